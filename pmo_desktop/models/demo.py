@@ -1,0 +1,162 @@
+"""The demo program office: a retail transformation program, so every screen has something real."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from . import records
+from .program import Program
+from .registers import REGISTERS
+from .store import Store
+
+PROJECTS = [
+    ("Inventory management", "Priya Shah", "Tom Walker", "Active", date(2025, 10, 1), date(2026, 12, 31), 1_800_000),
+    ("Point of sale replacement", "Marcus Lee", "Tom Walker", "Active", date(2025, 11, 1), date(2027, 3, 31), 2_400_000),
+    ("Customer loyalty", "Elena Rossi", "Grace Kim", "Active", date(2026, 1, 15), date(2027, 6, 30), 950_000),
+    ("E-commerce platform", "David Okafor", "Grace Kim", "Proposed", date(2026, 6, 1), date(2027, 12, 31), 3_100_000),
+    ("Store operations training", "Aisha Patel", "Helen Brooks", "Active", date(2026, 2, 1), date(2026, 11, 30), 300_000),
+]
+
+OBJECTIVES = [
+    ("Grow like-for-like sales by 5% a year", "Sales growth across stores and online."),
+    ("Reduce stock-outs and waste", "The right stock in the right store at the right time."),
+    ("Know and keep our customers", "A single view of the customer and a loyalty offer they value."),
+]
+
+OUTCOMES = [
+    ("Accurate real-time stock visibility", ["Inventory management"]),
+    ("Faster checkout", ["Point of sale replacement"]),
+    ("Personalised customer offers", ["Customer loyalty", "Point of sale replacement"]),
+    ("Staff confident with new tools", ["Store operations training"]),
+]
+
+STAKEHOLDERS = [
+    # name, organisation, role, group, program level, projects, power, interest, attitude, current, desired, owner
+    ("Helen Brooks", "Executive board", "Chief Operating Officer", "Executive", True, [], 5, 5, "Champion", "Leading", "Leading", "Tom Walker"),
+    ("Raj Mehta", "Finance", "Finance Director", "Executive", True, [], 5, 3, "Critic", "Neutral", "Supportive", "Tom Walker"),
+    ("Store managers forum", "Stores", "Store managers", "Operations", False, ["Point of sale replacement", "Store operations training"], 3, 5, "Neutral", "Resistant", "Supportive", "Aisha Patel"),
+    ("Linda Osei", "IT", "Head of IT Operations", "Technology", True, ["Inventory management", "Point of sale replacement"], 4, 4, "Supporter", "Supportive", "Leading", "Marcus Lee"),
+    ("Union representatives", "Staff union", "Shop stewards", "Staff", False, ["Store operations training"], 3, 4, "Opponent", "Resistant", "Neutral", "Helen Brooks"),
+    ("Payments provider", "PayCo Ltd", "Account manager", "Supplier", False, ["Point of sale replacement"], 2, 3, "Neutral", "Neutral", "Supportive", "Marcus Lee"),
+    ("Marketing team", "Marketing", "Head of CRM", "Business", False, ["Customer loyalty"], 2, 5, "Champion", "Supportive", "Leading", "Elena Rossi"),
+    ("Data protection officer", "Legal", "DPO", "Governance", True, ["Customer loyalty"], 4, 2, "Neutral", "Unaware", "Supportive", "Grace Kim"),
+]
+
+RISKS = [
+    # title, kind, category, level, project, related, owner, p, i, rp, ri, response, status, areas
+    ("POS supplier delivers late", "Threat", "Supplier", "Project", "Point of sale replacement", [], "Marcus Lee", 4, 4, 2, 3, "Reduce", "Open", "Time; Cost"),
+    ("Stock data quality too poor to migrate", "Threat", "Technical", "Project", "Inventory management", [], "Priya Shah", 3, 5, 2, 4, "Reduce", "Open", "Time; Quality"),
+    ("Store staff resist new tills", "Threat", "People", "Project", "Store operations training", [], "Aisha Patel", 3, 3, 2, 2, "Reduce", "Open", "Benefits"),
+    ("Inventory and POS integration slips", "Threat", "Interdependency", "Program", "Inventory management",
+     ["Inventory management", "Point of sale replacement"], "Tom Walker", 4, 5, 3, 4, "Reduce", "Open", "Time; Benefits"),
+    ("Loyalty uptake below business case", "Threat", "Benefits", "Program", None, ["Customer loyalty"], "Grace Kim", 3, 4, 3, 3, "Reduce", "Open", "Benefits"),
+    ("Peak trading freeze squeezes go-live window", "Threat", "Capacity", "Program", None,
+     ["Point of sale replacement", "Store operations training"], "Tom Walker", 5, 3, 4, 2, "Accept", "Open", "Time"),
+    ("Reuse loyalty data for e-commerce personalisation", "Opportunity", "Strategic", "Program", None,
+     ["Customer loyalty", "E-commerce platform"], "Grace Kim", 3, 4, 4, 4, "Exploit", "Open", "Benefits"),
+    ("GDPR consent model rejected by DPO", "Threat", "Regulatory", "Project", "Customer loyalty", [], "Elena Rossi", 2, 5, 1, 4, "Avoid", "Open", "Time; Quality"),
+    ("Key developer leaves", "Threat", "People", "Project", "Inventory management", [], "Priya Shah", 2, 3, 2, 2, "Transfer", "Closed", "Time"),
+    ("Card terminal certification fails", "Threat", "Technical", "Project", "Point of sale replacement", [], "Marcus Lee", 2, 4, 1, 3, "Reduce", "Occurred", "Time"),
+]
+
+BENEFITS = [
+    # title, category, owner, objectives, projects, outcomes, measure, unit, baseline, target, plan pts, actuals
+    ("Reduced stock-outs", "Financial cashable", "Priya Shah", [1], ["Inventory management"], ["Accurate real-time stock visibility"],
+     "Lost sales from stock-outs", "£k/month", 420.0, 250.0, [(0, 420), (6, 380), (12, 300), (18, 250)], [(2, 410), (5, 392), (8, 370)]),
+    ("Faster checkout", "Non-financial", "Marcus Lee", [0], ["Point of sale replacement"], ["Faster checkout"],
+     "Average transaction time", "seconds", 95.0, 60.0, [(0, 95), (9, 80), (15, 60)], [(3, 93), (6, 88)]),
+    ("Loyalty revenue uplift", "Financial cashable", "Elena Rossi", [0, 2], ["Customer loyalty", "Point of sale replacement"],
+     ["Personalised customer offers"], "Incremental revenue from members", "£k/month", 0.0, 300.0,
+     [(0, 0), (6, 60), (12, 180), (18, 300)], [(4, 20), (7, 35)]),
+    ("Lower stock write-offs", "Financial cashable", "Priya Shah", [1], ["Inventory management"], ["Accurate real-time stock visibility"],
+     "Write-offs", "£k/quarter", 800.0, 600.0, [(0, 800), (12, 650), (24, 600)], [(3, 790)]),
+    ("Staff satisfaction with tools", "Non-financial", "Aisha Patel", [], ["Store operations training"], ["Staff confident with new tools"],
+     "Survey score", "%", 55.0, 75.0, [(0, 55), (12, 75)], []),
+    ("Temporary drop in till throughput", "Non-financial", "Marcus Lee", [0], ["Point of sale replacement"], ["Faster checkout"],
+     "Transactions per till hour lost", "transactions", 0.0, 0.0, [(0, 0), (3, 10), (9, 0)], [(2, 7)]),
+]
+
+
+def _months(start: date, n: int) -> date:
+    from .stakeholder_rules import add_months
+
+    return add_months(start, n)
+
+
+def populate(store: Store, today: date | None = None) -> None:
+    """Fill an empty program office with the demo program (dates relative to today)."""
+    today = today or date.today()
+    start = date(today.year, today.month, 1) - timedelta(days=180)
+    start = date(start.year, start.month, 1)
+    R = REGISTERS
+    with store.transaction() as s:
+        program = s.query(Program).first()
+        program.name = "Retail Transformation Programme"
+        program.description = "Modernise stores, stock and customer relationships across 120 shops."
+        program.sponsor = "Helen Brooks"
+        program.manager = "Tom Walker"
+        program.start_date = date(2025, 10, 1)
+        program.end_date = date(2027, 12, 31)
+        for name, mgr, sponsor, status, st, en, budget in PROJECTS:
+            records.create_record(s, R["projects"], {"name": name, "manager": mgr, "sponsor": sponsor, "status": status,
+                                                     "start_date": st, "end_date": en, "budget": budget})
+        objectives = [records.create_record(s, R["objectives"], {"title": t, "description": d}) for t, d in OBJECTIVES]
+        for name, projects in OUTCOMES:
+            records.create_record(s, R["outcomes"], {"name": name})
+        for i, (name, projects) in enumerate(OUTCOMES):
+            for project in projects:
+                records.create_record(s, R["outputs"], {"name": f"{project} release {i + 1}", "project": project,
+                                                        "outcomes": [name]})
+        for (name, org, role, group, prog, projects, power, interest, att, cur, des, owner) in STAKEHOLDERS:
+            records.create_record(s, R["stakeholders"], {
+                "name": name, "organisation": org, "role": role, "group": group, "program_level": prog,
+                "projects": projects, "power": power, "interest": interest, "attitude": att,
+                "current_engagement": cur, "desired_engagement": des, "owner": owner})
+        comms = [
+            ("Weekly project status report", None, "Project managers", "Email", "Weekly", "Tom Walker", today - timedelta(days=9)),
+            ("Monthly program review", "Helen Brooks", "Program board", "Meeting", "Monthly", "Tom Walker", _months(today, -1)),
+            ("Quarterly stakeholder update", None, "All stakeholders", "Newsletter", "Quarterly", "Grace Kim", _months(today, -2)),
+            ("Finance benefits check-in", "Raj Mehta", "", "1:1", "Monthly", "Tom Walker", today - timedelta(days=20)),
+            ("Store managers roadshow", "Store managers forum", "", "Workshop", "Quarterly", "Aisha Patel", _months(today, -4)),
+            ("Union consultation", "Union representatives", "", "Meeting", "Fortnightly", "Helen Brooks", today - timedelta(days=10)),
+        ]
+        for msg, sh, audience, channel, freq, owner, last in comms:
+            records.create_record(s, R["communications"], {"message": msg, "stakeholder": sh, "audience": audience,
+                                                           "channel": channel, "frequency": freq, "owner": owner,
+                                                           "last_held": last})
+        for n, (title, kind, cat, level, project, related, owner, p, i, rp, ri, resp, status, areas) in enumerate(RISKS):
+            risk = records.create_record(s, R["risks"], {
+                "title": title, "kind": kind, "category": cat, "level": level, "project": project,
+                "related_projects": related, "owner": owner, "raised_on": start + timedelta(days=10 * n),
+                "proximity": today + timedelta(days=30 + 15 * n), "probability": p, "impact": i,
+                "residual_probability": rp, "residual_impact": ri, "response": resp, "status": status,
+                "impact_areas": areas, "event": f"{title}.",
+                "escalated": level == "Program" and project is not None,
+                "escalation_reason": "Affects more than one project." if level == "Program" and project else ""})
+            records.create_record(s, R["risk_actions"], {"description": f"Agree mitigation plan for: {title.lower()}",
+                                                         "actionee": owner, "due": today + timedelta(days=14 + n),
+                                                         "status": "In progress" if n % 2 else "Not started"},
+                                  parent_id=risk.id)
+            if status == "Occurred":
+                records.create_record(s, R["issues"], {"title": title, "project": project, "owner": owner,
+                                                       "raised_on": today - timedelta(days=5), "priority": "High",
+                                                       "risk": risk.code})
+        for (title, cat, owner, objs, projects, outcomes, measure, unit, base, target, plan, actuals) in BENEFITS:
+            benefit = records.create_record(s, R["benefits"], {
+                "title": title, "category": cat, "owner": owner, "objectives": [objectives[k].title for k in objs],
+                "projects": projects, "outcomes": outcomes, "measure": measure, "unit": unit,
+                "baseline_value": base, "baseline_date": start, "target_value": target,
+                "target_date": _months(start, plan[-1][0]), "window_start": start,
+                "window_end": _months(start, plan[-1][0] + 6), "lifecycle": "Realizing" if actuals else "Planned",
+                "dis_benefit": title.startswith("Temporary")})
+            for month, value in plan:
+                records.create_record(s, R["benefit_plan"], {"on": _months(start, month), "value": value}, parent_id=benefit.id)
+            for month, value in actuals:
+                records.create_record(s, R["benefit_measurements"], {"on": _months(start, month), "value": value,
+                                                                     "source": "Monthly MI pack"}, parent_id=benefit.id)
+
+
+def create_demo(target, today: date | None = None) -> Store:
+    store = Store.create(target, program_name="Retail Transformation Programme")
+    populate(store, today)
+    return store

@@ -1,0 +1,95 @@
+"""The program, its strategic objectives, its projects and the people who own things."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from sqlalchemy import Date, Float, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Audited, Base
+
+
+class Program(Audited, Base):
+    """One per file: the program this office runs."""
+
+    __tablename__ = "program"
+
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    sponsor: Mapped[str] = mapped_column(String(200), default="")
+    manager: Mapped[str] = mapped_column(String(200), default="")
+    start_date: Mapped[Optional[date]] = mapped_column(Date)
+    end_date: Mapped[Optional[date]] = mapped_column(Date)
+
+
+class StrategicObjective(Audited, Base):
+    __tablename__ = "objective"
+
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class Person(Audited, Base):
+    """Anyone who owns, manages or is actioned on something. Names are unique within a file."""
+
+    __tablename__ = "person"
+
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Project(Audited, Base):
+    __tablename__ = "project"
+
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    manager_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    sponsor_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(30), default="Active")
+    start_date: Mapped[Optional[date]] = mapped_column(Date)
+    end_date: Mapped[Optional[date]] = mapped_column(Date)
+    budget: Mapped[Optional[float]] = mapped_column(Float)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    manager: Mapped[Optional[Person]] = relationship(foreign_keys=[manager_id])
+    sponsor: Mapped[Optional[Person]] = relationship(foreign_keys=[sponsor_id])
+    outputs: Mapped[list["Output"]] = relationship(back_populates="project", cascade="all, delete-orphan")
+
+
+class Output(Audited, Base):
+    """A deliverable of a project that enables outcomes (benefits map)."""
+
+    __tablename__ = "output"
+
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    project_id: Mapped[Optional[int]] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    project: Mapped[Optional[Project]] = relationship(back_populates="outputs")
+    outcomes: Mapped[list["Outcome"]] = relationship(secondary="output_outcome", back_populates="outputs")
+
+
+class Outcome(Audited, Base):
+    """A change in the business that outputs enable and benefits depend on."""
+
+    __tablename__ = "outcome"
+
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    outputs: Mapped[list[Output]] = relationship(secondary="output_outcome", back_populates="outcomes")
+
+
+class Setting(Base):
+    """Per-file settings as JSON text: risk scale and bands, benefit thresholds, import mappings."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

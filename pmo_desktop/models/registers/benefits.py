@@ -1,0 +1,135 @@
+"""Benefits register with its planned trajectory and measurements."""
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import select
+
+from .. import benefit_rules as rules
+from ..benefits import Benefit, BenefitMeasurement, BenefitPlanPoint
+from ..errors import ValidationError
+from ..fields import Field, Kind, Ref, Register
+from ..links import benefit_objective, benefit_outcome, benefit_project
+from ..program import Outcome, Project, StrategicObjective
+from .program import PERSON
+
+
+def _prefetch(session, ids) -> dict:
+    """Plan and measurements of the benefits shown, two queries, for the status column."""
+    plans, actuals = defaultdict(list), defaultdict(list)
+    q1 = select(BenefitPlanPoint.benefit_id, BenefitPlanPoint.on, BenefitPlanPoint.value)
+    q2 = select(BenefitMeasurement.benefit_id, BenefitMeasurement.on, BenefitMeasurement.value)
+    if ids is not None:
+        q1 = q1.where(BenefitPlanPoint.benefit_id.in_(list(ids)))
+        q2 = q2.where(BenefitMeasurement.benefit_id.in_(list(ids)))
+    for bid, on, value in session.execute(q1):
+        plans[bid].append((on, value))
+    for bid, on, value in session.execute(q2):
+        actuals[bid].append((on, value))
+    from ..program import Setting
+    import json
+
+    row = session.get(Setting, "benefit_thresholds")
+    thresholds = rules.Thresholds.from_setting(json.loads(row.value) if row else None)
+    return {"plans": plans, "actuals": actuals, "thresholds": thresholds}
+
+
+def _status(rec, ctx):
+    data = ctx.extra.get("benefits")
+    if not data:
+        return rules.NOT_MEASURED
+    return rules.status(data["plans"].get(rec["id"], []), data["actuals"].get(rec["id"], []),
+                        rec.get("baseline_value"), bool(rec.get("dis_benefit")), data["thresholds"])
+
+
+def _latest_actual(rec, ctx):
+    data = ctx.extra.get("benefits")
+    actuals = data["actuals"].get(rec["id"]) if data else None
+    return max(actuals)[1] if actuals else None
+
+
+def _planned_today(rec, ctx):
+    data = ctx.extra.get("benefits")
+    plan = data["plans"].get(rec["id"]) if data else None
+    return rules.planned_value(plan, date.today()) if plan else None
+
+
+def check_benefit(rec: dict, ctx) -> None:
+    for a, b, msg in (("baseline_date", "target_date", "The target date cannot be before the baseline date."),
+                      ("window_start", "window_end", "The realization window cannot end before it starts.")):
+        if rec.get(a) and rec.get(b) and rec[b] < rec[a]:
+            raise ValidationError(msg, b)
+
+
+BENEFITS = Register(
+    name="benefits",
+    title="Benefits plan",
+    entity=Benefit,
+    code_prefix="B-",
+    sheet_synonyms=("benefits", "benefits plan", "benefit register", "benefits register", "benefits tracker", "benefit profiles"),
+    check=check_benefit,
+    prefetch=_prefetch,
+    defaults={"category": "Non-financial", "lifecycle": "Identified", "confidence": "Medium", "dis_benefit": False},
+    fields=[
+        Field("code", "ID", Kind.CODE, width=7, synonyms=("benefit id", "ref", "benefit ref")),
+        Field("title", "Benefit", required=True, width=32, synonyms=("title", "benefit name", "benefit title", "name")),
+        Field("category", "Category", Kind.ENUM, choices=rules.CATEGORIES, width=18, synonyms=("benefit type", "type", "classification"),
+              aliases={"Cashable": "Financial cashable", "Non-cashable": "Financial non-cashable", "Non cashable": "Financial non-cashable", "Financial": "Financial cashable", "Nonfinancial": "Non-financial"}),
+        Field("status_rag", "Status", Kind.COMPUTED, compute=_status, width=11, synonyms=("rag", "rag status", "tracking")),
+        Field("owner", "Benefit owner", Kind.REF, column="owner_id", ref=PERSON, width=18, synonyms=("owner", "benefits owner", "accountable")),
+        Field("beneficiary", "Beneficiary", width=18, synonyms=("who benefits", "beneficiaries")),
+        Field("objectives", "Strategic objectives", Kind.LINKS, ref=Ref(StrategicObjective, "title"), link="objectives",
+              link_table=benefit_objective, width=28, synonyms=("objectives", "strategic objective", "objective")),
+        Field("projects", "Enabling projects", Kind.LINKS, ref=Ref(Project, "name"), link="projects", link_table=benefit_project,
+              width=24, synonyms=("projects", "enabled by", "enablers", "project")),
+        Field("outcomes", "Outcomes", Kind.LINKS, ref=Ref(Outcome, "name"), link="outcomes", link_table=benefit_outcome,
+              width=24, synonyms=("outcome", "depends on outcome")),
+        Field("measure", "Measure (KPI)", width=22, synonyms=("measure", "kpi", "metric", "indicator")),
+        Field("unit", "Unit", width=8, synonyms=("units", "uom")),
+        Field("measurement_method", "How measured", Kind.LONGTEXT, width=24, synonyms=("measurement method", "method", "data source")),
+        Field("measurement_frequency", "Measured", Kind.ENUM, choices=("Weekly", "Monthly", "Quarterly", "Annually"), width=10,
+              synonyms=("measurement frequency", "frequency", "how often")),
+        Field("baseline_value", "Baseline", Kind.FLOAT, width=10, synonyms=("baseline value", "current value")),
+        Field("baseline_date", "Baseline date", Kind.DATE, width=11),
+        Field("target_value", "Target", Kind.FLOAT, width=10, synonyms=("target value",)),
+        Field("target_date", "Target date", Kind.DATE, width=11),
+        Field("window_start", "Realization from", Kind.DATE, width=11, synonyms=("realisation start", "realization start", "window start", "start")),
+        Field("window_end", "Realization to", Kind.DATE, width=11, synonyms=("realisation end", "realization end", "window end", "end")),
+        Field("planned_now", "Planned today", Kind.COMPUTED, compute=_planned_today, width=10),
+        Field("latest_actual", "Latest actual", Kind.COMPUTED, compute=_latest_actual, width=10, synonyms=("actual",)),
+        Field("lifecycle", "Stage", Kind.ENUM, choices=rules.LIFECYCLE, width=11, synonyms=("lifecycle", "benefit status", "stage"),
+              aliases={"Realising": "Realizing", "Realised": "Realized"}),
+        Field("confidence", "Confidence", Kind.ENUM, choices=rules.CONFIDENCE, width=10),
+        Field("dis_benefit", "Dis-benefit", Kind.BOOL, width=9, synonyms=("disbenefit", "negative")),
+        Field("description", "Description", Kind.LONGTEXT, width=34, synonyms=("benefit description", "details")),
+    ],
+)
+
+
+def _check_in_window(rec: dict, ctx) -> None:
+    """Measurements must fall inside the benefit's realization window (checked by the benefit's parent)."""
+
+
+PLAN_POINTS = Register(
+    name="benefit_plan",
+    title="Planned trajectory",
+    entity=BenefitPlanPoint,
+    parent="benefit_id",
+    fields=[
+        Field("on", "Date", Kind.DATE, required=True, width=11),
+        Field("value", "Planned value", Kind.FLOAT, required=True, width=12),
+    ],
+)
+
+MEASUREMENTS = Register(
+    name="benefit_measurements",
+    title="Measurements",
+    entity=BenefitMeasurement,
+    parent="benefit_id",
+    fields=[
+        Field("on", "Date", Kind.DATE, required=True, width=11),
+        Field("value", "Actual value", Kind.FLOAT, required=True, width=12),
+        Field("source", "Source", width=18),
+        Field("note", "Note", width=30),
+    ],
+)

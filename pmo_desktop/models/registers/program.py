@@ -1,0 +1,93 @@
+"""Projects, people, strategic objectives, outputs and outcomes."""
+
+from ..fields import Field, Kind, Ref, Register
+from ..links import output_outcome
+from ..program import Outcome, Output, Person, Project, StrategicObjective
+
+PROJECT_STATUSES = ("Proposed", "Active", "On hold", "Closed")
+PERSON = Ref(Person, "name", create_missing=True)
+PROJECT = Ref(Project, "name")
+
+
+def _check_project(rec: dict, ctx) -> None:
+    from ..errors import ValidationError
+
+    if rec.get("start_date") and rec.get("end_date") and rec["end_date"] < rec["start_date"]:
+        raise ValidationError("A project cannot end before it starts.", "end_date")
+
+
+PROJECTS = Register(
+    name="projects",
+    title="Projects",
+    entity=Project,
+    code_prefix="P-",
+    code_digits=2,
+    sheet_synonyms=("projects", "project list", "portfolio"),
+    check=_check_project,
+    fields=[
+        Field("code", "ID", Kind.CODE, width=8, synonyms=("project id", "ref", "project code")),
+        Field("name", "Project", required=True, width=28, synonyms=("project name", "name", "title")),
+        Field("manager", "Manager", Kind.REF, column="manager_id", ref=PERSON, width=18,
+              synonyms=("project manager", "pm")),
+        Field("sponsor", "Sponsor", Kind.REF, column="sponsor_id", ref=PERSON, width=18,
+              synonyms=("project sponsor", "senior responsible owner", "sro")),
+        Field("status", "Status", Kind.ENUM, choices=PROJECT_STATUSES, width=10),
+        Field("start_date", "Start", Kind.DATE, width=11, synonyms=("start date", "begins")),
+        Field("end_date", "End", Kind.DATE, width=11, synonyms=("end date", "finish", "finish date")),
+        Field("budget", "Budget", Kind.FLOAT, minimum=0, width=12, synonyms=("budget £", "cost")),
+        Field("description", "Description", Kind.LONGTEXT, width=40, synonyms=("scope", "summary")),
+    ],
+)
+
+PEOPLE = Register(
+    name="people",
+    title="People",
+    entity=Person,
+    fields=[
+        Field("name", "Name", required=True, width=24),
+        Field("role", "Role", width=24),
+        Field("email", "Email", width=28, synonyms=("e-mail", "mail")),
+    ],
+)
+
+OBJECTIVES = Register(
+    name="objectives",
+    title="Strategic objectives",
+    entity=StrategicObjective,
+    code_prefix="O-",
+    code_digits=1,
+    fields=[
+        Field("code", "ID", Kind.CODE, width=6),
+        Field("title", "Objective", required=True, width=40),
+        Field("description", "Description", Kind.LONGTEXT, width=50),
+    ],
+)
+
+OUTPUTS = Register(
+    name="outputs",
+    title="Outputs",
+    entity=Output,
+    code_prefix="OP-",
+    code_digits=2,
+    fields=[
+        Field("code", "ID", Kind.CODE, width=7),
+        Field("name", "Output", required=True, width=32),
+        Field("project", "Project", Kind.REF, column="project_id", ref=PROJECT, width=24),
+        Field("outcomes", "Enables outcomes", Kind.LINKS, ref=Ref(Outcome, "name"), link="outcomes",
+              link_table=output_outcome, width=32),
+        Field("description", "Description", Kind.LONGTEXT, width=40),
+    ],
+)
+
+OUTCOMES = Register(
+    name="outcomes",
+    title="Outcomes",
+    entity=Outcome,
+    code_prefix="OC-",
+    code_digits=2,
+    fields=[
+        Field("code", "ID", Kind.CODE, width=7),
+        Field("name", "Outcome", required=True, width=36),
+        Field("description", "Description", Kind.LONGTEXT, width=50),
+    ],
+)

@@ -1,0 +1,125 @@
+"""Risk register, risk actions and the issue log."""
+
+from ..errors import ValidationError
+from ..fields import Field, Kind, Ref, Register
+from ..links import risk_project
+from ..program import Project
+from ..risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
+from ..risks import IssueEntry, Risk, RiskAction
+from .program import PERSON, PROJECT
+
+RISK_KINDS = ("Threat", "Opportunity")
+RISK_LEVELS = ("Project", "Program")
+RISK_STATUSES = ("Open", "Closed", "Occurred")
+RESPONSES = tuple(dict.fromkeys(THREAT_RESPONSES + OPPORTUNITY_RESPONSES))
+IMPACT_AREAS = ("Time", "Cost", "Quality", "Benefits")
+CATEGORIES = ("Strategic", "Interdependency", "Benefits", "Capacity", "Technical", "Commercial",
+              "Financial", "Operational", "People", "Regulatory", "Supplier")
+ACTION_STATUSES = ("Not started", "In progress", "Done", "Cancelled")
+
+
+def _score(p: str, i: str):
+    return lambda rec, ctx: ctx.risk_scale.score(rec.get(p), rec.get(i))
+
+
+def _rating(p: str, i: str):
+    return lambda rec, ctx: ctx.risk_scale.rating(rec.get(p), rec.get(i))
+
+
+def check_risk(rec: dict, ctx) -> None:
+    raised, proximity = rec.get("raised_on"), rec.get("proximity")
+    if raised and proximity and proximity < raised:
+        raise ValidationError("Proximity cannot be before the date the risk was raised.", "proximity")
+    response = rec.get("response")
+    if response:
+        allowed = OPPORTUNITY_RESPONSES if rec.get("kind") == "Opportunity" else THREAT_RESPONSES
+        if response not in allowed:
+            raise ValidationError(
+                f"“{response}” is not a response to {'an opportunity' if rec.get('kind') == 'Opportunity' else 'a threat'}"
+                f" (use {', '.join(allowed)}).", "response")
+
+
+RISKS = Register(
+    name="risks",
+    title="Risk register",
+    entity=Risk,
+    code_prefix="R-",
+    sheet_synonyms=("risks", "risk register", "risk log", "raid risks"),
+    check=check_risk,
+    defaults={"level": "Program", "kind": "Threat", "status": "Open"},
+    fields=[
+        Field("code", "ID", Kind.CODE, width=8, synonyms=("risk id", "risk ref", "ref", "risk no", "risk number", "no")),
+        Field("title", "Title", required=True, width=34, synonyms=("risk", "risk title", "risk name", "summary", "risk description", "description")),
+        Field("kind", "Threat / opportunity", Kind.ENUM, choices=RISK_KINDS, width=12,
+              synonyms=("type", "risk type", "threat or opportunity", "t/o"), aliases={"T": "Threat", "O": "Opportunity", "Opp": "Opportunity"}),
+        Field("category", "Category", Kind.ENUM, choices=CATEGORIES, width=14, synonyms=("risk category",)),
+        Field("level", "Level", Kind.ENUM, choices=RISK_LEVELS, width=9, synonyms=("risk level", "tier"),
+              aliases={"Programme": "Program", "Prog": "Program", "Proj": "Project"}),
+        Field("project", "Project", Kind.REF, column="project_id", ref=PROJECT, width=20, synonyms=("source project", "workstream")),
+        Field("related_projects", "Projects affected", Kind.LINKS, ref=Ref(Project, "name"), link="related_projects",
+              link_table=risk_project, width=24, synonyms=("related projects", "affected projects", "projects")),
+        Field("owner", "Owner", Kind.REF, column="owner_id", ref=PERSON, width=18, synonyms=("risk owner", "owned by", "responsible")),
+        Field("raised_on", "Raised", Kind.DATE, width=11, synonyms=("date raised", "raised on", "date identified", "identified", "date")),
+        Field("proximity", "Proximity", Kind.DATE, width=11, synonyms=("proximity date", "by when", "expected date", "timing")),
+        Field("probability", "Probability", Kind.SCALE, scale="risk", width=9,
+              synonyms=("likelihood", "prob", "p", "inherent probability", "inherent likelihood", "probability 1 5", "likelihood 1 5")),
+        Field("impact", "Impact", Kind.SCALE, scale="risk", width=9,
+              synonyms=("i", "severity", "consequence", "inherent impact", "impact 1 5")),
+        Field("inherent_score", "Inherent score", Kind.COMPUTED, compute=_score("probability", "impact"), width=8,
+              synonyms=("score", "inherent score", "risk score", "p x i")),
+        Field("inherent_rating", "Inherent rating", Kind.COMPUTED, compute=_rating("probability", "impact"), width=10,
+              synonyms=("rating", "inherent rating", "rag")),
+        Field("residual_probability", "Residual probability", Kind.SCALE, scale="risk", width=9,
+              synonyms=("residual likelihood", "target probability", "post mitigation probability", "residual p")),
+        Field("residual_impact", "Residual impact", Kind.SCALE, scale="risk", width=9,
+              synonyms=("target impact", "post mitigation impact", "residual i")),
+        Field("residual_score", "Residual score", Kind.COMPUTED, compute=_score("residual_probability", "residual_impact"), width=8),
+        Field("residual_rating", "Residual rating", Kind.COMPUTED, compute=_rating("residual_probability", "residual_impact"), width=10),
+        Field("impact_areas", "Impact areas", Kind.MULTI_ENUM, choices=IMPACT_AREAS, width=16, synonyms=("impact on", "areas")),
+        Field("response", "Response", Kind.ENUM, choices=RESPONSES, width=10,
+              synonyms=("response strategy", "strategy", "treatment"), aliases={"Mitigate": "Reduce", "Tolerate": "Accept", "Terminate": "Avoid", "Treat": "Reduce", "Exploit": "Exploit"}),
+        Field("status", "Status", Kind.ENUM, choices=RISK_STATUSES, width=9, synonyms=("risk status", "state"),
+              aliases={"Live": "Open", "Active": "Open", "Materialised": "Occurred", "Materialized": "Occurred", "Issue": "Occurred"}),
+        Field("cause", "Cause", Kind.LONGTEXT, width=30, synonyms=("because of", "risk cause")),
+        Field("event", "Event", Kind.LONGTEXT, width=30, synonyms=("risk event", "there is a risk that")),
+        Field("effect", "Effect", Kind.LONGTEXT, width=30, synonyms=("consequences", "which would result in", "risk effect")),
+        Field("trigger", "Trigger / early warning", Kind.LONGTEXT, width=24, synonyms=("trigger", "early warning", "early warning indicator", "indicator")),
+        Field("escalated", "Escalated", Kind.BOOL, width=9, synonyms=("escalated to program", "escalate")),
+        Field("escalation_reason", "Escalation reason", Kind.LONGTEXT, width=24, synonyms=("reason for escalation",)),
+        Field("escalated_on", "Escalated on", Kind.DATE, width=11, synonyms=("date escalated",)),
+        Field("notes", "Notes", Kind.LONGTEXT, width=30, synonyms=("comments", "commentary", "update", "latest update")),
+    ],
+)
+
+RISK_ACTIONS = Register(
+    name="risk_actions",
+    title="Risk actions",
+    entity=RiskAction,
+    parent="risk_id",
+    defaults={"status": "Not started"},
+    fields=[
+        Field("description", "Action", required=True, width=40, synonyms=("action", "mitigation", "mitigating action")),
+        Field("actionee", "Actionee", Kind.REF, column="actionee_id", ref=PERSON, width=18, synonyms=("action owner", "who")),
+        Field("due", "Due", Kind.DATE, width=11, synonyms=("due date", "by")),
+        Field("status", "Status", Kind.ENUM, choices=ACTION_STATUSES, width=11),
+    ],
+)
+
+ISSUES = Register(
+    name="issues",
+    title="Issue log",
+    entity=IssueEntry,
+    code_prefix="I-",
+    defaults={"status": "Open", "priority": "Medium"},
+    fields=[
+        Field("code", "ID", Kind.CODE, width=8),
+        Field("title", "Issue", required=True, width=34),
+        Field("project", "Project", Kind.REF, column="project_id", ref=PROJECT, width=20),
+        Field("owner", "Owner", Kind.REF, column="owner_id", ref=PERSON, width=18),
+        Field("raised_on", "Raised", Kind.DATE, width=11),
+        Field("priority", "Priority", Kind.ENUM, choices=("Low", "Medium", "High", "Critical"), width=9),
+        Field("status", "Status", Kind.ENUM, choices=("Open", "Resolved", "Closed"), width=9),
+        Field("risk", "From risk", Kind.REF, column="risk_id", ref=Ref(Risk, "code"), width=9),
+        Field("description", "Description", Kind.LONGTEXT, width=40),
+    ],
+)

@@ -1,0 +1,76 @@
+"""Stakeholder register and communication plan."""
+
+from datetime import date
+
+from ..fields import Field, Kind, Ref, Register
+from ..links import stakeholder_project
+from ..program import Project
+from ..stakeholder_rules import (ATTITUDES, ENGAGEMENT_LEVELS, FREQUENCIES, engagement_gap, is_overdue, next_due,
+                                 quadrant)
+from ..stakeholders import Communication, Stakeholder
+from .program import PERSON
+
+STAKEHOLDERS = Register(
+    name="stakeholders",
+    title="Stakeholder map",
+    entity=Stakeholder,
+    code_prefix="S-",
+    sheet_synonyms=("stakeholders", "stakeholder map", "stakeholder register", "stakeholder list", "stakeholder analysis"),
+    defaults={"attitude": "Neutral", "current_engagement": "Unaware", "desired_engagement": "Supportive"},
+    fields=[
+        Field("code", "ID", Kind.CODE, width=7, synonyms=("stakeholder id", "ref")),
+        Field("name", "Name", required=True, width=24, synonyms=("stakeholder", "stakeholder name", "full name")),
+        Field("organisation", "Organisation", width=20, synonyms=("organization", "org", "department", "business unit", "company")),
+        Field("role", "Role", width=20, synonyms=("job title", "title", "position")),
+        Field("group", "Group", width=14, synonyms=("stakeholder group", "category", "type")),
+        Field("contact", "Contact", width=22, synonyms=("email", "e-mail", "phone", "contact details")),
+        Field("program_level", "Program stakeholder", Kind.BOOL, width=9, synonyms=("program level", "programme", "program")),
+        Field("projects", "Projects", Kind.LINKS, ref=Ref(Project, "name"), link="projects", link_table=stakeholder_project,
+              width=24, synonyms=("related projects", "project")),
+        Field("power", "Power", Kind.SCALE, width=7, synonyms=("influence", "power influence", "power 1 5", "influence 1 5")),
+        Field("interest", "Interest", Kind.SCALE, width=7, synonyms=("interest 1 5", "impact on them")),
+        Field("quadrant", "Quadrant", Kind.COMPUTED, width=15,
+              compute=lambda rec, ctx: quadrant(rec.get("power"), rec.get("interest")), synonyms=("strategy", "approach")),
+        Field("attitude", "Attitude", Kind.ENUM, choices=ATTITUDES, width=11, synonyms=("stance", "support", "position on change"),
+              aliases={"Blocker": "Opponent", "Resistor": "Opponent", "Sceptic": "Critic", "Skeptic": "Critic", "Supportive": "Supporter", "Advocate": "Champion", "Sponsor": "Champion"}),
+        Field("current_engagement", "Current engagement", Kind.ENUM, choices=ENGAGEMENT_LEVELS, width=12,
+              synonyms=("current", "engagement current", "c", "current level")),
+        Field("desired_engagement", "Desired engagement", Kind.ENUM, choices=ENGAGEMENT_LEVELS, width=12,
+              synonyms=("desired", "target engagement", "engagement desired", "d", "desired level")),
+        Field("engagement_gap", "Gap", Kind.COMPUTED, width=5,
+              compute=lambda rec, ctx: engagement_gap(rec.get("current_engagement"), rec.get("desired_engagement"))),
+        Field("owner", "Relationship owner", Kind.REF, column="owner_id", ref=PERSON, width=18,
+              synonyms=("owner", "engaged by", "relationship manager", "account owner")),
+        Field("concerns", "Key concerns", Kind.LONGTEXT, width=30, synonyms=("concerns", "what they want", "interests", "needs")),
+        Field("notes", "Notes", Kind.LONGTEXT, width=30, synonyms=("comments",)),
+    ],
+)
+
+
+def _next_due(rec, ctx):
+    return next_due(rec.get("frequency"), rec.get("last_held"), rec.get("planned_on"), date.today())
+
+
+COMMUNICATIONS = Register(
+    name="communications",
+    title="Communication plan",
+    entity=Communication,
+    code_prefix="C-",
+    sheet_synonyms=("communications", "communication plan", "comms plan", "comms"),
+    defaults={"frequency": "Monthly"},
+    fields=[
+        Field("code", "ID", Kind.CODE, width=7),
+        Field("message", "What", required=True, width=30, synonyms=("message", "communication", "report")),
+        Field("stakeholder", "Stakeholder", Kind.REF, column="stakeholder_id", ref=Ref(Stakeholder, "name"), width=22),
+        Field("audience", "Audience / group", width=20, synonyms=("audience", "group")),
+        Field("channel", "Channel", width=14, synonyms=("method", "medium")),
+        Field("frequency", "Frequency", Kind.ENUM, choices=FREQUENCIES, width=11,
+              aliases={"Fortnight": "Fortnightly", "Biweekly": "Fortnightly", "Month": "Monthly", "Quarter": "Quarterly", "Adhoc": "Ad hoc", "As needed": "Ad hoc"}),
+        Field("owner", "Owner", Kind.REF, column="owner_id", ref=PERSON, width=18),
+        Field("last_held", "Last held", Kind.DATE, width=11),
+        Field("planned_on", "Planned (ad hoc)", Kind.DATE, width=11),
+        Field("next_due", "Next due", Kind.COMPUTED, compute=_next_due, width=11),
+        Field("overdue", "Overdue", Kind.COMPUTED, width=8,
+              compute=lambda rec, ctx: is_overdue(_next_due(rec, ctx), date.today())),
+    ],
+)

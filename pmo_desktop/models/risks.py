@@ -1,0 +1,128 @@
+"""Risk register: risks at project and program level, their actions, history and the issue log."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Optional
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Audited, Base, utcnow
+from .program import Person, Project
+
+
+class Risk(Audited, Base):
+    __tablename__ = "risk"
+
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    cause: Mapped[str] = mapped_column(Text, default="")
+    event: Mapped[str] = mapped_column(Text, default="")
+    effect: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20), default="Threat")
+    category: Mapped[str] = mapped_column(String(60), default="")
+    level: Mapped[str] = mapped_column(String(20), default="Project")
+    project_id: Mapped[Optional[int]] = mapped_column(ForeignKey("project.id", ondelete="SET NULL"))
+    owner_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    raised_on: Mapped[Optional[date]] = mapped_column(Date)
+    proximity: Mapped[Optional[date]] = mapped_column(Date)
+    probability: Mapped[Optional[int]] = mapped_column(Integer)
+    impact: Mapped[Optional[int]] = mapped_column(Integer)
+    residual_probability: Mapped[Optional[int]] = mapped_column(Integer)
+    residual_impact: Mapped[Optional[int]] = mapped_column(Integer)
+    impact_areas: Mapped[str] = mapped_column(String(100), default="")
+    response: Mapped[str] = mapped_column(String(20), default="")
+    trigger: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="Open")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    escalated: Mapped[bool] = mapped_column(Boolean, default=False)
+    escalation_reason: Mapped[str] = mapped_column(Text, default="")
+    escalated_on: Mapped[Optional[date]] = mapped_column(Date)
+
+    project: Mapped[Optional[Project]] = relationship(foreign_keys=[project_id])
+    owner: Mapped[Optional[Person]] = relationship(foreign_keys=[owner_id])
+    related_projects: Mapped[list[Project]] = relationship(secondary="risk_project")
+    actions: Mapped[list["RiskAction"]] = relationship(
+        back_populates="risk", cascade="all, delete-orphan", order_by="RiskAction.id"
+    )
+    history: Mapped[list["RiskHistory"]] = relationship(
+        back_populates="risk", cascade="all, delete-orphan", order_by="RiskHistory.id"
+    )
+
+
+class RiskAction(Audited, Base):
+    __tablename__ = "risk_action"
+
+    risk_id: Mapped[int] = mapped_column(ForeignKey("risk.id", ondelete="CASCADE"))
+    description: Mapped[str] = mapped_column(Text)
+    actionee_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    due: Mapped[Optional[date]] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="Not started")
+
+    risk: Mapped[Risk] = relationship(back_populates="actions")
+    actionee: Mapped[Optional[Person]] = relationship()
+
+
+class RiskHistory(Base):
+    """A dated snapshot of a risk's scores and status, written whenever one of them changes."""
+
+    __tablename__ = "risk_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    risk_id: Mapped[int] = mapped_column(ForeignKey("risk.id", ondelete="CASCADE"), index=True)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    probability: Mapped[Optional[int]] = mapped_column(Integer)
+    impact: Mapped[Optional[int]] = mapped_column(Integer)
+    residual_probability: Mapped[Optional[int]] = mapped_column(Integer)
+    residual_impact: Mapped[Optional[int]] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))
+    level: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    risk: Mapped[Risk] = relationship(back_populates="history")
+
+
+class IssueEntry(Audited, Base):
+    """Issue log: what happened. An occurred risk becomes an issue linked back to it."""
+
+    __tablename__ = "issue_entry"
+
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    project_id: Mapped[Optional[int]] = mapped_column(ForeignKey("project.id", ondelete="SET NULL"))
+    owner_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    raised_on: Mapped[Optional[date]] = mapped_column(Date)
+    priority: Mapped[str] = mapped_column(String(20), default="Medium")
+    status: Mapped[str] = mapped_column(String(20), default="Open")
+    risk_id: Mapped[Optional[int]] = mapped_column(ForeignKey("risk.id", ondelete="SET NULL"))
+
+    project: Mapped[Optional[Project]] = relationship()
+    owner: Mapped[Optional[Person]] = relationship()
+    risk: Mapped[Optional[Risk]] = relationship()
+
+
+# -------------------------------------------------------------------- history of scores and status
+from sqlalchemy import event, inspect as _inspect  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
+
+TRACKED = ("probability", "impact", "residual_probability", "residual_impact", "status", "level")
+
+
+@event.listens_for(Session, "before_flush")
+def _record_risk_history(session: Session, _ctx, _instances) -> None:
+    """Write a dated snapshot whenever a risk is created or its scores, status or level change,
+    so trends can be drawn from the file itself."""
+    for obj in list(session.new) + list(session.dirty):
+        if not isinstance(obj, Risk):
+            continue
+        state = _inspect(obj)
+        if obj in session.dirty and not any(state.attrs[a].history.has_changes() for a in TRACKED):
+            continue
+        note = "created" if obj in session.new else "changed"
+        session.add(RiskHistory(
+            risk=obj, probability=obj.probability, impact=obj.impact,
+            residual_probability=obj.residual_probability, residual_impact=obj.residual_impact,
+            status=obj.status or "Open", level=obj.level or "Program", note=note,
+        ))

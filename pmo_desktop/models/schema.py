@@ -1,0 +1,48 @@
+"""The file format: its marker, its schema version, and the migrations that move old files forward.
+
+Why not Alembic: a program office file is a document, migrated on open on a user's laptop, with no
+migration scripts directory to ship or configure. Each step below is a plain function run inside the
+same transaction as the version bump, so a migration either completes or leaves the file untouched;
+``Store.open`` also keeps a backup copy of the file before migrating it.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from sqlalchemy import Column, Connection, MetaData, String, Table, Text, inspect, select
+
+FORMAT_NAME = "pmo-desktop"
+SCHEMA_VERSION = 1
+
+meta_metadata = MetaData()
+pmo_meta = Table(
+    "pmo_meta",
+    meta_metadata,
+    Column("key", String(50), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# MIGRATIONS[n] upgrades a file from version n - 1 to version n.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+
+def read_meta(conn: Connection) -> dict[str, str] | None:
+    """The marker table of a program office database, or None when the database is not one."""
+    if not inspect(conn).has_table("pmo_meta"):
+        return None
+    return {k: v for k, v in conn.execute(select(pmo_meta.c.key, pmo_meta.c.value))}
+
+
+def write_meta(conn: Connection, version: int = SCHEMA_VERSION) -> None:
+    conn.execute(pmo_meta.delete())
+    conn.execute(pmo_meta.insert(), [
+        {"key": "format", "value": FORMAT_NAME},
+        {"key": "schema_version", "value": str(version)},
+    ])
+
+
+def migrate(conn: Connection, from_version: int) -> None:
+    for version in range(from_version + 1, SCHEMA_VERSION + 1):
+        MIGRATIONS[version](conn)
+    write_meta(conn, SCHEMA_VERSION)
