@@ -28,9 +28,10 @@ SUPERUSER_PASSWORD = "pmo-test-secret"
 
 def find_bindir() -> Path | None:
     """The directory holding initdb and pg_ctl: $PMO_PG_BINDIR, pg_config, or Debian's layout."""
+    if os.environ.get("PMO_PG_BINDIR"):  # set: use that one only (also how to test the skip path)
+        b = Path(os.environ["PMO_PG_BINDIR"])
+        return b if (b / "initdb").exists() and (b / "pg_ctl").exists() else None
     candidates = []
-    if os.environ.get("PMO_PG_BINDIR"):
-        candidates.append(os.environ["PMO_PG_BINDIR"])
     pg_config = shutil.which("pg_config")
     if pg_config:
         try:
