@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field as dc_field
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import Table, delete, func, insert, inspect, select, update
+from sqlalchemy import Table, delete, func, insert, inspect, select, text, update
 from sqlalchemy.orm import Session
 
 from . import values as v
@@ -115,9 +115,33 @@ def record_values(session: Session, reg: Register, record_id: int, ctx: Context 
     return dict(zip(["id", "version", *reg.field_names], rows[0]))
 
 
+def same_text(column, wanted: str):
+    """``column`` equals ``wanted`` ignoring case, lowered by the database on both sides so that
+    SQLite and PostgreSQL (whatever its locale) agree with what is stored; see ``find_ci``."""
+    return func.lower(column) == func.lower(wanted)
+
+
+def find_ci(session: Session, entity: type, column, wanted: str, exclude_id: int | None = None):
+    """The first ``entity`` whose ``column`` equals ``wanted`` ignoring case, or None.
+
+    SQLite's lower() (and PostgreSQL's in the C locale) folds ASCII letters only, so a name such as
+    “Élodie” typed in another case is compared in Python too; those tables (people, projects) are small.
+    """
+    query = select(entity).where(same_text(column, wanted))
+    if exclude_id is not None:
+        query = query.where(entity.id != exclude_id)
+    found = session.scalars(query).first()
+    if found is None and not wanted.isascii():
+        key = wanted.casefold()
+        for row_id, value in session.execute(select(entity.id, column)):
+            if value is not None and value.casefold() == key and row_id != exclude_id:
+                return session.get(entity, row_id)
+    return found
+
+
 def find_id_by_code(session: Session, reg: Register, code: str) -> int | None:
     E = reg.entity
-    return session.scalar(select(E.id).where(func.lower(E.code) == code.strip().lower()))
+    return session.scalar(select(E.id).where(same_text(E.code, code.strip())))
 
 
 def next_code(session: Session, reg: Register) -> str:
@@ -139,10 +163,9 @@ def _resolve_ref(session: Session, f: Field, name: str | None):
     if name is None:
         return None
     T = f.ref.target
-    label = getattr(T, f.ref.label)
-    found = session.scalars(select(T).where(func.lower(label) == name.lower())).first()
+    found = find_ci(session, T, getattr(T, f.ref.label), name)
     if found is None and hasattr(T, "code"):
-        found = session.scalars(select(T).where(func.lower(T.code) == name.lower())).first()
+        found = find_ci(session, T, T.code, name)
     if found is None:
         if not f.ref.create_missing:
             noun = T.__name__.lower()
@@ -197,8 +220,7 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
             if not value:
                 raise ValidationError(f"{f.label} cannot be empty.", name)
             E = reg.entity
-            clash = session.scalar(select(E.id).where(func.lower(E.code) == value.lower(), E.id != obj.id) if obj.id else
-                                   select(E.id).where(func.lower(E.code) == value.lower()))
+            clash = find_ci(session, E, E.code, value, exclude_id=obj.id)
             if clash:
                 raise ValidationError(f"{f.label} “{value}” is already used by another record.", name)
             setattr(obj, f.attr, value)
@@ -230,8 +252,10 @@ def create_record(session: Session, reg: Register, raw_values: dict[str, Any] | 
     for f in reg.fields:  # required text fields get a placeholder the user overwrites
         if f.required and f.kind in (Kind.TEXT,) and v.is_blank(raw_values.get(f.name)) and getattr(obj, f.attr, None) is None:
             setattr(obj, f.attr, "")
-    session.add(obj)
+    # Added only once every value is set: a lookup inside apply_values would otherwise autoflush a
+    # half-built row (no code yet when the code is given explicitly, as an import does).
     apply_values(session, reg, obj, raw_values, ctx)
+    session.add(obj)
     session.flush()
     return obj
 
@@ -303,7 +327,24 @@ def restore_records(session: Session, snap: Snapshot) -> None:
     for name, column, ids, ref_id in snap.cleared:
         t = tables[name]
         session.execute(update(t).where(t.c.id.in_(ids)).values({column: ref_id}))
+    reset_id_sequences(session, [tables[name] for name, _ in snap.rows])
     session.expire_all()
+
+
+def reset_id_sequences(session: Session, tables: Iterable[Table]) -> None:
+    """After rows were inserted with explicit ids, move PostgreSQL's id sequences past them, or the
+    next new record would collide. (SQLite takes max(id) + 1 by itself.) Sequences only move forward."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for t in tables:
+        if "id" not in t.c or not t.c.id.primary_key:
+            continue
+        seq = session.scalar(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": t.name})
+        if seq is None:
+            continue
+        session.execute(text(
+            f"SELECT setval(:seq, GREATEST((SELECT COALESCE(MAX(id), 0) FROM {t.name}) , "
+            f"(SELECT last_value FROM {seq}), 1))"), {"seq": seq})
 
 
 def snapshot_fields(reg: Register, row: dict) -> dict:
