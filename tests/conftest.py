@@ -83,6 +83,12 @@ def store_url(request, backend, tmp_path: Path) -> str:
 
 
 @pytest.fixture
+def pg_store_url(request) -> str:
+    """A new, empty program office on the PostgreSQL test server (for PostgreSQL-only tests)."""
+    return _pg_clone(request, "empty")[0]
+
+
+@pytest.fixture
 def store(store_url):
     """A new, empty program office (SQLite file or PostgreSQL database)."""
     s = Store.open(store_url)

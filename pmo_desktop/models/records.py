@@ -14,6 +14,7 @@ from typing import Any, Iterable, Sequence
 
 from sqlalchemy import Table, delete, func, insert, inspect, select, text, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from . import values as v
 from .base import Base
@@ -261,21 +262,43 @@ def create_record(session: Session, reg: Register, raw_values: dict[str, Any] | 
 
 
 def update_record(session: Session, reg: Register, record_id: int, raw_values: dict[str, Any],
-                  ctx: Context | None = None, expected_version: int | None = None) -> int:
-    """Set fields of one record; returns its new version. Refuses edits made on a stale version."""
+                  ctx: Context | None = None, expected_version: int | None = None,
+                  base_values: dict[str, Any] | None = None) -> int:
+    """Set fields of one record; returns its new version.
+
+    ``expected_version`` is the version the user's edit was made on: when the record has moved on,
+    or moves on between this read and the write (another transaction committing in between), the
+    edit is refused with ``EditConflict`` carrying yours and theirs. ``base_values`` (the values the
+    edit started from, e.g. the undo command's old values) let ``conflicts.resolve`` re-apply only
+    what the user changed.
+    """
     ctx = ctx or load_context(session)
     obj = session.get(reg.entity, record_id)
     if obj is None:
         raise RecordNotFound(f"That {reg.title.lower()} record no longer exists (someone may have deleted it).")
     if expected_version is not None and obj.version != expected_version:
-        theirs = record_values(session, reg, record_id, ctx)
-        name = next(iter(raw_values), None)
-        raise EditConflict(reg.name, record_id, reg.field(name).label if name else None,
-                           raw_values.get(name) if name else None, theirs.get(name) if name else None,
-                           obj.version)
+        raise edit_conflict(session, reg, record_id, raw_values, base_values, ctx)
     apply_values(session, reg, obj, raw_values, ctx)
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError as e:
+        # Someone committed this row after we read it (PostgreSQL, READ COMMITTED): our UPDATE ...
+        # WHERE version = ours matched nothing. This session is now unusable; read theirs afresh.
+        with Session(session.get_bind()) as fresh:
+            raise edit_conflict(fresh, reg, record_id, raw_values, base_values, None) from e
     return obj.version
+
+
+def edit_conflict(session: Session, reg: Register, record_id: int, raw_values: dict[str, Any],
+                  base_values: dict[str, Any] | None, ctx: Context | None) -> EditConflict:
+    """The conflict for an edit of ``record_id``, with the record as it is now in ``session``."""
+    theirs = record_values(session, reg, record_id, ctx)  # RecordNotFound when they deleted it
+    name = next(iter(raw_values), None)
+    labels = {n: reg.field(n).label for n in raw_values}
+    return EditConflict(reg.name, record_id, labels[name] if name else None,
+                        raw_values.get(name) if name else None, theirs.get(name) if name else None,
+                        theirs["version"], mine_values=raw_values, theirs_values=theirs,
+                        base_values=base_values, labels=labels)
 
 
 # ------------------------------------------------------------------------------- delete and restore

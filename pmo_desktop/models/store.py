@@ -18,6 +18,7 @@ from typing import Any, Iterator
 from sqlalchemy import Engine, create_engine, event, exc, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import exc as orm_exc
 
 from . import errors
 from .base import Base
@@ -39,6 +40,20 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash loses no committed transaction
     cur.close()
+    # We issue BEGIN ourselves (_sqlite_begin): the sqlite3 module's own implicit transactions start
+    # only at the first write, so reads before it would not be part of the transaction.
+    dbapi_conn.isolation_level = None
+
+
+WRITE = "pmo_write"  # execution option: this connection's transaction will write
+
+
+def _sqlite_begin(conn) -> None:
+    """Writes take the file's write lock up front (BEGIN IMMEDIATE), so two windows or two programs
+    on one file queue for it (busy_timeout) instead of failing half-way: a read-check-write such as
+    the version check of an edit can then never interleave with another writer. Reads (BEGIN) see one
+    consistent snapshot of the file for the whole transaction (WAL)."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -82,6 +97,10 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [""])[0]
+
+
 class Store:
     """One open program office. Use ``Store.create`` or ``Store.open``; close when done."""
 
@@ -103,6 +122,7 @@ class Store:
         path = Path(target).expanduser().resolve()
         engine = create_engine(f"sqlite:///{path}")
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine, path
 
     @classmethod
@@ -197,29 +217,78 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back entirely if it raises."""
+        """One unit of work: committed when the block ends, rolled back entirely if it raises.
+
+        On SQLite it holds the file's write lock from the start (see ``_sqlite_begin``); on
+        PostgreSQL it runs at READ COMMITTED and every UPDATE checks the row's version, so a row
+        changed by someone else between our read and our write is an ``EditConflict``, never a
+        silent overwrite. A lost connection is ``ConnectionLost``; the pool checks connections
+        before use (pool_pre_ping), so the same store works again once the server is back.
+        """
         try:
             with self._sessions.begin() as session:
+                session.connection(execution_options={WRITE: True})
                 yield session
+        except orm_exc.StaleDataError as e:
+            raise errors.EditConflict.unknown() from e
         except exc.OperationalError as e:
-            msg = str(e.orig).lower()
-            if "locked" in msg or "busy" in msg:
-                raise errors.FileLocked(
-                    "The file is busy in another window or program; your change was not saved. Try again."
-                ) from e
-            if "readonly" in msg or "read-only" in msg:
-                raise errors.ReadOnlyFile("The file has become read-only; your change was not saved.") from e
-            raise errors.ConnectionLost(
-                f"The database could not be reached; your change was not saved and can be retried. ({e.orig})"
-            ) from e
+            raise self._operational_error(e) from e
         except exc.InterfaceError as e:
             raise errors.ConnectionLost(
-                f"The connection to the database was lost; your change was not saved. ({e.orig})"
+                f"The connection to {self.display_name} was lost; your change was not saved and can be retried."
             ) from e
 
+    def _operational_error(self, e: exc.OperationalError) -> errors.StoreError:
+        msg = str(e.orig).lower()
+        if "locked" in msg or "busy" in msg:
+            return errors.FileLocked(
+                "The file is busy in another window or program; your change was not saved. Try again."
+            )
+        if "readonly" in msg or "read-only" in msg:
+            return errors.ReadOnlyFile("The file has become read-only; your change was not saved.")
+        return errors.ConnectionLost(
+            f"The database server {self.display_name} cannot be reached; your change was not saved. "
+            f"Retry when it is back. ({_first_line(e.orig)})"
+        )
+
     def session(self) -> Session:
-        """A read session (no commit) for queries; prefer ``transaction`` for writes."""
+        """A read session (no commit) for queries; prefer ``transaction`` for writes.
+
+        On SQLite a session reads from one snapshot of the file until it ends, so open one per
+        refresh rather than keeping one open (it would not see other windows' edits)."""
         return self._sessions()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A read-only session over one consistent state of the whole office, for exports and the
+        board pack: edits committed by others while it is open are not seen, so totals, charts and
+        registers all agree. PostgreSQL: a READ ONLY, REPEATABLE READ transaction. SQLite: one read
+        transaction (BEGIN), which keeps its WAL snapshot until the block ends, with query_only set.
+        Any attempt to write in it fails. Keep it as short as the export."""
+        try:
+            conn = self.engine.connect()
+            if self.is_sqlite:
+                conn.exec_driver_sql("PRAGMA query_only=ON")
+                conn.exec_driver_sql("SELECT 1 FROM pmo_meta LIMIT 1")  # the snapshot starts here
+            else:
+                conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+                conn.exec_driver_sql("SELECT 1")
+        except exc.OperationalError as e:
+            raise self._operational_error(e) from e
+        session = Session(bind=conn, expire_on_commit=False)
+        try:
+            yield session
+        except exc.OperationalError as e:
+            raise self._operational_error(e) from e
+        finally:
+            session.close()
+            try:
+                conn.rollback()
+                if self.is_sqlite:
+                    conn.exec_driver_sql("PRAGMA query_only=OFF")
+                    conn.rollback()
+            finally:
+                conn.close()
 
     def program(self) -> Program:
         with self.session() as s:
