@@ -267,6 +267,9 @@ class Store:
         Any attempt to write in it fails. Keep it as short as the export."""
         try:
             conn = self.engine.connect()
+        except exc.OperationalError as e:
+            raise self._operational_error(e) from e
+        try:
             if self.is_sqlite:
                 conn.exec_driver_sql("PRAGMA query_only=ON")
                 conn.exec_driver_sql("SELECT 1 FROM pmo_meta LIMIT 1")  # the snapshot starts here
@@ -274,12 +277,19 @@ class Store:
                 conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
                 conn.exec_driver_sql("SELECT 1")
         except exc.OperationalError as e:
+            conn.close()
             raise self._operational_error(e) from e
         session = Session(bind=conn, expire_on_commit=False)
         try:
             yield session
-        except exc.OperationalError as e:
-            raise self._operational_error(e) from e
+        except exc.DBAPIError as e:
+            msg = str(e.orig).lower()
+            if "read-only" in msg or "readonly" in msg:
+                raise errors.StoreError("A snapshot is only for reading (exports, the board pack); "
+                                        "nothing was written.") from e
+            if isinstance(e, exc.OperationalError):
+                raise self._operational_error(e) from e
+            raise
         finally:
             session.close()
             try:
