@@ -35,6 +35,10 @@ class ConnectionLost(StoreError):
     """The database server (or network share) went away. The edit was not applied and can be retried."""
 
 
+class AuthenticationFailed(StoreError):
+    """The database server wants a password that no source supplied (or refused the one given)."""
+
+
 class ValidationError(StoreError):
     """A value is refused by a rule of the register (type, range, required field, date order...)."""
 

@@ -15,12 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-from sqlalchemy import Engine, create_engine, event, exc, select
+from sqlalchemy import URL, Engine, create_engine, event, exc, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm import exc as orm_exc
 
-from . import errors
+from . import db_url, errors
 from .base import Base
 from .program import Program, Setting
 from .schema import SCHEMA_VERSION, FORMAT_NAME, meta_metadata, migrate, read_meta, write_meta
@@ -29,8 +29,12 @@ from . import benefits, links, risks, stakeholders  # noqa: F401  (register ever
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _is_url(target: str) -> bool:
-    return "://" in target
+def _is_url(target) -> bool:
+    return isinstance(target, URL) or "://" in target
+
+
+def _as_target(target: str | os.PathLike | URL) -> str | URL:
+    return target if isinstance(target, URL) else os.fspath(target)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -111,8 +115,8 @@ class Store:
 
     # ---------------------------------------------------------------- opening and creating
     @staticmethod
-    def _engine_for(target: str | os.PathLike) -> tuple[Engine, Path | None]:
-        target = os.fspath(target)
+    def _engine_for(target: str | os.PathLike | URL) -> tuple[Engine, Path | None]:
+        target = _as_target(target)
         if _is_url(target):
             url = make_url(target)
             if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
@@ -126,9 +130,13 @@ class Store:
         return engine, path
 
     @classmethod
-    def create(cls, target: str | os.PathLike, program_name: str = "New program") -> "Store":
+    def create(cls, target: str | os.PathLike | URL, program_name: str = "New program",
+               password_prompt: db_url.PasswordPrompt | None = None) -> "Store":
         """Create a new, empty program office. A file that already exists is refused, never overwritten."""
-        if not _is_url(os.fspath(target)):
+        target = _as_target(target)
+        if _is_url(target):
+            target = db_url.resolve_password(target, password_prompt)
+        else:
             path = Path(target).expanduser().resolve()
             if path.exists():
                 raise errors.StoreError(f"“{path}” already exists; choose another name.")
@@ -145,20 +153,24 @@ class Store:
                 write_meta(conn)
         except exc.OperationalError as e:
             engine.dispose()
-            raise errors.StoreError(f"Could not create the program office: {e.orig}") from e
+            raise errors.StoreError(f"Could not create the program office: {_first_line(e.orig)}") from e
         store = cls(engine, path)
         with store.transaction() as s:
             s.add(Program(name=program_name))
         return store
 
     @classmethod
-    def open(cls, target: str | os.PathLike, *, create_if_empty: bool = False) -> "Store":
+    def open(cls, target: str | os.PathLike | URL, *, create_if_empty: bool = False,
+             password_prompt: db_url.PasswordPrompt | None = None) -> "Store":
         """Open an existing program office, migrating it forward when it is from an older version.
 
-        Every refusal leaves the file byte-for-byte unchanged.
+        Every refusal leaves the file byte-for-byte unchanged. For a server URL without a password,
+        the password comes from PGPASSWORD, ~/.pgpass, or ``password_prompt`` (see ``db_url``).
         """
-        target = os.fspath(target)
-        if not _is_url(target):
+        target = _as_target(target)
+        if _is_url(target):
+            target = db_url.resolve_password(target, password_prompt)
+        else:
             _check_sqlite_file(Path(target).expanduser().resolve())
         engine, path = cls._engine_for(target)
         try:
@@ -166,7 +178,8 @@ class Store:
                 meta = read_meta(conn)
         except exc.OperationalError as e:
             engine.dispose()
-            raise errors.ConnectionLost(f"Could not reach the database: {e.orig}") from e
+            raise errors.ConnectionLost(f"Could not reach the database {db_url.display(engine.url)}: "
+                                        f"{_first_line(e.orig)}") from e
         except exc.DatabaseError as e:
             engine.dispose()
             raise errors.CorruptFile(f"The database cannot be read: {e.orig}") from e
@@ -211,9 +224,15 @@ class Store:
 
     @property
     def display_name(self) -> str:
+        """For titles and messages: the file name, or ``user@host:port/database`` (never a password)."""
         if self.path is not None:
             return self.path.name
-        return self.engine.url.render_as_string(hide_password=True)
+        return db_url.display(self.engine.url)
+
+    @property
+    def url_to_remember(self) -> str:
+        """What to keep in settings or a recent list: the file path, or the URL without its password."""
+        return str(self.path) if self.path is not None else db_url.without_password(self.engine.url)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
