@@ -20,7 +20,7 @@ import pytest  # noqa: E402
 from pmo_desktop.models.demo import create_demo  # noqa: E402
 from pmo_desktop.models.store import Store  # noqa: E402
 
-from pg_server import PgServer  # noqa: E402
+from pg_server import ClonePool, PgServer  # noqa: E402
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
@@ -38,13 +38,16 @@ def pg_server():
 
 @pytest.fixture(scope="session")
 def pg_templates(pg_server):
-    """Template databases holding an empty office and the demo office, built once."""
+    """Template databases holding an empty office and the demo office, built once, and a pool that
+    clones them ahead of need."""
     names = {}
     for kind, build in (("empty", Store.create), ("demo", create_demo)):
         name = pg_server.new_database(f"tpl_{kind}")
         build(pg_server.url(name)).close()
         names[kind] = name
-    return names
+    pool = ClonePool(pg_server, names)
+    yield pool
+    pool.close()
 
 
 @pytest.fixture
@@ -55,14 +58,13 @@ def pg_url(pg_server):
     pg_server.drop_database(name)
 
 
-def _pg_clone(request, kind: str) -> tuple[str, str]:
+def _pg_clone(request, kind: str) -> str:
+    """The URL of a fresh copy of the ``kind`` template, dropped after the test."""
     server = request.getfixturevalue("pg_server")
-    template = request.getfixturevalue("pg_templates")[kind]
-    server._counter += 1
-    name = f"t_{os.getpid()}_{server._counter}"
-    server.sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY file_copy')
-    request.addfinalizer(lambda: server.drop_database(name))
-    return server.url(name), name
+    pool = request.getfixturevalue("pg_templates")
+    name = pool.take(kind)
+    request.addfinalizer(lambda: pool.give_back(name))
+    return server.url(name)
 
 
 # ---------------------------------------------------------------------------------- stores
@@ -79,13 +81,13 @@ def store_url(request, backend, tmp_path: Path) -> str:
         path = tmp_path / "office.pmo"
         Store.create(path).close()
         return str(path)
-    return _pg_clone(request, "empty")[0]
+    return _pg_clone(request, "empty")
 
 
 @pytest.fixture
 def pg_store_url(request) -> str:
     """A new, empty program office on the PostgreSQL test server (for PostgreSQL-only tests)."""
-    return _pg_clone(request, "empty")[0]
+    return _pg_clone(request, "empty")
 
 
 @pytest.fixture
@@ -102,7 +104,7 @@ def demo_store(request, backend, tmp_path: Path):
     if backend == "sqlite":
         s = create_demo(tmp_path / "demo.pmo")
     else:
-        s = Store.open(_pg_clone(request, "demo")[0])
+        s = Store.open(_pg_clone(request, "demo"))
     yield s
     s.close()
 

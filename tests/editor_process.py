@@ -1,11 +1,14 @@
 """A second PMO Desktop, as a separate process, editing the same office (used by test_two_processes).
 
-    python tests/editor_process.py TARGET RISK_ID set-title TITLE VERSION
-        one edit made on VERSION; prints "saved" or "conflict <theirs>"
-    python tests/editor_process.py TARGET RISK_ID append MARK COUNT
-        prints "ready" and waits for a line on stdin (so both processes start at once); then COUNT
-        times: read the risk, append MARK to its notes, save on the version read; on a conflict (or a
-        busy file) read again and retry, as a user would. Prints the number of conflicts met.
+    python tests/editor_process.py TARGET
+
+opens the office, prints "ready", then runs one command per line read from stdin, printing one
+line of result for each:
+
+    set-title RISK_ID VERSION TITLE   one edit made on VERSION: "saved" or "conflict <theirs>"
+    append RISK_ID MARK COUNT         COUNT times: read the risk, append MARK to its notes and save on
+                                      the version read; on a conflict (or a busy file) read again and
+                                      retry, as a user would. Prints the number of conflicts met.
 """
 
 from __future__ import annotations
@@ -40,23 +43,28 @@ def append(store: Store, rid: int, mark: str, count: int) -> int:
     return conflicts
 
 
-def main(target: str, rid: str, mode: str, arg: str, extra: str) -> None:
-    store = Store.open(target)
+def set_title(store: Store, rid: int, version: int, title: str) -> str:
     try:
-        if mode == "set-title":
-            try:
-                with store.transaction() as s:
-                    records.update_record(s, RISKS, int(rid), {"title": arg}, expected_version=int(extra))
-                print("saved")
-            except errors.EditConflict as e:
-                print(f"conflict {e.theirs}")
-        else:
-            print("ready", flush=True)
-            sys.stdin.readline()
-            print(append(store, int(rid), arg, int(extra)))
+        with store.transaction() as s:
+            records.update_record(s, RISKS, rid, {"title": title}, expected_version=version)
+        return "saved"
+    except errors.EditConflict as e:
+        return f"conflict {e.theirs}"
+
+
+def main(target: str) -> None:
+    store = Store.open(target)
+    print("ready", flush=True)
+    try:
+        for line in sys.stdin:
+            command, rid, *args = line.rstrip("\n").split(" ", 3)
+            if command == "set-title":
+                print(set_title(store, int(rid), int(args[0]), args[1]), flush=True)
+            elif command == "append":
+                print(append(store, int(rid), args[0], int(args[1])), flush=True)
     finally:
         store.close()
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:])
+    main(sys.argv[1])

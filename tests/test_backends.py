@@ -1,5 +1,8 @@
 """The same program office on SQLite and PostgreSQL: schema, migration, lookups, restored ids."""
 
+import threading
+import time
+
 import pytest
 from sqlalchemy import select, text
 
@@ -55,6 +58,37 @@ def test_migration_runs_on_open(store_url, monkeypatch):
             conn.execute(text("SELECT proximity_note FROM risk"))
     finally:
         s.close()
+
+
+def test_two_users_opening_an_old_office_at_once_migrate_it_once(store_url, monkeypatch):
+    Store.open(store_url).close()
+    next_version = schema.SCHEMA_VERSION + 1
+    runs = []
+
+    def slow_migration(conn):
+        runs.append(1)
+        conn.execute(text("ALTER TABLE risk ADD COLUMN proximity_note VARCHAR(50)"))
+        time.sleep(0.3)  # the other user opens meanwhile
+
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", next_version)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", next_version)
+    monkeypatch.setitem(schema.MIGRATIONS, next_version, slow_migration)
+    opened, failures = [], []
+
+    def open_it():
+        try:
+            opened.append(Store.open(store_url))
+        except Exception as e:  # noqa: BLE001 - reported below
+            failures.append(e)
+
+    threads = [threading.Thread(target=open_it) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    for s in opened:
+        s.close()
+    assert not failures and len(opened) == 2 and runs == [1]
 
 
 def test_newer_version_refused_on_both_backends(store_url):

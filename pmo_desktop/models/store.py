@@ -214,8 +214,16 @@ class Store:
         if self.path is not None:
             backup = self.path.with_name(f"{self.path.name}.v{from_version}.bak")
             self.save_copy(backup)
-        with self.engine.begin() as conn:
-            migrate(conn, from_version)
+        # Several users may open an old office at once: one migrates, the others wait for it (the
+        # write lock on SQLite, an advisory lock on PostgreSQL) and then find nothing left to do.
+        with self.engine.connect() as conn:
+            conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(727101)")
+                current = int(read_meta(conn)["schema_version"])
+                if current < SCHEMA_VERSION:
+                    migrate(conn, current)
 
     # ---------------------------------------------------------------- working with it
     @property
