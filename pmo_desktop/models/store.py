@@ -273,9 +273,10 @@ class Store:
             )
         if "readonly" in msg or "read-only" in msg:
             return errors.ReadOnlyFile("The file has become read-only; your change was not saved.")
+        where = f"The file {self.display_name}" if self.is_sqlite else f"The database server {self.display_name}"
         return errors.ConnectionLost(
-            f"The database server {self.display_name} cannot be reached; your change was not saved. "
-            f"Retry when it is back. ({_first_line(e.orig)})"
+            f"{where} cannot be reached; your change was not saved. Retry when it is back. "
+            f"({_first_line(e.orig)})"
         )
 
     def session(self) -> Session:
