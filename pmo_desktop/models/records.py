@@ -9,6 +9,7 @@ ORM objects, so a register of 100,000 rows stays cheap.
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field as dc_field
 from typing import Any, Iterable, Sequence
 
@@ -227,9 +228,10 @@ def create_record(session: Session, reg: Register, raw_values: dict[str, Any] | 
     if key is not None and v.is_blank(raw_values.get(key.name)):
         raw_values.pop(key.name, None)
         setattr(obj, key.attr, next_code(session, reg))
-    for f in reg.fields:  # required text fields get a placeholder the user overwrites
-        if f.required and f.kind in (Kind.TEXT,) and v.is_blank(raw_values.get(f.name)) and getattr(obj, f.attr, None) is None:
-            setattr(obj, f.attr, "")
+    for f in reg.fields:  # a new blank row: required fields start empty / today / zero for the user to fill
+        if f.required and v.is_blank(raw_values.get(f.name)) and getattr(obj, f.attr, None) is None:
+            raw_values.pop(f.name, None)
+            setattr(obj, f.attr, {Kind.DATE: date.today(), Kind.FLOAT: 0.0, Kind.INT: 0}.get(f.kind, ""))
     session.add(obj)
     apply_values(session, reg, obj, raw_values, ctx)
     session.flush()
