@@ -186,6 +186,8 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
     if reg.check:
         record = _current_record(obj, reg, session)
         record.update(parsed)
+        if reg.parent:  # a sub-table's rule may depend on its parent (a measurement on its benefit's window)
+            record["parent"] = _parent_object(session, reg, obj)
         reg.check(record, ctx)
     for name, value in parsed.items():
         f = reg.field(name)
@@ -207,6 +209,17 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
             if value is None and not _nullable(reg, f):
                 value = ""  # a cleared choice or text in a NOT NULL text column
             setattr(obj, f.attr, value)
+
+
+def _parent_object(session: Session, reg: Register, obj):
+    """The ORM object a sub-table record belongs to (found through its parent foreign key)."""
+    parent_id = getattr(obj, reg.parent)
+    if parent_id is None:
+        return None
+    fk = next(iter(reg.entity.__table__.c[reg.parent].foreign_keys))
+    mapper = next(m for m in Base.registry.mappers if m.local_table is fk.column.table)
+    with session.no_autoflush:  # the record being created is not complete yet
+        return session.get(mapper.class_, parent_id)
 
 
 def _nullable(reg: Register, f: Field) -> bool:
