@@ -16,7 +16,7 @@ from ...models.benefits_map import LAYER_TITLES, LAYERS, ORPHAN, WARNING, Benefi
 from ..document import Document
 
 WATCHED = set(LAYERS) | {"people"}
-BOX_W, GAP_X, GAP_Y, PAD = 250.0, 110.0, 22.0, 10.0
+BOX_W, GAP_X, GAP_Y, PAD = 240.0, 80.0, 20.0, 10.0
 TOP = 110.0
 FILL = {"projects": "#e3f2fd", "outputs": "#e8eaf6", "outcomes": "#e0f2f1", "benefits": "#f1f8e9", "objectives": "#fff8e1"}
 EDGE = {"projects": "#1565c0", "outputs": "#3949ab", "outcomes": "#00796b", "benefits": "#558b2f", "objectives": "#ef6c00"}
@@ -107,6 +107,7 @@ class MapView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.nodes: dict[Key, NodeItem] = {}
+        self.auto_fit = True
 
     def _legend(self) -> None:
         """One row above the columns, so a screenshot or a projector shows the key with the map."""
@@ -167,6 +168,8 @@ class MapView(QGraphicsView):
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -10, 20, 20))
 
     def fit(self) -> None:
+        """Fit the map's width to the window (until the user zooms); it refits on resize."""
+        self.auto_fit = True
         self.resetTransform()
         rect = self.scene().sceneRect()
         if rect.width() > self.viewport().width():
@@ -175,7 +178,13 @@ class MapView(QGraphicsView):
             self.scale(scale, scale)
 
     def zoom(self, factor: float) -> None:
+        self.auto_fit = False
         self.scale(factor, factor)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self.fit()
 
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

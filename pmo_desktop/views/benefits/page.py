@@ -47,7 +47,7 @@ class BenefitsPage(QWidget):
         split.addWidget(below)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([320, 520])
+        split.setSizes([250, 600])
         below.setSizes([760, 640])
         self.benefits_tab = split
 

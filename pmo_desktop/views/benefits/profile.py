@@ -18,6 +18,11 @@ from ..register_table import RegisterView
 from ..register_table.commands import CellEdit, EditCellsCommand
 
 
+def _num(value: float) -> str:
+    text = f"{value:,.2f}"
+    return text.rstrip("0").rstrip(".")
+
+
 class CommitTextEdit(QPlainTextEdit):
     """A multi-line text that commits when it loses the focus (like a cell editor)."""
 
@@ -43,6 +48,7 @@ class DatedRowsView(RegisterView):
     def __init__(self, document, register, default_date: Callable[[], date | None], parent=None):
         super().__init__(document, register, parent_id=None, parent=parent, compact=True)
         self.default_date = default_date
+        self.clear_filters_button.setVisible(False)  # no search here: nothing to clear
 
     def new_row_values(self) -> dict:
         on = self.default_date()
@@ -80,11 +86,8 @@ class BenefitProfile(QWidget):
         self.plan_view = DatedRowsView(document, PLAN_POINTS, self._next_plan_date, self)
         self.measurements_view = DatedRowsView(document, MEASUREMENTS, self._next_measurement_date, self)
 
-        # Two columns: what the benefit is (left), its numbers (right).
+        # Key facts across the top; below, what the benefit is (left) and its numbers (right).
         left, right = QVBoxLayout(), QVBoxLayout()
-        left.addWidget(self.heading)
-        left.addWidget(self.facts)
-        left.addWidget(self.verdict)
         for column, title, widget in ((left, "Description", self.description), (left, "How it is measured", self.method),
                                       (right, "Planned trajectory (date → expected value)", self.plan_view),
                                       (right, "Measurements (date → actual value)", self.measurements_view)):
@@ -93,10 +96,15 @@ class BenefitProfile(QWidget):
             inner.setContentsMargins(6, 6, 6, 6)
             inner.addWidget(widget)
             column.addWidget(box, 1)
-        layout = QHBoxLayout(self)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 1)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.verdict)
+        layout.addLayout(columns, 1)
         self.set_benefit(None, None)
 
     # ------------------------------------------------------------------ showing a benefit
@@ -132,7 +140,7 @@ class BenefitProfile(QWidget):
     @staticmethod
     def _facts_text(r: dict) -> str:
         def val(v, d=None):
-            text = "—" if v is None else f"{v:,.6g}"
+            text = "—" if v is None else _num(v)
             return f"{text} ({d.isoformat()})" if d else text
 
         measure = r.get("measure") or "no KPI yet"
@@ -153,7 +161,7 @@ class BenefitProfile(QWidget):
         colour = rules.STATUS_COLOURS[a.status]
         behind = "behind" if a.shortfall > 0 else "ahead of"
         return (f"<span style='color:{colour}; font-weight:bold'>● {a.status}</span>: latest actual "
-                f"{a.actual:,.6g} on {a.on.isoformat()} against {a.planned:,.6g} planned "
+                f"{_num(a.actual)} on {a.on.isoformat()} against {_num(a.planned)} planned "
                 f"({abs(a.shortfall):.0%} {behind} plan).")
 
     # ------------------------------------------------------------------ editing

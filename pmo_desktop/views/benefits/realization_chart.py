@@ -15,7 +15,8 @@ from . import chart_style as st
 
 
 def _fmt(value: float) -> str:
-    return f"{value:,.6g}"
+    text = f"{value:,.2f}"
+    return text.rstrip("0").rstrip(".")
 
 
 class RealizationChart(QWidget):
@@ -35,8 +36,9 @@ class RealizationChart(QWidget):
                       "anchors": [(1, 1), (1, 1)]}  # right-aligned, just above the line
         self.baseline_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(st.BASELINE, width=2, style=Qt.PenStyle.DashLine),
                                              label="", labelOpts={**label_opts, "position": 0.99})
+        # Target labelled at the left end, baseline at the right: readable even when they coincide.
         self.target_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(st.TARGET, width=2, style=Qt.PenStyle.DashLine),
-                                           label="", labelOpts={**label_opts, "position": 0.99})
+                                           label="", labelOpts={**label_opts, "position": 0.01, "anchors": [(0, 1), (0, 1)]})
         self.today_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(st.TODAY, width=2, style=Qt.PenStyle.DashDotLine),
                                           label="Today", labelOpts={**label_opts, "position": 0.80, "color": st.TODAY, "anchors": [(0, 0.5), (0, 0.5)]})
         for line in (self.baseline_line, self.target_line, self.today_line):
@@ -78,6 +80,15 @@ class RealizationChart(QWidget):
         self.today_line.setVisible(True)
         self._fit(series, today)
 
+    def resizeEvent(self, event) -> None:
+        """The legend is one row when it fits, else two; the y range leaves room for it."""
+        super().resizeEvent(event)
+        columns = 5 if self.width() > 620 else 3
+        if columns != self.legend.columnCount:
+            self.legend.setColumnCount(columns)
+            if self.series is not None:
+                self._fit(self.series, self.today())
+
     def _fit(self, s: BenefitSeries, today: date) -> None:
         """Show the whole story: plan, actuals, reference lines and today."""
         xs = [st.to_x(d) for d, _ in s.plan + s.actuals] + [st.to_x(today)]
@@ -92,7 +103,8 @@ class RealizationChart(QWidget):
                 low, high = low - 1, high + 1
             span = high - low
             # Headroom at the top for the legend row, so it never hides the data.
-            item.setYRange(low - span * 0.08, high + span * 0.30, padding=0)
+            headroom = 0.30 if self.legend.columnCount >= 5 else 0.55
+            item.setYRange(low - span * 0.08, high + span * headroom, padding=0)
 
     def planned_points(self) -> list[tuple[float, float]]:
         x, y = self.planned_curve.getData()
