@@ -15,6 +15,7 @@ from ..models.errors import StoreError
 from ..models.store import Store
 from . import file_dialogs
 from .document import Document
+from .messages import warn
 from .pages import PAGES, load_page_class
 from .register_table import RegisterView
 
@@ -222,8 +223,8 @@ class MainWindow(QMainWindow):
         try:
             store = Store.open(target)
         except StoreError as e:
-            QMessageBox.warning(self, "Cannot open the program office", str(e))
-            if isinstance(e, Exception) and not Path(target).exists():
+            warn(self, "Cannot open the program office", str(e))
+            if "://" not in target and not Path(target).exists():
                 self._forget(target)
             return False
         self.open_store(store)
@@ -237,14 +238,17 @@ class MainWindow(QMainWindow):
 
     def new_file(self) -> None:
         path = file_dialogs.ask_save(self, "New Program Office", self.settings.value("last_folder", ""))
-        if not path:
-            return
+        if path:
+            self.create_file(path)
+
+    def create_file(self, path: str) -> bool:
         try:
             store = Store.create(path, program_name=Path(path).stem)
         except StoreError as e:
-            QMessageBox.warning(self, "Cannot create the program office", str(e))
-            return
+            warn(self, "Cannot create the program office", str(e))
+            return False
         self.open_store(store)
+        return True
 
     def open_demo(self) -> None:
         from .app import demo_office_path
@@ -255,14 +259,17 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         path = file_dialogs.ask_save(self, "Save a Copy As", self.settings.value("last_folder", ""))
-        if not path:
-            return
+        if path:
+            self.save_copy_to(path)
+
+    def save_copy_to(self, path: str) -> bool:
         try:
             self.document.store.save_copy(path)
         except (StoreError, OSError) as e:
-            QMessageBox.warning(self, "The copy was not saved", str(e))
-            return
+            warn(self, "The copy was not saved", str(e))
+            return False
         self.statusBar().showMessage(f"Copy saved to {path}", 5000)
+        return True
 
     def close_file(self) -> None:
         self._set_document(None)
@@ -304,7 +311,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ messages
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message.splitlines()[0], 8000)
-        QMessageBox.warning(self, APP_NAME, message)
+        warn(self, APP_NAME, message)
 
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}",
