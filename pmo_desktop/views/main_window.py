@@ -11,13 +11,12 @@ from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QMainWindow, Q
                                QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget)
 
 from .. import APP_NAME, __version__
-from ..models.errors import StoreError
-from ..models.store import Store
 from . import file_dialogs
-from .document import Document
 from .messages import warn
 from .pages import PAGES, load_page_class
-from .register_table import RegisterView
+
+# The models (SQLAlchemy) are imported when a file is opened, not before the window is first shown:
+# the window appears at once and the file fills it a moment later.
 
 MAX_RECENT = 8
 
@@ -145,12 +144,12 @@ class MainWindow(QMainWindow):
         self.edit_menu.insertAction(first, redo)
         self._undo_actions = [undo, redo]
 
-    def active_register_view(self) -> RegisterView | None:
+    def active_register_view(self):
         """The table with the keyboard focus, else the current page's main table."""
         widget = QApplication.focusWidget()
         while widget is not None:
-            if isinstance(widget, RegisterView):
-                return widget
+            if widget.inherits("QWidget") and hasattr(widget, "paste_text") and hasattr(widget, "proxy"):
+                return widget  # a RegisterView
             widget = widget.parentWidget()
         page = self.stack.currentWidget()
         return getattr(page, "register_view", None)
@@ -189,7 +188,7 @@ class MainWindow(QMainWindow):
         return False
 
     # ------------------------------------------------------------------ documents
-    def _set_document(self, document: Document | None) -> None:
+    def _set_document(self, document) -> None:
         if self.document is not None:
             for page in self.pages.values():
                 self.stack.removeWidget(page)
@@ -214,12 +213,17 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(-1)
         self.show_page(0)
 
-    def open_store(self, store: Store) -> None:
+    def open_store(self, store) -> None:
+        from .document import Document
+
         self._set_document(Document(store, self))
         if store.path is not None:
             self._remember(str(store.path))
 
     def open_path(self, target: str) -> bool:
+        from ..models.errors import StoreError
+        from ..models.store import Store
+
         try:
             store = Store.open(target)
         except StoreError as e:
@@ -242,6 +246,9 @@ class MainWindow(QMainWindow):
             self.create_file(path)
 
     def create_file(self, path: str) -> bool:
+        from ..models.errors import StoreError
+        from ..models.store import Store
+
         try:
             store = Store.create(path, program_name=Path(path).stem)
         except StoreError as e:
@@ -263,6 +270,8 @@ class MainWindow(QMainWindow):
             self.save_copy_to(path)
 
     def save_copy_to(self, path: str) -> bool:
+        from ..models.errors import StoreError
+
         try:
             self.document.store.save_copy(path)
         except (StoreError, OSError) as e:
