@@ -66,6 +66,17 @@ def test_quarterly_rollup_adds_up_the_same(office):
     assert r.periods[0].realized == pytest.approx(29)
     assert r.periods[1].realized is None
     assert r.total_planned == pytest.approx(135) and r.realized_to_date == pytest.approx(29)
+    assert r.planned_to_date == pytest.approx(45) and r.measured_until == date(2026, 3, 1)
+
+
+def test_to_date_figures_do_not_depend_on_the_period(office):
+    with office.transaction() as s:  # measured into the middle of Q2 only
+        bid = records.find_id_by_code(s, B, "B-001")
+        records.create_record(s, MEAS, {"on": date(2026, 4, 10), "value": 82}, parent_id=bid)
+    with office.session() as s:
+        m, q = program_rollup(s, "month"), program_rollup(s, "quarter")
+    assert m.planned_to_date == q.planned_to_date == pytest.approx(75)   # to April, not to the end of June
+    assert m.realized_to_date == q.realized_to_date == pytest.approx(29 + 18)
 
 
 def test_series_are_filtered_in_sql(office):

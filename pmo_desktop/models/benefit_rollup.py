@@ -163,27 +163,19 @@ class Rollup:
     period: Period
     periods: list[RollupPeriod]
     benefits: int                   # how many financial benefits contributed
+    realized_to_date: float = 0.0   # up to the last measured month
+    planned_to_date: float = 0.0    # planned over the same months, to compare like with like
+    measured_until: date | None = None  # start of the last measured month
 
     @property
     def total_planned(self) -> float:
         return self.periods[-1].cumulative_planned if self.periods else 0.0
 
-    @property
-    def realized_to_date(self) -> float:
-        done = [p.cumulative_realized for p in self.periods if p.cumulative_realized is not None]
-        return done[-1] if done else 0.0
-
-    @property
-    def planned_to_date(self) -> float:
-        """Planned cumulative over the periods that have been measured (to compare with realized)."""
-        done = [p.cumulative_planned for p in self.periods if p.cumulative_realized is not None]
-        return done[-1] if done else 0.0
-
 
 def rollup(series: Iterable[BenefitSeries], period: Period = "month") -> Rollup:
     """Financial benefits planned vs realized per month or quarter, with running totals."""
-    planned: dict[date, float] = defaultdict(float)
-    realized: dict[date, float] = defaultdict(float)
+    monthly_planned: dict[date, float] = defaultdict(float)
+    monthly_realized: dict[date, float] = defaultdict(float)
     count = 0
     for s in series:
         if not rules.is_financial(s.category):
@@ -191,12 +183,24 @@ def rollup(series: Iterable[BenefitSeries], period: Period = "month") -> Rollup:
         p, r = monthly_benefit(s)
         count += bool(p or r)
         for m, value in p.items():
-            planned[period_start(m, period)] += value
+            monthly_planned[m] += value
         for m, value in r.items():
-            realized[period_start(m, period)] += value
+            monthly_realized[m] += value
+    planned: dict[date, float] = defaultdict(float)
+    realized: dict[date, float] = defaultdict(float)
+    for m, value in monthly_planned.items():
+        planned[period_start(m, period)] += value
+    for m, value in monthly_realized.items():
+        realized[period_start(m, period)] += value
     starts = sorted(set(planned) | set(realized))
     if not starts:
         return Rollup(period, [], count)
+    measured_until = max(monthly_realized) if monthly_realized else None
+    to_date = {
+        "realized_to_date": sum(monthly_realized.values()),
+        "planned_to_date": sum(v for m, v in monthly_planned.items() if measured_until and m <= measured_until),
+        "measured_until": measured_until,
+    }
     last_measured = max(realized) if realized else None
     out, cum_p, cum_r = [], 0.0, 0.0
     step = (lambda d: next_month(next_month(next_month(d)))) if period == "quarter" else next_month
@@ -209,7 +213,7 @@ def rollup(series: Iterable[BenefitSeries], period: Period = "month") -> Rollup:
         out.append(RollupPeriod(current, period_label(current, period), planned.get(current, 0.0),
                                 realized.get(current, 0.0) if measured else None, cum_p, cum_r if measured else None))
         current = step(current)
-    return Rollup(period, out, count)
+    return Rollup(period, out, count, **to_date)
 
 
 def program_rollup(session: Session, period: Period = "month") -> Rollup:
