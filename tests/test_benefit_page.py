@@ -241,3 +241,15 @@ def test_in_the_main_window_a_project_on_the_map_opens_the_projects_page(qtbot, 
     assert projects_page.register_view.current_record_id() == project.key[1]
     assert window.go_to_record("outcomes", 1) and window.stack.currentWidget() is page
     window.close()
+
+
+def test_thresholds_dialog_reads_and_returns_percentages(page):
+    from pmo_desktop.views.benefits.thresholds import ThresholdsDialog
+
+    dialog = ThresholdsDialog(Thresholds(0.1, 0.25), page)
+    assert (dialog.at_risk.value(), dialog.off_track.value()) == (10, 25)
+    dialog.at_risk.setValue(15)
+    dialog.off_track.setValue(40)
+    assert dialog.thresholds() == Thresholds(0.15, 0.40)
+    assert page.set_thresholds(dialog.thresholds())
+    assert page.document.store.get_setting("benefit_thresholds") == {"at_risk": 0.15, "off_track": 0.4}

@@ -112,3 +112,11 @@ def test_window_message():
     assert msg == ("The measurement date 2026-01-05 is outside B-001's realization window "
                    "(2026-02-01 to 2026-12-31); change the date or widen the window.")
     assert "open end" in rules.window_problem(date(2026, 1, 5), start, None)
+
+
+def test_without_a_trajectory_the_plan_runs_straight_from_baseline_to_target():
+    implied = rules.effective_plan([], 100.0, date(2026, 1, 1), 200.0, date(2026, 12, 31))
+    assert implied == [(date(2026, 1, 1), 100.0), (date(2026, 12, 31), 200.0)]
+    assert rules.effective_plan(PLAN, 100.0, date(2026, 1, 1), 200.0, date(2026, 12, 31)) == PLAN
+    assert rules.effective_plan([], 100.0, None, 200.0, date(2026, 12, 31)) == []
+    assert rules.status(implied, [(date(2026, 7, 2), 150.0)], 100.0) == rules.ON_TRACK

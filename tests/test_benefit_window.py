@@ -59,3 +59,12 @@ def test_wrong_type_refused(store, benefit, field, value, message):
             records.update_record(s, MEAS, mid, {field: value})
     assert str(info.value).startswith(message)
     assert measurements(store, bid) == before
+
+
+def test_status_column_uses_baseline_to_target_when_no_trajectory(store):
+    with store.transaction() as s:
+        bid = records.create_record(s, B, {"title": "Fewer calls", "baseline_value": 1000, "baseline_date": "2026-01-01",
+                                           "target_value": 600, "target_date": "2026-12-31"}).id
+        records.create_record(s, MEAS, {"on": "2026-07-02", "value": 950}, parent_id=bid)  # plan there: ~800
+    with store.session() as s:
+        assert records.record_values(s, B, bid)["status_rag"] == "Off track"

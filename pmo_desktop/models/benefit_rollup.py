@@ -49,6 +49,15 @@ class BenefitSeries:
     actuals: list[tuple[date, float]] = field(default_factory=list)
 
     @property
+    def effective_plan(self) -> list[tuple[date, float]]:
+        """The entered trajectory, else the straight line from baseline to target."""
+        return rules.effective_plan(self.plan, self.baseline_value, self.baseline_date, self.target_value, self.target_date)
+
+    @property
+    def plan_is_implied(self) -> bool:
+        return not self.plan and bool(self.effective_plan)
+
+    @property
     def baseline(self) -> float | None:
         """The stated baseline, else the plan's first value."""
         if self.baseline_value is not None:
@@ -56,7 +65,7 @@ class BenefitSeries:
         return self.plan[0][1] if self.plan else None
 
     def assessment(self, thresholds: rules.Thresholds = rules.Thresholds()) -> rules.Assessment | None:
-        return rules.assess(self.plan, self.actuals, self.baseline_value, self.dis_benefit, thresholds)
+        return rules.assess(self.effective_plan, self.actuals, self.baseline_value, self.dis_benefit, thresholds)
 
 
 def load_series(session: Session, ids: Iterable[int] | None = None, financial_only: bool = False) -> list[BenefitSeries]:
@@ -127,14 +136,15 @@ def monthly_benefit(s: BenefitSeries) -> tuple[dict[date, float], dict[date, flo
     planned: dict[date, float] = {}
     realized: dict[date, float] = {}
     base = s.baseline
-    if base is None or not s.plan:
+    plan = s.effective_plan
+    if base is None or not plan:
         return planned, realized
-    d = rules.direction(s.plan, base)
+    d = rules.direction(plan, base)
     factor = per_month_factor(s.unit)
-    first = s.window_start or s.plan[0][0]
-    last = s.window_end or s.plan[-1][0]
+    first = s.window_start or plan[0][0]
+    last = s.window_end or plan[-1][0]
     for m in _months(first, last):
-        value = rules.planned_value(s.plan, m.replace(day=15))
+        value = rules.planned_value(plan, m.replace(day=15))
         planned[m] = rules.improvement(value, base, d, s.dis_benefit) * factor
     if s.actuals:
         actuals = sorted(s.actuals, key=lambda a: a[0])

@@ -97,6 +97,17 @@ def planned_value(plan: Series, on: date) -> float | None:
     return points[-1][1]
 
 
+def effective_plan(plan: Series, baseline_value: float | None = None, baseline_date: date | None = None,
+                   target_value: float | None = None, target_date: date | None = None) -> list[tuple[date, float]]:
+    """The trajectory to judge against: the entered points, else a straight line from baseline to
+    target when both have a value and a date (many benefit profiles arrive without a trajectory)."""
+    if plan:
+        return list(plan)
+    if None not in (baseline_value, baseline_date, target_value, target_date) and target_date > baseline_date:
+        return [(baseline_date, baseline_value), (target_date, target_value)]
+    return []
+
+
 def latest(measurements: Series) -> tuple[date, float] | None:
     """The most recent measurement (the later entered one when two share a date)."""
     if not measurements:

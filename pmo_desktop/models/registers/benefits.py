@@ -34,11 +34,16 @@ def _prefetch(session, ids) -> dict:
     return {"plans": plans, "actuals": actuals, "thresholds": thresholds}
 
 
+def _plan(rec, data) -> list:
+    return rules.effective_plan(data["plans"].get(rec["id"], []), rec.get("baseline_value"), rec.get("baseline_date"),
+                                rec.get("target_value"), rec.get("target_date"))
+
+
 def _status(rec, ctx):
     data = ctx.extra.get("benefits")
     if not data:
         return rules.NOT_MEASURED
-    return rules.status(data["plans"].get(rec["id"], []), data["actuals"].get(rec["id"], []),
+    return rules.status(_plan(rec, data), data["actuals"].get(rec["id"], []),
                         rec.get("baseline_value"), bool(rec.get("dis_benefit")), data["thresholds"])
 
 
@@ -51,7 +56,7 @@ def _latest_actual(rec, ctx):
 
 def _planned_today(rec, ctx):
     data = ctx.extra.get("benefits")
-    plan = data["plans"].get(rec["id"]) if data else None
+    plan = _plan(rec, data) if data else None
     return rules.planned_value(plan, date.today()) if plan else None
 
 

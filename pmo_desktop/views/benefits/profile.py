@@ -156,11 +156,13 @@ class BenefitProfile(QWidget):
         thresholds = self.document.store.get_setting("benefit_thresholds")
         a = s.assessment(rules.Thresholds.from_setting(thresholds)) if s else None
         if a is None:
-            why = "no planned trajectory" if not (s and s.plan) else "no measurement yet"
+            why = ("no planned trajectory (nor baseline and target with dates)" if not (s and s.effective_plan)
+                   else "no measurement yet")
             return f"<b>{rules.NOT_MEASURED}</b>: {why}."
         colour = rules.STATUS_COLOURS[a.status]
         behind = "behind" if a.shortfall > 0 else "ahead of"
-        return (f"<span style='color:{colour}; font-weight:bold'>● {a.status}</span>: latest actual "
+        implied = " (straight line from baseline to target: no trajectory entered)" if s.plan_is_implied else ""
+        return (f"<span style='color:{colour}; font-weight:bold'>● {a.status}</span>{implied}: latest actual "
                 f"{_num(a.actual)} on {a.on.isoformat()} against {_num(a.planned)} planned "
                 f"({abs(a.shortfall):.0%} {behind} plan).")
 

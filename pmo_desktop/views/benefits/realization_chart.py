@@ -67,7 +67,12 @@ class RealizationChart(QWidget):
         title = f"{series.code}  {series.title}"
         st.set_title(self.plot, title if len(title) < 60 else title[:57] + "…")
         st.set_left_label(self.plot, series.unit or "value")
-        self.planned_curve.setData([st.to_x(d) for d, _ in series.plan], [v for _, v in series.plan])
+        plan = series.effective_plan
+        self.planned_curve.setData([st.to_x(d) for d, _ in plan], [v for _, v in plan])
+        self.planned_curve.setPen(pg.mkPen(st.PLANNED, width=3, style=Qt.PenStyle.DashLine if series.plan_is_implied
+                                           else Qt.PenStyle.SolidLine))
+        if series.plan_is_implied:
+            st.set_title(self.plot, f"{series.code}: no trajectory yet, plan drawn baseline → target")
         self.actual_curve.setData([st.to_x(d) for d, _ in series.actuals], [v for _, v in series.actuals])
         for line, value, name in ((self.baseline_line, series.baseline_value, "Baseline"),
                                   (self.target_line, series.target_value, "Target")):
@@ -91,9 +96,9 @@ class RealizationChart(QWidget):
 
     def _fit(self, s: BenefitSeries, today: date) -> None:
         """Show the whole story: plan, actuals, reference lines and today."""
-        xs = [st.to_x(d) for d, _ in s.plan + s.actuals] + [st.to_x(today)]
+        xs = [st.to_x(d) for d, _ in s.effective_plan + s.actuals] + [st.to_x(today)]
         xs += [st.to_x(d) for d in (s.window_start, s.window_end, s.baseline_date, s.target_date) if d]
-        ys = [v for _, v in s.plan + s.actuals] + [v for v in (s.baseline_value, s.target_value) if v is not None]
+        ys = [v for _, v in s.effective_plan + s.actuals] + [v for v in (s.baseline_value, s.target_value) if v is not None]
         item = self.plot.getPlotItem()
         if len(set(xs)) > 1:
             item.setXRange(min(xs), max(xs), padding=0.04)
