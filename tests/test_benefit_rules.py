@@ -120,3 +120,10 @@ def test_without_a_trajectory_the_plan_runs_straight_from_baseline_to_target():
     assert rules.effective_plan(PLAN, 100.0, date(2026, 1, 1), 200.0, date(2026, 12, 31)) == PLAN
     assert rules.effective_plan([], 100.0, None, 200.0, date(2026, 12, 31)) == []
     assert rules.status(implied, [(date(2026, 7, 2), 150.0)], 100.0) == rules.ON_TRACK
+
+
+def test_one_pass_interpolation_agrees_with_planned_value():
+    plan = PLAN + [(date(2026, 1, 11), 120.0)]  # a second point on the same date: the later one wins
+    days = [date(2025, 12, 1)] + [date(2026, 1, d) for d in range(1, 32)] + [date(2026, 3, 1)]
+    assert rules.planned_values(plan, days) == pytest.approx([rules.planned_value(plan, d) for d in days])
+    assert rules.planned_values([], days[:2]) == [None, None]

@@ -83,8 +83,10 @@ def load_series(session: Session, ids: Iterable[int] | None = None, financial_on
     ).all()
     series = {r[0]: BenefitSeries(*r[:11], bool(r[11])) for r in rows}
     for E, target in ((BenefitPlanPoint, "plan"), (BenefitMeasurement, "actuals")):
-        query = select(E.benefit_id, E.on, E.value).where(E.benefit_id.in_(chosen)).order_by(E.benefit_id, E.on, E.id)
-        for bid, on, value in session.execute(query):
+        t = E.__table__  # Core columns: plain tuples, no ORM row processing for tens of thousands of points
+        query = (select(t.c.benefit_id, t.c.on_date, t.c.value).where(t.c.benefit_id.in_(chosen))
+                 .order_by(t.c.benefit_id, t.c.on_date, t.c.id))
+        for bid, on, value in session.connection().execute(query):
             if bid in series and value is not None:
                 getattr(series[bid], target).append((on, value))
     return list(series.values())
@@ -143,8 +145,8 @@ def monthly_benefit(s: BenefitSeries) -> tuple[dict[date, float], dict[date, flo
     factor = per_month_factor(s.unit)
     first = s.window_start or plan[0][0]
     last = s.window_end or plan[-1][0]
-    for m in _months(first, last):
-        value = rules.planned_value(plan, m.replace(day=15))
+    months = _months(first, last)
+    for m, value in zip(months, rules.planned_values(plan, [date(m.year, m.month, 15) for m in months])):
         planned[m] = rules.improvement(value, base, d, s.dis_benefit) * factor
     if s.actuals:
         actuals = sorted(s.actuals, key=lambda a: a[0])

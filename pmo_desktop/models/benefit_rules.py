@@ -97,6 +97,27 @@ def planned_value(plan: Series, on: date) -> float | None:
     return points[-1][1]
 
 
+def planned_values(plan: Series, dates: Sequence[date]) -> list[float]:
+    """``planned_value`` at many dates in ascending order, in one pass (the roll-up's hot loop)."""
+    points = sorted(plan, key=lambda p: p[0])
+    out, i, n = [], 0, len(points)
+    for on in dates:
+        if not points:
+            out.append(None)
+            continue
+        if on < points[0][0]:
+            out.append(points[0][1])
+            continue
+        while i + 1 < n and points[i + 1][0] <= on:
+            i += 1
+        if i + 1 < n:
+            (d0, v0), (d1, v1) = points[i], points[i + 1]
+            out.append(v0 + (v1 - v0) * (on - d0).days / (d1 - d0).days)
+        else:
+            out.append(points[-1][1])
+    return out
+
+
 def effective_plan(plan: Series, baseline_value: float | None = None, baseline_date: date | None = None,
                    target_value: float | None = None, target_date: date | None = None) -> list[tuple[date, float]]:
     """The trajectory to judge against: the entered points, else a straight line from baseline to
