@@ -260,6 +260,10 @@ class Store:
             raise errors.EditConflict.unknown() from e
         except exc.OperationalError as e:
             raise self._operational_error(e) from e
+        except exc.IntegrityError as e:
+            raise errors.ValidationError(
+                f"The change conflicts with other records and was not saved ({e.orig})."
+            ) from e
         except exc.InterfaceError as e:
             raise errors.ConnectionLost(
                 f"The connection to {self.display_name} was lost; your change was not saved and can be retried."
