@@ -5,6 +5,7 @@ from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.stakeholder_rules import DIVIDER, KEEP_INFORMED, MANAGE_CLOSELY
 from pmo_desktop.models.stakeholder_queries import GridPoint
+from pmo_desktop.views.register_table.commands import DeleteRecordsCommand
 from pmo_desktop.views.stakeholders.layout import place
 
 from stakeholder_helpers import STAKEHOLDERS, make_page, mouse_click, mouse_drag, reopened
@@ -92,6 +93,12 @@ def test_project_filter_applies_to_table_grid_and_matrix(qtbot, store):
     page.set_scope("program")
     assert [p.id for p in page.grid.points] == [bob] and page.register_view.proxy.rowCount() == 1
     page.register_view.filter_chip.click()  # removing the table's filter shows everyone everywhere
+    assert page.scope is None and len(page.grid.points) == 2 and page.register_view.proxy.rowCount() == 2
+    # Deleting the project being shown goes back to everyone rather than showing a stale filter.
+    page.scope_combo.setCurrentIndex(page.scope_combo.findText("Tills"))
+    tills = page.scope
+    page.document.execute(DeleteRecordsCommand(page.document, REGISTERS["projects"], [tills]))
+    assert page.scope_combo.findText("Tills") == -1
     assert page.scope is None and len(page.grid.points) == 2 and page.register_view.proxy.rowCount() == 2
 
 

@@ -144,3 +144,29 @@ def test_select_record_navigates_to_stakeholders_and_communications(qtbot, store
     assert not page.select_record("risks", 1)
 
 
+
+
+def test_matrix_highlights_the_gap_and_comms_show_overdue_in_red(qtbot, store):
+    with store.transaction() as s:
+        sid = records.create_record(s, STAKEHOLDERS, {"name": "Una", "current_engagement": "Resistant",
+                                                      "desired_engagement": "Supportive"}).id
+        records.create_record(s, COMMUNICATIONS, {"message": "Late one", "stakeholder": "Una", "frequency": "Weekly",
+                                                  "last_held": date(2000, 1, 3)})
+    page = make_page(qtbot, store)
+    model = page.matrix.model
+    background = [model.index(0, col).data(Qt.ItemDataRole.BackgroundRole) for col in range(model.columnCount())]
+    marks = [model.index(0, col).data() for col in range(model.columnCount())]
+    assert marks == ["Una", "", "C", "", "D", "", "+2"]
+    assert background[1] is None and background[5] is None           # outside the gap: plain
+    assert all(b is not None for b in background[2:5])               # C, the level between, D: highlighted
+    assert len({b.color().name() for b in background[2:5]}) == 3      # each its own colour
+    # Once they are where they should be, the row reads "C D" with no gap highlight.
+    assert _set_through_proxy(page, sid, "current_engagement", "Supportive")
+    marks = [model.index(0, col).data() for col in range(model.columnCount())]
+    assert marks == ["Una", "", "", "", "C D", "", "0"]
+    assert model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) is None
+
+    comms = page.comms.view
+    overdue = comms.proxy.index(0, comms.model.column_of("overdue"))
+    assert overdue.data() == "Yes"
+    assert overdue.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#c62828"

@@ -77,6 +77,11 @@ class _PointsItem(pg.ScatterPlotItem):
         else:
             self._grid.drag_to(ev.scenePos())
 
+    def hoverEvent(self, ev):
+        super().hoverEvent(ev)
+        over = not ev.isExit() and self._grid.hit(ev.scenePos()) is not None
+        self.setCursor(Qt.CursorShape.OpenHandCursor if over else Qt.CursorShape.ArrowCursor)
+
     def mouseClickEvent(self, ev):
         if ev.button() == Qt.MouseButton.LeftButton and self._grid.click_at(ev.scenePos()) is not None:
             ev.accept()

@@ -87,6 +87,8 @@ class StakeholdersPage(QWidget):
             self.scope_combo.addItem(label, scope)
         self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(current)))
         self.scope_combo.blockSignals(False)
+        if self.scope != current:  # the project shown was deleted: show everyone
+            self.set_scope(self.scope)
 
     def set_scope(self, scope: queries.Scope) -> None:
         """Show one project's stakeholders (a project id), the program's (PROGRAM) or everyone (None)."""
