@@ -77,11 +77,6 @@ class _PointsItem(pg.ScatterPlotItem):
         else:
             self._grid.drag_to(ev.scenePos())
 
-    def hoverEvent(self, ev):
-        super().hoverEvent(ev)
-        over = not ev.isExit() and self._grid.hit(ev.scenePos()) is not None
-        self.setCursor(Qt.CursorShape.OpenHandCursor if over else Qt.CursorShape.ArrowCursor)
-
     def mouseClickEvent(self, ev):
         if ev.button() == Qt.MouseButton.LeftButton and self._grid.click_at(ev.scenePos()) is not None:
             ev.accept()
@@ -133,6 +128,7 @@ class PowerInterestGrid(QWidget):
         self.ring.setZValue(9)
         self.plot.addItem(self.ring)
         self.view.sigResized.connect(self._fit_labels)
+        self.plot.scene().sigMouseMoved.connect(self._show_hand_over_points)
 
         top = QHBoxLayout()
         top.addWidget(self.colour_combo)
@@ -313,6 +309,11 @@ class PowerInterestGrid(QWidget):
             if d <= best_d:
                 best, best_d = rid, d
         return best
+
+    def _show_hand_over_points(self, scene_pos) -> None:
+        if self.dragging is None:
+            over = self.hit(scene_pos) is not None
+            self.plot.viewport().setCursor(Qt.CursorShape.OpenHandCursor if over else Qt.CursorShape.ArrowCursor)
 
     def click_at(self, scene_pos: QPointF) -> int | None:
         rid = self.hit(scene_pos)
