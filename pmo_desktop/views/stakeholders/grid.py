@@ -191,7 +191,7 @@ class PowerInterestGrid(QWidget):
         self.parking_rect = QGraphicsRectItem()
         self.parking_rect.setBrush(QColor("#ffffff"))
         self.parking_rect.setPen(pg.mkPen("#b0bec5", width=1, style=Qt.PenStyle.DashLine))
-        self.parking_rect.setZValue(-20)
+        self.parking_rect.setZValue(-8)  # over the grid lines: the strip has no interest scale
         self.plot.addItem(self.parking_rect)
 
     def colour_of(self, p: queries.GridPoint) -> str:
