@@ -90,12 +90,8 @@ def test_failed_import_changes_nothing_and_a_concurrent_edit_survives(office):
     assert titles(importer) == expected
 
 
-def test_snapshot_reads_one_consistent_state_while_others_commit(demo_store, store_url, backend):
-    if backend == "sqlite":
-        url = str(demo_store.path)
-    else:
-        url = demo_store.engine.url.render_as_string(hide_password=False)
-    other = Store.open(url)
+def test_snapshot_reads_one_consistent_state_while_others_commit(demo_store):
+    other = Store.open(demo_store.target)
     try:
         with demo_store.snapshot() as snap:
             before = records.fetch_rows(snap, RISKS)

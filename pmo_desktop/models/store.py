@@ -238,6 +238,12 @@ class Store:
         return db_url.display(self.engine.url)
 
     @property
+    def target(self) -> Path | URL:
+        """What ``Store.open`` takes to open this office again in this process: the file path, or
+        the server URL with its password (in memory only; remember ``url_to_remember`` instead)."""
+        return self.path if self.path is not None else self.engine.url
+
+    @property
     def url_to_remember(self) -> str:
         """What to keep in settings or a recent list: the file path, or the URL without its password."""
         return str(self.path) if self.path is not None else db_url.without_password(self.engine.url)
