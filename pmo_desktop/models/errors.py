@@ -106,4 +106,6 @@ def show_value(value) -> str:
         return "; ".join(str(v) for v in value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return f"“{value}”" if isinstance(value, str) else str(value)

@@ -6,6 +6,8 @@ then tells every interested view which records changed, so tables refresh only w
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -47,6 +49,9 @@ class Document(QObject):
         self.store = store
         self.undo_stack = QUndoStack(self)
         self._context: Context | None = None
+        # Called with (command, EditConflict) when a command meets someone else's change and can be
+        # resolved (the main window opens the conflict dialog); None: the conflict is an error message.
+        self.conflict_handler: Callable[[DocumentCommand, errors.EditConflict], None] | None = None
 
     @property
     def context(self) -> Context:
@@ -73,12 +78,27 @@ class Document(QObject):
         """
         try:
             command.apply()
+        except errors.EditConflict as e:
+            if self.conflict_handler is not None and hasattr(command, "take_resolution") and e.register:
+                self.conflict_handler(command, e)  # the user chooses; then ``resolve`` carries on
+            else:
+                self.error.emit(str(e))
+            return False
         except errors.StoreError as e:
             self.error.emit(str(e))
             return False
         command.applied_once = True
         self.undo_stack.push(command)
         return True
+
+    def resolve(self, command: "DocumentCommand", conflict: errors.EditConflict, choice) -> bool:
+        """Carry on with a command that met ``conflict`` as the user chose (see models.conflicts):
+        the command drops or rebases its edits of that record, then runs again on the current
+        version (which may meet another conflict, on another record or a newer save)."""
+        self.notify(conflict.register, [conflict.record_id])  # show theirs meanwhile
+        if not command.take_resolution(conflict, choice, self.context):
+            return True  # kept theirs and nothing else left to write: no undo step
+        return self.execute(command)
 
     def close(self) -> None:
         self.undo_stack.clear()

@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
             self.file_label.setText("No file open")
             return
         document.error.connect(self.show_error)
+        document.conflict_handler = self.show_conflict
         document.undo_stack.indexChanged.connect(lambda *_: self.statusBar().showMessage("Saved", 1500))
         name = document.store.display_name
         self.setWindowTitle(f"{name} — {APP_NAME}")
@@ -358,6 +359,18 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message.splitlines()[0], 8000)
         warn(self, APP_NAME, message)
+
+    def show_conflict(self, command, conflict) -> "ConflictDialog":
+        """Someone else saved the record first: show both values and let the user choose."""
+        from .conflict_dialog import ConflictDialog
+
+        theirs = conflict.theirs_values
+        title = " ".join(str(v) for v in (theirs.get("code"), theirs.get("title") or theirs.get("name")) if v)
+        dialog = ConflictDialog(conflict, title or "This record", self)
+        dialog.chosen.connect(lambda choice: self.document.resolve(command, conflict, choice))
+        self.statusBar().showMessage("Someone else changed this record: choose what to keep.", 8000)
+        dialog.open()
+        return dialog
 
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}",
