@@ -83,8 +83,8 @@ def resolve_password(url: str | URL, prompt: PasswordPrompt | None = None, attem
                                         f"{str(e.orig).strip().splitlines()[0]}") from e
     if prompt is None:
         raise errors.AuthenticationFailed(
-            f"The server {name} needs a password: set PGPASSWORD, add it to your PostgreSQL password "
-            "file (~/.pgpass), or connect from the File menu to be asked for it.")
+            f"The server {name} needs a password: set PGPASSWORD or add it to your PostgreSQL "
+            "password file (~/.pgpass).")
     for _ in range(attempts):
         password = prompt(name)
         if password is None:

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._add(file_menu, "Open the &Demo Office", self.open_demo)
+        self._add(file_menu, "Connect to &Shared Office…", self.connect_to_server)
         file_menu.addSeparator()
         self._add(file_menu, "Save a &Copy As…", self.save_copy, QKeySequence.StandardKey.SaveAs, True)
         file_menu.addSeparator()
@@ -222,15 +223,14 @@ class MainWindow(QMainWindow):
         from .document import Document
 
         self._set_document(Document(store, self))
-        if store.path is not None:
-            self._remember(str(store.path))
+        self._remember(store.url_to_remember)  # a server URL is remembered without its password
 
     def open_path(self, target: str) -> bool:
         from ..models.errors import StoreError
         from ..models.store import Store
 
         try:
-            store = Store.open(target)
+            store = Store.open(target, password_prompt=self.ask_password if "://" in target else None)
         except StoreError as e:
             warn(self, "Cannot open the program office", str(e))
             if "://" not in target and not Path(target).exists():
@@ -238,6 +238,22 @@ class MainWindow(QMainWindow):
             return False
         self.open_store(store)
         return True
+
+    def ask_password(self, server: str) -> str | None:
+        """Asked only when neither PGPASSWORD nor ~/.pgpass has the password; kept in memory only."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        text, ok = QInputDialog.getText(self, "Password", f"Password for {server}:", QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    def connect_to_server(self) -> None:
+        """File ▸ Connect to Shared Office…: a PostgreSQL URL (the password is asked for when needed)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        url, ok = QInputDialog.getText(self, "Connect to Shared Office",
+                                       "Database URL (e.g. postgresql+psycopg://you@server/pmo):")
+        if ok and url.strip():
+            self.open_path(url.strip())
 
     def open_file(self) -> None:
         path = file_dialogs.ask_open(self, self.settings.value("last_folder", ""))
