@@ -219,3 +219,20 @@ def test_stale_data_at_commit_is_a_conflict_too(pg_users):
                 records.update_record(s2, RISKS, rid, {"title": "Ann"})
             risk.notes = "Bob"
     assert read(bob, rid)["title"] == "Ann" and read(bob, rid)["notes"] == ""
+
+
+def test_a_view_finds_what_others_changed(users):
+    """What a window refreshing on focus or a timer asks: which records differ from what it shows."""
+    from pmo_desktop.models.changes import changed_ids
+
+    ann, bob = users
+    ids = [new_risk(ann, title=f"Risk {i}") for i in range(4)]
+    with bob.session() as s:
+        shown = records.fetch_rows(s, RISKS)
+        assert changed_ids(s, RISKS, shown) == set()
+    with ann.transaction() as s:
+        records.update_record(s, RISKS, ids[1], {"title": "Changed"})
+        records.delete_records(s, RISKS, [ids[2]])
+        added = records.create_record(s, RISKS, {"title": "Added"}).id
+    with bob.session() as s:
+        assert changed_ids(s, RISKS, shown) == {ids[1], ids[2], added}
