@@ -136,3 +136,28 @@ def test_restored_ids_do_not_collide_with_new_records(demo_store, store):
     assert new.id > max(ids)
     with store.session() as s:
         assert len(records.fetch_rows(s, objectives)) == len(ids) + 1
+
+
+@pytest.mark.parametrize("field,value", [("title", "x" * 301), ("owner", "y" * 201), ("code", "R-" + "9" * 30)])
+def test_too_long_text_is_refused_the_same_on_both(store, field, value):
+    """PostgreSQL enforces VARCHAR lengths, SQLite does not: both refuse with the same message."""
+    with store.transaction() as s:
+        rid = records.create_record(s, RISKS, {"title": "Keep"}).id
+    with pytest.raises(errors.ValidationError, match="too long"):
+        with store.transaction() as s:
+            records.update_record(s, RISKS, rid, {field: value})
+    with store.session() as s:
+        assert records.record_values(s, RISKS, rid)["title"] == "Keep"
+
+
+@pytest.mark.postgres
+def test_value_out_of_range_for_postgresql_is_a_validation_error(pg_store_url):
+    s = Store.open(pg_store_url)
+    try:
+        with s.transaction() as session:
+            rid = records.create_record(session, RISKS, {"title": "Keep"}).id
+        with pytest.raises(errors.ValidationError, match="does not fit"):
+            with s.transaction() as session:
+                session.get(RISKS.entity, rid).probability = 10 ** 12  # past PostgreSQL's integer
+    finally:
+        s.close()

@@ -173,6 +173,7 @@ def _resolve_ref(session: Session, f: Field, name: str | None):
         if not f.ref.create_missing:
             noun = T.__name__.lower()
             raise ValidationError(f"{f.label}: there is no {noun} called “{name}”.", f.name)
+        check_length(T, f.ref.label, name, f.label, f.name)
         found = T(**{f.ref.label: name})
         session.add(found)
         session.flush()
@@ -208,6 +209,8 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
             if f.kind == Kind.COMPUTED:
                 raise ValidationError(f"{f.label} is calculated and cannot be edited.", name)
         parsed[name] = f.parse(raw, ctx)
+        if f.kind not in (Kind.REF, Kind.LINKS):
+            check_length(reg.entity, f.attr, parsed[name], f.label, name)
     if reg.check:
         record = _current_record(obj, reg, session)
         record.update(parsed)
@@ -233,6 +236,15 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
             if value is None and not _nullable(reg, f):
                 value = ""  # a cleared choice or text in a NOT NULL text column
             setattr(obj, f.attr, value)
+
+
+def check_length(entity: type, attr: str, value: Any, label: str, field: str | None = None) -> None:
+    """PostgreSQL refuses text longer than its column (SQLite stores it anyway): say so the same way
+    on both, before the database does."""
+    column = getattr(entity, attr).property.columns[0]
+    limit = getattr(column.type, "length", None)
+    if limit and isinstance(value, str) and len(value) > limit:
+        raise ValidationError(f"{label} is too long ({len(value)} characters; at most {limit}).", field)
 
 
 def _parent_object(session: Session, reg: Register, obj):

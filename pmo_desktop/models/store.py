@@ -270,6 +270,10 @@ class Store:
             raise errors.ValidationError(
                 f"The change conflicts with other records and was not saved ({e.orig})."
             ) from e
+        except exc.DataError as e:  # PostgreSQL checks sizes SQLite does not (records.check_length)
+            raise errors.ValidationError(
+                f"A value does not fit in the database; the change was not saved ({_first_line(e.orig)})."
+            ) from e
         except exc.InterfaceError as e:
             raise errors.ConnectionLost(
                 f"The connection to {self.display_name} was lost; your change was not saved and can be retried."
