@@ -119,7 +119,10 @@ class ScaleDialog(QDialog):
         for row, b in enumerate(bands):
             self.bands.setItem(row, 0, QTableWidgetItem(b.rating))
             self.bands.setItem(row, 1, QTableWidgetItem(str(b.min_score)))
-            self.bands.setItem(row, 2, QTableWidgetItem(b.colour))
+            colour = QTableWidgetItem(b.colour)
+            colour.setFlags(colour.flags() & ~Qt.ItemFlag.ItemIsEditable)  # picked with the colour dialog
+            colour.setToolTip("Double-click to choose the colour")
+            self.bands.setItem(row, 2, colour)
         self.bands.blockSignals(False)
         for row in range(len(bands)):
             self._paint_colour(self.bands.item(row, 2))

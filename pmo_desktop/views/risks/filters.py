@@ -36,7 +36,7 @@ class QuickFilters(QWidget):
         for key, _column, label, _none in FILTERS:
             combo = QComboBox(self)
             combo.setObjectName(f"filter_{key}")
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(6)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             caption = QLabel(f"{label}:", self)

@@ -65,10 +65,26 @@ class TrendChart(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.plot, 1)
-        document.records_changed.connect(lambda register, _ids: self.refresh() if register == "risks" else None)
+        self._stale = False
+        document.records_changed.connect(self._on_records_changed)
         self.refresh()
 
+    def _on_records_changed(self, register: str, _ids) -> None:
+        """Rebuilding the trend reads the whole history: do it now only if the chart is on screen."""
+        if register != "risks":
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self, *_args) -> None:
+        self._stale = False
         scale = self.document.context.risk_scale
         end = self.today or date.today()
         with self.document.store.session() as s:
