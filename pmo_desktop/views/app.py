@@ -40,11 +40,11 @@ def run_gui(argv: list[str]) -> int:
     app = make_application(qt_args)
     from .main_window import MainWindow
 
+    from PySide6.QtCore import QTimer
+
     window = MainWindow()
     target = args.database or args.file
     window.show()
-    if target:
-        window.open_path(target)
-    else:
-        window.open_demo()
+    # Open the file once the window is on screen, so the user sees the program at once.
+    QTimer.singleShot(0, (lambda: window.open_path(target)) if target else window.open_demo)
     return app.exec()

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QMainWindow, Q
                                QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget)
 
 from .. import APP_NAME, __version__
-from ..models.errors import StoreError
-from ..models.store import Store
 from . import file_dialogs
-from .document import Document
+from .messages import warn
 from .pages import PAGES, load_page_class
-from .register_table import RegisterView
+
+# The models (SQLAlchemy) are imported when a file is opened, not before the window is first shown:
+# the window appears at once and the file fills it a moment later.
 
 MAX_RECENT = 8
 
@@ -144,12 +144,12 @@ class MainWindow(QMainWindow):
         self.edit_menu.insertAction(first, redo)
         self._undo_actions = [undo, redo]
 
-    def active_register_view(self) -> RegisterView | None:
+    def active_register_view(self):
         """The table with the keyboard focus, else the current page's main table."""
         widget = QApplication.focusWidget()
         while widget is not None:
-            if isinstance(widget, RegisterView):
-                return widget
+            if widget.inherits("QWidget") and hasattr(widget, "paste_text") and hasattr(widget, "proxy"):
+                return widget  # a RegisterView
             widget = widget.parentWidget()
         page = self.stack.currentWidget()
         return getattr(page, "register_view", None)
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         return False
 
     # ------------------------------------------------------------------ documents
-    def _set_document(self, document: Document | None) -> None:
+    def _set_document(self, document) -> None:
         if self.document is not None:
             for page in self.pages.values():
                 self.stack.removeWidget(page)
@@ -213,17 +213,22 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(-1)
         self.show_page(0)
 
-    def open_store(self, store: Store) -> None:
+    def open_store(self, store) -> None:
+        from .document import Document
+
         self._set_document(Document(store, self))
         if store.path is not None:
             self._remember(str(store.path))
 
     def open_path(self, target: str) -> bool:
+        from ..models.errors import StoreError
+        from ..models.store import Store
+
         try:
             store = Store.open(target)
         except StoreError as e:
-            QMessageBox.warning(self, "Cannot open the program office", str(e))
-            if isinstance(e, Exception) and not Path(target).exists():
+            warn(self, "Cannot open the program office", str(e))
+            if "://" not in target and not Path(target).exists():
                 self._forget(target)
             return False
         self.open_store(store)
@@ -237,14 +242,20 @@ class MainWindow(QMainWindow):
 
     def new_file(self) -> None:
         path = file_dialogs.ask_save(self, "New Program Office", self.settings.value("last_folder", ""))
-        if not path:
-            return
+        if path:
+            self.create_file(path)
+
+    def create_file(self, path: str) -> bool:
+        from ..models.errors import StoreError
+        from ..models.store import Store
+
         try:
             store = Store.create(path, program_name=Path(path).stem)
         except StoreError as e:
-            QMessageBox.warning(self, "Cannot create the program office", str(e))
-            return
+            warn(self, "Cannot create the program office", str(e))
+            return False
         self.open_store(store)
+        return True
 
     def open_demo(self) -> None:
         from .app import demo_office_path
@@ -255,14 +266,19 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         path = file_dialogs.ask_save(self, "Save a Copy As", self.settings.value("last_folder", ""))
-        if not path:
-            return
+        if path:
+            self.save_copy_to(path)
+
+    def save_copy_to(self, path: str) -> bool:
+        from ..models.errors import StoreError
+
         try:
             self.document.store.save_copy(path)
         except (StoreError, OSError) as e:
-            QMessageBox.warning(self, "The copy was not saved", str(e))
-            return
+            warn(self, "The copy was not saved", str(e))
+            return False
         self.statusBar().showMessage(f"Copy saved to {path}", 5000)
+        return True
 
     def close_file(self) -> None:
         self._set_document(None)
@@ -304,7 +320,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ messages
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message.splitlines()[0], 8000)
-        QMessageBox.warning(self, APP_NAME, message)
+        warn(self, APP_NAME, message)
 
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}",

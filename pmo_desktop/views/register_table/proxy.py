@@ -23,16 +23,24 @@ class RegisterFilterProxy(QSortFilterProxyModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.source().sort(column, order)
 
+    def _refilter(self) -> None:
+        # Qt 6.9+ prefers begin/endFilterChange; invalidateFilter is deprecated there.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
+
     def set_search(self, text: str) -> None:
         self._search = text.strip().lower()
-        self.invalidateFilter()
+        self._refilter()
 
     def set_column_filter(self, column: int, allowed: set[str] | None) -> None:
         if allowed is None:
             self._column_filters.pop(column, None)
         else:
             self._column_filters[column] = set(allowed)
-        self.invalidateFilter()
+        self._refilter()
 
     def column_filter(self, column: int) -> set[str] | None:
         return self._column_filters.get(column)
@@ -40,14 +48,14 @@ class RegisterFilterProxy(QSortFilterProxyModel):
     def set_record_filter(self, ids: set[int] | None, label: str = "") -> None:
         self._record_ids = None if ids is None else set(ids)
         self.record_filter_label = label if ids is not None else ""
-        self.invalidateFilter()
+        self._refilter()
 
     def clear_filters(self) -> None:
         self._search = ""
         self._column_filters.clear()
         self._record_ids = None
         self.record_filter_label = ""
-        self.invalidateFilter()
+        self._refilter()
 
     @property
     def is_filtered(self) -> bool:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from ...models.fields import Kind, Register
-from ...models.records import snapshot_fields
+from ...models.records import is_unique, snapshot_fields
 from ..document import Document
 from .clipboard import parse_tsv, to_tsv
 from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand
@@ -250,10 +250,13 @@ class RegisterView(QWidget):
         if not rows:
             return
         values = [snapshot_fields(self.register, self.model.record(r)) for r in rows]
+        unique_text = [f.name for f in self.register.fields if f.kind == Kind.TEXT and is_unique(self.register, f)]
         for v in values:
             key = self.register.key_field
             if key is not None:
-                v.pop(key.name, None)
+                v.pop(key.name, None)  # the copy gets the next free ID
+            for name in unique_text:
+                v[name] = f"{v[name]} (copy)"
         command = CreateRecordsCommand(self.document, self.register, values, self.model.parent_id,
                                        text=f"Duplicate {len(values)} row{'s' if len(values) > 1 else ''}")
         if self.document.execute(command):

@@ -251,6 +251,8 @@ class RegisterTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows themselves (fast for 100,000 rows); the proxy keeps this order."""
         if column < 0:  # no sort column: back to the order records were entered in
+            if self._sort is None:
+                return
             self._sort = None
             self._relayout(lambda: (self.rows.sort(key=lambda r: r[0]), self._reindex()))
             return
