@@ -228,3 +228,14 @@ def test_scale_dialog_reads_and_checks_what_is_entered(qtbot):
     dialog.bands.item(3, 1).setText("12")
     dialog.bands.item(3, 2).setText("#123456")
     assert dialog.scale().size == 4 and dialog.scale().bands[3] == Band("Critical", 12, "#123456")
+
+
+def test_page_combos_hold_only_text_data(page):
+    """PySide6 6.12 drops a reference each time a combo returns None or a bool as item data, and the
+    interpreter aborts once None or True runs out; the page's own combos therefore hold strings only."""
+    from PySide6.QtWidgets import QComboBox
+
+    combos = page.findChildren(QComboBox)
+    assert len(combos) == 8  # five quick filters, heat map mode, trend mode and period
+    for combo in combos:
+        assert all(isinstance(combo.itemData(i), str) for i in range(combo.count())), combo.objectName()

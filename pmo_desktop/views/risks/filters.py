@@ -12,6 +12,9 @@ from ...models.risk_heatmap import RiskFilter
 from ..document import Document
 
 NONE = ""  # the "(none)" choice: matches an empty cell, as the table shows it
+# "All" as a string, never None: PySide6 6.12 loses a reference each time a combo hands back None or
+# a bool as item data, and Python 3.11 aborts once None's count reaches zero.
+ALL = "\u0000all"
 # (filter key, table column it filters, label, has a "(none)" choice)
 FILTERS = (
     ("projects", "project", "Project", True),
@@ -64,18 +67,18 @@ class QuickFilters(QWidget):
         any_changed = False
         for key, _column, label, has_none in FILTERS:
             combo = self.combos[key]
-            items = [(f"All", None)] + [(c, c) for c in choices[key]] + ([("(none)", NONE)] if has_none else [])
-            current = combo.currentData()
+            items = [("All", ALL)] + [(c, c) for c in choices[key]] + ([("(none)", NONE)] if has_none else [])
+            current = combo.currentData() if combo.count() else ALL
             if [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())] == items:
                 continue
             combo.blockSignals(True)
             combo.clear()
             for text, data in items:
                 combo.addItem(text, data)
-            index = combo.findData(current) if current is not None else 0
+            index = combo.findData(current) if current not in (None, ALL) else 0
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
-            any_changed = any_changed or (index < 0 and current is not None)
+            any_changed = any_changed or index < 0
         if any_changed:  # a chosen value disappeared (renamed project): the filter fell back to All
             self.changed.emit()
 
@@ -84,7 +87,9 @@ class QuickFilters(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
 
     def selected(self, key: str) -> str | None:
-        return self.combos[key].currentData()
+        """The chosen value, "" for "(none)", None for "All"."""
+        value = self.combos[key].currentData()
+        return None if value in (None, ALL) else value
 
     def column_filters(self) -> dict[str, set[str] | None]:
         """Table column → allowed display values (None: no filter)."""
