@@ -108,7 +108,9 @@ class RisksPage(QWidget):
     def apply_filters(self) -> None:
         """Quick filter choices → the table's column filters and the heat map's filter, together."""
         for column, allowed in self.filters.column_filters().items():
-            self.register_view.set_column_filter(column, allowed)
+            current = self.register_view.proxy.column_filter(self.register_view.model.column_of(column))
+            if current != allowed:  # each refilter is a pass over every row: only what changed
+                self.register_view.set_column_filter(column, allowed)
         self.heat_map.set_filter(self.filters.risk_filter())
 
     def filter_to_cell(self, ids, label: str) -> None:
