@@ -239,3 +239,47 @@ def test_page_combos_hold_only_text_data(page):
     assert len(combos) == 8  # five quick filters, heat map mode, trend mode and period
     for combo in combos:
         assert all(isinstance(combo.itemData(i), str) for i in range(combo.count())), combo.objectName()
+
+
+def test_charts_protect_none_and_booleans_from_the_pyside_refcount_bug():
+    import sys
+
+    import pmo_desktop.views.risks.chart_style  # noqa: F401  (importing the charts applies the guard)
+
+    if sys.version_info < (3, 12):
+        assert min(sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)) > 2 ** 39
+
+
+def test_trend_chart_draws_one_line_per_band_from_history(qtbot, store):
+    from datetime import datetime
+
+    from pmo_desktop.models.risks import RiskHistory
+    from pmo_desktop.views.risks.trend_chart import TrendChart
+
+    with store.transaction() as s:
+        a = records.create_record(s, RISKS, {"title": "A", "probability": 2, "impact": 2}).id
+        records.create_record(s, RISKS, {"title": "B", "probability": 5, "impact": 5})
+    with store.transaction() as s:
+        for row in s.scalars(select(RiskHistory)):
+            row.recorded_at = datetime(2026, 2, 10)
+    document = Document(store)
+    chart = TrendChart(document, today=date(2026, 4, 20))
+    qtbot.addWidget(chart)
+    assert chart.points == []  # nothing is read until the chart is shown
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert [p.on for p in chart.points] == [date(2026, 2, 28), date(2026, 3, 31), date(2026, 4, 20)]
+    assert [(p.counts["Low"], p.counts["Critical"]) for p in chart.points] == [(1, 1)] * 3
+    curves = chart.plot.getPlotItem().listDataItems()
+    assert [c.name() for c in curves] == ["Critical", "High", "Medium", "Low"]
+    assert [c.opts["pen"].color().name() for c in curves] == ["#c62828", "#ef6c00", "#f9a825", "#2e7d32"]
+    assert list(curves[0].getData()[1]) == [1, 1, 1]
+    ticks = chart.plot.getPlotItem().getAxis("bottom")._tickLevels[0]
+    assert [label for _x, label in ticks] == ["28 Feb", "31 Mar", "20 Apr"]
+    # While shown, an edit redraws it: A rescored to critical (recorded on 15 April) counts in the last point.
+    with store.transaction() as s:
+        records.update_record(s, RISKS, a, {"probability": 5, "impact": 4})
+    with store.transaction() as s:
+        s.scalars(select(RiskHistory).order_by(RiskHistory.id.desc())).first().recorded_at = datetime(2026, 4, 15)
+    document.notify("risks", [a])
+    assert [(p.counts["Low"], p.counts["Critical"]) for p in chart.points] == [(1, 1), (1, 1), (0, 2)]

@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased
+
+from .links import risk_project
+from .program import Person, Project
 
 from .errors import RecordNotFound, ValidationError
 from .risk_rules import RiskScale
@@ -115,19 +118,34 @@ class ProgramRisk:
 
 
 def program_risks(session: Session, scale: RiskScale, include_closed: bool = True) -> list[ProgramRisk]:
-    """Program-level risks with the projects each touches (its source project and related projects)."""
-    query = (select(Risk).where(Risk.level == "Program")
-             .options(selectinload(Risk.related_projects), selectinload(Risk.project), selectinload(Risk.owner))
-             .order_by(Risk.code))
+    """Program-level risks with the projects each touches (its source project and related projects).
+
+    Two plain queries (no ORM objects), so a program with thousands of program risks stays quick.
+    """
+    Owner, Source = aliased(Person), aliased(Project)
+    query = (select(Risk.id, Risk.code, Risk.title, Owner.name, Risk.status, Risk.probability, Risk.impact,
+                    Risk.residual_probability, Risk.residual_impact, Source.name, Risk.escalated, Risk.escalated_on,
+                    Risk.escalation_reason)
+             .outerjoin(Owner, Owner.id == Risk.owner_id).outerjoin(Source, Source.id == Risk.project_id)
+             .where(Risk.level == "Program").order_by(Risk.code))
     if not include_closed:
         query = query.where(Risk.status != "Closed")
+    rows = session.execute(query).all()
+    related: dict[int, list[str]] = {}
+    links = (select(risk_project.c.risk_id, Project.name).join(Project, Project.id == risk_project.c.project_id)
+             .join(Risk, Risk.id == risk_project.c.risk_id).where(Risk.level == "Program"))
+    for rid, name in session.execute(links):
+        related.setdefault(rid, []).append(name)
+    rate: dict[tuple, str] = {}
+
+    def rating(p, i) -> str:
+        if (p, i) not in rate:
+            rate[(p, i)] = scale.rating(p, i)
+        return rate[(p, i)]
+
     out = []
-    for r in session.scalars(query):
-        source = r.project.name if r.project else ""
-        related = sorted(p.name for p in r.related_projects)
-        projects = tuple(dict.fromkeys(([source] if source else []) + related))
-        out.append(ProgramRisk(
-            r.id, r.code, r.title, r.owner.name if r.owner else "", r.status,
-            scale.rating(r.probability, r.impact), scale.rating(r.residual_probability, r.residual_impact),
-            source, projects, bool(r.escalated), r.escalated_on, r.escalation_reason or ""))
+    for rid, code, title, owner, status, p, i, rp, ri, source, escalated, on, reason in rows:
+        projects = tuple(dict.fromkeys(([source] if source else []) + sorted(related.get(rid, []))))
+        out.append(ProgramRisk(rid, code, title, owner or "", status, rating(p, i), rating(rp, ri), source or "",
+                               projects, bool(escalated), on, reason or ""))
     return out

@@ -56,20 +56,30 @@ def open_risk_trend(session: Session, scale: RiskScale, start: date, end: date, 
         .order_by(RiskHistory.recorded_at, RiskHistory.id)
     ).all()
     ratings = [b.rating for b in sorted(scale.bands, key=lambda b: b.min_score)]
-    state: dict[int, tuple[str, int | None, int | None]] = {}
+    counts = dict.fromkeys(ratings, 0)
+    rated: dict[tuple, str | None] = {}  # (p, i) → band: a handful of cells, many thousands of rows
+    bucket: dict[int, str | None] = {}  # risk id → the band it is counted in (None: not open or unscored)
     points, n = [], 0
     for day in period_ends(start, end, period):
         limit = datetime.combine(day + timedelta(days=1), time.min)
         while n < len(rows) and rows[n][1] < limit:
             rid, _at, status, p, i = rows[n]
-            state[rid] = (status, p, i)
             n += 1
-        counts = dict.fromkeys(ratings, 0)
-        for status, p, i in state.values():
-            rating = scale.rating(p, i)
-            if status == "Open" and rating:
-                counts[rating] = counts.get(rating, 0) + 1
-        points.append(TrendPoint(day, counts))
+            old = bucket.get(rid)
+            if status == "Open":
+                new = rated.get((p, i), "?")
+                if new == "?":
+                    new = rated[(p, i)] = scale.rating(p, i) or None
+            else:
+                new = None
+            if old == new:
+                continue
+            if old is not None:
+                counts[old] -= 1
+            if new is not None:
+                counts[new] = counts.get(new, 0) + 1
+            bucket[rid] = new
+        points.append(TrendPoint(day, dict(counts)))
     return points
 
 

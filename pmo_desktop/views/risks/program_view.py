@@ -41,14 +41,26 @@ class ProgramView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        self._stale = True  # filled when first shown, then kept current while visible
         document.records_changed.connect(self._on_records_changed)
-        self.refresh()
 
     def _on_records_changed(self, register: str, _ids) -> None:
         if register in ("risks", "projects", "people"):
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event) -> None:
+        self.ensure_fresh()
+        super().showEvent(event)
+
+    def ensure_fresh(self) -> None:
+        if self._stale:
             self.refresh()
 
     def refresh(self, *_args) -> None:
+        self._stale = False
         scale = self.document.context.risk_scale
         with self.document.store.session() as s:
             self.risks = program_risks(s, scale, include_closed=self.include_closed.isChecked())
@@ -72,4 +84,5 @@ class ProgramView(QWidget):
                              f"touching {len(touched)} project{'s' if len(touched) != 1 else ''}.")
 
     def row_of(self, risk_id: int) -> int | None:
+        self.ensure_fresh()
         return next((i for i, r in enumerate(self.risks) if r.id == risk_id), None)

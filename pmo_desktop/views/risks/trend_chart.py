@@ -65,9 +65,8 @@ class TrendChart(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.plot, 1)
-        self._stale = False
+        self._stale = True  # drawn when first shown: the page opens on the register, not here
         document.records_changed.connect(self._on_records_changed)
-        self.refresh()
 
     def _on_records_changed(self, register: str, _ids) -> None:
         """Rebuilding the trend reads the whole history: do it now only if the chart is on screen."""
