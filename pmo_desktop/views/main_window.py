@@ -93,6 +93,10 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "Open the &Demo Office", self.open_demo)
         file_menu.addSeparator()
         self._add(file_menu, "Save a &Copy As…", self.save_copy, QKeySequence.StandardKey.SaveAs, True)
+        file_menu.addSeparator()
+        self._add(file_menu, "&Import from Excel…", self.import_excel, "Ctrl+I", True)
+        self._add(file_menu, "&Export to Excel…", self.export_excel, "Ctrl+E", True)
+        self._add(file_menu, "Export &Board Pack…", self.export_board_pack, "Ctrl+Shift+E", True)
         self.file_menu = file_menu
         file_menu.addSeparator()
         self._add(file_menu, "&Close", self.close_file, QKeySequence.StandardKey.Close, True)
@@ -279,6 +283,39 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(f"Copy saved to {path}", 5000)
         return True
+
+    # ------------------------------------------------------------------ Excel
+    def _suggest(self, suffix: str) -> str:
+        folder = self.settings.value("last_folder", "")
+        stem = Path(self.document.store.display_name).stem if self.document else "office"
+        return str(Path(folder or ".") / f"{stem}{suffix}.xlsx")
+
+    def import_excel(self) -> None:
+        from .exchange.actions import ask_workbook_to_open, open_import_dialog
+
+        if self.document is None:
+            return
+        path = ask_workbook_to_open(self, self.settings.value("last_folder", ""))
+        if path:
+            open_import_dialog(self, self.document, path)
+
+    def export_excel(self) -> None:
+        from .exchange.actions import ask_workbook_to_save, export_registers
+
+        if self.document is None:
+            return
+        path = ask_workbook_to_save(self, "Export to Excel", self._suggest(" registers"))
+        if path and export_registers(self, self.document, path):
+            self.statusBar().showMessage(f"Exported to {path}", 5000)
+
+    def export_board_pack(self) -> None:
+        from .exchange.actions import ask_workbook_to_save, export_board_pack
+
+        if self.document is None:
+            return
+        path = ask_workbook_to_save(self, "Export Board Pack", self._suggest(" board pack"))
+        if path and export_board_pack(self, self.document, path):
+            self.statusBar().showMessage(f"Board pack written to {path}", 5000)
 
     def close_file(self) -> None:
         self._set_document(None)

@@ -234,8 +234,12 @@ class RegisterView(QWidget):
     def _first_editable_column(self) -> int:
         return next(i for i, f in enumerate(self.model.fields) if f.editable and not self.table.isColumnHidden(i))
 
+    def new_row_values(self) -> dict:
+        """Values a new blank row starts with (subclasses: e.g. a date inside a benefit's window)."""
+        return {}
+
     def add_row(self) -> int | None:
-        command = CreateRecordsCommand(self.document, self.register, [{}], self.model.parent_id)
+        command = CreateRecordsCommand(self.document, self.register, [self.new_row_values()], self.model.parent_id)
         if not self.document.execute(command):
             return None
         rid = command.ids[0]
