@@ -86,8 +86,8 @@ def _months(start: date, n: int) -> date:
 def populate(store: Store, today: date | None = None) -> None:
     """Fill an empty program office with the demo program (dates relative to today)."""
     today = today or date.today()
-    start = date(today.year, today.month, 1) - timedelta(days=180)
-    start = date(start.year, start.month, 1)
+    # The program started ten months ago, so every demo measurement (up to month 8) lies in the past.
+    start = _months(date(today.year, today.month, 1), -10)
     R = REGISTERS
     with store.transaction() as s:
         program = s.query(Program).first()
