@@ -5,11 +5,6 @@ import os
 import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-# PySide6 6.12 loses references to None/True/False (pyqtgraph redraws, combo data); see singleton_guard.
-from pmo_desktop.views.singleton_guard import protect_singletons  # noqa: E402
-
-protect_singletons()
 # Keep QSettings (recent files, geometry) and the demo office out of the user's real folders.
 _sandbox = tempfile.mkdtemp(prefix="pmo-tests-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_sandbox, "config")

@@ -25,9 +25,6 @@ def demo_office_path() -> Path:
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    from .singleton_guard import protect_singletons
-
-    protect_singletons()  # PySide6 6.12 on Python 3.11 would otherwise abort after many chart redraws
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)

@@ -5,11 +5,6 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 
-from ..singleton_guard import protect_singletons
-
-# pyqtgraph redraws lose references to None/True/False under PySide6 6.12 (see singleton_guard).
-protect_singletons()
-
 AXIS_PT = 14
 LABEL_PT = 16
 TITLE_PT = 18
