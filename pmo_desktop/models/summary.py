@@ -1,0 +1,147 @@
+"""Counts per register — risks by level and rating, stakeholders by quadrant, benefits by status.
+
+Shared by the CLI ``summary``, the board pack and the GUI overview. Aggregate queries only: a
+register of 100,000 risks is grouped by the database, never walked row by row in Python.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from . import benefit_rules
+from .benefits import Benefit
+from .fields import Context
+from .program import Program
+from .records import load_context
+from .registers import REGISTERS
+from .risks import Risk
+from .stakeholder_rules import QUADRANTS, quadrant
+from .stakeholders import Stakeholder
+
+NOT_RATED = "Not rated"
+NOT_ASSESSED = "Not assessed"
+OPEN = "Open"
+
+
+@dataclass(frozen=True)
+class ScoreGroup:
+    """How many risks share one level, status and pair of scores (one row of a GROUP BY)."""
+
+    level: str
+    status: str
+    probability: int | None
+    impact: int | None
+    residual_probability: int | None
+    residual_impact: int | None
+    count: int
+
+
+def risk_score_groups(session: Session) -> list[ScoreGroup]:
+    """Risks grouped by level, status and both pairs of scores: at most a few thousand groups."""
+    cols = (Risk.level, Risk.status, Risk.probability, Risk.impact, Risk.residual_probability, Risk.residual_impact)
+    query = select(*cols, func.count()).group_by(*cols)
+    return [ScoreGroup(*row) for row in session.execute(query)]
+
+
+def rating_names(ctx: Context) -> list[str]:
+    """Ratings from the most to the least severe, then "Not rated"."""
+    bands = sorted(ctx.risk_scale.bands, key=lambda b: b.min_score, reverse=True)
+    return [b.rating for b in bands] + [NOT_RATED]
+
+
+def heat_map_counts(groups: list[ScoreGroup], residual: bool = False, open_only: bool = True) -> Counter:
+    """Counts per (probability, impact) cell of the heat map; unscored risks are left out."""
+    cells: Counter = Counter()
+    for g in groups:
+        if open_only and g.status != OPEN:
+            continue
+        p, i = (g.residual_probability, g.residual_impact) if residual else (g.probability, g.impact)
+        if p is not None and i is not None:
+            cells[(p, i)] += g.count
+    return cells
+
+
+def risk_summary(groups: list[ScoreGroup], ctx: Context) -> dict:
+    ratings = rating_names(ctx)
+    scale = ctx.risk_scale
+    by_status: Counter = Counter()
+    by_level: Counter = Counter()
+    inherent = dict.fromkeys(ratings, 0)
+    residual = dict.fromkeys(ratings, 0)
+    by_level_rating: dict[str, dict[str, int]] = {}
+    for g in groups:
+        by_status[g.status] += g.count
+        by_level[g.level] += g.count
+        if g.status != OPEN:
+            continue
+        rating = scale.rating(g.probability, g.impact) or NOT_RATED
+        inherent[rating] += g.count
+        residual[scale.rating(g.residual_probability, g.residual_impact) or NOT_RATED] += g.count
+        by_level_rating.setdefault(g.level, dict.fromkeys(ratings, 0))[rating] += g.count
+    return {
+        "total": sum(by_status.values()),
+        "by_status": dict(sorted(by_status.items())),
+        "by_level": dict(sorted(by_level.items())),
+        "open_by_rating": inherent,
+        "open_by_residual_rating": residual,
+        "open_by_level_and_rating": dict(sorted(by_level_rating.items())),
+    }
+
+
+def stakeholder_summary(session: Session) -> dict:
+    query = select(Stakeholder.power, Stakeholder.interest, func.count()).group_by(Stakeholder.power, Stakeholder.interest)
+    by_quadrant = dict.fromkeys((*QUADRANTS, NOT_ASSESSED), 0)
+    for power, interest, count in session.execute(query):
+        by_quadrant[quadrant(power, interest) or NOT_ASSESSED] += count
+    return {"total": sum(by_quadrant.values()), "by_quadrant": by_quadrant}
+
+
+def benefit_statuses(session: Session) -> dict[int, str]:
+    """Status (on track, at risk, ...) of every benefit, from two queries over plans and actuals."""
+    data = REGISTERS["benefits"].prefetch(session, None)
+    out = {}
+    for bid, baseline, dis in session.execute(select(Benefit.id, Benefit.baseline_value, Benefit.dis_benefit)):
+        out[bid] = benefit_rules.status(data["plans"].get(bid, []), data["actuals"].get(bid, []), baseline,
+                                        bool(dis), data["thresholds"])
+    return out
+
+
+def benefit_summary(session: Session) -> dict:
+    by_status = dict.fromkeys(benefit_rules.STATUS_COLOURS, 0)
+    for status in benefit_statuses(session).values():
+        by_status[status] = by_status.get(status, 0) + 1
+    by_stage = dict.fromkeys(benefit_rules.LIFECYCLE, 0)
+    for stage, count in session.execute(select(Benefit.lifecycle, func.count()).group_by(Benefit.lifecycle)):
+        by_stage[stage] = by_stage.get(stage, 0) + count
+    return {"total": sum(by_status.values()), "by_status": by_status, "by_stage": by_stage}
+
+
+def record_list(session: Session, register: str) -> list[dict]:
+    """Every record's ID and title (a stakeholder's name), in the register's order."""
+    reg = REGISTERS[register]
+    E = reg.entity
+    title = E.name if register == "stakeholders" else E.title
+    return [{"id": code, "title": text} for code, text in session.execute(select(E.code, title).order_by(E.id))]
+
+
+def summarize(session: Session, ctx: Context | None = None, *, with_records: bool = False,
+              today: date | None = None) -> dict:
+    """The whole summary as plain data (JSON-ready); read it inside one snapshot so counts agree."""
+    ctx = ctx or load_context(session)
+    program = session.scalars(select(Program).order_by(Program.id)).first()
+    out = {
+        "program": program.name if program else "",
+        "as_of": (today or date.today()).isoformat(),
+        "risks": risk_summary(risk_score_groups(session), ctx),
+        "stakeholders": stakeholder_summary(session),
+        "benefits": benefit_summary(session),
+    }
+    if with_records:
+        for name in ("risks", "stakeholders", "benefits"):
+            out[name]["records"] = record_list(session, name)
+    return out
