@@ -46,3 +46,19 @@ def save_atomically(workbook, out: Path) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return out
+
+
+def discard_workbook(workbook) -> None:
+    """Close and delete the temporary files of an abandoned write-only workbook (export cancelled or
+    refused half-way), so nothing is left on disk and no half-open stream fails later."""
+    for ws in getattr(workbook, "_sheets", []):
+        for step in ("rows", "writer", "cleanup"):
+            try:
+                if step == "rows" and getattr(ws, "_rows", None) is not None:
+                    ws._rows.close()
+                elif step == "writer" and getattr(ws, "_writer", None) is not None:
+                    ws._writer.close()
+                elif step == "cleanup" and getattr(ws, "_writer", None) is not None:
+                    ws._writer.cleanup()
+            except Exception:  # best effort: the export has already failed with its own error
+                pass

@@ -31,7 +31,7 @@ from ..models.registers import MAIN_REGISTERS, REGISTERS
 from ..models.risks import Risk, RiskAction
 from ..models.snapshot import read_snapshot
 from ..models.store import Store
-from .atomic import check_target, save_atomically
+from .atomic import check_target, discard_workbook, save_atomically
 from .cells import ExportError
 from .lists_sheet import ListsSheet
 from .table_sheet import Column, SheetSpec, columns_for, write_sheet
@@ -144,9 +144,13 @@ def export_workbook(store: Store, out_path: str | os.PathLike, registers: Iterab
     wb = Workbook(write_only=True)
     wb.properties.creator = APP_NAME
     wb.properties.title = f"{program} — registers" if program else "Registers"
-    lists = ListsSheet()
-    for sheet in sheets:
-        write_sheet(wb, sheet, lists, ctx, tick)
-    if lists:
-        lists.write(wb)
-    return save_atomically(wb, out)
+    try:
+        lists = ListsSheet()
+        for sheet in sheets:
+            write_sheet(wb, sheet, lists, ctx, tick)
+        if lists:
+            lists.write(wb)
+        return save_atomically(wb, out)
+    except BaseException:
+        discard_workbook(wb)
+        raise
