@@ -114,6 +114,7 @@ class Planner:
         width = max(len(headers), max(mapping, default=-1) + 1)
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
         blank_run: list[int] = []
+        notes: set[int] = set()  # rows holding only a title below a gap: notes if nothing follows them
         data_started = False
         tick = 0
 
@@ -129,6 +130,7 @@ class Planner:
                 if data_started:
                     blank_run.append(number)
                 continue
+            after_gap = bool(blank_run) or (len(plan.rows) - 1 in notes)
             if blank_run:
                 span = f"row {blank_run[0]}" if len(blank_run) == 1 else f"rows {blank_run[0]}–{blank_run[-1]}"
                 skip(blank_run[0], f"blank spacer ({span}).")
@@ -147,8 +149,11 @@ class Planner:
                 what = " or ".join(x for x in (key.label if key else "", title.label if title else "") if x)
                 skip(number, f"looks like a note, not a record (one filled cell and no {what}).")
                 continue
+            if after_gap and len(filled) == 1 and filled[0] == first_col == title_col:
+                notes.add(len(plan.rows))
             plan.rows.append(self._plan_row(plan, reg, parent_reg, number, row, fields, code_col, parent_col,
                                             strict_refs))
+        self._trailing_notes(plan, notes)
         if reg.key_field is not None:
             self._assign_codes(plan, reg)
         self.done += tick % TICK
@@ -240,6 +245,17 @@ class Planner:
         if action == Action.INSERT and code and reg.key_field is not None:
             values = {reg.key_field.name: code, **values}  # the code first: it must be set before any flush
         return PlannedRow(RowReport(plan.sheet, number, action, code, reason), values, record_id, parent_code)
+
+    @staticmethod
+    def _trailing_notes(plan: SheetPlan, notes: set[int]) -> None:
+        """A lone first-column text below a gap at the very end is a note under the table, not a record."""
+        i = len(plan.rows) - 1
+        while i >= 0 and (plan.rows[i].report.action == Action.SKIP or i in notes):
+            if i in notes:
+                report = plan.rows[i].report
+                plan.rows[i] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "",
+                                                    "a note below the data, not a record."))
+            i -= 1
 
     def _assign_codes(self, plan: SheetPlan, reg: Register) -> None:
         """IDs for new rows without one: after the highest in the file and in this import."""

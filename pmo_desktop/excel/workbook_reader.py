@@ -118,9 +118,17 @@ def _check_zip_entries(name: str, infos: list[zipfile.ZipInfo], limits: Limits) 
                             "and import that.")
 
 
+def _causes(e: BaseException):
+    seen = 0
+    while e is not None and seen < 10:  # openpyxl wraps parser errors in ValueError
+        yield e
+        e = e.__cause__ or e.__context__
+        seen += 1
+
+
 def _unreadable(name: str, e: BaseException) -> WorkbookError:
     kind = type(e).__name__
-    if "Entities" in kind or "DTD" in kind or "External" in kind:
+    if any(n in type(x).__name__ for x in _causes(e) for n in ("Entities", "DTD", "External")):
         return WorkbookError(f"“{name}” contains XML constructs that can be used to attack a computer "
                              "(entity definitions); it was refused as unsafe.")
     if isinstance(e, MemoryError):
