@@ -230,8 +230,10 @@ def create_record(session: Session, reg: Register, raw_values: dict[str, Any] | 
     for f in reg.fields:  # required text fields get a placeholder the user overwrites
         if f.required and f.kind in (Kind.TEXT,) and v.is_blank(raw_values.get(f.name)) and getattr(obj, f.attr, None) is None:
             setattr(obj, f.attr, "")
-    session.add(obj)
+    # Added only once its values are set: a lookup's autoflush must never write it half-made
+    # (with no code yet when the caller gives one).
     apply_values(session, reg, obj, raw_values, ctx)
+    session.add(obj)
     session.flush()
     return obj
 
