@@ -101,9 +101,10 @@ def _target(args) -> str:
 
 
 def _open(args):
+    target = _target(args)
     from .models.store import Store
 
-    return Store.open(_target(args))
+    return Store.open(target)
 
 
 def _say(text: str = "") -> None:
@@ -246,34 +247,35 @@ def run_headless(argv: list[str]) -> int:
     if getattr(args, "handler", None) is None:
         parser.print_help()
         return EXIT_USAGE
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from .excel.cells import ExportError
-    from .models.errors import StoreError
-
     try:
         return args.handler(args)
     except UsageError as e:
         print(f"{PROG} {args.command}: {e} (see “{PROG} {args.command} --help”).", file=sys.stderr)
         return EXIT_USAGE
-    except (StoreError, ExportError) as e:
-        print(f"{PROG}: {_one_line(e)}", file=sys.stderr)
-        return EXIT_REFUSED
-    except OSError as e:
-        print(f"{PROG}: {_os_error(e)}", file=sys.stderr)
-        return EXIT_REFUSED
-    except (SQLAlchemyError, ImportError) as e:
-        print(f"{PROG}: The database could not be used: {_one_line(e)}", file=sys.stderr)
-        return EXIT_REFUSED
     except KeyboardInterrupt:
         print(f"{PROG}: Interrupted; nothing was changed.", file=sys.stderr)
         return 130
-    except Exception as e:  # a bug: still one line for the user; PMO_DEBUG=1 shows the traceback
-        if os.environ.get("PMO_DEBUG"):
-            raise
-        print(f"{PROG}: Unexpected error ({type(e).__name__}: {_one_line(e)}). "
-              "Run again with PMO_DEBUG=1 to see the details.", file=sys.stderr)
+    except Exception as e:
+        print(f"{PROG}: {describe_error(e)}", file=sys.stderr)
         return EXIT_REFUSED
+
+
+def describe_error(e: Exception) -> str:
+    """One line for the user. Imported lazily: a usage error should not pay for loading SQLAlchemy."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .excel.export_errors import ExportError
+    from .models.errors import StoreError
+
+    if isinstance(e, (StoreError, ExportError)):
+        return _one_line(e)
+    if isinstance(e, OSError):
+        return _os_error(e)
+    if isinstance(e, (SQLAlchemyError, ImportError)):
+        return f"The database could not be used: {_one_line(e)}"
+    if os.environ.get("PMO_DEBUG"):  # a bug: still one line for the user unless asked for details
+        raise e
+    return f"Unexpected error ({type(e).__name__}: {_one_line(e)}). Run again with PMO_DEBUG=1 to see the details."
 
 
 def main(argv: list[str] | None = None) -> int:

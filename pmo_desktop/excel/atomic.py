@@ -10,7 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .cells import ExportError
+from .export_errors import ExportError
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)

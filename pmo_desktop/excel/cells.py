@@ -13,20 +13,11 @@ import re
 
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 
+from .export_errors import CELL_TEXT_LIMIT, ExportError, TextTooLong  # noqa: F401  (re-exported)
+
 FORMULA_TRIGGERS = frozenset("=+-@\t\r")
-CELL_TEXT_LIMIT = 32767  # characters in one Excel cell; openpyxl would silently cut the rest
 # Anything that needs more than a plain str cell: a trigger first, a CR, or an XML-illegal control char.
 _NEEDS_CARE = re.compile(r"^[=+\-@\t\r]|[\r\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-class ExportError(Exception):
-    """A workbook could not be written; ``str(error)`` is one sentence a PMO user can act on."""
-
-
-class TextTooLong(ExportError):
-    def __init__(self, length: int):
-        super().__init__(f"a text of {length:,} characters is longer than an Excel cell holds ({CELL_TEXT_LIMIT:,})")
-        self.length = length
 
 
 def needs_care(text: str) -> bool:

@@ -32,7 +32,7 @@ from ..models.risks import Risk, RiskAction
 from ..models.snapshot import read_snapshot
 from ..models.store import Store
 from .atomic import check_target, discard_workbook, save_atomically
-from .cells import ExportError
+from .export_errors import ExportError
 from .lists_sheet import ListsSheet
 from .table_sheet import Column, SheetSpec, columns_for, write_sheet
 
