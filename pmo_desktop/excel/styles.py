@@ -26,7 +26,9 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 DATE_FORMAT = "d mmm yyyy"
-NUMBER_FORMATS = {Kind.DATE: DATE_FORMAT, Kind.FLOAT: "#,##0.00", Kind.INT: "0", Kind.SCALE: "0"}
+# Whole numbers (levels, scores, counts) read right in Excel's General format, so they are written as
+# plain values: a styled cell costs openpyxl noticeably more to write than an unstyled one.
+NUMBER_FORMATS = {Kind.DATE: DATE_FORMAT, Kind.FLOAT: "#,##0.00"}
 
 
 def hex_colour(colour: str) -> str:

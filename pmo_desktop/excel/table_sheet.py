@@ -109,6 +109,10 @@ def _number_maker(ws, number_format: str) -> Callable[[Any], Any]:
     return make
 
 
+def _plain(value):
+    return value
+
+
 def _yes_no(value):
     return None if value is None else ("Yes" if value else "No")
 
@@ -116,7 +120,6 @@ def _yes_no(value):
 def _computed_maker(ws) -> Callable[[Any], Any]:
     """Calculated values come in several types; each goes to the cell type it deserves."""
     as_date = _number_maker(ws, styles.DATE_FORMAT)
-    as_int = _number_maker(ws, "0")
     as_float = _number_maker(ws, "#,##0.00")
     as_text = _text_maker(ws, wrap=False)
 
@@ -128,7 +131,7 @@ def _computed_maker(ws) -> Callable[[Any], Any]:
         if isinstance(value, (date, datetime)):
             return as_date(value)
         if isinstance(value, int):
-            return as_int(value)
+            return value
         if isinstance(value, float):
             return as_float(value)
         return as_text(value)
@@ -140,6 +143,8 @@ def cell_maker(ws, column: Column) -> Callable[[Any], Any]:
     kind = column.kind
     if kind in styles.NUMBER_FORMATS:
         return _number_maker(ws, styles.NUMBER_FORMATS[kind])
+    if kind in (Kind.INT, Kind.SCALE):
+        return _plain
     if kind == Kind.BOOL:
         return _yes_no
     if kind == Kind.COMPUTED:
