@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import openpyxl.cell._writer as _openpyxl_cell_writer
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 
 from .export_errors import CELL_TEXT_LIMIT, ExportError, TextTooLong  # noqa: F401  (re-exported)
@@ -56,3 +57,17 @@ def put_value(cell, value) -> None:
         cell.value = "Yes" if value else "No"
     else:
         cell.value = value
+
+
+# ------------------------------------------------------------------------------ exact numbers
+# openpyxl writes numbers as "%.16g", which drops the 17th significant digit some doubles need
+# (3268330.3504681624 would come back as 3268330.350468162). Python's repr is the shortest text that
+# reads back as the very same double, and Excel reads it the same way, so an export → import round
+# trip keeps every number bit for bit. Installed once, for cell values only.
+def _exact_number_text(value, _original=_openpyxl_cell_writer.safe_string):
+    if type(value) is float and value == value and value not in (float("inf"), float("-inf")):
+        return repr(value)
+    return _original(value)
+
+
+_openpyxl_cell_writer.safe_string = _exact_number_text
