@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from openpyxl.chart import BarChart, LineChart
 
 from pmo_desktop.excel.boardpack import BOARD_DECISIONS, SHEETS, write_board_pack
-from pmo_desktop.excel.cells import ExportError
+from pmo_desktop.excel.export_errors import ExportError
 from pmo_desktop.models import records
 from pmo_desktop.models.demo import create_demo
 from pmo_desktop.models.registers import REGISTERS

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from pmo_desktop.excel.cells import ExportError
+from pmo_desktop.excel.export_errors import ExportError
 from pmo_desktop.excel.export import export_workbook
 from pmo_desktop.excel.lists_sheet import LISTS_TITLE
 from pmo_desktop.models import records
@@ -60,7 +60,8 @@ def test_each_register_exports_with_headers_types_dropdowns_and_lists(demo_store
     fields = [f for f in reg.fields if f.exported]
     assert [c.value for c in ws[1]] == [f.label for f in fields]
     assert ws.freeze_panes == "C2"
-    assert list(ws.tables) and ws.tables[list(ws.tables)[0]].ref.startswith("A1:")
+    table = ws.tables[list(ws.tables)[0]]
+    assert table.ref.startswith("A1:") and table.autoFilter.ref == table.ref  # filter buttons on every column
     with demo_store.session() as s:
         rows = records.fetch_rows(s, reg)
     assert ws.max_row == len(rows) + 1

@@ -19,6 +19,7 @@ from openpyxl.comments import Comment
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from ..models.fields import Context, Field, Kind
@@ -240,7 +241,8 @@ def write_sheet(workbook, spec: SheetSpec, lists: ListsSheet, ctx: Context,
             for rule in styles.conditional_rules(col.register, col.field.name, ctx):
                 ws.conditional_formatting.add(f"{letter}2:{letter}{max(n + 1, 2)}", rule)
 
-    table = Table(displayName=table_name(spec.title), ref=f"A1:{last_col}{max(n + 1, 2)}")
+    ref = f"A1:{last_col}{max(n + 1, 2)}"
+    table = Table(displayName=table_name(spec.title), ref=ref, autoFilter=AutoFilter(ref=ref))  # filter buttons
     table.tableColumns = [TableColumn(id=j, name=clean_text(c.header)) for j, c in enumerate(columns, start=1)]
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight15", showRowStripes=True)
     with warnings.catch_warnings():
