@@ -113,16 +113,28 @@ TRACKED = ("probability", "impact", "residual_probability", "residual_impact", "
 @event.listens_for(Session, "before_flush")
 def _record_risk_history(session: Session, _ctx, _instances) -> None:
     """Write a dated snapshot whenever a risk is created or its scores, status or level change,
-    so trends can be drawn from the file itself."""
+    so trends can be drawn from the file itself. One row per risk per transaction: a risk created
+    and then given its values within one transaction (autoflush in between) gets one row, not two."""
+    written = session.info.setdefault(HISTORY_KEY, {})
     for obj in list(session.new) + list(session.dirty):
         if not isinstance(obj, Risk):
             continue
         state = _inspect(obj)
         if obj in session.dirty and not any(state.attrs[a].history.has_changes() for a in TRACKED):
             continue
-        note = "created" if obj in session.new else "changed"
-        session.add(RiskHistory(
-            risk=obj, probability=obj.probability, impact=obj.impact,
-            residual_probability=obj.residual_probability, residual_impact=obj.residual_impact,
-            status=obj.status or "Open", level=obj.level or "Program", note=note,
-        ))
+        row = written.get(obj)
+        if row is None or _inspect(row).deleted or _inspect(row).detached:
+            row = RiskHistory(risk=obj, note="created" if obj in session.new else "changed")
+            session.add(row)
+            written[obj] = row
+        row.probability, row.impact = obj.probability, obj.impact
+        row.residual_probability, row.residual_impact = obj.residual_probability, obj.residual_impact
+        row.status, row.level = obj.status or "Open", obj.level or "Program"
+
+
+HISTORY_KEY = "risk_history_rows"
+
+
+def history_row_written(session: Session, risk: Risk) -> RiskHistory | None:
+    """The history row this transaction wrote for the risk (after a flush), so callers can label it."""
+    return session.info.get(HISTORY_KEY, {}).get(risk)

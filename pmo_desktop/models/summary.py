@@ -1,7 +1,8 @@
-"""Counts per register — risks by level and rating, stakeholders by quadrant, benefits by status.
+"""Counts per register — projects by status, risks by level and rating, stakeholders by quadrant,
+benefits by status — for the overview page, the CLI ``summary`` and the board pack cover.
 
-Shared by the CLI ``summary``, the board pack and the GUI overview. Aggregate queries only: a
-register of 100,000 risks is grouped by the database, never walked row by row in Python.
+Aggregate queries only: a register of 100,000 risks is grouped by the database, never walked row by
+row in Python. ``summarize(store)`` reads inside one snapshot so the counts agree with each other.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from sqlalchemy.orm import Session
 from . import benefit_rules
 from .benefits import Benefit
 from .fields import Context
-from .program import Program
+from .program import Program, Project
 from .records import load_context
 from .registers import REGISTERS
 from .risks import Risk
 from .stakeholder_rules import QUADRANTS, quadrant
+from .snapshot import read_snapshot
 from .stakeholders import Stakeholder
+from .store import Store
 
 NOT_RATED = "Not rated"
 NOT_ASSESSED = "Not assessed"
@@ -121,27 +124,39 @@ def benefit_summary(session: Session) -> dict:
     return {"total": sum(by_status.values()), "by_status": by_status, "by_stage": by_stage}
 
 
+def project_summary(session: Session) -> dict:
+    by_status = {status: count for status, count in
+                 session.execute(select(Project.status, func.count()).group_by(Project.status).order_by(Project.status))}
+    return {"total": sum(by_status.values()), "by_status": by_status}
+
+
 def record_list(session: Session, register: str) -> list[dict]:
-    """Every record's ID and title (a stakeholder's name), in the register's order."""
+    """Every record's ID and title (a stakeholder's or project's name), in the register's order."""
     reg = REGISTERS[register]
     E = reg.entity
-    title = E.name if register == "stakeholders" else E.title
+    title = E.name if register in ("stakeholders", "projects") else E.title
     return [{"id": code, "title": text} for code, text in session.execute(select(E.code, title).order_by(E.id))]
 
 
-def summarize(session: Session, ctx: Context | None = None, *, with_records: bool = False,
+def summarize(source: Store | Session, ctx: Context | None = None, *, with_records: bool = False,
               today: date | None = None) -> dict:
-    """The whole summary as plain data (JSON-ready); read it inside one snapshot so counts agree."""
+    """The whole summary as plain data (JSON-ready). Given a store, it reads one snapshot; given a
+    session, it reads through it (call it inside ``read_snapshot`` so the counts agree)."""
+    if isinstance(source, Store):
+        with read_snapshot(source) as session:
+            return summarize(session, ctx, with_records=with_records, today=today)
+    session = source
     ctx = ctx or load_context(session)
     program = session.scalars(select(Program).order_by(Program.id)).first()
     out = {
         "program": program.name if program else "",
         "as_of": (today or date.today()).isoformat(),
+        "projects": project_summary(session),
         "risks": risk_summary(risk_score_groups(session), ctx),
         "stakeholders": stakeholder_summary(session),
         "benefits": benefit_summary(session),
     }
     if with_records:
-        for name in ("risks", "stakeholders", "benefits"):
+        for name in ("projects", "risks", "stakeholders", "benefits"):
             out[name]["records"] = record_list(session, name)
     return out
