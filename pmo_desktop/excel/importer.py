@@ -219,7 +219,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike, progress: Progre
             planner.total = sum(r.declared_rows for r, *_ in prepared)
             for reader, match, final, ignored, layout in prepared:
                 plan.sheets.append(planner.plan_sheet(reader, match.kind, match.row, final, match.headers,
-                                                      layout, ignored))
+                                                      layout, ignored, finish=False))
             _whole_families(plan, planner)
     if progress is not None:
         progress(planner.total or planner.done, planner.total or planner.done)
@@ -231,13 +231,13 @@ def _whole_families(plan: ImportPlan, planner: Planner) -> None:
     every record the register sheet updates, even those left with no child rows."""
     by_register = {s.register: s for s in plan.sheets}
     for child in plan.sheets:
-        parent = by_register.get(child.parent_register or "")
-        if parent is None:
+        if child.parent_register is None:
             continue
-        for prow in parent.rows:
+        parent = by_register.get(child.parent_register)
+        for prow in parent.rows if parent is not None else ():
             if prow.report.action == Action.UPDATE:
                 child.replace_parents.setdefault(prow.report.code.lower(), prow.record_id)
-        planner._count_children(child, REGISTERS[child.register])
+        planner.finish_children(child)
 
 
 # ------------------------------------------------------------------------------------ applying
