@@ -27,6 +27,7 @@ from .workbook_reader import EXCEL_ERRORS, SheetReader
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 TICK = 256  # rows between progress reports and cancel checks
+_UNCACHED = (Kind.TEXT, Kind.LONGTEXT, Kind.CODE)  # cheap to parse and mostly unique: not worth caching
 _NOUNS = {"StrategicObjective": "strategic objective", "Project": "project", "Outcome": "outcome",
           "Stakeholder": "stakeholder", "Risk": "risk", "Person": "person"}
 
@@ -64,6 +65,7 @@ class Planner:
         self._current: dict[str, dict[int, dict]] = {}
         self.claimed: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)  # register → code → (sheet, row)
         self.pending_names: dict[type, set[str]] = defaultdict(set)
+        self._parsed: dict[int, dict] = defaultdict(dict)  # per field: cell value → parsed value or error
 
     # ----------------------------------------------------------------------------- batched lookups
     def codes(self, reg: Register) -> dict[str, int]:
@@ -176,10 +178,25 @@ class Planner:
             if isinstance(raw, str) and raw.strip() in EXCEL_ERRORS:
                 errors.append(f"{f.label} shows the Excel error {raw.strip()}; correct or clear that cell.")
                 continue
-            try:
-                values[f.name] = f.parse(raw, ctx)
-            except ValidationError as e:
-                errors.append(str(e))
+            if f.kind in _UNCACHED:
+                try:
+                    values[f.name] = f.parse(raw, ctx)
+                except ValidationError as e:
+                    errors.append(str(e))
+                continue
+            cache = self._parsed[id(f)]
+            hit = cache.get((raw.__class__, raw))
+            if hit is None:
+                try:
+                    hit = (True, f.parse(raw, ctx))
+                except ValidationError as e:
+                    hit = (False, str(e))
+                if len(cache) < 10_000:
+                    cache[(raw.__class__, raw)] = hit
+            if hit[0]:
+                values[f.name] = hit[1]
+            else:
+                errors.append(hit[1])
         for c, f in strict_refs:
             if f.name not in values:
                 continue

@@ -114,15 +114,31 @@ TRACKED = ("probability", "impact", "residual_probability", "residual_impact", "
 def _record_risk_history(session: Session, _ctx, _instances) -> None:
     """Write a dated snapshot whenever a risk is created or its scores, status or level change,
     so trends can be drawn from the file itself."""
-    for obj in list(session.new) + list(session.dirty):
-        if not isinstance(obj, Risk):
-            continue
+    new = [obj for obj in session.new if isinstance(obj, Risk)]  # session.new is rebuilt on every access:
+    dirty = [obj for obj in session.dirty if isinstance(obj, Risk)]  # read it once, not once per object
+    for obj, note in [(o, "created") for o in new] + [(o, "changed") for o in dirty]:
         state = _inspect(obj)
-        if obj in session.dirty and not any(state.attrs[a].history.has_changes() for a in TRACKED):
+        if note == "changed" and not any(state.attrs[a].history.has_changes() for a in TRACKED):
             continue
-        note = "created" if obj in session.new else "changed"
         session.add(RiskHistory(
             risk=obj, probability=obj.probability, impact=obj.impact,
             residual_probability=obj.residual_probability, residual_impact=obj.residual_impact,
             status=obj.status or "Open", level=obj.level or "Program", note=note,
         ))
+
+
+def _history_after_bulk_insert(session: Session, ids: list[int], rows: list[dict]) -> None:
+    """The "created" snapshot for risks inserted in bulk (records.create_records), as the flush hook writes."""
+    from sqlalchemy import insert
+
+    now = utcnow()
+    session.execute(insert(RiskHistory), [
+        {"risk_id": rid, "recorded_at": now, "probability": r.get("probability"), "impact": r.get("impact"),
+         "residual_probability": r.get("residual_probability"), "residual_impact": r.get("residual_impact"),
+         "status": r.get("status") or "Open", "level": r.get("level") or "Program", "note": "created"}
+        for rid, r in zip(ids, rows)])
+
+
+from . import records as _records  # noqa: E402  (records imports no entity module: no cycle)
+
+_records.AFTER_BULK_INSERT[Risk] = _history_after_bulk_insert
