@@ -30,6 +30,7 @@ from .row_planner import TICK, Cancelled, Planner, Progress
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader
 
 MAPPING_SETTING = "import_mapping:"
+BATCH = 2000  # rows written per flush; cancel is checked between batches
 
 
 def _letter(col: int) -> str:
@@ -219,7 +220,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike, progress: Progre
             planner.total = sum(r.declared_rows for r, *_ in prepared)
             for reader, match, final, ignored, layout in prepared:
                 plan.sheets.append(planner.plan_sheet(reader, match.kind, match.row, final, match.headers,
-                                                      layout, ignored))
+                                                      layout, ignored, finish=False))
             _whole_families(plan, planner)
     if progress is not None:
         progress(planner.total or planner.done, planner.total or planner.done)
@@ -231,13 +232,13 @@ def _whole_families(plan: ImportPlan, planner: Planner) -> None:
     every record the register sheet updates, even those left with no child rows."""
     by_register = {s.register: s for s in plan.sheets}
     for child in plan.sheets:
-        parent = by_register.get(child.parent_register or "")
-        if parent is None:
+        if child.parent_register is None:
             continue
-        for prow in parent.rows:
+        parent = by_register.get(child.parent_register)
+        for prow in parent.rows if parent is not None else ():
             if prow.report.action == Action.UPDATE:
                 child.replace_parents.setdefault(prow.report.code.lower(), prow.record_id)
-        planner._count_children(child, REGISTERS[child.register])
+        planner.finish_children(child)
 
 
 # ------------------------------------------------------------------------------------ applying
@@ -255,10 +256,10 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
     total = sum(1 for s in plan.sheets for r in s.rows if r.report.action in (Action.INSERT, Action.UPDATE))
     done = 0
 
-    def tick(final: bool = False) -> None:
+    def tick() -> None:
         if cancelled is not None and cancelled():
             raise ImportCancelled("The import was cancelled; nothing was imported.")
-        if progress is not None and (final or done % TICK == 0):
+        if progress is not None:
             progress(done, total)
 
     with store.transaction() as session:
@@ -269,31 +270,47 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
             if sheet.parent_register:
                 parent_ids = _parent_ids(session, REGISTERS[sheet.parent_register])
                 result.children_replaced += _delete_children(session, reg, sheet, parent_ids)
+            inserts: list = []
             for prow in sheet.rows:
                 report = prow.report
                 if report.action == Action.SKIP:
                     result.skipped += 1
-                    continue
-                try:
-                    if report.action == Action.INSERT:
-                        parent_id = parent_ids.get(prow.parent_code.lower()) if prow.parent_code else None
-                        records.create_record(session, reg, prow.values, ctx, parent_id=parent_id)
-                        result.inserted += 1
-                    elif prow.values:
+                elif report.action == Action.INSERT:
+                    inserts.append(prow)
+                elif prow.values:
+                    try:
                         records.update_record(session, reg, prow.record_id, prow.values, ctx)
-                        result.updated += 1
-                    else:
-                        result.unchanged += 1
+                    except StoreError as e:
+                        raise _refused(plan, sheet, prow, e) from e
+                    result.updated += 1
+                    done += 1
+                    if done % TICK == 0:
+                        tick()
+                else:
+                    result.unchanged += 1
+                    done += 1
+            for start in range(0, len(inserts), BATCH):  # one flush and batched lookups per batch
+                batch = inserts[start:start + BATCH]
+                parents = ([parent_ids.get((p.parent_code or "").lower()) for p in batch]
+                           if sheet.parent_register else None)
+                try:
+                    records.create_records(session, reg, [p.values for p in batch], ctx, parents)
                 except StoreError as e:
-                    raise ImportRefused(f"{sheet.sheet} row {report.row} ({report.code or 'new'}) could not be "
-                                        f"written, so nothing was imported: {e}", plan) from e
-                done += 1
-                if done % TICK == 0:
-                    tick()
+                    index = getattr(e, "row_index", None)
+                    raise _refused(plan, sheet, batch[index] if index is not None else batch[0], e) from e
+                result.inserted += len(batch)
+                done += len(batch)
+                tick()
             session.merge(Setting(key=MAPPING_SETTING + sheet.layout, value=json.dumps(
                 {"register": sheet.register, "mapping": {str(c): n for c, n in sheet.mapping.items()}})))
-        tick(final=True)
+        tick()
     return result
+
+
+def _refused(plan: ImportPlan, sheet: SheetPlan, prow, e: Exception) -> ImportRefused:
+    report = prow.report
+    return ImportRefused(f"{sheet.sheet} row {report.row} ({report.code or 'new'}) could not be written, so "
+                         f"nothing was imported: {e}", plan)
 
 
 def _parent_ids(session, parent_reg) -> dict[str, int]:

@@ -27,6 +27,7 @@ from .workbook_reader import EXCEL_ERRORS, SheetReader
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 TICK = 256  # rows between progress reports and cancel checks
+_UNCACHED = (Kind.TEXT, Kind.LONGTEXT, Kind.CODE)  # cheap to parse and mostly unique: not worth caching
 _NOUNS = {"StrategicObjective": "strategic objective", "Project": "project", "Outcome": "outcome",
           "Stakeholder": "stakeholder", "Risk": "risk", "Person": "person"}
 
@@ -64,6 +65,7 @@ class Planner:
         self._current: dict[str, dict[int, dict]] = {}
         self.claimed: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)  # register → code → (sheet, row)
         self.pending_names: dict[type, set[str]] = defaultdict(set)
+        self._parsed: dict[int, dict] = defaultdict(dict)  # per field: cell value → parsed value or error
 
     # ----------------------------------------------------------------------------- batched lookups
     def codes(self, reg: Register) -> dict[str, int]:
@@ -97,7 +99,9 @@ class Planner:
 
     # ----------------------------------------------------------------------------- one sheet
     def plan_sheet(self, reader: SheetReader, kind: SheetKind, header_row: int, mapping: dict[int, str],
-                   headers: list[str], layout: str, ignored: dict[int, str]) -> SheetPlan:
+                   headers: list[str], layout: str, ignored: dict[int, str], finish: bool = True) -> SheetPlan:
+        """Plan every row of one sheet. Child sheets are finished (unchanged families found, replaced
+        rows counted) unless ``finish`` is false, for the caller to add parents first."""
         reg = kind.reg
         plan = SheetPlan(reader.title, reg.name, header_row, dict(mapping), headers, layout,
                          parent_register=kind.parent, ignored=dict(ignored))
@@ -160,8 +164,8 @@ class Planner:
         for prow in plan.rows:
             if prow.report.action in (Action.INSERT, Action.UPDATE):
                 self._remember_names(reg, prow)
-        if parent_reg is not None:
-            self._count_children(plan, reg)
+        if parent_reg is not None and finish:
+            self.finish_children(plan)
         return plan
 
     def _plan_row(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple,
@@ -174,10 +178,25 @@ class Planner:
             if isinstance(raw, str) and raw.strip() in EXCEL_ERRORS:
                 errors.append(f"{f.label} shows the Excel error {raw.strip()}; correct or clear that cell.")
                 continue
-            try:
-                values[f.name] = f.parse(raw, ctx)
-            except ValidationError as e:
-                errors.append(str(e))
+            if f.kind in _UNCACHED:
+                try:
+                    values[f.name] = f.parse(raw, ctx)
+                except ValidationError as e:
+                    errors.append(str(e))
+                continue
+            cache = self._parsed[id(f)]
+            hit = cache.get((raw.__class__, raw))
+            if hit is None:
+                try:
+                    hit = (True, f.parse(raw, ctx))
+                except ValidationError as e:
+                    hit = (False, str(e))
+                if len(cache) < 10_000:
+                    cache[(raw.__class__, raw)] = hit
+            if hit[0]:
+                values[f.name] = hit[1]
+            else:
+                errors.append(hit[1])
         for c, f in strict_refs:
             if f.name not in values:
                 continue
@@ -284,6 +303,41 @@ class Planner:
             value = prow.values.get(name)
             if isinstance(value, str) and value:
                 pending.add(value.lower())
+
+    def finish_children(self, plan: SheetPlan) -> None:
+        """Leave alone the families whose rows equal the stored ones; count the stored rows replaced."""
+        reg = REGISTERS[plan.register]
+        ids = {pid: low for low, pid in plan.replace_parents.items() if pid is not None}
+        mapped = [f for f in reg.fields if f.name in plan.mapping.values()]
+        if ids and len(mapped) == len([f for f in reg.fields if f.kind != Kind.COMPUTED]):
+            parent_col = getattr(reg.entity, reg.parent)
+            owner = dict(self.session.execute(select(reg.entity.id, parent_col)).all())
+            stored: dict[int, list] = defaultdict(list)
+            for row in records.fetch_rows(self.session, reg, self.ctx):  # two queries for all families
+                if owner.get(row[0]) in ids:
+                    stored[owner[row[0]]].append(row[2:])
+            fields = reg.fields
+            planned: dict[str, list] = defaultdict(list)
+            for prow in plan.rows:
+                if prow.report.action == Action.INSERT:
+                    planned[prow.parent_code.lower()].append(prow)
+            for pid, low in ids.items():
+                new, old = planned.get(low, []), stored.get(pid, [])
+                if len(new) != len(old):
+                    continue
+                remaining = list(old)
+                for prow in new:
+                    match = next((o for o in remaining if all(_same(f, prow.values.get(f.name), x)
+                                                              for f, x in zip(fields, o))), None)
+                    if match is None:
+                        break
+                    remaining.remove(match)
+                else:
+                    del plan.replace_parents[low]
+                    for prow in new:
+                        prow.report.action = Action.SKIP
+                        prow.report.reason = "same as stored."
+        self._count_children(plan, reg)
 
     def _count_children(self, plan: SheetPlan, reg: Register) -> None:
         ids = [i for i in plan.replace_parents.values() if i is not None]
