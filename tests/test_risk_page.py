@@ -241,15 +241,6 @@ def test_page_combos_hold_only_text_data(page):
         assert all(isinstance(combo.itemData(i), str) for i in range(combo.count())), combo.objectName()
 
 
-def test_charts_protect_none_and_booleans_from_the_pyside_refcount_bug():
-    import sys
-
-    import pmo_desktop.views.risks.chart_style  # noqa: F401  (pmo_desktop.views applies pyside_refcount_fix)
-
-    if sys.version_info < (3, 12):
-        assert min(sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)) > 2 ** 39
-
-
 def test_trend_chart_draws_one_line_per_band_from_history(qtbot, store):
     from datetime import datetime
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from . import records
 from .program import Program
@@ -156,7 +156,27 @@ def populate(store: Store, today: date | None = None) -> None:
                                                                      "source": "Monthly MI pack"}, parent_id=benefit.id)
 
 
+def _backdate_history(store: Store) -> None:
+    """Give the demo a risk trend: each risk opened scored a notch higher on the day it was raised and
+    reached today's scores and status ten weeks later."""
+    from sqlalchemy import delete, select
+
+    from .risks import Risk, RiskHistory
+
+    with store.transaction() as s:
+        s.execute(delete(RiskHistory))
+        for risk in s.scalars(select(Risk)):
+            raised = datetime.combine(risk.raised_on, datetime.min.time())
+            s.add(RiskHistory(risk_id=risk.id, recorded_at=raised, note="created", status="Open", level="Project",
+                              probability=min((risk.probability or 1) + 1, 5), impact=risk.impact,
+                              residual_probability=risk.residual_probability, residual_impact=risk.residual_impact))
+            s.add(RiskHistory(risk_id=risk.id, recorded_at=raised + timedelta(days=70), note="changed",
+                              status=risk.status, level=risk.level, probability=risk.probability, impact=risk.impact,
+                              residual_probability=risk.residual_probability, residual_impact=risk.residual_impact))
+
+
 def create_demo(target, today: date | None = None) -> Store:
     store = Store.create(target, program_name="Retail Transformation Programme")
     populate(store, today)
+    _backdate_history(store)
     return store
