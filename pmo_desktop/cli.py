@@ -122,8 +122,9 @@ def cmd_new(args) -> int:
         store = create_demo(target)
     else:
         store = Store.create(target)
+    name = store.display_name  # a URL is shown without its password
     store.close()
-    _say(f"Created {target}{' with the demo program' if args.demo else ''}.")
+    _say(f"Created {name}{' with the demo program' if args.demo else ''}.")
     return EXIT_OK
 
 

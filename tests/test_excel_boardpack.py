@@ -95,3 +95,22 @@ def test_empty_office_and_bad_destination(store, tmp_path):
     assert wb.sheetnames == list(SHEETS)
     with pytest.raises(ExportError, match="must end in .xlsx"):
         write_board_pack(store, tmp_path / "pack.pdf")
+
+
+def test_heat_map_follows_the_files_risk_scale(store, tmp_path):
+    from pmo_desktop.models.risk_rules import RiskScale, default_bands
+
+    scale = RiskScale(4, ("Low", "Medium", "High", "Very high"), default_bands(4))
+    store.set_setting("risk_scale", scale.to_setting())
+    with store.transaction() as s:
+        for p, i in ((4, 4), (4, 4), (1, 2)):
+            records.create_record(s, REGISTERS["risks"], {"title": f"Risk {p}{i}", "probability": p, "impact": i})
+    steps = []
+    wb = load_workbook(write_board_pack(store, tmp_path / "pack.xlsx", today=TODAY,
+                                        progress=lambda done, total: steps.append((done, total))))
+    assert steps[-1][0] == steps[-1][1]
+    ws = wb["Heat map"]
+    top = find(ws, "4 Very high")
+    assert [ws.cell(top.row, 1 + i).value for i in range(1, 5)] == [None, None, None, 2]
+    assert ws.cell(top.row + 4, 5).value == "4 Very high" and ws.cell(top.row + 4, 6).value is None  # 4 columns
+    assert ws.cell(top.row, 5).fill.fgColor.rgb.endswith(scale.band(16).colour.lstrip("#").upper())
