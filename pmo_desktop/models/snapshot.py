@@ -3,6 +3,9 @@
 Every query inside ``read_snapshot`` sees the database as it was when the first one ran, even while
 other windows keep editing: SQLite gives that to one read transaction in WAL mode, and on PostgreSQL
 the transaction is made REPEATABLE READ (its default, READ COMMITTED, would let counts drift).
+
+Python's sqlite3 driver opens a transaction only before writes, so each SELECT would otherwise run
+on its own and see the latest commit; the snapshot therefore begins one explicitly.
 """
 
 from __future__ import annotations
@@ -18,8 +21,11 @@ from .store import Store
 @contextmanager
 def read_snapshot(store: Store) -> Iterator[Session]:
     with store.session() as session:
-        if store.engine.dialect.name == "postgresql":
+        dialect = store.engine.dialect.name
+        if dialect == "postgresql":
             session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        elif dialect == "sqlite":
+            session.connection().exec_driver_sql("BEGIN")
         try:
             yield session
         finally:
