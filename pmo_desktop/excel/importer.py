@@ -294,7 +294,8 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                 parents = ([parent_ids.get((p.parent_code or "").lower()) for p in batch]
                            if sheet.parent_register else None)
                 try:
-                    records.create_records(session, reg, [p.values for p in batch], ctx, parents)
+                    records.create_records(session, reg, [p.values for p in batch], ctx, parents,
+                                           parsed=True)
                 except StoreError as e:
                     index = getattr(e, "row_index", None)
                     raise _refused(plan, sheet, batch[index] if index is not None else batch[0], e) from e

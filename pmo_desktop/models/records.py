@@ -315,13 +315,15 @@ AFTER_BULK_INSERT: dict[type, Callable[[Session, list[int], list[dict]], None]] 
 
 
 def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any]], ctx: Context | None = None,
-                   parent_ids: Sequence[int | None] | None = None) -> list[int]:
-    """Insert many records exactly as ``create_record`` would, in one bulk INSERT; returns their ids.
+                   parent_ids: Sequence[int | None] | None = None, *, parsed: bool = False) -> list[int]:
+    """Insert many records exactly as ``create_record`` would, in one bulk INSERT; returns their ids
+    (an empty list for child rows without a code, whose ids nobody needs).
 
     The same parsing, codes, placeholders, cross-field check and name resolution as ``create_record``,
     but codes are checked against one query of the stored codes and names against one query per
     target, so 10,000 records cost a few statements. On a refused value the ``ValidationError``
     carries ``row_index`` (position in ``rows``); the caller's transaction then rolls back.
+    ``parsed=True``: the values already come from ``Field.parse`` (an import plan) and are not parsed again.
     """
     ctx = ctx or load_context(session)
     by_name = {f.name: f for f in reg.fields}
@@ -344,11 +346,12 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
             wanted = set()
             for raw in rows:
                 if f.name in raw:
-                    value = f.parse(raw[f.name], ctx)
+                    value = raw[f.name] if parsed else f.parse(raw[f.name], ctx)
                     wanted.update([value] if f.kind == Kind.REF else value)
             names.prepare(f, sorted(n for n in wanted if n))
     placeholders = [f for f in reg.fields if f.required and f.kind == Kind.TEXT]
     nullable = {f.name: _nullable(reg, f) for f in reg.fields if f.kind not in (Kind.COMPUTED, Kind.LINKS, Kind.REF)}
+    base_record = {f.name: reg.defaults.get(f.attr) for f in reg.fields if f.kind != Kind.COMPUTED}
     values_out: list[dict] = []
     links_out: list[list[tuple[Field, list]]] = []
     for i, raw_values in enumerate(rows):
@@ -359,16 +362,16 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 if pid is None:
                     raise ValidationError(f"A {reg.title.lower()} entry must belong to a record.")
                 out[reg.parent] = pid
-            parsed: dict[str, Any] = {}
+            values: dict[str, Any] = {}
             for name, raw in raw_values.items():
                 f = by_name.get(name)
                 if f is None:
                     raise KeyError(f"{reg.name} has no field {name!r}")
                 if f.kind == Kind.COMPUTED:
                     raise ValidationError(f"{f.label} is calculated and cannot be edited.", name)
-                parsed[name] = f.parse(raw, ctx)
+                values[name] = raw if parsed else f.parse(raw, ctx)
             if key is not None:
-                code = parsed.pop(key.name, None)
+                code = values.pop(key.name, None)
                 if not code:
                     code = fresh_code()
                 elif code.lower() in codes:
@@ -379,14 +382,14 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                     counter[0] = max(counter[0], int(m.group(1)))
                 out[key.attr] = code
             for f in placeholders:
-                if f.name not in parsed:
+                if f.name not in values:
                     out[f.attr] = ""
             if reg.check:
-                record = {f.name: reg.defaults.get(f.attr) for f in reg.fields if f.kind != Kind.COMPUTED}
-                record.update(parsed)
+                record = dict(base_record)
+                record.update(values)
                 reg.check(record, ctx)
             links: list[tuple[Field, list]] = []  # (Field is not hashable)
-            for name, value in parsed.items():
+            for name, value in values.items():
                 f = by_name[name]
                 if f.kind == Kind.REF:
                     target = names.get(f, value)
@@ -402,7 +405,16 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
         links_out.append(links)
     if not values_out:
         return []
-    ids = list(session.scalars(insert(E).returning(E.id, sort_by_parameter_order=True), values_out))
+    hook = AFTER_BULK_INSERT.get(E)
+    if key is not None:  # one executemany, then the ids by code (RETURNING in order costs a statement per row)
+        session.execute(insert(E), values_out)
+        by_code = {c.lower(): i for c, i in session.execute(select(E.code, E.id))}
+        ids = [by_code[row[key.attr].lower()] for row in values_out]
+    elif hook is not None or any(links_out):
+        ids = list(session.scalars(insert(E).returning(E.id, sort_by_parameter_order=True), values_out))
+    else:  # child rows nobody refers to: their ids are not needed
+        session.execute(insert(E), values_out)
+        ids = []
     pairs: dict[Table, list[dict]] = {}
     for rid, links in zip(ids, links_out):
         for f, targets in links:
@@ -412,7 +424,6 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     for table, link_rows in pairs.items():
         if link_rows:
             session.execute(insert(table), link_rows)
-    hook = AFTER_BULK_INSERT.get(E)
     if hook is not None:
         hook(session, ids, values_out)
     return ids
