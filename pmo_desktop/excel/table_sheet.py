@@ -208,7 +208,7 @@ def _validation(col: Column, lists: ListsSheet, ctx: Context, refs: dict[str, li
     if name is None:
         return None
     dv = DataValidation(type="list", formula1=name, allow_blank=True, showErrorMessage=True,
-                        errorStyle=error_style, errorTitle=_clip(f.label, 32), error=_clip(error, 255))
+                        errorStyle=error_style, errorTitle=_clip(f.label, 32), error=_clip(error, 225))  # Excel's limits
     if prompt:
         dv.showInputMessage = True
         dv.promptTitle = _clip(f.label, 32)
