@@ -135,6 +135,8 @@ class Field:
         text = v.parse_text(raw)
         if not text:
             return None
+        if text in self.choices:  # the common case (dropdowns, exported workbooks): no normalising needed
+            return text
         key = v.normalise_key(text)
         for choice in self.choices:
             if v.normalise_key(choice) == key:

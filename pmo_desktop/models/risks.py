@@ -116,15 +116,15 @@ def _record_risk_history(session: Session, _ctx, _instances) -> None:
     so trends can be drawn from the file itself. One row per risk per transaction: a risk created
     and then given its values within one transaction (autoflush in between) gets one row, not two."""
     written = session.info.setdefault(HISTORY_KEY, {})
-    for obj in list(session.new) + list(session.dirty):
-        if not isinstance(obj, Risk):
-            continue
+    new = [obj for obj in session.new if isinstance(obj, Risk)]  # session.new is rebuilt on every access:
+    dirty = [obj for obj in session.dirty if isinstance(obj, Risk)]  # read it once, not once per object
+    for obj, note in [(o, "created") for o in new] + [(o, "changed") for o in dirty]:
         state = _inspect(obj)
-        if obj in session.dirty and not any(state.attrs[a].history.has_changes() for a in TRACKED):
+        if note == "changed" and not any(state.attrs[a].history.has_changes() for a in TRACKED):
             continue
         row = written.get(obj)
         if row is None or _inspect(row).deleted or _inspect(row).detached:
-            row = RiskHistory(risk=obj, note="created" if obj in session.new else "changed")
+            row = RiskHistory(risk=obj, note=note)
             session.add(row)
             written[obj] = row
         row.probability, row.impact = obj.probability, obj.impact
@@ -138,3 +138,20 @@ HISTORY_KEY = "risk_history_rows"
 def history_row_written(session: Session, risk: Risk) -> RiskHistory | None:
     """The history row this transaction wrote for the risk (after a flush), so callers can label it."""
     return session.info.get(HISTORY_KEY, {}).get(risk)
+
+
+def _history_after_bulk_insert(session: Session, ids: list[int], rows: list[dict]) -> None:
+    """The "created" snapshot for risks inserted in bulk (records.create_records), as the flush hook writes."""
+    from sqlalchemy import insert
+
+    now = utcnow()
+    session.execute(insert(RiskHistory), [
+        {"risk_id": rid, "recorded_at": now, "probability": r.get("probability"), "impact": r.get("impact"),
+         "residual_probability": r.get("residual_probability"), "residual_impact": r.get("residual_impact"),
+         "status": r.get("status") or "Open", "level": r.get("level") or "Program", "note": "created"}
+        for rid, r in zip(ids, rows)])
+
+
+from . import records as _records  # noqa: E402  (records imports no entity module: no cycle)
+
+_records.AFTER_BULK_INSERT[Risk] = _history_after_bulk_insert

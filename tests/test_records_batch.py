@@ -1,0 +1,52 @@
+"""create_records writes exactly what create_record writes, for a whole batch at once."""
+
+import pytest
+from sqlalchemy import select
+
+from pmo_desktop.models import errors, records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.risks import RiskHistory
+
+RISKS = REGISTERS["risks"]
+ROWS = [
+    {"title": "Late", "probability": "High", "impact": "VH", "raised_on": "31/03/2026", "project": "Customer loyalty",
+     "owner": "Ann Lee", "status": "live", "impact_areas": "cost; time", "related_projects": ["Customer loyalty"]},
+    {"code": "R-077", "title": "Coded", "kind": "Opportunity", "response": "Exploit", "owner": "ann lee"},
+    {"title": "Plain"},
+]
+
+
+def written(store, ids):
+    with store.session() as s:
+        rows = records.fetch_rows(s, RISKS, ids=ids)
+        history = s.execute(select(RiskHistory.risk_id, RiskHistory.probability, RiskHistory.impact,
+                                   RiskHistory.status, RiskHistory.level, RiskHistory.note)
+                            .where(RiskHistory.risk_id.in_(ids)).order_by(RiskHistory.risk_id)).all()
+    return [r[2:] for r in rows], [h[1:] for h in history]
+
+
+def test_batch_and_one_by_one_agree(demo_store, tmp_path):
+    from pmo_desktop.models.demo import create_demo
+
+    other = create_demo(tmp_path / "other.pmo")
+    try:
+        with demo_store.transaction() as s:
+            ids = records.create_records(s, RISKS, ROWS)
+        with other.transaction() as s:
+            one = [records.create_record(s, RISKS, dict(r)).id for r in ROWS]
+        assert written(demo_store, ids) == written(other, one)
+        rows, history = written(demo_store, ids)
+        assert [r[0] for r in rows] == ["R-011", "R-077", "R-078"]
+        assert rows[0][RISKS.field_names.index("related_projects")] == "Customer loyalty"
+        assert history[0] == (4, 5, "Open", RISKS.defaults["level"], "created")  # main made new risks project-level
+    finally:
+        other.close()
+
+
+def test_a_refused_row_names_its_position(demo_store):
+    with pytest.raises(errors.ValidationError) as err:
+        with demo_store.transaction() as s:
+            records.create_records(s, RISKS, [{"title": "ok"}, {"code": "R-001", "title": "clash"}])
+    assert err.value.row_index == 1 and "already used" in str(err.value)
+    with demo_store.session() as s:
+        assert len(records.fetch_rows(s, RISKS)) == 10
