@@ -214,12 +214,11 @@ def format_summary(data: dict, name: str) -> str:
 
 
 def cmd_summary(args) -> int:
-    from .models.snapshot import read_snapshot
     from .models.summary import summarize
 
     store = _open(args)
     try:
-        with read_snapshot(store) as session:
+        with store.snapshot() as session:
             data = summarize(session, with_records=args.json)
         name = store.display_name
     finally:

@@ -4,7 +4,6 @@ from collections import Counter
 
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
-from pmo_desktop.models.snapshot import read_snapshot
 from pmo_desktop.models.summary import NOT_RATED, heat_map_counts, risk_score_groups, summarize
 
 
@@ -48,7 +47,7 @@ def test_heat_map_counts_open_scored_risks(demo_store):
 
 
 def test_snapshot_does_not_see_a_change_committed_meanwhile(demo_store):
-    with read_snapshot(demo_store) as s:
+    with demo_store.snapshot() as s:
         first = summarize(s)["risks"]["total"]
         with demo_store.transaction() as other:  # another window adds a risk mid-report
             records.create_record(other, REGISTERS["risks"], {"title": "Arrived during the report"})

@@ -21,7 +21,6 @@ from ..models.program import Program
 from ..models.records import fetch_rows, load_context
 from ..models.registers import REGISTERS
 from ..models.risks import Risk
-from ..models.snapshot import read_snapshot
 from ..models.stakeholder_rules import add_months, is_overdue, next_due
 from ..models.store import Store
 from ..models.summary import OPEN, heat_map_counts, risk_score_groups, summarize
@@ -133,7 +132,7 @@ def _comms_due(session: Session, ctx: Context, today: date) -> list[dict]:
 
 def read_board_pack(store: Store, today: date | None = None) -> BoardPackData:
     today = today or date.today()
-    with read_snapshot(store) as session:
+    with store.snapshot() as session:
         ctx = load_context(session)
         program = session.scalars(select(Program).order_by(Program.id)).first()
         groups = risk_score_groups(session)

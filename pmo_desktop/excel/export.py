@@ -29,7 +29,6 @@ from ..models.program import Person, Program, Project
 from ..models.records import fetch_rows, load_context
 from ..models.registers import MAIN_REGISTERS, REGISTERS
 from ..models.risks import Risk, RiskAction
-from ..models.snapshot import read_snapshot
 from ..models.store import Store
 from .atomic import check_target, discard_workbook, save_atomically
 from .export_errors import ExportError
@@ -111,7 +110,7 @@ def _ref_names(session: Session) -> dict[str, list[str]]:
 def read_export(store: Store, registers: Iterable[str] | str | None = None) -> tuple[list[SheetSpec], Context, str]:
     """Everything an export writes, from one consistent snapshot of the file."""
     names = choose_registers(registers)
-    with read_snapshot(store) as session:
+    with store.snapshot() as session:
         ctx = load_context(session)
         refs = _ref_names(session)
         program = session.scalars(select(Program.name).order_by(Program.id)).first() or ""

@@ -22,7 +22,6 @@ from .records import load_context
 from .registers import REGISTERS
 from .risks import Risk
 from .stakeholder_rules import QUADRANTS, quadrant
-from .snapshot import read_snapshot
 from .stakeholders import Stakeholder
 from .store import Store
 
@@ -141,9 +140,9 @@ def record_list(session: Session, register: str) -> list[dict]:
 def summarize(source: Store | Session, ctx: Context | None = None, *, with_records: bool = False,
               today: date | None = None) -> dict:
     """The whole summary as plain data (JSON-ready). Given a store, it reads one snapshot; given a
-    session, it reads through it (call it inside ``read_snapshot`` so the counts agree)."""
+    session, it reads through it (call it inside ``store.snapshot()`` so the counts agree)."""
     if isinstance(source, Store):
-        with read_snapshot(source) as session:
+        with source.snapshot() as session:
             return summarize(session, ctx, with_records=with_records, today=today)
     session = source
     ctx = ctx or load_context(session)
