@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+import weakref
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -42,6 +44,8 @@ class Document(QObject):
     """The open file. ``records_changed(register, ids)``: ids None means "anything may have changed"."""
 
     records_changed = Signal(str, object)
+    # Records that someone else (another window, another user) changed: views mark them for a moment.
+    outside_changes = Signal(str, object)
     error = Signal(str)
 
     def __init__(self, store: Store, parent: QObject | None = None):
@@ -52,6 +56,37 @@ class Document(QObject):
         # Called with (command, EditConflict) when a command meets someone else's change and can be
         # resolved (the main window opens the conflict dialog); None: the conflict is an error message.
         self.conflict_handler: Callable[[DocumentCommand, errors.EditConflict], None] | None = None
+        self._watched: weakref.WeakSet = weakref.WeakSet()
+
+    def watch(self, model) -> None:
+        """A table model whose rows ``check_outside_changes`` compares with the database."""
+        self._watched.add(model)
+
+    def check_outside_changes(self) -> int:
+        """Refresh what others changed since we read it: one (id, version) query per open table.
+
+        Called when the window regains focus and on a light timer. Returns how many records changed.
+        """
+        from ..models.changes import changed_ids
+
+        seen: set[tuple[str, int | None]] = set()
+        found: list[tuple[str, set[int]]] = []
+        try:
+            with self.store.session() as s:
+                for model in list(self._watched):
+                    key = (model.register.name, model.parent_id)
+                    if key in seen or (model.register.parent and model.parent_id is None):
+                        continue
+                    seen.add(key)
+                    ids = changed_ids(s, model.register, model.rows, model.parent_id)
+                    if ids:
+                        found.append((model.register.name, ids))
+        except errors.StoreError:
+            return 0  # the server is away: nothing to refresh now; the next edit reports it
+        for name, ids in found:
+            self.outside_changes.emit(name, ids)
+            self.notify(name, sorted(ids))
+        return sum(len(ids) for _n, ids in found)
 
     @property
     def context(self) -> Context:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QMainWindow, QMessageBox, QPushButton,
                                QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget)
@@ -19,6 +19,7 @@ from .pages import PAGES, load_page_class
 # the window appears at once and the file fills it a moment later.
 
 MAX_RECENT = 8
+SYNC_INTERVAL_MS = 5000
 
 
 class WelcomePage(QWidget):
@@ -67,6 +68,11 @@ class MainWindow(QMainWindow):
 
         self.file_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.file_label)
+        # Others may edit the same file or server: look for their changes on a light timer and
+        # whenever this window comes back to the front.
+        self.sync_timer = QTimer(self)
+        self.sync_timer.setInterval(SYNC_INTERVAL_MS)
+        self.sync_timer.timeout.connect(self.check_outside_changes)
         self._make_menus()
         self._restore_geometry()
         self._set_document(None)
@@ -206,6 +212,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(document is not None)
         self.nav.setEnabled(document is not None)
         if document is None:
+            self.sync_timer.stop()
             self.stack.setCurrentWidget(self.welcome)
             self.setWindowTitle(APP_NAME)
             self.file_label.setText("No file open")
@@ -218,6 +225,7 @@ class MainWindow(QMainWindow):
         self.file_label.setText(name)
         self.nav.setCurrentRow(-1)
         self.show_page(0)
+        self.sync_timer.start()
 
     def open_store(self, store) -> None:
         from .document import Document
@@ -365,6 +373,20 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 850)
+
+    def check_outside_changes(self) -> int:
+        if self.document is None or QApplication.activeModalWidget() is not None:
+            return 0
+        changed = self.document.check_outside_changes()
+        if changed:
+            self.statusBar().showMessage(f"{changed} record{'s' if changed != 1 else ''} changed by someone else "
+                                         "(highlighted)", 5000)
+        return changed
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_outside_changes()
+        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
