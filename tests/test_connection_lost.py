@@ -83,3 +83,28 @@ def test_snapshot_while_the_server_is_down(pg_server, office):
         pg_server.start()
     with store.snapshot() as snap:
         assert len(records.fetch_rows(snap, RISKS)) == 1
+
+
+def test_gui_keeps_an_edit_made_while_the_server_is_down_and_retries_it(qtbot, pg_server, office):
+    from pmo_desktop.views.document import Document
+    from pmo_desktop.views.register_table import RegisterView
+
+    store, rid = office
+    document = Document(store)
+    messages = []
+    document.error.connect(messages.append)
+    view = RegisterView(document, RISKS)
+    qtbot.addWidget(view)
+    title = view.model.index(view.model.row_of(rid), view.model.column_of("title"))
+    pg_server.stop("fast")
+    try:
+        assert not view.model.setData(title, "Edited offline")
+        assert len(document.pending) == 1 and document.undo_stack.count() == 0
+        assert messages and "Retry Unsaved Changes" in messages[-1]
+        assert document.retry_pending() == 0 and len(document.pending) == 1  # still down: still kept
+    finally:
+        pg_server.start()
+    assert document.retry_pending() == 1
+    assert read_title(store, rid) == "Edited offline" and document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert read_title(store, rid) == "Before"

@@ -47,6 +47,7 @@ class Document(QObject):
     # Records that someone else (another window, another user) changed: views mark them for a moment.
     outside_changes = Signal(str, object)
     error = Signal(str)
+    pending_changed = Signal(int)  # how many changes wait for the database to come back
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -57,6 +58,8 @@ class Document(QObject):
         # resolved (the main window opens the conflict dialog); None: the conflict is an error message.
         self.conflict_handler: Callable[[DocumentCommand, errors.EditConflict], None] | None = None
         self._watched: weakref.WeakSet = weakref.WeakSet()
+        # Changes the database could not take because it was unreachable: kept to be retried.
+        self.pending: list[DocumentCommand] = []
 
     def watch(self, model) -> None:
         """A table model whose rows ``check_outside_changes`` compares with the database."""
@@ -119,12 +122,32 @@ class Document(QObject):
             else:
                 self.error.emit(str(e))
             return False
+        except errors.ConnectionLost as e:
+            self.pending.append(command)
+            self.pending_changed.emit(len(self.pending))
+            self.error.emit(f"{e}\n\nYour change is kept: Edit ▸ Retry Unsaved Changes saves it once the "
+                            "database is back.")
+            return False
         except errors.StoreError as e:
             self.error.emit(str(e))
             return False
         command.applied_once = True
         self.undo_stack.push(command)
         return True
+
+    def retry_pending(self) -> int:
+        """Try the kept changes again, in order; stops at the first that still fails. Returns how many saved."""
+        saved = 0
+        while self.pending:
+            command = self.pending.pop(0)
+            before = len(self.pending)
+            if not self.execute(command):
+                if len(self.pending) > before:  # still unreachable: it went back on the list, keep the order
+                    self.pending.insert(0, self.pending.pop())
+                break
+            saved += 1
+        self.pending_changed.emit(len(self.pending))
+        return saved
 
     def resolve(self, command: "DocumentCommand", conflict: errors.EditConflict, choice) -> bool:
         """Carry on with a command that met ``conflict`` as the user chose (see models.conflicts):

@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         self.undo_placeholder.setEnabled(False)
         self.redo_placeholder.setEnabled(False)
         self.edit_menu.addSeparator()
+        self.retry_action = self._add(self.edit_menu, "Retry Unsaved Changes", self.retry_pending, "Ctrl+Shift+R")
+        self.retry_action.setEnabled(False)
         # These act on the table that has the focus; the tables own the shortcuts (shown after the tab).
         for text, name in (("Copy\tCtrl+C", "copy"), ("Paste\tCtrl+V", "paste"), ("Clear Cells\tDel", "clear_cells"),
                            (None, None), ("Add Row\tCtrl+Shift+N", "add_row"), ("Duplicate Rows\tCtrl+D", "duplicate_rows"),
@@ -208,6 +210,7 @@ class MainWindow(QMainWindow):
             self.document.close()
         self.document = document
         self._install_undo_actions()
+        self._on_pending(0)
         for action in self._file_actions:
             action.setEnabled(document is not None)
         self.nav.setEnabled(document is not None)
@@ -218,6 +221,7 @@ class MainWindow(QMainWindow):
             self.file_label.setText("No file open")
             return
         document.error.connect(self.show_error)
+        document.pending_changed.connect(self._on_pending)
         document.conflict_handler = self.show_conflict
         document.undo_stack.indexChanged.connect(lambda *_: self.statusBar().showMessage("Saved", 1500))
         name = document.store.display_name
@@ -373,6 +377,19 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 850)
+
+    def _on_pending(self, count: int) -> None:
+        self.retry_action.setEnabled(count > 0)
+        self.retry_action.setText(f"Retry Unsaved Changes ({count})" if count else "Retry Unsaved Changes")
+        if count:
+            self.statusBar().showMessage(f"{count} change{'s' if count != 1 else ''} not saved yet: "
+                                         "Edit ▸ Retry Unsaved Changes")
+
+    def retry_pending(self) -> None:
+        if self.document is not None:
+            saved = self.document.retry_pending()
+            if saved and not self.document.pending:
+                self.statusBar().showMessage(f"Saved {saved} kept change{'s' if saved != 1 else ''}", 5000)
 
     def check_outside_changes(self) -> int:
         if self.document is None or QApplication.activeModalWidget() is not None:
