@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ...excel.export_errors import ExportError
 from ...models.errors import StoreError
 from ..background import run_with_progress
 from ..document import Document
@@ -40,7 +41,7 @@ def _write(parent: QWidget, label: str, failure_title: str, job) -> bool:
     """Run a workbook writer with progress; a failure is a message and leaves any old file as it was."""
     try:
         run_with_progress(parent, label, lambda progress, cancelled: job(progress))
-    except (StoreError, OSError) as e:
+    except (StoreError, ExportError, OSError) as e:
         warn(parent, failure_title, str(e))
         return False
     return True
