@@ -58,4 +58,8 @@ def set_title(plot: pg.PlotWidget, text: str) -> None:
 
 
 def set_left_label(plot: pg.PlotWidget, text: str) -> None:
-    plot.getPlotItem().setLabel("left", text, color=TEXT, **{"font-size": f"{FONT_PT}pt"})
+    item = plot.getPlotItem()
+    item.setLabel("left", text, color=TEXT, **{"font-size": f"{FONT_PT}pt"})
+    # pyqtgraph sizes the axis for its default tick font; with projector-sized ticks the label would sit
+    # on top of five-digit numbers, so reserve room for both.
+    item.getAxis("left").setWidth(int(FONT_PT * 8))
