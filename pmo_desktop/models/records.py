@@ -380,7 +380,12 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
         return []
     hook = AFTER_BULK_INSERT.get(E)
     if key is not None:  # one executemany, then the ids by code (RETURNING in order costs a statement per row)
-        session.execute(insert(E), values_out)
+        columns = {p.key: p.columns[0].key for p in inspect(E).column_attrs}
+        groups: dict[tuple, list[dict]] = {}  # Core executemany wants the same columns in every row
+        for row in values_out:
+            groups.setdefault(tuple(row), []).append({columns[k]: x for k, x in row.items()})
+        for group in groups.values():
+            session.execute(insert(E.__table__), group)
         by_code = {c.lower(): i for c, i in session.execute(select(E.code, E.id))}
         ids = [by_code[row[key.attr].lower()] for row in values_out]
     elif hook is not None or any(links_out):
