@@ -2,7 +2,13 @@
 
 import os
 
+import tempfile
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep QSettings (recent files, geometry) and the demo office out of the user's real folders.
+_sandbox = tempfile.mkdtemp(prefix="pmo-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_sandbox, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_sandbox, "data")
 
 from pathlib import Path  # noqa: E402
 
@@ -26,3 +32,13 @@ def demo_store(tmp_path: Path):
     s = create_demo(tmp_path / "demo.pmo")
     yield s
     s.close()
+
+
+@pytest.fixture
+def document(qtbot, tmp_path: Path):
+    """A GUI document (store + undo stack) on a new file."""
+    from pmo_desktop.views.document import Document
+
+    doc = Document(Store.create(tmp_path / "gui.pmo"))
+    yield doc
+    doc.close()

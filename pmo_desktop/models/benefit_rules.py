@@ -1,15 +1,46 @@
-"""Benefit rules: planned value at a date, variance of actuals against plan, status."""
+"""Benefit rules: planned value at a date, variance of the latest actual against plan, status.
+
+Plain functions over ``(date, value)`` lists, so the table, the chart and the roll-up agree and are
+tested without a database or a GUI.
+
+How the status is judged
+------------------------
+The *direction* of a benefit is the sign of its planned change from baseline (the plan point farthest
+from the baseline): a cost to cut falls, a revenue to grow rises. The *shortfall* of the latest actual
+is how far it is behind the plan at its date, in that direction. For a **dis-benefit** (a negative
+consequence the program accepts, e.g. lost till throughput during roll-out) the plan is the harm we
+tolerate, so going *beyond* the plan in its direction is the shortfall.
+
+The shortfall is divided by a *scale* to compare it with the thresholds:
+
+- benefits: the improvement planned by that date, but at least a quarter of the whole planned
+  improvement, so the first weeks of a trajectory are not judged on noise;
+- dis-benefits: the whole tolerated harm (the plan's peak), since the plan returns to baseline.
+
+At or below ``at_risk`` is on track, up to ``off_track`` at risk, beyond that off track.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Sequence
+
+from .errors import ValidationError
 
 CATEGORIES = ("Financial cashable", "Financial non-cashable", "Non-financial")
 LIFECYCLE = ("Identified", "Planned", "Realizing", "Realized", "Closed")
 CONFIDENCE = ("Low", "Medium", "High")
 ON_TRACK, AT_RISK, OFF_TRACK, NOT_MEASURED = "On track", "At risk", "Off track", "Not measured"
+STATUSES = (ON_TRACK, AT_RISK, OFF_TRACK, NOT_MEASURED)
 STATUS_COLOURS = {ON_TRACK: "#2e7d32", AT_RISK: "#f9a825", OFF_TRACK: "#c62828", NOT_MEASURED: "#9e9e9e"}
+MIN_SCALE_FRACTION = 0.25  # early in a trajectory, judge against at least 25% of the whole planned change
+
+Series = Sequence[tuple[date, float]]
+
+
+def is_financial(category: str | None) -> bool:
+    return bool(category) and category.startswith("Financial")
 
 
 @dataclass(frozen=True)
@@ -19,62 +50,161 @@ class Thresholds:
     at_risk: float = 0.10
     off_track: float = 0.25
 
+    def __post_init__(self):
+        if not (0 <= self.at_risk <= self.off_track):
+            raise ValidationError("The at-risk threshold must be between 0 and the off-track threshold.")
+
     @classmethod
     def from_setting(cls, data: dict | None) -> "Thresholds":
-        return cls(**data) if data else cls()
+        """From the file's "benefit_thresholds" setting; a missing or damaged setting gives the defaults."""
+        if not isinstance(data, dict):
+            return cls()
+        try:
+            return cls(float(data.get("at_risk", cls.at_risk)), float(data.get("off_track", cls.off_track)))
+        except (TypeError, ValueError, ValidationError):
+            return cls()
+
+    def to_setting(self) -> dict:
+        return {"at_risk": self.at_risk, "off_track": self.off_track}
 
 
-def planned_value(plan: list[tuple[date, float]], on: date) -> float | None:
+@dataclass(frozen=True)
+class Assessment:
+    """The latest actual of a benefit against its plan."""
+
+    on: date
+    actual: float
+    planned: float
+    variance: float      # actual - planned, in the KPI's unit
+    shortfall: float     # how far behind plan (negative: ahead), as a fraction of the scale
+    status: str
+
+
+def planned_value(plan: Series, on: date) -> float | None:
     """Planned value at a date, interpolated linearly between trajectory points.
 
     Before the first point the plan is the first value; after the last, the last value.
+    Two points on the same date: the later entered one (last in the list) wins from that date.
     """
     if not plan:
         return None
-    points = sorted(plan)
-    if on <= points[0][0]:
+    points = sorted(plan, key=lambda p: p[0])
+    if on < points[0][0]:
         return points[0][1]
     for (d0, v0), (d1, v1) in zip(points, points[1:]):
-        if d0 <= on <= d1:
-            if d1 == d0:
-                return v1
+        if d0 <= on < d1:
             return v0 + (v1 - v0) * (on - d0).days / (d1 - d0).days
     return points[-1][1]
 
 
-def variance(plan: list[tuple[date, float]], measurements: list[tuple[date, float]]) -> tuple[date, float, float] | None:
-    """(date, actual, planned) of the latest measurement, or None without plan or measurement."""
-    if not plan or not measurements:
+def planned_values(plan: Series, dates: Sequence[date]) -> list[float]:
+    """``planned_value`` at many dates in ascending order, in one pass (the roll-up's hot loop)."""
+    points = sorted(plan, key=lambda p: p[0])
+    out, i, n = [], 0, len(points)
+    for on in dates:
+        if not points:
+            out.append(None)
+            continue
+        if on < points[0][0]:
+            out.append(points[0][1])
+            continue
+        while i + 1 < n and points[i + 1][0] <= on:
+            i += 1
+        if i + 1 < n:
+            (d0, v0), (d1, v1) = points[i], points[i + 1]
+            out.append(v0 + (v1 - v0) * (on - d0).days / (d1 - d0).days)
+        else:
+            out.append(points[-1][1])
+    return out
+
+
+def effective_plan(plan: Series, baseline_value: float | None = None, baseline_date: date | None = None,
+                   target_value: float | None = None, target_date: date | None = None) -> list[tuple[date, float]]:
+    """The trajectory to judge against: the entered points, else a straight line from baseline to
+    target when both have a value and a date (many benefit profiles arrive without a trajectory)."""
+    if plan:
+        return list(plan)
+    if None not in (baseline_value, baseline_date, target_value, target_date) and target_date > baseline_date:
+        return [(baseline_date, baseline_value), (target_date, target_value)]
+    return []
+
+
+def latest(measurements: Series) -> tuple[date, float] | None:
+    """The most recent measurement (the later entered one when two share a date)."""
+    if not measurements:
         return None
-    on, actual = max(measurements)
-    planned = planned_value(plan, on)
-    return on, actual, planned
+    best = None
+    for on, value in measurements:
+        if best is None or on >= best[0]:
+            best = (on, value)
+    return best
 
 
-def status(plan: list[tuple[date, float]], measurements: list[tuple[date, float]], baseline: float | None,
-           dis_benefit: bool = False, thresholds: Thresholds = Thresholds()) -> str:
-    """On track / at risk / off track from the latest actual against the plan at that date.
+def variance(plan: Series, measurements: Series) -> tuple[date, float, float] | None:
+    """(date, actual, planned) of the latest measurement, or None without plan or measurement."""
+    last = latest(measurements)
+    if not plan or last is None:
+        return None
+    on, actual = last
+    return on, actual, planned_value(plan, on)
 
-    The shortfall is measured relative to the planned change from baseline, so a KPI that should fall
-    (a dis-benefit to contain, or a cost to cut) works the same as one that should rise.
-    """
+
+def direction(plan: Series, baseline: float) -> float:
+    """+1 when the plan moves up from baseline, -1 when it moves down (+1 for a flat plan)."""
+    far = max(plan, key=lambda p: abs(p[1] - baseline), default=None)
+    return -1.0 if far is not None and far[1] < baseline else 1.0
+
+
+def assess(plan: Series, measurements: Series, baseline: float | None, dis_benefit: bool = False,
+           thresholds: Thresholds = Thresholds()) -> Assessment | None:
+    """The latest actual judged against the plan at its date; None without plan or measurement."""
     v = variance(plan, measurements)
     if v is None:
-        return NOT_MEASURED
-    _, actual, planned = v
-    base = baseline if baseline is not None else sorted(plan)[0][1]
-    planned_change = planned - base
+        return None
+    on, actual, planned = v
+    base = baseline if baseline is not None else sorted(plan, key=lambda p: p[0])[0][1]
+    d = direction(plan, base)
+    whole = max(abs(value - base) for _, value in plan)
     if dis_benefit:
-        # A dis-benefit is a cost to keep at or below plan: exceeding the plan is the shortfall.
-        shortfall = actual - planned
-        scale = abs(planned_change) or abs(planned) or 1.0
+        shortfall = (actual - planned) * d
+        scale = whole
     else:
-        direction = 1.0 if planned_change >= 0 else -1.0
-        shortfall = (planned - actual) * direction
-        scale = abs(planned_change) or abs(planned) or 1.0
+        shortfall = (planned - actual) * d
+        scale = max(abs(planned - base), whole * MIN_SCALE_FRACTION)
+    scale = scale or abs(planned) or 1.0
     ratio = shortfall / scale
-    if ratio <= thresholds.at_risk:
-        return ON_TRACK
-    if ratio <= thresholds.off_track:
-        return AT_RISK
-    return OFF_TRACK
+    if ratio <= thresholds.at_risk + 1e-12:
+        verdict = ON_TRACK
+    elif ratio <= thresholds.off_track + 1e-12:
+        verdict = AT_RISK
+    else:
+        verdict = OFF_TRACK
+    return Assessment(on, actual, planned, actual - planned, ratio, verdict)
+
+
+def status(plan: Series, measurements: Series, baseline: float | None, dis_benefit: bool = False,
+           thresholds: Thresholds = Thresholds()) -> str:
+    """On track / at risk / off track (or not measured) from the latest actual against the plan."""
+    a = assess(plan, measurements, baseline, dis_benefit, thresholds)
+    return a.status if a else NOT_MEASURED
+
+
+def improvement(value: float, baseline: float, d: float, dis_benefit: bool) -> float:
+    """The benefit a KPI value represents: its change from baseline in the planned direction.
+
+    A dis-benefit's change is harm, so it counts negative.
+    """
+    gain = (value - baseline) * d
+    return -gain if dis_benefit else gain
+
+
+def window_problem(on: date | None, window_start: date | None, window_end: date | None, code: str = "") -> str | None:
+    """The message refusing a measurement dated outside the realization window, or None when it fits."""
+    if on is None or (window_start is None and window_end is None):
+        return None
+    if (window_start and on < window_start) or (window_end and on > window_end):
+        span = f"{window_start.isoformat() if window_start else 'any date'} to {window_end.isoformat() if window_end else 'open end'}"
+        whose = f"{code}'s" if code else "the benefit's"
+        return (f"The measurement date {on.isoformat()} is outside {whose} realization window ({span}); "
+                f"change the date or widen the window.")
+    return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from . import records
 from .program import Program
@@ -62,14 +62,14 @@ RISKS = [
 BENEFITS = [
     # title, category, owner, objectives, projects, outcomes, measure, unit, baseline, target, plan pts, actuals
     ("Reduced stock-outs", "Financial cashable", "Priya Shah", [1], ["Inventory management"], ["Accurate real-time stock visibility"],
-     "Lost sales from stock-outs", "£k/month", 420.0, 250.0, [(0, 420), (6, 380), (12, 300), (18, 250)], [(2, 410), (5, 392), (8, 370)]),
+     "Lost sales from stock-outs", "£k/month", 420.0, 250.0, [(0, 420), (6, 380), (12, 300), (18, 250)], [(2, 405), (5, 388), (8, 356)]),
     ("Faster checkout", "Non-financial", "Marcus Lee", [0], ["Point of sale replacement"], ["Faster checkout"],
-     "Average transaction time", "seconds", 95.0, 60.0, [(0, 95), (9, 80), (15, 60)], [(3, 93), (6, 88)]),
+     "Average transaction time", "seconds", 95.0, 60.0, [(0, 95), (9, 80), (15, 60)], [(3, 92), (6, 87)]),
     ("Loyalty revenue uplift", "Financial cashable", "Elena Rossi", [0, 2], ["Customer loyalty", "Point of sale replacement"],
      ["Personalised customer offers"], "Incremental revenue from members", "£k/month", 0.0, 300.0,
      [(0, 0), (6, 60), (12, 180), (18, 300)], [(4, 20), (7, 35)]),
     ("Lower stock write-offs", "Financial cashable", "Priya Shah", [1], ["Inventory management"], ["Accurate real-time stock visibility"],
-     "Write-offs", "£k/quarter", 800.0, 600.0, [(0, 800), (12, 650), (24, 600)], [(3, 790)]),
+     "Write-offs", "£k/quarter", 800.0, 600.0, [(0, 800), (12, 650), (24, 600)], [(3, 766)]),
     ("Staff satisfaction with tools", "Non-financial", "Aisha Patel", [], ["Store operations training"], ["Staff confident with new tools"],
      "Survey score", "%", 55.0, 75.0, [(0, 55), (12, 75)], []),
     ("Temporary drop in till throughput", "Non-financial", "Marcus Lee", [0], ["Point of sale replacement"], ["Faster checkout"],
@@ -86,8 +86,8 @@ def _months(start: date, n: int) -> date:
 def populate(store: Store, today: date | None = None) -> None:
     """Fill an empty program office with the demo program (dates relative to today)."""
     today = today or date.today()
-    start = date(today.year, today.month, 1) - timedelta(days=180)
-    start = date(start.year, start.month, 1)
+    # The program started ten months ago, so every demo measurement (up to month 8) lies in the past.
+    start = _months(date(today.year, today.month, 1), -10)
     R = REGISTERS
     with store.transaction() as s:
         program = s.query(Program).first()
@@ -156,7 +156,27 @@ def populate(store: Store, today: date | None = None) -> None:
                                                                      "source": "Monthly MI pack"}, parent_id=benefit.id)
 
 
+def _backdate_history(store: Store) -> None:
+    """Give the demo a risk trend: each risk opened scored a notch higher on the day it was raised and
+    reached today's scores and status ten weeks later."""
+    from sqlalchemy import delete, select
+
+    from .risks import Risk, RiskHistory
+
+    with store.transaction() as s:
+        s.execute(delete(RiskHistory))
+        for risk in s.scalars(select(Risk)):
+            raised = datetime.combine(risk.raised_on, datetime.min.time())
+            s.add(RiskHistory(risk_id=risk.id, recorded_at=raised, note="created", status="Open", level="Project",
+                              probability=min((risk.probability or 1) + 1, 5), impact=risk.impact,
+                              residual_probability=risk.residual_probability, residual_impact=risk.residual_impact))
+            s.add(RiskHistory(risk_id=risk.id, recorded_at=raised + timedelta(days=70), note="changed",
+                              status=risk.status, level=risk.level, probability=risk.probability, impact=risk.impact,
+                              residual_probability=risk.residual_probability, residual_impact=risk.residual_impact))
+
+
 def create_demo(target, today: date | None = None) -> Store:
     store = Store.create(target, program_name="Retail Transformation Programme")
     populate(store, today)
+    _backdate_history(store)
     return store

@@ -205,7 +205,8 @@ class Register:
     code_digits: int = 3
     parent: Optional[str] = None  # for sub-tables: the FK attribute naming the parent record
     sheet_synonyms: tuple[str, ...] = ()  # sheet names that suggest this register on import
-    check: Optional[Callable[[dict, Context], None]] = None  # cross-field rule on the whole record
+    # cross-field rule on the whole record; a sub-table's record also holds its parent object as "parent"
+    check: Optional[Callable[[dict, Context], None]] = None
     prefetch: Optional[Callable[..., dict]] = None  # (session, ids) → data for computed fields
     defaults: dict = field(default_factory=dict)
 

@@ -9,6 +9,7 @@ ORM objects, so a register of 100,000 rows stays cheap.
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable, Iterable, Sequence
 
@@ -79,14 +80,15 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
         query = query.where(getattr(E, reg.parent) == parent_id)
     if where is not None:
         query = query.where(where)
-    raw = session.execute(query).all()
+    # Core execution on the session's connection: no ORM row processing, so 100,000 rows stay cheap.
+    raw = session.connection().execute(query).all()
     stored = _stored_fields(reg)
     links = [i for i, f in enumerate(stored) if f.kind == Kind.LINKS]
     computed = [(i, f) for i, f in enumerate(reg.fields) if f.kind == Kind.COMPUTED]
     if reg.prefetch and computed:
         ctx = Context(ctx.risk_scale, {**ctx.extra, reg.name: reg.prefetch(session, ids)})
     if not links and not computed:
-        return [tuple(r) for r in raw]
+        return raw  # Row objects index like tuples; no copy needed
     positions = {f.name: i for i, f in enumerate(reg.fields)}
     out = []
     for r in raw:
@@ -185,6 +187,8 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
     if reg.check:
         record = _current_record(obj, reg, session)
         record.update(parsed)
+        if reg.parent:  # a sub-table's rule may depend on its parent (a measurement on its benefit's window)
+            record["parent"] = _parent_object(session, reg, obj)
         reg.check(record, ctx)
     for name, value in parsed.items():
         f = reg.field(name)
@@ -208,6 +212,25 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
             setattr(obj, f.attr, value)
 
 
+def _parent_object(session: Session, reg: Register, obj):
+    """The ORM object a sub-table record belongs to (found through its parent foreign key)."""
+    parent_id = getattr(obj, reg.parent)
+    if parent_id is None:
+        return None
+    fk = next(iter(reg.entity.__table__.c[reg.parent].foreign_keys))
+    mapper = next(m for m in Base.registry.mappers if m.local_table is fk.column.table)
+    with session.no_autoflush:  # the record being created is not complete yet
+        return session.get(mapper.class_, parent_id)
+
+
+def is_unique(reg: Register, f: Field) -> bool:
+    return bool(getattr(reg.entity, f.attr).property.columns[0].unique)
+
+
+def _count(session: Session, reg: Register) -> int:
+    return session.scalar(select(func.count()).select_from(reg.entity)) or 0
+
+
 def _nullable(reg: Register, f: Field) -> bool:
     column = getattr(reg.entity, f.attr).property.columns[0]
     return column.nullable
@@ -227,9 +250,13 @@ def create_record(session: Session, reg: Register, raw_values: dict[str, Any] | 
     if key is not None and v.is_blank(raw_values.get(key.name)):
         raw_values.pop(key.name, None)
         setattr(obj, key.attr, next_code(session, reg))
-    for f in reg.fields:  # required text fields get a placeholder the user overwrites
-        if f.required and f.kind in (Kind.TEXT,) and v.is_blank(raw_values.get(f.name)) and getattr(obj, f.attr, None) is None:
-            setattr(obj, f.attr, "")
+    for f in reg.fields:  # a new blank row: required fields start empty / today / zero for the user to fill
+        if f.required and v.is_blank(raw_values.get(f.name)) and getattr(obj, f.attr, None) is None:
+            raw_values.pop(f.name, None)
+            blank = {Kind.DATE: date.today(), Kind.FLOAT: 0.0, Kind.INT: 0}.get(f.kind, "")
+            if blank == "" and is_unique(reg, f):  # two blank rows must not clash on a unique name
+                blank = f"New {reg.title.lower().rstrip('s')} {getattr(obj, 'code', None) or _count(session, reg) + 1}"
+            setattr(obj, f.attr, blank)
     # Added only once its values are set: a lookup's autoflush must never write it half-made
     # (with no code yet when the caller gives one).
     apply_values(session, reg, obj, raw_values, ctx)
@@ -322,7 +349,8 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                     value = raw[f.name] if parsed else f.parse(raw[f.name], ctx)
                     wanted.update([value] if f.kind == Kind.REF else value)
             names.prepare(f, sorted(n for n in wanted if n))
-    placeholders = [f for f in reg.fields if f.required and f.kind == Kind.TEXT]
+    placeholders = [f for f in reg.fields if f.required and f.kind != Kind.CODE]
+    required = {f.name for f in placeholders}
     nullable = {f.name: _nullable(reg, f) for f in reg.fields if f.kind not in (Kind.COMPUTED, Kind.LINKS, Kind.REF)}
     base_record = {f.name: reg.defaults.get(f.attr) for f in reg.fields if f.kind != Kind.COMPUTED}
     values_out: list[dict] = []
@@ -337,6 +365,8 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 out[reg.parent] = pid
             values: dict[str, Any] = {}
             for name, raw in raw_values.items():
+                if name in required and v.is_blank(raw):
+                    continue  # a placeholder below, as create_record gives
                 f = by_name.get(name)
                 if f is None:
                     raise KeyError(f"{reg.name} has no field {name!r}")
@@ -354,9 +384,13 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 if m:
                     counter[0] = max(counter[0], int(m.group(1)))
                 out[key.attr] = code
-            for f in placeholders:
-                if f.name not in values:
-                    out[f.attr] = ""
+            for f in placeholders:  # as create_record: empty / today / zero, a unique name made unique
+                if v.is_blank(values.get(f.name)):
+                    values.pop(f.name, None)
+                    blank = {Kind.DATE: date.today(), Kind.FLOAT: 0.0, Kind.INT: 0}.get(f.kind, "")
+                    if blank == "" and is_unique(reg, f):
+                        blank = f"New {reg.title.lower().rstrip('s')} {out.get(key.attr) if key else counter[0]}"
+                    out[f.attr] = blank
             if reg.check:
                 record = dict(base_record)
                 record.update(values)
@@ -464,6 +498,62 @@ def delete_records(session: Session, reg: Register, ids: Iterable[int]) -> Snaps
     session.execute(delete(table).where(table.c.id.in_(ids)))
     session.expire_all()
     return snap
+
+
+def capture(session: Session, entity: type, ids: Iterable[int]) -> Snapshot:
+    """A snapshot of records (with their children and links) without deleting them."""
+    table = entity.__table__
+    snap = Snapshot()
+    ids = list(ids)
+    for start in range(0, len(ids), 500):  # stay under SQL parameter limits
+        _collect(session, table, table.c.id.in_(ids[start:start + 500]), snap)
+    return snap
+
+
+def capture_many(session: Session, targets: dict[type, list[int]]) -> Snapshot:
+    """Snapshots of several sets of records, each row once (a parent's capture includes its children)."""
+    snap = Snapshot()
+    seen: set[tuple] = set()
+    tables = Base.metadata.tables
+    for entity, ids in targets.items():
+        part = capture(session, entity, ids)
+        for name, rows in part.rows:
+            keys = [c.name for c in tables[name].primary_key.columns]
+            fresh = [r for r in rows if (name, *[r[k] for k in keys]) not in seen]
+            seen.update((name, *[r[k] for k in keys]) for r in fresh)
+            if fresh:
+                snap.rows.append((name, fresh))
+        snap.cleared.extend(part.cleared)
+    return snap
+
+
+def replace_records(session: Session, targets: dict[type, list[int]], snapshot: Snapshot) -> Snapshot:
+    """Put records back as a snapshot holds them (undo/redo of a bulk change such as an import).
+
+    Deletes the ``targets`` (entity → ids, with their children) and restores ``snapshot``; returns a
+    snapshot of what was deleted, so the opposite direction is the same call. References to deleted
+    records from elsewhere are re-pointed when the restored records have the same ids.
+    """
+    targets = {e: list(ids) for e, ids in targets.items() if ids}
+    before = capture_many(session, targets)  # everything, before deleting anything
+    for entity, ids in targets.items():
+        table = entity.__table__
+        for start in range(0, len(ids), 500):
+            session.execute(delete(table).where(table.c.id.in_(ids[start:start + 500])))
+    restore_records(session, Snapshot(rows=snapshot.rows, cleared=[]))
+    restored = {(name, r["id"]) for name, rows in snapshot.rows for r in rows if "id" in r}
+    tables = Base.metadata.tables
+    for name, column, ref_ids, ref_id in before.cleared:
+        target_table = next((fk.column.table.name for fk in tables[name].c[column].foreign_keys), None)
+        if (target_table, ref_id) in restored:
+            t = tables[name]
+            session.execute(update(t).where(t.c.id.in_(ref_ids)).values({column: ref_id}))
+    session.expire_all()
+    return before
+
+
+def max_ids(session: Session, entities: Iterable[type]) -> dict[type, int]:
+    return {e: session.scalar(select(func.max(e.id))) or 0 for e in entities}
 
 
 def restore_records(session: Session, snap: Snapshot) -> None:

@@ -113,18 +113,31 @@ TRACKED = ("probability", "impact", "residual_probability", "residual_impact", "
 @event.listens_for(Session, "before_flush")
 def _record_risk_history(session: Session, _ctx, _instances) -> None:
     """Write a dated snapshot whenever a risk is created or its scores, status or level change,
-    so trends can be drawn from the file itself."""
-    new = [obj for obj in session.new if isinstance(obj, Risk)]  # session.new is rebuilt on every access:
-    dirty = [obj for obj in session.dirty if isinstance(obj, Risk)]  # read it once, not once per object
-    for obj, note in [(o, "created") for o in new] + [(o, "changed") for o in dirty]:
+    so trends can be drawn from the file itself. One row per risk per transaction: a risk created
+    and then given its values within one transaction (autoflush in between) gets one row, not two."""
+    written = session.info.setdefault(HISTORY_KEY, {})
+    new = [obj for obj in session.new if isinstance(obj, Risk)]  # session.new and .dirty are rebuilt on
+    dirty = [obj for obj in session.dirty if isinstance(obj, Risk)]  # every access: read them once
+    for obj, created in [(o, True) for o in new] + [(o, False) for o in dirty]:
         state = _inspect(obj)
-        if note == "changed" and not any(state.attrs[a].history.has_changes() for a in TRACKED):
+        if not created and not any(state.attrs[a].history.has_changes() for a in TRACKED):
             continue
-        session.add(RiskHistory(
-            risk=obj, probability=obj.probability, impact=obj.impact,
-            residual_probability=obj.residual_probability, residual_impact=obj.residual_impact,
-            status=obj.status or "Open", level=obj.level or "Program", note=note,
-        ))
+        row = written.get(obj)
+        if row is None or _inspect(row).deleted or _inspect(row).detached:
+            row = RiskHistory(risk=obj, note="created" if created else "changed")
+            session.add(row)
+            written[obj] = row
+        row.probability, row.impact = obj.probability, obj.impact
+        row.residual_probability, row.residual_impact = obj.residual_probability, obj.residual_impact
+        row.status, row.level = obj.status or "Open", obj.level or "Program"
+
+
+HISTORY_KEY = "risk_history_rows"
+
+
+def history_row_written(session: Session, risk: Risk) -> RiskHistory | None:
+    """The history row this transaction wrote for the risk (after a flush), so callers can label it."""
+    return session.info.get(HISTORY_KEY, {}).get(risk)
 
 
 def _history_after_bulk_insert(session: Session, ids: list[int], rows: list[dict]) -> None:

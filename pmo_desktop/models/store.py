@@ -212,6 +212,10 @@ class Store:
             raise errors.ConnectionLost(
                 f"The database could not be reached; your change was not saved and can be retried. ({e.orig})"
             ) from e
+        except exc.IntegrityError as e:
+            raise errors.ValidationError(
+                f"The change conflicts with other records and was not saved ({e.orig})."
+            ) from e
         except exc.InterfaceError as e:
             raise errors.ConnectionLost(
                 f"The connection to the database was lost; your change was not saved. ({e.orig})"

@@ -1,0 +1,1 @@
+"""Qt widgets, table models, delegates, dialogs and charts (pyqtgraph). The only layer that imports Qt."""

@@ -17,8 +17,8 @@ from .program import PERSON
 def _prefetch(session, ids) -> dict:
     """Plan and measurements of the benefits shown, two queries, for the status column."""
     plans, actuals = defaultdict(list), defaultdict(list)
-    q1 = select(BenefitPlanPoint.benefit_id, BenefitPlanPoint.on, BenefitPlanPoint.value)
-    q2 = select(BenefitMeasurement.benefit_id, BenefitMeasurement.on, BenefitMeasurement.value)
+    q1 = select(BenefitPlanPoint.benefit_id, BenefitPlanPoint.on, BenefitPlanPoint.value).order_by(BenefitPlanPoint.id)
+    q2 = select(BenefitMeasurement.benefit_id, BenefitMeasurement.on, BenefitMeasurement.value).order_by(BenefitMeasurement.id)
     if ids is not None:
         q1 = q1.where(BenefitPlanPoint.benefit_id.in_(list(ids)))
         q2 = q2.where(BenefitMeasurement.benefit_id.in_(list(ids)))
@@ -34,23 +34,29 @@ def _prefetch(session, ids) -> dict:
     return {"plans": plans, "actuals": actuals, "thresholds": thresholds}
 
 
+def _plan(rec, data) -> list:
+    return rules.effective_plan(data["plans"].get(rec["id"], []), rec.get("baseline_value"), rec.get("baseline_date"),
+                                rec.get("target_value"), rec.get("target_date"))
+
+
 def _status(rec, ctx):
     data = ctx.extra.get("benefits")
     if not data:
         return rules.NOT_MEASURED
-    return rules.status(data["plans"].get(rec["id"], []), data["actuals"].get(rec["id"], []),
+    return rules.status(_plan(rec, data), data["actuals"].get(rec["id"], []),
                         rec.get("baseline_value"), bool(rec.get("dis_benefit")), data["thresholds"])
 
 
 def _latest_actual(rec, ctx):
     data = ctx.extra.get("benefits")
     actuals = data["actuals"].get(rec["id"]) if data else None
-    return max(actuals)[1] if actuals else None
+    last = rules.latest(actuals) if actuals else None
+    return last[1] if last else None
 
 
 def _planned_today(rec, ctx):
     data = ctx.extra.get("benefits")
-    plan = data["plans"].get(rec["id"]) if data else None
+    plan = _plan(rec, data) if data else None
     return rules.planned_value(plan, date.today()) if plan else None
 
 
@@ -107,7 +113,13 @@ BENEFITS = Register(
 
 
 def _check_in_window(rec: dict, ctx) -> None:
-    """Measurements must fall inside the benefit's realization window (checked by the benefit's parent)."""
+    """Measurements must fall inside their benefit's realization window (when it is set)."""
+    benefit = rec.get("parent")
+    if benefit is None:
+        return
+    problem = rules.window_problem(rec.get("on"), benefit.window_start, benefit.window_end, benefit.code)
+    if problem:
+        raise ValidationError(problem, "on")
 
 
 PLAN_POINTS = Register(
@@ -126,6 +138,7 @@ MEASUREMENTS = Register(
     title="Measurements",
     entity=BenefitMeasurement,
     parent="benefit_id",
+    check=_check_in_window,
     fields=[
         Field("on", "Date", Kind.DATE, required=True, width=11),
         Field("value", "Actual value", Kind.FLOAT, required=True, width=12),

@@ -46,7 +46,8 @@ RISKS = Register(
     code_prefix="R-",
     sheet_synonyms=("risks", "risk register", "risk log", "raid risks"),
     check=check_risk,
-    defaults={"level": "Program", "kind": "Threat", "status": "Open"},
+    # A new risk is a project risk until it is escalated: the usual path in a program (DB default too).
+    defaults={"level": "Project", "kind": "Threat", "status": "Open"},
     fields=[
         Field("code", "ID", Kind.CODE, width=8, synonyms=("risk id", "risk ref", "ref", "risk no", "risk number", "no")),
         Field("title", "Title", required=True, width=34, synonyms=("risk", "risk title", "risk name", "summary", "risk description", "description")),

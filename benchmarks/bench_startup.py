@@ -1,0 +1,60 @@
+"""Cold start: from a new Python process to the main window shown on the demo office.
+
+Each run is a fresh interpreter (imports included, as a user pays them). Prints the median of N runs.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHILD = r"""
+import sys, time
+t0 = float(sys.argv[1])
+from pmo_desktop.views.app import make_application
+app = make_application()
+from pmo_desktop.views.main_window import MainWindow
+from PySide6.QtCore import QTimer
+w = MainWindow()
+w.show()
+app.processEvents()
+shown = time.time() - t0
+def load():
+    w.open_path(sys.argv[2])
+    app.processEvents()
+    print(f"{shown:.3f} {time.time() - t0:.3f}")
+    app.quit()
+QTimer.singleShot(0, load)   # as run_gui does: the file opens once the window is up
+app.exec()
+"""
+
+
+def main(runs: int = 7) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), PYTHONPATH=str(ROOT))
+    with tempfile.TemporaryDirectory() as tmp:
+        env["XDG_CONFIG_HOME"] = env["XDG_DATA_HOME"] = tmp
+        sys.path.insert(0, str(ROOT))
+        from pmo_desktop.models.demo import create_demo
+
+        demo = Path(tmp) / "demo.pmo"
+        create_demo(demo).close()
+        shown, loaded = [], []
+        for _ in range(runs):
+            out = subprocess.run([sys.executable, "-c", CHILD, repr(time.time()), str(demo)], env=env,
+                                 capture_output=True, text=True, check=True)
+            a, b = out.stdout.strip().splitlines()[-1].split()
+            shown.append(float(a))
+            loaded.append(float(b))
+    for label, times in (("main window shown", shown), ("demo office loaded in it", loaded)):
+        print(f"cold start to {label}: median {statistics.median(times):.3f} s, "
+              f"min {min(times):.3f} s, max {max(times):.3f} s over {runs} runs")
+
+
+if __name__ == "__main__":
+    main()

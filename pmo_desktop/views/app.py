@@ -1,0 +1,50 @@
+"""Starting the GUI: the QApplication, settings, and which file to open."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_NAME, ORG_NAME, __version__
+
+
+def demo_office_path() -> Path:
+    """The demo office lives in the user's data folder and is created on first use."""
+    from ..models.demo import create_demo
+
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "Demo program office.pmo"
+    if not path.exists():
+        create_demo(path).close()
+    return path
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def run_gui(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="pmo-desktop", description=f"{APP_NAME}: open a program office.")
+    parser.add_argument("file", nargs="?", help="program office file to open (default: the demo office)")
+    parser.add_argument("--database", metavar="URL", help="database URL, e.g. a shared PostgreSQL server")
+    args, qt_args = parser.parse_known_args(argv)
+    app = make_application(qt_args)
+    from .main_window import MainWindow
+
+    from PySide6.QtCore import QTimer
+
+    window = MainWindow()
+    target = args.database or args.file
+    window.show()
+    # Open the file once the window is on screen, so the user sees the program at once.
+    QTimer.singleShot(0, (lambda: window.open_path(target)) if target else window.open_demo)
+    return app.exec()

@@ -1,0 +1,65 @@
+"""Long work (imports, exports) off the GUI thread, with a progress dialog that can cancel it."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    finished = Signal()
+
+    def __init__(self, fn: Callable[..., Any]):
+        super().__init__()
+        self.fn = fn
+        self.cancel = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.fn(progress=lambda done, total: self.progressed.emit(int(done), int(total)),
+                                  cancelled=self.cancel.is_set)
+        except BaseException as e:  # handed back to the caller's thread and re-raised there
+            self.error = e
+        self.finished.emit()
+
+
+def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any]) -> Any:
+    """Run ``fn(progress=..., cancelled=...)`` in a worker thread while a progress dialog shows.
+
+    The window keeps repainting; Cancel sets ``cancelled()`` to True for ``fn`` to honour. Returns
+    ``fn``'s result or raises its exception, as if it had been called directly.
+    """
+    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)  # quick jobs finish before any dialog flashes up
+    dialog.setAutoReset(False)
+    dialog.setAutoClose(False)
+    worker = _Worker(fn)
+    thread = QThread()
+    worker.moveToThread(thread)
+    loop = QEventLoop()
+
+    def on_progress(done: int, total: int) -> None:
+        if total > 0:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+
+    worker.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+    worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    dialog.canceled.connect(worker.cancel.set)
+    thread.started.connect(worker.run)
+    thread.start()
+    loop.exec()
+    thread.quit()
+    thread.wait()
+    dialog.close()
+    dialog.deleteLater()
+    if worker.error is not None:
+        raise worker.error
+    return worker.result

@@ -1,0 +1,130 @@
+"""The Benefits page: the benefits register with each benefit's profile, plan, measurements and
+realization chart; the program roll-up; the benefits map; and the outputs, outcomes and objectives
+the map is drawn from."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from ...models.benefit_rollup import load_series
+from ...models.registers import REGISTERS
+from ...models.registers.benefits import BENEFITS
+from ..document import Document
+from ..register_page import page_title
+from ..register_table import RegisterView
+from .map_view import BenefitsMapWidget
+from .profile import BenefitProfile
+from .realization_chart import RealizationChart
+from .rollup_chart import RollupChart
+from .thresholds import SetThresholdsCommand, ThresholdsDialog, current_thresholds
+
+CHAIN_TABS = (("outputs", "Outputs"), ("outcomes", "Outcomes"), ("objectives", "Strategic objectives"))
+WATCHED = {"benefits", "benefit_plan", "benefit_measurements"}
+
+
+class BenefitsPage(QWidget):
+    """``register_view`` is the benefits table (what the Edit menu acts on without a focused table)."""
+
+    def __init__(self, document: Document, parent=None, today=date.today):
+        super().__init__(parent)
+        self.document = document
+        self.today = today
+        self.register_view = RegisterView(document, BENEFITS, parent=self)
+        self.profile = BenefitProfile(document, today, self)
+        self.chart = RealizationChart(self, today)
+
+        # Benefits tab: the table above; profile and chart below, side by side.
+        below = QSplitter(Qt.Orientation.Horizontal, self)
+        below.addWidget(self.profile)
+        below.addWidget(self.chart)
+        below.setStretchFactor(0, 2)
+        below.setStretchFactor(1, 3)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.register_view)
+        split.addWidget(below)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([250, 600])
+        below.setSizes([760, 640])
+        self.benefits_tab = split
+
+        self.rollup = RollupChart(document, self)
+        self.map = BenefitsMapWidget(document, self)
+        self.map.node_clicked.connect(self.open_node)
+        self.chain_views: dict[str, RegisterView] = {name: RegisterView(document, REGISTERS[name], parent=self)
+                                                     for name, _ in CHAIN_TABS}
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.benefits_tab, "Benefits")
+        self.tabs.addTab(self.rollup, "Program roll-up")
+        self.tabs.addTab(self.map, "Benefits map")
+        for name, title in CHAIN_TABS:
+            self.tabs.addTab(self.chain_views[name], title)
+
+        thresholds = QPushButton("Status thresholds…", self)
+        thresholds.clicked.connect(self.edit_thresholds)
+        head = QHBoxLayout()
+        head.addWidget(page_title(BENEFITS.title, self))
+        head.addStretch(1)
+        head.addWidget(thresholds)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.tabs, 1)
+
+        self.register_view.current_record_changed.connect(self.show_benefit)
+        document.records_changed.connect(self._on_records_changed)
+        self.show_benefit(None)
+
+    # ------------------------------------------------------------------ following the current benefit
+    @property
+    def current_benefit_id(self) -> int | None:
+        return self.register_view.current_record_id()
+
+    def show_benefit(self, benefit_id: int | None) -> None:
+        record = series = None
+        model = self.register_view.model
+        row = model.row_of(benefit_id) if benefit_id is not None else None
+        if row is not None:
+            record = model.record(row)
+            with self.document.store.session() as s:
+                found = load_series(s, [benefit_id])
+            series = found[0] if found else None
+        self.profile.set_benefit(record, series)
+        self.chart.show_series(series)
+
+    def _on_records_changed(self, register: str, _ids) -> None:
+        if register in WATCHED:
+            self.show_benefit(self.current_benefit_id)
+
+    # ------------------------------------------------------------------ navigation
+    def select_record(self, register_name: str, record_id: int) -> bool:
+        if register_name == "benefits":
+            self.tabs.setCurrentWidget(self.benefits_tab)
+            return self.register_view.select_record(record_id)
+        view = self.chain_views.get(register_name)
+        if view is not None:
+            self.tabs.setCurrentWidget(view)
+            return view.select_record(record_id)
+        return False
+
+    def open_node(self, register_name: str, record_id: int) -> bool:
+        """A click on the benefits map: show that record in its register."""
+        if register_name == "projects":
+            window = self.window()
+            go = getattr(window, "go_to_record", None)
+            return bool(go and go("projects", record_id))
+        return self.select_record(register_name, record_id)
+
+    # ------------------------------------------------------------------ settings
+    def edit_thresholds(self) -> None:
+        dialog = ThresholdsDialog(current_thresholds(self.document), self)
+        if dialog.exec():
+            self.set_thresholds(dialog.thresholds())
+
+    def set_thresholds(self, thresholds) -> bool:
+        if thresholds == current_thresholds(self.document):
+            return True
+        return self.document.execute(SetThresholdsCommand(self.document, thresholds))

@@ -1,0 +1,120 @@
+"""Realization chart of one benefit: planned trajectory vs measured actuals over time, with baseline
+and target lines and a today marker."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ...models.benefit_rollup import BenefitSeries
+from . import chart_style as st
+
+
+def _fmt(value: float) -> str:
+    text = f"{value:,.2f}"
+    return text.rstrip("0").rstrip(".")
+
+
+class RealizationChart(QWidget):
+    """``show_series(series)`` draws one benefit; the plot items are attributes so tests can read them."""
+
+    def __init__(self, parent=None, today: Callable[[], date] = date.today):
+        super().__init__(parent)
+        self.today = today
+        self.plot = st.make_plot(self)
+        self.legend = st.add_legend(self.plot)
+        item = self.plot.getPlotItem()
+        self.planned_curve = item.plot([], [], name="Plan", pen=pg.mkPen(st.PLANNED, width=3),
+                                       symbol="s", symbolSize=9, symbolBrush=st.PLANNED, symbolPen=None)
+        self.actual_curve = item.plot([], [], name="Actual", pen=pg.mkPen(st.ACTUAL, width=1.5, style=Qt.PenStyle.DotLine),
+                                      symbol="o", symbolSize=13, symbolBrush=st.ACTUAL, symbolPen=pg.mkPen("w", width=1.5))
+        label_opts = {"color": st.TEXT, "fill": pg.mkBrush(255, 255, 255, 200), "movable": False,
+                      "anchors": [(1, 1), (1, 1)]}  # right-aligned, just above the line
+        self.baseline_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(st.BASELINE, width=2, style=Qt.PenStyle.DashLine),
+                                             label="", labelOpts={**label_opts, "position": 0.99})
+        # Target labelled at the left end, baseline at the right: readable even when they coincide.
+        self.target_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(st.TARGET, width=2, style=Qt.PenStyle.DashLine),
+                                           label="", labelOpts={**label_opts, "position": 0.01, "anchors": [(0, 1), (0, 1)]})
+        self.today_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(st.TODAY, width=2, style=Qt.PenStyle.DashDotLine),
+                                          label="Today", labelOpts={**label_opts, "position": 0.80, "color": st.TODAY, "anchors": [(0, 0.5), (0, 0.5)]})
+        for line in (self.baseline_line, self.target_line, self.today_line):
+            line.label.setFont(st.font(st.FONT_PT - 2))
+            item.addItem(line, ignoreBounds=True)
+        # The reference lines in the legend too, drawn as their pens.
+        self.legend.addItem(pg.PlotDataItem(pen=self.baseline_line.pen), "Baseline")
+        self.legend.addItem(pg.PlotDataItem(pen=self.target_line.pen), "Target")
+        self.legend.addItem(pg.PlotDataItem(pen=self.today_line.pen), "Today")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self.series: BenefitSeries | None = None
+        self.show_series(None)
+
+    def show_series(self, series: BenefitSeries | None) -> None:
+        self.series = series
+        item = self.plot.getPlotItem()
+        if series is None:
+            st.set_title(self.plot, "Select a benefit to see its realization")
+            for curve in (self.planned_curve, self.actual_curve):
+                curve.setData([], [])
+            for line in (self.baseline_line, self.target_line, self.today_line):
+                line.setVisible(False)
+            return
+        title = f"{series.code}  {series.title}"
+        st.set_title(self.plot, title if len(title) < 60 else title[:57] + "…")
+        st.set_left_label(self.plot, series.unit or "value")
+        plan = series.effective_plan
+        self.planned_curve.setData([st.to_x(d) for d, _ in plan], [v for _, v in plan])
+        self.planned_curve.setPen(pg.mkPen(st.PLANNED, width=3, style=Qt.PenStyle.DashLine if series.plan_is_implied
+                                           else Qt.PenStyle.SolidLine))
+        if series.plan_is_implied:
+            st.set_title(self.plot, f"{series.code}: no trajectory yet, plan drawn baseline → target")
+        self.actual_curve.setData([st.to_x(d) for d, _ in series.actuals], [v for _, v in series.actuals])
+        for line, value, name in ((self.baseline_line, series.baseline_value, "Baseline"),
+                                  (self.target_line, series.target_value, "Target")):
+            line.setVisible(value is not None)
+            if value is not None:
+                line.setValue(value)
+                line.label.setFormat(f"{name} {_fmt(value)}")
+        today = self.today()
+        self.today_line.setValue(st.to_x(today))
+        self.today_line.setVisible(True)
+        self._fit(series, today)
+
+    def resizeEvent(self, event) -> None:
+        """The legend is one row when it fits, else two; the y range leaves room for it."""
+        super().resizeEvent(event)
+        columns = 5 if self.width() > 620 else 3
+        if columns != self.legend.columnCount:
+            self.legend.setColumnCount(columns)
+            if self.series is not None:
+                self._fit(self.series, self.today())
+
+    def _fit(self, s: BenefitSeries, today: date) -> None:
+        """Show the whole story: plan, actuals, reference lines and today."""
+        xs = [st.to_x(d) for d, _ in s.effective_plan + s.actuals] + [st.to_x(today)]
+        xs += [st.to_x(d) for d in (s.window_start, s.window_end, s.baseline_date, s.target_date) if d]
+        ys = [v for _, v in s.effective_plan + s.actuals] + [v for v in (s.baseline_value, s.target_value) if v is not None]
+        item = self.plot.getPlotItem()
+        if len(set(xs)) > 1:
+            item.setXRange(min(xs), max(xs), padding=0.04)
+        if ys:
+            low, high = min(ys), max(ys)
+            if low == high:
+                low, high = low - 1, high + 1
+            span = high - low
+            # Headroom at the top for the legend row, so it never hides the data.
+            headroom = 0.30 if self.legend.columnCount >= 5 else 0.55
+            item.setYRange(low - span * 0.08, high + span * headroom, padding=0)
+
+    def planned_points(self) -> list[tuple[float, float]]:
+        x, y = self.planned_curve.getData()
+        return list(zip(x if x is not None else [], y if y is not None else []))
+
+    def actual_points(self) -> list[tuple[float, float]]:
+        x, y = self.actual_curve.getData()
+        return list(zip(x if x is not None else [], y if y is not None else []))

@@ -1,0 +1,116 @@
+"""Program roll-up of financial benefits: planned vs realized per month or quarter, and cumulative."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
+
+from ...models.benefit_rollup import Rollup, next_month, program_rollup
+from ..document import Document
+from . import chart_style as st
+
+WATCHED = {"benefits", "benefit_plan", "benefit_measurements"}
+DAY = 86400.0
+
+
+def _money(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+class RollupChart(QWidget):
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.period = "month"
+        self.rollup: Rollup | None = None
+        self._stale = True
+
+        self.by_month = QRadioButton("By month", self)
+        self.by_quarter = QRadioButton("By quarter", self)
+        self.by_month.setChecked(True)
+        group = QButtonGroup(self)
+        for button in (self.by_month, self.by_quarter):
+            button.setFont(st.font(st.FONT_PT - 1))
+            group.addButton(button)
+        self.by_quarter.toggled.connect(lambda on: self.set_period("quarter" if on else "month"))
+        self.summary = QLabel(self)
+        self.summary.setFont(st.font(st.FONT_PT))
+        self.summary.setWordWrap(True)
+
+        self.plot = st.make_plot(self)
+        self.legend = st.add_legend(self.plot)
+        item = self.plot.getPlotItem()
+        st.set_left_label(self.plot, "Financial benefit (KPI money unit, e.g. £k)")
+        self.planned_bars = pg.BarGraphItem(x=[], height=[], width=1, brush=pg.mkBrush(21, 101, 192, 70), pen=None)
+        self.realized_bars = pg.BarGraphItem(x=[], height=[], width=1, brush=pg.mkBrush(230, 81, 0, 110), pen=None)
+        item.addItem(self.planned_bars)
+        item.addItem(self.realized_bars)
+        self.legend.addItem(self.planned_bars, "Planned in period")
+        self.legend.addItem(self.realized_bars, "Realized in period")
+        self.cumulative_planned = item.plot([], [], name="Planned, cumulative", pen=pg.mkPen(st.PLANNED, width=3),
+                                            symbol="s", symbolSize=7, symbolBrush=st.PLANNED, symbolPen=None)
+        self.cumulative_realized = item.plot([], [], name="Realized, cumulative", pen=pg.mkPen(st.ACTUAL, width=3),
+                                             symbol="o", symbolSize=9, symbolBrush=st.ACTUAL, symbolPen=None)
+        item.addItem(pg.InfiniteLine(angle=0, pos=0, pen=pg.mkPen("#9e9e9e", width=1)), ignoreBounds=True)
+        st.set_title(self.plot, "Financial benefits: planned vs realized")
+
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.by_month)
+        top.addWidget(self.by_quarter)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.plot, 1)
+        document.records_changed.connect(self._on_changed)
+
+    def _on_changed(self, register: str, _ids) -> None:
+        if register in WATCHED:
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def set_period(self, period: str) -> None:
+        self.period = period
+        (self.by_quarter if period == "quarter" else self.by_month).setChecked(True)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        with self.document.store.session() as s:
+            self.rollup = r = program_rollup(s, self.period)
+        periods = r.periods
+        # Bars centred in their period; the cumulative lines at each period's end.
+        ends = [next_month(p.start) if self.period == "month" else next_month(next_month(next_month(p.start)))
+                for p in periods]
+        starts_x = [st.to_x(p.start) for p in periods]
+        ends_x = [st.to_x(e) for e in ends]
+        width = [(b - a) * 0.4 for a, b in zip(starts_x, ends_x)]
+        mid = [(a + b) / 2 for a, b in zip(starts_x, ends_x)]
+        self.planned_bars.setOpts(x=[m - w / 2 for m, w in zip(mid, width)], height=[p.planned for p in periods], width=width)
+        done = [(m, w, p) for m, w, p in zip(mid, width, periods) if p.realized is not None]
+        self.realized_bars.setOpts(x=[m + w / 2 for m, w, _ in done], height=[p.realized for _, _, p in done],
+                                   width=[w for _, w, _ in done])
+        self.cumulative_planned.setData(ends_x, [p.cumulative_planned for p in periods])
+        realized = [(x, p.cumulative_realized) for x, p in zip(ends_x, periods) if p.cumulative_realized is not None]
+        self.cumulative_realized.setData([x for x, _ in realized], [y for _, y in realized])
+        if not periods:
+            self.summary.setText("No financial benefit has a plan yet: give one a baseline and a planned trajectory.")
+            return
+        share = f" ({r.realized_to_date / r.planned_to_date:.0%} of plan)" if r.planned_to_date else ""
+        until = f" (to the end of {r.measured_until.strftime('%b %Y')})" if r.measured_until else ""
+        self.summary.setText(
+            f"<b>{r.benefits}</b> financial benefits. Realized to date <b>{_money(r.realized_to_date)}</b> against "
+            f"<b>{_money(r.planned_to_date)}</b> planned for the same months{until}{share}; "
+            f"<b>{_money(r.total_planned)}</b> planned over the whole plan.")
+        self.plot.getPlotItem().enableAutoRange()
+
+    def chart_data(self) -> dict:
+        """What is drawn, for tests: x positions are period ends (cumulative) as timestamps."""
+        return {"cumulative_planned": list(zip(*self.cumulative_planned.getData())) if self.rollup and self.rollup.periods else [],
+                "cumulative_realized": list(zip(*self.cumulative_realized.getData())) if self.rollup and self.rollup.periods else []}

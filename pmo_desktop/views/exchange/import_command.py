@@ -1,0 +1,63 @@
+"""An import as one undo step: undo puts back every record it touched, redo puts the import back."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ...excel.import_plan import Action, ImportPlan
+from ...excel.importer import apply_import
+from ...models import records
+from ...models.registers import REGISTERS
+from ..document import Document, DocumentCommand
+
+ENTITIES = list(dict.fromkeys(reg.entity for reg in REGISTERS.values()))
+
+
+def _updated_ids(plan: ImportPlan) -> dict[type, list[int]]:
+    """Records the import changes in place: updated rows, and parents whose child rows it replaces."""
+    out: dict[type, set[int]] = {}
+    for sheet in plan.sheets:
+        reg = REGISTERS[sheet.register]
+        for row in sheet.rows:
+            if row.report.action == Action.UPDATE and row.record_id is not None:
+                out.setdefault(reg.entity, set()).add(row.record_id)
+        if sheet.parent_register:
+            parent = REGISTERS[sheet.parent_register].entity
+            out.setdefault(parent, set()).update(i for i in sheet.replace_parents.values() if i is not None)
+    return {e: sorted(ids) for e, ids in out.items()}
+
+
+class ImportCommand(DocumentCommand):
+    """Apply an import plan. ``runner`` runs the long write (e.g. in a worker with progress)."""
+
+    def __init__(self, document: Document, plan: ImportPlan,
+                 runner: Callable[[Callable[..., Any]], Any] | None = None):
+        super().__init__(document, f"Import {plan.path.name}")
+        self.plan = plan
+        self.runner = runner or (lambda fn: fn(progress=None, cancelled=None))
+        self.result = None
+        self.updated = _updated_ids(plan)
+        self.inserted: dict[type, list[int]] = {}
+        self.before: records.Snapshot | None = None
+        self.after: records.Snapshot | None = None
+
+    def apply(self) -> None:
+        store = self.document.store
+        if self.after is None:  # the first time: really import
+            with store.session() as s:
+                self.before = records.capture_many(s, self.updated)
+                highest = records.max_ids(s, ENTITIES)
+            self.result = self.runner(lambda progress, cancelled: apply_import(store, self.plan, progress, cancelled))
+            with store.session() as s:
+                now = records.max_ids(s, ENTITIES)
+            self.inserted = {e: list(range(highest[e] + 1, now[e] + 1)) for e in ENTITIES if now[e] > highest[e]}
+        else:  # redo after undo: the imported state, exactly as it was
+            with store.transaction() as s:
+                records.replace_records(s, self.updated, self.after)
+        self.document.settings_changed()
+
+    def revert(self) -> None:
+        targets = {e: sorted(set(self.updated.get(e, [])) | set(self.inserted.get(e, []))) for e in ENTITIES}
+        with self.document.store.transaction() as s:
+            self.after = records.replace_records(s, targets, self.before)
+        self.document.settings_changed()

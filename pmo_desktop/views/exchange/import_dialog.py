@@ -1,0 +1,196 @@
+"""Import from Excel: choose sheet and register, fix the column mapping, preview row by row, then
+import everything in one transaction (one undo step) — or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSplitter, QTableView, QTableWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+
+from ...excel.errors import ImportCancelled, WorkbookError
+from ...excel.import_plan import ImportPlan
+from ...excel.importer import importable_fields, plan_import, plan_workbook_import
+from ...excel.workbook_reader import SafeWorkbook
+from ...models.errors import StoreError
+from ...models.registers import MAIN_REGISTERS, REGISTERS
+from ..background import run_with_progress
+from ..document import Document
+from .import_command import ImportCommand
+from .report_model import ReportModel
+
+ALL_SHEETS = "All recognised sheets"
+IGNORE = "(do not import)"
+
+
+class ImportDialog(QDialog):
+    def __init__(self, document: Document, path: str | Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.path = Path(path)
+        self.plan: ImportPlan | None = None
+        self.command: ImportCommand | None = None
+        self.setWindowTitle(f"Import {self.path.name}")
+        self.resize(1100, 700)
+
+        self.sheet_combo = QComboBox(self)
+        self.register_combo = QComboBox(self)
+        self.register_combo.addItem("Detect from the headers", None)
+        for name in (*MAIN_REGISTERS, "communications", "risk_actions", "benefit_plan", "benefit_measurements"):
+            self.register_combo.addItem(REGISTERS[name].title, name)
+        self.recheck_button = QPushButton("Check again", self)
+        self.recheck_button.clicked.connect(self.recheck)
+        self.sheet_combo.currentIndexChanged.connect(self._on_sheet_changed)
+        self.register_combo.currentIndexChanged.connect(lambda *_: self.preview(mapping=None))
+
+        self.mapping_table = QTableWidget(0, 2, self)
+        self.mapping_table.setHorizontalHeaderLabels(["Column in the workbook", "Imports as"])
+        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.report_model = ReportModel(self)
+        self.report_view = QTableView(self)
+        self.report_view.setModel(self.report_model)
+        self.report_view.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        font = self.summary.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.summary.setFont(font)
+
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.do_import)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.sheet_combo, 1)
+        form.addRow("Sheet:", row)
+        reg_row = QHBoxLayout()
+        reg_row.addWidget(self.register_combo, 1)
+        reg_row.addWidget(self.recheck_button)
+        form.addRow("Register:", reg_row)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.mapping_table)
+        splitter.addWidget(self.report_view)
+        splitter.setSizes([350, 750])
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+
+        self._load_sheets()
+
+    # ------------------------------------------------------------------ planning
+    def _load_sheets(self) -> None:
+        try:
+            with SafeWorkbook(self.path) as book:
+                names = book.sheet_names
+        except WorkbookError as e:
+            self._show_problem(str(e))
+            self.sheet_combo.setEnabled(False)
+            return
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.addItem(ALL_SHEETS, None)
+        for name in names:
+            self.sheet_combo.addItem(name, name)
+        self.sheet_combo.blockSignals(False)
+        self.preview()
+
+    def _on_sheet_changed(self, *_):
+        whole = self.sheet_combo.currentData() is None
+        self.register_combo.setEnabled(not whole)
+        self.preview(mapping=None)
+
+    def _show_problem(self, message: str) -> None:
+        self.plan = None
+        self.summary.setText(f"<span style='color:#b71c1c'>{message}</span>")
+        self.import_button.setEnabled(False)
+        self.report_model.set_reports([])
+        self.mapping_table.setRowCount(0)
+
+    def preview(self, mapping: dict[int, str] | None = None) -> None:
+        """Plan the import (nothing is written) and show the mapping and the per-row report."""
+        sheet = self.sheet_combo.currentData()
+        register = self.register_combo.currentData()
+        store = self.document.store
+        if sheet is None:
+            job = lambda progress, cancelled: plan_workbook_import(store, self.path, progress, cancelled)  # noqa: E731
+        else:
+            job = lambda progress, cancelled: plan_import(store, self.path, register, sheet, mapping,  # noqa: E731
+                                                          progress, cancelled)
+        try:
+            plan = run_with_progress(self, f"Reading {self.path.name}…", job)
+        except (ImportCancelled, StoreError) as e:
+            self._show_problem(str(e))
+            return
+        self.plan = plan
+        self.report_model.set_reports(plan.reports)
+        self._fill_mapping(plan)
+        skipped = "".join(f"<br>Sheet “{s}” not imported: {why}" for s, why in plan.skipped_sheets)
+        colour = "#b71c1c" if not plan.ok else "#1b5e20"
+        self.summary.setText(f"<span style='color:{colour}'>{plan.summary()}</span>{skipped}")
+        self.import_button.setEnabled(plan.ok and any(s.rows for s in plan.sheets))
+
+    def _fill_mapping(self, plan: ImportPlan) -> None:
+        """One row per workbook column of a single-sheet plan, with a choice of field to import it as."""
+        self.mapping_table.setRowCount(0)
+        single = len(plan.sheets) == 1 and self.sheet_combo.currentData() is not None
+        self.mapping_table.setEnabled(single)
+        self.recheck_button.setEnabled(single)
+        for sheet in plan.sheets:
+            choices = importable_fields(sheet.register)
+            for col, header in enumerate(sheet.headers):
+                if not header and col not in sheet.mapping:
+                    continue
+                r = self.mapping_table.rowCount()
+                self.mapping_table.insertRow(r)
+                label = QLabel(f"{sheet.sheet}: {header or '(no header)'}")
+                label.setProperty("column", col)
+                label.setToolTip(sheet.ignored.get(col, ""))
+                self.mapping_table.setCellWidget(r, 0, label)
+                combo = QComboBox()
+                combo.addItem(IGNORE, None)
+                for name, text in choices:
+                    combo.addItem(text, name)
+                i = combo.findData(sheet.mapping.get(col))
+                combo.setCurrentIndex(i if i >= 0 else 0)
+                self.mapping_table.setCellWidget(r, 1, combo)
+
+    def current_mapping(self) -> dict[int, str]:
+        mapping = {}
+        for r in range(self.mapping_table.rowCount()):
+            col = self.mapping_table.cellWidget(r, 0).property("column")
+            name = self.mapping_table.cellWidget(r, 1).currentData()
+            if name:
+                mapping[int(col)] = name
+        return mapping
+
+    def set_mapping(self, column: int, field_name: str | None) -> None:
+        for r in range(self.mapping_table.rowCount()):
+            if self.mapping_table.cellWidget(r, 0).property("column") == column:
+                combo = self.mapping_table.cellWidget(r, 1)
+                combo.setCurrentIndex(max(0, combo.findData(field_name)))
+
+    def recheck(self) -> None:
+        self.preview(mapping=self.current_mapping())
+
+    # ------------------------------------------------------------------ importing
+    def do_import(self) -> None:
+        if self.plan is None or not self.plan.ok:
+            return
+        runner = lambda fn: run_with_progress(self, f"Importing {self.path.name}…", fn)  # noqa: E731
+        command = ImportCommand(self.document, self.plan, runner)
+        errors: list[str] = []
+        self.document.error.connect(errors.append)
+        try:
+            ok = self.document.execute(command)
+        finally:
+            self.document.error.disconnect(errors.append)
+        if not ok:
+            self.summary.setText(f"<span style='color:#b71c1c'>{errors[-1] if errors else 'Nothing was imported.'}</span>")
+            return
+        self.command = command
+        self.accept()

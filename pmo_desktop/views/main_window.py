@@ -1,0 +1,365 @@
+"""The main window: File/Edit/View/Help menus, navigation between pages, status bar, settings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QMainWindow, QMessageBox, QPushButton,
+                               QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget)
+
+from .. import APP_NAME, __version__
+from . import file_dialogs
+from .messages import warn
+from .pages import PAGES, load_page_class
+
+# The models (SQLAlchemy) are imported when a file is opened, not before the window is first shown:
+# the window appears at once and the file fills it a moment later.
+
+MAX_RECENT = 8
+
+
+class WelcomePage(QWidget):
+    """Shown when no file is open."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__(window)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        title = QLabel(f"<h1>{APP_NAME}</h1><p>Open a program office file, create a new one, or explore the demo.</p>")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        for text, slot in (("Open…", window.open_file), ("New…", window.new_file), ("Open the demo office", window.open_demo)):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            button.setMinimumWidth(240)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None):
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.document: Document | None = None
+        self.pages: dict[int, QWidget] = {}
+        self.setWindowTitle(APP_NAME)
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.25)
+        self.nav.setFont(nav_font)
+        for title, _spec in PAGES:
+            self.nav.addItem(title)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
+        self.nav.currentRowChanged.connect(self.show_page)
+        self.stack = QStackedWidget(self)
+        self.welcome = WelcomePage(self)
+        self.stack.addWidget(self.welcome)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.file_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.file_label)
+        self._make_menus()
+        self._restore_geometry()
+        self._set_document(None)
+
+    # ------------------------------------------------------------------ menus
+    def _add(self, menu, text, slot, shortcut=None, enabled_with_file=False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        if enabled_with_file:
+            self._file_actions.append(action)
+        return action
+
+    def _make_menus(self) -> None:
+        self._file_actions: list[QAction] = []
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._add(file_menu, "&New…", self.new_file, QKeySequence.StandardKey.New)
+        self._add(file_menu, "&Open…", self.open_file, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._add(file_menu, "Open the &Demo Office", self.open_demo)
+        file_menu.addSeparator()
+        self._add(file_menu, "Save a &Copy As…", self.save_copy, QKeySequence.StandardKey.SaveAs, True)
+        file_menu.addSeparator()
+        self._add(file_menu, "&Import from Excel…", self.import_excel, "Ctrl+I", True)
+        self._add(file_menu, "&Export to Excel…", self.export_excel, "Ctrl+E", True)
+        self._add(file_menu, "Export &Board Pack…", self.export_board_pack, "Ctrl+Shift+E", True)
+        self.file_menu = file_menu
+        file_menu.addSeparator()
+        self._add(file_menu, "&Close", self.close_file, QKeySequence.StandardKey.Close, True)
+        quit_action = self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.edit_menu = bar.addMenu("&Edit")
+        self.undo_placeholder = self._add(self.edit_menu, "Undo", lambda: None, QKeySequence.StandardKey.Undo)
+        self.redo_placeholder = self._add(self.edit_menu, "Redo", lambda: None, QKeySequence.StandardKey.Redo)
+        self.undo_placeholder.setEnabled(False)
+        self.redo_placeholder.setEnabled(False)
+        self.edit_menu.addSeparator()
+        # These act on the table that has the focus; the tables own the shortcuts (shown after the tab).
+        for text, name in (("Copy\tCtrl+C", "copy"), ("Paste\tCtrl+V", "paste"), ("Clear Cells\tDel", "clear_cells"),
+                           (None, None), ("Add Row\tCtrl+Shift+N", "add_row"), ("Duplicate Rows\tCtrl+D", "duplicate_rows"),
+                           ("Delete Rows\tCtrl+-", "delete_rows"), (None, None), ("Find\tCtrl+F", "focus_search")):
+            if text is None:
+                self.edit_menu.addSeparator()
+                continue
+            self._add(self.edit_menu, text, lambda checked=False, n=name: self._on_table(n), enabled_with_file=True)
+
+        view_menu = bar.addMenu("&View")
+        for i, (title, _spec) in enumerate(PAGES):
+            self._add(view_menu, title, lambda checked=False, i=i: self.nav.setCurrentRow(i), f"Ctrl+{i + 1}", True)
+
+        help_menu = bar.addMenu("&Help")
+        about = self._add(help_menu, f"&About {APP_NAME}", self.about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _install_undo_actions(self) -> None:
+        for action in (self.undo_placeholder, self.redo_placeholder):
+            action.setVisible(False)
+        if getattr(self, "_undo_actions", None):
+            for action in self._undo_actions:
+                self.edit_menu.removeAction(action)
+                action.deleteLater()
+            self._undo_actions = []
+        if self.document is None:
+            for action in (self.undo_placeholder, self.redo_placeholder):
+                action.setVisible(True)
+            return
+        stack = self.document.undo_stack
+        undo = stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        first = self.edit_menu.actions()[0]
+        self.edit_menu.insertAction(first, undo)
+        self.edit_menu.insertAction(first, redo)
+        self._undo_actions = [undo, redo]
+
+    def active_register_view(self):
+        """The table with the keyboard focus, else the current page's main table."""
+        widget = QApplication.focusWidget()
+        while widget is not None:
+            if widget.inherits("QWidget") and hasattr(widget, "paste_text") and hasattr(widget, "proxy"):
+                return widget  # a RegisterView
+            widget = widget.parentWidget()
+        page = self.stack.currentWidget()
+        return getattr(page, "register_view", None)
+
+    def _on_table(self, name: str) -> None:
+        view = self.active_register_view()
+        if view is not None:
+            getattr(view, name)()
+
+    # ------------------------------------------------------------------ pages
+    def show_page(self, row: int) -> None:
+        if self.document is None or row < 0:
+            return
+        page = self.pages.get(row)
+        if page is None:
+            page_class = load_page_class(PAGES[row][1])
+            page = page_class(self.document, self.stack)
+            self.pages[row] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+
+    def page(self, title: str) -> QWidget:
+        """The page with this navigation title, built if needed (used by charts that navigate)."""
+        row = next(i for i, (t, _s) in enumerate(PAGES) if t == title)
+        self.show_page(row)
+        return self.pages[row]
+
+    def go_to_record(self, register_name: str, record_id: int) -> bool:
+        for i in range(len(PAGES)):
+            self.show_page(i) if i not in self.pages else None
+            if self.pages[i].select_record(register_name, record_id):
+                self.show_page(i)
+                return True
+        return False
+
+    # ------------------------------------------------------------------ documents
+    def _set_document(self, document) -> None:
+        if self.document is not None:
+            for page in self.pages.values():
+                self.stack.removeWidget(page)
+                page.deleteLater()
+            self.pages.clear()
+            self.document.close()
+        self.document = document
+        self._install_undo_actions()
+        for action in self._file_actions:
+            action.setEnabled(document is not None)
+        self.nav.setEnabled(document is not None)
+        if document is None:
+            self.stack.setCurrentWidget(self.welcome)
+            self.setWindowTitle(APP_NAME)
+            self.file_label.setText("No file open")
+            return
+        document.error.connect(self.show_error)
+        document.undo_stack.indexChanged.connect(lambda *_: self.statusBar().showMessage("Saved", 1500))
+        name = document.store.display_name
+        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self.file_label.setText(name)
+        self.nav.setCurrentRow(-1)
+        self.show_page(0)
+
+    def open_store(self, store) -> None:
+        from .document import Document
+
+        self._set_document(Document(store, self))
+        if store.path is not None:
+            self._remember(str(store.path))
+
+    def open_path(self, target: str) -> bool:
+        from ..models.errors import StoreError
+        from ..models.store import Store
+
+        try:
+            store = Store.open(target)
+        except StoreError as e:
+            warn(self, "Cannot open the program office", str(e))
+            if "://" not in target and not Path(target).exists():
+                self._forget(target)
+            return False
+        self.open_store(store)
+        return True
+
+    def open_file(self) -> None:
+        path = file_dialogs.ask_open(self, self.settings.value("last_folder", ""))
+        if path:
+            self.settings.setValue("last_folder", os.path.dirname(path))
+            self.open_path(path)
+
+    def new_file(self) -> None:
+        path = file_dialogs.ask_save(self, "New Program Office", self.settings.value("last_folder", ""))
+        if path:
+            self.create_file(path)
+
+    def create_file(self, path: str) -> bool:
+        from ..models.errors import StoreError
+        from ..models.store import Store
+
+        try:
+            store = Store.create(path, program_name=Path(path).stem)
+        except StoreError as e:
+            warn(self, "Cannot create the program office", str(e))
+            return False
+        self.open_store(store)
+        return True
+
+    def open_demo(self) -> None:
+        from .app import demo_office_path
+
+        self.open_path(str(demo_office_path()))
+
+    def save_copy(self) -> None:
+        if self.document is None:
+            return
+        path = file_dialogs.ask_save(self, "Save a Copy As", self.settings.value("last_folder", ""))
+        if path:
+            self.save_copy_to(path)
+
+    def save_copy_to(self, path: str) -> bool:
+        from ..models.errors import StoreError
+
+        try:
+            self.document.store.save_copy(path)
+        except (StoreError, OSError) as e:
+            warn(self, "The copy was not saved", str(e))
+            return False
+        self.statusBar().showMessage(f"Copy saved to {path}", 5000)
+        return True
+
+    # ------------------------------------------------------------------ Excel
+    def _suggest(self, suffix: str) -> str:
+        folder = self.settings.value("last_folder", "")
+        stem = Path(self.document.store.display_name).stem if self.document else "office"
+        return str(Path(folder or ".") / f"{stem}{suffix}.xlsx")
+
+    def import_excel(self) -> None:
+        from .exchange.actions import ask_workbook_to_open, open_import_dialog
+
+        if self.document is None:
+            return
+        path = ask_workbook_to_open(self, self.settings.value("last_folder", ""))
+        if path:
+            open_import_dialog(self, self.document, path)
+
+    def export_excel(self) -> None:
+        from .exchange.actions import ask_workbook_to_save, export_registers
+
+        if self.document is None:
+            return
+        path = ask_workbook_to_save(self, "Export to Excel", self._suggest(" registers"))
+        if path and export_registers(self, self.document, path):
+            self.statusBar().showMessage(f"Exported to {path}", 5000)
+
+    def export_board_pack(self) -> None:
+        from .exchange.actions import ask_workbook_to_save, export_board_pack
+
+        if self.document is None:
+            return
+        path = ask_workbook_to_save(self, "Export Board Pack", self._suggest(" board pack"))
+        if path and export_board_pack(self, self.document, path):
+            self.statusBar().showMessage(f"Board pack written to {path}", 5000)
+
+    def close_file(self) -> None:
+        self._set_document(None)
+
+    # ------------------------------------------------------------------ recent files and settings
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [v for v in (value or []) if v]
+
+    def _remember(self, path: str) -> None:
+        files = [path] + [p for p in self.recent_files() if p != path]
+        self.settings.setValue("recent_files", files[:MAX_RECENT])
+
+    def _forget(self, path: str) -> None:
+        self.settings.setValue("recent_files", [p for p in self.recent_files() if p != path])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for path in files:
+            self.recent_menu.addAction(path, lambda p=path: self.open_path(p))
+        if not files:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 850)
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self._set_document(None)
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ messages
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message.splitlines()[0], 8000)
+        warn(self, APP_NAME, message)
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"<h3>{APP_NAME} {__version__}</h3><p>Stakeholder map, risk register and benefits plan "
+                          "for a program office, in one file.</p>")

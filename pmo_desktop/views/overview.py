@@ -1,0 +1,74 @@
+"""Program overview: the program, its objectives and the state of the three registers at a glance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from ..models.program import StrategicObjective
+from ..models.summary import summarize
+from .document import Document
+from .register_page import page_title
+
+
+class OverviewPage(QWidget):
+    register_view = None
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        layout = QVBoxLayout(self)
+        self.title = page_title("", self)
+        self.description = QLabel(self)
+        self.description.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.description)
+        self.facts = QFormLayout()
+        layout.addLayout(self.facts)
+        self.tiles = QGridLayout()
+        layout.addLayout(self.tiles)
+        self.objectives = QLabel(self)
+        self.objectives.setWordWrap(True)
+        box = QGroupBox("Strategic objectives", self)
+        QVBoxLayout(box).addWidget(self.objectives)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        document.records_changed.connect(lambda *_: self.refresh())
+        self.refresh()
+
+    def select_record(self, register_name: str, record_id: int) -> bool:
+        return False
+
+    def _tile(self, row: int, col: int, heading: str, lines: list[str]) -> None:
+        box = QGroupBox(heading, self)
+        label = QLabel("\n".join(lines) or "—", box)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        label.setFont(font)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        QVBoxLayout(box).addWidget(label)
+        self.tiles.addWidget(box, row, col)
+
+    def refresh(self) -> None:
+        program = self.document.store.program()
+        self.title.setText(program.name if program else "Program")
+        self.description.setText(program.description if program else "")
+        while self.facts.rowCount():
+            self.facts.removeRow(0)
+        if program:
+            self.facts.addRow("Sponsor:", QLabel(program.sponsor or "—"))
+            self.facts.addRow("Program manager:", QLabel(program.manager or "—"))
+            dates = " – ".join(d.isoformat() for d in (program.start_date, program.end_date) if d)
+            self.facts.addRow("Dates:", QLabel(dates or "—"))
+        while self.tiles.count():
+            item = self.tiles.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        s = summarize(self.document.store)
+        self._tile(0, 0, f"Projects ({s['projects']['total']})", [f"{k}: {v}" for k, v in s["projects"]["by_status"].items()])
+        self._tile(0, 1, f"Risks ({s['risks']['total']})", [f"{k}: {v}" for k, v in s["risks"]["open_by_rating"].items()])
+        self._tile(0, 2, f"Stakeholders ({s['stakeholders']['total']})", [f"{k}: {v}" for k, v in s["stakeholders"]["by_quadrant"].items()])
+        self._tile(0, 3, f"Benefits ({s['benefits']['total']})", [f"{k}: {v}" for k, v in s["benefits"]["by_status"].items()])
+        with self.document.store.session() as session:
+            objectives = session.query(StrategicObjective).order_by(StrategicObjective.code).all()
+            self.objectives.setText("\n".join(f"{o.code}  {o.title}" for o in objectives) or "None recorded yet.")

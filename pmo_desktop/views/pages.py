@@ -1,0 +1,20 @@
+"""The navigation: which pages the main window shows, in order. Pages are built on first visit,
+so start-up does not pay for charts (pyqtgraph) the user has not opened yet."""
+
+from __future__ import annotations
+
+import importlib
+
+# (title, "module:Class") — each page class takes (document, parent).
+PAGES: list[tuple[str, str]] = [
+    ("Program overview", "pmo_desktop.views.overview:OverviewPage"),
+    ("Projects", "pmo_desktop.views.projects_page:ProjectsPage"),
+    ("Stakeholders", "pmo_desktop.views.stakeholders.page:StakeholdersPage"),
+    ("Risks", "pmo_desktop.views.risks.page:RisksPage"),
+    ("Benefits", "pmo_desktop.views.benefits.page:BenefitsPage"),
+]
+
+
+def load_page_class(spec: str):
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)

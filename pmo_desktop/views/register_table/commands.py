@@ -1,0 +1,123 @@
+"""Undoable register changes: edit cells (one or a pasted block), add, duplicate, delete records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...models import records
+from ...models.fields import Register
+from ..document import Document, DocumentCommand
+
+
+@dataclass
+class CellEdit:
+    record_id: int
+    field: str
+    old: Any
+    new: Any
+
+
+class EditCellsCommand(DocumentCommand):
+    """Set one or many cells in one transaction. A stale version raises EditConflict (no lost update)."""
+
+    def __init__(self, document: Document, register: Register, edits: list[CellEdit],
+                 versions: dict[int, int] | None = None, text: str | None = None):
+        if text is None:
+            text = (f"Edit {register.field(edits[0].field).label}" if len(edits) == 1
+                    else f"Edit {len(edits)} cells")
+        super().__init__(document, text)
+        self.register = register
+        self.edits = edits
+        self.versions = dict(versions or {})  # record id → version we expect to find
+
+    def _write(self, attr: str) -> None:
+        by_record: dict[int, dict[str, Any]] = {}
+        for e in self.edits:
+            by_record.setdefault(e.record_id, {})[e.field] = getattr(e, attr)
+        ctx = self.document.context
+        with self.document.store.transaction() as s:
+            new_versions = {}
+            for rid, values in by_record.items():
+                new_versions[rid] = records.update_record(s, self.register, rid, values, ctx,
+                                                          expected_version=self.versions.get(rid))
+        self.versions.update(new_versions)
+        self.document.notify(self.register.name, list(by_record))
+
+    def apply(self) -> None:
+        self._write("new")
+
+    def revert(self) -> None:
+        self._write("old")
+
+
+class CreateRecordsCommand(DocumentCommand):
+    """Add records (a new row, a duplicate, the rows of a paste that run past the end)."""
+
+    def __init__(self, document: Document, register: Register, rows: list[dict], parent_id: int | None = None,
+                 text: str | None = None):
+        super().__init__(document, text or (f"Add {register.title.lower()} row" if len(rows) == 1
+                                            else f"Add {len(rows)} rows"))
+        self.register = register
+        self.rows = rows
+        self.parent_id = parent_id
+        self.ids: list[int] = []
+        self.snapshot: records.Snapshot | None = None
+
+    def apply(self) -> None:
+        with self.document.store.transaction() as s:
+            if self.snapshot is None:
+                self.ids = [records.create_record(s, self.register, row, self.document.context, self.parent_id).id
+                            for row in self.rows]
+            else:  # redo after undo: the very same records, same IDs and codes
+                records.restore_records(s, self.snapshot)
+        self.document.notify(self.register.name, self.ids)
+
+    def revert(self) -> None:
+        with self.document.store.transaction() as s:
+            self.snapshot = records.delete_records(s, self.register, self.ids)
+        self.document.notify(self.register.name, self.ids)
+
+
+class DeleteRecordsCommand(DocumentCommand):
+    def __init__(self, document: Document, register: Register, ids: list[int]):
+        super().__init__(document, f"Delete {len(ids)} row{'s' if len(ids) != 1 else ''}")
+        self.register = register
+        self.ids = list(ids)
+        self.snapshot: records.Snapshot | None = None
+
+    def apply(self) -> None:
+        with self.document.store.transaction() as s:
+            self.snapshot = records.delete_records(s, self.register, self.ids)
+        self.document.notify(self.register.name, self.ids)
+
+    def revert(self) -> None:
+        with self.document.store.transaction() as s:
+            records.restore_records(s, self.snapshot)
+        self.document.notify(self.register.name, self.ids)
+
+
+class CompositeCommand(DocumentCommand):
+    """Several commands as one undo step (a paste that edits cells and adds rows).
+
+    Applied in order; if one fails, those already applied are reverted, so the paste is all or nothing.
+    """
+
+    def __init__(self, document: Document, text: str, parts: list[DocumentCommand]):
+        super().__init__(document, text)
+        self.parts = parts
+
+    def apply(self) -> None:
+        done: list[DocumentCommand] = []
+        try:
+            for part in self.parts:
+                part.apply()
+                done.append(part)
+        except Exception:
+            for part in reversed(done):
+                part.revert()
+            raise
+
+    def revert(self) -> None:
+        for part in reversed(self.parts):
+            part.revert()

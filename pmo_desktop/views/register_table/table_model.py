@@ -1,0 +1,290 @@
+"""A register as a Qt table model: plain row tuples from one query, refreshed record by record."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from ...models import errors, records
+from ...models.benefit_rules import STATUS_COLOURS
+from ...models.fields import Field, Kind, Register
+from ..document import Document
+from .commands import CellEdit, EditCellsCommand
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+OFFSET = 2  # row tuples are (id, version, *values)
+
+
+def format_value(f: Field, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, float):
+        text = f"{value:,.2f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _readable_text_on(colour: QColor) -> QColor:
+    return QColor("black") if colour.lightnessF() > 0.6 else QColor("white")
+
+
+class RegisterTableModel(QAbstractTableModel):
+    """Rows of one register (or of one parent's sub-table, e.g. a risk's actions)."""
+
+    edit_refused = Signal(str)
+
+    def __init__(self, document: Document, register: Register, parent_id: int | None = None, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.register = register
+        self.fields = register.fields
+        self.parent_id = parent_id
+        self.rows: list[tuple] = []
+        self._position: dict[int, int] = {}
+        self._search_cache: dict[int, str] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.colour_rules = self._default_colour_rules()
+        document.records_changed.connect(self._on_records_changed)
+        if register.parent is None or parent_id is not None:
+            self.reload()
+
+    # ------------------------------------------------------------------ loading and refreshing
+    def set_parent_id(self, parent_id: int | None) -> None:
+        self.parent_id = parent_id
+        self.reload()
+
+    def _fetch(self, ids=None) -> list[tuple]:
+        if self.register.parent and self.parent_id is None:
+            return []
+        with self.document.store.session() as s:
+            return records.fetch_rows(s, self.register, self.document.context, ids=ids, parent_id=self.parent_id)
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = self._fetch()
+        self._search_cache.clear()
+        self._reindex()
+        if self._sort:
+            self._sort_rows(*self._sort)
+        self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._position = {row[0]: i for i, row in enumerate(self.rows)}
+
+    def _on_records_changed(self, register: str, ids) -> None:
+        if register != self.register.name:
+            return
+        if ids is None:
+            self._relayout(self._refetch_all)
+        else:
+            self.refresh_records(ids)
+
+    def _refetch_all(self) -> None:
+        self.rows = self._fetch()
+        self._search_cache.clear()
+        self._reindex()
+        if self._sort:
+            self._sort_rows(*self._sort)
+
+    def _relayout(self, change) -> None:
+        """Reorder or refetch rows while keeping selections and the current cell on their records."""
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [row[0] for row in self.rows]
+        change()
+        from_list, to_list = [], []
+        for idx in self.persistentIndexList():
+            new_row = self._position.get(old_ids[idx.row()]) if idx.row() < len(old_ids) else None
+            from_list.append(idx)
+            to_list.append(self.index(new_row, idx.column()) if new_row is not None else QModelIndex())
+        self.changePersistentIndexList(from_list, to_list)
+        self.layoutChanged.emit()
+
+    def refresh_records(self, ids) -> None:
+        """Refetch only these records: update, insert (at the end) or remove their rows."""
+        fresh = {row[0]: row for row in self._fetch(ids=list(ids))}
+        for rid in ids:
+            pos = self._position.get(rid)
+            self._search_cache.pop(rid, None)
+            if rid in fresh and pos is not None:
+                self.rows[pos] = fresh[rid]
+                self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(self.fields) - 1))
+            elif rid in fresh:
+                n = len(self.rows)
+                self.beginInsertRows(QModelIndex(), n, n)
+                self.rows.append(fresh[rid])
+                self._position[rid] = n
+                self.endInsertRows()
+            elif pos is not None:
+                self.beginRemoveRows(QModelIndex(), pos, pos)
+                del self.rows[pos]
+                self.endRemoveRows()
+                self._reindex()
+
+    # ------------------------------------------------------------------ Qt model interface
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.fields)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            f = self.fields[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f.label
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f.tip or (f"{f.label} (calculated)" if f.kind == Kind.COMPUTED else f.label)
+        elif role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and self.fields[index.column()].editable:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        f = self.fields[index.column()]
+        value = row[index.column() + OFFSET]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_value(f, value)
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == SORT_ROLE:
+            return value
+        if role == RECORD_ID_ROLE:
+            return row[0]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if f.kind in (Kind.INT, Kind.FLOAT, Kind.SCALE) or isinstance(value, (int, float)) and not isinstance(value, bool):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if f.kind == Kind.SCALE and value is not None:
+                names = f.scale_names(self.document.context)
+                return f"{value} – {names[value - 1]}" if 0 < value <= len(names) else str(value)
+            if f.kind == Kind.LONGTEXT and value:
+                return str(value)
+            return None
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            rule = self.colour_rules.get(f.name)
+            colour = rule(value) if rule else None
+            if colour:
+                c = QColor(colour)
+                return QBrush(c if role == Qt.ItemDataRole.BackgroundRole else _readable_text_on(c))
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        return self.set_cells([(index.row(), index.column(), value)])
+
+    # ------------------------------------------------------------------ editing through commands
+    def set_cells(self, cells: list[tuple[int, int, Any]], text: str | None = None) -> bool:
+        """Validate then apply (row, column, value) edits as one undoable step; all or nothing."""
+        command = self.build_edit_command(cells, text)
+        if command is None:
+            return False
+        if not command.edits:
+            return True
+        return self.document.execute(command)
+
+    def build_edit_command(self, cells, text: str | None = None) -> EditCellsCommand | None:
+        ctx = self.document.context
+        edits, versions, problems = [], {}, []
+        for r, c, value in cells:
+            f = self.fields[c]
+            if not f.editable:
+                continue
+            row = self.rows[r]
+            try:
+                parsed = f.parse(value, ctx)
+            except errors.ValidationError as e:
+                problems.append(f"Row {r + 1}: {e}" if len(cells) > 1 else str(e))
+                continue
+            old = row[c + OFFSET]
+            if f.kind == Kind.LINKS:
+                parsed = "; ".join(sorted(parsed))
+            if parsed == old or (parsed in ("", None) and old in ("", None)):
+                continue
+            edits.append(CellEdit(row[0], f.name, old, parsed))
+            versions[row[0]] = row[1]
+        if problems:
+            shown = problems[:12] + ([f"… and {len(problems) - 12} more"] if len(problems) > 12 else [])
+            self.document.error.emit("Nothing was changed:\n" + "\n".join(shown))
+            return None
+        return EditCellsCommand(self.document, self.register, edits, versions, text)
+
+    # ------------------------------------------------------------------ helpers for views
+    def record_id(self, row: int) -> int:
+        return self.rows[row][0]
+
+    def row_of(self, record_id: int) -> int | None:
+        return self._position.get(record_id)
+
+    def column_of(self, field_name: str) -> int:
+        return self.register.field_names.index(field_name)
+
+    def record(self, row: int) -> dict[str, Any]:
+        values = self.rows[row]
+        return {"id": values[0], "version": values[1], **dict(zip(self.register.field_names, values[OFFSET:]))}
+
+    def search_text(self, row: int) -> str:
+        rid = self.rows[row][0]
+        text = self._search_cache.get(rid)
+        if text is None:
+            text = "\u0001".join(format_value(f, v) for f, v in zip(self.fields, self.rows[row][OFFSET:])).lower()
+            self._search_cache[rid] = text
+        return text
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows themselves (fast for 100,000 rows); the proxy keeps this order."""
+        if column < 0:  # no sort column: back to the order records were entered in
+            if self._sort is None:
+                return
+            self._sort = None
+            self._relayout(lambda: (self.rows.sort(key=lambda r: r[0]), self._reindex()))
+            return
+        self._sort = (column, order)
+        self._relayout(lambda: self._sort_rows(column, order))
+
+    def _sort_rows(self, column: int, order) -> None:
+        col = column + OFFSET
+
+        def key(row):
+            v = row[col]
+            if v is None or v == "":
+                return (1, 0, "")  # blanks last, as in Excel
+            if isinstance(v, str):
+                return (0, 1, v.lower())
+            return (0, 0, v)
+
+        self.rows.sort(key=key, reverse=(order == Qt.SortOrder.DescendingOrder))
+        if order == Qt.SortOrder.DescendingOrder:  # keep blanks last either way
+            blanks = [r for r in self.rows if r[col] is None or r[col] == ""]
+            if blanks:
+                self.rows = [r for r in self.rows if not (r[col] is None or r[col] == "")] + blanks
+        self._reindex()
+
+    def _default_colour_rules(self) -> dict:
+        scale = lambda: self.document.context.risk_scale  # noqa: E731 - read the current file's scale
+        rules = {}
+        for f in self.fields:
+            if f.name.endswith("_rating"):
+                rules[f.name] = lambda v: scale().colour_of(v) if v else None
+            elif f.name == "status_rag":
+                rules[f.name] = lambda v: STATUS_COLOURS.get(v)
+            elif f.name == "overdue":
+                rules[f.name] = lambda v: "#c62828" if v else None
+        return rules

@@ -1,0 +1,42 @@
+"""Projector-readable chart styling shared by the risk charts: white background, large fonts."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont
+
+AXIS_PT = 14
+LABEL_PT = 16
+TITLE_PT = 18
+COUNT_PT = 28
+
+
+def font(points: int, bold: bool = False) -> QFont:
+    f = QFont()
+    f.setPointSize(points)
+    f.setBold(bold)
+    return f
+
+
+def style_plot(plot: pg.PlotWidget) -> None:
+    plot.setBackground("w")
+    item = plot.getPlotItem()
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen("k", width=1))
+        axis.setTextPen(pg.mkPen("k"))
+        axis.setStyle(tickFont=font(AXIS_PT), tickTextOffset=8)
+    item.hideButtons()
+    item.setMenuEnabled(False)
+
+
+def set_axis_label(plot: pg.PlotWidget, side: str, text: str) -> None:
+    plot.getPlotItem().setLabel(side, text, **{"color": "#000", "font-size": f"{LABEL_PT}pt", "font-weight": "bold"})
+
+
+def set_title(plot: pg.PlotWidget, text: str) -> None:
+    plot.getPlotItem().setTitle(text, color="#000", size=f"{TITLE_PT}pt", bold=True)
+
+
+def text_on(colour: str) -> str:
+    return "#000000" if QColor(colour).lightnessF() > 0.55 else "#ffffff"

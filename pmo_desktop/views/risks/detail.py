@@ -1,0 +1,136 @@
+"""The selected risk's long texts (cause, event, effect, trigger, notes) and its response actions.
+
+Texts are saved when the editor loses focus, as one undoable edit of the risk, so typing a paragraph
+is one undo step rather than one per key.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
+
+from ...models import errors, records
+from ...models.registers.risks import RISK_ACTIONS, RISKS
+from ...models.risk_scale_config import owner_warning
+from ..document import Document
+from ..register_table import RegisterView
+from ..register_table.commands import CellEdit, EditCellsCommand
+
+LONG_FIELDS = ("cause", "event", "effect", "trigger", "notes")
+
+
+class CommitOnFocusOutEdit(QPlainTextEdit):
+    focus_lost = Signal()
+
+    def focusOutEvent(self, event) -> None:
+        self.focus_lost.emit()
+        super().focusOutEvent(event)
+
+
+class RiskDetail(QWidget):
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.risk_id: int | None = None
+        self.values: dict = {}
+
+        self.header = QLabel("Select a risk to see its details.", self)
+        header_font = self.header.font()
+        header_font.setBold(True)
+        header_font.setPointSizeF(header_font.pointSizeF() * 1.2)
+        self.header.setFont(header_font)
+        self.header.setWordWrap(True)
+        self.warning = QLabel(self)
+        self.warning.setStyleSheet("color:#b71c1c; font-weight:bold;")
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(False)
+
+        texts = QWidget(self)
+        grid = QGridLayout(texts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.editors: dict[str, CommitOnFocusOutEdit] = {}
+        for n, name in enumerate(LONG_FIELDS):
+            f = RISKS.field(name)
+            editor = CommitOnFocusOutEdit(texts)
+            editor.setObjectName(f"risk_{name}")
+            editor.setPlaceholderText(f.label)
+            editor.setTabChangesFocus(True)  # Tab moves on, as in a form
+            editor.focus_lost.connect(self.commit)
+            self.editors[name] = editor
+            label = QLabel(f.label, texts)
+            label.setBuddy(editor)
+            row, col = (n % 3) * 2, (n // 3)
+            grid.addWidget(label, row, col)
+            grid.addWidget(editor, row + 1, col)
+
+        actions_box = QWidget(self)
+        actions_layout = QVBoxLayout(actions_box)
+        actions_layout.setContentsMargins(0, 0, 0, 0)
+        actions_layout.addWidget(QLabel("<b>Response actions</b> (Ctrl+Shift+N in this table adds one)", actions_box))
+        self.actions_view = RegisterView(document, RISK_ACTIONS, parent=actions_box, compact=True)
+        actions_layout.addWidget(self.actions_view, 1)
+
+        split = QSplitter(self)
+        split.addWidget(texts)
+        split.addWidget(actions_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.warning)
+        layout.addWidget(split, 1)
+        document.records_changed.connect(self._on_records_changed)
+        self.show_risk(None)
+
+    # ------------------------------------------------------------------ showing
+    def show_risk(self, risk_id: int | None) -> None:
+        if risk_id == self.risk_id and risk_id is not None:
+            return
+        self.commit()  # texts typed for the previous risk are never lost
+        self.risk_id = risk_id
+        self.actions_view.model.set_parent_id(risk_id)
+        self._load(force=True)
+
+    def _load(self, force: bool = False) -> None:
+        self.values = {}
+        if self.risk_id is not None:
+            try:
+                with self.document.store.session() as s:
+                    self.values = records.record_values(s, RISKS, self.risk_id, self.document.context)
+            except errors.RecordNotFound:
+                self.risk_id = None
+        enabled = self.risk_id is not None
+        for name, editor in self.editors.items():
+            editor.setEnabled(enabled)
+            stored = self.values.get(name) or ""
+            # Never overwrite what the user is typing because something else changed the risk.
+            if force or not editor.hasFocus() or editor.toPlainText() == stored:
+                editor.setPlainText(stored)
+        self.actions_view.setEnabled(enabled)
+        if not enabled:
+            self.header.setText("Select a risk to see its details.")
+            self.warning.setVisible(False)
+            return
+        v = self.values
+        self.header.setText(f"{v['code']} — {v['title']}")
+        warning = owner_warning(v.get("inherent_rating") or "", v.get("owner"), self.document.context.risk_scale)
+        self.warning.setText(warning)
+        self.warning.setVisible(bool(warning))
+
+    def _on_records_changed(self, register: str, ids) -> None:
+        if register == "risks" and self.risk_id is not None and (ids is None or self.risk_id in ids):
+            self._load()
+
+    # ------------------------------------------------------------------ saving
+    def commit(self) -> bool:
+        """Save edited texts of the shown risk as one undoable step. True when nothing was refused."""
+        if self.risk_id is None or not self.values:
+            return True
+        edits = [CellEdit(self.risk_id, name, self.values.get(name) or "", editor.toPlainText())
+                 for name, editor in self.editors.items() if editor.toPlainText() != (self.values.get(name) or "")]
+        if not edits:
+            return True
+        text = f"Edit {RISKS.field(edits[0].field).label.lower()}" if len(edits) == 1 else "Edit risk details"
+        command = EditCellsCommand(self.document, RISKS, edits, {self.risk_id: self.values["version"]}, text)
+        return self.document.execute(command)

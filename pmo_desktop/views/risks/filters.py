@@ -1,0 +1,107 @@
+"""Quick filters above the risks table: project, level, owner, status and rating as drop-downs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from sqlalchemy import select
+
+from ...models.program import Person, Project
+from ...models.registers.risks import RISK_LEVELS, RISK_STATUSES
+from ...models.risk_heatmap import RiskFilter
+from ..document import Document
+
+NONE = ""  # the "(none)" choice: matches an empty cell, as the table shows it
+# "All" as a string, never None: PySide6 6.12 loses a reference each time a combo hands back None or
+# a bool as item data, and Python 3.11 aborts once None's count reaches zero.
+ALL = "\u0000all"
+# (filter key, table column it filters, label, has a "(none)" choice)
+FILTERS = (
+    ("projects", "project", "Project", True),
+    ("levels", "level", "Level", False),
+    ("owners", "owner", "Owner", True),
+    ("statuses", "status", "Status", False),
+    ("ratings", "inherent_rating", "Rating", True),
+)
+
+
+class QuickFilters(QWidget):
+    """``changed()`` after any choice changes; ``column_filters()`` and ``risk_filter()`` say what is chosen."""
+
+    changed = Signal()
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.combos: dict[str, QComboBox] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for key, _column, label, _none in FILTERS:
+            combo = QComboBox(self)
+            combo.setObjectName(f"filter_{key}")
+            combo.setMinimumContentsLength(6)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            caption = QLabel(f"{label}:", self)
+            caption.setBuddy(combo)
+            row.addWidget(caption)
+            row.addWidget(combo)
+            self.combos[key] = combo
+        self.reload_choices()
+        document.records_changed.connect(self._on_records_changed)
+
+    def _on_records_changed(self, register: str, _ids) -> None:
+        if register in ("projects", "people", "risks"):
+            self.reload_choices()
+
+    def _choices(self) -> dict[str, list[str]]:
+        with self.document.store.session() as s:
+            projects = sorted(s.scalars(select(Project.name)))
+            owners = sorted(n for n in s.scalars(select(Person.name)) if n)
+        ratings = [b.rating for b in sorted(self.document.context.risk_scale.bands, key=lambda b: b.min_score)]
+        return {"projects": projects, "levels": list(RISK_LEVELS), "owners": owners,
+                "statuses": list(RISK_STATUSES), "ratings": ratings}
+
+    def reload_choices(self) -> None:
+        choices = self._choices()
+        any_changed = False
+        for key, _column, label, has_none in FILTERS:
+            combo = self.combos[key]
+            items = [("All", ALL)] + [(c, c) for c in choices[key]] + ([("(none)", NONE)] if has_none else [])
+            current = combo.currentData() if combo.count() else ALL
+            if [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())] == items:
+                continue
+            combo.blockSignals(True)
+            combo.clear()
+            for text, data in items:
+                combo.addItem(text, data)
+            index = combo.findData(current) if current not in (None, ALL) else 0
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+            any_changed = any_changed or index < 0
+        if any_changed:  # a chosen value disappeared (renamed project): the filter fell back to All
+            self.changed.emit()
+
+    def choose(self, key: str, value: str | None) -> None:
+        combo = self.combos[key]
+        combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
+
+    def selected(self, key: str) -> str | None:
+        """The chosen value, "" for "(none)", None for "All"."""
+        value = self.combos[key].currentData()
+        return None if value in (None, ALL) else value
+
+    def column_filters(self) -> dict[str, set[str] | None]:
+        """Table column → allowed display values (None: no filter)."""
+        out = {}
+        for key, column, _label, _none in FILTERS:
+            value = self.selected(key)
+            out[column] = None if value is None else {value}
+        return out
+
+    def risk_filter(self) -> RiskFilter:
+        kwargs = {}
+        for key, _column, _label, _none in FILTERS:
+            value = self.selected(key)
+            kwargs[key] = None if value is None else frozenset({value})
+        return RiskFilter(**kwargs)

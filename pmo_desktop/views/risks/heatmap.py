@@ -1,0 +1,153 @@
+"""Probability × impact heat map (pyqtgraph): a count per cell in band colours; click a cell to filter."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ...models.risk_heatmap import HeatCell, RiskFilter, cell_label, heat_map
+from ..document import Document
+from .chart_style import AXIS_PT, COUNT_PT, font, set_axis_label, set_title, style_plot, text_on
+from .legend import BandLegend
+
+GAP = 0.03  # white gutter between cells, in cell units
+
+
+def faded(colour: QColor, white: float = 0.7) -> QColor:
+    """The band colour mixed with white: still recognisably its band, clearly "nothing here"."""
+    return QColor(*(round(c + (255 - c) * white) for c in (colour.red(), colour.green(), colour.blue())))
+
+
+class HeatMapChart(QWidget):
+    """``cell_clicked(ids, label)`` when the user clicks a cell (ids of the risks in it, may be empty)."""
+
+    cell_clicked = Signal(object, str)
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.filter = RiskFilter()
+        self.cells: dict[tuple[int, int], HeatCell] = {}
+        self.count_items: dict[tuple[int, int], pg.TextItem] = {}
+
+        self.mode = QComboBox(self)
+        self.mode.addItem("Inherent (before responses)", "inherent")
+        self.mode.addItem("Residual (after responses)", "residual")
+        self.mode.setFont(font(AXIS_PT))
+        self.mode.currentIndexChanged.connect(self.refresh)
+        self.open_only = QCheckBox("Open risks only", self)
+        self.open_only.setFont(font(AXIS_PT))
+        self.open_only.setChecked(True)
+        self.open_only.toggled.connect(self.refresh)
+        self.total_label = QLabel(self)
+        self.total_label.setFont(font(AXIS_PT))
+
+        self.plot = pg.PlotWidget(self)
+        style_plot(self.plot)
+        self.plot.setMouseEnabled(False, False)
+        self.plot.scene().sigMouseClicked.connect(self._on_scene_click)
+        self.plot.setMinimumSize(520, 460)
+        self.legend = BandLegend(self)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.mode)
+        bar.addWidget(self.open_only)
+        bar.addStretch(1)
+        bar.addWidget(self.total_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.legend)
+        document.records_changed.connect(self._on_records_changed)
+        self.refresh()
+
+    @property
+    def residual(self) -> bool:
+        return self.mode.currentData() == "residual"
+
+    def set_residual(self, residual: bool) -> None:
+        self.mode.setCurrentIndex(1 if residual else 0)
+
+    def set_filter(self, flt: RiskFilter) -> None:
+        self.filter = flt
+        self.refresh()
+
+    def current_filter(self) -> RiskFilter:
+        from dataclasses import replace
+
+        return replace(self.filter, open_only=self.open_only.isChecked())
+
+    def _on_records_changed(self, register: str, _ids) -> None:
+        if register in ("risks", "projects", "people"):
+            self.refresh()
+
+    # ------------------------------------------------------------------ drawing
+    def refresh(self, *_args) -> None:
+        scale = self.document.context.risk_scale
+        with self.document.store.session() as s:
+            self.cells = heat_map(s, scale, self.residual, self.current_filter())
+        self._draw(scale)
+
+    def _draw(self, scale) -> None:
+        plot = self.plot
+        plot.clear()
+        self.count_items = {}
+        n = scale.size
+        for p in range(1, n + 1):
+            for i in range(1, n + 1):
+                band = scale.band(p * i)
+                colour = QColor(band.colour if band else "#9e9e9e")
+                cell = self.cells.get((p, i))
+                if cell is None:
+                    colour = faded(colour)  # empty cells fade back; the eye goes to the counts
+                rect = QGraphicsRectItem(QRectF(i - 0.5 + GAP, p - 0.5 + GAP, 1 - 2 * GAP, 1 - 2 * GAP))
+                rect.setBrush(QBrush(colour))
+                rect.setPen(QPen(Qt.PenStyle.NoPen))
+                plot.addItem(rect)
+                if cell is not None:
+                    text = pg.TextItem(str(cell.count), color=text_on(colour.name()), anchor=(0.5, 0.5))
+                    text.setFont(font(COUNT_PT, bold=True))
+                    text.setPos(i, p)
+                    plot.addItem(text)
+                    self.count_items[(p, i)] = text
+        names = scale.level_names
+        item = plot.getPlotItem()
+        item.getAxis("bottom").setTicks([[(k, f"{k} {names[k - 1]}") for k in range(1, n + 1)]])
+        item.getAxis("left").setTicks([[(k, f"{names[k - 1]} {k}") for k in range(1, n + 1)]])
+        item.getAxis("left").setWidth(max(90, 12 * max(len(x) for x in names) + 40))
+        plot.setXRange(0.5, n + 0.5, padding=0.0)
+        plot.setYRange(0.5, n + 0.5, padding=0.0)
+        set_axis_label(plot, "bottom", "Impact")
+        set_axis_label(plot, "left", "Probability")
+        what = "Residual" if self.residual else "Inherent"
+        scope = "open risks" if self.open_only.isChecked() else "all risks"
+        set_title(plot, f"{what} risk — {scope}")
+        self.legend.set_scale(scale)
+        total = sum(c.count for c in self.cells.values())
+        self.total_label.setText(f"{total} risk{'s' if total != 1 else ''} scored")
+
+    # ------------------------------------------------------------------ clicks
+    def count(self, probability: int, impact: int) -> int:
+        cell = self.cells.get((probability, impact))
+        return cell.count if cell else 0
+
+    def click_cell(self, probability: int, impact: int) -> None:
+        cell = self.cells.get((probability, impact))
+        ids = set(cell.ids) if cell else set()
+        self.cell_clicked.emit(ids, cell_label(probability, impact, self.residual))
+
+    def cell_at(self, scene_pos) -> tuple[int, int] | None:
+        vb = self.plot.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        point = vb.mapSceneToView(scene_pos)
+        p, i = round(point.y()), round(point.x())
+        n = self.document.context.risk_scale.size
+        return (p, i) if 1 <= p <= n and 1 <= i <= n else None
+
+    def _on_scene_click(self, event) -> None:
+        cell = self.cell_at(event.scenePos())
+        if cell is not None:
+            self.click_cell(*cell)

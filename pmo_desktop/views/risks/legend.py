@@ -1,0 +1,50 @@
+"""A band legend as plain widgets (crisp at any size): a coloured swatch and the band's score range."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from ...models.risk_rules import RiskScale
+from .chart_style import AXIS_PT, font, text_on
+
+
+def band_ranges(scale: RiskScale) -> list[tuple[str, str, str]]:
+    """(rating, "5–9", colour) for each band, lowest first."""
+    bands = sorted(scale.bands, key=lambda b: b.min_score)
+    top = scale.size * scale.size
+    out = []
+    for n, b in enumerate(bands):
+        end = bands[n + 1].min_score - 1 if n + 1 < len(bands) else top
+        out.append((b.rating, f"{b.min_score}–{end}" if end > b.min_score else str(b.min_score), b.colour))
+    return out
+
+
+class BandLegend(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.labels: list[QLabel] = []
+        self.scale: RiskScale | None = None
+
+    def set_scale(self, scale: RiskScale) -> None:
+        if scale == self.scale:
+            return
+        self.scale = scale
+        while self.row.count():
+            item = self.row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().setParent(None)
+        self.labels = []
+        title = QLabel("Rating (score = probability × impact):", self)
+        title.setFont(font(AXIS_PT))
+        self.labels.append(title)
+        for rating, span, colour in band_ranges(scale):
+            label = QLabel(f"  {rating}  {span}  ", self)
+            label.setFont(font(AXIS_PT, bold=True))
+            label.setStyleSheet(f"background:{colour}; color:{text_on(colour)}; border-radius:4px; padding:4px;")
+            self.labels.append(label)
+        for label in self.labels:
+            self.row.addWidget(label)
+        self.row.addStretch(1)

@@ -1,0 +1,189 @@
+"""The Risks page: the register with quick filters and a detail editor, escalation and issues,
+a probability × impact heat map, the trend of open risks, the program view and the issue log.
+
+pyqtgraph is imported here (through the chart modules), so only when the user first opens this page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+
+from ...models import errors
+from ...models.registers import get_register
+from ...models.registers.risks import ISSUES
+from ...models.risk_issues import issue_of
+from ..document import Document
+from ..register_page import page_title
+from ..register_table import RegisterView
+from .commands import ChangeRiskScaleCommand, DeEscalateCommand, EscalateCommand, RaiseIssueCommand
+from .detail import RiskDetail
+from .dialogs import ReasonDialog, ScaleDialog
+from .filters import QuickFilters
+from .heatmap import HeatMapChart
+from .program_view import ProgramView
+from .trend_chart import TrendChart
+
+
+class RisksPage(QWidget):
+    register_name = "risks"
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.register = get_register(self.register_name)
+
+        # --- register tab: quick filters, buttons, table, detail
+        self.register_view = RegisterView(document, self.register, parent=self)
+        self.filters = QuickFilters(document, self)
+        self.filters.changed.connect(self.apply_filters)
+        self.escalate_button = QPushButton("Escalate…", self)
+        self.escalate_button.setToolTip("Move this project risk to the program, with a reason")
+        self.escalate_button.clicked.connect(lambda: self.escalate_current())
+        self.de_escalate_button = QPushButton("De-escalate", self)
+        self.de_escalate_button.setToolTip("Return this escalated risk to its source project")
+        self.de_escalate_button.clicked.connect(lambda: self.de_escalate_current())
+        self.issue_button = QPushButton("Raise issue", self)
+        self.issue_button.setToolTip("Turn this occurred risk into an entry of the issue log")
+        self.issue_button.clicked.connect(lambda: self.raise_issue_current())
+        self.scale_button = QPushButton("Scale…", self)
+        self.scale_button.setToolTip("Change this file's probability × impact scale and rating bands")
+        self.scale_button.clicked.connect(lambda: self.edit_scale())
+
+        self.detail = RiskDetail(document, self)
+        self.register_view.current_record_changed.connect(self._on_current_risk)
+        document.records_changed.connect(self._on_records_changed)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filters)
+        bar.addStretch(1)
+        for button in (self.escalate_button, self.de_escalate_button, self.issue_button, self.scale_button):
+            bar.addWidget(button)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.register_view)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([560, 300])
+        register_tab = QWidget(self)
+        register_layout = QVBoxLayout(register_tab)
+        register_layout.setContentsMargins(0, 0, 0, 0)
+        register_layout.addLayout(bar)
+        register_layout.addWidget(split, 1)
+
+        # --- the other tabs
+        self.heat_map = HeatMapChart(document, self)
+        self.heat_map.cell_clicked.connect(self.filter_to_cell)
+        self.trend = TrendChart(document, self)
+        self.program_view = ProgramView(document, self)
+        self.program_view.open_risk.connect(lambda rid: self.select_record("risks", rid))
+        self.issue_view = RegisterView(document, ISSUES, parent=self)
+
+        self.tabs = QTabWidget(self)
+        self.register_tab = register_tab
+        self.tabs.addTab(register_tab, "Register")
+        self.tabs.addTab(self.heat_map, "Heat map")
+        self.tabs.addTab(self.trend, "Trend")
+        self.tabs.addTab(self.program_view, "Program view")
+        self.tabs.addTab(self.issue_view, "Issue log")
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(self.register.title, self))
+        layout.addWidget(self.tabs, 1)
+        self.apply_filters()
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ navigation
+    def select_record(self, register_name: str, record_id: int) -> bool:
+        if register_name == "risks":
+            if self.register_view.select_record(record_id):
+                self.tabs.setCurrentWidget(self.register_tab)
+                return True
+        elif register_name == "issues":
+            if self.issue_view.select_record(record_id):
+                self.tabs.setCurrentWidget(self.issue_view)
+                return True
+        return False
+
+    # ------------------------------------------------------------------ filters and heat map
+    def apply_filters(self) -> None:
+        """Quick filter choices → the table's column filters and the heat map's filter, together."""
+        for column, allowed in self.filters.column_filters().items():
+            current = self.register_view.proxy.column_filter(self.register_view.model.column_of(column))
+            if current != allowed:  # each refilter is a pass over every row: only what changed
+                self.register_view.set_column_filter(column, allowed)
+        self.heat_map.set_filter(self.filters.risk_filter())
+
+    def filter_to_cell(self, ids, label: str) -> None:
+        self.register_view.set_record_filter(set(ids), label)
+        self.tabs.setCurrentWidget(self.register_tab)
+
+    # ------------------------------------------------------------------ current risk and buttons
+    def current_risk(self) -> dict | None:
+        rid = self.register_view.current_record_id()
+        if rid is None:
+            return None
+        row = self.register_view.model.row_of(rid)
+        return self.register_view.model.record(row) if row is not None else None
+
+    def _on_current_risk(self, risk_id) -> None:
+        self.detail.show_risk(risk_id)
+        self._update_buttons()
+
+    def _on_records_changed(self, register: str, _ids) -> None:
+        if register in ("risks", "issues"):
+            self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        risk = self.current_risk()
+        self.escalate_button.setEnabled(bool(risk) and risk["level"] == "Project")
+        self.de_escalate_button.setEnabled(bool(risk) and risk["level"] == "Program" and bool(risk["escalated"]))
+        can_raise = bool(risk) and risk["status"] == "Occurred"
+        if can_raise:
+            with self.document.store.session() as s:
+                can_raise = issue_of(s, risk["id"]) is None
+        self.issue_button.setEnabled(can_raise)
+
+    # ------------------------------------------------------------------ commands
+    def escalate_current(self, reason: str | None = None) -> bool:
+        """Escalate the current risk; asks the reason in a dialog unless one is given."""
+        risk = self.current_risk()
+        if risk is None:
+            return False
+        self.detail.commit()
+        if reason is None:
+            dialog = ReasonDialog(risk["code"], risk["title"], self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            reason = dialog.reason()
+        return self.document.execute(EscalateCommand(self.document, risk["id"], reason))
+
+    def de_escalate_current(self) -> bool:
+        risk = self.current_risk()
+        if risk is None:
+            return False
+        self.detail.commit()
+        return self.document.execute(DeEscalateCommand(self.document, risk["id"]))
+
+    def raise_issue_current(self) -> int | None:
+        """Raise the issue of the current (occurred) risk and show it in the issue log."""
+        risk = self.current_risk()
+        if risk is None:
+            return None
+        command = RaiseIssueCommand(self.document, risk["id"])
+        if not self.document.execute(command):
+            return None
+        self.select_record("issues", command.issue_id)
+        return command.issue_id
+
+    def edit_scale(self, scale=None) -> bool:
+        """Change the file's scale; asks in the scale dialog unless a scale is given."""
+        if scale is None:
+            dialog = ScaleDialog(self.document.context.risk_scale, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            try:
+                scale = dialog.scale()
+            except errors.ValidationError as e:
+                self.document.error.emit(str(e))
+                return False
+        return self.document.execute(ChangeRiskScaleCommand(self.document, scale))

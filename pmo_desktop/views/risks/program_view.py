@@ -1,0 +1,88 @@
+"""Program view: program-level risks with every project each one touches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ...models.risk_escalation import ProgramRisk, program_risks
+from ..document import Document
+from .chart_style import text_on
+
+COLUMNS = ("ID", "Title", "Rating", "Residual", "Owner", "Status", "Escalated from", "Projects touched",
+           "Escalated on", "Reason")
+
+
+class ProgramView(QWidget):
+    """``open_risk(id)`` when the user double-clicks a row."""
+
+    open_risk = Signal(int)
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.risks: list[ProgramRisk] = []
+        self.include_closed = QCheckBox("Show closed risks", self)
+        self.include_closed.toggled.connect(self.refresh)
+        self.summary = QLabel(self)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.cellDoubleClicked.connect(lambda row, _c: self.open_risk.emit(self.risks[row].id))
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.include_closed)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self._stale = True  # filled when first shown, then kept current while visible
+        document.records_changed.connect(self._on_records_changed)
+
+    def _on_records_changed(self, register: str, _ids) -> None:
+        if register in ("risks", "projects", "people"):
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event) -> None:
+        self.ensure_fresh()
+        super().showEvent(event)
+
+    def ensure_fresh(self) -> None:
+        if self._stale:
+            self.refresh()
+
+    def refresh(self, *_args) -> None:
+        self._stale = False
+        scale = self.document.context.risk_scale
+        with self.document.store.session() as s:
+            self.risks = program_risks(s, scale, include_closed=self.include_closed.isChecked())
+        self.table.setRowCount(len(self.risks))
+        for row, r in enumerate(self.risks):
+            cells = (r.code, r.title, r.rating, r.residual_rating, r.owner, r.status, r.source_project or "—",
+                     ", ".join(r.projects), r.escalated_on.isoformat() if r.escalated_on else "", r.reason)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col in (2, 3) and text:
+                    colour = scale.colour_of(text)
+                    if colour:
+                        item.setBackground(QBrush(QColor(colour)))
+                        item.setForeground(QBrush(QColor(text_on(colour))))
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        touched = {p for r in self.risks for p in r.projects}
+        escalated = sum(r.escalated for r in self.risks)
+        self.summary.setText(f"{len(self.risks)} program risks ({escalated} escalated from projects), "
+                             f"touching {len(touched)} project{'s' if len(touched) != 1 else ''}.")
+
+    def row_of(self, risk_id: int) -> int | None:
+        self.ensure_fresh()
+        return next((i for i, r in enumerate(self.risks) if r.id == risk_id), None)

@@ -1,0 +1,116 @@
+"""Open risks by rating over time (pyqtgraph): one thick line per band, in the band's colour."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ...models.risk_trend import TrendPoint, first_recorded, open_risk_trend
+from ..document import Document
+from .chart_style import AXIS_PT, LABEL_PT, font, set_axis_label, set_title, style_plot
+
+DEFAULT_MONTHS = 12
+
+
+def timestamp(day: date) -> float:
+    return datetime.combine(day, time(12), tzinfo=timezone.utc).timestamp()
+
+
+def date_ticks(points: list[TrendPoint], most: int = 13) -> list[tuple[float, str]]:
+    """A readable label per point ("31 Jan"), thinned to at most ``most`` labels, the last always shown."""
+    if not points:
+        return []
+    one_year = points[0].on.year == points[-1].on.year
+    fmt = "%d %b" if one_year else "%d %b %y"
+    step = max(1, -(-len(points) // most))
+    chosen = points[::-1][::step][::-1]
+    return [(timestamp(p.on), p.on.strftime(fmt).lstrip("0")) for p in chosen]
+
+
+class TrendChart(QWidget):
+    def __init__(self, document: Document, parent=None, today: date | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.today = today  # None: the real today (tests fix it)
+        self.points: list[TrendPoint] = []
+
+        self.period = QComboBox(self)
+        self.period.addItem("Month ends", "month")
+        self.period.addItem("Week ends", "week")
+        self.mode = QComboBox(self)
+        self.mode.addItem("Inherent rating", "inherent")
+        self.mode.addItem("Residual rating", "residual")
+        for combo in (self.period, self.mode):
+            combo.setFont(font(AXIS_PT))
+            combo.currentIndexChanged.connect(self.refresh)
+        self.note = QLabel(self)
+        self.note.setFont(font(AXIS_PT))
+
+        axis = pg.DateAxisItem(orientation="bottom")
+        self.plot = pg.PlotWidget(self, axisItems={"bottom": axis})
+        style_plot(self.plot)
+        self.plot.showGrid(x=False, y=True, alpha=0.25)
+        self.plot.setMouseEnabled(False, False)
+        self.plot.setMinimumSize(520, 400)
+        self.legend = self.plot.getPlotItem().addLegend(offset=(10, 10), labelTextSize=f"{LABEL_PT}pt", labelTextColor="k",
+                                                        brush=pg.mkBrush(255, 255, 255, 230), pen=pg.mkPen("#999"))
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.mode)
+        bar.addWidget(self.period)
+        bar.addStretch(1)
+        bar.addWidget(self.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.plot, 1)
+        self._stale = True  # drawn when first shown: the page opens on the register, not here
+        document.records_changed.connect(self._on_records_changed)
+
+    def _on_records_changed(self, register: str, _ids) -> None:
+        """Rebuilding the trend reads the whole history: do it now only if the chart is on screen."""
+        if register != "risks":
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self, *_args) -> None:
+        self._stale = False
+        scale = self.document.context.risk_scale
+        end = self.today or date.today()
+        with self.document.store.session() as s:
+            first = first_recorded(s) or end
+            start = max(first, end - timedelta(days=31 * DEFAULT_MONTHS))
+            self.points = open_risk_trend(s, scale, start, end, self.period.currentData(), self.mode.currentData() == "residual")
+        plot = self.plot
+        plot.clear()
+        self.legend.clear()
+        xs = [timestamp(p.on) for p in self.points]
+        top = 1
+        for band in sorted(scale.bands, key=lambda b: b.min_score, reverse=True):
+            ys = [p.counts.get(band.rating, 0) for p in self.points]
+            top = max(top, *ys) if ys else top
+            plot.plot(xs, ys, name=band.rating, pen=pg.mkPen(band.colour, width=5),
+                      symbol="o", symbolSize=12 if len(xs) <= 20 else 7, symbolBrush=band.colour, symbolPen=pg.mkPen("w", width=1.5))
+        plot.setYRange(-0.3, top + 0.8, padding=0)
+        plot.getPlotItem().getAxis("bottom").setTicks([date_ticks(self.points)])
+        if len(xs) > 1:
+            plot.setXRange(xs[0], xs[-1], padding=0.04)
+        elif xs:
+            plot.setXRange(xs[0] - 86400 * 20, xs[0] + 86400 * 20, padding=0)
+        left = plot.getPlotItem().getAxis("left")
+        left.setTickSpacing(major=max(1, round((top + 1) / 6)), minor=1)
+        set_axis_label(plot, "left", "Open risks")
+        years = sorted({p.on.year for p in self.points})
+        set_axis_label(plot, "bottom", f"Period end ({years[0]})" if len(years) == 1 else "Period end")
+        set_title(plot, f"Open risks by {self.mode.currentData()} rating")
+        total = self.points[-1].total if self.points else 0
+        self.note.setText(f"Now: {total} open risk{'s' if total != 1 else ''} scored")

@@ -1,0 +1,214 @@
+"""The communication plan: its register (next due and overdue computed), what is due this week across
+the program, scheduling a communication for a stakeholder and marking one held today."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QToolButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ...models import records, stakeholder_queries as queries
+from ...models.registers.stakeholders import COMMUNICATIONS, STAKEHOLDERS
+from ...models.stakeholder_rules import FREQUENCIES, is_overdue, week_bounds
+from ..document import Document
+from ..register_table import RegisterView
+from ..register_table.commands import CreateRecordsCommand
+
+OVERDUE_TEXT = "#c62828"
+OVERDUE_FILL = "#ffcdd2"
+
+
+class ScheduleDialog(QDialog):
+    """What to schedule for one stakeholder: the message, how often, and how."""
+
+    def __init__(self, stakeholder_name: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Schedule a communication with {stakeholder_name}")
+        self.message = QLineEdit(f"Monthly review with {stakeholder_name}", self)
+        self.frequency = QComboBox(self)
+        self.frequency.addItems(FREQUENCIES)
+        self.frequency.setCurrentText("Monthly")
+        self.frequency.currentTextChanged.connect(lambda f: self._suggest(stakeholder_name, f))
+        self.channel = QComboBox(self)
+        self.channel.setEditable(True)
+        self.channel.addItems(["Meeting", "1:1", "Email", "Report", "Workshop", "Newsletter", "Call"])
+        form = QFormLayout(self)
+        form.addRow("What", self.message)
+        form.addRow("Frequency", self.frequency)
+        form.addRow("Channel", self.channel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def _suggest(self, name: str, frequency: str) -> None:
+        """Keep the suggested wording in step with the frequency until the user writes their own."""
+        text = self.message.text()
+        if any(text == f"{f} review with {name}" for f in FREQUENCIES) or text == f"Review with {name}":
+            self.message.setText(f"{frequency} review with {name}" if frequency != "Ad hoc" else f"Review with {name}")
+
+    def values(self) -> dict:
+        return {"message": self.message.text().strip(), "frequency": self.frequency.currentText(),
+                "channel": self.channel.currentText().strip()}
+
+
+class CommunicationPlan(QWidget):
+    """``stakeholder_id`` is asked for when scheduling: a callable giving the selected stakeholder."""
+
+    scheduled = Signal(int)
+
+    def __init__(self, document: Document, selected_stakeholder: Callable[[], int | None],
+                 today: Callable[[], date] = date.today, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.selected_stakeholder = selected_stakeholder
+        self.today = today
+        self.scope: queries.Scope = None
+        self.week_offset = 0
+        self.schedule_dialog: ScheduleDialog | None = None
+
+        self.view = RegisterView(document, COMMUNICATIONS, parent=self)
+        overdue_rule = lambda v: OVERDUE_FILL if v and is_overdue(v, self.today()) else None  # noqa: E731
+        self.view.model.colour_rules["next_due"] = overdue_rule
+        header = self.view.table.horizontalHeader()
+        for offset, name in enumerate(("next_due", "overdue")):  # what matters most, next to "What"
+            header.moveSection(header.visualIndex(self.view.model.column_of(name)),
+                               header.visualIndex(self.view.model.column_of("message")) + 1 + offset)
+
+        self.schedule_button = QPushButton("Schedule for selected stakeholder…", self)
+        self.schedule_button.clicked.connect(self.open_schedule_dialog)
+        self.held_button = QPushButton("Mark held today", self)
+        self.held_button.setToolTip("Set Last held to today for the selected communications (undoable)")
+        self.held_button.clicked.connect(self.mark_held_today)
+        bar = QHBoxLayout()
+        bar.addWidget(self.schedule_button)
+        bar.addWidget(self.held_button)
+        bar.addStretch(1)
+
+        self.week_label = QLabel(self)
+        font = self.week_label.font()
+        font.setBold(True)
+        self.week_label.setFont(font)
+        prev_week, this_week, next_week = QToolButton(self), QToolButton(self), QToolButton(self)
+        prev_week.setText("◀")
+        this_week.setText("This week")
+        next_week.setText("▶")
+        prev_week.clicked.connect(lambda: self.show_week(self.week_offset - 1))
+        this_week.clicked.connect(lambda: self.show_week(0))
+        next_week.clicked.connect(lambda: self.show_week(self.week_offset + 1))
+        self.due_list = QTreeWidget(self)
+        self.due_list.setRootIsDecorated(False)
+        self.due_list.setHeaderLabels(["Due", "What", "With", "Owner", ""])
+        self.due_list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.due_list.itemDoubleClicked.connect(lambda item, _c: self.view.select_record(item.data(0, Qt.ItemDataRole.UserRole)))
+
+        due_box = QGroupBox("Due this week across the program", self)
+        week_bar = QHBoxLayout()
+        week_bar.addWidget(prev_week)
+        week_bar.addWidget(this_week)
+        week_bar.addWidget(next_week)
+        week_bar.addWidget(self.week_label, 1)
+        due_layout = QVBoxLayout(due_box)
+        due_layout.addLayout(week_bar)
+        due_layout.addWidget(self.due_list, 1)
+
+        plan = QWidget(self)
+        plan_layout = QVBoxLayout(plan)
+        plan_layout.setContentsMargins(0, 0, 0, 0)
+        plan_layout.addLayout(bar)
+        plan_layout.addWidget(self.view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(plan)
+        splitter.addWidget(due_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        document.records_changed.connect(self._on_records_changed)
+        self.refresh_due()
+
+    # ------------------------------------------------------------------ this week
+    def week_day(self) -> date:
+        return self.today() + timedelta(weeks=self.week_offset)
+
+    def show_week(self, offset: int) -> None:
+        self.week_offset = offset
+        self.refresh_due()
+
+    def refresh_due(self) -> None:
+        today = self.today()
+        monday, sunday = week_bounds(self.week_day())
+        with self.document.store.session() as s:
+            self.due_items = queries.communications_due(s, self.week_day(), today, self.scope,
+                                                        include_overdue=self.week_offset == 0)
+        label = "This week" if self.week_offset == 0 else "Week"
+        self.week_label.setText(f"{label}: Mon {monday:%d %b} – Sun {sunday:%d %b %Y}  ·  {len(self.due_items)} due")
+        self.due_list.clear()
+        for item in self.due_items:
+            row = QTreeWidgetItem([f"{item.due:%a %d %b}", item.message, item.who, item.owner,
+                                   "Overdue" if item.overdue else ""])
+            row.setData(0, Qt.ItemDataRole.UserRole, item.id)
+            if item.overdue:
+                for col in range(5):
+                    row.setForeground(col, QBrush(QColor(OVERDUE_TEXT)))
+            self.due_list.addTopLevelItem(row)
+        for col in (0, 2, 3, 4):
+            self.due_list.resizeColumnToContents(col)
+
+    def _on_records_changed(self, register: str, _ids) -> None:
+        if register in (COMMUNICATIONS.name, STAKEHOLDERS.name):
+            self.refresh_due()
+
+    def set_scope(self, scope: queries.Scope) -> None:
+        self.scope = scope
+        with self.document.store.session() as s:
+            ids = queries.communication_ids(s, scope)
+        self.view.set_record_filter(ids, "Communications of the selected project" if ids is not None else "")
+        self.refresh_due()
+
+    # ------------------------------------------------------------------ actions
+    def open_schedule_dialog(self) -> ScheduleDialog | None:
+        rid = self.selected_stakeholder()
+        if rid is None:
+            self.document.error.emit("Select a stakeholder in the stakeholder table first, then schedule.")
+            return None
+        with self.document.store.session() as s:
+            point = next((p for p in queries.grid_points(s) if p.id == rid), None)
+        if point is None:
+            return None
+        self.schedule_dialog = ScheduleDialog(point.name, self)
+        self.schedule_dialog.accepted.connect(lambda: self.schedule(rid, **self.schedule_dialog.values()))
+        self.schedule_dialog.open()
+        return self.schedule_dialog
+
+    def schedule(self, stakeholder_id: int, message: str, frequency: str, channel: str = "") -> int | None:
+        """Add a communication plan line for one stakeholder, owned by their relationship owner."""
+        with self.document.store.session() as s:
+            rec = records.record_values(s, STAKEHOLDERS, stakeholder_id, self.document.context)
+        row = {"message": message or f"{frequency} review with {rec['name']}", "stakeholder": rec["code"],
+               "frequency": frequency, "channel": channel, "owner": rec.get("owner")}
+        command = CreateRecordsCommand(self.document, COMMUNICATIONS, [row],
+                                       text=f"Schedule {frequency.lower()} communication with {rec['name']}")
+        if not self.document.execute(command):
+            return None
+        new_id = command.ids[0]
+        self.view.select_record(new_id)
+        self.scheduled.emit(new_id)
+        return new_id
+
+    def mark_held_today(self) -> bool:
+        rows = self.view.selected_source_rows()
+        if not rows:
+            self.document.error.emit("Select the communications that were held, then mark them held.")
+            return False
+        column = self.view.model.column_of("last_held")
+        today = self.today()
+        n = len(rows)
+        return self.view.model.set_cells([(r, column, today) for r in rows],
+                                         text=f"Mark {n} communication{'s' if n != 1 else ''} held today")

@@ -1,0 +1,103 @@
+"""The selected stakeholder's long texts (key concerns, notes), edited in full rather than in a cell.
+
+Text is saved when the editor loses focus or another stakeholder is selected, as one undoable edit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout
+
+from ...models import errors, records
+from ...models.registers.stakeholders import STAKEHOLDERS
+from ...models.stakeholder_rules import gap_label
+from ..document import Document
+from ..register_table.commands import CellEdit, EditCellsCommand
+
+TEXT_FIELDS = ("concerns", "notes")
+
+
+class CommittingTextEdit(QPlainTextEdit):
+    """A plain text editor that says when the user has finished with it (focus leaves)."""
+
+    finished = Signal()
+
+    def focusOutEvent(self, event):
+        super().focusOutEvent(event)
+        self.finished.emit()
+
+
+class StakeholderDetail(QGroupBox):
+    def __init__(self, document: Document, parent=None):
+        super().__init__("Selected stakeholder", parent)
+        self.document = document
+        self.record_id: int | None = None
+        self.record: dict = {}
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading.setFont(font)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.editors: dict[str, CommittingTextEdit] = {}
+        form = QFormLayout()
+        for name in TEXT_FIELDS:
+            editor = CommittingTextEdit(self)
+            editor.setTabChangesFocus(True)
+            editor.setPlaceholderText(STAKEHOLDERS.field(name).label + "…")
+            editor.finished.connect(self.commit)
+            self.editors[name] = editor
+            form.addRow(STAKEHOLDERS.field(name).label, editor)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addLayout(form, 1)
+        document.records_changed.connect(self._on_records_changed)
+        self.show_record(None)
+
+    def show_record(self, record_id: int | None) -> None:
+        """Save what was typed for the previous stakeholder, then show this one."""
+        if record_id != self.record_id:
+            self.commit()
+        self.record_id = record_id
+        self.record = {}
+        if record_id is not None:
+            with self.document.store.session() as s:
+                try:
+                    self.record = records.record_values(s, STAKEHOLDERS, record_id, self.document.context)
+                except errors.RecordNotFound:
+                    self.record_id = None
+        rec = self.record
+        self.setEnabled(bool(rec))
+        self.heading.setText(f"{rec['code']}  {rec['name']}" if rec else "Select a stakeholder in the table")
+        if rec:
+            where = rec.get("quadrant") or "not rated yet"
+            scope = ", ".join(filter(None, ["Program" if rec.get("program_level") else "", rec.get("projects") or ""]))
+            self.summary.setText(f"{where} · engagement {rec['current_engagement'] or '–'} → "
+                                 f"{rec['desired_engagement'] or '–'} ({gap_label(rec.get('engagement_gap')).lower()})"
+                                 f" · {scope or 'no project yet'}")
+        else:
+            self.summary.setText("")
+        for name, editor in self.editors.items():
+            editor.setPlainText(rec.get(name) or "")
+
+    def commit(self) -> bool:
+        """Save edited texts as one undoable step; False when there was nothing to save or it was refused."""
+        if self.record_id is None or not self.record:
+            return False
+        edits = [CellEdit(self.record_id, name, self.record.get(name) or "", editor.toPlainText())
+                 for name, editor in self.editors.items()
+                 if editor.toPlainText() != (self.record.get(name) or "")]
+        if not edits:
+            return False
+        command = EditCellsCommand(self.document, STAKEHOLDERS, edits, {self.record_id: self.record["version"]})
+        return self.document.execute(command)
+
+    def _on_records_changed(self, register: str, ids) -> None:
+        if register != STAKEHOLDERS.name or self.record_id is None:
+            return
+        if ids is None or self.record_id in ids:
+            typing = any(e.hasFocus() and e.toPlainText() != (self.record.get(n) or "") for n, e in self.editors.items())
+            if not typing:
+                self.show_record(self.record_id)

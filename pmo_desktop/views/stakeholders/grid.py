@@ -1,0 +1,361 @@
+"""The power/interest grid (pyqtgraph): stakeholders as labelled points on four tinted quadrants.
+
+Drag a point to a new cell and release: it snaps to whole levels and power and interest change in
+one undoable edit. Click a point to select its row. Stakeholders not yet rated wait in a strip under
+the grid, from which they can be dragged in.
+
+The mouse handlers take scene coordinates (``press_at``, ``drag_to``, ``release_at``, ``click_at``),
+so tests drive exactly the code the mouse does.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ...models import stakeholder_queries as queries
+from ...models.registers.stakeholders import STAKEHOLDERS
+from ...models.stakeholder_rules import (ATTITUDES, DIVIDER, GAP_BANDS, KEEP_INFORMED, KEEP_SATISFIED,
+                                         MANAGE_CLOSELY, MONITOR, SCALE_NAMES, engagement_gap, gap_band,
+                                         quadrant, snap_level)
+from ..document import Document
+from ..register_table.commands import CellEdit, EditCellsCommand
+from .colours import ATTITUDE_COLOURS, GAP_COLOURS, QUADRANT_TINTS, UNKNOWN_COLOUR
+from .layout import PARKING_ROW_STEP, PARKING_Y, Placed, place
+
+LOW, HIGH = 0.5, 5.5          # the grid's extent: levels 1..5 are cell centres
+POINT_SIZE = 20               # pixels
+HIT_RADIUS = POINT_SIZE / 2 + 5
+LABEL_PT = 14
+QUADRANT_PT = 17
+AXIS_PT = 14
+COLOUR_MODES = (("attitude", "Colour by attitude"), ("gap", "Colour by engagement gap"))
+
+
+def _font(points: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSize(points)
+    font.setBold(bold)
+    return font
+
+
+def _two_lines(text: str, metrics: QFontMetrics, width: int) -> str:
+    """Break a name at spaces onto at most two lines of this pixel width; the rest is shortened."""
+    words = text.split()
+    first = ""
+    while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= width:
+        first = (first + " " + words.pop(0)).strip()
+    if not first:  # one word wider than the space: a single shortened line
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    rest = " ".join(words)
+    return first + ("\n" + metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width) if rest else "")
+
+
+class _PointsItem(pg.ScatterPlotItem):
+    """The stakeholder points; hands mouse drags and clicks to the grid in scene coordinates."""
+
+    def __init__(self, grid: "PowerInterestGrid"):
+        super().__init__(pxMode=True, hoverable=True, tip=grid._tip)
+        self._grid = grid
+
+    def mouseDragEvent(self, ev):
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        if ev.isStart():
+            if self._grid.press_at(ev.buttonDownScenePos()) is None:
+                ev.ignore()
+                return
+        elif self._grid.dragging is None:
+            ev.ignore()
+            return
+        ev.accept()
+        if ev.isFinish():
+            self._grid.release_at(ev.scenePos())
+        else:
+            self._grid.drag_to(ev.scenePos())
+
+    def mouseClickEvent(self, ev):
+        if ev.button() == Qt.MouseButton.LeftButton and self._grid.click_at(ev.scenePos()) is not None:
+            ev.accept()
+        else:
+            ev.ignore()
+
+
+class PowerInterestGrid(QWidget):
+    record_clicked = Signal(int)
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.scope: queries.Scope = None
+        self.colour_mode = "attitude"
+        self.points: list[queries.GridPoint] = []
+        self.positions: dict[int, tuple[float, float]] = {}
+        self.dragging: int | None = None
+        self.selected: int | None = None
+        self._labels: dict[int, pg.TextItem] = {}
+        self._placed: dict[int, Placed] = {}
+        self._parking_rows = 0
+
+        self.colour_combo = QComboBox(self)
+        for key, text in COLOUR_MODES:
+            self.colour_combo.addItem(text, key)
+        self.colour_combo.currentIndexChanged.connect(lambda _i: self.set_colour_mode(self.colour_combo.currentData()))
+        self.legend = QLabel(self)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setFont(_font(LABEL_PT))
+        self.hint = QLabel("Drag a stakeholder to re-rate power and interest; click to select.", self)
+
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setMinimumSize(420, 360)
+        item = self.plot.getPlotItem()
+        item.hideButtons()
+        item.setMenuEnabled(False)
+        self.view = item.getViewBox()
+        self.view.setMouseEnabled(False, False)
+        self.view.disableAutoRange()
+        self._style_axes(item)
+        self._draw_quadrants()
+        self.points_item = _PointsItem(self)
+        self.points_item.setZValue(10)
+        self.plot.addItem(self.points_item)
+        self.ring = pg.ScatterPlotItem(pxMode=True, size=POINT_SIZE + 14, symbol="o", brush=None,
+                                       pen=pg.mkPen("#000000", width=3))
+        self.ring.setZValue(9)
+        self.plot.addItem(self.ring)
+        self.view.sigResized.connect(self._fit_labels)
+        self.plot.scene().sigMouseMoved.connect(self._show_hand_over_points)
+
+        top = QHBoxLayout()
+        top.addWidget(self.colour_combo)
+        top.addWidget(self.legend, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.hint)
+        document.records_changed.connect(self._on_records_changed)
+        self.refresh()
+
+    # ------------------------------------------------------------------ drawing
+    def _style_axes(self, item) -> None:
+        for name, title in (("bottom", "Interest"), ("left", "Power / influence")):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen("#000000"))
+            axis.setTextPen(pg.mkPen("#000000"))
+            axis.setStyle(tickFont=_font(AXIS_PT), tickLength=0)
+            axis.setLabel(title, **{"font-size": f"{AXIS_PT + 2}pt", "font-weight": "bold", "color": "#000000"})
+        item.getAxis("left").setWidth(150)
+        item.getAxis("bottom").setHeight(70)
+
+    def _set_ticks(self) -> None:
+        names = [(i, f"{i} {name}") for i, name in enumerate(SCALE_NAMES, start=1)]
+        self.plot.getPlotItem().getAxis("bottom").setTicks([names])
+        left = list(reversed(names)) + ([(PARKING_Y, "Not rated")] if self._parking_rows else [])
+        self.plot.getPlotItem().getAxis("left").setTicks([left])
+
+    def _draw_quadrants(self) -> None:
+        corners = {  # quadrant: (x0, y0, x1, y1, label x, label y, anchor)
+            MANAGE_CLOSELY: (DIVIDER, DIVIDER, HIGH, HIGH, HIGH - 0.05, HIGH - 0.03, (1, 0)),
+            KEEP_SATISFIED: (LOW, DIVIDER, DIVIDER, HIGH, LOW + 0.05, HIGH - 0.03, (0, 0)),
+            KEEP_INFORMED: (DIVIDER, LOW, HIGH, DIVIDER, HIGH - 0.05, LOW + 0.03, (1, 1)),
+            MONITOR: (LOW, LOW, DIVIDER, DIVIDER, LOW + 0.05, LOW + 0.03, (0, 1)),
+        }
+        self.quadrant_labels: dict[str, pg.TextItem] = {}
+        for name, (x0, y0, x1, y1, lx, ly, anchor) in corners.items():
+            rect = QGraphicsRectItem(QRectF(x0, y0, x1 - x0, y1 - y0))
+            rect.setBrush(QColor(QUADRANT_TINTS[name]))
+            rect.setPen(pg.mkPen(None))
+            rect.setZValue(-20)
+            self.plot.addItem(rect)
+            label = pg.TextItem(name, color="#37474f", anchor=anchor)
+            label.setFont(_font(QUADRANT_PT, bold=True))
+            label.setPos(lx, ly)
+            label.setZValue(-5)
+            self.plot.addItem(label)
+            self.quadrant_labels[name] = label
+        faint = pg.mkPen("#d5dbe0", width=1)
+        for edge in (1.5, 3.5, 4.5):  # cell edges, so a point reads as "in" a level
+            for angle in (0, 90):
+                line = pg.InfiniteLine(edge, angle=angle, pen=faint)
+                line.setZValue(-15)
+                self.plot.addItem(line)
+        pen = pg.mkPen("#78909c", width=2)
+        for line in (pg.InfiniteLine(DIVIDER, angle=90, pen=pen), pg.InfiniteLine(DIVIDER, angle=0, pen=pen)):
+            line.setZValue(-10)
+            self.plot.addItem(line)
+        self.parking_rect = QGraphicsRectItem()
+        self.parking_rect.setBrush(QColor("#ffffff"))
+        self.parking_rect.setPen(pg.mkPen("#b0bec5", width=1, style=Qt.PenStyle.DashLine))
+        self.parking_rect.setZValue(-8)  # over the grid lines: the strip has no interest scale
+        self.plot.addItem(self.parking_rect)
+
+    def colour_of(self, p: queries.GridPoint) -> str:
+        if self.colour_mode == "gap":
+            return GAP_COLOURS[gap_band(engagement_gap(p.current_engagement, p.desired_engagement))]
+        return ATTITUDE_COLOURS.get(p.attitude, UNKNOWN_COLOUR)
+
+    def legend_entries(self) -> list[tuple[str, str]]:
+        if self.colour_mode == "gap":
+            return [(band, GAP_COLOURS[band]) for band in GAP_BANDS]
+        return [(a, ATTITUDE_COLOURS[a]) for a in ATTITUDES]
+
+    def _draw_legend(self) -> None:
+        self.legend.setText("&nbsp;&nbsp; ".join(
+            f'<span style="color:{colour}; font-size:{LABEL_PT + 6}pt">●</span>&nbsp;{text}'
+            for text, colour in self.legend_entries()))
+
+    def refresh(self) -> None:
+        with self.document.store.session() as s:
+            self.points = queries.grid_points(s, self.scope)
+        placed, self._parking_rows = place(self.points)
+        self.positions = {rid: (p.x, p.y) for rid, p in placed.items()}
+        bottom = LOW if not self._parking_rows else PARKING_Y - (self._parking_rows - 1) * PARKING_ROW_STEP - 0.3
+        self.parking_rect.setRect(QRectF(LOW, bottom, HIGH - LOW, LOW - bottom))
+        self.parking_rect.setVisible(bool(self._parking_rows))
+        self.view.setRange(xRange=(LOW, HIGH), yRange=(bottom, HIGH), padding=0)
+        self._set_ticks()
+        for label in self._labels.values():
+            self.plot.removeItem(label)
+        self._labels = {}
+        self._placed = placed
+        for p in self.points:
+            label = pg.TextItem(p.name, color="#000000", anchor=(0, 0.5), fill=pg.mkBrush(255, 255, 255, 200))
+            label.setFont(_font(LABEL_PT))
+            label.setZValue(8)
+            label.setToolTip(self._tip_text(p))
+            self.plot.addItem(label)
+            self._labels[p.id] = label
+        self._fit_labels()
+        self._draw_points()
+        self._draw_legend()
+
+    def _fit_labels(self, *_args) -> None:
+        """Fit each label into its share of the cell at the current size: wrap a lone point's label
+        onto two lines, shorten crowded ones (the tooltip has the full name)."""
+        if not self._labels:
+            return
+        unit_px = 1 / max(self.view.viewPixelSize()[0], 1e-9)
+        metrics = QFontMetrics(_font(LABEL_PT))
+        for p in self.points:
+            placed, label = self._placed[p.id], self._labels[p.id]
+            width = max(40, int(placed.label_width * unit_px))
+            label.setText(_two_lines(p.name, metrics, width) if placed.wrap
+                          else metrics.elidedText(p.name, Qt.TextElideMode.ElideRight, width))
+
+    def _draw_points(self) -> None:
+        spots = []
+        for p in self.points:
+            x, y = self.positions[p.id]
+            spots.append({"pos": (x, y), "data": p.id, "size": POINT_SIZE, "brush": pg.mkBrush(self.colour_of(p)),
+                          "pen": pg.mkPen("#ffffff", width=2), "symbol": "o"})
+            self._labels[p.id].setPos(x + 0.07, y)
+        self.points_item.setData(spots)
+        self._draw_ring()
+
+    def _draw_ring(self) -> None:
+        pos = self.positions.get(self.selected) if self.selected is not None else None
+        self.ring.setData([{"pos": pos}] if pos else [])
+
+    def _tip_text(self, p: queries.GridPoint) -> str:
+        where = quadrant(p.power, p.interest) or "Not rated yet"
+        return (f"{p.code} {p.name}\nPower {p.power or '–'}, interest {p.interest or '–'}: {where}\n"
+                f"Attitude {p.attitude}; engagement {p.current_engagement} → {p.desired_engagement}")
+
+    def _tip(self, x, y, data):
+        point = self.point(data)
+        return self._tip_text(point) if point else ""
+
+    # ------------------------------------------------------------------ state from outside
+    def point(self, record_id: int) -> queries.GridPoint | None:
+        return next((p for p in self.points if p.id == record_id), None)
+
+    def set_scope(self, scope: queries.Scope) -> None:
+        self.scope = scope
+        self.refresh()
+
+    def set_colour_mode(self, mode: str) -> None:
+        self.colour_mode = mode
+        i = self.colour_combo.findData(mode)
+        if i != self.colour_combo.currentIndex():
+            self.colour_combo.setCurrentIndex(i)
+        self._draw_points()
+        self._draw_legend()
+
+    def select(self, record_id: int | None) -> None:
+        self.selected = record_id
+        self._draw_ring()
+
+    def _on_records_changed(self, register: str, _ids) -> None:
+        if register == STAKEHOLDERS.name and self.dragging is None:
+            self.refresh()
+
+    # ------------------------------------------------------------------ mouse (scene coordinates)
+    def view_to_scene(self, x: float, y: float) -> QPointF:
+        return self.view.mapViewToScene(QPointF(x, y))
+
+    def scene_pos_of(self, record_id: int) -> QPointF:
+        return self.view_to_scene(*self.positions[record_id])
+
+    def hit(self, scene_pos: QPointF) -> int | None:
+        """The point under a scene position (the nearest within a few pixels), if any."""
+        best, best_d = None, HIT_RADIUS
+        for rid in self.positions:
+            d = (self.scene_pos_of(rid) - QPointF(scene_pos)).manhattanLength() / 1.4
+            if d <= best_d:
+                best, best_d = rid, d
+        return best
+
+    def _show_hand_over_points(self, scene_pos) -> None:
+        if self.dragging is None:
+            over = self.hit(scene_pos) is not None
+            self.plot.viewport().setCursor(Qt.CursorShape.OpenHandCursor if over else Qt.CursorShape.ArrowCursor)
+
+    def click_at(self, scene_pos: QPointF) -> int | None:
+        rid = self.hit(scene_pos)
+        if rid is not None:
+            self.select(rid)
+            self.record_clicked.emit(rid)
+        return rid
+
+    def press_at(self, scene_pos: QPointF) -> int | None:
+        self.dragging = self.hit(scene_pos)
+        return self.dragging
+
+    def drag_to(self, scene_pos: QPointF) -> None:
+        if self.dragging is None:
+            return
+        pos = self.view.mapSceneToView(QPointF(scene_pos))
+        self.positions[self.dragging] = (pos.x(), pos.y())
+        self._draw_points()
+
+    def release_at(self, scene_pos: QPointF) -> bool:
+        """Drop the dragged point: snap to whole levels and save. False when nothing changed."""
+        rid, self.dragging = self.dragging, None
+        if rid is None:
+            return False
+        pos = self.view.mapSceneToView(QPointF(scene_pos))
+        changed = False
+        if pos.y() >= LOW - 0.1:  # dropped back into the "not rated" strip: no change
+            changed = self.move_record(rid, snap_level(pos.y()), snap_level(pos.x()))
+        if not changed:
+            self.refresh()  # snap back to where it was
+        self.select(rid)
+        self.record_clicked.emit(rid)
+        return changed
+
+    def move_record(self, record_id: int, power: int, interest: int) -> bool:
+        """Set a stakeholder's power and interest as one undoable step."""
+        p = self.point(record_id)
+        if p is None:
+            return False
+        edits = [CellEdit(p.id, name, old, new) for name, old, new in
+                 (("power", p.power, power), ("interest", p.interest, interest)) if old != new]
+        if not edits:
+            return False
+        text = f"Move {p.name} to {quadrant(power, interest)}"
+        return self.document.execute(EditCellsCommand(self.document, STAKEHOLDERS, edits, {p.id: p.version}, text))

@@ -1,0 +1,137 @@
+"""The stakeholder engagement assessment matrix (PMBOK): stakeholders × the five engagement levels,
+C where they are, D where the program needs them, the distance between highlighted. Read-only;
+it follows the register as it changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from ...models import stakeholder_queries as queries
+from ...models.registers.stakeholders import STAKEHOLDERS
+from ...models.stakeholder_rules import ENGAGEMENT_LEVELS, MatrixRow, gap_label
+from ..document import Document
+from .colours import CURRENT_GAP, DESIRED, ON_TARGET, PATH
+
+FONT_PT = 14
+FIRST_LEVEL = 1  # column of "Unaware"
+GAP_COLUMN = FIRST_LEVEL + len(ENGAGEMENT_LEVELS)
+
+
+class EngagementMatrixModel(QAbstractTableModel):
+    HEADERS = ("Stakeholder", *ENGAGEMENT_LEVELS, "Gap")
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.scope: queries.Scope = None
+        self.rows: list[MatrixRow] = []
+        document.records_changed.connect(self._on_records_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        with self.document.store.session() as s:
+            self.rows = queries.matrix_rows(s, self.scope)
+        self.endResetModel()
+
+    def set_scope(self, scope: queries.Scope) -> None:
+        self.scope = scope
+        self.reload()
+
+    def _on_records_changed(self, register: str, _ids) -> None:
+        if register == STAKEHOLDERS.name:
+            self.reload()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def record_id(self, row: int) -> int:
+        return self.rows[row].id
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r, col = self.rows[index.row()], index.column()
+        level = col - FIRST_LEVEL
+        is_level = 0 <= level < len(ENGAGEMENT_LEVELS)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return r.name
+            if col == GAP_COLUMN:
+                return "" if r.gap is None else f"{r.gap:+d}" if r.gap else "0"
+            return r.mark(level)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{r.code} {r.name}: {gap_label(r.gap)}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole and is_level and r.mark(level):
+            font = QFont()
+            font.setPointSize(FONT_PT + 2)
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = self._colour(r, level) if is_level else None
+            if col == GAP_COLUMN and r.gap:
+                colour = CURRENT_GAP
+            return QBrush(QColor(colour)) if colour else None
+        return None
+
+    @staticmethod
+    def _colour(r: MatrixRow, level: int) -> str | None:
+        mark = r.mark(level)
+        if mark == "C D":
+            return ON_TARGET
+        if mark == "C":
+            return CURRENT_GAP if r.desired is not None else None
+        if mark == "D":
+            return DESIRED
+        return PATH if r.in_gap(level) else None
+
+
+class EngagementMatrix(QWidget):
+    record_clicked = Signal(int)
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.model = EngagementMatrixModel(document, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        font = self.table.font()
+        font.setPointSize(FONT_PT)
+        self.table.setFont(font)
+        self.table.horizontalHeader().setFont(font)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(int(font.pointSize() * 2.4))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.clicked.connect(lambda index: self.record_clicked.emit(self.model.record_id(index.row())))
+        key = QLabel(
+            f'<b>C</b> current &nbsp; <b>D</b> desired &nbsp;&nbsp; '
+            f'<span style="background:{CURRENT_GAP}">&nbsp;where they are, short of target&nbsp;</span> '
+            f'<span style="background:{PATH}">&nbsp;still to travel&nbsp;</span> '
+            f'<span style="background:{DESIRED}">&nbsp;where needed&nbsp;</span> '
+            f'<span style="background:{ON_TARGET}">&nbsp;on target&nbsp;</span>', self)
+        key.setFont(font)
+        key.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(key)
+
+    def set_scope(self, scope: queries.Scope) -> None:
+        self.model.set_scope(scope)

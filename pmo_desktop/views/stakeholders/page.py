@@ -1,0 +1,135 @@
+"""The Stakeholders page: the register and the selected stakeholder's texts on the left; the
+power/interest grid, the engagement assessment matrix and the communication plan on the right.
+A project filter at the top applies to all of them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from ...models import stakeholder_queries as queries
+from ...models.registers.stakeholders import COMMUNICATIONS, STAKEHOLDERS
+from ..document import Document
+from ..register_page import page_title
+from ..register_table import RegisterView
+from .comms import CommunicationPlan
+from .detail import StakeholderDetail
+from .grid import PowerInterestGrid
+from .matrix import EngagementMatrix
+
+
+class StakeholdersPage(QWidget):
+    register_name = STAKEHOLDERS.name
+
+    def __init__(self, document: Document, parent=None, today: Callable[[], date] = date.today):
+        super().__init__(parent)
+        self.document = document
+        self.register = STAKEHOLDERS
+        self.register_view = RegisterView(document, STAKEHOLDERS, parent=self)
+        self.detail = StakeholderDetail(document, self)
+        self.grid = PowerInterestGrid(document, self)
+        self.matrix = EngagementMatrix(document, self)
+        self.comms = CommunicationPlan(document, self.register_view.current_record_id, today, self)
+
+        self.scope_combo = QComboBox(self)
+        self.scope_combo.setMinimumContentsLength(22)
+        self.scope_combo.setToolTip("Show the stakeholders of one project, of the program, or everyone")
+        self._fill_scopes()
+        self.scope_combo.currentIndexChanged.connect(lambda _i: self.set_scope(self.scope_combo.currentData()))
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.grid, "Power / interest grid")
+        self.tabs.addTab(self.matrix, "Engagement assessment")
+        self.tabs.addTab(self.comms, "Communication plan")
+
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.register_view)
+        left.addWidget(self.detail)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 1)
+        main = QSplitter(Qt.Orientation.Horizontal, self)
+        main.addWidget(left)
+        main.addWidget(self.tabs)
+        main.setStretchFactor(0, 4)
+        main.setStretchFactor(1, 5)
+
+        header = QHBoxLayout()
+        header.addWidget(page_title(STAKEHOLDERS.title, self))
+        header.addStretch(1)
+        header.addWidget(QLabel("Project:", self))
+        header.addWidget(self.scope_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(main, 1)
+
+        self.register_view.current_record_changed.connect(self._on_current_record)
+        self.register_view.filter_chip.clicked.connect(self._sync_scope_with_table)
+        self.register_view.clear_filters_button.clicked.connect(self._sync_scope_with_table)
+        self.grid.record_clicked.connect(self.register_view.select_record)
+        self.matrix.record_clicked.connect(self.register_view.select_record)
+        document.records_changed.connect(self._on_records_changed)
+
+    # ------------------------------------------------------------------ project filter
+    @property
+    def scope(self) -> queries.Scope:
+        return self.scope_combo.currentData()
+
+    def _fill_scopes(self) -> None:
+        current = self.scope_combo.currentData()
+        with self.document.store.session() as s:
+            choices = queries.scope_choices(s)
+        self.scope_combo.blockSignals(True)
+        self.scope_combo.clear()
+        for label, scope in choices:
+            self.scope_combo.addItem(label, scope)
+        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(current)))
+        self.scope_combo.blockSignals(False)
+        if self.scope != current:  # the project shown was deleted: show everyone
+            self.set_scope(self.scope)
+
+    def set_scope(self, scope: queries.Scope) -> None:
+        """Show one project's stakeholders (a project id), the program's (PROGRAM) or everyone (None)."""
+        i = self.scope_combo.findData(scope)
+        if i >= 0 and i != self.scope_combo.currentIndex():
+            self.scope_combo.setCurrentIndex(i)  # comes back here through the signal
+            return
+        self._apply_scope(scope)
+        self.grid.set_scope(scope)
+        self.matrix.set_scope(scope)
+        self.comms.set_scope(scope)
+
+    def _apply_scope(self, scope: queries.Scope) -> None:
+        with self.document.store.session() as s:
+            ids = queries.stakeholder_ids(s, scope)
+        self.register_view.set_record_filter(ids, f"Project: {self.scope_combo.currentText()}")
+
+    def _sync_scope_with_table(self, *_args) -> None:
+        """The table's filter was removed there (its chip, Clear filters, a new row): show everyone."""
+        if self.scope is not None and self.register_view.proxy.record_filter_label == "":
+            self.scope_combo.setCurrentIndex(0)
+
+    def _on_records_changed(self, register: str, _ids) -> None:
+        if register == "projects":
+            self._fill_scopes()
+        elif register == STAKEHOLDERS.name and self.scope is not None:
+            if self.register_view.proxy.record_filter_label == "":
+                self._sync_scope_with_table()
+            else:  # links may have changed: who belongs to the project now
+                self._apply_scope(self.scope)
+
+    # ------------------------------------------------------------------ selection
+    def _on_current_record(self, record_id) -> None:
+        self.detail.show_record(record_id)
+        self.grid.select(record_id)
+        self._sync_scope_with_table()
+
+    def select_record(self, register_name: str, record_id: int) -> bool:
+        if register_name == STAKEHOLDERS.name:
+            return self.register_view.select_record(record_id)
+        if register_name == COMMUNICATIONS.name:
+            self.tabs.setCurrentWidget(self.comms)
+            return self.comms.view.select_record(record_id)
+        return False

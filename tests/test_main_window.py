@@ -1,0 +1,85 @@
+"""The main window: launching on the demo office, navigation, File menu paths and their error messages."""
+
+import hashlib
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from pmo_desktop.models import records
+from pmo_desktop.models.demo import create_demo
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
+from pmo_desktop.views.main_window import MainWindow
+from pmo_desktop.views.pages import PAGES
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+
+
+def open_boxes(window):
+    return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+
+def test_launch_with_demo_office_and_visit_every_page(qtbot, window, tmp_path):
+    path = tmp_path / "demo.pmo"
+    create_demo(path).close()
+    assert window.open_path(str(path))
+    assert "demo.pmo" in window.windowTitle()
+    for i, (title, _spec) in enumerate(PAGES):
+        window.nav.setCurrentRow(i)
+        assert window.stack.currentWidget() is window.pages[i]
+    window.nav.setCurrentRow(1)  # Projects
+    view = window.active_register_view()
+    assert view.model.rowCount() == 5
+    assert window.settings.value("recent_files") == [str(path)]
+
+
+def test_open_a_file_that_is_not_a_program_office(qtbot, window, tmp_path):
+    bad = tmp_path / "budget.pmo"
+    bad.write_bytes(b"PK\x03\x04 not a database")
+    before = hashlib.sha256(bad.read_bytes()).hexdigest()
+    assert not window.open_path(str(bad))
+    boxes = open_boxes(window)
+    assert boxes and "not a PMO Desktop program office file" in boxes[0].text()
+    assert window.document is None
+    assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
+    boxes[0].close()
+
+
+def test_new_file_edit_undo_and_save_a_copy(qtbot, window, tmp_path):
+    path = tmp_path / "new.pmo"
+    assert window.create_file(str(path))
+    window.nav.setCurrentRow(1)
+    view = window.active_register_view()
+    view.add_row()
+    view.model.setData(view.model.index(0, view.model.column_of("name")), "Tills")
+    undo = window._undo_actions[0]
+    assert undo.isEnabled() and "Edit Project" in undo.text()
+    copy = tmp_path / "copy.pmo"
+    assert window.save_copy_to(str(copy))
+    window.close_file()
+    assert window.document is None
+    reopened = Store.open(copy)
+    with reopened.session() as s:
+        assert [r[3] for r in records.fetch_rows(s, REGISTERS["projects"])] == ["Tills"]
+    reopened.close()
+
+
+def test_edit_menu_acts_on_the_focused_table(qtbot, window, tmp_path):
+    path = tmp_path / "office.pmo"
+    window.create_file(str(path))
+    window.nav.setCurrentRow(1)
+    add = next(a for a in window.edit_menu.actions() if a.text().startswith("Add Row"))
+    add.trigger()
+    add.trigger()
+    assert [r[3] for r in window.active_register_view().model.rows] == ["New project P-01", "New project P-02"]
+    window._undo_actions[0].trigger()
+    assert window.active_register_view().model.rowCount() == 1
