@@ -26,7 +26,7 @@ from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .header_detection import (ALL_KINDS, PARENT, HeaderMatch, SheetKind, detect_header, kind_for, layout_key,
                                map_header)
 from .import_plan import Action, ImportPlan, ImportResult, SheetPlan
-from .row_planner import TICK, Cancelled, Planner, Progress
+from .row_planner import Cancelled, Planner, Progress
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader
 
 MAPPING_SETTING = "import_mapping:"
