@@ -1,15 +1,287 @@
 """Command line entry: the GUI by default, headless subcommands otherwise.
 
-Headless paths import no Qt at all, so they run on servers without display libraries.
+    pmo-desktop [FILE]                                    the GUI (the demo office when no file)
+    pmo-desktop new FILE [--demo]
+    pmo-desktop import FILE WORKBOOK [--register R] [--sheet NAME] [--dry-run]
+    pmo-desktop export FILE OUT.xlsx [--register R]
+    pmo-desktop boardpack FILE OUT.xlsx
+    pmo-desktop summary FILE [--json]
+
+``--database URL`` stands in for FILE everywhere. Headless paths import no Qt at all, so they run on
+servers without display libraries. Exit codes: 0 done, 1 refused or failed (nothing changed),
+2 usage error. Errors are one line on stderr, never a traceback (PMO_DEBUG=1 shows one).
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import sys
+from typing import Callable
+
+from . import __version__
+
+PROG = "pmo-desktop"
+SUBCOMMANDS = ("new", "import", "export", "boardpack", "summary")
+REGISTER_CHOICES = ("risks", "stakeholders", "benefits")
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command line that cannot be run as given (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line instead of argparse's usage block
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see “{self.prog} --help”).\n")
+
+
+# ------------------------------------------------------------------------------------ parser
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Registers of a program office: risks, stakeholders, benefits. With no command (or just "
+                    "a FILE) the desktop application opens; the commands below run without a display.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    where = _Parser(add_help=False)
+    where.add_argument("--database", metavar="URL",
+                       help="a database URL (e.g. postgresql+psycopg://user@host/pmo) in place of FILE")
+    subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = subs.add_parser("new", parents=[where], help="create a program office file",
+                        description="Create a program office file, empty or with the demo program.")
+    p.add_argument("file", nargs="?", metavar="FILE", help="the new .pmo file (refused if it exists)")
+    p.add_argument("--demo", action="store_true", help="fill it with the demo program")
+    p.set_defaults(handler=cmd_new)
+
+    p = subs.add_parser("import", parents=[where], help="import a workbook into a register",
+                        description="Import registers from an Excel workbook: header detection, synonyms and "
+                                    "validation as in the application, then all rows in one transaction or none. "
+                                    "Rows whose ID exists update that record.")
+    p.add_argument("file", nargs="?", metavar="FILE", help="the program office file")
+    p.add_argument("workbook", metavar="WORKBOOK", help="the .xlsx / .xlsm to import")
+    p.add_argument("--register", choices=REGISTER_CHOICES, help="import one sheet into this register "
+                   "(default: every sheet that is recognised)")
+    p.add_argument("--sheet", metavar="NAME", help="import this sheet only")
+    p.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
+    p.set_defaults(handler=cmd_import)
+
+    p = subs.add_parser("export", parents=[where], help="export registers to a workbook",
+                        description="Export one register or all three (with their actions, plans, measurements "
+                                    "and communication plan) to an .xlsx workbook.")
+    p.add_argument("file", nargs="?", metavar="FILE", help="the program office file")
+    p.add_argument("out", metavar="OUT.xlsx", help="the workbook to write (replaced if it exists)")
+    p.add_argument("--register", choices=REGISTER_CHOICES, help="export this register only")
+    p.set_defaults(handler=cmd_export)
+
+    p = subs.add_parser("boardpack", parents=[where], help="write the board pack workbook",
+                        description="Write the board pack: summary, top risks, heat maps, stakeholder grid, "
+                                    "benefits and communications due this month, with charts.")
+    p.add_argument("file", nargs="?", metavar="FILE", help="the program office file")
+    p.add_argument("out", metavar="OUT.xlsx", help="the workbook to write (replaced if it exists)")
+    p.set_defaults(handler=cmd_boardpack)
+
+    p = subs.add_parser("summary", parents=[where], help="counts per register",
+                        description="Counts per register: risks by level and rating, stakeholders by quadrant, "
+                                    "benefits by status.")
+    p.add_argument("file", nargs="?", metavar="FILE", help="the program office file")
+    p.add_argument("--json", action="store_true", help="a JSON object that also lists every record's ID and title")
+    p.set_defaults(handler=cmd_summary)
+    return parser
+
+
+def _target(args) -> str:
+    if args.file and args.database:
+        raise UsageError("give either FILE or --database URL, not both")
+    if not (args.file or args.database):
+        raise UsageError("give a program office FILE or --database URL")
+    return args.database or args.file
+
+
+def _open(args):
+    target = _target(args)
+    from .models.store import Store
+
+    return Store.open(target)
+
+
+def _say(text: str = "") -> None:
+    print(text, flush=False)
+
+
+# ------------------------------------------------------------------------------------ commands
+def cmd_new(args) -> int:
+    target = _target(args)
+    from .models.store import Store
+
+    if args.demo:
+        from .models.demo import create_demo
+
+        store = create_demo(target)
+    else:
+        store = Store.create(target)
+    name = store.display_name  # a URL is shown without its password
+    store.close()
+    _say(f"Created {name}{' with the demo program' if args.demo else ''}.")
+    return EXIT_OK
+
+
+_DONE = {"insert": "inserted", "update": "updated", "skip": "skipped", "error": "error"}
+
+
+def _print_reports(plan, dry_run: bool) -> None:
+    for sheet, reason in plan.skipped_sheets:
+        _say(f"Sheet “{sheet}” skipped: {reason}")
+    for report in plan.reports:
+        verb = report.action.verb if dry_run else _DONE[report.action.value]
+        line = f"{report.sheet} row {report.row}: {verb}"
+        if report.code:
+            line += f" {report.code}"
+        _say(f"{line} — {report.reason}" if report.reason else line)
+
+
+def cmd_import(args) -> int:
+    target = _target(args)
+    from .excel.importer import apply_import, plan_import, plan_workbook_import
+    from .models.store import Store
+
+    store = Store.open(target)
+    try:
+        if args.register or args.sheet:
+            plan = plan_import(store, args.workbook, register=args.register, sheet=args.sheet)
+        else:
+            plan = plan_workbook_import(store, args.workbook)
+        if args.dry_run:
+            _print_reports(plan, dry_run=True)
+            _say(f"Dry run, nothing changed: {plan.summary()}")
+            return EXIT_OK if plan.ok else EXIT_REFUSED
+        if not plan.ok:
+            _print_reports(plan, dry_run=True)
+        result = apply_import(store, plan)  # ImportRefused (exit 1) when any row has an error
+        _print_reports(plan, dry_run=False)
+        _say(result.summary())
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+def cmd_export(args) -> int:
+    from .excel.export import export_workbook
+
+    store = _open(args)
+    try:
+        out = export_workbook(store, args.out, registers=[args.register] if args.register else None)
+    finally:
+        store.close()
+    _say(f"Wrote {out}.")
+    return EXIT_OK
+
+
+def cmd_boardpack(args) -> int:
+    from .excel.boardpack import write_board_pack
+
+    store = _open(args)
+    try:
+        out = write_board_pack(store, args.out)
+    finally:
+        store.close()
+    _say(f"Wrote the board pack to {out}.")
+    return EXIT_OK
+
+
+def _counts(counts: dict) -> str:
+    return " · ".join(f"{k} {v}" for k, v in counts.items())
+
+
+def format_summary(data: dict, name: str) -> str:
+    r, s, b = data["risks"], data["stakeholders"], data["benefits"]
+    lines = [f"{data['program'] or 'Program'} — {name}", ""]
+    lines.append(f"Risks: {r['total']}" + (f" ({_counts(r['by_status'])})" if r["by_status"] else ""))
+    ratings = list(r["open_by_rating"])
+    rows = [(level, list(c.values())) for level, c in r["open_by_level_and_rating"].items()]
+    rows += [("All open, inherent", list(r["open_by_rating"].values())),
+             ("All open, residual", list(r["open_by_residual_rating"].values()))]
+    first = max(len("Open risks by rating"), *(len(x) for x, _ in rows))
+    widths = [max(len(x), 4) for x in ratings]
+    lines.append("  " + "Open risks by rating".ljust(first) + "".join(f"  {x:>{w}}" for x, w in zip(ratings, widths)))
+    for label, values in rows:
+        lines.append("  " + label.ljust(first) + "".join(f"  {v:>{w}}" for v, w in zip(values, widths)))
+    lines += ["", f"Stakeholders: {s['total']}", "  " + _counts(s["by_quadrant"]),
+              "", f"Benefits: {b['total']}", "  " + _counts(b["by_status"])]
+    return "\n".join(lines)
+
+
+def cmd_summary(args) -> int:
+    from .models.summary import summarize
+
+    store = _open(args)
+    try:
+        with store.snapshot() as session:
+            data = summarize(session, with_records=args.json)
+        name = store.display_name
+    finally:
+        store.close()
+    if args.json:
+        _say(json.dumps({"file": name, **data}, indent=2, ensure_ascii=False))
+    else:
+        _say(format_summary(data, name))
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------------------ entry
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text or type(error).__name__
+
+
+def _os_error(e: OSError) -> str:
+    what = f"“{e.filename}”" if e.filename else "the file"
+    return f"Could not use {what}: {e.strerror or _one_line(e)}."
+
+
+def run_headless(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "handler", None) is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.handler(args)
+    except UsageError as e:
+        print(f"{PROG} {args.command}: {e} (see “{PROG} {args.command} --help”).", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"{PROG}: Interrupted; nothing was changed.", file=sys.stderr)
+        return 130
+    except Exception as e:
+        print(f"{PROG}: {describe_error(e)}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def describe_error(e: Exception) -> str:
+    """One line for the user. Imported lazily: a usage error should not pay for loading SQLAlchemy."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .excel.export_errors import ExportError
+    from .models.errors import StoreError
+
+    if isinstance(e, (StoreError, ExportError)):
+        return _one_line(e)
+    if isinstance(e, OSError):
+        return _os_error(e)
+    if isinstance(e, (SQLAlchemyError, ImportError)):
+        return f"The database could not be used: {_one_line(e)}"
+    if os.environ.get("PMO_DEBUG"):  # a bug: still one line for the user unless asked for details
+        raise e
+    return f"Unexpected error ({type(e).__name__}: {_one_line(e)}). Run again with PMO_DEBUG=1 to see the details."
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from .views.app import run_gui
+    if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
+        return run_headless(argv)
+    from .views.app import run_gui  # only the GUI path loads Qt
 
     return run_gui(argv)

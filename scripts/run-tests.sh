@@ -1,7 +1,34 @@
 #!/usr/bin/env bash
 # Set up (first time) and run the whole test suite, headless.
+# The database tests also run against a real PostgreSQL server that the tests start themselves
+# (loopback only, in a temp dir); its programs are installed here when missing. If that is not
+# possible the PostgreSQL tests are skipped with the reason and the SQLite tests still gate.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
+
+have_postgres_server() {
+  [ -n "${PMO_PG_BINDIR:-}" ] && [ -x "$PMO_PG_BINDIR/initdb" ] && return 0
+  command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ] && return 0
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1
+}
+
+install_postgres_server() {
+  have_postgres_server && return 0
+  [ "${PMO_SKIP_PG_INSTALL:-}" = "1" ] && return 0
+  command -v apt-get >/dev/null 2>&1 || { echo "No apt-get: PostgreSQL tests will be skipped."; return 0; }
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    # Never prompt for a password in a test run: without root or passwordless sudo, skip those tests.
+    sudo -n true 2>/dev/null || { echo "Not root: PostgreSQL not installed, its tests will be skipped."; return 0; }
+    sudo="sudo -n"
+  fi
+  echo "Installing PostgreSQL server for the database tests"
+  { $sudo apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql >/dev/null; } ||
+    echo "PostgreSQL could not be installed: its tests will be skipped."
+}
+
+install_postgres_server
 export QT_QPA_PLATFORM=offscreen
 exec "$VENV/bin/python" -m pytest "$@"

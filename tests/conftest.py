@@ -1,4 +1,13 @@
-"""Shared fixtures. Tests run with no display: Qt uses the offscreen platform."""
+"""Shared fixtures. Tests run with no display: Qt uses the offscreen platform.
+
+The database fixtures (``store``, ``demo_store``) run every test that uses them twice: on a SQLite
+file and on a real PostgreSQL server (``[postgresql]``, marked ``postgres``). The server is started
+once per session by ``pg_server`` (see tests/pg_server.py); when it cannot be started those runs are
+skipped with the reason and the SQLite runs still gate. Each test gets a fresh database, cloned from
+a template made once per session with ``Store.create`` / ``create_demo`` (cloning takes ~0.1 s where
+building the demo takes ~1 s). Tests that need SQLite itself (PRAGMAs, Save a Copy) use
+``sqlite_store`` / ``sqlite_demo_store``.
+"""
 
 import os
 
@@ -17,18 +26,105 @@ import pytest  # noqa: E402
 from pmo_desktop.models.demo import create_demo  # noqa: E402
 from pmo_desktop.models.store import Store  # noqa: E402
 
+from pg_server import ClonePool, PgServer  # noqa: E402
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+# ---------------------------------------------------------------------------------- PostgreSQL
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server of our own on loopback for the whole session, or a skip with the reason."""
+    server = PgServer.start_or_reason()
+    if isinstance(server, str):
+        pytest.skip(server)
+    yield server
+    server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def pg_templates(pg_server):
+    """Template databases holding an empty office and the demo office, built once, and a pool that
+    clones them ahead of need."""
+    names = {}
+    for kind, build in (("empty", Store.create), ("demo", create_demo)):
+        name = pg_server.new_database(f"tpl_{kind}")
+        build(pg_server.url(name)).close()
+        names[kind] = name
+    pool = ClonePool(pg_server, names)
+    yield pool
+    pool.close()
+
 
 @pytest.fixture
-def store(tmp_path: Path):
-    """A new, empty program office file in a temp dir."""
+def pg_url(pg_server):
+    """The URL of a new, empty PostgreSQL database (no schema), dropped after the test."""
+    name = pg_server.new_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+def _pg_clone(request, kind: str) -> str:
+    """The URL of a fresh copy of the ``kind`` template, dropped after the test."""
+    server = request.getfixturevalue("pg_server")
+    pool = request.getfixturevalue("pg_templates")
+    name = pool.take(kind)
+    request.addfinalizer(lambda: pool.give_back(name))
+    return server.url(name)
+
+
+# ---------------------------------------------------------------------------------- stores
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """"sqlite" or "postgresql"; shared by ``store`` and ``demo_store`` so a test uses one backend."""
+    return request.param
+
+
+@pytest.fixture
+def store_url(request, backend, tmp_path: Path) -> str:
+    """Where a new, empty program office lives: a file path or a PostgreSQL URL."""
+    if backend == "sqlite":
+        path = tmp_path / "office.pmo"
+        Store.create(path).close()
+        return str(path)
+    return _pg_clone(request, "empty")
+
+
+@pytest.fixture
+def pg_store_url(request) -> str:
+    """A new, empty program office on the PostgreSQL test server (for PostgreSQL-only tests)."""
+    return _pg_clone(request, "empty")
+
+
+@pytest.fixture
+def store(store_url):
+    """A new, empty program office (SQLite file or PostgreSQL database)."""
+    s = Store.open(store_url)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_store(request, backend, tmp_path: Path):
+    """The demo program office (SQLite file or PostgreSQL database)."""
+    if backend == "sqlite":
+        s = create_demo(tmp_path / "demo.pmo")
+    else:
+        s = Store.open(_pg_clone(request, "demo"))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path):
+    """A new, empty program office file, for tests of SQLite itself."""
     s = Store.create(tmp_path / "office.pmo")
     yield s
     s.close()
 
 
 @pytest.fixture
-def demo_store(tmp_path: Path):
-    """The demo program office in a temp dir."""
+def sqlite_demo_store(tmp_path: Path):
     s = create_demo(tmp_path / "demo.pmo")
     yield s
     s.close()

@@ -35,7 +35,7 @@ def make_page(qtbot, store, today: date = TODAY) -> StakeholdersPage:
 
 def reopened(store, register, record_id) -> dict:
     """A record as a second connection to the same file sees it: proof it is in the database."""
-    other = Store.open(store.path)
+    other = Store.open(store.target)
     try:
         with other.session() as s:
             return records.record_values(s, register, record_id)
@@ -44,7 +44,7 @@ def reopened(store, register, record_id) -> dict:
 
 
 def all_rows(store, register) -> list[dict]:
-    other = Store.open(store.path)
+    other = Store.open(store.target)
     try:
         with other.session() as s:
             names = ["id", "version", *register.field_names]

@@ -38,7 +38,7 @@ def test_batch_and_one_by_one_agree(demo_store, tmp_path):
         rows, history = written(demo_store, ids)
         assert [r[0] for r in rows] == ["R-011", "R-077", "R-078"]
         assert rows[0][RISKS.field_names.index("related_projects")] == "Customer loyalty"
-        assert history[0] == (4, 5, "Open", "Project", "created")
+        assert history[0] == (4, 5, "Open", RISKS.defaults["level"], "created")  # main made new risks project-level
     finally:
         other.close()
 

@@ -26,7 +26,7 @@ def _office(store):
 
 def test_one_stakeholder_in_several_projects_and_the_program(store, tmp_path):
     linda, bob, cara = _office(store)
-    path = store.path
+    path = store.target
     store.close()
     reopened = Store.open(path)
     try:

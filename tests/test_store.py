@@ -33,13 +33,15 @@ def test_create_reopen_and_copy(tmp_path):
         reopened.close()
 
 
-def test_wal_mode_and_foreign_keys(store):
+def test_wal_mode_and_foreign_keys(sqlite_store):
+    store = sqlite_store
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
-def test_copy_while_open_is_consistent(store, tmp_path):
+def test_copy_while_open_is_consistent(sqlite_store, tmp_path):
+    store = sqlite_store
     with store.transaction() as session:
         for i in range(50):
             records.create_record(session, REGISTERS["projects"], {"name": f"Project {i}"})

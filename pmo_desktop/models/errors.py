@@ -35,6 +35,10 @@ class ConnectionLost(StoreError):
     """The database server (or network share) went away. The edit was not applied and can be retried."""
 
 
+class AuthenticationFailed(StoreError):
+    """The database server wants a password that no source supplied (or refused the one given)."""
+
+
 class ValidationError(StoreError):
     """A value is refused by a rule of the register (type, range, required field, date order...)."""
 
@@ -48,17 +52,60 @@ class RecordNotFound(StoreError):
 
 
 class EditConflict(StoreError):
-    """Someone else changed the record since you read it. Carries both values so the user can choose."""
+    """Someone else changed the record since you read it. Nothing of your edit was saved.
 
-    def __init__(self, register: str, record_id: int, field: str | None, mine, theirs, current_version: int):
-        label = f"“{field}”" if field else "this record"
-        super().__init__(
-            f"Someone else changed {label} while you were editing it.\n"
-            f"Yours: {mine!r}\nTheirs: {theirs!r}"
-        )
+    Carries both sides so the user can choose (see ``models.conflicts``): ``mine_values`` (your edit,
+    field name → value as typed), ``theirs_values`` (the whole record as it is now, display values),
+    ``base_values`` (what you started from, when known) and ``current_version`` (to write on top of
+    theirs). ``field``/``mine``/``theirs`` are the first field of the edit, for a one-cell message.
+    """
+
+    def __init__(self, register: str, record_id: int, field: str | None, mine, theirs, current_version: int,
+                 *, mine_values: dict | None = None, theirs_values: dict | None = None,
+                 base_values: dict | None = None, labels: dict | None = None):
         self.register = register
         self.record_id = record_id
         self.field = field
         self.mine = mine
         self.theirs = theirs
         self.current_version = current_version
+        self.mine_values = dict(mine_values or {})
+        self.theirs_values = dict(theirs_values or {})
+        self.base_values = None if base_values is None else dict(base_values)
+        self.labels = dict(labels or {})
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        if not self.register:
+            return ("Someone else changed this record while you were editing it; your change was not saved. "
+                    "Refresh and make it again.")
+        lines = [f"Someone else changed {'“' + self.field + '”' if self.field else 'this record'} "
+                 "while you were editing it; your change was not saved yet."]
+        pairs = [(self.labels.get(n, n), m, self.theirs_values.get(n)) for n, m in self.mine_values.items()]
+        if not pairs:
+            pairs = [(self.field or "Value", self.mine, self.theirs)]
+        for label, mine, theirs in pairs:
+            prefix = f"{label} — " if len(pairs) > 1 else ""
+            lines.append(f"{prefix}Yours: {show_value(mine)}   Theirs: {show_value(theirs)}")
+        lines.append("Keep theirs, overwrite with yours, or re-apply your change on top of theirs.")
+        return "\n".join(lines)
+
+    @classmethod
+    def unknown(cls) -> "EditConflict":
+        """A conflict found at commit, when we cannot tell which record or field it was."""
+        return cls("", 0, None, None, None, 0)
+
+
+def show_value(value) -> str:
+    """A value as a PMO user reads it in a message: dates as ISO, nothing as “(empty)”."""
+    if value is None or value == "" or value == []:
+        return "(empty)"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return f"“{value}”" if isinstance(value, str) else str(value)

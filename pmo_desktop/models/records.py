@@ -13,8 +13,9 @@ from datetime import date
 from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable, Iterable, Sequence
 
-from sqlalchemy import Table, delete, func, insert, inspect, select, update
+from sqlalchemy import Table, delete, func, insert, inspect, select, text, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from . import values as v
 from .base import Base
@@ -117,9 +118,33 @@ def record_values(session: Session, reg: Register, record_id: int, ctx: Context 
     return dict(zip(["id", "version", *reg.field_names], rows[0]))
 
 
+def same_text(column, wanted: str):
+    """``column`` equals ``wanted`` ignoring case, lowered by the database on both sides so that
+    SQLite and PostgreSQL (whatever its locale) agree with what is stored; see ``find_ci``."""
+    return func.lower(column) == func.lower(wanted)
+
+
+def find_ci(session: Session, entity: type, column, wanted: str, exclude_id: int | None = None):
+    """The first ``entity`` whose ``column`` equals ``wanted`` ignoring case, or None.
+
+    SQLite's lower() (and PostgreSQL's in the C locale) folds ASCII letters only, so a name such as
+    “Élodie” typed in another case is compared in Python too; those tables (people, projects) are small.
+    """
+    query = select(entity).where(same_text(column, wanted))
+    if exclude_id is not None:
+        query = query.where(entity.id != exclude_id)
+    found = session.scalars(query).first()
+    if found is None and not wanted.isascii():
+        key = wanted.casefold()
+        for row_id, value in session.execute(select(entity.id, column)):
+            if value is not None and value.casefold() == key and row_id != exclude_id:
+                return session.get(entity, row_id)
+    return found
+
+
 def find_id_by_code(session: Session, reg: Register, code: str) -> int | None:
     E = reg.entity
-    return session.scalar(select(E.id).where(func.lower(E.code) == code.strip().lower()))
+    return session.scalar(select(E.id).where(same_text(E.code, code.strip())))
 
 
 def next_code(session: Session, reg: Register) -> str:
@@ -141,14 +166,14 @@ def _resolve_ref(session: Session, f: Field, name: str | None):
     if name is None:
         return None
     T = f.ref.target
-    label = getattr(T, f.ref.label)
-    found = session.scalars(select(T).where(func.lower(label) == name.lower())).first()
+    found = find_ci(session, T, getattr(T, f.ref.label), name)
     if found is None and hasattr(T, "code"):
-        found = session.scalars(select(T).where(func.lower(T.code) == name.lower())).first()
+        found = find_ci(session, T, T.code, name)
     if found is None:
         if not f.ref.create_missing:
             noun = T.__name__.lower()
             raise ValidationError(f"{f.label}: there is no {noun} called “{name}”.", f.name)
+        check_length(T, f.ref.label, name, f.label, f.name)
         found = T(**{f.ref.label: name})
         session.add(found)
         session.flush()
@@ -184,6 +209,8 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
             if f.kind == Kind.COMPUTED:
                 raise ValidationError(f"{f.label} is calculated and cannot be edited.", name)
         parsed[name] = f.parse(raw, ctx)
+        if f.kind not in (Kind.REF, Kind.LINKS):
+            check_length(reg.entity, f.attr, parsed[name], f.label, name)
     if reg.check:
         record = _current_record(obj, reg, session)
         record.update(parsed)
@@ -201,8 +228,7 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
             if not value:
                 raise ValidationError(f"{f.label} cannot be empty.", name)
             E = reg.entity
-            clash = session.scalar(select(E.id).where(func.lower(E.code) == value.lower(), E.id != obj.id) if obj.id else
-                                   select(E.id).where(func.lower(E.code) == value.lower()))
+            clash = find_ci(session, E, E.code, value, exclude_id=obj.id)
             if clash:
                 raise ValidationError(f"{f.label} “{value}” is already used by another record.", name)
             setattr(obj, f.attr, value)
@@ -210,6 +236,15 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
             if value is None and not _nullable(reg, f):
                 value = ""  # a cleared choice or text in a NOT NULL text column
             setattr(obj, f.attr, value)
+
+
+def check_length(entity: type, attr: str, value: Any, label: str, field: str | None = None) -> None:
+    """PostgreSQL refuses text longer than its column (SQLite stores it anyway): say so the same way
+    on both, before the database does."""
+    column = getattr(entity, attr).property.columns[0]
+    limit = getattr(column.type, "length", None)
+    if limit and isinstance(value, str) and len(value) > limit:
+        raise ValidationError(f"{label} is too long ({len(value)} characters; at most {limit}).", field)
 
 
 def _parent_object(session: Session, reg: Register, obj):
@@ -257,8 +292,8 @@ def create_record(session: Session, reg: Register, raw_values: dict[str, Any] | 
             if blank == "" and is_unique(reg, f):  # two blank rows must not clash on a unique name
                 blank = f"New {reg.title.lower().rstrip('s')} {getattr(obj, 'code', None) or _count(session, reg) + 1}"
             setattr(obj, f.attr, blank)
-    # Added only once its values are set: a lookup's autoflush must never write it half-made
-    # (with no code yet when the caller gives one).
+    # Added only once every value is set: a lookup inside apply_values would otherwise autoflush a
+    # half-built row (no code yet when the code is given explicitly, as an import does).
     apply_values(session, reg, obj, raw_values, ctx)
     session.add(obj)
     session.flush()
@@ -530,21 +565,43 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
 
 
 def update_record(session: Session, reg: Register, record_id: int, raw_values: dict[str, Any],
-                  ctx: Context | None = None, expected_version: int | None = None) -> int:
-    """Set fields of one record; returns its new version. Refuses edits made on a stale version."""
+                  ctx: Context | None = None, expected_version: int | None = None,
+                  base_values: dict[str, Any] | None = None) -> int:
+    """Set fields of one record; returns its new version.
+
+    ``expected_version`` is the version the user's edit was made on: when the record has moved on,
+    or moves on between this read and the write (another transaction committing in between), the
+    edit is refused with ``EditConflict`` carrying yours and theirs. ``base_values`` (the values the
+    edit started from, e.g. the undo command's old values) let ``conflicts.resolve`` re-apply only
+    what the user changed.
+    """
     ctx = ctx or load_context(session)
     obj = session.get(reg.entity, record_id)
     if obj is None:
         raise RecordNotFound(f"That {reg.title.lower()} record no longer exists (someone may have deleted it).")
     if expected_version is not None and obj.version != expected_version:
-        theirs = record_values(session, reg, record_id, ctx)
-        name = next(iter(raw_values), None)
-        raise EditConflict(reg.name, record_id, reg.field(name).label if name else None,
-                           raw_values.get(name) if name else None, theirs.get(name) if name else None,
-                           obj.version)
+        raise edit_conflict(session, reg, record_id, raw_values, base_values, ctx)
     apply_values(session, reg, obj, raw_values, ctx)
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError as e:
+        # Someone committed this row after we read it (PostgreSQL, READ COMMITTED): our UPDATE ...
+        # WHERE version = ours matched nothing. This session is now unusable; read theirs afresh.
+        with Session(session.get_bind()) as fresh:
+            raise edit_conflict(fresh, reg, record_id, raw_values, base_values, None) from e
     return obj.version
+
+
+def edit_conflict(session: Session, reg: Register, record_id: int, raw_values: dict[str, Any],
+                  base_values: dict[str, Any] | None, ctx: Context | None) -> EditConflict:
+    """The conflict for an edit of ``record_id``, with the record as it is now in ``session``."""
+    theirs = record_values(session, reg, record_id, ctx)  # RecordNotFound when they deleted it
+    name = next(iter(raw_values), None)
+    labels = {n: reg.field(n).label for n in raw_values}
+    return EditConflict(reg.name, record_id, labels[name] if name else None,
+                        raw_values.get(name) if name else None, theirs.get(name) if name else None,
+                        theirs["version"], mine_values=raw_values, theirs_values=theirs,
+                        base_values=base_values, labels=labels)
 
 
 # ------------------------------------------------------------------------------- delete and restore
@@ -652,7 +709,24 @@ def restore_records(session: Session, snap: Snapshot) -> None:
     for name, column, ids, ref_id in snap.cleared:
         t = tables[name]
         session.execute(update(t).where(t.c.id.in_(ids)).values({column: ref_id}))
+    reset_id_sequences(session, [tables[name] for name, _ in snap.rows])
     session.expire_all()
+
+
+def reset_id_sequences(session: Session, tables: Iterable[Table]) -> None:
+    """After rows were inserted with explicit ids, move PostgreSQL's id sequences past them, or the
+    next new record would collide. (SQLite takes max(id) + 1 by itself.) Sequences only move forward."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for t in tables:
+        if "id" not in t.c or not t.c.id.primary_key:
+            continue
+        seq = session.scalar(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": t.name})
+        if seq is None:
+            continue
+        session.execute(text(
+            f"SELECT setval(:seq, GREATEST((SELECT COALESCE(MAX(id), 0) FROM {t.name}) , "
+            f"(SELECT last_value FROM {seq}), 1))"), {"seq": seq})
 
 
 def snapshot_fields(reg: Register, row: dict) -> dict:

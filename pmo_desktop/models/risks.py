@@ -116,15 +116,15 @@ def _record_risk_history(session: Session, _ctx, _instances) -> None:
     so trends can be drawn from the file itself. One row per risk per transaction: a risk created
     and then given its values within one transaction (autoflush in between) gets one row, not two."""
     written = session.info.setdefault(HISTORY_KEY, {})
-    new = [obj for obj in session.new if isinstance(obj, Risk)]  # session.new and .dirty are rebuilt on
-    dirty = [obj for obj in session.dirty if isinstance(obj, Risk)]  # every access: read them once
-    for obj, created in [(o, True) for o in new] + [(o, False) for o in dirty]:
+    new = [obj for obj in session.new if isinstance(obj, Risk)]  # session.new is rebuilt on every access:
+    dirty = [obj for obj in session.dirty if isinstance(obj, Risk)]  # read it once, not once per object
+    for obj, note in [(o, "created") for o in new] + [(o, "changed") for o in dirty]:
         state = _inspect(obj)
-        if not created and not any(state.attrs[a].history.has_changes() for a in TRACKED):
+        if note == "changed" and not any(state.attrs[a].history.has_changes() for a in TRACKED):
             continue
         row = written.get(obj)
         if row is None or _inspect(row).deleted or _inspect(row).detached:
-            row = RiskHistory(risk=obj, note="created" if created else "changed")
+            row = RiskHistory(risk=obj, note=note)
             session.add(row)
             written[obj] = row
         row.probability, row.impact = obj.probability, obj.impact

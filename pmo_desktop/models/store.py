@@ -15,11 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-from sqlalchemy import Engine, create_engine, event, exc, select
+from sqlalchemy import URL, Engine, create_engine, event, exc, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import exc as orm_exc
 
-from . import errors
+from . import db_url, errors
 from .base import Base
 from .program import Program, Setting
 from .schema import SCHEMA_VERSION, FORMAT_NAME, meta_metadata, migrate, read_meta, write_meta
@@ -28,8 +29,12 @@ from . import benefits, links, risks, stakeholders  # noqa: F401  (register ever
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _is_url(target: str) -> bool:
-    return "://" in target
+def _is_url(target) -> bool:
+    return isinstance(target, URL) or "://" in target
+
+
+def _as_target(target: str | os.PathLike | URL) -> str | URL:
+    return target if isinstance(target, URL) else os.fspath(target)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -39,6 +44,20 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash loses no committed transaction
     cur.close()
+    # We issue BEGIN ourselves (_sqlite_begin): the sqlite3 module's own implicit transactions start
+    # only at the first write, so reads before it would not be part of the transaction.
+    dbapi_conn.isolation_level = None
+
+
+WRITE = "pmo_write"  # execution option: this connection's transaction will write
+
+
+def _sqlite_begin(conn) -> None:
+    """Writes take the file's write lock up front (BEGIN IMMEDIATE), so two windows or two programs
+    on one file queue for it (busy_timeout) instead of failing half-way: a read-check-write such as
+    the version check of an edit can then never interleave with another writer. Reads (BEGIN) see one
+    consistent snapshot of the file for the whole transaction (WAL)."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -82,6 +101,10 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [""])[0]
+
+
 class Store:
     """One open program office. Use ``Store.create`` or ``Store.open``; close when done."""
 
@@ -92,8 +115,8 @@ class Store:
 
     # ---------------------------------------------------------------- opening and creating
     @staticmethod
-    def _engine_for(target: str | os.PathLike) -> tuple[Engine, Path | None]:
-        target = os.fspath(target)
+    def _engine_for(target: str | os.PathLike | URL) -> tuple[Engine, Path | None]:
+        target = _as_target(target)
         if _is_url(target):
             url = make_url(target)
             if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
@@ -103,12 +126,17 @@ class Store:
         path = Path(target).expanduser().resolve()
         engine = create_engine(f"sqlite:///{path}")
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine, path
 
     @classmethod
-    def create(cls, target: str | os.PathLike, program_name: str = "New program") -> "Store":
+    def create(cls, target: str | os.PathLike | URL, program_name: str = "New program",
+               password_prompt: db_url.PasswordPrompt | None = None) -> "Store":
         """Create a new, empty program office. A file that already exists is refused, never overwritten."""
-        if not _is_url(os.fspath(target)):
+        target = _as_target(target)
+        if _is_url(target):
+            target = db_url.resolve_password(target, password_prompt)
+        else:
             path = Path(target).expanduser().resolve()
             if path.exists():
                 raise errors.StoreError(f"“{path}” already exists; choose another name.")
@@ -125,20 +153,24 @@ class Store:
                 write_meta(conn)
         except exc.OperationalError as e:
             engine.dispose()
-            raise errors.StoreError(f"Could not create the program office: {e.orig}") from e
+            raise errors.StoreError(f"Could not create the program office: {_first_line(e.orig)}") from e
         store = cls(engine, path)
         with store.transaction() as s:
             s.add(Program(name=program_name))
         return store
 
     @classmethod
-    def open(cls, target: str | os.PathLike, *, create_if_empty: bool = False) -> "Store":
+    def open(cls, target: str | os.PathLike | URL, *, create_if_empty: bool = False,
+             password_prompt: db_url.PasswordPrompt | None = None) -> "Store":
         """Open an existing program office, migrating it forward when it is from an older version.
 
-        Every refusal leaves the file byte-for-byte unchanged.
+        Every refusal leaves the file byte-for-byte unchanged. For a server URL without a password,
+        the password comes from PGPASSWORD, ~/.pgpass, or ``password_prompt`` (see ``db_url``).
         """
-        target = os.fspath(target)
-        if not _is_url(target):
+        target = _as_target(target)
+        if _is_url(target):
+            target = db_url.resolve_password(target, password_prompt)
+        else:
             _check_sqlite_file(Path(target).expanduser().resolve())
         engine, path = cls._engine_for(target)
         try:
@@ -146,7 +178,8 @@ class Store:
                 meta = read_meta(conn)
         except exc.OperationalError as e:
             engine.dispose()
-            raise errors.ConnectionLost(f"Could not reach the database: {e.orig}") from e
+            raise errors.ConnectionLost(f"Could not reach the database {db_url.display(engine.url)}: "
+                                        f"{_first_line(e.orig)}") from e
         except exc.DatabaseError as e:
             engine.dispose()
             raise errors.CorruptFile(f"The database cannot be read: {e.orig}") from e
@@ -181,8 +214,16 @@ class Store:
         if self.path is not None:
             backup = self.path.with_name(f"{self.path.name}.v{from_version}.bak")
             self.save_copy(backup)
-        with self.engine.begin() as conn:
-            migrate(conn, from_version)
+        # Several users may open an old office at once: one migrates, the others wait for it (the
+        # write lock on SQLite, an advisory lock on PostgreSQL) and then find nothing left to do.
+        with self.engine.connect() as conn:
+            conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(727101)")
+                current = int(read_meta(conn)["schema_version"])
+                if current < SCHEMA_VERSION:
+                    migrate(conn, current)
 
     # ---------------------------------------------------------------- working with it
     @property
@@ -191,39 +232,115 @@ class Store:
 
     @property
     def display_name(self) -> str:
+        """For titles and messages: the file name, or ``user@host:port/database`` (never a password)."""
         if self.path is not None:
             return self.path.name
-        return self.engine.url.render_as_string(hide_password=True)
+        return db_url.display(self.engine.url)
+
+    @property
+    def target(self) -> Path | URL:
+        """What ``Store.open`` takes to open this office again in this process: the file path, or
+        the server URL with its password (in memory only; remember ``url_to_remember`` instead)."""
+        return self.path if self.path is not None else self.engine.url
+
+    @property
+    def url_to_remember(self) -> str:
+        """What to keep in settings or a recent list: the file path, or the URL without its password."""
+        return str(self.path) if self.path is not None else db_url.without_password(self.engine.url)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back entirely if it raises."""
+        """One unit of work: committed when the block ends, rolled back entirely if it raises.
+
+        On SQLite it holds the file's write lock from the start (see ``_sqlite_begin``); on
+        PostgreSQL it runs at READ COMMITTED and every UPDATE checks the row's version, so a row
+        changed by someone else between our read and our write is an ``EditConflict``, never a
+        silent overwrite. A lost connection is ``ConnectionLost``; the pool checks connections
+        before use (pool_pre_ping), so the same store works again once the server is back.
+        """
         try:
             with self._sessions.begin() as session:
+                session.connection(execution_options={WRITE: True})
                 yield session
+        except orm_exc.StaleDataError as e:
+            raise errors.EditConflict.unknown() from e
         except exc.OperationalError as e:
-            msg = str(e.orig).lower()
-            if "locked" in msg or "busy" in msg:
-                raise errors.FileLocked(
-                    "The file is busy in another window or program; your change was not saved. Try again."
-                ) from e
-            if "readonly" in msg or "read-only" in msg:
-                raise errors.ReadOnlyFile("The file has become read-only; your change was not saved.") from e
-            raise errors.ConnectionLost(
-                f"The database could not be reached; your change was not saved and can be retried. ({e.orig})"
-            ) from e
+            raise self._operational_error(e) from e
         except exc.IntegrityError as e:
             raise errors.ValidationError(
                 f"The change conflicts with other records and was not saved ({e.orig})."
             ) from e
+        except exc.DataError as e:  # PostgreSQL checks sizes SQLite does not (records.check_length)
+            raise errors.ValidationError(
+                f"A value does not fit in the database; the change was not saved ({_first_line(e.orig)})."
+            ) from e
         except exc.InterfaceError as e:
             raise errors.ConnectionLost(
-                f"The connection to the database was lost; your change was not saved. ({e.orig})"
+                f"The connection to {self.display_name} was lost; your change was not saved and can be retried."
             ) from e
 
+    def _operational_error(self, e: exc.OperationalError) -> errors.StoreError:
+        msg = str(e.orig).lower()
+        if "locked" in msg or "busy" in msg:
+            return errors.FileLocked(
+                "The file is busy in another window or program; your change was not saved. Try again."
+            )
+        if "readonly" in msg or "read-only" in msg:
+            return errors.ReadOnlyFile("The file has become read-only; your change was not saved.")
+        where = f"The file {self.display_name}" if self.is_sqlite else f"The database server {self.display_name}"
+        return errors.ConnectionLost(
+            f"{where} cannot be reached; your change was not saved. Retry when it is back. "
+            f"({_first_line(e.orig)})"
+        )
+
     def session(self) -> Session:
-        """A read session (no commit) for queries; prefer ``transaction`` for writes."""
+        """A read session (no commit) for queries; prefer ``transaction`` for writes.
+
+        On SQLite a session reads from one snapshot of the file until it ends, so open one per
+        refresh rather than keeping one open (it would not see other windows' edits)."""
         return self._sessions()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A read-only session over one consistent state of the whole office, for exports and the
+        board pack: edits committed by others while it is open are not seen, so totals, charts and
+        registers all agree. PostgreSQL: a READ ONLY, REPEATABLE READ transaction. SQLite: one read
+        transaction (BEGIN), which keeps its WAL snapshot until the block ends, with query_only set.
+        Any attempt to write in it fails. Keep it as short as the export."""
+        try:
+            conn = self.engine.connect()
+        except exc.OperationalError as e:
+            raise self._operational_error(e) from e
+        try:
+            if self.is_sqlite:
+                conn.exec_driver_sql("PRAGMA query_only=ON")
+                conn.exec_driver_sql("SELECT 1 FROM pmo_meta LIMIT 1")  # the snapshot starts here
+            else:
+                conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+                conn.exec_driver_sql("SELECT 1")
+        except exc.OperationalError as e:
+            conn.close()
+            raise self._operational_error(e) from e
+        session = Session(bind=conn, expire_on_commit=False)
+        try:
+            yield session
+        except exc.DBAPIError as e:
+            msg = str(e.orig).lower()
+            if "read-only" in msg or "readonly" in msg:
+                raise errors.StoreError("A snapshot is only for reading (exports, the board pack); "
+                                        "nothing was written.") from e
+            if isinstance(e, exc.OperationalError):
+                raise self._operational_error(e) from e
+            raise
+        finally:
+            session.close()
+            try:
+                conn.rollback()
+                if self.is_sqlite:
+                    conn.exec_driver_sql("PRAGMA query_only=OFF")
+                    conn.rollback()
+            finally:
+                conn.close()
 
     def program(self) -> Program:
         with self.session() as s:

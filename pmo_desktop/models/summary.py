@@ -1,57 +1,161 @@
-"""Counts per register for the overview page, the CLI summary and the board pack cover."""
+"""Counts per register — projects by status, risks by level and rating, stakeholders by quadrant,
+benefits by status — for the overview page, the CLI ``summary`` and the board pack cover.
+
+Aggregate queries only: a register of 100,000 risks is grouped by the database, never walked row by
+row in Python. ``summarize(store)`` reads inside one snapshot so the counts agree with each other.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from datetime import date
 
-from . import records
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from . import benefit_rules
+from .benefits import Benefit
+from .fields import Context
+from .program import Program, Project
+from .records import load_context
 from .registers import REGISTERS
-from .risk_rules import RATINGS
-from .stakeholder_rules import QUADRANTS
+from .risks import Risk
+from .stakeholder_rules import QUADRANTS, quadrant
+from .stakeholders import Stakeholder
 from .store import Store
 
+NOT_RATED = "Not rated"
+NOT_ASSESSED = "Not assessed"
+OPEN = "Open"
 
-def _column(reg_name: str, rows, field: str):
-    i = REGISTERS[reg_name].field_names.index(field) + 2
-    return [r[i] for r in rows]
+
+@dataclass(frozen=True)
+class ScoreGroup:
+    """How many risks share one level, status and pair of scores (one row of a GROUP BY)."""
+
+    level: str
+    status: str
+    probability: int | None
+    impact: int | None
+    residual_probability: int | None
+    residual_impact: int | None
+    count: int
 
 
-def _ordered(counter: Counter, order) -> dict:
-    out = {k: counter[k] for k in order if counter.get(k)}
-    out.update({k: v for k, v in counter.items() if k not in out})
+def risk_score_groups(session: Session) -> list[ScoreGroup]:
+    """Risks grouped by level, status and both pairs of scores: at most a few thousand groups."""
+    cols = (Risk.level, Risk.status, Risk.probability, Risk.impact, Risk.residual_probability, Risk.residual_impact)
+    query = select(*cols, func.count()).group_by(*cols)
+    return [ScoreGroup(*row) for row in session.execute(query)]
+
+
+def rating_names(ctx: Context) -> list[str]:
+    """Ratings from the most to the least severe, then "Not rated"."""
+    bands = sorted(ctx.risk_scale.bands, key=lambda b: b.min_score, reverse=True)
+    return [b.rating for b in bands] + [NOT_RATED]
+
+
+def heat_map_counts(groups: list[ScoreGroup], residual: bool = False, open_only: bool = True) -> Counter:
+    """Counts per (probability, impact) cell of the heat map; unscored risks are left out."""
+    cells: Counter = Counter()
+    for g in groups:
+        if open_only and g.status != OPEN:
+            continue
+        p, i = (g.residual_probability, g.residual_impact) if residual else (g.probability, g.impact)
+        if p is not None and i is not None:
+            cells[(p, i)] += g.count
+    return cells
+
+
+def risk_summary(groups: list[ScoreGroup], ctx: Context) -> dict:
+    ratings = rating_names(ctx)
+    scale = ctx.risk_scale
+    by_status: Counter = Counter()
+    by_level: Counter = Counter()
+    inherent = dict.fromkeys(ratings, 0)
+    residual = dict.fromkeys(ratings, 0)
+    by_level_rating: dict[str, dict[str, int]] = {}
+    for g in groups:
+        by_status[g.status] += g.count
+        by_level[g.level] += g.count
+        if g.status != OPEN:
+            continue
+        rating = scale.rating(g.probability, g.impact) or NOT_RATED
+        inherent[rating] += g.count
+        residual[scale.rating(g.residual_probability, g.residual_impact) or NOT_RATED] += g.count
+        by_level_rating.setdefault(g.level, dict.fromkeys(ratings, 0))[rating] += g.count
+    return {
+        "total": sum(by_status.values()),
+        "by_status": dict(sorted(by_status.items())),
+        "by_level": dict(sorted(by_level.items())),
+        "open_by_rating": inherent,
+        "open_by_residual_rating": residual,
+        "open_by_level_and_rating": dict(sorted(by_level_rating.items())),
+    }
+
+
+def stakeholder_summary(session: Session) -> dict:
+    query = select(Stakeholder.power, Stakeholder.interest, func.count()).group_by(Stakeholder.power, Stakeholder.interest)
+    by_quadrant = dict.fromkeys((*QUADRANTS, NOT_ASSESSED), 0)
+    for power, interest, count in session.execute(query):
+        by_quadrant[quadrant(power, interest) or NOT_ASSESSED] += count
+    return {"total": sum(by_quadrant.values()), "by_quadrant": by_quadrant}
+
+
+def benefit_statuses(session: Session) -> dict[int, str]:
+    """Status (on track, at risk, ...) of every benefit, from two queries over plans and actuals."""
+    data = REGISTERS["benefits"].prefetch(session, None)
+    out = {}
+    for bid, baseline, dis in session.execute(select(Benefit.id, Benefit.baseline_value, Benefit.dis_benefit)):
+        out[bid] = benefit_rules.status(data["plans"].get(bid, []), data["actuals"].get(bid, []), baseline,
+                                        bool(dis), data["thresholds"])
     return out
 
 
-def summarize(store: Store, with_records: bool = False) -> dict:
-    """One consistent read of the whole office; ``with_records`` adds every record's ID and title."""
-    with store.session() as s:
-        ctx = records.load_context(s)
-        rows = {name: records.fetch_rows(s, REGISTERS[name], ctx) for name in ("projects", "risks", "stakeholders", "benefits")}
-    risks = rows["risks"]
-    status = _column("risks", risks, "status")
-    rating = _column("risks", risks, "inherent_rating")
-    open_rating = [r for r, st in zip(rating, status) if st == "Open"]
+def benefit_summary(session: Session) -> dict:
+    by_status = dict.fromkeys(benefit_rules.STATUS_COLOURS, 0)
+    for status in benefit_statuses(session).values():
+        by_status[status] = by_status.get(status, 0) + 1
+    by_stage = dict.fromkeys(benefit_rules.LIFECYCLE, 0)
+    for stage, count in session.execute(select(Benefit.lifecycle, func.count()).group_by(Benefit.lifecycle)):
+        by_stage[stage] = by_stage.get(stage, 0) + count
+    return {"total": sum(by_status.values()), "by_status": by_status, "by_stage": by_stage}
+
+
+def project_summary(session: Session) -> dict:
+    by_status = {status: count for status, count in
+                 session.execute(select(Project.status, func.count()).group_by(Project.status).order_by(Project.status))}
+    return {"total": sum(by_status.values()), "by_status": by_status}
+
+
+def record_list(session: Session, register: str) -> list[dict]:
+    """Every record's ID and title (a stakeholder's or project's name), in the register's order."""
+    reg = REGISTERS[register]
+    E = reg.entity
+    title = E.name if register in ("stakeholders", "projects") else E.title
+    return [{"id": code, "title": text} for code, text in session.execute(select(E.code, title).order_by(E.id))]
+
+
+def summarize(source: Store | Session, ctx: Context | None = None, *, with_records: bool = False,
+              today: date | None = None) -> dict:
+    """The whole summary as plain data (JSON-ready). Given a store, it reads one snapshot; given a
+    session, it reads through it (call it inside ``store.snapshot()`` so the counts agree)."""
+    if isinstance(source, Store):
+        with source.snapshot() as session:
+            return summarize(session, ctx, with_records=with_records, today=today)
+    session = source
+    ctx = ctx or load_context(session)
+    program = session.scalars(select(Program).order_by(Program.id)).first()
     out = {
-        "projects": {"total": len(rows["projects"]), "by_status": dict(Counter(_column("projects", rows["projects"], "status")))},
-        "risks": {
-            "total": len(risks),
-            "by_level": dict(Counter(_column("risks", risks, "level"))),
-            "by_status": dict(Counter(status)),
-            "by_rating": _ordered(Counter(r or "Not scored" for r in rating), RATINGS),
-            "open_by_rating": _ordered(Counter(r or "Not scored" for r in open_rating), RATINGS),
-        },
-        "stakeholders": {
-            "total": len(rows["stakeholders"]),
-            "by_quadrant": _ordered(Counter(q or "Not placed" for q in _column("stakeholders", rows["stakeholders"], "quadrant")), QUADRANTS),
-        },
-        "benefits": {
-            "total": len(rows["benefits"]),
-            "by_status": dict(Counter(_column("benefits", rows["benefits"], "status_rag"))),
-        },
+        "program": program.name if program else "",
+        "as_of": (today or date.today()).isoformat(),
+        "projects": project_summary(session),
+        "risks": risk_summary(risk_score_groups(session), ctx),
+        "stakeholders": stakeholder_summary(session),
+        "benefits": benefit_summary(session),
     }
     if with_records:
         for name in ("projects", "risks", "stakeholders", "benefits"):
-            reg = REGISTERS[name]
-            title = "name" if "name" in reg.field_names else "title"
-            out[name]["records"] = [{"id": c, "title": t} for c, t in zip(_column(name, rows[name], "code"), _column(name, rows[name], title))]
+            out[name]["records"] = record_list(session, name)
     return out

@@ -6,6 +6,10 @@ then tells every interested view which records changed, so tables refresh only w
 
 from __future__ import annotations
 
+from typing import Callable
+
+import weakref
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -40,13 +44,52 @@ class Document(QObject):
     """The open file. ``records_changed(register, ids)``: ids None means "anything may have changed"."""
 
     records_changed = Signal(str, object)
+    # Records that someone else (another window, another user) changed: views mark them for a moment.
+    outside_changes = Signal(str, object)
     error = Signal(str)
+    pending_changed = Signal(int)  # how many changes wait for the database to come back
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
         self.undo_stack = QUndoStack(self)
         self._context: Context | None = None
+        # Called with (command, EditConflict) when a command meets someone else's change and can be
+        # resolved (the main window opens the conflict dialog); None: the conflict is an error message.
+        self.conflict_handler: Callable[[DocumentCommand, errors.EditConflict], None] | None = None
+        self._watched: weakref.WeakSet = weakref.WeakSet()
+        # Changes the database could not take because it was unreachable: kept to be retried.
+        self.pending: list[DocumentCommand] = []
+
+    def watch(self, model) -> None:
+        """A table model whose rows ``check_outside_changes`` compares with the database."""
+        self._watched.add(model)
+
+    def check_outside_changes(self) -> int:
+        """Refresh what others changed since we read it: one (id, version) query per open table.
+
+        Called when the window regains focus and on a light timer. Returns how many records changed.
+        """
+        from ..models.changes import changed_ids
+
+        seen: set[tuple[str, int | None]] = set()
+        found: list[tuple[str, set[int]]] = []
+        try:
+            with self.store.session() as s:
+                for model in list(self._watched):
+                    key = (model.register.name, model.parent_id)
+                    if key in seen or (model.register.parent and model.parent_id is None):
+                        continue
+                    seen.add(key)
+                    ids = changed_ids(s, model.register, model.rows, model.parent_id)
+                    if ids:
+                        found.append((model.register.name, ids))
+        except errors.StoreError:
+            return 0  # the server is away: nothing to refresh now; the next edit reports it
+        for name, ids in found:
+            self.outside_changes.emit(name, ids)
+            self.notify(name, sorted(ids))
+        return sum(len(ids) for _n, ids in found)
 
     @property
     def context(self) -> Context:
@@ -73,12 +116,47 @@ class Document(QObject):
         """
         try:
             command.apply()
+        except errors.EditConflict as e:
+            if self.conflict_handler is not None and hasattr(command, "take_resolution") and e.register:
+                self.conflict_handler(command, e)  # the user chooses; then ``resolve`` carries on
+            else:
+                self.error.emit(str(e))
+            return False
+        except errors.ConnectionLost as e:
+            self.pending.append(command)
+            self.pending_changed.emit(len(self.pending))
+            self.error.emit(f"{e}\n\nYour change is kept: Edit ▸ Retry Unsaved Changes saves it once the "
+                            "database is back.")
+            return False
         except errors.StoreError as e:
             self.error.emit(str(e))
             return False
         command.applied_once = True
         self.undo_stack.push(command)
         return True
+
+    def retry_pending(self) -> int:
+        """Try the kept changes again, in order; stops at the first that still fails. Returns how many saved."""
+        saved = 0
+        while self.pending:
+            command = self.pending.pop(0)
+            before = len(self.pending)
+            if not self.execute(command):
+                if len(self.pending) > before:  # still unreachable: it went back on the list, keep the order
+                    self.pending.insert(0, self.pending.pop())
+                break
+            saved += 1
+        self.pending_changed.emit(len(self.pending))
+        return saved
+
+    def resolve(self, command: "DocumentCommand", conflict: errors.EditConflict, choice) -> bool:
+        """Carry on with a command that met ``conflict`` as the user chose (see models.conflicts):
+        the command drops or rebases its edits of that record, then runs again on the current
+        version (which may meet another conflict, on another record or a newer save)."""
+        self.notify(conflict.register, [conflict.record_id])  # show theirs meanwhile
+        if not command.take_resolution(conflict, choice, self.context):
+            return True  # kept theirs and nothing else left to write: no undo step
+        return self.execute(command)
 
     def close(self) -> None:
         self.undo_stack.clear()

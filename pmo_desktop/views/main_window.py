@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QMainWindow, QMessageBox, QPushButton,
                                QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget)
@@ -19,6 +19,7 @@ from .pages import PAGES, load_page_class
 # the window appears at once and the file fills it a moment later.
 
 MAX_RECENT = 8
+SYNC_INTERVAL_MS = 5000
 
 
 class WelcomePage(QWidget):
@@ -67,6 +68,11 @@ class MainWindow(QMainWindow):
 
         self.file_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.file_label)
+        # Others may edit the same file or server: look for their changes on a light timer and
+        # whenever this window comes back to the front.
+        self.sync_timer = QTimer(self)
+        self.sync_timer.setInterval(SYNC_INTERVAL_MS)
+        self.sync_timer.timeout.connect(self.check_outside_changes)
         self._make_menus()
         self._restore_geometry()
         self._set_document(None)
@@ -91,6 +97,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._add(file_menu, "Open the &Demo Office", self.open_demo)
+        self._add(file_menu, "Connect to &Shared Office…", self.connect_to_server)
         file_menu.addSeparator()
         self._add(file_menu, "Save a &Copy As…", self.save_copy, QKeySequence.StandardKey.SaveAs, True)
         file_menu.addSeparator()
@@ -109,6 +116,8 @@ class MainWindow(QMainWindow):
         self.undo_placeholder.setEnabled(False)
         self.redo_placeholder.setEnabled(False)
         self.edit_menu.addSeparator()
+        self.retry_action = self._add(self.edit_menu, "Retry Unsaved Changes", self.retry_pending, "Ctrl+Shift+R")
+        self.retry_action.setEnabled(False)
         # These act on the table that has the focus; the tables own the shortcuts (shown after the tab).
         for text, name in (("Copy\tCtrl+C", "copy"), ("Paste\tCtrl+V", "paste"), ("Clear Cells\tDel", "clear_cells"),
                            (None, None), ("Add Row\tCtrl+Shift+N", "add_row"), ("Duplicate Rows\tCtrl+D", "duplicate_rows"),
@@ -201,35 +210,39 @@ class MainWindow(QMainWindow):
             self.document.close()
         self.document = document
         self._install_undo_actions()
+        self._on_pending(0)
         for action in self._file_actions:
             action.setEnabled(document is not None)
         self.nav.setEnabled(document is not None)
         if document is None:
+            self.sync_timer.stop()
             self.stack.setCurrentWidget(self.welcome)
             self.setWindowTitle(APP_NAME)
             self.file_label.setText("No file open")
             return
         document.error.connect(self.show_error)
+        document.pending_changed.connect(self._on_pending)
+        document.conflict_handler = self.show_conflict
         document.undo_stack.indexChanged.connect(lambda *_: self.statusBar().showMessage("Saved", 1500))
         name = document.store.display_name
         self.setWindowTitle(f"{name} — {APP_NAME}")
         self.file_label.setText(name)
         self.nav.setCurrentRow(-1)
         self.show_page(0)
+        self.sync_timer.start()
 
     def open_store(self, store) -> None:
         from .document import Document
 
         self._set_document(Document(store, self))
-        if store.path is not None:
-            self._remember(str(store.path))
+        self._remember(store.url_to_remember)  # a server URL is remembered without its password
 
     def open_path(self, target: str) -> bool:
         from ..models.errors import StoreError
         from ..models.store import Store
 
         try:
-            store = Store.open(target)
+            store = Store.open(target, password_prompt=self.ask_password if "://" in target else None)
         except StoreError as e:
             warn(self, "Cannot open the program office", str(e))
             if "://" not in target and not Path(target).exists():
@@ -237,6 +250,22 @@ class MainWindow(QMainWindow):
             return False
         self.open_store(store)
         return True
+
+    def ask_password(self, server: str) -> str | None:
+        """Asked only when neither PGPASSWORD nor ~/.pgpass has the password; kept in memory only."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        text, ok = QInputDialog.getText(self, "Password", f"Password for {server}:", QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    def connect_to_server(self) -> None:
+        """File ▸ Connect to Shared Office…: a PostgreSQL URL (the password is asked for when needed)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        url, ok = QInputDialog.getText(self, "Connect to Shared Office",
+                                       "Database URL (e.g. postgresql+psycopg://you@server/pmo):")
+        if ok and url.strip():
+            self.open_path(url.strip())
 
     def open_file(self) -> None:
         path = file_dialogs.ask_open(self, self.settings.value("last_folder", ""))
@@ -349,6 +378,33 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1400, 850)
 
+    def _on_pending(self, count: int) -> None:
+        self.retry_action.setEnabled(count > 0)
+        self.retry_action.setText(f"Retry Unsaved Changes ({count})" if count else "Retry Unsaved Changes")
+        if count:
+            self.statusBar().showMessage(f"{count} change{'s' if count != 1 else ''} not saved yet: "
+                                         "Edit ▸ Retry Unsaved Changes")
+
+    def retry_pending(self) -> None:
+        if self.document is not None:
+            saved = self.document.retry_pending()
+            if saved and not self.document.pending:
+                self.statusBar().showMessage(f"Saved {saved} kept change{'s' if saved != 1 else ''}", 5000)
+
+    def check_outside_changes(self) -> int:
+        if self.document is None or QApplication.activeModalWidget() is not None:
+            return 0
+        changed = self.document.check_outside_changes()
+        if changed:
+            self.statusBar().showMessage(f"{changed} record{'s' if changed != 1 else ''} changed by someone else "
+                                         "(highlighted)", 5000)
+        return changed
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_outside_changes()
+        super().changeEvent(event)
+
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self._set_document(None)
@@ -358,6 +414,18 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message.splitlines()[0], 8000)
         warn(self, APP_NAME, message)
+
+    def show_conflict(self, command, conflict) -> "ConflictDialog":
+        """Someone else saved the record first: show both values and let the user choose."""
+        from .conflict_dialog import ConflictDialog
+
+        theirs = conflict.theirs_values
+        title = " ".join(str(v) for v in (theirs.get("code"), theirs.get("title") or theirs.get("name")) if v)
+        dialog = ConflictDialog(conflict, title or "This record", self)
+        dialog.chosen.connect(lambda choice: self.document.resolve(command, conflict, choice))
+        self.statusBar().showMessage("Someone else changed this record: choose what to keep.", 8000)
+        dialog.open()
+        return dialog
 
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}",

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsRectIt
 
 from ...models.benefits_map import LAYER_TITLES, LAYERS, ORPHAN, WARNING, BenefitsMap, Key, load_map
 from ..document import Document
+from ..lazy_refresh import RefreshWhenShown
 
 WATCHED = set(LAYERS) | {"people"}
 BOX_W, GAP_X, GAP_Y, PAD = 240.0, 80.0, 20.0, 10.0
@@ -212,7 +213,7 @@ class MapView(QGraphicsView):
 
 
 
-class BenefitsMapWidget(QWidget):
+class BenefitsMapWidget(RefreshWhenShown, QWidget):
     """The map with a legend and zoom buttons; redraws when the chain's registers change."""
 
     node_clicked = Signal(str, int)
@@ -221,7 +222,6 @@ class BenefitsMapWidget(QWidget):
         super().__init__(parent)
         self.document = document
         self.graph: BenefitsMap | None = None
-        self._stale = True
         self.view = MapView(self)
         self.view.node_clicked.connect(self.node_clicked)
         legend = QHBoxLayout()
@@ -241,18 +241,7 @@ class BenefitsMapWidget(QWidget):
         layout.addLayout(legend)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
-        document.records_changed.connect(self._on_changed)
-
-    def _on_changed(self, register: str, _ids) -> None:
-        if register in WATCHED:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.watch_registers(document, WATCHED)
 
     def refresh(self) -> None:
         self._stale = False

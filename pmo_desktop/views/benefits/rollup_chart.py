@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, Q
 
 from ...models.benefit_rollup import Rollup, next_month, program_rollup
 from ..document import Document
+from ..lazy_refresh import RefreshWhenShown
 from . import chart_style as st
 
 WATCHED = {"benefits", "benefit_plan", "benefit_measurements"}
@@ -18,13 +19,12 @@ def _money(value: float) -> str:
     return f"{value:,.0f}"
 
 
-class RollupChart(QWidget):
+class RollupChart(RefreshWhenShown, QWidget):
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
         self.period = "month"
         self.rollup: Rollup | None = None
-        self._stale = True
 
         self.by_month = QRadioButton("By month", self)
         self.by_quarter = QRadioButton("By quarter", self)
@@ -62,18 +62,7 @@ class RollupChart(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.plot, 1)
-        document.records_changed.connect(self._on_changed)
-
-    def _on_changed(self, register: str, _ids) -> None:
-        if register in WATCHED:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.watch_registers(document, WATCHED)
 
     def set_period(self, period: str) -> None:
         self.period = period

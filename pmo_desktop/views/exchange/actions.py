@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ...excel.export_errors import ExportError
 from ...models.errors import StoreError
 from ..background import run_with_progress
 from ..document import Document
@@ -36,25 +37,25 @@ def open_import_dialog(parent: QWidget, document: Document, path: str):
     return dialog
 
 
+def _write(parent: QWidget, label: str, failure_title: str, job) -> bool:
+    """Run a workbook writer with progress; a failure is a message and leaves any old file as it was."""
+    try:
+        run_with_progress(parent, label, lambda progress, cancelled: job(progress))
+    except (StoreError, ExportError, OSError) as e:
+        warn(parent, failure_title, str(e))
+        return False
+    return True
+
+
 def export_registers(parent: QWidget, document: Document, path: str, registers=None) -> bool:
     from ...excel.export import export_workbook
 
-    try:
-        run_with_progress(parent, f"Exporting to {Path(path).name}…",
-                          lambda progress, cancelled: export_workbook(document.store, path, registers, progress=progress))
-    except (StoreError, OSError) as e:
-        warn(parent, "The workbook was not written", str(e))
-        return False
-    return True
+    return _write(parent, f"Exporting to {Path(path).name}…", "The workbook was not written",
+                  lambda progress: export_workbook(document.store, path, registers, progress=progress))
 
 
 def export_board_pack(parent: QWidget, document: Document, path: str, today: date | None = None) -> bool:
     from ...excel.boardpack import write_board_pack
 
-    try:
-        run_with_progress(parent, f"Writing the board pack {Path(path).name}…",
-                          lambda progress, cancelled: write_board_pack(document.store, path, today, progress=progress))
-    except (StoreError, OSError) as e:
-        warn(parent, "The board pack was not written", str(e))
-        return False
-    return True
+    return _write(parent, f"Writing the board pack {Path(path).name}…", "The board pack was not written",
+                  lambda progress: write_board_pack(document.store, path, today, progress=progress))

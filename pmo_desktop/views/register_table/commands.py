@@ -32,15 +32,19 @@ class EditCellsCommand(DocumentCommand):
         self.versions = dict(versions or {})  # record id → version we expect to find
 
     def _write(self, attr: str) -> None:
+        base_attr = "old" if attr == "new" else "new"
         by_record: dict[int, dict[str, Any]] = {}
+        bases: dict[int, dict[str, Any]] = {}
         for e in self.edits:
             by_record.setdefault(e.record_id, {})[e.field] = getattr(e, attr)
+            bases.setdefault(e.record_id, {})[e.field] = getattr(e, base_attr)
         ctx = self.document.context
         with self.document.store.transaction() as s:
             new_versions = {}
             for rid, values in by_record.items():
                 new_versions[rid] = records.update_record(s, self.register, rid, values, ctx,
-                                                          expected_version=self.versions.get(rid))
+                                                          expected_version=self.versions.get(rid),
+                                                          base_values=bases[rid])
         self.versions.update(new_versions)
         self.document.notify(self.register.name, list(by_record))
 
@@ -49,6 +53,25 @@ class EditCellsCommand(DocumentCommand):
 
     def revert(self) -> None:
         self._write("old")
+
+    def take_resolution(self, conflict, choice, ctx) -> bool:
+        """Rebase this edit on the record as someone else saved it, as the user chose: keep theirs
+        drops this record's cells; overwrite / re-apply keep the cells to write (models.conflicts)
+        and remember theirs as the value undo goes back to. Returns whether anything is left."""
+        from ...models.conflicts import values_to_write
+
+        rid = conflict.record_id
+        keep = set(values_to_write(self.register, conflict, choice, ctx))
+        remaining = []
+        for e in self.edits:
+            if e.record_id != rid:
+                remaining.append(e)
+            elif e.field in keep:
+                e.old = conflict.theirs_values.get(e.field)
+                remaining.append(e)
+        self.edits = remaining
+        self.versions[rid] = conflict.current_version
+        return bool(self.edits)
 
 
 class CreateRecordsCommand(DocumentCommand):

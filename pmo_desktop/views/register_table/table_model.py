@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ...models import errors, records
@@ -17,6 +17,8 @@ from .commands import CellEdit, EditCellsCommand
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OFFSET = 2  # row tuples are (id, version, *values)
+FLASH_MS = 4000          # how long a record someone else changed stays highlighted
+FLASH_COLOUR = "#fff59d"
 
 
 def format_value(f: Field, value: Any) -> str:
@@ -52,7 +54,10 @@ class RegisterTableModel(QAbstractTableModel):
         self._search_cache: dict[int, str] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.colour_rules = self._default_colour_rules()
+        self._flash: set[int] = set()  # records someone else just changed, shown highlighted
         document.records_changed.connect(self._on_records_changed)
+        document.outside_changes.connect(self._on_outside_changes)
+        document.watch(self)
         if register.parent is None or parent_id is not None:
             self.reload()
 
@@ -86,6 +91,22 @@ class RegisterTableModel(QAbstractTableModel):
             self._relayout(self._refetch_all)
         else:
             self.refresh_records(ids)
+
+    def _on_outside_changes(self, register: str, ids) -> None:
+        if register != self.register.name:
+            return
+        self._flash |= set(ids)
+        QTimer.singleShot(FLASH_MS, lambda ids=set(ids): self._unflash(ids))
+
+    def _unflash(self, ids: set[int]) -> None:
+        self._flash -= ids
+        for rid in ids:
+            pos = self._position.get(rid)
+            if pos is not None:
+                self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(self.fields) - 1))
+
+    def is_flashing(self, record_id: int) -> bool:
+        return record_id in self._flash
 
     def _refetch_all(self) -> None:
         self.rows = self._fetch()
@@ -180,6 +201,8 @@ class RegisterTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             rule = self.colour_rules.get(f.name)
             colour = rule(value) if rule else None
+            if colour is None and self._flash and row[0] in self._flash:
+                colour = FLASH_COLOUR
             if colour:
                 c = QColor(colour)
                 return QBrush(c if role == Qt.ItemDataRole.BackgroundRole else _readable_text_on(c))

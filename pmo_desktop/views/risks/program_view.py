@@ -9,13 +9,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel
 
 from ...models.risk_escalation import ProgramRisk, program_risks
 from ..document import Document
+from ..lazy_refresh import RefreshWhenShown
 from .chart_style import text_on
 
 COLUMNS = ("ID", "Title", "Rating", "Residual", "Owner", "Status", "Escalated from", "Projects touched",
            "Escalated on", "Reason")
 
 
-class ProgramView(QWidget):
+class ProgramView(RefreshWhenShown, QWidget):
     """``open_risk(id)`` when the user double-clicks a row."""
 
     open_risk = Signal(int)
@@ -41,23 +42,7 @@ class ProgramView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        self._stale = True  # filled when first shown, then kept current while visible
-        document.records_changed.connect(self._on_records_changed)
-
-    def _on_records_changed(self, register: str, _ids) -> None:
-        if register in ("risks", "projects", "people"):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
-
-    def showEvent(self, event) -> None:
-        self.ensure_fresh()
-        super().showEvent(event)
-
-    def ensure_fresh(self) -> None:
-        if self._stale:
-            self.refresh()
+        self.watch_registers(document, {"risks", "projects", "people"})  # filled when first shown
 
     def refresh(self, *_args) -> None:
         self._stale = False

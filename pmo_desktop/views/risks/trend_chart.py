@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from ...models.risk_trend import TrendPoint, first_recorded, open_risk_trend
 from ..document import Document
+from ..lazy_refresh import RefreshWhenShown
 from .chart_style import AXIS_PT, LABEL_PT, font, set_axis_label, set_title, style_plot
 
 DEFAULT_MONTHS = 12
@@ -29,7 +30,7 @@ def date_ticks(points: list[TrendPoint], most: int = 13) -> list[tuple[float, st
     return [(timestamp(p.on), p.on.strftime(fmt).lstrip("0")) for p in chosen]
 
 
-class TrendChart(QWidget):
+class TrendChart(RefreshWhenShown, QWidget):
     def __init__(self, document: Document, parent=None, today: date | None = None):
         super().__init__(parent)
         self.document = document
@@ -65,22 +66,9 @@ class TrendChart(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.plot, 1)
-        self._stale = True  # drawn when first shown: the page opens on the register, not here
-        document.records_changed.connect(self._on_records_changed)
-
-    def _on_records_changed(self, register: str, _ids) -> None:
-        """Rebuilding the trend reads the whole history: do it now only if the chart is on screen."""
-        if register != "risks":
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
+        # Drawn when first shown (the page opens on the register, not here); rebuilding reads the
+        # whole history, so it is redone only while the chart is on screen.
+        self.watch_registers(document, {"risks"})
 
     def refresh(self, *_args) -> None:
         self._stale = False

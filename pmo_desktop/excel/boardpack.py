@@ -1,0 +1,361 @@
+"""The board pack: one workbook the program board reads, from one consistent snapshot of the file.
+
+Sheets: Summary (cover, counts, a bar chart of risks by rating), Top risks (with a board-decision
+dropdown), Heat map (inherent and residual N×N grids), Stakeholders (power/interest quadrants with
+names), Benefits (status and a line chart of planned vs realized financial benefits) and
+Communications due this month. The data is small, so a normal (not write-only) workbook is used.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from .. import APP_NAME
+from ..models import benefit_rules
+from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
+from ..models.store import Store
+from ..models.summary import NOT_RATED
+from . import styles
+from .atomic import check_target, save_atomically
+from .boardpack_data import BoardPackData, read_board_pack
+from .cells import put_value
+
+Progress = Callable[[int, int], None]
+SHEETS = ("Summary", "Top risks", "Heat map", "Stakeholders", "Benefits", "Communications")
+BOARD_DECISIONS = ("Noted", "Response agreed", "Escalate", "Deep dive requested", "Close")
+MAX_NAMES_PER_QUADRANT = 30
+NOT_RATED_COLOUR = "#BDBDBD"
+
+
+# ------------------------------------------------------------------------------------ helpers
+def _cell(ws, row: int, col: int, value=None, *, font=None, fill=None, align=None, fmt=None, border=False):
+    cell = ws.cell(row, col)
+    put_value(cell, value)
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if align is not None:
+        cell.alignment = align
+    if fmt is not None:
+        cell.number_format = fmt
+    if border:
+        cell.border = styles.BOX
+    return cell
+
+
+def _header_row(ws, row: int, headers, col: int = 1) -> None:
+    for j, text in enumerate(headers, start=col):
+        _cell(ws, row, j, text, font=styles.HEADER_FONT, fill=styles.HEADER_FILL, align=styles.HEADER_ALIGN, border=True)
+
+
+def _widths(ws, widths) -> None:
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+
+
+def _colour_cell(cell, colour: str | None) -> None:
+    if colour:
+        cell.fill = styles.fill(colour)
+        cell.font = styles.font_on(colour, bold=True)
+
+
+def _rating_colour(data: BoardPackData, rating: str) -> str:
+    return data.ctx.risk_scale.colour_of(rating) or NOT_RATED_COLOUR
+
+
+def _date_text(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _show_axes(chart) -> None:
+    # openpyxl 3.1 leaves axes "deleted" unless told otherwise; Excel would then hide them.
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+
+
+# ------------------------------------------------------------------------------------- sheets
+def _summary(ws, data: BoardPackData) -> None:
+    s = data.summary
+    _widths(ws, (28, 14, 14, 14, 14, 14, 14))
+    _cell(ws, 1, 1, data.program or "Program", font=styles.TITLE_FONT)
+    _cell(ws, 2, 1, f"Board pack as at {_date_text(data.today)}", font=styles.SUBTITLE_FONT)
+    line = ", ".join(x for x in (f"Sponsor: {data.sponsor}" if data.sponsor else "",
+                                 f"Program manager: {data.manager}" if data.manager else "") if x)
+    _cell(ws, 3, 1, line or None)
+
+    risks = s["risks"]
+    _cell(ws, 5, 1, f"Open risks by rating ({risks['by_status'].get('Open', 0)} open of {risks['total']})",
+          font=styles.SUBTITLE_FONT)
+    _header_row(ws, 6, ("Rating", "Inherent", "Residual"))
+    ratings = list(risks["open_by_rating"])
+    for i, rating in enumerate(ratings, start=7):
+        _colour_cell(_cell(ws, i, 1, rating, border=True), _rating_colour(data, rating))
+        _cell(ws, i, 2, risks["open_by_rating"][rating], border=True)
+        _cell(ws, i, 3, risks["open_by_residual_rating"][rating], border=True)
+    chart = BarChart()
+    chart.type, chart.grouping = "col", "clustered"
+    chart.title = "Open risks by rating"
+    chart.y_axis.title, chart.x_axis.title = "Risks", "Rating"
+    chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=6, max_row=6 + len(ratings)), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=7, max_row=6 + len(ratings)))
+    chart.height, chart.width = 7.5, 13
+    _show_axes(chart)
+    ws.add_chart(chart, "H5")
+
+    row = 8 + len(ratings)
+    _cell(ws, row, 1, "Open risks by level and inherent rating", font=styles.SUBTITLE_FONT)
+    _header_row(ws, row + 1, ("Level", *ratings))
+    for i, rating in enumerate(ratings, start=2):
+        _colour_cell(ws.cell(row + 1, i), _rating_colour(data, rating))
+    row += 2
+    for level, counts in risks["open_by_level_and_rating"].items():
+        _cell(ws, row, 1, level, border=True)
+        for j, rating in enumerate(ratings, start=2):
+            _cell(ws, row, j, counts[rating], border=True)
+        row += 1
+
+    row = max(row + 1, 23)
+    _cell(ws, row, 1, "Stakeholders by quadrant", font=styles.SUBTITLE_FONT)
+    _header_row(ws, row + 1, ("Quadrant", "Stakeholders"))
+    row += 2
+    for quadrant, count in s["stakeholders"]["by_quadrant"].items():
+        _cell(ws, row, 1, quadrant, border=True)
+        _cell(ws, row, 2, count, border=True)
+        row += 1
+
+    row += 1
+    _cell(ws, row, 1, "Benefits by status", font=styles.SUBTITLE_FONT)
+    _header_row(ws, row + 1, ("Status", "Benefits"))
+    row += 2
+    for status, count in s["benefits"]["by_status"].items():
+        _colour_cell(_cell(ws, row, 1, status, border=True), benefit_rules.STATUS_COLOURS.get(status))
+        _cell(ws, row, 2, count, border=True)
+        row += 1
+
+    row += 1
+    planned, realized = data.financial_to_date
+    _cell(ws, row, 1, "Financial benefits to date", font=styles.SUBTITLE_FONT)
+    _header_row(ws, row + 1, ("", "Planned", "Realized", "Realized %"))
+    _cell(ws, row + 2, 1, "Change from baseline", border=True)
+    _cell(ws, row + 2, 2, planned, fmt="#,##0.0", border=True)
+    _cell(ws, row + 2, 3, realized, fmt="#,##0.0", border=True)
+    _cell(ws, row + 2, 4, realized / planned if planned else None, fmt="0%", border=True)
+    _cell(ws, row + 3, 1, "Sum over financial benefits, in their own units (see the Benefits sheet).",
+          font=styles.Font(italic=True, color="606060"))
+
+    row += 5
+    overdue = sum(1 for c in data.comms_due if c["overdue"])
+    _cell(ws, row, 1, "Communications due this month", font=styles.SUBTITLE_FONT)
+    _cell(ws, row + 1, 1, f"{len(data.comms_due)} due, of which {overdue} overdue (see Communications).")
+
+
+def _top_risks(ws, data: BoardPackData) -> None:
+    headers = ("Rank", "ID", "Title", "Level", "Project", "Owner", "Inherent score", "Inherent rating",
+               "Residual score", "Residual rating", "Response", "Proximity", "Board decision", "Board comment")
+    _widths(ws, (6, 8, 40, 10, 22, 18, 9, 11, 9, 11, 11, 12, 20, 36))
+    _cell(ws, 1, 1, f"Top {len(data.top_risks)} open risks by residual, then inherent score",
+          font=styles.SUBTITLE_FONT)
+    _header_row(ws, 2, headers)
+    ws.row_dimensions[2].height = 32
+    for i, r in enumerate(data.top_risks, start=3):
+        values = (i - 2, r["code"], r["title"], r["level"], r["project"], r["owner"], r["inherent_score"],
+                  r["inherent_rating"] or None, r["residual_score"], r["residual_rating"] or None, r["response"] or None,
+                  r["proximity"])
+        for j, value in enumerate(values, start=1):
+            cell = _cell(ws, i, j, value, align=styles.WRAP if j == 3 else styles.TOP, border=True)
+            if j == 12 and value is not None:
+                cell.number_format = styles.DATE_FORMAT
+        for j in (8, 10):
+            if ws.cell(i, j).value:
+                _colour_cell(ws.cell(i, j), _rating_colour(data, ws.cell(i, j).value))
+        for j in (13, 14):
+            _cell(ws, i, j, None, border=True, align=styles.WRAP)
+    ws.freeze_panes = "D3"
+    last = max(3, 2 + len(data.top_risks))
+    dv = DataValidation(type="list", formula1='"' + ",".join(BOARD_DECISIONS) + '"', allow_blank=True,
+                        showErrorMessage=True, errorTitle="Board decision",
+                        error="Choose one of: " + ", ".join(BOARD_DECISIONS) + ".")
+    dv.add(f"M3:M{last}")
+    ws.add_data_validation(dv)
+    if data.top_risks:
+        ws.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{last}"
+
+
+def _heat_grid(ws, data: BoardPackData, top: int, left: int, title: str, counts) -> None:
+    scale = data.ctx.risk_scale
+    n = scale.size
+    _cell(ws, top, left, title, font=styles.SUBTITLE_FONT)
+    _cell(ws, top + 1, left, "Probability ↓  Impact →", font=styles.Font(italic=True, color="606060"))
+    for p in range(n, 0, -1):
+        row = top + 2 + (n - p)
+        _cell(ws, row, left, f"{p} {scale.level_names[p - 1]}", font=styles.Font(bold=True), border=True,
+              align=styles.CENTER)
+        for i in range(1, n + 1):
+            count = counts.get((p, i), 0)
+            cell = _cell(ws, row, left + i, count or None, border=True, align=styles.CENTER)
+            band = scale.band(scale.score(p, i))
+            if band is not None:
+                cell.fill = styles.fill(band.colour)
+                cell.font = styles.Font(bold=True, size=14, color=styles.text_colour_on(band.colour))
+        ws.row_dimensions[row].height = 34
+    for i in range(1, n + 1):
+        _cell(ws, top + 2 + n, left + i, f"{i} {scale.level_names[i - 1]}", font=styles.Font(bold=True),
+              border=True, align=styles.CENTER)
+    _cell(ws, top + 3 + n, left, f"{sum(counts.values())} open risks with scores")
+
+
+def _heat_map(ws, data: BoardPackData) -> None:
+    n = data.ctx.risk_scale.size
+    ws.column_dimensions["A"].width = 14
+    for j in range(2, 2 + n):
+        ws.column_dimensions[get_column_letter(j)].width = 12
+    _heat_grid(ws, data, 1, 1, "Inherent (before responses)", data.inherent_cells)
+    _heat_grid(ws, data, n + 6, 1, "Residual (after responses)", data.residual_cells)
+    legend = 2 * n + 12
+    _cell(ws, legend, 1, "Rating bands (score = probability × impact)", font=styles.SUBTITLE_FONT)
+    bands = sorted(data.ctx.risk_scale.bands, key=lambda b: b.min_score)
+    for k, (band, nxt) in enumerate(zip(bands, [*bands[1:], None])):
+        upper = nxt.min_score - 1 if nxt else n * n
+        _colour_cell(_cell(ws, legend + 1 + k, 1, band.rating, border=True), band.colour)
+        _cell(ws, legend + 1 + k, 2, f"{band.min_score}–{upper}", border=True)
+
+
+def _stakeholders(ws, data: BoardPackData) -> None:
+    _widths(ws, (16, 40, 40, 12, 9, 9, 16, 12, 14, 14, 6, 18))
+    _cell(ws, 1, 1, "Stakeholder grid (power × interest)", font=styles.SUBTITLE_FONT)
+    by_quadrant: dict[str, list[str]] = {}
+    for s in data.stakeholders:
+        by_quadrant.setdefault(s["quadrant"], []).append(s["name"])
+
+    def names(quadrant: str) -> str:
+        people = by_quadrant.get(quadrant, [])
+        shown = people[:MAX_NAMES_PER_QUADRANT]
+        more = f"\n… and {len(people) - len(shown)} more" if len(people) > len(shown) else ""
+        return f"{quadrant} ({len(people)})\n" + "\n".join(shown) + more
+
+    colours = {MANAGE_CLOSELY: "#F8CBAD", KEEP_SATISFIED: "#FFE699", KEEP_INFORMED: "#BDD7EE", MONITOR: "#E2EFDA"}
+    _cell(ws, 3, 1, f"High power\n({HIGH_FROM}–5)", font=styles.Font(bold=True), align=styles.CENTER, border=True)
+    _cell(ws, 4, 1, f"Low power\n(1–{HIGH_FROM - 1})", font=styles.Font(bold=True), align=styles.CENTER, border=True)
+    _cell(ws, 5, 2, f"Low interest (1–{HIGH_FROM - 1})", font=styles.Font(bold=True), align=styles.CENTER, border=True)
+    _cell(ws, 5, 3, f"High interest ({HIGH_FROM}–5)", font=styles.Font(bold=True), align=styles.CENTER, border=True)
+    for (row, col), quadrant in {(3, 2): KEEP_SATISFIED, (3, 3): MANAGE_CLOSELY, (4, 2): MONITOR,
+                                 (4, 3): KEEP_INFORMED}.items():
+        _cell(ws, row, col, names(quadrant), fill=styles.fill(colours[quadrant]), border=True,
+              align=styles.Alignment(wrap_text=True, vertical="top"))
+    for row in (3, 4):
+        longest = max(len(by_quadrant.get(q, [])) for q in (MANAGE_CLOSELY, KEEP_SATISFIED, KEEP_INFORMED, MONITOR))
+        ws.row_dimensions[row].height = min(409, 15 * (2 + min(longest, MAX_NAMES_PER_QUADRANT + 1)))
+
+    headers = ("ID", "Name", "Organisation", "Role", "Power", "Interest", "Quadrant", "Attitude",
+               "Current engagement", "Desired engagement", "Gap", "Relationship owner")
+    _header_row(ws, 7, headers)
+    ws.row_dimensions[7].height = 32
+    for i, s in enumerate(sorted(data.stakeholders, key=lambda s: (-(s["power"] or 0), -(s["interest"] or 0), s["code"])),
+                          start=8):
+        for j, key in enumerate(("code", "name", "organisation", "role", "power", "interest", "quadrant", "attitude",
+                                 "current_engagement", "desired_engagement", "engagement_gap", "owner"), start=1):
+            _cell(ws, i, j, s[key] if s[key] != "" else None, border=True)
+    ws.freeze_panes = "A8"
+
+
+def _benefits(ws, data: BoardPackData) -> None:
+    headers = ("ID", "Benefit", "Category", "Owner", "Unit", "Baseline", "Target", "Target date", "Planned today",
+               "Latest actual", "Status", "Stage", "Confidence")
+    _widths(ws, (8, 34, 20, 18, 12, 11, 11, 12, 11, 11, 12, 11, 11))
+    _cell(ws, 1, 1, "Benefits status", font=styles.SUBTITLE_FONT)
+    _header_row(ws, 2, headers)
+    ws.row_dimensions[2].height = 32
+    row = 3
+    for b in data.benefits:
+        values = (b["code"], b["title"], b["category"], b["owner"], b["unit"] or None, b["baseline_value"],
+                  b["target_value"], b["target_date"], b["planned_now"], b["latest_actual"], b["status_rag"],
+                  b["lifecycle"], b["confidence"])
+        for j, value in enumerate(values, start=1):
+            cell = _cell(ws, row, j, value, border=True, align=styles.WRAP if j == 2 else None)
+            if j in (6, 7, 9, 10) and value is not None:
+                cell.number_format = "#,##0.0"
+            if j == 8 and value is not None:
+                cell.number_format = styles.DATE_FORMAT
+        _colour_cell(ws.cell(row, 11), benefit_rules.STATUS_COLOURS.get(b["status_rag"]))
+        row += 1
+    ws.freeze_panes = "C3"
+
+    if not data.financial:
+        return
+    row += 2
+    _cell(ws, row, 1, "Financial benefits: planned vs realized change from baseline", font=styles.SUBTITLE_FONT)
+    _header_row(ws, row + 1, ("Month", "Planned", "Realized"), col=1)
+    first = row + 2
+    for k, point in enumerate(data.financial):
+        _cell(ws, first + k, 1, f"{point.month:%b %Y}", border=True)
+        _cell(ws, first + k, 2, round(point.planned, 2), fmt="#,##0.0", border=True)
+        _cell(ws, first + k, 3, None if point.realized is None else round(point.realized, 2), fmt="#,##0.0",
+              border=True)
+    last = first + len(data.financial) - 1
+    chart = LineChart()
+    chart.title = "Financial benefits: planned vs realized"
+    chart.y_axis.title, chart.x_axis.title = "Change from baseline", "Month"
+    chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=row + 1, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+    chart.height, chart.width = 8, 18
+    _show_axes(chart)
+    ws.add_chart(chart, f"E{row}")
+
+
+def _communications(ws, data: BoardPackData) -> None:
+    headers = ("ID", "What", "Stakeholder", "Audience / group", "Channel", "Frequency", "Owner", "Last held",
+               "Next due", "Overdue")
+    _widths(ws, (8, 34, 22, 20, 14, 12, 18, 12, 12, 9))
+    month = data.today.strftime("%B %Y")
+    _cell(ws, 1, 1, f"Communications due in {month} (including overdue)", font=styles.SUBTITLE_FONT)
+    _header_row(ws, 2, headers)
+    for i, c in enumerate(data.comms_due, start=3):
+        values = (c["code"], c["message"], c["stakeholder"], c["audience"] or None, c["channel"] or None,
+                  c["frequency"], c["owner"], c["last_held"], c["next_due"], c["overdue"])
+        for j, value in enumerate(values, start=1):
+            cell = _cell(ws, i, j, value, border=True)
+            if j in (8, 9) and value is not None:
+                cell.number_format = styles.DATE_FORMAT
+        if c["overdue"]:
+            ws.cell(i, 10).font = styles.Font(bold=True, color="C62828")
+    ws.freeze_panes = "A3"
+
+
+# --------------------------------------------------------------------------------------- entry
+def write_board_pack(store: Store, out_path: str | os.PathLike, today: date | None = None,
+                     progress: Progress | None = None) -> Path:
+    """Write the board pack for ``today`` (default: the real today) to ``out_path`` (.xlsx).
+
+    Raises ``ExportError`` or ``OSError`` with a clear message; an existing file is replaced only
+    by a complete new one.
+    """
+    out = check_target(out_path, store.path)
+    steps = len(SHEETS) + 2
+
+    def tick(step: int) -> None:
+        if progress is not None:
+            progress(step, steps)
+
+    data = read_board_pack(store, today)
+    tick(1)
+    wb = Workbook()
+    wb.properties.creator = APP_NAME
+    wb.properties.title = f"{data.program} — board pack {data.today.isoformat()}"
+    writers = (_summary, _top_risks, _heat_map, _stakeholders, _benefits, _communications)
+    for k, (title, write) in enumerate(zip(SHEETS, writers)):
+        ws = wb.active if k == 0 else wb.create_sheet(title)
+        ws.title = title
+        write(ws, data)
+        tick(k + 2)
+    save_atomically(wb, out)
+    tick(steps)
+    return out

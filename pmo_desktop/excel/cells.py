@@ -1,0 +1,73 @@
+"""How a value becomes a cell: text that Excel can never run as a formula, real dates and numbers.
+
+Formula injection (OWASP "CSV injection"): text from user data that starts with = + - @ or a tab or
+carriage return could be evaluated by a spreadsheet. openpyxl would even store a str starting with
+"=" as a formula. Such text is written as an explicit string cell (never an <f> element) with Excel's
+quote-prefix flag, which keeps it text when someone edits the cell; the text itself is unchanged, so
+it imports back exactly as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+import openpyxl.cell._writer as _openpyxl_cell_writer
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+
+from .export_errors import CELL_TEXT_LIMIT, ExportError, TextTooLong  # noqa: F401  (re-exported)
+
+FORMULA_TRIGGERS = frozenset("=+-@\t\r")
+# Anything that needs more than a plain str cell: a trigger first, a CR, or an XML-illegal control char.
+_NEEDS_CARE = re.compile(r"^[=+\-@\t\r]|[\r\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def needs_care(text: str) -> bool:
+    """True when ``text`` cannot go into a cell as a plain value."""
+    return bool(_NEEDS_CARE.search(text)) or text in ERROR_CODES or len(text) > CELL_TEXT_LIMIT
+
+
+def clean_text(text: str) -> str:
+    """The text as an xlsx can hold it. XML turns CR into LF on reading, so line breaks are written
+    as LF; control characters XML cannot carry at all are dropped. Over-long text is refused."""
+    if len(text) > CELL_TEXT_LIMIT:
+        raise TextTooLong(len(text))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def is_formula_like(text: str) -> bool:
+    return bool(text) and (text[0] in FORMULA_TRIGGERS or text in ERROR_CODES)
+
+
+def put_text(cell, text: str) -> None:
+    """Set ``cell`` to ``text`` as a literal string, whatever it starts with."""
+    text = clean_text(text)
+    cell.value = text
+    cell.data_type = "s"  # after the value: openpyxl re-types a str starting with "=" as a formula
+    if is_formula_like(text):
+        cell.quotePrefix = True
+
+
+def put_value(cell, value) -> None:
+    """Any value of ours into a normal-mode cell: text safely, everything else as itself."""
+    if isinstance(value, str):
+        put_text(cell, value)
+    elif isinstance(value, bool):
+        cell.value = "Yes" if value else "No"
+    else:
+        cell.value = value
+
+
+# ------------------------------------------------------------------------------ exact numbers
+# openpyxl writes numbers as "%.16g", which drops the 17th significant digit some doubles need
+# (3268330.3504681624 would come back as 3268330.350468162). Python's repr is the shortest text that
+# reads back as the very same double, and Excel reads it the same way, so an export → import round
+# trip keeps every number bit for bit. Installed once, for cell values only.
+def _exact_number_text(value, _original=_openpyxl_cell_writer.safe_string):
+    if type(value) is float and value == value and value not in (float("inf"), float("-inf")):
+        return repr(value)
+    return _original(value)
+
+
+_openpyxl_cell_writer.safe_string = _exact_number_text

@@ -1,0 +1,271 @@
+"""One register as one worksheet, streamed (openpyxl write-only mode) so 100,000 rows stay cheap.
+
+Styled header (grey for calculated columns), column widths, frozen panes, an Excel table, real dates
+and numbers, wrapped long text, a dropdown for every choice column and coloured ratings.
+Speed: each column keeps one template cell per style and only re-binds its value, so no style
+objects are created per cell; unstyled text goes in as plain values.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field as dc_field
+from datetime import date, datetime
+from typing import Any, Callable, Optional, Sequence
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
+from openpyxl.formatting.formatting import ConditionalFormattingList
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+
+from ..models.fields import Context, Field, Kind
+from . import styles
+from .cells import CELL_TEXT_LIMIT, ExportError, TextTooLong, clean_text, is_formula_like, needs_care
+from .lists_sheet import ListsSheet
+
+SPARE_ROWS = 1000   # dropdowns reach this far below the data, for rows users add in Excel
+COMPUTED_NOTE = "Calculated by PMO Desktop from other columns. Shown for reading; ignored on import."
+
+
+@dataclass
+class Column:
+    header: str
+    kind: Kind
+    width: int
+    field: Optional[Field] = None   # None for the parent-ID column of a child sheet
+    register: str = ""              # for the colour rules and list names
+
+    @property
+    def computed(self) -> bool:
+        return self.kind == Kind.COMPUTED
+
+
+@dataclass
+class SheetSpec:
+    title: str
+    register: str
+    columns: list[Column]
+    rows: Sequence[Sequence[Any]]   # values in column order
+    freeze_cols: int = 1
+    refs: dict[str, list[str]] = dc_field(default_factory=dict)  # REF target → its names, for dropdowns
+
+
+def columns_for(register) -> list[Column]:
+    return [Column(f.label, f.kind, f.width, f, register.name) for f in register.fields if f.exported]
+
+
+def table_name(title: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", title.title()) or "Register"
+
+
+# ------------------------------------------------------------------------------------ cell makers
+def _template(ws, number_format: str | None = None, alignment=None, quote: bool = False):
+    cell = WriteOnlyCell(ws)
+    if number_format:
+        cell.number_format = number_format
+    if alignment is not None:
+        cell.alignment = alignment
+    if quote:
+        cell.quotePrefix = True
+    return cell
+
+
+def _text_maker(ws, wrap: bool) -> Callable[[Any], Any]:
+    align = styles.WRAP if wrap else None
+    plain = _template(ws, alignment=align) if wrap else None
+    quoted = _template(ws, alignment=align, quote=True)
+
+    def make(value):
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            value = str(value)
+        if needs_care(value):
+            value = clean_text(value)
+            if is_formula_like(value):
+                quoted.value = value
+                quoted.data_type = "s"  # never a formula, whatever it starts with
+                return quoted
+        if plain is None:
+            return value
+        plain.value = value
+        return plain
+
+    return make
+
+
+def _number_maker(ws, number_format: str) -> Callable[[Any], Any]:
+    cell = _template(ws, number_format)
+
+    def make(value):
+        if value is None:
+            return None
+        cell.value = value
+        return cell
+
+    return make
+
+
+def _plain(value):
+    return value
+
+
+def _yes_no(value):
+    return None if value is None else ("Yes" if value else "No")
+
+
+def _computed_maker(ws) -> Callable[[Any], Any]:
+    """Calculated values come in several types; each goes to the cell type it deserves."""
+    as_date = _number_maker(ws, styles.DATE_FORMAT)
+    as_float = _number_maker(ws, "#,##0.00")
+    as_text = _text_maker(ws, wrap=False)
+
+    def make(value):
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            return _yes_no(value)
+        if isinstance(value, (date, datetime)):
+            return as_date(value)
+        if isinstance(value, int):
+            return value
+        if isinstance(value, float):
+            return as_float(value)
+        return as_text(value)
+
+    return make
+
+
+def cell_maker(ws, column: Column) -> Callable[[Any], Any]:
+    kind = column.kind
+    if kind in styles.NUMBER_FORMATS:
+        return _number_maker(ws, styles.NUMBER_FORMATS[kind])
+    if kind in (Kind.INT, Kind.SCALE):
+        return _plain
+    if kind == Kind.BOOL:
+        return _yes_no
+    if kind == Kind.COMPUTED:
+        return _computed_maker(ws)
+    return _text_maker(ws, wrap=kind == Kind.LONGTEXT)
+
+
+# ------------------------------------------------------------------------------- header and rules
+def _header_cells(ws, columns: list[Column]) -> list:
+    cells = []
+    for col in columns:
+        cell = WriteOnlyCell(ws, clean_text(col.header))
+        cell.data_type = "s"
+        cell.alignment = styles.HEADER_ALIGN
+        if col.computed:
+            cell.fill, cell.font = styles.COMPUTED_FILL, styles.COMPUTED_FONT
+            cell.comment = Comment(COMPUTED_NOTE, "PMO Desktop", width=220, height=70)
+        else:
+            cell.fill, cell.font = styles.HEADER_FILL, styles.HEADER_FONT
+        cells.append(cell)
+    return cells
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _validation(col: Column, lists: ListsSheet, ctx: Context, refs: dict[str, list[str]]) -> DataValidation | None:
+    f = col.field
+    if f is None:
+        return None
+    key = f"{col.register}_{f.name}"
+    prompt = None
+    error_style = "stop"
+    if f.kind == Kind.ENUM:
+        name = lists.name_for(key, f"{f.label} ({col.register})", f.choices)
+        error = f"Choose one of: {', '.join(f.choices)}."
+    elif f.kind == Kind.SCALE:
+        names = f.scale_names(ctx)
+        name = lists.name_for(f"scale_{f.scale}", f"{f.scale.title()} scale", range(1, f.scale_max(ctx) + 1))
+        prompt = ", ".join(f"{i} = {n}" for i, n in enumerate(names, start=1))
+        error = f"Choose a level from 1 to {f.scale_max(ctx)} ({prompt})."
+    elif f.kind == Kind.BOOL:
+        name = lists.name_for("yes_no", "Yes / No", ("Yes", "No"))
+        error = "Choose Yes or No."
+    elif f.kind == Kind.REF:
+        target = f.ref.target.__name__
+        name = lists.name_for(f"{target.lower()}_names", f"{target} names", refs.get(target, ()))
+        if f.ref.create_missing:
+            error_style, error = "information", "Not a known name yet: importing adds this person."
+        else:
+            error_style, error = "warning", f"Not a known {target.lower()}: the import will refuse this row."
+    elif f.kind == Kind.MULTI_ENUM:
+        dv = DataValidation(type="custom", formula1="TRUE", allow_blank=True, showInputMessage=True,
+                            promptTitle=_clip(f.label, 32),
+                            prompt=_clip(f"Any of: {', '.join(f.choices)} — separate several with ;", 255))
+        return dv
+    else:
+        return None
+    if name is None:
+        return None
+    dv = DataValidation(type="list", formula1=name, allow_blank=True, showErrorMessage=True,
+                        errorStyle=error_style, errorTitle=_clip(f.label, 32), error=_clip(error, 225))  # Excel's limits
+    if prompt:
+        dv.showInputMessage = True
+        dv.promptTitle = _clip(f.label, 32)
+        dv.prompt = _clip(prompt, 255)
+    return dv
+
+
+# ------------------------------------------------------------------------------------------ sheet
+def write_sheet(workbook, spec: SheetSpec, lists: ListsSheet, ctx: Context,
+                tick: Callable[[int], None] | None = None) -> None:
+    """Append ``spec`` as a styled, filterable register sheet to a write-only ``workbook``."""
+    ws = workbook.create_sheet(spec.title)
+    ws.conditional_formatting = ConditionalFormattingList()  # write-only sheets lack one
+    columns = spec.columns
+    n = len(spec.rows)
+    last_col = get_column_letter(len(columns))
+    for j, col in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = max(col.width, 6) + 2
+    ws.row_dimensions[1].height = 32
+    ws.freeze_panes = f"{get_column_letter(spec.freeze_cols + 1)}2"
+
+    last_row = n + 1 + SPARE_ROWS
+    for j, col in enumerate(columns, start=1):
+        letter = get_column_letter(j)
+        dv = _validation(col, lists, ctx, spec.refs)
+        if dv is not None:
+            dv.add(f"{letter}2:{letter}{last_row}")
+            ws.data_validations.append(dv)
+        if col.field is not None:
+            for rule in styles.conditional_rules(col.register, col.field.name, ctx):
+                ws.conditional_formatting.add(f"{letter}2:{letter}{max(n + 1, 2)}", rule)
+
+    ref = f"A1:{last_col}{max(n + 1, 2)}"
+    table = Table(displayName=table_name(spec.title), ref=ref, autoFilter=AutoFilter(ref=ref))  # filter buttons
+    table.tableColumns = [TableColumn(id=j, name=clean_text(c.header)) for j, c in enumerate(columns, start=1)]
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight15", showRowStripes=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "add table columns manually": done just above
+        ws.add_table(table)
+
+    ws.append(_header_cells(ws, columns))
+    makers = [cell_maker(ws, col) for col in columns]
+    append = ws.append
+    for i, row in enumerate(spec.rows, start=1):
+        try:
+            append([make(value) for make, value in zip(makers, row)])
+        except TextTooLong as e:
+            raise _too_long(spec, row, e) from None
+        if tick is not None and i % 500 == 0:
+            tick(500)
+    if tick is not None:
+        tick(n % 500)
+
+
+def _too_long(spec: SheetSpec, row, error: TextTooLong) -> ExportError:
+    where = next((c.header for c, v in zip(spec.columns, row) if isinstance(v, str) and len(v) > CELL_TEXT_LIMIT), "A cell")
+    return ExportError(
+        f"“{where}” of {row[0]} on the {spec.title} sheet is {error.length:,} characters, more than an Excel "
+        f"cell holds ({CELL_TEXT_LIMIT:,}); shorten it and export again."
+    )

@@ -1,0 +1,38 @@
+"""Widgets drawn from the database that redraw only when someone can see them."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+
+class RefreshWhenShown:
+    """Mixin (put it before the Qt class): when a watched register changes, ``refresh()`` runs at once
+    if the widget is visible, otherwise the next time it is shown — a chart on a hidden tab costs
+    nothing while the user edits the table. The first draw also waits until the widget is shown."""
+
+    _stale = True
+    _watched_registers: frozenset[str] = frozenset()
+
+    def watch_registers(self, document, registers: Iterable[str]) -> None:
+        self._watched_registers = frozenset(registers)
+        self._stale = True
+        document.records_changed.connect(self._on_watched_change)
+
+    def _on_watched_change(self, register: str, _ids) -> None:
+        if register not in self._watched_registers:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def ensure_fresh(self) -> None:
+        if self._stale:
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        self.ensure_fresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:  # pragma: no cover - every user defines it
+        raise NotImplementedError

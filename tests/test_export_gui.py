@@ -1,0 +1,29 @@
+"""Export and board pack from the GUI: written with progress, readable by openpyxl; failures are messages."""
+
+import openpyxl
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from pmo_desktop.views.document import Document
+from pmo_desktop.views.exchange.actions import export_board_pack, export_registers
+
+
+def test_export_and_board_pack_from_the_window(qtbot, demo_store, tmp_path):
+    document = Document(demo_store)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    out = tmp_path / "registers.xlsx"
+    assert export_registers(parent, document, str(out))
+    book = openpyxl.load_workbook(out)
+    assert {"Risk register", "Stakeholder map", "Benefits plan"} <= set(book.sheetnames)
+    pack = tmp_path / "pack.xlsx"
+    assert export_board_pack(parent, document, str(pack))
+    assert len(openpyxl.load_workbook(pack).sheetnames) >= 5
+
+
+def test_failed_export_is_a_message_and_leaves_the_old_file(qtbot, demo_store, tmp_path):
+    document = Document(demo_store)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert not export_registers(parent, document, str(tmp_path / "no such folder" / "x.xlsx"))
+    boxes = [b for b in parent.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and boxes[0].windowTitle() == "The workbook was not written"

@@ -1,0 +1,48 @@
+"""Two windows on one file: each sees the other's edits on focus or on the timer, marked for a moment,
+keeping its selection."""
+
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
+from pmo_desktop.views.document import Document
+from pmo_desktop.views.register_table import RegisterView
+from pmo_desktop.views.register_table.table_model import FLASH_COLOUR
+
+PROJECTS = REGISTERS["projects"]
+
+
+def test_changes_made_elsewhere_appear_marked_and_selection_stays(qtbot, tmp_path):
+    path = tmp_path / "shared.pmo"
+    mine = Document(Store.create(path))
+    with mine.store.transaction() as s:
+        for name in ("Tills", "Stock", "Loyalty"):
+            records.create_record(s, PROJECTS, {"name": name})
+    mine.notify("projects", None)
+    view = RegisterView(mine, PROJECTS)
+    qtbot.addWidget(view)
+    view.select_record(view.model.record_id(2))
+
+    theirs = Store.open(path)  # a second window (or program) on the same file
+    with theirs.transaction() as s:
+        stock = records.find_id_by_code(s, PROJECTS, "P-02")
+        records.update_record(s, PROJECTS, stock, {"name": "Stock control"})
+        records.create_record(s, PROJECTS, {"name": "E-commerce"})
+    theirs.close()
+
+    assert mine.check_outside_changes() == 2
+    names = [view.proxy.index(r, view.model.column_of("name")).data() for r in range(view.proxy.rowCount())]
+    assert names == ["Tills", "Stock control", "Loyalty", "E-commerce"]
+    assert view.current_record_id() == view.model.record_id(2)  # still on Loyalty
+    changed = view.proxy.index(1, view.model.column_of("name"))
+    assert changed.data(8).color().name() == FLASH_COLOUR  # Qt.BackgroundRole
+    assert view.proxy.index(0, 1).data(8) is None
+    assert mine.check_outside_changes() == 0  # nothing new: nothing refetched
+    mine.close()
+
+
+def test_own_edits_are_not_reported_as_outside_changes(qtbot, document):
+    view = RegisterView(document, PROJECTS)
+    qtbot.addWidget(view)
+    view.add_row()
+    view.model.setData(view.model.index(0, view.model.column_of("name")), "Mine")
+    assert document.check_outside_changes() == 0
