@@ -50,3 +50,41 @@ def test_a_refused_row_names_its_position(demo_store):
     assert err.value.row_index == 1 and "already used" in str(err.value)
     with demo_store.session() as s:
         assert len(records.fetch_rows(s, RISKS)) == 10
+
+
+CHANGES = [("R-001", {"impact": "1", "owner": "New Person", "related_projects": "Customer loyalty; Inventory management"}),
+           ("R-003", {"title": "Retitled", "status": "Closed"})]
+
+
+def test_batch_update_and_one_by_one_agree(demo_store, tmp_path):
+    from pmo_desktop.models.demo import create_demo
+
+    other = create_demo(tmp_path / "other.pmo")
+    try:
+        for store, batch in ((demo_store, True), (other, False)):
+            with store.transaction() as s:
+                pairs = [(records.find_id_by_code(s, RISKS, code), dict(values)) for code, values in CHANGES]
+                if batch:
+                    records.update_records(s, RISKS, pairs)
+                else:
+                    for rid, values in pairs:
+                        records.update_record(s, RISKS, rid, values)
+        ids = [1, 3]
+        assert written(demo_store, ids) == written(other, ids)
+        rows, history = written(demo_store, ids)
+        assert rows[0][RISKS.field_names.index("impact")] == 1 and rows[0][RISKS.field_names.index("owner")] == "New Person"
+        assert history[-1][-1] == "changed"
+    finally:
+        other.close()
+
+
+def test_batch_update_refuses_like_update_record(demo_store):
+    with pytest.raises(errors.ValidationError) as err:
+        with demo_store.transaction() as s:
+            records.update_records(s, RISKS, [(1, {"title": "fine"}), (2, {"raised_on": "2030-01-01"})])
+    assert err.value.row_index == 1 and "Proximity cannot be before" in str(err.value)
+    with pytest.raises(errors.RecordNotFound):
+        with demo_store.transaction() as s:
+            records.update_records(s, RISKS, [(999, {"title": "gone"})])
+    with demo_store.session() as s:
+        assert records.record_values(s, RISKS, 1)["title"] == "POS supplier delivers late"

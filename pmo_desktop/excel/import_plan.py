@@ -19,7 +19,7 @@ class Action(str, Enum):
         return {"insert": "will insert", "update": "will update", "skip": "will skip", "error": "error"}[self.value]
 
 
-@dataclass
+@dataclass(slots=True)  # one per row: slots keep a 200,000-row preview small
 class RowReport:
     sheet: str
     row: int            # the row number as Excel shows it
@@ -34,7 +34,7 @@ class RowReport:
         return f"{text} — {self.reason}" if self.reason else text
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedRow:
     report: RowReport
     values: dict[str, Any] = field(default_factory=dict)  # parsed values by field name, ready for records

@@ -26,7 +26,7 @@ from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .header_detection import (ALL_KINDS, PARENT, HeaderMatch, SheetKind, detect_header, kind_for, layout_key,
                                map_header)
 from .import_plan import Action, ImportPlan, ImportResult, SheetPlan
-from .row_planner import TICK, Cancelled, Planner, Progress
+from .row_planner import Cancelled, Planner, Progress
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader
 
 MAPPING_SETTING = "import_mapping:"
@@ -271,6 +271,7 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                 parent_ids = _parent_ids(session, REGISTERS[sheet.parent_register])
                 result.children_replaced += _delete_children(session, reg, sheet, parent_ids)
             inserts: list = []
+            updates: list = []
             for prow in sheet.rows:
                 report = prow.report
                 if report.action == Action.SKIP:
@@ -278,17 +279,20 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                 elif report.action == Action.INSERT:
                     inserts.append(prow)
                 elif prow.values:
-                    try:
-                        records.update_record(session, reg, prow.record_id, prow.values, ctx)
-                    except StoreError as e:
-                        raise _refused(plan, sheet, prow, e) from e
-                    result.updated += 1
-                    done += 1
-                    if done % TICK == 0:
-                        tick()
+                    updates.append(prow)
                 else:
                     result.unchanged += 1
                     done += 1
+            for start in range(0, len(updates), BATCH):  # one load and one flush per batch
+                batch = updates[start:start + BATCH]
+                try:
+                    records.update_records(session, reg, [(p.record_id, p.values) for p in batch], ctx, parsed=True)
+                except StoreError as e:
+                    index = getattr(e, "row_index", None)
+                    raise _refused(plan, sheet, batch[index] if index is not None else batch[0], e) from e
+                result.updated += len(batch)
+                done += len(batch)
+                tick()
             for start in range(0, len(inserts), BATCH):  # one flush and batched lookups per batch
                 batch = inserts[start:start + BATCH]
                 parents = ([parent_ids.get((p.parent_code or "").lower()) for p in batch]

@@ -65,7 +65,7 @@ class Planner:
         self._current: dict[str, dict[int, dict]] = {}
         self.claimed: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)  # register → code → (sheet, row)
         self.pending_names: dict[type, set[str]] = defaultdict(set)
-        self._parsed: dict[int, dict] = defaultdict(dict)  # per field: cell value → parsed value or error
+        self._parsed: dict[int, dict | None] = {}  # per field: cell value → parsed value or error
 
     # ----------------------------------------------------------------------------- batched lookups
     def codes(self, reg: Register) -> dict[str, int]:
@@ -107,6 +107,8 @@ class Planner:
                          parent_register=kind.parent, ignored=dict(ignored))
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
                   if n != PARENT and reg.field(n).kind != Kind.COMPUTED]
+        for _, f in fields:
+            self._parsed.setdefault(id(f), None if f.kind in _UNCACHED else {})
         mapped_cols = {c for c, _ in fields} | {c for c, n in mapping.items() if n == PARENT}
         key = reg.key_field
         code_col = next((c for c, f in fields if key is not None and f.name == key.name), None)
@@ -129,7 +131,7 @@ class Planner:
             tick += 1
             if tick % TICK == 0:
                 self._tick()
-            filled = [c for c, x in enumerate(row) if not v.is_blank(x)]
+            filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip())]
             if not filled:
                 if data_started:
                     blank_run.append(number)
@@ -173,26 +175,28 @@ class Planner:
         errors: list[str] = []
         values: dict[str, Any] = {}
         ctx = self.ctx
+        width = len(row)
         for c, f in fields:
-            raw = row[c] if c < len(row) else None
-            if isinstance(raw, str) and raw.strip() in EXCEL_ERRORS:
+            raw = row[c] if c < width else None
+            cls = raw.__class__
+            if cls is str and raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 errors.append(f"{f.label} shows the Excel error {raw.strip()}; correct or clear that cell.")
                 continue
-            if f.kind in _UNCACHED:
+            cache = self._parsed[id(f)]
+            if cache is None:  # text: cheap to parse and mostly unique
                 try:
                     values[f.name] = f.parse(raw, ctx)
                 except ValidationError as e:
                     errors.append(str(e))
                 continue
-            cache = self._parsed[id(f)]
-            hit = cache.get((raw.__class__, raw))
+            hit = cache.get((cls, raw))
             if hit is None:
                 try:
                     hit = (True, f.parse(raw, ctx))
                 except ValidationError as e:
                     hit = (False, str(e))
                 if len(cache) < 10_000:
-                    cache[(raw.__class__, raw)] = hit
+                    cache[(cls, raw)] = hit
             if hit[0]:
                 values[f.name] = hit[1]
             else:

@@ -289,7 +289,7 @@ class SheetReader:
                                 if row[c] is None:
                                     row[c] = value
                             row = tuple(row)
-                if any(v is not None and v != "" for v in row):
+                if row.count(None) != len(row):  # (a row of only "" is rare enough to count)
                     data_rows += 1
                     if data_rows > limits.max_rows:
                         raise self._too_many()

@@ -384,7 +384,8 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                     value = raw[f.name] if parsed else f.parse(raw[f.name], ctx)
                     wanted.update([value] if f.kind == Kind.REF else value)
             names.prepare(f, sorted(n for n in wanted if n))
-    placeholders = [f for f in reg.fields if f.required and f.kind == Kind.TEXT]
+    placeholders = [f for f in reg.fields if f.required and f.kind != Kind.CODE]
+    required = {f.name for f in placeholders}
     nullable = {f.name: _nullable(reg, f) for f in reg.fields if f.kind not in (Kind.COMPUTED, Kind.LINKS, Kind.REF)}
     base_record = {f.name: reg.defaults.get(f.attr) for f in reg.fields if f.kind != Kind.COMPUTED}
     values_out: list[dict] = []
@@ -399,6 +400,8 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 out[reg.parent] = pid
             values: dict[str, Any] = {}
             for name, raw in raw_values.items():
+                if name in required and v.is_blank(raw):
+                    continue  # a placeholder below, as create_record gives
                 f = by_name.get(name)
                 if f is None:
                     raise KeyError(f"{reg.name} has no field {name!r}")
@@ -416,9 +419,13 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 if m:
                     counter[0] = max(counter[0], int(m.group(1)))
                 out[key.attr] = code
-            for f in placeholders:
-                if f.name not in values:
-                    out[f.attr] = ""
+            for f in placeholders:  # as create_record: empty / today / zero, a unique name made unique
+                if v.is_blank(values.get(f.name)):
+                    values.pop(f.name, None)
+                    blank = {Kind.DATE: date.today(), Kind.FLOAT: 0.0, Kind.INT: 0}.get(f.kind, "")
+                    if blank == "" and is_unique(reg, f):
+                        blank = f"New {reg.title.lower().rstrip('s')} {out.get(key.attr) if key else counter[0]}"
+                    out[f.attr] = blank
             if reg.check:
                 record = dict(base_record)
                 record.update(values)
@@ -442,7 +449,12 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
         return []
     hook = AFTER_BULK_INSERT.get(E)
     if key is not None:  # one executemany, then the ids by code (RETURNING in order costs a statement per row)
-        session.execute(insert(E), values_out)
+        columns = {p.key: p.columns[0].key for p in inspect(E).column_attrs}
+        groups: dict[tuple, list[dict]] = {}  # Core executemany wants the same columns in every row
+        for row in values_out:
+            groups.setdefault(tuple(row), []).append({columns[k]: x for k, x in row.items()})
+        for group in groups.values():
+            session.execute(insert(E.__table__), group)
         by_code = {c.lower(): i for c, i in session.execute(select(E.code, E.id))}
         ids = [by_code[row[key.attr].lower()] for row in values_out]
     elif hook is not None or any(links_out):
@@ -462,6 +474,94 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     if hook is not None:
         hook(session, ids, values_out)
     return ids
+
+
+def update_records(session: Session, reg: Register, updates: Sequence[tuple[int, dict[str, Any]]],
+                   ctx: Context | None = None, *, parsed: bool = False) -> None:
+    """Set fields of many records as ``update_record`` would, loading them with one query per batch,
+    resolving names with one query per target and flushing once (an import of an edited workbook).
+
+    On a refused value the error carries ``row_index`` (position in ``updates``).
+    """
+    from sqlalchemy.orm import selectinload
+
+    ctx = ctx or load_context(session)
+    E = reg.entity
+    by_name = {f.name: f for f in reg.fields}
+    names = _Names(session)
+    for f in reg.fields:
+        if f.kind in (Kind.REF, Kind.LINKS) and f.ref.create_missing:
+            wanted = set()
+            for _, raw in updates:
+                if f.name in raw:
+                    value = raw[f.name] if parsed else f.parse(raw[f.name], ctx)
+                    wanted.update([value] if f.kind == Kind.REF else value)
+            names.prepare(f, sorted(n for n in wanted if n))
+    touched_links = [f for f in reg.fields if f.kind == Kind.LINKS and any(f.name in raw for _, raw in updates)]
+    objs: dict[int, Any] = {}
+    ids = [rid for rid, _ in updates]
+    for start in range(0, len(ids), 500):
+        query = select(E).where(E.id.in_(ids[start:start + 500]))
+        if reg.check or touched_links:
+            links = [f for f in reg.fields if f.kind == Kind.LINKS]
+            query = query.options(*[selectinload(getattr(E, f.link)) for f in links])
+        objs.update({o.id: o for o in session.scalars(query)})
+    key = reg.key_field
+    codes = ({c.lower(): i for c, i in session.execute(select(E.code, E.id))}
+             if key is not None and any(key.name in raw for _, raw in updates) else {})
+    labels: dict[type, dict[int, str]] = {}
+
+    def ref_label(f: Field, target_id):
+        if target_id is None:
+            return None
+        T = f.ref.target
+        if T not in labels:
+            labels[T] = {o.id: getattr(o, f.ref.label) for o in names._map(f).values()}
+        return labels[T].get(target_id)
+
+    with session.no_autoflush:  # one flush at the end, not one per lookup
+        for i, (rid, raw_values) in enumerate(updates):
+            try:
+                obj = objs.get(rid)
+                if obj is None:
+                    raise RecordNotFound(f"That {reg.title.lower()} record no longer exists "
+                                         "(someone may have deleted it).")
+                values = {}
+                for name, raw in raw_values.items():
+                    f = by_name[name]
+                    if f.kind == Kind.COMPUTED:
+                        raise ValidationError(f"{f.label} is calculated and cannot be edited.", name)
+                    values[name] = raw if parsed else f.parse(raw, ctx)
+                if reg.check:
+                    record = {}
+                    for f in reg.fields:
+                        if f.kind == Kind.REF:
+                            record[f.name] = ref_label(f, getattr(obj, f.attr))
+                        elif f.kind == Kind.LINKS:
+                            record[f.name] = "; ".join(sorted(getattr(t, f.ref.label) for t in getattr(obj, f.link)))
+                        elif f.kind != Kind.COMPUTED:
+                            record[f.name] = getattr(obj, f.attr)
+                    record.update(values)
+                    reg.check(record, ctx)
+                for name, value in values.items():
+                    f = by_name[name]
+                    if f.kind == Kind.REF:
+                        target = names.get(f, value)
+                        setattr(obj, f.attr, target.id if target is not None else None)
+                    elif f.kind == Kind.LINKS:
+                        setattr(obj, f.link, [names.get(f, n) for n in value])
+                    elif f.kind == Kind.CODE:
+                        if not value:
+                            raise ValidationError(f"{f.label} cannot be empty.", name)
+                        if codes.get(value.lower(), rid) != rid:
+                            raise ValidationError(f"{f.label} “{value}” is already used by another record.", name)
+                        setattr(obj, f.attr, value)
+                    else:
+                        setattr(obj, f.attr, "" if value is None and not _nullable(reg, f) else value)
+            except (ValidationError, RecordNotFound) as e:
+                e.row_index = i
+                raise
+    session.flush()
 
 
 def update_record(session: Session, reg: Register, record_id: int, raw_values: dict[str, Any],
