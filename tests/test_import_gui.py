@@ -1,0 +1,108 @@
+"""Import from Excel in the GUI: preview, fixing the mapping, one undoable step, refusal keeps the file."""
+
+from datetime import date
+
+import openpyxl
+import pytest
+
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.views.exchange.import_dialog import ImportDialog
+
+RISKS = REGISTERS["risks"]
+
+
+def risk_rows(store):
+    with store.session() as s:
+        return [dict(zip(["id", "version", *RISKS.field_names], r)) for r in records.fetch_rows(s, RISKS)]
+
+
+def colleague_workbook(path, rows):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Risk log"
+    ws["A1"] = "Loyalty project — risk log"  # a title block above the header, as real templates have
+    ws.append([])
+    ws.append(["Risk ID", "Risk", "Likelihood", "Impact (1-5)", "Risk Owner", "Date raised", "Comments"])
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def populated(document):
+    with document.store.transaction() as s:
+        records.create_record(s, RISKS, {"title": "Existing risk", "probability": 2, "impact": 2, "owner": "Ann"})
+    return document
+
+
+def test_preview_then_import_is_one_undo_step(qtbot, populated, tmp_path):
+    doc = populated
+    path = colleague_workbook(tmp_path / "log.xlsx", [
+        ["R-001", "Existing risk, reworded", "High", 4, "Ann", date(2026, 3, 1), "updated"],
+        [None, "New supplier risk", "Medium", "5", "Bea", "12/03/2026", ""],
+    ])
+    before = risk_rows(doc.store)
+    dialog = ImportDialog(doc, path)
+    qtbot.addWidget(dialog)
+    assert dialog.plan is not None and dialog.plan.ok
+    actions = sorted(r.action.value for r in dialog.plan.reports)
+    assert actions == ["insert", "update"]
+    assert risk_rows(doc.store) == before  # a preview writes nothing
+
+    dialog.do_import()
+    after = risk_rows(doc.store)
+    assert [(r["code"], r["title"], r["probability"], r["owner"]) for r in after] == [
+        ("R-001", "Existing risk, reworded", 4, "Ann"), ("R-002", "New supplier risk", 3, "Bea")]
+    assert doc.undo_stack.count() == 1
+
+    doc.undo_stack.undo()
+    assert risk_rows(doc.store) == before
+    with doc.store.session() as s:  # the person the import created is gone too
+        assert [r[2] for r in records.fetch_rows(s, REGISTERS["people"])] == ["Ann"]
+    doc.undo_stack.redo()
+    assert [(r["code"], r["title"]) for r in risk_rows(doc.store)] == [
+        ("R-001", "Existing risk, reworded"), ("R-002", "New supplier risk")]
+
+
+def test_fixing_the_mapping_in_the_dialog(qtbot, populated, tmp_path):
+    doc = populated
+    path = colleague_workbook(tmp_path / "log.xlsx", [["R-001", "Existing risk", "Low", 1, "Ann", None, "keep me"]])
+    dialog = ImportDialog(doc, path)
+    qtbot.addWidget(dialog)
+    dialog.sheet_combo.setCurrentIndex(dialog.sheet_combo.findData("Risk log"))
+    comments_col = 6
+    assert dialog.current_mapping().get(comments_col) == "notes"
+    dialog.set_mapping(comments_col, "trigger")
+    dialog.recheck()
+    dialog.do_import()
+    row = risk_rows(doc.store)[0]
+    assert row["trigger"] == "keep me" and row["notes"] == ""
+
+
+def test_a_bad_row_refuses_the_whole_import(qtbot, populated, tmp_path):
+    doc = populated
+    path = colleague_workbook(tmp_path / "log.xlsx", [
+        [None, "Fine risk", "Low", 2, "Ann", None, ""],
+        [None, "Broken risk", "Sometimes", 9, "Ann", "not a date", ""],
+    ])
+    before = risk_rows(doc.store)
+    dialog = ImportDialog(doc, path)
+    qtbot.addWidget(dialog)
+    assert not dialog.plan.ok
+    assert not dialog.import_button.isEnabled()
+    assert "error" in dialog.summary.text()
+    errors = [r for r in dialog.report_model.reports if r.action.value == "error"]
+    assert errors and errors[0].row == 5
+    dialog.do_import()
+    assert risk_rows(doc.store) == before and doc.undo_stack.count() == 0
+
+
+def test_a_hostile_file_gets_a_clear_message(qtbot, populated, tmp_path):
+    path = tmp_path / "evil.xlsx"
+    path.write_bytes(b"this is not a zip at all")
+    dialog = ImportDialog(populated, path)
+    qtbot.addWidget(dialog)
+    assert dialog.plan is None and not dialog.import_button.isEnabled()
+    assert "evil.xlsx" in dialog.summary.text()
