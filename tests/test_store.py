@@ -139,3 +139,10 @@ def test_settings_round_trip(store):
     store.set_setting("risk_scale", {"size": 4})
     assert store.get_setting("risk_scale") == {"size": 4}
     assert store.get_setting("missing", 7) == 7
+
+
+def test_a_sqlite_url_to_a_missing_file_creates_nothing(tmp_path):
+    missing = tmp_path / "missing.pmo"
+    with pytest.raises(errors.FileNotFound):
+        Store.open(f"sqlite:///{missing}")
+    assert not missing.exists()

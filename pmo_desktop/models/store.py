@@ -37,6 +37,15 @@ def _as_target(target: str | os.PathLike | URL) -> str | URL:
     return target if isinstance(target, URL) else os.fspath(target)
 
 
+def _sqlite_file_of(target: str | URL) -> str | URL:
+    """``sqlite:///office.pmo`` is the file office.pmo: checked like one, so opening never creates it."""
+    if _is_url(target):
+        url = make_url(target)
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+            return url.database
+    return target
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
@@ -167,7 +176,7 @@ class Store:
         Every refusal leaves the file byte-for-byte unchanged. For a server URL without a password,
         the password comes from PGPASSWORD, ~/.pgpass, or ``password_prompt`` (see ``db_url``).
         """
-        target = _as_target(target)
+        target = _sqlite_file_of(_as_target(target))
         if _is_url(target):
             target = db_url.resolve_password(target, password_prompt)
         else:
