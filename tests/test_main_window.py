@@ -83,3 +83,20 @@ def test_edit_menu_acts_on_the_focused_table(qtbot, window, tmp_path):
     assert [r[3] for r in window.active_register_view().model.rows] == ["New project P-01", "New project P-02"]
     window._undo_actions[0].trigger()
     assert window.active_register_view().model.rowCount() == 1
+
+
+def test_overview_counts_follow_edits(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QGroupBox
+
+    path = tmp_path / "demo.pmo"
+    create_demo(path).close()
+    window.open_path(str(path))
+
+    def titles():
+        return {b.title() for b in window.pages[0].findChildren(QGroupBox) if b.isVisibleTo(window.pages[0])}
+
+    qtbot.waitUntil(lambda: "Risks (10)" in titles())
+    window.nav.setCurrentRow(3)
+    window.pages[3].register_view.add_row()
+    window.nav.setCurrentRow(0)
+    qtbot.waitUntil(lambda: "Risks (11)" in titles())

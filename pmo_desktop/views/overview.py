@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QVBox
 from ..models.program import StrategicObjective
 from ..models.summary import summarize
 from .document import Document
+from .lazy_refresh import RefreshWhenShown
 from .register_page import page_title
 
 
-class OverviewPage(QWidget):
+class OverviewPage(RefreshWhenShown, QWidget):
     register_view = None
 
     def __init__(self, document: Document, parent=None):
@@ -33,8 +34,9 @@ class OverviewPage(QWidget):
         QVBoxLayout(box).addWidget(self.objectives)
         layout.addWidget(box)
         layout.addStretch(1)
-        document.records_changed.connect(lambda *_: self.refresh())
-        self.refresh()
+        # Counts are redone only while the overview is on screen, not on every edit elsewhere.
+        self.watch_registers(document, ("projects", "risks", "stakeholders", "benefits", "benefit_plan",
+                                        "benefit_measurements", "objectives"))
 
     def select_record(self, register_name: str, record_id: int) -> bool:
         return False
