@@ -138,3 +138,22 @@ def document(qtbot, tmp_path: Path):
     doc = Document(Store.create(tmp_path / "gui.pmo"))
     yield doc
     doc.close()
+
+
+@pytest.fixture(autouse=True)
+def _qt_cleanup_between_tests(request):
+    """After each test, let Qt delete what the test closed, then collect Python's cycles at once:
+    widgets, charts and undo stacks of one test never linger into the next, so a collection never
+    runs half-way through another test's work."""
+    yield
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
+    gc.collect()

@@ -27,3 +27,33 @@ def test_failed_export_is_a_message_and_leaves_the_old_file(qtbot, demo_store, t
     assert not export_registers(parent, document, str(tmp_path / "no such folder" / "x.xlsx"))
     boxes = [b for b in parent.findChildren(QMessageBox) if b.isVisible()]
     assert boxes and boxes[0].windowTitle() == "The workbook was not written"
+
+
+def test_progress_reaches_the_dialog_in_the_gui_thread(qtbot):
+    """Progress from the worker must be applied by the GUI thread (widgets are not thread-safe)."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    from pmo_desktop.views.background import run_with_progress
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen = []
+    original = QProgressDialog.setValue
+
+    def record_thread(dialog, value):
+        seen.append(threading.current_thread() is threading.main_thread())
+        original(dialog, value)
+
+    QProgressDialog.setValue = record_thread
+    try:
+        def job(progress, cancelled):
+            for i in range(50):
+                progress(i, 50)
+            return "done"
+
+        assert run_with_progress(parent, "Working…", job) == "done"
+    finally:
+        QProgressDialog.setValue = original
+    assert seen and all(seen)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -29,6 +29,21 @@ class _Worker(QObject):
         self.finished.emit()
 
 
+class _ProgressRelay(QObject):
+    """Receives the worker's progress in the GUI thread. A plain Python function connected to a
+    signal from another thread would run in that thread, and widgets must never be touched there."""
+
+    def __init__(self, dialog: QProgressDialog):
+        super().__init__(dialog)
+        self.dialog = dialog
+
+    @Slot(int, int)
+    def show_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+
+
 def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any]) -> Any:
     """Run ``fn(progress=..., cancelled=...)`` in a worker thread while a progress dialog shows.
 
@@ -45,12 +60,8 @@ def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any]
     worker.moveToThread(thread)
     loop = QEventLoop()
 
-    def on_progress(done: int, total: int) -> None:
-        if total > 0:
-            dialog.setMaximum(total)
-            dialog.setValue(min(done, total))
-
-    worker.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+    relay = _ProgressRelay(dialog)  # lives in this (the GUI) thread, so the dialog is only touched here
+    worker.progressed.connect(relay.show_progress, Qt.ConnectionType.QueuedConnection)
     worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(worker.cancel.set)
     thread.started.connect(worker.run)

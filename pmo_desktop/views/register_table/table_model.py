@@ -96,7 +96,7 @@ class RegisterTableModel(QAbstractTableModel):
         if register != self.register.name:
             return
         self._flash |= set(ids)
-        QTimer.singleShot(FLASH_MS, lambda ids=set(ids): self._unflash(ids))
+        QTimer.singleShot(FLASH_MS, self, lambda ids=set(ids): self._unflash(ids))  # cancelled with the model
 
     def _unflash(self, ids: set[int]) -> None:
         self._flash -= ids
