@@ -157,3 +157,17 @@ def _qt_cleanup_between_tests(request):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
     gc.collect()
+
+
+@pytest.fixture
+def main_window(qtbot, tmp_path: Path):
+    """A shown main window with its own settings file (recent files, geometry) in the temp dir."""
+    from PySide6.QtCore import QSettings
+
+    from pmo_desktop.views.main_window import MainWindow
+
+    w = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()

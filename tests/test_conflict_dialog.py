@@ -2,7 +2,6 @@
 on the same file); the user sees both values and keeps theirs, overwrites, or re-applies."""
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
 from pmo_desktop.models import records
@@ -10,17 +9,13 @@ from pmo_desktop.models.conflicts import Resolution
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.store import Store
 from pmo_desktop.views.conflict_dialog import ConflictDialog
-from pmo_desktop.views.main_window import MainWindow
 
 PROJECTS = REGISTERS["projects"]
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.show()
+def window(main_window, tmp_path):
+    w = main_window
     path = tmp_path / "office.pmo"
     assert w.create_file(str(path))
     with w.document.store.transaction() as s:

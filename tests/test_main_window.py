@@ -3,25 +3,18 @@
 import hashlib
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from pmo_desktop.models import records
 from pmo_desktop.models.demo import create_demo
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.store import Store
-from pmo_desktop.views.main_window import MainWindow
 from pmo_desktop.views.pages import PAGES
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
+def window(main_window):
+    return main_window
 
 
 def open_boxes(window):

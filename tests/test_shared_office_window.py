@@ -2,10 +2,8 @@
 source has it, and never lands in the recent list or the title."""
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from pmo_desktop.models import db_url
-from pmo_desktop.views.main_window import MainWindow
 
 from pg_server import SUPERUSER_PASSWORD
 
@@ -13,16 +11,11 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
+def window(main_window, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.pgpass
     monkeypatch.delenv("PGPASSWORD", raising=False)
     monkeypatch.delenv("PGPASSFILE", raising=False)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
+    return main_window
 
 
 def test_open_a_server_office_asking_for_the_password(window, pg_store_url):
