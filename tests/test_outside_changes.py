@@ -46,3 +46,27 @@ def test_own_edits_are_not_reported_as_outside_changes(qtbot, document):
     view.add_row()
     view.model.setData(view.model.index(0, view.model.column_of("name")), "Mine")
     assert document.check_outside_changes() == 0
+
+
+def test_signature_changes_with_every_kind_of_change(store):
+    from pmo_desktop.models.changes import rows_signature, signature
+
+    def shown():
+        with store.session() as s:
+            return records.fetch_rows(s, PROJECTS)
+
+    with store.transaction() as s:
+        ids = [records.create_record(s, PROJECTS, {"name": n}).id for n in ("A", "B", "C")]
+    seen = set()
+    for change in (lambda s: records.update_record(s, PROJECTS, ids[1], {"name": "B2"}),
+                   lambda s: records.create_record(s, PROJECTS, {"name": "D"}),
+                   lambda s: records.delete_records(s, PROJECTS, [ids[0]])):
+        with store.session() as s:
+            before = signature(s, PROJECTS)
+        assert before == rows_signature(shown())
+        seen.add(before)
+        with store.transaction() as s:
+            change(s)
+        with store.session() as s:
+            assert signature(s, PROJECTS) != before
+    assert len(seen) == 3

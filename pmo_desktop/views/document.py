@@ -70,7 +70,7 @@ class Document(QObject):
 
         Called when the window regains focus and on a light timer. Returns how many records changed.
         """
-        from ..models.changes import changed_ids
+        from ..models.changes import changed_ids, rows_signature, signature
 
         seen: set[tuple[str, int | None]] = set()
         found: list[tuple[str, set[int]]] = []
@@ -81,6 +81,8 @@ class Document(QObject):
                     if key in seen or (model.register.parent and model.parent_id is None):
                         continue
                     seen.add(key)
+                    if signature(s, model.register, model.parent_id) == rows_signature(model.rows):
+                        continue  # nothing added, edited or deleted: no need to read every version
                     ids = changed_ids(s, model.register, model.rows, model.parent_id)
                     if ids:
                         found.append((model.register.name, ids))
