@@ -288,8 +288,7 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                 try:
                     records.update_records(session, reg, [(p.record_id, p.values) for p in batch], ctx, parsed=True)
                 except StoreError as e:
-                    index = getattr(e, "row_index", None)
-                    raise _refused(plan, sheet, batch[index] if index is not None else batch[0], e) from e
+                    raise _refused(plan, sheet, _failed_row(batch, e), e) from e
                 result.updated += len(batch)
                 done += len(batch)
                 tick()
@@ -301,8 +300,7 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                     records.create_records(session, reg, [p.values for p in batch], ctx, parents,
                                            parsed=True)
                 except StoreError as e:
-                    index = getattr(e, "row_index", None)
-                    raise _refused(plan, sheet, batch[index] if index is not None else batch[0], e) from e
+                    raise _refused(plan, sheet, _failed_row(batch, e), e) from e
                 result.inserted += len(batch)
                 done += len(batch)
                 tick()
@@ -310,6 +308,12 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                 {"register": sheet.register, "mapping": {str(c): n for c, n in sheet.mapping.items()}})))
         tick()
     return result
+
+
+def _failed_row(batch: list, error: StoreError):
+    """The planned row of a batch that a batched write refused (``row_index`` says which)."""
+    index = getattr(error, "row_index", None)
+    return batch[index] if index is not None else batch[0]
 
 
 def _refused(plan: ImportPlan, sheet: SheetPlan, prow, e: Exception) -> ImportRefused:
