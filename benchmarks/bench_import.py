@@ -70,7 +70,7 @@ def fresh_store(folder: Path, name: str) -> Store:
 def bare_pass(path: Path) -> int:
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     n = 0
-    for row in wb["Risk register"].iter_rows(values_only=True):
+    for _row in wb["Risk register"].iter_rows(values_only=True):
         n += 1
     wb.close()
     return n

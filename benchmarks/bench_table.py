@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
+import resource
 import sys
 import tempfile
 import time
-import resource
 from datetime import date, timedelta
 from pathlib import Path
 

@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import sys
-from typing import Callable
 
 from . import __version__
 

@@ -10,7 +10,6 @@ building the demo takes ~1 s). Tests that need SQLite itself (PRAGMAs, Save a Co
 """
 
 import os
-
 import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,11 +21,10 @@ os.environ["XDG_DATA_HOME"] = os.path.join(_sandbox, "data")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from pg_server import ClonePool, PgServer  # noqa: E402
 
 from pmo_desktop.models.demo import create_demo  # noqa: E402
 from pmo_desktop.models.store import Store  # noqa: E402
-
-from pg_server import ClonePool, PgServer  # noqa: E402
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 

@@ -8,8 +8,8 @@ from sqlalchemy import select, text
 
 from pmo_desktop.models import errors, records, schema
 from pmo_desktop.models import store as store_module
-from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.program import Person
+from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.store import Store
 
 RISKS = REGISTERS["risks"]

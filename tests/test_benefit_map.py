@@ -71,6 +71,6 @@ def test_ordering_follows_the_chain():
 
 def test_demo_map(demo_store):
     with demo_store.session() as s:
-        g = load_map(demo_store.session())
+        g = load_map(s)
     assert {n.label for n in g.orphans} == {"E-commerce platform"}
     assert all(g.columns)

@@ -9,10 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl import load_workbook
+from xlsx_factory import billion_laughs, snapshot
 
 from pmo_desktop.models.demo import create_demo
 from pmo_desktop.models.store import Store
-from xlsx_factory import billion_laughs, snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,16 +1,13 @@
 """Register export: every sheet, header, type, dropdown and colour rule, read back with openpyxl."""
 
-import os
-import re
-import zipfile
 from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from pmo_desktop.excel.export_errors import ExportError
 from pmo_desktop.excel.export import export_workbook
+from pmo_desktop.excel.export_errors import ExportError
 from pmo_desktop.excel.lists_sheet import LISTS_TITLE
 from pmo_desktop.models import records
 from pmo_desktop.models.fields import Kind

@@ -4,11 +4,11 @@ import zipfile
 
 import openpyxl
 import pytest
+from xlsx_factory import billion_laughs, save, snapshot, zip_bomb
 
 from pmo_desktop.excel.errors import WorkbookError
 from pmo_desktop.excel.importer import plan_import, plan_workbook_import
-from pmo_desktop.excel.workbook_reader import MiB, Limits, SafeWorkbook
-from xlsx_factory import billion_laughs, save, snapshot, zip_bomb
+from pmo_desktop.excel.workbook_reader import Limits, MiB, SafeWorkbook
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

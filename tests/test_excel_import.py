@@ -6,6 +6,7 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 from sqlalchemy import delete
+from xlsx_factory import register_sheet, save, set_cached_formula_value, snapshot
 
 from pmo_desktop.excel.errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from pmo_desktop.excel.header_detection import PARENT, layout_key
@@ -14,7 +15,6 @@ from pmo_desktop.excel.importer import apply_import, importable_fields, plan_imp
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.risks import Risk
-from xlsx_factory import register_sheet, save, set_cached_formula_value, snapshot
 
 RISKS = REGISTERS["risks"]
 

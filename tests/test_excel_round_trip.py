@@ -4,7 +4,6 @@ exactly, for the demo office and for a generated one full of awkward values."""
 import random
 from datetime import date, timedelta
 
-import pytest
 from sqlalchemy import delete
 
 from pmo_desktop.excel.export import export_workbook

@@ -4,13 +4,13 @@ from datetime import date
 
 import openpyxl
 import pytest
+from xlsx_factory import save, snapshot, whole_workbook
 
 from pmo_desktop.excel.errors import ImportRefused
 from pmo_desktop.excel.import_plan import Action
 from pmo_desktop.excel.importer import apply_import, import_workbook, plan_workbook_import
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
-from xlsx_factory import save, snapshot, whole_workbook
 
 
 def ids(store, register, code):

@@ -26,7 +26,7 @@ def test_launch_with_demo_office_and_visit_every_page(qtbot, window, tmp_path):
     create_demo(path).close()
     assert window.open_path(str(path))
     assert "demo.pmo" in window.windowTitle()
-    for i, (title, _spec) in enumerate(PAGES):
+    for i, (_title, _spec) in enumerate(PAGES):
         window.nav.setCurrentRow(i)
         assert window.stack.currentWidget() is window.pages[i]
     window.nav.setCurrentRow(1)  # Projects

@@ -94,8 +94,9 @@ def test_stale_edit_is_a_conflict(store):
 
 
 def test_history_written_when_scores_change(store):
-    from pmo_desktop.models.risks import RiskHistory
     from sqlalchemy import select
+
+    from pmo_desktop.models.risks import RiskHistory
 
     with store.transaction() as s:
         rid = records.create_record(s, RISKS, {"title": "H", "probability": 2, "impact": 2}).id

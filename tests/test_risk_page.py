@@ -8,9 +8,9 @@ from PySide6.QtCore import QPointF, Qt
 from sqlalchemy import select
 
 from pmo_desktop.models import records
+from pmo_desktop.models.demo import create_demo
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.risk_rules import Band, RiskScale
-from pmo_desktop.models.demo import create_demo
 from pmo_desktop.models.risks import IssueEntry, Risk
 from pmo_desktop.models.store import Store
 from pmo_desktop.views.document import Document

@@ -2,10 +2,9 @@
 source has it, and never lands in the recent list or the title."""
 
 import pytest
+from pg_server import SUPERUSER_PASSWORD
 
 from pmo_desktop.models import db_url
-
-from pg_server import SUPERUSER_PASSWORD
 
 pytestmark = pytest.mark.postgres
 

@@ -1,14 +1,14 @@
 """The power/interest grid: drags re-rate stakeholders in the file (undoably), clicks select rows,
 crowded cells stay readable, the project filter applies."""
 
+from stakeholder_helpers import STAKEHOLDERS, make_page, mouse_click, mouse_drag, reopened
+
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
-from pmo_desktop.models.stakeholder_rules import DIVIDER, KEEP_INFORMED, MANAGE_CLOSELY
 from pmo_desktop.models.stakeholder_queries import GridPoint
+from pmo_desktop.models.stakeholder_rules import DIVIDER, KEEP_INFORMED, MANAGE_CLOSELY
 from pmo_desktop.views.register_table.commands import DeleteRecordsCommand
 from pmo_desktop.views.stakeholders.layout import place
-
-from stakeholder_helpers import STAKEHOLDERS, make_page, mouse_click, mouse_drag, reopened
 
 
 def _seed(store):

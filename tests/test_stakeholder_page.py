@@ -4,13 +4,11 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from stakeholder_helpers import COMMUNICATIONS, STAKEHOLDERS, TODAY, all_rows, make_page, mouse_drag, reopened
 
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.stakeholder_rules import KEEP_SATISFIED, next_due
-
-from stakeholder_helpers import (COMMUNICATIONS, STAKEHOLDERS, TODAY, all_rows, make_page, mouse_drag,
-                                 reopened)
 
 
 def _type_into_current_cell(qtbot, table, text: str) -> None:

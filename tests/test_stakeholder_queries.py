@@ -4,7 +4,8 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from pmo_desktop.models import records, stakeholder_queries as q
+from pmo_desktop.models import records
+from pmo_desktop.models import stakeholder_queries as q
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.stakeholders import Stakeholder
 from pmo_desktop.models.store import Store

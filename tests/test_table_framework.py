@@ -9,7 +9,6 @@ from PySide6.QtGui import QGuiApplication
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.store import Store
-from pmo_desktop.views.document import Document
 from pmo_desktop.views.register_table import RegisterView
 
 PROJECTS = REGISTERS["projects"]

@@ -22,7 +22,6 @@ from .. import APP_NAME
 from ..models import benefit_rules
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ..models.store import Store
-from ..models.summary import NOT_RATED
 from . import styles
 from .atomic import check_target, save_atomically
 from .boardpack_data import BoardPackData, read_board_pack

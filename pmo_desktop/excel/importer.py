@@ -23,8 +23,7 @@ from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.store import Store
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
-from .header_detection import (ALL_KINDS, PARENT, HeaderMatch, SheetKind, detect_header, kind_for, layout_key,
-                               map_header)
+from .header_detection import ALL_KINDS, PARENT, HeaderMatch, SheetKind, detect_header, kind_for, layout_key, map_header
 from .import_plan import Action, ImportPlan, ImportResult, SheetPlan
 from .row_planner import Cancelled, Planner, Progress
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader

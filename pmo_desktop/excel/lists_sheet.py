@@ -43,7 +43,7 @@ class ListsSheet:
         """Append the hidden sheet (write-only or normal workbook) and define a name per column."""
         ws = workbook.create_sheet(LISTS_TITLE)
         ws.sheet_state = "hidden"
-        for j, (_, header, values) in enumerate(self._columns, start=1):
+        for j, (_, _header, values) in enumerate(self._columns, start=1):
             ws.column_dimensions[get_column_letter(j)].width = max(12, min(40, max(len(str(v)) for v in values) + 2))
         header_cells = []
         for _, header, _ in self._columns:

@@ -201,7 +201,7 @@ class Planner:
                 values[f.name] = hit[1]
             else:
                 errors.append(hit[1])
-        for c, f in strict_refs:
+        for _c, f in strict_refs:
             if f.name not in values:
                 continue
             wanted = values[f.name]

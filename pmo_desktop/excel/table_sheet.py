@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from datetime import date, datetime
 from typing import Any, Callable, Optional, Sequence
 

@@ -64,7 +64,8 @@ class BenefitSeries:
             return self.baseline_value
         return self.plan[0][1] if self.plan else None
 
-    def assessment(self, thresholds: rules.Thresholds = rules.Thresholds()) -> rules.Assessment | None:
+    def assessment(self, thresholds: rules.Thresholds | None = None) -> rules.Assessment | None:
+        thresholds = thresholds or rules.Thresholds()
         return rules.assess(self.effective_plan, self.actuals, self.baseline_value, self.dis_benefit, thresholds)
 
 

@@ -101,7 +101,7 @@ def populate(store: Store, today: date | None = None) -> None:
             records.create_record(s, R["projects"], {"name": name, "manager": mgr, "sponsor": sponsor, "status": status,
                                                      "start_date": st, "end_date": en, "budget": budget})
         objectives = [records.create_record(s, R["objectives"], {"title": t, "description": d}) for t, d in OBJECTIVES]
-        for name, projects in OUTCOMES:
+        for name, _projects in OUTCOMES:
             records.create_record(s, R["outcomes"], {"name": name})
         for i, (name, projects) in enumerate(OUTCOMES):
             for project in projects:

@@ -9,8 +9,9 @@ ORM objects, so a register of 100,000 rows stays cheap.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from datetime import date
-from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable, Iterable, Sequence
 
 from sqlalchemy import Table, delete, func, insert, inspect, select, text, update

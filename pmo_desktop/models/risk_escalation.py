@@ -13,10 +13,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from .errors import RecordNotFound, ValidationError
 from .links import risk_project
 from .program import Person, Project
-
-from .errors import RecordNotFound, ValidationError
 from .risk_rules import RiskScale
 from .risks import Risk, RiskHistory, history_row_written
 

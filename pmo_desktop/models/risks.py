@@ -104,7 +104,8 @@ class IssueEntry(Audited, Base):
 
 
 # -------------------------------------------------------------------- history of scores and status
-from sqlalchemy import event, inspect as _inspect  # noqa: E402
+from sqlalchemy import event  # noqa: E402
+from sqlalchemy import inspect as _inspect  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 TRACKED = ("probability", "impact", "residual_probability", "residual_impact", "status", "level")

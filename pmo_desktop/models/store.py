@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import tempfile
 from contextlib import contextmanager
@@ -20,11 +19,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm import exc as orm_exc
 
-from . import db_url, errors
+from . import benefits, db_url, errors, links, risks, stakeholders  # noqa: F401  (register every table on Base.metadata)
 from .base import Base
 from .program import Program, Setting
-from .schema import SCHEMA_VERSION, FORMAT_NAME, meta_metadata, migrate, read_meta, write_meta
-from . import benefits, links, risks, stakeholders  # noqa: F401  (register every table on Base.metadata)
+from .schema import FORMAT_NAME, SCHEMA_VERSION, meta_metadata, migrate, read_meta, write_meta
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

@@ -38,9 +38,9 @@ def run_gui(argv: list[str]) -> int:
     parser.add_argument("--database", metavar="URL", help="database URL, e.g. a shared PostgreSQL server")
     args, qt_args = parser.parse_known_args(argv)
     app = make_application(qt_args)
-    from .main_window import MainWindow
-
     from PySide6.QtCore import QTimer
+
+    from .main_window import MainWindow
 
     window = MainWindow()
     target = args.database or args.file

@@ -6,9 +6,8 @@ then tells every interested view which records changed, so tables refresh only w
 
 from __future__ import annotations
 
-from typing import Callable
-
 import weakref
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack

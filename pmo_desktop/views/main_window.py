@@ -4,16 +4,31 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QMainWindow, QMessageBox, QPushButton,
-                               QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import APP_NAME, __version__
 from . import file_dialogs
 from .messages import warn
 from .pages import PAGES, load_page_class
+
+if TYPE_CHECKING:
+    from .conflict_dialog import ConflictDialog
+    from .document import Document
 
 # The models (SQLAlchemy) are imported when a file is opened, not before the window is first shown:
 # the window appears at once and the file fills it a moment later.

@@ -26,8 +26,9 @@ def _prefetch(session, ids) -> dict:
         plans[bid].append((on, value))
     for bid, on, value in session.execute(q2):
         actuals[bid].append((on, value))
-    from ..program import Setting
     import json
+
+    from ..program import Setting
 
     row = session.get(Setting, "benefit_thresholds")
     thresholds = rules.Thresholds.from_setting(json.loads(row.value) if row else None)

@@ -5,8 +5,15 @@ from datetime import date
 from ..fields import Field, Kind, Ref, Register
 from ..links import stakeholder_project
 from ..program import Project
-from ..stakeholder_rules import (ATTITUDES, ENGAGEMENT_LEVELS, FREQUENCIES, engagement_gap, is_overdue, next_due,
-                                 quadrant)
+from ..stakeholder_rules import (
+    ATTITUDES,
+    ENGAGEMENT_LEVELS,
+    FREQUENCIES,
+    engagement_gap,
+    is_overdue,
+    next_due,
+    quadrant,
+)
 from ..stakeholders import Communication, Stakeholder
 from .program import PERSON
 

@@ -56,7 +56,6 @@ class RealizationChart(QWidget):
 
     def show_series(self, series: BenefitSeries | None) -> None:
         self.series = series
-        item = self.plot.getPlotItem()
         if series is None:
             st.set_title(self.plot, "Select a benefit to see its realization")
             for curve in (self.planned_curve, self.actual_curve):

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLineEdit, QStyledItemDelegate
 
 from ...models.fields import Field, Kind
-from .table_model import OFFSET, format_value
+from .table_model import format_value
 
 BLANK_DATE = QDate(1900, 1, 1)
 

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QColorDialog, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from ...models import errors
 from ...models.risk_rules import Band, RiskScale, _default_names, default_bands
@@ -153,7 +165,9 @@ class ScaleDialog(QDialog):
     def read_bands(self) -> tuple[Band, ...]:
         out = []
         for row in range(self.bands.rowCount()):
-            cell = lambda c: (self.bands.item(row, c).text() if self.bands.item(row, c) else "").strip()  # noqa: E731
+            def cell(c: int, row: int = row) -> str:
+                item = self.bands.item(row, c)
+                return (item.text() if item else "").strip()
             try:
                 start = int(cell(1))
             except ValueError:

@@ -65,7 +65,7 @@ class QuickFilters(QWidget):
     def reload_choices(self) -> None:
         choices = self._choices()
         any_changed = False
-        for key, _column, label, has_none in FILTERS:
+        for key, _column, _label, has_none in FILTERS:
             combo = self.combos[key]
             items = [("All", ALL)] + [(c, c) for c in choices[key]] + ([("(none)", NONE)] if has_none else [])
             current = combo.currentData() if combo.count() else ALL

@@ -6,8 +6,8 @@ pyqtgraph is imported here (through the chart modules), so only when the user fi
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...models import errors
 from ...models.registers import get_register

@@ -1,8 +1,7 @@
 """Colours of the stakeholder charts: light quadrant tints under strong point colours, chosen to stay
 distinct on a projector and in greyscale print (attitudes run dark red → dark green)."""
 
-from ...models.stakeholder_rules import (ATTITUDES, GAP_BANDS, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY,
-                                         MONITOR)
+from ...models.stakeholder_rules import ATTITUDES, GAP_BANDS, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 
 ATTITUDE_COLOURS = dict(zip(ATTITUDES, ("#c62828", "#ef6c00", "#616161", "#43a047", "#1b5e20")))
 GAP_COLOURS = dict(zip(GAP_BANDS, ("#2e7d32", "#f9a825", "#c62828", "#1565c0", "#9e9e9e")))

@@ -17,9 +17,20 @@ from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
 
 from ...models import stakeholder_queries as queries
 from ...models.registers.stakeholders import STAKEHOLDERS
-from ...models.stakeholder_rules import (ATTITUDES, DIVIDER, GAP_BANDS, KEEP_INFORMED, KEEP_SATISFIED,
-                                         MANAGE_CLOSELY, MONITOR, SCALE_NAMES, engagement_gap, gap_band,
-                                         quadrant, snap_level)
+from ...models.stakeholder_rules import (
+    ATTITUDES,
+    DIVIDER,
+    GAP_BANDS,
+    KEEP_INFORMED,
+    KEEP_SATISFIED,
+    MANAGE_CLOSELY,
+    MONITOR,
+    SCALE_NAMES,
+    engagement_gap,
+    gap_band,
+    quadrant,
+    snap_level,
+)
 from ..document import Document
 from ..register_table.commands import CellEdit, EditCellsCommand
 from .colours import ATTITUDE_COLOURS, GAP_COLOURS, QUADRANT_TINTS, UNKNOWN_COLOUR
