@@ -18,6 +18,7 @@ from sqlalchemy import Table, delete, func, insert, inspect, select, text, updat
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from . import operations
 from . import values as v
 from .base import Base
 from .errors import EditConflict, RecordNotFound, ValidationError
@@ -174,7 +175,6 @@ def _resolve_ref(session: Session, f: Field, name: str | None):
         if not f.ref.create_missing:
             noun = T.__name__.lower()
             raise ValidationError(f"{f.label}: there is no {noun} called “{name}”.", f.name)
-        check_length(T, f.ref.label, name, f.label, f.name)
         found = T(**{f.ref.label: name})
         session.add(found)
         session.flush()
@@ -210,8 +210,6 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
             if f.kind == Kind.COMPUTED:
                 raise ValidationError(f"{f.label} is calculated and cannot be edited.", name)
         parsed[name] = f.parse(raw, ctx)
-        if f.kind not in (Kind.REF, Kind.LINKS):
-            check_length(reg.entity, f.attr, parsed[name], f.label, name)
     if reg.check:
         record = _current_record(obj, reg, session)
         record.update(parsed)
@@ -237,15 +235,6 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
             if value is None and not _nullable(reg, f):
                 value = ""  # a cleared choice or text in a NOT NULL text column
             setattr(obj, f.attr, value)
-
-
-def check_length(entity: type, attr: str, value: Any, label: str, field: str | None = None) -> None:
-    """PostgreSQL refuses text longer than its column (SQLite stores it anyway): say so the same way
-    on both, before the database does."""
-    column = getattr(entity, attr).property.columns[0]
-    limit = getattr(column.type, "length", None)
-    if limit and isinstance(value, str) and len(value) > limit:
-        raise ValidationError(f"{label} is too long ({len(value)} characters; at most {limit}).", field)
 
 
 def _parent_object(session: Session, reg: Register, obj):
@@ -315,8 +304,8 @@ class _Names:
             found: dict[str, Any] = {}
             objs = self.session.scalars(select(T)).all()
             if hasattr(T, "code"):
-                found.update({o.code.lower(): o for o in objs if o.code})
-            found.update({str(getattr(o, f.ref.label)).lower(): o for o in objs if getattr(o, f.ref.label)})
+                found.update({o.code.casefold(): o for o in objs if o.code})
+            found.update({str(getattr(o, f.ref.label)).casefold(): o for o in objs if getattr(o, f.ref.label)})
             self._maps[T] = found
         return self._maps[T]
 
@@ -325,8 +314,8 @@ class _Names:
         known = self._map(f)
         new = {}
         for name in names:
-            if name and name.lower() not in known and name.lower() not in new:
-                new[name.lower()] = f.ref.target(**{f.ref.label: name})
+            if name and name.casefold() not in known and name.casefold() not in new:
+                new[name.casefold()] = f.ref.target(**{f.ref.label: name})
         if new:
             self.session.add_all(new.values())
             self.session.flush()
@@ -335,11 +324,11 @@ class _Names:
     def get(self, f: Field, name: str | None):
         if name is None:
             return None
-        found = self._map(f).get(name.lower())
+        found = self._map(f).get(name.casefold())
         if found is None:
             if f.ref.create_missing:
                 self.prepare(f, [name])
-                return self._map(f)[name.lower()]
+                return self._map(f)[name.casefold()]
             noun = f.ref.target.__name__.lower()
             raise ValidationError(f"{f.label}: there is no {noun} called “{name}”.", f.name)
         return found
@@ -460,9 +449,10 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
         ids = [by_code[row[key.attr].lower()] for row in values_out]
     elif hook is not None or any(links_out):
         ids = list(session.scalars(insert(E).returning(E.id, sort_by_parameter_order=True), values_out))
-    else:  # child rows nobody refers to: their ids are not needed
-        session.execute(insert(E), values_out)
+    else:  # child rows nobody refers to: their ids only for the change notes, in any order (one batch)
+        operations.note("inserted", E, session.scalars(insert(E).returning(E.id), values_out))
         ids = []
+    operations.note("inserted", E, ids)
     pairs: dict[Table, list[dict]] = {}
     for rid, links in zip(ids, links_out):
         for f, targets in links:
@@ -642,6 +632,7 @@ def delete_records(session: Session, reg: Register, ids: Iterable[int]) -> Snaps
     snap = Snapshot()
     _collect(session, table, table.c.id.in_(ids), snap)
     session.execute(delete(table).where(table.c.id.in_(ids)))
+    operations.note("deleted", reg.entity, ids)
     session.expire_all()
     return snap
 
@@ -686,6 +677,7 @@ def replace_records(session: Session, targets: dict[type, list[int]], snapshot: 
         table = entity.__table__
         for start in range(0, len(ids), 500):
             session.execute(delete(table).where(table.c.id.in_(ids[start:start + 500])))
+        operations.note("deleted", entity, ids)
     restore_records(session, Snapshot(rows=snapshot.rows, cleared=[]))
     restored = {(name, r["id"]) for name, rows in snapshot.rows for r in rows if "id" in r}
     tables = Base.metadata.tables
@@ -698,15 +690,15 @@ def replace_records(session: Session, targets: dict[type, list[int]], snapshot: 
     return before
 
 
-def max_ids(session: Session, entities: Iterable[type]) -> dict[type, int]:
-    return {e: session.scalar(select(func.max(e.id))) or 0 for e in entities}
-
 
 def restore_records(session: Session, snap: Snapshot) -> None:
     tables = Base.metadata.tables
     order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
+    entities = {m.local_table.name: m.class_ for m in Base.registry.mappers}
     for name, rows in sorted(snap.rows, key=lambda item: order[item[0]]):
         session.execute(insert(tables[name]), rows)
+        if name in entities:
+            operations.note("inserted", entities[name], (r.get("id") for r in rows))
     for name, column, ids, ref_id in snap.cleared:
         t = tables[name]
         session.execute(update(t).where(t.c.id.in_(ids)).values({column: ref_id}))
