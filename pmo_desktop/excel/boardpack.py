@@ -20,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .. import APP_NAME
 from ..models import benefit_rules
+from ..models.benefit_rollup import Rollup
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ..models.store import Store
 from . import styles
@@ -141,32 +142,39 @@ def _summary(ws, data: BoardPackData) -> None:
         row += 1
 
     row += 1
-    planned, realized = data.financial_to_date
-    _cell(ws, row, 1, "Financial benefits to date", font=styles.SUBTITLE_FONT)
-    _header_row(ws, row + 1, ("", "Planned", "Realized", "Realized %"))
-    _cell(ws, row + 2, 1, "Change from baseline", border=True)
-    _cell(ws, row + 2, 2, planned, fmt="#,##0.0", border=True)
-    _cell(ws, row + 2, 3, realized, fmt="#,##0.0", border=True)
-    _cell(ws, row + 2, 4, realized / planned if planned else None, fmt="0%", border=True)
-    _cell(ws, row + 3, 1, "Sum over financial benefits, in their own units (see the Benefits sheet).",
-          font=styles.Font(italic=True, color="606060"))
+    _cell(ws, row, 1, "Financial benefits to date (as on the Benefits page)", font=styles.SUBTITLE_FONT)
+    _header_row(ws, row + 1, ("Money basis", "Planned", "Realized", "Realized %", "Benefits"))
+    row += 2
+    for r in data.rollups or [Rollup("month", [], 0)]:
+        _cell(ws, row, 1, r.unit or "(no unit)", border=True)
+        _cell(ws, row, 2, r.planned_to_date, fmt="#,##0.0", border=True)
+        _cell(ws, row, 3, r.realized_to_date, fmt="#,##0.0", border=True)
+        _cell(ws, row, 4, r.realized_to_date / r.planned_to_date if r.planned_to_date else None, fmt="0%",
+              border=True)
+        _cell(ws, row, 5, r.benefits, border=True)
+        row += 1
+    _cell(ws, row, 1, "Change from baseline in monthly amounts, over the months measured so far; "
+          "benefits in different units are rolled up apart.", font=styles.Font(italic=True, color="606060"))
 
-    row += 5
+    row += 2
     overdue = sum(1 for c in data.comms_due if c["overdue"])
     _cell(ws, row, 1, "Communications due this month", font=styles.SUBTITLE_FONT)
     _cell(ws, row + 1, 1, f"{len(data.comms_due)} due, of which {overdue} overdue (see Communications).")
 
 
-def _top_risks(ws, data: BoardPackData) -> None:
-    headers = ("Rank", "ID", "Title", "Level", "Project", "Owner", "Inherent score", "Inherent rating",
-               "Residual score", "Residual rating", "Response", "Proximity", "Board decision", "Board comment")
-    _widths(ws, (6, 8, 40, 10, 22, 18, 9, 11, 9, 11, 11, 12, 20, 36))
-    _cell(ws, 1, 1, f"Top {len(data.top_risks)} open risks by residual, then inherent score",
-          font=styles.SUBTITLE_FONT)
-    _header_row(ws, 2, headers)
-    ws.row_dimensions[2].height = 32
-    for i, r in enumerate(data.top_risks, start=3):
-        values = (i - 2, r["code"], r["title"], r["level"], r["project"], r["owner"], r["inherent_score"],
+RISK_HEADERS = ("Rank", "ID", "Title", "Level", "Project", "Owner", "Inherent score", "Inherent rating",
+                "Residual score", "Residual rating", "Response", "Proximity", "Board decision", "Board comment")
+
+
+def _risk_table(ws, data: BoardPackData, top: int, title: str, risks: list[dict]) -> int:
+    """A ranked table of risks from row ``top`` (its title), with a board-decision dropdown; returns
+    the last row written."""
+    _cell(ws, top, 1, title, font=styles.SUBTITLE_FONT)
+    _header_row(ws, top + 1, RISK_HEADERS)
+    ws.row_dimensions[top + 1].height = 32
+    first = top + 2
+    for i, r in enumerate(risks, start=first):
+        values = (i - first + 1, r["code"], r["title"], r["level"], r["project"], r["owner"], r["inherent_score"],
                   r["inherent_rating"] or None, r["residual_score"], r["residual_rating"] or None, r["response"] or None,
                   r["proximity"])
         for j, value in enumerate(values, start=1):
@@ -178,15 +186,26 @@ def _top_risks(ws, data: BoardPackData) -> None:
                 _colour_cell(ws.cell(i, j), _rating_colour(data, ws.cell(i, j).value))
         for j in (13, 14):
             _cell(ws, i, j, None, border=True, align=styles.WRAP)
-    ws.freeze_panes = "D3"
-    last = max(3, 2 + len(data.top_risks))
+    last = max(first, first + len(risks) - 1)
     dv = DataValidation(type="list", formula1='"' + ",".join(BOARD_DECISIONS) + '"', allow_blank=True,
                         showErrorMessage=True, errorTitle="Board decision",
                         error="Choose one of: " + ", ".join(BOARD_DECISIONS) + ".")
-    dv.add(f"M3:M{last}")
+    dv.add(f"M{first}:M{last}")
     ws.add_data_validation(dv)
+    return last
+
+
+def _top_risks(ws, data: BoardPackData) -> None:
+    """Threats and opportunities ranked apart: a high-scoring opportunity is good news, not a top risk."""
+    _widths(ws, (6, 8, 40, 10, 22, 18, 9, 11, 9, 11, 11, 12, 20, 36))
+    last = _risk_table(ws, data, 1, f"Top {len(data.top_risks)} open threats by residual, then inherent score",
+                       data.top_risks)
+    ws.freeze_panes = "D3"
     if data.top_risks:
-        ws.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{last}"
+        ws.auto_filter.ref = f"A2:{get_column_letter(len(RISK_HEADERS))}{last}"
+    if data.top_opportunities:
+        _risk_table(ws, data, last + 3, f"Top {len(data.top_opportunities)} open opportunities by residual, "
+                    "then inherent score", data.top_opportunities)
 
 
 def _heat_grid(ws, data: BoardPackData, top: int, left: int, title: str, counts) -> None:
@@ -288,26 +307,33 @@ def _benefits(ws, data: BoardPackData) -> None:
         row += 1
     ws.freeze_panes = "C3"
 
-    if not data.financial:
-        return
-    row += 2
-    _cell(ws, row, 1, "Financial benefits: planned vs realized change from baseline", font=styles.SUBTITLE_FONT)
+    for r in data.rollups:
+        if r.periods:
+            row = _rollup_table(ws, r, row + 2)
+
+
+def _rollup_table(ws, r: Rollup, row: int) -> int:
+    """The roll-up of one money basis, month by month, with its native line chart; returns the last row."""
+    unit = f" ({r.unit})" if r.unit else ""
+    _cell(ws, row, 1, f"Financial benefits{unit}: cumulative planned vs realized change from baseline",
+          font=styles.SUBTITLE_FONT)
     _header_row(ws, row + 1, ("Month", "Planned", "Realized"), col=1)
     first = row + 2
-    for k, point in enumerate(data.financial):
-        _cell(ws, first + k, 1, f"{point.month:%b %Y}", border=True)
-        _cell(ws, first + k, 2, round(point.planned, 2), fmt="#,##0.0", border=True)
-        _cell(ws, first + k, 3, None if point.realized is None else round(point.realized, 2), fmt="#,##0.0",
-              border=True)
-    last = first + len(data.financial) - 1
+    for k, period in enumerate(r.periods):
+        _cell(ws, first + k, 1, period.label, border=True)
+        _cell(ws, first + k, 2, round(period.cumulative_planned, 2), fmt="#,##0.0", border=True)
+        realized = period.cumulative_realized
+        _cell(ws, first + k, 3, None if realized is None else round(realized, 2), fmt="#,##0.0", border=True)
+    last = first + len(r.periods) - 1
     chart = LineChart()
-    chart.title = "Financial benefits: planned vs realized"
-    chart.y_axis.title, chart.x_axis.title = "Change from baseline", "Month"
+    chart.title = f"Financial benefits{unit}: planned vs realized"
+    chart.y_axis.title, chart.x_axis.title = "Cumulative change from baseline", "Month"
     chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=row + 1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
     chart.height, chart.width = 8, 18
     _show_axes(chart)
     ws.add_chart(chart, f"E{row}")
+    return last
 
 
 def _communications(ws, data: BoardPackData) -> None:

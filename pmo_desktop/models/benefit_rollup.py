@@ -12,6 +12,11 @@ value is taken as monthly). Planned: the trajectory interpolated at mid-month, o
 window (or the plan's own span when no window is set). Realized: the latest measured level carried
 forward from the first to the last measurement — months after the last measurement are not counted
 as realized, since nobody has measured them.
+
+Amounts in different units are never added together: each benefit's unit is reduced to its money
+basis by dropping the period ("£k/month" and "£k per quarter" are both "£k", converted to monthly
+amounts as above), and the program rolls up each basis on its own ("£k" and "$k" are two roll-ups,
+largest first). Every screen, export and board pack shows these same figures.
 """
 
 from __future__ import annotations
@@ -106,6 +111,16 @@ def per_month_factor(unit: str | None) -> float:
     return 1.0
 
 
+_PERIOD = re.compile(
+    r"\s*(?:(?:/|\bper\b)\s*(?:mo|mth|month|q|qtr|quarter|y|yr|year|annum|w|wk|week)s?\b\.?"
+    r"|\bp\.?\s?[amq]\.?(?=\s|$)|\b(?:monthly|quarterly|annual|annually|yearly|weekly)\b)\s*", re.IGNORECASE)
+
+
+def money_basis(unit: str | None) -> str:
+    """The unit without its period: what may be added together once converted to monthly amounts."""
+    return _PERIOD.sub(" ", unit or "").strip()
+
+
 def month_start(d: date) -> date:
     return date(d.year, d.month, 1)
 
@@ -179,14 +194,26 @@ class Rollup:
     realized_to_date: float = 0.0   # up to the last measured month
     planned_to_date: float = 0.0    # planned over the same months, to compare like with like
     measured_until: date | None = None  # start of the last measured month
+    unit: str = ""                  # the money basis every amount is in ("£k"), see money_basis
 
     @property
     def total_planned(self) -> float:
         return self.periods[-1].cumulative_planned if self.periods else 0.0
 
 
-def rollup(series: Iterable[BenefitSeries], period: Period = "month") -> Rollup:
-    """Financial benefits planned vs realized per month or quarter, with running totals."""
+def rollups(series: Iterable[BenefitSeries], period: Period = "month") -> list[Rollup]:
+    """One roll-up per money basis of the financial benefits, the basis with most benefits first."""
+    by_basis: dict[str, list[BenefitSeries]] = defaultdict(list)
+    for s in series:
+        if rules.is_financial(s.category):
+            by_basis[money_basis(s.unit)].append(s)
+    ordered = sorted(by_basis.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [rollup(group, period, unit) for unit, group in ordered]
+
+
+def rollup(series: Iterable[BenefitSeries], period: Period = "month", unit: str = "") -> Rollup:
+    """Financial benefits planned vs realized per month or quarter, with running totals (one money basis:
+    use ``rollups`` for a program whose benefits are in several)."""
     monthly_planned: dict[date, float] = defaultdict(float)
     monthly_realized: dict[date, float] = defaultdict(float)
     count = 0
@@ -207,7 +234,7 @@ def rollup(series: Iterable[BenefitSeries], period: Period = "month") -> Rollup:
         realized[period_start(m, period)] += value
     starts = sorted(set(planned) | set(realized))
     if not starts:
-        return Rollup(period, [], count)
+        return Rollup(period, [], count, unit=unit)
     measured_until = max(monthly_realized) if monthly_realized else None
     to_date = {
         "realized_to_date": sum(monthly_realized.values()),
@@ -226,8 +253,15 @@ def rollup(series: Iterable[BenefitSeries], period: Period = "month") -> Rollup:
         out.append(RollupPeriod(current, period_label(current, period), planned.get(current, 0.0),
                                 realized.get(current, 0.0) if measured else None, cum_p, cum_r if measured else None))
         current = step(current)
-    return Rollup(period, out, count, **to_date)
+    return Rollup(period, out, count, unit=unit, **to_date)
+
+
+def program_rollups(session: Session, period: Period = "month") -> list[Rollup]:
+    """The program's roll-ups, one per money basis, largest first (empty when nothing is financial)."""
+    return rollups(load_series(session, financial_only=True), period)
 
 
 def program_rollup(session: Session, period: Period = "month") -> Rollup:
-    return rollup(load_series(session, financial_only=True), period)
+    """The main roll-up: the money basis most financial benefits are in."""
+    found = program_rollups(session, period)
+    return found[0] if found else Rollup(period, [], 0)

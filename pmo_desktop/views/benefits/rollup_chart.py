@@ -92,8 +92,9 @@ class RollupChart(RefreshWhenShown, QWidget):
             return
         share = f" ({r.realized_to_date / r.planned_to_date:.0%} of plan)" if r.planned_to_date else ""
         until = f" (to the end of {r.measured_until.strftime('%b %Y')})" if r.measured_until else ""
+        unit = f" in {r.unit}" if r.unit else ""
         self.summary.setText(
-            f"<b>{r.benefits}</b> financial benefits. Realized to date <b>{_money(r.realized_to_date)}</b> against "
+            f"<b>{r.benefits}</b> financial benefits{unit}. Realized to date <b>{_money(r.realized_to_date)}</b> against "
             f"<b>{_money(r.planned_to_date)}</b> planned for the same months{until}{share}; "
             f"<b>{_money(r.total_planned)}</b> planned over the whole plan.")
         self.plot.getPlotItem().enableAutoRange()
