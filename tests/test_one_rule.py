@@ -105,3 +105,30 @@ def test_undo_of_an_import_keeps_what_another_window_saved_meanwhile(qtbot, tmp_
     finally:
         other.close()
         document.close()
+
+
+def test_computed_columns_and_the_board_pack_agree_on_today(tmp_path):
+    """Computed columns called date.today() themselves, so the board pack recomputed planned-today,
+    next-due and overdue on its own; now both take the day from one clock."""
+    from datetime import date
+
+    from pmo_desktop.excel.boardpack_data import read_board_pack
+    from pmo_desktop.models import clock
+    from pmo_desktop.models.demo import create_demo
+
+    day = date(2026, 3, 18)
+    store = create_demo(tmp_path / "demo.pmo", today=day)
+    try:
+        pack = read_board_pack(store, day)
+        with clock.frozen(day), store.session() as s:
+            comms = {r[2]: r for r in records.fetch_rows(s, REGISTERS["communications"])}
+            benefits = {r[2]: r for r in records.fetch_rows(s, REGISTERS["benefits"])}
+        names = ["id", "version", *REGISTERS["communications"].field_names]
+        for c in pack.comms_due:
+            assert dict(zip(names, comms[c["code"]])) == c
+        planned = REGISTERS["benefits"].field_names.index("planned_now") + 2
+        assert [b["planned_now"] for b in pack.benefits] == [benefits[b["code"]][planned] for b in pack.benefits]
+        later = read_board_pack(store, date(2027, 3, 18))
+        assert [b["planned_now"] for b in later.benefits] != [b["planned_now"] for b in pack.benefits]
+    finally:
+        store.close()

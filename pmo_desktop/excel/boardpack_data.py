@@ -15,14 +15,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import benefit_rules
+from ..models import clock
 from ..models.benefit_rollup import Rollup, program_rollups
 from ..models.fields import Context
 from ..models.program import Program
 from ..models.records import fetch_rows, load_context
 from ..models.registers import REGISTERS
 from ..models.risks import Risk
-from ..models.stakeholder_rules import is_overdue, next_due
 from ..models.store import Store
 from ..models.summary import OPEN, heat_map_counts, risk_score_groups, summarize
 
@@ -67,32 +66,21 @@ def _top_risks(session: Session, ctx: Context, kind: str) -> list[dict]:
     return sorted(_as_dicts(REGISTERS["risks"], rows), key=lambda r: rank[r["id"]])
 
 
-def _benefits(session: Session, ctx: Context, today: date) -> list[dict]:
-    reg = REGISTERS["benefits"]
-    plans = reg.prefetch(session, None)["plans"]
-    benefits = _as_dicts(reg, fetch_rows(session, reg, ctx))
-    for b in benefits:
-        plan = sorted(plans.get(b["id"], []))
-        b["planned_now"] = benefit_rules.planned_value(plan, today) if plan else None
-    return benefits
-
-
-def _comms_due(session: Session, ctx: Context, today: date) -> list[dict]:
+def _comms_due(session: Session, ctx: Context) -> list[dict]:
+    """Communications due by the end of this month (overdue included); next due and overdue are the
+    register's own computed columns, worked out for the pack's day (``ctx.today``)."""
     reg = REGISTERS["communications"]
+    today = ctx.today
     month_end = date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
-    due = []
-    for c in _as_dicts(reg, fetch_rows(session, reg, ctx)):
-        c["next_due"] = next_due(c["frequency"], c["last_held"], c["planned_on"], today)
-        c["overdue"] = is_overdue(c["next_due"], today)
-        if c["next_due"] is not None and c["next_due"] <= month_end:
-            due.append(c)
+    due = [c for c in _as_dicts(reg, fetch_rows(session, reg, ctx))
+           if c["next_due"] is not None and c["next_due"] <= month_end]
     return sorted(due, key=lambda c: (c["next_due"], c["code"]))
 
 
 def read_board_pack(store: Store, today: date | None = None) -> BoardPackData:
-    today = today or date.today()
+    today = today or clock.today()
     with store.snapshot() as session:
-        ctx = load_context(session)
+        ctx = load_context(session, today)
         program = session.scalars(select(Program).order_by(Program.id)).first()
         groups = risk_score_groups(session)
         return BoardPackData(
@@ -107,7 +95,7 @@ def read_board_pack(store: Store, today: date | None = None) -> BoardPackData:
             top_risks=_top_risks(session, ctx, "Threat"),
             top_opportunities=_top_risks(session, ctx, "Opportunity"),
             stakeholders=_as_dicts(REGISTERS["stakeholders"], fetch_rows(session, REGISTERS["stakeholders"], ctx)),
-            benefits=_benefits(session, ctx, today),
+            benefits=_as_dicts(REGISTERS["benefits"], fetch_rows(session, REGISTERS["benefits"], ctx)),
             rollups=program_rollups(session),
-            comms_due=_comms_due(session, ctx, today),
+            comms_due=_comms_due(session, ctx),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from . import records
+from . import clock, records
 from .program import Program
 from .registers import REGISTERS
 from .store import Store
@@ -85,7 +85,7 @@ def _months(start: date, n: int) -> date:
 
 def populate(store: Store, today: date | None = None) -> None:
     """Fill an empty program office with the demo program (dates relative to today)."""
-    today = today or date.today()
+    today = today or clock.today()
     # The program started ten months ago, so every demo measurement (up to month 8) lies in the past.
     start = _months(date(today.year, today.month, 1), -10)
     R = REGISTERS

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import Enum
 from typing import Any, Callable, Optional
 
 from sqlalchemy import Table
 
+from . import clock
 from . import values as v
 from .errors import ValidationError
 from .risk_rules import RiskScale
@@ -41,10 +43,12 @@ class Ref:
 
 @dataclass(frozen=True)
 class Context:
-    """Per-file settings that some fields need to validate or compute (the risk scale, ...)."""
+    """Per-file settings that some fields need to validate or compute (the risk scale, ...), and the
+    day computed columns are worked out for (see ``clock``)."""
 
     risk_scale: RiskScale = RiskScale()
     extra: dict = field(default_factory=dict)
+    today: date = field(default_factory=clock.today)
 
 
 FIVE_LEVELS = ("Very low", "Low", "Medium", "High", "Very high")

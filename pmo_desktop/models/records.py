@@ -8,8 +8,9 @@ ORM objects, so a register of 100,000 rows stays cheap.
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from datetime import date
 from typing import Any, Callable, Iterable, Sequence
@@ -18,7 +19,7 @@ from sqlalchemy import Table, delete, func, insert, inspect, select, text, updat
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from . import operations
+from . import clock, operations
 from . import values as v
 from .base import Base
 from .errors import EditConflict, RecordNotFound, ValidationError
@@ -29,12 +30,11 @@ from .risk_rules import RiskScale
 LIST_SEP = "\x1f"
 
 
-def load_context(session: Session) -> Context:
+def load_context(session: Session, today: date | None = None) -> Context:
+    """The file's settings and the day (``clock.today()`` unless given) that rules and computed columns use."""
     row = session.get(Setting, "risk_scale")
-    import json
-
     scale = RiskScale.from_setting(json.loads(row.value) if row else None)
-    return Context(risk_scale=scale)
+    return Context(risk_scale=scale, today=today or clock.today())
 
 
 # ------------------------------------------------------------------------------------------ reading
@@ -89,7 +89,7 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
     links = [i for i, f in enumerate(stored) if f.kind == Kind.LINKS]
     computed = [(i, f) for i, f in enumerate(reg.fields) if f.kind == Kind.COMPUTED]
     if reg.prefetch and computed:
-        ctx = Context(ctx.risk_scale, {**ctx.extra, reg.name: reg.prefetch(session, ids)})
+        ctx = replace(ctx, extra={**ctx.extra, reg.name: reg.prefetch(session, ids)})
     if not links and not computed:
         return raw  # Row objects index like tuples; no copy needed
     positions = {f.name: i for i, f in enumerate(reg.fields)}
@@ -278,7 +278,7 @@ def create_record(session: Session, reg: Register, raw_values: dict[str, Any] | 
     for f in reg.fields:  # a new blank row: required fields start empty / today / zero for the user to fill
         if f.required and v.is_blank(raw_values.get(f.name)) and getattr(obj, f.attr, None) is None:
             raw_values.pop(f.name, None)
-            blank = {Kind.DATE: date.today(), Kind.FLOAT: 0.0, Kind.INT: 0}.get(f.kind, "")
+            blank = {Kind.DATE: ctx.today, Kind.FLOAT: 0.0, Kind.INT: 0}.get(f.kind, "")
             if blank == "" and is_unique(reg, f):  # two blank rows must not clash on a unique name
                 blank = f"New {reg.title.lower().rstrip('s')} {getattr(obj, 'code', None) or _count(session, reg) + 1}"
             setattr(obj, f.attr, blank)
@@ -412,7 +412,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
             for f in placeholders:  # as create_record: empty / today / zero, a unique name made unique
                 if v.is_blank(values.get(f.name)):
                     values.pop(f.name, None)
-                    blank = {Kind.DATE: date.today(), Kind.FLOAT: 0.0, Kind.INT: 0}.get(f.kind, "")
+                    blank = {Kind.DATE: ctx.today, Kind.FLOAT: 0.0, Kind.INT: 0}.get(f.kind, "")
                     if blank == "" and is_unique(reg, f):
                         blank = f"New {reg.title.lower().rstrip('s')} {out.get(key.attr) if key else counter[0]}"
                     out[f.attr] = blank

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from . import clock
 from .errors import RecordNotFound, ValidationError
 from .links import risk_project
 from .program import Person, Project
@@ -73,7 +74,7 @@ def escalate(session: Session, risk_id: int, reason: str, on: date | None = None
         raise ValidationError(f"{risk.code} has no project; set the project it comes from before escalating it.",
                               "project")
     before = state_of(risk)
-    _apply_state(risk, EscalationState("Program", True, on or date.today(), reason))
+    _apply_state(risk, EscalationState("Program", True, on or clock.today(), reason))
     _flush_with_note(session, risk, f"escalated: {reason}")
     return before
 

@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import benefit_rules
+from . import benefit_rules, clock
 from .benefits import Benefit
 from .fields import Context
 from .program import Program, Project
@@ -149,7 +149,7 @@ def summarize(source: Store | Session, ctx: Context | None = None, *, with_recor
     program = session.scalars(select(Program).order_by(Program.id)).first()
     out = {
         "program": program.name if program else "",
-        "as_of": (today or date.today()).isoformat(),
+        "as_of": (today or clock.today()).isoformat(),
         "projects": project_summary(session),
         "risks": risk_summary(risk_score_groups(session), ctx),
         "stakeholders": stakeholder_summary(session),

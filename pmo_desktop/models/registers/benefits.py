@@ -1,7 +1,6 @@
 """Benefits register with its planned trajectory and measurements."""
 
 from collections import defaultdict
-from datetime import date
 
 from sqlalchemy import select
 
@@ -58,7 +57,7 @@ def _latest_actual(rec, ctx):
 def _planned_today(rec, ctx):
     data = ctx.extra.get("benefits")
     plan = _plan(rec, data) if data else None
-    return rules.planned_value(plan, date.today()) if plan else None
+    return rules.planned_value(plan, ctx.today) if plan else None
 
 
 def check_benefit(rec: dict, ctx) -> None:

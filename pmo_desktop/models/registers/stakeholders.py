@@ -1,6 +1,5 @@
 """Stakeholder register and communication plan."""
 
-from datetime import date
 
 from ..fields import Field, Kind, Ref, Register
 from ..links import stakeholder_project
@@ -55,7 +54,7 @@ STAKEHOLDERS = Register(
 
 
 def _next_due(rec, ctx):
-    return next_due(rec.get("frequency"), rec.get("last_held"), rec.get("planned_on"), date.today())
+    return next_due(rec.get("frequency"), rec.get("last_held"), rec.get("planned_on"), ctx.today)
 
 
 COMMUNICATIONS = Register(
@@ -78,6 +77,6 @@ COMMUNICATIONS = Register(
         Field("planned_on", "Planned (ad hoc)", Kind.DATE, width=11),
         Field("next_due", "Next due", Kind.COMPUTED, compute=_next_due, width=11),
         Field("overdue", "Overdue", Kind.COMPUTED, width=8,
-              compute=lambda rec, ctx: is_overdue(_next_due(rec, ctx), date.today())),
+              compute=lambda rec, ctx: is_overdue(_next_due(rec, ctx), ctx.today)),
     ],
 )
