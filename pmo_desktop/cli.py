@@ -68,11 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_import)
 
     p = subs.add_parser("export", parents=[where], help="export registers to a workbook",
-                        description="Export one register or all three (with their actions, plans, measurements "
-                                    "and communication plan) to an .xlsx workbook.")
+                        description="Export the whole office, or one register with its sub-tables (risk actions, "
+                                    "benefit plans and measurements), to an .xlsx workbook.")
     p.add_argument("file", nargs="?", metavar="FILE", help="the program office file")
     p.add_argument("out", metavar="OUT.xlsx", help="the workbook to write (replaced if it exists)")
-    p.add_argument("--register", choices=REGISTER_CHOICES, help="export this register only")
+    # Checked against the register declarations when the command runs (they are not imported before).
+    p.add_argument("--register", metavar="NAME", help="export this register only: people, projects, objectives, "
+                   "outcomes, outputs, risks, issues, stakeholders, communications or benefits")
     p.set_defaults(handler=cmd_export)
 
     p = subs.add_parser("boardpack", parents=[where], help="write the board pack workbook",
@@ -168,6 +170,11 @@ def cmd_import(args) -> int:
 
 def cmd_export(args) -> int:
     from .excel.export import export_workbook
+    from .models.registers import top_level
+
+    if args.register and args.register not in top_level():
+        raise UsageError(f"argument --register: invalid choice: '{args.register}' "
+                         f"(choose from {', '.join(top_level())})")
 
     store = _open(args)
     try:

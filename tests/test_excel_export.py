@@ -158,8 +158,8 @@ def test_bad_destinations_are_refused(demo_store, tmp_path, name, message):
 
 
 def test_unknown_register_is_refused(demo_store, tmp_path):
-    with pytest.raises(ExportError, match="Unknown register “issues”"):
-        export_workbook(demo_store, tmp_path / "x.xlsx", registers=["issues"])
+    with pytest.raises(ExportError, match="Unknown register “dragons”"):
+        export_workbook(demo_store, tmp_path / "x.xlsx", registers=["dragons"])
     assert not (tmp_path / "x.xlsx").exists()
 
 

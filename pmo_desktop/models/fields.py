@@ -227,9 +227,26 @@ class Register:
     check: Optional[Callable[[dict, Context], None]] = None
     prefetch: Optional[Callable[..., dict]] = None  # (session, ids) → data for computed fields
     defaults: dict = field(default_factory=dict)
+    # Exchange with workbooks: the sheet it is written to (default: its title); a sub-table names its
+    # parent register and the header of the column that holds the parent's ID ("Risk ID").
+    sheet: str = ""
+    parent_register: Optional[str] = None
+    parent_label: str = ""
+    exported_with: Optional[str] = None   # travels in a workbook with that register (comms with stakeholders)
+    # The register's own word for one record ("risk"), for messages and the CLI's per-row report.
+    noun: str = ""
 
     def __post_init__(self) -> None:
         self.fields = bind_lengths(self.entity, self.fields)
+        self.sheet = self.sheet or self.title
+        self.noun = self.noun or self.title.lower().rstrip("s")
+        if (self.parent is None) != (self.parent_register is None) or (self.parent and not self.parent_label):
+            raise ValueError(f"{self.name}: a sub-table declares parent, parent_register and parent_label together")
+
+    @property
+    def name_field(self) -> Optional[Field]:
+        """The field that names a record to a person (a risk's title, a stakeholder's name)."""
+        return next((f for f in self.fields if f.required and f.kind in (Kind.TEXT, Kind.LONGTEXT)), None)
 
     def field(self, name: str) -> Field:
         for f in self.fields:

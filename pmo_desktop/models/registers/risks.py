@@ -42,6 +42,7 @@ def check_risk(rec: dict, ctx) -> None:
 RISKS = Register(
     name="risks",
     title="Risk register",
+    noun="risk",
     entity=Risk,
     code_prefix="R-",
     sheet_synonyms=("risks", "risk register", "risk log", "raid risks"),
@@ -95,8 +96,11 @@ RISKS = Register(
 RISK_ACTIONS = Register(
     name="risk_actions",
     title="Risk actions",
+    noun="risk action",
     entity=RiskAction,
     parent="risk_id",
+    parent_register="risks",
+    parent_label="Risk ID",
     defaults={"status": "Not started"},
     fields=[
         Field("description", "Action", required=True, width=40, synonyms=("action", "mitigation", "mitigating action")),
@@ -109,6 +113,7 @@ RISK_ACTIONS = Register(
 ISSUES = Register(
     name="issues",
     title="Issue log",
+    noun="issue",
     entity=IssueEntry,
     code_prefix="I-",
     defaults={"status": "Open", "priority": "Medium"},

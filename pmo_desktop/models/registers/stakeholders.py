@@ -19,6 +19,7 @@ from .program import PERSON
 STAKEHOLDERS = Register(
     name="stakeholders",
     title="Stakeholder map",
+    noun="stakeholder",
     entity=Stakeholder,
     code_prefix="S-",
     sheet_synonyms=("stakeholders", "stakeholder map", "stakeholder register", "stakeholder list", "stakeholder analysis"),
@@ -60,6 +61,8 @@ def _next_due(rec, ctx):
 COMMUNICATIONS = Register(
     name="communications",
     title="Communication plan",
+    exported_with="stakeholders",
+    noun="communication",
     entity=Communication,
     code_prefix="C-",
     sheet_synonyms=("communications", "communication plan", "comms plan", "comms"),
