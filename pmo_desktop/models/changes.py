@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from .base import Audited
 from .fields import Register
 
-Row = tuple[Any, ...]  # a row as a view shows it: (id, version, ...)
+ShownRow = tuple[Any, ...]  # a row as a view shows it: (id, version, ...)
 
 
 def _entity(reg: Register) -> type[Audited]:
@@ -37,7 +37,7 @@ def fetch_versions(session: Session, reg: Register, parent_id: int | None = None
     return dict(session.connection().execute(query).all())
 
 
-def changed_ids(session: Session, reg: Register, shown: Iterable[Row], parent_id: int | None = None) -> set[int]:
+def changed_ids(session: Session, reg: Register, shown: Iterable[ShownRow], parent_id: int | None = None) -> set[int]:
     """Ids of records added, changed or deleted by anyone since ``shown`` (rows ``(id, version, ...)``)."""
     now = fetch_versions(session, reg, parent_id)
     seen = {row[0]: row[1] for row in shown}
@@ -56,7 +56,7 @@ def signature(session: Session, reg: Register, parent_id: int | None = None) -> 
     return int(count), int(top), int(total)
 
 
-def rows_signature(shown: Iterable[Row]) -> tuple[int, int, int]:
+def rows_signature(shown: Iterable[ShownRow]) -> tuple[int, int, int]:
     """The same signature for the rows a view shows (``(id, version, ...)``)."""
     count = top = total = 0
     for row in shown:
