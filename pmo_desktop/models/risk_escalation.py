@@ -136,9 +136,9 @@ def program_risks(session: Session, scale: RiskScale, include_closed: bool = Tru
              .join(Risk, Risk.id == risk_project.c.risk_id).where(Risk.level == "Program"))
     for rid, name in session.execute(links):
         related.setdefault(rid, []).append(name)
-    rate: dict[tuple, str] = {}
+    rate: dict[tuple[int | None, int | None], str] = {}
 
-    def rating(p, i) -> str:
+    def rating(p: int | None, i: int | None) -> str:
         if (p, i) not in rate:
             rate[(p, i)] = scale.rating(p, i)
         return rate[(p, i)]

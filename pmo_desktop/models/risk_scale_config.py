@@ -52,9 +52,9 @@ def validate_scale(scale: RiskScale) -> None:
             raise ValidationError(f"The colour of the band “{b.rating}” must look like #c62828 (got “{b.colour}”).")
 
 
-def highest_level_used(session: Session) -> tuple[int, str] | None:
+def highest_level_used(session: Session) -> tuple[int, str | None] | None:
     """The highest probability or impact level any risk uses, and the code of one risk using it."""
-    best: tuple[int, str] | None = None
+    best: tuple[int, str | None] | None = None
     for name in SCORE_COLUMNS:
         col = getattr(Risk, name)
         top = session.scalar(select(func.max(col)))

@@ -115,10 +115,10 @@ class MatrixRow:
 
     def in_gap(self, level: int) -> bool:
         """True for the levels from C to D inclusive when they differ: the distance still to travel."""
-        gap = self.gap
-        if not gap:
+        current, desired = self.current, self.desired
+        if current is None or desired is None or current == desired:
             return False
-        low, high = sorted((self.current, self.desired))
+        low, high = sorted((current, desired))
         return low <= level <= high
 
 

@@ -161,7 +161,8 @@ class BenefitProfile(QWidget):
             return f"<b>{rules.NOT_MEASURED}</b>: {why}."
         colour = rules.STATUS_COLOURS[a.status]
         behind = "behind" if a.shortfall > 0 else "ahead of"
-        implied = " (straight line from baseline to target: no trajectory entered)" if s.plan_is_implied else ""
+        implied = (" (straight line from baseline to target: no trajectory entered)"
+                   if s is not None and s.plan_is_implied else "")
         return (f"<span style='color:{colour}; font-weight:bold'>● {a.status}</span>{implied}: latest actual "
                 f"{_num(a.actual)} on {a.on.isoformat()} against {_num(a.planned)} planned "
                 f"({abs(a.shortfall):.0%} {behind} plan).")

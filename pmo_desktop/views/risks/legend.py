@@ -33,9 +33,10 @@ class BandLegend(QWidget):
         self.scale = scale
         while self.row.count():
             item = self.row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().setParent(None)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
         self.labels = []
         title = QLabel("Rating (score = probability × impact):", self)
         title.setFont(font(AXIS_PT))
