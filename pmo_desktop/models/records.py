@@ -8,7 +8,6 @@ ORM objects, so a register of 100,000 rows stays cheap.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
@@ -24,17 +23,15 @@ from . import values as v
 from .base import Base
 from .errors import EditConflict, RecordNotFound, ValidationError
 from .fields import Context, Field, Kind, Register
-from .program import Setting
-from .risk_rules import RiskScale
 
 LIST_SEP = "\x1f"
 
 
 def load_context(session: Session, today: date | None = None) -> Context:
     """The file's settings and the day (``clock.today()`` unless given) that rules and computed columns use."""
-    row = session.get(Setting, "risk_scale")
-    scale = RiskScale.from_setting(json.loads(row.value) if row else None)
-    return Context(risk_scale=scale, today=today or clock.today())
+    from .settings import RISK_SCALE
+
+    return Context(risk_scale=RISK_SCALE.read(session), today=today or clock.today())
 
 
 # ------------------------------------------------------------------------------------------ reading

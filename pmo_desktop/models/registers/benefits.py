@@ -25,13 +25,9 @@ def _prefetch(session, ids) -> dict:
         plans[bid].append((on, value))
     for bid, on, value in session.execute(q2):
         actuals[bid].append((on, value))
-    import json
+    from ..settings import BENEFIT_THRESHOLDS
 
-    from ..program import Setting
-
-    row = session.get(Setting, "benefit_thresholds")
-    thresholds = rules.Thresholds.from_setting(json.loads(row.value) if row else None)
-    return {"plans": plans, "actuals": actuals, "thresholds": thresholds}
+    return {"plans": plans, "actuals": actuals, "thresholds": BENEFIT_THRESHOLDS.read(session)}
 
 
 def _plan(rec, data) -> list:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QV
 from ...models import benefit_rules as rules
 from ...models.benefit_rollup import BenefitSeries
 from ...models.registers.benefits import BENEFITS, MEASUREMENTS, PLAN_POINTS
+from ...models.settings import BENEFIT_THRESHOLDS
 from ...models.stakeholder_rules import add_months
 from ..document import Document
 from ..register_table import RegisterView
@@ -153,8 +154,7 @@ class BenefitProfile(QWidget):
                 f"Realization window: {window if (r.get('window_start') or r.get('window_end')) else 'not set'}")
 
     def _verdict_text(self, r: dict, s: BenefitSeries | None) -> str:
-        thresholds = self.document.store.get_setting("benefit_thresholds")
-        a = s.assessment(rules.Thresholds.from_setting(thresholds)) if s else None
+        a = s.assessment(self.document.read_setting(BENEFIT_THRESHOLDS)) if s else None
         if a is None:
             why = ("no planned trajectory (nor baseline and target with dates)" if not (s and s.effective_plan)
                    else "no measurement yet")
