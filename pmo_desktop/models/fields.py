@@ -233,6 +233,7 @@ class Register:
     parent_register: Optional[str] = None
     parent_label: str = ""
     exported_with: Optional[str] = None   # travels in a workbook with that register (comms with stakeholders)
+    singleton: bool = False               # exactly one record per office (the program's own details)
     # The register's own word for one record ("risk"), for messages and the CLI's per-row report.
     noun: str = ""
 

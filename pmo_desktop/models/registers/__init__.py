@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..fields import Register
 from .benefits import BENEFITS, MEASUREMENTS, PLAN_POINTS
-from .program import OBJECTIVES, OUTCOMES, OUTPUTS, PEOPLE, PROJECTS
+from .program import OBJECTIVES, OUTCOMES, OUTPUTS, PEOPLE, PROGRAM, PROJECTS
 from .risks import ISSUES, RISK_ACTIONS, RISKS
 from .stakeholders import COMMUNICATIONS, STAKEHOLDERS
 
@@ -13,7 +13,7 @@ from .stakeholders import COMMUNICATIONS, STAKEHOLDERS
 REGISTERS: dict[str, Register] = {
     r.name: r
     for r in (
-        PEOPLE, PROJECTS, OBJECTIVES, OUTCOMES, OUTPUTS,
+        PROGRAM, PEOPLE, PROJECTS, OBJECTIVES, OUTCOMES, OUTPUTS,
         RISKS, RISK_ACTIONS, ISSUES,
         STAKEHOLDERS, COMMUNICATIONS,
         BENEFITS, PLAN_POINTS, MEASUREMENTS,

@@ -2,19 +2,41 @@
 
 from ..fields import Field, Kind, Ref, Register
 from ..links import output_outcome
-from ..program import Outcome, Output, Person, Project, StrategicObjective
+from ..program import Outcome, Output, Person, Program, Project, StrategicObjective
 
 PROJECT_STATUSES = ("Proposed", "Active", "On hold", "Closed")
 PERSON = Ref(Person, "name", create_missing=True)
 PROJECT = Ref(Project, "name")
 
 
-def _check_project(rec: dict, ctx) -> None:
+def _check_dates(rec: dict, what: str) -> None:
     from ..errors import ValidationError
 
     if rec.get("start_date") and rec.get("end_date") and rec["end_date"] < rec["start_date"]:
-        raise ValidationError("A project cannot end before it starts.", "end_date")
+        raise ValidationError(f"{what} cannot end before it starts.", "end_date")
 
+
+def _check_project(rec: dict, ctx) -> None:
+    _check_dates(rec, "A project")
+
+
+PROGRAM = Register(
+    name="program",
+    title="Program details",
+    noun="program",
+    sheet="Program",
+    entity=Program,
+    singleton=True,
+    check=lambda rec, ctx: _check_dates(rec, "The program"),
+    fields=[
+        Field("name", "Program", required=True, width=32, synonyms=("program name", "programme", "programme name", "name")),
+        Field("sponsor", "Sponsor", width=22, synonyms=("senior responsible owner", "sro", "program sponsor")),
+        Field("manager", "Program manager", width=22, synonyms=("manager", "programme manager")),
+        Field("start_date", "Start", Kind.DATE, width=11, synonyms=("start date",)),
+        Field("end_date", "End", Kind.DATE, width=11, synonyms=("end date",)),
+        Field("description", "Description", Kind.LONGTEXT, width=50, synonyms=("vision", "purpose", "summary")),
+    ],
+)
 
 PROJECTS = Register(
     name="projects",
