@@ -97,7 +97,9 @@ def test_new_import_summary_export_reimport_boardpack(tmp_path):
 def test_new_demo_and_export_of_one_register(tmp_path):
     run("new", "demo.pmo", "--demo", cwd=tmp_path, ok=True)
     run("export", "demo.pmo", "risks.xlsx", "--register", "risks", cwd=tmp_path, ok=True)
-    assert load_workbook(tmp_path / "risks.xlsx").sheetnames == ["Risk register", "Risk actions", "Lists"]
+    wb = load_workbook(tmp_path / "risks.xlsx")
+    assert wb.sheetnames == ["Risk register", "Risk actions", "Lists", "_pmo_export"]
+    assert wb["_pmo_export"].sheet_state == "veryHidden"  # the export stamp, out of the way
     proc = run("new", "demo.pmo", cwd=tmp_path)
     assert proc.returncode == 1 and "already exists" in one_line_error(proc)
 

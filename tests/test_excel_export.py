@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter
 from pmo_desktop.excel.export import export_workbook
 from pmo_desktop.excel.export_errors import ExportError
 from pmo_desktop.excel.lists_sheet import LISTS_TITLE
+from pmo_desktop.excel.stamp import STAMP_SHEET
 from pmo_desktop.models import records
 from pmo_desktop.models.fields import Kind
 from pmo_desktop.models.registers import REGISTERS
@@ -50,7 +51,7 @@ def as_cell(value):
 def test_each_register_exports_with_headers_types_dropdowns_and_lists(demo_store, tmp_path, register):
     out = export_workbook(demo_store, tmp_path / f"{register}.xlsx", registers=[register])
     wb = load_workbook(out)
-    assert wb.sheetnames == [*SHEETS[register], LISTS_TITLE]
+    assert wb.sheetnames == [*SHEETS[register], LISTS_TITLE, STAMP_SHEET]
     assert wb[LISTS_TITLE].sheet_state == "hidden"
     reg = REGISTERS[register]
     ws = wb[reg.title]

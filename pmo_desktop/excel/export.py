@@ -11,8 +11,9 @@ it only when complete.
 from __future__ import annotations
 
 import os
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from openpyxl import Workbook
 from sqlalchemy import select
@@ -23,10 +24,12 @@ from ..models.fields import Context, Kind, Register
 from ..models.program import Person, Program, Project
 from ..models.records import fetch_rows, load_context
 from ..models.registers import MAIN_REGISTERS, REGISTERS, children, top_level
+from ..models.settings import ensure_office_id
 from ..models.store import Store
 from .atomic import check_target, discard_workbook, save_atomically
 from .export_errors import ExportError
 from .lists_sheet import ListsSheet
+from .stamp import STAMP_SHEET, header_lines, stamp_rows
 from .table_sheet import Column, SheetSpec, columns_for, write_sheet
 
 Progress = Callable[[int, int], None]   # (rows written so far, rows in total)
@@ -50,8 +53,11 @@ def choose_registers(registers: Iterable[str] | str | None) -> list[str]:
 def _main_sheet(session: Session, reg: Register, ctx: Context) -> SheetSpec:
     exported = [i for i, f in enumerate(reg.fields) if f.exported]
     every = len(exported) == len(reg.fields)
-    rows = [r[2:] if every else tuple(r[2 + i] for i in exported) for r in fetch_rows(session, reg, ctx)]
-    return SheetSpec(reg.sheet, reg.name, columns_for(reg), rows, freeze_cols=2)
+    stored = fetch_rows(session, reg, ctx)
+    rows = [r[2:] if every else tuple(r[2 + i] for i in exported) for r in stored]
+    spec = SheetSpec(reg.sheet, reg.name, columns_for(reg), rows, freeze_cols=2)
+    spec.stamp_rows = stored
+    return spec
 
 
 def _child_sheet(session: Session, reg: Register, ctx: Context) -> SheetSpec:
@@ -82,20 +88,38 @@ def _ref_names(session: Session) -> dict[str, list[str]]:
     return out
 
 
-def read_export(store: Store, registers: Iterable[str] | str | None = None) -> tuple[list[SheetSpec], Context, str]:
-    """Everything an export writes, from one consistent snapshot of the file."""
+def read_export(store: Store, registers: Iterable[str] | str | None = None
+                ) -> tuple[list[SheetSpec], Context, str, list[list[Any]]]:
+    """Everything an export writes, from one consistent snapshot of the file; the last sheet is the
+    export stamp (see ``stamp``)."""
     names = choose_registers(registers)
+    with store.transaction() as session:
+        office_id = ensure_office_id(session)
     with store.snapshot() as session:
         ctx = load_context(session)
         refs = _ref_names(session)
         program = session.scalars(select(Program.name).order_by(Program.id)).first() or ""
         sheets = [sheet for name in names for sheet in _sheets(session, name, ctx)]
+        lines = header_lines(office_id, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        for sheet in sheets:
+            reg = REGISTERS[sheet.register]
+            if reg.key_field is not None and sheet.stamp_rows is not None:
+                lines.extend(stamp_rows(reg, sheet.stamp_rows))
+                sheet.stamp_rows = None
     for sheet in sheets:
         sheet.refs = refs
-    return sheets, ctx, program
+    return sheets, ctx, program, lines
 
 
 # ------------------------------------------------------------------------------------ writing
+def write_stamp(wb: Workbook, lines: list[list[Any]]) -> None:
+    """The export stamp on a very hidden sheet: out of the user's way, read back on re-import."""
+    ws = wb.create_sheet(STAMP_SHEET)
+    ws.sheet_state = "veryHidden"
+    for line in lines:
+        ws.append(line)
+
+
 def export_workbook(store: Store, out_path: str | os.PathLike, registers: Iterable[str] | str | None = None,
                     progress: Progress | None = None) -> Path:
     """Write the chosen registers (the whole office by default) with their sub-tables to ``out_path``.
@@ -105,7 +129,7 @@ def export_workbook(store: Store, out_path: str | os.PathLike, registers: Iterab
     ``OSError`` (disk full, permission) — never leaves a partial file behind.
     """
     out = check_target(out_path, store.path)
-    sheets, ctx, program = read_export(store, registers)
+    sheets, ctx, program, stamp = read_export(store, registers)
     total = sum(len(s.rows) for s in sheets)
     done = 0
 
@@ -124,6 +148,7 @@ def export_workbook(store: Store, out_path: str | os.PathLike, registers: Iterab
             write_sheet(wb, sheet, lists, ctx, tick)
         if lists:
             lists.write(wb)
+        write_stamp(wb, stamp)
         return save_atomically(wb, out)
     except BaseException:
         discard_workbook(wb)

@@ -61,6 +61,8 @@ class SheetSpec:
     rows: Sequence[Sequence[Any]]   # values in column order
     freeze_cols: int = 1
     refs: dict[str, list[str]] = dc_field(default_factory=dict)  # REF target → its names, for dropdowns
+    # The records as read ((id, version, *values)), until the export stamp has fingerprinted them.
+    stamp_rows: Optional[Sequence[Sequence[Any]]] = None
 
 
 def columns_for(register: Register) -> list[Column]:

@@ -77,6 +77,20 @@ RISK_SCALE: SettingKey[RiskScale] = SettingKey(
 BENEFIT_THRESHOLDS: SettingKey[Thresholds] = SettingKey(
     "benefit_thresholds", Thresholds.from_setting, Thresholds.to_setting, label="Benefit status thresholds")
 IMPORT_MAPPINGS = SettingFamily("import_mapping:")
+# Which office a workbook was exported from (its export stamp), made on first need: a re-import of the
+# office's own export merges three ways; a colleague's workbook is never taken for it.
+OFFICE_ID: SettingKey[str] = SettingKey("office_id", lambda data: str(data or ""), str, label="Office identity")
+
+
+def ensure_office_id(session: Session) -> str:
+    """This office's id, made (a random UUID) and stored the first time it is asked for."""
+    office = OFFICE_ID.read(session)
+    if not office:
+        import uuid
+
+        office = uuid.uuid4().hex
+        OFFICE_ID.write(session, office)
+    return office
 
 # Every declared setting, for the whole-office export and for the test that walks them.
 SETTINGS: tuple[SettingKey[Any], ...] = (RISK_SCALE, BENEFIT_THRESHOLDS)
