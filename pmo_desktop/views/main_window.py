@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "Connect to &Shared Office…", self.connect_to_server)
         file_menu.addSeparator()
         self._add(file_menu, "Save a &Copy As…", self.save_copy, QKeySequence.StandardKey.SaveAs, True)
+        self._add(file_menu, "&Program Details…", self.edit_program, None, True)
         file_menu.addSeparator()
         self._add(file_menu, "&Import from Excel…", self.import_excel, "Ctrl+I", True)
         self._add(file_menu, "&Export to Excel…", self.export_excel, "Ctrl+E", True)
@@ -363,6 +364,14 @@ class MainWindow(QMainWindow):
 
     def close_file(self) -> None:
         self._set_document(None)
+
+    def edit_program(self) -> bool:
+        """The program's name, sponsor, manager, dates and description (one undo step)."""
+        from .program_dialog import ProgramDialog
+
+        if self.document is None:
+            return False
+        return ProgramDialog(self.document, self).exec() == ProgramDialog.DialogCode.Accepted
 
     # ------------------------------------------------------------------ recent files and settings
     def recent_files(self) -> list[str]:
