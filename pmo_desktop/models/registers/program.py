@@ -1,6 +1,9 @@
 """Projects, people, strategic objectives, outputs and outcomes."""
 
-from ..fields import Field, Kind, Ref, Register
+from collections.abc import Mapping
+from typing import Any
+
+from ..fields import Context, Field, Kind, Ref, Register
 from ..links import output_outcome
 from ..program import Outcome, Output, Person, Project, StrategicObjective
 
@@ -9,7 +12,7 @@ PERSON = Ref(Person, "name", create_missing=True)
 PROJECT = Ref(Project, "name")
 
 
-def _check_project(rec: dict, ctx) -> None:
+def _check_project(rec: Mapping[str, Any], ctx: Context) -> None:
     from ..errors import ValidationError
 
     if rec.get("start_date") and rec.get("end_date") and rec["end_date"] < rec["start_date"]:
