@@ -27,6 +27,7 @@ from ..models import benefit_rules
 from ..models.benefit_rollup import Rollup
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ..models.store import Store
+from ..models.summary import HeatCell
 from . import styles
 from .atomic import check_target, save_atomically
 from .boardpack_data import BoardPackData, Record, read_board_pack
@@ -217,7 +218,7 @@ def _top_risks(ws: Worksheet, data: BoardPackData) -> None:
 
 
 def _heat_grid(ws: Worksheet, data: BoardPackData, top: int, left: int, title: str,
-               counts: Mapping[tuple[int, int], int]) -> None:
+               counts: Mapping[HeatCell, int]) -> None:
     scale = data.ctx.risk_scale
     n = scale.size
     _cell(ws, top, left, title, font=styles.SUBTITLE_FONT)

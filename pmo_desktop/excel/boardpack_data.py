@@ -25,7 +25,7 @@ from ..models.records import fetch_rows, load_context
 from ..models.registers import REGISTERS
 from ..models.risks import Risk
 from ..models.store import Store
-from ..models.summary import OPEN, Cell, Summary, heat_map_counts, risk_score_groups, summarize
+from ..models.summary import OPEN, HeatCell, Summary, heat_map_counts, risk_score_groups, summarize
 
 TOP_RISKS = 20
 
@@ -41,8 +41,8 @@ class BoardPackData:
     today: date
     ctx: Context
     summary: Summary
-    inherent_cells: Counter[Cell]
-    residual_cells: Counter[Cell]
+    inherent_cells: Counter[HeatCell]
+    residual_cells: Counter[HeatCell]
     top_risks: list[Record]          # open threats only
     stakeholders: list[Record]
     benefits: list[Record]

@@ -31,7 +31,7 @@ NOT_ASSESSED = "Not assessed"
 OPEN = "Open"
 
 Listed = Literal["projects", "risks", "stakeholders", "benefits"]   # the registers a summary can list
-Cell = tuple[int, int]   # (probability, impact) of a heat-map cell
+HeatCell = tuple[int, int]   # (probability, impact) of a heat-map cell
 
 
 class RecordRef(TypedDict):
@@ -103,9 +103,9 @@ def rating_names(ctx: Context) -> list[str]:
     return [b.rating for b in bands] + [NOT_RATED]
 
 
-def heat_map_counts(groups: list[ScoreGroup], residual: bool = False, open_only: bool = True) -> Counter[Cell]:
+def heat_map_counts(groups: list[ScoreGroup], residual: bool = False, open_only: bool = True) -> Counter[HeatCell]:
     """Counts per (probability, impact) cell of the heat map; unscored risks are left out."""
-    cells: Counter[Cell] = Counter()
+    cells: Counter[HeatCell] = Counter()
     for g in groups:
         if open_only and g.status != OPEN:
             continue
