@@ -18,8 +18,12 @@ import argparse
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from . import __version__
+
+if TYPE_CHECKING:  # headless paths import the models only when they run
+    from .models.summary import Summary
 
 PROG = "pmo-desktop"
 SUBCOMMANDS = ("new", "import", "export", "boardpack", "summary")
@@ -201,7 +205,7 @@ def _counts(counts: dict) -> str:
     return " · ".join(f"{k} {v}" for k, v in counts.items())
 
 
-def format_summary(data: dict, name: str) -> str:
+def format_summary(data: Summary, name: str) -> str:
     r, s, b = data["risks"], data["stakeholders"], data["benefits"]
     lines = [f"{data['program'] or 'Program'} — {name}", ""]
     lines.append(f"Risks: {r['total']}" + (f" ({_counts(r['by_status'])})" if r["by_status"] else ""))

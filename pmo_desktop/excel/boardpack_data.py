@@ -9,23 +9,28 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import clock
 from ..models.benefit_rollup import Rollup, program_rollups
-from ..models.fields import Context
+from ..models.fields import Context, Register
 from ..models.program import Program
 from ..models.records import fetch_rows, load_context
 from ..models.registers import REGISTERS
 from ..models.risks import Risk
 from ..models.store import Store
-from ..models.summary import OPEN, heat_map_counts, risk_score_groups, summarize
+from ..models.summary import OPEN, HeatCell, Summary, heat_map_counts, risk_score_groups, summarize
 
 TOP_RISKS = 20
+
+# One record of a register as the board reads it: "id", "version", then each field's value by its name.
+Record = dict[str, Any]
 
 
 @dataclass
@@ -35,24 +40,24 @@ class BoardPackData:
     manager: str
     today: date
     ctx: Context
-    summary: dict
-    inherent_cells: Counter
-    residual_cells: Counter
-    top_risks: list[dict]            # open threats only
-    stakeholders: list[dict]
-    benefits: list[dict]
+    summary: Summary
+    inherent_cells: Counter[HeatCell]
+    residual_cells: Counter[HeatCell]
+    top_risks: list[Record]          # open threats only
+    stakeholders: list[Record]
+    benefits: list[Record]
     # The program's own roll-ups (one per money basis), exactly as the Benefits page shows them.
     rollups: list[Rollup] = field(default_factory=list)
-    top_opportunities: list[dict] = field(default_factory=list)
-    comms_due: list[dict] = field(default_factory=list)
+    top_opportunities: list[Record] = field(default_factory=list)
+    comms_due: list[Record] = field(default_factory=list)
 
 
-def _as_dicts(reg, rows) -> list[dict]:
+def _as_dicts(reg: Register, rows: Iterable[Sequence[Any]]) -> list[Record]:
     names = ["id", "version", *reg.field_names]
     return [dict(zip(names, r)) for r in rows]
 
 
-def _top_risks(session: Session, ctx: Context, kind: str) -> list[dict]:
+def _top_risks(session: Session, ctx: Context, kind: str) -> list[Record]:
     """The open threats (or opportunities) by residual, then inherent score: a threat's score is how bad
     it could be, an opportunity's how good, so the two are ranked apart and never in one list."""
     residual = Risk.residual_probability * Risk.residual_impact
@@ -66,7 +71,7 @@ def _top_risks(session: Session, ctx: Context, kind: str) -> list[dict]:
     return sorted(_as_dicts(REGISTERS["risks"], rows), key=lambda r: rank[r["id"]])
 
 
-def _comms_due(session: Session, ctx: Context) -> list[dict]:
+def _comms_due(session: Session, ctx: Context) -> list[Record]:
     """Communications due by the end of this month (overdue included); next due and overdue are the
     register's own computed columns, worked out for the pack's day (``ctx.today``)."""
     reg = REGISTERS["communications"]

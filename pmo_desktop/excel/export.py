@@ -63,8 +63,10 @@ def _main_sheet(session: Session, reg: Register, ctx: Context) -> SheetSpec:
 def _child_sheet(session: Session, reg: Register, ctx: Context) -> SheetSpec:
     """A sub-table keyed by its parent's ID, grouped by parent in the parent register's order."""
     assert reg.parent is not None and reg.parent_register is not None
-    E = reg.entity
-    parent = REGISTERS[reg.parent_register].entity
+    # ``Register.entity`` is declared as a bare ``type``, so the mapped columns of the sub-table and its
+    # parent (``id``, ``code``, the foreign key) are known only by name: the two classes are typed as Any.
+    E: Any = reg.entity
+    parent: Any = REGISTERS[reg.parent_register].entity
     parent_fk = getattr(E, reg.parent)
     parents = dict(((cid, (pid, code)) for cid, pid, code in session.execute(
         select(E.id, parent.id, parent.code).join(parent, parent_fk == parent.id))))
@@ -120,7 +122,7 @@ def write_stamp(wb: Workbook, lines: list[list[Any]]) -> None:
         ws.append(line)
 
 
-def export_workbook(store: Store, out_path: str | os.PathLike, registers: Iterable[str] | str | None = None,
+def export_workbook(store: Store, out_path: str | os.PathLike[str], registers: Iterable[str] | str | None = None,
                     progress: Progress | None = None) -> Path:
     """Write the chosen registers (the whole office by default) with their sub-tables to ``out_path``.
 

@@ -87,7 +87,12 @@ def load_series(session: Session, ids: Iterable[int] | None = None, financial_on
                B.target_date, B.window_start, B.window_end, B.dis_benefit)
         .where(B.id.in_(chosen)).order_by(B.id)
     ).all()
-    series = {r[0]: BenefitSeries(*r[:11], bool(r[11])) for r in rows}
+    series = {
+        bid: BenefitSeries(bid, code, title, category, unit, baseline_value, baseline_date, target_value,
+                           target_date, window_start, window_end, bool(dis_benefit))
+        for (bid, code, title, category, unit, baseline_value, baseline_date, target_value, target_date,
+             window_start, window_end, dis_benefit) in rows
+    }
     for E, target in ((BenefitPlanPoint, "plan"), (BenefitMeasurement, "actuals")):
         t = E.__table__  # Core columns: plain tuples, no ORM row processing for tens of thousands of points
         query = (select(t.c.benefit_id, t.c.on_date, t.c.value).where(t.c.benefit_id.in_(chosen))
@@ -163,10 +168,12 @@ def monthly_benefit(s: BenefitSeries) -> tuple[dict[date, float], dict[date, flo
     last = s.window_end or plan[-1][0]
     months = _months(first, last)
     for m, value in zip(months, rules.planned_values(plan, [date(m.year, m.month, 15) for m in months])):
+        assert value is not None  # a plan has a value at every date
         planned[m] = rules.improvement(value, base, d, s.dis_benefit) * factor
     if s.actuals:
         actuals = sorted(s.actuals, key=lambda a: a[0])
-        i, level = 0, None
+        # The first month holds the first measurement, so the loop below sets the level before it is used.
+        i, level = 0, actuals[0][1]
         for m in _months(actuals[0][0], actuals[-1][0]):
             end = next_month(m)
             while i < len(actuals) and actuals[i][0] < end:
@@ -236,11 +243,8 @@ def rollup(series: Iterable[BenefitSeries], period: Period = "month", unit: str 
     if not starts:
         return Rollup(period, [], count, unit=unit)
     measured_until = max(monthly_realized) if monthly_realized else None
-    to_date = {
-        "realized_to_date": sum(monthly_realized.values()),
-        "planned_to_date": sum(v for m, v in monthly_planned.items() if measured_until and m <= measured_until),
-        "measured_until": measured_until,
-    }
+    realized_to_date = sum(monthly_realized.values())
+    planned_to_date = sum(v for m, v in monthly_planned.items() if measured_until and m <= measured_until)
     last_measured = max(realized) if realized else None
     out, cum_p, cum_r = [], 0.0, 0.0
     step = (lambda d: next_month(next_month(next_month(d)))) if period == "quarter" else next_month
@@ -253,7 +257,8 @@ def rollup(series: Iterable[BenefitSeries], period: Period = "month", unit: str 
         out.append(RollupPeriod(current, period_label(current, period), planned.get(current, 0.0),
                                 realized.get(current, 0.0) if measured else None, cum_p, cum_r if measured else None))
         current = step(current)
-    return Rollup(period, out, count, unit=unit, **to_date)
+    return Rollup(period, out, count, realized_to_date=realized_to_date, planned_to_date=planned_to_date,
+                  measured_until=measured_until, unit=unit)
 
 
 def program_rollups(session: Session, period: Period = "month") -> list[Rollup]:

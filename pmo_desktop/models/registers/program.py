@@ -1,6 +1,9 @@
 """Projects, people, strategic objectives, outputs and outcomes."""
 
-from ..fields import Field, Kind, Ref, Register
+from collections.abc import Mapping
+from typing import Any
+
+from ..fields import Context, Field, Kind, Ref, Register
 from ..links import output_outcome
 from ..program import Outcome, Output, Person, Program, Project, StrategicObjective
 
@@ -9,15 +12,19 @@ PERSON = Ref(Person, "name", create_missing=True)
 PROJECT = Ref(Project, "name")
 
 
-def _check_dates(rec: dict, what: str) -> None:
+def _check_dates(rec: Mapping[str, Any], what: str) -> None:
     from ..errors import ValidationError
 
     if rec.get("start_date") and rec.get("end_date") and rec["end_date"] < rec["start_date"]:
         raise ValidationError(f"{what} cannot end before it starts.", "end_date")
 
 
-def _check_project(rec: dict, ctx) -> None:
+def _check_project(rec: Mapping[str, Any], ctx: Context) -> None:
     _check_dates(rec, "A project")
+
+
+def _check_program(rec: Mapping[str, Any], ctx: Context) -> None:
+    _check_dates(rec, "The program")
 
 
 PROGRAM = Register(
@@ -27,7 +34,7 @@ PROGRAM = Register(
     sheet="Program",
     entity=Program,
     singleton=True,
-    check=lambda rec, ctx: _check_dates(rec, "The program"),
+    check=_check_program,
     fields=[
         Field("name", "Program", required=True, width=32, synonyms=("program name", "programme", "programme name", "name")),
         Field("sponsor", "Sponsor", width=22, synonyms=("senior responsible owner", "sro", "program sponsor")),

@@ -1,7 +1,10 @@
 """Stakeholder register and communication plan."""
 
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
 
-from ..fields import Field, Kind, Ref, Register
+from ..fields import Context, Field, Kind, Ref, Register
 from ..links import stakeholder_project
 from ..program import Project
 from ..stakeholder_rules import (
@@ -54,7 +57,7 @@ STAKEHOLDERS = Register(
 )
 
 
-def _next_due(rec, ctx):
+def _next_due(rec: Mapping[str, Any], ctx: Context) -> date | None:
     return next_due(rec.get("frequency"), rec.get("last_held"), rec.get("planned_on"), ctx.today)
 
 
