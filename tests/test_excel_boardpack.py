@@ -155,3 +155,16 @@ def test_benefits_in_other_money_are_rolled_up_apart(tmp_path):
     quarterly = rollups([series(2, "£k/quarter")])[0].total_planned
     monthly = rollups([series(1, "£k/month")])[0].total_planned
     assert quarterly == pytest.approx(monthly / 3)  # a quarter's amount counts a third per month
+
+
+def test_every_sheet_is_set_up_to_print(dated_demo, tmp_path):
+    wb = load_workbook(write_board_pack(dated_demo, tmp_path / "pack.xlsx", today=TODAY))
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.print_area, ws.title
+        assert "Page &P of &N" in ws.oddFooter.center.text
+    assert wb["Top risks"].print_title_rows == "$2:$2"  # the header row on every printed page
+    # the print area reaches past the bar chart anchored at H5 (13 cm wide)
+    assert str(wb["Summary"].print_area).split(":")[-1].startswith("$N$")

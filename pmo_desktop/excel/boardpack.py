@@ -19,7 +19,9 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import APP_NAME
@@ -88,6 +90,45 @@ def _show_axes(chart: BarChart | LineChart) -> None:
     # openpyxl 3.1 leaves axes "deleted" unless told otherwise; Excel would then hide them.
     chart.x_axis.delete = False
     chart.y_axis.delete = False
+
+
+# Rows repeated at the top of every printed page of a sheet whose table runs over several pages.
+PRINT_TITLES = {"Top risks": "2:2", "Stakeholders": "7:7", "Benefits": "2:2", "Communications": "2:2"}
+COLUMN_CM = 2.3  # about one default column, to find how far right a chart reaches
+
+
+def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None) -> None:
+    """Every sheet prints as the board reads it: A4 landscape, one page wide, the program, date and page
+    number on each page, the table's header row repeated, and a print area that holds the charts."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    header, footer = ws.oddHeader, ws.oddFooter
+    assert header is not None and footer is not None  # a new sheet has both, empty
+    header.left.text = f"{data.program} — board pack as at {_date_text(data.today)}"
+    header.right.text = "&A"
+    footer.center.text = "Page &P of &N"
+    if title_rows:
+        ws.print_title_rows = title_rows
+    last_col, last_row = ws.max_column, ws.max_row
+    charts: list[BarChart | LineChart] = getattr(ws, "_charts", [])  # openpyxl keeps them there; no public list
+    for chart in charts:
+        row, col = coordinate_to_tuple(chart.anchor) if isinstance(chart.anchor, str) else (
+            chart.anchor._from.row + 1, chart.anchor._from.col + 1)
+        last_col = max(last_col, col + int(chart.width / COLUMN_CM + 0.99))
+        last_row = max(last_row, row + int(chart.height / 0.5 + 0.99))
+    ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
+
+
+def _wrapped_height(text: str | None, width_chars: float) -> float:
+    """Row height (points) for wrapped text, so a long title never prints over the row below."""
+    lines = max(1, -(-len(text or "") // max(1, int(width_chars * 1.1))))
+    return 15.0 * lines
 
 
 # ------------------------------------------------------------------------------------- sheets
@@ -189,6 +230,7 @@ def _risk_table(ws: Worksheet, data: BoardPackData, top: int, title: str, risks:
             cell = _cell(ws, i, j, value, align=styles.WRAP if j == 3 else styles.TOP, border=True)
             if j == 12 and value is not None:
                 cell.number_format = styles.DATE_FORMAT
+        ws.row_dimensions[i].height = _wrapped_height(r["title"], 40)
         for j in (8, 10):
             rating = ws.cell(i, j).value
             if rating and isinstance(rating, str):   # a rating is written as text, or left blank
@@ -314,6 +356,7 @@ def _benefits(ws: Worksheet, data: BoardPackData) -> None:
             if j == 8 and value is not None:
                 cell.number_format = styles.DATE_FORMAT
         _colour_cell(ws.cell(row, 11), benefit_rules.STATUS_COLOURS.get(b["status_rag"]))
+        ws.row_dimensions[row].height = _wrapped_height(b["title"], 34)
         row += 1
     ws.freeze_panes = "C3"
 
@@ -391,6 +434,7 @@ def write_board_pack(store: Store, out_path: str | os.PathLike[str], today: date
         assert isinstance(ws, Worksheet)  # a new workbook's own sheet, or one just added to it
         ws.title = title
         write(ws, data)
+        _print_setup(ws, data, PRINT_TITLES.get(title))
         tick(k + 2)
     save_atomically(wb, out)
     tick(steps)
