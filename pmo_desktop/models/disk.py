@@ -159,18 +159,18 @@ _system_temp: Path | None = None
 
 
 def scratch_folder() -> Path:
-    """This process's own folder under the system's temporary folder, made the default for Python's
-    ``tempfile`` (openpyxl writes each sheet of a large workbook to a scratch file there). A killed
-    export leaves it behind; the next run removes it (``remove_stale``). Removed at a normal exit."""
+    """This process's own folder under the system's temporary folder, for the scratch files of
+    workbook writers (openpyxl writes each sheet to one; see ``excel.atomic``). A killed export leaves
+    it behind and the next run removes it (``remove_stale``); a normal exit removes it at once."""
     global _scratch, _system_temp
     if _scratch is None or not _scratch.is_dir():
         base = _system_temp = _system_temp or Path(tempfile.gettempdir())
         remove_stale(base)
         folder = base / f"pmo-desktop-{writer_tag()}"
         folder.mkdir(mode=0o700, exist_ok=True)
-        import atexit
+        if _scratch is None:
+            import atexit
 
-        atexit.register(shutil.rmtree, folder, True)
-        tempfile.tempdir = str(folder)
+            atexit.register(shutil.rmtree, folder, True)
         _scratch = folder
     return _scratch

@@ -318,12 +318,21 @@ class MainWindow(QMainWindow):
             self.save_copy_to(path)
 
     def save_copy_to(self, path: str) -> bool:
+        """Save a Copy As: on any failure (a full disk, no permission) one message naming the cause;
+        the destination stays as it was and no temporary file is left (``Store.save_copy``)."""
+        import sqlite3
+
+        from ..models import disk
         from ..models.errors import StoreError
 
         try:
             self.document.store.save_copy(path)
-        except (StoreError, OSError) as e:
+        except StoreError as e:
             warn(self, "The copy was not saved", str(e))
+            return False
+        except (OSError, sqlite3.Error) as e:
+            warn(self, "The copy was not saved",
+                 disk.describe_failure("The copy was not saved", e, os.path.dirname(os.path.abspath(path))))
             return False
         self.statusBar().showMessage(f"Copy saved to {path}", 5000)
         return True
