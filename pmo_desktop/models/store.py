@@ -168,6 +168,11 @@ def _check_version(meta: dict[str, str]) -> int:
     return version
 
 
+def is_serialization_failure(error: BaseException) -> bool:
+    """PostgreSQL refused a write because the row changed after this transaction's snapshot."""
+    return getattr(getattr(error, "orig", None), "sqlstate", None) == "40001"
+
+
 def _first_line(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [""])[0]
 
@@ -349,19 +354,26 @@ class Store:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back entirely if it raises.
 
-        On SQLite it holds the file's write lock from the start (see ``_sqlite_begin``); on
-        PostgreSQL it runs at READ COMMITTED and every UPDATE checks the row's version, so a row
-        changed by someone else between our read and our write is an ``EditConflict``, never a
-        silent overwrite. A lost connection is ``ConnectionLost``; the pool checks connections
+        A read followed by a write in one transaction is safe on both backends, with or without a
+        version given to ``records.update_record``: on SQLite the transaction holds the file's write
+        lock from the start (see ``_sqlite_begin``), so nobody commits in between; on PostgreSQL it
+        runs at REPEATABLE READ, reading one snapshot taken at its first statement, so writing a row
+        that someone else changed since is refused by the server (a serialization failure) and is an
+        ``EditConflict``, as is an UPDATE whose row version moved on. Never a silent overwrite. A lost connection is ``ConnectionLost``; the pool checks connections
         before use (pool_pre_ping), so the same store works again once the server is back.
         """
+        options: dict[str, Any] = {WRITE: True}
+        if not self.is_sqlite:
+            options["isolation_level"] = "REPEATABLE READ"
         try:
             with self._sessions.begin() as session:
-                session.connection(execution_options={WRITE: True})
+                session.connection(execution_options=options)
                 yield session
         except orm_exc.StaleDataError as e:
             raise errors.EditConflict.unknown() from e
         except exc.OperationalError as e:
+            if is_serialization_failure(e):
+                raise errors.EditConflict.unknown() from e
             raise self._operational_error(e) from e
         except exc.IntegrityError as e:
             raise errors.ValidationError(
