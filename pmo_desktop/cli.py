@@ -96,7 +96,37 @@ def _target(args) -> str:
         raise UsageError("give either FILE or --database URL, not both")
     if not (args.file or args.database):
         raise UsageError("give a program office FILE or --database URL")
+    if args.database:
+        warn_if_password_in_url(args.database)
     return args.database or args.file
+
+
+PASSWORD_WARNING = (f"{PROG}: warning: the --database URL contains a password, which other users of this "
+                    "computer can read in the process list (and your shell keeps in its history). Put it in "
+                    "~/.pgpass or the PGPASSWORD environment variable instead, and leave it out of the URL.")
+
+
+def warn_if_password_in_url(url: str) -> bool:
+    """Say on stderr, once, that a password given in the URL is visible to others. It cannot be
+    hidden after the fact: the process list shows the command line as it was started."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        has_password = bool(make_url(url).password)
+    except Exception:  # not a URL we can parse: Store.open will say so
+        return False
+    if has_password:
+        print(PASSWORD_WARNING, file=sys.stderr)
+    return has_password
+
+
+def _gui_database_url(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--database" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--database="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def _open(args):
@@ -281,6 +311,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
         return run_headless(argv)
+    url = _gui_database_url(argv)
+    if url:
+        warn_if_password_in_url(url)
     from .views.app import run_gui  # only the GUI path loads Qt
 
     return run_gui(argv)
