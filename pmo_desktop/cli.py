@@ -266,8 +266,11 @@ def _one_line(error: BaseException) -> str:
 
 
 def _os_error(e: OSError) -> str:
+    from .models.disk import failure_cause
+
     what = f"“{e.filename}”" if e.filename else "the file"
-    return f"Could not use {what}: {e.strerror or _one_line(e)}."
+    folder = os.path.dirname(os.path.abspath(e.filename)) if isinstance(e.filename, str) else None
+    return f"Could not use {what}: {failure_cause(e, folder) or e.strerror or _one_line(e)}."
 
 
 def run_headless(argv: list[str]) -> int:
@@ -300,6 +303,12 @@ def describe_error(e: Exception) -> str:
         return _one_line(e)
     if isinstance(e, OSError):
         return _os_error(e)
+    import sqlite3
+
+    if isinstance(e, sqlite3.Error):  # a file written directly (a copy): the cause, in words
+        from .models.disk import describe_failure
+
+        return describe_failure("The file could not be written", e)
     if isinstance(e, (SQLAlchemyError, ImportError)):
         return f"The database could not be used: {_one_line(e)}"
     if os.environ.get("PMO_DEBUG"):  # a bug: still one line for the user unless asked for details

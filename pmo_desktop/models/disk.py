@@ -131,9 +131,9 @@ def is_stale(path: Path, now: float | None = None) -> bool:
 def remove_stale(folder: str | os.PathLike) -> list[Path]:
     """Remove the leftovers of crashed writers in ``folder``; returns what was removed. Best effort:
     a folder we cannot list or a file we cannot remove is left as it is."""
-    removed = []
+    removed: list[Path] = []
     try:
-        entries = list(os.scandir(folder))
+        entries = list(os.scandir(os.fspath(folder)))
     except OSError:
         return removed
     now = time.time()

@@ -251,9 +251,9 @@ class Store:
         if _is_url(target):
             target = db_url.resolve_password(target, password_prompt)
         else:
-            path = Path(target).expanduser().resolve()
-            _check_sqlite_file(path)
-            disk.remove_stale(path.parent)  # what a crashed Save a Copy As left beside it
+            file = Path(target).expanduser().resolve()
+            _check_sqlite_file(file)
+            disk.remove_stale(file.parent)  # what a crashed Save a Copy As left beside it
         engine, path = cls._engine_for(target)
         try:
             with engine.connect() as conn:
@@ -297,7 +297,9 @@ class Store:
         try:
             raw = self.engine.raw_connection()  # outside a transaction: no BEGIN (_sqlite_begin)
             try:
-                raw.driver_connection.execute("PRAGMA journal_mode=WAL").fetchall()
+                driver = raw.driver_connection
+                assert driver is not None
+                driver.execute("PRAGMA journal_mode=WAL").fetchall()
             finally:
                 raw.close()  # back to the pool: _checkpoint
         except (exc.DBAPIError, sqlite3.Error) as e:
