@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Callable
@@ -154,3 +155,20 @@ def test_a_file_of_this_version_is_switched_to_wal_only_once_accepted(tmp_path: 
     finally:
         store.close()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("office.pmo-")]
+
+
+def test_a_crashed_newer_office_with_its_wal_is_refused_untouched(tmp_path: Path) -> None:
+    """What a newer PMO Desktop leaves when it crashes: the .pmo and a -wal holding its last commits
+    (here the version bump itself), no -shm. Refused from what the -wal says; nothing created."""
+    path = office(tmp_path, "wal")
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("UPDATE pmo_meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
+    con.commit()
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    shutil.copyfile(path, crashed / "office.pmo")  # copied while open: as a kill -9 leaves them
+    shutil.copyfile(f"{path}-wal", crashed / "office.pmo-wal")
+    con.close()
+    _assert_refused_untouched(crashed / "office.pmo", errors.NewerFileVersion)
+    assert sorted(p.name for p in crashed.iterdir()) == ["office.pmo", "office.pmo-wal"]

@@ -127,6 +127,26 @@ def _check_sqlite_file(path: Path) -> None:
             f"“{path.name}” is read-only (or its folder is). Copy it somewhere you can write, "
             "or change its permissions, then open it again."
         )
+    # A -wal file without its -shm is what a crash leaves: reading through it makes SQLite create the
+    # -shm, which is removed again when the file is refused (nobody else can be using it: an open WAL
+    # database always has its -shm).
+    shm = Path(f"{path}-shm")
+    made_shm = not shm.exists()
+    try:
+        meta = _read_meta_read_only(path)
+        if meta is None or meta.get("format") != FORMAT_NAME:
+            raise errors.NotAProgramOfficeFile(
+                f"“{path.name}” is a database, but not a PMO Desktop program office file."
+            )
+        _check_version(meta)
+    except errors.StoreError:
+        if made_shm:
+            shm.unlink(missing_ok=True)
+        raise
+
+
+def _read_meta_read_only(path: Path) -> dict[str, str] | None:
+    """The marker table of the file (None when it has none), read without writing; damage refused."""
     try:
         con = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
@@ -136,21 +156,17 @@ def _check_sqlite_file(path: Path) -> None:
             has_meta = con.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='pmo_meta'"
             ).fetchone()
-            meta = dict(con.execute("SELECT key, value FROM pmo_meta").fetchall()) if has_meta else None
+            return dict(con.execute("SELECT key, value FROM pmo_meta").fetchall()) if has_meta else None
         finally:
             con.close()
     except sqlite3.DatabaseError as e:
-        if "locked" in str(e).lower() or "busy" in str(e).lower():
+        text = str(e).lower()
+        if "locked" in text or "busy" in text:
             raise errors.FileLocked(f"“{path.name}” is locked by another program. Try again in a moment.") from e
         cause = disk.failure_cause(e, path.parent)
-        if cause is not None and "i/o" not in str(e).lower():
+        if cause == disk.DISK_FULL or (cause is not None and "i/o" not in text):
             raise errors.StoreError(f"“{path.name}” could not be opened: {cause}.") from e
         raise errors.CorruptFile(f"“{path.name}” is damaged and cannot be read ({e}).") from e
-    if meta is None or meta.get("format") != FORMAT_NAME:
-        raise errors.NotAProgramOfficeFile(
-            f"“{path.name}” is a database, but not a PMO Desktop program office file."
-        )
-    _check_version(meta)
 
 
 def _check_version(meta: dict[str, str]) -> int:
