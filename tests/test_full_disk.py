@@ -163,3 +163,18 @@ def test_open_on_a_full_disk_is_not_called_damaged(tiny_disk: Path, demo_file: P
     assert "the disk is full" in str(failed.value) and "damaged" not in str(failed.value)
     assert digest(path) == before
     assert listing(tiny_disk) == {"office.pmo", "filler.bin"}
+
+
+def test_new_and_open_from_the_window_on_a_full_disk(qtbot, main_window, tiny_disk: Path, demo_file: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    store = Store.open(demo_file)
+    copy = store.save_copy(tiny_disk / "office.pmo")  # a copy: opening it must create its -wal
+    store.close()
+    fill(tiny_disk)
+    before = digest(copy)
+    assert main_window.create_file(str(tiny_disk / "new.pmo")) is False
+    assert main_window.open_path(str(copy)) is False
+    texts = [b.text() for b in main_window.findChildren(QMessageBox) if b.objectName() == "warning"]
+    assert len(texts) == 2 and all("the disk is full" in t for t in texts), texts
+    assert digest(copy) == before and listing(tiny_disk) == {"office.pmo", "filler.bin"}
