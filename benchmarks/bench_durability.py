@@ -6,7 +6,8 @@ checkpoint (committed pages left in the -wal file, the behaviour before issue 17
     .venv/bin/python benchmarks/bench_durability.py [edits] [import_rows]
 
 Prints the median time of one edit (a cell edit as the GUI makes it: its own transaction, with the
-version it was based on) and of one import, for each way, and their ratio to the floor.
+version it was based on), of one refresh (a read session: its checkpoint finds nothing to do) and of
+one import, for each way, and their ratio to the floor.
 """
 
 from __future__ import annotations
@@ -68,6 +69,21 @@ def per_edit(folder: Path, way: str, edits: int, run: int) -> float:
         store.close()
 
 
+def per_read(folder: Path, way: str, reads: int, run: int) -> float:
+    """A window's refresh: a read session and nothing to checkpoint (the checkpoint finds no work)."""
+    path = folder / f"reads-{way}-{run}.pmo"
+    Store.create(path).close()
+    store = open_as(path, way)
+    try:
+        t = time.perf_counter()
+        for _ in range(reads):
+            with store.session() as s:
+                records.fetch_rows(s, PROJECTS)
+        return (time.perf_counter() - t) / reads
+    finally:
+        store.close()
+
+
 def per_import(folder: Path, way: str, workbook: Path, run: int) -> float:
     path = folder / f"import-{way}-{run}.pmo"
     store = Store.create(path)
@@ -94,9 +110,10 @@ def main() -> None:
         folder = Path(tmp)
         workbook = folder / "risks.xlsx"
         write_register(workbook, rows)
-        results: dict[str, dict[str, list[float]]] = {w: {"edit": [], "import": []} for w in ways}
+        results: dict[str, dict[str, list[float]]] = {w: {"edit": [], "read": [], "import": []} for w in ways}
         measure: dict[str, Callable[[str, int], float]] = {
             "edit": lambda way, run: per_edit(folder, way, edits, run),
+            "read": lambda way, run: per_read(folder, way, 1000, run),
             "import": lambda way, run: per_import(folder, way, workbook, run),
         }
         for run in range(3):  # interleaved, so a busy moment of the machine hits every way alike
@@ -104,14 +121,14 @@ def main() -> None:
                 for what, fn in measure.items():
                     results[way][what].append(fn(way, run))
     floor = {what: statistics.median(results["wal"][what]) for what in measure}
-    print(f"{edits} edits (median of one), import of {rows:,} risks; median of 3 runs each")
-    print(f"{'way':<40}{'per edit':>12}{'ratio':>8}{'per import':>13}{'ratio':>8}")
+    print(f"{edits} edits (median of one), 1,000 refreshes (mean), import of {rows:,} risks; median of 3 runs")
+    print(f"{'way':<40}{'per edit':>12}{'ratio':>8}{'per refresh':>14}{'ratio':>8}{'per import':>13}{'ratio':>8}")
     labels = {"wal": "WAL, no checkpoint (floor; before)", "checkpoint": "WAL + checkpoint per transaction (now)",
               "delete": "rollback journal (DELETE, sync FULL)"}
     for way in ways:
-        e, i = (statistics.median(results[way][w]) for w in ("edit", "import"))
+        e, r, i = (statistics.median(results[way][w]) for w in ("edit", "read", "import"))
         print(f"{labels[way]:<40}{e * 1000:>10.2f}ms{e / floor['edit']:>7.2f}×"
-              f"{i:>12.2f}s{i / floor['import']:>7.2f}×")
+              f"{r * 1e6:>12.0f}µs{r / floor['read']:>7.2f}×{i:>12.2f}s{i / floor['import']:>7.2f}×")
 
 
 if __name__ == "__main__":
