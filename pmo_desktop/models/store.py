@@ -63,8 +63,10 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 # Why WAL with a checkpoint after every transaction (and not a rollback journal): a plain copy of the
 # .pmo must hold every committed edit, so committed pages may not stay in the -wal file. A rollback
 # journal (DELETE/TRUNCATE) would write them to the file at commit too, but there readers block
-# writers: an export or board pack (Store.snapshot, one read transaction for seconds) would make every
-# edit in another window fail with "busy", and a window refreshing would hold up the other's commit.
+# writers: during an export or board pack (Store.snapshot, one read transaction for seconds) every edit
+# in another window would wait, and fail as "busy" once the export outlasts the 5 s busy timeout; a
+# window refreshing would hold up the other's commit too (tests/test_concurrent_bulk.py relies on both
+# going on at once).
 # WAL keeps readers and writers apart, and a PASSIVE checkpoint when a connection goes back to the pool
 # (every transaction ends with that: an edit, a refresh, an export) copies the committed pages into the
 # file without waiting for anyone. When a reader still needs the old pages (another window mid-refresh,
