@@ -135,7 +135,7 @@ def _check_sqlite_file(path: Path) -> None:
     # -shm, which is removed again when the file is refused (nobody else can be using it: an open WAL
     # database always has its -shm).
     shm = Path(f"{path}-shm")
-    made_shm = not shm.exists()
+    made_shm = not shm.exists() and Path(f"{path}-wal").exists()
     try:
         meta = _read_meta_read_only(path)
         if meta is None or meta.get("format") != FORMAT_NAME:
@@ -301,9 +301,9 @@ class Store:
             raise
         store = cls(engine, path)
         try:
-            store._use_wal()
             if version < SCHEMA_VERSION:
-                store._migrate(version)
+                store._migrate(version)  # the backup copy first, then the migration
+            store._use_wal()
         except BaseException:
             store.close()
             raise
@@ -381,8 +381,9 @@ class Store:
         lock from the start (see ``_sqlite_begin``), so nobody commits in between; on PostgreSQL it
         runs at REPEATABLE READ, reading one snapshot taken at its first statement, so writing a row
         that someone else changed since is refused by the server (a serialization failure) and is an
-        ``EditConflict``, as is an UPDATE whose row version moved on. Never a silent overwrite. A lost connection is ``ConnectionLost``; the pool checks connections
-        before use (pool_pre_ping), so the same store works again once the server is back.
+        ``EditConflict``, as is an UPDATE whose row version moved on. Never a silent overwrite.
+        A lost connection is ``ConnectionLost``; the pool checks connections before use
+        (pool_pre_ping), so the same store works again once the server is back.
         """
         options: dict[str, Any] = {WRITE: True}
         if not self.is_sqlite:
