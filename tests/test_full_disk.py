@@ -178,3 +178,24 @@ def test_new_and_open_from_the_window_on_a_full_disk(qtbot, main_window, tiny_di
     texts = [b.text() for b in main_window.findChildren(QMessageBox) if b.objectName() == "warning"]
     assert len(texts) == 2 and all("the disk is full" in t for t in texts), texts
     assert digest(copy) == before and listing(tiny_disk) == {"office.pmo", "filler.bin"}
+
+
+def test_export_and_board_pack_from_the_window_onto_a_full_disk(qtbot, tiny_disk: Path, demo_file: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from pmo_desktop.views.document import Document
+    from pmo_desktop.views.exchange.actions import export_board_pack, export_registers
+
+    store = Store.open(demo_file)
+    document = Document(store)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    out = tiny_disk / "registers.xlsx"
+    out.write_bytes(b"last month's")
+    fill(tiny_disk, leave=4 * 1024)
+    assert not export_registers(parent, document, str(out))
+    assert not export_board_pack(parent, document, str(out))
+    texts = [b.text() for b in parent.findChildren(QMessageBox)]
+    assert len(texts) == 2 and all("the disk is full" in t for t in texts), texts
+    assert out.read_bytes() == b"last month's" and listing(tiny_disk) == {"registers.xlsx", "filler.bin"}
+    store.close()
