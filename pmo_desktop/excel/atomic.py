@@ -50,8 +50,8 @@ def _scratch_files_in(folder: Path) -> None:
     folder, 30 MB and more for a large export) and removes them only at a normal exit, so a killed
     export leaves them with nothing to say whose they are. Its one maker of those files is replaced by
     one that puts them in this process's scratch folder, which the next run removes when this process
-    is gone. (Python's ``tempfile.tempdir`` is left alone: other code, and other users' servers
-    started from this process, must not find their files in a private folder.)"""
+    is gone. (Python's ``tempfile.tempdir`` is left alone: other code of this process, and programs
+    it starts, must not find their files in a private folder that goes away with it.)"""
     from openpyxl.worksheet import _writer
 
     if getattr(_writer.create_temporary_file, "pmo_scratch", None) == folder:
