@@ -102,7 +102,37 @@ def _target(args) -> str:
         raise UsageError("give either FILE or --database URL, not both")
     if not (args.file or args.database):
         raise UsageError("give a program office FILE or --database URL")
+    if args.database:
+        warn_if_password_in_url(args.database)
     return args.database or args.file
+
+
+PASSWORD_WARNING = (f"{PROG}: warning: the --database URL contains a password, which other users of this "
+                    "computer can read in the process list (and your shell keeps in its history). Put it in "
+                    "~/.pgpass or the PGPASSWORD environment variable instead, and leave it out of the URL.")
+
+
+def warn_if_password_in_url(url: str) -> bool:
+    """Say on stderr, once, that a password given in the URL is visible to others. It cannot be
+    hidden after the fact: the process list shows the command line as it was started."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        has_password = bool(make_url(url).password)
+    except Exception:  # not a URL we can parse: Store.open will say so
+        return False
+    if has_password:
+        print(PASSWORD_WARNING, file=sys.stderr)
+    return has_password
+
+
+def _gui_database_url(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--database" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--database="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def _open(args):
@@ -247,8 +277,11 @@ def _one_line(error: BaseException) -> str:
 
 
 def _os_error(e: OSError) -> str:
+    from .models.disk import failure_cause
+
     what = f"“{e.filename}”" if e.filename else "the file"
-    return f"Could not use {what}: {e.strerror or _one_line(e)}."
+    folder = os.path.dirname(os.path.abspath(e.filename)) if isinstance(e.filename, str) else None
+    return f"Could not use {what}: {failure_cause(e, folder) or e.strerror or _one_line(e)}."
 
 
 def run_headless(argv: list[str]) -> int:
@@ -281,6 +314,12 @@ def describe_error(e: Exception) -> str:
         return _one_line(e)
     if isinstance(e, OSError):
         return _os_error(e)
+    import sqlite3
+
+    if isinstance(e, sqlite3.Error):  # a file written directly (a copy): the cause, in words
+        from .models.disk import describe_failure
+
+        return describe_failure("The file could not be written", e)
     if isinstance(e, (SQLAlchemyError, ImportError)):
         return f"The database could not be used: {_one_line(e)}"
     if os.environ.get("PMO_DEBUG"):  # a bug: still one line for the user unless asked for details
@@ -292,6 +331,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
         return run_headless(argv)
+    url = _gui_database_url(argv)
+    if url:
+        warn_if_password_in_url(url)
     from .views.app import run_gui  # only the GUI path loads Qt
 
     return run_gui(argv)

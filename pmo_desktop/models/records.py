@@ -563,6 +563,8 @@ def update_record(session: Session, reg: Register, record_id: int, raw_values: d
     edit started from, e.g. the undo command's old values) let ``conflicts.resolve`` re-apply only
     what the user changed.
     """
+    from sqlalchemy.exc import DBAPIError
+
     ctx = ctx or load_context(session)
     obj = session.get(reg.entity, record_id)
     if obj is None:
@@ -572,9 +574,14 @@ def update_record(session: Session, reg: Register, record_id: int, raw_values: d
     apply_values(session, reg, obj, raw_values, ctx)
     try:
         session.flush()
-    except StaleDataError as e:
-        # Someone committed this row after we read it (PostgreSQL, READ COMMITTED): our UPDATE ...
-        # WHERE version = ours matched nothing. This session is now unusable; read theirs afresh.
+    except (StaleDataError, DBAPIError) as e:
+        # Someone committed this row after this transaction read it (PostgreSQL): our UPDATE ...
+        # WHERE version = ours matched nothing, or the server refused to write a row changed since
+        # the transaction's snapshot (REPEATABLE READ, see Store.transaction) — the case where no
+        # version was given and the caller's read was the base. Read theirs afresh: this session
+        # is now unusable.
+        if isinstance(e, DBAPIError) and getattr(e.orig, "sqlstate", None) != "40001":
+            raise
         with Session(session.get_bind()) as fresh:
             raise edit_conflict(fresh, reg, record_id, raw_values, base_values, None) from e
     return obj.version

@@ -254,13 +254,18 @@ class MainWindow(QMainWindow):
         self._remember(store.url_to_remember)  # a server URL is remembered without its password
 
     def open_path(self, target: str) -> bool:
+        import sqlite3
+
+        from ..models import disk
         from ..models.errors import StoreError
         from ..models.store import Store
 
         try:
             store = Store.open(target, password_prompt=self.ask_password if "://" in target else None)
-        except StoreError as e:
-            warn(self, "Cannot open the program office", str(e))
+        except (StoreError, OSError, sqlite3.Error) as e:
+            message = str(e) if isinstance(e, StoreError) else disk.describe_failure(
+                "The program office could not be opened", e, os.path.dirname(os.path.abspath(target)))
+            warn(self, "Cannot open the program office", message)
             if "://" not in target and not Path(target).exists():
                 self._forget(target)
             return False
@@ -295,13 +300,18 @@ class MainWindow(QMainWindow):
             self.create_file(path)
 
     def create_file(self, path: str) -> bool:
+        import sqlite3
+
+        from ..models import disk
         from ..models.errors import StoreError
         from ..models.store import Store
 
         try:
             store = Store.create(path, program_name=Path(path).stem)
-        except StoreError as e:
-            warn(self, "Cannot create the program office", str(e))
+        except (StoreError, OSError, sqlite3.Error) as e:
+            message = str(e) if isinstance(e, StoreError) else disk.describe_failure(
+                "The program office was not created", e, os.path.dirname(os.path.abspath(path)))
+            warn(self, "Cannot create the program office", message)
             return False
         self.open_store(store)
         return True
@@ -319,12 +329,21 @@ class MainWindow(QMainWindow):
             self.save_copy_to(path)
 
     def save_copy_to(self, path: str) -> bool:
+        """Save a Copy As: on any failure (a full disk, no permission) one message naming the cause;
+        the destination stays as it was and no temporary file is left (``Store.save_copy``)."""
+        import sqlite3
+
+        from ..models import disk
         from ..models.errors import StoreError
 
         try:
             self.document.store.save_copy(path)
-        except (StoreError, OSError) as e:
+        except StoreError as e:
             warn(self, "The copy was not saved", str(e))
+            return False
+        except (OSError, sqlite3.Error) as e:
+            warn(self, "The copy was not saved",
+                 disk.describe_failure("The copy was not saved", e, os.path.dirname(os.path.abspath(path))))
             return False
         self.statusBar().showMessage(f"Copy saved to {path}", 5000)
         return True
