@@ -81,11 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
                    "outcomes, outputs, risks, issues, stakeholders, communications or benefits")
     p.set_defaults(handler=cmd_export)
 
-    p = subs.add_parser("boardpack", parents=[where], help="write the board pack workbook",
-                        description="Write the board pack: summary, top risks, heat maps, stakeholder grid, "
-                                    "benefits and communications due this month, with charts.")
+    p = subs.add_parser("boardpack", parents=[where], help="write the board pack (a workbook or a PDF)",
+                        description="Write the board pack: summary, top threats and opportunities, heat maps, "
+                                    "stakeholder grid, benefits and communications due this month, with charts. "
+                                    "OUT ending in .pdf gives a print-ready PDF; .xlsx a workbook set up to print.")
     p.add_argument("file", nargs="?", metavar="FILE", help="the program office file")
-    p.add_argument("out", metavar="OUT.xlsx", help="the workbook to write (replaced if it exists)")
+    p.add_argument("out", metavar="OUT", help="the board pack to write, .xlsx or .pdf (replaced if it exists)")
     p.set_defaults(handler=cmd_boardpack)
 
     p = subs.add_parser("summary", parents=[where], help="counts per register",
@@ -220,11 +221,16 @@ def cmd_export(args) -> int:
 
 
 def cmd_boardpack(args) -> int:
-    from .excel.boardpack import write_board_pack
-
     store = _open(args)
     try:
-        out = write_board_pack(store, args.out)
+        if str(args.out).lower().endswith(".pdf"):
+            from .excel.boardpack_pdf import write_board_pack_pdf
+
+            out = write_board_pack_pdf(store, args.out)
+        else:
+            from .excel.boardpack import write_board_pack
+
+            out = write_board_pack(store, args.out)
     finally:
         store.close()
     _say(f"Wrote the board pack to {out}.")

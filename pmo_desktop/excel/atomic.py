@@ -12,6 +12,7 @@ import io
 import os
 import tempfile
 from pathlib import Path
+from typing import Any, BinaryIO, Callable, cast
 
 from ..models import disk
 from .export_errors import ExportError
@@ -20,19 +21,23 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
-def check_target(out_path: str | os.PathLike, protect: Path | None = None) -> Path:
+# What each kind of file we write must end in, and how a message names it.
+KINDS = {".xlsx": "an Excel workbook", ".pdf": "a PDF document"}
+
+
+def check_target(out_path: str | os.PathLike[str], protect: Path | None = None, suffix: str = ".xlsx") -> Path:
     """The resolved destination, refused with a clear message before any work is done.
 
     Also removes what crashed exports left in that folder, and gives this process its own scratch
     folder for openpyxl's temporary files (``disk.scratch_folder``), so a killed export's are found too.
     """
     out = Path(out_path).expanduser().resolve()
-    if out.suffix.lower() != ".xlsx":
-        raise ExportError(f"“{out.name}” must end in .xlsx (an Excel workbook).")
+    if out.suffix.lower() != suffix:
+        raise ExportError(f"“{out.name}” must end in {suffix} ({KINDS[suffix]}).")
     if protect is not None and out == protect.resolve():
-        raise ExportError("The workbook cannot be written over the program office file itself.")
+        raise ExportError("The file cannot be written over the program office file itself.")
     if out.is_dir():
-        raise ExportError(f"“{out}” is a folder; give a file name ending in .xlsx.")
+        raise ExportError(f"“{out}” is a folder; give a file name ending in {suffix}.")
     if not out.parent.is_dir():
         raise ExportError(f"The folder “{out.parent}” does not exist.")
     if not os.access(out.parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
@@ -130,12 +135,18 @@ class _Destination(io.RawIOBase):
         pass
 
 
-def save_atomically(workbook, out: Path) -> Path:
-    """Write ``workbook`` to ``out`` through a temporary file beside it (``.~<name>.<writer>-XXXXXXXX.xlsx``),
-    renamed over ``out`` only when complete. On any failure the temporary file is removed and an
-    existing ``out`` is left as it was; a disk or permission failure is an ``ExportError`` naming it."""
+def save_atomically(workbook: Any, out: Path) -> Path:
+    """Save an openpyxl ``workbook`` to ``out`` as ``write_atomically`` does."""
+    return write_atomically(out, workbook.save)
+
+
+def write_atomically(out: Path, write: Callable[[BinaryIO], object]) -> Path:
+    """``write(file)`` into a temporary file beside ``out`` (``.~<name>.<writer>-XXXXXXXX<suffix>``), renamed
+    over ``out`` only when complete. On any failure the temporary file is removed and an existing
+    ``out`` is left as it was; a disk or permission failure is an ``ExportError`` naming it."""
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".~{out.stem}.{disk.writer_tag()}-", suffix=".xlsx", dir=out.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".~{out.stem}.{disk.writer_tag()}-", suffix=out.suffix,
+                                        dir=out.parent)
     except OSError as e:
         raise ExportError(disk.describe_failure(f"“{out.name}” was not written", e, out.parent)) from e
     os.close(fd)
@@ -143,7 +154,7 @@ def save_atomically(workbook, out: Path) -> Path:
     dest = None
     try:
         dest = _Destination(tmp)
-        workbook.save(dest)
+        write(cast(BinaryIO, dest))
         dest.finish()
         # mkstemp makes the file private (0600); give it the mode a normally saved file would have.
         mode = out.stat().st_mode & 0o777 if out.exists() else 0o666 & ~_UMASK

@@ -15,6 +15,7 @@ import socket
 import sqlite3
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 # ------------------------------------------------------------------------------------ causes
@@ -31,7 +32,7 @@ _ERRNO_CAUSES = {
 _SQLITE_FULL, _SQLITE_IOERR, _SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN = 13, 10, 8, 3, 14
 
 
-def _chain(error: BaseException):
+def _chain(error: BaseException) -> Iterator[BaseException]:
     seen: set[int] = set()
     todo: list[BaseException | None] = [error]
     while todo:
@@ -52,7 +53,7 @@ def _nearly_full(folder: Path | None) -> bool:
         return False
 
 
-def failure_cause(error: BaseException, folder: str | os.PathLike | None = None) -> str | None:
+def failure_cause(error: BaseException, folder: str | os.PathLike[str] | None = None) -> str | None:
     """“the disk is full”, “you do not have permission…”, “…input/output error”, or None when the
     error is not about the disk. SQLite reports a full disk met while creating its side files as an
     I/O error, so an I/O error in a folder with (almost) no free space is a full disk too."""
@@ -75,7 +76,7 @@ def failure_cause(error: BaseException, folder: str | os.PathLike | None = None)
     return None
 
 
-def describe_failure(what: str, error: BaseException, folder: str | os.PathLike | None = None) -> str:
+def describe_failure(what: str, error: BaseException, folder: str | os.PathLike[str] | None = None) -> str:
     """One sentence: ``what`` (e.g. “The copy was not saved”) and why; the detail of an unknown error."""
     cause = failure_cause(error, folder)
     if cause is None:
@@ -95,9 +96,9 @@ def writer_tag() -> str:
 
 
 # .pmo-copy-<host><pid>-XXXXXXXX (+ -journal, -wal, -shm) beside a copy; .~<stem>.<host><pid>-XXXXXXXX.xlsx
-# beside an exported workbook; pmo-desktop-<host><pid> in the system's temporary folder (openpyxl's scratch).
+# (or .pdf) beside an exported workbook or board pack; pmo-desktop-<host><pid> in the system's temporary folder (openpyxl's scratch).
 _TAGGED = re.compile(r"^(?:\.pmo-copy-|\.~.*\.|pmo-desktop-)([0-9a-f]{6})(\d+)(?:-[A-Za-z0-9_]{8})?"
-                     r"(?:\.xlsx)?(?:-journal|-wal|-shm)?$")
+                     r"(?:\.xlsx|\.pdf)?(?:-journal|-wal|-shm)?$")
 # Names written by versions before the tag: removed only once clearly abandoned.
 _UNTAGGED = re.compile(r"^(?:\.pmo-copy-[A-Za-z0-9_]{8}(?:-journal|-wal|-shm)?|\.~.+-[a-z0-9_]{8}\.xlsx)$")
 ABANDONED_AFTER = 600.0  # seconds without a write: a writer on another machine has given up
@@ -128,7 +129,7 @@ def is_stale(path: Path, now: float | None = None) -> bool:
     return bool(_UNTAGGED.match(path.name)) and age > ABANDONED_AFTER
 
 
-def remove_stale(folder: str | os.PathLike) -> list[Path]:
+def remove_stale(folder: str | os.PathLike[str]) -> list[Path]:
     """Remove the leftovers of crashed writers in ``folder``; returns what was removed. Best effort:
     a folder we cannot list or a file we cannot remove is left as it is."""
     removed: list[Path] = []
