@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
                                     "validation as in the application, then all rows in one transaction or none. "
                                     "Rows whose ID exists update that record.")
     p.add_argument("file", nargs="?", metavar="FILE", help="the program office file")
-    p.add_argument("workbook", metavar="WORKBOOK", help="the .xlsx / .xlsm to import")
+    p.add_argument("workbook", metavar="WORKBOOK", help="the workbook to import (.xlsx, .xlsm, .xls, .ods or .csv)")
     p.add_argument("--register", choices=REGISTER_CHOICES, help="import one sheet into this register "
                    "(default: every sheet that is recognised)")
     p.add_argument("--sheet", metavar="NAME", help="import this sheet only")

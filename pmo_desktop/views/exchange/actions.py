@@ -13,7 +13,8 @@ from ..background import run_with_progress
 from ..document import Document
 from ..messages import warn
 
-XLSX_FILTER = "Excel workbooks (*.xlsx *.xlsm);;All files (*)"
+XLSX_FILTER = ("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;Excel workbooks (*.xlsx *.xlsm *.xls);;"
+               "OpenDocument spreadsheets (*.ods);;CSV files (*.csv);;All files (*)")
 
 
 def ask_workbook_to_open(parent: QWidget, folder: str = "") -> str | None:
