@@ -1,9 +1,13 @@
 """Finding the header row of a sheet and which register it holds.
 
 Real templates put a title block above the header, use their own words ("Likelihood", "Risk Owner",
-"Impact (1-5)") and sometimes two header rows ("Residual" merged over "Probability | Impact"). A row
-scores by how many distinct fields of a register its cells name; the best row among the first rows
-wins. Words are compared with ``normalise_key`` so case, spaces and punctuation never matter.
+"Impact (1-5)", "Вероятность риска") and sometimes two header rows ("Residual" merged over
+"Probability | Impact"); the table may start in any column. A row scores by how many distinct fields
+of a register its cells name *and* whose values below fit that field (a "Type" column holding
+Risk / Issue is not threat / opportunity; an "Impact" column of sentences is not the impact scale);
+the best row among the first rows wins. Header words come from the register declarations and from
+the language files (``vocabulary``); they are compared with ``word_key`` so case, accents, spaces and
+punctuation never matter.
 """
 
 from __future__ import annotations
@@ -13,9 +17,20 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..models.fields import Kind
+from ..models.errors import ValidationError
+from ..models.fields import Context, Kind
 from ..models.registers import REGISTERS
-from ..models.values import normalise_key
+from .value_translation import OPEN_LISTS, ColumnProfile, Translator
+from .vocabulary import header_words, sheet_words, word_key
+from .workbook_reader import EXCEL_ERRORS
+
+normalise_key = word_key  # header words in any alphabet
+RESPONSE_PLAN = "@response_plan"  # risks: mitigation / response plan columns, imported as response actions
+PSEUDO = (RESPONSE_PLAN,)
+# A scale column whose cells are sentences is the text field beside it ("Impact" → the risk's effect).
+TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, ("risks", "residual_impact"): None}
+VALUE_KINDS = (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM, Kind.BOOL, Kind.DATE, Kind.INT, Kind.FLOAT)
+SAMPLE = 20
 
 PARENT = "@parent"  # mapping target of a child sheet's "Risk ID" / "Benefit ID" column
 MIN_FIELDS = 2      # a header names at least this many fields
@@ -41,7 +56,7 @@ class SheetKind:
 
     def matches_sheet_name(self, title: str) -> bool:
         names = {normalise_key(n) for n in (self.reg.title, *self.reg.sheet_synonyms, *self.sheet_names)}
-        return normalise_key(title) in names
+        return normalise_key(title) in names or normalise_key(title) in sheet_words(self.register)
 
 
 MAIN_KINDS = (
@@ -49,6 +64,7 @@ MAIN_KINDS = (
     SheetKind("stakeholders"),
     SheetKind("benefits"),
     SheetKind("communications"),
+    SheetKind("issues", sheet_names=("Issues", "Issue log", "Issue register", "Issues log")),
 )
 CHILD_KINDS = (
     SheetKind("risk_actions", parent="risks", parent_labels=("Risk ID", "Risk", "Risk ref", "Risk code", "Risk no"),
@@ -80,9 +96,10 @@ def header_variants(text) -> list[str]:
         return []
     keys = [normalise_key(raw)]
     bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", raw)
-    bare_key = normalise_key(bare)
-    if bare_key and bare_key not in keys:
-        keys.append(bare_key)
+    for variant in (bare, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)):
+        key = normalise_key(variant)
+        if key and key not in keys:
+            keys.append(key)
     return [k for k in keys if k]
 
 
@@ -99,6 +116,10 @@ def field_keys(kind: SheetKind) -> dict[str, str]:
     for f in reg.fields:
         for word in f.synonyms:
             keys.setdefault(normalise_key(word), f.name)
+    names = set(reg.field_names)
+    for word, name in header_words(kind.register).items():
+        if name in names or (name in PSEUDO and kind.register == "risks"):
+            keys.setdefault(word, name)
     return keys
 
 
@@ -110,6 +131,7 @@ class HeaderMatch:
     headers: list[str]                    # the header texts as written, one per column
     score: float = 0.0
     duplicates: dict[int, str] = field(default_factory=dict)  # column → field already taken by another
+    demoted: dict[int, str] = field(default_factory=dict)     # column → why its values do not fit the field
 
     @property
     def width(self) -> int:
@@ -144,19 +166,80 @@ def map_header(kind: SheetKind, row: list, group: list | None = None) -> tuple[d
             break
         if hit:
             mapping[c] = hit
-            used.add(hit)
+            if hit not in PSEUDO:
+                used.add(hit)
         elif clash:
             duplicates[c] = clash
     return mapping, duplicates
 
 
 def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str) -> float:
-    score = float(len(mapping))
+    score = float(sum(1 for n in mapping.values() if n not in PSEUDO)) + 0.5 * sum(1 for n in mapping.values()
+                                                                                   if n in PSEUDO)
     if kind.is_child and PARENT not in mapping.values():
         score -= 1.0  # child rows mean nothing without the parent's ID
+    title = next((f.name for f in kind.reg.fields if f.required), None)
+    if title is not None and title in mapping.values():
+        score += 1.0  # a register's rows are named: a header naming them is likelier the header
     if kind.matches_sheet_name(sheet_title):
         score += SHEET_NAME_BONUS
     return score
+
+
+def _fits(kind: SheetKind, name: str, values: list, translator: Translator, ctx: Context) -> bool:
+    """Whether most sample values of a column read as field ``name`` (always, for text fields)."""
+    f = kind.reg.field(name)
+    if f.kind not in VALUE_KINDS or not values:
+        return True
+    if (kind.register, name) in OPEN_LISTS:
+        return not _sentences(values)
+    profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind == Kind.SCALE else 5)
+    good = 0
+    for x in values:
+        try:
+            translator.parse(f, x, ctx, profile)
+            good += 1
+        except ValidationError:
+            pass
+    return good * 2 >= len(values)
+
+
+def _sentences(values: list) -> bool:
+    """Most cells are sentences (more than four words)."""
+    long = sum(1 for x in values if isinstance(x, str) and len(x.split()) > 4)
+    return long * 2 > len(values)
+
+
+def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -> tuple[dict[int, str], dict[int, str]]:
+    """Keep the columns whose values fit their field; a scale of sentences moves to its text field.
+    Returns (mapping, {column: why it was unmapped})."""
+    if not sample:
+        return mapping, {}
+    ctx = Context()
+    translator = Translator(kind.register, add_unknown=False)
+    out = dict(mapping)
+    why: dict[int, str] = {}
+    for c, name in mapping.items():
+        if name == PARENT or name in PSEUDO:
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()
+                  and str(r[c]).strip() not in EXCEL_ERRORS]
+        f = kind.reg.field(name)
+        if f.kind == Kind.COMPUTED:
+            continue
+        if f.kind == Kind.SCALE and _sentences(values) and (kind.register, name) in TEXT_FALLBACK:
+            fallback = TEXT_FALLBACK[(kind.register, name)]
+            del out[c]
+            if fallback and fallback not in out.values():
+                out[c] = fallback
+            else:
+                why[c] = f"its cells are sentences, not {f.label.lower()} levels"
+            continue
+        if not _fits(kind, name, values, translator, ctx):
+            del out[c]
+            shown = ", ".join(dict.fromkeys(str(x)[:20] for x in values))[:60]
+            why[c] = f"its values ({shown}) are not {f.label.lower()} values"
+    return out, why
 
 
 def detect_header(rows: list[list], sheet_title: str, kinds=ALL_KINDS) -> HeaderMatch | None:
@@ -164,17 +247,33 @@ def detect_header(rows: list[list], sheet_title: str, kinds=ALL_KINDS) -> Header
     best: HeaderMatch | None = None
     for i, row in enumerate(rows):
         group = rows[i - 1] if i > 0 else None
+        sample = rows[i + 1:i + 1 + SAMPLE]
         for kind in kinds:
             mapping, dups = map_header(kind, row, group)
             if len(mapping) < MIN_FIELDS:
+                continue
+            mapping, demoted = check_values(kind, mapping, sample)
+            if sum(1 for n in mapping.values() if n not in PSEUDO) < MIN_FIELDS:
                 continue
             score = _score(kind, mapping, sheet_title)
             if best is None or score > best.score:
                 headers = ["" if v is None else str(v).strip() for v in row]
                 while headers and not headers[-1]:
                     headers.pop()
-                best = HeaderMatch(kind, i + 1, mapping, headers, score, dups)
+                best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted)
     return best
+
+
+def not_a_register(title: str) -> str | None:
+    """Why a sheet, by its name, holds no records (a legend, instructions, lists …), or None."""
+    key = normalise_key(title)
+    if key in sheet_words("not_records"):
+        return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
+    strong = ("legend", "instruction", "definition", "lookup", "dropdown", "matrix", "heatmap", "readme",
+              "guidance", "howtouse", "инструкц", "легенд", "справочн")
+    if any(w in key for w in strong):
+        return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
+    return None
 
 
 def layout_key(headers: list[str]) -> str:
