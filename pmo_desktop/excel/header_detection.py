@@ -21,7 +21,7 @@ from ..models.errors import ValidationError
 from ..models.fields import Context, Kind
 from ..models.registers import REGISTERS
 from .value_translation import OPEN_LISTS, ColumnProfile, Translator
-from .vocabulary import header_words, sheet_words, word_key
+from .vocabulary import header_words, sheet_words, value_words, word_key
 from .workbook_reader import EXCEL_ERRORS
 
 normalise_key = word_key  # header words in any alphabet
@@ -264,9 +264,48 @@ def detect_header(rows: list[list], sheet_title: str, kinds=ALL_KINDS) -> Header
     return best
 
 
+RAID_HOMES = {"risks": "the risk register", "issues": "the issue log"}
+RAID_SINGULAR = {"risks": "risk", "issues": "issue", "assumptions": "assumption", "dependencies": "dependency",
+                 "decisions": "decision", "actions": "action"}
+
+
+def raid_type_column(headers: list, sample: list[list]) -> int | None:
+    """The column of a RAID log saying what each row is (Risk / Issue / Assumption / Dependency), if any:
+    most of its values are such words and at least two kinds appear."""
+    vocab = value_words("raid.type")
+    for c, head in enumerate(headers):
+        if not head or "type" not in normalise_key(head) and normalise_key(head) not in ("raid", "category", "kind"):
+            continue
+        values = [word_key(r[c]) for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        kinds = [vocab.get(x) for x in values]
+        if values and sum(1 for k in kinds if k) * 10 >= len(values) * 8 and len({k for k in kinds if k}) >= 2:
+            return c
+    return None
+
+
+def raid_filter(col: int, register: str):
+    """A row filter keeping the rows of ``register`` and naming where the others go."""
+    vocab = value_words("raid.type")
+
+    def why(row: tuple) -> str | None:
+        kind = vocab.get(word_key(row[col])) if col < len(row) and row[col] is not None else None
+        if kind == register or (kind is None and register == "risks"):
+            return None
+        home = RAID_HOMES.get(kind or "")
+        noun = RAID_SINGULAR.get(kind or "", "unknown")
+        article = "an" if noun[0] in "aeiou" else "a"
+        if home:
+            return f"{article} {noun} row of the RAID log, imported into {home}."
+        return f"{article} {noun} row of the RAID log; the office has no register for {noun}s."
+
+    return why
+
+
 def not_a_register(title: str) -> str | None:
     """Why a sheet, by its name, holds no records (a legend, instructions, lists …), or None."""
     key = normalise_key(title)
+    if key in ("assumptions", "dependencies", "decisions", "raidassumptions", "raiddependencies", "raiddecisions"):
+        return f"“{title.strip()}” holds RAID {key.replace('raid', '')}; the office has no register for them."
     if key in sheet_words("not_records"):
         return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
     strong = ("legend", "instruction", "definition", "lookup", "dropdown", "matrix", "heatmap", "readme",

@@ -124,8 +124,9 @@ class ImportPlan:
         text = f"{n_ins} to insert, {n_upd} to update, {n_skip} skipped"
         if n_err:
             first = self.errors[0]
-            return (f"{text}, {n_err} with errors — nothing will be imported until they are fixed "
-                    f"(first: {first.sheet} row {first.row}: {first.reason}).")
+            return (f"{text}, {n_err} with errors — nothing will be imported until they are fixed, unless the "
+                    f"{n_ins + n_upd} valid rows are imported alone (first: {first.sheet} row {first.row}: "
+                    f"{first.reason}).")
         return text + "."
 
 

@@ -36,6 +36,8 @@ from .header_detection import (
     layout_key,
     map_header,
     not_a_register,
+    raid_filter,
+    raid_type_column,
 )
 from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, Planner, Progress
@@ -347,16 +349,21 @@ def plan_workbook_import(store: Store, path: str | os.PathLike, progress: Progre
         if not found:
             raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
                                 "Title, Owner) in its first rows; check the workbook.")
+        routed = _split_raid(found)
         order = {k.register: i for i, k in enumerate(ALL_KINDS)}
-        found.sort(key=lambda item: order[item[1].kind.register])
-        prepared = [(reader, match, *_prepare(store, reader, match, None)) for reader, match in found]
+        routed.sort(key=lambda item: order[item[1].kind.register])
+        prepared = [(reader, match, row_filter, *_prepare(store, reader, match, None))
+                    for reader, match, row_filter in routed]
         with store.session() as session:
-            planner = _planner(store, session, progress, cancelled, [p[4] for p in prepared], translations,
+            planner = _planner(store, session, progress, cancelled, [p[5] for p in prepared], translations,
                                create_missing)
             planner.total = sum(r.declared_rows for r, *_ in prepared)
-            for reader, match, final, ignored, layout, extras, own in prepared:
+            for reader, match, row_filter, final, ignored, layout, extras, own in prepared:
+                if row_filter is not None:
+                    extras = {c: h for c, h in extras.items() if c != getattr(row_filter, "column", None)}
                 sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
-                                                ignored, finish=False, extras=extras, own_export=own)
+                                                ignored, finish=False, extras=extras, own_export=own,
+                                                row_filter=row_filter)
                 plan.sheets.append(sheet_plan)
             for sheet_plan in list(plan.sheets):
                 if sheet_plan.register == "risks":
@@ -366,6 +373,37 @@ def plan_workbook_import(store: Store, path: str | os.PathLike, progress: Progre
     if progress is not None:
         progress(planner.total or planner.done, planner.total or planner.done)
     return plan
+
+
+def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[SheetReader, HeaderMatch, Any]]:
+    """A RAID log on one sheet, with a Type column: its risks go to the risk register and its issues to the
+    issue log (the same header read for each); assumptions, dependencies and decisions are skipped."""
+    out: list[tuple[SheetReader, HeaderMatch, Any]] = []
+    for reader, match in found:
+        if match.kind.register not in ("risks", "issues"):
+            out.append((reader, match, None))
+            continue
+        rows = reader.top_rows()
+        col = raid_type_column(match.headers, rows[match.row:match.row + 20])
+        if col is None:
+            out.append((reader, match, None))
+            continue
+        header, group = rows[match.row - 1], rows[match.row - 2] if match.row >= 2 else None
+        for register in ("risks", "issues"):
+            kind = kind_for(register)
+            if kind == match.kind:
+                m = match
+            else:
+                mapping, dups = map_header(kind, header, group)
+                mapping, demoted = check_values(kind, mapping, rows[match.row:match.row + 20])
+                m = HeaderMatch(kind, match.row, mapping, match.headers, 0.0, dups, demoted)
+            m.mapping = {c: n for c, n in m.mapping.items() if c != col}
+            if not any(n for n in m.mapping.values() if n not in PSEUDO):
+                continue
+            row_filter = raid_filter(col, register)
+            row_filter.column = col  # type: ignore[attr-defined]
+            out.append((reader, m, row_filter))
+    return out
 
 
 def _no_records(match: HeaderMatch) -> str | None:

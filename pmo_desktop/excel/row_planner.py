@@ -132,12 +132,14 @@ class Planner:
     # ----------------------------------------------------------------------------- one sheet
     def plan_sheet(self, reader: SheetReader, kind: SheetKind, header_row: int, mapping: dict[int, str],
                    headers: list[str], layout: str, ignored: dict[int, str], finish: bool = True,
-                   extras: dict[int, str] | None = None, own_export: bool = False) -> SheetPlan:
+                   extras: dict[int, str] | None = None, own_export: bool = False,
+                   row_filter: Callable[[tuple], str | None] | None = None) -> SheetPlan:
         """Plan every row of one sheet. Child sheets are finished (unchanged families found, replaced
         rows counted) unless ``finish`` is false, for the caller to add parents first.
 
         ``extras``: columns that map to no field but are kept on the record (column → header).
-        ``own_export``: the sheet is laid out as our export (IDs are this office's own)."""
+        ``own_export``: the sheet is laid out as our export (IDs are this office's own).
+        ``row_filter``: why a row belongs elsewhere (a RAID sheet's issues), or None to plan it here."""
         reg = kind.reg
         plan = SheetPlan(reader.title, reg.name, header_row, dict(mapping), headers, layout,
                          parent_register=kind.parent, ignored=dict(ignored))
@@ -216,6 +218,11 @@ class Planner:
                 block = []
                 continued[0] = 0
             data_started = True
+            if row_filter is not None:
+                elsewhere = row_filter(row)
+                if elsewhere:
+                    skip(number, elsewhere)
+                    continue
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
             if not mapped_filled:
