@@ -79,6 +79,7 @@ class ImportPlan:
     sheets: list[SheetPlan] = field(default_factory=list)
     skipped_sheets: list[tuple[str, str]] = field(default_factory=list)  # (sheet, reason)
     new_choices: dict[str, set[str]] = field(default_factory=dict)  # "risks.category" → values joining the list
+    translations: dict | None = None     # the value translations the user gave; remembered on apply
 
     @property
     def unplaced(self) -> dict[tuple[str, str], dict[str, int]]:

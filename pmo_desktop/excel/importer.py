@@ -240,7 +240,7 @@ def plan_import(store: Store, path: str | os.PathLike, register: str | None = No
                                 "the sheet and columns yourself.")
         reader, match = best
         final, ignored, layout, extras, own = _prepare(store, reader, match, mapping)
-        plan = ImportPlan(path)
+        plan = ImportPlan(path, translations=translations)
         with store.session() as session:
             planner = _planner(store, session, progress, cancelled, [layout], translations, create_missing)
             planner.total = reader.declared_rows
@@ -328,7 +328,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike, progress: Progre
     Sheets that hold no records (legends, definitions, instructions, lists, matrices; RAID assumptions
     and dependencies; tables whose rows have no title) are skipped with the reason."""
     path = Path(path)
-    plan = ImportPlan(path)
+    plan = ImportPlan(path, translations=translations)
     with SafeWorkbook(path, limits) as book:
         found: list[tuple[SheetReader, HeaderMatch]] = []
         for title in book.sheet_names:
@@ -443,11 +443,16 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
     ``partial``: write the valid rows and leave the refused ones (still one transaction); the rows left
     out are written to a workbook beside the source with the reason beside each (``result.left_out``).
     ``translations``: the value translations the user gave, remembered for each sheet's layout."""
+    translations = translations if translations is not None else plan.translations
     if not plan.ok and partial:
         if not plan.valid_count:
             errors = plan.errors
             raise ImportRefused(f"None of the {len(errors)} rows of the workbook can be imported (first: "
                                 f"{errors[0].sheet} row {errors[0].row}: {errors[0].reason})", plan)
+        result = apply_import(store, valid_rows_only(plan), progress, cancelled, translations=translations)
+        result.left_out = len(plan.errors)
+        result.left_out_path = write_left_out(plan)
+        return result
     elif not plan.ok:
         errors = plan.errors
         raise ImportRefused(f"{len(errors)} row{'s' if len(errors) != 1 else ''} of the workbook "
@@ -464,8 +469,6 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
         if progress is not None:
             progress(done, total)
 
-    refused_codes = {(s.register, r.report.code.lower()) for s in plan.sheets for r in s.rows
-                     if r.report.action == Action.ERROR and r.report.code}
     given = normalise_translations(translations)
     with store.transaction() as session:
         ctx = records.load_context(session)
@@ -485,11 +488,6 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                 report = prow.report
                 if report.action == Action.SKIP:
                     result.skipped += 1
-                elif report.action == Action.ERROR:
-                    result.left_out += 1
-                elif sheet.synthetic and sheet.parent_register and \
-                        (sheet.parent_register, (prow.parent_code or "").lower()) in refused_codes:
-                    continue
                 elif report.action == Action.INSERT:
                     inserts.append(prow)
                 elif prow.values:
@@ -527,9 +525,32 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                         stored.setdefault(sheet.register, {}).setdefault(name, {}).update(words)
                     session.merge(Setting(key=VALUES_SETTING + sheet.layout, value=json.dumps(stored)))
         tick()
-    if result.left_out:
-        result.left_out_path = write_left_out(plan)
     return result
+
+
+def valid_rows_only(plan: ImportPlan) -> ImportPlan:
+    """The plan without its refused rows (each becomes a skip naming its error), and without the response
+    actions of refused risks: what a partial import writes, in one transaction like any other."""
+    from copy import copy
+
+    out = copy(plan)
+    out.sheets = []
+    refused = {(s.register, r.report.code.lower()) for s in plan.sheets for r in s.rows
+               if r.report.action == Action.ERROR and r.report.code}
+    for sheet in plan.sheets:
+        new = copy(sheet)
+        new.rows = []
+        for prow in sheet.rows:
+            report = prow.report
+            if report.action == Action.ERROR:
+                new.rows.append(PlannedRow(RowReport(report.sheet, report.row, Action.SKIP, report.code,
+                                                     f"left out: {report.reason}")))
+            elif sheet.synthetic and (sheet.parent_register, (prow.parent_code or "").lower()) in refused:
+                continue
+            else:
+                new.rows.append(prow)
+        out.sheets.append(new)
+    return out
 
 
 def store_setting(session, key: str) -> Any:

@@ -158,8 +158,9 @@ class Planner:
         title = next((f for f in reg.fields if f.required), None)
         title_col = next((c for c, f in fields if title is not None and f.name == title.name), None)
         if title_col is None and title is not None:  # cause/event layouts: the event names the risk
-            title_col = next((c for c, f in fields if f.name in TITLE_FALLBACK.get(reg.name, ())), None)
-            self._title_from = next((f.name for c, f in fields if c == title_col), None)
+            by_name = {f.name: c for c, f in fields}
+            self._title_from = next((n for n in TITLE_FALLBACK.get(reg.name, ()) if n in by_name), None)
+            title_col = by_name.get(self._title_from) if self._title_from else None
         else:
             self._title_from = None
         first_col = min(mapped_cols) if mapped_cols else 0

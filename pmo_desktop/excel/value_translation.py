@@ -118,6 +118,9 @@ class Translator:
                 if target == "":
                     return None  # translated to "leave empty"
                 return self._accept(f, target, ctx)
+        if profile is not None and profile.fractions and f.kind == Kind.SCALE and isinstance(raw, (int, float)) \
+                and not isinstance(raw, bool) and 0 <= raw <= 1:
+            return scale_from_fraction(float(raw), f.scale_max(ctx))  # a probability column: 1 is 100%
         try:
             return f.parse(raw, ctx)
         except ValidationError:
