@@ -60,7 +60,9 @@ def bare(header: Any) -> str:
 def read_sheets(path: Path) -> dict[str, list[list]]:
     if path.suffix.lower() == ".csv":
         with open(path, newline="", encoding="utf-8-sig") as fh:
-            return {path.stem: [list(r) for r in csv.reader(fh)]}
+            text = fh.read()
+        delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+        return {path.stem: [list(r) for r in csv.reader(text.splitlines(), delimiter=delimiter)]}
     wb = CalamineWorkbook.from_path(str(path))
     return {name: wb.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in wb.sheet_names}
 
@@ -138,6 +140,7 @@ def measure(path: Path, expect: dict, folder: Path, verbose: bool) -> Outcome:
     explained: set[tuple[str, int]] = set()
     for sheet, exp in expect.items():
         reg_name = exp["register"]
+        sheet = exp.get("sheet", sheet)
         rows = sheets.get(sheet) or []
         header_row = exp["header_row"]
         header = rows[header_row - 1] if len(rows) >= header_row else []
@@ -148,7 +151,11 @@ def measure(path: Path, expect: dict, folder: Path, verbose: bool) -> Outcome:
         key_col = col_of[exp["key"]]
         key_target = exp["columns"].get(exp["key"], "title")
         by_key = {norm(r.get(key_target))[:60]: r for r in office.get(reg_name, [])}
-        data = [r for r in rows[header_row:] if key_col >= 0 and key_col < len(r) and norm(r[key_col])][:exp["rows"]]
+        data = [r for r in rows[header_row:] if key_col >= 0 and key_col < len(r) and norm(r[key_col])]
+        if "filter" in exp:  # one sheet holding several registers (a RAID log): this register's rows
+            fcol = next(i for i, h in enumerate(header) if norm(h) == norm(exp["filter"][0]))
+            data = [r for r in data if norm(r[fcol]) == norm(exp["filter"][1])]
+        data = data[:exp["rows"]]
         out.rows += exp["rows"]
         bad_cols: set[str] = set()
         for r in data:
@@ -174,11 +181,9 @@ def measure(path: Path, expect: dict, folder: Path, verbose: bool) -> Outcome:
 
 def generated(folder: Path) -> list[tuple[Path, dict]]:
     """Layouts the corpus lacks, written here: (workbook, its expectation)."""
-    try:
-        sys.path.insert(0, str(ROOT / "tests"))
-        from corpus_layouts import LAYOUTS  # type: ignore[import-not-found]
-    except ImportError:
-        return []
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from generated_layouts import LAYOUTS
+
     return [layout(folder) for layout in LAYOUTS]
 
 
