@@ -8,8 +8,9 @@ meaningful columns, junk records (records no data row explains), time. A row is 
 the expected register holds its identifying text and every meaningful non-empty cell of it is where the
 expectation says (a text field holds the text; a scale, choice, date or name field is filled; "keep":
 the text is somewhere on the record: notes, description, or its response actions). A column is placed
-when every non-empty cell of it is. The importer runs as a user would: the whole workbook, taking the
-valid rows (partial import) when the importer offers it.
+when every non-empty cell of it is. The importer runs as a user would: the whole workbook, confirming
+the two questions the preview asks when they apply (create the missing projects; import the valid
+rows and leave the others).
 """
 
 from __future__ import annotations
@@ -115,7 +116,9 @@ def cell_ok(reg_name: str, target: str, raw: Any, rec: dict) -> bool:
 
 
 def import_file(store: Store, path: Path) -> str:
-    plan = importer.plan_workbook_import(store, path)
+    options = {"create_missing": True} if "create_missing" in inspect.signature(
+        importer.plan_workbook_import).parameters else {}
+    plan = importer.plan_workbook_import(store, path, **options)
     if "partial" in inspect.signature(importer.apply_import).parameters:
         importer.apply_import(store, plan, partial=True)
     else:

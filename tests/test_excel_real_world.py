@@ -315,3 +315,24 @@ def test_real_register_imports_its_rows_and_no_junk(tmp_path, name):
         assert all(not rows_of(store, r) for r in others)
     finally:
         store.close()
+
+
+def test_text_longer_than_its_column_is_shortened_and_kept_in_full(store, tmp_path):
+    """On PostgreSQL a 600-character title would refuse the whole import; it is cut at a word, kept whole in the notes."""
+    long_title = "Supplier insolvency " * 30
+    path = write_xlsx(tmp_path / "long.xlsx", {"Risks": [["ID", "Risk", "Likelihood"],
+                                                         ["REF-" + "9" * 30, long_title.strip(), "Low"]]})
+    apply_import(store, plan_workbook_import(store, path))
+    (risk,) = rows_of(store, "risks")
+    assert len(risk["title"]) <= 300 and risk["title"].endswith("…") and risk["code"] == "R-001"
+    assert long_title.strip() in risk["notes"] and "ID: REF-999" in risk["notes"]
+
+
+def test_engagement_levels_in_other_words(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "e.xlsx", {"Stakeholder register": [
+        ["S No", "Stakeholder", "Current Engagement Level", "Desired Engagement Level", "Influence (H/M/L)"],
+        [1, "Board", "Aware", "Champion", "H"], [2, "Unions", "Opposed", "Engaged", "M"]]})
+    apply_import(sqlite_store, plan_workbook_import(sqlite_store, path))
+    got = by_title(sqlite_store, "stakeholders")
+    assert [(got[n]["code"], got[n]["current_engagement"], got[n]["desired_engagement"], got[n]["power"])
+            for n in ("Board", "Unions")] == [("1", "Neutral", "Leading", 4), ("2", "Resistant", "Supportive", 3)]

@@ -43,6 +43,21 @@ _NOTE_RE = re.compile(r"^\s*(note|notes|nb|n\.b\.|source|sources|key|legend|\*|�
                       re.I)
 
 
+def _column_lengths(reg: Register, fields: list[Field]) -> dict[str, int]:
+    """The longest text each short text field's column holds (PostgreSQL enforces it; SQLite does not)."""
+    from sqlalchemy import inspect as sa_inspect
+
+    out: dict[str, int] = {}
+    attrs = sa_inspect(reg.entity).column_attrs
+    for f in fields:
+        if f.kind not in (Kind.TEXT, Kind.CODE) or f.attr not in attrs:
+            continue
+        length = getattr(attrs[f.attr].columns[0].type, "length", None)
+        if length:
+            out[f.name] = int(length)
+    return out
+
+
 def _similar(a: str, b: str) -> bool:
     """Whether two titles describe the same record: one holds the other, or they share half their words."""
     ka, kb = word_key(a), word_key(b)
@@ -151,6 +166,8 @@ class Planner:
         for _, f in fields:
             self._parsed.setdefault(id(f), None if f.kind in _UNCACHED else {})
         self._responses = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN]
+        self._lengths = _column_lengths(reg, [f for _, f in fields])
+        self._long_texts: list[str] = []
         mapped_cols = {c for c, _ in fields} | {c for c, n in mapping.items() if n == PARENT} | set(self._responses)
         key = reg.key_field
         code_col = next((c for c, f in fields if key is not None and f.name == key.name), None)
@@ -358,11 +375,25 @@ class Planner:
                 errors.append(hit[1])
                 plan.unplaced.setdefault(f.name, {})
                 plan.unplaced[f.name][v.parse_text(raw)] = plan.unplaced[f.name].get(v.parse_text(raw), 0) + 1
+        for name, limit in self._lengths.items():
+            text = values.get(name)
+            if isinstance(text, str) and len(text) > limit:
+                f = reg.field(name)
+                if f.kind == Kind.CODE:  # an ID longer than IDs can be: a new one, the old kept in the notes
+                    values.pop(name)
+                    extra_text = f"{f.label}: {text}"
+                else:
+                    values[name] = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;.") + "…"
+                    extra_text = f"{f.label} (in full): {text}"
+                if EXTRA_FIELD.get(reg.name) not in (None, name):
+                    self._long_texts.append(extra_text)
         if self._title_from and not values.get("title") and values.get(self._title_from):
             text = values[self._title_from]
             values["title"] = text if len(text) <= 120 else text[:117].rstrip() + "…"
-        extra_lines = [f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
-                       if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS]
+        extra_lines = self._long_texts + [f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
+                                          if c < width and not v.is_blank(row[c])
+                                          and v.parse_text(row[c]) not in EXCEL_ERRORS]
+        self._long_texts = []
         responses = [v.parse_text(row[c]) for c in self._responses if c < width and not v.is_blank(row[c])]
         for _c, f in strict_refs:
             if f.name not in values:
