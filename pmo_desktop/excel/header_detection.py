@@ -28,7 +28,8 @@ normalise_key = word_key  # header words in any alphabet
 RESPONSE_PLAN = "@response_plan"  # risks: mitigation / response plan columns, imported as response actions
 PSEUDO = (RESPONSE_PLAN,)
 # A scale column whose cells are sentences is the text field beside it ("Impact" → the risk's effect).
-TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, ("risks", "residual_impact"): None}
+TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, ("risks", "residual_impact"): None,
+                 ("stakeholders", "interest"): "concerns", ("stakeholders", "power"): None}
 VALUE_KINDS = (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM, Kind.BOOL, Kind.DATE, Kind.INT, Kind.FLOAT)
 SAMPLE = 20
 
@@ -96,7 +97,11 @@ def header_variants(text) -> list[str]:
         return []
     keys = [normalise_key(raw)]
     bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", raw)
-    for variant in (bare, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)):
+    variants = [bare, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
+    variants += re.findall(r"\(([^)]*)\)", raw)       # "Тип коммуникации (WHAT)": the word in brackets
+    if "/" in bare:                                     # "Influence/Attitude": each part
+        variants += bare.split("/")
+    for variant in variants:
         key = normalise_key(variant)
         if key and key not in keys:
             keys.append(key)
@@ -226,8 +231,18 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -
                   and str(r[c]).strip() not in EXCEL_ERRORS]
         f = kind.reg.field(name)
         if f.kind == Kind.COMPUTED:
+            if _sentences(values):  # "Strategy" written out, not the calculated quadrant: keep it as text
+                del out[c]
+                why[c] = f"its cells are text, not the calculated {f.label.lower()}"
             continue
-        if f.kind == Kind.SCALE and _sentences(values) and (kind.register, name) in TEXT_FALLBACK:
+        common = max((sum(1 for x in values if str(x).strip().lower() == w) for w in
+                      {str(x).strip().lower() for x in values}), default=0)
+        if f.required and len(values) >= 3 and common * 5 >= len(values) * 4:
+            del out[c]  # the same word on every row ("Risk", "Risk", "Risk") labels rows, it names none
+            why[c] = f"every row says “{str(values[0]).strip()}”, so it names no record"
+            continue
+        fits = _fits(kind, name, values, translator, ctx)
+        if not fits and f.kind == Kind.SCALE and _sentences(values) and (kind.register, name) in TEXT_FALLBACK:
             fallback = TEXT_FALLBACK[(kind.register, name)]
             del out[c]
             if fallback and fallback not in out.values():
@@ -235,24 +250,54 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -
             else:
                 why[c] = f"its cells are sentences, not {f.label.lower()} levels"
             continue
-        if not _fits(kind, name, values, translator, ctx):
+        if not fits:
             del out[c]
             shown = ", ".join(dict.fromkeys(str(x)[:20] for x in values))[:60]
             why[c] = f"its values ({shown}) are not {f.label.lower()} values"
     return out, why
 
 
+def _refill(kind: SheetKind, row: list, group: list | None, mapping: dict[int, str], demoted: dict[int, str],
+            sample: list[list]) -> dict[int, str]:
+    """Fields a demoted column gave up go to the next column naming them ("Description" beside a "Risk"
+    column that only labels the rows)."""
+    free = {n for n in (map_header(kind, row, group)[0].get(c) for c in demoted) if n} - set(mapping.values())
+    if not free:
+        return mapping
+    blocked = list(row)
+    for c in set(mapping) | set(demoted):
+        if c < len(blocked):
+            blocked[c] = None
+    again, _ = map_header(kind, blocked, None)
+    extra = {c: n for c, n in again.items() if n in free or
+             any(k in free for k in (field_keys(kind).get(v) for v in header_variants(row[c])))}
+    if not extra:
+        dups = {c: n for c, n in map_header(kind, row, group)[1].items() if n in free and c not in demoted}
+        extra = dict(list(dups.items())[:1])
+    checked, _ = check_values(kind, extra, sample)
+    return {**mapping, **checked}
+
+
 def detect_header(rows: list[list], sheet_title: str, kinds=ALL_KINDS) -> HeaderMatch | None:
     """The best (register, header row) among the top rows of a sheet, or None when nothing fits."""
     best: HeaderMatch | None = None
+    candidates: list[tuple[int, list, list | None]] = []
     for i, row in enumerate(rows):
         group = rows[i - 1] if i > 0 else None
+        candidates.append((i, row, group))
+        if group is not None and sum(1 for x in group if x is not None) >= 2:
+            # a header over two rows: each column's lower cell, or the upper one where the lower is empty
+            combined = [low if low is not None else up for low, up in zip(row, group)]
+            if combined != row:
+                candidates.append((i, combined, rows[i - 2] if i > 1 else None))
+    for i, row, group in candidates:
         sample = rows[i + 1:i + 1 + SAMPLE]
         for kind in kinds:
             mapping, dups = map_header(kind, row, group)
             if len(mapping) < MIN_FIELDS:
                 continue
             mapping, demoted = check_values(kind, mapping, sample)
+            mapping = _refill(kind, row, group, mapping, demoted, sample)
             if sum(1 for n in mapping.values() if n not in PSEUDO) < MIN_FIELDS:
                 continue
             score = _score(kind, mapping, sheet_title)

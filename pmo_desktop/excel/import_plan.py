@@ -43,6 +43,8 @@ class PlannedRow:
     has_title: bool = True                                # the row names its record (title / name filled)
     raw: tuple | None = None                              # refused rows: the cells, for the rows-left-out workbook
     actions: list[str] | None = None                      # new risks: response plan texts, imported as actions
+    unplaced: list[tuple[str, str]] | None = None         # refused rows: (field, value) no rule could place
+    failures: int = 0                                     # refused rows: how many of its values were not placed
 
 
 @dataclass

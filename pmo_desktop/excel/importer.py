@@ -347,8 +347,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike, progress: Progre
                 continue
             found.append((reader, match))
         if not found:
+            why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
             raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
-                                "Title, Owner) in its first rows; check the workbook.")
+                                "Title, Owner) in its first rows; check the workbook"
+                                + (f" (sheet {why.rstrip('.')})." if why else "."))
         routed = _split_raid(found)
         order = {k.register: i for i, k in enumerate(ALL_KINDS)}
         routed.sort(key=lambda item: order[item[1].kind.register])

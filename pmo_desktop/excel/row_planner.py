@@ -35,7 +35,7 @@ _NOUNS = {"StrategicObjective": "strategic objective", "Project": "project", "Ou
 # Where a record keeps the content of source columns that map to no field, labelled with their header.
 EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description", "benefits": "description"}
 # A risk sheet without a title column names its risks by the event, cause or effect (cause/event layouts).
-TITLE_FALLBACK = {"risks": ("event", "cause", "effect"), "issues": ("description",)}
+TITLE_FALLBACK = {"risks": ("event", "cause"), "issues": ("description",), "stakeholders": ("group", "organisation", "role")}
 _TOTAL_RE = re.compile(r"^\s*(grand\s+)?(sub)?totals?\b|^\s*(sum|итого|всего|total général|gesamt|summe)\b", re.I)
 
 
@@ -180,6 +180,7 @@ class Planner:
             title_col = by_name.get(self._title_from) if self._title_from else None
         else:
             self._title_from = None
+        self._title_name = title.name if title is not None else ""
         first_col = min(mapped_cols) if mapped_cols else 0
         strict_refs = [(c, f) for c, f in fields if f.kind in (Kind.REF, Kind.LINKS) and not f.ref.create_missing]
         width = max(len(headers), max(mapping, default=-1) + 1, max(plan.extras, default=-1) + 1)
@@ -207,14 +208,17 @@ class Planner:
             named = sum(1 for i in block if plan.rows[i].has_title)
             total = len(block) + continued[0]
             typical = sorted(table_widths)[len(table_widths) // 2] if table_widths else 0
-            sparse = typical >= 3 and all(widths.get(i, 0) <= 1 for i in block)
+            mine = sorted(widths.get(i, 0) for i in block)[len(block) // 2]
+            sparse = typical >= 3 and mine <= max(1, typical // 3)  # far fewer cells than the table's rows
             if (title_col is not None and named * 2 < total) or sparse:
                 for i in block:
                     report = plan.rows[i].report
+                    self._forget_unplaced(plan, plan.rows[i])
                     plan.rows[i] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "",
                                                         "below the table: a legend or notes, not a record."))
                     self._unclaim(reg, report.code)
 
+        value_cols = {c for c, f in fields if f.kind not in (Kind.TEXT, Kind.LONGTEXT, Kind.CODE, Kind.REF, Kind.LINKS)}
         first_block = True
         for number, row in reader.data_rows(header_row + 1, width):
             tick += 1
@@ -262,6 +266,10 @@ class Planner:
                 what = " or ".join(x for x in (key.label if key else "", title.label if title else "") if x)
                 skip(number, f"looks like a note, not a record (one filled cell and no {what}).")
                 continue
+            if first_block and last_record is None and title_col is not None and title_col not in filled and \
+                    (code_col is None or code_col not in filled) and parent_reg is None:
+                skip(number, "text under the header (instructions or a second header line), not a record.")
+                continue
             if title_col is not None and number in merged_title and last_record is not None:
                 # the title cell is merged down from the row above: this row continues that record
                 index, first_number, raw = last_record
@@ -269,6 +277,7 @@ class Planner:
                                  (f"{a}; {b}" if isinstance(a, str) and isinstance(b, str) else a))
                                  for a, b in zip(raw, row))
                 self._unclaim(reg, plan.rows[index].report.code)
+                self._forget_unplaced(plan, plan.rows[index])
                 plan.rows[index] = self._plan_row(plan, reg, parent_reg, first_number, combined, fields, code_col,
                                                   parent_col, strict_refs, title_col)
                 last_record = (index, first_number, combined)
@@ -281,13 +290,20 @@ class Planner:
                 continue
             if after_gap and len(filled) == 1 and filled[0] == first_col == title_col:
                 notes.add(len(plan.rows))
+            planned = self._plan_row(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs,
+                                     title_col)
+            if last_record is None and first_block and planned.report.action == Action.ERROR and \
+                    planned.failures >= 2 and planned.failures * 2 >= sum(1 for c in filled if c in value_cols):
+                self._unclaim(reg, planned.report.code)
+                self._forget_unplaced(plan, planned)
+                skip(number, "text under the header (instructions or a second header line), not a record.")
+                continue
             block.append(len(plan.rows))
             widths[len(plan.rows)] = len(filled)
             if first_block:
                 table_widths.append(len(filled))
             last_record = (len(plan.rows), number, row)
-            plan.rows.append(self._plan_row(plan, reg, parent_reg, number, row, fields, code_col, parent_col,
-                                            strict_refs, title_col))
+            plan.rows.append(planned)
         if not first_block:
             close_block()
         self._trailing_notes(plan, notes)
@@ -300,6 +316,18 @@ class Planner:
         if parent_reg is not None and finish:
             self.finish_children(plan)
         return plan
+
+    @staticmethod
+    def _forget_unplaced(plan: SheetPlan, prow: PlannedRow) -> None:
+        """A row found not to be a record: its values no longer wait for a translation."""
+        for name, value in prow.unplaced or ():
+            counts = plan.unplaced.get(name, {})
+            if value in counts:
+                counts[value] -= 1
+                if counts[value] <= 0:
+                    del counts[value]
+            if name in plan.unplaced and not counts:
+                del plan.unplaced[name]
 
     def _unclaim(self, reg: Register, code: str) -> None:
         if code and reg.key_field is not None:
@@ -347,6 +375,7 @@ class Planner:
         width = len(row)
         translator = self._translator
         profiles = self._profiles
+        unplaced: list[tuple[str, str]] = []
         for c, f in fields:
             raw = row[c] if c < width else None
             cls = raw.__class__
@@ -365,7 +394,6 @@ class Planner:
                 try:
                     hit = (True, translator.parse(f, raw, ctx, profiles.get(c)))
                 except ValidationError as e:
-                    plan.unplaced.setdefault(f.name, {}).setdefault(v.parse_text(raw), 0)
                     hit = (False, str(e))
                 if len(cache) < 10_000:
                     cache[(cls, raw)] = hit
@@ -373,8 +401,10 @@ class Planner:
                 values[f.name] = hit[1]
             else:
                 errors.append(hit[1])
-                plan.unplaced.setdefault(f.name, {})
-                plan.unplaced[f.name][v.parse_text(raw)] = plan.unplaced[f.name].get(v.parse_text(raw), 0) + 1
+                text = v.parse_text(raw)
+                counts = plan.unplaced.setdefault(f.name, {})
+                counts[text] = counts.get(text, 0) + 1
+                unplaced.append((f.name, text))
         for name, limit in self._lengths.items():
             text = values.get(name)
             if isinstance(text, str) and len(text) > limit:
@@ -387,9 +417,9 @@ class Planner:
                     extra_text = f"{f.label} (in full): {text}"
                 if EXTRA_FIELD.get(reg.name) not in (None, name):
                     self._long_texts.append(extra_text)
-        if self._title_from and not values.get("title") and values.get(self._title_from):
+        if self._title_from and not values.get(self._title_name) and values.get(self._title_from):
             text = values[self._title_from]
-            values["title"] = text if len(text) <= 120 else text[:117].rstrip() + "…"
+            values[self._title_name] = text if len(text) <= 120 else text[:117].rstrip() + "…"
         extra_lines = self._long_texts + [f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
                                           if c < width and not v.is_blank(row[c])
                                           and v.parse_text(row[c]) not in EXCEL_ERRORS]
@@ -461,10 +491,25 @@ class Planner:
             else:
                 record = dict(reg.defaults)
             record.update(values)
-            try:
-                reg.check(record, ctx)
-            except ValidationError as e:
-                errors.append(str(e))
+            for _attempt in range(3):
+                try:
+                    reg.check(record, ctx)
+                    break
+                except ValidationError as e:
+                    name = getattr(e, "field", None)
+                    f = next((x for x in reg.fields if x.name == name), None)
+                    if f is None or f.required or name not in values or f.kind == Kind.CODE:
+                        errors.append(str(e))
+                        break
+                    # an optional value contradicting another (a target date before the date raised):
+                    # left empty, the cell kept in the notes, the row imported
+                    dropped = values.pop(name)
+                    record[name] = None
+                    note = f"{f.label}: {f.display(dropped)} (not set: {str(e).rstrip('.')})"
+                    target = EXTRA_FIELD.get(reg.name)
+                    if target:
+                        values[target] = "\n".join(x for x in [values.get(target) or "", note] if x)
+                    reason += f"{f.label} left empty: {str(e)} "
         if extra_lines or (responses and record_id is not None):
             target = EXTRA_FIELD.get(reg.name)
             if target is not None:
@@ -474,9 +519,12 @@ class Planner:
             old = self.current(reg, record_id)
             changed = [reg.field(n) for n, new in values.items() if not _same(reg.field(n), new, old.get(n))]
             values = {f.name: values[f.name] for f in changed}
-            reason = ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
+            reason += ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
         if errors:
-            return PlannedRow(RowReport(plan.sheet, number, Action.ERROR, code, " ".join(errors)))
+            prow = PlannedRow(RowReport(plan.sheet, number, Action.ERROR, code, " ".join(errors)))
+            prow.unplaced = unplaced
+            prow.failures = len(unplaced)
+            return prow
         if action == Action.INSERT and code and reg.key_field is not None:
             values = {reg.key_field.name: code, **values}  # the code first: it must be set before any flush
         prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code)

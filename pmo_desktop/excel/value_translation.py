@@ -21,7 +21,8 @@ The rule, in the order tried (README: "How imported values are read"):
    "Avoidance" → Avoid; "Mitigation" → Reduce; "Acceptance" → Accept), tried on the whole value, then
    its first two words, then its first word ("Active - Mitigation Required" → Open; "Market risk" →
    Commercial); then a choice the first word begins with, or that begins with it (four letters at least);
-   then a word cut short or mistyped by one letter in eight ("In progeress" → Open).
+   then a word cut short or mistyped by one letter in eight ("In progeress" → Open); for a meeting's
+   frequency, a phrase anywhere in it ("every Monday at 10" → Weekly, "at each phase gate" → Ad hoc).
 5. Open lists (a risk's category): a value still unknown joins the office's own list of categories,
    and the preview says so.
 
@@ -39,7 +40,7 @@ from typing import Any
 from ..models import values as v
 from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind
-from .vocabulary import value_words, word_key, words_of
+from .vocabulary import phrase_words, value_words, word_key, words_of
 
 OPEN_LISTS = {("risks", "category")}  # choices an office may extend with its own words
 _PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
@@ -52,7 +53,7 @@ class ColumnProfile:
     """What the numbers of one column say about how to read each of them."""
 
     fractions: bool = False   # every number lies in 0–1 and some are fractional: probabilities
-    tens: bool = False        # many numbers go above the scale but none above 10: a 1–10 scale
+    tens: bool = False        # numbers go above the scale (twice at least) but none above 10: a 1–10 scale
 
     @classmethod
     def of(cls, values: list[Any], top: int = 5) -> "ColumnProfile":
@@ -70,7 +71,7 @@ class ColumnProfile:
             return cls()
         fractions = all(0 <= n <= 1 for n in numbers) and any(0 < n < 1 for n in numbers)
         above = sum(1 for n in numbers if n > top)
-        tens = not fractions and above >= max(2, len(numbers) / 5) and max(numbers) <= 10 and min(numbers) >= 0
+        tens = not fractions and above >= 2 and max(numbers) <= 10 and min(numbers) >= 0
         return cls(fractions, tens)
 
 
@@ -180,6 +181,12 @@ class Translator:
         hit = self._lookup(value_words(f"{self.register}.{f.name}"), raw)
         if hit in f.choices:
             return hit
+        phrases = phrase_words(f"{self.register}.{f.name}")
+        if phrases:
+            text = " " + " ".join(words_of(raw)) + " "
+            for phrase, target in phrases:
+                if f" {phrase} " in text and target in f.choices:
+                    return target
         words = words_of(raw)
         if words and len(words[0]) >= 4:
             first = words[0]

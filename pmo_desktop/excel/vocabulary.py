@@ -15,16 +15,16 @@ from functools import lru_cache
 from pathlib import Path
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+_ACCENTS = frozenset("\u0300\u0301\u0302\u0303\u0307\u0308\u030a\u030c\u0327\u0328")
 
 
 def word_key(text: object) -> str:
     """Case-, accent-, space- and punctuation-insensitive key, for any alphabet ("Вероятность" too)."""
     if text is None:
         return ""
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    # drop combining accents of Latin letters but keep letters such as "й" (which NFKD splits) whole
-    kept = unicodedata.normalize("NFKC", "".join(ch for ch in decomposed
-                                                 if not (unicodedata.combining(ch) and ch in "\u0300\u0301\u0302\u0308\u0327\u0303")))
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold().replace("ı", "i"))
+    # drop the accents of Latin letters (é, ü, ç, ş, İ) but keep letters such as "й" (which NFKD splits) whole
+    kept = unicodedata.normalize("NFKC", "".join(ch for ch in decomposed if ch not in _ACCENTS))
     return re.sub(r"[\W_]+", "", kept)
 
 
@@ -70,6 +70,17 @@ def sheet_words(what: str) -> frozenset[str]:
     for data in _files():
         out.update(word_key(w) for w in data.get("sheets", {}).get(what, []))
     return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def phrase_words(key: str) -> tuple[tuple[str, str], ...]:
+    """(phrase, target) for choices read from a phrase anywhere in a value (a meeting's frequency, written
+    as a sentence), longest first; phrases are words joined by single spaces, keyed word by word."""
+    out: list[tuple[str, str]] = []
+    for data in _files():
+        for target, phrases in data.get("contains", {}).get(key, {}).items():
+            out += [(" ".join(words_of(p)), target) for p in phrases]
+    return tuple(sorted(out, key=lambda item: -len(item[0])))
 
 
 def languages() -> list[str]:
