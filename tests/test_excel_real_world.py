@@ -234,10 +234,12 @@ def test_cells_merged_down_make_one_record(sqlite_store, tmp_path):
     ["Nr", "Risikobeschreibung", "Wahrscheinlichkeit", "Auswirkung", "Verantwortlich", "Status"],
     ["Código", "Descripción del riesgo", "Probabilidad", "Impacto", "Responsable", "Estado"],
     ["ID", "Описание риска", "Вероятность риска", "Влияние риска", "Владелец риска", "Статус риска"],
+    ["ID", "Descrizione", "Probabilità", "Impatto", "Responsabile", "Stato"],
 ])
 def test_headers_in_french_german_spanish_and_russian(sqlite_store, tmp_path, headers):
     words = {"Statut": ("Élevé", "Faible", "Ouvert"), "Status": ("Hoch", "Niedrig", "Offen"),
-             "Estado": ("Alta", "Baja", "Abierto"), "Статус риска": ("Высокая", "Низкая", "Открыт")}[headers[-1]]
+             "Estado": ("Alta", "Baja", "Abierto"), "Статус риска": ("Высокая", "Низкая", "Открыт"),
+             "Stato": ("Alto", "Basso", "In risoluzione")}[headers[-1]]
     path = write_xlsx(tmp_path / "lang.xlsx", {"Sheet1": [headers, ["X-1", "Late supplier", words[0], words[1], "Ann",
                                                                     words[2]]]})
     risk = imported(sqlite_store, path)["Late supplier"]
@@ -336,3 +338,87 @@ def test_engagement_levels_in_other_words(sqlite_store, tmp_path):
     got = by_title(sqlite_store, "stakeholders")
     assert [(got[n]["code"], got[n]["current_engagement"], got[n]["desired_engagement"], got[n]["power"])
             for n in ("Board", "Unions")] == [("1", "Neutral", "Leading", 4), ("2", "Resistant", "Supportive", 3)]
+
+
+# ------------------------------------------------------------------------ more layouts of public registers
+def test_a_level_word_wins_over_figures_in_the_sentence_after_it(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "s.xlsx", {"Risks": [["Risk ID", "Risk Statement", "Impact"],
+                                                      ["1", "If the vendor is late", "Moderate, a 5%-10% schedule delay"],
+                                                      ["2", "If staff leave", "High. Over 15% of the budget"]]})
+    got = imported(sqlite_store, path)
+    assert (got["If the vendor is late"]["impact"], got["If staff leave"]["impact"]) == (3, 4)
+
+
+def test_headers_that_begin_with_a_known_header_and_words_in_brackets(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "b.xlsx", {"Risk log": [
+        ["Risk NO.", "Risk Description & Effect", "Prob of Occur (P)", "Impact (I)", "Open or Closed?"],
+        [1, "Movers damage the servers", 0.6, 5, "Open "], [2, "Power supply too small", 0.4, 5, "Closed"]]})
+    got = imported(sqlite_store, path)
+    assert [(r["code"], r["probability"], r["impact"], r["status"]) for r in got.values()] == [
+        ("1", 3, 5, "Open"), ("2", 2, 5, "Closed")]
+
+
+def test_a_column_repeating_one_word_is_no_title_under_a_two_row_header(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "t.xlsx", {"Sheet1": [
+        [None, "Risk", "Description", "Treatment", None, "Owner"],
+        [None, "Risk", None, "Type", "Measure(s)", None],
+        [None, "Risk", "Interface setback", "Mitigation", "Ask for documentation", "Tech"],
+        [None, "Risk", "Client staff unwilling", "Deflection", "Let the client negotiate", "Client"],
+        [None, "Risk", "Data of bad quality", "Contingency", "Two spare days", "Client"]]})
+    got = imported(sqlite_store, path)
+    assert sorted(got) == ["Client staff unwilling", "Data of bad quality", "Interface setback"]
+    assert got["Client staff unwilling"]["response"] == "Transfer"
+
+
+def test_stakeholder_groups_without_names_and_a_text_interest_column(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "g.xlsx", {"Stakeholder Register": [
+        [], [], [None, "Stakeholder Group", "Role", "Interest", "Influence/Attitude"],
+        [None, "Customer", "Loan applicant", "Wants a fast, clear and easy process", "High (users of the system)"],
+        [None, "Internal Staff", "Relationship manager", "Wants less paperwork and fewer errors", "Medium"]]})
+    apply_import(sqlite_store, plan_workbook_import(sqlite_store, path))
+    got = by_title(sqlite_store, "stakeholders")
+    assert sorted(got) == ["Customer", "Internal Staff"]
+    assert got["Customer"]["power"] == 4 and got["Customer"]["concerns"].startswith("Wants a fast")
+
+
+def test_turkish_headers_with_dotted_and_dotless_i(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "tr.xlsx", {"Sayfa1": [
+        ["STAKEHOLDER REGISTER"], [], [None, "ADI", "Rolü", "İletişim Bilgileri", "Paydaş Türü", "Etki"],
+        [None, "Proje Ekibi", "Geliştirici", "E-posta", "Dahili Paydaş", "Yüksek"],
+        [None, "Hastane IT", "Entegrasyon", "Telefon", "Dış Paydaş", "orta"]]})
+    apply_import(sqlite_store, plan_workbook_import(sqlite_store, path))
+    got = by_title(sqlite_store, "stakeholders")
+    assert [(got[n]["role"], got[n]["group"], got[n]["power"]) for n in ("Proje Ekibi", "Hastane IT")] == [
+        ("Geliştirici", "Dahili Paydaş", 4), ("Entegrasyon", "Dış Paydaş", 3)]
+
+
+def test_instructions_under_the_header_and_references_under_the_table_add_nothing(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "i.xlsx", {"Risk Register": [
+        ["RISK REGISTER TEMPLATE"], [],
+        ["KEY", "RISK DESCRIPTION", "IMPACT DESCRIPTION", "IMPACT LEVEL", "PROBABILITY LEVEL", "OWNER", "STATUS"],
+        ["LEVEL", "Give a brief summary", "What will happen", "Rate 1 (LOW) to 5 (HIGH)", "Rate 1 (LOW) to 5 (HIGH)",
+         "Who's responsible?", "Open / closed"],
+        [1, "Data is inaccurate", "Bad routes", 5, 4, "Kush", "Open"],
+        [2, "Algorithms get slow", "Slow app", 5, 4, "Nida", "Open"], [], [],
+        ["#", "References:"], [1, "Bloomenthal, A. (2021) Identity theft"], [2, "FTC settlement (2019)"]]})
+    plan = plan_workbook_import(sqlite_store, path)
+    assert plan.ok, plan.errors
+    apply_import(sqlite_store, plan)
+    assert sorted(by_title(sqlite_store)) == ["Algorithms get slow", "Data is inaccurate"]
+
+
+def test_an_optional_value_contradicting_another_is_left_empty_and_kept(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "d.xlsx", {"Risks": [["Risk ID", "Risk", "Date", "Target Date"],
+                                                      ["GR-4", "Phishing", "2026-06-23", "2023-08-26"]]})
+    plan = plan_workbook_import(sqlite_store, path)
+    assert plan.ok and "Proximity left empty" in plan.reports[0].reason
+    apply_import(sqlite_store, plan)
+    risk = by_title(sqlite_store)["Phishing"]
+    assert risk["proximity"] is None and "2023-08-26" in risk["notes"]
+
+
+def test_a_one_to_ten_scale_is_rescaled(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "ten.xlsx", {"Risks": [["Risk", "Risk Probability", "Risk Impact"],
+                                                        ["A", 6, 7], ["B", 2, 10], ["C", 9, 3]]})
+    got = imported(sqlite_store, path)
+    assert [(got[t]["probability"], got[t]["impact"]) for t in "ABC"] == [(3, 4), (1, 5), (5, 2)]

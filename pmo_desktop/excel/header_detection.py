@@ -29,6 +29,7 @@ RESPONSE_PLAN = "@response_plan"  # risks: mitigation / response plan columns, i
 PSEUDO = (RESPONSE_PLAN,)
 # A scale column whose cells are sentences is the text field beside it ("Impact" → the risk's effect).
 TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, ("risks", "residual_impact"): None,
+                 ("risks", "response"): "@response_plan",  # a response written out is the plan, not its type
                  ("stakeholders", "interest"): "concerns", ("stakeholders", "power"): None}
 VALUE_KINDS = (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM, Kind.BOOL, Kind.DATE, Kind.INT, Kind.FLOAT)
 SAMPLE = 20
@@ -128,6 +129,31 @@ def field_keys(kind: SheetKind) -> dict[str, str]:
     return keys
 
 
+PREFIX = 8  # a header beginning with a known header of at least this many letters means the same
+
+
+@lru_cache(maxsize=None)
+def _prefixes(kind: SheetKind) -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for key, name in field_keys(kind).items():
+        if len(key) >= PREFIX:
+            out.setdefault(key[:PREFIX], []).append((key, name))
+    for items in out.values():
+        items.sort(key=lambda item: -len(item[0]))
+    return out
+
+
+def _by_prefix(kind: SheetKind, variants: list[str], used: set[str]) -> str | None:
+    """"Risk Description & Effect" → the field of "risk description": the longest known header a cell's
+    header begins with (eight letters at least); the values below still have to fit the field."""
+    table = _prefixes(kind)
+    for key in variants:
+        for known, name in table.get(key[:PREFIX], ()):
+            if key.startswith(known) and (name not in used or name in PSEUDO):
+                return name
+    return None
+
+
 @dataclass
 class HeaderMatch:
     kind: SheetKind
@@ -169,6 +195,8 @@ def map_header(kind: SheetKind, row: list, group: list | None = None) -> tuple[d
                 continue
             hit = name
             break
+        if hit is None and clash is None:
+            hit = _by_prefix(kind, variants, used)
         if hit:
             mapping[c] = hit
             if hit not in PSEUDO:
@@ -242,10 +270,10 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -
             why[c] = f"every row says “{str(values[0]).strip()}”, so it names no record"
             continue
         fits = _fits(kind, name, values, translator, ctx)
-        if not fits and f.kind == Kind.SCALE and _sentences(values) and (kind.register, name) in TEXT_FALLBACK:
+        if not fits and _sentences(values) and (kind.register, name) in TEXT_FALLBACK:
             fallback = TEXT_FALLBACK[(kind.register, name)]
             del out[c]
-            if fallback and fallback not in out.values():
+            if fallback and (fallback in PSEUDO or fallback not in out.values()):
                 out[c] = fallback
             else:
                 why[c] = f"its cells are sentences, not {f.label.lower()} levels"

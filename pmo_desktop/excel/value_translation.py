@@ -122,6 +122,9 @@ class Translator:
         if profile is not None and profile.fractions and f.kind == Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and 0 <= raw <= 1:
             return scale_from_fraction(float(raw), f.scale_max(ctx))  # a probability column: 1 is 100%
+        if profile is not None and profile.tens and f.kind == Kind.SCALE and isinstance(raw, (int, float)) \
+                and not isinstance(raw, bool) and 0 < raw <= 10:
+            return max(1, math.ceil(raw * f.scale_max(ctx) / 10 - 1e-9))  # a 1–10 column: every value rescaled
         try:
             return f.parse(raw, ctx)
         except ValidationError:
@@ -203,7 +206,10 @@ class Translator:
             number = float(raw)
         elif isinstance(raw, str):
             text = raw.strip()
-            percents = _PERCENT_RE.findall(text)
+            hit = self._lookup(value_words("scale"), raw)
+            if hit is not None:  # "Moderate, as this would cause a 5%-10% delay": the word, not the figures
+                return scale_from_word_level(int(hit), top)
+            percents = _PERCENT_RE.findall(text) if len(text.split()) <= 5 else []
             ranged = _RANGE_RE.match(text)
             if percents:
                 values = [float(p.replace(",", ".")) / 100 for p in percents]
