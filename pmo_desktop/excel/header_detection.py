@@ -21,7 +21,7 @@ from ..models.errors import ValidationError
 from ..models.fields import Context, Kind
 from ..models.registers import REGISTERS
 from .value_translation import OPEN_LISTS, ColumnProfile, Translator
-from .vocabulary import header_words, sheet_words, value_words, word_key
+from .vocabulary import header_phrases, header_words, sheet_words, value_words, word_key, words_of
 from .workbook_reader import EXCEL_ERRORS
 
 normalise_key = word_key  # header words in any alphabet
@@ -129,28 +129,40 @@ def field_keys(kind: SheetKind) -> dict[str, str]:
     return keys
 
 
-PREFIX = 8  # a header beginning with a known header of at least this many letters means the same
-
-
 @lru_cache(maxsize=None)
-def _prefixes(kind: SheetKind) -> dict[str, list[tuple[str, str]]]:
-    out: dict[str, list[tuple[str, str]]] = {}
-    for key, name in field_keys(kind).items():
-        if len(key) >= PREFIX:
-            out.setdefault(key[:PREFIX], []).append((key, name))
+def _prefixes(kind: SheetKind) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Known headers of two words or more (or one long word), by their first word, longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, name in _phrases(kind):
+        if len(phrase) >= 2 or (phrase and len(phrase[0]) >= 8):
+            out.setdefault(phrase[0], []).append((phrase, name))
     for items in out.values():
         items.sort(key=lambda item: -len(item[0]))
     return out
 
 
-def _by_prefix(kind: SheetKind, variants: list[str], used: set[str]) -> str | None:
-    """"Risk Description & Effect" → the field of "risk description": the longest known header a cell's
-    header begins with (eight letters at least); the values below still have to fit the field."""
-    table = _prefixes(kind)
-    for key in variants:
-        for known, name in table.get(key[:PREFIX], ()):
-            if key.startswith(known) and (name not in used or name in PSEUDO):
-                return name
+def _phrases(kind: SheetKind) -> list[tuple[tuple[str, ...], str]]:
+    reg = kind.reg
+    out = []
+    for f in reg.fields:
+        for word in (f.label, *f.synonyms):
+            out.append((tuple(words_of(word)), f.name))
+    names = set(reg.field_names)
+    for data_word, name in header_phrases(kind.register):
+        if name in names or (name in PSEUDO and kind.register == "risks"):
+            out.append((tuple(words_of(data_word)), name))
+    return out
+
+
+def _by_prefix(kind: SheetKind, text: str, used: set[str]) -> str | None:
+    """"Risk Description & Effect" → the field of "Risk description": the longest known header of two
+    words or more that a cell's header begins with, word for word; the values below still have to fit."""
+    words = tuple(words_of(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)))
+    for phrase, name in _prefixes(kind).get(words[0] if words else "", ()):
+        if len(phrase) == 1 and (len(phrase[0]) < 8 or len(words) > 5):
+            continue  # one long word ("Description of potential risk"), in a short header only
+        if words[:len(phrase)] == phrase and len(words) > len(phrase) and (name not in used or name in PSEUDO):
+            return name
     return None
 
 
@@ -196,7 +208,7 @@ def map_header(kind: SheetKind, row: list, group: list | None = None) -> tuple[d
             hit = name
             break
         if hit is None and clash is None:
-            hit = _by_prefix(kind, variants, used)
+            hit = _by_prefix(kind, str(cell), used)
         if hit:
             mapping[c] = hit
             if hit not in PSEUDO:
@@ -237,6 +249,14 @@ def _fits(kind: SheetKind, name: str, values: list, translator: Translator, ctx:
     return good * 2 >= len(values)
 
 
+def _ratings(values: list) -> bool:
+    """Most values are level words or RAG colours ("HIGH", "Medium", "Amber")."""
+    levels = value_words("scale")
+    rag = {"red", "amber", "green", "yellow", "orange"}
+    hits = sum(1 for x in values if word_key(x) in levels or word_key(x) in rag)
+    return hits * 5 >= len(values) * 4
+
+
 def _sentences(values: list) -> bool:
     """Most cells are sentences (more than four words)."""
     long = sum(1 for x in values if isinstance(x, str) and len(x.split()) > 4)
@@ -265,9 +285,17 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -
             continue
         common = max((sum(1 for x in values if str(x).strip().lower() == w) for w in
                       {str(x).strip().lower() for x in values}), default=0)
+        if f.required and len(values) >= 3 and _ratings(values):
+            del out[c]  # "High", "Medium", "Red": a rating column, not what names the records
+            why[c] = "its values are ratings, so it names no record"
+            continue
         if f.required and len(values) >= 3 and common * 5 >= len(values) * 4:
             del out[c]  # the same word on every row ("Risk", "Risk", "Risk") labels rows, it names none
             why[c] = f"every row says “{str(values[0]).strip()}”, so it names no record"
+            continue
+        if f.kind == Kind.CODE and len(values) >= 4 and len({str(x).strip().lower() for x in values}) * 5 < len(values) * 4:
+            del out[c]  # IDs are unique; a column repeating its values is a reference to something else
+            why[c] = "its values repeat, so they are not IDs"
             continue
         fits = _fits(kind, name, values, translator, ctx)
         if not fits and _sentences(values) and (kind.register, name) in TEXT_FALLBACK:
@@ -306,8 +334,11 @@ def _refill(kind: SheetKind, row: list, group: list | None, mapping: dict[int, s
     return {**mapping, **checked}
 
 
-def detect_header(rows: list[list], sheet_title: str, kinds=ALL_KINDS) -> HeaderMatch | None:
-    """The best (register, header row) among the top rows of a sheet, or None when nothing fits."""
+def detect_header(rows: list[list], sheet_title: str, kinds=ALL_KINDS,
+                  stored: list[list] | None = None) -> HeaderMatch | None:
+    """The best (register, header row) among the top rows of a sheet, or None when nothing fits.
+    ``stored``: the same rows without merged cells filled, whose values are judged below a header."""
+    stored = stored if stored is not None else rows
     best: HeaderMatch | None = None
     candidates: list[tuple[int, list, list | None]] = []
     for i, row in enumerate(rows):
@@ -317,9 +348,9 @@ def detect_header(rows: list[list], sheet_title: str, kinds=ALL_KINDS) -> Header
             # a header over two rows: each column's lower cell, or the upper one where the lower is empty
             combined = [low if low is not None else up for low, up in zip(row, group)]
             if combined != row:
-                candidates.append((i, combined, rows[i - 2] if i > 1 else None))
+                candidates.append((i, combined, group))
     for i, row, group in candidates:
-        sample = rows[i + 1:i + 1 + SAMPLE]
+        sample = stored[i + 1:i + 1 + SAMPLE]
         for kind in kinds:
             mapping, dups = map_header(kind, row, group)
             if len(mapping) < MIN_FIELDS:

@@ -185,7 +185,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
 def _match_sheet(reader: SheetReader, kinds, header_row: int | None) -> HeaderMatch | None:
     rows = reader.top_rows()
     if header_row is None:
-        return detect_header(rows, reader.title, kinds)
+        return detect_header(rows, reader.title, kinds, reader.top_rows(fill_merged=False))
     if not 1 <= header_row <= max(len(rows), 1):
         raise WorkbookError(f"The header row must be one of the first {reader.book.limits.header_scan_rows} rows.")
     row = rows[header_row - 1] if rows else []
@@ -193,7 +193,7 @@ def _match_sheet(reader: SheetReader, kinds, header_row: int | None) -> HeaderMa
     best = None
     for kind in kinds:
         mapping, dups = map_header(kind, row, group)
-        mapping, demoted = check_values(kind, mapping, rows[header_row:header_row + 20])
+        mapping, demoted = check_values(kind, mapping, reader.top_rows(fill_merged=False)[header_row:header_row + 20])
         if best is None or len(mapping) > len(best.mapping):
             headers = ["" if x is None else str(x).strip() for x in row]
             while headers and not headers[-1]:

@@ -176,7 +176,8 @@ class Planner:
         title_col = next((c for c, f in fields if title is not None and f.name == title.name), None)
         if title_col is None and title is not None:  # cause/event layouts: the event names the risk
             by_name = {f.name: c for c, f in fields}
-            self._title_from = next((n for n in TITLE_FALLBACK.get(reg.name, ()) if n in by_name), None)
+            self._title_fallbacks = [n for n in TITLE_FALLBACK.get(reg.name, ()) if n in by_name]
+            self._title_from = self._title_fallbacks[0] if self._title_fallbacks else None
             title_col = by_name.get(self._title_from) if self._title_from else None
         else:
             self._title_from = None
@@ -417,9 +418,10 @@ class Planner:
                     extra_text = f"{f.label} (in full): {text}"
                 if EXTRA_FIELD.get(reg.name) not in (None, name):
                     self._long_texts.append(extra_text)
-        if self._title_from and not values.get(self._title_name) and values.get(self._title_from):
-            text = values[self._title_from]
-            values[self._title_name] = text if len(text) <= 120 else text[:117].rstrip() + "…"
+        if self._title_from and not values.get(self._title_name):
+            text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
+            if text:
+                values[self._title_name] = text if len(text) <= 120 else text[:117].rstrip() + "…"
         extra_lines = self._long_texts + [f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
                                           if c < width and not v.is_blank(row[c])
                                           and v.parse_text(row[c]) not in EXCEL_ERRORS]

@@ -53,6 +53,16 @@ def header_words(register: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def header_phrases(register: str) -> tuple[tuple[str, str], ...]:
+    """(header as written, field name) of the data files, for matching by leading words."""
+    out: list[tuple[str, str]] = []
+    for data in _files():
+        for name, words in data.get("headers", {}).get(register, {}).items():
+            out += [(w, name) for w in words]
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
 def value_words(key: str) -> dict[str, str]:
     """Keyed value word → choice for ``key`` ("risks.status", "scale" → level "1".."5", "bool")."""
     out: dict[str, str] = {}

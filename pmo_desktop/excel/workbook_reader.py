@@ -393,14 +393,15 @@ class SheetReader:
         return [None if x == "" or x is None else x for x in row]
 
     # --------------------------------------------------------------------------- reading
-    def top_rows(self) -> list[list]:
-        """The first rows (where titles and the header live), merged ranges filled with their value."""
+    def top_rows(self, fill_merged: bool = True) -> list[list]:
+        """The first rows (where titles and the header live), merged ranges filled with their value
+        (unless ``fill_merged`` is false: the cells as stored, for judging values below a header)."""
         limits = self.book.limits
         rows = [self._clean(r[: limits.max_columns]) for r in self._rows[: limits.header_scan_rows]]
         width = max((len(r) for r in rows), default=0)
         for r in rows:
             r.extend([None] * (width - len(r)))
-        for r1, c1, r2, c2 in self.merged_ranges():
+        for r1, c1, r2, c2 in self.merged_ranges() if fill_merged else ():
             if r1 > len(rows) or c1 >= width:
                 continue
             value = rows[r1 - 1][c1]
