@@ -422,3 +422,23 @@ def test_a_one_to_ten_scale_is_rescaled(sqlite_store, tmp_path):
                                                         ["A", 6, 7], ["B", 2, 10], ["C", 9, 3]]})
     got = imported(sqlite_store, path)
     assert [(got[t]["probability"], got[t]["impact"]) for t in "ABC"] == [(3, 4), (1, 5), (5, 2)]
+
+
+def test_tables_of_other_kinds_beside_a_register_add_nothing(sqlite_store, tmp_path):
+    """An escalation table (Severity, Description) or an asset register is not a risk register."""
+    path = write_xlsx(tmp_path / "plan.xlsx", {
+        "Escalation": [["Severity", "Description", "Decision Maker", "Timeframe"],
+                       ["High", "Business stops", "CEO", "1 hour"], ["Low", "One user affected", "PM", "1 week"]],
+        "Asset Classification Guidelines": [["Classification", "Impact Level", "Description"],
+                                            ["Confidential", "High", "Loss harms the company"]],
+        "Stakeholder Information": [["#", "Group / Person", "Role / Title", "Notes"], [1, "CEO", "Approver", "Weekly"]]})
+    apply_import(sqlite_store, plan_workbook_import(sqlite_store, path))
+    assert rows_of(sqlite_store, "risks") == []
+    assert [(s["code"], s["name"], s["role"]) for s in rows_of(sqlite_store, "stakeholders")] == [("1", "CEO", "Approver")]
+
+
+def test_risk_hash_is_the_risks_number(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "h.xlsx", {"Risk Register": [["RISK #", "DATE", "RISK", "LIKELIHOOD", "ACCOUNTABILITY"],
+                                                              [1, "29/03/2021", "Scope creep", 5, "PM"]]})
+    risk = imported(sqlite_store, path)["Scope creep"]
+    assert (risk["code"], risk["probability"], risk["owner"]) == ("1", 5, "PM")

@@ -33,6 +33,7 @@ TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, 
                  ("stakeholders", "interest"): "concerns", ("stakeholders", "power"): None}
 VALUE_KINDS = (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM, Kind.BOOL, Kind.DATE, Kind.INT, Kind.FLOAT)
 SAMPLE = 20
+_TITLE_FALLBACK = {"risks": ("event", "cause"), "issues": ("description",), "stakeholders": ("group",)}
 
 PARENT = "@parent"  # mapping target of a child sheet's "Risk ID" / "Benefit ID" column
 MIN_FIELDS = 2      # a header names at least this many fields
@@ -93,8 +94,8 @@ def header_variants(text) -> list[str]:
     """Keys a header cell may stand for: as written, and without a bracketed note ("Impact (H/M/L)")."""
     if text is None:
         return []
-    raw = str(text).strip()
-    if not raw:
+    raw = str(text).strip().replace("#", " number ")  # "Risk #", "#": a number, not the word beside it
+    if not raw.strip():
         return []
     keys = [normalise_key(raw)]
     bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", raw)
@@ -175,6 +176,7 @@ class HeaderMatch:
     score: float = 0.0
     duplicates: dict[int, str] = field(default_factory=dict)  # column → field already taken by another
     demoted: dict[int, str] = field(default_factory=dict)     # column → why its values do not fit the field
+    sheet_title: str = ""
 
     @property
     def width(self) -> int:
@@ -226,6 +228,8 @@ def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str) -> float:
     title = next((f.name for f in kind.reg.fields if f.required), None)
     if title is not None and title in mapping.values():
         score += 1.0  # a register's rows are named: a header naming them is likelier the header
+    elif set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())):
+        score += 0.5  # named by a column standing in for the title (a stakeholder group, a risk's event)
     if kind.matches_sheet_name(sheet_title):
         score += SHEET_NAME_BONUS
     return score
@@ -364,7 +368,7 @@ def detect_header(rows: list[list], sheet_title: str, kinds=ALL_KINDS,
                 headers = ["" if v is None else str(v).strip() for v in row]
                 while headers and not headers[-1]:
                     headers.pop()
-                best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted)
+                best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title)
     return best
 
 
@@ -413,7 +417,7 @@ def not_a_register(title: str) -> str | None:
     if key in sheet_words("not_records"):
         return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
     strong = ("legend", "instruction", "definition", "lookup", "dropdown", "matrix", "heatmap", "readme",
-              "guidance", "howtouse", "инструкц", "легенд", "справочн")
+              "guidance", "guideline", "howtouse", "инструкц", "легенд", "справочн")
     if any(w in key for w in strong):
         return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
     return None

@@ -20,7 +20,7 @@ from ..models.errors import ValidationError
 from ..models.fields import Field, Kind, Register
 from ..models.registers import REGISTERS
 from .errors import ImportCancelled
-from .header_detection import PARENT, RESPONSE_PLAN, SheetKind
+from .header_detection import _TITLE_FALLBACK, PARENT, RESPONSE_PLAN, SheetKind
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .value_translation import ColumnProfile, Translator
 from .vocabulary import word_key, words_of
@@ -35,7 +35,7 @@ _NOUNS = {"StrategicObjective": "strategic objective", "Project": "project", "Ou
 # Where a record keeps the content of source columns that map to no field, labelled with their header.
 EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description", "benefits": "description"}
 # A risk sheet without a title column names its risks by the event, cause or effect (cause/event layouts).
-TITLE_FALLBACK = {"risks": ("event", "cause"), "issues": ("description",), "stakeholders": ("group", "organisation", "role")}
+TITLE_FALLBACK = _TITLE_FALLBACK
 _TOTAL_RE = re.compile(r"^\s*(grand\s+)?(sub)?totals?\b|^\s*(sum|итого|всего|total général|gesamt|summe)\b", re.I)
 
 
