@@ -442,3 +442,12 @@ def test_risk_hash_is_the_risks_number(sqlite_store, tmp_path):
                                                               [1, "29/03/2021", "Scope creep", 5, "PM"]]})
     risk = imported(sqlite_store, path)["Scope creep"]
     assert (risk["code"], risk["probability"], risk["owner"]) == ("1", 5, "PM")
+
+
+def test_a_heat_map_under_the_table_adds_nothing(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "hm.xlsx", {"Risk register": [
+        ["Risk ID", "Risk Description", "Impact", "Likelihood"], ["R001", "Laptop theft", 5, 4], ["R002", "Phishing", 4, 5],
+        [], [], [None, "Risk Matrix"], [None, "Impact / Likelihood", 1, 2], [None, "5 (Very High)", "Low", "High"],
+        [None, "4 (High)", "Low", "Medium"], [None, "1 (Very Low)", "Low", "Low"]]})
+    apply_import(sqlite_store, plan_workbook_import(sqlite_store, path))
+    assert sorted(by_title(sqlite_store)) == ["Laptop theft", "Phishing"]

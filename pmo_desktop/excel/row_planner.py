@@ -43,6 +43,14 @@ _NOTE_RE = re.compile(r"^\s*(note|notes|nb|n\.b\.|source|sources|key|legend|\*|Â
                       re.I)
 
 
+def _rating_like(text: str) -> bool:
+    """A number, a level word, or both ("5 (Very high)"): a scale's label, not a record's title."""
+    from .vocabulary import value_words
+
+    key = word_key(re.sub(r"\d+", " ", text))
+    return bool(text) and (not key or key in value_words("scale"))
+
+
 def _column_lengths(reg: Register, fields: list[Field]) -> dict[str, int]:
     """The longest text each short text field's column holds (PostgreSQL enforces it; SQLite does not)."""
     from sqlalchemy import inspect as sa_inspect
@@ -208,6 +216,9 @@ class Planner:
                 return
             named = sum(1 for i in block if plan.rows[i].has_title)
             total = len(block) + continued[0]
+            titles = [self._title_text(plan.rows[i], title_col) for i in block]
+            if sum(1 for t in titles if _rating_like(t)) * 2 >= len(titles) >= 2:
+                named = 0  # "5 (Very high)", "4 (High)" â€¦: the axis of a heat map under the table
             typical = sorted(table_widths)[len(table_widths) // 2] if table_widths else 0
             mine = sorted(widths.get(i, 0) for i in block)[len(block) // 2]
             sparse = typical >= 3 and mine <= max(1, typical // 3)  # far fewer cells than the table's rows
@@ -317,6 +328,11 @@ class Planner:
         if parent_reg is not None and finish:
             self.finish_children(plan)
         return plan
+
+    def _title_text(self, prow: PlannedRow, title_col: int | None) -> str:
+        if prow.raw is not None and title_col is not None and title_col < len(prow.raw):
+            return v.parse_text(prow.raw[title_col])
+        return v.parse_text(prow.values.get(self._title_name))
 
     @staticmethod
     def _forget_unplaced(plan: SheetPlan, prow: PlannedRow) -> None:
