@@ -451,3 +451,12 @@ def test_a_heat_map_under_the_table_adds_nothing(sqlite_store, tmp_path):
         [None, "4 (High)", "Low", "Medium"], [None, "1 (Very Low)", "Low", "Low"]]})
     apply_import(sqlite_store, plan_workbook_import(sqlite_store, path))
     assert sorted(by_title(sqlite_store)) == ["Laptop theft", "Phishing"]
+
+
+def test_scale_notes_in_headers_and_one_letter_headers(sqlite_store, tmp_path):
+    path = write_csv(tmp_path / "risk_register.csv", [
+        ["risk_id", "title", "threat", "L_1to5", "I_1to5", "level", "treatment", "actions", "owner", "status"],
+        ["R01", "Account takeover", "Phishing", 4, 4, "Critical", "Reduce", "Enforce MFA", "IT", "Open"]])
+    risk = imported(sqlite_store, path)["Account takeover"]
+    assert (risk["probability"], risk["impact"], risk["response"], risk["event"]) == (4, 4, "Reduce", "Phishing")
+    assert "level: Critical" in risk["notes"]

@@ -99,7 +99,8 @@ def header_variants(text) -> list[str]:
         return []
     keys = [normalise_key(raw)]
     bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", raw)
-    variants = [bare, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
+    scale_note = re.sub(r"[\s_\-]*\(?\d+\s*(?:to|-|–|_)\s*\d+\)?\s*$", "", bare, flags=re.I)  # "L_1to5", "Impact 1-5"
+    variants = [bare, scale_note, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
     variants += re.findall(r"\(([^)]*)\)", raw)       # "Тип коммуникации (WHAT)": the word in brackets
     if "/" in bare:                                     # "Influence/Attitude": each part
         variants += bare.split("/")
