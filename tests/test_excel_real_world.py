@@ -460,3 +460,32 @@ def test_scale_notes_in_headers_and_one_letter_headers(sqlite_store, tmp_path):
     risk = imported(sqlite_store, path)["Account takeover"]
     assert (risk["probability"], risk["impact"], risk["response"], risk["event"]) == (4, 4, "Reduce", "Phishing")
     assert "level: Critical" in risk["notes"]
+
+
+def test_a_word_document_named_xlsx_is_refused_for_what_it_is(sqlite_store, tmp_path):
+    import zipfile
+
+    from pmo_desktop.excel.errors import WorkbookError
+
+    path = tmp_path / "RAID Log.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(WorkbookError, match="not an Excel workbook: it is a Word document"):
+        plan_workbook_import(sqlite_store, path)
+
+
+def test_a_raid_category_column_splits_the_log_and_a_lessons_sheet_is_skipped(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "raid.xlsx", {
+        "RAID LOG": [["RAID Log"], [], ["RAID Category", "Description", "Mitigation", "Owner", "Status"],
+                     ["Risk", "Free tier limits may stop backups", "Monitor usage", "Pranit", "Open"],
+                     ["Issue", "Backup script failed twice", "Fix cron", "Pranit", "Open"],
+                     ["Dependency", "AWS stays available", "Monitor health", "Pranit", "Open"]],
+        "LESSONS LEARNED": [["DATE RAISED", "EVENT", "EARLY WARNING SIGNS?", "RECOMMENDATIONS", "OWNER"],
+                            ["2026-01-05", "Backups failed", "Disk almost full", "Alert at 80%", "Pranit"]]})
+    plan = plan_workbook_import(sqlite_store, path)
+    assert ("LESSONS LEARNED", "“LESSONS LEARNED” is a legend, list or instructions sheet, not a register.") \
+        in plan.skipped_sheets
+    apply_import(sqlite_store, plan)
+    assert list(by_title(sqlite_store)) == ["Free tier limits may stop backups"]
+    assert [r["title"] for r in rows_of(sqlite_store, "issues")] == ["Backup script failed twice"]

@@ -383,7 +383,8 @@ def raid_type_column(headers: list, sample: list[list]) -> int | None:
     most of its values are such words and at least two kinds appear."""
     vocab = value_words("raid.type")
     for c, head in enumerate(headers):
-        if not head or "type" not in normalise_key(head) and normalise_key(head) not in ("raid", "category", "kind"):
+        key = normalise_key(head)
+        if not head or not any(w in key for w in ("type", "category", "raid", "kind", "log")):
             continue
         values = [word_key(r[c]) for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
         kinds = [vocab.get(x) for x in values]

@@ -304,8 +304,10 @@ class Planner:
                 notes.add(len(plan.rows))
             planned = self._plan_row(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs,
                                      title_col)
+            wordy = any(len(str(value).split()) > 4 for _name, value in planned.unplaced or ())
             if last_record is None and first_block and planned.report.action == Action.ERROR and \
-                    planned.failures >= 2 and planned.failures * 2 >= sum(1 for c in filled if c in value_cols):
+                    (planned.failures >= 2 or wordy) and \
+                    planned.failures * 2 >= sum(1 for c in filled if c in value_cols):
                 self._unclaim(reg, planned.report.code)
                 self._forget_unplaced(plan, planned)
                 skip(number, "text under the header (instructions or a second header line), not a record.")

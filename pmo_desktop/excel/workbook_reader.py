@@ -178,6 +178,10 @@ def _check_zip_entries(name: str, infos: list[zipfile.ZipInfo], limits: Limits) 
         raise WorkbookError(f"“{name}” would expand to {total // MiB:,} MB, more than the "
                             f"{limits.max_uncompressed_bytes // MiB:,} MB an import accepts; it was refused "
                             "(split it into smaller workbooks if it is genuine).")
+    if "word/document.xml" in names or "ppt/presentation.xml" in names:
+        kind = "a Word document" if "word/document.xml" in names else "a PowerPoint presentation"
+        raise WorkbookError(f"“{name}” is a zip file but not an Excel workbook: it is {kind}; open the register "
+                            "itself (.xlsx, .xls, .ods or .csv) and import that.")
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names) \
             and "content.xml" not in names:
         raise WorkbookError(f"“{name}” is a zip file but not an Excel workbook; save it from Excel as .xlsx "
