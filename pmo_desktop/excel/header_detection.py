@@ -418,8 +418,8 @@ def not_a_register(title: str) -> str | None:
         return f"“{title.strip()}” holds RAID {key.replace('raid', '')}; the office has no register for them."
     if key in sheet_words("not_records"):
         return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
-    strong = ("legend", "instruction", "definition", "lookup", "dropdown", "matrix", "heatmap", "readme",
-              "guidance", "guideline", "howtouse", "инструкц", "легенд", "справочн")
+    strong = ("legend", "instruction", "definition", "lookup", "dropdown", "heatmap", "readme",
+              "guidance", "guideline", "howtouse", "инструкц", "легенд", "справочн")  # not "matrix": RACI, comms
     if any(w in key for w in strong):
         return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
     return None

@@ -416,7 +416,9 @@ def _no_records(match: HeaderMatch) -> str | None:
     title = next((f for f in kind.reg.fields if f.required), None)
     named = set(match.mapping.values())
     fields = named - set(PSEUDO) - {PARENT}
-    if len(fields) < 3 and not kind.matches_sheet_name(match.sheet_title or ""):
+    key = kind.reg.key_field.name if kind.reg.key_field is not None else ""
+    strong = len(named - {PARENT}) >= 3 or (key in named and title is not None and title.name in named)
+    if not strong and not kind.matches_sheet_name(match.sheet_title or ""):
         return (f"only {len(fields)} of its columns name {kind.reg.title.lower()} fields and its name is not a "
                 "register's, so it is taken for a table of another kind.")
     if title is None or title.name in named or named & set(TITLE_FALLBACK.get(kind.register, ())):
