@@ -489,3 +489,21 @@ def test_a_raid_category_column_splits_the_log_and_a_lessons_sheet_is_skipped(sq
     apply_import(sqlite_store, plan)
     assert list(by_title(sqlite_store)) == ["Free tier limits may stop backups"]
     assert [r["title"] for r in rows_of(sqlite_store, "issues")] == ["Backup script failed twice"]
+
+
+def test_one_register_over_two_sheets_makes_one_record_per_id(sqlite_store, tmp_path):
+    """A risk matrix sheet, then a response sheet with the same risk numbers: their columns are joined."""
+    path = write_xlsx(tmp_path / "two.xlsx", {
+        "Risk Matrix": [["Risk Number", "Risk Category", "Risk Description"], [1, "Technical", "Servers overheat"],
+                        [2, "External", "Rival launches first"]],
+        "Risk Response Matrix": [["Risk Number", "Risk Description", "Probability (Occurrence)", "Severity (Impact)",
+                                  "Mitigation Plan(s)"], [2, "Rival launches first", 4, 5, "Launch a beta early"],
+                                 [1, "Servers overheat", 2, 3, "Add cooling"]]})
+    plan = plan_workbook_import(sqlite_store, path)
+    assert plan.ok, plan.errors
+    apply_import(sqlite_store, plan)
+    got = by_title(sqlite_store)
+    assert [(got[t]["code"], got[t]["category"], got[t]["probability"], got[t]["impact"]) for t in sorted(got)] == [
+        ("2", "External", 4, 5), ("1", "Technical", 2, 3)]
+    with sqlite_store.session() as s:
+        assert sorted(a.description for a in s.query(RiskAction)) == ["Add cooling", "Launch a beta early"]

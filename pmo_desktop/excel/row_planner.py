@@ -113,6 +113,8 @@ class Planner:
         self._names: dict[type, set[str]] = {}
         self._current: dict[str, dict[int, dict]] = {}
         self.claimed: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)  # register → code → (sheet, row)
+        self.claimed_rows: dict[tuple[str, str], PlannedRow] = {}  # (register, code) → the row that claimed it
+        self._claiming: tuple[str, str] | None = None
         self.pending_names: dict[type, set[str]] = defaultdict(set)
         self._parsed: dict[int, dict | None] = {}  # per field: cell value → parsed value or error
 
@@ -348,9 +350,16 @@ class Planner:
             if name in plan.unplaced and not counts:
                 del plan.unplaced[name]
 
+    @staticmethod
+    def _same_record(reg: Register, first: PlannedRow, values: dict) -> bool:
+        title = next((f.name for f in reg.fields if f.required), None)
+        mine, theirs = values.get(title), first.values.get(title)
+        return not mine or not theirs or _similar(str(mine), str(theirs))
+
     def _unclaim(self, reg: Register, code: str) -> None:
         if code and reg.key_field is not None:
             self.claimed[reg.name].pop(code.lower(), None)
+            self.claimed_rows.pop((reg.name, code.lower()), None)
 
     @staticmethod
     def _merged_rows(reader: SheetReader, col: int | None, header_row: int) -> set[int]:
@@ -380,7 +389,10 @@ class Planner:
     def _plan_row(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple,
                   fields: list[tuple[int, Field]], code_col, parent_col, strict_refs,
                   title_col: int | None = None) -> PlannedRow:
+        self._claiming = None
         prow = self._plan_values(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs)
+        if self._claiming is not None and prow.report.action in (Action.INSERT, Action.UPDATE):
+            self.claimed_rows[self._claiming] = prow
         prow.has_title = title_col is None or (title_col < len(row) and not v.is_blank(row[title_col]))
         if prow.report.action == Action.ERROR:
             prow.raw = row
@@ -485,6 +497,18 @@ class Planner:
             if code:
                 low = code.lower()
                 earlier = self.claimed[reg.name].get(low)
+                first = self.claimed_rows.get((reg.name, low)) if earlier is not None else None
+                if first is not None and earlier[0] != plan.sheet and not errors and \
+                        self._same_record(reg, first, values):
+                    # the same register over two sheets (a risk matrix, then its response plan): one record
+                    for name, value in values.items():
+                        if first.values.get(name) in (None, "", []):
+                            first.values[name] = value
+                    if responses and first.report.action == Action.INSERT:
+                        first.actions = (first.actions or []) + responses
+                    return PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code,
+                                                f"same {key.label} as row {earlier[1]} of “{earlier[0]}”: its other "
+                                                "columns go to that record."))
                 if earlier is not None:
                     where = f"row {earlier[1]}" if earlier[0] == plan.sheet else f"row {earlier[1]} of “{earlier[0]}”"
                     errors.append(f"{key.label} “{code}” appears twice in this import ({where} and row {number}).")
@@ -499,6 +523,7 @@ class Planner:
                             code, record_id = "", None
                     if code:
                         self.claimed[reg.name][low] = (plan.sheet, number)
+                        self._claiming = (reg.name, low)
                     if record_id is not None:
                         action = Action.UPDATE
         if action == Action.INSERT:
