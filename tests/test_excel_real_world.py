@@ -507,3 +507,18 @@ def test_one_register_over_two_sheets_makes_one_record_per_id(sqlite_store, tmp_
         ("2", "External", 4, 5), ("1", "Technical", 2, 3)]
     with sqlite_store.session() as s:
         assert sorted(a.description for a in s.query(RiskAction)) == ["Add cooling", "Launch a beta early"]
+
+
+def test_levels_ticked_with_an_x_under_a_scale_header(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "ticks.xlsx", {"Sheet1": [
+        ["Description", "Probability", None, None, None, None, "Consequences", None, None, None, None, "Owner"],
+        [None, "VL", "L", "M", "H", "VH", "VL", "L", "M", "H", "VH", None],
+        ["Interface setback", None, None, "X", None, None, None, "X", None, None, None, "Tech"],
+        ["Delegate leaves", "x", None, None, None, None, None, None, None, "X", None, "Client"]]},
+        merges={"Sheet1": ["B1:F1", "G1:K1"]})
+    plan = plan_workbook_import(sqlite_store, path)
+    apply_import(sqlite_store, plan)
+    got = by_title(sqlite_store)
+    assert [(got[t]["probability"], got[t]["impact"]) for t in ("Interface setback", "Delegate leaves")] == [(3, 2), (1, 4)]
+    again = plan_workbook_import(sqlite_store, path)  # the remembered mapping, tick columns included, still reads
+    assert again.ok and again.count(Action.INSERT) == 2

@@ -221,9 +221,80 @@ def map_header(kind: SheetKind, row: list, group: list | None = None) -> tuple[d
     return mapping, duplicates
 
 
+_TICK_SCALE = {("risks", "effect"): "impact"}
+LEVEL = "@level:"  # a tick-box column: "@level:probability:4" is the "H" column under "Probability"
+_MARKS = frozenset({"x", "✓", "✔", "yes", "y", "1", "true", "●", "•", "*"})
+
+
+def real_fields(mapping: dict[int, str]) -> set[str]:
+    """The fields a mapping fills: tick-box columns count once for their field, pseudo targets not at all."""
+    out = {n for n in mapping.values() if n not in PSEUDO and not n.startswith("@")}
+    out |= {n.split(":")[1] for n in mapping.values() if n.startswith(LEVEL)}
+    return out
+
+
+def tick_level(name: str) -> tuple[str, int] | None:
+    if not name.startswith(LEVEL):
+        return None
+    _, field_name, level = name.split(":")
+    return field_name, int(level)
+
+
+def is_mark(value: object) -> bool:
+    return value is not None and word_key(value) in _MARKS
+
+
+def tick_columns(kind: SheetKind, row: list, group: list | None, mapping: dict[int, str],
+                 sample: list[list]) -> dict[int, str]:
+    """Level columns ticked with an X: "Probability" over "VL | L | M | H | VH", one column marked per row.
+    Three or more adjacent columns whose headers are levels, under a group header naming a scale field
+    that no other column gives, and whose cells are marks or empty."""
+    if group is None:
+        return {}
+    keys = field_keys(kind)
+    levels = value_words("scale")
+
+    def level_of(cell: object) -> int | None:
+        key = word_key(cell)
+        return int(key) if key.isdigit() and 1 <= int(key) <= 5 else (int(levels[key]) if key in levels else None)
+
+    # a level word may also be a header word ("L" for likelihood): under a group header it is a level
+    taken = {n for c, n in mapping.items() if not (c < len(row) and level_of(row[c]) is not None)}
+    found: dict[int, str] = {}
+    runs: dict[str, list[tuple[int, int]]] = {}
+    for c, cell in enumerate(row):
+        if cell is None or c >= len(group) or group[c] is None:
+            continue
+        level = level_of(cell)
+        name = next((keys[k] for k in header_variants(group[c]) if k in keys), None)
+        name = _TICK_SCALE.get((kind.register, name), name)  # "Consequences" over levels is the impact
+        if level is None or name is None or name in taken or name in PSEUDO or name == PARENT:
+            continue
+        if kind.reg.field(name).kind != Kind.SCALE:
+            continue
+        cells = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if any(not is_mark(x) for x in cells):
+            continue
+        runs.setdefault(name, []).append((c, level))
+    for name, cols in runs.items():
+        if len(cols) >= 3:
+            for c, level in cols:
+                found[c] = f"{LEVEL}{name}:{level}"
+    return found
+
+
+def with_ticks(mapping: dict[int, str], ticks: dict[int, str]) -> dict[int, str]:
+    """The mapping with its tick-box columns; a field they give is no longer given by another column."""
+    if not ticks:
+        return mapping
+    fields = {n.split(":")[1] for n in ticks.values()}
+    out = {c: n for c, n in mapping.items() if n not in fields}
+    out.update(ticks)
+    return out
+
+
 def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str) -> float:
-    score = float(sum(1 for n in mapping.values() if n not in PSEUDO)) + 0.5 * sum(1 for n in mapping.values()
-                                                                                   if n in PSEUDO)
+    score = float(len(real_fields(mapping))) + 0.5 * sum(1 for n in mapping.values() if n in PSEUDO)
     if kind.is_child and PARENT not in mapping.values():
         score -= 1.0  # child rows mean nothing without the parent's ID
     title = next((f.name for f in kind.reg.fields if f.required), None)
@@ -278,7 +349,7 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -
     out = dict(mapping)
     why: dict[int, str] = {}
     for c, name in mapping.items():
-        if name == PARENT or name in PSEUDO:
+        if name == PARENT or name in PSEUDO or name.startswith("@"):
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()
                   and str(r[c]).strip() not in EXCEL_ERRORS]
@@ -362,10 +433,12 @@ def detect_header(rows: list[list], sheet_title: str, kinds=ALL_KINDS,
                 continue
             mapping, demoted = check_values(kind, mapping, sample)
             mapping = _refill(kind, row, group, mapping, demoted, sample)
-            if sum(1 for n in mapping.values() if n not in PSEUDO) < MIN_FIELDS:
+            mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
+            if len(real_fields(mapping)) < MIN_FIELDS:
                 continue
             score = _score(kind, mapping, sheet_title)
-            if best is None or score > best.score:
+            ticks = any(n.startswith(LEVEL) for n in mapping.values())
+            if best is None or score > best.score or (score == best.score and ticks):  # ties: the level row
                 headers = ["" if v is None else str(v).strip() for v in row]
                 while headers and not headers[-1]:
                     headers.pop()

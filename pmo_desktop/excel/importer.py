@@ -25,6 +25,7 @@ from ..models.store import Store
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .header_detection import (
     ALL_KINDS,
+    LEVEL,
     PARENT,
     PSEUDO,
     RESPONSE_PLAN,
@@ -38,6 +39,7 @@ from .header_detection import (
     not_a_register,
     raid_filter,
     raid_type_column,
+    real_fields,
 )
 from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, Planner, Progress
@@ -86,6 +88,9 @@ def _normalise_override(kind: SheetKind, mapping: dict) -> dict[int, str]:
     for col, name in mapping.items():
         col = int(col)
         if not name or name in computed:
+            continue
+        if name.startswith(LEVEL):  # a tick-box level column, as detected (or remembered)
+            out[col] = name
             continue
         if name not in allowed:
             raise MappingError(f"Column {_letter(col)} is mapped to “{name}”, which is not a column of the "
@@ -415,11 +420,11 @@ def _no_records(match: HeaderMatch) -> str | None:
         return None
     title = next((f for f in kind.reg.fields if f.required), None)
     named = set(match.mapping.values())
-    fields = named - set(PSEUDO) - {PARENT}
+    named = real_fields(match.mapping) | (named & ({PARENT} | set(PSEUDO)))
     key = kind.reg.key_field.name if kind.reg.key_field is not None else ""
     strong = len(named - {PARENT}) >= 3 or (key in named and title is not None and title.name in named)
     if not strong and not kind.matches_sheet_name(match.sheet_title or ""):
-        return (f"only {len(fields)} of its columns name {kind.reg.title.lower()} fields and its name is not a "
+        return (f"only {len(named - {PARENT})} of its columns name {kind.reg.title.lower()} fields and its name is not a "
                 "register's, so it is taken for a table of another kind.")
     if title is None or title.name in named or named & set(TITLE_FALLBACK.get(kind.register, ())):
         return None

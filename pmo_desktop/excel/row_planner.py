@@ -20,9 +20,9 @@ from ..models.errors import ValidationError
 from ..models.fields import Field, Kind, Register
 from ..models.registers import REGISTERS
 from .errors import ImportCancelled
-from .header_detection import _TITLE_FALLBACK, PARENT, RESPONSE_PLAN, SheetKind
+from .header_detection import _TITLE_FALLBACK, PARENT, RESPONSE_PLAN, SheetKind, is_mark, tick_level
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
-from .value_translation import ColumnProfile, Translator
+from .value_translation import ColumnProfile, Translator, scale_from_word_level
 from .vocabulary import word_key, words_of
 from .workbook_reader import EXCEL_ERRORS, SheetReader
 
@@ -176,9 +176,11 @@ class Planner:
         for _, f in fields:
             self._parsed.setdefault(id(f), None if f.kind in _UNCACHED else {})
         self._responses = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN]
+        self._ticks = [(c, *tick_level(n)) for c, n in sorted(mapping.items()) if tick_level(n)]
         self._lengths = _column_lengths(reg, [f for _, f in fields])
         self._long_texts: list[str] = []
-        mapped_cols = {c for c, _ in fields} | {c for c, n in mapping.items() if n == PARENT} | set(self._responses)
+        mapped_cols = ({c for c, _ in fields} | {c for c, n in mapping.items() if n == PARENT} | set(self._responses)
+                       | {c for c, _n, _l in self._ticks})
         key = reg.key_field
         code_col = next((c for c, f in fields if key is not None and f.name == key.name), None)
         parent_col = next((c for c, n in mapping.items() if n == PARENT), None)
@@ -448,6 +450,9 @@ class Planner:
                     extra_text = f"{f.label} (in full): {text}"
                 if EXTRA_FIELD.get(reg.name) not in (None, name):
                     self._long_texts.append(extra_text)
+        for c, name, level in self._ticks:  # the ticked level column gives the level
+            if c < width and is_mark(row[c]) and values.get(name) is None:
+                values[name] = scale_from_word_level(level, reg.field(name).scale_max(ctx))
         if self._title_from and not values.get(self._title_name):
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
             if text:
