@@ -2,7 +2,8 @@
 
     pmo-desktop [FILE]                                    the GUI (the demo office when no file)
     pmo-desktop new FILE [--demo]
-    pmo-desktop import FILE WORKBOOK [--register R] [--sheet NAME] [--dry-run]
+    pmo-desktop import FILE WORKBOOK [--register R] [--sheet NAME] [--dry-run] [--partial] [--values MAP.json]
+                                     [--create-missing]
     pmo-desktop export FILE OUT.xlsx [--register R]
     pmo-desktop boardpack FILE OUT.xlsx
     pmo-desktop summary FILE [--json]
@@ -64,11 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
                                     "validation as in the application, then all rows in one transaction or none. "
                                     "Rows whose ID exists update that record.")
     p.add_argument("file", nargs="?", metavar="FILE", help="the program office file")
-    p.add_argument("workbook", metavar="WORKBOOK", help="the .xlsx / .xlsm to import")
+    p.add_argument("workbook", metavar="WORKBOOK", help="the workbook to import (.xlsx, .xlsm, .xls, .ods or .csv)")
     p.add_argument("--register", choices=REGISTER_CHOICES, help="import one sheet into this register "
                    "(default: every sheet that is recognised)")
     p.add_argument("--sheet", metavar="NAME", help="import this sheet only")
     p.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
+    p.add_argument("--partial", action="store_true", help="import the valid rows and leave the rows with errors "
+                   "(written beside the workbook, with the reason, as “NAME - rows left out.xlsx”)")
+    p.add_argument("--values", metavar="MAP.json", help="translations of values the import cannot place, "
+                   'e.g. {"status": {"Watch list": "Open"}, "risks": {"category": {"Data Quality": "Technical"}}}; '
+                   "remembered for the workbook's layout")
+    p.add_argument("--create-missing", action="store_true", help="create the projects the workbook names that "
+                   "the office does not have (instead of refusing those rows)")
     p.set_defaults(handler=cmd_import)
 
     p = subs.add_parser("export", parents=[where], help="export registers to a workbook",
@@ -170,6 +178,11 @@ _DONE = {"insert": "inserted", "update": "updated", "skip": "skipped", "error": 
 def _print_reports(plan, dry_run: bool) -> None:
     for sheet, reason in plan.skipped_sheets:
         _say(f"Sheet “{sheet}” skipped: {reason}")
+    for key, values in sorted(plan.new_choices.items()):
+        _say(f"New {key.split('.')[-1]} values added to the office's list: {', '.join(sorted(values))}")
+    for (register, name), values in sorted(plan.unplaced.items()):
+        shown = ", ".join(f"“{v}” ({n} row{'s' if n != 1 else ''})" for v, n in sorted(values.items()))
+        _say(f"Values of {register} {name} not placed (translate them with --values): {shown}")
     for report in plan.reports:
         verb = report.action.verb if dry_run else _DONE[report.action.value]
         line = f"{report.sheet} row {report.row}: {verb}"
@@ -178,24 +191,48 @@ def _print_reports(plan, dry_run: bool) -> None:
         _say(f"{line} — {report.reason}" if report.reason else line)
 
 
+def _read_values(path: str | None) -> dict | None:
+    from .excel.errors import MappingError
+
+    if not path:
+        return None
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except OSError as e:
+        raise MappingError(f"The value translations “{path}” cannot be read ({e.strerror or e}).") from None
+    except ValueError as e:
+        raise MappingError(f"The value translations “{path}” are not valid JSON ({e}).") from None
+    if not isinstance(data, dict):
+        raise MappingError(f"The value translations “{path}” must be a JSON object of field → value → choice.")
+    return data
+
+
 def cmd_import(args) -> int:
+    import warnings
+
     target = _target(args)
     from .excel.importer import apply_import, plan_import, plan_workbook_import
     from .models.store import Store
 
+    translations = _read_values(args.values)
     store = Store.open(target)
     try:
-        if args.register or args.sheet:
-            plan = plan_import(store, args.workbook, register=args.register, sheet=args.sheet)
-        else:
-            plan = plan_workbook_import(store, args.workbook)
-        if args.dry_run:
-            _print_reports(plan, dry_run=True)
-            _say(f"Dry run, nothing changed: {plan.summary()}")
-            return EXIT_OK if plan.ok else EXIT_REFUSED
-        if not plan.ok:
-            _print_reports(plan, dry_run=True)
-        result = apply_import(store, plan)  # ImportRefused (exit 1) when any row has an error
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the contract: one line per row, or one error line
+            options = {"translations": translations, "create_missing": args.create_missing}
+            if args.register or args.sheet:
+                plan = plan_import(store, args.workbook, register=args.register, sheet=args.sheet, **options)
+            else:
+                plan = plan_workbook_import(store, args.workbook, **options)
+            if args.dry_run:
+                _print_reports(plan, dry_run=True)
+                _say(f"Dry run, nothing changed: {plan.summary()}")
+                return EXIT_OK if plan.ok or (args.partial and plan.valid_count) else EXIT_REFUSED
+            if not plan.ok:
+                _print_reports(plan, dry_run=True)
+            # ImportRefused (exit 1) when any row has an error, unless --partial
+            result = apply_import(store, plan, partial=args.partial, translations=translations)
         _print_reports(plan, dry_run=False)
         _say(result.summary())
         return EXIT_OK

@@ -177,7 +177,7 @@ def test_two_level_header_with_merged_group_cells(store, tmp_path):
 def test_cells_merged_down_several_rows_give_each_row_their_value(demo_store, tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["Risk title", "Workstream", "Owner"])
+    ws.append(["Risk title", "Project", "Owner"])
     ws.append(["One", "Customer loyalty", "Ann"])
     ws.append(["Two", None, "Ann"])
     ws.append(["Three", None, "Bo"])

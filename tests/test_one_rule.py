@@ -35,14 +35,18 @@ def edit_error(store, reg, values) -> str:
     return str(refused.value)
 
 
-def test_import_refuses_a_title_the_cell_editor_refuses(store, tmp_path):
-    long_title = "x" * 400
+def test_import_never_stores_a_title_the_cell_editor_refuses(store, tmp_path):
+    """An import stored a 400-character title that the cell editor refuses ("at most 300"). Both now
+    hold to the one limit of the field: the editor refuses, the import cuts the title at a word and
+    keeps the whole text in the notes (a colleague's register is taken, nothing of it lost)."""
+    long_title = ("Supplier insolvency " * 20).strip()  # 399 characters
     cell_message = edit_error(store, RISKS, {"title": long_title})
-    assert "at most 300" in cell_message
-    plan = plan_import(store, risk_sheet(tmp_path / "long.xlsx", [["R-900", long_title, 2, 2, None]]))
-    [row] = plan.sheets[0].rows
-    assert row.report.action == Action.ERROR
-    assert cell_message in row.report.reason  # the same sentence, from the same rule
+    assert "at most 300" in cell_message and RISKS.field("title").max_length == 300
+    apply_import(store, plan_import(store, risk_sheet(tmp_path / "long.xlsx", [["R-900", long_title, 2, 2, None]])))
+    with store.session() as s:
+        stored = records.record_values(s, RISKS, records.find_id_by_code(s, RISKS, "R-900"))
+    assert len(stored["title"]) <= 300 and stored["title"].endswith("…")
+    assert long_title in stored["notes"]
 
 
 def test_text_longer_than_an_excel_cell_is_refused_everywhere(store, tmp_path):

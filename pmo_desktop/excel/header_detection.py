@@ -1,9 +1,13 @@
 """Finding the header row of a sheet and which register it holds.
 
 Real templates put a title block above the header, use their own words ("Likelihood", "Risk Owner",
-"Impact (1-5)") and sometimes two header rows ("Residual" merged over "Probability | Impact"). A row
-scores by how many distinct fields of a register its cells name; the best row among the first rows
-wins. Words are compared with ``normalise_key`` so case, spaces and punctuation never matter.
+"Impact (1-5)", "Вероятность риска") and sometimes two header rows ("Residual" merged over
+"Probability | Impact"); the table may start in any column. A row scores by how many distinct fields
+of a register its cells name *and* whose values below fit that field (a "Type" column holding
+Risk / Issue is not threat / opportunity; an "Impact" column of sentences is not the impact scale);
+the best row among the first rows wins. Header words come from the register declarations and from
+the language files (``vocabulary``); they are compared with ``word_key`` so case, accents, spaces and
+punctuation never matter.
 """
 
 from __future__ import annotations
@@ -13,9 +17,23 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..models.fields import Kind
+from ..models.errors import ValidationError
+from ..models.fields import Context, Kind
 from ..models.registers import REGISTERS
-from ..models.values import normalise_key
+from .value_translation import OPEN_LISTS, ColumnProfile, Translator
+from .vocabulary import header_phrases, header_words, sheet_words, value_words, word_key, words_of
+from .workbook_reader import EXCEL_ERRORS
+
+normalise_key = word_key  # header words in any alphabet
+RESPONSE_PLAN = "@response_plan"  # risks: mitigation / response plan columns, imported as response actions
+PSEUDO = (RESPONSE_PLAN,)
+# A scale column whose cells are sentences is the text field beside it ("Impact" → the risk's effect).
+TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, ("risks", "residual_impact"): None,
+                 ("risks", "response"): "@response_plan",  # a response written out is the plan, not its type
+                 ("stakeholders", "interest"): "concerns", ("stakeholders", "power"): None}
+VALUE_KINDS = (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM, Kind.BOOL, Kind.DATE, Kind.INT, Kind.FLOAT)
+SAMPLE = 20
+_TITLE_FALLBACK = {"risks": ("event", "cause"), "issues": ("description",), "stakeholders": ("group",)}
 
 PARENT = "@parent"  # mapping target of a child sheet's "Risk ID" / "Benefit ID" column
 MIN_FIELDS = 2      # a header names at least this many fields
@@ -41,7 +59,7 @@ class SheetKind:
 
     def matches_sheet_name(self, title: str) -> bool:
         names = {normalise_key(n) for n in (self.reg.title, *self.reg.sheet_synonyms, *self.sheet_names)}
-        return normalise_key(title) in names
+        return normalise_key(title) in names or normalise_key(title) in sheet_words(self.register)
 
 
 MAIN_KINDS = (
@@ -49,6 +67,7 @@ MAIN_KINDS = (
     SheetKind("stakeholders"),
     SheetKind("benefits"),
     SheetKind("communications"),
+    SheetKind("issues", sheet_names=("Issues", "Issue log", "Issue register", "Issues log")),
 )
 CHILD_KINDS = (
     SheetKind("risk_actions", parent="risks", parent_labels=("Risk ID", "Risk", "Risk ref", "Risk code", "Risk no"),
@@ -75,14 +94,20 @@ def header_variants(text) -> list[str]:
     """Keys a header cell may stand for: as written, and without a bracketed note ("Impact (H/M/L)")."""
     if text is None:
         return []
-    raw = str(text).strip()
-    if not raw:
+    raw = str(text).strip().replace("#", " number ")  # "Risk #", "#": a number, not the word beside it
+    if not raw.strip():
         return []
     keys = [normalise_key(raw)]
     bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", raw)
-    bare_key = normalise_key(bare)
-    if bare_key and bare_key not in keys:
-        keys.append(bare_key)
+    scale_note = re.sub(r"[\s_\-]*\(?\d+\s*(?:to|-|–|_)\s*\d+\)?\s*$", "", bare, flags=re.I)  # "L_1to5", "Impact 1-5"
+    variants = [bare, scale_note, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
+    variants += re.findall(r"\(([^)]*)\)", raw)       # "Тип коммуникации (WHAT)": the word in brackets
+    if "/" in bare:                                     # "Influence/Attitude": each part
+        variants += bare.split("/")
+    for variant in variants:
+        key = normalise_key(variant)
+        if key and key not in keys:
+            keys.append(key)
     return [k for k in keys if k]
 
 
@@ -99,7 +124,48 @@ def field_keys(kind: SheetKind) -> dict[str, str]:
     for f in reg.fields:
         for word in f.synonyms:
             keys.setdefault(normalise_key(word), f.name)
+    names = set(reg.field_names)
+    for word, name in header_words(kind.register).items():
+        if name in names or (name in PSEUDO and kind.register == "risks"):
+            keys.setdefault(word, name)
     return keys
+
+
+@lru_cache(maxsize=None)
+def _prefixes(kind: SheetKind) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Known headers of two words or more (or one long word), by their first word, longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, name in _phrases(kind):
+        if len(phrase) >= 2 or (phrase and len(phrase[0]) >= 8):
+            out.setdefault(phrase[0], []).append((phrase, name))
+    for items in out.values():
+        items.sort(key=lambda item: -len(item[0]))
+    return out
+
+
+def _phrases(kind: SheetKind) -> list[tuple[tuple[str, ...], str]]:
+    reg = kind.reg
+    out = []
+    for f in reg.fields:
+        for word in (f.label, *f.synonyms):
+            out.append((tuple(words_of(word)), f.name))
+    names = set(reg.field_names)
+    for data_word, name in header_phrases(kind.register):
+        if name in names or (name in PSEUDO and kind.register == "risks"):
+            out.append((tuple(words_of(data_word)), name))
+    return out
+
+
+def _by_prefix(kind: SheetKind, text: str, used: set[str]) -> str | None:
+    """"Risk Description & Effect" → the field of "Risk description": the longest known header of two
+    words or more that a cell's header begins with, word for word; the values below still have to fit."""
+    words = tuple(words_of(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)))
+    for phrase, name in _prefixes(kind).get(words[0] if words else "", ()):
+        if len(phrase) == 1 and (len(phrase[0]) < 8 or len(words) > 5):
+            continue  # one long word ("Description of potential risk"), in a short header only
+        if words[:len(phrase)] == phrase and len(words) > len(phrase) and (name not in used or name in PSEUDO):
+            return name
+    return None
 
 
 @dataclass
@@ -110,6 +176,8 @@ class HeaderMatch:
     headers: list[str]                    # the header texts as written, one per column
     score: float = 0.0
     duplicates: dict[int, str] = field(default_factory=dict)  # column → field already taken by another
+    demoted: dict[int, str] = field(default_factory=dict)     # column → why its values do not fit the field
+    sheet_title: str = ""
 
     @property
     def width(self) -> int:
@@ -142,39 +210,292 @@ def map_header(kind: SheetKind, row: list, group: list | None = None) -> tuple[d
                 continue
             hit = name
             break
+        if hit is None and clash is None:
+            hit = _by_prefix(kind, str(cell), used)
         if hit:
             mapping[c] = hit
-            used.add(hit)
+            if hit not in PSEUDO:
+                used.add(hit)
         elif clash:
             duplicates[c] = clash
     return mapping, duplicates
 
 
+_TICK_SCALE = {("risks", "effect"): "impact"}
+LEVEL = "@level:"  # a tick-box column: "@level:probability:4" is the "H" column under "Probability"
+_MARKS = frozenset({"x", "✓", "✔", "yes", "y", "1", "true", "●", "•", "*"})
+
+
+def real_fields(mapping: dict[int, str]) -> set[str]:
+    """The fields a mapping fills: tick-box columns count once for their field, pseudo targets not at all."""
+    out = {n for n in mapping.values() if n not in PSEUDO and not n.startswith("@")}
+    out |= {n.split(":")[1] for n in mapping.values() if n.startswith(LEVEL)}
+    return out
+
+
+def tick_level(name: str) -> tuple[str, int] | None:
+    if not name.startswith(LEVEL):
+        return None
+    _, field_name, level = name.split(":")
+    return field_name, int(level)
+
+
+def is_mark(value: object) -> bool:
+    return value is not None and word_key(value) in _MARKS
+
+
+def tick_columns(kind: SheetKind, row: list, group: list | None, mapping: dict[int, str],
+                 sample: list[list]) -> dict[int, str]:
+    """Level columns ticked with an X: "Probability" over "VL | L | M | H | VH", one column marked per row.
+    Three or more adjacent columns whose headers are levels, under a group header naming a scale field
+    that no other column gives, and whose cells are marks or empty."""
+    if group is None:
+        return {}
+    keys = field_keys(kind)
+    levels = value_words("scale")
+
+    def level_of(cell: object) -> int | None:
+        key = word_key(cell)
+        return int(key) if key.isdigit() and 1 <= int(key) <= 5 else (int(levels[key]) if key in levels else None)
+
+    # a level word may also be a header word ("L" for likelihood): under a group header it is a level
+    taken = {n for c, n in mapping.items() if not (c < len(row) and level_of(row[c]) is not None)}
+    found: dict[int, str] = {}
+    runs: dict[str, list[tuple[int, int]]] = {}
+    for c, cell in enumerate(row):
+        if cell is None or c >= len(group) or group[c] is None:
+            continue
+        level = level_of(cell)
+        name = next((keys[k] for k in header_variants(group[c]) if k in keys), None)
+        name = _TICK_SCALE.get((kind.register, name), name)  # "Consequences" over levels is the impact
+        if level is None or name is None or name in taken or name in PSEUDO or name == PARENT:
+            continue
+        if kind.reg.field(name).kind != Kind.SCALE:
+            continue
+        cells = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if any(not is_mark(x) for x in cells):
+            continue
+        runs.setdefault(name, []).append((c, level))
+    for name, cols in runs.items():
+        if len(cols) >= 3:
+            for c, level in cols:
+                found[c] = f"{LEVEL}{name}:{level}"
+    return found
+
+
+def with_ticks(mapping: dict[int, str], ticks: dict[int, str]) -> dict[int, str]:
+    """The mapping with its tick-box columns; a field they give is no longer given by another column."""
+    if not ticks:
+        return mapping
+    fields = {n.split(":")[1] for n in ticks.values()}
+    out = {c: n for c, n in mapping.items() if n not in fields}
+    out.update(ticks)
+    return out
+
+
 def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str) -> float:
-    score = float(len(mapping))
+    score = float(len(real_fields(mapping))) + 0.5 * sum(1 for n in mapping.values() if n in PSEUDO)
     if kind.is_child and PARENT not in mapping.values():
         score -= 1.0  # child rows mean nothing without the parent's ID
+    title = next((f.name for f in kind.reg.fields if f.required), None)
+    if title is not None and title in mapping.values():
+        score += 1.0  # a register's rows are named: a header naming them is likelier the header
+    elif set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())):
+        score += 0.5  # named by a column standing in for the title (a stakeholder group, a risk's event)
     if kind.matches_sheet_name(sheet_title):
         score += SHEET_NAME_BONUS
     return score
 
 
-def detect_header(rows: list[list], sheet_title: str, kinds=ALL_KINDS) -> HeaderMatch | None:
-    """The best (register, header row) among the top rows of a sheet, or None when nothing fits."""
+def _fits(kind: SheetKind, name: str, values: list, translator: Translator, ctx: Context) -> bool:
+    """Whether most sample values of a column read as field ``name`` (always, for text fields)."""
+    f = kind.reg.field(name)
+    if f.kind not in VALUE_KINDS or not values:
+        return True
+    if (kind.register, name) in OPEN_LISTS:
+        return not _sentences(values)
+    profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind == Kind.SCALE else 5)
+    good = 0
+    for x in values:
+        try:
+            translator.parse(f, x, ctx, profile)
+            good += 1
+        except ValidationError:
+            pass
+    return good * 2 >= len(values)
+
+
+def _ratings(values: list) -> bool:
+    """Most values are level words or RAG colours ("HIGH", "Medium", "Amber")."""
+    levels = value_words("scale")
+    rag = {"red", "amber", "green", "yellow", "orange"}
+    hits = sum(1 for x in values if word_key(x) in levels or word_key(x) in rag)
+    return hits * 5 >= len(values) * 4
+
+
+def _sentences(values: list) -> bool:
+    """Most cells are sentences (more than four words)."""
+    long = sum(1 for x in values if isinstance(x, str) and len(x.split()) > 4)
+    return long * 2 > len(values)
+
+
+def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -> tuple[dict[int, str], dict[int, str]]:
+    """Keep the columns whose values fit their field; a scale of sentences moves to its text field.
+    Returns (mapping, {column: why it was unmapped})."""
+    if not sample:
+        return mapping, {}
+    ctx = Context()
+    translator = Translator(kind.register, add_unknown=False)
+    out = dict(mapping)
+    why: dict[int, str] = {}
+    for c, name in mapping.items():
+        if name == PARENT or name in PSEUDO or name.startswith("@"):
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()
+                  and str(r[c]).strip() not in EXCEL_ERRORS]
+        f = kind.reg.field(name)
+        if f.kind == Kind.COMPUTED:
+            if _sentences(values):  # "Strategy" written out, not the calculated quadrant: keep it as text
+                del out[c]
+                why[c] = f"its cells are text, not the calculated {f.label.lower()}"
+            continue
+        common = max((sum(1 for x in values if str(x).strip().lower() == w) for w in
+                      {str(x).strip().lower() for x in values}), default=0)
+        if f.required and len(values) >= 3 and _ratings(values):
+            del out[c]  # "High", "Medium", "Red": a rating column, not what names the records
+            why[c] = "its values are ratings, so it names no record"
+            continue
+        if f.required and len(values) >= 3 and common * 5 >= len(values) * 4:
+            del out[c]  # the same word on every row ("Risk", "Risk", "Risk") labels rows, it names none
+            why[c] = f"every row says “{str(values[0]).strip()}”, so it names no record"
+            continue
+        if f.kind == Kind.CODE and len(values) >= 4 and len({str(x).strip().lower() for x in values}) * 5 < len(values) * 4:
+            del out[c]  # IDs are unique; a column repeating its values is a reference to something else
+            why[c] = "its values repeat, so they are not IDs"
+            continue
+        fits = _fits(kind, name, values, translator, ctx)
+        if not fits and _sentences(values) and (kind.register, name) in TEXT_FALLBACK:
+            fallback = TEXT_FALLBACK[(kind.register, name)]
+            del out[c]
+            if fallback and (fallback in PSEUDO or fallback not in out.values()):
+                out[c] = fallback
+            else:
+                why[c] = f"its cells are sentences, not {f.label.lower()} levels"
+            continue
+        if not fits:
+            del out[c]
+            shown = ", ".join(dict.fromkeys(str(x)[:20] for x in values))[:60]
+            why[c] = f"its values ({shown}) are not {f.label.lower()} values"
+    return out, why
+
+
+def _refill(kind: SheetKind, row: list, group: list | None, mapping: dict[int, str], demoted: dict[int, str],
+            sample: list[list]) -> dict[int, str]:
+    """Fields a demoted column gave up go to the next column naming them ("Description" beside a "Risk"
+    column that only labels the rows)."""
+    free = {n for n in (map_header(kind, row, group)[0].get(c) for c in demoted) if n} - set(mapping.values())
+    if not free:
+        return mapping
+    blocked = list(row)
+    for c in set(mapping) | set(demoted):
+        if c < len(blocked):
+            blocked[c] = None
+    again, _ = map_header(kind, blocked, None)
+    extra = {c: n for c, n in again.items() if n in free or
+             any(k in free for k in (field_keys(kind).get(v) for v in header_variants(row[c])))}
+    if not extra:
+        dups = {c: n for c, n in map_header(kind, row, group)[1].items() if n in free and c not in demoted}
+        extra = dict(list(dups.items())[:1])
+    checked, _ = check_values(kind, extra, sample)
+    return {**mapping, **checked}
+
+
+def detect_header(rows: list[list], sheet_title: str, kinds=ALL_KINDS,
+                  stored: list[list] | None = None) -> HeaderMatch | None:
+    """The best (register, header row) among the top rows of a sheet, or None when nothing fits.
+    ``stored``: the same rows without merged cells filled, whose values are judged below a header."""
+    stored = stored if stored is not None else rows
     best: HeaderMatch | None = None
+    candidates: list[tuple[int, list, list | None]] = []
     for i, row in enumerate(rows):
         group = rows[i - 1] if i > 0 else None
+        candidates.append((i, row, group))
+        if group is not None and sum(1 for x in group if x is not None) >= 2:
+            # a header over two rows: each column's lower cell, or the upper one where the lower is empty
+            combined = [low if low is not None else up for low, up in zip(row, group)]
+            if combined != row:
+                candidates.append((i, combined, group))
+    for i, row, group in candidates:
+        sample = stored[i + 1:i + 1 + SAMPLE]
         for kind in kinds:
             mapping, dups = map_header(kind, row, group)
             if len(mapping) < MIN_FIELDS:
                 continue
+            mapping, demoted = check_values(kind, mapping, sample)
+            mapping = _refill(kind, row, group, mapping, demoted, sample)
+            mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
+            if len(real_fields(mapping)) < MIN_FIELDS:
+                continue
             score = _score(kind, mapping, sheet_title)
-            if best is None or score > best.score:
+            ticks = any(n.startswith(LEVEL) for n in mapping.values())
+            if best is None or score > best.score or (score == best.score and ticks):  # ties: the level row
                 headers = ["" if v is None else str(v).strip() for v in row]
                 while headers and not headers[-1]:
                     headers.pop()
-                best = HeaderMatch(kind, i + 1, mapping, headers, score, dups)
+                best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title)
     return best
+
+
+RAID_HOMES = {"risks": "the risk register", "issues": "the issue log"}
+RAID_SINGULAR = {"risks": "risk", "issues": "issue", "assumptions": "assumption", "dependencies": "dependency",
+                 "decisions": "decision", "actions": "action"}
+
+
+def raid_type_column(headers: list, sample: list[list]) -> int | None:
+    """The column of a RAID log saying what each row is (Risk / Issue / Assumption / Dependency), if any:
+    most of its values are such words and at least two kinds appear."""
+    vocab = value_words("raid.type")
+    for c, head in enumerate(headers):
+        key = normalise_key(head)
+        if not head or not any(w in key for w in ("type", "category", "raid", "kind", "log")):
+            continue
+        values = [word_key(r[c]) for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        kinds = [vocab.get(x) for x in values]
+        if values and sum(1 for k in kinds if k) * 10 >= len(values) * 8 and len({k for k in kinds if k}) >= 2:
+            return c
+    return None
+
+
+def raid_filter(col: int, register: str):
+    """A row filter keeping the rows of ``register`` and naming where the others go."""
+    vocab = value_words("raid.type")
+
+    def why(row: tuple) -> str | None:
+        kind = vocab.get(word_key(row[col])) if col < len(row) and row[col] is not None else None
+        if kind == register or (kind is None and register == "risks"):
+            return None
+        home = RAID_HOMES.get(kind or "")
+        noun = RAID_SINGULAR.get(kind or "", "unknown")
+        article = "an" if noun[0] in "aeiou" else "a"
+        if home:
+            return f"{article} {noun} row of the RAID log, imported into {home}."
+        return f"{article} {noun} row of the RAID log; the office has no register for {noun}s."
+
+    return why
+
+
+def not_a_register(title: str) -> str | None:
+    """Why a sheet, by its name, holds no records (a legend, instructions, lists …), or None."""
+    key = normalise_key(title)
+    if key in ("assumptions", "dependencies", "decisions", "raidassumptions", "raiddependencies", "raiddecisions"):
+        return f"“{title.strip()}” holds RAID {key.replace('raid', '')}; the office has no register for them."
+    if key in sheet_words("not_records"):
+        return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
+    strong = ("legend", "instruction", "definition", "lookup", "dropdown", "heatmap", "readme",
+              "guidance", "guideline", "howtouse", "инструкц", "легенд", "справочн")  # not "matrix": RACI, comms
+    if any(w in key for w in strong):
+        return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
+    return None
 
 
 def layout_key(headers: list[str]) -> str:

@@ -40,6 +40,11 @@ class PlannedRow:
     values: dict[str, Any] = field(default_factory=dict)  # parsed values by field name, ready for records
     record_id: int | None = None                          # updates: the stored record
     parent_code: str | None = None                        # child rows: the parent's ID
+    has_title: bool = True                                # the row names its record (title / name filled)
+    raw: tuple | None = None                              # refused rows: the cells, for the rows-left-out workbook
+    actions: list[str] | None = None                      # new risks: response plan texts, imported as actions
+    unplaced: list[tuple[str, str]] | None = None         # refused rows: (field, value) no rule could place
+    failures: int = 0                                     # refused rows: how many of its values were not placed
 
 
 @dataclass
@@ -55,6 +60,10 @@ class SheetPlan:
     rows: list[PlannedRow] = field(default_factory=list)
     replace_parents: dict[str, int] = field(default_factory=dict)  # child sheets: parent code → id (None: new)
     replaced_children: int = 0           # stored child rows the sheet's rows replace
+    extras: dict[int, str] = field(default_factory=dict)   # column → header: kept on the record, no field
+    unplaced: dict[str, dict[str, int]] = field(default_factory=dict)  # field → value it could not place → rows
+    to_create: dict[str, set[str]] = field(default_factory=dict)       # "Project" → names to create first
+    synthetic: bool = False              # rows made by the import (response actions), not a sheet of the file
 
     @property
     def reports(self) -> list[RowReport]:
@@ -71,6 +80,31 @@ class ImportPlan:
     path: Path
     sheets: list[SheetPlan] = field(default_factory=list)
     skipped_sheets: list[tuple[str, str]] = field(default_factory=list)  # (sheet, reason)
+    new_choices: dict[str, set[str]] = field(default_factory=dict)  # "risks.category" → values joining the list
+    translations: dict | None = None     # the value translations the user gave; remembered on apply
+
+    @property
+    def unplaced(self) -> dict[tuple[str, str], dict[str, int]]:
+        """(register, field) → each value no rule could place → how many rows hold it."""
+        out: dict[tuple[str, str], dict[str, int]] = {}
+        for s in self.sheets:
+            for name, values in s.unplaced.items():
+                table = out.setdefault((s.register, name), {})
+                for value, n in values.items():
+                    table[value] = table.get(value, 0) + n
+        return out
+
+    @property
+    def to_create(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for s in self.sheets:
+            for target, names in s.to_create.items():
+                out.setdefault(target, set()).update(names)
+        return out
+
+    @property
+    def valid_count(self) -> int:
+        return self.count(Action.INSERT) + self.count(Action.UPDATE)
 
     @property
     def reports(self) -> list[RowReport]:
@@ -93,8 +127,9 @@ class ImportPlan:
         text = f"{n_ins} to insert, {n_upd} to update, {n_skip} skipped"
         if n_err:
             first = self.errors[0]
-            return (f"{text}, {n_err} with errors — nothing will be imported until they are fixed "
-                    f"(first: {first.sheet} row {first.row}: {first.reason}).")
+            return (f"{text}, {n_err} with errors — nothing will be imported until they are fixed, unless the "
+                    f"{n_ins + n_upd} valid rows are imported alone (first: {first.sheet} row {first.row}: "
+                    f"{first.reason}).")
         return text + "."
 
 
@@ -106,7 +141,13 @@ class ImportResult:
     skipped: int = 0
     children_replaced: int = 0
     sheets: list[str] = field(default_factory=list)
+    left_out: int = 0                      # refused rows a partial import did not write
+    left_out_path: Path | None = None      # where they were written, with the reasons
 
     def summary(self) -> str:
-        return (f"Imported {self.inserted} new and {self.updated} updated records "
-                f"({self.unchanged} unchanged, {self.skipped} rows skipped).")
+        text = (f"Imported {self.inserted} new and {self.updated} updated records "
+                f"({self.unchanged} unchanged, {self.skipped} rows skipped")
+        if self.left_out:
+            where = f"; they are in “{self.left_out_path.name}” with the reasons" if self.left_out_path else ""
+            text += f", {self.left_out} rows with errors left out{where}"
+        return text + ")."

@@ -23,12 +23,34 @@ from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.store import Store
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
-from .header_detection import ALL_KINDS, PARENT, HeaderMatch, SheetKind, detect_header, kind_for, layout_key, map_header
-from .import_plan import Action, ImportPlan, ImportResult, SheetPlan
-from .row_planner import Cancelled, Planner, Progress
+from .header_detection import (
+    ALL_KINDS,
+    LEVEL,
+    PARENT,
+    PSEUDO,
+    RESPONSE_PLAN,
+    HeaderMatch,
+    SheetKind,
+    check_values,
+    detect_header,
+    kind_for,
+    layout_key,
+    map_header,
+    not_a_register,
+    raid_filter,
+    raid_type_column,
+    real_fields,
+)
+from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
+from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, Planner, Progress
+from .value_translation import OPEN_LISTS
+from .vocabulary import word_key, words_of
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader
 
 MAPPING_SETTING = "import_mapping:"
+VALUES_SETTING = "import_values:"      # per layout: {register: {field: {keyed raw value: target}}}
+OWN_LIST_SETTING = "import_own_list:"  # per register.field: the office's own extra choices (categories)
+LEFT_OUT_SUFFIX = " - rows left out.xlsx"
 BATCH = 2000  # rows written per flush; cancel is checked between batches
 
 
@@ -46,6 +68,8 @@ def importable_fields(register: str) -> list[tuple[str, str]]:
         parent = REGISTERS[kind.parent]
         out.append((PARENT, kind.parent_labels[0] if kind.parent_labels else parent.key_field.label))
     out += [(f.name, f.label) for f in kind.reg.fields if f.kind != Kind.COMPUTED]
+    if register == "risks":
+        out.append((RESPONSE_PLAN, "Response plan (as response actions)"))
     return out
 
 
@@ -65,10 +89,13 @@ def _normalise_override(kind: SheetKind, mapping: dict) -> dict[int, str]:
         col = int(col)
         if not name or name in computed:
             continue
+        if name.startswith(LEVEL):  # a tick-box level column, as detected (or remembered)
+            out[col] = name
+            continue
         if name not in allowed:
             raise MappingError(f"Column {_letter(col)} is mapped to “{name}”, which is not a column of the "
                                f"{reg.title.lower()}; choose another field or none.")
-        if name in taken:
+        if name in taken and name not in PSEUDO:
             label = dict(importable_fields(kind.register))[name]
             raise MappingError(f"Columns {_letter(taken[name])} and {_letter(col)} are both mapped to “{label}”; "
                                "map one of them to nothing.")
@@ -91,11 +118,44 @@ def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto:
         name = auto_map.get(col)
         if name in computed:
             out[col] = f"“{text}” is calculated ({labels[name]}), so it is not imported."
+        elif auto is not None and col in auto.demoted:
+            out[col] = f"“{text}” is kept on each record: {auto.demoted[col]}."
         elif col in dups:
-            out[col] = f"“{text}” repeats {labels.get(dups[col], dups[col])}, which another column already gives."
+            out[col] = (f"“{text}” repeats {labels.get(dups[col], dups[col])}, which another column already gives; "
+                        "kept on each record.")
         else:
-            out[col] = f"“{text}” is not a column of the {reg.title.lower()}."
+            out[col] = f"“{text}” is not a column of the {reg.title.lower()}; kept on each record."
+        if EXTRA_FIELD.get(kind.register) is None and not out[col].startswith(f"“{text}” is calculated"):
+            out[col] = out[col].replace("kept on each record", "not imported (no place for it)")
     return out
+
+
+def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: HeaderMatch | None) -> dict[int, str]:
+    """Columns kept on each record (labelled with their header): every named column no field takes,
+    except calculated ones (scores, ratings), which the office recomputes."""
+    if EXTRA_FIELD.get(kind.register) is None:
+        return {}
+    computed = {f.name for f in kind.reg.fields if f.kind == Kind.COMPUTED}
+    auto_map = auto.mapping if auto is not None else {}
+    out = {}
+    for col, text in enumerate(headers):
+        if text and col not in mapping and auto_map.get(col) not in computed and not _calculated_header(text):
+            out[col] = " ".join(text.split())
+    return out
+
+
+def _calculated_header(text: str) -> bool:
+    """Scores, ratings, ranks and expected values: derived from other columns, recomputed by the office."""
+    words = words_of(text.replace("_", " "))
+    return bool(words) and len(words) <= 3 and any(w in ("score", "rating", "rag", "ranking", "rank", "ev", "pxi")
+                                                   for w in words)
+
+
+def _own_export(kind: SheetKind, headers: list[str], mapping: dict[int, str]) -> bool:
+    """A sheet laid out as our export: every mapped header is the field's own label."""
+    labels = {f.name: f.label for f in kind.reg.fields}
+    named = [(c, n) for c, n in mapping.items() if n in labels]
+    return len(named) >= 3 and all(c < len(headers) and headers[c] == labels[n] for c, n in named)
 
 
 def _layout(reader: SheetReader, match: HeaderMatch) -> tuple[list[str], str]:
@@ -103,7 +163,7 @@ def _layout(reader: SheetReader, match: HeaderMatch) -> tuple[list[str], str]:
 
 
 def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
-             mapping: dict | None) -> tuple[dict[int, str], dict[int, str], str]:
+             mapping: dict | None) -> tuple[dict[int, str], dict[int, str], str, dict[int, str], bool]:
     kind = match.kind
     headers, layout = _layout(reader, match)
     computed = {f.name for f in kind.reg.fields if f.kind == Kind.COMPUTED}
@@ -122,14 +182,15 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
     if not final:
         raise WorkbookError(f"No column of the sheet “{reader.title}” is mapped to a field of the "
                             f"{kind.reg.title.lower()}; map at least one column.")
-    return final, _ignored(kind, headers, final, match), layout
+    return (final, _ignored(kind, headers, final, match), layout, _extras(kind, headers, final, match),
+            _own_export(kind, headers, final))
 
 
 # ------------------------------------------------------------------------------------ planning
 def _match_sheet(reader: SheetReader, kinds, header_row: int | None) -> HeaderMatch | None:
     rows = reader.top_rows()
     if header_row is None:
-        return detect_header(rows, reader.title, kinds)
+        return detect_header(rows, reader.title, kinds, reader.top_rows(fill_merged=False))
     if not 1 <= header_row <= max(len(rows), 1):
         raise WorkbookError(f"The header row must be one of the first {reader.book.limits.header_scan_rows} rows.")
     row = rows[header_row - 1] if rows else []
@@ -137,18 +198,20 @@ def _match_sheet(reader: SheetReader, kinds, header_row: int | None) -> HeaderMa
     best = None
     for kind in kinds:
         mapping, dups = map_header(kind, row, group)
+        mapping, demoted = check_values(kind, mapping, reader.top_rows(fill_merged=False)[header_row:header_row + 20])
         if best is None or len(mapping) > len(best.mapping):
             headers = ["" if x is None else str(x).strip() for x in row]
             while headers and not headers[-1]:
                 headers.pop()
-            best = HeaderMatch(kind, header_row, mapping, headers, float(len(mapping)), dups)
+            best = HeaderMatch(kind, header_row, mapping, headers, float(len(mapping)), dups, demoted)
     return best
 
 
 def plan_import(store: Store, path: str | os.PathLike, register: str | None = None, sheet: str | None = None,
                 mapping: dict[int, str] | None = None, progress: Progress | None = None,
                 cancelled: Cancelled | None = None, *, header_row: int | None = None,
-                limits: Limits = DEFAULT_LIMITS) -> ImportPlan:
+                limits: Limits = DEFAULT_LIMITS, translations: dict | None = None,
+                create_missing: bool = False) -> ImportPlan:
     """Preview importing one sheet (chosen when not given) into one register (detected when not given).
 
     ``mapping`` overrides the detected {0-based column index → field name}; without it a mapping
@@ -181,49 +244,192 @@ def plan_import(store: Store, path: str | os.PathLike, register: str | None = No
                                 f"(such as ID, Title, Owner) in its first {n} rows; check the workbook, or choose "
                                 "the sheet and columns yourself.")
         reader, match = best
-        final, ignored, layout = _prepare(store, reader, match, mapping)
-        plan = ImportPlan(path)
+        final, ignored, layout, extras, own = _prepare(store, reader, match, mapping)
+        plan = ImportPlan(path, translations=translations)
         with store.session() as session:
-            planner = Planner(session, progress, cancelled)
+            planner = _planner(store, session, progress, cancelled, [layout], translations, create_missing)
             planner.total = reader.declared_rows
-            plan.sheets.append(planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
-                                                  ignored))
+            sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
+                                            ignored, extras=extras, own_export=own)
+            plan.sheets.append(sheet_plan)
+            _response_actions(plan, sheet_plan)
+            _collect(plan, planner)
         if progress is not None:
             progress(planner.total or planner.done, planner.total or planner.done)
         return plan
 
 
+def _planner(store: Store, session, progress, cancelled, layouts: list[str],
+             translations: dict | None, create_missing: bool) -> Planner:
+    """A planner with the office's own lists and the value translations remembered for these layouts
+    (those given now win)."""
+    merged: dict[str, dict[str, dict[str, str]]] = {}
+    for layout in layouts:
+        for register, fields in (store.get_setting(VALUES_SETTING + layout) or {}).items():
+            for name, words in fields.items():
+                merged.setdefault(register, {}).setdefault(name, {}).update(words)
+    for register, fields in normalise_translations(translations).items():
+        for name, words in fields.items():
+            merged.setdefault(register, {}).setdefault(name, {}).update(words)
+    own: dict[str, dict[str, set[str]]] = {}
+    for register, name in OPEN_LISTS:
+        values = store.get_setting(f"{OWN_LIST_SETTING}{register}.{name}") or []
+        own.setdefault(register, {})[name] = set(values)
+    return Planner(session, progress, cancelled, translations=merged, create_missing=create_missing, own_lists=own)
+
+
+def normalise_translations(given: dict | None) -> dict[str, dict[str, dict[str, str]]]:
+    """``{register: {field: {value: target}}}`` from what a user gives: the same, or ``{field: {…}}`` for
+    every register with that field. Values are keyed as the planner compares them."""
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for top, inner in (given or {}).items():
+        if not isinstance(inner, dict):
+            raise MappingError(f"The value translations for “{top}” must be a table of value → choice.")
+        if top in REGISTERS:
+            targets = {top: inner}
+        else:
+            targets = {r: {top: inner} for r, reg in REGISTERS.items() if top in reg.field_names}
+            if not targets:
+                raise MappingError(f"“{top}” is neither a register nor a field; the value translations name "
+                                   "a register (risks) or a field (status).")
+        for register, fields in targets.items():
+            for name, words in fields.items():
+                if not isinstance(words, dict):
+                    raise MappingError(f"The value translations for “{name}” must be a table of value → choice.")
+                table = out.setdefault(register, {}).setdefault(name, {})
+                for raw, target in words.items():
+                    table[word_key(raw)] = "" if target is None else str(target)
+    return out
+
+
+def _collect(plan: ImportPlan, planner: Planner) -> None:
+    """What the planner added to the office's lists, for the preview and for apply."""
+    for register, translator in planner.translators.items():
+        for name, values in translator.added.items():
+            plan.new_choices.setdefault(f"{register}.{name}", set()).update(values)
+
+
+def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
+    """Response plan texts of new risks, as their response actions (a sheet of the plan that the file lacks)."""
+    rows = [p for p in sheet.rows if p.actions and p.report.action == Action.INSERT]
+    if not rows:
+        return
+    child = SheetPlan(f"{sheet.sheet} (response plans)", "risk_actions", sheet.header_row, {}, [], "",
+                      parent_register="risks", synthetic=True)
+    for prow in rows:
+        for text in prow.actions or []:
+            child.rows.append(PlannedRow(RowReport(child.sheet, prow.report.row, Action.INSERT, prow.report.code,
+                                                   "response plan, as a response action."),
+                                         {"description": text}, None, prow.report.code))
+    plan.sheets.append(child)
+
+
 def plan_workbook_import(store: Store, path: str | os.PathLike, progress: Progress | None = None,
-                         cancelled: Cancelled | None = None, *, limits: Limits = DEFAULT_LIMITS) -> ImportPlan:
+                         cancelled: Cancelled | None = None, *, limits: Limits = DEFAULT_LIMITS,
+                         translations: dict | None = None, create_missing: bool = False) -> ImportPlan:
     """Preview importing every recognised sheet: registers first, then their child sheets (risk actions,
-    benefit plan and measurements), whose rows replace the stored children of the records they name."""
+    benefit plan and measurements), whose rows replace the stored children of the records they name.
+
+    Sheets that hold no records (legends, definitions, instructions, lists, matrices; RAID assumptions
+    and dependencies; tables whose rows have no title) are skipped with the reason."""
     path = Path(path)
-    plan = ImportPlan(path)
+    plan = ImportPlan(path, translations=translations)
     with SafeWorkbook(path, limits) as book:
         found: list[tuple[SheetReader, HeaderMatch]] = []
         for title in book.sheet_names:
+            why = not_a_register(title)
+            if why is not None:
+                plan.skipped_sheets.append((title, why))
+                continue
             reader = book.sheet(title)
             match = _match_sheet(reader, ALL_KINDS, None)
             if match is None:
                 plan.skipped_sheets.append((title, "no header row naming register columns was found."))
                 continue
+            why = _no_records(match)
+            if why is not None:
+                plan.skipped_sheets.append((title, why))
+                continue
             found.append((reader, match))
         if not found:
+            why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
             raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
-                                "Title, Owner) in its first rows; check the workbook.")
+                                "Title, Owner) in its first rows; check the workbook"
+                                + (f" (sheet {why.rstrip('.')})." if why else "."))
+        routed = _split_raid(found)
         order = {k.register: i for i, k in enumerate(ALL_KINDS)}
-        found.sort(key=lambda item: order[item[1].kind.register])
-        prepared = [(reader, match, *_prepare(store, reader, match, None)) for reader, match in found]
+        routed.sort(key=lambda item: order[item[1].kind.register])
+        prepared = [(reader, match, row_filter, *_prepare(store, reader, match, None))
+                    for reader, match, row_filter in routed]
         with store.session() as session:
-            planner = Planner(session, progress, cancelled)
+            planner = _planner(store, session, progress, cancelled, [p[5] for p in prepared], translations,
+                               create_missing)
             planner.total = sum(r.declared_rows for r, *_ in prepared)
-            for reader, match, final, ignored, layout in prepared:
-                plan.sheets.append(planner.plan_sheet(reader, match.kind, match.row, final, match.headers,
-                                                      layout, ignored, finish=False))
+            for reader, match, row_filter, final, ignored, layout, extras, own in prepared:
+                if row_filter is not None:
+                    extras = {c: h for c, h in extras.items() if c != getattr(row_filter, "column", None)}
+                sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
+                                                ignored, finish=False, extras=extras, own_export=own,
+                                                row_filter=row_filter)
+                plan.sheets.append(sheet_plan)
+            for sheet_plan in list(plan.sheets):
+                if sheet_plan.register == "risks":
+                    _response_actions(plan, sheet_plan)
             _whole_families(plan, planner)
+            _collect(plan, planner)
     if progress is not None:
         progress(planner.total or planner.done, planner.total or planner.done)
     return plan
+
+
+def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[SheetReader, HeaderMatch, Any]]:
+    """A RAID log on one sheet, with a Type column: its risks go to the risk register and its issues to the
+    issue log (the same header read for each); assumptions, dependencies and decisions are skipped."""
+    out: list[tuple[SheetReader, HeaderMatch, Any]] = []
+    for reader, match in found:
+        if match.kind.register not in ("risks", "issues"):
+            out.append((reader, match, None))
+            continue
+        rows = reader.top_rows()
+        col = raid_type_column(match.headers, rows[match.row:match.row + 20])
+        if col is None:
+            out.append((reader, match, None))
+            continue
+        header, group = rows[match.row - 1], rows[match.row - 2] if match.row >= 2 else None
+        for register in ("risks", "issues"):
+            kind = kind_for(register)
+            if kind == match.kind:
+                m = match
+            else:
+                mapping, dups = map_header(kind, header, group)
+                mapping, demoted = check_values(kind, mapping, rows[match.row:match.row + 20])
+                m = HeaderMatch(kind, match.row, mapping, match.headers, 0.0, dups, demoted)
+            m.mapping = {c: n for c, n in m.mapping.items() if c != col}
+            if not any(n for n in m.mapping.values() if n not in PSEUDO):
+                continue
+            row_filter = raid_filter(col, register)
+            row_filter.column = col  # type: ignore[attr-defined]
+            out.append((reader, m, row_filter))
+    return out
+
+
+def _no_records(match: HeaderMatch) -> str | None:
+    """Why a matched sheet holds no records of its register: nothing names them (no title column)."""
+    kind = match.kind
+    if kind.is_child:
+        return None
+    title = next((f for f in kind.reg.fields if f.required), None)
+    named = set(match.mapping.values())
+    named = real_fields(match.mapping) | (named & ({PARENT} | set(PSEUDO)))
+    key = kind.reg.key_field.name if kind.reg.key_field is not None else ""
+    strong = len(named - {PARENT}) >= 3 or (key in named and title is not None and title.name in named)
+    if not strong and not kind.matches_sheet_name(match.sheet_title or ""):
+        return (f"only {len(named - {PARENT})} of its columns name {kind.reg.title.lower()} fields and its name is not a "
+                "register's, so it is taken for a table of another kind.")
+    if title is None or title.name in named or named & set(TITLE_FALLBACK.get(kind.register, ())):
+        return None
+    return (f"no column names the records ({title.label} or a synonym), so it is not read as the "
+            f"{kind.reg.title.lower()}.")
 
 
 def _whole_families(plan: ImportPlan, planner: Planner) -> None:
@@ -231,7 +437,7 @@ def _whole_families(plan: ImportPlan, planner: Planner) -> None:
     every record the register sheet updates, even those left with no child rows."""
     by_register = {s.register: s for s in plan.sheets}
     for child in plan.sheets:
-        if child.parent_register is None:
+        if child.parent_register is None or child.synthetic:
             continue
         parent = by_register.get(child.parent_register)
         for prow in parent.rows if parent is not None else ():
@@ -242,10 +448,25 @@ def _whole_families(plan: ImportPlan, planner: Planner) -> None:
 
 # ------------------------------------------------------------------------------------ applying
 def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
-                 cancelled: Cancelled | None = None) -> ImportResult:
+                 cancelled: Cancelled | None = None, *, partial: bool = False,
+                 translations: dict | None = None) -> ImportResult:
     """Write a plan in one transaction. Refused (``ImportRefused``, nothing written) when any row has an
-    error or a row no longer fits the file; ``ImportCancelled`` when ``cancelled()`` turns true."""
-    if not plan.ok:
+    error or a row no longer fits the file; ``ImportCancelled`` when ``cancelled()`` turns true.
+
+    ``partial``: write the valid rows and leave the refused ones (still one transaction); the rows left
+    out are written to a workbook beside the source with the reason beside each (``result.left_out``).
+    ``translations``: the value translations the user gave, remembered for each sheet's layout."""
+    translations = translations if translations is not None else plan.translations
+    if not plan.ok and partial:
+        if not plan.valid_count:
+            errors = plan.errors
+            raise ImportRefused(f"None of the {len(errors)} rows of the workbook can be imported (first: "
+                                f"{errors[0].sheet} row {errors[0].row}: {errors[0].reason})", plan)
+        result = apply_import(store, valid_rows_only(plan), progress, cancelled, translations=translations)
+        result.left_out = len(plan.errors)
+        result.left_out_path = write_left_out(plan)
+        return result
+    elif not plan.ok:
         errors = plan.errors
         raise ImportRefused(f"{len(errors)} row{'s' if len(errors) != 1 else ''} of the workbook "
                             f"{'have' if len(errors) != 1 else 'has'} errors, so nothing was imported; fix "
@@ -261,8 +482,13 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
         if progress is not None:
             progress(done, total)
 
+    given = normalise_translations(translations)
     with store.transaction() as session:
         ctx = records.load_context(session)
+        _create_missing(session, plan, ctx)
+        for key, values in plan.new_choices.items():
+            stored = store_setting(session, OWN_LIST_SETTING + key) or []
+            session.merge(Setting(key=OWN_LIST_SETTING + key, value=json.dumps(sorted(set(stored) | values))))
         for sheet in plan.sheets:
             reg = REGISTERS[sheet.register]
             parent_ids: dict[str, int] = {}
@@ -303,10 +529,93 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                 result.inserted += len(batch)
                 done += len(batch)
                 tick()
-            session.merge(Setting(key=MAPPING_SETTING + sheet.layout, value=json.dumps(
-                {"register": sheet.register, "mapping": {str(c): n for c, n in sheet.mapping.items()}})))
+            if sheet.layout:
+                session.merge(Setting(key=MAPPING_SETTING + sheet.layout, value=json.dumps(
+                    {"register": sheet.register, "mapping": {str(c): n for c, n in sheet.mapping.items()}})))
+                if sheet.register in given:
+                    stored = store_setting(session, VALUES_SETTING + sheet.layout) or {}
+                    for name, words in given[sheet.register].items():
+                        stored.setdefault(sheet.register, {}).setdefault(name, {}).update(words)
+                    session.merge(Setting(key=VALUES_SETTING + sheet.layout, value=json.dumps(stored)))
         tick()
     return result
+
+
+def valid_rows_only(plan: ImportPlan) -> ImportPlan:
+    """The plan without its refused rows (each becomes a skip naming its error), and without the response
+    actions of refused risks: what a partial import writes, in one transaction like any other."""
+    from copy import copy
+
+    out = copy(plan)
+    out.sheets = []
+    refused = {(s.register, r.report.code.lower()) for s in plan.sheets for r in s.rows
+               if r.report.action == Action.ERROR and r.report.code}
+    for sheet in plan.sheets:
+        new = copy(sheet)
+        new.rows = []
+        for prow in sheet.rows:
+            report = prow.report
+            if report.action == Action.ERROR:
+                new.rows.append(PlannedRow(RowReport(report.sheet, report.row, Action.SKIP, report.code,
+                                                     f"left out: {report.reason}")))
+            elif sheet.synthetic and (sheet.parent_register, (prow.parent_code or "").lower()) in refused:
+                continue
+            else:
+                new.rows.append(prow)
+        out.sheets.append(new)
+    return out
+
+
+def store_setting(session, key: str) -> Any:
+    row = session.get(Setting, key)
+    return json.loads(row.value) if row is not None else None
+
+
+def _create_missing(session, plan: ImportPlan, ctx) -> None:
+    """Projects the user agreed to create (``create_missing``), before the rows that name them."""
+    names = sorted(plan.to_create.get("Project", set()), key=str.lower)
+    if names:
+        records.create_records(session, REGISTERS["projects"], [{"name": n} for n in names], ctx, parsed=True)
+
+
+def left_out_path(plan: ImportPlan) -> Path:
+    return plan.path.with_name(plan.path.stem + LEFT_OUT_SUFFIX)
+
+
+def write_left_out(plan: ImportPlan) -> Path | None:
+    """The refused rows, as they were, one sheet per source sheet, with the reason in a first column:
+    ready to fix and import again. Written beside the source; None when that folder is not writable."""
+    import openpyxl
+
+    from .atomic import save_atomically
+    from .export_errors import ExportError
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for sheet in plan.sheets:
+        refused = [r for r in sheet.rows if r.report.action == Action.ERROR]
+        if not refused:
+            continue
+        ws = wb.create_sheet(sheet.sheet[:31] or "Rows left out")
+        ws.append(["Why it was left out", *sheet.headers])
+        for prow in refused:
+            cells = list(prow.raw or ())[: len(sheet.headers)]
+            cells = [_safe_cell(x) for x in cells]
+            ws.append([prow.report.reason, *cells])
+        ws.column_dimensions["A"].width = 60
+    target = left_out_path(plan)
+    try:
+        save_atomically(wb, target)
+    except (OSError, ExportError):
+        return None
+    return target
+
+
+def _safe_cell(value: Any) -> Any:
+    """Text that would read as a formula stays text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def _failed_row(batch: list, error: StoreError):

@@ -20,8 +20,10 @@ from ..models.errors import ValidationError
 from ..models.fields import Field, Kind, Register
 from ..models.registers import REGISTERS
 from .errors import ImportCancelled
-from .header_detection import PARENT, SheetKind
+from .header_detection import _TITLE_FALLBACK, PARENT, RESPONSE_PLAN, SheetKind, is_mark, tick_level
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
+from .value_translation import ColumnProfile, Translator, scale_from_word_level
+from .vocabulary import word_key, words_of
 from .workbook_reader import EXCEL_ERRORS, SheetReader
 
 Progress = Callable[[int, int], None]
@@ -30,6 +32,38 @@ TICK = 256  # rows between progress reports and cancel checks
 _UNCACHED = (Kind.TEXT, Kind.LONGTEXT, Kind.CODE)  # cheap to parse and mostly unique: not worth caching
 _NOUNS = {"StrategicObjective": "strategic objective", "Project": "project", "Outcome": "outcome",
           "Stakeholder": "stakeholder", "Risk": "risk", "Person": "person"}
+# Where a record keeps the content of source columns that map to no field, labelled with their header.
+EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description", "benefits": "description"}
+# A risk sheet without a title column names its risks by the event, cause or effect (cause/event layouts).
+TITLE_FALLBACK = _TITLE_FALLBACK
+_TOTAL_RE = re.compile(r"^\s*(grand\s+)?(sub)?totals?\b|^\s*(sum|итого|всего|total général|gesamt|summe)\b", re.I)
+
+
+_NOTE_RE = re.compile(r"^\s*(note|notes|nb|n\.b\.|source|sources|key|legend|\*|©|\(c\)|copyright|примечание)\b",
+                      re.I)
+
+
+def _rating_like(text: str) -> bool:
+    """A number, a level word, or both ("5 (Very high)"): a scale's label, not a record's title."""
+    from .vocabulary import value_words
+
+    key = word_key(re.sub(r"\d+", " ", text))
+    return bool(text) and (not key or key in value_words("scale"))
+
+
+def _column_lengths(reg: Register, fields: list[Field]) -> dict[str, int]:
+    """The longest text each short text field holds (its one rule, ``Field.max_length``): an import cuts a
+    longer title at a word and keeps it whole in the notes, where an edit in a cell is refused."""
+    return {f.name: f.max_length for f in fields if f.kind in (Kind.TEXT, Kind.CODE)}
+
+
+def _similar(a: str, b: str) -> bool:
+    """Whether two titles describe the same record: one holds the other, or they share half their words."""
+    ka, kb = word_key(a), word_key(b)
+    if not ka or not kb or ka in kb or kb in ka:
+        return True
+    wa, wb = set(words_of(a)), set(words_of(b))
+    return len(wa & wb) * 2 >= min(len(wa), len(wb))
 
 
 def _looks_like_code(value) -> bool:
@@ -53,8 +87,14 @@ def _same(field: Field, new, old) -> bool:
 class Planner:
     """Plans sheets against one read session; remembers what earlier sheets of the import add."""
 
-    def __init__(self, session: Session, progress: Progress | None = None, cancelled: Cancelled | None = None):
+    def __init__(self, session: Session, progress: Progress | None = None, cancelled: Cancelled | None = None,
+                 *, translations: dict[str, dict[str, dict[str, str]]] | None = None, create_missing: bool = False,
+                 own_lists: dict[str, dict[str, set[str]]] | None = None):
         self.session = session
+        self.translations = translations or {}   # register → field → keyed raw value → target
+        self.own_lists = own_lists or {}         # register → field → the office's own choices
+        self.create_missing = create_missing     # unknown projects (and other strict names) are created
+        self.translators: dict[str, Translator] = {}
         self.ctx = records.load_context(session)
         self.progress = progress
         self.cancelled = cancelled
@@ -64,6 +104,8 @@ class Planner:
         self._names: dict[type, set[str]] = {}
         self._current: dict[str, dict[int, dict]] = {}
         self.claimed: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)  # register → code → (sheet, row)
+        self.claimed_rows: dict[tuple[str, str], PlannedRow] = {}  # (register, code) → the row that claimed it
+        self._claiming: tuple[str, str] | None = None
         self.pending_names: dict[type, set[str]] = defaultdict(set)
         self._parsed: dict[int, dict | None] = {}  # per field: cell value → parsed value or error
 
@@ -90,6 +132,12 @@ class Planner:
             self._current[reg.name] = {r[0]: dict(zip(names, r)) for r in rows}
         return self._current[reg.name][record_id]
 
+    def translator(self, register: str) -> Translator:
+        if register not in self.translators:
+            self.translators[register] = Translator(register, dict(self.translations.get(register, {})),
+                                                    {k: set(v) for k, v in self.own_lists.get(register, {}).items()})
+        return self.translators[register]
+
     def _tick(self) -> None:
         self.done += TICK
         if self.cancelled is not None and self.cancelled():
@@ -99,34 +147,86 @@ class Planner:
 
     # ----------------------------------------------------------------------------- one sheet
     def plan_sheet(self, reader: SheetReader, kind: SheetKind, header_row: int, mapping: dict[int, str],
-                   headers: list[str], layout: str, ignored: dict[int, str], finish: bool = True) -> SheetPlan:
+                   headers: list[str], layout: str, ignored: dict[int, str], finish: bool = True,
+                   extras: dict[int, str] | None = None, own_export: bool = False,
+                   row_filter: Callable[[tuple], str | None] | None = None) -> SheetPlan:
         """Plan every row of one sheet. Child sheets are finished (unchanged families found, replaced
-        rows counted) unless ``finish`` is false, for the caller to add parents first."""
+        rows counted) unless ``finish`` is false, for the caller to add parents first.
+
+        ``extras``: columns that map to no field but are kept on the record (column → header).
+        ``own_export``: the sheet is laid out as our export (IDs are this office's own).
+        ``row_filter``: why a row belongs elsewhere (a RAID sheet's issues), or None to plan it here."""
         reg = kind.reg
         plan = SheetPlan(reader.title, reg.name, header_row, dict(mapping), headers, layout,
                          parent_register=kind.parent, ignored=dict(ignored))
+        plan.extras = dict(extras or {})
+        self._own_export = own_export
+        self._translator = self.translator(reg.name)
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
-                  if n != PARENT and reg.field(n).kind != Kind.COMPUTED]
+                  if n != PARENT and not n.startswith("@") and reg.field(n).kind != Kind.COMPUTED]
         for _, f in fields:
             self._parsed.setdefault(id(f), None if f.kind in _UNCACHED else {})
-        mapped_cols = {c for c, _ in fields} | {c for c, n in mapping.items() if n == PARENT}
+        self._responses = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN]
+        self._ticks = [(c, *tick_level(n)) for c, n in sorted(mapping.items()) if tick_level(n)]
+        self._lengths = _column_lengths(reg, [f for _, f in fields])
+        self._long_texts: list[str] = []
+        mapped_cols = ({c for c, _ in fields} | {c for c, n in mapping.items() if n == PARENT} | set(self._responses)
+                       | {c for c, _n, _l in self._ticks})
         key = reg.key_field
         code_col = next((c for c, f in fields if key is not None and f.name == key.name), None)
         parent_col = next((c for c, n in mapping.items() if n == PARENT), None)
         title = next((f for f in reg.fields if f.required), None)
         title_col = next((c for c, f in fields if title is not None and f.name == title.name), None)
+        if title_col is None and title is not None:  # cause/event layouts: the event names the risk
+            by_name = {f.name: c for c, f in fields}
+            self._title_fallbacks = [n for n in TITLE_FALLBACK.get(reg.name, ()) if n in by_name]
+            self._title_from = self._title_fallbacks[0] if self._title_fallbacks else None
+            title_col = by_name.get(self._title_from) if self._title_from else None
+        else:
+            self._title_from = None
+        self._title_name = title.name if title is not None else ""
         first_col = min(mapped_cols) if mapped_cols else 0
         strict_refs = [(c, f) for c, f in fields if f.kind in (Kind.REF, Kind.LINKS) and not f.ref.create_missing]
-        width = max(len(headers), max(mapping, default=-1) + 1)
+        width = max(len(headers), max(mapping, default=-1) + 1, max(plan.extras, default=-1) + 1)
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
+        self._profiles = self._column_profiles(reader, header_row, width, fields)
+        merged_title = self._merged_rows(reader, title_col, header_row)
         blank_run: list[int] = []
         notes: set[int] = set()  # rows holding only a title below a gap: notes if nothing follows them
         data_started = False
         tick = 0
+        block: list[int] = []  # indexes into plan.rows of the records planned since the last gap
+        continued = [0]        # rows of the block that continue a merged record
+        widths: dict[int, int] = {}  # index into plan.rows → filled cells of that row
+        table_widths: list[int] = []  # filled cells of the rows of the first block (the table itself)
+        last_record: tuple[int, int, tuple] | None = None  # (index in plan.rows, row number, raw row)
 
         def skip(number: int, reason: str, code: str = "") -> None:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
 
+        def close_block() -> None:
+            """Rows after a gap that mostly lack a title (merged continuations count as lacking one), or
+            that are much sparser than the table's rows, are a legend or notes under the table."""
+            if not block:
+                return
+            named = sum(1 for i in block if plan.rows[i].has_title)
+            total = len(block) + continued[0]
+            titles = [self._title_text(plan.rows[i], title_col) for i in block]
+            if sum(1 for t in titles if _rating_like(t)) * 2 >= len(titles) >= 2:
+                named = 0  # "5 (Very high)", "4 (High)" …: the axis of a heat map under the table
+            typical = sorted(table_widths)[len(table_widths) // 2] if table_widths else 0
+            mine = sorted(widths.get(i, 0) for i in block)[len(block) // 2]
+            sparse = typical >= 3 and mine <= max(1, typical // 3)  # far fewer cells than the table's rows
+            if (title_col is not None and named * 2 < total) or sparse:
+                for i in block:
+                    report = plan.rows[i].report
+                    self._forget_unplaced(plan, plan.rows[i])
+                    plan.rows[i] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "",
+                                                        "below the table: a legend or notes, not a record."))
+                    self._unclaim(reg, report.code)
+
+        value_cols = {c for c, f in fields if f.kind not in (Kind.TEXT, Kind.LONGTEXT, Kind.CODE, Kind.REF, Kind.LINKS)}
+        first_block = True
         for number, row in reader.data_rows(header_row + 1, width):
             tick += 1
             if tick % TICK == 0:
@@ -141,24 +241,80 @@ class Planner:
                 span = f"row {blank_run[0]}" if len(blank_run) == 1 else f"rows {blank_run[0]}–{blank_run[-1]}"
                 skip(blank_run[0], f"blank spacer ({span}).")
                 blank_run = []
+                if not first_block:
+                    close_block()
+                first_block = False
+                block = []
+                continued[0] = 0
             data_started = True
+            if row_filter is not None:
+                elsewhere = row_filter(row)
+                if elsewhere:
+                    skip(number, elsewhere)
+                    continue
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
             if not mapped_filled:
                 skip(number, "no values in the imported columns (a note or a total, not a record).")
                 continue
+            first_text = v.parse_text(row[filled[0]])
+            if _TOTAL_RE.match(first_text) and (title_col is None or filled[0] != title_col or len(first_text) < 20):
+                skip(number, f"a total, not a record (“{first_text[:40]}”).")
+                continue
             if len(filled) == 1 and filled[0] == first_col and first_col != title_col and \
                     not (first_col in (code_col, parent_col) and _looks_like_code(row[first_col])):
                 skip(number, f"a note, not a record (only “{v.parse_text(row[first_col])[:40]}” in the first column).")
+                continue
+            if parent_reg is None and code_col is not None and set(mapped_filled) <= {code_col} and \
+                    all(c == code_col or c not in plan.extras for c in filled):
+                skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}” is filled).")
                 continue
             if len(mapped_filled) < 2 and not has_key:
                 what = " or ".join(x for x in (key.label if key else "", title.label if title else "") if x)
                 skip(number, f"looks like a note, not a record (one filled cell and no {what}).")
                 continue
+            if first_block and last_record is None and title_col is not None and title_col not in filled and \
+                    (code_col is None or code_col not in filled) and parent_reg is None:
+                skip(number, "text under the header (instructions or a second header line), not a record.")
+                continue
+            if title_col is not None and number in merged_title and last_record is not None:
+                # the title cell is merged down from the row above: this row continues that record
+                index, first_number, raw = last_record
+                combined = tuple(a if b is None or a == b else (b if a is None else
+                                 (f"{a}; {b}" if isinstance(a, str) and isinstance(b, str) else a))
+                                 for a, b in zip(raw, row))
+                self._unclaim(reg, plan.rows[index].report.code)
+                self._forget_unplaced(plan, plan.rows[index])
+                plan.rows[index] = self._plan_row(plan, reg, parent_reg, first_number, combined, fields, code_col,
+                                                  parent_col, strict_refs, title_col)
+                last_record = (index, first_number, combined)
+                skip(number, f"continues the record of row {first_number} (merged cells).")
+                continued[0] += 1
+                continue
+            if after_gap and _NOTE_RE.match(first_text):
+                notes.add(len(plan.rows))  # what follows it alone in the first column is a note too
+                skip(number, f"a note below the table (“{first_text[:40]}”).")
+                continue
             if after_gap and len(filled) == 1 and filled[0] == first_col == title_col:
                 notes.add(len(plan.rows))
-            plan.rows.append(self._plan_row(plan, reg, parent_reg, number, row, fields, code_col, parent_col,
-                                            strict_refs))
+            planned = self._plan_row(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs,
+                                     title_col)
+            wordy = any(len(str(value).split()) > 4 for _name, value in planned.unplaced or ())
+            if last_record is None and first_block and planned.report.action == Action.ERROR and \
+                    (planned.failures >= 2 or wordy) and \
+                    planned.failures * 2 >= sum(1 for c in filled if c in value_cols):
+                self._unclaim(reg, planned.report.code)
+                self._forget_unplaced(plan, planned)
+                skip(number, "text under the header (instructions or a second header line), not a record.")
+                continue
+            block.append(len(plan.rows))
+            widths[len(plan.rows)] = len(filled)
+            if first_block:
+                table_widths.append(len(filled))
+            last_record = (len(plan.rows), number, row)
+            plan.rows.append(planned)
+        if not first_block:
+            close_block()
         self._trailing_notes(plan, notes)
         if reg.key_field is not None:
             self._assign_codes(plan, reg)
@@ -170,12 +326,80 @@ class Planner:
             self.finish_children(plan)
         return plan
 
+    def _title_text(self, prow: PlannedRow, title_col: int | None) -> str:
+        if prow.raw is not None and title_col is not None and title_col < len(prow.raw):
+            return v.parse_text(prow.raw[title_col])
+        return v.parse_text(prow.values.get(self._title_name))
+
+    @staticmethod
+    def _forget_unplaced(plan: SheetPlan, prow: PlannedRow) -> None:
+        """A row found not to be a record: its values no longer wait for a translation."""
+        for name, value in prow.unplaced or ():
+            counts = plan.unplaced.get(name, {})
+            if value in counts:
+                counts[value] -= 1
+                if counts[value] <= 0:
+                    del counts[value]
+            if name in plan.unplaced and not counts:
+                del plan.unplaced[name]
+
+    @staticmethod
+    def _same_record(reg: Register, first: PlannedRow, values: dict) -> bool:
+        title = next((f.name for f in reg.fields if f.required), None)
+        mine, theirs = values.get(title), first.values.get(title)
+        return not mine or not theirs or _similar(str(mine), str(theirs))
+
+    def _unclaim(self, reg: Register, code: str) -> None:
+        if code and reg.key_field is not None:
+            self.claimed[reg.name].pop(code.lower(), None)
+            self.claimed_rows.pop((reg.name, code.lower()), None)
+
+    @staticmethod
+    def _merged_rows(reader: SheetReader, col: int | None, header_row: int) -> set[int]:
+        """Row numbers whose cell in ``col`` continues a range merged down from the row above."""
+        if col is None:
+            return set()
+        out: set[int] = set()
+        for r1, c1, r2, c2 in reader.merged_ranges():
+            if c1 <= col <= c2 and r2 > r1 and r1 > header_row:
+                out.update(range(r1 + 1, r2 + 1))
+        return out
+
+    def _column_profiles(self, reader: SheetReader, header_row: int, width: int,
+                         fields: list[tuple[int, Field]]) -> dict[int, ColumnProfile]:
+        """How to read the numbers of each scale column (fractions 0–1? a 1–10 scale?), from all its cells."""
+        scale_cols = [(c, f) for c, f in fields if f.kind == Kind.SCALE]
+        if not scale_cols:
+            return {}
+        columns: dict[int, list] = {c: [] for c, _ in scale_cols}
+        for _number, row in reader.data_rows(header_row + 1, width):
+            for c in columns:
+                x = row[c] if c < len(row) else None
+                if x is not None:
+                    columns[c].append(x)
+        return {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx)) for c, f in scale_cols}
+
     def _plan_row(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple,
-                  fields: list[tuple[int, Field]], code_col, parent_col, strict_refs) -> PlannedRow:
+                  fields: list[tuple[int, Field]], code_col, parent_col, strict_refs,
+                  title_col: int | None = None) -> PlannedRow:
+        self._claiming = None
+        prow = self._plan_values(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs)
+        if self._claiming is not None and prow.report.action in (Action.INSERT, Action.UPDATE):
+            self.claimed_rows[self._claiming] = prow
+        prow.has_title = title_col is None or (title_col < len(row) and not v.is_blank(row[title_col]))
+        if prow.report.action == Action.ERROR:
+            prow.raw = row
+        return prow
+
+    def _plan_values(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple,
+                     fields: list[tuple[int, Field]], code_col, parent_col, strict_refs) -> PlannedRow:
         errors: list[str] = []
         values: dict[str, Any] = {}
         ctx = self.ctx
         width = len(row)
+        translator = self._translator
+        profiles = self._profiles
+        unplaced: list[tuple[str, str]] = []
         for c, f in fields:
             raw = row[c] if c < width else None
             cls = raw.__class__
@@ -187,12 +411,16 @@ class Planner:
                 try:
                     values[f.name] = f.parse(raw, ctx)
                 except ValidationError as e:
-                    errors.append(str(e))
+                    text = v.parse_text(raw)
+                    if f.name in self._lengths and len(text) > self._lengths[f.name]:
+                        values[f.name] = text  # too long for the field: shortened below, kept whole in the notes
+                    else:
+                        errors.append(str(e))
                 continue
             hit = cache.get((cls, raw))
             if hit is None:
                 try:
-                    hit = (True, f.parse(raw, ctx))
+                    hit = (True, translator.parse(f, raw, ctx, profiles.get(c)))
                 except ValidationError as e:
                     hit = (False, str(e))
                 if len(cache) < 10_000:
@@ -201,6 +429,34 @@ class Planner:
                 values[f.name] = hit[1]
             else:
                 errors.append(hit[1])
+                text = v.parse_text(raw)
+                counts = plan.unplaced.setdefault(f.name, {})
+                counts[text] = counts.get(text, 0) + 1
+                unplaced.append((f.name, text))
+        for name, limit in self._lengths.items():
+            text = values.get(name)
+            if isinstance(text, str) and len(text) > limit:
+                f = reg.field(name)
+                if f.kind == Kind.CODE:  # an ID longer than IDs can be: a new one, the old kept in the notes
+                    values.pop(name)
+                    extra_text = f"{f.label}: {text}"
+                else:
+                    values[name] = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;.") + "…"
+                    extra_text = f"{f.label} (in full): {text}"
+                if EXTRA_FIELD.get(reg.name) not in (None, name):
+                    self._long_texts.append(extra_text)
+        for c, name, level in self._ticks:  # the ticked level column gives the level
+            if c < width and is_mark(row[c]) and values.get(name) is None:
+                values[name] = scale_from_word_level(level, reg.field(name).scale_max(ctx))
+        if self._title_from and not values.get(self._title_name):
+            text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
+            if text:
+                values[self._title_name] = text if len(text) <= 120 else text[:117].rstrip() + "…"
+        extra_lines = self._long_texts + [f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
+                                          if c < width and not v.is_blank(row[c])
+                                          and v.parse_text(row[c]) not in EXCEL_ERRORS]
+        self._long_texts = []
+        responses = [v.parse_text(row[c]) for c in self._responses if c < width and not v.is_blank(row[c])]
         for _c, f in strict_refs:
             if f.name not in values:
                 continue
@@ -210,7 +466,12 @@ class Planner:
             for name in ([wanted] if f.kind == Kind.REF else wanted):
                 if name and name.lower() not in known and name.lower() not in pending:
                     noun = _NOUNS.get(f.ref.target.__name__, f.ref.target.__name__.lower())
-                    errors.append(f"{f.label}: there is no {noun} called “{name}”.")
+                    if self.create_missing and f.ref.target.__name__ == "Project":
+                        plan.to_create.setdefault(f.ref.target.__name__, set()).add(name)
+                        continue
+                    errors.append(f"{f.label}: there is no {noun} called “{name}”"
+                                  + (" (tick “create missing”, or --create-missing, to add it)." if noun == "project"
+                                     else "."))
         code = ""
         record_id = None
         parent_code = None
@@ -236,12 +497,33 @@ class Planner:
             if code:
                 low = code.lower()
                 earlier = self.claimed[reg.name].get(low)
+                first = self.claimed_rows.get((reg.name, low)) if earlier is not None else None
+                if first is not None and earlier[0] != plan.sheet and not errors and \
+                        self._same_record(reg, first, values):
+                    # the same register over two sheets (a risk matrix, then its response plan): one record
+                    for name, value in values.items():
+                        if first.values.get(name) in (None, "", []):
+                            first.values[name] = value
+                    if responses and first.report.action == Action.INSERT:
+                        first.actions = (first.actions or []) + responses
+                    return PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code,
+                                                f"same {key.label} as row {earlier[1]} of “{earlier[0]}”: its other "
+                                                "columns go to that record."))
                 if earlier is not None:
                     where = f"row {earlier[1]}" if earlier[0] == plan.sheet else f"row {earlier[1]} of “{earlier[0]}”"
                     errors.append(f"{key.label} “{code}” appears twice in this import ({where} and row {number}).")
                 else:
-                    self.claimed[reg.name][low] = (plan.sheet, number)
                     record_id = self.codes(reg).get(low)
+                    title_name = next((f.name for f in reg.fields if f.required), None)
+                    if record_id is not None and not self._own_export and title_name and values.get(title_name):
+                        stored = self.current(reg, record_id).get(title_name) or ""
+                        if not _similar(values[title_name], stored):
+                            reason = (f"{key.label} {code} is another {reg.title.lower().split()[0]} in this office "
+                                      f"(“{stored[:40]}”), so this row is added as a new record. ")
+                            code, record_id = "", None
+                    if code:
+                        self.claimed[reg.name][low] = (plan.sheet, number)
+                        self._claiming = (reg.name, low)
                     if record_id is not None:
                         action = Action.UPDATE
         if action == Action.INSERT:
@@ -254,20 +536,46 @@ class Planner:
             else:
                 record = dict(reg.defaults)
             record.update(values)
-            try:
-                reg.check(record, ctx)
-            except ValidationError as e:
-                errors.append(str(e))
+            for _attempt in range(3):
+                try:
+                    reg.check(record, ctx)
+                    break
+                except ValidationError as e:
+                    name = getattr(e, "field", None)
+                    f = next((x for x in reg.fields if x.name == name), None)
+                    if f is None or f.required or name not in values or f.kind == Kind.CODE:
+                        errors.append(str(e))
+                        break
+                    # an optional value contradicting another (a target date before the date raised):
+                    # left empty, the cell kept in the notes, the row imported
+                    dropped = values.pop(name)
+                    record[name] = None
+                    note = f"{f.label}: {f.display(dropped)} (not set: {str(e).rstrip('.')})"
+                    target = EXTRA_FIELD.get(reg.name)
+                    if target:
+                        values[target] = "\n".join(x for x in [values.get(target) or "", note] if x)
+                    reason += f"{f.label} left empty: {str(e)} "
+        if extra_lines or (responses and record_id is not None):
+            target = EXTRA_FIELD.get(reg.name)
+            if target is not None:
+                lines = extra_lines + ([f"Response plan: {r}" for r in responses] if record_id is not None else [])
+                values[target] = "\n".join(x for x in [values.get(target) or "", *lines] if x)
         if not errors and record_id is not None:
             old = self.current(reg, record_id)
             changed = [reg.field(n) for n, new in values.items() if not _same(reg.field(n), new, old.get(n))]
             values = {f.name: values[f.name] for f in changed}
-            reason = ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
+            reason += ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
         if errors:
-            return PlannedRow(RowReport(plan.sheet, number, Action.ERROR, code, " ".join(errors)))
+            prow = PlannedRow(RowReport(plan.sheet, number, Action.ERROR, code, " ".join(errors)))
+            prow.unplaced = unplaced
+            prow.failures = len(unplaced)
+            return prow
         if action == Action.INSERT and code and reg.key_field is not None:
             values = {reg.key_field.name: code, **values}  # the code first: it must be set before any flush
-        return PlannedRow(RowReport(plan.sheet, number, action, code, reason), values, record_id, parent_code)
+        prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code)
+        if action == Action.INSERT and responses:
+            prow.actions = responses
+        return prow
 
     @staticmethod
     def _trailing_notes(plan: SheetPlan, notes: set[int]) -> None:

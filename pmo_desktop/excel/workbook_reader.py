@@ -1,17 +1,17 @@
 """Opening a workbook someone sent us, safely and in bounded memory.
 
-Every check that can be made on the zip itself (not a zip, encrypted, zip bomb) runs before openpyxl
-touches the file. openpyxl then reads in read-only mode (rows streamed, never the whole sheet in
-memory) with ``data_only`` (the value a formula showed when the file was last saved), and parses XML
-through defusedxml (no entity expansion). Anything openpyxl still trips over becomes a
-``WorkbookError`` with one sentence of explanation.
+Every check that can be made on the file itself (not a workbook, encrypted, zip bomb, entity
+declarations, a sheet spanning more rows than accepted) runs before any parser touches it, reading
+only the zip's directory and the first kilobytes of each XML part. python-calamine (Rust) then reads
+.xlsx, .xlsm, .xls and .ods: cell values as the file last showed them (formulas' cached values), dates
+in the 1900 or 1904 date system; CSV files are read with the standard ``csv`` module. Anything a
+parser still trips over becomes a ``WorkbookError`` with one sentence of explanation.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +23,9 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: encrypted xls
 ZIP_MAGIC = b"PK\x03\x04"
 EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
                           "#SPILL!", "#CALC!"})
-_MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})\"")
+_ERROR_CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt=\"e\"[^>]*)>(.*?)</(?:\w+:)?c>", re.S)
+_REF_RE = re.compile(rb"\br=\"([A-Z]{1,3})(\d{1,7})\"")
+_VALUE_RE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
 MiB = 1024 * 1024
 
 
@@ -53,13 +55,32 @@ def _col_index(letters: bytes) -> int:
     return n - 1
 
 
-def check_file(path: Path, limits: Limits) -> None:
-    """Refuse what is not a readable .xlsx before any parser sees it."""
+CSV_SUFFIXES = (".csv", ".tsv")
+ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+_DIMENSION_RE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"[A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}(\d{1,7}))?\"")
+_DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+MIN_ROW_BYTES = 40  # a stored row holding a value costs at least this in sheet XML
+
+
+def file_format(path: Path, head: bytes) -> str:
+    """"xlsx" (also .xlsm and .ods: a zip), "xls" (a Compound File) or "csv" (text, by its name)."""
+    if head.startswith(OLE2_MAGIC):
+        return "xls"
+    if head.startswith(ZIP_MAGIC):
+        return "zip"
+    if path.suffix.lower() in CSV_SUFFIXES:
+        return "csv"
+    return "unknown"
+
+
+def check_file(path: Path, limits: Limits) -> str:
+    """Refuse what is not a readable workbook before any parser sees it; returns its format."""
     name = path.name
     if not path.exists():
         raise WorkbookError(f"The file “{path}” does not exist.")
     if path.is_dir():
         raise WorkbookError(f"“{path}” is a folder, not an Excel workbook.")
+    encrypted = False
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
@@ -70,27 +91,71 @@ def check_file(path: Path, limits: Limits) -> None:
         raise WorkbookError(f"You do not have permission to read “{name}”.") from None
     except OSError as e:
         raise WorkbookError(f"“{name}” cannot be read ({e.strerror or e}).") from None
-    if head.startswith(OLE2_MAGIC):
-        if encrypted:
-            raise WorkbookError(f"“{name}” is protected with a password; open it in Excel, remove the password "
-                                "(File ▸ Info ▸ Protect Workbook) and save it again before importing.")
-        raise WorkbookError(f"“{name}” is an old-format Excel file (.xls); open it in Excel and save it as an "
-                            ".xlsx workbook, then import that.")
+    if encrypted:
+        raise WorkbookError(f"“{name}” is protected with a password; open it in Excel, remove the password "
+                            "(File ▸ Info ▸ Protect Workbook) and save it again before importing.")
     if size == 0:
         raise WorkbookError(f"“{name}” is empty (0 bytes), so there is nothing to import.")
-    if not head.startswith(ZIP_MAGIC):
-        raise WorkbookError(f"“{name}” is not an Excel workbook (.xlsx); save it from Excel as an .xlsx workbook "
-                            "and import that.")
+    kind = file_format(path, head)
+    if kind == "unknown":
+        raise WorkbookError(f"“{name}” is not an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) "
+                            "or a CSV file; save it in one of those formats and import that.")
     if size > limits.max_file_bytes:
         raise WorkbookError(f"“{name}” is {size // MiB} MB, more than the {limits.max_file_bytes // MiB} MB "
                             "an import accepts; split it into smaller workbooks.")
+    if kind != "zip":
+        return kind
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            _check_zip_entries(name, infos, limits)
+            _check_xml_parts(name, zf, infos, limits)
+            if "mimetype" in {i.filename for i in infos} and zf.read("mimetype")[:64].startswith(ODS_MIME):
+                return "ods"
+    except WorkbookError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, KeyError):
         raise WorkbookError(f"“{name}” is damaged or is not an Excel workbook (its zip structure cannot be "
                             "read); ask the sender for a fresh copy.") from None
-    _check_zip_entries(name, infos, limits)
+    return "xlsx"
+
+
+def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, stop: int) -> int:
+    rows = 0
+    with zf.open(info) as fh:
+        while rows <= stop:
+            chunk = fh.read(1 * MiB)
+            if not chunk:
+                break
+            rows += chunk.count(b"<row ") + chunk.count(b":row ")
+    return rows
+
+
+def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    """Entity declarations (which only an XML prolog can hold) and sheets too tall, from each part's head.
+
+    A sheet's ``<dimension>`` says how many rows it spans; when it spans more than an import accepts and
+    its XML is big enough to hold that many rows, it is refused here, before any of it is decompressed
+    beyond its first kilobytes.
+    """
+    for info in infos:
+        if not info.filename.endswith(".xml") or info.file_size == 0:
+            continue
+        with zf.open(info) as fh:
+            head = fh.read(16 * 1024)
+        if _DTD_RE.search(head):
+            raise WorkbookError(f"“{name}” contains XML constructs that can be used to attack a computer "
+                                "(entity definitions); it was refused as unsafe.")
+        if "worksheets/" in info.filename:
+            big = info.file_size > max(limits.max_rows * MIN_ROW_BYTES, 64 * 1024)
+            m = _DIMENSION_RE.search(head)
+            rows = int(m.group(1)) if m and m.group(1) else 0
+            if m is None and big:  # no dimension (streamed writers): count the row tags, no parse
+                rows = _count_rows(zf, info, limits.max_rows + limits.header_scan_rows)
+            if rows > limits.max_rows + limits.header_scan_rows and big:
+                raise WorkbookError(f"A sheet of “{name}” spans {rows:,} rows, more than the {limits.max_rows:,} rows "
+                                    "an import accepts; split it into smaller workbooks (or delete empty formatted "
+                                    "rows below the data).")
 
 
 def _check_zip_entries(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
@@ -113,7 +178,12 @@ def _check_zip_entries(name: str, infos: list[zipfile.ZipInfo], limits: Limits) 
         raise WorkbookError(f"“{name}” would expand to {total // MiB:,} MB, more than the "
                             f"{limits.max_uncompressed_bytes // MiB:,} MB an import accepts; it was refused "
                             "(split it into smaller workbooks if it is genuine).")
-    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
+    if "word/document.xml" in names or "ppt/presentation.xml" in names:
+        kind = "a Word document" if "word/document.xml" in names else "a PowerPoint presentation"
+        raise WorkbookError(f"“{name}” is a zip file but not an Excel workbook: it is {kind}; open the register "
+                            "itself (.xlsx, .xls, .ods or .csv) and import that.")
+    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names) \
+            and "content.xml" not in names:
         raise WorkbookError(f"“{name}” is a zip file but not an Excel workbook; save it from Excel as .xlsx "
                             "and import that.")
 
@@ -142,109 +212,200 @@ def _guard(name: str, e: BaseException) -> WorkbookError:
 
 
 class SafeWorkbook:
-    """A checked workbook open read-only. Use as a context manager (it holds the file open)."""
+    """A checked workbook open for reading. Use as a context manager.
+
+    .xlsx, .xlsm, .xls and .ods are read by python-calamine (values as the file last showed them, dates
+    in either date system); .csv by the ``csv`` module. Every check of ``check_file`` runs first.
+    """
 
     def __init__(self, path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS):
-        import openpyxl
-
         self.path = Path(path).expanduser()
         self.limits = limits
-        check_file(self.path, limits)
+        self.format = check_file(self.path, limits)
+        self._csv: list[list] | None = None
+        self._wb = None
+        name = self.path.name
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # "unknown extension", "data validation not supported" ...
-                self._wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True, keep_links=False)
-        except Exception as e:  # openpyxl raises KeyError, ValueError, XML errors ... for broken parts
-            raise _guard(self.path.name, e) from None
+            if self.format == "csv":
+                self._csv = _read_csv(self.path, limits)
+            else:
+                from python_calamine import CalamineWorkbook
+
+                self._wb = CalamineWorkbook.from_path(str(self.path))
+        except WorkbookError:
+            raise
+        except Exception as e:  # calamine raises its own errors for broken parts
+            if self.format == "xls":
+                raise WorkbookError(f"“{name}” is an old-format Excel file (.xls) that cannot be read ({_short(e)}); "
+                                    "open it in Excel, save it as an .xlsx workbook and import that.") from None
+            raise _guard(name, e) from None
 
     def __enter__(self) -> "SafeWorkbook":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:
         try:
-            self._wb.close()
+            if self._wb is not None:
+                self._wb.close()
         except Exception:  # closing a half-read archive must never mask the real error
             pass
 
     @property
     def sheet_names(self) -> list[str]:
         """Visible worksheets (hidden ones hold dropdown lists, not registers)."""
-        return [ws.title for ws in self._wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"
-                and hasattr(ws, "iter_rows")]
+        if self._csv is not None:
+            return [self.path.stem]
+        out = []
+        for meta in self._wb.sheets_metadata:
+            if str(meta.visible).endswith(".Visible") and str(meta.typ).endswith(".WorkSheet"):
+                out.append(meta.name)
+        return out
 
     def sheet(self, title: str) -> "SheetReader":
-        if title not in self._wb.sheetnames:
-            raise WorkbookError(f"The workbook has no sheet called “{title}”; it has "
-                                f"{', '.join(self._wb.sheetnames)}.")
-        ws = self._wb[title]
-        if not hasattr(ws, "iter_rows"):
+        if self._csv is not None:
+            if title != self.path.stem:
+                raise WorkbookError(f"The file has no sheet called “{title}”; a CSV file has one, “{self.path.stem}”.")
+            return SheetReader(self, title, self._csv, [])
+        names = list(self._wb.sheet_names)
+        if title not in names:
+            raise WorkbookError(f"The workbook has no sheet called “{title}”; it has {', '.join(names)}.")
+        meta = next(m for m in self._wb.sheets_metadata if m.name == title)
+        if not str(meta.typ).endswith(".WorkSheet"):
             raise WorkbookError(f"“{title}” is a chart sheet, not a table; choose a worksheet.")
-        return SheetReader(self, ws)
+        try:
+            ws = self._wb.get_sheet_by_name(title)
+            rows = ws.to_python(skip_empty_area=False)
+            merges = [(r1 + 1, c1, r2 + 1, c2) for (r1, c1), (r2, c2) in (ws.merged_cell_ranges or ())]
+        except Exception as e:
+            raise _guard(self.path.name, e) from None
+        if len(merges) > self.limits.max_merged_ranges:
+            raise WorkbookError(f"The sheet “{title}” has more than {self.limits.max_merged_ranges:,} merged ranges; "
+                                "unmerge the cells and import again.")
+        if self.format == "xlsx":
+            _put_error_cells(self.path, names.index(title), rows)
+        return SheetReader(self, title, rows, merges)
+
+
+def _sheet_part(zf: zipfile.ZipFile, index: int) -> str | None:
+    """The zip path of the ``index``-th sheet of workbook.xml (checked free of DTDs already)."""
+    import xml.etree.ElementTree as ET
+
+    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    book = ET.fromstring(zf.read("xl/workbook.xml"))
+    sheets = [el for el in book.iter(ns_main + "sheet")]
+    if index >= len(sheets):
+        return None
+    rid = sheets[index].get(ns_rel + "id")
+    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    for rel in rels:
+        if rel.get("Id") == rid:
+            target = rel.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return None
+
+
+def _put_error_cells(path: Path, index: int, rows: list[list]) -> None:
+    """Put back the Excel errors (#REF!, #N/A ...) that calamine reads as empty cells, so the planner can
+    name them; a streamed scan of the sheet XML, which costs a decompression and no parse."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            part = _sheet_part(zf, index)
+            if part is None:
+                return
+            with zf.open(part) as fh:
+                carry = b""
+                while True:
+                    chunk = fh.read(1 * MiB)
+                    if not chunk and not carry:
+                        break
+                    buf = carry + chunk
+                    cut = buf.rfind(b"</row>") + 6 if chunk else len(buf)
+                    cut = max(cut, 0)
+                    if b't="e"' in buf[:cut]:
+                        for m in _ERROR_CELL_RE.finditer(buf, 0, cut):
+                            ref, value = _REF_RE.search(m.group(1)), _VALUE_RE.search(m.group(2))
+                            if ref is None or value is None:
+                                continue
+                            r, c = int(ref.group(2)) - 1, _col_index(ref.group(1))
+                            if r < len(rows) and c < len(rows[r]) and rows[r][c] in ("", None):
+                                rows[r][c] = value.group(1).decode("utf-8", "replace")
+                    carry = buf[cut:]
+                    if not chunk:
+                        break
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError):
+        return  # the values calamine read stand; only the error markers are missing
+
+
+def _short(e: BaseException) -> str:
+    text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    return text[:80]
+
+
+def _read_csv(path: Path, limits: Limits) -> list[list]:
+    """Rows of a CSV file: UTF-8 (with or without BOM) or Windows-1252; comma, semicolon or tab."""
+    import csv
+
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    if "\x00" in text[:4096]:
+        raise WorkbookError(f"“{path.name}” is not a text CSV file; save it as CSV (UTF-8) and import that.")
+    sample = text[:16 * 1024]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    rows: list[list] = []
+    data = 0
+    for row in csv.reader(text.splitlines(), delimiter=delimiter):
+        cells = [c if c.strip() else None for c in row[: limits.max_columns]]
+        rows.append(cells)
+        if any(c is not None for c in cells):
+            data += 1
+            if data > limits.max_rows + limits.header_scan_rows:
+                raise WorkbookError(f"The sheet “{path.stem}” has more than {limits.max_rows:,} rows, more than an "
+                                    "import accepts; split it into smaller workbooks.")
+    return rows
 
 
 class SheetReader:
-    """Rows of one worksheet: the header area with merged cells filled in, then data rows streamed."""
+    """Rows of one worksheet: the header area with merged cells filled in, then data rows."""
 
-    def __init__(self, book: SafeWorkbook, ws):
+    def __init__(self, book: SafeWorkbook, title: str, rows: list[list], merges: list[tuple[int, int, int, int]]):
         self.book = book
-        self.ws = ws
-        self.title = ws.title
-        self.declared_rows = ws.max_row or 0  # from the sheet's dimension tag: an estimate for progress only
-        ws.reset_dimensions()  # a stale dimension tag must never truncate what we read
-        self._merges: list[tuple[int, int, int, int]] | None = None
+        self.title = title
+        self._rows = rows
+        self._merges = merges
+        self.declared_rows = len(rows)
 
     # --------------------------------------------------------------------------- merged cells
     def merged_ranges(self) -> list[tuple[int, int, int, int]]:
-        """(min_row, min_col0, max_row, max_col0) of every merged range, scanned from the raw sheet XML.
+        """(min_row, min_col0, max_row, max_col0) of every merged range (rows 1-based, columns 0-based)."""
+        return self._merges
 
-        Read-only openpyxl does not report merges; a streamed byte scan costs a decompression, no parse.
-        """
-        if self._merges is not None:
-            return self._merges
-        merges: list[tuple[int, int, int, int]] = []
-        path = getattr(self.ws, "_worksheet_path", None)
-        if path:
-            try:
-                with zipfile.ZipFile(self.book.path) as zf, zf.open(path) as fh:
-                    carry = b""
-                    while True:
-                        chunk = fh.read(1 * MiB)
-                        if not chunk:
-                            break
-                        buf = carry + chunk
-                        cut = buf.rfind(b">") + 1
-                        for m in _MERGE_RE.finditer(buf, 0, cut):
-                            c1, r1, c2, r2 = m.groups()
-                            merges.append((int(r1), _col_index(c1), int(r2), _col_index(c2)))
-                            if len(merges) > self.book.limits.max_merged_ranges:
-                                raise WorkbookError(f"The sheet “{self.title}” has more than "
-                                                    f"{self.book.limits.max_merged_ranges:,} merged ranges; "
-                                                    "unmerge the cells and import again.")
-                        carry = buf[cut:][-4096:]
-            except WorkbookError:
-                raise
-            except Exception as e:
-                raise _guard(self.book.path.name, e) from None
-        self._merges = merges
-        return merges
+    @staticmethod
+    def _clean(row: list) -> list:
+        return [None if x == "" or x is None else x for x in row]
 
     # --------------------------------------------------------------------------- reading
-    def top_rows(self) -> list[list]:
-        """The first rows (where titles and the header live), merged ranges filled with their value."""
+    def top_rows(self, fill_merged: bool = True) -> list[list]:
+        """The first rows (where titles and the header live), merged ranges filled with their value
+        (unless ``fill_merged`` is false: the cells as stored, for judging values below a header)."""
         limits = self.book.limits
-        rows: list[list] = []
-        try:
-            for row in self.ws.iter_rows(min_row=1, max_row=limits.header_scan_rows, values_only=True):
-                rows.append(list(row[: limits.max_columns]))
-        except Exception as e:
-            raise _guard(self.book.path.name, e) from None
+        rows = [self._clean(r[: limits.max_columns]) for r in self._rows[: limits.header_scan_rows]]
         width = max((len(r) for r in rows), default=0)
         for r in rows:
             r.extend([None] * (width - len(r)))
-        for r1, c1, r2, c2 in self.merged_ranges():
+        for r1, c1, r2, c2 in self.merged_ranges() if fill_merged else ():
             if r1 > len(rows) or c1 >= width:
                 continue
             value = rows[r1 - 1][c1]
@@ -267,39 +428,38 @@ class SheetReader:
         active: list[tuple[int, int, object]] = []  # (last row, column, value)
         nxt = 0
         data_rows = 0
-        number = first_row - 1
-        try:
-            for row in self.ws.iter_rows(min_row=first_row, max_col=width, values_only=True):
-                number += 1
-                if number - first_row >= limits.max_scanned_rows:
-                    raise self._too_many()
-                if downs:
-                    while nxt < len(downs) and downs[nxt][0] <= number:
-                        r1, r2, c1 = downs[nxt]
-                        nxt += 1
-                        if r1 == number:
-                            active.append((r2, c1, row[c1]))
-                        else:  # merge began above the data (in the header area): unknown value, skip
-                            continue
+        pad = (None,) * width
+        for index in range(first_row - 1, len(self._rows)):
+            number = index + 1
+            if number - first_row >= limits.max_scanned_rows:
+                raise self._too_many()
+            raw = self._rows[index]
+            row = tuple(None if x == "" else x for x in raw[:width])
+            if len(row) < width:
+                row = row + pad[: width - len(row)]
+            if downs:
+                while nxt < len(downs) and downs[nxt][0] <= number:
+                    r1, r2, c1 = downs[nxt]
+                    nxt += 1
+                    if r1 == number:
+                        active.append((r2, c1, row[c1]))
+                if active:
+                    active = [a for a in active if a[0] >= number]
                     if active:
-                        active = [a for a in active if a[0] >= number]
-                        if active:
-                            row = list(row)
-                            for _, c, value in active:
-                                if row[c] is None:
-                                    row[c] = value
-                            row = tuple(row)
-                if row.count(None) != len(row):  # (a row of only "" is rare enough to count)
-                    data_rows += 1
-                    if data_rows > limits.max_rows:
-                        raise self._too_many()
-                yield number, row
-        except WorkbookError:
-            raise
-        except GeneratorExit:
-            raise
-        except Exception as e:
-            raise _guard(self.book.path.name, e) from None
+                        cells = list(row)
+                        for _, c, value in active:
+                            if cells[c] is None:
+                                cells[c] = value
+                        row = tuple(cells)
+            if row.count(None) != len(row):
+                data_rows += 1
+                if data_rows > limits.max_rows:
+                    raise self._too_many()
+            yield number, row
+
+    def merged_down(self, number: int, col: int) -> bool:
+        """Whether the cell at (row ``number``, column ``col``) continues a range merged from above."""
+        return any(r1 < number <= r2 and c1 <= col <= c2 for r1, c1, r2, c2 in self._merges)
 
     def _too_many(self) -> WorkbookError:
         return WorkbookError(f"The sheet “{self.title}” has more than {self.book.limits.max_rows:,} rows, more "

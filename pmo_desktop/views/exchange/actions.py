@@ -13,7 +13,8 @@ from ..background import run_with_progress
 from ..document import Document
 from ..messages import warn
 
-XLSX_FILTER = "Excel workbooks (*.xlsx *.xlsm);;All files (*)"
+XLSX_FILTER = ("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;Excel workbooks (*.xlsx *.xlsm *.xls);;"
+               "OpenDocument spreadsheets (*.ods);;CSV files (*.csv);;All files (*)")
 
 
 def ask_workbook_to_open(parent: QWidget, folder: str = "") -> str | None:
@@ -33,8 +34,21 @@ def open_import_dialog(parent: QWidget, document: Document, path: str):
     from .import_dialog import ImportDialog
 
     dialog = ImportDialog(document, path, parent)
+    dialog.accepted.connect(lambda: _say_imported(parent, dialog))
     dialog.open()
     return dialog
+
+
+def _say_imported(parent: QWidget, dialog) -> None:
+    """What the import did, in the window's status bar; a partial import names the rows-left-out workbook."""
+    result = getattr(dialog.command, "result", None)
+    if result is None or not hasattr(parent, "statusBar"):
+        return
+    text = result.summary()
+    if dialog.plan is not None and dialog.left_out_path is not None:
+        text += (f" {len(dialog.plan.errors)} rows with errors were left out; they are in "
+                 f"“{dialog.left_out_path.name}” beside the workbook, with the reason for each.")
+    parent.statusBar().showMessage(text, 30_000)
 
 
 def _write(parent: QWidget, label: str, failure_title: str, job) -> bool:

@@ -1,5 +1,6 @@
-"""Import from Excel: choose sheet and register, fix the column mapping, preview row by row, then
-import everything in one transaction (one undo step) — or nothing."""
+"""Import from Excel: choose sheet and register, fix the column mapping, translate the values the import
+could not place, preview row by row, then import everything in one transaction (one undo step) — or
+only the valid rows, the others written beside the workbook with the reason."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -24,9 +26,12 @@ from PySide6.QtWidgets import (
 
 from ...excel.errors import ImportCancelled, WorkbookError
 from ...excel.import_plan import ImportPlan
-from ...excel.importer import importable_fields, plan_import, plan_workbook_import
+from ...excel.importer import importable_fields, plan_import, plan_workbook_import, valid_rows_only, write_left_out
+from ...excel.value_translation import OPEN_LISTS
 from ...excel.workbook_reader import SafeWorkbook
+from ...models import records
 from ...models.errors import StoreError
+from ...models.fields import Kind
 from ...models.registers import MAIN_REGISTERS, REGISTERS
 from ..background import run_with_progress
 from ..document import Document
@@ -35,6 +40,8 @@ from .report_model import ReportModel
 
 ALL_SHEETS = "All recognised sheets"
 IGNORE = "(do not import)"
+LEAVE = "(leave as an error)"
+EMPTY = "(leave the cell empty)"
 
 
 class ImportDialog(QDialog):
@@ -44,6 +51,8 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.plan: ImportPlan | None = None
         self.command: ImportCommand | None = None
+        self.translations: dict[str, dict[str, dict[str, str]]] = {}  # register → field → value → target
+        self.left_out_path: Path | None = None
         self.setWindowTitle(f"Import {self.path.name}")
         self.resize(1100, 700)
 
@@ -64,6 +73,12 @@ class ImportDialog(QDialog):
         self.report_view = QTableView(self)
         self.report_view.setModel(self.report_model)
         self.report_view.horizontalHeader().setStretchLastSection(True)
+        self.values_table = QTableWidget(0, 2, self)
+        self.values_table.setHorizontalHeaderLabels(["Value the import could not place", "Translate to"])
+        self.values_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.create_missing_box = QCheckBox("Create the projects the workbook names that the office does not have",
+                                            self)
+        self.create_missing_box.toggled.connect(lambda *_: self.recheck())
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         font = self.summary.font()
@@ -72,6 +87,8 @@ class ImportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.partial_button = self.buttons.addButton("Import the valid rows", QDialogButtonBox.ButtonRole.ActionRole)
+        self.partial_button.clicked.connect(lambda: self.do_import(partial=True))
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.do_import)
         self.buttons.rejected.connect(self.reject)
@@ -85,12 +102,16 @@ class ImportDialog(QDialog):
         reg_row.addWidget(self.recheck_button)
         form.addRow("Register:", reg_row)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.mapping_table)
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.mapping_table)
+        left.addWidget(self.values_table)
+        splitter.addWidget(left)
         splitter.addWidget(self.report_view)
         splitter.setSizes([350, 750])
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.create_missing_box)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
 
@@ -121,19 +142,23 @@ class ImportDialog(QDialog):
         self.plan = None
         self.summary.setText(f"<span style='color:#b71c1c'>{message}</span>")
         self.import_button.setEnabled(False)
+        self.partial_button.setEnabled(False)
         self.report_model.set_reports([])
         self.mapping_table.setRowCount(0)
+        self.values_table.setRowCount(0)
 
     def preview(self, mapping: dict[int, str] | None = None) -> None:
         """Plan the import (nothing is written) and show the mapping and the per-row report."""
         sheet = self.sheet_combo.currentData()
         register = self.register_combo.currentData()
         store = self.document.store
+        options = {"translations": self.translations or None, "create_missing": self.create_missing_box.isChecked()}
         if sheet is None:
-            job = lambda progress, cancelled: plan_workbook_import(store, self.path, progress, cancelled)  # noqa: E731
+            job = lambda progress, cancelled: plan_workbook_import(store, self.path, progress,  # noqa: E731
+                                                                   cancelled, **options)
         else:
             job = lambda progress, cancelled: plan_import(store, self.path, register, sheet, mapping,  # noqa: E731
-                                                          progress, cancelled)
+                                                          progress, cancelled, **options)
         try:
             plan = run_with_progress(self, f"Reading {self.path.name}…", job)
         except (ImportCancelled, StoreError) as e:
@@ -142,10 +167,58 @@ class ImportDialog(QDialog):
         self.plan = plan
         self.report_model.set_reports(plan.reports)
         self._fill_mapping(plan)
+        self._fill_values(plan)
         skipped = "".join(f"<br>Sheet “{s}” not imported: {why}" for s, why in plan.skipped_sheets)
+        added = "".join(f"<br>New {key.split('.')[-1]} values join the office's list: {', '.join(sorted(v))}"
+                        for key, v in sorted(plan.new_choices.items()))
         colour = "#b71c1c" if not plan.ok else "#1b5e20"
-        self.summary.setText(f"<span style='color:{colour}'>{plan.summary()}</span>{skipped}")
+        self.summary.setText(f"<span style='color:{colour}'>{plan.summary()}</span>{skipped}{added}")
         self.import_button.setEnabled(plan.ok and any(s.rows for s in plan.sheets))
+        valid, bad = plan.valid_count, len(plan.errors)
+        self.partial_button.setVisible(bad > 0)
+        self.partial_button.setEnabled(bad > 0 and valid > 0)
+        self.partial_button.setText(f"Import the {valid} valid rows, leave {bad}")
+        self.create_missing_box.setVisible(self.create_missing_box.isChecked() or any(
+            "create missing" in r.reason for r in plan.errors))
+
+    def _fill_values(self, plan: ImportPlan) -> None:
+        """One row per distinct value no rule could place, with a dropdown of what it may mean."""
+        self.values_table.setRowCount(0)
+        with self.document.store.session() as s:
+            ctx = records.load_context(s)
+        for (register, name), values in sorted(plan.unplaced.items()):
+            f = REGISTERS[register].field(name)
+            if f.kind == Kind.SCALE:
+                names = f.scale_names(ctx)
+                targets = [(f"{i} – {n}", str(i)) for i, n in enumerate(names, start=1)]
+            else:
+                targets = [(c, c) for c in f.choices]
+            for value, count in sorted(values.items()):
+                r = self.values_table.rowCount()
+                self.values_table.insertRow(r)
+                label = QLabel(f"{f.label}: “{value}” ({count} row{'s' if count != 1 else ''})")
+                label.setProperty("key", (register, name, value))
+                self.values_table.setCellWidget(r, 0, label)
+                combo = QComboBox()
+                combo.addItem(LEAVE, None)
+                for text, data in targets:
+                    combo.addItem(text, data)
+                if (register, name) in OPEN_LISTS:
+                    combo.addItem(f"Add “{value}” to the office's list", value)
+                combo.addItem(EMPTY, "")
+                combo.currentIndexChanged.connect(
+                    lambda _i, c=combo, k=(register, name, value): self.translate_value(*k, c.currentData()))
+                self.values_table.setCellWidget(r, 1, combo)
+        self.values_table.setVisible(self.values_table.rowCount() > 0)
+
+    def translate_value(self, register: str, name: str, value: str, target: str | None) -> None:
+        """Read ``value`` of field ``name`` as ``target`` (None: leave it an error) and preview again."""
+        table = self.translations.setdefault(register, {}).setdefault(name, {})
+        if target is None:
+            table.pop(value, None)
+        else:
+            table[value] = target
+        self.recheck()
 
     def _fill_mapping(self, plan: ImportPlan) -> None:
         """One row per workbook column of a single-sheet plan, with a choice of field to import it as."""
@@ -188,14 +261,16 @@ class ImportDialog(QDialog):
                 combo.setCurrentIndex(max(0, combo.findData(field_name)))
 
     def recheck(self) -> None:
-        self.preview(mapping=self.current_mapping())
+        single = self.sheet_combo.currentData() is not None
+        self.preview(mapping=self.current_mapping() if single and self.mapping_table.rowCount() else None)
 
     # ------------------------------------------------------------------ importing
-    def do_import(self) -> None:
-        if self.plan is None or not self.plan.ok:
+    def do_import(self, partial: bool = False) -> None:
+        if self.plan is None or (not self.plan.ok and not (partial and self.plan.valid_count)):
             return
+        plan = valid_rows_only(self.plan) if partial and not self.plan.ok else self.plan
         runner = lambda fn: run_with_progress(self, f"Importing {self.path.name}…", fn)  # noqa: E731
-        command = ImportCommand(self.document, self.plan, runner)
+        command = ImportCommand(self.document, plan, runner)
         errors: list[str] = []
         self.document.error.connect(errors.append)
         try:
@@ -206,4 +281,6 @@ class ImportDialog(QDialog):
             self.summary.setText(f"<span style='color:#b71c1c'>{errors[-1] if errors else 'Nothing was imported.'}</span>")
             return
         self.command = command
+        if plan is not self.plan:
+            self.left_out_path = write_left_out(self.plan)
         self.accept()

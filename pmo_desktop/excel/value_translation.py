@@ -1,0 +1,242 @@
+"""Values in an organisation's own words, translated to the register's choices and levels.
+
+The rule, in the order tried (README: "How imported values are read"):
+
+1. A translation the user gave for this layout (the preview's dropdown, or ``--values FILE``).
+2. What the register itself accepts (``Field.parse``: the choice or level name, its aliases, 1–N,
+   "3 - Medium", initials such as "VH").
+3. Scales (probability, impact, power, interest, on N levels):
+   - a fraction 0–1 (0.35), a percentage (35%) or a range of them ("25% to 50%", its middle) is a
+     probability: level = ⌈fraction × N⌉ (0–20% → 1, 20–40% → 2 … on five levels), at least 1;
+     in a column whose numbers are all between 0 and 1, 1 is 100%;
+   - a decimal between two levels (1.5) rounds to the nearer, halves up;
+   - in a column whose numbers go up to 10, a number 1–10 is rescaled to N levels;
+   - words, in any language of ``resources/import_words_*.json``: Very low / Rare / Negligible → 1,
+     Low / Unlikely / Minor → 2, Medium / Moderate / Possible → 3, High / Likely / Major → 4,
+     Very high / Almost certain / Extreme / Critical / Severe → 5 (on three levels: low 1, medium 2,
+     high 3; other sizes in proportion). A value that begins with such words ("Medium at first,
+     rising") takes them.
+4. Choices (status, response, category, priority, attitude, frequency …): the words of the data files
+   for that field ("In Progress", "Monitoring", "Pending" → Open; "Mitigated", "Resolved" → Closed;
+   "Avoidance" → Avoid; "Mitigation" → Reduce; "Acceptance" → Accept), tried on the whole value, then
+   its first two words, then its first word ("Active - Mitigation Required" → Open; "Market risk" →
+   Commercial); then a choice the first word begins with, or that begins with it (four letters at least);
+   then a word cut short or mistyped by one letter in eight ("In progeress" → Open); for a meeting's
+   frequency, a phrase anywhere in it ("every Monday at 10" → Weekly, "at each phase gate" → Ad hoc).
+5. Open lists (a risk's category): a value still unknown joins the office's own list of categories,
+   and the preview says so.
+
+Anything else stays an error of that row, named with its value, for the preview to list and translate.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import values as v
+from ..models.errors import ValidationError
+from ..models.fields import Context, Field, Kind
+from .vocabulary import phrase_words, value_words, word_key, words_of
+
+OPEN_LISTS = {("risks", "category")}  # choices an office may extend with its own words
+_PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+_RANGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to|—)\s*(\d+(?:\.\d+)?)\s*%?\s*$")
+_TRANSLATED = (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM, Kind.BOOL)
+
+
+@dataclass
+class ColumnProfile:
+    """What the numbers of one column say about how to read each of them."""
+
+    fractions: bool = False   # every number lies in 0–1 and some are fractional: probabilities
+    tens: bool = False        # numbers go above the scale (twice at least) but none above 10: a 1–10 scale
+
+    @classmethod
+    def of(cls, values: list[Any], top: int = 5) -> "ColumnProfile":
+        numbers = [x for x in values if isinstance(x, (int, float)) and not isinstance(x, bool)]
+        if not numbers:
+            numbers = []
+            for x in values:
+                try:
+                    n = v.parse_number(x, "")
+                except ValidationError:
+                    continue
+                if n is not None and not str(x).strip().endswith("%"):
+                    numbers.append(n)
+        if not numbers:
+            return cls()
+        fractions = all(0 <= n <= 1 for n in numbers) and any(0 < n < 1 for n in numbers)
+        above = sum(1 for n in numbers if n > top)
+        tens = not fractions and above >= 2 and max(numbers) <= 10 and min(numbers) >= 0
+        return cls(fractions, tens)
+
+
+def scale_from_fraction(x: float, top: int) -> int:
+    return min(top, max(1, math.ceil(x * top - 1e-9)))
+
+
+def scale_from_word_level(level: int, top: int) -> int:
+    """A level on the five-point word scale (1 very low … 5 very high) on a scale of ``top`` levels."""
+    if top == 5:
+        return level
+    if top == 3:
+        return {1: 1, 2: 1, 3: 2, 4: 3, 5: 3}[level]
+    return 1 + math.floor((level - 1) * (top - 1) / 4 + 0.5)
+
+
+def _near(vocab: dict[str, str], key: str) -> str | None:
+    """A word cut short ("Предотвращени") or mistyped ("In progeress"): the one target of the vocabulary
+    words it begins (six letters at least), else of the words at most one letter in eight away."""
+    if len(key) < 6:
+        return None
+    starts = {t for w, t in vocab.items() if len(w) >= len(key) and w.startswith(key)}
+    if len(starts) == 1:
+        return starts.pop()
+    close = difflib.get_close_matches(key, list(vocab), n=3, cutoff=0.88)
+    targets = {vocab[w] for w in close}
+    return targets.pop() if len(targets) == 1 else None
+
+
+@dataclass
+class Translator:
+    """Parses imported cells for one register: ``Field.parse`` first, then the rule above."""
+
+    register: str
+    overrides: dict[str, dict[str, str]] = field(default_factory=dict)  # field → keyed raw → target text
+    own_lists: dict[str, set[str]] = field(default_factory=dict)        # field → the office's own choices
+    add_unknown: bool = True                                            # unknown open-list values join the list
+    added: dict[str, set[str]] = field(default_factory=dict)            # field → values this import adds
+
+    def parse(self, f: Field, raw: Any, ctx: Context, profile: ColumnProfile | None = None) -> Any:
+        given = self.overrides.get(f.name)
+        if given and not v.is_blank(raw):
+            target = given.get(word_key(raw))
+            if target is not None:
+                if target == "":
+                    return None  # translated to "leave empty"
+                return self._accept(f, target, ctx)
+        if profile is not None and profile.fractions and f.kind == Kind.SCALE and isinstance(raw, (int, float)) \
+                and not isinstance(raw, bool) and 0 <= raw <= 1:
+            return scale_from_fraction(float(raw), f.scale_max(ctx))  # a probability column: 1 is 100%
+        if profile is not None and profile.tens and f.kind == Kind.SCALE and isinstance(raw, (int, float)) \
+                and not isinstance(raw, bool) and 0 < raw <= 10:
+            return max(1, math.ceil(raw * f.scale_max(ctx) / 10 - 1e-9))  # a 1–10 column: every value rescaled
+        try:
+            return f.parse(raw, ctx)
+        except ValidationError:
+            if f.kind not in _TRANSLATED:
+                raise
+            if f.kind == Kind.MULTI_ENUM:
+                items = [self._translate(f, item, ctx, profile) for item in v.split_list(raw)]
+                if any(i is None for i in items):
+                    raise
+                return v.join_list([c for c in f.choices if c in items])
+            value = self._translate(f, raw, ctx, profile)
+            if value is None:
+                raise
+            return value
+
+    def _accept(self, f: Field, target: str, ctx: Context) -> Any:
+        own = self.own_lists.get(f.name, set())
+        if target in own or (self.register, f.name) in OPEN_LISTS and target not in f.choices:
+            own.add(target)
+            self.own_lists[f.name] = own
+            return target
+        return f.parse(target, ctx)
+
+    # ------------------------------------------------------------------------------ rules
+    def _translate(self, f: Field, raw: Any, ctx: Context, profile: ColumnProfile | None) -> Any:
+        if f.kind == Kind.SCALE:
+            return self._scale(f, raw, ctx, profile or ColumnProfile())
+        if f.kind == Kind.BOOL:
+            hit = self._lookup(value_words("bool"), raw)
+            return None if hit is None else hit == "true"
+        choice = self._choice(f, raw)
+        if choice is not None:
+            return choice
+        text = v.parse_text(raw)
+        if text in self.own_lists.get(f.name, ()):
+            return text
+        if (self.register, f.name) in OPEN_LISTS and self.add_unknown and text and len(text) <= 60:
+            self.own_lists.setdefault(f.name, set()).add(text)
+            self.added.setdefault(f.name, set()).add(text)
+            return text
+        return None
+
+    @staticmethod
+    def _lookup(vocab: dict[str, str], raw: Any) -> str | None:
+        words = words_of(raw)
+        keys = [word_key(raw)]
+        if len(words) >= 2:
+            keys.append(words[0] + words[1])
+        if words:
+            keys.append(words[0])
+        for k in keys:
+            if k in vocab:
+                return vocab[k]
+        return _near(vocab, keys[0]) or (_near(vocab, words[0]) if words else None)
+
+    def _choice(self, f: Field, raw: Any) -> str | None:
+        hit = self._lookup(value_words(f"{self.register}.{f.name}"), raw)
+        if hit in f.choices:
+            return hit
+        phrases = phrase_words(f"{self.register}.{f.name}")
+        if phrases:
+            text = " " + " ".join(words_of(raw)) + " "
+            for phrase, target in phrases:
+                if f" {phrase} " in text and target in f.choices:
+                    return target
+        words = words_of(raw)
+        if words and len(words[0]) >= 4:
+            first = words[0]
+            found = [c for c in f.choices if word_key(c).startswith(first) or
+                     (first.startswith(word_key(c)) and len(word_key(c)) >= 4)]
+            if len(found) == 1:
+                return found[0]
+        return None
+
+    def _scale(self, f: Field, raw: Any, ctx: Context, profile: ColumnProfile) -> int | None:
+        top = f.scale_max(ctx)
+        number: float | None = None
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            number = float(raw)
+        elif isinstance(raw, str):
+            text = raw.strip()
+            hit = self._lookup(value_words("scale"), raw)
+            if hit is not None:  # "Moderate, as this would cause a 5%-10% delay": the word, not the figures
+                return scale_from_word_level(int(hit), top)
+            percents = _PERCENT_RE.findall(text) if len(text.split()) <= 5 else []
+            ranged = _RANGE_RE.match(text)
+            if percents:
+                values = [float(p.replace(",", ".")) / 100 for p in percents]
+                return scale_from_fraction(sum(values) / len(values), top)
+            if ranged and "%" not in text:
+                a, b = float(ranged.group(1)), float(ranged.group(2))
+                mid = (a + b) / 2
+                if 0 <= a <= 1 and 0 <= b <= 1:
+                    return scale_from_fraction(mid, top)
+                if 1 <= mid <= top:
+                    return math.floor(mid + 0.5)
+                return None
+            try:
+                number = v.parse_number(text, f.label)
+            except ValidationError:
+                number = None
+        if number is not None:
+            if profile.fractions and 0 <= number <= 1:
+                return scale_from_fraction(number, top)
+            if 0 < number < 1:
+                return scale_from_fraction(number, top)
+            if 1 <= number <= top:
+                return math.floor(number + 0.5)
+            if profile.tens and 0 < number <= 10:
+                return max(1, math.ceil(number * top / 10))
+            return None
+        hit = self._lookup(value_words("scale"), raw)
+        if hit is not None:
+            return scale_from_word_level(int(hit), top)
+        return None

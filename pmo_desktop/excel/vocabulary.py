@@ -1,0 +1,98 @@
+"""The words people use in registers, as data: one file per language in ``pmo_desktop/resources``.
+
+Each ``import_words_<lang>.json`` holds header words per register field (``headers``), words for the
+values of scales and choices (``values``) and sheet names (``sheets``). All files are merged: a
+workbook may mix languages, and a new language is a new file, no code. Words are compared by
+``word_key`` (case, accents, spaces and punctuation ignored; any alphabet).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+_ACCENTS = frozenset("\u0300\u0301\u0302\u0303\u0307\u0308\u030a\u030c\u0327\u0328")
+
+
+def word_key(text: object) -> str:
+    """Case-, accent-, space- and punctuation-insensitive key, for any alphabet ("Вероятность" too)."""
+    if text is None:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold().replace("ı", "i"))
+    # drop the accents of Latin letters (é, ü, ç, ş, İ) but keep letters such as "й" (which NFKD splits) whole
+    kept = unicodedata.normalize("NFKC", "".join(ch for ch in decomposed if ch not in _ACCENTS))
+    return re.sub(r"[\W_]+", "", kept)
+
+
+def words_of(text: object) -> list[str]:
+    """The words of a value, each keyed ("Active - Mitigation Required" → active, mitigation, required)."""
+    return [w for w in (word_key(x) for x in re.split(r"[\s/\-–—,;:()+&]+", str(text or ""))) if w]
+
+
+@lru_cache(maxsize=None)
+def _files() -> tuple[dict[str, Any], ...]:
+    out = []
+    for path in sorted(RESOURCES.glob("import_words_*.json")):
+        out.append(json.loads(path.read_text(encoding="utf-8")))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def header_words(register: str) -> dict[str, str]:
+    """Keyed header word → field name (or a pseudo-field such as ``@response_plan``), all languages."""
+    out: dict[str, str] = {}
+    for data in _files():
+        for name, words in data.get("headers", {}).get(register, {}).items():
+            for w in words:
+                out.setdefault(word_key(w), name)
+    return out
+
+
+@lru_cache(maxsize=None)
+def header_phrases(register: str) -> tuple[tuple[str, str], ...]:
+    """(header as written, field name) of the data files, for matching by leading words."""
+    out: list[tuple[str, str]] = []
+    for data in _files():
+        for name, words in data.get("headers", {}).get(register, {}).items():
+            out += [(w, name) for w in words]
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def value_words(key: str) -> dict[str, str]:
+    """Keyed value word → choice for ``key`` ("risks.status", "scale" → level "1".."5", "bool")."""
+    out: dict[str, str] = {}
+    for data in _files():
+        for target, words in data.get("values", {}).get(key, {}).items():
+            for w in words:
+                out.setdefault(word_key(w), target)
+    return out
+
+
+@lru_cache(maxsize=None)
+def sheet_words(what: str) -> frozenset[str]:
+    """Keyed sheet names for ``what``: a register name, or "not_records" (legends, lists, instructions)."""
+    out: set[str] = set()
+    for data in _files():
+        out.update(word_key(w) for w in data.get("sheets", {}).get(what, []))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def phrase_words(key: str) -> tuple[tuple[str, str], ...]:
+    """(phrase, target) for choices read from a phrase anywhere in a value (a meeting's frequency, written
+    as a sentence), longest first; phrases are words joined by single spaces, keyed word by word."""
+    out: list[tuple[str, str]] = []
+    for data in _files():
+        for target, phrases in data.get("contains", {}).get(key, {}).items():
+            out += [(" ".join(words_of(p)), target) for p in phrases]
+    return tuple(sorted(out, key=lambda item: -len(item[0])))
+
+
+def languages() -> list[str]:
+    return [d.get("language", "?") for d in _files()]

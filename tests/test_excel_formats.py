@@ -1,0 +1,109 @@
+"""Every format a colleague may send: .xlsx, .xlsm, .xls, .ods, .csv; early refusals; 1904 dates."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from real_world_factory import write_csv, write_ods, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
+from pmo_desktop.excel.importer import apply_import, plan_import, plan_workbook_import
+from pmo_desktop.excel.workbook_reader import Limits, SafeWorkbook
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
+
+CORPUS = Path(__file__).parents[2] / "shared" / "excel-corpus"
+ROWS = [["Risk ID", "Title", "Likelihood", "Impact", "Raised"],
+        ["R-001", "Supplier slips", 4, 3, "2025-03-01"],
+        ["R-002", "Data centre move late", 2, 5, "2025-04-15"]]
+
+
+def titles(store: Store, register: str = "risks") -> list[str]:
+    reg = REGISTERS[register]
+    with store.session() as s:
+        i = reg.field_names.index("title" if "title" in reg.field_names else "name") + 2
+        return [r[i] for r in records.fetch_rows(s, reg)]
+
+
+def test_ods_workbook_imports(sqlite_store, tmp_path):
+    path = write_ods(tmp_path / "risks.ods", {"Risks": ROWS})
+    apply_import(sqlite_store, plan_import(sqlite_store, path))
+    assert titles(sqlite_store) == ["Supplier slips", "Data centre move late"]
+
+
+@pytest.mark.parametrize("delimiter,encoding", [(",", "utf-8-sig"), (";", "cp1252"), ("\t", "utf-8")])
+def test_csv_imports_whatever_its_delimiter_and_encoding(sqlite_store, tmp_path, delimiter, encoding):
+    rows = [r[:] for r in ROWS]
+    rows[1][1] = "Café supplier slips"
+    path = write_csv(tmp_path / "risks.csv", rows, delimiter, encoding)
+    apply_import(sqlite_store, plan_workbook_import(sqlite_store, path))
+    assert titles(sqlite_store) == ["Café supplier slips", "Data centre move late"]
+
+
+def test_xlsm_imports(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "risks.xlsm", {"Risks": ROWS})
+    apply_import(sqlite_store, plan_import(sqlite_store, path))
+    assert len(titles(sqlite_store)) == 2
+
+
+def test_old_xls_workbook_from_the_corpus_is_read(sqlite_store):
+    path = CORPUS / "truongpv85__Risk_Register_Template.xls"
+    if not path.exists():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    with SafeWorkbook(path) as book:
+        reader = book.sheet(book.sheet_names[0])
+        assert "Risk Category" in [str(x) for x in reader.top_rows()[2]]
+
+
+def test_1904_date_system_reads_the_dates_excel_shows(sqlite_store, tmp_path):
+    wb = openpyxl.Workbook()
+    wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    ws = wb.active
+    ws.append(["Title", "Date raised"])
+    ws.append(["Mac risk", date(2024, 5, 1)])
+    wb.save(tmp_path / "mac.xlsx")
+    assert b'date1904="1"' in __import__("zipfile").ZipFile(tmp_path / "mac.xlsx").read("xl/workbook.xml")
+    apply_import(sqlite_store, plan_import(sqlite_store, tmp_path / "mac.xlsx"))
+    with sqlite_store.session() as s:
+        row = records.fetch_rows(s, REGISTERS["risks"])[0]
+    assert row[2 + REGISTERS["risks"].field_names.index("raised_on")] == date(2024, 5, 1)
+
+
+@pytest.mark.parametrize("write_only", [False, True])
+def test_a_sheet_spanning_too_many_rows_is_refused_before_it_is_read(sqlite_store, tmp_path, write_only):
+    """From the sheet's <dimension> tag, or (streamed writers leave it out) by counting its rows."""
+    wb = openpyxl.Workbook(write_only=write_only)
+    ws = wb.create_sheet("Risks") if write_only else wb.active
+    ws.append(["Title", "Impact"])
+    for i in range(5000):
+        ws.append([f"Risk number {i} with some words", 3])
+    wb.save(tmp_path / "tall.xlsx")
+    with pytest.raises(WorkbookError, match=r"spans \d[\d,]* rows, more than the 100 rows an import accepts"):
+        SafeWorkbook(tmp_path / "tall.xlsx", Limits(max_rows=100))
+
+
+def test_a_text_file_named_xlsx_is_still_refused(sqlite_store, tmp_path):
+    path = tmp_path / "risks.xlsx"
+    path.write_text("ID,Title\nR-1,Late\n")
+    with pytest.raises(WorkbookError, match="is not an Excel workbook"):
+        plan_import(sqlite_store, path)
+
+
+def test_the_cli_prints_no_library_warning(tmp_path):
+    """A workbook with data validation extensions (which made openpyxl warn) imports with a quiet stderr."""
+    path = CORPUS / "Tarrose__Risk_Register.xlsx"
+    if not path.exists():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    root = Path(__file__).parents[1]
+    run = [sys.executable, "-m", "pmo_desktop"]
+    subprocess.run([*run, "new", str(tmp_path / "o.pmo")], cwd=root, check=True, capture_output=True)
+    proc = subprocess.run([*run, "import", str(tmp_path / "o.pmo"), str(path), "--dry-run"], cwd=root,
+                          capture_output=True, text=True)
+    assert "Warning" not in proc.stderr and "warn(" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) <= 1

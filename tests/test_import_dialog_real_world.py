@@ -1,0 +1,47 @@
+"""The import preview with real registers: take the valid rows, translate the values it could not place."""
+
+from __future__ import annotations
+
+import openpyxl
+from real_world_factory import write_xlsx
+
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.views.exchange.import_dialog import ImportDialog
+
+RISKS = REGISTERS["risks"]
+
+
+def titles(store) -> dict[str, dict]:
+    with store.session() as s:
+        return {r["title"]: r for r in (dict(zip(["id", "version", *RISKS.field_names], row))
+                                        for row in records.fetch_rows(s, RISKS))}
+
+
+def test_import_the_valid_rows_is_one_undo_step_and_leaves_the_others_beside_the_workbook(qtbot, document, tmp_path):
+    path = write_xlsx(tmp_path / "log.xlsx", {"Risks": [
+        ["Risk", "Impact", "Date raised"], ["Fine", 3, "2025-01-02"], ["Broken", 2, "someday"], ["Also fine", 4, None]]})
+    dialog = ImportDialog(document, path)
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()
+    assert dialog.partial_button.isEnabled() and dialog.partial_button.text() == "Import the 2 valid rows, leave 1"
+    dialog.partial_button.click()
+    assert sorted(titles(document.store)) == ["Also fine", "Fine"]
+    assert document.undo_stack.count() == 1
+    left = openpyxl.load_workbook(dialog.left_out_path).active
+    assert [c.value for c in left[2]][:2] == [next(r for r in dialog.plan.errors).reason, "Broken"]
+    document.undo_stack.undo()
+    assert titles(document.store) == {}
+
+
+def test_a_value_translated_in_the_dropdown_places_the_row(qtbot, document, tmp_path):
+    path = write_xlsx(tmp_path / "v.xlsx", {"Risks": [["Risk", "Status"], ["One", "Parked"], ["Two", "Open"]]})
+    dialog = ImportDialog(document, path)
+    qtbot.addWidget(dialog)
+    assert dialog.values_table.rowCount() == 1
+    assert "“Parked”" in dialog.values_table.cellWidget(0, 0).text()
+    combo = dialog.values_table.cellWidget(0, 1)
+    combo.setCurrentIndex(combo.findData("Closed"))
+    assert dialog.plan.ok and dialog.import_button.isEnabled()
+    dialog.do_import()
+    assert titles(document.store)["One"]["status"] == "Closed"
