@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLineEdit, QStyledItemDelegate
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QCompleter, QLineEdit, QStyledItemDelegate
 
 from ...models.fields import Field, Kind
+from .date_entry import DateLineEdit
 from .table_model import format_value
-
-BLANK_DATE = QDate(1900, 1, 1)
 
 
 def ref_names(document, f: Field) -> list[str]:
@@ -60,11 +59,8 @@ class FieldDelegate(QStyledItemDelegate):
                     combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
             return combo
         if f.kind == Kind.DATE:
-            editor = QDateEdit(parent)
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy-MM-dd")
-            editor.setMinimumDate(BLANK_DATE)
-            editor.setSpecialValueText(" ")  # the minimum date reads as blank: clears the date
+            editor = DateLineEdit(parent)
+            editor.picked.connect(lambda: self._commit_and_close(editor))
             return editor
         return QLineEdit(parent)
 
@@ -79,8 +75,8 @@ class FieldDelegate(QStyledItemDelegate):
                 editor.setCurrentIndex(i)
             elif editor.isEditable():
                 editor.setEditText("" if value is None else str(value))
-        elif isinstance(editor, QDateEdit):
-            editor.setDate(QDate(value.year, value.month, value.day) if isinstance(value, date) else BLANK_DATE)
+        elif isinstance(editor, DateLineEdit):
+            editor.set_date(value if isinstance(value, date) else None)
         elif isinstance(editor, QLineEdit):
             editor.setText(format_value(f, value).replace(",", "") if f.kind in (Kind.FLOAT, Kind.INT) else format_value(f, value))
 
@@ -91,12 +87,14 @@ class FieldDelegate(QStyledItemDelegate):
                 value = text or None
             else:
                 value = editor.currentData()
-        elif isinstance(editor, QDateEdit):
-            d = editor.date()
-            value = None if d == BLANK_DATE else date(d.year(), d.month(), d.day())
-        else:
+        else:  # dates too: the model reads the text in the user's locale order, or refuses it with a message
             value = editor.text()
         model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+    def _commit_and_close(self, editor) -> None:
+        """A date picked on the calendar is stored at once, as Enter would."""
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def updateEditorGeometry(self, editor, option, index):
         editor.setGeometry(option.rect)

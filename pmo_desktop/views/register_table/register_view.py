@@ -7,6 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,14 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...models.errors import ValidationError
 from ...models.fields import Kind, Register
 from ...models.records import is_unique, snapshot_fields
 from ..document import Document
 from .clipboard import parse_tsv, to_tsv
 from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand
+from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
 from .proxy import RegisterFilterProxy
-from .table_model import RegisterTableModel, format_value
+from .table_model import RegisterTableModel, format_value, typed_value
 
 MAX_FILTER_VALUES = 300
 
@@ -35,6 +38,10 @@ class RegisterTable(QTableView):
     """A QTableView that moves down after Enter, like a spreadsheet."""
 
     def keyPressEvent(self, event):
+        alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if (alt_down or event.key() == Qt.Key.Key_F4) and self.state() != QAbstractItemView.State.EditingState:
+            if self.open_picker(self.currentIndex()):
+                return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
             current = self.currentIndex()
             if current.isValid() and event.modifiers() == Qt.KeyboardModifier.NoModifier:
@@ -43,6 +50,21 @@ class RegisterTable(QTableView):
                     self.setCurrentIndex(below)
                     return
         super().keyPressEvent(event)
+
+
+    def open_picker(self, index) -> bool:
+        """Alt+Down / F4 on a cell: edit it with its list or calendar open, as in Excel."""
+        if not index.isValid() or not (index.flags() & Qt.ItemFlag.ItemIsEditable):
+            return False
+        self.edit(index)
+        editor = self.focusWidget()
+        if isinstance(editor, DateLineEdit):
+            editor.show_calendar()
+            return True
+        if isinstance(editor, QComboBox):
+            editor.showPopup()
+            return True
+        return False
 
 
 class RegisterView(QWidget):
@@ -331,8 +353,12 @@ class RegisterView(QWidget):
                 source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
                 cells.extend((source_row, col, value) for col, value in targets)
             else:
-                new_rows.append({self.model.fields[col].name: value for col, value in targets
-                                 if self.model.fields[col].editable})
+                try:
+                    new_rows.append({self.model.fields[col].name: typed_value(self.model.fields[col], value)
+                                     for col, value in targets if self.model.fields[col].editable})
+                except ValidationError as e:
+                    self.document.error.emit(f"Nothing was changed:\nRow {proxy_row + 1}: {e}")
+                    return False
         parts = []
         if cells:
             edit = self.model.build_edit_command(cells)

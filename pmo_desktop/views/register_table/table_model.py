@@ -34,6 +34,16 @@ def format_value(f: Field, value: Any) -> str:
     return str(value)
 
 
+def typed_value(f: Field, value: Any) -> Any:
+    """Text typed or pasted into a date column, read in the user's locale order (31/03 or 03/31);
+    other values as they are, for the register's own parsing."""
+    if f.kind == Kind.DATE and isinstance(value, str):
+        from .date_entry import parse_typed_date
+
+        return parse_typed_date(value, f.label)
+    return value
+
+
 def _readable_text_on(colour: QColor) -> QColor:
     return QColor("black") if colour.lightnessF() > 0.6 else QColor("white")
 
@@ -232,7 +242,7 @@ class RegisterTableModel(QAbstractTableModel):
                 continue
             row = self.rows[r]
             try:
-                parsed = f.parse(value, ctx)
+                parsed = f.parse(typed_value(f, value), ctx)
             except errors.ValidationError as e:
                 problems.append(f"Row {r + 1}: {e}" if len(cells) > 1 else str(e))
                 continue
