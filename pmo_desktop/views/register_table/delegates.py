@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QCompleter, QLineEdit, QStyledItemDelegate
 
 from ...models.fields import Field, Kind
+from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent
 from .date_entry import DateLineEdit
 from .table_model import format_value
 
@@ -35,7 +36,7 @@ class FieldDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         f = self._field(index)
         if f.kind in (Kind.ENUM, Kind.BOOL, Kind.SCALE) or (f.kind == Kind.REF):
-            combo = QComboBox(parent)
+            combo = ChoiceCombo(parent)
             if f.kind == Kind.ENUM:
                 combo.addItem("", None)
                 for c in f.choices:
@@ -82,14 +83,29 @@ class FieldDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
-            if editor.isEditable():
-                text = editor.currentText().strip()
-                value = text or None
+            if editor.isEditable():  # people: a name not in the list is added only when the user says so
+                text = " ".join(editor.currentText().split())
+                names = [editor.itemText(i) for i in range(editor.count()) if editor.itemText(i)]
+                value = (existing_name(names, text) or self._confirm_new(model, index, text, names)) if text else None
+                if value is None and text:
+                    return
             else:
                 value = editor.currentData()
         else:  # dates too: the model reads the text in the user's locale order, or refuses it with a message
             value = editor.text()
         model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+    def _confirm_new(self, model, index, text: str, names: list[str]) -> None:
+        """Ask before a typed name becomes a new person; the answer is stored as its own edit."""
+        target = persistent(index)
+        what = "person" if self._field(index).ref.target.__name__ == "Person" else self._field(index).label.lower()
+
+        def choose(name: str) -> None:
+            if target.isValid():
+                model.setData(model.index(target.row(), target.column()), name, Qt.ItemDataRole.EditRole)
+
+        self.confirmation = confirm_new_name(self.parent() or None, what, text, names, choose)
+        return None
 
     def _commit_and_close(self, editor) -> None:
         """A date picked on the calendar is stored at once, as Enter would."""
