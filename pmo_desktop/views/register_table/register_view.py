@@ -3,7 +3,9 @@ copy/paste of rectangular blocks with Excel, add/duplicate/delete rows, all undo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QToolButton,
@@ -23,11 +26,14 @@ from PySide6.QtWidgets import (
 from ...models.errors import ValidationError
 from ...models.fields import Kind, Register
 from ...models.records import is_unique, snapshot_fields
+from ...models.values import normalise_key
 from ..document import Document
 from .clipboard import parse_tsv, to_tsv
 from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand
+from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
+from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
 from .table_model import RegisterTableModel, format_value, typed_value
 
@@ -35,9 +41,19 @@ MAX_FILTER_VALUES = 300
 
 
 class RegisterTable(QTableView):
-    """A QTableView that moves down after Enter, like a spreadsheet."""
+    """A QTableView that moves down after Enter, like a spreadsheet, into the new-row line below it."""
+
+    below_last_row = Signal(int)  # Down or Enter on the last row: the column to continue in
 
     def keyPressEvent(self, event):
+        if (event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self.state() != QAbstractItemView.State.EditingState):
+            current = self.currentIndex()
+            rows = self.model().rowCount()
+            if rows == 0 or (current.isValid() and current.row() == rows - 1):
+                self.below_last_row.emit(current.column() if current.isValid() else -1)
+                return
         alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
         if (alt_down or event.key() == Qt.Key.Key_F4) and self.state() != QAbstractItemView.State.EditingState:
             if self.open_picker(self.currentIndex()):
@@ -118,6 +134,14 @@ class RegisterView(QWidget):
 
         self._make_actions()
 
+        self.new_row_model = NewRowModel(document, register, self.new_row_values, self)
+        self.new_line = NewRowLine(self.table, self.new_row_model, self)
+        self.new_line.setItemDelegate(FieldDelegate(self.new_row_model, self.new_line))
+        self.new_row_model.complete.connect(lambda _values: QTimer.singleShot(0, self, self._create_from_line))
+        self.table.below_last_row.connect(self.focus_new_line)
+        self.new_line.leave_up.connect(self._leave_new_line)
+        self.model.modelReset.connect(self._update_new_line)
+
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.filter_chip)
@@ -130,6 +154,9 @@ class RegisterView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.new_line)
+        layout.setSpacing(2)
+        self._update_new_line()
 
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
             signal.connect(self._update_count)
@@ -152,7 +179,9 @@ class RegisterView(QWidget):
         self.delete_action = self._action("Delete Rows", self.delete_rows, ["Ctrl+-", "Shift+Delete"])
         self.copy_action = self._action("Copy", self.copy, [QKeySequence.StandardKey.Copy])
         self.paste_action = self._action("Paste", self.paste, [QKeySequence.StandardKey.Paste])
-        self.clear_action = self._action("Clear Cells", self.clear_cells, [QKeySequence.StandardKey.Delete, "Backspace"])
+        self.clear_action = self._action("Clear Cells / Delete Selected Rows", self.delete_or_clear,
+                                         [QKeySequence.StandardKey.Delete, "Backspace"],
+                                         "Del clears the selected cells, or deletes the selected whole rows")
         self.find_action = self._action("Find", self.focus_search, [QKeySequence.StandardKey.Find])
 
     # ------------------------------------------------------------------ filtering
@@ -268,8 +297,9 @@ class RegisterView(QWidget):
         return next(i for i, f in enumerate(self.model.fields) if f.editable and not self.table.isColumnHidden(i))
 
     def new_row_values(self) -> dict:
-        """Values a new blank row starts with (subclasses: e.g. a date inside a benefit's window)."""
-        return {}
+        """Values a new blank row starts with: a risk or an issue is raised today (subclasses: e.g. a
+        date inside a benefit's window)."""
+        return {f.name: date.today() for f in self.register.fields if f.name == "raised_on"}
 
     def add_row(self) -> int | None:
         command = CreateRecordsCommand(self.document, self.register, [self.new_row_values()], self.model.parent_id)
@@ -279,6 +309,51 @@ class RegisterView(QWidget):
         if self.proxy.mapFromSource(self.model.index(self.model.row_of(rid), 0)).isValid() is False:
             self.clear_filters()
         self.select_record(rid, self._first_editable_column())
+        self.table.setFocus()
+        return rid
+
+    # ------------------------------------------------------------------ the new-row line
+    def _update_new_line(self) -> None:
+        """No new-row line for a sub-table with nothing above it chosen (a risk's actions, no risk)."""
+        self.new_line.setVisible(not (self.register.parent and self.model.parent_id is None))
+        self.new_row_model.clear()
+
+    def focus_new_line(self, column: int = -1) -> None:
+        if not self.new_line.isVisible():
+            return
+        if column < 0 or self.table.isColumnHidden(column):
+            column = self.new_row_model.first_column
+        self.new_line.setFocus()
+        self.new_line.setCurrentIndex(self.new_row_model.index(0, column))
+
+    def _leave_new_line(self, column: int) -> None:
+        rows = self.proxy.rowCount()
+        if rows:
+            self.table.setCurrentIndex(self.proxy.index(rows - 1, max(column, 0)))
+        self.table.setFocus()
+
+    def _create_from_line(self) -> int | None:
+        """The new-row line has what a record needs: add it (one undo step) and continue on it."""
+        values = dict(self.new_row_model.pending)
+        if not values or self.new_row_model.missing():
+            return None
+        column = self.new_line.currentIndex().column()
+        row = {**self.new_row_values(), **values}
+        command = CreateRecordsCommand(self.document, self.register, [row], self.model.parent_id)
+        message = warning_for(self.register, [row], self.model.today, self.document, self.model.parent_id)
+        if message:
+            self.confirmation = ask_then(self, message, lambda: self._created_from_line(command, column))
+            return None
+        return self._created_from_line(command, column)
+
+    def _created_from_line(self, command, column: int) -> int | None:
+        if not self.document.execute(command):
+            return None
+        self.new_row_model.clear()
+        rid = command.ids[0]
+        if not self.proxy.mapFromSource(self.model.index(self.model.row_of(rid), 0)).isValid():
+            self.clear_filters()
+        self.select_record(rid, column if column >= 0 else self._first_editable_column())
         self.table.setFocus()
         return rid
 
@@ -299,10 +374,44 @@ class RegisterView(QWidget):
         if self.document.execute(command):
             self.select_record(command.ids[0])
 
-    def delete_rows(self) -> None:
+    def delete_rows(self) -> QMessageBox | None:
+        """Delete the selected rows (one undo step). When other records refer to them, ask first and
+        say how many; returns that question (non-blocking) or None when deleted at once."""
         ids = self.selected_ids()
-        if ids:
-            self.document.execute(DeleteRecordsCommand(self.document, self.register, ids))
+        if not ids:
+            return None
+        from ...models.delete_impact import delete_impact
+
+        with self.document.store.session() as s:
+            impact = delete_impact(s, self.register, ids)
+        command = DeleteRecordsCommand(self.document, self.register, ids)
+        if not impact.needs_asking:
+            self.document.execute(command)
+            return None
+        n = f"{len(ids)} row{'s' if len(ids) != 1 else ''}"
+        box = QMessageBox(QMessageBox.Icon.Question, f"Delete {n}?",
+                          f"Delete {n} of the {self.register.title.lower()}?\n\n{impact.describe()}\n\n"
+                          "Edit ▸ Undo puts everything back.", QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirm-delete")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete = box.addButton(f"Delete {n}", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda _r: box.clickedButton() is delete and self.document.execute(command))
+        box.open()
+        return box
+
+    def whole_rows_selected(self) -> bool:
+        """Rows picked by their row header (or Shift+Space): every cell of each selected row."""
+        model = self.table.selectionModel()
+        return bool(model.selectedRows()) and len(model.selectedRows()) == len(
+            {i.row() for i in model.selectedIndexes()})
+
+    def delete_or_clear(self) -> None:
+        """Del: whole rows selected are deleted; otherwise the selected cells are cleared."""
+        if self.whole_rows_selected():
+            self.delete_rows()
+        else:
+            self.clear_cells()
 
     def clear_cells(self) -> None:
         cells = [(self.proxy.mapToSource(i).row(), i.column(), None) for i in self.table.selectionModel().selectedIndexes()
@@ -328,6 +437,28 @@ class RegisterView(QWidget):
     def paste(self) -> None:
         self.paste_text(QGuiApplication.clipboard().text())
 
+    def header_columns(self, block: list[list[str]], anchor_column: int | None) -> list[int | None] | None:
+        """When the block's first row is a header (each non-blank cell names a different column of this
+        register, by label, name or an import synonym), the column each block column belongs to."""
+        if len(block) < 2 and len(block[0]) < 2:
+            return None
+        keys: dict[str, int] = {}
+        for words in (lambda f: (f.label, f.name), lambda f: f.synonyms):  # labels win over synonyms
+            for col, f in enumerate(self.model.fields):
+                for word in words(f):
+                    keys.setdefault(normalise_key(word), col)
+        columns: list[int | None] = []
+        for cell in block[0]:
+            key = normalise_key(cell)
+            col = keys.get(key) if key else None
+            if key and (col is None or col in columns):
+                return None
+            columns.append(col)
+        named = [c for c in columns if c is not None]
+        if len(named) >= 2 or (len(block[0]) == 1 and named == [anchor_column]):
+            return columns
+        return None
+
     def paste_text(self, text: str) -> bool:
         """Paste tab-separated text at the current cell: one undo step, all or nothing.
 
@@ -345,10 +476,20 @@ class RegisterView(QWidget):
         visible = self._visible_columns()
         start_row = anchor.row() if anchor.isValid() else 0
         start_vis = visible.index(anchor.column()) if anchor.isValid() and anchor.column() in visible else 0
+        by_header = self.header_columns(block, visible[start_vis] if visible else None)
+        if by_header is not None:  # a block copied with its header row: skip it, and follow its column names
+            block = block[1:]
+            if not block:
+                return True
+            if by_header == visible[start_vis:start_vis + len(by_header)]:
+                by_header = None  # the columns line up anyway
         cells, new_rows = [], []
         for i, values in enumerate(block):
             proxy_row = start_row + i
-            targets = list(zip(visible[start_vis:], values))
+            if by_header is None:
+                targets = list(zip(visible[start_vis:], values))
+            else:
+                targets = [(col, value) for col, value in zip(by_header, values) if col is not None]
             if proxy_row < self.proxy.rowCount():
                 source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
                 cells.extend((source_row, col, value) for col, value in targets)
@@ -371,4 +512,13 @@ class RegisterView(QWidget):
         if not parts:
             return True
         n = len(block) * max(len(r) for r in block)
-        return self.document.execute(CompositeCommand(self.document, f"Paste {n} cell{'s' if n != 1 else ''}", parts))
+        command = CompositeCommand(self.document, f"Paste {n} cell{'s' if n != 1 else ''}", parts)
+        return self._execute_confirmed(command, (edited_rows(edit.edits) if cells and edit.edits else []) + new_rows)
+
+    def _execute_confirmed(self, command, rows: list[dict]) -> bool:
+        """Run a command, first asking when its values are probably a slip (e.g. a future measurement)."""
+        message = warning_for(self.register, rows, self.model.today, self.document, self.model.parent_id)
+        if message:
+            self.confirmation = ask_then(self, message, lambda: self.document.execute(command))
+            return False
+        return self.document.execute(command)

@@ -65,6 +65,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.colour_rules = self._default_colour_rules()
         self._flash: set[int] = set()  # records someone else just changed, shown highlighted
+        self.today = date.today  # what "the future" is measured from (a page may pass its own clock)
         document.records_changed.connect(self._on_records_changed)
         document.outside_changes.connect(self._on_outside_changes)
         document.watch(self)
@@ -231,6 +232,12 @@ class RegisterTableModel(QAbstractTableModel):
             return False
         if not command.edits:
             return True
+        from .confirm import ask_then, edited_rows, warning_for
+
+        message = warning_for(self.register, edited_rows(command.edits), self.today, self.document, self.parent_id)
+        if message:  # written only if the user says so
+            self.confirmation = ask_then(None, message, lambda: self.document.execute(command))
+            return False
         return self.document.execute(command)
 
     def build_edit_command(self, cells, text: str | None = None) -> EditCellsCommand | None:
