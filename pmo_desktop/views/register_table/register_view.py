@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from ...models.fields import Kind, Register
 from ...models.records import is_unique, snapshot_fields
 from ...models.values import normalise_key
 from ..document import Document
+from ..zoom import zoom
 from .clipboard import parse_tsv, to_tsv
 from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand
 from .confirm import ask_then, edited_rows, warning_for
@@ -46,6 +48,11 @@ class RegisterTable(QTableView):
     below_last_row = Signal(int)  # Down or Enter on the last row: the column to continue in
 
     def keyPressEvent(self, event):
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Tab moves between cells as in Excel; Ctrl+Tab / Ctrl+Shift+Tab go on to the next control.
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            QWidget.focusNextPrevChild(self, forward)
+            return
         if (event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier
                 and self.state() != QAbstractItemView.State.EditingState):
@@ -67,7 +74,6 @@ class RegisterTable(QTableView):
                     return
         super().keyPressEvent(event)
 
-
     def open_picker(self, index) -> bool:
         """Alt+Down / F4 on a cell: edit it with its list or calendar open, as in Excel."""
         if not index.isValid() or not (index.flags() & Qt.ItemFlag.ItemIsEditable):
@@ -80,6 +86,56 @@ class RegisterTable(QTableView):
         if isinstance(editor, QComboBox):
             editor.showPopup()
             return True
+        return False
+
+
+class EmptyState(QWidget):
+    """Shown over an empty table: what to do to fill the register, and an Add button."""
+
+    def __init__(self, view: "RegisterView"):
+        super().__init__(view.table.viewport())
+        self.view = view
+        self.setObjectName("empty-state")
+        title = view.register.title.lower()
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.add_button = QPushButton(f"Add a row to the {title}", self)
+        self.add_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.add_button.clicked.connect(view.add_row)
+        self.clear_button = QPushButton("Clear filters", self)
+        self.clear_button.clicked.connect(view.clear_filters)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(2)
+        view.table.viewport().installEventFilter(self)
+        self.hide()
+
+    def update_for(self, shown: int, total: int) -> None:
+        filtered = total > 0 and shown == 0
+        empty = total == 0 and not (self.view.register.parent and self.view.model.parent_id is None)
+        title = self.view.register.title.lower()
+        if empty:
+            self.message.setText(f"<p style='font-size:large'><b>No rows in the {title} yet.</b></p>"
+                                 "<p>Add one with the button, type in the line at the bottom (✱), paste rows "
+                                 "from Excel (Ctrl+V), or use File ▸ Import from Excel.</p>")
+        elif filtered:
+            self.message.setText("<p><b>No rows match the search or filters.</b></p>")
+        self.add_button.setVisible(empty)
+        self.clear_button.setVisible(filtered)
+        self.setVisible(empty or filtered)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setGeometry(self.view.table.viewport().rect())
+        self.raise_()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit()
         return False
 
 
@@ -120,14 +176,14 @@ class RegisterView(QWidget):
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.horizontalHeader().customContextMenuRequested.connect(self._header_menu)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        char = self.fontMetrics().averageCharWidth()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._zoom_factor: float | None = None
+        self.hidden_fields = tuple(hidden_fields)
         for col, f in enumerate(register.fields):
-            self.table.setColumnWidth(col, max(60, f.width * char + 16))
             if f.name in hidden_fields:
                 self.table.setColumnHidden(col, True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
@@ -148,6 +204,7 @@ class RegisterView(QWidget):
         bar.addWidget(self.clear_filters_button)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        self.bar = bar
         if compact:
             self.search.setVisible(False)
         layout = QVBoxLayout(self)
@@ -157,10 +214,18 @@ class RegisterView(QWidget):
         layout.addWidget(self.new_line)
         layout.setSpacing(2)
         self._update_new_line()
+        self.empty_state = EmptyState(self)
+        self.apply_zoom()
+        zoom().changed.connect(self.apply_zoom)
+        self._restore_columns()
 
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
             signal.connect(self._update_count)
         self._update_count()
+
+    def add_to_bar(self, widget: QWidget) -> None:
+        """A page's own button on the table's search bar (before the row count), in Tab order."""
+        self.bar.insertWidget(self.bar.count() - 2, widget)
 
     # ------------------------------------------------------------------ actions
     def _action(self, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
@@ -176,13 +241,16 @@ class RegisterView(QWidget):
     def _make_actions(self) -> None:
         self.add_action = self._action("Add Row", self.add_row, ["Ctrl+Shift+N", "Insert"], "Add a row (Ctrl+Shift+N)")
         self.duplicate_action = self._action("Duplicate Rows", self.duplicate_rows, ["Ctrl+D"])
-        self.delete_action = self._action("Delete Rows", self.delete_rows, ["Ctrl+-", "Shift+Delete"])
+        self.delete_action = self._action("Delete Rows", self.delete_rows, ["Shift+Delete", "Ctrl+Shift+Delete"],
+                                          "Delete the selected rows (Shift+Del, or Del on whole rows)")
         self.copy_action = self._action("Copy", self.copy, [QKeySequence.StandardKey.Copy])
         self.paste_action = self._action("Paste", self.paste, [QKeySequence.StandardKey.Paste])
         self.clear_action = self._action("Clear Cells / Delete Selected Rows", self.delete_or_clear,
                                          [QKeySequence.StandardKey.Delete, "Backspace"],
                                          "Del clears the selected cells, or deletes the selected whole rows")
         self.find_action = self._action("Find", self.focus_search, [QKeySequence.StandardKey.Find])
+        self.header_menu_action = self._action("Sort, Filter and Columns…", self.open_header_menu, ["Ctrl+Shift+L"],
+                                               "Sort or filter the current column, or choose columns (Ctrl+Shift+L)")
 
     # ------------------------------------------------------------------ filtering
     def _on_search(self, text: str) -> None:
@@ -214,6 +282,74 @@ class RegisterView(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(f"{shown:,} of {total:,} rows" if self.proxy.is_filtered else f"{total:,} rows")
         self.clear_filters_button.setEnabled(self.proxy.is_filtered)
+        self.empty_state.update_for(shown, total)
+
+    # ------------------------------------------------------------------ zoom and columns
+    def apply_zoom(self, *_args) -> None:
+        """Table text, row height and column widths at the application's zoom level."""
+        level = zoom()
+        font = QFont(self.table.font())
+        font.setPointSizeF(level.point_size())
+        for widget in (self.table, self.table.horizontalHeader(), self.table.verticalHeader()):
+            widget.setFont(font)
+        metrics = QFontMetrics(font)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + round(10 * level.factor))
+        if self._zoom_factor is None:  # first time: widths from the register's character widths
+            char = metrics.averageCharWidth()
+            for col, f in enumerate(self.register.fields):
+                self.table.setColumnWidth(col, max(round(60 * level.factor), f.width * char + 16))
+        elif self._zoom_factor != level.factor:  # keep the user's own widths, scaled
+            ratio = level.factor / self._zoom_factor
+            for col in range(len(self.register.fields)):
+                self.table.setColumnWidth(col, round(self.table.columnWidth(col) * ratio))
+        self._zoom_factor = level.factor
+        self.new_line.sync_columns()
+
+    def _columns_key(self) -> str:
+        return f"columns/{self.register.name}/hidden"
+
+    def _restore_columns(self) -> None:
+        """Columns the user hid with the column chooser stay hidden (QSettings, per register)."""
+        hidden = QSettings().value(self._columns_key())
+        if not hidden:
+            return
+        names = [hidden] if isinstance(hidden, str) else list(hidden)
+        for col, f in enumerate(self.register.fields):
+            if f.name in names and f.name not in self.hidden_fields:
+                self.table.setColumnHidden(col, True)
+        self.new_line.sync_columns()
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        """Show or hide a column (the column chooser); remembered for this register."""
+        if not visible and len(self._visible_columns()) <= 1:
+            return  # never hide the last column
+        self.table.setColumnHidden(column, not visible)
+        self.new_line.sync_columns()
+        hidden = [f.name for col, f in enumerate(self.register.fields)
+                  if self.table.isColumnHidden(col) and f.name not in self.hidden_fields]
+        QSettings().setValue(self._columns_key(), hidden)
+
+    def show_all_columns(self) -> None:
+        for col, f in enumerate(self.register.fields):
+            if f.name not in self.hidden_fields:
+                self.table.setColumnHidden(col, False)
+        self.new_line.sync_columns()
+        QSettings().remove(self._columns_key())
+
+    def open_header_menu(self) -> QMenu | None:
+        """The sort / filter / columns menu of the current column, from the keyboard (Ctrl+Shift+L)."""
+        column = self.table.currentIndex().column()
+        if column < 0:
+            column = next(iter(self._visible_columns()), -1)
+        if column < 0:
+            return None
+        header = self.table.horizontalHeader()
+        menu = self.build_header_menu(column)
+        x = header.sectionViewportPosition(column)
+        menu.popup(header.mapToGlobal(QPoint(max(x, 0), header.height())))
+        menu.setActiveAction(menu.actions()[0])
+        self.header_menu = menu
+        return menu
 
     def distinct_values(self, column: int) -> list[str]:
         f = self.model.fields[column]
@@ -250,6 +386,19 @@ class RegisterView(QWidget):
             action.setCheckable(True)
             action.setChecked(current is None or value in current)
             action.toggled.connect(lambda checked, v=value: self._toggle_value(column, v, checked, values))
+        menu.addSeparator()
+        columns = menu.addMenu("Columns")
+        columns.setObjectName("column-chooser")
+        columns.addAction("Show all columns", self.show_all_columns)
+        columns.addSeparator()
+        for col, f in enumerate(self.register.fields):
+            if f.name in self.hidden_fields:
+                continue
+            action = columns.addAction(f.label)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(col))
+            action.toggled.connect(lambda checked, c=col: self.set_column_visible(c, checked))
+        menu.addAction(f"Hide “{self.register.fields[column].label}”", lambda: self.set_column_visible(column, False))
         return menu
 
     def _toggle_value(self, column: int, value: str, checked: bool, all_values: list[str]) -> None:

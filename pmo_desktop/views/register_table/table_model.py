@@ -13,6 +13,7 @@ from ...models.benefit_rules import STATUS_COLOURS
 from ...models.fields import Field, Kind, Register
 from ..document import Document
 from .commands import CellEdit, EditCellsCommand
+from .tips import column_tip, wrapped_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -171,9 +172,11 @@ class RegisterTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             f = self.fields[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return f.label
+                return wrapped_label(f.label, f.width)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f.tip or (f"{f.label} (calculated)" if f.kind == Kind.COMPUTED else f.label)
+                from .date_entry import locale_date_order
+
+                return column_tip(f, self.document.context, locale_date_order())
         elif role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
