@@ -10,6 +10,8 @@ from datetime import date, datetime, time, timezone
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
 
+from ..chart_export import install_export
+
 PLANNED = "#1565c0"
 ACTUAL = "#e65100"
 BASELINE = "#616161"
@@ -42,6 +44,7 @@ def make_plot(parent=None) -> pg.PlotWidget:
         axis.setTickFont(font(FONT_PT - 2))
     item.showGrid(x=True, y=True, alpha=0.15)
     item.setMenuEnabled(False)
+    install_export(plot)
     return plot
 
 

@@ -31,6 +31,7 @@ from ...models.stakeholder_rules import (
     quadrant,
     snap_level,
 )
+from ..chart_export import install_export
 from ..document import Document
 from ..register_table.commands import CellEdit, EditCellsCommand
 from .colours import ATTITUDE_COLOURS, GAP_COLOURS, QUADRANT_TINTS, UNKNOWN_COLOUR
@@ -126,6 +127,7 @@ class PowerInterestGrid(QWidget):
         item = self.plot.getPlotItem()
         item.hideButtons()
         item.setMenuEnabled(False)
+        install_export(self.plot, "Power interest grid")
         self.view = item.getViewBox()
         self.view.setMouseEnabled(False, False)
         self.view.disableAutoRange()
