@@ -165,14 +165,17 @@ class MainWindow(QMainWindow):
 
         level = zoom()
         level.set_percent(int(self.settings.value("view/zoom", 100) or 100))
-        level.changed.connect(lambda percent: self.settings.setValue("view/zoom", percent))
-        level.changed.connect(lambda percent: self.statusBar().showMessage(f"Zoom {percent} %", 2000))
+        level.changed.connect(self._on_zoom)  # a method, not a lambda: disconnected when the window goes
         self.zoom_in_action = self._add(menu, "Zoom &In", level.zoom_in,
                                         [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence("Ctrl+Shift+=")])
         self.zoom_out_action = self._add(menu, "Zoom &Out", level.zoom_out, [QKeySequence("Ctrl+-")])
         self.zoom_reset_action = self._add(menu, "&Actual Size (100 %)", level.reset, [QKeySequence("Ctrl+0")])
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
+    def _on_zoom(self, percent: int) -> None:
+        self.settings.setValue("view/zoom", percent)
+        self.statusBar().showMessage(f"Zoom {percent} %", 2000)
 
     def _icon(self, theme: str, fallback: "QStyle.StandardPixmap"):
         from PySide6.QtGui import QIcon

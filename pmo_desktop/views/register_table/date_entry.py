@@ -67,6 +67,10 @@ class DateLineEdit(QLineEdit):
         self.popup: QFrame | None = None
         self.calendar: QCalendarWidget | None = None
 
+    def needed_width(self) -> int:
+        """Wide enough for a date typed with the month's name, and the calendar button."""
+        return self.fontMetrics().horizontalAdvance("30 Sep 2026  ") + self.height() + 12
+
     def typed_date(self) -> date | None:
         """The date typed so far, or None (blank or not a date)."""
         try:

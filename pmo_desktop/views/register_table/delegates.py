@@ -113,4 +113,7 @@ class FieldDelegate(QStyledItemDelegate):
         self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def updateEditorGeometry(self, editor, option, index):
-        editor.setGeometry(option.rect)
+        rect = option.rect
+        if isinstance(editor, DateLineEdit):  # room for "31 Mar 2026" and the calendar button
+            rect = rect.adjusted(0, 0, max(0, editor.needed_width() - rect.width()), 0)
+        editor.setGeometry(rect)

@@ -153,7 +153,10 @@ class NewRowLine(QTableView):
                       if not header.isSectionHidden(header.logicalIndex(v))
                       and self.model().fields[header.logicalIndex(v)].editable), 0)
         self.model().first_column = first
-        self.verticalHeader().setFixedWidth(self.main.verticalHeader().width())
+        # Room for the ✱ even while the table above is empty (its row numbers then take no room).
+        self.main.verticalHeader().setMinimumWidth(self.main.verticalHeader().fontMetrics().horizontalAdvance("✱9") + 8)
+        self.verticalHeader().setFixedWidth(max(self.main.verticalHeader().width(),
+                                                self.main.verticalHeader().minimumWidth()))
         height = self.main.verticalHeader().defaultSectionSize()
         self.verticalHeader().setDefaultSectionSize(height)
         self.setFixedHeight(height + 2 * self.frameWidth())
