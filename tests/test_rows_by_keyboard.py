@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pmo_desktop.models import records
@@ -241,3 +242,21 @@ def test_measurement_default_date_is_never_in_the_future(qtbot, document):
     assert profile._next_measurement_date() == today
     profile.record = {"window_start": date(2025, 1, 1), "window_end": date(2025, 12, 31)}
     assert profile._next_measurement_date() == date(2025, 12, 31)
+
+
+def test_keys_in_the_new_row_line_act_on_the_new_row_only(qtbot, projects, document):
+    select_rows(projects, 0)
+    projects.focus_new_line(PROJECTS.field_names.index("budget"))
+    type_keys(qtbot, projects.new_line, "250")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: projects.new_line.state() != projects.new_line.State.EditingState)
+    assert projects.new_row_model.pending == {"budget": 250.0}
+    qtbot.keyClick(projects.new_line, Qt.Key.Key_Delete)  # clears the typed value, not the selected row
+    assert projects.new_row_model.pending == {} and len(rows(document, PROJECTS)) == 3
+
+    projects.new_line.setCurrentIndex(projects.new_row_model.index(0, PROJECTS.field_names.index("name")))
+    QGuiApplication.clipboard().setText("Click and collect\tBea\r\nSelf checkout\tCai\r\n")
+    qtbot.keyClick(projects.new_line, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    got = [(p["name"], p["manager"]) for p in rows(document, PROJECTS)]
+    assert got[:3] == [("Tills", None), ("Stock", None), ("Loyalty", None)]  # the rows above are untouched
+    assert got[3:] == [("Click and collect", "Bea"), ("Self checkout", "Cai")]

@@ -101,6 +101,10 @@ class NewRowModel(QAbstractTableModel):
             self.complete.emit(dict(self.pending))
         return True
 
+    def clear_column(self, column: int) -> None:
+        self.pending.pop(self.fields[column].name, None)
+        self.dataChanged.emit(self.index(0, 0), self.index(0, len(self.fields) - 1))
+
     def clear(self) -> None:
         self.pending.clear()
         self.dataChanged.emit(self.index(0, 0), self.index(0, len(self.fields) - 1))

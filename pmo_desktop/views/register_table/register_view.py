@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, Q
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -507,6 +508,8 @@ class RegisterView(QWidget):
         return rid
 
     def duplicate_rows(self) -> None:
+        if self.in_new_line():
+            return
         rows = self.selected_source_rows()
         if not rows:
             return
@@ -526,6 +529,9 @@ class RegisterView(QWidget):
     def delete_rows(self) -> QMessageBox | None:
         """Delete the selected rows (one undo step). When other records refer to them, ask first and
         say how many; returns that question (non-blocking) or None when deleted at once."""
+        if self.in_new_line():
+            self.new_row_model.clear()
+            return None
         ids = self.selected_ids()
         if not ids:
             return None
@@ -555,8 +561,18 @@ class RegisterView(QWidget):
         return bool(model.selectedRows()) and len(model.selectedRows()) == len(
             {i.row() for i in model.selectedIndexes()})
 
+    def in_new_line(self) -> bool:
+        """Whether the keyboard is in the new-row line (the table's shortcuts then act on it)."""
+        focus = QApplication.focusWidget()
+        return focus is not None and (focus is self.new_line or self.new_line.isAncestorOf(focus))
+
     def delete_or_clear(self) -> None:
         """Del: whole rows selected are deleted; otherwise the selected cells are cleared."""
+        if self.in_new_line():  # only what was typed in the new-row line
+            column = self.new_line.currentIndex().column()
+            if column >= 0:
+                self.new_row_model.clear_column(column)
+            return
         if self.whole_rows_selected():
             self.delete_rows()
         else:
@@ -573,6 +589,8 @@ class RegisterView(QWidget):
         return [header.logicalIndex(v) for v in range(header.count()) if not header.isSectionHidden(header.logicalIndex(v))]
 
     def copy(self) -> None:
+        if self.in_new_line():
+            return
         indexes = self.table.selectionModel().selectedIndexes()
         if not indexes:
             return
@@ -608,22 +626,25 @@ class RegisterView(QWidget):
             return columns
         return None
 
-    def paste_text(self, text: str) -> bool:
+    def paste_text(self, text: str, at_end: bool | None = None) -> bool:
         """Paste tab-separated text at the current cell: one undo step, all or nothing.
 
         Rows that run past the end become new records. A single value pasted over a selection fills it.
         Values that land on calculated columns are ignored, so a block copied from this table pastes back.
+        Pasted into the new-row line (``at_end``), every row becomes a new record.
         """
         block = parse_tsv(text)
         if not block:
             return False
+        if at_end is None:
+            at_end = self.in_new_line()
         selection = self.table.selectionModel().selectedIndexes()
-        if len(block) == 1 and len(block[0]) == 1 and len(selection) > 1:
+        if not at_end and len(block) == 1 and len(block[0]) == 1 and len(selection) > 1:
             cells = [(self.proxy.mapToSource(i).row(), i.column(), block[0][0]) for i in selection]
             return self.model.set_cells(cells, text="Paste")
-        anchor = self.table.currentIndex()
+        anchor = self.table.currentIndex() if not at_end else self.new_line.currentIndex()
         visible = self._visible_columns()
-        start_row = anchor.row() if anchor.isValid() else 0
+        start_row = anchor.row() if anchor.isValid() and not at_end else (self.proxy.rowCount() if at_end else 0)
         start_vis = visible.index(anchor.column()) if anchor.isValid() and anchor.column() in visible else 0
         by_header = self.header_columns(block, visible[start_vis] if visible else None)
         if by_header is not None:  # a block copied with its header row: skip it, and follow its column names
