@@ -90,3 +90,25 @@ def test_grid_names_and_quadrant_titles_do_not_overlap_at_1280x720(qtbot, store)
         assert not any(box.intersects(t) for t in titles), label.toPlainText()
     shown = {label.toPlainText().replace("\n", " ") for label in grid._labels.values()}
     assert "Data protection officer" in shown and "Store managers forum" in shown  # whole names, wrapped
+
+
+def test_rollup_legend_leaves_the_curves_visible(qtbot, tmp_path):
+    from PySide6.QtCore import QPointF
+
+    from pmo_desktop.models.demo import create_demo
+    from pmo_desktop.views.benefits.rollup_chart import RollupChart
+    from pmo_desktop.views.document import Document
+
+    document = Document(create_demo(tmp_path / "demo.pmo"))
+    c = RollupChart(document)
+    qtbot.addWidget(c)
+    c.resize(1000, 520)
+    c.show()
+    qtbot.waitExposed(c)
+    c.refresh()
+    qtbot.wait(20)
+    view = c.plot.getPlotItem().getViewBox()
+    legend = c.legend.sceneBoundingRect()
+    for x, y in c.chart_data()["cumulative_planned"]:
+        assert not legend.contains(view.mapViewToScene(QPointF(x, y))), (x, y)
+    document.close()
