@@ -54,3 +54,18 @@ def test_heat_map_cells_are_chosen_with_arrows_and_enter(main_window, qtbot):
     qtbot.keyClick(heat.plot, Qt.Key.Key_Return)
     assert page.tabs.currentWidget() is page.register_tab  # the register, filtered to that cell
     assert page.register_view.proxy.rowCount() == fullest.count
+
+
+def test_the_risk_detail_shows_owner_status_and_scores(main_window, qtbot):
+    main_window.open_demo()
+    main_window.show_page(3)
+    page = main_window.pages[3]
+    view = page.register_view
+    risk = view.model.record(0)
+    view.select_record(risk["id"])
+    text = page.detail.summary.text()
+    assert risk["owner"] in text and risk["status"] in text
+    assert f"{risk['inherent_score']} {risk['inherent_rating']}" in text
+    view.table.setCurrentIndex(view.proxy.index(-1, -1))
+    page.detail.show_risk(None)
+    assert page.detail.summary.text() == ""

@@ -211,6 +211,8 @@ class RegisterTableModel(QAbstractTableModel):
                 return f"{value} – {names[value - 1]}" if 0 < value <= len(names) else str(value)
             if f.kind == Kind.LONGTEXT and value:
                 return str(value)
+            if f.kind in (Kind.TEXT, Kind.LINKS, Kind.REF) and value and len(str(value)) > f.width:
+                return str(value)  # likely cut off in the cell: the whole text on hover
             return None
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             rule = self.colour_rules.get(f.name)
