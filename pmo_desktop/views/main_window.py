@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
                 continue
             self._add(self.edit_menu, text, lambda checked=False, n=name: self._on_table(n), enabled_with_file=True)
 
+        self.edit_menu.addSeparator()
+        self._add(self.edit_menu, "Find in All &Registers…", self.quick_search, "Ctrl+K", True)
+
         view_menu = bar.addMenu("&View")
         for i, (title, _spec) in enumerate(PAGES):
             self._add(view_menu, title, lambda checked=False, i=i: self.nav.setCurrentRow(i), f"Ctrl+{i + 1}", True)
@@ -244,6 +247,19 @@ class MainWindow(QMainWindow):
         self.tool_redo.setEnabled(bool(stack and stack.canRedo()))
         self.tool_undo.setToolTip(f"Undo {stack.undoText()} (Ctrl+Z)" if stack and stack.canUndo() else "Nothing to undo")
         self.tool_redo.setToolTip(f"Redo {stack.redoText()} (Ctrl+Shift+Z)" if stack and stack.canRedo() else "Nothing to redo")
+
+    def quick_search(self):
+        """Ctrl+K: find a record by ID or name in any register and open it."""
+        from .quick_search_dialog import QuickSearchDialog
+
+        if self.document is None:
+            return None
+        dialog = QuickSearchDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.quick_search_dialog = dialog
+        dialog.open()
+        dialog.query.setFocus()
+        return dialog
 
     def show_help(self):
         """F1: the help shipped with the application."""

@@ -166,6 +166,8 @@ class RegisterView(QWidget):
         self.clear_filters_button.clicked.connect(self.clear_filters)
 
         self.table = RegisterTable(self)
+        self.table.setAccessibleName(f"{register.title} table")
+        self.search.setAccessibleName(f"Search the {register.title.lower()}")
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(FieldDelegate(self.proxy, self.table))
         # No sort until the user asks: rows stay in the order they were entered (the IDs' order).
