@@ -15,8 +15,9 @@ def charts(window):
     stakeholders = window.pages[2]
     window.show_page(4)
     benefits = window.pages[4]
+    benefits.tabs.setCurrentWidget(benefits.map)  # the map draws itself when first shown
     return {"heat map": risks.heat_map.plot, "trend": risks.trend.plot, "grid": stakeholders.grid.plot,
-            "realization": benefits.chart.plot}
+            "realization": benefits.chart.plot, "benefits map": benefits.map.view}
 
 
 def test_every_chart_copies_with_the_keyboard_and_saves_as_png_and_svg(main_window, qtbot, tmp_path):

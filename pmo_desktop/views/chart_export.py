@@ -24,9 +24,17 @@ def chart_name(plot) -> str:
     return re.sub(r"[^\w\- ]+", "", title).strip() or "chart"
 
 
+def _size(plot) -> QSize:
+    """A pyqtgraph chart as large as on screen; any other graphics view (the benefits map) whole."""
+    if hasattr(plot, "getPlotItem"):
+        return QSize(plot.width(), plot.height())
+    return plot.scene().itemsBoundingRect().adjusted(-10, -10, 10, 10).size().toSize()
+
+
 def chart_image(plot, scale: int = EXPORT_SCALE) -> QImage:
     """The chart as it looks on screen, drawn again at ``scale`` times the pixels (sharp on a slide)."""
-    image = QImage(plot.width() * scale, plot.height() * scale, QImage.Format.Format_ARGB32)
+    size = _size(plot)
+    image = QImage(size.width() * scale, size.height() * scale, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -40,7 +48,11 @@ def chart_image(plot, scale: int = EXPORT_SCALE) -> QImage:
 
 def _draw(plot, painter: QPainter, target: QRectF) -> None:
     """The chart's scene (title, axes, legend, data: all graphics items) drawn into ``target``."""
-    plot.render(painter, target, plot.viewport().rect(), Qt.AspectRatioMode.KeepAspectRatio)
+    if hasattr(plot, "getPlotItem"):
+        plot.render(painter, target, plot.viewport().rect(), Qt.AspectRatioMode.KeepAspectRatio)
+    else:
+        source = plot.scene().itemsBoundingRect().adjusted(-10, -10, 10, 10)
+        plot.scene().render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
 
 
 def copy_chart(plot) -> None:
@@ -50,14 +62,15 @@ def copy_chart(plot) -> None:
 def save_chart(plot, path: str) -> None:
     """PNG (twice the screen's pixels) or SVG (drawn as vectors), chosen by the file's suffix."""
     if path.lower().endswith(".svg"):
+        size = _size(plot)
         generator = QSvgGenerator()
         generator.setFileName(path)
-        generator.setSize(QSize(plot.width(), plot.height()))
-        generator.setViewBox(QRect(0, 0, plot.width(), plot.height()))
+        generator.setSize(size)
+        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
         generator.setTitle(chart_name(plot))
         painter = QPainter(generator)
         try:
-            _draw(plot, painter, QRectF(0, 0, plot.width(), plot.height()))
+            _draw(plot, painter, QRectF(0, 0, size.width(), size.height()))
         finally:
             painter.end()
     elif not chart_image(plot).save(path, "PNG"):
