@@ -260,3 +260,13 @@ def test_keys_in_the_new_row_line_act_on_the_new_row_only(qtbot, projects, docum
     got = [(p["name"], p["manager"]) for p in rows(document, PROJECTS)]
     assert got[:3] == [("Tills", None), ("Stock", None), ("Loyalty", None)]  # the rows above are untouched
     assert got[3:] == [("Click and collect", "Bea"), ("Self checkout", "Cai")]
+
+
+def test_select_all_then_del_asks_before_deleting_every_row(qtbot, projects, document):
+    projects.table.setCurrentIndex(projects.proxy.index(0, 1))
+    qtbot.keyClick(projects.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(projects.table, Qt.Key.Key_Delete)
+    box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "confirm-delete" and w.isVisible())
+    assert "every row" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert len(rows(document, PROJECTS)) == 3

@@ -542,12 +542,14 @@ class RegisterView(QWidget):
         with self.document.store.session() as s:
             impact = delete_impact(s, self.register, ids)
         command = DeleteRecordsCommand(self.document, self.register, ids)
-        if not impact.needs_asking:
+        everything = len(ids) > 1 and len(ids) == self.proxy.rowCount()  # Ctrl+A then Del: make sure
+        if not impact.needs_asking and not everything:
             self.document.execute(command)
             return None
         n = f"{len(ids)} row{'s' if len(ids) != 1 else ''}"
+        what = impact.describe() or f"That is every row shown in the {self.register.title.lower()}."
         box = QMessageBox(QMessageBox.Icon.Question, f"Delete {n}?",
-                          f"Delete {n} of the {self.register.title.lower()}?\n\n{impact.describe()}\n\n"
+                          f"Delete {n} of the {self.register.title.lower()}?\n\n{what}\n\n"
                           "Edit ▸ Undo puts everything back.", QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("confirm-delete")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
