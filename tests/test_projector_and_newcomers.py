@@ -167,3 +167,24 @@ def test_ctrl_tab_leaves_the_table(window, qtbot):
     qtbot.keyClick(view.table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is not view.table
     assert QApplication.focusWidget() is not None
+
+
+def test_column_order_and_widths_are_a_saved_view_per_register(qtbot, document):
+    view = RegisterView(document, PROJECTS)
+    qtbot.addWidget(view)
+    header = view.table.horizontalHeader()
+    budget, name = PROJECTS.field_names.index("budget"), PROJECTS.field_names.index("name")
+    header.moveSection(header.visualIndex(budget), 1)     # Budget right after the ID, as a user drags it
+    header.resizeSection(name, 333)
+    qtbot.waitUntil(lambda: not view._layout_timer.isActive())
+    assert view.new_line.horizontalHeader().visualIndex(budget) == 1  # the new-row line follows
+    again = RegisterView(document, PROJECTS)
+    qtbot.addWidget(again)
+    assert again.table.horizontalHeader().visualIndex(budget) == 1
+    assert again.table.columnWidth(name) == 333
+    assert again._visible_columns()[1] == budget  # paste and copy follow what is seen
+    again.reset_columns()
+    assert again.table.horizontalHeader().visualIndex(budget) == budget and again.table.columnWidth(name) != 333
+    fresh = RegisterView(document, PROJECTS)
+    qtbot.addWidget(fresh)
+    assert fresh.table.horizontalHeader().visualIndex(budget) == budget

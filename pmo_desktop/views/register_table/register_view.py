@@ -3,6 +3,7 @@ copy/paste of rectangular blocks with Excel, add/duplicate/delete rows, all undo
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
@@ -185,6 +186,7 @@ class RegisterView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._zoom_factor: float | None = None
+        self._programmatic = False
         self.hidden_fields = tuple(hidden_fields)
         for col, f in enumerate(register.fields):
             if f.name in hidden_fields:
@@ -221,6 +223,15 @@ class RegisterView(QWidget):
         self.apply_zoom()
         zoom().changed.connect(self.apply_zoom)
         self._restore_columns()
+        self._restore_layout()
+        self._layout_timer = QTimer(self)
+        self._layout_timer.setSingleShot(True)
+        self._layout_timer.setInterval(400)
+        self._layout_timer.timeout.connect(self._save_layout)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)  # drag a header to reorder, as in Excel; the order is remembered
+        header.sectionResized.connect(self._layout_changed)
+        header.sectionMoved.connect(self._layout_changed)
 
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
             signal.connect(self._update_count)
@@ -290,6 +301,13 @@ class RegisterView(QWidget):
     # ------------------------------------------------------------------ zoom and columns
     def apply_zoom(self, *_args) -> None:
         """Table text, row height and column widths at the application's zoom level."""
+        self._programmatic = True
+        try:
+            self._apply_zoom()
+        finally:
+            self._programmatic = False
+
+    def _apply_zoom(self) -> None:
         level = zoom()
         font = QFont(self.table.font())
         font.setPointSizeF(level.point_size())
@@ -307,6 +325,59 @@ class RegisterView(QWidget):
                 self.table.setColumnWidth(col, round(self.table.columnWidth(col) * ratio))
         self._zoom_factor = level.factor
         self.new_line.sync_columns()
+
+    # A saved view per register: the user's column order and widths (at 100 % zoom), and hidden columns.
+    def _layout_key(self) -> str:
+        return f"columns/{self.register.name}/layout"
+
+    def _layout_changed(self, *_args) -> None:
+        if not self._programmatic:
+            self._layout_timer.start()
+
+    def _save_layout(self) -> None:
+        header = self.table.horizontalHeader()
+        factor = self._zoom_factor or 1.0
+        names = self.register.field_names
+        layout = {"order": [names[header.logicalIndex(v)] for v in range(header.count())],
+                  "widths": {name: round(self.table.columnWidth(c) / factor) for c, name in enumerate(names)
+                             if not self.table.isColumnHidden(c)}}
+        QSettings().setValue(self._layout_key(), json.dumps(layout))
+
+    def _restore_layout(self) -> None:
+        raw = QSettings().value(self._layout_key())
+        if not raw:
+            return
+        try:
+            layout = json.loads(raw)
+        except (TypeError, ValueError):
+            return
+        names = self.register.field_names
+        header = self.table.horizontalHeader()
+        self._programmatic = True
+        try:
+            for visual, name in enumerate(n for n in layout.get("order", []) if n in names):
+                header.moveSection(header.visualIndex(names.index(name)), visual)
+            for name, width in layout.get("widths", {}).items():
+                if name in names and isinstance(width, (int, float)) and width > 10:
+                    self.table.setColumnWidth(names.index(name), round(width * (self._zoom_factor or 1.0)))
+        finally:
+            self._programmatic = False
+        self.new_line.sync_columns()
+
+    def reset_columns(self) -> None:
+        """Back to the register's own columns: all shown, in their order, at their widths."""
+        QSettings().remove(self._layout_key())
+        self.show_all_columns()
+        header = self.table.horizontalHeader()
+        self._programmatic = True
+        try:
+            for logical in range(header.count()):
+                header.moveSection(header.visualIndex(logical), logical)
+        finally:
+            self._programmatic = False
+        self._zoom_factor = None
+        self.apply_zoom()
+        QSettings().remove(self._layout_key())
 
     def _columns_key(self) -> str:
         return f"columns/{self.register.name}/hidden"
@@ -393,6 +464,7 @@ class RegisterView(QWidget):
         columns = menu.addMenu("Columns")
         columns.setObjectName("column-chooser")
         columns.addAction("Show all columns", self.show_all_columns)
+        columns.addAction("Reset columns (order, widths, shown)", self.reset_columns)
         columns.addSeparator()
         for col, f in enumerate(self.register.fields):
             if f.name in self.hidden_fields:
