@@ -210,8 +210,9 @@ class RegisterView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         self.bar = bar
-        if compact:
-            self.search.setVisible(False)
+        if compact:  # a small sub-table (a risk's actions, a benefit's plan): no search bar, so rows get the room
+            for widget in (self.search, self.clear_filters_button, self.count_label):
+                widget.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
