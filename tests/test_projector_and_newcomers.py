@@ -188,3 +188,20 @@ def test_column_order_and_widths_are_a_saved_view_per_register(qtbot, document):
     fresh = RegisterView(document, PROJECTS)
     qtbot.addWidget(fresh)
     assert fresh.table.horizontalHeader().visualIndex(budget) == budget
+
+
+def test_zoom_draws_the_charts_larger_too(window, qtbot):
+    window.show_page(3)
+    heat = window.pages[3].heat_map.plot
+    window.pages[3].tabs.setCurrentWidget(window.pages[3].heat_map)
+    qtbot.wait(10)
+    assert heat.transform().m11() == pytest.approx(1.0)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert zoom().percent == 125
+    assert heat.transform().m11() == pytest.approx(1.25, abs=0.02)  # text, lines and cells 25 % larger
+    heat.resize(heat.width() + 40, heat.height())
+    qtbot.wait(10)
+    assert heat.transform().m11() == pytest.approx(1.25, abs=0.02)  # and it stays so when resized
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert heat.transform().m11() == pytest.approx(1.0)

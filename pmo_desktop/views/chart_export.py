@@ -104,8 +104,44 @@ class _MenuOnRightClick(QObject):
         return False
 
 
-def install_export(plot, name: str = "") -> None:
-    """Give a pyqtgraph PlotWidget its export menu, shortcut and keyboard focus."""
+class _ZoomFollower(QObject):
+    """Presentation zoom for a pyqtgraph chart: the whole chart (text, lines, markers) drawn larger by
+    the application's zoom factor, as the tables are. pyqtgraph lays the chart out in a scene the size
+    of the widget; here the scene is the widget's size divided by the factor and the view scales it up."""
+
+    def __init__(self, plot):
+        super().__init__(plot)
+        self.plot = plot
+        from .zoom import zoom
+
+        zoom().changed.connect(self.apply)
+        plot.installEventFilter(self)
+        self.apply()
+
+    def _factor(self) -> float:
+        from .zoom import zoom
+
+        return zoom().factor
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and self._factor() != 1.0:
+            size = event.size()
+            self.plot.range = QRectF(0, 0, size.width() / self._factor(), size.height() / self._factor())
+        return False
+
+    def apply(self, *_args) -> None:
+        from pyqtgraph.widgets.GraphicsView import GraphicsView
+
+        factor = self._factor()
+        plot = self.plot
+        plot.autoPixelRange = factor == 1.0
+        plot.range = QRectF(0, 0, plot.width() / factor, plot.height() / factor)
+        GraphicsView.setRange(plot, plot.range, padding=0, disableAutoPixel=False)
+
+
+def install_export(plot, name: str = "", follow_zoom: bool = True) -> None:
+    """Give a pyqtgraph PlotWidget its export menu, shortcut and keyboard focus, and (``follow_zoom``)
+    the presentation zoom."""
     if getattr(plot, "export_actions", None):
         return
     plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -130,6 +166,8 @@ def install_export(plot, name: str = "") -> None:
         return menu
 
     plot.chart_menu_builder = build
+    if follow_zoom and hasattr(plot, "getPlotItem"):
+        plot.zoom_follower = _ZoomFollower(plot)
     watcher = _MenuOnRightClick(plot, build)
     plot.viewport().installEventFilter(watcher)
     plot.installEventFilter(watcher)  # the Menu key while the chart has the focus

@@ -132,7 +132,8 @@ class PowerInterestGrid(QWidget):
         item = self.plot.getPlotItem()
         item.hideButtons()
         item.setMenuEnabled(False)
-        install_export(self.plot, "Power interest grid")
+        # Not zoomed: its names already size themselves to the cells, and bigger text would only cut them.
+        install_export(self.plot, "Power interest grid", follow_zoom=False)
         self.view = item.getViewBox()
         self.view.setMouseEnabled(False, False)
         self.view.disableAutoRange()
