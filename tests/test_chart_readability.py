@@ -2,7 +2,7 @@
 of the Target and Baseline labels, nothing but a hint when no benefit is selected, and stakeholder
 names clear of the quadrant titles at 1280×720."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from stakeholder_helpers import STAKEHOLDERS, make_page
@@ -112,3 +112,16 @@ def test_rollup_legend_leaves_the_curves_visible(qtbot, tmp_path):
     for x, y in c.chart_data()["cumulative_planned"]:
         assert not legend.contains(view.mapViewToScene(QPointF(x, y))), (x, y)
     document.close()
+
+
+def test_trend_ticks_never_print_today_over_the_last_month_end():
+    from types import SimpleNamespace
+
+    from pmo_desktop.views.risks.trend_chart import date_ticks
+
+    ends = [date(2026, m + 1, 1) - timedelta(days=1) for m in range(2, 12)] + [date(2026, 12, 2)]
+    labels = [text for _x, text in date_ticks([SimpleNamespace(on=d) for d in ends])]
+    assert labels[-1] == "2 Dec" and "30 Nov" not in labels and labels[-2] == "31 Oct"
+    weekly = [date(2026, 11, 1) + timedelta(days=7 * k) for k in range(5)]
+    assert [t for _x, t in date_ticks([SimpleNamespace(on=d) for d in weekly])] == [
+        d.strftime("%d %b").lstrip("0") for d in weekly]  # evenly spaced: every label kept
