@@ -18,8 +18,12 @@ import argparse
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from . import __version__
+
+if TYPE_CHECKING:  # headless paths import the models only when they run
+    from .models.summary import Summary
 
 PROG = "pmo-desktop"
 SUBCOMMANDS = ("new", "import", "export", "boardpack", "summary")
@@ -68,18 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_import)
 
     p = subs.add_parser("export", parents=[where], help="export registers to a workbook",
-                        description="Export one register or all three (with their actions, plans, measurements "
-                                    "and communication plan) to an .xlsx workbook.")
+                        description="Export the whole office, or one register with its sub-tables (risk actions, "
+                                    "benefit plans and measurements), to an .xlsx workbook.")
     p.add_argument("file", nargs="?", metavar="FILE", help="the program office file")
     p.add_argument("out", metavar="OUT.xlsx", help="the workbook to write (replaced if it exists)")
-    p.add_argument("--register", choices=REGISTER_CHOICES, help="export this register only")
+    # Checked against the register declarations when the command runs (they are not imported before).
+    p.add_argument("--register", metavar="NAME", help="export this register only: people, projects, objectives, "
+                   "outcomes, outputs, risks, issues, stakeholders, communications or benefits")
     p.set_defaults(handler=cmd_export)
 
-    p = subs.add_parser("boardpack", parents=[where], help="write the board pack workbook",
-                        description="Write the board pack: summary, top risks, heat maps, stakeholder grid, "
-                                    "benefits and communications due this month, with charts.")
+    p = subs.add_parser("boardpack", parents=[where], help="write the board pack (a workbook or a PDF)",
+                        description="Write the board pack: summary, top threats and opportunities, heat maps, "
+                                    "stakeholder grid, benefits and communications due this month, with charts. "
+                                    "OUT ending in .pdf gives a print-ready PDF; .xlsx a workbook set up to print.")
     p.add_argument("file", nargs="?", metavar="FILE", help="the program office file")
-    p.add_argument("out", metavar="OUT.xlsx", help="the workbook to write (replaced if it exists)")
+    p.add_argument("out", metavar="OUT", help="the board pack to write, .xlsx or .pdf (replaced if it exists)")
     p.set_defaults(handler=cmd_boardpack)
 
     p = subs.add_parser("summary", parents=[where], help="counts per register",
@@ -96,7 +103,37 @@ def _target(args) -> str:
         raise UsageError("give either FILE or --database URL, not both")
     if not (args.file or args.database):
         raise UsageError("give a program office FILE or --database URL")
+    if args.database:
+        warn_if_password_in_url(args.database)
     return args.database or args.file
+
+
+PASSWORD_WARNING = (f"{PROG}: warning: the --database URL contains a password, which other users of this "
+                    "computer can read in the process list (and your shell keeps in its history). Put it in "
+                    "~/.pgpass or the PGPASSWORD environment variable instead, and leave it out of the URL.")
+
+
+def warn_if_password_in_url(url: str) -> bool:
+    """Say on stderr, once, that a password given in the URL is visible to others. It cannot be
+    hidden after the fact: the process list shows the command line as it was started."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        has_password = bool(make_url(url).password)
+    except Exception:  # not a URL we can parse: Store.open will say so
+        return False
+    if has_password:
+        print(PASSWORD_WARNING, file=sys.stderr)
+    return has_password
+
+
+def _gui_database_url(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--database" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--database="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def _open(args):
@@ -168,6 +205,11 @@ def cmd_import(args) -> int:
 
 def cmd_export(args) -> int:
     from .excel.export import export_workbook
+    from .models.registers import top_level
+
+    if args.register and args.register not in top_level():
+        raise UsageError(f"argument --register: invalid choice: '{args.register}' "
+                         f"(choose from {', '.join(top_level())})")
 
     store = _open(args)
     try:
@@ -179,11 +221,16 @@ def cmd_export(args) -> int:
 
 
 def cmd_boardpack(args) -> int:
-    from .excel.boardpack import write_board_pack
-
     store = _open(args)
     try:
-        out = write_board_pack(store, args.out)
+        if str(args.out).lower().endswith(".pdf"):
+            from .excel.boardpack_pdf import write_board_pack_pdf
+
+            out = write_board_pack_pdf(store, args.out)
+        else:
+            from .excel.boardpack import write_board_pack
+
+            out = write_board_pack(store, args.out)
     finally:
         store.close()
     _say(f"Wrote the board pack to {out}.")
@@ -194,7 +241,7 @@ def _counts(counts: dict) -> str:
     return " · ".join(f"{k} {v}" for k, v in counts.items())
 
 
-def format_summary(data: dict, name: str) -> str:
+def format_summary(data: Summary, name: str) -> str:
     r, s, b = data["risks"], data["stakeholders"], data["benefits"]
     lines = [f"{data['program'] or 'Program'} — {name}", ""]
     lines.append(f"Risks: {r['total']}" + (f" ({_counts(r['by_status'])})" if r["by_status"] else ""))
@@ -236,8 +283,11 @@ def _one_line(error: BaseException) -> str:
 
 
 def _os_error(e: OSError) -> str:
+    from .models.disk import failure_cause
+
     what = f"“{e.filename}”" if e.filename else "the file"
-    return f"Could not use {what}: {e.strerror or _one_line(e)}."
+    folder = os.path.dirname(os.path.abspath(e.filename)) if isinstance(e.filename, str) else None
+    return f"Could not use {what}: {failure_cause(e, folder) or e.strerror or _one_line(e)}."
 
 
 def run_headless(argv: list[str]) -> int:
@@ -270,6 +320,12 @@ def describe_error(e: Exception) -> str:
         return _one_line(e)
     if isinstance(e, OSError):
         return _os_error(e)
+    import sqlite3
+
+    if isinstance(e, sqlite3.Error):  # a file written directly (a copy): the cause, in words
+        from .models.disk import describe_failure
+
+        return describe_failure("The file could not be written", e)
     if isinstance(e, (SQLAlchemyError, ImportError)):
         return f"The database could not be used: {_one_line(e)}"
     if os.environ.get("PMO_DEBUG"):  # a bug: still one line for the user unless asked for details
@@ -281,6 +337,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
         return run_headless(argv)
+    url = _gui_database_url(argv)
+    if url:
+        warn_if_password_in_url(url)
     from .views.app import run_gui  # only the GUI path loads Qt
 
     return run_gui(argv)

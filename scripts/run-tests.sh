@@ -29,6 +29,13 @@ install_postgres_server() {
     echo "PostgreSQL could not be installed: its tests will be skipped."
 }
 
+# A whole run (CI's) first lints: any ruff or mypy finding fails it (mypy's settings, strict on models/ and
+# excel/, are in pyproject.toml). A run given pytest arguments is a focused one and skips this.
+if [ "$#" -eq 0 ]; then
+  "$VENV/bin/ruff" check pmo_desktop tests benchmarks
+  "$VENV/bin/mypy" pmo_desktop
+fi
+
 install_postgres_server
 export QT_QPA_PLATFORM=offscreen
 exec "$VENV/bin/python" -m pytest "$@"

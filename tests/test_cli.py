@@ -74,7 +74,7 @@ def test_new_import_summary_export_reimport_boardpack(tmp_path):
 
     proc = run("export", "office.pmo", "out.xlsx", cwd=tmp_path, ok=True)
     assert "out.xlsx" in proc.stdout
-    assert load_workbook(tmp_path / "out.xlsx").sheetnames[0] == "Risk register"
+    assert "Risk register" in load_workbook(tmp_path / "out.xlsx").sheetnames
 
     before = Store.open(tmp_path / "office.pmo")
     rows_before = snapshot(before)
@@ -97,7 +97,9 @@ def test_new_import_summary_export_reimport_boardpack(tmp_path):
 def test_new_demo_and_export_of_one_register(tmp_path):
     run("new", "demo.pmo", "--demo", cwd=tmp_path, ok=True)
     run("export", "demo.pmo", "risks.xlsx", "--register", "risks", cwd=tmp_path, ok=True)
-    assert load_workbook(tmp_path / "risks.xlsx").sheetnames == ["Risk register", "Risk actions", "Lists"]
+    wb = load_workbook(tmp_path / "risks.xlsx")
+    assert wb.sheetnames == ["Risk register", "Risk actions", "Lists", "_pmo_export"]
+    assert wb["_pmo_export"].sheet_state == "veryHidden"  # the export stamp, out of the way
     proc = run("new", "demo.pmo", cwd=tmp_path)
     assert proc.returncode == 1 and "already exists" in one_line_error(proc)
 
@@ -174,7 +176,7 @@ def test_refusals_exit_1_with_one_line(tmp_path, make, args, message):
 
 
 @pytest.mark.parametrize("args,message", [
-    (("export", "office.pmo", "x.xlsx", "--register", "issues"), "invalid choice: 'issues'"),
+    (("export", "office.pmo", "x.xlsx", "--register", "dragons"), "invalid choice: 'dragons'"),
     (("import", "office.pmo", "x.xlsx", "--register", "projects"), "invalid choice: 'projects'"),
     (("export", "office.pmo"), "give a program office FILE"),
     (("import",), "required: WORKBOOK"),
@@ -212,8 +214,8 @@ def test_headless_paths_load_no_qt(tmp_path):
         "from pmo_desktop import cli\n"
         "codes = [cli.main(['summary', 'demo.pmo']), cli.main(['summary', 'demo.pmo', '--json']),\n"
         "         cli.main(['export', 'demo.pmo', 'out.xlsx']), cli.main(['boardpack', 'demo.pmo', 'pack.xlsx']),\n"
-        "         cli.main(['import', 'demo.pmo', 'out.xlsx', '--dry-run'])]\n"
-        "assert codes == [0, 0, 0, 0, 0], codes\n"
+        "         cli.main(['import', 'demo.pmo', 'out.xlsx', '--dry-run']), cli.main(['boardpack', 'demo.pmo', 'pack.pdf'])]\n"
+        "assert codes == [0, 0, 0, 0, 0, 0], codes\n"
         "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'))\n"
         "assert not qt, qt\n"
         "print('no qt')\n"

@@ -40,8 +40,9 @@ def test_sheets_charts_and_validations(dated_demo, tmp_path):
     assert [type(c) for c in wb["Summary"]._charts] == [BarChart]
     assert [type(c) for c in wb["Benefits"]._charts] == [LineChart]
     dvs = wb["Top risks"].data_validations.dataValidation
-    assert len(dvs) == 1 and dvs[0].formula1 == '"' + ",".join(BOARD_DECISIONS) + '"'
-    assert str(dvs[0].sqref) == "M3:M10"  # the eight open demo risks
+    assert all(dv.formula1 == '"' + ",".join(BOARD_DECISIONS) + '"' for dv in dvs)
+    assert str(dvs[0].sqref) == "M3:M9"  # the seven open demo threats; the opportunity is ranked apart
+    assert len(dvs) == 2
     assert wb["Summary"]["A1"].value == "Retail Transformation Programme"
     assert wb["Summary"]["A2"].value == "Board pack as at 18 March 2026"
 
@@ -63,10 +64,10 @@ def test_counts_by_rating_match_the_register(dated_demo, tmp_path):
 
 def test_top_risks_ordered_by_residual_then_inherent(dated_demo, tmp_path):
     ws = load_workbook(write_board_pack(dated_demo, tmp_path / "pack.xlsx", today=TODAY))["Top risks"]
-    body = rows(ws)[2:]
+    body = rows(ws)[2:9]
     keys = [(r[8], r[6]) for r in body]
-    assert keys == sorted(keys, reverse=True) and len(body) == 8
-    assert body[0][1] == "R-007"  # residual 16
+    assert keys == sorted(keys, reverse=True) and all(r[1] for r in body) and rows(ws)[9][1] is None
+    assert "R-007" not in [r[1] for r in body]  # the opportunity (residual 16) is not a top threat
 
 
 def test_heat_map_counts_and_colours(dated_demo, tmp_path):
@@ -114,3 +115,56 @@ def test_heat_map_follows_the_files_risk_scale(store, tmp_path):
     assert [ws.cell(top.row, 1 + i).value for i in range(1, 5)] == [None, None, None, 2]
     assert ws.cell(top.row + 4, 5).value == "4 Very high" and ws.cell(top.row + 4, 6).value is None  # 4 columns
     assert ws.cell(top.row, 5).fill.fgColor.rgb.endswith(scale.band(16).colour.lstrip("#").upper())
+
+
+def test_threats_and_opportunities_are_ranked_apart(dated_demo, tmp_path):
+    wb = load_workbook(write_board_pack(dated_demo, tmp_path / "pack.xlsx", today=TODAY))
+    ws = wb["Top risks"]
+    with dated_demo.session() as s:
+        kinds = {r[2]: r[4] for r in records.fetch_rows(s, REGISTERS["risks"])}
+    heading = find(ws, "Top 1 open opportunities by residual, then inherent score")
+    threats = [r[1] for r in ws.iter_rows(min_row=3, max_row=heading.row - 1, values_only=True) if r[1]]
+    opportunities = [r[1] for r in ws.iter_rows(min_row=heading.row + 2, values_only=True) if r[1]]
+    assert threats and all(kinds[c] == "Threat" for c in threats)
+    assert opportunities == [c for c, k in kinds.items() if k == "Opportunity"]
+
+
+def test_financial_figures_are_the_benefits_pages_own(dated_demo, tmp_path):
+    """The pack re-implemented the roll-up (394.6 / 133.0 where the page showed 908.5 / 311.3) and
+    added £k/month and £k/quarter benefits together."""
+    from pmo_desktop.models.benefit_rollup import program_rollup
+
+    with dated_demo.session() as s:
+        page = program_rollup(s)
+    ws = load_workbook(write_board_pack(dated_demo, tmp_path / "pack.xlsx", today=TODAY))["Summary"]
+    basis = find(ws, page.unit)
+    planned, realized = ws.cell(basis.row, 2).value, ws.cell(basis.row, 3).value
+    assert (planned, realized) == (pytest.approx(page.planned_to_date), pytest.approx(page.realized_to_date))
+    assert page.unit == "£k" and page.planned_to_date > 0
+
+
+def test_benefits_in_other_money_are_rolled_up_apart(tmp_path):
+    from pmo_desktop.models.benefit_rollup import BenefitSeries, rollups
+
+    def series(i, unit):
+        return BenefitSeries(i, f"B-{i}", "b", "Financial – cash", unit, 0.0, date(2026, 1, 1), 30.0,
+                             date(2026, 3, 31), None, None, False, plan=[(date(2026, 1, 1), 0.0), (date(2026, 3, 31), 30.0)])
+
+    found = rollups([series(1, "£k/month"), series(2, "£k per quarter"), series(3, "$k/month")])
+    assert [(r.unit, r.benefits) for r in found] == [("£k", 2), ("$k", 1)]
+    quarterly = rollups([series(2, "£k/quarter")])[0].total_planned
+    monthly = rollups([series(1, "£k/month")])[0].total_planned
+    assert quarterly == pytest.approx(monthly / 3)  # a quarter's amount counts a third per month
+
+
+def test_every_sheet_is_set_up_to_print(dated_demo, tmp_path):
+    wb = load_workbook(write_board_pack(dated_demo, tmp_path / "pack.xlsx", today=TODAY))
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.print_area, ws.title
+        assert "Page &P of &N" in ws.oddFooter.center.text
+    assert wb["Top risks"].print_title_rows == "$2:$2"  # the header row on every printed page
+    # the print area reaches past the bar chart anchored at H5 (13 cm wide)
+    assert str(wb["Summary"].print_area).split(":")[-1].startswith("$N$")

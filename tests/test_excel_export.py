@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter
 from pmo_desktop.excel.export import export_workbook
 from pmo_desktop.excel.export_errors import ExportError
 from pmo_desktop.excel.lists_sheet import LISTS_TITLE
+from pmo_desktop.excel.stamp import STAMP_SHEET
 from pmo_desktop.models import records
 from pmo_desktop.models.fields import Kind
 from pmo_desktop.models.registers import REGISTERS
@@ -50,7 +51,7 @@ def as_cell(value):
 def test_each_register_exports_with_headers_types_dropdowns_and_lists(demo_store, tmp_path, register):
     out = export_workbook(demo_store, tmp_path / f"{register}.xlsx", registers=[register])
     wb = load_workbook(out)
-    assert wb.sheetnames == [*SHEETS[register], LISTS_TITLE]
+    assert wb.sheetnames == [*SHEETS[register], LISTS_TITLE, STAMP_SHEET]
     assert wb[LISTS_TITLE].sheet_state == "hidden"
     reg = REGISTERS[register]
     ws = wb[reg.title]
@@ -158,8 +159,8 @@ def test_bad_destinations_are_refused(demo_store, tmp_path, name, message):
 
 
 def test_unknown_register_is_refused(demo_store, tmp_path):
-    with pytest.raises(ExportError, match="Unknown register “issues”"):
-        export_workbook(demo_store, tmp_path / "x.xlsx", registers=["issues"])
+    with pytest.raises(ExportError, match="Unknown register “dragons”"):
+        export_workbook(demo_store, tmp_path / "x.xlsx", registers=["dragons"])
     assert not (tmp_path / "x.xlsx").exists()
 
 

@@ -25,4 +25,6 @@ def test_signal_emits_keep_true_and_none_references_balanced():
     # In a child process: with a broken PySide6 the interpreter aborts, which must fail this test, not the run.
     out = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-500:]
-    assert [abs(int(x)) for x in out.stdout.split()] == [0, 0]
+    # A broken binding is off by one reference per emit (20,000 here); a single stray reference to None
+    # (held for a moment by the interpreter or Qt, seen about one run in eight) is not that bug.
+    assert all(abs(int(x)) < 100 for x in out.stdout.split()), out.stdout

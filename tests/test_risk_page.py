@@ -219,7 +219,7 @@ def test_scale_change_recolours_everything_and_undoes(qtbot, store):
 def test_scale_dialog_reads_and_checks_what_is_entered(qtbot):
     dialog = ScaleDialog(RiskScale())
     qtbot.addWidget(dialog)
-    dialog.size.setValue(4)
+    dialog.size_box.setValue(4)
     assert dialog.read_names() == ("Low", "Medium", "High", "Very high")
     dialog.bands.item(0, 1).setText("2")
     dialog.accept()

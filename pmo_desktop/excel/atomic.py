@@ -1,49 +1,172 @@
 """Saving a workbook so that a failed export never leaves a half-written file over an existing one.
 
 The workbook is written to a temporary file in the destination folder (same file system, so the
-rename is atomic) and renamed over the destination only once complete.
+rename is atomic) and renamed over the destination only once complete. Temporary files carry the
+writer's machine and process (``models.disk``), so the next export into a folder removes those of a
+crashed one, and nothing else.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from pathlib import Path
+from typing import Any, BinaryIO, Callable, cast
 
+from ..models import disk
 from .export_errors import ExportError
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
-def check_target(out_path: str | os.PathLike, protect: Path | None = None) -> Path:
-    """The resolved destination, refused with a clear message before any work is done."""
+# What each kind of file we write must end in, and how a message names it.
+KINDS = {".xlsx": "an Excel workbook", ".pdf": "a PDF document"}
+
+
+def check_target(out_path: str | os.PathLike[str], protect: Path | None = None, suffix: str = ".xlsx") -> Path:
+    """The resolved destination, refused with a clear message before any work is done.
+
+    Also removes what crashed exports left in that folder, and gives this process its own scratch
+    folder for openpyxl's temporary files (``disk.scratch_folder``), so a killed export's are found too.
+    """
     out = Path(out_path).expanduser().resolve()
-    if out.suffix.lower() != ".xlsx":
-        raise ExportError(f"“{out.name}” must end in .xlsx (an Excel workbook).")
+    if out.suffix.lower() != suffix:
+        raise ExportError(f"“{out.name}” must end in {suffix} ({KINDS[suffix]}).")
     if protect is not None and out == protect.resolve():
-        raise ExportError("The workbook cannot be written over the program office file itself.")
+        raise ExportError("The file cannot be written over the program office file itself.")
     if out.is_dir():
-        raise ExportError(f"“{out}” is a folder; give a file name ending in .xlsx.")
+        raise ExportError(f"“{out}” is a folder; give a file name ending in {suffix}.")
     if not out.parent.is_dir():
         raise ExportError(f"The folder “{out.parent}” does not exist.")
     if not os.access(out.parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
         raise ExportError(f"You do not have permission to write “{out}”.")
+    disk.remove_stale(out.parent)
+    try:
+        _scratch_files_in(disk.scratch_folder())
+    except OSError as e:
+        raise ExportError(disk.describe_failure("The workbook was not written", e)) from e
     return out
 
 
-def save_atomically(workbook, out: Path) -> Path:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".~{out.stem}-", suffix=".xlsx", dir=out.parent)
+def _scratch_files_in(folder: Path) -> None:
+    """openpyxl writes each worksheet to a scratch file (``openpyxl.XXXX`` in the system's temporary
+    folder, 30 MB and more for a large export) and removes them only at a normal exit, so a killed
+    export leaves them with nothing to say whose they are. Its one maker of those files is replaced by
+    one that puts them in this process's scratch folder, which the next run removes when this process
+    is gone. (Python's ``tempfile.tempdir`` is left alone: other code of this process, and programs
+    it starts, must not find their files in a private folder that goes away with it.)"""
+    from openpyxl.worksheet import _writer
+
+    if getattr(_writer.create_temporary_file, "pmo_scratch", None) == folder:
+        return
+
+    def create_temporary_file(suffix: str = "") -> str:
+        fobj = tempfile.NamedTemporaryFile(mode="w+", suffix=suffix, prefix="openpyxl.", delete=False,
+                                           dir=folder)
+        fobj.close()
+        _writer.ALL_TEMP_FILES.append(fobj.name)
+        return fobj.name
+
+    create_temporary_file.pmo_scratch = folder  # type: ignore[attr-defined]
+    _writer.create_temporary_file = create_temporary_file
+
+
+class _Destination(io.RawIOBase):
+    """The file a workbook is zipped into. Once a write has failed (a full disk), it swallows
+    everything: openpyxl leaves its ZipFile open on an error, and the ZipFile would otherwise try
+    again to write its directory when it is collected, printing a traceback long after our message."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self._fh = open(path, "r+b")
+        self.failed = False
+        self._pos = 0  # where the ZipFile thinks it is, kept up once the file is abandoned
+
+    def _guard(self, call, *args):
+        try:
+            return call(*args)
+        except BaseException:
+            self.abandon()
+            raise
+
+    def write(self, data) -> int:  # type: ignore[override]
+        if not self.failed:
+            self._guard(self._fh.write, data)
+        self._pos += len(data)
+        return len(data)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if not self.failed:
+            self._pos = self._guard(self._fh.seek, offset, whence)
+        elif whence in (0, 1):
+            self._pos = offset if whence == 0 else self._pos + offset
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def flush(self) -> None:
+        if not self.failed:
+            self._guard(self._fh.flush)
+
+    def seekable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def finish(self) -> None:
+        """Everything on the disk (a full disk may only show here), then closed."""
+        self._guard(self._fh.flush)
+        self._guard(os.fsync, self._fh.fileno())
+        self._fh.close()
+        self.failed = True  # nothing more goes through
+
+    def abandon(self) -> None:
+        self.failed = True
+        try:
+            self._fh.close()
+        except OSError:
+            pass
+
+    def close(self) -> None:  # ZipFile does not close a file it was given; we do, in finish/abandon
+        pass
+
+
+def save_atomically(workbook: Any, out: Path) -> Path:
+    """Save an openpyxl ``workbook`` to ``out`` as ``write_atomically`` does."""
+    return write_atomically(out, workbook.save)
+
+
+def write_atomically(out: Path, write: Callable[[BinaryIO], object]) -> Path:
+    """``write(file)`` into a temporary file beside ``out`` (``.~<name>.<writer>-XXXXXXXX<suffix>``), renamed
+    over ``out`` only when complete. On any failure the temporary file is removed and an existing
+    ``out`` is left as it was; a disk or permission failure is an ``ExportError`` naming it."""
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".~{out.stem}.{disk.writer_tag()}-", suffix=out.suffix,
+                                        dir=out.parent)
+    except OSError as e:
+        raise ExportError(disk.describe_failure(f"“{out.name}” was not written", e, out.parent)) from e
     os.close(fd)
     tmp = Path(tmp_name)
+    dest = None
     try:
-        workbook.save(tmp)
+        dest = _Destination(tmp)
+        write(cast(BinaryIO, dest))
+        dest.finish()
         # mkstemp makes the file private (0600); give it the mode a normally saved file would have.
         mode = out.stat().st_mode & 0o777 if out.exists() else 0o666 & ~_UMASK
         os.chmod(tmp, mode)
         os.replace(tmp, out)
-    except BaseException:
+    except BaseException as e:
+        if dest is not None:
+            dest.abandon()
         tmp.unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            kept = f" The existing “{out.name}” is as it was." if out.exists() else ""
+            raise ExportError(disk.describe_failure(f"“{out.name}” was not written", e, out.parent) + kept) from e
         raise
     return out
 

@@ -9,22 +9,30 @@ Communications due this month. The data is small, so a normal (not write-only) w
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import APP_NAME
 from ..models import benefit_rules
+from ..models.benefit_rollup import Rollup
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ..models.store import Store
+from ..models.summary import HeatCell
 from . import styles
 from .atomic import check_target, save_atomically
-from .boardpack_data import BoardPackData, read_board_pack
+from .boardpack_data import BoardPackData, Record, read_board_pack
 from .cells import put_value
 
 Progress = Callable[[int, int], None]
@@ -35,8 +43,11 @@ NOT_RATED_COLOUR = "#BDBDBD"
 
 
 # ------------------------------------------------------------------------------------ helpers
-def _cell(ws, row: int, col: int, value=None, *, font=None, fill=None, align=None, fmt=None, border=False):
+def _cell(ws: Worksheet, row: int, col: int, value: Any = None, *, font: Font | None = None,
+          fill: PatternFill | None = None, align: Alignment | None = None, fmt: str | None = None,
+          border: bool = False) -> Cell:
     cell = ws.cell(row, col)
+    assert isinstance(cell, Cell)  # the board pack merges no cells
     put_value(cell, value)
     if font is not None:
         cell.font = font
@@ -51,17 +62,17 @@ def _cell(ws, row: int, col: int, value=None, *, font=None, fill=None, align=Non
     return cell
 
 
-def _header_row(ws, row: int, headers, col: int = 1) -> None:
+def _header_row(ws: Worksheet, row: int, headers: Iterable[str], col: int = 1) -> None:
     for j, text in enumerate(headers, start=col):
         _cell(ws, row, j, text, font=styles.HEADER_FONT, fill=styles.HEADER_FILL, align=styles.HEADER_ALIGN, border=True)
 
 
-def _widths(ws, widths) -> None:
+def _widths(ws: Worksheet, widths: Iterable[float]) -> None:
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
 
 
-def _colour_cell(cell, colour: str | None) -> None:
+def _colour_cell(cell: Cell | MergedCell, colour: str | None) -> None:
     if colour:
         cell.fill = styles.fill(colour)
         cell.font = styles.font_on(colour, bold=True)
@@ -75,14 +86,53 @@ def _date_text(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _show_axes(chart) -> None:
+def _show_axes(chart: BarChart | LineChart) -> None:
     # openpyxl 3.1 leaves axes "deleted" unless told otherwise; Excel would then hide them.
     chart.x_axis.delete = False
     chart.y_axis.delete = False
 
 
+# Rows repeated at the top of every printed page of a sheet whose table runs over several pages.
+PRINT_TITLES = {"Top risks": "2:2", "Stakeholders": "7:7", "Benefits": "2:2", "Communications": "2:2"}
+COLUMN_CM = 2.3  # about one default column, to find how far right a chart reaches
+
+
+def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None) -> None:
+    """Every sheet prints as the board reads it: A4 landscape, one page wide, the program, date and page
+    number on each page, the table's header row repeated, and a print area that holds the charts."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    header, footer = ws.oddHeader, ws.oddFooter
+    assert header is not None and footer is not None  # a new sheet has both, empty
+    header.left.text = f"{data.program} — board pack as at {_date_text(data.today)}"
+    header.right.text = "&A"
+    footer.center.text = "Page &P of &N"
+    if title_rows:
+        ws.print_title_rows = title_rows
+    last_col, last_row = ws.max_column, ws.max_row
+    charts: list[BarChart | LineChart] = getattr(ws, "_charts", [])  # openpyxl keeps them there; no public list
+    for chart in charts:
+        row, col = coordinate_to_tuple(chart.anchor) if isinstance(chart.anchor, str) else (
+            chart.anchor._from.row + 1, chart.anchor._from.col + 1)
+        last_col = max(last_col, col + int(chart.width / COLUMN_CM + 0.99))
+        last_row = max(last_row, row + int(chart.height / 0.5 + 0.99))
+    ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
+
+
+def _wrapped_height(text: str | None, width_chars: float) -> float:
+    """Row height (points) for wrapped text, so a long title never prints over the row below."""
+    lines = max(1, -(-len(text or "") // max(1, int(width_chars * 1.1))))
+    return 15.0 * lines
+
+
 # ------------------------------------------------------------------------------------- sheets
-def _summary(ws, data: BoardPackData) -> None:
+def _summary(ws: Worksheet, data: BoardPackData) -> None:
     s = data.summary
     _widths(ws, (28, 14, 14, 14, 14, 14, 14))
     _cell(ws, 1, 1, data.program or "Program", font=styles.TITLE_FONT)
@@ -141,62 +191,83 @@ def _summary(ws, data: BoardPackData) -> None:
         row += 1
 
     row += 1
-    planned, realized = data.financial_to_date
-    _cell(ws, row, 1, "Financial benefits to date", font=styles.SUBTITLE_FONT)
-    _header_row(ws, row + 1, ("", "Planned", "Realized", "Realized %"))
-    _cell(ws, row + 2, 1, "Change from baseline", border=True)
-    _cell(ws, row + 2, 2, planned, fmt="#,##0.0", border=True)
-    _cell(ws, row + 2, 3, realized, fmt="#,##0.0", border=True)
-    _cell(ws, row + 2, 4, realized / planned if planned else None, fmt="0%", border=True)
-    _cell(ws, row + 3, 1, "Sum over financial benefits, in their own units (see the Benefits sheet).",
-          font=styles.Font(italic=True, color="606060"))
+    _cell(ws, row, 1, "Financial benefits to date (as on the Benefits page)", font=styles.SUBTITLE_FONT)
+    _header_row(ws, row + 1, ("Money basis", "Planned", "Realized", "Realized %", "Benefits"))
+    row += 2
+    for r in data.rollups or [Rollup("month", [], 0)]:
+        _cell(ws, row, 1, r.unit or "(no unit)", border=True)
+        _cell(ws, row, 2, r.planned_to_date, fmt="#,##0.0", border=True)
+        _cell(ws, row, 3, r.realized_to_date, fmt="#,##0.0", border=True)
+        _cell(ws, row, 4, r.realized_to_date / r.planned_to_date if r.planned_to_date else None, fmt="0%",
+              border=True)
+        _cell(ws, row, 5, r.benefits, border=True)
+        row += 1
+    _cell(ws, row, 1, "Change from baseline in monthly amounts, over the months measured so far; "
+          "benefits in different units are rolled up apart.", font=Font(italic=True, color="606060"))
 
-    row += 5
+    row += 2
     overdue = sum(1 for c in data.comms_due if c["overdue"])
     _cell(ws, row, 1, "Communications due this month", font=styles.SUBTITLE_FONT)
     _cell(ws, row + 1, 1, f"{len(data.comms_due)} due, of which {overdue} overdue (see Communications).")
 
 
-def _top_risks(ws, data: BoardPackData) -> None:
-    headers = ("Rank", "ID", "Title", "Level", "Project", "Owner", "Inherent score", "Inherent rating",
-               "Residual score", "Residual rating", "Response", "Proximity", "Board decision", "Board comment")
-    _widths(ws, (6, 8, 40, 10, 22, 18, 9, 11, 9, 11, 11, 12, 20, 36))
-    _cell(ws, 1, 1, f"Top {len(data.top_risks)} open risks by residual, then inherent score",
-          font=styles.SUBTITLE_FONT)
-    _header_row(ws, 2, headers)
-    ws.row_dimensions[2].height = 32
-    for i, r in enumerate(data.top_risks, start=3):
-        values = (i - 2, r["code"], r["title"], r["level"], r["project"], r["owner"], r["inherent_score"],
+RISK_HEADERS = ("Rank", "ID", "Title", "Level", "Project", "Owner", "Inherent score", "Inherent rating",
+                "Residual score", "Residual rating", "Response", "Proximity", "Board decision", "Board comment")
+
+
+def _risk_table(ws: Worksheet, data: BoardPackData, top: int, title: str, risks: list[Record]) -> int:
+    """A ranked table of risks from row ``top`` (its title), with a board-decision dropdown; returns
+    the last row written."""
+    _cell(ws, top, 1, title, font=styles.SUBTITLE_FONT)
+    _header_row(ws, top + 1, RISK_HEADERS)
+    ws.row_dimensions[top + 1].height = 32
+    first = top + 2
+    for i, r in enumerate(risks, start=first):
+        values = (i - first + 1, r["code"], r["title"], r["level"], r["project"], r["owner"], r["inherent_score"],
                   r["inherent_rating"] or None, r["residual_score"], r["residual_rating"] or None, r["response"] or None,
                   r["proximity"])
         for j, value in enumerate(values, start=1):
             cell = _cell(ws, i, j, value, align=styles.WRAP if j == 3 else styles.TOP, border=True)
             if j == 12 and value is not None:
                 cell.number_format = styles.DATE_FORMAT
+        ws.row_dimensions[i].height = _wrapped_height(r["title"], 40)
         for j in (8, 10):
-            if ws.cell(i, j).value:
-                _colour_cell(ws.cell(i, j), _rating_colour(data, ws.cell(i, j).value))
+            rating = ws.cell(i, j).value
+            if rating and isinstance(rating, str):   # a rating is written as text, or left blank
+                _colour_cell(ws.cell(i, j), _rating_colour(data, rating))
         for j in (13, 14):
             _cell(ws, i, j, None, border=True, align=styles.WRAP)
-    ws.freeze_panes = "D3"
-    last = max(3, 2 + len(data.top_risks))
+    last = max(first, first + len(risks) - 1)
     dv = DataValidation(type="list", formula1='"' + ",".join(BOARD_DECISIONS) + '"', allow_blank=True,
                         showErrorMessage=True, errorTitle="Board decision",
                         error="Choose one of: " + ", ".join(BOARD_DECISIONS) + ".")
-    dv.add(f"M3:M{last}")
+    dv.add(f"M{first}:M{last}")
     ws.add_data_validation(dv)
+    return last
+
+
+def _top_risks(ws: Worksheet, data: BoardPackData) -> None:
+    """Threats and opportunities ranked apart: a high-scoring opportunity is good news, not a top risk."""
+    _widths(ws, (6, 8, 40, 10, 22, 18, 9, 11, 9, 11, 11, 12, 20, 36))
+    last = _risk_table(ws, data, 1, f"Top {len(data.top_risks)} open threats by residual, then inherent score",
+                       data.top_risks)
+    ws.freeze_panes = "D3"
     if data.top_risks:
-        ws.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{last}"
+        ws.auto_filter.ref = f"A2:{get_column_letter(len(RISK_HEADERS))}{last}"
+    if data.top_opportunities:
+        _risk_table(ws, data, last + 3, f"Top {len(data.top_opportunities)} open opportunities by residual, "
+                    "then inherent score", data.top_opportunities)
 
 
-def _heat_grid(ws, data: BoardPackData, top: int, left: int, title: str, counts) -> None:
+def _heat_grid(ws: Worksheet, data: BoardPackData, top: int, left: int, title: str,
+               counts: Mapping[HeatCell, int]) -> None:
     scale = data.ctx.risk_scale
     n = scale.size
     _cell(ws, top, left, title, font=styles.SUBTITLE_FONT)
-    _cell(ws, top + 1, left, "Probability ↓  Impact →", font=styles.Font(italic=True, color="606060"))
+    _cell(ws, top + 1, left, "Probability ↓  Impact →", font=Font(italic=True, color="606060"))
     for p in range(n, 0, -1):
         row = top + 2 + (n - p)
-        _cell(ws, row, left, f"{p} {scale.level_names[p - 1]}", font=styles.Font(bold=True), border=True,
+        _cell(ws, row, left, f"{p} {scale.level_names[p - 1]}", font=Font(bold=True), border=True,
               align=styles.CENTER)
         for i in range(1, n + 1):
             count = counts.get((p, i), 0)
@@ -204,15 +275,15 @@ def _heat_grid(ws, data: BoardPackData, top: int, left: int, title: str, counts)
             band = scale.band(scale.score(p, i))
             if band is not None:
                 cell.fill = styles.fill(band.colour)
-                cell.font = styles.Font(bold=True, size=14, color=styles.text_colour_on(band.colour))
+                cell.font = Font(bold=True, size=14, color=styles.text_colour_on(band.colour))
         ws.row_dimensions[row].height = 34
     for i in range(1, n + 1):
-        _cell(ws, top + 2 + n, left + i, f"{i} {scale.level_names[i - 1]}", font=styles.Font(bold=True),
+        _cell(ws, top + 2 + n, left + i, f"{i} {scale.level_names[i - 1]}", font=Font(bold=True),
               border=True, align=styles.CENTER)
     _cell(ws, top + 3 + n, left, f"{sum(counts.values())} open risks with scores")
 
 
-def _heat_map(ws, data: BoardPackData) -> None:
+def _heat_map(ws: Worksheet, data: BoardPackData) -> None:
     n = data.ctx.risk_scale.size
     ws.column_dimensions["A"].width = 14
     for j in range(2, 2 + n):
@@ -228,7 +299,7 @@ def _heat_map(ws, data: BoardPackData) -> None:
         _cell(ws, legend + 1 + k, 2, f"{band.min_score}–{upper}", border=True)
 
 
-def _stakeholders(ws, data: BoardPackData) -> None:
+def _stakeholders(ws: Worksheet, data: BoardPackData) -> None:
     _widths(ws, (16, 40, 40, 12, 9, 9, 16, 12, 14, 14, 6, 18))
     _cell(ws, 1, 1, "Stakeholder grid (power × interest)", font=styles.SUBTITLE_FONT)
     by_quadrant: dict[str, list[str]] = {}
@@ -242,14 +313,14 @@ def _stakeholders(ws, data: BoardPackData) -> None:
         return f"{quadrant} ({len(people)})\n" + "\n".join(shown) + more
 
     colours = {MANAGE_CLOSELY: "#F8CBAD", KEEP_SATISFIED: "#FFE699", KEEP_INFORMED: "#BDD7EE", MONITOR: "#E2EFDA"}
-    _cell(ws, 3, 1, f"High power\n({HIGH_FROM}–5)", font=styles.Font(bold=True), align=styles.CENTER, border=True)
-    _cell(ws, 4, 1, f"Low power\n(1–{HIGH_FROM - 1})", font=styles.Font(bold=True), align=styles.CENTER, border=True)
-    _cell(ws, 5, 2, f"Low interest (1–{HIGH_FROM - 1})", font=styles.Font(bold=True), align=styles.CENTER, border=True)
-    _cell(ws, 5, 3, f"High interest ({HIGH_FROM}–5)", font=styles.Font(bold=True), align=styles.CENTER, border=True)
+    _cell(ws, 3, 1, f"High power\n({HIGH_FROM}–5)", font=Font(bold=True), align=styles.CENTER, border=True)
+    _cell(ws, 4, 1, f"Low power\n(1–{HIGH_FROM - 1})", font=Font(bold=True), align=styles.CENTER, border=True)
+    _cell(ws, 5, 2, f"Low interest (1–{HIGH_FROM - 1})", font=Font(bold=True), align=styles.CENTER, border=True)
+    _cell(ws, 5, 3, f"High interest ({HIGH_FROM}–5)", font=Font(bold=True), align=styles.CENTER, border=True)
     for (row, col), quadrant in {(3, 2): KEEP_SATISFIED, (3, 3): MANAGE_CLOSELY, (4, 2): MONITOR,
                                  (4, 3): KEEP_INFORMED}.items():
         _cell(ws, row, col, names(quadrant), fill=styles.fill(colours[quadrant]), border=True,
-              align=styles.Alignment(wrap_text=True, vertical="top"))
+              align=Alignment(wrap_text=True, vertical="top"))
     for row in (3, 4):
         longest = max(len(by_quadrant.get(q, [])) for q in (MANAGE_CLOSELY, KEEP_SATISFIED, KEEP_INFORMED, MONITOR))
         ws.row_dimensions[row].height = min(409, 15 * (2 + min(longest, MAX_NAMES_PER_QUADRANT + 1)))
@@ -266,7 +337,7 @@ def _stakeholders(ws, data: BoardPackData) -> None:
     ws.freeze_panes = "A8"
 
 
-def _benefits(ws, data: BoardPackData) -> None:
+def _benefits(ws: Worksheet, data: BoardPackData) -> None:
     headers = ("ID", "Benefit", "Category", "Owner", "Unit", "Baseline", "Target", "Target date", "Planned today",
                "Latest actual", "Status", "Stage", "Confidence")
     _widths(ws, (8, 34, 20, 18, 12, 11, 11, 12, 11, 11, 12, 11, 11))
@@ -285,32 +356,40 @@ def _benefits(ws, data: BoardPackData) -> None:
             if j == 8 and value is not None:
                 cell.number_format = styles.DATE_FORMAT
         _colour_cell(ws.cell(row, 11), benefit_rules.STATUS_COLOURS.get(b["status_rag"]))
+        ws.row_dimensions[row].height = _wrapped_height(b["title"], 34)
         row += 1
     ws.freeze_panes = "C3"
 
-    if not data.financial:
-        return
-    row += 2
-    _cell(ws, row, 1, "Financial benefits: planned vs realized change from baseline", font=styles.SUBTITLE_FONT)
+    for r in data.rollups:
+        if r.periods:
+            row = _rollup_table(ws, r, row + 2)
+
+
+def _rollup_table(ws: Worksheet, r: Rollup, row: int) -> int:
+    """The roll-up of one money basis, month by month, with its native line chart; returns the last row."""
+    unit = f" ({r.unit})" if r.unit else ""
+    _cell(ws, row, 1, f"Financial benefits{unit}: cumulative planned vs realized change from baseline",
+          font=styles.SUBTITLE_FONT)
     _header_row(ws, row + 1, ("Month", "Planned", "Realized"), col=1)
     first = row + 2
-    for k, point in enumerate(data.financial):
-        _cell(ws, first + k, 1, f"{point.month:%b %Y}", border=True)
-        _cell(ws, first + k, 2, round(point.planned, 2), fmt="#,##0.0", border=True)
-        _cell(ws, first + k, 3, None if point.realized is None else round(point.realized, 2), fmt="#,##0.0",
-              border=True)
-    last = first + len(data.financial) - 1
+    for k, period in enumerate(r.periods):
+        _cell(ws, first + k, 1, period.label, border=True)
+        _cell(ws, first + k, 2, round(period.cumulative_planned, 2), fmt="#,##0.0", border=True)
+        realized = period.cumulative_realized
+        _cell(ws, first + k, 3, None if realized is None else round(realized, 2), fmt="#,##0.0", border=True)
+    last = first + len(r.periods) - 1
     chart = LineChart()
-    chart.title = "Financial benefits: planned vs realized"
-    chart.y_axis.title, chart.x_axis.title = "Change from baseline", "Month"
+    chart.title = f"Financial benefits{unit}: planned vs realized"
+    chart.y_axis.title, chart.x_axis.title = "Cumulative change from baseline", "Month"
     chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=row + 1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
     chart.height, chart.width = 8, 18
     _show_axes(chart)
     ws.add_chart(chart, f"E{row}")
+    return last
 
 
-def _communications(ws, data: BoardPackData) -> None:
+def _communications(ws: Worksheet, data: BoardPackData) -> None:
     headers = ("ID", "What", "Stakeholder", "Audience / group", "Channel", "Frequency", "Owner", "Last held",
                "Next due", "Overdue")
     _widths(ws, (8, 34, 22, 20, 14, 12, 18, 12, 12, 9))
@@ -325,12 +404,12 @@ def _communications(ws, data: BoardPackData) -> None:
             if j in (8, 9) and value is not None:
                 cell.number_format = styles.DATE_FORMAT
         if c["overdue"]:
-            ws.cell(i, 10).font = styles.Font(bold=True, color="C62828")
+            ws.cell(i, 10).font = Font(bold=True, color="C62828")
     ws.freeze_panes = "A3"
 
 
 # --------------------------------------------------------------------------------------- entry
-def write_board_pack(store: Store, out_path: str | os.PathLike, today: date | None = None,
+def write_board_pack(store: Store, out_path: str | os.PathLike[str], today: date | None = None,
                      progress: Progress | None = None) -> Path:
     """Write the board pack for ``today`` (default: the real today) to ``out_path`` (.xlsx).
 
@@ -352,8 +431,10 @@ def write_board_pack(store: Store, out_path: str | os.PathLike, today: date | No
     writers = (_summary, _top_risks, _heat_map, _stakeholders, _benefits, _communications)
     for k, (title, write) in enumerate(zip(SHEETS, writers)):
         ws = wb.active if k == 0 else wb.create_sheet(title)
+        assert isinstance(ws, Worksheet)  # a new workbook's own sheet, or one just added to it
         ws.title = title
         write(ws, data)
+        _print_setup(ws, data, PRINT_TITLES.get(title))
         tick(k + 2)
     save_atomically(wb, out)
     tick(steps)

@@ -10,11 +10,14 @@ it imports back exactly as it was.
 from __future__ import annotations
 
 import re
+from typing import Any, Callable
 
 import openpyxl.cell._writer as _openpyxl_cell_writer
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 
-from .export_errors import CELL_TEXT_LIMIT, ExportError, TextTooLong  # noqa: F401  (re-exported)
+from .export_errors import CELL_TEXT_LIMIT as CELL_TEXT_LIMIT  # re-exported
+from .export_errors import ExportError as ExportError
+from .export_errors import TextTooLong as TextTooLong
 
 FORMULA_TRIGGERS = frozenset("=+-@\t\r")
 # Anything that needs more than a plain str cell: a trigger first, a CR, or an XML-illegal control char.
@@ -40,7 +43,7 @@ def is_formula_like(text: str) -> bool:
     return bool(text) and (text[0] in FORMULA_TRIGGERS or text in ERROR_CODES)
 
 
-def put_text(cell, text: str) -> None:
+def put_text(cell: Cell, text: str) -> None:
     """Set ``cell`` to ``text`` as a literal string, whatever it starts with."""
     text = clean_text(text)
     cell.value = text
@@ -49,7 +52,7 @@ def put_text(cell, text: str) -> None:
         cell.quotePrefix = True
 
 
-def put_value(cell, value) -> None:
+def put_value(cell: Cell, value: Any) -> None:
     """Any value of ours into a normal-mode cell: text safely, everything else as itself."""
     if isinstance(value, str):
         put_text(cell, value)
@@ -64,10 +67,13 @@ def put_value(cell, value) -> None:
 # (3268330.3504681624 would come back as 3268330.350468162). Python's repr is the shortest text that
 # reads back as the very same double, and Excel reads it the same way, so an export → import round
 # trip keeps every number bit for bit. Installed once, for cell values only.
-def _exact_number_text(value, _original=_openpyxl_cell_writer.safe_string):
+# (openpyxl's stubs leave out the module's ``safe_string``, which it imports from openpyxl.compat.)
+def _exact_number_text(value: object,
+                       _original: Callable[[object], str] = _openpyxl_cell_writer.safe_string,  # type: ignore[attr-defined]
+                       ) -> str:
     if type(value) is float and value == value and value not in (float("inf"), float("-inf")):
         return repr(value)
     return _original(value)
 
 
-_openpyxl_cell_writer.safe_string = _exact_number_text
+_openpyxl_cell_writer.safe_string = _exact_number_text  # type: ignore[attr-defined]

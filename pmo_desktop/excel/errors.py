@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..models.errors import StoreError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .importer import ImportPlan
+    from .import_plan import ImportPlan, RowReport
 
 
 class WorkbookError(StoreError):
@@ -21,12 +21,12 @@ class MappingError(WorkbookError):
 class ImportRefused(StoreError):
     """The import was refused and nothing was written; ``plan`` carries the per-row report."""
 
-    def __init__(self, message: str, plan: "ImportPlan | None" = None):
+    def __init__(self, message: str, plan: "ImportPlan | None" = None) -> None:
         super().__init__(message)
         self.plan = plan
 
     @property
-    def errors(self):
+    def errors(self) -> list[RowReport]:
         return self.plan.errors if self.plan is not None else []
 
 

@@ -1,12 +1,8 @@
 """Export registers to an .xlsx workbook a PMO can work in, and import back without loss.
 
-Each main register is one sheet named by its title, columns from its definition. Child tables go on
-their own sheets keyed by the parent's ID, so an export → import round trip keeps everything:
-
-    Risk register      + Risk actions (Risk ID, Action, Actionee, Due, Status)
-    Stakeholder map    + Communication plan
-    Benefits plan      + Benefit plan (Benefit ID, Date, Planned value)
-                       + Benefit measurements (Benefit ID, Date, Actual value, Source, Note)
+Every register is one sheet (its declared ``sheet``), columns from its definition, in the order of
+``REGISTERS``; sub-tables follow their parent on their own sheets keyed by the parent's ID
+(``parent_label``: "Risk ID", "Benefit ID"). With no register named, the whole office is written.
 
 All data comes from one consistent read; the file is written beside the destination and renamed over
 it only when complete.
@@ -15,86 +11,73 @@ it only when complete.
 from __future__ import annotations
 
 import os
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import APP_NAME
-from ..models.benefits import Benefit, BenefitMeasurement, BenefitPlanPoint
-from ..models.fields import Context, Kind
+from ..models.fields import Context, Kind, Register
 from ..models.program import Person, Program, Project
 from ..models.records import fetch_rows, load_context
-from ..models.registers import MAIN_REGISTERS, REGISTERS
-from ..models.risks import Risk, RiskAction
+from ..models.registers import MAIN_REGISTERS, REGISTERS, children, top_level
+from ..models.settings import ensure_office_id
 from ..models.store import Store
 from .atomic import check_target, discard_workbook, save_atomically
 from .export_errors import ExportError
 from .lists_sheet import ListsSheet
+from .stamp import STAMP_SHEET, header_lines, stamp_rows
 from .table_sheet import Column, SheetSpec, columns_for, write_sheet
 
 Progress = Callable[[int, int], None]   # (rows written so far, rows in total)
 
-RISK_ACTIONS_TITLE = "Risk actions"
-BENEFIT_PLAN_TITLE = "Benefit plan"
-MEASUREMENTS_TITLE = "Benefit measurements"
-COMMUNICATIONS_TITLE = "Communication plan"
-# The sheets each exported register brings with it, in workbook order.
-CHILD_SHEETS = {
-    "risks": (RISK_ACTIONS_TITLE,),
-    "stakeholders": (COMMUNICATIONS_TITLE,),
-    "benefits": (BENEFIT_PLAN_TITLE, MEASUREMENTS_TITLE),
-}
 
 
 def choose_registers(registers: Iterable[str] | str | None) -> list[str]:
-    """The main registers to export, in workbook order; an unknown name is refused."""
+    """The registers to export (each brings its sub-tables), in workbook order; None: the registers a
+    PMO exchanges (risks, stakeholders, benefits). An unknown name is refused."""
+    every = top_level()
     if registers is None:
         return list(MAIN_REGISTERS)
     wanted = [registers] if isinstance(registers, str) else list(registers)
     for name in wanted:
-        if name not in MAIN_REGISTERS:
-            raise ExportError(f"Unknown register “{name}”; choose one of {', '.join(MAIN_REGISTERS)}.")
-    return [name for name in MAIN_REGISTERS if name in wanted]
+        if name not in every:
+            raise ExportError(f"Unknown register “{name}”; choose one of {', '.join(every)}.")
+    return [name for name in every if name in wanted]
 
 
 # ------------------------------------------------------------------------------------ reading
-def _main_sheet(session: Session, name: str, ctx: Context) -> SheetSpec:
-    reg = REGISTERS[name]
+def _main_sheet(session: Session, reg: Register, ctx: Context) -> SheetSpec:
     exported = [i for i, f in enumerate(reg.fields) if f.exported]
     every = len(exported) == len(reg.fields)
-    rows = [r[2:] if every else tuple(r[2 + i] for i in exported) for r in fetch_rows(session, reg, ctx)]
-    return SheetSpec(reg.title, reg.name, columns_for(reg), rows, freeze_cols=2)
+    stored = fetch_rows(session, reg, ctx)
+    rows = [r[2:] if every else tuple(r[2 + i] for i in exported) for r in stored]
+    spec = SheetSpec(reg.sheet, reg.name, columns_for(reg), rows, freeze_cols=2)
+    spec.stamp_rows = stored
+    return spec
 
 
-def _child_sheet(session: Session, title: str, child: str, parent_entity, parent_fk, parent_label: str,
-                 ctx: Context) -> SheetSpec:
-    """A child table keyed by its parent's ID, grouped by parent in the parent register's order."""
-    reg = REGISTERS[child]
-    E = reg.entity
+def _child_sheet(session: Session, reg: Register, ctx: Context) -> SheetSpec:
+    """A sub-table keyed by its parent's ID, grouped by parent in the parent register's order."""
+    assert reg.parent is not None and reg.parent_register is not None
+    # ``Register.entity`` is declared as a bare ``type``, so the mapped columns of the sub-table and its
+    # parent (``id``, ``code``, the foreign key) are known only by name: the two classes are typed as Any.
+    E: Any = reg.entity
+    parent: Any = REGISTERS[reg.parent_register].entity
+    parent_fk = getattr(E, reg.parent)
     parents = dict(((cid, (pid, code)) for cid, pid, code in session.execute(
-        select(E.id, parent_entity.id, parent_entity.code).join(parent_entity, parent_fk == parent_entity.id))))
+        select(E.id, parent.id, parent.code).join(parent, parent_fk == parent.id))))
     rows = sorted(((parents[r[0]], r) for r in fetch_rows(session, reg, ctx)), key=lambda item: (item[0][0], item[1][0]))
-    columns = [Column(parent_label, Kind.CODE, 10, None, reg.name), *columns_for(reg)]
-    return SheetSpec(title, reg.name, columns, [(code, *r[2:]) for (_, code), r in rows], freeze_cols=1)
+    columns = [Column(reg.parent_label, Kind.CODE, 10, None, reg.name), *columns_for(reg)]
+    return SheetSpec(reg.sheet, reg.name, columns, [(code, *r[2:]) for (_, code), r in rows], freeze_cols=1)
 
 
 def _sheets(session: Session, name: str, ctx: Context) -> list[SheetSpec]:
-    sheets = [_main_sheet(session, name, ctx)]
-    if name == "risks":
-        sheets.append(_child_sheet(session, RISK_ACTIONS_TITLE, "risk_actions", Risk, RiskAction.risk_id, "Risk ID", ctx))
-    elif name == "stakeholders":
-        comms = _main_sheet(session, "communications", ctx)
-        comms.title = COMMUNICATIONS_TITLE
-        sheets.append(comms)
-    elif name == "benefits":
-        sheets.append(_child_sheet(session, BENEFIT_PLAN_TITLE, "benefit_plan", Benefit, BenefitPlanPoint.benefit_id,
-                                   "Benefit ID", ctx))
-        sheets.append(_child_sheet(session, MEASUREMENTS_TITLE, "benefit_measurements", Benefit,
-                                   BenefitMeasurement.benefit_id, "Benefit ID", ctx))
-    return sheets
+    return [_main_sheet(session, REGISTERS[name], ctx),
+            *(_child_sheet(session, c, ctx) if c.parent else _main_sheet(session, c, ctx) for c in children(name))]
 
 
 def _ref_names(session: Session) -> dict[str, list[str]]:
@@ -107,30 +90,48 @@ def _ref_names(session: Session) -> dict[str, list[str]]:
     return out
 
 
-def read_export(store: Store, registers: Iterable[str] | str | None = None) -> tuple[list[SheetSpec], Context, str]:
-    """Everything an export writes, from one consistent snapshot of the file."""
+def read_export(store: Store, registers: Iterable[str] | str | None = None
+                ) -> tuple[list[SheetSpec], Context, str, list[list[Any]]]:
+    """Everything an export writes, from one consistent snapshot of the file; the last sheet is the
+    export stamp (see ``stamp``)."""
     names = choose_registers(registers)
+    with store.transaction() as session:
+        office_id = ensure_office_id(session)
     with store.snapshot() as session:
         ctx = load_context(session)
         refs = _ref_names(session)
         program = session.scalars(select(Program.name).order_by(Program.id)).first() or ""
         sheets = [sheet for name in names for sheet in _sheets(session, name, ctx)]
+        lines = header_lines(office_id, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        for sheet in sheets:
+            reg = REGISTERS[sheet.register]
+            if reg.key_field is not None and sheet.stamp_rows is not None:
+                lines.extend(stamp_rows(reg, sheet.stamp_rows))
+                sheet.stamp_rows = None
     for sheet in sheets:
         sheet.refs = refs
-    return sheets, ctx, program
+    return sheets, ctx, program, lines
 
 
 # ------------------------------------------------------------------------------------ writing
-def export_workbook(store: Store, out_path: str | os.PathLike, registers: Iterable[str] | str | None = None,
+def write_stamp(wb: Workbook, lines: list[list[Any]]) -> None:
+    """The export stamp on a very hidden sheet: out of the user's way, read back on re-import."""
+    ws = wb.create_sheet(STAMP_SHEET)
+    ws.sheet_state = "veryHidden"
+    for line in lines:
+        ws.append(line)
+
+
+def export_workbook(store: Store, out_path: str | os.PathLike[str], registers: Iterable[str] | str | None = None,
                     progress: Progress | None = None) -> Path:
-    """Write the chosen main registers (all three by default) with their child sheets to ``out_path``.
+    """Write the chosen registers (the whole office by default) with their sub-tables to ``out_path``.
 
     ``progress(done, total)`` is called as rows are written; an exception raised from it cancels the
     export and leaves any existing file untouched. Raises ``ExportError`` (a clear sentence) or
     ``OSError`` (disk full, permission) — never leaves a partial file behind.
     """
     out = check_target(out_path, store.path)
-    sheets, ctx, program = read_export(store, registers)
+    sheets, ctx, program, stamp = read_export(store, registers)
     total = sum(len(s.rows) for s in sheets)
     done = 0
 
@@ -149,6 +150,7 @@ def export_workbook(store: Store, out_path: str | os.PathLike, registers: Iterab
             write_sheet(wb, sheet, lists, ctx, tick)
         if lists:
             lists.write(wb)
+        write_stamp(wb, stamp)
         return save_atomically(wb, out)
     except BaseException:
         discard_workbook(wb)

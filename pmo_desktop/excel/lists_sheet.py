@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook import Workbook
 from openpyxl.workbook.defined_name import DefinedName
 
 from .cells import put_text
@@ -18,13 +19,15 @@ from .styles import HEADER_FILL, HEADER_FONT
 
 LISTS_TITLE = "Lists"
 
+ListValue = str | int  # a choice, a name, or a level of a scale
+
 
 class ListsSheet:
     def __init__(self) -> None:
-        self._names: dict[tuple, str] = {}
-        self._columns: list[tuple[str, str, tuple]] = []  # (defined name, header, values)
+        self._names: dict[tuple[ListValue, ...], str] = {}
+        self._columns: list[tuple[str, str, tuple[ListValue, ...]]] = []  # (defined name, header, values)
 
-    def name_for(self, key: str, header: str, values: Sequence) -> str | None:
+    def name_for(self, key: str, header: str, values: Sequence[ListValue]) -> str | None:
         """The defined name of a list with these values (None for an empty list: no dropdown)."""
         values = tuple(values)
         if not values:
@@ -39,7 +42,7 @@ class ListsSheet:
     def __bool__(self) -> bool:
         return bool(self._columns)
 
-    def write(self, workbook) -> None:
+    def write(self, workbook: Workbook) -> None:
         """Append the hidden sheet (write-only or normal workbook) and define a name per column."""
         ws = workbook.create_sheet(LISTS_TITLE)
         ws.sheet_state = "hidden"
@@ -54,9 +57,9 @@ class ListsSheet:
         ws.append(header_cells)
         depth = max(len(values) for _, _, values in self._columns)
         for i in range(depth):
-            row = []
+            row: list[ListValue | Cell | None] = []
             for _, _, values in self._columns:
-                value = values[i] if i < len(values) else None
+                value: ListValue | Cell | None = values[i] if i < len(values) else None
                 if isinstance(value, str):
                     cell = WriteOnlyCell(ws)
                     put_text(cell, value)

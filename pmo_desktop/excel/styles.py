@@ -6,7 +6,9 @@ table and the charts agree.
 
 from __future__ import annotations
 
-from openpyxl.formatting.rule import CellIsRule
+from typing import Callable
+
+from openpyxl.formatting.rule import CellIsRule, Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from ..models import benefit_rules
@@ -50,36 +52,44 @@ def font_on(colour: str, bold: bool = False) -> Font:
     return Font(color=text_colour_on(colour), bold=bold)
 
 
-def _equal_rule(text: str, colour: str) -> CellIsRule:
-    return CellIsRule(operator="equal", formula=[f'"{text}"'], fill=fill(colour), font=font_on(colour))
+def _cell_is_rule(operator: str, formula: list[str], *, fill: PatternFill | None = None,
+                  font: Font | None = None) -> Rule:
+    # openpyxl's stubs leave CellIsRule unannotated; it builds and returns a Rule.
+    rule: Rule = CellIsRule(operator=operator, formula=formula, fill=fill, font=font)  # type: ignore[no-untyped-call]
+    return rule
 
 
-def rating_rules(ctx: Context) -> list:
+def _equal_rule(text: str, colour: str) -> Rule:
+    return _cell_is_rule("equal", [f'"{text}"'], fill=fill(colour), font=font_on(colour))
+
+
+def rating_rules(ctx: Context) -> list[Rule]:
     return [_equal_rule(b.rating, b.colour) for b in ctx.risk_scale.bands]
 
 
-def score_rules(ctx: Context) -> list:
+def score_rules(ctx: Context) -> list[Rule]:
     bands = sorted(ctx.risk_scale.bands, key=lambda b: b.min_score)
     rules = []
     for band, nxt in zip(bands, [*bands[1:], None]):
-        style = {"fill": fill(band.colour), "font": font_on(band.colour)}
+        band_fill, band_font = fill(band.colour), font_on(band.colour)
         if nxt is None:
-            rules.append(CellIsRule(operator="greaterThanOrEqual", formula=[str(band.min_score)], **style))
+            rules.append(_cell_is_rule("greaterThanOrEqual", [str(band.min_score)], fill=band_fill, font=band_font))
         else:
-            rules.append(CellIsRule(operator="between", formula=[str(band.min_score), str(nxt.min_score - 1)], **style))
+            rules.append(_cell_is_rule("between", [str(band.min_score), str(nxt.min_score - 1)],
+                                       fill=band_fill, font=band_font))
     return rules
 
 
-def status_rules() -> list:
+def status_rules() -> list[Rule]:
     return [_equal_rule(status, colour) for status, colour in benefit_rules.STATUS_COLOURS.items()]
 
 
-def overdue_rules() -> list:
-    return [CellIsRule(operator="equal", formula=['"Yes"'], font=Font(bold=True, color="C62828"))]
+def overdue_rules() -> list[Rule]:
+    return [_cell_is_rule("equal", ['"Yes"'], font=Font(bold=True, color="C62828"))]
 
 
 # Which exported columns are coloured, by (register, field).
-CONDITIONAL = {
+CONDITIONAL: dict[tuple[str, str], Callable[[Context], list[Rule]]] = {
     ("risks", "inherent_rating"): rating_rules,
     ("risks", "residual_rating"): rating_rules,
     ("risks", "inherent_score"): score_rules,
@@ -89,6 +99,6 @@ CONDITIONAL = {
 }
 
 
-def conditional_rules(register: str, field: str, ctx: Context) -> list:
+def conditional_rules(register: str, field: str, ctx: Context) -> list[Rule]:
     make = CONDITIONAL.get((register, field))
     return make(ctx) if make else []

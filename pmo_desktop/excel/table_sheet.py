@@ -13,23 +13,31 @@ import warnings
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date, datetime
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Literal, Optional, Sequence
 
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.formatting.formatting import ConditionalFormattingList
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from ..models.fields import Context, Field, Kind
+from ..models.fields import Context, Field, Kind, Register
 from . import styles
 from .cells import CELL_TEXT_LIMIT, ExportError, TextTooLong, clean_text, is_formula_like, needs_care
 from .lists_sheet import ListsSheet
 
 SPARE_ROWS = 1000   # dropdowns reach this far below the data, for rows users add in Excel
 COMPUTED_NOTE = "Calculated by PMO Desktop from other columns. Shown for reading; ignored on import."
+
+# What a column appends for a stored value: a styled template cell re-bound to it, or a plain value that
+# openpyxl types itself (numbers and levels go in as they are, see ``_plain``).
+CellOut = Cell | str | int | None
+CellMaker = Callable[[Any], Any]
 
 
 @dataclass
@@ -53,9 +61,11 @@ class SheetSpec:
     rows: Sequence[Sequence[Any]]   # values in column order
     freeze_cols: int = 1
     refs: dict[str, list[str]] = dc_field(default_factory=dict)  # REF target → its names, for dropdowns
+    # The records as read ((id, version, *values)), until the export stamp has fingerprinted them.
+    stamp_rows: Optional[Sequence[Sequence[Any]]] = None
 
 
-def columns_for(register) -> list[Column]:
+def columns_for(register: Register) -> list[Column]:
     return [Column(f.label, f.kind, f.width, f, register.name) for f in register.fields if f.exported]
 
 
@@ -64,7 +74,8 @@ def table_name(title: str) -> str:
 
 
 # ------------------------------------------------------------------------------------ cell makers
-def _template(ws, number_format: str | None = None, alignment=None, quote: bool = False):
+def _template(ws: WriteOnlyWorksheet, number_format: str | None = None, alignment: Alignment | None = None,
+              quote: bool = False) -> Cell:
     cell = WriteOnlyCell(ws)
     if number_format:
         cell.number_format = number_format
@@ -75,34 +86,33 @@ def _template(ws, number_format: str | None = None, alignment=None, quote: bool 
     return cell
 
 
-def _text_maker(ws, wrap: bool) -> Callable[[Any], Any]:
+def _text_maker(ws: WriteOnlyWorksheet, wrap: bool) -> Callable[[Any], Cell | str | None]:
     align = styles.WRAP if wrap else None
     plain = _template(ws, alignment=align) if wrap else None
     quoted = _template(ws, alignment=align, quote=True)
 
-    def make(value):
+    def make(value: Any) -> Cell | str | None:
         if value is None or value == "":
             return None
-        if not isinstance(value, str):
-            value = str(value)
-        if needs_care(value):
-            value = clean_text(value)
-            if is_formula_like(value):
-                quoted.value = value
+        text = value if isinstance(value, str) else str(value)
+        if needs_care(text):
+            text = clean_text(text)
+            if is_formula_like(text):
+                quoted.value = text
                 quoted.data_type = "s"  # never a formula, whatever it starts with
                 return quoted
         if plain is None:
-            return value
-        plain.value = value
+            return text
+        plain.value = text
         return plain
 
     return make
 
 
-def _number_maker(ws, number_format: str) -> Callable[[Any], Any]:
+def _number_maker(ws: WriteOnlyWorksheet, number_format: str) -> Callable[[Any], Cell | None]:
     cell = _template(ws, number_format)
 
-    def make(value):
+    def make(value: Any) -> Cell | None:
         if value is None:
             return None
         cell.value = value
@@ -111,21 +121,21 @@ def _number_maker(ws, number_format: str) -> Callable[[Any], Any]:
     return make
 
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     return value
 
 
-def _yes_no(value):
+def _yes_no(value: object) -> str | None:
     return None if value is None else ("Yes" if value else "No")
 
 
-def _computed_maker(ws) -> Callable[[Any], Any]:
+def _computed_maker(ws: WriteOnlyWorksheet) -> CellMaker:
     """Calculated values come in several types; each goes to the cell type it deserves."""
     as_date = _number_maker(ws, styles.DATE_FORMAT)
     as_float = _number_maker(ws, "#,##0.00")
     as_text = _text_maker(ws, wrap=False)
 
-    def make(value):
+    def make(value: Any) -> CellOut:
         if value is None or value == "":
             return None
         if isinstance(value, bool):
@@ -141,7 +151,7 @@ def _computed_maker(ws) -> Callable[[Any], Any]:
     return make
 
 
-def cell_maker(ws, column: Column) -> Callable[[Any], Any]:
+def cell_maker(ws: WriteOnlyWorksheet, column: Column) -> CellMaker:
     kind = column.kind
     if kind in styles.NUMBER_FORMATS:
         return _number_maker(ws, styles.NUMBER_FORMATS[kind])
@@ -155,7 +165,7 @@ def cell_maker(ws, column: Column) -> Callable[[Any], Any]:
 
 
 # ------------------------------------------------------------------------------- header and rules
-def _header_cells(ws, columns: list[Column]) -> list:
+def _header_cells(ws: WriteOnlyWorksheet, columns: list[Column]) -> list[Cell]:
     cells = []
     for col in columns:
         cell = WriteOnlyCell(ws, clean_text(col.header))
@@ -180,7 +190,7 @@ def _validation(col: Column, lists: ListsSheet, ctx: Context, refs: dict[str, li
         return None
     key = f"{col.register}_{f.name}"
     prompt = None
-    error_style = "stop"
+    error_style: Literal["stop", "warning", "information"] = "stop"
     if f.kind == Kind.ENUM:
         name = lists.name_for(key, f"{f.label} ({col.register})", f.choices)
         error = f"Choose one of: {', '.join(f.choices)}."
@@ -193,6 +203,7 @@ def _validation(col: Column, lists: ListsSheet, ctx: Context, refs: dict[str, li
         name = lists.name_for("yes_no", "Yes / No", ("Yes", "No"))
         error = "Choose Yes or No."
     elif f.kind == Kind.REF:
+        assert f.ref is not None  # a reference field names its target
         target = f.ref.target.__name__
         name = lists.name_for(f"{target.lower()}_names", f"{target} names", refs.get(target, ()))
         if f.ref.create_missing:
@@ -218,7 +229,7 @@ def _validation(col: Column, lists: ListsSheet, ctx: Context, refs: dict[str, li
 
 
 # ------------------------------------------------------------------------------------------ sheet
-def write_sheet(workbook, spec: SheetSpec, lists: ListsSheet, ctx: Context,
+def write_sheet(workbook: Workbook, spec: SheetSpec, lists: ListsSheet, ctx: Context,
                 tick: Callable[[int], None] | None = None) -> None:
     """Append ``spec`` as a styled, filterable register sheet to a write-only ``workbook``."""
     ws = workbook.create_sheet(spec.title)
@@ -264,7 +275,7 @@ def write_sheet(workbook, spec: SheetSpec, lists: ListsSheet, ctx: Context,
         tick(n % 500)
 
 
-def _too_long(spec: SheetSpec, row, error: TextTooLong) -> ExportError:
+def _too_long(spec: SheetSpec, row: Sequence[Any], error: TextTooLong) -> ExportError:
     where = next((c.header for c, v in zip(spec.columns, row) if isinstance(v, str) and len(v) > CELL_TEXT_LIMIT), "A cell")
     return ExportError(
         f"“{where}” of {row[0]} on the {spec.title} sheet is {error.length:,} characters, more than an Excel "

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import DateTime, Integer, MetaData
+from sqlalchemy import DateTime, FromClause, Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 
@@ -39,6 +40,10 @@ class Audited:
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
+    if TYPE_CHECKING:
+        # Set by the declarative base on every mapped subclass; declared here for the type checker only.
+        __table__: ClassVar[FromClause]
+
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict:
+    def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.__table__.c.version}

@@ -12,6 +12,11 @@ value is taken as monthly). Planned: the trajectory interpolated at mid-month, o
 window (or the plan's own span when no window is set). Realized: the latest measured level carried
 forward from the first to the last measurement — months after the last measurement are not counted
 as realized, since nobody has measured them.
+
+Amounts in different units are never added together: each benefit's unit is reduced to its money
+basis by dropping the period ("£k/month" and "£k per quarter" are both "£k", converted to monthly
+amounts as above), and the program rolls up each basis on its own ("£k" and "$k" are two roll-ups,
+largest first). Every screen, export and board pack shows these same figures.
 """
 
 from __future__ import annotations
@@ -82,7 +87,12 @@ def load_series(session: Session, ids: Iterable[int] | None = None, financial_on
                B.target_date, B.window_start, B.window_end, B.dis_benefit)
         .where(B.id.in_(chosen)).order_by(B.id)
     ).all()
-    series = {r[0]: BenefitSeries(*r[:11], bool(r[11])) for r in rows}
+    series = {
+        bid: BenefitSeries(bid, code, title, category, unit, baseline_value, baseline_date, target_value,
+                           target_date, window_start, window_end, bool(dis_benefit))
+        for (bid, code, title, category, unit, baseline_value, baseline_date, target_value, target_date,
+             window_start, window_end, dis_benefit) in rows
+    }
     for E, target in ((BenefitPlanPoint, "plan"), (BenefitMeasurement, "actuals")):
         t = E.__table__  # Core columns: plain tuples, no ORM row processing for tens of thousands of points
         query = (select(t.c.benefit_id, t.c.on_date, t.c.value).where(t.c.benefit_id.in_(chosen))
@@ -104,6 +114,16 @@ def per_month_factor(unit: str | None) -> float:
     if re.search(r"(/|per)\s*(w|wk|week)\b|weekly", u):
         return 52 / 12
     return 1.0
+
+
+_PERIOD = re.compile(
+    r"\s*(?:(?:/|\bper\b)\s*(?:mo|mth|month|q|qtr|quarter|y|yr|year|annum|w|wk|week)s?\b\.?"
+    r"|\bp\.?\s?[amq]\.?(?=\s|$)|\b(?:monthly|quarterly|annual|annually|yearly|weekly)\b)\s*", re.IGNORECASE)
+
+
+def money_basis(unit: str | None) -> str:
+    """The unit without its period: what may be added together once converted to monthly amounts."""
+    return _PERIOD.sub(" ", unit or "").strip()
 
 
 def month_start(d: date) -> date:
@@ -148,10 +168,12 @@ def monthly_benefit(s: BenefitSeries) -> tuple[dict[date, float], dict[date, flo
     last = s.window_end or plan[-1][0]
     months = _months(first, last)
     for m, value in zip(months, rules.planned_values(plan, [date(m.year, m.month, 15) for m in months])):
+        assert value is not None  # a plan has a value at every date
         planned[m] = rules.improvement(value, base, d, s.dis_benefit) * factor
     if s.actuals:
         actuals = sorted(s.actuals, key=lambda a: a[0])
-        i, level = 0, None
+        # The first month holds the first measurement, so the loop below sets the level before it is used.
+        i, level = 0, actuals[0][1]
         for m in _months(actuals[0][0], actuals[-1][0]):
             end = next_month(m)
             while i < len(actuals) and actuals[i][0] < end:
@@ -179,14 +201,26 @@ class Rollup:
     realized_to_date: float = 0.0   # up to the last measured month
     planned_to_date: float = 0.0    # planned over the same months, to compare like with like
     measured_until: date | None = None  # start of the last measured month
+    unit: str = ""                  # the money basis every amount is in ("£k"), see money_basis
 
     @property
     def total_planned(self) -> float:
         return self.periods[-1].cumulative_planned if self.periods else 0.0
 
 
-def rollup(series: Iterable[BenefitSeries], period: Period = "month") -> Rollup:
-    """Financial benefits planned vs realized per month or quarter, with running totals."""
+def rollups(series: Iterable[BenefitSeries], period: Period = "month") -> list[Rollup]:
+    """One roll-up per money basis of the financial benefits, the basis with most benefits first."""
+    by_basis: dict[str, list[BenefitSeries]] = defaultdict(list)
+    for s in series:
+        if rules.is_financial(s.category):
+            by_basis[money_basis(s.unit)].append(s)
+    ordered = sorted(by_basis.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [rollup(group, period, unit) for unit, group in ordered]
+
+
+def rollup(series: Iterable[BenefitSeries], period: Period = "month", unit: str = "") -> Rollup:
+    """Financial benefits planned vs realized per month or quarter, with running totals (one money basis:
+    use ``rollups`` for a program whose benefits are in several)."""
     monthly_planned: dict[date, float] = defaultdict(float)
     monthly_realized: dict[date, float] = defaultdict(float)
     count = 0
@@ -207,13 +241,10 @@ def rollup(series: Iterable[BenefitSeries], period: Period = "month") -> Rollup:
         realized[period_start(m, period)] += value
     starts = sorted(set(planned) | set(realized))
     if not starts:
-        return Rollup(period, [], count)
+        return Rollup(period, [], count, unit=unit)
     measured_until = max(monthly_realized) if monthly_realized else None
-    to_date = {
-        "realized_to_date": sum(monthly_realized.values()),
-        "planned_to_date": sum(v for m, v in monthly_planned.items() if measured_until and m <= measured_until),
-        "measured_until": measured_until,
-    }
+    realized_to_date = sum(monthly_realized.values())
+    planned_to_date = sum(v for m, v in monthly_planned.items() if measured_until and m <= measured_until)
     last_measured = max(realized) if realized else None
     out, cum_p, cum_r = [], 0.0, 0.0
     step = (lambda d: next_month(next_month(next_month(d)))) if period == "quarter" else next_month
@@ -226,8 +257,16 @@ def rollup(series: Iterable[BenefitSeries], period: Period = "month") -> Rollup:
         out.append(RollupPeriod(current, period_label(current, period), planned.get(current, 0.0),
                                 realized.get(current, 0.0) if measured else None, cum_p, cum_r if measured else None))
         current = step(current)
-    return Rollup(period, out, count, **to_date)
+    return Rollup(period, out, count, realized_to_date=realized_to_date, planned_to_date=planned_to_date,
+                  measured_until=measured_until, unit=unit)
+
+
+def program_rollups(session: Session, period: Period = "month") -> list[Rollup]:
+    """The program's roll-ups, one per money basis, largest first (empty when nothing is financial)."""
+    return rollups(load_series(session, financial_only=True), period)
 
 
 def program_rollup(session: Session, period: Period = "month") -> Rollup:
-    return rollup(load_series(session, financial_only=True), period)
+    """The main roll-up: the money basis most financial benefits are in."""
+    found = program_rollups(session, period)
+    return found[0] if found else Rollup(period, [], 0)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
+from typing import Any, Sequence
 
 from .errors import ValidationError
 
@@ -40,7 +40,7 @@ Series = Sequence[tuple[date, float]]
 
 
 def is_financial(category: str | None) -> bool:
-    return bool(category) and category.startswith("Financial")
+    return category is not None and category.startswith("Financial")
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,12 @@ class Thresholds:
     at_risk: float = 0.10
     off_track: float = 0.25
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not (0 <= self.at_risk <= self.off_track):
             raise ValidationError("The at-risk threshold must be between 0 and the off-track threshold.")
 
     @classmethod
-    def from_setting(cls, data: dict | None) -> "Thresholds":
+    def from_setting(cls, data: object) -> "Thresholds":
         """From the file's "benefit_thresholds" setting; a missing or damaged setting gives the defaults."""
         if not isinstance(data, dict):
             return cls()
@@ -64,7 +64,7 @@ class Thresholds:
         except (TypeError, ValueError, ValidationError):
             return cls()
 
-    def to_setting(self) -> dict:
+    def to_setting(self) -> dict[str, Any]:
         return {"at_risk": self.at_risk, "off_track": self.off_track}
 
 
@@ -97,10 +97,13 @@ def planned_value(plan: Series, on: date) -> float | None:
     return points[-1][1]
 
 
-def planned_values(plan: Series, dates: Sequence[date]) -> list[float]:
-    """``planned_value`` at many dates in ascending order, in one pass (the roll-up's hot loop)."""
+def planned_values(plan: Series, dates: Sequence[date]) -> list[float | None]:
+    """``planned_value`` at many dates in ascending order, in one pass (the roll-up's hot loop).
+
+    Without a plan every value is None, as for ``planned_value``."""
     points = sorted(plan, key=lambda p: p[0])
-    out, i, n = [], 0, len(points)
+    out: list[float | None] = []
+    i, n = 0, len(points)
     for on in dates:
         if not points:
             out.append(None)
@@ -124,7 +127,8 @@ def effective_plan(plan: Series, baseline_value: float | None = None, baseline_d
     target when both have a value and a date (many benefit profiles arrive without a trajectory)."""
     if plan:
         return list(plan)
-    if None not in (baseline_value, baseline_date, target_value, target_date) and target_date > baseline_date:
+    if (baseline_value is not None and baseline_date is not None and target_value is not None
+            and target_date is not None and target_date > baseline_date):
         return [(baseline_date, baseline_value), (target_date, target_value)]
     return []
 
@@ -146,7 +150,9 @@ def variance(plan: Series, measurements: Series) -> tuple[date, float, float] | 
     if not plan or last is None:
         return None
     on, actual = last
-    return on, actual, planned_value(plan, on)
+    planned = planned_value(plan, on)
+    assert planned is not None  # a plan has a value at every date
+    return on, actual, planned
 
 
 def direction(plan: Series, baseline: float) -> float:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import Executable, select
 from sqlalchemy.orm import Session
 
 from .benefits import Benefit
@@ -23,6 +24,9 @@ LAYER_TITLES = ("Projects", "Outputs", "Outcomes", "Benefits", "Strategic object
 ORPHAN, WARNING = "orphan", "warning"
 
 Key = tuple[str, int]  # (register name, record id)
+EntityRow = tuple[int, str | None, str | None]             # (id, code, label)
+OutputRow = tuple[int, str | None, str | None, int | None]  # (id, code, label, project id)
+LinkRow = tuple[int, int]                                   # (left id, right id)
 
 
 @dataclass
@@ -59,11 +63,14 @@ class BenefitsMap:
         return {n.key[1] for n in self.nodes.values() if n.flag == ORPHAN and n.key[0] == register}
 
 
-def build_map(projects, outputs, outcomes, benefits, objectives, output_outcomes, benefit_outcomes,
-              benefit_objectives, benefit_projects) -> BenefitsMap:
+def build_map(projects: Sequence[EntityRow], outputs: Sequence[OutputRow], outcomes: Sequence[EntityRow],
+              benefits: Sequence[EntityRow], objectives: Sequence[EntityRow], output_outcomes: Sequence[LinkRow],
+              benefit_outcomes: Sequence[LinkRow], benefit_objectives: Sequence[LinkRow],
+              benefit_projects: Sequence[LinkRow]) -> BenefitsMap:
     """Pure graph building. Entities are (id, code, label) tuples; outputs are (id, code, label, project_id);
     links are (left id, right id) pairs named after their tables."""
     nodes: dict[Key, Node] = {}
+    rows: Sequence[EntityRow | OutputRow]
     for register, rows in (("projects", projects), ("outputs", outputs), ("outcomes", outcomes),
                            ("benefits", benefits), ("objectives", objectives)):
         for row in rows:
@@ -152,7 +159,7 @@ def _order_columns(graph: BenefitsMap, sweeps: int = 4) -> list[list[Key]]:
 
 def load_map(session: Session) -> BenefitsMap:
     """The map of the open file: one small query per table."""
-    def rows(q):
+    def rows(q: Executable) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in session.execute(q)]
 
     return build_map(

@@ -37,12 +37,12 @@ def _same(reg: Register, name: str, a: Any, b: Any, ctx: Context) -> bool:
     try:
         pa, pb = f.parse(a, ctx), f.parse(b, ctx)
     except ValidationError:
-        return a == b
+        return bool(a == b)
     if isinstance(pa, list) and isinstance(pb, list):
         return sorted(x.lower() for x in pa) == sorted(x.lower() for x in pb)
     if isinstance(pa, str) and isinstance(pb, str):
         return pa.strip() == pb.strip()
-    return pa == pb
+    return bool(pa == pb)
 
 
 def changed_values(reg: Register, conflict: EditConflict, ctx: Context) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from . import errors
 PasswordPrompt = Callable[[str], Optional[str]]
 
 
-def is_url(target: str | os.PathLike) -> bool:
+def is_url(target: str | os.PathLike[str]) -> bool:
     return "://" in os.fspath(target)
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timedelta
 
-from . import records
+from sqlalchemy import URL
+
+from . import clock, records
 from .program import Program
 from .registers import REGISTERS
 from .store import Store
@@ -85,12 +88,15 @@ def _months(start: date, n: int) -> date:
 
 def populate(store: Store, today: date | None = None) -> None:
     """Fill an empty program office with the demo program (dates relative to today)."""
-    today = today or date.today()
+    today = today or clock.today()
     # The program started ten months ago, so every demo measurement (up to month 8) lies in the past.
     start = _months(date(today.year, today.month, 1), -10)
     R = REGISTERS
+    project: str | None  # a risk's project and owner may be blank, unlike a stakeholder's or an output's
+    owner: str | None
     with store.transaction() as s:
         program = s.query(Program).first()
+        assert program is not None  # every new file has its program row
         program.name = "Retail Transformation Programme"
         program.description = "Modernise stores, stock and customer relationships across 120 shops."
         program.sponsor = "Helen Brooks"
@@ -166,6 +172,7 @@ def _backdate_history(store: Store) -> None:
     with store.transaction() as s:
         s.execute(delete(RiskHistory))
         for risk in s.scalars(select(Risk)):
+            assert risk.raised_on is not None  # every demo risk has a raised date
             raised = datetime.combine(risk.raised_on, datetime.min.time())
             s.add(RiskHistory(risk_id=risk.id, recorded_at=raised, note="created", status="Open", level="Project",
                               probability=min((risk.probability or 1) + 1, 5), impact=risk.impact,
@@ -175,7 +182,7 @@ def _backdate_history(store: Store) -> None:
                               residual_probability=risk.residual_probability, residual_impact=risk.residual_impact))
 
 
-def create_demo(target, today: date | None = None) -> Store:
+def create_demo(target: str | os.PathLike[str] | URL, today: date | None = None) -> Store:
     store = Store.create(target, program_name="Retail Transformation Programme")
     populate(store, today)
     _backdate_history(store)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class StoreError(Exception):
     """Base class: ``str(error)`` is a complete sentence fit for a message box or stderr."""
@@ -42,7 +44,7 @@ class AuthenticationFailed(StoreError):
 class ValidationError(StoreError):
     """A value is refused by a rule of the register (type, range, required field, date order...)."""
 
-    def __init__(self, message: str, field: str | None = None):
+    def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
 
@@ -60,9 +62,10 @@ class EditConflict(StoreError):
     theirs). ``field``/``mine``/``theirs`` are the first field of the edit, for a one-cell message.
     """
 
-    def __init__(self, register: str, record_id: int, field: str | None, mine, theirs, current_version: int,
-                 *, mine_values: dict | None = None, theirs_values: dict | None = None,
-                 base_values: dict | None = None, labels: dict | None = None):
+    def __init__(self, register: str, record_id: int, field: str | None, mine: Any, theirs: Any,
+                 current_version: int, *, mine_values: dict[str, Any] | None = None,
+                 theirs_values: dict[str, Any] | None = None, base_values: dict[str, Any] | None = None,
+                 labels: dict[str, str] | None = None) -> None:
         self.register = register
         self.record_id = record_id
         self.field = field
@@ -96,7 +99,7 @@ class EditConflict(StoreError):
         return cls("", 0, None, None, None, 0)
 
 
-def show_value(value) -> str:
+def show_value(value: object) -> str:
     """A value as a PMO user reads it in a message: dates as ISO, nothing as “(empty)”."""
     if value is None or value == "" or value == []:
         return "(empty)"
@@ -105,7 +108,7 @@ def show_value(value) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(str(v) for v in value)
     if hasattr(value, "isoformat"):
-        return value.isoformat()
+        return str(value.isoformat())
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return f"“{value}”" if isinstance(value, str) else str(value)

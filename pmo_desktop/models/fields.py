@@ -4,12 +4,15 @@ header synonyms used on import. The GUI table, the Excel workbook and the import
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import Enum
 from typing import Any, Callable, Optional
 
 from sqlalchemy import Table
 
+from . import clock
 from . import values as v
 from .errors import ValidationError
 from .risk_rules import RiskScale
@@ -40,13 +43,18 @@ class Ref:
 
 @dataclass(frozen=True)
 class Context:
-    """Per-file settings that some fields need to validate or compute (the risk scale, ...)."""
+    """Per-file settings that some fields need to validate or compute (the risk scale, ...), and the
+    day computed columns are worked out for (see ``clock``)."""
 
     risk_scale: RiskScale = RiskScale()
     extra: dict = field(default_factory=dict)
+    today: date = field(default_factory=clock.today)
 
 
 FIVE_LEVELS = ("Very low", "Low", "Medium", "High", "Very high")
+# The most text one Excel cell holds: anything longer could be stored but never exported whole, so the
+# office refuses it where it is typed, pasted or imported (a field's own column may allow less).
+CELL_TEXT_LIMIT = 32_767
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,7 @@ class Field:
     aliases: dict = field(default_factory=dict)  # for ENUM: other words people use for a choice
     tip: str = ""
     exported: bool = True                 # computed fields are exported for reading, never imported
+    max_length: int = CELL_TEXT_LIMIT     # characters; bound from the column by Register (see bind_lengths)
 
     @property
     def editable(self) -> bool:
@@ -95,7 +104,7 @@ class Field:
             value = v.parse_text(raw)
             if self.required and not value:
                 raise ValidationError(f"{label} cannot be empty.", self.name)
-            return value
+            return self.check_length(value)
         if k == Kind.BOOL:
             return v.parse_bool(raw, label)
         if k == Kind.DATE:
@@ -112,9 +121,9 @@ class Field:
             picked = [self._parse_choice(item) for item in v.split_list(raw)]
             return v.join_list([c for c in self.choices if c in picked])
         elif k == Kind.REF:
-            value = v.parse_text(raw) or None
+            value = self.check_length(v.parse_text(raw)) or None
         elif k == Kind.LINKS:
-            return v.split_list(raw)
+            return [self.check_length(name) for name in v.split_list(raw)]
         else:
             raise ValidationError(f"{label} is calculated and cannot be edited.", self.name)
         if value is None:
@@ -124,7 +133,16 @@ class Field:
         self._check_range(value)
         return value
 
+    def check_length(self, value: str) -> str:
+        """The one length rule, for every path that writes text: a cell, a paste, an import, the CLI."""
+        if len(value) > self.max_length:
+            raise ValidationError(
+                f"{self.label} is too long ({len(value):,} characters; at most {self.max_length:,}).", self.name)
+        return value
+
     def _check_range(self, value) -> None:
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValidationError(f"{self.label} must be a finite number (got {value}).", self.name)
         if isinstance(value, (int, float)):
             if self.minimum is not None and value < self.minimum:
                 raise ValidationError(f"{self.label} must be at least {self.minimum:g} (got {value:g}).", self.name)
@@ -209,6 +227,27 @@ class Register:
     check: Optional[Callable[[dict, Context], None]] = None
     prefetch: Optional[Callable[..., dict]] = None  # (session, ids) → data for computed fields
     defaults: dict = field(default_factory=dict)
+    # Exchange with workbooks: the sheet it is written to (default: its title); a sub-table names its
+    # parent register and the header of the column that holds the parent's ID ("Risk ID").
+    sheet: str = ""
+    parent_register: Optional[str] = None
+    parent_label: str = ""
+    exported_with: Optional[str] = None   # travels in a workbook with that register (comms with stakeholders)
+    singleton: bool = False               # exactly one record per office (the program's own details)
+    # The register's own word for one record ("risk"), for messages and the CLI's per-row report.
+    noun: str = ""
+
+    def __post_init__(self) -> None:
+        self.fields = bind_lengths(self.entity, self.fields)
+        self.sheet = self.sheet or self.title
+        self.noun = self.noun or self.title.lower().rstrip("s")
+        if (self.parent is None) != (self.parent_register is None) or (self.parent and not self.parent_label):
+            raise ValueError(f"{self.name}: a sub-table declares parent, parent_register and parent_label together")
+
+    @property
+    def name_field(self) -> Optional[Field]:
+        """The field that names a record to a person (a risk's title, a stakeholder's name)."""
+        return next((f for f in self.fields if f.required and f.kind in (Kind.TEXT, Kind.LONGTEXT)), None)
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -227,3 +266,26 @@ class Register:
     @property
     def importable_fields(self) -> list[Field]:
         return [f for f in self.fields if f.kind != Kind.COMPUTED]
+
+
+def _column_length(entity: type, attr: str) -> int | None:
+    prop = getattr(entity, attr, None)
+    columns = getattr(getattr(prop, "property", None), "columns", None)
+    return getattr(columns[0].type, "length", None) if columns else None
+
+
+def bind_lengths(entity: type, fields: list[Field]) -> list[Field]:
+    """Each text field's limit from the column that stores it (``String(300)`` → 300); references and
+    links from the target's label column (a person's name). PostgreSQL refuses longer text and SQLite
+    would store it, so the register says so the same way on both, before the database does."""
+    out = []
+    for f in fields:
+        if f.kind == Kind.COMPUTED:
+            out.append(f)
+            continue
+        if f.kind in (Kind.REF, Kind.LINKS) and f.ref is not None:
+            limit = _column_length(f.ref.target, f.ref.label)
+        else:
+            limit = _column_length(entity, f.attr)
+        out.append(replace(f, max_length=min(limit or CELL_TEXT_LIMIT, CELL_TEXT_LIMIT)))
+    return out

@@ -9,7 +9,7 @@ ORM objects, so a register of 100,000 rows stays cheap.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from datetime import date
 from typing import Any, Callable, Iterable, Sequence
@@ -18,22 +18,20 @@ from sqlalchemy import Table, delete, func, insert, inspect, select, text, updat
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from . import clock, operations
 from . import values as v
 from .base import Base
 from .errors import EditConflict, RecordNotFound, ValidationError
 from .fields import Context, Field, Kind, Register
-from .program import Setting
-from .risk_rules import RiskScale
 
 LIST_SEP = "\x1f"
 
 
-def load_context(session: Session) -> Context:
-    row = session.get(Setting, "risk_scale")
-    import json
+def load_context(session: Session, today: date | None = None) -> Context:
+    """The file's settings and the day (``clock.today()`` unless given) that rules and computed columns use."""
+    from .settings import RISK_SCALE
 
-    scale = RiskScale.from_setting(json.loads(row.value) if row else None)
-    return Context(risk_scale=scale)
+    return Context(risk_scale=RISK_SCALE.read(session), today=today or clock.today())
 
 
 # ------------------------------------------------------------------------------------------ reading
@@ -88,7 +86,7 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
     links = [i for i, f in enumerate(stored) if f.kind == Kind.LINKS]
     computed = [(i, f) for i, f in enumerate(reg.fields) if f.kind == Kind.COMPUTED]
     if reg.prefetch and computed:
-        ctx = Context(ctx.risk_scale, {**ctx.extra, reg.name: reg.prefetch(session, ids)})
+        ctx = replace(ctx, extra={**ctx.extra, reg.name: reg.prefetch(session, ids)})
     if not links and not computed:
         return raw  # Row objects index like tuples; no copy needed
     positions = {f.name: i for i, f in enumerate(reg.fields)}
@@ -174,7 +172,6 @@ def _resolve_ref(session: Session, f: Field, name: str | None):
         if not f.ref.create_missing:
             noun = T.__name__.lower()
             raise ValidationError(f"{f.label}: there is no {noun} called “{name}”.", f.name)
-        check_length(T, f.ref.label, name, f.label, f.name)
         found = T(**{f.ref.label: name})
         session.add(found)
         session.flush()
@@ -210,8 +207,6 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
             if f.kind == Kind.COMPUTED:
                 raise ValidationError(f"{f.label} is calculated and cannot be edited.", name)
         parsed[name] = f.parse(raw, ctx)
-        if f.kind not in (Kind.REF, Kind.LINKS):
-            check_length(reg.entity, f.attr, parsed[name], f.label, name)
     if reg.check:
         record = _current_record(obj, reg, session)
         record.update(parsed)
@@ -237,15 +232,6 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
             if value is None and not _nullable(reg, f):
                 value = ""  # a cleared choice or text in a NOT NULL text column
             setattr(obj, f.attr, value)
-
-
-def check_length(entity: type, attr: str, value: Any, label: str, field: str | None = None) -> None:
-    """PostgreSQL refuses text longer than its column (SQLite stores it anyway): say so the same way
-    on both, before the database does."""
-    column = getattr(entity, attr).property.columns[0]
-    limit = getattr(column.type, "length", None)
-    if limit and isinstance(value, str) and len(value) > limit:
-        raise ValidationError(f"{label} is too long ({len(value)} characters; at most {limit}).", field)
 
 
 def _parent_object(session: Session, reg: Register, obj):
@@ -289,7 +275,7 @@ def create_record(session: Session, reg: Register, raw_values: dict[str, Any] | 
     for f in reg.fields:  # a new blank row: required fields start empty / today / zero for the user to fill
         if f.required and v.is_blank(raw_values.get(f.name)) and getattr(obj, f.attr, None) is None:
             raw_values.pop(f.name, None)
-            blank = {Kind.DATE: date.today(), Kind.FLOAT: 0.0, Kind.INT: 0}.get(f.kind, "")
+            blank = {Kind.DATE: ctx.today, Kind.FLOAT: 0.0, Kind.INT: 0}.get(f.kind, "")
             if blank == "" and is_unique(reg, f):  # two blank rows must not clash on a unique name
                 blank = f"New {reg.title.lower().rstrip('s')} {getattr(obj, 'code', None) or _count(session, reg) + 1}"
             setattr(obj, f.attr, blank)
@@ -315,8 +301,8 @@ class _Names:
             found: dict[str, Any] = {}
             objs = self.session.scalars(select(T)).all()
             if hasattr(T, "code"):
-                found.update({o.code.lower(): o for o in objs if o.code})
-            found.update({str(getattr(o, f.ref.label)).lower(): o for o in objs if getattr(o, f.ref.label)})
+                found.update({o.code.casefold(): o for o in objs if o.code})
+            found.update({str(getattr(o, f.ref.label)).casefold(): o for o in objs if getattr(o, f.ref.label)})
             self._maps[T] = found
         return self._maps[T]
 
@@ -325,8 +311,8 @@ class _Names:
         known = self._map(f)
         new = {}
         for name in names:
-            if name and name.lower() not in known and name.lower() not in new:
-                new[name.lower()] = f.ref.target(**{f.ref.label: name})
+            if name and name.casefold() not in known and name.casefold() not in new:
+                new[name.casefold()] = f.ref.target(**{f.ref.label: name})
         if new:
             self.session.add_all(new.values())
             self.session.flush()
@@ -335,11 +321,11 @@ class _Names:
     def get(self, f: Field, name: str | None):
         if name is None:
             return None
-        found = self._map(f).get(name.lower())
+        found = self._map(f).get(name.casefold())
         if found is None:
             if f.ref.create_missing:
                 self.prepare(f, [name])
-                return self._map(f)[name.lower()]
+                return self._map(f)[name.casefold()]
             noun = f.ref.target.__name__.lower()
             raise ValidationError(f"{f.label}: there is no {noun} called “{name}”.", f.name)
         return found
@@ -423,7 +409,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
             for f in placeholders:  # as create_record: empty / today / zero, a unique name made unique
                 if v.is_blank(values.get(f.name)):
                     values.pop(f.name, None)
-                    blank = {Kind.DATE: date.today(), Kind.FLOAT: 0.0, Kind.INT: 0}.get(f.kind, "")
+                    blank = {Kind.DATE: ctx.today, Kind.FLOAT: 0.0, Kind.INT: 0}.get(f.kind, "")
                     if blank == "" and is_unique(reg, f):
                         blank = f"New {reg.title.lower().rstrip('s')} {out.get(key.attr) if key else counter[0]}"
                     out[f.attr] = blank
@@ -460,9 +446,10 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
         ids = [by_code[row[key.attr].lower()] for row in values_out]
     elif hook is not None or any(links_out):
         ids = list(session.scalars(insert(E).returning(E.id, sort_by_parameter_order=True), values_out))
-    else:  # child rows nobody refers to: their ids are not needed
-        session.execute(insert(E), values_out)
+    else:  # child rows nobody refers to: their ids only for the change notes, in any order (one batch)
+        operations.note("inserted", E, session.scalars(insert(E).returning(E.id), values_out))
         ids = []
+    operations.note("inserted", E, ids)
     pairs: dict[Table, list[dict]] = {}
     for rid, links in zip(ids, links_out):
         for f, targets in links:
@@ -576,6 +563,8 @@ def update_record(session: Session, reg: Register, record_id: int, raw_values: d
     edit started from, e.g. the undo command's old values) let ``conflicts.resolve`` re-apply only
     what the user changed.
     """
+    from sqlalchemy.exc import DBAPIError
+
     ctx = ctx or load_context(session)
     obj = session.get(reg.entity, record_id)
     if obj is None:
@@ -585,9 +574,14 @@ def update_record(session: Session, reg: Register, record_id: int, raw_values: d
     apply_values(session, reg, obj, raw_values, ctx)
     try:
         session.flush()
-    except StaleDataError as e:
-        # Someone committed this row after we read it (PostgreSQL, READ COMMITTED): our UPDATE ...
-        # WHERE version = ours matched nothing. This session is now unusable; read theirs afresh.
+    except (StaleDataError, DBAPIError) as e:
+        # Someone committed this row after this transaction read it (PostgreSQL): our UPDATE ...
+        # WHERE version = ours matched nothing, or the server refused to write a row changed since
+        # the transaction's snapshot (REPEATABLE READ, see Store.transaction) — the case where no
+        # version was given and the caller's read was the base. Read theirs afresh: this session
+        # is now unusable.
+        if isinstance(e, DBAPIError) and getattr(e.orig, "sqlstate", None) != "40001":
+            raise
         with Session(session.get_bind()) as fresh:
             raise edit_conflict(fresh, reg, record_id, raw_values, base_values, None) from e
     return obj.version
@@ -642,6 +636,7 @@ def delete_records(session: Session, reg: Register, ids: Iterable[int]) -> Snaps
     snap = Snapshot()
     _collect(session, table, table.c.id.in_(ids), snap)
     session.execute(delete(table).where(table.c.id.in_(ids)))
+    operations.note("deleted", reg.entity, ids)
     session.expire_all()
     return snap
 
@@ -686,6 +681,7 @@ def replace_records(session: Session, targets: dict[type, list[int]], snapshot: 
         table = entity.__table__
         for start in range(0, len(ids), 500):
             session.execute(delete(table).where(table.c.id.in_(ids[start:start + 500])))
+        operations.note("deleted", entity, ids)
     restore_records(session, Snapshot(rows=snapshot.rows, cleared=[]))
     restored = {(name, r["id"]) for name, rows in snapshot.rows for r in rows if "id" in r}
     tables = Base.metadata.tables
@@ -698,15 +694,15 @@ def replace_records(session: Session, targets: dict[type, list[int]], snapshot: 
     return before
 
 
-def max_ids(session: Session, entities: Iterable[type]) -> dict[type, int]:
-    return {e: session.scalar(select(func.max(e.id))) or 0 for e in entities}
-
 
 def restore_records(session: Session, snap: Snapshot) -> None:
     tables = Base.metadata.tables
     order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
+    entities = {m.local_table.name: m.class_ for m in Base.registry.mappers}
     for name, rows in sorted(snap.rows, key=lambda item: order[item[0]]):
         session.execute(insert(tables[name]), rows)
+        if name in entities:
+            operations.note("inserted", entities[name], (r.get("id") for r in rows))
     for name, column, ids, ref_id in snap.cleared:
         t = tables[name]
         session.execute(update(t).where(t.c.id.in_(ids)).values({column: ref_id}))

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from . import clock
 from .errors import RecordNotFound, ValidationError
 from .links import risk_project
 from .program import Person, Project
@@ -73,7 +74,7 @@ def escalate(session: Session, risk_id: int, reason: str, on: date | None = None
         raise ValidationError(f"{risk.code} has no project; set the project it comes from before escalating it.",
                               "project")
     before = state_of(risk)
-    _apply_state(risk, EscalationState("Program", True, on or date.today(), reason))
+    _apply_state(risk, EscalationState("Program", True, on or clock.today(), reason))
     _flush_with_note(session, risk, f"escalated: {reason}")
     return before
 
@@ -135,9 +136,9 @@ def program_risks(session: Session, scale: RiskScale, include_closed: bool = Tru
              .join(Risk, Risk.id == risk_project.c.risk_id).where(Risk.level == "Program"))
     for rid, name in session.execute(links):
         related.setdefault(rid, []).append(name)
-    rate: dict[tuple, str] = {}
+    rate: dict[tuple[int | None, int | None], str] = {}
 
-    def rating(p, i) -> str:
+    def rating(p: int | None, i: int | None) -> str:
         if (p, i) not in rate:
             rate[(p, i)] = scale.rating(p, i)
         return rate[(p, i)]

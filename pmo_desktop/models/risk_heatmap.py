@@ -7,9 +7,10 @@ chart and the table always agree on which risks are shown.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Collection
 
-from sqlalchemy import String, and_, cast, false, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, String, and_, cast, false, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from .program import Person, Project
 from .risk_rules import RiskScale
@@ -27,8 +28,8 @@ class RiskFilter:
     statuses: frozenset[str] | None = None
     ratings: frozenset[str] | None = None   # inherent rating bands
 
-    def conditions(self, scale: RiskScale) -> list:
-        out = []
+    def conditions(self, scale: RiskScale) -> list[ColumnElement[bool]]:
+        out: list[ColumnElement[bool]] = []
         if self.open_only:
             out.append(Risk.status == "Open")
         if self.statuses is not None:
@@ -44,7 +45,8 @@ class RiskFilter:
         return out
 
 
-def _named(column, target, names: frozenset[str]):
+def _named(column: InstrumentedAttribute[int | None], target: type[Project] | type[Person],
+           names: frozenset[str]) -> ColumnElement[bool]:
     real = [n for n in names if n]
     parts = [column.in_(select(target.id).where(target.name.in_(real)))] if real else []
     if "" in names:
@@ -52,11 +54,12 @@ def _named(column, target, names: frozenset[str]):
     return or_(*parts) if parts else false()
 
 
-def rating_condition(scale: RiskScale, ratings, p_col, i_col):
+def rating_condition(scale: RiskScale, ratings: Collection[str], p_col: InstrumentedAttribute[int | None],
+                     i_col: InstrumentedAttribute[int | None]) -> ColumnElement[bool]:
     """SQL for "the score p × i falls in one of these bands" on this file's scale."""
     bands = sorted(scale.bands, key=lambda b: b.min_score)
     score = p_col * i_col
-    parts = []
+    parts: list[ColumnElement[bool]] = []
     for n, band in enumerate(bands):
         if band.rating not in ratings:
             continue
@@ -83,8 +86,9 @@ def heat_map(session: Session, scale: RiskScale, residual: bool = False,
     query = (select(p, i, func.count(Risk.id), func.aggregate_strings(cast(Risk.id, String), ","))
              .where(p.is_not(None), i.is_not(None), *flt.conditions(scale))
              .group_by(p, i))
-    cells = {}
+    cells: dict[tuple[int, int], HeatCell] = {}
     for prob, imp, count, ids in session.execute(query):
+        assert prob is not None and imp is not None  # unscored risks are filtered out above
         cells[(prob, imp)] = HeatCell(prob, imp, count, tuple(sorted(int(x) for x in ids.split(","))))
     return cells
 

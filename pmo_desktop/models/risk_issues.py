@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import records
+from . import clock, records
 from .errors import ValidationError
 from .fields import Context
 from .registers.risks import ISSUES, RISKS
@@ -39,8 +39,9 @@ def raise_issue(session: Session, risk_id: int, on: date | None = None, ctx: Con
     priorities = ISSUES.field("priority").choices
     text = [f"{label}: {risk[name]}" for name, label in (("cause", "Cause"), ("event", "Event"), ("effect", "Effect"))
             if risk[name]]
-    return records.create_record(session, ISSUES, {
-        "title": risk["title"], "project": risk["project"], "owner": risk["owner"], "raised_on": on or date.today(),
+    issue: IssueEntry = records.create_record(session, ISSUES, {
+        "title": risk["title"], "project": risk["project"], "owner": risk["owner"], "raised_on": on or clock.today(),
         "priority": rating if rating in priorities else "High", "risk": risk["code"],
         "description": "\n".join([f"Raised from risk {risk['code']}, which occurred."] + text),
     }, ctx)
+    return issue

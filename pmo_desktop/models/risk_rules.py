@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 DEFAULT_LEVEL_NAMES = ("Very low", "Low", "Medium", "High", "Very high")
 RATINGS = ("Low", "Medium", "High", "Critical")
@@ -33,7 +34,7 @@ class RiskScale:
     bands: tuple[Band, ...] = field(default_factory=default_bands)
 
     @classmethod
-    def from_setting(cls, data: dict | None) -> "RiskScale":
+    def from_setting(cls, data: dict[str, Any] | None) -> "RiskScale":
         if not data:
             return cls()
         size = int(data.get("size", 5))
@@ -41,7 +42,7 @@ class RiskScale:
         bands = tuple(Band(b["rating"], int(b["min_score"]), b["colour"]) for b in data.get("bands", ())) or default_bands(size)
         return cls(size, names, bands)
 
-    def to_setting(self) -> dict:
+    def to_setting(self) -> dict[str, Any]:
         return {
             "size": self.size,
             "level_names": list(self.level_names),

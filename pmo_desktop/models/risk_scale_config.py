@@ -7,17 +7,15 @@ a sentence that says what to fix.
 
 from __future__ import annotations
 
-import json
 import re
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .errors import ValidationError
-from .program import Setting
-from .records import load_context
 from .risk_rules import RiskScale
 from .risks import Risk
+from .settings import RISK_SCALE
 
 MIN_SIZE, MAX_SIZE = 2, 10
 SCORE_COLUMNS = ("probability", "impact", "residual_probability", "residual_impact")
@@ -52,9 +50,9 @@ def validate_scale(scale: RiskScale) -> None:
             raise ValidationError(f"The colour of the band “{b.rating}” must look like #c62828 (got “{b.colour}”).")
 
 
-def highest_level_used(session: Session) -> tuple[int, str] | None:
+def highest_level_used(session: Session) -> tuple[int, str | None] | None:
     """The highest probability or impact level any risk uses, and the code of one risk using it."""
-    best: tuple[int, str] | None = None
+    best: tuple[int, str | None] | None = None
     for name in SCORE_COLUMNS:
         col = getattr(Risk, name)
         top = session.scalar(select(func.max(col)))
@@ -66,17 +64,14 @@ def highest_level_used(session: Session) -> tuple[int, str] | None:
 
 def set_risk_scale(session: Session, scale: RiskScale) -> RiskScale:
     """Validate and store the file's scale; returns the previous one (for undo)."""
-    validate_scale(scale)
+    validate_scale(scale)  # first: a malformed scale says what is wrong before what it would break
     used = highest_level_used(session)
     if used is not None and used[0] > scale.size:
         level, code = used
         raise ValidationError(
             f"Risk {code} is scored at level {level}, above the new {scale.size}-level scale; "
             f"rescore such risks first or choose a size of at least {level}.")
-    previous = load_context(session).risk_scale
-    session.merge(Setting(key="risk_scale", value=json.dumps(scale.to_setting())))
-    session.flush()
-    return previous
+    return RISK_SCALE.write(session, scale)
 
 
 def owner_warning(rating: str, owner: str | None, scale: RiskScale) -> str:

@@ -57,7 +57,7 @@ def open_risk_trend(session: Session, scale: RiskScale, start: date, end: date, 
     ).all()
     ratings = [b.rating for b in sorted(scale.bands, key=lambda b: b.min_score)]
     counts = dict.fromkeys(ratings, 0)
-    rated: dict[tuple, str | None] = {}  # (p, i) → band: a handful of cells, many thousands of rows
+    rated: dict[tuple[int | None, int | None], str | None] = {}  # (p, i) → band: a handful of cells, many thousands of rows
     bucket: dict[int, str | None] = {}  # risk id → the band it is counted in (None: not open or unscored)
     points, n = [], 0
     for day in period_ends(start, end, period):

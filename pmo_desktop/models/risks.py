@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Optional
+from typing import Any, Optional
 
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -112,11 +112,11 @@ TRACKED = ("probability", "impact", "residual_probability", "residual_impact", "
 
 
 @event.listens_for(Session, "before_flush")
-def _record_risk_history(session: Session, _ctx, _instances) -> None:
+def _record_risk_history(session: Session, _ctx: object, _instances: object) -> None:
     """Write a dated snapshot whenever a risk is created or its scores, status or level change,
     so trends can be drawn from the file itself. One row per risk per transaction: a risk created
     and then given its values within one transaction (autoflush in between) gets one row, not two."""
-    written = session.info.setdefault(HISTORY_KEY, {})
+    written: dict[Risk, RiskHistory] = session.info.setdefault(HISTORY_KEY, {})
     new = [obj for obj in session.new if isinstance(obj, Risk)]  # session.new is rebuilt on every access:
     dirty = [obj for obj in session.dirty if isinstance(obj, Risk)]  # read it once, not once per object
     for obj, note in [(o, "created") for o in new] + [(o, "changed") for o in dirty]:
@@ -138,10 +138,11 @@ HISTORY_KEY = "risk_history_rows"
 
 def history_row_written(session: Session, risk: Risk) -> RiskHistory | None:
     """The history row this transaction wrote for the risk (after a flush), so callers can label it."""
-    return session.info.get(HISTORY_KEY, {}).get(risk)
+    written: dict[Risk, RiskHistory] = session.info.get(HISTORY_KEY, {})
+    return written.get(risk)
 
 
-def _history_after_bulk_insert(session: Session, ids: list[int], rows: list[dict]) -> None:
+def _history_after_bulk_insert(session: Session, ids: list[int], rows: list[dict[str, Any]]) -> None:
     """The "created" snapshot for risks inserted in bulk (records.create_records), as the flush hook writes."""
     from sqlalchemy import insert
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Union
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from . import records
@@ -28,7 +28,7 @@ def scope_choices(session: Session) -> list[tuple[str, Scope]]:
     return [("All stakeholders", None), ("Program level", PROGRAM)] + [(name, pid) for pid, name in projects]
 
 
-def _scope_condition(scope: Scope):
+def _scope_condition(scope: Scope) -> ColumnElement[bool] | None:
     if scope is None:
         return None
     if scope == PROGRAM:

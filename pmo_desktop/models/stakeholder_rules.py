@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Iterable, Mapping
 
+from . import clock
+
 ATTITUDES = ("Opponent", "Critic", "Neutral", "Supporter", "Champion")
 ENGAGEMENT_LEVELS = ("Unaware", "Resistant", "Neutral", "Supportive", "Leading")
 FREQUENCIES = ("Weekly", "Fortnightly", "Monthly", "Quarterly", "Ad hoc")
@@ -113,10 +115,10 @@ class MatrixRow:
 
     def in_gap(self, level: int) -> bool:
         """True for the levels from C to D inclusive when they differ: the distance still to travel."""
-        gap = self.gap
-        if not gap:
+        current, desired = self.current, self.desired
+        if current is None or desired is None or current == desired:
             return False
-        low, high = sorted((self.current, self.desired))
+        low, high = sorted((current, desired))
         return low <= level <= high
 
 
@@ -153,14 +155,14 @@ def next_due(frequency: str | None, last_held: date | None, planned_on: date | N
     if period is None:
         return planned_on
     if last_held is None:
-        return planned_on or today or date.today()
+        return planned_on or today or clock.today()
     unit, n = period
     return last_held + timedelta(days=n) if unit == "days" else add_months(last_held, n)
 
 
 def is_overdue(due: date | None, today: date | None = None) -> bool:
     """Overdue once the due day has passed (due today is not yet overdue)."""
-    return due is not None and due < (today or date.today())
+    return due is not None and due < (today or clock.today())
 
 
 def week_bounds(day: date) -> tuple[date, date]:

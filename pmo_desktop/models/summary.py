@@ -10,16 +10,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal, NotRequired, TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import benefit_rules
+from . import benefit_rules, clock
 from .benefits import Benefit
 from .fields import Context
 from .program import Program, Project
 from .records import load_context
-from .registers import REGISTERS
+from .registers.benefits import benefit_data
 from .risks import Risk
 from .stakeholder_rules import QUADRANTS, quadrant
 from .stakeholders import Stakeholder
@@ -28,6 +29,52 @@ from .store import Store
 NOT_RATED = "Not rated"
 NOT_ASSESSED = "Not assessed"
 OPEN = "Open"
+
+Listed = Literal["projects", "risks", "stakeholders", "benefits"]   # the registers a summary can list
+HeatCell = tuple[int, int]   # (probability, impact) of a heat-map cell
+
+
+class RecordRef(TypedDict):
+    id: str      # the record's ID (R-042)
+    title: str   # its title, or a stakeholder's or project's name
+
+
+class ProjectSummary(TypedDict):
+    total: int
+    by_status: dict[str, int]
+    records: NotRequired[list[RecordRef]]
+
+
+class RiskSummary(TypedDict):
+    total: int
+    by_status: dict[str, int]
+    by_level: dict[str, int]
+    open_by_rating: dict[str, int]            # every rating, most severe first, then "Not rated"
+    open_by_residual_rating: dict[str, int]
+    open_by_level_and_rating: dict[str, dict[str, int]]
+    records: NotRequired[list[RecordRef]]
+
+
+class StakeholderSummary(TypedDict):
+    total: int
+    by_quadrant: dict[str, int]
+    records: NotRequired[list[RecordRef]]
+
+
+class BenefitSummary(TypedDict):
+    total: int
+    by_status: dict[str, int]
+    by_stage: dict[str, int]
+    records: NotRequired[list[RecordRef]]
+
+
+class Summary(TypedDict):
+    program: str
+    as_of: str   # ISO date
+    projects: ProjectSummary
+    risks: RiskSummary
+    stakeholders: StakeholderSummary
+    benefits: BenefitSummary
 
 
 @dataclass(frozen=True)
@@ -56,9 +103,9 @@ def rating_names(ctx: Context) -> list[str]:
     return [b.rating for b in bands] + [NOT_RATED]
 
 
-def heat_map_counts(groups: list[ScoreGroup], residual: bool = False, open_only: bool = True) -> Counter:
+def heat_map_counts(groups: list[ScoreGroup], residual: bool = False, open_only: bool = True) -> Counter[HeatCell]:
     """Counts per (probability, impact) cell of the heat map; unscored risks are left out."""
-    cells: Counter = Counter()
+    cells: Counter[HeatCell] = Counter()
     for g in groups:
         if open_only and g.status != OPEN:
             continue
@@ -68,11 +115,11 @@ def heat_map_counts(groups: list[ScoreGroup], residual: bool = False, open_only:
     return cells
 
 
-def risk_summary(groups: list[ScoreGroup], ctx: Context) -> dict:
+def risk_summary(groups: list[ScoreGroup], ctx: Context) -> RiskSummary:
     ratings = rating_names(ctx)
     scale = ctx.risk_scale
-    by_status: Counter = Counter()
-    by_level: Counter = Counter()
+    by_status: Counter[str] = Counter()
+    by_level: Counter[str] = Counter()
     inherent = dict.fromkeys(ratings, 0)
     residual = dict.fromkeys(ratings, 0)
     by_level_rating: dict[str, dict[str, int]] = {}
@@ -95,7 +142,7 @@ def risk_summary(groups: list[ScoreGroup], ctx: Context) -> dict:
     }
 
 
-def stakeholder_summary(session: Session) -> dict:
+def stakeholder_summary(session: Session) -> StakeholderSummary:
     query = select(Stakeholder.power, Stakeholder.interest, func.count()).group_by(Stakeholder.power, Stakeholder.interest)
     by_quadrant = dict.fromkeys((*QUADRANTS, NOT_ASSESSED), 0)
     for power, interest, count in session.execute(query):
@@ -105,7 +152,7 @@ def stakeholder_summary(session: Session) -> dict:
 
 def benefit_statuses(session: Session) -> dict[int, str]:
     """Status (on track, at risk, ...) of every benefit, from two queries over plans and actuals."""
-    data = REGISTERS["benefits"].prefetch(session, None)
+    data = benefit_data(session, None)
     out = {}
     for bid, baseline, dis in session.execute(select(Benefit.id, Benefit.baseline_value, Benefit.dis_benefit)):
         out[bid] = benefit_rules.status(data["plans"].get(bid, []), data["actuals"].get(bid, []), baseline,
@@ -113,7 +160,7 @@ def benefit_statuses(session: Session) -> dict[int, str]:
     return out
 
 
-def benefit_summary(session: Session) -> dict:
+def benefit_summary(session: Session) -> BenefitSummary:
     by_status = dict.fromkeys(benefit_rules.STATUS_COLOURS, 0)
     for status in benefit_statuses(session).values():
         by_status[status] = by_status.get(status, 0) + 1
@@ -123,22 +170,29 @@ def benefit_summary(session: Session) -> dict:
     return {"total": sum(by_status.values()), "by_status": by_status, "by_stage": by_stage}
 
 
-def project_summary(session: Session) -> dict:
+def project_summary(session: Session) -> ProjectSummary:
     by_status = {status: count for status, count in
                  session.execute(select(Project.status, func.count()).group_by(Project.status).order_by(Project.status))}
     return {"total": sum(by_status.values()), "by_status": by_status}
 
 
-def record_list(session: Session, register: str) -> list[dict]:
+# The ID, title (a stakeholder's or project's name) and order of each register a summary lists.
+_LISTED = {
+    "projects": (Project.code, Project.name, Project.id),
+    "risks": (Risk.code, Risk.title, Risk.id),
+    "stakeholders": (Stakeholder.code, Stakeholder.name, Stakeholder.id),
+    "benefits": (Benefit.code, Benefit.title, Benefit.id),
+}
+
+
+def record_list(session: Session, register: Listed) -> list[RecordRef]:
     """Every record's ID and title (a stakeholder's or project's name), in the register's order."""
-    reg = REGISTERS[register]
-    E = reg.entity
-    title = E.name if register in ("stakeholders", "projects") else E.title
-    return [{"id": code, "title": text} for code, text in session.execute(select(E.code, title).order_by(E.id))]
+    code_col, title_col, order_col = _LISTED[register]
+    return [{"id": code, "title": text} for code, text in session.execute(select(code_col, title_col).order_by(order_col))]
 
 
 def summarize(source: Store | Session, ctx: Context | None = None, *, with_records: bool = False,
-              today: date | None = None) -> dict:
+              today: date | None = None) -> Summary:
     """The whole summary as plain data (JSON-ready). Given a store, it reads one snapshot; given a
     session, it reads through it (call it inside ``store.snapshot()`` so the counts agree)."""
     if isinstance(source, Store):
@@ -147,15 +201,17 @@ def summarize(source: Store | Session, ctx: Context | None = None, *, with_recor
     session = source
     ctx = ctx or load_context(session)
     program = session.scalars(select(Program).order_by(Program.id)).first()
-    out = {
+    out: Summary = {
         "program": program.name if program else "",
-        "as_of": (today or date.today()).isoformat(),
+        "as_of": (today or clock.today()).isoformat(),
         "projects": project_summary(session),
         "risks": risk_summary(risk_score_groups(session), ctx),
         "stakeholders": stakeholder_summary(session),
         "benefits": benefit_summary(session),
     }
     if with_records:
-        for name in ("projects", "risks", "stakeholders", "benefits"):
-            out[name]["records"] = record_list(session, name)
+        out["projects"]["records"] = record_list(session, "projects")
+        out["risks"]["records"] = record_list(session, "risks")
+        out["stakeholders"]["records"] = record_list(session, "stakeholders")
+        out["benefits"]["records"] = record_list(session, "benefits")
     return out

@@ -5,6 +5,7 @@ Shared by the table editors, the paste command and the Excel importer so they ac
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, timedelta
 
@@ -33,7 +34,18 @@ def parse_number(value, label: str) -> float | None:
     if isinstance(value, bool):
         raise ValidationError(f"{label}: “{value}” is not a number.")
     if isinstance(value, (int, float)):
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an int too large for a float
+            raise ValidationError(f"{label}: “{value}” is too large a number.") from None
+    else:
+        number = _parse_number_text(value, label)
+    if not math.isfinite(number):  # "inf", "1e309", "nan": nothing a register can store or export
+        raise ValidationError(f"{label}: “{value}” is not a finite number.")
+    return number
+
+
+def _parse_number_text(value, label: str) -> float:
     text = str(value).strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
     percent = text.endswith("%")
     text = text.rstrip("%").lstrip("£$€")

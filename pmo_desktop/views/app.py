@@ -26,6 +26,7 @@ def demo_office_path() -> Path:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
+    assert isinstance(app, QApplication)  # the GUI's own, or the one a test harness made
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

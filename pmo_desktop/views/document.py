@@ -7,7 +7,7 @@ then tells every interested view which records changed, so tables refresh only w
 from __future__ import annotations
 
 import weakref
-from typing import Callable
+from typing import Callable, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -16,7 +16,10 @@ from ..models import errors
 from ..models.fields import Context, Kind
 from ..models.records import load_context
 from ..models.registers import REGISTERS
+from ..models.settings import SettingKey
 from ..models.store import Store
+
+T = TypeVar("T")
 
 
 def _dependants() -> dict[str, set[str]]:
@@ -98,6 +101,17 @@ class Document(QObject):
             with self.store.session() as s:
                 self._context = load_context(s)
         return self._context
+
+    def read_setting(self, key: SettingKey[T]) -> T:
+        """A declared per-file setting (models/settings.py), typed, with its default when unset."""
+        with self.store.session() as s:
+            return key.read(s)
+
+    def write_setting(self, key: SettingKey[T], value: T) -> None:
+        """Validate and store a setting in its own transaction, then refresh what shows it."""
+        with self.store.transaction() as s:
+            key.write(s, value)
+        self.settings_changed()
 
     def settings_changed(self) -> None:
         """Per-file settings (risk scale...) changed: recompute everything that shows them."""

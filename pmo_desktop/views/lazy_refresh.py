@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:  # the mixin always precedes a QWidget: let the type checker see the widget's methods
+    from PySide6.QtWidgets import QWidget as _MixinBase
+else:
+    _MixinBase = object
 
 
-class RefreshWhenShown:
+class RefreshWhenShown(_MixinBase):
     """Mixin (put it before the Qt class): when a watched register changes, ``refresh()`` runs at once
     if the widget is visible, otherwise the next time it is shown — a chart on a hidden tab costs
     nothing while the user edits the table. The first draw also waits until the widget is shown."""

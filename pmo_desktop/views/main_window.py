@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "Connect to &Shared Office…", self.connect_to_server)
         file_menu.addSeparator()
         self._add(file_menu, "Save a &Copy As…", self.save_copy, QKeySequence.StandardKey.SaveAs, True)
+        self._add(file_menu, "&Program Details…", self.edit_program, None, True)
         file_menu.addSeparator()
         self._add(file_menu, "&Import from Excel…", self.import_excel, "Ctrl+I", True)
         self._add(file_menu, "&Export to Excel…", self.export_excel, "Ctrl+E", True)
@@ -379,13 +380,18 @@ class MainWindow(QMainWindow):
         self._remember(store.url_to_remember)  # a server URL is remembered without its password
 
     def open_path(self, target: str) -> bool:
+        import sqlite3
+
+        from ..models import disk
         from ..models.errors import StoreError
         from ..models.store import Store
 
         try:
             store = Store.open(target, password_prompt=self.ask_password if "://" in target else None)
-        except StoreError as e:
-            warn(self, "Cannot open the program office", str(e))
+        except (StoreError, OSError, sqlite3.Error) as e:
+            message = str(e) if isinstance(e, StoreError) else disk.describe_failure(
+                "The program office could not be opened", e, os.path.dirname(os.path.abspath(target)))
+            warn(self, "Cannot open the program office", message)
             if "://" not in target and not Path(target).exists():
                 self._forget(target)
             return False
@@ -420,13 +426,18 @@ class MainWindow(QMainWindow):
             self.create_file(path)
 
     def create_file(self, path: str) -> bool:
+        import sqlite3
+
+        from ..models import disk
         from ..models.errors import StoreError
         from ..models.store import Store
 
         try:
             store = Store.create(path, program_name=Path(path).stem)
-        except StoreError as e:
-            warn(self, "Cannot create the program office", str(e))
+        except (StoreError, OSError, sqlite3.Error) as e:
+            message = str(e) if isinstance(e, StoreError) else disk.describe_failure(
+                "The program office was not created", e, os.path.dirname(os.path.abspath(path)))
+            warn(self, "Cannot create the program office", message)
             return False
         self.open_store(store)
         return True
@@ -444,12 +455,21 @@ class MainWindow(QMainWindow):
             self.save_copy_to(path)
 
     def save_copy_to(self, path: str) -> bool:
+        """Save a Copy As: on any failure (a full disk, no permission) one message naming the cause;
+        the destination stays as it was and no temporary file is left (``Store.save_copy``)."""
+        import sqlite3
+
+        from ..models import disk
         from ..models.errors import StoreError
 
         try:
             self.document.store.save_copy(path)
-        except (StoreError, OSError) as e:
+        except StoreError as e:
             warn(self, "The copy was not saved", str(e))
+            return False
+        except (OSError, sqlite3.Error) as e:
+            warn(self, "The copy was not saved",
+                 disk.describe_failure("The copy was not saved", e, os.path.dirname(os.path.abspath(path))))
             return False
         self.statusBar().showMessage(f"Copy saved to {path}", 5000)
         return True
@@ -489,6 +509,14 @@ class MainWindow(QMainWindow):
 
     def close_file(self) -> None:
         self._set_document(None)
+
+    def edit_program(self) -> bool:
+        """The program's name, sponsor, manager, dates and description (one undo step)."""
+        from .program_dialog import ProgramDialog
+
+        if self.document is None:
+            return False
+        return ProgramDialog(self.document, self).exec() == ProgramDialog.DialogCode.Accepted
 
     # ------------------------------------------------------------------ recent files and settings
     def recent_files(self) -> list[str]:

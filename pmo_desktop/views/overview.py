@@ -64,8 +64,9 @@ class OverviewPage(RefreshWhenShown, QWidget):
             self.facts.addRow("Dates:", QLabel(dates or "—"))
         while self.tiles.count():
             item = self.tiles.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget:
+                widget.deleteLater()
         s = summarize(self.document.store)
         self._tile(0, 0, f"Projects ({s['projects']['total']})", [f"{k}: {v}" for k, v in s["projects"]["by_status"].items()])
         self._tile(0, 1, f"Risks ({s['risks']['total']})", [f"{k}: {v}" for k, v in s["risks"]["open_by_rating"].items()])

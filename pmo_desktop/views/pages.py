@@ -12,6 +12,8 @@ PAGES: list[tuple[str, str]] = [
     ("Stakeholders", "pmo_desktop.views.stakeholders.page:StakeholdersPage"),
     ("Risks", "pmo_desktop.views.risks.page:RisksPage"),
     ("Benefits", "pmo_desktop.views.benefits.page:BenefitsPage"),
+    # Last, so that Ctrl+1 … Ctrl+5 keep the pages people learnt them for.
+    ("People", "pmo_desktop.views.people_page:PeoplePage"),
 ]
 
 

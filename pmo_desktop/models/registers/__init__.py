@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from ..fields import Register
 from .benefits import BENEFITS, MEASUREMENTS, PLAN_POINTS
-from .program import OBJECTIVES, OUTCOMES, OUTPUTS, PEOPLE, PROJECTS
+from .program import OBJECTIVES, OUTCOMES, OUTPUTS, PEOPLE, PROGRAM, PROJECTS
 from .risks import ISSUES, RISK_ACTIONS, RISKS
 from .stakeholders import COMMUNICATIONS, STAKEHOLDERS
 
+# Every register, in the order of a whole-office workbook: what others refer to comes first (people,
+# projects, objectives, outcomes before outputs that enable them), each sub-table right after its parent.
 REGISTERS: dict[str, Register] = {
     r.name: r
     for r in (
-        PROJECTS, PEOPLE, OBJECTIVES, OUTPUTS, OUTCOMES,
+        PROGRAM, PEOPLE, PROJECTS, OBJECTIVES, OUTCOMES, OUTPUTS,
         RISKS, RISK_ACTIONS, ISSUES,
         STAKEHOLDERS, COMMUNICATIONS,
         BENEFITS, PLAN_POINTS, MEASUREMENTS,
@@ -20,6 +22,17 @@ REGISTERS: dict[str, Register] = {
 
 # The three registers a PMO exchanges as spreadsheets, in the order they appear in menus and workbooks.
 MAIN_REGISTERS = ("risks", "stakeholders", "benefits")
+
+
+def children(name: str) -> list[Register]:
+    """What a register brings into a workbook: its sub-tables (risk actions of the risk register) and the
+    registers exported with it (the communication plan with the stakeholder map), in workbook order."""
+    return [r for r in REGISTERS.values() if name in (r.parent_register, r.exported_with)]
+
+
+def top_level() -> list[str]:
+    """Registers that stand on their own (the CLI's register names), in workbook order."""
+    return [name for name, r in REGISTERS.items() if r.parent_register is None and r.exported_with is None]
 
 
 def get_register(name: str) -> Register:

@@ -1,22 +1,37 @@
 """Benefits register with its planned trajectory and measurements."""
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import Any, TypedDict
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from .. import benefit_rules as rules
 from ..benefits import Benefit, BenefitMeasurement, BenefitPlanPoint
 from ..errors import ValidationError
-from ..fields import Field, Kind, Ref, Register
+from ..fields import Context, Field, Kind, Ref, Register
 from ..links import benefit_objective, benefit_outcome, benefit_project
 from ..program import Outcome, Project, StrategicObjective
 from .program import PERSON
 
+Points = dict[int, list[tuple[date, float]]]   # benefit id → (date, value), in the order entered
 
-def _prefetch(session, ids) -> dict:
-    """Plan and measurements of the benefits shown, two queries, for the status column."""
-    plans, actuals = defaultdict(list), defaultdict(list)
+
+class BenefitData(TypedDict):
+    """What the status and trajectory columns read: every shown benefit's plan and measurements."""
+
+    plans: Points
+    actuals: Points
+    thresholds: rules.Thresholds
+
+
+def benefit_data(session: Session, ids: Iterable[int] | None) -> BenefitData:
+    """Plan and measurements of the benefits shown (all when ``ids`` is None), two queries, for the
+    status column."""
+    plans: Points = defaultdict(list)
+    actuals: Points = defaultdict(list)
     q1 = select(BenefitPlanPoint.benefit_id, BenefitPlanPoint.on, BenefitPlanPoint.value).order_by(BenefitPlanPoint.id)
     q2 = select(BenefitMeasurement.benefit_id, BenefitMeasurement.on, BenefitMeasurement.value).order_by(BenefitMeasurement.id)
     if ids is not None:
@@ -26,42 +41,43 @@ def _prefetch(session, ids) -> dict:
         plans[bid].append((on, value))
     for bid, on, value in session.execute(q2):
         actuals[bid].append((on, value))
-    import json
+    from ..settings import BENEFIT_THRESHOLDS
 
-    from ..program import Setting
-
-    row = session.get(Setting, "benefit_thresholds")
-    thresholds = rules.Thresholds.from_setting(json.loads(row.value) if row else None)
-    return {"plans": plans, "actuals": actuals, "thresholds": thresholds}
+    return {"plans": plans, "actuals": actuals, "thresholds": BENEFIT_THRESHOLDS.read(session)}
 
 
-def _plan(rec, data) -> list:
+def _prefetch(session: Session, ids: Iterable[int] | None) -> dict[str, Any]:
+    """The register's prefetch hook, which ``Register`` declares as returning a plain dict."""
+    return dict(benefit_data(session, ids))
+
+
+def _plan(rec: Mapping[str, Any], data: BenefitData) -> list[tuple[date, float]]:
     return rules.effective_plan(data["plans"].get(rec["id"], []), rec.get("baseline_value"), rec.get("baseline_date"),
                                 rec.get("target_value"), rec.get("target_date"))
 
 
-def _status(rec, ctx):
-    data = ctx.extra.get("benefits")
+def _status(rec: Mapping[str, Any], ctx: Context) -> str:
+    data: BenefitData | None = ctx.extra.get("benefits")
     if not data:
         return rules.NOT_MEASURED
     return rules.status(_plan(rec, data), data["actuals"].get(rec["id"], []),
                         rec.get("baseline_value"), bool(rec.get("dis_benefit")), data["thresholds"])
 
 
-def _latest_actual(rec, ctx):
-    data = ctx.extra.get("benefits")
+def _latest_actual(rec: Mapping[str, Any], ctx: Context) -> float | None:
+    data: BenefitData | None = ctx.extra.get("benefits")
     actuals = data["actuals"].get(rec["id"]) if data else None
     last = rules.latest(actuals) if actuals else None
     return last[1] if last else None
 
 
-def _planned_today(rec, ctx):
-    data = ctx.extra.get("benefits")
+def _planned_today(rec: Mapping[str, Any], ctx: Context) -> float | None:
+    data: BenefitData | None = ctx.extra.get("benefits")
     plan = _plan(rec, data) if data else None
-    return rules.planned_value(plan, date.today()) if plan else None
+    return rules.planned_value(plan, ctx.today) if plan else None
 
 
-def check_benefit(rec: dict, ctx) -> None:
+def check_benefit(rec: Mapping[str, Any], ctx: Context) -> None:
     for a, b, msg in (("baseline_date", "target_date", "The target date cannot be before the baseline date."),
                       ("window_start", "window_end", "The realization window cannot end before it starts.")):
         if rec.get(a) and rec.get(b) and rec[b] < rec[a]:
@@ -71,6 +87,7 @@ def check_benefit(rec: dict, ctx) -> None:
 BENEFITS = Register(
     name="benefits",
     title="Benefits plan",
+    noun="benefit",
     entity=Benefit,
     code_prefix="B-",
     sheet_synonyms=("benefits", "benefits plan", "benefit register", "benefits register", "benefits tracker", "benefit profiles"),
@@ -113,9 +130,9 @@ BENEFITS = Register(
 )
 
 
-def _check_in_window(rec: dict, ctx) -> None:
+def _check_in_window(rec: Mapping[str, Any], ctx: Context) -> None:
     """Measurements must fall inside their benefit's realization window (when it is set)."""
-    benefit = rec.get("parent")
+    benefit: Benefit | None = rec.get("parent")
     if benefit is None:
         return
     problem = rules.window_problem(rec.get("on"), benefit.window_start, benefit.window_end, benefit.code)
@@ -126,6 +143,10 @@ def _check_in_window(rec: dict, ctx) -> None:
 PLAN_POINTS = Register(
     name="benefit_plan",
     title="Planned trajectory",
+    noun="planned value",
+    sheet="Benefit plan",
+    parent_register="benefits",
+    parent_label="Benefit ID",
     entity=BenefitPlanPoint,
     parent="benefit_id",
     fields=[
@@ -137,6 +158,10 @@ PLAN_POINTS = Register(
 MEASUREMENTS = Register(
     name="benefit_measurements",
     title="Measurements",
+    noun="measurement",
+    sheet="Benefit measurements",
+    parent_register="benefits",
+    parent_label="Benefit ID",
     entity=BenefitMeasurement,
     parent="benefit_id",
     check=_check_in_window,

@@ -1,24 +1,54 @@
 """Projects, people, strategic objectives, outputs and outcomes."""
 
-from ..fields import Field, Kind, Ref, Register
+from collections.abc import Mapping
+from typing import Any
+
+from ..fields import Context, Field, Kind, Ref, Register
 from ..links import output_outcome
-from ..program import Outcome, Output, Person, Project, StrategicObjective
+from ..program import Outcome, Output, Person, Program, Project, StrategicObjective
 
 PROJECT_STATUSES = ("Proposed", "Active", "On hold", "Closed")
 PERSON = Ref(Person, "name", create_missing=True)
 PROJECT = Ref(Project, "name")
 
 
-def _check_project(rec: dict, ctx) -> None:
+def _check_dates(rec: Mapping[str, Any], what: str) -> None:
     from ..errors import ValidationError
 
     if rec.get("start_date") and rec.get("end_date") and rec["end_date"] < rec["start_date"]:
-        raise ValidationError("A project cannot end before it starts.", "end_date")
+        raise ValidationError(f"{what} cannot end before it starts.", "end_date")
 
+
+def _check_project(rec: Mapping[str, Any], ctx: Context) -> None:
+    _check_dates(rec, "A project")
+
+
+def _check_program(rec: Mapping[str, Any], ctx: Context) -> None:
+    _check_dates(rec, "The program")
+
+
+PROGRAM = Register(
+    name="program",
+    title="Program details",
+    noun="program",
+    sheet="Program",
+    entity=Program,
+    singleton=True,
+    check=_check_program,
+    fields=[
+        Field("name", "Program", required=True, width=32, synonyms=("program name", "programme", "programme name", "name")),
+        Field("sponsor", "Sponsor", width=22, synonyms=("senior responsible owner", "sro", "program sponsor")),
+        Field("manager", "Program manager", width=22, synonyms=("manager", "programme manager")),
+        Field("start_date", "Start", Kind.DATE, width=11, synonyms=("start date",)),
+        Field("end_date", "End", Kind.DATE, width=11, synonyms=("end date",)),
+        Field("description", "Description", Kind.LONGTEXT, width=50, synonyms=("vision", "purpose", "summary")),
+    ],
+)
 
 PROJECTS = Register(
     name="projects",
     title="Projects",
+    noun="project",
     entity=Project,
     code_prefix="P-",
     code_digits=2,
@@ -42,6 +72,7 @@ PROJECTS = Register(
 PEOPLE = Register(
     name="people",
     title="People",
+    noun="person",
     entity=Person,
     fields=[
         Field("name", "Name", required=True, width=24),
@@ -53,6 +84,7 @@ PEOPLE = Register(
 OBJECTIVES = Register(
     name="objectives",
     title="Strategic objectives",
+    noun="objective",
     entity=StrategicObjective,
     code_prefix="O-",
     code_digits=1,
@@ -66,6 +98,7 @@ OBJECTIVES = Register(
 OUTPUTS = Register(
     name="outputs",
     title="Outputs",
+    noun="output",
     entity=Output,
     code_prefix="OP-",
     code_digits=2,
@@ -82,6 +115,7 @@ OUTPUTS = Register(
 OUTCOMES = Register(
     name="outcomes",
     title="Outcomes",
+    noun="outcome",
     entity=Outcome,
     code_prefix="OC-",
     code_digits=2,

@@ -1,7 +1,10 @@
 """Risk register, risk actions and the issue log."""
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
 from ..errors import ValidationError
-from ..fields import Field, Kind, Ref, Register
+from ..fields import Context, Field, Kind, Ref, Register
 from ..links import risk_project
 from ..program import Project
 from ..risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
@@ -18,15 +21,15 @@ CATEGORIES = ("Strategic", "Interdependency", "Benefits", "Capacity", "Technical
 ACTION_STATUSES = ("Not started", "In progress", "Done", "Cancelled")
 
 
-def _score(p: str, i: str):
+def _score(p: str, i: str) -> Callable[[Mapping[str, Any], Context], int | None]:
     return lambda rec, ctx: ctx.risk_scale.score(rec.get(p), rec.get(i))
 
 
-def _rating(p: str, i: str):
+def _rating(p: str, i: str) -> Callable[[Mapping[str, Any], Context], str]:
     return lambda rec, ctx: ctx.risk_scale.rating(rec.get(p), rec.get(i))
 
 
-def check_risk(rec: dict, ctx) -> None:
+def check_risk(rec: Mapping[str, Any], ctx: Context) -> None:
     raised, proximity = rec.get("raised_on"), rec.get("proximity")
     if raised and proximity and proximity < raised:
         raise ValidationError("Proximity cannot be before the date the risk was raised.", "proximity")
@@ -42,6 +45,7 @@ def check_risk(rec: dict, ctx) -> None:
 RISKS = Register(
     name="risks",
     title="Risk register",
+    noun="risk",
     entity=Risk,
     code_prefix="R-",
     sheet_synonyms=("risks", "risk register", "risk log", "raid risks"),
@@ -95,8 +99,11 @@ RISKS = Register(
 RISK_ACTIONS = Register(
     name="risk_actions",
     title="Risk actions",
+    noun="risk action",
     entity=RiskAction,
     parent="risk_id",
+    parent_register="risks",
+    parent_label="Risk ID",
     defaults={"status": "Not started"},
     fields=[
         Field("description", "Action", required=True, width=40, synonyms=("action", "mitigation", "mitigating action")),
@@ -109,6 +116,7 @@ RISK_ACTIONS = Register(
 ISSUES = Register(
     name="issues",
     title="Issue log",
+    noun="issue",
     entity=IssueEntry,
     code_prefix="I-",
     defaults={"status": "Open", "priority": "Medium"},

@@ -1,8 +1,10 @@
 """Stakeholder register and communication plan."""
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
-from ..fields import Field, Kind, Ref, Register
+from ..fields import Context, Field, Kind, Ref, Register
 from ..links import stakeholder_project
 from ..program import Project
 from ..stakeholder_rules import (
@@ -20,6 +22,7 @@ from .program import PERSON
 STAKEHOLDERS = Register(
     name="stakeholders",
     title="Stakeholder map",
+    noun="stakeholder",
     entity=Stakeholder,
     code_prefix="S-",
     sheet_synonyms=("stakeholders", "stakeholder map", "stakeholder register", "stakeholder list", "stakeholder analysis"),
@@ -54,13 +57,15 @@ STAKEHOLDERS = Register(
 )
 
 
-def _next_due(rec, ctx):
-    return next_due(rec.get("frequency"), rec.get("last_held"), rec.get("planned_on"), date.today())
+def _next_due(rec: Mapping[str, Any], ctx: Context) -> date | None:
+    return next_due(rec.get("frequency"), rec.get("last_held"), rec.get("planned_on"), ctx.today)
 
 
 COMMUNICATIONS = Register(
     name="communications",
     title="Communication plan",
+    exported_with="stakeholders",
+    noun="communication",
     entity=Communication,
     code_prefix="C-",
     sheet_synonyms=("communications", "communication plan", "comms plan", "comms"),
@@ -78,6 +83,6 @@ COMMUNICATIONS = Register(
         Field("planned_on", "Planned (ad hoc)", Kind.DATE, width=11),
         Field("next_due", "Next due", Kind.COMPUTED, compute=_next_due, width=11),
         Field("overdue", "Overdue", Kind.COMPUTED, width=8,
-              compute=lambda rec, ctx: is_overdue(_next_due(rec, ctx), date.today())),
+              compute=lambda rec, ctx: is_overdue(_next_due(rec, ctx), ctx.today)),
     ],
 )

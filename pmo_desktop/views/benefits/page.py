@@ -87,7 +87,7 @@ class BenefitsPage(QWidget):
         record = series = None
         model = self.register_view.model
         row = model.row_of(benefit_id) if benefit_id is not None else None
-        if row is not None:
+        if row is not None and benefit_id is not None:
             record = model.record(row)
             with self.document.store.session() as s:
                 found = load_series(s, [benefit_id])

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QV
 from ...models import benefit_rules as rules
 from ...models.benefit_rollup import BenefitSeries
 from ...models.registers.benefits import BENEFITS, MEASUREMENTS, PLAN_POINTS
+from ...models.settings import BENEFIT_THRESHOLDS
 from ...models.stakeholder_rules import add_months
 from ..document import Document
 from ..register_table import RegisterView
@@ -154,15 +155,15 @@ class BenefitProfile(QWidget):
                 f"Realization window: {window if (r.get('window_start') or r.get('window_end')) else 'not set'}")
 
     def _verdict_text(self, r: dict, s: BenefitSeries | None) -> str:
-        thresholds = self.document.store.get_setting("benefit_thresholds")
-        a = s.assessment(rules.Thresholds.from_setting(thresholds)) if s else None
+        a = s.assessment(self.document.read_setting(BENEFIT_THRESHOLDS)) if s else None
         if a is None:
             why = ("no planned trajectory (nor baseline and target with dates)" if not (s and s.effective_plan)
                    else "no measurement yet")
             return f"<b>{rules.NOT_MEASURED}</b>: {why}."
         colour = rules.STATUS_COLOURS[a.status]
         behind = "behind" if a.shortfall > 0 else "ahead of"
-        implied = " (straight line from baseline to target: no trajectory entered)" if s.plan_is_implied else ""
+        implied = (" (straight line from baseline to target: no trajectory entered)"
+                   if s is not None and s.plan_is_implied else "")
         return (f"<span style='color:{colour}; font-weight:bold'>● {a.status}</span>{implied}: latest actual "
                 f"{_num(a.actual)} on {a.on.isoformat()} against {_num(a.planned)} planned "
                 f"({abs(a.shortfall):.0%} {behind} plan).")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
-from ...models.benefit_rollup import Rollup, next_month, program_rollup
+from ...models.benefit_rollup import Period, Rollup, next_month, program_rollup
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
 from . import chart_style as st
@@ -22,7 +22,7 @@ class RollupChart(RefreshWhenShown, QWidget):
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
-        self.period = "month"
+        self.period: Period = "month"
         self.rollup: Rollup | None = None
 
         self.by_month = QRadioButton("By month", self)
@@ -63,7 +63,7 @@ class RollupChart(RefreshWhenShown, QWidget):
         layout.addWidget(self.plot, 1)
         self.watch_registers(document, WATCHED)
 
-    def set_period(self, period: str) -> None:
+    def set_period(self, period: Period) -> None:
         self.period = period
         (self.by_quarter if period == "quarter" else self.by_month).setChecked(True)
         self.refresh()
@@ -92,8 +92,9 @@ class RollupChart(RefreshWhenShown, QWidget):
             return
         share = f" ({r.realized_to_date / r.planned_to_date:.0%} of plan)" if r.planned_to_date else ""
         until = f" (to the end of {r.measured_until.strftime('%b %Y')})" if r.measured_until else ""
+        unit = f" in {r.unit}" if r.unit else ""
         self.summary.setText(
-            f"<b>{r.benefits}</b> financial benefits. Realized to date <b>{_money(r.realized_to_date)}</b> against "
+            f"<b>{r.benefits}</b> financial benefits{unit}. Realized to date <b>{_money(r.realized_to_date)}</b> against "
             f"<b>{_money(r.planned_to_date)}</b> planned for the same months{until}{share}; "
             f"<b>{_money(r.total_planned)}</b> planned over the whole plan.")
         item = self.plot.getPlotItem()

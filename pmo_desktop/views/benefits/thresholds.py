@@ -5,13 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel
 
 from ...models.benefit_rules import Thresholds
+from ...models.settings import BENEFIT_THRESHOLDS
 from ..document import Document, DocumentCommand
-
-SETTING = "benefit_thresholds"
 
 
 def current_thresholds(document: Document) -> Thresholds:
-    return Thresholds.from_setting(document.store.get_setting(SETTING))
+    return document.read_setting(BENEFIT_THRESHOLDS)
 
 
 class SetThresholdsCommand(DocumentCommand):
@@ -21,8 +20,7 @@ class SetThresholdsCommand(DocumentCommand):
         self.new = new
 
     def _set(self, t: Thresholds) -> None:
-        self.document.store.set_setting(SETTING, t.to_setting())
-        self.document.settings_changed()
+        self.document.write_setting(BENEFIT_THRESHOLDS, t)
 
     def apply(self) -> None:
         self._set(self.new)

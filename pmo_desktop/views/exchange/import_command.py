@@ -6,11 +6,18 @@ from typing import Any, Callable
 
 from ...excel.import_plan import Action, ImportPlan
 from ...excel.importer import apply_import
-from ...models import records
+from ...models import operations, records
 from ...models.registers import REGISTERS
 from ..document import Document, DocumentCommand
 
 ENTITIES = list(dict.fromkeys(reg.entity for reg in REGISTERS.values()))
+
+
+def _tracked_import(store, plan: ImportPlan, progress, cancelled):
+    """Apply the plan and note, inside its own transaction, exactly which records it inserted."""
+    with operations.tracking() as changes:
+        result = apply_import(store, plan, progress, cancelled)
+    return result, changes
 
 
 def _updated_ids(plan: ImportPlan) -> dict[type, list[int]]:
@@ -46,11 +53,10 @@ class ImportCommand(DocumentCommand):
         if self.after is None:  # the first time: really import
             with store.session() as s:
                 self.before = records.capture_many(s, self.updated)
-                highest = records.max_ids(s, ENTITIES)
-            self.result = self.runner(lambda progress, cancelled: apply_import(store, self.plan, progress, cancelled))
-            with store.session() as s:
-                now = records.max_ids(s, ENTITIES)
-            self.inserted = {e: list(range(highest[e] + 1, now[e] + 1)) for e in ENTITIES if now[e] > highest[e]}
+            self.result, changes = self.runner(
+                lambda progress, cancelled: _tracked_import(store, self.plan, progress, cancelled))
+            # Only what this import wrote: a record another window saved meanwhile is not ours to undo.
+            self.inserted = changes.inserted_ids()
         else:  # redo after undo: the imported state, exactly as it was
             with store.transaction() as s:
                 records.replace_records(s, self.updated, self.after)

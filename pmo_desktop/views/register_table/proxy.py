@@ -16,7 +16,9 @@ class RegisterFilterProxy(QSortFilterProxyModel):
         self.record_filter_label = ""
 
     def source(self) -> RegisterTableModel:
-        return self.sourceModel()
+        model = self.sourceModel()
+        assert isinstance(model, RegisterTableModel)  # the only model this proxy is given
+        return model
 
     # Sorting is done by the source model on its row list: far faster than comparing in Python
     # per pair, and the proxy then keeps the source order.

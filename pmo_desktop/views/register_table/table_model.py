@@ -299,10 +299,14 @@ class RegisterTableModel(QAbstractTableModel):
             if self._sort is None:
                 return
             self._sort = None
-            self._relayout(lambda: (self.rows.sort(key=lambda r: r[0]), self._reindex()))
+            self._relayout(self._unsort_rows)
             return
         self._sort = (column, order)
         self._relayout(lambda: self._sort_rows(column, order))
+
+    def _unsort_rows(self) -> None:
+        self.rows.sort(key=lambda r: r[0])
+        self._reindex()
 
     def _sort_rows(self, column: int, order) -> None:
         col = column + OFFSET

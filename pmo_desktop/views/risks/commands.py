@@ -10,7 +10,7 @@ from datetime import date
 
 from ...models import records
 from ...models.registers.risks import ISSUES
-from ...models.risk_escalation import de_escalate, escalate, get_risk, restore_escalation
+from ...models.risk_escalation import EscalationState, de_escalate, escalate, get_risk, restore_escalation
 from ...models.risk_issues import raise_issue
 from ...models.risk_rules import RiskScale
 from ...models.risk_scale_config import set_risk_scale
@@ -21,7 +21,7 @@ class EscalateCommand(DocumentCommand):
     def __init__(self, document: Document, risk_id: int, reason: str, on: date | None = None):
         super().__init__(document, "Escalate risk")
         self.risk_id, self.reason, self.on = risk_id, reason, on
-        self.before = None
+        self.before: EscalationState | None = None
 
     def apply(self) -> None:
         with self.document.store.transaction() as s:
@@ -30,6 +30,7 @@ class EscalateCommand(DocumentCommand):
         self.document.notify("risks", [self.risk_id])
 
     def revert(self) -> None:
+        assert self.before is not None  # undo follows apply
         with self.document.store.transaction() as s:
             restore_escalation(s, self.risk_id, self.before, "escalation undone")
         self.document.notify("risks", [self.risk_id])
@@ -39,7 +40,7 @@ class DeEscalateCommand(DocumentCommand):
     def __init__(self, document: Document, risk_id: int):
         super().__init__(document, "De-escalate risk")
         self.risk_id = risk_id
-        self.before = None
+        self.before: EscalationState | None = None
 
     def apply(self) -> None:
         with self.document.store.transaction() as s:
@@ -48,6 +49,7 @@ class DeEscalateCommand(DocumentCommand):
         self.document.notify("risks", [self.risk_id])
 
     def revert(self) -> None:
+        assert self.before is not None  # undo follows apply
         with self.document.store.transaction() as s:
             restore_escalation(s, self.risk_id, self.before, "de-escalation undone")
         self.document.notify("risks", [self.risk_id])
@@ -73,6 +75,7 @@ class RaiseIssueCommand(DocumentCommand):
         self.document.notify("issues", [self.issue_id])
 
     def revert(self) -> None:
+        assert self.issue_id is not None  # undo follows apply
         with self.document.store.transaction() as s:
             self.snapshot = records.delete_records(s, ISSUES, [self.issue_id])
         self.document.notify("issues", [self.issue_id])
@@ -96,4 +99,5 @@ class ChangeRiskScaleCommand(DocumentCommand):
         self.previous = self._set(self.scale)
 
     def revert(self) -> None:
+        assert self.previous is not None  # undo follows apply
         self._set(self.previous)

@@ -60,9 +60,9 @@ class ScaleDialog(QDialog):
     def __init__(self, scale: RiskScale, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Risk scale and rating bands")
-        self.size = QSpinBox(self)
-        self.size.setRange(MIN_SIZE, MAX_SIZE)
-        self.size.setValue(scale.size)
+        self.size_box = QSpinBox(self)
+        self.size_box.setRange(MIN_SIZE, MAX_SIZE)
+        self.size_box.setValue(scale.size)
         self.names = QTableWidget(0, 1, self)
         self.names.setHorizontalHeaderLabels(["Level name"])
         self.names.horizontalHeader().setStretchLastSection(True)
@@ -77,14 +77,14 @@ class ScaleDialog(QDialog):
 
         self._set_names(scale.level_names)
         self.set_bands(scale.bands)
-        self.size.valueChanged.connect(self._resize_names)
+        self.size_box.valueChanged.connect(self._resize_names)
 
         add = QPushButton("Add band", self)
-        add.clicked.connect(lambda: self.set_bands(self.read_bands() + (Band("New band", self.size.value() ** 2, "#7b1fa2"),)))
+        add.clicked.connect(lambda: self.set_bands(self.read_bands() + (Band("New band", self.size_box.value() ** 2, "#7b1fa2"),)))
         remove = QPushButton("Remove band", self)
         remove.clicked.connect(self._remove_band)
         defaults = QPushButton("Default bands for this size", self)
-        defaults.clicked.connect(lambda: self.set_bands(default_bands(self.size.value())))
+        defaults.clicked.connect(lambda: self.set_bands(default_bands(self.size_box.value())))
         band_buttons = QHBoxLayout()
         for b in (add, remove, defaults):
             band_buttons.addWidget(b)
@@ -94,7 +94,7 @@ class ScaleDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Levels (probability and impact):", self.size)
+        form.addRow("Levels (probability and impact):", self.size_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.names, 1)
@@ -120,8 +120,8 @@ class ScaleDialog(QDialog):
             self._set_names(current[:size] + tuple(str(i) for i in range(len(current) + 1, size + 1)))
 
     def read_names(self) -> tuple[str, ...]:
-        return tuple((self.names.item(r, 0).text() if self.names.item(r, 0) else "").strip()
-                     for r in range(self.names.rowCount()))
+        items = (self.names.item(r, 0) for r in range(self.names.rowCount()))
+        return tuple((item.text() if item else "").strip() for item in items)
 
     # ------------------------------------------------------------------ bands
     def set_bands(self, bands) -> None:
@@ -153,6 +153,8 @@ class ScaleDialog(QDialog):
         if column != 2:
             return
         item = self.bands.item(row, 2)
+        if item is None:
+            return
         chosen = QColorDialog.getColor(QColor(item.text()), self, "Band colour")
         if chosen.isValid():
             item.setText(chosen.name())
@@ -178,7 +180,7 @@ class ScaleDialog(QDialog):
     # ------------------------------------------------------------------ result
     def scale(self) -> RiskScale:
         """The scale as entered; ValidationError with a clear sentence when it is not usable."""
-        scale = RiskScale(self.size.value(), self.read_names(), self.read_bands())
+        scale = RiskScale(self.size_box.value(), self.read_names(), self.read_bands())
         validate_scale(scale)
         return scale
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from sqlalchemy import select
@@ -100,7 +102,7 @@ class QuickFilters(QWidget):
         return out
 
     def risk_filter(self) -> RiskFilter:
-        kwargs = {}
+        kwargs: dict[str, Any] = {}  # RiskFilter field name → allowed names (None: no restriction)
         for key, _column, _label, _none in FILTERS:
             value = self.selected(key)
             kwargs[key] = None if value is None else frozenset({value})

@@ -41,9 +41,10 @@ class BandLegend(QWidget):
         self.scale = scale
         while self.row.count():
             item = self.row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().setParent(None)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
         self.labels = [self.title]
         for rating, span, colour in band_ranges(scale):
             label = QLabel(f"  {rating}  {span}  ", self)

@@ -135,7 +135,7 @@ class RisksPage(QWidget):
             self._update_buttons()
 
     def _update_buttons(self) -> None:
-        risk = self.current_risk()
+        risk = self.current_risk() or {}
         self.escalate_button.setEnabled(bool(risk) and risk["level"] == "Project")
         self.de_escalate_button.setEnabled(bool(risk) and risk["level"] == "Program" and bool(risk["escalated"]))
         can_raise = bool(risk) and risk["status"] == "Occurred"
@@ -173,6 +173,7 @@ class RisksPage(QWidget):
         command = RaiseIssueCommand(self.document, risk["id"])
         if not self.document.execute(command):
             return None
+        assert command.issue_id is not None  # set by a successful apply
         self.select_record("issues", command.issue_id)
         return command.issue_id
 

@@ -1,0 +1,393 @@
+"""The board pack as a print-ready PDF: A4 landscape, a header with the program, the date and the
+classification on every page, "Page N of M", tables that break across pages with their header row
+repeated, and charts drawn as vectors.
+
+Written with ReportLab (a long-kept PDF library, pure Python here): the command line makes a PDF
+without loading Qt or needing a display, and the pack is laid out as flowing pages rather than
+painted by hand. It reads exactly the data the Excel pack reads (``read_board_pack``: one snapshot).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from .. import APP_NAME
+from ..models import benefit_rules
+from ..models.benefit_rollup import Rollup
+from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
+from ..models.store import Store
+from ..models.summary import HeatCell
+from .atomic import check_target, write_atomically
+from .boardpack_data import BoardPackData, Record, read_board_pack
+
+PAGE = landscape(A4)
+MARGIN = 14 * mm
+HEADER_GREY = colors.HexColor("#D9D9D9")
+GRID = colors.HexColor("#9E9E9E")
+QUADRANT_COLOURS = {MANAGE_CLOSELY: "#F8CBAD", KEEP_SATISFIED: "#FFE699", KEEP_INFORMED: "#BDD7EE",
+                    MONITOR: "#E2EFDA"}
+MAX_NAMES_PER_QUADRANT = 18
+
+_styles = getSampleStyleSheet()
+TITLE = ParagraphStyle("PackTitle", parent=_styles["Title"], alignment=0, fontSize=22, leading=26, spaceAfter=4)
+H1 = ParagraphStyle("PackH1", parent=_styles["Heading1"], fontSize=15, leading=18, spaceBefore=2, spaceAfter=6)
+H2 = ParagraphStyle("PackH2", parent=_styles["Heading2"], fontSize=12, leading=15, spaceBefore=8, spaceAfter=4)
+BODY = ParagraphStyle("PackBody", parent=_styles["BodyText"], fontSize=9.5, leading=12)
+CELL = ParagraphStyle("PackCell", parent=BODY, fontSize=8.5, leading=10.5)
+NOTE = ParagraphStyle("PackNote", parent=BODY, fontSize=8, leading=10, textColor=colors.HexColor("#606060"))
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    if isinstance(value, date):
+        return f"{value.day} {value:%b %Y}"
+    return str(value)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _cell(value: Any) -> Paragraph:
+    return Paragraph(_escape(_text(value)), CELL)
+
+
+def _colour(hex_colour: str | None) -> colors.Color | None:
+    return colors.HexColor(hex_colour if hex_colour.startswith("#") else f"#{hex_colour}") if hex_colour else None
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float],
+           fills: dict[tuple[int, int], str | None] | None = None) -> Table:
+    """A table that breaks across pages with its header row repeated; ``fills``: (col, row) → colour."""
+    data = [[Paragraph(f"<b>{_escape(h)}</b>", CELL) for h in headers],
+            *[[_cell(v) for v in row] for row in rows]]
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    style = [("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
+             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 2),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+    for (col, row), colour in (fills or {}).items():
+        c = _colour(colour)
+        if c is not None:
+            style.append(("BACKGROUND", (col, row + 1), (col, row + 1), c))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _widths(total_mm: float, weights: Sequence[float]) -> list[float]:
+    whole = sum(weights)
+    return [total_mm * mm * w / whole for w in weights]
+
+
+FULL = (PAGE[0] - 2 * MARGIN - 12) / mm  # usable width in mm (a frame pads 6 pt each side)
+
+
+# ------------------------------------------------------------------------------------- charts
+def _bar_chart(ratings: list[str], inherent: list[int], residual: list[int]) -> Drawing:
+    d = Drawing(120 * mm, 62 * mm)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 14 * mm, 12 * mm, 96 * mm, 42 * mm
+    chart.data = [inherent, residual]
+    chart.categoryAxis.categoryNames = ratings
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontSize = 8
+    top = max([*inherent, *residual, 1])
+    chart.valueAxis.valueMax = top + 1
+    chart.valueAxis.valueStep = max(1, (top + 1) // 5)
+    chart.bars[0].fillColor = colors.HexColor("#5B7DB1")
+    chart.bars[1].fillColor = colors.HexColor("#A9C4E8")
+    d.add(chart)
+    d.add(String(14 * mm, 57 * mm, "Open risks by rating", fontSize=10, fontName="Helvetica-Bold"))
+    legend = Legend()
+    legend.x, legend.y = 80 * mm, 60 * mm
+    legend.fontSize = 8
+    legend.colorNamePairs = [(chart.bars[0].fillColor, "Inherent"), (chart.bars[1].fillColor, "Residual")]
+    legend.columnMaximum = 1
+    legend.deltax = 24 * mm
+    d.add(legend)
+    return d
+
+
+def _rollup_chart(r: Rollup) -> Drawing:
+    d = Drawing(FULL * mm, 70 * mm)
+    plot = LinePlot()
+    plot.x, plot.y, plot.width, plot.height = 18 * mm, 12 * mm, (FULL - 30) * mm, 48 * mm
+    planned = [(i, p.cumulative_planned) for i, p in enumerate(r.periods)]
+    realized = [(i, p.cumulative_realized) for i, p in enumerate(r.periods) if p.cumulative_realized is not None]
+    plot.data = [planned, realized or [(0, 0.0)]]
+    plot.lines[0].strokeColor = colors.HexColor("#1565C0")
+    plot.lines[0].strokeWidth = 2
+    plot.lines[1].strokeColor = colors.HexColor("#2E7D32")
+    plot.lines[1].strokeWidth = 2
+    step = max(1, len(r.periods) // 12)
+    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = 0, max(1, len(r.periods) - 1)
+    plot.xValueAxis.valueSteps = list(range(0, len(r.periods), step))
+    labels = [p.label for p in r.periods]
+    plot.xValueAxis.labelTextFormat = lambda i: labels[int(i)] if 0 <= int(i) < len(labels) else ""
+    plot.xValueAxis.labels.fontSize = 7
+    plot.yValueAxis.labels.fontSize = 8
+    plot.yValueAxis.labelTextFormat = "{:,.0f}".format
+    d.add(plot)
+    unit = f" ({r.unit})" if r.unit else ""
+    d.add(String(18 * mm, 64 * mm, f"Financial benefits{unit}: cumulative planned vs realized", fontSize=10,
+                 fontName="Helvetica-Bold"))
+    legend = Legend()
+    legend.x, legend.y = (FULL - 70) * mm, 67 * mm
+    legend.fontSize = 8
+    legend.colorNamePairs = [(plot.lines[0].strokeColor, "Planned"), (plot.lines[1].strokeColor, "Realized")]
+    legend.columnMaximum = 1
+    legend.deltax = 26 * mm
+    d.add(legend)
+    return d
+
+
+# ------------------------------------------------------------------------------------- sections
+def _summary(data: BoardPackData) -> list[Flowable]:
+    s = data.summary
+    risks = s["risks"]
+    people = ", ".join(x for x in (f"Sponsor: {data.sponsor}" if data.sponsor else "",
+                                   f"Program manager: {data.manager}" if data.manager else "") if x)
+    out: list[Flowable] = [Paragraph(_escape(data.program or "Program"), TITLE),
+                           Paragraph(f"Board pack as at {_text(data.today)}", H2)]
+    if people:
+        out.append(Paragraph(_escape(people), BODY))
+    ratings = list(risks["open_by_rating"])
+    counts = _table(("Open risks by rating", "Inherent", "Residual"),
+                    [(r, risks["open_by_rating"][r], risks["open_by_residual_rating"][r]) for r in ratings],
+                    _widths(90, (3, 1.2, 1.2)),
+                    {(0, i): data.ctx.risk_scale.colour_of(r) for i, r in enumerate(ratings)})
+    chart = _bar_chart(ratings, [risks["open_by_rating"][r] for r in ratings],
+                       [risks["open_by_residual_rating"][r] for r in ratings])
+    out += [Spacer(1, 4 * mm),
+            Table([[counts, chart]], colWidths=[100 * mm, (FULL - 100) * mm], hAlign="LEFT",
+                  style=[("VALIGN", (0, 0), (-1, -1), "TOP")])]
+    quadrants = _table(("Stakeholders by quadrant", "Count"), list(s["stakeholders"]["by_quadrant"].items()),
+                       _widths(80, (3, 1)))
+    statuses = list(s["benefits"]["by_status"].items())
+    benefits = _table(("Benefits by status", "Count"), statuses, _widths(80, (3, 1)),
+                      {(0, i): benefit_rules.STATUS_COLOURS.get(k) for i, (k, _) in enumerate(statuses)})
+    money = _table(("Financial benefits to date", "Planned", "Realized", "Realized %"),
+                   [(r.unit or "(no unit)", r.planned_to_date, r.realized_to_date,
+                     f"{r.realized_to_date / r.planned_to_date:.0%}" if r.planned_to_date else "")
+                    for r in data.rollups] or [("(none)", "", "", "")], _widths(95, (2, 1.2, 1.2, 1.1)))
+    out += [Spacer(1, 4 * mm),
+            Table([[quadrants, benefits, money]], colWidths=[85 * mm, 85 * mm, (FULL - 170) * mm], hAlign="LEFT",
+                  style=[("VALIGN", (0, 0), (-1, -1), "TOP")])]
+    overdue = sum(1 for c in data.comms_due if c["overdue"])
+    out += [Spacer(1, 3 * mm),
+            Paragraph("Financial amounts are the change from baseline in monthly amounts over the months measured so "
+                      "far, as on the Benefits page; benefits in different money are rolled up apart.", NOTE),
+            Paragraph(f"Communications due this month: {len(data.comms_due)}, of which {overdue} overdue.", BODY)]
+    return out
+
+
+RISK_HEADERS = ("#", "ID", "Title", "Level", "Project", "Owner", "Inherent", "Residual", "Response", "Proximity")
+RISK_WIDTHS = _widths(FULL, (3, 6, 30, 7, 14, 12, 9, 9, 8, 9))
+
+
+def _risk_rows(data: BoardPackData, risks: list[Record]) -> tuple[list[list[Any]], dict[tuple[int, int], str | None]]:
+    rows: list[list[Any]] = []
+    fills: dict[tuple[int, int], str | None] = {}
+    scale = data.ctx.risk_scale
+    for i, r in enumerate(risks):
+        inherent = f"{r['inherent_score'] or ''} {r['inherent_rating'] or ''}".strip()
+        residual = f"{r['residual_score'] or ''} {r['residual_rating'] or ''}".strip()
+        rows.append([i + 1, r["code"], r["title"], r["level"], r["project"], r["owner"], inherent, residual,
+                     r["response"], r["proximity"]])
+        fills[(6, i)] = scale.colour_of(r["inherent_rating"]) if r["inherent_rating"] else None
+        fills[(7, i)] = scale.colour_of(r["residual_rating"]) if r["residual_rating"] else None
+    return rows, fills
+
+
+def _top_risks(data: BoardPackData) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(f"Top {len(data.top_risks)} open threats", H1),
+                           Paragraph("Ranked by residual, then inherent score.", NOTE)]
+    rows, fills = _risk_rows(data, data.top_risks)
+    out.append(_table(RISK_HEADERS, rows, RISK_WIDTHS, fills) if rows else Paragraph("No open threats.", BODY))
+    if data.top_opportunities:
+        rows, fills = _risk_rows(data, data.top_opportunities)
+        out += [CondPageBreak(40 * mm), Paragraph(f"Top {len(rows)} open opportunities", H2),
+                _table(RISK_HEADERS, rows, RISK_WIDTHS, fills)]
+    return out
+
+
+def _heat_grid(data: BoardPackData, title: str, counts: Counter[HeatCell]) -> list[Flowable]:
+    scale = data.ctx.risk_scale
+    n = scale.size
+    header = [Paragraph("<b>Probability ↓ / Impact →</b>", CELL),
+              *[Paragraph(f"<b>{i}</b> {_escape(scale.level_names[i - 1])}", CELL) for i in range(1, n + 1)]]
+    rows: list[list[Any]] = [header]
+    style = [("GRID", (0, 0), (-1, -1), 0.5, GRID), ("ALIGN", (1, 1), (-1, -1), "CENTER"),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
+             ("BACKGROUND", (0, 0), (0, -1), HEADER_GREY), ("FONTSIZE", (1, 1), (-1, -1), 12)]
+    for r, p in enumerate(range(n, 0, -1), start=1):
+        row: list[Any] = [Paragraph(f"<b>{p}</b> {_escape(scale.level_names[p - 1])}", CELL)]
+        for i in range(1, n + 1):
+            count = counts.get((p, i), 0)
+            row.append(str(count) if count else "")
+            colour = _colour(scale.colour_of(scale.rating(p, i) or ""))
+            if colour is not None:
+                style.append(("BACKGROUND", (i, r), (i, r), colour))
+        rows.append(row)
+    cell = min(16.0, (FULL / 2 - 30) / n)
+    grid = Table(rows, colWidths=[28 * mm, *[cell * mm] * n], rowHeights=[10 * mm, *[9 * mm] * n], style=style)
+    return [Paragraph(title, H2), grid]
+
+
+def _heat_map(data: BoardPackData) -> list[Flowable]:
+    grids = Table([[_heat_grid(data, "Inherent (before responses)", data.inherent_cells),
+                    _heat_grid(data, "Residual (after responses)", data.residual_cells)]],
+                  colWidths=[FULL / 2 * mm] * 2, hAlign="LEFT", style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
+    bands = sorted(data.ctx.risk_scale.bands, key=lambda b: b.min_score)
+    n = data.ctx.risk_scale.size
+    legend = [(b.rating, f"{b.min_score}–{(nxt.min_score - 1) if nxt else n * n}")
+              for b, nxt in zip(bands, [*bands[1:], None])]
+    return [Paragraph("Risk heat maps (open risks)", H1), grids, Spacer(1, 4 * mm),
+            _table(("Rating", "Score (probability × impact)"), legend, _widths(90, (1, 2)),
+                   {(0, i): b.colour for i, b in enumerate(bands)})]
+
+
+def _stakeholders(data: BoardPackData) -> list[Flowable]:
+    by_quadrant: dict[str, list[str]] = {}
+    for s in data.stakeholders:
+        by_quadrant.setdefault(s["quadrant"], []).append(s["name"])
+
+    def names(quadrant: str) -> Paragraph:
+        people = by_quadrant.get(quadrant, [])
+        shown = [_escape(p) for p in people[:MAX_NAMES_PER_QUADRANT]]
+        more = [f"… and {len(people) - len(shown)} more"] if len(people) > len(shown) else []
+        return Paragraph(f"<b>{quadrant} ({len(people)})</b><br/>" + "<br/>".join(shown + more), CELL)
+
+    grid = Table([[Paragraph(f"<b>High power ({HIGH_FROM}–5)</b>", CELL), names(KEEP_SATISFIED), names(MANAGE_CLOSELY)],
+                  [Paragraph(f"<b>Low power (1–{HIGH_FROM - 1})</b>", CELL), names(MONITOR), names(KEEP_INFORMED)],
+                  ["", Paragraph(f"<b>Low interest (1–{HIGH_FROM - 1})</b>", CELL),
+                   Paragraph(f"<b>High interest ({HIGH_FROM}–5)</b>", CELL)]],
+                 colWidths=[32 * mm, 90 * mm, 90 * mm],
+                 style=[("GRID", (1, 0), (2, 1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("BACKGROUND", (1, 0), (1, 0), _colour(QUADRANT_COLOURS[KEEP_SATISFIED])),
+                        ("BACKGROUND", (2, 0), (2, 0), _colour(QUADRANT_COLOURS[MANAGE_CLOSELY])),
+                        ("BACKGROUND", (1, 1), (1, 1), _colour(QUADRANT_COLOURS[MONITOR])),
+                        ("BACKGROUND", (2, 1), (2, 1), _colour(QUADRANT_COLOURS[KEEP_INFORMED]))])
+    ordered = sorted(data.stakeholders, key=lambda s: (-(s["power"] or 0), -(s["interest"] or 0), s["code"]))
+    rows = [[s["code"], s["name"], s["organisation"], s["power"], s["interest"], s["quadrant"], s["attitude"],
+             s["current_engagement"], s["desired_engagement"], s["owner"]] for s in ordered]
+    table = _table(("ID", "Name", "Organisation", "Power", "Interest", "Quadrant", "Attitude", "Current",
+                    "Desired", "Relationship owner"), rows, _widths(FULL, (6, 18, 16, 6, 7, 12, 9, 9, 9, 14)))
+    return [Paragraph("Stakeholders (power × interest)", H1), grid, CondPageBreak(50 * mm),
+            Paragraph("Stakeholder register", H2), table]
+
+
+def _benefits(data: BoardPackData) -> list[Flowable]:
+    rows = [[b["code"], b["title"], b["category"], b["owner"], b["unit"], b["baseline_value"], b["target_value"],
+             b["target_date"], b["planned_now"], b["latest_actual"], b["status_rag"]] for b in data.benefits]
+    fills = {(10, i): benefit_rules.STATUS_COLOURS.get(b["status_rag"]) for i, b in enumerate(data.benefits)}
+    out: list[Flowable] = [Paragraph("Benefits", H1), _table(
+        ("ID", "Benefit", "Category", "Owner", "Unit", "Baseline", "Target", "Target date", "Planned today",
+         "Latest actual", "Status"), rows, _widths(FULL, (6, 26, 14, 13, 9, 8, 8, 10, 9, 9, 10)), fills)]
+    for r in data.rollups:
+        if r.periods:
+            out += [CondPageBreak(75 * mm), Spacer(1, 4 * mm), _rollup_chart(r)]
+    return out
+
+
+def _communications(data: BoardPackData) -> list[Flowable]:
+    rows = [[c["code"], c["message"], c["stakeholder"], c["channel"], c["frequency"], c["owner"], c["last_held"],
+             c["next_due"], "Overdue" if c["overdue"] else ""] for c in data.comms_due]
+    month = data.today.strftime("%B %Y")
+    body: Flowable = (_table(("ID", "What", "Stakeholder", "Channel", "Frequency", "Owner", "Last held", "Next due",
+                              ""), rows, _widths(FULL, (6, 30, 16, 10, 9, 13, 9, 9, 7)),
+                             {(8, i): "#F4C7C3" for i, c in enumerate(data.comms_due) if c["overdue"]})
+                      if rows else Paragraph("Nothing is due this month.", BODY))
+    return [Paragraph(f"Communications due in {month} (overdue included)", H1), body]
+
+
+SECTIONS: tuple[Callable[[BoardPackData], list[Flowable]], ...] = (
+    _summary, _top_risks, _heat_map, _stakeholders, _benefits, _communications)
+
+
+# ------------------------------------------------------------------------------------- pages
+def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
+    """A canvas that knows the page count when it writes each page's header and footer."""
+
+    class PackCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no type information
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802  (ReportLab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._decorate(number, total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, number: int, total: int) -> None:
+            width, height = PAGE
+            self.setFont("Helvetica", 8)
+            self.setFillColor(colors.HexColor("#404040"))
+            self.drawString(MARGIN, height - 9 * mm, f"{data.program} — board pack as at {_text(data.today)}")
+            self.drawRightString(width - MARGIN, height - 9 * mm, classification.upper())
+            self.drawCentredString(width / 2, 7 * mm, f"Page {number} of {total}")
+            self.drawRightString(width - MARGIN, 7 * mm, APP_NAME)
+
+    return PackCanvas
+
+
+def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: date | None = None,
+                         classification: str = "Official") -> Path:
+    """Write the board pack for ``today`` as a PDF; an existing file is replaced only by a complete one."""
+    out = check_target(out_path, store.path, suffix=".pdf")
+    data = read_board_pack(store, today)
+
+    def build(file: BinaryIO) -> None:
+        doc = BaseDocTemplate(file, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
+                              topMargin=MARGIN, bottomMargin=MARGIN, title=f"{data.program} — board pack",
+                              author=APP_NAME, subject=f"Board pack as at {data.today.isoformat()}")
+        frame = Frame(MARGIN, MARGIN, PAGE[0] - 2 * MARGIN, PAGE[1] - 2 * MARGIN, id="body")
+        doc.addPageTemplates([PageTemplate(id="pack", frames=[frame])])
+        story: list[Flowable] = []
+        for k, section in enumerate(SECTIONS):
+            if k:
+                story.append(PageBreak())
+            story += section(data)
+        doc.build(story, canvasmaker=_numbered_canvas(data, classification))
+
+    write_atomically(out, build)
+    return out

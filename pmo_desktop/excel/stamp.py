@@ -1,0 +1,140 @@
+"""The export stamp: which office wrote a workbook, when, and each record as it was exported.
+
+A very hidden sheet (never in the user's way, survives their sorting and filtering of the visible
+sheets because it is keyed by ID) holds the office's id, the time, and for every exported record its
+version and a short fingerprint of each field's value. Re-importing the workbook can then tell, field
+by field, who changed what since the export (``merge_field``):
+
+    workbook = as exported            → the colleague did not touch it: keep the office's value
+    office   = as exported            → only the colleague changed it: take the workbook's
+    office   = workbook               → both made the same change: nothing to do
+    otherwise                         → both changed it differently: a conflict, shown side by side
+
+so re-importing yesterday's workbook never reverts an edit made in the office today.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from ..models import values as v
+from ..models.fields import Field, Kind, Register
+
+STAMP_SHEET = "_pmo_export"
+MAGIC = "PMO Desktop export"
+FORMAT = 1
+
+
+def canonical(f: Field, value: Any) -> str:
+    """A value as text that compares equal however it was typed or stored (a name in any case, a list
+    in any order, 3 and 3.0, a date and its datetime)."""
+    if v.is_blank(value) or value == []:
+        return ""
+    if f.kind == Kind.LINKS:
+        items = value if isinstance(value, list) else v.split_list(value)
+        return "; ".join(sorted(str(i).strip().casefold() for i in items))
+    if f.kind in (Kind.REF, Kind.CODE):
+        return str(value).strip().casefold()
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (int, float)):
+        return f"{float(value):.9g}"
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def fingerprint(f: Field, value: Any) -> str:
+    return hashlib.blake2b(canonical(f, value).encode("utf-8"), digest_size=5).hexdigest()
+
+
+@dataclass
+class RowStamp:
+    version: int
+    fingerprints: dict[str, str] = field(default_factory=dict)  # field name → fingerprint as exported
+
+
+@dataclass
+class ExportStamp:
+    office_id: str
+    exported_at: str
+    rows: dict[tuple[str, str], RowStamp] = field(default_factory=dict)  # (register, code casefolded)
+
+    def row(self, register: str, code: str) -> RowStamp | None:
+        return self.rows.get((register, code.strip().casefold()))
+
+    def codes(self, register: str) -> set[str]:
+        return {code for reg, code in self.rows if reg == register}
+
+
+def stamped_fields(reg: Register) -> list[Field]:
+    """The fields a stamp fingerprints: what an import can change (not the ID, not calculated columns)."""
+    return [f for f in reg.fields if f.editable]
+
+
+def stamp_rows(reg: Register, rows: Iterable[Sequence[Any]]) -> Iterable[list[Any]]:
+    """Stamp lines for records as ``records.fetch_rows`` gives them: ``(id, version, *values)``."""
+    key = reg.key_field
+    if key is None:
+        return
+    position = {f.name: i + 2 for i, f in enumerate(reg.fields)}
+    fields = stamped_fields(reg)
+    for r in rows:
+        prints = ";".join(f"{f.name}={fingerprint(f, r[position[f.name]])}" for f in fields)
+        yield [reg.name, r[position[key.name]], r[1], prints]
+
+
+def header_lines(office_id: str, exported_at: str) -> list[list[Any]]:
+    return [[MAGIC, FORMAT], ["office", office_id], ["exported", exported_at], ["register", "id", "version", "fields"]]
+
+
+def parse_stamp(lines: Iterable[Sequence[Any]]) -> ExportStamp | None:
+    """The stamp from the hidden sheet's rows; None when the sheet is not a stamp this version reads."""
+    it = iter(lines)
+    try:
+        first = next(it)
+        if not first or first[0] != MAGIC:
+            return None
+        office = next(it)
+        exported = next(it)
+        next(it)  # column headers
+    except StopIteration:
+        return None
+    stamp = ExportStamp(str(office[1] if len(office) > 1 else ""), str(exported[1] if len(exported) > 1 else ""))
+    for line in it:
+        if len(line) < 4 or not line[0] or not line[1]:
+            continue
+        try:
+            version = int(line[2])
+        except (TypeError, ValueError):
+            continue
+        prints = dict(part.split("=", 1) for part in str(line[3] or "").split(";") if "=" in part)
+        stamp.rows[(str(line[0]), str(line[1]).strip().casefold())] = RowStamp(version, prints)
+    return stamp
+
+
+class Merge(str, Enum):
+    KEEP = "keep"          # leave the office's value
+    TAKE = "take"          # take the workbook's value
+    CONFLICT = "conflict"  # both changed it differently
+
+
+def merge_field(f: Field, exported: str | None, office_now: Any, workbook: Any) -> Merge:
+    """The three-way decision for one field (``exported``: its fingerprint in the stamp, None when the
+    record was not in the export, which makes it a plain two-way update)."""
+    mine = fingerprint(f, workbook)
+    theirs = fingerprint(f, office_now)
+    if mine == theirs:
+        return Merge.KEEP
+    if exported is None or theirs == exported:
+        return Merge.TAKE
+    if mine == exported:
+        return Merge.KEEP
+    return Merge.CONFLICT

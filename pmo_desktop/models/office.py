@@ -1,0 +1,73 @@
+"""The office core: the one door to a program office's data for the GUI, the importer, the exports,
+the board pack and the command line (after Anki's collection).
+
+- **Reads** are queries: plain functions ``query(session, ...)`` of the domain modules (``records.fetch_rows``,
+  ``risk_heatmap.cell_counts`` …) run through ``office.read(query, ...)``, each in one short read session,
+  returning plain rows or small aggregates. Nothing outside ``models/`` opens a session.
+- **Writes** are operations: functions ``operation(session, ...)`` run through ``office.write(operation, ...)``,
+  each in its own transaction, returning the operation's result *and* what it changed
+  (``operations.Changes``: ids inserted / updated / deleted per record class, noted inside that
+  transaction). The GUI announces changes from that, once; undo commands keep it.
+- Validation is not here: every write goes through the register declarations (``records``), so a cell,
+  a paste, a chart drag, an import row and the CLI meet the same rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy.orm import Session
+
+from . import operations
+from .settings import SettingKey
+from .store import Store
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class Office:
+    """One open program office (a file or a server database) and the operations on it."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # ------------------------------------------------------------------------------------- reads
+    def read(self, query: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a query in one read session (a consistent view of the office while it runs)."""
+        with self.store.session() as session:
+            return query(session, *args, **kwargs)
+
+    def read_snapshot(self, query: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a long read (an export, a board pack) on one snapshot that others' saves do not change."""
+        with self.store.snapshot() as session:
+            return query(session, *args, **kwargs)
+
+    def setting(self, key: SettingKey[T]) -> T:
+        with self.store.session() as session:
+            return key.read(session)
+
+    # ------------------------------------------------------------------------------------ writes
+    def write(self, operation: Callable[Concatenate[Session, P], T], *args: P.args,
+              **kwargs: P.kwargs) -> tuple[T, operations.Changes]:
+        """Run an operation in its own transaction; returns its result and exactly what it changed."""
+        with operations.tracking() as changes, self.store.transaction() as session:
+            result = operation(session, *args, **kwargs)
+        return result, changes
+
+    @contextmanager
+    def transaction(self) -> Iterator[tuple[Session, operations.Changes]]:
+        """For an operation of several steps written in place: one transaction, its changes noted."""
+        with operations.tracking() as changes, self.store.transaction() as session:
+            yield session, changes
+
+    def set_setting(self, key: SettingKey[T], value: T) -> T:
+        """Validate and store a per-file setting; returns the previous value (for undo)."""
+        previous, _ = self.write(key.write, value)
+        return previous
+
+    def close(self) -> None:
+        self.store.close()
+

@@ -1,0 +1,79 @@
+"""What an operation changed, taken inside its own transaction: ``{entity: ids inserted / updated / deleted}``.
+
+An operation (an import, a paste, a whole-office restore) runs its writes inside ``tracking()``; every
+row the ORM flushes and every bulk INSERT written through ``records`` is noted there, so the caller
+knows exactly which records *this* operation made — not "everything above the highest id before",
+which also catches what another window or user saved meanwhile. Undo of an import deletes exactly
+these ids, and the GUI announces the change from them.
+
+Tracking is per thread of execution (a ``ContextVar``): an import in a worker thread and the GUI
+thread's own edits never mix their notes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session, UOWTransaction
+
+
+@dataclass
+class Changes:
+    """Ids per ORM class. A record both inserted and then updated by the same operation counts as inserted."""
+
+    inserted: dict[type, set[int]] = field(default_factory=lambda: defaultdict(set))
+    updated: dict[type, set[int]] = field(default_factory=lambda: defaultdict(set))
+    deleted: dict[type, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    def note(self, kind: str, entity: type, ids: Iterable[int]) -> None:
+        getattr(self, kind)[entity].update(i for i in ids if i is not None)
+
+    def entities(self) -> set[type]:
+        return {e for part in (self.inserted, self.updated, self.deleted) for e, ids in part.items() if ids}
+
+    def inserted_ids(self) -> dict[type, list[int]]:
+        return {e: sorted(ids) for e, ids in self.inserted.items() if ids}
+
+    def updated_ids(self) -> dict[type, list[int]]:
+        """Updated records that existed before the operation (not its own new rows)."""
+        return {e: sorted(ids - self.inserted.get(e, set())) for e, ids in self.updated.items()
+                if ids - self.inserted.get(e, set())}
+
+
+_current: ContextVar[Changes | None] = ContextVar("pmo_changes", default=None)
+
+
+@contextmanager
+def tracking() -> Iterator[Changes]:
+    """Note every change made by this thread of execution until the block ends."""
+    changes = Changes()
+    token = _current.set(changes)
+    try:
+        yield changes
+    finally:
+        _current.reset(token)
+
+
+def note(kind: str, entity: type, ids: Iterable[int]) -> None:
+    """For bulk writes that skip the ORM's unit of work (Core ``insert``/``delete``)."""
+    changes = _current.get()
+    if changes is not None:
+        changes.note(kind, entity, ids)
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _flush: UOWTransaction) -> None:
+    changes = _current.get()
+    if changes is None:
+        return
+    for kind, objs in (("inserted", session.new), ("updated", session.dirty), ("deleted", session.deleted)):
+        for obj in objs:
+            record_id: Any = getattr(obj, "id", None)
+            if isinstance(record_id, int):
+                changes.note(kind, type(obj), [record_id])

@@ -1,0 +1,85 @@
+"""File ▸ Program Details: the program's name, sponsor, manager, dates and description, edited as one
+undoable change through the program register (the same validation as an import of its sheet)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from ..models import errors, records
+from ..models.fields import Kind
+from ..models.registers import REGISTERS
+from .document import Document
+from .register_table.commands import CellEdit, EditCellsCommand
+
+PROGRAM = REGISTERS["program"]
+
+
+def read_program(document: Document) -> dict[str, Any]:
+    with document.store.session() as s:
+        [row] = records.fetch_rows(s, PROGRAM)[:1]
+    return dict(zip(["id", "version", *PROGRAM.field_names], row, strict=True))
+
+
+class ProgramDialog(QDialog):
+    def __init__(self, document: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.setWindowTitle("Program details")
+        self.record = read_program(document)
+        form = QFormLayout(self)
+        form.addRow(QLabel("The program this office runs: shown on every board pack and export."))
+        self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
+        for f in PROGRAM.fields:
+            value = self.record[f.name]
+            text = value.isoformat() if isinstance(value, date) else ("" if value is None else str(value))
+            editor: QLineEdit | QPlainTextEdit
+            if f.kind == Kind.LONGTEXT:
+                editor = QPlainTextEdit(text, self)
+                editor.setTabChangesFocus(True)
+            else:
+                editor = QLineEdit(text, self)
+                if f.kind == Kind.DATE:
+                    editor.setPlaceholderText("e.g. 2026-04-01 or 1 Apr 2026")
+            editor.setAccessibleName(f.label)
+            self.editors[f.name] = editor
+            form.addRow(f.label, editor)
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #b71c1c")
+        self.message.setWordWrap(True)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def typed(self) -> dict[str, str]:
+        return {name: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text())
+                for name, e in self.editors.items()}
+
+    def save(self) -> None:
+        """One undo step for every changed field; a refused value keeps the dialog open with the reason."""
+        edits = []
+        ctx = self.document.context
+        record = dict(self.record)
+        try:
+            for name, text in self.typed().items():
+                new = record[name] = PROGRAM.field(name).parse(text, ctx)
+                old = self.record[name]
+                if (new or None) != (old or None):
+                    edits.append(CellEdit(self.record["id"], name, old, new))
+            if PROGRAM.check is not None:  # the register's own cross-field rule, said here, not in a message box
+                PROGRAM.check(record, ctx)
+        except errors.ValidationError as e:
+            self.message.setText(str(e))
+            if e.field in self.editors:
+                self.editors[e.field].setFocus()
+            return
+        if edits and not self.document.execute(EditCellsCommand(
+                self.document, PROGRAM, edits, {self.record["id"]: self.record["version"]},
+                text="Edit program details")):
+            self.message.setText("The details were not saved (see the message).")
+            return
+        self.accept()

@@ -1,0 +1,201 @@
+"""A full disk, for real: a 2 MiB tmpfs mounted for the test (the tests run as root in CI) and filled
+up. Every write path says "the disk is full" in one message, leaves the destination as it was and
+leaves no temporary file behind."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from pmo_desktop.models import errors, records
+from pmo_desktop.models.demo import create_demo
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MiB file system of its own, or a skip saying why one cannot be made here."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root (the CI runs the tests as root)")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(folder: Path, leave: int = 0) -> Path:
+    """Fill the disk of ``folder`` up, leaving about ``leave`` bytes free."""
+    filler = folder / "filler.bin"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    try:
+        free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
+        if free > leave:
+            try:
+                os.write(fd, b"\0" * (free - leave))
+            except OSError:
+                pass
+        if leave == 0:
+            try:
+                while True:
+                    os.write(fd, b"\0" * 512)
+            except OSError:
+                pass
+    finally:
+        os.close(fd)
+    return filler
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def listing(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir()}
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.pmo"
+    create_demo(path).close()
+    return path
+
+
+def test_save_a_copy_onto_a_full_disk(tiny_disk: Path, demo_file: Path) -> None:
+    dest = tiny_disk / "copy.pmo"
+    dest.write_bytes(b"the copy of last week")
+    fill(tiny_disk, leave=16 * 1024)
+    store = Store.open(demo_file)
+    try:
+        with pytest.raises(errors.StoreError) as failed:
+            store.save_copy(dest)
+    finally:
+        store.close()
+    message = str(failed.value)
+    assert "the disk is full" in message and "damaged" not in message
+    assert dest.read_bytes() == b"the copy of last week"
+    assert listing(tiny_disk) == {"copy.pmo", "filler.bin"}  # no .pmo-copy-…, no -journal
+
+
+def test_save_a_copy_from_the_window_onto_a_full_disk(qtbot, main_window, tiny_disk: Path, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    assert main_window.open_path(str(create_demo(tmp_path / "office.pmo").path))
+    fill(tiny_disk, leave=8 * 1024)
+    assert main_window.save_copy_to(str(tiny_disk / "copy.pmo")) is False
+    boxes = [b for b in main_window.findChildren(QMessageBox) if b.objectName() == "warning"]
+    assert len(boxes) == 1 and "the disk is full" in boxes[0].text()
+    assert listing(tiny_disk) == {"filler.bin"}
+    main_window.close_file()
+
+
+@pytest.mark.parametrize("command", ["export", "boardpack"])
+def test_cli_writes_one_line_and_leaves_the_old_workbook(tiny_disk: Path, demo_file: Path, tmp_path: Path,
+                                                        command: str) -> None:
+    out = tiny_disk / "out.xlsx"
+    out.write_bytes(b"last month's workbook")
+    fill(tiny_disk, leave=4 * 1024)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "pmo_desktop", command, str(demo_file), str(out)],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1, done.stderr  # exactly one line: no ZipFile.__del__ traceback
+    assert "the disk is full" in done.stderr
+    assert out.read_bytes() == b"last month's workbook"
+    assert listing(tiny_disk) == {"out.xlsx", "filler.bin"}  # no .~out.….xlsx
+    assert list(scratch.iterdir()) == []  # openpyxl's scratch folder went with the process
+
+
+def test_an_edit_on_a_full_disk_is_refused_and_nothing_is_lost(tiny_disk: Path) -> None:
+    path = tiny_disk / "office.pmo"
+    store = Store.create(path)
+    with store.transaction() as s:
+        records.create_record(s, REGISTERS["projects"], {"name": "Kept"})
+    filler = fill(tiny_disk)
+    with pytest.raises(errors.StoreError) as failed:
+        with store.transaction() as s:
+            for i in range(300):
+                records.create_record(s, REGISTERS["projects"], {"name": f"Project {i} " + "x" * 150})
+    assert "the disk is full" in str(failed.value)
+    filler.unlink()  # space again: the same window goes on working
+    with store.transaction() as s:
+        records.create_record(s, REGISTERS["projects"], {"name": "After"})
+    store.close()
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert [r[0] for r in con.execute("SELECT name FROM project ORDER BY id")] == ["Kept", "After"]
+    con.close()
+
+
+def test_create_on_a_full_disk_leaves_nothing(tiny_disk: Path) -> None:
+    fill(tiny_disk)
+    with pytest.raises(errors.StoreError, match="the disk is full"):
+        Store.create(tiny_disk / "new.pmo")
+    assert listing(tiny_disk) == {"filler.bin"}
+
+
+def test_open_on_a_full_disk_is_not_called_damaged(tiny_disk: Path, demo_file: Path) -> None:
+    """A copy (rollback journal) must become WAL when opened, which needs room for the -wal file."""
+    store = Store.open(demo_file)
+    path = store.save_copy(tiny_disk / "office.pmo")
+    store.close()
+    fill(tiny_disk)
+    before = digest(path)
+    with pytest.raises(errors.StoreError) as failed:
+        Store.open(path)
+    assert "the disk is full" in str(failed.value) and "damaged" not in str(failed.value)
+    assert digest(path) == before
+    assert listing(tiny_disk) == {"office.pmo", "filler.bin"}
+
+
+def test_new_and_open_from_the_window_on_a_full_disk(qtbot, main_window, tiny_disk: Path, demo_file: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    store = Store.open(demo_file)
+    copy = store.save_copy(tiny_disk / "office.pmo")  # a copy: opening it must create its -wal
+    store.close()
+    fill(tiny_disk)
+    before = digest(copy)
+    assert main_window.create_file(str(tiny_disk / "new.pmo")) is False
+    assert main_window.open_path(str(copy)) is False
+    texts = [b.text() for b in main_window.findChildren(QMessageBox) if b.objectName() == "warning"]
+    assert len(texts) == 2 and all("the disk is full" in t for t in texts), texts
+    assert digest(copy) == before and listing(tiny_disk) == {"office.pmo", "filler.bin"}
+
+
+def test_export_and_board_pack_from_the_window_onto_a_full_disk(qtbot, tiny_disk: Path, demo_file: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from pmo_desktop.views.document import Document
+    from pmo_desktop.views.exchange.actions import export_board_pack, export_registers
+
+    store = Store.open(demo_file)
+    document = Document(store)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    out = tiny_disk / "registers.xlsx"
+    out.write_bytes(b"last month's")
+    fill(tiny_disk, leave=4 * 1024)
+    assert not export_registers(parent, document, str(out))
+    assert not export_board_pack(parent, document, str(out))
+    texts = [b.text() for b in parent.findChildren(QMessageBox)]
+    assert len(texts) == 2 and all("the disk is full" in t for t in texts), texts
+    assert out.read_bytes() == b"last month's" and listing(tiny_disk) == {"registers.xlsx", "filler.bin"}
+    store.close()
