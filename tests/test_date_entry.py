@@ -105,7 +105,10 @@ def _records(document):
     return ids, parents
 
 
-DATE_COLUMNS = [(r.name, f.name) for r in REGISTERS.values() for f in r.fields if f.kind.value == "date" and f.editable]
+# Every date column of every register shown as a table (the program's own one record is edited in
+# File ▸ Program Details, not in a table).
+DATE_COLUMNS = [(r.name, f.name) for r in REGISTERS.values() if r.name != "program"
+                for f in r.fields if f.kind.value == "date" and f.editable]
 
 
 def test_every_date_column_is_covered():

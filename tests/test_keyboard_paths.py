@@ -44,12 +44,12 @@ def test_heat_map_cells_are_chosen_with_arrows_and_enter(main_window, qtbot):
     page.tabs.setCurrentWidget(page.heat_map)
     heat = page.heat_map
     heat.plot.setFocus()
-    assert heat.cursor is not None and heat.cursor_item is not None
-    start = heat.cursor
+    assert heat.cell_cursor is not None and heat.cell_cursor_item is not None
+    start = heat.cell_cursor
     fullest = max(heat.cells.values(), key=lambda c: c.count)
     assert start == (fullest.probability, fullest.impact)
     qtbot.keyClick(heat.plot, Qt.Key.Key_Left)
-    assert heat.cursor == (start[0], max(1, start[1] - 1))
+    assert heat.cell_cursor == (start[0], max(1, start[1] - 1))
     qtbot.keyClick(heat.plot, Qt.Key.Key_Right)
     qtbot.keyClick(heat.plot, Qt.Key.Key_Return)
     assert page.tabs.currentWidget() is page.register_tab  # the register, filtered to that cell

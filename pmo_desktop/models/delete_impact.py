@@ -5,19 +5,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from .base import Base
 from .fields import Register
 
 
+def _table(reg: Register) -> Table:
+    entity: Any = reg.entity  # a mapped class; Register declares it as a bare type
+    table: Table = entity.__table__
+    return table
+
+
 def _title(table_name: str) -> str:
     from .registers import REGISTERS
 
     for reg in REGISTERS.values():
-        if reg.entity.__table__.name == table_name:
+        if _table(reg).name == table_name:
             return reg.title.lower()
     return table_name.replace("_", " ")
 
@@ -39,7 +46,7 @@ def delete_impact(session: Session, reg: Register, ids: Iterable[int]) -> Delete
     """How many other records refer to these (and would lose the reference), and how many child rows
     go with them. Links of many-to-many lists are not counted: they go with the record, as expected."""
     ids = list(ids)
-    table = reg.entity.__table__
+    table = _table(reg)
     impact = DeleteImpact()
     for other in Base.metadata.sorted_tables:
         if "id" not in other.c:  # an association table: its rows are links, not records

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -42,7 +43,7 @@ def quick_search(session: Session, text: str, per_register: int = 8) -> list[Hit
         label = next((f for f in reg.fields if f.kind == Kind.TEXT and f.required), None)
         if label is None:
             continue
-        entity = reg.entity
+        entity: Any = reg.entity  # a mapped class; Register declares it as a bare type
         label_col = getattr(entity, label.attr)
         code_col = getattr(entity, "code", None) if reg.key_field is not None else None
         conditions = [label_col.ilike(pattern, escape="\\")]

@@ -73,7 +73,7 @@ def save_chart(plot, path: str) -> None:
             _draw(plot, painter, QRectF(0, 0, size.width(), size.height()))
         finally:
             painter.end()
-    elif not chart_image(plot).save(path, "PNG"):
+    elif not chart_image(plot).save(path):  # PNG: callers give the .png suffix
         raise OSError(f"Could not write {path}")
 
 

@@ -64,7 +64,7 @@ class RealizationChart(QWidget):
         item.getAxis("bottom").enabled = not empty
         item.showGrid(x=not empty, y=not empty, alpha=0.15)
         self.legend.setVisible(not empty)
-        if empty:
+        if series is None:
             st.set_title(self.plot, "No benefit selected")
             item.setLabel("left", "")
             item.showAxis("left", False)  # setLabel shows the axis again

@@ -101,6 +101,7 @@ class DateLineEdit(QLineEdit):
             layout = QVBoxLayout(self.popup)
             layout.setContentsMargins(1, 1, 1, 1)
             layout.addWidget(self.calendar)
+        assert self.calendar is not None
         current = self.typed_date() or date.today()
         self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
         self.popup.adjustSize()

@@ -118,6 +118,7 @@ class NewRowLine(QTableView):
     def __init__(self, table: QTableView, model: NewRowModel, parent=None):
         super().__init__(parent)
         self.main = table
+        self.row_model = model
         self.setModel(model)
         self.setObjectName("new-row-line")
         self.setAccessibleName("New row")
@@ -155,8 +156,8 @@ class NewRowLine(QTableView):
             self.setColumnWidth(logical, header.sectionSize(logical))
         first = next((header.logicalIndex(v) for v in range(header.count())
                       if not header.isSectionHidden(header.logicalIndex(v))
-                      and self.model().fields[header.logicalIndex(v)].editable), 0)
-        self.model().first_column = first
+                      and self.row_model.fields[header.logicalIndex(v)].editable), 0)
+        self.row_model.first_column = first
         # Room for the ✱ even while the table above is empty (its row numbers then take no room).
         self.main.verticalHeader().setMinimumWidth(self.main.verticalHeader().fontMetrics().horizontalAdvance("✱9") + 8)
         self.verticalHeader().setFixedWidth(max(self.main.verticalHeader().width(),

@@ -50,8 +50,8 @@ class HeatMapChart(QWidget):
         self.plot.scene().sigMouseClicked.connect(self._on_scene_click)
         self.plot.setMinimumSize(520, 360)  # the window still fits a 1280×720 screen
         # The keyboard: arrows move a cell cursor on the focused chart, Enter or Space opens that cell.
-        self.cursor: tuple[int, int] | None = None
-        self.cursor_item: QGraphicsRectItem | None = None
+        self.cell_cursor: tuple[int, int] | None = None
+        self.cell_cursor_item: QGraphicsRectItem | None = None
         self.plot.setToolTip("Click a cell, or use the arrow keys and Enter, to list its risks in the register")
         self.plot.installEventFilter(self)
         self.legend = BandLegend(self)
@@ -129,7 +129,7 @@ class HeatMapChart(QWidget):
         what = "Residual" if self.residual else "Inherent"
         scope = "open risks" if self.open_only.isChecked() else "all risks"
         set_title(plot, f"{what} risk — {scope}")
-        self.cursor_item = None
+        self.cell_cursor_item = None
         self._draw_cursor()
         self.legend.set_scale(scale)
         total = sum(c.count for c in self.cells.values())
@@ -138,20 +138,20 @@ class HeatMapChart(QWidget):
     # ------------------------------------------------------------------ keyboard
     def eventFilter(self, watched, event) -> bool:
         if watched is self.plot and event.type() == QEvent.Type.FocusIn:
-            if self.cursor is None:
+            if self.cell_cursor is None:
                 fullest = max(self.cells.values(), key=lambda c: c.count, default=None)
                 n = self.document.context.risk_scale.size
-                self.cursor = (fullest.probability, fullest.impact) if fullest else (n, n)
+                self.cell_cursor = (fullest.probability, fullest.impact) if fullest else (n, n)
             self._draw_cursor()
         elif watched is self.plot and event.type() == QEvent.Type.FocusOut:
             self._draw_cursor()
-        elif watched is self.plot and event.type() == QEvent.Type.KeyPress and self.cursor is not None:
+        elif watched is self.plot and event.type() == QEvent.Type.KeyPress and self.cell_cursor is not None:
             n = self.document.context.risk_scale.size
-            p, i = self.cursor
+            p, i = self.cell_cursor
             moves = {Qt.Key.Key_Up: (1, 0), Qt.Key.Key_Down: (-1, 0), Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1)}
             if event.key() in moves and not event.modifiers():
                 dp, di = moves[event.key()]
-                self.cursor = (min(n, max(1, p + dp)), min(n, max(1, i + di)))
+                self.cell_cursor = (min(n, max(1, p + dp)), min(n, max(1, i + di)))
                 self._draw_cursor()
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
@@ -160,12 +160,12 @@ class HeatMapChart(QWidget):
         return super().eventFilter(watched, event)
 
     def _draw_cursor(self) -> None:
-        if self.cursor_item is not None:
-            self.plot.removeItem(self.cursor_item)
-            self.cursor_item = None
-        if self.cursor is None or not self.plot.hasFocus():
+        if self.cell_cursor_item is not None:
+            self.plot.removeItem(self.cell_cursor_item)
+            self.cell_cursor_item = None
+        if self.cell_cursor is None or not self.plot.hasFocus():
             return
-        p, i = self.cursor
+        p, i = self.cell_cursor
         item = QGraphicsRectItem(QRectF(i - 0.5 + GAP / 2, p - 0.5 + GAP / 2, 1 - GAP, 1 - GAP))
         pen = QPen(QColor("#1565c0"), 4)
         pen.setCosmetic(True)
@@ -173,7 +173,7 @@ class HeatMapChart(QWidget):
         item.setBrush(QBrush(Qt.BrushStyle.NoBrush))
         item.setZValue(20)
         self.plot.addItem(item)
-        self.cursor_item = item
+        self.cell_cursor_item = item
 
     # ------------------------------------------------------------------ clicks
     def count(self, probability: int, impact: int) -> int:
