@@ -125,11 +125,13 @@ class RiskDetail(QWidget):
         if not enabled:
             self.header.setText("Select a risk to see its details.")
             self.summary.setText("")
+            self.summary.setVisible(False)
             self.warning.setVisible(False)
             return
         v = self.values
         self.header.setText(f"{v['code']} — {v['title']}")
         self.summary.setText(self._summary(v))
+        self.summary.setVisible(True)
         warning = owner_warning(v.get("inherent_rating") or "", v.get("owner"), self.document.context.risk_scale)
         self.warning.setText(warning)
         self.warning.setVisible(bool(warning))
