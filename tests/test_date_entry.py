@@ -239,3 +239,22 @@ def test_pasted_dates_are_read_in_the_locale_order(qtbot, document, us_locale):
     assert view.paste_text("03/15/2027\t03/31/2027\r\n")
     assert stored(document, "projects", rid, "start_date") == date(2027, 3, 15)
     assert stored(document, "projects", rid, "end_date") == date(2027, 3, 31)
+
+
+def test_program_details_read_dates_in_the_locale_order_too(qtbot, main_window, tmp_path, us_locale):
+    from pmo_desktop.models.store import Store
+    from pmo_desktop.views.program_dialog import ProgramDialog
+
+    path = tmp_path / "office.pmo"
+    Store.create(path, program_name="office").close()
+    assert main_window.open_path(str(path))
+    dialog = ProgramDialog(main_window.document, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert isinstance(dialog.editors["start_date"], DateLineEdit)
+    qtbot.keyClicks(dialog.editors["start_date"], "03/15/2027")
+    qtbot.keyClicks(dialog.editors["end_date"], "Dec 31, 2028")
+    dialog.save()
+    program = main_window.document.store.program()
+    assert (program.start_date, program.end_date) == (date(2027, 3, 15), date(2028, 12, 31))
