@@ -3,8 +3,8 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from pmo_desktop.models import records
 from pmo_desktop.models.benefit_rules import Thresholds
@@ -35,13 +35,9 @@ def edit_current_cell(qtbot, view, text=None, day=None):
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
-    if day is not None:
-        assert isinstance(editor, QDateEdit)
-        editor.setDate(QDate(day.year, day.month, day.day))
-    else:
-        assert isinstance(editor, QLineEdit)
-        editor.selectAll()
-        qtbot.keyClicks(editor, text)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text if day is None else day.strftime("%d %b %Y"))
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     QApplication.processEvents()  # the delegate commits on Enter through a queued call
     assert view.table.state() != view.table.State.EditingState
@@ -107,7 +103,12 @@ def test_create_a_benefit_plan_it_measure_it_and_see_status_and_chart(page, qtbo
     assert "Off track" in page.profile.verdict.text()
 
     meas.table.setCurrentIndex(meas.proxy.index(0, 0))
-    assert meas.paste_text("2026-06-15\t86\r\n2026-07-01\t81\tMI pack\tafter go-live\r\n")
+    # 1 July is after "today" (15 June): a measurement in the future is asked about first.
+    assert not meas.paste_text("2026-06-15\t86\r\n2026-07-01\t81\tMI pack\tafter go-live\r\n")
+    box = meas.confirmation
+    assert "2026-07-01 is in the future" in box.text() and meas.model.rowCount() == 1
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    assert meas.model.rowCount() == 2
     assert status_of(page) == "On track"                         # 1 behind 15 planned: 7%
     assert [y for _, y in page.chart.actual_points()] == [86.0, 81.0]
     assert meas.model.record(1)["source"] == "MI pack"

@@ -164,15 +164,15 @@ def test_add_duplicate_delete_rows_with_undo(qtbot, view, document):
 
 
 def test_date_delegate_edits_a_real_date(qtbot, view, document):
-    from PySide6.QtCore import QDate
-    from PySide6.QtWidgets import QDateEdit
+    from pmo_desktop.views.register_table.date_entry import DateLineEdit
 
     index = cell(view, 0, "start_date")
     view.table.setCurrentIndex(index)
     view.table.edit(index)
     editor = view.table.focusWidget()
-    assert isinstance(editor, QDateEdit)
-    editor.setDate(QDate(2026, 3, 31))
+    assert isinstance(editor, DateLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "2026-03-31")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
     assert db_projects(document.store)[0]["start_date"] == date(2026, 3, 31)

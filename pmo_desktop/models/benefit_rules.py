@@ -214,3 +214,11 @@ def window_problem(on: date | None, window_start: date | None, window_end: date 
         return (f"The measurement date {on.isoformat()} is outside {whose} realization window ({span}); "
                 f"change the date or widen the window.")
     return None
+
+
+def future_measurement_warning(on: date | None, today: date) -> str | None:
+    """A measurement dated after today is usually a typo: the question to ask before keeping it, or None."""
+    if on is None or on <= today:
+        return None
+    return (f"The measurement date {on.isoformat()} is in the future (today is {today.isoformat()}). "
+            "A measurement records what was observed; keep this date anyway?")

@@ -13,10 +13,6 @@ from .errors import ValidationError
 
 _TRUE = {"yes", "y", "true", "t", "1", "x", "✓", "on"}
 _FALSE = {"no", "n", "false", "f", "0", "", "off", "-"}
-_DATE_FORMATS = (
-    "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y",
-    "%B %d, %Y", "%d-%b-%Y", "%d-%b-%y", "%d/%m/%y", "%Y/%m/%d", "%b %Y", "%B %Y",
-)
 EXCEL_EPOCH = date(1899, 12, 30)
 
 
@@ -69,7 +65,80 @@ def parse_int(value, label: str) -> int | None:
     return int(number)
 
 
-def parse_date(value, label: str) -> date | None:
+DAY_FIRST = "DMY"    # 31/03/2026: the UK, Europe, most of the world
+MONTH_FIRST = "MDY"  # 03/31/2026: the US
+_MONTHS = {name: i for i, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
+_RELATIVE = {"today": 0, "now": 0, "yesterday": -1, "tomorrow": 1}
+_SEPARATORS = r"[/.\-]"
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) <= 2:  # two-digit years as Excel reads them: 00–29 → 2000s, 30–99 → 1900s
+        year += 2000 if year < 30 else 1900
+    return year
+
+
+def _from_serial(number: float) -> date | None:
+    if 1 <= number < 2958466:  # an Excel serial date (1 = 1900-01-01, 46100 = 2026-03-19)
+        return EXCEL_EPOCH + timedelta(days=int(number))
+    return None
+
+
+def _parse_date_text(text: str, order: str, today: date) -> date | None:
+    """The date this text means, None when it is not a date; ValueError for an impossible one."""
+    low = text.lower()
+    if low in _RELATIVE:
+        return today + timedelta(days=_RELATIVE[low])
+    if re.fullmatch(r"\d{1,5}(\.\d+)?", text):  # an Excel serial number typed or pasted as text
+        return _from_serial(float(text))
+    if re.fullmatch(r"\d{8}", text):  # 20270315
+        return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    m = re.fullmatch(r"(\d{4})" + _SEPARATORS + r"(\d{1,2})" + _SEPARATORS + r"(\d{1,2})(?:[T ].*)?", text)
+    if m:  # ISO, and 2027/03/15 or 2027.03.15: year first whatever the locale
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    m = re.fullmatch(r"(\d{1,2})(" + _SEPARATORS + r")(\d{1,2})\2(\d{2}|\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?", text)
+    if m:  # 15/03/2027 or 03/15/2027, as the user's locale orders them
+        first, second, year = int(m[1]), int(m[3]), _year(m[4])
+        day, month = (second, first) if order == MONTH_FIRST else (first, second)
+        return date(year, month, day)
+    # Month names: 15 Mar 2027, 15-Mar-27, Mar 15, 2027, March 2027, 15 March (this year)
+    words = [w for w in re.split(r"[\s,/.\-]+", low) if w]
+    if not 1 < len(words) <= 3:
+        return None
+    months = [w for w in words if w in _MONTHS]
+    if len(months) != 1 or not all(w.isdigit() for w in words if w not in _MONTHS):
+        return None
+    month = _MONTHS[months[0]]
+    numbers = [w for w in words if w.isdigit()]
+    if len(numbers) == 1:
+        if len(numbers[0]) == 4:      # March 2027: the first of the month
+            return date(int(numbers[0]), month, 1)
+        if words[0] == months[0] or words[1] == months[0]:  # 15 March / March 15: this year
+            return date(today.year, month, int(numbers[0]))
+        return None
+    if words[1] == months[0]:         # 15 Mar 2027
+        day, year = numbers
+    elif words[0] == months[0]:       # Mar 15, 2027
+        day, year = numbers
+    else:
+        return None
+    if len(day) > 2:
+        return None
+    return date(_year(year), month, int(day))
+
+
+def date_example(order: str = DAY_FIRST) -> str:
+    return "03/31/2026" if order == MONTH_FIRST else "31/03/2026"
+
+
+def parse_date(value, label: str, order: str = DAY_FIRST, today: date | None = None) -> date | None:
+    """A date from a cell, a paste or a workbook: a date, an Excel serial number, ISO 2026-03-31,
+    31/03/2026 (or 03/31/2026 when ``order`` is MONTH_FIRST, as the user's locale says), 31 Mar 2026,
+    Mar 31, 2026, March 2026, "today". Anything else raises ValidationError; nothing is guessed."""
     if is_blank(value):
         return None
     if isinstance(value, datetime):
@@ -77,19 +146,21 @@ def parse_date(value, label: str) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 1 <= value < 2958466:  # an Excel serial date
-            return EXCEL_EPOCH + timedelta(days=int(value))
-        raise ValidationError(f"{label}: {value} is not a date.")
+        found = _from_serial(value)
+        if found is None:
+            raise ValidationError(f"{label}: {value} is not a date.")
+        return found
     text = re.sub(r"\s+", " ", str(value).strip())
-    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ].*", text):
-        text = text[:10]
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValidationError(f"{label}: “{value}” is not a date (use e.g. 2026-03-31 or 31/03/2026).")
+    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text, flags=re.IGNORECASE)
+    try:
+        found = _parse_date_text(text, order, today or date.today())
+    except ValueError:  # 31/02/2026, month 13, ...
+        raise ValidationError(f"{label}: “{value}” is not a real date (dates are typed like "
+                              f"{date_example(order)} or 2026-03-31).") from None
+    if found is None:
+        raise ValidationError(f"{label}: “{value}” is not a date (type e.g. 2026-03-31, {date_example(order)}, "
+                              "31 Mar 2026 or today).")
+    return found
 
 
 def parse_bool(value, label: str) -> bool:

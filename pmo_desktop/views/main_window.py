@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -135,21 +136,143 @@ class MainWindow(QMainWindow):
         self.retry_action = self._add(self.edit_menu, "Retry Unsaved Changes", self.retry_pending, "Ctrl+Shift+R")
         self.retry_action.setEnabled(False)
         # These act on the table that has the focus; the tables own the shortcuts (shown after the tab).
-        for text, name in (("Copy\tCtrl+C", "copy"), ("Paste\tCtrl+V", "paste"), ("Clear Cells\tDel", "clear_cells"),
+        for text, name in (("Copy\tCtrl+C", "copy"), ("Paste\tCtrl+V", "paste"), ("Clear Cells\tDel", "delete_or_clear"),
                            (None, None), ("Add Row\tCtrl+Shift+N", "add_row"), ("Duplicate Rows\tCtrl+D", "duplicate_rows"),
-                           ("Delete Rows\tCtrl+-", "delete_rows"), (None, None), ("Find\tCtrl+F", "focus_search")):
+                           ("Delete Rows\tShift+Del", "delete_rows"), (None, None), ("Find\tCtrl+F", "focus_search"),
+                           ("Sort, Filter and Columns…\tCtrl+Shift+L", "open_header_menu")):
             if text is None:
                 self.edit_menu.addSeparator()
                 continue
             self._add(self.edit_menu, text, lambda checked=False, n=name: self._on_table(n), enabled_with_file=True)
 
+        self.edit_menu.addSeparator()
+        self._add(self.edit_menu, "Find in All &Registers…", self.quick_search, "Ctrl+K", True)
+
         view_menu = bar.addMenu("&View")
         for i, (title, _spec) in enumerate(PAGES):
             self._add(view_menu, title, lambda checked=False, i=i: self.nav.setCurrentRow(i), f"Ctrl+{i + 1}", True)
 
+        view_menu.addSeparator()
+        self._make_zoom_actions(view_menu)
+
         help_menu = bar.addMenu("&Help")
+        self.help_action = self._add(help_menu, f"{APP_NAME} &Help", self.show_help, [QKeySequence("F1")])
+        self.help_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogHelpButton))
         about = self._add(help_menu, f"&About {APP_NAME}", self.about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
+        self._make_toolbar()
+
+    # ------------------------------------------------------------------ zoom, toolbar, help
+    def _make_zoom_actions(self, menu) -> None:
+        """Zoom for the projector: every table, remembered between sessions."""
+        from .zoom import zoom
+
+        level = zoom()
+        level.set_percent(int(self.settings.value("view/zoom", 100) or 100))
+        level.changed.connect(self._on_zoom)  # a method, not a lambda: disconnected when the window goes
+        self.zoom_in_action = self._add(menu, "Zoom &In", level.zoom_in,
+                                        [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence("Ctrl+Shift+=")])
+        self.zoom_out_action = self._add(menu, "Zoom &Out", level.zoom_out, [QKeySequence("Ctrl+-")])
+        self.zoom_reset_action = self._add(menu, "&Actual Size (100 %)", level.reset, [QKeySequence("Ctrl+0")])
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
+    def _on_zoom(self, percent: int) -> None:
+        self.settings.setValue("view/zoom", percent)
+        self.statusBar().showMessage(f"Zoom {percent} %", 2000)
+
+    def _icon(self, theme: str, fallback: "QStyle.StandardPixmap"):
+        from PySide6.QtGui import QIcon
+
+        return QIcon.fromTheme(theme, self.style().standardIcon(fallback))
+
+    def _make_toolbar(self) -> None:
+        """The main commands with icons and words, for those who do not know the menus yet."""
+        from PySide6.QtWidgets import QToolBar
+
+        bar = QToolBar("Main toolbar", self)
+        bar.setObjectName("main-toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        SP = QStyle.StandardPixmap
+
+        def tool(text, theme, fallback, slot, tip, with_file=True) -> QAction:
+            action = QAction(self._icon(theme, fallback), text, self)
+            action.setToolTip(tip)
+            action.triggered.connect(slot)
+            bar.addAction(action)
+            if with_file:
+                self._file_actions.append(action)
+            return action
+
+        self.tool_add = tool("Add", "list-add", SP.SP_FileIcon, lambda: self._on_table("add_row"),
+                             "Add a row to the table you are in (Ctrl+Shift+N)")
+        self.tool_delete = tool("Delete", "edit-delete", SP.SP_TrashIcon, lambda: self._on_table("delete_rows"),
+                                "Delete the selected rows (Shift+Del)")
+        bar.addSeparator()
+        self.tool_undo = tool("Undo", "edit-undo", SP.SP_ArrowBack, self._undo, "Undo the last change (Ctrl+Z)", False)
+        self.tool_redo = tool("Redo", "edit-redo", SP.SP_ArrowForward, self._redo, "Redo (Ctrl+Shift+Z)", False)
+        bar.addSeparator()
+        tool("Import", "document-import", SP.SP_DialogOpenButton, self.import_excel,
+             "Import rows from an Excel workbook (Ctrl+I)")
+        tool("Export", "document-export", SP.SP_DialogSaveButton, self.export_excel,
+             "Export the registers to an Excel workbook (Ctrl+E)")
+        tool("Board pack", "x-office-spreadsheet", SP.SP_FileDialogDetailedView, self.export_board_pack,
+             "Write the board pack workbook (Ctrl+Shift+E)")
+        bar.addSeparator()
+        for action, theme, fallback, text in ((self.zoom_out_action, "zoom-out", SP.SP_ArrowDown, "Zoom out"),
+                                              (self.zoom_in_action, "zoom-in", SP.SP_ArrowUp, "Zoom in")):
+            action.setIcon(self._icon(theme, fallback))
+            action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}); "
+                              "Ctrl+0 for 100 %")
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.help_action)
+        self.toolbar = bar
+        self._update_undo_tools()
+
+    def _undo(self) -> None:
+        if self.document is not None:
+            self.document.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.document is not None:
+            self.document.undo_stack.redo()
+
+    def _update_undo_tools(self, *_args) -> None:
+        stack = self.document.undo_stack if self.document is not None else None
+        if not hasattr(self, "tool_undo"):
+            return
+        self.tool_undo.setEnabled(bool(stack and stack.canUndo()))
+        self.tool_redo.setEnabled(bool(stack and stack.canRedo()))
+        self.tool_undo.setToolTip(f"Undo {stack.undoText()} (Ctrl+Z)" if stack and stack.canUndo() else "Nothing to undo")
+        self.tool_redo.setToolTip(f"Redo {stack.redoText()} (Ctrl+Shift+Z)" if stack and stack.canRedo() else "Nothing to redo")
+
+    def quick_search(self):
+        """Ctrl+K: find a record by ID or name in any register and open it."""
+        from .quick_search_dialog import QuickSearchDialog
+
+        if self.document is None:
+            return None
+        dialog = QuickSearchDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.quick_search_dialog = dialog
+        dialog.open()
+        dialog.query.setFocus()
+        return dialog
+
+    def show_help(self):
+        """F1: the help shipped with the application."""
+        from .help_dialog import HelpDialog
+
+        dialog = getattr(self, "help_dialog", None)
+        if dialog is None:
+            dialog = self.help_dialog = HelpDialog(self)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def _install_undo_actions(self) -> None:
         for action in (self.undo_placeholder, self.redo_placeholder):
@@ -172,6 +295,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.insertAction(first, undo)
         self.edit_menu.insertAction(first, redo)
         self._undo_actions = [undo, redo]
+        stack.indexChanged.connect(self._update_undo_tools)
+        stack.cleanChanged.connect(self._update_undo_tools)
 
     def active_register_view(self):
         """The table with the keyboard focus, else the current page's main table."""
@@ -226,6 +351,7 @@ class MainWindow(QMainWindow):
             self.document.close()
         self.document = document
         self._install_undo_actions()
+        self._update_undo_tools()
         self._on_pending(0)
         for action in self._file_actions:
             action.setEnabled(document is not None)

@@ -13,6 +13,8 @@ from ..models.fields import Kind
 from ..models.registers import REGISTERS
 from .document import Document
 from .register_table.commands import CellEdit, EditCellsCommand
+from .register_table.date_entry import DateLineEdit
+from .register_table.table_model import typed_value
 
 PROGRAM = REGISTERS["program"]
 
@@ -40,9 +42,11 @@ class ProgramDialog(QDialog):
                 editor = QPlainTextEdit(text, self)
                 editor.setTabChangesFocus(True)
             else:
-                editor = QLineEdit(text, self)
-                if f.kind == Kind.DATE:
-                    editor.setPlaceholderText("e.g. 2026-04-01 or 1 Apr 2026")
+                if f.kind == Kind.DATE:  # typed in the user's locale order, or picked on a calendar (Alt+Down)
+                    editor = DateLineEdit(self)
+                    editor.setText(text)
+                else:
+                    editor = QLineEdit(text, self)
             editor.setAccessibleName(f.label)
             self.editors[f.name] = editor
             form.addRow(f.label, editor)
@@ -66,7 +70,8 @@ class ProgramDialog(QDialog):
         record = dict(self.record)
         try:
             for name, text in self.typed().items():
-                new = record[name] = PROGRAM.field(name).parse(text, ctx)
+                f = PROGRAM.field(name)
+                new = record[name] = f.parse(typed_value(f, text), ctx)
                 old = self.record[name]
                 if (new or None) != (old or None):
                     edits.append(CellEdit(self.record["id"], name, old, new))

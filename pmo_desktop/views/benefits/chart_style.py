@@ -8,7 +8,9 @@ from __future__ import annotations
 from datetime import date, datetime, time, timezone
 
 import pyqtgraph as pg
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from ..chart_export import install_export
 
 PLANNED = "#1565c0"
 ACTUAL = "#e65100"
@@ -31,8 +33,57 @@ def font(size: float = FONT_PT, bold: bool = False) -> QFont:
     return f
 
 
+MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def from_x(x: float) -> date:
+    return datetime.fromtimestamp(x, tz=timezone.utc).date()
+
+
+class MonthAxis(pg.AxisItem):
+    """Dates on the x axis as months (“Jan 2027”, “Apr”, “Jul” …), every 1, 2, 3, 6 or 12 months so
+    the labels never crowd; the year is written on January and on the first tick. With no dates
+    (nothing selected) it shows no ticks at all rather than meaningless numbers."""
+
+    def __init__(self, **kwargs):
+        super().__init__("bottom", **kwargs)
+        self.enabled = True
+
+    def month_ticks(self, low: float, high: float, width_px: float) -> list[date]:
+        if not self.enabled or high <= low or low < 0:
+            return []
+        start, end = from_x(low), from_x(high)
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        label_px = QFontMetricsF(self.style.get("tickFont") or QFont()).horizontalAdvance("Mar 2027") * 1.4
+        fit = max(1, int(width_px // max(label_px, 1)))
+        step = next((s for s in MONTH_STEPS if months / s <= fit), MONTH_STEPS[-1])
+        ticks, y, m = [], start.year, start.month
+        while (y, m) <= (end.year, end.month):
+            first = date(y, m, 1)
+            if (y * 12 + m - 1) % step == 0 and low <= to_x(first) <= high:
+                ticks.append(first)
+            m += 1
+            if m > 12:
+                y, m = y + 1, 1
+        return ticks
+
+    def tickValues(self, minVal, maxVal, size):
+        ticks = self.month_ticks(minVal, maxVal, size)
+        return [(1.0, [to_x(d) for d in ticks])] if ticks else []
+
+    def tickStrings(self, values, scale, spacing):
+        out, previous_year = [], None
+        for n, x in enumerate(values):
+            d = from_x(x)
+            show_year = n == 0 or d.month == 1 or d.year != previous_year
+            out.append(f"{_MONTHS[d.month - 1]} {d.year}" if show_year else _MONTHS[d.month - 1])
+            previous_year = d.year
+        return out
+
+
 def make_plot(parent=None) -> pg.PlotWidget:
-    plot = pg.PlotWidget(parent, background="w", axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+    plot = pg.PlotWidget(parent, background="w", axisItems={"bottom": MonthAxis()})
     plot.setAntialiasing(True)
     item = plot.getPlotItem()
     for name in ("bottom", "left"):
@@ -42,6 +93,7 @@ def make_plot(parent=None) -> pg.PlotWidget:
         axis.setTickFont(font(FONT_PT - 2))
     item.showGrid(x=True, y=True, alpha=0.15)
     item.setMenuEnabled(False)
+    install_export(plot)
     return plot
 
 

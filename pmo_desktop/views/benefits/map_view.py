@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.benefits_map import LAYER_TITLES, LAYERS, ORPHAN, WARNING, BenefitsMap, Key, load_map
+from ..chart_export import install_export
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
 
@@ -232,6 +233,7 @@ class BenefitsMapWidget(RefreshWhenShown, QWidget):
         self.document = document
         self.graph: BenefitsMap | None = None
         self.view = MapView(self)
+        install_export(self.view, "Benefits map")
         self.view.node_clicked.connect(self.node_clicked)
         legend = QHBoxLayout()
         title = QLabel("Benefits map — click a box to open it in its register")

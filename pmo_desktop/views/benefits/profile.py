@@ -86,6 +86,7 @@ class BenefitProfile(QWidget):
 
         self.plan_view = DatedRowsView(document, PLAN_POINTS, self._next_plan_date, self)
         self.measurements_view = DatedRowsView(document, MEASUREMENTS, self._next_measurement_date, self)
+        self.measurements_view.model.today = today  # a future measurement date is confirmed first
 
         # Key facts across the top; below, what the benefit is (left) and its numbers (right).
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -187,15 +188,17 @@ class BenefitProfile(QWidget):
         return r.get("baseline_date") or r.get("window_start")
 
     def _next_measurement_date(self) -> date | None:
-        """Today, moved into the realization window when today is outside it."""
-        on = self.today()
+        """Today, or the window's end when it is over; never a date in the future (a measurement records
+        what was seen): before the window opens there is no default and the date is typed."""
+        today = self.today()
+        on = today
         r = self.record or {}
         start, end = r.get("window_start"), r.get("window_end")
-        if start and on < start:
-            on = start
         if end and on > end:
             on = end
+        if start and on < start:
+            return None
         if self.series and self.series.actuals and self.series.actuals[-1][0] >= on:
             later = self.series.actuals[-1][0] + timedelta(days=1)
-            on = later if not end or later <= end else on
+            on = later if later <= today and (not end or later <= end) else on
         return on

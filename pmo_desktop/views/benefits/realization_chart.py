@@ -56,8 +56,18 @@ class RealizationChart(QWidget):
 
     def show_series(self, series: BenefitSeries | None) -> None:
         self.series = series
+        item = self.plot.getPlotItem()
+        empty = series is None
+        # Nothing to show: no numbers on the axes (not 0.2 … 0.8), no grid, no legend, just the hint.
+        item.showAxis("left", not empty)
+        item.showAxis("bottom", not empty)
+        item.getAxis("bottom").enabled = not empty
+        item.showGrid(x=not empty, y=not empty, alpha=0.15)
+        self.legend.setVisible(not empty)
         if series is None:
-            st.set_title(self.plot, "Select a benefit to see its realization")
+            st.set_title(self.plot, "No benefit selected")
+            item.setLabel("left", "")
+            item.showAxis("left", False)  # setLabel shows the axis again
             for curve in (self.planned_curve, self.actual_curve):
                 curve.setData([], [])
             for line in (self.baseline_line, self.target_line, self.today_line):
@@ -108,7 +118,20 @@ class RealizationChart(QWidget):
             span = high - low
             # Headroom at the top for the legend row, so it never hides the data.
             headroom = 0.30 if self.legend.columnCount >= 5 else 0.55
-            item.setYRange(low - span * 0.08, high + span * headroom, padding=0)
+            bottom, top = low - span * 0.08, high + span * headroom
+            item.setYRange(bottom, top, padding=0)
+            self._place_today_label(s, today, bottom, top)
+
+    def _place_today_label(self, s: BenefitSeries, today: date, bottom: float, top: float) -> None:
+        """The "Today" label up the today line where no other label or line is: away from the baseline
+        and target lines (whose labels sit at the chart's ends) and from the plan and actuals near today."""
+        avoid = [v for v in (s.baseline_value, s.target_value) if v is not None]
+        avoid += [v for d, v in s.effective_plan + s.actuals if abs((d - today).days) < 120]
+        fractions = [(v - bottom) / (top - bottom) for v in avoid]
+        ceiling = 0.70 if self.legend.columnCount >= 5 else 0.45  # below the legend's rows
+        candidates = [ceiling - k * 0.05 for k in range(int((ceiling - 0.1) / 0.05) + 1)]
+        best = max(candidates, key=lambda c: min((abs(c - f) for f in fractions), default=1.0))
+        self.today_line.label.setPosition(best)
 
     def planned_points(self) -> list[tuple[float, float]]:
         x, y = self.planned_curve.getData()

@@ -97,7 +97,14 @@ class RollupChart(RefreshWhenShown, QWidget):
             f"<b>{r.benefits}</b> financial benefits{unit}. Realized to date <b>{_money(r.realized_to_date)}</b> against "
             f"<b>{_money(r.planned_to_date)}</b> planned for the same months{until}{share}; "
             f"<b>{_money(r.total_planned)}</b> planned over the whole plan.")
-        self.plot.getPlotItem().enableAutoRange()
+        item = self.plot.getPlotItem()
+        item.enableAutoRange(x=True, y=False)
+        values = [p.cumulative_planned for p in periods] + [p.planned for p in periods]
+        values += [p.realized for p in periods if p.realized is not None]
+        values += [p.cumulative_realized for p in periods if p.cumulative_realized is not None]
+        low, high = min([0.0, *values]), max([0.0, *values])
+        # Headroom above the data for the legend along the top, so it never hides the curves.
+        item.setYRange(low, high + (high - low) * 0.3 or 1.0, padding=0.02)
 
     def chart_data(self) -> dict:
         """What is drawn, for tests: x positions are period ends (cumulative) as timestamps."""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLineEdit, QStyledItemDelegate
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QCompleter, QLineEdit, QStyledItemDelegate
 
 from ...models.fields import Field, Kind
+from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent
+from .date_entry import DateLineEdit
 from .table_model import format_value
-
-BLANK_DATE = QDate(1900, 1, 1)
 
 
 def ref_names(document, f: Field) -> list[str]:
@@ -36,7 +36,7 @@ class FieldDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         f = self._field(index)
         if f.kind in (Kind.ENUM, Kind.BOOL, Kind.SCALE) or (f.kind == Kind.REF):
-            combo = QComboBox(parent)
+            combo = ChoiceCombo(parent)
             if f.kind == Kind.ENUM:
                 combo.addItem("", None)
                 for c in f.choices:
@@ -60,11 +60,8 @@ class FieldDelegate(QStyledItemDelegate):
                     combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
             return combo
         if f.kind == Kind.DATE:
-            editor = QDateEdit(parent)
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy-MM-dd")
-            editor.setMinimumDate(BLANK_DATE)
-            editor.setSpecialValueText(" ")  # the minimum date reads as blank: clears the date
+            editor = DateLineEdit(parent)
+            editor.picked.connect(lambda: self._commit_and_close(editor))
             return editor
         return QLineEdit(parent)
 
@@ -79,24 +76,44 @@ class FieldDelegate(QStyledItemDelegate):
                 editor.setCurrentIndex(i)
             elif editor.isEditable():
                 editor.setEditText("" if value is None else str(value))
-        elif isinstance(editor, QDateEdit):
-            editor.setDate(QDate(value.year, value.month, value.day) if isinstance(value, date) else BLANK_DATE)
+        elif isinstance(editor, DateLineEdit):
+            editor.set_date(value if isinstance(value, date) else None)
         elif isinstance(editor, QLineEdit):
             editor.setText(format_value(f, value).replace(",", "") if f.kind in (Kind.FLOAT, Kind.INT) else format_value(f, value))
 
     def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
-            if editor.isEditable():
-                text = editor.currentText().strip()
-                value = text or None
+            if editor.isEditable():  # people: a name not in the list is added only when the user says so
+                text = " ".join(editor.currentText().split())
+                names = [editor.itemText(i) for i in range(editor.count()) if editor.itemText(i)]
+                value = (existing_name(names, text) or self._confirm_new(model, index, text, names)) if text else None
+                if value is None and text:
+                    return
             else:
                 value = editor.currentData()
-        elif isinstance(editor, QDateEdit):
-            d = editor.date()
-            value = None if d == BLANK_DATE else date(d.year(), d.month(), d.day())
-        else:
+        else:  # dates too: the model reads the text in the user's locale order, or refuses it with a message
             value = editor.text()
         model.setData(index, value, Qt.ItemDataRole.EditRole)
 
+    def _confirm_new(self, model, index, text: str, names: list[str]) -> None:
+        """Ask before a typed name becomes a new person; the answer is stored as its own edit."""
+        target = persistent(index)
+        what = "person" if self._field(index).ref.target.__name__ == "Person" else self._field(index).label.lower()
+
+        def choose(name: str) -> None:
+            if target.isValid():
+                model.setData(model.index(target.row(), target.column()), name, Qt.ItemDataRole.EditRole)
+
+        self.confirmation = confirm_new_name(self.parent() or None, what, text, names, choose)
+        return None
+
+    def _commit_and_close(self, editor) -> None:
+        """A date picked on the calendar is stored at once, as Enter would."""
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def updateEditorGeometry(self, editor, option, index):
-        editor.setGeometry(option.rect)
+        rect = option.rect
+        if isinstance(editor, DateLineEdit):  # room for "31 Mar 2026" and the calendar button
+            rect = rect.adjusted(0, 0, max(0, editor.needed_width() - rect.width()), 0)
+        editor.setGeometry(rect)

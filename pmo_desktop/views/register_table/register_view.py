@@ -3,38 +3,70 @@ copy/paste of rectangular blocks with Excel, add/duplicate/delete rows, all undo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+import json
+from datetime import date
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ...models.errors import ValidationError
 from ...models.fields import Kind, Register
 from ...models.records import is_unique, snapshot_fields
+from ...models.values import normalise_key
 from ..document import Document
+from ..zoom import zoom
 from .clipboard import parse_tsv, to_tsv
 from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand
+from .confirm import ask_then, edited_rows, warning_for
+from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
+from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
-from .table_model import RegisterTableModel, format_value
+from .table_model import RegisterTableModel, format_value, typed_value
 
 MAX_FILTER_VALUES = 300
 
 
 class RegisterTable(QTableView):
-    """A QTableView that moves down after Enter, like a spreadsheet."""
+    """A QTableView that moves down after Enter, like a spreadsheet, into the new-row line below it."""
+
+    below_last_row = Signal(int)  # Down or Enter on the last row: the column to continue in
 
     def keyPressEvent(self, event):
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Tab moves between cells as in Excel; Ctrl+Tab / Ctrl+Shift+Tab go on to the next control.
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            QWidget.focusNextPrevChild(self, forward)
+            return
+        if (event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self.state() != QAbstractItemView.State.EditingState):
+            current = self.currentIndex()
+            rows = self.model().rowCount()
+            if rows == 0 or (current.isValid() and current.row() == rows - 1):
+                self.below_last_row.emit(current.column() if current.isValid() else -1)
+                return
+        alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if (alt_down or event.key() == Qt.Key.Key_F4) and self.state() != QAbstractItemView.State.EditingState:
+            if self.open_picker(self.currentIndex()):
+                return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
             current = self.currentIndex()
             if current.isValid() and event.modifiers() == Qt.KeyboardModifier.NoModifier:
@@ -43,6 +75,70 @@ class RegisterTable(QTableView):
                     self.setCurrentIndex(below)
                     return
         super().keyPressEvent(event)
+
+    def open_picker(self, index) -> bool:
+        """Alt+Down / F4 on a cell: edit it with its list or calendar open, as in Excel."""
+        if not index.isValid() or not (index.flags() & Qt.ItemFlag.ItemIsEditable):
+            return False
+        self.edit(index)
+        editor = self.focusWidget()
+        if isinstance(editor, DateLineEdit):
+            editor.show_calendar()
+            return True
+        if isinstance(editor, QComboBox):
+            editor.showPopup()
+            return True
+        return False
+
+
+class EmptyState(QWidget):
+    """Shown over an empty table: what to do to fill the register, and an Add button."""
+
+    def __init__(self, view: "RegisterView"):
+        super().__init__(view.table.viewport())
+        self.view = view
+        self.setObjectName("empty-state")
+        title = view.register.title.lower()
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.add_button = QPushButton(f"Add a row to the {title}", self)
+        self.add_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.add_button.clicked.connect(view.add_row)
+        self.clear_button = QPushButton("Clear filters", self)
+        self.clear_button.clicked.connect(view.clear_filters)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(2)
+        view.table.viewport().installEventFilter(self)
+        self.hide()
+
+    def update_for(self, shown: int, total: int) -> None:
+        filtered = total > 0 and shown == 0
+        empty = total == 0 and not (self.view.register.parent and self.view.model.parent_id is None)
+        title = self.view.register.title.lower()
+        if empty:
+            self.message.setText(f"<p style='font-size:large'><b>No rows in the {title} yet.</b></p>"
+                                 "<p>Add one with the button, type in the line at the bottom (✱), paste rows "
+                                 "from Excel (Ctrl+V), or use File ▸ Import from Excel.</p>")
+        elif filtered:
+            self.message.setText("<p><b>No rows match the search or filters.</b></p>")
+        self.add_button.setVisible(empty)
+        self.clear_button.setVisible(filtered)
+        self.setVisible(empty or filtered)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setGeometry(self.view.table.viewport().rect())
+        self.raise_()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit()
+        return False
 
 
 class RegisterView(QWidget):
@@ -71,6 +167,8 @@ class RegisterView(QWidget):
         self.clear_filters_button.clicked.connect(self.clear_filters)
 
         self.table = RegisterTable(self)
+        self.table.setAccessibleName(f"{register.title} table")
+        self.search.setAccessibleName(f"Search the {register.title.lower()}")
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(FieldDelegate(self.proxy, self.table))
         # No sort until the user asks: rows stay in the order they were entered (the IDs' order).
@@ -82,19 +180,28 @@ class RegisterView(QWidget):
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.horizontalHeader().customContextMenuRequested.connect(self._header_menu)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        char = self.fontMetrics().averageCharWidth()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._zoom_factor: float | None = None
+        self._programmatic = False
+        self.hidden_fields = tuple(hidden_fields)
         for col, f in enumerate(register.fields):
-            self.table.setColumnWidth(col, max(60, f.width * char + 16))
             if f.name in hidden_fields:
                 self.table.setColumnHidden(col, True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         self._make_actions()
+
+        self.new_row_model = NewRowModel(document, register, self.new_row_values, self)
+        self.new_line = NewRowLine(self.table, self.new_row_model, self)
+        self.new_line.setItemDelegate(FieldDelegate(self.new_row_model, self.new_line))
+        self.new_row_model.complete.connect(lambda _values: QTimer.singleShot(0, self, self._create_from_line))
+        self.table.below_last_row.connect(self.focus_new_line)
+        self.new_line.leave_up.connect(self._leave_new_line)
+        self.model.modelReset.connect(self._update_new_line)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
@@ -102,16 +209,38 @@ class RegisterView(QWidget):
         bar.addWidget(self.clear_filters_button)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
-        if compact:
-            self.search.setVisible(False)
+        self.bar = bar
+        if compact:  # a small sub-table (a risk's actions, a benefit's plan): no search bar, so rows get the room
+            for widget in (self.search, self.clear_filters_button, self.count_label):
+                widget.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.new_line)
+        layout.setSpacing(2)
+        self._update_new_line()
+        self.empty_state = EmptyState(self)
+        self.apply_zoom()
+        zoom().changed.connect(self.apply_zoom)
+        self._restore_columns()
+        self._restore_layout()
+        self._layout_timer = QTimer(self)
+        self._layout_timer.setSingleShot(True)
+        self._layout_timer.setInterval(400)
+        self._layout_timer.timeout.connect(self._save_layout)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)  # drag a header to reorder, as in Excel; the order is remembered
+        header.sectionResized.connect(self._layout_changed)
+        header.sectionMoved.connect(self._layout_changed)
 
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
             signal.connect(self._update_count)
         self._update_count()
+
+    def add_to_bar(self, widget: QWidget) -> None:
+        """A page's own button on the table's search bar (before the row count), in Tab order."""
+        self.bar.insertWidget(self.bar.count() - 2, widget)
 
     # ------------------------------------------------------------------ actions
     def _action(self, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
@@ -127,11 +256,16 @@ class RegisterView(QWidget):
     def _make_actions(self) -> None:
         self.add_action = self._action("Add Row", self.add_row, ["Ctrl+Shift+N", "Insert"], "Add a row (Ctrl+Shift+N)")
         self.duplicate_action = self._action("Duplicate Rows", self.duplicate_rows, ["Ctrl+D"])
-        self.delete_action = self._action("Delete Rows", self.delete_rows, ["Ctrl+-", "Shift+Delete"])
+        self.delete_action = self._action("Delete Rows", self.delete_rows, ["Shift+Delete", "Ctrl+Shift+Delete"],
+                                          "Delete the selected rows (Shift+Del, or Del on whole rows)")
         self.copy_action = self._action("Copy", self.copy, [QKeySequence.StandardKey.Copy])
         self.paste_action = self._action("Paste", self.paste, [QKeySequence.StandardKey.Paste])
-        self.clear_action = self._action("Clear Cells", self.clear_cells, [QKeySequence.StandardKey.Delete, "Backspace"])
+        self.clear_action = self._action("Clear Cells / Delete Selected Rows", self.delete_or_clear,
+                                         [QKeySequence.StandardKey.Delete, "Backspace"],
+                                         "Del clears the selected cells, or deletes the selected whole rows")
         self.find_action = self._action("Find", self.focus_search, [QKeySequence.StandardKey.Find])
+        self.header_menu_action = self._action("Sort, Filter and Columns…", self.open_header_menu, ["Ctrl+Shift+L"],
+                                               "Sort or filter the current column, or choose columns (Ctrl+Shift+L)")
 
     # ------------------------------------------------------------------ filtering
     def _on_search(self, text: str) -> None:
@@ -163,6 +297,134 @@ class RegisterView(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(f"{shown:,} of {total:,} rows" if self.proxy.is_filtered else f"{total:,} rows")
         self.clear_filters_button.setEnabled(self.proxy.is_filtered)
+        self.empty_state.update_for(shown, total)
+
+    # ------------------------------------------------------------------ zoom and columns
+    def apply_zoom(self, *_args) -> None:
+        """Table text, row height and column widths at the application's zoom level."""
+        self._programmatic = True
+        try:
+            self._apply_zoom()
+        finally:
+            self._programmatic = False
+
+    def _apply_zoom(self) -> None:
+        level = zoom()
+        font = QFont(self.table.font())
+        font.setPointSizeF(level.point_size())
+        for widget in (self.table, self.table.horizontalHeader(), self.table.verticalHeader()):
+            widget.setFont(font)
+        metrics = QFontMetrics(font)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + round(10 * level.factor))
+        if self._zoom_factor is None:  # first time: widths from the register's character widths
+            char = metrics.averageCharWidth()
+            for col, f in enumerate(self.register.fields):
+                self.table.setColumnWidth(col, max(round(60 * level.factor), f.width * char + 16))
+        elif self._zoom_factor != level.factor:  # keep the user's own widths, scaled
+            ratio = level.factor / self._zoom_factor
+            for col in range(len(self.register.fields)):
+                self.table.setColumnWidth(col, round(self.table.columnWidth(col) * ratio))
+        self._zoom_factor = level.factor
+        self.new_line.sync_columns()
+
+    # A saved view per register: the user's column order and widths (at 100 % zoom), and hidden columns.
+    def _layout_key(self) -> str:
+        return f"columns/{self.register.name}/layout"
+
+    def _layout_changed(self, *_args) -> None:
+        if not self._programmatic:
+            self._layout_timer.start()
+
+    def _save_layout(self) -> None:
+        header = self.table.horizontalHeader()
+        factor = self._zoom_factor or 1.0
+        names = self.register.field_names
+        layout = {"order": [names[header.logicalIndex(v)] for v in range(header.count())],
+                  "widths": {name: round(self.table.columnWidth(c) / factor) for c, name in enumerate(names)
+                             if not self.table.isColumnHidden(c)}}
+        QSettings().setValue(self._layout_key(), json.dumps(layout))
+
+    def _restore_layout(self) -> None:
+        raw = QSettings().value(self._layout_key())
+        if not raw:
+            return
+        try:
+            layout = json.loads(raw)
+        except (TypeError, ValueError):
+            return
+        names = self.register.field_names
+        header = self.table.horizontalHeader()
+        self._programmatic = True
+        try:
+            for visual, name in enumerate(n for n in layout.get("order", []) if n in names):
+                header.moveSection(header.visualIndex(names.index(name)), visual)
+            for name, width in layout.get("widths", {}).items():
+                if name in names and isinstance(width, (int, float)) and width > 10:
+                    self.table.setColumnWidth(names.index(name), round(width * (self._zoom_factor or 1.0)))
+        finally:
+            self._programmatic = False
+        self.new_line.sync_columns()
+
+    def reset_columns(self) -> None:
+        """Back to the register's own columns: all shown, in their order, at their widths."""
+        QSettings().remove(self._layout_key())
+        self.show_all_columns()
+        header = self.table.horizontalHeader()
+        self._programmatic = True
+        try:
+            for logical in range(header.count()):
+                header.moveSection(header.visualIndex(logical), logical)
+        finally:
+            self._programmatic = False
+        self._zoom_factor = None
+        self.apply_zoom()
+        QSettings().remove(self._layout_key())
+
+    def _columns_key(self) -> str:
+        return f"columns/{self.register.name}/hidden"
+
+    def _restore_columns(self) -> None:
+        """Columns the user hid with the column chooser stay hidden (QSettings, per register)."""
+        hidden = QSettings().value(self._columns_key())
+        if not hidden:
+            return
+        names = [hidden] if isinstance(hidden, str) else list(hidden)
+        for col, f in enumerate(self.register.fields):
+            if f.name in names and f.name not in self.hidden_fields:
+                self.table.setColumnHidden(col, True)
+        self.new_line.sync_columns()
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        """Show or hide a column (the column chooser); remembered for this register."""
+        if not visible and len(self._visible_columns()) <= 1:
+            return  # never hide the last column
+        self.table.setColumnHidden(column, not visible)
+        self.new_line.sync_columns()
+        hidden = [f.name for col, f in enumerate(self.register.fields)
+                  if self.table.isColumnHidden(col) and f.name not in self.hidden_fields]
+        QSettings().setValue(self._columns_key(), hidden)
+
+    def show_all_columns(self) -> None:
+        for col, f in enumerate(self.register.fields):
+            if f.name not in self.hidden_fields:
+                self.table.setColumnHidden(col, False)
+        self.new_line.sync_columns()
+        QSettings().remove(self._columns_key())
+
+    def open_header_menu(self) -> QMenu | None:
+        """The sort / filter / columns menu of the current column, from the keyboard (Ctrl+Shift+L)."""
+        column = self.table.currentIndex().column()
+        if column < 0:
+            column = next(iter(self._visible_columns()), -1)
+        if column < 0:
+            return None
+        header = self.table.horizontalHeader()
+        menu = self.build_header_menu(column)
+        x = header.sectionViewportPosition(column)
+        menu.popup(header.mapToGlobal(QPoint(max(x, 0), header.height())))
+        menu.setActiveAction(menu.actions()[0])
+        self.header_menu = menu
+        return menu
 
     def distinct_values(self, column: int) -> list[str]:
         f = self.model.fields[column]
@@ -199,6 +461,20 @@ class RegisterView(QWidget):
             action.setCheckable(True)
             action.setChecked(current is None or value in current)
             action.toggled.connect(lambda checked, v=value: self._toggle_value(column, v, checked, values))
+        menu.addSeparator()
+        columns = menu.addMenu("Columns")
+        columns.setObjectName("column-chooser")
+        columns.addAction("Show all columns", self.show_all_columns)
+        columns.addAction("Reset columns (order, widths, shown)", self.reset_columns)
+        columns.addSeparator()
+        for col, f in enumerate(self.register.fields):
+            if f.name in self.hidden_fields:
+                continue
+            action = columns.addAction(f.label)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(col))
+            action.toggled.connect(lambda checked, c=col: self.set_column_visible(c, checked))
+        menu.addAction(f"Hide “{self.register.fields[column].label}”", lambda: self.set_column_visible(column, False))
         return menu
 
     def _toggle_value(self, column: int, value: str, checked: bool, all_values: list[str]) -> None:
@@ -246,8 +522,9 @@ class RegisterView(QWidget):
         return next(i for i, f in enumerate(self.model.fields) if f.editable and not self.table.isColumnHidden(i))
 
     def new_row_values(self) -> dict:
-        """Values a new blank row starts with (subclasses: e.g. a date inside a benefit's window)."""
-        return {}
+        """Values a new blank row starts with: a risk or an issue is raised today (subclasses: e.g. a
+        date inside a benefit's window)."""
+        return {f.name: date.today() for f in self.register.fields if f.name == "raised_on"}
 
     def add_row(self) -> int | None:
         command = CreateRecordsCommand(self.document, self.register, [self.new_row_values()], self.model.parent_id)
@@ -260,7 +537,54 @@ class RegisterView(QWidget):
         self.table.setFocus()
         return rid
 
+    # ------------------------------------------------------------------ the new-row line
+    def _update_new_line(self) -> None:
+        """No new-row line for a sub-table with nothing above it chosen (a risk's actions, no risk)."""
+        self.new_line.setVisible(not (self.register.parent and self.model.parent_id is None))
+        self.new_row_model.clear()
+
+    def focus_new_line(self, column: int = -1) -> None:
+        if not self.new_line.isVisible():
+            return
+        if column < 0 or self.table.isColumnHidden(column):
+            column = self.new_row_model.first_column
+        self.new_line.setFocus()
+        self.new_line.setCurrentIndex(self.new_row_model.index(0, column))
+
+    def _leave_new_line(self, column: int) -> None:
+        rows = self.proxy.rowCount()
+        if rows:
+            self.table.setCurrentIndex(self.proxy.index(rows - 1, max(column, 0)))
+        self.table.setFocus()
+
+    def _create_from_line(self) -> int | None:
+        """The new-row line has what a record needs: add it (one undo step) and continue on it."""
+        values = dict(self.new_row_model.pending)
+        if not values or self.new_row_model.missing():
+            return None
+        column = self.new_line.currentIndex().column()
+        row = {**self.new_row_values(), **values}
+        command = CreateRecordsCommand(self.document, self.register, [row], self.model.parent_id)
+        message = warning_for(self.register, [row], self.model.today, self.document, self.model.parent_id)
+        if message:
+            self.confirmation = ask_then(self, message, lambda: self._created_from_line(command, column))
+            return None
+        return self._created_from_line(command, column)
+
+    def _created_from_line(self, command, column: int) -> int | None:
+        if not self.document.execute(command):
+            return None
+        self.new_row_model.clear()
+        rid = command.ids[0]
+        if not self.proxy.mapFromSource(self.model.index(self.model.row_of(rid), 0)).isValid():
+            self.clear_filters()
+        self.select_record(rid, column if column >= 0 else self._first_editable_column())
+        self.table.setFocus()
+        return rid
+
     def duplicate_rows(self) -> None:
+        if self.in_new_line():
+            return
         rows = self.selected_source_rows()
         if not rows:
             return
@@ -277,10 +601,59 @@ class RegisterView(QWidget):
         if self.document.execute(command):
             self.select_record(command.ids[0])
 
-    def delete_rows(self) -> None:
+    def delete_rows(self) -> QMessageBox | None:
+        """Delete the selected rows (one undo step). When other records refer to them, ask first and
+        say how many; returns that question (non-blocking) or None when deleted at once."""
+        if self.in_new_line():
+            self.new_row_model.clear()
+            return None
         ids = self.selected_ids()
-        if ids:
-            self.document.execute(DeleteRecordsCommand(self.document, self.register, ids))
+        if not ids:
+            return None
+        from ...models.delete_impact import delete_impact
+
+        with self.document.store.session() as s:
+            impact = delete_impact(s, self.register, ids)
+        command = DeleteRecordsCommand(self.document, self.register, ids)
+        everything = len(ids) > 1 and len(ids) == self.proxy.rowCount()  # Ctrl+A then Del: make sure
+        if not impact.needs_asking and not everything:
+            self.document.execute(command)
+            return None
+        n = f"{len(ids)} row{'s' if len(ids) != 1 else ''}"
+        what = impact.describe() or f"That is every row shown in the {self.register.title.lower()}."
+        box = QMessageBox(QMessageBox.Icon.Question, f"Delete {n}?",
+                          f"Delete {n} of the {self.register.title.lower()}?\n\n{what}\n\n"
+                          "Edit ▸ Undo puts everything back.", QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirm-delete")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete = box.addButton(f"Delete {n}", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda _r: box.clickedButton() is delete and self.document.execute(command))
+        box.open()
+        return box
+
+    def whole_rows_selected(self) -> bool:
+        """Rows picked by their row header (or Shift+Space): every cell of each selected row."""
+        model = self.table.selectionModel()
+        return bool(model.selectedRows()) and len(model.selectedRows()) == len(
+            {i.row() for i in model.selectedIndexes()})
+
+    def in_new_line(self) -> bool:
+        """Whether the keyboard is in the new-row line (the table's shortcuts then act on it)."""
+        focus = QApplication.focusWidget()
+        return focus is not None and (focus is self.new_line or self.new_line.isAncestorOf(focus))
+
+    def delete_or_clear(self) -> None:
+        """Del: whole rows selected are deleted; otherwise the selected cells are cleared."""
+        if self.in_new_line():  # only what was typed in the new-row line
+            column = self.new_line.currentIndex().column()
+            if column >= 0:
+                self.new_row_model.clear_column(column)
+            return
+        if self.whole_rows_selected():
+            self.delete_rows()
+        else:
+            self.clear_cells()
 
     def clear_cells(self) -> None:
         cells = [(self.proxy.mapToSource(i).row(), i.column(), None) for i in self.table.selectionModel().selectedIndexes()
@@ -293,6 +666,8 @@ class RegisterView(QWidget):
         return [header.logicalIndex(v) for v in range(header.count()) if not header.isSectionHidden(header.logicalIndex(v))]
 
     def copy(self) -> None:
+        if self.in_new_line():
+            return
         indexes = self.table.selectionModel().selectedIndexes()
         if not indexes:
             return
@@ -306,33 +681,72 @@ class RegisterView(QWidget):
     def paste(self) -> None:
         self.paste_text(QGuiApplication.clipboard().text())
 
-    def paste_text(self, text: str) -> bool:
+    def header_columns(self, block: list[list[str]], anchor_column: int | None) -> list[int | None] | None:
+        """When the block's first row is a header (each non-blank cell names a different column of this
+        register, by label, name or an import synonym), the column each block column belongs to."""
+        if len(block) < 2 and len(block[0]) < 2:
+            return None
+        keys: dict[str, int] = {}
+        for words in (lambda f: (f.label, f.name), lambda f: f.synonyms):  # labels win over synonyms
+            for col, f in enumerate(self.model.fields):
+                for word in words(f):
+                    keys.setdefault(normalise_key(word), col)
+        columns: list[int | None] = []
+        for cell in block[0]:
+            key = normalise_key(cell)
+            col = keys.get(key) if key else None
+            if key and (col is None or col in columns):
+                return None
+            columns.append(col)
+        named = [c for c in columns if c is not None]
+        if len(named) >= 2 or (len(block[0]) == 1 and named == [anchor_column]):
+            return columns
+        return None
+
+    def paste_text(self, text: str, at_end: bool | None = None) -> bool:
         """Paste tab-separated text at the current cell: one undo step, all or nothing.
 
         Rows that run past the end become new records. A single value pasted over a selection fills it.
         Values that land on calculated columns are ignored, so a block copied from this table pastes back.
+        Pasted into the new-row line (``at_end``), every row becomes a new record.
         """
         block = parse_tsv(text)
         if not block:
             return False
+        if at_end is None:
+            at_end = self.in_new_line()
         selection = self.table.selectionModel().selectedIndexes()
-        if len(block) == 1 and len(block[0]) == 1 and len(selection) > 1:
+        if not at_end and len(block) == 1 and len(block[0]) == 1 and len(selection) > 1:
             cells = [(self.proxy.mapToSource(i).row(), i.column(), block[0][0]) for i in selection]
             return self.model.set_cells(cells, text="Paste")
-        anchor = self.table.currentIndex()
+        anchor = self.table.currentIndex() if not at_end else self.new_line.currentIndex()
         visible = self._visible_columns()
-        start_row = anchor.row() if anchor.isValid() else 0
+        start_row = anchor.row() if anchor.isValid() and not at_end else (self.proxy.rowCount() if at_end else 0)
         start_vis = visible.index(anchor.column()) if anchor.isValid() and anchor.column() in visible else 0
+        by_header = self.header_columns(block, visible[start_vis] if visible else None)
+        if by_header is not None:  # a block copied with its header row: skip it, and follow its column names
+            block = block[1:]
+            if not block:
+                return True
+            if by_header == visible[start_vis:start_vis + len(by_header)]:
+                by_header = None  # the columns line up anyway
         cells, new_rows = [], []
         for i, values in enumerate(block):
             proxy_row = start_row + i
-            targets = list(zip(visible[start_vis:], values))
+            if by_header is None:
+                targets = list(zip(visible[start_vis:], values))
+            else:
+                targets = [(col, value) for col, value in zip(by_header, values) if col is not None]
             if proxy_row < self.proxy.rowCount():
                 source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
                 cells.extend((source_row, col, value) for col, value in targets)
             else:
-                new_rows.append({self.model.fields[col].name: value for col, value in targets
-                                 if self.model.fields[col].editable})
+                try:
+                    new_rows.append({self.model.fields[col].name: typed_value(self.model.fields[col], value)
+                                     for col, value in targets if self.model.fields[col].editable})
+                except ValidationError as e:
+                    self.document.error.emit(f"Nothing was changed:\nRow {proxy_row + 1}: {e}")
+                    return False
         parts = []
         if cells:
             edit = self.model.build_edit_command(cells)
@@ -345,4 +759,13 @@ class RegisterView(QWidget):
         if not parts:
             return True
         n = len(block) * max(len(r) for r in block)
-        return self.document.execute(CompositeCommand(self.document, f"Paste {n} cell{'s' if n != 1 else ''}", parts))
+        command = CompositeCommand(self.document, f"Paste {n} cell{'s' if n != 1 else ''}", parts)
+        return self._execute_confirmed(command, (edited_rows(edit.edits) if cells and edit.edits else []) + new_rows)
+
+    def _execute_confirmed(self, command, rows: list[dict]) -> bool:
+        """Run a command, first asking when its values are probably a slip (e.g. a future measurement)."""
+        message = warning_for(self.register, rows, self.model.today, self.document, self.model.parent_id)
+        if message:
+            self.confirmation = ask_then(self, message, lambda: self.document.execute(command))
+            return False
+        return self.document.execute(command)

@@ -13,6 +13,7 @@ from ...models.benefit_rules import STATUS_COLOURS
 from ...models.fields import Field, Kind, Register
 from ..document import Document
 from .commands import CellEdit, EditCellsCommand
+from .tips import column_tip, wrapped_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -32,6 +33,16 @@ def format_value(f: Field, value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def typed_value(f: Field, value: Any) -> Any:
+    """Text typed or pasted into a date column, read in the user's locale order (31/03 or 03/31);
+    other values as they are, for the register's own parsing."""
+    if f.kind == Kind.DATE and isinstance(value, str):
+        from .date_entry import parse_typed_date
+
+        return parse_typed_date(value, f.label)
+    return value
 
 
 def _readable_text_on(colour: QColor) -> QColor:
@@ -55,6 +66,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.colour_rules = self._default_colour_rules()
         self._flash: set[int] = set()  # records someone else just changed, shown highlighted
+        self.today = date.today  # what "the future" is measured from (a page may pass its own clock)
         document.records_changed.connect(self._on_records_changed)
         document.outside_changes.connect(self._on_outside_changes)
         document.watch(self)
@@ -160,9 +172,11 @@ class RegisterTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             f = self.fields[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return f.label
+                return wrapped_label(f.label, f.width)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f.tip or (f"{f.label} (calculated)" if f.kind == Kind.COMPUTED else f.label)
+                from .date_entry import locale_date_order
+
+                return column_tip(f, self.document.context, locale_date_order())
         elif role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -197,6 +211,8 @@ class RegisterTableModel(QAbstractTableModel):
                 return f"{value} – {names[value - 1]}" if 0 < value <= len(names) else str(value)
             if f.kind == Kind.LONGTEXT and value:
                 return str(value)
+            if f.kind in (Kind.TEXT, Kind.LINKS, Kind.REF) and value and len(str(value)) > f.width:
+                return str(value)  # likely cut off in the cell: the whole text on hover
             return None
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             rule = self.colour_rules.get(f.name)
@@ -221,6 +237,12 @@ class RegisterTableModel(QAbstractTableModel):
             return False
         if not command.edits:
             return True
+        from .confirm import ask_then, edited_rows, warning_for
+
+        message = warning_for(self.register, edited_rows(command.edits), self.today, self.document, self.parent_id)
+        if message:  # written only if the user says so
+            self.confirmation = ask_then(None, message, lambda: self.document.execute(command))
+            return False
         return self.document.execute(command)
 
     def build_edit_command(self, cells, text: str | None = None) -> EditCellsCommand | None:
@@ -232,7 +254,7 @@ class RegisterTableModel(QAbstractTableModel):
                 continue
             row = self.rows[r]
             try:
-                parsed = f.parse(value, ctx)
+                parsed = f.parse(typed_value(f, value), ctx)
             except errors.ValidationError as e:
                 problems.append(f"Row {r + 1}: {e}" if len(cells) > 1 else str(e))
                 continue

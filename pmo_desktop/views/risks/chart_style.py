@@ -5,6 +5,8 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 
+from ..chart_export import install_export
+
 AXIS_PT = 14
 LABEL_PT = 16
 TITLE_PT = 18
@@ -28,6 +30,7 @@ def style_plot(plot: pg.PlotWidget) -> None:
         axis.setStyle(tickFont=font(AXIS_PT), tickTextOffset=8)
     item.hideButtons()
     item.setMenuEnabled(False)
+    install_export(plot)
 
 
 def set_axis_label(plot: pg.PlotWidget, side: str, text: str) -> None:

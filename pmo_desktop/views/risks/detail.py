@@ -6,8 +6,10 @@ is one undo step rather than one per key.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from ...models import errors, records
 from ...models.registers.risks import RISK_ACTIONS, RISKS
@@ -15,6 +17,7 @@ from ...models.risk_scale_config import owner_warning
 from ..document import Document
 from ..register_table import RegisterView
 from ..register_table.commands import CellEdit, EditCellsCommand
+from .chart_style import text_on
 
 LONG_FIELDS = ("cause", "event", "effect", "trigger", "notes")
 
@@ -40,6 +43,10 @@ class RiskDetail(QWidget):
         header_font.setPointSizeF(header_font.pointSizeF() * 1.2)
         self.header.setFont(header_font)
         self.header.setWordWrap(True)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("risk-summary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
         self.warning = QLabel(self)
         self.warning.setStyleSheet("color:#b71c1c; font-weight:bold;")
         self.warning.setWordWrap(True)
@@ -59,7 +66,7 @@ class RiskDetail(QWidget):
             self.editors[name] = editor
             label = QLabel(f.label, texts)
             label.setBuddy(editor)
-            row, col = (n % 3) * 2, (n // 3)
+            row, col = (n // 3) * 2, n % 3  # two rows of three: more of the register shows above
             grid.addWidget(label, row, col)
             grid.addWidget(editor, row + 1, col)
 
@@ -69,6 +76,12 @@ class RiskDetail(QWidget):
         actions_layout.addWidget(QLabel("<b>Response actions</b> (Ctrl+Shift+N in this table adds one)", actions_box))
         self.actions_view = RegisterView(document, RISK_ACTIONS, parent=actions_box, compact=True)
         actions_layout.addWidget(self.actions_view, 1)
+        # The action's text is what matters here: it takes the panel's spare width and wraps.
+        table = self.actions_view.table
+        table.setWordWrap(True)
+        table.horizontalHeader().setSectionResizeMode(self.actions_view.model.column_of("description"),
+                                                      QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         split = QSplitter(self)
         split.addWidget(texts)
@@ -78,6 +91,7 @@ class RiskDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
+        layout.addWidget(self.summary)
         layout.addWidget(self.warning)
         layout.addWidget(split, 1)
         document.records_changed.connect(self._on_records_changed)
@@ -110,13 +124,36 @@ class RiskDetail(QWidget):
         self.actions_view.setEnabled(enabled)
         if not enabled:
             self.header.setText("Select a risk to see its details.")
+            self.summary.setText("")
+            self.summary.setVisible(False)
             self.warning.setVisible(False)
             return
         v = self.values
         self.header.setText(f"{v['code']} — {v['title']}")
+        self.summary.setText(self._summary(v))
+        self.summary.setVisible(True)
         warning = owner_warning(v.get("inherent_rating") or "", v.get("owner"), self.document.context.risk_scale)
         self.warning.setText(warning)
         self.warning.setVisible(bool(warning))
+
+    def _summary(self, v: dict) -> str:
+        """Owner, status, scores and proximity at a glance, the ratings in their band colours."""
+        scale = self.document.context.risk_scale
+
+        def rating(prefix: str) -> str:
+            score, name = v.get(f"{prefix}_score"), v.get(f"{prefix}_rating")
+            if not score:
+                return "not scored"
+            colour = (scale.colour_of(name) if name else None) or "#9e9e9e"
+            return (f"<span style='background:{colour}; color:{text_on(colour)}'>&nbsp;{score} "
+                    f"{escape(str(name or ''))}&nbsp;</span>")
+
+        parts = [f"Owner: <b>{escape(str(v.get('owner') or '—'))}</b>",
+                 f"Status: <b>{escape(str(v.get('status') or '—'))}</b>",
+                 f"Inherent {rating('inherent')} → residual {rating('residual')}"]
+        if v.get("proximity"):
+            parts.append(f"Proximity: <b>{v['proximity'].isoformat()}</b>")
+        return " &nbsp;·&nbsp; ".join(parts)
 
     def _on_records_changed(self, register: str, ids) -> None:
         if register == "risks" and self.risk_id is not None and (ids is None or self.risk_id in ids):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -48,7 +48,12 @@ class HeatMapChart(QWidget):
         style_plot(self.plot)
         self.plot.setMouseEnabled(False, False)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_click)
-        self.plot.setMinimumSize(520, 460)
+        self.plot.setMinimumSize(520, 360)  # the window still fits a 1280×720 screen
+        # The keyboard: arrows move a cell cursor on the focused chart, Enter or Space opens that cell.
+        self.cell_cursor: tuple[int, int] | None = None
+        self.cell_cursor_item: QGraphicsRectItem | None = None
+        self.plot.setToolTip("Click a cell, or use the arrow keys and Enter, to list its risks in the register")
+        self.plot.installEventFilter(self)
         self.legend = BandLegend(self)
 
         bar = QHBoxLayout()
@@ -124,9 +129,51 @@ class HeatMapChart(QWidget):
         what = "Residual" if self.residual else "Inherent"
         scope = "open risks" if self.open_only.isChecked() else "all risks"
         set_title(plot, f"{what} risk — {scope}")
+        self.cell_cursor_item = None
+        self._draw_cursor()
         self.legend.set_scale(scale)
         total = sum(c.count for c in self.cells.values())
         self.total_label.setText(f"{total} risk{'s' if total != 1 else ''} scored")
+
+    # ------------------------------------------------------------------ keyboard
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.plot and event.type() == QEvent.Type.FocusIn:
+            if self.cell_cursor is None:
+                fullest = max(self.cells.values(), key=lambda c: c.count, default=None)
+                n = self.document.context.risk_scale.size
+                self.cell_cursor = (fullest.probability, fullest.impact) if fullest else (n, n)
+            self._draw_cursor()
+        elif watched is self.plot and event.type() == QEvent.Type.FocusOut:
+            self._draw_cursor()
+        elif watched is self.plot and event.type() == QEvent.Type.KeyPress and self.cell_cursor is not None:
+            n = self.document.context.risk_scale.size
+            p, i = self.cell_cursor
+            moves = {Qt.Key.Key_Up: (1, 0), Qt.Key.Key_Down: (-1, 0), Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1)}
+            if event.key() in moves and not event.modifiers():
+                dp, di = moves[event.key()]
+                self.cell_cursor = (min(n, max(1, p + dp)), min(n, max(1, i + di)))
+                self._draw_cursor()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+                self.click_cell(p, i)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _draw_cursor(self) -> None:
+        if self.cell_cursor_item is not None:
+            self.plot.removeItem(self.cell_cursor_item)
+            self.cell_cursor_item = None
+        if self.cell_cursor is None or not self.plot.hasFocus():
+            return
+        p, i = self.cell_cursor
+        item = QGraphicsRectItem(QRectF(i - 0.5 + GAP / 2, p - 0.5 + GAP / 2, 1 - GAP, 1 - GAP))
+        pen = QPen(QColor("#1565c0"), 4)
+        pen.setCosmetic(True)
+        item.setPen(pen)
+        item.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        item.setZValue(20)
+        self.plot.addItem(item)
+        self.cell_cursor_item = item
 
     # ------------------------------------------------------------------ clicks
     def count(self, probability: int, impact: int) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...models.risk_rules import RiskScale
 from .chart_style import AXIS_PT, font, text_on
@@ -22,8 +22,16 @@ def band_ranges(scale: RiskScale) -> list[tuple[str, str, str]]:
 class BandLegend(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.row = QHBoxLayout(self)
+        # The title above the swatches, so the legend fits a 1280-pixel screen at projector font sizes.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        self.title = QLabel("Rating (score = probability × impact):", self)
+        self.title.setFont(font(AXIS_PT))
+        outer.addWidget(self.title)
+        self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.row)
         self.labels: list[QLabel] = []
         self.scale: RiskScale | None = None
 
@@ -37,15 +45,12 @@ class BandLegend(QWidget):
             if widget is not None:
                 widget.hide()
                 widget.setParent(None)
-        self.labels = []
-        title = QLabel("Rating (score = probability × impact):", self)
-        title.setFont(font(AXIS_PT))
-        self.labels.append(title)
+        self.labels = [self.title]
         for rating, span, colour in band_ranges(scale):
             label = QLabel(f"  {rating}  {span}  ", self)
             label.setFont(font(AXIS_PT, bold=True))
             label.setStyleSheet(f"background:{colour}; color:{text_on(colour)}; border-radius:4px; padding:4px;")
             self.labels.append(label)
-        for label in self.labels:
+        for label in self.labels[1:]:
             self.row.addWidget(label)
         self.row.addStretch(1)

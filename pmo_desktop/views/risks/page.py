@@ -57,8 +57,9 @@ class RisksPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.filters)
         bar.addStretch(1)
+        # The buttons sit on the table's search bar so the page fits a 1280-pixel screen.
         for button in (self.escalate_button, self.de_escalate_button, self.issue_button, self.scale_button):
-            bar.addWidget(button)
+            self.register_view.add_to_bar(button)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.register_view)
         split.addWidget(self.detail)

@@ -27,6 +27,8 @@ def date_ticks(points: list[TrendPoint], most: int = 13) -> list[tuple[float, st
     fmt = "%d %b" if one_year else "%d %b %y"
     step = max(1, -(-len(points) // most))
     chosen = points[::-1][::step][::-1]
+    if len(chosen) >= 3 and (chosen[-1].on - chosen[-2].on) < (chosen[-2].on - chosen[-3].on) / 2:
+        del chosen[-2]  # "today" right after a period end: the two labels would print over each other
     return [(timestamp(p.on), p.on.strftime(fmt).lstrip("0")) for p in chosen]
 
 
@@ -55,8 +57,10 @@ class TrendChart(RefreshWhenShown, QWidget):
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.setMouseEnabled(False, False)
         self.plot.setMinimumSize(520, 400)
-        self.legend = self.plot.getPlotItem().addLegend(offset=(10, 10), labelTextSize=f"{LABEL_PT}pt", labelTextColor="k",
-                                                        brush=pg.mkBrush(255, 255, 255, 230), pen=pg.mkPen("#999"))
+        # One row along the top, above the highest count (the y range leaves room), never over a line.
+        self.legend = self.plot.getPlotItem().addLegend(offset=(10, 5), labelTextSize=f"{LABEL_PT}pt", labelTextColor="k",
+                                                        brush=pg.mkBrush(255, 255, 255, 230), pen=pg.mkPen("#999"),
+                                                        colCount=6)
 
         bar = QHBoxLayout()
         bar.addWidget(self.mode)
@@ -88,7 +92,7 @@ class TrendChart(RefreshWhenShown, QWidget):
             top = max(top, *ys) if ys else top
             plot.plot(xs, ys, name=band.rating, pen=pg.mkPen(band.colour, width=5),
                       symbol="o", symbolSize=12 if len(xs) <= 20 else 7, symbolBrush=band.colour, symbolPen=pg.mkPen("w", width=1.5))
-        plot.setYRange(-0.3, top + 0.8, padding=0)
+        plot.setYRange(-0.3, top + max(1.2, top * 0.3), padding=0)
         plot.getPlotItem().getAxis("bottom").setTicks([date_ticks(self.points)])
         if len(xs) > 1:
             plot.setXRange(xs[0], xs[-1], padding=0.04)

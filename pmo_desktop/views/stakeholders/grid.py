@@ -31,6 +31,7 @@ from ...models.stakeholder_rules import (
     quadrant,
     snap_level,
 )
+from ..chart_export import install_export
 from ..document import Document
 from ..register_table.commands import CellEdit, EditCellsCommand
 from .colours import ATTITUDE_COLOURS, GAP_COLOURS, QUADRANT_TINTS, UNKNOWN_COLOUR
@@ -41,6 +42,7 @@ POINT_SIZE = 20               # pixels
 HIT_RADIUS = POINT_SIZE / 2 + 5
 LABEL_PT = 14
 QUADRANT_PT = 17
+TITLE_BAND = 0.34             # grid units above and below the grid for the quadrant titles
 AXIS_PT = 14
 COLOUR_MODES = (("attitude", "Colour by attitude"), ("gap", "Colour by engagement gap"))
 
@@ -52,8 +54,8 @@ def _font(points: int, bold: bool = False) -> QFont:
     return font
 
 
-def _two_lines(text: str, metrics: QFontMetrics, width: int) -> str:
-    """Break a name at spaces onto at most two lines of this pixel width; the rest is shortened."""
+def _two_lines(text: str, metrics: QFontMetrics, width: int, lines: int = 2) -> str:
+    """Break a name at spaces onto at most ``lines`` lines of this pixel width; the rest is shortened."""
     words = text.split()
     first = ""
     while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= width:
@@ -61,7 +63,11 @@ def _two_lines(text: str, metrics: QFontMetrics, width: int) -> str:
     if not first:  # one word wider than the space: a single shortened line
         return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
     rest = " ".join(words)
-    return first + ("\n" + metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width) if rest else "")
+    if not rest:
+        return first
+    if lines > 2:
+        return first + "\n" + _two_lines(rest, metrics, width, lines - 1)
+    return first + "\n" + metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
 
 
 class _PointsItem(pg.ScatterPlotItem):
@@ -126,6 +132,8 @@ class PowerInterestGrid(QWidget):
         item = self.plot.getPlotItem()
         item.hideButtons()
         item.setMenuEnabled(False)
+        # Not zoomed: its names already size themselves to the cells, and bigger text would only cut them.
+        install_export(self.plot, "Power interest grid", follow_zoom=False)
         self.view = item.getViewBox()
         self.view.setMouseEnabled(False, False)
         self.view.disableAutoRange()
@@ -170,11 +178,13 @@ class PowerInterestGrid(QWidget):
         self.plot.getPlotItem().getAxis("left").setTicks([left])
 
     def _draw_quadrants(self) -> None:
+        # Quadrant titles sit in bands just outside the grid (above the top quadrants, below the bottom
+        # ones), so they never collide with the stakeholders in the corner cells.
         corners = {  # quadrant: (x0, y0, x1, y1, label x, label y, anchor)
-            MANAGE_CLOSELY: (DIVIDER, DIVIDER, HIGH, HIGH, HIGH - 0.05, HIGH - 0.03, (1, 0)),
-            KEEP_SATISFIED: (LOW, DIVIDER, DIVIDER, HIGH, LOW + 0.05, HIGH - 0.03, (0, 0)),
-            KEEP_INFORMED: (DIVIDER, LOW, HIGH, DIVIDER, HIGH - 0.05, LOW + 0.03, (1, 1)),
-            MONITOR: (LOW, LOW, DIVIDER, DIVIDER, LOW + 0.05, LOW + 0.03, (0, 1)),
+            MANAGE_CLOSELY: (DIVIDER, DIVIDER, HIGH, HIGH, HIGH - 0.02, HIGH + 0.02, (1, 1)),
+            KEEP_SATISFIED: (LOW, DIVIDER, DIVIDER, HIGH, LOW + 0.02, HIGH + 0.02, (0, 1)),
+            KEEP_INFORMED: (DIVIDER, LOW, HIGH, DIVIDER, HIGH - 0.02, LOW - 0.02, (1, 0)),
+            MONITOR: (LOW, LOW, DIVIDER, DIVIDER, LOW + 0.02, LOW - 0.02, (0, 0)),
         }
         self.quadrant_labels: dict[str, pg.TextItem] = {}
         for name, (x0, y0, x1, y1, lx, ly, anchor) in corners.items():
@@ -228,7 +238,7 @@ class PowerInterestGrid(QWidget):
         bottom = LOW if not self._parking_rows else PARKING_Y - (self._parking_rows - 1) * PARKING_ROW_STEP - 0.3
         self.parking_rect.setRect(QRectF(LOW, bottom, HIGH - LOW, LOW - bottom))
         self.parking_rect.setVisible(bool(self._parking_rows))
-        self.view.setRange(xRange=(LOW, HIGH), yRange=(bottom, HIGH), padding=0)
+        self.view.setRange(xRange=(LOW, HIGH), yRange=(min(bottom, LOW - TITLE_BAND), HIGH + TITLE_BAND), padding=0)
         self._set_ticks()
         for label in self._labels.values():
             self.plot.removeItem(label)
@@ -248,14 +258,24 @@ class PowerInterestGrid(QWidget):
     def _fit_labels(self, *_args) -> None:
         """Fit each label into its share of the cell at the current size: wrap a lone point's label
         onto two lines, shorten crowded ones (the tooltip has the full name)."""
+        pixel_w, pixel_h = self.view.viewPixelSize()
+        unit_px, unit_py = 1 / max(pixel_w, 1e-9), 1 / max(pixel_h, 1e-9)
+        # On a small window (1280×720) the cells are small: the text shrinks with them (never below 9 pt)
+        # so names fit and the quadrant titles stay clear of the points in the corner cells.
+        quadrant_pt = max(10, min(QUADRANT_PT, round(unit_py * TITLE_BAND / 1.9)))
+        for label in getattr(self, "quadrant_labels", {}).values():
+            label.setFont(_font(quadrant_pt, bold=True))
         if not self._labels:
             return
-        unit_px = 1 / max(self.view.viewPixelSize()[0], 1e-9)
-        metrics = QFontMetrics(_font(LABEL_PT))
+        label_font = _font(max(9, min(LABEL_PT, round(unit_px / 10))))
+        metrics = QFontMetrics(label_font)
+        lines = 3 if 3 * metrics.height() < 0.8 * unit_py else 2  # a lone name may take three lines when they fit
         for p in self.points:
             placed, label = self._placed[p.id], self._labels[p.id]
-            width = max(40, int(placed.label_width * unit_px))
-            label.setText(_two_lines(p.name, metrics, width) if placed.wrap
+            room = HIGH - (self.positions[p.id][0] + 0.07) - 0.03  # never past the grid's right edge
+            width = max(40, int(min(placed.label_width, room) * unit_px))
+            label.setFont(label_font)
+            label.setText(_two_lines(p.name, metrics, width, lines) if placed.wrap
                           else metrics.elidedText(p.name, Qt.TextElideMode.ElideRight, width))
 
     def _draw_points(self) -> None:

@@ -17,7 +17,8 @@ SECOND_COLUMN = 0.44
 CROWDED_SHIFT = -0.4       # two columns: start nearer the cell's left edge
 PARKING_Y = 0.0          # centre line of the "not yet placed" strip
 PARKING_ROW_STEP = 0.3
-LABEL_WIDTH = 0.68          # of a cell: a point alone in its cell may wrap its label onto two lines
+LABEL_WIDTH = 0.84          # of a cell: a point alone in its cell may wrap its label onto two lines, up to
+                            # just short of where the next cell's point would sit
 LABEL_WIDTH_CROWDED = 0.34  # two columns of points in one cell: short, single-line labels
 
 

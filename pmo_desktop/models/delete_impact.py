@@ -1,0 +1,73 @@
+"""What deleting records would touch besides themselves: other records that refer to them (and lose
+that reference) and child rows deleted with them. Read-only; asked before a delete so the user knows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session
+
+from .base import Base
+from .fields import Register
+
+
+def _table(reg: Register) -> Table:
+    entity: Any = reg.entity  # a mapped class; Register declares it as a bare type
+    table: Table = entity.__table__
+    return table
+
+
+def _title(table_name: str) -> str:
+    from .registers import REGISTERS
+
+    for reg in REGISTERS.values():
+        if _table(reg).name == table_name:
+            return reg.title.lower()
+    return table_name.replace("_", " ")
+
+
+@dataclass
+class DeleteImpact:
+    referring: list[str] = field(default_factory=list)  # records that keep living without their reference
+    deleted_with: list[str] = field(default_factory=list)  # child rows deleted with the records
+
+    @property
+    def needs_asking(self) -> bool:
+        return bool(self.referring)
+
+    def describe(self) -> str:
+        return "\n".join(f"• {line}" for line in self.referring + self.deleted_with)
+
+
+def delete_impact(session: Session, reg: Register, ids: Iterable[int]) -> DeleteImpact:
+    """How many other records refer to these (and would lose the reference), and how many child rows
+    go with them. Links of many-to-many lists are not counted: they go with the record, as expected."""
+    ids = list(ids)
+    table = _table(reg)
+    impact = DeleteImpact()
+    for other in Base.metadata.sorted_tables:
+        if "id" not in other.c:  # an association table: its rows are links, not records
+            continue
+        for fk in other.foreign_keys:
+            if fk.column.table is not table:
+                continue
+            col = fk.parent
+            count = 0
+            for start in range(0, len(ids), 500):  # stay under SQL parameter limits
+                count += session.scalar(select(func.count()).select_from(other)
+                                        .where(col.in_(ids[start:start + 500]))) or 0
+            if not count:
+                continue
+            what = _title(other.name)
+            if fk.ondelete == "CASCADE":
+                impact.deleted_with.append(f"{count} row{'s' if count != 1 else ''} of {what} will be deleted with "
+                                           f"{'it' if len(ids) == 1 else 'them'}")
+            else:
+                label = col.name.removesuffix("_id").replace("_", " ")
+                impact.referring.append(f"{count} record{'s' if count != 1 else ''} of the {what} refer"
+                                        f"{'s' if count == 1 else ''} to {'it' if len(ids) == 1 else 'them'}: "
+                                        f"{'its' if count == 1 else 'their'} {label} will be left blank")
+    return impact

@@ -1,0 +1,79 @@
+"""Ctrl+K: find any record by its ID or name across every register, and open it where it lives."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+
+from ..models.quick_search import quick_search
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class QuickSearchDialog(QDialog):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self.setObjectName("quick-search")
+        self.setWindowTitle("Find in All Registers")
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText("Type an ID or part of a name: R-012, loyalty, Helen…")
+        self.query.setAccessibleName("Find in all registers")
+        self.results = QListWidget(self)
+        self.results.setAccessibleName("Records found")
+        self.results.itemActivated.connect(self.open_item)
+        self.hint = QLabel("↓ to the list, Enter opens the record, Esc closes", self)
+        font = self.query.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.query.setFont(font)
+        self.results.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.hint)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(150)  # search once typing pauses
+        self.timer.timeout.connect(self.search)
+        self.query.textChanged.connect(lambda _t: self.timer.start())
+        self.query.returnPressed.connect(self._open_first)
+        self.query.installEventFilter(self)
+        self.resize(640, 420)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.query and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            if self.results.count():
+                self.results.setFocus()
+                self.results.setCurrentRow(0)
+                return True
+        return super().eventFilter(watched, event)
+
+    def search(self) -> None:
+        self.timer.stop()
+        self.results.clear()
+        document = self.window_.document
+        if document is None:
+            return
+        with document.store.session() as s:
+            hits = quick_search(s, self.query.text())
+        for hit in hits:
+            text = f"{hit.code}  {hit.text}" if hit.code else hit.text
+            item = QListWidgetItem(f"{text}    — {hit.register_title}")
+            item.setData(ROLE, (hit.register, hit.record_id))
+            self.results.addItem(item)
+        if self.query.text().strip() and not hits:
+            self.results.addItem(QListWidgetItem("Nothing found"))
+
+    def _open_first(self) -> None:
+        self.search()
+        first = self.results.item(0)
+        if first is not None:
+            self.open_item(first)
+
+    def open_item(self, item: QListWidgetItem) -> None:
+        target = item.data(ROLE)
+        if not target:
+            return
+        register, record_id = target
+        if self.window_.go_to_record(register, record_id):
+            self.accept()

@@ -1,0 +1,122 @@
+"""Typing dates: a text editor whose text is read by the one date parser (models.values.parse_date)
+in the user's locale order, with a calendar popup (the button, Alt+Down or F4) for picking."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout
+
+from ...models import errors
+from ...models.values import DAY_FIRST, MONTH_FIRST, date_example, parse_date
+
+
+def locale_date_order(locale=None) -> str:
+    """DAY_FIRST or MONTH_FIRST, from the short date format of the user's locale (QLocale)."""
+    from PySide6.QtCore import QLocale
+
+    fmt = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    d, m = fmt.find("d"), fmt.find("M")
+    return MONTH_FIRST if 0 <= m < d else DAY_FIRST
+
+
+def parse_typed_date(value, label: str) -> date | None:
+    """What the user typed or pasted, read in their locale's order; ValidationError when not a date."""
+    return parse_date(value, label, order=locale_date_order())
+
+
+def calendar_icon(size: int = 16) -> QIcon:
+    """A small calendar drawn once (QStyle has no standard calendar icon)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    frame = QRect(1, 2, size - 3, size - 4)
+    p.setPen(QColor("#455a64"))
+    p.setBrush(QColor("white"))
+    p.drawRoundedRect(frame, 2, 2)
+    p.fillRect(QRect(frame.left(), frame.top(), frame.width() + 1, max(3, size // 4)), QColor("#c62828"))
+    p.setPen(QColor("#455a64"))
+    step = (size - 6) / 3
+    for row in range(2):
+        for col in range(3):
+            x = int(frame.left() + 2 + col * step)
+            y = int(frame.top() + size // 4 + 2 + row * step)
+            p.drawPoint(QPoint(x + 1, y + 1))
+            p.drawPoint(QPoint(x + 2, y + 1))
+    p.end()
+    return QIcon(pixmap)
+
+
+class DateLineEdit(QLineEdit):
+    """Type a date as text (2026-03-31, 31/03/2026, 31 Mar 2026, today, 46112); the calendar
+    button, Alt+Down or F4 opens a calendar to pick one. ``picked`` says a date was chosen there."""
+
+    picked = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setPlaceholderText(f"e.g. {date_example(locale_date_order())}, 31 Mar 2026, today")
+        self.setToolTip("Type a date: 2026-03-31, " + date_example(locale_date_order())
+                        + ", 31 Mar 2026, today — or Alt+Down / F4 for a calendar")
+        self.calendar_action = self.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action.setToolTip("Pick from a calendar (Alt+Down or F4)")
+        self.calendar_action.triggered.connect(self.show_calendar)
+        self.popup: QFrame | None = None
+        self.calendar: QCalendarWidget | None = None
+
+    def needed_width(self) -> int:
+        """Wide enough for a date typed with the month's name, and the calendar button."""
+        return self.fontMetrics().horizontalAdvance("30 Sep 2026  ") + self.height() + 12
+
+    def typed_date(self) -> date | None:
+        """The date typed so far, or None (blank or not a date)."""
+        try:
+            return parse_typed_date(self.text(), "Date")
+        except errors.ValidationError:
+            return None
+
+    def set_date(self, value: date | None) -> None:
+        self.setText(value.isoformat() if value else "")
+
+    def keyPressEvent(self, event) -> None:
+        alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if alt_down or event.key() == Qt.Key.Key_F4:
+            self.show_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def show_calendar(self) -> None:
+        if self.popup is None:
+            # A child of the editor, so the table's delegate does not take its focus as "editing done".
+            self.popup = QFrame(self, Qt.WindowType.Popup)
+            self.popup.setFrameShape(QFrame.Shape.StyledPanel)
+            self.calendar = QCalendarWidget(self.popup)
+            self.calendar.setGridVisible(True)
+            self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            self.calendar.clicked.connect(self._pick)
+            self.calendar.activated.connect(self._pick)
+            layout = QVBoxLayout(self.popup)
+            layout.setContentsMargins(1, 1, 1, 1)
+            layout.addWidget(self.calendar)
+        assert self.calendar is not None
+        current = self.typed_date() or date.today()
+        self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        self.popup.adjustSize()
+        below = self.mapToGlobal(QPoint(0, self.height()))
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and below.y() + self.popup.height() > screen.bottom():
+            below = self.mapToGlobal(QPoint(0, -self.popup.height()))
+        self.popup.move(below)
+        self.popup.show()
+        self.calendar.setFocus()
+
+    def _pick(self, qdate: QDate) -> None:
+        self.set_date(date(qdate.year(), qdate.month(), qdate.day()))
+        if self.popup is not None:
+            self.popup.hide()
+        self.setFocus()
+        self.picked.emit()
+

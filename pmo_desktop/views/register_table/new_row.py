@@ -1,0 +1,176 @@
+"""The blank line at the bottom of a register table: typing in it adds a record, as in an Excel table.
+
+It is a one-row table of its own under the register's table, its columns kept in step with the
+table's (widths, order, hidden columns, horizontal scroll). Values wait there until the register's
+required columns have one (a risk needs its title); then the record is created as one undo step.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView
+
+from ...models import errors
+from ...models.fields import Register
+from .table_model import format_value, typed_value
+
+PLACEHOLDER = "Type here to add a row"
+
+
+class NewRowModel(QAbstractTableModel):
+    complete = Signal(dict)  # the values typed, once every required column has one
+
+    def __init__(self, document, register: Register, defaults, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.register = register
+        self.fields = register.fields
+        self.defaults = defaults  # callable → the values a new row starts with
+        self.pending: dict[str, Any] = {}
+        self.first_column = 0
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 1
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.fields)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "✱"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "New row: type in it to add a record"
+        elif role == Qt.ItemDataRole.DisplayRole:
+            return self.fields[section].label
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and self.fields[index.column()].editable:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def missing(self) -> list[str]:
+        values = {**self.defaults(), **self.pending}
+        return [f.label for f in self.fields if f.required and f.editable and values.get(f.name) in (None, "")]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        f = self.fields[index.column()]
+        value = self.pending.get(f.name)
+        hint = None
+        if value is None and f.editable:
+            if not self.pending and index.column() == self.first_column:
+                hint = PLACEHOLDER
+            elif self.pending and f.required:
+                hint = f"{f.label} needed"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hint or format_value(f, value)
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == Qt.ItemDataRole.ForegroundRole and hint:
+            return QBrush(QColor("#757575"))
+        if role == Qt.ItemDataRole.FontRole and hint:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "Type to add a new row" + (f" ({', '.join(self.missing())} needed)" if self.missing() else "")
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        f = self.fields[index.column()]
+        try:
+            parsed = f.parse(typed_value(f, value), self.document.context)
+        except errors.ValidationError as e:
+            self.document.error.emit(str(e))
+            return False
+        if parsed in (None, "", []):
+            self.pending.pop(f.name, None)
+        else:
+            self.pending[f.name] = "; ".join(parsed) if isinstance(parsed, list) else parsed
+        self.dataChanged.emit(self.index(0, 0), self.index(0, len(self.fields) - 1))
+        if self.pending and not self.missing():
+            self.complete.emit(dict(self.pending))
+        return True
+
+    def clear_column(self, column: int) -> None:
+        self.pending.pop(self.fields[column].name, None)
+        self.dataChanged.emit(self.index(0, 0), self.index(0, len(self.fields) - 1))
+
+    def clear(self) -> None:
+        self.pending.clear()
+        self.dataChanged.emit(self.index(0, 0), self.index(0, len(self.fields) - 1))
+
+
+class NewRowLine(QTableView):
+    """A one-row table under a register table whose columns follow that table's."""
+
+    leave_up = Signal(int)  # Up arrow: back to the table's last row, this column
+
+    def __init__(self, table: QTableView, model: NewRowModel, parent=None):
+        super().__init__(parent)
+        self.main = table
+        self.row_model = model
+        self.setModel(model)
+        self.setObjectName("new-row-line")
+        self.setAccessibleName("New row")
+        self.horizontalHeader().setVisible(False)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setWordWrap(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header = table.horizontalHeader()
+        header.sectionResized.connect(lambda logical, _old, new: self.setColumnWidth(logical, new))
+        header.sectionMoved.connect(lambda *_: self.sync_columns())
+        header.geometriesChanged.connect(self.sync_columns)
+        table.verticalHeader().geometriesChanged.connect(self.sync_columns)
+        table.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
+        self.horizontalScrollBar().valueChanged.connect(table.horizontalScrollBar().setValue)
+        self.sync_columns()
+
+    def sync_columns(self) -> None:
+        """Widths, order and hidden columns as in the table above; the same row height."""
+        header = self.main.horizontalHeader()
+        mine = self.horizontalHeader()
+        for visual in range(header.count()):
+            logical = header.logicalIndex(visual)
+            if mine.visualIndex(logical) != visual:
+                mine.moveSection(mine.visualIndex(logical), visual)
+            self.setColumnHidden(logical, header.isSectionHidden(logical))
+            self.setColumnWidth(logical, header.sectionSize(logical))
+        first = next((header.logicalIndex(v) for v in range(header.count())
+                      if not header.isSectionHidden(header.logicalIndex(v))
+                      and self.row_model.fields[header.logicalIndex(v)].editable), 0)
+        self.row_model.first_column = first
+        # Room for the ✱ even while the table above is empty (its row numbers then take no room).
+        self.main.verticalHeader().setMinimumWidth(self.main.verticalHeader().fontMetrics().horizontalAdvance("✱9") + 8)
+        self.verticalHeader().setFixedWidth(max(self.main.verticalHeader().width(),
+                                                self.main.verticalHeader().minimumWidth()))
+        height = self.main.verticalHeader().defaultSectionSize()
+        self.verticalHeader().setDefaultSectionSize(height)
+        self.setFixedHeight(height + 2 * self.frameWidth())
+        self.setFont(self.main.font())
+        bar = self.main.verticalScrollBar()
+        self.setViewportMargins(0, 0, bar.width() if bar.isVisible() else 0, 0)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Up and self.state() != QAbstractItemView.State.EditingState:
+            self.leave_up.emit(self.currentIndex().column())
+            return
+        super().keyPressEvent(event)

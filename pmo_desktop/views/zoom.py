@@ -1,0 +1,56 @@
+"""Zoom for the projector: one level for every register table (text size, row height, column widths),
+kept between sessions. Ctrl+= / Ctrl++ zooms in, Ctrl+- out, Ctrl+0 back to 100 %."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+STEPS = (80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
+BASE_POINT_SIZE = 11.0  # table text at 100 %: readable at a desk and from the back of a meeting room
+
+
+class Zoom(QObject):
+    changed = Signal(int)  # the new percentage
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.percent = 100
+
+    @property
+    def factor(self) -> float:
+        return self.percent / 100
+
+    def point_size(self) -> float:
+        return BASE_POINT_SIZE * self.factor
+
+    def set_percent(self, percent: int) -> None:
+        percent = max(STEPS[0], min(STEPS[-1], int(percent)))
+        if percent != self.percent:
+            self.percent = percent
+            self.changed.emit(percent)
+
+    def zoom_in(self) -> None:
+        self.set_percent(next((s for s in STEPS if s > self.percent), STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        self.set_percent(next((s for s in reversed(STEPS) if s < self.percent), STEPS[0]))
+
+    def reset(self) -> None:
+        self.set_percent(100)
+
+
+_zoom: Zoom | None = None
+
+
+def zoom() -> Zoom:
+    """The application's one zoom level (created with the application)."""
+    global _zoom
+    if _zoom is None:
+        _zoom = Zoom(QCoreApplication.instance())
+        _zoom.destroyed.connect(_forget)
+    return _zoom
+
+
+def _forget(*_args) -> None:
+    global _zoom
+    _zoom = None

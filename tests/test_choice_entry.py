@@ -1,0 +1,141 @@
+"""Dropdown cells typed into like Excel's lists: by prefix of what is typed, never cycling; and people
+typed into a cell are only added when the user confirms it."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import func, select
+
+from pmo_desktop.models import records
+from pmo_desktop.models.program import Person
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.views.register_table import RegisterView
+from pmo_desktop.views.register_table.choice_editor import ChoiceCombo
+
+RISKS = REGISTERS["risks"]
+
+
+@pytest.fixture
+def view(qtbot, document):
+    with document.store.transaction() as s:
+        records.create_record(s, REGISTERS["people"], {"name": "Helen Brooks"}, document.context)
+        records.create_record(s, REGISTERS["people"], {"name": "Sam Patel"}, document.context)
+        records.create_record(s, REGISTERS["projects"], {"name": "Tills"}, document.context)
+        rid = records.create_record(s, RISKS, {"title": "Supplier late", "project": "Tills"}, document.context).id
+    v = RegisterView(document, RISKS)
+    qtbot.addWidget(v)
+    v.resize(1280, 500)
+    v.show()
+    qtbot.waitExposed(v)
+    v.rid = rid
+    return v
+
+
+def stored(document, field):
+    with document.store.session() as s:
+        row = records.fetch_rows(s, RISKS, document.context)[0]
+    return row[2 + RISKS.field_names.index(field)]
+
+
+def people(document):
+    with document.store.session() as s:
+        return sorted(s.scalars(select(Person.name)))
+
+
+def type_in(qtbot, view, field, keys, enter=True):
+    view.select_record(view.rid, view.model.column_of(field))
+    view.table.setFocus()
+    qtbot.keyClick(view.table, keys[0])  # the first key opens the dropdown and counts as typed
+    editor = view.table.focusWidget()
+    if keys[1:]:
+        qtbot.keyClicks(editor, keys[1:])
+    if enter:
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
+    return editor
+
+
+def test_typing_the_first_letter_of_the_current_choice_keeps_it(qtbot, view, document):
+    assert stored(document, "level") == "Project"
+    editor = type_in(qtbot, view, "level", "P", enter=False)
+    assert isinstance(editor, ChoiceCombo) and editor.currentText() == "Project"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
+    assert stored(document, "level") == "Project"
+    assert document.undo_stack.count() == 0
+
+
+def test_typing_more_letters_selects_by_prefix(qtbot, view, document):
+    type_in(qtbot, view, "level", "Prog")
+    assert stored(document, "level") == "Program"
+    type_in(qtbot, view, "category", "Su")
+    assert stored(document, "category") == "Supplier"
+    type_in(qtbot, view, "category", "op")
+    assert stored(document, "category") == "Operational"
+    type_in(qtbot, view, "category", "S")  # from another item: the first starting with S
+    assert stored(document, "category") == "Strategic"
+
+
+def test_scale_cells_take_the_number_or_the_level_name(qtbot, view, document):
+    type_in(qtbot, view, "probability", "4")
+    assert stored(document, "probability") == 4
+    names = RISKS.field("probability").scale_names(document.context)
+    type_in(qtbot, view, "probability", names[1][:3])
+    assert stored(document, "probability") == 2
+
+
+def test_typing_in_the_open_list_selects_by_prefix(qtbot, view, document):
+    view.select_record(view.rid, view.model.column_of("category"))
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # opens the list
+    editor = view.table.focusWidget()
+    assert isinstance(editor, ChoiceCombo)
+    qtbot.waitUntil(lambda: editor.view().isVisible())
+    qtbot.keyClicks(editor.view(), "Su")
+    assert editor.view().currentIndex().data() == "Supplier"
+    qtbot.keyClick(editor.view(), Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
+    assert stored(document, "category") == "Supplier"
+
+
+def confirmation(qtbot) -> QMessageBox:
+    qtbot.waitUntil(lambda: any(w.objectName() == "confirm-new-name" and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+    return next(w for w in QApplication.topLevelWidgets() if w.objectName() == "confirm-new-name" and w.isVisible())
+
+
+def click(qtbot, box: QMessageBox, starts: str) -> None:
+    button = next(b for b in box.buttons() if b.text().startswith(starts))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_a_partial_name_never_creates_a_person_without_asking(qtbot, view, document):
+    type_in(qtbot, view, "owner", "Helen")
+    box = confirmation(qtbot)
+    assert "Helen" in box.text()
+    assert stored(document, "owner") is None and people(document) == ["Helen Brooks", "Sam Patel"]
+    click(qtbot, box, "Use Helen Brooks")
+    assert stored(document, "owner") == "Helen Brooks"
+    assert people(document) == ["Helen Brooks", "Sam Patel"]
+    assert document.undo_stack.count() == 1
+
+
+def test_a_new_person_is_added_only_when_confirmed(qtbot, view, document):
+    type_in(qtbot, view, "owner", "Ravi Shah")
+    box = confirmation(qtbot)
+    click(qtbot, box, "Cancel")
+    assert stored(document, "owner") is None and people(document) == ["Helen Brooks", "Sam Patel"]
+
+    type_in(qtbot, view, "owner", "Ravi Shah")
+    click(qtbot, confirmation(qtbot), "Add")
+    assert stored(document, "owner") == "Ravi Shah"
+    assert people(document) == ["Helen Brooks", "Ravi Shah", "Sam Patel"]
+
+
+def test_a_listed_name_typed_in_another_case_is_that_person(qtbot, view, document):
+    type_in(qtbot, view, "owner", "sam patel")
+    assert stored(document, "owner") == "Sam Patel"
+    assert not any(w.objectName() == "confirm-new-name" and w.isVisible() for w in QApplication.topLevelWidgets())
+    with document.store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Person)) == 2
