@@ -16,6 +16,7 @@ from ..models import errors
 from ..models.fields import Context, Kind
 from ..models.records import load_context
 from ..models.registers import REGISTERS
+from ..models.office import Office
 from ..models.settings import SettingKey
 from ..models.store import Store
 
@@ -54,6 +55,8 @@ class Document(QObject):
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
+        # The one door to the data (models/office.py): views read and write through it, never a session.
+        self.office = Office(store)
         self.undo_stack = QUndoStack(self)
         self._context: Context | None = None
         # Called with (command, EditConflict) when a command meets someone else's change and can be
