@@ -128,7 +128,9 @@ def test_child_sheets_hold_every_action_plan_point_and_measurement(demo_store, t
 
 def test_empty_office_exports_valid_workbook(store, tmp_path):
     wb = load_workbook(export_workbook(store, tmp_path / "empty.xlsx"))
-    assert wb.sheetnames[:3] == ["Risk register", "Risk actions", "Stakeholder map"]
+    # the whole office, in the declared order: what others refer to first, each sub-table after its parent
+    assert wb.sheetnames[:4] == ["Program", "People", "Projects", "Strategic objectives"]
+    assert wb.sheetnames.index("Risk actions") == wb.sheetnames.index("Risk register") + 1
     assert wb["Risk register"].max_row == 1
 
 

@@ -11,8 +11,10 @@ from pmo_desktop.excel.importer import apply_import, plan_workbook_import
 from pmo_desktop.models import records
 from pmo_desktop.models.benefits import Benefit
 from pmo_desktop.models.fields import Kind
+from pmo_desktop.models.program import Setting
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.risks import Risk
+from pmo_desktop.models.settings import OFFICE_ID
 from pmo_desktop.models.stakeholders import Communication, Stakeholder
 
 EXCHANGED = ("risks", "risk_actions", "stakeholders", "communications", "benefits", "benefit_plan",
@@ -29,9 +31,13 @@ def contents(store) -> dict:
 
 
 def wipe_registers(store) -> None:
+    """Empty the registers and forget the office's identity: the workbook is then read as an office it did
+    not come from (a rebuild), not merged back into the office it came from, where records deleted since
+    the export are deliberately not re-created (tests/test_office_round_trip.py)."""
     with store.transaction() as s:
         for entity in (Communication, Risk, Stakeholder, Benefit):  # children go with their parents
             s.execute(delete(entity))
+        s.execute(delete(Setting).where(Setting.key == OFFICE_ID.key))
 
 
 def round_trip(store, tmp_path) -> tuple[dict, dict]:

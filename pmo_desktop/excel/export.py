@@ -10,6 +10,7 @@ it only when complete.
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,12 +24,13 @@ from .. import APP_NAME
 from ..models.fields import Context, Kind, Register
 from ..models.program import Person, Program, Project
 from ..models.records import fetch_rows, load_context
-from ..models.registers import MAIN_REGISTERS, REGISTERS, children, top_level
-from ..models.settings import ensure_office_id
+from ..models.registers import REGISTERS, children, top_level
+from ..models.settings import SETTINGS, ensure_office_id
 from ..models.store import Store
 from .atomic import check_target, discard_workbook, save_atomically
 from .export_errors import ExportError
 from .lists_sheet import ListsSheet
+from .office_import import SETTINGS_SHEET, family_stamp_lines
 from .stamp import STAMP_SHEET, header_lines, stamp_rows
 from .table_sheet import Column, SheetSpec, columns_for, write_sheet
 
@@ -37,11 +39,11 @@ Progress = Callable[[int, int], None]   # (rows written so far, rows in total)
 
 
 def choose_registers(registers: Iterable[str] | str | None) -> list[str]:
-    """The registers to export (each brings its sub-tables), in workbook order; None: the registers a
-    PMO exchanges (risks, stakeholders, benefits). An unknown name is refused."""
+    """The registers to export (each brings its sub-tables), in workbook order; None: the whole office.
+    An unknown name is refused."""
     every = top_level()
     if registers is None:
-        return list(MAIN_REGISTERS)
+        return every
     wanted = [registers] if isinstance(registers, str) else list(registers)
     for name in wanted:
         if name not in every:
@@ -91,9 +93,9 @@ def _ref_names(session: Session) -> dict[str, list[str]]:
 
 
 def read_export(store: Store, registers: Iterable[str] | str | None = None
-                ) -> tuple[list[SheetSpec], Context, str, list[list[Any]]]:
-    """Everything an export writes, from one consistent snapshot of the file; the last sheet is the
-    export stamp (see ``stamp``)."""
+                ) -> tuple[list[SheetSpec], Context, str, list[list[Any]], list[list[Any]]]:
+    """Everything an export writes, from one consistent snapshot of the file: the register sheets, the
+    export stamp (see ``stamp``) and, for the whole office, its settings."""
     names = choose_registers(registers)
     with store.transaction() as session:
         office_id = ensure_office_id(session)
@@ -107,10 +109,14 @@ def read_export(store: Store, registers: Iterable[str] | str | None = None
             reg = REGISTERS[sheet.register]
             if reg.key_field is not None and sheet.stamp_rows is not None:
                 lines.extend(stamp_rows(reg, sheet.stamp_rows))
-                sheet.stamp_rows = None
+            elif reg.parent:
+                lines.extend(family_stamp_lines(reg, sheet.rows))
+            sheet.stamp_rows = None
+        settings = ([[key.label, key.key, json.dumps(key.dump(key.read(session)))] for key in SETTINGS]
+                    if registers is None else [])
     for sheet in sheets:
         sheet.refs = refs
-    return sheets, ctx, program, lines
+    return sheets, ctx, program, lines, settings
 
 
 # ------------------------------------------------------------------------------------ writing
@@ -122,6 +128,18 @@ def write_stamp(wb: Workbook, lines: list[list[Any]]) -> None:
         ws.append(line)
 
 
+def write_settings(wb: Workbook, rows: list[list[Any]]) -> None:
+    """The office's declared settings (risk scale, thresholds …) on a hidden sheet, as JSON: a whole-office
+    export rebuilds them too. Hidden because they are changed in the program, not typed in a cell."""
+    if not rows:
+        return
+    ws = wb.create_sheet(SETTINGS_SHEET)
+    ws.sheet_state = "hidden"
+    ws.append(["Setting", "Key", "Value (JSON)"])
+    for row in rows:
+        ws.append(row)
+
+
 def export_workbook(store: Store, out_path: str | os.PathLike[str], registers: Iterable[str] | str | None = None,
                     progress: Progress | None = None) -> Path:
     """Write the chosen registers (the whole office by default) with their sub-tables to ``out_path``.
@@ -131,7 +149,7 @@ def export_workbook(store: Store, out_path: str | os.PathLike[str], registers: I
     ``OSError`` (disk full, permission) — never leaves a partial file behind.
     """
     out = check_target(out_path, store.path)
-    sheets, ctx, program, stamp = read_export(store, registers)
+    sheets, ctx, program, stamp, settings = read_export(store, registers)
     total = sum(len(s.rows) for s in sheets)
     done = 0
 
@@ -150,6 +168,7 @@ def export_workbook(store: Store, out_path: str | os.PathLike[str], registers: I
             write_sheet(wb, sheet, lists, ctx, tick)
         if lists:
             lists.write(wb)
+        write_settings(wb, settings)
         write_stamp(wb, stamp)
         return save_atomically(wb, out)
     except BaseException:

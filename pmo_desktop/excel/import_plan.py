@@ -82,6 +82,11 @@ class ImportPlan:
     skipped_sheets: list[tuple[str, str]] = field(default_factory=list)  # (sheet, reason)
     new_choices: dict[str, set[str]] = field(default_factory=dict)  # "risks.category" → values joining the list
     translations: dict | None = None     # the value translations the user gave; remembered on apply
+    # Our own export (excel/office_import.py): the office's settings it carries, the fields both the office
+    # and the workbook changed since the export, and whether it came from this very office.
+    settings: dict[str, Any] = field(default_factory=dict)
+    conflicts: list[Any] = field(default_factory=list)
+    own_export: bool = False
 
     @property
     def unplaced(self) -> dict[tuple[str, str], dict[str, int]]:
@@ -125,6 +130,9 @@ class ImportPlan:
         """One sentence for the preview dialog or the command line."""
         n_ins, n_upd, n_skip, n_err = (self.count(a) for a in Action)
         text = f"{n_ins} to insert, {n_upd} to update, {n_skip} skipped"
+        if self.conflicts:
+            text += (f", {len(self.conflicts)} changed in both the office and the workbook since the export "
+                     "(the office's values kept unless you take the workbook's)")
         if n_err:
             first = self.errors[0]
             return (f"{text}, {n_err} with errors — nothing will be imported until they are fixed, unless the "

@@ -21,6 +21,7 @@ from ..models.errors import StoreError
 from ..models.fields import Kind
 from ..models.program import Setting
 from ..models.registers import REGISTERS
+from ..models.settings import SETTINGS
 from ..models.store import Store
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .header_detection import (
@@ -42,6 +43,7 @@ from .header_detection import (
     real_fields,
 )
 from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
+from .office_import import plan_office_import, read_stamp
 from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, Planner, Progress
 from .value_translation import OPEN_LISTS
 from .vocabulary import word_key, words_of
@@ -326,7 +328,8 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
 
 def plan_workbook_import(store: Store, path: str | os.PathLike, progress: Progress | None = None,
                          cancelled: Cancelled | None = None, *, limits: Limits = DEFAULT_LIMITS,
-                         translations: dict | None = None, create_missing: bool = False) -> ImportPlan:
+                         translations: dict | None = None, create_missing: bool = False,
+                         take_theirs: bool = False) -> ImportPlan:
     """Preview importing every recognised sheet: registers first, then their child sheets (risk actions,
     benefit plan and measurements), whose rows replace the stored children of the records they name.
 
@@ -335,6 +338,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike, progress: Progre
     path = Path(path)
     plan = ImportPlan(path, translations=translations)
     with SafeWorkbook(path, limits) as book:
+        stamp = read_stamp(book)
+        if stamp is not None:  # our own export: read exactly, merged three ways (excel/office_import.py)
+            return plan_office_import(store, path, book, stamp, take_theirs)
         found: list[tuple[SheetReader, HeaderMatch]] = []
         for title in book.sheet_names:
             why = not_a_register(title)
@@ -484,6 +490,9 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
 
     given = normalise_translations(translations)
     with store.transaction() as session:
+        for key in SETTINGS:  # an office's own export carries its settings (risk scale, thresholds …)
+            if key.key in plan.settings:
+                key.write(session, key.load(plan.settings[key.key]))
         ctx = records.load_context(session)
         _create_missing(session, plan, ctx)
         for key, values in plan.new_choices.items():

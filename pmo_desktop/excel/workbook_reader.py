@@ -15,7 +15,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from .errors import WorkbookError
 
@@ -386,6 +386,10 @@ class SheetReader:
         self._rows = rows
         self._merges = merges
         self.declared_rows = len(rows)
+
+    def all_rows(self) -> list[list[Any]]:
+        """Every row as read, empty cells as None (for a workbook read exactly as written: our export)."""
+        return [self._clean(list(r)) for r in self._rows]
 
     # --------------------------------------------------------------------------- merged cells
     def merged_ranges(self) -> list[tuple[int, int, int, int]]:

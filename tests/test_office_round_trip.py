@@ -1,0 +1,142 @@
+"""The whole office in one workbook: export → import into a new office rebuilds it record for record, and
+re-importing an edited export merges three ways, never reverting the office's own edits."""
+
+import openpyxl
+import pytest
+
+from pmo_desktop.excel.export import export_workbook
+from pmo_desktop.excel.import_plan import Action
+from pmo_desktop.excel.importer import apply_import, plan_workbook_import
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.settings import SETTINGS
+from pmo_desktop.models.store import Store
+from pmo_desktop.models.summary import summarize
+
+RISKS = REGISTERS["risks"]
+
+
+def everything(store) -> dict:
+    """Every record of every register as the user sees it (no ids or versions), and every setting."""
+    out: dict = {}
+    with store.session() as s:
+        for name, reg in REGISTERS.items():
+            out[name] = sorted((tuple(map(repr, r[2:])) for r in records.fetch_rows(s, reg)), key=str)
+        for key in SETTINGS:
+            out[key.key] = key.read(s)
+    return out
+
+
+def edit_cell(path, sheet, code, label, value):
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    col = [c.value for c in ws[1]].index(label) + 1
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == code)
+    ws.cell(row, col).value = value
+    wb.save(path)
+
+
+def risk(store, code) -> dict:
+    with store.session() as s:
+        return records.record_values(s, RISKS, records.find_id_by_code(s, RISKS, code))
+
+
+def test_export_then_import_into_a_new_office_rebuilds_it(demo_store, tmp_path):
+    """The office's own export could not rebuild it ("there is no project called 'Point of sale …'"): the
+    workbook had no projects, people, program, objectives, outcomes, outputs, issue log or settings."""
+    from pmo_desktop.models.risk_rules import RiskScale
+    from pmo_desktop.models.settings import RISK_SCALE
+
+    with demo_store.transaction() as s:  # a setting of this office's own, to travel with it
+        RISK_SCALE.write(s, RiskScale(5, ("Rare", "Unlikely", "Possible", "Likely", "Almost certain")))
+    path = export_workbook(demo_store, tmp_path / "office.xlsx")
+    fresh = Store.create(tmp_path / "fresh.pmo")
+    try:
+        plan = plan_workbook_import(fresh, path)
+        assert plan.ok, plan.summary()
+        apply_import(fresh, plan)
+        assert everything(fresh) == everything(demo_store)
+        ours, theirs = summarize(demo_store), summarize(fresh)
+        assert ours == theirs
+    finally:
+        fresh.close()
+
+
+def test_reimport_keeps_office_edits_takes_workbook_edits_and_lists_conflicts(demo_store, tmp_path):
+    path = export_workbook(demo_store, tmp_path / "out.xlsx")
+    with demo_store.transaction() as s:  # edited in the office after the export
+        records.update_record(s, RISKS, records.find_id_by_code(s, RISKS, "R-001"), {"title": "Office title"})
+        records.update_record(s, RISKS, records.find_id_by_code(s, RISKS, "R-003"), {"notes": "Office note"})
+    edit_cell(path, "Risk register", "R-002", "Notes", "Colleague note")      # only in the workbook
+    edit_cell(path, "Risk register", "R-003", "Notes", "Colleague's other note")  # in both, differently
+    plan = plan_workbook_import(demo_store, path)
+    assert plan.own_export and plan.ok, plan.summary()
+    assert [(c.code, c.field) for c in plan.conflicts] == [("R-003", "notes")]
+    apply_import(demo_store, plan)
+    assert risk(demo_store, "R-001")["title"] == "Office title"  # yesterday's title is not back
+    assert risk(demo_store, "R-002")["notes"] == "Colleague note"
+    assert risk(demo_store, "R-003")["notes"] == "Office note"  # a conflict keeps the office's unless told
+
+    plan = plan_workbook_import(demo_store, path, take_theirs=True)
+    apply_import(demo_store, plan)
+    assert risk(demo_store, "R-003")["notes"] == "Colleague's other note"
+    assert risk(demo_store, "R-001")["title"] == "Office title"
+
+
+def test_deleted_records_are_neither_recreated_nor_deleted(demo_store, tmp_path):
+    path = export_workbook(demo_store, tmp_path / "out.xlsx")
+    with demo_store.transaction() as s:
+        records.delete_records(s, RISKS, [records.find_id_by_code(s, RISKS, "R-004")])
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Risk register"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "R-005")
+    ws.delete_rows(row)
+    wb.save(path)
+    plan = plan_workbook_import(demo_store, path)
+    reasons = {r.code: r.reason for r in plan.reports
+               if r.sheet == "Risk register" and r.action == Action.SKIP and r.code in ("R-004", "R-005")}
+    assert "deleted in the office since the export" in reasons["R-004"]
+    assert "deleted from the workbook; kept in the office" in reasons["R-005"]
+    apply_import(demo_store, plan)
+    with demo_store.session() as s:
+        assert records.find_id_by_code(s, RISKS, "R-004") is None
+        assert records.find_id_by_code(s, RISKS, "R-005") is not None
+
+
+def test_a_changed_family_of_actions_is_taken_an_unchanged_one_left(demo_store, tmp_path):
+    path = export_workbook(demo_store, tmp_path / "out.xlsx")
+    edit_cell(path, "Risk actions", "R-001", "Status", "Done")
+    plan = plan_workbook_import(demo_store, path)
+    actions = next(s for s in plan.sheets if s.register == "risk_actions")
+    assert set(actions.replace_parents) == {"r-001"}
+    apply_import(demo_store, plan)
+    with demo_store.session() as s:
+        rid = records.find_id_by_code(s, RISKS, "R-001")
+        rows = records.fetch_rows(s, REGISTERS["risk_actions"], parent_id=rid)
+    assert [r[-1] for r in rows] == ["Done"]
+
+
+@pytest.mark.parametrize("with_stamp", [True])
+def test_cli_export_import_summary_round_trip(tmp_path, with_stamp):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+
+    def run(*args):
+        proc = subprocess.run([sys.executable, "-m", "pmo_desktop", *map(str, args)], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(root),
+                                                                                  "PATH": "/usr/bin:/bin"})
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    run("new", "demo.pmo", "--demo")
+    run("export", "demo.pmo", "all.xlsx")
+    run("new", "copy.pmo")
+    run("import", "copy.pmo", "all.xlsx")
+    a = json.loads(run("summary", "demo.pmo", "--json"))
+    b = json.loads(run("summary", "copy.pmo", "--json"))
+    a.pop("file"), b.pop("file")
+    assert a == b
