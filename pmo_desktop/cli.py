@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "remembered for the workbook's layout")
     p.add_argument("--create-missing", action="store_true", help="create the projects the workbook names that "
                    "the office does not have (instead of refusing those rows)")
+    p.add_argument("--take-theirs", action="store_true", help="re-importing the office's own export: where a field "
+                   "changed both in the office and in the workbook since the export, take the workbook's value "
+                   "(default: keep the office's and list the conflict)")
     p.set_defaults(handler=cmd_import)
 
     p = subs.add_parser("export", parents=[where], help="export registers to a workbook",
@@ -224,9 +227,11 @@ def cmd_import(args) -> int:
             if args.register or args.sheet:
                 plan = plan_import(store, args.workbook, register=args.register, sheet=args.sheet, **options)
             else:
-                plan = plan_workbook_import(store, args.workbook, **options)
+                plan = plan_workbook_import(store, args.workbook, take_theirs=args.take_theirs, **options)
             if args.dry_run:
                 _print_reports(plan, dry_run=True)
+                for conflict in plan.conflicts:
+                    _say(f"Conflict: {conflict}")
                 _say(f"Dry run, nothing changed: {plan.summary()}")
                 return EXIT_OK if plan.ok or (args.partial and plan.valid_count) else EXIT_REFUSED
             if not plan.ok:
@@ -234,6 +239,8 @@ def cmd_import(args) -> int:
             # ImportRefused (exit 1) when any row has an error, unless --partial
             result = apply_import(store, plan, partial=args.partial, translations=translations)
         _print_reports(plan, dry_run=False)
+        for conflict in plan.conflicts:
+            _say(f"Conflict, the office's value kept (--take-theirs takes the workbook's): {conflict}")
         _say(result.summary())
         return EXIT_OK
     finally:

@@ -140,3 +140,73 @@ def test_cli_export_import_summary_round_trip(tmp_path, with_stamp):
     b = json.loads(run("summary", "copy.pmo", "--json"))
     a.pop("file"), b.pop("file")
     assert a == b
+
+
+def test_cli_lists_conflicts_and_takes_theirs_on_request(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from pmo_desktop.models.demo import create_demo
+
+    root = Path(__file__).resolve().parents[1]
+    create_demo(tmp_path / "demo.pmo").close()
+
+    def run(*args):
+        proc = subprocess.run([sys.executable, "-m", "pmo_desktop", *map(str, args)], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(root),
+                                                                                  "PATH": "/usr/bin:/bin"})
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    run("export", "demo.pmo", "out.xlsx")
+    store = Store.open(tmp_path / "demo.pmo")
+    with store.transaction() as s:
+        records.update_record(s, RISKS, records.find_id_by_code(s, RISKS, "R-002"), {"title": "Office title"})
+    store.close()
+    edit_cell(tmp_path / "out.xlsx", "Risk register", "R-002", "Title", "Colleague title")
+    out = run("import", "demo.pmo", "out.xlsx")
+    assert "Conflict, the office's value kept" in out and "R-002" in out
+    assert "Office title" in out and "Colleague title" in out
+    run("import", "demo.pmo", "out.xlsx", "--take-theirs")
+    store = Store.open(tmp_path / "demo.pmo")
+    try:
+        assert risk(store, "R-002")["title"] == "Colleague title"
+    finally:
+        store.close()
+
+
+def test_import_dialog_shows_conflicts_and_undoes_exactly(qtbot, tmp_path):
+    """Undo of a whole-office import after another window saved meanwhile, end to end in the GUI."""
+    from pmo_desktop.models.demo import create_demo
+    from pmo_desktop.views.document import Document
+    from pmo_desktop.views.exchange.import_dialog import ImportDialog
+
+    create_demo(tmp_path / "demo.pmo").close()
+    document = Document(Store.open(tmp_path / "demo.pmo"))
+    other = Store.open(tmp_path / "demo.pmo")  # a second window on the same file
+    try:
+        path = export_workbook(document.store, tmp_path / "out.xlsx")
+        with document.store.transaction() as s:
+            records.update_record(s, RISKS, records.find_id_by_code(s, RISKS, "R-002"), {"title": "Office title"})
+        edit_cell(path, "Risk register", "R-002", "Title", "Colleague title")
+        edit_cell(path, "Risk register", "R-003", "Notes", "Colleague note")
+        dialog = ImportDialog(document, path)
+        qtbot.addWidget(dialog)
+        assert "changed in both the office and the workbook" in dialog.summary.text()
+        assert "Colleague title" in dialog.summary.text() and dialog.take_theirs_box.isVisibleTo(dialog)
+        dialog.take_theirs_box.setChecked(True)
+        dialog.do_import()
+        assert risk(document.store, "R-002")["title"] == "Colleague title"
+        assert risk(document.store, "R-003")["notes"] == "Colleague note"
+        with other.transaction() as s:
+            records.create_record(s, RISKS, {"title": "Saved by the other window"})
+        document.undo_stack.undo()
+        assert risk(document.store, "R-002")["title"] == "Office title"
+        assert risk(document.store, "R-003")["notes"] != "Colleague note"
+        with document.store.session() as s:
+            titles = [r[3] for r in records.fetch_rows(s, RISKS)]
+        assert "Saved by the other window" in titles
+    finally:
+        other.close()
+        document.close()

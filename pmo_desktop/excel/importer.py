@@ -63,13 +63,13 @@ def _letter(col: int) -> str:
 
 
 def importable_fields(register: str) -> list[tuple[str, str]]:
-    """(field name, label) a column may be mapped to, for the mapping dialog; child sheets add the parent ID."""
-    kind = kind_for(register)
+    """(field name, label) a column may be mapped to, for the mapping dialog; child sheets add the parent ID.
+    Every register has them (from its declaration), whether or not a colleague's sheet is ever matched to it."""
+    reg = REGISTERS[register]
     out = []
-    if kind.is_child:
-        parent = REGISTERS[kind.parent]
-        out.append((PARENT, kind.parent_labels[0] if kind.parent_labels else parent.key_field.label))
-    out += [(f.name, f.label) for f in kind.reg.fields if f.kind != Kind.COMPUTED]
+    if reg.parent_register is not None:
+        out.append((PARENT, reg.parent_label))
+    out += [(f.name, f.label) for f in reg.fields if f.kind != Kind.COMPUTED]
     if register == "risks":
         out.append((RESPONSE_PLAN, "Response plan (as response actions)"))
     return out

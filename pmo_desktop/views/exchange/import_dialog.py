@@ -4,6 +4,7 @@ only the valid rows, the others written beside the workbook with the reason."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -79,6 +80,11 @@ class ImportDialog(QDialog):
         self.create_missing_box = QCheckBox("Create the projects the workbook names that the office does not have",
                                             self)
         self.create_missing_box.toggled.connect(lambda *_: self.recheck())
+        # Re-importing the office's own export: fields changed both here and in the workbook since then.
+        self.take_theirs_box = QCheckBox("Where a value changed both in the office and in the workbook since the "
+                                         "export, take the workbook's", self)
+        self.take_theirs_box.setVisible(False)
+        self.take_theirs_box.toggled.connect(lambda *_: self.recheck())
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         font = self.summary.font()
@@ -112,6 +118,7 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.create_missing_box)
+        layout.addWidget(self.take_theirs_box)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
 
@@ -154,8 +161,9 @@ class ImportDialog(QDialog):
         store = self.document.store
         options = {"translations": self.translations or None, "create_missing": self.create_missing_box.isChecked()}
         if sheet is None:
+            take = self.take_theirs_box.isChecked()
             job = lambda progress, cancelled: plan_workbook_import(store, self.path, progress,  # noqa: E731
-                                                                   cancelled, **options)
+                                                                   cancelled, take_theirs=take, **options)
         else:
             job = lambda progress, cancelled: plan_import(store, self.path, register, sheet, mapping,  # noqa: E731
                                                           progress, cancelled, **options)
@@ -172,7 +180,11 @@ class ImportDialog(QDialog):
         added = "".join(f"<br>New {key.split('.')[-1]} values join the office's list: {', '.join(sorted(v))}"
                         for key, v in sorted(plan.new_choices.items()))
         colour = "#b71c1c" if not plan.ok else "#1b5e20"
-        self.summary.setText(f"<span style='color:{colour}'>{plan.summary()}</span>{skipped}{added}")
+        conflicts = "".join(f"<br>⚠ {html.escape(str(c))}" for c in plan.conflicts[:8])
+        if len(plan.conflicts) > 8:
+            conflicts += f"<br>… and {len(plan.conflicts) - 8} more"
+        self.take_theirs_box.setVisible(bool(plan.conflicts) or self.take_theirs_box.isChecked())
+        self.summary.setText(f"<span style='color:{colour}'>{plan.summary()}</span>{conflicts}{skipped}{added}")
         self.import_button.setEnabled(plan.ok and any(s.rows for s in plan.sheets))
         valid, bad = plan.valid_count, len(plan.errors)
         self.partial_button.setVisible(bad > 0)
