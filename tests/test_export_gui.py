@@ -18,6 +18,11 @@ def test_export_and_board_pack_from_the_window(qtbot, demo_store, tmp_path):
     pack = tmp_path / "pack.xlsx"
     assert export_board_pack(parent, document, str(pack))
     assert len(openpyxl.load_workbook(pack).sheetnames) >= 5
+    pdf = tmp_path / "pack.pdf"  # the board pack ready to print, chosen by its extension
+    assert export_board_pack(parent, document, str(pdf))
+    from pypdf import PdfReader
+
+    assert 1 <= len(PdfReader(pdf).pages) <= 12
 
 
 def test_failed_export_is_a_message_and_leaves_the_old_file(qtbot, demo_store, tmp_path):

@@ -475,10 +475,10 @@ class MainWindow(QMainWindow):
         return True
 
     # ------------------------------------------------------------------ Excel
-    def _suggest(self, suffix: str) -> str:
+    def _suggest(self, suffix: str, ext: str = ".xlsx") -> str:
         folder = self.settings.value("last_folder", "")
         stem = Path(self.document.store.display_name).stem if self.document else "office"
-        return str(Path(folder or ".") / f"{stem}{suffix}.xlsx")
+        return str(Path(folder or ".") / f"{stem}{suffix}{ext}")
 
     def import_excel(self) -> None:
         from .exchange.actions import ask_workbook_to_open, open_import_dialog
@@ -503,7 +503,7 @@ class MainWindow(QMainWindow):
 
         if self.document is None:
             return
-        path = ask_workbook_to_save(self, "Export Board Pack", self._suggest(" board pack"))
+        path = ask_workbook_to_save(self, "Export Board Pack", self._suggest(" board pack", ".pdf"), pdf=True)
         if path and export_board_pack(self, self.document, path):
             self.statusBar().showMessage(f"Board pack written to {path}", 5000)
 

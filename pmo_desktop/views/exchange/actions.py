@@ -22,10 +22,17 @@ def ask_workbook_to_open(parent: QWidget, folder: str = "") -> str | None:
     return path or None
 
 
-def ask_workbook_to_save(parent: QWidget, title: str, suggested: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "Excel workbook (*.xlsx)")
-    if path and not path.lower().endswith(".xlsx"):
-        path += ".xlsx"
+EXCEL = "Excel workbook (*.xlsx)"
+PDF = "PDF document, ready to print (*.pdf)"
+
+
+def ask_workbook_to_save(parent: QWidget, title: str, suggested: str, pdf: bool = False) -> str | None:
+    """A save dialog for a workbook (and, for the board pack, a PDF); the file's kind follows its filter."""
+    filters = f"{PDF};;{EXCEL}" if pdf else EXCEL
+    path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    suffix = ".pdf" if chosen == PDF else ".xlsx"
+    if path and not path.lower().endswith((".xlsx", ".pdf")):
+        path += suffix
     return path or None
 
 
@@ -69,6 +76,12 @@ def export_registers(parent: QWidget, document: Document, path: str, registers=N
 
 
 def export_board_pack(parent: QWidget, document: Document, path: str, today: date | None = None) -> bool:
+    """The board pack as a PDF (ready to print) or a workbook, by the file's extension."""
+    if path.lower().endswith(".pdf"):
+        from ...excel.boardpack_pdf import write_board_pack_pdf
+
+        return _write(parent, f"Writing the board pack {Path(path).name}…", "The board pack was not written",
+                      lambda progress: write_board_pack_pdf(document.store, path, today))
     from ...excel.boardpack import write_board_pack
 
     return _write(parent, f"Writing the board pack {Path(path).name}…", "The board pack was not written",
