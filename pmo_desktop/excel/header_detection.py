@@ -503,6 +503,3 @@ def layout_key(headers: list[str]) -> str:
     text = "\x1f".join(normalise_key(h) for h in headers)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
-
-def computed_fields(kind: SheetKind) -> set[str]:
-    return {f.name for f in kind.reg.fields if f.kind == Kind.COMPUTED}

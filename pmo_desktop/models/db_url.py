@@ -23,8 +23,9 @@ from . import errors
 PasswordPrompt = Callable[[str], Optional[str]]
 
 
-def is_url(target: str | os.PathLike[str]) -> bool:
-    return "://" in os.fspath(target)
+def is_url(target: str | os.PathLike[str] | URL) -> bool:
+    """A database URL (``postgresql+psycopg://…``, ``sqlite:///…``) rather than a file path."""
+    return isinstance(target, URL) or "://" in os.fspath(target)
 
 
 def display(url: str | URL) -> str:

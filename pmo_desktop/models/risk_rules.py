@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 DEFAULT_LEVEL_NAMES = ("Very low", "Low", "Medium", "High", "Very high")
-RATINGS = ("Low", "Medium", "High", "Critical")
 
 
 @dataclass(frozen=True)
@@ -69,17 +68,6 @@ class RiskScale:
 
     def colour_of(self, rating: str) -> str | None:
         return next((b.colour for b in self.bands if b.rating == rating), None)
-
-    def level_from_text(self, text: str) -> int | None:
-        """“High”, “H”, “very high”, “VH” → their level number on this scale."""
-        from .values import normalise_key
-
-        key = normalise_key(text)
-        for i, name in enumerate(self.level_names, start=1):
-            initials = "".join(w[0] for w in name.split()).lower()
-            if key in (normalise_key(name), initials):
-                return i
-        return None
 
 
 def _default_names(size: int) -> tuple[str, ...]:

@@ -30,17 +30,13 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
-def _is_url(target) -> bool:
-    return isinstance(target, URL) or "://" in target
-
-
 def _as_target(target: str | os.PathLike | URL) -> str | URL:
     return target if isinstance(target, URL) else os.fspath(target)
 
 
 def _sqlite_file_of(target: str | URL) -> str | URL:
     """``sqlite:///office.pmo`` is the file office.pmo: checked like one, so opening never creates it."""
-    if _is_url(target):
+    if db_url.is_url(target):
         url = make_url(target)
         if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
             return url.database
@@ -209,7 +205,7 @@ class Store:
     @staticmethod
     def _engine_for(target: str | os.PathLike | URL) -> tuple[Engine, Path | None]:
         target = _as_target(target)
-        if _is_url(target):
+        if db_url.is_url(target):
             url = make_url(target)
             if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
                 return Store._engine_for(url.database)
@@ -227,7 +223,7 @@ class Store:
                password_prompt: db_url.PasswordPrompt | None = None) -> "Store":
         """Create a new, empty program office. A file that already exists is refused, never overwritten."""
         target = _as_target(target)
-        if _is_url(target):
+        if db_url.is_url(target):
             target = db_url.resolve_password(target, password_prompt)
         else:
             path = Path(target).expanduser().resolve()
@@ -268,7 +264,7 @@ class Store:
         the password comes from PGPASSWORD, ~/.pgpass, or ``password_prompt`` (see ``db_url``).
         """
         target = _sqlite_file_of(_as_target(target))
-        if _is_url(target):
+        if db_url.is_url(target):
             target = db_url.resolve_password(target, password_prompt)
         else:
             file = Path(target).expanduser().resolve()
