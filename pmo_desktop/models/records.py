@@ -729,3 +729,42 @@ def reset_id_sequences(session: Session, tables: Iterable[Table]) -> None:
 def snapshot_fields(reg: Register, row: dict) -> dict:
     """The editable values of a displayed row, ready to be given back to ``create_record`` (duplicate)."""
     return {f.name: row[f.name] for f in reg.fields if f.editable}
+
+
+# ------------------------------------------------------------------------ operations of the table commands
+def update_many(session: Session, reg: Register, values: dict[int, dict[str, Any]], ctx: Context | None,
+                versions: dict[int, int], bases: dict[int, dict[str, Any]]) -> dict[int, int]:
+    """Set cells of several records in one transaction (a pasted block), each checked against the version
+    the edit was made on; returns the new versions."""
+    return {rid: update_record(session, reg, rid, vals, ctx, expected_version=versions.get(rid),
+                               base_values=bases.get(rid)) for rid, vals in values.items()}
+
+
+def create_many(session: Session, reg: Register, rows: Sequence[dict[str, Any]], ctx: Context | None,
+                parent_id: int | None = None) -> list[int]:
+    """New records as the table adds them (one by one, each with its placeholders); returns their ids."""
+    return [create_record(session, reg, row, ctx, parent_id).id for row in rows]
+
+
+def ref_names(session: Session, f: Field) -> list[str]:
+    """Every name a reference field may take (a dropdown's choices), sorted."""
+    assert f.ref is not None
+    T = f.ref.target
+    return sorted(n for n in session.scalars(select(getattr(T, f.ref.label))) if n)
+
+
+def rows_pass_check(session: Session, reg: Register, rows: Sequence[dict[str, Any]], parent_id: int,
+                    ctx: Context) -> bool:
+    """Whether the register's own cross-field rule (a measurement inside its benefit's window) lets every
+    one of these new sub-table rows in: asked before a question that only matters for rows it accepts."""
+    if reg.check is None:
+        return True
+    fk = next(iter(reg.entity.__table__.c[reg.parent].foreign_keys))
+    mapper = next(m for m in Base.registry.mappers if m.local_table is fk.column.table)
+    parent = session.get(mapper.class_, parent_id)
+    for values in rows:
+        try:
+            reg.check({**values, "parent": parent}, ctx)
+        except ValidationError:
+            return False
+    return True

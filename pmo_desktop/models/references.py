@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Column, Table, delete, func, select, update
 from sqlalchemy.orm import Session
@@ -111,3 +112,25 @@ def merge_into(session: Session, entity: type, keep_id: int, merged_ids: Sequenc
     operations.note("deleted", entity, merged)
     session.expire_all()
     return moved
+
+
+def names(session: Session, entity: Any) -> list[tuple[int, str]]:
+    """(id, name) of every record of a named table (people, projects), by name."""
+    return [(i, n) for i, n in session.execute(select(entity.id, entity.name).order_by(entity.name))]
+
+
+def merge_with_undo(session: Session, entity: Any, keep_id: int, merged_ids: Sequence[int]) -> Any:
+    """``merge_into``, returning what undo needs: a snapshot of the records and of every reference to them."""
+    from . import records
+
+    before = records.capture(session, entity, [keep_id, *merged_ids])
+    merge_into(session, entity, keep_id, merged_ids)
+    return before
+
+
+def unmerge(session: Session, reg: Any, keep_id: int, before: Any) -> None:
+    """Undo of a merge: the kept record's references cleared, then every record and reference as before."""
+    from . import records
+
+    records.delete_records(session, reg, [keep_id])
+    records.restore_records(session, before)

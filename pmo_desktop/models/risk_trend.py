@@ -88,3 +88,13 @@ def first_recorded(session: Session) -> date | None:
 
     first = session.scalar(select(func.min(RiskHistory.recorded_at)))
     return first.date() if first else None
+
+
+def recent_trend(session: Session, scale: RiskScale, end: date, months: int, period: str = "month",
+                 residual: bool = False) -> list[TrendPoint]:
+    """The trend over the last ``months`` up to ``end``, starting no earlier than the history does."""
+    from datetime import timedelta
+
+    first = first_recorded(session) or end
+    start = max(first, end - timedelta(days=31 * months))
+    return open_risk_trend(session, scale, start, end, period, residual)

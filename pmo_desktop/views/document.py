@@ -7,7 +7,7 @@ then tells every interested view which records changed, so tables refresh only w
 from __future__ import annotations
 
 import weakref
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..models import errors
 from ..models.fields import Context, Kind
 from ..models.office import Office
+from ..models.operations import Changes
 from ..models.records import load_context
 from ..models.registers import REGISTERS
 from ..models.settings import SettingKey
@@ -126,6 +127,21 @@ class Document(QObject):
         self.records_changed.emit(register, ids)
         for other in DEPENDANTS.get(register, ()):
             self.records_changed.emit(other, None)
+
+    def operate(self, operation: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run an operation of the office core in its own transaction and announce, once, exactly the
+        records it changed (``operations.Changes``); returns the operation's result."""
+        result, changes = self.office.write(operation, *args, **kwargs)
+        self.announce(changes)
+        return result
+
+    def announce(self, changes: Changes) -> None:
+        for entity in changes.entities():
+            ids = sorted(changes.inserted.get(entity, set()) | changes.updated.get(entity, set())
+                         | changes.deleted.get(entity, set()))
+            for name, reg in REGISTERS.items():
+                if reg.entity is entity:
+                    self.notify(name, ids)
 
     def execute(self, command: "DocumentCommand") -> bool:
         """Apply a command now; only if it succeeds does it go on the undo stack.

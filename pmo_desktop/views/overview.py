@@ -5,11 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from ..models.program import StrategicObjective
+from ..models import records
+from ..models.registers import REGISTERS
 from ..models.summary import summarize
 from .document import Document
 from .lazy_refresh import RefreshWhenShown
 from .register_page import page_title
+
+OBJECTIVES = REGISTERS["objectives"]
 
 
 class OverviewPage(RefreshWhenShown, QWidget):
@@ -67,11 +70,10 @@ class OverviewPage(RefreshWhenShown, QWidget):
             widget = item.widget() if item is not None else None
             if widget:
                 widget.deleteLater()
-        s = summarize(self.document.store)
+        s = self.document.office.read_snapshot(summarize)
         self._tile(0, 0, f"Projects ({s['projects']['total']})", [f"{k}: {v}" for k, v in s["projects"]["by_status"].items()])
         self._tile(0, 1, f"Risks ({s['risks']['total']})", [f"{k}: {v}" for k, v in s["risks"]["open_by_rating"].items()])
         self._tile(0, 2, f"Stakeholders ({s['stakeholders']['total']})", [f"{k}: {v}" for k, v in s["stakeholders"]["by_quadrant"].items()])
         self._tile(0, 3, f"Benefits ({s['benefits']['total']})", [f"{k}: {v}" for k, v in s["benefits"]["by_status"].items()])
-        with self.document.store.session() as session:
-            objectives = session.query(StrategicObjective).order_by(StrategicObjective.code).all()
-            self.objectives.setText("\n".join(f"{o.code}  {o.title}" for o in objectives) or "None recorded yet.")
+        objectives = sorted(r[2:4] for r in self.document.office.read(records.fetch_rows, OBJECTIVES))
+        self.objectives.setText("\n".join(f"{code}  {title}" for code, title in objectives) or "None recorded yet.")

@@ -26,20 +26,12 @@ class MergePeopleCommand(DocumentCommand):
         self.before: records.Snapshot | None = None
 
     def apply(self) -> None:
-        with self.document.store.transaction() as s:
-            # Everything the merge changes: the people themselves and each reference to them.
-            self.before = records.capture(s, Person, [self.keep, *self.merged])
-            references.merge_into(s, Person, self.keep, self.merged)
-        self._announce()
+        self.before = self.document.operate(references.merge_with_undo, Person, self.keep, self.merged)
+        self.document.notify("people", None)  # names shown in every register that refers to people
 
     def revert(self) -> None:
         assert self.before is not None
-        with self.document.store.transaction() as s:
-            records.delete_records(s, PEOPLE, [self.keep])  # clears every reference to the kept person
-            records.restore_records(s, self.before)          # and puts each back as it was
-        self._announce()
-
-    def _announce(self) -> None:
+        self.document.operate(references.unmerge, PEOPLE, self.keep, self.before)
         self.document.notify("people", None)
 
 
@@ -85,13 +77,10 @@ class PeoplePage(RegisterPage):
 
     def _selected(self) -> tuple[list[int], dict[int, str]]:
         ids = self.register_view.selected_ids()
-        with self.document.store.session() as s:
-            names = {p.id: p.name for p in s.query(Person).order_by(Person.name)}
-        return ids, names
+        return ids, dict(self.document.office.read(references.names, Person))
 
     def usage_text(self, ids: list[int]) -> str:
-        with self.document.store.session() as s:
-            return references.usage_sentence(references.usage(s, Person, ids))
+        return references.usage_sentence(self.document.office.read(references.usage, Person, ids))
 
     def show_usage(self) -> None:
         ids, names = self._selected()

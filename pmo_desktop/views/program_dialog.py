@@ -20,8 +20,7 @@ PROGRAM = REGISTERS["program"]
 
 
 def read_program(document: Document) -> dict[str, Any]:
-    with document.store.session() as s:
-        [row] = records.fetch_rows(s, PROGRAM)[:1]
+    [row] = document.office.read(records.fetch_rows, PROGRAM)[:1]
     return dict(zip(["id", "version", *PROGRAM.field_names], row, strict=True))
 
 

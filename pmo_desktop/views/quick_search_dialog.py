@@ -54,8 +54,7 @@ class QuickSearchDialog(QDialog):
         document = self.window_.document
         if document is None:
             return
-        with document.store.session() as s:
-            hits = quick_search(s, self.query.text())
+        hits = document.office.read(quick_search, self.query.text())
         for hit in hits:
             text = f"{hit.code}  {hit.text}" if hit.code else hit.text
             item = QListWidgetItem(f"{text}    — {hit.register_title}")

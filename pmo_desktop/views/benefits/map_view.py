@@ -256,8 +256,7 @@ class BenefitsMapWidget(RefreshWhenShown, QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        with self.document.store.session() as s:
-            self.graph = load_map(s)
+        self.graph = self.document.office.read(load_map)
         self.view.draw(self.graph)
         self.view.fit()
         orphans = self.graph.orphans

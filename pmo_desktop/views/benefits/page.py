@@ -89,8 +89,7 @@ class BenefitsPage(QWidget):
         row = model.row_of(benefit_id) if benefit_id is not None else None
         if row is not None and benefit_id is not None:
             record = model.record(row)
-            with self.document.store.session() as s:
-                found = load_series(s, [benefit_id])
+            found = self.document.office.read(load_series, [benefit_id])
             series = found[0] if found else None
         self.profile.set_benefit(record, series)
         self.chart.show_series(series)

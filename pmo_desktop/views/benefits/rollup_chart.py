@@ -70,8 +70,7 @@ class RollupChart(RefreshWhenShown, QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        with self.document.store.session() as s:
-            self.rollup = r = program_rollup(s, self.period)
+        self.rollup = r = self.document.office.read(program_rollup, self.period)
         periods = r.periods
         # Bars centred in their period; the cumulative lines at each period's end.
         ends = [next_month(p.start) if self.period == "month" else next_month(next_month(next_month(p.start)))

@@ -51,19 +51,17 @@ class ImportCommand(DocumentCommand):
     def apply(self) -> None:
         store = self.document.store
         if self.after is None:  # the first time: really import
-            with store.session() as s:
-                self.before = records.capture_many(s, self.updated)
+            self.before = self.document.office.read(records.capture_many, self.updated)
             self.result, changes = self.runner(
                 lambda progress, cancelled: _tracked_import(store, self.plan, progress, cancelled))
             # Only what this import wrote: a record another window saved meanwhile is not ours to undo.
             self.inserted = changes.inserted_ids()
         else:  # redo after undo: the imported state, exactly as it was
-            with store.transaction() as s:
-                records.replace_records(s, self.updated, self.after)
+            self.document.office.write(records.replace_records, self.updated, self.after)
         self.document.settings_changed()
 
     def revert(self) -> None:
         targets = {e: sorted(set(self.updated.get(e, [])) | set(self.inserted.get(e, []))) for e in ENTITIES}
-        with self.document.store.transaction() as s:
-            self.after = records.replace_records(s, targets, self.before)
+        assert self.before is not None  # undo follows apply
+        self.after, _ = self.document.office.write(records.replace_records, targets, self.before)
         self.document.settings_changed()

@@ -196,8 +196,7 @@ class ImportDialog(QDialog):
     def _fill_values(self, plan: ImportPlan) -> None:
         """One row per distinct value no rule could place, with a dropdown of what it may mean."""
         self.values_table.setRowCount(0)
-        with self.document.store.session() as s:
-            ctx = records.load_context(s)
+        ctx = self.document.office.read(records.load_context)
         for (register, name), values in sorted(plan.unplaced.items()):
             f = REGISTERS[register].field(name)
             if f.kind == Kind.SCALE:

@@ -38,15 +38,9 @@ class EditCellsCommand(DocumentCommand):
         for e in self.edits:
             by_record.setdefault(e.record_id, {})[e.field] = getattr(e, attr)
             bases.setdefault(e.record_id, {})[e.field] = getattr(e, base_attr)
-        ctx = self.document.context
-        with self.document.store.transaction() as s:
-            new_versions = {}
-            for rid, values in by_record.items():
-                new_versions[rid] = records.update_record(s, self.register, rid, values, ctx,
-                                                          expected_version=self.versions.get(rid),
-                                                          base_values=bases[rid])
+        new_versions = self.document.operate(records.update_many, self.register, by_record, self.document.context,
+                                             self.versions, bases)
         self.versions.update(new_versions)
-        self.document.notify(self.register.name, list(by_record))
 
     def apply(self) -> None:
         self._write("new")
@@ -88,18 +82,14 @@ class CreateRecordsCommand(DocumentCommand):
         self.snapshot: records.Snapshot | None = None
 
     def apply(self) -> None:
-        with self.document.store.transaction() as s:
-            if self.snapshot is None:
-                self.ids = [records.create_record(s, self.register, row, self.document.context, self.parent_id).id
-                            for row in self.rows]
-            else:  # redo after undo: the very same records, same IDs and codes
-                records.restore_records(s, self.snapshot)
-        self.document.notify(self.register.name, self.ids)
+        if self.snapshot is None:
+            self.ids = self.document.operate(records.create_many, self.register, self.rows, self.document.context,
+                                             self.parent_id)
+        else:  # redo after undo: the very same records, same IDs and codes
+            self.document.operate(records.restore_records, self.snapshot)
 
     def revert(self) -> None:
-        with self.document.store.transaction() as s:
-            self.snapshot = records.delete_records(s, self.register, self.ids)
-        self.document.notify(self.register.name, self.ids)
+        self.snapshot = self.document.operate(records.delete_records, self.register, self.ids)
 
 
 class DeleteRecordsCommand(DocumentCommand):
@@ -110,14 +100,11 @@ class DeleteRecordsCommand(DocumentCommand):
         self.snapshot: records.Snapshot | None = None
 
     def apply(self) -> None:
-        with self.document.store.transaction() as s:
-            self.snapshot = records.delete_records(s, self.register, self.ids)
-        self.document.notify(self.register.name, self.ids)
+        self.snapshot = self.document.operate(records.delete_records, self.register, self.ids)
 
     def revert(self) -> None:
-        with self.document.store.transaction() as s:
-            records.restore_records(s, self.snapshot)
-        self.document.notify(self.register.name, self.ids)
+        assert self.snapshot is not None  # undo follows apply
+        self.document.operate(records.restore_records, self.snapshot)
 
 
 class CompositeCommand(DocumentCommand):

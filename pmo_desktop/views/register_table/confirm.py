@@ -31,21 +31,9 @@ def _accepted(register, rows: list[dict], document, parent_id) -> bool:
     """Whether the register's own rule (e.g. the benefit's realization window) lets these rows in."""
     if document is None or register.check is None or parent_id is None:
         return True
-    from ...models import errors
+    from ...models.records import rows_pass_check
 
-    with document.store.session() as s:
-        parent = s.get(register_parent_entity(register), parent_id)
-        for values in rows:
-            try:
-                register.check({**values, "parent": parent}, document.context)
-            except errors.ValidationError:
-                return False
-    return True
-
-
-def register_parent_entity(register):
-    """The ORM class of a sub-table's parent (the benefit of a measurement)."""
-    return getattr(register.entity, register.parent.removesuffix("_id")).property.mapper.class_
+    return document.office.read(rows_pass_check, register, rows, parent_id, document.context)
 
 
 def edited_rows(edits) -> list[dict]:

@@ -14,11 +14,9 @@ from .table_model import format_value
 
 
 def ref_names(document, f: Field) -> list[str]:
-    from sqlalchemy import select
+    from ...models.records import ref_names as names
 
-    T = f.ref.target
-    with document.store.session() as s:
-        return sorted(n for n in s.scalars(select(getattr(T, f.ref.label))) if n)
+    return document.office.read(names, f)
 
 
 class FieldDelegate(QStyledItemDelegate):

@@ -24,16 +24,12 @@ class EscalateCommand(DocumentCommand):
         self.before: EscalationState | None = None
 
     def apply(self) -> None:
-        with self.document.store.transaction() as s:
-            self.before = escalate(s, self.risk_id, self.reason, self.on)
-            self.setText(f"Escalate {get_risk(s, self.risk_id).code}")
-        self.document.notify("risks", [self.risk_id])
+        self.before = self.document.operate(escalate, self.risk_id, self.reason, self.on)
+        self.setText(f"Escalate {self.document.office.read(get_risk, self.risk_id).code}")
 
     def revert(self) -> None:
         assert self.before is not None  # undo follows apply
-        with self.document.store.transaction() as s:
-            restore_escalation(s, self.risk_id, self.before, "escalation undone")
-        self.document.notify("risks", [self.risk_id])
+        self.document.operate(restore_escalation, self.risk_id, self.before, "escalation undone")
 
 
 class DeEscalateCommand(DocumentCommand):
@@ -43,16 +39,12 @@ class DeEscalateCommand(DocumentCommand):
         self.before: EscalationState | None = None
 
     def apply(self) -> None:
-        with self.document.store.transaction() as s:
-            self.before = de_escalate(s, self.risk_id)
-            self.setText(f"De-escalate {get_risk(s, self.risk_id).code}")
-        self.document.notify("risks", [self.risk_id])
+        self.before = self.document.operate(de_escalate, self.risk_id)
+        self.setText(f"De-escalate {self.document.office.read(get_risk, self.risk_id).code}")
 
     def revert(self) -> None:
         assert self.before is not None  # undo follows apply
-        with self.document.store.transaction() as s:
-            restore_escalation(s, self.risk_id, self.before, "de-escalation undone")
-        self.document.notify("risks", [self.risk_id])
+        self.document.operate(restore_escalation, self.risk_id, self.before, "de-escalation undone")
 
 
 class RaiseIssueCommand(DocumentCommand):
@@ -65,20 +57,16 @@ class RaiseIssueCommand(DocumentCommand):
         self.snapshot: records.Snapshot | None = None
 
     def apply(self) -> None:
-        with self.document.store.transaction() as s:
-            if self.snapshot is None:
-                issue = raise_issue(s, self.risk_id, self.on, self.document.context)
-                self.issue_id = issue.id
-                self.setText(f"Raise issue {issue.code}")
-            else:
-                records.restore_records(s, self.snapshot)
-        self.document.notify("issues", [self.issue_id])
+        if self.snapshot is None:
+            issue = self.document.operate(raise_issue, self.risk_id, self.on, self.document.context)
+            self.issue_id = issue.id
+            self.setText(f"Raise issue {issue.code}")
+        else:
+            self.document.operate(records.restore_records, self.snapshot)
 
     def revert(self) -> None:
         assert self.issue_id is not None  # undo follows apply
-        with self.document.store.transaction() as s:
-            self.snapshot = records.delete_records(s, ISSUES, [self.issue_id])
-        self.document.notify("issues", [self.issue_id])
+        self.snapshot = self.document.operate(records.delete_records, ISSUES, [self.issue_id])
 
 
 class ChangeRiskScaleCommand(DocumentCommand):
@@ -90,8 +78,7 @@ class ChangeRiskScaleCommand(DocumentCommand):
         self.previous: RiskScale | None = None
 
     def _set(self, scale: RiskScale) -> RiskScale:
-        with self.document.store.transaction() as s:
-            previous = set_risk_scale(s, scale)
+        previous, _ = self.document.office.write(set_risk_scale, scale)
         self.document.settings_changed()
         return previous
 

@@ -110,8 +110,8 @@ class RiskDetail(QWidget):
         self.values = {}
         if self.risk_id is not None:
             try:
-                with self.document.store.session() as s:
-                    self.values = records.record_values(s, RISKS, self.risk_id, self.document.context)
+                self.values = self.document.office.read(records.record_values, RISKS, self.risk_id,
+                                                        self.document.context)
             except errors.RecordNotFound:
                 self.risk_id = None
         enabled = self.risk_id is not None

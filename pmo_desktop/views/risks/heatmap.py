@@ -91,8 +91,7 @@ class HeatMapChart(QWidget):
     # ------------------------------------------------------------------ drawing
     def refresh(self, *_args) -> None:
         scale = self.document.context.risk_scale
-        with self.document.store.session() as s:
-            self.cells = heat_map(s, scale, self.residual, self.current_filter())
+        self.cells = self.document.office.read(heat_map, scale, self.residual, self.current_filter())
         self._draw(scale)
 
     def _draw(self, scale) -> None:

@@ -55,8 +55,7 @@ class ProgramView(RefreshWhenShown, QWidget):
     def refresh(self, *_args) -> None:
         self._stale = False
         scale = self.document.context.risk_scale
-        with self.document.store.session() as s:
-            self.risks = program_risks(s, scale, include_closed=self.include_closed.isChecked())
+        self.risks = self.document.office.read(program_risks, scale, include_closed=self.include_closed.isChecked())
         self.table.setRowCount(len(self.risks))
         for row, r in enumerate(self.risks):
             cells = (r.code, r.title, r.rating, r.residual_rating, r.owner, r.status, r.source_project or "—",

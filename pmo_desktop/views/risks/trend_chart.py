@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timezone
 
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...models.risk_trend import TrendPoint, first_recorded, open_risk_trend
+from ...models import clock
+from ...models.risk_trend import TrendPoint, recent_trend
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
 from .chart_style import AXIS_PT, LABEL_PT, font, set_axis_label, set_title, style_plot
@@ -77,11 +78,9 @@ class TrendChart(RefreshWhenShown, QWidget):
     def refresh(self, *_args) -> None:
         self._stale = False
         scale = self.document.context.risk_scale
-        end = self.today or date.today()
-        with self.document.store.session() as s:
-            first = first_recorded(s) or end
-            start = max(first, end - timedelta(days=31 * DEFAULT_MONTHS))
-            self.points = open_risk_trend(s, scale, start, end, self.period.currentData(), self.mode.currentData() == "residual")
+        end = self.today or clock.today()
+        self.points = self.document.office.read(recent_trend, scale, end, DEFAULT_MONTHS, self.period.currentData(),
+                                                self.mode.currentData() == "residual")
         plot = self.plot
         plot.clear()
         self.legend.clear()

@@ -160,9 +160,8 @@ class CommunicationPlan(QWidget):
     def refresh_due(self) -> None:
         today = self.today()
         monday, sunday = week_bounds(self.week_day())
-        with self.document.store.session() as s:
-            self.due_items = queries.communications_due(s, self.week_day(), today, self.scope,
-                                                        include_overdue=self.week_offset == 0)
+        self.due_items = self.document.office.read(queries.communications_due, self.week_day(), today, self.scope,
+                                                   include_overdue=self.week_offset == 0)
         label = "This week" if self.week_offset == 0 else "Week"
         self.week_label.setText(f"{label}: Mon {monday:%d %b} – Sun {sunday:%d %b %Y}  ·  {len(self.due_items)} due")
         self.due_list.clear()
@@ -183,8 +182,7 @@ class CommunicationPlan(QWidget):
 
     def set_scope(self, scope: queries.Scope) -> None:
         self.scope = scope
-        with self.document.store.session() as s:
-            ids = queries.communication_ids(s, scope)
+        ids = self.document.office.read(queries.communication_ids, scope)
         self.view.set_record_filter(ids, "Communications of the selected project" if ids is not None else "")
         self.refresh_due()
 
@@ -194,8 +192,7 @@ class CommunicationPlan(QWidget):
         if rid is None:
             self.document.error.emit("Select a stakeholder in the stakeholder table first, then schedule.")
             return None
-        with self.document.store.session() as s:
-            point = next((p for p in queries.grid_points(s) if p.id == rid), None)
+        point = next((p for p in self.document.office.read(queries.grid_points) if p.id == rid), None)
         if point is None:
             return None
         self.schedule_dialog = ScheduleDialog(point.name, self)
@@ -205,8 +202,7 @@ class CommunicationPlan(QWidget):
 
     def schedule(self, stakeholder_id: int, message: str, frequency: str, channel: str = "") -> int | None:
         """Add a communication plan line for one stakeholder, owned by their relationship owner."""
-        with self.document.store.session() as s:
-            rec = records.record_values(s, STAKEHOLDERS, stakeholder_id, self.document.context)
+        rec = self.document.office.read(records.record_values, STAKEHOLDERS, stakeholder_id, self.document.context)
         row = {"message": message or f"{frequency} review with {rec['name']}", "stakeholder": rec["code"],
                "frequency": frequency, "channel": channel, "owner": rec.get("owner")}
         command = CreateRecordsCommand(self.document, COMMUNICATIONS, [row],

@@ -63,11 +63,11 @@ class StakeholderDetail(QGroupBox):
         self.record_id = record_id
         self.record = {}
         if record_id is not None:
-            with self.document.store.session() as s:
-                try:
-                    self.record = records.record_values(s, STAKEHOLDERS, record_id, self.document.context)
-                except errors.RecordNotFound:
-                    self.record_id = None
+            try:
+                self.record = self.document.office.read(records.record_values, STAKEHOLDERS, record_id,
+                                                        self.document.context)
+            except errors.RecordNotFound:
+                self.record_id = None
         rec = self.record
         self.setEnabled(bool(rec))
         self.heading.setText(f"{rec['code']}  {rec['name']}" if rec else "Select a stakeholder in the table")

@@ -231,8 +231,7 @@ class PowerInterestGrid(QWidget):
             for text, colour in self.legend_entries()))
 
     def refresh(self) -> None:
-        with self.document.store.session() as s:
-            self.points = queries.grid_points(s, self.scope)
+        self.points = self.document.office.read(queries.grid_points, self.scope)
         placed, self._parking_rows = place(self.points)
         self.positions = {rid: (p.x, p.y) for rid, p in placed.items()}
         bottom = LOW if not self._parking_rows else PARKING_Y - (self._parking_rows - 1) * PARKING_ROW_STEP - 0.3

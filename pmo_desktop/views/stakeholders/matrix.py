@@ -32,8 +32,7 @@ class EngagementMatrixModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        with self.document.store.session() as s:
-            self.rows = queries.matrix_rows(s, self.scope)
+        self.rows = self.document.office.read(queries.matrix_rows, self.scope)
         self.endResetModel()
 
     def set_scope(self, scope: queries.Scope) -> None:

@@ -79,8 +79,7 @@ class StakeholdersPage(QWidget):
 
     def _fill_scopes(self) -> None:
         current = self.scope_combo.currentData()
-        with self.document.store.session() as s:
-            choices = queries.scope_choices(s)
+        choices = self.document.office.read(queries.scope_choices)
         self.scope_combo.blockSignals(True)
         self.scope_combo.clear()
         for label, scope in choices:
@@ -102,8 +101,7 @@ class StakeholdersPage(QWidget):
         self.comms.set_scope(scope)
 
     def _apply_scope(self, scope: queries.Scope) -> None:
-        with self.document.store.session() as s:
-            ids = queries.stakeholder_ids(s, scope)
+        ids = self.document.office.read(queries.stakeholder_ids, scope)
         self.register_view.set_record_filter(ids, f"Project: {self.scope_combo.currentText()}")
 
     def _sync_scope_with_table(self, *_args) -> None:
