@@ -156,9 +156,11 @@ class OfficePlanner:
                 sheet.rows.append(PlannedRow(report, values))
                 continue
             changes = self.merge(reg, code, values, stored, stamped.fingerprints if stamped else None)
-            report.action = Action.UPDATE
-            report.reason = ("changes " + ", ".join(reg.field(n).label for n in changes) + ".") if changes \
-                else "no changes."
+            if changes:
+                report.action = Action.UPDATE
+                report.reason = "changes " + ", ".join(reg.field(n).label for n in changes) + "."
+            else:  # nothing to write: the office already has it (or keeps its own, newer, values)
+                report.action, report.reason = Action.SKIP, "same as the office's, or changed only in the office."
             sheet.rows.append(PlannedRow(report, changes, stored["id"]))
         if self.own:
             for reg_name, folded in self.stamp.rows:
@@ -306,7 +308,8 @@ def _take_theirs(plan: ImportPlan) -> None:
     for sheet in plan.sheets:
         for p in sheet.rows:
             extra = by_record.get((sheet.register, p.report.code.casefold()))
-            if extra and p.report.action == Action.UPDATE:
+            if extra and p.report.action in (Action.UPDATE, Action.SKIP) and p.record_id is not None:
+                p.report.action = Action.UPDATE
                 p.values.update(extra)
                 p.report.reason = "changes " + ", ".join(REGISTERS[sheet.register].field(n).label
                                                          for n in p.values) + " (conflicts: the workbook's)."
