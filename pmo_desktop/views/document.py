@@ -96,25 +96,23 @@ class Document(QObject):
     def _find_outside_changes(self) -> list[tuple[str, set[int]]] | None:
         """(register, changed ids) for each open table whose records differ from the database;
         None when the database cannot be reached."""
-        from ..models.changes import changed_ids, rows_signature, signature
+        def compare(session) -> list[tuple[str, set[int]]]:
+            seen: set[tuple[str, int | None]] = set()
+            found: list[tuple[str, set[int]]] = []
+            for model in list(self._watched):
+                key = (model.register.name, model.parent_id)
+                if key in seen or (model.register.parent and model.parent_id is None):
+                    continue
+                seen.add(key)
+                ids = model.outside_changed_ids(session)
+                if ids:
+                    found.append((model.register.name, ids))
+            return found
 
-        seen: set[tuple[str, int | None]] = set()
-        found: list[tuple[str, set[int]]] = []
         try:
-            with self.store.session() as s:
-                for model in list(self._watched):
-                    key = (model.register.name, model.parent_id)
-                    if key in seen or (model.register.parent and model.parent_id is None):
-                        continue
-                    seen.add(key)
-                    if signature(s, model.register, model.parent_id) == rows_signature(model.rows):
-                        continue  # nothing added, edited or deleted: no need to read every version
-                    ids = changed_ids(s, model.register, model.rows, model.parent_id)
-                    if ids:
-                        found.append((model.register.name, ids))
+            return self.office.read(compare)
         except errors.StoreError:
             return None  # the server is away: nothing to refresh now; the next edit reports it
-        return found
 
     @property
     def context(self) -> Context:

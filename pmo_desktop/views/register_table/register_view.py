@@ -39,7 +39,7 @@ from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
 from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
-from .table_model import RegisterTableModel, format_value, typed_value
+from .table_model import RegisterTableModel, typed_value
 
 MAX_FILTER_VALUES = 300
 
@@ -294,7 +294,7 @@ class RegisterView(QWidget):
         self._update_count()
 
     def _update_count(self, *args) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total_rows()
         self.count_label.setText(f"{shown:,} of {total:,} rows" if self.proxy.is_filtered else f"{total:,} rows")
         self.clear_filters_button.setEnabled(self.proxy.is_filtered)
         self.empty_state.update_for(shown, total)
@@ -427,17 +427,7 @@ class RegisterView(QWidget):
         return menu
 
     def distinct_values(self, column: int) -> list[str]:
-        f = self.model.fields[column]
-        values: set[str] = set()
-        for row in self.model.rows:
-            v = row[column + 2]
-            if f.kind == Kind.LINKS and v:
-                values.update(i.strip() for i in v.split(";"))
-            else:
-                values.add(format_value(f, v))
-            if len(values) > MAX_FILTER_VALUES:
-                break
-        return sorted(values, key=lambda s: (s == "", s.lower()))
+        return self.model.distinct_values(column, MAX_FILTER_VALUES)
 
     def _header_menu(self, pos) -> None:
         column = self.table.horizontalHeader().logicalIndexAt(pos)
