@@ -230,6 +230,15 @@ def distinct_values(session: Session, reg: Register, f: Field, limit: int, ctx: 
     return [row[0] for row in session.connection().execute(query)]
 
 
+def ids_after(session: Session, reg: Register, top: int, parent_id: int | None = None) -> list[int]:
+    """Ids of records added since ``top`` was the highest (ids only grow)."""
+    E: Any = reg.entity
+    query = select(E.id).where(E.id > top)
+    if parent_id is not None and reg.parent:
+        query = query.where(getattr(E, reg.parent) == parent_id)
+    return list(session.connection().execute(query.order_by(E.id)).scalars())
+
+
 def signature(session: Session, reg: Register, parent_id: int | None = None) -> tuple[int, int, int]:
     from .changes import signature as aggregate
 

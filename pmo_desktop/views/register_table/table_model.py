@@ -104,7 +104,7 @@ class RegisterTableModel(QAbstractTableModel):
     def _unflash(self, ids: set[int]) -> None:
         self._flash -= ids
         for rid in ids:
-            pos = self._position.get(rid)
+            pos = self.row_of(rid)
             if pos is not None:
                 self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(self.fields) - 1))
 
