@@ -69,3 +69,13 @@ def test_search_and_record_ids(demo_store):
     assert all(word in "\u0001".join(display_text(f, v) for f, v in zip(RISKS.fields, r[2:])).lower()
                or True for r in rows if r[0] in set(found))
     assert set(only) == some
+
+
+def test_search_ignores_case_and_reads_wildcards_as_text(demo_store):
+    with demo_store.session() as s:
+        rows = records.fetch_rows(s, RISKS)
+        title = rows[0][RISKS.field_names.index("title") + 2]
+        lower = windows.fetch_ids(s, RISKS, Window(search=title.lower()))
+        assert rows[0][0] in lower  # stored "Risk …", searched "risk …"
+        assert list(windows.fetch_ids(s, RISKS, Window(search="%"))) == []
+        assert list(windows.fetch_ids(s, RISKS, Window(search="_"))) == []

@@ -14,6 +14,7 @@ set of record ids (a heat map cell). Computed fields sort, filter and search in 
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -77,33 +78,49 @@ def _value(reg: Register, f: Field, ctx: Context) -> Any:
     return records._expression(reg, f)
 
 
-def _search_condition(reg: Register, text: str, ctx: Context) -> ColumnElement[bool]:
-    """Any cell contains ``text`` (lower case). References and lists are searched in their target
-    table once (``fk IN (SELECT id … LIKE)``), never per row. Numbers and dates as the database
-    writes them (2026-03-31, 1234.5): a cell shown as "1,234.5" is found by "1234"."""
+def _contains(expression: Any, text: str, sqlite: bool) -> ColumnElement[bool]:
+    """``expression`` contains ``text`` ignoring case: SQLite's LIKE already folds ASCII case (as its
+    lower() does), so no lower() per row there; PostgreSQL: ILIKE. ESCAPE only when it is needed."""
+    escape = any(c in text for c in "%_/")
+    if sqlite:
+        return expression.contains(text, autoescape=escape)  # type: ignore[no-any-return]
+    return expression.icontains(text, autoescape=escape)  # type: ignore[no-any-return]
+
+
+NUMBER_LIKE = re.compile(r"[\d.,:/ -]+")
+
+
+def _search_condition(session: Session, reg: Register, text: str, ctx: Context) -> ColumnElement[bool]:
+    """Any cell contains ``text``. References and lists are searched in their target table once
+    (``fk IN (SELECT id … LIKE)``), never per row. Numbers and dates only for a text of digits, as
+    the database writes them (2026-03-31, 1234.5): a cell shown as "1,234.5" is found by "1234"."""
     E: Any = reg.entity
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    digits = NUMBER_LIKE.fullmatch(text) is not None
     like: list[ColumnElement[bool]] = []
     for f in reg.fields:
         if f.kind == Kind.REF:
             assert f.ref is not None
             T: Any = f.ref.target
-            names = select(T.id).where(func.lower(getattr(T, f.ref.label)).contains(text, autoescape=True))
+            names = select(T.id).where(_contains(getattr(T, f.ref.label), text, sqlite))
             like.append(getattr(E, f.attr).in_(names))
         elif f.kind == Kind.LINKS:
             assert f.ref is not None and f.link_table is not None
             T = f.ref.target
             own, other = records._link_columns(f, E)
             linked = (select(own).select_from(f.link_table.join(T, other == T.id))
-                      .where(func.lower(getattr(T, f.ref.label)).contains(text, autoescape=True)))
+                      .where(_contains(getattr(T, f.ref.label), text, sqlite)))
             like.append(E.id.in_(linked))
         elif f.kind == Kind.BOOL:
             if "yes".startswith(text) or "no".startswith(text):
                 like.append(getattr(E, f.attr).is_(text[0] == "y"))
+        elif f.kind in (Kind.TEXT, Kind.CODE, Kind.LONGTEXT, Kind.ENUM, Kind.MULTI_ENUM):
+            like.append(_contains(getattr(E, f.attr), text, sqlite))
+        elif f.kind in (Kind.INT, Kind.FLOAT, Kind.SCALE, Kind.DATE):
+            if digits:
+                like.append(_contains(cast(getattr(E, f.attr), String), text, sqlite))
         elif has_sql(reg, f):
-            expression = _value(reg, f, ctx)
-            if f.kind not in (Kind.TEXT, Kind.CODE, Kind.LONGTEXT, Kind.ENUM, Kind.MULTI_ENUM):
-                expression = cast(expression, String)
-            like.append(func.lower(expression).contains(text, autoescape=True))
+            like.append(_contains(cast(_value(reg, f, ctx), String), text, sqlite))
         # a computed field without SQL is not searched in a windowed table
     return or_(*like) if like else false()
 
@@ -174,7 +191,7 @@ def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | No
         else:
             python_filters.append((f, allowed))
     if window.search:
-        conditions.append(_search_condition(reg, window.search, ctx))
+        conditions.append(_search_condition(session, reg, window.search, ctx))
     if conditions:
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None

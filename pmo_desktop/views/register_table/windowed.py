@@ -164,12 +164,10 @@ class WindowedRegisterModel(RegisterTableModel):
         self._read_ids()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        if column < 0:
-            if self._sort is None:
-                return
-            self._sort = None
-        else:
-            self._sort = (column, order)
+        wanted = None if column < 0 else (column, order)
+        if wanted == self._sort and not self._stale:
+            return  # the ids are in that order already (the header asks twice)
+        self._sort = wanted
         self._relayout(self._read_ids)
 
     def refresh_records(self, ids) -> None:
