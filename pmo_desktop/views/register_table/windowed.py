@@ -32,7 +32,7 @@ from typing import Any
 
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer
 
-from ...models import windows
+from ...models import errors, windows
 from ...models.fields import Kind, Register
 from ...models.windows import BLANK, Window
 from ..document import Document
@@ -108,8 +108,11 @@ class WindowedRegisterModel(RegisterTableModel):
             self._pages.move_to_end(number)
             return page
         wanted = self.ids[number * PAGE:(number + 1) * PAGE].tolist()
-        fetched = {row[0]: row for row in self._fetch(ids=wanted)} if wanted else {}
         blank = (None,) * len(self.fields)
+        try:
+            fetched = {row[0]: row for row in self._fetch(ids=wanted)} if wanted else {}
+        except errors.StoreError:  # the server is away: blank cells now (not kept), read again when painted
+            return [(rid, 0, *blank) for rid in wanted]
         page = [fetched.get(rid) or (rid, 0, *blank) for rid in wanted]  # deleted meanwhile: blank until refreshed
         self._pages[number] = page
         while len(self._pages) > CACHE_PAGES:
