@@ -605,8 +605,7 @@ class RegisterView(QWidget):
             return None
         from ...models.delete_impact import delete_impact
 
-        with self.document.store.session() as s:
-            impact = delete_impact(s, self.register, ids)
+        impact = self.document.office.read(delete_impact, self.register, ids)
         command = DeleteRecordsCommand(self.document, self.register, ids)
         everything = len(ids) > 1 and len(ids) == self.proxy.rowCount()  # Ctrl+A then Del: make sure
         if not impact.needs_asking and not everything:
