@@ -22,6 +22,7 @@ def _windowed_from_one_record(monkeypatch):
     monkeypatch.setattr(windowed, "WINDOWED_FROM", 1)
     monkeypatch.setattr(windowed, "PAGE", 4)  # several pages even for a few rows
     monkeypatch.setattr(windowed, "CACHE_PAGES", 2)
+    monkeypatch.setattr(windowed, "SEARCH_PAUSE_MS", 0)  # search at each key (see the test of the pause)
 
 
 def names(view):
@@ -132,3 +133,13 @@ def test_risk_scores_sort_and_filter_in_the_database(qtbot, demo_store):
     view.set_column_filter("inherent_rating", {ratings[0]})
     assert view.proxy.rowCount() > 0
     assert {view.model.record(r)["inherent_rating"] for r in range(view.model.rowCount())} == {ratings[0]}
+
+
+def test_search_waits_for_typing_to_pause(qtbot, view, monkeypatch):
+    monkeypatch.setattr(windowed, "SEARCH_PAUSE_MS", 50)
+    qtbot.keyClicks(view.search, "project 3")
+    assert view.proxy.rowCount() == 10  # not yet: one query when typing stops, not one per key
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 1)
+    assert names(view) == ["Project 3"] and view.count_label.text() == "1 of 10 rows"
+    view.search.clear()
+    assert view.proxy.rowCount() == 10

@@ -42,6 +42,7 @@ from .table_model import OFFSET, RegisterTableModel, format_value
 WINDOWED_FROM = 50_000  # records; below this a table holds its rows in memory (RegisterTableModel)
 PAGE = 200
 CACHE_PAGES = 24
+SEARCH_PAUSE_MS = 300  # the search runs when typing pauses this long
 
 
 def make_models(document: Document, register: Register, parent_id: int | None, parent=None):
@@ -267,7 +268,17 @@ class WindowedRegisterModel(RegisterTableModel):
 
 
 class WindowedProxy(QIdentityProxyModel):
-    """``RegisterFilterProxy``'s interface over a windowed model: the model filters in the database."""
+    """``RegisterFilterProxy``'s interface over a windowed model: the model filters in the database.
+
+    The search box asks the database once typing pauses for ``SEARCH_PAUSE_MS`` (each query reads
+    the whole register), not at every key."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._typed = ""
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.timeout.connect(self._apply_search)
 
     def source(self) -> WindowedRegisterModel:
         model = self.sourceModel()
@@ -278,9 +289,16 @@ class WindowedProxy(QIdentityProxyModel):
         self.source().sort(column, order)
 
     def set_search(self, text: str) -> None:
-        text = text.strip().lower()
-        if text != self.source().search:
-            self.source().set_filters(search=text)
+        self._typed = text.strip().lower()
+        if SEARCH_PAUSE_MS and self._typed:
+            self._search_timer.start(SEARCH_PAUSE_MS)
+        else:  # cleared: at once
+            self._search_timer.stop()
+            self._apply_search()
+
+    def _apply_search(self) -> None:
+        if self._typed != self.source().search:
+            self.source().set_filters(search=self._typed)
 
     def set_column_filter(self, column: int, allowed: set[str] | None) -> None:
         self.source().set_filters(column=column, allowed=allowed)
@@ -296,6 +314,8 @@ class WindowedProxy(QIdentityProxyModel):
         return self.source().record_filter_label
 
     def clear_filters(self) -> None:
+        self._typed = ""
+        self._search_timer.stop()
         if self.source().is_filtered:
             self.source().clear_filters()
 
