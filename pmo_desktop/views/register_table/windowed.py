@@ -14,8 +14,11 @@ The proxy is an identity: sorting, the search box, column value filters, the rec
 the Risks page's quick filters are passed to the model, which asks the database for a new id list.
 Differences from the in-memory table, all deliberate:
 
-- a change of filter or search resets the view (the selection is restored by record id by the
-  view); a sort keeps the selection and the current cell on their records, as before;
+- a change of filter or search resets the view, so the selection is cleared (the in-memory proxy
+  keeps the selected rows that still pass); a sort keeps the selection and the current cell on their
+  records, as before; the search runs when typing pauses (``SEARCH_PAUSE_MS``), not at every key;
+- our own edit that races another user's save may hide theirs from the outside-changes check until
+  the next change (the aggregate signature is taken after our refresh);
 - an edited record that no longer matches the filter stays shown until the next filter change or
   refresh (the in-memory proxy hides it at once);
 - search matches numbers and dates as the database writes them (1234.5, 2026-03-31) and folds the
