@@ -182,6 +182,9 @@ class ClonePool:
         self.templates = templates
         self.ready = {kind: queue.Queue() for kind in templates}
         self.todo: queue.Queue = queue.Queue()
+        # Held while the worker talks to the server: the tests' garbage collection between tests waits for
+        # it, so psycopg's C code never runs in this thread while the main thread collects cycles.
+        self.busy = threading.Lock()
         for kind in templates:
             for _ in range(depth):
                 self.todo.put(("clone", kind))
@@ -193,20 +196,24 @@ class ClonePool:
             job, arg = self.todo.get()
             if job == "stop":
                 return
-            if job == "drop":
-                try:
-                    self.server.drop_database(arg)
-                except Exception:
-                    pass  # the server may be stopped by a test right now; cleanup removes it anyway
-                continue
-            for attempt in range(40):  # a test may have stopped the server for a moment
-                try:
-                    self.ready[arg].put(self.server.new_database("t", self.templates[arg]))
-                    break
-                except Exception as e:
-                    if attempt == 39:
-                        self.ready[arg].put(e)  # handed to the test that waits for it
-                    time.sleep(0.25)
+            with self.busy:
+                self._do(job, arg)
+
+    def _do(self, job: str, arg: str) -> None:
+        if job == "drop":
+            try:
+                self.server.drop_database(arg)
+            except Exception:
+                pass  # the server may be stopped by a test right now; cleanup removes it anyway
+            return
+        for attempt in range(40):  # a test may have stopped the server for a moment
+            try:
+                self.ready[arg].put(self.server.new_database("t", self.templates[arg]))
+                return
+            except Exception as e:
+                if attempt == 39:
+                    self.ready[arg].put(e)  # handed to the test that waits for it
+                time.sleep(0.25)
 
     def take(self, kind: str) -> str:
         """The name of a fresh copy of template ``kind``; the pool starts making the next one."""

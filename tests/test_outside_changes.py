@@ -70,3 +70,37 @@ def test_signature_changes_with_every_kind_of_change(store):
         with store.session() as s:
             assert signature(s, PROJECTS) != before
     assert len(seen) == 3
+
+
+def test_data_version_moves_only_when_someone_commits(store):
+    first = store.data_version()
+    if not store.is_sqlite:
+        assert first is None  # PostgreSQL: the aggregate signature is compared every time
+        return
+    assert store.data_version() == first  # nobody committed: the same number
+    with store.transaction() as s:
+        records.create_record(s, PROJECTS, {"name": "A"})
+    second = store.data_version()
+    assert second != first  # our own commit, on another connection, moves it too
+    other = Store.open(store.path)
+    with other.transaction() as s:
+        records.create_record(s, PROJECTS, {"name": "B"})
+    other.close()
+    assert store.data_version() not in (first, second)
+
+
+def test_an_unchanged_file_is_not_compared_again_and_a_commit_is_seen(qtbot, tmp_path):
+    path = tmp_path / "shared.pmo"
+    mine = Document(Store.create(path))
+    view = RegisterView(mine, PROJECTS)
+    qtbot.addWidget(view)
+    assert mine.check_outside_changes() == 0
+    assert mine.check_outside_changes() == 0
+    theirs = Store.open(path)
+    with theirs.transaction() as s:
+        records.create_record(s, PROJECTS, {"name": "Theirs"})
+    theirs.close()
+    assert mine.check_outside_changes() == 1
+    assert view.model.rowCount() == 1
+    assert mine.check_outside_changes() == 0
+    mine.close()

@@ -74,6 +74,10 @@ class Field:
     link_table: Optional[Table] = None    # for LINKS: the association table
     scale: str = "five"                   # for SCALE: "risk" (per-file scale) or "five" (fixed 1–5)
     compute: Optional[Callable[[dict, Context], Any]] = None
+    # For a computed field: the same value as an SQL expression ``(entity, ctx) -> ColumnElement``, so
+    # that a large register sorts and filters on it in the database (see models/windows.py). Without
+    # it a windowed table falls back to computing the column in Python for every record.
+    sql: Optional[Callable[[type, Context], Any]] = None
     aliases: dict = field(default_factory=dict)  # for ENUM: other words people use for a choice
     tip: str = ""
     exported: bool = True                 # computed fields are exported for reading, never imported

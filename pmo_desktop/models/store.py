@@ -200,6 +200,7 @@ class Store:
         self.engine = engine
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._poll: sqlite3.Connection | None = None  # the one connection that reads data_version
 
     # ---------------------------------------------------------------- opening and creating
     @staticmethod
@@ -539,5 +540,31 @@ class Store:
             raise
         return dest
 
+    def data_version(self) -> int | None:
+        """A number that changes whenever anyone (this process included) committed to the file since
+        the last call, read with ``PRAGMA data_version`` on one dedicated connection (the value is per
+        connection, so it must always be the same one). A few microseconds: a timer can poll it and
+        compare signatures only when it moved. None on PostgreSQL, or when the file cannot be read."""
+        if not self.is_sqlite or self.path is None:
+            return None
+        try:
+            if self._poll is None:
+                # Autocommit (no transaction ever held open), so each PRAGMA sees the latest commit.
+                self._poll = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            row = self._poll.execute("PRAGMA data_version").fetchone()
+        except sqlite3.Error:
+            self._close_poll()
+            return None
+        return int(row[0])
+
+    def _close_poll(self) -> None:
+        if self._poll is not None:
+            try:
+                self._poll.close()
+            except sqlite3.Error:
+                pass
+            self._poll = None
+
     def close(self) -> None:
+        self._close_poll()
         self.engine.dispose()

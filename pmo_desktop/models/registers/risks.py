@@ -3,6 +3,8 @@
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from sqlalchemy import case, literal
+
 from ..errors import ValidationError
 from ..fields import Context, Field, Kind, Ref, Register
 from ..links import risk_project
@@ -27,6 +29,23 @@ def _score(p: str, i: str) -> Callable[[Mapping[str, Any], Context], int | None]
 
 def _rating(p: str, i: str) -> Callable[[Mapping[str, Any], Context], str]:
     return lambda rec, ctx: ctx.risk_scale.rating(rec.get(p), rec.get(i))
+
+
+def _score_sql(p: str, i: str) -> Callable[[type, Context], Any]:
+    """The score in SQL: NULL when either level is blank, as ``RiskScale.score``."""
+    return lambda E, ctx: getattr(E, p) * getattr(E, i)
+
+
+def _rating_sql(p: str, i: str) -> Callable[[type, Context], Any]:
+    """The rating band in SQL, from the file's own bands (highest threshold first); '' when unscored,
+    as ``RiskScale.rating``."""
+    def expression(E: type, ctx: Context) -> Any:
+        score = getattr(E, p) * getattr(E, i)
+        bands = sorted(ctx.risk_scale.bands, key=lambda b: b.min_score, reverse=True)
+        if not bands:
+            return literal("")
+        return case(*[(score >= b.min_score, literal(b.rating)) for b in bands], else_=literal(""))
+    return expression
 
 
 def check_risk(rec: Mapping[str, Any], ctx: Context) -> None:
@@ -70,16 +89,16 @@ RISKS = Register(
               synonyms=("likelihood", "prob", "p", "inherent probability", "inherent likelihood", "probability 1 5", "likelihood 1 5")),
         Field("impact", "Impact", Kind.SCALE, scale="risk", width=9,
               synonyms=("i", "severity", "inherent impact", "impact 1 5")),
-        Field("inherent_score", "Inherent score", Kind.COMPUTED, compute=_score("probability", "impact"), width=8,
+        Field("inherent_score", "Inherent score", Kind.COMPUTED, compute=_score("probability", "impact"), sql=_score_sql("probability", "impact"), width=8,
               synonyms=("score", "inherent score", "risk score", "p x i")),
-        Field("inherent_rating", "Inherent rating", Kind.COMPUTED, compute=_rating("probability", "impact"), width=10,
+        Field("inherent_rating", "Inherent rating", Kind.COMPUTED, compute=_rating("probability", "impact"), sql=_rating_sql("probability", "impact"), width=10,
               synonyms=("rating", "inherent rating", "rag")),
         Field("residual_probability", "Residual probability", Kind.SCALE, scale="risk", width=9,
               synonyms=("residual likelihood", "target probability", "post mitigation probability", "residual p")),
         Field("residual_impact", "Residual impact", Kind.SCALE, scale="risk", width=9,
               synonyms=("target impact", "post mitigation impact", "residual i")),
-        Field("residual_score", "Residual score", Kind.COMPUTED, compute=_score("residual_probability", "residual_impact"), width=8),
-        Field("residual_rating", "Residual rating", Kind.COMPUTED, compute=_rating("residual_probability", "residual_impact"), width=10),
+        Field("residual_score", "Residual score", Kind.COMPUTED, compute=_score("residual_probability", "residual_impact"), sql=_score_sql("residual_probability", "residual_impact"), width=8),
+        Field("residual_rating", "Residual rating", Kind.COMPUTED, compute=_rating("residual_probability", "residual_impact"), sql=_rating_sql("residual_probability", "residual_impact"), width=10),
         Field("impact_areas", "Impact areas", Kind.MULTI_ENUM, choices=IMPACT_AREAS, width=16, synonyms=("impact on", "areas")),
         Field("response", "Response", Kind.ENUM, choices=RESPONSES, width=10,
               synonyms=("response strategy", "strategy", "treatment"), aliases={"Mitigate": "Reduce", "Tolerate": "Accept", "Terminate": "Avoid", "Treat": "Reduce", "Exploit": "Exploit"}),

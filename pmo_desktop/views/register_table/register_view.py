@@ -38,8 +38,8 @@ from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
 from .new_row import NewRowLine, NewRowModel
-from .proxy import RegisterFilterProxy
-from .table_model import RegisterTableModel, format_value, typed_value
+from .table_model import typed_value
+from .windowed import WindowedRegisterModel, make_models
 
 MAX_FILTER_VALUES = 300
 
@@ -149,9 +149,9 @@ class RegisterView(QWidget):
         super().__init__(parent)
         self.document = document
         self.register = register
-        self.model = RegisterTableModel(document, register, parent_id, self)
-        self.proxy = RegisterFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        # A large register gets a windowed model (rows read in pages, sorted and filtered in the
+        # database); the others hold their rows in memory. See windowed.py.
+        self.model, self.proxy = make_models(document, register, parent_id, self)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search… (Ctrl+F)")
@@ -294,7 +294,7 @@ class RegisterView(QWidget):
         self._update_count()
 
     def _update_count(self, *args) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total_rows()
         self.count_label.setText(f"{shown:,} of {total:,} rows" if self.proxy.is_filtered else f"{total:,} rows")
         self.clear_filters_button.setEnabled(self.proxy.is_filtered)
         self.empty_state.update_for(shown, total)
@@ -427,17 +427,7 @@ class RegisterView(QWidget):
         return menu
 
     def distinct_values(self, column: int) -> list[str]:
-        f = self.model.fields[column]
-        values: set[str] = set()
-        for row in self.model.rows:
-            v = row[column + 2]
-            if f.kind == Kind.LINKS and v:
-                values.update(i.strip() for i in v.split(";"))
-            else:
-                values.add(format_value(f, v))
-            if len(values) > MAX_FILTER_VALUES:
-                break
-        return sorted(values, key=lambda s: (s == "", s.lower()))
+        return self.model.distinct_values(column, MAX_FILTER_VALUES)
 
     def _header_menu(self, pos) -> None:
         column = self.table.horizontalHeader().logicalIndexAt(pos)
@@ -505,6 +495,9 @@ class RegisterView(QWidget):
     def select_record(self, record_id: int, column: int = 0) -> bool:
         """Make a record current and visible (clearing filters that hide it)."""
         row = self.model.row_of(record_id)
+        if row is None and self.proxy.is_filtered and isinstance(self.model, WindowedRegisterModel):
+            self.clear_filters()  # a windowed table holds only the records its filters show
+            row = self.model.row_of(record_id)
         if row is None:
             return False
         index = self.proxy.mapFromSource(self.model.index(row, column))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...models import errors, records
 from ...models.benefit_rules import STATUS_COLOURS
 from ...models.fields import Field, Kind, Register
+from ...models.windows import display_text
 from ..document import Document
 from .commands import CellEdit, EditCellsCommand
 from .tips import column_tip, wrapped_label
@@ -22,17 +23,7 @@ FLASH_MS = 4000          # how long a record someone else changed stays highligh
 FLASH_COLOUR = "#fff59d"
 
 
-def format_value(f: Field, value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, float):
-        text = f"{value:,.2f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+format_value = display_text  # how a cell shows a value (models/windows.py: SQL filters name values the same way)
 
 
 def typed_value(f: Field, value: Any) -> Any:
@@ -81,8 +72,8 @@ class RegisterTableModel(QAbstractTableModel):
     def _fetch(self, ids=None) -> list[tuple]:
         if self.register.parent and self.parent_id is None:
             return []
-        with self.document.store.session() as s:
-            return records.fetch_rows(s, self.register, self.document.context, ids=ids, parent_id=self.parent_id)
+        return self.document.office.read(records.fetch_rows, self.register, self.document.context, ids=ids,
+                                         parent_id=self.parent_id)
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -113,7 +104,7 @@ class RegisterTableModel(QAbstractTableModel):
     def _unflash(self, ids: set[int]) -> None:
         self._flash -= ids
         for rid in ids:
-            pos = self._position.get(rid)
+            pos = self.row_of(rid)
             if pos is not None:
                 self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(self.fields) - 1))
 
@@ -190,7 +181,7 @@ class RegisterTableModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        row = self._row(index.row())
         f = self.fields[index.column()]
         value = row[index.column() + OFFSET]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -252,7 +243,7 @@ class RegisterTableModel(QAbstractTableModel):
             f = self.fields[c]
             if not f.editable:
                 continue
-            row = self.rows[r]
+            row = self._row(r)
             try:
                 parsed = f.parse(typed_value(f, value), ctx)
             except errors.ValidationError as e:
@@ -272,6 +263,36 @@ class RegisterTableModel(QAbstractTableModel):
         return EditCellsCommand(self.document, self.register, edits, versions, text)
 
     # ------------------------------------------------------------------ helpers for views
+    def _row(self, row: int) -> tuple:
+        """The row tuple ``(id, version, *values)`` shown at ``row``."""
+        return self.rows[row]
+
+    def total_rows(self) -> int:
+        """Every record of the register (or sub-table), filtered or not."""
+        return len(self.rows)
+
+    def distinct_values(self, column: int, limit: int) -> list[str]:
+        """The column's values as the cells show them (list cells item by item), for its value filter."""
+        f = self.fields[column]
+        values: set[str] = set()
+        for row in self.rows:
+            v = row[column + OFFSET]
+            if f.kind == Kind.LINKS and v:
+                values.update(i.strip() for i in v.split(";"))
+            else:
+                values.add(format_value(f, v))
+            if len(values) > limit:
+                break
+        return sorted(values, key=lambda s: (s == "", s.lower()))
+
+    def outside_changed_ids(self, session) -> set[int]:
+        """Records added, edited or deleted by anyone since these rows were read."""
+        from ...models.changes import changed_ids, rows_signature, signature
+
+        if signature(session, self.register, self.parent_id) == rows_signature(self.rows):
+            return set()  # nothing added, edited or deleted: no need to read every version
+        return changed_ids(session, self.register, self.rows, self.parent_id)
+
     def record_id(self, row: int) -> int:
         return self.rows[row][0]
 
@@ -282,7 +303,7 @@ class RegisterTableModel(QAbstractTableModel):
         return self.register.field_names.index(field_name)
 
     def record(self, row: int) -> dict[str, Any]:
-        values = self.rows[row]
+        values = self._row(row)
         return {"id": values[0], "version": values[1], **dict(zip(self.register.field_names, values[OFFSET:]))}
 
     def search_text(self, row: int) -> str:

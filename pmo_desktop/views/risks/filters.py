@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
-from sqlalchemy import select
 
+from ...models import references
 from ...models.program import Person, Project
 from ...models.registers.risks import RISK_LEVELS, RISK_STATUSES
 from ...models.risk_heatmap import RiskFilter
@@ -57,9 +57,8 @@ class QuickFilters(QWidget):
             self.reload_choices()
 
     def _choices(self) -> dict[str, list[str]]:
-        with self.document.store.session() as s:
-            projects = sorted(s.scalars(select(Project.name)))
-            owners = sorted(n for n in s.scalars(select(Person.name)) if n)
+        projects = sorted(name for _id, name in self.document.office.read(references.names, Project))
+        owners = sorted(name for _id, name in self.document.office.read(references.names, Person) if name)
         ratings = [b.rating for b in sorted(self.document.context.risk_scale.bands, key=lambda b: b.min_score)]
         return {"projects": projects, "levels": list(RISK_LEVELS), "owners": owners,
                 "statuses": list(RISK_STATUSES), "ratings": ratings}

@@ -140,8 +140,7 @@ class RisksPage(QWidget):
         self.de_escalate_button.setEnabled(bool(risk) and risk["level"] == "Program" and bool(risk["escalated"]))
         can_raise = bool(risk) and risk["status"] == "Occurred"
         if can_raise:
-            with self.document.store.session() as s:
-                can_raise = issue_of(s, risk["id"]) is None
+            can_raise = self.document.office.read(issue_of, risk["id"]) is None
         self.issue_button.setEnabled(can_raise)
 
     # ------------------------------------------------------------------ commands

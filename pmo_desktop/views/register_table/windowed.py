@@ -1,0 +1,327 @@
+"""A large register as a windowed table model: ordered ids in memory, rows read a page at a time.
+
+**Which model a table gets.** A register of fewer than ``WINDOWED_FROM`` records (and every
+sub-table) keeps ``RegisterTableModel``: every row in memory behind ``RegisterFilterProxy``, simple,
+instant to sort and filter at that size, and what most of the views and tests grew up with. From
+``WINDOWED_FROM`` records up, ``make_models`` gives a ``WindowedRegisterModel`` behind a
+``WindowedProxy`` instead: the model keeps only the ordered ids of the records shown (an
+``array('q')``, 8 bytes a row) from one query that sorts and filters in the database
+(``models/windows.py``), and reads rows by id in pages of ``PAGE`` rows when the view first asks
+for one of their cells (``data()`` never runs a query per cell); the last ``CACHE_PAGES`` pages are
+kept (least recently used goes first). The one count query that chooses costs a millisecond.
+
+The proxy is an identity: sorting, the search box, column value filters, the record filter chip and
+the Risks page's quick filters are passed to the model, which asks the database for a new id list.
+Differences from the in-memory table, all deliberate:
+
+- a change of filter or search resets the view, so the selection is cleared (the in-memory proxy
+  keeps the selected rows that still pass); a sort keeps the selection and the current cell on their
+  records, as before; the search runs when typing pauses (``SEARCH_PAUSE_MS``), not at every key;
+- our own edit that races another user's save may hide theirs from the outside-changes check until
+  the next change (the aggregate signature is taken after our refresh);
+- an edited record that no longer matches the filter stays shown until the next filter change or
+  refresh (the in-memory proxy hides it at once);
+- search matches numbers and dates as the database writes them (1234.5, 2026-03-31) and folds the
+  case of ASCII letters only on SQLite;
+- the outside-changes check compares the register's aggregate signature; when it moved the id list
+  is read again and the records changed on the pages in memory (those the user sees) flash.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer
+
+from ...models import errors, windows
+from ...models.fields import Kind, Register
+from ...models.windows import BLANK, Window
+from ..document import Document
+from .proxy import RegisterFilterProxy
+from .table_model import OFFSET, RegisterTableModel, format_value
+
+WINDOWED_FROM = 50_000  # records; below this a table holds its rows in memory (RegisterTableModel)
+PAGE = 200
+CACHE_PAGES = 24
+SEARCH_PAUSE_MS = 300  # the search runs when typing pauses this long
+
+
+def make_models(document: Document, register: Register, parent_id: int | None, parent=None):
+    """The table model and proxy for this register: windowed when it is large (see the docstring)."""
+    if register.parent is None and document.office.read(windows.count, register) >= WINDOWED_FROM:
+        model: RegisterTableModel = WindowedRegisterModel(document, register, parent_id, parent)
+        proxy: Any = WindowedProxy(parent)
+    else:
+        model = RegisterTableModel(document, register, parent_id, parent)
+        proxy = RegisterFilterProxy(parent)
+    proxy.setSourceModel(model)
+    return model, proxy
+
+
+class WindowedRegisterModel(RegisterTableModel):
+    """The records a window shows, by id; rows read in pages on demand. Same interface as
+    ``RegisterTableModel`` (``rows`` is not kept: use ``record``, ``record_id``, ``row_of``)."""
+
+    def __init__(self, document: Document, register: Register, parent_id: int | None = None, parent=None):
+        self.ids: array[int] = array("q")
+        self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
+        self._total = 0
+        self._signature: tuple[int, int, int] = (0, 0, 0)
+        self._stale = False  # someone else changed the register: the id list is read again at the next refresh
+        self.search = ""
+        self.column_filters: dict[int, set[str]] = {}
+        self.record_ids: set[int] | None = None
+        self.record_filter_label = ""
+        super().__init__(document, register, parent_id, parent)
+
+    # ------------------------------------------------------------------ what is shown
+    def window(self) -> Window:
+        sort_field = self.fields[self._sort[0]].name if self._sort else None
+        return Window(
+            parent_id=self.parent_id, sort_field=sort_field,
+            descending=bool(self._sort and self._sort[1] == Qt.SortOrder.DescendingOrder),
+            search=self.search,
+            column_filters={self.fields[c].name: frozenset(a) for c, a in self.column_filters.items()},
+            record_ids=None if self.record_ids is None else frozenset(self.record_ids))
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.search or self.column_filters or self.record_ids is not None)
+
+    def _read_ids(self) -> None:
+        office = self.document.office
+        self.ids = office.read(windows.fetch_ids, self.register, self.window(), self.document.context)
+        self._signature = office.read(windows.signature, self.register, self.parent_id)
+        self._total = self._signature[0]
+        self._pages.clear()
+        self._stale = False
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._read_ids()
+        self.endResetModel()
+
+    def _refetch_all(self) -> None:
+        self._read_ids()
+
+    def _page(self, number: int) -> list[tuple]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        wanted = self.ids[number * PAGE:(number + 1) * PAGE].tolist()
+        blank = (None,) * len(self.fields)
+        try:
+            fetched = {row[0]: row for row in self._fetch(ids=wanted)} if wanted else {}
+        except errors.StoreError:  # the server is away: blank cells now (not kept), read again when painted
+            return [(rid, 0, *blank) for rid in wanted]
+        page = [fetched.get(rid) or (rid, 0, *blank) for rid in wanted]  # deleted meanwhile: blank until refreshed
+        self._pages[number] = page
+        while len(self._pages) > CACHE_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def _row(self, row: int) -> tuple:
+        return self._page(row // PAGE)[row % PAGE]
+
+    # ------------------------------------------------------------------ Qt model interface
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.ids)
+
+    def total_rows(self) -> int:
+        return self._total
+
+    def record_id(self, row: int) -> int:
+        return self.ids[row]
+
+    def row_of(self, record_id: int) -> int | None:
+        try:
+            return self.ids.index(record_id)  # a scan in C: a few milliseconds for a million ids
+        except ValueError:
+            return None
+
+    def _positions(self, wanted) -> dict[int, int]:
+        """Rows of several records: one pass over the ids when there are many."""
+        wanted = set(wanted)
+        if len(wanted) <= 8:
+            return {rid: row for rid in wanted if (row := self.row_of(rid)) is not None}
+        return {rid: row for row, rid in enumerate(self.ids) if rid in wanted}
+
+    def search_text(self, row: int) -> str:
+        return "\u0001".join(format_value(f, v) for f, v in zip(self.fields, self._row(row)[OFFSET:])).lower()
+
+    # ------------------------------------------------------------------ refreshing
+    def _relayout(self, change) -> None:
+        """Reorder (a sort, a refetch) keeping selections and the current cell on their records."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.ids
+        persistent = self.persistentIndexList()
+        change()
+        positions = self._positions(old[i.row()] for i in persistent if i.row() < len(old))
+        to_list = []
+        for idx in persistent:
+            row = positions.get(old[idx.row()]) if idx.row() < len(old) else None
+            to_list.append(self.index(row, idx.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(persistent, to_list)
+        self.layoutChanged.emit()
+
+    def _unsort_rows(self) -> None:
+        self._read_ids()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        wanted = None if column < 0 else (column, order)
+        if wanted == self._sort and not self._stale:
+            return  # the ids are in that order already (the header asks twice)
+        self._sort = wanted
+        self._relayout(self._read_ids)
+
+    def refresh_records(self, ids) -> None:
+        """Our own edits: reread those records' pages; new records at the end, deleted ones out."""
+        ids = list(ids)
+        positions = self._positions(ids)
+        present = {row[0] for row in self._fetch(ids=ids)} if ids else set()
+        self._signature = self.document.office.read(windows.signature, self.register, self.parent_id)
+        self._total = self._signature[0]  # before the row signals: the view counts on them
+        for rid, pos in sorted(positions.items(), key=lambda item: -item[1]):
+            if rid not in present:
+                self.beginRemoveRows(QModelIndex(), pos, pos)
+                del self.ids[pos]
+                self._pages.clear()
+                self.endRemoveRows()
+        for rid in ids:
+            if rid in present and rid not in positions:
+                n = len(self.ids)
+                self.beginInsertRows(QModelIndex(), n, n)
+                self.ids.append(rid)
+                self._pages.pop(n // PAGE, None)
+                self.endInsertRows()
+        for rid, pos in positions.items():
+            if rid in present:
+                self._pages.pop(pos // PAGE, None)
+                self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(self.fields) - 1))
+
+    def outside_changed_ids(self, session) -> set[int]:
+        """When the aggregate signature moved: the records changed among the rows in memory (what the
+        user sees) and the new ones, to flash. The id list itself is read again by the refresh that
+        follows (``records_changed``), or at once when none of those changed (edits out of sight,
+        deletions)."""
+        now = windows.signature(session, self.register, self.parent_id)
+        if now == self._signature:
+            return set()
+        from ...models import records
+
+        cached = {row[0]: row[1] for page in self._pages.values() for row in page}
+        fresh = {row[0]: row[1] for row in records.fetch_rows(session, self.register, self.document.context,
+                                                               ids=list(cached))} if cached else {}
+        changed = {rid for rid, version in cached.items() if fresh.get(rid) != version}
+        changed |= set(windows.ids_after(session, self.register, self._signature[1], self.parent_id))
+        self._stale = True
+        if not changed:
+            QTimer.singleShot(0, self, self._refresh_if_stale)
+        return changed
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale:
+            self._relayout(self._refetch_all)
+
+    def _on_records_changed(self, register: str, ids) -> None:
+        if register != self.register.name:
+            return
+        if ids is None or self._stale or len(ids) > PAGE:
+            self._relayout(self._refetch_all)
+        else:
+            self.refresh_records(ids)
+
+    # ------------------------------------------------------------------ filters (from the proxy)
+    def set_filters(self, search: str | None = None, column: int | None = None, allowed: set[str] | None = None,
+                    record_ids: set[int] | None | bool = False, label: str = "") -> None:
+        if search is not None:
+            self.search = search
+        if column is not None:
+            if allowed is None:
+                self.column_filters.pop(column, None)
+            else:
+                self.column_filters[column] = set(allowed)
+        if record_ids is not False:
+            self.record_ids = None if record_ids is None else set(record_ids)  # type: ignore[arg-type]
+            self.record_filter_label = label if record_ids is not None else ""
+        self.reload()
+
+    def clear_filters(self) -> None:
+        self.search, self.record_filter_label = "", ""
+        self.column_filters.clear()
+        self.record_ids = None
+        self.reload()
+
+    def distinct_values(self, column: int, limit: int) -> list[str]:
+        f = self.fields[column]
+        raw = self.document.office.read(windows.distinct_values, self.register, f, limit + 1,
+                                        self.document.context, self.parent_id)
+        values = set()
+        for v in raw:
+            if f.kind == Kind.LINKS:
+                values.add(str(v) if v is not None else BLANK)
+            else:
+                values.add(format_value(f, v))
+        if f.kind == Kind.LINKS:
+            values.add(BLANK)
+        return sorted(values, key=lambda s: (s == "", s.lower()))
+
+
+class WindowedProxy(QIdentityProxyModel):
+    """``RegisterFilterProxy``'s interface over a windowed model: the model filters in the database.
+
+    The search box asks the database once typing pauses for ``SEARCH_PAUSE_MS`` (each query reads
+    the whole register), not at every key."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._typed = ""
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.timeout.connect(self._apply_search)
+
+    def source(self) -> WindowedRegisterModel:
+        model = self.sourceModel()
+        assert isinstance(model, WindowedRegisterModel)
+        return model
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.source().sort(column, order)
+
+    def set_search(self, text: str) -> None:
+        self._typed = text.strip().lower()
+        if SEARCH_PAUSE_MS and self._typed:
+            self._search_timer.start(SEARCH_PAUSE_MS)
+        else:  # cleared: at once
+            self._search_timer.stop()
+            self._apply_search()
+
+    def _apply_search(self) -> None:
+        if self._typed != self.source().search:
+            self.source().set_filters(search=self._typed)
+
+    def set_column_filter(self, column: int, allowed: set[str] | None) -> None:
+        self.source().set_filters(column=column, allowed=allowed)
+
+    def column_filter(self, column: int) -> set[str] | None:
+        return self.source().column_filters.get(column)
+
+    def set_record_filter(self, ids: set[int] | None, label: str = "") -> None:
+        self.source().set_filters(record_ids=ids, label=label)
+
+    @property
+    def record_filter_label(self) -> str:
+        return self.source().record_filter_label
+
+    def clear_filters(self) -> None:
+        self._typed = ""
+        self._search_timer.stop()
+        if self.source().is_filtered:
+            self.source().clear_filters()
+
+    @property
+    def is_filtered(self) -> bool:
+        return self.source().is_filtered

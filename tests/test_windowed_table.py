@@ -1,0 +1,145 @@
+"""A large register's table: ids in memory, rows read in pages, sorted and filtered in the database.
+
+The threshold is lowered so that a few records make a windowed table; the user sees the same table."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
+from pmo_desktop.views.document import Document
+from pmo_desktop.views.register_table import RegisterView, windowed
+from pmo_desktop.views.register_table.table_model import FLASH_COLOUR
+from pmo_desktop.views.register_table.windowed import WindowedProxy, WindowedRegisterModel
+
+PROJECTS = REGISTERS["projects"]
+RISKS = REGISTERS["risks"]
+
+
+@pytest.fixture(autouse=True)
+def _windowed_from_one_record(monkeypatch):
+    monkeypatch.setattr(windowed, "WINDOWED_FROM", 1)
+    monkeypatch.setattr(windowed, "PAGE", 4)  # several pages even for a few rows
+    monkeypatch.setattr(windowed, "CACHE_PAGES", 2)
+    monkeypatch.setattr(windowed, "SEARCH_PAUSE_MS", 0)  # search at each key (see the test of the pause)
+
+
+def names(view):
+    col = view.model.column_of("name")
+    return [view.proxy.index(r, col).data() for r in range(view.proxy.rowCount())]
+
+
+@pytest.fixture
+def view(qtbot, store):
+    document = Document(store)
+    with store.transaction() as s:
+        for i in range(10):
+            records.create_record(s, PROJECTS, {"name": f"Project {i}", "budget": (i * 7) % 10 * 100,
+                                                "status": ("Active", "Closed")[i % 2]})
+    v = RegisterView(document, PROJECTS)
+    qtbot.addWidget(v)
+    v.resize(1200, 500)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def test_large_register_is_windowed_and_reads_pages_on_demand(view):
+    assert isinstance(view.model, WindowedRegisterModel) and isinstance(view.proxy, WindowedProxy)
+    assert names(view) == [f"Project {i}" for i in range(10)]
+    assert len(view.model._pages) <= windowed.CACHE_PAGES  # least recently used pages dropped
+    assert view.model.row_of(view.model.record_id(7)) == 7
+    assert view.model.record(3)["name"] == "Project 3"
+
+
+def test_sort_in_the_database_keeps_the_selection(qtbot, view):
+    rid = view.model.record_id(4)
+    view.select_record(rid)
+    view.table.sortByColumn(view.model.column_of("budget"), Qt.SortOrder.DescendingOrder)
+    budgets = [view.model.record(r)["budget"] for r in range(view.model.rowCount())]
+    assert budgets == sorted(budgets, reverse=True)
+    assert view.current_record_id() == rid
+    view.table.sortByColumn(view.model.column_of("name"), Qt.SortOrder.AscendingOrder)
+    assert names(view) == sorted(names(view), key=str.lower)
+
+
+def test_search_column_and_record_filters(view):
+    view.search.setText("project 1")
+    assert names(view) == ["Project 1"]
+    assert view.count_label.text() == "1 of 10 rows"
+    view.clear_filters()
+    view.set_column_filter("status", {"Closed"})
+    assert names(view) == [f"Project {i}" for i in range(1, 10, 2)]
+    assert view.distinct_values(view.model.column_of("status")) == ["Active", "Closed"]
+    ids = {view.model.record_id(0), view.model.record_id(1)}
+    view.set_record_filter(ids, "Two")
+    assert view.proxy.rowCount() == 2 and view.filter_chip.isVisible()
+    hidden = next(i for i in range(1, 11) if i not in ids)
+    assert view.select_record(hidden)  # a record the filters hide: they are cleared to show it
+    assert view.current_record_id() == hidden and not view.proxy.is_filtered
+
+
+def test_edit_undo_add_and_delete(qtbot, view):
+    document = view.document
+    col = view.model.column_of("name")
+    assert view.model.setData(view.model.index(2, col), "Renamed")
+    assert view.proxy.index(2, col).data() == "Renamed"
+    document.undo_stack.undo()
+    assert view.proxy.index(2, col).data() == "Project 2"
+    rid = view.add_row()
+    assert view.model.row_of(rid) == 10 and view.count_label.text() == "11 rows"
+    view.select_record(rid)
+    view.delete_rows()
+    assert view.model.row_of(rid) is None and view.model.rowCount() == 10
+
+
+def test_outside_changes_on_shown_rows_flash(qtbot, tmp_path):
+    path = tmp_path / "shared.pmo"
+    mine = Document(Store.create(path))
+    with mine.store.transaction() as s:
+        for name in ("Tills", "Stock", "Loyalty"):
+            records.create_record(s, PROJECTS, {"name": name})
+    view = RegisterView(mine, PROJECTS)
+    qtbot.addWidget(view)
+    view.resize(1000, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    assert names(view) == ["Tills", "Stock", "Loyalty"]
+    view.select_record(view.model.record_id(2))
+    theirs = Store.open(path)
+    with theirs.transaction() as s:
+        records.update_record(s, PROJECTS, records.find_id_by_code(s, PROJECTS, "P-02"), {"name": "Stock control"})
+        records.create_record(s, PROJECTS, {"name": "E-commerce"})
+    theirs.close()
+    assert mine.check_outside_changes() == 2
+    assert names(view) == ["Tills", "Stock control", "Loyalty", "E-commerce"]
+    assert view.current_record_id() == view.model.record_id(2)
+    assert view.proxy.index(1, view.model.column_of("name")).data(Qt.ItemDataRole.BackgroundRole).color().name() == FLASH_COLOUR
+    assert mine.check_outside_changes() == 0
+    mine.close()
+
+
+def test_risk_scores_sort_and_filter_in_the_database(qtbot, demo_store):
+    document = Document(demo_store)
+    view = RegisterView(document, RISKS)
+    qtbot.addWidget(view)
+    assert isinstance(view.model, WindowedRegisterModel)
+    view.table.sortByColumn(view.model.column_of("inherent_score"), Qt.SortOrder.DescendingOrder)
+    scores = [view.model.record(r)["inherent_score"] for r in range(view.model.rowCount())]
+    filled = [s for s in scores if s is not None]
+    assert filled == sorted(filled, reverse=True) and scores[:len(filled)] == filled
+    ratings = view.distinct_values(view.model.column_of("inherent_rating"))
+    view.set_column_filter("inherent_rating", {ratings[0]})
+    assert view.proxy.rowCount() > 0
+    assert {view.model.record(r)["inherent_rating"] for r in range(view.model.rowCount())} == {ratings[0]}
+
+
+def test_search_waits_for_typing_to_pause(qtbot, view, monkeypatch):
+    monkeypatch.setattr(windowed, "SEARCH_PAUSE_MS", 50)
+    qtbot.keyClicks(view.search, "project 3")
+    assert view.proxy.rowCount() == 10  # not yet: one query when typing stops, not one per key
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 1)
+    assert names(view) == ["Project 3"] and view.count_label.text() == "1 of 10 rows"
+    view.search.clear()
+    assert view.proxy.rowCount() == 10
