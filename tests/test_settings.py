@@ -5,11 +5,13 @@ import pytest
 
 from pmo_desktop.models import errors
 from pmo_desktop.models.benefit_rules import Thresholds
+from pmo_desktop.models.raid_rules import DecisionRights
 from pmo_desktop.models.risk_rules import RiskScale
-from pmo_desktop.models.settings import BENEFIT_THRESHOLDS, RISK_SCALE, SETTINGS
+from pmo_desktop.models.settings import BENEFIT_THRESHOLDS, DECISION_RIGHTS, RISK_SCALE, SETTINGS
 
 CHANGED = {RISK_SCALE.key: RiskScale(4, ("Low", "Medium", "High", "Extreme")),
-           BENEFIT_THRESHOLDS.key: Thresholds(0.2, 0.5)}
+           BENEFIT_THRESHOLDS.key: Thresholds(0.2, 0.5),
+           DECISION_RIGHTS.key: DecisionRights(250_000.0, cross_project_is_program=False)}
 
 
 @pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.key)

@@ -14,9 +14,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..models import errors
 from ..models.fields import Context, Kind
+from ..models.office import Office
 from ..models.records import load_context
 from ..models.registers import REGISTERS
-from ..models.office import Office
 from ..models.settings import SettingKey
 from ..models.store import Store
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..fields import Register
 from .benefits import BENEFITS, MEASUREMENTS, PLAN_POINTS
 from .program import OBJECTIVES, OUTCOMES, OUTPUTS, PEOPLE, PROGRAM, PROJECTS
+from .raid import ASSUMPTIONS, DECISIONS, DEPENDENCIES
 from .risks import ISSUES, RISK_ACTIONS, RISKS
 from .stakeholders import COMMUNICATIONS, STAKEHOLDERS
 
@@ -14,7 +15,7 @@ REGISTERS: dict[str, Register] = {
     r.name: r
     for r in (
         PROGRAM, PEOPLE, PROJECTS, OBJECTIVES, OUTCOMES, OUTPUTS,
-        RISKS, RISK_ACTIONS, ISSUES,
+        RISKS, RISK_ACTIONS, ISSUES, ASSUMPTIONS, DEPENDENCIES, DECISIONS,
         STAKEHOLDERS, COMMUNICATIONS,
         BENEFITS, PLAN_POINTS, MEASUREMENTS,
     )

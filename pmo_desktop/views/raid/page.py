@@ -1,0 +1,51 @@
+"""The RAID page: one tab per log (assumptions, dependencies, decisions), each the register's own table,
+beside the program's action log and the dependency map. The Edit menu acts on the table of the tab shown."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ...models.registers import REGISTERS
+from ..document import Document
+from ..register_page import page_title
+from ..register_table import RegisterView
+
+LOGS = ("assumptions", "dependencies", "decisions")
+
+
+class RaidPage(QWidget):
+    register_name = "assumptions"
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.tabs = QTabWidget(self)
+        self.views: dict[str, RegisterView] = {}
+        for name in LOGS:
+            register = REGISTERS[name]
+            view = RegisterView(document, register, parent=self)
+            self.views[name] = view
+            self.tabs.addTab(view, register.title)
+        self.extra_tabs()
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title("Assumptions, dependencies and decisions", self))
+        layout.addWidget(self.tabs, 1)
+
+    def extra_tabs(self) -> None:
+        """The views across the logs (action log, dependency map), after the registers' own tables."""
+
+    @property
+    def register_view(self) -> RegisterView | None:
+        """The table the Edit menu acts on: the log whose tab is shown (None on a chart or the action log)."""
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, RegisterView) else None
+
+    def show_log(self, name: str) -> RegisterView:
+        view = self.views[name]
+        self.tabs.setCurrentWidget(view)
+        return view
+
+    def select_record(self, register_name: str, record_id: int) -> bool:
+        if register_name in self.views:
+            return self.show_log(register_name).select_record(record_id)
+        return False

@@ -1,0 +1,44 @@
+"""The RAID page: Ctrl+7 opens it, each log is the register's own table (paste with Excel, refusals,
+undo), and the Edit menu acts on the log whose tab is shown."""
+
+from PySide6.QtCore import Qt
+
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
+from pmo_desktop.views.pages import PAGES
+
+D = REGISTERS["dependencies"]
+
+
+def office(tmp_path):
+    path = tmp_path / "office.pmo"
+    store = Store.create(path)
+    with store.transaction() as s:
+        for name in ("Tills", "Stores"):
+            records.create_record(s, REGISTERS["projects"], {"name": name})
+    store.close()
+    return path
+
+
+def test_ctrl_7_opens_the_raid_logs_and_a_pasted_dependency_is_one_undo_step(qtbot, main_window, tmp_path):
+    assert main_window.open_path(str(office(tmp_path)))
+    assert [t for t, _ in PAGES][:6] == ["Program overview", "Projects", "Stakeholders", "Risks", "Benefits", "People"]
+    qtbot.keyClick(main_window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    page = main_window.stack.currentWidget()
+    assert type(page).__name__ == "RaidPage"
+    assert [page.tabs.tabText(i) for i in range(3)] == ["Assumptions", "Dependencies", "Decisions"]
+    view = page.show_log("dependencies")
+    assert main_window.active_register_view() is view
+    header = "\t".join(f.label for f in D.importable_fields[1:5])
+    assert view.paste_text(f"{header}\r\nStore network\tStores\t\tTills\r\n", at_end=True)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    store = main_window.document.store
+    with store.session() as s:
+        rec = records.record_values(s, D, records.find_id_by_code(s, D, "D-001"))
+    assert (rec["title"], rec["from_project"], rec["to_project"], rec["status"]) == (
+        "Store network", "Stores", "Tills", "On track")
+    # A dependency with nowhere to come from is refused and nothing changes.
+    assert not view.paste_text("Nothing\t\t\tTills\r\n", at_end=True)
+    main_window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
