@@ -42,3 +42,37 @@ def test_ctrl_7_opens_the_raid_logs_and_a_pasted_dependency_is_one_undo_step(qtb
     assert not view.paste_text("Nothing\t\t\tTills\r\n", at_end=True)
     main_window.document.undo_stack.undo()
     qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+
+
+def test_action_log_highlights_overdue_and_filters_by_owner_and_week(qtbot, main_window, tmp_path):
+    from datetime import date
+
+    from pmo_desktop.models import clock
+
+    path = office(tmp_path)
+    store = Store.open(path)
+    with store.transaction() as s:
+        risk = records.create_record(s, REGISTERS["risks"], {"title": "Vendor late"})
+        for text, who, due in (("Chase vendor", "Ann", date(2027, 1, 10)), ("Second source", "Bob", date(2027, 1, 15)),
+                               ("Contract review", "Ann", date(2027, 3, 1))):
+            records.create_record(s, REGISTERS["risk_actions"], {"description": text, "actionee": who, "due": due},
+                                  parent_id=risk.id)
+    store.close()
+    with clock.frozen(date(2027, 1, 13)):
+        assert main_window.open_path(str(path))
+        qtbot.keyClick(main_window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+        page = main_window.stack.currentWidget()
+        page.tabs.setCurrentWidget(page.action_log)
+        log = page.action_log
+        assert page.register_view is None  # the Edit menu has no table to act on here
+        assert [log.tree.topLevelItem(i).text(2) for i in range(log.tree.topLevelItemCount())] == [
+            "Chase vendor", "Second source", "Contract review"]
+        assert [log.is_overdue_row(i) for i in range(3)] == [True, False, False]
+        assert "1 overdue" in log.count.text()
+        log.set_view("week")
+        assert [a.action for a in log.items] == ["Chase vendor", "Second source"]
+        log.set_view("all", owner="Ann")
+        assert [a.action for a in log.items] == ["Chase vendor", "Contract review"]
+        # Double-click goes to the risk the action belongs to.
+        log.tree.itemActivated.emit(log.tree.topLevelItem(0), 0)
+        assert type(main_window.stack.currentWidget()).__name__ == "RisksPage"

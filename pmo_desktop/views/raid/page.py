@@ -33,6 +33,18 @@ class RaidPage(QWidget):
 
     def extra_tabs(self) -> None:
         """The views across the logs (action log, dependency map), after the registers' own tables."""
+        from .actions import ActionLog
+
+        self.action_log = ActionLog(self.document, self)
+        self.tabs.addTab(self.action_log, "Action log")
+        self.action_log.go_to.connect(self._go_to)
+
+    def _go_to(self, register_name: str, record_id: int) -> None:
+        if self.select_record(register_name, record_id):
+            return
+        window = self.window()
+        if hasattr(window, "go_to_record"):
+            window.go_to_record(register_name, record_id)
 
     @property
     def register_view(self) -> RegisterView | None:
