@@ -10,6 +10,8 @@ from pmo_desktop.models import errors, records, schema
 from pmo_desktop.models.raid import TABLES
 from pmo_desktop.models.raid_rules import DecisionRights
 from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.risk_escalation import escalate
+from pmo_desktop.models.risks import IssueEntry
 from pmo_desktop.models.settings import DECISION_RIGHTS
 from pmo_desktop.models.store import Store
 
@@ -99,8 +101,10 @@ def test_decision_level_against_the_offices_decision_rights(office):
 def _as_version_1(path):
     """What a file of the first version holds: none of the RAID tables, and version 1 in its marker."""
     con = sqlite3.connect(path)
-    for table in reversed(TABLES):
+    for table in (*reversed(TABLES), "issue_history"):
         con.execute(f"DROP TABLE {table}")
+    for column in ("level", "escalated", "escalation_reason", "escalated_on"):
+        con.execute(f"ALTER TABLE issue_entry DROP COLUMN {column}")
     con.execute("update pmo_meta set value='1' where key='schema_version'")
     con.commit()
     con.close()
@@ -111,6 +115,7 @@ def test_a_version_1_file_gains_the_raid_logs_on_open(tmp_path):
     s = Store.create(path)
     with s.transaction() as t:
         records.create_record(t, REGISTERS["projects"], {"name": "Tills"})
+        records.create_record(t, REGISTERS["issues"], {"title": "Vendor insolvent", "project": "Tills"})
     s.close()
     _as_version_1(path)
     store = Store.open(path)
@@ -120,5 +125,9 @@ def test_a_version_1_file_gains_the_raid_logs_on_open(tmp_path):
             assert schema.read_meta(conn)["schema_version"] == str(schema.SCHEMA_VERSION)
         rid = add(store, D, title="Network", external_party="Telco", to_project="Tills")
         assert read(store, D, rid)["to_project"] == "Tills"
+        issue = read(store, REGISTERS["issues"], 1)  # an old issue is a project issue, not escalated
+        assert (issue["level"], issue["escalated"], issue["escalation_reason"]) == ("Project", False, "")
+        with store.transaction() as s:
+            escalate(s, 1, "Hits every store", entity=IssueEntry)
     finally:
         store.close()

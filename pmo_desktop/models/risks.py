@@ -97,10 +97,33 @@ class IssueEntry(Audited, Base):
     priority: Mapped[str] = mapped_column(String(20), default="Medium")
     status: Mapped[str] = mapped_column(String(20), default="Open")
     risk_id: Mapped[Optional[int]] = mapped_column(ForeignKey("risk.id", ondelete="SET NULL"))
+    # Escalation from its project to the program and back, as for risks (see risk_escalation).
+    level: Mapped[str] = mapped_column(String(20), default="Project")
+    escalated: Mapped[bool] = mapped_column(Boolean, default=False)
+    escalation_reason: Mapped[str] = mapped_column(Text, default="")
+    escalated_on: Mapped[Optional[date]] = mapped_column(Date)
 
     project: Mapped[Optional[Project]] = relationship()
     owner: Mapped[Optional[Person]] = relationship()
     risk: Mapped[Optional[Risk]] = relationship()
+    history: Mapped[list["IssueHistory"]] = relationship(
+        back_populates="issue", cascade="all, delete-orphan", order_by="IssueHistory.id")
+
+
+class IssueHistory(Base):
+    """A dated step in an issue's life at the program: escalated, de-escalated, undone (with the reason)."""
+
+    __tablename__ = "issue_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    issue_id: Mapped[int] = mapped_column(ForeignKey("issue_entry.id", ondelete="CASCADE"), index=True)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    level: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    priority: Mapped[str] = mapped_column(String(20), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    issue: Mapped[IssueEntry] = relationship(back_populates="history")
 
 
 # -------------------------------------------------------------------- history of scores and status

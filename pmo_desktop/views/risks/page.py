@@ -6,7 +6,7 @@ pyqtgraph is imported here (through the chart modules), so only when the user fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...models import errors
@@ -79,6 +79,15 @@ class RisksPage(QWidget):
         self.program_view = ProgramView(document, self)
         self.program_view.open_risk.connect(lambda rid: self.select_record("risks", rid))
         self.issue_view = RegisterView(document, ISSUES, parent=self)
+        self.issue_escalate_button = QPushButton("Escalate…", self)
+        self.issue_escalate_button.setToolTip("Move this project issue to the program, with a reason")
+        self.issue_escalate_button.clicked.connect(lambda: self.escalate_issue())
+        self.issue_de_escalate_button = QPushButton("De-escalate", self)
+        self.issue_de_escalate_button.setToolTip("Return this escalated issue to its source project")
+        self.issue_de_escalate_button.clicked.connect(lambda: self.de_escalate_issue())
+        for button in (self.issue_escalate_button, self.issue_de_escalate_button):
+            self.issue_view.add_to_bar(button)
+        self.issue_view.current_record_changed.connect(lambda _id: self._update_buttons())
 
         self.tabs = QTabWidget(self)
         self.register_tab = register_tab
@@ -133,6 +142,8 @@ class RisksPage(QWidget):
     def _on_records_changed(self, register: str, _ids) -> None:
         if register in ("risks", "issues"):
             self._update_buttons()
+        if register == "issues":  # once the issue log's own table has read the change too
+            QTimer.singleShot(0, self._update_buttons)
 
     def _update_buttons(self) -> None:
         risk = self.current_risk() or {}
@@ -143,6 +154,32 @@ class RisksPage(QWidget):
             with self.document.store.session() as s:
                 can_raise = issue_of(s, risk["id"]) is None
         self.issue_button.setEnabled(can_raise)
+        issue = self.current_issue() or {}
+        self.issue_escalate_button.setEnabled(bool(issue) and issue["level"] == "Project")
+        self.issue_de_escalate_button.setEnabled(bool(issue) and issue["level"] == "Program" and bool(issue["escalated"]))
+
+    def current_issue(self) -> dict | None:
+        rid = self.issue_view.current_record_id()
+        row = self.issue_view.model.row_of(rid) if rid is not None else None
+        return self.issue_view.model.record(row) if row is not None else None
+
+    def escalate_issue(self, reason: str | None = None) -> bool:
+        """Escalate the current issue of the issue log; asks the reason unless one is given."""
+        issue = self.current_issue()
+        if issue is None:
+            return False
+        if reason is None:
+            dialog = ReasonDialog(issue["code"], issue["title"], self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            reason = dialog.reason()
+        return self.document.execute(EscalateCommand(self.document, issue["id"], reason, register="issues"))
+
+    def de_escalate_issue(self) -> bool:
+        issue = self.current_issue()
+        if issue is None:
+            return False
+        return self.document.execute(DeEscalateCommand(self.document, issue["id"], register="issues"))
 
     # ------------------------------------------------------------------ commands
     def escalate_current(self, reason: str | None = None) -> bool:
