@@ -105,6 +105,7 @@ def _as_version_1(path):
         con.execute(f"DROP TABLE {table}")
     for column in ("level", "escalated", "escalation_reason", "escalated_on"):
         con.execute(f"ALTER TABLE issue_entry DROP COLUMN {column}")
+    con.execute("ALTER TABLE risk DROP COLUMN reviewed_on")
     con.execute("update pmo_meta set value='1' where key='schema_version'")
     con.commit()
     con.close()

@@ -142,8 +142,8 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
     _cell(ws, 3, 1, line or None)
 
     risks = s["risks"]
-    _cell(ws, 5, 1, f"Open risks by rating ({risks['by_status'].get('Open', 0)} open of {risks['total']})",
-          font=styles.SUBTITLE_FONT)
+    _cell(ws, 5, 1, f"Open risks by rating ({risks['by_status'].get('Open', 0)} open of {risks['total']}; "
+          f"{risks['review_overdue']} past their review date)", font=styles.SUBTITLE_FONT)
     _header_row(ws, 6, ("Rating", "Inherent", "Residual"))
     ratings = list(risks["open_by_rating"])
     for i, rating in enumerate(ratings, start=7):

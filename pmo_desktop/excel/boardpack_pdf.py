@@ -183,6 +183,8 @@ def _summary(data: BoardPackData) -> list[Flowable]:
                            Paragraph(f"Board pack as at {_text(data.today)}", H2)]
     if people:
         out.append(Paragraph(_escape(people), BODY))
+    out.append(Paragraph(f"Risks past their review date: {risks['review_overdue']} "
+                         "(the office's review cadence by rating).", BODY))
     ratings = list(risks["open_by_rating"])
     counts = _table(("Open risks by rating", "Inherent", "Residual"),
                     [(r, risks["open_by_rating"][r], risks["open_by_residual_rating"][r]) for r in ratings],

@@ -39,6 +39,7 @@ class Risk(Audited, Base):
     escalated: Mapped[bool] = mapped_column(Boolean, default=False)
     escalation_reason: Mapped[str] = mapped_column(Text, default="")
     escalated_on: Mapped[Optional[date]] = mapped_column(Date)
+    reviewed_on: Mapped[Optional[date]] = mapped_column(Date)
 
     project: Mapped[Optional[Project]] = relationship(foreign_keys=[project_id])
     owner: Mapped[Optional[Person]] = relationship(foreign_keys=[owner_id])

@@ -39,7 +39,7 @@ def _add_column(conn: Connection, table: str, column: str, ddl: str) -> None:
 
 def _version_2(conn: Connection) -> None:
     """The RAID logs (assumptions, dependencies and decisions with their links), issues that escalate
-    to the program with their history."""
+    to the program with their history, and the date a risk was last reviewed."""
     from .raid import TABLES
 
     _add_tables(conn, (*TABLES, "issue_history"))
@@ -47,6 +47,7 @@ def _version_2(conn: Connection) -> None:
     _add_column(conn, "issue_entry", "escalated", "BOOLEAN DEFAULT FALSE NOT NULL")
     _add_column(conn, "issue_entry", "escalation_reason", "TEXT DEFAULT '' NOT NULL")
     _add_column(conn, "issue_entry", "escalated_on", "DATE")
+    _add_column(conn, "risk", "reviewed_on", "DATE")  # the review cadence counts from it
 
 
 # MIGRATIONS[n] upgrades a file from version n - 1 to version n.

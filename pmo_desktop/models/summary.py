@@ -21,6 +21,7 @@ from .fields import Context
 from .program import Program, Project
 from .records import load_context
 from .registers.benefits import benefit_data
+from .risk_review import reviews_overdue
 from .risks import Risk
 from .stakeholder_rules import QUADRANTS, quadrant
 from .stakeholders import Stakeholder
@@ -52,6 +53,7 @@ class RiskSummary(TypedDict):
     open_by_rating: dict[str, int]            # every rating, most severe first, then "Not rated"
     open_by_residual_rating: dict[str, int]
     open_by_level_and_rating: dict[str, dict[str, int]]
+    review_overdue: int                       # open risks past their next review (the office's cadence)
     records: NotRequired[list[RecordRef]]
 
 
@@ -139,6 +141,7 @@ def risk_summary(groups: list[ScoreGroup], ctx: Context) -> RiskSummary:
         "open_by_rating": inherent,
         "open_by_residual_rating": residual,
         "open_by_level_and_rating": dict(sorted(by_level_rating.items())),
+        "review_overdue": 0,
     }
 
 
@@ -199,13 +202,13 @@ def summarize(source: Store | Session, ctx: Context | None = None, *, with_recor
         with source.snapshot() as session:
             return summarize(session, ctx, with_records=with_records, today=today)
     session = source
-    ctx = ctx or load_context(session)
+    ctx = ctx or load_context(session, today)
     program = session.scalars(select(Program).order_by(Program.id)).first()
     out: Summary = {
         "program": program.name if program else "",
         "as_of": (today or clock.today()).isoformat(),
         "projects": project_summary(session),
-        "risks": risk_summary(risk_score_groups(session), ctx),
+        "risks": {**risk_summary(risk_score_groups(session), ctx), "review_overdue": reviews_overdue(session, ctx)},
         "stakeholders": stakeholder_summary(session),
         "benefits": benefit_summary(session),
     }

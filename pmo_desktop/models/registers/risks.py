@@ -7,6 +7,7 @@ from ..errors import ValidationError
 from ..fields import Context, Field, Kind, Ref, Register
 from ..links import risk_project
 from ..program import Project
+from ..risk_review import next_review, review_overdue
 from ..risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from ..risks import IssueEntry, Risk, RiskAction
 from .program import PERSON, PROJECT
@@ -92,6 +93,11 @@ RISKS = Register(
         Field("escalated", "Escalated", Kind.BOOL, width=9, synonyms=("escalated to program", "escalate")),
         Field("escalation_reason", "Escalation reason", Kind.LONGTEXT, width=24, synonyms=("reason for escalation",)),
         Field("escalated_on", "Escalated on", Kind.DATE, width=11, synonyms=("date escalated",)),
+        Field("reviewed_on", "Last reviewed", Kind.DATE, width=11, synonyms=("last reviewed", "review date", "date reviewed", "reviewed")),
+        Field("next_review", "Next review", Kind.COMPUTED, compute=next_review, width=11,
+              tip="Last reviewed (or raised) plus the days this office gives a risk of its rating"),
+        Field("review_overdue", "Review", Kind.COMPUTED, compute=review_overdue, width=8,
+              tip="Overdue once the next review date has passed"),
         Field("notes", "Notes", Kind.LONGTEXT, width=30, synonyms=("comments", "commentary", "update", "latest update")),
     ],
 )
