@@ -38,6 +38,11 @@ class RaidPage(QWidget):
         self.action_log = ActionLog(self.document, self)
         self.tabs.addTab(self.action_log, "Action log")
         self.action_log.go_to.connect(self._go_to)
+        from .dependency_map import DependencyMapWidget
+
+        self.dependency_map = DependencyMapWidget(self.document, self)
+        self.tabs.addTab(self.dependency_map, "Dependency map")
+        self.dependency_map.open_dependency.connect(lambda did: self.select_record("dependencies", did))
 
     def _go_to(self, register_name: str, record_id: int) -> None:
         if self.select_record(register_name, record_id):
