@@ -38,8 +38,9 @@ def test_ctrl_7_opens_the_raid_logs_and_a_pasted_dependency_is_one_undo_step(qtb
         rec = records.record_values(s, D, records.find_id_by_code(s, D, "D-001"))
     assert (rec["title"], rec["from_project"], rec["to_project"], rec["status"]) == (
         "Store network", "Stores", "Tills", "On track")
-    # A dependency with nowhere to come from is refused and nothing changes.
-    assert not view.paste_text("Nothing\t\t\tTills\r\n", at_end=True)
+    # A project depending on itself is refused and nothing changes.
+    assert not view.paste_text(f"{header}\r\nLoop\tTills\t\tTills\r\n", at_end=True)
+    assert view.model.rowCount() == 1
     main_window.document.undo_stack.undo()
     qtbot.waitUntil(lambda: view.model.rowCount() == 0)
 

@@ -54,6 +54,7 @@ class DependencyMap:
     codes: dict[Node, str] = field(default_factory=dict)      # project code ("P-001"), "" outside
     columns: list[list[Node]] = field(default_factory=list)   # left to right: who delivers before who needs
     arrows: list[Arrow] = field(default_factory=list)
+    unplaced: int = 0     # dependencies whose ends are not named yet (not drawn)
 
     def in_trouble(self) -> list[Arrow]:
         return [a for a in self.arrows if a.status in TROUBLE]
@@ -87,6 +88,7 @@ def load_dependency_map(session: Session, today: date) -> DependencyMap:
     for did, code, title, source_id, party, target_id, status, criticality, needed_by in rows:
         source, target = node(source_id, party or ""), node(target_id, "")
         if source is None or target is None:
+            graph.unplaced += 1
             continue
         graph.arrows.append(Arrow(did, code, title, source, target, effective_status(status, needed_by, today),
                                   criticality, needed_by))

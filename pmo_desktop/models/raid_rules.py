@@ -64,12 +64,11 @@ def check_assumption(rec: Mapping[str, Any], ctx: Any) -> None:
 
 
 def check_dependency(rec: Mapping[str, Any], ctx: Any) -> None:
+    """Both ends may still be unknown (a RAID log's dependency often names neither: it is kept, and drawn on
+    the map once they are filled in), but what is named must make sense."""
     source, party, target = rec.get("from_project"), (rec.get("external_party") or "").strip(), rec.get("to_project")
-    if not target:
-        raise ValidationError("Name the project that needs it (Needed by project).", "to_project")
-    if not source and not party:
-        raise ValidationError("Name where it comes from: a project, or an external party or other program.",
-                              "from_project")
+    if party and not target:
+        raise ValidationError(f"Name the project that needs it from {party} (Needed by project).", "to_project")
     if source and party:
         raise ValidationError("A dependency comes from a project or from an external party, not both.",
                               "external_party")

@@ -193,7 +193,9 @@ class DependencyMapWidget(RefreshWhenShown, QWidget):
             self.trouble.addTopLevelItem(top)
             top.setExpanded(True)
         n = len(trouble)
-        self.summary.setText(f"{len(self.graph.arrows)} dependencies; "
+        unplaced = self.graph.unplaced
+        self.summary.setText(f"{len(self.graph.arrows)} dependencies on the map"
+                             + (f" ({unplaced} more name no project yet)" if unplaced else "") + "; "
                              + (f"<span style='color:#c62828'><b>{n} late or at risk</b></span>" if n
                                 else "none late or at risk"))
 
