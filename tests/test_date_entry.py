@@ -96,6 +96,8 @@ def _records(document):
         ids["risk_actions"] = records.create_record(s, REGISTERS["risk_actions"], {"description": "Chase"}, ctx, risk.id).id
         ids["issues"] = records.create_record(s, REGISTERS["issues"], {"title": "Outage"}, ctx).id
         ids["communications"] = records.create_record(s, REGISTERS["communications"], {"message": "Update"}, ctx).id
+        for name in ("assumptions", "dependencies", "decisions"):
+            ids[name] = records.create_record(s, REGISTERS[name], {"title": f"One of the {name}"}, ctx).id
         benefit = records.create_record(s, REGISTERS["benefits"], {"title": "Faster tills"}, ctx)
         ids["benefits"] = benefit.id
         ids["benefit_plan"] = records.create_record(s, REGISTERS["benefit_plan"], {"on": date(2026, 1, 1), "value": 1}, ctx, benefit.id).id

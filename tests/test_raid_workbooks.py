@@ -107,3 +107,20 @@ def test_export_of_the_logs_imports_back_the_same(tmp_path):
             assert [{k: r[k] for k in keep} for r in rows_of(fresh, name)] == [{k: r[k] for k in keep} for r in before[name]]
     finally:
         fresh.close()
+
+
+def test_columns_with_no_field_are_kept_in_the_notes_and_ctrl_k_finds_the_logs(tmp_path):
+    from pmo_desktop.models.quick_search import quick_search
+
+    path = write_xlsx(tmp_path / "deps.xlsx", {"Dependencies": [
+        ["ID", "Dependency", "From", "To", "Workstream lead"], ["D1", "Store network", "Stores", "Tills", "Raj"]]})
+    store = office(tmp_path)
+    try:
+        apply_import(store, plan_workbook_import(store, path))
+        [dep] = rows_of(store, "dependencies")
+        assert "Workstream lead: Raj" in dep["notes"]
+        with store.session() as s:
+            hits = quick_search(s, "store network")
+        assert [(h.register, h.code) for h in hits] == [("dependencies", "D1")]
+    finally:
+        store.close()
