@@ -77,3 +77,25 @@ def test_action_log_highlights_overdue_and_filters_by_owner_and_week(qtbot, main
         # Double-click goes to the risk the action belongs to.
         log.tree.itemActivated.emit(log.tree.topLevelItem(0), 0)
         assert type(main_window.stack.currentWidget()).__name__ == "RisksPage"
+
+
+def test_raid_rules_dialog_changes_decision_rights_and_review_cadence_in_one_undo_step(qtbot, document):
+    from pmo_desktop.models.raid_rules import DecisionRights
+    from pmo_desktop.models.risk_review import ReviewCadence
+    from pmo_desktop.models.settings import DECISION_RIGHTS, REVIEW_CADENCE
+    from pmo_desktop.views.raid.settings import apply_rules, rules_dialog
+
+    dialog = rules_dialog(document)
+    qtbot.addWidget(dialog)
+    assert list(dialog.days) == ["Critical", "High", "Medium", "Low", ""]
+    assert dialog.threshold.value() == 50_000 and dialog.days["Critical"].value() == 14
+    dialog.threshold.setValue(120_000)
+    dialog.cross.setChecked(False)
+    dialog.days["Critical"].setValue(7)
+    assert apply_rules(document, dialog)
+    assert document.read_setting(DECISION_RIGHTS) == DecisionRights(120_000, False)
+    assert document.read_setting(REVIEW_CADENCE).interval("Critical") == 7
+    assert document.context.extra["decision_rights"].program_cost_threshold == 120_000
+    document.undo_stack.undo()
+    assert document.read_setting(DECISION_RIGHTS) == DecisionRights()
+    assert document.read_setting(REVIEW_CADENCE) == ReviewCadence()

@@ -3,7 +3,7 @@ beside the program's action log and the dependency map. The Edit menu acts on th
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ...models.registers import REGISTERS
 from ..document import Document
@@ -27,8 +27,15 @@ class RaidPage(QWidget):
             self.views[name] = view
             self.tabs.addTab(view, register.title)
         self.extra_tabs()
+        self.rules_button = QPushButton("Rules…", self)
+        self.rules_button.setToolTip("This office's decision rights and risk review cadence")
+        self.rules_button.clicked.connect(lambda: self.edit_rules())
+        header = QHBoxLayout()
+        header.addWidget(page_title("Assumptions, dependencies and decisions", self))
+        header.addStretch(1)
+        header.addWidget(self.rules_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(page_title("Assumptions, dependencies and decisions", self))
+        layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
     def extra_tabs(self) -> None:
@@ -50,6 +57,11 @@ class RaidPage(QWidget):
         window = self.window()
         if hasattr(window, "go_to_record"):
             window.go_to_record(register_name, record_id)
+
+    def edit_rules(self) -> bool:
+        from .settings import edit_rules
+
+        return edit_rules(self.document, self)
 
     @property
     def register_view(self) -> RegisterView | None:
