@@ -21,6 +21,9 @@ def test_one_log_across_the_registers(store):
                                        "due": date(2027, 1, 15)}, parent_id=risk.id)
         records.create_record(s, act, {"description": "Done already", "actionee": "Ann",
                                        "due": date(2027, 1, 1), "status": "Done"}, parent_id=risk.id)
+        issue = records.create_record(s, REGISTERS["issues"], {"title": "Tills down"})
+        records.create_record(s, REGISTERS["issue_actions"], {"description": "Restore tills", "actionee": "Bob",
+                                                               "due": date(2027, 1, 12)}, parent_id=issue.id)
         records.create_record(s, REGISTERS["decisions"], {"title": "Pick vendor", "decided_by": "ann",
                                                           "due": date(2027, 1, 17)})
         records.create_record(s, REGISTERS["assumptions"], {"title": "Stores open", "owner": "Bob",
@@ -39,15 +42,17 @@ def test_one_log_across_the_registers(store):
     assert [(a.source, a.source_code, a.action, a.owner, a.due) for a in everything] == [
         ("Stakeholder engagement", "C-001", "Monthly review (Board)", "Ann", date(2027, 1, 1)),
         ("Risk", "R-001", "Chase vendor", "Ann", date(2027, 1, 10)),
+        ("Issue", "I-001", "Restore tills", "Bob", date(2027, 1, 12)),
         ("Risk", "R-001", "Second source", "Bob", date(2027, 1, 15)),
         ("Decision", "DEC-001", "Decide: Pick vendor", "Ann", date(2027, 1, 17)),
         ("Assumption", "A-001", "Validate: Stores open", "Bob", date(2027, 2, 1)),
     ]
-    assert [a.action for a in overdue] == ["Monthly review (Board)", "Chase vendor"]
+    assert [a.action for a in overdue] == ["Monthly review (Board)", "Chase vendor", "Restore tills"]
     assert all(a.overdue for a in overdue)
     # Due this week: from today to Sunday, and what is overdue (still to do this week).
-    assert [a.action for a in week] == ["Monthly review (Board)", "Chase vendor", "Second source", "Decide: Pick vendor"]
-    assert [a.due_this_week for a in week] == [False, False, True, True]
+    assert [a.action for a in week] == ["Monthly review (Board)", "Chase vendor", "Restore tills", "Second source",
+                                        "Decide: Pick vendor"]
+    assert [a.due_this_week for a in week] == [False, False, False, True, True]
     assert {a.owner for a in mine} == {"Ann"} and len(mine) == 3
     assert people == ["Ann", "Bob"]
     with store.session() as s:

@@ -66,3 +66,23 @@ def test_escalating_an_issue_on_the_risks_page_is_one_undo_step(qtbot, document)
     document.undo_stack.undo()
     qtbot.waitUntil(lambda: page.current_issue()["level"] == "Project")
     assert document.undo_stack.undoText() == "" and document.undo_stack.redoText() == "Escalate I-001"
+
+
+def test_the_selected_issues_actions_show_below_the_issue_log(qtbot, document):
+    from pmo_desktop.views.risks.page import RisksPage
+
+    with document.store.transaction() as s:
+        first = records.create_record(s, ISSUES, {"title": "Vendor insolvent"}).id
+        second = records.create_record(s, ISSUES, {"title": "Tills down"}).id
+        records.create_record(s, REGISTERS["issue_actions"], {"description": "Find a new vendor"}, parent_id=first)
+    page = RisksPage(document)
+    qtbot.addWidget(page)
+    assert page.select_record("issues", first) and page.tabs.currentWidget() is page.issue_tab
+    actions = page.issue_actions_view
+    qtbot.waitUntil(lambda: actions.model.rowCount() == 1)
+    assert page.select_record("issues", second)
+    qtbot.waitUntil(lambda: actions.model.rowCount() == 0)
+    actions.table.setFocus()
+    assert actions.paste_text("Restart the tills\tBo\r\n", at_end=True)
+    with document.store.session() as s:
+        assert [(a.description, a.issue_id) for a in s.get(IssueEntry, second).actions] == [("Restart the tills", second)]

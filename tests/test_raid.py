@@ -101,7 +101,7 @@ def test_decision_level_against_the_offices_decision_rights(office):
 def _as_version_1(path):
     """What a file of the first version holds: none of the RAID tables, and version 1 in its marker."""
     con = sqlite3.connect(path)
-    for table in (*reversed(TABLES), "issue_history"):
+    for table in (*reversed(TABLES), "issue_history", "issue_action"):
         con.execute(f"DROP TABLE {table}")
     for column in ("level", "escalated", "escalation_reason", "escalated_on"):
         con.execute(f"ALTER TABLE issue_entry DROP COLUMN {column}")

@@ -35,7 +35,7 @@ def test_demo_summary_counts_every_raid_log(tmp_path):
     assert data["issues"]["total"] == 1 and data["issues"]["by_level"] == {"Project": 1}
     actions = data["actions"]
     assert actions["open"] > 10 and actions["overdue"] >= 2
-    assert set(actions["by_source"]) == {"Risk", "Decision", "Assumption", "Stakeholder engagement"}
+    assert set(actions["by_source"]) == {"Risk", "Issue", "Decision", "Assumption", "Stakeholder engagement"}
     cells = [c for row in pack.iter_rows(values_only=True) for c in row if c is not None]
     start = cells.index("Decisions pending (3 with a due date)")
     assert cells[start + 1:start + 5] == ["Due", "ID", "Level", "Decision"]

@@ -148,7 +148,7 @@ def test_occurred_risk_becomes_an_issue_undoably(page):
     assert view.model.setData(view.model.index(row, view.model.column_of("status")), "Occurred")
     assert page.issue_button.isEnabled()
     issue_id = page.raise_issue_current()
-    assert page.tabs.currentWidget() is page.issue_view and page.issue_view.current_record_id() == issue_id
+    assert page.tabs.currentWidget() is page.issue_tab and page.issue_view.current_record_id() == issue_id
     issue = records.record_values(store.session(), REGISTERS["issues"], issue_id)
     assert issue["risk"] == "R-003" and issue["title"] == "Store staff resist new tills"
     assert not page.issue_button.isEnabled()

@@ -75,6 +75,8 @@ MAIN_KINDS = (
 CHILD_KINDS = (
     SheetKind("risk_actions", parent="risks", parent_labels=("Risk ID", "Risk", "Risk ref", "Risk code", "Risk no"),
               sheet_names=("Risk actions", "Actions", "Mitigation actions", "Risk mitigations")),
+    SheetKind("issue_actions", parent="issues", parent_labels=("Issue ID", "Issue", "Issue ref", "Issue code", "Issue no"),
+              sheet_names=("Issue actions", "Issue resolution actions")),
     SheetKind("benefit_plan", parent="benefits", parent_labels=("Benefit ID", "Benefit", "Benefit ref"),
               sheet_names=("Benefit plan", "Planned trajectory", "Benefit trajectory", "Benefit profile plan")),
     SheetKind("benefit_measurements", parent="benefits", parent_labels=("Benefit ID", "Benefit", "Benefit ref"),

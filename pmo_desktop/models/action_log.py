@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, aliased
 
 from .program import Person
 from .raid import Assumption, Decision
-from .risks import Risk, RiskAction
+from .risks import IssueAction, IssueEntry, Risk, RiskAction
 from .stakeholder_rules import next_due, week_bounds
 from .stakeholders import Communication, Stakeholder
 
@@ -26,7 +26,7 @@ VIEWS = ("all", "overdue", "week")
 
 @dataclass(frozen=True)
 class ActionItem:
-    source: str            # "Risk", "Decision", "Assumption", "Stakeholder engagement"
+    source: str            # "Risk", "Issue", "Decision", "Assumption", "Stakeholder engagement"
     source_code: str       # the source record's ID: R-004, DEC-002, A-001, C-003
     register: str          # the register holding the line (to go to it)
     record_id: int         # its id there (the risk for a risk action)
@@ -53,6 +53,12 @@ def _rows(session: Session, today: date) -> Iterable[ActionItem]:
             select(Risk.id, Risk.code, RiskAction.description, Owner.name, RiskAction.due, RiskAction.status)
             .join(Risk, Risk.id == RiskAction.risk_id).outerjoin(Owner, Owner.id == RiskAction.actionee_id)):
         yield _item("Risk", code, "risks", rid, text, owner, due, status or "Not started", today)
+    for rid, code, text, owner, due, status in session.execute(
+            select(IssueEntry.id, IssueEntry.code, IssueAction.description, Owner.name, IssueAction.due,
+                   IssueAction.status)
+            .join(IssueEntry, IssueEntry.id == IssueAction.issue_id)
+            .outerjoin(Owner, Owner.id == IssueAction.actionee_id)):
+        yield _item("Issue", code, "issues", rid, text, owner, due, status or "Not started", today)
     for rid, code, text, owner, due, status in session.execute(
             select(Decision.id, Decision.code, Decision.title, Owner.name, Decision.due, Decision.status)
             .outerjoin(Owner, Owner.id == Decision.decided_by_id).where(Decision.status == "Pending")):

@@ -145,9 +145,12 @@ def populate(store: Store, today: date | None = None) -> None:
                                                          "status": "In progress" if n % 2 else "Not started"},
                                   parent_id=risk.id)
             if status == "Occurred":
-                records.create_record(s, R["issues"], {"title": title, "project": project, "owner": owner,
-                                                       "raised_on": today - timedelta(days=5), "priority": "High",
-                                                       "risk": risk.code})
+                issue = records.create_record(s, R["issues"], {"title": title, "project": project, "owner": owner,
+                                                               "raised_on": today - timedelta(days=5),
+                                                               "priority": "High", "risk": risk.code})
+                records.create_record(s, R["issue_actions"], {"description": "Book a second certification slot",
+                                                              "actionee": owner, "due": today + timedelta(days=3)},
+                                      parent_id=issue.id)
         for (title, cat, owner, objs, projects, outcomes, measure, unit, base, target, plan, actuals) in BENEFITS:
             benefit = records.create_record(s, R["benefits"], {
                 "title": title, "category": cat, "owner": owner, "objectives": [objectives[k].title for k in objs],

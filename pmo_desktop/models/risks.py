@@ -109,6 +109,23 @@ class IssueEntry(Audited, Base):
     risk: Mapped[Optional[Risk]] = relationship()
     history: Mapped[list["IssueHistory"]] = relationship(
         back_populates="issue", cascade="all, delete-orphan", order_by="IssueHistory.id")
+    actions: Mapped[list["IssueAction"]] = relationship(
+        back_populates="issue", cascade="all, delete-orphan", order_by="IssueAction.id")
+
+
+class IssueAction(Audited, Base):
+    """What someone does to resolve an issue, by when (in the program's action log with risk actions)."""
+
+    __tablename__ = "issue_action"
+
+    issue_id: Mapped[int] = mapped_column(ForeignKey("issue_entry.id", ondelete="CASCADE"))
+    description: Mapped[str] = mapped_column(Text)
+    actionee_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    due: Mapped[Optional[date]] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="Not started")
+
+    issue: Mapped[IssueEntry] = relationship(back_populates="actions")
+    actionee: Mapped[Optional[Person]] = relationship()
 
 
 class IssueHistory(Base):

@@ -39,10 +39,10 @@ def _add_column(conn: Connection, table: str, column: str, ddl: str) -> None:
 
 def _version_2(conn: Connection) -> None:
     """The RAID logs (assumptions, dependencies and decisions with their links), issues that escalate
-    to the program with their history, and the date a risk was last reviewed."""
+    to the program with their history and have actions, and the date a risk was last reviewed."""
     from .raid import TABLES
 
-    _add_tables(conn, (*TABLES, "issue_history"))
+    _add_tables(conn, (*TABLES, "issue_history", "issue_action"))
     _add_column(conn, "issue_entry", "level", "VARCHAR(20) DEFAULT 'Project' NOT NULL")
     _add_column(conn, "issue_entry", "escalated", "BOOLEAN DEFAULT FALSE NOT NULL")
     _add_column(conn, "issue_entry", "escalation_reason", "TEXT DEFAULT '' NOT NULL")

@@ -9,7 +9,7 @@ from ..links import risk_project
 from ..program import Project
 from ..risk_review import next_review, review_overdue
 from ..risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
-from ..risks import IssueEntry, Risk, RiskAction
+from ..risks import IssueAction, IssueEntry, Risk, RiskAction
 from .program import PERSON, PROJECT
 
 RISK_KINDS = ("Threat", "Opportunity")
@@ -141,5 +141,22 @@ ISSUES = Register(
         Field("escalated", "Escalated", Kind.BOOL, width=9, synonyms=("escalated to program",)),
         Field("escalation_reason", "Escalation reason", Kind.LONGTEXT, width=24, synonyms=("reason for escalation",)),
         Field("escalated_on", "Escalated on", Kind.DATE, width=11, synonyms=("date escalated",)),
+    ],
+)
+
+ISSUE_ACTIONS = Register(
+    name="issue_actions",
+    title="Issue actions",
+    noun="issue action",
+    entity=IssueAction,
+    parent="issue_id",
+    parent_register="issues",
+    parent_label="Issue ID",
+    defaults={"status": "Not started"},
+    fields=[
+        Field("description", "Action", required=True, width=40, synonyms=("action", "resolution action", "next step")),
+        Field("actionee", "Actionee", Kind.REF, column="actionee_id", ref=PERSON, width=18, synonyms=("action owner", "who")),
+        Field("due", "Due", Kind.DATE, width=11, synonyms=("due date", "by")),
+        Field("status", "Status", Kind.ENUM, choices=ACTION_STATUSES, width=11),
     ],
 )

@@ -27,7 +27,7 @@ WEEK_FILL = "#fff3c4"
 COLUMNS = ("Source", "ID", "Action", "Owner", "Due", "Status")
 VIEWS = (("All open actions", "all"), ("Overdue", "overdue"), ("Due this week", "week"))
 EVERYONE = "Everyone"
-SOURCES = ("risks", "risk_actions", "decisions", "assumptions", "communications")
+SOURCES = ("risks", "risk_actions", "issues", "issue_actions", "decisions", "assumptions", "communications")
 
 
 class ActionLog(RefreshWhenShown, QWidget):

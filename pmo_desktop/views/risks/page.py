@@ -7,11 +7,21 @@ pyqtgraph is imported here (through the chart modules), so only when the user fi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...models import errors
 from ...models.registers import get_register
-from ...models.registers.risks import ISSUES
+from ...models.registers.risks import ISSUE_ACTIONS, ISSUES
 from ...models.risk_issues import issue_of
 from ..document import Document
 from ..register_page import page_title
@@ -95,7 +105,24 @@ class RisksPage(QWidget):
         self.tabs.addTab(self.heat_map, "Heat map")
         self.tabs.addTab(self.trend, "Trend")
         self.tabs.addTab(self.program_view, "Program view")
-        self.tabs.addTab(self.issue_view, "Issue log")
+        # The issue log: the issues, and below them the actions of the selected issue.
+        self.issue_actions_view = RegisterView(document, ISSUE_ACTIONS, parent=self, compact=True)
+        self.issue_actions_view.table.horizontalHeader().setSectionResizeMode(
+            self.issue_actions_view.model.column_of("description"), QHeaderView.ResizeMode.Stretch)
+        self.issue_actions_view.model.set_parent_id(None)
+        self.issue_view.current_record_changed.connect(self.issue_actions_view.model.set_parent_id)
+        actions_box = QWidget(self)
+        actions_layout = QVBoxLayout(actions_box)
+        actions_layout.setContentsMargins(0, 0, 0, 0)
+        actions_layout.addWidget(QLabel("<b>Actions of the selected issue</b> (Ctrl+Shift+N in this table adds one)",
+                                        actions_box))
+        actions_layout.addWidget(self.issue_actions_view, 1)
+        self.issue_tab = QSplitter(Qt.Orientation.Vertical, self)
+        self.issue_tab.addWidget(self.issue_view)
+        self.issue_tab.addWidget(actions_box)
+        self.issue_tab.setStretchFactor(0, 3)
+        self.issue_tab.setStretchFactor(1, 2)
+        self.tabs.addTab(self.issue_tab, "Issue log")
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(self.register.title, self))
         layout.addWidget(self.tabs, 1)
@@ -110,7 +137,7 @@ class RisksPage(QWidget):
                 return True
         elif register_name == "issues":
             if self.issue_view.select_record(record_id):
-                self.tabs.setCurrentWidget(self.issue_view)
+                self.tabs.setCurrentWidget(self.issue_tab)
                 return True
         return False
 
