@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", metavar="OUT.xlsx", help="the workbook to write (replaced if it exists)")
     # Checked against the register declarations when the command runs (they are not imported before).
     p.add_argument("--register", metavar="NAME", help="export this register only: people, projects, objectives, "
-                   "outcomes, outputs, risks, issues, stakeholders, communications or benefits")
+                   "outcomes, outputs, risks, issues, assumptions, dependencies, decisions, stakeholders or benefits")
     p.set_defaults(handler=cmd_export)
 
     p = subs.add_parser("boardpack", parents=[where], help="write the board pack (a workbook or a PDF)",
@@ -300,6 +300,16 @@ def format_summary(data: Summary, name: str) -> str:
         lines.append("  " + label.ljust(first) + "".join(f"  {v:>{w}}" for v, w in zip(values, widths)))
     lines += ["", f"Stakeholders: {s['total']}", "  " + _counts(s["by_quadrant"]),
               "", f"Benefits: {b['total']}", "  " + _counts(b["by_status"])]
+    i, a, d, dec, act = data["issues"], data["assumptions"], data["dependencies"], data["decisions"], data["actions"]
+    lines += ["", f"Issues: {i['total']}" + (f" ({_counts(i['by_status'])}; {i['escalated']} open escalated)"
+                                             if i["total"] else ""),
+              f"Assumptions: {a['total']}" + (f" ({_counts(a['by_status'])}; {a['overdue']} past their "
+                                              "validation date)" if a["total"] else ""),
+              f"Dependencies: {d['total']}" + (f" ({_counts(d['by_status'])})" if d["total"] else ""),
+              f"Decisions: {dec['total']}" + (f" ({_counts(dec['by_status'])})" if dec["total"] else "")]
+    lines += [f"  pending {p['id']} {p['title']}" + (f", due {p['due']}" if p["due"] else "")
+              + (" (overdue)" if p["overdue"] else "") for p in dec["pending"]]
+    lines.append(f"Actions: {act['open']} open, {act['overdue']} overdue, {act['due_this_week']} due this week")
     return "\n".join(lines)
 
 

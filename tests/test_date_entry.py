@@ -95,13 +95,17 @@ def _records(document):
         ids["risks"] = risk.id
         ids["risk_actions"] = records.create_record(s, REGISTERS["risk_actions"], {"description": "Chase"}, ctx, risk.id).id
         ids["issues"] = records.create_record(s, REGISTERS["issues"], {"title": "Outage"}, ctx).id
+        ids["issue_actions"] = records.create_record(s, REGISTERS["issue_actions"], {"description": "Restore"}, ctx,
+                                                     ids["issues"]).id
         ids["communications"] = records.create_record(s, REGISTERS["communications"], {"message": "Update"}, ctx).id
+        for name in ("assumptions", "dependencies", "decisions"):
+            ids[name] = records.create_record(s, REGISTERS[name], {"title": f"One of the {name}"}, ctx).id
         benefit = records.create_record(s, REGISTERS["benefits"], {"title": "Faster tills"}, ctx)
         ids["benefits"] = benefit.id
         ids["benefit_plan"] = records.create_record(s, REGISTERS["benefit_plan"], {"on": date(2026, 1, 1), "value": 1}, ctx, benefit.id).id
         ids["benefit_measurements"] = records.create_record(s, REGISTERS["benefit_measurements"],
                                                             {"on": date(2026, 1, 1), "value": 1}, ctx, benefit.id).id
-        parents = {"risk_actions": risk.id, "benefit_plan": benefit.id, "benefit_measurements": benefit.id}
+        parents = {"risk_actions": risk.id, "issue_actions": ids["issues"], "benefit_plan": benefit.id, "benefit_measurements": benefit.id}
     return ids, parents
 
 

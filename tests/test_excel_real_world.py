@@ -216,7 +216,9 @@ def test_raid_log_on_one_sheet_is_split_by_type_and_a_multi_register_workbook_ro
     assert list(by_title(sqlite_store)) == ["Supplier may fail"]
     assert [(r["title"], r["status"]) for r in rows_of(sqlite_store, "issues")] == [("Server room flooded", "Open")]
     assert by_title(sqlite_store, "stakeholders")["Finance team"]["power"] == 4
-    assert any("assumption row" in r.reason for r in plan.reports)
+    assert [r["title"] for r in rows_of(sqlite_store, "assumptions")] == ["Budget holds"]
+    assert [r["title"] for r in rows_of(sqlite_store, "dependencies")] == ["Network upgrade"]
+    assert any("assumption row of the RAID log, imported into the assumptions log" in r.reason for r in plan.reports)
 
 
 def test_cells_merged_down_make_one_record(sqlite_store, tmp_path):

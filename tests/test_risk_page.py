@@ -148,7 +148,7 @@ def test_occurred_risk_becomes_an_issue_undoably(page):
     assert view.model.setData(view.model.index(row, view.model.column_of("status")), "Occurred")
     assert page.issue_button.isEnabled()
     issue_id = page.raise_issue_current()
-    assert page.tabs.currentWidget() is page.issue_view and page.issue_view.current_record_id() == issue_id
+    assert page.tabs.currentWidget() is page.issue_tab and page.issue_view.current_record_id() == issue_id
     issue = records.record_values(store.session(), REGISTERS["issues"], issue_id)
     assert issue["risk"] == "R-003" and issue["title"] == "Store staff resist new tills"
     assert not page.issue_button.isEnabled()
@@ -236,7 +236,7 @@ def test_page_combos_hold_only_text_data(page):
     from PySide6.QtWidgets import QComboBox
 
     combos = page.findChildren(QComboBox)
-    assert len(combos) == 8  # five quick filters, heat map mode, trend mode and period
+    assert len(combos) == 9  # six quick filters, heat map mode, trend mode and period
     for combo in combos:
         assert all(isinstance(combo.itemData(i), str) for i in range(combo.count())), combo.objectName()
 

@@ -5,11 +5,15 @@ import pytest
 
 from pmo_desktop.models import errors
 from pmo_desktop.models.benefit_rules import Thresholds
+from pmo_desktop.models.raid_rules import DecisionRights
+from pmo_desktop.models.risk_review import ReviewCadence
 from pmo_desktop.models.risk_rules import RiskScale
-from pmo_desktop.models.settings import BENEFIT_THRESHOLDS, RISK_SCALE, SETTINGS
+from pmo_desktop.models.settings import BENEFIT_THRESHOLDS, DECISION_RIGHTS, REVIEW_CADENCE, RISK_SCALE, SETTINGS
 
 CHANGED = {RISK_SCALE.key: RiskScale(4, ("Low", "Medium", "High", "Extreme")),
-           BENEFIT_THRESHOLDS.key: Thresholds(0.2, 0.5)}
+           BENEFIT_THRESHOLDS.key: Thresholds(0.2, 0.5),
+           DECISION_RIGHTS.key: DecisionRights(250_000.0, cross_project_is_program=False),
+           REVIEW_CADENCE.key: ReviewCadence((("Critical", 7), ("High", 14)), 30)}
 
 
 @pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.key)

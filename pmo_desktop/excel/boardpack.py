@@ -142,8 +142,8 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
     _cell(ws, 3, 1, line or None)
 
     risks = s["risks"]
-    _cell(ws, 5, 1, f"Open risks by rating ({risks['by_status'].get('Open', 0)} open of {risks['total']})",
-          font=styles.SUBTITLE_FONT)
+    _cell(ws, 5, 1, f"Open risks by rating ({risks['by_status'].get('Open', 0)} open of {risks['total']}; "
+          f"{risks['review_overdue']} past their review date)", font=styles.SUBTITLE_FONT)
     _header_row(ws, 6, ("Rating", "Inherent", "Residual"))
     ratings = list(risks["open_by_rating"])
     for i, rating in enumerate(ratings, start=7):
@@ -210,7 +210,23 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
     _cell(ws, row, 1, "Communications due this month", font=styles.SUBTITLE_FONT)
     _cell(ws, row + 1, 1, f"{len(data.comms_due)} due, of which {overdue} overdue (see Communications).")
 
+    row += 3
+    pending = [d for d in s["decisions"]["pending"] if d["due"]]
+    _cell(ws, row, 1, f"Decisions pending ({len(pending)} with a due date)", font=styles.SUBTITLE_FONT)
+    _header_row(ws, row + 1, ("Due", "ID", "Level", "Decision"))
+    row += 2
+    for d in pending:
+        _cell(ws, row, 1, date.fromisoformat(d["due"]), fmt="yyyy-mm-dd", border=True,
+              font=Font(color=OVERDUE_COLOUR, bold=True) if d["overdue"] else None)
+        _cell(ws, row, 2, d["id"], border=True)
+        _cell(ws, row, 3, d["level"], border=True)
+        _cell(ws, row, 4, d["title"], border=True)
+        row += 1
+    if not pending:
+        _cell(ws, row, 1, "(none)")
 
+
+OVERDUE_COLOUR = "C62828"
 RISK_HEADERS = ("Rank", "ID", "Title", "Level", "Project", "Owner", "Inherent score", "Inherent rating",
                 "Residual score", "Residual rating", "Response", "Proximity", "Board decision", "Board comment")
 

@@ -183,6 +183,8 @@ def _summary(data: BoardPackData) -> list[Flowable]:
                            Paragraph(f"Board pack as at {_text(data.today)}", H2)]
     if people:
         out.append(Paragraph(_escape(people), BODY))
+    out.append(Paragraph(f"Risks past their review date: {risks['review_overdue']} "
+                         "(the office's review cadence by rating).", BODY))
     ratings = list(risks["open_by_rating"])
     counts = _table(("Open risks by rating", "Inherent", "Residual"),
                     [(r, risks["open_by_rating"][r], risks["open_by_residual_rating"][r]) for r in ratings],
@@ -210,6 +212,13 @@ def _summary(data: BoardPackData) -> list[Flowable]:
             Paragraph("Financial amounts are the change from baseline in monthly amounts over the months measured so "
                       "far, as on the Benefits page; benefits in different money are rolled up apart.", NOTE),
             Paragraph(f"Communications due this month: {len(data.comms_due)}, of which {overdue} overdue.", BODY)]
+    pending = [d for d in s["decisions"]["pending"] if d["due"]]
+    if pending:
+        out += [Spacer(1, 3 * mm),
+                _table(("Decision pending", "ID", "Level", "Due"),
+                       [(d["title"], d["id"], d["level"], d["due"] + (" (overdue)" if d["overdue"] else ""))
+                        for d in pending], _widths(FULL, (30, 6, 6, 8)),
+                       {(3, i): "#ffcdd2" for i, d in enumerate(pending) if d["overdue"]})]
     return out
 
 

@@ -68,10 +68,15 @@ MAIN_KINDS = (
     SheetKind("benefits"),
     SheetKind("communications"),
     SheetKind("issues", sheet_names=("Issues", "Issue log", "Issue register", "Issues log")),
+    SheetKind("assumptions"),
+    SheetKind("dependencies"),
+    SheetKind("decisions"),
 )
 CHILD_KINDS = (
     SheetKind("risk_actions", parent="risks", parent_labels=("Risk ID", "Risk", "Risk ref", "Risk code", "Risk no"),
               sheet_names=("Risk actions", "Actions", "Mitigation actions", "Risk mitigations")),
+    SheetKind("issue_actions", parent="issues", parent_labels=("Issue ID", "Issue", "Issue ref", "Issue code", "Issue no"),
+              sheet_names=("Issue actions", "Issue resolution actions")),
     SheetKind("benefit_plan", parent="benefits", parent_labels=("Benefit ID", "Benefit", "Benefit ref"),
               sheet_names=("Benefit plan", "Planned trajectory", "Benefit trajectory", "Benefit profile plan")),
     SheetKind("benefit_measurements", parent="benefits", parent_labels=("Benefit ID", "Benefit", "Benefit ref"),
@@ -446,7 +451,10 @@ def detect_header(rows: list[list], sheet_title: str, kinds=ALL_KINDS,
     return best
 
 
-RAID_HOMES = {"risks": "the risk register", "issues": "the issue log"}
+RAID_HOMES = {"risks": "the risk register", "issues": "the issue log", "assumptions": "the assumptions log",
+              "dependencies": "the dependencies log", "decisions": "the decision log"}
+# The registers a one-sheet RAID log's Type column routes rows to, in workbook order.
+RAID_REGISTERS = ("risks", "issues", "assumptions", "dependencies", "decisions")
 RAID_SINGULAR = {"risks": "risk", "issues": "issue", "assumptions": "assumption", "dependencies": "dependency",
                  "decisions": "decision", "actions": "action"}
 
@@ -487,8 +495,6 @@ def raid_filter(col: int, register: str):
 def not_a_register(title: str) -> str | None:
     """Why a sheet, by its name, holds no records (a legend, instructions, lists …), or None."""
     key = normalise_key(title)
-    if key in ("assumptions", "dependencies", "decisions", "raidassumptions", "raiddependencies", "raiddecisions"):
-        return f"“{title.strip()}” holds RAID {key.replace('raid', '')}; the office has no register for them."
     if key in sheet_words("not_records"):
         return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
     strong = ("legend", "instruction", "definition", "lookup", "dropdown", "heatmap", "readme",

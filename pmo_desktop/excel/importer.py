@@ -29,6 +29,7 @@ from .header_detection import (
     LEVEL,
     PARENT,
     PSEUDO,
+    RAID_REGISTERS,
     RESPONSE_PLAN,
     HeaderMatch,
     SheetKind,
@@ -389,11 +390,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike, progress: Progre
 
 
 def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[SheetReader, HeaderMatch, Any]]:
-    """A RAID log on one sheet, with a Type column: its risks go to the risk register and its issues to the
-    issue log (the same header read for each); assumptions, dependencies and decisions are skipped."""
+    """A RAID log on one sheet, with a Type column: each row goes to the register its type names (risks,
+    issues, assumptions, dependencies, decisions), the same header read for each."""
     out: list[tuple[SheetReader, HeaderMatch, Any]] = []
     for reader, match in found:
-        if match.kind.register not in ("risks", "issues"):
+        if match.kind.register not in RAID_REGISTERS:
             out.append((reader, match, None))
             continue
         rows = reader.top_rows()
@@ -402,7 +403,7 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             out.append((reader, match, None))
             continue
         header, group = rows[match.row - 1], rows[match.row - 2] if match.row >= 2 else None
-        for register in ("risks", "issues"):
+        for register in RAID_REGISTERS:
             kind = kind_for(register)
             if kind == match.kind:
                 m = match

@@ -31,9 +31,10 @@ Cancelled = Callable[[], bool]
 TICK = 256  # rows between progress reports and cancel checks
 _UNCACHED = (Kind.TEXT, Kind.LONGTEXT, Kind.CODE)  # cheap to parse and mostly unique: not worth caching
 _NOUNS = {"StrategicObjective": "strategic objective", "Project": "project", "Outcome": "outcome",
-          "Stakeholder": "stakeholder", "Risk": "risk", "Person": "person"}
+          "Stakeholder": "stakeholder", "Risk": "risk", "Person": "person", "IssueEntry": "issue"}
 # Where a record keeps the content of source columns that map to no field, labelled with their header.
-EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description", "benefits": "description"}
+EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description", "benefits": "description",
+               "assumptions": "notes", "dependencies": "notes", "decisions": "rationale"}
 # A risk sheet without a title column names its risks by the event, cause or effect (cause/event layouts).
 TITLE_FALLBACK = _TITLE_FALLBACK
 _TOTAL_RE = re.compile(r"^\s*(grand\s+)?(sub)?totals?\b|^\s*(sum|итого|всего|total général|gesamt|summe)\b", re.I)

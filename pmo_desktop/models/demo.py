@@ -6,6 +6,7 @@ import os
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import URL
+from sqlalchemy.orm import Session
 
 from . import clock, records
 from .program import Program
@@ -136,7 +137,7 @@ def populate(store: Store, today: date | None = None) -> None:
                 "related_projects": related, "owner": owner, "raised_on": start + timedelta(days=10 * n),
                 "proximity": today + timedelta(days=30 + 15 * n), "probability": p, "impact": i,
                 "residual_probability": rp, "residual_impact": ri, "response": resp, "status": status,
-                "impact_areas": areas, "event": f"{title}.",
+                "impact_areas": areas, "event": f"{title}.", "reviewed_on": today - timedelta(days=4 + 9 * n),
                 "escalated": level == "Program" and project is not None,
                 "escalation_reason": "Affects more than one project." if level == "Program" and project else ""})
             records.create_record(s, R["risk_actions"], {"description": f"Agree mitigation plan for: {title.lower()}",
@@ -144,9 +145,12 @@ def populate(store: Store, today: date | None = None) -> None:
                                                          "status": "In progress" if n % 2 else "Not started"},
                                   parent_id=risk.id)
             if status == "Occurred":
-                records.create_record(s, R["issues"], {"title": title, "project": project, "owner": owner,
-                                                       "raised_on": today - timedelta(days=5), "priority": "High",
-                                                       "risk": risk.code})
+                issue = records.create_record(s, R["issues"], {"title": title, "project": project, "owner": owner,
+                                                               "raised_on": today - timedelta(days=5),
+                                                               "priority": "High", "risk": risk.code})
+                records.create_record(s, R["issue_actions"], {"description": "Book a second certification slot",
+                                                              "actionee": owner, "due": today + timedelta(days=3)},
+                                      parent_id=issue.id)
         for (title, cat, owner, objs, projects, outcomes, measure, unit, base, target, plan, actuals) in BENEFITS:
             benefit = records.create_record(s, R["benefits"], {
                 "title": title, "category": cat, "owner": owner, "objectives": [objectives[k].title for k in objs],
@@ -160,6 +164,66 @@ def populate(store: Store, today: date | None = None) -> None:
             for month, value in actuals:
                 records.create_record(s, R["benefit_measurements"], {"on": _months(start, month), "value": value,
                                                                      "source": "Monthly MI pack"}, parent_id=benefit.id)
+        _raid(s, today)
+
+
+POS, INVENTORY, LOYALTY = "Point of sale replacement", "Inventory management", "Customer loyalty"
+ECOMMERCE, TRAINING = "E-commerce platform", "Store operations training"
+
+
+def _raid(s: Session, today: date) -> None:
+    """A few assumptions, dependencies and decisions, linked to the demo's projects, risks and issues."""
+    R = REGISTERS
+
+    def day(n: int) -> date:
+        return today + timedelta(days=n)
+
+    for values in (
+        {"title": "Stores can close tills for two hours a night for installation", "project": POS,
+         "owner": "Marcus Lee", "raised_on": day(-90), "validate_by": day(20), "risks": ["R-001"],
+         "impact_if_false": "Installation moves to weekends: about 15% more cost and four weeks longer."},
+        {"title": "The business can cleanse stock data within three months", "project": INVENTORY,
+         "owner": "Priya Shah", "raised_on": day(-120), "validate_by": day(-7), "risks": ["R-002"],
+         "impact_if_false": "Migration slips; the stock API needed by the tills is late."},
+        {"title": "Four in ten customers consent to offers through the app", "project": LOYALTY,
+         "owner": "Elena Rossi", "raised_on": day(-150), "validate_by": day(-30), "status": "Validated",
+         "risks": ["R-005", "R-008"], "impact_if_false": "Loyalty benefit falls short of the business case."},
+    ):
+        records.create_record(s, R["assumptions"], values)
+    for values in (
+        {"title": "Real-time stock API", "from_project": INVENTORY, "to_project": POS, "needed_by": day(30),
+         "owner": "Priya Shah", "status": "At risk", "criticality": "High"},
+        {"title": "Till transaction feed", "from_project": POS, "to_project": LOYALTY, "needed_by": day(60),
+         "owner": "Marcus Lee", "criticality": "High"},
+        {"title": "Customer profile service", "from_project": LOYALTY, "to_project": ECOMMERCE, "needed_by": day(120),
+         "owner": "Elena Rossi"},
+        {"title": "New tills in the training stores", "from_project": POS, "to_project": TRAINING,
+         "needed_by": day(-10), "owner": "Marcus Lee", "criticality": "Critical",
+         "notes": "Still On track in the log, but its date has passed: the map shows it late."},
+        {"title": "Card terminal certification", "external_party": "Card schemes", "to_project": POS,
+         "needed_by": day(45), "owner": "Marcus Lee", "status": "At risk", "criticality": "Critical"},
+        {"title": "Warehouse system upgrade", "external_party": "Supply Chain Programme", "to_project": INVENTORY,
+         "needed_by": day(-40), "owner": "Priya Shah", "status": "Delivered"},
+    ):
+        records.create_record(s, R["dependencies"], values)
+    for values in (
+        {"title": "One point of sale vendor for all 120 stores", "level": "Program", "projects": [POS, TRAINING],
+         "options": "A: one vendor. B: two vendors by region. C: keep the old tills in small stores.",
+         "cost_impact": 2_400_000, "decided_by": "Helen Brooks", "status": "Decided", "decided_on": day(-60),
+         "rationale": "Lowest whole-life cost; one training course.", "risks": ["R-001"]},
+        {"title": "Go-live freeze over peak trading", "level": "Program", "projects": [POS, TRAINING],
+         "options": "Freeze from mid-November, or go live in two waves either side of peak.",
+         "decided_by": "Tom Walker", "due": day(10), "risks": ["R-006"]},
+        {"title": "Build or buy the loyalty app", "level": "Project", "project": LOYALTY, "cost_impact": 40_000,
+         "options": "Build in-house, or license a white-label app.", "decided_by": "Elena Rossi", "due": day(25)},
+        {"title": "Migrate stock data in one weekend", "level": "Project", "project": INVENTORY,
+         "cost_impact": 20_000, "options": "Big bang over a weekend, or region by region.",
+         "decided_by": "Priya Shah", "status": "Decided", "decided_on": day(-20), "risks": ["R-002"]},
+        {"title": "Certify terminals with a second acquirer", "level": "Project", "project": POS,
+         "options": "Wait for the card schemes, or certify with a second acquirer in parallel.",
+         "decided_by": "Marcus Lee", "due": day(-3), "issues": ["I-001"]},
+    ):
+        records.create_record(s, R["decisions"], values)
 
 
 def _backdate_history(store: Store) -> None:

@@ -1,8 +1,9 @@
-"""Escalating a project risk to the program and back, and what the program view shows.
+"""Escalating a project risk or issue to the program and back, and what the program view shows.
 
-An escalated risk keeps its source project (``project``) and its history: escalation only moves it
-to program level, marks it escalated and records when and why. Each step writes a history row whose
-note says what happened, so the trend and the audit trail show escalations.
+An escalated risk (or issue) keeps its source project (``project``) and its history: escalation only
+moves it to program level, marks it escalated and records when and why. Each step writes a history row
+whose note says what happened, so the trend and the audit trail show escalations. The same functions
+serve both registers: ``entity`` is ``Risk`` (the default) or ``IssueEntry``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from .errors import RecordNotFound, ValidationError
 from .links import risk_project
 from .program import Person, Project
 from .risk_rules import RiskScale
-from .risks import Risk, RiskHistory, history_row_written
+from .risks import IssueEntry, IssueHistory, Risk, RiskHistory, history_row_written
+
+Escalatable = Risk | IssueEntry
+NOUNS: dict[type, str] = {Risk: "risk", IssueEntry: "issue"}
 
 
 @dataclass(frozen=True)
@@ -38,12 +42,27 @@ def get_risk(session: Session, risk_id: int) -> Risk:
     return risk
 
 
-def state_of(risk: Risk) -> EscalationState:
+def get_record(session: Session, record_id: int, entity: type[Escalatable] = Risk) -> Escalatable:
+    """The risk or issue to escalate; RecordNotFound when someone deleted it meanwhile."""
+    if entity is Risk:
+        return get_risk(session, record_id)
+    obj: Escalatable | None = session.get(IssueEntry, record_id)
+    if obj is None:
+        raise RecordNotFound(f"That {NOUNS[entity]} no longer exists (someone may have deleted it).")
+    return obj
+
+
+def state_of(risk: Escalatable) -> EscalationState:
     return EscalationState(risk.level, bool(risk.escalated), risk.escalated_on, risk.escalation_reason or "")
 
 
-def _flush_with_note(session: Session, risk: Risk, note: str) -> None:
+def _flush_with_note(session: Session, risk: Escalatable, note: str) -> None:
     """Flush (the history hook writes this transaction's snapshot row) and label that row."""
+    if isinstance(risk, IssueEntry):
+        session.add(IssueHistory(issue=risk, level=risk.level or "Project", status=risk.status or "Open",
+                                 priority=risk.priority or "", note=note))
+        session.flush()
+        return
     session.flush()
     row = history_row_written(session, risk)
     if row is None:  # nothing tracked changed (only the reason or date): still record the step
@@ -55,21 +74,23 @@ def _flush_with_note(session: Session, risk: Risk, note: str) -> None:
     session.flush()
 
 
-def _apply_state(risk: Risk, state: EscalationState) -> None:
+def _apply_state(risk: Escalatable, state: EscalationState) -> None:
     risk.level = state.level
     risk.escalated = state.escalated
     risk.escalated_on = state.escalated_on
     risk.escalation_reason = state.reason
 
 
-def escalate(session: Session, risk_id: int, reason: str, on: date | None = None) -> EscalationState:
-    """Move a project risk to the program. Returns its state before, for undo."""
-    risk = get_risk(session, risk_id)
+def escalate(session: Session, risk_id: int, reason: str, on: date | None = None,
+             entity: type[Escalatable] = Risk) -> EscalationState:
+    """Move a project risk (or issue) to the program. Returns its state before, for undo."""
+    risk = get_record(session, risk_id, entity)
+    noun = NOUNS[entity]
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(f"Give a reason for escalating {risk.code} to the program.", "escalation_reason")
     if risk.level == "Program":
-        raise ValidationError(f"{risk.code} is already a program risk, so it cannot be escalated.", "level")
+        raise ValidationError(f"{risk.code} is already a program {noun}, so it cannot be escalated.", "level")
     if risk.project_id is None:
         raise ValidationError(f"{risk.code} has no project; set the project it comes from before escalating it.",
                               "project")
@@ -79,11 +100,13 @@ def escalate(session: Session, risk_id: int, reason: str, on: date | None = None
     return before
 
 
-def de_escalate(session: Session, risk_id: int) -> EscalationState:
-    """Return an escalated risk to its source project. Returns its state before, for undo."""
-    risk = get_risk(session, risk_id)
+def de_escalate(session: Session, risk_id: int, entity: type[Escalatable] = Risk) -> EscalationState:
+    """Return an escalated risk (or issue) to its source project. Returns its state before, for undo."""
+    risk = get_record(session, risk_id, entity)
+    noun = NOUNS[entity]
     if risk.level != "Program" or not risk.escalated:
-        where = "a project risk" if risk.level != "Program" else "a program risk that was not escalated from a project"
+        where = (f"a project {noun}" if risk.level != "Program"
+                 else f"a program {noun} that was not escalated from a project")
         raise ValidationError(f"{risk.code} is {where}, so it cannot be de-escalated.", "level")
     if risk.project_id is None:
         raise ValidationError(f"{risk.code} has no source project to return to; set its project first.", "project")
@@ -93,9 +116,10 @@ def de_escalate(session: Session, risk_id: int) -> EscalationState:
     return before
 
 
-def restore_escalation(session: Session, risk_id: int, state: EscalationState, note: str) -> None:
+def restore_escalation(session: Session, risk_id: int, state: EscalationState, note: str,
+                       entity: type[Escalatable] = Risk) -> None:
     """Put the escalation fields back as they were (undo of an escalation or de-escalation)."""
-    risk = get_risk(session, risk_id)
+    risk = get_record(session, risk_id, entity)
     _apply_state(risk, state)
     _flush_with_note(session, risk, note)
 

@@ -39,6 +39,7 @@ class Risk(Audited, Base):
     escalated: Mapped[bool] = mapped_column(Boolean, default=False)
     escalation_reason: Mapped[str] = mapped_column(Text, default="")
     escalated_on: Mapped[Optional[date]] = mapped_column(Date)
+    reviewed_on: Mapped[Optional[date]] = mapped_column(Date)
 
     project: Mapped[Optional[Project]] = relationship(foreign_keys=[project_id])
     owner: Mapped[Optional[Person]] = relationship(foreign_keys=[owner_id])
@@ -97,10 +98,50 @@ class IssueEntry(Audited, Base):
     priority: Mapped[str] = mapped_column(String(20), default="Medium")
     status: Mapped[str] = mapped_column(String(20), default="Open")
     risk_id: Mapped[Optional[int]] = mapped_column(ForeignKey("risk.id", ondelete="SET NULL"))
+    # Escalation from its project to the program and back, as for risks (see risk_escalation).
+    level: Mapped[str] = mapped_column(String(20), default="Project")
+    escalated: Mapped[bool] = mapped_column(Boolean, default=False)
+    escalation_reason: Mapped[str] = mapped_column(Text, default="")
+    escalated_on: Mapped[Optional[date]] = mapped_column(Date)
 
     project: Mapped[Optional[Project]] = relationship()
     owner: Mapped[Optional[Person]] = relationship()
     risk: Mapped[Optional[Risk]] = relationship()
+    history: Mapped[list["IssueHistory"]] = relationship(
+        back_populates="issue", cascade="all, delete-orphan", order_by="IssueHistory.id")
+    actions: Mapped[list["IssueAction"]] = relationship(
+        back_populates="issue", cascade="all, delete-orphan", order_by="IssueAction.id")
+
+
+class IssueAction(Audited, Base):
+    """What someone does to resolve an issue, by when (in the program's action log with risk actions)."""
+
+    __tablename__ = "issue_action"
+
+    issue_id: Mapped[int] = mapped_column(ForeignKey("issue_entry.id", ondelete="CASCADE"))
+    description: Mapped[str] = mapped_column(Text)
+    actionee_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    due: Mapped[Optional[date]] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="Not started")
+
+    issue: Mapped[IssueEntry] = relationship(back_populates="actions")
+    actionee: Mapped[Optional[Person]] = relationship()
+
+
+class IssueHistory(Base):
+    """A dated step in an issue's life at the program: escalated, de-escalated, undone (with the reason)."""
+
+    __tablename__ = "issue_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    issue_id: Mapped[int] = mapped_column(ForeignKey("issue_entry.id", ondelete="CASCADE"), index=True)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    level: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    priority: Mapped[str] = mapped_column(String(20), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    issue: Mapped[IssueEntry] = relationship(back_populates="history")
 
 
 # -------------------------------------------------------------------- history of scores and status

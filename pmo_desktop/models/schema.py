@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from sqlalchemy import Column, Connection, MetaData, String, Table, Text, inspect, select
+from sqlalchemy import Column, Connection, MetaData, String, Table, Text, inspect, select, text
 
 FORMAT_NAME = "pmo-desktop"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 meta_metadata = MetaData()
 pmo_meta = Table(
@@ -23,8 +23,35 @@ pmo_meta = Table(
     Column("value", Text, nullable=False),
 )
 
+
+
+def _add_tables(conn: Connection, names: tuple[str, ...]) -> None:
+    """Create tables a version adds, as declared on the ORM (only those not there yet)."""
+    from .base import Base
+
+    Base.metadata.create_all(conn, tables=[Base.metadata.tables[n] for n in names], checkfirst=True)
+
+
+def _add_column(conn: Connection, table: str, column: str, ddl: str) -> None:
+    if column not in {c["name"] for c in inspect(conn).get_columns(table)}:
+        conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}"))
+
+
+def _version_2(conn: Connection) -> None:
+    """The RAID logs (assumptions, dependencies and decisions with their links), issues that escalate
+    to the program with their history and have actions, and the date a risk was last reviewed."""
+    from .raid import TABLES
+
+    _add_tables(conn, (*TABLES, "issue_history", "issue_action"))
+    _add_column(conn, "issue_entry", "level", "VARCHAR(20) DEFAULT 'Project' NOT NULL")
+    _add_column(conn, "issue_entry", "escalated", "BOOLEAN DEFAULT FALSE NOT NULL")
+    _add_column(conn, "issue_entry", "escalation_reason", "TEXT DEFAULT '' NOT NULL")
+    _add_column(conn, "issue_entry", "escalated_on", "DATE")
+    _add_column(conn, "risk", "reviewed_on", "DATE")  # the review cadence counts from it
+
+
 # MIGRATIONS[n] upgrades a file from version n - 1 to version n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _version_2}
 
 
 def read_meta(conn: Connection) -> dict[str, str] | None:

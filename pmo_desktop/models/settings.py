@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 
 from .benefit_rules import Thresholds
 from .program import Setting
+from .raid_rules import DecisionRights
+from .risk_review import ReviewCadence
 from .risk_rules import RiskScale
 
 T = TypeVar("T")
@@ -76,6 +78,12 @@ RISK_SCALE: SettingKey[RiskScale] = SettingKey(
     "risk_scale", RiskScale.from_setting, RiskScale.to_setting, _check_scale, "Risk scale and rating bands")
 BENEFIT_THRESHOLDS: SettingKey[Thresholds] = SettingKey(
     "benefit_thresholds", Thresholds.from_setting, Thresholds.to_setting, label="Benefit status thresholds")
+DECISION_RIGHTS: SettingKey[DecisionRights] = SettingKey(
+    "decision_rights", DecisionRights.from_setting, DecisionRights.to_setting, DecisionRights.validate,
+    "Decision rights (which decisions are the program's)")
+REVIEW_CADENCE: SettingKey[ReviewCadence] = SettingKey(
+    "risk_review_cadence", ReviewCadence.from_setting, ReviewCadence.to_setting, ReviewCadence.validate,
+    "Risk review cadence (days between reviews by rating)")
 IMPORT_MAPPINGS = SettingFamily("import_mapping:")
 # Which office a workbook was exported from (its export stamp), made on first need: a re-import of the
 # office's own export merges three ways; a colleague's workbook is never taken for it.
@@ -93,4 +101,4 @@ def ensure_office_id(session: Session) -> str:
     return office
 
 # Every declared setting, for the whole-office export and for the test that walks them.
-SETTINGS: tuple[SettingKey[Any], ...] = (RISK_SCALE, BENEFIT_THRESHOLDS)
+SETTINGS: tuple[SettingKey[Any], ...] = (RISK_SCALE, BENEFIT_THRESHOLDS, DECISION_RIGHTS, REVIEW_CADENCE)

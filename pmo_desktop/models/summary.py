@@ -10,18 +10,22 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, NotRequired, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import benefit_rules, clock
+from .action_log import action_log
 from .benefits import Benefit
+from .dependency_map import TROUBLE, effective_status
 from .fields import Context
 from .program import Program, Project
+from .raid import Assumption, Decision, Dependency
 from .records import load_context
 from .registers.benefits import benefit_data
-from .risks import Risk
+from .risk_review import reviews_overdue
+from .risks import IssueEntry, Risk
 from .stakeholder_rules import QUADRANTS, quadrant
 from .stakeholders import Stakeholder
 from .store import Store
@@ -52,6 +56,7 @@ class RiskSummary(TypedDict):
     open_by_rating: dict[str, int]            # every rating, most severe first, then "Not rated"
     open_by_residual_rating: dict[str, int]
     open_by_level_and_rating: dict[str, dict[str, int]]
+    review_overdue: int                       # open risks past their next review (the office's cadence)
     records: NotRequired[list[RecordRef]]
 
 
@@ -68,6 +73,46 @@ class BenefitSummary(TypedDict):
     records: NotRequired[list[RecordRef]]
 
 
+class IssueSummary(TypedDict):
+    total: int
+    by_status: dict[str, int]
+    by_level: dict[str, int]
+    escalated: int                            # open issues escalated from a project to the program
+
+
+class AssumptionSummary(TypedDict):
+    total: int
+    by_status: dict[str, int]
+    overdue: int                              # open, past the date to validate them by
+
+
+class DependencySummary(TypedDict):
+    total: int
+    by_status: dict[str, int]                 # a dependency past its date undelivered counts as Late
+    late_or_at_risk: int
+
+
+class PendingDecision(TypedDict):
+    id: str
+    title: str
+    level: str
+    due: str                                  # ISO date, "" when none is set
+    overdue: bool
+
+
+class DecisionSummary(TypedDict):
+    total: int
+    by_status: dict[str, int]
+    pending: list[PendingDecision]            # earliest due first
+
+
+class ActionSummary(TypedDict):
+    open: int
+    overdue: int
+    due_this_week: int
+    by_source: dict[str, int]
+
+
 class Summary(TypedDict):
     program: str
     as_of: str   # ISO date
@@ -75,6 +120,11 @@ class Summary(TypedDict):
     risks: RiskSummary
     stakeholders: StakeholderSummary
     benefits: BenefitSummary
+    issues: IssueSummary
+    assumptions: AssumptionSummary
+    dependencies: DependencySummary
+    decisions: DecisionSummary
+    actions: ActionSummary
 
 
 @dataclass(frozen=True)
@@ -139,6 +189,7 @@ def risk_summary(groups: list[ScoreGroup], ctx: Context) -> RiskSummary:
         "open_by_rating": inherent,
         "open_by_residual_rating": residual,
         "open_by_level_and_rating": dict(sorted(by_level_rating.items())),
+        "review_overdue": 0,
     }
 
 
@@ -176,6 +227,53 @@ def project_summary(session: Session) -> ProjectSummary:
     return {"total": sum(by_status.values()), "by_status": by_status}
 
 
+def _by(session: Session, column: Any) -> dict[str, int]:
+    return {str(k): n for k, n in session.execute(select(column, func.count()).group_by(column).order_by(column))}
+
+
+def issue_summary(session: Session) -> IssueSummary:
+    by_status = _by(session, IssueEntry.status)
+    escalated = session.scalar(select(func.count()).where(IssueEntry.escalated.is_(True),
+                                                          IssueEntry.status == OPEN)) or 0
+    return {"total": sum(by_status.values()), "by_status": by_status, "by_level": _by(session, IssueEntry.level),
+            "escalated": escalated}
+
+
+def assumption_summary(session: Session, today: date) -> AssumptionSummary:
+    by_status = _by(session, Assumption.status)
+    overdue = session.scalar(select(func.count()).where(Assumption.status == OPEN,
+                                                        Assumption.validate_by < today)) or 0
+    return {"total": sum(by_status.values()), "by_status": by_status, "overdue": overdue}
+
+
+def dependency_summary(session: Session, today: date) -> DependencySummary:
+    by_status: Counter[str] = Counter()
+    for status, needed_by in session.execute(select(Dependency.status, Dependency.needed_by)):
+        by_status[effective_status(status, needed_by, today)] += 1
+    return {"total": sum(by_status.values()), "by_status": dict(sorted(by_status.items())),
+            "late_or_at_risk": sum(by_status[s] for s in TROUBLE)}
+
+
+def pending_decisions(session: Session, today: date) -> list[PendingDecision]:
+    rows = sorted(session.execute(select(Decision.code, Decision.title, Decision.level, Decision.due)
+                                  .where(Decision.status == "Pending")).all(),
+                  key=lambda r: (r[3] is None, r[3] or date.min, r[0]))
+    return [{"id": code, "title": title, "level": level, "due": due.isoformat() if due else "",
+             "overdue": due is not None and due < today} for code, title, level, due in rows]
+
+
+def decision_summary(session: Session, today: date) -> DecisionSummary:
+    by_status = _by(session, Decision.status)
+    return {"total": sum(by_status.values()), "by_status": by_status, "pending": pending_decisions(session, today)}
+
+
+def action_summary(session: Session, today: date) -> ActionSummary:
+    items = action_log(session, today)
+    return {"open": len(items), "overdue": sum(a.overdue for a in items),
+            "due_this_week": sum(a.due_this_week for a in items),
+            "by_source": dict(sorted(Counter(a.source for a in items).items()))}
+
+
 # The ID, title (a stakeholder's or project's name) and order of each register a summary lists.
 _LISTED = {
     "projects": (Project.code, Project.name, Project.id),
@@ -199,15 +297,20 @@ def summarize(source: Store | Session, ctx: Context | None = None, *, with_recor
         with source.snapshot() as session:
             return summarize(session, ctx, with_records=with_records, today=today)
     session = source
-    ctx = ctx or load_context(session)
+    ctx = ctx or load_context(session, today)
     program = session.scalars(select(Program).order_by(Program.id)).first()
     out: Summary = {
         "program": program.name if program else "",
         "as_of": (today or clock.today()).isoformat(),
         "projects": project_summary(session),
-        "risks": risk_summary(risk_score_groups(session), ctx),
+        "risks": {**risk_summary(risk_score_groups(session), ctx), "review_overdue": reviews_overdue(session, ctx)},
         "stakeholders": stakeholder_summary(session),
         "benefits": benefit_summary(session),
+        "issues": issue_summary(session),
+        "assumptions": assumption_summary(session, ctx.today),
+        "dependencies": dependency_summary(session, ctx.today),
+        "decisions": decision_summary(session, ctx.today),
+        "actions": action_summary(session, ctx.today),
     }
     if with_records:
         out["projects"]["records"] = record_list(session, "projects")

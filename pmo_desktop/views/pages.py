@@ -12,8 +12,9 @@ PAGES: list[tuple[str, str]] = [
     ("Stakeholders", "pmo_desktop.views.stakeholders.page:StakeholdersPage"),
     ("Risks", "pmo_desktop.views.risks.page:RisksPage"),
     ("Benefits", "pmo_desktop.views.benefits.page:BenefitsPage"),
-    # Last, so that Ctrl+1 … Ctrl+5 keep the pages people learnt them for.
+    # After the first five, so that Ctrl+1 … Ctrl+5 keep the pages people learnt them for.
     ("People", "pmo_desktop.views.people_page:PeoplePage"),
+    ("RAID", "pmo_desktop.views.raid.page:RaidPage"),
 ]
 
 

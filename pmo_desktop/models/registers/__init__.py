@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..fields import Register
 from .benefits import BENEFITS, MEASUREMENTS, PLAN_POINTS
 from .program import OBJECTIVES, OUTCOMES, OUTPUTS, PEOPLE, PROGRAM, PROJECTS
-from .risks import ISSUES, RISK_ACTIONS, RISKS
+from .raid import ASSUMPTIONS, DECISIONS, DEPENDENCIES
+from .risks import ISSUE_ACTIONS, ISSUES, RISK_ACTIONS, RISKS
 from .stakeholders import COMMUNICATIONS, STAKEHOLDERS
 
 # Every register, in the order of a whole-office workbook: what others refer to comes first (people,
@@ -14,7 +15,7 @@ REGISTERS: dict[str, Register] = {
     r.name: r
     for r in (
         PROGRAM, PEOPLE, PROJECTS, OBJECTIVES, OUTCOMES, OUTPUTS,
-        RISKS, RISK_ACTIONS, ISSUES,
+        RISKS, RISK_ACTIONS, ISSUES, ISSUE_ACTIONS, ASSUMPTIONS, DEPENDENCIES, DECISIONS,
         STAKEHOLDERS, COMMUNICATIONS,
         BENEFITS, PLAN_POINTS, MEASUREMENTS,
     )

@@ -9,8 +9,9 @@ from ..errors import ValidationError
 from ..fields import Context, Field, Kind, Ref, Register
 from ..links import risk_project
 from ..program import Project
+from ..risk_review import next_review, review_overdue
 from ..risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
-from ..risks import IssueEntry, Risk, RiskAction
+from ..risks import IssueAction, IssueEntry, Risk, RiskAction
 from .program import PERSON, PROJECT
 
 RISK_KINDS = ("Threat", "Opportunity")
@@ -111,6 +112,11 @@ RISKS = Register(
         Field("escalated", "Escalated", Kind.BOOL, width=9, synonyms=("escalated to program", "escalate")),
         Field("escalation_reason", "Escalation reason", Kind.LONGTEXT, width=24, synonyms=("reason for escalation",)),
         Field("escalated_on", "Escalated on", Kind.DATE, width=11, synonyms=("date escalated",)),
+        Field("reviewed_on", "Last reviewed", Kind.DATE, width=11, synonyms=("last reviewed", "review date", "date reviewed", "reviewed")),
+        Field("next_review", "Next review", Kind.COMPUTED, compute=next_review, width=11,
+              tip="Last reviewed (or raised) plus the days this office gives a risk of its rating"),
+        Field("review_overdue", "Review", Kind.COMPUTED, compute=review_overdue, width=8,
+              tip="Overdue once the next review date has passed"),
         Field("notes", "Notes", Kind.LONGTEXT, width=30, synonyms=("comments", "commentary", "update", "latest update")),
     ],
 )
@@ -138,16 +144,38 @@ ISSUES = Register(
     noun="issue",
     entity=IssueEntry,
     code_prefix="I-",
-    defaults={"status": "Open", "priority": "Medium"},
+    defaults={"status": "Open", "priority": "Medium", "level": "Project"},
     fields=[
         Field("code", "ID", Kind.CODE, width=8),
         Field("title", "Issue", required=True, width=34),
         Field("project", "Project", Kind.REF, column="project_id", ref=PROJECT, width=20),
+        Field("level", "Level", Kind.ENUM, choices=RISK_LEVELS, width=9, synonyms=("issue level", "tier"),
+              aliases={"Programme": "Program", "Prog": "Program", "Proj": "Project"}),
         Field("owner", "Owner", Kind.REF, column="owner_id", ref=PERSON, width=18),
         Field("raised_on", "Raised", Kind.DATE, width=11),
         Field("priority", "Priority", Kind.ENUM, choices=("Low", "Medium", "High", "Critical"), width=9),
         Field("status", "Status", Kind.ENUM, choices=("Open", "Resolved", "Closed"), width=9),
         Field("risk", "From risk", Kind.REF, column="risk_id", ref=Ref(Risk, "code"), width=9),
         Field("description", "Description", Kind.LONGTEXT, width=40),
+        Field("escalated", "Escalated", Kind.BOOL, width=9, synonyms=("escalated to program",)),
+        Field("escalation_reason", "Escalation reason", Kind.LONGTEXT, width=24, synonyms=("reason for escalation",)),
+        Field("escalated_on", "Escalated on", Kind.DATE, width=11, synonyms=("date escalated",)),
+    ],
+)
+
+ISSUE_ACTIONS = Register(
+    name="issue_actions",
+    title="Issue actions",
+    noun="issue action",
+    entity=IssueAction,
+    parent="issue_id",
+    parent_register="issues",
+    parent_label="Issue ID",
+    defaults={"status": "Not started"},
+    fields=[
+        Field("description", "Action", required=True, width=40, synonyms=("action", "resolution action", "next step")),
+        Field("actionee", "Actionee", Kind.REF, column="actionee_id", ref=PERSON, width=18, synonyms=("action owner", "who")),
+        Field("due", "Due", Kind.DATE, width=11, synonyms=("due date", "by")),
+        Field("status", "Status", Kind.ENUM, choices=ACTION_STATUSES, width=11),
     ],
 )

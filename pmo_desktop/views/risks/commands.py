@@ -10,41 +10,50 @@ from datetime import date
 
 from ...models import records
 from ...models.registers.risks import ISSUES
-from ...models.risk_escalation import EscalationState, de_escalate, escalate, get_risk, restore_escalation
+from ...models.risk_escalation import EscalationState, de_escalate, escalate, get_record, restore_escalation
 from ...models.risk_issues import raise_issue
 from ...models.risk_rules import RiskScale
 from ...models.risk_scale_config import set_risk_scale
+from ...models.risks import IssueEntry, Risk
 from ..document import Document, DocumentCommand
+
+ENTITIES: dict[str, type[Risk] | type[IssueEntry]] = {"risks": Risk, "issues": IssueEntry}
 
 
 class EscalateCommand(DocumentCommand):
-    def __init__(self, document: Document, risk_id: int, reason: str, on: date | None = None):
-        super().__init__(document, "Escalate risk")
-        self.risk_id, self.reason, self.on = risk_id, reason, on
+    """Escalate a risk, or an issue (``register="issues"``), to the program."""
+
+    def __init__(self, document: Document, risk_id: int, reason: str, on: date | None = None, register: str = "risks"):
+        super().__init__(document, f"Escalate {register.rstrip('s')}")
+        self.risk_id, self.reason, self.on, self.register = risk_id, reason, on, register
+        self.entity = ENTITIES[register]
         self.before: EscalationState | None = None
 
     def apply(self) -> None:
-        self.before = self.document.operate(escalate, self.risk_id, self.reason, self.on)
-        self.setText(f"Escalate {self.document.office.read(get_risk, self.risk_id).code}")
+        self.before = self.document.operate(escalate, self.risk_id, self.reason, self.on, self.entity)
+        self.setText(f"Escalate {self.document.office.read(get_record, self.risk_id, self.entity).code}")
+        self.document.notify(self.register, [self.risk_id])
 
     def revert(self) -> None:
         assert self.before is not None  # undo follows apply
-        self.document.operate(restore_escalation, self.risk_id, self.before, "escalation undone")
+        self.document.operate(restore_escalation, self.risk_id, self.before, "escalation undone", self.entity)
 
 
 class DeEscalateCommand(DocumentCommand):
-    def __init__(self, document: Document, risk_id: int):
-        super().__init__(document, "De-escalate risk")
-        self.risk_id = risk_id
+    def __init__(self, document: Document, risk_id: int, register: str = "risks"):
+        super().__init__(document, f"De-escalate {register.rstrip('s')}")
+        self.risk_id, self.register = risk_id, register
+        self.entity = ENTITIES[register]
         self.before: EscalationState | None = None
 
     def apply(self) -> None:
-        self.before = self.document.operate(de_escalate, self.risk_id)
-        self.setText(f"De-escalate {self.document.office.read(get_risk, self.risk_id).code}")
+        self.before = self.document.operate(de_escalate, self.risk_id, self.entity)
+        self.setText(f"De-escalate {self.document.office.read(get_record, self.risk_id, self.entity).code}")
+        self.document.notify(self.register, [self.risk_id])
 
     def revert(self) -> None:
         assert self.before is not None  # undo follows apply
-        self.document.operate(restore_escalation, self.risk_id, self.before, "de-escalation undone")
+        self.document.operate(restore_escalation, self.risk_id, self.before, "de-escalation undone", self.entity)
 
 
 class RaiseIssueCommand(DocumentCommand):

@@ -1,4 +1,4 @@
-"""Quick filters above the risks table: project, level, owner, status and rating as drop-downs."""
+"""Quick filters above the risks table: project, level, owner, status, rating and review overdue as drop-downs."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ...models import references
 from ...models.program import Person, Project
 from ...models.registers.risks import RISK_LEVELS, RISK_STATUSES
 from ...models.risk_heatmap import RiskFilter
+from ...models.risk_review import OVERDUE
 from ..document import Document
 
 NONE = ""  # the "(none)" choice: matches an empty cell, as the table shows it
@@ -24,7 +25,10 @@ FILTERS = (
     ("owners", "owner", "Owner", True),
     ("statuses", "status", "Status", False),
     ("ratings", "inherent_rating", "Rating", True),
+    ("review", "review_overdue", "Review", False),
 )
+# Filters of the table only: the heat map and trend count by scores, not by review dates.
+TABLE_ONLY = frozenset({"review"})
 
 
 class QuickFilters(QWidget):
@@ -61,7 +65,7 @@ class QuickFilters(QWidget):
         owners = sorted(name for _id, name in self.document.office.read(references.names, Person) if name)
         ratings = [b.rating for b in sorted(self.document.context.risk_scale.bands, key=lambda b: b.min_score)]
         return {"projects": projects, "levels": list(RISK_LEVELS), "owners": owners,
-                "statuses": list(RISK_STATUSES), "ratings": ratings}
+                "statuses": list(RISK_STATUSES), "ratings": ratings, "review": [OVERDUE]}
 
     def reload_choices(self) -> None:
         choices = self._choices()
@@ -103,6 +107,8 @@ class QuickFilters(QWidget):
     def risk_filter(self) -> RiskFilter:
         kwargs: dict[str, Any] = {}  # RiskFilter field name → allowed names (None: no restriction)
         for key, _column, _label, _none in FILTERS:
+            if key in TABLE_ONLY:
+                continue
             value = self.selected(key)
             kwargs[key] = None if value is None else frozenset({value})
         return RiskFilter(**kwargs)

@@ -6,12 +6,22 @@ pyqtgraph is imported here (through the chart modules), so only when the user fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...models import errors
 from ...models.registers import get_register
-from ...models.registers.risks import ISSUES
+from ...models.registers.risks import ISSUE_ACTIONS, ISSUES
 from ...models.risk_issues import issue_of
 from ..document import Document
 from ..register_page import page_title
@@ -79,6 +89,15 @@ class RisksPage(QWidget):
         self.program_view = ProgramView(document, self)
         self.program_view.open_risk.connect(lambda rid: self.select_record("risks", rid))
         self.issue_view = RegisterView(document, ISSUES, parent=self)
+        self.issue_escalate_button = QPushButton("Escalate…", self)
+        self.issue_escalate_button.setToolTip("Move this project issue to the program, with a reason")
+        self.issue_escalate_button.clicked.connect(lambda: self.escalate_issue())
+        self.issue_de_escalate_button = QPushButton("De-escalate", self)
+        self.issue_de_escalate_button.setToolTip("Return this escalated issue to its source project")
+        self.issue_de_escalate_button.clicked.connect(lambda: self.de_escalate_issue())
+        for button in (self.issue_escalate_button, self.issue_de_escalate_button):
+            self.issue_view.add_to_bar(button)
+        self.issue_view.current_record_changed.connect(lambda _id: self._update_buttons())
 
         self.tabs = QTabWidget(self)
         self.register_tab = register_tab
@@ -86,7 +105,24 @@ class RisksPage(QWidget):
         self.tabs.addTab(self.heat_map, "Heat map")
         self.tabs.addTab(self.trend, "Trend")
         self.tabs.addTab(self.program_view, "Program view")
-        self.tabs.addTab(self.issue_view, "Issue log")
+        # The issue log: the issues, and below them the actions of the selected issue.
+        self.issue_actions_view = RegisterView(document, ISSUE_ACTIONS, parent=self, compact=True)
+        self.issue_actions_view.table.horizontalHeader().setSectionResizeMode(
+            self.issue_actions_view.model.column_of("description"), QHeaderView.ResizeMode.Stretch)
+        self.issue_actions_view.model.set_parent_id(None)
+        self.issue_view.current_record_changed.connect(self.issue_actions_view.model.set_parent_id)
+        actions_box = QWidget(self)
+        actions_layout = QVBoxLayout(actions_box)
+        actions_layout.setContentsMargins(0, 0, 0, 0)
+        actions_layout.addWidget(QLabel("<b>Actions of the selected issue</b> (Ctrl+Shift+N in this table adds one)",
+                                        actions_box))
+        actions_layout.addWidget(self.issue_actions_view, 1)
+        self.issue_tab = QSplitter(Qt.Orientation.Vertical, self)
+        self.issue_tab.addWidget(self.issue_view)
+        self.issue_tab.addWidget(actions_box)
+        self.issue_tab.setStretchFactor(0, 3)
+        self.issue_tab.setStretchFactor(1, 2)
+        self.tabs.addTab(self.issue_tab, "Issue log")
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(self.register.title, self))
         layout.addWidget(self.tabs, 1)
@@ -101,7 +137,7 @@ class RisksPage(QWidget):
                 return True
         elif register_name == "issues":
             if self.issue_view.select_record(record_id):
-                self.tabs.setCurrentWidget(self.issue_view)
+                self.tabs.setCurrentWidget(self.issue_tab)
                 return True
         return False
 
@@ -133,6 +169,8 @@ class RisksPage(QWidget):
     def _on_records_changed(self, register: str, _ids) -> None:
         if register in ("risks", "issues"):
             self._update_buttons()
+        if register == "issues":  # once the issue log's own table has read the change too
+            QTimer.singleShot(0, self._update_buttons)
 
     def _update_buttons(self) -> None:
         risk = self.current_risk() or {}
@@ -142,6 +180,32 @@ class RisksPage(QWidget):
         if can_raise:
             can_raise = self.document.office.read(issue_of, risk["id"]) is None
         self.issue_button.setEnabled(can_raise)
+        issue = self.current_issue() or {}
+        self.issue_escalate_button.setEnabled(bool(issue) and issue["level"] == "Project")
+        self.issue_de_escalate_button.setEnabled(bool(issue) and issue["level"] == "Program" and bool(issue["escalated"]))
+
+    def current_issue(self) -> dict | None:
+        rid = self.issue_view.current_record_id()
+        row = self.issue_view.model.row_of(rid) if rid is not None else None
+        return self.issue_view.model.record(row) if row is not None else None
+
+    def escalate_issue(self, reason: str | None = None) -> bool:
+        """Escalate the current issue of the issue log; asks the reason unless one is given."""
+        issue = self.current_issue()
+        if issue is None:
+            return False
+        if reason is None:
+            dialog = ReasonDialog(issue["code"], issue["title"], self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            reason = dialog.reason()
+        return self.document.execute(EscalateCommand(self.document, issue["id"], reason, register="issues"))
+
+    def de_escalate_issue(self) -> bool:
+        issue = self.current_issue()
+        if issue is None:
+            return False
+        return self.document.execute(DeEscalateCommand(self.document, issue["id"], register="issues"))
 
     # ------------------------------------------------------------------ commands
     def escalate_current(self, reason: str | None = None) -> bool:

@@ -1,0 +1,81 @@
+"""Risk review cadence: how often a risk is reviewed follows its rating (per office, in the file); the
+next review is that many days after the last one (or after the risk was raised), and is overdue once
+that day has passed. A closed risk needs no review."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .errors import ValidationError
+from .fields import Context
+from .risks import Risk
+
+DEFAULT_DAYS = (("Critical", 14), ("High", 30), ("Medium", 60), ("Low", 90))
+UNRATED_DAYS = 90
+OVERDUE = "Overdue"
+
+
+@dataclass(frozen=True)
+class ReviewCadence:
+    """Days between reviews per rating name; a rating not listed (or no rating) uses ``other``."""
+
+    days: tuple[tuple[str, int], ...] = DEFAULT_DAYS
+    other: int = UNRATED_DAYS
+
+    @classmethod
+    def from_setting(cls, data: Any) -> "ReviewCadence":
+        if not isinstance(data, dict):
+            return cls()
+        days = data.get("days")
+        pairs = tuple((str(k), int(v)) for k, v in days.items()
+                      if isinstance(v, int) and v > 0) if isinstance(days, dict) else DEFAULT_DAYS
+        other = data.get("other")
+        return cls(pairs or DEFAULT_DAYS, other if isinstance(other, int) and other > 0 else UNRATED_DAYS)
+
+    def to_setting(self) -> dict[str, Any]:
+        return {"days": dict(self.days), "other": self.other}
+
+    def validate(self) -> None:
+        for rating, n in (*self.days, ("other ratings", self.other)):
+            if not 1 <= n <= 366:
+                raise ValidationError(f"Review every 1 to 366 days ({rating}: {n}).")
+
+    def interval(self, rating: str | None) -> int:
+        return dict(self.days).get(rating or "", self.other)
+
+
+def current_rating(rec: Mapping[str, Any], ctx: Context) -> str:
+    """The rating a risk stands at now: residual once scored, else inherent."""
+    scale = ctx.risk_scale
+    return (scale.rating(rec.get("residual_probability"), rec.get("residual_impact"))
+            or scale.rating(rec.get("probability"), rec.get("impact")))
+
+
+def next_review(rec: Mapping[str, Any], ctx: Context) -> date | None:
+    if rec.get("status") == "Closed":
+        return None
+    since: date | None = rec.get("reviewed_on") or rec.get("raised_on")
+    if since is None:
+        return None
+    cadence: ReviewCadence = ctx.extra.get("review_cadence") or ReviewCadence()
+    return since + timedelta(days=cadence.interval(current_rating(rec, ctx)))
+
+
+def review_overdue(rec: Mapping[str, Any], ctx: Context) -> str:
+    due = next_review(rec, ctx)
+    return OVERDUE if due is not None and due < ctx.today else ""
+
+
+def reviews_overdue(session: Session, ctx: Context) -> int:
+    """How many open risks are past their next review (for the board pack and the summary)."""
+    cols = (Risk.status, Risk.reviewed_on, Risk.raised_on, Risk.probability, Risk.impact,
+            Risk.residual_probability, Risk.residual_impact)
+    names = [c.key for c in cols]
+    return sum(1 for row in session.execute(select(*cols).where(Risk.status != "Closed"))
+               if review_overdue(dict(zip(names, row)), ctx))

@@ -1,0 +1,117 @@
+"""The program's action log: one read-only table of what people have to do across the registers, with
+overdue lines in red, "my actions" by owner and "due this week". Double-click goes to the source record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...models import clock
+from ...models.action_log import ActionItem, action_log, owners
+from ..document import Document
+from ..lazy_refresh import RefreshWhenShown
+
+OVERDUE_TEXT = "#c62828"
+OVERDUE_FILL = "#ffcdd2"
+WEEK_FILL = "#fff3c4"
+COLUMNS = ("Source", "ID", "Action", "Owner", "Due", "Status")
+VIEWS = (("All open actions", "all"), ("Overdue", "overdue"), ("Due this week", "week"))
+EVERYONE = "Everyone"
+SOURCES = ("risks", "risk_actions", "issues", "issue_actions", "decisions", "assumptions", "communications")
+
+
+class ActionLog(RefreshWhenShown, QWidget):
+    """``go_to(register, record_id)`` is emitted on a double-click."""
+
+    go_to = Signal(str, int)
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.view_combo = QComboBox(self)
+        for text, key in VIEWS:
+            self.view_combo.addItem(text, key)
+        self.owner_combo = QComboBox(self)
+        self.owner_combo.setMinimumContentsLength(18)
+        self.owner_combo.setToolTip("My actions: choose an owner to see only theirs")
+        self.count = QLabel(self)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS.index("Action"), QHeaderView.ResizeMode.Stretch)
+        self.tree.itemActivated.connect(self._activated)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Show", self))
+        top.addWidget(self.view_combo)
+        top.addWidget(QLabel("Owner", self))
+        top.addWidget(self.owner_combo)
+        top.addStretch(1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        self.items: list[ActionItem] = []
+        self.view_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.owner_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.watch_registers(document, (*SOURCES, "people", "stakeholders"))
+
+    def set_view(self, key: str, owner: str = "") -> None:
+        self.view_combo.setCurrentIndex(next(i for i, (_t, k) in enumerate(VIEWS) if k == key))
+        self.owner_combo.setCurrentText(owner or EVERYONE)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        today = clock.today()
+        office = self.document.office
+        people = office.read(owners, today)
+        chosen = self.owner_combo.currentText()
+        self.owner_combo.blockSignals(True)
+        self.owner_combo.clear()
+        self.owner_combo.addItems([EVERYONE, *people])
+        self.owner_combo.setCurrentText(chosen if chosen in people else EVERYONE)
+        self.owner_combo.blockSignals(False)
+        owner = "" if self.owner_combo.currentText() == EVERYONE else self.owner_combo.currentText()
+        self.items = office.read(action_log, today, self.view_combo.currentData() or "all", owner)
+        self.tree.clear()
+        red, red_fill, week_fill = QColor(OVERDUE_TEXT), QBrush(QColor(OVERDUE_FILL)), QBrush(QColor(WEEK_FILL))
+        for a in self.items:
+            due = a.due.isoformat() if a.due else ""
+            if a.overdue:
+                due += f"  ({(today - a.due).days} d overdue)" if a.due else ""
+            row = QTreeWidgetItem([a.source, a.source_code, a.action, a.owner, due, a.status])
+            row.setToolTip(COLUMNS.index("Action"), a.action)
+            if a.overdue:
+                for c in range(len(COLUMNS)):
+                    row.setBackground(c, red_fill)
+                row.setForeground(COLUMNS.index("Due"), red)
+            elif a.due_this_week:
+                for c in range(len(COLUMNS)):
+                    row.setBackground(c, week_fill)
+            self.tree.addTopLevelItem(row)
+        overdue = sum(a.overdue for a in self.items)
+        self.count.setText(f"{len(self.items)} action{'s' if len(self.items) != 1 else ''}"
+                           + (f", {overdue} overdue" if overdue else ""))
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        a = self.items[self.tree.indexOfTopLevelItem(item)]
+        self.go_to.emit(a.register, a.record_id)
+
+    def is_overdue_row(self, row: int) -> bool:
+        item = self.tree.topLevelItem(row)
+        return item is not None and item.background(0).color() == QColor(OVERDUE_FILL)
+

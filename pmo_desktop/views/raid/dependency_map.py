@@ -1,0 +1,206 @@
+"""The dependency map: projects (and outside parties) as boxes, from who delivers on the left to who needs
+it on the right, dependencies as arrows coloured by status; beside it, each late or at-risk dependency
+with the projects, outputs and benefits it threatens downstream. Clicking a box or a line opens the record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QLabel,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...models import clock
+from ...models.dependency_map import STATUS_COLOURS, DependencyMap, Node, Threat, load_dependency_map, threatened
+from ..benefits.map_view import _escape, _font
+from ..chart_export import install_export
+from ..document import Document
+from ..lazy_refresh import RefreshWhenShown
+
+BOX_W, GAP_X, GAP_Y, PAD, TOP = 210.0, 110.0, 28.0, 10.0, 60.0
+TEXT = QColor("#212121")
+PROJECT_FILL, PROJECT_EDGE = "#e3f2fd", "#1565c0"
+OUTSIDE_FILL, OUTSIDE_EDGE = "#f5f5f5", "#616161"
+
+
+class Box(QGraphicsPathItem):
+    def __init__(self, key: Node, code: str, label: str):
+        super().__init__()
+        self.key = key
+        text = QGraphicsTextItem(self)
+        text.setDefaultTextColor(TEXT)
+        text.setFont(_font(14))
+        text.setTextWidth(BOX_W - 2 * PAD)
+        outside = key[0] == "external"
+        head = "<i>outside the program</i><br>" if outside else f"<b>{_escape(code)}</b><br>"
+        text.setHtml(head + _escape(label))
+        text.setPos(PAD, PAD / 2)
+        self.text = text  # held, or the label is collected and the box drawn empty
+        self.setToolTip(f"{code} {label}".strip())
+        self.height = text.boundingRect().height() + PAD
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, BOX_W, self.height), 12, 12)
+        self.setPath(path)
+        self.setBrush(QBrush(QColor(OUTSIDE_FILL if outside else PROJECT_FILL)))
+        self.setPen(QPen(QColor(OUTSIDE_EDGE if outside else PROJECT_EDGE), 2,
+                         Qt.PenStyle.DashLine if outside else Qt.PenStyle.SolidLine))
+        self.setZValue(2)
+
+
+def _arrow(start: QPointF, end: QPointF, colour: QColor, width: float, bend: float) -> QGraphicsPathItem:
+    path = QPainterPath(start)
+    dx = (end.x() - start.x()) * 0.5
+    path.cubicTo(QPointF(start.x() + dx, start.y() + bend), QPointF(end.x() - dx, end.y() + bend), end)
+    item = QGraphicsPathItem(path)
+    item.setPen(QPen(colour, width))
+    item.setZValue(1)
+    head = QPainterPath()
+    head.addPolygon(QPolygonF([end, QPointF(end.x() - 14, end.y() - 7), QPointF(end.x() - 14, end.y() + 7)]))
+    head.closeSubpath()
+    tip = QGraphicsPathItem(head, item)
+    tip.setBrush(QBrush(colour))
+    tip.setPen(QPen(colour, 1))
+    return item
+
+
+class DependencyMapView(QGraphicsView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setBackgroundBrush(QBrush(QColor("white")))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.boxes: dict[Node, Box] = {}
+        self.arrows: list[QGraphicsPathItem] = []
+
+    def _legend(self) -> None:
+        scene, x = self.scene(), 0.0
+        for status, colour in STATUS_COLOURS.items():
+            scene.addItem(_arrow(QPointF(x, 16), QPointF(x + 46, 16), QColor(colour), 4, 0))
+            label = scene.addText(status, _font(13))
+            label.setDefaultTextColor(TEXT)
+            label.setPos(x + 50, 2)
+            x += 70 + label.boundingRect().width()
+
+    def draw(self, graph: DependencyMap) -> None:
+        scene = self.scene()
+        scene.clear()
+        self.boxes = {}
+        self.arrows = []
+        self._legend()
+        for col, nodes in enumerate(graph.columns):
+            y = TOP
+            for key in nodes:
+                box = Box(key, graph.codes[key], graph.labels[key])
+                box.setPos(col * (BOX_W + GAP_X), y)
+                scene.addItem(box)
+                self.boxes[key] = box
+                y += box.height + GAP_Y
+        if not graph.arrows:
+            empty = scene.addText("No dependencies yet: add them on the Dependencies tab.", _font(15))
+            empty.setDefaultTextColor(QColor("#757575"))
+            empty.setPos(0, TOP)
+        seen: dict[tuple[Node, Node], int] = {}
+        for a in graph.arrows:
+            start_box, end_box = self.boxes[a.source], self.boxes[a.target]
+            n = seen.get((a.source, a.target), 0)
+            seen[(a.source, a.target)] = n + 1
+            start = start_box.pos() + QPointF(BOX_W, start_box.height / 2)
+            end = end_box.pos() + QPointF(0, end_box.height / 2)
+            if end.x() <= start.x():  # a cycle: go back along the bottom of the boxes
+                start = start_box.pos() + QPointF(BOX_W / 2, start_box.height)
+                end = end_box.pos() + QPointF(BOX_W / 2, end_box.height)
+            colour = QColor(STATUS_COLOURS.get(a.status, "#78909c"))
+            width = 5.0 if a.criticality in ("High", "Critical") else 3.0
+            item = _arrow(start, end, colour, width, 14.0 * n)
+            item.setToolTip(f"{a.code} {a.title} — {a.status}, {a.criticality}"
+                            + (f", needed by {a.needed_by.isoformat()}" if a.needed_by else ""))
+            scene.addItem(item)
+            self.arrows.append(item)
+        scene.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -10, 20, 20))
+
+    def fit(self) -> None:
+        self.resetTransform()
+        rect = self.scene().sceneRect()
+        if rect.width() > self.viewport().width() or rect.height() > self.viewport().height():
+            scale = max(0.5, min(self.viewport().width() / rect.width(), self.viewport().height() / rect.height()))
+            self.scale(scale, scale)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+
+class DependencyMapWidget(RefreshWhenShown, QWidget):
+    """The map and the list of dependencies in trouble; ``open_dependency(id)`` on a double-click."""
+
+    open_dependency = Signal(int)
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.graph: DependencyMap | None = None
+        self.threats: dict[int, Threat] = {}
+        self.view = DependencyMapView(self)
+        install_export(self.view, "Dependency map")
+        self.trouble = QTreeWidget(self)
+        self.trouble.setHeaderLabels(["Late or at risk — what it threatens downstream"])
+        self.trouble.setWordWrap(True)
+        self.trouble.itemActivated.connect(self._activated)
+        self.summary = QLabel(self)
+        self.summary.setFont(_font(13))
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.view)
+        split.addWidget(self.trouble)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([600, 400])  # the map gets three fifths, whatever the list's longest line
+        self.trouble.setMinimumWidth(260)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        self.watch_registers(document, ("dependencies", "projects", "outputs", "outcomes", "benefits"))
+
+    def refresh(self) -> None:
+        self._stale = False
+        today = clock.today()
+        office = self.document.office
+        self.graph = office.read(load_dependency_map, today)
+        trouble = self.graph.in_trouble()
+        self.threats = {a.id: office.read(threatened, a.id) for a in trouble}
+        self.view.draw(self.graph)
+        self.view.fit()
+        self.trouble.clear()
+        for a in trouble:
+            t = self.threats[a.id]
+            top = QTreeWidgetItem([f"{a.code} {a.title} — {a.status}"])
+            top.setData(0, Qt.ItemDataRole.UserRole, a.id)
+            top.setForeground(0, QBrush(QColor(STATUS_COLOURS[a.status])))
+            for label, names in (("Projects", t.projects), ("Outputs", t.outputs), ("Benefits", t.benefits)):
+                child = QTreeWidgetItem([f"{label}: {', '.join(names) if names else '(none)'}"])
+                child.setToolTip(0, child.text(0))
+                top.addChild(child)
+            self.trouble.addTopLevelItem(top)
+            top.setExpanded(True)
+        n = len(trouble)
+        unplaced = self.graph.unplaced
+        self.summary.setText(f"{len(self.graph.arrows)} dependencies on the map"
+                             + (f" ({unplaced} more name no project yet)" if unplaced else "") + "; "
+                             + (f"<span style='color:#c62828'><b>{n} late or at risk</b></span>" if n
+                                else "none late or at risk"))
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        top = item.parent() or item
+        did = top.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(did, int):
+            self.open_dependency.emit(did)

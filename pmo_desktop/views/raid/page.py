@@ -1,0 +1,80 @@
+"""The RAID page: one tab per log (assumptions, dependencies, decisions), each the register's own table,
+beside the program's action log and the dependency map. The Edit menu acts on the table of the tab shown."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from ...models.registers import REGISTERS
+from ..document import Document
+from ..register_page import page_title
+from ..register_table import RegisterView
+
+LOGS = ("assumptions", "dependencies", "decisions")
+
+
+class RaidPage(QWidget):
+    register_name = "assumptions"
+
+    def __init__(self, document: Document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.tabs = QTabWidget(self)
+        self.views: dict[str, RegisterView] = {}
+        for name in LOGS:
+            register = REGISTERS[name]
+            view = RegisterView(document, register, parent=self)
+            self.views[name] = view
+            self.tabs.addTab(view, register.title)
+        self.extra_tabs()
+        self.rules_button = QPushButton("Rules…", self)
+        self.rules_button.setToolTip("This office's decision rights and risk review cadence")
+        self.rules_button.clicked.connect(lambda: self.edit_rules())
+        header = QHBoxLayout()
+        header.addWidget(page_title("Assumptions, dependencies and decisions", self))
+        header.addStretch(1)
+        header.addWidget(self.rules_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+
+    def extra_tabs(self) -> None:
+        """The views across the logs (action log, dependency map), after the registers' own tables."""
+        from .actions import ActionLog
+
+        self.action_log = ActionLog(self.document, self)
+        self.tabs.addTab(self.action_log, "Action log")
+        self.action_log.go_to.connect(self._go_to)
+        from .dependency_map import DependencyMapWidget
+
+        self.dependency_map = DependencyMapWidget(self.document, self)
+        self.tabs.addTab(self.dependency_map, "Dependency map")
+        self.dependency_map.open_dependency.connect(lambda did: self.select_record("dependencies", did))
+
+    def _go_to(self, register_name: str, record_id: int) -> None:
+        if self.select_record(register_name, record_id):
+            return
+        window = self.window()
+        if hasattr(window, "go_to_record"):
+            window.go_to_record(register_name, record_id)
+
+    def edit_rules(self) -> bool:
+        from .settings import edit_rules
+
+        return edit_rules(self.document, self)
+
+    @property
+    def register_view(self) -> RegisterView | None:
+        """The table the Edit menu acts on: the log whose tab is shown (None on a chart or the action log)."""
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, RegisterView) else None
+
+    def show_log(self, name: str) -> RegisterView:
+        view = self.views[name]
+        self.tabs.setCurrentWidget(view)
+        return view
+
+    def select_record(self, register_name: str, record_id: int) -> bool:
+        if register_name in self.views:
+            return self.show_log(register_name).select_record(record_id)
+        return False
