@@ -83,3 +83,17 @@ def test_program_details_dialog_saves_one_undo_step(qtbot, main_window, tmp_path
     assert main_window.document.store.program().sponsor == "Dana Okafor"
     main_window.document.undo_stack.undo()
     assert main_window.document.store.program().name == "office"
+
+
+def test_overview_shows_the_raid_picture(qtbot, main_window, tmp_path):
+    from PySide6.QtWidgets import QGroupBox
+
+    from pmo_desktop.models.demo import create_demo
+
+    create_demo(tmp_path / "demo.pmo").close()
+    assert main_window.open_path(str(tmp_path / "demo.pmo"))
+    main_window.nav.setCurrentRow(0)
+    page = main_window.stack.currentWidget()
+    qtbot.waitUntil(lambda: any(b.title().startswith("Decisions") for b in page.findChildren(QGroupBox)))
+    titles = {b.title().split(" (")[0] for b in page.findChildren(QGroupBox)}
+    assert {"Issues", "Actions", "Dependencies", "Decisions", "Risks", "Benefits"} <= titles

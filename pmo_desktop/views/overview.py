@@ -75,5 +75,19 @@ class OverviewPage(RefreshWhenShown, QWidget):
         self._tile(0, 1, f"Risks ({s['risks']['total']})", [f"{k}: {v}" for k, v in s["risks"]["open_by_rating"].items()])
         self._tile(0, 2, f"Stakeholders ({s['stakeholders']['total']})", [f"{k}: {v}" for k, v in s["stakeholders"]["by_quadrant"].items()])
         self._tile(0, 3, f"Benefits ({s['benefits']['total']})", [f"{k}: {v}" for k, v in s["benefits"]["by_status"].items()])
+        # The rest of the RAID picture: what a program board asks about first.
+        issues, assumptions = s["issues"], s["assumptions"]
+        dependencies, decisions, actions = s["dependencies"], s["decisions"], s["actions"]
+        self._tile(1, 0, f"Issues ({issues['total']})", [f"{k}: {v}" for k, v in issues["by_status"].items()]
+                   + [f"Escalated to the program: {issues['escalated']}"])
+        self._tile(1, 1, f"Actions ({actions['open']} open)", [f"Overdue: {actions['overdue']}",
+                                                                 f"Due this week: {actions['due_this_week']}"])
+        self._tile(1, 2, f"Dependencies ({dependencies['total']})",
+                   [f"Late or at risk: {dependencies['late_or_at_risk']}"]
+                   + [f"{k}: {v}" for k, v in dependencies["by_status"].items()])
+        pending = decisions["pending"]
+        self._tile(1, 3, f"Decisions ({len(pending)} pending)",
+                   [f"{d['id']} due {d['due']}{' — overdue' if d['overdue'] else ''}" for d in pending[:4]]
+                   + [f"Assumptions to validate, overdue: {assumptions['overdue']}"])
         objectives = sorted(r[2:4] for r in self.document.office.read(records.fetch_rows, OBJECTIVES))
         self.objectives.setText("\n".join(f"{code}  {title}" for code, title in objectives) or "None recorded yet.")
