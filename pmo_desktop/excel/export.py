@@ -31,7 +31,7 @@ from .atomic import check_target, discard_workbook, save_atomically
 from .export_errors import ExportError
 from .lists_sheet import ListsSheet
 from .office_import import SETTINGS_SHEET, family_stamp_lines
-from .stamp import STAMP_SHEET, header_lines, stamp_rows
+from .stamp import STAMP_SHEET, header_lines, pack, stamp_rows
 from .table_sheet import Column, SheetSpec, columns_for, write_sheet
 
 Progress = Callable[[int, int], None]   # (rows written so far, rows in total)
@@ -124,7 +124,8 @@ def write_stamp(wb: Workbook, lines: list[list[Any]]) -> None:
     """The export stamp on a very hidden sheet: out of the user's way, read back on re-import."""
     ws = wb.create_sheet(STAMP_SHEET)
     ws.sheet_state = "veryHidden"
-    for line in lines:
+    head = len(header_lines("", ""))
+    for line in [*lines[:head], *pack(lines[head:])]:
         ws.append(line)
 
 

@@ -95,6 +95,36 @@ def header_lines(office_id: str, exported_at: str) -> list[list[Any]]:
     return [[MAGIC, FORMAT], ["office", office_id], ["exported", exported_at], ["register", "id", "version", "fields"]]
 
 
+PACKED_CELL = 30_000  # characters of stamp lines per cell, under Excel's 32,767
+
+
+def pack(lines: Sequence[Sequence[Any]]) -> list[list[str]]:
+    """Record lines packed many to a cell (tab between fields, a newline between lines): a stamp of
+    10,000 records is then about a hundred cells, not 40,000, and costs the export little."""
+    out: list[list[str]] = []
+    chunk: list[str] = []
+    size = 0
+    for line in lines:
+        text = "\t".join(str(x).replace("\t", " ").replace("\n", " ") for x in line)
+        if chunk and size + len(text) + 1 > PACKED_CELL:
+            out.append(["\n".join(chunk)])
+            chunk, size = [], 0
+        chunk.append(text)
+        size += len(text) + 1
+    if chunk:
+        out.append(["\n".join(chunk)])
+    return out
+
+
+def _unpacked(rows: Iterable[Sequence[Any]]) -> Iterable[Sequence[Any]]:
+    for row in rows:
+        if len(row) >= 1 and isinstance(row[0], str) and "\t" in row[0]:
+            for text in row[0].split("\n"):
+                yield text.split("\t")
+        else:
+            yield row
+
+
 def parse_stamp(lines: Iterable[Sequence[Any]]) -> ExportStamp | None:
     """The stamp from the hidden sheet's rows; None when the sheet is not a stamp this version reads."""
     it = iter(lines)
@@ -108,7 +138,7 @@ def parse_stamp(lines: Iterable[Sequence[Any]]) -> ExportStamp | None:
     except StopIteration:
         return None
     stamp = ExportStamp(str(office[1] if len(office) > 1 else ""), str(exported[1] if len(exported) > 1 else ""))
-    for line in it:
+    for line in _unpacked(it):
         if len(line) < 4 or not line[0] or not line[1]:
             continue
         try:
