@@ -121,6 +121,16 @@ RISKS = Register(
     ],
 )
 
+def action_fields(words_for_action: tuple[str, ...]) -> list[Field]:
+    """The fields of an action sub-table (a risk's or an issue's): what, who, by when, how far."""
+    return [
+        Field("description", "Action", required=True, width=40, synonyms=words_for_action),
+        Field("actionee", "Actionee", Kind.REF, column="actionee_id", ref=PERSON, width=18, synonyms=("action owner", "who")),
+        Field("due", "Due", Kind.DATE, width=11, synonyms=("due date", "by")),
+        Field("status", "Status", Kind.ENUM, choices=ACTION_STATUSES, width=11),
+    ]
+
+
 RISK_ACTIONS = Register(
     name="risk_actions",
     title="Risk actions",
@@ -130,12 +140,7 @@ RISK_ACTIONS = Register(
     parent_register="risks",
     parent_label="Risk ID",
     defaults={"status": "Not started"},
-    fields=[
-        Field("description", "Action", required=True, width=40, synonyms=("action", "mitigation", "mitigating action")),
-        Field("actionee", "Actionee", Kind.REF, column="actionee_id", ref=PERSON, width=18, synonyms=("action owner", "who")),
-        Field("due", "Due", Kind.DATE, width=11, synonyms=("due date", "by")),
-        Field("status", "Status", Kind.ENUM, choices=ACTION_STATUSES, width=11),
-    ],
+    fields=action_fields(("action", "mitigation", "mitigating action")),
 )
 
 ISSUES = Register(
@@ -172,10 +177,5 @@ ISSUE_ACTIONS = Register(
     parent_register="issues",
     parent_label="Issue ID",
     defaults={"status": "Not started"},
-    fields=[
-        Field("description", "Action", required=True, width=40, synonyms=("action", "resolution action", "next step")),
-        Field("actionee", "Actionee", Kind.REF, column="actionee_id", ref=PERSON, width=18, synonyms=("action owner", "who")),
-        Field("due", "Due", Kind.DATE, width=11, synonyms=("due date", "by")),
-        Field("status", "Status", Kind.ENUM, choices=ACTION_STATUSES, width=11),
-    ],
+    fields=action_fields(("action", "resolution action", "next step")),
 )

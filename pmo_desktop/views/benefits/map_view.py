@@ -107,8 +107,8 @@ def _arrow(start: QPointF, end: QPointF, direct: bool) -> QGraphicsPathItem:
     return item
 
 
-class MapView(QGraphicsView):
-    node_clicked = Signal(str, int)
+class MapCanvas(QGraphicsView):
+    """A map drawn as boxes and arrows on white, smooth, dragged to scroll: the benefits and dependency maps."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -117,6 +117,13 @@ class MapView(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+
+class MapView(MapCanvas):
+    node_clicked = Signal(str, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self.nodes: dict[Key, NodeItem] = {}
         self.auto_fit = True
 

@@ -5,12 +5,10 @@ with the projects, outputs and benefits it threatens downstream. Clicking a box 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
-    QGraphicsScene,
     QGraphicsTextItem,
-    QGraphicsView,
     QLabel,
     QSplitter,
     QTreeWidget,
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...models import clock
 from ...models.dependency_map import STATUS_COLOURS, DependencyMap, Node, Threat, load_dependency_map, threatened
-from ..benefits.map_view import _escape, _font
+from ..benefits.map_view import MapCanvas, _escape, _font
 from ..chart_export import install_export
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
@@ -72,14 +70,9 @@ def _arrow(start: QPointF, end: QPointF, colour: QColor, width: float, bend: flo
     return item
 
 
-class DependencyMapView(QGraphicsView):
+class DependencyMapView(MapCanvas):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setScene(QGraphicsScene(self))
-        self.setBackgroundBrush(QBrush(QColor("white")))
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.boxes: dict[Node, Box] = {}
         self.arrows: list[QGraphicsPathItem] = []
 
