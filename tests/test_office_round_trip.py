@@ -2,7 +2,7 @@
 re-importing an edited export merges three ways, never reverting the office's own edits."""
 
 import openpyxl
-import pytest
+from test_cli import run  # the CLI as a real subprocess: exit code, no traceback
 
 from pmo_desktop.excel.export import export_workbook
 from pmo_desktop.excel.import_plan import Action
@@ -116,59 +116,34 @@ def test_a_changed_family_of_actions_is_taken_an_unchanged_one_left(demo_store, 
     assert [r[-1] for r in rows] == ["Done"]
 
 
-@pytest.mark.parametrize("with_stamp", [True])
-def test_cli_export_import_summary_round_trip(tmp_path, with_stamp):
+def test_cli_export_import_summary_round_trip(tmp_path):
     import json
-    import subprocess
-    import sys
-    from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1]
-
-    def run(*args):
-        proc = subprocess.run([sys.executable, "-m", "pmo_desktop", *map(str, args)], cwd=tmp_path,
-                              capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(root),
-                                                                                  "PATH": "/usr/bin:/bin"})
-        assert proc.returncode == 0, proc.stderr
-        return proc.stdout
-
-    run("new", "demo.pmo", "--demo")
-    run("export", "demo.pmo", "all.xlsx")
-    run("new", "copy.pmo")
-    run("import", "copy.pmo", "all.xlsx")
-    a = json.loads(run("summary", "demo.pmo", "--json"))
-    b = json.loads(run("summary", "copy.pmo", "--json"))
+    run("new", "demo.pmo", "--demo", cwd=tmp_path, ok=True)
+    run("export", "demo.pmo", "all.xlsx", cwd=tmp_path, ok=True)
+    run("new", "copy.pmo", cwd=tmp_path, ok=True)
+    run("import", "copy.pmo", "all.xlsx", cwd=tmp_path, ok=True)
+    a = json.loads(run("summary", "demo.pmo", "--json", cwd=tmp_path, ok=True).stdout)
+    b = json.loads(run("summary", "copy.pmo", "--json", cwd=tmp_path, ok=True).stdout)
     a.pop("file"), b.pop("file")
     assert a == b
 
 
 def test_cli_lists_conflicts_and_takes_theirs_on_request(tmp_path):
-    import subprocess
-    import sys
-    from pathlib import Path
-
     from pmo_desktop.models.demo import create_demo
 
-    root = Path(__file__).resolve().parents[1]
     create_demo(tmp_path / "demo.pmo").close()
 
-    def run(*args):
-        proc = subprocess.run([sys.executable, "-m", "pmo_desktop", *map(str, args)], cwd=tmp_path,
-                              capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(root),
-                                                                                  "PATH": "/usr/bin:/bin"})
-        assert proc.returncode == 0, proc.stderr
-        return proc.stdout
-
-    run("export", "demo.pmo", "out.xlsx")
+    run("export", "demo.pmo", "out.xlsx", cwd=tmp_path, ok=True)
     store = Store.open(tmp_path / "demo.pmo")
     with store.transaction() as s:
         records.update_record(s, RISKS, records.find_id_by_code(s, RISKS, "R-002"), {"title": "Office title"})
     store.close()
     edit_cell(tmp_path / "out.xlsx", "Risk register", "R-002", "Title", "Colleague title")
-    out = run("import", "demo.pmo", "out.xlsx")
+    out = run("import", "demo.pmo", "out.xlsx", cwd=tmp_path, ok=True).stdout
     assert "Conflict, the office's value kept" in out and "R-002" in out
     assert "Office title" in out and "Colleague title" in out
-    run("import", "demo.pmo", "out.xlsx", "--take-theirs")
+    run("import", "demo.pmo", "out.xlsx", "--take-theirs", cwd=tmp_path, ok=True)
     store = Store.open(tmp_path / "demo.pmo")
     try:
         assert risk(store, "R-002")["title"] == "Colleague title"

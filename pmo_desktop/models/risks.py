@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any, Optional
 
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from .base import Audited, Base, utcnow
 from .program import Person, Project
@@ -52,17 +52,25 @@ class Risk(Audited, Base):
     )
 
 
-class RiskAction(Audited, Base):
-    __tablename__ = "risk_action"
+class ActionColumns:
+    """What an action of a risk or an issue holds: what, who, by when, how far (registers.action_fields)."""
 
-    risk_id: Mapped[int] = mapped_column(ForeignKey("risk.id", ondelete="CASCADE"))
     description: Mapped[str] = mapped_column(Text)
     actionee_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     due: Mapped[Optional[date]] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="Not started")
 
+    @declared_attr
+    def actionee(cls) -> Mapped[Optional[Person]]:
+        return relationship(Person)
+
+
+class RiskAction(ActionColumns, Audited, Base):
+    __tablename__ = "risk_action"
+
+    risk_id: Mapped[int] = mapped_column(ForeignKey("risk.id", ondelete="CASCADE"))
+
     risk: Mapped[Risk] = relationship(back_populates="actions")
-    actionee: Mapped[Optional[Person]] = relationship()
 
 
 class RiskHistory(Base):
@@ -113,19 +121,14 @@ class IssueEntry(Audited, Base):
         back_populates="issue", cascade="all, delete-orphan", order_by="IssueAction.id")
 
 
-class IssueAction(Audited, Base):
+class IssueAction(ActionColumns, Audited, Base):
     """What someone does to resolve an issue, by when (in the program's action log with risk actions)."""
 
     __tablename__ = "issue_action"
 
     issue_id: Mapped[int] = mapped_column(ForeignKey("issue_entry.id", ondelete="CASCADE"))
-    description: Mapped[str] = mapped_column(Text)
-    actionee_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
-    due: Mapped[Optional[date]] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(20), default="Not started")
 
     issue: Mapped[IssueEntry] = relationship(back_populates="actions")
-    actionee: Mapped[Optional[Person]] = relationship()
 
 
 class IssueHistory(Base):

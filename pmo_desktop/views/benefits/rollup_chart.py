@@ -72,6 +72,7 @@ class RollupChart(RefreshWhenShown, QWidget):
         self._stale = False
         self.rollup = r = self.document.office.read(program_rollup, self.period)
         periods = r.periods
+        st.set_left_label(self.plot, f"Financial benefit ({r.unit})" if r.unit else "Financial benefit")
         # Bars centred in their period; the cumulative lines at each period's end.
         ends = [next_month(p.start) if self.period == "month" else next_month(next_month(next_month(p.start)))
                 for p in periods]
