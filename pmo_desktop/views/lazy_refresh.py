@@ -31,6 +31,18 @@ class RefreshWhenShown(_MixinBase):
         else:
             self._stale = True
 
+    def redraw_on_theme_change(self) -> None:
+        """Charts that draw their own colours: redrawn (now or when next shown) when the theme changes."""
+        from .theme import theme
+
+        theme().changed.connect(self._on_theme_change)
+
+    def _on_theme_change(self, *_args) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
     def ensure_fresh(self) -> None:
         if self._stale:
             self.refresh()

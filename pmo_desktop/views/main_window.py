@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
 
         view_menu.addSeparator()
         self._make_zoom_actions(view_menu)
+        view_menu.addSeparator()
+        self._make_theme_menu(view_menu)
+        self._make_presentation_action(view_menu)
 
         help_menu = bar.addMenu("&Help")
         self.help_action = self._add(help_menu, f"{APP_NAME} &Help", self.show_help, [QKeySequence("F1")])
@@ -178,8 +181,54 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 
     def _on_zoom(self, percent: int) -> None:
-        self.settings.setValue("view/zoom", percent)
+        if not self.presentation.active:  # presentation mode's larger zoom is not kept
+            self.settings.setValue("view/zoom", percent)
         self.statusBar().showMessage(f"Zoom {percent} %", 2000)
+
+    def _make_theme_menu(self, view_menu) -> None:
+        """View ▸ Theme: follow the system (the default), or light, dark or high contrast; kept in the settings."""
+        from PySide6.QtGui import QActionGroup
+
+        from .theme import CHOICES, theme
+
+        current = theme()
+        current.set_choice(str(self.settings.value("view/theme", "system") or "system"))
+        menu = view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for key, text in CHOICES:
+            action = QAction(text, self, checkable=True)
+            action.setChecked(key == current.choice)
+            action.triggered.connect(lambda checked=False, k=key: self.set_theme(k))
+            group.addAction(action)
+            menu.addAction(action)
+            self.theme_actions[key] = action
+
+    def set_theme(self, choice: str) -> None:
+        from .theme import theme
+
+        theme().set_choice(choice)
+        self.settings.setValue("view/theme", theme().choice)
+        self.theme_actions[theme().choice].setChecked(True)
+
+    def _make_presentation_action(self, view_menu) -> None:
+        """View ▸ Presentation Mode (F11): full screen, no side chrome, projector-sized; Esc leaves."""
+        from .presentation import Presentation
+
+        self.presentation = Presentation(self)
+        self.presentation_action = self._add(view_menu, "&Presentation Mode", self.presentation.toggle,
+                                             [QKeySequence("F11")])
+        self.presentation_action.setCheckable(True)
+        self.presentation_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.addAction(self.presentation_action)  # works with the menu bar hidden too
+
+    def keyPressEvent(self, event) -> None:
+        """Esc that no control used (an open editor or list takes it first) leaves presentation mode."""
+        if event.key() == Qt.Key.Key_Escape and self.presentation.active:
+            self.presentation.leave()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _icon(self, theme: str, fallback: "QStyle.StandardPixmap"):
         from PySide6.QtGui import QIcon
@@ -575,6 +624,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
+        self.presentation.leave()  # the window's normal size and place are what is kept, never full screen
         self.settings.setValue("window/geometry", self.saveGeometry())
         self._set_document(None)
         super().closeEvent(event)

@@ -15,6 +15,7 @@ from .document import Document
 from .register_table.commands import CellEdit, EditCellsCommand
 from .register_table.date_entry import DateLineEdit
 from .register_table.table_model import typed_value
+from .theme import colours
 
 PROGRAM = REGISTERS["program"]
 
@@ -50,7 +51,7 @@ class ProgramDialog(QDialog):
             self.editors[f.name] = editor
             form.addRow(f.label, editor)
         self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b71c1c")
+        self.message.setStyleSheet(f"color: {colours().error}")
         self.message.setWordWrap(True)
         form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

@@ -1,4 +1,4 @@
-"""Shared look of the benefit charts: white background, large text, dates on the x axis.
+"""Shared look of the benefit charts: the theme's background, large text, dates on the x axis.
 
 Readable on a projector: 14 pt text, thick lines, high-contrast colours.
 """
@@ -11,13 +11,14 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from ..chart_export import install_export
+from ..chart_theme import follow_theme
+from ..theme import colours, rgba
 
 PLANNED = "#1565c0"
 ACTUAL = "#e65100"
 BASELINE = "#616161"
 TARGET = "#2e7d32"
 TODAY = "#c62828"
-TEXT = "#212121"
 FONT_PT = 14
 
 
@@ -83,13 +84,12 @@ class MonthAxis(pg.AxisItem):
 
 
 def make_plot(parent=None) -> pg.PlotWidget:
-    plot = pg.PlotWidget(parent, background="w", axisItems={"bottom": MonthAxis()})
+    plot = pg.PlotWidget(parent, axisItems={"bottom": MonthAxis()})
     plot.setAntialiasing(True)
     item = plot.getPlotItem()
+    follow_theme(plot)  # background, axes, title and legend in the theme's colours, now and when it changes
     for name in ("bottom", "left"):
         axis = item.getAxis(name)
-        axis.setPen(pg.mkPen(TEXT, width=1))
-        axis.setTextPen(pg.mkPen(TEXT))
         axis.setTickFont(font(FONT_PT - 2))
     item.showGrid(x=True, y=True, alpha=0.15)
     item.setMenuEnabled(False)
@@ -99,19 +99,20 @@ def make_plot(parent=None) -> pg.PlotWidget:
 
 def add_legend(plot: pg.PlotWidget) -> pg.LegendItem:
     """A one-row legend along the top of the plot (charts leave headroom for it)."""
-    legend = plot.getPlotItem().addLegend(offset=(10, 5), labelTextColor=TEXT, labelTextSize=f"{FONT_PT - 1}pt",
-                                          brush=pg.mkBrush(255, 255, 255, 230), pen=pg.mkPen("#bdbdbd"),
+    legend = plot.getPlotItem().addLegend(offset=(10, 5), labelTextColor=colours().text,
+                                          labelTextSize=f"{FONT_PT - 1}pt", brush=pg.mkBrush(rgba(colours().panel)),
+                                          pen=pg.mkPen(colours().border),
                                           colCount=6)
     return legend
 
 
 def set_title(plot: pg.PlotWidget, text: str) -> None:
-    plot.getPlotItem().setTitle(text, color=TEXT, size=f"{FONT_PT + 2}pt")
+    plot.getPlotItem().setTitle(text, color=colours().text, size=f"{FONT_PT + 2}pt")
 
 
 def set_left_label(plot: pg.PlotWidget, text: str) -> None:
     item = plot.getPlotItem()
-    item.setLabel("left", text, color=TEXT, **{"font-size": f"{FONT_PT}pt"})
+    item.setLabel("left", text, color=colours().text, **{"font-size": f"{FONT_PT}pt"})
     # pyqtgraph sizes the axis for its default tick font; with projector-sized ticks the label would sit
     # on top of five-digit numbers, so reserve room for both.
     item.getAxis("left").setWidth(int(FONT_PT * 8))

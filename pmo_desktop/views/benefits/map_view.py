@@ -25,14 +25,27 @@ from ...models.benefits_map import LAYER_TITLES, LAYERS, ORPHAN, WARNING, Benefi
 from ..chart_export import install_export
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
+from ..theme import colours
 
 WATCHED = set(LAYERS) | {"people"}
 BOX_W, GAP_X, GAP_Y, PAD = 240.0, 80.0, 20.0, 10.0
 TOP = 110.0
 FILL = {"projects": "#e3f2fd", "outputs": "#e8eaf6", "outcomes": "#e0f2f1", "benefits": "#f1f8e9", "objectives": "#fff8e1"}
 EDGE = {"projects": "#1565c0", "outputs": "#3949ab", "outcomes": "#00796b", "benefits": "#558b2f", "objectives": "#ef6c00"}
-ORPHAN_COLOUR, WARNING_COLOUR, TEXT = QColor("#c62828"), QColor("#b26a00"), QColor("#212121")
-ARROW = QColor("#78909c")
+# Colours for a white page; drawn through the theme (``fill_brush``, ``edge_colour``), which darkens or lightens them.
+ORPHAN_COLOUR, WARNING_COLOUR, ORPHAN_FILL = "#c62828", "#b26a00", "#ffebee"
+
+
+def fill_brush(pale: str) -> QBrush:
+    return QBrush(QColor(colours().tint(pale)))
+
+
+def edge_colour(colour: str) -> QColor:
+    return QColor(colours().strong(colour))
+
+
+def text_colour() -> QColor:
+    return QColor(colours().text)
 
 
 def _font(pt: float, bold: bool = False) -> QFont:
@@ -51,14 +64,14 @@ class NodeItem(QGraphicsPathItem):
         self.flag = flag
         register = key[0]
         text = QGraphicsTextItem(self)
-        text.setDefaultTextColor(TEXT)
+        text.setDefaultTextColor(text_colour())
         text.setFont(_font(14))
         text.setTextWidth(BOX_W - 2 * PAD)
         marker = ""
         if flag:
             colour = ORPHAN_COLOUR if flag == ORPHAN else WARNING_COLOUR
-            marker = f"<br><span style='color:{colour.name()}; font-weight:bold'>⚠ {reason}</span>"
-        code_html = f"<span style='color:#546e7a; font-size:12pt'>{code}</span><br>" if code else ""
+            marker = f"<br><span style='color:{edge_colour(colour).name()}; font-weight:bold'>⚠ {reason}</span>"
+        code_html = f"<span style='color:{colours().muted}; font-size:12pt'>{code}</span><br>" if code else ""
         text.setHtml(f"{code_html}{_escape(label)}{marker}")
         text.setPos(PAD, PAD * 0.6)
         self.text = text
@@ -67,14 +80,14 @@ class NodeItem(QGraphicsPathItem):
         path.addRoundedRect(QRectF(0, 0, BOX_W, height), 12, 12)
         self.setPath(path)
         if flag == ORPHAN:
-            self.setBrush(QBrush(QColor("#ffebee")))
-            self.setPen(QPen(ORPHAN_COLOUR, 4))
+            self.setBrush(fill_brush(ORPHAN_FILL))
+            self.setPen(QPen(edge_colour(ORPHAN_COLOUR), 4))
         elif flag == WARNING:
-            self.setBrush(QBrush(QColor(FILL[register])))
-            self.setPen(QPen(WARNING_COLOUR, 3, Qt.PenStyle.DashLine))
+            self.setBrush(fill_brush(FILL[register]))
+            self.setPen(QPen(edge_colour(WARNING_COLOUR), 3, Qt.PenStyle.DashLine))
         else:
-            self.setBrush(QBrush(QColor(FILL[register])))
-            self.setPen(QPen(QColor(EDGE[register]), 2))
+            self.setBrush(fill_brush(FILL[register]))
+            self.setPen(QPen(edge_colour(EDGE[register]), 2))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(f"{code} {label}" + (f"\n⚠ {reason}" if flag else "") + "\nClick to open it in its register.")
         self.setZValue(2)
@@ -93,7 +106,8 @@ def _arrow(start: QPointF, end: QPointF, direct: bool) -> QGraphicsPathItem:
     dx = (end.x() - start.x()) * 0.5
     path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
     item = QGraphicsPathItem(path)
-    pen = QPen(ARROW, 2.2, Qt.PenStyle.DashLine if direct else Qt.PenStyle.SolidLine)
+    arrow = QColor(colours().divider)
+    pen = QPen(arrow, 2.2, Qt.PenStyle.DashLine if direct else Qt.PenStyle.SolidLine)
     item.setPen(pen)
     item.setZValue(1)
     head = QPolygonF([end, QPointF(end.x() - 12, end.y() - 6), QPointF(end.x() - 12, end.y() + 6)])
@@ -102,18 +116,19 @@ def _arrow(start: QPointF, end: QPointF, direct: bool) -> QGraphicsPathItem:
     head_path.addPolygon(head)
     head_path.closeSubpath()
     head_item.setPath(head_path)
-    head_item.setBrush(QBrush(ARROW))
-    head_item.setPen(QPen(ARROW, 1))
+    head_item.setBrush(QBrush(arrow))
+    head_item.setPen(QPen(arrow, 1))
     return item
 
 
 class MapCanvas(QGraphicsView):
-    """A map drawn as boxes and arrows on white, smooth, dragged to scroll: the benefits and dependency maps."""
+    """A map drawn as boxes and arrows on the theme's background, smooth, dragged to scroll: the benefits
+    and dependency maps. Their widgets redraw them when the theme changes."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
-        self.setBackgroundBrush(QBrush(QColor("white")))
+        self.setBackgroundBrush(QBrush(QColor(colours().background)))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -130,18 +145,18 @@ class MapView(MapCanvas):
     def _legend(self) -> None:
         """One row above the columns, so a screenshot or a projector shows the key with the map."""
         scene, x = self.scene(), 0.0
-        entries = [("Linked", FILL["benefits"], QPen(QColor(EDGE["benefits"]), 2)),
-                   ("⚠ Orphan: no enabling project, or enables no benefit", "#ffebee", QPen(ORPHAN_COLOUR, 4)),
-                   ("⚠ Gap in the chain", FILL["outcomes"], QPen(WARNING_COLOUR, 3, Qt.PenStyle.DashLine))]
-        for text, fill, pen in entries:
+        entries = [("Linked", FILL["benefits"], QPen(edge_colour(EDGE["benefits"]), 2)),
+                   ("⚠ Orphan: no enabling project, or enables no benefit", ORPHAN_FILL, QPen(edge_colour(ORPHAN_COLOUR), 4)),
+                   ("⚠ Gap in the chain", FILL["outcomes"], QPen(edge_colour(WARNING_COLOUR), 3, Qt.PenStyle.DashLine))]
+        for text, pale, pen in entries:
             label = QGraphicsTextItem(text)
             label.setFont(_font(14))
-            label.setDefaultTextColor(TEXT)
+            label.setDefaultTextColor(text_colour())
             w, h = label.boundingRect().width() + 16, label.boundingRect().height() + 6
             path = QPainterPath()
             path.addRoundedRect(QRectF(0, 0, w, h), 10, 10)
             chip = QGraphicsPathItem(path)
-            chip.setBrush(QBrush(QColor(fill)))
+            chip.setBrush(fill_brush(pale))
             chip.setPen(pen)
             chip.setPos(x, 0)
             scene.addItem(chip)
@@ -151,18 +166,19 @@ class MapView(MapCanvas):
         arrow = _arrow(QPointF(x, 18), QPointF(x + 70, 18), True)
         scene.addItem(arrow)
         note = scene.addText("project linked straight to a benefit", _font(14))
-        note.setDefaultTextColor(TEXT)
+        note.setDefaultTextColor(text_colour())
         note.setPos(x + 78, 2)
 
     def draw(self, graph: BenefitsMap) -> None:
         scene = self.scene()
         scene.clear()
+        self.setBackgroundBrush(QBrush(QColor(colours().background)))
         self.nodes = {}
         self._legend()
         for col, (layer, title) in enumerate(zip(LAYERS, LAYER_TITLES)):
             x = col * (BOX_W + GAP_X)
             header = scene.addText(title, _font(17, bold=True))
-            header.setDefaultTextColor(QColor(EDGE[layer]))
+            header.setDefaultTextColor(edge_colour(EDGE[layer]))
             header.setPos(x + (BOX_W - header.boundingRect().width()) / 2, 58)
             y = TOP
             for key in graph.columns[col]:
@@ -174,7 +190,7 @@ class MapView(MapCanvas):
                 y += item.height + GAP_Y
             if not graph.columns[col]:
                 empty = scene.addText("(none yet)", _font(14))
-                empty.setDefaultTextColor(QColor("#9e9e9e"))
+                empty.setDefaultTextColor(QColor(colours().muted))
                 empty.setPos(x + PAD, TOP)
         for edge in graph.edges:
             a, b = self.nodes.get(edge.source), self.nodes.get(edge.target)
@@ -260,6 +276,7 @@ class BenefitsMapWidget(RefreshWhenShown, QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         self.watch_registers(document, WATCHED)
+        self.redraw_on_theme_change()
 
     def refresh(self) -> None:
         self._stale = False
@@ -269,7 +286,7 @@ class BenefitsMapWidget(RefreshWhenShown, QWidget):
         orphans = self.graph.orphans
         if orphans:
             names = ", ".join(f"{n.code} {n.label}" for n in orphans[:6]) + (" …" if len(orphans) > 6 else "")
-            self.summary.setText(f"<span style='color:#c62828'><b>⚠ {len(orphans)} orphan"
+            self.summary.setText(f"<span style='color:{edge_colour(ORPHAN_COLOUR).name()}'><b>⚠ {len(orphans)} orphan"
                                  f"{'s' if len(orphans) != 1 else ''}:</b> {_escape(names)}</span>")
         else:
             self.summary.setText("Every benefit has an enabling project and every project enables a benefit.")

@@ -17,6 +17,7 @@ from ...models.stakeholder_rules import add_months
 from ..document import Document
 from ..register_table import RegisterView
 from ..register_table.commands import CellEdit, EditCellsCommand
+from ..theme import colours
 
 
 def _num(value: float) -> str:
@@ -164,7 +165,7 @@ class BenefitProfile(QWidget):
         behind = "behind" if a.shortfall > 0 else "ahead of"
         implied = (" (straight line from baseline to target: no trajectory entered)"
                    if s is not None and s.plan_is_implied else "")
-        return (f"<span style='color:{colour}; font-weight:bold'>● {a.status}</span>{implied}: latest actual "
+        return (f"<span style='color:{colours().strong(colour)}; font-weight:bold'>● {a.status}</span>{implied}: latest actual "
                 f"{_num(a.actual)} on {a.on.isoformat()} against {_num(a.planned)} planned "
                 f"({abs(a.shortfall):.0%} {behind} plan).")
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...models.benefit_rollup import BenefitSeries
+from ..theme import colours, theme
 from . import chart_style as st
 
 
@@ -25,34 +26,60 @@ class RealizationChart(QWidget):
     def __init__(self, parent=None, today: Callable[[], date] = date.today):
         super().__init__(parent)
         self.today = today
+        self.series: BenefitSeries | None = None
         self.plot = st.make_plot(self)
         self.legend = st.add_legend(self.plot)
         item = self.plot.getPlotItem()
-        self.planned_curve = item.plot([], [], name="Plan", pen=pg.mkPen(st.PLANNED, width=3),
-                                       symbol="s", symbolSize=9, symbolBrush=st.PLANNED, symbolPen=None)
-        self.actual_curve = item.plot([], [], name="Actual", pen=pg.mkPen(st.ACTUAL, width=1.5, style=Qt.PenStyle.DotLine),
-                                      symbol="o", symbolSize=13, symbolBrush=st.ACTUAL, symbolPen=pg.mkPen("w", width=1.5))
-        label_opts = {"color": st.TEXT, "fill": pg.mkBrush(255, 255, 255, 200), "movable": False,
-                      "anchors": [(1, 1), (1, 1)]}  # right-aligned, just above the line
-        self.baseline_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(st.BASELINE, width=2, style=Qt.PenStyle.DashLine),
-                                             label="", labelOpts={**label_opts, "position": 0.99})
+        self.planned_curve = item.plot([], [], name="Plan", symbol="s", symbolSize=9, symbolPen=None)
+        self.actual_curve = item.plot([], [], name="Actual", symbol="o", symbolSize=13)
+        label_opts = {"movable": False, "anchors": [(1, 1), (1, 1)]}  # right-aligned, just above the line
+        self.baseline_line = pg.InfiniteLine(angle=0, label="", labelOpts={**label_opts, "position": 0.99})
         # Target labelled at the left end, baseline at the right: readable even when they coincide.
-        self.target_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(st.TARGET, width=2, style=Qt.PenStyle.DashLine),
-                                           label="", labelOpts={**label_opts, "position": 0.01, "anchors": [(0, 1), (0, 1)]})
-        self.today_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(st.TODAY, width=2, style=Qt.PenStyle.DashDotLine),
-                                          label="Today", labelOpts={**label_opts, "position": 0.80, "color": st.TODAY, "anchors": [(0, 0.5), (0, 0.5)]})
+        self.target_line = pg.InfiniteLine(angle=0, label="",
+                                           labelOpts={**label_opts, "position": 0.01, "anchors": [(0, 1), (0, 1)]})
+        self.today_line = pg.InfiniteLine(angle=90, label="Today",
+                                          labelOpts={**label_opts, "position": 0.80, "anchors": [(0, 0.5), (0, 0.5)]})
         for line in (self.baseline_line, self.target_line, self.today_line):
             line.label.setFont(st.font(st.FONT_PT - 2))
             item.addItem(line, ignoreBounds=True)
+        self._colour_items()
         # The reference lines in the legend too, drawn as their pens.
-        self.legend.addItem(pg.PlotDataItem(pen=self.baseline_line.pen), "Baseline")
-        self.legend.addItem(pg.PlotDataItem(pen=self.target_line.pen), "Target")
-        self.legend.addItem(pg.PlotDataItem(pen=self.today_line.pen), "Today")
+        self._reference_samples: dict[pg.PlotDataItem, pg.InfiniteLine] = {}
+        for line, name in ((self.baseline_line, "Baseline"), (self.target_line, "Target"), (self.today_line, "Today")):
+            sample = pg.PlotDataItem(pen=line.pen)
+            self._reference_samples[sample] = line
+            self.legend.addItem(sample, name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
-        self.series: BenefitSeries | None = None
         self.show_series(None)
+        theme().changed.connect(self._on_theme)
+
+    def _colour_items(self) -> None:
+        """Lines, points and line labels in the theme's colours (the pens' objects stay, so the legend's
+        samples, drawn with the same pens, follow)."""
+        c = colours()
+        dash = Qt.PenStyle.DashLine if self.series is not None and self.series.plan_is_implied else Qt.PenStyle.SolidLine
+        self.planned_curve.setPen(pg.mkPen(c.strong(st.PLANNED), width=3, style=dash))
+        self.planned_curve.setSymbolBrush(c.strong(st.PLANNED))
+        self.actual_curve.setPen(pg.mkPen(c.strong(st.ACTUAL), width=1.5, style=Qt.PenStyle.DotLine))
+        self.actual_curve.setSymbolBrush(c.strong(st.ACTUAL))
+        self.actual_curve.setSymbolPen(pg.mkPen(c.background, width=1.5))
+        fill = pg.mkBrush(*c.panel[:3], 200)
+        for line, colour, style, label_colour in (
+                (self.baseline_line, st.BASELINE, Qt.PenStyle.DashLine, c.text),
+                (self.target_line, st.TARGET, Qt.PenStyle.DashLine, c.text),
+                (self.today_line, st.TODAY, Qt.PenStyle.DashDotLine, c.strong(st.TODAY))):
+            pen = pg.mkPen(c.strong(colour), width=2, style=style)
+            line.setPen(pen)
+            line.label.fill = fill
+            line.label.setColor(label_colour)
+        for sample, line in getattr(self, "_reference_samples", {}).items():
+            sample.setPen(line.pen)
+
+    def _on_theme(self, *_args) -> None:
+        self._colour_items()
+        self.plot.update()
 
     def show_series(self, series: BenefitSeries | None) -> None:
         self.series = series
@@ -78,8 +105,7 @@ class RealizationChart(QWidget):
         st.set_left_label(self.plot, series.unit or "value")
         plan = series.effective_plan
         self.planned_curve.setData([st.to_x(d) for d, _ in plan], [v for _, v in plan])
-        self.planned_curve.setPen(pg.mkPen(st.PLANNED, width=3, style=Qt.PenStyle.DashLine if series.plan_is_implied
-                                           else Qt.PenStyle.SolidLine))
+        self._colour_items()
         if series.plan_is_implied:
             st.set_title(self.plot, f"{series.code}: no trajectory yet, plan drawn baseline → target")
         self.actual_curve.setData([st.to_x(d) for d, _ in series.actuals], [v for _, v in series.actuals])

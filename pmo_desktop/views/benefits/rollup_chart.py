@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from ...models.benefit_rollup import Period, Rollup, next_month, program_rollup
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
+from ..theme import colours, theme
 from . import chart_style as st
 
 WATCHED = {"benefits", "benefit_plan", "benefit_measurements"}
@@ -41,17 +43,18 @@ class RollupChart(RefreshWhenShown, QWidget):
         self.legend = st.add_legend(self.plot)
         item = self.plot.getPlotItem()
         st.set_left_label(self.plot, "Financial benefit (KPI money unit, e.g. £k)")
-        self.planned_bars = pg.BarGraphItem(x=[], height=[], width=1, brush=pg.mkBrush(21, 101, 192, 70), pen=None)
-        self.realized_bars = pg.BarGraphItem(x=[], height=[], width=1, brush=pg.mkBrush(230, 81, 0, 110), pen=None)
+        self.planned_bars = pg.BarGraphItem(x=[], height=[], width=1, pen=None)
+        self.realized_bars = pg.BarGraphItem(x=[], height=[], width=1, pen=None)
         item.addItem(self.planned_bars)
         item.addItem(self.realized_bars)
         self.legend.addItem(self.planned_bars, "Planned in period")
         self.legend.addItem(self.realized_bars, "Realized in period")
-        self.cumulative_planned = item.plot([], [], name="Planned, cumulative", pen=pg.mkPen(st.PLANNED, width=3),
-                                            symbol="s", symbolSize=7, symbolBrush=st.PLANNED, symbolPen=None)
-        self.cumulative_realized = item.plot([], [], name="Realized, cumulative", pen=pg.mkPen(st.ACTUAL, width=3),
-                                             symbol="o", symbolSize=9, symbolBrush=st.ACTUAL, symbolPen=None)
-        item.addItem(pg.InfiniteLine(angle=0, pos=0, pen=pg.mkPen("#9e9e9e", width=1)), ignoreBounds=True)
+        self.cumulative_planned = item.plot([], [], name="Planned, cumulative", symbol="s", symbolSize=7, symbolPen=None)
+        self.cumulative_realized = item.plot([], [], name="Realized, cumulative", symbol="o", symbolSize=9, symbolPen=None)
+        self.zero_line = pg.InfiniteLine(angle=0, pos=0)
+        item.addItem(self.zero_line, ignoreBounds=True)
+        self._colour_items()
+        theme().changed.connect(self._colour_items)
         st.set_title(self.plot, "Financial benefits: planned vs realized")
 
         top = QHBoxLayout()
@@ -62,6 +65,20 @@ class RollupChart(RefreshWhenShown, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.plot, 1)
         self.watch_registers(document, WATCHED)
+
+    def _colour_items(self, *_args) -> None:
+        """Bars, lines and the zero line in the theme's colours."""
+        c = colours()
+        planned, actual = QColor(c.strong(st.PLANNED)), QColor(c.strong(st.ACTUAL))
+        planned.setAlpha(90 if c.dark else 70)
+        actual.setAlpha(130 if c.dark else 110)
+        self.planned_bars.setOpts(brush=pg.mkBrush(planned))
+        self.realized_bars.setOpts(brush=pg.mkBrush(actual))
+        for curve, colour in ((self.cumulative_planned, st.PLANNED), (self.cumulative_realized, st.ACTUAL)):
+            curve.setPen(pg.mkPen(c.strong(colour), width=3))
+            curve.setSymbolBrush(c.strong(colour))
+        self.zero_line.setPen(pg.mkPen(c.muted, width=1))
+        self.legend.update()
 
     def set_period(self, period: Period) -> None:
         self.period = period

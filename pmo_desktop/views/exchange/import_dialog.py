@@ -36,6 +36,7 @@ from ...models.fields import Kind
 from ...models.registers import MAIN_REGISTERS, REGISTERS
 from ..background import run_with_progress
 from ..document import Document
+from ..theme import colours
 from .import_command import ImportCommand
 from .report_model import ReportModel
 
@@ -147,7 +148,7 @@ class ImportDialog(QDialog):
 
     def _show_problem(self, message: str) -> None:
         self.plan = None
-        self.summary.setText(f"<span style='color:#b71c1c'>{message}</span>")
+        self.summary.setText(f"<span style='color:{colours().error}'>{message}</span>")
         self.import_button.setEnabled(False)
         self.partial_button.setEnabled(False)
         self.report_model.set_reports([])
@@ -179,7 +180,7 @@ class ImportDialog(QDialog):
         skipped = "".join(f"<br>Sheet “{s}” not imported: {why}" for s, why in plan.skipped_sheets)
         added = "".join(f"<br>New {key.split('.')[-1]} values join the office's list: {', '.join(sorted(v))}"
                         for key, v in sorted(plan.new_choices.items()))
-        colour = "#b71c1c" if not plan.ok else "#1b5e20"
+        colour = colours().error if not plan.ok else colours().good
         conflicts = "".join(f"<br>⚠ {html.escape(str(c))}" for c in plan.conflicts[:8])
         if len(plan.conflicts) > 8:
             conflicts += f"<br>… and {len(plan.conflicts) - 8} more"
@@ -289,7 +290,7 @@ class ImportDialog(QDialog):
         finally:
             self.document.error.disconnect(errors.append)
         if not ok:
-            self.summary.setText(f"<span style='color:#b71c1c'>{errors[-1] if errors else 'Nothing was imported.'}</span>")
+            self.summary.setText(f"<span style='color:{colours().error}'>{errors[-1] if errors else 'Nothing was imported.'}</span>")
             return
         self.command = command
         if plan is not self.plan:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...excel.import_plan import Action, RowReport
+from ..theme import colours
 
 COLOURS = {Action.INSERT: "#e8f5e9", Action.UPDATE: "#e3f2fd", Action.SKIP: "#f5f5f5", Action.ERROR: "#ffcdd2"}
 HEADERS = ("Sheet", "Row", "Action", "ID", "Reason")
@@ -38,7 +39,7 @@ class ReportModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (r.sheet, str(r.row), r.action.verb, r.code, r.reason)[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(COLOURS[r.action]))
+            return QBrush(QColor(colours().tint(COLOURS[r.action])))
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
             return r.reason
         return None

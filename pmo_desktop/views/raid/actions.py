@@ -20,6 +20,7 @@ from ...models import clock
 from ...models.action_log import ActionItem, action_log, owners
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
+from ..theme import colours
 
 OVERDUE_TEXT = "#c62828"
 OVERDUE_FILL = "#ffcdd2"
@@ -68,6 +69,7 @@ class ActionLog(RefreshWhenShown, QWidget):
         self.view_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.owner_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.watch_registers(document, (*SOURCES, "people", "stakeholders"))
+        self.redraw_on_theme_change()
 
     def set_view(self, key: str, owner: str = "") -> None:
         self.view_combo.setCurrentIndex(next(i for i, (_t, k) in enumerate(VIEWS) if k == key))
@@ -88,7 +90,9 @@ class ActionLog(RefreshWhenShown, QWidget):
         owner = "" if self.owner_combo.currentText() == EVERYONE else self.owner_combo.currentText()
         self.items = office.read(action_log, today, self.view_combo.currentData() or "all", owner)
         self.tree.clear()
-        red, red_fill, week_fill = QColor(OVERDUE_TEXT), QBrush(QColor(OVERDUE_FILL)), QBrush(QColor(WEEK_FILL))
+        look = colours()
+        red, red_fill = QColor(look.strong(OVERDUE_TEXT)), QBrush(QColor(look.tint(OVERDUE_FILL)))
+        week_fill = QBrush(QColor(look.tint(WEEK_FILL)))
         for a in self.items:
             due = a.due.isoformat() if a.due else ""
             if a.overdue:
@@ -113,5 +117,5 @@ class ActionLog(RefreshWhenShown, QWidget):
 
     def is_overdue_row(self, row: int) -> bool:
         item = self.tree.topLevelItem(row)
-        return item is not None and item.background(0).color() == QColor(OVERDUE_FILL)
+        return item is not None and item.background(0).color() == QColor(colours().tint(OVERDUE_FILL))
 

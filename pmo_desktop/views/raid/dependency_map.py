@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 
 from ...models import clock
 from ...models.dependency_map import STATUS_COLOURS, DependencyMap, Node, Threat, load_dependency_map, threatened
-from ..benefits.map_view import MapCanvas, _escape, _font
+from ..benefits.map_view import MapCanvas, _escape, _font, edge_colour, fill_brush, text_colour
 from ..chart_export import install_export
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
+from ..theme import colours
 
 BOX_W, GAP_X, GAP_Y, PAD, TOP = 210.0, 110.0, 28.0, 10.0, 60.0
-TEXT = QColor("#212121")
 PROJECT_FILL, PROJECT_EDGE = "#e3f2fd", "#1565c0"
 OUTSIDE_FILL, OUTSIDE_EDGE = "#f5f5f5", "#616161"
 
@@ -35,7 +35,7 @@ class Box(QGraphicsPathItem):
         super().__init__()
         self.key = key
         text = QGraphicsTextItem(self)
-        text.setDefaultTextColor(TEXT)
+        text.setDefaultTextColor(text_colour())
         text.setFont(_font(14))
         text.setTextWidth(BOX_W - 2 * PAD)
         outside = key[0] == "external"
@@ -48,8 +48,8 @@ class Box(QGraphicsPathItem):
         path = QPainterPath()
         path.addRoundedRect(QRectF(0, 0, BOX_W, self.height), 12, 12)
         self.setPath(path)
-        self.setBrush(QBrush(QColor(OUTSIDE_FILL if outside else PROJECT_FILL)))
-        self.setPen(QPen(QColor(OUTSIDE_EDGE if outside else PROJECT_EDGE), 2,
+        self.setBrush(fill_brush(OUTSIDE_FILL if outside else PROJECT_FILL))
+        self.setPen(QPen(edge_colour(OUTSIDE_EDGE if outside else PROJECT_EDGE), 2,
                          Qt.PenStyle.DashLine if outside else Qt.PenStyle.SolidLine))
         self.setZValue(2)
 
@@ -79,15 +79,16 @@ class DependencyMapView(MapCanvas):
     def _legend(self) -> None:
         scene, x = self.scene(), 0.0
         for status, colour in STATUS_COLOURS.items():
-            scene.addItem(_arrow(QPointF(x, 16), QPointF(x + 46, 16), QColor(colour), 4, 0))
+            scene.addItem(_arrow(QPointF(x, 16), QPointF(x + 46, 16), edge_colour(colour), 4, 0))
             label = scene.addText(status, _font(13))
-            label.setDefaultTextColor(TEXT)
+            label.setDefaultTextColor(text_colour())
             label.setPos(x + 50, 2)
             x += 70 + label.boundingRect().width()
 
     def draw(self, graph: DependencyMap) -> None:
         scene = self.scene()
         scene.clear()
+        self.setBackgroundBrush(QBrush(QColor(colours().background)))
         self.boxes = {}
         self.arrows = []
         self._legend()
@@ -101,7 +102,7 @@ class DependencyMapView(MapCanvas):
                 y += box.height + GAP_Y
         if not graph.arrows:
             empty = scene.addText("No dependencies yet: add them on the Dependencies tab.", _font(15))
-            empty.setDefaultTextColor(QColor("#757575"))
+            empty.setDefaultTextColor(QColor(colours().muted))
             empty.setPos(0, TOP)
         seen: dict[tuple[Node, Node], int] = {}
         for a in graph.arrows:
@@ -113,7 +114,7 @@ class DependencyMapView(MapCanvas):
             if end.x() <= start.x():  # a cycle: go back along the bottom of the boxes
                 start = start_box.pos() + QPointF(BOX_W / 2, start_box.height)
                 end = end_box.pos() + QPointF(BOX_W / 2, end_box.height)
-            colour = QColor(STATUS_COLOURS.get(a.status, "#78909c"))
+            colour = edge_colour(STATUS_COLOURS.get(a.status, "#78909c"))
             width = 5.0 if a.criticality in ("High", "Critical") else 3.0
             item = _arrow(start, end, colour, width, 14.0 * n)
             item.setToolTip(f"{a.code} {a.title} — {a.status}, {a.criticality}"
@@ -163,6 +164,7 @@ class DependencyMapWidget(RefreshWhenShown, QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         self.watch_registers(document, ("dependencies", "projects", "outputs", "outcomes", "benefits"))
+        self.redraw_on_theme_change()
 
     def refresh(self) -> None:
         self._stale = False
@@ -178,7 +180,7 @@ class DependencyMapWidget(RefreshWhenShown, QWidget):
             t = self.threats[a.id]
             top = QTreeWidgetItem([f"{a.code} {a.title} — {a.status}"])
             top.setData(0, Qt.ItemDataRole.UserRole, a.id)
-            top.setForeground(0, QBrush(QColor(STATUS_COLOURS[a.status])))
+            top.setForeground(0, QBrush(edge_colour(STATUS_COLOURS[a.status])))
             for label, names in (("Projects", t.projects), ("Outputs", t.outputs), ("Benefits", t.benefits)):
                 child = QTreeWidgetItem([f"{label}: {', '.join(names) if names else '(none)'}"])
                 child.setToolTip(0, child.text(0))
@@ -189,7 +191,7 @@ class DependencyMapWidget(RefreshWhenShown, QWidget):
         unplaced = self.graph.unplaced
         self.summary.setText(f"{len(self.graph.arrows)} dependencies on the map"
                              + (f" ({unplaced} more name no project yet)" if unplaced else "") + "; "
-                             + (f"<span style='color:#c62828'><b>{n} late or at risk</b></span>" if n
+                             + (f"<span style='color:{edge_colour('#c62828').name()}'><b>{n} late or at risk</b></span>" if n
                                 else "none late or at risk"))
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:

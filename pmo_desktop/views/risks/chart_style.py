@@ -1,4 +1,4 @@
-"""Projector-readable chart styling shared by the risk charts: white background, large fonts."""
+"""Projector-readable chart styling shared by the risk charts: the theme's background, large fonts."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 
 from ..chart_export import install_export
+from ..chart_theme import follow_theme
+from ..theme import colours
 
 AXIS_PT = 14
 LABEL_PT = 16
@@ -21,12 +23,10 @@ def font(points: int, bold: bool = False) -> QFont:
 
 
 def style_plot(plot: pg.PlotWidget) -> None:
-    plot.setBackground("w")
     item = plot.getPlotItem()
+    follow_theme(plot)  # background, axes and text in the theme's colours, now and when it changes
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
-        axis.setPen(pg.mkPen("k", width=1))
-        axis.setTextPen(pg.mkPen("k"))
         axis.setStyle(tickFont=font(AXIS_PT), tickTextOffset=8)
     item.hideButtons()
     item.setMenuEnabled(False)
@@ -34,11 +34,11 @@ def style_plot(plot: pg.PlotWidget) -> None:
 
 
 def set_axis_label(plot: pg.PlotWidget, side: str, text: str) -> None:
-    plot.getPlotItem().setLabel(side, text, **{"color": "#000", "font-size": f"{LABEL_PT}pt", "font-weight": "bold"})
+    plot.getPlotItem().setLabel(side, text, **{"color": colours().text, "font-size": f"{LABEL_PT}pt", "font-weight": "bold"})
 
 
 def set_title(plot: pg.PlotWidget, text: str) -> None:
-    plot.getPlotItem().setTitle(text, color="#000", size=f"{TITLE_PT}pt", bold=True)
+    plot.getPlotItem().setTitle(text, color=colours().text, size=f"{TITLE_PT}pt", bold=True)
 
 
 def text_on(colour: str) -> str:

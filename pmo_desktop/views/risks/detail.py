@@ -17,6 +17,7 @@ from ...models.risk_scale_config import owner_warning
 from ..document import Document
 from ..register_table import RegisterView
 from ..register_table.commands import CellEdit, EditCellsCommand
+from ..theme import colours
 from .chart_style import text_on
 
 LONG_FIELDS = ("cause", "event", "effect", "trigger", "notes")
@@ -48,7 +49,7 @@ class RiskDetail(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
         self.warning = QLabel(self)
-        self.warning.setStyleSheet("color:#b71c1c; font-weight:bold;")
+        self.warning.setStyleSheet(f"color:{colours().error}; font-weight:bold;")
         self.warning.setWordWrap(True)
         self.warning.setVisible(False)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...models import errors
 from ...models.risk_rules import Band, RiskScale, _default_names, default_bands
 from ...models.risk_scale_config import MAX_SIZE, MIN_SIZE, validate_scale
+from ..theme import colours
 from .chart_style import text_on
 
 
@@ -72,7 +73,7 @@ class ScaleDialog(QDialog):
         self.bands.cellDoubleClicked.connect(self._pick_colour)
         self.bands.itemChanged.connect(self._paint_colour)
         self.message = QLabel(self)
-        self.message.setStyleSheet("color:#b71c1c;")
+        self.message.setStyleSheet(f"color:{colours().error};")
         self.message.setWordWrap(True)
 
         self._set_names(scale.level_names)

@@ -9,15 +9,19 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayo
 
 from ...models.risk_heatmap import HeatCell, RiskFilter, cell_label, heat_map
 from ..document import Document
+from ..theme import colours, theme
 from .chart_style import AXIS_PT, COUNT_PT, font, set_axis_label, set_title, style_plot, text_on
 from .legend import BandLegend
 
-GAP = 0.03  # white gutter between cells, in cell units
+GAP = 0.03  # gutter between cells (the chart's background), in cell units
 
 
-def faded(colour: QColor, white: float = 0.7) -> QColor:
-    """The band colour mixed with white: still recognisably its band, clearly "nothing here"."""
-    return QColor(*(round(c + (255 - c) * white) for c in (colour.red(), colour.green(), colour.blue())))
+def faded(colour: QColor, share: float = 0.7, into: QColor | None = None) -> QColor:
+    """The band colour mixed with the background (white by default): still recognisably its band, clearly
+    "nothing here"."""
+    back = into or QColor("white")
+    return QColor(*(round(c + (b - c) * share) for c, b in ((colour.red(), back.red()), (colour.green(), back.green()),
+                                                           (colour.blue(), back.blue()))))
 
 
 class HeatMapChart(QWidget):
@@ -66,6 +70,7 @@ class HeatMapChart(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.legend)
         document.records_changed.connect(self._on_records_changed)
+        theme().changed.connect(self.refresh)
         self.refresh()
 
     @property
@@ -105,7 +110,8 @@ class HeatMapChart(QWidget):
                 colour = QColor(band.colour if band else "#9e9e9e")
                 cell = self.cells.get((p, i))
                 if cell is None:
-                    colour = faded(colour)  # empty cells fade back; the eye goes to the counts
+                    # empty cells fade back into the background; the eye goes to the counts
+                    colour = faded(colour, 0.7 if not colours().dark else 0.72, QColor(colours().background))
                 rect = QGraphicsRectItem(QRectF(i - 0.5 + GAP, p - 0.5 + GAP, 1 - 2 * GAP, 1 - 2 * GAP))
                 rect.setBrush(QBrush(colour))
                 rect.setPen(QPen(Qt.PenStyle.NoPen))
@@ -166,7 +172,7 @@ class HeatMapChart(QWidget):
             return
         p, i = self.cell_cursor
         item = QGraphicsRectItem(QRectF(i - 0.5 + GAP / 2, p - 0.5 + GAP / 2, 1 - GAP, 1 - GAP))
-        pen = QPen(QColor("#1565c0"), 4)
+        pen = QPen(QColor(colours().accent), 4)
         pen.setCosmetic(True)
         item.setPen(pen)
         item.setBrush(QBrush(Qt.BrushStyle.NoBrush))

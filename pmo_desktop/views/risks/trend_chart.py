@@ -11,6 +11,7 @@ from ...models import clock
 from ...models.risk_trend import TrendPoint, recent_trend
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
+from ..theme import colours, rgba
 from .chart_style import AXIS_PT, LABEL_PT, font, set_axis_label, set_title, style_plot
 
 DEFAULT_MONTHS = 12
@@ -59,8 +60,10 @@ class TrendChart(RefreshWhenShown, QWidget):
         self.plot.setMouseEnabled(False, False)
         self.plot.setMinimumSize(520, 400)
         # One row along the top, above the highest count (the y range leaves room), never over a line.
-        self.legend = self.plot.getPlotItem().addLegend(offset=(10, 5), labelTextSize=f"{LABEL_PT}pt", labelTextColor="k",
-                                                        brush=pg.mkBrush(255, 255, 255, 230), pen=pg.mkPen("#999"),
+        self.legend = self.plot.getPlotItem().addLegend(offset=(10, 5), labelTextSize=f"{LABEL_PT}pt",
+                                                        labelTextColor=colours().text,
+                                                        brush=pg.mkBrush(rgba(colours().panel)),
+                                                        pen=pg.mkPen(colours().border),
                                                         colCount=6)
 
         bar = QHBoxLayout()
@@ -74,6 +77,7 @@ class TrendChart(RefreshWhenShown, QWidget):
         # Drawn when first shown (the page opens on the register, not here); rebuilding reads the
         # whole history, so it is redone only while the chart is on screen.
         self.watch_registers(document, {"risks"})
+        self.redraw_on_theme_change()
 
     def refresh(self, *_args) -> None:
         self._stale = False
@@ -90,7 +94,7 @@ class TrendChart(RefreshWhenShown, QWidget):
             ys = [p.counts.get(band.rating, 0) for p in self.points]
             top = max(top, *ys) if ys else top
             plot.plot(xs, ys, name=band.rating, pen=pg.mkPen(band.colour, width=5),
-                      symbol="o", symbolSize=12 if len(xs) <= 20 else 7, symbolBrush=band.colour, symbolPen=pg.mkPen("w", width=1.5))
+                      symbol="o", symbolSize=12 if len(xs) <= 20 else 7, symbolBrush=band.colour, symbolPen=pg.mkPen(colours().background, width=1.5))
         plot.setYRange(-0.3, top + max(1.2, top * 0.3), padding=0)
         plot.getPlotItem().getAxis("bottom").setTicks([date_ticks(self.points)])
         if len(xs) > 1:

@@ -34,6 +34,7 @@ from ...models.stakeholder_rules import FREQUENCIES, is_overdue, week_bounds
 from ..document import Document
 from ..register_table import RegisterView
 from ..register_table.commands import CreateRecordsCommand
+from ..theme import colours, theme
 
 OVERDUE_TEXT = "#c62828"
 OVERDUE_FILL = "#ffcdd2"
@@ -147,6 +148,7 @@ class CommunicationPlan(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         document.records_changed.connect(self._on_records_changed)
+        theme().changed.connect(self._on_theme)
         self.refresh_due()
 
     # ------------------------------------------------------------------ this week
@@ -155,6 +157,9 @@ class CommunicationPlan(QWidget):
 
     def show_week(self, offset: int) -> None:
         self.week_offset = offset
+        self.refresh_due()
+
+    def _on_theme(self, *_args) -> None:
         self.refresh_due()
 
     def refresh_due(self) -> None:
@@ -171,7 +176,7 @@ class CommunicationPlan(QWidget):
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
             if item.overdue:
                 for col in range(5):
-                    row.setForeground(col, QBrush(QColor(OVERDUE_TEXT)))
+                    row.setForeground(col, QBrush(QColor(colours().strong(OVERDUE_TEXT))))
             self.due_list.addTopLevelItem(row)
         for col in (0, 2, 3, 4):
             self.due_list.resizeColumnToContents(col)

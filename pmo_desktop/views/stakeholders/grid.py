@@ -32,8 +32,10 @@ from ...models.stakeholder_rules import (
     snap_level,
 )
 from ..chart_export import install_export
+from ..chart_theme import follow_theme
 from ..document import Document
 from ..register_table.commands import CellEdit, EditCellsCommand
+from ..theme import colours, theme
 from .colours import ATTITUDE_COLOURS, GAP_COLOURS, QUADRANT_TINTS, UNKNOWN_COLOUR
 from .layout import PARKING_ROW_STEP, PARKING_Y, Placed, place
 
@@ -127,7 +129,7 @@ class PowerInterestGrid(QWidget):
         self.legend.setFont(_font(LABEL_PT))
         self.hint = QLabel("Drag a stakeholder to re-rate power and interest; click to select.", self)
 
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget()
         self.plot.setMinimumSize(420, 360)
         item = self.plot.getPlotItem()
         item.hideButtons()
@@ -137,13 +139,14 @@ class PowerInterestGrid(QWidget):
         self.view = item.getViewBox()
         self.view.setMouseEnabled(False, False)
         self.view.disableAutoRange()
+        follow_theme(self.plot)
         self._style_axes(item)
         self._draw_quadrants()
         self.points_item = _PointsItem(self)
         self.points_item.setZValue(10)
         self.plot.addItem(self.points_item)
         self.ring = pg.ScatterPlotItem(pxMode=True, size=POINT_SIZE + 14, symbol="o", brush=None,
-                                       pen=pg.mkPen("#000000", width=3))
+                                       pen=pg.mkPen(colours().text, width=3))
         self.ring.setZValue(9)
         self.plot.addItem(self.ring)
         self.view.sigResized.connect(self._fit_labels)
@@ -158,16 +161,15 @@ class PowerInterestGrid(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.hint)
         document.records_changed.connect(self._on_records_changed)
+        theme().changed.connect(self._on_theme)
         self.refresh()
 
     # ------------------------------------------------------------------ drawing
     def _style_axes(self, item) -> None:
         for name, title in (("bottom", "Interest"), ("left", "Power / influence")):
             axis = item.getAxis(name)
-            axis.setPen(pg.mkPen("#000000"))
-            axis.setTextPen(pg.mkPen("#000000"))
             axis.setStyle(tickFont=_font(AXIS_PT), tickLength=0)
-            axis.setLabel(title, **{"font-size": f"{AXIS_PT + 2}pt", "font-weight": "bold", "color": "#000000"})
+            axis.setLabel(title, **{"font-size": f"{AXIS_PT + 2}pt", "font-weight": "bold", "color": colours().text})
         item.getAxis("left").setWidth(150)
         item.getAxis("bottom").setHeight(70)
 
@@ -187,33 +189,54 @@ class PowerInterestGrid(QWidget):
             MONITOR: (LOW, LOW, DIVIDER, DIVIDER, LOW + 0.02, LOW - 0.02, (0, 0)),
         }
         self.quadrant_labels: dict[str, pg.TextItem] = {}
+        self.quadrant_rects: dict[str, QGraphicsRectItem] = {}
         for name, (x0, y0, x1, y1, lx, ly, anchor) in corners.items():
             rect = QGraphicsRectItem(QRectF(x0, y0, x1 - x0, y1 - y0))
-            rect.setBrush(QColor(QUADRANT_TINTS[name]))
             rect.setPen(pg.mkPen(None))
             rect.setZValue(-20)
             self.plot.addItem(rect)
-            label = pg.TextItem(name, color="#37474f", anchor=anchor)
+            self.quadrant_rects[name] = rect
+            label = pg.TextItem(name, anchor=anchor)
             label.setFont(_font(QUADRANT_PT, bold=True))
             label.setPos(lx, ly)
             label.setZValue(-5)
             self.plot.addItem(label)
             self.quadrant_labels[name] = label
-        faint = pg.mkPen("#d5dbe0", width=1)
+        self.cell_lines: list[pg.InfiniteLine] = []
         for edge in (1.5, 3.5, 4.5):  # cell edges, so a point reads as "in" a level
             for angle in (0, 90):
-                line = pg.InfiniteLine(edge, angle=angle, pen=faint)
+                line = pg.InfiniteLine(edge, angle=angle)
                 line.setZValue(-15)
                 self.plot.addItem(line)
-        pen = pg.mkPen("#78909c", width=2)
-        for line in (pg.InfiniteLine(DIVIDER, angle=90, pen=pen), pg.InfiniteLine(DIVIDER, angle=0, pen=pen)):
+                self.cell_lines.append(line)
+        self.dividers = [pg.InfiniteLine(DIVIDER, angle=90), pg.InfiniteLine(DIVIDER, angle=0)]
+        for line in self.dividers:
             line.setZValue(-10)
             self.plot.addItem(line)
         self.parking_rect = QGraphicsRectItem()
-        self.parking_rect.setBrush(QColor("#ffffff"))
-        self.parking_rect.setPen(pg.mkPen("#b0bec5", width=1, style=Qt.PenStyle.DashLine))
         self.parking_rect.setZValue(-8)  # over the grid lines: the strip has no interest scale
         self.plot.addItem(self.parking_rect)
+        self._colour_grid()
+
+    def _colour_grid(self) -> None:
+        """The quadrants, lines, titles and the not-rated strip in the theme's colours."""
+        c = colours()
+        for name, rect in self.quadrant_rects.items():
+            rect.setBrush(QColor(c.tint(QUADRANT_TINTS[name])))
+        for label in self.quadrant_labels.values():
+            label.setColor(c.muted if c.dark else "#37474f")
+        for line in self.cell_lines:
+            line.setPen(pg.mkPen(c.faint, width=1))
+        for line in self.dividers:
+            line.setPen(pg.mkPen(c.divider, width=2))
+        self.parking_rect.setBrush(QColor(c.background))
+        self.parking_rect.setPen(pg.mkPen(c.border, width=1, style=Qt.PenStyle.DashLine))
+
+    def _on_theme(self, *_args) -> None:
+        self._style_axes(self.plot.getPlotItem())
+        self._colour_grid()
+        self.ring.setPen(pg.mkPen(colours().text, width=3))
+        self.refresh()
 
     def colour_of(self, p: queries.GridPoint) -> str:
         if self.colour_mode == "gap":
@@ -244,7 +267,7 @@ class PowerInterestGrid(QWidget):
         self._labels = {}
         self._placed = placed
         for p in self.points:
-            label = pg.TextItem(p.name, color="#000000", anchor=(0, 0.5), fill=pg.mkBrush(255, 255, 255, 200))
+            label = pg.TextItem(p.name, color=colours().text, anchor=(0, 0.5), fill=pg.mkBrush(*colours().panel[:3], 200))
             label.setFont(_font(LABEL_PT))
             label.setZValue(8)
             label.setToolTip(self._tip_text(p))
@@ -282,7 +305,7 @@ class PowerInterestGrid(QWidget):
         for p in self.points:
             x, y = self.positions[p.id]
             spots.append({"pos": (x, y), "data": p.id, "size": POINT_SIZE, "brush": pg.mkBrush(self.colour_of(p)),
-                          "pen": pg.mkPen("#ffffff", width=2), "symbol": "o"})
+                          "pen": pg.mkPen(colours().background, width=2), "symbol": "o"})
             self._labels[p.id].setPos(x + 0.07, y)
         self.points_item.setData(spots)
         self._draw_ring()

@@ -12,6 +12,7 @@ from ...models import stakeholder_queries as queries
 from ...models.registers.stakeholders import STAKEHOLDERS
 from ...models.stakeholder_rules import ENGAGEMENT_LEVELS, MatrixRow, gap_label
 from ..document import Document
+from ..theme import colours, theme
 from .colours import CURRENT_GAP, DESIRED, ON_TARGET, PATH
 
 FONT_PT = 14
@@ -82,7 +83,7 @@ class EngagementMatrixModel(QAbstractTableModel):
             colour = self._colour(r, level) if is_level else None
             if col == GAP_COLUMN and r.gap:
                 colour = CURRENT_GAP
-            return QBrush(QColor(colour)) if colour else None
+            return QBrush(QColor(colours().tint(colour))) if colour else None
         return None
 
     @staticmethod
@@ -119,18 +120,25 @@ class EngagementMatrix(QWidget):
         for col in range(1, self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.clicked.connect(lambda index: self.record_clicked.emit(self.model.record_id(index.row())))
-        key = QLabel(
-            f'<b>C</b> current &nbsp; <b>D</b> desired &nbsp;&nbsp; '
-            f'<span style="background:{CURRENT_GAP}">&nbsp;where they are, short of target&nbsp;</span> '
-            f'<span style="background:{PATH}">&nbsp;still to travel&nbsp;</span> '
-            f'<span style="background:{DESIRED}">&nbsp;where needed&nbsp;</span> '
-            f'<span style="background:{ON_TARGET}">&nbsp;on target&nbsp;</span>', self)
+        self.key = key = QLabel(self)
         key.setFont(font)
         key.setWordWrap(True)
+        self._write_key()
+        theme().changed.connect(self._write_key)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addWidget(key)
+
+    def _write_key(self, *_args) -> None:
+        """The colour key, in the cells' own (theme-adapted) colours."""
+        tint = colours().tint
+        self.key.setText(
+            f'<b>C</b> current &nbsp; <b>D</b> desired &nbsp;&nbsp; '
+            f'<span style="background:{tint(CURRENT_GAP)}">&nbsp;where they are, short of target&nbsp;</span> '
+            f'<span style="background:{tint(PATH)}">&nbsp;still to travel&nbsp;</span> '
+            f'<span style="background:{tint(DESIRED)}">&nbsp;where needed&nbsp;</span> '
+            f'<span style="background:{tint(ON_TARGET)}">&nbsp;on target&nbsp;</span>')
 
     def set_scope(self, scope: queries.Scope) -> None:
         self.model.set_scope(scope)
