@@ -50,6 +50,7 @@ class ConflictDialog(QDialog):
         self.table = QTableWidget(len(names), 3, self)
         self.table.setHorizontalHeaderLabels(["Field", "Yours", "Theirs (saved now)"])
         self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Your values and theirs")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, name in enumerate(names):
             mine = conflict.mine_values.get(name, conflict.mine)

@@ -20,6 +20,7 @@ class HelpDialog(QDialog):
         self.setObjectName("help")
         self.setWindowTitle(f"{APP_NAME} Help")
         self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName("Help")
         self.browser.setOpenExternalLinks(True)
         self.browser.setHtml(help_html())
         font = self.browser.font()

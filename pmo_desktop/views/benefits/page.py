@@ -7,7 +7,16 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...models.benefit_rollup import load_series
 from ...models.registers import REGISTERS
@@ -23,6 +32,7 @@ from .thresholds import SetThresholdsCommand, ThresholdsDialog, current_threshol
 
 CHAIN_TABS = (("outputs", "Outputs"), ("outcomes", "Outcomes"), ("objectives", "Strategic objectives"))
 WATCHED = {"benefits", "benefit_plan", "benefit_measurements"}
+PROFILE_MIN_HEIGHT = 400  # heading, facts, verdict and two boxes a row: below this it scrolls
 
 
 class BenefitsPage(QWidget):
@@ -36,20 +46,32 @@ class BenefitsPage(QWidget):
         self.profile = BenefitProfile(document, today, self)
         self.chart = RealizationChart(self, today)
 
-        # Benefits tab: the table above; profile and chart below, side by side.
+        # Benefits tab: the table above; profile and chart below, side by side. On a 720-pixel screen the
+        # table keeps room for five or six benefits and the profile scrolls rather than squashing its
+        # text boxes and tables; the split is proportioned to the real height when first shown.
+        profile_scroll = QScrollArea(self)
+        profile_scroll.setWidget(self.profile)
+        profile_scroll.setWidgetResizable(True)
+        profile_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        profile_scroll.setAccessibleName("Benefit profile")
+        self.profile.setMinimumHeight(PROFILE_MIN_HEIGHT)
+        self.profile.setMinimumWidth(420)
+        self.chart.setMinimumSize(380, 260)
         below = QSplitter(Qt.Orientation.Horizontal, self)
-        below.addWidget(self.profile)
+        below.addWidget(profile_scroll)
         below.addWidget(self.chart)
-        below.setStretchFactor(0, 2)
-        below.setStretchFactor(1, 3)
+        below.setStretchFactor(0, 1)
+        below.setStretchFactor(1, 1)
+        below.setChildrenCollapsible(False)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.register_view)
         split.addWidget(below)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([250, 600])
-        below.setSizes([760, 640])
-        self.benefits_tab = split
+        split.setChildrenCollapsible(False)
+        self.register_view.setMinimumHeight(150)
+        self.benefits_tab, self.below = split, below
+        self._proportioned = False
 
         self.rollup = RollupChart(document, self)
         self.map = BenefitsMapWidget(document, self)
@@ -77,6 +99,29 @@ class BenefitsPage(QWidget):
         self.register_view.current_record_changed.connect(self.show_benefit)
         document.records_changed.connect(self._on_records_changed)
         self.show_benefit(None)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._proportioned and self.benefits_tab.height() > 100:
+            self._proportion()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self._proportioned and self.isVisible() and self.benefits_tab.height() > 100:
+            self._proportion()
+
+    def _proportion(self) -> None:
+        """The table as tall as its rows need, up to two fifths of the height; profile and chart the rest,
+        the profile 45 % of the width. After that the user's dragging rules."""
+        self._proportioned = True
+        height, width = self.benefits_tab.height(), self.below.width() or self.width()
+        table = self.register_view.table
+        rows = max(5, self.register_view.model.rowCount())
+        # header, rows, and the search bar, new-row line and scroll bar around them
+        needed = table.horizontalHeader().height() + rows * table.verticalHeader().defaultSectionSize() + 110
+        table = min(needed, max(int(height * 0.4), min(240, height - 280)))
+        self.benefits_tab.setSizes([table, height - table])
+        self.below.setSizes([int(width * 0.45), width - int(width * 0.45)])
 
     # ------------------------------------------------------------------ following the current benefit
     @property

@@ -95,6 +95,7 @@ class BenefitProfile(QWidget):
                                       (right, "Planned trajectory (date → expected value)", self.plan_view),
                                       (right, "Measurements (date → actual value)", self.measurements_view)):
             box = QGroupBox(title, self)
+            widget.setAccessibleName(title.split(" (")[0])
             inner = QVBoxLayout(box)
             inner.setContentsMargins(6, 6, 6, 6)
             inner.addWidget(widget)

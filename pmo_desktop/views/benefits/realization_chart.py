@@ -28,6 +28,7 @@ class RealizationChart(QWidget):
         self.today = today
         self.series: BenefitSeries | None = None
         self.plot = st.make_plot(self)
+        self.plot.setAccessibleName("Benefit realization chart")
         self.legend = st.add_legend(self.plot)
         item = self.plot.getPlotItem()
         self.planned_curve = item.plot([], [], name="Plan", symbol="s", symbolSize=9, symbolPen=None)
@@ -54,6 +55,7 @@ class RealizationChart(QWidget):
         layout.addWidget(self.plot)
         self.show_series(None)
         theme().changed.connect(self._on_theme)
+        item.getViewBox().sigResized.connect(self._refit)
 
     def _colour_items(self) -> None:
         """Lines, points and line labels in the theme's colours (the pens' objects stay, so the legend's
@@ -126,8 +128,11 @@ class RealizationChart(QWidget):
         columns = 5 if self.width() > 620 else 3
         if columns != self.legend.columnCount:
             self.legend.setColumnCount(columns)
-            if self.series is not None:
-                self._fit(self.series, self.today())
+            self._refit()
+
+    def _refit(self, *_args) -> None:
+        if self.series is not None:  # the legend's share of the height changes with the plot's height
+            self._fit(self.series, self.today())
 
     def _fit(self, s: BenefitSeries, today: date) -> None:
         """Show the whole story: plan, actuals, reference lines and today."""
@@ -142,11 +147,19 @@ class RealizationChart(QWidget):
             if low == high:
                 low, high = low - 1, high + 1
             span = high - low
-            # Headroom at the top for the legend row, so it never hides the data.
-            headroom = 0.30 if self.legend.columnCount >= 5 else 0.55
-            bottom, top = low - span * 0.08, high + span * headroom
+            # Headroom at the top for the legend's rows, so it never hides the data: the share of the
+            # plot's height the legend takes (more on a short chart), plus a margin.
+            share = self.legend_share()
+            bottom = low - span * 0.08
+            top = bottom + (high - bottom) / (1 - share)
             item.setYRange(bottom, top, padding=0)
             self._place_today_label(s, today, bottom, top)
+
+    def legend_share(self) -> float:
+        rows = -(-len(self.legend.items) // max(1, self.legend.columnCount))
+        legend_px = rows * st.FONT_PT * 2.4 + 30  # its rows, its frame and the gap above the data
+        view_px = self.plot.getPlotItem().getViewBox().height() or 300
+        return min(0.6, max(0.18, legend_px / max(view_px, 1)))
 
     def _place_today_label(self, s: BenefitSeries, today: date, bottom: float, top: float) -> None:
         """The "Today" label up the today line where no other label or line is: away from the baseline
@@ -154,7 +167,7 @@ class RealizationChart(QWidget):
         avoid = [v for v in (s.baseline_value, s.target_value) if v is not None]
         avoid += [v for d, v in s.effective_plan + s.actuals if abs((d - today).days) < 120]
         fractions = [(v - bottom) / (top - bottom) for v in avoid]
-        ceiling = 0.70 if self.legend.columnCount >= 5 else 0.45  # below the legend's rows
+        ceiling = 0.95 - self.legend_share()  # below the legend's rows
         candidates = [ceiling - k * 0.05 for k in range(int((ceiling - 0.1) / 0.05) + 1)]
         best = max(candidates, key=lambda c: min((abs(c - f) for f in fractions), default=1.0))
         self.today_line.label.setPosition(best)

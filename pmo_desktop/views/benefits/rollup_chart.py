@@ -40,6 +40,7 @@ class RollupChart(RefreshWhenShown, QWidget):
         self.summary.setWordWrap(True)
 
         self.plot = st.make_plot(self)
+        self.plot.setAccessibleName("Financial benefits roll-up chart")
         self.legend = st.add_legend(self.plot)
         item = self.plot.getPlotItem()
         st.set_left_label(self.plot, "Financial benefit (KPI money unit, e.g. £k)")

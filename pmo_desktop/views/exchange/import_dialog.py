@@ -34,6 +34,7 @@ from ...models import records
 from ...models.errors import StoreError
 from ...models.fields import Kind
 from ...models.registers import MAIN_REGISTERS, REGISTERS
+from ..accessibility import name_table
 from ..background import run_with_progress
 from ..document import Document
 from ..theme import colours
@@ -91,6 +92,12 @@ class ImportDialog(QDialog):
         font = self.summary.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.summary.setFont(font)
+
+        self.sheet_combo.setAccessibleName("Sheet")
+        self.register_combo.setAccessibleName("Register")
+        for table, name in ((self.mapping_table, "Column mapping"), (self.values_table, "Values to translate"),
+                            (self.report_view, "Rows to import")):
+            name_table(table, name)
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -212,6 +219,7 @@ class ImportDialog(QDialog):
                 label.setProperty("key", (register, name, value))
                 self.values_table.setCellWidget(r, 0, label)
                 combo = QComboBox()
+                combo.setAccessibleName(f"Translate {f.label} “{value}” to")
                 combo.addItem(LEAVE, None)
                 for text, data in targets:
                     combo.addItem(text, data)
@@ -250,6 +258,7 @@ class ImportDialog(QDialog):
                 label.setToolTip(sheet.ignored.get(col, ""))
                 self.mapping_table.setCellWidget(r, 0, label)
                 combo = QComboBox()
+                combo.setAccessibleName(f"Import {header or 'the column with no header'} as")
                 combo.addItem(IGNORE, None)
                 for name, text in choices:
                     combo.addItem(text, name)

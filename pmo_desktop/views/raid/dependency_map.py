@@ -148,6 +148,7 @@ class DependencyMapWidget(RefreshWhenShown, QWidget):
         self.view = DependencyMapView(self)
         install_export(self.view, "Dependency map")
         self.trouble = QTreeWidget(self)
+        self.trouble.setAccessibleName("Late or at-risk dependencies and what they threaten")
         self.trouble.setHeaderLabels(["Late or at risk — what it threatens downstream"])
         self.trouble.setWordWrap(True)
         self.trouble.itemActivated.connect(self._activated)

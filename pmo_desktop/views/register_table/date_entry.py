@@ -63,6 +63,7 @@ class DateLineEdit(QLineEdit):
                         + ", 31 Mar 2026, today — or Alt+Down / F4 for a calendar")
         self.calendar_action = self.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setToolTip("Pick from a calendar (Alt+Down or F4)")
+        self.calendar_action.setText("Pick a date from a calendar")  # what a screen reader says for the button
         self.calendar_action.triggered.connect(self.show_calendar)
         self.popup: QFrame | None = None
         self.calendar: QCalendarWidget | None = None

@@ -30,6 +30,7 @@ from ...models.errors import ValidationError
 from ...models.fields import Kind, Register
 from ...models.records import is_unique, snapshot_fields
 from ...models.values import normalise_key
+from ..accessibility import name_table
 from ..document import Document
 from ..zoom import zoom
 from .clipboard import parse_tsv, to_tsv
@@ -167,7 +168,7 @@ class RegisterView(QWidget):
         self.clear_filters_button.clicked.connect(self.clear_filters)
 
         self.table = RegisterTable(self)
-        self.table.setAccessibleName(f"{register.title} table")
+        name_table(self.table, f"{register.title} table")
         self.search.setAccessibleName(f"Search the {register.title.lower()}")
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(FieldDelegate(self.proxy, self.table))

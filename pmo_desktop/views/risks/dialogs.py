@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...models import errors
 from ...models.risk_rules import Band, RiskScale, _default_names, default_bands
 from ...models.risk_scale_config import MAX_SIZE, MIN_SIZE, validate_scale
+from ..accessibility import name_table
 from ..theme import colours
 from .chart_style import text_on
 
@@ -35,6 +36,7 @@ class ReasonDialog(QDialog):
         self.text = QPlainTextEdit(self)
         self.text.setPlaceholderText("For example: it now threatens the point of sale project's go-live too.")
         self.text.setTabChangesFocus(True)
+        self.text.setAccessibleName("Reason")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Escalate")
         self.buttons.accepted.connect(self.accept)
@@ -67,9 +69,11 @@ class ScaleDialog(QDialog):
         self.names = QTableWidget(0, 1, self)
         self.names.setHorizontalHeaderLabels(["Level name"])
         self.names.horizontalHeader().setStretchLastSection(True)
+        name_table(self.names, "Level names")
         self.bands = QTableWidget(0, 3, self)
         self.bands.setHorizontalHeaderLabels(["Rating", "Starts at score", "Colour"])
         self.bands.horizontalHeader().setStretchLastSection(True)
+        name_table(self.bands, "Rating bands")
         self.bands.cellDoubleClicked.connect(self._pick_colour)
         self.bands.itemChanged.connect(self._paint_colour)
         self.message = QLabel(self)

@@ -37,6 +37,7 @@ class HeatMapChart(QWidget):
         self.count_items: dict[tuple[int, int], pg.TextItem] = {}
 
         self.mode = QComboBox(self)
+        self.mode.setAccessibleName("Heat map: inherent or residual")
         self.mode.addItem("Inherent (before responses)", "inherent")
         self.mode.addItem("Residual (after responses)", "residual")
         self.mode.setFont(font(AXIS_PT))
@@ -49,6 +50,7 @@ class HeatMapChart(QWidget):
         self.total_label.setFont(font(AXIS_PT))
 
         self.plot = pg.PlotWidget(self)
+        self.plot.setAccessibleName("Risk heat map")
         style_plot(self.plot)
         self.plot.setMouseEnabled(False, False)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_click)

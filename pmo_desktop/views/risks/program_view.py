@@ -37,6 +37,7 @@ class ProgramView(RefreshWhenShown, QWidget):
         self.include_closed.toggled.connect(self.refresh)
         self.summary = QLabel(self)
         self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setAccessibleName("Program risks and the projects they touch")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

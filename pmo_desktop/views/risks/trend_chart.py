@@ -42,9 +42,11 @@ class TrendChart(RefreshWhenShown, QWidget):
         self.points: list[TrendPoint] = []
 
         self.period = QComboBox(self)
+        self.period.setAccessibleName("Trend periods")
         self.period.addItem("Month ends", "month")
         self.period.addItem("Week ends", "week")
         self.mode = QComboBox(self)
+        self.mode.setAccessibleName("Trend: inherent or residual rating")
         self.mode.addItem("Inherent rating", "inherent")
         self.mode.addItem("Residual rating", "residual")
         for combo in (self.period, self.mode):
@@ -55,6 +57,7 @@ class TrendChart(RefreshWhenShown, QWidget):
 
         axis = pg.DateAxisItem(orientation="bottom")
         self.plot = pg.PlotWidget(self, axisItems={"bottom": axis})
+        self.plot.setAccessibleName("Open risks by rating over time")
         style_plot(self.plot)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.setMouseEnabled(False, False)

@@ -119,6 +119,7 @@ class CommunicationPlan(QWidget):
         this_week.clicked.connect(lambda: self.show_week(0))
         next_week.clicked.connect(lambda: self.show_week(self.week_offset + 1))
         self.due_list = QTreeWidget(self)
+        self.due_list.setAccessibleName("Communications due this week")
         self.due_list.setRootIsDecorated(False)
         self.due_list.setHeaderLabels(["Due", "What", "With", "Owner", ""])
         self.due_list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

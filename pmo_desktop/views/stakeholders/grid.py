@@ -120,6 +120,7 @@ class PowerInterestGrid(QWidget):
         self._parking_rows = 0
 
         self.colour_combo = QComboBox(self)
+        self.colour_combo.setAccessibleName("Colour the stakeholders by")
         for key, text in COLOUR_MODES:
             self.colour_combo.addItem(text, key)
         self.colour_combo.currentIndexChanged.connect(lambda _i: self.set_colour_mode(self.colour_combo.currentData()))

@@ -105,6 +105,7 @@ class EngagementMatrix(QWidget):
         super().__init__(parent)
         self.model = EngagementMatrixModel(document, self)
         self.table = QTableView(self)
+        self.table.setAccessibleName("Engagement assessment matrix")
         self.table.setModel(self.model)
         font = self.table.font()
         font.setPointSize(FONT_PT)
