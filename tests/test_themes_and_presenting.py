@@ -7,12 +7,12 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 from screens import screens, settle, slug
 
 from pmo_desktop.models.demo import create_demo
-from pmo_desktop.views.theme import DARK, HIGH_CONTRAST, LIGHT, SYSTEM, Colours, colours, theme
+from pmo_desktop.views.theme import DARK, HIGH_CONTRAST, LIGHT, SYSTEM, Colours, HighContrastStyle, colours, theme
 from pmo_desktop.views.zoom import zoom
 
 
@@ -35,6 +35,13 @@ def window(main_window, qtbot, tmp_path):
 
 def background_of(plot) -> QColor:
     return plot.backgroundBrush().color()
+
+
+def brightest(icon) -> float:
+    """The lightness of the brightest opaque pixel of an icon."""
+    image = icon.pixmap(22, 22).toImage()
+    return max((image.pixelColor(x, y).lightnessF() for x in range(image.width()) for y in range(image.height())
+                if image.pixelColor(x, y).alpha() > 200), default=0.0)
 
 
 def pixel(widget, x_fraction: float = 0.5, y_fraction: float = 0.5) -> QColor:
@@ -66,10 +73,24 @@ def test_the_theme_menu_changes_the_palette_and_the_charts_follow_at_once(window
     assert "color: #ffe6e6e6" in plot.getPlotItem().titleLabel.item.toHtml().lower() or \
         QColor(plot.getPlotItem().titleLabel.opts["color"]).lightnessF() > 0.8
 
+    # The toolbar's drawn icons (where the icon theme has none) are light on the dark toolbar.
+    if not QIcon.hasThemeIcon("zoom-in"):
+        assert brightest(window.zoom_in_action.icon()) > 0.8
+    if not QIcon.hasThemeIcon("edit-undo"):
+        assert brightest(window.tool_undo.icon()) > 0.8
     window.theme_actions[HIGH_CONTRAST].trigger()
     assert QApplication.palette().color(QPalette.ColorRole.Window) == QColor("#000000")
     assert QApplication.palette().color(QPalette.ColorRole.Text) == QColor("#ffffff")
     assert background_of(plot) == QColor("#000000")
+    # Text boxes keep a visible (white) frame on the black window.
+    assert isinstance(QApplication.style(), HighContrastStyle)
+    search = window.page("Risks").register_view.search
+    frame = search.grab().toImage()
+    assert frame.pixelColor(0, frame.height() // 2).lightnessF() > 0.9
+    window.theme_actions[DARK].trigger()
+    assert not isinstance(QApplication.style(), HighContrastStyle)
+    assert QApplication.style().name().lower() == "fusion"
+    window.theme_actions[HIGH_CONTRAST].trigger()
 
     # The choice is kept for the next window; the system choice follows the platform again.
     assert window.settings.value("view/theme") == HIGH_CONTRAST

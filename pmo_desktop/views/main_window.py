@@ -280,7 +280,24 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(self.help_action)
         self.toolbar = bar
+        # Where the icon theme has no undo/redo/zoom icons, Fusion's black arrows vanish on a dark toolbar:
+        # draw them as characters in the theme's colour, again when the theme changes.
+        self._glyph_tools = [(self.tool_undo, "edit-undo", "↶"), (self.tool_redo, "edit-redo", "↷"),
+                             (self.zoom_out_action, "zoom-out", "−"), (self.zoom_in_action, "zoom-in", "+")]
+        self._draw_glyph_tools()
+        from .theme import theme
+
+        theme().changed.connect(self._draw_glyph_tools)
         self._update_undo_tools()
+
+    def _draw_glyph_tools(self, *_args) -> None:
+        from PySide6.QtGui import QIcon
+
+        from .theme import glyph_icon
+
+        for action, name, glyph in self._glyph_tools:
+            if not QIcon.hasThemeIcon(name):
+                action.setIcon(glyph_icon(glyph))
 
     def _undo(self) -> None:
         if self.document is not None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 SYSTEM, LIGHT, DARK, HIGH_CONTRAST = "system", "light", "dark", "high-contrast"
 CHOICES = ((SYSTEM, "&System"), (LIGHT, "&Light"), (DARK, "&Dark"), (HIGH_CONTRAST, "&High Contrast"))
@@ -152,7 +152,10 @@ class Theme(QObject):
         name = system_theme() if self.choice == SYSTEM else self.choice
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            if app.style().name().lower() != STYLE.lower():
+            high_contrast = isinstance(app.style(), HighContrastStyle)
+            if name == HIGH_CONTRAST and not high_contrast:
+                app.setStyle(HighContrastStyle())
+            elif name != HIGH_CONTRAST and (high_contrast or app.style().name().lower() != STYLE.lower()):
                 app.setStyle(STYLE)
             app.setPalette(palette_for(name))
         if name != self.name:
@@ -187,3 +190,54 @@ def _forget(*_args) -> None:
 
 def rgba(values: tuple[int, int, int, int]) -> QColor:
     return QColor(*values)
+
+
+class HighContrastStyle(QProxyStyle):
+    """Fusion for high contrast. Fusion draws the frames of text boxes and tables in a shade of the window
+    colour, which on a black window is black: here they are drawn white (yellow with the focus), and
+    table grids grey. (A style sheet would do it too, but it stops fonts passing from a table to its
+    headers, so the zoom would no longer reach them.)"""
+
+    FRAMES = (QStyle.PrimitiveElement.PE_PanelLineEdit, QStyle.PrimitiveElement.PE_Frame)
+
+    def __init__(self):
+        super().__init__(STYLE)
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element in self.FRAMES:
+            focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+            painter.save()
+            painter.setPen(QPen(QColor("#ffff00" if focused else "#ffffff"), 2 if focused else 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+            painter.restore()
+
+    def styleHint(self, hint, option=None, widget=None, returnData=None) -> int:
+        if hint == QStyle.StyleHint.SH_Table_GridLineColor:
+            grey = QColor("#8a8a8a").rgba()  # an unsigned ARGB value, returned as the C++ int it is
+            return grey - (1 << 32) if grey >= 1 << 31 else grey
+        return super().styleHint(hint, option, widget, returnData)
+
+
+def glyph_icon(glyph: str, size: int = 22) -> QIcon:
+    """A toolbar icon drawn from a character in the theme's text colour (Fusion's arrow icons are black,
+    invisible on a dark toolbar)."""
+    from PySide6.QtGui import QFont, QPainter, QPixmap
+
+    palette = QApplication.palette()
+    icon = QIcon()
+    for mode, group in ((QIcon.Mode.Normal, QPalette.ColorGroup.Active), (QIcon.Mode.Disabled, QPalette.ColorGroup.Disabled)):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        font = QFont()
+        font.setPixelSize(int(size * 0.9))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(palette.color(group, QPalette.ColorRole.ButtonText))
+        painter.drawText(pixmap.rect(), int(Qt.AlignmentFlag.AlignCenter), glyph)
+        painter.end()
+        icon.addPixmap(pixmap, mode)
+    return icon

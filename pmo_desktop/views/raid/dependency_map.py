@@ -154,13 +154,15 @@ class DependencyMapWidget(RefreshWhenShown, QWidget):
         self.trouble.itemActivated.connect(self._activated)
         self.summary = QLabel(self)
         self.summary.setFont(_font(13))
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        # The map above, the list below: the map is wide and short (a column per step of the chain), the list's
+        # lines are long; side by side at 1280 px the map shrank to unreadable text and still did not fit.
+        split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.view)
         split.addWidget(self.trouble)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([600, 400])  # the map gets three fifths, whatever the list's longest line
-        self.trouble.setMinimumWidth(260)
+        split.setSizes([600, 400])  # the map gets three fifths, whatever the list's length
+        self.trouble.setMinimumHeight(120)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
