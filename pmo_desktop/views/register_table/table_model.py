@@ -13,6 +13,7 @@ from ...models.benefit_rules import STATUS_COLOURS
 from ...models.fields import Field, Kind, Register
 from ...models.windows import display_text
 from ..document import Document
+from ..theme import colours
 from .commands import CellEdit, EditCellsCommand
 from .tips import column_tip, wrapped_label
 
@@ -212,6 +213,8 @@ class RegisterTableModel(QAbstractTableModel):
                 colour = FLASH_COLOUR
             if colour:
                 c = QColor(colour)
+                if c.lightnessF() > 0.85:  # a pale fill made for a white page: the theme's own shade of it
+                    c = QColor(colours().tint(colour))
                 return QBrush(c if role == Qt.ItemDataRole.BackgroundRole else _readable_text_on(c))
         return None
 
