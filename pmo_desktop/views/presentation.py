@@ -1,7 +1,7 @@
 """Presentation mode (View ▸ Presentation Mode, F11; Esc leaves): the window full screen without the
 navigation list, toolbar and status bar, and tables and charts at a projector's size (at least
 ``PRESENTING_ZOOM`` %, through the zoom every table and chart already follows: text, row heights, line
-widths). Nothing of it is kept: leaving restores the window, the chrome and the zoom as they were, and a
+widths; 125 % on a screen under 1200 pixels wide). Nothing of it is kept: leaving restores the window, the chrome and the zoom as they were, and a
 zoom changed while presenting is not saved."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from .zoom import zoom
 
 PRESENTING_ZOOM = 150
+SMALL_SCREEN_ZOOM = 125  # below 1200 pixels across, 150 % leaves the charts no room for their labels
 
 
 @dataclass
@@ -50,8 +51,11 @@ class Presentation:
         self._before = _Before(w.windowState(), zoom().percent, hidden)
         for widget in hidden:
             widget.hide()
-        if zoom().percent < PRESENTING_ZOOM:
-            zoom().set_percent(PRESENTING_ZOOM)
+        screen = w.screen()
+        wide = screen is None or screen.geometry().width() >= 1200
+        target = PRESENTING_ZOOM if wide else SMALL_SCREEN_ZOOM
+        if zoom().percent < target:
+            zoom().set_percent(target)
         w.showFullScreen()
         w.presentation_action.setChecked(True)
 
