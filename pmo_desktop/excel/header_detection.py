@@ -31,7 +31,6 @@ PSEUDO = (RESPONSE_PLAN,)
 TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, ("risks", "residual_impact"): None,
                  ("risks", "response"): "@response_plan",  # a response written out is the plan, not its type
                  ("stakeholders", "interest"): "concerns", ("stakeholders", "power"): None}
-VALUE_KINDS = (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM, Kind.BOOL, Kind.DATE, Kind.INT, Kind.FLOAT)
 SAMPLE = 20
 _TITLE_FALLBACK = {"risks": ("event", "cause"), "issues": ("description",), "stakeholders": ("group",)}
 
@@ -275,7 +274,7 @@ def tick_columns(kind: SheetKind, row: list, group: list | None, mapping: dict[i
         name = _TICK_SCALE.get((kind.register, name), name)  # "Consequences" over levels is the impact
         if level is None or name is None or name in taken or name in PSEUDO or name == PARENT:
             continue
-        if kind.reg.field(name).kind != Kind.SCALE:
+        if kind.reg.field(name).kind is not Kind.SCALE:
             continue
         cells = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
         if any(not is_mark(x) for x in cells):
@@ -315,11 +314,11 @@ def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str) -> float:
 def _fits(kind: SheetKind, name: str, values: list, translator: Translator, ctx: Context) -> bool:
     """Whether most sample values of a column read as field ``name`` (always, for text fields)."""
     f = kind.reg.field(name)
-    if f.kind not in VALUE_KINDS or not values:
+    if not f.kind.checkable or not values:
         return True
     if (kind.register, name) in OPEN_LISTS:
         return not _sentences(values)
-    profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind == Kind.SCALE else 5)
+    profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind is Kind.SCALE else 5)
     good = 0
     for x in values:
         try:
@@ -359,7 +358,7 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()
                   and str(r[c]).strip() not in EXCEL_ERRORS]
         f = kind.reg.field(name)
-        if f.kind == Kind.COMPUTED:
+        if not f.kind.stored:
             if _sentences(values):  # "Strategy" written out, not the calculated quadrant: keep it as text
                 del out[c]
                 why[c] = f"its cells are text, not the calculated {f.label.lower()}"
@@ -374,7 +373,7 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -
             del out[c]  # the same word on every row ("Risk", "Risk", "Risk") labels rows, it names none
             why[c] = f"every row says “{str(values[0]).strip()}”, so it names no record"
             continue
-        if f.kind == Kind.CODE and len(values) >= 4 and len({str(x).strip().lower() for x in values}) * 5 < len(values) * 4:
+        if f.kind.is_key and len(values) >= 4 and len({str(x).strip().lower() for x in values}) * 5 < len(values) * 4:
             del out[c]  # IDs are unique; a column repeating its values is a reference to something else
             why[c] = "its values repeat, so they are not IDs"
             continue

@@ -18,7 +18,6 @@ from sqlalchemy import delete, select
 
 from ..models import records
 from ..models.errors import StoreError
-from ..models.fields import Kind
 from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
@@ -70,7 +69,7 @@ def importable_fields(register: str) -> list[tuple[str, str]]:
     out = []
     if reg.parent_register is not None:
         out.append((PARENT, reg.parent_label))
-    out += [(f.name, f.label) for f in reg.fields if f.kind != Kind.COMPUTED]
+    out += [(f.name, f.label) for f in reg.fields if f.kind.stored]
     if register == "risks":
         out.append((RESPONSE_PLAN, "Response plan (as response actions)"))
     return out
@@ -85,7 +84,7 @@ def saved_mapping(store: Store, layout: str) -> dict | None:
 def _normalise_override(kind: SheetKind, mapping: dict) -> dict[int, str]:
     reg = kind.reg
     allowed = {name for name, _ in importable_fields(kind.register)}
-    computed = {f.name for f in reg.fields if f.kind == Kind.COMPUTED}
+    computed = {f.name for f in reg.fields if not f.kind.stored}
     out: dict[int, str] = {}
     taken: dict[str, int] = {}
     for col, name in mapping.items():
@@ -111,7 +110,7 @@ def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto:
     """Why each named column is not imported, for the preview."""
     reg = kind.reg
     labels = {f.name: f.label for f in reg.fields}
-    computed = {f.name for f in reg.fields if f.kind == Kind.COMPUTED}
+    computed = {f.name for f in reg.fields if not f.kind.stored}
     auto_map = auto.mapping if auto is not None else {}
     dups = auto.duplicates if auto is not None else {}
     out = {}
@@ -138,7 +137,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
     except calculated ones (scores, ratings), which the office recomputes."""
     if EXTRA_FIELD.get(kind.register) is None:
         return {}
-    computed = {f.name for f in kind.reg.fields if f.kind == Kind.COMPUTED}
+    computed = {f.name for f in kind.reg.fields if not f.kind.stored}
     auto_map = auto.mapping if auto is not None else {}
     out = {}
     for col, text in enumerate(headers):
@@ -169,7 +168,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
              mapping: dict | None) -> tuple[dict[int, str], dict[int, str], str, dict[int, str], bool]:
     kind = match.kind
     headers, layout = _layout(reader, match)
-    computed = {f.name for f in kind.reg.fields if f.kind == Kind.COMPUTED}
+    computed = {f.name for f in kind.reg.fields if not f.kind.stored}
     if mapping is None:
         saved = saved_mapping(store, layout)
         if saved and saved.get("register") == kind.register:

@@ -29,7 +29,6 @@ from .workbook_reader import EXCEL_ERRORS, SheetReader
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 TICK = 256  # rows between progress reports and cancel checks
-_UNCACHED = (Kind.TEXT, Kind.LONGTEXT, Kind.CODE)  # cheap to parse and mostly unique: not worth caching
 _NOUNS = {"StrategicObjective": "strategic objective", "Project": "project", "Outcome": "outcome",
           "Stakeholder": "stakeholder", "Risk": "risk", "Person": "person", "IssueEntry": "issue"}
 # Where a record keeps the content of source columns that map to no field, labelled with their header.
@@ -55,7 +54,7 @@ def _rating_like(text: str) -> bool:
 def _column_lengths(reg: Register, fields: list[Field]) -> dict[str, int]:
     """The longest text each short text field holds (its one rule, ``Field.max_length``): an import cuts a
     longer title at a word and keeps it whole in the notes, where an edit in a cell is refused."""
-    return {f.name: f.max_length for f in fields if f.kind in (Kind.TEXT, Kind.CODE)}
+    return {f.name: f.max_length for f in fields if f.kind.one_line}
 
 
 def _similar(a: str, b: str) -> bool:
@@ -74,9 +73,9 @@ def _looks_like_code(value) -> bool:
 
 def _same(field: Field, new, old) -> bool:
     """Whether an imported value equals the stored one as the user sees it."""
-    if field.kind == Kind.LINKS:
+    if field.kind.is_links:
         return sorted(n.lower() for n in new) == sorted(n.strip().lower() for n in v.split_list(old or ""))
-    if field.kind == Kind.REF:
+    if field.kind.is_reference:
         return (new or "").lower() == (old or "").lower()
     if new in (None, "") and old in (None, ""):
         return True
@@ -164,9 +163,9 @@ class Planner:
         self._own_export = own_export
         self._translator = self.translator(reg.name)
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
-                  if n != PARENT and not n.startswith("@") and reg.field(n).kind != Kind.COMPUTED]
+                  if n != PARENT and not n.startswith("@") and reg.field(n).kind.stored]
         for _, f in fields:
-            self._parsed.setdefault(id(f), None if f.kind in _UNCACHED else {})
+            self._parsed.setdefault(id(f), None if f.kind.free_text else {})
         self._responses = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN]
         self._ticks = [(c, *tick_level(n)) for c, n in sorted(mapping.items()) if tick_level(n)]
         self._lengths = _column_lengths(reg, [f for _, f in fields])
@@ -187,7 +186,7 @@ class Planner:
             self._title_from = None
         self._title_name = title.name if title is not None else ""
         first_col = min(mapped_cols) if mapped_cols else 0
-        strict_refs = [(c, f) for c, f in fields if f.kind in (Kind.REF, Kind.LINKS) and not f.ref.create_missing]
+        strict_refs = [(c, f) for c, f in fields if f.kind.refers and not f.ref.create_missing]
         width = max(len(headers), max(mapping, default=-1) + 1, max(plan.extras, default=-1) + 1)
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
         self._profiles = self._column_profiles(reader, header_row, width, fields)
@@ -226,7 +225,7 @@ class Planner:
                                                         "below the table: a legend or notes, not a record."))
                     self._unclaim(reg, report.code)
 
-        value_cols = {c for c, f in fields if f.kind not in (Kind.TEXT, Kind.LONGTEXT, Kind.CODE, Kind.REF, Kind.LINKS)}
+        value_cols = {c for c, f in fields if not (f.kind.free_text or f.kind.refers)}
         first_block = True
         for number, row in reader.data_rows(header_row + 1, width):
             tick += 1
@@ -369,7 +368,7 @@ class Planner:
     def _column_profiles(self, reader: SheetReader, header_row: int, width: int,
                          fields: list[tuple[int, Field]]) -> dict[int, ColumnProfile]:
         """How to read the numbers of each scale column (fractions 0–1? a 1–10 scale?), from all its cells."""
-        scale_cols = [(c, f) for c, f in fields if f.kind == Kind.SCALE]
+        scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
         if not scale_cols:
             return {}
         columns: dict[int, list] = {c: [] for c, _ in scale_cols}
@@ -438,7 +437,7 @@ class Planner:
             text = values.get(name)
             if isinstance(text, str) and len(text) > limit:
                 f = reg.field(name)
-                if f.kind == Kind.CODE:  # an ID longer than IDs can be: a new one, the old kept in the notes
+                if f.kind.is_key:  # an ID longer than IDs can be: a new one, the old kept in the notes
                     values.pop(name)
                     extra_text = f"{f.label}: {text}"
                 else:
@@ -464,7 +463,7 @@ class Planner:
             wanted = values[f.name]
             known = self.names(f.ref.target, f.ref.label)
             pending = self.pending_names[f.ref.target]
-            for name in ([wanted] if f.kind == Kind.REF else wanted):
+            for name in ([wanted] if f.kind.is_reference else wanted):
                 if name and name.lower() not in known and name.lower() not in pending:
                     noun = _NOUNS.get(f.ref.target.__name__, f.ref.target.__name__.lower())
                     if self.create_missing and f.ref.target.__name__ == "Project":
@@ -529,7 +528,7 @@ class Planner:
                         action = Action.UPDATE
         if action == Action.INSERT:
             for f in reg.fields:
-                if f.required and f.kind != Kind.CODE and f.name not in values:
+                if f.required and not f.kind.is_key and f.name not in values:
                     errors.append(f"{f.label} cannot be empty (no column of the sheet holds it).")
         if not errors and reg.check is not None:
             if record_id is not None:
@@ -544,7 +543,7 @@ class Planner:
                 except ValidationError as e:
                     name = getattr(e, "field", None)
                     f = next((x for x in reg.fields if x.name == name), None)
-                    if f is None or f.required or name not in values or f.kind == Kind.CODE:
+                    if f is None or f.required or name not in values or f.kind.is_key:
                         errors.append(str(e))
                         break
                     # an optional value contradicting another (a target date before the date raised):
@@ -622,7 +621,7 @@ class Planner:
         reg = REGISTERS[plan.register]
         ids = {pid: low for low, pid in plan.replace_parents.items() if pid is not None}
         mapped = [f for f in reg.fields if f.name in plan.mapping.values()]
-        if ids and len(mapped) == len([f for f in reg.fields if f.kind != Kind.COMPUTED]):
+        if ids and len(mapped) == len([f for f in reg.fields if f.kind.stored]):
             parent_col = getattr(reg.entity, reg.parent)
             owner = dict(self.session.execute(select(reg.entity.id, parent_col)).all())
             stored: dict[int, list] = defaultdict(list)

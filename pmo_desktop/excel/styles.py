@@ -12,7 +12,8 @@ from openpyxl.formatting.rule import CellIsRule, Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from ..models import benefit_rules
-from ..models.fields import Context, Kind
+from ..models.fields import Context
+from ..models.kinds import DATE_FORMAT as DATE_FORMAT  # re-exported: the board pack's dates
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -27,10 +28,6 @@ THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
-DATE_FORMAT = "d mmm yyyy"
-# Whole numbers (levels, scores, counts) read right in Excel's General format, so they are written as
-# plain values: a styled cell costs openpyxl noticeably more to write than an unstyled one.
-NUMBER_FORMATS = {Kind.DATE: DATE_FORMAT, Kind.FLOAT: "#,##0.00"}
 
 
 def hex_colour(colour: str) -> str:

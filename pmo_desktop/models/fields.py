@@ -7,31 +7,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import Enum
 from typing import Any, Callable, Optional
 
 from sqlalchemy import Table
 
 from . import clock
-from . import values as v
 from .errors import ValidationError
+from .kinds import FieldKind as FieldKind  # re-exported: registers name their kinds from here
+from .kinds import Kind as Kind
 from .risk_rules import RiskScale
-
-
-class Kind(str, Enum):
-    CODE = "code"            # the human readable ID (R-042); the natural key for import
-    TEXT = "text"
-    LONGTEXT = "longtext"    # edited in the detail editor, wrapped in Excel
-    INT = "int"
-    FLOAT = "float"
-    SCALE = "scale"          # 1..N with level names (probability, impact, power, interest)
-    DATE = "date"
-    ENUM = "enum"
-    MULTI_ENUM = "multi"     # several choices, stored as "A; B"
-    BOOL = "bool"
-    REF = "ref"              # a foreign key shown as the target's name
-    LINKS = "links"          # a many-to-many shown as "name; name"
-    COMPUTED = "computed"    # derived, read-only
 
 
 @dataclass(frozen=True)
@@ -61,7 +45,7 @@ CELL_TEXT_LIMIT = 32_767
 class Field:
     name: str
     label: str
-    kind: Kind = Kind.TEXT
+    kind: FieldKind = Kind.TEXT
     choices: tuple[str, ...] = ()
     required: bool = False
     minimum: Optional[float] = None
@@ -85,7 +69,7 @@ class Field:
 
     @property
     def editable(self) -> bool:
-        return self.kind not in (Kind.COMPUTED, Kind.CODE)
+        return self.kind.editable
 
     @property
     def attr(self) -> str:
@@ -102,40 +86,7 @@ class Field:
 
         REF and LINKS parse to names (str / list of str); the record layer resolves them to rows.
         """
-        label = self.label
-        k = self.kind
-        if k in (Kind.TEXT, Kind.LONGTEXT, Kind.CODE):
-            value = v.parse_text(raw)
-            if self.required and not value:
-                raise ValidationError(f"{label} cannot be empty.", self.name)
-            return self.check_length(value)
-        if k == Kind.BOOL:
-            return v.parse_bool(raw, label)
-        if k == Kind.DATE:
-            value = v.parse_date(raw, label)
-        elif k == Kind.INT:
-            value = v.parse_int(raw, label)
-        elif k == Kind.FLOAT:
-            value = v.parse_number(raw, label)
-        elif k == Kind.SCALE:
-            value = self._parse_scale(raw, ctx)
-        elif k == Kind.ENUM:
-            value = self._parse_choice(raw)
-        elif k == Kind.MULTI_ENUM:
-            picked = [self._parse_choice(item) for item in v.split_list(raw)]
-            return v.join_list([c for c in self.choices if c in picked])
-        elif k == Kind.REF:
-            value = self.check_length(v.parse_text(raw)) or None
-        elif k == Kind.LINKS:
-            return [self.check_length(name) for name in v.split_list(raw)]
-        else:
-            raise ValidationError(f"{label} is calculated and cannot be edited.", self.name)
-        if value is None:
-            if self.required:
-                raise ValidationError(f"{label} cannot be empty.", self.name)
-            return None
-        self._check_range(value)
-        return value
+        return self.kind.parse(self, raw, ctx)
 
     def check_length(self, value: str) -> str:
         """The one length rule, for every path that writes text: a cell, a paste, an import, the CLI."""
@@ -144,7 +95,7 @@ class Field:
                 f"{self.label} is too long ({len(value):,} characters; at most {self.max_length:,}).", self.name)
         return value
 
-    def _check_range(self, value) -> None:
+    def check_range(self, value: Any) -> None:
         if isinstance(value, float) and not math.isfinite(value):
             raise ValidationError(f"{self.label} must be a finite number (got {value}).", self.name)
         if isinstance(value, (int, float)):
@@ -152,55 +103,6 @@ class Field:
                 raise ValidationError(f"{self.label} must be at least {self.minimum:g} (got {value:g}).", self.name)
             if self.maximum is not None and value > self.maximum:
                 raise ValidationError(f"{self.label} must be at most {self.maximum:g} (got {value:g}).", self.name)
-
-    def _parse_choice(self, raw) -> str | None:
-        text = v.parse_text(raw)
-        if not text:
-            return None
-        if text in self.choices:  # the common case (dropdowns, exported workbooks): no normalising needed
-            return text
-        key = v.normalise_key(text)
-        for choice in self.choices:
-            if v.normalise_key(choice) == key:
-                return choice
-        for alias, choice in self.aliases.items():
-            if v.normalise_key(alias) == key:
-                return choice
-        raise ValidationError(
-            f"{self.label}: “{text}” is not one of {', '.join(self.choices)}.", self.name
-        )
-
-    def _parse_scale(self, raw, ctx: Context) -> int | None:
-        if v.is_blank(raw):
-            return None
-        top = self.scale_max(ctx)
-        names = self.scale_names(ctx)
-        number: float | None
-        try:
-            number = v.parse_number(raw, self.label)
-        except ValidationError:
-            number = None
-            text = v.parse_text(raw)
-            # "3 - Medium" as shown in dropdowns
-            head = text.split(" ", 1)[0].strip(" -–:")
-            if head.isdigit():
-                number = float(head)
-            else:
-                key = v.normalise_key(text)
-                for i, name in enumerate(names, start=1):
-                    initials = "".join(w[0] for w in name.split()).lower()
-                    if key in (v.normalise_key(name), initials):
-                        number = float(i)
-                        break
-            if number is None:
-                raise ValidationError(
-                    f"{self.label}: “{text}” is not a level (1–{top} or {', '.join(names)}).", self.name
-                ) from None
-        if isinstance(raw, str) and raw.strip().endswith("%") and number is not None and number <= 1:
-            number = max(1.0, round(number * top))  # "60%" likelihood on a 5-point scale → 3
-        if not float(number).is_integer() or not 1 <= number <= top:
-            raise ValidationError(f"{self.label} must be a level from 1 to {top} (got {raw}).", self.name)
-        return int(number)
 
     def display(self, value: Any) -> str:
         """How a stored value reads as text (table copy, CSV-like clipboard, Excel text cells)."""
@@ -251,7 +153,7 @@ class Register:
     @property
     def name_field(self) -> Optional[Field]:
         """The field that names a record to a person (a risk's title, a stakeholder's name)."""
-        return next((f for f in self.fields if f.required and f.kind in (Kind.TEXT, Kind.LONGTEXT)), None)
+        return next((f for f in self.fields if f.required and f.kind.free_text and not f.kind.is_key), None)
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -265,11 +167,11 @@ class Register:
 
     @property
     def key_field(self) -> Optional[Field]:
-        return next((f for f in self.fields if f.kind == Kind.CODE), None)
+        return next((f for f in self.fields if f.kind.is_key), None)
 
     @property
     def importable_fields(self) -> list[Field]:
-        return [f for f in self.fields if f.kind != Kind.COMPUTED]
+        return [f for f in self.fields if f.kind.stored]
 
 
 def _column_length(entity: type, attr: str) -> int | None:
@@ -284,10 +186,10 @@ def bind_lengths(entity: type, fields: list[Field]) -> list[Field]:
     would store it, so the register says so the same way on both, before the database does."""
     out = []
     for f in fields:
-        if f.kind == Kind.COMPUTED:
+        if not f.kind.stored:
             out.append(f)
             continue
-        if f.kind in (Kind.REF, Kind.LINKS) and f.ref is not None:
+        if f.kind.refers and f.ref is not None:
             limit = _column_length(f.ref.target, f.ref.label)
         else:
             limit = _column_length(entity, f.attr)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..models import errors
-from ..models.fields import Context, Kind
+from ..models.fields import Context
 from ..models.office import Office
 from ..models.operations import Changes
 from ..models.records import load_context
@@ -30,7 +30,7 @@ def _dependants() -> dict[str, set[str]]:
     by_entity = {reg.entity: name for name, reg in REGISTERS.items()}
     for name, reg in REGISTERS.items():
         for f in reg.fields:
-            if f.kind in (Kind.REF, Kind.LINKS) and f.ref.target in by_entity:
+            if f.kind.refers and f.ref.target in by_entity:
                 deps[by_entity[f.ref.target]].add(name)
         if reg.parent:
             parent_table = reg.entity.__table__.c[reg.parent].foreign_keys

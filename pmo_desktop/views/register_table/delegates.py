@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QCompleter, QLin
 from ...models.fields import Field, Kind
 from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent
 from .date_entry import DateLineEdit
-from .table_model import format_value
 
 
 def ref_names(document, f: Field) -> list[str]:
@@ -33,20 +32,12 @@ class FieldDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):
         f = self._field(index)
-        if f.kind in (Kind.ENUM, Kind.BOOL, Kind.SCALE) or (f.kind == Kind.REF):
+        options = f.kind.options(f, self._document().context)
+        if options is not None or f.kind.is_reference:
             combo = ChoiceCombo(parent)
-            if f.kind == Kind.ENUM:
-                combo.addItem("", None)
-                for c in f.choices:
-                    combo.addItem(c, c)
-            elif f.kind == Kind.BOOL:
-                combo.addItem("Yes", True)
-                combo.addItem("No", False)
-            elif f.kind == Kind.SCALE:
-                ctx = self._document().context
-                combo.addItem("", None)
-                for i, name in enumerate(f.scale_names(ctx), start=1):
-                    combo.addItem(f"{i} – {name}", i)
+            if options is not None:
+                for text, data in options:
+                    combo.addItem(text, data)
             else:
                 combo.addItem("", None)
                 for name in ref_names(self._document(), f):
@@ -57,7 +48,7 @@ class FieldDelegate(QStyledItemDelegate):
                     combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
                     combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
             return combo
-        if f.kind == Kind.DATE:
+        if f.kind is Kind.DATE:
             editor = DateLineEdit(parent)
             editor.picked.connect(lambda: self._commit_and_close(editor))
             return editor
@@ -77,7 +68,7 @@ class FieldDelegate(QStyledItemDelegate):
         elif isinstance(editor, DateLineEdit):
             editor.set_date(value if isinstance(value, date) else None)
         elif isinstance(editor, QLineEdit):
-            editor.setText(format_value(f, value).replace(",", "") if f.kind in (Kind.FLOAT, Kind.INT) else format_value(f, value))
+            editor.setText(f.kind.edit_text(value))
 
     def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
