@@ -232,7 +232,7 @@ def write_sheet(workbook: Workbook, spec: SheetSpec, lists: ListsSheet, ctx: Con
             dv.add(f"{letter}2:{letter}{last_row}")
             ws.data_validations.append(dv)
         if col.field is not None:
-            for rule in styles.conditional_rules(col.register, col.field.name, ctx):
+            for rule in styles.conditional_rules(col.field, ctx):
                 ws.conditional_formatting.add(f"{letter}2:{letter}{max(n + 1, 2)}", rule)
 
     ref = f"A1:{last_col}{max(n + 1, 2)}"

@@ -12,6 +12,7 @@ from typing import Any, Callable, Optional
 from sqlalchemy import Table
 
 from . import clock
+from .colours import ColourRule
 from .errors import ValidationError
 from .kinds import FieldKind as FieldKind  # re-exported: registers name their kinds from here
 from .kinds import Kind as Kind
@@ -66,6 +67,7 @@ class Field:
     tip: str = ""
     exported: bool = True                 # computed fields are exported for reading, never imported
     max_length: int = CELL_TEXT_LIMIT     # characters; bound from the column by Register (see bind_lengths)
+    colours: Optional[ColourRule] = None  # how its cells are coloured, in the table and the workbook (colours.py)
 
     @property
     def editable(self) -> bool:

@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlalchemy import case, literal
 
+from ..colours import RATING_COLOURS, SCORE_COLOURS
 from ..errors import ValidationError
 from ..fields import Context, Field, Kind, Ref, Register
 from ..links import risk_project
@@ -91,15 +92,17 @@ RISKS = Register(
         Field("impact", "Impact", Kind.SCALE, scale="risk", width=9,
               synonyms=("i", "severity", "inherent impact", "impact 1 5")),
         Field("inherent_score", "Inherent score", Kind.COMPUTED, compute=_score("probability", "impact"), sql=_score_sql("probability", "impact"), width=8,
-              synonyms=("score", "inherent score", "risk score", "p x i")),
+              colours=SCORE_COLOURS, synonyms=("score", "inherent score", "risk score", "p x i")),
         Field("inherent_rating", "Inherent rating", Kind.COMPUTED, compute=_rating("probability", "impact"), sql=_rating_sql("probability", "impact"), width=10,
-              synonyms=("rating", "inherent rating", "rag")),
+              colours=RATING_COLOURS, synonyms=("rating", "inherent rating", "rag")),
         Field("residual_probability", "Residual probability", Kind.SCALE, scale="risk", width=9,
               synonyms=("residual likelihood", "target probability", "post mitigation probability", "residual p")),
         Field("residual_impact", "Residual impact", Kind.SCALE, scale="risk", width=9,
               synonyms=("target impact", "post mitigation impact", "residual i")),
-        Field("residual_score", "Residual score", Kind.COMPUTED, compute=_score("residual_probability", "residual_impact"), sql=_score_sql("residual_probability", "residual_impact"), width=8),
-        Field("residual_rating", "Residual rating", Kind.COMPUTED, compute=_rating("residual_probability", "residual_impact"), sql=_rating_sql("residual_probability", "residual_impact"), width=10),
+        Field("residual_score", "Residual score", Kind.COMPUTED, compute=_score("residual_probability", "residual_impact"), sql=_score_sql("residual_probability", "residual_impact"), width=8,
+              colours=SCORE_COLOURS),
+        Field("residual_rating", "Residual rating", Kind.COMPUTED, compute=_rating("residual_probability", "residual_impact"), sql=_rating_sql("residual_probability", "residual_impact"), width=10,
+              colours=RATING_COLOURS),
         Field("impact_areas", "Impact areas", Kind.MULTI_ENUM, choices=IMPACT_AREAS, width=16, synonyms=("impact on", "areas")),
         Field("response", "Response", Kind.ENUM, choices=RESPONSES, width=10,
               synonyms=("response strategy", "strategy", "treatment"), aliases={"Mitigate": "Reduce", "Tolerate": "Accept", "Terminate": "Avoid", "Treat": "Reduce", "Exploit": "Exploit"}),

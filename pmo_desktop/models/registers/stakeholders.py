@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from ..colours import OVERDUE
 from ..fields import Context, Field, Kind, Ref, Register
 from ..links import stakeholder_project
 from ..program import Project
@@ -82,7 +83,7 @@ COMMUNICATIONS = Register(
         Field("last_held", "Last held", Kind.DATE, width=11),
         Field("planned_on", "Planned (ad hoc)", Kind.DATE, width=11),
         Field("next_due", "Next due", Kind.COMPUTED, compute=_next_due, width=11),
-        Field("overdue", "Overdue", Kind.COMPUTED, width=8,
+        Field("overdue", "Overdue", Kind.COMPUTED, width=8, colours=OVERDUE,
               compute=lambda rec, ctx: is_overdue(_next_due(rec, ctx), ctx.today)),
     ],
 )

@@ -9,7 +9,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ...models import errors, records
-from ...models.benefit_rules import STATUS_COLOURS
 from ...models.fields import Field, Kind, Register
 from ...models.windows import display_text
 from ..document import Document
@@ -332,13 +331,10 @@ class RegisterTableModel(QAbstractTableModel):
         self._reindex()
 
     def _default_colour_rules(self) -> dict:
-        scale = lambda: self.document.context.risk_scale  # noqa: E731 - read the current file's scale
+        """The colours the register declares (models/colours.py), read with the current file's settings;
+        a page may add its own (the communication plan's next due dates)."""
         rules = {}
         for f in self.fields:
-            if f.name.endswith("_rating"):
-                rules[f.name] = lambda v: scale().colour_of(v) if v else None
-            elif f.name == "status_rag":
-                rules[f.name] = lambda v: STATUS_COLOURS.get(v)
-            elif f.name == "overdue":
-                rules[f.name] = lambda v: "#c62828" if v else None
+            if f.colours is not None:
+                rules[f.name] = lambda v, declared=f.colours: declared.colour_for(v, self.document.context)
         return rules
