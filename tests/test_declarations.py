@@ -40,3 +40,29 @@ def test_every_register_reaches_the_workbook(demo_store, tmp_path, name):
     expected = [REGISTERS[name].sheet, *(c.sheet for c in children(name))]
     assert [s for s in wb.sheetnames if s not in ("Lists", STAMP_SHEET)] == expected
     assert choose_registers(name) == [name]
+
+
+def test_a_detail_panel_names_only_fields_of_its_register():
+    from pmo_desktop.models.fields import Detail, Register
+    from pmo_desktop.models.risks import Risk
+
+    risks = REGISTERS["risks"]
+    with pytest.raises(ValueError, match="'motive'"):
+        Register("risks", "Risk register", Risk, list(risks.fields), detail=Detail(texts=("cause", "motive")))
+    for reg in REGISTERS.values():
+        for _, sub in reg.detail.tables:
+            assert REGISTERS[sub].parent_register == reg.name
+
+
+def test_the_risk_detail_panel_is_built_from_its_declaration(qtbot, document):
+    from pmo_desktop.views.risks.detail import RiskDetail
+    from pmo_desktop.views.stakeholders.detail import StakeholderDetail
+
+    detail = RiskDetail(document)
+    qtbot.addWidget(detail)
+    risks = REGISTERS["risks"]
+    assert list(detail.editors) == list(risks.detail.texts)
+    assert [detail.actions_view.register.name] == [sub for _, sub in risks.detail.tables]
+    stakeholder = StakeholderDetail(document)
+    qtbot.addWidget(stakeholder)
+    assert list(stakeholder.editors) == list(REGISTERS["stakeholders"].detail.texts)

@@ -119,6 +119,20 @@ class Field:
         return str(value)
 
 
+@dataclass(frozen=True)
+class Detail:
+    """What a register's detail panel (below its table) shows of the selected record, in groups: a line
+    at a glance (each entry a label and the fields read together, coloured as the fields declare), the
+    long texts edited as paragraphs, and the sub-tables of the record beside them (title, register)."""
+
+    glance: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    texts: tuple[str, ...] = ()
+    tables: tuple[tuple[str, str], ...] = ()
+
+    def field_names(self) -> list[str]:
+        return [name for _, names in self.glance for name in names] + list(self.texts)
+
+
 @dataclass
 class Register:
     """One register (or sub-table): its entity, fields, and rules that span several fields."""
@@ -144,6 +158,7 @@ class Register:
     singleton: bool = False               # exactly one record per office (the program's own details)
     # The register's own word for one record ("risk"), for messages and the CLI's per-row report.
     noun: str = ""
+    detail: Detail = Detail()   # what its detail panel shows (models/registers declare it, views build it)
 
     def __post_init__(self) -> None:
         self.fields = bind_lengths(self.entity, self.fields)
@@ -151,6 +166,10 @@ class Register:
         self.noun = self.noun or self.title.lower().rstrip("s")
         if (self.parent is None) != (self.parent_register is None) or (self.parent and not self.parent_label):
             raise ValueError(f"{self.name}: a sub-table declares parent, parent_register and parent_label together")
+        names = set(self.field_names)
+        for name in self.detail.field_names():
+            if name not in names:
+                raise ValueError(f"{self.name}: its detail panel names {name!r}, which is not one of its fields")
 
     @property
     def name_field(self) -> Optional[Field]:

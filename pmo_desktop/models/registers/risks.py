@@ -7,7 +7,7 @@ from sqlalchemy import case, literal
 
 from ..colours import RATING_COLOURS, SCORE_COLOURS
 from ..errors import ValidationError
-from ..fields import Context, Field, Kind, Ref, Register
+from ..fields import Context, Detail, Field, Kind, Ref, Register
 from ..links import risk_project
 from ..program import Project
 from ..risk_review import next_review, review_overdue
@@ -71,6 +71,12 @@ RISKS = Register(
     code_prefix="R-",
     sheet_synonyms=("risks", "risk register", "risk log", "raid risks"),
     check=check_risk,
+    detail=Detail(
+        glance=(("Owner", ("owner",)), ("Status", ("status",)), ("Inherent", ("inherent_score", "inherent_rating")),
+                ("Residual", ("residual_score", "residual_rating")), ("Proximity", ("proximity",))),
+        texts=("cause", "event", "effect", "trigger", "notes"),
+        tables=(("Response actions", "risk_actions"),),
+    ),
     # A new risk is a project risk until it is escalated: the usual path in a program (DB default too).
     defaults={"level": "Project", "kind": "Threat", "status": "Open"},
     fields=[

@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from ..colours import OVERDUE
-from ..fields import Context, Field, Kind, Ref, Register
+from ..fields import Context, Detail, Field, Kind, Ref, Register
 from ..links import stakeholder_project
 from ..program import Project
 from ..stakeholder_rules import (
@@ -28,6 +28,7 @@ STAKEHOLDERS = Register(
     code_prefix="S-",
     sheet_synonyms=("stakeholders", "stakeholder map", "stakeholder register", "stakeholder list", "stakeholder analysis"),
     defaults={"attitude": "Neutral", "current_engagement": "Unaware", "desired_engagement": "Supportive"},
+    detail=Detail(texts=("concerns", "notes")),
     fields=[
         Field("code", "ID", Kind.CODE, width=7, synonyms=("stakeholder id", "ref")),
         Field("name", "Name", required=True, width=24, synonyms=("stakeholder", "stakeholder name", "full name")),
