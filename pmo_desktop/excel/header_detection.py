@@ -84,6 +84,11 @@ CHILD_KINDS = (
 ALL_KINDS = MAIN_KINDS + CHILD_KINDS
 
 
+def importable_registers() -> list[str]:
+    """The registers a colleague's sheet can be imported into on its own (the CLI's ``import --register``)."""
+    return [k.register for k in MAIN_KINDS]
+
+
 def kind_for(register: str) -> SheetKind:
     for kind in ALL_KINDS:
         if kind.register == register:

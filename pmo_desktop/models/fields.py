@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from sqlalchemy import Table
 
@@ -133,6 +133,21 @@ class Detail:
         return [name for _, names in self.glance for name in names] + list(self.texts)
 
 
+def count_lines(counts: Mapping[str, int]) -> list[str]:
+    """"Open: 3", "Closed: 1" …: a breakdown of a summary as lines of an overview entry."""
+    return [f"{k}: {n}" for k, n in counts.items()]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """A register's entry in the office summary (``summary --json``, under the register's name), on the
+    program overview page and in the board pack: a heading and lines read from its part of the summary
+    (``models/summary.py`` computes that part: its own aggregate, or a count by status)."""
+
+    heading: Callable[[Mapping[str, Any]], str]
+    lines: Callable[[Mapping[str, Any]], list[str]] = lambda part: count_lines(part.get("by_status", {}))
+
+
 @dataclass
 class Register:
     """One register (or sub-table): its entity, fields, and rules that span several fields."""
@@ -159,6 +174,9 @@ class Register:
     # The register's own word for one record ("risk"), for messages and the CLI's per-row report.
     noun: str = ""
     detail: Detail = Detail()   # what its detail panel shows (models/registers declare it, views build it)
+    # Its entry in the summary, the overview and the board pack; None for the lists others name (people,
+    # objectives …) and the program itself, which the overview shows as its heading.
+    overview: Optional[Overview] = None
 
     def __post_init__(self) -> None:
         self.fields = bind_lengths(self.entity, self.fields)

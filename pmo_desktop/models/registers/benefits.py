@@ -12,7 +12,7 @@ from .. import benefit_rules as rules
 from ..benefits import Benefit, BenefitMeasurement, BenefitPlanPoint
 from ..colours import ByValue
 from ..errors import ValidationError
-from ..fields import Context, Field, Kind, Ref, Register
+from ..fields import Context, Field, Kind, Overview, Ref, Register
 from ..links import benefit_objective, benefit_outcome, benefit_project
 from ..program import Outcome, Project, StrategicObjective
 from .program import PERSON
@@ -87,6 +87,7 @@ def check_benefit(rec: Mapping[str, Any], ctx: Context) -> None:
 
 BENEFITS = Register(
     name="benefits",
+    overview=Overview(lambda p: f"Benefits ({p['total']})"),
     title="Benefits plan",
     noun="benefit",
     entity=Benefit,

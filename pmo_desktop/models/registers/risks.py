@@ -7,7 +7,7 @@ from sqlalchemy import case, literal
 
 from ..colours import RATING_COLOURS, SCORE_COLOURS
 from ..errors import ValidationError
-from ..fields import Context, Detail, Field, Kind, Ref, Register
+from ..fields import Context, Detail, Field, Kind, Overview, Ref, Register, count_lines
 from ..links import risk_project
 from ..program import Project
 from ..risk_review import next_review, review_overdue
@@ -65,6 +65,7 @@ def check_risk(rec: Mapping[str, Any], ctx: Context) -> None:
 
 RISKS = Register(
     name="risks",
+    overview=Overview(lambda p: f"Risks ({p['total']})", lambda p: count_lines(p["open_by_rating"])),
     title="Risk register",
     noun="risk",
     entity=Risk,
@@ -154,6 +155,8 @@ RISK_ACTIONS = Register(
 
 ISSUES = Register(
     name="issues",
+    overview=Overview(lambda p: f"Issues ({p['total']})",
+                      lambda p: [*count_lines(p["by_status"]), f"Escalated to the program: {p['escalated']}"]),
     title="Issue log",
     noun="issue",
     entity=IssueEntry,

@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from ..colours import OVERDUE
-from ..fields import Context, Detail, Field, Kind, Ref, Register
+from ..fields import Context, Detail, Field, Kind, Overview, Ref, Register, count_lines
 from ..links import stakeholder_project
 from ..program import Project
 from ..stakeholder_rules import (
@@ -22,6 +22,7 @@ from .program import PERSON
 
 STAKEHOLDERS = Register(
     name="stakeholders",
+    overview=Overview(lambda p: f"Stakeholders ({p['total']})", lambda p: count_lines(p["by_quadrant"])),
     title="Stakeholder map",
     noun="stakeholder",
     entity=Stakeholder,
