@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from ..models.errors import ValidationError
-from ..models.fields import Context, Kind
+from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
 from .value_translation import OPEN_LISTS, ColumnProfile, Translator
 from .vocabulary import header_phrases, header_words, sheet_words, value_words, word_key, words_of
@@ -49,7 +51,7 @@ class SheetKind:
     sheet_names: tuple[str, ...] = ()  # besides the register's own sheet synonyms
 
     @property
-    def reg(self):
+    def reg(self) -> Register:
         return REGISTERS[self.register]
 
     @property
@@ -99,7 +101,7 @@ def kind_for(register: str) -> SheetKind:
     raise WorkbookError(f"“{register}” cannot be imported from Excel; choose one of {names}.")
 
 
-def header_variants(text) -> list[str]:
+def header_variants(text: Any) -> list[str]:
     """Keys a header cell may stand for: as written, and without a bracketed note ("Impact (H/M/L)")."""
     if text is None:
         return []
@@ -193,7 +195,7 @@ class HeaderMatch:
         return len(self.headers)
 
 
-def map_header(kind: SheetKind, row: list, group: list | None = None) -> tuple[dict[int, str], dict[int, str]]:
+def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Column → field for one candidate header row; ``group`` is the row above (two-level headers)."""
     keys = field_keys(kind)
     mapping: dict[int, str] = {}
@@ -230,7 +232,7 @@ def map_header(kind: SheetKind, row: list, group: list | None = None) -> tuple[d
     return mapping, duplicates
 
 
-_TICK_SCALE = {("risks", "effect"): "impact"}
+_TICK_SCALE: dict[tuple[str, str | None], str | None] = {("risks", "effect"): "impact"}
 LEVEL = "@level:"  # a tick-box column: "@level:probability:4" is the "H" column under "Probability"
 _MARKS = frozenset({"x", "✓", "✔", "yes", "y", "1", "true", "●", "•", "*"})
 
@@ -253,8 +255,8 @@ def is_mark(value: object) -> bool:
     return value is not None and word_key(value) in _MARKS
 
 
-def tick_columns(kind: SheetKind, row: list, group: list | None, mapping: dict[int, str],
-                 sample: list[list]) -> dict[int, str]:
+def tick_columns(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str],
+                 sample: list[list[Any]]) -> dict[int, str]:
     """Level columns ticked with an X: "Probability" over "VL | L | M | H | VH", one column marked per row.
     Three or more adjacent columns whose headers are levels, under a group header naming a scale field
     that no other column gives, and whose cells are marks or empty."""
@@ -316,7 +318,7 @@ def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str) -> float:
     return score
 
 
-def _fits(kind: SheetKind, name: str, values: list, translator: Translator, ctx: Context) -> bool:
+def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator, ctx: Context) -> bool:
     """Whether most sample values of a column read as field ``name`` (always, for text fields)."""
     f = kind.reg.field(name)
     if not f.kind.checkable or not values:
@@ -334,7 +336,7 @@ def _fits(kind: SheetKind, name: str, values: list, translator: Translator, ctx:
     return good * 2 >= len(values)
 
 
-def _ratings(values: list) -> bool:
+def _ratings(values: list[Any]) -> bool:
     """Most values are level words or RAG colours ("HIGH", "Medium", "Amber")."""
     levels = value_words("scale")
     rag = {"red", "amber", "green", "yellow", "orange"}
@@ -342,13 +344,13 @@ def _ratings(values: list) -> bool:
     return hits * 5 >= len(values) * 4
 
 
-def _sentences(values: list) -> bool:
+def _sentences(values: list[Any]) -> bool:
     """Most cells are sentences (more than four words)."""
     long = sum(1 for x in values if isinstance(x, str) and len(x.split()) > 4)
     return long * 2 > len(values)
 
 
-def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -> tuple[dict[int, str], dict[int, str]]:
+def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> tuple[dict[int, str], dict[int, str]]:
     """Keep the columns whose values fit their field; a scale of sentences moves to its text field.
     Returns (mapping, {column: why it was unmapped})."""
     if not sample:
@@ -398,8 +400,8 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -
     return out, why
 
 
-def _refill(kind: SheetKind, row: list, group: list | None, mapping: dict[int, str], demoted: dict[int, str],
-            sample: list[list]) -> dict[int, str]:
+def _refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str], demoted: dict[int, str],
+            sample: list[list[Any]]) -> dict[int, str]:
     """Fields a demoted column gave up go to the next column naming them ("Description" beside a "Risk"
     column that only labels the rows)."""
     free = {n for n in (map_header(kind, row, group)[0].get(c) for c in demoted) if n} - set(mapping.values())
@@ -419,13 +421,13 @@ def _refill(kind: SheetKind, row: list, group: list | None, mapping: dict[int, s
     return {**mapping, **checked}
 
 
-def detect_header(rows: list[list], sheet_title: str, kinds=ALL_KINDS,
-                  stored: list[list] | None = None) -> HeaderMatch | None:
+def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKind, ...] = ALL_KINDS,
+                  stored: list[list[Any]] | None = None) -> HeaderMatch | None:
     """The best (register, header row) among the top rows of a sheet, or None when nothing fits.
     ``stored``: the same rows without merged cells filled, whose values are judged below a header."""
     stored = stored if stored is not None else rows
     best: HeaderMatch | None = None
-    candidates: list[tuple[int, list, list | None]] = []
+    candidates: list[tuple[int, list[Any], list[Any] | None]] = []
     for i, row in enumerate(rows):
         group = rows[i - 1] if i > 0 else None
         candidates.append((i, row, group))
@@ -463,7 +465,7 @@ RAID_SINGULAR = {"risks": "risk", "issues": "issue", "assumptions": "assumption"
                  "decisions": "decision", "actions": "action"}
 
 
-def raid_type_column(headers: list, sample: list[list]) -> int | None:
+def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
     """The column of a RAID log saying what each row is (Risk / Issue / Assumption / Dependency), if any:
     most of its values are such words and at least two kinds appear."""
     vocab = value_words("raid.type")
@@ -478,11 +480,11 @@ def raid_type_column(headers: list, sample: list[list]) -> int | None:
     return None
 
 
-def raid_filter(col: int, register: str):
+def raid_filter(col: int, register: str) -> Callable[[Sequence[Any]], str | None]:
     """A row filter keeping the rows of ``register`` and naming where the others go."""
     vocab = value_words("raid.type")
 
-    def why(row: tuple) -> str | None:
+    def why(row: Sequence[Any]) -> str | None:
         kind = vocab.get(word_key(row[col])) if col < len(row) and row[col] is not None else None
         if kind == register or (kind is None and register == "risks"):
             return None

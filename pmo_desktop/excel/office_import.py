@@ -234,7 +234,7 @@ class OfficePlanner:
                     p.values = {}
                 sheet.rows.extend(parsed)
                 continue
-            sheet.replace_parents[folded] = parents.get(folded)  # type: ignore[assignment]
+            sheet.replace_parents[folded] = parents.get(folded)
             sheet.rows.extend(parsed)
         return sheet
 

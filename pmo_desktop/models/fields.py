@@ -32,7 +32,7 @@ class Context:
     day computed columns are worked out for (see ``clock``)."""
 
     risk_scale: RiskScale = RiskScale()
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
     today: date = field(default_factory=clock.today)
 
 
@@ -58,12 +58,12 @@ class Field:
     link: Optional[str] = None            # for LINKS: the relationship attribute on the entity
     link_table: Optional[Table] = None    # for LINKS: the association table
     scale: str = "five"                   # for SCALE: "risk" (per-file scale) or "five" (fixed 1–5)
-    compute: Optional[Callable[[dict, Context], Any]] = None
+    compute: Optional[Callable[[dict[str, Any], Context], Any]] = None
     # For a computed field: the same value as an SQL expression ``(entity, ctx) -> ColumnElement``, so
     # that a large register sorts and filters on it in the database (see models/windows.py). Without
     # it a windowed table falls back to computing the column in Python for every record.
     sql: Optional[Callable[[type, Context], Any]] = None
-    aliases: dict = field(default_factory=dict)  # for ENUM: other words people use for a choice
+    aliases: dict[str, str] = field(default_factory=dict)  # for ENUM: other words people use for a choice
     tip: str = ""
     exported: bool = True                 # computed fields are exported for reading, never imported
     max_length: int = CELL_TEXT_LIMIT     # characters; bound from the column by Register (see bind_lengths)
@@ -115,7 +115,7 @@ class Field:
         if isinstance(value, float):
             return f"{value:g}" if abs(value) < 1e15 else str(value)
         if hasattr(value, "isoformat"):
-            return value.isoformat()
+            return str(value.isoformat())
         return str(value)
 
 
@@ -161,9 +161,9 @@ class Register:
     parent: Optional[str] = None  # for sub-tables: the FK attribute naming the parent record
     sheet_synonyms: tuple[str, ...] = ()  # sheet names that suggest this register on import
     # cross-field rule on the whole record; a sub-table's record also holds its parent object as "parent"
-    check: Optional[Callable[[dict, Context], None]] = None
-    prefetch: Optional[Callable[..., dict]] = None  # (session, ids) → data for computed fields
-    defaults: dict = field(default_factory=dict)
+    check: Optional[Callable[[dict[str, Any], Context], None]] = None
+    prefetch: Optional[Callable[..., dict[str, Any]]] = None  # (session, ids) → data for computed fields
+    defaults: dict[str, Any] = field(default_factory=dict)
     # Exchange with workbooks: the sheet it is written to (default: its title); a sub-table names its
     # parent register and the header of the column that holds the parent's ID ("Risk ID").
     sheet: str = ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QCompleter, QLineEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
 
 from ...models.fields import Field, Kind
 from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent
@@ -42,11 +42,13 @@ class FieldDelegate(QStyledItemDelegate):
                 combo.addItem("", None)
                 for name in ref_names(self._document(), f):
                     combo.addItem(name, name)
-                if f.ref.create_missing:  # people: type a new name to add them
+                if f.ref is not None and f.ref.create_missing:  # people: type a new name to add them
                     combo.setEditable(True)
                     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-                    combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-                    combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+                    completer = combo.completer()
+                    if completer is not None:  # an editable combo always has one
+                        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+                        completer.setFilterMode(Qt.MatchFlag.MatchContains)
             return combo
         if f.kind is Kind.DATE:
             editor = DateLineEdit(parent)
@@ -75,8 +77,9 @@ class FieldDelegate(QStyledItemDelegate):
             if editor.isEditable():  # people: a name not in the list is added only when the user says so
                 text = " ".join(editor.currentText().split())
                 names = [editor.itemText(i) for i in range(editor.count()) if editor.itemText(i)]
-                value = (existing_name(names, text) or self._confirm_new(model, index, text, names)) if text else None
+                value = existing_name(names, text) if text else None
                 if value is None and text:
+                    self._confirm_new(model, index, text, names)  # stored later, if the user says so
                     return
             else:
                 value = editor.currentData()
@@ -87,14 +90,15 @@ class FieldDelegate(QStyledItemDelegate):
     def _confirm_new(self, model, index, text: str, names: list[str]) -> None:
         """Ask before a typed name becomes a new person; the answer is stored as its own edit."""
         target = persistent(index)
-        what = "person" if self._field(index).ref.target.__name__ == "Person" else self._field(index).label.lower()
+        ref = self._field(index).ref
+        what = "person" if ref is not None and ref.target.__name__ == "Person" else self._field(index).label.lower()
 
         def choose(name: str) -> None:
             if target.isValid():
                 model.setData(model.index(target.row(), target.column()), name, Qt.ItemDataRole.EditRole)
 
-        self.confirmation = confirm_new_name(self.parent() or None, what, text, names, choose)
-        return None
+        parent = self.parent()
+        self.confirmation = confirm_new_name(parent if isinstance(parent, QWidget) else None, what, text, names, choose)
 
     def _commit_and_close(self, editor) -> None:
         """A date picked on the calendar is stored at once, as Enter would."""
