@@ -21,7 +21,7 @@ from .risk_rules import RiskScale
 
 @dataclass(frozen=True)
 class Ref:
-    target: type                 # ORM class referred to
+    target: type[Any]            # ORM class referred to
     label: str = "name"          # its attribute shown to the user
     create_missing: bool = False  # an unknown name creates the target (people) or is refused (projects)
 
@@ -154,7 +154,7 @@ class Register:
 
     name: str                     # "risks"
     title: str                    # "Risk register"
-    entity: type
+    entity: type[Any]              # the mapped ORM class
     fields: list[Field]
     code_prefix: str = ""         # "R-": new records get ...
     code_digits: int = 3
