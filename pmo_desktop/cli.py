@@ -28,7 +28,6 @@ if TYPE_CHECKING:  # headless paths import the models only when they run
 
 PROG = "pmo-desktop"
 SUBCOMMANDS = ("new", "import", "export", "boardpack", "summary")
-REGISTER_CHOICES = ("risks", "stakeholders", "benefits")
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
@@ -66,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
                                     "Rows whose ID exists update that record.")
     p.add_argument("file", nargs="?", metavar="FILE", help="the program office file")
     p.add_argument("workbook", metavar="WORKBOOK", help="the workbook to import (.xlsx, .xlsm, .xls, .ods or .csv)")
-    p.add_argument("--register", choices=REGISTER_CHOICES, help="import one sheet into this register "
+    p.add_argument("--register", metavar="NAME", help="import one sheet into this register "
                    "(default: every sheet that is recognised)")
     p.add_argument("--sheet", metavar="NAME", help="import this sheet only")
     p.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
@@ -214,6 +213,11 @@ def _read_values(path: str | None) -> dict | None:
 def cmd_import(args) -> int:
     import warnings
 
+    from .excel.header_detection import importable_registers
+
+    if args.register and args.register not in importable_registers():
+        raise UsageError(f"argument --register: invalid choice: '{args.register}' "
+                         f"(choose from {', '.join(importable_registers())})")
     target = _target(args)
     from .excel.importer import apply_import, plan_import, plan_workbook_import
     from .models.store import Store

@@ -12,10 +12,12 @@ import io
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, cast
+from typing import Any, BinaryIO, Callable, TypeVar, cast
 
 from ..models import disk
 from .export_errors import ExportError
+
+T = TypeVar("T")
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -84,14 +86,14 @@ class _Destination(io.RawIOBase):
         self.failed = False
         self._pos = 0  # where the ZipFile thinks it is, kept up once the file is abandoned
 
-    def _guard(self, call, *args):
+    def _guard(self, call: Callable[..., T], *args: Any) -> T:
         try:
             return call(*args)
         except BaseException:
             self.abandon()
             raise
 
-    def write(self, data) -> int:  # type: ignore[override]
+    def write(self, data: Any) -> int:
         if not self.failed:
             self._guard(self._fh.write, data)
         self._pos += len(data)
@@ -171,7 +173,7 @@ def write_atomically(out: Path, write: Callable[[BinaryIO], object]) -> Path:
     return out
 
 
-def discard_workbook(workbook) -> None:
+def discard_workbook(workbook: Any) -> None:
     """Close and delete the temporary files of an abandoned write-only workbook (export cancelled or
     refused half-way), so nothing is left on disk and no half-open stream fails later."""
     for ws in getattr(workbook, "_sheets", []):

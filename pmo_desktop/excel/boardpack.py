@@ -29,7 +29,7 @@ from ..models import benefit_rules
 from ..models.benefit_rollup import Rollup
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ..models.store import Store
-from ..models.summary import HeatCell
+from ..models.summary import HeatCell, overview_entries
 from . import styles
 from .atomic import check_target, save_atomically
 from .boardpack_data import BoardPackData, Record, read_board_pack
@@ -224,6 +224,16 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
         row += 1
     if not pending:
         _cell(ws, row, 1, "(none)")
+        row += 1
+
+    row += 1  # every register that declares an overview entry, as on the Program overview page
+    _cell(ws, row, 1, "The registers at a glance", font=styles.SUBTITLE_FONT)
+    _header_row(ws, row + 1, ("Register", "At a glance"))
+    row += 2
+    for _, heading, lines in overview_entries(s):
+        _cell(ws, row, 1, heading, border=True)
+        _cell(ws, row, 2, "; ".join(lines) or "—", border=True)
+        row += 1
 
 
 OVERDUE_COLOUR = "C62828"

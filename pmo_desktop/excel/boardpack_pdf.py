@@ -43,7 +43,7 @@ from ..models import benefit_rules
 from ..models.benefit_rollup import Rollup
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ..models.store import Store
-from ..models.summary import HeatCell
+from ..models.summary import HeatCell, overview_entries
 from .atomic import check_target, write_atomically
 from .boardpack_data import BoardPackData, Record, read_board_pack
 
@@ -219,6 +219,11 @@ def _summary(data: BoardPackData) -> list[Flowable]:
                        [(d["title"], d["id"], d["level"], d["due"] + (" (overdue)" if d["overdue"] else ""))
                         for d in pending], _widths(FULL, (30, 6, 6, 8)),
                        {(3, i): "#ffcdd2" for i, d in enumerate(pending) if d["overdue"]})]
+    # Every register that declares an overview entry, as on the Program overview page.
+    out += [Spacer(1, 3 * mm),
+            _table(("The registers at a glance", "Counts"),
+                   [(heading, "; ".join(lines) or "—") for _, heading, lines in overview_entries(s)],
+                   _widths(FULL, (12, 40)))]
     return out
 
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from ..models.errors import ValidationError
-from ..models.fields import Context, Kind
+from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
 from .value_translation import OPEN_LISTS, ColumnProfile, Translator
 from .vocabulary import header_phrases, header_words, sheet_words, value_words, word_key, words_of
@@ -31,7 +33,6 @@ PSEUDO = (RESPONSE_PLAN,)
 TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, ("risks", "residual_impact"): None,
                  ("risks", "response"): "@response_plan",  # a response written out is the plan, not its type
                  ("stakeholders", "interest"): "concerns", ("stakeholders", "power"): None}
-VALUE_KINDS = (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM, Kind.BOOL, Kind.DATE, Kind.INT, Kind.FLOAT)
 SAMPLE = 20
 _TITLE_FALLBACK = {"risks": ("event", "cause"), "issues": ("description",), "stakeholders": ("group",)}
 
@@ -50,7 +51,7 @@ class SheetKind:
     sheet_names: tuple[str, ...] = ()  # besides the register's own sheet synonyms
 
     @property
-    def reg(self):
+    def reg(self) -> Register:
         return REGISTERS[self.register]
 
     @property
@@ -85,6 +86,11 @@ CHILD_KINDS = (
 ALL_KINDS = MAIN_KINDS + CHILD_KINDS
 
 
+def importable_registers() -> list[str]:
+    """The registers a colleague's sheet can be imported into on its own (the CLI's ``import --register``)."""
+    return [k.register for k in MAIN_KINDS]
+
+
 def kind_for(register: str) -> SheetKind:
     for kind in ALL_KINDS:
         if kind.register == register:
@@ -95,7 +101,7 @@ def kind_for(register: str) -> SheetKind:
     raise WorkbookError(f"“{register}” cannot be imported from Excel; choose one of {names}.")
 
 
-def header_variants(text) -> list[str]:
+def header_variants(text: Any) -> list[str]:
     """Keys a header cell may stand for: as written, and without a bracketed note ("Impact (H/M/L)")."""
     if text is None:
         return []
@@ -189,7 +195,7 @@ class HeaderMatch:
         return len(self.headers)
 
 
-def map_header(kind: SheetKind, row: list, group: list | None = None) -> tuple[dict[int, str], dict[int, str]]:
+def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Column → field for one candidate header row; ``group`` is the row above (two-level headers)."""
     keys = field_keys(kind)
     mapping: dict[int, str] = {}
@@ -226,7 +232,7 @@ def map_header(kind: SheetKind, row: list, group: list | None = None) -> tuple[d
     return mapping, duplicates
 
 
-_TICK_SCALE = {("risks", "effect"): "impact"}
+_TICK_SCALE: dict[tuple[str, str | None], str | None] = {("risks", "effect"): "impact"}
 LEVEL = "@level:"  # a tick-box column: "@level:probability:4" is the "H" column under "Probability"
 _MARKS = frozenset({"x", "✓", "✔", "yes", "y", "1", "true", "●", "•", "*"})
 
@@ -249,8 +255,8 @@ def is_mark(value: object) -> bool:
     return value is not None and word_key(value) in _MARKS
 
 
-def tick_columns(kind: SheetKind, row: list, group: list | None, mapping: dict[int, str],
-                 sample: list[list]) -> dict[int, str]:
+def tick_columns(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str],
+                 sample: list[list[Any]]) -> dict[int, str]:
     """Level columns ticked with an X: "Probability" over "VL | L | M | H | VH", one column marked per row.
     Three or more adjacent columns whose headers are levels, under a group header naming a scale field
     that no other column gives, and whose cells are marks or empty."""
@@ -275,7 +281,7 @@ def tick_columns(kind: SheetKind, row: list, group: list | None, mapping: dict[i
         name = _TICK_SCALE.get((kind.register, name), name)  # "Consequences" over levels is the impact
         if level is None or name is None or name in taken or name in PSEUDO or name == PARENT:
             continue
-        if kind.reg.field(name).kind != Kind.SCALE:
+        if kind.reg.field(name).kind is not Kind.SCALE:
             continue
         cells = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
         if any(not is_mark(x) for x in cells):
@@ -312,14 +318,14 @@ def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str) -> float:
     return score
 
 
-def _fits(kind: SheetKind, name: str, values: list, translator: Translator, ctx: Context) -> bool:
+def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator, ctx: Context) -> bool:
     """Whether most sample values of a column read as field ``name`` (always, for text fields)."""
     f = kind.reg.field(name)
-    if f.kind not in VALUE_KINDS or not values:
+    if not f.kind.checkable or not values:
         return True
     if (kind.register, name) in OPEN_LISTS:
         return not _sentences(values)
-    profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind == Kind.SCALE else 5)
+    profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind is Kind.SCALE else 5)
     good = 0
     for x in values:
         try:
@@ -330,7 +336,7 @@ def _fits(kind: SheetKind, name: str, values: list, translator: Translator, ctx:
     return good * 2 >= len(values)
 
 
-def _ratings(values: list) -> bool:
+def _ratings(values: list[Any]) -> bool:
     """Most values are level words or RAG colours ("HIGH", "Medium", "Amber")."""
     levels = value_words("scale")
     rag = {"red", "amber", "green", "yellow", "orange"}
@@ -338,13 +344,13 @@ def _ratings(values: list) -> bool:
     return hits * 5 >= len(values) * 4
 
 
-def _sentences(values: list) -> bool:
+def _sentences(values: list[Any]) -> bool:
     """Most cells are sentences (more than four words)."""
     long = sum(1 for x in values if isinstance(x, str) and len(x.split()) > 4)
     return long * 2 > len(values)
 
 
-def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -> tuple[dict[int, str], dict[int, str]]:
+def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> tuple[dict[int, str], dict[int, str]]:
     """Keep the columns whose values fit their field; a scale of sentences moves to its text field.
     Returns (mapping, {column: why it was unmapped})."""
     if not sample:
@@ -359,7 +365,7 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()
                   and str(r[c]).strip() not in EXCEL_ERRORS]
         f = kind.reg.field(name)
-        if f.kind == Kind.COMPUTED:
+        if not f.kind.stored:
             if _sentences(values):  # "Strategy" written out, not the calculated quadrant: keep it as text
                 del out[c]
                 why[c] = f"its cells are text, not the calculated {f.label.lower()}"
@@ -374,7 +380,7 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -
             del out[c]  # the same word on every row ("Risk", "Risk", "Risk") labels rows, it names none
             why[c] = f"every row says “{str(values[0]).strip()}”, so it names no record"
             continue
-        if f.kind == Kind.CODE and len(values) >= 4 and len({str(x).strip().lower() for x in values}) * 5 < len(values) * 4:
+        if f.kind.is_key and len(values) >= 4 and len({str(x).strip().lower() for x in values}) * 5 < len(values) * 4:
             del out[c]  # IDs are unique; a column repeating its values is a reference to something else
             why[c] = "its values repeat, so they are not IDs"
             continue
@@ -394,8 +400,8 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list]) -
     return out, why
 
 
-def _refill(kind: SheetKind, row: list, group: list | None, mapping: dict[int, str], demoted: dict[int, str],
-            sample: list[list]) -> dict[int, str]:
+def _refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str], demoted: dict[int, str],
+            sample: list[list[Any]]) -> dict[int, str]:
     """Fields a demoted column gave up go to the next column naming them ("Description" beside a "Risk"
     column that only labels the rows)."""
     free = {n for n in (map_header(kind, row, group)[0].get(c) for c in demoted) if n} - set(mapping.values())
@@ -415,13 +421,13 @@ def _refill(kind: SheetKind, row: list, group: list | None, mapping: dict[int, s
     return {**mapping, **checked}
 
 
-def detect_header(rows: list[list], sheet_title: str, kinds=ALL_KINDS,
-                  stored: list[list] | None = None) -> HeaderMatch | None:
+def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKind, ...] = ALL_KINDS,
+                  stored: list[list[Any]] | None = None) -> HeaderMatch | None:
     """The best (register, header row) among the top rows of a sheet, or None when nothing fits.
     ``stored``: the same rows without merged cells filled, whose values are judged below a header."""
     stored = stored if stored is not None else rows
     best: HeaderMatch | None = None
-    candidates: list[tuple[int, list, list | None]] = []
+    candidates: list[tuple[int, list[Any], list[Any] | None]] = []
     for i, row in enumerate(rows):
         group = rows[i - 1] if i > 0 else None
         candidates.append((i, row, group))
@@ -459,7 +465,7 @@ RAID_SINGULAR = {"risks": "risk", "issues": "issue", "assumptions": "assumption"
                  "decisions": "decision", "actions": "action"}
 
 
-def raid_type_column(headers: list, sample: list[list]) -> int | None:
+def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
     """The column of a RAID log saying what each row is (Risk / Issue / Assumption / Dependency), if any:
     most of its values are such words and at least two kinds appear."""
     vocab = value_words("raid.type")
@@ -474,11 +480,11 @@ def raid_type_column(headers: list, sample: list[list]) -> int | None:
     return None
 
 
-def raid_filter(col: int, register: str):
+def raid_filter(col: int, register: str) -> Callable[[Sequence[Any]], str | None]:
     """A row filter keeping the rows of ``register`` and naming where the others go."""
     vocab = value_words("raid.type")
 
-    def why(row: tuple) -> str | None:
+    def why(row: Sequence[Any]) -> str | None:
         kind = vocab.get(word_key(row[col])) if col < len(row) and row[col] is not None else None
         if kind == register or (kind is None and register == "risks"):
             return None

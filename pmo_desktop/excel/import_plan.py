@@ -41,7 +41,7 @@ class PlannedRow:
     record_id: int | None = None                          # updates: the stored record
     parent_code: str | None = None                        # child rows: the parent's ID
     has_title: bool = True                                # the row names its record (title / name filled)
-    raw: tuple | None = None                              # refused rows: the cells, for the rows-left-out workbook
+    raw: tuple[Any, ...] | None = None                    # refused rows: the cells, for the rows-left-out workbook
     actions: list[str] | None = None                      # new risks: response plan texts, imported as actions
     unplaced: list[tuple[str, str]] | None = None         # refused rows: (field, value) no rule could place
     failures: int = 0                                     # refused rows: how many of its values were not placed
@@ -58,7 +58,7 @@ class SheetPlan:
     parent_register: str | None = None
     ignored: dict[int, str] = field(default_factory=dict)  # column → why it is not imported
     rows: list[PlannedRow] = field(default_factory=list)
-    replace_parents: dict[str, int] = field(default_factory=dict)  # child sheets: parent code → id (None: new)
+    replace_parents: dict[str, int | None] = field(default_factory=dict)  # child sheets: parent code → id (None: new)
     replaced_children: int = 0           # stored child rows the sheet's rows replace
     extras: dict[int, str] = field(default_factory=dict)   # column → header: kept on the record, no field
     unplaced: dict[str, dict[str, int]] = field(default_factory=dict)  # field → value it could not place → rows
@@ -81,7 +81,7 @@ class ImportPlan:
     sheets: list[SheetPlan] = field(default_factory=list)
     skipped_sheets: list[tuple[str, str]] = field(default_factory=list)  # (sheet, reason)
     new_choices: dict[str, set[str]] = field(default_factory=dict)  # "risks.category" → values joining the list
-    translations: dict | None = None     # the value translations the user gave; remembered on apply
+    translations: dict[str, Any] | None = None  # the value translations the user gave; remembered on apply
     # Our own export (excel/office_import.py): the office's settings it carries, the fields both the office
     # and the workbook changed since the export, and whether it came from this very office.
     settings: dict[str, Any] = field(default_factory=dict)

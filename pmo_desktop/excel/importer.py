@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from ..models import records
 from ..models.errors import StoreError
-from ..models.fields import Kind
+from ..models.fields import Context, Register
 from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
@@ -50,6 +51,9 @@ from .value_translation import OPEN_LISTS
 from .vocabulary import word_key, words_of
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader
 
+if TYPE_CHECKING:
+    from sqlalchemy import CursorResult
+
 MAPPING_SETTING = "import_mapping:"
 VALUES_SETTING = "import_values:"      # per layout: {register: {field: {keyed raw value: target}}}
 OWN_LIST_SETTING = "import_own_list:"  # per register.field: the office's own extra choices (categories)
@@ -70,22 +74,23 @@ def importable_fields(register: str) -> list[tuple[str, str]]:
     out = []
     if reg.parent_register is not None:
         out.append((PARENT, reg.parent_label))
-    out += [(f.name, f.label) for f in reg.fields if f.kind != Kind.COMPUTED]
+    out += [(f.name, f.label) for f in reg.fields if f.kind.stored]
     if register == "risks":
         out.append((RESPONSE_PLAN, "Response plan (as response actions)"))
     return out
 
 
-def saved_mapping(store: Store, layout: str) -> dict | None:
+def saved_mapping(store: Store, layout: str) -> dict[str, Any] | None:
     """The mapping confirmed for this workbook layout by an earlier import: {"register", "mapping"}."""
-    return store.get_setting(MAPPING_SETTING + layout)
+    saved: dict[str, Any] | None = store.get_setting(MAPPING_SETTING + layout)
+    return saved
 
 
 # ------------------------------------------------------------------------------------ mapping
-def _normalise_override(kind: SheetKind, mapping: dict) -> dict[int, str]:
+def _normalise_override(kind: SheetKind, mapping: dict[Any, Any]) -> dict[int, str]:
     reg = kind.reg
     allowed = {name for name, _ in importable_fields(kind.register)}
-    computed = {f.name for f in reg.fields if f.kind == Kind.COMPUTED}
+    computed = {f.name for f in reg.fields if not f.kind.stored}
     out: dict[int, str] = {}
     taken: dict[str, int] = {}
     for col, name in mapping.items():
@@ -111,7 +116,7 @@ def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto:
     """Why each named column is not imported, for the preview."""
     reg = kind.reg
     labels = {f.name: f.label for f in reg.fields}
-    computed = {f.name for f in reg.fields if f.kind == Kind.COMPUTED}
+    computed = {f.name for f in reg.fields if not f.kind.stored}
     auto_map = auto.mapping if auto is not None else {}
     dups = auto.duplicates if auto is not None else {}
     out = {}
@@ -138,7 +143,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
     except calculated ones (scores, ratings), which the office recomputes."""
     if EXTRA_FIELD.get(kind.register) is None:
         return {}
-    computed = {f.name for f in kind.reg.fields if f.kind == Kind.COMPUTED}
+    computed = {f.name for f in kind.reg.fields if not f.kind.stored}
     auto_map = auto.mapping if auto is not None else {}
     out = {}
     for col, text in enumerate(headers):
@@ -166,10 +171,10 @@ def _layout(reader: SheetReader, match: HeaderMatch) -> tuple[list[str], str]:
 
 
 def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
-             mapping: dict | None) -> tuple[dict[int, str], dict[int, str], str, dict[int, str], bool]:
+             mapping: dict[Any, Any] | None) -> tuple[dict[int, str], dict[int, str], str, dict[int, str], bool]:
     kind = match.kind
     headers, layout = _layout(reader, match)
-    computed = {f.name for f in kind.reg.fields if f.kind == Kind.COMPUTED}
+    computed = {f.name for f in kind.reg.fields if not f.kind.stored}
     if mapping is None:
         saved = saved_mapping(store, layout)
         if saved and saved.get("register") == kind.register:
@@ -178,7 +183,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
         final = _normalise_override(kind, mapping)
     else:
         final = {c: n for c, n in match.mapping.items() if n not in computed}
-    if kind.is_child and PARENT not in final.values():
+    if kind.parent is not None and PARENT not in final.values():
         parent = REGISTERS[kind.parent]
         raise WorkbookError(f"The sheet “{reader.title}” has no {kind.parent_labels[0]} column, so its rows cannot "
                             f"be matched to the {parent.title.lower()}; add that column or map it.")
@@ -190,7 +195,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
 
 
 # ------------------------------------------------------------------------------------ planning
-def _match_sheet(reader: SheetReader, kinds, header_row: int | None) -> HeaderMatch | None:
+def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: int | None) -> HeaderMatch | None:
     rows = reader.top_rows()
     if header_row is None:
         return detect_header(rows, reader.title, kinds, reader.top_rows(fill_merged=False))
@@ -210,10 +215,10 @@ def _match_sheet(reader: SheetReader, kinds, header_row: int | None) -> HeaderMa
     return best
 
 
-def plan_import(store: Store, path: str | os.PathLike, register: str | None = None, sheet: str | None = None,
+def plan_import(store: Store, path: str | os.PathLike[str], register: str | None = None, sheet: str | None = None,
                 mapping: dict[int, str] | None = None, progress: Progress | None = None,
                 cancelled: Cancelled | None = None, *, header_row: int | None = None,
-                limits: Limits = DEFAULT_LIMITS, translations: dict | None = None,
+                limits: Limits = DEFAULT_LIMITS, translations: dict[str, Any] | None = None,
                 create_missing: bool = False) -> ImportPlan:
     """Preview importing one sheet (chosen when not given) into one register (detected when not given).
 
@@ -262,8 +267,8 @@ def plan_import(store: Store, path: str | os.PathLike, register: str | None = No
         return plan
 
 
-def _planner(store: Store, session, progress, cancelled, layouts: list[str],
-             translations: dict | None, create_missing: bool) -> Planner:
+def _planner(store: Store, session: Session, progress: Progress | None, cancelled: Cancelled | None,
+             layouts: list[str], translations: dict[str, Any] | None, create_missing: bool) -> Planner:
     """A planner with the office's own lists and the value translations remembered for these layouts
     (those given now win)."""
     merged: dict[str, dict[str, dict[str, str]]] = {}
@@ -281,7 +286,7 @@ def _planner(store: Store, session, progress, cancelled, layouts: list[str],
     return Planner(session, progress, cancelled, translations=merged, create_missing=create_missing, own_lists=own)
 
 
-def normalise_translations(given: dict | None) -> dict[str, dict[str, dict[str, str]]]:
+def normalise_translations(given: dict[str, Any] | None) -> dict[str, dict[str, dict[str, str]]]:
     """``{register: {field: {value: target}}}`` from what a user gives: the same, or ``{field: {…}}`` for
     every register with that field. Values are keyed as the planner compares them."""
     out: dict[str, dict[str, dict[str, str]]] = {}
@@ -327,9 +332,9 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
     plan.sheets.append(child)
 
 
-def plan_workbook_import(store: Store, path: str | os.PathLike, progress: Progress | None = None,
+def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: Progress | None = None,
                          cancelled: Cancelled | None = None, *, limits: Limits = DEFAULT_LIMITS,
-                         translations: dict | None = None, create_missing: bool = False,
+                         translations: dict[str, Any] | None = None, create_missing: bool = False,
                          take_theirs: bool = False) -> ImportPlan:
     """Preview importing every recognised sheet: registers first, then their child sheets (risk actions,
     benefit plan and measurements), whose rows replace the stored children of the records they name.
@@ -456,7 +461,7 @@ def _whole_families(plan: ImportPlan, planner: Planner) -> None:
 # ------------------------------------------------------------------------------------ applying
 def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = None,
                  cancelled: Cancelled | None = None, *, partial: bool = False,
-                 translations: dict | None = None) -> ImportResult:
+                 translations: dict[str, Any] | None = None) -> ImportResult:
     """Write a plan in one transaction. Refused (``ImportRefused``, nothing written) when any row has an
     error or a row no longer fits the file; ``ImportCancelled`` when ``cancelled()`` turns true.
 
@@ -496,17 +501,17 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                 key.write(session, key.load(plan.settings[key.key]))
         ctx = records.load_context(session)
         _create_missing(session, plan, ctx)
-        for key, values in plan.new_choices.items():
-            stored = store_setting(session, OWN_LIST_SETTING + key) or []
-            session.merge(Setting(key=OWN_LIST_SETTING + key, value=json.dumps(sorted(set(stored) | values))))
+        for list_key, values in plan.new_choices.items():
+            stored = store_setting(session, OWN_LIST_SETTING + list_key) or []
+            session.merge(Setting(key=OWN_LIST_SETTING + list_key, value=json.dumps(sorted(set(stored) | values))))
         for sheet in plan.sheets:
             reg = REGISTERS[sheet.register]
             parent_ids: dict[str, int] = {}
             if sheet.parent_register:
                 parent_ids = _parent_ids(session, REGISTERS[sheet.parent_register])
                 result.children_replaced += _delete_children(session, reg, sheet, parent_ids)
-            inserts: list = []
-            updates: list = []
+            inserts: list[Any] = []
+            updates: list[Any] = []
             for prow in sheet.rows:
                 report = prow.report
                 if report.action == Action.SKIP:
@@ -576,12 +581,12 @@ def valid_rows_only(plan: ImportPlan) -> ImportPlan:
     return out
 
 
-def store_setting(session, key: str) -> Any:
+def store_setting(session: Session, key: str) -> Any:
     row = session.get(Setting, key)
     return json.loads(row.value) if row is not None else None
 
 
-def _create_missing(session, plan: ImportPlan, ctx) -> None:
+def _create_missing(session: Session, plan: ImportPlan, ctx: Context) -> None:
     """Projects the user agreed to create (``create_missing``), before the rows that name them."""
     names = sorted(plan.to_create.get("Project", set()), key=str.lower)
     if names:
@@ -601,7 +606,8 @@ def write_left_out(plan: ImportPlan) -> Path | None:
     from .export_errors import ExportError
 
     wb = openpyxl.Workbook()
-    wb.remove(wb.active)
+    if wb.active is not None:
+        wb.remove(wb.active)
     for sheet in plan.sheets:
         refused = [r for r in sheet.rows if r.report.action == Action.ERROR]
         if not refused:
@@ -628,32 +634,34 @@ def _safe_cell(value: Any) -> Any:
     return value
 
 
-def _failed_row(batch: list, error: StoreError):
+def _failed_row(batch: list[Any], error: StoreError) -> Any:
     """The planned row of a batch that a batched write refused (``row_index`` says which)."""
     index = getattr(error, "row_index", None)
     return batch[index] if index is not None else batch[0]
 
 
-def _refused(plan: ImportPlan, sheet: SheetPlan, prow, e: Exception) -> ImportRefused:
+def _refused(plan: ImportPlan, sheet: SheetPlan, prow: PlannedRow, e: Exception) -> ImportRefused:
     report = prow.report
     return ImportRefused(f"{sheet.sheet} row {report.row} ({report.code or 'new'}) could not be written, so "
                          f"nothing was imported: {e}", plan)
 
 
-def _parent_ids(session, parent_reg) -> dict[str, int]:
-    E = parent_reg.entity
+def _parent_ids(session: Session, parent_reg: Register) -> dict[str, int]:
+    E: Any = parent_reg.entity
     return {code.lower(): i for code, i in session.execute(select(E.code, E.id)) if code}
 
 
-def _delete_children(session, reg, sheet: SheetPlan, parent_ids: dict[str, int]) -> int:
+def _delete_children(session: Session, reg: Register, sheet: SheetPlan, parent_ids: dict[str, int]) -> int:
     ids = [parent_ids[c] for c in sheet.replace_parents if c in parent_ids]
+    assert reg.parent is not None  # a child sheet's register
     col = getattr(reg.entity, reg.parent)
     removed = 0
     for start in range(0, len(ids), 500):
-        removed += session.execute(delete(reg.entity).where(col.in_(ids[start:start + 500]))).rowcount or 0
+        result = cast("CursorResult[Any]", session.execute(delete(reg.entity).where(col.in_(ids[start:start + 500]))))
+        removed += result.rowcount or 0
     return removed
 
 
-def import_workbook(store: Store, path: str | os.PathLike, **kwargs: Any) -> ImportResult:
+def import_workbook(store: Store, path: str | os.PathLike[str], **kwargs: Any) -> ImportResult:
     """Plan and apply every recognised sheet at once (the command line's ``import``)."""
     return apply_import(store, plan_workbook_import(store, path, **kwargs))

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from ..models import records
 from ..models import values as v
 from ..models.errors import ValidationError
-from ..models.fields import Context, Kind, Register
+from ..models.fields import Context, Register
 from ..models.registers import REGISTERS
 from ..models.settings import OFFICE_ID
 from .header_detection import PARENT
@@ -115,7 +115,7 @@ class OfficePlanner:
         errors: list[str] = []
         for name, raw in row.items():
             f = reg.field(name)
-            if not f.editable and f.kind != Kind.CODE:
+            if not f.editable and not f.kind.is_key:
                 continue
             try:
                 values[name] = f.parse(raw, self.ctx)
@@ -125,7 +125,7 @@ class OfficePlanner:
 
     def plan_register(self, reg: Register, title: str, table: list[list[Any]]) -> SheetPlan:
         headers = [str(h).strip() if h is not None else "" for h in table[0]]
-        by_label = {f.label: f.name for f in reg.fields if f.kind != Kind.COMPUTED}
+        by_label = {f.label: f.name for f in reg.fields if f.kind.stored}
         mapping = {c: by_label[h] for c, h in enumerate(headers) if h in by_label}
         sheet = SheetPlan(title, reg.name, 1, mapping, headers, layout="")
         now = self.current(reg)
@@ -175,7 +175,7 @@ class OfficePlanner:
         out: dict[str, Any] = {}
         for name, value in values.items():
             f = reg.field(name)
-            if f.kind == Kind.CODE:
+            if f.kind.is_key:
                 continue
             decision = merge_field(f, exported.get(name) if exported else None, stored.get(name), value)
             if decision == Merge.TAKE:
@@ -189,7 +189,7 @@ class OfficePlanner:
         parent = REGISTERS[reg.parent_register]
         P: Any = parent.entity  # Register.entity is a bare type: its columns through Any
         headers = [str(h).strip() if h is not None else "" for h in table[0]]
-        by_label = {f.label: f.name for f in reg.fields if f.kind != Kind.COMPUTED}
+        by_label = {f.label: f.name for f in reg.fields if f.kind.stored}
         mapping = {c: (PARENT if h == reg.parent_label else by_label[h]) for c, h in enumerate(headers)
                    if h == reg.parent_label or h in by_label}
         sheet = SheetPlan(title, reg.name, 1, mapping, headers, layout="", parent_register=parent.name)
@@ -234,7 +234,7 @@ class OfficePlanner:
                     p.values = {}
                 sheet.rows.extend(parsed)
                 continue
-            sheet.replace_parents[folded] = parents.get(folded)  # type: ignore[assignment]
+            sheet.replace_parents[folded] = parents.get(folded)
             sheet.rows.extend(parsed)
         return sheet
 

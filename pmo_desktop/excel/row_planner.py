@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any, Callable
 
 from sqlalchemy import func, select
@@ -29,7 +30,6 @@ from .workbook_reader import EXCEL_ERRORS, SheetReader
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 TICK = 256  # rows between progress reports and cancel checks
-_UNCACHED = (Kind.TEXT, Kind.LONGTEXT, Kind.CODE)  # cheap to parse and mostly unique: not worth caching
 _NOUNS = {"StrategicObjective": "strategic objective", "Project": "project", "Outcome": "outcome",
           "Stakeholder": "stakeholder", "Risk": "risk", "Person": "person", "IssueEntry": "issue"}
 # Where a record keeps the content of source columns that map to no field, labelled with their header.
@@ -55,7 +55,7 @@ def _rating_like(text: str) -> bool:
 def _column_lengths(reg: Register, fields: list[Field]) -> dict[str, int]:
     """The longest text each short text field holds (its one rule, ``Field.max_length``): an import cuts a
     longer title at a word and keeps it whole in the notes, where an edit in a cell is refused."""
-    return {f.name: f.max_length for f in fields if f.kind in (Kind.TEXT, Kind.CODE)}
+    return {f.name: f.max_length for f in fields if f.kind.one_line}
 
 
 def _similar(a: str, b: str) -> bool:
@@ -67,22 +67,22 @@ def _similar(a: str, b: str) -> bool:
     return len(wa & wb) * 2 >= min(len(wa), len(wb))
 
 
-def _looks_like_code(value) -> bool:
+def _looks_like_code(value: Any) -> bool:
     text = v.parse_text(value)
     return bool(re.fullmatch(r"\S{1,20}", text)) and any(ch.isdigit() for ch in text)
 
 
-def _same(field: Field, new, old) -> bool:
+def _same(field: Field, new: Any, old: Any) -> bool:
     """Whether an imported value equals the stored one as the user sees it."""
-    if field.kind == Kind.LINKS:
+    if field.kind.is_links:
         return sorted(n.lower() for n in new) == sorted(n.strip().lower() for n in v.split_list(old or ""))
-    if field.kind == Kind.REF:
+    if field.kind.is_reference:
         return (new or "").lower() == (old or "").lower()
     if new in (None, "") and old in (None, ""):
         return True
     if isinstance(new, float) and isinstance(old, (int, float)) and not isinstance(old, bool):
         return abs(new - old) <= 1e-9 * max(1.0, abs(old))
-    return new == old
+    return bool(new == old)
 
 
 class Planner:
@@ -103,17 +103,17 @@ class Planner:
         self.total = 0
         self._codes: dict[str, dict[str, int]] = {}
         self._names: dict[type, set[str]] = {}
-        self._current: dict[str, dict[int, dict]] = {}
+        self._current: dict[str, dict[int, dict[str, Any]]] = {}
         self.claimed: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)  # register → code → (sheet, row)
         self.claimed_rows: dict[tuple[str, str], PlannedRow] = {}  # (register, code) → the row that claimed it
         self._claiming: tuple[str, str] | None = None
         self.pending_names: dict[type, set[str]] = defaultdict(set)
-        self._parsed: dict[int, dict | None] = {}  # per field: cell value → parsed value or error
+        self._parsed: dict[int, dict[Any, Any] | None] = {}  # per field: cell value → parsed value or error
 
     # ----------------------------------------------------------------------------- batched lookups
     def codes(self, reg: Register) -> dict[str, int]:
         if reg.name not in self._codes:
-            E = reg.entity
+            E: Any = reg.entity
             self._codes[reg.name] = {c.lower(): i for c, i in self.session.execute(select(E.code, E.id)) if c}
         return self._codes[reg.name]
 
@@ -126,7 +126,7 @@ class Planner:
             self._names[target] = known
         return self._names[target]
 
-    def current(self, reg: Register, record_id: int) -> dict:
+    def current(self, reg: Register, record_id: int) -> dict[str, Any]:
         if reg.name not in self._current:
             rows = records.fetch_rows(self.session, reg, self.ctx)
             names = ["id", "version", *reg.field_names]
@@ -150,7 +150,7 @@ class Planner:
     def plan_sheet(self, reader: SheetReader, kind: SheetKind, header_row: int, mapping: dict[int, str],
                    headers: list[str], layout: str, ignored: dict[int, str], finish: bool = True,
                    extras: dict[int, str] | None = None, own_export: bool = False,
-                   row_filter: Callable[[tuple], str | None] | None = None) -> SheetPlan:
+                   row_filter: Callable[[Sequence[Any]], str | None] | None = None) -> SheetPlan:
         """Plan every row of one sheet. Child sheets are finished (unchanged families found, replaced
         rows counted) unless ``finish`` is false, for the caller to add parents first.
 
@@ -164,11 +164,11 @@ class Planner:
         self._own_export = own_export
         self._translator = self.translator(reg.name)
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
-                  if n != PARENT and not n.startswith("@") and reg.field(n).kind != Kind.COMPUTED]
+                  if n != PARENT and not n.startswith("@") and reg.field(n).kind.stored]
         for _, f in fields:
-            self._parsed.setdefault(id(f), None if f.kind in _UNCACHED else {})
+            self._parsed.setdefault(id(f), None if f.kind.free_text else {})
         self._responses = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN]
-        self._ticks = [(c, *tick_level(n)) for c, n in sorted(mapping.items()) if tick_level(n)]
+        self._ticks = [(c, *level) for c, n in sorted(mapping.items()) if (level := tick_level(n)) is not None]
         self._lengths = _column_lengths(reg, [f for _, f in fields])
         self._long_texts: list[str] = []
         mapped_cols = ({c for c, _ in fields} | {c for c, n in mapping.items() if n == PARENT} | set(self._responses)
@@ -187,7 +187,7 @@ class Planner:
             self._title_from = None
         self._title_name = title.name if title is not None else ""
         first_col = min(mapped_cols) if mapped_cols else 0
-        strict_refs = [(c, f) for c, f in fields if f.kind in (Kind.REF, Kind.LINKS) and not f.ref.create_missing]
+        strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
         width = max(len(headers), max(mapping, default=-1) + 1, max(plan.extras, default=-1) + 1)
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
         self._profiles = self._column_profiles(reader, header_row, width, fields)
@@ -200,7 +200,7 @@ class Planner:
         continued = [0]        # rows of the block that continue a merged record
         widths: dict[int, int] = {}  # index into plan.rows → filled cells of that row
         table_widths: list[int] = []  # filled cells of the rows of the first block (the table itself)
-        last_record: tuple[int, int, tuple] | None = None  # (index in plan.rows, row number, raw row)
+        last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
 
         def skip(number: int, reason: str, code: str = "") -> None:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
@@ -226,7 +226,7 @@ class Planner:
                                                         "below the table: a legend or notes, not a record."))
                     self._unclaim(reg, report.code)
 
-        value_cols = {c for c, f in fields if f.kind not in (Kind.TEXT, Kind.LONGTEXT, Kind.CODE, Kind.REF, Kind.LINKS)}
+        value_cols = {c for c, f in fields if not (f.kind.free_text or f.kind.refers)}
         first_block = True
         for number, row in reader.data_rows(header_row + 1, width):
             tick += 1
@@ -345,8 +345,8 @@ class Planner:
                 del plan.unplaced[name]
 
     @staticmethod
-    def _same_record(reg: Register, first: PlannedRow, values: dict) -> bool:
-        title = next((f.name for f in reg.fields if f.required), None)
+    def _same_record(reg: Register, first: PlannedRow, values: dict[str, Any]) -> bool:
+        title = next((f.name for f in reg.fields if f.required), "")
         mine, theirs = values.get(title), first.values.get(title)
         return not mine or not theirs or _similar(str(mine), str(theirs))
 
@@ -369,10 +369,10 @@ class Planner:
     def _column_profiles(self, reader: SheetReader, header_row: int, width: int,
                          fields: list[tuple[int, Field]]) -> dict[int, ColumnProfile]:
         """How to read the numbers of each scale column (fractions 0–1? a 1–10 scale?), from all its cells."""
-        scale_cols = [(c, f) for c, f in fields if f.kind == Kind.SCALE]
+        scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
         if not scale_cols:
             return {}
-        columns: dict[int, list] = {c: [] for c, _ in scale_cols}
+        columns: dict[int, list[Any]] = {c: [] for c, _ in scale_cols}
         for _number, row in reader.data_rows(header_row + 1, width):
             for c in columns:
                 x = row[c] if c < len(row) else None
@@ -380,8 +380,9 @@ class Planner:
                     columns[c].append(x)
         return {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx)) for c, f in scale_cols}
 
-    def _plan_row(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple,
-                  fields: list[tuple[int, Field]], code_col, parent_col, strict_refs,
+    def _plan_row(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple[Any, ...],
+                  fields: list[tuple[int, Field]], code_col: int | None, parent_col: int | None,
+                  strict_refs: list[tuple[int, Field]],
                   title_col: int | None = None) -> PlannedRow:
         self._claiming = None
         prow = self._plan_values(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs)
@@ -392,8 +393,9 @@ class Planner:
             prow.raw = row
         return prow
 
-    def _plan_values(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple,
-                     fields: list[tuple[int, Field]], code_col, parent_col, strict_refs) -> PlannedRow:
+    def _plan_values(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int,
+                     row: tuple[Any, ...], fields: list[tuple[int, Field]], code_col: int | None,
+                     parent_col: int | None, strict_refs: list[tuple[int, Field]]) -> PlannedRow:
         errors: list[str] = []
         values: dict[str, Any] = {}
         ctx = self.ctx
@@ -402,7 +404,7 @@ class Planner:
         profiles = self._profiles
         unplaced: list[tuple[str, str]] = []
         for c, f in fields:
-            raw = row[c] if c < width else None
+            raw: Any = row[c] if c < width else None
             cls = raw.__class__
             if cls is str and raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 errors.append(f"{f.label} shows the Excel error {raw.strip()}; correct or clear that cell.")
@@ -435,15 +437,15 @@ class Planner:
                 counts[text] = counts.get(text, 0) + 1
                 unplaced.append((f.name, text))
         for name, limit in self._lengths.items():
-            text = values.get(name)
-            if isinstance(text, str) and len(text) > limit:
+            long_text = values.get(name)
+            if isinstance(long_text, str) and len(long_text) > limit:
                 f = reg.field(name)
-                if f.kind == Kind.CODE:  # an ID longer than IDs can be: a new one, the old kept in the notes
+                if f.kind.is_key:  # an ID longer than IDs can be: a new one, the old kept in the notes
                     values.pop(name)
-                    extra_text = f"{f.label}: {text}"
+                    extra_text = f"{f.label}: {long_text}"
                 else:
-                    values[name] = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;.") + "…"
-                    extra_text = f"{f.label} (in full): {text}"
+                    values[name] = long_text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;.") + "…"
+                    extra_text = f"{f.label} (in full): {long_text}"
                 if EXTRA_FIELD.get(reg.name) not in (None, name):
                     self._long_texts.append(extra_text)
         for c, name, level in self._ticks:  # the ticked level column gives the level
@@ -462,9 +464,10 @@ class Planner:
             if f.name not in values:
                 continue
             wanted = values[f.name]
+            assert f.ref is not None  # strict_refs holds references only
             known = self.names(f.ref.target, f.ref.label)
             pending = self.pending_names[f.ref.target]
-            for name in ([wanted] if f.kind == Kind.REF else wanted):
+            for name in ([wanted] if f.kind.is_reference else wanted):
                 if name and name.lower() not in known and name.lower() not in pending:
                     noun = _NOUNS.get(f.ref.target.__name__, f.ref.target.__name__.lower())
                     if self.create_missing and f.ref.target.__name__ == "Project":
@@ -482,7 +485,8 @@ class Planner:
             parent_code = v.parse_text(row[parent_col]) if parent_col is not None and parent_col < len(row) else ""
             code = parent_code
             if not parent_code:
-                errors.append(f"{parent_reg.key_field.label} of the {parent_reg.title.lower()} record is empty; "
+                parent_key = parent_reg.key_field
+                errors.append(f"{parent_key.label if parent_key else 'The ID'} of the {parent_reg.title.lower()} record is empty; "
                               "each row needs the ID of the record it belongs to.")
             else:
                 low = parent_code.lower()
@@ -499,7 +503,7 @@ class Planner:
                 low = code.lower()
                 earlier = self.claimed[reg.name].get(low)
                 first = self.claimed_rows.get((reg.name, low)) if earlier is not None else None
-                if first is not None and earlier[0] != plan.sheet and not errors and \
+                if first is not None and earlier is not None and earlier[0] != plan.sheet and not errors and \
                         self._same_record(reg, first, values):
                     # the same register over two sheets (a risk matrix, then its response plan): one record
                     for name, value in values.items():
@@ -529,7 +533,7 @@ class Planner:
                         action = Action.UPDATE
         if action == Action.INSERT:
             for f in reg.fields:
-                if f.required and f.kind != Kind.CODE and f.name not in values:
+                if f.required and not f.kind.is_key and f.name not in values:
                     errors.append(f"{f.label} cannot be empty (no column of the sheet holds it).")
         if not errors and reg.check is not None:
             if record_id is not None:
@@ -542,20 +546,20 @@ class Planner:
                     reg.check(record, ctx)
                     break
                 except ValidationError as e:
-                    name = getattr(e, "field", None)
-                    f = next((x for x in reg.fields if x.name == name), None)
-                    if f is None or f.required or name not in values or f.kind == Kind.CODE:
+                    refused_name = getattr(e, "field", None)
+                    refused = next((x for x in reg.fields if x.name == refused_name), None)
+                    if refused is None or refused.required or refused.name not in values or refused.kind.is_key:
                         errors.append(str(e))
                         break
                     # an optional value contradicting another (a target date before the date raised):
                     # left empty, the cell kept in the notes, the row imported
-                    dropped = values.pop(name)
-                    record[name] = None
-                    note = f"{f.label}: {f.display(dropped)} (not set: {str(e).rstrip('.')})"
+                    dropped = values.pop(refused.name)
+                    record[refused.name] = None
+                    note = f"{refused.label}: {refused.display(dropped)} (not set: {str(e).rstrip('.')})"
                     target = EXTRA_FIELD.get(reg.name)
                     if target:
                         values[target] = "\n".join(x for x in [values.get(target) or "", note] if x)
-                    reason += f"{f.label} left empty: {str(e)} "
+                    reason += f"{refused.label} left empty: {str(e)} "
         if extra_lines or (responses and record_id is not None):
             target = EXTRA_FIELD.get(reg.name)
             if target is not None:
@@ -592,7 +596,8 @@ class Planner:
     def _assign_codes(self, plan: SheetPlan, reg: Register) -> None:
         """IDs for new rows without one: after the highest in the file and in this import."""
         new = [p for p in plan.rows if p.report.action == Action.INSERT and not p.report.code]
-        if not new:
+        key = reg.key_field
+        if not new or key is None:  # a register without IDs gives none
             return
         pattern = re.compile(re.escape(reg.code_prefix) + r"(\d+)", re.IGNORECASE)
         highest = int(records.next_code(self.session, reg)[len(reg.code_prefix):]) - 1
@@ -604,7 +609,7 @@ class Planner:
             highest += 1
             code = f"{reg.code_prefix}{highest:0{reg.code_digits}d}"
             p.report.code = code
-            p.values = {reg.key_field.name: code, **p.values}  # the code first: set before any flush
+            p.values = {key.name: code, **p.values}  # the code first: set before any flush
             self.claimed[reg.name][code.lower()] = (plan.sheet, p.report.row)
 
     def _remember_names(self, reg: Register, prow: PlannedRow) -> None:
@@ -622,17 +627,19 @@ class Planner:
         reg = REGISTERS[plan.register]
         ids = {pid: low for low, pid in plan.replace_parents.items() if pid is not None}
         mapped = [f for f in reg.fields if f.name in plan.mapping.values()]
-        if ids and len(mapped) == len([f for f in reg.fields if f.kind != Kind.COMPUTED]):
-            parent_col = getattr(reg.entity, reg.parent)
-            owner = dict(self.session.execute(select(reg.entity.id, parent_col)).all())
-            stored: dict[int, list] = defaultdict(list)
+        if ids and len(mapped) == len([f for f in reg.fields if f.kind.stored]) and reg.parent is not None:
+            E: Any = reg.entity
+            parent_col = getattr(E, reg.parent)
+            owner: dict[int, int] = {i: pid for i, pid in self.session.execute(select(E.id, parent_col))}
+            stored: dict[int, list[Any]] = defaultdict(list)
             for row in records.fetch_rows(self.session, reg, self.ctx):  # two queries for all families
-                if owner.get(row[0]) in ids:
-                    stored[owner[row[0]]].append(row[2:])
+                pid = owner.get(row[0])
+                if pid is not None and pid in ids:
+                    stored[pid].append(row[2:])
             fields = reg.fields
-            planned: dict[str, list] = defaultdict(list)
+            planned: dict[str, list[PlannedRow]] = defaultdict(list)
             for prow in plan.rows:
-                if prow.report.action == Action.INSERT:
+                if prow.report.action == Action.INSERT and prow.parent_code is not None:
                     planned[prow.parent_code.lower()].append(prow)
             for pid, low in ids.items():
                 new, old = planned.get(low, []), stored.get(pid, [])
@@ -654,6 +661,7 @@ class Planner:
 
     def _count_children(self, plan: SheetPlan, reg: Register) -> None:
         ids = [i for i in plan.replace_parents.values() if i is not None]
+        assert reg.parent is not None  # a sub-table
         col = getattr(reg.entity, reg.parent)
         total = 0
         for start in range(0, len(ids), 500):

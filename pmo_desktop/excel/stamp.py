@@ -23,7 +23,7 @@ from enum import Enum
 from typing import Any
 
 from ..models import values as v
-from ..models.fields import Field, Kind, Register
+from ..models.fields import Field, Register
 
 STAMP_SHEET = "_pmo_export"
 MAGIC = "PMO Desktop export"
@@ -35,10 +35,10 @@ def canonical(f: Field, value: Any) -> str:
     in any order, 3 and 3.0, a date and its datetime)."""
     if v.is_blank(value) or value == []:
         return ""
-    if f.kind == Kind.LINKS:
+    if f.kind.is_links:
         items = value if isinstance(value, list) else v.split_list(value)
         return "; ".join(sorted(str(i).strip().casefold() for i in items))
-    if f.kind in (Kind.REF, Kind.CODE):
+    if f.kind.is_reference or f.kind.is_key:  # a name or an ID in any case
         return str(value).strip().casefold()
     if isinstance(value, bool):
         return "1" if value else "0"

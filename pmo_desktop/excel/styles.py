@@ -6,13 +6,11 @@ table and the charts agree.
 
 from __future__ import annotations
 
-from typing import Callable
-
 from openpyxl.formatting.rule import CellIsRule, Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from ..models import benefit_rules
-from ..models.fields import Context, Kind
+from ..models.fields import Context, Field
+from ..models.kinds import DATE_FORMAT as DATE_FORMAT  # re-exported: the board pack's dates
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -27,10 +25,6 @@ THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
-DATE_FORMAT = "d mmm yyyy"
-# Whole numbers (levels, scores, counts) read right in Excel's General format, so they are written as
-# plain values: a styled cell costs openpyxl noticeably more to write than an unstyled one.
-NUMBER_FORMATS = {Kind.DATE: DATE_FORMAT, Kind.FLOAT: "#,##0.00"}
 
 
 def hex_colour(colour: str) -> str:
@@ -59,46 +53,13 @@ def _cell_is_rule(operator: str, formula: list[str], *, fill: PatternFill | None
     return rule
 
 
-def _equal_rule(text: str, colour: str) -> Rule:
-    return _cell_is_rule("equal", [f'"{text}"'], fill=fill(colour), font=font_on(colour))
-
-
-def rating_rules(ctx: Context) -> list[Rule]:
-    return [_equal_rule(b.rating, b.colour) for b in ctx.risk_scale.bands]
-
-
-def score_rules(ctx: Context) -> list[Rule]:
-    bands = sorted(ctx.risk_scale.bands, key=lambda b: b.min_score)
+def conditional_rules(f: Field, ctx: Context) -> list[Rule]:
+    """The exported column's conditional formats, from the colours its field declares (models/colours.py):
+    a fill with readable text on it, or a coloured font."""
+    if f.colours is None:
+        return []
     rules = []
-    for band, nxt in zip(bands, [*bands[1:], None]):
-        band_fill, band_font = fill(band.colour), font_on(band.colour)
-        if nxt is None:
-            rules.append(_cell_is_rule("greaterThanOrEqual", [str(band.min_score)], fill=band_fill, font=band_font))
-        else:
-            rules.append(_cell_is_rule("between", [str(band.min_score), str(nxt.min_score - 1)],
-                                       fill=band_fill, font=band_font))
+    for c in f.colours.conditions(ctx):
+        font = font_on(c.fill, c.bold) if c.fill else Font(bold=c.bold, color=hex_colour(c.font or "000000"))
+        rules.append(_cell_is_rule(c.operator, list(c.operands), fill=fill(c.fill) if c.fill else None, font=font))
     return rules
-
-
-def status_rules() -> list[Rule]:
-    return [_equal_rule(status, colour) for status, colour in benefit_rules.STATUS_COLOURS.items()]
-
-
-def overdue_rules() -> list[Rule]:
-    return [_cell_is_rule("equal", ['"Yes"'], font=Font(bold=True, color="C62828"))]
-
-
-# Which exported columns are coloured, by (register, field).
-CONDITIONAL: dict[tuple[str, str], Callable[[Context], list[Rule]]] = {
-    ("risks", "inherent_rating"): rating_rules,
-    ("risks", "residual_rating"): rating_rules,
-    ("risks", "inherent_score"): score_rules,
-    ("risks", "residual_score"): score_rules,
-    ("benefits", "status_rag"): lambda ctx: status_rules(),
-    ("communications", "overdue"): lambda ctx: overdue_rules(),
-}
-
-
-def conditional_rules(register: str, field: str, ctx: Context) -> list[Rule]:
-    make = CONDITIONAL.get((register, field))
-    return make(ctx) if make else []

@@ -13,7 +13,7 @@ import warnings
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date, datetime
-from typing import Any, Callable, Literal, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.comments import Comment
@@ -26,7 +26,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from ..models.fields import Context, Field, Kind, Register
+from ..models.fields import Context, Field, Register
+from ..models.kinds import MONEY_FORMAT, FieldKind
 from . import styles
 from .cells import CELL_TEXT_LIMIT, ExportError, TextTooLong, clean_text, is_formula_like, needs_care
 from .lists_sheet import ListsSheet
@@ -43,14 +44,14 @@ CellMaker = Callable[[Any], Any]
 @dataclass
 class Column:
     header: str
-    kind: Kind
+    kind: FieldKind
     width: int
     field: Optional[Field] = None   # None for the parent-ID column of a child sheet
     register: str = ""              # for the colour rules and list names
 
     @property
     def computed(self) -> bool:
-        return self.kind == Kind.COMPUTED
+        return not self.kind.stored
 
 
 @dataclass
@@ -132,7 +133,7 @@ def _yes_no(value: object) -> str | None:
 def _computed_maker(ws: WriteOnlyWorksheet) -> CellMaker:
     """Calculated values come in several types; each goes to the cell type it deserves."""
     as_date = _number_maker(ws, styles.DATE_FORMAT)
-    as_float = _number_maker(ws, "#,##0.00")
+    as_float = _number_maker(ws, MONEY_FORMAT)
     as_text = _text_maker(ws, wrap=False)
 
     def make(value: Any) -> CellOut:
@@ -153,15 +154,17 @@ def _computed_maker(ws: WriteOnlyWorksheet) -> CellMaker:
 
 def cell_maker(ws: WriteOnlyWorksheet, column: Column) -> CellMaker:
     kind = column.kind
-    if kind in styles.NUMBER_FORMATS:
-        return _number_maker(ws, styles.NUMBER_FORMATS[kind])
-    if kind in (Kind.INT, Kind.SCALE):
+    cell = kind.excel_cell
+    if cell == "number":
+        assert kind.excel_number_format is not None
+        return _number_maker(ws, kind.excel_number_format)
+    if cell == "plain":
         return _plain
-    if kind == Kind.BOOL:
+    if cell == "yes_no":
         return _yes_no
-    if kind == Kind.COMPUTED:
+    if cell == "computed":
         return _computed_maker(ws)
-    return _text_maker(ws, wrap=kind == Kind.LONGTEXT)
+    return _text_maker(ws, wrap=cell == "wrapped_text")
 
 
 # ------------------------------------------------------------------------------- header and rules
@@ -188,35 +191,14 @@ def _validation(col: Column, lists: ListsSheet, ctx: Context, refs: dict[str, li
     f = col.field
     if f is None:
         return None
-    key = f"{col.register}_{f.name}"
-    prompt = None
-    error_style: Literal["stop", "warning", "information"] = "stop"
-    if f.kind == Kind.ENUM:
-        name = lists.name_for(key, f"{f.label} ({col.register})", f.choices)
-        error = f"Choose one of: {', '.join(f.choices)}."
-    elif f.kind == Kind.SCALE:
-        names = f.scale_names(ctx)
-        name = lists.name_for(f"scale_{f.scale}", f"{f.scale.title()} scale", range(1, f.scale_max(ctx) + 1))
-        prompt = ", ".join(f"{i} = {n}" for i, n in enumerate(names, start=1))
-        error = f"Choose a level from 1 to {f.scale_max(ctx)} ({prompt})."
-    elif f.kind == Kind.BOOL:
-        name = lists.name_for("yes_no", "Yes / No", ("Yes", "No"))
-        error = "Choose Yes or No."
-    elif f.kind == Kind.REF:
-        assert f.ref is not None  # a reference field names its target
-        target = f.ref.target.__name__
-        name = lists.name_for(f"{target.lower()}_names", f"{target} names", refs.get(target, ()))
-        if f.ref.create_missing:
-            error_style, error = "information", "Not a known name yet: importing adds this person."
-        else:
-            error_style, error = "warning", f"Not a known {target.lower()}: the import will refuse this row."
-    elif f.kind == Kind.MULTI_ENUM:
-        dv = DataValidation(type="custom", formula1="TRUE", allow_blank=True, showInputMessage=True,
-                            promptTitle=_clip(f.label, 32),
-                            prompt=_clip(f"Any of: {', '.join(f.choices)} — separate several with ;", 255))
-        return dv
-    else:
+    drop = f.kind.dropdown(f, ctx, col.register, refs)
+    if drop is None:
         return None
+    if drop.values is None:  # any text, with a reminder of the choices (several at once)
+        return DataValidation(type="custom", formula1="TRUE", allow_blank=True, showInputMessage=True,
+                              promptTitle=_clip(f.label, 32), prompt=_clip(drop.prompt or "", 255))
+    name = lists.name_for(drop.list_key, drop.list_title, drop.values)
+    prompt, error, error_style = drop.prompt, drop.error, drop.error_style
     if name is None:
         return None
     dv = DataValidation(type="list", formula1=name, allow_blank=True, showErrorMessage=True,
@@ -250,7 +232,7 @@ def write_sheet(workbook: Workbook, spec: SheetSpec, lists: ListsSheet, ctx: Con
             dv.add(f"{letter}2:{letter}{last_row}")
             ws.data_validations.append(dv)
         if col.field is not None:
-            for rule in styles.conditional_rules(col.register, col.field.name, ctx):
+            for rule in styles.conditional_rules(col.field, ctx):
                 ws.conditional_formatting.add(f"{letter}2:{letter}{max(n + 1, 2)}", rule)
 
     ref = f"A1:{last_col}{max(n + 1, 2)}"

@@ -45,7 +45,6 @@ from .vocabulary import phrase_words, value_words, word_key, words_of
 OPEN_LISTS = {("risks", "category")}  # choices an office may extend with its own words
 _PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 _RANGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to|—)\s*(\d+(?:\.\d+)?)\s*%?\s*$")
-_TRANSLATED = (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM, Kind.BOOL)
 
 
 @dataclass
@@ -119,18 +118,18 @@ class Translator:
                 if target == "":
                     return None  # translated to "leave empty"
                 return self._accept(f, target, ctx)
-        if profile is not None and profile.fractions and f.kind == Kind.SCALE and isinstance(raw, (int, float)) \
+        if profile is not None and profile.fractions and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and 0 <= raw <= 1:
             return scale_from_fraction(float(raw), f.scale_max(ctx))  # a probability column: 1 is 100%
-        if profile is not None and profile.tens and f.kind == Kind.SCALE and isinstance(raw, (int, float)) \
+        if profile is not None and profile.tens and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and 0 < raw <= 10:
             return max(1, math.ceil(raw * f.scale_max(ctx) / 10 - 1e-9))  # a 1–10 column: every value rescaled
         try:
             return f.parse(raw, ctx)
         except ValidationError:
-            if f.kind not in _TRANSLATED:
+            if not f.kind.vocabulary:
                 raise
-            if f.kind == Kind.MULTI_ENUM:
+            if f.kind is Kind.MULTI_ENUM:
                 items = [self._translate(f, item, ctx, profile) for item in v.split_list(raw)]
                 if any(i is None for i in items):
                     raise
@@ -150,9 +149,9 @@ class Translator:
 
     # ------------------------------------------------------------------------------ rules
     def _translate(self, f: Field, raw: Any, ctx: Context, profile: ColumnProfile | None) -> Any:
-        if f.kind == Kind.SCALE:
+        if f.kind is Kind.SCALE:
             return self._scale(f, raw, ctx, profile or ColumnProfile())
-        if f.kind == Kind.BOOL:
+        if f.kind is Kind.BOOL:
             hit = self._lookup(value_words("bool"), raw)
             return None if hit is None else hit == "true"
         choice = self._choice(f, raw)

@@ -15,9 +15,12 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .errors import WorkbookError
+
+if TYPE_CHECKING:  # imported when a workbook is opened, not at startup
+    from python_calamine import CalamineWorkbook
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: encrypted xlsx, or an old .xls
 ZIP_MAGIC = b"PK\x03\x04"
@@ -188,8 +191,9 @@ def _check_zip_entries(name: str, infos: list[zipfile.ZipInfo], limits: Limits) 
                             "and import that.")
 
 
-def _causes(e: BaseException):
+def _causes(error: BaseException) -> Iterator[BaseException]:
     seen = 0
+    e: BaseException | None = error
     while e is not None and seen < 10:  # openpyxl wraps parser errors in ValueError
         yield e
         e = e.__cause__ or e.__context__
@@ -218,12 +222,12 @@ class SafeWorkbook:
     in either date system); .csv by the ``csv`` module. Every check of ``check_file`` runs first.
     """
 
-    def __init__(self, path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS):
+    def __init__(self, path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS):
         self.path = Path(path).expanduser()
         self.limits = limits
         self.format = check_file(self.path, limits)
-        self._csv: list[list] | None = None
-        self._wb = None
+        self._csv: list[list[Any]] | None = None
+        self._wb: CalamineWorkbook | None = None
         name = self.path.name
         try:
             if self.format == "csv":
@@ -254,12 +258,18 @@ class SafeWorkbook:
             pass
 
     @property
+    def _calamine(self) -> CalamineWorkbook:
+        if self._wb is None:
+            raise WorkbookError(f"“{self.path.name}” is closed.")
+        return self._wb
+
+    @property
     def sheet_names(self) -> list[str]:
         """Visible worksheets (hidden ones hold dropdown lists, not registers)."""
         if self._csv is not None:
             return [self.path.stem]
         out = []
-        for meta in self._wb.sheets_metadata:
+        for meta in self._calamine.sheets_metadata:
             if str(meta.visible).endswith(".Visible") and str(meta.typ).endswith(".WorkSheet"):
                 out.append(meta.name)
         return out
@@ -269,14 +279,14 @@ class SafeWorkbook:
             if title != self.path.stem:
                 raise WorkbookError(f"The file has no sheet called “{title}”; a CSV file has one, “{self.path.stem}”.")
             return SheetReader(self, title, self._csv, [])
-        names = list(self._wb.sheet_names)
+        names = list(self._calamine.sheet_names)
         if title not in names:
             raise WorkbookError(f"The workbook has no sheet called “{title}”; it has {', '.join(names)}.")
-        meta = next(m for m in self._wb.sheets_metadata if m.name == title)
+        meta = next(m for m in self._calamine.sheets_metadata if m.name == title)
         if not str(meta.typ).endswith(".WorkSheet"):
             raise WorkbookError(f"“{title}” is a chart sheet, not a table; choose a worksheet.")
         try:
-            ws = self._wb.get_sheet_by_name(title)
+            ws = self._calamine.get_sheet_by_name(title)
             rows = ws.to_python(skip_empty_area=False)
             merges = [(r1 + 1, c1, r2 + 1, c2) for (r1, c1), (r2, c2) in (ws.merged_cell_ranges or ())]
         except Exception as e:
@@ -308,7 +318,7 @@ def _sheet_part(zf: zipfile.ZipFile, index: int) -> str | None:
     return None
 
 
-def _put_error_cells(path: Path, index: int, rows: list[list]) -> None:
+def _put_error_cells(path: Path, index: int, rows: list[list[Any]]) -> None:
     """Put back the Excel errors (#REF!, #N/A ...) that calamine reads as empty cells, so the planner can
     name them; a streamed scan of the sheet XML, which costs a decompression and no parse."""
     try:
@@ -345,7 +355,7 @@ def _short(e: BaseException) -> str:
     return text[:80]
 
 
-def _read_csv(path: Path, limits: Limits) -> list[list]:
+def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
     """Rows of a CSV file: UTF-8 (with or without BOM) or Windows-1252; comma, semicolon or tab."""
     import csv
 
@@ -364,7 +374,7 @@ def _read_csv(path: Path, limits: Limits) -> list[list]:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    rows: list[list] = []
+    rows: list[list[Any]] = []
     data = 0
     for row in csv.reader(text.splitlines(), delimiter=delimiter):
         cells = [c if c.strip() else None for c in row[: limits.max_columns]]
@@ -380,7 +390,7 @@ def _read_csv(path: Path, limits: Limits) -> list[list]:
 class SheetReader:
     """Rows of one worksheet: the header area with merged cells filled in, then data rows."""
 
-    def __init__(self, book: SafeWorkbook, title: str, rows: list[list], merges: list[tuple[int, int, int, int]]):
+    def __init__(self, book: SafeWorkbook, title: str, rows: list[list[Any]], merges: list[tuple[int, int, int, int]]):
         self.book = book
         self.title = title
         self._rows = rows
@@ -397,18 +407,18 @@ class SheetReader:
         return self._merges
 
     @staticmethod
-    def _clean(row: list) -> list:
+    def _clean(row: list[Any]) -> list[Any]:
         return [None if x == "" or x is None else x for x in row]
 
     # --------------------------------------------------------------------------- reading
-    def top_rows(self, fill_merged: bool = True) -> list[list]:
+    def top_rows(self, fill_merged: bool = True) -> list[list[Any]]:
         """The first rows (where titles and the header live), merged ranges filled with their value
         (unless ``fill_merged`` is false: the cells as stored, for judging values below a header)."""
         limits = self.book.limits
         rows = [self._clean(r[: limits.max_columns]) for r in self._rows[: limits.header_scan_rows]]
         width = max((len(r) for r in rows), default=0)
-        for r in rows:
-            r.extend([None] * (width - len(r)))
+        for cells in rows:
+            cells.extend([None] * (width - len(cells)))
         for r1, c1, r2, c2 in self.merged_ranges() if fill_merged else ():
             if r1 > len(rows) or c1 >= width:
                 continue
@@ -419,7 +429,7 @@ class SheetReader:
                         rows[r - 1][c] = value
         return rows
 
-    def data_rows(self, first_row: int, width: int) -> Iterator[tuple[int, tuple]]:
+    def data_rows(self, first_row: int, width: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
         """``(excel row number, values)`` from ``first_row`` down, ``width`` values each.
 
         A cell merged down several rows (one project for three risks) gives its value to each row;

@@ -7,36 +7,21 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import Enum
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from sqlalchemy import Table
 
 from . import clock
-from . import values as v
+from .colours import ColourRule
 from .errors import ValidationError
+from .kinds import FieldKind as FieldKind  # re-exported: registers name their kinds from here
+from .kinds import Kind as Kind
 from .risk_rules import RiskScale
-
-
-class Kind(str, Enum):
-    CODE = "code"            # the human readable ID (R-042); the natural key for import
-    TEXT = "text"
-    LONGTEXT = "longtext"    # edited in the detail editor, wrapped in Excel
-    INT = "int"
-    FLOAT = "float"
-    SCALE = "scale"          # 1..N with level names (probability, impact, power, interest)
-    DATE = "date"
-    ENUM = "enum"
-    MULTI_ENUM = "multi"     # several choices, stored as "A; B"
-    BOOL = "bool"
-    REF = "ref"              # a foreign key shown as the target's name
-    LINKS = "links"          # a many-to-many shown as "name; name"
-    COMPUTED = "computed"    # derived, read-only
 
 
 @dataclass(frozen=True)
 class Ref:
-    target: type                 # ORM class referred to
+    target: type[Any]            # ORM class referred to
     label: str = "name"          # its attribute shown to the user
     create_missing: bool = False  # an unknown name creates the target (people) or is refused (projects)
 
@@ -47,7 +32,7 @@ class Context:
     day computed columns are worked out for (see ``clock``)."""
 
     risk_scale: RiskScale = RiskScale()
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
     today: date = field(default_factory=clock.today)
 
 
@@ -61,7 +46,7 @@ CELL_TEXT_LIMIT = 32_767
 class Field:
     name: str
     label: str
-    kind: Kind = Kind.TEXT
+    kind: FieldKind = Kind.TEXT
     choices: tuple[str, ...] = ()
     required: bool = False
     minimum: Optional[float] = None
@@ -73,19 +58,20 @@ class Field:
     link: Optional[str] = None            # for LINKS: the relationship attribute on the entity
     link_table: Optional[Table] = None    # for LINKS: the association table
     scale: str = "five"                   # for SCALE: "risk" (per-file scale) or "five" (fixed 1–5)
-    compute: Optional[Callable[[dict, Context], Any]] = None
+    compute: Optional[Callable[[dict[str, Any], Context], Any]] = None
     # For a computed field: the same value as an SQL expression ``(entity, ctx) -> ColumnElement``, so
     # that a large register sorts and filters on it in the database (see models/windows.py). Without
     # it a windowed table falls back to computing the column in Python for every record.
     sql: Optional[Callable[[type, Context], Any]] = None
-    aliases: dict = field(default_factory=dict)  # for ENUM: other words people use for a choice
+    aliases: dict[str, str] = field(default_factory=dict)  # for ENUM: other words people use for a choice
     tip: str = ""
     exported: bool = True                 # computed fields are exported for reading, never imported
     max_length: int = CELL_TEXT_LIMIT     # characters; bound from the column by Register (see bind_lengths)
+    colours: Optional[ColourRule] = None  # how its cells are coloured, in the table and the workbook (colours.py)
 
     @property
     def editable(self) -> bool:
-        return self.kind not in (Kind.COMPUTED, Kind.CODE)
+        return self.kind.editable
 
     @property
     def attr(self) -> str:
@@ -102,40 +88,7 @@ class Field:
 
         REF and LINKS parse to names (str / list of str); the record layer resolves them to rows.
         """
-        label = self.label
-        k = self.kind
-        if k in (Kind.TEXT, Kind.LONGTEXT, Kind.CODE):
-            value = v.parse_text(raw)
-            if self.required and not value:
-                raise ValidationError(f"{label} cannot be empty.", self.name)
-            return self.check_length(value)
-        if k == Kind.BOOL:
-            return v.parse_bool(raw, label)
-        if k == Kind.DATE:
-            value = v.parse_date(raw, label)
-        elif k == Kind.INT:
-            value = v.parse_int(raw, label)
-        elif k == Kind.FLOAT:
-            value = v.parse_number(raw, label)
-        elif k == Kind.SCALE:
-            value = self._parse_scale(raw, ctx)
-        elif k == Kind.ENUM:
-            value = self._parse_choice(raw)
-        elif k == Kind.MULTI_ENUM:
-            picked = [self._parse_choice(item) for item in v.split_list(raw)]
-            return v.join_list([c for c in self.choices if c in picked])
-        elif k == Kind.REF:
-            value = self.check_length(v.parse_text(raw)) or None
-        elif k == Kind.LINKS:
-            return [self.check_length(name) for name in v.split_list(raw)]
-        else:
-            raise ValidationError(f"{label} is calculated and cannot be edited.", self.name)
-        if value is None:
-            if self.required:
-                raise ValidationError(f"{label} cannot be empty.", self.name)
-            return None
-        self._check_range(value)
-        return value
+        return self.kind.parse(self, raw, ctx)
 
     def check_length(self, value: str) -> str:
         """The one length rule, for every path that writes text: a cell, a paste, an import, the CLI."""
@@ -144,7 +97,7 @@ class Field:
                 f"{self.label} is too long ({len(value):,} characters; at most {self.max_length:,}).", self.name)
         return value
 
-    def _check_range(self, value) -> None:
+    def check_range(self, value: Any) -> None:
         if isinstance(value, float) and not math.isfinite(value):
             raise ValidationError(f"{self.label} must be a finite number (got {value}).", self.name)
         if isinstance(value, (int, float)):
@@ -152,55 +105,6 @@ class Field:
                 raise ValidationError(f"{self.label} must be at least {self.minimum:g} (got {value:g}).", self.name)
             if self.maximum is not None and value > self.maximum:
                 raise ValidationError(f"{self.label} must be at most {self.maximum:g} (got {value:g}).", self.name)
-
-    def _parse_choice(self, raw) -> str | None:
-        text = v.parse_text(raw)
-        if not text:
-            return None
-        if text in self.choices:  # the common case (dropdowns, exported workbooks): no normalising needed
-            return text
-        key = v.normalise_key(text)
-        for choice in self.choices:
-            if v.normalise_key(choice) == key:
-                return choice
-        for alias, choice in self.aliases.items():
-            if v.normalise_key(alias) == key:
-                return choice
-        raise ValidationError(
-            f"{self.label}: “{text}” is not one of {', '.join(self.choices)}.", self.name
-        )
-
-    def _parse_scale(self, raw, ctx: Context) -> int | None:
-        if v.is_blank(raw):
-            return None
-        top = self.scale_max(ctx)
-        names = self.scale_names(ctx)
-        number: float | None
-        try:
-            number = v.parse_number(raw, self.label)
-        except ValidationError:
-            number = None
-            text = v.parse_text(raw)
-            # "3 - Medium" as shown in dropdowns
-            head = text.split(" ", 1)[0].strip(" -–:")
-            if head.isdigit():
-                number = float(head)
-            else:
-                key = v.normalise_key(text)
-                for i, name in enumerate(names, start=1):
-                    initials = "".join(w[0] for w in name.split()).lower()
-                    if key in (v.normalise_key(name), initials):
-                        number = float(i)
-                        break
-            if number is None:
-                raise ValidationError(
-                    f"{self.label}: “{text}” is not a level (1–{top} or {', '.join(names)}).", self.name
-                ) from None
-        if isinstance(raw, str) and raw.strip().endswith("%") and number is not None and number <= 1:
-            number = max(1.0, round(number * top))  # "60%" likelihood on a 5-point scale → 3
-        if not float(number).is_integer() or not 1 <= number <= top:
-            raise ValidationError(f"{self.label} must be a level from 1 to {top} (got {raw}).", self.name)
-        return int(number)
 
     def display(self, value: Any) -> str:
         """How a stored value reads as text (table copy, CSV-like clipboard, Excel text cells)."""
@@ -211,8 +115,37 @@ class Field:
         if isinstance(value, float):
             return f"{value:g}" if abs(value) < 1e15 else str(value)
         if hasattr(value, "isoformat"):
-            return value.isoformat()
+            return str(value.isoformat())
         return str(value)
+
+
+@dataclass(frozen=True)
+class Detail:
+    """What a register's detail panel (below its table) shows of the selected record, in groups: a line
+    at a glance (each entry a label and the fields read together, coloured as the fields declare), the
+    long texts edited as paragraphs, and the sub-tables of the record beside them (title, register)."""
+
+    glance: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    texts: tuple[str, ...] = ()
+    tables: tuple[tuple[str, str], ...] = ()
+
+    def field_names(self) -> list[str]:
+        return [name for _, names in self.glance for name in names] + list(self.texts)
+
+
+def count_lines(counts: Mapping[str, int]) -> list[str]:
+    """"Open: 3", "Closed: 1" …: a breakdown of a summary as lines of an overview entry."""
+    return [f"{k}: {n}" for k, n in counts.items()]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """A register's entry in the office summary (``summary --json``, under the register's name), on the
+    program overview page and in the board pack: a heading and lines read from its part of the summary
+    (``models/summary.py`` computes that part: its own aggregate, or a count by status)."""
+
+    heading: Callable[[Mapping[str, Any]], str]
+    lines: Callable[[Mapping[str, Any]], list[str]] = lambda part: count_lines(part.get("by_status", {}))
 
 
 @dataclass
@@ -221,16 +154,16 @@ class Register:
 
     name: str                     # "risks"
     title: str                    # "Risk register"
-    entity: type
+    entity: type[Any]              # the mapped ORM class
     fields: list[Field]
     code_prefix: str = ""         # "R-": new records get R-001, R-002 ...
     code_digits: int = 3
     parent: Optional[str] = None  # for sub-tables: the FK attribute naming the parent record
     sheet_synonyms: tuple[str, ...] = ()  # sheet names that suggest this register on import
     # cross-field rule on the whole record; a sub-table's record also holds its parent object as "parent"
-    check: Optional[Callable[[dict, Context], None]] = None
-    prefetch: Optional[Callable[..., dict]] = None  # (session, ids) → data for computed fields
-    defaults: dict = field(default_factory=dict)
+    check: Optional[Callable[[dict[str, Any], Context], None]] = None
+    prefetch: Optional[Callable[..., dict[str, Any]]] = None  # (session, ids) → data for computed fields
+    defaults: dict[str, Any] = field(default_factory=dict)
     # Exchange with workbooks: the sheet it is written to (default: its title); a sub-table names its
     # parent register and the header of the column that holds the parent's ID ("Risk ID").
     sheet: str = ""
@@ -240,6 +173,10 @@ class Register:
     singleton: bool = False               # exactly one record per office (the program's own details)
     # The register's own word for one record ("risk"), for messages and the CLI's per-row report.
     noun: str = ""
+    detail: Detail = Detail()   # what its detail panel shows (models/registers declare it, views build it)
+    # Its entry in the summary, the overview and the board pack; None for the lists others name (people,
+    # objectives …) and the program itself, which the overview shows as its heading.
+    overview: Optional[Overview] = None
 
     def __post_init__(self) -> None:
         self.fields = bind_lengths(self.entity, self.fields)
@@ -247,11 +184,15 @@ class Register:
         self.noun = self.noun or self.title.lower().rstrip("s")
         if (self.parent is None) != (self.parent_register is None) or (self.parent and not self.parent_label):
             raise ValueError(f"{self.name}: a sub-table declares parent, parent_register and parent_label together")
+        names = set(self.field_names)
+        for name in self.detail.field_names():
+            if name not in names:
+                raise ValueError(f"{self.name}: its detail panel names {name!r}, which is not one of its fields")
 
     @property
     def name_field(self) -> Optional[Field]:
         """The field that names a record to a person (a risk's title, a stakeholder's name)."""
-        return next((f for f in self.fields if f.required and f.kind in (Kind.TEXT, Kind.LONGTEXT)), None)
+        return next((f for f in self.fields if f.required and f.kind.free_text and not f.kind.is_key), None)
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -265,11 +206,11 @@ class Register:
 
     @property
     def key_field(self) -> Optional[Field]:
-        return next((f for f in self.fields if f.kind == Kind.CODE), None)
+        return next((f for f in self.fields if f.kind.is_key), None)
 
     @property
     def importable_fields(self) -> list[Field]:
-        return [f for f in self.fields if f.kind != Kind.COMPUTED]
+        return [f for f in self.fields if f.kind.stored]
 
 
 def _column_length(entity: type, attr: str) -> int | None:
@@ -284,10 +225,10 @@ def bind_lengths(entity: type, fields: list[Field]) -> list[Field]:
     would store it, so the register says so the same way on both, before the database does."""
     out = []
     for f in fields:
-        if f.kind == Kind.COMPUTED:
+        if not f.kind.stored:
             out.append(f)
             continue
-        if f.kind in (Kind.REF, Kind.LINKS) and f.ref is not None:
+        if f.kind.refers and f.ref is not None:
             limit = _column_length(f.ref.target, f.ref.label)
         else:
             limit = _column_length(entity, f.attr)

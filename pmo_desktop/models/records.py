@@ -22,7 +22,7 @@ from . import clock, operations
 from . import values as v
 from .base import Base
 from .errors import EditConflict, RecordNotFound, ValidationError
-from .fields import Context, Field, Kind, Register
+from .fields import Context, Field, Register
 
 LIST_SEP = "\x1f"
 
@@ -46,10 +46,10 @@ def _link_columns(f: Field, entity: type):
 
 def _expression(reg: Register, f: Field):
     E = reg.entity
-    if f.kind == Kind.REF:
+    if f.kind.is_reference:
         T = f.ref.target
         return select(getattr(T, f.ref.label)).where(T.id == getattr(E, f.attr)).scalar_subquery()
-    if f.kind == Kind.LINKS:
+    if f.kind.is_links:
         T = f.ref.target
         own, other = _link_columns(f, E)
         return (
@@ -62,7 +62,7 @@ def _expression(reg: Register, f: Field):
 
 
 def _stored_fields(reg: Register) -> list[Field]:
-    return [f for f in reg.fields if f.kind != Kind.COMPUTED]
+    return [f for f in reg.fields if f.kind.stored]
 
 
 def row_query(reg: Register):
@@ -85,8 +85,8 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
     # Core execution on the session's connection: no ORM row processing, so 100,000 rows stay cheap.
     raw = session.connection().execute(query).all()
     stored = _stored_fields(reg)
-    links = [i for i, f in enumerate(stored) if f.kind == Kind.LINKS]
-    computed = [(i, f) for i, f in enumerate(reg.fields) if f.kind == Kind.COMPUTED]
+    links = [i for i, f in enumerate(stored) if f.kind.is_links]
+    computed = [(i, f) for i, f in enumerate(reg.fields) if not f.kind.stored]
     if reg.prefetch and computed:
         ctx = replace(ctx, extra={**ctx.extra, reg.name: reg.prefetch(session, ids)})
     if not links and not computed:
@@ -101,9 +101,9 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
             full: list[Any] = [None] * len(reg.fields)
             it = iter(vals)
             for j, f in enumerate(reg.fields):
-                if f.kind != Kind.COMPUTED:
+                if f.kind.stored:
                     full[j] = next(it)
-            record = {f.name: full[positions[f.name]] for f in reg.fields if f.kind != Kind.COMPUTED}
+            record = {f.name: full[positions[f.name]] for f in reg.fields if f.kind.stored}
             record["id"] = r[0]
             for j, f in computed:
                 full[j] = f.compute(record, ctx)
@@ -184,16 +184,16 @@ def _current_record(obj, reg: Register, session: Session) -> dict[str, Any]:
     """The stored values of an ORM object as the user sees them, for cross-field checks."""
     out: dict[str, Any] = {}
     for f in reg.fields:
-        if f.kind == Kind.COMPUTED:
+        if not f.kind.stored:
             continue
-        if f.kind == Kind.REF:
+        if f.kind.is_reference:
             target = getattr(obj, f.attr)
             if target is None:
                 out[f.name] = None
             else:
                 ref_obj = session.get(f.ref.target, target)
                 out[f.name] = getattr(ref_obj, f.ref.label) if ref_obj else None
-        elif f.kind == Kind.LINKS:
+        elif f.kind.is_links:
             out[f.name] = "; ".join(sorted(getattr(t, f.ref.label) for t in getattr(obj, f.link)))
         else:
             out[f.name] = getattr(obj, f.attr)
@@ -205,8 +205,8 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
     parsed: dict[str, Any] = {}
     for name, raw in raw_values.items():
         f = reg.field(name)
-        if not f.editable and not (f.kind == Kind.CODE and raw_values.get(name)):
-            if f.kind == Kind.COMPUTED:
+        if not f.editable and not (f.kind.is_key and raw_values.get(name)):
+            if not f.kind.stored:
                 raise ValidationError(f"{f.label} is calculated and cannot be edited.", name)
         parsed[name] = f.parse(raw, ctx)
     if reg.check:
@@ -217,12 +217,12 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
         reg.check(record, ctx)
     for name, value in parsed.items():
         f = reg.field(name)
-        if f.kind == Kind.REF:
+        if f.kind.is_reference:
             target = _resolve_ref(session, f, value)
             setattr(obj, f.attr, target.id if target is not None else None)
-        elif f.kind == Kind.LINKS:
+        elif f.kind.is_links:
             setattr(obj, f.link, [_resolve_ref(session, f, n) for n in value])
-        elif f.kind == Kind.CODE:
+        elif f.kind.is_key:
             if not value:
                 raise ValidationError(f"{f.label} cannot be empty.", name)
             E = reg.entity
@@ -277,7 +277,7 @@ def create_record(session: Session, reg: Register, raw_values: dict[str, Any] | 
     for f in reg.fields:  # a new blank row: required fields start empty / today / zero for the user to fill
         if f.required and v.is_blank(raw_values.get(f.name)) and getattr(obj, f.attr, None) is None:
             raw_values.pop(f.name, None)
-            blank = {Kind.DATE: ctx.today, Kind.FLOAT: 0.0, Kind.INT: 0}.get(f.kind, "")
+            blank = f.kind.blank(ctx)
             if blank == "" and is_unique(reg, f):  # two blank rows must not clash on a unique name
                 blank = f"New {reg.title.lower().rstrip('s')} {getattr(obj, 'code', None) or _count(session, reg) + 1}"
             setattr(obj, f.attr, blank)
@@ -366,17 +366,17 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 return code
 
     for f in reg.fields:  # people named anywhere in the batch are created together
-        if f.kind in (Kind.REF, Kind.LINKS) and f.ref.create_missing:
+        if f.kind.refers and f.ref.create_missing:
             wanted = set()
             for raw in rows:
                 if f.name in raw:
                     value = raw[f.name] if parsed else f.parse(raw[f.name], ctx)
-                    wanted.update([value] if f.kind == Kind.REF else value)
+                    wanted.update([value] if f.kind.is_reference else value)
             names.prepare(f, sorted(n for n in wanted if n))
-    placeholders = [f for f in reg.fields if f.required and f.kind != Kind.CODE]
+    placeholders = [f for f in reg.fields if f.required and not f.kind.is_key]
     required = {f.name for f in placeholders}
-    nullable = {f.name: _nullable(reg, f) for f in reg.fields if f.kind not in (Kind.COMPUTED, Kind.LINKS, Kind.REF)}
-    base_record = {f.name: reg.defaults.get(f.attr) for f in reg.fields if f.kind != Kind.COMPUTED}
+    nullable = {f.name: _nullable(reg, f) for f in reg.fields if f.kind.stored and not f.kind.refers}
+    base_record = {f.name: reg.defaults.get(f.attr) for f in reg.fields if f.kind.stored}
     values_out: list[dict] = []
     links_out: list[list[tuple[Field, list]]] = []
     for i, raw_values in enumerate(rows):
@@ -394,7 +394,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 f = by_name.get(name)
                 if f is None:
                     raise KeyError(f"{reg.name} has no field {name!r}")
-                if f.kind == Kind.COMPUTED:
+                if not f.kind.stored:
                     raise ValidationError(f"{f.label} is calculated and cannot be edited.", name)
                 values[name] = raw if parsed else f.parse(raw, ctx)
             if key is not None:
@@ -411,7 +411,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
             for f in placeholders:  # as create_record: empty / today / zero, a unique name made unique
                 if v.is_blank(values.get(f.name)):
                     values.pop(f.name, None)
-                    blank = {Kind.DATE: ctx.today, Kind.FLOAT: 0.0, Kind.INT: 0}.get(f.kind, "")
+                    blank = f.kind.blank(ctx)
                     if blank == "" and is_unique(reg, f):
                         blank = f"New {reg.title.lower().rstrip('s')} {out.get(key.attr) if key else counter[0]}"
                     out[f.attr] = blank
@@ -422,10 +422,10 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
             links: list[tuple[Field, list]] = []  # (Field is not hashable)
             for name, value in values.items():
                 f = by_name[name]
-                if f.kind == Kind.REF:
+                if f.kind.is_reference:
                     target = names.get(f, value)
                     out[f.attr] = target.id if target is not None else None
-                elif f.kind == Kind.LINKS:
+                elif f.kind.is_links:
                     links.append((f, [names.get(f, n) for n in value]))
                 else:
                     out[f.attr] = "" if value is None and not nullable[name] else value
@@ -480,20 +480,20 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
     by_name = {f.name: f for f in reg.fields}
     names = _Names(session)
     for f in reg.fields:
-        if f.kind in (Kind.REF, Kind.LINKS) and f.ref.create_missing:
+        if f.kind.refers and f.ref.create_missing:
             wanted = set()
             for _, raw in updates:
                 if f.name in raw:
                     value = raw[f.name] if parsed else f.parse(raw[f.name], ctx)
-                    wanted.update([value] if f.kind == Kind.REF else value)
+                    wanted.update([value] if f.kind.is_reference else value)
             names.prepare(f, sorted(n for n in wanted if n))
-    touched_links = [f for f in reg.fields if f.kind == Kind.LINKS and any(f.name in raw for _, raw in updates)]
+    touched_links = [f for f in reg.fields if f.kind.is_links and any(f.name in raw for _, raw in updates)]
     objs: dict[int, Any] = {}
     ids = [rid for rid, _ in updates]
     for start in range(0, len(ids), 500):
         query = select(E).where(E.id.in_(ids[start:start + 500]))
         if reg.check or touched_links:
-            links = [f for f in reg.fields if f.kind == Kind.LINKS]
+            links = [f for f in reg.fields if f.kind.is_links]
             query = query.options(*[selectinload(getattr(E, f.link)) for f in links])
         objs.update({o.id: o for o in session.scalars(query)})
     key = reg.key_field
@@ -519,28 +519,28 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
                 values = {}
                 for name, raw in raw_values.items():
                     f = by_name[name]
-                    if f.kind == Kind.COMPUTED:
+                    if not f.kind.stored:
                         raise ValidationError(f"{f.label} is calculated and cannot be edited.", name)
                     values[name] = raw if parsed else f.parse(raw, ctx)
                 if reg.check:
                     record = {}
                     for f in reg.fields:
-                        if f.kind == Kind.REF:
+                        if f.kind.is_reference:
                             record[f.name] = ref_label(f, getattr(obj, f.attr))
-                        elif f.kind == Kind.LINKS:
+                        elif f.kind.is_links:
                             record[f.name] = "; ".join(sorted(getattr(t, f.ref.label) for t in getattr(obj, f.link)))
-                        elif f.kind != Kind.COMPUTED:
+                        elif f.kind.stored:
                             record[f.name] = getattr(obj, f.attr)
                     record.update(values)
                     reg.check(record, ctx)
                 for name, value in values.items():
                     f = by_name[name]
-                    if f.kind == Kind.REF:
+                    if f.kind.is_reference:
                         target = names.get(f, value)
                         setattr(obj, f.attr, target.id if target is not None else None)
-                    elif f.kind == Kind.LINKS:
+                    elif f.kind.is_links:
                         setattr(obj, f.link, [names.get(f, n) for n in value])
-                    elif f.kind == Kind.CODE:
+                    elif f.kind.is_key:
                         if not value:
                             raise ValidationError(f"{f.label} cannot be empty.", name)
                         if codes.get(value.lower(), rid) != rid:

@@ -51,7 +51,7 @@ def _noun(table: Table) -> str:
     from .registers import REGISTERS
 
     for reg in REGISTERS.values():
-        if reg.entity.__table__ is table:  # type: ignore[attr-defined]  # ORM classes carry their Table
+        if reg.entity.__table__ is table:  # ORM classes carry their Table
             return reg.title.lower()
     return table.name.replace("_", " ")
 

@@ -30,7 +30,7 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
-def _as_target(target: str | os.PathLike | URL) -> str | URL:
+def _as_target(target: str | os.PathLike[str] | URL) -> str | URL:
     return target if isinstance(target, URL) else os.fspath(target)
 
 
@@ -43,7 +43,7 @@ def _sqlite_file_of(target: str | URL) -> str | URL:
     return target
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     """Settings of each connection; none of them writes to the file. The journal mode (WAL), which
     does, is set by ``Store.open``/``create`` once the file is known to be a program office."""
     cur = dbapi_conn.cursor()
@@ -72,7 +72,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 # (no work to do) or per import (one checkpoint for the whole transaction).
 # What remains: a crash in the instant between a commit and its checkpoint leaves that last edit in the
 # -wal file (never lost: the next open folds it in); a copy taken during that instant misses it.
-def _checkpoint(dbapi_conn, _record) -> None:
+def _checkpoint(dbapi_conn: Any, _record: Any) -> None:
     if dbapi_conn is None or dbapi_conn.in_transaction:
         return
     try:
@@ -84,7 +84,7 @@ def _checkpoint(dbapi_conn, _record) -> None:
 WRITE = "pmo_write"  # execution option: this connection's transaction will write
 
 
-def _sqlite_begin(conn) -> None:
+def _sqlite_begin(conn: Any) -> None:
     """Writes take the file's write lock up front (BEGIN IMMEDIATE), so two windows or two programs
     on one file queue for it (busy_timeout) instead of failing half-way: a read-check-write such as
     the version check of an edit can then never interleave with another writer. Reads (BEGIN) see one
@@ -189,8 +189,8 @@ def is_serialization_failure(error: BaseException) -> bool:
     return getattr(getattr(error, "orig", None), "sqlstate", None) == "40001"
 
 
-def _first_line(error: BaseException) -> str:
-    return (str(error).strip().splitlines() or [""])[0]
+def _first_line(error: BaseException | None) -> str:
+    return (str(error).strip().splitlines() or [""])[0] if error is not None else ""
 
 
 class Store:
@@ -204,7 +204,7 @@ class Store:
 
     # ---------------------------------------------------------------- opening and creating
     @staticmethod
-    def _engine_for(target: str | os.PathLike | URL) -> tuple[Engine, Path | None]:
+    def _engine_for(target: str | os.PathLike[str] | URL) -> tuple[Engine, Path | None]:
         target = _as_target(target)
         if db_url.is_url(target):
             url = make_url(target)
@@ -212,7 +212,7 @@ class Store:
                 return Store._engine_for(url.database)
             engine = create_engine(url, pool_pre_ping=True)
             return engine, None
-        path = Path(target).expanduser().resolve()
+        path = Path(str(target)).expanduser().resolve()  # not a URL: a file name
         engine = create_engine(f"sqlite:///{path}")
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -220,18 +220,18 @@ class Store:
         return engine, path
 
     @classmethod
-    def create(cls, target: str | os.PathLike | URL, program_name: str = "New program",
+    def create(cls, target: str | os.PathLike[str] | URL, program_name: str = "New program",
                password_prompt: db_url.PasswordPrompt | None = None) -> "Store":
         """Create a new, empty program office. A file that already exists is refused, never overwritten."""
         target = _as_target(target)
         if db_url.is_url(target):
             target = db_url.resolve_password(target, password_prompt)
         else:
-            path = Path(target).expanduser().resolve()
-            if path.exists():
-                raise errors.StoreError(f"“{path}” already exists; choose another name.")
-            if not path.parent.exists():
-                raise errors.FileNotFound(f"The folder “{path.parent}” does not exist.")
+            wanted = Path(str(target)).expanduser().resolve()
+            if wanted.exists():
+                raise errors.StoreError(f"“{wanted}” already exists; choose another name.")
+            if not wanted.parent.exists():
+                raise errors.FileNotFound(f"The folder “{wanted.parent}” does not exist.")
         engine, path = cls._engine_for(target)
         try:
             with engine.begin() as conn:
@@ -257,7 +257,7 @@ class Store:
         return store
 
     @classmethod
-    def open(cls, target: str | os.PathLike | URL, *, create_if_empty: bool = False,
+    def open(cls, target: str | os.PathLike[str] | URL, *, create_if_empty: bool = False,
              password_prompt: db_url.PasswordPrompt | None = None) -> "Store":
         """Open an existing program office, migrating it forward when it is from an older version.
 
@@ -268,7 +268,7 @@ class Store:
         if db_url.is_url(target):
             target = db_url.resolve_password(target, password_prompt)
         else:
-            file = Path(target).expanduser().resolve()
+            file = Path(str(target)).expanduser().resolve()
             _check_sqlite_file(file)
             disk.remove_stale(file.parent)  # what a crashed Save a Copy As left beside it
         engine, path = cls._engine_for(target)
@@ -342,7 +342,9 @@ class Store:
             with conn.begin():
                 if conn.dialect.name == "postgresql":
                     conn.exec_driver_sql("SELECT pg_advisory_xact_lock(727101)")
-                current = int(read_meta(conn)["schema_version"])
+                meta = read_meta(conn)
+                assert meta is not None  # checked to be a program office before it was opened
+                current = int(meta["schema_version"])
                 if current < SCHEMA_VERSION:
                     migrate(conn, current)
 
@@ -476,7 +478,7 @@ class Store:
             finally:
                 conn.close()
 
-    def program(self) -> Program:
+    def program(self) -> Program | None:
         with self.session() as s:
             return s.scalars(select(Program).order_by(Program.id)).first()
 
@@ -489,7 +491,7 @@ class Store:
         with self.transaction() as s:
             s.merge(Setting(key=key, value=json.dumps(value)))
 
-    def save_copy(self, destination: str | os.PathLike) -> Path:
+    def save_copy(self, destination: str | os.PathLike[str]) -> Path:
         """Write a consistent copy of the open file, even while it is in use (SQLite backup API).
 
         The copy is written beside the destination (``.pmo-copy-<writer>-XXXXXXXX``) and renamed over
@@ -519,7 +521,8 @@ class Store:
             try:
                 target = sqlite3.connect(tmp)
                 try:
-                    raw.driver_connection.backup(target)
+                    driver: Any = raw.driver_connection  # sqlite3's own connection: it has backup()
+                    driver.backup(target)
                     target.execute("PRAGMA journal_mode=DELETE")  # the copy is one self-contained file
                 finally:
                     target.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal, NotRequired, TypedDict
+from typing import Any, Callable, Literal, NotRequired, TypedDict, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,10 +19,11 @@ from . import benefit_rules, clock
 from .action_log import action_log
 from .benefits import Benefit
 from .dependency_map import TROUBLE, effective_status
-from .fields import Context
-from .program import Program, Project
+from .fields import Context, Register
+from .program import Output, Program, Project
 from .raid import Assumption, Decision, Dependency
 from .records import load_context
+from .registers import REGISTERS
 from .registers.benefits import benefit_data
 from .risk_review import reviews_overdue
 from .risks import IssueEntry, Risk
@@ -289,6 +290,45 @@ def record_list(session: Session, register: Listed) -> list[RecordRef]:
     return [{"id": code, "title": text} for code, text in session.execute(select(code_col, title_col).order_by(order_col))]
 
 
+def count_by_status(session: Session, reg: Register) -> dict[str, Any]:
+    """A register's part of the summary when it declares no aggregate of its own: how many, by status."""
+    E: Any = reg.entity
+    if hasattr(E, "status"):
+        by_status = _by(session, E.status)
+        return {"total": sum(by_status.values()), "by_status": by_status}
+    return {"total": session.scalar(select(func.count()).select_from(E)) or 0}
+
+
+def output_summary(session: Session) -> dict[str, Any]:
+    """Outputs by the project that delivers them."""
+    query = (select(Project.name, func.count(Output.id)).select_from(Output)
+             .outerjoin(Project, Project.id == Output.project_id).group_by(Project.name).order_by(Project.name))
+    by_project = {name or "(no project)": n for name, n in session.execute(query)}
+    return {"total": sum(by_project.values()), "by_project": by_project}
+
+
+# The registers whose part of the summary is more than a count by status.
+PARTS: dict[str, Callable[[Session, Context], Any]] = {
+    "projects": lambda s, ctx: project_summary(s),
+    "risks": lambda s, ctx: {**risk_summary(risk_score_groups(s), ctx), "review_overdue": reviews_overdue(s, ctx)},
+    "issues": lambda s, ctx: issue_summary(s),
+    "assumptions": lambda s, ctx: assumption_summary(s, ctx.today),
+    "dependencies": lambda s, ctx: dependency_summary(s, ctx.today),
+    "decisions": lambda s, ctx: decision_summary(s, ctx.today),
+    "stakeholders": lambda s, ctx: stakeholder_summary(s),
+    "benefits": lambda s, ctx: benefit_summary(s),
+    "outputs": lambda s, ctx: output_summary(s),
+}
+
+
+def overview_entries(summary: Summary) -> list[tuple[str, str, list[str]]]:
+    """(register, heading, lines) of every register that declares an overview entry, in workbook order:
+    the overview page's tiles and the board pack's list of registers."""
+    parts: dict[str, Any] = dict(summary)
+    return [(name, reg.overview.heading(parts[name]), reg.overview.lines(parts[name]))
+            for name, reg in REGISTERS.items() if reg.overview is not None]
+
+
 def summarize(source: Store | Session, ctx: Context | None = None, *, with_records: bool = False,
               today: date | None = None) -> Summary:
     """The whole summary as plain data (JSON-ready). Given a store, it reads one snapshot; given a
@@ -299,19 +339,12 @@ def summarize(source: Store | Session, ctx: Context | None = None, *, with_recor
     session = source
     ctx = ctx or load_context(session, today)
     program = session.scalars(select(Program).order_by(Program.id)).first()
-    out: Summary = {
-        "program": program.name if program else "",
-        "as_of": (today or clock.today()).isoformat(),
-        "projects": project_summary(session),
-        "risks": {**risk_summary(risk_score_groups(session), ctx), "review_overdue": reviews_overdue(session, ctx)},
-        "stakeholders": stakeholder_summary(session),
-        "benefits": benefit_summary(session),
-        "issues": issue_summary(session),
-        "assumptions": assumption_summary(session, ctx.today),
-        "dependencies": dependency_summary(session, ctx.today),
-        "decisions": decision_summary(session, ctx.today),
-        "actions": action_summary(session, ctx.today),
-    }
+    parts: dict[str, Any] = {"program": program.name if program else "", "as_of": (today or clock.today()).isoformat()}
+    for name, reg in REGISTERS.items():  # every register that declares an overview entry, under its name
+        if reg.overview is not None:
+            parts[name] = PARTS[name](session, ctx) if name in PARTS else count_by_status(session, reg)
+    parts["actions"] = action_summary(session, ctx.today)  # across registers: risk and issue actions, decisions …
+    out = cast(Summary, parts)
     if with_records:
         out["projects"]["records"] = record_list(session, "projects")
         out["risks"]["records"] = record_list(session, "risks")

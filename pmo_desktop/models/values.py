@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from .errors import ValidationError
 
@@ -16,11 +18,11 @@ _FALSE = {"no", "n", "false", "f", "0", "", "off", "-"}
 EXCEL_EPOCH = date(1899, 12, 30)
 
 
-def is_blank(value) -> bool:
+def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
-def parse_text(value) -> str:
+def parse_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -28,7 +30,7 @@ def parse_text(value) -> str:
     return str(value).strip()
 
 
-def parse_number(value, label: str) -> float | None:
+def parse_number(value: Any, label: str) -> float | None:
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -45,7 +47,7 @@ def parse_number(value, label: str) -> float | None:
     return number
 
 
-def _parse_number_text(value, label: str) -> float:
+def _parse_number_text(value: Any, label: str) -> float:
     text = str(value).strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
     percent = text.endswith("%")
     text = text.rstrip("%").lstrip("£$€")
@@ -56,7 +58,7 @@ def _parse_number_text(value, label: str) -> float:
     return number / 100 if percent else number
 
 
-def parse_int(value, label: str) -> int | None:
+def parse_int(value: Any, label: str) -> int | None:
     number = parse_number(value, label)
     if number is None:
         return None
@@ -120,22 +122,19 @@ def _parse_date_text(text: str, order: str, today: date) -> date | None:
         if words[0] == months[0] or words[1] == months[0]:  # 15 March / March 15: this year
             return date(today.year, month, int(numbers[0]))
         return None
-    if words[1] == months[0]:         # 15 Mar 2027
-        day, year = numbers
-    elif words[0] == months[0]:       # Mar 15, 2027
-        day, year = numbers
-    else:
+    if words[0] != months[0] and words[1] != months[0]:  # 15 Mar 2027 or Mar 15, 2027
         return None
-    if len(day) > 2:
+    day_text, year_text = numbers
+    if len(day_text) > 2:
         return None
-    return date(_year(year), month, int(day))
+    return date(_year(year_text), month, int(day_text))
 
 
 def date_example(order: str = DAY_FIRST) -> str:
     return "03/31/2026" if order == MONTH_FIRST else "31/03/2026"
 
 
-def parse_date(value, label: str, order: str = DAY_FIRST, today: date | None = None) -> date | None:
+def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | None = None) -> date | None:
     """A date from a cell, a paste or a workbook: a date, an Excel serial number, ISO 2026-03-31,
     31/03/2026 (or 03/31/2026 when ``order`` is MONTH_FIRST, as the user's locale says), 31 Mar 2026,
     Mar 31, 2026, March 2026, "today". Anything else raises ValidationError; nothing is guessed."""
@@ -163,7 +162,7 @@ def parse_date(value, label: str, order: str = DAY_FIRST, today: date | None = N
     return found
 
 
-def parse_bool(value, label: str) -> bool:
+def parse_bool(value: Any, label: str) -> bool:
     if isinstance(value, bool):
         return value
     if value is None:
@@ -181,7 +180,7 @@ def normalise_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", str(text).lower())
 
 
-def split_list(value) -> list[str]:
+def split_list(value: Any) -> list[str]:
     if is_blank(value):
         return []
     if isinstance(value, (list, tuple, set)):
@@ -196,5 +195,5 @@ def split_list(value) -> list[str]:
     return seen
 
 
-def join_list(items) -> str:
+def join_list(items: Iterable[str]) -> str:
     return "; ".join(items)

@@ -18,7 +18,6 @@ import re
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, and_, case, cast, false, func, literal, not_, or_, select
@@ -31,17 +30,8 @@ BLANK = ""  # how a blank cell reads in a column filter
 
 
 def display_text(f: Field, value: Any) -> str:
-    """How a table cell shows a value (and how the header's value filter names it)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, float):
-        text = f"{value:,.2f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+    """How a table cell shows a value (and how the header's value filter names it): the kind says."""
+    return f.kind.display(value)
 
 
 @dataclass(frozen=True)
@@ -67,12 +57,12 @@ def count(session: Session, reg: Register, parent_id: int | None = None) -> int:
 
 def has_sql(reg: Register, f: Field) -> bool:
     """Whether the database can sort and filter on this field (stored, or computed with ``sql``)."""
-    return f.kind != Kind.COMPUTED or f.sql is not None
+    return f.kind.stored or f.sql is not None
 
 
 def _value(reg: Register, f: Field, ctx: Context) -> Any:
     """The field's value as an SQL expression on the register's entity (REF: the target's label)."""
-    if f.kind == Kind.COMPUTED:
+    if not f.kind.stored:
         assert f.sql is not None
         return f.sql(reg.entity, ctx)
     return records._expression(reg, f)
@@ -99,24 +89,24 @@ def _search_condition(session: Session, reg: Register, text: str, ctx: Context) 
     digits = NUMBER_LIKE.fullmatch(text) is not None
     like: list[ColumnElement[bool]] = []
     for f in reg.fields:
-        if f.kind == Kind.REF:
+        if f.kind.is_reference:
             assert f.ref is not None
             T: Any = f.ref.target
             names = select(T.id).where(_contains(getattr(T, f.ref.label), text, sqlite))
             like.append(getattr(E, f.attr).in_(names))
-        elif f.kind == Kind.LINKS:
+        elif f.kind.is_links:
             assert f.ref is not None and f.link_table is not None
             T = f.ref.target
             own, other = records._link_columns(f, E)
             linked = (select(own).select_from(f.link_table.join(T, other == T.id))
                       .where(_contains(getattr(T, f.ref.label), text, sqlite)))
             like.append(E.id.in_(linked))
-        elif f.kind == Kind.BOOL:
+        elif f.kind is Kind.BOOL:  # searched by the words it shows
             if "yes".startswith(text) or "no".startswith(text):
                 like.append(getattr(E, f.attr).is_(text[0] == "y"))
-        elif f.kind in (Kind.TEXT, Kind.CODE, Kind.LONGTEXT, Kind.ENUM, Kind.MULTI_ENUM):
+        elif f.kind.textual:
             like.append(_contains(getattr(E, f.attr), text, sqlite))
-        elif f.kind in (Kind.INT, Kind.FLOAT, Kind.SCALE, Kind.DATE):
+        elif f.kind.stored:  # numbers and dates, as the database writes them
             if digits:
                 like.append(_contains(cast(getattr(E, f.attr), String), text, sqlite))
         elif has_sql(reg, f):
@@ -133,14 +123,14 @@ def _filter_condition(session: Session, reg: Register, f: Field, allowed: frozen
                       ctx: Context) -> ColumnElement[bool]:
     """The column shows one of ``allowed`` (display texts; '' for a blank cell)."""
     E: Any = reg.entity
-    if f.kind == Kind.LINKS:  # a list cell passes when any of its items is allowed
+    if f.kind.is_links:  # a list cell passes when any of its items is allowed
         assert f.ref is not None and f.link_table is not None
         T: Any = f.ref.target
         own, other = records._link_columns(f, E)
         linked = select(own).select_from(f.link_table.join(T, other == T.id))
         cond = E.id.in_(linked.where(getattr(T, f.ref.label).in_(sorted(allowed - {BLANK}))))
         return or_(cond, not_(E.id.in_(linked))) if BLANK in allowed else cond
-    if f.kind == Kind.REF:  # the target's ids by name, once; blank: no reference
+    if f.kind.is_reference:  # the target's ids by name, once; blank: no reference
         assert f.ref is not None
         T2: Any = f.ref.target
         named = select(T2.id).where(getattr(T2, f.ref.label).in_(sorted(allowed - {BLANK})))
@@ -153,7 +143,7 @@ def _filter_condition(session: Session, reg: Register, f: Field, allowed: frozen
     parts: list[ColumnElement[bool]] = [expression.in_(wanted)] if wanted else []
     if BLANK in allowed:
         parts.append(expression.is_(None))
-        if f.kind in (Kind.TEXT, Kind.CODE, Kind.LONGTEXT, Kind.ENUM, Kind.MULTI_ENUM, Kind.REF, Kind.COMPUTED):
+        if f.kind.textual or not f.kind.stored:
             parts.append(cast(expression, String) == literal(""))
     return or_(*parts) if parts else false()
 
@@ -161,14 +151,14 @@ def _filter_condition(session: Session, reg: Register, f: Field, allowed: frozen
 def _order(reg: Register, f: Field, descending: bool, ctx: Context, query: Any) -> Any:
     """ORDER BY the field, blanks last either way and ties in id order (as the in-memory table)."""
     E: Any = reg.entity
-    if f.kind == Kind.REF:  # one join, not a subquery per row
+    if f.kind.is_reference:  # one join, not a subquery per row
         assert f.ref is not None
         T: Any = aliased(f.ref.target)
         query = query.outerjoin(T, T.id == getattr(E, f.attr))
         key: Any = func.lower(getattr(T, f.ref.label))
     else:
         key = _value(reg, f, ctx)
-        if f.kind in (Kind.TEXT, Kind.CODE, Kind.LONGTEXT, Kind.ENUM, Kind.MULTI_ENUM, Kind.LINKS):
+        if f.kind.textual:
             key = func.lower(key)
     blank = case((or_(key.is_(None), cast(key, String) == literal("")), 1), else_=0)
     return query.order_by(blank, key.desc() if descending else key.asc(), E.id)
@@ -236,7 +226,7 @@ def distinct_values(session: Session, reg: Register, f: Field, limit: int, ctx: 
     """Up to ``limit`` distinct stored values of one column (for the header's value filter)."""
     ctx = ctx or records.load_context(session)
     E: Any = reg.entity
-    if f.kind == Kind.LINKS:
+    if f.kind.is_links:
         assert f.ref is not None
         T: Any = f.ref.target
         return [row[0] for row in session.connection().execute(select(getattr(T, f.ref.label)).distinct().limit(limit))]

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..models import errors
-from ..models.fields import Context, Kind
+from ..models.fields import Context
 from ..models.office import Office
 from ..models.operations import Changes
 from ..models.records import load_context
@@ -30,13 +30,15 @@ def _dependants() -> dict[str, set[str]]:
     by_entity = {reg.entity: name for name, reg in REGISTERS.items()}
     for name, reg in REGISTERS.items():
         for f in reg.fields:
-            if f.kind in (Kind.REF, Kind.LINKS) and f.ref.target in by_entity:
+            if f.kind.refers and f.ref is not None and f.ref.target in by_entity:
                 deps[by_entity[f.ref.target]].add(name)
         if reg.parent:
-            parent_table = reg.entity.__table__.c[reg.parent].foreign_keys
+            entity: Any = reg.entity  # a mapped class; Register declares it as a bare type
+            parent_table = entity.__table__.c[reg.parent].foreign_keys
             for fk in parent_table:
                 for other, other_reg in REGISTERS.items():
-                    if other_reg.entity.__table__ is fk.column.table:
+                    other_entity: Any = other_reg.entity
+                    if other_entity.__table__ is fk.column.table:
                         deps[name].add(other)  # a child changes the parent's computed columns
     return deps
 
@@ -224,6 +226,11 @@ class DocumentCommand(QUndoCommand):
         self.applied_once = False
 
     def apply(self) -> None:
+        raise NotImplementedError
+
+    def take_resolution(self, conflict: errors.EditConflict, choice: Any, ctx: Context) -> bool:
+        """Drop or rebase the edits that met ``conflict`` as the user chose; True when something is left
+        to write. Only commands whose ``apply`` can meet a conflict implement it."""
         raise NotImplementedError
 
     def revert(self) -> None:

@@ -1,4 +1,4 @@
-"""Program overview: the program, its objectives and the state of the three registers at a glance."""
+"""Program overview: the program, its objectives and each register's entry (as its declaration says) at a glance."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QVBox
 
 from ..models import records
 from ..models.registers import REGISTERS
-from ..models.summary import summarize
+from ..models.summary import overview_entries, summarize
 from .document import Document
 from .lazy_refresh import RefreshWhenShown
 from .register_page import page_title
 
 OBJECTIVES = REGISTERS["objectives"]
+TILES_PER_ROW = 5
 
 
 class OverviewPage(RefreshWhenShown, QWidget):
@@ -38,8 +39,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
         layout.addWidget(box)
         layout.addStretch(1)
         # Counts are redone only while the overview is on screen, not on every edit elsewhere.
-        self.watch_registers(document, ("projects", "risks", "stakeholders", "benefits", "benefit_plan",
-                                        "benefit_measurements", "objectives"))
+        self.watch_registers(document, tuple(REGISTERS))
 
     def select_record(self, register_name: str, record_id: int) -> bool:
         return False
@@ -71,23 +71,13 @@ class OverviewPage(RefreshWhenShown, QWidget):
             if widget:
                 widget.deleteLater()
         s = self.document.office.read_snapshot(summarize)
-        self._tile(0, 0, f"Projects ({s['projects']['total']})", [f"{k}: {v}" for k, v in s["projects"]["by_status"].items()])
-        self._tile(0, 1, f"Risks ({s['risks']['total']})", [f"{k}: {v}" for k, v in s["risks"]["open_by_rating"].items()])
-        self._tile(0, 2, f"Stakeholders ({s['stakeholders']['total']})", [f"{k}: {v}" for k, v in s["stakeholders"]["by_quadrant"].items()])
-        self._tile(0, 3, f"Benefits ({s['benefits']['total']})", [f"{k}: {v}" for k, v in s["benefits"]["by_status"].items()])
-        # The rest of the RAID picture: what a program board asks about first.
-        issues, assumptions = s["issues"], s["assumptions"]
-        dependencies, decisions, actions = s["dependencies"], s["decisions"], s["actions"]
-        self._tile(1, 0, f"Issues ({issues['total']})", [f"{k}: {v}" for k, v in issues["by_status"].items()]
-                   + [f"Escalated to the program: {issues['escalated']}"])
-        self._tile(1, 1, f"Actions ({actions['open']} open)", [f"Overdue: {actions['overdue']}",
-                                                                 f"Due this week: {actions['due_this_week']}"])
-        self._tile(1, 2, f"Dependencies ({dependencies['total']})",
-                   [f"Late or at risk: {dependencies['late_or_at_risk']}"]
-                   + [f"{k}: {v}" for k, v in dependencies["by_status"].items()])
-        pending = decisions["pending"]
-        self._tile(1, 3, f"Decisions ({len(pending)} pending)",
-                   [f"{d['id']} due {d['due']}{' — overdue' if d['overdue'] else ''}" for d in pending[:4]]
-                   + [f"Assumptions to validate, overdue: {assumptions['overdue']}"])
+        # A tile per register that declares an overview entry (models/registers), then the action log
+        # that runs across them.
+        tiles = [(heading, lines) for _, heading, lines in overview_entries(s)]
+        actions = s["actions"]
+        tiles.append((f"Actions ({actions['open']} open)",
+                      [f"Overdue: {actions['overdue']}", f"Due this week: {actions['due_this_week']}"]))
+        for n, (heading, lines) in enumerate(tiles):
+            self._tile(n // TILES_PER_ROW, n % TILES_PER_ROW, heading, lines)
         objectives = sorted(r[2:4] for r in self.document.office.read(records.fetch_rows, OBJECTIVES))
         self.objectives.setText("\n".join(f"{code}  {title}" for code, title in objectives) or "None recorded yet.")

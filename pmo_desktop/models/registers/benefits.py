@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from .. import benefit_rules as rules
 from ..benefits import Benefit, BenefitMeasurement, BenefitPlanPoint
+from ..colours import ByValue
 from ..errors import ValidationError
-from ..fields import Context, Field, Kind, Ref, Register
+from ..fields import Context, Field, Kind, Overview, Ref, Register
 from ..links import benefit_objective, benefit_outcome, benefit_project
 from ..program import Outcome, Project, StrategicObjective
 from .program import PERSON
@@ -86,6 +87,7 @@ def check_benefit(rec: Mapping[str, Any], ctx: Context) -> None:
 
 BENEFITS = Register(
     name="benefits",
+    overview=Overview(lambda p: f"Benefits ({p['total']})"),
     title="Benefits plan",
     noun="benefit",
     entity=Benefit,
@@ -99,7 +101,8 @@ BENEFITS = Register(
         Field("title", "Benefit", required=True, width=32, synonyms=("title", "benefit name", "benefit title", "name")),
         Field("category", "Category", Kind.ENUM, choices=rules.CATEGORIES, width=18, synonyms=("benefit type", "type", "classification"),
               aliases={"Cashable": "Financial cashable", "Non-cashable": "Financial non-cashable", "Non cashable": "Financial non-cashable", "Financial": "Financial cashable", "Nonfinancial": "Non-financial"}),
-        Field("status_rag", "Status", Kind.COMPUTED, compute=_status, width=11, synonyms=("rag", "rag status", "tracking")),
+        Field("status_rag", "Status", Kind.COMPUTED, compute=_status, width=11,
+              colours=ByValue(lambda ctx: rules.STATUS_COLOURS), synonyms=("rag", "rag status", "tracking")),
         Field("owner", "Benefit owner", Kind.REF, column="owner_id", ref=PERSON, width=18, synonyms=("owner", "benefits owner", "accountable")),
         Field("beneficiary", "Beneficiary", width=18, synonyms=("who benefits", "beneficiaries")),
         Field("objectives", "Strategic objectives", Kind.LINKS, ref=Ref(StrategicObjective, "title"), link="objectives",

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
-from ..fields import Context, Field, Kind, Ref, Register
+from ..fields import Context, Field, Kind, Overview, Ref, Register, count_lines
 from ..links import output_outcome
 from ..program import Outcome, Output, Person, Program, Project, StrategicObjective
 
@@ -47,6 +47,7 @@ PROGRAM = Register(
 
 PROJECTS = Register(
     name="projects",
+    overview=Overview(lambda p: f"Projects ({p['total']})"),
     title="Projects",
     noun="project",
     entity=Project,
@@ -97,6 +98,7 @@ OBJECTIVES = Register(
 
 OUTPUTS = Register(
     name="outputs",
+    overview=Overview(lambda p: f"Outputs ({p['total']})", lambda p: count_lines(p["by_project"])),
     title="Outputs",
     noun="output",
     entity=Output,

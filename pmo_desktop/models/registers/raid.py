@@ -1,6 +1,6 @@
 """Assumptions, dependencies and decisions: the RAID logs, each declared once."""
 
-from ..fields import Field, Kind, Ref, Register
+from ..fields import Field, Kind, Overview, Ref, Register, count_lines
 from ..links import assumption_risk, decision_issue, decision_project, decision_risk
 from ..program import Project
 from ..raid import Assumption, Decision, Dependency
@@ -17,6 +17,8 @@ LEVEL_ALIASES = {"Programme": "Program", "Prog": "Program", "Proj": "Project"}
 
 ASSUMPTIONS = Register(
     name="assumptions",
+    overview=Overview(lambda p: f"Assumptions ({p['total']})",
+                      lambda p: [*count_lines(p["by_status"]), f"To validate, overdue: {p['overdue']}"]),
     title="Assumptions",
     noun="assumption",
     entity=Assumption,
@@ -46,6 +48,8 @@ ASSUMPTIONS = Register(
 
 DEPENDENCIES = Register(
     name="dependencies",
+    overview=Overview(lambda p: f"Dependencies ({p['total']})",
+                      lambda p: [f"Late or at risk: {p['late_or_at_risk']}", *count_lines(p["by_status"])]),
     title="Dependencies",
     noun="dependency",
     entity=Dependency,
@@ -76,6 +80,8 @@ DEPENDENCIES = Register(
 
 DECISIONS = Register(
     name="decisions",
+    overview=Overview(lambda p: f"Decisions ({len(p['pending'])} pending)",
+                      lambda p: [f"{d['id']} due {d['due']}{' — overdue' if d['overdue'] else ''}" for d in p["pending"][:4]]),
     title="Decisions",
     noun="decision",
     entity=Decision,

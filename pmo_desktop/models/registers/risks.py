@@ -5,8 +5,9 @@ from typing import Any
 
 from sqlalchemy import case, literal
 
+from ..colours import RATING_COLOURS, SCORE_COLOURS
 from ..errors import ValidationError
-from ..fields import Context, Field, Kind, Ref, Register
+from ..fields import Context, Detail, Field, Kind, Overview, Ref, Register, count_lines
 from ..links import risk_project
 from ..program import Project
 from ..risk_review import next_review, review_overdue
@@ -64,12 +65,19 @@ def check_risk(rec: Mapping[str, Any], ctx: Context) -> None:
 
 RISKS = Register(
     name="risks",
+    overview=Overview(lambda p: f"Risks ({p['total']})", lambda p: count_lines(p["open_by_rating"])),
     title="Risk register",
     noun="risk",
     entity=Risk,
     code_prefix="R-",
     sheet_synonyms=("risks", "risk register", "risk log", "raid risks"),
     check=check_risk,
+    detail=Detail(
+        glance=(("Owner", ("owner",)), ("Status", ("status",)), ("Inherent", ("inherent_score", "inherent_rating")),
+                ("Residual", ("residual_score", "residual_rating")), ("Proximity", ("proximity",))),
+        texts=("cause", "event", "effect", "trigger", "notes"),
+        tables=(("Response actions", "risk_actions"),),
+    ),
     # A new risk is a project risk until it is escalated: the usual path in a program (DB default too).
     defaults={"level": "Project", "kind": "Threat", "status": "Open"},
     fields=[
@@ -91,15 +99,17 @@ RISKS = Register(
         Field("impact", "Impact", Kind.SCALE, scale="risk", width=9,
               synonyms=("i", "severity", "inherent impact", "impact 1 5")),
         Field("inherent_score", "Inherent score", Kind.COMPUTED, compute=_score("probability", "impact"), sql=_score_sql("probability", "impact"), width=8,
-              synonyms=("score", "inherent score", "risk score", "p x i")),
+              colours=SCORE_COLOURS, synonyms=("score", "inherent score", "risk score", "p x i")),
         Field("inherent_rating", "Inherent rating", Kind.COMPUTED, compute=_rating("probability", "impact"), sql=_rating_sql("probability", "impact"), width=10,
-              synonyms=("rating", "inherent rating", "rag")),
+              colours=RATING_COLOURS, synonyms=("rating", "inherent rating", "rag")),
         Field("residual_probability", "Residual probability", Kind.SCALE, scale="risk", width=9,
               synonyms=("residual likelihood", "target probability", "post mitigation probability", "residual p")),
         Field("residual_impact", "Residual impact", Kind.SCALE, scale="risk", width=9,
               synonyms=("target impact", "post mitigation impact", "residual i")),
-        Field("residual_score", "Residual score", Kind.COMPUTED, compute=_score("residual_probability", "residual_impact"), sql=_score_sql("residual_probability", "residual_impact"), width=8),
-        Field("residual_rating", "Residual rating", Kind.COMPUTED, compute=_rating("residual_probability", "residual_impact"), sql=_rating_sql("residual_probability", "residual_impact"), width=10),
+        Field("residual_score", "Residual score", Kind.COMPUTED, compute=_score("residual_probability", "residual_impact"), sql=_score_sql("residual_probability", "residual_impact"), width=8,
+              colours=SCORE_COLOURS),
+        Field("residual_rating", "Residual rating", Kind.COMPUTED, compute=_rating("residual_probability", "residual_impact"), sql=_rating_sql("residual_probability", "residual_impact"), width=10,
+              colours=RATING_COLOURS),
         Field("impact_areas", "Impact areas", Kind.MULTI_ENUM, choices=IMPACT_AREAS, width=16, synonyms=("impact on", "areas")),
         Field("response", "Response", Kind.ENUM, choices=RESPONSES, width=10,
               synonyms=("response strategy", "strategy", "treatment"), aliases={"Mitigate": "Reduce", "Tolerate": "Accept", "Terminate": "Avoid", "Treat": "Reduce", "Exploit": "Exploit"}),
@@ -145,6 +155,8 @@ RISK_ACTIONS = Register(
 
 ISSUES = Register(
     name="issues",
+    overview=Overview(lambda p: f"Issues ({p['total']})",
+                      lambda p: [*count_lines(p["by_status"]), f"Escalated to the program: {p['escalated']}"]),
     title="Issue log",
     noun="issue",
     entity=IssueEntry,

@@ -4,7 +4,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from ..fields import Context, Field, Kind, Ref, Register
+from ..colours import OVERDUE
+from ..fields import Context, Detail, Field, Kind, Overview, Ref, Register, count_lines
 from ..links import stakeholder_project
 from ..program import Project
 from ..stakeholder_rules import (
@@ -21,12 +22,14 @@ from .program import PERSON
 
 STAKEHOLDERS = Register(
     name="stakeholders",
+    overview=Overview(lambda p: f"Stakeholders ({p['total']})", lambda p: count_lines(p["by_quadrant"])),
     title="Stakeholder map",
     noun="stakeholder",
     entity=Stakeholder,
     code_prefix="S-",
     sheet_synonyms=("stakeholders", "stakeholder map", "stakeholder register", "stakeholder list", "stakeholder analysis"),
     defaults={"attitude": "Neutral", "current_engagement": "Unaware", "desired_engagement": "Supportive"},
+    detail=Detail(texts=("concerns", "notes")),
     fields=[
         Field("code", "ID", Kind.CODE, width=7, synonyms=("stakeholder id", "ref")),
         Field("name", "Name", required=True, width=24, synonyms=("stakeholder", "stakeholder name", "full name")),
@@ -82,7 +85,7 @@ COMMUNICATIONS = Register(
         Field("last_held", "Last held", Kind.DATE, width=11),
         Field("planned_on", "Planned (ad hoc)", Kind.DATE, width=11),
         Field("next_due", "Next due", Kind.COMPUTED, compute=_next_due, width=11),
-        Field("overdue", "Overdue", Kind.COMPUTED, width=8,
+        Field("overdue", "Overdue", Kind.COMPUTED, width=8, colours=OVERDUE,
               compute=lambda rec, ctx: is_overdue(_next_due(rec, ctx), ctx.today)),
     ],
 )

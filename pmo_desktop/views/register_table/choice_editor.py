@@ -97,7 +97,7 @@ def suggestions(names: list[str], typed: str, limit: int = 3) -> list[str]:
     return (starts + contains)[:limit]
 
 
-def confirm_new_name(parent: QWidget, what: str, typed: str, names: list[str],
+def confirm_new_name(parent: QWidget | None, what: str, typed: str, names: list[str],
                      choose: Callable[[str], None]) -> QMessageBox:
     """Ask before adding a new person: use a listed name (as the completer offered), add the new one,
     or cancel. ``choose`` gets the name chosen; nothing happens on cancel. Non-blocking."""

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QCompleter, QLineEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
 
 from ...models.fields import Field, Kind
 from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent
 from .date_entry import DateLineEdit
-from .table_model import format_value
 
 
 def ref_names(document, f: Field) -> list[str]:
@@ -33,31 +32,25 @@ class FieldDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):
         f = self._field(index)
-        if f.kind in (Kind.ENUM, Kind.BOOL, Kind.SCALE) or (f.kind == Kind.REF):
+        options = f.kind.options(f, self._document().context)
+        if options is not None or f.kind.is_reference:
             combo = ChoiceCombo(parent)
-            if f.kind == Kind.ENUM:
-                combo.addItem("", None)
-                for c in f.choices:
-                    combo.addItem(c, c)
-            elif f.kind == Kind.BOOL:
-                combo.addItem("Yes", True)
-                combo.addItem("No", False)
-            elif f.kind == Kind.SCALE:
-                ctx = self._document().context
-                combo.addItem("", None)
-                for i, name in enumerate(f.scale_names(ctx), start=1):
-                    combo.addItem(f"{i} – {name}", i)
+            if options is not None:
+                for text, data in options:
+                    combo.addItem(text, data)
             else:
                 combo.addItem("", None)
                 for name in ref_names(self._document(), f):
                     combo.addItem(name, name)
-                if f.ref.create_missing:  # people: type a new name to add them
+                if f.ref is not None and f.ref.create_missing:  # people: type a new name to add them
                     combo.setEditable(True)
                     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-                    combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-                    combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+                    completer = combo.completer()
+                    if completer is not None:  # an editable combo always has one
+                        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+                        completer.setFilterMode(Qt.MatchFlag.MatchContains)
             return combo
-        if f.kind == Kind.DATE:
+        if f.kind is Kind.DATE:
             editor = DateLineEdit(parent)
             editor.picked.connect(lambda: self._commit_and_close(editor))
             return editor
@@ -77,15 +70,16 @@ class FieldDelegate(QStyledItemDelegate):
         elif isinstance(editor, DateLineEdit):
             editor.set_date(value if isinstance(value, date) else None)
         elif isinstance(editor, QLineEdit):
-            editor.setText(format_value(f, value).replace(",", "") if f.kind in (Kind.FLOAT, Kind.INT) else format_value(f, value))
+            editor.setText(f.kind.edit_text(value))
 
     def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
             if editor.isEditable():  # people: a name not in the list is added only when the user says so
                 text = " ".join(editor.currentText().split())
                 names = [editor.itemText(i) for i in range(editor.count()) if editor.itemText(i)]
-                value = (existing_name(names, text) or self._confirm_new(model, index, text, names)) if text else None
+                value = existing_name(names, text) if text else None
                 if value is None and text:
+                    self._confirm_new(model, index, text, names)  # stored later, if the user says so
                     return
             else:
                 value = editor.currentData()
@@ -96,14 +90,15 @@ class FieldDelegate(QStyledItemDelegate):
     def _confirm_new(self, model, index, text: str, names: list[str]) -> None:
         """Ask before a typed name becomes a new person; the answer is stored as its own edit."""
         target = persistent(index)
-        what = "person" if self._field(index).ref.target.__name__ == "Person" else self._field(index).label.lower()
+        ref = self._field(index).ref
+        what = "person" if ref is not None and ref.target.__name__ == "Person" else self._field(index).label.lower()
 
         def choose(name: str) -> None:
             if target.isValid():
                 model.setData(model.index(target.row(), target.column()), name, Qt.ItemDataRole.EditRole)
 
-        self.confirmation = confirm_new_name(self.parent() or None, what, text, names, choose)
-        return None
+        parent = self.parent()
+        self.confirmation = confirm_new_name(parent if isinstance(parent, QWidget) else None, what, text, names, choose)
 
     def _commit_and_close(self, editor) -> None:
         """A date picked on the calendar is stored at once, as Enter would."""

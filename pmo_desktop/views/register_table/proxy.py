@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from .table_model import RegisterTableModel, format_value
+from .table_model import RegisterTableModel
 
 
 class RegisterFilterProxy(QSortFilterProxyModel):
@@ -75,7 +75,7 @@ class RegisterFilterProxy(QSortFilterProxyModel):
                 value = row[column + 2]
                 f = model.fields[column]
                 # A list cell ("A; B") passes when any of its items is allowed.
-                items = [i.strip() for i in str(value).split(";")] if f.kind.value == "links" and value else [format_value(f, value)]
+                items = f.kind.items(value)
                 if not any(item in allowed for item in items):
                     return False
         return True

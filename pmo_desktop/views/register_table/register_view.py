@@ -444,7 +444,11 @@ class RegisterView(QWidget):
         menu.addAction("Sort Z → A", lambda: self.table.sortByColumn(column, Qt.SortOrder.DescendingOrder))
         menu.addSeparator()
         current = self.proxy.column_filter(column)
-        clear = menu.addAction("Show all", lambda: (self.proxy.set_column_filter(column, None), self._update_count()))
+        def show_all() -> None:
+            self.proxy.set_column_filter(column, None)
+            self._update_count()
+
+        clear = menu.addAction("Show all", show_all)
         clear.setEnabled(current is not None)
         values = self.distinct_values(column)
         for value in values[:MAX_FILTER_VALUES]:
@@ -687,10 +691,10 @@ class RegisterView(QWidget):
         columns: list[int | None] = []
         for cell in block[0]:
             key = normalise_key(cell)
-            col = keys.get(key) if key else None
-            if key and (col is None or col in columns):
+            found = keys.get(key) if key else None
+            if key and (found is None or found in columns):
                 return None
-            columns.append(col)
+            columns.append(found)
         named = [c for c in columns if c is not None]
         if len(named) >= 2 or (len(block[0]) == 1 and named == [anchor_column]):
             return columns

@@ -9,7 +9,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ...models import errors, records
-from ...models.benefit_rules import STATUS_COLOURS
 from ...models.fields import Field, Kind, Register
 from ...models.windows import display_text
 from ..document import Document
@@ -30,7 +29,7 @@ format_value = display_text  # how a cell shows a value (models/windows.py: SQL 
 def typed_value(f: Field, value: Any) -> Any:
     """Text typed or pasted into a date column, read in the user's locale order (31/03 or 03/31);
     other values as they are, for the register's own parsing."""
-    if f.kind == Kind.DATE and isinstance(value, str):
+    if f.kind is Kind.DATE and isinstance(value, str):
         from .date_entry import parse_typed_date
 
         return parse_typed_date(value, f.label)
@@ -194,18 +193,11 @@ class RegisterTableModel(QAbstractTableModel):
         if role == RECORD_ID_ROLE:
             return row[0]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if f.kind in (Kind.INT, Kind.FLOAT, Kind.SCALE) or isinstance(value, (int, float)) and not isinstance(value, bool):
+            if f.kind.numeric or isinstance(value, (int, float)) and not isinstance(value, bool):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            if f.kind == Kind.SCALE and value is not None:
-                names = f.scale_names(self.document.context)
-                return f"{value} – {names[value - 1]}" if 0 < value <= len(names) else str(value)
-            if f.kind == Kind.LONGTEXT and value:
-                return str(value)
-            if f.kind in (Kind.TEXT, Kind.LINKS, Kind.REF) and value and len(str(value)) > f.width:
-                return str(value)  # likely cut off in the cell: the whole text on hover
-            return None
+            return f.kind.cell_tip(f, value, self.document.context)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             rule = self.colour_rules.get(f.name)
             colour = rule(value) if rule else None
@@ -253,7 +245,7 @@ class RegisterTableModel(QAbstractTableModel):
                 problems.append(f"Row {r + 1}: {e}" if len(cells) > 1 else str(e))
                 continue
             old = row[c + OFFSET]
-            if f.kind == Kind.LINKS:
+            if f.kind.is_links:
                 parsed = "; ".join(sorted(parsed))
             if parsed == old or (parsed in ("", None) and old in ("", None)):
                 continue
@@ -280,10 +272,7 @@ class RegisterTableModel(QAbstractTableModel):
         values: set[str] = set()
         for row in self.rows:
             v = row[column + OFFSET]
-            if f.kind == Kind.LINKS and v:
-                values.update(i.strip() for i in v.split(";"))
-            else:
-                values.add(format_value(f, v))
+            values.update(f.kind.items(v))
             if len(values) > limit:
                 break
         return sorted(values, key=lambda s: (s == "", s.lower()))
@@ -335,15 +324,9 @@ class RegisterTableModel(QAbstractTableModel):
     def _sort_rows(self, column: int, order) -> None:
         col = column + OFFSET
 
-        def key(row):
-            v = row[col]
-            if v is None or v == "":
-                return (1, 0, "")  # blanks last, as in Excel
-            if isinstance(v, str):
-                return (0, 1, v.lower())
-            return (0, 0, v)
+        sort_key = self.fields[column].kind.sort_key  # blanks last, as in Excel
 
-        self.rows.sort(key=key, reverse=(order == Qt.SortOrder.DescendingOrder))
+        self.rows.sort(key=lambda row: sort_key(row[col]), reverse=(order == Qt.SortOrder.DescendingOrder))
         if order == Qt.SortOrder.DescendingOrder:  # keep blanks last either way
             blanks = [r for r in self.rows if r[col] is None or r[col] == ""]
             if blanks:
@@ -351,13 +334,10 @@ class RegisterTableModel(QAbstractTableModel):
         self._reindex()
 
     def _default_colour_rules(self) -> dict:
-        scale = lambda: self.document.context.risk_scale  # noqa: E731 - read the current file's scale
+        """The colours the register declares (models/colours.py), read with the current file's settings;
+        a page may add its own (the communication plan's next due dates)."""
         rules = {}
         for f in self.fields:
-            if f.name.endswith("_rating"):
-                rules[f.name] = lambda v: scale().colour_of(v) if v else None
-            elif f.name == "status_rag":
-                rules[f.name] = lambda v: STATUS_COLOURS.get(v)
-            elif f.name == "overdue":
-                rules[f.name] = lambda v: "#c62828" if v else None
+            if f.colours is not None:
+                rules[f.name] = lambda v, declared=f.colours: declared.colour_for(v, self.document.context)
         return rules

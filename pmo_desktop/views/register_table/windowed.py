@@ -36,7 +36,7 @@ from typing import Any
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer
 
 from ...models import errors, windows
-from ...models.fields import Kind, Register
+from ...models.fields import Register
 from ...models.windows import BLANK, Window
 from ..document import Document
 from .proxy import RegisterFilterProxy
@@ -261,11 +261,11 @@ class WindowedRegisterModel(RegisterTableModel):
                                         self.document.context, self.parent_id)
         values = set()
         for v in raw:
-            if f.kind == Kind.LINKS:
+            if f.kind.is_links:
                 values.add(str(v) if v is not None else BLANK)
             else:
                 values.add(format_value(f, v))
-        if f.kind == Kind.LINKS:
+        if f.kind.is_links:
             values.add(BLANK)
         return sorted(values, key=lambda s: (s == "", s.lower()))
 

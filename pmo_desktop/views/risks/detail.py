@@ -1,4 +1,5 @@
-"""The selected risk's long texts (cause, event, effect, trigger, notes) and its response actions.
+"""The selected risk at a glance, its long texts (cause, event, effect, trigger, notes) and its response
+actions: which fields, in which groups, is the register's ``detail`` declaration (models/registers/risks.py).
 
 Texts are saved when the editor loses focus, as one undoable edit of the risk, so typing a paragraph
 is one undo step rather than one per key.
@@ -12,7 +13,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from ...models import errors, records
-from ...models.registers.risks import RISK_ACTIONS, RISKS
+from ...models.registers import REGISTERS
+from ...models.registers.risks import RISKS
 from ...models.risk_scale_config import owner_warning
 from ..document import Document
 from ..register_table import RegisterView
@@ -20,7 +22,7 @@ from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours
 from .chart_style import text_on
 
-LONG_FIELDS = ("cause", "event", "effect", "trigger", "notes")
+LONG_FIELDS = RISKS.detail.texts
 
 
 class CommitOnFocusOutEdit(QPlainTextEdit):
@@ -74,8 +76,9 @@ class RiskDetail(QWidget):
         actions_box = QWidget(self)
         actions_layout = QVBoxLayout(actions_box)
         actions_layout.setContentsMargins(0, 0, 0, 0)
-        actions_layout.addWidget(QLabel("<b>Response actions</b> (Ctrl+Shift+N in this table adds one)", actions_box))
-        self.actions_view = RegisterView(document, RISK_ACTIONS, parent=actions_box, compact=True)
+        title, sub_table = RISKS.detail.tables[0]
+        actions_layout.addWidget(QLabel(f"<b>{escape(title)}</b> (Ctrl+Shift+N in this table adds one)", actions_box))
+        self.actions_view = RegisterView(document, REGISTERS[sub_table], parent=actions_box, compact=True)
         actions_layout.addWidget(self.actions_view, 1)
         # The action's text is what matters here: it takes the panel's spare width and wraps.
         table = self.actions_view.table
@@ -138,22 +141,21 @@ class RiskDetail(QWidget):
         self.warning.setVisible(bool(warning))
 
     def _summary(self, v: dict) -> str:
-        """Owner, status, scores and proximity at a glance, the ratings in their band colours."""
-        scale = self.document.context.risk_scale
-
-        def rating(prefix: str) -> str:
-            score, name = v.get(f"{prefix}_score"), v.get(f"{prefix}_rating")
-            if not score:
-                return "not scored"
-            colour = (scale.colour_of(name) if name else None) or "#9e9e9e"
-            return (f"<span style='background:{colour}; color:{text_on(colour)}'>&nbsp;{score} "
-                    f"{escape(str(name or ''))}&nbsp;</span>")
-
-        parts = [f"Owner: <b>{escape(str(v.get('owner') or '—'))}</b>",
-                 f"Status: <b>{escape(str(v.get('status') or '—'))}</b>",
-                 f"Inherent {rating('inherent')} → residual {rating('residual')}"]
-        if v.get("proximity"):
-            parts.append(f"Proximity: <b>{v['proximity'].isoformat()}</b>")
+        """The declared line at a glance (owner, status, scores, proximity); what a field declares coloured
+        (a rating in its band colour) on its colour, the rest in bold."""
+        ctx = self.document.context
+        parts = []
+        for label, names in RISKS.detail.glance:
+            shown = [RISKS.field(n).kind.display(v.get(n)) for n in names if v.get(n) not in (None, "")]
+            coloured = [(RISKS.field(n).colours, v.get(n)) for n in names if RISKS.field(n).colours is not None]
+            if coloured:
+                declared, value = coloured[-1]  # the rating, after its score
+                colour = (declared.colour_for(value, ctx) if declared else None) or "#9e9e9e"
+                text = escape(" ".join(shown)) if shown else "not scored"
+                parts.append(f"{escape(label)} <span style='background:{colour}; color:{text_on(colour)}'>"
+                             f"&nbsp;{text}&nbsp;</span>")
+            else:
+                parts.append(f"{escape(label)}: <b>{escape(' '.join(shown) or '—')}</b>")
         return " &nbsp;·&nbsp; ".join(parts)
 
     def _on_records_changed(self, register: str, ids) -> None:

@@ -14,7 +14,7 @@ from ...models.stakeholder_rules import gap_label
 from ..document import Document
 from ..register_table.commands import CellEdit, EditCellsCommand
 
-TEXT_FIELDS = ("concerns", "notes")
+TEXT_FIELDS = STAKEHOLDERS.detail.texts  # the declaration says which texts the panel edits
 
 
 class CommittingTextEdit(QPlainTextEdit):
