@@ -82,6 +82,9 @@ class Field:
     tip: str = ""
     exported: bool = True                 # computed fields are exported for reading, never imported
     max_length: int = CELL_TEXT_LIMIT     # characters; bound from the column by Register (see bind_lengths)
+    # "What changed since the last board" lists a move of this field under this heading ("Rating moves");
+    # empty: not watched. Computed fields may be watched too (a benefit's status, a risk's rating).
+    watch: str = ""
 
     @property
     def editable(self) -> bool:
@@ -240,6 +243,10 @@ class Register:
     singleton: bool = False               # exactly one record per office (the program's own details)
     # The register's own word for one record ("risk"), for messages and the CLI's per-row report.
     noun: str = ""
+    # "What changed": the headings for records that appeared ("New risks") and that are gone ("Risks
+    # deleted") between two states; empty: not reported. Watched fields are declared on each Field.
+    watch_new: str = ""
+    watch_gone: str = ""
 
     def __post_init__(self) -> None:
         self.fields = bind_lengths(self.entity, self.fields)
@@ -266,6 +273,14 @@ class Register:
     @property
     def key_field(self) -> Optional[Field]:
         return next((f for f in self.fields if f.kind == Kind.CODE), None)
+
+    @property
+    def watched_fields(self) -> list[Field]:
+        return [f for f in self.fields if f.watch]
+
+    @property
+    def watched(self) -> bool:
+        return bool(self.watch_new or self.watch_gone or self.watched_fields)
 
     @property
     def importable_fields(self) -> list[Field]:
