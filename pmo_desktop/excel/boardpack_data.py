@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session
 from ..models import clock, history, snapshots
 from ..models.benefit_rollup import Rollup, program_rollups
 from ..models.fields import Context, Register
+from ..models.office import Office
 from ..models.program import Program
 from ..models.records import fetch_rows, load_context
 from ..models.registers import REGISTERS
 from ..models.risks import Risk
 from ..models.store import Store
-from ..models.office import Office
 from ..models.summary import OPEN, HeatCell, Summary, heat_map_counts, risk_score_groups, summarize
 from ..models.what_changed import Comparison, compare_registers
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from functools import cache
@@ -62,7 +62,8 @@ def _link_fields(reg: Register) -> list[Field]:
 def _link_columns(f: Field, entity: type) -> tuple[Any, Any]:
     from .records import _link_columns as columns
 
-    return columns(f, entity)
+    own, other = columns(f, entity)
+    return own, other
 
 
 @cache
@@ -70,6 +71,11 @@ def _linked_tables() -> frozenset[str]:
     """Link tables kept inside their owner's history rows (a risk's projects)."""
     return frozenset(f.link_table.name for reg in _registers_by_entity().values() for f in _link_fields(reg)
                      if f.link_table is not None)
+
+
+def _table_of(reg: Register) -> Table:
+    table = Base.metadata.tables[reg.entity.__tablename__]  # type: ignore[attr-defined]
+    return table
 
 
 # ----------------------------------------------------------------------------- JSON of one record
@@ -84,24 +90,24 @@ def _encode(data: Mapping[str, Any]) -> str:
 
 
 @cache
-def _temporal_columns(table_name: str) -> tuple[tuple[str, type], ...]:
+def _temporal_columns(table_name: str) -> tuple[tuple[str, Callable[[str], Any]], ...]:
     table = Base.metadata.tables[table_name]
-    return tuple((c.name, datetime if isinstance(c.type, DateTime) else date) for c in table.c
-                 if isinstance(c.type, (Date, DateTime)))
+    return tuple((c.name, datetime.fromisoformat if isinstance(c.type, DateTime) else date.fromisoformat)
+                 for c in table.c if isinstance(c.type, (Date, DateTime)))
 
 
 def _decode_row(table_name: str, row: dict[str, Any]) -> dict[str, Any]:
     """JSON values back to Python: dates and times by the column's own type."""
-    for name, kind in _temporal_columns(table_name):
+    for name, parse in _temporal_columns(table_name):
         value = row.get(name)
         if isinstance(value, str):
-            row[name] = kind.fromisoformat(value)
+            row[name] = parse(value)
     return row
 
 
 def _rows_of(conn: Connection, reg: Register, ids: Iterable[int] | None) -> dict[int, dict[str, Any]]:
     """Each record's table row, plus its links as lists of ids under the link field's name."""
-    table: Table = reg.entity.__table__
+    table: Table = _table_of(reg)
     chunks: list[list[int] | None] = [None] if ids is None else [
         sorted(ids)[i:i + _CHUNK] for i in range(0, len(list(ids)), _CHUNK)]
     out: dict[int, dict[str, Any]] = {}
@@ -129,7 +135,7 @@ def _rows_of(conn: Connection, reg: Register, ids: Iterable[int] | None) -> dict
 def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: datetime | None = None) -> int:
     """Write the history rows of the records a transaction touched; returns how many were written."""
     when = when or clock.now()
-    H = RecordHistory.__table__
+    H = Base.metadata.tables[RecordHistory.__tablename__]
     written = 0
     for entity, ids in touched.items():
         reg = _registers_by_entity().get(entity)
@@ -162,7 +168,7 @@ def seed(conn: Connection, when: datetime | None = None) -> None:
         rows = [{"register": reg.name, "record_id": rid, "changed_at": when, "data": _encode(data)}
                 for rid, data in _rows_of(conn, reg, None).items()]
         if rows:
-            conn.execute(insert(RecordHistory.__table__), rows)
+            conn.execute(insert(RecordHistory), rows)
 
 
 # ----------------------------------------------------------------------------------------- reading
@@ -174,13 +180,13 @@ def state_at(session: Session, day: date) -> State:
     """Every register as it stood at the end of ``day``, rebuilt from the history; the settings and
     other tables as they are now (the risk and issue histories up to that day)."""
     conn = session.connection()
-    H = RecordHistory.__table__
+    H = Base.metadata.tables[RecordHistory.__tablename__]
     limit = _end_of(day)
     state: State = {}
     for reg in _registers_by_entity().values():
         latest = (select(func.max(H.c.id)).where(H.c.register == reg.name, H.c.changed_at < limit)
                   .group_by(H.c.record_id))
-        table_name = reg.entity.__table__.name
+        table_name = _table_of(reg).name
         rows = state.setdefault(table_name, [])
         for (data,) in conn.execute(select(H.c.data).where(H.c.id.in_(latest), H.c.data.is_not(None))
                                     .order_by(H.c.record_id)):

@@ -7,14 +7,18 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from ...models import benefit_rules
 from ...models.benefit_rollup import load_series
 from ...models.registers import REGISTERS
 from ...models.registers.benefits import BENEFITS
+from ...models.snapshots import Source
+from ..as_at import AsAtBar
 from ..document import Document
 from ..register_page import page_title
 from ..register_table import RegisterView
+from ..state_table import StateTable
 from .map_view import BenefitsMapWidget
 from .profile import BenefitProfile
 from .realization_chart import RealizationChart
@@ -23,6 +27,9 @@ from .thresholds import SetThresholdsCommand, ThresholdsDialog, current_threshol
 
 CHAIN_TABS = (("outputs", "Outputs"), ("outcomes", "Outcomes"), ("objectives", "Strategic objectives"))
 WATCHED = {"benefits", "benefit_plan", "benefit_measurements"}
+# The columns of the benefits' status as at a past date (or in a board snapshot).
+PAST_STATUS_FIELDS = ("code", "title", "status_rag", "lifecycle", "owner", "planned_now", "latest_actual",
+                      "unit", "target_value", "target_date")
 
 
 class BenefitsPage(QWidget):
@@ -49,7 +56,20 @@ class BenefitsPage(QWidget):
         split.setStretchFactor(1, 3)
         split.setSizes([250, 600])
         below.setSizes([760, 640])
-        self.benefits_tab = split
+        self.live_benefits = split
+        # As at a past date: the benefits with their status then, read only, in place of today's table.
+        self.past_status = StateTable(BENEFITS, [n for n in PAST_STATUS_FIELDS if n in BENEFITS.field_names],
+                                      {"status_rag": lambda s: benefit_rules.STATUS_COLOURS.get(s)}, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(split)
+        self.stack.addWidget(self.past_status)
+        self.as_at = AsAtBar(document, self)
+        self.as_at.source_changed.connect(self.set_source)
+        self.benefits_tab = QWidget(self)
+        tab_layout = QVBoxLayout(self.benefits_tab)
+        tab_layout.setContentsMargins(0, 4, 0, 0)
+        tab_layout.addWidget(self.as_at)
+        tab_layout.addWidget(self.stack, 1)
 
         self.rollup = RollupChart(document, self)
         self.map = BenefitsMapWidget(document, self)
@@ -98,9 +118,16 @@ class BenefitsPage(QWidget):
         if register in WATCHED:
             self.show_benefit(self.current_benefit_id)
 
+    def set_source(self, source: Source | None) -> None:
+        """A past state: the benefits' status then, read only; None: today's register again."""
+        if source is not None:
+            self.past_status.show_state(source)
+        self.stack.setCurrentWidget(self.past_status if source is not None else self.live_benefits)
+
     # ------------------------------------------------------------------ navigation
     def select_record(self, register_name: str, record_id: int) -> bool:
         if register_name == "benefits":
+            self.as_at.back_to_today()
             self.tabs.setCurrentWidget(self.benefits_tab)
             return self.register_view.select_record(record_id)
         view = self.chain_views.get(register_name)
