@@ -212,3 +212,52 @@ def test_a_file_without_history_gets_a_baseline_on_open(tmp_path):
             assert session.scalar(select(func.count()).select_from(BoardSnapshot)) == 0
     finally:
         store.close()
+
+
+# ----------------------------------------------------------------------------------- the command line
+def test_cli_boardpack_keeps_snapshots_and_changes_reports_them(tmp_path):
+    import json
+
+    from test_cli import run
+
+    from pmo_desktop.models.demo import create_demo
+
+    create_demo(tmp_path / "office.pmo").close()
+    proc = run("changes", "office.pmo", cwd=tmp_path)
+    assert proc.returncode == 2 and "no board snapshot yet" in proc.stderr
+    proc = run("snapshots", "office.pmo", cwd=tmp_path, ok=True)
+    assert "No board snapshots yet" in proc.stdout
+    proc = run("boardpack", "office.pmo", "pack.pdf", "--label", "October board", cwd=tmp_path, ok=True)
+    assert "Kept board snapshot #1." in proc.stdout
+    store = Store.open(tmp_path / "office.pmo")
+    office = Office(store)
+    edit(office, RISKS, "R-001", status="Closed")
+    edit(office, RISKS, "R-002", escalated=True)
+    store.close()
+    proc = run("changes", "office.pmo", cwd=tmp_path, ok=True)
+    assert proc.stdout.splitlines()[0] == "What changed from October board to Now:"
+    assert "Risk register — Closed, occurred or reopened (1)" in proc.stdout
+    assert "R-001 POS supplier delivers late: Status Open → Closed" in proc.stdout
+    assert "R-002" in proc.stdout and "Escalated No → Yes" in proc.stdout
+    data = json.loads(run("changes", "office.pmo", "--since", "October board", "--json", cwd=tmp_path, ok=True).stdout)
+    assert data["since"] == "October board" and data["until"] == "Now"
+    assert data["counts"] == {"Risk register: Closed, occurred or reopened": 1, "Risk register: Escalations": 1}
+    assert {(m["code"], m["field"], m["before"], m["after"]) for m in data["moves"]} == {
+        ("R-001", "status", "Open", "Closed"), ("R-002", "escalated", "No", "Yes")}
+    run("boardpack", "office.pmo", "pack.xlsx", cwd=tmp_path, ok=True)
+    listed = json.loads(run("snapshots", "office.pmo", "--json", cwd=tmp_path, ok=True).stdout)
+    assert [s["label"] for s in listed][0] == "October board" and len(listed) == 2
+    wb = openpyxl.load_workbook(tmp_path / "pack.xlsx")
+    since = wb["Since last board"]
+    cells = [c.value for row in since.iter_rows() for c in row if c.value]
+    assert "Status: Open → Closed" in cells and "R-001" in cells
+    assert since.print_title_rows == "$3:$3" and since.page_setup.orientation == "landscape"
+    # Between two snapshots, and nothing since the latest.
+    proc = run("changes", "office.pmo", "--since", "1", "--until", "#2", cwd=tmp_path, ok=True)
+    assert "R-001" in proc.stdout
+    assert "nothing the board watches" in run("changes", "office.pmo", cwd=tmp_path, ok=True).stdout
+    proc = run("changes", "office.pmo", "--since", "no such board", cwd=tmp_path)
+    assert proc.returncode == 1 and "There is no board snapshot “no such board”" in proc.stderr
+    proc = run("boardpack", "office.pmo", "draft.pdf", "--no-snapshot", cwd=tmp_path, ok=True)
+    assert "Kept" not in proc.stdout
+    assert len(json.loads(run("snapshots", "office.pmo", "--json", cwd=tmp_path, ok=True).stdout)) == 2
