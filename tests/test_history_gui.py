@@ -121,6 +121,10 @@ def test_snapshots_dialog_reopens_the_old_data_and_compares_with_now(qtbot, doc)
     with clock.frozen(LATER):
         changes = dialog.compare_selected()
     assert changes is not None
+    from PySide6.QtWidgets import QComboBox
+
+    for combo in changes.findChildren(QComboBox):  # text only: PySide6 mishandles None and tuples there
+        assert all(isinstance(combo.itemData(i), str) for i in range(combo.count()))
     text = changes.text.toPlainText()
     assert "What changed from October board" in text
     assert "Escalations (1)" in text and "Quadrant moves (1)" in text and "Payment API changes" in text

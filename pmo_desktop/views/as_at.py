@@ -33,6 +33,21 @@ READ_ONLY_STYLE = ("QLabel { background: #FFF3CD; color: #5C4400; border: 1px so
                    "border-radius: 3px; padding: 3px 8px; font-weight: bold; }")
 
 _cache: "weakref.WeakKeyDictionary[Document, dict[tuple, Source]]" = weakref.WeakKeyDictionary()
+TODAY, PICK = "today", "pick"
+
+
+def key_text(key: tuple | None) -> str:
+    """A state as a combo's item data: text only (PySide6 mishandles None, bools and tuples there)."""
+    if key is None or key[0] == "now":
+        return TODAY
+    return f"{key[0]}:{key[1].isoformat() if key[0] == 'day' else key[1]}"
+
+
+def key_of(text: str) -> tuple | None:
+    if text in (TODAY, "now"):
+        return None
+    kind, value = text.split(":", 1)
+    return (kind, date.fromisoformat(value)) if kind == "day" else (kind, int(value))
 
 
 def source_for(document: Document, key: tuple) -> Source:
@@ -112,10 +127,10 @@ class AsAtBar(QWidget):
         """Today, each board snapshot (newest first), and a date picker."""
         self.combo.blockSignals(True)
         self.combo.clear()
-        self.combo.addItem("Today", None)
+        self.combo.addItem("Today", TODAY)
         for s in reversed(self.document.office.read(snapshots.list_snapshots)):
-            self.combo.addItem(f"{s.label} (board snapshot)", ("snapshot", s.id))
-        self.combo.addItem("Another date…", "pick")
+            self.combo.addItem(f"{s.label} (board snapshot)", key_text(("snapshot", s.id)))
+        self.combo.addItem("Another date…", PICK)
         self.combo.blockSignals(False)
         self._show_current()
 
@@ -125,15 +140,15 @@ class AsAtBar(QWidget):
 
     def _show_current(self) -> None:
         key = None if self.source is None else self._key
-        index = self.combo.findData(key) if key is None or key[0] == "snapshot" else -1
+        index = self.combo.findData(key_text(key))
         if index < 0 and self.source is not None:  # a picked date: shown as its own entry
-            self.combo.insertItem(self.combo.count() - 1, self.source.label, key)
+            self.combo.insertItem(self.combo.count() - 1, self.source.label, key_text(key))
             index = self.combo.count() - 2
         self.combo.setCurrentIndex(max(index, 0))
 
     def _on_activated(self, index: int) -> None:
         data = self.combo.itemData(index)
-        if data == "pick":
+        if data == PICK:
             first = self.document.office.read(history.first_day)
             current = self.source.day if self.source is not None else clock.today()
             dialog = DateDialog(first, current, self)
@@ -141,10 +156,12 @@ class AsAtBar(QWidget):
                 self._show_current()
                 return
             self.show_day(dialog.day())
-        elif data is None:
+        elif data == TODAY:
             self.back_to_today()
         else:
-            self.show_key(tuple(data))
+            key = key_of(data)
+            if key is not None:
+                self.show_key(key)
 
     def show_day(self, day: date) -> None:
         if day >= clock.today():

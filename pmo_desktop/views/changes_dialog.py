@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ..models import clock, history, snapshots
 from ..models.snapshots import Source
 from ..models.what_changed import Comparison, compare_registers
-from .as_at import DateDialog, source_for
+from .as_at import PICK, DateDialog, key_of, key_text, source_for
 from .document import Document
 
 Key = tuple  # ("now", None) · ("snapshot", id) · ("day", date)
@@ -59,12 +59,12 @@ class ChangesDialog(QDialog):
         default_day = max(first, month_ago) if first else month_ago
         for combo, with_now in ((self.since_combo, False), (self.until_combo, True)):
             if with_now:
-                combo.addItem("Now", ("now", None))
+                combo.addItem("Now", key_text(None))
             for s in found:
-                combo.addItem(f"{s.label} (board snapshot)", ("snapshot", s.id))
+                combo.addItem(f"{s.label} (board snapshot)", key_text(("snapshot", s.id)))
             if not with_now and not found:
-                combo.addItem(f"{default_day:%d %b %Y}", ("day", default_day))
-            combo.addItem("Another date…", "pick")
+                combo.addItem(f"{default_day:%d %b %Y}", key_text(("day", default_day)))
+            combo.addItem("Another date…", PICK)
             combo.activated.connect(lambda i, c=combo: self._on_activated(c, i))
         self.since_combo.setCurrentIndex(0)
         self.until_combo.setCurrentIndex(0)
@@ -90,15 +90,15 @@ class ChangesDialog(QDialog):
         self.refresh()
 
     def _select(self, combo: QComboBox, key: Key) -> None:
-        index = combo.findData(key)
+        index = combo.findData(key_text(key))
         if index < 0:
-            label = f"{key[1]:%d %b %Y}" if key[0] == "day" else str(key[1])
-            combo.insertItem(combo.count() - 1, label, key)
+            label = f"{key[1]:%d %b %Y}" if key[0] == "day" else "Now" if key[0] == "now" else f"#{key[1]}"
+            combo.insertItem(combo.count() - 1, label, key_text(key))
             index = combo.count() - 2
         combo.setCurrentIndex(index)
 
     def _on_activated(self, combo: QComboBox, index: int) -> None:
-        if combo.itemData(index) == "pick":
+        if combo.itemData(index) == PICK:
             first = self.document.office.read(history.first_day)
             dialog = DateDialog(first, clock.today() - timedelta(days=1), self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -108,8 +108,9 @@ class ChangesDialog(QDialog):
                 self._select(combo, ("now", None) if day >= clock.today() else ("day", day))
         self.refresh()
 
-    def _source(self, key: Key) -> Source:
-        if key[0] == "now":
+    def _source(self, text: str) -> Source:
+        key = key_of(text)
+        if key is None:
             return snapshots.now(self.document.office)
         return source_for(self.document, key)
 
