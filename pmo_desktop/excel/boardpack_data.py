@@ -159,4 +159,4 @@ def since_intro(data: BoardPackData) -> str:
     if not s.moves:
         return f"Nothing the board watches has changed since “{s.since}” ({s.since_day:%d %b %Y})."
     return f"What changed since “{s.since}” ({s.since_day:%d %b %Y}): " + "; ".join(
-        f"{n} {k.split(': ', 1)[1].lower()}" for k, n in s.counts().items()) + "."
+        f"{k.split(': ', 1)[1]} {n}" for k, n in s.counts().items()) + "."

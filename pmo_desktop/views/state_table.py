@@ -64,5 +64,6 @@ class StateTable(QTableWidget):
                     item.setForeground(QBrush(_ink_on(background)))
                 self.setItem(r, c, item)
         self.setSortingEnabled(True)
-        for c, f in enumerate(self.fields[:-1]):
-            self.setColumnWidth(c, max(60, min(f.width, 40) * 8))
+        self.resizeColumnsToContents()  # headers and values whole, long text capped
+        for c in range(len(self.fields) - 1):
+            self.setColumnWidth(c, min(self.columnWidth(c), 320))
