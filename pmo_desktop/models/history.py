@@ -86,7 +86,8 @@ def _json_default(value: Any) -> Any:
 
 
 def _encode(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, default=_json_default, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """Compact JSON; keys in column order (stable, so an unchanged record encodes the same)."""
+    return json.dumps(data, default=_json_default, separators=(",", ":"), ensure_ascii=False)
 
 
 @cache
@@ -111,13 +112,20 @@ def _rows_of(conn: Connection, reg: Register, ids: Iterable[int] | None) -> dict
     chunks: list[list[int] | None] = [None] if ids is None else [
         sorted(ids)[i:i + _CHUNK] for i in range(0, len(list(ids)), _CHUNK)]
     out: dict[int, dict[str, Any]] = {}
+    links = _link_fields(reg)
+    temporal = [name for name, _parse in _temporal_columns(table.name)]
     for chunk in chunks:
         query = select(table)
         if chunk is not None:
             query = query.where(table.c.id.in_(chunk))
         for row in conn.execute(query):
-            out[row.id] = dict(row._mapping)
-        for f in _link_fields(reg):
+            data = dict(row._mapping)
+            for name in temporal:  # as text here: cheaper than JSON's fallback for each value
+                value = data[name]
+                if value is not None:
+                    data[name] = value.isoformat()
+            out[row.id] = data
+        for f in links:
             own, other = _link_columns(f, reg.entity)
             query = select(own, other)
             if chunk is not None:
@@ -126,7 +134,7 @@ def _rows_of(conn: Connection, reg: Register, ids: Iterable[int] | None) -> dict
                 if rid in out:
                     out[rid].setdefault(f.name, []).append(target)
     for data in out.values():
-        for f in _link_fields(reg):
+        for f in links:
             data.setdefault(f.name, [])
     return out
 
