@@ -23,6 +23,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -82,6 +83,8 @@ def _table_of(reg: Register) -> Table:
 def _json_default(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
+    if isinstance(value, Decimal):  # a NUMERIC column on PostgreSQL
+        return float(value)
     raise TypeError(f"{type(value).__name__} is not kept in the history")
 
 

@@ -118,9 +118,11 @@ class AsAtBar(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.back)
         layout.addStretch(1)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), parent or self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.back_to_today)
+        # Esc only while a past state shows: today, the page's own keys keep it.
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), parent or self)
+        self.escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.escape.setEnabled(False)
+        self.escape.activated.connect(self.back_to_today)
         self.fill()
 
     def fill(self) -> None:
@@ -185,6 +187,7 @@ class AsAtBar(QWidget):
         self.banner.setText(f"{kind} — read only")
         self.banner.show()
         self.back.show()
+        self.escape.setEnabled(True)
         self._show_current()
         self.source_changed.emit(source)
 
@@ -195,5 +198,6 @@ class AsAtBar(QWidget):
         self.source = None
         self.banner.hide()
         self.back.hide()
+        self.escape.setEnabled(False)
         self._show_current()
         self.source_changed.emit(None)
