@@ -179,6 +179,19 @@ def test_what_changed_since_the_last_board(office):
     assert {(m.code, m.field, m.after) for m in by_date.moves} == {(m.code, m.field, m.after) for m in result.moves}
 
 
+def test_a_new_record_given_a_deleted_records_id_is_new_not_a_move(office):
+    """SQLite hands the id of a deleted last row to the next insert: still another record."""
+    with clock.frozen(BOARD):
+        snapshot_id, _ = office.write(snapshots.take, "October board")
+    last = max(r["id"] for r in rows(office).values())
+    with clock.frozen(LATER):
+        office.write(records.delete_records, RISKS, [last])
+        office.write(records.create_record, RISKS, {"title": "Another risk altogether"})
+        result = compare_registers(snapshots.open_snapshot(office, snapshot_id), snapshots.now(office))
+    assert sorted((m.heading, m.name) for m in result.moves if m.register == "risks") == [
+        ("New risks", "Another risk altogether"), ("Risks deleted", "Card terminal certification fails")]
+
+
 # ----------------------------------------------------------------------------------- migration
 def _as_version_2(path):
     con = sqlite3.connect(path)

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .fields import Field, Register
@@ -91,10 +92,14 @@ def _shown(f: Field, value: Any) -> str:
     return f.display(value) if value not in (None, "") else ""
 
 
-def _rows(session: Session, reg: Register, day: date) -> dict[int, dict[str, Any]]:
+def _rows(session: Session, reg: Register, day: date) -> dict[tuple[int, Any], dict[str, Any]]:
+    """Records by identity: the id and when the record was made — SQLite gives a deleted last record's
+    id (and the register its ID) to the next new one, which is another record, not a move of the old."""
     ctx = load_context(session, day)
     names = ["id", "version", *reg.field_names]
-    return {r[0]: dict(zip(names, r)) for r in fetch_rows(session, reg, ctx)}
+    E: Any = reg.entity
+    made: dict[int, Any] = {i: at for i, at in session.connection().execute(select(E.id, E.created_at))}
+    return {(r[0], str(made.get(r[0]))): dict(zip(names, r)) for r in fetch_rows(session, reg, ctx)}
 
 
 def _who(reg: Register, rec: dict[str, Any]) -> tuple[str, str]:
@@ -118,8 +123,9 @@ def compare_registers(before: Source, after: Source, registers: Iterable[Registe
             continue
         old = before.office.read(_rows, reg, before.day)
         new = after.office.read(_rows, reg, after.day)
-        for rid in sorted(new.keys() | old.keys()):
-            a, b = old.get(rid), new.get(rid)
+        for identity in sorted(new.keys() | old.keys()):
+            rid = identity[0]
+            a, b = old.get(identity), new.get(identity)
             if a is None and b is not None:
                 if reg.watch_new:
                     result.moves.append(Move(reg.name, reg.watch_new, rid, *_who(reg, b), after=_summary(reg, b)))
