@@ -5,8 +5,10 @@
     pmo-desktop import FILE WORKBOOK [--register R] [--sheet NAME] [--dry-run] [--partial] [--values MAP.json]
                                      [--create-missing]
     pmo-desktop export FILE OUT.xlsx [--register R]
-    pmo-desktop boardpack FILE OUT.xlsx
+    pmo-desktop boardpack FILE OUT.xlsx [--label TEXT] [--no-snapshot]
     pmo-desktop summary FILE [--json]
+    pmo-desktop snapshots FILE [--json]
+    pmo-desktop changes FILE [--since SNAPSHOT|DATE] [--until SNAPSHOT|DATE] [--json]
 
 ``--database URL`` stands in for FILE everywhere. Headless paths import no Qt at all, so they run on
 servers without display libraries. Exit codes: 0 done, 1 refused or failed (nothing changed),
@@ -27,7 +29,7 @@ if TYPE_CHECKING:  # headless paths import the models only when they run
     from .models.summary import Summary
 
 PROG = "pmo-desktop"
-SUBCOMMANDS = ("new", "import", "export", "boardpack", "summary")
+SUBCOMMANDS = ("new", "import", "export", "boardpack", "summary", "snapshots", "changes")
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
@@ -97,7 +99,28 @@ def build_parser() -> argparse.ArgumentParser:
                                     "OUT ending in .pdf gives a print-ready PDF; .xlsx a workbook set up to print.")
     p.add_argument("file", nargs="?", metavar="FILE", help="the program office file")
     p.add_argument("out", metavar="OUT", help="the board pack to write, .xlsx or .pdf (replaced if it exists)")
+    p.add_argument("--label", metavar="TEXT", help="the name of the board snapshot kept in the office "
+                   "(default: “Board pack DD Mon YYYY”)")
+    p.add_argument("--no-snapshot", action="store_true", help="a draft: keep no board snapshot in the office")
     p.set_defaults(handler=cmd_boardpack)
+
+    p = subs.add_parser("snapshots", parents=[where], help="list the board snapshots kept in the office",
+                        description="List the board snapshots: the frozen copies of the registers kept each "
+                                    "time a board pack was published.")
+    p.add_argument("file", nargs="?", metavar="FILE", help="the program office file")
+    p.add_argument("--json", action="store_true", help="a JSON list")
+    p.set_defaults(handler=cmd_snapshots)
+
+    p = subs.add_parser("changes", parents=[where], help="what changed since the last board",
+                        description="What changed between two states of the office: new, closed and escalated "
+                                    "risks, rating moves, stakeholder quadrant and engagement moves, benefit "
+                                    "status changes, and every field a register watches. A state is a board "
+                                    "snapshot (its number or label), a date (YYYY-MM-DD, from the history) or now.")
+    p.add_argument("file", nargs="?", metavar="FILE", help="the program office file")
+    p.add_argument("--since", metavar="SNAPSHOT", help="the older state (default: the latest board snapshot)")
+    p.add_argument("--until", metavar="SNAPSHOT", help="the newer state (default: now)")
+    p.add_argument("--json", action="store_true", help="a JSON object with every move")
+    p.set_defaults(handler=cmd_changes)
 
     p = subs.add_parser("summary", parents=[where], help="counts per register",
                         description="Counts per register: risks by level and rating, stakeholders by quadrant, "
@@ -269,19 +292,58 @@ def cmd_export(args) -> int:
 
 
 def cmd_boardpack(args) -> int:
+    from .excel.boardpack_publish import publish_board_pack
+
     store = _open(args)
     try:
-        if str(args.out).lower().endswith(".pdf"):
-            from .excel.boardpack_pdf import write_board_pack_pdf
-
-            out = write_board_pack_pdf(store, args.out)
-        else:
-            from .excel.boardpack import write_board_pack
-
-            out = write_board_pack(store, args.out)
+        out, kept = publish_board_pack(store, args.out, label=args.label or "", keep_snapshot=not args.no_snapshot)
     finally:
         store.close()
-    _say(f"Wrote the board pack to {out}.")
+    _say(f"Wrote the board pack to {out}." + (f" Kept board snapshot #{kept}." if kept is not None else ""))
+    return EXIT_OK
+
+
+def cmd_snapshots(args) -> int:
+    from .models.snapshots import list_snapshots
+
+    store = _open(args)
+    try:
+        with store.snapshot() as session:
+            found = list_snapshots(session)
+    finally:
+        store.close()
+    if args.json:
+        _say(json.dumps([{"id": s.id, "taken_at": s.taken_at.isoformat(timespec="seconds"), "label": s.label,
+                          "bytes": s.size} for s in found], indent=2, ensure_ascii=False))
+    elif not found:
+        _say("No board snapshots yet: publishing a board pack (boardpack) keeps one.")
+    else:
+        _say("\n".join(f"#{s.id}  {s.taken_at:%Y-%m-%d %H:%M}  {s.label}  ({s.size:,} bytes)" for s in found))
+    return EXIT_OK
+
+
+def cmd_changes(args) -> int:
+    from .models.office import Office
+    from .models.snapshots import latest, open_source
+    from .models.what_changed import compare_registers
+
+    store = _open(args)
+    try:
+        office = Office(store)
+        since = args.since
+        if since is None:
+            last = office.read(latest)
+            if last is None:
+                raise UsageError("there is no board snapshot yet to compare with; publish a board pack "
+                                 "(boardpack) or give --since YYYY-MM-DD")
+            since = str(last.id)
+        comparison = compare_registers(open_source(office, since), open_source(office, args.until))
+    finally:
+        store.close()
+    if args.json:
+        _say(json.dumps(comparison.as_json(), indent=2, ensure_ascii=False))
+    else:
+        _say("\n".join(comparison.lines()))
     return EXIT_OK
 
 

@@ -236,7 +236,7 @@ def test_page_combos_hold_only_text_data(page):
     from PySide6.QtWidgets import QComboBox
 
     combos = page.findChildren(QComboBox)
-    assert len(combos) == 9  # six quick filters, heat map mode, trend mode and period
+    assert len(combos) == 10  # six quick filters, heat map mode and as-at, trend mode and period
     for combo in combos:
         assert all(isinstance(combo.itemData(i), str) for i in range(combo.count())), combo.objectName()
 

@@ -32,11 +32,11 @@ from ..models.store import Store
 from ..models.summary import HeatCell, overview_entries
 from . import styles
 from .atomic import check_target, save_atomically
-from .boardpack_data import BoardPackData, Record, read_board_pack
+from .boardpack_data import SINCE_HEADERS, BoardPackData, Record, read_board_pack, since_intro, since_rows
 from .cells import put_value
 
 Progress = Callable[[int, int], None]
-SHEETS = ("Summary", "Top risks", "Heat map", "Stakeholders", "Benefits", "Communications")
+SHEETS = ("Summary", "Since last board", "Top risks", "Heat map", "Stakeholders", "Benefits", "Communications")
 BOARD_DECISIONS = ("Noted", "Response agreed", "Escalate", "Deep dive requested", "Close")
 MAX_NAMES_PER_QUADRANT = 30
 NOT_RATED_COLOUR = "#BDBDBD"
@@ -93,7 +93,7 @@ def _show_axes(chart: BarChart | LineChart) -> None:
 
 
 # Rows repeated at the top of every printed page of a sheet whose table runs over several pages.
-PRINT_TITLES = {"Top risks": "2:2", "Stakeholders": "7:7", "Benefits": "2:2", "Communications": "2:2"}
+PRINT_TITLES = {"Since last board": "3:3", "Top risks": "2:2", "Stakeholders": "7:7", "Benefits": "2:2", "Communications": "2:2"}
 COLUMN_CM = 2.3  # about one default column, to find how far right a chart reaches
 
 
@@ -434,9 +434,24 @@ def _communications(ws: Worksheet, data: BoardPackData) -> None:
     ws.freeze_panes = "A3"
 
 
+def _since(ws: Worksheet, data: BoardPackData) -> None:
+    _widths(ws, (18, 24, 9, 44, 40))
+    _cell(ws, 1, 1, "Since the last board", font=styles.SUBTITLE_FONT)
+    _cell(ws, 2, 1, since_intro(data))
+    rows = since_rows(data)
+    if not rows:
+        return
+    _header_row(ws, 3, SINCE_HEADERS)
+    for i, row in enumerate(rows, start=4):
+        for j, value in enumerate(row, start=1):
+            _cell(ws, i, j, value or None, border=True, align=Alignment(wrap_text=True, vertical="top"))
+        ws.row_dimensions[i].height = max(_wrapped_height(row[3], 44), _wrapped_height(row[4], 40))
+    ws.freeze_panes = "A4"
+
+
 # --------------------------------------------------------------------------------------- entry
 def write_board_pack(store: Store, out_path: str | os.PathLike[str], today: date | None = None,
-                     progress: Progress | None = None) -> Path:
+                     progress: Progress | None = None, data: BoardPackData | None = None) -> Path:
     """Write the board pack for ``today`` (default: the real today) to ``out_path`` (.xlsx).
 
     Raises ``ExportError`` or ``OSError`` with a clear message; an existing file is replaced only
@@ -449,12 +464,12 @@ def write_board_pack(store: Store, out_path: str | os.PathLike[str], today: date
         if progress is not None:
             progress(step, steps)
 
-    data = read_board_pack(store, today)
+    data = data or read_board_pack(store, today)
     tick(1)
     wb = Workbook()
     wb.properties.creator = APP_NAME
     wb.properties.title = f"{data.program} — board pack {data.today.isoformat()}"
-    writers = (_summary, _top_risks, _heat_map, _stakeholders, _benefits, _communications)
+    writers = (_summary, _since, _top_risks, _heat_map, _stakeholders, _benefits, _communications)
     for k, (title, write) in enumerate(zip(SHEETS, writers)):
         ws = wb.active if k == 0 else wb.create_sheet(title)
         assert isinstance(ws, Worksheet)  # a new workbook's own sheet, or one just added to it

@@ -17,15 +17,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import clock
+from ..models import clock, history, snapshots
 from ..models.benefit_rollup import Rollup, program_rollups
 from ..models.fields import Context, Register
+from ..models.office import Office
 from ..models.program import Program
 from ..models.records import fetch_rows, load_context
 from ..models.registers import REGISTERS
 from ..models.risks import Risk
 from ..models.store import Store
 from ..models.summary import OPEN, HeatCell, Summary, heat_map_counts, risk_score_groups, summarize
+from ..models.what_changed import Comparison, compare_registers
 
 TOP_RISKS = 20
 
@@ -50,6 +52,10 @@ class BoardPackData:
     rollups: list[Rollup] = field(default_factory=list)
     top_opportunities: list[Record] = field(default_factory=list)
     comms_due: list[Record] = field(default_factory=list)
+    # "Since the last board": what changed since the latest board snapshot (None: there is none yet).
+    since: Comparison | None = None
+    # The office as this pack reads it, packed, when the pack is published (kept as a board snapshot).
+    frozen: bytes | None = None
 
 
 def _as_dicts(reg: Register, rows: Iterable[Sequence[Any]]) -> list[Record]:
@@ -82,13 +88,30 @@ def _comms_due(session: Session, ctx: Context) -> list[Record]:
     return sorted(due, key=lambda c: (c["next_due"], c["code"]))
 
 
-def read_board_pack(store: Store, today: date | None = None) -> BoardPackData:
+def _since_last_board(store: Store, today: date, frozen: bytes | None) -> Comparison | None:
+    """What changed from the latest board snapshot to the state this pack shows."""
+    office = Office(store)
+    last = office.read(snapshots.latest)
+    if last is None:
+        return None
+    before = snapshots.open_snapshot(office, last.id)
+    if frozen is not None:  # exactly what this pack reads (and will keep)
+        after = snapshots.Source(history.materialise(history.unpack(frozen), "this pack"), "this pack", today, True)
+    else:
+        after = snapshots.Source(office, "this pack", today, False)
+    return compare_registers(before, after)
+
+
+def read_board_pack(store: Store, today: date | None = None, *, freeze: bool = False) -> BoardPackData:
+    """Everything the pack shows; ``freeze``: also the office's data packed, to keep as a board snapshot
+    once the pack is written (``boardpack_publish``)."""
     today = today or clock.today()
     with store.snapshot() as session:
         ctx = load_context(session, today)
         program = session.scalars(select(Program).order_by(Program.id)).first()
         groups = risk_score_groups(session)
-        return BoardPackData(
+        frozen = history.pack(history.current_state(session)) if freeze else None
+        data = BoardPackData(
             program=program.name if program else "",
             sponsor=program.sponsor if program else "",
             manager=program.manager if program else "",
@@ -103,4 +126,37 @@ def read_board_pack(store: Store, today: date | None = None) -> BoardPackData:
             benefits=_as_dicts(REGISTERS["benefits"], fetch_rows(session, REGISTERS["benefits"], ctx)),
             rollups=program_rollups(session),
             comms_due=_comms_due(session, ctx),
+            frozen=frozen,
         )
+    data.since = _since_last_board(store, today, frozen)
+    return data
+
+
+SINCE_PER_HEADING = 10  # lines per heading in the pack; the rest is counted ("… and 4 more")
+SINCE_HEADERS = ("Register", "What", "ID", "Name", "Change")
+
+
+def since_rows(data: BoardPackData, per_heading: int = SINCE_PER_HEADING) -> list[tuple[str, str, str, str, str]]:
+    """The "Since the last board" table, for the PDF and the workbook alike: one row per move, at most
+    ``per_heading`` under each heading and then one row counting the others."""
+    rows: list[tuple[str, str, str, str, str]] = []
+    if data.since is None:
+        return rows
+    for title, heading, moves in data.since.sections():
+        for m in moves[:per_heading]:
+            change = (f"{m.label}: {m.before or '—'} → {m.after or '—'}" if m.field else m.after)
+            rows.append((title, heading, m.code, m.name, change))
+        if len(moves) > per_heading:
+            rows.append((title, heading, "", f"… and {len(moves) - per_heading} more", ""))
+    return rows
+
+
+def since_intro(data: BoardPackData) -> str:
+    if data.since is None:
+        return ("No earlier board pack is kept in this file: this is the first. "
+                "The next pack lists what changed since this one.")
+    s = data.since
+    if not s.moves:
+        return f"Nothing the board watches has changed since “{s.since}” ({s.since_day:%d %b %Y})."
+    return f"What changed since “{s.since}” ({s.since_day:%d %b %Y}): " + "; ".join(
+        f"{k.split(': ', 1)[1]} {n}" for k, n in s.counts().items()) + "."

@@ -45,7 +45,7 @@ from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED,
 from ..models.store import Store
 from ..models.summary import HeatCell, overview_entries
 from .atomic import check_target, write_atomically
-from .boardpack_data import BoardPackData, Record, read_board_pack
+from .boardpack_data import SINCE_HEADERS, BoardPackData, Record, read_board_pack, since_intro, since_rows
 
 PAGE = landscape(A4)
 MARGIN = 14 * mm
@@ -347,8 +347,17 @@ def _communications(data: BoardPackData) -> list[Flowable]:
     return [Paragraph(f"Communications due in {month} (overdue included)", H1), body]
 
 
+def _since(data: BoardPackData) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph("Since the last board", H1), Paragraph(_escape(since_intro(data)), BODY),
+                           Spacer(1, 3 * mm)]
+    rows = since_rows(data)
+    if rows:
+        out.append(_table(SINCE_HEADERS, rows, _widths(FULL, (14, 16, 7, 36, 27))))
+    return out
+
+
 SECTIONS: tuple[Callable[[BoardPackData], list[Flowable]], ...] = (
-    _summary, _top_risks, _heat_map, _stakeholders, _benefits, _communications)
+    _summary, _since, _top_risks, _heat_map, _stakeholders, _benefits, _communications)
 
 
 # ------------------------------------------------------------------------------------- pages
@@ -385,10 +394,11 @@ def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
 
 
 def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: date | None = None,
-                         classification: str = "Official") -> Path:
-    """Write the board pack for ``today`` as a PDF; an existing file is replaced only by a complete one."""
+                         classification: str = "Official", data: BoardPackData | None = None) -> Path:
+    """Write the board pack for ``today`` as a PDF; an existing file is replaced only by a complete one.
+    ``data``: what ``read_board_pack`` read already (publishing keeps it as a snapshot afterwards)."""
     out = check_target(out_path, store.path, suffix=".pdf")
-    data = read_board_pack(store, today)
+    data = data or read_board_pack(store, today)
 
     def build(file: BinaryIO) -> None:
         doc = BaseDocTemplate(file, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date
+from datetime import date, datetime
 
 _fixed: ContextVar[date | None] = ContextVar("pmo_today", default=None)
 
@@ -28,3 +28,10 @@ def frozen(day: date) -> Iterator[date]:
         yield day
     finally:
         _fixed.reset(token)
+
+
+def now() -> datetime:
+    """The moment a change is recorded (the record history): now, or the time of day on the frozen day."""
+    real = datetime.now()
+    day = _fixed.get()
+    return real if day is None else datetime.combine(day, real.time())

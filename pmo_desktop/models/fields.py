@@ -68,6 +68,9 @@ class Field:
     exported: bool = True                 # computed fields are exported for reading, never imported
     max_length: int = CELL_TEXT_LIMIT     # characters; bound from the column by Register (see bind_lengths)
     colours: Optional[ColourRule] = None  # how its cells are coloured, in the table and the workbook (colours.py)
+    # "What changed since the last board" lists a move of this field under this heading ("Rating moves");
+    # empty: not watched. Computed fields may be watched too (a benefit's status, a risk's rating).
+    watch: str = ""
 
     @property
     def editable(self) -> bool:
@@ -177,6 +180,10 @@ class Register:
     # Its entry in the summary, the overview and the board pack; None for the lists others name (people,
     # objectives …) and the program itself, which the overview shows as its heading.
     overview: Optional[Overview] = None
+    # "What changed": the headings for records that appeared ("New risks") and that are gone ("Risks
+    # deleted") between two states; empty: not reported. Watched fields are declared on each Field.
+    watch_new: str = ""
+    watch_gone: str = ""
 
     def __post_init__(self) -> None:
         self.fields = bind_lengths(self.entity, self.fields)
@@ -207,6 +214,14 @@ class Register:
     @property
     def key_field(self) -> Optional[Field]:
         return next((f for f in self.fields if f.kind.is_key), None)
+
+    @property
+    def watched_fields(self) -> list[Field]:
+        return [f for f in self.fields if f.watch]
+
+    @property
+    def watched(self) -> bool:
+        return bool(self.watch_new or self.watch_gone or self.watched_fields)
 
     @property
     def importable_fields(self) -> list[Field]:

@@ -47,6 +47,29 @@ class Changes:
 
 
 _current: ContextVar[Changes | None] = ContextVar("pmo_changes", default=None)
+# Every record a transaction touches, whatever the path (ORM flush, Core bulk write, cascade): the
+# record history (models/history.py) writes one row per record from it just before the commit.
+# Set by ``Store.transaction`` for the whole transaction, independent of ``tracking``.
+_touched: ContextVar[dict[type, set[int]] | None] = ContextVar("pmo_touched", default=None)
+
+
+@contextmanager
+def touching() -> Iterator[dict[type, set[int]]]:
+    """Collect the records this thread's transaction touches (``Store.transaction``)."""
+    touched: dict[type, set[int]] = defaultdict(set)
+    token = _touched.set(touched)
+    try:
+        yield touched
+    finally:
+        _touched.reset(token)
+
+
+def touch(entity: type, ids: Iterable[int]) -> None:
+    """Records changed behind the ORM's back that are no operation's own result (rows a delete cascaded
+    to, references it cleared): for the history only."""
+    touched = _touched.get()
+    if touched is not None:
+        touched[entity].update(i for i in ids if i is not None)
 
 
 @contextmanager
@@ -62,18 +85,24 @@ def tracking() -> Iterator[Changes]:
 
 def note(kind: str, entity: type, ids: Iterable[int]) -> None:
     """For bulk writes that skip the ORM's unit of work (Core ``insert``/``delete``)."""
+    ids = list(ids)
     changes = _current.get()
     if changes is not None:
         changes.note(kind, entity, ids)
+    touch(entity, ids)
 
 
 @event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _flush: UOWTransaction) -> None:
     changes = _current.get()
-    if changes is None:
+    touched = _touched.get()
+    if changes is None and touched is None:
         return
     for kind, objs in (("inserted", session.new), ("updated", session.dirty), ("deleted", session.deleted)):
         for obj in objs:
             record_id: Any = getattr(obj, "id", None)
             if isinstance(record_id, int):
-                changes.note(kind, type(obj), [record_id])
+                if changes is not None:
+                    changes.note(kind, type(obj), [record_id])
+                if touched is not None:
+                    touched[type(obj)].add(record_id)

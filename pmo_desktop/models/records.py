@@ -639,8 +639,21 @@ def delete_records(session: Session, reg: Register, ids: Iterable[int]) -> Snaps
     _collect(session, table, table.c.id.in_(ids), snap)
     session.execute(delete(table).where(table.c.id.in_(ids)))
     operations.note("deleted", reg.entity, ids)
+    _touch_captured(snap)
     session.expire_all()
     return snap
+
+
+def _touch_captured(snap: Snapshot) -> None:
+    """Tell the record history about the rows a delete reached through the database's own cascades
+    (a risk's actions) and the references it cleared, which no ORM flush or note reports."""
+    entities = {m.local_table.name: m.class_ for m in Base.registry.mappers}
+    for name, rows in snap.rows:
+        if name in entities:
+            operations.touch(entities[name], (r.get("id") for r in rows))
+    for name, _column, ids, _ref in snap.cleared:
+        if name in entities:
+            operations.touch(entities[name], ids)
 
 
 def capture(session: Session, entity: type, ids: Iterable[int]) -> Snapshot:
@@ -679,6 +692,7 @@ def replace_records(session: Session, targets: dict[type, list[int]], snapshot: 
     """
     targets = {e: list(ids) for e, ids in targets.items() if ids}
     before = capture_many(session, targets)  # everything, before deleting anything
+    _touch_captured(before)
     for entity, ids in targets.items():
         table = entity.__table__
         for start in range(0, len(ids), 500):

@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm import exc as orm_exc
 
-from . import benefits, db_url, disk, errors, links, raid, risks, stakeholders  # noqa: F401  (register every table on Base.metadata)
+from . import benefits, db_url, disk, errors, history_tables, links, operations, raid, risks, stakeholders  # noqa: F401  (register every table on Base.metadata)
 from .base import Base
 from .program import Program, Setting
 from .schema import FORMAT_NAME, SCHEMA_VERSION, meta_metadata, migrate, read_meta, write_meta
@@ -388,9 +388,14 @@ class Store:
         if not self.is_sqlite:
             options["isolation_level"] = "REPEATABLE READ"
         try:
-            with self._sessions.begin() as session:
+            with operations.touching() as touched, self._sessions.begin() as session:
                 session.connection(execution_options=options)
                 yield session
+                # Every record this transaction touched gets its history row, in this transaction.
+                from . import history
+
+                session.flush()
+                history.record(session.connection(), touched)
         except orm_exc.StaleDataError as e:
             raise errors.EditConflict.unknown() from e
         except exc.OperationalError as e:

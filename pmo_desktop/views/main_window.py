@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "&Import from Excel…", self.import_excel, "Ctrl+I", True)
         self._add(file_menu, "&Export to Excel…", self.export_excel, "Ctrl+E", True)
         self._add(file_menu, "Export &Board Pack…", self.export_board_pack, "Ctrl+Shift+E", True)
+        self._add(file_menu, "Board &Snapshots…", self.show_snapshots, None, True)
+        self._add(file_menu, "&What Changed Since the Last Board…", self.show_changes, "Ctrl+Shift+W", True)
         self.file_menu = file_menu
         file_menu.addSeparator()
         self._add(file_menu, "&Close", self.close_file, QKeySequence.StandardKey.Close, True)
@@ -573,6 +575,28 @@ class MainWindow(QMainWindow):
         path = ask_workbook_to_save(self, "Export Board Pack", self._suggest(" board pack", ".pdf"), pdf=True)
         if path and export_board_pack(self, self.document, path):
             self.statusBar().showMessage(f"Board pack written to {path}", 5000)
+
+    def show_snapshots(self):
+        """The board snapshots kept in this file: open one read only, or compare it with now."""
+        from .snapshots_dialog import SnapshotsDialog
+
+        if self.document is None:
+            return None
+        dialog = SnapshotsDialog(self.document, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_changes(self):
+        """What changed since the last board (or between any two states), on screen."""
+        from .changes_dialog import ChangesDialog
+
+        if self.document is None:
+            return None
+        dialog = ChangesDialog(self.document, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def close_file(self) -> None:
         self._set_document(None)

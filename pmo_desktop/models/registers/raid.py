@@ -70,6 +70,7 @@ DEPENDENCIES = Register(
         Field("needed_by", "Needed by", Kind.DATE, width=11, synonyms=("needed by date", "required by", "due", "due date", "date required")),
         Field("owner", "Owner", Kind.REF, column="owner_id", ref=PERSON, width=18, synonyms=("dependency owner",)),
         Field("status", "Status", Kind.ENUM, choices=DEPENDENCY_STATUSES, width=10,
+              watch="Status changes",
               synonyms=("rag", "rag status", "dependency status", "state"), aliases={"Green": "On track", "Amber": "At risk", "Red": "Late", "Complete": "Delivered",
                        "Completed": "Delivered", "Done": "Delivered", "Overdue": "Late", "Open": "On track"}),
         Field("criticality", "Criticality", Kind.ENUM, choices=CRITICALITIES, width=10,

@@ -13,17 +13,22 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ...models import benefit_rules
 from ...models.benefit_rollup import load_series
 from ...models.registers import REGISTERS
 from ...models.registers.benefits import BENEFITS
+from ...models.snapshots import Source
+from ..as_at import AsAtBar
 from ..document import Document
 from ..register_page import page_title
 from ..register_table import RegisterView
+from ..state_table import StateTable
 from .map_view import BenefitsMapWidget
 from .profile import BenefitProfile
 from .realization_chart import RealizationChart
@@ -33,6 +38,9 @@ from .thresholds import SetThresholdsCommand, ThresholdsDialog, current_threshol
 CHAIN_TABS = (("outputs", "Outputs"), ("outcomes", "Outcomes"), ("objectives", "Strategic objectives"))
 WATCHED = {"benefits", "benefit_plan", "benefit_measurements"}
 PROFILE_MIN_HEIGHT = 400  # heading, facts, verdict and two boxes a row: below this it scrolls
+# The columns of the benefits' status as at a past date (or in a board snapshot).
+PAST_STATUS_FIELDS = ("code", "title", "status_rag", "lifecycle", "owner", "planned_now", "latest_actual",
+                      "unit", "target_value", "target_date")
 
 
 class BenefitsPage(QWidget):
@@ -70,8 +78,21 @@ class BenefitsPage(QWidget):
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
         self.register_view.setMinimumHeight(150)
-        self.benefits_tab, self.below = split, below
+        self.live_benefits, self.below = split, below
         self._proportioned = False
+        # As at a past date: the benefits with their status then, read only, in place of today's table.
+        self.past_status = StateTable(BENEFITS, [n for n in PAST_STATUS_FIELDS if n in BENEFITS.field_names],
+                                      {"status_rag": lambda s: benefit_rules.STATUS_COLOURS.get(s)}, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(split)
+        self.stack.addWidget(self.past_status)
+        self.as_at = AsAtBar(document, self)
+        self.as_at.source_changed.connect(self.set_source)
+        self.benefits_tab = QWidget(self)
+        tab_layout = QVBoxLayout(self.benefits_tab)
+        tab_layout.setContentsMargins(0, 4, 0, 0)
+        tab_layout.addWidget(self.as_at)
+        tab_layout.addWidget(self.stack, 1)
 
         self.rollup = RollupChart(document, self)
         self.map = BenefitsMapWidget(document, self)
@@ -102,25 +123,25 @@ class BenefitsPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._proportioned and self.benefits_tab.height() > 100:
+        if not self._proportioned and self.live_benefits.height() > 100:
             self._proportion()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if not self._proportioned and self.isVisible() and self.benefits_tab.height() > 100:
+        if not self._proportioned and self.isVisible() and self.live_benefits.height() > 100:
             self._proportion()
 
     def _proportion(self) -> None:
         """The table as tall as its rows need, up to two fifths of the height; profile and chart the rest,
         the profile 45 % of the width. After that the user's dragging rules."""
         self._proportioned = True
-        height, width = self.benefits_tab.height(), self.below.width() or self.width()
+        height, width = self.live_benefits.height(), self.below.width() or self.width()
         table = self.register_view.table
         rows = max(5, self.register_view.model.rowCount())
         # header, rows, and the search bar, new-row line and scroll bar around them
         needed = table.horizontalHeader().height() + rows * table.verticalHeader().defaultSectionSize() + 110
         table = min(needed, max(int(height * 0.4), min(240, height - 280)))
-        self.benefits_tab.setSizes([table, height - table])
+        self.live_benefits.setSizes([table, height - table])
         self.below.setSizes([int(width * 0.45), width - int(width * 0.45)])
 
     # ------------------------------------------------------------------ following the current benefit
@@ -143,9 +164,16 @@ class BenefitsPage(QWidget):
         if register in WATCHED:
             self.show_benefit(self.current_benefit_id)
 
+    def set_source(self, source: Source | None) -> None:
+        """A past state: the benefits' status then, read only; None: today's register again."""
+        if source is not None:
+            self.past_status.show_state(source)
+        self.stack.setCurrentWidget(self.past_status if source is not None else self.live_benefits)
+
     # ------------------------------------------------------------------ navigation
     def select_record(self, register_name: str, record_id: int) -> bool:
         if register_name == "benefits":
+            self.as_at.back_to_today()
             self.tabs.setCurrentWidget(self.benefits_tab)
             return self.register_view.select_record(record_id)
         view = self.chain_views.get(register_name)

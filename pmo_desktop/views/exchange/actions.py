@@ -76,13 +76,9 @@ def export_registers(parent: QWidget, document: Document, path: str, registers=N
 
 
 def export_board_pack(parent: QWidget, document: Document, path: str, today: date | None = None) -> bool:
-    """The board pack as a PDF (ready to print) or a workbook, by the file's extension."""
-    if path.lower().endswith(".pdf"):
-        from ...excel.boardpack_pdf import write_board_pack_pdf
-
-        return _write(parent, f"Writing the board pack {Path(path).name}…", "The board pack was not written",
-                      lambda progress: write_board_pack_pdf(document.store, path, today))
-    from ...excel.boardpack import write_board_pack
+    """Publish the board pack: a PDF (ready to print) or a workbook, by the file's extension, and a board
+    snapshot of what it shows kept in the office (for "what changed since the last board")."""
+    from ...excel.boardpack_publish import publish_board_pack
 
     return _write(parent, f"Writing the board pack {Path(path).name}…", "The board pack was not written",
-                  lambda progress: write_board_pack(document.store, path, today, progress=progress))
+                  lambda progress: publish_board_pack(document.store, path, today, progress=progress))

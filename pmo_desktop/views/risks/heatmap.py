@@ -7,7 +7,10 @@ from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ...models.records import load_context
 from ...models.risk_heatmap import HeatCell, RiskFilter, cell_label, heat_map
+from ...models.snapshots import Source
+from ..as_at import AsAtBar
 from ..document import Document
 from ..theme import colours, theme
 from .chart_style import AXIS_PT, COUNT_PT, font, set_axis_label, set_title, style_plot, text_on
@@ -61,6 +64,10 @@ class HeatMapChart(QWidget):
         self.plot.setToolTip("Click a cell, or use the arrow keys and Enter, to list its risks in the register")
         self.plot.installEventFilter(self)
         self.legend = BandLegend(self)
+        # A past state (a date or a board snapshot) shown read only; None: today, the live office.
+        self.source: Source | None = None
+        self.as_at = AsAtBar(document, self)
+        self.as_at.source_changed.connect(self.set_source)
 
         bar = QHBoxLayout()
         bar.addWidget(self.mode)
@@ -68,6 +75,7 @@ class HeatMapChart(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.total_label)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.as_at)
         layout.addLayout(bar)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.legend)
@@ -95,10 +103,24 @@ class HeatMapChart(QWidget):
         if register in ("risks", "projects", "people"):
             self.refresh()
 
+    def set_source(self, source: Source | None) -> None:
+        """Show a past state (read only: a click lists nothing in today's register), or today again."""
+        self.source = source
+        self.plot.setToolTip("A past state, read only" if source else
+                             "Click a cell, or use the arrow keys and Enter, to list its risks in the register")
+        self.refresh()
+
+    @property
+    def scale(self):
+        if self.source is None:
+            return self.document.context.risk_scale
+        return self.source.office.read(load_context, self.source.day).risk_scale
+
     # ------------------------------------------------------------------ drawing
     def refresh(self, *_args) -> None:
-        scale = self.document.context.risk_scale
-        self.cells = self.document.office.read(heat_map, scale, self.residual, self.current_filter())
+        scale = self.scale
+        office = self.source.office if self.source is not None else self.document.office
+        self.cells = office.read(heat_map, scale, self.residual, self.current_filter())
         self._draw(scale)
 
     def _draw(self, scale) -> None:
@@ -188,6 +210,8 @@ class HeatMapChart(QWidget):
         return cell.count if cell else 0
 
     def click_cell(self, probability: int, impact: int) -> None:
+        if self.source is not None:
+            return  # today's register cannot list a past state's risks
         cell = self.cells.get((probability, impact))
         ids = set(cell.ids) if cell else set()
         self.cell_clicked.emit(ids, cell_label(probability, impact, self.residual))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel,
 
 from ...models import stakeholder_queries as queries
 from ...models.registers.stakeholders import STAKEHOLDERS
+from ...models.snapshots import Source
 from ...models.stakeholder_rules import (
     ATTITUDES,
     DIVIDER,
@@ -31,6 +32,7 @@ from ...models.stakeholder_rules import (
     quadrant,
     snap_level,
 )
+from ..as_at import AsAtBar
 from ..chart_export import install_export
 from ..chart_theme import follow_theme
 from ..document import Document
@@ -128,7 +130,11 @@ class PowerInterestGrid(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
         self.legend.setFont(_font(LABEL_PT))
-        self.hint = QLabel("Drag a stakeholder to re-rate power and interest; click to select.", self)
+        self.hint = QLabel(self.HINT, self)
+        # A past state (a date or a board snapshot) shown read only; None: today, the live office.
+        self.source: Source | None = None
+        self.as_at = AsAtBar(document, self)
+        self.as_at.source_changed.connect(self.set_source)
 
         self.plot = pg.PlotWidget()
         self.plot.setMinimumSize(420, 360)
@@ -158,6 +164,7 @@ class PowerInterestGrid(QWidget):
         top.addWidget(self.legend, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.as_at)
         layout.addLayout(top)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.hint)
@@ -254,8 +261,18 @@ class PowerInterestGrid(QWidget):
             f'<span style="color:{colour}; font-size:{LABEL_PT + 6}pt">●</span>&nbsp;{text}'
             for text, colour in self.legend_entries()))
 
+    HINT = "Drag a stakeholder to re-rate power and interest; click to select."
+
+    def set_source(self, source: Source | None) -> None:
+        """Show a past state, read only (nothing to drag, nothing selected in today's table), or today."""
+        self.source = source
+        self.dragging = None
+        self.hint.setText("A past state: read only. Esc or “Back to today” returns to today." if source else self.HINT)
+        self.refresh()
+
     def refresh(self) -> None:
-        self.points = self.document.office.read(queries.grid_points, self.scope)
+        office = self.source.office if self.source is not None else self.document.office
+        self.points = office.read(queries.grid_points, self.scope)
         placed, self._parking_rows = place(self.points)
         self.positions = {rid: (p.x, p.y) for rid, p in placed.items()}
         bottom = LOW if not self._parking_rows else PARKING_Y - (self._parking_rows - 1) * PARKING_ROW_STEP - 0.3
@@ -370,6 +387,8 @@ class PowerInterestGrid(QWidget):
             self.plot.viewport().setCursor(Qt.CursorShape.OpenHandCursor if over else Qt.CursorShape.ArrowCursor)
 
     def click_at(self, scene_pos: QPointF) -> int | None:
+        if self.source is not None:
+            return None
         rid = self.hit(scene_pos)
         if rid is not None:
             self.select(rid)
@@ -377,7 +396,7 @@ class PowerInterestGrid(QWidget):
         return rid
 
     def press_at(self, scene_pos: QPointF) -> int | None:
-        self.dragging = self.hit(scene_pos)
+        self.dragging = self.hit(scene_pos) if self.source is None else None
         return self.dragging
 
     def drag_to(self, scene_pos: QPointF) -> None:
@@ -404,6 +423,8 @@ class PowerInterestGrid(QWidget):
 
     def move_record(self, record_id: int, power: int, interest: int) -> bool:
         """Set a stakeholder's power and interest as one undoable step."""
+        if self.source is not None:
+            return False  # a past state is read only
         p = self.point(record_id)
         if p is None:
             return False

@@ -1,0 +1,37 @@
+"""Publishing a board pack: write it (PDF or workbook, by the file's extension), then keep the data it
+showed as a board snapshot inside the office, so the next pack can say what changed since this one.
+
+The snapshot is the very state the pack read (one consistent read), and it is kept only once the
+pack was written: a pack that failed leaves no snapshot behind.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from ..models import snapshots
+from ..models.office import Office
+from ..models.store import Store
+from .boardpack_data import read_board_pack
+
+
+def publish_board_pack(store: Store, out_path: str | os.PathLike[str], today: date | None = None, *,
+                       label: str = "", progress: Callable[[int, int], None] | None = None,
+                       keep_snapshot: bool = True) -> tuple[Path, int | None]:
+    """Write the pack; returns its path and the id of the snapshot kept (None when not kept)."""
+    data = read_board_pack(store, today, freeze=keep_snapshot)
+    if str(out_path).lower().endswith(".pdf"):
+        from .boardpack_pdf import write_board_pack_pdf
+
+        out = write_board_pack_pdf(store, out_path, today, data=data)
+    else:
+        from .boardpack import write_board_pack
+
+        out = write_board_pack(store, out_path, today, progress=progress, data=data)
+    if not keep_snapshot or data.frozen is None:
+        return out, None
+    snapshot_id, _ = Office(store).write(snapshots.take, label or snapshots.default_label(data.today), data.frozen)
+    return out, snapshot_id

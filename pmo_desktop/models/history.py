@@ -1,0 +1,289 @@
+"""The history of every register, and the office as it stood at any past moment.
+
+**Writing.** ``Store.transaction`` collects every record its transaction touches — ORM flushes, Core
+bulk inserts and deletes, rows a delete cascaded to (``operations.touching``) — and just before the
+commit calls ``record``: one read of those records and one ``executemany`` into ``record_history``, a
+row per record holding its table row and its links as JSON (NULL once it is deleted). So a cell edit, a
+paste, an import, an undo, a merge and the CLI are all recorded, in the same transaction as the change
+(a change is never saved without its history, nor history without its change). A row identical to the
+record's last one is not written again. The time comes from ``clock.now()``.
+
+**Reading.** A ``State`` is every table's rows (plain dicts by column name): ``state_at(session, day)``
+rebuilds it from the latest history row of each record up to the end of that day; ``current_state``
+reads it as it is (what a board snapshot freezes). ``materialise(state)`` loads a state into a private
+in-memory database of the same schema and returns a read-only ``Office`` on it, so *every* existing
+query — the heat map, the grid, benefit status, ``fetch_rows`` with its computed columns — runs on the
+past unchanged. Settings (the risk scale, thresholds) are not history: a past date is read with today's.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, Date, DateTime, Engine, Table, create_engine, func, insert, select
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from . import clock, errors
+from .base import Base
+from .fields import Field, Kind, Register
+from .history_tables import BoardSnapshot, RecordHistory
+from .office import Office
+from .schema import meta_metadata, write_meta
+from .store import Store
+
+State = dict[str, list[dict[str, Any]]]  # table name → rows (column name → value)
+
+# Not part of a state: the past itself.
+PAST_TABLES = (RecordHistory.__tablename__, BoardSnapshot.__tablename__)
+_CHUNK = 500  # ids per IN (…): under every database's parameter limit
+
+
+@cache
+def _registers_by_entity() -> dict[type, Register]:
+    from .registers import REGISTERS
+
+    out: dict[type, Register] = {}
+    for reg in REGISTERS.values():
+        out.setdefault(reg.entity, reg)
+    return out
+
+
+def _link_fields(reg: Register) -> list[Field]:
+    return [f for f in reg.fields if f.kind == Kind.LINKS and f.link_table is not None]
+
+
+def _link_columns(f: Field, entity: type) -> tuple[Any, Any]:
+    from .records import _link_columns as columns
+
+    own, other = columns(f, entity)
+    return own, other
+
+
+@cache
+def _linked_tables() -> frozenset[str]:
+    """Link tables kept inside their owner's history rows (a risk's projects)."""
+    return frozenset(f.link_table.name for reg in _registers_by_entity().values() for f in _link_fields(reg)
+                     if f.link_table is not None)
+
+
+def _table_of(reg: Register) -> Table:
+    table = Base.metadata.tables[reg.entity.__tablename__]  # type: ignore[attr-defined]
+    return table
+
+
+# ----------------------------------------------------------------------------- JSON of one record
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):  # a NUMERIC column on PostgreSQL
+        return float(value)
+    raise TypeError(f"{type(value).__name__} is not kept in the history")
+
+
+def _encode(data: Mapping[str, Any]) -> str:
+    """Compact JSON; keys in column order (stable, so an unchanged record encodes the same)."""
+    return json.dumps(data, default=_json_default, separators=(",", ":"), ensure_ascii=False)
+
+
+@cache
+def _temporal_columns(table_name: str) -> tuple[tuple[str, Callable[[str], Any]], ...]:
+    table = Base.metadata.tables[table_name]
+    return tuple((c.name, datetime.fromisoformat if isinstance(c.type, DateTime) else date.fromisoformat)
+                 for c in table.c if isinstance(c.type, (Date, DateTime)))
+
+
+def _decode_row(table_name: str, row: dict[str, Any]) -> dict[str, Any]:
+    """JSON values back to Python: dates and times by the column's own type."""
+    for name, parse in _temporal_columns(table_name):
+        value = row.get(name)
+        if isinstance(value, str):
+            row[name] = parse(value)
+    return row
+
+
+def _rows_of(conn: Connection, reg: Register, ids: Iterable[int] | None) -> dict[int, dict[str, Any]]:
+    """Each record's table row, plus its links as lists of ids under the link field's name."""
+    table: Table = _table_of(reg)
+    chunks: list[list[int] | None] = [None] if ids is None else [
+        sorted(ids)[i:i + _CHUNK] for i in range(0, len(list(ids)), _CHUNK)]
+    out: dict[int, dict[str, Any]] = {}
+    links = _link_fields(reg)
+    temporal = [name for name, _parse in _temporal_columns(table.name)]
+    for chunk in chunks:
+        query = select(table)
+        if chunk is not None:
+            query = query.where(table.c.id.in_(chunk))
+        for row in conn.execute(query):
+            data = dict(row._mapping)
+            for name in temporal:  # as text here: cheaper than JSON's fallback for each value
+                value = data[name]
+                if value is not None:
+                    data[name] = value.isoformat()
+            out[row.id] = data
+        for f in links:
+            own, other = _link_columns(f, reg.entity)
+            query = select(own, other)
+            if chunk is not None:
+                query = query.where(own.in_(chunk))
+            for rid, target in conn.execute(query.order_by(own, other)):
+                if rid in out:
+                    out[rid].setdefault(f.name, []).append(target)
+    for data in out.values():
+        for f in links:
+            data.setdefault(f.name, [])
+    return out
+
+
+# ----------------------------------------------------------------------------------------- writing
+def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: datetime | None = None) -> int:
+    """Write the history rows of the records a transaction touched; returns how many were written."""
+    when = when or clock.now()
+    H = Base.metadata.tables[RecordHistory.__tablename__]
+    written = 0
+    for entity, ids in touched.items():
+        reg = _registers_by_entity().get(entity)
+        ids = sorted(set(ids))
+        if reg is None or not ids:
+            continue
+        now = _rows_of(conn, reg, ids)
+        last: dict[int, str | None] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            latest = (select(func.max(H.c.id)).where(H.c.register == reg.name, H.c.record_id.in_(chunk))
+                      .group_by(H.c.record_id))
+            last.update((r[0], r[1]) for r in conn.execute(select(H.c.record_id, H.c.data).where(H.c.id.in_(latest))))
+        rows = []
+        for rid in ids:
+            data = _encode(now[rid]) if rid in now else None
+            if (rid in last and last[rid] == data) or (data is None and last.get(rid) is None):
+                continue  # unchanged, or made and removed again before anyone saw it
+            rows.append({"register": reg.name, "record_id": rid, "changed_at": when, "data": data})
+        if rows:
+            conn.execute(insert(H), rows)
+            written += len(rows)
+    return written
+
+
+def seed(conn: Connection, when: datetime | None = None) -> None:
+    """A baseline row for every record of a file that had no history yet (the migration)."""
+    when = when or clock.now()
+    for reg in _registers_by_entity().values():
+        rows = [{"register": reg.name, "record_id": rid, "changed_at": when, "data": _encode(data)}
+                for rid, data in _rows_of(conn, reg, None).items()]
+        if rows:
+            conn.execute(insert(RecordHistory), rows)
+
+
+# ----------------------------------------------------------------------------------------- reading
+def _end_of(day: date) -> datetime:
+    return datetime.combine(day + timedelta(days=1), time.min)
+
+
+def state_at(session: Session, day: date) -> State:
+    """Every register as it stood at the end of ``day``, rebuilt from the history; the settings and
+    other tables as they are now (the risk and issue histories up to that day)."""
+    conn = session.connection()
+    H = Base.metadata.tables[RecordHistory.__tablename__]
+    limit = _end_of(day)
+    state: State = {}
+    for reg in _registers_by_entity().values():
+        latest = (select(func.max(H.c.id)).where(H.c.register == reg.name, H.c.changed_at < limit)
+                  .group_by(H.c.record_id))
+        table_name = _table_of(reg).name
+        rows = state.setdefault(table_name, [])
+        for (data,) in conn.execute(select(H.c.data).where(H.c.id.in_(latest), H.c.data.is_not(None))
+                                    .order_by(H.c.record_id)):
+            row = json.loads(data)
+            for f in _link_fields(reg):
+                own, other = _link_columns(f, reg.entity)
+                state.setdefault(f.link_table.name, []).extend(  # type: ignore[union-attr]
+                    {own.name: row["id"], other.name: target} for target in row.pop(f.name, []))
+            rows.append(_decode_row(table_name, row))
+    for table in Base.metadata.sorted_tables:
+        if table.name in state or table.name in PAST_TABLES or table.name in _linked_tables():
+            continue
+        query = select(table)
+        if "recorded_at" in table.c:
+            query = query.where(table.c.recorded_at < limit)
+        state[table.name] = [dict(r._mapping) for r in conn.execute(query)]
+    _drop_dangling_links(state)
+    return state
+
+
+def _drop_dangling_links(state: State) -> None:
+    """A link to a record that did not exist at that moment (deleted later, links kept by its owner)."""
+    for reg in _registers_by_entity().values():
+        for f in _link_fields(reg):
+            assert f.link_table is not None
+            own, other = _link_columns(f, reg.entity)
+            target = next(iter(other.foreign_keys)).column.table.name
+            present = {r["id"] for r in state.get(target, [])}
+            rows = state.get(f.link_table.name, [])
+            state[f.link_table.name] = [r for r in rows if r[other.name] in present]
+
+
+def current_state(session: Session) -> State:
+    """Every table of the office as it is (in this session's snapshot), the past itself excepted."""
+    conn = session.connection()
+    return {t.name: [dict(r._mapping) for r in conn.execute(select(t))]
+            for t in Base.metadata.sorted_tables if t.name not in PAST_TABLES}
+
+
+def first_day(session: Session) -> date | None:
+    """The day the history starts (the file's creation, or the migration that began it)."""
+    first = session.scalar(select(func.min(RecordHistory.changed_at)))
+    return first.date() if first else None
+
+
+# ------------------------------------------------------------------------- states as bytes (snapshots)
+def pack(state: State) -> bytes:
+    return zlib.compress(_encode(state).encode("utf-8"), 6)
+
+
+def unpack(blob: bytes) -> State:
+    try:
+        raw = json.loads(zlib.decompress(blob).decode("utf-8"))
+    except (zlib.error, UnicodeDecodeError, ValueError) as e:
+        raise errors.CorruptFile(f"That snapshot cannot be read ({e}).") from e
+    tables = Base.metadata.tables
+    return {name: [_decode_row(name, row) for row in rows] for name, rows in raw.items() if name in tables}
+
+
+# ------------------------------------------------------------------------- a state as a read-only office
+class FrozenStore(Store):
+    """A past state of an office: readable like any office, never written."""
+
+    def __init__(self, engine: Engine, label: str) -> None:
+        super().__init__(engine, None)
+        self.label = label
+
+    @property
+    def display_name(self) -> str:
+        return self.label
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        raise errors.ReadOnlyFile(f"{self.label} is a past state of the office: it is read only.")
+        yield  # pragma: no cover  (a generator, as the method it replaces)
+
+
+def materialise(state: State, label: str) -> Office:
+    """A read-only ``Office`` over ``state``, in a private in-memory database of the same schema."""
+    engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
+    with engine.begin() as conn:
+        meta_metadata.create_all(conn)
+        Base.metadata.create_all(conn)
+        write_meta(conn)
+        for table in Base.metadata.sorted_tables:
+            rows = state.get(table.name)
+            if rows:
+                conn.execute(insert(table), rows)
+    return Office(FrozenStore(engine, label))
