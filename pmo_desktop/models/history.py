@@ -75,7 +75,7 @@ def _linked_tables() -> frozenset[str]:
 
 
 def _table_of(reg: Register) -> Table:
-    table = Base.metadata.tables[reg.entity.__tablename__]  # type: ignore[attr-defined]
+    table = Base.metadata.tables[reg.entity.__tablename__]
     return table
 
 
