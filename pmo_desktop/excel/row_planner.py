@@ -67,6 +67,35 @@ def _similar(a: str, b: str) -> bool:
     return len(wa & wb) * 2 >= min(len(wa), len(wb))
 
 
+# A reference with a text field beside it that names the same thing in words: a communication to
+# "Insurance providers", who are no stakeholder of the office, is for that audience.
+NAME_STAND_IN = {("communications", "stakeholder"): "audience"}
+
+
+def _near_name(name: str, known: set[str]) -> str | None:
+    """The one known name (lower case) that ``name`` differs from by a plural "s", spacing and
+    punctuation, or one letter in a name of seven letters or more; None when none or several do."""
+    key = word_key(name)
+    if not key:
+        return None
+    found = set()
+    for other in known:
+        k = word_key(other)
+        if k == key or k.rstrip("s") == key.rstrip("s") or (min(len(k), len(key)) >= 7 and _one_apart(k, key)):
+            found.add(other)
+    return found.pop() if len(found) == 1 else None
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """One letter missing, extra or different."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def _looks_like_code(value) -> bool:
     text = v.parse_text(value)
     return bool(re.fullmatch(r"\S{1,20}", text)) and any(ch.isdigit() for ch in text)
@@ -201,6 +230,7 @@ class Planner:
         widths: dict[int, int] = {}  # index into plan.rows → filled cells of that row
         table_widths: list[int] = []  # filled cells of the rows of the first block (the table itself)
         last_record: tuple[int, int, tuple] | None = None  # (index in plan.rows, row number, raw row)
+        seen_rows: dict[tuple, int] = {}  # each distinct row → the first row number holding it
 
         def skip(number: int, reason: str, code: str = "") -> None:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
@@ -298,6 +328,11 @@ class Planner:
                 continue
             if after_gap and len(filled) == 1 and filled[0] == first_col == title_col:
                 notes.add(len(plan.rows))
+            if parent_reg is None:
+                same = seen_rows.setdefault(tuple(row), number)
+                if same != number:  # a block pasted twice (a log appended to by each session): one record
+                    skip(number, f"repeats row {same} cell for cell: one record.")
+                    continue
             planned = self._plan_row(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs,
                                      title_col)
             wordy = any(len(str(value).split()) > 4 for _name, value in planned.unplaced or ())
@@ -343,6 +378,25 @@ class Planner:
                     del counts[value]
             if name in plan.unplaced and not counts:
                 del plan.unplaced[name]
+
+    @staticmethod
+    def _rule_trigger(reg: Register, record: dict, values: dict, ctx) -> Field | None:
+        """The one choice of the row whose default satisfies the register's rule, or None."""
+        found = None
+        for name in values:
+            f = reg.field(name)
+            if f.kind != Kind.ENUM or f.required:
+                continue
+            trial = dict(record)
+            trial[name] = reg.defaults.get(name)
+            try:
+                reg.check(trial, ctx)
+            except ValidationError:
+                continue
+            if found is not None:
+                return None
+            found = f
+        return found
 
     @staticmethod
     def _same_record(reg: Register, first: PlannedRow, values: dict) -> bool:
@@ -466,6 +520,18 @@ class Planner:
             pending = self.pending_names[f.ref.target]
             for name in ([wanted] if f.kind == Kind.REF else wanted):
                 if name and name.lower() not in known and name.lower() not in pending:
+                    near = _near_name(name, known | pending)
+                    if near is not None:  # "Particpants", "Insurance Provider": the one name it misspells
+                        if f.kind == Kind.REF:
+                            values[f.name] = near
+                        else:
+                            values[f.name] = [near if x == name else x for x in values[f.name]]
+                        continue
+                    stand_in = NAME_STAND_IN.get((reg.name, f.name))
+                    if stand_in and f.kind == Kind.REF and not values.get(stand_in):
+                        values.pop(f.name)  # a group the register does not list: named as the audience
+                        values[stand_in] = name
+                        continue
                     noun = _NOUNS.get(f.ref.target.__name__, f.ref.target.__name__.lower())
                     if self.create_missing and f.ref.target.__name__ == "Project":
                         plan.to_create.setdefault(f.ref.target.__name__, set()).add(name)
@@ -510,12 +576,21 @@ class Planner:
                     return PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code,
                                                 f"same {key.label} as row {earlier[1]} of “{earlier[0]}”: its other "
                                                 "columns go to that record."))
-                if earlier is not None:
+                title_name = next((f.name for f in reg.fields if f.required), None)
+                if earlier is not None and earlier[0] == plan.sheet and first is None:
+                    first = self.claimed_rows.get((reg.name, low))
+                if earlier is not None and earlier[0] == plan.sheet and first is not None and title_name and \
+                        values.get(title_name) and first.values.get(title_name) and \
+                        not _similar(values[title_name], first.values[title_name]):
+                    # numbering restarted further down (a second report pasted under the first): another record
+                    reason = (f"{key.label} {code} is row {earlier[1]}'s, which is another "
+                              f"{reg.title.lower().split()[0]}, so this row is added as a new record. ")
+                    code = ""
+                elif earlier is not None:
                     where = f"row {earlier[1]}" if earlier[0] == plan.sheet else f"row {earlier[1]} of “{earlier[0]}”"
                     errors.append(f"{key.label} “{code}” appears twice in this import ({where} and row {number}).")
                 else:
                     record_id = self.codes(reg).get(low)
-                    title_name = next((f.name for f in reg.fields if f.required), None)
                     if record_id is not None and not self._own_export and title_name and values.get(title_name):
                         stored = self.current(reg, record_id).get(title_name) or ""
                         if not _similar(values[title_name], stored):
@@ -544,6 +619,11 @@ class Planner:
                 except ValidationError as e:
                     name = getattr(e, "field", None)
                     f = next((x for x in reg.fields if x.name == name), None)
+                    if f is not None and not f.required and name not in values and f.kind != Kind.CODE:
+                        # the rule wants a field the sheet does not fill ("Decided" needs who decided): the
+                        # choice that asks for it is left at its default, the cell kept in the notes
+                        f = self._rule_trigger(reg, record, values, ctx)
+                        name = f.name if f is not None else name
                     if f is None or f.required or name not in values or f.kind == Kind.CODE:
                         errors.append(str(e))
                         break
