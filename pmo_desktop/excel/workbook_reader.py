@@ -207,6 +207,10 @@ def _unreadable(name: str, e: BaseException) -> WorkbookError:
                          "again as .xlsx and retry.")
 
 
+# Interruptions, not problems of the file: never turned into "cannot be read".
+_NOT_FILE_ERRORS = (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)
+
+
 def _guard(name: str, e: BaseException) -> WorkbookError:
     return e if isinstance(e, WorkbookError) else _unreadable(name, e)
 
@@ -224,6 +228,7 @@ class SafeWorkbook:
         self.format = check_file(self.path, limits)
         self._csv: list[list] | None = None
         self._wb = None
+        self._xls_errors: dict[str, list[tuple[int, int, str]]] | None = None  # .xls: read once, on demand
         name = self.path.name
         try:
             if self.format == "csv":
@@ -234,7 +239,9 @@ class SafeWorkbook:
                 self._wb = CalamineWorkbook.from_path(str(self.path))
         except WorkbookError:
             raise
-        except Exception as e:  # calamine raises its own errors for broken parts
+        except BaseException as e:  # calamine raises its own errors for broken parts (a Rust panic too)
+            if isinstance(e, _NOT_FILE_ERRORS):
+                raise
             if self.format == "xls":
                 raise WorkbookError(f"“{name}” is an old-format Excel file (.xls) that cannot be read ({_short(e)}); "
                                     "open it in Excel, save it as an .xlsx workbook and import that.") from None
@@ -279,13 +286,23 @@ class SafeWorkbook:
             ws = self._wb.get_sheet_by_name(title)
             rows = ws.to_python(skip_empty_area=False)
             merges = [(r1 + 1, c1, r2 + 1, c2) for (r1, c1), (r2, c2) in (ws.merged_cell_ranges or ())]
-        except Exception as e:
+        except BaseException as e:  # a Rust panic on a damaged sheet is a BaseException
+            if isinstance(e, _NOT_FILE_ERRORS):
+                raise
             raise _guard(self.path.name, e) from None
         if len(merges) > self.limits.max_merged_ranges:
             raise WorkbookError(f"The sheet “{title}” has more than {self.limits.max_merged_ranges:,} merged ranges; "
                                 "unmerge the cells and import again.")
         if self.format == "xlsx":
             _put_error_cells(self.path, names.index(title), rows)
+        elif self.format == "xls":
+            if self._xls_errors is None:
+                from .xls_errors import error_cells
+
+                self._xls_errors = error_cells(self.path)
+            for r, c, text in self._xls_errors.get(title, ()):
+                if r < len(rows) and c < len(rows[r]) and rows[r][c] in ("", None):
+                    rows[r][c] = text
         return SheetReader(self, title, rows, merges)
 
 
