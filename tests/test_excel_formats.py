@@ -130,3 +130,27 @@ def test_the_cli_prints_no_library_warning(tmp_path):
                           capture_output=True, text=True)
     assert "Warning" not in proc.stderr and "warn(" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) <= 1
+
+
+def test_rows_are_streamed_with_their_columns_where_excel_shows_them(sqlite_store, tmp_path):
+    """The reader goes down the sheet row by row (calamine's iterator starts at the first used column):
+    a table starting in C5 under a title in B2 keeps every value in its column, error cells named."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Risks"
+    ws["B2"] = "Risk log of the move"
+    for r, row in enumerate([["Risk ID", "Title", "Likelihood", "Impact"],
+                             ["R-001", "Supplier slips", 4, 3],
+                             ["R-002", "Data centre move late", 2, "#REF!"],
+                             *[[f"R-{n:03}", f"Filler risk {n}", 1, 1] for n in range(3, 60)]], start=5):
+        for c, value in enumerate(row, start=3):
+            ws.cell(r, c, value)
+    wb.save(tmp_path / "offset.xlsx")
+    with SafeWorkbook(tmp_path / "offset.xlsx") as book:
+        reader = book.sheet("Risks")
+        assert reader.top_rows()[1][1] == "Risk log of the move"
+        rows = dict(reader.data_rows(6, 6))
+    assert rows[6] == (None, None, "R-001", "Supplier slips", 4, 3)
+    assert rows[7][5] == "#REF!" and len(rows) == 59
+    plan = plan_import(sqlite_store, tmp_path / "offset.xlsx")
+    assert [(e.row, e.reason) for e in plan.errors] == [(7, "Impact shows the Excel error #REF!; correct or clear that cell.")]

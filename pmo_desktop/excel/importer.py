@@ -386,13 +386,16 @@ def plan_workbook_import(store: Store, path: str | os.PathLike, progress: Progre
             planner = _planner(store, session, progress, cancelled, [p[5] for p in prepared], translations,
                                create_missing)
             planner.total = sum(r.declared_rows for r, *_ in prepared)
-            for reader, match, row_filter, final, ignored, layout, extras, own in prepared:
+            last_use = {id(p[0]): i for i, p in enumerate(prepared)}
+            for i, (reader, match, row_filter, final, ignored, layout, extras, own) in enumerate(prepared):
                 if row_filter is not None:
                     extras = {c: h for c, h in extras.items() if c != getattr(row_filter, "column", None)}
                 sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                                 ignored, finish=False, extras=extras, own_export=own,
                                                 row_filter=row_filter)
                 plan.sheets.append(sheet_plan)
+                if last_use[id(reader)] == i:
+                    reader.release()  # planned: the sheet's cells are not needed again
             for sheet_plan in list(plan.sheets):
                 if sheet_plan.register == "risks":
                     _response_actions(plan, sheet_plan)

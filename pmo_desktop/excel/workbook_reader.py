@@ -10,6 +10,7 @@ parser still trips over becomes a ``WorkbookError`` with one sentence of explana
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import zipfile
@@ -284,7 +285,6 @@ class SafeWorkbook:
             raise WorkbookError(f"“{title}” is a chart sheet, not a table; choose a worksheet.")
         try:
             ws = self._wb.get_sheet_by_name(title)
-            rows = ws.to_python(skip_empty_area=False)
             merges = [(r1 + 1, c1, r2 + 1, c2) for (r1, c1), (r2, c2) in (ws.merged_cell_ranges or ())]
         except BaseException as e:  # a Rust panic on a damaged sheet is a BaseException
             if isinstance(e, _NOT_FILE_ERRORS):
@@ -293,17 +293,16 @@ class SafeWorkbook:
         if len(merges) > self.limits.max_merged_ranges:
             raise WorkbookError(f"The sheet “{title}” has more than {self.limits.max_merged_ranges:,} merged ranges; "
                                 "unmerge the cells and import again.")
+        errors: dict[tuple[int, int], str] = {}
         if self.format == "xlsx":
-            _put_error_cells(self.path, names.index(title), rows)
+            errors = _error_cells(self.path, names.index(title))
         elif self.format == "xls":
             if self._xls_errors is None:
                 from .xls_errors import error_cells
 
                 self._xls_errors = error_cells(self.path)
-            for r, c, text in self._xls_errors.get(title, ()):
-                if r < len(rows) and c < len(rows[r]) and rows[r][c] in ("", None):
-                    rows[r][c] = text
-        return SheetReader(self, title, rows, merges)
+            errors = {(r, c): text for r, c, text in self._xls_errors.get(title, ())}
+        return SheetReader(self, title, None, merges, sheet=ws, errors=errors)
 
 
 def _sheet_part(zf: zipfile.ZipFile, index: int) -> str | None:
@@ -325,14 +324,15 @@ def _sheet_part(zf: zipfile.ZipFile, index: int) -> str | None:
     return None
 
 
-def _put_error_cells(path: Path, index: int, rows: list[list]) -> None:
-    """Put back the Excel errors (#REF!, #N/A ...) that calamine reads as empty cells, so the planner can
-    name them; a streamed scan of the sheet XML, which costs a decompression and no parse."""
+def _error_cells(path: Path, index: int) -> dict[tuple[int, int], str]:
+    """The Excel errors (#REF!, #N/A ...) that calamine reads as empty cells, by (row, column), so the
+    planner can name them; a streamed scan of the sheet XML, which costs a decompression and no parse."""
+    out: dict[tuple[int, int], str] = {}
     try:
         with zipfile.ZipFile(path) as zf:
             part = _sheet_part(zf, index)
             if part is None:
-                return
+                return out
             with zf.open(part) as fh:
                 carry = b""
                 while True:
@@ -347,14 +347,14 @@ def _put_error_cells(path: Path, index: int, rows: list[list]) -> None:
                             ref, value = _REF_RE.search(m.group(1)), _VALUE_RE.search(m.group(2))
                             if ref is None or value is None:
                                 continue
-                            r, c = int(ref.group(2)) - 1, _col_index(ref.group(1))
-                            if r < len(rows) and c < len(rows[r]) and rows[r][c] in ("", None):
-                                rows[r][c] = value.group(1).decode("utf-8", "replace")
+                            out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = \
+                                value.group(1).decode("utf-8", "replace")
                     carry = buf[cut:]
                     if not chunk:
                         break
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError):
-        return  # the values calamine read stand; only the error markers are missing
+        return out  # the values calamine read stand; only the error markers are missing
+    return out
 
 
 def _short(e: BaseException) -> str:
@@ -395,18 +395,72 @@ def _read_csv(path: Path, limits: Limits) -> list[list]:
 
 
 class SheetReader:
-    """Rows of one worksheet: the header area with merged cells filled in, then data rows."""
+    """Rows of one worksheet: the header area with merged cells filled in, then data rows.
 
-    def __init__(self, book: SafeWorkbook, title: str, rows: list[list], merges: list[tuple[int, int, int, int]]):
+    Rows are read as they are needed, from python-calamine's row iterator: finding the header reads
+    only the first rows, and planning goes down the sheet without holding it as Python lists (a CSV
+    file is already a list)."""
+
+    def __init__(self, book: SafeWorkbook, title: str, rows: list[list] | None,
+                 merges: list[tuple[int, int, int, int]], sheet: Any = None,
+                 errors: dict[tuple[int, int], str] | None = None):
         self.book = book
         self.title = title
         self._rows = rows
+        self._sheet = sheet
+        self._errors = errors or {}
         self._merges = merges
-        self.declared_rows = len(rows)
+        self._top: list[list] | None = None
+        self._released = False
+        if rows is not None:
+            self.declared_rows = len(rows)
+        else:
+            end = getattr(sheet, "end", None)
+            self.declared_rows = end[0] + 1 if end else 0
+
+    def _raw(self, start: int = 0) -> Iterator[list]:
+        """Rows from the ``start``-th (0-based), as read: a list per row, columns from A, errors named."""
+        if self._released:
+            raise RuntimeError(f"the sheet “{self.title}” was released after planning")
+        errors = self._errors
+        if self._rows is not None:
+            source: Iterator[list] = iter(self._rows[start:])
+            pad: list = []
+        else:
+            first = getattr(self._sheet, "start", None)
+            pad = [""] * (first[1] if first else 0)  # calamine's iterator starts at the first used column
+            source = self._calamine_rows(start)
+        for index, row in enumerate(source, start=start):
+            if pad:
+                row = pad + list(row)
+            if errors:
+                row = list(row)
+                for c in range(len(row)):
+                    text = errors.get((index, c))
+                    if text is not None and row[c] in ("", None):
+                        row[c] = text
+            yield row
+
+    def _calamine_rows(self, start: int) -> Iterator[list]:
+        try:
+            for index, row in enumerate(self._sheet.iter_rows()):
+                if index >= start:
+                    yield row
+        except BaseException as e:  # a Rust panic deep in a damaged sheet is a BaseException
+            if isinstance(e, _NOT_FILE_ERRORS):
+                raise
+            raise _guard(self.book.path.name, e) from None
+
+    def release(self) -> None:
+        """Let go of the sheet calamine holds (the whole sheet, in Rust) once it has been planned; the
+        header rows stay for the preview."""
+        self.top_rows()
+        self._sheet = None
+        self._released = True
 
     def all_rows(self) -> list[list[Any]]:
         """Every row as read, empty cells as None (for a workbook read exactly as written: our export)."""
-        return [self._clean(list(r)) for r in self._rows]
+        return [self._clean(list(r)) for r in self._raw()]
 
     # --------------------------------------------------------------------------- merged cells
     def merged_ranges(self) -> list[tuple[int, int, int, int]]:
@@ -422,7 +476,10 @@ class SheetReader:
         """The first rows (where titles and the header live), merged ranges filled with their value
         (unless ``fill_merged`` is false: the cells as stored, for judging values below a header)."""
         limits = self.book.limits
-        rows = [self._clean(r[: limits.max_columns]) for r in self._rows[: limits.header_scan_rows]]
+        if self._top is None:
+            self._top = [self._clean(list(r[: limits.max_columns]))
+                         for r in itertools.islice(self._raw(), limits.header_scan_rows)]
+        rows = [list(r) for r in self._top]
         width = max((len(r) for r in rows), default=0)
         for r in rows:
             r.extend([None] * (width - len(r)))
@@ -450,11 +507,10 @@ class SheetReader:
         nxt = 0
         data_rows = 0
         pad = (None,) * width
-        for index in range(first_row - 1, len(self._rows)):
+        for index, raw in enumerate(self._raw(first_row - 1), start=first_row - 1):
             number = index + 1
             if number - first_row >= limits.max_scanned_rows:
                 raise self._too_many()
-            raw = self._rows[index]
             row = tuple(None if x == "" else x for x in raw[:width])
             if len(row) < width:
                 row = row + pad[: width - len(row)]
