@@ -122,19 +122,21 @@ def test_a_schedule_and_a_scoring_legend_add_nothing(sqlite_store, tmp_path):
 
 
 def test_raid_columns_are_judged_on_each_registers_rows_and_repeated_rows_make_one_record(sqlite_store, tmp_path):
-    header = ["raid_id", "type", "title", "owner", "probability", "impact", "status"]
-    block = [
-        ["1", "Issue", "API missing customer master", "Dev", "N/A", "High", "In Progress"],
-        ["2", "Risk", "Further API gaps found late", "PM", "Medium", "High", "Open"],
-        ["3", "Issue", "Consent module mandated", "PM", "N/A", "Critical", "Open"],
-        ["4", "Risk", "Go-live date at risk", "PM", "High", "High", "Open"],
-        ["5", "Issue", "Gateway changed", "Tech", "N/A", "Low", "Open"],
+    header = ["raid_id", "type", "title", "source", "owner", "probability", "impact", "status"]
+    block = [  # "source": the meeting section an item was raised in, not a risk's cause
+        ["1", "Issue", "API missing customer master", "NEW ISSUES", "Dev", "N/A", "High", "In Progress"],
+        ["2", "Risk", "Further API gaps found late", "RISKS: 1", "PM", "Medium", "High", "Open"],
+        ["3", "Issue", "Consent module mandated", "NEW ISSUES", "PM", "N/A", "Critical", "Open"],
+        ["4", "Risk", "Go-live date at risk", "RISKS: 3", "PM", "High", "High", "Open"],
+        ["5", "Issue", "Gateway changed", "NEW ISSUES", "Tech", "N/A", "Low", "Open"],
     ]
     path = write_csv(tmp_path / "raid_log.csv", [header, *block, *block])  # appended again by the next session
     plan = import_all(sqlite_store, path)
     risks, issues = named(sqlite_store, "risks"), named(sqlite_store, "issues")
     assert sorted(risks) == ["Further API gaps found late", "Go-live date at risk"]
     assert [risks[t]["probability"] for t in sorted(risks)] == [3, 4]
+    assert [risks[t]["cause"] for t in sorted(risks)] == ["", ""] and "source: RISKS: 1" in risks[
+        "Further API gaps found late"]["notes"]
     assert len(issues) == 3
     assert sum(1 for r in plan.reports if "cell for cell" in r.reason) == 5
 
@@ -211,3 +213,38 @@ def test_treatment_response_and_misspelt_contingency_columns_become_response_act
         actions = sorted(a.description for a in s.query(RiskAction))
     assert actions == ["Ask for a replacement", "Choose a provider with backups", "Handle the sensor with care",
                        "Keep a local copy"]
+
+
+def test_lists_going_on_over_several_rows_stay_with_their_record(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "s.xlsx", {"Sheet1": [
+        ["Objective: used by the seller team"],
+        ["Stakeholder", None, "Roles", None, "Goals", None, "Pain Points"],
+        [],
+        ["Customer", None, "Browse,", None, "Clear tracking", None, "Status uncertain"],
+        [None, None, "Order", None, "Secure checkout"],
+        [],
+        ["Seller", None, "List products", None, "Order view", None, "Manual errors"],
+        [None, None, "Fulfil", None, "Payments"],
+        [None, None, None, None, "Reports"]]})
+    plan = import_all(sqlite_store, path)
+    assert not plan.errors
+    got = named(sqlite_store, "stakeholders")
+    assert sorted(got) == ["Customer", "Seller"]
+    assert got["Seller"]["role"] == "List products\nFulfil"
+    assert got["Seller"]["concerns"] == "Order view\nPayments\nReports"
+
+
+def test_a_jira_export_of_the_same_risks_merges_into_them_and_criticality_reads_in_words(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "r.xlsx", {
+        "RiskLog": [["Key", "Summary", "Owner", "Impact", "Likelihood"],
+                    ["RISKMGMT-1", "Vendor API changes late", "Ann", "Minor", "Possible"]],
+        "Export": [["issueKey", "issueType", "Summary", "Assignee", "Status"],
+                   ["RISKMGMT-1", "Risk", "Vendor API changes late", "Ann", "Open"]],
+        "Dependencies": [["ID", "Dependency", "Owner", "Priority"],
+                         ["D1", "Tableau licence renewed", "Bo", "Moderate"],
+                         ["D2", "Dataset delivered by the client", "Bo", "Negligible"]]})
+    plan = import_all(sqlite_store, path)
+    assert not plan.errors
+    assert list(named(sqlite_store, "risks")) == ["Vendor API changes late"]
+    deps = named(sqlite_store, "dependencies")
+    assert [deps[t]["criticality"] for t in sorted(deps)] == ["Low", "Medium"]

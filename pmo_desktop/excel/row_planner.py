@@ -257,6 +257,7 @@ class Planner:
                     self._unclaim(reg, report.code)
 
         value_cols = {c for c, f in fields if f.kind not in (Kind.TEXT, Kind.LONGTEXT, Kind.CODE, Kind.REF, Kind.LINKS)}
+        text_cols = {c for c, f in fields if f.kind in (Kind.TEXT, Kind.LONGTEXT)} | set(self._responses)
         first_block = True
         for number, row in reader.data_rows(header_row + 1, width):
             tick += 1
@@ -299,6 +300,21 @@ class Planner:
             if parent_reg is None and code_col is not None and set(mapped_filled) <= {code_col} and \
                     all(c == code_col or c not in plan.extras for c in filled):
                 skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}” is filled).")
+                continue
+            if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
+                    title_col not in filled and (code_col is None or code_col not in filled) and \
+                    set(filled) <= text_cols | set(plan.extras) and set(filled) & text_cols:
+                # only text under a record, no title or ID: the record's lists go on over several rows
+                # ("Browse," then "Order" under a stakeholder's roles)
+                index, first_number, raw = last_record
+                combined = tuple(a if b is None else (b if a is None else
+                                 (f"{a}\n{b}" if isinstance(a, str) else a)) for a, b in zip(raw, row))
+                self._unclaim(reg, plan.rows[index].report.code)
+                self._forget_unplaced(plan, plan.rows[index])
+                plan.rows[index] = self._plan_row(plan, reg, parent_reg, first_number, combined, fields, code_col,
+                                                  parent_col, strict_refs, title_col)
+                last_record = (index, first_number, combined)
+                skip(number, f"continues the record of row {first_number} (its text goes on over several rows).")
                 continue
             if len(mapped_filled) < 2 and not has_key:
                 what = " or ".join(x for x in (key.label if key else "", title.label if title else "") if x)
