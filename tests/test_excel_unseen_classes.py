@@ -236,8 +236,8 @@ def test_lists_going_on_over_several_rows_stay_with_their_record(sqlite_store, t
 
 def test_a_jira_export_of_the_same_risks_merges_into_them_and_criticality_reads_in_words(sqlite_store, tmp_path):
     path = write_xlsx(tmp_path / "r.xlsx", {
-        "RiskLog": [["Key", "Summary", "Owner", "Impact", "Likelihood"],
-                    ["RISKMGMT-1", "Vendor API changes late", "Ann", "Minor", "Possible"]],
+        "RiskLog": [["Key", "Summary", "Owner", "Impact", "Likelihood", "Status"],
+                    ["RISKMGMT-1", "Vendor API changes late", "Ann", "Minor", "Possible", "Mitigate"]],
         "Export": [["issueKey", "issueType", "Summary", "Assignee", "Status"],
                    ["RISKMGMT-1", "Risk", "Vendor API changes late", "Ann", "Open"]],
         "Dependencies": [["ID", "Dependency", "Owner", "Priority"],
@@ -245,6 +245,8 @@ def test_a_jira_export_of_the_same_risks_merges_into_them_and_criticality_reads_
                          ["D2", "Dataset delivered by the client", "Bo", "Negligible"]]})
     plan = import_all(sqlite_store, path)
     assert not plan.errors
-    assert list(named(sqlite_store, "risks")) == ["Vendor API changes late"]
+    risks = named(sqlite_store, "risks")
+    assert list(risks) == ["Vendor API changes late"]
+    assert risks["Vendor API changes late"]["status"] == "Open"  # being mitigated, not "Mitigated"
     deps = named(sqlite_store, "dependencies")
     assert [deps[t]["criticality"] for t in sorted(deps)] == ["Low", "Medium"]
