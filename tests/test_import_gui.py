@@ -127,7 +127,7 @@ def test_tick_box_level_columns_survive_check_again(qtbot, populated, tmp_path):
     ticks = {c: n for c, n in dialog.current_mapping().items() if n.startswith("@level:")}
     assert sorted(ticks.values()) == [f"@level:probability:{n}" for n in range(1, 6)]
     labels = [dialog.mapping_table.cellWidget(r, 1).currentText() for r in range(dialog.mapping_table.rowCount())]
-    assert "Probability: level 3 where ticked" in labels
+    assert "Probability 3 (ticked)" in labels
     dialog.set_mapping(7, "trigger")
     dialog.recheck()
     assert {c: n for c, n in dialog.current_mapping().items() if n.startswith("@level:")} == ticks

@@ -87,7 +87,7 @@ def tick_label(register: str, name: str) -> str:
     if level is None:
         return name
     field_name, n = level
-    return f"{REGISTERS[register].field(field_name).label}: level {n} where ticked"
+    return f"{REGISTERS[register].field(field_name).label} {n} (ticked)"  # short: the column is narrow
 
 
 def saved_mapping(store: Store, layout: str) -> dict | None:
