@@ -67,3 +67,99 @@ def write_ods(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
         z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
         z.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
     return path
+
+
+class XlsError(str):
+    """A cell showing an Excel error ("#N/A") in a workbook ``write_xls`` writes."""
+
+
+_XLS_ERROR_CODES = {"#NULL!": 0x00, "#DIV/0!": 0x07, "#VALUE!": 0x0F, "#REF!": 0x17, "#NAME?": 0x1D, "#NUM!": 0x24,
+                    "#N/A": 0x2A}
+
+
+def _biff(kind: int, body: bytes) -> bytes:
+    import struct
+
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def _biff_workbook(sheets: dict[str, list[list[Any]]], formula_errors: bool) -> bytes:
+    """A BIFF8 workbook stream: globals (BOF, BOUNDSHEET per sheet, EOF), then each sheet's cells as LABEL,
+    NUMBER and — for ``XlsError`` cells — BOOLERR records with the error flag (or FORMULA records whose
+    cached result is that error, as Excel saves a formula showing #N/A)."""
+    import struct
+
+    bof = lambda dt: _biff(0x0809, struct.pack("<HHHHII", 0x0600, dt, 0x0DBB, 0x07CC, 0x41, 0x06))  # noqa: E731
+    bodies = []
+    for rows in sheets.values():
+        out = [bof(0x0010), _biff(0x0200, struct.pack("<IIHHH", 0, len(rows), 0, max(map(len, rows), default=0), 0))]
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                head = struct.pack("<HHH", r, c, 0)
+                if value is None:
+                    continue
+                if isinstance(value, XlsError):
+                    code = _XLS_ERROR_CODES[value]
+                    if formula_errors:  # =NA(): result bytes 02 00 code 00 00 00 FF FF, then a token
+                        result = bytes([2, 0, code, 0, 0, 0, 0xFF, 0xFF])
+                        out.append(_biff(0x0006, head + result + struct.pack("<HIH", 0, 0, 2) + b"\x1c" + bytes([code])))
+                    else:
+                        out.append(_biff(0x0205, head + bytes([code, 1])))
+                elif isinstance(value, (int, float)):
+                    out.append(_biff(0x0203, head + struct.pack("<d", float(value))))
+                else:
+                    text = str(value)
+                    out.append(_biff(0x0204, head + struct.pack("<HB", len(text), 1) + text.encode("utf-16-le")))
+        out.append(_biff(0x000A, b""))
+        bodies.append(b"".join(out))
+    names = list(sheets)
+    bound_len = [4 + 8 + 2 * len(n) for n in names]
+    offset = 20 + sum(bound_len) + 4  # BOF + BOUNDSHEETs + EOF
+    globals_ = [bof(0x0005)]
+    for name, body in zip(names, bodies):
+        globals_.append(_biff(0x0085, struct.pack("<IBBBB", offset, 0, 0, len(name), 1) + name.encode("utf-16-le")))
+        offset += len(body)
+    globals_.append(_biff(0x000A, b""))
+    return b"".join(globals_) + b"".join(bodies)
+
+
+def write_xls(path: Path, sheets: dict[str, list[list[Any]]], formula_errors: bool = False) -> Path:
+    """An old-format Excel workbook (.xls: a compound document holding a BIFF8 "Workbook" stream), as Excel
+    97–2003 saves one; a stream under 4,096 bytes goes to the mini stream, as in real small files."""
+    import struct
+
+    free, end, fat_sect, no_stream = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+    data = _biff_workbook(sheets, formula_errors)
+    mini = len(data) < 4096
+    pad = lambda b, n: b + b"\x00" * (-len(b) % n)  # noqa: E731
+    if mini:
+        content = pad(pad(data, 64), 512)
+        mini_count = -(-len(data) // 64)
+        mini_fat = [i + 1 for i in range(mini_count - 1)] + [end]
+        mini_fat_sector = pad(struct.pack(f"<{len(mini_fat)}I", *mini_fat), 512).replace(b"", b"")
+        mini_fat_sector = struct.pack(f"<{len(mini_fat)}I", *mini_fat) + struct.pack("<I", free) * (128 - len(mini_fat))
+        first_data = 3
+    else:
+        content = pad(data, 512)
+        first_data = 2
+    data_sectors = len(content) // 512
+    fat = [fat_sect, end] + ([end] if mini else [])
+    fat += [first_data + i + 1 for i in range(data_sectors - 1)] + [end]
+    assert len(fat) <= 128, "a test workbook fits one FAT sector"
+    fat += [free] * (128 - len(fat))
+
+    def entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
+        encoded = (name + "\x00").encode("utf-16-le") if name else b""
+        return (encoded.ljust(64, b"\x00") + struct.pack("<HBB", len(encoded), kind, 1)
+                + struct.pack("<III", no_stream, no_stream, child) + b"\x00" * 36
+                + struct.pack("<III", start, size, 0))
+
+    directory = (entry("Root Entry", 5, 1, first_data if mini else end, len(content) if mini else 0)
+                 + entry("Workbook", 2, no_stream, 0 if mini else first_data, len(data))
+                 + entry("", 0, no_stream, 0, 0) * 2)
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + b"\x00" * 6 + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, 2 if mini else end, 1 if mini else 0, end, 0)
+              + struct.pack("<I", 0) + struct.pack("<I", free) * 108)
+    body = struct.pack("<128I", *fat) + directory + (mini_fat_sector if mini else b"") + content
+    path.write_bytes(header + body)
+    return path

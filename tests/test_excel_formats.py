@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from real_world_factory import write_csv, write_ods, write_xlsx
+from real_world_factory import XlsError, write_csv, write_ods, write_xls, write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
 from pmo_desktop.excel.importer import apply_import, plan_import, plan_workbook_import
@@ -61,6 +61,29 @@ def test_old_xls_workbook_from_the_corpus_is_read(sqlite_store):
         assert "Risk Category" in [str(x) for x in reader.top_rows()[2]]
 
 
+@pytest.mark.parametrize("padding", [0, 150], ids=["small file (mini stream)", "larger file"])
+@pytest.mark.parametrize("formula", [False, True], ids=["error value", "formula showing an error"])
+def test_xls_error_cells_are_named_not_read_as_empty(sqlite_store, tmp_path, formula, padding):
+    rows = [["Risk ID", "Title", "Likelihood", "Impact"],
+            ["R-001", "Supplier slips", XlsError("#N/A"), 3],
+            ["R-002", "Data centre move late", 2, XlsError("#REF!")],
+            *[[f"R-{n:03}", f"Filler risk number {n}", 2, 2] for n in range(3, 3 + padding)]]
+    path = write_xls(tmp_path / "risks.xls", {"Risks": rows, "Notes": [["a note"]]}, formula_errors=formula)
+    plan = plan_import(sqlite_store, path, register="risks", sheet="Risks")
+    assert [(e.row, e.reason) for e in plan.errors] == [
+        (2, "Probability shows the Excel error #N/A; correct or clear that cell."),
+        (3, "Impact shows the Excel error #REF!; correct or clear that cell.")]
+
+
+def test_a_damaged_xls_is_refused_with_a_message_not_a_crash(sqlite_store, tmp_path):
+    path = write_xls(tmp_path / "risks.xls", {"Risks": ROWS})
+    data = bytearray(path.read_bytes())
+    data[512:1536] = b"\xff" * 1024  # the FAT and the directory overwritten
+    path.write_bytes(bytes(data))
+    with pytest.raises(WorkbookError):
+        apply_import(sqlite_store, plan_workbook_import(sqlite_store, path))
+
+
 def test_1904_date_system_reads_the_dates_excel_shows(sqlite_store, tmp_path):
     wb = openpyxl.Workbook()
     wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
@@ -107,3 +130,27 @@ def test_the_cli_prints_no_library_warning(tmp_path):
                           capture_output=True, text=True)
     assert "Warning" not in proc.stderr and "warn(" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) <= 1
+
+
+def test_rows_are_streamed_with_their_columns_where_excel_shows_them(sqlite_store, tmp_path):
+    """The reader goes down the sheet row by row (calamine's iterator starts at the first used column):
+    a table starting in C5 under a title in B2 keeps every value in its column, error cells named."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Risks"
+    ws["B2"] = "Risk log of the move"
+    for r, row in enumerate([["Risk ID", "Title", "Likelihood", "Impact"],
+                             ["R-001", "Supplier slips", 4, 3],
+                             ["R-002", "Data centre move late", 2, "#REF!"],
+                             *[[f"R-{n:03}", f"Filler risk {n}", 1, 1] for n in range(3, 60)]], start=5):
+        for c, value in enumerate(row, start=3):
+            ws.cell(r, c, value)
+    wb.save(tmp_path / "offset.xlsx")
+    with SafeWorkbook(tmp_path / "offset.xlsx") as book:
+        reader = book.sheet("Risks")
+        assert reader.top_rows()[1][1] == "Risk log of the move"
+        rows = dict(reader.data_rows(6, 6))
+    assert rows[6] == (None, None, "R-001", "Supplier slips", 4, 3)
+    assert rows[7][5] == "#REF!" and len(rows) == 59
+    plan = plan_import(sqlite_store, tmp_path / "offset.xlsx")
+    assert [(e.row, e.reason) for e in plan.errors] == [(7, "Impact shows the Excel error #REF!; correct or clear that cell.")]

@@ -309,14 +309,17 @@ def test_missing_required_column_for_new_rows_is_an_error(store, tmp_path):
     assert plan.errors[0].reason == "Title cannot be empty (no column of the sheet holds it)."
 
 
-def test_duplicate_ids_in_a_sheet_are_errors(store, tmp_path):
+def test_duplicate_ids_in_a_sheet_are_errors_unless_the_titles_name_another_record(store, tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["ID", "Title"])
-    ws.append(["R-001", "First"])
-    ws.append(["r-001", "Again"])
+    ws.append(["R-001", "Supplier fails"])
+    ws.append(["r-001", "Supplier fails to deliver"])  # the same record twice: which one is meant?
+    ws.append(["R-001", "Key engineer leaves"])        # numbering restarted: another record
     plan = plan_import(store, save(wb, tmp_path / "d.xlsx"))
-    assert plan.errors[0].row == 3 and "appears twice in this import (row 2 and row 3)" in plan.errors[0].reason
+    assert [e.row for e in plan.errors] == [3]
+    assert "appears twice in this import (row 2 and row 3)" in plan.errors[0].reason
+    assert "added as a new record" in plan.reports[2].reason and plan.reports[2].action.value == "insert"
 
 
 def big_sheet(path, n):

@@ -106,3 +106,32 @@ def test_a_hostile_file_gets_a_clear_message(qtbot, populated, tmp_path):
     qtbot.addWidget(dialog)
     assert dialog.plan is None and not dialog.import_button.isEnabled()
     assert "evil.xlsx" in dialog.summary.text()
+
+
+def test_tick_box_level_columns_survive_check_again(qtbot, populated, tmp_path):
+    """Levels ticked with an X under "Probability" are offered in the mapping as detected, so "Check
+    again" (after fixing another column) still reads them."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Risks"
+    ws.append(["Description", "Probability", None, None, None, None, "Owner", "Remarks"])
+    ws.append([None, "VL", "L", "M", "H", "VH", None, None])
+    ws.append(["Interface setback", None, None, "X", None, None, "Ann", "watch"])
+    ws.append(["Delegate leaves", None, None, None, "x", None, "Ann", "call"])
+    ws.merge_cells("B1:F1")
+    path = tmp_path / "ticks.xlsx"
+    wb.save(path)
+    dialog = ImportDialog(populated, path)
+    qtbot.addWidget(dialog)
+    dialog.sheet_combo.setCurrentIndex(dialog.sheet_combo.findData("Risks"))
+    ticks = {c: n for c, n in dialog.current_mapping().items() if n.startswith("@level:")}
+    assert sorted(ticks.values()) == [f"@level:probability:{n}" for n in range(1, 6)]
+    labels = [dialog.mapping_table.cellWidget(r, 1).currentText() for r in range(dialog.mapping_table.rowCount())]
+    assert "Probability 3 (ticked)" in labels
+    dialog.set_mapping(7, "trigger")
+    dialog.recheck()
+    assert {c: n for c, n in dialog.current_mapping().items() if n.startswith("@level:")} == ticks
+    dialog.do_import()
+    got = {r["title"]: r for r in risk_rows(populated.store)}
+    assert (got["Interface setback"]["probability"], got["Delegate leaves"]["probability"]) == (3, 4)
+    assert got["Delegate leaves"]["trigger"] == "call"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -38,6 +38,7 @@ _TITLE_FALLBACK = {"risks": ("event", "cause"), "issues": ("description",), "sta
 
 PARENT = "@parent"  # mapping target of a child sheet's "Risk ID" / "Benefit ID" column
 MIN_FIELDS = 2      # a header names at least this many fields
+NEAR_MIN = 7        # headers this long may be read with one letter wrong
 SHEET_NAME_BONUS = 1.5
 
 
@@ -101,6 +102,13 @@ def kind_for(register: str) -> SheetKind:
     raise WorkbookError(f"“{register}” cannot be imported from Excel; choose one of {names}.")
 
 
+# Words that rank a column among others of the same field: "Primary Risk Category" is the category, and
+# "Secondary Risk Category" then repeats it (kept on the record).
+_QUALIFIERS = ("primary", "main", "principal", "secondary", "overall", "general")
+# A scale's name glued to what it measures ("PowerScore", "ImpactLevel"): the scale, if the field is one.
+_SCALE_SUFFIXES = ("score", "level", "rating", "rate", "value", "grade", "index")
+
+
 def header_variants(text: Any) -> list[str]:
     """Keys a header cell may stand for: as written, and without a bracketed note ("Impact (H/M/L)")."""
     if text is None:
@@ -115,6 +123,9 @@ def header_variants(text: Any) -> list[str]:
     variants += re.findall(r"\(([^)]*)\)", raw)       # "Тип коммуникации (WHAT)": the word in brackets
     if "/" in bare:                                     # "Influence/Attitude": each part
         variants += bare.split("/")
+    qualified = re.match(rf"\s*(?:{'|'.join(_QUALIFIERS)})\b\s*(.+)", bare, flags=re.I)
+    if qualified:                                       # "Primary Risk Category": the category
+        variants.append(qualified.group(1))
     for variant in variants:
         key = normalise_key(variant)
         if key and key not in keys:
@@ -179,6 +190,51 @@ def _by_prefix(kind: SheetKind, text: str, used: set[str]) -> str | None:
     return None
 
 
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+@lru_cache(maxsize=None)
+def _near_index(kind: SheetKind) -> dict[str, set[str]]:
+    """Each long known header key and its one-letter deletions → the keys they come from."""
+    out: dict[str, set[str]] = {}
+    for key in field_keys(kind):
+        if len(key) >= NEAR_MIN:
+            for k in {key} | _deletions(key):
+                out.setdefault(k, set()).add(key)
+    return out
+
+
+def near_key(kind: SheetKind, key: str) -> str | None:
+    """The one known header key a long header is one letter away from ("Likelhood", "Probabilty",
+    "Contigency plans": a letter missing, extra or mistyped), or None when none or several are."""
+    if len(key) < NEAR_MIN:
+        return None
+    index = _near_index(kind)
+    found: set[str] = set()
+    for k in {key} | _deletions(key):
+        found |= index.get(k, set())
+    found.discard(key)
+    keys = field_keys(kind)
+    return found.pop() if len({keys[k] for k in found}) == 1 else None  # "contingency plan(s)": one field
+
+
+def _loose(kind: SheetKind, variants: list[str], used: set[str]) -> tuple[str | None, str | None]:
+    """A header read loosely: mistyped by one letter, or a scale's name with "Score" / "Level" glued on
+    ("PowerScore (1-5)"). Returns (field, None), (None, field already taken) or (None, None)."""
+    keys = field_keys(kind)
+    for key in variants:
+        near = near_key(kind, key)
+        candidates = [key[:-len(s)] for s in _SCALE_SUFFIXES if key.endswith(s) and len(key) > len(s) + 2]
+        for candidate in ([near] if near else []) + candidates:
+            name = keys.get(candidate)
+            if name is None or (candidate != near and
+                                (name.startswith("@") or kind.reg.field(name).kind is not Kind.SCALE)):
+                continue
+            return (name, None) if name not in used or name in PSEUDO else (None, name)
+    return None, None
+
+
 @dataclass
 class HeaderMatch:
     kind: SheetKind
@@ -223,6 +279,8 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
             break
         if hit is None and clash is None:
             hit = _by_prefix(kind, str(cell), used)
+        if hit is None and clash is None:
+            hit, clash = _loose(kind, variants, used)
         if hit:
             mapping[c] = hit
             if hit not in PSEUDO:
@@ -376,13 +434,18 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             del out[c]  # "High", "Medium", "Red": a rating column, not what names the records
             why[c] = "its values are ratings, so it names no record"
             continue
-        if f.required and len(values) >= 3 and common * 5 >= len(values) * 4:
+        if f.required and len(values) >= 3 and common * 5 >= len(values) * 4 and \
+                max((len(str(x).split()) for x in values), default=0) <= 3:
             del out[c]  # the same word on every row ("Risk", "Risk", "Risk") labels rows, it names none
             why[c] = f"every row says “{str(values[0]).strip()}”, so it names no record"
             continue
         if f.kind.is_key and len(values) >= 4 and len({str(x).strip().lower() for x in values}) * 5 < len(values) * 4:
             del out[c]  # IDs are unique; a column repeating its values is a reference to something else
             why[c] = "its values repeat, so they are not IDs"
+            continue
+        if f.kind.refers and len(values) >= 3 and _ratings(values):
+            del out[c]  # "L", "M", "High" under "Risk": a rating of the row, not the name of a risk
+            why[c] = f"its values are ratings, not names of {f.label.lower()} records"
             continue
         fits = _fits(kind, name, values, translator, ctx)
         if not fits and _sentences(values) and (kind.register, name) in TEXT_FALLBACK:
@@ -400,11 +463,13 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
     return out, why
 
 
-def _refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str], demoted: dict[int, str],
-            sample: list[list[Any]]) -> dict[int, str]:
+def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str], demoted: dict[int, str],
+           sample: list[list[Any]], lost: Collection[str] = ()) -> dict[int, str]:
     """Fields a demoted column gave up go to the next column naming them ("Description" beside a "Risk"
-    column that only labels the rows)."""
-    free = {n for n in (map_header(kind, row, group)[0].get(c) for c in demoted) if n} - set(mapping.values())
+    column that only labels the rows); so do fields a column of sentences left for its text field
+    ("Interest Level" beside "Interest in Project")."""
+    free = ({n for n in (map_header(kind, row, group)[0].get(c) for c in demoted) if n} | set(lost)) \
+        - set(mapping.values()) - set(PSEUDO)
     if not free:
         return mapping
     blocked = list(row)
@@ -442,8 +507,9 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping, dups = map_header(kind, row, group)
             if len(mapping) < MIN_FIELDS:
                 continue
+            named = set(mapping.values())
             mapping, demoted = check_values(kind, mapping, sample)
-            mapping = _refill(kind, row, group, mapping, demoted, sample)
+            mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
             if len(real_fields(mapping)) < MIN_FIELDS:
                 continue
@@ -480,6 +546,17 @@ def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
     return None
 
 
+def raid_rows(col: int, register: str, rows: list[list[Any]]) -> list[list[Any]]:
+    """The rows of a RAID sheet whose type sends them to ``register`` (no type: risks)."""
+    vocab = value_words("raid.type")
+    out: list[list[Any]] = []
+    for r in rows:
+        kind = vocab.get(word_key(r[col])) if col < len(r) and r[col] is not None else None
+        if kind == register or (kind is None and register == "risks"):
+            out.append(r)
+    return out
+
+
 def raid_filter(col: int, register: str) -> Callable[[Sequence[Any]], str | None]:
     """A row filter keeping the rows of ``register`` and naming where the others go."""
     vocab = value_words("raid.type")
@@ -507,6 +584,28 @@ def not_a_register(title: str) -> str | None:
               "guidance", "guideline", "howtouse", "инструкц", "легенд", "справочн")  # not "matrix": RACI, comms
     if any(w in key for w in strong):
         return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
+    return None
+
+
+_TASK_HEADERS = frozenset({"task", "tasks", "taskname", "taskid", "tasktitle", "activity", "activityname",
+                           "workpackage", "deliverable", "milestone", "milestonename"})
+_TIMING_HEADERS = ("start", "end", "finish", "duration", "predecessor", "completion", "percentcomplete", "complete",
+                   "progress", "baseline", "milestone")
+_LEGEND_TITLES = ("scoring", "legend", "criteria", "definition", "ratingscale", "riskscale", "scales", "lookup")
+
+
+def not_records_by_layout(headers: list[str], above: list[list[Any]]) -> str | None:
+    """Why a matched table holds no records of a register, from its own header and the title above it:
+    a schedule (tasks with start, end, duration) whose "Dependencies" or "Owner" columns look like a
+    log's, or a table titled as a scoring legend ("Risk Scoring" over "Likelihood | Grading | …")."""
+    keys = [normalise_key(h) for h in headers if h]
+    timing = {t for k in keys for t in _TIMING_HEADERS if k.startswith(t) or k.endswith(t)}
+    if any(k in _TASK_HEADERS for k in keys) and len(timing - {"milestone"}) >= 2:
+        return "a schedule (tasks with start, end, duration), not a register."
+    for row in above:
+        cells = list(dict.fromkeys(str(x).strip() for x in row if x is not None and str(x).strip()))
+        if len(cells) == 1 and any(w in normalise_key(cells[0]) for w in _LEGEND_TITLES):
+            return f"the table is titled “{cells[0][:40]}”: a legend of the scales, not a register."
     return None
 
 

@@ -32,6 +32,7 @@ from .header_detection import (
     PSEUDO,
     RAID_REGISTERS,
     RESPONSE_PLAN,
+    SAMPLE,
     HeaderMatch,
     SheetKind,
     check_values,
@@ -40,9 +41,13 @@ from .header_detection import (
     layout_key,
     map_header,
     not_a_register,
+    not_records_by_layout,
     raid_filter,
+    raid_rows,
     raid_type_column,
     real_fields,
+    refill,
+    tick_level,
 )
 from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .office_import import plan_office_import, read_stamp
@@ -78,6 +83,15 @@ def importable_fields(register: str) -> list[tuple[str, str]]:
     if register == "risks":
         out.append((RESPONSE_PLAN, "Response plan (as response actions)"))
     return out
+
+
+def tick_label(register: str, name: str) -> str:
+    """How the mapping dialog names a detected target that is no plain field: a tick-box level column."""
+    level = tick_level(name)
+    if level is None:
+        return name
+    field_name, n = level
+    return f"{REGISTERS[register].field(field_name).label} {n} (ticked)"  # short: the column is narrow
 
 
 def saved_mapping(store: Store, layout: str) -> dict[str, Any] | None:
@@ -358,7 +372,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             if match is None:
                 plan.skipped_sheets.append((title, "no header row naming register columns was found."))
                 continue
-            why = _no_records(match)
+            why = _no_records(match) or not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1])
             if why is not None:
                 plan.skipped_sheets.append((title, why))
                 continue
@@ -377,13 +391,16 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             planner = _planner(store, session, progress, cancelled, [p[5] for p in prepared], translations,
                                create_missing)
             planner.total = sum(r.declared_rows for r, *_ in prepared)
-            for reader, match, row_filter, final, ignored, layout, extras, own in prepared:
+            last_use = {id(p[0]): i for i, p in enumerate(prepared)}
+            for i, (reader, match, row_filter, final, ignored, layout, extras, own) in enumerate(prepared):
                 if row_filter is not None:
                     extras = {c: h for c, h in extras.items() if c != getattr(row_filter, "column", None)}
                 sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                                 ignored, finish=False, extras=extras, own_export=own,
                                                 row_filter=row_filter)
                 plan.sheets.append(sheet_plan)
+                if last_use[id(reader)] == i:
+                    reader.release()  # planned: the sheet's cells are not needed again
             for sheet_plan in list(plan.sheets):
                 if sheet_plan.register == "risks":
                     _response_actions(plan, sheet_plan)
@@ -408,14 +425,23 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             out.append((reader, match, None))
             continue
         header, group = rows[match.row - 1], rows[match.row - 2] if match.row >= 2 else None
+        stored = reader.top_rows(fill_merged=False)
         for register in RAID_REGISTERS:
             kind = kind_for(register)
-            if kind == match.kind:
-                m = match
+            # each register's columns are judged on its own rows: a risk's "Probability" is not refused
+            # for the "N/A" of the issue rows beside it
+            sample = raid_rows(col, register, stored[match.row:])[:SAMPLE]
+            if kind == match.kind:  # the header as detected (two rows, tick-box levels), re-judged
+                mapping, dups = dict(match.mapping), dict(match.duplicates)
+                mapping.update({c: n for c, n in map_header(kind, header, group)[0].items()
+                                if c in match.demoted and n not in mapping.values()})
             else:
                 mapping, dups = map_header(kind, header, group)
-                mapping, demoted = check_values(kind, mapping, rows[match.row:match.row + 20])
-                m = HeaderMatch(kind, match.row, mapping, match.headers, 0.0, dups, demoted)
+            named = set(mapping.values())
+            mapping, demoted = check_values(kind, mapping, sample)
+            mapping = refill(kind, header, group, mapping, demoted, sample, named - set(mapping.values()))
+            m = HeaderMatch(kind, match.row, mapping, match.headers, match.score if kind == match.kind else 0.0,
+                            dups, demoted, match.sheet_title)
             m.mapping = {c: n for c, n in m.mapping.items() if c != col}
             if not any(n for n in m.mapping.values() if n not in PSEUDO):
                 continue

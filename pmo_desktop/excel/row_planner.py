@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from ..models import records
 from ..models import values as v
 from ..models.errors import ValidationError
-from ..models.fields import Field, Kind, Register
+from ..models.fields import Context, Field, Kind, Register
 from ..models.registers import REGISTERS
 from .errors import ImportCancelled
 from .header_detection import _TITLE_FALLBACK, PARENT, RESPONSE_PLAN, SheetKind, is_mark, tick_level
@@ -65,6 +65,35 @@ def _similar(a: str, b: str) -> bool:
         return True
     wa, wb = set(words_of(a)), set(words_of(b))
     return len(wa & wb) * 2 >= min(len(wa), len(wb))
+
+
+# A reference with a text field beside it that names the same thing in words: a communication to
+# "Insurance providers", who are no stakeholder of the office, is for that audience.
+NAME_STAND_IN = {("communications", "stakeholder"): "audience"}
+
+
+def _near_name(name: str, known: set[str]) -> str | None:
+    """The one known name (lower case) that ``name`` differs from by a plural "s", spacing and
+    punctuation, or one letter in a name of seven letters or more; None when none or several do."""
+    key = word_key(name)
+    if not key:
+        return None
+    found: set[str] = set()
+    for other in known:
+        k = word_key(other)
+        if k == key or k.rstrip("s") == key.rstrip("s") or (min(len(k), len(key)) >= 7 and _one_apart(k, key)):
+            found.add(other)
+    return found.pop() if len(found) == 1 else None
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """One letter missing, extra or different."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _looks_like_code(value: Any) -> bool:
@@ -201,6 +230,7 @@ class Planner:
         widths: dict[int, int] = {}  # index into plan.rows → filled cells of that row
         table_widths: list[int] = []  # filled cells of the rows of the first block (the table itself)
         last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
+        seen_rows: dict[tuple[Any, ...], int] = {}  # each distinct row → the first row number holding it
 
         def skip(number: int, reason: str, code: str = "") -> None:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
@@ -227,6 +257,7 @@ class Planner:
                     self._unclaim(reg, report.code)
 
         value_cols = {c for c, f in fields if not (f.kind.free_text or f.kind.refers)}
+        text_cols = {c for c, f in fields if f.kind.free_text and not f.kind.is_key} | set(self._responses)
         first_block = True
         for number, row in reader.data_rows(header_row + 1, width):
             tick += 1
@@ -270,6 +301,21 @@ class Planner:
                     all(c == code_col or c not in plan.extras for c in filled):
                 skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}” is filled).")
                 continue
+            if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
+                    title_col not in filled and (code_col is None or code_col not in filled) and \
+                    set(filled) <= text_cols | set(plan.extras) and set(filled) & text_cols:
+                # only text under a record, no title or ID: the record's lists go on over several rows
+                # ("Browse," then "Order" under a stakeholder's roles)
+                index, first_number, raw = last_record
+                combined = tuple(a if b is None else (b if a is None else
+                                 (f"{a}\n{b}" if isinstance(a, str) else a)) for a, b in zip(raw, row))
+                self._unclaim(reg, plan.rows[index].report.code)
+                self._forget_unplaced(plan, plan.rows[index])
+                plan.rows[index] = self._plan_row(plan, reg, parent_reg, first_number, combined, fields, code_col,
+                                                  parent_col, strict_refs, title_col)
+                last_record = (index, first_number, combined)
+                skip(number, f"continues the record of row {first_number} (its text goes on over several rows).")
+                continue
             if len(mapped_filled) < 2 and not has_key:
                 what = " or ".join(x for x in (key.label if key else "", title.label if title else "") if x)
                 skip(number, f"looks like a note, not a record (one filled cell and no {what}).")
@@ -298,6 +344,11 @@ class Planner:
                 continue
             if after_gap and len(filled) == 1 and filled[0] == first_col == title_col:
                 notes.add(len(plan.rows))
+            if parent_reg is None:
+                same = seen_rows.setdefault(tuple(row), number)
+                if same != number:  # a block pasted twice (a log appended to by each session): one record
+                    skip(number, f"repeats row {same} cell for cell: one record.")
+                    continue
             planned = self._plan_row(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs,
                                      title_col)
             wordy = any(len(str(value).split()) > 4 for _name, value in planned.unplaced or ())
@@ -343,6 +394,26 @@ class Planner:
                     del counts[value]
             if name in plan.unplaced and not counts:
                 del plan.unplaced[name]
+
+    @staticmethod
+    def _rule_trigger(reg: Register, record: dict[str, Any], values: dict[str, Any], ctx: Context) -> Field | None:
+        """The one choice of the row whose default satisfies the register's rule, or None."""
+        assert reg.check is not None  # called when the register's rule refused the row
+        found = None
+        for name in values:
+            f = reg.field(name)
+            if f.kind is not Kind.ENUM or f.required:
+                continue
+            trial = dict(record)
+            trial[name] = reg.defaults.get(name)
+            try:
+                reg.check(trial, ctx)
+            except ValidationError:
+                continue
+            if found is not None:
+                return None
+            found = f
+        return found
 
     @staticmethod
     def _same_record(reg: Register, first: PlannedRow, values: dict[str, Any]) -> bool:
@@ -469,6 +540,18 @@ class Planner:
             pending = self.pending_names[f.ref.target]
             for name in ([wanted] if f.kind.is_reference else wanted):
                 if name and name.lower() not in known and name.lower() not in pending:
+                    near = _near_name(name, known | pending)
+                    if near is not None:  # "Particpants", "Insurance Provider": the one name it misspells
+                        if f.kind.is_reference:
+                            values[f.name] = near
+                        else:
+                            values[f.name] = [near if x == name else x for x in values[f.name]]
+                        continue
+                    stand_in = NAME_STAND_IN.get((reg.name, f.name))
+                    if stand_in and f.kind.is_reference and not values.get(stand_in):
+                        values.pop(f.name)  # a group the register does not list: named as the audience
+                        values[stand_in] = name
+                        continue
                     noun = _NOUNS.get(f.ref.target.__name__, f.ref.target.__name__.lower())
                     if self.create_missing and f.ref.target.__name__ == "Project":
                         plan.to_create.setdefault(f.ref.target.__name__, set()).add(name)
@@ -514,12 +597,21 @@ class Planner:
                     return PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code,
                                                 f"same {key.label} as row {earlier[1]} of “{earlier[0]}”: its other "
                                                 "columns go to that record."))
-                if earlier is not None:
+                title_name = next((f.name for f in reg.fields if f.required), None)
+                if earlier is not None and earlier[0] == plan.sheet and first is None:
+                    first = self.claimed_rows.get((reg.name, low))
+                if earlier is not None and earlier[0] == plan.sheet and first is not None and title_name and \
+                        values.get(title_name) and first.values.get(title_name) and \
+                        not _similar(values[title_name], first.values[title_name]):
+                    # numbering restarted further down (a second report pasted under the first): another record
+                    reason = (f"{key.label} {code} is row {earlier[1]}'s, which is another "
+                              f"{reg.title.lower().split()[0]}, so this row is added as a new record. ")
+                    code = ""
+                elif earlier is not None:
                     where = f"row {earlier[1]}" if earlier[0] == plan.sheet else f"row {earlier[1]} of “{earlier[0]}”"
                     errors.append(f"{key.label} “{code}” appears twice in this import ({where} and row {number}).")
                 else:
                     record_id = self.codes(reg).get(low)
-                    title_name = next((f.name for f in reg.fields if f.required), None)
                     if record_id is not None and not self._own_export and title_name and values.get(title_name):
                         stored = self.current(reg, record_id).get(title_name) or ""
                         if not _similar(values[title_name], stored):
@@ -548,6 +640,11 @@ class Planner:
                 except ValidationError as e:
                     refused_name = getattr(e, "field", None)
                     refused = next((x for x in reg.fields if x.name == refused_name), None)
+                    if refused is not None and not refused.required and refused.name not in values and \
+                            not refused.kind.is_key:
+                        # the rule wants a field the sheet does not fill ("Decided" needs who decided): the
+                        # choice that asks for it is left at its default, the cell kept in the notes
+                        refused = self._rule_trigger(reg, record, values, ctx)
                     if refused is None or refused.required or refused.name not in values or refused.kind.is_key:
                         errors.append(str(e))
                         break

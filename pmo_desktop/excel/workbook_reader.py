@@ -10,6 +10,7 @@ parser still trips over becomes a ``WorkbookError`` with one sentence of explana
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import zipfile
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from .errors import WorkbookError
 
 if TYPE_CHECKING:  # imported when a workbook is opened, not at startup
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineSheet, CalamineWorkbook
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: encrypted xlsx, or an old .xls
 ZIP_MAGIC = b"PK\x03\x04"
@@ -211,6 +212,10 @@ def _unreadable(name: str, e: BaseException) -> WorkbookError:
                          "again as .xlsx and retry.")
 
 
+# Interruptions, not problems of the file: never turned into "cannot be read".
+_NOT_FILE_ERRORS = (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)
+
+
 def _guard(name: str, e: BaseException) -> WorkbookError:
     return e if isinstance(e, WorkbookError) else _unreadable(name, e)
 
@@ -228,6 +233,7 @@ class SafeWorkbook:
         self.format = check_file(self.path, limits)
         self._csv: list[list[Any]] | None = None
         self._wb: CalamineWorkbook | None = None
+        self._xls_errors: dict[str, list[tuple[int, int, str]]] | None = None  # .xls: read once, on demand
         name = self.path.name
         try:
             if self.format == "csv":
@@ -238,7 +244,9 @@ class SafeWorkbook:
                 self._wb = CalamineWorkbook.from_path(str(self.path))
         except WorkbookError:
             raise
-        except Exception as e:  # calamine raises its own errors for broken parts
+        except BaseException as e:  # calamine raises its own errors for broken parts (a Rust panic too)
+            if isinstance(e, _NOT_FILE_ERRORS):
+                raise
             if self.format == "xls":
                 raise WorkbookError(f"“{name}” is an old-format Excel file (.xls) that cannot be read ({_short(e)}); "
                                     "open it in Excel, save it as an .xlsx workbook and import that.") from None
@@ -287,16 +295,24 @@ class SafeWorkbook:
             raise WorkbookError(f"“{title}” is a chart sheet, not a table; choose a worksheet.")
         try:
             ws = self._calamine.get_sheet_by_name(title)
-            rows = ws.to_python(skip_empty_area=False)
             merges = [(r1 + 1, c1, r2 + 1, c2) for (r1, c1), (r2, c2) in (ws.merged_cell_ranges or ())]
-        except Exception as e:
+        except BaseException as e:  # a Rust panic on a damaged sheet is a BaseException
+            if isinstance(e, _NOT_FILE_ERRORS):
+                raise
             raise _guard(self.path.name, e) from None
         if len(merges) > self.limits.max_merged_ranges:
             raise WorkbookError(f"The sheet “{title}” has more than {self.limits.max_merged_ranges:,} merged ranges; "
                                 "unmerge the cells and import again.")
+        errors: dict[tuple[int, int], str] = {}
         if self.format == "xlsx":
-            _put_error_cells(self.path, names.index(title), rows)
-        return SheetReader(self, title, rows, merges)
+            errors = _error_cells(self.path, names.index(title))
+        elif self.format == "xls":
+            if self._xls_errors is None:
+                from .xls_errors import error_cells
+
+                self._xls_errors = error_cells(self.path)
+            errors = {(r, c): text for r, c, text in self._xls_errors.get(title, ())}
+        return SheetReader(self, title, None, merges, sheet=ws, errors=errors)
 
 
 def _sheet_part(zf: zipfile.ZipFile, index: int) -> str | None:
@@ -318,14 +334,15 @@ def _sheet_part(zf: zipfile.ZipFile, index: int) -> str | None:
     return None
 
 
-def _put_error_cells(path: Path, index: int, rows: list[list[Any]]) -> None:
-    """Put back the Excel errors (#REF!, #N/A ...) that calamine reads as empty cells, so the planner can
-    name them; a streamed scan of the sheet XML, which costs a decompression and no parse."""
+def _error_cells(path: Path, index: int) -> dict[tuple[int, int], str]:
+    """The Excel errors (#REF!, #N/A ...) that calamine reads as empty cells, by (row, column), so the
+    planner can name them; a streamed scan of the sheet XML, which costs a decompression and no parse."""
+    out: dict[tuple[int, int], str] = {}
     try:
         with zipfile.ZipFile(path) as zf:
             part = _sheet_part(zf, index)
             if part is None:
-                return
+                return out
             with zf.open(part) as fh:
                 carry = b""
                 while True:
@@ -340,14 +357,14 @@ def _put_error_cells(path: Path, index: int, rows: list[list[Any]]) -> None:
                             ref, value = _REF_RE.search(m.group(1)), _VALUE_RE.search(m.group(2))
                             if ref is None or value is None:
                                 continue
-                            r, c = int(ref.group(2)) - 1, _col_index(ref.group(1))
-                            if r < len(rows) and c < len(rows[r]) and rows[r][c] in ("", None):
-                                rows[r][c] = value.group(1).decode("utf-8", "replace")
+                            out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = \
+                                value.group(1).decode("utf-8", "replace")
                     carry = buf[cut:]
                     if not chunk:
                         break
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError):
-        return  # the values calamine read stand; only the error markers are missing
+        return out  # the values calamine read stand; only the error markers are missing
+    return out
 
 
 def _short(e: BaseException) -> str:
@@ -388,18 +405,74 @@ def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
 
 
 class SheetReader:
-    """Rows of one worksheet: the header area with merged cells filled in, then data rows."""
+    """Rows of one worksheet: the header area with merged cells filled in, then data rows.
 
-    def __init__(self, book: SafeWorkbook, title: str, rows: list[list[Any]], merges: list[tuple[int, int, int, int]]):
+    Rows are read as they are needed, from python-calamine's row iterator: finding the header reads
+    only the first rows, and planning goes down the sheet without holding it as Python lists (a CSV
+    file is already a list)."""
+
+    def __init__(self, book: SafeWorkbook, title: str, rows: list[list[Any]] | None,
+                 merges: list[tuple[int, int, int, int]], sheet: CalamineSheet | None = None,
+                 errors: dict[tuple[int, int], str] | None = None):
         self.book = book
         self.title = title
         self._rows = rows
+        self._sheet = sheet
+        self._errors = errors or {}
         self._merges = merges
-        self.declared_rows = len(rows)
+        self._top: list[list[Any]] | None = None
+        self._released = False
+        if rows is not None:
+            self.declared_rows = len(rows)
+        else:
+            end = sheet.end if sheet is not None else None
+            self.declared_rows = end[0] + 1 if end else 0
+
+    def _raw(self, start: int = 0) -> Iterator[list[Any]]:
+        """Rows from the ``start``-th (0-based), as read: a list per row, columns from A, errors named."""
+        if self._released:
+            raise RuntimeError(f"the sheet “{self.title}” was released after planning")
+        errors = self._errors
+        if self._rows is not None:
+            source: Iterator[list[Any]] = iter(self._rows[start:])
+            pad: list[Any] = []
+        else:
+            sheet = self._sheet
+            assert sheet is not None  # a CSV file's rows or a sheet, until released
+            first = sheet.start
+            pad = [""] * (first[1] if first else 0)  # calamine's iterator starts at the first used column
+            source = self._calamine_rows(sheet, start)
+        for index, row in enumerate(source, start=start):
+            if pad:
+                row = pad + list(row)
+            if errors:
+                row = list(row)
+                for c in range(len(row)):
+                    text = errors.get((index, c))
+                    if text is not None and row[c] in ("", None):
+                        row[c] = text
+            yield row
+
+    def _calamine_rows(self, sheet: CalamineSheet, start: int) -> Iterator[list[Any]]:
+        try:
+            for index, row in enumerate(sheet.iter_rows()):
+                if index >= start:
+                    yield row
+        except BaseException as e:  # a Rust panic deep in a damaged sheet is a BaseException
+            if isinstance(e, _NOT_FILE_ERRORS):
+                raise
+            raise _guard(self.book.path.name, e) from None
+
+    def release(self) -> None:
+        """Let go of the sheet calamine holds (the whole sheet, in Rust) once it has been planned; the
+        header rows stay for the preview."""
+        self.top_rows()
+        self._sheet = None
+        self._released = True
 
     def all_rows(self) -> list[list[Any]]:
         """Every row as read, empty cells as None (for a workbook read exactly as written: our export)."""
-        return [self._clean(list(r)) for r in self._rows]
+        return [self._clean(list(r)) for r in self._raw()]
 
     # --------------------------------------------------------------------------- merged cells
     def merged_ranges(self) -> list[tuple[int, int, int, int]]:
@@ -415,7 +488,10 @@ class SheetReader:
         """The first rows (where titles and the header live), merged ranges filled with their value
         (unless ``fill_merged`` is false: the cells as stored, for judging values below a header)."""
         limits = self.book.limits
-        rows = [self._clean(r[: limits.max_columns]) for r in self._rows[: limits.header_scan_rows]]
+        if self._top is None:
+            self._top = [self._clean(list(r[: limits.max_columns]))
+                         for r in itertools.islice(self._raw(), limits.header_scan_rows)]
+        rows = [list(r) for r in self._top]
         width = max((len(r) for r in rows), default=0)
         for cells in rows:
             cells.extend([None] * (width - len(cells)))
@@ -443,11 +519,10 @@ class SheetReader:
         nxt = 0
         data_rows = 0
         pad = (None,) * width
-        for index in range(first_row - 1, len(self._rows)):
+        for index, raw in enumerate(self._raw(first_row - 1), start=first_row - 1):
             number = index + 1
             if number - first_row >= limits.max_scanned_rows:
                 raise self._too_many()
-            raw = self._rows[index]
             row = tuple(None if x == "" else x for x in raw[:width])
             if len(row) < width:
                 row = row + pad[: width - len(row)]

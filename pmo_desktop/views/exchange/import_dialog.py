@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 
 from ...excel.errors import ImportCancelled, WorkbookError
 from ...excel.import_plan import ImportPlan
-from ...excel.importer import importable_fields, plan_import, plan_workbook_import, valid_rows_only, write_left_out
+from ...excel.importer import (
+    importable_fields,
+    plan_import,
+    plan_workbook_import,
+    tick_label,
+    valid_rows_only,
+    write_left_out,
+)
 from ...excel.value_translation import OPEN_LISTS
 from ...excel.workbook_reader import SafeWorkbook
 from ...models import records
@@ -262,7 +269,12 @@ class ImportDialog(QDialog):
                 combo.addItem(IGNORE, None)
                 for name, text in choices:
                     combo.addItem(text, name)
-                i = combo.findData(sheet.mapping.get(col))
+                current = sheet.mapping.get(col)
+                if current is not None and combo.findData(current) < 0:
+                    # a tick-box level column ("H" under "Probability"): offered as detected, so that
+                    # "Check again" keeps it instead of reading it as "ignore"
+                    combo.addItem(tick_label(sheet.register, current), current)
+                i = combo.findData(current)
                 combo.setCurrentIndex(i if i >= 0 else 0)
                 self.mapping_table.setCellWidget(r, 1, combo)
 
