@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from ..models import benefit_rules
 from ..models.fields import Context, Kind
+from ..models.status_rules import DIMENSIONS, MILESTONE_COLOURS, RAG_COLOURS
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -84,6 +85,14 @@ def status_rules() -> list[Rule]:
     return [_equal_rule(status, colour) for status, colour in benefit_rules.STATUS_COLOURS.items()]
 
 
+def rag_rules() -> list[Rule]:
+    return [_equal_rule(rag, colour) for rag, colour in RAG_COLOURS.items()]
+
+
+def milestone_rules() -> list[Rule]:
+    return [_equal_rule(state, colour) for state, colour in MILESTONE_COLOURS.items()]
+
+
 def overdue_rules() -> list[Rule]:
     return [_cell_is_rule("equal", ['"Yes"'], font=Font(bold=True, color="C62828"))]
 
@@ -96,6 +105,8 @@ CONDITIONAL: dict[tuple[str, str], Callable[[Context], list[Rule]]] = {
     ("risks", "residual_score"): score_rules,
     ("benefits", "status_rag"): lambda ctx: status_rules(),
     ("communications", "overdue"): lambda ctx: overdue_rules(),
+    **{("status_reports", name): (lambda ctx: rag_rules()) for name in DIMENSIONS},
+    ("milestones", "state"): lambda ctx: milestone_rules(),
 }
 
 

@@ -13,7 +13,7 @@ from typing import Callable
 from sqlalchemy import Column, Connection, MetaData, String, Table, Text, inspect, select, text
 
 FORMAT_NAME = "pmo-desktop"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 meta_metadata = MetaData()
 pmo_meta = Table(
@@ -50,8 +50,15 @@ def _version_2(conn: Connection) -> None:
     _add_column(conn, "risk", "reviewed_on", "DATE")  # the review cadence counts from it
 
 
+def _version_3(conn: Connection) -> None:
+    """The reporting cycle: project status reports per period and key milestones."""
+    from .status import TABLES
+
+    _add_tables(conn, TABLES)
+
+
 # MIGRATIONS[n] upgrades a file from version n - 1 to version n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _version_2}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _version_2, 3: _version_3}
 
 
 def read_meta(conn: Connection) -> dict[str, str] | None:

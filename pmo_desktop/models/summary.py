@@ -28,6 +28,7 @@ from .risk_review import reviews_overdue
 from .risks import IssueEntry, Risk
 from .stakeholder_rules import QUADRANTS, quadrant
 from .stakeholders import Stakeholder
+from .status_rollup import StatusSummary, status_summary
 from .store import Store
 
 NOT_RATED = "Not rated"
@@ -125,6 +126,7 @@ class Summary(TypedDict):
     dependencies: DependencySummary
     decisions: DecisionSummary
     actions: ActionSummary
+    status: StatusSummary                     # latest RAG per project, milestones due and slipped
 
 
 @dataclass(frozen=True)
@@ -311,6 +313,7 @@ def summarize(source: Store | Session, ctx: Context | None = None, *, with_recor
         "dependencies": dependency_summary(session, ctx.today),
         "decisions": decision_summary(session, ctx.today),
         "actions": action_summary(session, ctx.today),
+        "status": status_summary(session, ctx),
     }
     if with_records:
         out["projects"]["records"] = record_list(session, "projects")

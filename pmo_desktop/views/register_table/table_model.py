@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...models import errors, records
 from ...models.benefit_rules import STATUS_COLOURS
 from ...models.fields import Field, Kind, Register
+from ...models.status_rules import DIMENSIONS, MILESTONE_COLOURS, RAG_COLOURS
 from ...models.windows import display_text
 from ..document import Document
 from .commands import CellEdit, EditCellsCommand
@@ -357,4 +358,8 @@ class RegisterTableModel(QAbstractTableModel):
                 rules[f.name] = lambda v: STATUS_COLOURS.get(v)
             elif f.name == "overdue":
                 rules[f.name] = lambda v: "#c62828" if v else None
+            elif self.register.name == "status_reports" and f.name in DIMENSIONS:
+                rules[f.name] = lambda v: RAG_COLOURS.get(v)
+            elif self.register.name == "milestones" and f.name == "state":
+                rules[f.name] = lambda v: MILESTONE_COLOURS.get(v)
         return rules
