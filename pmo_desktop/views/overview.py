@@ -1,18 +1,61 @@
-"""Program overview: the program, its objectives and the state of the three registers at a glance."""
+"""Program overview: a dashboard. Each project's latest RAG and its trend against the period before,
+then tiles for milestones due and slipped, top threats, open issues, risks, benefits, communications
+due, stakeholders, actions, dependencies, decisions and projects. Every tile opens the register
+filtered to what it counts (a click, Enter or Space); Tab moves between the tiles."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from html import escape
+
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..models import records
+from ..models.benefit_rules import AT_RISK, OFF_TRACK
+from ..models.dashboard import COMMS_WITHIN_DAYS, Dashboard, Item, dashboard
 from ..models.registers import REGISTERS
-from ..models.summary import summarize
+from ..models.status_rollup import ProjectStatus
+from ..models.status_rules import DIMENSIONS, LATE, NEW, RAG_COLOURS, SLIPPED, TREND_ARROWS
 from .document import Document
 from .lazy_refresh import RefreshWhenShown
+from .register_filter import RegisterFilter
 from .register_page import page_title
+from .tile import TILE_STYLE, Tile
 
 OBJECTIVES = REGISTERS["objectives"]
+PROJECT_COLUMNS = 5
+TILE_COLUMNS = 4
+SHOWN = 3   # records named on a tile; the register shows them all
+SHORT = {"schedule": "Sched", "cost": "Cost", "scope": "Scope", "quality": "Qual", "benefits": "Ben"}
+WATCHED = ("projects", "risks", "stakeholders", "benefits", "benefit_plan", "benefit_measurements", "objectives",
+           "issues", "issue_actions", "risk_actions", "assumptions", "dependencies", "decisions", "communications",
+           "status_reports", "milestones", "people")
+
+
+def _chip(rating: str, text: str) -> str:
+    colour = RAG_COLOURS.get(rating, "#eeeeee")
+    return f'<td bgcolor="{colour}" style="color:black">&nbsp;{escape(text)}&nbsp;</td>'
+
+
+def _items(items: list[Item], none: str) -> str:
+    if not items:
+        return escape(none)
+    lines = [f"{escape(i.code)} {escape(i.title)}" + (f" <i>({escape(i.detail)})</i>" if i.detail else "")
+             for i in items[:SHOWN]]
+    if len(items) > SHOWN:
+        lines.append(f"… and {len(items) - SHOWN} more")
+    return "<br>".join(lines)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return "<br>".join(f"{escape(k)}: {v}" for k, v in counts.items() if v) or "None yet"
 
 
 class OverviewPage(RefreshWhenShown, QWidget):
@@ -21,73 +64,169 @@ class OverviewPage(RefreshWhenShown, QWidget):
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
-        layout = QVBoxLayout(self)
-        self.title = page_title("", self)
-        self.description = QLabel(self)
+        self.tiles: dict[str, Tile] = {}
+        content = QWidget(self)
+        content.setStyleSheet(TILE_STYLE)
+        layout = QVBoxLayout(content)
+        self.title = page_title("", content)
+        self.description = QLabel(content)
         self.description.setWordWrap(True)
+        self.facts = QLabel(content)
         layout.addWidget(self.title)
         layout.addWidget(self.description)
-        self.facts = QFormLayout()
-        layout.addLayout(self.facts)
-        self.tiles = QGridLayout()
-        layout.addLayout(self.tiles)
-        self.objectives = QLabel(self)
+        layout.addWidget(self.facts)
+        self.status_heading = QLabel(content)
+        layout.addWidget(self.status_heading)
+        self.project_grid = QGridLayout()
+        layout.addLayout(self.project_grid)
+        self.tile_grid = QGridLayout()
+        layout.addLayout(self.tile_grid)
+        self.objectives = QLabel(content)
         self.objectives.setWordWrap(True)
-        box = QGroupBox("Strategic objectives", self)
+        box = QGroupBox("Strategic objectives", content)
         QVBoxLayout(box).addWidget(self.objectives)
         layout.addWidget(box)
         layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.content = content
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         # Counts are redone only while the overview is on screen, not on every edit elsewhere.
-        self.watch_registers(document, ("projects", "risks", "stakeholders", "benefits", "benefit_plan",
-                                        "benefit_measurements", "objectives"))
+        self.watch_registers(document, WATCHED)
 
     def select_record(self, register_name: str, record_id: int) -> bool:
         return False
 
-    def _tile(self, row: int, col: int, heading: str, lines: list[str]) -> None:
-        box = QGroupBox(heading, self)
-        label = QLabel("\n".join(lines) or "—", box)
-        font = label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        label.setFont(font)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        QVBoxLayout(box).addWidget(label)
-        self.tiles.addWidget(box, row, col)
+    # ------------------------------------------------------------------ tiles
+    def open(self, target: RegisterFilter) -> None:
+        window = self.window()
+        if hasattr(window, "open_filtered"):
+            window.open_filtered(target)
+
+    def _tile(self, grid: QGridLayout, index: int, columns: int, key: str, title: str, html: str,
+              target: RegisterFilter, hint: str) -> Tile:
+        tile = Tile(key, title, html, target, hint, self.content)
+        tile.activated.connect(self.open)
+        grid.addWidget(tile, index // columns, index % columns)
+        self.tiles[key] = tile
+        return tile
+
+    def _clear(self) -> str | None:
+        """Remove the tiles; returns the key of the one that had the focus, to give it back."""
+        focused = next((k for k, t in self.tiles.items() if t.hasFocus()), None)
+        for grid in (self.project_grid, self.tile_grid):
+            while grid.count():
+                item = grid.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget:
+                    widget.deleteLater()
+        self.tiles.clear()
+        return focused
+
+    def _project_tile(self, index: int, p: ProjectStatus) -> None:
+        latest = p.latest or {}
+        if p.latest is None:
+            html = "<i>Not reported yet</i>"
+        else:
+            move = p.trend
+            versus = (f"{TREND_ARROWS[move]} {move.lower()} than {p.previous['period']}"
+                      if move != NEW and p.previous else "first report" if p.previous is None else "")
+            if move == "Same" and p.previous:
+                versus = f"{TREND_ARROWS[move]} same as {p.previous['period']}"
+            draft = " (draft)" if latest.get("state") == "Draft" else ""
+            overall = p.overall or "Not rated"
+            html = (f'<table cellspacing="0" cellpadding="2"><tr>{_chip(p.overall, f"{overall} {TREND_ARROWS[move]}")}'
+                    f"<td>&nbsp;{escape(p.period)}{draft}</td></tr></table>"
+                    f'<table cellspacing="2" cellpadding="0"><tr>'
+                    + "".join(_chip(latest.get(d) or "", SHORT[d]) for d in DIMENSIONS[1:])
+                    + f"</tr></table><small>{escape(versus)}</small>")
+        self._tile(self.project_grid, index, PROJECT_COLUMNS, f"project:{p.project}", p.project, html,
+                   RegisterFilter("status_reports", {"project": frozenset({p.project})}),
+                   f"Open the status reports of {p.project}")
 
     def refresh(self) -> None:
+        self._stale = False
         program = self.document.store.program()
         self.title.setText(program.name if program else "Program")
         self.description.setText(program.description if program else "")
-        while self.facts.rowCount():
-            self.facts.removeRow(0)
+        facts = []
         if program:
-            self.facts.addRow("Sponsor:", QLabel(program.sponsor or "—"))
-            self.facts.addRow("Program manager:", QLabel(program.manager or "—"))
-            dates = " – ".join(d.isoformat() for d in (program.start_date, program.end_date) if d)
-            self.facts.addRow("Dates:", QLabel(dates or "—"))
-        while self.tiles.count():
-            item = self.tiles.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget:
-                widget.deleteLater()
-        s = self.document.office.read_snapshot(summarize)
-        self._tile(0, 0, f"Projects ({s['projects']['total']})", [f"{k}: {v}" for k, v in s["projects"]["by_status"].items()])
-        self._tile(0, 1, f"Risks ({s['risks']['total']})", [f"{k}: {v}" for k, v in s["risks"]["open_by_rating"].items()])
-        self._tile(0, 2, f"Stakeholders ({s['stakeholders']['total']})", [f"{k}: {v}" for k, v in s["stakeholders"]["by_quadrant"].items()])
-        self._tile(0, 3, f"Benefits ({s['benefits']['total']})", [f"{k}: {v}" for k, v in s["benefits"]["by_status"].items()])
-        # The rest of the RAID picture: what a program board asks about first.
-        issues, assumptions = s["issues"], s["assumptions"]
-        dependencies, decisions, actions = s["dependencies"], s["decisions"], s["actions"]
-        self._tile(1, 0, f"Issues ({issues['total']})", [f"{k}: {v}" for k, v in issues["by_status"].items()]
-                   + [f"Escalated to the program: {issues['escalated']}"])
-        self._tile(1, 1, f"Actions ({actions['open']} open)", [f"Overdue: {actions['overdue']}",
-                                                                 f"Due this week: {actions['due_this_week']}"])
-        self._tile(1, 2, f"Dependencies ({dependencies['total']})",
-                   [f"Late or at risk: {dependencies['late_or_at_risk']}"]
-                   + [f"{k}: {v}" for k, v in dependencies["by_status"].items()])
-        pending = decisions["pending"]
-        self._tile(1, 3, f"Decisions ({len(pending)} pending)",
-                   [f"{d['id']} due {d['due']}{' — overdue' if d['overdue'] else ''}" for d in pending[:4]]
-                   + [f"Assumptions to validate, overdue: {assumptions['overdue']}"])
+            facts = [f"Sponsor: <b>{escape(program.sponsor or '—')}</b>",
+                     f"Program manager: <b>{escape(program.manager or '—')}</b>",
+                     "Dates: <b>" + (" – ".join(d.isoformat() for d in (program.start_date, program.end_date) if d)
+                                     or "—") + "</b>"]
+        self.facts.setText(" &nbsp;·&nbsp; ".join(facts))
+        focused = self._clear()
+        d: Dashboard = self.document.office.read_snapshot(dashboard, self.document.context)
+        s = d.summary
+        st = s["status"]
+        self.status_heading.setText(f"<b>Project status</b> — latest {st['cadence'].lower()} reports "
+                                    f"(current period {st['current_period']}); ▲ better, ▼ worse, ▶ same "
+                                    "as the period before")
+        for i, p in enumerate(d.projects):
+            self._project_tile(i, p)
+        self._program_tiles(d)
+        if focused in self.tiles:
+            self.tiles[focused].setFocus()
         objectives = sorted(r[2:4] for r in self.document.office.read(records.fetch_rows, OBJECTIVES))
         self.objectives.setText("\n".join(f"{code}  {title}" for code, title in objectives) or "None recorded yet.")
+
+    def _program_tiles(self, d: Dashboard) -> None:
+        s = d.summary
+        r, b, i = s["risks"], s["benefits"], s["issues"]
+        act, dep, dec = s["actions"], s["dependencies"], s["decisions"]
+        troubled_benefits = b["by_status"].get(AT_RISK, 0) + b["by_status"].get(OFF_TRACK, 0)
+        open_threats = frozenset(t.id for t in d.top_threats)
+        tiles = [
+            ("milestones_due", f"Milestones due ({len(d.milestones_due)})",
+             "<small>next 30 days</small><br>" + _items(d.milestones_due, "None in the next 30 days"),
+             RegisterFilter("milestones", ids=frozenset(m.id for m in d.milestones_due),
+                            label="Due in the next 30 days"), "Open the milestones due in the next 30 days"),
+            ("milestones_slipped", f"Slipped or late milestones ({len(d.milestones_slipped)})",
+             _items(d.milestones_slipped, "None: every milestone is on its baseline"),
+             RegisterFilter("milestones", {"state": frozenset({SLIPPED, LATE})}),
+             "Open the milestones that slipped or are late"),
+            ("top_threats", f"Top threats ({len(d.top_threats)})", _items(d.top_threats, "No open threats"),
+             RegisterFilter("risks", ids=open_threats, label=f"Top {len(open_threats)} open threats"),
+             "Open these threats in the risk register"),
+            ("issues", f"Issues ({i['by_status'].get('Open', 0)} open)",
+             _items(d.open_issues, "No open issues") + (f"<br>Escalated to the program: {i['escalated']}"
+                                                         if i["escalated"] else ""),
+             RegisterFilter("issues", {"status": frozenset({"Open"})}), "Open the issue log filtered to open issues"),
+            ("risks", f"Risks ({r['total']})", "<small>open, by rating</small><br>" + _counts(r["open_by_rating"]),
+             RegisterFilter("risks", {"status": frozenset({"Open"})}), "Open the risk register filtered to open risks"),
+            ("benefits", f"Benefits ({b['total']})",
+             _counts(b["by_status"]) + f"<br><small>{troubled_benefits} at risk or off track</small>",
+             RegisterFilter("benefits", {"status_rag": frozenset({AT_RISK, OFF_TRACK})}),
+             "Open the benefits at risk or off track"),
+            ("comms_due", f"Communications due ({len(d.comms_due)})",
+             f"<small>next {COMMS_WITHIN_DAYS} days, overdue included</small><br>"
+             + _items(d.comms_due, "Nothing due this week"),
+             RegisterFilter("communications", ids=frozenset(c.id for c in d.comms_due),
+                            label=f"Due in the next {COMMS_WITHIN_DAYS} days or overdue"),
+             "Open the communication plan filtered to what is due"),
+            ("stakeholders", f"Stakeholders ({s['stakeholders']['total']})", _counts(s["stakeholders"]["by_quadrant"]),
+             RegisterFilter("stakeholders"), "Open the stakeholder map"),
+            ("actions", f"Actions ({act['open']} open)",
+             f"Overdue: {act['overdue']}<br>Due this week: {act['due_this_week']}",
+             RegisterFilter("action_log", view="overdue" if act["overdue"] else "all"),
+             "Open the action log" + (" showing the overdue actions" if act["overdue"] else "")),
+            ("dependencies", f"Dependencies ({dep['total']})",
+             f"<small>late or at risk: {dep['late_or_at_risk']}</small><br>"
+             + _items(d.troubled_dependencies, "None late or at risk"),
+             RegisterFilter("dependencies", ids=frozenset(x.id for x in d.troubled_dependencies),
+                            label="Late or at risk"), "Open the dependencies that are late or at risk"),
+            ("decisions", f"Decisions ({len(dec['pending'])} pending)",
+             ("<br>".join(f"{escape(x['id'])} due {x['due'] or '—'}{' — <b>overdue</b>' if x['overdue'] else ''}"
+                          for x in dec["pending"][:SHOWN]) or "None pending")
+             + f"<br><small>assumptions past their date: {s['assumptions']['overdue']}</small>",
+             RegisterFilter("decisions", {"status": frozenset({"Pending"})}), "Open the pending decisions"),
+            ("projects", f"Projects ({s['projects']['total']})", _counts(s["projects"]["by_status"]),
+             RegisterFilter("projects"), "Open the projects"),
+        ]
+        for index, (key, title, html, target, hint) in enumerate(tiles):
+            self._tile(self.tile_grid, index, TILE_COLUMNS, key, title, html, target, hint)
