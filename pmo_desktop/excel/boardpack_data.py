@@ -24,6 +24,7 @@ from ..models.program import Program
 from ..models.records import fetch_rows, load_context
 from ..models.registers import REGISTERS
 from ..models.risks import Risk
+from ..models.status_rollup import ProjectStatus, latest_status, milestones, milestones_slipped
 from ..models.store import Store
 from ..models.summary import OPEN, HeatCell, Summary, heat_map_counts, risk_score_groups, summarize
 
@@ -50,6 +51,9 @@ class BoardPackData:
     rollups: list[Rollup] = field(default_factory=list)
     top_opportunities: list[Record] = field(default_factory=list)
     comms_due: list[Record] = field(default_factory=list)
+    # Each project's latest status report beside the one before it, and the milestones slipped or late.
+    project_status: list[ProjectStatus] = field(default_factory=list)
+    slipped_milestones: list[Record] = field(default_factory=list)
 
 
 def _as_dicts(reg: Register, rows: Iterable[Sequence[Any]]) -> list[Record]:
@@ -103,4 +107,6 @@ def read_board_pack(store: Store, today: date | None = None) -> BoardPackData:
             benefits=_as_dicts(REGISTERS["benefits"], fetch_rows(session, REGISTERS["benefits"], ctx)),
             rollups=program_rollups(session),
             comms_due=_comms_due(session, ctx),
+            project_status=latest_status(session, ctx),
+            slipped_milestones=milestones_slipped(milestones(session, ctx)),
         )

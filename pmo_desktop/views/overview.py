@@ -39,9 +39,10 @@ WATCHED = ("projects", "risks", "stakeholders", "benefits", "benefit_plan", "ben
            "status_reports", "milestones", "people")
 
 
-def _chip(rating: str, text: str) -> str:
+def _chip(rating: str, text: str, small: bool = False) -> str:
     colour = RAG_COLOURS.get(rating, "#eeeeee")
-    return f'<td bgcolor="{colour}" style="color:black">&nbsp;{escape(text)}&nbsp;</td>'
+    body = f"<small>&nbsp;{escape(text)}&nbsp;</small>" if small else f"&nbsp;{escape(text)}&nbsp;"
+    return f'<td bgcolor="{colour}" style="color:black">{body}</td>'
 
 
 def _items(items: list[Item], none: str) -> str:
@@ -81,6 +82,9 @@ class OverviewPage(RefreshWhenShown, QWidget):
         layout.addLayout(self.project_grid)
         self.tile_grid = QGridLayout()
         layout.addLayout(self.tile_grid)
+        for grid, columns in ((self.project_grid, PROJECT_COLUMNS), (self.tile_grid, TILE_COLUMNS)):
+            for column in range(columns):
+                grid.setColumnStretch(column, 1)
         self.objectives = QLabel(content)
         self.objectives.setWordWrap(True)
         box = QGroupBox("Strategic objectives", content)
@@ -142,10 +146,10 @@ class OverviewPage(RefreshWhenShown, QWidget):
             html = (f'<table cellspacing="0" cellpadding="2"><tr>{_chip(p.overall, f"{overall} {TREND_ARROWS[move]}")}'
                     f"<td>&nbsp;{escape(p.period)}{draft}</td></tr></table>"
                     f'<table cellspacing="2" cellpadding="0"><tr>'
-                    + "".join(_chip(latest.get(d) or "", SHORT[d]) for d in DIMENSIONS[1:])
+                    + "".join(_chip(latest.get(d) or "", SHORT[d], small=True) for d in DIMENSIONS[1:])
                     + f"</tr></table><small>{escape(versus)}</small>")
         self._tile(self.project_grid, index, PROJECT_COLUMNS, f"project:{p.project}", p.project, html,
-                   RegisterFilter("status_reports", {"project": frozenset({p.project})}),
+                   RegisterFilter("status_reports", {"project": frozenset({p.project})}, label=f"Project: {p.project}"),
                    f"Open the status reports of {p.project}")
 
     def refresh(self) -> None:
@@ -188,7 +192,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
                             label="Due in the next 30 days"), "Open the milestones due in the next 30 days"),
             ("milestones_slipped", f"Slipped or late milestones ({len(d.milestones_slipped)})",
              _items(d.milestones_slipped, "None: every milestone is on its baseline"),
-             RegisterFilter("milestones", {"state": frozenset({SLIPPED, LATE})}),
+             RegisterFilter("milestones", {"state": frozenset({SLIPPED, LATE})}, label="Slipped or late"),
              "Open the milestones that slipped or are late"),
             ("top_threats", f"Top threats ({len(d.top_threats)})", _items(d.top_threats, "No open threats"),
              RegisterFilter("risks", ids=open_threats, label=f"Top {len(open_threats)} open threats"),
@@ -196,12 +200,12 @@ class OverviewPage(RefreshWhenShown, QWidget):
             ("issues", f"Issues ({i['by_status'].get('Open', 0)} open)",
              _items(d.open_issues, "No open issues") + (f"<br>Escalated to the program: {i['escalated']}"
                                                          if i["escalated"] else ""),
-             RegisterFilter("issues", {"status": frozenset({"Open"})}), "Open the issue log filtered to open issues"),
+             RegisterFilter("issues", {"status": frozenset({"Open"})}, label="Open issues"), "Open the issue log filtered to open issues"),
             ("risks", f"Risks ({r['total']})", "<small>open, by rating</small><br>" + _counts(r["open_by_rating"]),
              RegisterFilter("risks", {"status": frozenset({"Open"})}), "Open the risk register filtered to open risks"),
             ("benefits", f"Benefits ({b['total']})",
              _counts(b["by_status"]) + f"<br><small>{troubled_benefits} at risk or off track</small>",
-             RegisterFilter("benefits", {"status_rag": frozenset({AT_RISK, OFF_TRACK})}),
+             RegisterFilter("benefits", {"status_rag": frozenset({AT_RISK, OFF_TRACK})}, label="At risk or off track"),
              "Open the benefits at risk or off track"),
             ("comms_due", f"Communications due ({len(d.comms_due)})",
              f"<small>next {COMMS_WITHIN_DAYS} days, overdue included</small><br>"
@@ -224,7 +228,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
              ("<br>".join(f"{escape(x['id'])} due {x['due'] or '—'}{' — <b>overdue</b>' if x['overdue'] else ''}"
                           for x in dec["pending"][:SHOWN]) or "None pending")
              + f"<br><small>assumptions past their date: {s['assumptions']['overdue']}</small>",
-             RegisterFilter("decisions", {"status": frozenset({"Pending"})}), "Open the pending decisions"),
+             RegisterFilter("decisions", {"status": frozenset({"Pending"})}, label="Pending"), "Open the pending decisions"),
             ("projects", f"Projects ({s['projects']['total']})", _counts(s["projects"]["by_status"]),
              RegisterFilter("projects"), "Open the projects"),
         ]

@@ -30,3 +30,5 @@ def apply_filter(view: RegisterView, target: RegisterFilter) -> None:
         view.set_column_filter(name, set(allowed))
     if target.ids is not None:
         view.set_record_filter(set(target.ids), target.label)
+    elif target.columns and target.label:
+        view.show_filter_label(target.label)

@@ -35,7 +35,8 @@ class Tile(QGroupBox):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.body)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Tiles of a row share its height and the columns share the width, however long a title is.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(title)
         self.setAccessibleDescription(f"{self.body.text()} — {hint}")
 

@@ -70,8 +70,9 @@ class StatusPage(QWidget):
         below_layout.addWidget(self.milestones_caption)
         below_layout.addWidget(self.project_milestones, 1)
         report_tab.addWidget(below)
-        report_tab.setStretchFactor(0, 3)
-        report_tab.setStretchFactor(1, 2)
+        report_tab.setStretchFactor(0, 1)
+        report_tab.setStretchFactor(1, 1)
+        report_tab.setSizes([300, 300])
         self.report_tab = report_tab
 
         self.tabs = QTabWidget(self)

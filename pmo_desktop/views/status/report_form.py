@@ -86,6 +86,7 @@ class ReportForm(QWidget):
             caption.setBuddy(combo)
             self.rags[name] = combo
             self.trends[name] = QLabel(self)
+            self.trends[name].setWordWrap(True)
             grid.addWidget(caption, 0, col)
             grid.addWidget(combo, 1, col)
             grid.addWidget(self.trends[name], 2, col)
@@ -101,6 +102,7 @@ class ReportForm(QWidget):
             editor.setPlaceholderText("What happened this period, what comes next, what worries the project"
                                       if name == "commentary" else "Decisions needed, escalations, help asked for")
             editor.focus_lost.connect(self.commit_texts)
+            editor.setMinimumHeight(60)
             QVBoxLayout(box).addWidget(editor)
             self.editors[name] = editor
             texts.addWidget(box, 3 if name == "commentary" else 2)
@@ -201,7 +203,9 @@ class ReportForm(QWidget):
             return
         was, now = previous.get(name) or "", self.report.get(name) or ""
         move = trend(was, now)
-        label.setText(f"{TREND_ARROWS[move]} {move.lower()} — was {was or 'not rated'} in {previous['period']}")
+        label.setText(f"{TREND_ARROWS[move]} was {was or 'not rated'}")
+        label.setToolTip(f"{move} than in {previous['period']}, when it was {was or 'not rated'}"
+                         if move not in ("Same", "New") else f"{was or 'Not rated'} in {previous['period']} too")
 
     def _describe(self, previous: dict[str, Any] | None) -> str:
         if not self.project():
