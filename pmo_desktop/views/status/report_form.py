@@ -56,8 +56,8 @@ class ReportForm(QWidget):
         self.period_combo.setMinimumContentsLength(10)
         self.new_button = QPushButton("New status report", self)
         self.new_button.setToolTip("This period's report for the project, carried forward from its last one "
-                                   "(Ctrl+Shift+R)")
-        QShortcut(QKeySequence("Ctrl+Shift+R"), self, self.new_report,
+                                   "(Ctrl+Shift+P)")
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.new_report,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_button.clicked.connect(lambda: self.new_report())
         self.state_combo = QComboBox(self)
