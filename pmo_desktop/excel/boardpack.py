@@ -232,7 +232,8 @@ def _project_status(ws: Worksheet, data: BoardPackData) -> None:
     """Each project's latest RAG by dimension (▲ better, ▼ worse than its previous report), then the
     milestones slipped or late."""
     headers = ("Project", "Period", *(STATUS_REPORTS.field(d).label for d in DIMENSIONS), "Asks of the program")
-    _widths(ws, (28, 12, 10, 10, 10, 10, 10, 10, 50))
+    # One set of widths for both tables: RAG columns 3–8 are also the milestones' owner, dates and state.
+    _widths(ws, (30, 12, 14, 12, 12, 12, 12, 26, 44))
     _cell(ws, 1, 1, "Project status: latest report of each project (▲ better, ▼ worse than the previous one)",
           font=styles.SUBTITLE_FONT)
     _header_row(ws, 2, headers)
@@ -250,20 +251,20 @@ def _project_status(ws: Worksheet, data: BoardPackData) -> None:
             _colour_cell(cell, RAG_COLOURS.get(rating))
         asks = latest.get("asks") or None
         _cell(ws, row, 9, asks, border=True, align=Alignment(wrap_text=True, vertical="top"))
-        ws.row_dimensions[row].height = _wrapped_height(asks, 50)
+        ws.row_dimensions[row].height = _wrapped_height(asks, 44)
         row += 1
     row += 1
     slipped = data.slipped_milestones
     _cell(ws, row, 1, f"Milestones slipped or late ({len(slipped)})", font=styles.SUBTITLE_FONT)
-    _header_row(ws, row + 1, ("ID", "Milestone", "Project", "Owner", "Baseline", "Forecast", "Slip (days)", "State"))
+    _header_row(ws, row + 1, ("Milestone", "ID", "Owner", "Baseline", "Forecast", "Slip (days)", "State", "Project"))
     for i, m in enumerate(slipped, start=row + 2):
-        values = (m["code"], m["title"], m["project"] or "Program", m["owner"], m["baseline"], m["forecast"],
-                  m["slip_days"], m["state"])
+        values = (m["title"], m["code"], m["owner"], m["baseline"], m["forecast"], m["slip_days"], m["state"],
+                  m["project"] or "Program")
         for j, value in enumerate(values, start=1):
             cell = _cell(ws, i, j, value, border=True)
-            if j in (5, 6) and value is not None:
+            if j in (4, 5) and value is not None:
                 cell.number_format = styles.DATE_FORMAT
-        _colour_cell(ws.cell(i, 8), MILESTONE_COLOURS.get(m["state"]))
+        _colour_cell(ws.cell(i, 7), MILESTONE_COLOURS.get(m["state"]))
     ws.freeze_panes = "A3"
 
 
