@@ -253,3 +253,25 @@ def test_board_pack_prints_the_project_status(tmp_path):
     assert lines[pos + 1:pos + 4] == ["2026-02", "Red ▼", "Red ▼"]  # worse than the month before
     assert "Green ▲" in lines[lines.index("Customer loyalty") + 2]
     assert "Pilot store live on new tills" in page and "Late" in page
+
+
+def test_a_colleagues_milestone_tracker_imports(office, tmp_path):
+    """Not our export: a sheet named as people name it, headers in their words, dates as they type them."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Milestone tracker"
+    ws.append(["Key milestones — Q2 review"])
+    ws.append([])
+    ws.append(["Milestone", "Project", "Planned date", "Revised date", "Achieved", "Comments"])
+    ws.append(["Pilot go-live", "Tills", date(2026, 5, 1), date(2026, 5, 20), None, "Vendor late"])
+    ws.append(["Data migrated", "Stock", date(2026, 3, 1), None, date(2026, 3, 3), ""])
+    wb.save(tmp_path / "tracker.xlsx")
+    plan = plan_workbook_import(office, tmp_path / "tracker.xlsx")
+    assert plan.ok, plan.summary()
+    apply_import(office, plan)
+    with office.session() as s:
+        ms = {m["title"]: m for m in milestones(s, ctx_on(office, APRIL))}
+    assert (ms["Pilot go-live"]["state"], ms["Pilot go-live"]["slip_days"]) == ("Slipped", 19)
+    assert (ms["Data migrated"]["state"], ms["Data migrated"]["project"]) == ("Done", "Stock")
