@@ -180,3 +180,16 @@ def test_two_edits_of_one_record_undo_in_turn(qtbot, document):
         values = records.record_values(s, REGISTERS["projects"], rid)
     assert values["name"].startswith("New project") and values["status"] == "Active"
     assert stack.index() == 1 and stack.count() == 3  # nothing fell off the stack
+
+
+def test_a_report_of_the_table_opens_in_the_form(qtbot, demo_window):
+    page = status_page(qtbot, demo_window)
+    view = page.view_for("status_reports")
+    with demo_window.document.store.session() as s:
+        rid = records.find_id_by_code(s, SR, "SR-002")
+        report = records.record_values(s, SR, rid)
+    assert view.select_record(rid)
+    page.open_button.click()
+    assert page.tabs.currentWidget() is page.report_tab
+    assert (page.form.project(), page.form.period_combo.currentText()) == ("Inventory management", report["period"])
+    assert page.form.report["code"] == "SR-002" and page.form.period_combo.currentIndex() == 2  # newest first

@@ -7,7 +7,16 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...models.registers.status import MILESTONES, STATUS_REPORTS
 from ...models.settings import REPORTING_CADENCE
@@ -60,6 +69,12 @@ class StatusPage(QWidget):
         self.reports_view = StatusReports(document, STATUS_REPORTS, parent=self)
         self.reports_view.form = self.form
         self.milestones_view = RegisterView(document, MILESTONES, parent=self)
+        self.open_button = QPushButton("Open report", self)
+        self.open_button.setToolTip("Show the selected report in the report form (or double-click its ID)")
+        self.open_button.clicked.connect(lambda: self.open_current_report())
+        self.reports_view.add_to_bar(self.open_button)
+        self.reports_view.table.doubleClicked.connect(
+            lambda index: self.open_current_report() if not index.flags() & Qt.ItemFlag.ItemIsEditable else None)
 
         report_tab = QSplitter(Qt.Orientation.Vertical, self)
         report_tab.addWidget(self.form)
@@ -139,6 +154,16 @@ class StatusPage(QWidget):
         if view is not None:
             apply_filter(view, target)
         return view
+
+    def open_current_report(self) -> bool:
+        """The report selected in "All reports", in the report form."""
+        rid = self.reports_view.current_record_id()
+        row = self.reports_view.model.row_of(rid) if rid is not None else None
+        if row is None:
+            return False
+        record = self.reports_view.model.record(row)
+        self.tabs.setCurrentWidget(self.report_tab)
+        return self.form.show_period(record["project"] or "", record["period"])
 
     def select_record(self, register_name: str, record_id: int) -> bool:
         view = self.view_for(register_name)
