@@ -71,14 +71,6 @@ def period_start(label: str) -> date | None:
     return None
 
 
-def previous_period(label: str, cadence: str) -> str:
-    """The period before this one at the cadence (for "what changed since last period")."""
-    start = period_start(label)
-    if start is None:
-        raise ValueError(label)
-    return period_of(start - timedelta(days=1), cadence)
-
-
 @dataclass(frozen=True)
 class ReportingCadence:
     """How often this office's projects report status: weekly, monthly or quarterly."""
@@ -109,7 +101,6 @@ def check_status_report(rec: Mapping[str, Any], ctx: Context) -> None:
 
 # ------------------------------------------------------------------------------------ milestones
 DONE, LATE, SLIPPED, ON_TRACK = "Done", "Late", "Slipped", "On track"
-MILESTONE_STATES = (LATE, SLIPPED, ON_TRACK, DONE)
 MILESTONE_COLOURS = {LATE: "#FFC7CE", SLIPPED: "#FFEB9C", ON_TRACK: "#C6EFCE", DONE: "#D9D9D9"}
 DUE_WITHIN_DAYS = 30
 
