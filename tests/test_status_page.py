@@ -193,3 +193,29 @@ def test_a_report_of_the_table_opens_in_the_form(qtbot, demo_window):
     assert page.tabs.currentWidget() is page.report_tab
     assert (page.form.project(), page.form.period_combo.currentText()) == ("Inventory management", report["period"])
     assert page.form.report["code"] == "SR-002" and page.form.period_combo.currentIndex() == 2  # newest first
+
+
+def test_dashboard_and_rag_drop_downs_follow_the_theme(qtbot, demo_window):
+    """The RAG chips on the dashboard and the report's drop-downs are drawn in the theme's colours: a
+    dark theme gives a dark fill of the same hue and light text, and a change of theme redraws them."""
+    from pmo_desktop.models.status_rules import RAG_COLOURS
+    from pmo_desktop.views.theme import COLOURS, DARK, LIGHT, SYSTEM, theme
+
+    window = demo_window
+    window.nav.setCurrentRow(0)
+    overview = window.stack.currentWidget()
+    POS = "project:Point of sale replacement"
+    qtbot.waitUntil(lambda: POS in overview.tiles)
+    combo = RagCombo("Overall")  # made before the change: it must recolour itself
+    qtbot.addWidget(combo)
+    combo.set_rating("Red")
+    try:
+        for name in (DARK, LIGHT):
+            theme().set_choice(name)
+            red = COLOURS[name].tint(RAG_COLOURS["Red"])
+            qtbot.waitUntil(lambda red=red: f'bgcolor="{red}"' in overview.tiles[POS].body.text())  # rebuilt
+            assert f"color:{COLOURS[name].text}" in overview.tiles[POS].body.text()
+            assert red in combo.styleSheet() and COLOURS[name].text in combo.styleSheet()
+        assert COLOURS[DARK].tint(RAG_COLOURS["Red"]) != RAG_COLOURS["Red"]  # the test tells the themes apart
+    finally:
+        theme().set_choice(SYSTEM)

@@ -1,5 +1,6 @@
 """A drop-down for a Red / Amber / Green rating, coloured by its value. Typing G, A or R picks the
-rating (Qt's own keyboard search of a combo box), as in the tables' choice editor."""
+rating (Qt's own keyboard search of a combo box), as in the tables' choice editor. Its colours are the
+theme's (views/theme.py) and follow a change of theme."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox
 
 from ...models.status_rules import RAG_COLOURS, RAGS
+from ..theme import colours, theme
 
 NOT_RATED = "—"
 
@@ -22,11 +24,17 @@ class RagCombo(QComboBox):
         self.addItem(NOT_RATED, "")
         for rag in RAGS:
             self.addItem(rag, rag)
-            index = self.count() - 1
-            self.setItemData(index, QColor(RAG_COLOURS[rag]), Qt.ItemDataRole.BackgroundRole)
-            self.setItemData(index, QColor("black"), Qt.ItemDataRole.ForegroundRole)
         self.setMinimumContentsLength(7)
         self.currentIndexChanged.connect(self._paint)
+        theme().changed.connect(self._recolour)
+        self._recolour()
+
+    def _recolour(self, *_args) -> None:
+        """Each rating's colour in the list, as the theme draws it."""
+        now = colours()
+        for index in range(1, self.count()):
+            self.setItemData(index, QColor(now.tint(RAG_COLOURS[self.itemData(index)])), Qt.ItemDataRole.BackgroundRole)
+            self.setItemData(index, QColor(now.text), Qt.ItemDataRole.ForegroundRole)
         self._paint()
 
     def rating(self) -> str:
@@ -40,5 +48,7 @@ class RagCombo(QComboBox):
 
     def _paint(self, *_args) -> None:
         colour = RAG_COLOURS.get(self.rating())
+        now = colours()
         # The closed combo shows the rating's colour too, so a row of them reads like the board's RAG strip.
-        self.setStyleSheet(f"QComboBox {{ background-color: {colour}; color: black; }}" if colour else "")
+        self.setStyleSheet(f"QComboBox {{ background-color: {now.tint(colour)}; color: {now.text}; }}"
+                           if colour else "")
