@@ -376,6 +376,13 @@ def format_summary(data: Summary, name: str) -> str:
     lines += [f"  pending {p['id']} {p['title']}" + (f", due {p['due']}" if p["due"] else "")
               + (" (overdue)" if p["overdue"] else "") for p in dec["pending"]]
     lines.append(f"Actions: {act['open']} open, {act['overdue']} overdue, {act['due_this_week']} due this week")
+    st = data["status"]
+    lines += ["", f"Project status ({st['cadence'].lower()} reports; current period {st['current_period']}): "
+              + _counts(st["overall"])]
+    lines += [f"  {p['project']}: {p['ratings']['overall'] or 'no rating'} in {p['period']} ({p['trend'].lower()})"
+              if p["period"] else f"  {p['project']}: not reported" for p in st["projects"]]
+    lines.append(f"Milestones: {st['milestones_total']}, {len(st['milestones_due'])} due in the next 30 days, "
+                 f"{len(st['milestones_slipped'])} slipped or late")
     return "\n".join(lines)
 
 

@@ -90,7 +90,7 @@ def test_new_import_summary_export_reimport_boardpack(tmp_path):
 
     proc = run("boardpack", "office.pmo", "pack.xlsx", cwd=tmp_path, ok=True)
     wb = load_workbook(tmp_path / "pack.xlsx")
-    assert wb.sheetnames[:4] == ["Summary", "Since last board", "Top risks", "Heat map"]
+    assert wb.sheetnames[:4] == ["Summary", "Project status", "Since last board", "Top risks"]
     assert wb["Summary"]._charts
 
 

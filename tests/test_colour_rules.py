@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from pmo_desktop.excel.export import export_workbook
 from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.status_rules import DIMENSIONS
 from pmo_desktop.views.document import Document
 from pmo_desktop.views.register_table.table_model import RegisterTableModel
 
@@ -15,7 +16,8 @@ COLOURED = {(name, f.name) for name, reg in REGISTERS.items() for f in reg.field
 
 def test_the_coloured_columns_are_declared():
     assert COLOURED == {("risks", "inherent_score"), ("risks", "inherent_rating"), ("risks", "residual_score"),
-                        ("risks", "residual_rating"), ("benefits", "status_rag"), ("communications", "overdue")}
+                        ("risks", "residual_rating"), ("benefits", "status_rag"), ("communications", "overdue"),
+                        *(("status_reports", rag) for rag in DIMENSIONS), ("milestones", "state")}
 
 
 def _fills(ws, column_letter: str) -> dict[str, str]:

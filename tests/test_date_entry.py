@@ -105,6 +105,11 @@ def _records(document):
         ids["benefit_plan"] = records.create_record(s, REGISTERS["benefit_plan"], {"on": date(2026, 1, 1), "value": 1}, ctx, benefit.id).id
         ids["benefit_measurements"] = records.create_record(s, REGISTERS["benefit_measurements"],
                                                             {"on": date(2026, 1, 1), "value": 1}, ctx, benefit.id).id
+        ids["milestones"] = records.create_record(s, REGISTERS["milestones"], {
+            "title": "Go-live", "project": "Tills", "baseline": date(2026, 12, 31), "forecast": date(2027, 1, 8),
+            "actual": date(2027, 1, 9)}, ctx).id
+        ids["status_reports"] = records.create_record(s, REGISTERS["status_reports"], {
+            "project": "Tills", "period": "2026-12", "reported_on": date(2026, 12, 28)}, ctx).id
         parents = {"risk_actions": risk.id, "issue_actions": ids["issues"], "benefit_plan": benefit.id, "benefit_measurements": benefit.id}
     return ids, parents
 

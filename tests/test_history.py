@@ -4,7 +4,7 @@ on SQLite and PostgreSQL (the ``store`` fixture runs each test on both), through
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 
 import openpyxl
 import pytest
@@ -179,6 +179,32 @@ def test_what_changed_since_the_last_board(office):
     assert {(m.code, m.field, m.after) for m in by_date.moves} == {(m.code, m.field, m.after) for m in result.moves}
 
 
+def test_what_changed_reports_rag_changes_and_milestone_slips(office):
+    """The reporting cycle's registers declare what the board watches: a project's RAG moving, a
+    milestone's forecast slipping, a milestone added; nothing else of theirs appears."""
+    reports, milestones = REGISTERS["status_reports"], REGISTERS["milestones"]
+    report = min(rows(office, reports).values(), key=lambda r: r["code"])
+    milestone = min(rows(office, milestones).values(), key=lambda r: r["code"])
+    worse = "Red" if report["overall"] != "Red" else "Green"
+    slipped_to = (milestone["forecast"] or milestone["baseline"] or LATER) + timedelta(days=21)
+    with clock.frozen(BOARD):
+        snapshot_id, _ = office.write(snapshots.take, "October board")
+    with clock.frozen(LATER):
+        edit(office, reports, report["code"], overall=worse)
+        edit(office, milestones, milestone["code"], forecast=slipped_to)
+        office.write(records.create_record, milestones, {"title": "Board sign-off", "baseline": date(2026, 12, 15)})
+        result = compare_registers(snapshots.open_snapshot(office, snapshot_id), snapshots.now(office))
+    rag = {(m.code, m.field, m.after) for m in result.moves if m.heading == "RAG changes"}
+    assert rag == {(report["code"], "overall", worse)}
+    slips = [m for m in result.moves if m.heading == "Milestone slips"]
+    assert [(m.code, m.field) for m in slips] == [(milestone["code"], "forecast")]
+    assert slips[0].after and slips[0].after != slips[0].before
+    assert [m.name for m in result.moves if m.heading == "New milestones"] == ["Board sign-off"]
+    assert {m.register for m in result.moves} == {"status_reports", "milestones"}
+    text = "\n".join(result.lines())
+    assert "RAG changes" in text and "Milestone slips" in text and milestone["code"] in text
+
+
 def test_a_new_record_given_a_deleted_records_id_is_new_not_a_move(office):
     """SQLite hands the id of a deleted last row to the next insert: still another record."""
     with clock.frozen(BOARD):
@@ -194,9 +220,14 @@ def test_a_new_record_given_a_deleted_records_id_is_new_not_a_move(office):
 
 # ----------------------------------------------------------------------------------- migration
 def _as_version_2(path):
+    """A file from before the history and the reporting cycle (versions 3 and 4 add their tables)."""
+    from pmo_desktop.models.status import TABLES as STATUS_TABLES
+
     con = sqlite3.connect(path)
     con.execute("DROP TABLE record_history")
     con.execute("DROP TABLE board_snapshot")
+    for table in STATUS_TABLES:
+        con.execute(f"DROP TABLE {table}")
     con.execute("update pmo_meta set value='2' where key='schema_version'")
     con.commit()
     con.close()

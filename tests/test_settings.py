@@ -8,12 +8,21 @@ from pmo_desktop.models.benefit_rules import Thresholds
 from pmo_desktop.models.raid_rules import DecisionRights
 from pmo_desktop.models.risk_review import ReviewCadence
 from pmo_desktop.models.risk_rules import RiskScale
-from pmo_desktop.models.settings import BENEFIT_THRESHOLDS, DECISION_RIGHTS, REVIEW_CADENCE, RISK_SCALE, SETTINGS
+from pmo_desktop.models.settings import (
+    BENEFIT_THRESHOLDS,
+    DECISION_RIGHTS,
+    REPORTING_CADENCE,
+    REVIEW_CADENCE,
+    RISK_SCALE,
+    SETTINGS,
+)
+from pmo_desktop.models.status_rules import ReportingCadence
 
 CHANGED = {RISK_SCALE.key: RiskScale(4, ("Low", "Medium", "High", "Extreme")),
            BENEFIT_THRESHOLDS.key: Thresholds(0.2, 0.5),
            DECISION_RIGHTS.key: DecisionRights(250_000.0, cross_project_is_program=False),
-           REVIEW_CADENCE.key: ReviewCadence((("Critical", 7), ("High", 14)), 30)}
+           REVIEW_CADENCE.key: ReviewCadence((("Critical", 7), ("High", 14)), 30),
+           REPORTING_CADENCE.key: ReportingCadence("Weekly")}
 
 
 @pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.key)

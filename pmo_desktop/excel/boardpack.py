@@ -27,7 +27,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .. import APP_NAME
 from ..models import benefit_rules
 from ..models.benefit_rollup import Rollup
+from ..models.registers.status import STATUS_REPORTS
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
+from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RAG_COLOURS, TREND_ARROWS, WORSE
 from ..models.store import Store
 from ..models.summary import HeatCell, overview_entries
 from . import styles
@@ -36,7 +38,8 @@ from .boardpack_data import SINCE_HEADERS, BoardPackData, Record, read_board_pac
 from .cells import put_value
 
 Progress = Callable[[int, int], None]
-SHEETS = ("Summary", "Since last board", "Top risks", "Heat map", "Stakeholders", "Benefits", "Communications")
+SHEETS = ("Summary", "Project status", "Since last board", "Top risks", "Heat map", "Stakeholders", "Benefits",
+          "Communications")
 BOARD_DECISIONS = ("Noted", "Response agreed", "Escalate", "Deep dive requested", "Close")
 MAX_NAMES_PER_QUADRANT = 30
 NOT_RATED_COLOUR = "#BDBDBD"
@@ -93,7 +96,8 @@ def _show_axes(chart: BarChart | LineChart) -> None:
 
 
 # Rows repeated at the top of every printed page of a sheet whose table runs over several pages.
-PRINT_TITLES = {"Since last board": "3:3", "Top risks": "2:2", "Stakeholders": "7:7", "Benefits": "2:2", "Communications": "2:2"}
+PRINT_TITLES = {"Project status": "2:2", "Since last board": "3:3", "Top risks": "2:2", "Stakeholders": "7:7", "Benefits": "2:2",
+                "Communications": "2:2"}
 COLUMN_CM = 2.3  # about one default column, to find how far right a chart reaches
 
 
@@ -234,6 +238,46 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
         _cell(ws, row, 1, heading, border=True)
         _cell(ws, row, 2, "; ".join(lines) or "—", border=True)
         row += 1
+
+
+def _project_status(ws: Worksheet, data: BoardPackData) -> None:
+    """Each project's latest RAG by dimension (▲ better, ▼ worse than its previous report), then the
+    milestones slipped or late."""
+    headers = ("Project", "Period", *(STATUS_REPORTS.field(d).label for d in DIMENSIONS), "Asks of the program")
+    # One set of widths for both tables: RAG columns 3–8 are also the milestones' owner, dates and state.
+    _widths(ws, (30, 12, 14, 12, 12, 12, 12, 26, 44))
+    _cell(ws, 1, 1, "Project status: latest report of each project (▲ better, ▼ worse than the previous one)",
+          font=styles.SUBTITLE_FONT)
+    _header_row(ws, 2, headers)
+    row = 3
+    for p in data.project_status:
+        latest = p.latest or {}
+        period = p.period + (" (draft)" if latest.get("state") == "Draft" else "") if p.latest else "Not reported"
+        _cell(ws, row, 1, p.project, border=True)
+        _cell(ws, row, 2, period, border=True)
+        for j, d in enumerate(DIMENSIONS, start=3):
+            rating = latest.get(d) or ""
+            move = p.trends.get(d, NEW)
+            text = f"{rating} {TREND_ARROWS[move]}" if rating and move in (BETTER, WORSE) else rating
+            cell = _cell(ws, row, j, text or None, border=True)
+            _colour_cell(cell, RAG_COLOURS.get(rating))
+        asks = latest.get("asks") or None
+        _cell(ws, row, 9, asks, border=True, align=Alignment(wrap_text=True, vertical="top"))
+        ws.row_dimensions[row].height = _wrapped_height(asks, 44)
+        row += 1
+    row += 1
+    slipped = data.slipped_milestones
+    _cell(ws, row, 1, f"Milestones slipped or late ({len(slipped)})", font=styles.SUBTITLE_FONT)
+    _header_row(ws, row + 1, ("Milestone", "ID", "Owner", "Baseline", "Forecast", "Slip (days)", "State", "Project"))
+    for i, m in enumerate(slipped, start=row + 2):
+        values = (m["title"], m["code"], m["owner"], m["baseline"], m["forecast"], m["slip_days"], m["state"],
+                  m["project"] or "Program")
+        for j, value in enumerate(values, start=1):
+            cell = _cell(ws, i, j, value, border=True)
+            if j in (4, 5) and value is not None:
+                cell.number_format = styles.DATE_FORMAT
+        _colour_cell(ws.cell(i, 7), MILESTONE_COLOURS.get(m["state"]))
+    ws.freeze_panes = "A3"
 
 
 OVERDUE_COLOUR = "C62828"
@@ -469,7 +513,7 @@ def write_board_pack(store: Store, out_path: str | os.PathLike[str], today: date
     wb = Workbook()
     wb.properties.creator = APP_NAME
     wb.properties.title = f"{data.program} — board pack {data.today.isoformat()}"
-    writers = (_summary, _since, _top_risks, _heat_map, _stakeholders, _benefits, _communications)
+    writers = (_summary, _project_status, _since, _top_risks, _heat_map, _stakeholders, _benefits, _communications)
     for k, (title, write) in enumerate(zip(SHEETS, writers)):
         ws = wb.active if k == 0 else wb.create_sheet(title)
         assert isinstance(ws, Worksheet)  # a new workbook's own sheet, or one just added to it

@@ -25,6 +25,7 @@ from ..models.program import Program
 from ..models.records import fetch_rows, load_context
 from ..models.registers import REGISTERS
 from ..models.risks import Risk
+from ..models.status_rollup import ProjectStatus, latest_status, milestones, milestones_slipped
 from ..models.store import Store
 from ..models.summary import OPEN, HeatCell, Summary, heat_map_counts, risk_score_groups, summarize
 from ..models.what_changed import Comparison, compare_registers
@@ -56,6 +57,9 @@ class BoardPackData:
     since: Comparison | None = None
     # The office as this pack reads it, packed, when the pack is published (kept as a board snapshot).
     frozen: bytes | None = None
+    # Each project's latest status report beside the one before it, and the milestones slipped or late.
+    project_status: list[ProjectStatus] = field(default_factory=list)
+    slipped_milestones: list[Record] = field(default_factory=list)
 
 
 def _as_dicts(reg: Register, rows: Iterable[Sequence[Any]]) -> list[Record]:
@@ -127,6 +131,8 @@ def read_board_pack(store: Store, today: date | None = None, *, freeze: bool = F
             rollups=program_rollups(session),
             comms_due=_comms_due(session, ctx),
             frozen=frozen,
+            project_status=latest_status(session, ctx),
+            slipped_milestones=milestones_slipped(milestones(session, ctx)),
         )
     data.since = _since_last_board(store, today, frozen)
     return data

@@ -41,7 +41,9 @@ from reportlab.platypus import (
 from .. import APP_NAME
 from ..models import benefit_rules
 from ..models.benefit_rollup import Rollup
+from ..models.registers.status import STATUS_REPORTS as REPORTS
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
+from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RAG_COLOURS, TREND_ARROWS, WORSE
 from ..models.store import Store
 from ..models.summary import HeatCell, overview_entries
 from .atomic import check_target, write_atomically
@@ -245,6 +247,40 @@ def _risk_rows(data: BoardPackData, risks: list[Record]) -> tuple[list[list[Any]
     return rows, fills
 
 
+def _project_status(data: BoardPackData) -> list[Flowable]:
+    """Each project's latest RAG by dimension with the move since its previous report (▲ better,
+    ▼ worse), then the milestones that slipped or are late."""
+    headers = ("Project", "Period", *(REPORTS.field(d).label for d in DIMENSIONS), "Asks of the program")
+    rows: list[list[Any]] = []
+    fills: dict[tuple[int, int], str | None] = {}
+    for i, p in enumerate(data.project_status):
+        latest = p.latest or {}
+        period = p.period + (" (draft)" if latest.get("state") == "Draft" else "") if p.latest else "Not reported"
+        cells = []
+        for j, d in enumerate(DIMENSIONS, start=2):
+            rating = latest.get(d) or ""
+            move = p.trends.get(d, NEW)
+            cells.append(f"{rating} {TREND_ARROWS[move]}" if rating and move in (BETTER, WORSE) else rating)
+            fills[(j, i)] = RAG_COLOURS.get(rating)
+        rows.append([p.project, period, *cells, latest.get("asks") or ""])
+    out: list[Flowable] = [Paragraph("Project status", H1),
+                           Paragraph("Latest report of each project; ▲ better and ▼ worse than its previous report.",
+                                     NOTE),
+                           _table(headers, rows, _widths(FULL, (20, 9, 8, 8, 8, 8, 8, 8, 33)), fills)
+                           if rows else Paragraph("No projects.", BODY)]
+    slipped = data.slipped_milestones
+    out += [Spacer(1, 4 * mm), Paragraph(f"Milestones slipped or late ({len(slipped)})", H2)]
+    if slipped:
+        out.append(_table(("ID", "Milestone", "Project", "Owner", "Baseline", "Forecast", "Slip (days)", "State"),
+                          [[m["code"], m["title"], m["project"] or "Program", m["owner"], m["baseline"],
+                            m["forecast"], m["slip_days"], m["state"]] for m in slipped],
+                          _widths(FULL, (7, 30, 18, 13, 10, 10, 8, 8)),
+                          {(7, i): MILESTONE_COLOURS.get(m["state"]) for i, m in enumerate(slipped)}))
+    else:
+        out.append(Paragraph("Every milestone is on its baseline.", BODY))
+    return out
+
+
 def _top_risks(data: BoardPackData) -> list[Flowable]:
     out: list[Flowable] = [Paragraph(f"Top {len(data.top_risks)} open threats", H1),
                            Paragraph("Ranked by residual, then inherent score.", NOTE)]
@@ -357,7 +393,7 @@ def _since(data: BoardPackData) -> list[Flowable]:
 
 
 SECTIONS: tuple[Callable[[BoardPackData], list[Flowable]], ...] = (
-    _summary, _since, _top_risks, _heat_map, _stakeholders, _benefits, _communications)
+    _summary, _project_status, _since, _top_risks, _heat_map, _stakeholders, _benefits, _communications)
 
 
 # ------------------------------------------------------------------------------------- pages

@@ -73,6 +73,8 @@ MAIN_KINDS = (
     SheetKind("assumptions"),
     SheetKind("dependencies"),
     SheetKind("decisions"),
+    SheetKind("milestones"),
+    SheetKind("status_reports"),
 )
 CHILD_KINDS = (
     SheetKind("risk_actions", parent="risks", parent_labels=("Risk ID", "Risk", "Risk ref", "Risk code", "Risk no"),

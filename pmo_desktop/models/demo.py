@@ -165,6 +165,7 @@ def populate(store: Store, today: date | None = None) -> None:
                 records.create_record(s, R["benefit_measurements"], {"on": _months(start, month), "value": value,
                                                                      "source": "Monthly MI pack"}, parent_id=benefit.id)
         _raid(s, today)
+        _status(s, today)
 
 
 POS, INVENTORY, LOYALTY = "Point of sale replacement", "Inventory management", "Customer loyalty"
@@ -224,6 +225,73 @@ def _raid(s: Session, today: date) -> None:
          "decided_by": "Marcus Lee", "due": day(-3), "issues": ["I-001"]},
     ):
         records.create_record(s, R["decisions"], values)
+
+
+# Overall, schedule, cost, scope, quality, benefits as letters, oldest period first: some movement, so
+# the dashboard shows a project getting worse, one getting better and one new.
+STATUS_HISTORY = {
+    "Inventory management": ["GGGGGG", "GAGGGG", "AAGGAG", "AAAGAG"],
+    "Point of sale replacement": ["GGGGGG", "AAGGGA", "AAAGGA", "RRAGAA"],
+    "Customer loyalty": ["AAGGGA", "RRAGGR", "AAGGGA", "GGGGGA"],
+    "Store operations training": ["GGGGGG", "GGGGGG", "GGAGGG", "AAAGGA"],
+    "E-commerce platform": ["GGGGGG"],
+}
+STATUS_COMMENTS = {
+    "Inventory management": ("Stock data cleansing is behind; migration rehearsal moved by two weeks.",
+                             "Ask: a decision on migrating region by region if the rehearsal fails."),
+    "Point of sale replacement": ("Card terminal certification failed and the pilot missed its date; a second "
+                                  "acquirer is being certified in parallel.",
+                                  "Escalation: agree the go-live freeze over peak trading (DEC-002)."),
+    "Customer loyalty": ("Consent model approved by the DPO; the app is on track for store launch.", ""),
+    "Store operations training": ("Trainers are ready but the training stores still lack new tills.",
+                                  "Ask: priority for the training stores in POS wave 1."),
+    "E-commerce platform": ("Business case in preparation.", ""),
+}
+EARLIER_COMMENT = {"G": "On plan.", "A": "Some pressure on the plan; recovery actions in hand.",
+                   "R": "Off plan; a recovery plan is agreed with the sponsor."}
+# title, project (None: the program's own), owner, baseline, forecast, actual — days from today
+MILESTONES = [
+    ("Stock data cleansed", "Inventory management", "Priya Shah", -60, None, -55),
+    ("Real-time stock API live", "Inventory management", "Priya Shah", 20, 35, None),
+    ("All stores on the new stock system", "Inventory management", "Priya Shah", 200, None, None),
+    ("Pilot store live on new tills", "Point of sale replacement", "Marcus Lee", -10, None, None),
+    ("Card terminals certified", "Point of sale replacement", "Marcus Lee", 10, 40, None),
+    ("Rollout wave 1 complete", "Point of sale replacement", "Marcus Lee", 120, 120, None),
+    ("Consent model approved", "Customer loyalty", "Elena Rossi", -30, None, -28),
+    ("Loyalty app in stores", "Customer loyalty", "Elena Rossi", 25, 25, None),
+    ("Trainers trained", "Store operations training", "Aisha Patel", 14, None, None),
+    ("All store staff trained", "Store operations training", "Aisha Patel", 150, None, None),
+    ("Business case approved", "E-commerce platform", "David Okafor", 45, None, None),
+    ("Programme mid-point review", None, "Tom Walker", 28, None, None),
+]
+
+
+def _status(s: Session, today: date) -> None:
+    """Monthly status reports for the last few months (the current month not yet reported) and each
+    project's key milestones, one of them slipped and one late."""
+    from .status_rules import period_of
+
+    R = REGISTERS
+    letters = {"G": "Green", "A": "Amber", "R": "Red"}
+    managers = {name: mgr for name, mgr, *_rest in PROJECTS}
+    this_month = date(today.year, today.month, 1)
+    for project, history in STATUS_HISTORY.items():
+        comment, ask = STATUS_COMMENTS[project]
+        for k, ratings in enumerate(history):
+            month = _months(this_month, k - len(history))
+            values: dict[str, object] = {
+                "project": project, "period": period_of(month, "Monthly"), "state": "Final",
+                "reported_on": _months(month, 1) - timedelta(days=3), "author": managers[project],
+                "commentary": comment if k == len(history) - 1 else EARLIER_COMMENT[ratings[0]],
+                "asks": ask if k == len(history) - 1 else ""}
+            values.update(zip(("overall", "schedule", "cost", "scope", "quality", "benefits"),
+                              (letters[c] for c in ratings)))
+            records.create_record(s, R["status_reports"], values)
+    for title, of_project, owner, baseline, forecast, actual in MILESTONES:
+        records.create_record(s, R["milestones"], {
+            "title": title, "project": of_project, "owner": owner, "baseline": today + timedelta(days=baseline),
+            "forecast": today + timedelta(days=forecast) if forecast is not None else None,
+            "actual": today + timedelta(days=actual) if actual is not None else None})
 
 
 def _backdate_history(store: Store) -> None:

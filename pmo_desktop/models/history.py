@@ -27,7 +27,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Engine, Table, create_engine, func, insert, select
+from sqlalchemy import Connection, Date, DateTime, Engine, Table, create_engine, func, insert, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
@@ -173,9 +173,13 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
 
 
 def seed(conn: Connection, when: datetime | None = None) -> None:
-    """A baseline row for every record of a file that had no history yet (the migration)."""
+    """A baseline row for every record of a file that had no history yet (the migration). Registers
+    whose tables a later migration adds are skipped: they start empty, so there is nothing to seed."""
     when = when or clock.now()
+    present = set(inspect(conn).get_table_names())
     for reg in _registers_by_entity().values():
+        if _table_of(reg).name not in present:
+            continue
         rows = [{"register": reg.name, "record_id": rid, "changed_at": when, "data": _encode(data)}
                 for rid, data in _rows_of(conn, reg, None).items()]
         if rows:

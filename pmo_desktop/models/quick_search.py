@@ -12,7 +12,7 @@ from .fields import Kind
 from .registers import REGISTERS
 
 SEARCHED = ("projects", "risks", "issues", "stakeholders", "benefits", "objectives", "outcomes", "outputs",
-            "communications", "assumptions", "dependencies", "decisions")
+            "communications", "assumptions", "dependencies", "decisions", "milestones")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Callable
 from sqlalchemy import Column, Connection, MetaData, String, Table, Text, inspect, select, text
 
 FORMAT_NAME = "pmo-desktop"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 meta_metadata = MetaData()
 pmo_meta = Table(
@@ -60,8 +60,15 @@ def _version_3(conn: Connection) -> None:
     history.seed(conn)
 
 
+def _version_4(conn: Connection) -> None:
+    """The reporting cycle: project status reports per period and key milestones."""
+    from .status import TABLES
+
+    _add_tables(conn, TABLES)
+
+
 # MIGRATIONS[n] upgrades a file from version n - 1 to version n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _version_2, 3: _version_3}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _version_2, 3: _version_3, 4: _version_4}
 
 
 def read_meta(conn: Connection) -> dict[str, str] | None:

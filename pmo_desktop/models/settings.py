@@ -21,6 +21,7 @@ from .program import Setting
 from .raid_rules import DecisionRights
 from .risk_review import ReviewCadence
 from .risk_rules import RiskScale
+from .status_rules import ReportingCadence
 
 T = TypeVar("T")
 
@@ -84,6 +85,10 @@ DECISION_RIGHTS: SettingKey[DecisionRights] = SettingKey(
 REVIEW_CADENCE: SettingKey[ReviewCadence] = SettingKey(
     "risk_review_cadence", ReviewCadence.from_setting, ReviewCadence.to_setting, ReviewCadence.validate,
     "Risk review cadence (days between reviews by rating)")
+# How often projects report status (weekly, monthly, quarterly): the period a new status report is for.
+REPORTING_CADENCE: SettingKey[ReportingCadence] = SettingKey(
+    "reporting_cadence", ReportingCadence.from_setting, ReportingCadence.to_setting, ReportingCadence.validate,
+    "Reporting cadence (weekly, monthly or quarterly status reports)")
 IMPORT_MAPPINGS = SettingFamily("import_mapping:")
 # Which office a workbook was exported from (its export stamp), made on first need: a re-import of the
 # office's own export merges three ways; a colleague's workbook is never taken for it.
@@ -101,4 +106,5 @@ def ensure_office_id(session: Session) -> str:
     return office
 
 # Every declared setting, for the whole-office export and for the test that walks them.
-SETTINGS: tuple[SettingKey[Any], ...] = (RISK_SCALE, BENEFIT_THRESHOLDS, DECISION_RIGHTS, REVIEW_CADENCE)
+SETTINGS: tuple[SettingKey[Any], ...] = (RISK_SCALE, BENEFIT_THRESHOLDS, DECISION_RIGHTS, REVIEW_CADENCE,
+                                        REPORTING_CADENCE)

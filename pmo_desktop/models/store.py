@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm import exc as orm_exc
 
-from . import benefits, db_url, disk, errors, history_tables, links, operations, raid, risks, stakeholders  # noqa: F401  (register every table on Base.metadata)
+from . import benefits, db_url, disk, errors, history_tables, links, operations, raid, risks, stakeholders, status  # noqa: F401  (register every table on Base.metadata)
 from .base import Base
 from .program import Program, Setting
 from .schema import FORMAT_NAME, SCHEMA_VERSION, meta_metadata, migrate, read_meta, write_meta

@@ -29,6 +29,8 @@ from .risk_review import reviews_overdue
 from .risks import IssueEntry, Risk
 from .stakeholder_rules import QUADRANTS, quadrant
 from .stakeholders import Stakeholder
+from .status import StatusReport
+from .status_rollup import StatusSummary, status_summary
 from .store import Store
 
 NOT_RATED = "Not rated"
@@ -126,6 +128,7 @@ class Summary(TypedDict):
     dependencies: DependencySummary
     decisions: DecisionSummary
     actions: ActionSummary
+    status: StatusSummary                     # latest RAG per project, milestones due and slipped
 
 
 @dataclass(frozen=True)
@@ -321,6 +324,18 @@ PARTS: dict[str, Callable[[Session, Context], Any]] = {
 }
 
 
+# The reporting cycle's registers, whose parts are read from its roll-up (status_rollup.py).
+STATUS_PARTS: dict[str, Callable[[Session, StatusSummary], Any]] = {
+    "status_reports": lambda s, st: {
+        "total": s.scalar(select(func.count()).select_from(StatusReport)) or 0,
+        "current_period": st["current_period"],
+        "overall": st["overall"]},  # each project's latest overall RAG
+    "milestones": lambda s, st: {
+        "total": st["milestones_total"], "due": len(st["milestones_due"]),
+        "slipped_or_late": len(st["milestones_slipped"])},
+}
+
+
 def overview_entries(summary: Summary) -> list[tuple[str, str, list[str]]]:
     """(register, heading, lines) of every register that declares an overview entry, in workbook order:
     the overview page's tiles and the board pack's list of registers."""
@@ -340,10 +355,16 @@ def summarize(source: Store | Session, ctx: Context | None = None, *, with_recor
     ctx = ctx or load_context(session, today)
     program = session.scalars(select(Program).order_by(Program.id)).first()
     parts: dict[str, Any] = {"program": program.name if program else "", "as_of": (today or clock.today()).isoformat()}
+    status = status_summary(session, ctx)  # the reporting cycle: read once, its registers' parts come from it
     for name, reg in REGISTERS.items():  # every register that declares an overview entry, under its name
-        if reg.overview is not None:
+        if reg.overview is None:
+            continue
+        if name in STATUS_PARTS:
+            parts[name] = STATUS_PARTS[name](session, status)
+        else:
             parts[name] = PARTS[name](session, ctx) if name in PARTS else count_by_status(session, reg)
     parts["actions"] = action_summary(session, ctx.today)  # across registers: risk and issue actions, decisions …
+    parts["status"] = status  # latest RAG per project with its trend, milestones due and slipped
     out = cast(Summary, parts)
     if with_records:
         out["projects"]["records"] = record_list(session, "projects")

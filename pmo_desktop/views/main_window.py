@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from . import file_dialogs
 from .messages import warn
-from .pages import PAGES, load_page_class
+from .pages import PAGE_OF_REGISTER, PAGES, load_page_class
 
 if TYPE_CHECKING:
     from .conflict_dialog import ConflictDialog
@@ -386,21 +386,42 @@ class MainWindow(QMainWindow):
     def show_page(self, row: int) -> None:
         if self.document is None or row < 0:
             return
+        page = self._ensure_page(row)
+        self.stack.setCurrentWidget(page)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+
+    def _ensure_page(self, row: int) -> QWidget:
+        """The page of this navigation row, built on first need (not shown)."""
         page = self.pages.get(row)
         if page is None:
             page_class = load_page_class(PAGES[row][1])
             page = page_class(self.document, self.stack)
             self.pages[row] = page
             self.stack.addWidget(page)
-        self.stack.setCurrentWidget(page)
-        if self.nav.currentRow() != row:
-            self.nav.setCurrentRow(row)
+        return page
 
     def page(self, title: str) -> QWidget:
         """The page with this navigation title, built if needed (used by charts that navigate)."""
         row = next(i for i, (t, _s) in enumerate(PAGES) if t == title)
         self.show_page(row)
         return self.pages[row]
+
+    def open_filtered(self, target):
+        """Show the register a dashboard tile counts, filtered to what it counts (register_filter.py):
+        the first page that shows that register takes the filter. Returns the table (or view) shown."""
+        # The page that shows the register first, then the pages already built, then the rest in order.
+        home = [i for i, (title, _s) in enumerate(PAGES) if title == PAGE_OF_REGISTER.get(target.register)]
+        built = sorted(self.pages)
+        for i in dict.fromkeys(home + built + list(range(len(PAGES)))):
+            show = getattr(self._ensure_page(i), "show_filtered", None)
+            view = show(target) if show is not None else None
+            if view is not None:
+                self.show_page(i)
+                table = getattr(view, "table", None)
+                (table or view).setFocus()
+                return view
+        return None
 
     def go_to_record(self, register_name: str, record_id: int) -> bool:
         for i in range(len(PAGES)):

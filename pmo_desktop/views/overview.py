@@ -1,19 +1,59 @@
-"""Program overview: the program, its objectives and each register's entry (as its declaration says) at a glance."""
+"""Program overview: a dashboard. Each project's latest RAG and its trend against the period before,
+then tiles for milestones due and slipped, top threats, communications due and actions, then a tile per
+register that declares an overview entry (models/registers: its heading and lines). Every tile opens the
+register filtered to what it counts (a click, Enter or Space); Tab moves between the tiles. Colours come
+from the theme and follow it when it changes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from html import escape
+
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..models import records
+from ..models.benefit_rules import AT_RISK, OFF_TRACK
+from ..models.dashboard import COMMS_WITHIN_DAYS, Dashboard, Item, dashboard
 from ..models.registers import REGISTERS
-from ..models.summary import overview_entries, summarize
+from ..models.status_rollup import ProjectStatus
+from ..models.status_rules import DIMENSIONS, LATE, NEW, RAG_COLOURS, SLIPPED, TREND_ARROWS
+from ..models.summary import overview_entries
 from .document import Document
 from .lazy_refresh import RefreshWhenShown
+from .register_filter import RegisterFilter
 from .register_page import page_title
+from .theme import colours, theme
+from .tile import Tile, tile_style
 
 OBJECTIVES = REGISTERS["objectives"]
-TILES_PER_ROW = 5
+PROJECT_COLUMNS = 5
+TILE_COLUMNS = 4
+SHOWN = 3   # records named on a tile; the register shows them all
+SHORT = {"schedule": "Sched", "cost": "Cost", "scope": "Scope", "quality": "Qual", "benefits": "Ben"}
+
+
+def _chip(rating: str, text: str, small: bool = False) -> str:
+    theme = colours()
+    colour = theme.tint(RAG_COLOURS.get(rating, "#eeeeee"))
+    body = f"<small>&nbsp;{escape(text)}&nbsp;</small>" if small else f"&nbsp;{escape(text)}&nbsp;"
+    return f'<td bgcolor="{colour}" style="color:{theme.text}">{body}</td>'
+
+
+def _items(items: list[Item], none: str) -> str:
+    if not items:
+        return escape(none)
+    lines = [f"{escape(i.code)} {escape(i.title)}" + (f" <i>({escape(i.detail)})</i>" if i.detail else "")
+             for i in items[:SHOWN]]
+    if len(items) > SHOWN:
+        lines.append(f"… and {len(items) - SHOWN} more")
+    return "<br>".join(lines)
 
 
 class OverviewPage(RefreshWhenShown, QWidget):
@@ -22,62 +62,184 @@ class OverviewPage(RefreshWhenShown, QWidget):
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
-        layout = QVBoxLayout(self)
-        self.title = page_title("", self)
-        self.description = QLabel(self)
+        self.tiles: dict[str, Tile] = {}
+        content = QWidget(self)
+        content.setStyleSheet(tile_style())
+        layout = QVBoxLayout(content)
+        self.title = page_title("", content)
+        self.description = QLabel(content)
         self.description.setWordWrap(True)
+        self.facts = QLabel(content)
         layout.addWidget(self.title)
         layout.addWidget(self.description)
-        self.facts = QFormLayout()
-        layout.addLayout(self.facts)
-        self.tiles = QGridLayout()
-        layout.addLayout(self.tiles)
-        self.objectives = QLabel(self)
+        layout.addWidget(self.facts)
+        self.status_heading = QLabel(content)
+        layout.addWidget(self.status_heading)
+        self.project_grid = QGridLayout()
+        layout.addLayout(self.project_grid)
+        self.tile_grid = QGridLayout()
+        layout.addLayout(self.tile_grid)
+        for grid, columns in ((self.project_grid, PROJECT_COLUMNS), (self.tile_grid, TILE_COLUMNS)):
+            for column in range(columns):
+                grid.setColumnStretch(column, 1)
+        self.objectives = QLabel(content)
         self.objectives.setWordWrap(True)
-        box = QGroupBox("Strategic objectives", self)
+        box = QGroupBox("Strategic objectives", content)
         QVBoxLayout(box).addWidget(self.objectives)
         layout.addWidget(box)
         layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.content = content
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         # Counts are redone only while the overview is on screen, not on every edit elsewhere.
         self.watch_registers(document, tuple(REGISTERS))
+        self.redraw_on_theme_change()  # the RAG chips are drawn in the theme's colours
+        theme().changed.connect(self._restyle)
+
+    def _restyle(self, *_args) -> None:
+        """Widgets under a style sheet keep the palette they were polished with: set the tiles' style
+        sheet anew so the page takes the new theme's palette (text and background)."""
+        self.content.setStyleSheet("")
+        self.content.setStyleSheet(tile_style())
 
     def select_record(self, register_name: str, record_id: int) -> bool:
         return False
 
-    def _tile(self, row: int, col: int, heading: str, lines: list[str]) -> None:
-        box = QGroupBox(heading, self)
-        label = QLabel("\n".join(lines) or "—", box)
-        font = label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        label.setFont(font)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        QVBoxLayout(box).addWidget(label)
-        self.tiles.addWidget(box, row, col)
+    # ------------------------------------------------------------------ tiles
+    def open(self, target: RegisterFilter) -> None:
+        window = self.window()
+        if hasattr(window, "open_filtered"):
+            window.open_filtered(target)
+
+    def _tile(self, grid: QGridLayout, index: int, columns: int, key: str, title: str, html: str,
+              target: RegisterFilter, hint: str) -> Tile:
+        tile = Tile(key, title, html, target, hint, self.content)
+        tile.activated.connect(self.open)
+        grid.addWidget(tile, index // columns, index % columns)
+        self.tiles[key] = tile
+        return tile
+
+    def _clear(self) -> str | None:
+        """Remove the tiles; returns the key of the one that had the focus, to give it back."""
+        focused = next((k for k, t in self.tiles.items() if t.hasFocus()), None)
+        for grid in (self.project_grid, self.tile_grid):
+            while grid.count():
+                item = grid.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget:
+                    widget.deleteLater()
+        self.tiles.clear()
+        return focused
+
+    def _project_tile(self, index: int, p: ProjectStatus) -> None:
+        latest = p.latest or {}
+        if p.latest is None:
+            html = "<i>Not reported yet</i>"
+        else:
+            move = p.trend
+            versus = (f"{TREND_ARROWS[move]} {move.lower()} than {p.previous['period']}"
+                      if move != NEW and p.previous else "first report" if p.previous is None else "")
+            if move == "Same" and p.previous:
+                versus = f"{TREND_ARROWS[move]} same as {p.previous['period']}"
+            draft = " (draft)" if latest.get("state") == "Draft" else ""
+            overall = p.overall or "Not rated"
+            html = (f'<table cellspacing="0" cellpadding="2"><tr>{_chip(p.overall, f"{overall} {TREND_ARROWS[move]}")}'
+                    f"<td>&nbsp;{escape(p.period)}{draft}</td></tr></table>"
+                    f'<table cellspacing="2" cellpadding="0"><tr>'
+                    + "".join(_chip(latest.get(d) or "", SHORT[d], small=True) for d in DIMENSIONS[1:])
+                    + f"</tr></table><small>{escape(versus)}</small>")
+        self._tile(self.project_grid, index, PROJECT_COLUMNS, f"project:{p.project}", p.project, html,
+                   RegisterFilter("status_reports", {"project": frozenset({p.project})}, label=f"Project: {p.project}"),
+                   f"Open the status reports of {p.project}")
 
     def refresh(self) -> None:
+        self._stale = False
         program = self.document.store.program()
         self.title.setText(program.name if program else "Program")
         self.description.setText(program.description if program else "")
-        while self.facts.rowCount():
-            self.facts.removeRow(0)
+        facts = []
         if program:
-            self.facts.addRow("Sponsor:", QLabel(program.sponsor or "—"))
-            self.facts.addRow("Program manager:", QLabel(program.manager or "—"))
-            dates = " – ".join(d.isoformat() for d in (program.start_date, program.end_date) if d)
-            self.facts.addRow("Dates:", QLabel(dates or "—"))
-        while self.tiles.count():
-            item = self.tiles.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget:
-                widget.deleteLater()
-        s = self.document.office.read_snapshot(summarize)
-        # A tile per register that declares an overview entry (models/registers), then the action log
-        # that runs across them.
-        tiles = [(heading, lines) for _, heading, lines in overview_entries(s)]
-        actions = s["actions"]
-        tiles.append((f"Actions ({actions['open']} open)",
-                      [f"Overdue: {actions['overdue']}", f"Due this week: {actions['due_this_week']}"]))
-        for n, (heading, lines) in enumerate(tiles):
-            self._tile(n // TILES_PER_ROW, n % TILES_PER_ROW, heading, lines)
+            facts = [f"Sponsor: <b>{escape(program.sponsor or '—')}</b>",
+                     f"Program manager: <b>{escape(program.manager or '—')}</b>",
+                     "Dates: <b>" + (" – ".join(d.isoformat() for d in (program.start_date, program.end_date) if d)
+                                     or "—") + "</b>"]
+        self.facts.setText(" &nbsp;·&nbsp; ".join(facts))
+        focused = self._clear()
+        d: Dashboard = self.document.office.read_snapshot(dashboard, self.document.context)
+        s = d.summary
+        st = s["status"]
+        self.status_heading.setText(f"<b>Project status</b> — latest {st['cadence'].lower()} reports "
+                                    f"(current period {st['current_period']}); ▲ better, ▼ worse, ▶ same "
+                                    "as the period before")
+        for i, p in enumerate(d.projects):
+            self._project_tile(i, p)
+        self._program_tiles(d)
+        if focused in self.tiles:
+            self.tiles[focused].setFocus()
         objectives = sorted(r[2:4] for r in self.document.office.read(records.fetch_rows, OBJECTIVES))
         self.objectives.setText("\n".join(f"{code}  {title}" for code, title in objectives) or "None recorded yet.")
+
+    def _program_tiles(self, d: Dashboard) -> None:
+        """The dashboard's own tiles (what is due, slipped or most threatening, across registers), then a
+        tile per register as its declaration says, opening the register filtered as ``_declared_target``."""
+        s = d.summary
+        act = s["actions"]
+        open_threats = frozenset(t.id for t in d.top_threats)
+        tiles = [
+            ("milestones_due", f"Milestones due ({len(d.milestones_due)})",
+             "<small>next 30 days</small><br>" + _items(d.milestones_due, "None in the next 30 days"),
+             RegisterFilter("milestones", ids=frozenset(m.id for m in d.milestones_due),
+                            label="Due in the next 30 days"), "Open the milestones due in the next 30 days"),
+            ("milestones_slipped", f"Slipped or late milestones ({len(d.milestones_slipped)})",
+             _items(d.milestones_slipped, "None: every milestone is on its baseline"),
+             RegisterFilter("milestones", {"state": frozenset({SLIPPED, LATE})}, label="Slipped or late"),
+             "Open the milestones that slipped or are late"),
+            ("top_threats", f"Top threats ({len(d.top_threats)})", _items(d.top_threats, "No open threats"),
+             RegisterFilter("risks", ids=open_threats, label=f"Top {len(open_threats)} open threats"),
+             "Open these threats in the risk register"),
+            ("comms_due", f"Communications due ({len(d.comms_due)})",
+             f"<small>next {COMMS_WITHIN_DAYS} days, overdue included</small><br>"
+             + _items(d.comms_due, "Nothing due this week"),
+             RegisterFilter("communications", ids=frozenset(c.id for c in d.comms_due),
+                            label=f"Due in the next {COMMS_WITHIN_DAYS} days or overdue"),
+             "Open the communication plan filtered to what is due"),
+            ("actions", f"Actions ({act['open']} open)",
+             f"Overdue: {act['overdue']}<br>Due this week: {act['due_this_week']}",
+             RegisterFilter("action_log", view="overdue" if act["overdue"] else "all"),
+             "Open the action log" + (" showing the overdue actions" if act["overdue"] else "")),
+        ]
+        for name, heading, lines in overview_entries(s):
+            target, hint = _declared_target(name, d)
+            html = "<br>".join(escape(line) for line in lines) or "—"
+            if name == "issues":  # the open issues by name, as the dashboard lists what it counts
+                html += "<br><small>" + _items(d.open_issues, "No open issues") + "</small>"
+            tiles.append((name, heading, html, target, hint))
+        for index, (key, title, html, target, hint) in enumerate(tiles):
+            self._tile(self.tile_grid, index, TILE_COLUMNS, key, title, html, target, hint)
+
+
+def _declared_target(name: str, d: Dashboard) -> tuple[RegisterFilter, str]:
+    """Where a register's declared tile leads: the records that need attention where the dashboard knows
+    which (open risks and issues, benefits off track, pending decisions, troubled dependencies, slipped
+    milestones), else the whole register."""
+    if name in ("risks", "issues"):
+        return (RegisterFilter(name, {"status": frozenset({"Open"})}, label=f"Open {name}"),
+                f"Open the {REGISTERS[name].title.lower()} filtered to open {name}")
+    if name == "benefits":
+        return (RegisterFilter(name, {"status_rag": frozenset({AT_RISK, OFF_TRACK})}, label="At risk or off track"),
+                "Open the benefits at risk or off track")
+    if name == "decisions":
+        return RegisterFilter(name, {"status": frozenset({"Pending"})}, label="Pending"), "Open the pending decisions"
+    if name == "dependencies" and d.troubled_dependencies:
+        return (RegisterFilter(name, ids=frozenset(x.id for x in d.troubled_dependencies), label="Late or at risk"),
+                "Open the dependencies that are late or at risk")
+    if name == "status_reports" and d.summary["status"]["current_period"]:
+        period = d.summary["status"]["current_period"]
+        return (RegisterFilter(name, {"period": frozenset({period})}, label=f"Period {period}"),
+                f"Open the status reports of {period}")
+    return RegisterFilter(name), f"Open the {REGISTERS[name].title.lower()}"

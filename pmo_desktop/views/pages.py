@@ -15,7 +15,15 @@ PAGES: list[tuple[str, str]] = [
     # After the first five, so that Ctrl+1 … Ctrl+5 keep the pages people learnt them for.
     ("People", "pmo_desktop.views.people_page:PeoplePage"),
     ("RAID", "pmo_desktop.views.raid.page:RaidPage"),
+    ("Status", "pmo_desktop.views.status.page:StatusPage"),
 ]
+
+# Where a dashboard tile finds each register's table, so opening one builds no other page on the way.
+PAGE_OF_REGISTER: dict[str, str] = {
+    "projects": "Projects", "stakeholders": "Stakeholders", "communications": "Stakeholders",
+    "risks": "Risks", "issues": "Risks", "benefits": "Benefits", "assumptions": "RAID", "dependencies": "RAID",
+    "decisions": "RAID", "action_log": "RAID", "status_reports": "Status", "milestones": "Status",
+}
 
 
 def load_page_class(spec: str):

@@ -32,6 +32,15 @@ class RegisterPage(QWidget):
         layout.addWidget(page_title(self.register.title, self))
         layout.addWidget(self.register_view, 1)
 
+    def show_filtered(self, target) -> RegisterView | None:
+        """Show this page's table filtered as a dashboard tile asks (views/register_filter.py)."""
+        from .register_filter import apply_filter
+
+        if target.register != self.register_name:
+            return None
+        apply_filter(self.register_view, target)
+        return self.register_view
+
     def select_record(self, register_name: str, record_id: int) -> bool:
         """Navigate to a record of this page's register (from a chart or the benefits map)."""
         if register_name == self.register_name:

@@ -8,6 +8,7 @@ from .program import OBJECTIVES, OUTCOMES, OUTPUTS, PEOPLE, PROGRAM, PROJECTS
 from .raid import ASSUMPTIONS, DECISIONS, DEPENDENCIES
 from .risks import ISSUE_ACTIONS, ISSUES, RISK_ACTIONS, RISKS
 from .stakeholders import COMMUNICATIONS, STAKEHOLDERS
+from .status import MILESTONES, STATUS_REPORTS
 
 # Every register, in the order of a whole-office workbook: what others refer to comes first (people,
 # projects, objectives, outcomes before outputs that enable them), each sub-table right after its parent.
@@ -18,6 +19,7 @@ REGISTERS: dict[str, Register] = {
         RISKS, RISK_ACTIONS, ISSUES, ISSUE_ACTIONS, ASSUMPTIONS, DEPENDENCIES, DECISIONS,
         STAKEHOLDERS, COMMUNICATIONS,
         BENEFITS, PLAN_POINTS, MEASUREMENTS,
+        MILESTONES, STATUS_REPORTS,
     )
 }
 

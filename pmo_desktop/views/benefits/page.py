@@ -171,6 +171,21 @@ class BenefitsPage(QWidget):
         self.stack.setCurrentWidget(self.past_status if source is not None else self.live_benefits)
 
     # ------------------------------------------------------------------ navigation
+    def show_filtered(self, target):
+        """A dashboard tile's filter on the benefits table (or one of the map's registers)."""
+        from ..register_filter import apply_filter
+
+        if target.register == "benefits":
+            self.tabs.setCurrentWidget(self.benefits_tab)
+            view = self.register_view
+        elif target.register in self.chain_views:
+            view = self.chain_views[target.register]
+            self.tabs.setCurrentWidget(view)
+        else:
+            return None
+        apply_filter(view, target)
+        return view
+
     def select_record(self, register_name: str, record_id: int) -> bool:
         if register_name == "benefits":
             self.as_at.back_to_today()

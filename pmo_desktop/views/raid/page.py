@@ -74,6 +74,20 @@ class RaidPage(QWidget):
         self.tabs.setCurrentWidget(view)
         return view
 
+    def show_filtered(self, target) -> RegisterView | QWidget | None:
+        """A dashboard tile's filter on one of the logs, or the action log's own view ("overdue")."""
+        from ..register_filter import apply_filter
+
+        if target.register == "action_log":
+            self.tabs.setCurrentWidget(self.action_log)
+            self.action_log.set_view(target.view or "all")
+            return self.action_log
+        if target.register not in self.views:
+            return None
+        view = self.show_log(target.register)
+        apply_filter(view, target)
+        return view
+
     def select_record(self, register_name: str, record_id: int) -> bool:
         if register_name in self.views:
             return self.show_log(register_name).select_record(record_id)

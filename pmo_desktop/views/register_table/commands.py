@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...models import records
+from ...models.errors import EditConflict
 from ...models.fields import Register
 from ..document import Document, DocumentCommand
 
@@ -38,9 +39,26 @@ class EditCellsCommand(DocumentCommand):
         for e in self.edits:
             by_record.setdefault(e.record_id, {})[e.field] = getattr(e, attr)
             bases.setdefault(e.record_id, {})[e.field] = getattr(e, base_attr)
-        new_versions = self.document.operate(records.update_many, self.register, by_record, self.document.context,
-                                             self.versions, bases)
+        try:
+            new_versions = self.document.operate(records.update_many, self.register, by_record,
+                                                 self.document.context, self.versions, bases)
+        except EditConflict as conflict:
+            if not self._untouched_since(conflict, bases):
+                raise
+            # Only the record's version moved on (a later edit of other cells, undone or not): the cells
+            # this step writes still hold what it expects, so it goes ahead on the current version.
+            self.versions[conflict.record_id] = conflict.current_version
+            new_versions = self.document.operate(records.update_many, self.register, by_record,
+                                                 self.document.context, self.versions, bases)
         self.versions.update(new_versions)
+
+    @staticmethod
+    def _untouched_since(conflict: EditConflict, bases: dict[int, dict[str, Any]]) -> bool:
+        """Whether every cell this step writes in the conflicting record still holds its base value."""
+        base = bases.get(conflict.record_id)
+        if not base:
+            return False
+        return all((conflict.theirs_values.get(name) or None) == (value or None) for name, value in base.items())
 
     def apply(self) -> None:
         self._write("new")

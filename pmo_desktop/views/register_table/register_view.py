@@ -162,7 +162,7 @@ class RegisterView(QWidget):
         self.filter_chip = QPushButton(self)
         self.filter_chip.setVisible(False)
         self.filter_chip.setToolTip("Remove this filter")
-        self.filter_chip.clicked.connect(lambda: self.set_record_filter(None))
+        self.filter_chip.clicked.connect(self._remove_chip_filter)
         self.clear_filters_button = QToolButton(self)
         self.clear_filters_button.setText("Clear filters")
         self.clear_filters_button.clicked.connect(self.clear_filters)
@@ -283,6 +283,17 @@ class RegisterView(QWidget):
         self.filter_chip.setText(f"{label}  ✕")
         self.filter_chip.setVisible(ids is not None)
         self._update_count()
+
+    def show_filter_label(self, label: str) -> None:
+        """Name the column filters a dashboard tile set, on the chip that removes them."""
+        self.filter_chip.setText(f"{label}  ✕")
+        self.filter_chip.setVisible(True)
+
+    def _remove_chip_filter(self) -> None:
+        if self.proxy.record_filter_label or not self.proxy.is_filtered:
+            self.set_record_filter(None)
+        else:  # the chip names column filters (show_filter_label)
+            self.clear_filters()
 
     def clear_filters(self) -> None:
         self.search.clear()

@@ -29,7 +29,7 @@ from ..register_table import RegisterView
 from .commands import ChangeRiskScaleCommand, DeEscalateCommand, EscalateCommand, RaiseIssueCommand
 from .detail import RiskDetail
 from .dialogs import ReasonDialog, ScaleDialog
-from .filters import QuickFilters
+from .filters import FILTERS, QuickFilters
 from .heatmap import HeatMapChart
 from .program_view import ProgramView
 from .trend_chart import TrendChart
@@ -140,6 +140,32 @@ class RisksPage(QWidget):
                 self.tabs.setCurrentWidget(self.issue_tab)
                 return True
         return False
+
+    def show_filtered(self, target) -> RegisterView | None:
+        """A dashboard tile's filter: the risk register through its quick filters (so the drop-downs say
+        what the table shows), the issue log through its column filters."""
+        from ..register_filter import apply_filter
+
+        if target.register == "issues":
+            self.tabs.setCurrentWidget(self.issue_tab)
+            apply_filter(self.issue_view, target)
+            return self.issue_view
+        if target.register != "risks":
+            return None
+        self.tabs.setCurrentWidget(self.register_tab)
+        self.register_view.clear_filters()
+        quick = {column: key for key, column, _label, _none in FILTERS}
+        for key in self.filters.combos:
+            self.filters.choose(key, None)
+        for column, allowed in target.columns.items():
+            if column in quick and len(allowed) == 1:
+                self.filters.choose(quick[column], next(iter(allowed)))
+            else:
+                self.register_view.set_column_filter(column, set(allowed))
+        self.apply_filters()
+        if target.ids is not None:
+            self.register_view.set_record_filter(set(target.ids), target.label)
+        return self.register_view
 
     # ------------------------------------------------------------------ filters and heat map
     def apply_filters(self) -> None:

@@ -126,6 +126,20 @@ class StakeholdersPage(QWidget):
         self.grid.select(record_id)
         self._sync_scope_with_table()
 
+    def show_filtered(self, target):
+        """A dashboard tile's filter: the stakeholder map, or the communication plan."""
+        from ..register_filter import apply_filter
+
+        if target.register == STAKEHOLDERS.name:
+            view = self.register_view
+        elif target.register == COMMUNICATIONS.name:
+            self.tabs.setCurrentWidget(self.comms)
+            view = self.comms.view
+        else:
+            return None
+        apply_filter(view, target)
+        return view
+
     def select_record(self, register_name: str, record_id: int) -> bool:
         if register_name == STAKEHOLDERS.name:
             return self.register_view.select_record(record_id)
