@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, and_, case, cast, false, func, literal, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from . import records
+from . import records, search_index
 from .fields import Context, Field, Kind, Register
 
 BLANK = ""  # how a blank cell reads in a column filter
@@ -119,7 +119,7 @@ def _search_condition(session: Session, reg: Register, text: str, ctx: Context) 
         elif f.kind in (Kind.INT, Kind.FLOAT, Kind.SCALE, Kind.DATE):
             if digits:
                 like.append(_contains(cast(getattr(E, f.attr), String), text, sqlite))
-        elif has_sql(reg, f):
+        elif has_sql(reg, f) and search_index.can_show(f, text, ctx):
             like.append(_contains(cast(_value(reg, f, ctx), String), text, sqlite))
         # a computed field without SQL is not searched in a windowed table
     return or_(*like) if like else false()
@@ -191,7 +191,10 @@ def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | No
         else:
             python_filters.append((f, allowed))
     if window.search:
-        conditions.append(_search_condition(session, reg, window.search, ctx))
+        found = _search_condition(session, reg, window.search, ctx)
+        candidates = search_index.candidates(session, reg, window.search, ctx)
+        # With an index: LIKE checks only the rows it names (a superset), so the result is the same.
+        conditions.append(found if candidates is None else and_(E.id.in_(candidates), found))
     if conditions:
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None

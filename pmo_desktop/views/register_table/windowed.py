@@ -34,8 +34,9 @@ from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
-from ...models import errors, windows
+from ...models import errors, search_index, windows
 from ...models.fields import Kind, Register
 from ...models.windows import BLANK, Window
 from ..document import Document
@@ -74,6 +75,7 @@ class WindowedRegisterModel(RegisterTableModel):
         self.column_filters: dict[int, set[str]] = {}
         self.record_ids: set[int] | None = None
         self.record_filter_label = ""
+        self._search_index_checked = False
         super().__init__(document, register, parent_id, parent)
 
     # ------------------------------------------------------------------ what is shown
@@ -239,6 +241,8 @@ class WindowedRegisterModel(RegisterTableModel):
                     record_ids: set[int] | None | bool = False, label: str = "") -> None:
         if search is not None:
             self.search = search
+            if search:
+                self._ensure_search_index()
         if column is not None:
             if allowed is None:
                 self.column_filters.pop(column, None)
@@ -248,6 +252,23 @@ class WindowedRegisterModel(RegisterTableModel):
             self.record_ids = None if record_ids is None else set(record_ids)  # type: ignore[arg-type]
             self.record_filter_label = label if record_ids is not None else ""
         self.reload()
+
+    def _ensure_search_index(self) -> None:
+        """A large register of a file made before the search index: build it once, at the first search
+        (a few seconds for a million rows; ``models/search_index.py``)."""
+        if self._search_index_checked or not self.document.store.is_sqlite:
+            return
+        self._search_index_checked = True
+        office = self.document.office
+        if office.read(search_index.has_index, self.register):
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            office.write(search_index.ensure, self.register, self._total)
+        except errors.StoreError:
+            pass  # busy or read-only just now: this search reads every row, the next session builds it
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def clear_filters(self) -> None:
         self.search, self.record_filter_label = "", ""
