@@ -143,3 +143,18 @@ def test_search_waits_for_typing_to_pause(qtbot, view, monkeypatch):
     assert names(view) == ["Project 3"] and view.count_label.text() == "1 of 10 rows"
     view.search.clear()
     assert view.proxy.rowCount() == 10
+
+
+def test_first_search_of_a_large_register_builds_its_search_index(qtbot, view, monkeypatch):
+    from pmo_desktop.models import search_index
+
+    monkeypatch.setattr(search_index, "THRESHOLD", 5)
+    office = view.model.document.office
+    has = office.read(search_index.has_index, PROJECTS)
+    assert not has
+    qtbot.keyClicks(view.search, "ject 7")
+    assert names(view) == ["Project 7"]
+    assert office.read(search_index.has_index, PROJECTS) == view.model.document.store.is_sqlite
+    view.search.clear()
+    qtbot.keyClicks(view.search, "oject")
+    assert len(names(view)) == 10
