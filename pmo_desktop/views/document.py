@@ -6,6 +6,7 @@ then tells every interested view which records changed, so tables refresh only w
 
 from __future__ import annotations
 
+import threading
 import weakref
 from typing import Any, Callable, TypeVar
 
@@ -13,7 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..models import errors
-from ..models.fields import Context, Kind
+from ..models.changes import signature
+from ..models.fields import Context, Kind, Register
 from ..models.office import Office
 from ..models.operations import Changes
 from ..models.records import load_context
@@ -52,6 +54,8 @@ class Document(QObject):
     outside_changes = Signal(str, object)
     error = Signal(str)
     pending_changed = Signal(int)  # how many changes wait for the database to come back
+    _probed = Signal(object)  # from the worker thread of poll_outside_changes
+    outside_changes_found = Signal(int)  # how many records the timer's check found changed
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -67,12 +71,15 @@ class Document(QObject):
         # Changes the database could not take because it was unreachable: kept to be retried.
         self.pending: list[DocumentCommand] = []
         self._data_version: int | None = None  # the file's data_version at the last full check
+        self._probing = False  # a background read of signatures is under way (poll_outside_changes)
+        self._closed = False
+        self._probed.connect(self._probe_done)
 
     def watch(self, model) -> None:
         """A table model whose rows ``check_outside_changes`` compares with the database."""
         self._watched.add(model)
 
-    def check_outside_changes(self) -> int:
+    def check_outside_changes(self, force: bool = False) -> int:
         """Refresh what others changed since we read it: one (id, version) query per open table.
 
         Called when the window regains focus and on a light timer. Returns how many records changed.
@@ -83,7 +90,7 @@ class Document(QObject):
         signature (one indexed query) is compared every time.
         """
         version = self.store.data_version()
-        if version is not None and version == self._data_version:
+        if version is not None and version == self._data_version and not force:
             return 0
         found = self._find_outside_changes()
         if found is None:
@@ -93,6 +100,67 @@ class Document(QObject):
             self.outside_changes.emit(name, ids)
             self.notify(name, sorted(ids))
         return sum(len(ids) for _n, ids in found)
+
+    # ---------------------------------------------------------------- the timer's check, off the GUI thread
+    def poll_outside_changes(self) -> bool:
+        """The timer's check, which never holds the GUI thread for a query: on SQLite ``PRAGMA
+        data_version`` says in microseconds whether anyone committed; when someone did (and always on
+        PostgreSQL, which has no such number) each open table's aggregate signature — one query over the
+        whole register, a tenth of a second or more for a million rows — is read on a worker thread with
+        its own connection, and only when one differs from what the table shows does the full check
+        (``check_outside_changes``) run here to refresh it. Returns whether a background read started."""
+        if self._probing or self._closed:
+            return False
+        version = self.store.data_version()
+        if version is not None and version == self._data_version:
+            return False
+        keys = self._watched_keys()
+        if not keys:
+            self._data_version = version
+            return False
+        self._probing = True
+        threading.Thread(target=self._probe, args=(keys, version), name="pmo-outside-changes", daemon=True).start()
+        return True
+
+    def _watched_keys(self) -> list[tuple[Register, int | None]]:
+        keys: dict[tuple[str, int | None], tuple[Register, int | None]] = {}
+        for model in list(self._watched):
+            if not (model.register.parent and model.parent_id is None):
+                keys[(model.register.name, model.parent_id)] = (model.register, model.parent_id)
+        return list(keys.values())
+
+    def _probe(self, keys: list[tuple[Register, int | None]], version: int | None) -> None:
+        """Worker thread: no Qt object is touched here, only the engine's own pooled connection."""
+        def read(session) -> dict[tuple[str, int | None], tuple[int, int, int]]:
+            return {(reg.name, parent_id): signature(session, reg, parent_id) for reg, parent_id in keys}
+
+        try:
+            result: dict | None = self.office.read(read)
+        except Exception:  # the server is away, the file closed meanwhile: nothing to refresh now
+            result = None
+        try:
+            self._probed.emit((result, version))  # queued to the GUI thread (the document lives there)
+        except RuntimeError:
+            pass  # the document was deleted meanwhile
+
+    def _probe_done(self, payload) -> None:
+        self._probing = False
+        if not self._closed:
+            self.apply_probe(*payload)
+
+    def apply_probe(self, signatures: dict | None, version: int | None) -> int:
+        """GUI thread: compare the signatures read in the background with what each table shows (no
+        query); refresh only when one differs. Returns how many records changed."""
+        if signatures is None:
+            return 0
+        if all(signatures.get((m.register.name, m.parent_id), sig) == sig
+               for m in list(self._watched) for sig in [m.shown_signature()]):
+            self._data_version = version
+            return 0
+        changed = self.check_outside_changes(force=True)
+        if changed:
+            self.outside_changes_found.emit(changed)
+        return changed
 
     def _find_outside_changes(self) -> list[tuple[str, set[int]]] | None:
         """(register, changed ids) for each open table whose records differ from the database;
@@ -206,6 +274,7 @@ class Document(QObject):
         return self.execute(command)
 
     def close(self) -> None:
+        self._closed = True
         self.undo_stack.clear()
         self.store.close()
 

@@ -285,6 +285,12 @@ class RegisterTableModel(QAbstractTableModel):
                 break
         return sorted(values, key=lambda s: (s == "", s.lower()))
 
+    def shown_signature(self) -> tuple[int, int, int]:
+        """``changes.signature`` of the rows shown, to compare with the database's (no query)."""
+        from ...models.changes import rows_signature
+
+        return rows_signature(self.rows)
+
     def outside_changed_ids(self, session) -> set[int]:
         """Records added, edited or deleted by anyone since these rows were read."""
         from ...models.changes import changed_ids, rows_signature, signature

@@ -204,6 +204,9 @@ class WindowedRegisterModel(RegisterTableModel):
                 self._pages.pop(pos // PAGE, None)
                 self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(self.fields) - 1))
 
+    def shown_signature(self) -> tuple[int, int, int]:
+        return self._signature
+
     def outside_changed_ids(self, session) -> set[int]:
         """When the aggregate signature moved: the records changed among the rows in memory (what the
         user sees) and the new ones, to flash. The id list itself is read again by the refresh that
