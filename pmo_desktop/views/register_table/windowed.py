@@ -29,11 +29,12 @@ Differences from the in-memory table, all deliberate:
 
 from __future__ import annotations
 
+import threading
 from array import array
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from ...models import errors, search_index, windows
@@ -65,6 +66,8 @@ class WindowedRegisterModel(RegisterTableModel):
     """The records a window shows, by id; rows read in pages on demand. Same interface as
     ``RegisterTableModel`` (``rows`` is not kept: use ``record``, ``record_id``, ``row_of``)."""
 
+    _reloaded = Signal(object)  # (token, (ids, signature) or None) from ``_reload_in_background``'s worker
+
     def __init__(self, document: Document, register: Register, parent_id: int | None = None, parent=None):
         self.ids: array[int] = array("q")
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
@@ -76,7 +79,9 @@ class WindowedRegisterModel(RegisterTableModel):
         self.record_ids: set[int] | None = None
         self.record_filter_label = ""
         self._search_index_checked = False
+        self._reload_token = 0
         super().__init__(document, register, parent_id, parent)
+        self._reloaded.connect(self._install_reloaded)
 
     # ------------------------------------------------------------------ what is shown
     def window(self) -> Window:
@@ -93,6 +98,7 @@ class WindowedRegisterModel(RegisterTableModel):
         return bool(self.search or self.column_filters or self.record_ids is not None)
 
     def _read_ids(self) -> None:
+        self._reload_token += 1  # a background read started before is moot now
         office = self.document.office
         self.ids = office.read(windows.fetch_ids, self.register, self.window(), self.document.context)
         self._signature = office.read(windows.signature, self.register, self.parent_id)
@@ -182,6 +188,7 @@ class WindowedRegisterModel(RegisterTableModel):
     def refresh_records(self, ids) -> None:
         """Our own edits: reread those records' pages; new records at the end, deleted ones out."""
         ids = list(ids)
+        self._reload_token += 1  # a background read may have started before this edit: read again later
         positions = self._positions(ids)
         present = {row[0] for row in self._fetch(ids=ids)} if ids else set()
         self._signature = self.document.office.read(windows.signature, self.register, self.parent_id)
@@ -229,15 +236,58 @@ class WindowedRegisterModel(RegisterTableModel):
 
     def _refresh_if_stale(self) -> None:
         if self._stale:
-            self._relayout(self._refetch_all)
+            self._reload_in_background()
 
     def _on_records_changed(self, register: str, ids) -> None:
         if register != self.register.name:
             return
-        if ids is None or self._stale or len(ids) > PAGE:
+        if self._stale and ids is not None:
+            # Someone else's change (``outside_changed_ids``): the rows shown are read again as they are
+            # painted, so their new values show at once; the ordered ids (a second for a million
+            # records) are read on a worker thread and put in place when they come.
+            self._pages.clear()
+            if self.ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(self.fields) - 1))
+            self._reload_in_background()
+        elif ids is None or self._stale or len(ids) > PAGE:
             self._relayout(self._refetch_all)
         else:
             self.refresh_records(ids)
+
+    def _reload_in_background(self) -> None:
+        """Read the window's ids and signature on a worker thread with its own connection; a change of
+        window or our own edit meanwhile makes the answer moot (``_reload_token``)."""
+        self._reload_token += 1
+        token, window, ctx = self._reload_token, self.window(), self.document.context
+        office, register, parent_id = self.document.office, self.register, self.parent_id
+
+        def read(session):
+            return windows.fetch_ids(session, register, window, ctx), windows.signature(session, register, parent_id)
+
+        def work() -> None:
+            try:
+                result = office.read(read)
+            except Exception:  # the server is away, the file closed: the next check tries again
+                result = None
+            try:
+                self._reloaded.emit((token, result))  # queued to the GUI thread, where the model lives
+            except RuntimeError:
+                pass  # the model was deleted meanwhile
+
+        threading.Thread(target=work, name="pmo-window-ids", daemon=True).start()
+
+    def _install_reloaded(self, payload) -> None:
+        token, result = payload
+        if token != self._reload_token or result is None:
+            return
+        ids, sig = result
+
+        def install() -> None:
+            self.ids, self._signature, self._total = ids, sig, sig[0]
+            self._pages.clear()
+            self._stale = False
+
+        self._relayout(install)
 
     # ------------------------------------------------------------------ filters (from the proxy)
     def set_filters(self, search: str | None = None, column: int | None = None, allowed: set[str] | None = None,
