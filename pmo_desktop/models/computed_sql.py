@@ -29,11 +29,15 @@ def digits_only(text: str, _ctx: Context) -> bool:
 
 @dataclass(frozen=True)
 class ComputedSql:
-    """A computed column's SQL expression (``build(entity, ctx)``) and whether it can show a text
-    (``can_show(lower-case text, ctx)``)."""
+    """A computed column's SQL expression (``build(entity, ctx)``) and what a search and a filter may
+    know without computing it for every row."""
 
     build: Callable[[Any, Context], Any]
     can_show: Callable[[str, Context], bool] = lambda _text, _ctx: True
+    is_text: bool = False  # its values are the texts the table shows (a filter needs no look-up)
+    # ``contains(entity, text, ctx)``: a cheaper condition for "shows a text containing ``text``" than
+    # the expression cast to text and LIKE (a rating: its score in the bands whose names contain it).
+    contains: Callable[[Any, str, Context], Any] | None = None
 
     def __call__(self, entity: Any, ctx: Context) -> Any:
         return self.build(entity, ctx)

@@ -92,7 +92,7 @@ def _review_overdue_sql(E: Any, ctx: Context) -> Any:
 
 
 NEXT_REVIEW_SQL = ComputedSql(_next_review_sql, can_show=digits_only)
-REVIEW_OVERDUE_SQL = ComputedSql(_review_overdue_sql, can_show=lambda text, _ctx: text in OVERDUE.lower())
+REVIEW_OVERDUE_SQL = ComputedSql(_review_overdue_sql, can_show=lambda text, _ctx: text in OVERDUE.lower(), is_text=True)
 
 
 def reviews_overdue(session: Session, ctx: Context) -> int:

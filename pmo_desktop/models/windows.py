@@ -120,7 +120,8 @@ def _search_condition(session: Session, reg: Register, text: str, ctx: Context) 
             if digits:
                 like.append(_contains(cast(getattr(E, f.attr), String), text, sqlite))
         elif has_sql(reg, f) and search_index.can_show(f, text, ctx):
-            like.append(_contains(cast(_value(reg, f, ctx), String), text, sqlite))
+            cheaper = getattr(f.sql, "contains", None)  # ComputedSql.contains (a rating: its score's bands)
+            like.append(cheaper(E, text, ctx) if cheaper else _contains(cast(_value(reg, f, ctx), String), text, sqlite))
         # a computed field without SQL is not searched in a windowed table
     return or_(*like) if like else false()
 
@@ -147,9 +148,11 @@ def _filter_condition(session: Session, reg: Register, f: Field, allowed: frozen
         ref = getattr(E, f.attr).in_(named)
         return or_(ref, getattr(E, f.attr).is_(None)) if BLANK in allowed else ref
     expression = _value(reg, f, ctx)
-    # The distinct stored values whose display text is allowed (a handful: statuses, ratings, names).
-    distinct = [row[0] for row in session.connection().execute(select(expression).select_from(E).distinct())]
-    wanted = _display_matches(f, distinct, allowed)
+    if f.kind in (Kind.TEXT, Kind.CODE, Kind.LONGTEXT, Kind.ENUM, Kind.MULTI_ENUM) or getattr(f.sql, "is_text", False):
+        wanted: list[Any] = sorted(allowed - {BLANK})  # a text shows as itself: no look-up of every value
+    else:  # the distinct stored values whose display text is allowed (a handful: numbers, dates, flags)
+        distinct = [row[0] for row in session.connection().execute(select(expression).select_from(E).distinct())]
+        wanted = _display_matches(f, distinct, allowed)
     parts: list[ColumnElement[bool]] = [expression.in_(wanted)] if wanted else []
     if BLANK in allowed:
         parts.append(expression.is_(None))

@@ -50,7 +50,14 @@ def rating_sql(p: str, i: str) -> ComputedSql:
         if not bands:
             return literal("")
         return case(*[(score >= b.min_score, literal(b.rating)) for b in bands], else_=literal(""))
-    return ComputedSql(expression, can_show=lambda text, ctx: any(text in b.rating.lower() for b in ctx.risk_scale.bands))
+    def contains(E: type, text: str, ctx: Context) -> Any:
+        from ..risk_heatmap import rating_condition
+
+        names = [b.rating for b in ctx.risk_scale.bands if text in b.rating.lower()]
+        return rating_condition(ctx.risk_scale, names, getattr(E, p), getattr(E, i))
+
+    return ComputedSql(expression, can_show=lambda text, ctx: any(text in b.rating.lower() for b in ctx.risk_scale.bands),
+                       is_text=True, contains=contains)
 
 
 def check_risk(rec: Mapping[str, Any], ctx: Context) -> None:
