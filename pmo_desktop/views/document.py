@@ -14,8 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..models import errors
-from ..models.changes import signature
-from ..models.fields import Context, Kind, Register
+from ..models.fields import Context, Kind
 from ..models.office import Office
 from ..models.operations import Changes
 from ..models.records import load_context
@@ -105,41 +104,48 @@ class Document(QObject):
     def poll_outside_changes(self) -> bool:
         """The timer's check, which never holds the GUI thread for a query: on SQLite ``PRAGMA
         data_version`` says in microseconds whether anyone committed; when someone did (and always on
-        PostgreSQL, which has no such number) each open table's aggregate signature — one query over the
-        whole register, a tenth of a second or more for a million rows — is read on a worker thread with
-        its own connection, and only when one differs from what the table shows does the full check
-        (``check_outside_changes``) run here to refresh it. Returns whether a background read started."""
+        PostgreSQL, which has no such number) each open table's probe (``outside_probe``: its aggregate
+        signature — one query over the whole register, a tenth of a second or more for a million rows —
+        and, when it moved, what changed) runs on a worker thread with its own connection; the GUI thread
+        then only applies the answers (``apply_probe``). Returns whether a background read started."""
         if self._probing or self._closed:
             return False
         version = self.store.data_version()
         if version is not None and version == self._data_version:
             return False
-        keys = self._watched_keys()
-        if not keys:
+        probes = self._probes()
+        if not probes:
             self._data_version = version
             return False
         self._probing = True
-        threading.Thread(target=self._probe, args=(keys, version), name="pmo-outside-changes", daemon=True).start()
+        threading.Thread(target=self._probe, args=(probes, version), name="pmo-outside-changes", daemon=True).start()
         return True
 
-    def _watched_keys(self) -> list[tuple[Register, int | None]]:
-        keys: dict[tuple[str, int | None], tuple[Register, int | None]] = {}
+    def _probes(self) -> list[tuple[Any, Callable[[Any], Any]]]:
+        """(model, probe) for one table per register shown (the others refresh from its announcement)."""
+        seen: set[tuple[str, int | None]] = set()
+        probes = []
         for model in list(self._watched):
-            if not (model.register.parent and model.parent_id is None):
-                keys[(model.register.name, model.parent_id)] = (model.register, model.parent_id)
-        return list(keys.values())
+            key = (model.register.name, model.parent_id)
+            if key in seen or (model.register.parent and model.parent_id is None):
+                continue
+            seen.add(key)
+            probes.append((model, model.outside_probe()))
+        return probes
 
-    def _probe(self, keys: list[tuple[Register, int | None]], version: int | None) -> None:
-        """Worker thread: no Qt object is touched here, only the engine's own pooled connection."""
-        def read(session) -> dict[tuple[str, int | None], tuple[int, int, int]]:
-            return {(reg.name, parent_id): signature(session, reg, parent_id) for reg, parent_id in keys}
+    def _probe(self, probes: list[tuple[Any, Callable[[Any], Any]]], version: int | None) -> None:
+        """Worker thread: runs the probes (plain functions of a session, made on the GUI thread from
+        plain data); no Qt object is touched here."""
+        def read(session) -> list[Any]:
+            return [probe(session) for _model, probe in probes]
 
         try:
-            result: dict | None = self.office.read(read)
+            answers: list[Any] | None = self.office.read(read)
         except Exception:  # the server is away, the file closed meanwhile: nothing to refresh now
-            result = None
+            answers = None
+        payload = (None if answers is None else [(m, a) for (m, _p), a in zip(probes, answers)], version)
         try:
-            self._probed.emit((result, version))  # queued to the GUI thread (the document lives there)
+            self._probed.emit(payload)  # queued to the GUI thread (the document lives there)
         except RuntimeError:
             pass  # the document was deleted meanwhile
 
@@ -148,16 +154,24 @@ class Document(QObject):
         if not self._closed:
             self.apply_probe(*payload)
 
-    def apply_probe(self, signatures: dict | None, version: int | None) -> int:
-        """GUI thread: compare the signatures read in the background with what each table shows (no
-        query); refresh only when one differs. Returns how many records changed."""
-        if signatures is None:
+    def apply_probe(self, answers: list[tuple[Any, Any]] | None, version: int | None) -> int:
+        """GUI thread: each table takes its probe's answer (``apply_outside``: no query when nothing
+        changed); the records others changed are announced as by ``check_outside_changes``."""
+        if answers is None:
             return 0
-        if all(signatures.get((m.register.name, m.parent_id), sig) == sig
-               for m in list(self._watched) for sig in [m.shown_signature()]):
-            self._data_version = version
-            return 0
-        changed = self.check_outside_changes(force=True)
+        found: list[tuple[str, set[int]]] = []
+        try:
+            for model, answer in answers:
+                ids = model.apply_outside(answer)
+                if ids:
+                    found.append((model.register.name, ids))
+        except errors.StoreError:
+            return 0  # the server went away meanwhile: the next check tries again
+        self._data_version = version
+        for name, ids in found:
+            self.outside_changes.emit(name, ids)
+            self.notify(name, sorted(ids))
+        changed = sum(len(ids) for _n, ids in found)
         if changed:
             self.outside_changes_found.emit(changed)
         return changed

@@ -211,8 +211,33 @@ class WindowedRegisterModel(RegisterTableModel):
                 self._pages.pop(pos // PAGE, None)
                 self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(self.fields) - 1))
 
-    def shown_signature(self) -> tuple[int, int, int]:
-        return self._signature
+    def outside_probe(self):
+        """The timer's check, all of its reading on the worker thread: the signature, and when it moved
+        the versions of the records in memory (those the user sees) and the ids added since."""
+        from ...models import changes
+
+        before, register, parent_id = self._signature, self.register, self.parent_id
+        cached = {row[0]: row[1] for page in self._pages.values() for row in page}
+
+        def probe(session):
+            now = changes.signature(session, register, parent_id)
+            if now == before:
+                return None
+            versions = changes.versions_of(session, register, list(cached)) if cached else {}
+            return {rid for rid, version in cached.items() if versions.get(rid) != version} | set(
+                windows.ids_after(session, register, before[1], parent_id))
+
+        return probe
+
+    def apply_outside(self, changed: Any) -> set[int]:
+        """GUI thread: mark the id list stale and return what to flash; no query here (the ids are read
+        again on a worker, see ``_on_records_changed``)."""
+        if changed is None:
+            return set()
+        self._stale = True
+        if not changed:
+            QTimer.singleShot(0, self, self._refresh_if_stale)
+        return changed
 
     def outside_changed_ids(self, session) -> set[int]:
         """When the aggregate signature moved: the records changed among the rows in memory (what the
