@@ -127,3 +127,20 @@ def test_next_review_in_sql_as_in_python(office):
         sql, python = office.read(both)
         assert sql == python
         assert any(v[0] is None for v in sql.values()) and any(v[1] == "Overdue" for v in sql.values())
+
+
+def test_a_file_indexed_elsewhere_opens_editable_where_sqlite_lacks_trigrams(office, sqlite_store, monkeypatch):
+    from pmo_desktop.models.store import Store
+
+    office.write(search_index.ensure, RISKS)
+    path = sqlite_store.path
+    sqlite_store.close()
+    monkeypatch.setattr(search_index, "trigram_available", lambda: False)
+    again = Office(Store.open(path))
+    try:
+        assert not again.read(search_index.has_index, RISKS)
+        rid = again.write(lambda s: records.create_record(s, RISKS, {"title": "Edited here"}).id)[0]
+        ctx = again.read(records.load_context)
+        assert again.read(windows.fetch_ids, RISKS, Window(search="edited here"), ctx).tolist() == [rid]
+    finally:
+        again.close()

@@ -33,7 +33,9 @@ tables they follow, and they are rebuilt from the tables on the next search.
 
 from __future__ import annotations
 
+import functools
 import logging
+import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
@@ -91,7 +93,7 @@ def ensure(session: Session, reg: Register, records: int | None = None) -> bool:
     """Build the register's search index when it holds ``THRESHOLD`` records or more and has no current
     one; returns whether it has one now. Runs in the caller's write transaction."""
     conn = session.connection()
-    if not _is_sqlite(conn) or reg.parent is not None:
+    if not _is_sqlite(conn) or reg.parent is not None or not trigram_available():
         return False
     if has_index(session, reg):
         return True
@@ -140,6 +142,27 @@ def drop_all(conn: Connection) -> None:
         "AND name LIKE :pattern"), {"pattern": f"%{SUFFIX}"})]
     for name in names:
         _drop(conn, name)
+
+
+@functools.cache
+def trigram_available() -> bool:
+    """Whether this SQLite has FTS5 with the trigram tokenizer (3.34 and later, FTS5 compiled in)."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute("CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='trigram')")
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        con.close()
+
+
+def drop_if_unusable(conn: Connection) -> None:
+    """A file indexed where SQLite has the trigram tokenizer, opened where it has not: the triggers would
+    refuse every edit of the register there, so the indexes go (searches read every row; a newer
+    SQLite builds them again)."""
+    if _is_sqlite(conn) and not trigram_available():
+        drop_all(conn)
 
 
 def follow_writes(session: Session, registers: Iterable[Register]) -> None:

@@ -97,18 +97,21 @@ class WindowedRegisterModel(RegisterTableModel):
     def is_filtered(self) -> bool:
         return bool(self.search or self.column_filters or self.record_ids is not None)
 
-    def _read_ids(self) -> None:
+    def _read_ids(self, signature: bool = True) -> None:
+        """The window's ids; and the register's signature (a second query over every row) unless only
+        the sort or the filters changed and nobody else's change is pending."""
         self._reload_token += 1  # a background read started before is moot now
         office = self.document.office
         self.ids = office.read(windows.fetch_ids, self.register, self.window(), self.document.context)
-        self._signature = office.read(windows.signature, self.register, self.parent_id)
-        self._total = self._signature[0]
+        if signature or self._stale:
+            self._signature = office.read(windows.signature, self.register, self.parent_id)
+            self._total = self._signature[0]
+            self._stale = False
         self._pages.clear()
-        self._stale = False
 
-    def reload(self) -> None:
+    def reload(self, signature: bool = True) -> None:
         self.beginResetModel()
-        self._read_ids()
+        self._read_ids(signature)
         self.endResetModel()
 
     def _refetch_all(self) -> None:
@@ -183,7 +186,7 @@ class WindowedRegisterModel(RegisterTableModel):
         if wanted == self._sort and not self._stale:
             return  # the ids are in that order already (the header asks twice)
         self._sort = wanted
-        self._relayout(self._read_ids)
+        self._relayout(lambda: self._read_ids(signature=False))
 
     def refresh_records(self, ids) -> None:
         """Our own edits: reread those records' pages; new records at the end, deleted ones out."""
@@ -329,7 +332,7 @@ class WindowedRegisterModel(RegisterTableModel):
         if record_ids is not False:
             self.record_ids = None if record_ids is None else set(record_ids)  # type: ignore[arg-type]
             self.record_filter_label = label if record_ids is not None else ""
-        self.reload()
+        self.reload(signature=False)
 
     def _ensure_search_index(self) -> None:
         """A large register of a file made before the search index: build it once, at the first search
@@ -352,7 +355,7 @@ class WindowedRegisterModel(RegisterTableModel):
         self.search, self.record_filter_label = "", ""
         self.column_filters.clear()
         self.record_ids = None
-        self.reload()
+        self.reload(signature=False)
 
     def distinct_values(self, column: int, limit: int) -> list[str]:
         f = self.fields[column]
