@@ -52,8 +52,11 @@ SEARCH_PAUSE_MS = 300  # the search runs when typing pauses this long
 
 def make_models(document: Document, register: Register, parent_id: int | None, parent=None):
     """The table model and proxy for this register: windowed when it is large (see the docstring)."""
-    if register.parent is None and document.office.read(windows.count, register) >= WINDOWED_FROM:
-        model: RegisterTableModel = WindowedRegisterModel(document, register, parent_id, parent)
+    # The register's signature (count, highest id, sum of versions) in place of a bare count: one scan of
+    # the table either way, and a windowed model then need not read it again to open.
+    signature = document.office.read(windows.signature, register) if register.parent is None else None
+    if signature is not None and signature[0] >= WINDOWED_FROM:
+        model: RegisterTableModel = WindowedRegisterModel(document, register, parent_id, parent, signature)
         proxy: Any = WindowedProxy(parent)
     else:
         model = RegisterTableModel(document, register, parent_id, parent)
@@ -68,7 +71,9 @@ class WindowedRegisterModel(RegisterTableModel):
 
     _reloaded = Signal(object)  # (token, (ids, signature) or None) from ``_reload_in_background``'s worker
 
-    def __init__(self, document: Document, register: Register, parent_id: int | None = None, parent=None):
+    def __init__(self, document: Document, register: Register, parent_id: int | None = None, parent=None,
+                 signature: tuple[int, int, int] | None = None):
+        self._known_signature = signature  # read just before (make_models): the first load keeps it
         self.ids: array[int] = array("q")
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self._total = 0
@@ -103,7 +108,10 @@ class WindowedRegisterModel(RegisterTableModel):
         self._reload_token += 1  # a background read started before is moot now
         office = self.document.office
         self.ids = office.read(windows.fetch_ids, self.register, self.window(), self.document.context)
-        if signature or self._stale:
+        if self._known_signature is not None:
+            self._signature, self._total, self._known_signature = self._known_signature, self._known_signature[0], None
+            self._stale = False
+        elif signature or self._stale:
             self._signature = office.read(windows.signature, self.register, self.parent_id)
             self._total = self._signature[0]
             self._stale = False
