@@ -49,14 +49,12 @@ log = logging.getLogger(__name__)
 
 THRESHOLD = 50_000  # records; smaller registers are searched by LIKE alone (fast enough, no index to keep)
 MIN_CHARS = 3       # a trigram index finds texts of three characters or more
-INDEXED_KINDS = (Kind.CODE, Kind.TEXT, Kind.LONGTEXT, Kind.ENUM, Kind.MULTI_ENUM,
-                 Kind.INT, Kind.FLOAT, Kind.SCALE, Kind.DATE)
 SUFFIX = "_search"
 TRIGGERS = ("insert", "delete", "update")
 
 
 def _table(reg: Register) -> str:
-    return str(reg.entity.__tablename__)  # type: ignore[attr-defined]
+    return str(reg.entity.__tablename__)
 
 
 def index_name(reg: Register) -> str:
@@ -65,8 +63,15 @@ def index_name(reg: Register) -> str:
 
 def indexed_columns(reg: Register) -> list[str]:
     """The register's own columns that search reads, as named in its table."""
-    mapper: Any = reg.entity.__mapper__  # type: ignore[attr-defined]
-    return [mapper.attrs[f.attr].columns[0].name for f in reg.fields if f.kind in INDEXED_KINDS]
+    mapper: Any = reg.entity.__mapper__
+    return [mapper.attrs[f.attr].columns[0].name for f in reg.fields if is_indexed(f)]
+
+
+def is_indexed(f: Field) -> bool:
+    """A column the index holds: stored in the register's own row and searched by its text (texts, codes,
+    choices, numbers, dates). Not references and lists (their names live in another table) nor Yes/No
+    (searched by the words it shows, not its stored 0/1); computed columns are not stored."""
+    return f.kind.stored and not f.kind.refers and f.kind is not Kind.BOOL
 
 
 def _is_sqlite(conn: Connection) -> bool:
@@ -195,14 +200,14 @@ def candidates(session: Session, reg: Register, text_: str, ctx: Context) -> Any
         .where(text(f'"{name}" MATCH :search_query').bindparams(search_query=_fts_query(text_)))]
     escape = any(c in text_ for c in "%_/")
     for f in reg.fields:
-        if f.kind == Kind.REF:  # the names first (a small table): no term at all when none matches
+        if f.kind.is_reference:  # the names first (a small table): no term at all when none matches
             assert f.ref is not None
             T: Any = f.ref.target
             named = list(conn.execute(select(T.id).where(
                 getattr(T, f.ref.label).contains(text_, autoescape=escape))).scalars())
             if named:
                 parts.append(select(E.id).where(getattr(E, f.attr).in_(named)))
-        elif f.kind == Kind.LINKS:
+        elif f.kind.is_links:
             assert f.ref is not None and f.link_table is not None
             T = f.ref.target
             from .records import _link_columns
@@ -210,10 +215,10 @@ def candidates(session: Session, reg: Register, text_: str, ctx: Context) -> Any
             own, other = _link_columns(f, E)
             parts.append(select(own).select_from(f.link_table.join(T, other == T.id))
                          .where(getattr(T, f.ref.label).contains(text_, autoescape=escape)))
-        elif f.kind == Kind.BOOL:
+        elif f.kind is Kind.BOOL:
             if "yes".startswith(text_) or "no".startswith(text_):
                 parts.append(select(E.id).where(getattr(E, f.attr).is_(text_[0] == "y")))
-        elif f.kind == Kind.COMPUTED and f.sql is not None and can_show(f, text_, ctx):
+        elif not f.kind.stored and f.sql is not None and can_show(f, text_, ctx):
             parts.append(select(E.id).where(computed_contains(f, E, text_, ctx)))
     return union(*parts) if len(parts) > 1 else parts[0]
 

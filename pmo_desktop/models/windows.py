@@ -138,7 +138,7 @@ def _filter_condition(session: Session, reg: Register, f: Field, allowed: frozen
         ref = getattr(E, f.attr).in_(named)
         return or_(ref, getattr(E, f.attr).is_(None)) if BLANK in allowed else ref
     expression = _value(reg, f, ctx)
-    if f.kind in (Kind.TEXT, Kind.CODE, Kind.LONGTEXT, Kind.ENUM, Kind.MULTI_ENUM) or getattr(f.sql, "is_text", False):
+    if f.kind.textual or getattr(f.sql, "is_text", False):  # references and lists were answered above
         wanted: list[Any] = sorted(allowed - {BLANK})  # a text shows as itself: no look-up of every value
     else:  # the distinct stored values whose display text is allowed (a handful: numbers, dates, flags)
         distinct = [row[0] for row in session.connection().execute(select(expression).select_from(E).distinct())]
