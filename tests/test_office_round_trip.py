@@ -2,7 +2,7 @@
 re-importing an edited export merges three ways, never reverting the office's own edits."""
 
 import openpyxl
-from test_cli import run  # the CLI as a real subprocess: exit code, no traceback
+from test_cli import run  # the CLI: exit code, output, no traceback
 
 from pmo_desktop.excel.export import export_workbook
 from pmo_desktop.excel.import_plan import Action

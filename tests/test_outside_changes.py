@@ -104,3 +104,37 @@ def test_an_unchanged_file_is_not_compared_again_and_a_commit_is_seen(qtbot, tmp
     assert view.model.rowCount() == 1
     assert mine.check_outside_changes() == 0
     mine.close()
+
+
+def test_the_timers_check_reads_the_database_off_the_gui_thread(qtbot, store_url):
+    """On SQLite and PostgreSQL: the timer's check starts a worker that reads each open table's
+    signature; the GUI thread compares and refreshes only when someone else changed something."""
+    import threading
+
+    mine = Document(Store.open(store_url))
+    with mine.store.transaction() as s:
+        records.create_record(s, PROJECTS, {"name": "Tills"})
+    view = RegisterView(mine, PROJECTS)
+    qtbot.addWidget(view)
+    found = []
+    mine.outside_changes_found.connect(found.append)
+    threads = []
+    real_read = mine.office.read
+    mine.office.read = lambda *a, **k: (threads.append(threading.current_thread()), real_read(*a, **k))[1]
+
+    if mine.poll_outside_changes():  # SQLite: our own commit moved data_version; PostgreSQL: always
+        qtbot.waitUntil(lambda: not mine._probing)
+    assert found == [] and all(t is not threading.main_thread() for t in threads)
+
+    theirs = Store.open(store_url)
+    with theirs.transaction() as s:
+        records.update_record(s, PROJECTS, records.find_id_by_code(s, PROJECTS, "P-01"), {"name": "Tills 2"})
+    theirs.close()
+    threads.clear()
+    assert mine.poll_outside_changes()
+    assert not mine.poll_outside_changes()  # one background read at a time
+    qtbot.waitUntil(lambda: found == [1])
+    assert threads[0] is not threading.main_thread()  # the signature; the refresh reads on the GUI thread
+    assert view.proxy.index(0, view.model.column_of("name")).data() == "Tills 2"
+    mine.office.read = real_read
+    mine.close()

@@ -113,7 +113,8 @@ def test_outside_changes_on_shown_rows_flash(qtbot, tmp_path):
         records.create_record(s, PROJECTS, {"name": "E-commerce"})
     theirs.close()
     assert mine.check_outside_changes() == 2
-    assert names(view) == ["Tills", "Stock control", "Loyalty", "E-commerce"]
+    assert names(view)[:3] == ["Tills", "Stock control", "Loyalty"]  # the rows shown: at once
+    qtbot.waitUntil(lambda: names(view) == ["Tills", "Stock control", "Loyalty", "E-commerce"])  # the ids: a worker
     assert view.current_record_id() == view.model.record_id(2)
     assert view.proxy.index(1, view.model.column_of("name")).data(Qt.ItemDataRole.BackgroundRole).color().name() == FLASH_COLOUR
     assert mine.check_outside_changes() == 0
@@ -143,3 +144,56 @@ def test_search_waits_for_typing_to_pause(qtbot, view, monkeypatch):
     assert names(view) == ["Project 3"] and view.count_label.text() == "1 of 10 rows"
     view.search.clear()
     assert view.proxy.rowCount() == 10
+
+
+def test_first_search_of_a_large_register_builds_its_search_index(qtbot, view, monkeypatch):
+    from pmo_desktop.models import search_index
+
+    monkeypatch.setattr(search_index, "THRESHOLD", 5)
+    office = view.model.document.office
+    has = office.read(search_index.has_index, PROJECTS)
+    assert not has
+    qtbot.keyClicks(view.search, "ject 7")
+    assert names(view) == ["Project 7"]
+    assert office.read(search_index.has_index, PROJECTS) == view.model.document.store.is_sqlite
+    view.search.clear()
+    qtbot.keyClicks(view.search, "oject")
+    assert len(names(view)) == 10
+
+
+def test_the_timers_check_reads_signature_and_ids_off_the_gui_thread(qtbot, tmp_path):
+    import threading
+
+    path = tmp_path / "shared.pmo"
+    mine = Document(Store.create(path))
+    with mine.store.transaction() as s:
+        for name in ("Tills", "Stock", "Loyalty"):
+            records.create_record(s, PROJECTS, {"name": name})
+    view = RegisterView(mine, PROJECTS)
+    qtbot.addWidget(view)
+    view.resize(1000, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    assert names(view) == ["Tills", "Stock", "Loyalty"]  # the rows the user sees are in memory
+    flashed = []
+    mine.outside_changes.connect(lambda name, ids: flashed.append(set(ids)))
+    theirs = Store.open(path)
+    with theirs.transaction() as s:
+        records.update_record(s, PROJECTS, records.find_id_by_code(s, PROJECTS, "P-02"), {"name": "Stock control"})
+        records.create_record(s, PROJECTS, {"name": "E-commerce"})
+    theirs.close()
+    on_gui_thread = []
+    real_read = mine.office.read
+
+    def read(query, *args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            on_gui_thread.append(getattr(query, "__name__", repr(query)))
+        return real_read(query, *args, **kwargs)
+
+    mine.office.read = read
+    assert mine.poll_outside_changes()
+    qtbot.waitUntil(lambda: names(view) == ["Tills", "Stock control", "Loyalty", "E-commerce"])
+    assert flashed == [{view.model.record_id(1), view.model.record_id(3)}]
+    assert not any(name in ("signature", "fetch_ids", "read", "probe") for name in on_gui_thread), on_gui_thread
+    mine.office.read = real_read
+    mine.close()

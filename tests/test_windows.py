@@ -23,7 +23,8 @@ def python_order(rows, reg, name, descending=False):
     return [r[0] for r in filled + blanks]
 
 
-@pytest.mark.parametrize("name", ["inherent_score", "residual_rating", "title", "owner", "raised_on", "status"])
+@pytest.mark.parametrize("name", ["inherent_score", "residual_rating", "title", "owner", "raised_on", "status",
+                                  "next_review", "review_overdue"])
 @pytest.mark.parametrize("descending", [False, True])
 def test_sorted_in_sql_as_in_python(demo_store, name, descending):
     with demo_store.session() as s:
@@ -37,7 +38,8 @@ def test_sorted_in_sql_as_in_python(demo_store, name, descending):
     assert sorted(ids) == sorted(by_id)
 
 
-@pytest.mark.parametrize("name", ["inherent_rating", "status", "owner", "related_projects", "probability"])
+@pytest.mark.parametrize("name", ["inherent_rating", "status", "owner", "related_projects", "probability",
+                                  "next_review", "review_overdue"])
 def test_column_filters_in_sql_as_in_python(demo_store, name):
     with demo_store.session() as s:
         rows = records.fetch_rows(s, RISKS)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..models import records
+from ..models import records, search_index
 from ..models.errors import StoreError
 from ..models.fields import Context, Register
 from ..models.program import Setting
@@ -578,6 +578,7 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                     for name, words in given[sheet.register].items():
                         stored.setdefault(sheet.register, {}).setdefault(name, {}).update(words)
                     session.merge(Setting(key=VALUES_SETTING + sheet.layout, value=json.dumps(stored)))
+        search_index.follow_writes(session, [REGISTERS[n] for n in dict.fromkeys(s.register for s in plan.sheets)])  # a register now large
         tick()
     return result
 

@@ -55,6 +55,13 @@ class Office:
         """Run an operation in its own transaction; returns its result and exactly what it changed."""
         with operations.tracking() as changes, self.store.transaction() as session:
             result = operation(session, *args, **kwargs)
+            session.flush()
+            if any(len(ids) >= 1000 for ids in changes.inserted.values()):  # a big paste: see search_index
+                from . import search_index
+                from .registers import REGISTERS
+
+                search_index.follow_writes(session, [reg for reg in REGISTERS.values()
+                                                     if len(changes.inserted.get(reg.entity, ())) >= 1000])
         return result, changes
 
     @contextmanager

@@ -301,6 +301,11 @@ class Store:
             if version < SCHEMA_VERSION:
                 store._migrate(version)  # the backup copy first, then the migration
             store._use_wal()
+            from . import search_index
+
+            if store.is_sqlite and not search_index.trigram_available():
+                with store.engine.begin() as conn:  # indexed by a newer SQLite: see drop_if_unusable
+                    search_index.drop_if_unusable(conn)
         except BaseException:
             store.close()
             raise

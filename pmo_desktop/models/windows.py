@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, and_, case, cast, false, func, literal, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from . import records
+from . import records, search_index
 from .fields import Context, Field, Kind, Register
 
 BLANK = ""  # how a blank cell reads in a column filter
@@ -109,8 +109,9 @@ def _search_condition(session: Session, reg: Register, text: str, ctx: Context) 
         elif f.kind.stored:  # numbers and dates, as the database writes them
             if digits:
                 like.append(_contains(cast(getattr(E, f.attr), String), text, sqlite))
-        elif has_sql(reg, f):
-            like.append(_contains(cast(_value(reg, f, ctx), String), text, sqlite))
+        elif has_sql(reg, f) and search_index.can_show(f, text, ctx):
+            cheaper = getattr(f.sql, "contains", None)  # ComputedSql.contains (a rating: its score's bands)
+            like.append(cheaper(E, text, ctx) if cheaper else _contains(cast(_value(reg, f, ctx), String), text, sqlite))
         # a computed field without SQL is not searched in a windowed table
     return or_(*like) if like else false()
 
@@ -137,9 +138,11 @@ def _filter_condition(session: Session, reg: Register, f: Field, allowed: frozen
         ref = getattr(E, f.attr).in_(named)
         return or_(ref, getattr(E, f.attr).is_(None)) if BLANK in allowed else ref
     expression = _value(reg, f, ctx)
-    # The distinct stored values whose display text is allowed (a handful: statuses, ratings, names).
-    distinct = [row[0] for row in session.connection().execute(select(expression).select_from(E).distinct())]
-    wanted = _display_matches(f, distinct, allowed)
+    if f.kind.textual or getattr(f.sql, "is_text", False):  # references and lists were answered above
+        wanted: list[Any] = sorted(allowed - {BLANK})  # a text shows as itself: no look-up of every value
+    else:  # the distinct stored values whose display text is allowed (a handful: numbers, dates, flags)
+        distinct = [row[0] for row in session.connection().execute(select(expression).select_from(E).distinct())]
+        wanted = _display_matches(f, distinct, allowed)
     parts: list[ColumnElement[bool]] = [expression.in_(wanted)] if wanted else []
     if BLANK in allowed:
         parts.append(expression.is_(None))
@@ -181,7 +184,10 @@ def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | No
         else:
             python_filters.append((f, allowed))
     if window.search:
-        conditions.append(_search_condition(session, reg, window.search, ctx))
+        found = _search_condition(session, reg, window.search, ctx)
+        candidates = search_index.candidates(session, reg, window.search, ctx)
+        # With an index: LIKE checks only the rows it names (a superset), so the result is the same.
+        conditions.append(found if candidates is None else and_(E.id.in_(candidates), found))
     if conditions:
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None

@@ -6,6 +6,7 @@ then tells every interested view which records changed, so tables refresh only w
 
 from __future__ import annotations
 
+import threading
 import weakref
 from typing import Any, Callable, TypeVar
 
@@ -54,6 +55,8 @@ class Document(QObject):
     outside_changes = Signal(str, object)
     error = Signal(str)
     pending_changed = Signal(int)  # how many changes wait for the database to come back
+    _probed = Signal(object)  # from the worker thread of poll_outside_changes
+    outside_changes_found = Signal(int)  # how many records the timer's check found changed
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -69,12 +72,15 @@ class Document(QObject):
         # Changes the database could not take because it was unreachable: kept to be retried.
         self.pending: list[DocumentCommand] = []
         self._data_version: int | None = None  # the file's data_version at the last full check
+        self._probing = False  # a background read of signatures is under way (poll_outside_changes)
+        self._closed = False
+        self._probed.connect(self._probe_done)
 
     def watch(self, model) -> None:
         """A table model whose rows ``check_outside_changes`` compares with the database."""
         self._watched.add(model)
 
-    def check_outside_changes(self) -> int:
+    def check_outside_changes(self, force: bool = False) -> int:
         """Refresh what others changed since we read it: one (id, version) query per open table.
 
         Called when the window regains focus and on a light timer. Returns how many records changed.
@@ -85,7 +91,7 @@ class Document(QObject):
         signature (one indexed query) is compared every time.
         """
         version = self.store.data_version()
-        if version is not None and version == self._data_version:
+        if version is not None and version == self._data_version and not force:
             return 0
         found = self._find_outside_changes()
         if found is None:
@@ -95,6 +101,82 @@ class Document(QObject):
             self.outside_changes.emit(name, ids)
             self.notify(name, sorted(ids))
         return sum(len(ids) for _n, ids in found)
+
+    # ---------------------------------------------------------------- the timer's check, off the GUI thread
+    def poll_outside_changes(self) -> bool:
+        """The timer's check, which never holds the GUI thread for a query: on SQLite ``PRAGMA
+        data_version`` says in microseconds whether anyone committed; when someone did (and always on
+        PostgreSQL, which has no such number) each open table's probe (``outside_probe``: its aggregate
+        signature — one query over the whole register, a tenth of a second or more for a million rows —
+        and, when it moved, what changed) runs on a worker thread with its own connection; the GUI thread
+        then only applies the answers (``apply_probe``). Returns whether a background read started."""
+        if self._probing or self._closed:
+            return False
+        version = self.store.data_version()
+        if version is not None and version == self._data_version:
+            return False
+        probes = self._probes()
+        if not probes:
+            self._data_version = version
+            return False
+        self._probing = True
+        threading.Thread(target=self._probe, args=(probes, version), name="pmo-outside-changes", daemon=True).start()
+        return True
+
+    def _probes(self) -> list[tuple[Any, Callable[[Any], Any]]]:
+        """(model, probe) for one table per register shown (the others refresh from its announcement)."""
+        seen: set[tuple[str, int | None]] = set()
+        probes = []
+        for model in list(self._watched):
+            key = (model.register.name, model.parent_id)
+            if key in seen or (model.register.parent and model.parent_id is None):
+                continue
+            seen.add(key)
+            probes.append((model, model.outside_probe()))
+        return probes
+
+    def _probe(self, probes: list[tuple[Any, Callable[[Any], Any]]], version: int | None) -> None:
+        """Worker thread: runs the probes (plain functions of a session, made on the GUI thread from
+        plain data); no Qt object is touched here."""
+        def read(session) -> list[Any]:
+            return [probe(session) for _model, probe in probes]
+
+        try:
+            answers: list[Any] | None = self.office.read(read)
+        except Exception:  # the server is away, the file closed meanwhile: nothing to refresh now
+            answers = None
+        payload = (None if answers is None else [(m, a) for (m, _p), a in zip(probes, answers)], version)
+        try:
+            self._probed.emit(payload)  # queued to the GUI thread (the document lives there)
+        except RuntimeError:
+            pass  # the document was deleted meanwhile
+
+    def _probe_done(self, payload) -> None:
+        self._probing = False
+        if not self._closed:
+            self.apply_probe(*payload)
+
+    def apply_probe(self, answers: list[tuple[Any, Any]] | None, version: int | None) -> int:
+        """GUI thread: each table takes its probe's answer (``apply_outside``: no query when nothing
+        changed); the records others changed are announced as by ``check_outside_changes``."""
+        if answers is None:
+            return 0
+        found: list[tuple[str, set[int]]] = []
+        try:
+            for model, answer in answers:
+                ids = model.apply_outside(answer)
+                if ids:
+                    found.append((model.register.name, ids))
+        except errors.StoreError:
+            return 0  # the server went away meanwhile: the next check tries again
+        self._data_version = version
+        for name, ids in found:
+            self.outside_changes.emit(name, ids)
+            self.notify(name, sorted(ids))
+        changed = sum(len(ids) for _n, ids in found)
+        if changed:
+            self.outside_changes_found.emit(changed)
+        return changed
 
     def _find_outside_changes(self) -> list[tuple[str, set[int]]] | None:
         """(register, changed ids) for each open table whose records differ from the database;
@@ -208,6 +290,7 @@ class Document(QObject):
         return self.execute(command)
 
     def close(self) -> None:
+        self._closed = True
         self.undo_stack.clear()
         self.store.close()
 

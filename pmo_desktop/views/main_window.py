@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         # whenever this window comes back to the front.
         self.sync_timer = QTimer(self)
         self.sync_timer.setInterval(SYNC_INTERVAL_MS)
-        self.sync_timer.timeout.connect(self.check_outside_changes)
+        self.sync_timer.timeout.connect(self.poll_outside_changes)
         self._make_menus()
         self._restore_geometry()
         self._set_document(None)
@@ -454,6 +454,7 @@ class MainWindow(QMainWindow):
             return
         document.error.connect(self.show_error)
         document.pending_changed.connect(self._on_pending)
+        document.outside_changes_found.connect(self._say_outside_changes)
         document.conflict_handler = self.show_conflict
         document.undo_stack.indexChanged.connect(lambda *_: self.statusBar().showMessage("Saved", 1500))
         name = document.store.display_name
@@ -676,10 +677,18 @@ class MainWindow(QMainWindow):
         if self.document is None or QApplication.activeModalWidget() is not None:
             return 0
         changed = self.document.check_outside_changes()
+        self._say_outside_changes(changed)
+        return changed
+
+    def poll_outside_changes(self) -> None:
+        """The timer: the document reads the database off the GUI thread (``Document.poll_outside_changes``)."""
+        if self.document is not None and QApplication.activeModalWidget() is None:
+            self.document.poll_outside_changes()
+
+    def _say_outside_changes(self, changed: int) -> None:
         if changed:
             self.statusBar().showMessage(f"{changed} record{'s' if changed != 1 else ''} changed by someone else "
                                          "(highlighted)", 5000)
-        return changed
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():

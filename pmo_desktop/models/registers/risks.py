@@ -6,11 +6,12 @@ from typing import Any
 from sqlalchemy import case, literal
 
 from ..colours import RATING_COLOURS, SCORE_COLOURS
+from ..computed_sql import ComputedSql
 from ..errors import ValidationError
 from ..fields import Context, Detail, Field, Kind, Overview, Ref, Register, count_lines
 from ..links import risk_project
 from ..program import Project
-from ..risk_review import next_review, review_overdue
+from ..risk_review import NEXT_REVIEW_SQL, REVIEW_OVERDUE_SQL, next_review, review_overdue
 from ..risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from ..risks import IssueAction, IssueEntry, Risk, RiskAction
 from .program import PERSON, PROJECT
@@ -33,21 +34,31 @@ def _rating(p: str, i: str) -> Callable[[Mapping[str, Any], Context], str]:
     return lambda rec, ctx: ctx.risk_scale.rating(rec.get(p), rec.get(i))
 
 
-def _score_sql(p: str, i: str) -> Callable[[type, Context], Any]:
+def _score_sql(p: str, i: str) -> ComputedSql:
     """The score in SQL: NULL when either level is blank, as ``RiskScale.score``."""
-    return lambda E, ctx: getattr(E, p) * getattr(E, i)
+    def can_show(text: str, ctx: Context) -> bool:  # one of the scale's products, as digits
+        levels = range(1, ctx.risk_scale.size + 1)
+        return any(text in str(a * b) for a in levels for b in levels)
+    return ComputedSql(lambda E, ctx: getattr(E, p) * getattr(E, i), can_show=can_show)
 
 
-def _rating_sql(p: str, i: str) -> Callable[[type, Context], Any]:
+def rating_sql(p: str, i: str) -> ComputedSql:
     """The rating band in SQL, from the file's own bands (highest threshold first); '' when unscored,
-    as ``RiskScale.rating``."""
+    as ``RiskScale.rating``. It can show only a band's name."""
     def expression(E: type, ctx: Context) -> Any:
         score = getattr(E, p) * getattr(E, i)
         bands = sorted(ctx.risk_scale.bands, key=lambda b: b.min_score, reverse=True)
         if not bands:
             return literal("")
         return case(*[(score >= b.min_score, literal(b.rating)) for b in bands], else_=literal(""))
-    return expression
+    def contains(E: type, text: str, ctx: Context) -> Any:
+        from ..risk_heatmap import rating_condition
+
+        names = [b.rating for b in ctx.risk_scale.bands if text in b.rating.lower()]
+        return rating_condition(ctx.risk_scale, names, getattr(E, p), getattr(E, i))
+
+    return ComputedSql(expression, can_show=lambda text, ctx: any(text in b.rating.lower() for b in ctx.risk_scale.bands),
+                       is_text=True, contains=contains)
 
 
 def check_risk(rec: Mapping[str, Any], ctx: Context) -> None:
@@ -102,7 +113,7 @@ RISKS = Register(
               synonyms=("i", "severity", "inherent impact", "impact 1 5")),
         Field("inherent_score", "Inherent score", Kind.COMPUTED, compute=_score("probability", "impact"), sql=_score_sql("probability", "impact"), width=8,
               colours=SCORE_COLOURS, synonyms=("score", "inherent score", "risk score", "p x i")),
-        Field("inherent_rating", "Inherent rating", Kind.COMPUTED, compute=_rating("probability", "impact"), sql=_rating_sql("probability", "impact"), width=10,
+        Field("inherent_rating", "Inherent rating", Kind.COMPUTED, compute=_rating("probability", "impact"), sql=rating_sql("probability", "impact"), width=10,
               colours=RATING_COLOURS, synonyms=("rating", "inherent rating", "rag"), watch="Rating moves"),
         Field("residual_probability", "Residual probability", Kind.SCALE, scale="risk", width=9,
               synonyms=("residual likelihood", "target probability", "post mitigation probability", "residual p")),
@@ -110,7 +121,7 @@ RISKS = Register(
               synonyms=("target impact", "post mitigation impact", "residual i")),
         Field("residual_score", "Residual score", Kind.COMPUTED, compute=_score("residual_probability", "residual_impact"), sql=_score_sql("residual_probability", "residual_impact"), width=8,
               colours=SCORE_COLOURS),
-        Field("residual_rating", "Residual rating", Kind.COMPUTED, compute=_rating("residual_probability", "residual_impact"), sql=_rating_sql("residual_probability", "residual_impact"), width=10,
+        Field("residual_rating", "Residual rating", Kind.COMPUTED, compute=_rating("residual_probability", "residual_impact"), sql=rating_sql("residual_probability", "residual_impact"), width=10,
               colours=RATING_COLOURS, watch="Rating moves"),
         Field("impact_areas", "Impact areas", Kind.MULTI_ENUM, choices=IMPACT_AREAS, width=16, synonyms=("impact on", "areas")),
         Field("response", "Response", Kind.ENUM, choices=RESPONSES, width=10,
@@ -125,9 +136,9 @@ RISKS = Register(
         Field("escalation_reason", "Escalation reason", Kind.LONGTEXT, width=24, synonyms=("reason for escalation",)),
         Field("escalated_on", "Escalated on", Kind.DATE, width=11, synonyms=("date escalated",)),
         Field("reviewed_on", "Last reviewed", Kind.DATE, width=11, synonyms=("last reviewed", "review date", "date reviewed", "reviewed")),
-        Field("next_review", "Next review", Kind.COMPUTED, compute=next_review, width=11,
+        Field("next_review", "Next review", Kind.COMPUTED, compute=next_review, sql=NEXT_REVIEW_SQL, width=11,
               tip="Last reviewed (or raised) plus the days this office gives a risk of its rating"),
-        Field("review_overdue", "Review", Kind.COMPUTED, compute=review_overdue, width=8,
+        Field("review_overdue", "Review", Kind.COMPUTED, compute=review_overdue, sql=REVIEW_OVERDUE_SQL, width=8,
               tip="Overdue once the next review date has passed"),
         Field("notes", "Notes", Kind.LONGTEXT, width=30, synonyms=("comments", "commentary", "update", "latest update")),
     ],

@@ -277,6 +277,20 @@ class RegisterTableModel(QAbstractTableModel):
                 break
         return sorted(values, key=lambda s: (s == "", s.lower()))
 
+    def outside_probe(self):
+        """For the timer's check (``Document.poll_outside_changes``): a plain function of a session, run
+        on a worker thread, whose answer ``apply_outside`` takes on the GUI thread. Here: the register's
+        signature beside that of the rows shown."""
+        from ...models.changes import rows_signature, signature
+
+        shown, register, parent_id = rows_signature(self.rows), self.register, self.parent_id
+        return lambda session: signature(session, register, parent_id) != shown
+
+    def apply_outside(self, moved: Any) -> set[int]:
+        """The records others changed, from the probe's answer: none without a query when the signature
+        did not move; else (a table of fewer than 50,000 rows) every version compared, as before."""
+        return set(self.document.office.read(self.outside_changed_ids)) if moved else set()
+
     def outside_changed_ids(self, session) -> set[int]:
         """Records added, edited or deleted by anyone since these rows were read."""
         from ...models.changes import changed_ids, rows_signature, signature

@@ -29,13 +29,15 @@ Differences from the in-memory table, all deliberate:
 
 from __future__ import annotations
 
+import threading
 from array import array
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
-from ...models import errors, windows
+from ...models import errors, search_index, windows
 from ...models.fields import Register
 from ...models.windows import BLANK, Window
 from ..document import Document
@@ -50,8 +52,11 @@ SEARCH_PAUSE_MS = 300  # the search runs when typing pauses this long
 
 def make_models(document: Document, register: Register, parent_id: int | None, parent=None):
     """The table model and proxy for this register: windowed when it is large (see the docstring)."""
-    if register.parent is None and document.office.read(windows.count, register) >= WINDOWED_FROM:
-        model: RegisterTableModel = WindowedRegisterModel(document, register, parent_id, parent)
+    # The register's signature (count, highest id, sum of versions) in place of a bare count: one scan of
+    # the table either way, and a windowed model then need not read it again to open.
+    signature = document.office.read(windows.signature, register) if register.parent is None else None
+    if signature is not None and signature[0] >= WINDOWED_FROM:
+        model: RegisterTableModel = WindowedRegisterModel(document, register, parent_id, parent, signature)
         proxy: Any = WindowedProxy(parent)
     else:
         model = RegisterTableModel(document, register, parent_id, parent)
@@ -64,7 +69,11 @@ class WindowedRegisterModel(RegisterTableModel):
     """The records a window shows, by id; rows read in pages on demand. Same interface as
     ``RegisterTableModel`` (``rows`` is not kept: use ``record``, ``record_id``, ``row_of``)."""
 
-    def __init__(self, document: Document, register: Register, parent_id: int | None = None, parent=None):
+    _reloaded = Signal(object)  # (token, (ids, signature) or None) from ``_reload_in_background``'s worker
+
+    def __init__(self, document: Document, register: Register, parent_id: int | None = None, parent=None,
+                 signature: tuple[int, int, int] | None = None):
+        self._known_signature = signature  # read just before (make_models): the first load keeps it
         self.ids: array[int] = array("q")
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self._total = 0
@@ -74,7 +83,10 @@ class WindowedRegisterModel(RegisterTableModel):
         self.column_filters: dict[int, set[str]] = {}
         self.record_ids: set[int] | None = None
         self.record_filter_label = ""
+        self._search_index_checked = False
+        self._reload_token = 0
         super().__init__(document, register, parent_id, parent)
+        self._reloaded.connect(self._install_reloaded)
 
     # ------------------------------------------------------------------ what is shown
     def window(self) -> Window:
@@ -90,17 +102,24 @@ class WindowedRegisterModel(RegisterTableModel):
     def is_filtered(self) -> bool:
         return bool(self.search or self.column_filters or self.record_ids is not None)
 
-    def _read_ids(self) -> None:
+    def _read_ids(self, signature: bool = True) -> None:
+        """The window's ids; and the register's signature (a second query over every row) unless only
+        the sort or the filters changed and nobody else's change is pending."""
+        self._reload_token += 1  # a background read started before is moot now
         office = self.document.office
         self.ids = office.read(windows.fetch_ids, self.register, self.window(), self.document.context)
-        self._signature = office.read(windows.signature, self.register, self.parent_id)
-        self._total = self._signature[0]
+        if self._known_signature is not None:
+            self._signature, self._total, self._known_signature = self._known_signature, self._known_signature[0], None
+            self._stale = False
+        elif signature or self._stale:
+            self._signature = office.read(windows.signature, self.register, self.parent_id)
+            self._total = self._signature[0]
+            self._stale = False
         self._pages.clear()
-        self._stale = False
 
-    def reload(self) -> None:
+    def reload(self, signature: bool = True) -> None:
         self.beginResetModel()
-        self._read_ids()
+        self._read_ids(signature)
         self.endResetModel()
 
     def _refetch_all(self) -> None:
@@ -175,11 +194,12 @@ class WindowedRegisterModel(RegisterTableModel):
         if wanted == self._sort and not self._stale:
             return  # the ids are in that order already (the header asks twice)
         self._sort = wanted
-        self._relayout(self._read_ids)
+        self._relayout(lambda: self._read_ids(signature=False))
 
     def refresh_records(self, ids) -> None:
         """Our own edits: reread those records' pages; new records at the end, deleted ones out."""
         ids = list(ids)
+        self._reload_token += 1  # a background read may have started before this edit: read again later
         positions = self._positions(ids)
         present = {row[0] for row in self._fetch(ids=ids)} if ids else set()
         self._signature = self.document.office.read(windows.signature, self.register, self.parent_id)
@@ -201,6 +221,34 @@ class WindowedRegisterModel(RegisterTableModel):
             if rid in present:
                 self._pages.pop(pos // PAGE, None)
                 self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(self.fields) - 1))
+
+    def outside_probe(self):
+        """The timer's check, all of its reading on the worker thread: the signature, and when it moved
+        the versions of the records in memory (those the user sees) and the ids added since."""
+        from ...models import changes
+
+        before, register, parent_id = self._signature, self.register, self.parent_id
+        cached = {row[0]: row[1] for page in self._pages.values() for row in page}
+
+        def probe(session):
+            now = changes.signature(session, register, parent_id)
+            if now == before:
+                return None
+            versions = changes.versions_of(session, register, list(cached)) if cached else {}
+            return {rid for rid, version in cached.items() if versions.get(rid) != version} | set(
+                windows.ids_after(session, register, before[1], parent_id))
+
+        return probe
+
+    def apply_outside(self, changed: Any) -> set[int]:
+        """GUI thread: mark the id list stale and return what to flash; no query here (the ids are read
+        again on a worker, see ``_on_records_changed``)."""
+        if changed is None:
+            return set()
+        self._stale = True
+        if not changed:
+            QTimer.singleShot(0, self, self._refresh_if_stale)
+        return changed
 
     def outside_changed_ids(self, session) -> set[int]:
         """When the aggregate signature moved: the records changed among the rows in memory (what the
@@ -224,21 +272,66 @@ class WindowedRegisterModel(RegisterTableModel):
 
     def _refresh_if_stale(self) -> None:
         if self._stale:
-            self._relayout(self._refetch_all)
+            self._reload_in_background()
 
     def _on_records_changed(self, register: str, ids) -> None:
         if register != self.register.name:
             return
-        if ids is None or self._stale or len(ids) > PAGE:
+        if self._stale and ids is not None:
+            # Someone else's change (``outside_changed_ids``): the rows shown are read again as they are
+            # painted, so their new values show at once; the ordered ids (a second for a million
+            # records) are read on a worker thread and put in place when they come.
+            self._pages.clear()
+            if self.ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(self.fields) - 1))
+            self._reload_in_background()
+        elif ids is None or self._stale or len(ids) > PAGE:
             self._relayout(self._refetch_all)
         else:
             self.refresh_records(ids)
+
+    def _reload_in_background(self) -> None:
+        """Read the window's ids and signature on a worker thread with its own connection; a change of
+        window or our own edit meanwhile makes the answer moot (``_reload_token``)."""
+        self._reload_token += 1
+        token, window, ctx = self._reload_token, self.window(), self.document.context
+        office, register, parent_id = self.document.office, self.register, self.parent_id
+
+        def read(session):
+            return windows.fetch_ids(session, register, window, ctx), windows.signature(session, register, parent_id)
+
+        def work() -> None:
+            try:
+                result = office.read(read)
+            except Exception:  # the server is away, the file closed: the next check tries again
+                result = None
+            try:
+                self._reloaded.emit((token, result))  # queued to the GUI thread, where the model lives
+            except RuntimeError:
+                pass  # the model was deleted meanwhile
+
+        threading.Thread(target=work, name="pmo-window-ids", daemon=True).start()
+
+    def _install_reloaded(self, payload) -> None:
+        token, result = payload
+        if token != self._reload_token or result is None:
+            return
+        ids, sig = result
+
+        def install() -> None:
+            self.ids, self._signature, self._total = ids, sig, sig[0]
+            self._pages.clear()
+            self._stale = False
+
+        self._relayout(install)
 
     # ------------------------------------------------------------------ filters (from the proxy)
     def set_filters(self, search: str | None = None, column: int | None = None, allowed: set[str] | None = None,
                     record_ids: set[int] | None | bool = False, label: str = "") -> None:
         if search is not None:
             self.search = search
+            if search:
+                self._ensure_search_index()
         if column is not None:
             if allowed is None:
                 self.column_filters.pop(column, None)
@@ -247,13 +340,30 @@ class WindowedRegisterModel(RegisterTableModel):
         if record_ids is not False:
             self.record_ids = None if record_ids is None else set(record_ids)  # type: ignore[arg-type]
             self.record_filter_label = label if record_ids is not None else ""
-        self.reload()
+        self.reload(signature=False)
+
+    def _ensure_search_index(self) -> None:
+        """A large register of a file made before the search index: build it once, at the first search
+        (a few seconds for a million rows; ``models/search_index.py``)."""
+        if self._search_index_checked or not self.document.store.is_sqlite:
+            return
+        self._search_index_checked = True
+        office = self.document.office
+        if office.read(search_index.has_index, self.register):
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            office.write(search_index.ensure, self.register, self._total)
+        except errors.StoreError:
+            pass  # busy or read-only just now: this search reads every row, the next session builds it
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def clear_filters(self) -> None:
         self.search, self.record_filter_label = "", ""
         self.column_filters.clear()
         self.record_ids = None
-        self.reload()
+        self.reload(signature=False)
 
     def distinct_values(self, column: int, limit: int) -> list[str]:
         f = self.fields[column]
