@@ -32,8 +32,8 @@ def without_mappings(snap):
 def test_every_sheet_is_recognised_in_dependency_order(demo_store, tmp_path):
     plan = plan_workbook_import(demo_store, whole_workbook(demo_store, tmp_path / "all.xlsx"))
     assert [(s.sheet, s.register) for s in plan.sheets] == [
-        ("Risk register", "risks"), ("Stakeholder map", "stakeholders"), ("Benefits plan", "benefits"),
-        ("Communication plan", "communications"), ("Risk actions", "risk_actions"),
+        ("Risk register", "risks"), ("Stakeholder map", "stakeholders"), ("Communication plan", "communications"),
+        ("Benefits plan", "benefits"), ("Risk actions", "risk_actions"),
         ("Benefit plan", "benefit_plan"), ("Benefit measurements", "benefit_measurements")]
     assert all(s.header_row == 3 for s in plan.sheets[:4]) and plan.sheets[4].header_row == 1
     assert plan.ok, plan.errors[:3]

@@ -44,48 +44,36 @@ SHEET_NAME_BONUS = 1.5
 
 @dataclass(frozen=True)
 class SheetKind:
-    """What a sheet can hold: a register, or a register's child rows keyed by the parent's ID."""
+    """What a sheet can hold: a register, or a register's child rows keyed by the parent's ID. Both follow
+    from the register's declaration (``recognised_on_import``, ``sheet_synonyms``, ``parent_label``)."""
 
     register: str
-    parent: str | None = None          # parent register (child sheets)
-    parent_labels: tuple[str, ...] = ()
-    sheet_names: tuple[str, ...] = ()  # besides the register's own sheet synonyms
 
     @property
     def reg(self) -> Register:
         return REGISTERS[self.register]
 
     @property
+    def parent(self) -> str | None:
+        return self.reg.parent_register
+
+    @property
+    def parent_labels(self) -> tuple[str, ...]:
+        return (self.reg.parent_label, *self.reg.parent_label_synonyms) if self.reg.parent_label else ()
+
+    @property
     def is_child(self) -> bool:
         return self.parent is not None
 
     def matches_sheet_name(self, title: str) -> bool:
-        names = {normalise_key(n) for n in (self.reg.title, *self.reg.sheet_synonyms, *self.sheet_names)}
+        names = {normalise_key(n) for n in (self.reg.title, *self.reg.sheet_synonyms)}
         return normalise_key(title) in names or normalise_key(title) in sheet_words(self.register)
 
 
-MAIN_KINDS = (
-    SheetKind("risks"),
-    SheetKind("stakeholders"),
-    SheetKind("benefits"),
-    SheetKind("communications"),
-    SheetKind("issues", sheet_names=("Issues", "Issue log", "Issue register", "Issues log")),
-    SheetKind("assumptions"),
-    SheetKind("dependencies"),
-    SheetKind("decisions"),
-    SheetKind("milestones"),
-    SheetKind("status_reports"),
-)
-CHILD_KINDS = (
-    SheetKind("risk_actions", parent="risks", parent_labels=("Risk ID", "Risk", "Risk ref", "Risk code", "Risk no"),
-              sheet_names=("Risk actions", "Actions", "Mitigation actions", "Risk mitigations")),
-    SheetKind("issue_actions", parent="issues", parent_labels=("Issue ID", "Issue", "Issue ref", "Issue code", "Issue no"),
-              sheet_names=("Issue actions", "Issue resolution actions")),
-    SheetKind("benefit_plan", parent="benefits", parent_labels=("Benefit ID", "Benefit", "Benefit ref"),
-              sheet_names=("Benefit plan", "Planned trajectory", "Benefit trajectory", "Benefit profile plan")),
-    SheetKind("benefit_measurements", parent="benefits", parent_labels=("Benefit ID", "Benefit", "Benefit ref"),
-              sheet_names=("Benefit measurements", "Measurements", "Benefit actuals", "Actuals")),
-)
+_RECOGNISED = [r for r in REGISTERS.values() if r.recognised_on_import]
+# Registers first, then the child sheets keyed by a parent's ID: on a tie a sheet is read as a register.
+MAIN_KINDS = tuple(SheetKind(r.name) for r in _RECOGNISED if r.parent_register is None)
+CHILD_KINDS = tuple(SheetKind(r.name) for r in _RECOGNISED if r.parent_register is not None)
 ALL_KINDS = MAIN_KINDS + CHILD_KINDS
 
 

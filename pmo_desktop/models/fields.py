@@ -163,6 +163,8 @@ class Register:
     code_digits: int = 3
     parent: Optional[str] = None  # for sub-tables: the FK attribute naming the parent record
     sheet_synonyms: tuple[str, ...] = ()  # sheet names that suggest this register on import
+    # A colleague's own sheet of it is recognised on import (header detection tries it on every sheet).
+    recognised_on_import: bool = False
     # cross-field rule on the whole record; a sub-table's record also holds its parent object as "parent"
     check: Optional[Callable[[dict[str, Any], Context], None]] = None
     prefetch: Optional[Callable[..., dict[str, Any]]] = None  # (session, ids) → data for computed fields
@@ -172,6 +174,7 @@ class Register:
     sheet: str = ""
     parent_register: Optional[str] = None
     parent_label: str = ""
+    parent_label_synonyms: tuple[str, ...] = ()  # other headers of that column in colleagues' sheets
     exported_with: Optional[str] = None   # travels in a workbook with that register (comms with stakeholders)
     singleton: bool = False               # exactly one record per office (the program's own details)
     # The register's own word for one record ("risk"), for messages and the CLI's per-row report.

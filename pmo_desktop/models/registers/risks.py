@@ -82,6 +82,7 @@ RISKS = Register(
     entity=Risk,
     code_prefix="R-",
     sheet_synonyms=("risks", "risk register", "risk log", "raid risks"),
+    recognised_on_import=True,
     check=check_risk,
     detail=Detail(
         glance=(("Owner", ("owner",)), ("Status", ("status",)), ("Inherent", ("inherent_score", "inherent_rating")),
@@ -162,6 +163,9 @@ RISK_ACTIONS = Register(
     parent="risk_id",
     parent_register="risks",
     parent_label="Risk ID",
+    parent_label_synonyms=("Risk", "Risk ref", "Risk code", "Risk no"),
+    sheet_synonyms=("Risk actions", "Actions", "Mitigation actions", "Risk mitigations"),
+    recognised_on_import=True,
     defaults={"status": "Not started"},
     fields=action_fields(("action", "mitigation", "mitigating action")),
 )
@@ -172,6 +176,8 @@ ISSUES = Register(
                       lambda p: [*count_lines(p["by_status"]), f"Escalated to the program: {p['escalated']}"]),
     title="Issue log",
     noun="issue",
+    sheet_synonyms=("Issues", "Issue log", "Issue register", "Issues log"),
+    recognised_on_import=True,
     entity=IssueEntry,
     code_prefix="I-",
     defaults={"status": "Open", "priority": "Medium", "level": "Project"},
@@ -203,6 +209,9 @@ ISSUE_ACTIONS = Register(
     parent="issue_id",
     parent_register="issues",
     parent_label="Issue ID",
+    parent_label_synonyms=("Issue", "Issue ref", "Issue code", "Issue no"),
+    sheet_synonyms=("Issue actions", "Issue resolution actions"),
+    recognised_on_import=True,
     defaults={"status": "Not started"},
     fields=action_fields(("action", "resolution action", "next step")),
 )

@@ -28,6 +28,7 @@ STAKEHOLDERS = Register(
     entity=Stakeholder,
     code_prefix="S-",
     sheet_synonyms=("stakeholders", "stakeholder map", "stakeholder register", "stakeholder list", "stakeholder analysis"),
+    recognised_on_import=True,
     defaults={"attitude": "Neutral", "current_engagement": "Unaware", "desired_engagement": "Supportive"},
     detail=Detail(texts=("concerns", "notes")),
     watch_new="New stakeholders",
@@ -75,6 +76,7 @@ COMMUNICATIONS = Register(
     entity=Communication,
     code_prefix="C-",
     sheet_synonyms=("communications", "communication plan", "comms plan", "comms"),
+    recognised_on_import=True,
     defaults={"frequency": "Monthly"},
     fields=[
         Field("code", "ID", Kind.CODE, width=7),

@@ -48,6 +48,7 @@ STATUS_REPORTS = Register(
                                  "Latest overall RAG — " + ", ".join(f"{k}: {n}" for k, n in p["overall"].items())]),
     code_prefix="SR-",
     sheet_synonyms=("status reports", "project status", "highlight reports", "status report", "rag report"),
+    recognised_on_import=True,
     check=check_status_report,
     defaults={"state": "Draft"},
     fields=[
@@ -81,6 +82,7 @@ MILESTONES = Register(
     watch_gone="Milestones removed",
     code_prefix="MS-",
     sheet_synonyms=("milestones", "key milestones", "milestone plan", "milestone tracker"),
+    recognised_on_import=True,
     check=check_milestone,
     fields=[
         Field("code", "ID", Kind.CODE, width=8, synonyms=("milestone id", "ref")),
