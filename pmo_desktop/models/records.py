@@ -377,6 +377,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     required = {f.name for f in placeholders}
     nullable = {f.name: _nullable(reg, f) for f in reg.fields if f.kind not in (Kind.COMPUTED, Kind.LINKS, Kind.REF)}
     base_record = {f.name: reg.defaults.get(f.attr) for f in reg.fields if f.kind != Kind.COMPUTED}
+    writers = {f.name: (f, f.kind, f.attr) for f in reg.fields}  # worked out once, used per value
     values_out: list[dict] = []
     links_out: list[list[tuple[Field, list]]] = []
     for i, raw_values in enumerate(rows):
@@ -421,14 +422,14 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 reg.check(record, ctx)
             links: list[tuple[Field, list]] = []  # (Field is not hashable)
             for name, value in values.items():
-                f = by_name[name]
-                if f.kind == Kind.REF:
+                f, kind, attr = writers[name]
+                if kind == Kind.REF:
                     target = names.get(f, value)
-                    out[f.attr] = target.id if target is not None else None
-                elif f.kind == Kind.LINKS:
+                    out[attr] = target.id if target is not None else None
+                elif kind == Kind.LINKS:
                     links.append((f, [names.get(f, n) for n in value]))
                 else:
-                    out[f.attr] = "" if value is None and not nullable[name] else value
+                    out[attr] = "" if value is None and not nullable[name] else value
         except ValidationError as e:
             e.row_index = i
             raise
@@ -439,9 +440,10 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     hook = AFTER_BULK_INSERT.get(E)
     if key is not None:  # one executemany, then the ids by code (RETURNING in order costs a statement per row)
         columns = {p.key: p.columns[0].key for p in inspect(E).column_attrs}
+        renamed = any(k != c for k, c in columns.items())  # attributes named otherwise than their columns
         groups: dict[tuple, list[dict]] = {}  # Core executemany wants the same columns in every row
         for row in values_out:
-            groups.setdefault(tuple(row), []).append({columns[k]: x for k, x in row.items()})
+            groups.setdefault(tuple(row), []).append({columns[k]: x for k, x in row.items()} if renamed else row)
         for group in groups.values():
             session.execute(insert(E.__table__), group)
         by_code = {c.lower(): i for c, i in session.execute(select(E.code, E.id))}
