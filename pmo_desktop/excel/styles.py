@@ -6,9 +6,8 @@ table and the charts agree.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
-from openpyxl.formatting.rule import CellIsRule, Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from ..models import benefit_rules
@@ -52,44 +51,55 @@ def font_on(colour: str, bold: bool = False) -> Font:
     return Font(color=text_colour_on(colour), bold=bold)
 
 
-def _cell_is_rule(operator: str, formula: list[str], *, fill: PatternFill | None = None,
-                  font: Font | None = None) -> Rule:
-    # openpyxl's stubs leave CellIsRule unannotated; it builds and returns a Rule.
-    rule: Rule = CellIsRule(operator=operator, formula=formula, fill=fill, font=font)  # type: ignore[no-untyped-call]
-    return rule
+# The register export's looks as xlsxwriter format properties (the board pack uses the openpyxl styles above).
+HEADER = {"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F3864", "text_wrap": True, "valign": "vcenter"}
+COMPUTED_HEADER = {"bold": True, "italic": True, "font_color": "#404040", "bg_color": "#BFBFBF", "text_wrap": True,
+                   "valign": "vcenter"}
+WRAP_TOP = {"text_wrap": True, "valign": "top"}
+
+# A colour rule: xlsxwriter's conditional_format options, its "format" given as format properties.
+ColourRule = dict[str, Any]
 
 
-def _equal_rule(text: str, colour: str) -> Rule:
-    return _cell_is_rule("equal", [f'"{text}"'], fill=fill(colour), font=font_on(colour))
+def _band_format(colour: str, bold: bool = False) -> dict[str, Any]:
+    # fg and bg both: Excel reads a rule's solid fill from bgColor, other readers from fgColor.
+    c = "#" + hex_colour(colour)
+    out: dict[str, Any] = {"bg_color": c, "fg_color": c, "font_color": "#" + text_colour_on(colour)}
+    if bold:
+        out["bold"] = True
+    return out
 
 
-def rating_rules(ctx: Context) -> list[Rule]:
+def _equal_rule(text: str, colour: str) -> ColourRule:
+    return {"type": "cell", "criteria": "==", "value": f'"{text}"', "format": _band_format(colour)}
+
+
+def rating_rules(ctx: Context) -> list[ColourRule]:
     return [_equal_rule(b.rating, b.colour) for b in ctx.risk_scale.bands]
 
 
-def score_rules(ctx: Context) -> list[Rule]:
+def score_rules(ctx: Context) -> list[ColourRule]:
     bands = sorted(ctx.risk_scale.bands, key=lambda b: b.min_score)
-    rules = []
+    rules: list[ColourRule] = []
     for band, nxt in zip(bands, [*bands[1:], None]):
-        band_fill, band_font = fill(band.colour), font_on(band.colour)
         if nxt is None:
-            rules.append(_cell_is_rule("greaterThanOrEqual", [str(band.min_score)], fill=band_fill, font=band_font))
+            rules.append({"type": "cell", "criteria": ">=", "value": band.min_score, "format": _band_format(band.colour)})
         else:
-            rules.append(_cell_is_rule("between", [str(band.min_score), str(nxt.min_score - 1)],
-                                       fill=band_fill, font=band_font))
+            rules.append({"type": "cell", "criteria": "between", "minimum": band.min_score,
+                          "maximum": nxt.min_score - 1, "format": _band_format(band.colour)})
     return rules
 
 
-def status_rules() -> list[Rule]:
+def status_rules() -> list[ColourRule]:
     return [_equal_rule(status, colour) for status, colour in benefit_rules.STATUS_COLOURS.items()]
 
 
-def overdue_rules() -> list[Rule]:
-    return [_cell_is_rule("equal", ['"Yes"'], font=Font(bold=True, color="C62828"))]
+def overdue_rules() -> list[ColourRule]:
+    return [{"type": "cell", "criteria": "==", "value": '"Yes"', "format": {"bold": True, "font_color": "#C62828"}}]
 
 
 # Which exported columns are coloured, by (register, field).
-CONDITIONAL: dict[tuple[str, str], Callable[[Context], list[Rule]]] = {
+CONDITIONAL: dict[tuple[str, str], Callable[[Context], list[ColourRule]]] = {
     ("risks", "inherent_rating"): rating_rules,
     ("risks", "residual_rating"): rating_rules,
     ("risks", "inherent_score"): score_rules,
@@ -99,6 +109,6 @@ CONDITIONAL: dict[tuple[str, str], Callable[[Context], list[Rule]]] = {
 }
 
 
-def conditional_rules(register: str, field: str, ctx: Context) -> list[Rule]:
+def conditional_rules(register: str, field: str, ctx: Context) -> list[ColourRule]:
     make = CONDITIONAL.get((register, field))
     return make(ctx) if make else []
