@@ -33,11 +33,16 @@ class StreamingSheet(Worksheet):  # type: ignore[misc]  # xlsxwriter's classes a
                   options: dict[str, Any] | None = None) -> Any:
         assert self.previous_row == 0 and first_row == 0, "the table goes in before the first data row"
         streaming = bool(vars(self)["constant_memory"])  # (set by xlsxwriter, untyped to mypy)
+        cells = vars(self)["table_cells"]
         self.constant_memory = False
+        # xlsxwriter notes every cell of a table, to refuse a later table or merge over it: 90 bytes a cell,
+        # 64 MiB for 20,000 risks. A register sheet has one table and no merged cells: nothing is noted.
+        self.table_cells = _NothingNoted()
         try:
             return super().add_table(first_row, first_col, last_row, last_col, options)
         finally:
             self.constant_memory = streaming
+            self.table_cells = cells
 
     def _xml_number_element(self, number: Any, attributes: Any = ()) -> None:
         if type(number) is float and math.isfinite(number):
@@ -45,6 +50,11 @@ class StreamingSheet(Worksheet):  # type: ignore[misc]  # xlsxwriter's classes a
             self.fh.write(f"<c{attr}><v>{number!r}</v></c>")
         else:
             super()._xml_number_element(number, list(attributes))
+
+
+class _NothingNoted(dict[Any, Any]):
+    def __setitem__(self, key: Any, value: Any) -> None:
+        pass
 
 
 def new_book(target: IO[bytes]) -> Workbook:
