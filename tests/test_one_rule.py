@@ -111,6 +111,54 @@ def test_undo_of_an_import_keeps_what_another_window_saved_meanwhile(qtbot, tmp_
         document.close()
 
 
+def test_undo_of_an_import_that_updates_puts_back_exactly_what_it_changed(qtbot, tmp_path):
+    """A re-import whose rows each change other columns is written in bulk (one statement per batch, the
+    unchanged columns rewritten with their own values): undo gives back every record as it was, version,
+    history and all, and redo the imported state."""
+    from sqlalchemy import select
+
+    from pmo_desktop.models.risks import RiskHistory
+    from pmo_desktop.views.document import Document
+    from pmo_desktop.views.exchange.import_command import ImportCommand
+
+    path = tmp_path / "office.pmo"
+    document = Document(Store.create(path))
+    try:
+        with document.store.transaction() as s:
+            records.create_records(s, RISKS, [{"title": f"Risk {i}", "probability": 2, "impact": 2, "notes": "n"}
+                                              for i in range(1, 5)])
+
+        def state():
+            with document.store.session() as s:
+                rows = records.fetch_rows(s, RISKS)
+                history = s.execute(select(RiskHistory.risk_id, RiskHistory.probability, RiskHistory.impact,
+                                           RiskHistory.note).order_by(RiskHistory.id)).all()
+            return rows, history
+
+        before = state()
+        plan = plan_import(document.store, risk_sheet(tmp_path / "edited.xlsx", [
+            ["R-001", "Risk 1", 5, 2, "n"],            # likelihood only
+            ["R-002", "Risk 2 renamed", 2, 2, "n"],    # title only
+            ["R-003", "Risk 3", 2, 4, "changed"],      # impact and notes
+            ["R-004", "Risk 4", 2, 2, "n"],            # nothing
+        ]))
+        assert [r.report.action for r in plan.sheets[0].rows] == [Action.UPDATE] * 4
+        assert [bool(r.values) for r in plan.sheets[0].rows] == [True, True, True, False]
+        document.undo_stack.push(ImportCommand(document, plan))
+        after = state()
+        changed = {r[2]: r for r in after[0]}
+        assert changed["R-001"][RISKS.field_names.index("probability") + 2] == 5
+        assert changed["R-002"][3] == "Risk 2 renamed" and changed["R-004"] == before[0][3]
+        assert [r[1] for r in after[0]] == [2, 2, 2, 1]  # versions: the untouched record keeps its own
+        assert len(after[1]) == len(before[1]) + 2  # scores of R-001 and R-003 moved; a title is no history
+        document.undo_stack.undo()
+        assert state() == before
+        document.undo_stack.redo()
+        assert state()[0] == after[0]
+    finally:
+        document.close()
+
+
 def test_computed_columns_and_the_board_pack_agree_on_today(tmp_path):
     """Computed columns called date.today() themselves, so the board pack recomputed planned-today,
     next-due and overdue on its own; now both take the day from one clock."""

@@ -1,7 +1,7 @@
 """create_records writes exactly what create_record writes, for a whole batch at once."""
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pmo_desktop.models import errors, records
 from pmo_desktop.models.registers import REGISTERS
@@ -88,3 +88,31 @@ def test_batch_update_refuses_like_update_record(demo_store):
             records.update_records(s, RISKS, [(999, {"title": "gone"})])
     with demo_store.session() as s:
         assert records.record_values(s, RISKS, 1)["title"] == "POS supplier delivers late"
+
+
+def test_batch_update_writes_only_what_changed_and_bumps_versions(demo_store):
+    """Rows changing different columns go out together; a row given its own values is left alone (same
+    version, no history), a changed score writes one history row, a title alone writes none, and what
+    the session already held of a record reads the new values."""
+    from pmo_desktop.models.risks import Risk
+
+    with demo_store.session() as s:
+        before = {r[0]: r for r in records.fetch_rows(s, RISKS, ids=[1, 2, 3])}
+        history_before = s.scalar(select(func.count()).select_from(RiskHistory))
+    title = RISKS.field_names.index("title") + 2
+    with demo_store.transaction() as s:
+        held = s.get(Risk, 3)
+        assert held.title == before[3][title]
+        records.update_records(s, RISKS, [(1, {"impact": "1"}), (2, {"title": before[2][title]}),
+                                          (3, {"title": "Retitled", "status": "Closed"})])
+        assert held.title == "Retitled" and held.status == "Closed"
+    with demo_store.session() as s:
+        after = {r[0]: r for r in records.fetch_rows(s, RISKS, ids=[1, 2, 3])}
+        notes = s.execute(select(RiskHistory.risk_id, RiskHistory.impact, RiskHistory.status)
+                          .order_by(RiskHistory.id.desc()).limit(2)).all()
+        history_after = s.scalar(select(func.count()).select_from(RiskHistory))
+    assert after[2] == before[2]  # nothing changed: same version, same values
+    assert after[1][1] == before[1][1] + 1 and after[3][1] == before[3][1] + 1
+    assert after[1][RISKS.field_names.index("impact") + 2] == 1 and after[3][title] == "Retitled"
+    assert history_after == history_before + 2  # R-001's impact, R-003's status; not R-003's title alone
+    assert sorted(notes) == [(1, 1, before[1][RISKS.field_names.index("status") + 2]), (3, after[3][2 + RISKS.field_names.index("impact")], "Closed")]

@@ -171,19 +171,3 @@ def write_atomically(out: Path, write: Callable[[BinaryIO], object]) -> Path:
             raise ExportError(disk.describe_failure(f"“{out.name}” was not written", e, out.parent) + kept) from e
         raise
     return out
-
-
-def discard_workbook(workbook: Any) -> None:
-    """Close and delete the temporary files of an abandoned write-only workbook (export cancelled or
-    refused half-way), so nothing is left on disk and no half-open stream fails later."""
-    for ws in getattr(workbook, "_sheets", []):
-        for step in ("rows", "writer", "cleanup"):
-            try:
-                if step == "rows" and getattr(ws, "_rows", None) is not None:
-                    ws._rows.close()
-                elif step == "writer" and getattr(ws, "_writer", None) is not None:
-                    ws._writer.close()
-                elif step == "cleanup" and getattr(ws, "_writer", None) is not None:
-                    ws._writer.cleanup()
-            except Exception:  # best effort: the export has already failed with its own error
-                pass

@@ -14,11 +14,11 @@ import json
 import os
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, BinaryIO, Callable, Iterable, Sequence
 
-from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from xlsxwriter.worksheet import Worksheet
 
 from .. import APP_NAME
 from ..models.fields import Context, Kind, Register
@@ -27,12 +27,14 @@ from ..models.records import fetch_rows, load_context
 from ..models.registers import REGISTERS, children, top_level
 from ..models.settings import SETTINGS, ensure_office_id
 from ..models.store import Store
-from .atomic import check_target, discard_workbook, save_atomically
+from .atomic import check_target, write_atomically
+from .cells import clean_text
 from .export_errors import ExportError
 from .lists_sheet import ListsSheet
 from .office_import import SETTINGS_SHEET, family_stamp_lines
 from .stamp import STAMP_SHEET, header_lines, pack, stamp_rows
 from .table_sheet import Column, SheetSpec, columns_for, write_sheet
+from .xlsx_book import Formats, StreamingSheet, Workbook, close_book, discard_book, new_book
 
 Progress = Callable[[int, int], None]   # (rows written so far, rows in total)
 
@@ -120,13 +122,26 @@ def read_export(store: Store, registers: Iterable[str] | str | None = None
 
 
 # ------------------------------------------------------------------------------------ writing
+def _write_line(ws: Worksheet, row: int, line: Sequence[Any]) -> None:
+    """A line of plain values: text always as text, numbers as numbers."""
+    for col, value in enumerate(line):
+        if value is None:
+            continue
+        if isinstance(value, str):
+            ws.write_string(row, col, clean_text(value))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            ws.write_number(row, col, value)
+        else:
+            ws.write_string(row, col, clean_text(str(value)))
+
+
 def write_stamp(wb: Workbook, lines: list[list[Any]]) -> None:
     """The export stamp on a very hidden sheet: out of the user's way, read back on re-import."""
-    ws = wb.create_sheet(STAMP_SHEET)
-    ws.sheet_state = "veryHidden"
+    ws = wb.add_worksheet(STAMP_SHEET, worksheet_class=StreamingSheet)
+    ws.very_hidden()
     head = len(header_lines("", ""))
-    for line in [*lines[:head], *pack(lines[head:])]:
-        ws.append(line)
+    for row, line in enumerate([*lines[:head], *pack(lines[head:])]):
+        _write_line(ws, row, line)
 
 
 def write_settings(wb: Workbook, rows: list[list[Any]]) -> None:
@@ -134,11 +149,10 @@ def write_settings(wb: Workbook, rows: list[list[Any]]) -> None:
     export rebuilds them too. Hidden because they are changed in the program, not typed in a cell."""
     if not rows:
         return
-    ws = wb.create_sheet(SETTINGS_SHEET)
-    ws.sheet_state = "hidden"
-    ws.append(["Setting", "Key", "Value (JSON)"])
-    for row in rows:
-        ws.append(row)
+    ws = wb.add_worksheet(SETTINGS_SHEET, worksheet_class=StreamingSheet)
+    ws.hide()
+    for row, line in enumerate([["Setting", "Key", "Value (JSON)"], *rows]):
+        _write_line(ws, row, line)
 
 
 def export_workbook(store: Store, out_path: str | os.PathLike[str], registers: Iterable[str] | str | None = None,
@@ -160,18 +174,21 @@ def export_workbook(store: Store, out_path: str | os.PathLike[str], registers: I
         if progress is not None:
             progress(done, total)
 
-    wb = Workbook(write_only=True)
-    wb.properties.creator = APP_NAME
-    wb.properties.title = f"{program} — registers" if program else "Registers"
-    try:
-        lists = ListsSheet()
-        for sheet in sheets:
-            write_sheet(wb, sheet, lists, ctx, tick)
-        if lists:
-            lists.write(wb)
-        write_settings(wb, settings)
-        write_stamp(wb, stamp)
-        return save_atomically(wb, out)
-    except BaseException:
-        discard_workbook(wb)
-        raise
+    def write(target: BinaryIO) -> None:
+        wb = new_book(target)
+        wb.set_properties({"author": APP_NAME, "title": f"{program} — registers" if program else "Registers"})
+        try:
+            formats = Formats(wb)
+            lists = ListsSheet()
+            for sheet in sheets:
+                write_sheet(wb, formats, sheet, lists, ctx, tick)
+            if lists:
+                lists.write(wb, formats)
+            write_settings(wb, settings)
+            write_stamp(wb, stamp)
+        except BaseException:
+            discard_book(wb)
+            raise
+        close_book(wb)
+
+    return write_atomically(out, write)

@@ -103,9 +103,17 @@ def header_variants(text: Any) -> list[str]:
     """Keys a header cell may stand for: as written, and without a bracketed note ("Impact (H/M/L)")."""
     if text is None:
         return []
+    try:  # the same few cells are matched against every register's words: worked out once per value
+        return list(_header_variants(text.__class__, text))  # the type too: 1, 1.0 and True are equal keys
+    except TypeError:  # an unhashable cell value
+        return list(_header_variants.__wrapped__(text.__class__, text))
+
+
+@lru_cache(maxsize=4096)
+def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     raw = str(text).strip().replace("#", " number ")  # "Risk #", "#": a number, not the word beside it
     if not raw.strip():
-        return []
+        return ()
     keys = [normalise_key(raw)]
     bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", raw)
     scale_note = re.sub(r"[\s_\-]*\(?\d+\s*(?:to|-|–|_)\s*\d+\)?\s*$", "", bare, flags=re.I)  # "L_1to5", "Impact 1-5"
@@ -120,7 +128,7 @@ def header_variants(text: Any) -> list[str]:
         key = normalise_key(variant)
         if key and key not in keys:
             keys.append(key)
-    return [k for k in keys if k]
+    return tuple(k for k in keys if k)
 
 
 @lru_cache(maxsize=None)

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.workbook import Workbook
-from openpyxl.workbook.defined_name import DefinedName
+from xlsxwriter.utility import quote_sheetname, xl_col_to_name
 
-from .cells import put_text
-from .styles import HEADER_FILL, HEADER_FONT
+from . import styles
+from .cells import clean_text, is_formula_like
+from .xlsx_book import Formats, StreamingSheet, Workbook
 
 LISTS_TITLE = "Lists"
 
@@ -42,31 +40,28 @@ class ListsSheet:
     def __bool__(self) -> bool:
         return bool(self._columns)
 
-    def write(self, workbook: Workbook) -> None:
-        """Append the hidden sheet (write-only or normal workbook) and define a name per column."""
-        ws = workbook.create_sheet(LISTS_TITLE)
-        ws.sheet_state = "hidden"
-        for j, (_, _header, values) in enumerate(self._columns, start=1):
-            ws.column_dimensions[get_column_letter(j)].width = max(12, min(40, max(len(str(v)) for v in values) + 2))
-        header_cells = []
-        for _, header, _ in self._columns:
-            cell = WriteOnlyCell(ws)
-            put_text(cell, header)
-            cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-            header_cells.append(cell)
-        ws.append(header_cells)
+    def write(self, workbook: Workbook, formats: Formats) -> None:
+        """Add the hidden sheet and define a name per column."""
+        ws = workbook.add_worksheet(LISTS_TITLE, worksheet_class=StreamingSheet)
+        ws.hide()
+        for j, (_, _header, values) in enumerate(self._columns):
+            ws.set_column(j, j, max(12, min(40, max(len(str(v)) for v in values) + 2)))
+        header = formats.get(bold=True, font_color=styles.HEADER["font_color"], bg_color=styles.HEADER["bg_color"])
+        quoted = formats.get(quote_prefix=True)
+        for j, (_, text, _) in enumerate(self._columns):
+            ws.write_string(0, j, clean_text(text), header)
         depth = max(len(values) for _, _, values in self._columns)
-        for i in range(depth):
-            row: list[ListValue | Cell | None] = []
-            for _, _, values in self._columns:
-                value: ListValue | Cell | None = values[i] if i < len(values) else None
-                if isinstance(value, str):
-                    cell = WriteOnlyCell(ws)
-                    put_text(cell, value)
-                    value = cell
-                row.append(value)
-            ws.append(row)
+        for i in range(depth):  # row by row: the sheet streams
+            for j, (_, _, values) in enumerate(self._columns):
+                if i >= len(values):
+                    continue
+                value = values[i]
+                if isinstance(value, str):  # a name such as "=EVIL()" stays text
+                    text = clean_text(value)
+                    ws.write_string(i + 1, j, text, quoted if is_formula_like(text) else None)
+                else:
+                    ws.write_number(i + 1, j, value)
         sheet = quote_sheetname(LISTS_TITLE)
-        for j, (name, _, values) in enumerate(self._columns, start=1):
-            col = get_column_letter(j)
-            workbook.defined_names[name] = DefinedName(name, attr_text=f"{sheet}!${col}$2:${col}${len(values) + 1}")
+        for j, (name, _, values) in enumerate(self._columns):
+            col = xl_col_to_name(j)
+            workbook.define_name(name, f"={sheet}!${col}$2:${col}${len(values) + 1}")

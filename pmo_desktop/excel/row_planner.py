@@ -60,6 +60,8 @@ def _column_lengths(reg: Register, fields: list[Field]) -> dict[str, int]:
 
 def _similar(a: str, b: str) -> bool:
     """Whether two titles describe the same record: one holds the other, or they share half their words."""
+    if a.casefold() == b.casefold():  # the title as it was, the common case of a re-import: no keys needed
+        return True
     ka, kb = word_key(a), word_key(b)
     if not ka or not kb or ka in kb or kb in ka:
         return True
@@ -138,6 +140,7 @@ class Planner:
         self._claiming: tuple[str, str] | None = None
         self.pending_names: dict[type, set[str]] = defaultdict(set)
         self._parsed: dict[int, dict[Any, Any] | None] = {}  # per field: cell value → parsed value or error
+        self._field_maps: dict[str, dict[str, Field]] = {}  # register → field name → field
 
     # ----------------------------------------------------------------------------- batched lookups
     def codes(self, reg: Register) -> dict[str, int]:
@@ -161,6 +164,12 @@ class Planner:
             names = ["id", "version", *reg.field_names]
             self._current[reg.name] = {r[0]: dict(zip(names, r)) for r in rows}
         return self._current[reg.name][record_id]
+
+    def _fields_by_name(self, reg: Register) -> dict[str, Field]:
+        found = self._field_maps.get(reg.name)
+        if found is None:
+            found = self._field_maps[reg.name] = {f.name: f for f in reg.fields}
+        return found
 
     def translator(self, register: str) -> Translator:
         if register not in self.translators:
@@ -664,7 +673,8 @@ class Planner:
                 values[target] = "\n".join(x for x in [values.get(target) or "", *lines] if x)
         if not errors and record_id is not None:
             old = self.current(reg, record_id)
-            changed = [reg.field(n) for n, new in values.items() if not _same(reg.field(n), new, old.get(n))]
+            by_name = self._fields_by_name(reg)
+            changed = [by_name[n] for n, new in values.items() if not _same(by_name[n], new, old.get(n))]
             values = {f.name: values[f.name] for f in changed}
             reason += ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
         if errors:

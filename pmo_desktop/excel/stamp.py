@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
+from types import NoneType
 from typing import Any
 
 from ..models import values as v
@@ -85,10 +86,23 @@ def stamp_rows(reg: Register, rows: Iterable[Sequence[Any]]) -> Iterable[list[An
     if key is None:
         return
     position = {f.name: i + 2 for i, f in enumerate(reg.fields)}
-    fields = stamped_fields(reg)
+    # Choices, levels, names and dates repeat: each is printed once (free text, mostly unique, is not kept).
+    columns: list[tuple[int, str, Field, dict[tuple[type, Any], str] | None]] = [
+        (position[f.name], f"{f.name}=", f, None if f.kind.free_text else {})
+        for f in stamped_fields(reg)]
+    code_at = position[key.name]
     for r in rows:
-        prints = ";".join(f"{f.name}={fingerprint(f, r[position[f.name]])}" for f in fields)
-        yield [reg.name, r[position[key.name]], r[1], prints]
+        parts = []
+        for at, prefix, f, memo in columns:
+            value = r[at]
+            if memo is None or not isinstance(value, (str, int, float, date, NoneType)):
+                parts.append(prefix + fingerprint(f, value))
+                continue
+            part = memo.get((value.__class__, value))
+            if part is None:
+                part = memo[(value.__class__, value)] = prefix + fingerprint(f, value)
+            parts.append(part)
+        yield [reg.name, r[code_at], r[1], ";".join(parts)]
 
 
 def header_lines(office_id: str, exported_at: str) -> list[list[Any]]:

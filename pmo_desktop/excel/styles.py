@@ -6,9 +6,11 @@ table and the charts agree.
 
 from __future__ import annotations
 
-from openpyxl.formatting.rule import CellIsRule, Rule
+from typing import Any
+
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from ..models.colours import Condition
 from ..models.fields import Context, Field
 from ..models.kinds import DATE_FORMAT as DATE_FORMAT  # re-exported: the board pack's dates
 
@@ -46,20 +48,45 @@ def font_on(colour: str, bold: bool = False) -> Font:
     return Font(color=text_colour_on(colour), bold=bold)
 
 
-def _cell_is_rule(operator: str, formula: list[str], *, fill: PatternFill | None = None,
-                  font: Font | None = None) -> Rule:
-    # openpyxl's stubs leave CellIsRule unannotated; it builds and returns a Rule.
-    rule: Rule = CellIsRule(operator=operator, formula=formula, fill=fill, font=font)  # type: ignore[no-untyped-call]
-    return rule
+# The register export's looks as xlsxwriter format properties (the board pack uses the openpyxl styles above).
+HEADER = {"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F3864", "text_wrap": True, "valign": "vcenter"}
+COMPUTED_HEADER = {"bold": True, "italic": True, "font_color": "#404040", "bg_color": "#BFBFBF", "text_wrap": True,
+                   "valign": "vcenter"}
+WRAP_TOP = {"text_wrap": True, "valign": "top"}
+
+# A colour rule: xlsxwriter's conditional_format options, its "format" given as format properties.
+ColourRule = dict[str, Any]
 
 
-def conditional_rules(f: Field, ctx: Context) -> list[Rule]:
-    """The exported column's conditional formats, from the colours its field declares (models/colours.py):
-    a fill with readable text on it, or a coloured font."""
+# xlsxwriter's criteria for the operators a colour declaration uses (models/colours.py Condition).
+_CRITERIA = {"equal": "==", "greaterThanOrEqual": ">="}
+
+
+def _condition_format(c: Condition) -> dict[str, Any]:
+    """A fill with readable text on it, or a coloured (bold) font."""
+    out: dict[str, Any] = {}
+    if c.fill:
+        # fg and bg both: Excel reads a rule's solid fill from bgColor, other readers from fgColor.
+        colour = "#" + hex_colour(c.fill)
+        out.update(bg_color=colour, fg_color=colour, font_color="#" + text_colour_on(c.fill))
+    else:
+        out["font_color"] = "#" + hex_colour(c.font or "000000")
+    if c.bold:
+        out["bold"] = True
+    return out
+
+
+def conditional_rules(f: Field, ctx: Context) -> list[ColourRule]:
+    """The exported column's conditional formats, from the colours its field declares (models/colours.py),
+    as xlsxwriter ``conditional_format`` options."""
     if f.colours is None:
         return []
-    rules = []
+    rules: list[ColourRule] = []
     for c in f.colours.conditions(ctx):
-        font = font_on(c.fill, c.bold) if c.fill else Font(bold=c.bold, color=hex_colour(c.font or "000000"))
-        rules.append(_cell_is_rule(c.operator, list(c.operands), fill=fill(c.fill) if c.fill else None, font=font))
+        rule: ColourRule = {"type": "cell", "format": _condition_format(c)}
+        if c.operator == "between":
+            rule.update(criteria="between", minimum=c.operands[0], maximum=c.operands[1])
+        else:
+            rule.update(criteria=_CRITERIA[c.operator], value=c.operands[0])
+        rules.append(rule)
     return rules

@@ -1,44 +1,34 @@
-"""One register as one worksheet, streamed (openpyxl write-only mode) so 100,000 rows stay cheap.
+"""One register as one worksheet, streamed (xlsxwriter's constant-memory mode) so 100,000 rows stay cheap.
 
 Styled header (grey for calculated columns), column widths, frozen panes, an Excel table, real dates
 and numbers, wrapped long text, a dropdown for every choice column and coloured ratings.
-Speed: each column keeps one template cell per style and only re-binds its value, so no style
-objects are created per cell; unstyled text goes in as plain values.
+Speed: each column gets one writer, chosen once from its kind, that puts a value straight into its cell
+with a format made once for the workbook; unstyled text and numbers go in without a format.
 """
 
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date, datetime
 from typing import Any, Callable, Optional, Sequence
 
-from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.comments import Comment
-from openpyxl.formatting.formatting import ConditionalFormattingList
-from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook import Workbook
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.filters import AutoFilter
-from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from ..models.fields import Context, Field, Register
-from ..models.kinds import MONEY_FORMAT, FieldKind
+from ..models.kinds import DATE_FORMAT, MONEY_FORMAT, FieldKind
 from . import styles
 from .cells import CELL_TEXT_LIMIT, ExportError, TextTooLong, clean_text, is_formula_like, needs_care
 from .lists_sheet import ListsSheet
+from .xlsx_book import Formats, StreamingSheet, Workbook
 
 SPARE_ROWS = 1000   # dropdowns reach this far below the data, for rows users add in Excel
 COMPUTED_NOTE = "Calculated by PMO Desktop from other columns. Shown for reading; ignored on import."
 
-# What a column appends for a stored value: a styled template cell re-bound to it, or a plain value that
-# openpyxl types itself (numbers and levels go in as they are, see ``_plain``).
-CellOut = Cell | str | int | None
-CellMaker = Callable[[Any], Any]
+# What a column does with a stored value: writes it into (row, column) of the sheet (nothing when empty).
+CellWriter = Callable[[int, int, Any], Any]
 
 
 @dataclass
@@ -74,120 +64,107 @@ def table_name(title: str) -> str:
     return re.sub(r"[^A-Za-z0-9]", "", title.title()) or "Register"
 
 
-# ------------------------------------------------------------------------------------ cell makers
-def _template(ws: WriteOnlyWorksheet, number_format: str | None = None, alignment: Alignment | None = None,
-              quote: bool = False) -> Cell:
-    cell = WriteOnlyCell(ws)
-    if number_format:
-        cell.number_format = number_format
-    if alignment is not None:
-        cell.alignment = alignment
-    if quote:
-        cell.quotePrefix = True
-    return cell
+# ------------------------------------------------------------------------------------ cell writers
+def write_text(ws: Worksheet, formats: Formats, wrap: bool = False) -> CellWriter:
+    """Text as a literal string: never a formula, quote-prefixed when it starts like one (see ``cells``)."""
+    plain = formats.get(**styles.WRAP_TOP) if wrap else None
+    quoted = formats.get(**styles.WRAP_TOP, quote_prefix=True) if wrap else formats.get(quote_prefix=True)
+    put = ws.write_string
 
-
-def _text_maker(ws: WriteOnlyWorksheet, wrap: bool) -> Callable[[Any], Cell | str | None]:
-    align = styles.WRAP if wrap else None
-    plain = _template(ws, alignment=align) if wrap else None
-    quoted = _template(ws, alignment=align, quote=True)
-
-    def make(value: Any) -> Cell | str | None:
+    def write(row: int, col: int, value: Any) -> Any:
         if value is None or value == "":
             return None
-        text = value if isinstance(value, str) else str(value)
+        text = value if value.__class__ is str else str(value)
         if needs_care(text):
             text = clean_text(text)
             if is_formula_like(text):
-                quoted.value = text
-                quoted.data_type = "s"  # never a formula, whatever it starts with
-                return quoted
-        if plain is None:
-            return text
-        plain.value = text
-        return plain
+                return put(row, col, text, quoted)
+        return put(row, col, text, plain)
 
-    return make
+    return write
 
 
-def _number_maker(ws: WriteOnlyWorksheet, number_format: str) -> Callable[[Any], Cell | None]:
-    cell = _template(ws, number_format)
+def _number_writer(ws: Worksheet, number_format: Format | None) -> CellWriter:
+    put = ws.write_number
 
-    def make(value: Any) -> Cell | None:
+    def write(row: int, col: int, value: Any) -> Any:
         if value is None:
             return None
-        cell.value = value
-        return cell
+        return put(row, col, value, number_format)
 
-    return make
-
-
-def _plain(value: Any) -> Any:
-    return value
+    return write
 
 
-def _yes_no(value: object) -> str | None:
-    return None if value is None else ("Yes" if value else "No")
+def _date_writer(ws: Worksheet, as_date: Format) -> CellWriter:
+    put = ws.write_datetime
+
+    def write(row: int, col: int, value: Any) -> Any:
+        if value is None:
+            return None
+        return put(row, col, value, as_date)
+
+    return write
 
 
-def _computed_maker(ws: WriteOnlyWorksheet) -> CellMaker:
+def _yes_no_writer(ws: Worksheet) -> CellWriter:
+    put = ws.write_string
+
+    def write(row: int, col: int, value: Any) -> Any:
+        if value is None:
+            return None
+        return put(row, col, "Yes" if value else "No")
+
+    return write
+
+
+def _computed_writer(ws: Worksheet, formats: Formats) -> CellWriter:
     """Calculated values come in several types; each goes to the cell type it deserves."""
-    as_date = _number_maker(ws, styles.DATE_FORMAT)
-    as_float = _number_maker(ws, MONEY_FORMAT)
-    as_text = _text_maker(ws, wrap=False)
+    as_date = _date_writer(ws, formats.get(num_format=DATE_FORMAT))
+    as_float = _number_writer(ws, formats.get(num_format=MONEY_FORMAT))
+    as_int = _number_writer(ws, None)
+    as_bool = _yes_no_writer(ws)
+    as_text = write_text(ws, formats)
 
-    def make(value: Any) -> CellOut:
+    def write(row: int, col: int, value: Any) -> Any:
         if value is None or value == "":
             return None
         if isinstance(value, bool):
-            return _yes_no(value)
+            return as_bool(row, col, value)
         if isinstance(value, (date, datetime)):
-            return as_date(value)
+            return as_date(row, col, value)
         if isinstance(value, int):
-            return value
+            return as_int(row, col, value)
         if isinstance(value, float):
-            return as_float(value)
-        return as_text(value)
+            return as_float(row, col, value)
+        return as_text(row, col, value)
 
-    return make
+    return write
 
 
-def cell_maker(ws: WriteOnlyWorksheet, column: Column) -> CellMaker:
+def cell_writer(ws: Worksheet, formats: Formats, column: Column) -> CellWriter:
     kind = column.kind
     cell = kind.excel_cell
     if cell == "number":
         assert kind.excel_number_format is not None
-        return _number_maker(ws, kind.excel_number_format)
-    if cell == "plain":
-        return _plain
+        number_format = formats.get(num_format=kind.excel_number_format)
+        if kind.excel_number_format == DATE_FORMAT:  # xlsxwriter writes a date through its own call
+            return _date_writer(ws, number_format)
+        return _number_writer(ws, number_format)
+    if cell in ("plain", "computed"):
+        # a whole number as it is; anything else stored there (or calculated), as the type it has
+        return _computed_writer(ws, formats)
     if cell == "yes_no":
-        return _yes_no
-    if cell == "computed":
-        return _computed_maker(ws)
-    return _text_maker(ws, wrap=cell == "wrapped_text")
+        return _yes_no_writer(ws)
+    return write_text(ws, formats, wrap=cell == "wrapped_text")
 
 
 # ------------------------------------------------------------------------------- header and rules
-def _header_cells(ws: WriteOnlyWorksheet, columns: list[Column]) -> list[Cell]:
-    cells = []
-    for col in columns:
-        cell = WriteOnlyCell(ws, clean_text(col.header))
-        cell.data_type = "s"
-        cell.alignment = styles.HEADER_ALIGN
-        if col.computed:
-            cell.fill, cell.font = styles.COMPUTED_FILL, styles.COMPUTED_FONT
-            cell.comment = Comment(COMPUTED_NOTE, "PMO Desktop", width=220, height=70)
-        else:
-            cell.fill, cell.font = styles.HEADER_FILL, styles.HEADER_FONT
-        cells.append(cell)
-    return cells
-
-
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _validation(col: Column, lists: ListsSheet, ctx: Context, refs: dict[str, list[str]]) -> DataValidation | None:
+def _validation(col: Column, lists: ListsSheet, ctx: Context, refs: dict[str, list[str]]) -> dict[str, Any] | None:
+    """xlsxwriter's data_validation options for a column: a dropdown through the list's defined name."""
     f = col.field
     if f is None:
         return None
@@ -195,60 +172,55 @@ def _validation(col: Column, lists: ListsSheet, ctx: Context, refs: dict[str, li
     if drop is None:
         return None
     if drop.values is None:  # any text, with a reminder of the choices (several at once)
-        return DataValidation(type="custom", formula1="TRUE", allow_blank=True, showInputMessage=True,
-                              promptTitle=_clip(f.label, 32), prompt=_clip(drop.prompt or "", 255))
+        return {"validate": "custom", "value": "=TRUE", "ignore_blank": True, "show_error": False,
+                "input_title": _clip(f.label, 32), "input_message": _clip(drop.prompt or "", 255)}
     name = lists.name_for(drop.list_key, drop.list_title, drop.values)
     prompt, error, error_style = drop.prompt, drop.error, drop.error_style
     if name is None:
         return None
-    dv = DataValidation(type="list", formula1=name, allow_blank=True, showErrorMessage=True,
-                        errorStyle=error_style, errorTitle=_clip(f.label, 32), error=_clip(error, 225))  # Excel's limits
+    options: dict[str, Any] = {"validate": "list", "source": f"={name}", "ignore_blank": True, "show_error": True,
+                               "error_type": error_style, "error_title": _clip(f.label, 32),
+                               "error_message": _clip(error, 225),  # Excel's limits
+                               "show_input": bool(prompt)}
     if prompt:
-        dv.showInputMessage = True
-        dv.promptTitle = _clip(f.label, 32)
-        dv.prompt = _clip(prompt, 255)
-    return dv
+        options["input_title"] = _clip(f.label, 32)
+        options["input_message"] = _clip(prompt, 255)
+    return options
 
 
 # ------------------------------------------------------------------------------------------ sheet
-def write_sheet(workbook: Workbook, spec: SheetSpec, lists: ListsSheet, ctx: Context,
+def write_sheet(workbook: Workbook, formats: Formats, spec: SheetSpec, lists: ListsSheet, ctx: Context,
                 tick: Callable[[int], None] | None = None) -> None:
-    """Append ``spec`` as a styled, filterable register sheet to a write-only ``workbook``."""
-    ws = workbook.create_sheet(spec.title)
-    ws.conditional_formatting = ConditionalFormattingList()  # write-only sheets lack one
+    """Write ``spec`` as a styled, filterable register sheet, its rows streamed in order."""
+    ws = workbook.add_worksheet(spec.title, worksheet_class=StreamingSheet)
     columns = spec.columns
     n = len(spec.rows)
-    last_col = get_column_letter(len(columns))
-    for j, col in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = max(col.width, 6) + 2
-    ws.row_dimensions[1].height = 32
-    ws.freeze_panes = f"{get_column_letter(spec.freeze_cols + 1)}2"
-
-    last_row = n + 1 + SPARE_ROWS
-    for j, col in enumerate(columns, start=1):
-        letter = get_column_letter(j)
-        dv = _validation(col, lists, ctx, spec.refs)
-        if dv is not None:
-            dv.add(f"{letter}2:{letter}{last_row}")
-            ws.data_validations.append(dv)
+    last = max(n, 1)  # 0-based index of the table's last row: a header and at least one (empty) row
+    for j, col in enumerate(columns):
+        ws.set_column(j, j, max(col.width, 6) + 2)
+    ws.set_row(0, 32)
+    ws.freeze_panes(1, spec.freeze_cols)
+    for j, col in enumerate(columns):
+        options = _validation(col, lists, ctx, spec.refs)
+        if options is not None:
+            ws.data_validation(1, j, n + SPARE_ROWS, j, options)
         if col.field is not None:
             for rule in styles.conditional_rules(col.field, ctx):
-                ws.conditional_formatting.add(f"{letter}2:{letter}{max(n + 1, 2)}", rule)
-
-    ref = f"A1:{last_col}{max(n + 1, 2)}"
-    table = Table(displayName=table_name(spec.title), ref=ref, autoFilter=AutoFilter(ref=ref))  # filter buttons
-    table.tableColumns = [TableColumn(id=j, name=clean_text(c.header)) for j, c in enumerate(columns, start=1)]
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight15", showRowStripes=True)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "add table columns manually": done just above
-        ws.add_table(table)
-
-    ws.append(_header_cells(ws, columns))
-    makers = [cell_maker(ws, col) for col in columns]
-    append = ws.append
+                ws.conditional_format(1, j, last, j, {**rule, "format": formats.get(**rule["format"])})
+    headers = [clean_text(c.header) for c in columns]
+    ws.add_table(0, 0, last, len(columns) - 1, {  # filter buttons on every column
+        "name": table_name(spec.title), "style": "Table Style Light 15", "autofilter": True,
+        "columns": [{"header": h} for h in headers]})
+    header, computed = formats.get(**styles.HEADER), formats.get(**styles.COMPUTED_HEADER)
+    for j, (col, text) in enumerate(zip(columns, headers)):
+        ws.write_string(0, j, text, computed if col.computed else header)
+        if col.computed:
+            ws.write_comment(0, j, COMPUTED_NOTE, {"author": "PMO Desktop", "width": 220, "height": 70})
+    writers = list(enumerate(cell_writer(ws, formats, col) for col in columns))
     for i, row in enumerate(spec.rows, start=1):
         try:
-            append([make(value) for make, value in zip(makers, row)])
+            for j, write in writers:
+                write(i, j, row[j])
         except TextTooLong as e:
             raise _too_long(spec, row, e) from None
         if tick is not None and i % 500 == 0:

@@ -23,7 +23,18 @@ def word_key(text: object) -> str:
     """Case-, accent-, space- and punctuation-insensitive key, for any alphabet ("Вероятность" too)."""
     if text is None:
         return ""
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold().replace("ı", "i"))
+    if text.__class__ is str:  # header words and values recur across registers and rows: keyed once
+        return _str_key(text)
+    return _key(str(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _str_key(text: str) -> str:
+    return _key(text)
+
+
+def _key(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
     # drop the accents of Latin letters (é, ü, ç, ş, İ) but keep letters such as "й" (which NFKD splits) whole
     kept = unicodedata.normalize("NFKC", "".join(ch for ch in decomposed if ch not in _ACCENTS))
     return re.sub(r"[\W_]+", "", kept)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import Any, Callable, Mapping, Optional
 
 from sqlalchemy import Table
@@ -205,16 +206,21 @@ class Register:
         return next((f for f in self.fields if f.required and f.kind.free_text and not f.kind.is_key), None)
 
     def field(self, name: str) -> Field:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        raise KeyError(f"{self.name} has no field {name!r}")
+        found = self._fields_by_name.get(name)
+        if found is None:
+            raise KeyError(f"{self.name} has no field {name!r}")
+        return found
+
+    @cached_property
+    def _fields_by_name(self) -> dict[str, Field]:
+        # Looked up per cell by imports; worked out once (the fields are fixed by the declaration).
+        return {f.name: f for f in self.fields}
 
     @property
     def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
 
-    @property
+    @cached_property
     def key_field(self) -> Optional[Field]:
         return next((f for f in self.fields if f.kind.is_key), None)
 

@@ -88,9 +88,14 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not kept in the history")
 
 
+# One encoder for every row: json.dumps with options builds a new encoder per call (a tenth of the
+# history's cost on a 10,000-row import).
+_ENCODER = json.JSONEncoder(default=_json_default, separators=(",", ":"), ensure_ascii=False)
+
+
 def _encode(data: Mapping[str, Any]) -> str:
     """Compact JSON; keys in column order (stable, so an unchanged record encodes the same)."""
-    return json.dumps(data, default=_json_default, separators=(",", ":"), ensure_ascii=False)
+    return _ENCODER.encode(data)
 
 
 @cache
@@ -121,13 +126,15 @@ def _rows_of(conn: Connection, reg: Register, ids: Iterable[int] | None) -> dict
         query = select(table)
         if chunk is not None:
             query = query.where(table.c.id.in_(chunk))
-        for row in conn.execute(query):
-            data = dict(row._mapping)
+        result = conn.execute(query)
+        keys = list(result.keys())
+        for values in result.all():  # plain tuples zipped with the names: cheaper than a mapping per row
+            data = dict(zip(keys, values))
             for name in temporal:  # as text here: cheaper than JSON's fallback for each value
                 value = data[name]
                 if value is not None:
                     data[name] = value.isoformat()
-            out[row.id] = data
+            out[data["id"]] = data
         for f in links:
             own, other = _link_columns(f, reg.entity)
             query = select(own, other)
