@@ -98,3 +98,45 @@ def test_a_noun_column_is_no_title_without_a_table_around_it_nor_other_words_for
     assert [sp.sheet for sp in plan.sheets if not sp.synthetic] == ["Risk Checklist"]
     assert {r["title"] for r in rows_of(sqlite_store, "risks")} == {
         "Unauthorised access to customer data", "Phishing attack on the finance team"}
+
+
+def test_the_threat_names_the_risk_not_the_asset_at_risk(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "assets.xlsx", {"Risk Register": [
+        ["Risk ID", "Risk Owner", "Asset at Risk", "Threat", "Vulnerability", "Likelihood", "Impact"],
+        ["R1", "CTO", "Customer database server", "Ransomware encrypts the data", "Unpatched OS", 3, 5],
+        ["R2", "CISO", "Payment web front end", "Card skimming script injected", "No CSP headers", 2, 5],
+        ["R3", "COO", "Warehouse scanners fleet", "Devices stolen from the dock", "No asset tags", 2, 2],
+    ]})
+    import_all(sqlite_store, path)
+    assert {r["title"] for r in rows_of(sqlite_store, "risks")} == {
+        "Ransomware encrypts the data", "Card skimming script injected", "Devices stolen from the dock"}
+
+
+def test_asset_and_threat_lists_beside_the_risk_register_add_nothing(sqlite_store, tmp_path):
+    """An ISO 27001 workbook: an asset inventory and a threat catalogue (no IDs, names that are not the
+    register's) feed the "Risk-Register" sheet; only its risks are imported, the other sheets are
+    skipped with the reason."""
+    path = write_xlsx(tmp_path / "iso.xlsx", {
+        "Asset Valuation": [
+            ["Primary Assets"],
+            ["Type", "Category", "Description", "C", "I", "A"],
+            ["Data", "PII Data", "PII held by the HR and payroll applications", "Very High", "High", "High"],
+            ["Data", "Analytical Data", "Sales figures gathered by the BI platform", "High", "High", "Mid"],
+            ["Facilities", "Headquarters", "The head office and its server room", "Mid", "High", "High"],
+        ],
+        "Threat-Cat": [
+            ["Threat", "Category", "Assets", "Impact"],
+            ["Power failure", "Hardware", "Server room", "A power failure stops every system in the building"],
+            ["Social engineering", "People", "Staff", "Staff are tricked into giving away their passwords"],
+            ["Theft", "Site", "Office equipment", "Laptops and phones are taken from the open office"],
+        ],
+        "Risk-Register": [
+            ["Risk ID", "Risk description", "Vulnerability", "Probability Score", "Impact Score"],
+            ["R1", "A power failure stops the server room", "No UPS monitoring", 3, 4],
+            ["R2", "Staff give their passwords to a caller", "No awareness training", 4, 4],
+        ]})
+    plan = import_all(sqlite_store, path)
+    assert {r["title"] for r in rows_of(sqlite_store, "risks")} == {
+        "A power failure stops the server room", "Staff give their passwords to a caller"}
+    skipped = dict(plan.skipped_sheets)
+    assert "Risk-Register" in skipped["Asset Valuation"] and "Risk-Register" in skipped["Threat-Cat"]

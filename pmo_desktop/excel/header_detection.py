@@ -312,23 +312,34 @@ def _naming_words(kind: SheetKind) -> tuple[set[str], set[str]]:
 
 def naming_column(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
     """The column naming the records when no header says "Title" or a synonym: one whose header has the
-    register's noun or a word for its title among its words ("Risk Scenario", "Issues", "Key Message",
+    register's noun or the title's label among its words ("Risk Scenario", "Issues", "What to say",
     "Purpose of Communication") and whose cells are distinct texts of more than one word, not levels or
-    ratings. Among several, a word for the title beats the noun, then the most distinct, longest texts."""
+    ratings. Among several, the title's label beats the noun, then the most distinct, longest texts."""
     title = _title_field(kind)
     if title is None or kind.is_child or title in mapping.values():
         return None
+
+    def texts(c: int) -> list[str]:
+        return [str(r[c]).strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+
+    def names_records(values: list[str]) -> bool:
+        return len(values) >= 2 and len({v.lower() for v in values}) * 5 >= len(values) * 4
+
+    if any(n in _TITLE_FALLBACK.get(kind.register, ()) and names_records(texts(c)) for c, n in mapping.items()):
+        return None  # a risk's event ("Threat") already names the records: "Asset at Risk" is no title
     own, nouns = _naming_words(kind)
     best: tuple[tuple[int, int, float], int] | None = None
     for c, cell in enumerate(row):
         if c in mapping or not isinstance(cell, str):
             continue
         words = set(words_of(re.sub(r"\([^)]*\)", " ", cell)))
+        if len(words) > 4:
+            continue  # a header names a column in a few words; a longer text is a cell above the data
         rank = 2 if words & own else 1 if words & nouns else 0
         if not rank:
             continue
-        values = [str(r[c]).strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
-        if len(values) < 2 or _ratings(values) or len(set(v.lower() for v in values)) * 5 < len(values) * 4:
+        values = texts(c)
+        if not names_records(values) or _ratings(values):
             continue  # too few, levels ("High"), or repeating ("Mitigate the Risk"): it names no record
         if sum(len(v.split()) for v in values) < 2 * len(values):
             continue  # single words ("Yes", "Email") label; records are named in a few words at least
