@@ -38,6 +38,7 @@ _TITLE_FALLBACK = {"risks": ("event", "cause"), "issues": ("description",), "sta
 
 PARENT = "@parent"  # mapping target of a child sheet's "Risk ID" / "Benefit ID" column
 MIN_FIELDS = 2      # a header names at least this many fields
+NAMING_MIN_FIELDS = 3  # ... and this many besides a title found by its noun (naming_column)
 NEAR_MIN = 7        # headers this long may be read with one letter wrong
 SHEET_NAME_BONUS = 1.5
 
@@ -293,6 +294,59 @@ LEVEL = "@level:"  # a tick-box column: "@level:probability:4" is the "H" column
 _MARKS = frozenset({"x", "✓", "✔", "yes", "y", "1", "true", "●", "•", "*"})
 
 
+def _title_field(kind: SheetKind) -> str | None:
+    return next((f.name for f in kind.reg.fields if f.required), None)
+
+
+def _naming_words(kind: SheetKind) -> tuple[set[str], set[str]]:
+    """(the title field's label, the register's noun in singular and plural). Not the title's synonyms:
+    "Gap Description" beside a "Risk ID" describes a control gap, not a risk."""
+    title = _title_field(kind)
+    own = {word_key(kind.reg.field(title).label)} if title is not None else set()
+    noun = word_key(kind.reg.noun)
+    nouns = {noun, noun[:-1] + "ies" if noun.endswith("y") else noun + "s"} if noun else set()
+    return own, nouns
+
+
+def naming_column(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
+    """The column naming the records when no header says "Title" or a synonym: one whose header has the
+    register's noun or the title's label among its words ("Risk Scenario", "Issues", "What to say",
+    "Purpose of Communication") and whose cells are distinct texts of more than one word, not levels or
+    ratings. Among several, the title's label beats the noun, then the most distinct, longest texts."""
+    title = _title_field(kind)
+    if title is None or kind.is_child or title in mapping.values():
+        return None
+
+    def texts(c: int) -> list[str]:
+        return [str(r[c]).strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+
+    def names_records(values: list[str]) -> bool:
+        return len(values) >= 2 and len({v.lower() for v in values}) * 5 >= len(values) * 4
+
+    if any(n in _TITLE_FALLBACK.get(kind.register, ()) and names_records(texts(c)) for c, n in mapping.items()):
+        return None  # a risk's event ("Threat") already names the records: "Asset at Risk" is no title
+    own, nouns = _naming_words(kind)
+    best: tuple[tuple[int, int, float], int] | None = None
+    for c, cell in enumerate(row):
+        if c in mapping or not isinstance(cell, str):
+            continue
+        words = set(words_of(re.sub(r"\([^)]*\)", " ", cell)))
+        if len(words) > 4:
+            continue  # a header names a column in a few words; a longer text is a cell above the data
+        rank = 2 if words & own else 1 if words & nouns else 0
+        if not rank:
+            continue
+        values = texts(c)
+        if not names_records(values) or _ratings(values):
+            continue  # too few, levels ("High"), or repeating ("Mitigate the Risk"): it names no record
+        if sum(len(v.split()) for v in values) < 2 * len(values):
+            continue  # single words ("Yes", "Email") label; records are named in a few words at least
+        key = (rank, len(set(values)), sum(len(v) for v in values) / len(values))
+        if best is None or key > best[0]:
+            best = (key, c)
+    return None if best is None else best[1]
+
+
 def real_fields(mapping: dict[int, str]) -> set[str]:
     """The fields a mapping fills: tick-box columns count once for their field, pseudo targets not at all."""
     out = {n for n in mapping.values() if n not in PSEUDO and not n.startswith("@")}
@@ -503,6 +557,12 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
         sample = stored[i + 1:i + 1 + SAMPLE]
         for kind in kinds:
             mapping, dups = map_header(kind, row, group)
+            # a table its other columns already name (three fields at least) whose title has a name we do
+            # not know: the column naming the records is found by its noun and its values
+            naming = naming_column(kind, row, mapping, stored[i + 1:i + 1 + SAMPLE]) \
+                if len(real_fields(mapping)) >= NAMING_MIN_FIELDS else None
+            if naming is not None:
+                mapping[naming] = _title_field(kind) or ""
             if len(mapping) < MIN_FIELDS:
                 continue
             named = set(mapping.values())

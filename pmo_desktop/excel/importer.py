@@ -377,6 +377,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 plan.skipped_sheets.append((title, why))
                 continue
             found.append((reader, match))
+        found = _beside_the_register(found, plan)
         if not found:
             why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
             raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
@@ -409,6 +410,32 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
     if progress is not None:
         progress(planner.total or planner.done, planner.total or planner.done)
     return plan
+
+
+def _beside_the_register(found: list[tuple[SheetReader, HeaderMatch]],
+                         plan: ImportPlan) -> list[tuple[SheetReader, HeaderMatch]]:
+    """Sheets read as a register that sit beside that register's own sheet (named as the register, with an
+    ID column) but have neither its name nor IDs: an asset inventory or a threat catalogue behind a risk
+    register. They are reference lists the register draws on, not more records: skipped, with the reason."""
+    homes: dict[str, str] = {}
+    for _, match in found:
+        kind = match.kind
+        key = kind.reg.key_field.name if kind.reg.key_field is not None else None
+        if not kind.is_child and key in match.mapping.values() and kind.matches_sheet_name(match.sheet_title):
+            homes.setdefault(kind.register, match.sheet_title)
+    kept: list[tuple[SheetReader, HeaderMatch]] = []
+    for reader, match in found:
+        kind = match.kind
+        home = homes.get(kind.register)
+        key = kind.reg.key_field.name if kind.reg.key_field is not None else None
+        if home is not None and home != match.sheet_title and key not in match.mapping.values() \
+                and not kind.matches_sheet_name(match.sheet_title):
+            plan.skipped_sheets.append((match.sheet_title, (
+                f"it has no ID column and sits beside “{home}”, which holds the {kind.reg.title.lower()}: taken "
+                "for a list that register draws on (assets, threats), not for more of its records.")))
+            continue
+        kept.append((reader, match))
+    return kept
 
 
 def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[SheetReader, HeaderMatch, Any]]:
