@@ -8,6 +8,9 @@ from typing import Any
 class StoreError(Exception):
     """Base class: ``str(error)`` is a complete sentence fit for a message box or stderr."""
 
+    # Set by the batched writes (records.create_records / update_records): the position of the refused row.
+    row_index: int | None = None
+
 
 class FileNotFound(StoreError):
     pass

@@ -31,7 +31,7 @@ class Changes:
     updated: dict[type, set[int]] = field(default_factory=lambda: defaultdict(set))
     deleted: dict[type, set[int]] = field(default_factory=lambda: defaultdict(set))
 
-    def note(self, kind: str, entity: type, ids: Iterable[int]) -> None:
+    def note(self, kind: str, entity: type, ids: Iterable[int | None]) -> None:  # None: a row without an id
         getattr(self, kind)[entity].update(i for i in ids if i is not None)
 
     def entities(self) -> set[type]:
@@ -64,7 +64,7 @@ def touching() -> Iterator[dict[type, set[int]]]:
         _touched.reset(token)
 
 
-def touch(entity: type, ids: Iterable[int]) -> None:
+def touch(entity: type, ids: Iterable[int | None]) -> None:
     """Records changed behind the ORM's back that are no operation's own result (rows a delete cascaded
     to, references it cleared): for the history only."""
     touched = _touched.get()
@@ -83,7 +83,7 @@ def tracking() -> Iterator[Changes]:
         _current.reset(token)
 
 
-def note(kind: str, entity: type, ids: Iterable[int]) -> None:
+def note(kind: str, entity: type, ids: Iterable[int | None]) -> None:
     """For bulk writes that skip the ORM's unit of work (Core ``insert``/``delete``)."""
     ids = list(ids)
     changes = _current.get()

@@ -12,17 +12,32 @@ import re
 from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from datetime import date
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, inspect, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    ColumnExpressionArgument,
+    CursorResult,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import clock, operations
 from . import values as v
 from .base import Base, utcnow
 from .errors import EditConflict, RecordNotFound, ValidationError
-from .fields import Context, Field, Register
+from .fields import Context, Field, Ref, Register
 
 LIST_SEP = "\x1f"
 
@@ -37,41 +52,80 @@ def load_context(session: Session, today: date | None = None) -> Context:
 
 
 # ------------------------------------------------------------------------------------------ reading
-def _link_columns(f: Field, entity: type):
-    table = f.link_table
+def _ref(f: Field) -> Ref:
+    """What a REF or LINKS field points at (every such field declares it)."""
+    if f.ref is None:
+        raise TypeError(f"{f.name} is a {f.kind} field declared without a ref")
+    return f.ref
+
+
+def _link_table(f: Field) -> Table:
+    """The association table of a LINKS field (every such field declares it)."""
+    if f.link_table is None:
+        raise TypeError(f"{f.name} is a links field declared without its link_table")
+    return f.link_table
+
+
+def _link_attr(f: Field) -> str:
+    """The relationship attribute of a LINKS field on its entity (every such field declares it)."""
+    if f.link is None:
+        raise TypeError(f"{f.name} is a links field declared without its link")
+    return f.link
+
+
+def _parent_attr(reg: Register) -> str:
+    """The foreign key attribute naming a sub-table record's parent (a sub-table declares it)."""
+    if reg.parent is None:
+        raise TypeError(f"{reg.name} is not a sub-table: it has no parent")
+    return reg.parent
+
+
+def _link_columns(f: Field, entity: type[Any]) -> tuple[Column[Any], Column[Any]]:
+    table = _link_table(f)
     own = next(c for c in table.c if any(fk.column.table is entity.__table__ for fk in c.foreign_keys))
     other = next(c for c in table.c if c is not own)
     return own, other
 
 
-def _expression(reg: Register, f: Field):
+def _expression(reg: Register, f: Field) -> ColumnElement[Any]:
     E = reg.entity
     if f.kind.is_reference:
-        T = f.ref.target
-        return select(getattr(T, f.ref.label)).where(T.id == getattr(E, f.attr)).scalar_subquery()
+        ref = _ref(f)
+        T = ref.target
+        return select(getattr(T, ref.label)).where(T.id == getattr(E, f.attr)).scalar_subquery()
     if f.kind.is_links:
-        T = f.ref.target
+        ref = _ref(f)
+        T = ref.target
         own, other = _link_columns(f, E)
         return (
-            select(func.aggregate_strings(getattr(T, f.ref.label), LIST_SEP))
-            .select_from(f.link_table.join(T, other == T.id))
+            select(func.aggregate_strings(getattr(T, ref.label), LIST_SEP))
+            .select_from(_link_table(f).join(T, other == T.id))
             .where(own == E.id)
             .scalar_subquery()
         )
-    return getattr(E, f.attr)
+    column: ColumnElement[Any] = getattr(E, f.attr)
+    return column
+
+
+def _computation(f: Field) -> Callable[[dict[str, Any], Context], Any]:
+    """How a computed field's value is worked out from the record (every computed field declares it)."""
+    if f.compute is None:
+        raise TypeError(f"{f.name} is calculated but declares no compute")
+    return f.compute
 
 
 def _stored_fields(reg: Register) -> list[Field]:
     return [f for f in reg.fields if f.kind.stored]
 
 
-def row_query(reg: Register):
+def row_query(reg: Register) -> Select[Any]:
     E = reg.entity
     return select(E.id, E.version, *[_expression(reg, f).label(f.name) for f in _stored_fields(reg)])
 
 
 def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, ids: Sequence[int] | None = None,
-               parent_id: int | None = None, where=None) -> list[tuple]:
+               parent_id: int | None = None, where: ColumnElement[bool] | None = None
+               ) -> list[tuple[Any, ...]]:
     """Rows as tuples ``(id, version, *values in reg.fields order)``, ordered by id."""
     ctx = ctx or load_context(session)
     E = reg.entity
@@ -86,13 +140,13 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
     raw = session.connection().execute(query).all()
     stored = _stored_fields(reg)
     links = [i for i, f in enumerate(stored) if f.kind.is_links]
-    computed = [(i, f) for i, f in enumerate(reg.fields) if not f.kind.stored]
+    computed = [(i, _computation(f)) for i, f in enumerate(reg.fields) if not f.kind.stored]
     if reg.prefetch and computed:
         ctx = replace(ctx, extra={**ctx.extra, reg.name: reg.prefetch(session, ids)})
     if not links and not computed:
-        return raw  # Row objects index like tuples; no copy needed
+        return list(raw)  # Row objects are tuples to the caller; only the list of them is copied
     positions = {f.name: i for i, f in enumerate(reg.fields)}
-    out = []
+    out: list[tuple[Any, ...]] = []
     for r in raw:
         vals = list(r[2:])
         for i in links:
@@ -105,8 +159,8 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
                     full[j] = next(it)
             record = {f.name: full[positions[f.name]] for f in reg.fields if f.kind.stored}
             record["id"] = r[0]
-            for j, f in computed:
-                full[j] = f.compute(record, ctx)
+            for j, compute in computed:
+                full[j] = compute(record, ctx)
             vals = full
         out.append((r[0], r[1], *vals))
     return out
@@ -119,13 +173,14 @@ def record_values(session: Session, reg: Register, record_id: int, ctx: Context 
     return dict(zip(["id", "version", *reg.field_names], rows[0]))
 
 
-def same_text(column, wanted: str):
+def same_text(column: ColumnExpressionArgument[str | None], wanted: str) -> ColumnElement[bool]:
     """``column`` equals ``wanted`` ignoring case, lowered by the database on both sides so that
     SQLite and PostgreSQL (whatever its locale) agree with what is stored; see ``find_ci``."""
     return func.lower(column) == func.lower(wanted)
 
 
-def find_ci(session: Session, entity: type, column, wanted: str, exclude_id: int | None = None):
+def find_ci(session: Session, entity: type[Any], column: InstrumentedAttribute[str | None], wanted: str,
+            exclude_id: int | None = None) -> Any:
     """The first ``entity`` whose ``column`` equals ``wanted`` ignoring case, or None.
 
     SQLite's lower() (and PostgreSQL's in the C locale) folds ASCII letters only, so a name such as
@@ -163,24 +218,26 @@ def next_code(session: Session, reg: Register) -> str:
 
 
 # ------------------------------------------------------------------------------------------ writing
-def _resolve_ref(session: Session, f: Field, name: str | None):
+def _resolve_ref(session: Session, f: Field, name: str | None) -> Any:
+    """The row of ``f``'s target named ``name`` (an ORM object of ``ref.target``), or None for no name."""
     if name is None:
         return None
-    T = f.ref.target
-    found = find_ci(session, T, getattr(T, f.ref.label), name)
+    ref = _ref(f)
+    T = ref.target
+    found = find_ci(session, T, getattr(T, ref.label), name)
     if found is None and hasattr(T, "code"):
         found = find_ci(session, T, T.code, name)
     if found is None:
-        if not f.ref.create_missing:
+        if not ref.create_missing:
             noun = T.__name__.lower()
             raise ValidationError(f"{f.label}: there is no {noun} called “{name}”.", f.name)
-        found = T(**{f.ref.label: name})
+        found = T(**{ref.label: name})
         session.add(found)
         session.flush()
     return found
 
 
-def _current_record(obj, reg: Register, session: Session) -> dict[str, Any]:
+def _current_record(obj: Any, reg: Register, session: Session) -> dict[str, Any]:
     """The stored values of an ORM object as the user sees them, for cross-field checks."""
     out: dict[str, Any] = {}
     for f in reg.fields:
@@ -191,16 +248,18 @@ def _current_record(obj, reg: Register, session: Session) -> dict[str, Any]:
             if target is None:
                 out[f.name] = None
             else:
-                ref_obj = session.get(f.ref.target, target)
-                out[f.name] = getattr(ref_obj, f.ref.label) if ref_obj else None
+                ref = _ref(f)
+                ref_obj = session.get(ref.target, target)
+                out[f.name] = getattr(ref_obj, ref.label) if ref_obj else None
         elif f.kind.is_links:
-            out[f.name] = "; ".join(sorted(getattr(t, f.ref.label) for t in getattr(obj, f.link)))
+            label = _ref(f).label
+            out[f.name] = "; ".join(sorted(getattr(t, label) for t in getattr(obj, _link_attr(f))))
         else:
             out[f.name] = getattr(obj, f.attr)
     return out
 
 
-def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any], ctx: Context) -> None:
+def apply_values(session: Session, reg: Register, obj: Any, raw_values: dict[str, Any], ctx: Context) -> None:
     """Validate and set several fields of one record at once; nothing is set if any is refused."""
     parsed: dict[str, Any] = {}
     for name, raw in raw_values.items():
@@ -221,7 +280,7 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
             target = _resolve_ref(session, f, value)
             setattr(obj, f.attr, target.id if target is not None else None)
         elif f.kind.is_links:
-            setattr(obj, f.link, [_resolve_ref(session, f, n) for n in value])
+            setattr(obj, _link_attr(f), [_resolve_ref(session, f, n) for n in value])
         elif f.kind.is_key:
             if not value:
                 raise ValidationError(f"{f.label} cannot be empty.", name)
@@ -236,12 +295,13 @@ def apply_values(session: Session, reg: Register, obj, raw_values: dict[str, Any
             setattr(obj, f.attr, value)
 
 
-def _parent_object(session: Session, reg: Register, obj):
+def _parent_object(session: Session, reg: Register, obj: Any) -> Any:
     """The ORM object a sub-table record belongs to (found through its parent foreign key)."""
-    parent_id = getattr(obj, reg.parent)
+    parent = _parent_attr(reg)
+    parent_id = getattr(obj, parent)
     if parent_id is None:
         return None
-    fk = next(iter(reg.entity.__table__.c[reg.parent].foreign_keys))
+    fk = next(iter(reg.entity.__table__.c[parent].foreign_keys))
     mapper = next(m for m in Base.registry.mappers if m.local_table is fk.column.table)
     with session.no_autoflush:  # the record being created is not complete yet
         return session.get(mapper.class_, parent_id)
@@ -256,12 +316,12 @@ def _count(session: Session, reg: Register) -> int:
 
 
 def _nullable(reg: Register, f: Field) -> bool:
-    column = getattr(reg.entity, f.attr).property.columns[0]
-    return column.nullable
+    column: Column[Any] = getattr(reg.entity, f.attr).property.columns[0]
+    return bool(column.nullable)
 
 
 def create_record(session: Session, reg: Register, raw_values: dict[str, Any] | None = None,
-                  ctx: Context | None = None, parent_id: int | None = None):
+                  ctx: Context | None = None, parent_id: int | None = None) -> Any:
     """Insert a record with defaults, the next free code and the given values; returns the ORM object."""
     ctx = ctx or load_context(session)
     obj = reg.entity(**reg.defaults)
@@ -298,44 +358,48 @@ class _Names:
         self._maps: dict[type, dict[str, Any]] = {}
 
     def _map(self, f: Field) -> dict[str, Any]:
-        T = f.ref.target
+        ref = _ref(f)
+        T = ref.target
         if T not in self._maps:
             found: dict[str, Any] = {}
             objs = self.session.scalars(select(T)).all()
             if hasattr(T, "code"):
                 found.update({o.code.casefold(): o for o in objs if o.code})
-            found.update({str(getattr(o, f.ref.label)).casefold(): o for o in objs if getattr(o, f.ref.label)})
+            found.update({str(getattr(o, ref.label)).casefold(): o for o in objs if getattr(o, ref.label)})
             self._maps[T] = found
         return self._maps[T]
 
     def prepare(self, f: Field, names: Iterable[str]) -> None:
         """Create in one flush the people (``create_missing`` targets) that do not exist yet."""
         known = self._map(f)
-        new = {}
+        ref = _ref(f)
+        new: dict[str, Any] = {}
         for name in names:
             if name and name.casefold() not in known and name.casefold() not in new:
-                new[name.casefold()] = f.ref.target(**{f.ref.label: name})
+                new[name.casefold()] = ref.target(**{ref.label: name})
         if new:
             self.session.add_all(new.values())
             self.session.flush()
             known.update(new)
 
-    def get(self, f: Field, name: str | None):
+    def get(self, f: Field, name: str | None) -> Any:
+        """The ORM object of ``f``'s target named ``name``, or None for no name."""
         if name is None:
             return None
         found = self._map(f).get(name.casefold())
         if found is None:
-            if f.ref.create_missing:
+            ref = _ref(f)
+            if ref.create_missing:
                 self.prepare(f, [name])
                 return self._map(f)[name.casefold()]
-            noun = f.ref.target.__name__.lower()
+            noun = ref.target.__name__.lower()
             raise ValidationError(f"{f.label}: there is no {noun} called “{name}”.", f.name)
         return found
 
 
 # Bulk inserts skip the unit of work, so rules that listen to flushes (risk history) register here
 # as well: called with (session, ids, rows as column values) after each bulk insert of that entity.
-AFTER_BULK_INSERT: dict[type, Callable[[Session, list[int], list[dict]], None]] = {}
+AFTER_BULK_INSERT: dict[type[Any], Callable[[Session, list[int], list[dict[str, Any]]], None]] = {}
 
 
 def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any]], ctx: Context | None = None,
@@ -366,8 +430,8 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 return code
 
     for f in reg.fields:  # people named anywhere in the batch are created together
-        if f.kind.refers and f.ref.create_missing:
-            wanted = set()
+        if f.kind.refers and _ref(f).create_missing:
+            wanted: set[str] = set()
             for raw in rows:
                 if f.name in raw:
                     value = raw[f.name] if parsed else f.parse(raw[f.name], ctx)
@@ -378,8 +442,8 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     nullable = {f.name: _nullable(reg, f) for f in reg.fields if f.kind.stored and not f.kind.refers}
     base_record = {f.name: reg.defaults.get(f.attr) for f in reg.fields if f.kind.stored}
     writers = {f.name: (f, f.kind, f.attr) for f in reg.fields}  # worked out once, used per value
-    values_out: list[dict] = []
-    links_out: list[list[tuple[Field, list]]] = []
+    values_out: list[dict[str, Any]] = []
+    links_out: list[list[tuple[Field, list[Any]]]] = []
     for i, raw_values in enumerate(rows):
         try:
             out = dict(reg.defaults)
@@ -392,12 +456,12 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
             for name, raw in raw_values.items():
                 if name in required and v.is_blank(raw):
                     continue  # a placeholder below, as create_record gives
-                f = by_name.get(name)
-                if f is None:
+                given = by_name.get(name)
+                if given is None:
                     raise KeyError(f"{reg.name} has no field {name!r}")
-                if not f.kind.stored:
-                    raise ValidationError(f"{f.label} is calculated and cannot be edited.", name)
-                values[name] = raw if parsed else f.parse(raw, ctx)
+                if not given.kind.stored:
+                    raise ValidationError(f"{given.label} is calculated and cannot be edited.", name)
+                values[name] = raw if parsed else given.parse(raw, ctx)
             if key is not None:
                 code = values.pop(key.name, None)
                 if not code:
@@ -420,7 +484,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 record = dict(base_record)
                 record.update(values)
                 reg.check(record, ctx)
-            links: list[tuple[Field, list]] = []  # (Field is not hashable)
+            links: list[tuple[Field, list[Any]]] = []  # (Field is not hashable)
             for name, value in values.items():
                 f, kind, attr = writers[name]
                 if kind.is_reference:
@@ -441,7 +505,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     if key is not None:  # one executemany, then the ids by code (RETURNING in order costs a statement per row)
         columns = {p.key: p.columns[0].key for p in inspect(E).column_attrs}
         renamed = any(k != c for k, c in columns.items())  # attributes named otherwise than their columns
-        groups: dict[tuple, list[dict]] = {}  # Core executemany wants the same columns in every row
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}  # Core executemany wants the same columns in every row
         for row in values_out:
             groups.setdefault(tuple(row), []).append({columns[k]: x for k, x in row.items()} if renamed else row)
         for group in groups.values():
@@ -454,11 +518,11 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
         operations.note("inserted", E, session.scalars(insert(E).returning(E.id), values_out))
         ids = []
     operations.note("inserted", E, ids)
-    pairs: dict[Table, list[dict]] = {}
+    pairs: dict[Table, list[dict[str, Any]]] = {}
     for rid, links in zip(ids, links_out):
         for f, targets in links:
             own, other = _link_columns(f, E)
-            pairs.setdefault(f.link_table, []).extend(
+            pairs.setdefault(_link_table(f), []).extend(
                 {own.name: rid, other.name: t.id} for t in {t.id: t for t in targets}.values())
     for table, link_rows in pairs.items():
         if link_rows:
@@ -470,7 +534,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
 
 # Bulk updates skip the unit of work too: called with (session, [(id, the row's column values after the
 # update, the column names it changed)]) after each bulk update of that entity (risk history).
-AFTER_BULK_UPDATE: dict[type, Callable[[Session, list[tuple[int, dict, frozenset[str]]]], None]] = {}
+AFTER_BULK_UPDATE: dict[type[Any], Callable[[Session, list[tuple[int, dict[str, Any], frozenset[str]]]], None]] = {}
 
 
 def update_records(session: Session, reg: Register, updates: Sequence[tuple[int, dict[str, Any]]],
@@ -493,8 +557,8 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
     column_of = {p.key: p.columns[0].key for p in inspect(E).column_attrs}
     names = _Names(session)
     for f in reg.fields:
-        if f.kind.refers and f.ref.create_missing:
-            wanted = set()
+        if f.kind.refers and _ref(f).create_missing:
+            wanted: set[str] = set()
             for _, raw in updates:
                 if f.name in raw:
                     value = raw[f.name] if parsed else f.parse(raw[f.name], ctx)
@@ -512,10 +576,11 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
         if not (reg.check or any(f.name in raw for _, raw in updates)):
             continue
         own, other = _link_columns(f, E)
-        T = f.ref.target
+        ref = _ref(f)
+        T = ref.target
         found: dict[int, list[str]] = {}
         for start in range(0, len(ids), 500):
-            for rid, label in session.execute(select(own, getattr(T, f.ref.label))
+            for rid, label in session.execute(select(own, getattr(T, ref.label))
                                               .join(T, other == T.id).where(own.in_(ids[start:start + 500]))):
                 found.setdefault(rid, []).append(label)
         linked[f.name] = found
@@ -524,12 +589,13 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
              if key is not None and any(key.name in raw for _, raw in updates) else {})
     labels: dict[type, dict[int, str]] = {}
 
-    def ref_label(f: Field, target_id):
+    def ref_label(f: Field, target_id: int | None) -> str | None:
         if target_id is None:
             return None
-        T = f.ref.target
+        ref = _ref(f)
+        T = ref.target
         if T not in labels:
-            labels[T] = {o.id: getattr(o, f.ref.label) for o in names._map(f).values()}
+            labels[T] = {o.id: getattr(o, ref.label) for o in names._map(f).values()}
         return labels[T].get(target_id)
 
     # Per field, worked out once rather than per row: its column, and what a cleared value becomes.
@@ -539,26 +605,26 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
     checked = [(name, kind, column) for name, (_f, kind, column, _) in plan.items() if kind.stored]
     rows_changed: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (stored row, its changed columns)
     new_links: dict[str, dict[int, set[int]]] = {}            # LINKS field → record id → target ids
-    written: list[tuple[int, dict, frozenset[str]]] = []
+    written: list[tuple[int, dict[str, Any], frozenset[str]]] = []
     for i, (rid, raw_values) in enumerate(updates):
         try:
             row = stored.get(rid)
             if row is None:
                 raise RecordNotFound(f"That {reg.title.lower()} record no longer exists "
                                      "(someone may have deleted it).")
-            values = {}
+            values: dict[str, Any] = {}
             for name, raw in raw_values.items():
                 f, kind, _, _ = plan[name]
                 if not kind.stored:
                     raise ValidationError(f"{f.label} is calculated and cannot be edited.", name)
                 values[name] = raw if parsed else f.parse(raw, ctx)
             if reg.check:
-                record = {}
+                record: dict[str, Any] = {}
                 for name, kind, column in checked:
-                    if kind.is_reference:
-                        record[name] = ref_label(by_name[name], row[column])
-                    elif kind.is_links:
+                    if column is None:  # a LINKS field: its names were read above, it has no column
                         record[name] = "; ".join(sorted(linked[name].get(rid, ())))
+                    elif kind.is_reference:
+                        record[name] = ref_label(by_name[name], row[column])
                     else:
                         record[name] = row[column]
                 record.update(values)
@@ -567,7 +633,7 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
             links_changed = False
             for name, value in values.items():
                 f, kind, column, not_null = plan[name]
-                if kind.is_links:
+                if column is None:  # a LINKS field (a stored field without a column of its own)
                     targets = {t.id for t in (names.get(f, n) for n in value)}
                     current = {o.id for o in (names.get(f, n) for n in linked[name].get(rid, ()))}
                     if targets != current:
@@ -605,13 +671,14 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
         statement = (update(table).where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
                      .values({**{c: bindparam(f"b_{c}") for c in columns}, "version": table.c.version + 1,
                               "updated_at": utcnow()}))
-        result = session.execute(statement, params)
+        # A Core UPDATE returns a CursorResult, which Session.execute types only as Result.
+        result = cast("CursorResult[Any]", session.execute(statement, params))
         if session.get_bind().dialect.supports_sane_multi_rowcount and result.rowcount != len(params):
             raise StaleDataError(f"{reg.title}: {len(params) - result.rowcount} of {len(params)} records were "
                                  "changed by someone else while they were being updated.")
     for name, per_record in new_links.items():
         own, other = _link_columns(by_name[name], E)
-        link_table = by_name[name].link_table
+        link_table = _link_table(by_name[name])
         changed_ids = list(per_record)
         for start in range(0, len(changed_ids), 500):
             session.execute(delete(link_table).where(own.in_(changed_ids[start:start + 500])))
@@ -660,7 +727,8 @@ def update_record(session: Session, reg: Register, record_id: int, raw_values: d
             raise
         with Session(session.get_bind()) as fresh:
             raise edit_conflict(fresh, reg, record_id, raw_values, base_values, None) from e
-    return obj.version
+    version: int = obj.version
+    return version
 
 
 def edit_conflict(session: Session, reg: Register, record_id: int, raw_values: dict[str, Any],
@@ -681,11 +749,11 @@ class Snapshot:
     """Every row a delete removes (the records, their children and link rows) and every reference it
     clears, so that undo can put the file back exactly as it was."""
 
-    rows: list[tuple[str, list[dict]]] = dc_field(default_factory=list)
+    rows: list[tuple[str, list[dict[str, Any]]]] = dc_field(default_factory=list)
     cleared: list[tuple[str, str, list[int], int]] = dc_field(default_factory=list)  # (table, column, ids, ref)
 
 
-def _collect(session: Session, table: Table, where, snap: Snapshot) -> None:
+def _collect(session: Session, table: Table, where: ColumnElement[bool], snap: Snapshot) -> None:
     rows = [dict(r._mapping) for r in session.execute(select(table).where(where))]
     if not rows:
         return
@@ -718,10 +786,15 @@ def delete_records(session: Session, reg: Register, ids: Iterable[int]) -> Snaps
     return snap
 
 
+def _entities_by_table() -> dict[str, type[Any]]:
+    """The mapped class of each table name (every entity maps one Table)."""
+    return {m.local_table.name: m.class_ for m in Base.registry.mappers if isinstance(m.local_table, Table)}
+
+
 def _touch_captured(snap: Snapshot) -> None:
     """Tell the record history about the rows a delete reached through the database's own cascades
     (a risk's actions) and the references it cleared, which no ORM flush or note reports."""
-    entities = {m.local_table.name: m.class_ for m in Base.registry.mappers}
+    entities = _entities_by_table()
     for name, rows in snap.rows:
         if name in entities:
             operations.touch(entities[name], (r.get("id") for r in rows))
@@ -730,7 +803,7 @@ def _touch_captured(snap: Snapshot) -> None:
             operations.touch(entities[name], ids)
 
 
-def capture(session: Session, entity: type, ids: Iterable[int]) -> Snapshot:
+def capture(session: Session, entity: type[Any], ids: Iterable[int]) -> Snapshot:
     """A snapshot of records (with their children and links) without deleting them."""
     table = entity.__table__
     snap = Snapshot()
@@ -740,10 +813,10 @@ def capture(session: Session, entity: type, ids: Iterable[int]) -> Snapshot:
     return snap
 
 
-def capture_many(session: Session, targets: dict[type, list[int]]) -> Snapshot:
+def capture_many(session: Session, targets: dict[type[Any], list[int]]) -> Snapshot:
     """Snapshots of several sets of records, each row once (a parent's capture includes its children)."""
     snap = Snapshot()
-    seen: set[tuple] = set()
+    seen: set[tuple[Any, ...]] = set()
     tables = Base.metadata.tables
     for entity, ids in targets.items():
         part = capture(session, entity, ids)
@@ -757,7 +830,7 @@ def capture_many(session: Session, targets: dict[type, list[int]]) -> Snapshot:
     return snap
 
 
-def replace_records(session: Session, targets: dict[type, list[int]], snapshot: Snapshot) -> Snapshot:
+def replace_records(session: Session, targets: dict[type[Any], list[int]], snapshot: Snapshot) -> Snapshot:
     """Put records back as a snapshot holds them (undo/redo of a bulk change such as an import).
 
     Deletes the ``targets`` (entity → ids, with their children) and restores ``snapshot``; returns a
@@ -788,7 +861,7 @@ def replace_records(session: Session, targets: dict[type, list[int]], snapshot: 
 def restore_records(session: Session, snap: Snapshot) -> None:
     tables = Base.metadata.tables
     order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
-    entities = {m.local_table.name: m.class_ for m in Base.registry.mappers}
+    entities = _entities_by_table()
     for name, rows in sorted(snap.rows, key=lambda item: order[item[0]]):
         session.execute(insert(tables[name]), rows)
         if name in entities:
@@ -816,7 +889,7 @@ def reset_id_sequences(session: Session, tables: Iterable[Table]) -> None:
             f"(SELECT last_value FROM {seq}), 1))"), {"seq": seq})
 
 
-def snapshot_fields(reg: Register, row: dict) -> dict:
+def snapshot_fields(reg: Register, row: dict[str, Any]) -> dict[str, Any]:
     """The editable values of a displayed row, ready to be given back to ``create_record`` (duplicate)."""
     return {f.name: row[f.name] for f in reg.fields if f.editable}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from . import file_dialogs
 from .messages import warn
-from .pages import PAGE_OF_REGISTER, PAGES, load_page_class
+from .pages import PAGE_OF_REGISTER, PAGES, RecordPage, load_page_class
 
 if TYPE_CHECKING:
     from .conflict_dialog import ConflictDialog
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.document: Document | None = None
         self.pages: dict[int, QWidget] = {}
+        self._undo_actions: list[QAction] = []  # the open document's undo/redo in the Edit menu
         self.setWindowTitle(APP_NAME)
 
         self.nav = QListWidget(self)
@@ -174,7 +176,8 @@ class MainWindow(QMainWindow):
         from .zoom import zoom
 
         level = zoom()
-        level.set_percent(int(self.settings.value("view/zoom", 100) or 100))
+        stored = self.settings.value("view/zoom", 100)  # an int, or its text from an INI file
+        level.set_percent(int(stored) if isinstance(stored, (int, float, str)) and stored else 100)
         level.changed.connect(self._on_zoom)  # a method, not a lambda: disconnected when the window goes
         self.zoom_in_action = self._add(menu, "Zoom &In", level.zoom_in,
                                         [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence("Ctrl+Shift+=")])
@@ -273,9 +276,9 @@ class MainWindow(QMainWindow):
         tool("Board pack", "x-office-spreadsheet", SP.SP_FileDialogDetailedView, self.export_board_pack,
              "Write the board pack workbook (Ctrl+Shift+E)")
         bar.addSeparator()
-        for action, theme, fallback, text in ((self.zoom_out_action, "zoom-out", SP.SP_ArrowDown, "Zoom out"),
-                                              (self.zoom_in_action, "zoom-in", SP.SP_ArrowUp, "Zoom in")):
-            action.setIcon(self._icon(theme, fallback))
+        for action, icon_name, fallback, text in ((self.zoom_out_action, "zoom-out", SP.SP_ArrowDown, "Zoom out"),
+                                                  (self.zoom_in_action, "zoom-in", SP.SP_ArrowUp, "Zoom in")):
+            action.setIcon(self._icon(icon_name, fallback))
             action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}); "
                               "Ctrl+0 for 100 %")
             bar.addAction(action)
@@ -426,7 +429,8 @@ class MainWindow(QMainWindow):
     def go_to_record(self, register_name: str, record_id: int) -> bool:
         for i in range(len(PAGES)):
             self.show_page(i) if i not in self.pages else None
-            if self.pages[i].select_record(register_name, record_id):
+            page = self.pages[i]
+            if isinstance(page, RecordPage) and page.select_record(register_name, record_id):
                 self.show_page(i)
                 return True
         return False
@@ -506,13 +510,13 @@ class MainWindow(QMainWindow):
             self.open_path(url.strip())
 
     def open_file(self) -> None:
-        path = file_dialogs.ask_open(self, self.settings.value("last_folder", ""))
+        path = file_dialogs.ask_open(self, self._last_folder())
         if path:
             self.settings.setValue("last_folder", os.path.dirname(path))
             self.open_path(path)
 
     def new_file(self) -> None:
-        path = file_dialogs.ask_save(self, "New Program Office", self.settings.value("last_folder", ""))
+        path = file_dialogs.ask_save(self, "New Program Office", self._last_folder())
         if path:
             self.create_file(path)
 
@@ -541,7 +545,7 @@ class MainWindow(QMainWindow):
     def save_copy(self) -> None:
         if self.document is None:
             return
-        path = file_dialogs.ask_save(self, "Save a Copy As", self.settings.value("last_folder", ""))
+        path = file_dialogs.ask_save(self, "Save a Copy As", self._last_folder())
         if path:
             self.save_copy_to(path)
 
@@ -553,6 +557,8 @@ class MainWindow(QMainWindow):
         from ..models import disk
         from ..models.errors import StoreError
 
+        if self.document is None:
+            return False
         try:
             self.document.store.save_copy(path)
         except StoreError as e:
@@ -567,7 +573,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ Excel
     def _suggest(self, suffix: str, ext: str = ".xlsx") -> str:
-        folder = self.settings.value("last_folder", "")
+        folder = self._last_folder()
         stem = Path(self.document.store.display_name).stem if self.document else "office"
         return str(Path(folder or ".") / f"{stem}{suffix}{ext}")
 
@@ -576,7 +582,7 @@ class MainWindow(QMainWindow):
 
         if self.document is None:
             return
-        path = ask_workbook_to_open(self, self.settings.value("last_folder", ""))
+        path = ask_workbook_to_open(self, self._last_folder())
         if path:
             open_import_dialog(self, self.document, path)
 
@@ -632,11 +638,16 @@ class MainWindow(QMainWindow):
         return ProgramDialog(self.document, self).exec() == ProgramDialog.DialogCode.Accepted
 
     # ------------------------------------------------------------------ recent files and settings
+    def _last_folder(self) -> str:
+        """The folder a file was last opened from or saved to ("" at first)."""
+        value = self.settings.value("last_folder", "")
+        return value if isinstance(value, str) else ""
+
     def recent_files(self) -> list[str]:
         value = self.settings.value("recent_files", [])
-        if isinstance(value, str):
+        if isinstance(value, str):  # QSettings gives a one-item list back as its item
             value = [value]
-        return [v for v in (value or []) if v]
+        return [str(v) for v in value if v] if isinstance(value, list) else []
 
     def _remember(self, path: str) -> None:
         files = [path] + [p for p in self.recent_files() if p != path]
@@ -649,7 +660,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.recent_files()
         for path in files:
-            self.recent_menu.addAction(path, lambda p=path: self.open_path(p))
+            self.recent_menu.addAction(path, partial(self.open_path, path))
         if not files:
             self.recent_menu.addAction("(none)").setEnabled(False)
 
@@ -713,7 +724,9 @@ class MainWindow(QMainWindow):
         theirs = conflict.theirs_values
         title = " ".join(str(v) for v in (theirs.get("code"), theirs.get("title") or theirs.get("name")) if v)
         dialog = ConflictDialog(conflict, title or "This record", self)
-        dialog.chosen.connect(lambda choice: self.document.resolve(command, conflict, choice))
+        document = self.document
+        if document is not None:
+            dialog.chosen.connect(lambda choice: document.resolve(command, conflict, choice))
         self.statusBar().showMessage("Someone else changed this record: choose what to keep.", 8000)
         dialog.open()
         return dialog

@@ -4,6 +4,7 @@ so start-up does not pay for charts (pyqtgraph) the user has not opened yet."""
 from __future__ import annotations
 
 import importlib
+from typing import Protocol, runtime_checkable
 
 # (title, "module:Class") — each page class takes (document, parent).
 PAGES: list[tuple[str, str]] = [
@@ -24,6 +25,13 @@ PAGE_OF_REGISTER: dict[str, str] = {
     "risks": "Risks", "issues": "Risks", "benefits": "Benefits", "assumptions": "RAID", "dependencies": "RAID",
     "decisions": "RAID", "action_log": "RAID", "status_reports": "Status", "milestones": "Status",
 }
+
+
+@runtime_checkable
+class RecordPage(Protocol):
+    """What the main window asks of every page: show a record of one of its registers (False: not here)."""
+
+    def select_record(self, register_name: str, record_id: int) -> bool: ...
 
 
 def load_page_class(spec: str):

@@ -5,6 +5,7 @@ only the valid rows, the others written beside the workbook with the reason."""
 from __future__ import annotations
 
 import html
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -174,14 +175,17 @@ class ImportDialog(QDialog):
         sheet = self.sheet_combo.currentData()
         register = self.register_combo.currentData()
         store = self.document.store
-        options = {"translations": self.translations or None, "create_missing": self.create_missing_box.isChecked()}
+        translations = self.translations or None
+        create_missing = self.create_missing_box.isChecked()
         if sheet is None:
             take = self.take_theirs_box.isChecked()
-            job = lambda progress, cancelled: plan_workbook_import(store, self.path, progress,  # noqa: E731
-                                                                   cancelled, take_theirs=take, **options)
+            job = lambda progress, cancelled: plan_workbook_import(  # noqa: E731
+                store, self.path, progress, cancelled, take_theirs=take, translations=translations,
+                create_missing=create_missing)
         else:
-            job = lambda progress, cancelled: plan_import(store, self.path, register, sheet, mapping,  # noqa: E731
-                                                          progress, cancelled, **options)
+            job = lambda progress, cancelled: plan_import(  # noqa: E731
+                store, self.path, register, sheet, mapping, progress, cancelled, translations=translations,
+                create_missing=create_missing)
         try:
             plan = run_with_progress(self, f"Reading {self.path.name}…", job)
         except (ImportCancelled, StoreError) as e:
@@ -233,10 +237,12 @@ class ImportDialog(QDialog):
                 if (register, name) in OPEN_LISTS:
                     combo.addItem(f"Add “{value}” to the office's list", value)
                 combo.addItem(EMPTY, "")
-                combo.currentIndexChanged.connect(
-                    lambda _i, c=combo, k=(register, name, value): self.translate_value(*k, c.currentData()))
+                combo.currentIndexChanged.connect(partial(self._translation_chosen, combo, register, name, value))
                 self.values_table.setCellWidget(r, 1, combo)
         self.values_table.setVisible(self.values_table.rowCount() > 0)
+
+    def _translation_chosen(self, combo: QComboBox, register: str, name: str, value: str, _index: int) -> None:
+        self.translate_value(register, name, value, combo.currentData())
 
     def translate_value(self, register: str, name: str, value: str, target: str | None) -> None:
         """Read ``value`` of field ``name`` as ``target`` (None: leave it an error) and preview again."""
@@ -279,10 +285,11 @@ class ImportDialog(QDialog):
                 self.mapping_table.setCellWidget(r, 1, combo)
 
     def current_mapping(self) -> dict[int, str]:
-        mapping = {}
+        mapping: dict[int, str] = {}
         for r in range(self.mapping_table.rowCount()):
             col = self.mapping_table.cellWidget(r, 0).property("column")
-            name = self.mapping_table.cellWidget(r, 1).currentData()
+            combo = self.mapping_table.cellWidget(r, 1)  # every mapping row holds its choice of field
+            name = combo.currentData() if isinstance(combo, QComboBox) else None
             if name:
                 mapping[int(col)] = name
         return mapping
@@ -291,7 +298,8 @@ class ImportDialog(QDialog):
         for r in range(self.mapping_table.rowCount()):
             if self.mapping_table.cellWidget(r, 0).property("column") == column:
                 combo = self.mapping_table.cellWidget(r, 1)
-                combo.setCurrentIndex(max(0, combo.findData(field_name)))
+                if isinstance(combo, QComboBox):  # every mapping row holds its choice of field
+                    combo.setCurrentIndex(max(0, combo.findData(field_name)))
 
     def recheck(self) -> None:
         single = self.sheet_combo.currentData() is not None
