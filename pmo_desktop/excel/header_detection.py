@@ -515,11 +515,34 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
     return out, why
 
 
+def _filled(c: int, sample: list[list[Any]]) -> bool:
+    return any(c < len(r) and r[c] is not None and str(r[c]).strip() for r in sample)
+
+
+def _prefer_filled(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str],
+                   sample: list[list[Any]]) -> dict[int, str]:
+    """Two columns naming one field ("Enterprise Risk Category", "IT Risk Category"): the first one takes
+    it; when that one is empty on every sampled row and the other is not, the field goes to the filled one."""
+    if not sample:
+        return mapping
+    out = dict(mapping)
+    for c, name in map_header(kind, row, group)[1].items():
+        held = next((m for m, n in out.items() if n == name), None)
+        if held is None or c in out or _filled(held, sample) or not _filled(c, sample):
+            continue
+        checked, _ = check_values(kind, {c: name}, sample)
+        if checked:
+            del out[held]
+            out[c] = name
+    return out
+
+
 def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str], demoted: dict[int, str],
            sample: list[list[Any]], lost: Collection[str] = ()) -> dict[int, str]:
     """Fields a demoted column gave up go to the next column naming them ("Description" beside a "Risk"
     column that only labels the rows); so do fields a column of sentences left for its text field
     ("Interest Level" beside "Interest in Project")."""
+    mapping = _prefer_filled(kind, row, group, mapping, sample)
     free = ({n for n in (map_header(kind, row, group)[0].get(c) for c in demoted) if n} | set(lost)) \
         - set(mapping.values()) - set(PSEUDO)
     if not free:

@@ -1,0 +1,78 @@
+"""Classes of problem found on round 9 of real public registers: each test writes a workbook of that
+shape and checks what a user gets."""
+
+from __future__ import annotations
+
+from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.importer import apply_import, plan_workbook_import
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
+
+
+def named(store: Store, register: str) -> dict[str, dict]:
+    reg = REGISTERS[register]
+    with store.session() as s:
+        rows = [dict(zip(["id", "version", *reg.field_names], r)) for r in records.fetch_rows(s, reg)]
+    return {r["title"]: r for r in rows}
+
+
+def import_all(store: Store, path) -> None:
+    apply_import(store, plan_workbook_import(store, path), partial=True)
+
+
+def test_responsibility_is_the_owner_and_a_threat_category_the_category(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "r.xlsx", {"Sheet1": [
+        ["Risk ID", "Risk Description", "Asset Affected", "Threat Category", "Impact", "Likelihood",
+         "Responsibility", "Status"],
+        ["T-1", "SQL injection", "API", "Technical", "High", "Medium", "Development Team", "Planned"],
+        ["T-2", "Power outage", "Data centre", "Environmental", "High", "Low", "Facilities", "Planned"],
+        ["T-3", "Phishing", "Staff", "Human", "Medium", "High", "Security Team", "Planned"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert got["SQL injection"]["category"] == "Technical"
+    assert [got[t]["owner"] for t in ("SQL injection", "Power outage")] == ["Development Team", "Facilities"]
+
+
+def test_an_empty_category_column_leaves_the_field_to_its_filled_sibling(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "r.xlsx", {"Sheet1": [
+        ["Risk Number", "Risk Scenario", "Enterprise Risk Category", "IT Risk Category", "Risk Owner",
+         "Likelihood", "Impact"],
+        ["R1", "ERP attacker escalates", None, "Technology Risk", "Paul", "Possible", "Major"],
+        ["R2", "Mail server phished", None, "Technical", "John", "Unlikely", "Minor"],
+        ["R3", "Vendor goes bust", None, "Supplier", "Ringo", "Possible", "Moderate"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert [got[t]["category"] for t in ("Mail server phished", "Vendor goes bust")] == ["Technical", "Supplier"]
+    assert got["ERP attacker escalates"]["category"]
+
+    # both filled: the first keeps the field, the second lands in the notes
+    path = write_xlsx(tmp_path / "s.xlsx", {"Sheet1": [
+        ["Risk Number", "Risk Scenario", "Enterprise Risk Category", "IT Risk Category", "Risk Owner"],
+        ["R9", "Budget overrun", "Financial", "Technical", "Paul"],
+        ["R8", "Scope creep", "Commercial", "Technical", "John"],
+        ["R7", "Team churn", "People", "Technical", "John"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert got["Budget overrun"]["category"] == "Financial"
+    assert "IT Risk Category: Technical" in got["Budget overrun"]["notes"]
+
+
+def test_an_issue_log_headed_issues_raised_by_is_read_as_issues(sqlite_store, tmp_path):
+    """"Issues" (plural) names the issue, "Raised By" its owner; "WIP (dev team on it)" is open, "Done (...)"
+    resolved; "ETA" has no field and is kept in the notes."""
+    path = write_xlsx(tmp_path / "i.xlsx", {"Sheet1": [
+        ["Issues", "Raised By", "Status", "Action", "ETA"],
+        ["Share the VAPT report", "Keith", "WIP(already communicated)", "Vendor", "2019-04-12"],
+        ["Final testing report", "Prabhakar", "WIP", "Vendor", "TBD"],
+        ["Encrypt user ids", "Prabhakar", "WIP(Dev team working on it)", "Vendor", "2019-04-11"],
+        ["JMeter scripts", "Prabhakar", "Done(Shared with test data)", "Vendor", "Done"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "issues")
+    assert set(got) == {"Share the VAPT report", "Final testing report", "Encrypt user ids", "JMeter scripts"}
+    assert (got["Share the VAPT report"]["owner"], got["Share the VAPT report"]["status"]) == ("Keith", "Open")
+    assert got["JMeter scripts"]["status"] == "Resolved"
+    assert "ETA: 2019-04-12" in (got["Share the VAPT report"]["description"] or "") + \
+        (got["Share the VAPT report"].get("notes") or "")
+    assert not named(sqlite_store, "risks")
