@@ -76,3 +76,36 @@ def test_an_issue_log_headed_issues_raised_by_is_read_as_issues(sqlite_store, tm
     assert "ETA: 2019-04-12" in (got["Share the VAPT report"]["description"] or "") + \
         (got["Share the VAPT report"].get("notes") or "")
     assert not named(sqlite_store, "risks")
+
+
+def test_a_scale_the_header_declares_as_1_to_3_is_read_as_low_medium_high(sqlite_store, tmp_path):
+    """"Likelihood (1-3)": 1, 2, 3 are low, medium, high, which the office's 1–5 scale holds as 2, 3, 4 (the
+    levels "Low", "Medium", "High" import to); a header naming the office's own scale changes nothing."""
+    path = write_xlsx(tmp_path / "r.xlsx", {"Sheet1": [
+        ["Risk ID", "Risk Description", "Likelihood (1-3)", "Impact 1-3", "Residual Impact (1-5)", "Owner"],
+        ["R-01", "Phishing of staff", 3, 3, 5, "IT Security"],
+        ["R-02", "Website DDoS", 2, 1, 2, "Network Team"],
+        ["R-03", "Backup failure", 1, "2", 1, "IT Department"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert [(got[t]["probability"], got[t]["impact"]) for t in ("Phishing of staff", "Website DDoS", "Backup failure")] \
+        == [(4, 4), (3, 2), (2, 3)]
+    assert [got[t]["residual_impact"] for t in ("Phishing of staff", "Website DDoS")] == [5, 2]
+
+    words = write_xlsx(tmp_path / "w.xlsx", {"Sheet1": [
+        ["Risk ID", "Risk Description", "Likelihood", "Impact", "Owner"],
+        ["W-01", "Supplier late", "High", "Low", "Ann"],
+        ["W-02", "Scope creep", "Medium", "High", "Bob"],
+        ["W-03", "Key person leaves", "Low", "Medium", "Cy"]]})
+    import_all(sqlite_store, words)
+    got = named(sqlite_store, "risks")
+    assert (got["Supplier late"]["probability"], got["Supplier late"]["impact"]) == (4, 2)  # the same levels
+
+
+def test_declared_scales_of_other_sizes():
+    from pmo_desktop.excel.value_translation import declared_scale, scale_from_declared
+    assert [declared_scale(h) for h in ("Likelihood (1-3)", "Impact 1 to 4", "Score (1-25)", "Rating",
+                                        "Probability (1–10)", "Q1-3 plan")] == [3, 4, None, None, 10, None]
+    assert [scale_from_declared(n, 4, 5) for n in (1, 2, 3, 4, 5)] == [1, 2, 4, 5, None]
+    assert [scale_from_declared(n, 10, 5) for n in (1, 5, 10)] == [1, 3, 5]
+    assert [scale_from_declared(n, 3, 3) for n in (1, 2, 3)] == [1, 2, 3]
