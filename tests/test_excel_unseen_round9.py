@@ -109,3 +109,23 @@ def test_declared_scales_of_other_sizes():
     assert [scale_from_declared(n, 4, 5) for n in (1, 2, 3, 4, 5)] == [1, 2, 4, 5, None]
     assert [scale_from_declared(n, 10, 5) for n in (1, 5, 10)] == [1, 3, 5]
     assert [scale_from_declared(n, 3, 3) for n in (1, 2, 3)] == [1, 2, 3]
+
+
+def test_portuguese_stakeholder_groups_numbered_with_their_names_beside(sqlite_store, tmp_path):
+    """"Grupos de stakeholders" over the numbers 1, 2, 3 and the groups' names under "Descrição" beside
+    them: the names name the records; "Poder" / "Interesse" on 1–10 are rescaled, "Justificativa" is a note."""
+    path = write_xlsx(tmp_path / "s.xlsx", {"Influência dos stakeholders": [
+        ["Inventário de stakeholders", None, None, "Poder X interesse"],
+        ["Grupos de\n stakeholders", "Descrição", None, "Poder", "Interesse", "Justificativa da Influência"],
+        [1, "Equipe de projeto", "1 - Equipe de projeto", 10, 10, "Pode interferir se não entender o objetivo."],
+        [2, "Políticos engajados", "2 - Políticos engajados", 7.9, 9, "Esperam melhorar sua imagem."],
+        [3, "OAB - Mogi das Cruzes", "3 - OAB - Mogi das Cruzes", 8, 5, "Pode interferir caso alguma lei mude."],
+        [4, "Fatec - Mogi das Cruzes", "4 - Fatec - Mogi das Cruzes", 4, 8, "Possui interesse em promover."]]})
+    import_all(sqlite_store, path)
+    reg = REGISTERS["stakeholders"]
+    with sqlite_store.session() as s:
+        got = {r["name"]: r for r in (dict(zip(["id", "version", *reg.field_names], x))
+                                      for x in records.fetch_rows(s, reg))}
+    assert set(got) == {"Equipe de projeto", "Políticos engajados", "OAB - Mogi das Cruzes", "Fatec - Mogi das Cruzes"}
+    assert (got["Equipe de projeto"]["power"], got["Fatec - Mogi das Cruzes"]["interest"]) == (5, 4)
+    assert "Pode interferir" in got["Equipe de projeto"]["notes"]

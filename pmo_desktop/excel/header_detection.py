@@ -446,6 +446,15 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
     return good * 2 >= len(values)
 
 
+def _counting(values: list[Any]) -> bool:
+    """Whole numbers counting the rows (1, 2, 3 …), as a numbered list has."""
+    try:
+        numbers = [float(str(x).strip()) for x in values]
+    except ValueError:
+        return False
+    return all(n.is_integer() for n in numbers) and numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+
+
 def _ratings(values: list[Any]) -> bool:
     """Most values are level words or RAG colours ("HIGH", "Medium", "Amber")."""
     levels = value_words("scale")
@@ -475,6 +484,16 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()
                   and str(r[c]).strip() not in EXCEL_ERRORS]
         f = kind.reg.field(name)
+        names = f.required or name in _TITLE_FALLBACK.get(kind.register, ())
+        if names and len(values) >= 3 and _counting(values) and c + 1 not in mapping:
+            # "Groups" over 1, 2, 3 and the names in the next column, under a header of its own or none
+            beside = [r[c + 1] for r in sample if c + 1 < len(r) and isinstance(r[c + 1], str) and r[c + 1].strip()]
+            if len(beside) >= len(values) and not _ratings(beside) and \
+                    len({str(x).strip().lower() for x in beside}) == len(beside):
+                del out[c]
+                out[c + 1] = name
+                why[c] = "its cells number the rows; the names are in the next column"
+                continue
         if not f.kind.stored:
             if _sentences(values):  # "Strategy" written out, not the calculated quadrant: keep it as text
                 del out[c]
