@@ -129,3 +129,15 @@ def test_portuguese_stakeholder_groups_numbered_with_their_names_beside(sqlite_s
     assert set(got) == {"Equipe de projeto", "Políticos engajados", "OAB - Mogi das Cruzes", "Fatec - Mogi das Cruzes"}
     assert (got["Equipe de projeto"]["power"], got["Fatec - Mogi das Cruzes"]["interest"]) == (5, 4)
     assert "Pode interferir" in got["Equipe de projeto"]["notes"]
+
+
+def test_raised_by_gives_way_to_an_owner_column(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "i.xlsx", {"Issues": [
+        ["ID", "Title", "raised_by", "owner", "Status"],
+        ["I-1", "API misses a field", "Client IT", "Dev Anand", "Open"],
+        ["I-2", "Consent module needed", "Project Team", "Project Manager", "Open"],
+        ["I-3", "Test data unavailable", "Project Team", "IT Support", "Open"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "issues")
+    assert [got[t]["owner"] for t in ("API misses a field", "Test data unavailable")] == ["Dev Anand", "IT Support"]
+    assert "Client IT" in got["API misses a field"]["description"]

@@ -541,13 +541,23 @@ def _filled(c: int, sample: list[list[Any]]) -> bool:
 def _prefer_filled(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str],
                    sample: list[list[Any]]) -> dict[int, str]:
     """Two columns naming one field ("Enterprise Risk Category", "IT Risk Category"): the first one takes
-    it; when that one is empty on every sampled row and the other is not, the field goes to the filled one."""
+    it; when that one is empty on every sampled row and the other is not, the field goes to the filled one.
+    So a person field does when the other is headed with the field's own name ("raised_by" then "owner":
+    who raised an issue stands in for its owner only where no column says "Owner")."""
     if not sample:
         return mapping
     out = dict(mapping)
+
+    def own_name(c: int, name: str) -> bool:
+        f = kind.reg.field(name) if name in kind.reg.field_names else None
+        return f is not None and f.ref is not None and c < len(row) and \
+            word_key(row[c]) in {word_key(f.name), word_key(f.label)}
+
     for c, name in map_header(kind, row, group)[1].items():
         held = next((m for m, n in out.items() if n == name), None)
-        if held is None or c in out or _filled(held, sample) or not _filled(c, sample):
+        if held is None or c in out or not _filled(c, sample):
+            continue
+        if _filled(held, sample) and not (own_name(c, name) and not own_name(held, name)):
             continue
         checked, _ = check_values(kind, {c: name}, sample)
         if checked:
