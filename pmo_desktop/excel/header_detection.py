@@ -446,6 +446,15 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
     return good * 2 >= len(values)
 
 
+def _counting(values: list[Any]) -> bool:
+    """Whole numbers counting the rows (1, 2, 3 …), as a numbered list has."""
+    try:
+        numbers = [float(str(x).strip()) for x in values]
+    except ValueError:
+        return False
+    return all(n.is_integer() for n in numbers) and numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+
+
 def _ratings(values: list[Any]) -> bool:
     """Most values are level words or RAG colours ("HIGH", "Medium", "Amber")."""
     levels = value_words("scale")
@@ -475,6 +484,16 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()
                   and str(r[c]).strip() not in EXCEL_ERRORS]
         f = kind.reg.field(name)
+        names = f.required or name in _TITLE_FALLBACK.get(kind.register, ())
+        if names and len(values) >= 3 and _counting(values) and c + 1 not in mapping:
+            # "Groups" over 1, 2, 3 and the names in the next column, under a header of its own or none
+            beside = [r[c + 1] for r in sample if c + 1 < len(r) and isinstance(r[c + 1], str) and r[c + 1].strip()]
+            if len(beside) >= len(values) and not _ratings(beside) and \
+                    len({str(x).strip().lower() for x in beside}) == len(beside):
+                del out[c]
+                out[c + 1] = name
+                why[c] = "its cells number the rows; the names are in the next column"
+                continue
         if not f.kind.stored:
             if _sentences(values):  # "Strategy" written out, not the calculated quadrant: keep it as text
                 del out[c]
@@ -515,11 +534,44 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
     return out, why
 
 
+def _filled(c: int, sample: list[list[Any]]) -> bool:
+    return any(c < len(r) and r[c] is not None and str(r[c]).strip() for r in sample)
+
+
+def _prefer_filled(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str],
+                   sample: list[list[Any]]) -> dict[int, str]:
+    """Two columns naming one field ("Enterprise Risk Category", "IT Risk Category"): the first one takes
+    it; when that one is empty on every sampled row and the other is not, the field goes to the filled one.
+    So a person field does when the other is headed with the field's own name ("raised_by" then "owner":
+    who raised an issue stands in for its owner only where no column says "Owner")."""
+    if not sample:
+        return mapping
+    out = dict(mapping)
+
+    def own_name(c: int, name: str) -> bool:
+        f = kind.reg.field(name) if name in kind.reg.field_names else None
+        return f is not None and f.ref is not None and c < len(row) and \
+            word_key(row[c]) in {word_key(f.name), word_key(f.label)}
+
+    for c, name in map_header(kind, row, group)[1].items():
+        held = next((m for m, n in out.items() if n == name), None)
+        if held is None or c in out or not _filled(c, sample):
+            continue
+        if _filled(held, sample) and not (own_name(c, name) and not own_name(held, name)):
+            continue
+        checked, _ = check_values(kind, {c: name}, sample)
+        if checked:
+            del out[held]
+            out[c] = name
+    return out
+
+
 def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str], demoted: dict[int, str],
            sample: list[list[Any]], lost: Collection[str] = ()) -> dict[int, str]:
     """Fields a demoted column gave up go to the next column naming them ("Description" beside a "Risk"
     column that only labels the rows); so do fields a column of sentences left for its text field
     ("Interest Level" beside "Interest in Project")."""
+    mapping = _prefer_filled(kind, row, group, mapping, sample)
     free = ({n for n in (map_header(kind, row, group)[0].get(c) for c in demoted) if n} | set(lost)) \
         - set(mapping.values()) - set(PSEUDO)
     if not free:

@@ -228,7 +228,7 @@ class Planner:
         strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
         width = max(len(headers), max(mapping, default=-1) + 1, max(plan.extras, default=-1) + 1)
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
-        self._profiles = self._column_profiles(reader, header_row, width, fields)
+        self._profiles = self._column_profiles(reader, header_row, width, fields, headers)
         merged_title = self._merged_rows(reader, title_col, header_row)
         blank_run: list[int] = []
         notes: set[int] = set()  # rows holding only a title below a gap: notes if nothing follows them
@@ -446,9 +446,10 @@ class Planner:
                 out.update(range(r1 + 1, r2 + 1))
         return out
 
-    def _column_profiles(self, reader: SheetReader, header_row: int, width: int,
-                         fields: list[tuple[int, Field]]) -> dict[int, ColumnProfile]:
-        """How to read the numbers of each scale column (fractions 0–1? a 1–10 scale?), from all its cells."""
+    def _column_profiles(self, reader: SheetReader, header_row: int, width: int, fields: list[tuple[int, Field]],
+                         headers: list[str]) -> dict[int, ColumnProfile]:
+        """How to read the numbers of each scale column (fractions 0–1? a 1–10 scale? the scale its header
+        names?), from all its cells."""
         scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
         if not scale_cols:
             return {}
@@ -458,7 +459,8 @@ class Planner:
                 x = row[c] if c < len(row) else None
                 if x is not None:
                     columns[c].append(x)
-        return {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx)) for c, f in scale_cols}
+        return {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), headers[c] if c < len(headers) else None)
+                for c, f in scale_cols}
 
     def _plan_row(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple[Any, ...],
                   fields: list[tuple[int, Field]], code_col: int | None, parent_col: int | None,

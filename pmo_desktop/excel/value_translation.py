@@ -43,6 +43,16 @@ from ..models.fields import Context, Field, Kind
 from .vocabulary import phrase_words, value_words, word_key, words_of
 
 OPEN_LISTS = {("risks", "category")}  # choices an office may extend with its own words
+def _number(raw: Any) -> float | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        return float(raw)
+    if isinstance(raw, str) and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", raw):
+        return float(raw)
+    return None
+
+
 _PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 _RANGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to|—)\s*(\d+(?:\.\d+)?)\s*%?\s*$")
 
@@ -53,9 +63,18 @@ class ColumnProfile:
 
     fractions: bool = False   # every number lies in 0–1 and some are fractional: probabilities
     tens: bool = False        # numbers go above the scale (twice at least) but none above 10: a 1–10 scale
+    declared: int | None = None  # the header names its scale ("Likelihood (1-3)"): numbers are on 1..declared
 
     @classmethod
-    def of(cls, values: list[Any], top: int = 5) -> "ColumnProfile":
+    def of(cls, values: list[Any], top: int = 5, header: object = None) -> "ColumnProfile":
+        profile = cls._of_numbers(values, top)
+        declared = declared_scale(header)
+        if declared is not None and declared != top:
+            profile.declared = declared
+        return profile
+
+    @classmethod
+    def _of_numbers(cls, values: list[Any], top: int) -> "ColumnProfile":
         numbers = [x for x in values if isinstance(x, (int, float)) and not isinstance(x, bool)]
         if not numbers:
             numbers = []
@@ -76,6 +95,34 @@ class ColumnProfile:
 
 def scale_from_fraction(x: float, top: int) -> int:
     return min(top, max(1, math.ceil(x * top - 1e-9)))
+
+
+_DECLARED_RE = re.compile(r"(?<![\w.])1\s*(?:-|–|—|to)\s*(\d{1,2})(?![\d.%])")
+# A 1–3 scale is low / medium / high: read as those words, which the five-point scale holds as 2, 3, 4.
+_THREE_AS_WORD_LEVEL = {1: 2, 2: 3, 3: 4}
+
+
+def declared_scale(header: object) -> int | None:
+    """The top of a scale a header names ("Likelihood (1-3)", "Impact 1 to 4"), between 2 and 10."""
+    found = _DECLARED_RE.search(str(header or ""))
+    top = int(found.group(1)) if found else 0
+    return top if 2 <= top <= 10 else None
+
+
+def scale_from_declared(number: float, declared: int, top: int) -> int | None:
+    """A number on a scale of ``declared`` levels on the office's scale of ``top`` levels: a 1–3 scale by
+    its words (low, medium, high), a 1–5 scale by the five-point words, a 1–10 scale by tenths, others
+    stretched end to end."""
+    if not 1 <= number <= declared:
+        return None
+    n = math.floor(number + 0.5)
+    if declared == 3:
+        return scale_from_word_level(_THREE_AS_WORD_LEVEL[n], top)
+    if declared == 5:
+        return scale_from_word_level(n, top)
+    if declared == 10:
+        return max(1, math.ceil(number * top / 10 - 1e-9))
+    return 1 + math.floor((n - 1) * (top - 1) / (declared - 1) + 0.5)
 
 
 def scale_from_word_level(level: int, top: int) -> int:
@@ -118,6 +165,10 @@ class Translator:
                 if target == "":
                     return None  # translated to "leave empty"
                 return self._accept(f, target, ctx)
+        if profile is not None and profile.declared and f.kind is Kind.SCALE:
+            number = _number(raw)
+            if number is not None and (hit := scale_from_declared(number, profile.declared, f.scale_max(ctx))):
+                return hit  # "Likelihood (1-3)": every number is read on the scale the header names
         if profile is not None and profile.fractions and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and 0 <= raw <= 1:
             return scale_from_fraction(float(raw), f.scale_max(ctx))  # a probability column: 1 is 100%
