@@ -94,8 +94,8 @@ def test_edit_undo_add_and_delete(qtbot, view):
     assert view.model.row_of(rid) is None and view.model.rowCount() == 10
 
 
-def test_outside_changes_on_shown_rows_flash(qtbot, tmp_path):
-    path = tmp_path / "shared.pmo"
+def shown_projects(qtbot, path):
+    """A document on a new file with three projects, and its projects table shown."""
     mine = Document(Store.create(path))
     with mine.store.transaction() as s:
         for name in ("Tills", "Stock", "Loyalty"):
@@ -105,6 +105,12 @@ def test_outside_changes_on_shown_rows_flash(qtbot, tmp_path):
     view.resize(1000, 400)
     view.show()
     qtbot.waitExposed(view)
+    return mine, view
+
+
+def test_outside_changes_on_shown_rows_flash(qtbot, tmp_path):
+    path = tmp_path / "shared.pmo"
+    mine, view = shown_projects(qtbot, path)
     assert names(view) == ["Tills", "Stock", "Loyalty"]
     view.select_record(view.model.record_id(2))
     theirs = Store.open(path)
@@ -165,15 +171,7 @@ def test_the_timers_check_reads_signature_and_ids_off_the_gui_thread(qtbot, tmp_
     import threading
 
     path = tmp_path / "shared.pmo"
-    mine = Document(Store.create(path))
-    with mine.store.transaction() as s:
-        for name in ("Tills", "Stock", "Loyalty"):
-            records.create_record(s, PROJECTS, {"name": name})
-    view = RegisterView(mine, PROJECTS)
-    qtbot.addWidget(view)
-    view.resize(1000, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    mine, view = shown_projects(qtbot, path)
     assert names(view) == ["Tills", "Stock", "Loyalty"]  # the rows the user sees are in memory
     flashed = []
     mine.outside_changes.connect(lambda name, ids: flashed.append(set(ids)))
