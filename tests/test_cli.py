@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_runner import run_cli as run
 from openpyxl import load_workbook
 from xlsx_factory import billion_laughs, snapshot
 
@@ -17,46 +18,6 @@ from pmo_desktop.models.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
-
-def run(*args, cwd: Path, ok: bool | None = None, process: bool = False) -> subprocess.CompletedProcess:
-    """The command line as a user runs it: ``cli.main`` with the arguments in ``cwd``, its exit code and
-    what it printed. In this process by default (a new interpreter importing SQLAlchemy and openpyxl
-    costs about a second a call and proves nothing more: an uncaught exception fails the test as a
-    traceback would); ``process=True`` runs ``python -m pmo_desktop`` for real (the entry point, exit
-    codes through the shell; see ``test_the_entry_point_as_a_process``)."""
-    if process:
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        env.pop("PMO_DEBUG", None)
-        proc = subprocess.run([sys.executable, "-m", "pmo_desktop", *map(str, args)], cwd=cwd, env=env,
-                              capture_output=True, text=True, timeout=120)
-    else:
-        proc = _run_in_process([str(a) for a in args], cwd)
-    if ok is True:
-        assert proc.returncode == 0, proc.stderr
-    assert "Traceback" not in proc.stderr
-    return proc
-
-
-def _run_in_process(argv: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    import contextlib
-    import io
-
-    from pmo_desktop import cli
-
-    out, err = io.StringIO(), io.StringIO()
-    here, debug = os.getcwd(), os.environ.pop("PMO_DEBUG", None)
-    os.chdir(cwd)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                code = cli.main(argv)
-            except SystemExit as e:  # argparse's usage errors and --help
-                code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-    finally:
-        os.chdir(here)
-        if debug is not None:
-            os.environ["PMO_DEBUG"] = debug
-    return subprocess.CompletedProcess(["pmo-desktop", *argv], code, out.getvalue(), err.getvalue())
 
 
 def test_the_entry_point_as_a_process(tmp_path):

@@ -4,12 +4,11 @@ written here; and the shared corpus of real public registers, imported as a user
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
+from cli_runner import run_cli
 from real_world_factory import write_csv, write_xlsx
 
 from pmo_desktop.excel.errors import ImportRefused
@@ -109,14 +108,10 @@ def test_partial_import_takes_the_valid_rows_and_writes_the_others_beside_the_so
 def test_cli_partial_exits_0_and_names_the_workbook_of_rows_left_out(tmp_path):
     path = write_xlsx(tmp_path / "mixed.xlsx", {"Risks": [
         ["Title", "Impact"], ["Good", 3], ["Bad", "enormous"]]})
-    run = [sys.executable, "-m", "pmo_desktop"]
-    subprocess.run([*run, "new", str(tmp_path / "o.pmo")], cwd=ROOT, check=True, capture_output=True)
-    refused = subprocess.run([*run, "import", str(tmp_path / "o.pmo"), str(path)], cwd=ROOT, capture_output=True,
-                             text=True)
+    run_cli("new", "o.pmo", cwd=tmp_path, ok=True)
+    refused = run_cli("import", "o.pmo", path, cwd=tmp_path)
     assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
-    proc = subprocess.run([*run, "import", str(tmp_path / "o.pmo"), str(path), "--partial"], cwd=ROOT,
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
+    proc = run_cli("import", "o.pmo", path, "--partial", cwd=tmp_path, ok=True)
     assert "1 rows with errors left out" in proc.stdout and "mixed - rows left out.xlsx" in proc.stdout
     assert (tmp_path / "mixed - rows left out.xlsx").exists()
 
@@ -125,11 +120,8 @@ def test_cli_values_file_translates_what_the_rules_cannot(tmp_path):
     path = write_xlsx(tmp_path / "v.xlsx", {"Risks": [["Title", "Status"], ["One", "Watch list"]]})
     values = tmp_path / "values.json"
     values.write_text(json.dumps({"risks": {"status": {"Watch list": "Open"}}}))
-    run = [sys.executable, "-m", "pmo_desktop"]
-    subprocess.run([*run, "new", str(tmp_path / "o.pmo")], cwd=ROOT, check=True, capture_output=True)
-    proc = subprocess.run([*run, "import", str(tmp_path / "o.pmo"), str(path), "--values", str(values)], cwd=ROOT,
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
+    run_cli("new", "o.pmo", cwd=tmp_path, ok=True)
+    run_cli("import", "o.pmo", path, "--values", values, cwd=tmp_path, ok=True)
     store = Store.open(tmp_path / "o.pmo")
     try:
         assert by_title(store)["One"]["status"] == "Open"

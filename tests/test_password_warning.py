@@ -3,13 +3,11 @@ command line says so on stderr (recommending ~/.pgpass or PGPASSWORD) and never 
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+import pytest
+from cli_runner import run_cli
 
 
 def free_port() -> int:
@@ -18,16 +16,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("PGPASSWORD", None)
-    return subprocess.run([sys.executable, "-m", "pmo_desktop", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=60)
+@pytest.fixture(autouse=True)
+def no_pgpassword(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PGPASSWORD", raising=False)
 
 
 def test_a_password_in_the_url_is_warned_about_and_never_shown(tmp_path: Path) -> None:
     url = f"postgresql+psycopg://ann:Sekr1t-pw@127.0.0.1:{free_port()}/office"
-    proc = run("summary", "--database", url, cwd=tmp_path)
+    proc = run_cli("summary", "--database", url, cwd=tmp_path)
     assert proc.returncode == 1  # nobody listens on that port: refused, with its one line
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 2 and "Traceback" not in proc.stderr, proc.stderr
@@ -36,7 +32,7 @@ def test_a_password_in_the_url_is_warned_about_and_never_shown(tmp_path: Path) -
 
 
 def test_no_warning_without_a_password(tmp_path: Path) -> None:
-    proc = run("summary", "--database", f"postgresql+psycopg://ann@127.0.0.1:{free_port()}/office", cwd=tmp_path)
+    proc = run_cli("summary", "--database", f"postgresql+psycopg://ann@127.0.0.1:{free_port()}/office", cwd=tmp_path)
     assert proc.returncode == 1
     assert "contains a password" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
