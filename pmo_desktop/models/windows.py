@@ -14,13 +14,14 @@ set of record ids (a heat map cell). Computed fields sort, filter and search in 
 
 from __future__ import annotations
 
+import json
 import re
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, cast, false, func, literal, not_, or_, select
+from sqlalchemy import ColumnElement, String, and_, cast, false, func, literal, literal_column, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from . import records, search_index
@@ -151,20 +152,48 @@ def _filter_condition(session: Session, reg: Register, f: Field, allowed: frozen
     return or_(*parts) if parts else false()
 
 
-def _order(reg: Register, f: Field, descending: bool, ctx: Context, query: Any) -> Any:
-    """ORDER BY the field, blanks last either way and ties in id order (as the in-memory table)."""
+def _order(reg: Register, f: Field, descending: bool, ctx: Context, query: Any, sqlite: bool) -> Any:
+    """ORDER BY the field, blanks (NULL or '') last either way and ties in id order (as the in-memory
+    table). One sort key, no CASE per row: ``nullif(key, '')`` makes a blank NULL; SQLite sorts NULL
+    first, so ascending it becomes ``x''`` (a BLOB sorts after every number and text) and descending
+    NULL is last already; PostgreSQL says NULLS LAST."""
     E: Any = reg.entity
     if f.kind.is_reference:  # one join, not a subquery per row
         assert f.ref is not None
         T: Any = aliased(f.ref.target)
         query = query.outerjoin(T, T.id == getattr(E, f.attr))
         key: Any = func.lower(getattr(T, f.ref.label))
+        text_ = True
     else:
         key = _value(reg, f, ctx)
+        text_ = f.kind.textual or bool(getattr(f.sql, "is_text", False))
         if f.kind.textual:
             key = func.lower(key)
-    blank = case((or_(key.is_(None), cast(key, String) == literal("")), 1), else_=0)
-    return query.order_by(blank, key.desc() if descending else key.asc(), E.id)
+    if sqlite:  # '' is blank in any column there (a text in a number column is still only '' when blank)
+        key = func.nullif(key, literal_column("''"))
+        ordered = key.desc() if descending else func.coalesce(key, literal_column("x''")).asc()
+    else:  # PostgreSQL: a number or a date is never '' (comparing one with '' is an error there)
+        if text_:
+            key = func.nullif(key, literal(""))
+        ordered = (key.desc() if descending else key.asc()).nulls_last()
+    return query.order_by(ordered, E.id)
+
+
+def _ids(session: Session, query: Any) -> array[int]:
+    """The ids a query selects, in its order, as an ``array('q')``. SQLite: as one JSON text built by
+    ``json_group_array`` over the ordered query (an aggregate keeps its subquery's ORDER BY: SQLite
+    omits it only under count, min and max) and parsed in C, half the cost of a Python tuple per row;
+    PostgreSQL: straight from the driver's cursor (no conversion through Result rows)."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        sub = query.subquery()
+        text_ = conn.execute(select(func.json_group_array(list(sub.c)[0]))).scalar_one()
+        return array("q", json.loads(text_) if text_ else [])
+    result = conn.execute(query)
+    try:
+        return array("q", [row[0] for row in result.cursor.fetchall()])
+    finally:
+        result.close()
 
 
 def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | None = None) -> array[int]:
@@ -192,14 +221,10 @@ def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | No
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None
     if sort is not None and has_sql(reg, sort):
-        query = _order(reg, sort, window.descending, ctx, query)
+        query = _order(reg, sort, window.descending, ctx, query, session.get_bind().dialect.name == "sqlite")
     else:
         query = query.order_by(E.id)
-    result = session.connection().execute(query)
-    try:  # straight from the driver's cursor: ids need no conversion, a third faster than through Result rows
-        ids = array("q", [row[0] for row in result.cursor.fetchall()])
-    finally:
-        result.close()
+    ids = _ids(session, query)
     if window.record_ids is not None:  # a heat map cell: a few ids, kept in Python (no IN of thousands)
         keep = window.record_ids
         ids = array("q", [i for i in ids if i in keep])
