@@ -21,8 +21,18 @@ SEARCHES = ["supplier", "upplier 1", "SUPPLIER 12", "ann lee", "project b", "red
 
 @pytest.fixture
 def office(sqlite_store, monkeypatch):
+    return filled(sqlite_store, monkeypatch)
+
+
+@pytest.fixture
+def any_office(store, monkeypatch):
+    """The same records on SQLite (FTS5) and on PostgreSQL (pg_trgm)."""
+    return filled(store, monkeypatch)
+
+
+def filled(store, monkeypatch):
     monkeypatch.setattr(search_index, "THRESHOLD", 20)
-    office = Office(sqlite_store)
+    office = Office(store)
     people = ["Ann Lee", "Bo Chan"]
     projects = ["Project A", "Project B"]
 
@@ -59,6 +69,27 @@ def test_a_search_finds_the_same_records_with_the_index(office):
     assert search_all(office) == without
     assert without["supplier"] and without["ann lee"] and without['"quoted"'] and without["straße"]
     assert without["nothing like it"] == []
+
+
+def test_the_same_records_with_the_index_on_either_database(any_office):
+    """SQLite's FTS5 table or PostgreSQL's pg_trgm GIN index: a prefilter only, so every search (a name,
+    a rating, digits, two letters, wildcards) finds exactly what ILIKE/LIKE over every row finds."""
+    searches = SEARCHES + ["ann", "fails", "key staff 1", "2026-0", "straSSe", "high", "yes"]
+    ctx = any_office.read(records.load_context)
+
+    def search_all_of(queries):
+        return {q: any_office.read(windows.fetch_ids, RISKS, Window(search=q.lower()), ctx).tolist() for q in queries}
+
+    without = search_all_of(searches)
+    assert not any_office.read(search_index.has_index, RISKS)
+    assert any_office.write(search_index.ensure, RISKS)[0]
+    assert any_office.read(search_index.has_index, RISKS)
+    assert any_office.read(search_index.prefilter, RISKS, "supplier") is not None
+    assert search_all_of(searches) == without
+    assert without["supplier"] and without["ann"] and without["key staff 1"] and without["2026-0"]
+    rid = without["fails"][0]
+    any_office.write(records.update_record, RISKS, rid, {"title": "Zeppelin delay"})  # the index follows
+    assert search_all_of(["zeppelin"])["zeppelin"] == [rid]
 
 
 def test_the_index_follows_edits_inserts_and_deletes_by_anyone(office, sqlite_store):

@@ -81,40 +81,66 @@ def _contains(expression: Any, text: str, sqlite: bool) -> ColumnElement[bool]:
 NUMBER_LIKE = re.compile(r"[\d.,:/ -]+")
 
 
-def _search_condition(session: Session, reg: Register, text: str, ctx: Context) -> ColumnElement[bool]:
-    """Any cell contains ``text``. References and lists are searched in their target table once
-    (``fk IN (SELECT id … LIKE)``), never per row. Numbers and dates only for a text of digits, as
-    the database writes them (2026-03-31, 1234.5): a cell shown as "1,234.5" is found by "1234"."""
+def _search_terms(session: Session, reg: Register, text: str, ctx: Context,
+                  resolve: bool = False) -> tuple[list[ColumnElement[bool]], list[ColumnElement[bool]]]:
+    """Conditions "this cell contains ``text``", as (the register's own columns a search index holds,
+    every other column). References and lists are searched in their target table once (``fk IN
+    (SELECT id … LIKE)``, or with ``resolve`` the ids looked up first and no term when none matches),
+    never per row. Numbers and dates only for a text of digits, as the database writes them
+    (2026-03-31, 1234.5): a cell shown as "1,234.5" is found by "1234"."""
     E: Any = reg.entity
-    sqlite = session.get_bind().dialect.name == "sqlite"
+    conn = session.connection()
+    sqlite = conn.dialect.name == "sqlite"
     digits = NUMBER_LIKE.fullmatch(text) is not None
-    like: list[ColumnElement[bool]] = []
+    own: list[ColumnElement[bool]] = []
+    other: list[ColumnElement[bool]] = []
     for f in reg.fields:
         if f.kind.is_reference:
             assert f.ref is not None
             T: Any = f.ref.target
             names = select(T.id).where(_contains(getattr(T, f.ref.label), text, sqlite))
-            like.append(getattr(E, f.attr).in_(names))
+            if resolve:  # a small table: its matching ids now, so the condition is a plain IN (or nothing)
+                named = list(conn.execute(names).scalars())
+                if named:
+                    other.append(getattr(E, f.attr).in_(named))
+            else:
+                other.append(getattr(E, f.attr).in_(names))
         elif f.kind.is_links:
             assert f.ref is not None and f.link_table is not None
             T = f.ref.target
-            own, other = records._link_columns(f, E)
-            linked = (select(own).select_from(f.link_table.join(T, other == T.id))
+            mine, theirs = records._link_columns(f, E)
+            linked = (select(mine).select_from(f.link_table.join(T, theirs == T.id))
                       .where(_contains(getattr(T, f.ref.label), text, sqlite)))
-            like.append(E.id.in_(linked))
+            other.append(E.id.in_(linked))
         elif f.kind is Kind.BOOL:  # searched by the words it shows
             if "yes".startswith(text) or "no".startswith(text):
-                like.append(getattr(E, f.attr).is_(text[0] == "y"))
-        elif f.kind.textual:
-            like.append(_contains(getattr(E, f.attr), text, sqlite))
-        elif f.kind.stored:  # numbers and dates, as the database writes them
-            if digits:
-                like.append(_contains(cast(getattr(E, f.attr), String), text, sqlite))
+                other.append(getattr(E, f.attr).is_(text[0] == "y"))
+        elif f.kind.textual or f.kind.stored:
+            if f.kind.textual:
+                term = _contains(getattr(E, f.attr), text, sqlite)
+            elif digits:  # numbers and dates, as the database writes them
+                term = _contains(cast(getattr(E, f.attr), String), text, sqlite)
+            else:
+                continue
+            (own if search_index.holds(conn, f) else other).append(term)
         elif has_sql(reg, f) and search_index.can_show(f, text, ctx):
             cheaper = getattr(f.sql, "contains", None)  # ComputedSql.contains (a rating: its score's bands)
-            like.append(cheaper(E, text, ctx) if cheaper else _contains(cast(_value(reg, f, ctx), String), text, sqlite))
+            other.append(cheaper(E, text, ctx) if cheaper else _contains(cast(_value(reg, f, ctx), String), text, sqlite))
         # a computed field without SQL is not searched in a windowed table
-    return or_(*like) if like else false()
+    return own, other
+
+
+def _search_condition(session: Session, reg: Register, text: str, ctx: Context) -> ColumnElement[bool]:
+    """Any cell contains ``text``. With a search index (``search_index.prefilter``: a superset of the
+    rows whose own columns contain it) those columns' LIKE is checked on its rows only; the other
+    terms (a name, a list, a computed column) are exact already and join by OR, so the database reads
+    the index alone when there are none, and the table once when there are."""
+    prefilter = search_index.prefilter(session, reg, text)
+    own, other = _search_terms(session, reg, text, ctx, resolve=prefilter is not None)
+    if prefilter is not None:
+        own = [and_(prefilter, or_(*own))] if own else []
+    terms = own + other
+    return or_(*terms) if terms else false()
 
 
 def _display_matches(f: Field, raw_values: Iterable[Any], allowed: frozenset[str]) -> list[Any]:
@@ -213,10 +239,7 @@ def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | No
         else:
             python_filters.append((f, allowed))
     if window.search:
-        found = _search_condition(session, reg, window.search, ctx)
-        candidates = search_index.candidates(session, reg, window.search, ctx)
-        # With an index: LIKE checks only the rows it names (a superset), so the result is the same.
-        conditions.append(found if candidates is None else and_(E.id.in_(candidates), found))
+        conditions.append(_search_condition(session, reg, window.search, ctx))
     if conditions:
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None

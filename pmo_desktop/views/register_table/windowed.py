@@ -343,9 +343,9 @@ class WindowedRegisterModel(RegisterTableModel):
         self.reload(signature=False)
 
     def _ensure_search_index(self) -> None:
-        """A large register of a file made before the search index: build it once, at the first search
-        (a few seconds for a million rows; ``models/search_index.py``)."""
-        if self._search_index_checked or not self.document.store.is_sqlite:
+        """A large register of a file made before the search index (or on a PostgreSQL server, a trigram
+        index): build it once, at the first search (seconds for a million rows; ``models/search_index.py``)."""
+        if self._search_index_checked:
             return
         self._search_index_checked = True
         office = self.document.office
