@@ -178,6 +178,24 @@ def _filter_condition(session: Session, reg: Register, f: Field, allowed: frozen
     return or_(*parts) if parts else false()
 
 
+def passes_all(session: Session, reg: Register, name: str, allowed: frozenset[str], ctx: Context | None = None,
+               parent_id: int | None = None) -> bool:
+    """Whether every record of the register (or of one parent's sub-table) passes this column filter:
+    then the filter changes no window's ids and they need not be read again. One query that stops at
+    the first record failing it (a NULL condition fails too); only a filter every record passes
+    reads them all, without sorting or returning any. False for a column the database cannot filter."""
+    f = reg.field(name)
+    if not has_sql(reg, f):
+        return False
+    ctx = ctx or records.load_context(session)
+    E: Any = reg.entity
+    condition = _filter_condition(session, reg, f, allowed, ctx)
+    query = select(E.id).where(not_(func.coalesce(condition, false()))).limit(1)
+    if parent_id is not None and reg.parent:
+        query = query.where(getattr(E, reg.parent) == parent_id)
+    return session.connection().execute(query).first() is None
+
+
 def _order(reg: Register, f: Field, descending: bool, ctx: Context, query: Any, sqlite: bool) -> Any:
     """ORDER BY the field, blanks (NULL or '') last either way and ties in id order (as the in-memory
     table). One sort key, no CASE per row: ``nullif(key, '')`` makes a blank NULL; SQLite sorts NULL
