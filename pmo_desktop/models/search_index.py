@@ -49,7 +49,7 @@ from typing import Any
 
 from sqlalchemy import Connection, literal_column, select, text
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from .fields import Context, Field, Kind, Register
 
@@ -202,19 +202,27 @@ def holds(conn: Connection, f: Field) -> bool:
     return is_indexed(f) and (_is_sqlite(conn) or f.kind.textual)
 
 
-def prefilter(session: Session, reg: Register, text_: str) -> Any:
+def usable(session: Session, reg: Register, text_: str) -> bool:
+    """Whether the index can help a search for ``text_``: there is one, and the text has a trigram."""
+    return len(text_) >= MIN_CHARS and has_index(session, reg)
+
+
+def prefilter(session: Session, reg: Register, text_: str, alone: bool = True) -> Any:
     """A condition on the register's rows that every row whose indexed columns contain ``text_``
-    (lower case) passes, read through the index; None when the index cannot help (none, a text of
-    fewer than three characters)."""
-    if len(text_) < MIN_CHARS or not has_index(session, reg):
-        return None
+    (lower case) passes, read through the index (call when ``usable``). ``alone``: no other term of
+    the search joins it by OR (PostgreSQL then reads the index for the table's rows directly; with
+    other terms, which read every row anyway, the rows it names as ids, a hash look-up per row)."""
     E: Any = reg.entity
     if _is_sqlite(session.connection()):
         name = index_name(reg)
         matched: Any = select(literal_column("rowid")).select_from(text(f'"{name}"')).where(
             text(f'"{name}" MATCH :search_query').bindparams(search_query=_fts_query(text_)))
         return E.id.in_(matched)
-    return _pg_expression(reg).icontains(text_, autoescape=any(c in text_ for c in "%_/"))
+    escape = any(c in text_ for c in "%_/")
+    if alone:
+        return _pg_expression(reg, _table(reg)).icontains(text_, autoescape=escape)
+    rows: Any = aliased(E, name=PG_ROWS)
+    return E.id.in_(select(rows.id).where(_pg_expression(reg, PG_ROWS).icontains(text_, autoescape=escape)))
 
 
 def can_show(f: Field, text_: str, ctx: Context) -> bool:
@@ -225,6 +233,7 @@ def can_show(f: Field, text_: str, ctx: Context) -> bool:
 
 # ---------------------------------------------------------------------------------------- PostgreSQL
 PG_SUFFIX = "_search_trgm"
+PG_ROWS = "search_rows"  # the register's table as the prefilter's subquery names it
 _pg_unavailable_logged: set[str] = set()
 
 
@@ -233,14 +242,13 @@ def _pg_columns(reg: Register) -> list[str]:
     return [mapper.attrs[f.attr].columns[0].name for f in reg.fields if is_indexed(f) and f.kind.textual]
 
 
-def _pg_expression(reg: Register) -> Any:
+def _pg_expression(reg: Register, table: str) -> Any:
     """The text columns joined by a control character (no match spans two cells by chance of a space):
     the expression the GIN index holds; the same text as the index's definition (``_pg_sql``)."""
-    return literal_column(_pg_sql(reg))
+    return literal_column(_pg_sql(reg, table))
 
 
-def _pg_sql(reg: Register) -> str:
-    table = _table(reg)
+def _pg_sql(reg: Register, table: str) -> str:
     return "(" + " || chr(1) || ".join(f'coalesce("{table}"."{c}", \'\')' for c in _pg_columns(reg)) + ")"
 
 
@@ -267,7 +275,7 @@ def _pg_create(conn: Connection, reg: Register) -> bool:
     try:
         with conn.begin_nested():
             conn.execute(text(f'DROP INDEX IF EXISTS "{name}"'))
-            conn.execute(text(f'CREATE INDEX "{name}" ON "{_table(reg)}" USING gin ({_pg_sql(reg)} gin_trgm_ops)'))
+            conn.execute(text(f'CREATE INDEX "{name}" ON "{_table(reg)}" USING gin ({_pg_sql(reg, _table(reg))} gin_trgm_ops)'))
             conn.execute(text(f"COMMENT ON INDEX \"{name}\" IS '{','.join(_pg_columns(reg))}'"))
     except Exception as e:  # noqa: BLE001
         log.warning("No trigram index for %s on PostgreSQL: %s", reg.name, str(e).splitlines()[0])

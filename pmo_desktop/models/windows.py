@@ -109,9 +109,12 @@ def _search_terms(session: Session, reg: Register, text: str, ctx: Context,
             assert f.ref is not None and f.link_table is not None
             T = f.ref.target
             mine, theirs = records._link_columns(f, E)
-            linked = (select(mine).select_from(f.link_table.join(T, theirs == T.id))
-                      .where(_contains(getattr(T, f.ref.label), text, sqlite)))
-            other.append(E.id.in_(linked))
+            named_ids: Any = select(T.id).where(_contains(getattr(T, f.ref.label), text, sqlite))
+            if resolve:  # no term at all when no name matches (a plan that reads the index alone)
+                named_ids = list(conn.execute(named_ids).scalars())
+                if not named_ids:
+                    continue
+            other.append(E.id.in_(select(mine).where(theirs.in_(named_ids))))
         elif f.kind is Kind.BOOL:  # searched by the words it shows
             if "yes".startswith(text) or "no".startswith(text):
                 other.append(getattr(E, f.attr).is_(text[0] == "y"))
@@ -135,10 +138,10 @@ def _search_condition(session: Session, reg: Register, text: str, ctx: Context) 
     rows whose own columns contain it) those columns' LIKE is checked on its rows only; the other
     terms (a name, a list, a computed column) are exact already and join by OR, so the database reads
     the index alone when there are none, and the table once when there are."""
-    prefilter = search_index.prefilter(session, reg, text)
-    own, other = _search_terms(session, reg, text, ctx, resolve=prefilter is not None)
-    if prefilter is not None:
-        own = [and_(prefilter, or_(*own))] if own else []
+    indexed = search_index.usable(session, reg, text)
+    own, other = _search_terms(session, reg, text, ctx, resolve=indexed)
+    if indexed:
+        own = [and_(search_index.prefilter(session, reg, text, alone=not other), or_(*own))] if own else []
     terms = own + other
     return or_(*terms) if terms else false()
 
