@@ -227,3 +227,37 @@ def test_a_file_indexed_elsewhere_opens_editable_where_sqlite_lacks_trigrams(off
         assert again.read(windows.fetch_ids, RISKS, Window(search="edited here"), ctx).tolist() == [rid]
     finally:
         again.close()
+
+
+@pytest.mark.postgres
+def test_postgresql_without_the_right_to_create_pg_trgm_searches_by_ilike(pg_server, pg_store_url, monkeypatch, caplog):
+    """A user who may not create the extension: no index, one clear log line, the transaction still
+    usable, and the search finds by ILIKE what it always found."""
+    import os
+
+    from sqlalchemy.engine import make_url
+
+    from pmo_desktop.models.store import Store
+
+    monkeypatch.setattr(search_index, "THRESHOLD", 3)
+    monkeypatch.setattr(search_index, "_pg_unavailable_logged", set())
+    database = make_url(pg_store_url).database
+    role = f"no_ext_{os.getpid()}"
+    pg_server.sql(f"CREATE ROLE {role} LOGIN PASSWORD 'x'")
+    pg_server.sql(f'REVOKE CREATE ON DATABASE "{database}" FROM PUBLIC')
+    pg_server.sql(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}", database)
+    pg_server.sql(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}", database)
+    store = Store.open(pg_server.url(database, user=role, password="x"))
+    try:
+        office = Office(store)
+        office.write(lambda s: [records.create_record(s, RISKS, {"title": f"Supplier {i}"}) for i in range(5)])
+        with caplog.at_level("WARNING", logger="pmo_desktop.models.search_index"):
+            assert not office.write(search_index.ensure, RISKS)[0]
+        assert "pg_trgm unavailable" in caplog.text and "ILIKE" in caplog.text
+        assert not office.read(search_index.has_index, RISKS)
+        found = office.read(windows.fetch_ids, RISKS, Window(search="supplier 3")).tolist()
+        assert [office.read(records.fetch_rows, RISKS, ids=found)[0][RISKS.field_names.index("title") + 2]] == ["Supplier 3"]
+    finally:
+        store.close()
+        pg_server.sql(f"DROP OWNED BY {role}", database)
+        pg_server.sql(f"DROP ROLE {role}")
