@@ -39,7 +39,7 @@ def test_sorted_in_sql_as_in_python(demo_store, name, descending):
 
 
 @pytest.mark.parametrize("name", ["inherent_rating", "status", "owner", "related_projects", "probability",
-                                  "next_review", "review_overdue"])
+                                  "next_review", "review_overdue", "raised_on", "inherent_score", "escalated"])
 def test_column_filters_in_sql_as_in_python(demo_store, name):
     with demo_store.session() as s:
         rows = records.fetch_rows(s, RISKS)
