@@ -21,8 +21,18 @@ SEARCHES = ["supplier", "upplier 1", "SUPPLIER 12", "ann lee", "project b", "red
 
 @pytest.fixture
 def office(sqlite_store, monkeypatch):
+    return filled(sqlite_store, monkeypatch)
+
+
+@pytest.fixture
+def any_office(store, monkeypatch):
+    """The same records on SQLite (FTS5) and on PostgreSQL (pg_trgm)."""
+    return filled(store, monkeypatch)
+
+
+def filled(store, monkeypatch):
     monkeypatch.setattr(search_index, "THRESHOLD", 20)
-    office = Office(sqlite_store)
+    office = Office(store)
     people = ["Ann Lee", "Bo Chan"]
     projects = ["Project A", "Project B"]
 
@@ -59,6 +69,27 @@ def test_a_search_finds_the_same_records_with_the_index(office):
     assert search_all(office) == without
     assert without["supplier"] and without["ann lee"] and without['"quoted"'] and without["straße"]
     assert without["nothing like it"] == []
+
+
+def test_the_same_records_with_the_index_on_either_database(any_office):
+    """SQLite's FTS5 table or PostgreSQL's pg_trgm GIN index: a prefilter only, so every search (a name,
+    a rating, digits, two letters, wildcards) finds exactly what ILIKE/LIKE over every row finds."""
+    searches = SEARCHES + ["ann", "fails", "key staff 1", "2026-0", "straSSe", "high", "yes"]
+    ctx = any_office.read(records.load_context)
+
+    def search_all_of(queries):
+        return {q: any_office.read(windows.fetch_ids, RISKS, Window(search=q.lower()), ctx).tolist() for q in queries}
+
+    without = search_all_of(searches)
+    assert not any_office.read(search_index.has_index, RISKS)
+    assert any_office.write(search_index.ensure, RISKS)[0]
+    assert any_office.read(search_index.has_index, RISKS)
+    assert any_office.read(search_index.usable, RISKS, "supplier") and not any_office.read(search_index.usable, RISKS, "su")
+    assert search_all_of(searches) == without
+    assert without["supplier"] and without["ann"] and without["key staff 1"] and without["2026-0"]
+    rid = without["fails"][0]
+    any_office.write(records.update_record, RISKS, rid, {"title": "Zeppelin delay"})  # the index follows
+    assert search_all_of(["zeppelin"])["zeppelin"] == [rid]
 
 
 def test_the_index_follows_edits_inserts_and_deletes_by_anyone(office, sqlite_store):
@@ -196,3 +227,37 @@ def test_a_file_indexed_elsewhere_opens_editable_where_sqlite_lacks_trigrams(off
         assert again.read(windows.fetch_ids, RISKS, Window(search="edited here"), ctx).tolist() == [rid]
     finally:
         again.close()
+
+
+@pytest.mark.postgres
+def test_postgresql_without_the_right_to_create_pg_trgm_searches_by_ilike(pg_server, pg_store_url, monkeypatch, caplog):
+    """A user who may not create the extension: no index, one clear log line, the transaction still
+    usable, and the search finds by ILIKE what it always found."""
+    import os
+
+    from sqlalchemy.engine import make_url
+
+    from pmo_desktop.models.store import Store
+
+    monkeypatch.setattr(search_index, "THRESHOLD", 3)
+    monkeypatch.setattr(search_index, "_pg_unavailable_logged", set())
+    database = make_url(pg_store_url).database
+    role = f"no_ext_{os.getpid()}"
+    pg_server.sql(f"CREATE ROLE {role} LOGIN PASSWORD 'x'")
+    pg_server.sql(f'REVOKE CREATE ON DATABASE "{database}" FROM PUBLIC')
+    pg_server.sql(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}", database)
+    pg_server.sql(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}", database)
+    store = Store.open(pg_server.url(database, user=role, password="x"))
+    try:
+        office = Office(store)
+        office.write(lambda s: [records.create_record(s, RISKS, {"title": f"Supplier {i}"}) for i in range(5)])
+        with caplog.at_level("WARNING", logger="pmo_desktop.models.search_index"):
+            assert not office.write(search_index.ensure, RISKS)[0]
+        assert "pg_trgm unavailable" in caplog.text and "ILIKE" in caplog.text
+        assert not office.read(search_index.has_index, RISKS)
+        found = office.read(windows.fetch_ids, RISKS, Window(search="supplier 3")).tolist()
+        assert [office.read(records.fetch_rows, RISKS, ids=found)[0][RISKS.field_names.index("title") + 2]] == ["Supplier 3"]
+    finally:
+        store.close()
+        pg_server.sql(f"DROP OWNED BY {role}", database)
+        pg_server.sql(f"DROP ROLE {role}")

@@ -39,7 +39,7 @@ def test_sorted_in_sql_as_in_python(demo_store, name, descending):
 
 
 @pytest.mark.parametrize("name", ["inherent_rating", "status", "owner", "related_projects", "probability",
-                                  "next_review", "review_overdue"])
+                                  "next_review", "review_overdue", "raised_on", "inherent_score", "escalated"])
 def test_column_filters_in_sql_as_in_python(demo_store, name):
     with demo_store.session() as s:
         rows = records.fetch_rows(s, RISKS)
@@ -81,3 +81,53 @@ def test_search_ignores_case_and_reads_wildcards_as_text(demo_store):
         assert rows[0][0] in lower  # stored "Risk …", searched "risk …"
         assert list(windows.fetch_ids(s, RISKS, Window(search="%"))) == []
         assert list(windows.fetch_ids(s, RISKS, Window(search="_"))) == []
+
+
+@pytest.fixture
+def mixed(store):
+    """Risks whose cells differ only by case, are blank ('' or NULL), tie, or refer to people named
+    alike: what the one-key ORDER BY (nullif / x'' / NULLS LAST) must sort as the in-memory table does."""
+    from sqlalchemy import text
+
+    with store.session() as s:
+        ctx = records.load_context(s)
+        for name in ("bob", "Ann", "ann", "Cy", ""):
+            records.create_record(s, REGISTERS["people"], {"name": name or "Tmp"}, ctx)
+        s.execute(text("UPDATE person SET name = '' WHERE name = 'Tmp'"))
+        cells = [("b", "Beta", 3, "bob"), ("B", "", None, "Ann"), ("a", "alpha", 1, "ann"), ("c", "", 2, None),
+                 ("A", "Alpha", None, ""), ("b", "beta", 3, "Cy"), ("d", "", 1, "ann"), ("a", "ALPHA", None, "Ann")]
+        ids = []
+        for title, notes, probability, _owner in cells:
+            ids.append(records.create_record(s, RISKS, {"title": title, "notes": notes, "probability": probability,
+                                                        "impact": 2 if probability else None}, ctx).id)
+        s.flush()
+        for rid, (*_, owner) in zip(ids, cells):  # '' and NULL owners, and two people both called "Ann"/"ann"
+            pid = None if owner is None else s.execute(text("SELECT id FROM person WHERE name = :n"), {"n": owner}).scalar()
+            s.execute(text("UPDATE risk SET owner_id = :p, proximity = NULL WHERE id = :i"), {"p": pid, "i": rid})
+        s.execute(text("UPDATE risk SET title = '' WHERE title = 'd'"))  # required, but another program may
+        s.execute(text("UPDATE risk SET proximity = '2026-05-01' WHERE title IN ('b', 'a')"))
+        s.commit()
+    return store
+
+
+@pytest.mark.parametrize("name", ["title", "notes", "probability", "inherent_score", "inherent_rating", "owner",
+                                  "proximity"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_blanks_last_case_ignored_ties_by_id(mixed, name, descending):
+    with mixed.session() as s:
+        rows = records.fetch_rows(s, RISKS)
+        ids = windows.fetch_ids(s, RISKS, Window(sort_field=name, descending=descending)).tolist()
+    assert ids == python_order(rows, RISKS, name, descending)
+    col = RISKS.field_names.index(name) + 2
+    assert any(r[col] in (None, "") for r in rows) and any(r[col] not in (None, "") for r in rows)
+
+
+def test_sorted_ids_are_the_same_with_a_filter_and_a_search(mixed):
+    with mixed.session() as s:
+        rows = records.fetch_rows(s, RISKS)
+        ids = windows.fetch_ids(s, RISKS, Window(sort_field="title", descending=True, search="a",
+                                                 column_filters={"notes": frozenset({"", "Alpha"})})).tolist()
+    notes, title = RISKS.field_names.index("notes") + 2, RISKS.field_names.index("title") + 2
+    kept = [r for r in rows if (r[notes] or "") in ("", "Alpha")
+            and any("a" in str(v).lower() for v in r[2:] if v is not None)]
+    assert ids == python_order(kept, RISKS, "title", True) and {r[title] for r in kept} >= {"A", "B", ""}

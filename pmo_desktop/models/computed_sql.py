@@ -38,6 +38,9 @@ class ComputedSql:
     # ``contains(entity, text, ctx)``: a cheaper condition for "shows a text containing ``text``" than
     # the expression cast to text and LIKE (a rating: its score in the bands whose names contain it).
     contains: Callable[[Any, str, Context], Any] | None = None
+    # ``sort(entity, ctx)``: a cheaper expression in the same order as the value, NULL where it is blank,
+    # for ORDER BY alone (a date as its day number: no date text made for every row).
+    sort: Callable[[Any, Context], Any] | None = None
 
     def __call__(self, entity: Any, ctx: Context) -> Any:
         return self.build(entity, ctx)
@@ -59,5 +62,25 @@ def _sqlite(element: date_plus_days, compiler: Any, **kw: Any) -> str:
 
 @compiles(date_plus_days)
 def _default(element: date_plus_days, compiler: Any, **kw: Any) -> str:  # PostgreSQL: date + integer
+    day, n = list(element.clauses)
+    return f"({compiler.process(day, **kw)} + {compiler.process(n, **kw)})"
+
+
+class day_number_plus(FunctionElement[Any]):
+    """``day_number_plus(a_date, n)``: a value in the order of the date n days later, for sorting
+    (SQLite: its Julian day number, no date text; PostgreSQL: the date itself)."""
+
+    inherit_cache = True
+    name = "day_number_plus"
+
+
+@compiles(day_number_plus, "sqlite")
+def _sqlite_day(element: day_number_plus, compiler: Any, **kw: Any) -> str:
+    day, n = list(element.clauses)
+    return f"(julianday({compiler.process(day, **kw)}) + ({compiler.process(n, **kw)}))"
+
+
+@compiles(day_number_plus)
+def _default_day(element: day_number_plus, compiler: Any, **kw: Any) -> str:
     day, n = list(element.clauses)
     return f"({compiler.process(day, **kw)} + {compiler.process(n, **kw)})"

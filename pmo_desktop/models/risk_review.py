@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Date, case, func, literal, null, select, type_coerce
 from sqlalchemy.orm import Session
 
-from .computed_sql import ComputedSql, date_plus_days, digits_only
+from .computed_sql import ComputedSql, date_plus_days, day_number_plus, digits_only
 from .errors import ValidationError
 from .fields import Context
 from .risks import Risk
@@ -73,7 +73,7 @@ def review_overdue(rec: Mapping[str, Any], ctx: Context) -> str:
     return OVERDUE if due is not None and due < ctx.today else ""
 
 
-def _next_review_sql(E: Any, ctx: Context) -> Any:
+def _next_review_sql(E: Any, ctx: Context, as_key: bool = False) -> Any:
     """``next_review`` in SQL: the cadence's days for the current rating (residual once it rates, else
     inherent) after the last review or the raising; NULL for a closed risk. One flat CASE on the two
     scores (highest band first), no rating text in between: sorting a million risks by it costs about
@@ -84,6 +84,8 @@ def _next_review_sql(E: Any, ctx: Context) -> Any:
              for score in (E.residual_probability * E.residual_impact, E.probability * E.impact) for b in bands]
     days = case(*whens, else_=cadence.other) if whens else literal(cadence.other)
     since = func.coalesce(E.reviewed_on, E.raised_on)
+    if as_key:  # for ORDER BY: the day number (SQLite), no date text per row; a third of the time
+        return case((E.status == "Closed", null()), else_=day_number_plus(since, days))
     return type_coerce(case((E.status == "Closed", null()), else_=date_plus_days(since, days)), Date)
 
 
@@ -91,7 +93,8 @@ def _review_overdue_sql(E: Any, ctx: Context) -> Any:
     return case((_next_review_sql(E, ctx) < literal(ctx.today, Date), literal(OVERDUE)), else_=literal(""))
 
 
-NEXT_REVIEW_SQL = ComputedSql(_next_review_sql, can_show=digits_only)
+NEXT_REVIEW_SQL = ComputedSql(_next_review_sql, can_show=digits_only,
+                              sort=lambda E, ctx: _next_review_sql(E, ctx, as_key=True))
 REVIEW_OVERDUE_SQL = ComputedSql(_review_overdue_sql, can_show=lambda text, _ctx: text in OVERDUE.lower(), is_text=True)
 
 

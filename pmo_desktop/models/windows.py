@@ -14,13 +14,31 @@ set of record ids (a heat map cell). Computed fields sort, filter and search in 
 
 from __future__ import annotations
 
+import json
 import re
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, cast, false, func, literal, not_, or_, select
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    and_,
+    cast,
+    false,
+    func,
+    literal,
+    literal_column,
+    not_,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, aliased
 
 from . import records, search_index
@@ -80,44 +98,97 @@ def _contains(expression: Any, text: str, sqlite: bool) -> ColumnElement[bool]:
 NUMBER_LIKE = re.compile(r"[\d.,:/ -]+")
 
 
-def _search_condition(session: Session, reg: Register, text: str, ctx: Context) -> ColumnElement[bool]:
-    """Any cell contains ``text``. References and lists are searched in their target table once
-    (``fk IN (SELECT id … LIKE)``), never per row. Numbers and dates only for a text of digits, as
-    the database writes them (2026-03-31, 1234.5): a cell shown as "1,234.5" is found by "1234"."""
+def _search_terms(session: Session, reg: Register, text: str, ctx: Context,
+                  resolve: bool = False) -> tuple[list[ColumnElement[bool]], list[ColumnElement[bool]]]:
+    """Conditions "this cell contains ``text``", as (the register's own columns a search index holds,
+    every other column). References and lists are searched in their target table once (``fk IN
+    (SELECT id … LIKE)``, or with ``resolve`` the ids looked up first and no term when none matches),
+    never per row. Numbers and dates only for a text of digits, as the database writes them
+    (2026-03-31, 1234.5): a cell shown as "1,234.5" is found by "1234"."""
     E: Any = reg.entity
-    sqlite = session.get_bind().dialect.name == "sqlite"
+    conn = session.connection()
+    sqlite = conn.dialect.name == "sqlite"
     digits = NUMBER_LIKE.fullmatch(text) is not None
-    like: list[ColumnElement[bool]] = []
+    own: list[ColumnElement[bool]] = []
+    other: list[ColumnElement[bool]] = []
     for f in reg.fields:
         if f.kind.is_reference:
             assert f.ref is not None
             T: Any = f.ref.target
             names = select(T.id).where(_contains(getattr(T, f.ref.label), text, sqlite))
-            like.append(getattr(E, f.attr).in_(names))
+            if resolve:  # a small table: its matching ids now, so the condition is a plain IN (or nothing)
+                named = list(conn.execute(names).scalars())
+                if named:
+                    other.append(getattr(E, f.attr).in_(named))
+            else:
+                other.append(getattr(E, f.attr).in_(names))
         elif f.kind.is_links:
             assert f.ref is not None and f.link_table is not None
             T = f.ref.target
-            own, other = records._link_columns(f, E)
-            linked = (select(own).select_from(f.link_table.join(T, other == T.id))
-                      .where(_contains(getattr(T, f.ref.label), text, sqlite)))
-            like.append(E.id.in_(linked))
+            mine, theirs = records._link_columns(f, E)
+            named_ids: Any = select(T.id).where(_contains(getattr(T, f.ref.label), text, sqlite))
+            if resolve:  # no term at all when no name matches (a plan that reads the index alone)
+                named_ids = list(conn.execute(named_ids).scalars())
+                if not named_ids:
+                    continue
+            other.append(E.id.in_(select(mine).where(theirs.in_(named_ids))))
         elif f.kind is Kind.BOOL:  # searched by the words it shows
             if "yes".startswith(text) or "no".startswith(text):
-                like.append(getattr(E, f.attr).is_(text[0] == "y"))
-        elif f.kind.textual:
-            like.append(_contains(getattr(E, f.attr), text, sqlite))
-        elif f.kind.stored:  # numbers and dates, as the database writes them
-            if digits:
-                like.append(_contains(cast(getattr(E, f.attr), String), text, sqlite))
+                other.append(getattr(E, f.attr).is_(text[0] == "y"))
+        elif f.kind.textual or f.kind.stored:
+            if f.kind.textual:
+                term = _contains(getattr(E, f.attr), text, sqlite)
+            elif digits:  # numbers and dates, as the database writes them
+                term = _contains(cast(getattr(E, f.attr), String), text, sqlite)
+            else:
+                continue
+            (own if search_index.holds(conn, f) else other).append(term)
         elif has_sql(reg, f) and search_index.can_show(f, text, ctx):
             cheaper = getattr(f.sql, "contains", None)  # ComputedSql.contains (a rating: its score's bands)
-            like.append(cheaper(E, text, ctx) if cheaper else _contains(cast(_value(reg, f, ctx), String), text, sqlite))
+            other.append(cheaper(E, text, ctx) if cheaper else _contains(cast(_value(reg, f, ctx), String), text, sqlite))
         # a computed field without SQL is not searched in a windowed table
-    return or_(*like) if like else false()
+    return own, other
+
+
+def _search_condition(session: Session, reg: Register, text: str, ctx: Context) -> ColumnElement[bool]:
+    """Any cell contains ``text``. With a search index (``search_index.prefilter``: a superset of the
+    rows whose own columns contain it) those columns' LIKE is checked on its rows only; the other
+    terms (a name, a list, a computed column) are exact already and join by OR, so the database reads
+    the index alone when there are none, and the table once when there are."""
+    indexed = search_index.usable(session, reg, text)
+    own, other = _search_terms(session, reg, text, ctx, resolve=indexed)
+    if indexed:
+        own = [and_(search_index.prefilter(session, reg, text, alone=not other), or_(*own))] if own else []
+    terms = own + other
+    return or_(*terms) if terms else false()
 
 
 def _display_matches(f: Field, raw_values: Iterable[Any], allowed: frozenset[str]) -> list[Any]:
     return [raw for raw in raw_values if raw is not None and display_text(f, raw) in allowed]
+
+
+def _values_shown_as(f: Field, expression: Any, texts: Iterable[str]) -> list[Any] | None:
+    """The values a column of dates or of whole numbers holds where it shows ``texts``, read from the
+    texts themselves (a date shows only as its ISO text, a whole number as its digits), so a filter
+    need not read every row's distinct value first (a computed date: a second for a million rows).
+    None for another type, or a text that is not how such a value shows."""
+    kind = getattr(expression, "type", None)
+    values: list[Any] = []
+    for text in texts:
+        value: Any
+        try:
+            if isinstance(kind, Date) and not isinstance(kind, DateTime):
+                value = date.fromisoformat(text)
+            elif isinstance(kind, Integer) and not isinstance(kind, Boolean):
+                value = int(text)
+            else:
+                return None
+        except ValueError:
+            return None
+        if display_text(f, value) != text:
+            return None
+        values.append(value)
+    return values
 
 
 def _filter_condition(session: Session, reg: Register, f: Field, allowed: frozenset[str],
@@ -140,9 +211,13 @@ def _filter_condition(session: Session, reg: Register, f: Field, allowed: frozen
     expression = _value(reg, f, ctx)
     if f.kind.textual or getattr(f.sql, "is_text", False):  # references and lists were answered above
         wanted: list[Any] = sorted(allowed - {BLANK})  # a text shows as itself: no look-up of every value
-    else:  # the distinct stored values whose display text is allowed (a handful: numbers, dates, flags)
-        distinct = [row[0] for row in session.connection().execute(select(expression).select_from(E).distinct())]
-        wanted = _display_matches(f, distinct, allowed)
+    else:
+        shown_as = _values_shown_as(f, expression, allowed - {BLANK})
+        if shown_as is not None:  # dates and whole numbers: the value each text shows, without a look
+            wanted = shown_as
+        else:  # the distinct stored values whose display text is allowed (a handful: numbers, dates, flags)
+            distinct = [row[0] for row in session.connection().execute(select(expression).select_from(E).distinct())]
+            wanted = _display_matches(f, distinct, allowed)
     parts: list[ColumnElement[bool]] = [expression.in_(wanted)] if wanted else []
     if BLANK in allowed:
         parts.append(expression.is_(None))
@@ -151,20 +226,67 @@ def _filter_condition(session: Session, reg: Register, f: Field, allowed: frozen
     return or_(*parts) if parts else false()
 
 
-def _order(reg: Register, f: Field, descending: bool, ctx: Context, query: Any) -> Any:
-    """ORDER BY the field, blanks last either way and ties in id order (as the in-memory table)."""
+def passes_all(session: Session, reg: Register, name: str, allowed: frozenset[str], ctx: Context | None = None,
+               parent_id: int | None = None) -> bool:
+    """Whether every record of the register (or of one parent's sub-table) passes this column filter:
+    then the filter changes no window's ids and they need not be read again. One query that stops at
+    the first record failing it (a NULL condition fails too); only a filter every record passes
+    reads them all, without sorting or returning any. False for a column the database cannot filter."""
+    f = reg.field(name)
+    if not has_sql(reg, f):
+        return False
+    ctx = ctx or records.load_context(session)
+    E: Any = reg.entity
+    condition = _filter_condition(session, reg, f, allowed, ctx)
+    query = select(E.id).where(not_(func.coalesce(condition, false()))).limit(1)
+    if parent_id is not None and reg.parent:
+        query = query.where(getattr(E, reg.parent) == parent_id)
+    return session.connection().execute(query).first() is None
+
+
+def _order(reg: Register, f: Field, descending: bool, ctx: Context, query: Any, sqlite: bool) -> Any:
+    """ORDER BY the field, blanks (NULL or '') last either way and ties in id order (as the in-memory
+    table). One sort key, no CASE per row: ``nullif(key, '')`` makes a blank NULL; SQLite sorts NULL
+    first, so ascending it becomes ``x''`` (a BLOB sorts after every number and text) and descending
+    NULL is last already; PostgreSQL says NULLS LAST."""
     E: Any = reg.entity
     if f.kind.is_reference:  # one join, not a subquery per row
         assert f.ref is not None
         T: Any = aliased(f.ref.target)
         query = query.outerjoin(T, T.id == getattr(E, f.attr))
         key: Any = func.lower(getattr(T, f.ref.label))
+        text_ = True
     else:
-        key = _value(reg, f, ctx)
+        cheaper = getattr(f.sql, "sort", None)  # ComputedSql.sort: the same order, cheaper (a day number)
+        key = cheaper(reg.entity, ctx) if cheaper is not None and not f.kind.stored else _value(reg, f, ctx)
+        text_ = f.kind.textual or bool(getattr(f.sql, "is_text", False))
         if f.kind.textual:
             key = func.lower(key)
-    blank = case((or_(key.is_(None), cast(key, String) == literal("")), 1), else_=0)
-    return query.order_by(blank, key.desc() if descending else key.asc(), E.id)
+    if sqlite:  # '' is blank in any column there (a text in a number column is still only '' when blank)
+        key = func.nullif(key, literal_column("''"))
+        ordered = key.desc() if descending else func.coalesce(key, literal_column("x''")).asc()
+    else:  # PostgreSQL: a number or a date is never '' (comparing one with '' is an error there)
+        if text_:
+            key = func.nullif(key, literal(""))
+        ordered = (key.desc() if descending else key.asc()).nulls_last()
+    return query.order_by(ordered, E.id)
+
+
+def _ids(session: Session, query: Any) -> array[int]:
+    """The ids a query selects, in its order, as an ``array('q')``. SQLite: as one JSON text built by
+    ``json_group_array`` over the ordered query (an aggregate keeps its subquery's ORDER BY: SQLite
+    omits it only under count, min and max) and parsed in C, half the cost of a Python tuple per row;
+    PostgreSQL: straight from the driver's cursor (no conversion through Result rows)."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        sub = query.subquery()
+        text_ = conn.execute(select(func.json_group_array(list(sub.c)[0]))).scalar_one()
+        return array("q", json.loads(text_) if text_ else [])
+    result = conn.execute(query)
+    try:
+        return array("q", [row[0] for row in result.cursor.fetchall()])
+    finally:
+        result.close()
 
 
 def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | None = None) -> array[int]:
@@ -184,22 +306,15 @@ def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | No
         else:
             python_filters.append((f, allowed))
     if window.search:
-        found = _search_condition(session, reg, window.search, ctx)
-        candidates = search_index.candidates(session, reg, window.search, ctx)
-        # With an index: LIKE checks only the rows it names (a superset), so the result is the same.
-        conditions.append(found if candidates is None else and_(E.id.in_(candidates), found))
+        conditions.append(_search_condition(session, reg, window.search, ctx))
     if conditions:
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None
     if sort is not None and has_sql(reg, sort):
-        query = _order(reg, sort, window.descending, ctx, query)
+        query = _order(reg, sort, window.descending, ctx, query, session.get_bind().dialect.name == "sqlite")
     else:
         query = query.order_by(E.id)
-    result = session.connection().execute(query)
-    try:  # straight from the driver's cursor: ids need no conversion, a third faster than through Result rows
-        ids = array("q", [row[0] for row in result.cursor.fetchall()])
-    finally:
-        result.close()
+    ids = _ids(session, query)
     if window.record_ids is not None:  # a heat map cell: a few ids, kept in Python (no IN of thousands)
         keep = window.record_ids
         ids = array("q", [i for i in ids if i in keep])

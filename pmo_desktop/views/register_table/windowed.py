@@ -15,8 +15,9 @@ the Risks page's quick filters are passed to the model, which asks the database 
 Differences from the in-memory table, all deliberate:
 
 - a change of filter or search resets the view, so the selection is cleared (the in-memory proxy
-  keeps the selected rows that still pass); a sort keeps the selection and the current cell on their
-  records, as before; the search runs when typing pauses (``SEARCH_PAUSE_MS``), not at every key;
+  keeps the selected rows that still pass) — except a column filter every record passes, set or
+  removed, which leaves the ids as they are (``_filter_keeps_ids``); a sort keeps the selection and
+  the current cell on their records, as before; the search runs when typing pauses (``SEARCH_PAUSE_MS``), not at every key;
 - our own edit that races another user's save may hide theirs from the outside-changes check until
   the next change (the aggregate signature is taken after our refresh);
 - an edited record that no longer matches the filter stays shown until the next filter change or
@@ -85,6 +86,9 @@ class WindowedRegisterModel(RegisterTableModel):
         self.record_filter_label = ""
         self._search_index_checked = False
         self._reload_token = 0
+        # Columns whose filter every record passed when it was set (``windows.passes_all``), while the
+        # register has not changed since: setting or removing such a filter leaves the ids as they are.
+        self._passing_filters: set[int] = set()
         super().__init__(document, register, parent_id, parent)
         self._reloaded.connect(self._install_reloaded)
 
@@ -199,6 +203,7 @@ class WindowedRegisterModel(RegisterTableModel):
     def refresh_records(self, ids) -> None:
         """Our own edits: reread those records' pages; new records at the end, deleted ones out."""
         ids = list(ids)
+        self._passing_filters.clear()  # an edit may make a record fail one of them
         self._reload_token += 1  # a background read may have started before this edit: read again later
         positions = self._positions(ids)
         present = {row[0] for row in self._fetch(ids=ids)} if ids else set()
@@ -246,6 +251,7 @@ class WindowedRegisterModel(RegisterTableModel):
         if changed is None:
             return set()
         self._stale = True
+        self._passing_filters.clear()
         if not changed:
             QTimer.singleShot(0, self, self._refresh_if_stale)
         return changed
@@ -266,6 +272,7 @@ class WindowedRegisterModel(RegisterTableModel):
         changed = {rid for rid, version in cached.items() if fresh.get(rid) != version}
         changed |= set(windows.ids_after(session, self.register, self._signature[1], self.parent_id))
         self._stale = True
+        self._passing_filters.clear()
         if not changed:
             QTimer.singleShot(0, self, self._refresh_if_stale)
         return changed
@@ -277,6 +284,7 @@ class WindowedRegisterModel(RegisterTableModel):
     def _on_records_changed(self, register: str, ids) -> None:
         if register != self.register.name:
             return
+        self._passing_filters.clear()
         if self._stale and ids is not None:
             # Someone else's change (``outside_changed_ids``): the rows shown are read again as they are
             # painted, so their new values show at once; the ordered ids (a second for a million
@@ -328,6 +336,8 @@ class WindowedRegisterModel(RegisterTableModel):
     # ------------------------------------------------------------------ filters (from the proxy)
     def set_filters(self, search: str | None = None, column: int | None = None, allowed: set[str] | None = None,
                     record_ids: set[int] | None | bool = False, label: str = "") -> None:
+        same_ids = (search is None and record_ids is False and column is not None
+                    and self._filter_keeps_ids(column, allowed))
         if search is not None:
             self.search = search
             if search:
@@ -340,12 +350,34 @@ class WindowedRegisterModel(RegisterTableModel):
         if record_ids is not False:
             self.record_ids = None if record_ids is None else set(record_ids)  # type: ignore[arg-type]
             self.record_filter_label = label if record_ids is not None else ""
-        self.reload(signature=False)
+        if not same_ids:
+            self.reload(signature=False)
+
+    def _filter_keeps_ids(self, column: int, allowed: set[str] | None) -> bool:
+        """Whether setting this column's filter to ``allowed`` (None: off) shows the same ids in the same
+        order: the filter before and the filter after each pass every record (nobody changed the
+        register since the one before was checked). A filter every row passes ("Threat" in a register
+        of threats, a blank column) then costs one scan of the table, not a sort and a million ids."""
+        if self._stale:
+            self._passing_filters.clear()
+            return False
+        before = column not in self.column_filters or column in self._passing_filters
+        self._passing_filters.discard(column)
+        if not before:
+            return False
+        if allowed is None:
+            return True
+        f = self.fields[column]
+        if not self.document.office.read(windows.passes_all, self.register, f.name, frozenset(allowed),
+                                         self.document.context, self.parent_id):
+            return False
+        self._passing_filters.add(column)
+        return True
 
     def _ensure_search_index(self) -> None:
-        """A large register of a file made before the search index: build it once, at the first search
-        (a few seconds for a million rows; ``models/search_index.py``)."""
-        if self._search_index_checked or not self.document.store.is_sqlite:
+        """A large register of a file made before the search index (or on a PostgreSQL server, a trigram
+        index): build it once, at the first search (seconds for a million rows; ``models/search_index.py``)."""
+        if self._search_index_checked:
             return
         self._search_index_checked = True
         office = self.document.office
@@ -360,6 +392,7 @@ class WindowedRegisterModel(RegisterTableModel):
             QApplication.restoreOverrideCursor()
 
     def clear_filters(self) -> None:
+        self._passing_filters.clear()
         self.search, self.record_filter_label = "", ""
         self.column_filters.clear()
         self.record_ids = None
