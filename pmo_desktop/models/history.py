@@ -33,6 +33,7 @@ from sqlalchemy.pool import StaticPool
 
 from . import clock, errors
 from .base import Base
+from .bulk import _processed, insert_rows
 from .fields import Field, Kind, Register
 from .history_tables import BoardSnapshot, RecordHistory
 from .office import Office
@@ -126,14 +127,20 @@ def _rows_of(conn: Connection, reg: Register, ids: Iterable[int] | None) -> dict
         query = select(table)
         if chunk is not None:
             query = query.where(table.c.id.in_(chunk))
-        result = conn.execute(query)
-        keys = list(result.keys())
-        for values in result.all():  # plain tuples zipped with the names: cheaper than a mapping per row
+        if conn.dialect.name == "sqlite":
+            keys, rows = _sqlite_rows(conn, table, chunk)
+        else:
+            result = conn.execute(query)
+            keys = list(result.keys())
+            rows = result.all()
+            positions = [keys.index(name) for name in temporal]
+            if positions and rows:  # dates as text here: cheaper than JSON's fallback for each value
+                by_column = list(zip(*rows))
+                for i in positions:
+                    by_column[i] = tuple(None if x is None else x.isoformat() for x in by_column[i])
+                rows = list(zip(*by_column))
+        for values in rows:  # plain tuples zipped with the names: cheaper than a mapping per row
             data = dict(zip(keys, values))
-            for name in temporal:  # as text here: cheaper than JSON's fallback for each value
-                value = data[name]
-                if value is not None:
-                    data[name] = value.isoformat()
             out[data["id"]] = data
         for f in links:
             own, other = _link_columns(f, reg.entity)
@@ -147,6 +154,54 @@ def _rows_of(conn: Connection, reg: Register, ids: Iterable[int] | None) -> dict
         for f in links:
             data.setdefault(f.name, [])
     return out
+
+
+def _sqlite_rows(conn: Connection, table: Table, ids: list[int] | None) -> tuple[list[str], list[Any]]:
+    """The rows of ``table`` (those of ``ids``, or all) as the driver returns them, each column then read
+    as SQLAlchemy reads it, dates and times as ISO text: what ``_rows_of`` keeps, without a result
+    object. A date stored as SQLAlchemy writes it on SQLite ("2025-03-01") is that text already."""
+    dialect = conn.dialect
+    keys = [c.name for c in table.c]
+    prep = dialect.identifier_preparer
+    sql = f"SELECT {', '.join(prep.quote(k) for k in keys)} FROM {prep.format_table(table)}"
+    if ids is not None:
+        sql += f" WHERE {prep.quote('id')} IN ({', '.join('?' for _ in ids)})"
+    rows: list[Any] = conn.exec_driver_sql(sql, tuple(ids or ())).fetchall()
+    steps = []
+    for i, col in enumerate(table.c):
+        process = col.type.dialect_impl(dialect).result_processor(dialect, None)
+        if isinstance(col.type, DateTime):
+            steps.append((i, _iso(process)))
+        elif isinstance(col.type, Date):
+            steps.append((i, _date_text(process)))
+        elif process is not None:
+            steps.append((i, process))
+    if steps and rows:
+        by_column = list(zip(*rows))
+        for i, step in steps:
+            by_column[i] = _processed(by_column[i], step)
+        rows = list(zip(*by_column))
+    return keys, rows
+
+
+def _iso(process: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    def iso(value: Any) -> Any:
+        read = process(value) if process is not None else value
+        return read.isoformat() if read is not None else None
+
+    return iso
+
+
+def _date_text(process: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    iso = _iso(process)
+
+    def text(value: Any) -> Any:
+        if value.__class__ is str and len(value) == 10 and value[4] == "-" and value[7] == "-" and \
+                value[:4].isdigit() and value[5:7].isdigit() and value[8:].isdigit():
+            return value  # "2025-03-01": as SQLAlchemy writes a date, and as it reads back
+        return iso(value)
+
+    return text
 
 
 # ----------------------------------------------------------------------------------------- writing
@@ -174,7 +229,7 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
                 continue  # unchanged, or made and removed again before anyone saw it
             rows.append({"register": reg.name, "record_id": rid, "changed_at": when, "data": data})
         if rows:
-            conn.execute(insert(H), rows)
+            insert_rows(conn, H, rows)
             written += len(rows)
     return written
 
