@@ -98,6 +98,13 @@ def _one_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def _plain_text_limit(f: Field) -> int:
+    """The length limit of a field whose value is its cell's text, stripped (``TextKind.parse``); 0 for others."""
+    from ..models.kinds import TextKind
+
+    return f.max_length if f.kind.free_text and type(f.kind).parse is TextKind.parse else 0
+
+
 def _looks_like_code(value: Any) -> bool:
     text = v.parse_text(value)
     return bool(re.fullmatch(r"\S{1,20}", text)) and any(ch.isdigit() for ch in text)
@@ -229,6 +236,15 @@ class Planner:
         width = max(len(headers), max(mapping, default=-1) + 1, max(plan.extras, default=-1) + 1)
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
         self._profiles = self._column_profiles(reader, header_row, width, fields, headers)
+        # each mapped column's way to its value, worked out once for the sheet: its field, the field's
+        # cache of parsed cell values (None for text), its scale profile, and for plain text its length
+        self._steps = [(c, f, f.name, self._parsed[id(f)], self._profiles.get(c), _plain_text_limit(f))
+                       for c, f in fields]
+        self._texts: dict[str, dict[str, str]] = {f.name: {} for _, f in fields if _plain_text_limit(f)}
+        self._length_checks = {n: limit for n, limit in self._lengths.items()
+                               if not any(f.name == n and _plain_text_limit(f) for _, f in fields)}
+        self._required = [f for f in reg.fields if f.required and not f.kind.is_key]
+        self._title_field = next((f.name for f in reg.fields if f.required), None)
         merged_title = self._merged_rows(reader, title_col, header_row)
         blank_run: list[int] = []
         notes: set[int] = set()  # rows holding only a title below a gap: notes if nothing follows them
@@ -483,42 +499,56 @@ class Planner:
         ctx = self.ctx
         width = len(row)
         translator = self._translator
-        profiles = self._profiles
         unplaced: list[tuple[str, str]] = []
-        for c, f in fields:
+        texts = self._texts
+        lengths = self._length_checks  # a plain text read below is within its length already
+        for c, f, name, cache, profile, text_limit in self._steps:
             raw: Any = row[c] if c < width else None
             cls = raw.__class__
-            if cls is str and raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
-                errors.append(f"{f.label} shows the Excel error {raw.strip()}; correct or clear that cell.")
-                continue
-            cache = self._parsed[id(f)]
+            if cls is str:
+                if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
+                    errors.append(f"{f.label} shows the Excel error {raw.strip()}; correct or clear that cell.")
+                    continue
+                if text_limit:  # plain text (Field.parse: stripped, at most its length, not empty if required)
+                    seen = texts[name]
+                    text = seen.get(raw)
+                    if text is None:
+                        text = raw.strip()
+                        if not text or len(text) > text_limit:
+                            text = None  # empty or too long: Field.parse below says what it makes of it
+                        elif len(seen) < 20_000:
+                            seen[raw] = text  # the same text on many rows is kept once
+                    if text is not None:
+                        values[name] = text
+                        continue
+                    lengths = self._lengths
             if cache is None:  # text: cheap to parse and mostly unique
                 try:
-                    values[f.name] = f.parse(raw, ctx)
+                    values[name] = f.parse(raw, ctx)
                 except ValidationError as e:
                     text = v.parse_text(raw)
-                    if f.name in self._lengths and len(text) > self._lengths[f.name]:
-                        values[f.name] = text  # too long for the field: shortened below, kept whole in the notes
+                    if name in self._lengths and len(text) > self._lengths[name]:
+                        values[name] = text  # too long for the field: shortened below, kept whole in the notes
                     else:
                         errors.append(str(e))
                 continue
             hit = cache.get((cls, raw))
             if hit is None:
                 try:
-                    hit = (True, translator.parse(f, raw, ctx, profiles.get(c)))
+                    hit = (True, translator.parse(f, raw, ctx, profile))
                 except ValidationError as e:
                     hit = (False, str(e))
                 if len(cache) < 10_000:
                     cache[(cls, raw)] = hit
             if hit[0]:
-                values[f.name] = hit[1]
+                values[name] = hit[1]
             else:
                 errors.append(hit[1])
                 text = v.parse_text(raw)
-                counts = plan.unplaced.setdefault(f.name, {})
+                counts = plan.unplaced.setdefault(name, {})
                 counts[text] = counts.get(text, 0) + 1
-                unplaced.append((f.name, text))
-        for name, limit in self._lengths.items():
+                unplaced.append((name, text))
+        for name, limit in lengths.items():
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:
                 f = reg.field(name)
@@ -608,7 +638,7 @@ class Planner:
                     return PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code,
                                                 f"same {key.label} as row {earlier[1]} of “{earlier[0]}”: its other "
                                                 "columns go to that record."))
-                title_name = next((f.name for f in reg.fields if f.required), None)
+                title_name = self._title_field
                 if earlier is not None and earlier[0] == plan.sheet and first is None:
                     first = self.claimed_rows.get((reg.name, low))
                 if earlier is not None and earlier[0] == plan.sheet and first is not None and title_name and \
@@ -635,8 +665,8 @@ class Planner:
                     if record_id is not None:
                         action = Action.UPDATE
         if action == Action.INSERT:
-            for f in reg.fields:
-                if f.required and not f.kind.is_key and f.name not in values:
+            for f in self._required:
+                if f.name not in values:
                     errors.append(f"{f.label} cannot be empty (no column of the sheet holds it).")
         if not errors and reg.check is not None:
             if record_id is not None:

@@ -70,7 +70,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     processors = [(i, process) for i, (col, _) in enumerate(columns)
                   if (process := col.type.dialect_impl(dialect).bind_processor(dialect)) is not None]
     if processors:  # dates, times, booleans: column by column
-        by_column = list(zip(*out))
+        by_column: list[Any] = list(zip(*out))
         for i, process in processors:
             by_column[i] = _processed(by_column[i], process)
         out = list(zip(*by_column))
@@ -83,7 +83,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
 def _processed(values: Sequence[Any], process: Callable[[Any], Any]) -> list[Any]:
     """``process`` of each value but None, worked out once per distinct value (a day recurs on many rows)."""
     memo: dict[tuple[type, Any], Any] = {}
-    out = []
+    out: list[Any] = []
     for x in values:
         if x is None:
             out.append(None)

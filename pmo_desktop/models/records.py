@@ -34,9 +34,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import clock, operations
-from .bulk import insert_rows
 from . import values as v
 from .base import Base, utcnow
+from .bulk import insert_rows
 from .errors import EditConflict, RecordNotFound, ValidationError
 from .fields import Context, Field, Ref, Register
 
@@ -459,8 +459,8 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 out[reg.parent] = pid
             values: dict[str, Any] = {}
             for name, raw in raw_values.items():
-                if name in required and v.is_blank(raw):
-                    continue  # a placeholder below, as create_record gives
+                if name in required and (raw is None or (isinstance(raw, str) and not raw.strip())):
+                    continue  # a placeholder below, as create_record gives (v.is_blank, inline)
                 if name not in stored:
                     given = by_name.get(name)
                     if given is None:
@@ -479,7 +479,8 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                     counter[0] = max(counter[0], int(m.group(1)))
                 out[key.attr] = code
             for f in placeholders:  # as create_record: empty / today / zero, a unique name made unique
-                if v.is_blank(values.get(f.name)):
+                given_value = values.get(f.name)
+                if given_value is None or (isinstance(given_value, str) and not given_value.strip()):
                     values.pop(f.name, None)
                     blank = f.kind.blank(ctx)
                     if blank == "" and is_unique(reg, f):
