@@ -235,7 +235,8 @@ class Planner:
         strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
         width = max(len(headers), max(mapping, default=-1) + 1, max(plan.extras, default=-1) + 1)
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
-        self._profiles = self._column_profiles(reader, header_row, width, fields, headers)
+        self._profiles, repeated = self._column_profiles(reader, header_row, width, fields, headers,
+                                                         count_rows=parent_reg is None)
         # each mapped column's way to its value, worked out once for the sheet: its field, the field's
         # cache of parsed cell values (None for text), its scale profile, and for plain text its length
         self._steps = [(c, f, f.name, self._parsed[id(f)], self._profiles.get(c), _plain_text_limit(f))
@@ -255,7 +256,9 @@ class Planner:
         widths: dict[int, int] = {}  # index into plan.rows → filled cells of that row
         table_widths: list[int] = []  # filled cells of the rows of the first block (the table itself)
         last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
-        seen_rows: dict[tuple[Any, ...], int] = {}  # each distinct row → the first row number holding it
+        # each distinct row → the first row number holding it; only rows whose hash the first pass met
+        # more than once can repeat another, so only theirs are kept (not a copy of the whole sheet)
+        seen_rows: dict[tuple[Any, ...], int] = {}
 
         def skip(number: int, reason: str, code: str = "") -> None:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
@@ -369,7 +372,7 @@ class Planner:
                 continue
             if after_gap and len(filled) == 1 and filled[0] == first_col == title_col:
                 notes.add(len(plan.rows))
-            if parent_reg is None:
+            if parent_reg is None and (repeated is None or hash(row) in repeated):
                 same = seen_rows.setdefault(tuple(row), number)
                 if same != number:  # a block pasted twice (a log appended to by each session): one record
                     skip(number, f"repeats row {same} cell for cell: one record.")
@@ -463,20 +466,31 @@ class Planner:
         return out
 
     def _column_profiles(self, reader: SheetReader, header_row: int, width: int, fields: list[tuple[int, Field]],
-                         headers: list[str]) -> dict[int, ColumnProfile]:
+                         headers: list[str], count_rows: bool = False
+                         ) -> tuple[dict[int, ColumnProfile], set[int] | None]:
         """How to read the numbers of each scale column (fractions 0–1? a 1–10 scale? the scale its header
-        names?), from all its cells."""
+        names?), from all its cells. This pass reads every row: with ``count_rows`` it also gives the hashes
+        met on more than one row (None when the sheet has no scale column, so no such pass)."""
         scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
         if not scale_cols:
-            return {}
+            return {}, None
         columns: dict[int, list[Any]] = {c: [] for c, _ in scale_cols}
+        once: set[int] = set()
+        repeated: set[int] = set()
         for _number, row in reader.data_rows(header_row + 1, width):
             for c in columns:
                 x = row[c] if c < len(row) else None
                 if x is not None:
                     columns[c].append(x)
-        return {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), headers[c] if c < len(headers) else None)
-                for c, f in scale_cols}
+            if count_rows:
+                key = hash(row)
+                if key in once:
+                    repeated.add(key)
+                else:
+                    once.add(key)
+        profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), headers[c] if c < len(headers) else None)
+                    for c, f in scale_cols}
+        return profiles, repeated if count_rows else None
 
     def _plan_row(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple[Any, ...],
                   fields: list[tuple[int, Field]], code_col: int | None, parent_col: int | None,
