@@ -72,7 +72,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     if processors:  # dates, times, booleans: column by column
         by_column: list[Any] = list(zip(*out))
         for i, process in processors:
-            by_column[i] = _processed(by_column[i], process)
+            by_column[i] = convert_column(by_column[i], process)
         out = list(zip(*by_column))
     quoted = [dialect.identifier_preparer.quote(n) for n in names]
     sql = (f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({', '.join(quoted)}) "
@@ -80,7 +80,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     conn.exec_driver_sql(sql, out)
 
 
-def _processed(values: Sequence[Any], process: Callable[[Any], Any]) -> list[Any]:
+def convert_column(values: Sequence[Any], process: Callable[[Any], Any]) -> list[Any]:
     """``process`` of each value but None, worked out once per distinct value (a day recurs on many rows)."""
     memo: dict[tuple[type, Any], Any] = {}
     out: list[Any] = []

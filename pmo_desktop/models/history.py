@@ -33,7 +33,7 @@ from sqlalchemy.pool import StaticPool
 
 from . import clock, errors
 from .base import Base
-from .bulk import _processed, insert_rows
+from .bulk import convert_column, insert_rows
 from .fields import Field, Kind, Register
 from .history_tables import BoardSnapshot, RecordHistory
 from .office import Office
@@ -197,7 +197,7 @@ def _sqlite_rows(conn: Connection, table: Table, ids: list[int] | None) -> tuple
     if steps and rows:
         by_column: list[Any] = list(zip(*rows))
         for i, step in steps:
-            by_column[i] = _processed(by_column[i], step)
+            by_column[i] = convert_column(by_column[i], step)
         rows = list(zip(*by_column))
     return keys, rows
 
