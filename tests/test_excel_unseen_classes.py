@@ -141,6 +141,19 @@ def test_raid_columns_are_judged_on_each_registers_rows_and_repeated_rows_make_o
     assert sum(1 for r in plan.reports if "cell for cell" in r.reason) == 5
 
 
+def test_rows_alike_but_for_one_cell_are_two_records_even_when_their_hashes_meet(sqlite_store, tmp_path):
+    """Only rows whose hash recurs are compared cell for cell (the planner keeps no copy of the others); -1
+    and -2 hash alike in Python, so these rows are compared, and found different."""
+    header = ["Title", "Likelihood", "Impact", "Owner", "Cost delta"]
+    rows = [["Supplier late", 3, 4, "Ann", -1], ["Supplier late", 3, 4, "Ann", -2],
+            ["Supplier late", 3, 4, "Ann", -2], ["Budget cut", 2, 2, "Bob", 5]]
+    assert hash(tuple(rows[0])) == hash(tuple(rows[1]))
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Risks": [header, *rows]}))
+    assert [r.row for r in plan.reports if "cell for cell" in r.reason] == [4]
+    assert sorted(r["title"] for r in rows_of(sqlite_store, "risks")) == ["Budget cut", "Supplier late",
+                                                                          "Supplier late"]
+
+
 def test_numbering_restarted_below_makes_a_new_record_not_an_error(sqlite_store, tmp_path):
     path = write_xlsx(tmp_path / "r.xlsx", {"Risk Register": [
         ["S.No", "Risk Description", "Probability", "Impact"],

@@ -180,13 +180,20 @@ def _phrases(kind: SheetKind) -> list[tuple[tuple[str, ...], str]]:
 def _by_prefix(kind: SheetKind, text: str, used: set[str]) -> str | None:
     """"Risk Description & Effect" → the field of "Risk description": the longest known header of two
     words or more that a cell's header begins with, word for word; the values below still have to fit."""
+    return next((name for name in _prefix_names(kind, text) if name not in used or name in PSEUDO), None)
+
+
+@lru_cache(maxsize=1 << 14)
+def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
+    """Every field whose known header ``text`` begins with, longest first, whether taken or not."""
     words = tuple(words_of(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)))
+    out = []
     for phrase, name in _prefixes(kind).get(words[0] if words else "", ()):
         if len(phrase) == 1 and (len(phrase[0]) < 8 or len(words) > 5):
             continue  # one long word ("Description of potential risk"), in a short header only
-        if words[:len(phrase)] == phrase and len(words) > len(phrase) and (name not in used or name in PSEUDO):
-            return name
-    return None
+        if words[:len(phrase)] == phrase and len(words) > len(phrase):
+            out.append(name)
+    return tuple(out)
 
 
 def _deletions(key: str) -> set[str]:
@@ -204,10 +211,20 @@ def _near_index(kind: SheetKind) -> dict[str, set[str]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _near_lengths(kind: SheetKind) -> tuple[int, int]:
+    """The shortest and longest key of ``_near_index``: a header outside them by more than a letter is near none."""
+    lengths = [len(k) for k in _near_index(kind)] or [0]
+    return min(lengths), max(lengths)
+
+
 def near_key(kind: SheetKind, key: str) -> str | None:
     """The one known header key a long header is one letter away from ("Likelhood", "Probabilty",
     "Contigency plans": a letter missing, extra or mistyped), or None when none or several are."""
     if len(key) < NEAR_MIN:
+        return None
+    shortest, longest = _near_lengths(kind)
+    if len(key) > longest + 1 or len(key) < shortest:  # neither it nor one of its deletions is in the index
         return None
     index = _near_index(kind)
     found: set[str] = set()
@@ -252,34 +269,25 @@ class HeaderMatch:
 
 def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Column → field for one candidate header row; ``group`` is the row above (two-level headers)."""
-    keys = field_keys(kind)
     mapping: dict[int, str] = {}
     duplicates: dict[int, str] = {}
     used: set[str] = set()
     for c, cell in enumerate(row):
-        variants = header_variants(cell)
-        if not variants:
+        if cell is None:
             continue
-        candidates: list[str] = []
         top = group[c] if group is not None and c < len(group) else None
-        if isinstance(top, str) and top.strip() and top != cell:
-            candidates += [g + v for g in header_variants(top) for v in variants]
-        candidates += variants
-        hit = None
-        clash = None
-        for key in candidates:
-            name = keys.get(key)
-            if name is None:
-                continue
-            if name in used:
-                clash = clash or name
-                continue
-            hit = name
-            break
+        if not (isinstance(top, str) and top.strip() and top != cell):
+            top = None
+        try:  # every register's words are tried on the same top rows: a cell is read once per register
+            exact, prefixed, loose = _cell_names(kind, cell.__class__, cell, top)
+        except TypeError:  # an unhashable cell value
+            exact, prefixed, loose = _cell_names.__wrapped__(kind, cell.__class__, cell, top)
+        hit = next((name for name in exact if name not in used), None)
+        clash = exact[0] if hit is None and exact else None
         if hit is None and clash is None:
-            hit = _by_prefix(kind, str(cell), used)
-        if hit is None and clash is None:
-            hit, clash = _loose(kind, variants, used)
+            hit = next((name for name in prefixed if name not in used or name in PSEUDO), None)
+        if hit is None and clash is None and loose is not None:
+            hit, clash = (loose, None) if loose not in used or loose in PSEUDO else (None, loose)
         if hit:
             mapping[c] = hit
             if hit not in PSEUDO:
@@ -287,6 +295,26 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
         elif clash:
             duplicates[c] = clash
     return mapping, duplicates
+
+
+@lru_cache(maxsize=1 << 15)
+def _cell_names(kind: SheetKind, _cls: type, cell: Any, top: str | None) -> tuple[tuple[str, ...], tuple[str, ...],
+                                                                                 str | None]:
+    """What one header cell (under ``top``, the cell above it in a two-row header) may name, whatever
+    the row has taken already: the fields its words name exactly, in order; those a known header it
+    begins with names (``_by_prefix``); the one field it names loosely (``_loose``)."""
+    variants = header_variants(cell)
+    if not variants:
+        return (), (), None
+    keys = field_keys(kind)
+    candidates: list[str] = []
+    if top is not None:
+        candidates += [g + v for g in header_variants(top) for v in variants]
+    candidates += variants
+    exact = tuple(name for key in candidates if (name := keys.get(key)) is not None)
+    prefixed = () if exact else _prefix_names(kind, str(cell))
+    loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
+    return exact, prefixed, loose
 
 
 _TICK_SCALE: dict[tuple[str, str | None], str | None] = {("risks", "effect"): "impact"}

@@ -98,6 +98,13 @@ def _one_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def _plain_text_limit(f: Field) -> int:
+    """The length limit of a field whose value is its cell's text, stripped (``TextKind.parse``); 0 for others."""
+    from ..models.kinds import TextKind
+
+    return f.max_length if f.kind.free_text and type(f.kind).parse is TextKind.parse else 0
+
+
 def _looks_like_code(value: Any) -> bool:
     text = v.parse_text(value)
     return bool(re.fullmatch(r"\S{1,20}", text)) and any(ch.isdigit() for ch in text)
@@ -228,7 +235,17 @@ class Planner:
         strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
         width = max(len(headers), max(mapping, default=-1) + 1, max(plan.extras, default=-1) + 1)
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
-        self._profiles = self._column_profiles(reader, header_row, width, fields, headers)
+        self._profiles, repeated = self._column_profiles(reader, header_row, width, fields, headers,
+                                                         count_rows=parent_reg is None)
+        # each mapped column's way to its value, worked out once for the sheet: its field, the field's
+        # cache of parsed cell values (None for text), its scale profile, and for plain text its length
+        self._steps = [(c, f, f.name, self._parsed[id(f)], self._profiles.get(c), _plain_text_limit(f))
+                       for c, f in fields]
+        self._texts: dict[str, dict[str, str]] = {f.name: {} for _, f in fields if _plain_text_limit(f)}
+        self._length_checks = {n: limit for n, limit in self._lengths.items()
+                               if not any(f.name == n and _plain_text_limit(f) for _, f in fields)}
+        self._required = [f for f in reg.fields if f.required and not f.kind.is_key]
+        self._title_field = next((f.name for f in reg.fields if f.required), None)
         merged_title = self._merged_rows(reader, title_col, header_row)
         blank_run: list[int] = []
         notes: set[int] = set()  # rows holding only a title below a gap: notes if nothing follows them
@@ -239,7 +256,9 @@ class Planner:
         widths: dict[int, int] = {}  # index into plan.rows → filled cells of that row
         table_widths: list[int] = []  # filled cells of the rows of the first block (the table itself)
         last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
-        seen_rows: dict[tuple[Any, ...], int] = {}  # each distinct row → the first row number holding it
+        # each distinct row → the first row number holding it; only rows whose hash the first pass met
+        # more than once can repeat another, so only theirs are kept (not a copy of the whole sheet)
+        seen_rows: dict[tuple[Any, ...], int] = {}
 
         def skip(number: int, reason: str, code: str = "") -> None:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
@@ -353,7 +372,7 @@ class Planner:
                 continue
             if after_gap and len(filled) == 1 and filled[0] == first_col == title_col:
                 notes.add(len(plan.rows))
-            if parent_reg is None:
+            if parent_reg is None and (repeated is None or hash(row) in repeated):
                 same = seen_rows.setdefault(tuple(row), number)
                 if same != number:  # a block pasted twice (a log appended to by each session): one record
                     skip(number, f"repeats row {same} cell for cell: one record.")
@@ -447,20 +466,31 @@ class Planner:
         return out
 
     def _column_profiles(self, reader: SheetReader, header_row: int, width: int, fields: list[tuple[int, Field]],
-                         headers: list[str]) -> dict[int, ColumnProfile]:
+                         headers: list[str], count_rows: bool = False
+                         ) -> tuple[dict[int, ColumnProfile], set[int] | None]:
         """How to read the numbers of each scale column (fractions 0–1? a 1–10 scale? the scale its header
-        names?), from all its cells."""
+        names?), from all its cells. This pass reads every row: with ``count_rows`` it also gives the hashes
+        met on more than one row (None when the sheet has no scale column, so no such pass)."""
         scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
         if not scale_cols:
-            return {}
+            return {}, None
         columns: dict[int, list[Any]] = {c: [] for c, _ in scale_cols}
+        once: set[int] = set()
+        repeated: set[int] = set()
         for _number, row in reader.data_rows(header_row + 1, width):
             for c in columns:
                 x = row[c] if c < len(row) else None
                 if x is not None:
                     columns[c].append(x)
-        return {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), headers[c] if c < len(headers) else None)
-                for c, f in scale_cols}
+            if count_rows:
+                key = hash(row)
+                if key in once:
+                    repeated.add(key)
+                else:
+                    once.add(key)
+        profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), headers[c] if c < len(headers) else None)
+                    for c, f in scale_cols}
+        return profiles, repeated if count_rows else None
 
     def _plan_row(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple[Any, ...],
                   fields: list[tuple[int, Field]], code_col: int | None, parent_col: int | None,
@@ -483,42 +513,56 @@ class Planner:
         ctx = self.ctx
         width = len(row)
         translator = self._translator
-        profiles = self._profiles
         unplaced: list[tuple[str, str]] = []
-        for c, f in fields:
+        texts = self._texts
+        lengths = self._length_checks  # a plain text read below is within its length already
+        for c, f, name, cache, profile, text_limit in self._steps:
             raw: Any = row[c] if c < width else None
             cls = raw.__class__
-            if cls is str and raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
-                errors.append(f"{f.label} shows the Excel error {raw.strip()}; correct or clear that cell.")
-                continue
-            cache = self._parsed[id(f)]
+            if cls is str:
+                if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
+                    errors.append(f"{f.label} shows the Excel error {raw.strip()}; correct or clear that cell.")
+                    continue
+                if text_limit:  # plain text (Field.parse: stripped, at most its length, not empty if required)
+                    seen = texts[name]
+                    text = seen.get(raw)
+                    if text is None:
+                        text = raw.strip()
+                        if not text or len(text) > text_limit:
+                            text = None  # empty or too long: Field.parse below says what it makes of it
+                        elif len(seen) < 20_000:
+                            seen[raw] = text  # the same text on many rows is kept once
+                    if text is not None:
+                        values[name] = text
+                        continue
+                    lengths = self._lengths
             if cache is None:  # text: cheap to parse and mostly unique
                 try:
-                    values[f.name] = f.parse(raw, ctx)
+                    values[name] = f.parse(raw, ctx)
                 except ValidationError as e:
                     text = v.parse_text(raw)
-                    if f.name in self._lengths and len(text) > self._lengths[f.name]:
-                        values[f.name] = text  # too long for the field: shortened below, kept whole in the notes
+                    if name in self._lengths and len(text) > self._lengths[name]:
+                        values[name] = text  # too long for the field: shortened below, kept whole in the notes
                     else:
                         errors.append(str(e))
                 continue
             hit = cache.get((cls, raw))
             if hit is None:
                 try:
-                    hit = (True, translator.parse(f, raw, ctx, profiles.get(c)))
+                    hit = (True, translator.parse(f, raw, ctx, profile))
                 except ValidationError as e:
                     hit = (False, str(e))
                 if len(cache) < 10_000:
                     cache[(cls, raw)] = hit
             if hit[0]:
-                values[f.name] = hit[1]
+                values[name] = hit[1]
             else:
                 errors.append(hit[1])
                 text = v.parse_text(raw)
-                counts = plan.unplaced.setdefault(f.name, {})
+                counts = plan.unplaced.setdefault(name, {})
                 counts[text] = counts.get(text, 0) + 1
-                unplaced.append((f.name, text))
-        for name, limit in self._lengths.items():
+                unplaced.append((name, text))
+        for name, limit in lengths.items():
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:
                 f = reg.field(name)
@@ -608,7 +652,7 @@ class Planner:
                     return PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code,
                                                 f"same {key.label} as row {earlier[1]} of “{earlier[0]}”: its other "
                                                 "columns go to that record."))
-                title_name = next((f.name for f in reg.fields if f.required), None)
+                title_name = self._title_field
                 if earlier is not None and earlier[0] == plan.sheet and first is None:
                     first = self.claimed_rows.get((reg.name, low))
                 if earlier is not None and earlier[0] == plan.sheet and first is not None and title_name and \
@@ -635,8 +679,8 @@ class Planner:
                     if record_id is not None:
                         action = Action.UPDATE
         if action == Action.INSERT:
-            for f in reg.fields:
-                if f.required and not f.kind.is_key and f.name not in values:
+            for f in self._required:
+                if f.name not in values:
                     errors.append(f"{f.label} cannot be empty (no column of the sheet holds it).")
         if not errors and reg.check is not None:
             if record_id is not None:

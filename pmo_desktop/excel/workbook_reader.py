@@ -523,7 +523,9 @@ class SheetReader:
             number = index + 1
             if number - first_row >= limits.max_scanned_rows:
                 raise self._too_many()
-            row = tuple(None if x == "" else x for x in raw[:width])
+            row = tuple(raw[:width])
+            if "" in row:  # calamine's empty cells
+                row = tuple([None if x == "" else x for x in row])
             if len(row) < width:
                 row = row + pad[: width - len(row)]
             if downs:

@@ -33,6 +33,7 @@ from sqlalchemy.pool import StaticPool
 
 from . import clock, errors
 from .base import Base
+from .bulk import convert_column, insert_rows
 from .fields import Field, Kind, Register
 from .history_tables import BoardSnapshot, RecordHistory
 from .office import Office
@@ -117,24 +118,34 @@ def _decode_row(table_name: str, row: dict[str, Any]) -> dict[str, Any]:
 def _rows_of(conn: Connection, reg: Register, ids: Iterable[int] | None) -> dict[int, dict[str, Any]]:
     """Each record's table row, plus its links as lists of ids under the link field's name."""
     table: Table = _table_of(reg)
-    chunks: list[list[int] | None] = [None] if ids is None else [
-        sorted(ids)[i:i + _CHUNK] for i in range(0, len(list(ids)), _CHUNK)]
+    wanted = None if ids is None else sorted(ids)
+    chunks: list[list[int] | None] = [None] if wanted is None else [
+        wanted[i:i + _CHUNK] for i in range(0, len(wanted), _CHUNK)]
     out: dict[int, dict[str, Any]] = {}
     links = _link_fields(reg)
+    if conn.dialect.name == "sqlite":  # the rows at once, through the driver
+        keys, rows = _sqlite_rows(conn, table, wanted)
+        for values in rows:  # plain tuples zipped with the names: cheaper than a mapping per row
+            data = dict(zip(keys, values))
+            out[data["id"]] = data
     temporal = [name for name, _parse in _temporal_columns(table.name)]
     for chunk in chunks:
-        query = select(table)
-        if chunk is not None:
-            query = query.where(table.c.id.in_(chunk))
-        result = conn.execute(query)
-        keys = list(result.keys())
-        for values in result.all():  # plain tuples zipped with the names: cheaper than a mapping per row
-            data = dict(zip(keys, values))
-            for name in temporal:  # as text here: cheaper than JSON's fallback for each value
-                value = data[name]
-                if value is not None:
-                    data[name] = value.isoformat()
-            out[data["id"]] = data
+        if conn.dialect.name != "sqlite":
+            query = select(table)
+            if chunk is not None:
+                query = query.where(table.c.id.in_(chunk))
+            result = conn.execute(query)
+            keys = list(result.keys())
+            rows = list(result.all())
+            positions = [keys.index(name) for name in temporal]
+            if positions and rows:  # dates as text here: cheaper than JSON's fallback for each value
+                by_column: list[Any] = list(zip(*rows))
+                for i in positions:
+                    by_column[i] = tuple(None if x is None else x.isoformat() for x in by_column[i])
+                rows = list(zip(*by_column))
+            for values in rows:
+                data = dict(zip(keys, values))
+                out[data["id"]] = data
         for f in links:
             own, other = _link_columns(f, reg.entity)
             query = select(own, other)
@@ -147,6 +158,68 @@ def _rows_of(conn: Connection, reg: Register, ids: Iterable[int] | None) -> dict
         for f in links:
             data.setdefault(f.name, [])
     return out
+
+
+def _sqlite_rows(conn: Connection, table: Table, ids: list[int] | None) -> tuple[list[str], list[Any]]:
+    """The rows of ``table`` (those of ``ids``, sorted, or all) as the driver returns them, each column then
+    read as SQLAlchemy reads it, dates and times as ISO text: what ``_rows_of`` keeps, without a result
+    object. A date stored as SQLAlchemy writes it on SQLite ("2025-03-01") is that text already. Ids that
+    are mostly consecutive (an import's) are read as one range."""
+    dialect = conn.dialect
+    keys = [c.name for c in table.c]
+    prep = dialect.identifier_preparer
+    sql = f"SELECT {', '.join(prep.quote(k) for k in keys)} FROM {prep.format_table(table)}"
+    rows: list[Any] = []
+    if ids is None:
+        rows = list(conn.exec_driver_sql(sql).fetchall())
+    elif ids and ids[-1] - ids[0] < 2 * len(ids):
+        found = conn.exec_driver_sql(f"{sql} WHERE {prep.quote('id')} BETWEEN ? AND ?", (ids[0], ids[-1])).fetchall()
+        position = keys.index("id")
+        if ids[-1] - ids[0] + 1 == len(ids):  # every id of the range is wanted
+            rows = list(found)
+        else:
+            chosen = set(ids)
+            rows = [r for r in found if r[position] in chosen]
+    else:
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            rows += conn.exec_driver_sql(f"{sql} WHERE {prep.quote('id')} IN ({', '.join('?' for _ in chunk)})",
+                                         tuple(chunk)).fetchall()
+    steps = []
+    for i, col in enumerate(table.c):
+        process = col.type.dialect_impl(dialect).result_processor(dialect, None)
+        if isinstance(col.type, DateTime):
+            steps.append((i, _iso(process)))
+        elif isinstance(col.type, Date):
+            steps.append((i, _date_text(process)))
+        elif process is not None:
+            steps.append((i, process))
+    if steps and rows:
+        by_column: list[Any] = list(zip(*rows))
+        for i, step in steps:
+            by_column[i] = convert_column(by_column[i], step)
+        rows = list(zip(*by_column))
+    return keys, rows
+
+
+def _iso(process: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    def iso(value: Any) -> Any:
+        read = process(value) if process is not None else value
+        return read.isoformat() if read is not None else None
+
+    return iso
+
+
+def _date_text(process: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    iso = _iso(process)
+
+    def text(value: Any) -> Any:
+        if value.__class__ is str and len(value) == 10 and value[4] == "-" and value[7] == "-" and \
+                value[:4].isdigit() and value[5:7].isdigit() and value[8:].isdigit():
+            return value  # "2025-03-01": as SQLAlchemy writes a date, and as it reads back
+        return iso(value)
+
+    return text
 
 
 # ----------------------------------------------------------------------------------------- writing
@@ -162,8 +235,16 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
             continue
         now = _rows_of(conn, reg, ids)
         last: dict[int, str | None] = {}
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start:start + _CHUNK]
+        if conn.dialect.name == "sqlite" and ids[-1] - ids[0] < 2 * len(ids):  # mostly consecutive: one range
+            chosen = set(ids)
+            found = conn.exec_driver_sql(
+                "SELECT record_id, data FROM record_history WHERE id IN (SELECT max(id) FROM record_history "
+                "WHERE register = ? AND record_id BETWEEN ? AND ? GROUP BY record_id)", (reg.name, ids[0], ids[-1]))
+            last.update((r[0], r[1]) for r in found if r[0] in chosen)
+            chunks: list[list[int]] = []
+        else:
+            chunks = [ids[start:start + _CHUNK] for start in range(0, len(ids), _CHUNK)]
+        for chunk in chunks:
             latest = (select(func.max(H.c.id)).where(H.c.register == reg.name, H.c.record_id.in_(chunk))
                       .group_by(H.c.record_id))
             last.update((r[0], r[1]) for r in conn.execute(select(H.c.record_id, H.c.data).where(H.c.id.in_(latest))))
@@ -174,7 +255,7 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
                 continue  # unchanged, or made and removed again before anyone saw it
             rows.append({"register": reg.name, "record_id": rid, "changed_at": when, "data": data})
         if rows:
-            conn.execute(insert(H), rows)
+            insert_rows(conn, H, rows)
             written += len(rows)
     return written
 

@@ -36,6 +36,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from . import clock, operations
 from . import values as v
 from .base import Base, utcnow
+from .bulk import insert_rows
 from .errors import EditConflict, RecordNotFound, ValidationError
 from .fields import Context, Field, Ref, Register
 
@@ -441,7 +442,11 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     required = {f.name for f in placeholders}
     nullable = {f.name: _nullable(reg, f) for f in reg.fields if f.kind.stored and not f.kind.refers}
     base_record = {f.name: reg.defaults.get(f.attr) for f in reg.fields if f.kind.stored}
-    writers = {f.name: (f, f.kind, f.attr) for f in reg.fields}  # worked out once, used per value
+    # worked out once, used per value: (field, 0 plain / 1 reference / 2 links, attribute, may hold None)
+    writers = {f.name: (f, 1 if f.kind.is_reference else 2 if f.kind.is_links else 0, f.attr, nullable.get(f.name))
+               for f in reg.fields}
+    stored = {f.name for f in reg.fields if f.kind.stored}
+    ref_ids: dict[str, dict[str, int]] = {f.name: {} for f in reg.fields if f.kind.is_reference}  # name → id
     values_out: list[dict[str, Any]] = []
     links_out: list[list[tuple[Field, list[Any]]]] = []
     for i, raw_values in enumerate(rows):
@@ -454,14 +459,14 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 out[reg.parent] = pid
             values: dict[str, Any] = {}
             for name, raw in raw_values.items():
-                if name in required and v.is_blank(raw):
-                    continue  # a placeholder below, as create_record gives
-                given = by_name.get(name)
-                if given is None:
-                    raise KeyError(f"{reg.name} has no field {name!r}")
-                if not given.kind.stored:
+                if name in required and (raw is None or (isinstance(raw, str) and not raw.strip())):
+                    continue  # a placeholder below, as create_record gives (v.is_blank, inline)
+                if name not in stored:
+                    given = by_name.get(name)
+                    if given is None:
+                        raise KeyError(f"{reg.name} has no field {name!r}")
                     raise ValidationError(f"{given.label} is calculated and cannot be edited.", name)
-                values[name] = raw if parsed else given.parse(raw, ctx)
+                values[name] = raw if parsed else by_name[name].parse(raw, ctx)
             if key is not None:
                 code = values.pop(key.name, None)
                 if not code:
@@ -474,7 +479,8 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                     counter[0] = max(counter[0], int(m.group(1)))
                 out[key.attr] = code
             for f in placeholders:  # as create_record: empty / today / zero, a unique name made unique
-                if v.is_blank(values.get(f.name)):
+                given_value = values.get(f.name)
+                if given_value is None or (isinstance(given_value, str) and not given_value.strip()):
                     values.pop(f.name, None)
                     blank = f.kind.blank(ctx)
                     if blank == "" and is_unique(reg, f):
@@ -486,14 +492,21 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 reg.check(record, ctx)
             links: list[tuple[Field, list[Any]]] = []  # (Field is not hashable)
             for name, value in values.items():
-                f, kind, attr = writers[name]
-                if kind.is_reference:
-                    target = names.get(f, value)
-                    out[attr] = target.id if target is not None else None
-                elif kind.is_links:
-                    links.append((f, [names.get(f, n) for n in value]))
+                f, how, attr, may_be_none = writers[name]
+                if how == 0:
+                    out[attr] = "" if value is None and not may_be_none else value
+                elif how == 1:
+                    if value is None:
+                        out[attr] = None
+                        continue
+                    known = ref_ids[name]
+                    rid = known.get(value)
+                    if rid is None:  # each name looked up once per batch
+                        target = names.get(f, value)
+                        rid = known[value] = target.id
+                    out[attr] = rid
                 else:
-                    out[attr] = "" if value is None and not nullable[name] else value
+                    links.append((f, [names.get(f, n) for n in value]))
         except ValidationError as e:
             e.row_index = i
             raise
@@ -505,12 +518,10 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     if key is not None:  # one executemany, then the ids by code (RETURNING in order costs a statement per row)
         columns = {p.key: p.columns[0].key for p in inspect(E).column_attrs}
         renamed = any(k != c for k, c in columns.items())  # attributes named otherwise than their columns
-        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}  # Core executemany wants the same columns in every row
-        for row in values_out:
-            groups.setdefault(tuple(row), []).append({columns[k]: x for k, x in row.items()} if renamed else row)
-        for group in groups.values():
-            session.execute(insert(E.__table__), group)
-        by_code = {c.lower(): i for c, i in session.execute(select(E.code, E.id))}
+        conn = session.connection()
+        insert_rows(conn, E.__table__, [{columns[k]: x for k, x in row.items()} for row in values_out]
+                    if renamed else values_out)
+        by_code = {c.lower(): i for c, i in conn.execute(select(E.code, E.id))}
         ids = [by_code[row[key.attr].lower()] for row in values_out]
     elif hook is not None or any(links_out):
         ids = list(session.scalars(insert(E).returning(E.id, sort_by_parameter_order=True), values_out))

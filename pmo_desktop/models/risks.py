@@ -193,10 +193,10 @@ def _history_table() -> Table:
 
 def _history_after_bulk_insert(session: Session, ids: list[int], rows: list[dict[str, Any]]) -> None:
     """The "created" snapshot for risks inserted in bulk (records.create_records), as the flush hook writes."""
-    from sqlalchemy import insert
+    from .bulk import insert_rows
 
     now = utcnow()
-    session.execute(insert(_history_table()), [
+    insert_rows(session.connection(), _history_table(), [
         {"risk_id": rid, "recorded_at": now, "probability": r.get("probability"), "impact": r.get("impact"),
          "residual_probability": r.get("residual_probability"), "residual_impact": r.get("residual_impact"),
          "status": r.get("status") or "Open", "level": r.get("level") or "Program", "note": "created"}
@@ -206,7 +206,7 @@ def _history_after_bulk_insert(session: Session, ids: list[int], rows: list[dict
 def _history_after_bulk_update(session: Session, written: list[tuple[int, dict[str, Any], frozenset[str]]]) -> None:
     """The "changed" snapshot for risks updated in bulk (records.update_records) whose scores, status or
     level changed, as the flush hook writes for one risk: one INSERT for the whole batch."""
-    from sqlalchemy import insert
+    from .bulk import insert_rows
 
     now = utcnow()
     rows = [{"risk_id": rid, "recorded_at": now, "probability": r["probability"], "impact": r["impact"],
@@ -214,7 +214,7 @@ def _history_after_bulk_update(session: Session, written: list[tuple[int, dict[s
              "status": r["status"] or "Open", "level": r["level"] or "Program", "note": "changed"}
             for rid, r, changed in written if changed & _TRACKED_COLUMNS]
     if rows:
-        session.execute(insert(_history_table()), rows)
+        insert_rows(session.connection(), _history_table(), rows)
 
 
 _TRACKED_COLUMNS = frozenset(Risk.__table__.c[a].name for a in TRACKED)
