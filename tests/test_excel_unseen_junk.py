@@ -122,6 +122,41 @@ def test_an_exercise_timeline_and_an_event_timeline_add_nothing(sqlite_store, tm
     assert {t for t, _ in plan.skipped_sheets} >= {"Timeline", "MSEL"}
 
 
+def test_a_delivery_plan_with_planned_and_actual_dates_over_two_rows_adds_nothing(sqlite_store, tmp_path):
+    """"Planned" and "Actual" over "Start | Finish": a plan's dates, though "Ref | Description | Owner |
+    Status" is all a risk register needs."""
+    path = write_xlsx(tmp_path / "delivery.xlsx", {"Risks": RISK_SHEET, "Sheet1": [
+        ["Delivery plan"], [],
+        ["Ref", "Description", "Owner", "Planned", None, "Actual", None, "Status", "RAG"],
+        [None, None, None, "Start", "Finish", "Start", "Finish", None, None],
+        ["1", "Hold the kick-off meeting", "Ann", D(2024, 1, 8), D(2024, 1, 8), D(2024, 1, 8), D(2024, 1, 8), "Closed",
+         "Green"],
+        ["2", "Gather requirements from users", "Bob", D(2024, 1, 9), D(2024, 1, 19), D(2024, 1, 9), None, "Open",
+         "Amber"],
+        ["3", "Design the site map", "Cy", D(2024, 1, 22), D(2024, 2, 2), None, None, "Open", "Green"]]},
+        merges={"Sheet1": ["D3:E3", "F3:G3"]})
+    plan = import_all(sqlite_store, path)
+    only_the_risks(sqlite_store)
+    assert "schedule" in skipped(plan, "Sheet1")
+
+
+def test_a_feature_list_and_a_drill_log_add_nothing(sqlite_store, tmp_path):
+    """Features with a target release (read as dependencies before), and a drill's log of times of day
+    under "Event" (a risk's event) with nothing saying "risk"."""
+    path = write_xlsx(tmp_path / "f.xlsx", {"Risk Register": RISK_SHEET, "Features": [
+        ["Feature", "Description", "Priority", "Owner", "Status", "Target Release"],
+        ["SSO", "Single sign-on with the staff directory", "High", "Ann", "Open", "R2"],
+        ["Export", "Export members to CSV", "Medium", "Bob", "Open", "R2"],
+        ["Search", "Search events by postcode", "Low", "Cy", "Closed", "R3"]], "Sheet3": [
+        ["Serial", "Time", "Event", "Responsible", "Status", "Remarks"],
+        [1, "08:30", "Fire alarm in building B", "Fire warden", "Done", None],
+        [2, "08:45", "Roll call at the muster point", "Team leads", "Done", "2 missing"],
+        [3, "09:00", "All clear given", "Site manager", "Open", None]]})
+    plan = import_all(sqlite_store, path)
+    only_the_risks(sqlite_store)
+    assert "backlog" in skipped(plan, "Features") and "timeline" in skipped(plan, "Sheet3")
+
+
 def test_a_spanish_schedule_lower_and_righter_adds_nothing(sqlite_store, tmp_path):
     path = write_xlsx(tmp_path / "cronograma.xlsx", {"Riesgos": RISK_SHEET, "Hoja2": [
         ["Cronograma del proyecto"], [],
@@ -151,6 +186,32 @@ def test_registers_with_dates_and_progress_still_import(sqlite_store, tmp_path):
     assert milestones["Design signed off"]["forecast"] == D(2024, 2, 5)
     assert set(named(sqlite_store, "risks")) == {"Supplier late", "Budget cut"}
     assert set(named(sqlite_store, "issues")) == {"Server down"}
+
+
+def test_registers_with_times_places_and_durations_still_import(sqlite_store, tmp_path):
+    """Fields only a register has (a risk's probability and impact, a stakeholder's power, a meeting's
+    audience and frequency) outweigh a duration, a start and an end, a time of day or a location."""
+    path = write_xlsx(tmp_path / "r.xlsx", {"Sheet1": [
+        ["ID", "Description", "Owner", "Probability", "Impact", "Start", "End", "Duration", "Status"],
+        ["1", "Supplier delivers late", "Ann", "High", "Medium", D(2024, 1, 1), D(2024, 3, 1), "2 months", "Open"],
+        ["2", "Key engineer leaves", "Bob", "Low", "High", D(2024, 1, 1), D(2024, 6, 1), "5 months", "Open"],
+        ["3", "Budget cut in Q3", "Cy", "Medium", "High", D(2024, 7, 1), D(2024, 9, 30), "3 months", "Open"]]})
+    import_all(sqlite_store, path)
+    assert set(named(sqlite_store, "risks")) == RISKS
+    path = write_xlsx(tmp_path / "s.xlsx", {"Sheet1": [
+        ["Name", "Organisation", "Role", "Location", "Power", "Interest", "Start Date", "End Date"],
+        ["Jane Doe", "ACME", "Sponsor", "London", "High", "High", D(2024, 1, 1), D(2024, 12, 31)],
+        ["John Roe", "ACME", "CFO", "Paris", "High", "Low", D(2024, 1, 1), D(2024, 12, 31)],
+        ["Max Mus", "Union", "Rep", "Berlin", "Low", "High", D(2024, 1, 1), D(2024, 12, 31)]]})
+    import_all(sqlite_store, path)
+    assert set(named(sqlite_store, "stakeholders")) == {"Jane Doe", "John Roe", "Max Mus"}
+    path = write_xlsx(tmp_path / "c.xlsx", {"Sheet1": [
+        ["Meeting", "Purpose", "Audience", "Frequency", "Day", "Time", "Location", "Owner"],
+        ["Steering committee", "Decide on escalations", "Board", "Monthly", "Tuesday", "10:00", "Room 1", "Ann"],
+        ["Team stand-up", "Daily coordination", "Project team", "Daily", "Mon-Fri", "09:15", "Teams", "Bob"],
+        ["Supplier review", "Review supplier performance", "Suppliers", "Weekly", "Thursday", "14:00", "Room 2", "Cy"]]})
+    import_all(sqlite_store, path)
+    assert len(rows_of(sqlite_store, "communications")) == 3
 
 
 # ---------------------------------------------------------------------------- b. an issue log is issues
@@ -185,6 +246,22 @@ def test_an_issue_log_on_a_sheet_named_risk_log_goes_to_the_issue_log(sqlite_sto
     assert len(issues) == 3 and issues["Air con fails every afternoon"]["raised_on"] == D(2024, 2, 1)
 
 
+def test_a_spanish_issue_log_beside_a_risk_register_goes_to_the_issue_log(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "riesgos.xlsx", {"Riesgos": RISK_SHEET, "Hoja2": [
+        ["Registro de incidencias"], [],
+        ["N°", "Incidencia", "Descripción", "Fecha", "Prioridad", "Responsable", "Resolución", "Estado"],
+        [1, "Servidor caído", "El servidor de pruebas no arranca", D(2024, 2, 1), "Alta", "Beto", "Reinicio", "Abierto"],
+        [2, "Licencias vencidas", "Las licencias de diseño vencieron", D(2024, 2, 3), "Media", "Ana", "Renovadas",
+         "Cerrado"],
+        [3, "Datos de prueba", "No hay datos anonimizados", D(2024, 2, 9), "Alta", "Caro", None, "Abierto"]]})
+    import_all(sqlite_store, path)
+    assert set(named(sqlite_store, "risks")) == RISKS
+    issues = named(sqlite_store, "issues")
+    assert {t: (r["priority"], r["status"]) for t, r in issues.items()} == {
+        "Servidor caído": ("High", "Open"), "Licencias vencidas": ("Medium", "Closed"),
+        "Datos de prueba": ("High", "Open")}
+
+
 # ---------------------------------------------------------------------------- c. a change log
 def test_a_change_log_goes_to_the_decision_log_titled_by_its_change(sqlite_store, tmp_path):
     """"Decision" over Approved / Rejected is each change's outcome, not its title: the description of
@@ -216,6 +293,20 @@ def test_a_change_log_goes_to_the_decision_log_titled_by_its_change(sqlite_store
     got = named(sqlite_store, "decisions")
     assert (got["Add SSO"]["status"], got["Add SSO"]["decided_by"]) == ("Decided", "Board")
     assert got["Drop the legacy report"]["status"] == "Pending"
+
+
+def test_an_rfc_register_with_a_yes_no_approval(sqlite_store, tmp_path):
+    """"Approved (Y/N)" is the status (both are decided), kept word for word, never a person."""
+    path = write_xlsx(tmp_path / "rfc.xlsx", {"RFC Register": [
+        ["RFC ID", "Summary", "Requestor", "Date", "Approved (Y/N)", "Comments"],
+        ["RFC-1", "Add SSO to the portal", "Ann", D(2024, 1, 10), "Y", "ok"],
+        ["RFC-2", "Drop the legacy report", "Bob", D(2024, 1, 20), "N", "still used"],
+        ["RFC-3", "Move go-live to June", "Cy", D(2024, 2, 2), "Y", None]]})
+    import_all(sqlite_store, path)
+    got = {r["code"]: r for r in rows_of(sqlite_store, "decisions")}
+    assert got["RFC-2"]["title"] == "Drop the legacy report" and not got["RFC-2"]["decided_by"]
+    assert "Approved (Y/N): N" in got["RFC-2"]["rationale"] and "still used" in got["RFC-2"]["rationale"]
+    assert not rows_of(sqlite_store, "risks")
 
 
 def test_a_french_change_log_and_a_version_history(sqlite_store, tmp_path):

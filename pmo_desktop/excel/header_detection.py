@@ -865,14 +865,28 @@ def _user_stories(values: list[Any]) -> bool:
     return hits * 2 > len(texts)
 
 
+def _specific_fields(kind: SheetKind, mapping: dict[int, str]) -> int:
+    """How many mapped fields only this register has (a risk's probability and impact, a stakeholder's power,
+    a communication's audience and frequency): not an ID, a title, a text, a date, a person, a status."""
+    count = 0
+    for name in real_fields(mapping):
+        f = kind.reg.field(name)
+        if f.kind.is_key or f.required or f.kind in (Kind.DATE, Kind.LONGTEXT) or f.kind.is_reference \
+                or name in ("status", "priority", "level") or name in _TITLE_FALLBACK.get(kind.register, ()):
+            continue
+        count += 1
+    return count
+
+
 def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str | None:
     """Why a matched table is a schedule, a backlog or a timeline of events rather than a register, though
     some columns ("Owner", "Status", "Description") match one: columns such a table has and a register has
     not ("Duration", "Predecessors", "% Complete", "Story Points", "Sprint", "Inject", a column of times of
     day), rows that are tasks, user stories or injects, a sheet named as one ("Product Backlog", "Project
     Schedule", "Timeline"), while neither the sheet's name nor its columns name the register's records.
-    Two such signs are needed; two schedule or backlog columns (or user stories) do it alone unless the
-    column naming the records says the register's noun ("Milestone", "Risk description")."""
+    Two such signs are needed, and fewer than two fields only the register has (a risk's probability and
+    impact); two schedule or backlog columns (or user stories) do it alone unless the column naming the
+    records says the register's noun ("Milestone", "Risk description")."""
     kind = match.kind
     if kind.is_child:
         return None
@@ -881,6 +895,10 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
     if kind.matches_sheet_name(match.sheet_title or "") or any(n in sheet for n in nouns):
         return None  # the sheet's name says what it holds
     headers = match.headers
+    # a header over two rows: the row below it when that holds only words ("Start | Finish" under "Planned")
+    below = sample[0] if sample else []
+    lines = list(headers) + ([str(x) for x in below if isinstance(x, str)]
+                             if below and all(x is None or isinstance(x, str) for x in below) else [])
 
     def says_noun(c: int) -> bool:
         return c < len(headers) and any(n in normalise_key(headers[c]) for n in nouns)
@@ -903,27 +921,31 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
             if not header:
                 continue
             keys = _foreign_keys(header)
-            if any(k in columns for k in keys) or (any(k in clock for k in keys) and _clock_times(values(c))):
+            if any(k in clock for k in keys) and _clock_times(values(c)):
+                found += [f"“{header}” (times of day)", ""]  # registers keep dates, never the hour: two signs
+            elif any(k in columns for k in keys):
                 found.append(f"“{header}”")
                 strong += 1 if what != "timeline" else 0
             elif any(k in records for k in keys):
                 found.append(f"“{header}”")
         if any(w in sheet for w in foreign_words(what, "sheets")):
             found.append(f"its name “{match.sheet_title.strip()}”")
-        starts = [h for h in headers if h and any(k in foreign_words(what, "starts") for k in _foreign_keys(h))]
-        ends = [h for h in headers if h and any(k in foreign_words(what, "ends") for k in _foreign_keys(h))]
-        if starts and ends:  # a start and a finish: how long something takes, as a task has
-            found.append(f"“{starts[0]}” and “{ends[0]}”")
+        starts = [h for h in lines if h and any(k in foreign_words(what, "starts") for k in _foreign_keys(h))]
+        ends = [h for h in lines if h and any(k in foreign_words(what, "ends") for k in _foreign_keys(h))]
+        if starts and ends:  # a start and a finish: how long something takes, as a task has; planned and actual
+            found.append(f"“{starts[0]}” and “{ends[0]}”")  # ones ("Planned" and "Actual" over them) twice
+            if len(starts) >= 2 and len(ends) >= 2:
+                found.append("")
         evidence[what] = found
     stories = [h for c, h in enumerate(headers) if h and _user_stories(values(c))]
     if stories:
         evidence["backlog"] += [f"user stories under “{stories[0]}”"]
         strong += 2
     total = sum(len(found) for found in evidence.values())
-    if not ((strong >= 2 and not named_here) or (total >= 2 and not named)):
+    if not ((strong >= 2 and not named_here) or (total >= 2 and not named and _specific_fields(kind, match.mapping) < 2)):
         return None
     what = max(FOREIGN_KINDS, key=lambda w: len(evidence[w]))
-    signs = ", ".join(dict.fromkeys(evidence[what] + [x for w in FOREIGN_KINDS for x in evidence[w]]))
+    signs = ", ".join(x for x in dict.fromkeys(evidence[what] + [x for w in FOREIGN_KINDS for x in evidence[w]]) if x)
     return (f"{_FOREIGN_WHAT[what]} ({signs}), not the {kind.reg.title.lower()}: neither its name nor the "
             f"columns naming its rows say “{kind.reg.noun}”.")
 

@@ -170,7 +170,30 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         if text and col not in mapping and auto_map.get(col) not in computed and not _calculated_header(text) \
                 and col not in beside:
             out[col] = " ".join(text.split())
+    for col, name in mapping.items():
+        if name == "status" and col < len(headers) and headers[col] and _outcomes(kind, col, sample or []):
+            out[col] = " ".join(headers[col].split())  # "Approved" and "Rejected" both read as decided: kept too
     return out
+
+
+def _outcomes(kind: SheetKind, col: int, sample: list[list[Any]]) -> bool:
+    """A status column whose words say more than the status keeps (Approved and Rejected, both "Decided";
+    Y and N under "Approved (Y/N)"): two different words of it read as one choice."""
+    from .value_translation import Translator
+
+    f = kind.reg.field("status")
+    translator = Translator(kind.register, add_unknown=False)
+    ctx = Context()
+    seen: dict[Any, set[str]] = {}
+    for r in sample:
+        raw = r[col] if col < len(r) else None
+        if raw is None or not str(raw).strip() or str(raw).strip() in f.choices:
+            continue
+        try:
+            seen.setdefault(translator.parse(f, raw, ctx), set()).add(word_key(raw))
+        except StoreError:
+            continue
+    return any(len(words) >= 2 for words in seen.values())
 
 
 def _beside_the_table(headers: list[str], mapping: dict[int, str], sample: list[list[Any]]) -> set[int]:
@@ -405,9 +428,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             if match is None:
                 plan.skipped_sheets.append((title, "no header row naming register columns was found."))
                 continue
-            why = _no_records(match) or \
-                not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register) or \
-                not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
+            why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                _no_records(match) or \
+                not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
             if why is not None:
                 plan.skipped_sheets.append((title, why))
                 continue

@@ -91,7 +91,8 @@ DECISIONS = Register(
     code_prefix="DEC-",
     # a change log records requests for change and what was decided on each (approved, rejected, deferred)
     sheet_synonyms=("decisions", "decision log", "decisions log", "raid decisions", "change log", "change register",
-                    "change request log", "change requests", "change control log", "change control", "changes log"),
+                    "change request log", "change requests", "change control log", "change control", "changes log",
+                    "rfc register", "rfc log", "requests for change", "change request register"),
     recognised_on_import=True,
     check=check_decision,
     defaults={"status": "Pending", "level": "Program"},
