@@ -377,3 +377,54 @@ def test_a_heat_map_beside_the_risk_list_adds_nothing(sqlite_store, tmp_path):
     assert not any(r["notes"] for r in got.values())
     assert (got["Supplier delivers late"]["probability"], got["Supplier delivers late"]["impact"]) == (4, 3)
     assert any("another table beside" in why for why in plan.sheets[0].ignored.values())
+
+
+def test_a_heat_map_right_against_the_list_adds_nothing(sqlite_store, tmp_path):
+    """No empty column between: the last columns headed by levels and holding counts, and the axis before
+    them, are the grid."""
+    path = write_xlsx(tmp_path / "r.xlsx", {"Risk Register": [
+        ["ID", "Risk", "Owner", "Likelihood", "Impact", "Status", "Likelihood \\ Impact", "Low", "Medium", "High"],
+        ["R1", "Supplier delivers late", "Ann", "High", "Medium", "Open", "High", 0, 1, 0],
+        ["R2", "Key engineer leaves", "Bob", "Low", "High", "Open", "Medium", 0, 0, 1],
+        ["R3", "Budget cut in Q3", "Cy", "Medium", "High", "Open", "Low", 0, 0, 1]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert set(got) == RISKS and not any(r["notes"] for r in got.values())
+
+
+def test_an_engagement_matrix_under_a_two_row_header_with_words(sqlite_store, tmp_path):
+    """"Engagement level" over the levels; "Current" / "Desired" written out."""
+    path = write_xlsx(tmp_path / "sem.xlsx", {"Sheet1": [
+        ["Stakeholder engagement"], [],
+        ["Stakeholder", "Engagement level", None, None, None, None],
+        [None, "Unaware", "Resistant", "Neutral", "Supportive", "Leading"],
+        ["Jane Doe", None, None, None, "Current", "Desired"],
+        ["John Roe", None, "C", "D", None, None],
+        ["Works council", "Current", None, None, "Desired", None]]}, merges={"Sheet1": ["B3:F3"]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "stakeholders")
+    assert {n: (r["current_engagement"], r["desired_engagement"]) for n, r in got.items()} == {
+        "Jane Doe": ("Supportive", "Leading"), "John Roe": ("Resistant", "Neutral"),
+        "Works council": ("Unaware", "Supportive")}
+
+
+@pytest.mark.parametrize("sheet", [
+    [[None, "Projektplan"], [],
+     [None, "Nr", "Vorgang", "Beschreibung", "Verantwortlich", "Beginn", "Ende", "Dauer", "Status"],
+     [None, 1, "Kick-off", "Kick-off mit dem Kunden", "Anna", D(2024, 1, 8), D(2024, 1, 8), 1, "Erledigt"],
+     [None, 2, "Anforderungen", "Anforderungen aufnehmen", "Bernd", D(2024, 1, 9), D(2024, 1, 19), 9, "Offen"],
+     [None, 3, "Entwurf", "Sitemap entwerfen", "Clara", D(2024, 1, 22), D(2024, 2, 2), 10, "Offen"]],
+    [["Backlog produit"], [], [],
+     [None, None, "ID", "Titre", "Description", "Priorité", "Points", "Sprint", "Statut"],
+     [None, None, 1, "Mot de passe", "En tant que membre, je veux réinitialiser mon mot de passe", "Haute", 3, 1, "Ouvert"],
+     [None, None, 2, "Export", "En tant qu'admin, je veux exporter la liste des membres", "Moyenne", 5, 2, "Ouvert"],
+     [None, None, 3, "Recherche", "En tant que visiteur, je veux chercher un événement", "Basse", 8, 2, "Clos"]],
+    [["Hora", "Evento", "Responsable", "Lugar", "Estado", "Observaciones"],
+     ["09:00", "Apertura del simulacro", "Ana", "Sala 1", "Hecho", None],
+     ["09:20", "Corte de energía en el CPD", "Beto", "CPD", "Hecho", None],
+     ["10:00", "Llamada de prensa", "Caro", "Sala 2", "Pendiente", None]]], ids=["de-plan", "fr-backlog", "es-timeline"])
+def test_schedules_backlogs_and_timelines_in_other_languages_add_nothing(sqlite_store, tmp_path, sheet):
+    path = write_xlsx(tmp_path / "w.xlsx", {"Risks": RISK_SHEET, "Sheet2": sheet})
+    plan = import_all(sqlite_store, path)
+    only_the_risks(sqlite_store)
+    assert "not the" in skipped(plan, "Sheet2")

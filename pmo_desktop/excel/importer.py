@@ -213,8 +213,38 @@ def _beside_the_table(headers: list[str], mapping: dict[int, str], sample: list[
             continue
         if block and not any(x in mapping for x in block):
             out.update(block)
+        elif block:
+            out.update(_grid_at_the_end(headers, mapping, sample, block))
         block = []
     return out
+
+
+def _grid_at_the_end(headers: list[str], mapping: dict[int, str], sample: list[list[Any]], block: list[int]) -> list[int]:
+    """A heat map right against the list: the last three or more columns headed by levels or numbers
+    ("Low | Medium | High", "1 … 5") holding counts, and the axis column before them ("High", "Medium" …)."""
+    from .vocabulary import value_words
+
+    levels = value_words("scale")
+
+    def axis(text: Any) -> bool:
+        key = word_key(text)
+        return key in levels or (key.isdigit() and 0 < int(key) <= 10)
+
+    def cells(c: int) -> list[Any]:
+        return [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+
+    grid: list[int] = []
+    for c in reversed(block):
+        if c in mapping or c >= len(headers) or not axis(headers[c]) or \
+                any(isinstance(x, str) or isinstance(x, bool) for x in cells(c)):
+            break
+        grid.insert(0, c)
+    if len(grid) < 3:
+        return []
+    before = grid[0] - 1
+    if before in block and before not in mapping and all(axis(x) for x in cells(before)):
+        grid.insert(0, before)
+    return grid
 
 
 def _calculated_header(text: str) -> bool:
