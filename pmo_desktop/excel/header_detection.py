@@ -23,7 +23,17 @@ from ..models.errors import ValidationError
 from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
 from .value_translation import OPEN_LISTS, ColumnProfile, Translator
-from .vocabulary import header_phrases, header_words, sheet_words, value_words, word_key, words_of
+from .vocabulary import (
+    FOREIGN_KINDS,
+    foreign_words,
+    header_phrases,
+    header_words,
+    register_nouns,
+    sheet_words,
+    value_words,
+    word_key,
+    words_of,
+)
 from .workbook_reader import EXCEL_ERRORS
 
 normalise_key = word_key  # header words in any alphabet
@@ -379,6 +389,8 @@ def real_fields(mapping: dict[int, str]) -> set[str]:
     """The fields a mapping fills: tick-box columns count once for their field, pseudo targets not at all."""
     out = {n for n in mapping.values() if n not in PSEUDO and not n.startswith("@")}
     out |= {n.split(":")[1] for n in mapping.values() if n.startswith(LEVEL)}
+    if any(n.startswith(ENGAGE) for n in mapping.values()):
+        out |= {"current_engagement", "desired_engagement"}
     return out
 
 
@@ -432,6 +444,47 @@ def tick_columns(kind: SheetKind, row: list[Any], group: list[Any] | None, mappi
     return found
 
 
+ENGAGE = "@engage:"  # a column of an engagement matrix: "@engage:Supportive", its cells marked C (current) / D
+
+
+def engagement_marks(value: object) -> set[str]:
+    """What an engagement matrix's cell marks: {"current"}, {"desired"}, both ("C, D", "CD") or nothing."""
+    if value is None:
+        return set()
+    words = value_words("stakeholders.engagement_mark")
+    key = word_key(value)
+    if key in words:
+        return {words[key]}
+    parts = words_of(value)
+    if len(parts) == 1 and 1 < len(key) <= 3:  # "CD"
+        parts = list(key)
+    found = {words.get(p) for p in parts}
+    return set() if None in found else {x for x in found if x}
+
+
+def engagement_columns(kind: SheetKind, row: list[Any], sample: list[list[Any]]) -> dict[int, str]:
+    """The columns of a stakeholder engagement matrix: three or more headers that are engagement levels
+    (Unaware, Resistant, Neutral, Supportive, Leading, in any language file) whose cells are empty or mark
+    the current and desired level ("C", "D"). Each is mapped to ``@engage:<level>``."""
+    names = kind.reg.field_names
+    if "current_engagement" not in names or "desired_engagement" not in names:
+        return {}
+    levels = value_words("stakeholders.current_engagement")
+    columns = {c: levels[word_key(cell)] for c, cell in enumerate(row)
+               if isinstance(cell, str) and word_key(cell) in levels}
+    if len(set(columns.values())) < 3:
+        return {}
+    marked = 0
+    for c in list(columns):
+        cells = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if any(not engagement_marks(x) for x in cells):
+            del columns[c]
+        marked += len(cells)
+    if len(set(columns.values())) < 3 or not marked:
+        return {}
+    return {c: f"{ENGAGE}{level}" for c, level in columns.items()}
+
+
 def with_ticks(mapping: dict[int, str], ticks: dict[int, str]) -> dict[int, str]:
     """The mapping with its tick-box columns; a field they give is no longer given by another column."""
     if not ticks:
@@ -454,6 +507,29 @@ def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str) -> float:
     if kind.matches_sheet_name(sheet_title):
         score += SHEET_NAME_BONUS
     return score
+
+
+def _noun_bonus(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> float:
+    """A header saying the register's noun ("Issue Description", "Decision") makes the table likelier that
+    register's, more so on the column naming the records; a table none of whose columns names its records
+    (no title, nor a column standing in for it) cannot be read as that register at all."""
+    if kind.is_child:
+        return 0.0
+    title = _title_field(kind)
+    naming = {n for n in mapping.values() if n == title or n in _TITLE_FALLBACK.get(kind.register, ())}
+    bonus = 0.0 if naming else -1.0
+    nouns = _nouns(kind)
+    said = [c for c, cell in enumerate(row) if isinstance(cell, str) and any(n in normalise_key(cell) for n in nouns)]
+    if any(mapping.get(c) in naming for c in said):
+        bonus += 1.0
+    elif said:
+        bonus += 0.5
+    return bonus
+
+
+@lru_cache(maxsize=None)
+def _nouns(kind: SheetKind) -> frozenset[str]:
+    return (register_nouns(kind.register) | {word_key(kind.reg.noun)}) - {"raid"}
 
 
 def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator, ctx: Context) -> bool:
@@ -538,6 +614,16 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             del out[c]  # the same word on every row ("Risk", "Risk", "Risk") labels rows, it names none
             why[c] = f"every row says “{str(values[0]).strip()}”, so it names no record"
             continue
+        if f.required and len(values) >= 3 and _statuses(kind, values, translator, ctx):
+            # "Decision" over Approved / Rejected in a change log: the outcome of each row, not its name; the
+            # status when no other column gives one (the description of the change then names the rows)
+            del out[c]
+            status = _status_field(kind)
+            if status is not None and status not in mapping.values():
+                out[c] = status
+            else:
+                why[c] = "its values are outcomes or statuses, so it names no record"
+            continue
         if f.kind.is_key and len(values) >= 4 and len({str(x).strip().lower() for x in values}) * 5 < len(values) * 4:
             del out[c]  # IDs are unique; a column repeating its values is a reference to something else
             why[c] = "its values repeat, so they are not IDs"
@@ -560,6 +646,26 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             shown = ", ".join(dict.fromkeys(str(x)[:20] for x in values))[:60]
             why[c] = f"its values ({shown}) are not {f.label.lower()} values"
     return out, why
+
+
+def _status_field(kind: SheetKind) -> str | None:
+    return "status" if "status" in kind.reg.field_names and kind.reg.field("status").kind is Kind.ENUM else None
+
+
+def _statuses(kind: SheetKind, values: list[Any], translator: Translator, ctx: Context) -> bool:
+    """Most values are short words the register's status reads (Approved, Rejected, Deferred): outcomes."""
+    status = _status_field(kind)
+    if status is None or any(len(str(x).split()) > 2 for x in values):
+        return False
+    f = kind.reg.field(status)
+    good = 0
+    for x in values:
+        try:
+            translator.parse(f, x, ctx)
+            good += 1
+        except ValidationError:
+            pass
+    return good * 5 >= len(values) * 4
 
 
 def _filled(c: int, sample: list[list[Any]]) -> bool:
@@ -637,6 +743,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
         sample = stored[i + 1:i + 1 + SAMPLE]
         for kind in kinds:
             mapping, dups = map_header(kind, row, group)
+            engaged = engagement_columns(kind, row, sample)
+            if engaged:  # "Unaware | Resistant | … | Leading" with C and D marked in the cells
+                mapping = {c: n for c, n in mapping.items() if c not in engaged and
+                           n not in ("current_engagement", "desired_engagement")} | engaged
             # a table its other columns already name (three fields at least) whose title has a name we do
             # not know: the column naming the records is found by its noun and its values
             naming = naming_column(kind, row, mapping, stored[i + 1:i + 1 + SAMPLE]) \
@@ -651,7 +761,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
             if len(real_fields(mapping)) < MIN_FIELDS:
                 continue
-            score = _score(kind, mapping, sheet_title)
+            score = _score(kind, mapping, sheet_title) + _noun_bonus(kind, row, mapping)
             ticks = any(n.startswith(LEVEL) for n in mapping.values())
             if best is None or score > best.score or (score == best.score and ticks):  # ties: the level row
                 headers = ["" if v is None else str(v).strip() for v in row]
@@ -729,22 +839,143 @@ _TASK_HEADERS = frozenset({"task", "tasks", "taskname", "taskid", "tasktitle", "
                            "workpackage", "deliverable", "milestone", "milestonename"})
 _TIMING_HEADERS = ("start", "end", "finish", "duration", "predecessor", "completion", "percentcomplete", "complete",
                    "progress", "baseline", "milestone")
+_VERSION_HEADERS = frozenset({"version", "versionno", "versionnumber", "ver", "rev", "revision", "revisionno",
+                              "revisionnumber", "docversion", "documentversion", "versao", "fassung"})
 _LEGEND_TITLES = ("scoring", "legend", "criteria", "definition", "ratingscale", "riskscale", "scales", "lookup")
 
 
-def not_records_by_layout(headers: list[str], above: list[list[Any]]) -> str | None:
+def not_records_by_layout(headers: list[str], above: list[list[Any]], register: str = "") -> str | None:
     """Why a matched table holds no records of a register, from its own header and the title above it:
     a schedule (tasks with start, end, duration) whose "Dependencies" or "Owner" columns look like a
-    log's, or a table titled as a scoring legend ("Risk Scoring" over "Likelihood | Grading | …")."""
+    log's, or a table titled as a scoring legend ("Risk Scoring" over "Likelihood | Grading | …").
+    A milestone tracker (milestones with baseline, forecast, % complete) is the milestones register."""
     keys = [normalise_key(h) for h in headers if h]
     timing = {t for k in keys for t in _TIMING_HEADERS if k.startswith(t) or k.endswith(t)}
-    if any(k in _TASK_HEADERS for k in keys) and len(timing - {"milestone"}) >= 2:
+    tasks = {k for k in keys if k in _TASK_HEADERS}
+    if register == "milestones":
+        tasks -= {"milestone", "milestonename"}
+    if tasks and len(timing - {"milestone"}) >= 2:
         return "a schedule (tasks with start, end, duration), not a register."
+    if keys and keys[0] in _VERSION_HEADERS:
+        return f"a document's version history (“{headers[0]}”, then what changed), not a register."
     for row in above:
         cells = list(dict.fromkeys(str(x).strip() for x in row if x is not None and str(x).strip()))
         if len(cells) == 1 and any(w in normalise_key(cells[0]) for w in _LEGEND_TITLES):
             return f"the table is titled “{cells[0][:40]}”: a legend of the scales, not a register."
     return None
+
+
+_CLOCK_RE = re.compile(r"^\s*(\d{1,2}[:.h]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?|[th]\s*[+-]\s*\d+\S*)\s*$", re.I)
+_FOREIGN_WHAT = {"schedule": "a schedule or task plan", "backlog": "a product backlog (user stories)",
+                 "timeline": "a timeline of events (an exercise or event plan)"}
+
+
+def _foreign_keys(header: str) -> list[str]:
+    """A header's keys, with "%" read as a word ("% Complete" → percentcomplete)."""
+    return header_variants(header.replace("%", " percent ") if "%" in header else header)
+
+
+def _clock_times(values: list[Any]) -> bool:
+    """Most cells are times of day ("09:15", "T+30") rather than dates, levels or names."""
+    from datetime import time, timedelta
+
+    hits = sum(1 for x in values if isinstance(x, (time, timedelta)) or (isinstance(x, str) and _CLOCK_RE.match(x)))
+    return bool(values) and hits * 2 > len(values)
+
+
+def _user_stories(values: list[Any]) -> bool:
+    """Most cells are user stories: "As a member, I want to reset my password …" (in any language file)."""
+    texts = [" ".join(words_of(x)) for x in values if isinstance(x, str) and x.strip()]
+    if len(texts) < 2:
+        return False
+    starts, wants = foreign_words("backlog", "story_starts"), foreign_words("backlog", "story_wants")
+    hits = sum(1 for t in texts if any(t.startswith(s + " ") for s in starts) and any(f" {w} " in f" {t} " for w in wants))
+    return hits * 2 > len(texts)
+
+
+def _specific_fields(kind: SheetKind, mapping: dict[int, str]) -> int:
+    """How many mapped fields only this register has (a risk's probability and impact, a stakeholder's power,
+    a communication's audience and frequency): not an ID, a title, a text, a date, a person, a status."""
+    count = 0
+    for name in real_fields(mapping):
+        f = kind.reg.field(name)
+        if f.kind.is_key or f.required or f.kind in (Kind.DATE, Kind.LONGTEXT) or f.kind.is_reference \
+                or name in ("status", "priority", "level") or name in _TITLE_FALLBACK.get(kind.register, ()):
+            continue
+        count += 1
+    return count
+
+
+def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str | None:
+    """Why a matched table is a schedule, a backlog or a timeline of events rather than a register, though
+    some columns ("Owner", "Status", "Description") match one: columns such a table has and a register has
+    not ("Duration", "Predecessors", "% Complete", "Story Points", "Sprint", "Inject", a column of times of
+    day), rows that are tasks, user stories or injects, a sheet named as one ("Product Backlog", "Project
+    Schedule", "Timeline"), while neither the sheet's name nor its columns name the register's records.
+    Two such signs are needed, and fewer than two fields only the register has (a risk's probability and
+    impact); two schedule or backlog columns (or user stories) do it alone unless the column naming the
+    records says the register's noun ("Milestone", "Risk description")."""
+    kind = match.kind
+    if kind.is_child:
+        return None
+    sheet = normalise_key(match.sheet_title or "")
+    nouns = _nouns(kind) | (register_nouns(kind.register) & {"raid"})
+    if kind.matches_sheet_name(match.sheet_title or "") or any(n in sheet for n in nouns):
+        return None  # the sheet's name says what it holds
+    headers = match.headers
+    # a header over two rows: the row below it when that holds only words ("Start | Finish" under "Planned")
+    below = sample[0] if sample else []
+    lines = list(headers) + ([str(x) for x in below if isinstance(x, str)]
+                             if below and all(x is None or isinstance(x, str) for x in below) else [])
+
+    def says_noun(c: int) -> bool:
+        return c < len(headers) and any(n in normalise_key(headers[c]) for n in nouns)
+
+    title = _title_field(kind)
+    naming = [c for c, n in match.mapping.items() if n == title or n in _TITLE_FALLBACK.get(kind.register, ())]
+    named_here = any(says_noun(c) for c in naming)
+    named = named_here or any(says_noun(c) for c in match.mapping)
+
+    def values(c: int) -> list[Any]:
+        return [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+
+    evidence: dict[str, list[str]] = {}
+    strong = 0
+    for what in FOREIGN_KINDS:
+        records, columns = foreign_words(what, "records"), foreign_words(what, "columns")
+        clock = foreign_words(what, "clock_columns")
+        found: list[str] = []
+        for c, header in enumerate(headers):
+            if not header:
+                continue
+            keys = _foreign_keys(header)
+            if any(k in clock for k in keys) and _clock_times(values(c)):
+                found += [f"“{header}” (times of day)", ""]  # registers keep dates, never the hour: two signs
+            elif any(k in columns for k in keys):
+                found.append(f"“{header}”")
+                strong += 1 if what != "timeline" else 0
+            elif any(k in records for k in keys):
+                found.append(f"“{header}”")
+        if any(w in sheet for w in foreign_words(what, "sheets")):
+            found.append(f"its name “{match.sheet_title.strip()}”")
+        starts = [h for h in lines if h and any(k in foreign_words(what, "starts") for k in _foreign_keys(h))]
+        ends = [h for h in lines if h and any(k in foreign_words(what, "ends") for k in _foreign_keys(h))]
+        if starts and ends:  # a start and a finish: how long something takes, as a task has; planned and actual
+            found.append(f"“{starts[0]}” and “{ends[0]}”")  # ones ("Planned" and "Actual" over them) twice
+            if len(starts) >= 2 and len(ends) >= 2:
+                found.append("")
+        evidence[what] = found
+    stories = [h for c, h in enumerate(headers) if h and _user_stories(values(c))]
+    if stories:
+        evidence["backlog"] += [f"user stories under “{stories[0]}”"]
+        strong += 2
+    total = sum(len(found) for found in evidence.values())
+    if not ((strong >= 2 and not named_here) or (total >= 2 and not named and _specific_fields(kind, match.mapping) < 2)):
+        return None
+    what = max(FOREIGN_KINDS, key=lambda w: len(evidence[w]))
+    signs = ", ".join(x for x in dict.fromkeys(evidence[what] + [x for w in FOREIGN_KINDS for x in evidence[w]]) if x)
+    return (f"{_FOREIGN_WHAT[what]} ({signs}), not the {kind.reg.title.lower()}: neither its name nor the "
+            f"columns naming its rows say “{kind.reg.noun}”.")
 
 
 def layout_key(headers: list[str]) -> str:

@@ -27,6 +27,7 @@ from ..models.store import Store
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .header_detection import (
     ALL_KINDS,
+    ENGAGE,
     LEVEL,
     PARENT,
     PSEUDO,
@@ -41,6 +42,7 @@ from .header_detection import (
     layout_key,
     map_header,
     not_a_register,
+    not_records_by_content,
     not_records_by_layout,
     raid_filter,
     raid_rows,
@@ -87,6 +89,8 @@ def importable_fields(register: str) -> list[tuple[str, str]]:
 
 def tick_label(register: str, name: str) -> str:
     """How the mapping dialog names a detected target that is no plain field: a tick-box level column."""
+    if name.startswith(ENGAGE):
+        return f"{name[len(ENGAGE):]} (C current, D desired)"
     level = tick_level(name)
     if level is None:
         return name
@@ -111,7 +115,7 @@ def _normalise_override(kind: SheetKind, mapping: dict[Any, Any]) -> dict[int, s
         col = int(col)
         if not name or name in computed:
             continue
-        if name.startswith(LEVEL):  # a tick-box level column, as detected (or remembered)
+        if name.startswith((LEVEL, ENGAGE)):  # a tick-box level column, as detected (or remembered)
             out[col] = name
             continue
         if name not in allowed:
@@ -152,18 +156,95 @@ def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto:
     return out
 
 
-def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: HeaderMatch | None) -> dict[int, str]:
+def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: HeaderMatch | None,
+            sample: list[list[Any]] | None = None) -> dict[int, str]:
     """Columns kept on each record (labelled with their header): every named column no field takes,
     except calculated ones (scores, ratings), which the office recomputes."""
     if EXTRA_FIELD.get(kind.register) is None:
         return {}
     computed = {f.name for f in kind.reg.fields if not f.kind.stored}
     auto_map = auto.mapping if auto is not None else {}
+    beside = _beside_the_table(headers, mapping, sample or [])
     out = {}
     for col, text in enumerate(headers):
-        if text and col not in mapping and auto_map.get(col) not in computed and not _calculated_header(text):
+        if text and col not in mapping and auto_map.get(col) not in computed and not _calculated_header(text) \
+                and col not in beside:
             out[col] = " ".join(text.split())
+    for col, name in mapping.items():
+        if name == "status" and col < len(headers) and headers[col] and _outcomes(kind, col, sample or []):
+            out[col] = " ".join(headers[col].split())  # "Approved" and "Rejected" both read as decided: kept too
     return out
+
+
+def _outcomes(kind: SheetKind, col: int, sample: list[list[Any]]) -> bool:
+    """A status column whose words say more than the status keeps (Approved and Rejected, both "Decided";
+    Y and N under "Approved (Y/N)"): two different words of it read as one choice."""
+    from .value_translation import Translator
+
+    f = kind.reg.field("status")
+    translator = Translator(kind.register, add_unknown=False)
+    ctx = Context()
+    seen: dict[Any, set[str]] = {}
+    for r in sample:
+        raw = r[col] if col < len(r) else None
+        if raw is None or not str(raw).strip() or str(raw).strip() in f.choices:
+            continue
+        try:
+            seen.setdefault(translator.parse(f, raw, ctx), set()).add(word_key(raw))
+        except StoreError:
+            continue
+    return any(len(words) >= 2 for words in seen.values())
+
+
+def _beside_the_table(headers: list[str], mapping: dict[int, str], sample: list[list[Any]]) -> set[int]:
+    """Columns of another table beside the register, past an empty column (a heat map, a legend, a chart's
+    data to the right of the risk list): no column of theirs is mapped, so none of their cells is a record's."""
+    width = max(len(headers), max((len(r) for r in sample), default=0))
+
+    def empty(c: int) -> bool:
+        return (c >= len(headers) or not headers[c]) and \
+            all(c >= len(r) or r[c] is None or not str(r[c]).strip() for r in sample)
+
+    out: set[int] = set()
+    block: list[int] = []
+    for c in range(width + 1):
+        if c < width and not empty(c):
+            block.append(c)
+            continue
+        if block and not any(x in mapping for x in block):
+            out.update(block)
+        elif block:
+            out.update(_grid_at_the_end(headers, mapping, sample, block))
+        block = []
+    return out
+
+
+def _grid_at_the_end(headers: list[str], mapping: dict[int, str], sample: list[list[Any]], block: list[int]) -> list[int]:
+    """A heat map right against the list: the last three or more columns headed by levels or numbers
+    ("Low | Medium | High", "1 … 5") holding counts, and the axis column before them ("High", "Medium" …)."""
+    from .vocabulary import value_words
+
+    levels = value_words("scale")
+
+    def axis(text: Any) -> bool:
+        key = word_key(text)
+        return key in levels or (key.isdigit() and 0 < int(key) <= 10)
+
+    def cells(c: int) -> list[Any]:
+        return [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+
+    grid: list[int] = []
+    for c in reversed(block):
+        if c in mapping or c >= len(headers) or not axis(headers[c]) or \
+                any(isinstance(x, str) or isinstance(x, bool) for x in cells(c)):
+            break
+        grid.insert(0, c)
+    if len(grid) < 3:
+        return []
+    before = grid[0] - 1
+    if before in block and before not in mapping and all(axis(x) for x in cells(before)):
+        grid.insert(0, before)
+    return grid
 
 
 def _calculated_header(text: str) -> bool:
@@ -204,8 +285,13 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
     if not final:
         raise WorkbookError(f"No column of the sheet “{reader.title}” is mapped to a field of the "
                             f"{kind.reg.title.lower()}; map at least one column.")
-    return (final, _ignored(kind, headers, final, match), layout, _extras(kind, headers, final, match),
-            _own_export(kind, headers, final))
+    sample = reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]
+    ignored = _ignored(kind, headers, final, match)
+    for col in _beside_the_table(headers, final, sample):
+        if col in ignored:
+            ignored[col] = (f"“{headers[col]}” belongs to another table beside the {kind.reg.title.lower()} (past an "
+                            "empty column: a heat map or a legend), so it is not imported.")
+    return (final, ignored, layout, _extras(kind, headers, final, match, sample), _own_export(kind, headers, final))
 
 
 # ------------------------------------------------------------------------------------ planning
@@ -372,7 +458,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             if match is None:
                 plan.skipped_sheets.append((title, "no header row naming register columns was found."))
                 continue
-            why = _no_records(match) or not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1])
+            why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                _no_records(match) or \
+                not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
             if why is not None:
                 plan.skipped_sheets.append((title, why))
                 continue

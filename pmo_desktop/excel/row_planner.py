@@ -21,7 +21,16 @@ from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind, Register
 from ..models.registers import REGISTERS
 from .errors import ImportCancelled
-from .header_detection import _TITLE_FALLBACK, PARENT, RESPONSE_PLAN, SheetKind, is_mark, tick_level
+from .header_detection import (
+    _TITLE_FALLBACK,
+    ENGAGE,
+    PARENT,
+    RESPONSE_PLAN,
+    SheetKind,
+    engagement_marks,
+    is_mark,
+    tick_level,
+)
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .value_translation import ColumnProfile, Translator, scale_from_word_level
 from .vocabulary import word_key, words_of
@@ -214,10 +223,11 @@ class Planner:
             self._parsed.setdefault(id(f), None if f.kind.free_text else {})
         self._responses = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN]
         self._ticks = [(c, *level) for c, n in sorted(mapping.items()) if (level := tick_level(n)) is not None]
+        self._engaged = [(c, n[len(ENGAGE):]) for c, n in sorted(mapping.items()) if n.startswith(ENGAGE)]
         self._lengths = _column_lengths(reg, [f for _, f in fields])
         self._long_texts: list[str] = []
         mapped_cols = ({c for c, _ in fields} | {c for c, n in mapping.items() if n == PARENT} | set(self._responses)
-                       | {c for c, _n, _l in self._ticks})
+                       | {c for c, _n, _l in self._ticks} | {c for c, _l in self._engaged})
         key = reg.key_field
         code_col = next((c for c, f in fields if key is not None and f.name == key.name), None)
         parent_col = next((c for c, n in mapping.items() if n == PARENT), None)
@@ -577,6 +587,9 @@ class Planner:
         for c, name, level in self._ticks:  # the ticked level column gives the level
             if c < width and is_mark(row[c]) and values.get(name) is None:
                 values[name] = scale_from_word_level(level, reg.field(name).scale_max(ctx))
+        for c, choice in self._engaged:  # an engagement matrix: "C" under the current level, "D" the desired
+            for mark in (engagement_marks(row[c]) if c < width else ()):
+                values.setdefault(f"{mark}_engagement", choice)
         if self._title_from and not values.get(self._title_name):
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
             if text:

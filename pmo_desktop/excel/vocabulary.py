@@ -105,5 +105,30 @@ def phrase_words(key: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out, key=lambda item: -len(item[0])))
 
 
+@lru_cache(maxsize=None)
+def register_nouns(register: str) -> frozenset[str]:
+    """Keyed words naming a register's records in any language ("risk", "riesgo", "raid" for a RAID log):
+    a sheet whose name or headers say none of them may hold something else (``nouns`` in the files)."""
+    out: set[str] = set()
+    for data in _files():
+        out.update(word_key(w) for w in data.get("nouns", {}).get(register, []))
+    return frozenset(k for k in out if k)
+
+
+@lru_cache(maxsize=None)
+def foreign_words(what: str, part: str) -> frozenset[str]:
+    """Keyed words of tables that are no register (``foreign`` in the files): ``what`` is "schedule",
+    "backlog" or "timeline"; ``part`` is "records" (what the rows are: tasks, stories, injects),
+    "columns", "clock_columns", "sheets", "starts", "ends", "story_starts" or "story_wants"."""
+    out: set[str] = set()
+    for data in _files():
+        words = data.get("foreign", {}).get(what, {}).get(part, [])
+        out.update((" ".join(words_of(w)) if part.startswith("story") else word_key(w)) for w in words)
+    return frozenset(k for k in out if k)
+
+
+FOREIGN_KINDS = ("schedule", "backlog", "timeline")
+
+
 def languages() -> list[str]:
     return [d.get("language", "?") for d in _files()]

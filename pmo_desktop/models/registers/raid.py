@@ -89,7 +89,10 @@ DECISIONS = Register(
     noun="decision",
     entity=Decision,
     code_prefix="DEC-",
-    sheet_synonyms=("decisions", "decision log", "decisions log", "raid decisions"),
+    # a change log records requests for change and what was decided on each (approved, rejected, deferred)
+    sheet_synonyms=("decisions", "decision log", "decisions log", "raid decisions", "change log", "change register",
+                    "change request log", "change requests", "change control log", "change control", "changes log",
+                    "rfc register", "rfc log", "requests for change", "change request register"),
     recognised_on_import=True,
     check=check_decision,
     defaults={"status": "Pending", "level": "Program"},
