@@ -23,7 +23,7 @@ from ..models.errors import ValidationError
 from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
 from .value_translation import OPEN_LISTS, ColumnProfile, Translator
-from .vocabulary import header_phrases, header_words, sheet_words, value_words, word_key, words_of
+from .vocabulary import header_phrases, header_words, sheet_words, tail_words, value_words, word_key, words_of
 from .workbook_reader import EXCEL_ERRORS
 
 normalise_key = word_key  # header words in any alphabet
@@ -189,6 +189,16 @@ def _by_prefix(kind: SheetKind, text: str, used: set[str]) -> str | None:
     return None
 
 
+def _by_tail(kind: SheetKind, text: str, used: set[str]) -> str | None:
+    """"Stakeholder(s) Responsible" → the owner: a header of two words or more whose last word names a
+    field in every register having it (``tails`` of the word files), when nothing else matched."""
+    words = words_of(re.sub(r"\[[^\]]*\]", " ", text))
+    name = tail_words().get(words[-1]) if len(words) >= 2 else None
+    if name is None or name in used or name not in kind.reg.field_names:
+        return None
+    return name
+
+
 def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1:] for i in range(len(key))}
 
@@ -280,6 +290,8 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
             hit = _by_prefix(kind, str(cell), used)
         if hit is None and clash is None:
             hit, clash = _loose(kind, variants, used)
+        if hit is None and clash is None:
+            hit = _by_tail(kind, str(cell), used)
         if hit:
             mapping[c] = hit
             if hit not in PSEUDO:
