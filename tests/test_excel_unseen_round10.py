@@ -212,3 +212,36 @@ def named_comms(store: Store) -> list[dict]:
     reg = REGISTERS["communications"]
     with store.session() as s:
         return [dict(zip(["id", "version", *reg.field_names], r)) for r in records.fetch_rows(s, reg)]
+
+
+def test_a_category_written_once_above_its_group_of_rows_is_each_rows(sqlite_store, tmp_path):
+    """"Financial" on the first of three risks, blank below, no merged cells: each risk of the group is
+    financial. A category left blank here and there, its labels repeating, is not carried down."""
+    path = write_xlsx(tmp_path / "g.xlsx", {"Sheet1": [
+        ["Risk Register"],
+        [],
+        ["Risk Categories", None, "Risk SubTitles", "Risk Probability", "Risk Impact"],
+        ["Resources", None, "Human resources not available in time", 6, 7],
+        [None, None, "Facilities are not provided", 7, 8],
+        [None, None, "Equipment arrives late", 5, 8],
+        ["Financial", None, "Budget overrun", 8, 9],
+        [None, None, "Late payments from the client", 4, 8],
+        ["Hosting", None, "Server outage", 4, 7],
+        [None, None, "Data loss", 2, 8],
+        [None, None, "Server capacity too small", 5, 5]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert got["Facilities are not provided"]["category"] == got["Human resources not available in time"]["category"]
+    assert got["Late payments from the client"]["category"] == "Financial"
+    assert got["Server capacity too small"]["category"] == got["Server outage"]["category"] == "Hosting"
+
+    path = write_xlsx(tmp_path / "h.xlsx", {"Sheet1": [
+        ["Risk ID", "Risk", "Category", "Probability", "Impact"],
+        ["R1", "Vendor fails", "Technical", "High", "High"],
+        ["R2", "Budget cut", None, "Low", "High"],
+        ["R3", "Key engineer leaves", "Technical", "Medium", "High"],
+        ["R4", "Scope creep", None, "High", "Medium"],
+        ["R5", "Server outage", None, "Low", "Low"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert not got["Budget cut"]["category"] and not got["Server outage"]["category"]

@@ -98,6 +98,9 @@ def _one_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+_GROUP_FIELDS = ("category", "group")  # fields a label written once above a group of rows may fill
+
+
 def _zero(value: Any) -> bool:
     return (value.__class__ is float or value.__class__ is int) and value == 0
 
@@ -406,6 +409,7 @@ class Planner:
         if not first_block:
             close_block()
         self._trailing_notes(plan, notes)
+        self._carry_groups(plan, fields)
         if reg.key_field is not None:
             self._assign_codes(plan, reg)
         self.done += tick % TICK
@@ -415,6 +419,30 @@ class Planner:
         if parent_reg is not None and finish:
             self.finish_children(plan)
         return plan
+
+    @staticmethod
+    def _carry_groups(plan: SheetPlan, fields: list[tuple[int, Field]]) -> None:
+        """A category written once above the rows it groups, without merging the cells ("Financial" on
+        the first of four risks, blank on the other three): each row takes the label above it. Only
+        when the first record has a label, at most half the records do, and labels seldom repeat (two group
+        names may translate to one category)."""
+        names = [f.name for _, f in fields if f.name in _GROUP_FIELDS]
+        if not names:
+            return
+        rows = [p for p in plan.rows if p.report.action in (Action.INSERT, Action.UPDATE)]
+        if len(rows) < 4:
+            return
+        for name in names:
+            filled = [p.values.get(name) not in (None, "", []) for p in rows]
+            labels = [str(p.values[name]) for p, f in zip(rows, filled) if f]
+            if not filled[0] or len(labels) * 2 > len(rows) or len(set(labels)) * 4 < len(labels) * 3:
+                continue
+            label = None
+            for prow, has in zip(rows, filled):
+                if has:
+                    label = prow.values[name]
+                else:
+                    prow.values[name] = label
 
     def _title_text(self, prow: PlannedRow, title_col: int | None) -> str:
         if prow.raw is not None and title_col is not None and title_col < len(prow.raw):
