@@ -245,3 +245,22 @@ def test_a_category_written_once_above_its_group_of_rows_is_each_rows(sqlite_sto
     import_all(sqlite_store, path)
     got = named(sqlite_store, "risks")
     assert not got["Budget cut"]["category"] and not got["Server outage"]["category"]
+
+
+def test_a_header_split_by_a_blank_row_under_a_form_label(sqlite_store, tmp_path):
+    """"Project:" labels a form field above the table, not a column; "Assumption" two rows above "ID", a
+    blank row between, is one header: the assumption log's rows are its records."""
+    path = write_xlsx(tmp_path / "a.xlsx", {"Sheet1": [
+        [None, None, None, None, None],
+        [None, None, None, None, "Assumption Log"],
+        ["Project:", None, "Assumption", None, None],
+        [None, None, None, None, None],
+        ["ID", None, None, None, None],
+        [1, None, "Employees will be paid after two weeks", None, None],
+        [2, None, "Travel expenses are paid with the salary", None, None],
+        [3, None, "Payments will be received in US dollars", None, None]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "assumptions")
+    assert set(got) == {"Employees will be paid after two weeks", "Travel expenses are paid with the salary",
+                        "Payments will be received in US dollars"}
+    assert got["Employees will be paid after two weeks"]["code"] == "1"

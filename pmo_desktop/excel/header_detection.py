@@ -267,6 +267,8 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     duplicates: dict[int, str] = {}
     used: set[str] = set()
     for c, cell in enumerate(row):
+        if cell.__class__ is str and cell.rstrip().endswith(":"):
+            continue  # "Project:" labels a value beside it in a form above the table: no column's header
         variants = header_variants(cell)
         if not variants:
             continue
@@ -611,6 +613,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     candidates: list[tuple[int, list[Any], list[Any] | None]] = []
     for i, row in enumerate(rows):
         group = rows[i - 1] if i > 0 else None
+        if i > 1 and group is not None and all(x is None for x in group):
+            group = rows[i - 2]  # a blank row between the two lines of a header ("Assumption" … "ID")
         candidates.append((i, row, group))
         if group is not None and sum(1 for x in group if x is not None) >= 2:
             # a header over two rows: each column's lower cell, or the upper one where the lower is empty
