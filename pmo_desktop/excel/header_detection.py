@@ -30,6 +30,7 @@ from .vocabulary import (
     header_words,
     register_nouns,
     sheet_words,
+    tail_words,
     value_words,
     word_key,
     words_of,
@@ -206,6 +207,16 @@ def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _by_tail(kind: SheetKind, text: str, used: set[str]) -> str | None:
+    """"Stakeholder(s) Responsible" → the owner: a header of two words or more whose last word names a
+    field in every register having it (``tails`` of the word files), when nothing else matched."""
+    words = words_of(re.sub(r"\[[^\]]*\]", " ", text))
+    name = tail_words().get(words[-1]) if len(words) >= 2 else None
+    if name is None or name in used or name not in kind.reg.field_names:
+        return None
+    return name
+
+
 def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1:] for i in range(len(key))}
 
@@ -285,6 +296,8 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     for c, cell in enumerate(row):
         if cell is None:
             continue
+        if cell.__class__ is str and cell.rstrip().endswith(":"):
+            continue  # "Project:" labels a value beside it in a form above the table: no column's header
         top = group[c] if group is not None and c < len(group) else None
         if not (isinstance(top, str) and top.strip() and top != cell):
             top = None
@@ -298,6 +311,8 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
             hit = next((name for name in prefixed if name not in used or name in PSEUDO), None)
         if hit is None and clash is None and loose is not None:
             hit, clash = (loose, None) if loose not in used or loose in PSEUDO else (None, loose)
+        if hit is None and clash is None:
+            hit = _by_tail(kind, str(cell), used)
         if hit:
             mapping[c] = hit
             if hit not in PSEUDO:
@@ -733,6 +748,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     candidates: list[tuple[int, list[Any], list[Any] | None]] = []
     for i, row in enumerate(rows):
         group = rows[i - 1] if i > 0 else None
+        if i > 1 and group is not None and all(x is None for x in group):
+            group = rows[i - 2]  # a blank row between the two lines of a header ("Assumption" … "ID")
         candidates.append((i, row, group))
         if group is not None and sum(1 for x in group if x is not None) >= 2:
             # a header over two rows: each column's lower cell, or the upper one where the lower is empty

@@ -566,6 +566,18 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
     return out
 
 
+# Headers that name the rows of any table, not a register's ("S.No | Description" of a budget plan)
+_GENERIC_TITLES = frozenset({"description", "descriptions", "title", "details", "detail", "item", "items",
+                             "beschreibung", "descripcion", "descricao", "omschrijving", "titel", "titre",
+                             "titolo", "descrizione", "aciklama", "описание"})
+
+
+def _generic_title(match: HeaderMatch, title: str) -> bool:
+    """The column naming the rows is headed by a word any table uses ("Description", "Title")."""
+    return any(word_key(match.headers[c]) in _GENERIC_TITLES for c, n in match.mapping.items()
+               if n == title and c < len(match.headers))
+
+
 def _no_records(match: HeaderMatch) -> str | None:
     """Why a matched sheet holds no records of its register: nothing names them (no title column)."""
     kind = match.kind
@@ -575,7 +587,8 @@ def _no_records(match: HeaderMatch) -> str | None:
     named = set(match.mapping.values())
     named = real_fields(match.mapping) | (named & ({PARENT} | set(PSEUDO)))
     key = kind.reg.key_field.name if kind.reg.key_field is not None else ""
-    strong = len(named - {PARENT}) >= 3 or (key in named and title is not None and title.name in named)
+    strong = len(named - {PARENT}) >= 3 or (key in named and title is not None and title.name in named
+                                             and not _generic_title(match, title.name))
     if not strong and not kind.matches_sheet_name(match.sheet_title or ""):
         return (f"only {len(named - {PARENT})} of its columns name {kind.reg.title.lower()} fields and its name is not a "
                 "register's, so it is taken for a table of another kind.")

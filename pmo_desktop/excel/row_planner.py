@@ -114,6 +114,22 @@ def _plain_text_limit(f: Field) -> int:
     return f.max_length if f.kind.free_text and type(f.kind).parse is TextKind.parse else 0
 
 
+_GROUP_FIELDS = ("category", "group")  # fields a label written once above a group of rows may fill
+
+
+def _zero(value: Any) -> bool:
+    return (value.__class__ is float or value.__class__ is int) and value == 0
+
+
+def _wrapped(above: Any, below: Any) -> bool:
+    """A sentence cut at the end of a cell and going on in the cell below: the text above stops without a
+    full stop and the text below starts in lower case."""
+    if above.__class__ is not str or below.__class__ is not str:
+        return False
+    above, below = above.rstrip(), below.lstrip()
+    return bool(above and below) and above[-1] not in ".!?;:)" and below[0].islower()
+
+
 def _looks_like_code(value: Any) -> bool:
     text = v.parse_text(value)
     return bool(re.fullmatch(r"\S{1,20}", text)) and any(ch.isdigit() for ch in text)
@@ -335,9 +351,25 @@ class Planner:
                     not (first_col in (code_col, parent_col) and _looks_like_code(row[first_col])):
                 skip(number, f"a note, not a record (only “{v.parse_text(row[first_col])[:40]}” in the first column).")
                 continue
-            if parent_reg is None and code_col is not None and set(mapped_filled) <= {code_col} and \
-                    all(c == code_col or c not in plan.extras for c in filled):
+            if parent_reg is None and code_col is not None and code_col in filled and \
+                    all(c == code_col or (c not in mapped_cols and c not in plan.extras) or _zero(row[c])
+                        for c in filled):  # zeros: formulas of the empty row ("Gesamt" = 0)
                 skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}” is filled).")
+                continue
+            if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
+                    len(filled) == 1 and filled[0] == title_col and table_widths and min(table_widths) >= 3 and \
+                    _wrapped(last_record[2][title_col], row[title_col]):
+                # the title's sentence goes on in the cell below, nothing else filled: one record
+                # ("… forgets password, there" then "should be an option to change password.")
+                index, first_number, raw = last_record
+                combined = tuple(f"{a.rstrip()} {b.strip()}" if c == title_col else a
+                                 for c, (a, b) in enumerate(zip(raw, row)))
+                self._unclaim(reg, plan.rows[index].report.code)
+                self._forget_unplaced(plan, plan.rows[index])
+                plan.rows[index] = self._plan_row(plan, reg, parent_reg, first_number, combined, fields, code_col,
+                                                  parent_col, strict_refs, title_col)
+                last_record = (index, first_number, combined)
+                skip(number, f"continues the record of row {first_number} (its title goes on in the row below).")
                 continue
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
                     title_col not in filled and (code_col is None or code_col not in filled) and \
@@ -406,6 +438,7 @@ class Planner:
         if not first_block:
             close_block()
         self._trailing_notes(plan, notes)
+        self._carry_groups(plan, fields)
         if reg.key_field is not None:
             self._assign_codes(plan, reg)
         self.done += tick % TICK
@@ -415,6 +448,30 @@ class Planner:
         if parent_reg is not None and finish:
             self.finish_children(plan)
         return plan
+
+    @staticmethod
+    def _carry_groups(plan: SheetPlan, fields: list[tuple[int, Field]]) -> None:
+        """A category written once above the rows it groups, without merging the cells ("Financial" on
+        the first of four risks, blank on the other three): each row takes the label above it. Only
+        when the first record has a label, at most half the records do, and labels seldom repeat (two group
+        names may translate to one category)."""
+        names = [f.name for _, f in fields if f.name in _GROUP_FIELDS]
+        if not names:
+            return
+        rows = [p for p in plan.rows if p.report.action in (Action.INSERT, Action.UPDATE)]
+        if len(rows) < 4:
+            return
+        for name in names:
+            filled = [p.values.get(name) not in (None, "", []) for p in rows]
+            labels = [str(p.values[name]) for p, f in zip(rows, filled) if f]
+            if not filled[0] or len(labels) * 2 > len(rows) or len(set(labels)) * 4 < len(labels) * 3:
+                continue
+            label = None
+            for prow, has in zip(rows, filled):
+                if has:
+                    label = prow.values[name]
+                else:
+                    prow.values[name] = label
 
     def _title_text(self, prow: PlannedRow, title_col: int | None) -> str:
         if prow.raw is not None and title_col is not None and title_col < len(prow.raw):

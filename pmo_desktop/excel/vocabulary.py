@@ -86,6 +86,18 @@ def value_words(key: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def tail_words() -> dict[str, str]:
+    """Keyed last word of a header → the field it names in any register having it ("Stakeholder(s)
+    Responsible", "Department Accountable": the owner), read only when nothing else matched."""
+    out: dict[str, str] = {}
+    for data in _files():
+        for name, words in data.get("tails", {}).items():
+            for w in words:
+                out.setdefault(word_key(w), name)
+    return out
+
+
+@lru_cache(maxsize=None)
 def sheet_words(what: str) -> frozenset[str]:
     """Keyed sheet names for ``what``: a register name, or "not_records" (legends, lists, instructions)."""
     out: set[str] = set()
