@@ -264,3 +264,48 @@ def test_a_header_split_by_a_blank_row_under_a_form_label(sqlite_store, tmp_path
     assert set(got) == {"Employees will be paid after two weeks", "Travel expenses are paid with the salary",
                         "Payments will be received in US dollars"}
     assert got["Employees will be paid after two weeks"]["code"] == "1"
+
+
+def test_a_templates_guidance_row_under_the_header_is_no_record(sqlite_store, tmp_path):
+    """A change-log template whose first row tells what to write in each column ("Assign sequential number
+    here", "From Change Request Form", "Enter the priority …"): nothing to import, and a real change under
+    such a row still is one."""
+    header = ["Change #", "Date Submitted", "Change Title", "Requested by", "Requestor's priority",
+              "Summary Description", "Status"]
+    guidance = ["Assign sequential number here", "From Change Request Form", "From Change Request Form",
+                "From Change Request Form", "Enter the priority indicated by the requestor",
+                "From Change Request Form (optional)", "Enter status code"]
+    path = write_xlsx(tmp_path / "empty.xlsx", {"Log": [header, guidance]})
+    plan = plan_workbook_import(sqlite_store, path, create_missing=True)
+    assert [r.report.reason for sp in plan.sheets for r in sp.rows] == \
+        ["guidance on filling in the template (“Enter …”, “From … Form”), not a record."]
+    apply_import(sqlite_store, plan, partial=True)
+    assert named(sqlite_store, "decisions") == {}
+    path = write_xlsx(tmp_path / "used.xlsx", {"Log": [
+        header, guidance,
+        ["CR-1", "2026-03-02", "Move the go-live to June", "Sponsor", "High", "Supplier late", "Approved"]]})
+    import_all(sqlite_store, path)
+    assert list(named(sqlite_store, "decisions")) == ["Move the go-live to June"]
+
+
+def test_a_communication_plan_naming_its_stakeholders_stays_a_communication_plan(sqlite_store, tmp_path):
+    """"Stakeholder Name | Role | Expectations | Information Needed | Frequency | Medium": the stakeholder's
+    noun in the first header weighs for the stakeholder map, but the communication plan names more of the
+    columns: on a tie the plan wins and links each row to the stakeholder."""
+    path = write_xlsx(tmp_path / "c.xlsx", {
+        "Stakeholder Analysis": [["Stakeholder", "Stakeholder Role", "Power", "Interest"],
+                                 ["Program Manager", "Runs the program", 10, 10],
+                                 ["Marketing Team", "Promotes the program", 6, 6]],
+        "Stakeholder & Comm Log": [
+            ["Stakeholder Name", "Stakeholder Organization", "Role", "Expectations of the Project?",
+             "Information Needed", "Frequency", "Medium"],
+            ["Program Manager", "Internal", "Runs the program", "Smooth operations", "Progress, risks", "Weekly",
+             "Email, Meetings"],
+            ["Marketing Team", "Internal", "Promotes the program", "High enrolment", "Campaign results", "Monthly",
+             "Email"]]})
+    import_all(sqlite_store, path)
+    assert sorted(named(sqlite_store, "stakeholders")) == ["Marketing Team", "Program Manager"]
+    reg = REGISTERS["communications"]
+    with sqlite_store.session() as s:
+        rows = [dict(zip(["id", "version", *reg.field_names], r)) for r in records.fetch_rows(s, reg)]
+    assert sorted(r["frequency"] for r in rows) == ["Monthly", "Weekly"]

@@ -780,7 +780,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 continue
             score = _score(kind, mapping, sheet_title) + _noun_bonus(kind, row, mapping)
             ticks = any(n.startswith(LEVEL) for n in mapping.values())
-            if best is None or score > best.score or (score == best.score and ticks):  # ties: the level row
+            # ties: the level row, else the register naming more of the columns ("Stakeholder Name | Role |
+            # Information Needed | Frequency | Medium" is a communication plan naming its stakeholders)
+            if best is None or score > best.score or (score == best.score and (
+                    ticks or (i == best.row - 1 and len(real_fields(mapping)) > len(real_fields(best.mapping))))):
                 headers = ["" if v is None else str(v).strip() for v in row]
                 while headers and not headers[-1]:
                     headers.pop()

@@ -33,7 +33,7 @@ from .header_detection import (
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .value_translation import ColumnProfile, Translator, scale_from_word_level
-from .vocabulary import word_key, words_of
+from .vocabulary import guidance_words, word_key, words_of
 from .workbook_reader import EXCEL_ERRORS, SheetReader
 
 Progress = Callable[[int, int], None]
@@ -128,6 +128,16 @@ def _wrapped(above: Any, below: Any) -> bool:
         return False
     above, below = above.rstrip(), below.lstrip()
     return bool(above and below) and above[-1] not in ".!?;:)" and below[0].islower()
+
+
+def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
+    """A template's guidance row under its header: most cells, three at least, tell what to write there
+    ("Assign sequential number here", "From Change Request Form", "Enter the priority …")."""
+    texts = [row[c] for c in filled if row[c].__class__ is str]
+    if len(texts) < 3:
+        return False
+    told = sum(1 for t in texts if (words := words_of(t)) and words[0] in guidance_words())
+    return told * 3 >= len(filled) * 2
 
 
 def _looks_like_code(value: Any) -> bool:
@@ -338,6 +348,9 @@ class Planner:
                 if elsewhere:
                     skip(number, elsewhere)
                     continue
+            if last_record is None and _guidance(row, filled):
+                skip(number, "guidance on filling in the template (“Enter …”, “From … Form”), not a record.")
+                continue
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
             if not mapped_filled:

@@ -86,6 +86,12 @@ def value_words(key: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def guidance_words() -> frozenset[str]:
+    """Keyed first words of a template's guidance cells ("Enter the priority …", "From Change Request Form")."""
+    return frozenset(word_key(w) for data in _files() for w in data.get("guidance", ()))
+
+
+@lru_cache(maxsize=None)
 def tail_words() -> dict[str, str]:
     """Keyed last word of a header → the field it names in any register having it ("Stakeholder(s)
     Responsible", "Department Accountable": the owner), read only when nothing else matched."""
