@@ -61,6 +61,8 @@ def status_sql(B: Any, ctx: Context) -> Any:
     measurement; the points around its date; the planned value and the baseline; the direction and
     the whole planned change; the verdict). No measurement: no row, so "Not measured"."""
     thresholds: rules.Thresholds = ctx.extra.get("benefit_thresholds") or rules.Thresholds()
+    # Each step is a derived table with OFFSET 0, which neither SQLite nor PostgreSQL flattens into the
+    # next: flattened, every use of a step's column would repeat its subqueries (hundreds per row).
 
     def points(column: str, *order: Any, where: Any = None, outer: tuple[Any, ...] = ()) -> Any:
         """One value of the benefit's plan points: the first in ``order`` among those ``where`` holds."""
@@ -86,7 +88,7 @@ def status_sql(B: Any, ctx: Context) -> Any:
         points("value", *backwards, where=earlier, outer=(m,)).label("prev_v"),
         points("on", *forwards, where=later, outer=(m,)).label("next_on"),
         points("value", *forwards, where=later, outer=(m,)).label("next_v"),
-    ).select_from(m).correlate(B).subquery("around")
+    ).select_from(m).correlate(B).offset(0).subquery("around")
     # 3. the planned value at that date and the baseline: of the points, else of the line
     a = around.c
     bv, bd, tv, td = B.baseline_value, B.baseline_date, B.target_value, B.target_date
@@ -100,7 +102,7 @@ def status_sql(B: Any, ctx: Context) -> Any:
         a.actual, a.has_points, case((a.has_points, literal(1)), (line, literal(1)), else_=literal(0)).label("judged"),
         case((a.has_points, planned_points), else_=planned_line).label("planned"),
         case((a.has_points, func.coalesce(bv, a.first)), else_=bv).label("base"),
-    ).select_from(around).correlate(B).subquery("plan")
+    ).select_from(around).correlate(B).offset(0).subquery("plan")
     # 4. the whole planned change, then the direction: the point farthest from the baseline (the first
     # entered of equals) — found by its distance equal to the whole change, as ``max`` picks it
     p = plan.c
@@ -110,7 +112,7 @@ def status_sql(B: Any, ctx: Context) -> Any:
     change = select(
         p.actual, p.planned, p.base, p.judged, p.has_points,
         case((p.has_points, whole_points), else_=func.abs(tv - bv)).label("whole"),
-    ).select_from(plan).correlate(B).subquery("change")
+    ).select_from(plan).correlate(B).offset(0).subquery("change")
     c = change.c
     Pf = aliased(BenefitPlanPoint)
     far = (select(Pf.value).where(Pf.benefit_id == B.id, func.abs(Pf.value - c.base) == c.whole).order_by(Pf.id)
@@ -119,7 +121,7 @@ def status_sql(B: Any, ctx: Context) -> Any:
         c.actual, c.planned, c.base, c.judged, c.whole,
         case((c.has_points, case((far < c.base, literal(-1.0)), else_=literal(1.0))),
              else_=case((tv < bv, literal(-1.0)), else_=literal(1.0))).label("sign"),
-    ).select_from(change).correlate(B).subquery("shape")
+    ).select_from(change).correlate(B).offset(0).subquery("shape")
     # 5. the shortfall against the scale, judged
     v = shape.c
     dis = B.dis_benefit == true()
@@ -128,7 +130,7 @@ def status_sql(B: Any, ctx: Context) -> Any:
         v.judged, v.planned,
         case((dis, (v.actual - v.planned) * v.sign), else_=(v.planned - v.actual) * v.sign).label("shortfall"),
         case((dis, v.whole), (gap >= quarter, gap), else_=quarter).label("scale"),
-    ).select_from(shape).correlate(B).subquery("ratios")
+    ).select_from(shape).correlate(B).offset(0).subquery("ratios")
     r = ratios.c
     scale = case((r.scale != 0, r.scale), (r.planned != 0, func.abs(r.planned)), else_=literal(1.0))
     ratio = r.shortfall / scale
