@@ -147,3 +147,29 @@ def test_a_windowed_benefits_register_sorts_filters_and_searches_status_in_the_d
         assert set(found) >= {bid for bid, text in python.items() if text == rules.AT_RISK}
         assert set(found) == {bid for bid, text in python.items() if text == rules.AT_RISK} | {
             bid for bid, (what, _e) in benefits.items() if "at ris" in what.lower()}
+
+
+def test_the_status_column_of_a_windowed_benefits_table_sorts_and_filters_in_the_database(qtbot, store, benefits,
+                                                                                          monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from pmo_desktop.views.document import Document
+    from pmo_desktop.views.register_table import RegisterView, windowed
+
+    monkeypatch.setattr(windowed, "WINDOWED_FROM", 1)
+    python_passes = []
+    real_pass = windows._python_pass
+    monkeypatch.setattr(windows, "_python_pass", lambda *a, **k: python_passes.append(1) or real_pass(*a, **k))
+    python, _ = statuses(store)
+    view = RegisterView(Document(store), BENEFITS)
+    qtbot.addWidget(view)
+    view.show()
+    assert isinstance(view.model, windowed.WindowedRegisterModel)
+    column = view.model.column_of("status_rag")
+    view.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    shown = [view.proxy.index(r, column).data() for r in range(view.proxy.rowCount())]
+    assert shown == sorted(python.values(), reverse=True)
+    view.set_column_filter("status_rag", {rules.AT_RISK})
+    assert view.proxy.rowCount() == sum(1 for text in python.values() if text == rules.AT_RISK) > 0
+    assert {view.proxy.index(r, column).data() for r in range(view.proxy.rowCount())} == {rules.AT_RISK}
+    assert python_passes == []  # the database sorted and filtered: no pass over the rows in Python
