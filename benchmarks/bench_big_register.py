@@ -134,7 +134,10 @@ def run(n: int, windowed_model: bool = True) -> None:
             outside_changes(document, app, lambda con: (
                 con.execute("UPDATE risk SET title = 'Changed elsewhere', version = version + 1 WHERE id = 3"),
                 con.commit()), lambda: sqlite3.connect(path),
-                f_check=floor(path, "SELECT count(*), max(id), sum(version) FROM risk"))
+                f_check=floor(path, "SELECT count(*), max(id), sum(version) FROM risk"),
+                move_elsewhere=lambda con: (con.execute(
+                    "UPDATE risk SET title = 'Zz moved elsewhere', version = version + 1 "
+                    "WHERE id = (SELECT id FROM risk ORDER BY lower(title), id LIMIT 1)"), con.commit()))
             view.close()
             document.close()
             return
@@ -239,7 +242,7 @@ def search(view, timed, path: Path, app) -> None:
         print(line(f"search '{text}' ({what}; {hits:,} hits)", t, floor(path, f"SELECT id FROM risk WHERE {like}"), goal))
 
 
-def outside_changes(document, app, write_elsewhere, connect, f_check: float) -> None:
+def outside_changes(document, app, write_elsewhere, connect, f_check: float, move_elsewhere=None) -> None:
     """What the check for others' changes costs the GUI thread: the timer's poll (a worker reads the
     signatures, the GUI thread compares) when nothing changed and after another's save, beside the
     synchronous check as it ran before (every query on the GUI thread)."""
@@ -295,6 +298,25 @@ def outside_changes(document, app, write_elsewhere, connect, f_check: float) -> 
     print(line("    CPU time of the GUI thread in those turns", cpu[0], None))
     print(f"  {'':<44}({wall * 1000:.0f} ms until shown: the signature and the ids are read on workers)")
     print(line("  …after another's save, the check on the GUI thread", sync, f_check))
+    if move_elsewhere is None:
+        return
+    # The table sorted by title, and another user's rename moves a record it shows to the far end:
+    # the new order is put in place with one layoutChanged, the selection following its record.
+    from PySide6.QtCore import Qt
+
+    model = next(iter(document._watched))
+    model.sort(model.column_of("title"), Qt.SortOrder.AscendingOrder)
+    for _ in range(3):
+        time.sleep(0.01)
+        app.processEvents()
+    con = connect()
+    move_elsewhere(con)
+    gui, wall = gui_time_of_poll()
+    con.close()
+    print(line("  …another's rename moves a shown record (sorted): GUI", gui, None, 0.05))
+    print(line("    longest single turn of the event loop", longest[0], None))
+    print(line("    CPU time of the GUI thread in those turns", cpu[0], None))
+    print(f"  {'':<44}({wall * 1000:.0f} ms until shown)")
 
 
 def fts5_options(path: Path, risks) -> None:

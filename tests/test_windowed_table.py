@@ -242,3 +242,27 @@ def test_the_timers_check_puts_a_new_order_in_place_without_reading_on_the_gui_t
     assert layouts == [1] and changed_rows == [(0, 0)] and on_gui_thread == []
     mine.office.read = real_read
     mine.close()
+
+
+def test_records_added_by_others_show_even_when_the_last_page_was_read_during_the_check(qtbot, tmp_path):
+    """The probe ran from the ids as they were; meanwhile the view read the (short) last page. Putting
+    the answer in place must not keep that page without the rows added."""
+    from pmo_desktop.views.register_table.windowed import make_models
+
+    path = tmp_path / "shared.pmo"
+    mine = Document(Store.create(path))
+    with mine.store.transaction() as s:
+        for i in range(6):
+            records.create_record(s, PROJECTS, {"name": f"Project {i}"})
+    model, _proxy = make_models(mine, PROJECTS, None)
+    name = model.column_of("name")
+    assert model.rowCount() == 6 and model.index(0, name).data() == "Project 0"  # page 0 read
+    probe = model.outside_probe()
+    with Store.open(path).transaction() as s:
+        records.create_record(s, PROJECTS, {"name": "Added elsewhere"})
+    answer = mine.office.read(probe)
+    assert model.index(5, name).data() == "Project 5"  # the last page (rows 4-5) read meanwhile
+    assert model.apply_outside(answer) == {model.ids[-1]}
+    assert model.rowCount() == 7
+    assert [model.index(r, name).data() for r in range(7)][4:] == ["Project 4", "Project 5", "Added elsewhere"]
+    mine.close()

@@ -297,6 +297,8 @@ class WindowedRegisterModel(RegisterTableModel):
             return answer.changed
         self._pages.update(answer.pages)
         if answer.kind == "appended":
+            if old_count // PAGE not in answer.pages:  # the old last page, read meanwhile, lacks the new rows
+                self._pages.pop(old_count // PAGE, None)
             self.beginInsertRows(QModelIndex(), old_count, len(answer.ids) - 1)
             self.ids = answer.ids
             self.endInsertRows()
