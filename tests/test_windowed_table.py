@@ -192,7 +192,8 @@ def test_the_timers_check_reads_signature_and_ids_off_the_gui_thread(qtbot, tmp_
     assert mine.poll_outside_changes()
     qtbot.waitUntil(lambda: names(view) == ["Tills", "Stock control", "Loyalty", "E-commerce"])
     assert flashed == [{view.model.record_id(1), view.model.record_id(3)}]
-    assert not any(name in ("signature", "fetch_ids", "read", "probe") for name in on_gui_thread), on_gui_thread
+    qtbot.wait(50)  # the repaint of the rows changed and added: their rows came with the answer
+    assert on_gui_thread == []
     mine.office.read = real_read
     mine.close()
 
@@ -221,3 +222,73 @@ def test_a_filter_every_record_passes_keeps_the_ids_until_the_register_changes(q
     with qtbot.waitSignal(view.model.modelReset):
         view.set_column_filter("status", {"Closed"})  # a filter that some fail: read again
     assert len(view.model.ids) == 5
+
+
+def test_the_timers_check_puts_a_new_order_in_place_without_reading_on_the_gui_thread(qtbot, tmp_path):
+    """Another user's rename moves a record in the sorted table: the worker reads the new order, the
+    rows shown and where the selected record went; the GUI thread swaps them in (one layoutChanged)."""
+    import threading
+
+    path = tmp_path / "shared.pmo"
+    mine, view = shown_projects(qtbot, path)
+    view.table.sortByColumn(view.model.column_of("name"), Qt.SortOrder.AscendingOrder)
+    assert names(view) == ["Loyalty", "Stock", "Tills"]
+    stock = view.model.record_id(1)
+    view.select_record(stock)
+    layouts, resets, changed_rows = [], [], []
+    view.model.layoutChanged.connect(lambda *a: layouts.append(1))
+    view.model.modelReset.connect(lambda: resets.append(1))
+    view.model.dataChanged.connect(lambda top, bottom, *a: changed_rows.append((top.row(), bottom.row())))
+    theirs = Store.open(path)
+    with theirs.transaction() as s:
+        records.update_record(s, PROJECTS, records.find_id_by_code(s, PROJECTS, "P-01"), {"name": "Apps"})
+    theirs.close()
+    on_gui_thread = []
+    real_read = mine.office.read
+
+    def read(query, *args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            on_gui_thread.append(getattr(query, "__name__", repr(query)))
+        return real_read(query, *args, **kwargs)
+
+    mine.office.read = read
+    assert mine.poll_outside_changes()
+    qtbot.waitUntil(lambda: names(view) == ["Apps", "Loyalty", "Stock"])
+    qtbot.wait(50)
+    assert on_gui_thread == []
+    assert layouts == [1] and resets == []
+    assert view.current_record_id() == stock and view.model.row_of(stock) == 2  # the selection followed it
+    apps = view.model.record_id(0)
+    assert view.proxy.index(0, view.model.column_of("name")).data(Qt.ItemDataRole.BackgroundRole).color().name() == FLASH_COLOUR
+    changed_rows.clear()
+    with Store.open(path).transaction() as s:  # an edit that keeps the order: that row only, no new layout
+        records.update_record(s, PROJECTS, apps, {"name": "Apps and web"})
+    assert mine.poll_outside_changes()
+    qtbot.waitUntil(lambda: names(view)[0] == "Apps and web")
+    assert layouts == [1] and changed_rows == [(0, 0)] and on_gui_thread == []
+    mine.office.read = real_read
+    mine.close()
+
+
+def test_records_added_by_others_show_even_when_the_last_page_was_read_during_the_check(qtbot, tmp_path):
+    """The probe ran from the ids as they were; meanwhile the view read the (short) last page. Putting
+    the answer in place must not keep that page without the rows added."""
+    from pmo_desktop.views.register_table.windowed import make_models
+
+    path = tmp_path / "shared.pmo"
+    mine = Document(Store.create(path))
+    with mine.store.transaction() as s:
+        for i in range(6):
+            records.create_record(s, PROJECTS, {"name": f"Project {i}"})
+    model, _proxy = make_models(mine, PROJECTS, None)
+    name = model.column_of("name")
+    assert model.rowCount() == 6 and model.index(0, name).data() == "Project 0"  # page 0 read
+    probe = model.outside_probe()
+    with Store.open(path).transaction() as s:
+        records.create_record(s, PROJECTS, {"name": "Added elsewhere"})
+    answer = mine.office.read(probe)
+    assert model.index(5, name).data() == "Project 5"  # the last page (rows 4-5) read meanwhile
+    assert model.apply_outside(answer) == {model.ids[-1]}
+    assert model.rowCount() == 7
+    assert [model.index(r, name).data() for r in range(7)][4:] == ["Project 4", "Project 5", "Added elsewhere"]
+    mine.close()

@@ -45,11 +45,12 @@ LIST_SEP = "\x1f"
 
 def load_context(session: Session, today: date | None = None) -> Context:
     """The file's settings and the day (``clock.today()`` unless given) that rules and computed columns use."""
-    from .settings import DECISION_RIGHTS, REVIEW_CADENCE, RISK_SCALE
+    from .settings import BENEFIT_THRESHOLDS, DECISION_RIGHTS, REVIEW_CADENCE, RISK_SCALE
 
     return Context(risk_scale=RISK_SCALE.read(session), today=today or clock.today(),
                    extra={"decision_rights": DECISION_RIGHTS.read(session),
-                          "review_cadence": REVIEW_CADENCE.read(session)})
+                          "review_cadence": REVIEW_CADENCE.read(session),
+                          "benefit_thresholds": BENEFIT_THRESHOLDS.read(session)})
 
 
 # ------------------------------------------------------------------------------------------ reading

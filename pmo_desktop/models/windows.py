@@ -45,6 +45,7 @@ from . import records, search_index
 from .fields import Context, Field, Kind, Register
 
 BLANK = ""  # how a blank cell reads in a column filter
+FETCH_CHUNK = 20_000  # ids read from the cursor at a time (``fetch_ids``)
 
 
 def display_text(f: Field, value: Any) -> str:
@@ -276,17 +277,33 @@ def _ids(session: Session, query: Any) -> array[int]:
     """The ids a query selects, in its order, as an ``array('q')``. SQLite: as one JSON text built by
     ``json_group_array`` over the ordered query (an aggregate keeps its subquery's ORDER BY: SQLite
     omits it only under count, min and max) and parsed in C, half the cost of a Python tuple per row;
-    PostgreSQL: straight from the driver's cursor (no conversion through Result rows)."""
+    PostgreSQL: straight from the driver's cursor (no conversion through Result rows). Either way in
+    chunks: one C call turning a million ids into the array would hold the interpreter lock for tens of
+    milliseconds, and a GUI thread waiting meanwhile (this runs on workers too)."""
     conn = session.connection()
     if conn.dialect.name == "sqlite":
         sub = query.subquery()
-        text_ = conn.execute(select(func.json_group_array(list(sub.c)[0]))).scalar_one()
-        return array("q", json.loads(text_) if text_ else [])
+        return _parse_ids(conn.execute(select(func.json_group_array(list(sub.c)[0]))).scalar_one() or "[]")
+    ids = array("q")
     result = conn.execute(query)
     try:
-        return array("q", [row[0] for row in result.cursor.fetchall()])
+        while rows := result.cursor.fetchmany(FETCH_CHUNK):
+            ids.fromlist([row[0] for row in rows])
     finally:
         result.close()
+    return ids
+
+
+def _parse_ids(text_: str) -> array[int]:
+    """``[1,2,…]`` into an array, FETCH_CHUNK ids or so per ``json.loads`` (see ``_ids``)."""
+    ids = array("q")
+    body, start, step = text_[1:-1], 0, FETCH_CHUNK * 8
+    while start < len(body):
+        end = body.find(",", start + step)
+        end = len(body) if end < 0 else end
+        ids.fromlist(json.loads("[" + body[start:end] + "]"))
+        start = end + 1
+    return ids
 
 
 def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | None = None) -> array[int]:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import benefit_rules as rules
+from ..benefit_status_sql import BENEFIT_STATUS_SQL
 from ..benefits import Benefit, BenefitMeasurement, BenefitPlanPoint
 from ..colours import ByValue
 from ..errors import ValidationError
@@ -104,7 +105,7 @@ BENEFITS = Register(
         Field("title", "Benefit", required=True, width=32, synonyms=("title", "benefit name", "benefit title", "name")),
         Field("category", "Category", Kind.ENUM, choices=rules.CATEGORIES, width=18, synonyms=("benefit type", "type", "classification"),
               aliases={"Cashable": "Financial cashable", "Non-cashable": "Financial non-cashable", "Non cashable": "Financial non-cashable", "Financial": "Financial cashable", "Nonfinancial": "Non-financial"}),
-        Field("status_rag", "Status", Kind.COMPUTED, compute=_status, width=11,
+        Field("status_rag", "Status", Kind.COMPUTED, compute=_status, sql=BENEFIT_STATUS_SQL, width=11,
               colours=ByValue(lambda ctx: rules.STATUS_COLOURS), synonyms=("rag", "rag status", "tracking"),
               watch="Status changes"),
         Field("owner", "Benefit owner", Kind.REF, column="owner_id", ref=PERSON, width=18, synonyms=("owner", "benefits owner", "accountable")),

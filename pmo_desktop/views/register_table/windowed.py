@@ -33,7 +33,7 @@ from __future__ import annotations
 import threading
 from array import array
 from collections import OrderedDict
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -77,6 +77,7 @@ class WindowedRegisterModel(RegisterTableModel):
         self._known_signature = signature  # read just before (make_models): the first load keeps it
         self.ids: array[int] = array("q")
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
+        self._recent_pages: list[int] = []  # the numbers of the pages last in memory (``_page_numbers``)
         self._total = 0
         self._signature: tuple[int, int, int] = (0, 0, 0)
         self._stale = False  # someone else changed the register: the id list is read again at the next refresh
@@ -89,6 +90,7 @@ class WindowedRegisterModel(RegisterTableModel):
         # Columns whose filter every record passed when it was set (``windows.passes_all``), while the
         # register has not changed since: setting or removing such a filter leaves the ids as they are.
         self._passing_filters: set[int] = set()
+        self._applied: set[int] = set()  # records ``apply_outside`` just put in place, announced next
         super().__init__(document, register, parent_id, parent)
         self._reloaded.connect(self._install_reloaded)
 
@@ -119,7 +121,7 @@ class WindowedRegisterModel(RegisterTableModel):
             self._signature = office.read(windows.signature, self.register, self.parent_id)
             self._total = self._signature[0]
             self._stale = False
-        self._pages.clear()
+        self._drop_pages()
 
     def reload(self, signature: bool = True) -> None:
         self.beginResetModel()
@@ -146,6 +148,16 @@ class WindowedRegisterModel(RegisterTableModel):
             self._pages.popitem(last=False)
         return page
 
+    def _drop_pages(self) -> None:
+        if self._pages:
+            self._recent_pages = list(self._pages)
+        self._pages.clear()
+
+    def _page_numbers(self) -> list[int]:
+        """The pages the view paints (those in memory, else those last in memory): a worker reading
+        the ids again reads these rows too, so that painting them queries nothing."""
+        return list(self._pages) or list(self._recent_pages)
+
     def _row(self, row: int) -> tuple:
         return self._page(row // PAGE)[row % PAGE]
 
@@ -160,29 +172,26 @@ class WindowedRegisterModel(RegisterTableModel):
         return self.ids[row]
 
     def row_of(self, record_id: int) -> int | None:
-        try:
-            return self.ids.index(record_id)  # a scan in C: a few milliseconds for a million ids
-        except ValueError:
-            return None
+        return _positions_in(self.ids, (record_id,)).get(record_id)
 
     def _positions(self, wanted) -> dict[int, int]:
         """Rows of several records: one pass over the ids when there are many."""
-        wanted = set(wanted)
-        if len(wanted) <= 8:
-            return {rid: row for rid in wanted if (row := self.row_of(rid)) is not None}
-        return {rid: row for row, rid in enumerate(self.ids) if rid in wanted}
+        return _positions_in(self.ids, wanted)
 
     def search_text(self, row: int) -> str:
         return "\u0001".join(format_value(f, v) for f, v in zip(self.fields, self._row(row)[OFFSET:])).lower()
 
     # ------------------------------------------------------------------ refreshing
-    def _relayout(self, change) -> None:
-        """Reorder (a sort, a refetch) keeping selections and the current cell on their records."""
+    def _relayout(self, change, known: dict[int, int] | None = None) -> None:
+        """Reorder (a sort, a refetch) keeping selections and the current cell on their records;
+        ``known``: new rows of records already found (by a worker), the others are looked for here."""
         self.layoutAboutToBeChanged.emit()
         old = self.ids
         persistent = self.persistentIndexList()
         change()
-        positions = self._positions(old[i.row()] for i in persistent if i.row() < len(old))
+        tracked = {old[i.row()] for i in persistent if i.row() < len(old)}
+        positions = {rid: known[rid] for rid in tracked if rid in known} if known is not None else {}
+        positions.update(self._positions(tracked - positions.keys()))
         to_list = []
         for idx in persistent:
             row = positions.get(old[idx.row()]) if idx.row() < len(old) else None
@@ -213,7 +222,7 @@ class WindowedRegisterModel(RegisterTableModel):
             if rid not in present:
                 self.beginRemoveRows(QModelIndex(), pos, pos)
                 del self.ids[pos]
-                self._pages.clear()
+                self._drop_pages()
                 self.endRemoveRows()
         for rid in ids:
             if rid in present and rid not in positions:
@@ -228,33 +237,82 @@ class WindowedRegisterModel(RegisterTableModel):
                 self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(self.fields) - 1))
 
     def outside_probe(self):
-        """The timer's check, all of its reading on the worker thread: the signature, and when it moved
-        the versions of the records in memory (those the user sees) and the ids added since."""
+        """The timer's check, all of its reading and comparing on the worker thread: the signature; when
+        it moved, the window's ids in their new order, the rows of the pages in memory (those the user
+        sees) in that order, the versions of the records they showed (what to flash) and the new
+        positions of the records the view tracks (selection, current cell). ``apply_outside`` then only
+        swaps these in (``OutsideAnswer``)."""
         from ...models import changes
 
         before, register, parent_id = self._signature, self.register, self.parent_id
-        cached = {row[0]: row[1] for page in self._pages.values() for row in page}
+        window, ctx = self.window(), self.document.context
+        old_ids, token, page_size, width = self.ids, self._reload_token, PAGE, len(self.fields)
+        cached = {number: [row[0] for row in page] for number, page in self._pages.items()}
+        numbers = self._page_numbers()
+        shown = {row[0]: row[1] for page in self._pages.values() for row in page}
+        tracked = {old_ids[i.row()] for i in self.persistentIndexList() if i.row() < len(old_ids)}
+        fetch = records_fetch(register, ctx, parent_id)
 
         def probe(session):
             now = changes.signature(session, register, parent_id)
             if now == before:
                 return None
-            versions = changes.versions_of(session, register, list(cached)) if cached else {}
-            return {rid for rid, version in cached.items() if versions.get(rid) != version} | set(
-                windows.ids_after(session, register, before[1], parent_id))
+            ids = windows.fetch_ids(session, register, window, ctx)
+            versions = changes.versions_of(session, register, list(shown)) if shown else {}
+            changed = {rid for rid, version in shown.items() if versions.get(rid) != version}
+            changed |= set(windows.ids_after(session, register, before[1], parent_id))
+            same = ids == old_ids  # arrays of one type compare as memory: a few milliseconds
+            appended = not same and len(ids) > len(old_ids) and ids[:len(old_ids)] == old_ids
+            pages = read_pages(session, fetch, ids, numbers, page_size, width)
+            if same or appended:  # the records shown keep their rows: those of the pages read, the new ones after
+                where = {rid: n * page_size + i for n, rids in cached.items() for i, rid in enumerate(rids)}
+                where.update((rid, len(old_ids) + i) for i, rid in enumerate(ids[len(old_ids):]))
+                positions = {rid: where[rid] for rid in (changed | tracked) if rid in where}
+            else:
+                positions = _positions_in(ids, changed | tracked)
+            return OutsideAnswer(token, now, ids, pages, changed, positions,
+                                 "same" if same else "appended" if appended else "moved")
 
         return probe
 
-    def apply_outside(self, changed: Any) -> set[int]:
-        """GUI thread: mark the id list stale and return what to flash; no query here (the ids are read
-        again on a worker, see ``_on_records_changed``)."""
-        if changed is None:
+    def apply_outside(self, answer: Any) -> set[int]:
+        """GUI thread: put the probe's prepared answer in place — the ids, the pages, the signature —
+        and tell the view exactly what moved: ``dataChanged`` for the rows changed, ``rowsInserted`` for
+        records added at the end, one ``layoutChanged`` when the order changed. No query, no pass over
+        the ids. Returns the records to flash. An edit of ours or a change of window since the probe
+        started makes the answer moot: the id list is then read again on a worker, as before."""
+        if answer is None:
             return set()
-        self._stale = True
         self._passing_filters.clear()
-        if not changed:
-            QTimer.singleShot(0, self, self._refresh_if_stale)
-        return changed
+        if answer.token != self._reload_token:
+            self._stale = True
+            if not answer.changed:
+                QTimer.singleShot(0, self, self._refresh_if_stale)
+            return answer.changed
+        last = len(self.fields) - 1
+        old_count = len(self.ids)
+        self._signature, self._total, self._stale = answer.signature, answer.signature[0], False
+        self._reload_token += 1  # a read started from the ids before these is moot now
+        self._applied = set(answer.changed)
+        if answer.kind == "moved":
+            def install() -> None:
+                self.ids = answer.ids
+                self._pages = OrderedDict(sorted(answer.pages.items()))
+
+            self._relayout(install, answer.positions)
+            return answer.changed
+        self._pages.update(answer.pages)
+        if answer.kind == "appended":
+            if old_count // PAGE not in answer.pages:  # the old last page, read meanwhile, lacks the new rows
+                self._pages.pop(old_count // PAGE, None)
+            self.beginInsertRows(QModelIndex(), old_count, len(answer.ids) - 1)
+            self.ids = answer.ids
+            self.endInsertRows()
+        for rid in answer.changed:
+            row = answer.positions.get(rid)
+            if row is not None and row < old_count:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        return answer.changed
 
     def outside_changed_ids(self, session) -> set[int]:
         """When the aggregate signature moved: the records changed among the rows in memory (what the
@@ -277,6 +335,16 @@ class WindowedRegisterModel(RegisterTableModel):
             QTimer.singleShot(0, self, self._refresh_if_stale)
         return changed
 
+    def _unflash(self, ids: set[int]) -> None:
+        """The flash is over: repaint those records where they are painted, on the pages in memory
+        (no pass over a million ids)."""
+        self._flash -= ids
+        last = len(self.fields) - 1
+        for number, page in list(self._pages.items()):
+            for i, row in enumerate(page):
+                if row[0] in ids:
+                    self.dataChanged.emit(self.index(number * PAGE + i, 0), self.index(number * PAGE + i, last))
+
     def _refresh_if_stale(self) -> None:
         if self._stale:
             self._reload_in_background()
@@ -285,11 +353,15 @@ class WindowedRegisterModel(RegisterTableModel):
         if register != self.register.name:
             return
         self._passing_filters.clear()
+        if self._applied and ids is not None and set(ids) == self._applied:
+            self._applied = set()  # the timer's check put these in place already (``apply_outside``)
+            return
+        self._applied = set()
         if self._stale and ids is not None:
             # Someone else's change (``outside_changed_ids``): the rows shown are read again as they are
             # painted, so their new values show at once; the ordered ids (a second for a million
             # records) are read on a worker thread and put in place when they come.
-            self._pages.clear()
+            self._drop_pages()
             if self.ids:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(self.fields) - 1))
             self._reload_in_background()
@@ -304,9 +376,12 @@ class WindowedRegisterModel(RegisterTableModel):
         self._reload_token += 1
         token, window, ctx = self._reload_token, self.window(), self.document.context
         office, register, parent_id = self.document.office, self.register, self.parent_id
+        numbers, fetch, page_size, width = self._page_numbers(), records_fetch(register, ctx, parent_id), PAGE, len(self.fields)
 
         def read(session):
-            return windows.fetch_ids(session, register, window, ctx), windows.signature(session, register, parent_id)
+            ids = windows.fetch_ids(session, register, window, ctx)
+            return (ids, windows.signature(session, register, parent_id),
+                    read_pages(session, fetch, ids, numbers, page_size, width))
 
         def work() -> None:
             try:
@@ -324,11 +399,12 @@ class WindowedRegisterModel(RegisterTableModel):
         token, result = payload
         if token != self._reload_token or result is None:
             return
-        ids, sig = result
+        ids, sig, pages = result
+        self._reload_token += 1  # a probe made from the ids before these is moot now
 
         def install() -> None:
             self.ids, self._signature, self._total = ids, sig, sig[0]
-            self._pages.clear()
+            self._pages = OrderedDict(sorted(pages.items()))
             self._stale = False
 
         self._relayout(install)
@@ -411,6 +487,57 @@ class WindowedRegisterModel(RegisterTableModel):
         if f.kind.is_links:
             values.add(BLANK)
         return sorted(values, key=lambda s: (s == "", s.lower()))
+
+
+class OutsideAnswer(NamedTuple):
+    """What the timer's probe prepared on its worker for ``apply_outside``."""
+
+    token: int  # the model's ``_reload_token`` when the probe was made: moot if it moved since
+    signature: tuple[int, int, int]
+    ids: array  # the window's ids in their order now
+    pages: dict[int, list[tuple]]  # the pages that were in memory, read again in that order
+    changed: set[int]  # the records shown whose version moved, and the records added: to flash
+    positions: dict[int, int]  # new rows of those and of the records the view tracked
+    kind: str  # "same" order, "appended" at the end, or "moved"
+
+
+def records_fetch(register: Register, ctx, parent_id: int | None):
+    """A plain function (session, ids) -> rows, as ``RegisterTableModel._fetch`` reads them."""
+    from ...models import records
+
+    def fetch(session, ids: list[int]) -> list[tuple]:
+        return records.fetch_rows(session, register, ctx, ids=ids, parent_id=parent_id)
+
+    return fetch
+
+
+def read_pages(session, fetch, ids: array, numbers: list[int], page_size: int, width: int) -> dict[int, list[tuple]]:
+    """The rows of pages ``numbers`` of ``ids`` (one query), as ``WindowedRegisterModel._page`` keeps them."""
+    wanted = {n: ids[n * page_size:(n + 1) * page_size].tolist() for n in numbers if n * page_size < len(ids)}
+    flat = [rid for rids in wanted.values() for rid in rids]
+    fetched = {row[0]: row for row in fetch(session, flat)} if flat else {}
+    blank = (None,) * width
+    return {n: [fetched.get(rid) or (rid, 0, *blank) for rid in rids] for n, rids in wanted.items()}
+
+
+def _positions_in(ids: array, wanted) -> dict[int, int]:
+    """Rows of some records in ``ids``, by numpy over the ids' own memory: about a millisecond for a
+    million ids, where ``array.index`` or a pass in Python makes and compares an int per id (30–100 ms,
+    holding the interpreter lock, so a worker doing it held up the GUI thread too)."""
+    import numpy as np  # pyqtgraph's dependency; loaded by the first large table, not at start-up
+
+    wanted = set(wanted)
+    if not wanted or not ids:
+        return {}
+    view = np.frombuffer(ids, dtype=np.int64)  # no copy; released below, so the array can grow again
+    try:
+        rows = np.flatnonzero(np.isin(view, np.fromiter(wanted, dtype=np.int64, count=len(wanted))))
+        found: dict[int, int] = {}
+        for row in rows.tolist():
+            found.setdefault(int(view[row]), row)  # the first, as ``array.index``
+        return found
+    finally:
+        del view
 
 
 class WindowedProxy(QIdentityProxyModel):
