@@ -22,7 +22,7 @@ from typing import Any
 from ..models.errors import ValidationError
 from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
-from .value_translation import OPEN_LISTS, ColumnProfile, Translator
+from .value_translation import OPEN_LISTS, ColumnProfile, Translator, escalation_rest
 from .vocabulary import (
     FOREIGN_KINDS,
     foreign_words,
@@ -133,6 +133,11 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     variants += re.findall(r"\(([^)]*)\)", raw)       # "Тип коммуникации (WHAT)": the word in brackets
     if "/" in bare:                                     # "Influence/Attitude": each part
         variants += bare.split("/")
+    if re.search(r"\s[-–—]\s", bare):                   # "Riesgo - Concepto": each part of a spaced dash
+        variants += re.split(r"\s[-–—]\s", bare)
+    lettered = re.match(r"\s*[^\W\d_]{1,3}\s*=\s*(\S.*)", bare)
+    if lettered:                                        # "A=Auftreten" (FMEA): the word its letter stands for
+        variants.append(lettered.group(1))
     qualified = re.match(rf"\s*(?:{'|'.join(_QUALIFIERS)})\b\s*(.+)", bare, flags=re.I)
     if qualified:                                       # "Primary Risk Category": the category
         variants.append(qualified.group(1))
@@ -335,11 +340,31 @@ def _cell_names(kind: SheetKind, _cls: type, cell: Any, top: str | None) -> tupl
     candidates: list[str] = []
     if top is not None:
         candidates += [g + v for g in header_variants(top) for v in variants]
+        if re.fullmatch(r"\s*(\([^)]*\)|\[[^\]]*\])\s*", str(cell)):
+            candidates += header_variants(top)  # "Impacto" over "(A, M, B)": the values' legend under the name
     candidates += variants
+    candidates += _without_own_noun(kind, str(cell))
     exact = tuple(name for key in candidates if (name := keys.get(key)) is not None)
     prefixed = () if exact else _prefix_names(kind, str(cell))
     loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
     return exact, prefixed, loose
+
+
+# Words joining a header to the register's noun it ends with ("Causa del Riesgo", "Owner of the risk")
+_OF_WORDS = frozenset({"of", "the", "del", "de", "la", "el", "los", "du", "des", "le", "do", "da", "dos", "das",
+                       "der", "die", "van", "het", "di", "della", "dello", "dei"})
+
+
+def _without_own_noun(kind: SheetKind, text: str) -> list[str]:
+    """"Causa del Riesgo" on a risk sheet is the cause: the header without the register's own noun at its
+    end, which adds nothing there."""
+    words = words_of(text)
+    if len(words) < 3 or words[-1] not in _nouns(kind):
+        return []
+    rest = words[:-1]
+    while rest and rest[-1] in _OF_WORDS:
+        rest.pop()
+    return [normalise_key(" ".join(rest))] if rest and len(rest) < len(words) - 1 else []
 
 
 _TICK_SCALE: dict[tuple[str, str | None], str | None] = {("risks", "effect"): "impact"}
@@ -547,16 +572,20 @@ def _nouns(kind: SheetKind) -> frozenset[str]:
     return (register_nouns(kind.register) | {word_key(kind.reg.noun)}) - {"raid"}
 
 
-def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator, ctx: Context) -> bool:
+def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator, ctx: Context,
+          header: object = None) -> bool:
     """Whether most sample values of a column read as field ``name`` (always, for text fields)."""
     f = kind.reg.field(name)
     if not f.kind.checkable or not values:
         return True
     if (kind.register, name) in OPEN_LISTS:
         return not _sentences(values)
-    profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind is Kind.SCALE else 5)
+    profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind is Kind.SCALE else 5, header)
     good = 0
     for x in values:
+        if name == "response" and isinstance(x, str) and escalation_rest(x) is not None:
+            good += 1  # "Escalate": the risk's Escalated flag (row_planner), a response all the same
+            continue
         try:
             translator.parse(f, x, ctx, profile)
             good += 1
@@ -588,7 +617,8 @@ def _sentences(values: list[Any]) -> bool:
     return long * 2 > len(values)
 
 
-def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> tuple[dict[int, str], dict[int, str]]:
+def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]],
+                 header: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Keep the columns whose values fit their field; a scale of sentences moves to its text field.
     Returns (mapping, {column: why it was unmapped})."""
     if not sample:
@@ -647,7 +677,7 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             del out[c]  # "L", "M", "High" under "Risk": a rating of the row, not the name of a risk
             why[c] = f"its values are ratings, not names of {f.label.lower()} records"
             continue
-        fits = _fits(kind, name, values, translator, ctx)
+        fits = _fits(kind, name, values, translator, ctx, header[c] if header is not None and c < len(header) else None)
         if not fits and _sentences(values) and (kind.register, name) in TEXT_FALLBACK:
             fallback = TEXT_FALLBACK[(kind.register, name)]
             del out[c]
@@ -708,7 +738,7 @@ def _prefer_filled(kind: SheetKind, row: list[Any], group: list[Any] | None, map
             continue
         if _filled(held, sample) and not (own_name(c, name) and not own_name(held, name)):
             continue
-        checked, _ = check_values(kind, {c: name}, sample)
+        checked, _ = check_values(kind, {c: name}, sample, row)
         if checked:
             del out[held]
             out[c] = name
@@ -735,7 +765,7 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
     if not extra:
         dups = {c: n for c, n in map_header(kind, row, group)[1].items() if n in free and c not in demoted}
         extra = dict(list(dups.items())[:1])
-    checked, _ = check_values(kind, extra, sample)
+    checked, _ = check_values(kind, extra, sample, row)
     return {**mapping, **checked}
 
 
@@ -745,6 +775,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     ``stored``: the same rows without merged cells filled, whose values are judged below a header."""
     stored = stored if stored is not None else rows
     best: HeaderMatch | None = None
+    per_kind: dict[str, tuple[HeaderMatch, list[Any]]] = {}  # each register's best header, for _named_sheet
     candidates: list[tuple[int, list[Any], list[Any] | None]] = []
     for i, row in enumerate(rows):
         group = rows[i - 1] if i > 0 else None
@@ -773,7 +804,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             if len(mapping) < MIN_FIELDS:
                 continue
             named = set(mapping.values())
-            mapping, demoted = check_values(kind, mapping, sample)
+            mapping, demoted = check_values(kind, mapping, sample, row)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
             if len(real_fields(mapping)) < MIN_FIELDS:
@@ -788,7 +819,29 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 while headers and not headers[-1]:
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title)
-    return best
+            held = per_kind.get(kind.register)
+            if held is None or score > held[0].score:
+                headers = ["" if v is None else str(v).strip() for v in row]
+                per_kind[kind.register] = (HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted,
+                                                       sheet_title), row)
+    return _named_sheet(best, per_kind, sheet_title)
+
+
+def _named_sheet(best: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch, list[Any]]],
+                 sheet_title: str) -> HeaderMatch | None:
+    """A sheet named as a register ("Probleme", "Issues") whose columns name that register's records and
+    three of its fields is that register, though another register's words fit a few more of its columns (an
+    issue list laid out like the risk sheet beside it, "RNr | Titel | Wahrscheinlichkeit"): the name counts
+    twice, unless the header says the other register's noun ("Risk Description")."""
+    if best is None or best.kind.is_child or best.kind.matches_sheet_name(sheet_title):
+        return best
+    if any(any(n in normalise_key(h) for n in _nouns(best.kind)) for h in best.headers if h):
+        return best
+    named = [m for m, _row in per_kind.values() if not m.kind.is_child and m.kind.matches_sheet_name(sheet_title)
+             and _title_field(m.kind) in m.mapping.values() and len(real_fields(m.mapping)) >= NAMING_MIN_FIELDS
+             and m.score >= best.score - SHEET_NAME_BONUS]  # by a little: a risk register on a sheet named
+    # "Issue Register" (cause, event, effect, proximity …) stays the risk register
+    return max(named, key=lambda m: m.score) if named else best
 
 
 RAID_HOMES = {"risks": "the risk register", "issues": "the issue log", "assumptions": "the assumptions log",
@@ -861,6 +914,9 @@ _TIMING_HEADERS = ("start", "end", "finish", "duration", "predecessor", "complet
                    "progress", "baseline", "milestone")
 _VERSION_HEADERS = frozenset({"version", "versionno", "versionnumber", "ver", "rev", "revision", "revisionno",
                               "revisionnumber", "docversion", "documentversion", "versao", "fassung"})
+# Columns of a version history: who modified which document when (a change log's are who asked, who approved)
+_EDIT_WORDS = ("modified", "revised", "amended", "lastedited", "modificado", "modificato", "geandert", "geaendert",
+               "gewijzigd")
 _LEGEND_TITLES = ("scoring", "legend", "criteria", "definition", "ratingscale", "riskscale", "scales", "lookup")
 
 
@@ -878,6 +934,9 @@ def not_records_by_layout(headers: list[str], above: list[list[Any]], register: 
         return "a schedule (tasks with start, end, duration), not a register."
     if keys and keys[0] in _VERSION_HEADERS:
         return f"a document's version history (“{headers[0]}”, then what changed), not a register."
+    edits = [h for h, k in zip((h for h in headers if h), keys) if any(w in k for w in _EDIT_WORDS)]
+    if len(edits) >= 2:  # "Date Modified | Document Modified | Modified By": who edited which file when
+        return f"a document's version history (“{edits[0]}”, “{edits[1]}”), not a register."
     for row in above:
         cells = list(dict.fromkeys(str(x).strip() for x in row if x is not None and str(x).strip()))
         if len(cells) == 1 and any(w in normalise_key(cells[0]) for w in _LEGEND_TITLES):

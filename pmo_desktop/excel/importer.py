@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -55,7 +56,7 @@ from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport
 from .office_import import plan_office_import, read_stamp
 from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, Planner, Progress
 from .value_translation import OPEN_LISTS
-from .vocabulary import word_key, words_of
+from .vocabulary import example_words, register_nouns, value_words, word_key, words_of
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader
 
 if TYPE_CHECKING:
@@ -306,7 +307,8 @@ def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: 
     best = None
     for kind in kinds:
         mapping, dups = map_header(kind, row, group)
-        mapping, demoted = check_values(kind, mapping, reader.top_rows(fill_merged=False)[header_row:header_row + 20])
+        mapping, demoted = check_values(kind, mapping, reader.top_rows(fill_merged=False)[header_row:header_row + 20],
+                                        row)
         if best is None or len(mapping) > len(best.mapping):
             headers = ["" if x is None else str(x).strip() for x in row]
             while headers and not headers[-1]:
@@ -459,13 +461,14 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 plan.skipped_sheets.append((title, "no header row naming register columns was found."))
                 continue
             why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
-                _no_records(match) or \
+                _no_records(match, path.stem if _default_sheet_name(title) else None) or \
                 not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
             if why is not None:
                 plan.skipped_sheets.append((title, why))
                 continue
             found.append((reader, match))
         found = _beside_the_register(found, plan)
+        found = _worked_examples(found, plan)
         if not found:
             why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
             raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
@@ -486,7 +489,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     extras = {c: h for c, h in extras.items() if c != getattr(row_filter, "column", None)}
                 sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                                 ignored, finish=False, extras=extras, own_export=own,
-                                                row_filter=row_filter)
+                                                row_filter=row_filter, constants=sheet_constants(match, final))
                 plan.sheets.append(sheet_plan)
                 if last_use[id(reader)] == i:
                     reader.release()  # planned: the sheet's cells are not needed again
@@ -498,6 +501,27 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
     if progress is not None:
         progress(planner.total or planner.done, planner.total or planner.done)
     return plan
+
+
+def sheet_constants(match: HeaderMatch, mapping: dict[int, str]) -> dict[str, Any]:
+    """What the sheet says of all its rows that no column does: a risk sheet named for opportunities
+    ("Registro de Oportunidades", "Opportunity Log"), or whose title column is headed so ("Descripción de la
+    Oportunidad"), holds opportunities unless a column gives each row's kind."""
+    if match.kind.register != "risks" or "kind" in mapping.values():
+        return {}
+    kinds = value_words("risks.kind")
+    opportunity = {w for w, target in kinds.items() if target == "Opportunity" and len(w) >= 4}
+    threat = {w for w, target in kinds.items() if target == "Threat" and len(w) >= 4} | set(register_nouns("risks"))
+
+    def says(words: list[str], nouns: set[str]) -> bool:
+        return any(w in nouns or any(len(n) >= 5 and w.startswith(n) for n in nouns) for w in words)
+
+    heads = [match.headers[c] for c, n in mapping.items() if n in ("title", "code") and c < len(match.headers)]
+    for text in (match.sheet_title or "", *heads):
+        words = words_of(text)
+        if says(words, opportunity) and not says(words, threat):  # "Risks and Opportunities" holds both
+            return {"kind": "Opportunity"}
+    return {}
 
 
 def _beside_the_register(found: list[tuple[SheetReader, HeaderMatch]],
@@ -521,6 +545,25 @@ def _beside_the_register(found: list[tuple[SheetReader, HeaderMatch]],
             plan.skipped_sheets.append((match.sheet_title, (
                 f"it has no ID column and sits beside “{home}”, which holds the {kind.reg.title.lower()}: taken "
                 "for a list that register draws on (assets, threats), not for more of its records.")))
+            continue
+        kept.append((reader, match))
+    return kept
+
+
+def _worked_examples(found: list[tuple[SheetReader, HeaderMatch]],
+                     plan: ImportPlan) -> list[tuple[SheetReader, HeaderMatch]]:
+    """A template's worked example ("Example risk register") beside a sheet of the same register that is not
+    one: the vendor's sample rows, not the office's records. Skipped, with the reason."""
+    def example(title: str) -> bool:
+        return any(w in example_words() for w in words_of(title))
+
+    real = {m.kind.register for _, m in found if not example(m.sheet_title or "")}
+    kept: list[tuple[SheetReader, HeaderMatch]] = []
+    for reader, match in found:
+        if example(match.sheet_title or "") and match.kind.register in real:
+            plan.skipped_sheets.append((match.sheet_title, (
+                f"a worked example of the template beside the sheet holding the {match.kind.reg.title.lower()}: "
+                "its sample rows are not the office's records.")))
             continue
         kept.append((reader, match))
     return kept
@@ -553,7 +596,7 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             else:
                 mapping, dups = map_header(kind, header, group)
             named = set(mapping.values())
-            mapping, demoted = check_values(kind, mapping, sample)
+            mapping, demoted = check_values(kind, mapping, sample, header)
             mapping = refill(kind, header, group, mapping, demoted, sample, named - set(mapping.values()))
             m = HeaderMatch(kind, match.row, mapping, match.headers, match.score if kind == match.kind else 0.0,
                             dups, demoted, match.sheet_title)
@@ -578,8 +621,19 @@ def _generic_title(match: HeaderMatch, title: str) -> bool:
                if n == title and c < len(match.headers))
 
 
-def _no_records(match: HeaderMatch) -> str | None:
-    """Why a matched sheet holds no records of its register: nothing names them (no title column)."""
+# The name a spreadsheet program gives a new sheet ("Sheet1", "Tabelle1", "Hoja1"): it says nothing of the rows
+_DEFAULT_SHEET_RE = re.compile(r"(sheet|tabelle|hoja|feuil|feuille|blad|planilha|plan|foglio|arkusz|лист|sayfa|ark)"
+                               r"\s*\d*", re.I)
+
+
+def _default_sheet_name(title: str) -> bool:
+    return _DEFAULT_SHEET_RE.fullmatch(title.strip()) is not None
+
+
+def _no_records(match: HeaderMatch, file_name: str | None = None) -> str | None:
+    """Why a matched sheet holds no records of its register: nothing names them (no title column).
+    ``file_name``: the workbook's name, which names a sheet left with its default name ("Tabelle1" of
+    "Stakeholderanalyse.xlsx")."""
     kind = match.kind
     if kind.is_child:
         return None
@@ -589,7 +643,9 @@ def _no_records(match: HeaderMatch) -> str | None:
     key = kind.reg.key_field.name if kind.reg.key_field is not None else ""
     strong = len(named - {PARENT}) >= 3 or (key in named and title is not None and title.name in named
                                              and not _generic_title(match, title.name))
-    if not strong and not kind.matches_sheet_name(match.sheet_title or ""):
+    named_so = kind.matches_sheet_name(match.sheet_title or "") or \
+        (file_name is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", file_name)))
+    if not strong and not named_so:
         return (f"only {len(named - {PARENT})} of its columns name {kind.reg.title.lower()} fields and its name is not a "
                 "register's, so it is taken for a table of another kind.")
     if title is None or title.name in named or named & set(TITLE_FALLBACK.get(kind.register, ())):

@@ -32,8 +32,8 @@ from .header_detection import (
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
-from .value_translation import ColumnProfile, Translator, scale_from_word_level
-from .vocabulary import guidance_words, word_key, words_of
+from .value_translation import ColumnProfile, Translator, escalation_rest, scale_from_word_level
+from .vocabulary import example_words, guidance_words, word_key, words_of
 from .workbook_reader import EXCEL_ERRORS, SheetReader
 
 Progress = Callable[[int, int], None]
@@ -140,6 +140,14 @@ def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
     return told * 3 >= len(filled) * 2
 
 
+def _example(value: Any) -> bool:
+    """An ID cell marking the template's worked example ("021111a/ ejemplo", "Example"): no ID says so."""
+    if value.__class__ is not str:
+        return False
+    words = words_of(value)
+    return (len(words) <= 2 or any(ch.isdigit() for ch in value)) and any(w in example_words() for w in words)
+
+
 def _looks_like_code(value: Any) -> bool:
     text = v.parse_text(value)
     return bool(re.fullmatch(r"\S{1,20}", text)) and any(ch.isdigit() for ch in text)
@@ -230,14 +238,19 @@ class Planner:
     def plan_sheet(self, reader: SheetReader, kind: SheetKind, header_row: int, mapping: dict[int, str],
                    headers: list[str], layout: str, ignored: dict[int, str], finish: bool = True,
                    extras: dict[int, str] | None = None, own_export: bool = False,
-                   row_filter: Callable[[Sequence[Any]], str | None] | None = None) -> SheetPlan:
+                   row_filter: Callable[[Sequence[Any]], str | None] | None = None,
+                   constants: dict[str, Any] | None = None) -> SheetPlan:
         """Plan every row of one sheet. Child sheets are finished (unchanged families found, replaced
         rows counted) unless ``finish`` is false, for the caller to add parents first.
 
         ``extras``: columns that map to no field but are kept on the record (column → header).
         ``own_export``: the sheet is laid out as our export (IDs are this office's own).
-        ``row_filter``: why a row belongs elsewhere (a RAID sheet's issues), or None to plan it here."""
+        ``row_filter``: why a row belongs elsewhere (a RAID sheet's issues), or None to plan it here.
+        ``constants``: values the sheet itself gives every row that no column sets (an opportunity register's
+        kind)."""
         reg = kind.reg
+        self._constants = dict(constants or {})
+        self._escalates = "escalated" in reg.field_names and "escalated" not in mapping.values()
         plan = SheetPlan(reader.title, reg.name, header_row, dict(mapping), headers, layout,
                          parent_register=kind.parent, ignored=dict(ignored))
         plan.extras = dict(extras or {})
@@ -351,6 +364,10 @@ class Planner:
             if last_record is None and _guidance(row, filled):
                 skip(number, "guidance on filling in the template (“Enter …”, “From … Form”), not a record.")
                 continue
+            marked = code_col if code_col is not None else (filled[0] if filled[0] != title_col else None)
+            if marked is not None and marked in filled and _example(row[marked]):
+                skip(number, f"the template's worked example (“{v.parse_text(row[marked])[:40]}”), not a record.")
+                continue
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
             if not mapped_filled:
@@ -366,7 +383,8 @@ class Planner:
                 continue
             if parent_reg is None and code_col is not None and code_col in filled and \
                     all(c == code_col or (c not in mapped_cols and c not in plan.extras) or _zero(row[c])
-                        for c in filled):  # zeros: formulas of the empty row ("Gesamt" = 0)
+                        or row[c] == row[code_col] for c in filled):
+                # zeros: formulas of the empty row ("Gesamt" = 0); its number repeated by a formula
                 skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}” is filled).")
                 continue
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
@@ -598,6 +616,16 @@ class Planner:
         lengths = self._length_checks  # a plain text read below is within its length already
         for c, f, name, cache, profile, text_limit in self._steps:
             raw: Any = row[c] if c < width else None
+            if name == "response" and raw.__class__ is str and self._escalates:
+                rest = escalation_rest(raw)
+                if rest is not None:
+                    # "Escalate" (PMBOK's fifth response) is no strategy the project carries out: the office
+                    # records it as the risk's Escalated flag; a strategy named with it is still the response
+                    values.setdefault("escalated", True)
+                    self._long_texts.append(f"{f.label}: {raw.strip()}")
+                    if not rest:
+                        continue
+                    raw = rest
             cls = raw.__class__
             if cls is str:
                 if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
@@ -636,6 +664,11 @@ class Planner:
                     cache[(cls, raw)] = hit
             if hit[0]:
                 values[name] = hit[1]
+            elif not f.required and not f.kind.is_key and f.kind.is_reference and \
+                    len(text := v.parse_text(raw)) > f.max_length:
+                # far longer than any name or choice (a pasted formula, a paragraph): the field is left empty,
+                # the cell kept whole in the notes, the row imported
+                self._long_texts.append(f"{f.label} (too long for the field): {text}")
             else:
                 errors.append(hit[1])
                 text = v.parse_text(raw)
@@ -761,6 +794,8 @@ class Planner:
                         self._claiming = (reg.name, low)
                     if record_id is not None:
                         action = Action.UPDATE
+        for name, constant in self._constants.items():
+            values.setdefault(name, constant)
         if action == Action.INSERT:
             for f in self._required:
                 if f.name not in values:

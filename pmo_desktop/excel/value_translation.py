@@ -103,10 +103,15 @@ _THREE_AS_WORD_LEVEL = {1: 2, 2: 3, 3: 4}
 
 
 def declared_scale(header: object) -> int | None:
-    """The top of a scale a header names ("Likelihood (1-3)", "Impact 1 to 4"), between 2 and 10."""
+    """The top of a scale a header names ("Likelihood (1-3)", "Impact 1 to 4"), between 2 and 10, or a
+    doubling scale's top ("Impact 1 – 16": 1, 2, 4, 8, 16), a power of two from 16 to 64."""
     found = _DECLARED_RE.search(str(header or ""))
     top = int(found.group(1)) if found else 0
-    return top if 2 <= top <= 10 else None
+    return top if 2 <= top <= 10 or top in _DOUBLING_TOPS else None
+
+
+# Scales whose every level doubles the one below (1, 2, 4, 8, 16): levels are log2(value) + 1
+_DOUBLING_TOPS = (16, 32, 64)
 
 
 def scale_from_declared(number: float, declared: int, top: int) -> int | None:
@@ -115,6 +120,15 @@ def scale_from_declared(number: float, declared: int, top: int) -> int | None:
     stretched end to end."""
     if not 1 <= number <= declared:
         return None
+    if declared in _DOUBLING_TOPS:  # 1, 2, 4, 8, 16: the level is which doubling the number is
+        level = math.log2(number)
+        if abs(level - round(level)) > 1e-9:
+            return None
+        levels = round(math.log2(declared)) + 1
+        n, declared = round(level) + 1, levels
+        if declared == 5:
+            return scale_from_word_level(n, top)
+        return 1 + math.floor((n - 1) * (top - 1) / (declared - 1) + 0.5)
     n = math.floor(number + 0.5)
     if declared == 3:
         return scale_from_word_level(_THREE_AS_WORD_LEVEL[n], top)
@@ -132,6 +146,17 @@ def scale_from_word_level(level: int, top: int) -> int:
     if top == 3:
         return {1: 1, 2: 1, 3: 2, 4: 3, 5: 3}[level]
     return 1 + math.floor((level - 1) * (top - 1) / 4 + 0.5)
+
+
+def escalation_rest(text: str) -> str | None:
+    """For a risk's response beginning with "Escalate" ("Escalate", "Escalate /Transfer"): the rest of it ("" when
+    nothing else), else None. Escalating is no strategy the project carries out: the office records it as the
+    risk's Escalated flag, and a strategy named with it is still the response."""
+    words = re.split(r"[\s/,;&+]+", text.strip())
+    escalate = value_words("risks.escalate")
+    if not words or word_key(words[0]) not in escalate:
+        return None
+    return " ".join(w for w in words[1:] if word_key(w) not in {*escalate, "and", "or", "then", "y", "et", "und"})
 
 
 def _near(vocab: dict[str, str], key: str) -> str | None:

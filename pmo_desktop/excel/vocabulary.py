@@ -92,6 +92,12 @@ def guidance_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def example_words() -> frozenset[str]:
+    """Keyed words marking a template's worked example ("Example risk register", an ID "021111a/ ejemplo")."""
+    return frozenset(word_key(w) for data in _files() for w in data.get("examples", ()))
+
+
+@lru_cache(maxsize=None)
 def tail_words() -> dict[str, str]:
     """Keyed last word of a header → the field it names in any register having it ("Stakeholder(s)
     Responsible", "Department Accountable": the owner), read only when nothing else matched."""
