@@ -44,6 +44,9 @@ PSEUDO = (RESPONSE_PLAN,)
 TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, ("risks", "residual_impact"): None,
                  ("risks", "response"): "@response_plan",  # a response written out is the plan, not its type
                  ("stakeholders", "interest"): "concerns", ("stakeholders", "power"): None}
+# A choice column whose short words are not its choices may be another field's, when its header says the
+# register's noun ("Risk Type" over Tech. / Org.: the category; a bare "Type" is kept on the record)
+WORD_FALLBACK = {("risks", "kind"): "category"}
 SAMPLE = 20
 _TITLE_FALLBACK = {"risks": ("event", "cause"), "issues": ("description",), "stakeholders": ("group",)}
 
@@ -690,6 +693,13 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             del out[c]
             shown = ", ".join(dict.fromkeys(str(x)[:20] for x in values))[:60]
             why[c] = f"its values ({shown}) are not {f.label.lower()} values"
+            other = WORD_FALLBACK.get((kind.register, name))
+            said = header[c] if header is not None and c < len(header) else None
+            if other and other not in out.values() and not _sentences(values) and \
+                    any(n in normalise_key(said) for n in _nouns(kind)) and \
+                    _fits(kind, other, values, translator, ctx):
+                out[c] = other  # "Risk Type" over Tech. / Org.: not threat / opportunity, the category
+                del why[c]
     return out, why
 
 
@@ -1062,3 +1072,63 @@ def layout_key(headers: list[str]) -> str:
     text = "\x1f".join(normalise_key(h) for h in headers)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
+
+
+_CODE_RE = re.compile(r"^[^\W\d_]{0,4}[-_.]?\d+[a-z]?$", re.I)
+
+
+def _level_cell(value: Any) -> bool:
+    """A scale's label: a level word ("Muy alta", "Moderate"), a number, or a fraction of one."""
+    if value is None:
+        return False
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    text = str(value).strip()
+    try:
+        float(text.replace(",", ".").rstrip("%"))
+        return True
+    except ValueError:
+        return word_key(text) in value_words("scale")
+
+
+def risk_grid(rows: list[list[Any]]) -> list[list[Any]] | None:
+    """A probability × impact matrix with the risks written in its cells ("Matriz de riesgos": levels down
+    the side and across the top, "Corte de luz temporario" where they meet), as rows "Risk | Probability |
+    Impact" for the risk register; None when the sheet is no such grid. A heat map of counts, scores or
+    risk IDs ("R01 R03") is none: its cells name no risk."""
+    keys = field_keys(kind_for("risks"))
+    best_row, across = -1, list[int]()
+    for r, row in enumerate(rows):
+        cols = [c for c, x in enumerate(row) if _level_cell(x) and not (isinstance(x, (int, float)))]
+        if len(cols) >= 3 and len(cols) > len(across):
+            best_row, across = r, cols
+    if best_row < 0:
+        return None
+    down_col, down = -1, list[int]()
+    for c in range(min(across)):
+        cells = [r for r in range(len(rows)) if r != best_row and c < len(rows[r]) and _level_cell(rows[r][c])]
+        if len(cells) >= 3 and len(cells) > len(down):
+            down_col, down = c, cells
+    if down_col < 0:
+        return None
+
+    def names(value: Any) -> list[str]:
+        if value is None or _level_cell(value):
+            return []
+        parts = [p.strip() for p in str(value).split("\n") if p.strip()]
+        return [p for p in parts if not all(_CODE_RE.match(w) for w in p.split())]
+
+    # which axis is the likelihood: the label beside the rows of levels ("PROBABILIDAD") says so
+    def label(r: int, c: int) -> str | None:
+        value = rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+        return keys.get(word_key(value)) if isinstance(value, str) else None
+
+    side = {label(r, c) for r in range(min(down) - 1, max(down) + 2) for c in range(down_col)}
+    rows_are = "impact" if "impact" in side and "probability" not in side else "probability"
+    cols_are = "impact" if rows_are == "probability" else "probability"
+    out: list[list[Any]] = [["Risk", rows_are.capitalize(), cols_are.capitalize()]]
+    for r in down:
+        for c in across:
+            for name in names(rows[r][c] if c < len(rows[r]) else None):
+                out.append([name, rows[r][down_col], rows[best_row][c]])
+    return out if len(out) >= 4 else None

@@ -50,6 +50,7 @@ from .header_detection import (
     raid_type_column,
     real_fields,
     refill,
+    risk_grid,
     tick_level,
 )
 from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
@@ -450,6 +451,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
         if stamp is not None:  # our own export: read exactly, merged three ways (excel/office_import.py)
             return plan_office_import(store, path, book, stamp, take_theirs)
         found: list[tuple[SheetReader, HeaderMatch]] = []
+        grids: list[tuple[str, SheetReader]] = []  # risks written in the cells of a P×I matrix
         for title in book.sheet_names:
             why = not_a_register(title)
             if why is not None:
@@ -458,6 +460,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             reader = book.sheet(title)
             match = _match_sheet(reader, ALL_KINDS, None)
             if match is None:
+                grid = risk_grid(reader.top_rows())
+                if grid is not None:
+                    grids.append((title, SheetReader(book, title, grid, [])))
                 plan.skipped_sheets.append((title, "no header row naming register columns was found."))
                 continue
             why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -469,6 +474,12 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             found.append((reader, match))
         found = _beside_the_register(found, plan)
         found = _worked_examples(found, plan)
+        if not any(m.kind.register == "risks" for _, m in found):  # beside a risk list a matrix only maps it
+            for title, grid_reader in grids:
+                grid_match = _match_sheet(grid_reader, (kind_for("risks"),), None)
+                if grid_match is not None:
+                    plan.skipped_sheets = [(t, r) for t, r in plan.skipped_sheets if t != title]
+                    found.append((grid_reader, grid_match))
         if not found:
             why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
             raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "

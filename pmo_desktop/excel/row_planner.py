@@ -32,7 +32,7 @@ from .header_detection import (
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
-from .value_translation import ColumnProfile, Translator, escalation_rest, scale_from_word_level
+from .value_translation import ColumnProfile, Translator, declared_scale, escalation_rest, scale_from_word_level
 from .vocabulary import example_words, guidance_words, word_key, words_of
 from .workbook_reader import EXCEL_ERRORS, SheetReader
 
@@ -288,8 +288,9 @@ class Planner:
                                                          count_rows=parent_reg is None)
         # each mapped column's way to its value, worked out once for the sheet: its field, the field's
         # cache of parsed cell values (None for text), its scale profile, and for plain text its length
-        self._steps = [(c, f, f.name, self._parsed[id(f)], self._profiles.get(c), _plain_text_limit(f))
-                       for c, f in fields]
+        # (a scale's cache is the column's own: "3" is 3 under "Impact" but 4 under "Impact (1-3)" of the next sheet)
+        self._steps = [(c, f, f.name, {} if c in self._profiles else self._parsed[id(f)], self._profiles.get(c),
+                        _plain_text_limit(f)) for c, f in fields]
         self._texts: dict[str, dict[str, str]] = {f.name: {} for _, f in fields if _plain_text_limit(f)}
         self._length_checks = {n: limit for n, limit in self._lengths.items()
                                if not any(f.name == n and _plain_text_limit(f) for _, f in fields)}
@@ -586,8 +587,15 @@ class Planner:
                     repeated.add(key)
                 else:
                     once.add(key)
-        profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), headers[c] if c < len(headers) else None)
-                    for c, f in scale_cols}
+        above = reader.top_rows()[header_row - 2] if header_row >= 2 else []
+
+        def named_scale(c: int) -> Any:  # the header's, else the cell above it ("von 1 bis 3" over "Grad")
+            text = headers[c] if c < len(headers) else None
+            if declared_scale(text) is None and c < len(above) and declared_scale(above[c]) is not None:
+                return above[c]
+            return text
+
+        profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c)) for c, f in scale_cols}
         return profiles, repeated if count_rows else None
 
     def _plan_row(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple[Any, ...],

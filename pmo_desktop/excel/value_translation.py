@@ -97,7 +97,7 @@ def scale_from_fraction(x: float, top: int) -> int:
     return min(top, max(1, math.ceil(x * top - 1e-9)))
 
 
-_DECLARED_RE = re.compile(r"(?<![\w.])1\s*(?:-|–|—|to)\s*(\d{1,2})(?![\d.%])")
+_DECLARED_RE = re.compile(r"(?<![\w.])1\s*(?:-|–|—|to|bis|a|à|al|tot|до)\s*(\d{1,2})(?![\d.%])", re.I)
 # A 1–3 scale is low / medium / high: read as those words, which the five-point scale holds as 2, 3, 4.
 _THREE_AS_WORD_LEVEL = {1: 2, 2: 3, 3: 4}
 
