@@ -333,3 +333,22 @@ def test_held_out_words_dormant_risk_type_and_a_scale_named_above(sqlite_store, 
     assert got["Team misreads the specification"]["kind"] == "Threat"
     assert [(got[t]["probability"], got[t]["impact"]) for t in ("Projektmitglied nicht anwesend",
                                                                 "Kunde kommt nicht zum Gespräch")] == [(3, 3), (2, 4)]
+
+
+def test_the_id_is_the_column_of_codes_not_the_row_counter(sqlite_store, tmp_path):
+    """"# | Risk ID | Title": the risks keep their own IDs (R-0006 …), not the row numbers 1, 2, 3; "ID No." is
+    an ID column."""
+    path = write_xlsx(tmp_path / "l.xlsx", {
+        "Project Plan": [
+            ["#", "Risk ID", "Title", "Impact", "Probability", "Owner"],
+            [1, "R-0001", "Provisioning strategy delays", "High (0.70)", "Medium (0.50)", "Jon"],
+            [2, "R-0006", "Subsidiary fiscal year alignment", "High (0.70)", "Medium (0.50)", "Dilli"],
+            [3, "R-0005", "Onshore / offshore handshake", "Medium (0.50)", "Medium (0.50)", "Aravind"]],
+        "Register": [
+            ["ID No.", "Rank", "Risk", "Probability", "Impact"],
+            ["R01", 1, "Ineffective communication with the sponsor", "High", "High"],
+            ["R02", 2, "Delay in video editing", "Low", "Medium"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert [got[t]["code"] for t in ("Provisioning strategy delays", "Subsidiary fiscal year alignment",
+                                     "Ineffective communication with the sponsor")] == ["R-0001", "R-0006", "R01"]

@@ -817,6 +817,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping, demoted = check_values(kind, mapping, sample, row)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
+            mapping = _codes_over_counter(kind, mapping, dups, sample)
             if len(real_fields(mapping)) < MIN_FIELDS:
                 continue
             score = _score(kind, mapping, sheet_title) + _noun_bonus(kind, row, mapping)
@@ -835,6 +836,28 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 per_kind[kind.register] = (HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted,
                                                        sheet_title), row)
     return _named_sheet(best, per_kind, sheet_title)
+
+
+def _codes_over_counter(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
+                        sample: list[list[Any]]) -> dict[int, str]:
+    """"# | Risk ID | Title": the ID is the column of codes (R-0001 …), not the one counting the rows (1, 2, 3)."""
+    key = kind.reg.key_field.name if kind.reg.key_field is not None else None
+    held = next((c for c, n in mapping.items() if n == key), None)
+    if held is None:
+        return mapping
+
+    def cells(c: int) -> list[Any]:
+        return [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+
+    if not _counting(cells(held)):
+        return mapping
+    for c, name in dups.items():
+        values = cells(c)
+        if name == key and len(values) >= 2 and not _counting(values) and \
+                len({str(x).strip().lower() for x in values}) == len(values) and \
+                all(re.search(r"[^\W\d_]", str(x)) and re.search(r"\d", str(x)) for x in values):
+            return {**{k: n for k, n in mapping.items() if k != held}, c: key}
+    return mapping
 
 
 def _named_sheet(best: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch, list[Any]]],
