@@ -12,7 +12,7 @@ write get the same stamp.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -21,53 +21,66 @@ from sqlalchemy import Connection, Table, insert
 _MISSING = object()
 
 
-def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` (column name → value) into ``table``; rows may name different columns."""
+class Written:
+    """The rows ``insert_rows`` wrote through the driver: the table's column names and a tuple per row, each
+    value as handed to the driver before its conversion (dates as dates), in the order given. What the
+    record history keeps of a row it has just seen written, without reading it back."""
+
+    __slots__ = ("names", "rows")
+
+    def __init__(self, names: list[str], rows: list[tuple[Any, ...]]):
+        self.names = names
+        self.rows = rows
+
+
+def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
+                keys: Mapping[str, str] | None = None) -> Written | None:
+    """Insert ``rows`` (column name → value) into ``table``; rows may name different columns. ``keys``:
+    column name → the key the rows give its value under, for the columns that rows name otherwise
+    (an entity's attributes). Returns what was written on the driver's path (``Written``), None on Core's."""
     if not rows:
-        return
+        return None
     if conn.dialect.name != "sqlite":
-        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        for row in rows:
-            groups.setdefault(tuple(row), []).append(row)
-        for group in groups.values():
-            conn.execute(insert(table), group)
-        return
+        _core_insert(conn, table, rows, keys, grouped=True)
+        return None
     named: dict[str, None] = {}
-    for row in rows:  # the columns any row names, in the order first seen
+    for row in rows:  # the keys any row names, in the order first seen
         if row.keys() != named.keys():
             named.update(dict.fromkeys(row))
     columns = []
     for col in table.c:
         default = col.default
-        if col.name in named:
+        key = keys.get(col.name, col.name) if keys else col.name
+        if key in named:
             fill: Any = _MISSING
             if default is not None:
                 fill = _default_value(default)
                 if fill is _MISSING:
-                    conn.execute(insert(table), list(rows))  # a default only Core knows how to run
-                    return
-            elif col.server_default is not None and any(col.name not in row for row in rows):
-                conn.execute(insert(table), list(rows))  # left to the database in some rows only
-                return
-            columns.append((col, fill))
+                    _core_insert(conn, table, rows, keys)  # a default only Core knows how to run
+                    return None
+            elif col.server_default is not None and any(key not in row for row in rows):
+                _core_insert(conn, table, rows, keys)  # left to the database in some rows only
+                return None
+            columns.append((col, key, fill))
         elif default is not None:
             value = _default_value(default)
             if value is _MISSING:
-                conn.execute(insert(table), list(rows))
-                return
-            columns.append((col, value))
+                _core_insert(conn, table, rows, keys)
+                return None
+            columns.append((col, key, value))
     dialect = conn.dialect
-    names = [col.name for col, _ in columns]
+    names = [col.name for col, _, _ in columns]
     if not names:
-        conn.execute(insert(table), list(rows))
-        return
-    base = {col.name: None if fill is _MISSING else fill for col, fill in columns}
-    getter = itemgetter(*names)
+        _core_insert(conn, table, rows, keys)
+        return None
+    base = {key: None if fill is _MISSING else fill for _, key, fill in columns}
+    getter = itemgetter(*[key for _, key, _ in columns])
     if len(names) == 1:
         out: list[tuple[Any, ...]] = [(getter({**base, **row}),) for row in rows]
     else:
         out = [getter({**base, **row}) for row in rows]  # a dict merge and a tuple, both in C
-    processors = [(i, process) for i, (col, _) in enumerate(columns)
+    written = Written(names, out)
+    processors = [(i, process) for i, (col, _, _) in enumerate(columns)
                   if (process := col.type.dialect_impl(dialect).bind_processor(dialect)) is not None]
     if processors:  # dates, times, booleans: column by column
         by_column: list[Any] = list(zip(*out))
@@ -78,11 +91,38 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     sql = (f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({', '.join(quoted)}) "
            f"VALUES ({', '.join('?' for _ in names)})")
     conn.exec_driver_sql(sql, out)
+    return written
+
+
+def _core_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], keys: Mapping[str, str] | None,
+                 grouped: bool = False) -> None:
+    """Core's own executemany (rows keyed by column name), grouped by the columns rows name when asked."""
+    if keys:
+        by_key = {keys.get(c.name, c.name): c.name for c in table.c}
+        rows = [{by_key[k]: x for k, x in row.items()} for row in rows]
+    if not grouped:
+        conn.execute(insert(table), list(rows))
+        return
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(row), []).append(row)
+    for group in groups.values():
+        conn.execute(insert(table), group)
 
 
 def convert_column(values: Sequence[Any], process: Callable[[Any], Any]) -> list[Any]:
     """``process`` of each value but None, worked out once per distinct value (a day recurs on many rows)."""
-    memo: dict[tuple[type, Any], Any] = {}
+    classes = set(map(type, values))
+    classes.discard(type(None))
+    if len(classes) == 1:  # one class (dates, texts): each distinct value once, then a lookup each, in C
+        try:
+            memo = {x: process(x) for x in set(values) if x is not None}
+        except TypeError:  # unhashable values
+            pass
+        else:
+            memo[None] = None
+            return list(map(memo.__getitem__, values))
+    keyed: dict[tuple[type, Any], Any] = {}  # mixed classes (1 and True are equal keys): keyed by class too
     out: list[Any] = []
     for x in values:
         if x is None:
@@ -90,9 +130,9 @@ def convert_column(values: Sequence[Any], process: Callable[[Any], Any]) -> list
             continue
         key = (x.__class__, x)
         try:
-            done = memo[key]
+            done = keyed[key]
         except KeyError:
-            done = memo[key] = process(x)
+            done = keyed[key] = process(x)
         except TypeError:  # an unhashable value
             done = process(x)
         out.append(done)

@@ -18,6 +18,7 @@ past unchanged. Settings (the risk scale, thresholds) are not history: a past da
 
 from __future__ import annotations
 
+import itertools
 import json
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -27,11 +28,26 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Engine, Table, create_engine, func, insert, inspect, select
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Engine,
+    Float,
+    Integer,
+    String,
+    Table,
+    create_engine,
+    func,
+    insert,
+    inspect,
+    select,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from . import clock, errors
+from . import clock, errors, operations
 from .base import Base
 from .bulk import convert_column, insert_rows
 from .fields import Field, Kind, Register
@@ -222,6 +238,66 @@ def _date_text(process: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
     return text
 
 
+# Column types whose value, written through the driver on SQLite, reads back as the same Python value
+# when it is of this class: what lets the history encode a row as written.
+_READS_BACK: tuple[tuple[type, tuple[type, ...]], ...] = (
+    (Boolean, (bool,)), (DateTime, (datetime,)), (Date, (date,)), (Float, (float,)), (Integer, (int,)),
+    (String, (str,)))
+
+
+def _written_as_read(reg: Register, ids: list[int], fresh: Mapping[int, Any]) -> dict[int, dict[str, Any]]:
+    """The rows of ``ids`` as ``_rows_of`` would read them back, from the values a bulk insert of this
+    transaction wrote (``operations.remember_written``); empty when any value might read back otherwise
+    (an int in a REAL column, a database default, a type of its own), so the caller reads them back."""
+    if not ids:
+        return {}
+    table = _table_of(reg)
+    names = fresh[ids[0]][0]
+    distinct = {id(fresh[i][0]): fresh[i][0] for i in ids}  # a list per bulk write
+    if any(other != names for other in distinct.values()):  # bulk writes naming different columns
+        return {}
+    rows = [fresh[i][1] for i in ids]
+    by_column: list[Any] = list(zip(*rows))
+    position = {n: p for p, n in enumerate(names)}
+    columns: list[Any] = []
+    for col in table.c:
+        allowed = next((classes for kind, classes in _READS_BACK if isinstance(col.type, kind)), None)
+        if col.name == "id" and col.primary_key:
+            columns.append(ids)
+            continue
+        p = position.get(col.name)
+        if p is None:
+            if col.server_default is not None:
+                return {}  # the database fills it
+            columns.append(itertools.repeat(None, len(ids)))
+            continue
+        values = by_column[p]
+        if allowed is None or not set(map(type, values)) <= {*allowed, type(None)}:
+            return {}
+        if allowed[0] is datetime and any(x is not None and x.tzinfo is not None for x in set(values)):
+            return {}
+        if allowed[0] in (date, datetime):
+            values = convert_column(values, _isoformat)
+        columns.append(values)
+    keys = [c.name for c in table.c]
+    links = _link_fields(reg)
+    out: dict[int, dict[str, Any]] = {}
+    for rid, values, (_names, _row, linked) in zip(ids, zip(*columns), (fresh[i] for i in ids)):
+        data = dict(zip(keys, values))
+        if links:  # as _rows_of adds them: the fields with links first, then the empty ones
+            for f in links:
+                if linked and linked.get(f.name):
+                    data[f.name] = list(linked[f.name])
+            for f in links:
+                data.setdefault(f.name, [])
+        out[rid] = data
+    return out
+
+
+def _isoformat(value: Any) -> str:
+    return str(value.isoformat())
+
+
 # ----------------------------------------------------------------------------------------- writing
 def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: datetime | None = None) -> int:
     """Write the history rows of the records a transaction touched; returns how many were written."""
@@ -233,7 +309,11 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
         ids = sorted(set(ids))
         if reg is None or not ids:
             continue
-        now = _rows_of(conn, reg, ids)
+        fresh = operations.written_rows(entity) if conn.dialect.name == "sqlite" else {}
+        now = _written_as_read(reg, [i for i in ids if i in fresh], fresh) if fresh else {}
+        rest = [i for i in ids if i not in now] if now else ids
+        if rest:
+            now.update(_rows_of(conn, reg, rest))
         last: dict[int, str | None] = {}
         if conn.dialect.name == "sqlite" and ids[-1] - ids[0] < 2 * len(ids):  # mostly consecutive: one range
             chosen = set(ids)

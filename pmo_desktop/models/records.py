@@ -404,8 +404,15 @@ class _Names:
 AFTER_BULK_INSERT: dict[type[Any], Callable[[Session, list[int], list[dict[str, Any]]], None]] = {}
 
 
+def stored_codes(session: Session, reg: Register) -> set[str]:
+    """The register's record IDs in lower case: what ``create_records`` checks new IDs against."""
+    E = reg.entity
+    return {c.lower() for c in session.scalars(select(E.code)) if c} if reg.key_field is not None else set()
+
+
 def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any]], ctx: Context | None = None,
-                   parent_ids: Sequence[int | None] | None = None, *, parsed: bool = False) -> list[int]:
+                   parent_ids: Sequence[int | None] | None = None, *, parsed: bool = False,
+                   codes: set[str] | None = None) -> list[int]:
     """Insert many records exactly as ``create_record`` would, in one bulk INSERT; returns their ids
     (an empty list for child rows without a code, whose ids nobody needs).
 
@@ -414,13 +421,16 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     target, so 10,000 records cost a few statements. On a refused value the ``ValidationError``
     carries ``row_index`` (position in ``rows``); the caller's transaction then rolls back.
     ``parsed=True``: the values already come from ``Field.parse`` (an import plan) and are not parsed again.
+    ``codes``: the register's IDs as ``stored_codes`` read them in this transaction, for a caller writing
+    in batches (read once, not once a batch); the IDs this call gives are added to it.
     """
     ctx = ctx or load_context(session)
     by_name = {f.name: f for f in reg.fields}
     names = _Names(session)
     key = reg.key_field
     E = reg.entity
-    codes = {c.lower() for c in session.scalars(select(E.code))} if key is not None else set()
+    if codes is None:
+        codes = stored_codes(session, reg)
     counter = [int(next_code(session, reg)[len(reg.code_prefix):]) - 1] if key is not None else [0]
     pattern = re.compile(re.escape(reg.code_prefix) + r"(\d+)", re.IGNORECASE)
 
@@ -516,13 +526,16 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     if not values_out:
         return []
     hook = AFTER_BULK_INSERT.get(E)
+    written = None
     if key is not None:  # one executemany, then the ids by code (RETURNING in order costs a statement per row)
         columns = {p.key: p.columns[0].key for p in inspect(E).column_attrs}
-        renamed = any(k != c for k, c in columns.items())  # attributes named otherwise than their columns
+        renamed = {c: k for k, c in columns.items() if k != c}  # attributes named otherwise than their columns
         conn = session.connection()
-        insert_rows(conn, E.__table__, [{columns[k]: x for k, x in row.items()} for row in values_out]
-                    if renamed else values_out)
-        by_code = {c.lower(): i for c, i in conn.execute(select(E.code, E.id))}
+        # on SQLite, holding the write lock, the new rows take ids above the highest: only theirs are read
+        before = conn.scalar(select(func.max(E.id))) if conn.dialect.name == "sqlite" else None
+        written = insert_rows(conn, E.__table__, values_out, renamed or None)
+        new_rows = select(E.code, E.id) if before is None else select(E.code, E.id).where(E.id > before)
+        by_code = {c.lower(): i for c, i in conn.execute(new_rows)}
         ids = [by_code[row[key.attr].lower()] for row in values_out]
     elif hook is not None or any(links_out):
         ids = list(session.scalars(insert(E).returning(E.id, sort_by_parameter_order=True), values_out))
@@ -539,6 +552,10 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     for table, link_rows in pairs.items():
         if link_rows:
             session.execute(insert(table), link_rows)
+    if written is not None:  # the record history encodes these rows as written, links included
+        operations.remember_written(E, {rid: (written.names, row, {f.name: sorted({t.id for t in targets})
+                                                                   for f, targets in links} if links else None)
+                                        for rid, row, links in zip(ids, written.rows, links_out)})
     if hook is not None:
         hook(session, ids, values_out)
     return ids
