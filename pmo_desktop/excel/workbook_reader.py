@@ -537,8 +537,15 @@ class SheetReader:
             if number - first_row >= limits.max_scanned_rows:
                 raise self._too_many()
             row = tuple(raw[:width])
-            if "" in row:  # calamine's empty cells
-                row = tuple([None if x == "" else x for x in row])
+            if "" in row:  # calamine's empty cells, found by the list's own search
+                cells = list(row)
+                i = -1
+                try:
+                    while True:
+                        i = cells.index("", i + 1)
+                        cells[i] = None
+                except ValueError:
+                    row = tuple(cells)
             if len(row) < width:
                 row = row + pad[: width - len(row)]
             if downs:

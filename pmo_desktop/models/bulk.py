@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Table, insert, select
 
 _MISSING = object()
 
@@ -108,6 +108,63 @@ def _core_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
         groups.setdefault(tuple(row), []).append(row)
     for group in groups.values():
         conn.execute(insert(table), group)
+
+
+def read_rows(conn: Connection, table: Table, ids: Sequence[int], chunk: int = 500) -> list[dict[str, Any]]:
+    """The rows of ``table`` with these ids, as dicts by column name holding what Core's ``select`` reads
+    (dates as dates, flags as bools): on SQLite through the driver, each column's result processing
+    worked out once per distinct value; elsewhere through Core."""
+    out: list[dict[str, Any]] = []
+    if conn.dialect.name != "sqlite":
+        for start in range(0, len(ids), chunk):
+            query = select(table).where(table.c.id.in_(ids[start:start + chunk]))
+            out.extend(dict(row) for row in conn.execute(query).mappings())
+        return out
+    dialect = conn.dialect
+    prep = dialect.identifier_preparer
+    keys = [c.name for c in table.c]
+    sql = f"SELECT {', '.join(prep.quote(k) for k in keys)} FROM {prep.format_table(table)} WHERE {prep.quote('id')} IN "
+    rows: list[Any] = []
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        rows += conn.exec_driver_sql(f"{sql}({', '.join('?' for _ in part)})", tuple(part)).fetchall()
+    steps = [(i, process) for i, col in enumerate(table.c)
+             if (process := col.type.dialect_impl(dialect).result_processor(dialect, None)) is not None]
+    if steps and rows:
+        by_column: list[Any] = list(zip(*rows))
+        for i, process in steps:
+            by_column[i] = convert_column(by_column[i], process)
+        rows = list(zip(*by_column))
+    return [dict(zip(keys, row)) for row in rows]
+
+
+def update_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                set_also: Mapping[str, Any]) -> int | None:
+    """On SQLite: ``UPDATE table SET each of columns = ?, version = version + 1, and each of set_also
+    (the same value on every row) WHERE id = ? AND version = ?`` for each row (its column values, then
+    its id and the version read), one ``executemany`` through the driver with each column's bind
+    processing done once per distinct value; returns how many rows it changed. None elsewhere (the caller
+    takes Core's path)."""
+    if conn.dialect.name != "sqlite":
+        return None
+    dialect = conn.dialect
+    prep = dialect.identifier_preparer
+    names = [*columns, *set_also]
+    fixed = list(set_also.values())
+    out: list[Any] = [(*row[:len(columns)], *fixed, *row[len(columns):]) for row in rows]
+    processors = [(i, process) for i, name in enumerate(names)
+                  if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
+    if processors and out:
+        by_column: list[Any] = list(zip(*out))
+        for i, process in processors:
+            by_column[i] = convert_column(by_column[i], process)
+        out = list(zip(*by_column))
+    assignments = ", ".join([f"{prep.quote(n)} = ?" for n in names] +
+                            [f"{prep.quote('version')} = {prep.quote('version')} + 1"])
+    sql = (f"UPDATE {prep.format_table(table)} SET {assignments} "
+           f"WHERE {prep.quote('id')} = ? AND {prep.quote('version')} = ?")
+    result = conn.exec_driver_sql(sql, out)
+    return int(result.rowcount)
 
 
 def convert_column(values: Sequence[Any], process: Callable[[Any], Any]) -> list[Any]:
