@@ -137,3 +137,35 @@ def test_history_reads_back_a_bulk_insert_it_cannot_encode_as_written(sqlite_sto
         assert history._written_as_read(reg, ids, operations.written_rows(reg.entity)) == {}
     stored = _history_rows(sqlite_store, reg.name)
     assert '"baseline_value":3.0' in stored[ids[0]] and '"baseline_value":2.5' in stored[ids[1]]
+
+
+def test_history_of_a_bulk_insert_with_several_link_fields(sqlite_store):
+    """Decisions link projects, risks and issues: each row's history JSON names its links as the read-back
+    does (the fields holding links first), whichever of them a row fills; a cost in a REAL column given
+    as a float is kept as written."""
+    from pmo_desktop.models import operations, records
+
+    with sqlite_store.transaction() as s:
+        for name in ("Alpha", "Beta"):
+            records.create_record(s, REGISTERS["projects"], {"name": name})
+        records.create_records(s, REGISTERS["risks"], [{"title": "Supplier slips"}, {"title": "Budget cut"}])
+    reg = REGISTERS["decisions"]
+    rows = []
+    for i in range(12):
+        row: dict = {"title": f"Decision {i}", "cost_impact": str(1000.5 + i)}
+        if i % 2:
+            row["projects"] = ["Beta", "Alpha"]
+        if i % 3 == 0:
+            row["risks"] = ["R-002"] if i % 2 else ["R-001", "R-002"]
+        rows.append(row)
+    with sqlite_store.transaction() as s:
+        ids = records.create_records(s, reg, rows)
+        fresh = operations.written_rows(reg.entity)
+        assert set(history._written_as_read(reg, ids, fresh)) == set(ids)  # encoded as written
+    written = _history_rows(sqlite_store, "decisions")
+    with sqlite_store.session() as s:
+        read = history._rows_of(s.connection(), reg, ids)
+    for rid in ids:
+        assert written[rid] == history._encode(read[rid])
+    assert written[ids[3]].index('"projects"') < written[ids[3]].index('"risks"') < written[ids[3]].index('"issues"')
+    assert written[ids[0]].index('"risks"') < written[ids[0]].index('"projects"')  # risks held, projects empty

@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import json
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -245,10 +245,11 @@ _READS_BACK: tuple[tuple[type, tuple[type, ...]], ...] = (
     (String, (str,)))
 
 
-def _written_as_read(reg: Register, ids: list[int], fresh: Mapping[int, Any]) -> dict[int, dict[str, Any]]:
-    """The rows of ``ids`` as ``_rows_of`` would read them back, from the values a bulk insert of this
-    transaction wrote (``operations.remember_written``); empty when any value might read back otherwise
-    (an int in a REAL column, a database default, a type of its own), so the caller reads them back."""
+def _written_as_read(reg: Register, ids: list[int], fresh: Mapping[int, Any]) -> dict[int, str]:
+    """The history JSON of the rows of ``ids`` — what ``_encode(_rows_of(…))`` gives — from the values a bulk
+    insert of this transaction wrote (``operations.remember_written``), each column's values encoded once
+    per distinct value and each row put together by one format; empty when any value might read back
+    otherwise (an int in a REAL column, a database default, a type of its own): the caller reads them back."""
     if not ids:
         return {}
     table = _table_of(reg)
@@ -263,13 +264,13 @@ def _written_as_read(reg: Register, ids: list[int], fresh: Mapping[int, Any]) ->
     for col in table.c:
         allowed = next((classes for kind, classes in _READS_BACK if isinstance(col.type, kind)), None)
         if col.name == "id" and col.primary_key:
-            columns.append(ids)
+            columns.append(_encoded(ids))
             continue
         p = position.get(col.name)
         if p is None:
             if col.server_default is not None:
                 return {}  # the database fills it
-            columns.append(itertools.repeat(None, len(ids)))
+            columns.append(itertools.repeat("null", len(ids)))
             continue
         values = by_column[p]
         if allowed is None or not set(map(type, values)) <= {*allowed, type(None)}:
@@ -278,20 +279,49 @@ def _written_as_read(reg: Register, ids: list[int], fresh: Mapping[int, Any]) ->
             return {}
         if allowed[0] in (date, datetime):
             values = convert_column(values, _isoformat)
-        columns.append(values)
-    keys = [c.name for c in table.c]
-    links = _link_fields(reg)
-    out: dict[int, dict[str, Any]] = {}
-    for rid, values, (_names, _row, linked) in zip(ids, zip(*columns), (fresh[i] for i in ids)):
-        data = dict(zip(keys, values))
-        if links:  # as _rows_of adds them: the fields with links first, then the empty ones
-            for f in links:
-                if linked and linked.get(f.name):
-                    data[f.name] = list(linked[f.name])
-            for f in links:
-                data.setdefault(f.name, [])
-        out[rid] = data
+        columns.append(_encoded(values))
+    keys = [_ENCODER.encode(c.name).replace("%", "%%") for c in table.c]
+    links = [f.name for f in _link_fields(reg)]
+    if not any(fresh[i][2] for i in ids):  # no links at all: each link field an empty list, in field order
+        keys += [_ENCODER.encode(n).replace("%", "%%") for n in links]
+        columns += [itertools.repeat("[]", len(ids)) for _ in links]
+        template = "{" + ",".join(f"{k}:%s" for k in keys) + "}"
+        return dict(zip(ids, (template % values for values in zip(*columns))))
+    # as _rows_of adds the links: the fields holding some first, then the empty ones, each in field order
+    templates: dict[tuple[bool, ...], tuple[str, list[str]]] = {}
+    lists: dict[tuple[int, ...], str] = {}
+    out: dict[int, str] = {}
+    for rid, values in zip(ids, zip(*columns)):
+        linked = fresh[rid][2] or {}
+        held = tuple(bool(linked.get(n)) for n in links)
+        found = templates.get(held)
+        if found is None:
+            order = [n for n, h in zip(links, held) if h] + [n for n, h in zip(links, held) if not h]
+            found = templates[held] = ("{" + ",".join(f"{k}:%s" for k in keys + [
+                _ENCODER.encode(n).replace("%", "%%") for n in order]) + "}", order)
+        template, order = found
+        texts = []
+        for n in order:
+            targets = tuple(linked.get(n) or ())
+            text = lists.get(targets)
+            if text is None:
+                text = lists[targets] = _ENCODER.encode(list(targets))
+            texts.append(text)
+        out[rid] = template % (*values, *texts)
     return out
+
+
+def _encoded(values: Sequence[Any]) -> list[str]:
+    """Each value as its JSON text (as it reads inside a record's JSON), each distinct value encoded once."""
+    classes = set(map(type, values))
+    if len(classes - {type(None)}) <= 1:  # one class and None: values equal only when their JSON is
+        try:
+            memo = {x: _ENCODER.encode(x) for x in set(values)}
+        except TypeError:  # unhashable
+            pass
+        else:
+            return list(map(memo.__getitem__, values))
+    return [_ENCODER.encode(x) for x in values]
 
 
 def _isoformat(value: Any) -> str:
@@ -310,10 +340,9 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
         if reg is None or not ids:
             continue
         fresh = operations.written_rows(entity) if conn.dialect.name == "sqlite" else {}
-        now = _written_as_read(reg, [i for i in ids if i in fresh], fresh) if fresh else {}
-        rest = [i for i in ids if i not in now] if now else ids
-        if rest:
-            now.update(_rows_of(conn, reg, rest))
+        encoded = _written_as_read(reg, [i for i in ids if i in fresh], fresh) if fresh else {}
+        rest = [i for i in ids if i not in encoded] if encoded else ids
+        now = _rows_of(conn, reg, rest) if rest else {}
         last: dict[int, str | None] = {}
         if conn.dialect.name == "sqlite" and ids[-1] - ids[0] < 2 * len(ids):  # mostly consecutive: one range
             chosen = set(ids)
@@ -330,7 +359,9 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
             last.update((r[0], r[1]) for r in conn.execute(select(H.c.record_id, H.c.data).where(H.c.id.in_(latest))))
         rows = []
         for rid in ids:
-            data = _encode(now[rid]) if rid in now else None
+            data = encoded.get(rid)
+            if data is None:
+                data = _encode(now[rid]) if rid in now else None
             if (rid in last and last[rid] == data) or (data is None and last.get(rid) is None):
                 continue  # unchanged, or made and removed again before anyone saw it
             rows.append({"register": reg.name, "record_id": rid, "changed_at": when, "data": data})
