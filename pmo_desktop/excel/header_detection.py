@@ -312,10 +312,19 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
             exact, prefixed, loose = _cell_names(kind, cell.__class__, cell, top)
         except TypeError:  # an unhashable cell value
             exact, prefixed, loose = _cell_names.__wrapped__(kind, cell.__class__, cell, top)
-        hit = next((name for name in exact if name not in used), None)
-        clash = exact[0] if hit is None and exact else None
-        if hit is None and clash is None:
-            hit = next((name for name in prefixed if name not in used or name in PSEUDO), None)
+        hit = clash = None
+        if exact:
+            for name in exact:
+                if name not in used:
+                    hit = name
+                    break
+            else:
+                clash = exact[0]
+        elif prefixed:
+            for name in prefixed:
+                if name not in used or name in PSEUDO:
+                    hit = name
+                    break
         if hit is None and clash is None and loose is not None:
             hit, clash = (loose, None) if loose not in used or loose in PSEUDO else (None, loose)
         if hit is None and clash is None:
