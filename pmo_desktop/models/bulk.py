@@ -94,6 +94,36 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
     return written
 
 
+def insert_tuples(conn: Connection, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Insert rows given as tuples of the values of ``names`` (every row the same columns): on SQLite one
+    ``executemany`` of them as they are, each column's bind processing once per distinct value, the other
+    columns' Python defaults once per statement; elsewhere, or for a default only Core can run, Core's."""
+    if not rows:
+        return
+    extra: list[tuple[str, Any]] = []
+    if conn.dialect.name == "sqlite":
+        for col in table.c:
+            if col.name not in names and col.default is not None:
+                extra.append((col.name, _default_value(col.default)))
+    if conn.dialect.name != "sqlite" or any(value is _MISSING for _, value in extra):
+        insert_rows(conn, table, [dict(zip(names, row)) for row in rows])
+        return
+    dialect = conn.dialect
+    all_names = [*names, *[n for n, _ in extra]]
+    fixed = tuple(value for _, value in extra)
+    out: list[Any] = [(*row, *fixed) for row in rows] if fixed else list(rows)
+    processors = [(i, process) for i, name in enumerate(all_names)
+                  if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
+    if processors:
+        by_column: list[Any] = list(zip(*out))
+        for i, process in processors:
+            by_column[i] = convert_column(by_column[i], process)
+        out = list(zip(*by_column))
+    prep = dialect.identifier_preparer
+    conn.exec_driver_sql(f"INSERT INTO {prep.format_table(table)} ({', '.join(prep.quote(n) for n in all_names)}) "
+                         f"VALUES ({', '.join('?' for _ in all_names)})", out)
+
+
 def _core_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], keys: Mapping[str, str] | None,
                  grouped: bool = False) -> None:
     """Core's own executemany (rows keyed by column name), grouped by the columns rows name when asked."""

@@ -49,7 +49,7 @@ from sqlalchemy.pool import StaticPool
 
 from . import clock, errors, operations
 from .base import Base
-from .bulk import convert_column, insert_rows
+from .bulk import convert_column, insert_tuples
 from .fields import Field, Kind, Register
 from .history_tables import BoardSnapshot, RecordHistory
 from .office import Office
@@ -364,9 +364,9 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
                 data = _encode(now[rid]) if rid in now else None
             if (rid in last and last[rid] == data) or (data is None and last.get(rid) is None):
                 continue  # unchanged, or made and removed again before anyone saw it
-            rows.append({"register": reg.name, "record_id": rid, "changed_at": when, "data": data})
+            rows.append((reg.name, rid, when, data))
         if rows:
-            insert_rows(conn, H, rows)
+            insert_tuples(conn, H, ("register", "record_id", "changed_at", "data"), rows)
             written += len(rows)
     return written
 
