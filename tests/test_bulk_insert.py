@@ -75,3 +75,97 @@ def test_history_read_back_on_sqlite_equals_the_core_read(sqlite_store):
                 assert data == core[rid] and list(data) == list(core[rid])
                 assert history._encode(data) == history._encode(core[rid])
                 assert all(value == [] for value in links.values())
+
+
+def _history_rows(store, register: str) -> dict[int, str]:
+    with store.session() as s:
+        return dict(s.connection().exec_driver_sql(
+            "SELECT record_id, data FROM record_history WHERE register = ? ORDER BY id", (register,)).fetchall())
+
+
+def test_history_of_a_bulk_insert_is_what_reading_it_back_gives(sqlite_store):
+    """The record history encodes the rows a bulk insert has just written as written, without reading them
+    back: the same JSON as the read-back, links and dates included; a record touched again in the same
+    transaction (updated) is read back, so its history holds its final state."""
+    from pmo_desktop.models import operations, records
+
+    reg = REGISTERS["risks"]
+    with sqlite_store.transaction() as s:
+        for name in ("Alpha", "Beta", "Gamma"):
+            records.create_record(s, REGISTERS["projects"], {"name": name})
+    rows = []
+    for i in range(30):
+        row = {"title": f"Risk {i} ✓ “quoted”", "project": "Alpha" if i % 2 else "Beta", "owner": f"Person {i % 4}"}
+        if i % 3 == 0:
+            row.update(raised_on="2025-03-0" + str(1 + i % 9), probability=str(1 + i % 5), escalated="yes",
+                       escalation_reason="too big", related_projects=["Gamma", "Alpha"])
+        if i % 5 == 0:
+            row.update(status="Closed", reviewed_on="2025-04-01", notes="")
+        rows.append(row)
+    with sqlite_store.transaction() as s:
+        ids = records.create_records(s, reg, rows)
+        records.update_records(s, reg, [(ids[4], {"title": "Changed in the same transaction"})])
+        fresh = operations.written_rows(reg.entity)
+        assert set(fresh) == set(ids) - {ids[4]}  # the updated one is read back
+        assert set(history._written_as_read(reg, sorted(fresh), fresh)) == set(fresh)
+    written = _history_rows(sqlite_store, "risks")
+    with sqlite_store.session() as s:
+        read = history._rows_of(s.connection(), reg, ids)
+    assert set(written) == set(ids)
+    for rid in ids:
+        assert written[rid] == history._encode(read[rid])
+    assert "Changed in the same transaction" in written[ids[4]]
+    assert any('"related_projects":[' in written[rid] and '"related_projects":[]' not in written[rid] for rid in ids)
+
+
+def test_history_reads_back_a_bulk_insert_it_cannot_encode_as_written(sqlite_store):
+    """A value the database would store otherwise than given (an int in a REAL column reads back as a
+    float) makes the history read the rows back: what it keeps is always what a read gives."""
+    from pmo_desktop.models import operations
+    from pmo_desktop.models.base import Base
+
+    benefit = Base.metadata.tables["benefit"]
+    reg = next(r for r in REGISTERS.values() if r.entity.__tablename__ == "benefit")
+    with sqlite_store.transaction() as s:
+        written = insert_rows(s.connection(), benefit, [{"code": "B-1", "title": "Savings", "baseline_value": 3},
+                                                       {"code": "B-2", "title": "Time", "baseline_value": 2.5}])
+        assert written is not None
+        ids = [i for (i,) in s.connection().execute(select(benefit.c.id).order_by(benefit.c.id))]
+        operations.note("inserted", reg.entity, ids)
+        operations.remember_written(reg.entity, {rid: (written.names, row, None)
+                                                 for rid, row in zip(ids, written.rows)})
+        assert history._written_as_read(reg, ids, operations.written_rows(reg.entity)) == {}
+    stored = _history_rows(sqlite_store, reg.name)
+    assert '"baseline_value":3.0' in stored[ids[0]] and '"baseline_value":2.5' in stored[ids[1]]
+
+
+def test_history_of_a_bulk_insert_with_several_link_fields(sqlite_store):
+    """Decisions link projects, risks and issues: each row's history JSON names its links as the read-back
+    does (the fields holding links first), whichever of them a row fills; a cost in a REAL column given
+    as a float is kept as written."""
+    from pmo_desktop.models import operations, records
+
+    with sqlite_store.transaction() as s:
+        for name in ("Alpha", "Beta"):
+            records.create_record(s, REGISTERS["projects"], {"name": name})
+        records.create_records(s, REGISTERS["risks"], [{"title": "Supplier slips"}, {"title": "Budget cut"}])
+    reg = REGISTERS["decisions"]
+    rows = []
+    for i in range(12):
+        row: dict = {"title": f"Decision {i}", "cost_impact": str(1000.5 + i)}
+        if i % 2:
+            row["projects"] = ["Beta", "Alpha"]
+        if i % 3 == 0:
+            row["risks"] = ["R-002"] if i % 2 else ["R-001", "R-002"]
+        rows.append(row)
+    with sqlite_store.transaction() as s:
+        ids = records.create_records(s, reg, rows)
+        fresh = operations.written_rows(reg.entity)
+        assert set(history._written_as_read(reg, ids, fresh)) == set(ids)  # encoded as written
+    written = _history_rows(sqlite_store, "decisions")
+    with sqlite_store.session() as s:
+        read = history._rows_of(s.connection(), reg, ids)
+    for rid in ids:
+        assert written[rid] == history._encode(read[rid])
+    assert written[ids[3]].index('"projects"') < written[ids[3]].index('"risks"') < written[ids[3]].index('"issues"')
+    assert written[ids[0]].index('"risks"') < written[ids[0]].index('"projects"')  # risks held, projects empty

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -218,11 +219,17 @@ def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
 def _by_tail(kind: SheetKind, text: str, used: set[str]) -> str | None:
     """"Stakeholder(s) Responsible" → the owner: a header of two words or more whose last word names a
     field in every register having it (``tails`` of the word files), when nothing else matched."""
-    words = words_of(re.sub(r"\[[^\]]*\]", " ", text))
-    name = tail_words().get(words[-1]) if len(words) >= 2 else None
+    name = _tail_name(text)
     if name is None or name in used or name not in kind.reg.field_names:
         return None
     return name
+
+
+@lru_cache(maxsize=1 << 15)
+def _tail_name(text: str) -> str | None:
+    """The field the last word of a header of two words or more names in every register having it."""
+    words = words_of(re.sub(r"\[[^\]]*\]", " ", text))
+    return tail_words().get(words[-1]) if len(words) >= 2 else None
 
 
 def _deletions(key: str) -> set[str]:
@@ -313,10 +320,19 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
             exact, prefixed, loose = _cell_names(kind, cell.__class__, cell, top)
         except TypeError:  # an unhashable cell value
             exact, prefixed, loose = _cell_names.__wrapped__(kind, cell.__class__, cell, top)
-        hit = next((name for name in exact if name not in used), None)
-        clash = exact[0] if hit is None and exact else None
-        if hit is None and clash is None:
-            hit = next((name for name in prefixed if name not in used or name in PSEUDO), None)
+        hit = clash = None
+        if exact:
+            for name in exact:
+                if name not in used:
+                    hit = name
+                    break
+            else:
+                clash = exact[0]
+        elif prefixed:
+            for name in prefixed:
+                if name not in used or name in PSEUDO:
+                    hit = name
+                    break
         if hit is None and clash is None and loose is not None:
             hit, clash = (loose, None) if loose not in used or loose in PSEUDO else (None, loose)
         if hit is None and clash is None:
@@ -651,8 +667,7 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
                 del out[c]
                 why[c] = f"its cells are text, not the calculated {f.label.lower()}"
             continue
-        common = max((sum(1 for x in values if str(x).strip().lower() == w) for w in
-                      {str(x).strip().lower() for x in values}), default=0)
+        common = max(Counter(str(x).strip().lower() for x in values).values(), default=0)
         if f.required and len(values) >= 3 and _ratings(values):
             del out[c]  # "High", "Medium", "Red": a rating column, not what names the records
             why[c] = "its values are ratings, so it names no record"

@@ -753,13 +753,14 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                 result.updated += len(batch)
                 done += len(batch)
                 tick()
+            codes = records.stored_codes(session, reg) if inserts else set()  # read once, kept by each batch
             for start in range(0, len(inserts), BATCH):  # one flush and batched lookups per batch
                 batch = inserts[start:start + BATCH]
                 parents = ([parent_ids.get((p.parent_code or "").lower()) for p in batch]
                            if sheet.parent_register else None)
                 try:
                     records.create_records(session, reg, [p.values for p in batch], ctx, parents,
-                                           parsed=True)
+                                           parsed=True, codes=codes)
                 except StoreError as e:
                     raise _refused(plan, sheet, _failed_row(batch, e), e) from e
                 result.inserted += len(batch)

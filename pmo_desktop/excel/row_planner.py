@@ -210,8 +210,9 @@ class Planner:
 
     def current(self, reg: Register, record_id: int) -> dict[str, Any]:
         if reg.name not in self._current:
-            rows = records.fetch_rows(self.session, reg, self.ctx)
-            names = ["id", "version", *reg.field_names]
+            # the stored values only: a rule, a title and a compare read no calculated field
+            rows = records.fetch_rows(self.session, reg, self.ctx, with_computed=False)
+            names = ["id", "version", *[f.name for f in reg.fields if f.kind.stored]]
             self._current[reg.name] = {r[0]: dict(zip(names, r)) for r in rows}
         return self._current[reg.name][record_id]
 
@@ -606,7 +607,9 @@ class Planner:
         prow = self._plan_values(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs)
         if self._claiming is not None and prow.report.action in (Action.INSERT, Action.UPDATE):
             self.claimed_rows[self._claiming] = prow
-        prow.has_title = title_col is None or (title_col < len(row) and not v.is_blank(row[title_col]))
+        if title_col is not None:
+            title = row[title_col] if title_col < len(row) else None
+            prow.has_title = title is not None and (not isinstance(title, str) or bool(title.strip()))
         if prow.report.action == Action.ERROR:
             prow.raw = row
         return prow
@@ -662,14 +665,15 @@ class Planner:
                     else:
                         errors.append(str(e))
                 continue
-            hit = cache.get((cls, raw))
+            key = raw if cls is str else (cls, raw)  # a text is its own key; 1, 1.0 and True are not one
+            hit = cache.get(key)
             if hit is None:
                 try:
                     hit = (True, translator.parse(f, raw, ctx, profile))
                 except ValidationError as e:
                     hit = (False, str(e))
                 if len(cache) < 10_000:
-                    cache[(cls, raw)] = hit
+                    cache[key] = hit
             if hit[0]:
                 values[name] = hit[1]
             elif not f.required and not f.kind.is_key and f.kind.is_reference and \

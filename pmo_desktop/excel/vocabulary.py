@@ -42,7 +42,18 @@ def _key(text: str) -> str:
 
 def words_of(text: object) -> list[str]:
     """The words of a value, each keyed ("Active - Mitigation Required" → active, mitigation, required)."""
-    return [w for w in (word_key(x) for x in re.split(r"[\s/\-–—,;:()+&]+", str(text or ""))) if w]
+    if text.__class__ is str:  # header cells are read once per register: their words worked out once
+        return list(_str_words(text))
+    return list(_words(str(text or "")))
+
+
+@lru_cache(maxsize=1 << 15)
+def _str_words(text: str) -> tuple[str, ...]:
+    return _words(text)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in (word_key(x) for x in re.split(r"[\s/\-–—,;:()+&]+", text)) if w)
 
 
 @lru_cache(maxsize=None)

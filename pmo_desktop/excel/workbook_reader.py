@@ -77,8 +77,9 @@ def file_format(path: Path, head: bytes) -> str:
     return "unknown"
 
 
-def check_file(path: Path, limits: Limits) -> str:
-    """Refuse what is not a readable workbook before any parser sees it; returns its format."""
+def check_file(path: Path, limits: Limits, scanned: dict[str, dict[tuple[int, int], str]] | None = None) -> str:
+    """Refuse what is not a readable workbook before any parser sees it; returns its format. ``scanned``:
+    filled with the error cells of each sheet part the checks read whole (``_scan_sheet``)."""
     name = path.name
     if not path.exists():
         raise WorkbookError(f"The file “{path}” does not exist.")
@@ -113,7 +114,7 @@ def check_file(path: Path, limits: Limits) -> str:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             _check_zip_entries(name, infos, limits)
-            _check_xml_parts(name, zf, infos, limits)
+            _check_xml_parts(name, zf, infos, limits, scanned)
             if "mimetype" in {i.filename for i in infos} and zf.read("mimetype")[:64].startswith(ODS_MIME):
                 return "ods"
     except WorkbookError:
@@ -125,22 +126,45 @@ def check_file(path: Path, limits: Limits) -> str:
 
 
 def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, stop: int) -> int:
-    rows = 0
     with zf.open(info) as fh:
-        while rows <= stop:
-            chunk = fh.read(1 * MiB)
-            if not chunk:
-                break
-            rows += chunk.count(b"<row ") + chunk.count(b":row ")
-    return rows
+        return _scan_sheet(fh, stop)[0]
 
 
-def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+def _scan_sheet(fh: Any, stop: int | None = None) -> tuple[int, dict[tuple[int, int], str] | None]:
+    """One streamed pass over a sheet's XML (a decompression, no parse): its row tags, counted until more
+    than ``stop``, and its Excel error cells (#REF!, #N/A …) by (row, column), which calamine reads as
+    empty; the errors are None when the count stopped before the end."""
+    out: dict[tuple[int, int], str] = {}
+    rows = 0
+    carry = b""
+    while True:
+        chunk = fh.read(1 * MiB)
+        if not chunk and not carry:
+            break
+        buf = carry + chunk if carry else chunk
+        cut = max(buf.rfind(b"</row>") + 6, 0) if chunk else len(buf)
+        rows += buf.count(b"<row ", 0, cut) + buf.count(b":row ", 0, cut)
+        if stop is not None and rows > stop:
+            return rows, None
+        if buf.find(b't="e"', 0, cut) >= 0:
+            for m in _ERROR_CELL_RE.finditer(buf, 0, cut):
+                ref, value = _REF_RE.search(m.group(1)), _VALUE_RE.search(m.group(2))
+                if ref is None or value is None:
+                    continue
+                out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = value.group(1).decode("utf-8", "replace")
+        carry = buf[cut:]
+        if not chunk:
+            break
+    return rows, out
+
+
+def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits,
+                     scanned: dict[str, dict[tuple[int, int], str]] | None = None) -> None:
     """Entity declarations (which only an XML prolog can hold) and sheets too tall, from each part's head.
 
     A sheet's ``<dimension>`` says how many rows it spans; when it spans more than an import accepts and
     its XML is big enough to hold that many rows, it is refused here, before any of it is decompressed
-    beyond its first kilobytes.
+    beyond its first kilobytes. ``scanned``: filled with the error cells of the sheets counted whole here.
     """
     for info in infos:
         if not info.filename.endswith(".xml") or info.file_size == 0:
@@ -155,7 +179,10 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
             m = _DIMENSION_RE.search(head)
             rows = int(m.group(1)) if m and m.group(1) else 0
             if m is None and big:  # no dimension (streamed writers): count the row tags, no parse
-                rows = _count_rows(zf, info, limits.max_rows + limits.header_scan_rows)
+                with zf.open(info) as fh:
+                    rows, errors = _scan_sheet(fh, limits.max_rows + limits.header_scan_rows)
+                if scanned is not None and errors is not None:
+                    scanned[info.filename] = errors  # the sheet's error cells, found in the same pass
             if rows > limits.max_rows + limits.header_scan_rows and big:
                 raise WorkbookError(f"A sheet of “{name}” spans {rows:,} rows, more than the {limits.max_rows:,} rows "
                                     "an import accepts; split it into smaller workbooks (or delete empty formatted "
@@ -230,7 +257,8 @@ class SafeWorkbook:
     def __init__(self, path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS):
         self.path = Path(path).expanduser()
         self.limits = limits
-        self.format = check_file(self.path, limits)
+        self._scanned: dict[str, dict[tuple[int, int], str]] = {}  # sheet part → its error cells, if read whole
+        self.format = check_file(self.path, limits, self._scanned)
         self._csv: list[list[Any]] | None = None
         self._wb: CalamineWorkbook | None = None
         self._xls_errors: dict[str, list[tuple[int, int, str]]] | None = None  # .xls: read once, on demand
@@ -305,7 +333,7 @@ class SafeWorkbook:
                                 "unmerge the cells and import again.")
         errors: dict[tuple[int, int], str] = {}
         if self.format == "xlsx":
-            errors = _error_cells(self.path, names.index(title))
+            errors = _error_cells(self.path, names.index(title), self._scanned)
         elif self.format == "xls":
             if self._xls_errors is None:
                 from .xls_errors import error_cells
@@ -334,37 +362,22 @@ def _sheet_part(zf: zipfile.ZipFile, index: int) -> str | None:
     return None
 
 
-def _error_cells(path: Path, index: int) -> dict[tuple[int, int], str]:
+def _error_cells(path: Path, index: int, scanned: dict[str, dict[tuple[int, int], str]] | None = None
+                 ) -> dict[tuple[int, int], str]:
     """The Excel errors (#REF!, #N/A ...) that calamine reads as empty cells, by (row, column), so the
-    planner can name them; a streamed scan of the sheet XML, which costs a decompression and no parse."""
-    out: dict[tuple[int, int], str] = {}
+    planner can name them; a streamed scan of the sheet XML, which costs a decompression and no parse
+    (none when ``scanned``, the file's checks, went through that sheet already)."""
     try:
         with zipfile.ZipFile(path) as zf:
             part = _sheet_part(zf, index)
             if part is None:
-                return out
+                return {}
+            if scanned is not None and part in scanned:
+                return dict(scanned[part])
             with zf.open(part) as fh:
-                carry = b""
-                while True:
-                    chunk = fh.read(1 * MiB)
-                    if not chunk and not carry:
-                        break
-                    buf = carry + chunk
-                    cut = buf.rfind(b"</row>") + 6 if chunk else len(buf)
-                    cut = max(cut, 0)
-                    if b't="e"' in buf[:cut]:
-                        for m in _ERROR_CELL_RE.finditer(buf, 0, cut):
-                            ref, value = _REF_RE.search(m.group(1)), _VALUE_RE.search(m.group(2))
-                            if ref is None or value is None:
-                                continue
-                            out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = \
-                                value.group(1).decode("utf-8", "replace")
-                    carry = buf[cut:]
-                    if not chunk:
-                        break
+                return _scan_sheet(fh)[1] or {}
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError):
-        return out  # the values calamine read stand; only the error markers are missing
-    return out
+        return {}  # the values calamine read stand; only the error markers are missing
 
 
 def _short(e: BaseException) -> str:
@@ -524,8 +537,15 @@ class SheetReader:
             if number - first_row >= limits.max_scanned_rows:
                 raise self._too_many()
             row = tuple(raw[:width])
-            if "" in row:  # calamine's empty cells
-                row = tuple([None if x == "" else x for x in row])
+            if "" in row:  # calamine's empty cells, found by the list's own search
+                cells = list(row)
+                i = -1
+                try:
+                    while True:
+                        i = cells.index("", i + 1)
+                        cells[i] = None
+                except ValueError:
+                    row = tuple(cells)
             if len(row) < width:
                 row = row + pad[: width - len(row)]
             if downs:

@@ -12,62 +12,75 @@ write get the same stamp.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Table, insert, select
 
 _MISSING = object()
 
 
-def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` (column name → value) into ``table``; rows may name different columns."""
+class Written:
+    """The rows ``insert_rows`` wrote through the driver: the table's column names and a tuple per row, each
+    value as handed to the driver before its conversion (dates as dates), in the order given. What the
+    record history keeps of a row it has just seen written, without reading it back."""
+
+    __slots__ = ("names", "rows")
+
+    def __init__(self, names: list[str], rows: list[tuple[Any, ...]]):
+        self.names = names
+        self.rows = rows
+
+
+def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
+                keys: Mapping[str, str] | None = None) -> Written | None:
+    """Insert ``rows`` (column name → value) into ``table``; rows may name different columns. ``keys``:
+    column name → the key the rows give its value under, for the columns that rows name otherwise
+    (an entity's attributes). Returns what was written on the driver's path (``Written``), None on Core's."""
     if not rows:
-        return
+        return None
     if conn.dialect.name != "sqlite":
-        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        for row in rows:
-            groups.setdefault(tuple(row), []).append(row)
-        for group in groups.values():
-            conn.execute(insert(table), group)
-        return
+        _core_insert(conn, table, rows, keys, grouped=True)
+        return None
     named: dict[str, None] = {}
-    for row in rows:  # the columns any row names, in the order first seen
+    for row in rows:  # the keys any row names, in the order first seen
         if row.keys() != named.keys():
             named.update(dict.fromkeys(row))
     columns = []
     for col in table.c:
         default = col.default
-        if col.name in named:
+        key = keys.get(col.name, col.name) if keys else col.name
+        if key in named:
             fill: Any = _MISSING
             if default is not None:
                 fill = _default_value(default)
                 if fill is _MISSING:
-                    conn.execute(insert(table), list(rows))  # a default only Core knows how to run
-                    return
-            elif col.server_default is not None and any(col.name not in row for row in rows):
-                conn.execute(insert(table), list(rows))  # left to the database in some rows only
-                return
-            columns.append((col, fill))
+                    _core_insert(conn, table, rows, keys)  # a default only Core knows how to run
+                    return None
+            elif col.server_default is not None and any(key not in row for row in rows):
+                _core_insert(conn, table, rows, keys)  # left to the database in some rows only
+                return None
+            columns.append((col, key, fill))
         elif default is not None:
             value = _default_value(default)
             if value is _MISSING:
-                conn.execute(insert(table), list(rows))
-                return
-            columns.append((col, value))
+                _core_insert(conn, table, rows, keys)
+                return None
+            columns.append((col, key, value))
     dialect = conn.dialect
-    names = [col.name for col, _ in columns]
+    names = [col.name for col, _, _ in columns]
     if not names:
-        conn.execute(insert(table), list(rows))
-        return
-    base = {col.name: None if fill is _MISSING else fill for col, fill in columns}
-    getter = itemgetter(*names)
+        _core_insert(conn, table, rows, keys)
+        return None
+    base = {key: None if fill is _MISSING else fill for _, key, fill in columns}
+    getter = itemgetter(*[key for _, key, _ in columns])
     if len(names) == 1:
         out: list[tuple[Any, ...]] = [(getter({**base, **row}),) for row in rows]
     else:
         out = [getter({**base, **row}) for row in rows]  # a dict merge and a tuple, both in C
-    processors = [(i, process) for i, (col, _) in enumerate(columns)
+    written = Written(names, out)
+    processors = [(i, process) for i, (col, _, _) in enumerate(columns)
                   if (process := col.type.dialect_impl(dialect).bind_processor(dialect)) is not None]
     if processors:  # dates, times, booleans: column by column
         by_column: list[Any] = list(zip(*out))
@@ -78,11 +91,125 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     sql = (f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({', '.join(quoted)}) "
            f"VALUES ({', '.join('?' for _ in names)})")
     conn.exec_driver_sql(sql, out)
+    return written
+
+
+def insert_tuples(conn: Connection, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Insert rows given as tuples of the values of ``names`` (every row the same columns): on SQLite one
+    ``executemany`` of them as they are, each column's bind processing once per distinct value, the other
+    columns' Python defaults once per statement; elsewhere, or for a default only Core can run, Core's."""
+    if not rows:
+        return
+    extra: list[tuple[str, Any]] = []
+    if conn.dialect.name == "sqlite":
+        for col in table.c:
+            if col.name not in names and col.default is not None:
+                extra.append((col.name, _default_value(col.default)))
+    if conn.dialect.name != "sqlite" or any(value is _MISSING for _, value in extra):
+        insert_rows(conn, table, [dict(zip(names, row)) for row in rows])
+        return
+    dialect = conn.dialect
+    all_names = [*names, *[n for n, _ in extra]]
+    fixed = tuple(value for _, value in extra)
+    out: list[Any] = [(*row, *fixed) for row in rows] if fixed else list(rows)
+    processors = [(i, process) for i, name in enumerate(all_names)
+                  if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
+    if processors:
+        by_column: list[Any] = list(zip(*out))
+        for i, process in processors:
+            by_column[i] = convert_column(by_column[i], process)
+        out = list(zip(*by_column))
+    prep = dialect.identifier_preparer
+    conn.exec_driver_sql(f"INSERT INTO {prep.format_table(table)} ({', '.join(prep.quote(n) for n in all_names)}) "
+                         f"VALUES ({', '.join('?' for _ in all_names)})", out)
+
+
+def _core_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], keys: Mapping[str, str] | None,
+                 grouped: bool = False) -> None:
+    """Core's own executemany (rows keyed by column name), grouped by the columns rows name when asked."""
+    if keys:
+        by_key = {keys.get(c.name, c.name): c.name for c in table.c}
+        rows = [{by_key[k]: x for k, x in row.items()} for row in rows]
+    if not grouped:
+        conn.execute(insert(table), list(rows))
+        return
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(row), []).append(row)
+    for group in groups.values():
+        conn.execute(insert(table), group)
+
+
+def read_rows(conn: Connection, table: Table, ids: Sequence[int], chunk: int = 500) -> list[dict[str, Any]]:
+    """The rows of ``table`` with these ids, as dicts by column name holding what Core's ``select`` reads
+    (dates as dates, flags as bools): on SQLite through the driver, each column's result processing
+    worked out once per distinct value; elsewhere through Core."""
+    out: list[dict[str, Any]] = []
+    if conn.dialect.name != "sqlite":
+        for start in range(0, len(ids), chunk):
+            query = select(table).where(table.c.id.in_(ids[start:start + chunk]))
+            out.extend(dict(row) for row in conn.execute(query).mappings())
+        return out
+    dialect = conn.dialect
+    prep = dialect.identifier_preparer
+    keys = [c.name for c in table.c]
+    sql = f"SELECT {', '.join(prep.quote(k) for k in keys)} FROM {prep.format_table(table)} WHERE {prep.quote('id')} IN "
+    rows: list[Any] = []
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        rows += conn.exec_driver_sql(f"{sql}({', '.join('?' for _ in part)})", tuple(part)).fetchall()
+    steps = [(i, process) for i, col in enumerate(table.c)
+             if (process := col.type.dialect_impl(dialect).result_processor(dialect, None)) is not None]
+    if steps and rows:
+        by_column: list[Any] = list(zip(*rows))
+        for i, process in steps:
+            by_column[i] = convert_column(by_column[i], process)
+        rows = list(zip(*by_column))
+    return [dict(zip(keys, row)) for row in rows]
+
+
+def update_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+                set_also: Mapping[str, Any]) -> int | None:
+    """On SQLite: ``UPDATE table SET each of columns = ?, version = version + 1, and each of set_also
+    (the same value on every row) WHERE id = ? AND version = ?`` for each row (its column values, then
+    its id and the version read), one ``executemany`` through the driver with each column's bind
+    processing done once per distinct value; returns how many rows it changed. None elsewhere (the caller
+    takes Core's path)."""
+    if conn.dialect.name != "sqlite":
+        return None
+    dialect = conn.dialect
+    prep = dialect.identifier_preparer
+    names = [*columns, *set_also]
+    fixed = list(set_also.values())
+    out: list[Any] = [(*row[:len(columns)], *fixed, *row[len(columns):]) for row in rows]
+    processors = [(i, process) for i, name in enumerate(names)
+                  if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
+    if processors and out:
+        by_column: list[Any] = list(zip(*out))
+        for i, process in processors:
+            by_column[i] = convert_column(by_column[i], process)
+        out = list(zip(*by_column))
+    assignments = ", ".join([f"{prep.quote(n)} = ?" for n in names] +
+                            [f"{prep.quote('version')} = {prep.quote('version')} + 1"])
+    sql = (f"UPDATE {prep.format_table(table)} SET {assignments} "
+           f"WHERE {prep.quote('id')} = ? AND {prep.quote('version')} = ?")
+    result = conn.exec_driver_sql(sql, out)
+    return int(result.rowcount)
 
 
 def convert_column(values: Sequence[Any], process: Callable[[Any], Any]) -> list[Any]:
     """``process`` of each value but None, worked out once per distinct value (a day recurs on many rows)."""
-    memo: dict[tuple[type, Any], Any] = {}
+    classes = set(map(type, values))
+    classes.discard(type(None))
+    if len(classes) == 1:  # one class (dates, texts): each distinct value once, then a lookup each, in C
+        try:
+            memo = {x: process(x) for x in set(values) if x is not None}
+        except TypeError:  # unhashable values
+            pass
+        else:
+            memo[None] = None
+            return list(map(memo.__getitem__, values))
+    keyed: dict[tuple[type, Any], Any] = {}  # mixed classes (1 and True are equal keys): keyed by class too
     out: list[Any] = []
     for x in values:
         if x is None:
@@ -90,9 +217,9 @@ def convert_column(values: Sequence[Any], process: Callable[[Any], Any]) -> list
             continue
         key = (x.__class__, x)
         try:
-            done = memo[key]
+            done = keyed[key]
         except KeyError:
-            done = memo[key] = process(x)
+            done = keyed[key] = process(x)
         except TypeError:  # an unhashable value
             done = process(x)
         out.append(done)

@@ -18,22 +18,38 @@ past unchanged. Settings (the risk scale, thresholds) are not history: a past da
 
 from __future__ import annotations
 
+import itertools
 import json
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Engine, Table, create_engine, func, insert, inspect, select
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Engine,
+    Float,
+    Integer,
+    String,
+    Table,
+    create_engine,
+    func,
+    insert,
+    inspect,
+    select,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from . import clock, errors
+from . import clock, errors, operations
 from .base import Base
-from .bulk import convert_column, insert_rows
+from .bulk import convert_column, insert_tuples
 from .fields import Field, Kind, Register
 from .history_tables import BoardSnapshot, RecordHistory
 from .office import Office
@@ -222,6 +238,96 @@ def _date_text(process: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
     return text
 
 
+# Column types whose value, written through the driver on SQLite, reads back as the same Python value
+# when it is of this class: what lets the history encode a row as written.
+_READS_BACK: tuple[tuple[type, tuple[type, ...]], ...] = (
+    (Boolean, (bool,)), (DateTime, (datetime,)), (Date, (date,)), (Float, (float,)), (Integer, (int,)),
+    (String, (str,)))
+
+
+def _written_as_read(reg: Register, ids: list[int], fresh: Mapping[int, Any]) -> dict[int, str]:
+    """The history JSON of the rows of ``ids`` — what ``_encode(_rows_of(…))`` gives — from the values a bulk
+    insert of this transaction wrote (``operations.remember_written``), each column's values encoded once
+    per distinct value and each row put together by one format; empty when any value might read back
+    otherwise (an int in a REAL column, a database default, a type of its own): the caller reads them back."""
+    if not ids:
+        return {}
+    table = _table_of(reg)
+    names = fresh[ids[0]][0]
+    distinct = {id(fresh[i][0]): fresh[i][0] for i in ids}  # a list per bulk write
+    if any(other != names for other in distinct.values()):  # bulk writes naming different columns
+        return {}
+    rows = [fresh[i][1] for i in ids]
+    by_column: list[Any] = list(zip(*rows))
+    position = {n: p for p, n in enumerate(names)}
+    columns: list[Any] = []
+    for col in table.c:
+        allowed = next((classes for kind, classes in _READS_BACK if isinstance(col.type, kind)), None)
+        if col.name == "id" and col.primary_key:
+            columns.append(_encoded(ids))
+            continue
+        p = position.get(col.name)
+        if p is None:
+            if col.server_default is not None:
+                return {}  # the database fills it
+            columns.append(itertools.repeat("null", len(ids)))
+            continue
+        values = by_column[p]
+        if allowed is None or not set(map(type, values)) <= {*allowed, type(None)}:
+            return {}
+        if allowed[0] is datetime and any(x is not None and x.tzinfo is not None for x in set(values)):
+            return {}
+        if allowed[0] in (date, datetime):
+            values = convert_column(values, _isoformat)
+        columns.append(_encoded(values))
+    keys = [_ENCODER.encode(c.name).replace("%", "%%") for c in table.c]
+    links = [f.name for f in _link_fields(reg)]
+    if not any(fresh[i][2] for i in ids):  # no links at all: each link field an empty list, in field order
+        keys += [_ENCODER.encode(n).replace("%", "%%") for n in links]
+        columns += [itertools.repeat("[]", len(ids)) for _ in links]
+        template = "{" + ",".join(f"{k}:%s" for k in keys) + "}"
+        return dict(zip(ids, (template % values for values in zip(*columns))))
+    # as _rows_of adds the links: the fields holding some first, then the empty ones, each in field order
+    templates: dict[tuple[bool, ...], tuple[str, list[str]]] = {}
+    lists: dict[tuple[int, ...], str] = {}
+    out: dict[int, str] = {}
+    for rid, values in zip(ids, zip(*columns)):
+        linked = fresh[rid][2] or {}
+        held = tuple(bool(linked.get(n)) for n in links)
+        found = templates.get(held)
+        if found is None:
+            order = [n for n, h in zip(links, held) if h] + [n for n, h in zip(links, held) if not h]
+            found = templates[held] = ("{" + ",".join(f"{k}:%s" for k in keys + [
+                _ENCODER.encode(n).replace("%", "%%") for n in order]) + "}", order)
+        template, order = found
+        texts = []
+        for n in order:
+            targets = tuple(linked.get(n) or ())
+            text = lists.get(targets)
+            if text is None:
+                text = lists[targets] = _ENCODER.encode(list(targets))
+            texts.append(text)
+        out[rid] = template % (*values, *texts)
+    return out
+
+
+def _encoded(values: Sequence[Any]) -> list[str]:
+    """Each value as its JSON text (as it reads inside a record's JSON), each distinct value encoded once."""
+    classes = set(map(type, values))
+    if len(classes - {type(None)}) <= 1:  # one class and None: values equal only when their JSON is
+        try:
+            memo = {x: _ENCODER.encode(x) for x in set(values)}
+        except TypeError:  # unhashable
+            pass
+        else:
+            return list(map(memo.__getitem__, values))
+    return [_ENCODER.encode(x) for x in values]
+
+
+def _isoformat(value: Any) -> str:
+    return str(value.isoformat())
+
+
 # ----------------------------------------------------------------------------------------- writing
 def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: datetime | None = None) -> int:
     """Write the history rows of the records a transaction touched; returns how many were written."""
@@ -233,7 +339,10 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
         ids = sorted(set(ids))
         if reg is None or not ids:
             continue
-        now = _rows_of(conn, reg, ids)
+        fresh = operations.written_rows(entity) if conn.dialect.name == "sqlite" else {}
+        encoded = _written_as_read(reg, [i for i in ids if i in fresh], fresh) if fresh else {}
+        rest = [i for i in ids if i not in encoded] if encoded else ids
+        now = _rows_of(conn, reg, rest) if rest else {}
         last: dict[int, str | None] = {}
         if conn.dialect.name == "sqlite" and ids[-1] - ids[0] < 2 * len(ids):  # mostly consecutive: one range
             chosen = set(ids)
@@ -250,12 +359,14 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
             last.update((r[0], r[1]) for r in conn.execute(select(H.c.record_id, H.c.data).where(H.c.id.in_(latest))))
         rows = []
         for rid in ids:
-            data = _encode(now[rid]) if rid in now else None
+            data = encoded.get(rid)
+            if data is None:
+                data = _encode(now[rid]) if rid in now else None
             if (rid in last and last[rid] == data) or (data is None and last.get(rid) is None):
                 continue  # unchanged, or made and removed again before anyone saw it
-            rows.append({"register": reg.name, "record_id": rid, "changed_at": when, "data": data})
+            rows.append((reg.name, rid, when, data))
         if rows:
-            insert_rows(conn, H, rows)
+            insert_tuples(conn, H, ("register", "record_id", "changed_at", "data"), rows)
             written += len(rows)
     return written
 

@@ -51,6 +51,10 @@ _current: ContextVar[Changes | None] = ContextVar("pmo_changes", default=None)
 # record history (models/history.py) writes one row per record from it just before the commit.
 # Set by ``Store.transaction`` for the whole transaction, independent of ``tracking``.
 _touched: ContextVar[dict[type, set[int]] | None] = ContextVar("pmo_touched", default=None)
+# Rows a bulk insert of this transaction handed the driver (``remember_written``), by entity and id: the
+# record history encodes them as written instead of reading them back. Any later touch of a record
+# (an ORM flush, a bulk update, a cascade) forgets its row, so the history reads that one back.
+_written: ContextVar[dict[type, dict[int, Any]] | None] = ContextVar("pmo_written", default=None)
 
 
 @contextmanager
@@ -58,10 +62,33 @@ def touching() -> Iterator[dict[type, set[int]]]:
     """Collect the records this thread's transaction touches (``Store.transaction``)."""
     touched: dict[type, set[int]] = defaultdict(set)
     token = _touched.set(touched)
+    written_token = _written.set({})
     try:
         yield touched
     finally:
+        _written.reset(written_token)
         _touched.reset(token)
+
+
+def remember_written(entity: type, rows: dict[int, Any]) -> None:
+    """Rows just inserted, by id, as written (for the record history); call after noting their insert."""
+    written = _written.get()
+    if written is not None:
+        written.setdefault(entity, {}).update(rows)
+
+
+def written_rows(entity: type) -> dict[int, Any]:
+    """The rows of ``entity`` this transaction wrote in bulk and touched no more since (id → row)."""
+    written = _written.get()
+    return written.get(entity, {}) if written is not None else {}
+
+
+def _forget_written(entity: type, ids: Iterable[int]) -> None:
+    written = _written.get()
+    rows = written.get(entity) if written else None
+    if rows:
+        for i in ids:
+            rows.pop(i, None)
 
 
 def touch(entity: type, ids: Iterable[int | None]) -> None:
@@ -69,7 +96,9 @@ def touch(entity: type, ids: Iterable[int | None]) -> None:
     to, references it cleared): for the history only."""
     touched = _touched.get()
     if touched is not None:
-        touched[entity].update(i for i in ids if i is not None)
+        given = [i for i in ids if i is not None]
+        touched[entity].update(given)
+        _forget_written(entity, given)
 
 
 @contextmanager
@@ -106,3 +135,4 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
                     changes.note(kind, type(obj), [record_id])
                 if touched is not None:
                     touched[type(obj)].add(record_id)
+                    _forget_written(type(obj), (record_id,))

@@ -36,7 +36,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from . import clock, operations
 from . import values as v
 from .base import Base, utcnow
-from .bulk import insert_rows
+from .bulk import insert_rows, read_rows, update_rows
 from .errors import EditConflict, RecordNotFound, ValidationError
 from .fields import Context, Field, Ref, Register
 
@@ -126,9 +126,10 @@ def row_query(reg: Register) -> Select[Any]:
 
 
 def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, ids: Sequence[int] | None = None,
-               parent_id: int | None = None, where: ColumnElement[bool] | None = None
+               parent_id: int | None = None, where: ColumnElement[bool] | None = None, with_computed: bool = True
                ) -> list[tuple[Any, ...]]:
-    """Rows as tuples ``(id, version, *values in reg.fields order)``, ordered by id."""
+    """Rows as tuples ``(id, version, *values in reg.fields order)``, ordered by id. ``with_computed=False``:
+    the stored fields' values only (``(id, version, *values of the stored fields)``), none worked out."""
     ctx = ctx or load_context(session)
     E = reg.entity
     query = row_query(reg).order_by(E.id)
@@ -142,7 +143,7 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
     raw = session.connection().execute(query).all()
     stored = _stored_fields(reg)
     links = [i for i, f in enumerate(stored) if f.kind.is_links]
-    computed = [(i, _computation(f)) for i, f in enumerate(reg.fields) if not f.kind.stored]
+    computed = [(i, _computation(f)) for i, f in enumerate(reg.fields) if not f.kind.stored] if with_computed else []
     if reg.prefetch and computed:
         ctx = replace(ctx, extra={**ctx.extra, reg.name: reg.prefetch(session, ids)})
     if not links and not computed:
@@ -404,8 +405,15 @@ class _Names:
 AFTER_BULK_INSERT: dict[type[Any], Callable[[Session, list[int], list[dict[str, Any]]], None]] = {}
 
 
+def stored_codes(session: Session, reg: Register) -> set[str]:
+    """The register's record IDs in lower case: what ``create_records`` checks new IDs against."""
+    E = reg.entity
+    return {c.lower() for c in session.scalars(select(E.code)) if c} if reg.key_field is not None else set()
+
+
 def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any]], ctx: Context | None = None,
-                   parent_ids: Sequence[int | None] | None = None, *, parsed: bool = False) -> list[int]:
+                   parent_ids: Sequence[int | None] | None = None, *, parsed: bool = False,
+                   codes: set[str] | None = None) -> list[int]:
     """Insert many records exactly as ``create_record`` would, in one bulk INSERT; returns their ids
     (an empty list for child rows without a code, whose ids nobody needs).
 
@@ -414,13 +422,16 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     target, so 10,000 records cost a few statements. On a refused value the ``ValidationError``
     carries ``row_index`` (position in ``rows``); the caller's transaction then rolls back.
     ``parsed=True``: the values already come from ``Field.parse`` (an import plan) and are not parsed again.
+    ``codes``: the register's IDs as ``stored_codes`` read them in this transaction, for a caller writing
+    in batches (read once, not once a batch); the IDs this call gives are added to it.
     """
     ctx = ctx or load_context(session)
     by_name = {f.name: f for f in reg.fields}
     names = _Names(session)
     key = reg.key_field
     E = reg.entity
-    codes = {c.lower() for c in session.scalars(select(E.code))} if key is not None else set()
+    if codes is None:
+        codes = stored_codes(session, reg)
     counter = [int(next_code(session, reg)[len(reg.code_prefix):]) - 1] if key is not None else [0]
     pattern = re.compile(re.escape(reg.code_prefix) + r"(\d+)", re.IGNORECASE)
 
@@ -459,15 +470,22 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                     raise ValidationError(f"A {reg.title.lower()} entry must belong to a record.")
                 out[reg.parent] = pid
             values: dict[str, Any] = {}
-            for name, raw in raw_values.items():
-                if name in required and (raw is None or (isinstance(raw, str) and not raw.strip())):
-                    continue  # a placeholder below, as create_record gives (v.is_blank, inline)
-                if name not in stored:
-                    given = by_name.get(name)
-                    if given is None:
-                        raise KeyError(f"{reg.name} has no field {name!r}")
-                    raise ValidationError(f"{given.label} is calculated and cannot be edited.", name)
-                values[name] = raw if parsed else by_name[name].parse(raw, ctx)
+            if parsed and raw_values.keys() <= stored:  # parsed already: the row's values as they are
+                values = dict(raw_values)
+                for name in required & raw_values.keys():
+                    raw = values[name]
+                    if raw is None or (isinstance(raw, str) and not raw.strip()):
+                        del values[name]  # a placeholder below, as create_record gives
+            else:
+                for name, raw in raw_values.items():
+                    if name in required and (raw is None or (isinstance(raw, str) and not raw.strip())):
+                        continue  # a placeholder below, as create_record gives (v.is_blank, inline)
+                    if name not in stored:
+                        given = by_name.get(name)
+                        if given is None:
+                            raise KeyError(f"{reg.name} has no field {name!r}")
+                        raise ValidationError(f"{given.label} is calculated and cannot be edited.", name)
+                    values[name] = raw if parsed else by_name[name].parse(raw, ctx)
             if key is not None:
                 code = values.pop(key.name, None)
                 if not code:
@@ -516,13 +534,16 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     if not values_out:
         return []
     hook = AFTER_BULK_INSERT.get(E)
+    written = None
     if key is not None:  # one executemany, then the ids by code (RETURNING in order costs a statement per row)
         columns = {p.key: p.columns[0].key for p in inspect(E).column_attrs}
-        renamed = any(k != c for k, c in columns.items())  # attributes named otherwise than their columns
+        renamed = {c: k for k, c in columns.items() if k != c}  # attributes named otherwise than their columns
         conn = session.connection()
-        insert_rows(conn, E.__table__, [{columns[k]: x for k, x in row.items()} for row in values_out]
-                    if renamed else values_out)
-        by_code = {c.lower(): i for c, i in conn.execute(select(E.code, E.id))}
+        # on SQLite, holding the write lock, the new rows take ids above the highest: only theirs are read
+        before = conn.scalar(select(func.max(E.id))) if conn.dialect.name == "sqlite" else None
+        written = insert_rows(conn, E.__table__, values_out, renamed or None)
+        new_rows = select(E.code, E.id) if before is None else select(E.code, E.id).where(E.id > before)
+        by_code = {c.lower(): i for c, i in conn.execute(new_rows)}
         ids = [by_code[row[key.attr].lower()] for row in values_out]
     elif hook is not None or any(links_out):
         ids = list(session.scalars(insert(E).returning(E.id, sort_by_parameter_order=True), values_out))
@@ -539,6 +560,10 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     for table, link_rows in pairs.items():
         if link_rows:
             session.execute(insert(table), link_rows)
+    if written is not None:  # the record history encodes these rows as written, links included
+        operations.remember_written(E, {rid: (written.names, row, {f.name: sorted({t.id for t in targets})
+                                                                   for f, targets in links} if links else None)
+                                        for rid, row, links in zip(ids, written.rows, links_out)})
     if hook is not None:
         hook(session, ids, values_out)
     return ids
@@ -578,10 +603,7 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
             names.prepare(f, sorted(n for n in wanted if n))
     session.flush()  # what the ORM still holds goes first: the Core writes below must see it and win
     ids = [rid for rid, _ in updates]
-    stored: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        query = select(table).where(table.c.id.in_(ids[start:start + 500]))
-        stored.update((row["id"], dict(row)) for row in session.connection().execute(query).mappings())
+    stored: dict[int, dict[str, Any]] = {row["id"]: row for row in read_rows(session.connection(), table, ids)}
     links = [f for f in reg.fields if f.kind.is_links]
     linked: dict[str, dict[int, list[str]]] = {}  # field → record id → names, for the check and the compare
     for f in links:
@@ -677,16 +699,24 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
         # change to the value just read (the version check makes that safe). Each row changing its own
         # set of columns would otherwise make a statement — and a compilation — per set.
         columns = sorted({c for _, changed in rows_changed for c in changed})
-        params = [{"b_id": row["id"], "b_version": row["version"],
-                   **{f"b_{c}": changed[c] if c in changed else row[c] for c in columns}}
-                  for row, changed in rows_changed]
-        statement = (update(table).where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
-                     .values({**{c: bindparam(f"b_{c}") for c in columns}, "version": table.c.version + 1,
-                              "updated_at": utcnow()}))
-        # A Core UPDATE returns a CursorResult, which Session.execute types only as Result.
-        result = cast("CursorResult[Any]", session.execute(statement, params))
-        if session.get_bind().dialect.supports_sane_multi_rowcount and result.rowcount != len(params):
-            raise StaleDataError(f"{reg.title}: {len(params) - result.rowcount} of {len(params)} records were "
+        now = utcnow()
+        # on SQLite one executemany of tuples through the driver; elsewhere Core's, with a dict a row
+        count = update_rows(session.connection(), table, columns,
+                            [(*[changed[c] if c in changed else row[c] for c in columns], row["id"], row["version"])
+                             for row, changed in rows_changed], {"updated_at": now})
+        if count is None:
+            params = [{"b_id": row["id"], "b_version": row["version"],
+                       **{f"b_{c}": changed[c] if c in changed else row[c] for c in columns}}
+                      for row, changed in rows_changed]
+            statement = (update(table).where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
+                         .values({**{c: bindparam(f"b_{c}") for c in columns}, "version": table.c.version + 1,
+                                  "updated_at": now}))
+            # A Core UPDATE returns a CursorResult, which Session.execute types only as Result.
+            result = cast("CursorResult[Any]", session.execute(statement, params))
+            if session.get_bind().dialect.supports_sane_multi_rowcount:
+                count = result.rowcount
+        if count is not None and count != len(rows_changed):
+            raise StaleDataError(f"{reg.title}: {len(rows_changed) - count} of {len(rows_changed)} records were "
                                  "changed by someone else while they were being updated.")
     for name, per_record in new_links.items():
         own, other = _link_columns(by_name[name], E)

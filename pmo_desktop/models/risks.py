@@ -193,13 +193,14 @@ def _history_table() -> Table:
 
 def _history_after_bulk_insert(session: Session, ids: list[int], rows: list[dict[str, Any]]) -> None:
     """The "created" snapshot for risks inserted in bulk (records.create_records), as the flush hook writes."""
-    from .bulk import insert_rows
+    from .bulk import insert_tuples
 
     now = utcnow()
-    insert_rows(session.connection(), _history_table(), [
-        {"risk_id": rid, "recorded_at": now, "probability": r.get("probability"), "impact": r.get("impact"),
-         "residual_probability": r.get("residual_probability"), "residual_impact": r.get("residual_impact"),
-         "status": r.get("status") or "Open", "level": r.get("level") or "Program", "note": "created"}
+    insert_tuples(session.connection(), _history_table(), (
+        "risk_id", "recorded_at", "probability", "impact", "residual_probability", "residual_impact", "status",
+        "level", "note"), [
+        (rid, now, r.get("probability"), r.get("impact"), r.get("residual_probability"), r.get("residual_impact"),
+         r.get("status") or "Open", r.get("level") or "Program", "created")
         for rid, r in zip(ids, rows)])
 
 
