@@ -38,6 +38,7 @@ from sqlalchemy import (
     not_,
     or_,
     select,
+    union_all,
 )
 from sqlalchemy.orm import Session, aliased
 
@@ -176,6 +177,17 @@ def _search_condition(session: Session, reg: Register, text: str, ctx: Context) 
     the index alone when there are none, and the table once when there are."""
     indexed = search_index.usable(session, reg, text)
     own, other = _search_terms(session, reg, text, ctx, resolve=indexed)
+    if indexed and own and other and NUMBER_LIKE.fullmatch(text) and session.connection().dialect.name == "sqlite":
+        # Digits (a date, a number): the other terms are compares of dates and numbers that few rows
+        # pass; the index's rows and the table's scan then make two parts of one list of ids, which
+        # SQLite reads by id — not one scan testing every row against the index's rows too. Among a
+        # million risks, CPU time of the bare query: "2024-03-1" 0.69 → 0.46 s, "2025-06" 1.5 → 0.43 s.
+        # Not for words: "critical" (a rating, 200,000 rows) would list them all, 0.27 → 0.45 s.
+        E: Any = reg.entity
+        found = union_all(select(E.id).where(search_index.prefilter(session, reg, text), or_(*own)),
+                          select(E.id).where(or_(*other)))
+        listed: ColumnElement[bool] = E.id.in_(found)
+        return listed
     if indexed:
         own = [and_(search_index.prefilter(session, reg, text, alone=not other), or_(*own))] if own else []
     terms = own + other
