@@ -89,9 +89,10 @@ class ComputedSql:
     # ``sort(entity, ctx)``: a cheaper expression in the same order as the value, NULL where it is blank,
     # for ORDER BY alone (a date as its day number: no date text made for every row).
     sort: Callable[[Any, Context], Any] | None = None
-    # ``sort`` is a day number (SQLite: a Julian day, whole or ``.5``): a windowed table on SQLite
-    # sorts by it truncated to a whole number and joined with the id into one integer (``windows._order``).
-    sort_days: bool = False
+    # ``sort`` is a whole number under 2**31 either way, or a day number (SQLite: a Julian day, whole or
+    # ``.5``): a windowed table on SQLite sorts by it truncated to a whole number and joined with the id
+    # into one integer, so no two rows tie (``windows._order``).
+    sort_whole: bool = False
 
     def __call__(self, entity: Any, ctx: Context) -> Any:
         return self.build(entity, ctx)

@@ -282,11 +282,12 @@ BLANK_KEY = 4611686018427387904  # 2**62: above every day number's key, so blank
 def _day_key(reg: Register, f: Field, ctx: Context) -> Any | None:
     """For a column of dates on SQLite, the day number as a whole number (NULL when blank), or None
     for another column: a stored date's ``julianday`` (NULL for '' or no date), a computed date's
-    ``ComputedSql.sort`` when it says it is a day number (``sort_days``)."""
+    ``ComputedSql.sort`` when it says it is a whole or a day number (``sort_whole``: the next review,
+    whether a review is overdue)."""
     E: Any = reg.entity
     if f.kind is Kind.DATE:
         return cast(func.julianday(getattr(E, f.attr)), Integer)
-    if not f.kind.stored and getattr(f.sql, "sort_days", False):
+    if not f.kind.stored and getattr(f.sql, "sort_whole", False):
         return cast(f.sql.sort(E, ctx), Integer)  # type: ignore[union-attr]
     return None
 
@@ -315,8 +316,10 @@ def _order(reg: Register, f: Field, descending: bool, ctx: Context, query: Any, 
         text_ = True
     else:
         cheaper = getattr(f.sql, "sort", None)  # ComputedSql.sort: the same order, cheaper (a day number)
-        key = cheaper(reg.entity, ctx) if cheaper is not None and not f.kind.stored else _value(reg, f, ctx)
-        text_ = f.kind.textual or bool(getattr(f.sql, "is_text", False))
+        if cheaper is not None and not f.kind.stored:
+            key, text_ = cheaper(reg.entity, ctx), False  # a number, NULL when blank (never '')
+        else:
+            key, text_ = _value(reg, f, ctx), f.kind.textual or bool(getattr(f.sql, "is_text", False))
         if f.kind.textual:
             key = func.lower(key)
     if sqlite:  # '' is blank in any column there (a text in a number column is still only '' when blank)
