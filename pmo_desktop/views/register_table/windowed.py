@@ -222,10 +222,13 @@ class WindowedRegisterModel(RegisterTableModel):
         office = self.document.office
         if not sort_index.wants_index(f) or office.read(sort_index.has_index, self.register, f):
             return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             office.write(sort_index.ensure, self.register, name, self._total)
         except errors.StoreError:
             pass  # busy or read-only just now: this sort goes without it, a later session builds it
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def refresh_records(self, ids) -> None:
         """Our own edits: reread those records' pages; new records at the end, deleted ones out."""
