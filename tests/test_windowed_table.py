@@ -313,6 +313,8 @@ def test_first_sort_of_a_large_register_by_a_reference_builds_its_sort_index(qtb
     office = document.office
     manager = PROJECTS.field("manager")
     assert not office.read(sort_index.has_index, PROJECTS, manager)
+    assert v.distinct_values(v.model.column_of("manager")) == ["ann", "Bo", "Cy", ""]  # the names used, a blank
+    assert v.distinct_values(v.model.column_of("sponsor")) == [""]
     v.table.sortByColumn(v.model.column_of("manager"), Qt.SortOrder.AscendingOrder)
     assert office.read(sort_index.has_index, PROJECTS, manager) == store.is_sqlite
     assert names(v) == [f"Project {i}" for i in (1, 7, 2, 5, 8, 0, 3, 6, 4)]  # ann, Bo, Cy by id; the blank last

