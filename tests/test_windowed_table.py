@@ -292,3 +292,31 @@ def test_records_added_by_others_show_even_when_the_last_page_was_read_during_th
     assert model.rowCount() == 7
     assert [model.index(r, name).data() for r in range(7)][4:] == ["Project 4", "Project 5", "Added elsewhere"]
     mine.close()
+
+
+def test_first_sort_of_a_large_register_by_a_reference_builds_its_sort_index(qtbot, store, monkeypatch):
+    """SQLite: the first sort by a reference (or a date) of a register past the threshold builds the
+    column's index, and the sort reads it; PostgreSQL builds none and sorts the same."""
+    from pmo_desktop.models import sort_index
+
+    monkeypatch.setattr(sort_index, "THRESHOLD", 5)
+    document = Document(store)
+    with store.transaction() as s:
+        ctx = records.load_context(s)
+        people = ("Cy", "ann", "Bo")
+        for n in people:
+            records.create_record(s, REGISTERS["people"], {"name": n}, ctx)
+        for i in range(9):
+            records.create_record(s, PROJECTS, {"name": f"Project {i}", "manager": people[i % 3] if i != 4 else None}, ctx)
+    v = RegisterView(document, PROJECTS)
+    qtbot.addWidget(v)
+    office = document.office
+    manager = PROJECTS.field("manager")
+    assert not office.read(sort_index.has_index, PROJECTS, manager)
+    assert v.distinct_values(v.model.column_of("manager")) == ["ann", "Bo", "Cy", ""]  # the names used, a blank
+    assert v.distinct_values(v.model.column_of("sponsor")) == [""]
+    v.table.sortByColumn(v.model.column_of("manager"), Qt.SortOrder.AscendingOrder)
+    assert office.read(sort_index.has_index, PROJECTS, manager) == store.is_sqlite
+    assert names(v) == [f"Project {i}" for i in (1, 7, 2, 5, 8, 0, 3, 6, 4)]  # ann, Bo, Cy by id; the blank last
+    v.table.sortByColumn(v.model.column_of("manager"), Qt.SortOrder.DescendingOrder)
+    assert names(v) == [f"Project {i}" for i in (0, 3, 6, 2, 5, 8, 1, 7, 4)]

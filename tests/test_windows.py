@@ -131,3 +131,83 @@ def test_sorted_ids_are_the_same_with_a_filter_and_a_search(mixed):
     kept = [r for r in rows if (r[notes] or "") in ("", "Alpha")
             and any("a" in str(v).lower() for v in r[2:] if v is not None)]
     assert ids == python_order(kept, RISKS, "title", True) and {r[title] for r in kept} >= {"A", "B", ""}
+
+
+@pytest.mark.parametrize("name", ["owner", "proximity", "raised_on", "project"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_sort_indexes_give_the_same_order(mixed, monkeypatch, name, descending):
+    """A large register's sort index (SQLite; none on PostgreSQL) walks the rows in the order the sort
+    without it gives: blanks ('' and NULL, a reference to a person named '') last, case ignored, ties by
+    id — with two people named alike ("Ann", "ann") and then with the names distinct (the form that
+    reads each person's risks straight from the index)."""
+    from sqlalchemy import text
+
+    from pmo_desktop.models import sort_index
+
+    monkeypatch.setattr(sort_index, "THRESHOLD", 1)
+    with mixed.session() as s:
+        s.execute(text("UPDATE risk SET raised_on = NULL WHERE title IN ('c', 'B')"))  # blank dates among equal ones
+        s.commit()
+        without = windows.fetch_ids(s, RISKS, Window(sort_field=name, descending=descending)).tolist()
+        built = sort_index.ensure(s, RISKS, name)
+        s.commit()
+        sqlite = s.connection().dialect.name == "sqlite"
+        assert built == sqlite and sort_index.has_index(s, RISKS, RISKS.field(name)) == sqlite
+        rows = records.fetch_rows(s, RISKS)
+        ids = windows.fetch_ids(s, RISKS, Window(sort_field=name, descending=descending)).tolist()
+        assert ids == without == python_order(rows, RISKS, name, descending)
+        s.execute(text("UPDATE person SET name = 'ann 2' WHERE name = 'ann'"))
+        s.commit()
+        rows = records.fetch_rows(s, RISKS)
+        assert windows.fetch_ids(s, RISKS, Window(sort_field=name, descending=descending)).tolist() == \
+            python_order(rows, RISKS, name, descending)
+        filtered = windows.fetch_ids(s, RISKS, Window(sort_field=name, descending=descending,
+                                                      column_filters={"title": frozenset({"a", "b"})})).tolist()
+        title = {r[0]: r[RISKS.field_names.index("title") + 2] for r in rows}
+        assert filtered == [i for i in python_order(rows, RISKS, name, descending) if title[i] in ("a", "b")]
+
+
+def test_sort_indexes_only_for_a_large_register_and_dropped_by_a_migration(store, monkeypatch):
+    from pmo_desktop.models import sort_index
+
+    with store.session() as s:
+        assert not sort_index.ensure(s, RISKS, "owner")  # 0 records: no index
+        assert not sort_index.ensure(s, RISKS, "title")  # a text column: never
+        monkeypatch.setattr(sort_index, "THRESHOLD", 0)
+        assert sort_index.ensure(s, RISKS, "owner") == (s.connection().dialect.name == "sqlite")
+        sort_index.drop_all(s.connection())
+        assert not sort_index.has_index(s, RISKS, RISKS.field("owner"))
+
+
+def test_a_date_typed_finds_what_the_cells_show(demo_store):
+    """A search for the beginning of a date ("2026-03") is matched as a range of days (stored and
+    computed dates alike, no date text per row), a text no date or number can hold ("03/2026") skips
+    them: either way the rows found are those with a cell showing the text, as the in-memory table's."""
+    with demo_store.session() as s:
+        ctx = records.load_context(s)
+        rows = records.fetch_rows(s, RISKS, ctx)
+        review = RISKS.field_names.index("next_review") + 2
+        due = next(r[review] for r in rows if r[review] is not None).isoformat()
+        raised = next(r[RISKS.field_names.index("raised_on") + 2] for r in rows if r[RISKS.field_names.index("raised_on") + 2]).isoformat()
+        texts = {due[:4], due[:6], due[:7], due[:9], due, raised[:8], raised[4:8], due[5:7] + "/" + due[:4],
+                 due[:4] + "-13", "0", "-0", "2.5"}
+        for text in sorted(texts):
+            found = windows.fetch_ids(s, RISKS, Window(search=text), ctx).tolist()
+            shown = [r[0] for r in rows if any(text in display_text(f, v).lower() for f, v in zip(RISKS.fields, r[2:])
+                                               if v not in (None, ""))]
+            assert found == shown, text
+        assert windows.fetch_ids(s, RISKS, Window(search=due[:7]), ctx).tolist()  # some found, one is due then
+
+
+def test_date_prefixes_as_ranges():
+    from datetime import date
+
+    from pmo_desktop.models.computed_sql import date_can_show, date_prefix_range
+
+    assert date_prefix_range("2024-03-1") == (date(2024, 3, 10), date(2024, 3, 19))
+    assert date_prefix_range("2024-0") == (date(2024, 1, 1), date(2024, 9, 30))
+    assert date_prefix_range("2024") == (date(2024, 1, 1), date(2024, 12, 31))
+    assert date_prefix_range("2024-02-3") == (date.max, date.min)  # no 30th of February
+    assert date_prefix_range("03-1") is None and date_prefix_range("2024 03") is None
+    assert date_can_show("-03-1") and date_can_show("4-0") and not date_can_show("03/2026")
+    assert not date_can_show("2026-03-311") and not date_can_show("12345")

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Date
+from sqlalchemy import Date, String, and_, cast, false, literal
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -25,6 +26,53 @@ NUMBER_LIKE = re.compile(r"[\d.,:/ -]+")
 def digits_only(text: str, _ctx: Context) -> bool:
     """For a column of numbers or dates: only a text of digits (and separators) can be in it."""
     return NUMBER_LIKE.fullmatch(text) is not None
+
+
+ISO_DATE = "dddd-dd-dd"  # how a date is written (and shown): digits where the template has d
+PREFIX_OF_A_DATE = re.compile(r"\d{4}(-(\d(\d(-\d{0,2})?)?)?)?")
+
+
+def date_can_show(text: str, _ctx: Context | None = None) -> bool:
+    """Whether ``text`` can be part of a date as written, ``2026-03-31``: it fits the template at some
+    place. "03/2026" or "2026 03" cannot, so a search for it need not look at any date."""
+    def fits(at: int) -> bool:
+        return all((c == "-") if ISO_DATE[at + i] == "-" else c.isdigit() for i, c in enumerate(text))
+    return bool(text) and any(fits(at) for at in range(len(ISO_DATE) - len(text) + 1))
+
+
+def date_prefix_range(text: str) -> tuple[date, date] | None:
+    """The first and last dates whose written form begins with ``text`` when a date can hold ``text``
+    only at its beginning (four digits first: only the year has four in a row) — "2026", "2026-03",
+    "2026-03-1" (the 10th to the 19th); as ISO dates sort as their texts do, every date between them
+    begins so too. None for another text; (date.max, date.min), an empty range, when no date begins so."""
+    if not PREFIX_OF_A_DATE.fullmatch(text):
+        return None
+    year = int(text[:4])
+    if year < 1:
+        return date.max, date.min
+    first, days = date(year, 1, 1), [date(year, 1, 1) + timedelta(days=k) for k in range(366)]
+    begins = [d for d in days if d.year == first.year and d.isoformat().startswith(text)]
+    return (begins[0], begins[-1]) if begins else (date.max, date.min)
+
+
+def day_number_contains(key: Callable[[Any, Context], Any], value: Callable[[Any, Context], Any],
+                        narrow: Callable[[Any, Context, date, date], Any] | None = None
+                        ) -> Callable[[Any, str, Context], Any]:
+    """``ComputedSql.contains`` for a computed date whose ``sort`` is its day number: a text that can
+    only begin a date ("2024-03-1") is a range of days, the key computed once a row (BETWEEN) and
+    compared as a number, no date text made for any row; ``narrow(entity, ctx, first, last)``, a
+    cheaper condition every such row passes (its stored dates near the range), is checked first so
+    the key is computed only for the rows it leaves. Another text (a "-03-" inside dates) is looked
+    for in the date's text."""
+    def contains(E: Any, text: str, ctx: Context) -> Any:
+        span = date_prefix_range(text)
+        if span is None:
+            return cast(value(E, ctx), String).contains(text, autoescape=True)
+        if span[0] > span[1]:
+            return false()
+        within = key(E, ctx).between(day_number_of(span[0]), day_number_of(span[1]))
+        return and_(narrow(E, ctx, *span), within) if narrow is not None else within
+    return contains
 
 
 @dataclass(frozen=True)
@@ -41,6 +89,10 @@ class ComputedSql:
     # ``sort(entity, ctx)``: a cheaper expression in the same order as the value, NULL where it is blank,
     # for ORDER BY alone (a date as its day number: no date text made for every row).
     sort: Callable[[Any, Context], Any] | None = None
+    # ``sort`` is a whole number under 2**31 either way, or a day number (SQLite: a Julian day, whole or
+    # ``.5``): a windowed table on SQLite sorts by it truncated to a whole number and joined with the id
+    # into one integer, so no two rows tie (``windows._order``).
+    sort_whole: bool = False
 
     def __call__(self, entity: Any, ctx: Context) -> Any:
         return self.build(entity, ctx)
@@ -64,6 +116,27 @@ def _sqlite(element: date_plus_days, compiler: Any, **kw: Any) -> str:
 def _default(element: date_plus_days, compiler: Any, **kw: Any) -> str:  # PostgreSQL: date + integer
     day, n = list(element.clauses)
     return f"({compiler.process(day, **kw)} + {compiler.process(n, **kw)})"
+
+
+class day_number_of(FunctionElement[Any]):
+    """``day_number_of(a date)``: the date as ``day_number_plus`` gives it (SQLite: its Julian day
+    number; PostgreSQL: the date), computed once for a statement."""
+
+    inherit_cache = True
+    name = "day_number_of"
+
+    def __init__(self, day: date) -> None:
+        super().__init__(literal(day.isoformat()))
+
+
+@compiles(day_number_of, "sqlite")
+def _sqlite_day_of(element: day_number_of, compiler: Any, **kw: Any) -> str:
+    return f"julianday({compiler.process(list(element.clauses)[0], **kw)})"
+
+
+@compiles(day_number_of)
+def _default_day_of(element: day_number_of, compiler: Any, **kw: Any) -> str:
+    return f"CAST({compiler.process(list(element.clauses)[0], **kw)} AS DATE)"
 
 
 class day_number_plus(FunctionElement[Any]):

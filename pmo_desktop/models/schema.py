@@ -87,9 +87,10 @@ def write_meta(conn: Connection, version: int = SCHEMA_VERSION) -> None:
 
 
 def migrate(conn: Connection, from_version: int) -> None:
-    from .search_index import drop_all
+    from . import search_index, sort_index
 
-    drop_all(conn)  # a step may rebuild or alter a table an index follows; it is rebuilt on demand
+    search_index.drop_all(conn)  # a step may rebuild or alter a table an index follows; it is rebuilt on demand
+    sort_index.drop_all(conn)
     for version in range(from_version + 1, SCHEMA_VERSION + 1):
         MIGRATIONS[version](conn)
     write_meta(conn, SCHEMA_VERSION)

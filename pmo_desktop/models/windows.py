@@ -38,10 +38,11 @@ from sqlalchemy import (
     not_,
     or_,
     select,
+    union_all,
 )
 from sqlalchemy.orm import Session, aliased
 
-from . import records, search_index
+from . import computed_sql, records, search_index, sort_index
 from .fields import Context, Field, Kind, Register
 
 BLANK = ""  # how a blank cell reads in a column filter
@@ -99,6 +100,18 @@ def _contains(expression: Any, text: str, sqlite: bool) -> ColumnElement[bool]:
 NUMBER_LIKE = re.compile(r"[\d.,:/ -]+")
 
 
+def _can_hold(f: Field, text: str) -> bool:
+    """Whether a stored date or number, as the database writes it (2026-03-31, -1234.5), can hold
+    ``text`` (a text of digits and separators): a date only where it fits ``dddd-dd-dd``, a number
+    only as a piece of ``-1234.5``."""
+    if f.kind is Kind.DATE:
+        return computed_sql.date_can_show(text)
+    return NUMBER_PART.fullmatch(text) is not None
+
+
+NUMBER_PART = re.compile(r"-?\d*\.?\d*")  # a piece of -1234.5: a minus only first, one point
+
+
 def _search_terms(session: Session, reg: Register, text: str, ctx: Context,
                   resolve: bool = False) -> tuple[list[ColumnElement[bool]], list[ColumnElement[bool]]]:
     """Conditions "this cell contains ``text``", as (the register's own columns a search index holds,
@@ -137,13 +150,19 @@ def _search_terms(session: Session, reg: Register, text: str, ctx: Context,
             if "yes".startswith(text) or "no".startswith(text):
                 other.append(getattr(E, f.attr).is_(text[0] == "y"))
         elif f.kind.textual or f.kind.stored:
+            held = search_index.holds(conn, f)
             if f.kind.textual:
                 term = _contains(getattr(E, f.attr), text, sqlite)
-            elif digits:  # numbers and dates, as the database writes them
-                term = _contains(cast(getattr(E, f.attr), String), text, sqlite)
-            else:
+            elif not digits or not _can_hold(f, text):  # "03/2026" is in no date and no number as written
                 continue
-            (own if search_index.holds(conn, f) else other).append(term)
+            elif f.kind is Kind.DATE and not held and (span := computed_sql.date_prefix_range(text)):
+                if span[0] > span[1]:
+                    continue  # "2026-13": no date begins so
+                other.append(getattr(E, f.attr).between(*span))  # the days it begins: no text per row
+                continue
+            else:  # numbers and dates, as the database writes them
+                term = _contains(cast(getattr(E, f.attr), String), text, sqlite)
+            (own if held else other).append(term)
         elif has_sql(reg, f) and search_index.can_show(f, text, ctx):
             cheaper = getattr(f.sql, "contains", None)  # ComputedSql.contains (a rating: its score's bands)
             other.append(cheaper(E, text, ctx) if cheaper else _contains(cast(_value(reg, f, ctx), String), text, sqlite))
@@ -158,6 +177,17 @@ def _search_condition(session: Session, reg: Register, text: str, ctx: Context) 
     the index alone when there are none, and the table once when there are."""
     indexed = search_index.usable(session, reg, text)
     own, other = _search_terms(session, reg, text, ctx, resolve=indexed)
+    if indexed and own and other and NUMBER_LIKE.fullmatch(text) and session.connection().dialect.name == "sqlite":
+        # Digits (a date, a number): the other terms are compares of dates and numbers that few rows
+        # pass; the index's rows and the table's scan then make two parts of one list of ids, which
+        # SQLite reads by id — not one scan testing every row against the index's rows too. Among a
+        # million risks, CPU time of the bare query: "2024-03-1" 0.69 → 0.46 s, "2025-06" 1.5 → 0.43 s.
+        # Not for words: "critical" (a rating, 200,000 rows) would list them all, 0.27 → 0.45 s.
+        E: Any = reg.entity
+        found = union_all(select(E.id).where(search_index.prefilter(session, reg, text), or_(*own)),
+                          select(E.id).where(or_(*other)))
+        listed: ColumnElement[bool] = E.id.in_(found)
+        return listed
     if indexed:
         own = [and_(search_index.prefilter(session, reg, text, alone=not other), or_(*own))] if own else []
     terms = own + other
@@ -245,12 +275,39 @@ def passes_all(session: Session, reg: Register, name: str, allowed: frozenset[st
     return session.connection().execute(query).first() is None
 
 
+DAY_SHIFT = 4294967296          # 2**32: a day number times this, plus the id, is one integer per row
+BLANK_KEY = 4611686018427387904  # 2**62: above every day number's key, so blanks (plus their id) sort last
+
+
+def _day_key(reg: Register, f: Field, ctx: Context) -> Any | None:
+    """For a column of dates on SQLite, the day number as a whole number (NULL when blank), or None
+    for another column: a stored date's ``julianday`` (NULL for '' or no date), a computed date's
+    ``ComputedSql.sort`` when it says it is a whole or a day number (``sort_whole``: the next review,
+    whether a review is overdue)."""
+    E: Any = reg.entity
+    if f.kind is Kind.DATE:
+        return cast(func.julianday(getattr(E, f.attr)), Integer)
+    if not f.kind.stored and getattr(f.sql, "sort_whole", False):
+        return cast(f.sql.sort(E, ctx), Integer)  # type: ignore[union-attr]
+    return None
+
+
 def _order(reg: Register, f: Field, descending: bool, ctx: Context, query: Any, sqlite: bool) -> Any:
     """ORDER BY the field, blanks (NULL or '') last either way and ties in id order (as the in-memory
     table). One sort key, no CASE per row: ``nullif(key, '')`` makes a blank NULL; SQLite sorts NULL
     first, so ascending it becomes ``x''`` (a BLOB sorts after every number and text) and descending
-    NULL is last already; PostgreSQL says NULLS LAST."""
+    NULL is last already; PostgreSQL says NULLS LAST.
+
+    A date on SQLite sorts by one integer a row, ``day × 2³² + id`` (``-day`` descending; a blank:
+    2⁶² + id): no two rows tie, so the sorter never compares a second key — a date column has many
+    equal values (900 days among a million risks), and settling each tie by the id was most of its
+    sort. 1,000,000 risks, CPU time of the bare query: raised 1.31 → 0.91 s, next review 1.56 → 1.19 s."""
     E: Any = reg.entity
+    day = _day_key(reg, f, ctx) if sqlite else None
+    if day is not None:
+        signed = -day if descending else day
+        return query.order_by(func.coalesce(signed * literal_column(str(DAY_SHIFT)) + E.id,
+                                            literal_column(str(BLANK_KEY)) + E.id))
     if f.kind.is_reference:  # one join, not a subquery per row
         assert f.ref is not None
         T: Any = aliased(f.ref.target)
@@ -259,8 +316,10 @@ def _order(reg: Register, f: Field, descending: bool, ctx: Context, query: Any, 
         text_ = True
     else:
         cheaper = getattr(f.sql, "sort", None)  # ComputedSql.sort: the same order, cheaper (a day number)
-        key = cheaper(reg.entity, ctx) if cheaper is not None and not f.kind.stored else _value(reg, f, ctx)
-        text_ = f.kind.textual or bool(getattr(f.sql, "is_text", False))
+        if cheaper is not None and not f.kind.stored:
+            key, text_ = cheaper(reg.entity, ctx), False  # a number, NULL when blank (never '')
+        else:
+            key, text_ = _value(reg, f, ctx), f.kind.textual or bool(getattr(f.sql, "is_text", False))
         if f.kind.textual:
             key = func.lower(key)
     if sqlite:  # '' is blank in any column there (a text in a number column is still only '' when blank)
@@ -327,11 +386,14 @@ def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | No
     if conditions:
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None
-    if sort is not None and has_sql(reg, sort):
-        query = _order(reg, sort, window.descending, ctx, query, session.get_bind().dialect.name == "sqlite")
+    if sort is not None and not conditions and sort_index.has_index(session, reg, sort):
+        ids = sort_index.ordered_ids(session, reg, sort, window.descending)  # a walk of its index
     else:
-        query = query.order_by(E.id)
-    ids = _ids(session, query)
+        if sort is not None and has_sql(reg, sort):
+            query = _order(reg, sort, window.descending, ctx, query, session.get_bind().dialect.name == "sqlite")
+        else:
+            query = query.order_by(E.id)
+        ids = _ids(session, query)
     if window.record_ids is not None:  # a heat map cell: a few ids, kept in Python (no IN of thousands)
         keep = window.record_ids
         ids = array("q", [i for i in ids if i in keep])
@@ -368,6 +430,21 @@ def distinct_values(session: Session, reg: Register, f: Field, limit: int, ctx: 
         assert f.ref is not None
         T: Any = f.ref.target
         return [row[0] for row in session.connection().execute(select(getattr(T, f.ref.label)).distinct().limit(limit))]
+    if f.kind.is_reference:  # the names of the targets referenced (one pass over the column, no name
+        # looked up per row: 1.1 → 0.2 s of CPU for the owners of a million risks), and blank if any is
+        assert f.ref is not None
+        T2: Any = f.ref.target
+        fk = getattr(E, f.attr)
+        used = select(fk).where(fk.is_not(None))
+        blank = select(E.id).where(or_(fk.is_(None), fk.not_in(select(T2.id))))
+        if parent_id is not None and reg.parent:
+            used, blank = (q.where(getattr(E, reg.parent) == parent_id) for q in (used, blank))
+        conn = session.connection()
+        names: list[Any] = list(conn.execute(select(getattr(T2, f.ref.label)).where(T2.id.in_(used)).distinct()
+                                             .limit(limit)).scalars())
+        if len(names) < limit and conn.execute(blank.limit(1)).first() is not None:
+            names.append(None)
+        return names
     if not has_sql(reg, f):
         rows = records.fetch_rows(session, reg, ctx, parent_id=parent_id)
         col = reg.field_names.index(f.name) + 2

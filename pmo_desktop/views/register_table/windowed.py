@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from ...models import errors, search_index, windows
+from ...models import errors, search_index, sort_index, windows
 from ...models.fields import Register
 from ...models.windows import BLANK, Window
 from ..document import Document
@@ -86,6 +86,7 @@ class WindowedRegisterModel(RegisterTableModel):
         self.record_ids: set[int] | None = None
         self.record_filter_label = ""
         self._search_index_checked = False
+        self._sort_index_checked: set[str] = set()  # columns whose sort index was looked for (``sort``)
         self._reload_token = 0
         # Columns whose filter every record passed when it was set (``windows.passes_all``), while the
         # register has not changed since: setting or removing such a filter leaves the ids as they are.
@@ -207,7 +208,27 @@ class WindowedRegisterModel(RegisterTableModel):
         if wanted == self._sort and not self._stale:
             return  # the ids are in that order already (the header asks twice)
         self._sort = wanted
+        if wanted is not None:
+            self._ensure_sort_index(self.fields[column].name)
         self._relayout(lambda: self._read_ids(signature=False))
+
+    def _ensure_sort_index(self, name: str) -> None:
+        """A large register sorted by a reference or a date for the first time: its sort index, built
+        once (half a second for a million rows, less than one sort without it; ``models/sort_index.py``)."""
+        if name in self._sort_index_checked or self._total < sort_index.THRESHOLD:
+            return
+        self._sort_index_checked.add(name)
+        f = self.register.field(name)
+        office = self.document.office
+        if not sort_index.wants_index(f) or office.read(sort_index.has_index, self.register, f):
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            office.write(sort_index.ensure, self.register, name, self._total)
+        except errors.StoreError:
+            pass  # busy or read-only just now: this sort goes without it, a later session builds it
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def refresh_records(self, ids) -> None:
         """Our own edits: reread those records' pages; new records at the end, deleted ones out."""
