@@ -5,25 +5,10 @@ skipped as "text under the header", a communication plan refused)."""
 
 from __future__ import annotations
 
+from imported import import_all, rows_of
 from real_world_factory import write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
-from pmo_desktop.excel.importer import apply_import, plan_workbook_import
-from pmo_desktop.models import records
-from pmo_desktop.models.registers import REGISTERS
-from pmo_desktop.models.store import Store
-
-
-def rows_of(store: Store, register: str) -> list[dict]:
-    reg = REGISTERS[register]
-    with store.session() as s:
-        return [dict(zip(["id", "version", *reg.field_names], r)) for r in records.fetch_rows(s, reg)]
-
-
-def import_all(store: Store, path):
-    plan = plan_workbook_import(store, path, create_missing=True)
-    apply_import(store, plan, partial=True)
-    return plan
 
 
 def test_risk_scenario_names_the_risks_and_every_row_is_imported(sqlite_store, tmp_path):

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from cli_runner import run_cli
+from imported import rows_of
 from real_world_factory import write_csv, write_xlsx
 
 from pmo_desktop.excel.errors import ImportRefused
@@ -28,10 +29,6 @@ ROOT = Path(__file__).parents[1]
 CORPUS = Path(__file__).parents[2] / "shared" / "excel-corpus"
 
 
-def rows_of(store: Store, register: str) -> list[dict]:
-    reg = REGISTERS[register]
-    with store.session() as s:
-        return [dict(zip(["id", "version", *reg.field_names], r)) for r in records.fetch_rows(s, reg)]
 
 
 def by_title(store: Store, register: str = "risks") -> dict[str, dict]:

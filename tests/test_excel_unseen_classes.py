@@ -6,31 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from imported import import_all, named, rows_of
 from real_world_factory import write_csv, write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
-from pmo_desktop.excel.importer import apply_import, plan_workbook_import
-from pmo_desktop.models import records
-from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.excel.importer import plan_workbook_import
 from pmo_desktop.models.risks import RiskAction
-from pmo_desktop.models.store import Store
-
-
-def rows_of(store: Store, register: str) -> list[dict]:
-    reg = REGISTERS[register]
-    with store.session() as s:
-        return [dict(zip(["id", "version", *reg.field_names], r)) for r in records.fetch_rows(s, reg)]
-
-
-def named(store: Store, register: str) -> dict[str, dict]:
-    key = {"stakeholders": "name", "communications": "message"}.get(register, "title")
-    return {r[key]: r for r in rows_of(store, register)}
-
-
-def import_all(store: Store, path, **plan_options):
-    plan = plan_workbook_import(store, path, **plan_options)
-    apply_import(store, plan, partial=True)
-    return plan
 
 
 def test_misspelt_qualified_and_glued_headers_find_their_fields(sqlite_store, tmp_path):
@@ -78,7 +59,7 @@ def test_a_column_of_ratings_is_no_link_to_other_records(sqlite_store, tmp_path)
         ["Real Estate", "Admin", "Slug length is not mentioned", "L", "Open"],
         ["Real Estate", "Admin", "No message is displayed after saving", "M", "Open"],
         ["Real Estate", "Posts", "Post is published without a title", "H", "Closed"]]})
-    plan = import_all(sqlite_store, path, create_missing=True)
+    plan = import_all(sqlite_store, path)
     assert not plan.errors
     got = named(sqlite_store, "issues")
     assert set(got) == {"Slug length is not mentioned", "No message is displayed after saving",

@@ -9,12 +9,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from imported import import_all, named, rows_of
 from real_world_factory import write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
-from pmo_desktop.excel.importer import apply_import, plan_workbook_import
-from pmo_desktop.models import records
-from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.excel.importer import plan_workbook_import
 from pmo_desktop.models.store import Store
 
 D = date
@@ -27,21 +26,10 @@ RISK_SHEET = [
 RISKS = {"Supplier delivers late", "Key engineer leaves", "Budget cut in Q3"}
 
 
-def rows_of(store: Store, register: str) -> list[dict]:
-    reg = REGISTERS[register]
-    with store.session() as s:
-        return [dict(zip(["id", "version", *reg.field_names], r)) for r in records.fetch_rows(s, reg)]
 
 
-def named(store: Store, register: str) -> dict[str, dict]:
-    key = "name" if register == "stakeholders" else "title"
-    return {r[key]: r for r in rows_of(store, register)}
 
 
-def import_all(store: Store, path):
-    plan = plan_workbook_import(store, path, create_missing=True)
-    apply_import(store, plan, partial=True)
-    return plan
 
 
 def only_the_risks(store: Store) -> None:

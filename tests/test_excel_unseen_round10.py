@@ -4,6 +4,7 @@ shape and checks what a user gets."""
 from __future__ import annotations
 
 import pytest
+from imported import import_all, named
 from real_world_factory import write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
@@ -11,18 +12,6 @@ from pmo_desktop.excel.importer import apply_import, plan_workbook_import
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.store import Store
-
-
-def named(store: Store, register: str) -> dict[str, dict]:
-    reg = REGISTERS[register]
-    with store.session() as s:
-        rows = [dict(zip(["id", "version", *reg.field_names], r)) for r in records.fetch_rows(s, reg)]
-    key = "name" if register == "stakeholders" else "title"
-    return {r[key]: r for r in rows}
-
-
-def import_all(store: Store, path) -> None:
-    apply_import(store, plan_workbook_import(store, path, create_missing=True), partial=True)
 
 
 def test_a_header_ending_in_responsible_names_the_owner(sqlite_store, tmp_path):

@@ -4,29 +4,11 @@ shape and checks what a user gets."""
 from __future__ import annotations
 
 import pytest
+from imported import import_all, named, rows_of
 from real_world_factory import write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
 from pmo_desktop.excel.importer import apply_import, plan_workbook_import
-from pmo_desktop.models import records
-from pmo_desktop.models.registers import REGISTERS
-from pmo_desktop.models.store import Store
-
-
-def rows_of(store: Store, register: str) -> list[dict]:
-    reg = REGISTERS[register]
-    with store.session() as s:
-        return [dict(zip(["id", "version", *reg.field_names], r)) for r in records.fetch_rows(s, reg)]
-
-
-def named(store: Store, register: str) -> dict[str, dict]:
-    key = "name" if register == "stakeholders" else "title"
-    return {r[key]: r for r in rows_of(store, register)}
-
-
-def import_all(store: Store, path) -> None:
-    apply_import(store, plan_workbook_import(store, path, create_missing=True), partial=True)
-
 
 _CVR_HEADER = ["ID Riesgo", "Descripción del Riesgo", "Area de Impacto", "Causa", "Impacto", "Probabilidad",
                "Puntuación de Riesgo", "Detectabilidad", "Estado", "Asignado a", "Evento que lo Dispara"]

@@ -3,23 +3,11 @@ shape and checks what a user gets."""
 
 from __future__ import annotations
 
+from imported import import_all, named
 from real_world_factory import write_xlsx
 
-from pmo_desktop.excel.importer import apply_import, plan_workbook_import
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
-from pmo_desktop.models.store import Store
-
-
-def named(store: Store, register: str) -> dict[str, dict]:
-    reg = REGISTERS[register]
-    with store.session() as s:
-        rows = [dict(zip(["id", "version", *reg.field_names], r)) for r in records.fetch_rows(s, reg)]
-    return {r["title"]: r for r in rows}
-
-
-def import_all(store: Store, path) -> None:
-    apply_import(store, plan_workbook_import(store, path), partial=True)
 
 
 def test_responsibility_is_the_owner_and_a_threat_category_the_category(sqlite_store, tmp_path):
