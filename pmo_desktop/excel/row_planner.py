@@ -314,6 +314,20 @@ class Planner:
         def skip(number: int, reason: str, code: str = "") -> None:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
 
+        def continue_record(number: int, row: Sequence[Any], cell: Callable[[int, Any, Any], Any], why: str) -> None:
+            """Row ``number`` goes on with the record above: that record is planned again from both rows,
+            ``cell(column, above, below)`` giving each cell."""
+            nonlocal last_record
+            assert last_record is not None
+            index, first_number, raw = last_record
+            combined = tuple(cell(c, a, b) for c, (a, b) in enumerate(zip(raw, row)))
+            self._unclaim(reg, plan.rows[index].report.code)
+            self._forget_unplaced(plan, plan.rows[index])
+            plan.rows[index] = self._plan_row(plan, reg, parent_reg, first_number, combined, fields, code_col,
+                                              parent_col, strict_refs, title_col)
+            last_record = (index, first_number, combined)
+            skip(number, f"continues the record of row {first_number} ({why}).")
+
         def close_block() -> None:
             """Rows after a gap that mostly lack a title (merged continuations count as lacking one), or
             that are much sparser than the table's rows, are a legend or notes under the table."""
@@ -394,30 +408,16 @@ class Planner:
                     _wrapped(last_record[2][title_col], row[title_col]):
                 # the title's sentence goes on in the cell below, nothing else filled: one record
                 # ("… forgets password, there" then "should be an option to change password.")
-                index, first_number, raw = last_record
-                combined = tuple(f"{a.rstrip()} {b.strip()}" if c == title_col else a
-                                 for c, (a, b) in enumerate(zip(raw, row)))
-                self._unclaim(reg, plan.rows[index].report.code)
-                self._forget_unplaced(plan, plan.rows[index])
-                plan.rows[index] = self._plan_row(plan, reg, parent_reg, first_number, combined, fields, code_col,
-                                                  parent_col, strict_refs, title_col)
-                last_record = (index, first_number, combined)
-                skip(number, f"continues the record of row {first_number} (its title goes on in the row below).")
+                continue_record(number, row, lambda c, a, b: f"{a.rstrip()} {b.strip()}" if c == title_col else a,
+                                "its title goes on in the row below")
                 continue
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
                     title_col not in filled and (code_col is None or code_col not in filled) and \
                     set(filled) <= text_cols | set(plan.extras) and set(filled) & text_cols:
                 # only text under a record, no title or ID: the record's lists go on over several rows
                 # ("Browse," then "Order" under a stakeholder's roles)
-                index, first_number, raw = last_record
-                combined = tuple(a if b is None else (b if a is None else
-                                 (f"{a}\n{b}" if isinstance(a, str) else a)) for a, b in zip(raw, row))
-                self._unclaim(reg, plan.rows[index].report.code)
-                self._forget_unplaced(plan, plan.rows[index])
-                plan.rows[index] = self._plan_row(plan, reg, parent_reg, first_number, combined, fields, code_col,
-                                                  parent_col, strict_refs, title_col)
-                last_record = (index, first_number, combined)
-                skip(number, f"continues the record of row {first_number} (its text goes on over several rows).")
+                continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
+                    f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
                 continue
             if len(mapped_filled) < 2 and not has_key:
                 what = " or ".join(x for x in (key.label if key else "", title.label if title else "") if x)
@@ -429,16 +429,8 @@ class Planner:
                 continue
             if title_col is not None and number in merged_title and last_record is not None:
                 # the title cell is merged down from the row above: this row continues that record
-                index, first_number, raw = last_record
-                combined = tuple(a if b is None or a == b else (b if a is None else
-                                 (f"{a}; {b}" if isinstance(a, str) and isinstance(b, str) else a))
-                                 for a, b in zip(raw, row))
-                self._unclaim(reg, plan.rows[index].report.code)
-                self._forget_unplaced(plan, plan.rows[index])
-                plan.rows[index] = self._plan_row(plan, reg, parent_reg, first_number, combined, fields, code_col,
-                                                  parent_col, strict_refs, title_col)
-                last_record = (index, first_number, combined)
-                skip(number, f"continues the record of row {first_number} (merged cells).")
+                continue_record(number, row, lambda _c, a, b: a if b is None or a == b else (b if a is None else (
+                    f"{a}; {b}" if isinstance(a, str) and isinstance(b, str) else a)), "merged cells")
                 continued[0] += 1
                 continue
             if after_gap and _NOTE_RE.match(first_text):

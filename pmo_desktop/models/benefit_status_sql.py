@@ -23,13 +23,12 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Float, and_, case, exists, func, literal, select, true
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.functions import FunctionElement
 
 from . import benefit_rules as rules
 from .benefits import BenefitMeasurement, BenefitPlanPoint
-from .computed_sql import ComputedSql
+from .computed_sql import ComputedSql, dialect_sql
 from .fields import Context
 
 TOLERANCE = 1e-12  # as ``benefit_rules.assess``
@@ -43,16 +42,7 @@ class days_between(FunctionElement[Any]):
     name = "days_between"
 
 
-@compiles(days_between, "sqlite")
-def _sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
-    a, b = list(element.clauses)
-    return f"(julianday({compiler.process(a, **kw)}) - julianday({compiler.process(b, **kw)}))"
-
-
-@compiles(days_between)
-def _default(element: days_between, compiler: Any, **kw: Any) -> str:  # PostgreSQL: date - date, in days
-    a, b = list(element.clauses)
-    return f"({compiler.process(a, **kw)} - {compiler.process(b, **kw)})"
+dialect_sql(days_between, "(julianday({0}) - julianday({1}))", "({0} - {1})")  # PostgreSQL: date - date, in days
 
 
 def status_sql(B: Any, ctx: Context) -> Any:

@@ -98,6 +98,20 @@ class ComputedSql:
         return self.build(entity, ctx)
 
 
+def dialect_sql(function: type[FunctionElement[Any]], sqlite: str, other: str) -> None:
+    """Compile ``function(a, b, …)`` as the template ``sqlite`` on SQLite and ``other`` elsewhere
+    (PostgreSQL), its arguments in place of ``{0}``, ``{1}`` …"""
+
+    def compile_with(template: str) -> Callable[..., str]:
+        def compiled(element: FunctionElement[Any], compiler: Any, **kw: Any) -> str:
+            return template.format(*(compiler.process(arg, **kw) for arg in element.clauses))
+
+        return compiled
+
+    compiles(function, "sqlite")(compile_with(sqlite))
+    compiles(function)(compile_with(other))
+
+
 class date_plus_days(FunctionElement[Any]):
     """``date_plus_days(a_date, n)``: the date n days later (NULL when either is NULL)."""
 
@@ -106,16 +120,7 @@ class date_plus_days(FunctionElement[Any]):
     name = "date_plus_days"
 
 
-@compiles(date_plus_days, "sqlite")
-def _sqlite(element: date_plus_days, compiler: Any, **kw: Any) -> str:
-    day, n = list(element.clauses)
-    return f"date(julianday({compiler.process(day, **kw)}) + ({compiler.process(n, **kw)}))"
-
-
-@compiles(date_plus_days)
-def _default(element: date_plus_days, compiler: Any, **kw: Any) -> str:  # PostgreSQL: date + integer
-    day, n = list(element.clauses)
-    return f"({compiler.process(day, **kw)} + {compiler.process(n, **kw)})"
+dialect_sql(date_plus_days, "date(julianday({0}) + ({1}))", "({0} + {1})")  # PostgreSQL: date + integer
 
 
 class day_number_of(FunctionElement[Any]):
@@ -129,14 +134,7 @@ class day_number_of(FunctionElement[Any]):
         super().__init__(literal(day.isoformat()))
 
 
-@compiles(day_number_of, "sqlite")
-def _sqlite_day_of(element: day_number_of, compiler: Any, **kw: Any) -> str:
-    return f"julianday({compiler.process(list(element.clauses)[0], **kw)})"
-
-
-@compiles(day_number_of)
-def _default_day_of(element: day_number_of, compiler: Any, **kw: Any) -> str:
-    return f"CAST({compiler.process(list(element.clauses)[0], **kw)} AS DATE)"
+dialect_sql(day_number_of, "julianday({0})", "CAST({0} AS DATE)")
 
 
 class day_number_plus(FunctionElement[Any]):
@@ -147,13 +145,4 @@ class day_number_plus(FunctionElement[Any]):
     name = "day_number_plus"
 
 
-@compiles(day_number_plus, "sqlite")
-def _sqlite_day(element: day_number_plus, compiler: Any, **kw: Any) -> str:
-    day, n = list(element.clauses)
-    return f"(julianday({compiler.process(day, **kw)}) + ({compiler.process(n, **kw)}))"
-
-
-@compiles(day_number_plus)
-def _default_day(element: day_number_plus, compiler: Any, **kw: Any) -> str:
-    day, n = list(element.clauses)
-    return f"({compiler.process(day, **kw)} + {compiler.process(n, **kw)})"
+dialect_sql(day_number_plus, "(julianday({0}) + ({1}))", "({0} + {1})")
