@@ -56,6 +56,7 @@ MIN_FIELDS = 2      # a header names at least this many fields
 NAMING_MIN_FIELDS = 3  # ... and this many besides a title found by its noun (naming_column)
 NEAR_MIN = 7        # headers this long may be read with one letter wrong
 SHEET_NAME_BONUS = 1.5
+FILE_NAME_BONUS = 0.5  # a sheet left as "Sheet1": the workbook's name ("Stakeholder_Register.xlsx") breaks a tie
 
 
 @dataclass(frozen=True)
@@ -343,7 +344,37 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
                 used.add(hit)
         elif clash:
             duplicates[c] = clash
+    title = _title_field(kind)
+    tc = next((c for c, n in mapping.items() if n == title), None)
+    if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
+        del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+def _names_field(kind: SheetKind, text: Any) -> bool:
+    keys = field_keys(kind)
+    return any(v in keys for v in header_variants(text))
+
+
+def _under_other_thing(kind: SheetKind, row: list[Any], group: list[Any], c: int) -> bool:
+    """The title column sits under a caption of the upper header row naming another thing than the
+    register's records ("Asset" over "Name | Value | Owner"), in a band whose other captions name fields
+    of the register ("Vulnerability", "Threat") over the same words ("Description | Scale" under both): its
+    cells name that thing, not the records."""
+    top = group[c] if c < len(group) else None
+    if not isinstance(top, str) or not top.strip() or top == row[c] or _names_field(kind, top):
+        return False
+    if set(words_of(top)) & _nouns(kind) or _names_field(kind, f"{top} {row[c]}"):
+        return False
+    seen: dict[str, Any] = {}  # a band: the lower row says the same word under two captions ("Description")
+    band = False
+    for i, cell in enumerate(row):
+        if isinstance(cell, str) and cell.strip() and i < len(group):
+            key = cell.strip().lower()
+            band = band or (key in seen and seen[key] != group[i])
+            seen.setdefault(key, group[i])
+    return band and any(isinstance(g, str) and g.strip() and g != top and g != row[i] and _names_field(kind, g)
+               for i, g in enumerate(group[:len(row)]))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -554,7 +585,7 @@ def with_ticks(mapping: dict[int, str], ticks: dict[int, str]) -> dict[int, str]
     return out
 
 
-def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str) -> float:
+def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str, file_name: str | None = None) -> float:
     score = float(len(real_fields(mapping))) + 0.5 * sum(1 for n in mapping.values() if n in PSEUDO)
     if kind.is_child and PARENT not in mapping.values():
         score -= 1.0  # child rows mean nothing without the parent's ID
@@ -565,6 +596,8 @@ def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str) -> float:
         score += 0.5  # named by a column standing in for the title (a stakeholder group, a risk's event)
     if kind.matches_sheet_name(sheet_title):
         score += SHEET_NAME_BONUS
+    elif file_name is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", file_name)):
+        score += FILE_NAME_BONUS
     return score
 
 
@@ -666,6 +699,12 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             if _sentences(values):  # "Strategy" written out, not the calculated quadrant: keep it as text
                 del out[c]
                 why[c] = f"its cells are text, not the calculated {f.label.lower()}"
+            continue
+        scale = _TICK_SCALE.get((kind.register, name))
+        if scale and scale not in out.values() and len(values) >= 3 and not _sentences(values) and \
+                _ratings(values) and _fits(kind, scale, values, translator, ctx):
+            del out[c]  # "Consecuencia" over Mínima / Menor / Mayor / Máxima: the impact, not its story
+            out[c] = scale
             continue
         common = max(Counter(str(x).strip().lower() for x in values).values(), default=0)
         if f.required and len(values) >= 3 and _ratings(values):
@@ -795,9 +834,10 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
 
 
 def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKind, ...] = ALL_KINDS,
-                  stored: list[list[Any]] | None = None) -> HeaderMatch | None:
+                  stored: list[list[Any]] | None = None, file_name: str | None = None) -> HeaderMatch | None:
     """The best (register, header row) among the top rows of a sheet, or None when nothing fits.
-    ``stored``: the same rows without merged cells filled, whose values are judged below a header."""
+    ``stored``: the same rows without merged cells filled, whose values are judged below a header;
+    ``file_name``: the workbook's name when the sheet has its default one ("Sheet1")."""
     stored = stored if stored is not None else rows
     best: HeaderMatch | None = None
     per_kind: dict[str, tuple[HeaderMatch, list[Any]]] = {}  # each register's best header, for _named_sheet
@@ -835,7 +875,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _codes_over_counter(kind, mapping, dups, sample)
             if len(real_fields(mapping)) < MIN_FIELDS:
                 continue
-            score = _score(kind, mapping, sheet_title) + _noun_bonus(kind, row, mapping)
+            score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, row, mapping)
             ticks = any(n.startswith(LEVEL) for n in mapping.values())
             # ties: the level row, else the register naming more of the columns ("Stakeholder Name | Role |
             # Information Needed | Frequency | Medium" is a communication plan naming its stakeholders)

@@ -300,7 +300,8 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
 def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: int | None) -> HeaderMatch | None:
     rows = reader.top_rows()
     if header_row is None:
-        return detect_header(rows, reader.title, kinds, reader.top_rows(fill_merged=False))
+        return detect_header(rows, reader.title, kinds, reader.top_rows(fill_merged=False),
+                             reader.book.path.stem if _default_sheet_name(reader.title) else None)
     if not 1 <= header_row <= max(len(rows), 1):
         raise WorkbookError(f"The header row must be one of the first {reader.book.limits.header_scan_rows} rows.")
     row = rows[header_row - 1] if rows else []
