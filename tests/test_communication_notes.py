@@ -9,12 +9,14 @@ import json
 from datetime import date
 
 import pytest
+from cli_runner import run_cli as run
 from real_world_factory import write_xlsx
 from sqlalchemy import create_engine, text
 
 from pmo_desktop.excel.export import export_workbook
 from pmo_desktop.excel.importer import apply_import, plan_import, plan_workbook_import
 from pmo_desktop.models import clock, records, schema, snapshots
+from pmo_desktop.models.demo import create_demo
 from pmo_desktop.models.office import Office
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.store import Store
@@ -124,3 +126,24 @@ def test_a_version_4_office_gains_communication_notes_on_open(store_url):
         assert {m: r["notes"] for m, r in comms(before.store).items()} == {"Steering report": "", "Town hall": ""}
     finally:
         store.close()
+
+
+def test_cli_exports_and_imports_the_communication_plan_with_its_notes(tmp_path):
+    office, fresh = tmp_path / "demo.pmo", tmp_path / "fresh.pmo"
+    store = create_demo(office)
+    try:
+        with store.transaction() as s:
+            rid = records.find_id_by_code(s, COMMS, "C-002")
+            records.update_record(s, COMMS, rid, {"notes": "Purpose: decisions\nKey dates: first Tuesday"})
+    finally:
+        store.close()
+    run("new", fresh, cwd=tmp_path, ok=True)
+    for name in ("projects", "stakeholders"):  # the plan is exported with the stakeholders, as its own sheet
+        out = tmp_path / f"{name}.xlsx"
+        run("export", office, out, "--register", name, cwd=tmp_path, ok=True)
+        assert "inserted" in run("import", fresh, out, cwd=tmp_path, ok=True).stdout
+    again = Store.open(fresh)
+    try:
+        assert comms(again)["Monthly program review"]["notes"] == "Purpose: decisions\nKey dates: first Tuesday"
+    finally:
+        again.close()
