@@ -120,7 +120,8 @@ def test_generated_office_with_awkward_values_round_trips_exactly(store, tmp_pat
                 "name": f"Stakeholder {k} {awkward_text(rnd, 150)}".strip(), "power": rnd.randint(1, 5),
                 "interest": rnd.choice((None, 1, 3, 5)), "program_level": k % 2 == 0, "notes": awkward_text(rnd)})
             records.create_record(s, R["communications"], {"message": f"Update {k}", "stakeholder": sh.name,
-                                                           "frequency": "Monthly", "last_held": date(2026, 2, k + 1)})
+                                                           "frequency": "Monthly", "last_held": date(2026, 2, k + 1),
+                                                           "notes": awkward_text(rnd)})
     before, after = round_trip(store, tmp_path)
     for name in EXCHANGED:
         assert after[name] == before[name], name

@@ -168,3 +168,23 @@ def test_matrix_highlights_the_gap_and_comms_show_overdue_in_red(qtbot, store):
     overdue = comms.proxy.index(0, comms.model.column_of("overdue"))
     assert overdue.data() == "Yes"
     assert overdue.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#c62828"
+
+
+def test_a_communications_notes_are_its_last_column_and_edit_in_the_table_undoably(qtbot, store):
+    with store.transaction() as s:
+        cid = records.create_record(s, COMMUNICATIONS, {"message": "Town hall", "audience": "All staff",
+                                                        "notes": "Purpose: the year ahead"}).id
+    page = make_page(qtbot, store)
+    page.tabs.setCurrentWidget(page.comms)
+    view = page.comms.view
+    header = view.table.horizontalHeader()
+    notes = view.model.column_of("notes")
+    assert header.logicalIndex(header.count() - 1) == notes  # after every column of the plan itself
+    assert header.model().headerData(notes, Qt.Orientation.Horizontal) == "Notes"
+    assert view.proxy.index(0, notes).data() == "Purpose: the year ahead"
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, notes))
+    _type_into_current_cell(qtbot, view.table, "Key dates: 1 March")
+    assert reopened(store, COMMUNICATIONS, cid)["notes"] == "Key dates: 1 March"
+    page.document.undo_stack.undo()
+    assert reopened(store, COMMUNICATIONS, cid)["notes"] == "Purpose: the year ahead"

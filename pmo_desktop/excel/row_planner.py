@@ -43,7 +43,7 @@ _NOUNS = {"StrategicObjective": "strategic objective", "Project": "project", "Ou
           "Stakeholder": "stakeholder", "Risk": "risk", "Person": "person", "IssueEntry": "issue"}
 # Where a record keeps the content of source columns that map to no field, labelled with their header.
 EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description", "benefits": "description",
-               "assumptions": "notes", "dependencies": "notes", "decisions": "rationale"}
+               "assumptions": "notes", "dependencies": "notes", "decisions": "rationale", "communications": "notes"}
 # A risk sheet without a title column names its risks by the event, cause or effect (cause/event layouts).
 TITLE_FALLBACK = _TITLE_FALLBACK
 _TOTAL_RE = re.compile(r"^\s*(grand\s+)?(sub)?totals?\b|^\s*(sum|итого|всего|total général|gesamt|summe)\b", re.I)

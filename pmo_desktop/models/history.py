@@ -478,6 +478,17 @@ class FrozenStore(Store):
         yield  # pragma: no cover  (a generator, as the method it replaces)
 
 
+def _with_defaults(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows recorded before a column was added (a communication's notes before version 5) take its
+    default: one statement inserts them all, so every row must name the same columns."""
+    width = len(table.c)
+    if all(len(r) >= width for r in rows):
+        return rows
+    filler = {c.name: c.default.arg if c.default is not None and c.default.is_scalar else None  # type: ignore[attr-defined]
+              for c in table.c}
+    return [r if len(r) >= width else {**filler, **r} for r in rows]
+
+
 def materialise(state: State, label: str) -> Office:
     """A read-only ``Office`` over ``state``, in a private in-memory database of the same schema."""
     engine = create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
@@ -488,5 +499,5 @@ def materialise(state: State, label: str) -> Office:
         for table in Base.metadata.sorted_tables:
             rows = state.get(table.name)
             if rows:
-                conn.execute(insert(table), rows)
+                conn.execute(insert(table), _with_defaults(table, rows))
     return Office(FrozenStore(engine, label))

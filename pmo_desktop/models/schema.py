@@ -13,7 +13,7 @@ from typing import Callable
 from sqlalchemy import Column, Connection, MetaData, String, Table, Text, inspect, select, text
 
 FORMAT_NAME = "pmo-desktop"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 meta_metadata = MetaData()
 pmo_meta = Table(
@@ -67,8 +67,14 @@ def _version_4(conn: Connection) -> None:
     _add_tables(conn, TABLES)
 
 
+def _version_5(conn: Connection) -> None:
+    """Communications keep notes (an imported plan's purpose, key dates and remarks). Their history
+    rows from before have no notes: the past reads them as empty (``history.materialise``)."""
+    _add_column(conn, "communication", "notes", "TEXT DEFAULT '' NOT NULL")
+
+
 # MIGRATIONS[n] upgrades a file from version n - 1 to version n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _version_2, 3: _version_3, 4: _version_4}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _version_2, 3: _version_3, 4: _version_4, 5: _version_5}
 
 
 def read_meta(conn: Connection) -> dict[str, str] | None:

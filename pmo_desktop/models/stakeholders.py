@@ -53,6 +53,7 @@ class Communication(Audited, Base):
     last_held: Mapped[Optional[date]] = mapped_column(Date)
     # Only used for "Ad hoc" items, whose next date cannot be derived from a rhythm.
     planned_on: Mapped[Optional[date]] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")  # an imported plan's purpose, key dates, remarks …
 
     stakeholder: Mapped[Optional[Stakeholder]] = relationship(back_populates="communications")
     owner: Mapped[Optional[Person]] = relationship()

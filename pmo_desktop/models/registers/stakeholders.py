@@ -92,5 +92,6 @@ COMMUNICATIONS = Register(
         Field("next_due", "Next due", Kind.COMPUTED, compute=_next_due, width=11),
         Field("overdue", "Overdue", Kind.COMPUTED, width=8, colours=OVERDUE,
               compute=lambda rec, ctx: is_overdue(_next_due(rec, ctx), ctx.today)),
+        Field("notes", "Notes", Kind.LONGTEXT, width=30, synonyms=("comments", "remarks")),
     ],
 )
