@@ -80,13 +80,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
     else:
         out = [getter({**base, **row}) for row in rows]  # a dict merge and a tuple, both in C
     written = Written(names, out)
-    processors = [(i, process) for i, (col, _, _) in enumerate(columns)
-                  if (process := col.type.dialect_impl(dialect).bind_processor(dialect)) is not None]
-    if processors:  # dates, times, booleans: column by column
-        by_column: list[Any] = list(zip(*out))
-        for i, process in processors:
-            by_column[i] = convert_column(by_column[i], process)
-        out = list(zip(*by_column))
+    out = _bound(dialect, [col for col, _, _ in columns], out)
     quoted = [dialect.identifier_preparer.quote(n) for n in names]
     sql = (f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({', '.join(quoted)}) "
            f"VALUES ({', '.join('?' for _ in names)})")
@@ -112,13 +106,7 @@ def insert_tuples(conn: Connection, table: Table, names: Sequence[str], rows: Se
     all_names = [*names, *[n for n, _ in extra]]
     fixed = tuple(value for _, value in extra)
     out: list[Any] = [(*row, *fixed) for row in rows] if fixed else list(rows)
-    processors = [(i, process) for i, name in enumerate(all_names)
-                  if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
-    if processors:
-        by_column: list[Any] = list(zip(*out))
-        for i, process in processors:
-            by_column[i] = convert_column(by_column[i], process)
-        out = list(zip(*by_column))
+    out = _bound(dialect, [table.c[name] for name in all_names], out)
     prep = dialect.identifier_preparer
     conn.exec_driver_sql(f"INSERT INTO {prep.format_table(table)} ({', '.join(prep.quote(n) for n in all_names)}) "
                          f"VALUES ({', '.join('?' for _ in all_names)})", out)
@@ -158,13 +146,8 @@ def read_rows(conn: Connection, table: Table, ids: Sequence[int], chunk: int = 5
     for start in range(0, len(ids), chunk):
         part = ids[start:start + chunk]
         rows += conn.exec_driver_sql(f"{sql}({', '.join('?' for _ in part)})", tuple(part)).fetchall()
-    steps = [(i, process) for i, col in enumerate(table.c)
-             if (process := col.type.dialect_impl(dialect).result_processor(dialect, None)) is not None]
-    if steps and rows:
-        by_column: list[Any] = list(zip(*rows))
-        for i, process in steps:
-            by_column[i] = convert_column(by_column[i], process)
-        rows = list(zip(*by_column))
+    rows = _converted(rows, [(i, process) for i, col in enumerate(table.c)
+                             if (process := col.type.dialect_impl(dialect).result_processor(dialect, None))])
     return [dict(zip(keys, row)) for row in rows]
 
 
@@ -182,19 +165,30 @@ def update_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
     names = [*columns, *set_also]
     fixed = list(set_also.values())
     out: list[Any] = [(*row[:len(columns)], *fixed, *row[len(columns):]) for row in rows]
-    processors = [(i, process) for i, name in enumerate(names)
-                  if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
-    if processors and out:
-        by_column: list[Any] = list(zip(*out))
-        for i, process in processors:
-            by_column[i] = convert_column(by_column[i], process)
-        out = list(zip(*by_column))
+    out = _bound(dialect, [table.c[name] for name in names], out)  # the id and version after them: as they are
     assignments = ", ".join([f"{prep.quote(n)} = ?" for n in names] +
                             [f"{prep.quote('version')} = {prep.quote('version')} + 1"])
     sql = (f"UPDATE {prep.format_table(table)} SET {assignments} "
            f"WHERE {prep.quote('id')} = ? AND {prep.quote('version')} = ?")
     result = conn.exec_driver_sql(sql, out)
     return int(result.rowcount)
+
+
+def _bound(dialect: Any, columns: Sequence[Any], rows: list[Any]) -> list[Any]:
+    """``rows`` as the driver takes them: the values of each of ``columns`` (the rows' first ones) whose
+    type binds them (dates, times, booleans) converted column by column."""
+    return _converted(rows, [(i, process) for i, col in enumerate(columns)
+                             if (process := col.type.dialect_impl(dialect).bind_processor(dialect))])
+
+
+def _converted(rows: list[Any], steps: list[tuple[int, Callable[[Any], Any]]]) -> list[Any]:
+    """Each column ``i`` of ``rows`` through its step (``convert_column``), the rows back as tuples."""
+    if not steps or not rows:
+        return rows
+    by_column: list[Any] = list(zip(*rows))
+    for i, process in steps:
+        by_column[i] = convert_column(by_column[i], process)
+    return list(zip(*by_column))
 
 
 def convert_column(values: Sequence[Any], process: Callable[[Any], Any]) -> list[Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -40,6 +41,18 @@ def _readable_text_on(colour: QColor) -> QColor:
     return QColor("black") if colour.lightnessF() > 0.6 else QColor("white")
 
 
+def rows_reader(register: Register, ctx: Any, parent_id: int | None) -> Callable[[Any, list[int] | None], list[tuple]]:
+    """A plain function (session, ids) -> the table's rows of those records (all with None), for the
+    office's read on this thread or a worker's; none for a child register shown without its parent."""
+
+    def read(session: Any, ids: list[int] | None = None) -> list[tuple]:
+        if register.parent and parent_id is None:
+            return []
+        return records.fetch_rows(session, register, ctx, ids=ids, parent_id=parent_id)
+
+    return read
+
+
 class RegisterTableModel(QAbstractTableModel):
     """Rows of one register (or of one parent's sub-table, e.g. a risk's actions)."""
 
@@ -70,10 +83,7 @@ class RegisterTableModel(QAbstractTableModel):
         self.reload()
 
     def _fetch(self, ids=None) -> list[tuple]:
-        if self.register.parent and self.parent_id is None:
-            return []
-        return self.document.office.read(records.fetch_rows, self.register, self.document.context, ids=ids,
-                                         parent_id=self.parent_id)
+        return self.document.office.read(rows_reader(self.register, self.document.context, self.parent_id), ids)
 
     def reload(self) -> None:
         self.beginResetModel()

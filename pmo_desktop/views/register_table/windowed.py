@@ -43,7 +43,7 @@ from ...models.fields import Register
 from ...models.windows import BLANK, Window
 from ..document import Document
 from .proxy import RegisterFilterProxy
-from .table_model import OFFSET, RegisterTableModel, format_value
+from .table_model import OFFSET, RegisterTableModel, format_value, rows_reader
 
 WINDOWED_FROM = 50_000  # records; below this a table holds its rows in memory (RegisterTableModel)
 PAGE = 200
@@ -272,7 +272,7 @@ class WindowedRegisterModel(RegisterTableModel):
         numbers = self._page_numbers()
         shown = {row[0]: row[1] for page in self._pages.values() for row in page}
         tracked = {old_ids[i.row()] for i in self.persistentIndexList() if i.row() < len(old_ids)}
-        fetch = records_fetch(register, ctx, parent_id)
+        fetch = rows_reader(register, ctx, parent_id)
 
         def probe(session):
             now = changes.signature(session, register, parent_id)
@@ -397,7 +397,7 @@ class WindowedRegisterModel(RegisterTableModel):
         self._reload_token += 1
         token, window, ctx = self._reload_token, self.window(), self.document.context
         office, register, parent_id = self.document.office, self.register, self.parent_id
-        numbers, fetch, page_size, width = self._page_numbers(), records_fetch(register, ctx, parent_id), PAGE, len(self.fields)
+        numbers, fetch, page_size, width = self._page_numbers(), rows_reader(register, ctx, parent_id), PAGE, len(self.fields)
 
         def read(session):
             ids = windows.fetch_ids(session, register, window, ctx)
@@ -520,16 +520,6 @@ class OutsideAnswer(NamedTuple):
     changed: set[int]  # the records shown whose version moved, and the records added: to flash
     positions: dict[int, int]  # new rows of those and of the records the view tracked
     kind: str  # "same" order, "appended" at the end, or "moved"
-
-
-def records_fetch(register: Register, ctx, parent_id: int | None):
-    """A plain function (session, ids) -> rows, as ``RegisterTableModel._fetch`` reads them."""
-    from ...models import records
-
-    def fetch(session, ids: list[int]) -> list[tuple]:
-        return records.fetch_rows(session, register, ctx, ids=ids, parent_id=parent_id)
-
-    return fetch
 
 
 def read_pages(session, fetch, ids: array, numbers: list[int], page_size: int, width: int) -> dict[int, list[tuple]]:
