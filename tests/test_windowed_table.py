@@ -167,9 +167,24 @@ def test_first_search_of_a_large_register_builds_its_search_index(qtbot, view, m
     assert len(names(view)) == 10
 
 
-def test_the_timers_check_reads_signature_and_ids_off_the_gui_thread(qtbot, tmp_path):
+def reads_on_gui_thread(document):
+    """Record the queries ``document``'s office runs on the GUI thread from now on: (that list, the
+    office's own ``read`` to put back)."""
     import threading
 
+    seen: list[str] = []
+    real_read = document.office.read
+
+    def read(query, *args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            seen.append(getattr(query, "__name__", repr(query)))
+        return real_read(query, *args, **kwargs)
+
+    document.office.read = read
+    return seen, real_read
+
+
+def test_the_timers_check_reads_signature_and_ids_off_the_gui_thread(qtbot, tmp_path):
     path = tmp_path / "shared.pmo"
     mine, view = shown_projects(qtbot, path)
     assert names(view) == ["Tills", "Stock", "Loyalty"]  # the rows the user sees are in memory
@@ -180,15 +195,7 @@ def test_the_timers_check_reads_signature_and_ids_off_the_gui_thread(qtbot, tmp_
         records.update_record(s, PROJECTS, records.find_id_by_code(s, PROJECTS, "P-02"), {"name": "Stock control"})
         records.create_record(s, PROJECTS, {"name": "E-commerce"})
     theirs.close()
-    on_gui_thread = []
-    real_read = mine.office.read
-
-    def read(query, *args, **kwargs):
-        if threading.current_thread() is threading.main_thread():
-            on_gui_thread.append(getattr(query, "__name__", repr(query)))
-        return real_read(query, *args, **kwargs)
-
-    mine.office.read = read
+    on_gui_thread, real_read = reads_on_gui_thread(mine)
     assert mine.poll_outside_changes()
     qtbot.waitUntil(lambda: names(view) == ["Tills", "Stock control", "Loyalty", "E-commerce"])
     assert flashed == [{view.model.record_id(1), view.model.record_id(3)}]
@@ -227,8 +234,6 @@ def test_a_filter_every_record_passes_keeps_the_ids_until_the_register_changes(q
 def test_the_timers_check_puts_a_new_order_in_place_without_reading_on_the_gui_thread(qtbot, tmp_path):
     """Another user's rename moves a record in the sorted table: the worker reads the new order, the
     rows shown and where the selected record went; the GUI thread swaps them in (one layoutChanged)."""
-    import threading
-
     path = tmp_path / "shared.pmo"
     mine, view = shown_projects(qtbot, path)
     view.table.sortByColumn(view.model.column_of("name"), Qt.SortOrder.AscendingOrder)
@@ -243,15 +248,7 @@ def test_the_timers_check_puts_a_new_order_in_place_without_reading_on_the_gui_t
     with theirs.transaction() as s:
         records.update_record(s, PROJECTS, records.find_id_by_code(s, PROJECTS, "P-01"), {"name": "Apps"})
     theirs.close()
-    on_gui_thread = []
-    real_read = mine.office.read
-
-    def read(query, *args, **kwargs):
-        if threading.current_thread() is threading.main_thread():
-            on_gui_thread.append(getattr(query, "__name__", repr(query)))
-        return real_read(query, *args, **kwargs)
-
-    mine.office.read = read
+    on_gui_thread, real_read = reads_on_gui_thread(mine)
     assert mine.poll_outside_changes()
     qtbot.waitUntil(lambda: names(view) == ["Apps", "Loyalty", "Stock"])
     qtbot.wait(50)
