@@ -168,7 +168,7 @@ def field_keys(kind: SheetKind) -> dict[str, str]:
             keys.setdefault(normalise_key(word), f.name)
     names = set(reg.field_names)
     for word, name in header_words(kind.register).items():
-        if name in names or (name in PSEUDO and kind.register == "risks"):
+        if name in names or (name in PSEUDO and kind.register == "risks") or (name == PARENT and kind.is_child):
             keys.setdefault(word, name)
     return keys
 
@@ -193,7 +193,7 @@ def _phrases(kind: SheetKind) -> list[tuple[tuple[str, ...], str]]:
             out.append((tuple(words_of(word)), f.name))
     names = set(reg.field_names)
     for data_word, name in header_phrases(kind.register):
-        if name in names or (name in PSEUDO and kind.register == "risks"):
+        if name in names or (name in PSEUDO and kind.register == "risks") or (name == PARENT and kind.is_child):
             out.append((tuple(words_of(data_word)), name))
     return out
 

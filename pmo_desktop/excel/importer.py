@@ -25,6 +25,7 @@ from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
 from ..models.store import Store
+from .child_sheets import children_by_their_ids
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .header_detection import (
     ALL_KINDS,
@@ -475,6 +476,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             found.append((reader, match))
         found = _beside_the_register(found, plan)
         found = _worked_examples(found, plan)
+        found = children_by_their_ids(found)
         if not any(m.kind.register == "risks" for _, m in found):  # beside a risk list a matrix only maps it
             for title, grid_reader in grids:
                 grid_match = _match_sheet(grid_reader, (kind_for("risks"),), None)
