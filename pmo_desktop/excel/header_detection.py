@@ -344,11 +344,41 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
                 used.add(hit)
         elif clash:
             duplicates[c] = clash
+    if kind.register == "risks":
+        mapping.update(_kinney_letters(row, mapping))
     title = _title_field(kind)
     tc = next((c for c, n in mapping.items() if n == title), None)
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+# A Fine–Kinney analysis heads its ratings by letters, which name columns only all three together: likelihood,
+# exposure and effect (Dutch W, B, E; English P, E, C; Turkish O, F, Ş). Exposure has no field (notes).
+_KINNEY_LETTERS = ({"w": "probability", "e": "impact", "b": ""}, {"p": "probability", "c": "impact", "e": ""},
+                   {"o": "probability", "s": "impact", "f": ""})
+
+
+def _kinney_letters(row: list[Any], mapping: dict[int, str]) -> dict[int, str]:
+    """The likelihood and effect columns of a Kinney triple; a second triple (after the measure) is the
+    residual rating."""
+    letters = {c: word_key(cell) for c, cell in enumerate(row)
+               if c not in mapping and isinstance(cell, str) and len(word_key(cell)) == 1}
+    for triple in _KINNEY_LETTERS:
+        if not set(triple) <= set(letters.values()):
+            continue
+        out: dict[int, str] = {}
+        for c, letter in sorted(letters.items()):
+            name = triple.get(letter)
+            if not name:
+                continue
+            if name in out.values() or name in mapping.values():
+                name = f"residual_{name}"
+                if name in out.values() or name in mapping.values():
+                    continue
+            out[c] = name
+        return out
+    return {}
 
 
 def _names_field(kind: SheetKind, text: Any) -> bool:
