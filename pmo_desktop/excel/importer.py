@@ -340,8 +340,9 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             reader = book.sheet(title)
             match = _match_sheet(reader, kinds, header_row)
             if match is None and mapping is not None and sheet:
-                match = HeaderMatch(kinds[0], header_row or 1, {}, [], 0.0)
                 rows = reader.top_rows()
+                first = next((i + 1 for i, r in enumerate(rows) if any(x is not None for x in r)), 1)
+                match = HeaderMatch(kinds[0], header_row or first, {}, [], 0.0)
                 if rows:
                     match.headers = ["" if x is None else str(x).strip() for x in rows[match.row - 1]]
             if match is not None and (best is None or match.score > best[1].score):
@@ -357,8 +358,14 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
                                 f"(such as ID, Title, Owner) in its first {n} rows; check the workbook, or choose "
                                 "the sheet and columns yourself.")
         reader, match = best
-        final, ignored, layout, extras, own = _prepare(store, reader, match, mapping)
         plan = ImportPlan(path, translations=translations)
+        if mapping is not None and not mapping and sheet:
+            # nothing mapped yet (no header names this register's columns): the sheet's columns, for the
+            # preview to offer each a field, and no rows
+            plan.sheets.append(SheetPlan(reader.title, match.kind.register, match.row, {}, match.headers, "",
+                                         parent_register=match.kind.parent))
+            return plan
+        final, ignored, layout, extras, own = _prepare(store, reader, match, mapping)
         with store.session() as session:
             planner = _planner(store, session, progress, cancelled, [layout], translations, create_missing)
             planner.total = reader.declared_rows
