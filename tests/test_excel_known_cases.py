@@ -45,16 +45,18 @@ def test_a_sheet_of_measures_keyed_by_the_risk_numbers_holds_their_actions(sqlit
 
 
 def test_the_area_a_risk_would_hit_is_its_impact_area(sqlite_store, tmp_path):
-    """"Area de Impacto" (Calidad, Cronograma, Costo) or "Impact Area" (Schedule, Budget): the areas the
-    risk would hit, read into Impact areas in the office's words, not left in the notes."""
+    """"Area de Impacto" (Calidad, Cronograma, Costo, Alcance) or "Impact Area" (Schedule, Budget): the areas
+    the risk would hit, read into Impact areas in the office's words, not left in the notes; scope is one."""
     path = write_xlsx(tmp_path / "registro.xlsx", {"Registro de Riesgos": [
         ["ID Riesgo", "Descripción del Riesgo", "Area de Impacto", "Impacto", "Probabilidad"],
         ["PRJ-R01", "Las preguntas generadas son de baja calidad", "Calidad", "Serio", "Alto"],
         ["PRJ-R02", "El proveedor entrega tarde", "Cronograma", "Moderado", "Medio"],
-        ["PRJ-R03", "Suben las licencias", "Costo", "Serio", "Bajo"]]})
+        ["PRJ-R03", "Suben las licencias", "Costo", "Serio", "Bajo"],
+        ["PRJ-R04", "El cliente pide más funciones", "Alcance", "Moderado", "Alto"]]})
     import_all(sqlite_store, path)
     got = by_code(sqlite_store, "risks")
-    assert [got[c]["impact_areas"] for c in ("PRJ-R01", "PRJ-R02", "PRJ-R03")] == ["Quality", "Time", "Cost"]
+    assert [got[c]["impact_areas"] for c in ("PRJ-R01", "PRJ-R02", "PRJ-R03", "PRJ-R04")] == \
+        ["Quality", "Time", "Cost", "Scope"]
     assert all("Area de Impacto" not in (r["notes"] or "") for r in got.values())
     english = write_xlsx(tmp_path / "risks.xlsx", {"Risks": [
         ["Risk ID", "Risk", "Impact Area", "Likelihood", "Impact"],
@@ -106,3 +108,14 @@ def test_rows_under_one_merged_title_each_rated_are_records_of_their_own(sqlite_
                    ("Injury by the pendulum", "Hammer head comes loose", 1, 2),
                    ("Injury by the pendulum", "Standing in its path", 3, 4),
                    ("Injury by the pendulum", "Standing near the pendulum", 4, 2)]
+
+
+def test_a_resolved_yes_no_column_is_the_issues_status(sqlite_store, tmp_path):
+    """"Resolved?" answered Y / N in an issue log: Y is resolved, N still open."""
+    path = write_xlsx(tmp_path / "Issue_Log.xlsx", {"Issues": [
+        ["Issue ID", "Issue", "Owner", "Resolved?"],
+        ["I1", "Nonsensical values in USD_Price", "Data team", "N"],
+        ["I2", "Inconsistent formatting of User_ID", "Data team", "Y"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "issues")
+    assert (got["I1"]["status"], got["I2"]["status"]) == ("Open", "Resolved")

@@ -141,8 +141,9 @@ def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
 
 
 def _rated_apart(row: Sequence[Any], above: Sequence[Any], cols: Collection[int]) -> bool:
-    """The row gives its own value where the record above gives another (its own likelihood, impact, date):
-    a record of its own under the same merged title (a hazard with several causes, each rated)."""
+    """The row gives its own rating where the record above gives another (its own likelihood, impact): a
+    record of its own under the same merged title (a hazard with several causes, each rated). Only ratings:
+    a legend's letters under a merged caption ("U", "N", "R" … of the engagement levels) rate nothing."""
     return any(c < len(row) and c < len(above) and row[c] is not None and above[c] is not None and row[c] != above[c]
                for c in cols)
 
@@ -357,6 +358,7 @@ class Planner:
                     self._unclaim(reg, report.code)
 
         value_cols = {c for c, f in fields if not (f.kind.free_text or f.kind.refers)}
+        rating_cols = {c for c, f in fields if f.kind is Kind.SCALE}
         text_cols = {c for c, f in fields if f.kind.free_text and not f.kind.is_key} | set(self._responses)
         first_block = True
         for number, row in reader.data_rows(header_row + 1, width):
@@ -435,7 +437,7 @@ class Planner:
                 skip(number, "text under the header (instructions or a second header line), not a record.")
                 continue
             if title_col is not None and number in merged_title and last_record is not None and \
-                    not _rated_apart(row, last_record[2], value_cols):
+                    not _rated_apart(row, last_record[2], rating_cols):
                 # the title cell is merged down from the row above: this row continues that record
                 continue_record(number, row, lambda _c, a, b: a if b is None or a == b else (b if a is None else (
                     f"{a}; {b}" if isinstance(a, str) and isinstance(b, str) else a)), "merged cells")
