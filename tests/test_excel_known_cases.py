@@ -119,3 +119,16 @@ def test_a_resolved_yes_no_column_is_the_issues_status(sqlite_store, tmp_path):
     import_all(sqlite_store, path)
     got = by_code(sqlite_store, "issues")
     assert (got["I1"]["status"], got["I2"]["status"]) == ("Open", "Resolved")
+
+
+def test_an_action_log_tied_to_no_risk_is_skipped_not_the_whole_workbook_refused(sqlite_store, tmp_path):
+    """A risk sheet beside an action log with no Risk ID column: the risks import, the action log is
+    skipped with the reason (its actions belong to no risk it names)."""
+    path = write_xlsx(tmp_path / "w.xlsx", {
+        "Risks": [["ID", "Risk", "Owner", "Likelihood", "Impact"], ["R1", "Late vendor", "Ann", "High", "Low"],
+                  ["R2", "Budget cut", "Bo", "Low", "High"]],
+        "Action Log": [["Action", "Owner", "Target date", "Status"], ["Call the vendor", "Ann", "2026-01-10", "Open"],
+                       ["Review the budget", "Bo", "2026-02-01", "Done"]]})
+    plan = import_all(sqlite_store, path)
+    assert sorted(by_code(sqlite_store, "risks")) == ["R1", "R2"]
+    assert any(sheet == "Action Log" and "no Risk ID column" in why for sheet, why in plan.skipped_sheets)

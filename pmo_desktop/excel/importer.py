@@ -474,6 +474,12 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     grids.append((title, SheetReader(book, title, grid, [])))
                 plan.skipped_sheets.append((title, "no header row naming register columns was found."))
                 continue
+            if match.kind.is_child and PARENT not in match.mapping.values():
+                parent = REGISTERS[match.kind.parent or ""].title.lower()
+                plan.skipped_sheets.append((title, (
+                    f"its rows read as {match.kind.reg.title.lower()}, but no {match.kind.parent_labels[0]} column "
+                    f"ties them to the {parent}: import the sheet on its own and map that column, or add it.")))
+                continue
             why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                 _no_records(match, path.stem if _default_sheet_name(title) else None) or \
                 not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
