@@ -55,3 +55,24 @@ def test_refusals_leave_nothing(dated_demo, tmp_path):
     with pytest.raises(ExportError, match=r"must end in \.pdf"):
         write_board_pack_pdf(dated_demo, tmp_path / "pack.docx", today=TODAY)
     assert list(tmp_path.iterdir()) == [tmp_path / "demo.pmo"] or all(p.suffix != ".docx" for p in tmp_path.iterdir())
+
+
+def test_words_on_dark_fills_print_white(dated_demo, tmp_path):
+    """"Critical" on dark red and "Off track" on red read in white, as the app shows them, not black on a
+    dark fill that a printer turns into a blot."""
+    path = write_board_pack_pdf(dated_demo, tmp_path / "pack.pdf", today=TODAY)
+    fills: dict[str, set] = {}
+    for page in PdfReader(path).pages:
+        current: list = [None]
+
+        def before(op, args, _cm, _tm, current=current):
+            if op == b"rg":
+                current[0] = tuple(round(float(a), 2) for a in args)
+            elif op in (b"Tj", b"TJ"):
+                for word in ("Critical", "Off track"):
+                    if word in str(args[0]):
+                        fills.setdefault(word, set()).add(current[0])
+
+        page.extract_text(visitor_operand_before=before)
+    white = (1.0, 1.0, 1.0)
+    assert white in fills["Critical"] and white in fills["Off track"]

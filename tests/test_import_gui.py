@@ -4,6 +4,7 @@ from datetime import date
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
@@ -141,7 +142,7 @@ def test_a_sheet_whose_headers_name_nothing_known_is_mapped_by_hand(qtbot, popul
     """A data-quality log ("Problem Found", "Fixed?") names no issue-log column the importer knows: choosing its
     sheet and the issue log shows its columns to map, the header row is picked under a title block with the
     keyboard, and "Fixed?" mapped to the status reads its Y / N; the issues then import."""
-    from PySide6.QtCore import Qt
+
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -160,14 +161,14 @@ def test_a_sheet_whose_headers_name_nothing_known_is_mapped_by_hand(qtbot, popul
     dialog.register_combo.setCurrentIndex(dialog.register_combo.findData("issues"))
     assert "choose what each column holds" in dialog.summary.text()
     assert [dialog.mapping_table.cellWidget(r, 0).text() for r in range(dialog.mapping_table.rowCount())] == \
-        ["Log: Data quality log"]
+        ["Data quality log"]
     dialog.header_spin.setFocus()
     for _ in range(3):  # "found by its words" → row 1 → row 2 → row 3
         qtbot.keyClick(dialog.header_spin, Qt.Key.Key_Up)
     assert dialog.header_spin.value() == 3
     headers = [dialog.mapping_table.cellWidget(r, 0).text() for r in range(dialog.mapping_table.rowCount())]
-    assert headers == ["Log: No.", "Log: Column Name", "Log: Problem Found", "Log: Magnitude", "Log: Fixed?",
-                       "Log: What was done"]
+    assert headers == ["No.", "Column Name", "Problem Found", "Magnitude", "Fixed?",
+                       "What was done"]
     assert not dialog.import_button.isEnabled()
     dialog.set_mapping(2, "title")
     dialog.set_mapping(4, "status")
@@ -180,3 +181,62 @@ def test_a_sheet_whose_headers_name_nothing_known_is_mapped_by_hand(qtbot, popul
     assert got == [  # the columns left unmapped are kept on the issue, by their headers
         ("Nonsensical values ($0 transactions)", "Open", "To discuss with sales\nColumn Name: USD_Price\nMagnitude: 158 rows"),
         ("Inconsistent formatting", "Resolved", "Changed the column type\nColumn Name: User_ID\nMagnitude: full column")]
+
+
+def test_an_empty_template_has_nothing_to_import(qtbot, populated, tmp_path):
+    """A template whose rows are all blank or pre-numbered: the preview says there is nothing to import and
+    Import stays off, instead of a green summary and a button that imports nothing."""
+    path = colleague_workbook(tmp_path / "template.xlsx", [[f"R-00{n}", None, None, None, None, None, None]
+                                                           for n in range(1, 6)])
+    dialog = ImportDialog(populated, path)
+    qtbot.addWidget(dialog)
+    assert "Nothing to import" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_a_sheet_chosen_by_hand_with_a_response_plan_keeps_its_mapping_editable(qtbot, populated, tmp_path):
+    """A risk sheet with a mitigation column makes response actions too; choosing the sheet by hand still
+    lets the user change its mapping, and the summary says how many of each register it adds."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Risks"
+    ws.append(["Risk ID", "Risk", "Likelihood", "Impact", "Mitigation"])
+    ws.append(["R-101", "Vendor slips", "High", "Low", "Weekly calls with the vendor"])
+    ws.append(["R-102", "Budget cut", "Low", "High", "Phase the spend"])
+    path = tmp_path / "raid.xlsx"
+    wb.save(path)
+    dialog = ImportDialog(populated, path)
+    qtbot.addWidget(dialog)
+    dialog.sheet_combo.setCurrentIndex(dialog.sheet_combo.findData("Risks"))
+    assert dialog.mapping_table.isEnabled() and dialog.recheck_button.isEnabled()
+    assert dialog.mapping_table.rowCount() == 5
+    assert "(2 risks, 2 risk actions)" in dialog.summary.text()
+
+
+def test_tab_leaves_the_import_dialogs_tables(qtbot, populated, tmp_path):
+    """Tab walks the dialog's controls (the tables included) instead of being kept cell by cell inside a
+    table, so the buttons are reached by keyboard."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    path = colleague_workbook(tmp_path / "log.xlsx", [["R-001", "Existing risk", "Low", 1, "Ann", None, "x"]])
+    dialog = ImportDialog(populated, path)
+    qtbot.addWidget(dialog)
+    tables: list[QAbstractItemView] = [dialog.mapping_table, dialog.values_table, dialog.report_view]
+    assert not any(t.tabKeyNavigation() for t in tables)
+    dialog.show()
+    dialog.report_view.setFocus()
+    qtbot.keyClick(dialog.report_view, Qt.Key.Key_Tab)
+    assert not dialog.report_view.hasFocus()
+
+
+def test_the_preview_shows_what_each_row_becomes(qtbot, populated, tmp_path):
+    """Before importing, each row to insert or update shows its record: the title, then its first values
+    in the register's words; the tooltip has every value."""
+    path = colleague_workbook(tmp_path / "log.xlsx", [[None, "New supplier risk", "Medium", "5", "Bea", "12/03/2026", ""]])
+    dialog = ImportDialog(populated, path)
+    qtbot.addWidget(dialog)
+    model = dialog.report_model
+    column = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index("Imported as")
+    line = model.data(model.index(0, column))
+    assert line.startswith("New supplier risk · ") and "Owner: Bea" in line and "Probability: 3" in line
+    assert "Raised: 2026-03-12" in model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)

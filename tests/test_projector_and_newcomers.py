@@ -205,3 +205,25 @@ def test_zoom_draws_the_charts_larger_too(window, qtbot):
     assert heat.transform().m11() == pytest.approx(1.25, abs=0.02)  # and it stays so when resized
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert heat.transform().m11() == pytest.approx(1.0)
+
+
+def test_zoom_makes_the_overview_tiles_larger_too(window, qtbot):
+    """Ctrl+= on the Program overview: its tiles' text (project chips, counts) grows with the tables'."""
+    window.show_page(0)
+    page = window.pages[0]
+    qtbot.wait(10)
+
+    def points(widget) -> float:
+        widget.ensurePolished()  # the size is a rule of the page's style sheet, applied when polished
+        return widget.font().pointSizeF()
+
+    tile = next(iter(page.tiles.values()))
+    before, title = points(tile.body), points(page.title)
+    page.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert zoom().percent == 125
+    assert points(next(iter(page.tiles.values())).body) == pytest.approx(before * 1.25, abs=0.1)
+    assert points(page.title) == pytest.approx(title * 1.25, abs=0.1)
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert points(next(iter(page.tiles.values())).body) == pytest.approx(before, abs=0.1)

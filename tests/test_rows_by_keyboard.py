@@ -134,6 +134,22 @@ def test_typing_in_the_new_row_line_adds_a_record(qtbot, projects, document):
     assert len(rows(document, PROJECTS)) == 3
 
 
+def test_tabbing_into_the_new_row_of_an_empty_register_types_into_its_first_column(qtbot, document):
+    """An empty register: Tab from the table to the ✱ line, then typing, adds the record — the line's
+    current cell is never the read-only ID, where the typing would vanish without a word."""
+    view = make_view(qtbot, document, PROJECTS)
+    line = view.new_line
+    line.setCurrentIndex(view.new_row_model.index(0, PROJECTS.field_names.index("code")))  # where a click can leave it
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Tab)
+    assert line.hasFocus()
+    assert line.currentIndex().column() == PROJECTS.field_names.index("name")
+    type_keys(qtbot, line, "Store refit")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(rows(document, PROJECTS)) == 1)
+    assert rows(document, PROJECTS)[0]["name"] == "Store refit"
+
+
 def test_the_new_row_waits_for_required_columns(qtbot, document):
     view = make_view(qtbot, document, RISKS)
     assert view.model.rowCount() == 0

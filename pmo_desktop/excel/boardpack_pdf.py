@@ -48,6 +48,7 @@ from ..models.store import Store
 from ..models.summary import HeatCell, overview_entries
 from .atomic import check_target, write_atomically
 from .boardpack_data import SINCE_HEADERS, BoardPackData, Record, read_board_pack, since_intro, since_rows
+from .styles import text_colour_on
 
 PAGE = landscape(A4)
 MARGIN = 14 * mm
@@ -95,14 +96,16 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequen
     """A table that breaks across pages with its header row repeated; ``fills``: (col, row) → colour."""
     data = [[Paragraph(f"<b>{_escape(h)}</b>", CELL) for h in headers],
             *[[_cell(v) for v in row] for row in rows]]
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     style = [("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BACKGROUND", (0, 0), (-1, 0), HEADER_GREY),
              ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 2),
              ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
     for (col, row), colour in (fills or {}).items():
         c = _colour(colour)
-        if c is not None:
+        if c is not None and colour is not None:
             style.append(("BACKGROUND", (col, row + 1), (col, row + 1), c))
+            if text_colour_on(colour) == "FFFFFF":  # "Critical" on dark red: white, as the app shows it
+                data[row + 1][col] = Paragraph(f'<font color="white">{_escape(_text(rows[row][col]))}</font>', CELL)
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(style))
     return table
 
@@ -307,9 +310,11 @@ def _heat_grid(data: BoardPackData, title: str, counts: Counter[HeatCell]) -> li
         for i in range(1, n + 1):
             count = counts.get((p, i), 0)
             row.append(str(count) if count else "")
-            colour = _colour(scale.colour_of(scale.rating(p, i) or ""))
-            if colour is not None:
+            hex_fill = scale.colour_of(scale.rating(p, i) or "")
+            colour = _colour(hex_fill)
+            if colour is not None and hex_fill:
                 style.append(("BACKGROUND", (i, r), (i, r), colour))
+                style.append(("TEXTCOLOR", (i, r), (i, r), colors.HexColor("#" + text_colour_on(hex_fill))))
         rows.append(row)
     cell = min(16.0, (FULL / 2 - 30) / n)
     grid = Table(rows, colWidths=[28 * mm, *[cell * mm] * n], rowHeights=[10 * mm, *[9 * mm] * n], style=style)

@@ -7,6 +7,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from ..models.registers import REGISTERS
+
 
 class Action(str, Enum):
     INSERT = "insert"
@@ -129,7 +131,18 @@ class ImportPlan:
     def summary(self) -> str:
         """One sentence for the preview dialog or the command line."""
         n_ins, n_upd, n_skip, n_err = (self.count(a) for a in Action)
+        if not (n_ins or n_upd or n_err or self.conflicts):
+            return (f"Nothing to import: all {n_skip} rows are skipped, each with its reason (empty, a note, "
+                    "or the same as the office's)."
+                    if n_skip else "Nothing to import: the sheet has no rows under its header.")
         text = f"{n_ins} to insert, {n_upd} to update, {n_skip} skipped"
+        per_register: dict[str, int] = {}
+        for s in self.sheets:
+            n = s.count(Action.INSERT) + s.count(Action.UPDATE)
+            if n:
+                per_register[s.register] = per_register.get(s.register, 0) + n
+        if len(per_register) > 1:  # "7 to insert" of 4 risks and their 3 response actions: say so
+            text += " (" + ", ".join(_count(n, REGISTERS[r].noun) for r, n in per_register.items()) + ")"
         if self.conflicts:
             text += (f", {len(self.conflicts)} changed in both the office and the workbook since the export "
                      "(the office's values kept unless you take the workbook's)")
@@ -139,6 +152,13 @@ class ImportPlan:
                     f"{n_ins + n_upd} valid rows are imported alone (first: {first.sheet} row {first.row}: "
                     f"{first.reason}).")
         return text + "."
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 risk", "2 risk actions", "3 dependencies"."""
+    if n != 1:
+        noun = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+    return f"{n} {noun}"
 
 
 @dataclass

@@ -31,10 +31,12 @@ from .register_filter import RegisterFilter
 from .register_page import page_title
 from .theme import colours, theme
 from .tile import Tile, tile_style
+from .zoom import zoom
 
 OBJECTIVES = REGISTERS["objectives"]
 PROJECT_COLUMNS = 5
 TILE_COLUMNS = 4
+TILE_WIDTH = 240  # px at 100 %: narrower tiles cut project names and chips, so fewer go on a row
 SHOWN = 3   # records named on a tile; the register shows them all
 SHORT = {"schedule": "Sched", "cost": "Cost", "scope": "Scope", "quality": "Qual", "benefits": "Ben"}
 
@@ -63,8 +65,8 @@ class OverviewPage(RefreshWhenShown, QWidget):
         super().__init__(parent)
         self.document = document
         self.tiles: dict[str, Tile] = {}
+        self.tiles_per_row = PROJECT_COLUMNS
         content = QWidget(self)
-        content.setStyleSheet(tile_style())
         layout = QVBoxLayout(content)
         self.title = page_title("", content)
         self.description = QLabel(content)
@@ -100,12 +102,39 @@ class OverviewPage(RefreshWhenShown, QWidget):
         self.watch_registers(document, tuple(REGISTERS))
         self.redraw_on_theme_change()  # the RAG chips are drawn in the theme's colours
         theme().changed.connect(self._restyle)
+        # Projector zoom (Ctrl+=) makes the tiles' text larger too, as it does the tables'. Under a style
+        # sheet a parent's font does not reach its children, so the size is a rule of the sheet.
+        self._points = (content.font().pointSizeF(), self.title.font().pointSizeF())
+        self.title.setObjectName("overview-title")
+        zoom().changed.connect(self.apply_zoom)
+        self.apply_zoom()
+
+    def _style(self) -> str:
+        text, title = (round(p * zoom().factor, 1) for p in self._points)
+        return tile_style() + (f"QLabel, QGroupBox {{ font-size: {text}pt; }}\n"
+                               f"QLabel#overview-title {{ font-size: {title}pt; font-weight: bold; }}\n")
+
+    def apply_zoom(self, *_args) -> None:
+        self.content.setStyleSheet(self._style())
+        self._relayout()
+
+    def _columns(self, most: int) -> int:
+        """Tiles on a row: as many as fit at the zoom level, up to ``most``."""
+        return max(1, min(most, int(self.width() // (TILE_WIDTH * zoom().factor))))
+
+    def _relayout(self) -> None:
+        if self.tiles and self.isVisible() and self.tiles_per_row != self._columns(PROJECT_COLUMNS):
+            self.refresh()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._relayout()
 
     def _restyle(self, *_args) -> None:
         """Widgets under a style sheet keep the palette they were polished with: set the tiles' style
         sheet anew so the page takes the new theme's palette (text and background)."""
         self.content.setStyleSheet("")
-        self.content.setStyleSheet(tile_style())
+        self.content.setStyleSheet(self._style())
 
     def select_record(self, register_name: str, record_id: int) -> bool:
         return False
@@ -132,6 +161,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
                 item = grid.takeAt(0)
                 widget = item.widget() if item is not None else None
                 if widget:
+                    widget.hide()  # gone from the screen now; deleted once the event loop comes round
                     widget.deleteLater()
         self.tiles.clear()
         return focused
@@ -153,7 +183,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
                     f'<table cellspacing="2" cellpadding="0"><tr>'
                     + "".join(_chip(latest.get(d) or "", SHORT[d], small=True) for d in DIMENSIONS[1:])
                     + f"</tr></table><small>{escape(versus)}</small>")
-        self._tile(self.project_grid, index, PROJECT_COLUMNS, f"project:{p.project}", p.project, html,
+        self._tile(self.project_grid, index, self._columns(PROJECT_COLUMNS), f"project:{p.project}", p.project, html,
                    RegisterFilter("status_reports", {"project": frozenset({p.project})}, label=f"Project: {p.project}"),
                    f"Open the status reports of {p.project}")
 
@@ -170,6 +200,10 @@ class OverviewPage(RefreshWhenShown, QWidget):
                                      or "—") + "</b>"]
         self.facts.setText(" &nbsp;·&nbsp; ".join(facts))
         focused = self._clear()
+        self.tiles_per_row = self._columns(PROJECT_COLUMNS)
+        for grid, most in ((self.project_grid, PROJECT_COLUMNS), (self.tile_grid, TILE_COLUMNS)):
+            for column in range(most):  # the columns in use share the width; unused ones take none
+                grid.setColumnStretch(column, 1 if column < self._columns(most) else 0)
         d: Dashboard = self.document.office.read_snapshot(dashboard, self.document.context)
         s = d.summary
         st = s["status"]
@@ -220,7 +254,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
                 html += "<br><small>" + _items(d.open_issues, "No open issues") + "</small>"
             tiles.append((name, heading, html, target, hint))
         for index, (key, title, html, target, hint) in enumerate(tiles):
-            self._tile(self.tile_grid, index, TILE_COLUMNS, key, title, html, target, hint)
+            self._tile(self.tile_grid, index, self._columns(TILE_COLUMNS), key, title, html, target, hint)
 
 
 def _declared_target(name: str, d: Dashboard) -> tuple[RegisterFilter, str]:

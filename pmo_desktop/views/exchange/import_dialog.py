@@ -94,6 +94,8 @@ class ImportDialog(QDialog):
         self.report_view = QTableView(self)
         self.report_view.setModel(self.report_model)
         self.report_view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((110, 50, 90, 80, 380)):  # then the reason takes the rest
+            self.report_view.setColumnWidth(column, width)
         self.values_table = QTableWidget(0, 2, self)
         self.values_table.setHorizontalHeaderLabels(["Value the import could not place", "Translate to"])
         self.values_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -116,6 +118,7 @@ class ImportDialog(QDialog):
         for table, name in ((self.mapping_table, "Column mapping"), (self.values_table, "Values to translate"),
                             (self.report_view, "Rows to import")):
             name_table(table, name)
+            table.setTabKeyNavigation(False)  # Tab goes on to the next control, arrows move within the table
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -179,7 +182,7 @@ class ImportDialog(QDialog):
         self.summary.setText(f"<span style='color:{colours().error}'>{message}</span>")
         self.import_button.setEnabled(False)
         self.partial_button.setEnabled(False)
-        self.report_model.set_reports([])
+        self.report_model.set_plan(None)
         self.mapping_table.setRowCount(0)
         self.values_table.setRowCount(0)
 
@@ -220,13 +223,14 @@ class ImportDialog(QDialog):
             self._show_problem(str(e))
             return
         self.plan = plan
-        self.report_model.set_reports(plan.reports)
+        self.report_model.set_plan(plan)
         self._fill_mapping(plan)
         self._fill_values(plan)
         skipped = "".join(f"<br>Sheet “{s}” not imported: {why}" for s, why in plan.skipped_sheets)
         added = "".join(f"<br>New {key.split('.')[-1]} values join the office's list: {', '.join(sorted(v))}"
                         for key, v in sorted(plan.new_choices.items()))
-        colour = colours().error if not plan.ok else colours().good
+        something = plan.valid_count > 0 or bool(plan.conflicts)
+        colour = colours().error if not plan.ok else colours().good if something else colours().muted
         conflicts = "".join(f"<br>⚠ {html.escape(str(c))}" for c in plan.conflicts[:8])
         if len(plan.conflicts) > 8:
             conflicts += f"<br>… and {len(plan.conflicts) - 8} more"
@@ -236,7 +240,7 @@ class ImportDialog(QDialog):
                         "each column holds (and the header row if it is not the first), then Check again.</span><br>")
         self.summary.setText(f"{unmapped}<span style='color:{colour}'>{plan.summary()}</span>{conflicts}{skipped}"
                              f"{added}")
-        self.import_button.setEnabled(plan.ok and any(s.rows for s in plan.sheets))
+        self.import_button.setEnabled(plan.ok and something)
         valid, bad = plan.valid_count, len(plan.errors)
         self.partial_button.setVisible(bad > 0)
         self.partial_button.setEnabled(bad > 0 and valid > 0)
@@ -288,17 +292,20 @@ class ImportDialog(QDialog):
     def _fill_mapping(self, plan: ImportPlan) -> None:
         """One row per workbook column of a single-sheet plan, with a choice of field to import it as."""
         self.mapping_table.setRowCount(0)
-        single = len(plan.sheets) == 1 and self.sheet_combo.currentData() is not None
+        # one sheet chosen: its columns are the user's to map (the response actions the import makes of its
+        # plan columns are no sheet of the workbook)
+        own = [s for s in plan.sheets if not s.synthetic]
+        single = len(own) == 1 and self.sheet_combo.currentData() is not None
         self.mapping_table.setEnabled(single)
         self.recheck_button.setEnabled(single)
-        for sheet in plan.sheets:
+        for sheet in own:
             choices = importable_fields(sheet.register)
             for col, header in enumerate(sheet.headers):
                 if not header and col not in sheet.mapping:
                     continue
                 r = self.mapping_table.rowCount()
                 self.mapping_table.insertRow(r)
-                label = QLabel(f"{sheet.sheet}: {header or '(no header)'}")
+                label = QLabel((header or "(no header)") if single else f"{sheet.sheet}: {header or '(no header)'}")
                 label.setProperty("column", col)
                 label.setToolTip(sheet.ignored.get(col, ""))
                 self.mapping_table.setCellWidget(r, 0, label)

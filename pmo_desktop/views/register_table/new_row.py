@@ -169,8 +169,22 @@ class NewRowLine(QTableView):
         bar = self.main.verticalScrollBar()
         self.setViewportMargins(0, 0, bar.width() if bar.isVisible() else 0, 0)
 
+    def _on_editable_cell(self) -> None:
+        """Typing lands in a column that takes it: the line's current cell is moved off a calculated or
+        read-only one (the ID), which would drop what is typed without a word."""
+        current = self.currentIndex()
+        if not current.isValid() or not self.row_model.flags(current) & Qt.ItemFlag.ItemIsEditable:
+            self.setCurrentIndex(self.row_model.index(0, self.row_model.first_column))
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self._on_editable_cell()
+
     def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Up and self.state() != QAbstractItemView.State.EditingState:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if event.key() == Qt.Key.Key_Up and not editing:
             self.leave_up.emit(self.currentIndex().column())
             return
+        if not editing and event.text().strip():
+            self._on_editable_cell()
         super().keyPressEvent(event)

@@ -307,7 +307,8 @@ class RegisterView(QWidget):
 
     def _update_count(self, *args) -> None:
         shown, total = self.proxy.rowCount(), self.model.total_rows()
-        self.count_label.setText(f"{shown:,} of {total:,} rows" if self.proxy.is_filtered else f"{total:,} rows")
+        rows = "row" if total == 1 else "rows"
+        self.count_label.setText(f"{shown:,} of {total:,} {rows}" if self.proxy.is_filtered else f"{total:,} {rows}")
         self.clear_filters_button.setEnabled(self.proxy.is_filtered)
         self.empty_state.update_for(shown, total)
 
