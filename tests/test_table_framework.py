@@ -183,3 +183,13 @@ def test_two_views_of_one_register_stay_in_step(qtbot, view, document):
     qtbot.addWidget(other)
     view.model.setData(view.proxy.mapToSource(cell(view, 2, "name")), "Loyalty 2")
     assert other.proxy.index(2, other.model.column_of("name")).data() == "Loyalty 2"
+
+
+def test_a_search_of_several_words_finds_rows_holding_each_of_them(qtbot, view):
+    """"loyalty 200" finds the Loyalty project with its budget of 200: every word somewhere in the row, in
+    any order, not the words side by side."""
+    qtbot.keyClicks(view.search, "200 loyalty")
+    assert view.proxy.rowCount() == 1 and cell(view, 0, "name").data() == "Loyalty"
+    view.search.clear()
+    qtbot.keyClicks(view.search, "loyalty 300")
+    assert view.proxy.rowCount() == 0

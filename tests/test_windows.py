@@ -211,3 +211,14 @@ def test_date_prefixes_as_ranges():
     assert date_prefix_range("03-1") is None and date_prefix_range("2024 03") is None
     assert date_can_show("-03-1") and date_can_show("4-0") and not date_can_show("03/2026")
     assert not date_can_show("2026-03-311") and not date_can_show("12345")
+
+
+def test_a_search_of_several_words_needs_each_word_not_the_phrase(demo_store):
+    """"supplier late" finds "POS supplier delivers late" (as the in-memory table does): every word in
+    the row, in any order."""
+    with demo_store.transaction() as s:
+        rid = records.create_record(s, RISKS, {"title": "POS supplier delivers late", "probability": 2, "impact": 2}).id
+    with demo_store.session() as s:
+        assert rid in windows.fetch_ids(s, RISKS, Window(search="supplier late"))
+        assert rid in windows.fetch_ids(s, RISKS, Window(search="late  POS"))
+        assert rid not in windows.fetch_ids(s, RISKS, Window(search="supplier nowhere"))

@@ -381,8 +381,8 @@ def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | No
             conditions.append(_filter_condition(session, reg, f, allowed, ctx))
         else:
             python_filters.append((f, allowed))
-    if window.search:
-        conditions.append(_search_condition(session, reg, window.search, ctx))
+    for word in window.search.split():  # every word somewhere in the row, as the search box says
+        conditions.append(_search_condition(session, reg, word, ctx))
     if conditions:
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None

@@ -67,8 +67,10 @@ class RegisterFilterProxy(QSortFilterProxyModel):
         model = self.source()
         if self._record_ids is not None and model.record_id(source_row) not in self._record_ids:
             return False
-        if self._search and self._search not in model.search_text(source_row):
-            return False
+        if self._search:
+            text = model.search_text(source_row)
+            if not all(word in text for word in self._search.split()):  # every word, anywhere in the row
+                return False
         if self._column_filters:
             row = model.rows[source_row]
             for column, allowed in self._column_filters.items():
