@@ -11,12 +11,18 @@ that is not counted, whatever ``PYTHONDONTWRITEBYTECODE`` says in the calling en
 on this machine, and without a cache every start compiles the window's modules from source, 30–70 ms).
 ``PMO_BENCH_NO_BYTECODE=1`` measures that case instead.
 
+``PMO_BENCH_INSTRUCTIONS=1`` adds one run of each under valgrind's callgrind and prints the instructions
+each executed (the part of ``Ir`` in user space): a count the machine's load does not change, to weigh a
+change on a shared machine where the times move by ±30 % from run to run (slow: a minute or two).
+
     PYTHONPATH=. .venv/bin/python benchmarks/bench_startup.py
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -85,6 +91,13 @@ def main(runs: int = 7) -> None:
                 shown.append(float(a))
                 loaded.append(float(b))
                 cpu_shown.append(float(cpu))
+        report(runs, bare, shown, loaded, cpu_bare, cpu_shown)
+        if os.environ.get("PMO_BENCH_INSTRUCTIONS"):
+            instructions(env, demo)
+
+
+def report(runs: int, bare: list[float], shown: list[float], loaded: list[float], cpu_bare: list[float],
+           cpu_shown: list[float]) -> None:
     floor = statistics.median(bare)
     cached = "without a bytecode cache" if os.environ.get("PMO_BENCH_NO_BYTECODE") else "bytecode cached"
     print(f"bare PySide6 window shown (floor, {cached}): median {floor:.3f} s, min {min(bare):.3f} s over {runs} runs")
@@ -95,6 +108,23 @@ def main(runs: int = 7) -> None:
     cpu_floor, cpu_main = statistics.median(cpu_bare), statistics.median(cpu_shown)
     print(f"CPU time of the process to the window shown: median {cpu_main:.3f} s against {cpu_floor:.3f} s "
           f"for the bare window (×{cpu_main / cpu_floor:.2f})")
+
+
+def instructions(env: dict[str, str], demo: Path) -> None:
+    """Each start once under callgrind (the file is not opened: the child stops at the window shown)."""
+    if shutil.which("valgrind") is None:
+        print("instructions: valgrind is not installed")
+        return
+    shown_only = CHILD.split("def load():")[0] + "print('shown')\n"
+    counts = []
+    for code, args in ((BARE, [repr(time.time())]), (shown_only, [repr(time.time()), str(demo)])):
+        out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                              sys.executable, "-c", code, *args], env=dict(env, PYTHONHASHSEED="0"),
+                             capture_output=True, text=True, check=True)
+        counts.append(int(re.findall(r"Collected : (\d+)", out.stderr)[-1]))
+    bare, shown = counts
+    print(f"instructions to the window shown: {shown / 1e6:.0f} M against {bare / 1e6:.0f} M for the bare window "
+          f"(×{shown / bare:.2f}; callgrind, user space, unchanged by the machine's load)")
 
 
 if __name__ == "__main__":

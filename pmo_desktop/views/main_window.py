@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -236,10 +235,11 @@ class MainWindow(QMainWindow):
             return
         super().keyPressEvent(event)
 
-    def _icon(self, theme: str, fallback: "QStyle.StandardPixmap"):
+    def _icon(self, theme: str, fallback: "QStyle.StandardPixmap | None"):
+        """The icon theme's icon, else the style's (no fallback: a glyph tool, drawn by ``_draw_glyph_tools``)."""
         from PySide6.QtGui import QIcon
 
-        return QIcon.fromTheme(theme, self.style().standardIcon(fallback))
+        return QIcon.fromTheme(theme) if fallback is None else QIcon.fromTheme(theme, self.style().standardIcon(fallback))
 
     def _make_toolbar(self) -> None:
         """The main commands with icons and words, for those who do not know the menus yet."""
@@ -266,8 +266,8 @@ class MainWindow(QMainWindow):
         self.tool_delete = tool("Delete", "edit-delete", SP.SP_TrashIcon, lambda: self._on_table("delete_rows"),
                                 "Delete the selected rows (Shift+Del)")
         bar.addSeparator()
-        self.tool_undo = tool("Undo", "edit-undo", SP.SP_ArrowBack, self._undo, "Undo the last change (Ctrl+Z)", False)
-        self.tool_redo = tool("Redo", "edit-redo", SP.SP_ArrowForward, self._redo, "Redo (Ctrl+Shift+Z)", False)
+        self.tool_undo = tool("Undo", "edit-undo", None, self._undo, "Undo the last change (Ctrl+Z)", False)
+        self.tool_redo = tool("Redo", "edit-redo", None, self._redo, "Redo (Ctrl+Shift+Z)", False)
         bar.addSeparator()
         tool("Import", "document-import", SP.SP_DialogOpenButton, self.import_excel,
              "Import rows from an Excel workbook (Ctrl+I)")
@@ -276,9 +276,9 @@ class MainWindow(QMainWindow):
         tool("Board pack", "x-office-spreadsheet", SP.SP_FileDialogDetailedView, self.export_board_pack,
              "Write the board pack workbook (Ctrl+Shift+E)")
         bar.addSeparator()
-        for action, icon_name, fallback, text in ((self.zoom_out_action, "zoom-out", SP.SP_ArrowDown, "Zoom out"),
-                                                  (self.zoom_in_action, "zoom-in", SP.SP_ArrowUp, "Zoom in")):
-            action.setIcon(self._icon(icon_name, fallback))
+        for action, icon_name, text in ((self.zoom_out_action, "zoom-out", "Zoom out"),
+                                        (self.zoom_in_action, "zoom-in", "Zoom in")):
+            action.setIcon(self._icon(icon_name, None))
             action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}); "
                               "Ctrl+0 for 100 %")
             bar.addAction(action)
@@ -732,6 +732,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, f"About {APP_NAME}",
                           f"<h3>{APP_NAME} {__version__}</h3><p>Stakeholder map, risk register and benefits plan "
                           "for a program office, in one file.</p>")

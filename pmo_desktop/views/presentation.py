@@ -6,7 +6,7 @@ zoom changed while presenting is not saved."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 
@@ -16,8 +16,7 @@ PRESENTING_ZOOM = 150
 SMALL_SCREEN_ZOOM = 125  # below 1200 pixels across, 150 % leaves the charts no room for their labels
 
 
-@dataclass
-class _Before:
+class _Before(NamedTuple):  # not a dataclass: this module loads with the window, ``dataclasses`` costs its start 5 ms
     state: Qt.WindowState
     zoom: int
     hidden: list  # the widgets presentation mode hid, shown again on leaving

@@ -11,7 +11,7 @@ that would vanish on a dark background.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPen
@@ -22,9 +22,9 @@ CHOICES = ((SYSTEM, "&System"), (LIGHT, "&Light"), (DARK, "&Dark"), (HIGH_CONTRA
 STYLE = "Fusion"  # draws every control from the palette, the same on every platform
 
 
-@dataclass(frozen=True)
-class Colours:
-    """What a chart or a coloured cell draws with under one theme."""
+class Colours(NamedTuple):
+    """What a chart or a coloured cell draws with under one theme. (A named tuple, not a dataclass: the
+    theme is read before the window is first shown, and ``dataclasses`` costs that start 5 ms to import.)"""
 
     name: str
     background: str     # charts and maps: the palette's base
