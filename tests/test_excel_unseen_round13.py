@@ -1,0 +1,27 @@
+"""Classes of problem found on round 13 of real public registers: each test writes a workbook of that
+shape and checks what a user gets."""
+
+from __future__ import annotations
+
+from imported import import_all, rows_of
+from real_world_factory import write_xlsx
+
+from pmo_desktop.models.store import Store
+
+
+def by_code(store: Store, register: str) -> dict[str, dict]:
+    return {r["code"]: r for r in rows_of(store, register)}
+
+
+def test_a_level_number_glued_to_its_word_is_that_level(sqlite_store, tmp_path):
+    """"4-Alta", "2-Baixa", "5-Muito Alto": the level's number written before its name without spaces (a
+    dropdown of the template's own parameters sheet) is that level; a range "1-3" stays a range."""
+    path = write_xlsx(tmp_path / "Registro de riscos.xlsx", {"Riscos": [
+        ["ID", "Descrição do risco", "Probabilidade", "Impacto", "Responsável"],
+        ["R1", "Hospedagem de dados do software", "2-Baixa", "5-Muito Alto", "Saleasy"],
+        ["R2", "Servidor e estrutura", "4-Alta", "2-Baixo", "Saleasy"],
+        ["R3", "Suporte ao cliente", "1-Muito Baixa", "4-Alto", "Cliente"]]})
+    plan = import_all(sqlite_store, path)
+    assert not [r for s in plan.sheets for r in s.rows if r.report.action.value == "error"]
+    got = by_code(sqlite_store, "risks")
+    assert [(got[c]["probability"], got[c]["impact"]) for c in ("R1", "R2", "R3")] == [(2, 5), (4, 2), (1, 4)]
