@@ -25,3 +25,20 @@ def test_a_level_number_glued_to_its_word_is_that_level(sqlite_store, tmp_path):
     assert not [r for s in plan.sheets for r in s.rows if r.report.action.value == "error"]
     got = by_code(sqlite_store, "risks")
     assert [(got[c]["probability"], got[c]["impact"]) for c in ("R1", "R2", "R3")] == [(2, 5), (4, 2), (1, 4)]
+
+
+def test_a_copyright_line_under_an_empty_template_is_no_record(sqlite_store, tmp_path):
+    """A change request log template, its table empty, and "© 2018 … All Rights Reserved" at the foot of
+    the last column: nothing to import, no decision titled with the copyright."""
+    path = write_xlsx(tmp_path / "Change Request Log.xlsx", {"Change Request Log": [
+        ["Change Request Log"],
+        ["Project Name:", None, None, None, "Date:"],
+        ["ID #", "Group", "Description", "Requester", "Date", "Status", "Decision"],
+        *[[] for _ in range(15)],
+        [None, None, None, None, None, None, "© 2018 PMPMasterPrep - All Rights Reserved"]]})
+    try:
+        import_all(sqlite_store, path)
+    except Exception:  # noqa: BLE001 - refusing the empty template is as good as importing nothing
+        pass
+    assert rows_of(sqlite_store, "decisions") == []
+    assert rows_of(sqlite_store, "risks") == []

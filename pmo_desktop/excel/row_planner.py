@@ -46,6 +46,8 @@ EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description
                "assumptions": "notes", "dependencies": "notes", "decisions": "rationale", "communications": "notes"}
 # A risk sheet without a title column names its risks by the event, cause or effect (cause/event layouts).
 TITLE_FALLBACK = _TITLE_FALLBACK
+_COPYRIGHT_RE = re.compile(r"^\W*(©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|tous droits réservés|"
+                           r"alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati", re.I)
 _TOTAL_RE = re.compile(r"^\s*(grand\s+)?(sub)?totals?\b|^\s*(sum|итого|всего|total général|gesamt|summe)\b", re.I)
 
 
@@ -390,6 +392,9 @@ class Planner:
                 skip(number, "no values in the imported columns (a note or a total, not a record).")
                 continue
             first_text = v.parse_text(row[filled[0]])
+            if len(filled) <= 2 and any(_COPYRIGHT_RE.search(v.parse_text(row[c])) for c in filled):
+                skip(number, f"a copyright notice, not a record (“{v.parse_text(row[filled[-1]])[:40]}”).")
+                continue
             if _TOTAL_RE.match(first_text) and (title_col is None or filled[0] != title_col or len(first_text) < 20):
                 skip(number, f"a total, not a record (“{first_text[:40]}”).")
                 continue
