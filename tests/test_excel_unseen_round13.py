@@ -27,6 +27,27 @@ def test_a_level_number_glued_to_its_word_is_that_level(sqlite_store, tmp_path):
     assert [(got[c]["probability"], got[c]["impact"]) for c in ("R1", "R2", "R3")] == [(2, 5), (4, 2), (1, 4)]
 
 
+def test_a_spanish_communication_plan_is_read(sqlite_store, tmp_path):
+    """"Stakeholder | Tipo de Información | Frecuencia | Medio | Formato | Responsable | Objetivo": the kind of
+    information is what is communicated; Semanal / Quincenal / Mensual / Diario / Ad-hoc / Por hito are its
+    frequencies (daily counts as weekly, at each milestone as ad hoc)."""
+    path = write_xlsx(tmp_path / "Plan de comunicaciones.xlsx", {"Plan de Comunicaciones": [
+        [],
+        [],
+        [None, "Stakeholder", "Tipo de Información", "Frecuencia", "Medio", "Formato", "Responsable", "Objetivo"],
+        [None, "Cliente", "Avance del proyecto", "Semanal", "Reunión", "Presentación", "PM", "Validar progreso"],
+        [None, "Sponsor", "Estado ejecutivo", "Quincenal", "Email", "Reporte PDF", "PM", "Toma de decisiones"],
+        [None, "CFO", "Estado financiero", "Mensual", "Dashboard", "Reporte financiero", "PM", "Control de costos"],
+        [None, "Equipo Cloud", "Tareas técnicas", "Diario", "Teams", "Standup", "Líder Cloud", "Ejecución"],
+        [None, "Usuarios clave", "Validación funcional", "Por hito", "Reunión", "Demo", "PM", "Aceptación"]]})
+    import_all(sqlite_store, path)
+    got = {r["message"]: r for r in rows_of(sqlite_store, "communications")}
+    assert list(got) == ["Avance del proyecto", "Estado ejecutivo", "Estado financiero", "Tareas técnicas",
+                         "Validación funcional"]
+    assert [r["frequency"] for r in got.values()] == ["Weekly", "Fortnightly", "Monthly", "Weekly", "Ad hoc"]
+    assert got["Estado ejecutivo"]["channel"] == "Email"
+
+
 def test_a_copyright_line_under_an_empty_template_is_no_record(sqlite_store, tmp_path):
     """A change request log template, its table empty, and "© 2018 … All Rights Reserved" at the foot of
     the last column: nothing to import, no decision titled with the copyright."""
