@@ -27,6 +27,25 @@ def test_a_level_number_glued_to_its_word_is_that_level(sqlite_store, tmp_path):
     assert [(got[c]["probability"], got[c]["impact"]) for c in ("R1", "R2", "R3")] == [(2, 5), (4, 2), (1, 4)]
 
 
+def test_a_category_column_of_threats_and_opportunities_is_the_kind(sqlite_store, tmp_path):
+    """"Tipo de Risco" beside "Categoria": its header says category, but every value is Ameaça or
+    Oportunidade, so it says threat or opportunity; the category stays the category. "Cód." is the ID and
+    "Descrição do Impacto" the effect."""
+    path = write_xlsx(tmp_path / "riscos.xlsx", {"Riscos": [
+        ["Cód.", "Descrição do risco", "Probabilidade", "Impacto", "Descrição do Impacto", "Categoria",
+         "Tipo de Risco", "Proprietário do risco"],
+        ["1", "Hospedagem de dados do software", "Baixa", "Alto", "Perda de dados de clientes", "Técnico",
+         "Ameaça", "Saleasy"],
+        ["2", "Servidor e estrutura", "Alta", "Baixo", "Upgrades na estrutura", "Organizacional",
+         "Oportunidade", "Saleasy"],
+        ["3", "Entrega de recursos", "Baixa", "Médio", "Alteração no cronograma", "Externo", "Ameaça", "Cliente"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert [got[c]["kind"] for c in ("1", "2", "3")] == ["Threat", "Opportunity", "Threat"]
+    assert got["1"]["category"] == "Technical"
+    assert got["1"]["effect"] == "Perda de dados de clientes"
+
+
 def test_a_spanish_communication_plan_is_read(sqlite_store, tmp_path):
     """"Stakeholder | Tipo de Información | Frecuencia | Medio | Formato | Responsable | Objetivo": the kind of
     information is what is communicated; Semanal / Quincenal / Mensual / Diario / Ad-hoc / Por hito are its

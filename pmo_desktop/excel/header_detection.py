@@ -873,6 +873,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
             mapping = _codes_over_counter(kind, mapping, dups, sample)
+            mapping = _kind_by_values(kind, mapping, dups, sample)
             if len(real_fields(mapping)) < MIN_FIELDS:
                 continue
             score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, row, mapping)
@@ -912,6 +913,27 @@ def _codes_over_counter(kind: SheetKind, mapping: dict[int, str], dups: dict[int
                 len({str(x).strip().lower() for x in values}) == len(values) and \
                 all(re.search(r"[^\W\d_]", str(x)) and re.search(r"\d", str(x)) for x in values):
             return {**{k: n for k, n in mapping.items() if k != held}, c: key}
+    return mapping
+
+
+# A column named as one field whose every value is a closed choice of another ("Tipo de Risco" over
+# Ameaça / Oportunidade beside "Categoria": threat or opportunity, not a category)
+VALUE_HOMES = {("risks", "category"): "kind"}
+
+
+def _kind_by_values(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
+                    sample: list[list[Any]]) -> dict[int, str]:
+    for (register, said), home in VALUE_HOMES.items():
+        if register != kind.register or home in mapping.values():
+            continue
+        vocab = value_words(f"{register}.{home}")
+        choices = kind.reg.field(home).choices
+        for c, name in [*mapping.items(), *dups.items()]:
+            if name != said:
+                continue
+            values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+            if len(values) >= 2 and all(vocab.get(word_key(x)) in choices for x in values):
+                return {**{k: n for k, n in mapping.items() if k != c}, c: home}
     return mapping
 
 
