@@ -82,3 +82,27 @@ def test_a_copyright_line_under_an_empty_template_is_no_record(sqlite_store, tmp
         pass
     assert rows_of(sqlite_store, "decisions") == []
     assert rows_of(sqlite_store, "risks") == []
+
+
+def test_header_abbreviations_spelled_out_in_the_sheets_legend(sqlite_store, tmp_path):
+    """"Si | Pi | R" before the measures and "Si' | Pi' | R'" after them, a legend beside the table spelling
+    them out (Schadensausmass / Eintrittswahrscheinlichkeit ohne / mit Gegenmassnahme): impact and
+    likelihood, then their residual values; "Wer" (who) owns the risk."""
+    legend = [["Si", "Schadensausmass ohne Gegenmassnahme"], ["Pi", "Eintrittswahrscheinlichkeit ohne Gegenmassnahme"],
+              ["R", "Risikofaktor ohne Gegenmassnahme [Si*Pi]"], ["Si'", "Schadensausmass mit Gegenmassnahme"],
+              ["Pi'", "Eintrittswahrscheinlichkeit mit Gegenmassnahme"],
+              ["R'", "Risikofaktor mit Gegenmassnahme [Si'*Pi']"]]
+    rows = [["Nr.", "Beschreibung", "Ursache", "Si", "Pi", "R", "Si'", "Pi'", "R'", "Wer"],
+            ["A", "Auftrag ist unklar definiert", "Lastenheft unvollständig", 3, 2, 6, 3, 1, 3, "PL"],
+            ["B", "Mitarbeiter fällt aus", "Krankheit", 3, 1, 3, 1, 1, 1, "PM"],
+            ["C", "Datenverlust", "Datenträger defekt", 2, 2, 4, 1, 1, 1, "Alle"],
+            [], []]
+    rows += [[None] * 11 + pair for pair in [["Legende", None], *legend]]
+    path = write_xlsx(tmp_path / "Risikoanalyse.xlsx", {"Risikoliste": rows})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert set(got) == {"A", "B", "C"}
+    a = got["A"]
+    assert (a["impact"], a["probability"], a["residual_impact"], a["residual_probability"], a["owner"]) == \
+        (3, 2, 3, 1, "PL")
+    assert got["C"]["owner"] == "Alle"

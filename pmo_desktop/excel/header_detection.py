@@ -852,8 +852,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             combined = [low if low is not None else up for low, up in zip(row, group)]
             if combined != row:
                 candidates.append((i, combined, group))
-    for i, row, group in candidates:
+    legend = legend_names(rows)
+    for i, written, group in candidates:
         sample = stored[i + 1:i + 1 + SAMPLE]
+        row = with_legend(written, legend, i) if legend else written
         for kind in kinds:
             mapping, dups = map_header(kind, row, group)
             engaged = engagement_columns(kind, row, sample)
@@ -882,16 +884,42 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             # Information Needed | Frequency | Medium" is a communication plan naming its stakeholders)
             if best is None or score > best.score or (score == best.score and (
                     ticks or (i == best.row - 1 and len(real_fields(mapping)) > len(real_fields(best.mapping))))):
-                headers = ["" if v is None else str(v).strip() for v in row]
+                headers = ["" if v is None else str(v).strip() for v in written]
                 while headers and not headers[-1]:
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title)
             held = per_kind.get(kind.register)
             if held is None or score > held[0].score:
-                headers = ["" if v is None else str(v).strip() for v in row]
+                headers = ["" if v is None else str(v).strip() for v in written]
                 per_kind[kind.register] = (HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted,
                                                        sheet_title), row)
     return _named_sheet(best, per_kind, sheet_title)
+
+
+def legend_names(rows: list[list[Any]]) -> dict[str, tuple[int, str]]:
+    """A legend on the sheet spelling out the header's abbreviations ("Si | Schadensausmass ohne
+    Gegenmassnahme", "Pi | Eintrittswahrscheinlichkeit …"): short code → (its row, the words), when two
+    codes at least are spelled out so."""
+    found: dict[str, tuple[int, str]] = {}
+    for i, row in enumerate(rows):
+        for c, cell in enumerate(row[:-1]):
+            said = row[c + 1]
+            if isinstance(cell, str) and 0 < len(cell.strip()) <= 4 and re.search(r"[^\W\d_]", cell) and \
+                    isinstance(said, str) and len(said.split()) >= 2 and len(said.strip()) > 8:
+                found.setdefault(cell.strip().lower(), (i, said.strip()))
+    return found if len(found) >= 2 else {}
+
+
+def with_legend(row: list[Any], legend: dict[str, tuple[int, str]], at: int) -> list[Any]:
+    """The header row with each abbreviation the legend spells out (elsewhere on the sheet) in its words;
+    level letters (H / M / L tick columns) stay as written."""
+    levels = value_words("scale")
+    out = list(row)
+    for c, cell in enumerate(row):
+        if isinstance(cell, str) and (hit := legend.get(cell.strip().lower())) is not None and hit[0] != at \
+                and word_key(cell) not in levels:
+            out[c] = hit[1]
+    return out
 
 
 def _codes_over_counter(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
