@@ -106,3 +106,44 @@ def test_header_abbreviations_spelled_out_in_the_sheets_legend(sqlite_store, tmp
     assert (a["impact"], a["probability"], a["residual_impact"], a["residual_probability"], a["owner"]) == \
         (3, 2, 3, 1, "PL")
     assert got["C"]["owner"] == "Alle"
+
+
+def test_a_second_description_under_a_measures_caption_is_the_response(sqlite_store, tmp_path):
+    """"Risiko" over "Nr. | Beschreibung | Ursache", "Prävention" over a second "Beschreibung": the second
+    description is the preventive measure, the risk's response plan, not a repeat of its title."""
+    path = write_xlsx(tmp_path / "Risikoanalyse.xlsx", {"Risikoliste": [
+        ["Risiko", None, None, None, "Prävention", None],
+        ["Nr.", "Beschreibung", "Ursache", "Auswirkung", "Beschreibung", "Wer"],
+        ["A", "Auftrag ist unklar definiert", "Lastenheft falsch", "Auftrag scheitert",
+         "Frühzeitig abklären & nachfragen", "PL"],
+        ["B", "Datenverlust", "Datenträger defekt", "Daten neu sammeln", "Mehrere Datenträger / Cloud", "Alle"],
+        ["C", "Ziele ändern sich", "Auftraggeber will Neues", "Projekt wächst", "Ziele früh klar definieren", "PL"]]},
+        merges={"Risikoliste": ["A1:D1", "E1:F1"]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert got["A"]["title"] == "Auftrag ist unklar definiert"
+    actions = rows_of(sqlite_store, "risk_actions")
+    assert "Frühzeitig abklären & nachfragen" in [a["description"] for a in actions]
+    assert "Frühzeitig" not in (got["A"]["notes"] or "")
+
+
+def test_a_residual_caption_over_the_first_column_of_its_block(sqlite_store, tmp_path):
+    """"Residual Risk" written over the first of "Likelihood | Prob | Impact/ Concequence" repeated after the
+    controls (the caption not merged over its block): the repeated likelihood and impact are the residual
+    ones, not repeats of the inherent ones kept in the notes."""
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risk Register": [
+        [None] * 8 + ["Residual Risk"],
+        ["Risk ID", "Risk Description", "Likelihood", "Prob", "Impact/ Concequence", "Current Controls",
+         "Strategy", "Future Controls", "Likelihood", "Prob", "Impact/ Concequence", "Responsibility"],
+        [1, "Key resources are not available", "Almost Certain", 0.85, "Major", "None", "Mitigate",
+         "Weekly briefing", "Unlikely", 0.3, "Moderate", "Tom Brown"],
+        [2, "Equipment cannot be acquired", "Possible", 0.41, "Major", "None", "Avoidance",
+         "Early purchase", "Rare", 0.1, "Minor", "Peter Watson"],
+        [3, "Requirements change late", "Possible", 0.45, "Catastrophic", "None", "Mitigate",
+         "Change control", "Unlikely", 0.2, "Major", "Ben Man"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    first = got["1"]
+    assert (first["probability"], first["impact"]) == (5, 4)
+    assert (first["residual_probability"], first["residual_impact"]) == (2, 3)
+    assert got["3"]["residual_impact"] == 4

@@ -338,6 +338,16 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
             hit, clash = (loose, None) if loose not in used or loose in PSEUDO else (None, loose)
         if hit is None and clash is None:
             hit = _by_tail(kind, str(cell), used)
+        if hit is None and clash is not None and top is not None and clash in (_title_field(kind), "description") \
+                and not top.rstrip().endswith(":") and not (c > 0 and row[c - 1] == cell):
+            # a second "Beschreibung" under "Prävention": the caption above names what it describes
+            keys = field_keys(kind)
+            hit = next((n for k in header_variants(top) if (n := keys.get(k)) is not None
+                        and (n not in used or n in PSEUDO)), None)
+            clash = None if hit else clash
+        if hit is None and clash is not None and top is None and group is not None:
+            hit = _under_caption_left(kind, row, group, c, used)
+            clash = None if hit else clash
         if hit:
             mapping[c] = hit
             if hit not in PSEUDO:
@@ -349,6 +359,25 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+def _under_caption_left(kind: SheetKind, row: list[Any], group: list[Any], c: int, used: set[str]) -> str | None:
+    """A repeated "Likelihood | Prob | Impact" whose caption ("Residual Risk") is written over the first
+    column of its block only: the caption carries right to the next one, for the columns repeating a field.
+    Not a form's label ("Date:") nor over a header cell merged across columns ("Description" filled in
+    each); the caption's own column repeats a header written before it."""
+    cell = row[c]
+    if c > 0 and row[c - 1] == cell:
+        return None
+    k = c - 1
+    while k >= 0 and (k >= len(group) or group[k] is None or not str(group[k]).strip()):
+        k -= 1
+    caption = group[k] if k >= 0 else None
+    if not isinstance(caption, str) or caption.rstrip().endswith(":") or \
+            word_key(row[k]) not in {word_key(x) for x in row[:k] if x is not None}:
+        return None
+    exact = _cell_names.__wrapped__(kind, cell.__class__, cell, caption.strip())[0]
+    return next((n for n in exact if n not in used), None)
 
 
 def _names_field(kind: SheetKind, text: Any) -> bool:
