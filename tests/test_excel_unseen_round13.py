@@ -147,3 +147,30 @@ def test_a_residual_caption_over_the_first_column_of_its_block(sqlite_store, tmp
     assert (first["probability"], first["impact"]) == (5, 4)
     assert (first["residual_probability"], first["residual_impact"]) == (2, 3)
     assert got["3"]["residual_impact"] == 4
+
+
+def test_numbers_on_the_three_levels_a_legend_of_the_workbook_spells_out(sqlite_store, tmp_path):
+    """Likelihood and impact given as 1, 2, 3, a matrix sheet beside the list spelling the levels out
+    ("Gering (1) | Mässig (2) | Hoch (3)"): the numbers are on that three-level scale (low, medium, high),
+    not the first three of five. Without such a legend the numbers stay as written."""
+    risks = [["Nr.", "Beschreibung", "Ursache", "Schadensausmass", "Eintrittswahrscheinlichkeit", "Verantwortlich"],
+             ["A", "Auftrag ist unklar definiert", "Lastenheft unvollständig", 3, 2, "PL"],
+             ["B", "Mitarbeiter fällt aus", "Krankheit", 3, 1, "PM"],
+             ["C", "Datenverlust", "Datenträger defekt", 2, 2, "Alle"]]
+    matrix = [[None, None, "Schaden"],
+              [None, "Projektziele", "Gering (1)", "Mässig (2)", "Hoch (3)"],
+              [None, "Terminverzug", "< 10%", "10% - 25%", "> 25%"],
+              [],
+              [None, None, "Eintrittswahrscheinlichkeit"],
+              [None, None, "Gering (1)", "Mässig (2)", "Hoch (3)"],
+              [None, "Eintritt des Risikos", "Kaum < 30%", "Halb-halb 30% - 70%", "(fast) sicher > 70%"]]
+    path = write_xlsx(tmp_path / "Risikoanalyse.xlsx", {"Risikoliste": risks, "Risikomatrix": matrix})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert [(got[c]["impact"], got[c]["probability"]) for c in "ABC"] == [(4, 3), (4, 2), (3, 3)]
+    plain = Store.create(tmp_path / "plain.pmo")
+    try:
+        import_all(plain, write_xlsx(tmp_path / "Risiken.xlsx", {"Risikoliste": risks}))
+        assert by_code(plain, "risks")["A"]["impact"] == 3
+    finally:
+        plain.close()

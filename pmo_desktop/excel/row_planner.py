@@ -193,6 +193,7 @@ class Planner:
         self.pending_names: dict[type, set[str]] = defaultdict(set)
         self._parsed: dict[int, dict[Any, Any] | None] = {}  # per field: cell value → parsed value or error
         self._field_maps: dict[str, dict[str, Field]] = {}  # register → field name → field
+        self.legend_scale: int | None = None  # levels a legend of the workbook numbers ("Gering (1) … Hoch (3)")
 
     # ----------------------------------------------------------------------------- batched lookups
     def codes(self, reg: Register) -> dict[str, int]:
@@ -591,6 +592,11 @@ class Planner:
             text = headers[c] if c < len(headers) else None
             if declared_scale(text) is None and c < len(above) and declared_scale(above[c]) is not None:
                 return above[c]
+            top = self.legend_scale
+            if declared_scale(text) is None and top is not None and columns[c] and \
+                    all(isinstance(x, (int, float)) and not isinstance(x, bool) and float(x).is_integer()
+                        and 1 <= x <= top for x in columns[c]):
+                return f"{text or ''} (1-{top})"  # numbers on the scale the workbook's legend spells out
             return text
 
         profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c)) for c, f in scale_cols}

@@ -114,6 +114,25 @@ def declared_scale(header: object) -> int | None:
 _DOUBLING_TOPS = (16, 32, 64)
 
 
+_LEVEL_NUMBERED_RE = re.compile(r"^\s*([^\W\d_][^()\d]*?)\s*\(\s*(\d{1,2})\s*\)\s*$")
+
+
+def legend_scale(rows: list[list[Any]]) -> int | None:
+    """The size of a scale a legend spells out in one row, each level a word with its number ("Gering (1) |
+    Mässig (2) | Hoch (3)"): 3 or 4 levels numbered from 1, most of them level words; None when no row
+    does so (or rows disagree)."""
+    levels = value_words("scale")
+    found: set[int] = set()
+    for row in rows:
+        numbered = [(m.group(1), int(m.group(2))) for x in row if isinstance(x, str)
+                    and (m := _LEVEL_NUMBERED_RE.match(x))]
+        numbers = [n for _w, n in numbered]
+        if len(numbered) >= 3 and sorted(set(numbers)) == list(range(1, max(numbers) + 1)) and \
+                max(numbers) in (3, 4) and sum(1 for w, _n in numbered if word_key(w) in levels) * 2 > len(numbered):
+            found.add(max(numbers))
+    return found.pop() if len(found) == 1 else None
+
+
 def scale_from_declared(number: float, declared: int, top: int) -> int | None:
     """A number on a scale of ``declared`` levels on the office's scale of ``top`` levels: a 1–3 scale by
     its words (low, medium, high), a 1–5 scale by the five-point words, a 1–10 scale by tenths, others
