@@ -174,3 +174,28 @@ def test_numbers_on_the_three_levels_a_legend_of_the_workbook_spells_out(sqlite_
         assert by_code(plain, "risks")["A"]["impact"] == 3
     finally:
         plain.close()
+
+
+def test_a_repeated_response_written_out_is_the_plan_and_a_bare_type_of_threats_the_kind(sqlite_store, tmp_path):
+    """"Ação" (Mitigar / Prevenir) then "Resposta ao Risco" written out in sentences: the first is the
+    response, the second repeats it in words, so it is the response plan, not a note; a bare "Tipo" of
+    Ameaça / Oportunidade says threat or opportunity."""
+    path = write_xlsx(tmp_path / "Matriz de riscos.xlsx", {"Planilha de Riscos": [
+        ["MATRIZ DE RISCOS"],
+        ["Nome do Projeto:", None, "Inversia"],
+        [],
+        ["Nº", "Categoria", "Tipo", "Descrição do Risco", "Probabilidade", "Impacto", "Ação", "Resposta ao Risco",
+         "Responsável"],
+        [1, "Mercado", "Ameaça", "Baixa adesão inicial de fornecedores", "Alta", "Alto", "Mitigar",
+         "Programa de onboarding ativo com período gratuito de três meses", "Produto"],
+        [2, "Mercado", "Oportunidade", "Parceria com síndicos e gestores", "Média", "Alto", "Melhorar",
+         "Campanha de lançamento com cases demonstrativos e parcerias locais", "Marketing"],
+        [3, "Tecnológico", "Ameaça", "Problemas de escalabilidade da plataforma", "Baixa", "Médio", "Prevenir",
+         "Arquitetura cloud-native com auto-scaling desde o início do projeto", "Tech"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert [(got[c]["kind"], got[c]["response"]) for c in ("1", "2", "3")] == \
+        [("Threat", "Reduce"), ("Opportunity", "Enhance"), ("Threat", "Avoid")]
+    plans = [a["description"] for a in rows_of(sqlite_store, "risk_actions")]
+    assert "Programa de onboarding ativo com período gratuito de três meses" in plans
+    assert "Programa de onboarding" not in (got["1"]["notes"] or "")

@@ -905,6 +905,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
             mapping = _codes_over_counter(kind, mapping, dups, sample)
             mapping = _kind_by_values(kind, mapping, dups, sample)
+            mapping = _repeats_written_out(kind, mapping, dups, sample)
             if len(real_fields(mapping)) < MIN_FIELDS:
                 continue
             score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, row, mapping)
@@ -992,6 +993,21 @@ def _kind_by_values(kind: SheetKind, mapping: dict[int, str], dups: dict[int, st
             if len(values) >= 2 and all(vocab.get(word_key(x)) in choices for x in values):
                 return {**{k: n for k, n in mapping.items() if k != c}, c: home}
     return mapping
+
+
+def _repeats_written_out(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
+                         sample: list[list[Any]]) -> dict[int, str]:
+    """A column repeating a field taken by another ("Resposta ao Risco" after "Ação": Mitigar) whose cells
+    are sentences is that field written out: its text field (the response plan, the effect) when free."""
+    out = dict(mapping)
+    for c, name in dups.items():
+        text = TEXT_FALLBACK.get((kind.register, name))
+        if c in out or not text or (text in out.values() and text not in PSEUDO):
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) >= 2 and _sentences(values):
+            out[c] = text
+    return out
 
 
 def _named_sheet(best: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch, list[Any]]],
