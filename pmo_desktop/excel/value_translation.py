@@ -4,7 +4,7 @@ The rule, in the order tried (README: "How imported values are read"):
 
 1. A translation the user gave for this layout (the preview's dropdown, or ``--values FILE``).
 2. What the register itself accepts (``Field.parse``: the choice or level name, its aliases, 1–N,
-   "3 - Medium", initials such as "VH").
+   "3 - Medium", "4-Alta", initials such as "VH").
 3. Scales (probability, impact, power, interest, on N levels):
    - a fraction 0–1 (0.35), a percentage (35%) or a range of them ("25% to 50%", its middle) is a
      probability: level = ⌈fraction × N⌉ (0–20% → 1, 20–40% → 2 … on five levels), at least 1;
