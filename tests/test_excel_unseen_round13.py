@@ -87,8 +87,9 @@ def test_a_copyright_line_under_an_empty_template_is_no_record(sqlite_store, tmp
 def test_header_abbreviations_spelled_out_in_the_sheets_legend(sqlite_store, tmp_path):
     """"Si | Pi | R" before the measures and "Si' | Pi' | R'" after them, a legend beside the table spelling
     them out (Schadensausmass / Eintrittswahrscheinlichkeit ohne / mit Gegenmassnahme): impact and
-    likelihood, then their residual values; "Wer" (who) owns the risk."""
-    legend = [["Si", "Schadensausmass ohne Gegenmassnahme"], ["Pi", "Eintrittswahrscheinlichkeit ohne Gegenmassnahme"],
+    likelihood, then their residual values; "Wer" (who) owns the risk. A header known as it is ("Nr.") keeps
+    its meaning whatever the legend says of it."""
+    legend = [["Nr.", "Laufende Nummer des Risikos"], ["Si", "Schadensausmass ohne Gegenmassnahme"], ["Pi", "Eintrittswahrscheinlichkeit ohne Gegenmassnahme"],
               ["R", "Risikofaktor ohne Gegenmassnahme [Si*Pi]"], ["Si'", "Schadensausmass mit Gegenmassnahme"],
               ["Pi'", "Eintrittswahrscheinlichkeit mit Gegenmassnahme"],
               ["R'", "Risikofaktor mit Gegenmassnahme [Si'*Pi']"]]

@@ -947,9 +947,14 @@ def with_legend(row: list[Any], legend: dict[str, tuple[int, str]], at: int) -> 
     out = list(row)
     for c, cell in enumerate(row):
         if isinstance(cell, str) and (hit := legend.get(cell.strip().lower())) is not None and hit[0] != at \
-                and word_key(cell) not in levels:
+                and word_key(cell) not in levels and not _names_any_field(cell):
             out[c] = hit[1]
     return out
+
+
+def _names_any_field(text: str) -> bool:
+    """A header some register knows as it is ("ID", "P", "RAG"): a note explaining it changes nothing."""
+    return any(v in field_keys(k) for k in ALL_KINDS for v in header_variants(text))
 
 
 def _codes_over_counter(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
