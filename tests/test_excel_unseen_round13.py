@@ -200,3 +200,19 @@ def test_a_repeated_response_written_out_is_the_plan_and_a_bare_type_of_threats_
     plans = [a["description"] for a in rows_of(sqlite_store, "risk_actions")]
     assert "Programa de onboarding ativo com período gratuito de três meses" in plans
     assert "Programa de onboarding" not in (got["1"]["notes"] or "")
+
+
+def test_a_row_whose_title_says_none_is_no_record(sqlite_store, tmp_path):
+    """An audit checklist: the control whose "Findings" cell says "None" found nothing, so it is no finding
+    to import; the other findings are."""
+    path = write_xlsx(tmp_path / "Internal_Audit_Checklist.xlsx", {"Audit Checklist": [
+        ["Control", "Evidence Reviewed", "Findings", "Severity (Low/Med/High)", "Recommendation", "Status"],
+        ["Information Security Policy", "Policy doc v1.2", "None", "Low", "Review annually", "Compliant"],
+        ["Access Control (MFA)", "MFA logs", "3 accounts without MFA", "Medium", "Enforce MFA by policy", "Partial"],
+        ["Incident Response Plan", "IRP v1.0", "No annual test in 2024", "Medium", "Schedule a tabletop exercise",
+         "Not Compliant"],
+        ["Vendor Risk Management", "Vendor list", "2 without current due diligence", "High",
+         "Complete risk assessments", "Not Compliant"]]})
+    import_all(sqlite_store, path)
+    titles = [r["title"] for r in rows_of(sqlite_store, "risks")]
+    assert titles == ["3 accounts without MFA", "No annual test in 2024", "2 without current due diligence"]

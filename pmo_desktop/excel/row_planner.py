@@ -33,7 +33,7 @@ from .header_detection import (
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .value_translation import ColumnProfile, Translator, declared_scale, escalation_rest, scale_from_word_level
-from .vocabulary import example_words, guidance_words, word_key, words_of
+from .vocabulary import example_words, guidance_words, value_words, word_key, words_of
 from .workbook_reader import EXCEL_ERRORS, SheetReader
 
 Progress = Callable[[int, int], None]
@@ -393,6 +393,10 @@ class Planner:
                 skip(number, "no values in the imported columns (a note or a total, not a record).")
                 continue
             first_text = v.parse_text(row[filled[0]])
+            if title_col is not None and title_col in filled and parent_reg is None and \
+                    word_key(row[title_col]) in value_words("nothing"):
+                skip(number, f"its title says there is nothing (“{v.parse_text(row[title_col])[:20]}”), not a record.")
+                continue
             if len(filled) <= 2 and any(_COPYRIGHT_RE.search(v.parse_text(row[c])) for c in filled):
                 skip(number, f"a copyright notice, not a record (“{v.parse_text(row[filled[-1]])[:40]}”).")
                 continue
