@@ -216,3 +216,19 @@ def test_a_row_whose_title_says_none_is_no_record(sqlite_store, tmp_path):
     import_all(sqlite_store, path)
     titles = [r["title"] for r in rows_of(sqlite_store, "risks")]
     assert titles == ["3 accounts without MFA", "No annual test in 2024", "2 without current due diligence"]
+
+
+def test_a_treatment_column_of_strategies_is_the_response(sqlite_store, tmp_path):
+    """"Existing Controls" written out, then "Risk Treatment" holding only Mitigate / Accept / Transfer: the
+    treatment is the response (the strategy), the controls the plan."""
+    path = write_xlsx(tmp_path / "Risk_Register.xlsx", {"Risk Register": [
+        ["Risk ID", "Risk Description", "Inherent Likelihood", "Inherent Impact", "Existing Controls",
+         "Risk Owner", "Risk Treatment"],
+        ["R01", "GDPR data breach", 4, 5, "Data protection policy, role based access", "Head of Compliance", "Mitigate"],
+        ["R02", "Loss of competitive position", 3, 3, "Market analysis, product innovation", "CEO", "Accept"],
+        ["R03", "Payment processor outage", 3, 4, "Contract with a second processor", "COO", "Transfer"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert [got[c]["response"] for c in ("R01", "R02", "R03")] == ["Reduce", "Accept", "Transfer"]
+    plans = [a["description"] for a in rows_of(sqlite_store, "risk_actions")]
+    assert "Data protection policy, role based access" in plans and "Mitigate" not in plans

@@ -906,6 +906,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _codes_over_counter(kind, mapping, dups, sample)
             mapping = _kind_by_values(kind, mapping, dups, sample)
             mapping = _repeats_written_out(kind, mapping, dups, sample)
+            mapping = _plan_of_strategies(kind, mapping, sample)
             if len(real_fields(mapping)) < MIN_FIELDS:
                 continue
             score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, row, mapping)
@@ -1013,6 +1014,22 @@ def _repeats_written_out(kind: SheetKind, mapping: dict[int, str], dups: dict[in
         if len(values) >= 2 and _sentences(values):
             out[c] = text
     return out
+
+
+def _plan_of_strategies(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
+    """A response-plan column ("Risk Treatment") holding only strategies (Mitigate, Accept) is the response,
+    when no other column gives it."""
+    if "response" not in kind.reg.field_names or "response" in mapping.values():
+        return mapping
+    vocab = value_words(f"{kind.register}.response")
+    choices = {word_key(c) for c in kind.reg.field("response").choices}
+    for c, name in mapping.items():
+        if name != RESPONSE_PLAN:
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) >= 2 and all(word_key(x) in vocab or word_key(x) in choices for x in values):
+            return {**mapping, c: "response"}
+    return mapping
 
 
 def _named_sheet(best: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch, list[Any]]],
