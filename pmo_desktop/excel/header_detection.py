@@ -338,6 +338,16 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
             hit, clash = (loose, None) if loose not in used or loose in PSEUDO else (None, loose)
         if hit is None and clash is None:
             hit = _by_tail(kind, str(cell), used)
+        if hit is None and clash is not None and top is not None and clash in (_title_field(kind), "description") \
+                and not top.rstrip().endswith(":") and not (c > 0 and row[c - 1] == cell):
+            # a second "Beschreibung" under "Prävention": the caption above names what it describes
+            keys = field_keys(kind)
+            hit = next((n for k in header_variants(top) if (n := keys.get(k)) is not None
+                        and (n not in used or n in PSEUDO)), None)
+            clash = None if hit else clash
+        if hit is None and clash is not None and top is None and group is not None:
+            hit = _under_caption_left(kind, row, group, c, used)
+            clash = None if hit else clash
         if hit:
             mapping[c] = hit
             if hit not in PSEUDO:
@@ -351,6 +361,25 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+def _under_caption_left(kind: SheetKind, row: list[Any], group: list[Any], c: int, used: set[str]) -> str | None:
+    """A repeated "Likelihood | Prob | Impact" whose caption ("Residual Risk") is written over the first
+    column of its block only: the caption carries right to the next one, for the columns repeating a field.
+    Not a form's label ("Date:") nor over a header cell merged across columns ("Description" filled in
+    each); the caption's own column repeats a header written before it."""
+    cell = row[c]
+    if c > 0 and row[c - 1] == cell:
+        return None
+    k = c - 1
+    while k >= 0 and (k >= len(group) or group[k] is None or not str(group[k]).strip()):
+        k -= 1
+    caption = group[k] if k >= 0 else None
+    if not isinstance(caption, str) or caption.rstrip().endswith(":") or \
+            word_key(row[k]) not in {word_key(x) for x in row[:k] if x is not None}:
+        return None
+    exact = _cell_names.__wrapped__(kind, cell.__class__, cell, caption.strip())[0]
+    return next((n for n in exact if n not in used), None)
 
 
 # A Fine–Kinney analysis heads its ratings by letters, which name columns only all three together: likelihood,
@@ -882,8 +911,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             combined = [low if low is not None else up for low, up in zip(row, group)]
             if combined != row:
                 candidates.append((i, combined, group))
-    for i, row, group in candidates:
+    legend = legend_names(rows)
+    for i, written, group in candidates:
         sample = stored[i + 1:i + 1 + SAMPLE]
+        row = with_legend(written, legend, i) if legend else written
         for kind in kinds:
             mapping, dups = map_header(kind, row, group)
             engaged = engagement_columns(kind, row, sample)
@@ -903,6 +934,9 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
             mapping = _codes_over_counter(kind, mapping, dups, sample)
+            mapping = _kind_by_values(kind, mapping, dups, sample)
+            mapping = _repeats_written_out(kind, mapping, dups, sample)
+            mapping = _plan_of_strategies(kind, mapping, sample)
             if len(real_fields(mapping)) < MIN_FIELDS:
                 continue
             score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, row, mapping)
@@ -911,16 +945,47 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             # Information Needed | Frequency | Medium" is a communication plan naming its stakeholders)
             if best is None or score > best.score or (score == best.score and (
                     ticks or (i == best.row - 1 and len(real_fields(mapping)) > len(real_fields(best.mapping))))):
-                headers = ["" if v is None else str(v).strip() for v in row]
+                headers = ["" if v is None else str(v).strip() for v in written]
                 while headers and not headers[-1]:
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title)
             held = per_kind.get(kind.register)
             if held is None or score > held[0].score:
-                headers = ["" if v is None else str(v).strip() for v in row]
+                headers = ["" if v is None else str(v).strip() for v in written]
                 per_kind[kind.register] = (HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted,
                                                        sheet_title), row)
     return _named_sheet(best, per_kind, sheet_title)
+
+
+def legend_names(rows: list[list[Any]]) -> dict[str, tuple[int, str]]:
+    """A legend on the sheet spelling out the header's abbreviations ("Si | Schadensausmass ohne
+    Gegenmassnahme", "Pi | Eintrittswahrscheinlichkeit …"): short code → (its row, the words), when two
+    codes at least are spelled out so."""
+    found: dict[str, tuple[int, str]] = {}
+    for i, row in enumerate(rows):
+        for c, cell in enumerate(row[:-1]):
+            said = row[c + 1]
+            if isinstance(cell, str) and 0 < len(cell.strip()) <= 4 and re.search(r"[^\W\d_]", cell) and \
+                    isinstance(said, str) and len(said.split()) >= 2 and len(said.strip()) > 8:
+                found.setdefault(cell.strip().lower(), (i, said.strip()))
+    return found if len(found) >= 2 else {}
+
+
+def with_legend(row: list[Any], legend: dict[str, tuple[int, str]], at: int) -> list[Any]:
+    """The header row with each abbreviation the legend spells out (elsewhere on the sheet) in its words;
+    level letters (H / M / L tick columns) stay as written."""
+    levels = value_words("scale")
+    out = list(row)
+    for c, cell in enumerate(row):
+        if isinstance(cell, str) and (hit := legend.get(cell.strip().lower())) is not None and hit[0] != at \
+                and word_key(cell) not in levels and not _names_any_field(cell):
+            out[c] = hit[1]
+    return out
+
+
+def _names_any_field(text: str) -> bool:
+    """A header some register knows as it is ("ID", "P", "RAG"): a note explaining it changes nothing."""
+    return any(v in field_keys(k) for k in ALL_KINDS for v in header_variants(text))
 
 
 def _codes_over_counter(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
@@ -942,6 +1007,58 @@ def _codes_over_counter(kind: SheetKind, mapping: dict[int, str], dups: dict[int
                 len({str(x).strip().lower() for x in values}) == len(values) and \
                 all(re.search(r"[^\W\d_]", str(x)) and re.search(r"\d", str(x)) for x in values):
             return {**{k: n for k, n in mapping.items() if k != held}, c: key}
+    return mapping
+
+
+# A column named as one field whose every value is a closed choice of another ("Tipo de Risco" over
+# Ameaça / Oportunidade beside "Categoria": threat or opportunity, not a category)
+VALUE_HOMES = {("risks", "category"): "kind"}
+
+
+def _kind_by_values(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
+                    sample: list[list[Any]]) -> dict[int, str]:
+    for (register, said), home in VALUE_HOMES.items():
+        if register != kind.register or home in mapping.values():
+            continue
+        vocab = value_words(f"{register}.{home}")
+        choices = kind.reg.field(home).choices
+        for c, name in [*mapping.items(), *dups.items()]:
+            if name != said:
+                continue
+            values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+            if len(values) >= 2 and all(vocab.get(word_key(x)) in choices for x in values):
+                return {**{k: n for k, n in mapping.items() if k != c}, c: home}
+    return mapping
+
+
+def _repeats_written_out(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
+                         sample: list[list[Any]]) -> dict[int, str]:
+    """A column repeating a field taken by another ("Resposta ao Risco" after "Ação": Mitigar) whose cells
+    are sentences is that field written out: its text field (the response plan, the effect) when free."""
+    out = dict(mapping)
+    for c, name in dups.items():
+        text = TEXT_FALLBACK.get((kind.register, name))
+        if c in out or not text or (text in out.values() and text not in PSEUDO):
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) >= 2 and _sentences(values):
+            out[c] = text
+    return out
+
+
+def _plan_of_strategies(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
+    """A response-plan column ("Risk Treatment") holding only strategies (Mitigate, Accept) is the response,
+    when no other column gives it."""
+    if "response" not in kind.reg.field_names or "response" in mapping.values():
+        return mapping
+    vocab = value_words(f"{kind.register}.response")
+    choices = {word_key(c) for c in kind.reg.field("response").choices}
+    for c, name in mapping.items():
+        if name != RESPONSE_PLAN:
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) >= 2 and all(word_key(x) in vocab or word_key(x) in choices for x in values):
+            return {**mapping, c: "response"}
     return mapping
 
 

@@ -57,7 +57,7 @@ from .header_detection import (
 from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .office_import import plan_office_import, read_stamp
 from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, Planner, Progress
-from .value_translation import OPEN_LISTS
+from .value_translation import OPEN_LISTS, legend_scale
 from .vocabulary import example_words, register_nouns, value_words, word_key, words_of
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader
 
@@ -461,12 +461,15 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             return plan_office_import(store, path, book, stamp, take_theirs)
         found: list[tuple[SheetReader, HeaderMatch]] = []
         grids: list[tuple[str, SheetReader]] = []  # risks written in the cells of a P×I matrix
+        scales: set[int | None] = set()
         for title in book.sheet_names:
             why = not_a_register(title)
             if why is not None:
                 plan.skipped_sheets.append((title, why))
+                scales.add(legend_scale(book.sheet(title).top_rows()))
                 continue
             reader = book.sheet(title)
+            scales.add(legend_scale(reader.top_rows()))
             match = _match_sheet(reader, ALL_KINDS, None)
             if match is None:
                 grid = risk_grid(reader.top_rows())
@@ -510,6 +513,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             planner = _planner(store, session, progress, cancelled, [p[5] for p in prepared], translations,
                                create_missing)
             planner.total = sum(r.declared_rows for r, *_ in prepared)
+            planner.legend_scale = next(iter(scales - {None}), None) if len(scales - {None}) == 1 else None
             last_use = {id(p[0]): i for i, p in enumerate(prepared)}
             for i, (reader, match, row_filter, final, ignored, layout, extras, own) in enumerate(prepared):
                 if row_filter is not None:

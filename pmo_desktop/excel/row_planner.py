@@ -33,7 +33,7 @@ from .header_detection import (
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .value_translation import ColumnProfile, Translator, declared_scale, escalation_rest, scale_from_word_level
-from .vocabulary import example_words, guidance_words, word_key, words_of
+from .vocabulary import example_words, guidance_words, value_words, word_key, words_of
 from .workbook_reader import EXCEL_ERRORS, SheetReader
 
 Progress = Callable[[int, int], None]
@@ -46,6 +46,8 @@ EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description
                "assumptions": "notes", "dependencies": "notes", "decisions": "rationale", "communications": "notes"}
 # A risk sheet without a title column names its risks by the event, cause or effect (cause/event layouts).
 TITLE_FALLBACK = _TITLE_FALLBACK
+_COPYRIGHT_RE = re.compile(r"^\W*(©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|tous droits réservés|"
+                           r"alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati", re.I)
 _TOTAL_RE = re.compile(r"^\s*(grand\s+)?(sub)?totals?\b|^\s*(sum|итого|всего|total général|gesamt|summe)\b", re.I)
 
 
@@ -199,6 +201,7 @@ class Planner:
         self.pending_names: dict[type, set[str]] = defaultdict(set)
         self._parsed: dict[int, dict[Any, Any] | None] = {}  # per field: cell value → parsed value or error
         self._field_maps: dict[str, dict[str, Field]] = {}  # register → field name → field
+        self.legend_scale: int | None = None  # levels a legend of the workbook numbers ("Gering (1) … Hoch (3)")
 
     # ----------------------------------------------------------------------------- batched lookups
     def codes(self, reg: Register) -> dict[str, int]:
@@ -399,6 +402,13 @@ class Planner:
                 skip(number, "no values in the imported columns (a note or a total, not a record).")
                 continue
             first_text = v.parse_text(row[filled[0]])
+            if title_col is not None and title_col in filled and parent_reg is None and \
+                    word_key(row[title_col]) in value_words("nothing"):
+                skip(number, f"its title says there is nothing (“{v.parse_text(row[title_col])[:20]}”), not a record.")
+                continue
+            if len(filled) <= 2 and any(_COPYRIGHT_RE.search(v.parse_text(row[c])) for c in filled):
+                skip(number, f"a copyright notice, not a record (“{v.parse_text(row[filled[-1]])[:40]}”).")
+                continue
             if _TOTAL_RE.match(first_text) and (title_col is None or filled[0] != title_col or len(first_text) < 20):
                 skip(number, f"a total, not a record (“{first_text[:40]}”).")
                 continue
@@ -596,6 +606,11 @@ class Planner:
             text = headers[c] if c < len(headers) else None
             if declared_scale(text) is None and c < len(above) and declared_scale(above[c]) is not None:
                 return above[c]
+            top = self.legend_scale
+            if declared_scale(text) is None and top is not None and columns[c] and \
+                    all(isinstance(x, (int, float)) and not isinstance(x, bool) and float(x).is_integer()
+                        and 1 <= x <= top for x in columns[c]):
+                return f"{text or ''} (1-{top})"  # numbers on the scale the workbook's legend spells out
             return text
 
         profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c)) for c, f in scale_cols}

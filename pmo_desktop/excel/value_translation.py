@@ -4,7 +4,7 @@ The rule, in the order tried (README: "How imported values are read"):
 
 1. A translation the user gave for this layout (the preview's dropdown, or ``--values FILE``).
 2. What the register itself accepts (``Field.parse``: the choice or level name, its aliases, 1–N,
-   "3 - Medium", initials such as "VH").
+   "3 - Medium", "4-Alta", initials such as "VH").
 3. Scales (probability, impact, power, interest, on N levels):
    - a fraction 0–1 (0.35), a percentage (35%) or a range of them ("25% to 50%", its middle) is a
      probability: level = ⌈fraction × N⌉ (0–20% → 1, 20–40% → 2 … on five levels), at least 1;
@@ -138,6 +138,25 @@ def declared_scale(header: object) -> int | None:
 
 # Scales whose every level doubles the one below (1, 2, 4, 8, 16): levels are log2(value) + 1
 _DOUBLING_TOPS = (16, 32, 64)
+
+
+_LEVEL_NUMBERED_RE = re.compile(r"^\s*([^\W\d_][^()\d]*?)\s*\(\s*(\d{1,2})\s*\)\s*$")
+
+
+def legend_scale(rows: list[list[Any]]) -> int | None:
+    """The size of a scale a legend spells out in one row, each level a word with its number ("Gering (1) |
+    Mässig (2) | Hoch (3)"): 3 or 4 levels numbered from 1, most of them level words; None when no row
+    does so (or rows disagree)."""
+    levels = value_words("scale")
+    found: set[int] = set()
+    for row in rows:
+        numbered = [(m.group(1), int(m.group(2))) for x in row if isinstance(x, str)
+                    and (m := _LEVEL_NUMBERED_RE.match(x))]
+        numbers = [n for _w, n in numbered]
+        if len(numbered) >= 3 and sorted(set(numbers)) == list(range(1, max(numbers) + 1)) and \
+                max(numbers) in (3, 4) and sum(1 for w, _n in numbered if word_key(w) in levels) * 2 > len(numbered):
+            found.add(max(numbers))
+    return found.pop() if len(found) == 1 else None
 
 
 def scale_from_declared(number: float, declared: int, top: int) -> int | None:

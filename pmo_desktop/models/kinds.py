@@ -10,6 +10,7 @@ Qt-free and spreadsheet-free: an Excel number format is a format string, the cel
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +18,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from . import values as v
 from .errors import ValidationError
+
+_LEVEL_FIRST_RE = re.compile(r"^(\d{1,2})\s*[-–:.)]\s*(?=[^\W\d_])")
 
 if TYPE_CHECKING:
     from .fields import Context, Field
@@ -238,8 +241,11 @@ class ScaleKind(FieldKind):
             text = v.parse_text(raw)
             # "3 - Medium" as shown in dropdowns
             head = text.split(" ", 1)[0].strip(" -–:")
+            glued = _LEVEL_FIRST_RE.match(text)  # "4-Alta", "2.Low": the level's number glued to its name
             if head.isdigit():
                 number = float(head)
+            elif glued:
+                number = float(glued.group(1))
             else:
                 key = v.normalise_key(text)
                 for i, name in enumerate(names, start=1):
