@@ -132,3 +132,24 @@ def test_an_action_log_tied_to_no_risk_is_skipped_not_the_whole_workbook_refused
     plan = import_all(sqlite_store, path)
     assert sorted(by_code(sqlite_store, "risks")) == ["R1", "R2"]
     assert any(sheet == "Action Log" and "no Risk ID column" in why for sheet, why in plan.skipped_sheets)
+
+
+def test_an_action_sheet_keyed_by_risk_code_beside_the_risks_holds_their_actions_once(sqlite_store, tmp_path):
+    """"Riscos" with an "Ações" plan column, beside "Acoes" keyed by "Cód. Risco" with who and the status in
+    Portuguese: the actions sheet holds the risks' actions (it has no ID of its own, so it was skipped as a
+    list the register draws on), each action once — the plan column's text is the same action."""
+    path = write_xlsx(tmp_path / "Registro_de_riscos.xlsx", {
+        "Riscos": [["Cód.", "Descrição do risco", "Probabilidade", "Impacto", "Proprietário do risco", "Ações"],
+                   [1, "Hospedagem de dados do software", "2-Baixa", "5-Muito alta", "Ana", "Testes rotineiros"],
+                   [2, "Servidor para alocação do software", "4-Alta", "2-Baixa", "Rui", "Simulação de ritmo"],
+                   [3, "Entrega de recursos necessários", "2-Baixa", "3-Média", "Ana", "Margem no cronograma"]],
+        "Acoes": [["Cód. Risco", "Prior.", "Descrição do Risco", "Descrição da ação", "Responsável", "Status"],
+                  [1, "3-Alta", "Hospedagem de dados do software", "Testes rotineiros", "Saleasy", "OK"],
+                  [2, "2-Média", "Servidor para alocação do software", "Simulação de ritmo", "Saleasy", "Em andamento"],
+                  [3, "2-Média", "Entrega de recursos necessários", "Margem no cronograma", "Cliente", "Pendente"]]})
+    plan = import_all(sqlite_store, path)
+    assert not plan.errors and "Acoes" not in dict(plan.skipped_sheets)
+    assert sorted(by_code(sqlite_store, "risks")) == ["1", "2", "3"]
+    actions = sorted((a["description"], a["actionee"], a["status"]) for a in rows_of(sqlite_store, "risk_actions"))
+    assert actions == [("Margem no cronograma", "Cliente", "Not started"), ("Simulação de ritmo", "Saleasy", "In progress"),
+                       ("Testes rotineiros", "Saleasy", "Done")]

@@ -430,18 +430,25 @@ def _collect(plan: ImportPlan, planner: Planner) -> None:
 
 
 def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
-    """Response plan texts of new risks, as their response actions (a sheet of the plan that the file lacks)."""
+    """Response plan texts of new risks, as their response actions (a sheet of the plan that the file lacks),
+    but for those an action sheet of the workbook gives too, with its owner and status ("Ações" beside
+    "Riscos"): given once."""
     rows = [p for p in sheet.rows if p.actions and p.report.action == Action.INSERT]
     if not rows:
         return
+    given = {((p.parent_code or "").lower(), word_key(p.values.get("description"))) for s in plan.sheets
+             if s.register == "risk_actions" and not s.synthetic for p in s.rows}
     child = SheetPlan(f"{sheet.sheet} (response plans)", "risk_actions", sheet.header_row, {}, [], "",
                       parent_register="risks", synthetic=True)
     for prow in rows:
         for text in prow.actions or []:
+            if (prow.report.code.lower(), word_key(text)) in given:
+                continue
             child.rows.append(PlannedRow(RowReport(child.sheet, prow.report.row, Action.INSERT, prow.report.code,
                                                    "response plan, as a response action."),
                                          {"description": text}, None, prow.report.code))
-    plan.sheets.append(child)
+    if child.rows:
+        plan.sheets.append(child)
 
 
 def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: Progress | None = None,
@@ -573,12 +580,27 @@ def _beside_the_register(found: list[tuple[SheetReader, HeaderMatch]],
         key = kind.reg.key_field.name if kind.reg.key_field is not None else None
         if home is not None and home != match.sheet_title and key not in match.mapping.values() \
                 and not kind.matches_sheet_name(match.sheet_title):
+            child = _child_sheet(reader, kind)
+            if child is not None:  # "Cód. Risco | Descrição da ação | Responsável": the records' actions
+                kept.append((reader, child))
+                continue
             plan.skipped_sheets.append((match.sheet_title, (
                 f"it has no ID column and sits beside “{home}”, which holds the {kind.reg.title.lower()}: taken "
                 "for a list that register draws on (assets, threats), not for more of its records.")))
             continue
         kept.append((reader, match))
     return kept
+
+
+def _child_sheet(reader: SheetReader, kind: SheetKind) -> HeaderMatch | None:
+    """The sheet read as one of the register's child sheets (its actions), when one fits with a column of
+    the parent's IDs and the child's own required field (the action)."""
+    children = tuple(k for k in ALL_KINDS if k.parent == kind.register)
+    match = _match_sheet(reader, children, None) if children else None
+    if match is None or PARENT not in match.mapping.values():
+        return None
+    required = next((f.name for f in match.kind.reg.fields if f.required), None)
+    return match if required in match.mapping.values() else None
 
 
 def _worked_examples(found: list[tuple[SheetReader, HeaderMatch]],
