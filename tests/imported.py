@@ -24,6 +24,10 @@ def named(store: Store, register: str) -> dict[str, dict]:
     return {r[key]: r for r in rows_of(store, register)}
 
 
+def by_code(store: Store, register: str) -> dict[str, dict]:
+    return {r["code"]: r for r in rows_of(store, register)}
+
+
 def import_all(store: Store, path: Any, create_missing: bool = True, **plan_options: Any) -> Any:
     plan = plan_workbook_import(store, path, create_missing=create_missing, **plan_options)
     apply_import(store, plan, partial=True)

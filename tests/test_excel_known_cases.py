@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from imported import import_all, rows_of
+from imported import by_code, import_all, rows_of
 from real_world_factory import write_xlsx
-
-from pmo_desktop.models.store import Store
-
-
-def by_code(store: Store, register: str) -> dict[str, dict]:
-    return {r["code"]: r for r in rows_of(store, register)}
 
 
 def test_a_sheet_of_measures_keyed_by_the_risk_numbers_holds_their_actions(sqlite_store, tmp_path):

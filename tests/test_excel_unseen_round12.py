@@ -3,16 +3,8 @@ shape and checks what a user gets."""
 
 from __future__ import annotations
 
-from imported import import_all, rows_of
+from imported import by_code, import_all, rows_of
 from real_world_factory import write_xlsx
-
-from pmo_desktop.models.store import Store
-
-
-def by_code(store: Store, register: str) -> dict[str, dict]:
-    return {r["code"]: r for r in rows_of(store, register)}
-
-
 
 
 def test_a_name_under_the_asset_caption_is_the_assets_not_the_risks(sqlite_store, tmp_path):

@@ -3,14 +3,10 @@ shape and checks what a user gets."""
 
 from __future__ import annotations
 
-from imported import import_all, rows_of
+from imported import by_code, import_all, rows_of
 from real_world_factory import write_xlsx
 
 from pmo_desktop.models.store import Store
-
-
-def by_code(store: Store, register: str) -> dict[str, dict]:
-    return {r["code"]: r for r in rows_of(store, register)}
 
 
 def test_a_level_number_glued_to_its_word_is_that_level(sqlite_store, tmp_path):
