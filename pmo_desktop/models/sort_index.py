@@ -41,7 +41,8 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from . import search_index
-from .fields import Field, Kind, Register
+from .computed_sql import whole_day_key
+from .fields import Context, Field, Kind, Register
 
 THRESHOLD = search_index.THRESHOLD  # records: the search index's threshold (a windowed table's sorts)
 PREFIX = "sortix_"
@@ -57,12 +58,39 @@ def _column(reg: Register, f: Field) -> str:
 
 
 def wants_index(f: Field) -> bool:
-    """A column whose sort an index speeds up: a reference (sorted by its target's name) or a stored date."""
-    return f.kind.is_reference or f.kind is Kind.DATE
+    """A column whose sort an index speeds up: a reference (sorted by its target's name), a stored date,
+    or a computed date whose sort key is its day number (``ComputedSql.day_sort``: the next review)."""
+    return f.kind.is_reference or f.kind is Kind.DATE or is_computed_day(f)
+
+
+def is_computed_day(f: Field) -> bool:
+    return not f.kind.stored and bool(getattr(f.sql, "day_sort", False))
+
+
+def day_key_sql(session: Session, reg: Register, f: Field, ctx: Context | None = None, qualified: bool = True) -> str:
+    """A computed date's sort key as SQLite text, its constants written in (``whole_day_key``): the
+    expression of its index, and (``qualified``, columns named with their table) what queries say so
+    that SQLite uses that index. It follows the file's settings (a review cadence, the rating bands):
+    another setting is another expression, and the index of the old one is stale (``has_index``)."""
+    from sqlalchemy.dialects import sqlite
+
+    from .records import load_context
+
+    ctx = ctx or load_context(session)
+    computed: Any = f.sql  # a ComputedSql (``is_computed_day``)
+    key = whole_day_key(computed.sort(reg.entity, ctx))
+    return str(key.compile(dialect=sqlite.dialect(), compile_kwargs={"include_table": qualified}))
+
+
+def _computed_create_sql(session: Session, reg: Register, f: Field) -> str:
+    name = index_names(reg, f)[0]
+    return f'CREATE INDEX "{name}" ON "{_table(reg)}" ({day_key_sql(session, reg, f, qualified=False)})'
 
 
 def index_names(reg: Register, f: Field) -> list[str]:
     """The register's index on the column, and for a reference the target's index on its lowered name."""
+    if is_computed_day(f):
+        return [f"{PREFIX}{_table(reg)}_{f.name}"]
     names = [f"{PREFIX}{_table(reg)}_{_column(reg, f)}"]
     if f.kind.is_reference:
         assert f.ref is not None
@@ -75,6 +103,10 @@ def has_index(session: Session, reg: Register, f: Field) -> bool:
     if conn.dialect.name != "sqlite" or not wants_index(f):
         return False
     wanted = index_names(reg, f)
+    if is_computed_day(f):  # there, and on the expression the settings give now
+        made = conn.execute(text("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = :n"),
+                            {"n": wanted[0]}).scalar()
+        return made is not None and made == _computed_create_sql(session, reg, f)
     found = {row[0] for row in conn.execute(
         text("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN (%s)" % ", ".join(
             f":n{i}" for i in range(len(wanted)))), {f"n{i}": n for i, n in enumerate(wanted)})}
@@ -95,6 +127,10 @@ def ensure(session: Session, reg: Register, name: str, records: int | None = Non
     if records < THRESHOLD:
         return False
     own, *target = index_names(reg, f)
+    if is_computed_day(f):  # one whole number a row (NULL when blank), on the expression of today's settings
+        conn.execute(text(f'DROP INDEX IF EXISTS "{own}"'))
+        conn.execute(text(_computed_create_sql(session, reg, f)))
+        return True
     column = _column(reg, f)
     # Partial: only the rows with a value (the query for them says the same), so a column mostly blank
     # — a proximity, an escalation date — costs next to nothing.
@@ -127,11 +163,15 @@ def ordered_ids(session: Session, reg: Register, f: Field, descending: bool) -> 
     """Every record's id sorted by the column through its index (call when ``has_index``): the rows
     with a value in the column's order, ties by id, then the blank ones by id."""
     conn = session.connection()
-    table, column = _table(reg), _column(reg, f)
+    table = _table(reg)
     direction = "DESC" if descending else "ASC"
-    if f.kind.is_reference:
+    if is_computed_day(f):  # its index holds (day, id): the filled rows in order, then the blank ones
+        key = day_key_sql(session, reg, f)
+        filled = f'SELECT id FROM "{table}" WHERE {key} IS NOT NULL ORDER BY {key} {direction}, id'
+        blank = f'SELECT id FROM "{table}" WHERE {key} IS NULL ORDER BY id'
+    elif f.kind.is_reference:
         assert f.ref is not None
-        target, label = f.ref.target.__tablename__, f.ref.label
+        target, label, column = f.ref.target.__tablename__, f.ref.label, _column(reg, f)
         named = f"SELECT id FROM \"{target}\" WHERE lower(\"{label}\") > ''"
         # Names distinct once lowered (as nearly always): each target's rows in a row, in id order from
         # the index, no sort at all. Two targets named alike ("Ann", "ann"): their rows merged by id,
@@ -144,6 +184,7 @@ def ordered_ids(session: Session, reg: Register, f: Field, descending: bool) -> 
         blank = (f'SELECT id FROM "{table}" WHERE "{column}" IS NULL OR "{column}" NOT IN ({named}) '
                  "ORDER BY id")
     else:  # a date: its ISO text in the index; '' and NULL are blank
+        column = _column(reg, f)
         filled = f'SELECT id FROM "{table}" WHERE "{column}" > \'\' ORDER BY "{column}" {direction}, id'
         blank = f'SELECT id FROM "{table}" WHERE NOT coalesce("{column}" > \'\', 0) ORDER BY id'
     ids = _json_ids(conn, filled)
