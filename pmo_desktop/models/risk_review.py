@@ -129,9 +129,9 @@ NEXT_REVIEW_SQL = ComputedSql(_next_review_sql, can_show=date_can_show, sort=_ne
 
 def _overdue_matches(E: Any, allowed: frozenset[str], ctx: Context) -> Any:
     """The review column shows one of ``allowed`` ("Overdue", or '' for not): the next review's whole
-    day number against today's, no date text per row — and on SQLite the expression of the next
-    review's sort index (``sort_index``), so "Overdue" is a range of that index."""
-    overdue = whole_day_key(_next_review_key(E, ctx)) < whole_day_of(ctx.today)
+    day number against today's, no date text per row (not through the next review's sort index:
+    ``whole_day_key``'s ``unindexed``)."""
+    overdue = whole_day_key(_next_review_key(E, ctx), unindexed=True) < whole_day_of(ctx.today)
     if OVERDUE in allowed:
         return true() if "" in allowed else overdue
     return not_(func.coalesce(overdue, false())) if "" in allowed else false()
