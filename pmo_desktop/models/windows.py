@@ -395,8 +395,11 @@ def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | No
     if conditions:
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None
+    walked = None
     if sort is not None and not conditions and sort_index.has_index(session, reg, sort):
-        ids = sort_index.ordered_ids(session, reg, sort, window.descending)  # a walk of its index
+        walked = sort_index.ordered_ids(session, reg, sort, window.descending)  # a walk of its index
+    if walked is not None:
+        ids = walked
     else:
         if sort is not None and has_sql(reg, sort):
             query = _order(reg, sort, window.descending, ctx, query, session.get_bind().dialect.name == "sqlite")
