@@ -291,7 +291,16 @@ def test_two_characters_find_with_the_index_what_like_finds(office):
     assert len(without["26"]) == 30  # the dates raised, 2026-…
     office.write(records.update_record, RISKS, titles["Qz"], {"title": "Wizard jq"})
     assert found(["jq", "qz"]) == {"jq": [titles["Qz"]], "qz": [titles["Endqz"]]}
-    with office.store.engine.begin() as conn:  # an index made before the end marks: LIKE alone for two
+    with office.store.engine.begin() as conn:  # no vocabulary table: LIKE alone for two
         conn.execute(text('DROP TABLE "risk_search_terms"'))
     assert not office.read(search_index.usable, RISKS, "qz") and office.read(search_index.usable, RISKS, "wiz")
     assert found(["jq", "qz"]) == {"jq": [titles["Qz"]], "qz": [titles["Endqz"]]}
+    with office.store.engine.begin() as conn:  # an index built before the marks, as a version before made it
+        conn.execute(text('DROP TABLE "risk_search"'))
+        cols = ", ".join(f'"{c}"' for c in search_index.indexed_columns(RISKS))
+        conn.execute(text(f"CREATE VIRTUAL TABLE risk_search USING fts5({cols}, content=\"risk\", content_rowid=\"id\", "
+                          "tokenize='trigram', detail=none)"))
+        conn.execute(text("INSERT INTO risk_search(risk_search) VALUES ('rebuild')"))
+        conn.execute(text("CREATE VIRTUAL TABLE risk_search_terms USING fts5vocab(risk_search, 'row')"))
+    assert office.read(search_index.has_index, RISKS) and not office.read(search_index.usable, RISKS, "qz")
+    assert found(["jq", "qz", "wiz"]) == {"jq": [titles["Qz"]], "qz": [titles["Endqz"]], "wiz": [titles["Qz"]]}

@@ -230,9 +230,17 @@ def usable(session: Session, reg: Register, text_: str) -> bool:
     if len(text_) == 2 and _is_sqlite(session.connection()):
         if not text_.isascii():  # the index folds other letters as Unicode does ("µ" is "μ" there): LIKE alone
             return False
-        return has_index(session, reg) and session.connection().execute(
-            text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": index_name(reg) + TERMS}).first() is not None
+        return has_index(session, reg) and _marks_ends(session.connection(), reg)
     return len(text_) >= MIN_CHARS and has_index(session, reg)
+
+
+def _marks_ends(conn: Connection, reg: Register) -> bool:
+    """The index was built from the view of marked cells (not by a version before the marks, even one that
+    left a vocabulary table behind) and has its vocabulary table."""
+    name = index_name(reg)
+    made = dict(conn.execute(text("SELECT name, sql FROM sqlite_master WHERE name IN (:n, :t)"),
+                             {"n": name, "t": name + TERMS}).all())
+    return name + TERMS in made and f'content="{name}{CONTENT}"' in (made.get(name) or "")
 
 
 def _pair_query(session: Session, reg: Register, text_: str) -> str | None:
