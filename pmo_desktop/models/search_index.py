@@ -238,7 +238,7 @@ def _marks_ends(conn: Connection, reg: Register) -> bool:
     """The index was built from the view of marked cells (not by a version before the marks, even one that
     left a vocabulary table behind) and has its vocabulary table."""
     name = index_name(reg)
-    made = dict(conn.execute(text("SELECT name, sql FROM sqlite_master WHERE name IN (:n, :t)"),
+    made: dict[str, str] = dict(conn.execute(text("SELECT name, sql FROM sqlite_master WHERE name IN (:n, :t)"),
                              {"n": name, "t": name + TERMS}).all())
     return name + TERMS in made and f'content="{name}{CONTENT}"' in (made.get(name) or "")
 
