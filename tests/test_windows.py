@@ -133,10 +133,10 @@ def test_sorted_ids_are_the_same_with_a_filter_and_a_search(mixed):
     assert ids == python_order(kept, RISKS, "title", True) and {r[title] for r in kept} >= {"A", "B", ""}
 
 
-@pytest.mark.parametrize("name", ["owner", "proximity", "raised_on", "project"])
+@pytest.mark.parametrize("name", ["owner", "proximity", "raised_on", "project", "next_review"])
 @pytest.mark.parametrize("descending", [False, True])
 def test_sort_indexes_give_the_same_order(mixed, monkeypatch, name, descending):
-    """A large register's sort index (SQLite; none on PostgreSQL) walks the rows in the order the sort
+    """A large register's sort index (SQLite; on PostgreSQL a reference's) walks the rows in the order the sort
     without it gives: blanks ('' and NULL, a reference to a person named '') last, case ignored, ties by
     id — with two people named alike ("Ann", "ann") and then with the names distinct (the form that
     reads each person's risks straight from the index)."""
@@ -152,12 +152,16 @@ def test_sort_indexes_give_the_same_order(mixed, monkeypatch, name, descending):
         built = sort_index.ensure(s, RISKS, name)
         s.commit()
         sqlite = s.connection().dialect.name == "sqlite"
-        assert built == sqlite and sort_index.has_index(s, RISKS, RISKS.field(name)) == sqlite
+        made = sqlite or name in ("owner", "project")  # PostgreSQL: a reference's (fk, id) index
+        assert built == made and sort_index.has_index(s, RISKS, RISKS.field(name)) == made
         rows = records.fetch_rows(s, RISKS)
         ids = windows.fetch_ids(s, RISKS, Window(sort_field=name, descending=descending)).tolist()
         assert ids == without == python_order(rows, RISKS, name, descending)
+        walks = sort_index.ordered_ids(s, RISKS, RISKS.field(name), descending) is not None if made else False
+        assert walks == (sqlite or made and name == "project")  # PostgreSQL: "Ann" and "ann" sort by key
         s.execute(text("UPDATE person SET name = 'ann 2' WHERE name = 'ann'"))
         s.commit()
+        assert (sort_index.ordered_ids(s, RISKS, RISKS.field(name), descending) is not None if made else False) == made
         rows = records.fetch_rows(s, RISKS)
         assert windows.fetch_ids(s, RISKS, Window(sort_field=name, descending=descending)).tolist() == \
             python_order(rows, RISKS, name, descending)
@@ -174,7 +178,8 @@ def test_sort_indexes_only_for_a_large_register_and_dropped_by_a_migration(store
         assert not sort_index.ensure(s, RISKS, "owner")  # 0 records: no index
         assert not sort_index.ensure(s, RISKS, "title")  # a text column: never
         monkeypatch.setattr(sort_index, "THRESHOLD", 0)
-        assert sort_index.ensure(s, RISKS, "owner") == (s.connection().dialect.name == "sqlite")
+        assert sort_index.ensure(s, RISKS, "owner")  # SQLite and PostgreSQL alike
+        assert sort_index.ensure(s, RISKS, "raised_on") == (s.connection().dialect.name == "sqlite")
         sort_index.drop_all(s.connection())
         assert not sort_index.has_index(s, RISKS, RISKS.field("owner"))
 
@@ -222,3 +227,79 @@ def test_a_search_of_several_words_needs_each_word_not_the_phrase(demo_store):
         assert rid in windows.fetch_ids(s, RISKS, Window(search="supplier late"))
         assert rid in windows.fetch_ids(s, RISKS, Window(search="late  POS"))
         assert rid not in windows.fetch_ids(s, RISKS, Window(search="supplier nowhere"))
+
+
+def test_next_review_sort_index_filters_menus_and_a_new_cadence(mixed, monkeypatch):
+    """The next review's sort index (SQLite: an index on its day-number expression): the sort walks it,
+    a filter by a date or by whether the review is overdue gives the rows the in-memory table shows,
+    the header's value menus list what the cells show — with the index and without; a new review
+    cadence makes another expression, so the old index is stale (not used) until built again."""
+    from datetime import date
+
+    from sqlalchemy import text
+
+    from pmo_desktop.models import sort_index
+    from pmo_desktop.models.risk_review import ReviewCadence
+    from pmo_desktop.models.settings import REVIEW_CADENCE
+
+    monkeypatch.setattr(sort_index, "THRESHOLD", 1)
+    with mixed.session() as s:
+        for k in range(3):  # ties: three days
+            s.execute(text("UPDATE risk SET raised_on = :d WHERE id % 3 = :k"), {"d": date(2026, k + 1, 15), "k": k})
+        s.execute(text("UPDATE risk SET status = 'Closed' WHERE title = 'c'"))
+        s.execute(text("UPDATE risk SET raised_on = NULL WHERE title = 'B'"))
+        s.execute(text("UPDATE risk SET reviewed_on = '2020-01-01' WHERE title = 'd'"))  # long overdue
+        s.commit()
+        sqlite = s.connection().dialect.name == "sqlite"
+        review, overdue = RISKS.field("next_review"), RISKS.field("review_overdue")
+
+        def check():
+            ctx = records.load_context(s)
+            rows = records.fetch_rows(s, RISKS, ctx)
+            col = RISKS.field_names.index("next_review") + 2
+            late = RISKS.field_names.index("review_overdue") + 2
+            for descending in (False, True):
+                assert windows.fetch_ids(s, RISKS, Window(sort_field="next_review", descending=descending),
+                                         ctx).tolist() == python_order(rows, RISKS, "next_review", descending)
+            days = sorted({r[col] for r in rows if r[col] is not None})
+            assert sorted(v for v in windows.distinct_values(s, RISKS, review, 100, ctx) if v is not None) == days
+            assert None in windows.distinct_values(s, RISKS, review, 100, ctx)
+            for allowed in ({days[0].isoformat()}, {days[-1].isoformat(), BLANK}, {BLANK}, {"2999-01-01"}):
+                got = windows.fetch_ids(s, RISKS, Window(column_filters={"next_review": frozenset(allowed)}), ctx)
+                assert got.tolist() == [r[0] for r in rows if display_text(review, r[col]) in allowed], (allowed, [(r[0], r[col], display_text(review, r[col])) for r in rows])
+            shown = {r[late] for r in rows}
+            assert shown == {"Overdue", ""}
+            assert sorted(windows.distinct_values(s, RISKS, overdue, 100, ctx)) == sorted(shown)
+            for allowed in ({"Overdue"}, {BLANK}, {"Overdue", BLANK}):
+                got = windows.fetch_ids(s, RISKS, Window(column_filters={"review_overdue": frozenset(allowed)}), ctx)
+                assert got.tolist() == [r[0] for r in rows if r[late] in allowed]
+
+        check()
+        assert sort_index.ensure(s, RISKS, "next_review") == sqlite
+        s.commit()
+        assert sort_index.has_index(s, RISKS, review) == sqlite
+        check()
+        if sqlite:  # the sort walks the index; "Overdue" reads the table (most rows may be overdue)
+            def plan(window):
+                from sqlalchemy import select
+                from sqlalchemy.dialects import sqlite as dialect
+
+                query = select(RISKS.entity.id).where(windows._filter_condition(
+                    s, RISKS, overdue, frozenset(window), records.load_context(s)))
+                sql = str(query.compile(dialect=dialect.dialect(), compile_kwargs={"literal_binds": True}))
+                return " ".join(str(r[-1]) for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+            key = sort_index.day_key_sql(s, RISKS, review)
+            walk = " ".join(str(r[-1]) for r in s.connection().exec_driver_sql(
+                f"EXPLAIN QUERY PLAN SELECT id FROM risk WHERE {key} IS NOT NULL ORDER BY {key}, id"))
+            assert "sortix_risk_next_review" in walk and "TEMP B-TREE" not in walk
+            assert "sortix" not in plan({"Overdue"}) and "sortix" not in plan({BLANK})
+        REVIEW_CADENCE.write(s, ReviewCadence((("Low", 1000 // 3),), other=7))
+        s.commit()
+        assert not sort_index.has_index(s, RISKS, review)  # stale: another expression
+        check()
+        assert sort_index.ensure(s, RISKS, "next_review") == sqlite
+        s.commit()
+        check()
+        names = [r[0] for r in s.execute(text("SELECT name FROM sqlite_master WHERE name LIKE 'sortix_%review%'"))
+                 ] if sqlite else []
+        assert names == (["sortix_risk_next_review"] if sqlite else [])

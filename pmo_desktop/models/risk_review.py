@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Date, case, func, literal, null, select, type_coerce
+from sqlalchemy import Date, case, false, func, literal, not_, null, select, true, type_coerce
 from sqlalchemy.orm import Session
 
 from .computed_sql import (
@@ -19,6 +19,8 @@ from .computed_sql import (
     day_number_contains,
     day_number_of,
     day_number_plus,
+    whole_day_key,
+    whole_day_of,
 )
 from .errors import ValidationError
 from .fields import Context
@@ -121,7 +123,20 @@ def _reviewed_near(E: Any, ctx: Context, first: date, last: date) -> Any:
 
 
 NEXT_REVIEW_SQL = ComputedSql(_next_review_sql, can_show=date_can_show, sort=_next_review_key, sort_whole=True,
+                              day_sort=True,
                               contains=day_number_contains(_next_review_key, _next_review_sql, _reviewed_near))
+
+
+def _overdue_matches(E: Any, allowed: frozenset[str], ctx: Context) -> Any:
+    """The review column shows one of ``allowed`` ("Overdue", or '' for not): the next review's whole
+    day number against today's, no date text per row (not through the next review's sort index:
+    ``whole_day_key``'s ``unindexed``)."""
+    overdue = whole_day_key(_next_review_key(E, ctx), unindexed=True) < whole_day_of(ctx.today)
+    if OVERDUE in allowed:
+        return true() if "" in allowed else overdue
+    return not_(func.coalesce(overdue, false())) if "" in allowed else false()
+
+
 def _overdue_key(E: Any, ctx: Context) -> Any:
     """For ORDER BY: 0 when overdue, NULL (blank) when not — two values among a million risks, so its
     sort is all ties; as one integer with the id (``windows._order``) it has none (2.1 s of CPU before)."""
@@ -129,7 +144,7 @@ def _overdue_key(E: Any, ctx: Context) -> Any:
 
 
 REVIEW_OVERDUE_SQL = ComputedSql(_review_overdue_sql, can_show=lambda text, _ctx: text in OVERDUE.lower(), is_text=True,
-                                 sort=_overdue_key, sort_whole=True)
+                                 sort=_overdue_key, sort_whole=True, values=(OVERDUE, ""), matches=_overdue_matches)
 
 
 def reviews_overdue(session: Session, ctx: Context) -> int:

@@ -239,7 +239,16 @@ def _filter_condition(session: Session, reg: Register, f: Field, allowed: frozen
         named = select(T2.id).where(getattr(T2, f.ref.label).in_(sorted(allowed - {BLANK})))
         ref = getattr(E, f.attr).in_(named)
         return or_(ref, getattr(E, f.attr).is_(None)) if BLANK in allowed else ref
+    if not f.kind.stored and (matches := getattr(f.sql, "matches", None)) is not None:
+        return matches(E, allowed, ctx)  # type: ignore[no-any-return]
     expression = _value(reg, f, ctx)
+    if not f.kind.stored and getattr(f.sql, "day_sort", False):  # a computed date: its day number
+        days = _values_shown_as(f, expression, allowed - {BLANK})
+        if days is not None:
+            key = computed_sql.whole_day_key(f.sql.sort(E, ctx))  # type: ignore[union-attr]
+            in_days: list[ColumnElement[bool]] = [key.in_([computed_sql.whole_day_of(d) for d in days])] if days else []
+            blank = [key.is_(None)] if BLANK in allowed else []
+            return or_(*in_days, *blank) if in_days or blank else false()
     if f.kind.textual or getattr(f.sql, "is_text", False):  # references and lists were answered above
         wanted: list[Any] = sorted(allowed - {BLANK})  # a text shows as itself: no look-up of every value
     else:
@@ -287,8 +296,8 @@ def _day_key(reg: Register, f: Field, ctx: Context) -> Any | None:
     E: Any = reg.entity
     if f.kind is Kind.DATE:
         return cast(func.julianday(getattr(E, f.attr)), Integer)
-    if not f.kind.stored and getattr(f.sql, "sort_whole", False):
-        return cast(f.sql.sort(E, ctx), Integer)  # type: ignore[union-attr]
+    if not f.kind.stored and getattr(f.sql, "sort_whole", False):  # constants written in: its sort index's text
+        return computed_sql.whole_day_key(f.sql.sort(E, ctx))  # type: ignore[union-attr]
     return None
 
 
@@ -386,8 +395,11 @@ def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | No
     if conditions:
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None
+    walked = None
     if sort is not None and not conditions and sort_index.has_index(session, reg, sort):
-        ids = sort_index.ordered_ids(session, reg, sort, window.descending)  # a walk of its index
+        walked = sort_index.ordered_ids(session, reg, sort, window.descending)  # a walk of its index
+    if walked is not None:
+        ids = walked
     else:
         if sort is not None and has_sql(reg, sort):
             query = _order(reg, sort, window.descending, ctx, query, session.get_bind().dialect.name == "sqlite")
@@ -449,6 +461,25 @@ def distinct_values(session: Session, reg: Register, f: Field, limit: int, ctx: 
         rows = records.fetch_rows(session, reg, ctx, parent_id=parent_id)
         col = reg.field_names.index(f.name) + 2
         return list(dict.fromkeys(row[col] for row in rows))[:limit]
+    if (shown := getattr(f.sql, "values", None)) is not None and not f.kind.stored:
+        # every text it can show: which of them some row shows, one probe each (no value computed for
+        # every row: "Overdue" or not among a million risks, 1.2 s of CPU before)
+        found = []
+        for value in shown:
+            probe = select(E.id).where(_filter_condition(session, reg, f, frozenset({value}), ctx))
+            if parent_id is not None and reg.parent:
+                probe = probe.where(getattr(E, reg.parent) == parent_id)
+            if session.connection().execute(probe.limit(1)).first() is not None:
+                found.append(value)
+        return found[:limit]
+    if not f.kind.stored and getattr(f.sql, "day_sort", False) and session.connection().dialect.name == "sqlite":
+        # a computed date: its distinct day numbers (its sort index's, when it has one), no date text per row
+        key = computed_sql.whole_day_key(f.sql.sort(E, ctx))  # type: ignore[union-attr]
+        days = select(key).select_from(E).distinct().limit(limit)
+        if parent_id is not None and reg.parent:
+            days = days.where(getattr(E, reg.parent) == parent_id)
+        return [None if day is None else date.fromordinal(int(day) - computed_sql.JULIAN_DAY_OF_ORDINAL_0)
+                for day in session.connection().execute(days).scalars()]
     query = select(_value(reg, f, ctx)).select_from(E).distinct().limit(limit)
     if parent_id is not None and reg.parent:
         query = query.where(getattr(E, reg.parent) == parent_id)
