@@ -186,8 +186,8 @@ def test_two_views_of_one_register_stay_in_step(qtbot, view, document):
 
 
 def test_a_search_of_several_words_finds_rows_holding_each_of_them(qtbot, view):
-    """"loyalty 200" finds the Loyalty project with its budget of 200: every word somewhere in the row, in
-    any order, not the words side by side."""
+    """"200 loyalty", which no cell holds side by side, finds the Loyalty project with its budget of 200:
+    each word somewhere in the row, in any order."""
     qtbot.keyClicks(view.search, "200 loyalty")
     assert view.proxy.rowCount() == 1 and cell(view, 0, "name").data() == "Loyalty"
     view.search.clear()

@@ -219,14 +219,19 @@ def test_date_prefixes_as_ranges():
 
 
 def test_a_search_of_several_words_needs_each_word_not_the_phrase(demo_store):
-    """"supplier late" finds "POS supplier delivers late" (as the in-memory table does): every word in
-    the row, in any order."""
+    """"supplier late" finds "POS supplier delivers late" (as the in-memory table does): words no row
+    holds side by side are found each anywhere in the row, in any order; words side by side first."""
     with demo_store.transaction() as s:
         rid = records.create_record(s, RISKS, {"title": "POS supplier delivers late", "probability": 2, "impact": 2}).id
     with demo_store.session() as s:
         assert rid in windows.fetch_ids(s, RISKS, Window(search="supplier late"))
         assert rid in windows.fetch_ids(s, RISKS, Window(search="late  POS"))
         assert rid not in windows.fetch_ids(s, RISKS, Window(search="supplier nowhere"))
+        side_by_side = set(windows.fetch_ids(s, RISKS, Window(search="pos supplier delivers")))
+        anywhere = set(windows.fetch_ids(s, RISKS, Window(search="pos supplier delivers", every_word=True)))
+        assert rid in side_by_side and side_by_side <= anywhere
+        titles = {r[0]: r[RISKS.field_names.index("title") + 2].lower() for r in records.fetch_rows(s, RISKS)}
+        assert all("pos supplier delivers" in titles[i] for i in side_by_side)  # the phrase, when some row has it
 
 
 def test_next_review_sort_index_filters_menus_and_a_new_cadence(mixed, monkeypatch):

@@ -18,7 +18,7 @@ import json
 import re
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -64,6 +64,7 @@ class Window:
     search: str = ""                                          # lower case, as typed
     column_filters: dict[str, frozenset[str]] = field(default_factory=dict)  # field → allowed display texts
     record_ids: frozenset[int] | None = None
+    every_word: bool = False  # the search's words anywhere in the row, not side by side (fetch_ids)
 
 
 def count(session: Session, reg: Register, parent_id: int | None = None) -> int:
@@ -376,7 +377,16 @@ def _parse_ids(text_: str) -> array[int]:
 
 def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | None = None) -> array[int]:
     """The ids of the records ``window`` shows, in its order: one query (or, for a computed field
-    without SQL, that query then a pass in Python)."""
+    without SQL, that query then a pass in Python). A search of several words finds them side by side
+    ("project 3"); when no row holds them so, the rows holding each of them anywhere, in any order
+    ("supplier late" → "POS supplier delivers late")."""
+    ids = _fetch_ids(session, reg, window, ctx)
+    if not len(ids) and not window.every_word and len(window.search.split()) > 1:
+        ids = _fetch_ids(session, reg, replace(window, every_word=True), ctx)
+    return ids
+
+
+def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | None = None) -> array[int]:
     ctx = ctx or records.load_context(session)
     E: Any = reg.entity
     query: Any = select(E.id)
@@ -390,8 +400,8 @@ def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | No
             conditions.append(_filter_condition(session, reg, f, allowed, ctx))
         else:
             python_filters.append((f, allowed))
-    for word in window.search.split():  # every word somewhere in the row, as the search box says
-        conditions.append(_search_condition(session, reg, word, ctx))
+    for term in window.search.split() if window.every_word else [window.search] if window.search else []:
+        conditions.append(_search_condition(session, reg, term, ctx))
     if conditions:
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None

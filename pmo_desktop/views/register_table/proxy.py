@@ -11,6 +11,7 @@ class RegisterFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._search = ""
+        self._terms: list[str] = []
         self._column_filters: dict[int, set[str]] = {}
         self._record_ids: set[int] | None = None
         self.record_filter_label = ""
@@ -34,7 +35,14 @@ class RegisterFilterProxy(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def set_search(self, text: str) -> None:
+        """Rows holding the text; a text of several words that no row holds side by side finds the rows
+        holding each word anywhere, in any order (as the windowed table's search does)."""
         self._search = text.strip().lower()
+        words = self._search.split()
+        model = self.source()
+        self._terms = [self._search] if self._search else []
+        if len(words) > 1 and not any(self._search in model.search_text(r) for r in range(model.rowCount())):
+            self._terms = words
         self._refilter()
 
     def set_column_filter(self, column: int, allowed: set[str] | None) -> None:
@@ -53,7 +61,7 @@ class RegisterFilterProxy(QSortFilterProxyModel):
         self._refilter()
 
     def clear_filters(self) -> None:
-        self._search = ""
+        self._search, self._terms = "", []
         self._column_filters.clear()
         self._record_ids = None
         self.record_filter_label = ""
@@ -67,9 +75,9 @@ class RegisterFilterProxy(QSortFilterProxyModel):
         model = self.source()
         if self._record_ids is not None and model.record_id(source_row) not in self._record_ids:
             return False
-        if self._search:
+        if self._terms:
             text = model.search_text(source_row)
-            if not all(word in text for word in self._search.split()):  # every word, anywhere in the row
+            if not all(term in text for term in self._terms):
                 return False
         if self._column_filters:
             row = model.rows[source_row]
