@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 from typing import Any, Callable
 
 from sqlalchemy import func, select
@@ -37,6 +39,10 @@ from .vocabulary import example_words, guidance_words, word_key, words_of
 from .workbook_reader import EXCEL_ERRORS, SheetReader
 
 Progress = Callable[[int, int], None]
+_MISS = object()  # a cell value a column's lookup has not seen (``Planner._fast_values``)
+# Cell classes a column's lookup is keyed by the value alone: no two of them hold equal values (1, 1.0 and True do).
+_KEYED = frozenset({str, float, type(None), date, datetime, time, timedelta})
+_MEMO_SIZE = 4096  # distinct cell values a column's lookup keeps
 Cancelled = Callable[[], bool]
 TICK = 256  # rows between progress reports and cancel checks
 _NOUNS = {"StrategicObjective": "strategic objective", "Project": "project", "Outcome": "outcome",
@@ -293,6 +299,14 @@ class Planner:
         self._steps = [(c, f, f.name, {} if c in self._profiles else self._parsed[id(f)], self._profiles.get(c),
                         _plain_text_limit(f)) for c, f in fields]
         self._texts: dict[str, dict[str, str]] = {f.name: {} for _, f in fields if _plain_text_limit(f)}
+        # the row's values at the cost of a lookup per cell (``_fast_values``): per column, each cell value
+        # seen → what the step above made of it, for the cells it made a value of and nothing else
+        columns = [c for c, *_ in self._steps]
+        self._cells_of = itemgetter(*columns) if len(columns) > 1 else None
+        self._step_names = tuple(name for _, _, name, *_ in self._steps)
+        self._memos: list[dict[Any, Any]] = [{} for _ in self._steps]
+        self._misses = (_MISS,) * len(self._steps)
+        self._last_col = max(columns, default=-1)
         self._length_checks = {n: limit for n, limit in self._lengths.items()
                                if not any(f.name == n and _plain_text_limit(f) for _, f in fields)}
         self._required = [f for f in reg.fields if f.required and not f.kind.is_key]
@@ -617,7 +631,8 @@ class Planner:
         unplaced: list[tuple[str, str]] = []
         texts = self._texts
         lengths = self._length_checks  # a plain text read below is within its length already
-        for c, f, name, cache, profile, text_limit in self._steps:
+        fast = self._fast_values(row)
+        for c, f, name, cache, profile, text_limit in () if fast is not None else self._steps:
             raw: Any = row[c] if c < width else None
             if name == "response" and raw.__class__ is str and self._escalates:
                 rest = escalation_rest(raw)
@@ -679,6 +694,8 @@ class Planner:
                 counts = plan.unplaced.setdefault(name, {})
                 counts[text] = counts.get(text, 0) + 1
                 unplaced.append((name, text))
+        if fast is not None:
+            values = fast
         for name, limit in lengths.items():
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:
@@ -856,6 +873,70 @@ class Planner:
         if action == Action.INSERT and responses:
             prow.actions = responses
         return prow
+
+    def _fast_values(self, row: tuple[Any, ...]) -> dict[str, Any] | None:
+        """The values the steps of ``_plan_values`` make of this row, as a lookup per cell, when every cell
+        gives a value and nothing else (no error, no note, no flag, no text cut); None otherwise (the steps
+        then run cell by cell). Each column's lookup holds what its step made of a cell value seen before;
+        a value not seen yet goes through the step once (``_learn``). Rows holding a cell of another class than
+        ``_KEYED`` (a flag, an integer: 1, 1.0 and True are one key) are left to the steps."""
+        steps = self._steps
+        if not steps or len(row) <= self._last_col:
+            return None
+        cells = self._cells_of(row) if self._cells_of is not None else (row[steps[0][0]],)
+        if not _KEYED.issuperset(map(type, cells)):
+            return None
+        got = list(map(dict.get, self._memos, cells, self._misses))
+        if _MISS in got:
+            i = -1
+            while True:
+                try:
+                    i = got.index(_MISS, i + 1)
+                except ValueError:
+                    break
+                value = got[i] = self._learn(i, cells[i])
+                if value is _MISS:
+                    return None
+        return dict(zip(self._step_names, got))
+
+    def _learn(self, i: int, raw: Any) -> Any:
+        """What step ``i`` of ``_plan_values`` makes of ``raw`` when it makes a value and nothing else (kept
+        in the column's lookup), else ``_MISS``. The same caches as the step's, so the same translations."""
+        c, f, name, cache, profile, text_limit = self._steps[i]
+        cls = raw.__class__
+        if cls is str:
+            if name == "response" and self._escalates and escalation_rest(raw) is not None:
+                return _MISS
+            if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
+                return _MISS
+            if text_limit:
+                text = raw.strip()
+                if not text or len(text) > text_limit:
+                    return _MISS  # Field.parse and the length checks of every field: the steps' way
+                return self._memo(i, raw, text)
+        if cache is None:
+            if cls is not str and raw is not None:
+                return _MISS  # a number or a date in a text column: parsed by the steps, each time
+            try:
+                return self._memo(i, raw, f.parse(raw, self.ctx))
+            except ValidationError:
+                return _MISS
+        key = raw if cls is str else (cls, raw)
+        hit = cache.get(key)
+        if hit is None:
+            try:
+                hit = (True, self._translator.parse(f, raw, self.ctx, profile))
+            except ValidationError as e:
+                hit = (False, str(e))
+            if len(cache) < 10_000:
+                cache[key] = hit
+        return self._memo(i, raw, hit[1]) if hit[0] else _MISS
+
+    def _memo(self, i: int, raw: Any, value: Any) -> Any:
+        memo = self._memos[i]
+        if len(memo) < _MEMO_SIZE:
+            memo[raw] = value
+        return value
 
     @staticmethod
     def _trailing_notes(plan: SheetPlan, notes: set[int]) -> None:
