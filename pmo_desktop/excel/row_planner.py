@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Callable
 
@@ -146,10 +147,21 @@ def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
     return told * 3 >= len(filled) * 2
 
 
+_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=None)
+def _example_re() -> re.Pattern[str]:
+    """Any of the example words, found in a value's letters and digits run together."""
+    return re.compile("|".join(sorted(map(re.escape, example_words()), key=len, reverse=True)) or "(?!)")
+
+
 def _example(value: Any) -> bool:
     """An ID cell marking the template's worked example ("021111a/ ejemplo", "Example"): no ID says so."""
     if value.__class__ is not str:
         return False
+    if value.isascii() and _example_re().search(_NOT_ALNUM_RE.sub("", value.lower())) is None:
+        return False  # no word of it can be one of them: each is its letters, in a row ("R-0001")
     words = words_of(value)
     return (len(words) <= 2 or any(ch.isdigit() for ch in value)) and any(w in example_words() for w in words)
 
@@ -306,6 +318,8 @@ class Planner:
         self._step_names = tuple(name for _, _, name, *_ in self._steps)
         self._memos: list[dict[Any, Any]] = [{} for _ in self._steps]
         self._misses = (_MISS,) * len(self._steps)
+        self._plain_limits = [limit if not (name == "response" and self._escalates) else 0
+                              for _c, _f, name, _cache, _profile, limit in self._steps]
         self._last_col = max(columns, default=-1)
         self._length_checks = {n: limit for n, limit in self._lengths.items()
                                if not any(f.name == n and _plain_text_limit(f) for _, f in fields)}
@@ -460,9 +474,8 @@ class Planner:
                     continue
             planned = self._plan_row(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs,
                                      title_col)
-            wordy = any(len(str(value).split()) > 4 for _name, value in planned.unplaced or ())
             if last_record is None and first_block and planned.report.action == Action.ERROR and \
-                    (planned.failures >= 2 or wordy) and \
+                    (planned.failures >= 2 or any(len(str(value).split()) > 4 for _name, value in planned.unplaced or ())) and \
                     planned.failures * 2 >= sum(1 for c in filled if c in value_cols):
                 self._unclaim(reg, planned.report.code)
                 self._forget_unplaced(plan, planned)
@@ -888,13 +901,21 @@ class Planner:
             return None
         got = list(map(dict.get, self._memos, cells, self._misses))
         if _MISS in got:
+            plain = self._plain_limits
             i = -1
             while True:
                 try:
                     i = got.index(_MISS, i + 1)
                 except ValueError:
                     break
-                value = got[i] = self._learn(i, cells[i])
+                raw = cells[i]
+                limit = plain[i]
+                if limit and raw.__class__ is str and raw[:1] != "#":  # a text the step keeps as it is, stripped
+                    text = raw.strip()
+                    if text and len(text) <= limit:
+                        got[i] = self._memo(i, raw, text)
+                        continue
+                value = got[i] = self._learn(i, raw)
                 if value is _MISS:
                     return None
         return dict(zip(self._step_names, got))
