@@ -46,6 +46,7 @@ _KEYED = frozenset({str, float, type(None), date, datetime, time, timedelta})
 _MEMO_SIZE = 4096  # distinct cell values a column's lookup keeps
 Cancelled = Callable[[], bool]
 TICK = 256  # rows between progress reports and cancel checks
+KEEP_ROWS = 20_000  # a sheet of at most this many rows is read once and held while it is planned
 _NOUNS = {"StrategicObjective": "strategic objective", "Project": "project", "Outcome": "outcome",
           "Stakeholder": "stakeholder", "Risk": "risk", "Person": "person", "IssueEntry": "issue"}
 # Where a record keeps the content of source columns that map to no field, labelled with their header.
@@ -303,8 +304,8 @@ class Planner:
         strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
         width = max(len(headers), max(mapping, default=-1) + 1, max(plan.extras, default=-1) + 1)
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
-        self._profiles, repeated = self._column_profiles(reader, header_row, width, fields, headers,
-                                                         count_rows=parent_reg is None)
+        self._profiles, repeated, kept = self._column_profiles(reader, header_row, width, fields, headers,
+                                                               count_rows=parent_reg is None)
         # each mapped column's way to its value, worked out once for the sheet: its field, the field's
         # cache of parsed cell values (None for text), its scale profile, and for plain text its length
         # (a scale's cache is the column's own: "3" is 3 under "Impact" but 4 under "Impact (1-3)" of the next sheet)
@@ -380,7 +381,7 @@ class Planner:
         value_cols = {c for c, f in fields if not (f.kind.free_text or f.kind.refers)}
         text_cols = {c for c, f in fields if f.kind.free_text and not f.kind.is_key} | set(self._responses)
         first_block = True
-        for number, row in reader.data_rows(header_row + 1, width):
+        for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width):
             tick += 1
             if tick % TICK == 0:
                 self._tick()
@@ -586,17 +587,22 @@ class Planner:
 
     def _column_profiles(self, reader: SheetReader, header_row: int, width: int, fields: list[tuple[int, Field]],
                          headers: list[str], count_rows: bool = False
-                         ) -> tuple[dict[int, ColumnProfile], set[int] | None]:
+                         ) -> tuple[dict[int, ColumnProfile], set[int] | None, list[tuple[int, tuple[Any, ...]]] | None]:
         """How to read the numbers of each scale column (fractions 0–1? a 1–10 scale? the scale its header
         names?), from all its cells. This pass reads every row: with ``count_rows`` it also gives the hashes
-        met on more than one row (None when the sheet has no scale column, so no such pass)."""
+        met on more than one row (None when the sheet has no scale column, so no such pass), and the rows it
+        read when the sheet is short enough to hold (``KEEP_ROWS``: read once, not twice), else None."""
         scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
         if not scale_cols:
-            return {}, None
+            return {}, None, None
         columns: dict[int, list[Any]] = {c: [] for c, _ in scale_cols}
         once: set[int] = set()
         repeated: set[int] = set()
-        for _number, row in reader.data_rows(header_row + 1, width):
+        kept: list[tuple[int, tuple[Any, ...]]] | None = [] if reader.declared_rows <= KEEP_ROWS else None
+        for numbered in reader.data_rows(header_row + 1, width):
+            if kept is not None:
+                kept.append(numbered)
+            row = numbered[1]
             for c in columns:
                 x = row[c] if c < len(row) else None
                 if x is not None:
@@ -616,7 +622,7 @@ class Planner:
             return text
 
         profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c)) for c, f in scale_cols}
-        return profiles, repeated if count_rows else None
+        return profiles, repeated if count_rows else None, kept
 
     def _plan_row(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple[Any, ...],
                   fields: list[tuple[int, Field]], code_col: int | None, parent_col: int | None,
