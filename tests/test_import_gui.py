@@ -135,3 +135,48 @@ def test_tick_box_level_columns_survive_check_again(qtbot, populated, tmp_path):
     got = {r["title"]: r for r in risk_rows(populated.store)}
     assert (got["Interface setback"]["probability"], got["Delegate leaves"]["probability"]) == (3, 4)
     assert got["Delegate leaves"]["trigger"] == "call"
+
+
+def test_a_sheet_whose_headers_name_nothing_known_is_mapped_by_hand(qtbot, populated, tmp_path):
+    """A data-quality log ("Problem Found", "Fixed?") names no issue-log column the importer knows: choosing its
+    sheet and the issue log shows its columns to map, the header row is picked under a title block with the
+    keyboard, and "Fixed?" mapped to the status reads its Y / N; the issues then import."""
+    from PySide6.QtCore import Qt
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Log"
+    ws.append(["Data quality log"])
+    ws.append([])
+    ws.append(["No.", "Column Name", "Problem Found", "Magnitude", "Fixed?", "What was done"])
+    ws.append([1, "USD_Price", "Nonsensical values ($0 transactions)", "158 rows", "N", "To discuss with sales"])
+    ws.append([2, "User_ID", "Inconsistent formatting", "full column", "Y", "Changed the column type"])
+    path = tmp_path / "Data_Log.xlsx"
+    wb.save(path)
+    dialog = ImportDialog(populated, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.sheet_combo.setCurrentIndex(dialog.sheet_combo.findData("Log"))
+    dialog.register_combo.setCurrentIndex(dialog.register_combo.findData("issues"))
+    assert "choose what each column holds" in dialog.summary.text()
+    assert [dialog.mapping_table.cellWidget(r, 0).text() for r in range(dialog.mapping_table.rowCount())] == \
+        ["Log: Data quality log"]
+    dialog.header_spin.setFocus()
+    for _ in range(3):  # "found by its words" → row 1 → row 2 → row 3
+        qtbot.keyClick(dialog.header_spin, Qt.Key.Key_Up)
+    assert dialog.header_spin.value() == 3
+    headers = [dialog.mapping_table.cellWidget(r, 0).text() for r in range(dialog.mapping_table.rowCount())]
+    assert headers == ["Log: No.", "Log: Column Name", "Log: Problem Found", "Log: Magnitude", "Log: Fixed?",
+                       "Log: What was done"]
+    assert not dialog.import_button.isEnabled()
+    dialog.set_mapping(2, "title")
+    dialog.set_mapping(4, "status")
+    dialog.set_mapping(5, "description")
+    dialog.recheck()
+    assert dialog.plan.ok and dialog.import_button.isEnabled()
+    dialog.do_import()
+    with populated.store.session() as s:
+        got = [(r[3], r[9], r[11]) for r in records.fetch_rows(s, REGISTERS["issues"])]
+    assert got == [  # the columns left unmapped are kept on the issue, by their headers
+        ("Nonsensical values ($0 transactions)", "Open", "To discuss with sales\nColumn Name: USD_Price\nMagnitude: 158 rows"),
+        ("Inconsistent formatting", "Resolved", "Changed the column type\nColumn Name: User_ID\nMagnitude: full column")]

@@ -168,7 +168,7 @@ def field_keys(kind: SheetKind) -> dict[str, str]:
             keys.setdefault(normalise_key(word), f.name)
     names = set(reg.field_names)
     for word, name in header_words(kind.register).items():
-        if name in names or (name in PSEUDO and kind.register == "risks"):
+        if name in names or (name in PSEUDO and kind.register == "risks") or (name == PARENT and kind.is_child):
             keys.setdefault(word, name)
     return keys
 
@@ -193,7 +193,7 @@ def _phrases(kind: SheetKind) -> list[tuple[tuple[str, ...], str]]:
             out.append((tuple(words_of(word)), f.name))
     names = set(reg.field_names)
     for data_word, name in header_phrases(kind.register):
-        if name in names or (name in PSEUDO and kind.register == "risks"):
+        if name in names or (name in PSEUDO and kind.register == "risks") or (name == PARENT and kind.is_child):
             out.append((tuple(words_of(data_word)), name))
     return out
 
@@ -344,11 +344,41 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
                 used.add(hit)
         elif clash:
             duplicates[c] = clash
+    if kind.register == "risks":
+        mapping.update(_kinney_letters(row, mapping))
     title = _title_field(kind)
     tc = next((c for c, n in mapping.items() if n == title), None)
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+# A Fine–Kinney analysis heads its ratings by letters, which name columns only all three together: likelihood,
+# exposure and effect (Dutch W, B, E; English P, E, C; Turkish O, F, Ş). Exposure has no field (notes).
+_KINNEY_LETTERS = ({"w": "probability", "e": "impact", "b": ""}, {"p": "probability", "c": "impact", "e": ""},
+                   {"o": "probability", "s": "impact", "f": ""})
+
+
+def _kinney_letters(row: list[Any], mapping: dict[int, str]) -> dict[int, str]:
+    """The likelihood and effect columns of a Kinney triple; a second triple (after the measure) is the
+    residual rating."""
+    letters = {c: word_key(cell) for c, cell in enumerate(row)
+               if c not in mapping and isinstance(cell, str) and len(word_key(cell)) == 1}
+    for triple in _KINNEY_LETTERS:
+        if not set(triple) <= set(letters.values()):
+            continue
+        out: dict[int, str] = {}
+        for c, letter in sorted(letters.items()):
+            name = triple.get(letter)
+            if not name:
+                continue
+            if name in out.values() or name in mapping.values():
+                name = f"residual_{name}"
+                if name in out.values() or name in mapping.values():
+                    continue
+            out[c] = name
+        return out
+    return {}
 
 
 def _names_field(kind: SheetKind, text: Any) -> bool:

@@ -28,6 +28,7 @@ from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
 from ..models.store import Store
+from .child_sheets import children_by_their_ids
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .header_detection import (
     ALL_KINDS,
@@ -363,8 +364,9 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             reader = book.sheet(title)
             match = _match_sheet(reader, kinds, header_row)
             if match is None and mapping is not None and sheet:
-                match = HeaderMatch(kinds[0], header_row or 1, {}, [], 0.0)
                 rows = reader.top_rows()
+                first = next((i + 1 for i, r in enumerate(rows) if any(x is not None for x in r)), 1)
+                match = HeaderMatch(kinds[0], header_row or first, {}, [], 0.0)
                 if rows:
                     match.headers = ["" if x is None else str(x).strip() for x in rows[match.row - 1]]
             if match is not None and (best is None or match.score > best[1].score):
@@ -380,8 +382,14 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
                                 f"(such as ID, Title, Owner) in its first {n} rows; check the workbook, or choose "
                                 "the sheet and columns yourself.")
         reader, match = best
-        final, ignored, layout, extras, own = _prepare(store, reader, match, mapping)
         plan = ImportPlan(path, translations=translations)
+        if mapping is not None and not mapping and sheet:
+            # nothing mapped yet (no header names this register's columns): the sheet's columns, for the
+            # preview to offer each a field, and no rows
+            plan.sheets.append(SheetPlan(reader.title, match.kind.register, match.row, {}, match.headers, "",
+                                         parent_register=match.kind.parent))
+            return plan
+        final, ignored, layout, extras, own = _prepare(store, reader, match, mapping)
         with store.session() as session:
             planner = _planner(store, session, progress, cancelled, [layout], translations, create_missing)
             planner.total = reader.declared_rows
@@ -491,6 +499,12 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     grids.append((title, SheetReader(book, title, grid, [])))
                 plan.skipped_sheets.append((title, "no header row naming register columns was found."))
                 continue
+            if match.kind.is_child and PARENT not in match.mapping.values():
+                parent = REGISTERS[match.kind.parent or ""].title.lower()
+                plan.skipped_sheets.append((title, (
+                    f"its rows read as {match.kind.reg.title.lower()}, but no {match.kind.parent_labels[0]} column "
+                    f"ties them to the {parent}: import the sheet on its own and map that column, or add it.")))
+                continue
             why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                 _no_records(match, path.stem if _default_sheet_name(title) else None) or \
                 not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
@@ -500,6 +514,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             found.append((reader, match))
         found = _beside_the_register(found, plan)
         found = _worked_examples(found, plan)
+        found = children_by_their_ids(found)
         if not any(m.kind.register == "risks" for _, m in found):  # beside a risk list a matrix only maps it
             for title, grid_reader in grids:
                 grid_match = _match_sheet(grid_reader, (kind_for("risks"),), None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from operator import itemgetter
@@ -155,6 +155,14 @@ _NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 def _example_re() -> re.Pattern[str]:
     """Any of the example words, found in a value's letters and digits run together."""
     return re.compile("|".join(sorted(map(re.escape, example_words()), key=len, reverse=True)) or "(?!)")
+
+
+def _rated_apart(row: Sequence[Any], above: Sequence[Any], cols: Collection[int]) -> bool:
+    """The row gives its own rating where the record above gives another (its own likelihood, impact): a
+    record of its own under the same merged title (a hazard with several causes, each rated). Only ratings:
+    a legend's letters under a merged caption ("U", "N", "R" … of the engagement levels) rate nothing."""
+    return any(c < len(row) and c < len(above) and row[c] is not None and above[c] is not None and row[c] != above[c]
+               for c in cols)
 
 
 def _example(value: Any) -> bool:
@@ -379,6 +387,7 @@ class Planner:
                     self._unclaim(reg, report.code)
 
         value_cols = {c for c, f in fields if not (f.kind.free_text or f.kind.refers)}
+        rating_cols = {c for c, f in fields if f.kind is Kind.SCALE}
         text_cols = {c for c, f in fields if f.kind.free_text and not f.kind.is_key} | set(self._responses)
         first_block = True
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width):
@@ -456,7 +465,8 @@ class Planner:
                     (code_col is None or code_col not in filled) and parent_reg is None:
                 skip(number, "text under the header (instructions or a second header line), not a record.")
                 continue
-            if title_col is not None and number in merged_title and last_record is not None:
+            if title_col is not None and number in merged_title and last_record is not None and \
+                    not _rated_apart(row, last_record[2], rating_cols):
                 # the title cell is merged down from the row above: this row continues that record
                 continue_record(number, row, lambda _c, a, b: a if b is None or a == b else (b if a is None else (
                     f"{a}; {b}" if isinstance(a, str) and isinstance(b, str) else a)), "merged cells")

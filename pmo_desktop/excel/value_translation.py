@@ -53,6 +53,7 @@ def _number(raw: Any) -> float | None:
     return None
 
 
+_LIST_RE = re.compile(r"[,;/\n&+]+|\s+(?:and|y|e|et|und|en|og|ve|и)\s+", re.I)
 _PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
 _RANGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to|—)\s*(\d+(?:\.\d+)?)\s*%?\s*$")
 
@@ -64,6 +65,7 @@ class ColumnProfile:
     fractions: bool = False   # every number lies in 0–1 and some are fractional: probabilities
     tens: bool = False        # numbers go above the scale (twice at least) but none above 10: a 1–10 scale
     declared: int | None = None  # the header names its scale ("Likelihood (1-3)"): numbers are on 1..declared
+    ladder: dict[float, int] | None = None  # a Fine–Kinney column: each of its numbers is one level (_KINNEY)
 
     @classmethod
     def of(cls, values: list[Any], top: int = 5, header: object = None) -> "ColumnProfile":
@@ -87,10 +89,34 @@ class ColumnProfile:
                     numbers.append(n)
         if not numbers:
             return cls()
+        ladder = kinney_ladder(numbers)
+        if ladder is not None:
+            return cls(ladder=ladder)
         fractions = all(0 <= n <= 1 for n in numbers) and any(0 < n < 1 for n in numbers)
         above = sum(1 for n in numbers if n > top)
         tens = not fractions and above >= 2 and max(numbers) <= 10 and min(numbers) >= 0
         return cls(fractions, tens)
+
+
+# The Fine–Kinney method (safety risk analyses in the Netherlands, Belgium, Turkey, Spain) rates a hazard's
+# likelihood on 0.1 … 10 and its effect on 1 … 100, each number a named level, here the five-point word
+# scale's: likelihood 10 "to be expected" is very high, 0.1–0.5 "virtually impossible … very unlikely" very
+# low; effect 40 and 100 (deaths) very high, 1 (first aid) very low. Exposure (0.5 … 10) rates neither.
+_KINNEY_LIKELIHOOD = {0.1: 1, 0.2: 1, 0.5: 1, 1.0: 2, 3.0: 3, 6.0: 4, 10.0: 5}
+_KINNEY_EFFECT = {1.0: 1, 3.0: 2, 7.0: 3, 15.0: 4, 40.0: 5, 100.0: 5}
+
+
+def kinney_ladder(numbers: list[float]) -> dict[float, int] | None:
+    """The Kinney ladder every number of a column stands on, when only that ladder reads them: likelihoods
+    mixing fractions with numbers above 1 (0.5, 3, 6), effects above 10 (15, 40). Levels of the five-point
+    word scale. A few other numbers (a legend's 0 under the table) do not hide the ladder."""
+    for ladder in (_KINNEY_LIKELIHOOD, _KINNEY_EFFECT):
+        on = [n for n in numbers if n in ladder]
+        if not on or len(on) * 10 < len(numbers) * 9:
+            continue
+        if (min(on) < 1 < max(on)) if ladder is _KINNEY_LIKELIHOOD else max(on) > 10:
+            return ladder
+    return None
 
 
 def scale_from_fraction(x: float, top: int) -> int:
@@ -194,6 +220,10 @@ class Translator:
             number = _number(raw)
             if number is not None and (hit := scale_from_declared(number, profile.declared, f.scale_max(ctx))):
                 return hit  # "Likelihood (1-3)": every number is read on the scale the header names
+        if profile is not None and profile.ladder and f.kind is Kind.SCALE:
+            number = _number(raw)
+            if number is not None and number in profile.ladder:
+                return scale_from_word_level(profile.ladder[number], f.scale_max(ctx))
         if profile is not None and profile.fractions and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and 0 <= raw <= 1:
             return scale_from_fraction(float(raw), f.scale_max(ctx))  # a probability column: 1 is 100%
@@ -206,7 +236,10 @@ class Translator:
             if not f.kind.vocabulary:
                 raise
             if f.kind is Kind.MULTI_ENUM:
-                items = [self._translate(f, item, ctx, profile) for item in v.split_list(raw)]
+                # "Schedule, Budget", "Time / Cost", "Cost and Quality": a list written out, item by item
+                parts = v.split_list(raw) if any(_LIST_RE.search(c) for c in f.choices) else \
+                    [p for p in _LIST_RE.split(str(raw)) if p.strip()]
+                items = [self._translate(f, item, ctx, profile) for item in parts]
                 if any(i is None for i in items):
                     raise
                 return v.join_list([c for c in f.choices if c in items])

@@ -20,7 +20,7 @@ RISK_KINDS = ("Threat", "Opportunity")
 RISK_LEVELS = ("Project", "Program")
 RISK_STATUSES = ("Open", "Closed", "Occurred")
 RESPONSES = tuple(dict.fromkeys(THREAT_RESPONSES + OPPORTUNITY_RESPONSES))
-IMPACT_AREAS = ("Time", "Cost", "Quality", "Benefits")
+IMPACT_AREAS = ("Time", "Cost", "Scope", "Quality", "Benefits")  # the triple constraint, quality, benefits
 CATEGORIES = ("Strategic", "Interdependency", "Benefits", "Capacity", "Technical", "Commercial",
               "Financial", "Operational", "People", "Regulatory", "Supplier")
 ACTION_STATUSES = ("Not started", "In progress", "Done", "Cancelled")

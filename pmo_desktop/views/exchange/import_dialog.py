@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...excel.errors import ImportCancelled, WorkbookError
+from ...excel.header_detection import CHILD_KINDS, importable_registers
 from ...excel.import_plan import ImportPlan
 from ...excel.importer import (
     importable_fields,
@@ -41,7 +43,7 @@ from ...excel.workbook_reader import SafeWorkbook
 from ...models import records
 from ...models.errors import StoreError
 from ...models.fields import Kind
-from ...models.registers import MAIN_REGISTERS, REGISTERS
+from ...models.registers import REGISTERS
 from ..accessibility import name_table
 from ..background import run_with_progress
 from ..document import Document
@@ -70,8 +72,16 @@ class ImportDialog(QDialog):
         self.sheet_combo = QComboBox(self)
         self.register_combo = QComboBox(self)
         self.register_combo.addItem("Detect from the headers", None)
-        for name in (*MAIN_REGISTERS, "communications", "risk_actions", "benefit_plan", "benefit_measurements"):
+        for name in (*importable_registers(), *(k.register for k in CHILD_KINDS)):
             self.register_combo.addItem(REGISTERS[name].title, name)
+        # The header row, found by its words unless the user says which row it is (a sheet whose headers
+        # name no column we know: the user picks the row, then what each column holds)
+        self.header_spin = QSpinBox(self)
+        self.header_spin.setRange(0, 30)
+        self.header_spin.setSpecialValueText("found by its words")
+        self.header_spin.setPrefix("row ")
+        self.header_spin.setAccessibleName("Header row")
+        self.header_spin.valueChanged.connect(lambda *_: self.preview(mapping=None))
         self.recheck_button = QPushButton("Check again", self)
         self.recheck_button.clicked.connect(self.recheck)
         self.sheet_combo.currentIndexChanged.connect(self._on_sheet_changed)
@@ -121,6 +131,8 @@ class ImportDialog(QDialog):
         form.addRow("Sheet:", row)
         reg_row = QHBoxLayout()
         reg_row.addWidget(self.register_combo, 1)
+        reg_row.addWidget(QLabel("Header:", self))
+        reg_row.addWidget(self.header_spin)
         reg_row.addWidget(self.recheck_button)
         form.addRow("Register:", reg_row)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -159,6 +171,7 @@ class ImportDialog(QDialog):
     def _on_sheet_changed(self, *_):
         whole = self.sheet_combo.currentData() is None
         self.register_combo.setEnabled(not whole)
+        self.header_spin.setEnabled(not whole)
         self.preview(mapping=None)
 
     def _show_problem(self, message: str) -> None:
@@ -183,11 +196,26 @@ class ImportDialog(QDialog):
                 store, self.path, progress, cancelled, take_theirs=take, translations=translations,
                 create_missing=create_missing)
         else:
+            header_row = self.header_spin.value() or None
             job = lambda progress, cancelled: plan_import(  # noqa: E731
-                store, self.path, register, sheet, mapping, progress, cancelled, translations=translations,
-                create_missing=create_missing)
+                store, self.path, register, sheet, mapping, progress, cancelled, header_row=header_row,
+                translations=translations, create_missing=create_missing)
+        unmapped = ""
         try:
             plan = run_with_progress(self, f"Reading {self.path.name}…", job)
+        except WorkbookError as e:
+            if sheet is None or register is None or mapping is not None:
+                self._show_problem(str(e))
+                return
+            # no header names this register's columns: show the sheet's columns, for the user to map
+            unmapped = str(e)
+            try:
+                plan = run_with_progress(self, f"Reading {self.path.name}…", lambda progress, cancelled: plan_import(
+                    store, self.path, register, sheet, {}, progress, cancelled, header_row=header_row,
+                    translations=translations, create_missing=create_missing))
+            except (ImportCancelled, StoreError):
+                self._show_problem(unmapped)
+                return
         except (ImportCancelled, StoreError) as e:
             self._show_problem(str(e))
             return
@@ -203,7 +231,11 @@ class ImportDialog(QDialog):
         if len(plan.conflicts) > 8:
             conflicts += f"<br>… and {len(plan.conflicts) - 8} more"
         self.take_theirs_box.setVisible(bool(plan.conflicts) or self.take_theirs_box.isChecked())
-        self.summary.setText(f"<span style='color:{colour}'>{plan.summary()}</span>{conflicts}{skipped}{added}")
+        if unmapped:
+            unmapped = (f"<span style='color:{colours().error}'>{html.escape(unmapped.split(';')[0])}: choose what "
+                        "each column holds (and the header row if it is not the first), then Check again.</span><br>")
+        self.summary.setText(f"{unmapped}<span style='color:{colour}'>{plan.summary()}</span>{conflicts}{skipped}"
+                             f"{added}")
         self.import_button.setEnabled(plan.ok and any(s.rows for s in plan.sheets))
         valid, bad = plan.valid_count, len(plan.errors)
         self.partial_button.setVisible(bad > 0)

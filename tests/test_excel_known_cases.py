@@ -1,0 +1,134 @@
+"""Classes of problem left open by rounds 10–12 of real public registers: each test writes a workbook of
+that shape and checks what a user gets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from imported import import_all, rows_of
+from real_world_factory import write_xlsx
+
+from pmo_desktop.models.store import Store
+
+
+def by_code(store: Store, register: str) -> dict[str, dict]:
+    return {r["code"]: r for r in rows_of(store, register)}
+
+
+def test_a_sheet_of_measures_keyed_by_the_risk_numbers_holds_their_actions(sqlite_store, tmp_path):
+    """"Risiken" and "Maßnahmen" side by side, the second keyed by the same risk numbers (RNr) with the
+    measure, who does it and by when: its rows are those risks' response actions, not the same risks
+    again (which the importer refused as IDs given twice without a title)."""
+    head = ["RNr", "Cluster", "Titel", "Beschreibung", "Verantwortlicher", "Wahrscheinlichkeit", "Auswirkung"]
+    risks = [["1", "Backend", "Fehlende Erfahrung mit Spring Boot", "Unerfahrenheit im Team", "Anna Berg", 2, 4],
+             ["2", "Backend", "Sicherheitslücken im Login", "Schwachstellen", "Tom Kranz", 2, 3],
+             ["3", "Allgemein", "Unklare Anforderungen", "Fehlende Anforderungen", "Anna Berg", 1, 3]]
+    measures = [["RNr", "Cluster", "Problem-Titel", "Beschreibung", "Verantwortlicher", "Maßnahme",
+                 "Fertigstellungsdatum"],
+                ["1", "Backend", "Fehlende Erfahrung mit Spring Boot", "Unerfahrenheit", "Anna Berg",
+                 "Schulung zu Spring Boot buchen", dt.datetime(2025, 5, 30)],
+                ["2", "Backend", "Sicherheitslücken im Login", "Schwachstellen", "Tom Kranz",
+                 "Penetrationstest beauftragen", dt.datetime(2025, 6, 15)],
+                ["3", "Allgemein", "Unklare Anforderungen", "Fehlende Anforderungen", "Anna Berg",
+                 "Workshop mit dem Kunden", dt.datetime(2025, 5, 10)]]
+    path = write_xlsx(tmp_path / "Risikoanalyse.xlsx", {"Risiken": [head, *risks], "Maßnahmen": measures})
+    plan = import_all(sqlite_store, path)
+    assert not plan.errors
+    got = by_code(sqlite_store, "risks")
+    assert sorted(got) == ["1", "2", "3"]
+    assert got["1"]["title"] == "Fehlende Erfahrung mit Spring Boot"
+    actions = {a["description"]: a for a in rows_of(sqlite_store, "risk_actions")}
+    assert sorted(actions) == ["Penetrationstest beauftragen", "Schulung zu Spring Boot buchen",
+                               "Workshop mit dem Kunden"]
+    assert actions["Penetrationstest beauftragen"]["actionee"] == "Tom Kranz"
+    assert actions["Penetrationstest beauftragen"]["due"] == dt.date(2025, 6, 15)
+
+
+def test_the_area_a_risk_would_hit_is_its_impact_area(sqlite_store, tmp_path):
+    """"Area de Impacto" (Calidad, Cronograma, Costo, Alcance) or "Impact Area" (Schedule, Budget): the areas
+    the risk would hit, read into Impact areas in the office's words, not left in the notes; scope is one."""
+    path = write_xlsx(tmp_path / "registro.xlsx", {"Registro de Riesgos": [
+        ["ID Riesgo", "Descripción del Riesgo", "Area de Impacto", "Impacto", "Probabilidad"],
+        ["PRJ-R01", "Las preguntas generadas son de baja calidad", "Calidad", "Serio", "Alto"],
+        ["PRJ-R02", "El proveedor entrega tarde", "Cronograma", "Moderado", "Medio"],
+        ["PRJ-R03", "Suben las licencias", "Costo", "Serio", "Bajo"],
+        ["PRJ-R04", "El cliente pide más funciones", "Alcance", "Moderado", "Alto"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert [got[c]["impact_areas"] for c in ("PRJ-R01", "PRJ-R02", "PRJ-R03", "PRJ-R04")] == \
+        ["Quality", "Time", "Cost", "Scope"]
+    assert all("Area de Impacto" not in (r["notes"] or "") for r in got.values())
+    english = write_xlsx(tmp_path / "risks.xlsx", {"Risks": [
+        ["Risk ID", "Risk", "Impact Area", "Likelihood", "Impact"],
+        ["R1", "Vendor slips", "Schedule, Budget", "High", "Medium"],
+        ["R2", "Defects found late", "Quality", "Low", "High"]]})
+    import_all(sqlite_store, english)
+    got = by_code(sqlite_store, "risks")
+    assert (got["R1"]["impact_areas"], got["R2"]["impact_areas"]) == ("Time; Cost", "Quality")
+
+
+def test_a_fine_kinney_analysis_is_read_on_the_office_scale(sqlite_store, tmp_path):
+    """A Dutch safety risk analysis by the Kinney method: hazards ("gevaren") rated W (likelihood 0.1–10),
+    B (exposure) and E (effect 1–100), R their product, then the measure and the same letters again. W and
+    E are the probability and impact on the office's scale, the second triple the residual rating."""
+    head = ["topics", "gevaren", "omgevingsfactoren", "E", "B", "W", "R", "beheersmaatregel", "E", "B", "W", "R"]
+    rows = [["Voorbereiding", "letsel door splinter", "onvoorzichtigheid", 3, 3, 1, 9, None],
+            [None, "geknelde vingers", "geen aandacht", 1, 10, 3, 30, None],
+            [None, "snijwonde door scherp uiteinde", "geen aandacht", 3, 10, 6, 180,
+             "uiteinde bedekken", 3, 10, 0.5, 15],
+            ["Uitvoering", "brandgevaar", "opwarming elektromagneet", 7, 6, 0.2, 8.4, None],
+            [None, "dood door slinger", "in het pad van de slinger staan", 40, 6, 3, 720,
+             "achter de constructie staan", 15, 2, 1, 30],
+            [None, "terugbotsing golfbal", "geen afstand", 15, 6, 10, 900, "afstand houden", 3, 3, 3, 27]]
+    path = write_xlsx(tmp_path / "Risicoanalyse.xlsx", {"Blad1": [["Risico van student"], head, *rows]})
+    import_all(sqlite_store, path)
+    got = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert len(got) == 6
+    assert (got["geknelde vingers"]["probability"], got["geknelde vingers"]["impact"]) == (3, 1)
+    assert (got["brandgevaar"]["probability"], got["brandgevaar"]["impact"]) == (1, 3)
+    slinger = got["dood door slinger"]
+    assert (slinger["probability"], slinger["impact"]) == (3, 5)
+    assert (slinger["residual_probability"], slinger["residual_impact"]) == (2, 4)
+    assert (got["terugbotsing golfbal"]["probability"], got["terugbotsing golfbal"]["impact"]) == (5, 4)
+    assert got["geknelde vingers"]["cause"] == "geen aandacht"
+
+
+def test_rows_under_one_merged_title_each_rated_are_records_of_their_own(sqlite_store, tmp_path):
+    """A hazard merged down over three rows, each row a cause with its own likelihood and impact: three risks
+    of that title, each keeping its rating (merged continuation rows adding only text stay one record)."""
+    path = write_xlsx(tmp_path / "hazards.xlsx", {"Risks": [
+        ["Hazard", "Cause", "Likelihood", "Impact", "Owner"],
+        ["Injury by the pendulum", "Hammer head comes loose", 1, 2, "Lab lead"],
+        [None, "Standing near the pendulum", 4, 2, "Lab lead"],
+        [None, "Standing in its path", 3, 4, "Lab lead"],
+        ["Fire", "Magnet overheats", 2, 3, "Lab lead"]]}, merges={"Risks": ["A2:A4"]})
+    import_all(sqlite_store, path)
+    got = sorted((r["title"], r["cause"], r["probability"], r["impact"]) for r in rows_of(sqlite_store, "risks"))
+    assert got == [("Fire", "Magnet overheats", 2, 3),
+                   ("Injury by the pendulum", "Hammer head comes loose", 1, 2),
+                   ("Injury by the pendulum", "Standing in its path", 3, 4),
+                   ("Injury by the pendulum", "Standing near the pendulum", 4, 2)]
+
+
+def test_a_resolved_yes_no_column_is_the_issues_status(sqlite_store, tmp_path):
+    """"Resolved?" answered Y / N in an issue log: Y is resolved, N still open."""
+    path = write_xlsx(tmp_path / "Issue_Log.xlsx", {"Issues": [
+        ["Issue ID", "Issue", "Owner", "Resolved?"],
+        ["I1", "Nonsensical values in USD_Price", "Data team", "N"],
+        ["I2", "Inconsistent formatting of User_ID", "Data team", "Y"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "issues")
+    assert (got["I1"]["status"], got["I2"]["status"]) == ("Open", "Resolved")
+
+
+def test_an_action_log_tied_to_no_risk_is_skipped_not_the_whole_workbook_refused(sqlite_store, tmp_path):
+    """A risk sheet beside an action log with no Risk ID column: the risks import, the action log is
+    skipped with the reason (its actions belong to no risk it names)."""
+    path = write_xlsx(tmp_path / "w.xlsx", {
+        "Risks": [["ID", "Risk", "Owner", "Likelihood", "Impact"], ["R1", "Late vendor", "Ann", "High", "Low"],
+                  ["R2", "Budget cut", "Bo", "Low", "High"]],
+        "Action Log": [["Action", "Owner", "Target date", "Status"], ["Call the vendor", "Ann", "2026-01-10", "Open"],
+                       ["Review the budget", "Bo", "2026-02-01", "Done"]]})
+    plan = import_all(sqlite_store, path)
+    assert sorted(by_code(sqlite_store, "risks")) == ["R1", "R2"]
+    assert any(sheet == "Action Log" and "no Risk ID column" in why for sheet, why in plan.skipped_sheets)
