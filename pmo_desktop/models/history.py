@@ -111,8 +111,16 @@ def _json_default(value: Any) -> Any:
 _ENCODER = json.JSONEncoder(default=_json_default, separators=(",", ":"), ensure_ascii=False)
 
 
+# The same encoder's C core, made once: ``JSONEncoder.encode`` makes it anew for every record it encodes.
+_C_ENCODER = (json.encoder.c_make_encoder(None, _json_default, json.encoder.encode_basestring, None, ":", ",",  # type: ignore[attr-defined]
+                                          False, False, True)
+              if json.encoder.c_make_encoder is not None else None)  # type: ignore[attr-defined]
+
+
 def _encode(data: Mapping[str, Any]) -> str:
     """Compact JSON; keys in column order (stable, so an unchanged record encodes the same)."""
+    if _C_ENCODER is not None and data.__class__ is dict:
+        return "".join(_C_ENCODER(data, 0))
     return _ENCODER.encode(data)
 
 
