@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Callable
 
 from sqlalchemy import func, select
@@ -37,8 +40,13 @@ from .vocabulary import example_words, guidance_words, value_words, word_key, wo
 from .workbook_reader import EXCEL_ERRORS, SheetReader
 
 Progress = Callable[[int, int], None]
+_MISS = object()  # a cell value a column's lookup has not seen (``Planner._fast_values``)
+# Cell classes a column's lookup is keyed by the value alone: no two of them hold equal values (1, 1.0 and True do).
+_KEYED = frozenset({str, float, type(None), date, datetime, time, timedelta})
+_MEMO_SIZE = 4096  # distinct cell values a column's lookup keeps
 Cancelled = Callable[[], bool]
 TICK = 256  # rows between progress reports and cancel checks
+KEEP_ROWS = 20_000  # a sheet of at most this many rows is read once and held while it is planned
 _NOUNS = {"StrategicObjective": "strategic objective", "Project": "project", "Outcome": "outcome",
           "Stakeholder": "stakeholder", "Risk": "risk", "Person": "person", "IssueEntry": "issue"}
 # Where a record keeps the content of source columns that map to no field, labelled with their header.
@@ -142,6 +150,15 @@ def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
     return told * 3 >= len(filled) * 2
 
 
+_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=None)
+def _example_re() -> re.Pattern[str]:
+    """Any of the example words, found in a value's letters and digits run together."""
+    return re.compile("|".join(sorted(map(re.escape, example_words()), key=len, reverse=True)) or "(?!)")
+
+
 def _rated_apart(row: Sequence[Any], above: Sequence[Any], cols: Collection[int]) -> bool:
     """The row gives its own rating where the record above gives another (its own likelihood, impact): a
     record of its own under the same merged title (a hazard with several causes, each rated). Only ratings:
@@ -154,6 +171,8 @@ def _example(value: Any) -> bool:
     """An ID cell marking the template's worked example ("021111a/ ejemplo", "Example"): no ID says so."""
     if value.__class__ is not str:
         return False
+    if value.isascii() and _example_re().search(_NOT_ALNUM_RE.sub("", value.lower())) is None:
+        return False  # no word of it can be one of them: each is its letters, in a row ("R-0001")
     words = words_of(value)
     return (len(words) <= 2 or any(ch.isdigit() for ch in value)) and any(w in example_words() for w in words)
 
@@ -296,14 +315,24 @@ class Planner:
         strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
         width = max(len(headers), max(mapping, default=-1) + 1, max(plan.extras, default=-1) + 1)
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
-        self._profiles, repeated = self._column_profiles(reader, header_row, width, fields, headers,
-                                                         count_rows=parent_reg is None)
+        self._profiles, repeated, kept = self._column_profiles(reader, header_row, width, fields, headers,
+                                                               count_rows=parent_reg is None)
         # each mapped column's way to its value, worked out once for the sheet: its field, the field's
         # cache of parsed cell values (None for text), its scale profile, and for plain text its length
         # (a scale's cache is the column's own: "3" is 3 under "Impact" but 4 under "Impact (1-3)" of the next sheet)
         self._steps = [(c, f, f.name, {} if c in self._profiles else self._parsed[id(f)], self._profiles.get(c),
                         _plain_text_limit(f)) for c, f in fields]
         self._texts: dict[str, dict[str, str]] = {f.name: {} for _, f in fields if _plain_text_limit(f)}
+        # the row's values at the cost of a lookup per cell (``_fast_values``): per column, each cell value
+        # seen → what the step above made of it, for the cells it made a value of and nothing else
+        columns = [c for c, *_ in self._steps]
+        self._cells_of = itemgetter(*columns) if len(columns) > 1 else None
+        self._step_names = tuple(name for _, _, name, *_ in self._steps)
+        self._memos: list[dict[Any, Any]] = [{} for _ in self._steps]
+        self._misses = (_MISS,) * len(self._steps)
+        self._plain_limits = [limit if not (name == "response" and self._escalates) else 0
+                              for _c, _f, name, _cache, _profile, limit in self._steps]
+        self._last_col = max(columns, default=-1)
         self._length_checks = {n: limit for n, limit in self._lengths.items()
                                if not any(f.name == n and _plain_text_limit(f) for _, f in fields)}
         self._required = [f for f in reg.fields if f.required and not f.kind.is_key]
@@ -364,7 +393,7 @@ class Planner:
         rating_cols = {c for c, f in fields if f.kind is Kind.SCALE}
         text_cols = {c for c, f in fields if f.kind.free_text and not f.kind.is_key} | set(self._responses)
         first_block = True
-        for number, row in reader.data_rows(header_row + 1, width):
+        for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width):
             tick += 1
             if tick % TICK == 0:
                 self._tick()
@@ -466,9 +495,8 @@ class Planner:
                     continue
             planned = self._plan_row(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs,
                                      title_col)
-            wordy = any(len(str(value).split()) > 4 for _name, value in planned.unplaced or ())
             if last_record is None and first_block and planned.report.action == Action.ERROR and \
-                    (planned.failures >= 2 or wordy) and \
+                    (planned.failures >= 2 or any(len(str(value).split()) > 4 for _name, value in planned.unplaced or ())) and \
                     planned.failures * 2 >= sum(1 for c in filled if c in value_cols):
                 self._unclaim(reg, planned.report.code)
                 self._forget_unplaced(plan, planned)
@@ -579,17 +607,22 @@ class Planner:
 
     def _column_profiles(self, reader: SheetReader, header_row: int, width: int, fields: list[tuple[int, Field]],
                          headers: list[str], count_rows: bool = False
-                         ) -> tuple[dict[int, ColumnProfile], set[int] | None]:
+                         ) -> tuple[dict[int, ColumnProfile], set[int] | None, list[tuple[int, tuple[Any, ...]]] | None]:
         """How to read the numbers of each scale column (fractions 0–1? a 1–10 scale? the scale its header
         names?), from all its cells. This pass reads every row: with ``count_rows`` it also gives the hashes
-        met on more than one row (None when the sheet has no scale column, so no such pass)."""
+        met on more than one row (None when the sheet has no scale column, so no such pass), and the rows it
+        read when the sheet is short enough to hold (``KEEP_ROWS``: read once, not twice), else None."""
         scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
         if not scale_cols:
-            return {}, None
+            return {}, None, None
         columns: dict[int, list[Any]] = {c: [] for c, _ in scale_cols}
         once: set[int] = set()
         repeated: set[int] = set()
-        for _number, row in reader.data_rows(header_row + 1, width):
+        kept: list[tuple[int, tuple[Any, ...]]] | None = [] if reader.declared_rows <= KEEP_ROWS else None
+        for numbered in reader.data_rows(header_row + 1, width):
+            if kept is not None:
+                kept.append(numbered)
+            row = numbered[1]
             for c in columns:
                 x = row[c] if c < len(row) else None
                 if x is not None:
@@ -614,7 +647,7 @@ class Planner:
             return text
 
         profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c)) for c, f in scale_cols}
-        return profiles, repeated if count_rows else None
+        return profiles, repeated if count_rows else None, kept
 
     def _plan_row(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple[Any, ...],
                   fields: list[tuple[int, Field]], code_col: int | None, parent_col: int | None,
@@ -642,7 +675,8 @@ class Planner:
         unplaced: list[tuple[str, str]] = []
         texts = self._texts
         lengths = self._length_checks  # a plain text read below is within its length already
-        for c, f, name, cache, profile, text_limit in self._steps:
+        fast = self._fast_values(row)
+        for c, f, name, cache, profile, text_limit in () if fast is not None else self._steps:
             raw: Any = row[c] if c < width else None
             if name == "response" and raw.__class__ is str and self._escalates:
                 rest = escalation_rest(raw)
@@ -704,6 +738,8 @@ class Planner:
                 counts = plan.unplaced.setdefault(name, {})
                 counts[text] = counts.get(text, 0) + 1
                 unplaced.append((name, text))
+        if fast is not None:
+            values = fast
         for name, limit in lengths.items():
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:
@@ -881,6 +917,78 @@ class Planner:
         if action == Action.INSERT and responses:
             prow.actions = responses
         return prow
+
+    def _fast_values(self, row: tuple[Any, ...]) -> dict[str, Any] | None:
+        """The values the steps of ``_plan_values`` make of this row, as a lookup per cell, when every cell
+        gives a value and nothing else (no error, no note, no flag, no text cut); None otherwise (the steps
+        then run cell by cell). Each column's lookup holds what its step made of a cell value seen before;
+        a value not seen yet goes through the step once (``_learn``). Rows holding a cell of another class than
+        ``_KEYED`` (a flag, an integer: 1, 1.0 and True are one key) are left to the steps."""
+        steps = self._steps
+        if not steps or len(row) <= self._last_col:
+            return None
+        cells = self._cells_of(row) if self._cells_of is not None else (row[steps[0][0]],)
+        if not _KEYED.issuperset(map(type, cells)):
+            return None
+        got = list(map(dict.get, self._memos, cells, self._misses))
+        if _MISS in got:
+            plain = self._plain_limits
+            i = -1
+            while True:
+                try:
+                    i = got.index(_MISS, i + 1)
+                except ValueError:
+                    break
+                raw = cells[i]
+                limit = plain[i]
+                if limit and raw.__class__ is str and raw[:1] != "#":  # a text the step keeps as it is, stripped
+                    text = raw.strip()
+                    if text and len(text) <= limit:
+                        got[i] = self._memo(i, raw, text)
+                        continue
+                value = got[i] = self._learn(i, raw)
+                if value is _MISS:
+                    return None
+        return dict(zip(self._step_names, got))
+
+    def _learn(self, i: int, raw: Any) -> Any:
+        """What step ``i`` of ``_plan_values`` makes of ``raw`` when it makes a value and nothing else (kept
+        in the column's lookup), else ``_MISS``. The same caches as the step's, so the same translations."""
+        c, f, name, cache, profile, text_limit = self._steps[i]
+        cls = raw.__class__
+        if cls is str:
+            if name == "response" and self._escalates and escalation_rest(raw) is not None:
+                return _MISS
+            if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
+                return _MISS
+            if text_limit:
+                text = raw.strip()
+                if not text or len(text) > text_limit:
+                    return _MISS  # Field.parse and the length checks of every field: the steps' way
+                return self._memo(i, raw, text)
+        if cache is None:
+            if cls is not str and raw is not None:
+                return _MISS  # a number or a date in a text column: parsed by the steps, each time
+            try:
+                return self._memo(i, raw, f.parse(raw, self.ctx))
+            except ValidationError:
+                return _MISS
+        key = raw if cls is str else (cls, raw)
+        hit = cache.get(key)
+        if hit is None:
+            try:
+                hit = (True, self._translator.parse(f, raw, self.ctx, profile))
+            except ValidationError as e:
+                hit = (False, str(e))
+            if len(cache) < 10_000:
+                cache[key] = hit
+        return self._memo(i, raw, hit[1]) if hit[0] else _MISS
+
+    def _memo(self, i: int, raw: Any, value: Any) -> Any:
+        memo = self._memos[i]
+        if len(memo) < _MEMO_SIZE:
+            memo[raw] = value
+        return value
 
     @staticmethod
     def _trailing_notes(plan: SheetPlan, notes: set[int]) -> None:

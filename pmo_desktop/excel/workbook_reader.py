@@ -455,6 +455,9 @@ class SheetReader:
             first = sheet.start
             pad = [""] * (first[1] if first else 0)  # calamine's iterator starts at the first used column
             source = self._calamine_rows(sheet, start)
+        if not pad and not errors:  # the rows as read: passed on as they come
+            yield from source
+            return
         for index, row in enumerate(source, start=start):
             if pad:
                 row = pad + list(row)
@@ -468,9 +471,7 @@ class SheetReader:
 
     def _calamine_rows(self, sheet: CalamineSheet, start: int) -> Iterator[list[Any]]:
         try:
-            for index, row in enumerate(sheet.iter_rows()):
-                if index >= start:
-                    yield row
+            yield from itertools.islice(sheet.iter_rows(), start, None)
         except BaseException as e:  # a Rust panic deep in a damaged sheet is a BaseException
             if isinstance(e, _NOT_FILE_ERRORS):
                 raise
@@ -532,9 +533,9 @@ class SheetReader:
         nxt = 0
         data_rows = 0
         pad = (None,) * width
-        for index, raw in enumerate(self._raw(first_row - 1), start=first_row - 1):
-            number = index + 1
-            if number - first_row >= limits.max_scanned_rows:
+        too_far = first_row + limits.max_scanned_rows
+        for number, raw in enumerate(self._raw(first_row - 1), start=first_row):
+            if number >= too_far:
                 raise self._too_many()
             row = tuple(raw[:width])
             if "" in row:  # calamine's empty cells, found by the list's own search

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -110,8 +111,16 @@ def _json_default(value: Any) -> Any:
 _ENCODER = json.JSONEncoder(default=_json_default, separators=(",", ":"), ensure_ascii=False)
 
 
+# The same encoder's C core, made once: ``JSONEncoder.encode`` makes it anew for every record it encodes.
+_C_ENCODER = (json.encoder.c_make_encoder(None, _json_default, json.encoder.encode_basestring, None, ":", ",",  # type: ignore[attr-defined]
+                                          False, False, True)
+              if json.encoder.c_make_encoder is not None else None)  # type: ignore[attr-defined]
+
+
 def _encode(data: Mapping[str, Any]) -> str:
     """Compact JSON; keys in column order (stable, so an unchanged record encodes the same)."""
+    if _C_ENCODER is not None and data.__class__ is dict:
+        return "".join(_C_ENCODER(data, 0))
     return _ENCODER.encode(data)
 
 
@@ -273,13 +282,15 @@ def _written_as_read(reg: Register, ids: list[int], fresh: Mapping[int, Any]) ->
             columns.append(itertools.repeat("null", len(ids)))
             continue
         values = by_column[p]
-        if allowed is None or not set(map(type, values)) <= {*allowed, type(None)}:
+        classes = set(map(type, values))
+        if allowed is None or not classes <= {*allowed, type(None)}:
             return {}
         if allowed[0] is datetime and any(x is not None and x.tzinfo is not None for x in set(values)):
             return {}
         if allowed[0] in (date, datetime):
             values = convert_column(values, _isoformat)
-        columns.append(_encoded(values))
+            classes = {str}  # each an ISO text, or None
+        columns.append(_encoded(values, classes))
     keys = [_ENCODER.encode(c.name).replace("%", "%%") for c in table.c]
     links = [f.name for f in _link_fields(reg)]
     if not any(fresh[i][2] for i in ids):  # no links at all: each link field an empty list, in field order
@@ -311,10 +322,20 @@ def _written_as_read(reg: Register, ids: list[int], fresh: Mapping[int, Any]) ->
     return out
 
 
-def _encoded(values: Sequence[Any]) -> list[str]:
-    """Each value as its JSON text (as it reads inside a record's JSON), each distinct value encoded once."""
-    classes = set(map(type, values))
-    if len(classes - {type(None)}) <= 1:  # one class and None: values equal only when their JSON is
+def _encoded(values: Sequence[Any], classes: set[type] | None = None) -> list[str]:
+    """Each value as its JSON text (as it reads inside a record's JSON), each distinct value encoded once.
+    ``classes``: the classes of the values, when the caller has them."""
+    classes = set(map(type, values)) if classes is None else set(classes)
+    classes.discard(type(None))
+    direct = _DIRECT_JSON.get(classes.pop()) if len(classes) == 1 else None
+    if direct is not None:  # texts, whole numbers: each distinct value by the encoder's own C function
+        distinct = set(values)
+        distinct.discard(None)
+        if direct is not float.__repr__ or all(map(math.isfinite, distinct)):  # NaN and ∞: the encoder's words
+            memo = dict(zip(distinct, map(direct, distinct)))
+            memo[None] = "null"
+            return list(map(memo.__getitem__, values))
+    if len(classes) <= 1:  # one class and None: values equal only when their JSON is
         try:
             memo = {x: _ENCODER.encode(x) for x in set(values)}
         except TypeError:  # unhashable
@@ -322,6 +343,11 @@ def _encoded(values: Sequence[Any]) -> list[str]:
         else:
             return list(map(memo.__getitem__, values))
     return [_ENCODER.encode(x) for x in values]
+
+
+# What the encoder writes for a value of exactly this class, as the function it calls (ensure_ascii off).
+_DIRECT_JSON: dict[type, Callable[[Any], str]] = {
+    str: json.encoder.encode_basestring, int: int.__repr__, float: float.__repr__}
 
 
 def _isoformat(value: Any) -> str:

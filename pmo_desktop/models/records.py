@@ -435,7 +435,14 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     counter = [int(next_code(session, reg)[len(reg.code_prefix):]) - 1] if key is not None else [0]
     pattern = re.compile(re.escape(reg.code_prefix) + r"(\d+)", re.IGNORECASE)
 
+    given_codes: list[str] = []  # IDs the rows gave since the last fresh one: read for their number when needed
+
     def fresh_code() -> str:
+        for given in given_codes:  # after the highest number given so far
+            m = pattern.fullmatch(given)
+            if m:
+                counter[0] = max(counter[0], int(m.group(1)))
+        given_codes.clear()
         while True:
             counter[0] += 1
             code = f"{reg.code_prefix}{counter[0]:0{reg.code_digits}d}"
@@ -458,6 +465,13 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     writers = {f.name: (f, 1 if f.kind.is_reference else 2 if f.kind.is_links else 0, f.attr, nullable.get(f.name))
                for f in reg.fields}
     stored = {f.name for f in reg.fields if f.kind.stored}
+    # a row's plain values put in at once, by name, where the name is the attribute: then only the
+    # references, links and renamed attributes (``special``) and the Nones of columns that hold none
+    special = {n for n, (_f, how, attr, _none) in writers.items() if how or attr != n}
+    no_none = [n for n, (_f, how, attr, none) in writers.items() if not how and attr == n and not none]
+    moved = {n for n in special if writers[n][2] != n or writers[n][1] == 2}  # no column by their name
+    at_once = not any(n in set(reg.defaults) | {reg.parent or "", key.attr if key else ""} or
+                      any(w[2] == n and m != n for m, w in writers.items()) for n in moved)  # nor another's
     ref_ids: dict[str, dict[str, int]] = {f.name: {} for f in reg.fields if f.kind.is_reference}  # name → id
     values_out: list[dict[str, Any]] = []
     links_out: list[list[tuple[Field, list[Any]]]] = []
@@ -492,10 +506,9 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                     code = fresh_code()
                 elif code.lower() in codes:
                     raise ValidationError(f"{key.label} “{code}” is already used by another record.", key.name)
+                else:
+                    given_codes.append(code)
                 codes.add(code.lower())
-                m = pattern.fullmatch(code)
-                if m:
-                    counter[0] = max(counter[0], int(m.group(1)))
                 out[key.attr] = code
             for f in placeholders:  # as create_record: empty / today / zero, a unique name made unique
                 given_value = values.get(f.name)
@@ -510,8 +523,20 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 record.update(values)
                 reg.check(record, ctx)
             links: list[tuple[Field, list[Any]]] = []  # (Field is not hashable)
-            for name, value in values.items():
+            if at_once:
+                out.update(values)
+                if None in values.values():
+                    for name in no_none:
+                        if name in values and values[name] is None:
+                            out[name] = ""
+                todo: Iterable[str] = [n for n in values if n in special] if special else ()
+            else:
+                todo = values
+            for name in todo:
+                value = values[name]
                 f, how, attr, may_be_none = writers[name]
+                if at_once and name in moved:
+                    del out[name]  # put in by name above: its value goes under its attribute, or in links
                 if how == 0:
                     out[attr] = "" if value is None and not may_be_none else value
                 elif how == 1:
