@@ -30,24 +30,23 @@ class ReportModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.reports: list[RowReport] = []
-        self._values: list[tuple[str, str]] = []
+        self._rows: list[tuple[str, PlannedRow]] = []  # (register, planned row), in the order shown
 
     def set_plan(self, plan: ImportPlan | None) -> None:
-        rows: list[tuple[RowReport, tuple[str, str]]] = []
-        for sheet in plan.sheets if plan is not None else ():
-            rows.extend((p.report, self._imported_as(sheet.register, p)) for p in sheet.rows)
+        rows = [(sheet.register, p) for sheet in (plan.sheets if plan is not None else ()) for p in sheet.rows]
         self.beginResetModel()
         # Errors first: they are what the user must act on.
-        rows.sort(key=lambda r: (r[0].action != Action.ERROR, r[0].sheet, r[0].row))
-        self.reports = [r for r, _ in rows]
-        self._values = [v for _, v in rows]
+        rows.sort(key=lambda r: (r[1].report.action != Action.ERROR, r[1].report.sheet, r[1].report.row))
+        self._rows = rows
+        self.reports = [p.report for _, p in rows]
         self.endResetModel()
 
-    @staticmethod
-    def _imported_as(register: str, row: PlannedRow) -> tuple[str, str]:
-        if row.report.action not in (Action.INSERT, Action.UPDATE) or not row.values:
+    def _imported_as(self, row: int) -> tuple[str, str]:
+        """Worked out for the rows on screen only: a preview may plan 100,000 rows."""
+        register, planned = self._rows[row]
+        if planned.report.action not in (Action.INSERT, Action.UPDATE) or not planned.values:
             return "", ""
-        return imported_as(register, row.values)
+        return imported_as(register, planned.values)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.reports)
@@ -62,11 +61,14 @@ class ReportModel(QAbstractTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         r = self.reports[index.row()]
-        line, every = self._values[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.sheet, str(r.row), r.action.verb, r.code, line, r.reason)[index.column()]
+            if index.column() == 4:
+                return self._imported_as(index.row())[0]
+            return (r.sheet, str(r.row), r.action.verb, r.code, "", r.reason)[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(colours().tint(COLOURS[r.action])))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return {4: every, 5: r.reason}.get(index.column()) or None
+            if index.column() == 4:
+                return self._imported_as(index.row())[1] or None
+            return r.reason if index.column() == 5 else None
         return None
