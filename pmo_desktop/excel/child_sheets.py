@@ -24,6 +24,17 @@ from .workbook_reader import SheetReader
 _FROM_PARENT = {"actionee": ("owner",), "description": (RESPONSE_PLAN,)}
 
 
+def child_kinds(register: str) -> tuple[SheetKind, ...]:
+    """The register's child sheets (a risk's actions; a benefit's plan and measurements)."""
+    return tuple(k for k in ALL_KINDS if k.parent == register)
+
+
+def names_its_records(match: HeaderMatch) -> bool:
+    """The sheet's mapping fills the register's required field (a risk action's action)."""
+    required = next((f.name for f in match.kind.reg.fields if f.required), None)
+    return required in match.mapping.values()
+
+
 def _key_column(match: HeaderMatch) -> int | None:
     key = match.kind.reg.key_field
     return None if key is None else next((c for c, n in match.mapping.items() if n == key.name), None)
@@ -51,12 +62,10 @@ def _as_child(reader: SheetReader, match: HeaderMatch, key_col: int, child: Shee
     named = set(mapping.values())
     mapping, demoted = check_values(child, mapping, sample, header)
     mapping = refill(child, header, group, mapping, demoted, sample, named - set(mapping.values()))
-    required = next((f.name for f in child.reg.fields if f.required), None)
-    if required not in mapping.values():
-        return None
     mapping[key_col] = PARENT
-    return HeaderMatch(child, match.row, mapping, match.headers, float(len(real_fields(mapping))), dups, demoted,
-                       match.sheet_title)
+    found = HeaderMatch(child, match.row, mapping, match.headers, float(len(real_fields(mapping))), dups, demoted,
+                        match.sheet_title)
+    return found if names_its_records(found) else None
 
 
 def _only_names_them(match: HeaderMatch) -> bool:
@@ -82,7 +91,7 @@ def children_by_their_ids(found: list[tuple[SheetReader, HeaderMatch]]) -> list[
         codes = _codes(reader, match, key_col)
         earlier = seen.get(kind.register, set())
         if codes and codes <= earlier and _only_names_them(match):
-            fits = [m for m in (_as_child(reader, match, key_col, k) for k in ALL_KINDS if k.parent == kind.register)
+            fits = [m for m in (_as_child(reader, match, key_col, k) for k in child_kinds(kind.register))
                     if m is not None]
             if fits:
                 out.append((reader, max(fits, key=lambda m: m.score)))

@@ -28,7 +28,7 @@ from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
 from ..models.store import Store
-from .child_sheets import children_by_their_ids
+from .child_sheets import child_kinds, children_by_their_ids, names_its_records
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .header_detection import (
     ALL_KINDS,
@@ -620,12 +620,9 @@ def _beside_the_register(found: list[tuple[SheetReader, HeaderMatch]],
 def _child_sheet(reader: SheetReader, kind: SheetKind) -> HeaderMatch | None:
     """The sheet read as one of the register's child sheets (its actions), when one fits with a column of
     the parent's IDs and the child's own required field (the action)."""
-    children = tuple(k for k in ALL_KINDS if k.parent == kind.register)
+    children = child_kinds(kind.register)
     match = _match_sheet(reader, children, None) if children else None
-    if match is None or PARENT not in match.mapping.values():
-        return None
-    required = next((f.name for f in match.kind.reg.fields if f.required), None)
-    return match if required in match.mapping.values() else None
+    return match if match is not None and PARENT in match.mapping.values() and names_its_records(match) else None
 
 
 def _worked_examples(found: list[tuple[SheetReader, HeaderMatch]],
