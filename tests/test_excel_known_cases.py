@@ -147,3 +147,22 @@ def test_an_action_sheet_keyed_by_risk_code_beside_the_risks_holds_their_actions
     actions = sorted((a["description"], a["actionee"], a["status"]) for a in rows_of(sqlite_store, "risk_actions"))
     assert actions == [("Margem no cronograma", "Cliente", "Not started"), ("Simulação de ritmo", "Saleasy", "In progress"),
                        ("Testes rotineiros", "Saleasy", "Done")]
+
+
+def test_a_header_wrapped_over_two_rows_is_read_whole(sqlite_store, tmp_path):
+    """"Rol en el" over "Proyecto", "Role in the" over "Project": one header wrapped onto a second line,
+    read as the whole phrase, both to place the column and to label what is kept in the notes. The lower
+    word alone ("Project") would have filed a role as a project."""
+    path = write_xlsx(tmp_path / "stakeholders.xlsx", {"Stakeholders": [
+        ["ID", "Stakeholder", "Role in the", "Level of", "Departamento/", "Tipo de Relación y Seguimiento"],
+        [None, None, "Project", "Influence", "Empresa", "que debe darse con este stakeholder"],
+        ["S1", "Ana Ruiz", "Sponsor", "High", "CESDE", "Reunión mensual"],
+        ["S2", "Luis Mora", "Developer", "Low", "CESDE", "Correo semanal"],
+        ["S3", "Eva Gil", "Tester", "Medium", "Acme", "Correo semanal"]]})
+    plan = import_all(sqlite_store, path)
+    assert not plan.errors
+    got = by_code(sqlite_store, "stakeholders")
+    assert [got[c]["role"] for c in ("S1", "S2", "S3")] == ["Sponsor", "Developer", "Tester"]
+    assert got["S1"]["organisation"] == "CESDE"
+    assert not rows_of(sqlite_store, "projects") or all(p["name"] != "Sponsor" for p in rows_of(sqlite_store, "projects"))
+    assert "Tipo de Relación y Seguimiento que debe darse con este stakeholder: Reunión mensual" in got["S1"]["notes"]

@@ -907,10 +907,13 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             group = rows[i - 2]  # a blank row between the two lines of a header ("Assumption" … "ID")
         candidates.append((i, row, group))
         if group is not None and sum(1 for x in group if x is not None) >= 2:
-            # a header over two rows: each column's lower cell, or the upper one where the lower is empty
-            combined = [low if low is not None else up for low, up in zip(row, group)]
+            # a header over two rows: each column's lower cell, or the upper one where the lower is empty,
+            # or both as one phrase where the upper breaks off mid-phrase ("Role in the" / "Project"); a
+            # wrapped phrase is the header, before its lower line alone, which it beats on a tie
+            joined = [wrapped_header(up, low) for low, up in zip(row, group)]
+            combined = [whole or (low if low is not None else up) for whole, low, up in zip(joined, row, group)]
             if combined != row:
-                candidates.append((i, combined, group))
+                candidates.insert(-1 if any(joined) else len(candidates), (i, combined, group))
     legend = legend_names(rows)
     for i, written, group in candidates:
         sample = stored[i + 1:i + 1 + SAMPLE]
@@ -955,6 +958,27 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 per_kind[kind.register] = (HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted,
                                                        sheet_title), row)
     return _named_sheet(best, per_kind, sheet_title)
+
+
+# Words a header line does not end on when its phrase goes on in the cell below ("Rol en el" / "Proyecto")
+_RUN_ON_WORDS = _OF_WORDS | frozenset({
+    "and", "or", "for", "to", "in", "on", "by", "at", "with", "per", "y", "e", "o", "en", "con", "para", "por",
+    "al", "las", "et", "ou", "pour", "sur", "und", "oder", "für", "von", "zu", "im", "am", "mit", "des",
+    "dem", "den", "em", "nos", "nas", "com", "ed", "nel", "nella", "voor", "een"})
+
+
+def wrapped_header(up: object, low: object) -> str | None:
+    """One header wrapped onto two lines, as the whole phrase: the upper line ends on a joining word or
+    mark ("Role in the" / "Project", "Departamento/" / "Empresa"), or the lower goes on in lower case
+    ("Tipo de Relación y Seguimiento" / "que debe darse con este stakeholder"). None for a caption over
+    a column ("Residual Risk" / "Likelihood") or a header on one line."""
+    if not isinstance(up, str) or not isinstance(low, str) or not up.strip() or not low.strip():
+        return None
+    upper, lower = up.strip(), low.strip()
+    words = upper.lower().split()
+    if upper[-1] in "/-&,+(" or words[-1] in _RUN_ON_WORDS or (lower[0].islower() and lower[0].isalpha()):
+        return upper + lower if upper[-1] in "/-" else f"{upper} {lower}"
+    return None
 
 
 def legend_names(rows: list[list[Any]]) -> dict[str, tuple[int, str]]:
