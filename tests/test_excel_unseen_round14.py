@@ -1,0 +1,76 @@
+"""Classes of problem found on round 14 of real public registers: each test writes a workbook of that
+shape and checks what a user gets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from imported import by_code, import_all, rows_of
+from real_world_factory import write_csv, write_xlsx
+
+
+def test_created_and_last_updated_dates_of_a_risk_register(sqlite_store, tmp_path):
+    """"Date Created" is when the risk was raised ("Last Updated", a record's edit, is no review: notes); the
+    treatment's "Completion Date" has no field and stays in the notes."""
+    path = write_csv(tmp_path / "risk_register.csv", [
+        ["Risk ID", "Risk Name", "Category", "Likelihood", "Impact", "Owner", "Treatment Plan", "Status",
+         "Date Created", "Last Updated", "Completion Date"],
+        ["R-001", "Ransomware Attack", "Cybersecurity", "5", "5", "IT Security", "Layered protection", "Open",
+         "2026-06-11", "2026-06-12", "2026-06-20"],
+        ["R-002", "Insider Threat", "Information Security", "3", "5", "Security Team", "Monitor users", "Closed",
+         "2026-06-16", "2026-06-18", "2026-07-22"]])
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert [got[c]["raised_on"] for c in ("R-001", "R-002")] == [dt.date(2026, 6, 11), dt.date(2026, 6, 16)]
+    assert got["R-002"]["reviewed_on"] is None and "2026-06-18" in got["R-002"]["notes"]
+    assert "2026-06-20" in got["R-001"]["notes"]
+
+
+def test_an_open_closed_column_of_assumptions_and_a_scheduled_date_of_dependencies(sqlite_store, tmp_path):
+    """A RAID workbook's assumptions give their state under "Open/Closed", its dependencies their date
+    under "Scheduled Date": the status and the needed-by date."""
+    path = write_xlsx(tmp_path / "RAID.xlsx", {
+        "Assumptions": [
+            ["Childs Game Project", None, None, "Assumptions"],
+            [],
+            ["ID", "Date raised", "Raised by", "Assumption", "Validated (Y/N", "Open/Closed", "Impact"],
+            ["A_001", dt.date(2022, 7, 28), "Ian", "The release date allows enough time", "N", "Closed",
+             "Starting later can be accommodated"],
+            ["A_002", dt.date(2022, 7, 28), "Ian", "There are no electrical shutdowns", "N", "Open", "Cant work"]],
+        "Dependencies": [
+            ["Year End", None, None, "Dependencies"],
+            [],
+            ["ID", "Date raised", "Raised by", "Dependency", "Scheduled Date", "Completion Date", "Impact"],
+            ["D_001", dt.date(2021, 10, 15), "Ian", "Developers have the tooling", dt.date(2022, 1, 7),
+             dt.date(2022, 1, 21), "Without tooling developers will be blocked"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "assumptions")
+    assert [got[c]["status"] for c in ("A_001", "A_002")] == ["Closed", "Open"]
+    assert by_code(sqlite_store, "dependencies")["D_001"]["needed_by"] == dt.date(2022, 1, 7)
+
+
+def test_a_misspelt_likeliness_header_is_the_likelihood(sqlite_store, tmp_path):
+    """"Risk | Likliness | Severity | Mitigation": likeliness misspelt by a letter is the likelihood."""
+    path = write_xlsx(tmp_path / "Risk Assessment.xlsx", {"Sheet1": [
+        ["Risk", "Likliness", "Severity", "Mitigation"],
+        ["Stressful Posture", "High", "Low", "Take frequent breaks"],
+        ["Lost files - computer crashes", "Medium", "High", "Always make backup files"],
+        ["Possible legal issues", "Low", "Medium", "Clarify with partners"]]})
+    import_all(sqlite_store, path)
+    got = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert [(r["probability"], r["impact"]) for r in got.values()] == [(4, 2), (3, 4), (2, 3)]
+
+
+def test_an_issue_tracker_of_tickets_is_an_issue_log(sqlite_store, tmp_path):
+    """"Ticket ID | Issue Summary | SQL Query | API Test | Status | Resolution Notes": a support team's
+    ticket tracker is an issue log, the ticket its ID."""
+    path = write_xlsx(tmp_path / "Issue Tracker.xlsx", {"Sheet1": [
+        ["Ticket ID", "Issue Summary", "SQL Query", "API Test", "Status", "Resolution Notes"],
+        ["T001", "User login failing", "SELECT * FROM users", "POST /login", "Resolved", "Password reset"],
+        ["T002", "Dashboard loads slow", "SELECT * FROM analytics", "GET /dashboard", "Resolved", "Optimized"],
+        ["T003", "Payment failure", "SELECT * FROM payments", "POST /payment", "Pending", "Escalated"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "issues")
+    assert [got[c]["title"] for c in ("T001", "T002", "T003")] == ["User login failing", "Dashboard loads slow",
+                                                                   "Payment failure"]
+    assert got["T003"]["status"] == "Open" and got["T001"]["status"] != "Open"
