@@ -74,3 +74,23 @@ def test_an_issue_tracker_of_tickets_is_an_issue_log(sqlite_store, tmp_path):
     assert [got[c]["title"] for c in ("T001", "T002", "T003")] == ["User login failing", "Dashboard loads slow",
                                                                    "Payment failure"]
     assert got["T003"]["status"] == "Open" and got["T001"]["status"] != "Open"
+
+
+def test_a_danish_risk_analysis_is_read(sqlite_store, tmp_path):
+    """Danish: "ID | Dato | Årsag | Hændelse | Konsekvens | Sandsynlighed værdi | Konsekvens værdi |
+    Risikoværdi | Handlinger": the event is the title, the cause, the effect, likelihood and impact values,
+    the actions the response plan."""
+    path = write_xlsx(tmp_path / "Risikoanalyse.xlsx", {"Ark1": [
+        [],
+        [None, "ID", "Dato", "Årsag", "Hændelse", "Konsekvens", "Sandsynlighed værdi", "Konsekvens værdi",
+         "Risikoværdi", "Handlinger"],
+        [None, 1, dt.date(2024, 11, 14), "Manglende erfaring", "Merging af koden fejler",
+         "Koden skal skrives om, eller noget bliver slettet", 3, 3, 9, "Undersøg og test hvordan man gør"],
+        [None, 2, dt.date(2024, 11, 14), "Personlige problemer", "En af os er fraværende",
+         "Opgaver bliver ikke lavet til tiden, og vi kommer bagud", 2, 4, 8, "God kommunikation om opgaver"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert [(got[c]["title"], got[c]["probability"], got[c]["impact"]) for c in ("1", "2")] == [
+        ("Merging af koden fejler", 3, 3), ("En af os er fraværende", 2, 4)]
+    assert got["1"]["cause"] == "Manglende erfaring"
+    assert got["2"]["effect"] == "Opgaver bliver ikke lavet til tiden, og vi kommer bagud"
