@@ -94,3 +94,28 @@ def test_a_danish_risk_analysis_is_read(sqlite_store, tmp_path):
         ("Merging af koden fejler", 3, 3), ("En af os er fraværende", 2, 4)]
     assert got["1"]["cause"] == "Manglende erfaring"
     assert got["2"]["effect"] == "Opgaver bliver ikke lavet til tiden, og vi kommer bagud"
+
+
+def test_a_controls_library_is_no_decision_log(sqlite_store, tmp_path):
+    """"Control ID | Control Name | Control Type | Framework | Owner | Status | Description": a library of
+    security controls, keyed and named as controls, is no register though Owner, Status and Description
+    name decision fields; a decision log keyed the same way by a project's ID and name still imports."""
+    controls = write_csv(tmp_path / "controls_library.csv", [
+        ["Control ID", "Control Name", "Control Type", "Framework", "Owner", "Status", "Description"],
+        ["C-001", "Multi-Factor Authentication", "Preventive", "NIST CSF", "IT Security", "Implemented",
+         "Require MFA for all privileged and remote access accounts."],
+        ["C-002", "Privileged Access Management", "Preventive", "NIST CSF", "IT Security", "Implemented",
+         "Control and monitor privileged accounts."],
+        ["C-003", "Security Awareness Training", "Administrative", "NIST CSF", "HR", "Implemented",
+         "Conduct annual cybersecurity awareness training."]])
+    try:
+        import_all(sqlite_store, controls)
+    except Exception:  # noqa: BLE001 - refusing the file is as good as importing nothing
+        pass
+    assert rows_of(sqlite_store, "decisions") == []
+    log = write_xlsx(tmp_path / "Decision Log.xlsx", {"Decision Log": [
+        ["Decision ID", "Project ID", "Project Name", "Description", "Owner", "Status"],
+        ["D-1", "P-7", "Portal", "Move the go-live to March", "Sponsor", "Approved"],
+        ["D-2", "P-7", "Portal", "Buy the reporting module", "Sponsor", "Open"]]})
+    import_all(sqlite_store, log)
+    assert sorted(by_code(sqlite_store, "decisions")) == ["D-1", "D-2"]

@@ -1207,7 +1207,7 @@ def _user_stories(values: list[Any]) -> bool:
     return hits * 2 > len(texts)
 
 
-def _specific_fields(kind: SheetKind, mapping: dict[int, str]) -> int:
+def specific_fields(kind: SheetKind, mapping: dict[int, str]) -> int:
     """How many mapped fields only this register has (a risk's probability and impact, a stakeholder's power,
     a communication's audience and frequency): not an ID, a title, a text, a date, a person, a status."""
     count = 0
@@ -1284,7 +1284,7 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
         evidence["backlog"] += [f"user stories under “{stories[0]}”"]
         strong += 2
     total = sum(len(found) for found in evidence.values())
-    if not ((strong >= 2 and not named_here) or (total >= 2 and not named and _specific_fields(kind, match.mapping) < 2)):
+    if not ((strong >= 2 and not named_here) or (total >= 2 and not named and specific_fields(kind, match.mapping) < 2)):
         return None
     what = max(FOREIGN_KINDS, key=lambda w: len(evidence[w]))
     signs = ", ".join(x for x in dict.fromkeys(evidence[what] + [x for w in FOREIGN_KINDS for x in evidence[w]]) if x)
