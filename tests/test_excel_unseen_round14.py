@@ -119,3 +119,50 @@ def test_a_controls_library_is_no_decision_log(sqlite_store, tmp_path):
         ["D-2", "P-7", "Portal", "Buy the reporting module", "Sponsor", "Open"]]})
     import_all(sqlite_store, log)
     assert sorted(by_code(sqlite_store, "decisions")) == ["D-1", "D-2"]
+
+
+def test_a_hazard_assessment_form_is_named_by_its_hazards(sqlite_store, tmp_path):
+    """A university's risk-assessment form: "HAZARD TYPE | | HAZARD | HAZARD RISK | HAZARD | CONTROL
+    MEASURES | RISK | MATRIX SCORE | FURTHER CONTROL MEASURES | HAZARD | RISK | MATRIX SCORE | ACCEPT? |
+    COMMENTS", a row of HELP links under it and the matrix's legend below the table. "RISK" holds ratings
+    (low, v low), so neither it nor the second "RISK" names the records: the hazards do, the hazard type is
+    the category and the control measures the response plan; the HELP row and the legend are no risks."""
+    header = ["HAZARD TYPE", None, " HAZARD", "HAZARD RISK", "HAZARD ", "CONTROL MEASURES", "RISK", "MATRIX SCORE",
+              " FURTHER CONTROL MEASURES", "HAZARD ", "RISK", "MATRIX SCORE", "ACCEPT?", "COMMENTS "]
+    path = write_xlsx(tmp_path / "Risk Assessment.xlsx", {"ASSESSMENT": [
+        [],
+        header,
+        [None, "HELP", None, "HELP", "HELP", None, "HELP", "HELP", None, "HELP", "HELP", None, "HELP"],
+        [],
+        ["PHYSICAL", 1, "Computer workstations", "Neck and back strain", "minor", "Adjust the chair", "low ", 9],
+        [None, 2],
+        [None, 3],
+        [],
+        [],
+        ["CHEMICAL", 1, "None"],
+        [None, 2],
+        [None, 3],
+        [],
+        [],
+        ["FIRE", 1, "Electrical faults with computer equipment", "Electric shock/fire", "minor",
+         "PAT tested equipment only", "v low", 6],
+        [None, 2, "Liquids near a computer", "Fire", "low", "Keep drinks away", "low ", 5],
+        [None, 3],
+        [],
+        [],
+        ["ENVIRONMENTAL", 1, "Light glare on the screen", "Eyestrain", "minor", "Tilt the screen", "low ", 9],
+        [None, 2, "Temperature too low/high", "Poor concentration", "v low", "Use the windows", "v low", 1],
+        [None, 3],
+        [],
+        [],
+        ["HELP  - Risk Control ", None, "RISK", "MATRIX", None, None, "HAZARD", "impact", "cost", "interruption",
+         "environmental"],
+        ["HELP - Matrix function", 11, 7, 4, 2, 1, "V. LOW", "no treatment", "< £2K", "< 1 hour", "potential impact"],
+        [None, 16, 12, 8, 5, 3, "LOW", "first aid treatment", "£2K - 25K", "1 hour to 1 day", "on site impact"],
+        [None, 20, 17, 13, 9, 6, "MINOR", "medical treatment", "£25K - 100K", "1 day to 1 week", "off site impact"],
+        [None, "V. HIGH", "HIGH", "MEDIUM", "LOW", "V. LOW", "RISK"]]})
+    import_all(sqlite_store, path)
+    got = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert list(got) == ["Computer workstations", "Electrical faults with computer equipment",
+                         "Liquids near a computer", "Light glare on the screen", "Temperature too low/high"]
+    assert got["Electrical faults with computer equipment"]["category"] == "FIRE"

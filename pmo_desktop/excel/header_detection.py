@@ -882,11 +882,16 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
     for c in set(mapping) | set(demoted):
         if c < len(blocked):
             blocked[c] = None
+    # a column headed as a demoted one ("RISK" again, after "FURTHER CONTROL MEASURES") is the same thing
+    # measured again (a rating after the measures), not the field the demoted one gave up
+    gave_up = {word_key(row[d]) for d in demoted if d < len(row)}
     again, _ = map_header(kind, blocked, None)
-    extra = {c: n for c, n in again.items() if n in free or
-             any(k in free for k in (field_keys(kind).get(v) for v in header_variants(row[c])))}
+    extra = {c: n for c, n in again.items() if (n in free or
+             any(k in free for k in (field_keys(kind).get(v) for v in header_variants(row[c]))))
+             and word_key(row[c]) not in gave_up}
     if not extra:
-        dups = {c: n for c, n in map_header(kind, row, group)[1].items() if n in free and c not in demoted}
+        dups = {c: n for c, n in map_header(kind, row, group)[1].items()
+                if n in free and c not in demoted and word_key(row[c]) not in gave_up}
         extra = dict(list(dups.items())[:1])
     checked, _ = check_values(kind, extra, sample, row)
     return {**mapping, **checked}
