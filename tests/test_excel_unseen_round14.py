@@ -166,3 +166,21 @@ def test_a_hazard_assessment_form_is_named_by_its_hazards(sqlite_store, tmp_path
     assert list(got) == ["Computer workstations", "Electrical faults with computer equipment",
                          "Liquids near a computer", "Light glare on the screen", "Temperature too low/high"]
     assert got["Electrical faults with computer equipment"]["category"] == "FIRE"
+
+
+def test_a_response_written_out_among_strategies_is_the_plan(sqlite_store, tmp_path):
+    """"Response (Avoid, Reduce, Transfer, Contingency, Accept)" where one row writes what will be done
+    ("ensure cover over these periods") instead of a strategy: that row imports, the sentence its response
+    plan; the rows giving a strategy keep it."""
+    path = write_xlsx(tmp_path / "RAID.xlsx", {"Risks": [
+        ["Risk ID", "Risk Title", "Owner", "Probability", "Impact", "Response (Avoid, Reduce, Transfer, Accept)"],
+        ["R-001", "Act of God", "PM", 1, 4, "Accept, nothing we can do about it"],
+        ["R-002", "Civil unrest", "PM", 1, 3, "Reduce - monitor and plan if events develop"],
+        ["R-006", "Seasonal Holidays", "PM", 4, 1, "ensure cover over these periods"]]})
+    plan = import_all(sqlite_store, path)
+    assert not [r for s in plan.sheets for r in s.rows if r.report.action.value == "error"]
+    got = by_code(sqlite_store, "risks")
+    assert [got[c]["response"] for c in ("R-001", "R-002")] == ["Accept", "Reduce"]
+    assert got["R-006"]["response"] in (None, "")
+    plans = [r["description"] for r in rows_of(sqlite_store, "risk_actions")]
+    assert "ensure cover over these periods" in plans
