@@ -184,3 +184,24 @@ def test_a_response_written_out_among_strategies_is_the_plan(sqlite_store, tmp_p
     assert got["R-006"]["response"] in (None, "")
     plans = [r["description"] for r in rows_of(sqlite_store, "risk_actions")]
     assert "ensure cover over these periods" in plans
+
+
+def test_a_controls_rating_is_no_response_plan(sqlite_store, tmp_path):
+    """"Steps to Mitigate" is the response plan and "Description of Potential Impact" the effect; "Controls
+    (1-3)" over 1, 2, 3 rates how strong the controls are: no plan, kept in the notes."""
+    path = write_xlsx(tmp_path / "CryptoBot_Risk_Register.xlsx", {"Sheet1": [
+        ["Risk No", "Description of Potential Risk", "Description of Potential Impact", "Risk Owner",
+         "Steps to Mitigate", "Monitoring Frequency", "Likelihood (1-5)", "Impact (1-5)", "Controls (1-3)",
+         "Risk Category"],
+        ["S1", "MT5 API changes", "Bot may stop functioning, leading to downtime", "Dev Lead",
+         "Monitor MT5 release notes", "Monthly", 3, 4, 2, "Strategic"],
+        ["C1", "Regulatory changes in crypto trading", "Loss of ability to trade in certain markets",
+         "Compliance Officer", "Engage legal experts", "Quarterly", 3, 5, 2, "Compliance"],
+        ["O1", "Security breach / user data leak", "Financial and reputational loss", "Security Lead",
+         "Encryption; penetration testing", "Continuous", 2, 5, 1, "Operational"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert got["S1"]["effect"] == "Bot may stop functioning, leading to downtime"
+    assert "Controls (1-3): 1" in got["O1"]["notes"]
+    plans = sorted(r["description"] for r in rows_of(sqlite_store, "risk_actions"))
+    assert plans == ["Encryption; penetration testing", "Engage legal experts", "Monitor MT5 release notes"]

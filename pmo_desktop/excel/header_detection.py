@@ -722,6 +722,12 @@ def _ratings(values: list[Any]) -> bool:
     return hits * 5 >= len(values) * 4
 
 
+def _numbers(values: list[Any]) -> bool:
+    """Three values or more, every one a number ("2", 1.0)."""
+    return len(values) >= 3 and all(isinstance(x, (int, float)) and not isinstance(x, bool)
+                                    or re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", str(x)) for x in values)
+
+
 def _sentences(values: list[Any]) -> bool:
     """Most cells are sentences (more than four words)."""
     long = sum(1 for x in values if isinstance(x, str) and len(x.split()) > 4)
@@ -739,6 +745,11 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
     out = dict(mapping)
     why: dict[int, str] = {}
     for c, name in mapping.items():
+        if name == RESPONSE_PLAN and _numbers([r[c] for r in sample if c < len(r) and r[c] is not None
+                                               and str(r[c]).strip()]):
+            del out[c]  # "Controls (1-3)" over 1, 2, 3: how strong the controls are, not what will be done
+            why[c] = "its values are numbers (a rating), not what will be done"
+            continue
         if name == PARENT or name in PSEUDO or name.startswith("@"):
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()
