@@ -722,6 +722,12 @@ def _ratings(values: list[Any]) -> bool:
     return hits * 5 >= len(values) * 4
 
 
+def _numbers(values: list[Any]) -> bool:
+    """Three values or more, every one a number ("2", 1.0)."""
+    return len(values) >= 3 and all(isinstance(x, (int, float)) and not isinstance(x, bool)
+                                    or re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", str(x)) for x in values)
+
+
 def _sentences(values: list[Any]) -> bool:
     """Most cells are sentences (more than four words)."""
     long = sum(1 for x in values if isinstance(x, str) and len(x.split()) > 4)
@@ -739,6 +745,11 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
     out = dict(mapping)
     why: dict[int, str] = {}
     for c, name in mapping.items():
+        if name == RESPONSE_PLAN and _numbers([r[c] for r in sample if c < len(r) and r[c] is not None
+                                               and str(r[c]).strip()]):
+            del out[c]  # "Controls (1-3)" over 1, 2, 3: how strong the controls are, not what will be done
+            why[c] = "its values are numbers (a rating), not what will be done"
+            continue
         if name == PARENT or name in PSEUDO or name.startswith("@"):
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()
@@ -882,11 +893,16 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
     for c in set(mapping) | set(demoted):
         if c < len(blocked):
             blocked[c] = None
+    # a column headed as a demoted one ("RISK" again, after "FURTHER CONTROL MEASURES") is the same thing
+    # measured again (a rating after the measures), not the field the demoted one gave up
+    gave_up = {word_key(row[d]) for d in demoted if d < len(row)}
     again, _ = map_header(kind, blocked, None)
-    extra = {c: n for c, n in again.items() if n in free or
-             any(k in free for k in (field_keys(kind).get(v) for v in header_variants(row[c])))}
+    extra = {c: n for c, n in again.items() if (n in free or
+             any(k in free for k in (field_keys(kind).get(v) for v in header_variants(row[c]))))
+             and word_key(row[c]) not in gave_up}
     if not extra:
-        dups = {c: n for c, n in map_header(kind, row, group)[1].items() if n in free and c not in demoted}
+        dups = {c: n for c, n in map_header(kind, row, group)[1].items()
+                if n in free and c not in demoted and word_key(row[c]) not in gave_up}
         extra = dict(list(dups.items())[:1])
     checked, _ = check_values(kind, extra, sample, row)
     return {**mapping, **checked}
@@ -1231,7 +1247,7 @@ def _user_stories(values: list[Any]) -> bool:
     return hits * 2 > len(texts)
 
 
-def _specific_fields(kind: SheetKind, mapping: dict[int, str]) -> int:
+def specific_fields(kind: SheetKind, mapping: dict[int, str]) -> int:
     """How many mapped fields only this register has (a risk's probability and impact, a stakeholder's power,
     a communication's audience and frequency): not an ID, a title, a text, a date, a person, a status."""
     count = 0
@@ -1308,7 +1324,7 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
         evidence["backlog"] += [f"user stories under “{stories[0]}”"]
         strong += 2
     total = sum(len(found) for found in evidence.values())
-    if not ((strong >= 2 and not named_here) or (total >= 2 and not named and _specific_fields(kind, match.mapping) < 2)):
+    if not ((strong >= 2 and not named_here) or (total >= 2 and not named and specific_fields(kind, match.mapping) < 2)):
         return None
     what = max(FOREIGN_KINDS, key=lambda w: len(evidence[w]))
     signs = ", ".join(x for x in dict.fromkeys(evidence[what] + [x for w in FOREIGN_KINDS for x in evidence[w]]) if x)

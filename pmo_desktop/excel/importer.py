@@ -55,6 +55,7 @@ from .header_detection import (
     real_fields,
     refill,
     risk_grid,
+    specific_fields,
     tick_level,
 )
 from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
@@ -705,6 +706,32 @@ def _default_sheet_name(title: str) -> bool:
     return _DEFAULT_SHEET_RE.fullmatch(title.strip()) is not None
 
 
+# The last word of the two columns by which a table keys and names its rows ("Control ID", "Control Name")
+_ROW_KEYS = frozenset({"id", "ref", "no", "number", "code", "nr", "nummer", "numero"})
+_ROW_NAMES = frozenset({"name", "title", "nombre", "nom", "nome", "titel", "navn", "naam", "titulo", "titre"})
+
+
+def _other_records(match: HeaderMatch) -> tuple[str, str] | None:
+    """Two columns the register did not take, an ID and a name of the same thing that is not the register's
+    records ("Control ID" and "Control Name" of a controls library read as decisions through its Owner,
+    Status and Description): the rows are those things, when the register's title is a word any table uses
+    and fewer than two fields only the register has are found. Returns the two headers, or None."""
+    nouns = register_nouns(match.kind.register) | {word_key(match.kind.reg.noun)}
+    keys: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for c, header in enumerate(match.headers):
+        if c in match.mapping or not isinstance(header, str):
+            continue
+        words = words_of(header)
+        if len(words) == 2 and not any(n in words[0] for n in nouns):
+            if words[1] in _ROW_KEYS:
+                keys.setdefault(words[0], header.strip())
+            elif words[1] in _ROW_NAMES:
+                names.setdefault(words[0], header.strip())
+    thing = next((w for w in keys if w in names), None)
+    return (keys[thing], names[thing]) if thing is not None else None
+
+
 def _no_records(match: HeaderMatch, file_name: str | None = None) -> str | None:
     """Why a matched sheet holds no records of its register: nothing names them (no title column).
     ``file_name``: the workbook's name, which names a sheet left with its default name ("Tabelle1" of
@@ -723,6 +750,11 @@ def _no_records(match: HeaderMatch, file_name: str | None = None) -> str | None:
     if not strong and not named_so:
         return (f"only {len(named - {PARENT})} of its columns name {kind.reg.title.lower()} fields and its name is not a "
                 "register's, so it is taken for a table of another kind.")
+    other = _other_records(match) if title is not None and not named_so and _generic_title(match, title.name) \
+        and specific_fields(kind, match.mapping) < 2 else None
+    if other is not None:
+        return (f"its rows are named by “{other[0]}” and “{other[1]}”, not by a column of the "
+                f"{kind.reg.title.lower()}: a list of something else.")
     if title is None or title.name in named or named & set(TITLE_FALLBACK.get(kind.register, ())):
         return None
     return (f"no column names the records ({title.label} or a synonym), so it is not read as the "

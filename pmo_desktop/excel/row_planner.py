@@ -673,6 +673,7 @@ class Planner:
         width = len(row)
         translator = self._translator
         unplaced: list[tuple[str, str]] = []
+        written: list[str] = []  # responses written out, read as the response plan
         texts = self._texts
         lengths = self._length_checks  # a plain text read below is within its length already
         fast = self._fast_values(row)
@@ -732,6 +733,10 @@ class Planner:
                 # far longer than any name or choice (a pasted formula, a paragraph): the field is left empty,
                 # the cell kept whole in the notes, the row imported
                 self._long_texts.append(f"{f.label} (too long for the field): {text}")
+            elif name == "response" and len(v.parse_text(raw).split()) >= 3:
+                # "ensure cover over these periods": a response written out among strategy words is what
+                # the project will do, its response plan, not a choice mistyped
+                written.append(v.parse_text(raw))
             else:
                 errors.append(hit[1])
                 text = v.parse_text(raw)
@@ -766,7 +771,7 @@ class Planner:
                                           if c < width and not v.is_blank(row[c])
                                           and v.parse_text(row[c]) not in EXCEL_ERRORS]
         self._long_texts = []
-        responses = [v.parse_text(row[c]) for c in self._responses if c < width and not v.is_blank(row[c])]
+        responses = [v.parse_text(row[c]) for c in self._responses if c < width and not v.is_blank(row[c])] + written
         for _c, f in strict_refs:
             if f.name not in values:
                 continue
