@@ -166,3 +166,52 @@ def test_a_header_wrapped_over_two_rows_is_read_whole(sqlite_store, tmp_path):
     assert got["S1"]["organisation"] == "CESDE"
     assert not rows_of(sqlite_store, "projects") or all(p["name"] != "Sponsor" for p in rows_of(sqlite_store, "projects"))
     assert "Tipo de Relación y Seguimiento que debe darse con este stakeholder: Reunión mensual" in got["S1"]["notes"]
+
+
+def test_a_definitions_block_under_the_table_explains_it_and_is_no_record(sqlite_store, tmp_path):
+    """Under a gap and a "Definition" caption, rows that name the table's own columns ("Likelihood Level |
+    High: the risk is likely …") explain its levels: no risk is made of them, nor a row refused."""
+    path = write_xlsx(tmp_path / "Risk Assessment.xlsx", {"Sheet1": [
+        ["Threat", "Description", "Likelihood Level", "Impact Level", "Responsibility", "Response"],
+        ["Console down", "The console could become unreachable", "Low", "Medium", "Ann Lee", "Restart it"],
+        ["VM lost", "The virtual machine could be deleted", "Medium", "High", "Bob Ray", "Rebuild it"],
+        ["Port taken", "Another program could take the port", "High", "High", "Ann Lee", "Free the port"],
+        [], [], ["Definition"], [],
+        ["Likelihood Level", "High: the risk is likely to happen", "Medium: the risk could happen", None,
+         "Low: the risk is unlikely to happen"],
+        ["Impact Level", "High: the occurrence stops the site", "Medium: the occurrence slows it", None,
+         "Low: the consequences can be recovered"],
+        ["Risk Tolerance", "Tolerate: no further action", "Treat: action taken to reduce the risk"]]})
+    plan = import_all(sqlite_store, path)
+    assert not plan.errors
+    titles = sorted(r["title"] for r in rows_of(sqlite_store, "risks"))
+    assert titles == ["Another program could take the port", "The console could become unreachable",
+                      "The virtual machine could be deleted"]
+
+
+def test_uncertain_is_the_middle_likelihood(sqlite_store, tmp_path):
+    """Likely / Uncertain / Unlikely: "Uncertain" is the level between, not a refused row."""
+    path = write_xlsx(tmp_path / "Risk Matrix.xlsx", {"Sheet1": [
+        ["RISK", "STATEMENT", "RESPONSE", "LIKELIHOOD", "SEVERITY"],
+        ["Fire", "Random fire", "Turn appliances off", "Uncertain", "Severe"],
+        ["Wifi disruption", "Too many devices", "Fewer devices", "Likely", "Severe"],
+        ["Poor planning", "Unrealistic deadlines", "Plan first", "Unlikely", "Moderate"]]})
+    plan = import_all(sqlite_store, path)
+    assert not plan.errors
+    got = {r["title"]: r["probability"] for r in rows_of(sqlite_store, "risks")}
+    assert got["Poor planning"] < got["Fire"] < got["Wifi disruption"]
+
+
+def test_a_rated_consequence_beside_the_consequences_written_out_is_the_impact(sqlite_store, tmp_path):
+    """"Consequences of Risk" says what would follow; "Consequence" beside it rates it (Major, Severe):
+    the effect and the impact, not the rating kept in the notes as a repeat of the effect."""
+    path = write_xlsx(tmp_path / "Risk Assessment.xlsx", {"Risk Assessment": [
+        ["ID", "Title", "Description", "Consequences of Risk", "Likelihood", "Consequence"],
+        ["R01", "Cyber attack", "A deliberate attack", "Data theft and downtime", "Likely", "Major"],
+        ["R02", "Natural disaster", "A flood or a fire", "Property damage", "Rare", "Severe"],
+        ["R03", "Employee negligence", "Staff unaware", "Data breaches", "Possible", "Moderate"]]})
+    plan = import_all(sqlite_store, path)
+    assert not plan.errors
+    got = by_code(sqlite_store, "risks")
+    assert got["R01"]["effect"] == "Data theft and downtime"
+    assert got["R02"]["impact"] > got["R01"]["impact"] > got["R03"]["impact"]

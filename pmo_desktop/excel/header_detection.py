@@ -955,6 +955,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _codes_over_counter(kind, mapping, dups, sample)
             mapping = _kind_by_values(kind, mapping, dups, sample)
             mapping = _repeats_written_out(kind, mapping, dups, sample)
+            mapping = _repeats_rated(kind, mapping, dups, sample, row)
             mapping = _plan_of_strategies(kind, mapping, sample)
             if len(real_fields(mapping)) < MIN_FIELDS:
                 continue
@@ -1083,6 +1084,24 @@ def _repeats_written_out(kind: SheetKind, mapping: dict[int, str], dups: dict[in
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
         if len(values) >= 2 and _sentences(values):
             out[c] = text
+    return out
+
+
+def _repeats_rated(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str], sample: list[list[Any]],
+                   row: list[Any]) -> dict[int, str]:
+    """The mirror of _repeats_written_out: a column repeating a text field ("Consequence" beside
+    "Consequences of Risk") whose cells are levels (Major, Severe) is that text's rating (the impact),
+    when no column gives it."""
+    out = dict(mapping)
+    for c, name in dups.items():
+        scale = next((s for (register, s), text in TEXT_FALLBACK.items()
+                      if register == kind.register and text == name), None)
+        if c in out or scale is None or scale in out.values():
+            continue
+        checked, _ = check_values(kind, {c: scale}, sample, row)
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if checked and len(values) >= 2 and not _sentences(values):
+            out[c] = scale
     return out
 
 

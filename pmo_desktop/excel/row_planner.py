@@ -346,6 +346,10 @@ class Planner:
         continued = [0]        # rows of the block that continue a merged record
         widths: dict[int, int] = {}  # index into plan.rows → filled cells of that row
         table_widths: list[int] = []  # filled cells of the rows of the first block (the table itself)
+        # rows after a gap naming one of the table's own columns ("Likelihood Level | High: the risk is
+        # likely …"): a definitions block explaining the table, not records of it
+        own_headers = {word_key(h) for c, h in enumerate(headers) if c in mapping and len(words_of(h)) >= 2}
+        defining: set[int] = set()
         last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
         # each distinct row → the first row number holding it; only rows whose hash the first pass met
         # more than once can repeat another, so only theirs are kept (not a copy of the whole sheet)
@@ -381,7 +385,8 @@ class Planner:
             typical = sorted(table_widths)[len(table_widths) // 2] if table_widths else 0
             mine = sorted(widths.get(i, 0) for i in block)[len(block) // 2]
             sparse = typical >= 3 and mine <= max(1, typical // 3)  # far fewer cells than the table's rows
-            if (title_col is not None and named * 2 < total) or sparse:
+            explains = sum(1 for i in block if i in defining) * 2 >= len(block)
+            if (title_col is not None and named * 2 < total) or sparse or explains:
                 for i in block:
                     report = plan.rows[i].report
                     self._forget_unplaced(plan, plan.rows[i])
@@ -504,6 +509,8 @@ class Planner:
                 continue
             block.append(len(plan.rows))
             widths[len(plan.rows)] = len(filled)
+            if not first_block and any(x.__class__ is str and word_key(x) in own_headers for x in row):
+                defining.add(len(plan.rows))
             if first_block:
                 table_widths.append(len(filled))
             last_record = (len(plan.rows), number, row)
