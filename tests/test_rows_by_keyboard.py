@@ -286,3 +286,16 @@ def test_select_all_then_del_asks_before_deleting_every_row(qtbot, projects, doc
     assert "every row" in box.text()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     assert len(rows(document, PROJECTS)) == 3
+
+
+# ---------------------------------------------------------------------------------- unique names
+def test_typing_a_name_another_project_has_is_refused_in_plain_words(qtbot, projects, document):
+    said: list[str] = []
+    document.error.connect(said.append)
+    projects.table.setCurrentIndex(projects.proxy.index(0, PROJECTS.field_names.index("name")))
+    type_keys(qtbot, projects.table, "Stock")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(said))
+    assert "already a project named “Stock”" in said[-1]
+    assert "UNIQUE" not in said[-1] and "constraint" not in said[-1]
+    assert [p["name"] for p in rows(document, PROJECTS)] == ["Tills", "Stock", "Loyalty"]
