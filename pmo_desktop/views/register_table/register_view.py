@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QComboBox,
@@ -76,6 +77,17 @@ class RegisterTable(QTableView):
                     self.setCurrentIndex(below)
                     return
         super().keyPressEvent(event)
+
+    def closeEditor(self, editor, hint) -> None:
+        """Enter in a cell being typed into stores it and moves down, as in Excel: typing a column of values
+        fills one row after another instead of overwriting the same cell (Tab and Escape as Qt does). On
+        the last row the cell stays current; a second Enter goes on to the ✱ line, as without an edit."""
+        super().closeEditor(editor, hint)
+        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # the delegate's hint for Enter
+            return
+        below = self.currentIndex().siblingAtRow(self.currentIndex().row() + 1)
+        if below.isValid():
+            self.setCurrentIndex(below)
 
     def open_picker(self, index) -> bool:
         """Alt+Down / F4 on a cell: edit it with its list or calendar open, as in Excel."""
