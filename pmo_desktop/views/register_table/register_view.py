@@ -120,7 +120,7 @@ class EmptyState(QWidget):
         self.add_button.clicked.connect(view.add_row)
         self.clear_button = QPushButton("Clear filters", self)
         self.clear_button.clicked.connect(view.clear_filters)
-        layout = QVBoxLayout(self)
+        layout = self.box = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.message)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignCenter)
@@ -133,19 +133,32 @@ class EmptyState(QWidget):
         filtered = total > 0 and shown == 0
         empty = total == 0 and not (self.view.register.parent and self.view.model.parent_id is None)
         title = self.view.register.title.lower()
-        if empty:
-            self.message.setText(f"<p style='font-size:large'><b>No rows in the {title} yet.</b></p>"
-                                 "<p>Add one with the button, type in the line at the bottom (✱), paste rows "
-                                 "from Excel (Ctrl+V), or use File ▸ Import from Excel.</p>")
+        self._texts: tuple[str, ...] = ()
+        if empty:  # the hint only where there is room for it (a short sub-table, a zoomed screen)
+            heading = f"<p style='font-size:large'><b>No rows in the {title} yet.</b></p>"
+            self._texts = (heading + "<p>Add one with the button, type in the line at the bottom (✱), paste rows "
+                           "from Excel (Ctrl+V), or use File ▸ Import from Excel.</p>", heading)
         elif filtered:
-            self.message.setText("<p><b>No rows match the search or filters.</b></p>")
+            self._texts = ("<p><b>No rows match the search or filters.</b></p>",)
         self.add_button.setVisible(empty)
         self.clear_button.setVisible(filtered)
         self.setVisible(empty or filtered)
         self._fit()
 
     def _fit(self) -> None:
-        self.setGeometry(self.view.table.viewport().rect())
+        rect = self.view.table.viewport().rect()
+        self.setGeometry(rect)
+        texts = getattr(self, "_texts", ())
+        if texts:  # the longest text whose every line fits above the buttons, never one cut through
+            m = self.box.contentsMargins()
+            buttons: int = sum(b.sizeHint().height() + self.box.spacing() for b in (self.add_button, self.clear_button)
+                               if not b.isHidden())
+            room = rect.height() - m.top() - m.bottom() - buttons
+            width = rect.width() - m.left() - m.right()
+            for text in texts:
+                self.message.setText(text)
+                if self.message.heightForWidth(width) <= room:
+                    break
         self.raise_()
 
     def eventFilter(self, watched, event) -> bool:
