@@ -329,3 +329,15 @@ def test_typing_down_a_column_with_enter_fills_one_row_after_another_as_in_excel
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert projects.table.currentIndex().row() == 0
     assert rows(document, PROJECTS)[0]["name"] == "Tills 2"
+
+
+# ---------------------------------------------------------------------------------- search
+def test_escape_in_the_search_box_clears_the_search_and_goes_back_to_the_table(qtbot, projects):
+    qtbot.keyClick(projects.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is projects.search
+    qtbot.keyClicks(projects.search, "stock")
+    qtbot.waitUntil(lambda: projects.proxy.rowCount() == 1)
+    qtbot.keyClick(projects.search, Qt.Key.Key_Escape)
+    assert projects.search.text() == ""
+    qtbot.waitUntil(lambda: projects.proxy.rowCount() == 3)
+    assert QApplication.focusWidget() is projects.table

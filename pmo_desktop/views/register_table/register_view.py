@@ -183,6 +183,7 @@ class RegisterView(QWidget):
         self.search.setPlaceholderText("Search… (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
+        self.search.installEventFilter(self)  # Esc clears the search, as in Explorer or Outlook
         self.count_label = QLabel(self)
         self.filter_chip = QPushButton(self)
         self.filter_chip.setVisible(False)
@@ -294,6 +295,16 @@ class RegisterView(QWidget):
                                                "Sort or filter the current column, or choose columns (Ctrl+Shift+L)")
 
     # ------------------------------------------------------------------ filtering
+    def eventFilter(self, watched, event) -> bool:
+        """Esc in a search box that holds text clears it and goes back to the table; in an empty one Esc
+        goes on to the window (presentation mode leaves on it)."""
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape and self.search.text()):
+            self.search.clear()
+            self.table.setFocus()
+            return True
+        return super().eventFilter(watched, event)
+
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)
         self._update_count()
