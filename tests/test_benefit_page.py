@@ -254,3 +254,27 @@ def test_thresholds_dialog_reads_and_returns_percentages(page):
     assert dialog.thresholds() == Thresholds(0.15, 0.40)
     assert page.set_thresholds(dialog.thresholds())
     assert page.document.store.get_setting("benefit_thresholds") == {"at_risk": 0.15, "off_track": 0.4}
+
+
+def test_a_long_chart_title_never_pushes_the_plot_out_of_its_pane(page, qtbot):
+    """At 1280 x 720 the benefit pane is ~580 px wide: the title is shortened to fit, and the whole plot —
+    the target at its right end included — stays inside the chart instead of being cut off."""
+    with page.document.store.transaction() as s:
+        rid = records.create_record(s, REGISTERS["benefits"], {
+            "title": "Faster ship turnaround", "measure": "Average turnaround", "unit": "hours",
+            "baseline_value": 36, "baseline_date": date(2026, 4, 1), "target_value": 24,
+            "target_date": date(2028, 3, 31)}, page.document.context).id
+    page.document.notify("benefits", None)
+    page.resize(1074, 622)
+    page.register_view.select_record(rid)
+    qtbot.wait(50)
+    plot = page.chart.plot
+    item = plot.getPlotItem()
+    qtbot.waitUntil(lambda: plot.width() > 0)
+    assert plot.width() < 700  # the narrow pane this is about
+    qtbot.waitUntil(lambda: item.width() <= plot.width() + 1)
+    title = item.titleLabel.text
+    assert title.startswith("B-001") and "…" in title
+    page.resize(1900, 1000)  # wider again: the whole title comes back
+    qtbot.waitUntil(lambda: "…" not in item.titleLabel.text)
+    assert "baseline → target" in item.titleLabel.text

@@ -139,3 +139,17 @@ def test_a_listed_name_typed_in_another_case_is_that_person(qtbot, view, documen
     assert not any(w.objectName() == "confirm-new-name" and w.isVisible() for w in QApplication.topLevelWidgets())
     with document.store.session() as s:
         assert s.scalar(select(func.count()).select_from(Person)) == 2
+
+
+def test_typing_over_a_filled_person_cell_replaces_the_name_as_in_excel(qtbot, view, document):
+    type_in(qtbot, view, "owner", "helen brooks")
+    assert stored(document, "owner") == "Helen Brooks"
+    # Typing on a cell that holds a name starts a new name, as in Excel: not "Helen BrooksSam Patel".
+    editor = type_in(qtbot, view, "owner", "Sam", enter=False)
+    assert editor.currentText() == "Sam"
+    qtbot.keyClicks(editor, " Patel")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
+    assert stored(document, "owner") == "Sam Patel"
+    assert not any(w.objectName() == "confirm-new-name" and w.isVisible() for w in QApplication.topLevelWidgets())
+    assert people(document) == ["Helen Brooks", "Sam Patel"]

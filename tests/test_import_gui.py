@@ -240,3 +240,15 @@ def test_the_preview_shows_what_each_row_becomes(qtbot, populated, tmp_path):
     line = model.data(model.index(0, column))
     assert line.startswith("New supplier risk · ") and "Owner: Bea" in line and "Probability: 3" in line
     assert "Raised: 2026-03-12" in model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_preview_names_the_level_a_word_became(qtbot, populated, tmp_path):
+    """"Likely" in a colleague's sheet: the preview says which level of the office's scale it became
+    ("4 – High"), not a bare number the user cannot check against the word they wrote."""
+    path = colleague_workbook(tmp_path / "log.xlsx", [[None, "Quay wall cracks", "Likely", "5", "Bea", "12/03/2026", ""]])
+    dialog = ImportDialog(populated, path)
+    qtbot.addWidget(dialog)
+    model = dialog.report_model
+    column = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index("Imported as")
+    line = model.data(model.index(0, column))
+    assert "Probability: 4 – High" in line and "Impact: 5 – Very high" in line

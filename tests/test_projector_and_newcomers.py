@@ -227,3 +227,27 @@ def test_zoom_makes_the_overview_tiles_larger_too(window, qtbot):
     assert points(page.title) == pytest.approx(title * 1.25, abs=0.1)
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert points(next(iter(page.tiles.values())).body) == pytest.approx(before, abs=0.1)
+
+
+@pytest.mark.parametrize("height", [230, 300, 600])
+def test_the_empty_register_guidance_is_never_cut_off_in_a_short_table(qtbot, document, height):
+    """A short table (a sub-table, a zoomed projector screen): the guidance shows whole lines that fit —
+    the long hint only where there is room for it — and the Add button, never text cut through."""
+    view = RegisterView(document, REGISTERS["projects"])
+    qtbot.addWidget(view)
+    view.resize(900, height)
+    view.show()
+    qtbot.waitExposed(view)
+    zoom().set_percent(150)
+    empty = view.empty_state
+    qtbot.waitUntil(empty.isVisible)
+    QApplication.processEvents()
+    message = empty.message
+    assert "No rows in the projects yet" in message.text()
+    assert message.height() >= message.heightForWidth(message.width()), view.table.viewport().height()  # every line whole
+    assert empty.add_button.geometry().top() >= message.geometry().bottom()  # the button below, not over it
+    assert empty.add_button.geometry().bottom() <= view.table.viewport().height()
+    if height == 230:
+        assert "paste rows" not in message.text()  # no room for the hint: the heading and the button
+    if height == 600:
+        assert "paste rows" in message.text()

@@ -107,3 +107,19 @@ def test_history_written_when_scores_change(store):
     with store.session() as s:
         hist = s.scalars(select(RiskHistory).where(RiskHistory.risk_id == rid).order_by(RiskHistory.id)).all()
     assert [(h.probability, h.note) for h in hist] == [(2, "created"), (4, "changed")]
+
+
+def test_a_name_another_record_has_is_refused_in_plain_words(store):
+    with store.transaction() as s:
+        records.create_record(s, PROJECTS, {"name": "Tills"})
+        pid = records.create_record(s, PROJECTS, {"name": "Stock"}).id
+    for attempt in (lambda s: records.update_record(s, PROJECTS, pid, {"name": "Tills"}),
+                    lambda s: records.create_record(s, PROJECTS, {"name": "Tills"}),
+                    lambda s: records.create_record(s, REGISTERS["people"], {"name": "Ann Lee"})
+                    if records.create_record(s, REGISTERS["people"], {"name": "Ann Lee"}) else None):
+        with pytest.raises(errors.ValidationError, match="There is already a (project|person) named") as e:
+            with store.transaction() as s:
+                attempt(s)
+        assert "UNIQUE" not in str(e.value) and "duplicate key" not in str(e.value)
+    with store.session() as s:
+        assert records.record_values(s, PROJECTS, pid)["name"] == "Stock"

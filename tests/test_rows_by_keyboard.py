@@ -286,3 +286,58 @@ def test_select_all_then_del_asks_before_deleting_every_row(qtbot, projects, doc
     assert "every row" in box.text()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     assert len(rows(document, PROJECTS)) == 3
+
+
+# ---------------------------------------------------------------------------------- unique names
+def test_typing_a_name_another_project_has_is_refused_in_plain_words(qtbot, projects, document):
+    said: list[str] = []
+    document.error.connect(said.append)
+    projects.table.setCurrentIndex(projects.proxy.index(0, PROJECTS.field_names.index("name")))
+    type_keys(qtbot, projects.table, "Stock")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(said))
+    assert "already a project named “Stock”" in said[-1]
+    assert "UNIQUE" not in said[-1] and "constraint" not in said[-1]
+    assert [p["name"] for p in rows(document, PROJECTS)] == ["Tills", "Stock", "Loyalty"]
+
+
+# ---------------------------------------------------------------------------------- Enter after typing
+def test_typing_down_a_column_with_enter_fills_one_row_after_another_as_in_excel(qtbot, projects, document):
+    """Type, Enter, type, Enter: each value goes into the next row down; none overwrites the one before."""
+    projects.table.setCurrentIndex(projects.proxy.index(0, PROJECTS.field_names.index("name")))
+    for name in ("Tills 2", "Stock 2"):
+        type_keys(qtbot, projects.table, name)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: projects.table.state() != projects.table.State.EditingState)
+    assert [p["name"] for p in rows(document, PROJECTS)] == ["Tills 2", "Stock 2", "Loyalty"]
+    assert projects.table.currentIndex().row() == 2
+    # A choice picked with Enter moves down too; on the last row the cell stays current, and a second
+    # Enter goes on to the ✱ line, as it does without an edit.
+    status = PROJECTS.field_names.index("status")
+    for row in (1, 2):
+        projects.table.setCurrentIndex(projects.proxy.index(row, status))
+        qtbot.keyClick(projects.table, Qt.Key.Key_F2)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: projects.table.state() != projects.table.State.EditingState)
+        assert projects.table.currentIndex().row() == 2
+    qtbot.keyClick(projects.table, Qt.Key.Key_Return)
+    assert projects.in_new_line()
+    # Escape leaves the cell as it was and where it was.
+    projects.table.setFocus()
+    projects.table.setCurrentIndex(projects.proxy.index(0, PROJECTS.field_names.index("name")))
+    type_keys(qtbot, projects.table, "Nothing")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert projects.table.currentIndex().row() == 0
+    assert rows(document, PROJECTS)[0]["name"] == "Tills 2"
+
+
+# ---------------------------------------------------------------------------------- search
+def test_escape_in_the_search_box_clears_the_search_and_goes_back_to_the_table(qtbot, projects):
+    qtbot.keyClick(projects.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is projects.search
+    qtbot.keyClicks(projects.search, "stock")
+    qtbot.waitUntil(lambda: projects.proxy.rowCount() == 1)
+    qtbot.keyClick(projects.search, Qt.Key.Key_Escape)
+    assert projects.search.text() == ""
+    qtbot.waitUntil(lambda: projects.proxy.rowCount() == 3)
+    assert QApplication.focusWidget() is projects.table

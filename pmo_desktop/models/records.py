@@ -295,6 +295,15 @@ def apply_values(session: Session, reg: Register, obj: Any, raw_values: dict[str
         else:
             if value is None and not _nullable(reg, f):
                 value = ""  # a cleared choice or text in a NOT NULL text column
+            if value and is_unique(reg, f):  # said in words, not as the database's UNIQUE constraint
+                column = getattr(reg.entity, f.attr)
+                query = select(reg.entity.id).where(column == value)
+                if obj.id is not None:
+                    query = query.where(reg.entity.id != obj.id)
+                with session.no_autoflush:
+                    if session.scalar(query.limit(1)) is not None:
+                        raise ValidationError(f"There is already a {reg.noun} named “{value}”; choose "
+                                              "another name.", name)
             setattr(obj, f.attr, value)
 
 

@@ -20,6 +20,7 @@ BASELINE = "#616161"
 TARGET = "#2e7d32"
 TODAY = "#c62828"
 FONT_PT = 14
+LEFT_AXIS_PX = FONT_PT * 8  # room for a projector-sized label beside five-digit tick numbers
 
 
 def to_x(d: date) -> float:
@@ -107,7 +108,26 @@ def add_legend(plot: pg.PlotWidget) -> pg.LegendItem:
 
 
 def set_title(plot: pg.PlotWidget, text: str) -> None:
-    plot.getPlotItem().setTitle(text, color=colours().text, size=f"{FONT_PT + 2}pt")
+    """The title, shortened with "…" to the plot's width: pyqtgraph widens the whole plot to a title's
+    length, which pushed the plot's right end (the target, the last dates) out of a narrow pane."""
+    plot.setProperty("full_title", text)
+    item = plot.getPlotItem()
+    room = max(80, plot.width() - LEFT_AXIS_PX - 40)  # the title sits right of the left axis
+    shown = text
+    for _ in range(4):  # measured as drawn (the label's own font and size), shortened until it fits
+        item.setTitle(shown, color=colours().text, size=f"{FONT_PT + 2}pt")
+        drawn = item.titleLabel.item.boundingRect().width()
+        if drawn <= room or len(shown) < 8:
+            return
+        keep = max(4, int(len(text) * room / max(drawn, 1) * len(shown) / len(text)) - 2)
+        shown = text[:keep].rstrip() + "…"
+
+
+def fit_title(plot: pg.PlotWidget) -> None:
+    """After a resize: the title set last, shortened again to the new width."""
+    text = plot.property("full_title")
+    if isinstance(text, str):
+        set_title(plot, text)
 
 
 def set_left_label(plot: pg.PlotWidget, text: str) -> None:
@@ -115,4 +135,4 @@ def set_left_label(plot: pg.PlotWidget, text: str) -> None:
     item.setLabel("left", text, color=colours().text, **{"font-size": f"{FONT_PT}pt"})
     # pyqtgraph sizes the axis for its default tick font; with projector-sized ticks the label would sit
     # on top of five-digit numbers, so reserve room for both.
-    item.getAxis("left").setWidth(int(FONT_PT * 8))
+    item.getAxis("left").setWidth(LEFT_AXIS_PX)

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Callable
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...models.benefit_rollup import BenefitSeries
@@ -28,6 +28,7 @@ class RealizationChart(QWidget):
         self.today = today
         self.series: BenefitSeries | None = None
         self.plot = st.make_plot(self)
+        self.plot.installEventFilter(self)  # its title is shortened to its width whenever that changes
         self.plot.setAccessibleName("Benefit realization chart")
         self.legend = st.add_legend(self.plot)
         item = self.plot.getPlotItem()
@@ -121,6 +122,11 @@ class RealizationChart(QWidget):
         self.today_line.setValue(st.to_x(today))
         self.today_line.setVisible(True)
         self._fit(series, today)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.plot and event.type() == QEvent.Type.Resize:
+            st.fit_title(self.plot)
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:
         """The legend is one row when it fits, else two; the y range leaves room for it."""

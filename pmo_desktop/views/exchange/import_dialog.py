@@ -90,7 +90,7 @@ class ImportDialog(QDialog):
         self.mapping_table = QTableWidget(0, 2, self)
         self.mapping_table.setHorizontalHeaderLabels(["Column in the workbook", "Imports as"])
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.report_model = ReportModel(self)
+        self.report_model = ReportModel(self, document.context)
         self.report_view = QTableView(self)
         self.report_view.setModel(self.report_model)
         self.report_view.horizontalHeader().setStretchLastSection(True)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...excel.import_plan import Action, ImportPlan, PlannedRow, RowReport
+from ...models.fields import Context, Field, Kind
 from ...models.registers import REGISTERS
 from ..theme import colours
 
@@ -14,11 +15,18 @@ HEADERS = ("Sheet", "Row", "Action", "ID", "Imported as", "Reason")
 SHOWN_FIELDS = 4  # the record's name and the first values after it; the tooltip has them all
 
 
-def imported_as(register: str, values: dict) -> tuple[str, str]:
-    """(a line, every value) of what a planned row will store: "Vendor slips · Owner: Ann · Probability: 4"."""
+def imported_as(register: str, values: dict, ctx: Context | None = None) -> tuple[str, str]:
+    """(a line, every value) of what a planned row will store: "Vendor slips · Owner: Ann · Probability:
+    4 – High" — a level with its name on the office's scale, so that "Likely" can be checked at a glance."""
     reg = REGISTERS[register]
     name = reg.name_field
-    parts = [(f.label, f.display(values[f.name])) for f in reg.fields
+
+    def text(f: Field, value) -> str:
+        if ctx is not None and f.kind is Kind.SCALE:
+            return f.kind.cell_tip(f, value, ctx) or f.display(value)
+        return f.display(value)
+
+    parts = [(f.label, text(f, values[f.name])) for f in reg.fields
              if f.name in values and values[f.name] not in (None, "", []) and f is not name and not f.kind.is_key]
     head = [name.display(values[name.name])] if name is not None and values.get(name.name) else []
     line = " · ".join(head + [f"{label}: {text}" for label, text in parts[:SHOWN_FIELDS]])
@@ -27,8 +35,9 @@ def imported_as(register: str, values: dict) -> tuple[str, str]:
 
 
 class ReportModel(QAbstractTableModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, context: Context | None = None):
         super().__init__(parent)
+        self.context = context  # the office's scales: levels read "4 – High"
         self.reports: list[RowReport] = []
         self._rows: list[tuple[str, PlannedRow]] = []  # (register, planned row), in the order shown
 
@@ -46,7 +55,7 @@ class ReportModel(QAbstractTableModel):
         register, planned = self._rows[row]
         if planned.report.action not in (Action.INSERT, Action.UPDATE) or not planned.values:
             return "", ""
-        return imported_as(register, planned.values)
+        return imported_as(register, planned.values, self.context)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.reports)

@@ -67,6 +67,9 @@ class FieldDelegate(QStyledItemDelegate):
                 editor.setCurrentIndex(i)
             elif editor.isEditable():
                 editor.setEditText("" if value is None else str(value))
+            line = editor.lineEdit()
+            if line is not None:  # a typed name replaces the one shown, as in Excel (not "Ana SilvaJo")
+                line.selectAll()
         elif isinstance(editor, DateLineEdit):
             editor.set_date(value if isinstance(value, date) else None)
         elif isinstance(editor, QLineEdit):

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QComboBox,
@@ -77,6 +78,17 @@ class RegisterTable(QTableView):
                     return
         super().keyPressEvent(event)
 
+    def closeEditor(self, editor, hint) -> None:
+        """Enter in a cell being typed into stores it and moves down, as in Excel: typing a column of values
+        fills one row after another instead of overwriting the same cell (Tab and Escape as Qt does). On
+        the last row the cell stays current; a second Enter goes on to the ✱ line, as without an edit."""
+        super().closeEditor(editor, hint)
+        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # the delegate's hint for Enter
+            return
+        below = self.currentIndex().siblingAtRow(self.currentIndex().row() + 1)
+        if below.isValid():
+            self.setCurrentIndex(below)
+
     def open_picker(self, index) -> bool:
         """Alt+Down / F4 on a cell: edit it with its list or calendar open, as in Excel."""
         if not index.isValid() or not (index.flags() & Qt.ItemFlag.ItemIsEditable):
@@ -108,7 +120,7 @@ class EmptyState(QWidget):
         self.add_button.clicked.connect(view.add_row)
         self.clear_button = QPushButton("Clear filters", self)
         self.clear_button.clicked.connect(view.clear_filters)
-        layout = QVBoxLayout(self)
+        layout = self.box = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.message)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignCenter)
@@ -121,19 +133,32 @@ class EmptyState(QWidget):
         filtered = total > 0 and shown == 0
         empty = total == 0 and not (self.view.register.parent and self.view.model.parent_id is None)
         title = self.view.register.title.lower()
-        if empty:
-            self.message.setText(f"<p style='font-size:large'><b>No rows in the {title} yet.</b></p>"
-                                 "<p>Add one with the button, type in the line at the bottom (✱), paste rows "
-                                 "from Excel (Ctrl+V), or use File ▸ Import from Excel.</p>")
+        self._texts: tuple[str, ...] = ()
+        if empty:  # the hint only where there is room for it (a short sub-table, a zoomed screen)
+            heading = f"<p style='font-size:large'><b>No rows in the {title} yet.</b></p>"
+            self._texts = (heading + "<p>Add one with the button, type in the line at the bottom (✱), paste rows "
+                           "from Excel (Ctrl+V), or use File ▸ Import from Excel.</p>", heading)
         elif filtered:
-            self.message.setText("<p><b>No rows match the search or filters.</b></p>")
+            self._texts = ("<p><b>No rows match the search or filters.</b></p>",)
         self.add_button.setVisible(empty)
         self.clear_button.setVisible(filtered)
         self.setVisible(empty or filtered)
         self._fit()
 
     def _fit(self) -> None:
-        self.setGeometry(self.view.table.viewport().rect())
+        rect = self.view.table.viewport().rect()
+        self.setGeometry(rect)
+        texts = getattr(self, "_texts", ())
+        if texts:  # the longest text whose every line fits above the buttons, never one cut through
+            m = self.box.contentsMargins()
+            buttons: int = sum(b.sizeHint().height() + self.box.spacing() for b in (self.add_button, self.clear_button)
+                               if not b.isHidden())
+            room = rect.height() - m.top() - m.bottom() - buttons
+            width = rect.width() - m.left() - m.right()
+            for text in texts:
+                self.message.setText(text)
+                if self.message.heightForWidth(width) <= room:
+                    break
         self.raise_()
 
     def eventFilter(self, watched, event) -> bool:
@@ -158,6 +183,7 @@ class RegisterView(QWidget):
         self.search.setPlaceholderText("Search… (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
+        self.search.installEventFilter(self)  # Esc clears the search, as in Explorer or Outlook
         self.count_label = QLabel(self)
         self.filter_chip = QPushButton(self)
         self.filter_chip.setVisible(False)
@@ -269,6 +295,16 @@ class RegisterView(QWidget):
                                                "Sort or filter the current column, or choose columns (Ctrl+Shift+L)")
 
     # ------------------------------------------------------------------ filtering
+    def eventFilter(self, watched, event) -> bool:
+        """Esc in a search box that holds text clears it and goes back to the table; in an empty one Esc
+        goes on to the window (presentation mode leaves on it)."""
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape and self.search.text()):
+            self.search.clear()
+            self.table.setFocus()
+            return True
+        return super().eventFilter(watched, event)
+
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)
         self._update_count()
