@@ -252,3 +252,39 @@ def test_the_preview_names_the_level_a_word_became(qtbot, populated, tmp_path):
     column = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index("Imported as")
     line = model.data(model.index(0, column))
     assert "Probability: 4 – High" in line and "Impact: 5 – Very high" in line
+
+
+def test_a_skipped_rows_reason_is_in_view_without_scrolling_sideways(qtbot, populated, tmp_path):
+    """At 1280×720 the preview's "Imported as" column left the reason a sliver at the right edge: why a row
+    is skipped could only be read by scrolling sideways. The two share the width, at any size."""
+    path = colleague_workbook(tmp_path / "log.xlsx", [[None, "Quay wall cracks", "Likely", "5", "Bea", "12/03/2026", ""]])
+    dialog = ImportDialog(populated, path)
+    qtbot.addWidget(dialog)
+    view = dialog.report_view
+    for width in (1100, 1700):
+        dialog.resize(width, 650)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.waitUntil(lambda: view.horizontalHeader().sectionViewportPosition(5) + 150 <= view.viewport().width())
+        assert view.columnWidth(4) >= 160
+        assert view.horizontalScrollBar().maximum() == 0
+
+
+def test_a_column_no_field_takes_is_offered_as_kept_in_the_notes_not_as_dropped(qtbot, populated, tmp_path):
+    """A column the import keeps on each record (its header, then its cells, in the notes) said "(do not
+    import)" in the mapping, as if its cells were lost; it says where they go."""
+    path = tmp_path / "log.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Risks"
+    ws.append(["Risk", "Owner", "Likelihood", "Impact", "Current Mitigation"])
+    ws.append(["Quay wall cracks", "Bea", "Likely", 4, "Divers inspect monthly"])
+    ws.append(["Crane breaks down", "Bea", "Unlikely", 3, "Spare crane on call"])
+    wb.save(path)
+    dialog = ImportDialog(populated, path)
+    qtbot.addWidget(dialog)
+    dialog.sheet_combo.setCurrentIndex(dialog.sheet_combo.findText("Risks"))
+    shown = {dialog.mapping_table.cellWidget(r, 0).text(): dialog.mapping_table.cellWidget(r, 1).currentText()
+             for r in range(dialog.mapping_table.rowCount())}
+    assert shown["Current Mitigation"] == "(keep in the notes)"
+    assert shown["Risk"] == "Title"

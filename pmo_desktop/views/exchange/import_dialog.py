@@ -8,7 +8,7 @@ import html
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,6 +53,7 @@ from .report_model import ReportModel
 
 ALL_SHEETS = "All recognised sheets"
 IGNORE = "(do not import)"
+KEEP = "(keep in the notes)"  # no field, but the cells are kept on each record under their header
 LEAVE = "(leave as an error)"
 EMPTY = "(leave the cell empty)"
 
@@ -94,8 +95,9 @@ class ImportDialog(QDialog):
         self.report_view = QTableView(self)
         self.report_view.setModel(self.report_model)
         self.report_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((110, 50, 90, 80, 380)):  # then the reason takes the rest
+        for column, width in enumerate((110, 50, 90, 80)):  # "Imported as" and the reason share the rest
             self.report_view.setColumnWidth(column, width)
+        self.report_view.viewport().installEventFilter(self)
         self.values_table = QTableWidget(0, 2, self)
         self.values_table.setHorizontalHeaderLabels(["Value the import could not place", "Translate to"])
         self.values_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -156,6 +158,14 @@ class ImportDialog(QDialog):
         self._load_sheets()
 
     # ------------------------------------------------------------------ planning
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.report_view.viewport() and event.type() == QEvent.Type.Resize:
+            # what a row becomes and why a row is left share the width, so a skipped row's reason is
+            # read without scrolling sideways
+            fixed = sum(self.report_view.columnWidth(c) for c in range(4))
+            self.report_view.setColumnWidth(4, max(160, (self.report_view.viewport().width() - fixed) * 3 // 5))
+        return super().eventFilter(watched, event)
+
     def _load_sheets(self) -> None:
         try:
             with SafeWorkbook(self.path) as book:
@@ -311,7 +321,7 @@ class ImportDialog(QDialog):
                 self.mapping_table.setCellWidget(r, 0, label)
                 combo = QComboBox()
                 combo.setAccessibleName(f"Import {header or 'the column with no header'} as")
-                combo.addItem(IGNORE, None)
+                combo.addItem(KEEP if col in sheet.extras else IGNORE, None)
                 for name, text in choices:
                     combo.addItem(text, name)
                 current = sheet.mapping.get(col)
