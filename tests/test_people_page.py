@@ -97,3 +97,23 @@ def test_overview_shows_the_raid_picture(qtbot, main_window, tmp_path):
     qtbot.waitUntil(lambda: any(b.title().startswith("Decisions") for b in page.findChildren(QGroupBox)))
     titles = {b.title().split(" (")[0] for b in page.findChildren(QGroupBox)}
     assert {"Issues", "Actions", "Dependencies", "Decisions", "Risks", "Benefits"} <= titles
+
+
+def test_ctrl_enter_saves_the_program_details_from_the_description(qtbot, main_window, tmp_path):
+    """In the description Enter starts a new line; Ctrl+Enter saves, as a newcomer tries first."""
+    from pmo_desktop.models.store import Store
+    from pmo_desktop.views.program_dialog import ProgramDialog
+
+    path = tmp_path / "office.pmo"
+    Store.create(path, program_name="office").close()
+    assert main_window.open_path(str(path))
+    dialog = ProgramDialog(main_window.document, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    description = dialog.editors["description"]
+    description.setFocus()
+    qtbot.keyClicks(description, "Stores modernised by 2030")
+    qtbot.keyClick(description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.document.store.program().description == "Stores modernised by 2030"
+    assert not dialog.isVisible()

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ..models import errors, records
@@ -58,6 +60,17 @@ class ProgramDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        # Enter in the description starts a new line: Ctrl+Enter saves from any box, as in a mail window
+        for editor in self.editors.values():
+            editor.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.save()
+            return True
+        return super().eventFilter(watched, event)
 
     def typed(self) -> dict[str, str]:
         return {name: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text())
