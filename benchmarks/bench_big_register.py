@@ -139,6 +139,11 @@ def run(n: int, windowed_model: bool = True) -> None:
             CPU[0] = time.process_time() - cpu  # this process's CPU time: what a busy machine distorts least
             return time.perf_counter() - t
 
+        ahead = getattr(view.model, "indexes_ahead", None)  # the next review's sort index, built on a worker
+        if ahead is not None:  # as the user looks at the table just opened; the timed actions start after it
+            t = timed(ahead.join)
+            print(line("then sort indexes built ahead (worker thread)", t_open + t, None, None, cpu=False)
+                  + f"  [CPU {CPU[0] * 1000:.0f} ms after the table showed; done {t * 1000:.0f} ms after it]")
         if os.environ.get("PMO_BENCH_OUTSIDE_ONLY"):
             outside_changes(document, app, lambda con: (
                 con.execute("UPDATE risk SET title = 'Changed elsewhere', version = version + 1 WHERE id = 3"),
@@ -159,6 +164,10 @@ def run(n: int, windowed_model: bool = True) -> None:
         t = timed(lambda: view.table.sortByColumn(column("owner"), Qt.SortOrder.AscendingOrder))
         print(line("sort by owner (a reference; builds its index)", t, floor(
             path, "SELECT risk.id FROM risk LEFT JOIN person ON person.id = risk.owner_id ORDER BY person.name, risk.id"), 2.0))
+        t = timed(lambda: view.table.sortByColumn(column("next_review"), Qt.SortOrder.AscendingOrder))
+        print(line("sort by next review (first: its index" + (" built ahead)" if ahead else " built now)"), t, None, 2.0))
+        t = timed(lambda: view.table.sortByColumn(column("review_overdue"), Qt.SortOrder.AscendingOrder))
+        print(line("sort by review status", t, None, 2.0))
         t = timed(lambda: view.set_column_filter("status", {"Closed"}))
         print(line(f"filter status = Closed ({view.proxy.rowCount():,} rows)", t,
                    floor(path, "SELECT id FROM risk WHERE status = 'Closed' ORDER BY id"), 2.0))

@@ -204,9 +204,13 @@ def drop_if_unusable(conn: Connection) -> None:
 
 def follow_writes(session: Session, registers: Iterable[Register]) -> None:
     """After a write that added many records (an import, a large paste): build the index of a register
-    it took over the threshold, in the same transaction, so its first search is quick."""
+    it took over the threshold, in the same transaction, so its first search is quick; and the sort
+    indexes built ahead of a first sort (``sort_index.ensure_ahead``: the next review's)."""
+    from . import sort_index
+
     for reg in registers:
         ensure(session, reg)
+        sort_index.ensure_ahead(session, reg)
 
 
 def _trigrams(text_: str) -> list[str]:
