@@ -390,3 +390,33 @@ def test_date_pieces_found_through_the_indexes_as_the_cells_show_them(reviewed, 
         s.commit()
         assert windows._days_showing(s, RISKS, RISKS.field("next_review"), "-03-1", ctx) is not None
         assert found() == without
+
+
+def test_a_reference_index_built_concurrently_on_postgresql(store, monkeypatch):
+    """PostgreSQL builds a reference's sort index ``CONCURRENTLY`` (others' writes go on), which it
+    refuses inside a transaction, so outside one (``Office.outside_transaction``); an index a failed
+    concurrent build left invalid is not used, and is dropped and built again. SQLite: nothing to do."""
+    from sqlalchemy import text
+
+    from pmo_desktop.models import sort_index
+    from pmo_desktop.models.office import Office
+
+    monkeypatch.setattr(sort_index, "THRESHOLD", 0)
+    office = Office(store)
+    owner = RISKS.field("owner")
+    names = ["owner", "title", "next_review"]
+    if store.is_sqlite:
+        assert office.outside_transaction(sort_index.ensure_concurrently, RISKS, names) == []
+        return
+    with pytest.raises(Exception, match="(?i)transaction"):
+        office.write(sort_index.ensure_concurrently, RISKS, ["owner"])
+    assert not office.read(sort_index.has_index, RISKS, owner)
+    assert sorted(office.read(sort_index.missing_ahead, RISKS)) == ["owner", "project"]
+    assert office.outside_transaction(sort_index.ensure_concurrently, RISKS, names) == ["owner"]
+    assert office.read(sort_index.has_index, RISKS, owner)
+    name = sort_index.index_names(RISKS, owner)[0]
+    with store.engine.begin() as conn:  # as a concurrent build that failed half-way leaves it
+        conn.execute(text(f"UPDATE pg_index SET indisvalid = false WHERE indexrelid = '{name}'::regclass"))
+    assert not office.read(sort_index.has_index, RISKS, owner)
+    assert office.outside_transaction(sort_index.ensure_concurrently, RISKS, ["owner"]) == ["owner"]
+    assert office.read(sort_index.has_index, RISKS, owner)

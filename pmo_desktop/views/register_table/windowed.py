@@ -100,20 +100,24 @@ class WindowedRegisterModel(RegisterTableModel):
         self.indexes_ahead = self._build_sort_indexes_ahead()
 
     def _build_sort_indexes_ahead(self) -> threading.Thread | None:
-        """A large register's sort indexes that take seconds to build (the next review's, an index on its
-        day-number expression: ``sort_index.ahead``) are built on a worker thread once the table is
-        open, with its own connection, so no first sort by the next review or the review status waits
-        for one (for a million risks 1.6–2.8 s of CPU; the file's write lock held meanwhile, so an edit
-        saved then waits for it, as for another window's save). A file that cannot be written now (read
-        only, busy) keeps sorting without, or builds it at the first sort."""
+        """A large register's sort indexes that take seconds to build (``sort_index.ahead``: on SQLite the
+        next review's, an index on its day-number expression; on PostgreSQL the references') are built
+        on a worker thread once the table is open, with its own connection, so no first sort waits for
+        one (for a million risks the next review's took 1.6–2.8 s of CPU; on SQLite the file's write lock
+        is held meanwhile, so an edit saved then waits for it, as for another window's save; PostgreSQL
+        builds CONCURRENTLY, holding nobody's writes). A database that cannot be written now (read only,
+        busy, no right to) keeps sorting without, or builds it at the first sort."""
         if self.parent_id is not None or self._total < sort_index.THRESHOLD or not sort_index.ahead(self.register):
             return None
         office, register, total = self.document.office, self.register, self._total
 
         def work() -> None:
             try:
-                if office.read(sort_index.missing_ahead, register):
+                missing = office.read(sort_index.missing_ahead, register)
+                if missing and office.store.is_sqlite:
                     office.write(sort_index.ensure_ahead, register, total)
+                elif missing:  # PostgreSQL: CREATE INDEX CONCURRENTLY, outside a transaction
+                    office.outside_transaction(sort_index.ensure_concurrently, register, missing, total)
             except Exception as e:  # noqa: BLE001 — read-only, busy, closed: the first sort builds it
                 log.info("Sort indexes of %s not built ahead: %s", register.name, e)
 
@@ -260,9 +264,14 @@ class WindowedRegisterModel(RegisterTableModel):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            office.write(sort_index.ensure, self.register, name, self._total)
+            if office.store.is_sqlite:
+                office.write(sort_index.ensure, self.register, name, self._total)
+            else:  # CONCURRENTLY: others' writes to the register go on meanwhile
+                office.outside_transaction(sort_index.ensure_concurrently, self.register, [name], self._total)
         except errors.StoreError:
             pass  # busy or read-only just now: this sort goes without it, a later session builds it
+        except Exception as e:  # noqa: BLE001 — the server refused the concurrent build: sorted without it
+            log.info("No sort index for %s.%s: %s", self.register.name, name, e)
         finally:
             QApplication.restoreOverrideCursor()
 
