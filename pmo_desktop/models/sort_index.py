@@ -25,7 +25,11 @@ constants of the file's review cadence and rating bands written into it (``day_k
 queries that say the same expression use it; another cadence is another expression, and the index of
 the old one is stale (``has_index`` compares its SQL) until the next sort by the column rebuilds it.
 1,000,000 risks, CPU time through ``windows.fetch_ids``: next review 1.7–2.4 → 0.46–0.6 s ascending,
-0.7–0.76 s descending; building it 1.3–2.0 s (a sort and a half, once), 10.9 MiB (+6 %). A filter by a
+0.7–0.76 s descending; building it 1.3–2.8 s (a sort and a half, once), 10.9 MiB (+6 %) — so it is built
+ahead (``ahead``), when a large table opens (on a worker) or an import takes the register past the
+threshold, not at the first sort. The review status sorts through it too (``ComputedSql.past_of``:
+the days before today, then the others; 1.6 → 0.7 s of CPU), and a search of a piece of a date reads
+the days that show it from it (``windows._days_showing``). A filter by a
 date of it is a look-up of the index (1,112 rows: 0.6–0.7 → 0.01 s); "review overdue" is not read
 through it (most rows can be overdue, and looking each up in the table cost more than reading it).
 
@@ -38,7 +42,9 @@ order — blanks last, ties by id, as every sort.
 **PostgreSQL** gets one for a reference only, ``(fk, id)`` (21 MiB for a million risks, +8 % of the
 table): the sort reads each target's records as one array in id order from it, the targets sorted by
 lowered name (``_pg_reference_ids``), where the sort by a name joined to every row spilled to disk
-(owner 1.6–1.9 s → 0.27–0.34 s of the server's time). Its dates sort in 1.2–1.9 s without one.
+(owner 1.6–1.9 s → 0.27–0.34 s of the server's time). Its dates sort in 1.2–1.9 s without one. It is
+built ``CONCURRENTLY`` (``ensure_concurrently``, outside a transaction), ahead when a large table opens
+— a plain ``CREATE INDEX`` at the first sort took 4.2 s and held others' writes to the register.
 A file migration drops them with the search indexes (``drop_all``); they are rebuilt on demand.
 """
 

@@ -443,8 +443,15 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
     if walked is not None:
         ids = walked
     else:
+        sqlite = session.get_bind().dialect.name == "sqlite"
         if sort is not None and has_sql(reg, sort):
-            query = _order(reg, sort, window.descending, ctx, query, session.get_bind().dialect.name == "sqlite")
+            query = _order(reg, sort, window.descending, ctx, query, sqlite)
+        elif window.search and not sqlite:
+            # PostgreSQL, a search: in id order, but not by walking the primary key — misjudging how many
+            # rows pass the ILIKEs, the planner walked it, testing each row in turn on one process; by
+            # ``id + 0`` it scans the table with its parallel workers and sorts the rows that pass.
+            # 300,000 risks, a loaded machine: "ab" (no row; every row read) 2.3–2.5 → 1.36–1.4 s.
+            query = query.order_by(E.id + 0)
         else:
             query = query.order_by(E.id)
         ids = _ids(session, query)

@@ -257,10 +257,12 @@ class WindowedRegisterModel(RegisterTableModel):
         if name in self._sort_index_checked or self._total < sort_index.THRESHOLD:
             return
         self._sort_index_checked.add(name)
-        self.wait_for_indexes_ahead()  # it may be building this one
         f = self.register.field(name)
         office = self.document.office
-        if not sort_index.wants_index(f) or office.read(sort_index.has_index, self.register, f):
+        if not sort_index.wants_index(f):
+            return
+        self.wait_for_indexes_ahead()  # it may be building this one (a sort by title goes on meanwhile)
+        if office.read(sort_index.has_index, self.register, f):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -525,6 +527,7 @@ class WindowedRegisterModel(RegisterTableModel):
         office = self.document.office
         if office.read(search_index.has_index, self.register):
             return
+        self.wait_for_indexes_ahead()  # SQLite: the file's write lock is the worker's until then
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             office.write(search_index.ensure, self.register, self._total)
