@@ -212,6 +212,7 @@ def test_date_prefixes_as_ranges():
     assert date_prefix_range("2024-03-1") == (date(2024, 3, 10), date(2024, 3, 19))
     assert date_prefix_range("2024-0") == (date(2024, 1, 1), date(2024, 9, 30))
     assert date_prefix_range("2024") == (date(2024, 1, 1), date(2024, 12, 31))
+    assert date_prefix_range("9999") == (date(9999, 1, 1), date(9999, 12, 31))  # no day past the last
     assert date_prefix_range("2024-02-3") == (date.max, date.min)  # no 30th of February
     assert date_prefix_range("03-1") is None and date_prefix_range("2024 03") is None
     assert date_can_show("-03-1") and date_can_show("4-0") and not date_can_show("03/2026")
@@ -308,3 +309,114 @@ def test_next_review_sort_index_filters_menus_and_a_new_cadence(mixed, monkeypat
         names = [r[0] for r in s.execute(text("SELECT name FROM sqlite_master WHERE name LIKE 'sortix_%review%'"))
                  ] if sqlite else []
         assert names == (["sortix_risk_next_review"] if sqlite else [])
+
+
+@pytest.fixture
+def reviewed(mixed):
+    """The mixed risks with next reviews across years and months — some long past (overdue), some to
+    come, a closed one and one never raised (blank) — and raised dates of their own."""
+    from datetime import date, timedelta
+
+    from sqlalchemy import text
+
+    today = date.today()
+    days = [date(2024, 2, 29), date(2025, 12, 31), date(2026, 1, 5), date(2025, 3, 15), today - timedelta(days=100),
+            today + timedelta(days=300), date(2023, 10, 10), date(2026, 3, 19)]
+    with mixed.session() as s:
+        for rid, day in zip(s.execute(text("SELECT id FROM risk ORDER BY id")).scalars().all(), days):
+            s.execute(text("UPDATE risk SET raised_on = :d, reviewed_on = :r WHERE id = :i"),
+                      {"d": day, "r": day + timedelta(days=40) if rid % 3 == 0 else None, "i": rid})
+        s.execute(text("UPDATE risk SET status = 'Closed' WHERE title = 'c'"))
+        s.execute(text("UPDATE risk SET raised_on = NULL WHERE title = 'B'"))
+        s.commit()
+    return mixed
+
+
+def test_review_status_sorts_through_the_next_review_index(reviewed, monkeypatch):
+    """Sorted by the review status (overdue first, then the blank ones; ties by id either way), through
+    the next review's sort index (SQLite: the days before today, then the others, from the index) as
+    without it — and its first sort builds that index."""
+    from pmo_desktop.models import sort_index
+
+    monkeypatch.setattr(sort_index, "THRESHOLD", 1)
+    status, review = RISKS.field("review_overdue"), RISKS.field("next_review")
+    with reviewed.session() as s:
+        rows = records.fetch_rows(s, RISKS)
+        late = RISKS.field_names.index("review_overdue") + 2
+        assert {r[late] for r in rows} == {"Overdue", ""}
+        without = {d: windows.fetch_ids(s, RISKS, Window(sort_field="review_overdue", descending=d)).tolist()
+                   for d in (False, True)}
+        assert without[False] == without[True] == python_order(rows, RISKS, "review_overdue")
+        sqlite = s.connection().dialect.name == "sqlite"
+        assert sort_index.wants_index(status)
+        assert sort_index.ensure(s, RISKS, "review_overdue") == sqlite  # the next review's index
+        s.commit()
+        assert sort_index.has_index(s, RISKS, review) == sort_index.has_index(s, RISKS, status) == sqlite
+        for d in (False, True):
+            assert windows.fetch_ids(s, RISKS, Window(sort_field="review_overdue", descending=d)).tolist() == without[d]
+            walked = sort_index.ordered_ids(s, RISKS, status, d) if sqlite else None
+            assert walked is None or walked.tolist() == without[d]
+        assert (walked is not None) == sqlite
+
+
+def test_date_pieces_found_through_the_indexes_as_the_cells_show_them(reviewed, monkeypatch):
+    """Every piece of a date as written ("-03-1", "5-12", "2026", "9") — the next review's (computed)
+    and the stored dates' — finds the rows showing it, as the in-memory table does: without any index,
+    and then (SQLite) through the next review's sort index (the days that show it, between its first
+    and last) and the search index (the stored dates' trigrams) — the same rows."""
+    from pmo_desktop.models import search_index, sort_index
+
+    monkeypatch.setattr(sort_index, "THRESHOLD", 1)
+    monkeypatch.setattr(search_index, "THRESHOLD", 1)
+    with reviewed.session() as s:
+        ctx = records.load_context(s)
+        rows = records.fetch_rows(s, RISKS, ctx)
+        dated = [(f, i + 2) for i, f in enumerate(RISKS.fields) if f.name in ("next_review", "raised_on", "proximity")]
+        written = {display_text(f, r[c]) for r in rows for f, c in dated if r[c] not in (None, "")}
+        pieces = sorted({w[i:j] for w in written for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
+                        | {"-13", "2026-02-3", "9999", "0000", "03-32"})
+
+        def found():
+            return {p: windows.fetch_ids(s, RISKS, Window(search=p), ctx).tolist() for p in pieces}
+
+        without = found()
+        for p in pieces:
+            assert without[p] == [r[0] for r in rows if any(p in display_text(f, v).lower()
+                                                            for f, v in zip(RISKS.fields, r[2:]) if v not in (None, ""))], p
+        assert without["-13"] == [] and without["-03-1"] and without["2024-02-29"]
+        if s.connection().dialect.name != "sqlite":
+            return
+        assert sort_index.ensure(s, RISKS, "next_review") and search_index.ensure(s, RISKS)
+        s.commit()
+        assert windows._days_showing(s, RISKS, RISKS.field("next_review"), "-03-1", ctx) is not None
+        assert found() == without
+
+
+def test_a_reference_index_built_concurrently_on_postgresql(store, monkeypatch):
+    """PostgreSQL builds a reference's sort index ``CONCURRENTLY`` (others' writes go on), which it
+    refuses inside a transaction, so outside one (``Office.outside_transaction``); an index a failed
+    concurrent build left invalid is not used, and is dropped and built again. SQLite: nothing to do."""
+    from sqlalchemy import text
+
+    from pmo_desktop.models import sort_index
+    from pmo_desktop.models.office import Office
+
+    monkeypatch.setattr(sort_index, "THRESHOLD", 0)
+    office = Office(store)
+    owner = RISKS.field("owner")
+    names = ["owner", "title", "next_review"]
+    if store.is_sqlite:
+        assert office.outside_transaction(sort_index.ensure_concurrently, RISKS, names) == []
+        return
+    with pytest.raises(Exception, match="(?i)transaction"):
+        office.write(sort_index.ensure_concurrently, RISKS, ["owner"])
+    assert not office.read(sort_index.has_index, RISKS, owner)
+    assert sorted(office.read(sort_index.missing_ahead, RISKS)) == ["owner", "project"]
+    assert office.outside_transaction(sort_index.ensure_concurrently, RISKS, names) == ["owner"]
+    assert office.read(sort_index.has_index, RISKS, owner)
+    name = sort_index.index_names(RISKS, owner)[0]
+    with store.engine.begin() as conn:  # as a concurrent build that failed half-way leaves it
+        conn.execute(text(f"UPDATE pg_index SET indisvalid = false WHERE indexrelid = '{name}'::regclass"))
+    assert not office.read(sort_index.has_index, RISKS, owner)
+    assert office.outside_transaction(sort_index.ensure_concurrently, RISKS, ["owner"]) == ["owner"]
+    assert office.read(sort_index.has_index, RISKS, owner)

@@ -50,7 +50,8 @@ def date_prefix_range(text: str) -> tuple[date, date] | None:
     year = int(text[:4])
     if year < 1:
         return date.max, date.min
-    first, days = date(year, 1, 1), [date(year, 1, 1) + timedelta(days=k) for k in range(366)]
+    first = date(year, 1, 1)
+    days = [first + timedelta(days=k) for k in range(366 if year < date.max.year else 365)]  # not past 9999-12-31
     begins = [d for d in days if d.year == first.year and d.isoformat().startswith(text)]
     return (begins[0], begins[-1]) if begins else (date.max, date.min)
 
@@ -103,6 +104,9 @@ class ComputedSql:
     # ``matches(entity, allowed texts, ctx)``: a cheaper condition for "shows one of these texts" than
     # the expression compared with them (whether a review is overdue: its day number against today's).
     matches: Callable[[Any, frozenset[str], Context], Any] | None = None
+    # The name of the computed date (``day_sort``) this column says is past — due before today (whether
+    # a review is overdue: the next review): its sort walks that date's sort index (``sort_index``).
+    past_of: str | None = None
 
     def __call__(self, entity: Any, ctx: Context) -> Any:
         return self.build(entity, ctx)

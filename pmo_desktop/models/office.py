@@ -49,6 +49,15 @@ class Office:
         with self.store.session() as session:
             return key.read(session)
 
+    def outside_transaction(self, operation: Callable[Concatenate[Session, P], T], *args: P.args,
+                            **kwargs: P.kwargs) -> T:
+        """Run an operation whose statements each commit on their own, no transaction around them:
+        PostgreSQL's ``CREATE INDEX CONCURRENTLY`` (an index built without holding others' writes to its
+        table) refuses to run inside one. Nothing it does is noted as a change of records."""
+        with self.store.engine.connect() as conn, \
+                Session(bind=conn.execution_options(isolation_level="AUTOCOMMIT")) as session:
+            return operation(session, *args, **kwargs)
+
     # ------------------------------------------------------------------------------------ writes
     def write(self, operation: Callable[Concatenate[Session, P], T], *args: P.args,
               **kwargs: P.kwargs) -> tuple[T, operations.Changes]:

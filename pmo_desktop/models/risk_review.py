@@ -144,7 +144,8 @@ def _overdue_key(E: Any, ctx: Context) -> Any:
 
 
 REVIEW_OVERDUE_SQL = ComputedSql(_review_overdue_sql, can_show=lambda text, _ctx: text in OVERDUE.lower(), is_text=True,
-                                 sort=_overdue_key, sort_whole=True, values=(OVERDUE, ""), matches=_overdue_matches)
+                                 sort=_overdue_key, sort_whole=True, values=(OVERDUE, ""), matches=_overdue_matches,
+                                 past_of="next_review")
 
 
 def reviews_overdue(session: Session, ctx: Context) -> int:

@@ -43,7 +43,8 @@ register's text columns joined into one expression (``coalesce(code, '') || chr(
 dates are not in it (their text form depends on settings, so PostgreSQL will not index it): a search
 of digits also reads those columns of every row. Creating the extension needs the right to
 (``CREATE EXTENSION IF NOT EXISTS pg_trgm``: a trusted extension from PostgreSQL 13, the database's
-owner may); without it searches use ILIKE alone, as before, and the log says why once.
+owner may); without it searches use ILIKE alone, as before, and the log says why once. Two characters
+are searched by ILIKE alone there (a trigram needs three; the indexes weighed for them: README.md).
 
 A file migration drops the indexes first (``drop_all``): a migration may rebuild or alter the
 tables they follow, and they are rebuilt from the tables on the next search.
@@ -204,9 +205,13 @@ def drop_if_unusable(conn: Connection) -> None:
 
 def follow_writes(session: Session, registers: Iterable[Register]) -> None:
     """After a write that added many records (an import, a large paste): build the index of a register
-    it took over the threshold, in the same transaction, so its first search is quick."""
+    it took over the threshold, in the same transaction, so its first search is quick; and the sort
+    indexes built ahead of a first sort (``sort_index.ensure_ahead``: the next review's)."""
+    from . import sort_index
+
     for reg in registers:
         ensure(session, reg)
+        sort_index.ensure_ahead(session, reg)
 
 
 def _trigrams(text_: str) -> list[str]:

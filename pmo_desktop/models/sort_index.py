@@ -25,7 +25,11 @@ constants of the file's review cadence and rating bands written into it (``day_k
 queries that say the same expression use it; another cadence is another expression, and the index of
 the old one is stale (``has_index`` compares its SQL) until the next sort by the column rebuilds it.
 1,000,000 risks, CPU time through ``windows.fetch_ids``: next review 1.7–2.4 → 0.46–0.6 s ascending,
-0.7–0.76 s descending; building it 1.3–2.0 s (a sort and a half, once), 10.9 MiB (+6 %). A filter by a
+0.7–0.76 s descending; building it 1.3–2.8 s (a sort and a half, once), 10.9 MiB (+6 %) — so it is built
+ahead (``ahead``), when a large table opens (on a worker) or an import takes the register past the
+threshold, not at the first sort. The review status sorts through it too (``ComputedSql.past_of``:
+the days before today, then the others; 1.6 → 0.7 s of CPU), and a search of a piece of a date reads
+the days that show it from it (``windows._days_showing``). A filter by a
 date of it is a look-up of the index (1,112 rows: 0.6–0.7 → 0.01 s); "review overdue" is not read
 through it (most rows can be overdue, and looking each up in the table cost more than reading it).
 
@@ -38,7 +42,9 @@ order — blanks last, ties by id, as every sort.
 **PostgreSQL** gets one for a reference only, ``(fk, id)`` (21 MiB for a million risks, +8 % of the
 table): the sort reads each target's records as one array in id order from it, the targets sorted by
 lowered name (``_pg_reference_ids``), where the sort by a name joined to every row spilled to disk
-(owner 1.6–1.9 s → 0.27–0.34 s of the server's time). Its dates sort in 1.2–1.9 s without one.
+(owner 1.6–1.9 s → 0.27–0.34 s of the server's time). Its dates sort in 1.2–1.9 s without one. It is
+built ``CONCURRENTLY`` (``ensure_concurrently``, outside a transaction), ahead when a large table opens
+— a plain ``CREATE INDEX`` at the first sort took 4.2 s and held others' writes to the register.
 A file migration drops them with the search indexes (``drop_all``); they are rebuilt on demand.
 """
 
@@ -51,7 +57,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from . import search_index
-from .computed_sql import whole_day_key
+from .computed_sql import JULIAN_DAY_OF_ORDINAL_0, whole_day_key
 from .fields import Context, Field, Kind, Register
 
 THRESHOLD = search_index.THRESHOLD  # records: the search index's threshold (a windowed table's sorts)
@@ -69,12 +75,24 @@ def _column(reg: Register, f: Field) -> str:
 
 def wants_index(f: Field) -> bool:
     """A column whose sort an index speeds up: a reference (sorted by its target's name), a stored date,
-    or a computed date whose sort key is its day number (``ComputedSql.day_sort``: the next review)."""
-    return f.kind.is_reference or f.kind is Kind.DATE or is_computed_day(f)
+    a computed date whose sort key is its day number (``ComputedSql.day_sort``: the next review), or a
+    column saying whether such a date is past (``ComputedSql.past_of``: the review status, sorted
+    through the next review's index)."""
+    return f.kind.is_reference or f.kind is Kind.DATE or is_computed_day(f) or _past_of(f) is not None
 
 
 def is_computed_day(f: Field) -> bool:
     return not f.kind.stored and bool(getattr(f.sql, "day_sort", False))
+
+
+def _past_of(f: Field) -> str | None:
+    return None if f.kind.stored else getattr(f.sql, "past_of", None)
+
+
+def _indexed(reg: Register, f: Field) -> Field:
+    """The field whose index serves a sort by ``f``: itself, or the date a "past" column reads."""
+    past = _past_of(f)
+    return reg.field(past) if past is not None else f
 
 
 def day_key_sql(session: Session, reg: Register, f: Field, ctx: Context | None = None, qualified: bool = True) -> str:
@@ -114,10 +132,10 @@ def _pg_wants(conn: Connection, f: Field) -> bool:
 
 
 def has_index(session: Session, reg: Register, f: Field) -> bool:
+    f = _indexed(reg, f)
     conn = session.connection()
-    if _pg_wants(conn, f):
-        return conn.execute(text("SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = :n"),
-                            {"n": index_names(reg, f)[0]}).first() is not None
+    if _pg_wants(conn, f):  # and valid: not left half-built by a concurrent build that failed
+        return _pg_valid(conn, index_names(reg, f)[0]) is True
     if conn.dialect.name != "sqlite" or not wants_index(f):
         return False
     wanted = index_names(reg, f)
@@ -134,7 +152,7 @@ def has_index(session: Session, reg: Register, f: Field) -> bool:
 def ensure(session: Session, reg: Register, name: str, records: int | None = None) -> bool:
     """Build the sort index of the register's column ``name`` when the register holds ``THRESHOLD``
     records or more (SQLite); returns whether it has one now. Runs in the caller's write transaction."""
-    f = reg.field(name)
+    f = _indexed(reg, reg.field(name))
     conn = session.connection()
     if not (conn.dialect.name == "sqlite" and wants_index(f) or _pg_wants(conn, f)) or reg.parent is not None:
         return False
@@ -164,6 +182,71 @@ def ensure(session: Session, reg: Register, name: str, records: int | None = Non
     return True
 
 
+def ahead(reg: Register) -> list[str]:
+    """The columns whose index may be built ahead of their first sort, when a large table opens
+    (``missing_ahead`` says which on this database): on SQLite the computed dates (the next review),
+    whose index takes seconds to build — 1.6–2.8 s of CPU for a million risks on a loaded machine, so
+    their first sort, building it, took longer than any other — and which the review status's sort and
+    a search of dates read too (a reference's or a stored date's takes about one sort without it, so it
+    is built at the first sort: few files are sorted by every column); on PostgreSQL the references,
+    whose ``(fk, id)`` index took 4.2 s to build at the first sort by owner, where a sort takes 0.6 s
+    with it — built there ``CONCURRENTLY`` (``ensure_concurrently``), holding nobody's writes."""
+    if reg.parent is not None:
+        return []
+    return [f.name for f in reg.fields if is_computed_day(f) or f.kind.is_reference]
+
+
+def missing_ahead(session: Session, reg: Register) -> list[str]:
+    """The columns of ``ahead`` this database builds ahead and lacks a current index of."""
+    conn = session.connection()
+    sqlite = conn.dialect.name == "sqlite"
+    wanted = [reg.field(name) for name in ahead(reg)]
+    return [f.name for f in wanted if (is_computed_day(f) if sqlite else _pg_wants(conn, f))
+            and not has_index(session, reg, f)]
+
+
+def ensure_ahead(session: Session, reg: Register, records: int | None = None) -> list[str]:
+    """Build the indexes of ``ahead`` the register lacks when it holds ``THRESHOLD`` records or more (a
+    large table just opened, on a worker thread; an import taking it past the threshold); returns the
+    columns that have one now. Runs in the caller's write transaction (so not on PostgreSQL, where
+    ``ensure_concurrently`` builds them outside one)."""
+    if session.connection().dialect.name != "sqlite":
+        return []
+    return [name for name in missing_ahead(session, reg) if ensure(session, reg, name, records)]
+
+
+def ensure_concurrently(session: Session, reg: Register, names: list[str], records: int | None = None) -> list[str]:
+    """PostgreSQL, outside any transaction (``Office.outside_transaction``): build the ``(fk, id)`` index
+    of each reference column of ``names`` that lacks one, ``CREATE INDEX CONCURRENTLY`` — others' writes
+    to the register go on meanwhile (a plain ``CREATE INDEX`` holds them for its seconds). A build that
+    failed half-way leaves an invalid index: it is dropped and built again. Returns the columns that have
+    one now."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql" or reg.parent is not None:
+        return []
+    if records is None:
+        records = int(conn.execute(text(f'SELECT count(*) FROM "{_table(reg)}"')).scalar_one())
+    if records < THRESHOLD:
+        return []
+    made = []
+    for name in names:
+        f = reg.field(name)
+        if not _pg_wants(conn, f):
+            continue
+        own = index_names(reg, f)[0]
+        if _pg_valid(conn, own) is False:
+            conn.execute(text(f'DROP INDEX CONCURRENTLY IF EXISTS "{own}"'))
+        conn.execute(text(f'CREATE INDEX CONCURRENTLY IF NOT EXISTS "{own}" ON "{_table(reg)}" ("{_column(reg, f)}", id)'))
+        made.append(name)
+    return made
+
+
+def _pg_valid(conn: Connection, name: str) -> bool | None:
+    """Whether the index is valid (None: there is none); a concurrent build that failed leaves one invalid."""
+    row = conn.execute(text("SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass(:n)"), {"n": f'"{name}"'}).first()
+    return None if row is None else bool(row[0])
+
+
 def drop_all(conn: Connection) -> None:
     """Remove every sort index (before a migration; they are rebuilt on demand)."""
     if conn.dialect.name == "postgresql":
@@ -185,7 +268,8 @@ def _json_ids(conn: Connection, sql: str) -> array[int]:
     return _parse_ids(conn.execute(text(f"SELECT json_group_array(id) FROM ({sql})")).scalar_one() or "[]")
 
 
-def ordered_ids(session: Session, reg: Register, f: Field, descending: bool) -> array[int] | None:
+def ordered_ids(session: Session, reg: Register, f: Field, descending: bool,
+                ctx: Context | None = None) -> array[int] | None:
     """Every record's id sorted by the column through its index (call when ``has_index``): the rows
     with a value in the column's order, ties by id, then the blank ones by id. None where the index
     cannot give that order alone (PostgreSQL, targets named alike): the caller sorts by key."""
@@ -194,6 +278,8 @@ def ordered_ids(session: Session, reg: Register, f: Field, descending: bool) -> 
     direction = "DESC" if descending else "ASC"
     if conn.dialect.name == "postgresql":
         return _pg_reference_ids(conn, reg, f, direction)
+    if (past := _past_of(f)) is not None:
+        return _past_ids(session, reg, reg.field(past), ctx)
     if is_computed_day(f):  # its index holds (day, id): the filled rows in order, then the blank ones
         key = day_key_sql(session, reg, f)
         filled = f'SELECT id FROM "{table}" WHERE {key} IS NOT NULL ORDER BY {key} {direction}, id'
@@ -220,6 +306,26 @@ def ordered_ids(session: Session, reg: Register, f: Field, descending: bool) -> 
     total = int(conn.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one())
     if len(ids) < total:  # blanks: one scan of the table (none to look for in a column filled throughout)
         ids.extend(_json_ids(conn, blank))
+    return ids
+
+
+def _past_ids(session: Session, reg: Register, day: Field, ctx: Context | None) -> array[int]:
+    """Sorted by whether ``day`` is past (the review status: "Overdue" or blank), either way: the rows
+    whose day is before today in id order, then the others in id order. Each part is a range of the
+    day's index (before today; today on, and blank), read in the index's order and sorted by id here —
+    not the key computed for every row and a million rows sorted by it: among 1,000,000 risks 1.5–1.7 s
+    of CPU as one sort, 0.5 s so."""
+    from .records import load_context
+
+    ctx = ctx or load_context(session)
+    conn = session.connection()
+    key, table = day_key_sql(session, reg, day, ctx), _table(reg)
+    today = ctx.today.toordinal() + JULIAN_DAY_OF_ORDINAL_0  # the whole day number ``whole_day_key`` gives
+    past = _json_ids(conn, f'SELECT id FROM "{table}" WHERE {key} < {today}')
+    rest = _json_ids(conn, f'SELECT id FROM "{table}" WHERE {key} >= {today}')
+    rest.extend(_json_ids(conn, f'SELECT id FROM "{table}" WHERE {key} IS NULL'))
+    ids = array("q", sorted(past))
+    ids.extend(sorted(rest))
     return ids
 
 

@@ -165,10 +165,42 @@ def _search_terms(session: Session, reg: Register, text: str, ctx: Context,
                 term = _contains(cast(getattr(E, f.attr), String), text, sqlite)
             (own if held else other).append(term)
         elif has_sql(reg, f) and search_index.can_show(f, text, ctx):
+            if (days := _days_showing(session, reg, f, text, ctx)) is not None:
+                other.append(days)  # a computed date with its sort index: the days that show the text
+                continue
             cheaper = getattr(f.sql, "contains", None)  # ComputedSql.contains (a rating: its score's bands)
             other.append(cheaper(E, text, ctx) if cheaper else _contains(cast(_value(reg, f, ctx), String), text, sqlite))
         # a computed field without SQL is not searched in a windowed table
     return own, other
+
+
+DAYS_LISTED = 40_000  # days (110 years) between a computed date's first and last: more, and it is read per row
+
+
+def _days_showing(session: Session, reg: Register, f: Field, text: str, ctx: Context) -> ColumnElement[bool] | None:
+    """A computed date with its sort index (the next review, on SQLite) shows ``text`` — "-03-1" inside
+    dates as well as "2024-03" beginning them — on the days between its first and last (read at the
+    index's two ends) whose written form holds it: the rows are those days' look-ups in the index, no
+    date made or day number computed for any row. Among 1,000,000 risks "-03-1" (30 days, 53,340 risks)
+    took 1.0–1.4 s of CPU as a LIKE of every row's date text. None without the index (SQLite computes
+    the key of every row then, as ``ComputedSql.contains`` does), or when its days span more than
+    ``DAYS_LISTED``."""
+    if session.connection().dialect.name != "sqlite" or not sort_index.is_computed_day(f) \
+            or not sort_index.has_index(session, reg, f):
+        return None
+    E: Any = reg.entity
+    key = computed_sql.whole_day_key(f.sql.sort(E, ctx))  # type: ignore[union-attr]  # the index's expression
+    first, last = session.connection().execute(select(select(func.min(key)).select_from(E).scalar_subquery(),
+                                                      select(func.max(key)).select_from(E).scalar_subquery())).one()
+    if first is None:
+        return false()  # every row blank
+    offset = computed_sql.JULIAN_DAY_OF_ORDINAL_0
+    first, last = max(int(first), 1 + offset), min(int(last), date.max.toordinal() + offset)
+    if last - first > DAYS_LISTED:
+        return None
+    days = [day for day in range(first, last + 1) if text in date.fromordinal(day - offset).isoformat()]
+    # the day numbers written into the statement, as the index's expression has its constants
+    return key.in_([literal_column(str(day)) for day in days]) if days else false()
 
 
 def _search_condition(session: Session, reg: Register, text: str, ctx: Context) -> ColumnElement[bool]:
@@ -407,12 +439,19 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
     sort = reg.field(window.sort_field) if window.sort_field else None
     walked = None
     if sort is not None and not conditions and sort_index.has_index(session, reg, sort):
-        walked = sort_index.ordered_ids(session, reg, sort, window.descending)  # a walk of its index
+        walked = sort_index.ordered_ids(session, reg, sort, window.descending, ctx)  # a walk of its index
     if walked is not None:
         ids = walked
     else:
+        sqlite = session.get_bind().dialect.name == "sqlite"
         if sort is not None and has_sql(reg, sort):
-            query = _order(reg, sort, window.descending, ctx, query, session.get_bind().dialect.name == "sqlite")
+            query = _order(reg, sort, window.descending, ctx, query, sqlite)
+        elif window.search and not sqlite:
+            # PostgreSQL, a search: in id order, but not by walking the primary key — misjudging how many
+            # rows pass the ILIKEs, the planner walked it, testing each row in turn on one process; by
+            # ``id + 0`` it scans the table with its parallel workers and sorts the rows that pass.
+            # 300,000 risks, a loaded machine: "ab" (no row; every row read) 2.3–2.5 → 1.36–1.4 s.
+            query = query.order_by(E.id + 0)
         else:
             query = query.order_by(E.id)
         ids = _ids(session, query)

@@ -30,6 +30,7 @@ Differences from the in-memory table, all deliberate:
 
 from __future__ import annotations
 
+import logging
 import threading
 from array import array
 from collections import OrderedDict
@@ -44,6 +45,8 @@ from ...models.windows import BLANK, Window
 from ..document import Document
 from .proxy import RegisterFilterProxy
 from .table_model import OFFSET, RegisterTableModel, format_value, rows_reader
+
+log = logging.getLogger(__name__)
 
 WINDOWED_FROM = 50_000  # records; below this a table holds its rows in memory (RegisterTableModel)
 PAGE = 200
@@ -94,6 +97,42 @@ class WindowedRegisterModel(RegisterTableModel):
         self._applied: set[int] = set()  # records ``apply_outside`` just put in place, announced next
         super().__init__(document, register, parent_id, parent)
         self._reloaded.connect(self._install_reloaded)
+        self.indexes_ahead = self._build_sort_indexes_ahead()
+
+    def _build_sort_indexes_ahead(self) -> threading.Thread | None:
+        """A large register's sort indexes that take seconds to build (``sort_index.ahead``: on SQLite the
+        next review's, an index on its day-number expression; on PostgreSQL the references') are built
+        on a worker thread once the table is open, with its own connection, so no first sort waits for
+        one (for a million risks the next review's took 1.6–2.8 s of CPU; on SQLite the file's write lock
+        is held meanwhile, so an edit saved then waits for it, as for another window's save; PostgreSQL
+        builds CONCURRENTLY, holding nobody's writes). A database that cannot be written now (read only,
+        busy, no right to) keeps sorting without, or builds it at the first sort."""
+        if self.parent_id is not None or self._total < sort_index.THRESHOLD or not sort_index.ahead(self.register):
+            return None
+        office, register, total = self.document.office, self.register, self._total
+
+        def work() -> None:
+            try:
+                missing = office.read(sort_index.missing_ahead, register)
+                if missing and office.store.is_sqlite:
+                    office.write(sort_index.ensure_ahead, register, total)
+                elif missing:  # PostgreSQL: CREATE INDEX CONCURRENTLY, outside a transaction
+                    office.outside_transaction(sort_index.ensure_concurrently, register, missing, total)
+            except Exception as e:  # noqa: BLE001 — read-only, busy, closed: the first sort builds it
+                log.info("Sort indexes of %s not built ahead: %s", register.name, e)
+
+        thread = threading.Thread(target=work, name="pmo-sort-indexes", daemon=True)
+        thread.start()
+        return thread
+
+    def wait_for_indexes_ahead(self) -> None:
+        """Until the worker building the sort indexes ahead (``_build_sort_indexes_ahead``) is done."""
+        if self.indexes_ahead is not None and self.indexes_ahead.is_alive():
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.indexes_ahead.join()
+            finally:
+                QApplication.restoreOverrideCursor()
 
     # ------------------------------------------------------------------ what is shown
     def window(self) -> Window:
@@ -220,13 +259,21 @@ class WindowedRegisterModel(RegisterTableModel):
         self._sort_index_checked.add(name)
         f = self.register.field(name)
         office = self.document.office
-        if not sort_index.wants_index(f) or office.read(sort_index.has_index, self.register, f):
+        if not sort_index.wants_index(f):
+            return
+        self.wait_for_indexes_ahead()  # it may be building this one (a sort by title goes on meanwhile)
+        if office.read(sort_index.has_index, self.register, f):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            office.write(sort_index.ensure, self.register, name, self._total)
+            if office.store.is_sqlite:
+                office.write(sort_index.ensure, self.register, name, self._total)
+            else:  # CONCURRENTLY: others' writes to the register go on meanwhile
+                office.outside_transaction(sort_index.ensure_concurrently, self.register, [name], self._total)
         except errors.StoreError:
             pass  # busy or read-only just now: this sort goes without it, a later session builds it
+        except Exception as e:  # noqa: BLE001 — the server refused the concurrent build: sorted without it
+            log.info("No sort index for %s.%s: %s", self.register.name, name, e)
         finally:
             QApplication.restoreOverrideCursor()
 
@@ -480,6 +527,7 @@ class WindowedRegisterModel(RegisterTableModel):
         office = self.document.office
         if office.read(search_index.has_index, self.register):
             return
+        self.wait_for_indexes_ahead()  # SQLite: the file's write lock is the worker's until then
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             office.write(search_index.ensure, self.register, self._total)
