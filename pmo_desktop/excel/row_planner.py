@@ -195,6 +195,20 @@ def _same(field: Field, new: Any, old: Any) -> bool:
     return bool(new == old)
 
 
+def _changed(by_name: dict[str, Field], values: dict[str, Any], old: dict[str, Any]) -> list[Field]:
+    """The fields whose imported value differs from the stored one (``_same``); a value of the stored one's
+    class and equal to it is the same at once, but for a list of names (``_same`` compares those by name)."""
+    out = []
+    for name, new in values.items():
+        stored = old.get(name)
+        f = by_name[name]
+        if new.__class__ is stored.__class__ and new == stored and not f.kind.is_links:
+            continue
+        if not _same(f, new, stored):
+            out.append(f)
+    return out
+
+
 class Planner:
     """Plans sheets against one read session; remembers what earlier sheets of the import add."""
 
@@ -924,7 +938,7 @@ class Planner:
         if not errors and record_id is not None:
             old = self.current(reg, record_id)
             by_name = self._fields_by_name(reg)
-            changed = [by_name[n] for n, new in values.items() if not _same(by_name[n], new, old.get(n))]
+            changed = _changed(by_name, values, old)
             values = {f.name: values[f.name] for f in changed}
             reason += ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
         if errors:
@@ -1011,7 +1025,7 @@ class Planner:
         if record_id is not None:
             old = self.current(reg, record_id)
             by_name = self._fields_by_name(reg)
-            changed = [by_name[n] for n, new in values.items() if not _same(by_name[n], new, old.get(n))]
+            changed = _changed(by_name, values, old)
             values = {f.name: values[f.name] for f in changed}
             reason = ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
             prow = PlannedRow(RowReport(plan.sheet, number, Action.UPDATE, code, reason), values, record_id)
