@@ -195,8 +195,24 @@ def _same(field: Field, new: Any, old: Any) -> bool:
     return bool(new == old)
 
 
+def _changed(by_name: dict[str, Field], values: dict[str, Any], old: dict[str, Any]) -> list[Field]:
+    """The fields whose imported value differs from the stored one (``_same``); a value of the stored one's
+    class and equal to it is the same at once, but for a list of names (``_same`` compares those by name)."""
+    out = []
+    for name, new in values.items():
+        stored = old.get(name)
+        f = by_name[name]
+        if new.__class__ is stored.__class__ and new == stored and not f.kind.is_links:
+            continue
+        if not _same(f, new, stored):
+            out.append(f)
+    return out
+
+
 class Planner:
     """Plans sheets against one read session; remembers what earlier sheets of the import add."""
+
+    ordinary_rows = True  # ordinary rows planned in one step (``_plan_ordinary``); off: every row the full way
 
     def __init__(self, session: Session, progress: Progress | None = None, cancelled: Cancelled | None = None,
                  *, translations: dict[str, dict[str, dict[str, str]]] | None = None, create_missing: bool = False,
@@ -398,10 +414,29 @@ class Planner:
         rating_cols = {c for c, f in fields if f.kind is Kind.SCALE}
         text_cols = {c for c, f in fields if f.kind.free_text and not f.kind.is_key} | set(self._responses)
         first_block = True
+        # ordinary rows (``_plan_ordinary``) where the sheet has nothing that needs the row-by-row steps
+        # below: no child sheet, no RAID filter, no tick or engagement columns, no response plans, no
+        # columns kept in the notes, no title made of other columns and no constant of the sheet
+        ordinary = (self.ordinary_rows and parent_reg is None and row_filter is None and not self._ticks
+                    and not self._engaged and not self._responses and not plan.extras and self._title_from is None
+                    and not self._constants and key is not None and code_col is not None and title_col is not None
+                    and code_col != title_col and bool(self._steps))
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width):
             tick += 1
             if tick % TICK == 0:
                 self._tick()
+            if ordinary and last_record is not None and not blank_run and number not in merged_title and \
+                    len(plan.rows) - 1 not in notes:
+                done = self._plan_ordinary(plan, reg, number, row, code_col, title_col, strict_refs,  # type: ignore[arg-type]
+                                           repeated, seen_rows)
+                if done is not None:
+                    block.append(len(plan.rows))
+                    widths[len(plan.rows)] = done[1]
+                    if first_block:
+                        table_widths.append(done[1])
+                    last_record = (len(plan.rows), number, row)
+                    plan.rows.append(done[0])
+                    continue
             filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip())]
             if not filled:
                 if data_started:
@@ -915,7 +950,7 @@ class Planner:
         if not errors and record_id is not None:
             old = self.current(reg, record_id)
             by_name = self._fields_by_name(reg)
-            changed = [by_name[n] for n, new in values.items() if not _same(by_name[n], new, old.get(n))]
+            changed = _changed(by_name, values, old)
             values = {f.name: values[f.name] for f in changed}
             reason += ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
         if errors:
@@ -929,6 +964,91 @@ class Planner:
         if action == Action.INSERT and responses:
             prow.actions = responses
         return prow
+
+    def _plan_ordinary(self, plan: SheetPlan, reg: Register, number: int, row: tuple[Any, ...], code_col: int,
+                       title_col: int, strict_refs: list[tuple[int, Field]], repeated: set[int] | None,
+                       seen_rows: dict[tuple[Any, ...], int]) -> tuple[PlannedRow, int] | None:
+        """An ordinary row, planned in one step: (its planned row, how many cells it fills), exactly as the
+        loop of ``plan_sheet`` and ``_plan_row`` plan it, or None (nothing changed) when it is not one.
+
+        Ordinary: below a record of the same block (no gap, no merged title), ID and title filled, two other
+        cells at least, no template example, total or repeated row; every mapped cell a value of its field
+        as it is (``_fast_values``: no translation to ask for, no error, no text cut, no note); names known;
+        an ID no other row of this import claimed, a stored record of that ID with a like title; the
+        register's rule met. Every other row goes the full way, which says why."""
+        filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip())]
+        if len(filled) <= 2:  # a note, a copyright line, a title going on: the full way judges
+            return None
+        code_raw, title_raw = row[code_col], row[title_col]
+        if code_raw.__class__ is not str or title_raw.__class__ is not str or code_raw == title_raw or \
+                not code_raw.strip() or not title_raw.strip():
+            return None  # the ID and the title, two texts: neither an empty template row nor a heading
+        if _example(code_raw) or word_key(title_raw) in value_words("nothing") or \
+                _TOTAL_RE.match(v.parse_text(row[filled[0]])):
+            return None
+        check_repeat = repeated is None or hash(row) in repeated
+        if check_repeat and tuple(row) in seen_rows:
+            return None
+        values = self._fast_values(row)
+        if values is None:
+            return None
+        for name, limit in self._length_checks.items():
+            long_text = values.get(name)
+            if isinstance(long_text, str) and len(long_text) > limit:
+                return None
+        if self._long_texts:
+            return None
+        for _c, f in strict_refs:
+            if f.name not in values:
+                continue
+            wanted = values[f.name]
+            assert f.ref is not None  # strict_refs holds references only
+            known = self.names(f.ref.target, f.ref.label)
+            pending = self.pending_names[f.ref.target]
+            for name in ([wanted] if f.kind.is_reference else wanted):
+                if name and name.lower() not in known and name.lower() not in pending:
+                    return None
+        key = reg.key_field
+        assert key is not None  # an ordinary sheet has IDs
+        code = values.pop(key.name, "") or ""
+        if not code:
+            return None
+        low = code.lower()
+        claimed = self.claimed[reg.name]
+        if low in claimed:
+            return None
+        record_id = self.codes(reg).get(low)
+        title_name = self._title_field
+        if record_id is not None and not self._own_export and title_name and values.get(title_name):
+            stored = self.current(reg, record_id).get(title_name) or ""
+            if not _similar(values[title_name], stored):
+                return None
+        if record_id is None:
+            for f in self._required:
+                if f.name not in values:
+                    return None
+        if reg.check is not None:
+            record = dict(self.current(reg, record_id)) if record_id is not None else dict(reg.defaults)
+            record.update(values)
+            try:
+                reg.check(record, self.ctx)
+            except ValidationError:
+                return None
+        if record_id is not None:
+            old = self.current(reg, record_id)
+            by_name = self._fields_by_name(reg)
+            changed = _changed(by_name, values, old)
+            values = {f.name: values[f.name] for f in changed}
+            reason = ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
+            prow = PlannedRow(RowReport(plan.sheet, number, Action.UPDATE, code, reason), values, record_id)
+        else:
+            prow = PlannedRow(RowReport(plan.sheet, number, Action.INSERT, code, ""), {key.name: code, **values})
+        claimed[low] = (plan.sheet, number)
+        self.claimed_rows[(reg.name, low)] = prow
+        self._claiming = None
+        if check_repeat:
+            seen_rows[tuple(row)] = number
+        return prow, len(filled)
 
     def _fast_values(self, row: tuple[Any, ...]) -> dict[str, Any] | None:
         """The values the steps of ``_plan_values`` make of this row, as a lookup per cell, when every cell
@@ -1025,9 +1145,14 @@ class Planner:
             m = pattern.fullmatch(code)
             if m:
                 highest = max(highest, int(m.group(1)))
+        taken = self.codes(reg)
         for p in new:
             highest += 1
             code = f"{reg.code_prefix}{highest:0{reg.code_digits}d}"
+            while code.lower() in taken or code.lower() in self.claimed[reg.name]:
+                # a stored ID written with fewer digits than the highest ("R-505" beside "R-0504"): the next
+                highest += 1
+                code = f"{reg.code_prefix}{highest:0{reg.code_digits}d}"
             p.report.code = code
             p.values = {key.name: code, **p.values}  # the code first: set before any flush
             self.claimed[reg.name][code.lower()] = (plan.sheet, p.report.row)

@@ -441,12 +441,17 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     E = reg.entity
     if codes is None:
         codes = stored_codes(session, reg)
-    counter = [int(next_code(session, reg)[len(reg.code_prefix):]) - 1] if key is not None else [0]
+    # the highest stored number, read when a row first needs a fresh ID (an import's rows mostly give theirs)
+    counter = [0]
+    counted = [key is None]
     pattern = re.compile(re.escape(reg.code_prefix) + r"(\d+)", re.IGNORECASE)
 
     given_codes: list[str] = []  # IDs the rows gave since the last fresh one: read for their number when needed
 
     def fresh_code() -> str:
+        if not counted[0]:  # nothing is written before the loop ends: as read at the start
+            counter[0] = int(next_code(session, reg)[len(reg.code_prefix):]) - 1
+            counted[0] = True
         for given in given_codes:  # after the highest number given so far
             m = pattern.fullmatch(given)
             if m:
@@ -577,7 +582,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
         before = conn.scalar(select(func.max(E.id))) if conn.dialect.name == "sqlite" else None
         written = insert_rows(conn, E.__table__, values_out, renamed or None)
         new_rows = select(E.code, E.id) if before is None else select(E.code, E.id).where(E.id > before)
-        by_code = {c.lower(): i for c, i in conn.execute(new_rows)}
+        by_code = {c.lower(): i for c, i in conn.execute(new_rows).all()}  # fetched at once, not row by row
         ids = [by_code[row[key.attr].lower()] for row in values_out]
     elif hook is not None or any(links_out):
         ids = list(session.scalars(insert(E).returning(E.id, sort_by_parameter_order=True), values_out))
