@@ -187,6 +187,19 @@ def test_a_definitions_block_under_the_table_explains_it_and_is_no_record(sqlite
     titles = sorted(r["title"] for r in rows_of(sqlite_store, "risks"))
     assert titles == ["Another program could take the port", "The console could become unreachable",
                       "The virtual machine could be deleted"]
+    # the same with an ID column, whose ordinary rows are planned in one step
+    keyed = write_xlsx(tmp_path / "Keyed Risk Assessment.xlsx", {"Risks": [
+        ["Risk ID", "Risk", "Likelihood Level", "Impact Level", "Risk Owner"],
+        ["K1", "Quay wall cracks", "Low", "Medium", "Ann Lee"],
+        ["K2", "Crane breaks down", "Medium", "High", "Bob Ray"],
+        ["K3", "Tide gauge fails", "High", "High", "Ann Lee"],
+        [], ["Definition"], [],
+        ["Likelihood Level", "High: likely to happen", "Medium: could happen", "Low: unlikely", "x"],
+        ["Impact Level", "High: the works stop", "Medium: the works slow", "Low: recovered", "x"],
+        ["Risk Tolerance", "Tolerate: no further action", "Treat: act to reduce it", "Medium", "x"]]})
+    plan = import_all(sqlite_store, keyed)
+    assert {"K1", "K2", "K3"} <= set(by_code(sqlite_store, "risks"))
+    assert not any(r["title"].startswith(("High:", "Tolerate")) for r in rows_of(sqlite_store, "risks"))
 
 
 def test_uncertain_is_the_middle_likelihood(sqlite_store, tmp_path):

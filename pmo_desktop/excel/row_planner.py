@@ -432,6 +432,8 @@ class Planner:
                 if done is not None:
                     block.append(len(plan.rows))
                     widths[len(plan.rows)] = done[1]
+                    if not first_block and any(x.__class__ is str and word_key(x) in own_headers for x in row):
+                        defining.add(len(plan.rows))
                     if first_block:
                         table_widths.append(done[1])
                     last_record = (len(plan.rows), number, row)
