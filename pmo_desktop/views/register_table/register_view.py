@@ -38,6 +38,7 @@ from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsComma
 from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
+from .frozen import FrozenColumns
 from .new_row import NewRowLine, NewRowModel
 from .table_model import typed_value
 from .windowed import WindowedRegisterModel, make_models
@@ -49,6 +50,30 @@ class RegisterTable(QTableView):
     """A QTableView that moves down after Enter, like a spreadsheet, into the new-row line below it."""
 
     below_last_row = Signal(int)  # Down or Enter on the last row: the column to continue in
+    frozen: FrozenColumns | None = None  # the leading columns kept in view (frozen.py)
+
+    def edit(self, index, trigger=None, event=None):
+        """A frozen cell, while the table is scrolled sideways, is edited where it is on screen."""
+        if trigger is None:
+            return super().edit(index)  # comes back here with the trigger
+        if self.frozen is not None and self.frozen.owns(index):
+            return self.frozen.edit(index, trigger, event)
+        return super().edit(index, trigger, event)
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Scroll to a cell without hiding it under the frozen columns, or scrolling them away."""
+        frozen = self.frozen
+        bar = self.horizontalScrollBar()
+        before = bar.value()
+        super().scrollTo(index, hint)
+        if frozen is None or not index.isValid() or not frozen.columns:
+            return
+        if index.column() in frozen.columns:  # always in view: only the rows scroll
+            bar.setValue(before)
+            return
+        covered = frozen.frozen_width() - self.columnViewportPosition(index.column())
+        if covered > 0 and bar.value() > 0:
+            bar.setValue(max(0, bar.value() - covered))
 
     def keyPressEvent(self, event):
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -193,6 +218,11 @@ class RegisterView(QWidget):
             if f.name in hidden_fields:
                 self.table.setColumnHidden(col, True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        frozen = {register.fields.index(f) for f in register.frozen_fields}
+        self.frozen = self.table.frozen = FrozenColumns(self.table, frozen) if frozen else None
+        if self.frozen is not None:
+            frozen_header = self.frozen.horizontalHeader()
+            frozen_header.customContextMenuRequested.connect(lambda pos: self._header_menu(pos, frozen_header))
 
         self._make_actions()
 
@@ -338,7 +368,14 @@ class RegisterView(QWidget):
             for col in range(len(self.register.fields)):
                 self.table.setColumnWidth(col, round(self.table.columnWidth(col) * ratio))
         self._zoom_factor = level.factor
+        self._sync_columns()
+
+    def _sync_columns(self) -> None:
+        """The new-row line and the frozen columns follow the table's columns."""
         self.new_line.sync_columns()
+        frozen = getattr(self, "frozen", None)
+        if frozen is not None:
+            frozen.sync()
 
     # A saved view per register: the user's column order and widths (at 100 % zoom), and hidden columns.
     def _layout_key(self) -> str:
@@ -376,7 +413,7 @@ class RegisterView(QWidget):
                     self.table.setColumnWidth(names.index(name), round(width * (self._zoom_factor or 1.0)))
         finally:
             self._programmatic = False
-        self.new_line.sync_columns()
+        self._sync_columns()
 
     def reset_columns(self) -> None:
         """Back to the register's own columns: all shown, in their order, at their widths."""
@@ -405,14 +442,14 @@ class RegisterView(QWidget):
         for col, f in enumerate(self.register.fields):
             if f.name in names and f.name not in self.hidden_fields:
                 self.table.setColumnHidden(col, True)
-        self.new_line.sync_columns()
+        self._sync_columns()
 
     def set_column_visible(self, column: int, visible: bool) -> None:
         """Show or hide a column (the column chooser); remembered for this register."""
         if not visible and len(self._visible_columns()) <= 1:
             return  # never hide the last column
         self.table.setColumnHidden(column, not visible)
-        self.new_line.sync_columns()
+        self._sync_columns()
         hidden = [f.name for col, f in enumerate(self.register.fields)
                   if self.table.isColumnHidden(col) and f.name not in self.hidden_fields]
         QSettings().setValue(self._columns_key(), hidden)
@@ -421,7 +458,7 @@ class RegisterView(QWidget):
         for col, f in enumerate(self.register.fields):
             if f.name not in self.hidden_fields:
                 self.table.setColumnHidden(col, False)
-        self.new_line.sync_columns()
+        self._sync_columns()
         QSettings().remove(self._columns_key())
 
     def open_header_menu(self) -> QMenu | None:
@@ -442,12 +479,13 @@ class RegisterView(QWidget):
     def distinct_values(self, column: int) -> list[str]:
         return self.model.distinct_values(column, MAX_FILTER_VALUES)
 
-    def _header_menu(self, pos) -> None:
-        column = self.table.horizontalHeader().logicalIndexAt(pos)
+    def _header_menu(self, pos, header: QHeaderView | None = None) -> None:
+        header = header or self.table.horizontalHeader()
+        column = header.logicalIndexAt(pos)
         if column < 0:
             return
         menu = self.build_header_menu(column)
-        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+        menu.exec(header.mapToGlobal(pos))
 
     def build_header_menu(self, column: int) -> QMenu:
         """Sort and an Excel-like value filter for one column."""
