@@ -220,7 +220,7 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
     _header_row(ws, row + 1, ("Due", "ID", "Level", "Decision"))
     row += 2
     for d in pending:
-        _cell(ws, row, 1, date.fromisoformat(d["due"]), fmt="yyyy-mm-dd", border=True,
+        _cell(ws, row, 1, date.fromisoformat(d["due"]), fmt=styles.DATE_FORMAT, border=True,
               font=Font(color=OVERDUE_COLOUR, bold=True) if d["overdue"] else None)
         _cell(ws, row, 2, d["id"], border=True)
         _cell(ws, row, 3, d["level"], border=True)

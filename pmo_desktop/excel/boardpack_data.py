@@ -28,6 +28,7 @@ from ..models.risks import Risk
 from ..models.status_rollup import ProjectStatus, latest_status, milestones, milestones_slipped
 from ..models.store import Store
 from ..models.summary import OPEN, HeatCell, Summary, heat_map_counts, risk_score_groups, summarize
+from ..models.values import day_text
 from ..models.what_changed import Comparison, compare_registers
 
 TOP_RISKS = 20
@@ -163,6 +164,6 @@ def since_intro(data: BoardPackData) -> str:
                 "The next pack lists what changed since this one.")
     s = data.since
     if not s.moves:
-        return f"Nothing the board watches has changed since “{s.since}” ({s.since_day:%d %b %Y})."
-    return f"What changed since “{s.since}” ({s.since_day:%d %b %Y}): " + "; ".join(
+        return f"Nothing the board watches has changed since “{s.since}” ({day_text(s.since_day)})."
+    return f"What changed since “{s.since}” ({day_text(s.since_day)}): " + "; ".join(
         f"{k.split(': ', 1)[1]} {n}" for k, n in s.counts().items()) + "."

@@ -46,6 +46,7 @@ from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED,
 from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RAG_COLOURS, TREND_ARROWS, WORSE
 from ..models.store import Store
 from ..models.summary import HeatCell, overview_entries
+from ..models.values import day_text
 from .atomic import check_target, write_atomically
 from .boardpack_data import SINCE_HEADERS, BoardPackData, Record, read_board_pack, since_intro, since_rows
 from .styles import text_colour_on
@@ -75,7 +76,7 @@ def _text(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:,.1f}"
     if isinstance(value, date):
-        return f"{value.day} {value:%b %Y}"
+        return day_text(value)
     return str(value)
 
 
@@ -221,7 +222,7 @@ def _summary(data: BoardPackData) -> list[Flowable]:
     if pending:
         out += [Spacer(1, 3 * mm),
                 _table(("Decision pending", "ID", "Level", "Due"),
-                       [(d["title"], d["id"], d["level"], d["due"] + (" (overdue)" if d["overdue"] else ""))
+                       [(d["title"], d["id"], d["level"], day_text(date.fromisoformat(d["due"])) + (" (overdue)" if d["overdue"] else ""))
                         for d in pending], _widths(FULL, (30, 6, 6, 8)),
                        {(3, i): "#ffcdd2" for i, d in enumerate(pending) if d["overdue"]})]
     # Every register that declares an overview entry, as on the Program overview page.
