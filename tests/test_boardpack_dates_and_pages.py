@@ -3,10 +3,13 @@ in the PDF and the workbook alike, "Since the last board" included; and no PDF p
 empty because the next section was sent to a new page when it fitted below (rendered with pdftoppm)."""
 
 import re
+import shutil
+import subprocess
 from datetime import date, timedelta
 
 import openpyxl
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from pmo_desktop.excel.boardpack_publish import publish_board_pack
@@ -63,3 +66,27 @@ def test_every_date_in_the_pack_is_written_one_way(two_boards, tmp_path):
                     texts.append((ws.title, cell.coordinate, cell.value))
     assert formats == {DATE_FORMAT}
     assert texts == []
+
+
+def ink_depth(png) -> float:
+    """How far down its body (between the header and the footer lines) a page is printed on, 0 to 1."""
+    image = Image.open(png).convert("L")
+    width, height = image.size
+    top, bottom = int(height * 0.06), int(height * 0.92)
+    pixels = image.load()
+    inked = [y for y in range(top, bottom) if any(pixels[x, y] < 200 for x in range(0, width, 2))]
+    return (max(inked) - top) / (bottom - top) if inked else 0.0
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")
+def test_no_page_of_the_demo_pack_is_left_nearly_empty(two_boards, tmp_path):
+    store, _ = two_boards
+    with clock.frozen(TODAY):
+        pdf, _ = publish_board_pack(store, tmp_path / "pack.pdf", TODAY, keep_snapshot=False)
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[1]))
+    assert len(pages) == len(PdfReader(pdf).pages)
+    depths = [round(ink_depth(p), 2) for p in pages]
+    assert all(d > 0.05 for d in depths)  # nothing blank
+    assert all(d >= 0.5 for d in depths[:-1]), depths  # a page ends early only where the next section did not fit
+    assert len(pages) <= 8

@@ -30,7 +30,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    PageBreak,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -58,6 +58,7 @@ GRID = colors.HexColor("#9E9E9E")
 QUADRANT_COLOURS = {MANAGE_CLOSELY: "#F8CBAD", KEEP_SATISFIED: "#FFE699", KEEP_INFORMED: "#BDD7EE",
                     MONITOR: "#E2EFDA"}
 MAX_NAMES_PER_QUADRANT = 18
+SECTION_GAP = 8 * mm  # between two sections sharing a page
 
 _styles = getSampleStyleSheet()
 TITLE = ParagraphStyle("PackTitle", parent=_styles["Title"], alignment=0, fontSize=22, leading=26, spaceAfter=4)
@@ -451,8 +452,10 @@ def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: 
         story: list[Flowable] = []
         for k, section in enumerate(SECTIONS):
             if k:
-                story.append(PageBreak())
-            story += section(data)
+                story.append(Spacer(1, SECTION_GAP))
+            # A section follows the one before on the same page when it fits in what is left of it, else
+            # it starts a page; one longer than a page flows on (its tables repeat their header row).
+            story.append(KeepTogether(section(data)))
         doc.build(story, canvasmaker=_numbered_canvas(data, classification))
 
     write_atomically(out, build)
