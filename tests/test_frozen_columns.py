@@ -170,3 +170,27 @@ def test_screenshot_of_a_scrolled_register(window, qtbot, size):
     folder = os.environ.get("PMO_SCREENSHOTS")
     if folder:
         window.grab().save(os.path.join(folder, f"frozen-columns-{size[0]}x{size[1]}.png"))
+
+
+def test_the_new_row_line_keeps_the_same_columns_in_view_and_takes_a_title(window, qtbot):
+    view = risk_view(window, qtbot)
+    walk_right_with_tab(view, qtbot)
+    line = view.new_line
+    assert line.horizontalScrollBar().value() == view.table.horizontalScrollBar().value() > 0
+    title = RISKS.fields.index(RISKS.field("title"))
+    # What is drawn at the left of the new-row line is its ID and title cells, under the table's.
+    y = line.rowViewportPosition(0) + 3
+    assert cell_on_screen(line, QPoint(line.frozen.columnViewportPosition(title) + 5, y)).column() == title
+    assert cell_on_screen(line, QPoint(2, y)).column() == 0
+    rows = view.proxy.rowCount()
+    line.setFocus()
+    line.setCurrentIndex(view.new_row_model.index(0, title))
+    qtbot.keyClick(line, "T")  # typing starts editing, as in Excel
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "yped in the new line")
+    assert isinstance(editor, QLineEdit) and editor.isVisible() and line.isAncestorOf(editor)
+    assert editor.mapTo(line, editor.rect().center()).x() < line.width() // 2  # where the title is seen
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == rows + 1)
+    titles = [view.proxy.index(r, title).data() for r in range(view.proxy.rowCount())]
+    assert "Typed in the new line" in titles, titles[-3:]

@@ -179,3 +179,34 @@ class FrozenColumns(QTableView):
     def owns(self, index) -> bool:
         """Whether a cell of the table is drawn (and so edited) here now."""
         return index.isValid() and self.isVisible() and index.column() in self.columns
+
+
+class FrozenTable(QTableView):
+    """A table whose leading columns a ``FrozenColumns`` view may keep in view (the register's table and
+    its new-row line): it edits a frozen cell there, and scrolls around the frozen columns."""
+
+    frozen: FrozenColumns | None = None  # the leading columns kept in view
+
+    def edit(self, index, trigger=None, event=None):
+        """A frozen cell, while the table is scrolled sideways, is edited where it is on screen."""
+        if trigger is None:
+            return super().edit(index)  # comes back here with the trigger
+        if self.frozen is not None and self.frozen.owns(index):
+            return self.frozen.edit(index, trigger, event)
+        return super().edit(index, trigger, event)
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Scroll to a cell without hiding it under the frozen columns, or scrolling them away."""
+        frozen = self.frozen
+        bar = self.horizontalScrollBar()
+        before = bar.value()
+        super().scrollTo(index, hint)
+        if frozen is None or not index.isValid() or not frozen.columns:
+            return
+        if index.column() in frozen.columns:  # always in view: only the rows scroll
+            bar.setValue(before)
+            return
+        covered = frozen.frozen_width() - self.columnViewportPosition(index.column())
+        if covered > 0 and bar.value() > 0:
+            bar.setValue(max(0, bar.value() - covered))
+

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStyle,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,7 +37,7 @@ from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsComma
 from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
-from .frozen import FrozenColumns
+from .frozen import FrozenColumns, FrozenTable
 from .new_row import NewRowLine, NewRowModel
 from .table_model import typed_value
 from .windowed import WindowedRegisterModel, make_models
@@ -46,35 +45,10 @@ from .windowed import WindowedRegisterModel, make_models
 MAX_FILTER_VALUES = 300
 
 
-class RegisterTable(QTableView):
+class RegisterTable(FrozenTable):
     """A QTableView that moves down after Enter, like a spreadsheet, into the new-row line below it."""
 
     below_last_row = Signal(int)  # Down or Enter on the last row: the column to continue in
-    frozen: FrozenColumns | None = None  # the leading columns kept in view (frozen.py)
-
-    def edit(self, index, trigger=None, event=None):
-        """A frozen cell, while the table is scrolled sideways, is edited where it is on screen."""
-        if trigger is None:
-            return super().edit(index)  # comes back here with the trigger
-        if self.frozen is not None and self.frozen.owns(index):
-            return self.frozen.edit(index, trigger, event)
-        return super().edit(index, trigger, event)
-
-    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
-        """Scroll to a cell without hiding it under the frozen columns, or scrolling them away."""
-        frozen = self.frozen
-        bar = self.horizontalScrollBar()
-        before = bar.value()
-        super().scrollTo(index, hint)
-        if frozen is None or not index.isValid() or not frozen.columns:
-            return
-        if index.column() in frozen.columns:  # always in view: only the rows scroll
-            bar.setValue(before)
-            return
-        covered = frozen.frozen_width() - self.columnViewportPosition(index.column())
-        if covered > 0 and bar.value() > 0:
-            bar.setValue(max(0, bar.value() - covered))
-
     def keyPressEvent(self, event):
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             # Tab moves between cells as in Excel; Ctrl+Tab / Ctrl+Shift+Tab go on to the next control.
@@ -229,6 +203,8 @@ class RegisterView(QWidget):
         self.new_row_model = NewRowModel(document, register, self.new_row_values, self)
         self.new_line = NewRowLine(self.table, self.new_row_model, self)
         self.new_line.setItemDelegate(FieldDelegate(self.new_row_model, self.new_line))
+        # The new-row line keeps the same columns in view as the table above it.
+        self.new_line.frozen = FrozenColumns(self.new_line, frozen) if frozen else None
         self.new_row_model.complete.connect(lambda _values: QTimer.singleShot(0, self, self._create_from_line))
         self.table.below_last_row.connect(self.focus_new_line)
         self.new_line.leave_up.connect(self._leave_new_line)
@@ -373,9 +349,9 @@ class RegisterView(QWidget):
     def _sync_columns(self) -> None:
         """The new-row line and the frozen columns follow the table's columns."""
         self.new_line.sync_columns()
-        frozen = getattr(self, "frozen", None)
-        if frozen is not None:
-            frozen.sync()
+        for frozen in (getattr(self, "frozen", None), getattr(self.new_line, "frozen", None)):
+            if frozen is not None:
+                frozen.sync()
 
     # A saved view per register: the user's column order and widths (at 100 % zoom), and hidden columns.
     def _layout_key(self) -> str:
