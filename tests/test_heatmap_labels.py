@@ -5,7 +5,7 @@ import os
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QPicture
+from PySide6.QtGui import QFontMetricsF, QPainter, QPicture
 from PySide6.QtWidgets import QApplication
 
 from pmo_desktop.models.demo import create_demo
@@ -80,3 +80,20 @@ def test_screenshot_of_the_heat_map(window, qtbot, size):
     folder = os.environ.get("PMO_SCREENSHOTS")
     if folder:
         window.grab().save(os.path.join(folder, f"heatmap-{size[0]}x{size[1]}.png"))
+
+
+def test_the_counts_fit_their_cells_at_projector_zoom(window, qtbot):
+    page = window.page("Risks")
+    page.tabs.setCurrentWidget(page.heat_map)
+    for _ in range(4):  # 175 % on a 1280×720 screen: short cells
+        qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
+    chart = page.heat_map
+    view = chart.plot.getPlotItem().getViewBox()
+    cell_height = view.height() / len(chart.scale.level_names)
+    assert chart.count_items
+    for text in chart.count_items.values():
+        assert QFontMetricsF(text.textItem.font()).height() <= cell_height  # in the scene's units, as the cell
+    folder = os.environ.get("PMO_SCREENSHOTS")
+    if folder:
+        window.grab().save(os.path.join(folder, "heatmap-counts-z175.png"))

@@ -106,6 +106,7 @@ class HeatMapChart(QWidget):
         self.filter = RiskFilter()
         self.cells: dict[tuple[int, int], HeatCell] = {}
         self.count_items: dict[tuple[int, int], pg.TextItem] = {}
+        self.levels = 5  # the scale's size, as last drawn
 
         self.mode = QComboBox(self)
         self.mode.setAccessibleName("Heat map: inherent or residual")
@@ -126,6 +127,7 @@ class HeatMapChart(QWidget):
         self.plot.setMouseEnabled(False, False)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_click)
         self.plot.setMinimumSize(520, 360)  # the window still fits a 1280×720 screen
+        self.plot.getPlotItem().getViewBox().sigResized.connect(self._fit_counts)
         # The keyboard: arrows move a cell cursor on the focused chart, Enter or Space opens that cell.
         self.cell_cursor: tuple[int, int] | None = None
         self.cell_cursor_item: QGraphicsRectItem | None = None
@@ -195,7 +197,7 @@ class HeatMapChart(QWidget):
         plot = self.plot
         plot.clear()
         self.count_items = {}
-        n = scale.size
+        n = self.levels = scale.size
         for p in range(1, n + 1):
             for i in range(1, n + 1):
                 band = scale.band(p * i)
@@ -228,8 +230,25 @@ class HeatMapChart(QWidget):
         self.cell_cursor_item = None
         self._draw_cursor()
         self.legend.set_scale(scale)
+        self._fit_counts()
         total = sum(c.count for c in self.cells.values())
         self.total_label.setText(f"{total} risk{'s' if total != 1 else ''} scored")
+
+    def _fit_counts(self, *_args) -> None:
+        """The counts as large as their cells allow, up to COUNT_PT: on a short chart (projector zoom on a
+        1280×720 screen) a count no longer spills over the cells above and below."""
+        if not self.count_items:
+            return
+        view = self.plot.getPlotItem().getViewBox()
+        cell = min(view.height(), view.width()) / max(self.levels, 1)
+        largest = font(COUNT_PT, bold=True)
+        pixels = QFontMetricsF(largest).height()
+        wanted = QFont(largest)
+        if cell > 0 and pixels > 0.7 * cell:
+            wanted.setPointSizeF(max(8.0, largest.pointSizeF() * 0.7 * cell / pixels))
+        for text in self.count_items.values():
+            if text.textItem.font() != wanted:
+                text.setFont(wanted)
 
     # ------------------------------------------------------------------ keyboard
     def eventFilter(self, watched, event) -> bool:
