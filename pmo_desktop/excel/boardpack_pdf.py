@@ -45,10 +45,18 @@ from ..models.registers.status import STATUS_REPORTS as REPORTS
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RAG_COLOURS, TREND_ARROWS, WORSE
 from ..models.store import Store
-from ..models.summary import HeatCell, overview_entries
+from ..models.summary import HeatCell
 from ..models.values import day_text
 from .atomic import check_target, write_atomically
-from .boardpack_data import SINCE_HEADERS, BoardPackData, Record, read_board_pack, since_intro, since_rows
+from .boardpack_data import (
+    SINCE_HEADERS,
+    BoardPackData,
+    Record,
+    glance_rows,
+    read_board_pack,
+    since_intro,
+    since_rows,
+)
 from .styles import text_colour_on
 
 PAGE = landscape(A4)
@@ -229,7 +237,7 @@ def _summary(data: BoardPackData) -> list[Flowable]:
     # Every register that declares an overview entry, as on the Program overview page.
     out += [Spacer(1, 3 * mm),
             _table(("The registers at a glance", "Counts"),
-                   [(heading, "; ".join(lines) or "—") for _, heading, lines in overview_entries(s)],
+                   glance_rows(s),
                    _widths(FULL, (12, 40)))]
     return out
 

@@ -1,15 +1,11 @@
 """Assumptions, dependencies and decisions: the RAID logs, each declared once."""
 
-from datetime import date
-from typing import Any
-
 from ..fields import Field, Kind, Overview, Ref, Register, count_lines
 from ..links import assumption_risk, decision_issue, decision_project, decision_risk
 from ..program import Project
 from ..raid import Assumption, Decision, Dependency
 from ..raid_rules import check_assumption, check_decision, check_dependency
 from ..risks import IssueEntry, Risk
-from ..values import day_text
 from .program import PERSON, PROJECT
 
 ASSUMPTION_STATUSES = ("Open", "Validated", "Invalid", "Closed")
@@ -85,17 +81,10 @@ DEPENDENCIES = Register(
     ],
 )
 
-def _pending_line(d: dict[str, Any]) -> str:
-    """A pending decision in the overview: "DEC-005 due 30 Nov 2026 — overdue"."""
-    if not d["due"]:
-        return f"{d['id']} (no due date)"
-    return f"{d['id']} due {day_text(date.fromisoformat(d['due']))}{' — overdue' if d['overdue'] else ''}"
-
-
 DECISIONS = Register(
     name="decisions",
     overview=Overview(lambda p: f"Decisions ({len(p['pending'])} pending)",
-                      lambda p: [_pending_line(d) for d in p["pending"][:4]]),
+                      lambda p: [f"{d['id']} due {d['due']}{' — overdue' if d['overdue'] else ''}" for d in p["pending"][:4]]),
     title="Decisions",
     noun="decision",
     entity=Decision,
