@@ -126,15 +126,21 @@ def test_sorting_from_a_frozen_header_and_zoom_keep_the_frozen_columns_aligned(w
     assert frozen.isVisible()
     title = RISKS.fields.index(RISKS.field("title"))
     header = frozen.horizontalHeader()
+    current = view.table.currentIndex()
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(title) + 5, header.height() // 2))
     assert view.table.horizontalHeader().sortIndicatorSection() == title
+    assert view.table.currentIndex().column() == current.column()  # as on the table's header: no column selected
     titles = [view.proxy.index(r, title).data() for r in range(view.proxy.rowCount())]
     assert titles == sorted(titles, key=str.lower) or titles == sorted(titles)
     qtbot.keyClick(view.table, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(view.table, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     QApplication.processEvents()
     assert zoom().factor > 1
+    qtbot.wait(10)
+    current = view.table.currentIndex()  # still in view at the new widths
+    assert view.table.viewport().rect().intersects(view.table.visualRect(current))
+    assert view.table.visualRect(current).left() >= frozen.frozen_width()
     assert frozen.font().pointSizeF() == view.table.font().pointSizeF()
     assert frozen.rowHeight(0) == view.table.rowHeight(0)
     assert frozen.columnWidth(title) == view.table.columnWidth(title)

@@ -9,9 +9,9 @@ the cell is on screen), and this view hands the keyboard back to the table when 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QTableView
 
 # The frozen columns take at most this share of the table's width; a narrower table (a sub-table in a
 # panel) scrolls all its columns, as a frozen block would leave no room for the others.
@@ -46,11 +46,14 @@ class FrozenColumns(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.horizontalHeader()
         header.setSectionsMovable(False)
-        header.setSectionsClickable(True)
+        # Not "clickable": a click would also select the whole column here, which the table's own header
+        # does not (its sorting is on); a click sorts, through the event filter below.
+        header.setSectionsClickable(False)
         header.setSortIndicatorShown(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.sectionClicked.connect(self._sort_by)
+        header.viewport().installEventFilter(self)
+        self._pressed_at: QPoint | None = None
         header.sectionResized.connect(self._resized_here)
 
         main_header = table.horizontalHeader()
@@ -127,7 +130,26 @@ class FrozenColumns(QTableView):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.main and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self.place()
+        elif watched is self.horizontalHeader().viewport() and event.type() in (
+                QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            self._header_click(event)
         return False
+
+    def _header_click(self, event) -> None:
+        """A click on a frozen column's header sorts by it, as on the table's; a drag (a resize) does not."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        header = self.horizontalHeader()
+        pos = event.position().toPoint()
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._pressed_at = pos if header.cursor().shape() != Qt.CursorShape.SplitHCursor else None
+            return
+        pressed, self._pressed_at = self._pressed_at, None
+        if pressed is None or (pos - pressed).manhattanLength() > QApplication.startDragDistance():
+            return
+        logical = header.logicalIndexAt(pos)
+        if logical >= 0 and logical == header.logicalIndexAt(pressed):
+            self._sort_by(logical)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)

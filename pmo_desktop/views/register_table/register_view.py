@@ -345,6 +345,8 @@ class RegisterView(QWidget):
                 self.table.setColumnWidth(col, round(self.table.columnWidth(col) * ratio))
         self._zoom_factor = level.factor
         self._sync_columns()
+        if self.table.currentIndex().isValid():  # the columns grew or shrank: the current cell stays in view
+            QTimer.singleShot(0, self, lambda: self.table.scrollTo(self.table.currentIndex()))
 
     def _sync_columns(self) -> None:
         """The new-row line and the frozen columns follow the table's columns."""
