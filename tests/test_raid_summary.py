@@ -41,7 +41,7 @@ def test_demo_summary_counts_every_raid_log(tmp_path):
     assert cells[start + 1:start + 5] == ["Due", "ID", "Level", "Decision"]
     assert cells[start + 6:start + 9] == ["DEC-005", "Project", "Certify terminals with a second acquirer"]
     text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
-    assert "Go-live freeze over peak trading" in text and "2026-03-15 (overdue)" in text
+    assert "Go-live freeze over peak trading" in text and "15 Mar 2026 (overdue)" in text  # the pack's dates
 
 
 def test_cli_names_and_summary_keys(tmp_path):

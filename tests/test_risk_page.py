@@ -264,7 +264,7 @@ def test_trend_chart_draws_one_line_per_band_from_history(qtbot, store):
     curves = chart.plot.getPlotItem().listDataItems()
     assert [c.name() for c in curves] == ["Critical", "High", "Medium", "Low"]
     assert [c.opts["pen"].color().name() for c in curves] == ["#c62828", "#ef6c00", "#f9a825", "#2e7d32"]
-    assert list(curves[0].getData()[1]) == [1, 1, 1]
+    assert [round(y) for y in curves[0].getData()[1]] == [1, 1, 1]  # bands sharing a count: a few pixels apart
     ticks = chart.plot.getPlotItem().getAxis("bottom")._tickLevels[0]
     assert [label for _x, label in ticks] == ["28 Feb", "31 Mar", "20 Apr"]
     # While shown, an edit redraws it: A rescored to critical (recorded on 15 April) counts in the last point.

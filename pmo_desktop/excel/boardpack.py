@@ -31,10 +31,18 @@ from ..models.registers.status import STATUS_REPORTS
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RAG_COLOURS, TREND_ARROWS, WORSE
 from ..models.store import Store
-from ..models.summary import HeatCell, overview_entries
+from ..models.summary import HeatCell
 from . import styles
 from .atomic import check_target, save_atomically
-from .boardpack_data import SINCE_HEADERS, BoardPackData, Record, read_board_pack, since_intro, since_rows
+from .boardpack_data import (
+    SINCE_HEADERS,
+    BoardPackData,
+    Record,
+    glance_rows,
+    read_board_pack,
+    since_intro,
+    since_rows,
+)
 from .cells import put_value
 
 Progress = Callable[[int, int], None]
@@ -220,7 +228,7 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
     _header_row(ws, row + 1, ("Due", "ID", "Level", "Decision"))
     row += 2
     for d in pending:
-        _cell(ws, row, 1, date.fromisoformat(d["due"]), fmt="yyyy-mm-dd", border=True,
+        _cell(ws, row, 1, date.fromisoformat(d["due"]), fmt=styles.DATE_FORMAT, border=True,
               font=Font(color=OVERDUE_COLOUR, bold=True) if d["overdue"] else None)
         _cell(ws, row, 2, d["id"], border=True)
         _cell(ws, row, 3, d["level"], border=True)
@@ -234,9 +242,9 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
     _cell(ws, row, 1, "The registers at a glance", font=styles.SUBTITLE_FONT)
     _header_row(ws, row + 1, ("Register", "At a glance"))
     row += 2
-    for _, heading, lines in overview_entries(s):
+    for heading, text in glance_rows(s):
         _cell(ws, row, 1, heading, border=True)
-        _cell(ws, row, 2, "; ".join(lines) or "—", border=True)
+        _cell(ws, row, 2, text, border=True)
         row += 1
 
 

@@ -8,6 +8,7 @@ So a file of 10,000 risks costs a GROUP BY, not 10,000 rows of Python.
 from __future__ import annotations
 
 import calendar
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +28,16 @@ from ..models.registers import REGISTERS
 from ..models.risks import Risk
 from ..models.status_rollup import ProjectStatus, latest_status, milestones, milestones_slipped
 from ..models.store import Store
-from ..models.summary import OPEN, HeatCell, Summary, heat_map_counts, risk_score_groups, summarize
+from ..models.summary import (
+    OPEN,
+    HeatCell,
+    Summary,
+    heat_map_counts,
+    overview_entries,
+    risk_score_groups,
+    summarize,
+)
+from ..models.values import day_text
 from ..models.what_changed import Comparison, compare_registers
 
 TOP_RISKS = 20
@@ -157,12 +167,31 @@ def since_rows(data: BoardPackData, per_heading: int = SINCE_PER_HEADING) -> lis
     return rows
 
 
+ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def pack_dates(text: str) -> str:
+    """A line written for the screen ("DEC-005 due 2026-11-30") with its dates as the pack writes them
+    ("30 Nov 2026")."""
+    def day(m: re.Match[str]) -> str:
+        try:
+            return day_text(date(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:
+            return m[0]
+    return ISO_DAY.sub(day, text)
+
+
+def glance_rows(summary: Summary) -> list[tuple[str, str]]:
+    """"The registers at a glance": each register's overview entry, as on the Program overview page."""
+    return [(heading, pack_dates("; ".join(lines)) or "—") for _, heading, lines in overview_entries(summary)]
+
+
 def since_intro(data: BoardPackData) -> str:
     if data.since is None:
         return ("No earlier board pack is kept in this file: this is the first. "
                 "The next pack lists what changed since this one.")
     s = data.since
     if not s.moves:
-        return f"Nothing the board watches has changed since “{s.since}” ({s.since_day:%d %b %Y})."
-    return f"What changed since “{s.since}” ({s.since_day:%d %b %Y}): " + "; ".join(
+        return f"Nothing the board watches has changed since “{s.since}” ({day_text(s.since_day)})."
+    return f"What changed since “{s.since}” ({day_text(s.since_day)}): " + "; ".join(
         f"{k.split(': ', 1)[1]} {n}" for k, n in s.counts().items()) + "."

@@ -30,7 +30,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    PageBreak,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -45,9 +45,18 @@ from ..models.registers.status import STATUS_REPORTS as REPORTS
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RAG_COLOURS, TREND_ARROWS, WORSE
 from ..models.store import Store
-from ..models.summary import HeatCell, overview_entries
+from ..models.summary import HeatCell
+from ..models.values import day_text
 from .atomic import check_target, write_atomically
-from .boardpack_data import SINCE_HEADERS, BoardPackData, Record, read_board_pack, since_intro, since_rows
+from .boardpack_data import (
+    SINCE_HEADERS,
+    BoardPackData,
+    Record,
+    glance_rows,
+    read_board_pack,
+    since_intro,
+    since_rows,
+)
 from .styles import text_colour_on
 
 PAGE = landscape(A4)
@@ -57,6 +66,7 @@ GRID = colors.HexColor("#9E9E9E")
 QUADRANT_COLOURS = {MANAGE_CLOSELY: "#F8CBAD", KEEP_SATISFIED: "#FFE699", KEEP_INFORMED: "#BDD7EE",
                     MONITOR: "#E2EFDA"}
 MAX_NAMES_PER_QUADRANT = 18
+SECTION_GAP = 8 * mm  # between two sections sharing a page
 
 _styles = getSampleStyleSheet()
 TITLE = ParagraphStyle("PackTitle", parent=_styles["Title"], alignment=0, fontSize=22, leading=26, spaceAfter=4)
@@ -75,7 +85,7 @@ def _text(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:,.1f}"
     if isinstance(value, date):
-        return f"{value.day} {value:%b %Y}"
+        return day_text(value)
     return str(value)
 
 
@@ -221,13 +231,13 @@ def _summary(data: BoardPackData) -> list[Flowable]:
     if pending:
         out += [Spacer(1, 3 * mm),
                 _table(("Decision pending", "ID", "Level", "Due"),
-                       [(d["title"], d["id"], d["level"], d["due"] + (" (overdue)" if d["overdue"] else ""))
+                       [(d["title"], d["id"], d["level"], day_text(date.fromisoformat(d["due"])) + (" (overdue)" if d["overdue"] else ""))
                         for d in pending], _widths(FULL, (30, 6, 6, 8)),
                        {(3, i): "#ffcdd2" for i, d in enumerate(pending) if d["overdue"]})]
     # Every register that declares an overview entry, as on the Program overview page.
     out += [Spacer(1, 3 * mm),
             _table(("The registers at a glance", "Counts"),
-                   [(heading, "; ".join(lines) or "—") for _, heading, lines in overview_entries(s)],
+                   glance_rows(s),
                    _widths(FULL, (12, 40)))]
     return out
 
@@ -450,8 +460,10 @@ def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: 
         story: list[Flowable] = []
         for k, section in enumerate(SECTIONS):
             if k:
-                story.append(PageBreak())
-            story += section(data)
+                story.append(Spacer(1, SECTION_GAP))
+            # A section follows the one before on the same page when it fits in what is left of it, else
+            # it starts a page; one longer than a page flows on (its tables repeat their header row).
+            story.append(KeepTogether(section(data)))
         doc.build(story, canvasmaker=_numbered_canvas(data, classification))
 
     write_atomically(out, build)

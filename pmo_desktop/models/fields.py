@@ -205,6 +205,17 @@ class Register:
         """The field that names a record to a person (a risk's title, a stakeholder's name)."""
         return next((f for f in self.fields if f.required and f.kind.free_text and not f.kind.is_key), None)
 
+    @property
+    def frozen_fields(self) -> list[Field]:
+        """The leading fields that say which row is which (its ID, then its title or name): a wide table
+        keeps them in view while it scrolls sideways, as Excel's freeze panes."""
+        frozen: list[Field] = []
+        for f in self.fields:
+            if f is not self.key_field and f is not self.name_field:
+                break
+            frozen.append(f)
+        return frozen if self.name_field in frozen else []
+
     def field(self, name: str) -> Field:
         found = self._fields_by_name.get(name)
         if found is None:

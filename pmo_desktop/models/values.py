@@ -18,6 +18,12 @@ _FALSE = {"no", "n", "false", "f", "0", "", "off", "-"}
 EXCEL_EPOCH = date(1899, 12, 30)
 
 
+def day_text(day: date) -> str:
+    """A date as people read it in the board pack and the reports: "3 Dec 2026" (Excel's "d mmm yyyy",
+    ``kinds.DATE_FORMAT``, the format of the pack's date cells)."""
+    return f"{day.day} {day:%b %Y}"
+
+
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from .fields import Field, Register
 from .records import fetch_rows, load_context
 from .snapshots import Source
+from .values import day_text
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,9 @@ def _headings(reg: Register) -> list[str]:
 
 
 def _shown(f: Field, value: Any) -> str:
+    """As the board reads it: a forecast moving reads "13 Dec 2026 → 12 Jan 2027", as the pack's dates."""
+    if isinstance(value, date):
+        return day_text(value)
     return f.display(value) if value not in (None, "") else ""
 
 

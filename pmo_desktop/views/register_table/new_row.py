@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QHeaderVi
 
 from ...models import errors
 from ...models.fields import Register
+from .frozen import FrozenTable
 from .table_model import format_value, typed_value
 
 PLACEHOLDER = "Type here to add a row"
@@ -110,7 +111,7 @@ class NewRowModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(0, 0), self.index(0, len(self.fields) - 1))
 
 
-class NewRowLine(QTableView):
+class NewRowLine(FrozenTable):
     """A one-row table under a register table whose columns follow that table's."""
 
     leave_up = Signal(int)  # Up arrow: back to the table's last row, this column

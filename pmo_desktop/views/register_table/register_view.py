@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStyle,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,6 +38,7 @@ from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsComma
 from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
+from .frozen import FrozenColumns, FrozenTable
 from .new_row import NewRowLine, NewRowModel
 from .table_model import typed_value
 from .windowed import WindowedRegisterModel, make_models
@@ -46,11 +46,10 @@ from .windowed import WindowedRegisterModel, make_models
 MAX_FILTER_VALUES = 300
 
 
-class RegisterTable(QTableView):
+class RegisterTable(FrozenTable):
     """A QTableView that moves down after Enter, like a spreadsheet, into the new-row line below it."""
 
     below_last_row = Signal(int)  # Down or Enter on the last row: the column to continue in
-
     def keyPressEvent(self, event):
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             # Tab moves between cells as in Excel; Ctrl+Tab / Ctrl+Shift+Tab go on to the next control.
@@ -219,12 +218,19 @@ class RegisterView(QWidget):
             if f.name in hidden_fields:
                 self.table.setColumnHidden(col, True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        frozen = {register.fields.index(f) for f in register.frozen_fields}
+        self.frozen = self.table.frozen = FrozenColumns(self.table, frozen) if frozen else None
+        if self.frozen is not None:
+            frozen_header = self.frozen.horizontalHeader()
+            frozen_header.customContextMenuRequested.connect(lambda pos: self._header_menu(pos, frozen_header))
 
         self._make_actions()
 
         self.new_row_model = NewRowModel(document, register, self.new_row_values, self)
         self.new_line = NewRowLine(self.table, self.new_row_model, self)
         self.new_line.setItemDelegate(FieldDelegate(self.new_row_model, self.new_line))
+        # The new-row line keeps the same columns in view as the table above it.
+        self.new_line.frozen = FrozenColumns(self.new_line, frozen) if frozen else None
         self.new_row_model.complete.connect(lambda _values: QTimer.singleShot(0, self, self._create_from_line))
         self.table.below_last_row.connect(self.focus_new_line)
         self.new_line.leave_up.connect(self._leave_new_line)
@@ -374,7 +380,16 @@ class RegisterView(QWidget):
             for col in range(len(self.register.fields)):
                 self.table.setColumnWidth(col, round(self.table.columnWidth(col) * ratio))
         self._zoom_factor = level.factor
+        self._sync_columns()
+        if self.table.currentIndex().isValid():  # the columns grew or shrank: the current cell stays in view
+            QTimer.singleShot(0, self, lambda: self.table.scrollTo(self.table.currentIndex()))
+
+    def _sync_columns(self) -> None:
+        """The new-row line and the frozen columns follow the table's columns."""
         self.new_line.sync_columns()
+        for frozen in (getattr(self, "frozen", None), getattr(self.new_line, "frozen", None)):
+            if frozen is not None:
+                frozen.sync()
 
     # A saved view per register: the user's column order and widths (at 100 % zoom), and hidden columns.
     def _layout_key(self) -> str:
@@ -412,7 +427,7 @@ class RegisterView(QWidget):
                     self.table.setColumnWidth(names.index(name), round(width * (self._zoom_factor or 1.0)))
         finally:
             self._programmatic = False
-        self.new_line.sync_columns()
+        self._sync_columns()
 
     def reset_columns(self) -> None:
         """Back to the register's own columns: all shown, in their order, at their widths."""
@@ -441,14 +456,14 @@ class RegisterView(QWidget):
         for col, f in enumerate(self.register.fields):
             if f.name in names and f.name not in self.hidden_fields:
                 self.table.setColumnHidden(col, True)
-        self.new_line.sync_columns()
+        self._sync_columns()
 
     def set_column_visible(self, column: int, visible: bool) -> None:
         """Show or hide a column (the column chooser); remembered for this register."""
         if not visible and len(self._visible_columns()) <= 1:
             return  # never hide the last column
         self.table.setColumnHidden(column, not visible)
-        self.new_line.sync_columns()
+        self._sync_columns()
         hidden = [f.name for col, f in enumerate(self.register.fields)
                   if self.table.isColumnHidden(col) and f.name not in self.hidden_fields]
         QSettings().setValue(self._columns_key(), hidden)
@@ -457,7 +472,7 @@ class RegisterView(QWidget):
         for col, f in enumerate(self.register.fields):
             if f.name not in self.hidden_fields:
                 self.table.setColumnHidden(col, False)
-        self.new_line.sync_columns()
+        self._sync_columns()
         QSettings().remove(self._columns_key())
 
     def open_header_menu(self) -> QMenu | None:
@@ -478,12 +493,13 @@ class RegisterView(QWidget):
     def distinct_values(self, column: int) -> list[str]:
         return self.model.distinct_values(column, MAX_FILTER_VALUES)
 
-    def _header_menu(self, pos) -> None:
-        column = self.table.horizontalHeader().logicalIndexAt(pos)
+    def _header_menu(self, pos, header: QHeaderView | None = None) -> None:
+        header = header or self.table.horizontalHeader()
+        column = header.logicalIndexAt(pos)
         if column < 0:
             return
         menu = self.build_header_menu(column)
-        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+        menu.exec(header.mapToGlobal(pos))
 
     def build_header_menu(self, column: int) -> QMenu:
         """Sort and an Excel-like value filter for one column."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...models.records import load_context
@@ -27,6 +27,74 @@ def faded(colour: QColor, share: float = 0.7, into: QColor | None = None) -> QCo
                                                            (colour.blue(), back.blue()))))
 
 
+def wrapped(words: list[str], room: float, metrics: QFontMetricsF) -> list[str]:
+    """Words put on as few lines as fit ``room`` pixels; a word wider than that is cut short with "…"."""
+    lines: list[str] = []
+    for word in words:
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines]
+
+
+class LevelAxis(pg.AxisItem):
+    """An axis of the scale's levels ("5 Very high"). pyqtgraph drops a tick label that runs past the end
+    of its axis, so on a narrow chart (or at projector zoom, which makes the scene narrower) the end
+    labels went missing: here every level is labelled, on one line if it fits the cell's width, else
+    wrapped onto lines (a word too long for a cell cut short with "…"); the
+    axis's tooltip names every level in full."""
+
+    GAP = 6  # pixels between the labels of neighbouring cells
+
+    names: list[str] = []  # (resizeEvent comes during pyqtgraph's __init__)
+
+    def set_levels(self, names: list[str], what: str) -> None:
+        self.names = list(names)
+        self.setToolTip(f"{what}: " + ", ".join(f"{k} {name}" for k, name in enumerate(names, 1)))
+        self.fit()
+
+    def labels(self) -> list[str]:
+        metrics = QFontMetricsF(self.style["tickFont"] or QFont())
+        if self.orientation == "left":
+            return [f"{name} {k}" for k, name in enumerate(self.names, 1)]
+        room = max(self.size().width() / max(len(self.names), 1) - self.GAP, 1.0)
+        labels = []
+        for k, name in enumerate(self.names, 1):
+            one_line = f"{k} {name}"
+            if metrics.horizontalAdvance(one_line) <= room:
+                labels.append(one_line)
+            else:
+                labels.append("\n".join(wrapped([str(k), *name.split()], room, metrics)))
+        return labels
+
+    def fit(self) -> None:
+        if not self.names:
+            return
+        labels = self.labels()
+        self._tickLevels = [[(k, label) for k, label in enumerate(labels, 1)]]
+        metrics = QFontMetricsF(self.style["tickFont"] or QFont())
+        title = self.label.boundingRect().height() if self.label is not None and self.label.isVisible() else 0
+        ticks = max(0, self.style["tickLength"])
+        if self.orientation == "left":  # as wide as its longest label, beside the "Probability" title
+            text = max(metrics.horizontalAdvance(label) for label in labels)
+            width = round(text + self.style["tickTextOffset"][0] + ticks + title + 12)
+            if self.fixedWidth != width:
+                self.setWidth(width)
+        else:  # as tall as its wrapped labels, above the "Impact" title
+            lines = max(label.count("\n") + 1 for label in labels)
+            height = round(lines * metrics.lineSpacing() + self.style["tickTextOffset"][1] + ticks + title + 4)
+            if self.fixedHeight != height:
+                self.setHeight(height)
+        self.picture = None
+        self.update()
+
+    def resizeEvent(self, ev=None) -> None:
+        super().resizeEvent(ev)
+        if self.names:
+            self.fit()
+
+
 class HeatMapChart(QWidget):
     """``cell_clicked(ids, label)`` when the user clicks a cell (ids of the risks in it, may be empty)."""
 
@@ -38,6 +106,7 @@ class HeatMapChart(QWidget):
         self.filter = RiskFilter()
         self.cells: dict[tuple[int, int], HeatCell] = {}
         self.count_items: dict[tuple[int, int], pg.TextItem] = {}
+        self.levels = 5  # the scale's size, as last drawn
 
         self.mode = QComboBox(self)
         self.mode.setAccessibleName("Heat map: inherent or residual")
@@ -52,12 +121,13 @@ class HeatMapChart(QWidget):
         self.total_label = QLabel(self)
         self.total_label.setFont(font(AXIS_PT))
 
-        self.plot = pg.PlotWidget(self)
+        self.plot = pg.PlotWidget(self, axisItems={"bottom": LevelAxis("bottom"), "left": LevelAxis("left")})
         self.plot.setAccessibleName("Risk heat map")
         style_plot(self.plot)
         self.plot.setMouseEnabled(False, False)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_click)
         self.plot.setMinimumSize(520, 360)  # the window still fits a 1280×720 screen
+        self.plot.getPlotItem().getViewBox().sigResized.connect(self._fit_counts)
         # The keyboard: arrows move a cell cursor on the focused chart, Enter or Space opens that cell.
         self.cell_cursor: tuple[int, int] | None = None
         self.cell_cursor_item: QGraphicsRectItem | None = None
@@ -127,7 +197,7 @@ class HeatMapChart(QWidget):
         plot = self.plot
         plot.clear()
         self.count_items = {}
-        n = scale.size
+        n = self.levels = scale.size
         for p in range(1, n + 1):
             for i in range(1, n + 1):
                 band = scale.band(p * i)
@@ -148,21 +218,37 @@ class HeatMapChart(QWidget):
                     self.count_items[(p, i)] = text
         names = scale.level_names
         item = plot.getPlotItem()
-        item.getAxis("bottom").setTicks([[(k, f"{k} {names[k - 1]}") for k in range(1, n + 1)]])
-        item.getAxis("left").setTicks([[(k, f"{names[k - 1]} {k}") for k in range(1, n + 1)]])
-        item.getAxis("left").setWidth(max(90, 12 * max(len(x) for x in names) + 40))
         plot.setXRange(0.5, n + 0.5, padding=0.0)
         plot.setYRange(0.5, n + 0.5, padding=0.0)
         set_axis_label(plot, "bottom", "Impact")
         set_axis_label(plot, "left", "Probability")
+        item.getAxis("bottom").set_levels(list(names), "Impact")
+        item.getAxis("left").set_levels(list(names), "Probability")
         what = "Residual" if self.residual else "Inherent"
         scope = "open risks" if self.open_only.isChecked() else "all risks"
         set_title(plot, f"{what} risk — {scope}")
         self.cell_cursor_item = None
         self._draw_cursor()
         self.legend.set_scale(scale)
+        self._fit_counts()
         total = sum(c.count for c in self.cells.values())
         self.total_label.setText(f"{total} risk{'s' if total != 1 else ''} scored")
+
+    def _fit_counts(self, *_args) -> None:
+        """The counts as large as their cells allow, up to COUNT_PT: on a short chart (projector zoom on a
+        1280×720 screen) a count no longer spills over the cells above and below."""
+        if not self.count_items:
+            return
+        view = self.plot.getPlotItem().getViewBox()
+        cell = min(view.height(), view.width()) / max(self.levels, 1)
+        largest = font(COUNT_PT, bold=True)
+        pixels = QFontMetricsF(largest).height()
+        wanted = QFont(largest)
+        if cell > 0 and pixels > 0.7 * cell:
+            wanted.setPointSizeF(max(8.0, largest.pointSizeF() * 0.7 * cell / pixels))
+        for text in self.count_items.values():
+            if text.textItem.font() != wanted:
+                text.setFont(wanted)
 
     # ------------------------------------------------------------------ keyboard
     def eventFilter(self, watched, event) -> bool:

@@ -15,6 +15,33 @@ from ..theme import colours, rgba
 from .chart_style import AXIS_PT, LABEL_PT, font, set_axis_label, set_title, style_plot
 
 DEFAULT_MONTHS = 12
+LINE_PX = 5
+SYMBOL_PX = 12
+SMALL_SYMBOL_PX = 7
+SPREAD = 0.8  # bands sharing a count are drawn this many point widths apart
+
+
+def side_by_side(series: list[list[int]], step: float) -> list[list[float]]:
+    """For each series, how far to move each of its values so that series sharing a value at a point
+    are spread evenly around it, ``step`` apart, in the order given (the first uppermost)."""
+    offsets = [[0.0] * len(ys) for ys in series]
+    for j in range(len(series[0]) if series else 0):
+        groups: dict[int, list[int]] = {}
+        for i, ys in enumerate(series):
+            groups.setdefault(ys[j], []).append(i)
+        for members in groups.values():
+            for rank, i in enumerate(members):
+                offsets[i][j] = ((len(members) - 1) / 2 - rank) * step
+    return offsets
+
+
+def points_shown(xs: list[float]) -> list[bool]:
+    """A point per period; but a period end right before the last point (today, three days after the
+    month end) gets none: the two would print over each other."""
+    shown = [True] * len(xs)
+    if len(xs) >= 3 and (xs[-1] - xs[-2]) < (xs[-2] - xs[-3]) / 2:
+        shown[-2] = False
+    return shown
 
 
 def timestamp(day: date) -> float:
@@ -40,6 +67,9 @@ class TrendChart(RefreshWhenShown, QWidget):
         self.document = document
         self.today = today  # None: the real today (tests fix it)
         self.points: list[TrendPoint] = []
+        self.xs: list[float] = []
+        self.series: list[tuple[pg.PlotDataItem, list[int]]] = []
+        self.symbol_size = SYMBOL_PX
 
         self.period = QComboBox(self)
         self.period.setAccessibleName("Trend periods")
@@ -62,6 +92,7 @@ class TrendChart(RefreshWhenShown, QWidget):
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.setMouseEnabled(False, False)
         self.plot.setMinimumSize(520, 400)
+        self.plot.getPlotItem().getViewBox().sigResized.connect(self.place_series)
         # One row along the top, above the highest count (the y range leaves room), never over a line.
         self.legend = self.plot.getPlotItem().addLegend(offset=(10, 5), labelTextSize=f"{LABEL_PT}pt",
                                                         labelTextColor=colours().text,
@@ -92,12 +123,17 @@ class TrendChart(RefreshWhenShown, QWidget):
         plot.clear()
         self.legend.clear()
         xs = [timestamp(p.on) for p in self.points]
+        self.xs = xs
+        self.series = []
         top = 1
+        self.symbol_size = SYMBOL_PX if len(xs) <= 20 else SMALL_SYMBOL_PX
         for band in sorted(scale.bands, key=lambda b: b.min_score, reverse=True):
             ys = [p.counts.get(band.rating, 0) for p in self.points]
             top = max(top, *ys) if ys else top
-            plot.plot(xs, ys, name=band.rating, pen=pg.mkPen(band.colour, width=5),
-                      symbol="o", symbolSize=12 if len(xs) <= 20 else 7, symbolBrush=band.colour, symbolPen=pg.mkPen(colours().background, width=1.5))
+            item = plot.plot(xs, ys, name=band.rating, pen=pg.mkPen(band.colour, width=LINE_PX),
+                             symbol="o", symbolSize=self.symbol_size, symbolBrush=band.colour,
+                             symbolPen=pg.mkPen(colours().background, width=1.5))
+            self.series.append((item, ys))
         plot.setYRange(-0.3, top + max(1.2, top * 0.3), padding=0)
         plot.getPlotItem().getAxis("bottom").setTicks([date_ticks(self.points)])
         if len(xs) > 1:
@@ -112,3 +148,26 @@ class TrendChart(RefreshWhenShown, QWidget):
         set_title(plot, f"Open risks by {self.mode.currentData()} rating")
         total = self.points[-1].total if self.points else 0
         self.note.setText(f"Now: {total} open risk{'s' if total != 1 else ''} scored")
+        self.place_series()
+
+    def spread_px(self) -> float:
+        """How far apart, in pixels, bands sharing a count are drawn: their points barely touch, and
+        their lines (where the points are small) keep a gap between them."""
+        return max(LINE_PX + 2, SPREAD * self.symbol_size)
+
+    def place_series(self, *_args) -> None:
+        """Each band's line and points where they can be told apart on a projector: bands with the same
+        count at a period are drawn side by side, a few pixels apart, not on top of one another (the
+        last one drawn hid the others); a period end just before today keeps its line but no point,
+        which would print over today's."""
+        if not self.series:
+            return
+        per_pixel = self.plot.getPlotItem().getViewBox().viewPixelSize()[1]
+        if not per_pixel or per_pixel != per_pixel:  # not laid out yet
+            return
+        lists = [ys for _item, ys in self.series]
+        offsets = side_by_side(lists, self.spread_px() * per_pixel)
+        shown = points_shown(self.xs)
+        for (item, ys), moved in zip(self.series, offsets):
+            item.setData(self.xs, [y + dy for y, dy in zip(ys, moved)])
+            item.scatter.setPointsVisible(shown)

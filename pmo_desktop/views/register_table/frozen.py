@@ -1,0 +1,234 @@
+"""Freeze panes for a wide register: its identifying leading columns (the ID and the title or name the
+register declares, ``Register.frozen_fields``) stay in view while the table scrolls sideways.
+
+A second view on the same model and selection model is laid over the table's left edge while the table
+is scrolled to the right (Qt's "frozen column" pattern). The table keeps all its columns, so Tab and the
+arrows walk every column as before; the table routes the editing of a frozen cell to this view (where
+the cell is on screen), and this view hands the keyboard back to the table when the editor closes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt
+from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QTableView
+
+# The frozen columns take at most this share of the table's width; a narrower table (a sub-table in a
+# panel) scrolls all its columns, as a frozen block would leave no room for the others.
+MAX_SHARE = 0.5
+
+Hint = QAbstractItemDelegate.EndEditHint
+
+
+class FrozenColumns(QTableView):
+    def __init__(self, table: QTableView, frozen: set[int]):
+        super().__init__(table)
+        self.main = table
+        self.frozen = frozen          # logical columns that may freeze (the register's declaration)
+        self.columns: list[int] = []  # those frozen now: the leading shown columns among them
+        self.setObjectName("frozen-columns")
+        self.setAccessibleName(f"{table.accessibleName()} (columns kept in view)")
+        self.setModel(table.model())
+        self.setSelectionModel(table.selectionModel())
+        self.setItemDelegate(table.itemDelegate())
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.verticalHeader().hide()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setFrameShape(QTableView.Shape.NoFrame)
+        self.setSelectionMode(table.selectionMode())
+        self.setSelectionBehavior(table.selectionBehavior())
+        self.setEditTriggers(table.editTriggers())
+        self.setAlternatingRowColors(table.alternatingRowColors())
+        self.setWordWrap(table.wordWrap())
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.horizontalHeader()
+        header.setSectionsMovable(False)
+        # Not "clickable": a click would also select the whole column here, which the table's own header
+        # does not (its sorting is on); a click sorts, through the event filter below.
+        header.setSectionsClickable(False)
+        header.setSortIndicatorShown(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.viewport().installEventFilter(self)
+        self._pressed_at: QPoint | None = None
+        header.sectionResized.connect(self._resized_here)
+
+        main_header = table.horizontalHeader()
+        main_header.sortIndicatorChanged.connect(header.setSortIndicator)
+        header.setSortIndicator(main_header.sortIndicatorSection(), main_header.sortIndicatorOrder())
+        main_header.sectionResized.connect(self.sync)
+        main_header.sectionMoved.connect(self.sync)
+        main_header.geometriesChanged.connect(self.sync)
+        table.verticalHeader().geometriesChanged.connect(self.sync)
+        table.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(table.verticalScrollBar().setValue)
+        table.horizontalScrollBar().valueChanged.connect(self.place)
+        table.horizontalScrollBar().rangeChanged.connect(self.place)
+        for signal in (table.model().rowsInserted, table.model().rowsRemoved, table.model().modelReset):
+            signal.connect(self.place)
+        table.installEventFilter(self)
+        self.hide()
+        self.sync()
+
+    # ------------------------------------------------------------------ layout
+    def sync(self, *_args) -> None:
+        """Columns, order, widths, font and row height as in the table under it."""
+        main_header = self.main.horizontalHeader()
+        header = self.horizontalHeader()
+        shown = [main_header.logicalIndex(v) for v in range(main_header.count())
+                 if not main_header.isSectionHidden(main_header.logicalIndex(v))]
+        columns = []
+        for logical in shown:  # the leading shown columns that may freeze (a column dragged away does not)
+            if logical not in self.frozen:
+                break
+            columns.append(logical)
+        self.columns = columns
+        for visual, logical in enumerate(columns):
+            if header.visualIndex(logical) != visual:
+                header.moveSection(header.visualIndex(logical), visual)
+        for logical in range(main_header.count()):
+            self.setColumnHidden(logical, logical not in columns)
+            if logical in columns and self.columnWidth(logical) != main_header.sectionSize(logical):
+                self.setColumnWidth(logical, main_header.sectionSize(logical))
+        if self.font() != self.main.font():
+            self.setFont(self.main.font())
+        if header.font() != main_header.font():
+            header.setFont(main_header.font())
+        rows = self.main.verticalHeader().defaultSectionSize()
+        if self.verticalHeader().defaultSectionSize() != rows:
+            self.verticalHeader().setDefaultSectionSize(rows)
+        self.verticalScrollBar().setValue(self.main.verticalScrollBar().value())
+        self.place()
+
+    def frozen_width(self) -> int:
+        return sum(self.main.columnWidth(c) for c in self.columns)
+
+    def active(self) -> bool:
+        """Whether the frozen columns are laid over the table now: it is scrolled to the right."""
+        width = self.frozen_width()
+        return (bool(self.columns) and self.main.horizontalScrollBar().value() > 0
+                and 0 < width <= self.main.viewport().width() * MAX_SHARE and self.model().rowCount() > 0)
+
+    def place(self, *_args) -> None:
+        if not self.active():
+            self.hide()
+            return
+        main = self.main
+        left = main.frameWidth() + (main.verticalHeader().width() if main.verticalHeader().isVisible() else 0)
+        header_height = main.horizontalHeader().height() if main.horizontalHeader().isVisible() else 0
+        self.horizontalHeader().setFixedHeight(header_height)
+        self.horizontalHeader().setVisible(header_height > 0)
+        self.setGeometry(left, main.frameWidth(), self.frozen_width() + 2, main.viewport().height() + header_height)
+        self.verticalScrollBar().setValue(main.verticalScrollBar().value())
+        if not self.isVisible():
+            self.show()
+        self.raise_()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.main and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.place()
+        elif watched is self.horizontalHeader().viewport() and event.type() in (
+                QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            self._header_click(event)
+        return False
+
+    def _header_click(self, event) -> None:
+        """A click on a frozen column's header sorts by it, as on the table's; a drag (a resize) does not."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        header = self.horizontalHeader()
+        pos = event.position().toPoint()
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._pressed_at = pos if header.cursor().shape() != Qt.CursorShape.SplitHCursor else None
+            return
+        pressed, self._pressed_at = self._pressed_at, None
+        if pressed is None or (pos - pressed).manhattanLength() > QApplication.startDragDistance():
+            return
+        logical = header.logicalIndexAt(pos)
+        if logical >= 0 and logical == header.logicalIndexAt(pressed):
+            self._sort_by(logical)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())  # the freeze line, as Excel draws it
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 2))
+        x = self.viewport().width() - 1
+        painter.drawLine(x, 0, x, self.viewport().height())
+        painter.end()
+
+    # ------------------------------------------------------------------ the table's header, mirrored
+    def _sort_by(self, logical: int) -> None:
+        header = self.main.horizontalHeader()
+        order = Qt.SortOrder.AscendingOrder
+        if header.sortIndicatorSection() == logical and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder:
+            order = Qt.SortOrder.DescendingOrder
+        self.main.sortByColumn(logical, order)
+
+    def _resized_here(self, logical: int, _old: int, new: int) -> None:
+        if logical in self.columns and self.main.columnWidth(logical) != new:
+            self.main.setColumnWidth(logical, new)
+
+    # ------------------------------------------------------------------ mouse and keyboard
+    def mousePressEvent(self, event) -> None:
+        super().mousePressEvent(event)
+        if self.state() != QAbstractItemView.State.EditingState:
+            self.main.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if self.state() != QAbstractItemView.State.EditingState:
+            self.main.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard works in the table
+
+    def closeEditor(self, editor, hint) -> None:
+        """Tab / Shift+Tab out of a frozen cell go on through the table's columns, not this view's."""
+        if hint in (Hint.EditNextItem, Hint.EditPreviousItem):
+            super().closeEditor(editor, Hint.NoHint)
+            self.main.setFocus(Qt.FocusReason.OtherFocusReason)
+            forward = hint == Hint.EditNextItem
+            action = QAbstractItemView.CursorAction.MoveNext if forward else QAbstractItemView.CursorAction.MovePrevious
+            index = self.main.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+            if index.isValid():
+                self.main.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                if index.flags() & Qt.ItemFlag.ItemIsEditable:
+                    self.main.edit(index)
+            return
+        super().closeEditor(editor, hint)
+        self.main.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def owns(self, index) -> bool:
+        """Whether a cell of the table is drawn (and so edited) here now."""
+        return index.isValid() and self.isVisible() and index.column() in self.columns
+
+
+class FrozenTable(QTableView):
+    """A table whose leading columns a ``FrozenColumns`` view may keep in view (the register's table and
+    its new-row line): it edits a frozen cell there, and scrolls around the frozen columns."""
+
+    frozen: FrozenColumns | None = None  # the leading columns kept in view
+
+    def edit(self, index, trigger=None, event=None):
+        """A frozen cell, while the table is scrolled sideways, is edited where it is on screen."""
+        if trigger is None:
+            return super().edit(index)  # comes back here with the trigger
+        if self.frozen is not None and self.frozen.owns(index):
+            return self.frozen.edit(index, trigger, event)
+        return super().edit(index, trigger, event)
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Scroll to a cell without hiding it under the frozen columns, or scrolling them away."""
+        frozen = self.frozen
+        bar = self.horizontalScrollBar()
+        before = bar.value()
+        super().scrollTo(index, hint)
+        if frozen is None or not index.isValid() or not frozen.columns:
+            return
+        if index.column() in frozen.columns:  # always in view: only the rows scroll
+            bar.setValue(before)
+            return
+        covered = frozen.frozen_width() - self.columnViewportPosition(index.column())
+        if covered > 0 and bar.value() > 0:
+            bar.setValue(max(0, bar.value() - covered))
+
