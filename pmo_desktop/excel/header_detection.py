@@ -1098,11 +1098,24 @@ def _repeats_rated(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str
                       if register == kind.register and text == name), None)
         if c in out or scale is None or scale in out.values():
             continue
-        checked, _ = check_values(kind, {c: scale}, sample, row)
+        if any(0 <= n < len(row) and row[n] == row[c] for n in (c - 1, c + 1)):
+            continue  # a caption over several columns ("Consequences" over VL … VH), not a column of its own
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if checked and len(values) >= 2 and not _sentences(values):
+        if len(values) >= 2 and not _sentences(values) and _all_levels(kind, scale, values):
             out[c] = scale
     return out
+
+
+def _all_levels(kind: SheetKind, name: str, values: list[Any]) -> bool:
+    """Whether every value reads as a level of scale field ``name`` (words, numbers, on the office scale)."""
+    f, ctx = kind.reg.field(name), Context()
+    translator = Translator(kind.register, add_unknown=False)
+    try:
+        for x in values:
+            translator.parse(f, x, ctx)
+    except ValidationError:
+        return False
+    return True
 
 
 def _plan_of_strategies(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
