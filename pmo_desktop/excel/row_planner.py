@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from operator import itemgetter
@@ -816,34 +816,27 @@ class Planner:
                                           and v.parse_text(row[c]) not in EXCEL_ERRORS]
         self._long_texts = []
         responses = [v.parse_text(row[c]) for c in self._responses if c < width and not v.is_blank(row[c])] + written
-        for _c, f in strict_refs:
-            if f.name not in values:
-                continue
-            wanted = values[f.name]
+        for f, name, known, pending in self._unknown_names(strict_refs, values):
             assert f.ref is not None  # strict_refs holds references only
-            known = self.names(f.ref.target, f.ref.label)
-            pending = self.pending_names[f.ref.target]
-            for name in ([wanted] if f.kind.is_reference else wanted):
-                if name and name.lower() not in known and name.lower() not in pending:
-                    near = _near_name(name, known | pending)
-                    if near is not None:  # "Particpants", "Insurance Provider": the one name it misspells
-                        if f.kind.is_reference:
-                            values[f.name] = near
-                        else:
-                            values[f.name] = [near if x == name else x for x in values[f.name]]
-                        continue
-                    stand_in = NAME_STAND_IN.get((reg.name, f.name))
-                    if stand_in and f.kind.is_reference and not values.get(stand_in):
-                        values.pop(f.name)  # a group the register does not list: named as the audience
-                        values[stand_in] = name
-                        continue
-                    noun = _NOUNS.get(f.ref.target.__name__, f.ref.target.__name__.lower())
-                    if self.create_missing and f.ref.target.__name__ == "Project":
-                        plan.to_create.setdefault(f.ref.target.__name__, set()).add(name)
-                        continue
-                    errors.append(f"{f.label}: there is no {noun} called “{name}”"
-                                  + (" (tick “create missing”, or --create-missing, to add it)." if noun == "project"
-                                     else "."))
+            near = _near_name(name, known | pending)
+            if near is not None:  # "Particpants", "Insurance Provider": the one name it misspells
+                if f.kind.is_reference:
+                    values[f.name] = near
+                else:
+                    values[f.name] = [near if x == name else x for x in values[f.name]]
+                continue
+            stand_in = NAME_STAND_IN.get((reg.name, f.name))
+            if stand_in and f.kind.is_reference and not values.get(stand_in):
+                values.pop(f.name)  # a group the register does not list: named as the audience
+                values[stand_in] = name
+                continue
+            noun = _NOUNS.get(f.ref.target.__name__, f.ref.target.__name__.lower())
+            if self.create_missing and f.ref.target.__name__ == "Project":
+                plan.to_create.setdefault(f.ref.target.__name__, set()).add(name)
+                continue
+            errors.append(f"{f.label}: there is no {noun} called “{name}”"
+                          + (" (tick “create missing”, or --create-missing, to add it)." if noun == "project"
+                             else "."))
         code = ""
         record_id = None
         parent_code = None
@@ -967,6 +960,21 @@ class Planner:
             prow.actions = responses
         return prow
 
+    def _unknown_names(self, strict_refs: list[tuple[int, Field]], values: dict[str, Any]
+                       ) -> Iterator[tuple[Field, str, set[str], set[str]]]:
+        """(field, name, known names, names to be created) for each name a row gives in a reference field
+        that neither the office nor the rows planned before it know."""
+        for _c, f in strict_refs:
+            if f.name not in values:
+                continue
+            wanted = values[f.name]
+            assert f.ref is not None  # strict_refs holds references only
+            known = self.names(f.ref.target, f.ref.label)
+            pending = self.pending_names[f.ref.target]
+            for name in ([wanted] if f.kind.is_reference else list(wanted)):
+                if name and name.lower() not in known and name.lower() not in pending:
+                    yield f, name, known, pending
+
     def _plan_ordinary(self, plan: SheetPlan, reg: Register, number: int, row: tuple[Any, ...], code_col: int,
                        title_col: int, strict_refs: list[tuple[int, Field]], repeated: set[int] | None,
                        seen_rows: dict[tuple[Any, ...], int]) -> tuple[PlannedRow, int] | None:
@@ -1000,16 +1008,8 @@ class Planner:
                 return None
         if self._long_texts:
             return None
-        for _c, f in strict_refs:
-            if f.name not in values:
-                continue
-            wanted = values[f.name]
-            assert f.ref is not None  # strict_refs holds references only
-            known = self.names(f.ref.target, f.ref.label)
-            pending = self.pending_names[f.ref.target]
-            for name in ([wanted] if f.kind.is_reference else wanted):
-                if name and name.lower() not in known and name.lower() not in pending:
-                    return None
+        if next(self._unknown_names(strict_refs, values), None) is not None:
+            return None
         key = reg.key_field
         assert key is not None  # an ordinary sheet has IDs
         code = values.pop(key.name, "") or ""
