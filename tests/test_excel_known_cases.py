@@ -228,3 +228,22 @@ def test_a_rated_consequence_beside_the_consequences_written_out_is_the_impact(s
     got = by_code(sqlite_store, "risks")
     assert got["R01"]["effect"] == "Data theft and downtime"
     assert got["R02"]["impact"] > got["R01"]["impact"] > got["R03"]["impact"]
+
+
+def test_a_key_column_apart_from_the_table_is_a_legend_not_the_ids(sqlite_store, tmp_path):
+    """"KEY" over 1 … 5, past an empty column to the right of a risk template: a legend of the levels, not the
+    risks' IDs (two risks were coded "2" and "3" while the others got R-00n)."""
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Simple Business Risk Register": [
+        ["RISK REGISTER"], [],
+        ["RISK DESCRIPTION", "IMPACT DESCRIPTION", "IMPACT LEVEL", "PROBABILITY LEVEL", "MITIGATION NOTES", "OWNER",
+         None, "KEY"],
+        ["Users enter an invalid password", "Weak passwords", 3, 2, "Validate the form", "Capstone team", None, "LEVEL"],
+        ["Users enter an invalid email", "Data not uniform", 3, 2, "Validate the form", "Capstone team", None, None],
+        ["Incomplete address updates", "Out of date addresses", 4, 2, "Atomic updates", "Capstone team", None, 2],
+        ["Staff read personal details", "Data exposed", 5, 2, "Access roles", "Capstone team", None, 3],
+        ["Server slow at peak", "Booking delays", 2, 2, "Offline message", "Capstone team", None, 4],
+        [None, None, None, None, None, None, None, 5]]})
+    plan = import_all(sqlite_store, path)
+    assert not plan.errors
+    codes = sorted(by_code(sqlite_store, "risks"))
+    assert len(codes) == 5 and all(c.startswith("R-") for c in codes)

@@ -203,27 +203,49 @@ def _outcomes(kind: SheetKind, col: int, sample: list[list[Any]]) -> bool:
     return any(len(words) >= 2 for words in seen.values())
 
 
-def _beside_the_table(headers: list[str], mapping: dict[int, str], sample: list[list[Any]]) -> set[int]:
-    """Columns of another table beside the register, past an empty column (a heat map, a legend, a chart's
-    data to the right of the risk list): no column of theirs is mapped, so none of their cells is a record's."""
+def _column_blocks(headers: list[str], sample: list[list[Any]]) -> list[list[int]]:
+    """The sheet's columns in blocks that empty columns (no header, no value) set apart."""
     width = max(len(headers), max((len(r) for r in sample), default=0))
 
     def empty(c: int) -> bool:
         return (c >= len(headers) or not headers[c]) and \
             all(c >= len(r) or r[c] is None or not str(r[c]).strip() for r in sample)
 
-    out: set[int] = set()
+    blocks: list[list[int]] = []
     block: list[int] = []
     for c in range(width + 1):
         if c < width and not empty(c):
             block.append(c)
             continue
-        if block and not any(x in mapping for x in block):
-            out.update(block)
-        elif block:
-            out.update(_grid_at_the_end(headers, mapping, sample, block))
+        if block:
+            blocks.append(block)
         block = []
+    return blocks
+
+
+def _beside_the_table(headers: list[str], mapping: dict[int, str], sample: list[list[Any]]) -> set[int]:
+    """Columns of another table beside the register, past an empty column (a heat map, a legend, a chart's
+    data to the right of the risk list): no column of theirs is mapped, so none of their cells is a record's."""
+    out: set[int] = set()
+    for block in _column_blocks(headers, sample):
+        if not any(x in mapping for x in block):
+            out.update(block)
+        else:
+            out.update(_grid_at_the_end(headers, mapping, sample, block))
     return out
+
+
+def _id_apart(mapping: dict[int, str], headers: list[str], sample: list[list[Any]]) -> dict[int, str]:
+    """A found ID column standing apart from the table, past an empty column, with no other field of the
+    register beside it ("KEY" over 1 … 5 to the right of a template): a legend, not the records' IDs."""
+    blocks = _column_blocks(headers, sample)
+    if len(blocks) < 2:
+        return mapping
+    apart = [b for b in blocks if {mapping.get(c) for c in b} - {None} == {"code"}]
+    if not apart or not any(len({mapping.get(c) for c in b} - {None, "code"}) >= 2 for b in blocks):
+        return mapping
+    drop = {c for b in apart for c in b}
+    return {c: n for c, n in mapping.items() if c not in drop}
 
 
 def _grid_at_the_end(headers: list[str], mapping: dict[int, str], sample: list[list[Any]], block: list[int]) -> list[int]:
@@ -285,6 +307,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
         final = _normalise_override(kind, mapping)
     else:
         final = {c: n for c, n in match.mapping.items() if n not in computed}
+        final = _id_apart(final, headers, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
     if kind.parent is not None and PARENT not in final.values():
         parent = REGISTERS[kind.parent]
         raise WorkbookError(f"The sheet “{reader.title}” has no {kind.parent_labels[0]} column, so its rows cannot "
