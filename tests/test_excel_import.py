@@ -306,7 +306,8 @@ def test_missing_required_column_for_new_rows_is_an_error(store, tmp_path):
     ws.append(["ID", "Status", "Owner"])
     ws.append(["R-009", "Open", "Ann"])
     plan = plan_import(store, save(wb, tmp_path / "n.xlsx"))
-    assert plan.errors[0].reason == "Title cannot be empty (no column of the sheet holds it)."
+    assert plan.errors[0].reason == ("Title cannot be empty (no column of the sheet holds it: choose the column "
+                                     "that does for “Title” in the preview's mapping).")
 
 
 def test_duplicate_ids_in_a_sheet_are_errors_unless_the_titles_name_another_record(store, tmp_path):

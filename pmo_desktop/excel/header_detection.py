@@ -298,6 +298,7 @@ class HeaderMatch:
     duplicates: dict[int, str] = field(default_factory=dict)  # column → field already taken by another
     demoted: dict[int, str] = field(default_factory=dict)     # column → why its values do not fit the field
     sheet_title: str = ""
+    ladders: dict[str, dict[str, int]] = field(default_factory=dict)  # scale field → a legend's word → level 1–5
 
     @property
     def width(self) -> int:
@@ -909,10 +910,12 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
 
 
 def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKind, ...] = ALL_KINDS,
-                  stored: list[list[Any]] | None = None, file_name: str | None = None) -> HeaderMatch | None:
+                  stored: list[list[Any]] | None = None, file_name: str | None = None,
+                  legends: LevelLegends | None = None) -> HeaderMatch | None:
     """The best (register, header row) among the top rows of a sheet, or None when nothing fits.
     ``stored``: the same rows without merged cells filled, whose values are judged below a header;
-    ``file_name``: the workbook's name when the sheet has its default one ("Sheet1")."""
+    ``file_name``: the workbook's name when the sheet has its default one ("Sheet1");
+    ``legends``: the sheet's level legends (``level_legends``), label → the scale it defines."""
     stored = stored if stored is not None else rows
     best: HeaderMatch | None = None
     per_kind: dict[str, tuple[HeaderMatch, list[Any]]] = {}  # each register's best header, for _named_sheet
@@ -933,8 +936,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     legend = legend_names(rows)
     for i, written, group in candidates:
         sample = stored[i + 1:i + 1 + SAMPLE]
-        row = with_legend(written, legend, i) if legend else written
+        spelt = with_legend(written, legend, i) if legend else written
         for kind in kinds:
+            row = with_levels(kind, spelt, legends, stored[i + 1:i + 1 + SAMPLE], i + 1) \
+                if legends is not None else spelt
             mapping, dups = map_header(kind, row, group)
             engaged = engagement_columns(kind, row, sample)
             if engaged:  # "Unaware | Resistant | … | Leading" with C and D marked in the cells
@@ -1429,3 +1434,134 @@ def risk_grid(rows: list[list[Any]]) -> list[list[Any]] | None:
             for name in names(rows[r][c] if c < len(rows[r]) else None):
                 out.append([name, rows[r][down_col], rows[best_row][c]])
     return out if len(out) >= 4 else None
+
+
+# ------------------------------------------------------------------------------------ level legends
+_AXIS_LABELS = {"probability": "Likelihood", "impact": "Impact"}
+
+
+@dataclass
+class LevelLegends:
+    """The level legends of a sheet: label → the scale field it defines, and the box they fill (0-based rows
+    and columns of their labels and words: a matrix between them is inside)."""
+
+    axes: dict[str, str]
+    rows: range
+    columns: range
+    ladders: dict[str, dict[str, int]] = field(default_factory=dict)  # label → its words' levels, in its order
+
+    def __contains__(self, at: tuple[int, int]) -> bool:
+        return at[0] in self.rows and at[1] in self.columns
+
+
+def level_legends(rows: list[list[Any]], header_at: int | None = None) -> LevelLegends | None:
+    """The sheet's legends of level words, wherever they lie (under the table, beside it): a label cell
+    ("HAZARD", "RISK") with three level words or more below it in its column or beside it in its row
+    ("LOW | MINOR | SEVERE | MAJOR"; "V. HIGH | HIGH | MEDIUM | LOW | V. LOW"). Keyed label → the scale it
+    defines, told by its words and the descriptions beside them: severity words (minor, severe, injury)
+    make an impact, chance words (occur, likely, rare) a likelihood; the two axes of one matrix, one told,
+    give the other the other. Rows are 0-based; ``header_at`` is the header row, never a legend."""
+    levels = value_words("scale")
+    axes = value_words("scale_axis")
+
+    def level(x: Any) -> bool:
+        return isinstance(x, str) and word_key(x) in levels
+
+    def cell(i: int, c: int) -> Any:
+        return rows[i][c] if 0 <= i < len(rows) and 0 <= c < len(rows[i]) else None
+
+    found: dict[str, list[str]] = {}  # label → its level words and their descriptions
+    ladders: dict[str, dict[str, int]] = {}
+    cells: set[tuple[int, int]] = set()
+    heading = _header_block(rows[header_at]) if header_at is not None and header_at < len(rows) else range(0)
+    for i, row in enumerate(rows):
+        for c, label in enumerate(row):
+            if (i == header_at and c in heading) or not isinstance(label, str) or not label.strip() or level(label) or len(label.split()) > 3 \
+                    or not re.search(r"[^\W\d_]", label):
+                continue
+            runs: list[list[tuple[int, int]]] = []
+            down = [(k, c) for k in range(i + 1, i + 9)]
+            if cell(i + 1, c) is None:
+                down = down[1:]  # one empty cell under the label
+            for line in (down, [(i, k) for k in range(c + 1, c + 9)], [(i, k) for k in range(c - 1, c - 9, -1)]):
+                run = []
+                for at in line:
+                    if not level(cell(*at)):
+                        break
+                    run.append(at)
+                runs.append(run)
+            for n, run in enumerate(runs):
+                if len(run) < 3:
+                    continue
+                texts = [cell(*at) for at in run]
+                ladders.setdefault(word_key(label), _ladder([str(t) for t in texts], levels))
+                if n == 0:  # a column of levels: the descriptions beside it
+                    texts += [cell(r, k) for r, _ in run for k in (c - 1, c + 1)]
+                else:  # a row of levels: the descriptions under it
+                    texts += [cell(r + 1, k) for r, k in run]
+                found.setdefault(word_key(label), []).extend(str(t) for t in texts if isinstance(t, str))
+                cells |= {(i, c), *run}
+    told: dict[str, str] = {}
+    for label, texts in found.items():
+        votes = Counter(axes[w] for t in texts for w in words_of(t) if w in axes)
+        ranked = votes.most_common()
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            told[label] = ranked[0][0]
+    if len(found) == 2 and len(told) == 1:  # the matrix's other axis
+        (known, axis), = told.items()
+        other = next(x for x in _AXIS_LABELS if x != axis)
+        told[next(label for label in found if label != known)] = other
+    if not told or len(set(told.values())) != len(told):
+        return None
+    return LevelLegends(told, range(min(r for r, _ in cells), max(r for r, _ in cells) + 1),
+                        range(min(c for _, c in cells), max(c for _, c in cells) + 1),
+                        {k: ladder for k, ladder in ladders.items() if k in told and ladder})
+
+
+def _ladder(words: list[str], levels: dict[str, str]) -> dict[str, int]:
+    """A legend's words in their order as levels 1–5, one step each, from the first word's usual level
+    upward or downward as the last word's lies ("LOW | MINOR | SEVERE | MAJOR" → 2, 3, 4, 5: the form ranks
+    severe under major, whatever the words' usual levels); empty when the steps leave 1–5 or a word repeats."""
+    keys = [word_key(w) for w in words]
+    first, last = int(levels[keys[0]]), int(levels[keys[-1]])
+    step = 1 if last >= first else -1
+    out = {k: first + step * n for n, k in enumerate(keys)}
+    return out if len(out) == len(keys) and all(1 <= x <= 5 for x in out.values()) else {}
+
+
+def _header_block(row: list[Any]) -> range:
+    """The columns of a header row's table: from its first cell to two empty columns in a row."""
+    start = next((c for c, x in enumerate(row) if x is not None), len(row))
+    end = start
+    while end < len(row) and (row[end] is not None or (end + 1 < len(row) and row[end + 1] is not None)):
+        end += 1
+    return range(start, end)
+
+
+def with_levels(kind: SheetKind, row: list[Any], legends: LevelLegends, sample: list[list[Any]],
+                first: int) -> list[Any]:
+    """The header row with each column a level legend names ("HAZARD" over minor / low / v low, the
+    legend's HAZARD a list of severities) headed as the scale it holds (three level words at least, three
+    in four of its values; ``sample`` starts at row ``first``, and the legend's own box is no value); a
+    column of text under the same label ("HAZARD" over the hazards' names) stays as it is. A later column
+    of the label, empty in the sample but for a stray word (the same rating again after further measures),
+    follows the first."""
+    if kind.register != "risks":
+        return row
+    levels = value_words("scale")
+    out = list(row)
+    seen: set[str] = set()
+    for c, text in enumerate(row):
+        label = word_key(text) if isinstance(text, str) else ""
+        axis = legends.axes.get(label)
+        if axis is None:
+            continue
+        values = [r[c] for k, r in enumerate(sample, start=first) if c < len(r) and r[c] is not None
+                  and str(r[c]).strip() and (k, c) not in legends]
+        rated = sum(1 for x in values if isinstance(x, str) and word_key(x) in levels)
+        if rated >= 3 and rated * 4 >= len(values) * 3:  # a "HELP" line under the header aside
+            out[c] = _AXIS_LABELS[axis]
+            seen.add(label)
+        elif label in seen and len(values) - rated <= 1:
+            out[c] = _AXIS_LABELS[axis]
+    return out

@@ -45,6 +45,7 @@ from .header_detection import (
     detect_header,
     kind_for,
     layout_key,
+    level_legends,
     map_header,
     not_a_register,
     not_records_by_content,
@@ -61,7 +62,7 @@ from .header_detection import (
 from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .office_import import plan_office_import, read_stamp
 from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, Planner, Progress
-from .value_translation import OPEN_LISTS, legend_scale
+from .value_translation import OPEN_LISTS, legend_scale, scale_from_word_level
 from .vocabulary import example_words, register_nouns, value_words, word_key, words_of
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader
 
@@ -73,6 +74,7 @@ VALUES_SETTING = "import_values:"      # per layout: {register: {field: {keyed r
 OWN_LIST_SETTING = "import_own_list:"  # per register.field: the office's own extra choices (categories)
 LEFT_OUT_SUFFIX = " - rows left out.xlsx"
 BATCH = 2000  # rows written per flush; cancel is checked between batches
+LEGEND_ROWS = 500  # rows under the first ones searched for a legend of level words (a form's matrix key)
 
 
 def _letter(col: int) -> str:
@@ -348,8 +350,21 @@ def _collector_paused(fn: _F) -> _F:
 def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: int | None) -> HeaderMatch | None:
     rows = reader.top_rows()
     if header_row is None:
-        return detect_header(rows, reader.title, kinds, reader.top_rows(fill_merged=False),
-                             reader.book.path.stem if _default_sheet_name(reader.title) else None)
+        name = reader.book.path.stem if _default_sheet_name(reader.title) else None
+        match = detect_header(rows, reader.title, kinds, reader.top_rows(fill_merged=False), name)
+        if match is not None and match.kind.register == "risks" and \
+                not {"probability", "impact"} <= set(match.mapping.values()):
+            # a risk sheet without its levels placed: a legend anywhere on it may name the columns holding them
+            legends = level_legends(reader.top_rows(fill_merged=False) + reader.rows_below_top(LEGEND_ROWS),
+                                    match.row - 1)
+            if legends:
+                match = detect_header(rows, reader.title, kinds, reader.top_rows(fill_merged=False), name,
+                                      legends) or match
+                for c, field_name in match.mapping.items():  # the legend's order gives the words' levels
+                    label = word_key(match.headers[c]) if c < len(match.headers) else ""
+                    if legends.axes.get(label) == field_name and label in legends.ladders:
+                        match.ladders[field_name] = legends.ladders[label]
+        return match
     if not 1 <= header_row <= max(len(rows), 1):
         raise WorkbookError(f"The header row must be one of the first {reader.book.limits.header_scan_rows} rows.")
     row = rows[header_row - 1] if rows else []
@@ -417,6 +432,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
         with store.session() as session:
             planner = _planner(store, session, progress, cancelled, [layout], translations, create_missing)
             planner.total = reader.declared_rows
+            _legend_levels(planner, [match])
             sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                             ignored, extras=extras, own_export=own)
             plan.sheets.append(sheet_plan)
@@ -444,6 +460,18 @@ def _planner(store: Store, session: Session, progress: Progress | None, cancelle
         values = store.get_setting(f"{OWN_LIST_SETTING}{register}.{name}") or []
         own.setdefault(register, {})[name] = set(values)
     return Planner(session, progress, cancelled, translations=merged, create_missing=create_missing, own_lists=own)
+
+
+def _legend_levels(planner: Planner, matches: list[HeaderMatch]) -> None:
+    """The levels a sheet's legend gives its words ("MINOR" third of five), as translations of those words
+    for that scale; a translation the user gave wins."""
+    for match in matches:
+        reg = match.kind.reg
+        for name, ladder in match.ladders.items():
+            top = reg.field(name).scale_max(planner.ctx)
+            table = planner.translations.setdefault(reg.name, {}).setdefault(name, {})
+            for word, level in ladder.items():
+                table.setdefault(word, str(scale_from_word_level(level, top)))
 
 
 def normalise_translations(given: dict[str, Any] | None) -> dict[str, dict[str, dict[str, str]]]:
@@ -557,9 +585,12 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     found.append((grid_reader, grid_match))
         if not found:
             why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
+            # that sheet may be the register all the same: say how to import it by hand
             raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
                                 "Title, Owner) in its first rows; check the workbook"
-                                + (f" (sheet {why.rstrip('.')})." if why else "."))
+                                + (f" (sheet {why.rstrip('.')}; to import it, choose that sheet and the register "
+                                   "in the import preview and set the column that holds each record's title "
+                                   "or name in its mapping)." if why else "."))
         routed = _split_raid(found)
         order = {k.register: i for i, k in enumerate(ALL_KINDS)}
         routed.sort(key=lambda item: order[item[1].kind.register])
@@ -569,6 +600,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             planner = _planner(store, session, progress, cancelled, [p[5] for p in prepared], translations,
                                create_missing)
             planner.total = sum(r.declared_rows for r, *_ in prepared)
+            _legend_levels(planner, [p[1] for p in prepared])
             planner.legend_scale = next(iter(scales - {None}), None) if len(scales - {None}) == 1 else None
             last_use = {id(p[0]): i for i, p in enumerate(prepared)}
             for i, (reader, match, row_filter, final, ignored, layout, extras, own) in enumerate(prepared):

@@ -237,6 +237,8 @@ class Planner:
         self._parsed: dict[int, dict[Any, Any] | None] = {}  # per field: cell value → parsed value or error
         self._field_maps: dict[str, dict[str, Field]] = {}  # register → field name → field
         self.legend_scale: int | None = None  # levels a legend of the workbook numbers ("Gering (1) … Hoch (3)")
+        # register → keyed name or title → (sheet, the new record's row): one record per name in a workbook
+        self.named_rows: dict[str, dict[str, tuple[SheetPlan, PlannedRow]]] = defaultdict(dict)
 
     # ----------------------------------------------------------------------------- batched lookups
     def codes(self, reg: Register) -> dict[str, int]:
@@ -352,6 +354,9 @@ class Planner:
         self._length_checks = {n: limit for n, limit in self._lengths.items()
                                if not any(f.name == n and _plain_text_limit(f) for _, f in fields)}
         self._required = [f for f in reg.fields if f.required and not f.kind.is_key]
+        given = {f.name for _, f in fields}  # required fields no column gives, nor names the rows in their stead
+        self._unmapped = set() if given & set(_TITLE_FALLBACK.get(reg.name, ())) else \
+            {f.name for f in self._required} - given
         self._title_field = next((f.name for f in reg.fields if f.required), None)
         merged_title = self._merged_rows(reader, title_col, header_row)
         blank_run: list[int] = []
@@ -556,6 +561,8 @@ class Planner:
             close_block()
         self._trailing_notes(plan, notes)
         self._carry_groups(plan, fields)
+        if parent_reg is None:
+            self._merge_named(plan, reg)
         if reg.key_field is not None:
             self._assign_codes(plan, reg)
         self.done += tick % TICK
@@ -571,7 +578,10 @@ class Planner:
         """A category written once above the rows it groups, without merging the cells ("Financial" on
         the first of four risks, blank on the other three): each row takes the label above it. Only
         when the first record has a label, at most half the records do, and labels seldom repeat (two group
-        names may translate to one category)."""
+        names may translate to one category). Or, whatever their share, when the records stand in blocks
+        parted by empty (or skipped) rows and the label is on exactly the first record of each block, no
+        label twice (a form's "PHYSICAL" / "FIRE" / "OTHER" over one to three hazards each): a sparse column
+        of a plain table (a category given for some rows) is never filled so."""
         names = [f.name for _, f in fields if f.name in _GROUP_FIELDS]
         if not names:
             return
@@ -581,7 +591,12 @@ class Planner:
         for name in names:
             filled = [p.values.get(name) not in (None, "", []) for p in rows]
             labels = [str(p.values[name]) for p, f in zip(rows, filled) if f]
-            if not filled[0] or len(labels) * 2 > len(rows) or len(set(labels)) * 4 < len(labels) * 3:
+            if not filled[0] or len(set(labels)) * 4 < len(labels) * 3:
+                continue
+            if len(labels) * 2 > len(rows) and not (
+                    len(set(labels)) == len(labels) >= 2 and not all(filled) and
+                    all(has == (k == 0 or rows[k].report.row - rows[k - 1].report.row > 1)
+                        for k, has in enumerate(filled))):
                 continue
             label = None
             for prow, has in zip(rows, filled):
@@ -589,6 +604,59 @@ class Planner:
                     label = prow.values[name]
                 else:
                     prow.values[name] = label
+
+    def _merge_named(self, plan: SheetPlan, reg: Register) -> None:
+        """The same stakeholder (or risk, issue …) listed on two sheets of one workbook ("Patients" on the
+        stakeholder table and again on the analysis sheet): one record with the fields of both. A new row
+        without an ID of its own whose name (or title) a new row of an earlier sheet already has is merged
+        into that row: a field only it gives is added, one the two give differently keeps the earlier value
+        and the other goes to the notes, named in the reason. Rows set apart by their project stay two."""
+        naming = next((n for n in ("name", "title") if n in reg.field_names), None)
+        if naming is None:
+            return
+        seen = self.named_rows[reg.name]
+        by_name = self._fields_by_name(reg)
+        notes = EXTRA_FIELD.get(reg.name)
+        mine: dict[str, tuple[SheetPlan, PlannedRow]] = {}
+        for k, prow in enumerate(plan.rows):
+            if prow.report.action != Action.INSERT:
+                continue
+            key = word_key(prow.values.get(naming))
+            if not key:
+                continue
+            first = seen.get(key)
+            if first is None or prow.report.code or any(
+                    f.name in prow.values and f.name in first[1].values and
+                    prow.values[f.name] not in (None, "", []) and first[1].values[f.name] not in (None, "", []) and
+                    prow.values[f.name] != first[1].values[f.name]
+                    for f in reg.fields if f.kind is Kind.LINKS or f.name in ("project", "program")):
+                mine.setdefault(key, (plan, prow))
+                continue
+            other_plan, target = first
+            conflicts = []
+            for name, value in prow.values.items():
+                if value in (None, "", []) or name == naming:
+                    continue
+                held = target.values.get(name)
+                if held in (None, "", []):
+                    target.values[name] = value
+                elif name == notes:
+                    if str(value) not in str(held):
+                        target.values[name] = f"{held}\n{value}"
+                elif held != value:
+                    f = by_name[name]
+                    conflicts.append(f"its {f.label} “{f.display(value)}” differs (the record keeps "
+                                     f"“{f.display(held)}”; this one goes to its {by_name[notes].label if notes else 'report'})")
+                    if notes is not None:
+                        line = f"{f.label} on “{plan.sheet}”: {f.display(value)}"
+                        target.values[notes] = "\n".join(x for x in [target.values.get(notes) or "", line] if x)
+            said = f"the same {naming} as {other_plan.sheet} row {target.report.row}: merged into that record"
+            said += ("; " + "; ".join(conflicts) + ".") if conflicts else "."
+            plan.rows[k] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "", said))
+            target.report.reason = " ".join(x for x in [target.report.reason,
+                                                         f"Merged with {plan.sheet} row {prow.report.row}."] if x)
+        for key, held in mine.items():
+            seen.setdefault(key, held)
 
     def _title_text(self, prow: PlannedRow, title_col: int | None) -> str:
         if prow.raw is not None and title_col is not None and title_col < len(prow.raw):
@@ -906,7 +974,9 @@ class Planner:
         if action == Action.INSERT:
             for f in self._required:
                 if f.name not in values:
-                    errors.append(f"{f.label} cannot be empty (no column of the sheet holds it).")
+                    errors.append(f"{f.label} cannot be empty (no column of the sheet holds it: choose the column "
+                                  f"that does for “{f.label}” in the preview's mapping)." if f.name in self._unmapped
+                                  else f"{f.label} cannot be empty (no column of the sheet holds it).")
         if not errors and reg.check is not None:
             if record_id is not None:
                 record = dict(self.current(reg, record_id))
@@ -936,7 +1006,13 @@ class Planner:
                     target = EXTRA_FIELD.get(reg.name)
                     if target:
                         values[target] = "\n".join(x for x in [values.get(target) or "", note] if x)
-                    reason += f"{refused.label} left empty: {str(e)} "
+                    default = reg.defaults.get(refused.name) if record_id is None else None
+                    if default not in (None, ""):  # an approved change without its date stays "Pending"
+                        kept = f" (kept in {reg.field(target).label})" if target else ""
+                        reason += (f"{refused.label} “{refused.display(dropped)}” not set, left at “{default}”"
+                                   f"{kept}: {str(e)} ")
+                    else:
+                        reason += f"{refused.label} left empty: {str(e)} "
         if extra_lines or (responses and record_id is not None):
             target = EXTRA_FIELD.get(reg.name)
             if target is not None:

@@ -519,6 +519,12 @@ class SheetReader:
                         rows[r - 1][c] = value
         return rows
 
+    def rows_below_top(self, count: int) -> list[list[Any]]:
+        """Up to ``count`` rows under the first rows, cells as stored (where a legend under a form lies)."""
+        limits = self.book.limits
+        return [self._clean(list(r[: limits.max_columns]))
+                for r in itertools.islice(self._raw(limits.header_scan_rows), count)]
+
     def data_rows(self, first_row: int, width: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
         """``(excel row number, values)`` from ``first_row`` down, ``width`` values each.
 
