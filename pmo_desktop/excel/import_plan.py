@@ -150,7 +150,7 @@ class ImportPlan:
             first = self.errors[0]
             return (f"{text}, {n_err} with errors — nothing will be imported until they are fixed, unless the "
                     f"{n_ins + n_upd} valid rows are imported alone (first: {first.sheet} row {first.row}: "
-                    f"{first.reason}).")
+                    f"{first.reason.rstrip('.')}).")  # no "….)." after a reason's own full stop
         return text + "."
 
 
