@@ -112,6 +112,9 @@ def kind_for(register: str) -> SheetKind:
 # Words that rank a column among others of the same field: "Primary Risk Category" is the category, and
 # "Secondary Risk Category" then repeats it (kept on the record).
 _QUALIFIERS = ("primary", "main", "principal", "secondary", "overall", "general")
+# Words that hedge what a column holds without changing it: "Known or suspected Threats", "Potential
+# Vulnerability" are the threats and the vulnerability.
+_HEDGES = ("known or suspected", "known or potential", "potential", "possible", "suspected")
 # A scale's name glued to what it measures ("PowerScore", "ImpactLevel"): the scale, if the field is one.
 _SCALE_SUFFIXES = ("score", "level", "rating", "rate", "value", "grade", "index")
 
@@ -146,10 +149,16 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     qualified = re.match(rf"\s*(?:{'|'.join(_QUALIFIERS)})\b\s*(.+)", bare, flags=re.I)
     if qualified:                                       # "Primary Risk Category": the category
         variants.append(qualified.group(1))
+    hedged = re.match(rf"\s*(?:{'|'.join(_HEDGES)})\s+(\S.*)", bare, flags=re.I)
+    if hedged:                                          # "Known or suspected Threats": the threats
+        variants.append(hedged.group(1))
     for variant in variants:
         key = normalise_key(variant)
         if key and key not in keys:
             keys.append(key)
+    for key in list(keys):                              # "Threats", "Vulnerabilities": the plural of a word
+        if len(key) > 4 and key.endswith("s") and not key.endswith(("ss", "us", "is")) and key[:-1] not in keys:
+            keys.append(key[:-1])
     return tuple(k for k in keys if k)
 
 
@@ -310,8 +319,9 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     mapping: dict[int, str] = {}
     duplicates: dict[int, str] = {}
     used: set[str] = set()
+    cia = _cia_columns(row)
     for c, cell in enumerate(row):
-        if cell is None:
+        if cell is None or c in cia:
             continue
         if cell.__class__ is str and cell.rstrip().endswith(":"):
             continue  # "Project:" labels a value beside it in a form above the table: no column's header
@@ -362,6 +372,13 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+def _cia_columns(row: list[Any]) -> set[int]:
+    """Three cells "C | I | A" side by side: an information security rating (confidentiality, integrity,
+    availability) of the asset at risk, not the risk's impact ("I") nor anything else of the register."""
+    keys = [word_key(cell) if isinstance(cell, str) else "" for cell in row]
+    return {c + k for c in range(len(keys) - 2) if keys[c:c + 3] == ["c", "i", "a"] for k in range(3)}
 
 
 def _under_caption_left(kind: SheetKind, row: list[Any], group: list[Any], c: int, used: set[str]) -> str | None:
@@ -781,6 +798,10 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         if f.required and len(values) >= 3 and _ratings(values):
             del out[c]  # "High", "Medium", "Red": a rating column, not what names the records
             why[c] = "its values are ratings, so it names no record"
+            continue
+        if f.required and f.kind.free_text and not f.kind.is_key and len(values) >= 3 and _numbers(values):
+            del out[c]  # "Incident Value" over 2, 1, 4: a number of each row, not what names it
+            why[c] = "its values are numbers, so it names no record"
             continue
         if f.required and len(values) >= 3 and common * 5 >= len(values) * 4 and \
                 max((len(str(x).split()) for x in values), default=0) <= 3:
@@ -1377,6 +1398,7 @@ def layout_key(headers: list[str]) -> str:
 
 
 _CODE_RE = re.compile(r"^[^\W\d_]{0,4}[-_.]?\d+[a-z]?$", re.I)
+CODE_RE = _CODE_RE  # an ID as offices write them: "R1", "PA-12", "T01a"
 
 
 def _level_cell(value: Any) -> bool:

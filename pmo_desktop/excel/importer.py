@@ -32,6 +32,7 @@ from .child_sheets import child_kinds, children_by_their_ids, names_its_records
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .header_detection import (
     ALL_KINDS,
+    CODE_RE,
     ENGAGE,
     LEVEL,
     PARENT,
@@ -646,31 +647,74 @@ def sheet_constants(match: HeaderMatch, mapping: dict[int, str]) -> dict[str, An
 def _beside_the_register(found: list[tuple[SheetReader, HeaderMatch]],
                          plan: ImportPlan) -> list[tuple[SheetReader, HeaderMatch]]:
     """Sheets read as a register that sit beside that register's own sheet (named as the register, with an
-    ID column) but have neither its name nor IDs: an asset inventory or a threat catalogue behind a risk
-    register. They are reference lists the register draws on, not more records: skipped, with the reason."""
-    homes: dict[str, str] = {}
-    for _, match in found:
+    ID column) but have neither its name nor IDs, or whose rows the register's rows cite (by ID or name): an
+    asset inventory or a threat catalogue behind a risk register. They are reference lists the register
+    draws on, not more records: skipped, with the reason."""
+    homes: dict[str, tuple[str, SheetReader, HeaderMatch]] = {}
+    for reader, match in found:
         kind = match.kind
         key = kind.reg.key_field.name if kind.reg.key_field is not None else None
         if not kind.is_child and key in match.mapping.values() and kind.matches_sheet_name(match.sheet_title):
-            homes.setdefault(kind.register, match.sheet_title)
+            homes.setdefault(kind.register, (match.sheet_title, reader, match))
     kept: list[tuple[SheetReader, HeaderMatch]] = []
     for reader, match in found:
         kind = match.kind
-        home = homes.get(kind.register)
+        home, home_reader, home_match = homes.get(kind.register, (None, None, None))
         key = kind.reg.key_field.name if kind.reg.key_field is not None else None
-        if home is not None and home != match.sheet_title and key not in match.mapping.values() \
-                and not kind.matches_sheet_name(match.sheet_title):
-            child = _child_sheet(reader, kind)
-            if child is not None:  # "Cód. Risco | Descrição da ação | Responsável": the records' actions
-                kept.append((reader, child))
+        if home is not None and home != match.sheet_title and not kind.matches_sheet_name(match.sheet_title):
+            if key not in match.mapping.values():
+                child = _child_sheet(reader, kind)
+                if child is not None:  # "Cód. Risco | Descrição da ação | Responsável": the records' actions
+                    kept.append((reader, child))
+                    continue
+                plan.skipped_sheets.append((match.sheet_title, (
+                    f"it has no ID column and sits beside “{home}”, which holds the {kind.reg.title.lower()}: "
+                    "taken for a list that register draws on (assets, threats), not for more of its records.")))
                 continue
-            plan.skipped_sheets.append((match.sheet_title, (
-                f"it has no ID column and sits beside “{home}”, which holds the {kind.reg.title.lower()}: taken "
-                "for a list that register draws on (assets, threats), not for more of its records.")))
-            continue
+            if home_reader is not None and home_match is not None and _cited_by(home_reader, home_match, reader, match):
+                plan.skipped_sheets.append((match.sheet_title, (
+                    f"its rows are what the rows of “{home}”, which holds the {kind.reg.title.lower()}, cite (by "
+                    "their IDs or names): taken for a list that register draws on (assets, threats), not for more "
+                    "of its records.")))
+                continue
         kept.append((reader, match))
     return kept
+
+
+CITED_SHARE = 0.5  # of a sheet's rows (those with an ID) that the register's rows cite: a list it draws on
+
+
+def _cited_by(home_reader: SheetReader, home: HeaderMatch, reader: SheetReader, match: HeaderMatch) -> bool:
+    """Whether most rows of ``match``'s sheet are cited in the cells of the register's own sheet ``home``: by
+    their ID as a word of a cell ("• PA1. Sensitive Data • PA2 …" under "Assets") or by their name, a cell
+    of its own ("Data-Abuse of Right." under "Threat scenario"). An asset inventory or a threat catalogue
+    with IDs of its own, which the register's rows point at; its rows are not more risks."""
+    key = match.kind.reg.key_field.name if match.kind.reg.key_field is not None else ""
+    code_col = next((c for c, n in match.mapping.items() if n == key), None)
+    naming = [c for c, n in match.mapping.items()
+              if n in ({"title", "name"} | set(TITLE_FALLBACK.get(match.kind.register, ())))]
+    home_rows = home_reader.top_rows(fill_merged=False)[home.row:home.row + 200]
+    own_codes = {str(r[c]).strip().lower() for r in home_rows
+                 for c, n in home.mapping.items() if n == key and c < len(r) and r[c] not in (None, "")}
+    cells = {" ".join(str(v).lower().split()) for r in home_rows for v in r if isinstance(v, str) and v.strip()}
+    text = "\n".join(cells)
+    rows = [r for r in reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE] if any(
+        v not in (None, "") for v in r)]
+    if code_col is None:
+        return False
+    rows = [r for r in rows if code_col < len(r) and CODE_RE.match(str(r[code_col]).strip())]
+    if len(rows) < 3:
+        return False
+    cited = 0
+    for r in rows:
+        code = str(r[code_col]).strip().lower()
+        if code and code in own_codes:
+            return False  # the same IDs as the register's own rows: its records, seen again
+        names = {" ".join(str(r[c]).lower().split()) for c in naming if c < len(r) and isinstance(r[c], str)}
+        if (code and re.search(rf"(?<![\w.-]){re.escape(code)}(?![\w-])", text)) or \
+                any(len(n) >= 4 and n in cells for n in names):
+            cited += 1
+    return cited >= max(3, CITED_SHARE * len(rows))
 
 
 def _child_sheet(reader: SheetReader, kind: SheetKind) -> HeaderMatch | None:

@@ -209,6 +209,18 @@ def _changed(by_name: dict[str, Field], values: dict[str, Any], old: dict[str, A
     return out
 
 
+def _gathered(row: tuple[Any, ...], spread: dict[int, list[int]]) -> tuple[Any, ...]:
+    """The row with each spread column's value where the row wrote it: in the one column of its span
+    that is filled, when the first is empty."""
+    cells = list(row)
+    for c, others in spread.items():
+        if c < len(cells) and v.is_blank(cells[c]):
+            filled = [cells[o] for o in others if o < len(cells) and not v.is_blank(cells[o])]
+            if len(filled) == 1:
+                cells[c] = filled[0]
+    return tuple(cells)
+
+
 class Planner:
     """Plans sheets against one read session; remembers what earlier sheets of the import add."""
 
@@ -426,7 +438,10 @@ class Planner:
                     and not self._engaged and not self._responses and not plan.extras and self._title_from is None
                     and not self._constants and key is not None and code_col is not None and title_col is not None
                     and code_col != title_col and bool(self._steps))
+        spread = self._spread_columns(reader, header_row, mapping, reg)
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width):
+            if spread:
+                row = _gathered(row, spread)
             tick += 1
             if tick % TICK == 0:
                 self._tick()
@@ -705,6 +720,20 @@ class Planner:
         if code and reg.key_field is not None:
             self.claimed[reg.name].pop(code.lower(), None)
             self.claimed_rows.pop((reg.name, code.lower()), None)
+
+    @staticmethod
+    def _spread_columns(reader: SheetReader, header_row: int, mapping: dict[int, str], reg: Register
+                        ) -> dict[int, list[int]]:
+        """A scale's header merged over a few columns ("Probability" over three), each row writing its level
+        in one of them (L under the first, M under the second): column → the columns its header spans."""
+        out: dict[int, list[int]] = {}
+        for r0, c0, r1, c1 in reader.merged_ranges():
+            name = mapping.get(c0)
+            if not r0 <= header_row <= r1 or c1 <= c0 or name is None or name.startswith("@") or name == PARENT:
+                continue
+            if reg.field(name).kind is Kind.SCALE and not any(c in mapping for c in range(c0 + 1, c1 + 1)):
+                out[c0] = list(range(c0 + 1, c1 + 1))
+        return out
 
     @staticmethod
     def _merged_rows(reader: SheetReader, col: int | None, header_row: int) -> set[int]:

@@ -16,7 +16,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from .errors import WorkbookError
 
@@ -417,6 +417,22 @@ def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
     return rows
 
 
+# Characters a cell may hold that no one sees: zero-width spaces and joiners, a byte-order mark — pasted
+# from web pages and slides ("LOW\u200b", "Risk Status\u200b"). Dropped from a sheet that has any, so an
+# owner "Ann\u200b" is Ann and an ID "R1\u200b" is R1.
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _visible(row: Sequence[Any]) -> list[Any]:
+    out = []
+    for x in row:
+        if x.__class__ is str and _INVISIBLE_RE.search(x):
+            x = _INVISIBLE_RE.sub("", x)
+            x = x if x.strip() else None
+        out.append(x)
+    return out
+
+
 class SheetReader:
     """Rows of one worksheet: the header area with merged cells filled in, then data rows.
 
@@ -434,6 +450,7 @@ class SheetReader:
         self._errors = errors or {}
         self._merges = merges
         self._top: list[list[Any]] | None = None
+        self._invisible = False  # the sheet writes zero-width characters (found with the top rows)
         self._released = False
         if rows is not None:
             self.declared_rows = len(rows)
@@ -505,6 +522,9 @@ class SheetReader:
         if self._top is None:
             self._top = [self._clean(list(r[: limits.max_columns]))
                          for r in itertools.islice(self._raw(), limits.header_scan_rows)]
+            self._invisible = any(x.__class__ is str and _INVISIBLE_RE.search(x) for r in self._top for x in r)
+            if self._invisible:
+                self._top = [_visible(r) for r in self._top]
         rows = [list(r) for r in self._top]
         width = max((len(r) for r in rows), default=0)
         for cells in rows:
@@ -533,6 +553,8 @@ class SheetReader:
         Refuses with ``WorkbookError`` once the sheet exceeds the row limits.
         """
         limits = self.book.limits
+        self.top_rows()  # finds whether the sheet writes invisible characters, to drop
+        invisible = self._invisible
         downs = sorted((r1, r2, c1) for r1, c1, r2, c2 in self.merged_ranges() if r2 > r1 and c1 < width
                        and r2 >= first_row)
         active: list[tuple[int, int, object]] = []  # (last row, column, value)
@@ -544,6 +566,8 @@ class SheetReader:
             if number >= too_far:
                 raise self._too_many()
             row = tuple(raw[:width])
+            if invisible:
+                row = tuple(_visible(row))
             if "" in row:  # calamine's empty cells, found by the list's own search
                 cells = list(row)
                 i = -1
