@@ -230,7 +230,7 @@ class RegisterView(QWidget):
         self.new_line = NewRowLine(self.table, self.new_row_model, self)
         self.new_line.setItemDelegate(FieldDelegate(self.new_row_model, self.new_line))
         # The new-row line keeps the same columns in view as the table above it.
-        self.new_line.frozen = FrozenColumns(self.new_line, frozen) if frozen else None
+        self.new_line.frozen = FrozenColumns(self.new_line, frozen, room=self.table) if frozen else None
         self.new_row_model.complete.connect(lambda _values: QTimer.singleShot(0, self, self._create_from_line))
         self.table.below_last_row.connect(self.focus_new_line)
         self.new_line.leave_up.connect(self._leave_new_line)
