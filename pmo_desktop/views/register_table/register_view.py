@@ -80,13 +80,19 @@ class RegisterTable(FrozenTable):
     def closeEditor(self, editor, hint) -> None:
         """Enter in a cell being typed into stores it and moves down, as in Excel: typing a column of values
         fills one row after another instead of overwriting the same cell (Tab and Escape as Qt does). On
-        the last row the cell stays current; a second Enter goes on to the ✱ line, as without an edit."""
+        the last row it goes on to the ✱ line, in the same column, as Excel goes on to the empty row below:
+        a row added with Ctrl+Shift+N, its title typed and Enter, then the next title typed makes a second
+        row, not a new title of the first."""
         super().closeEditor(editor, hint)
         if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # the delegate's hint for Enter
             return
-        below = self.currentIndex().siblingAtRow(self.currentIndex().row() + 1)
+        current = self.currentIndex()
+        below = current.siblingAtRow(current.row() + 1)
         if below.isValid():
             self.setCurrentIndex(below)
+        elif current.isValid() and current.row() == self.model().rowCount() - 1:
+            column = current.column()
+            QTimer.singleShot(0, self, lambda: self.below_last_row.emit(column) if self.state() != self.State.EditingState else None)
 
     def open_picker(self, index) -> bool:
         """Alt+Down / F4 on a cell: edit it with its list or calendar open, as in Excel."""
@@ -641,7 +647,10 @@ class RegisterView(QWidget):
         if not self.proxy.mapFromSource(self.model.index(self.model.row_of(rid), 0)).isValid():
             self.clear_filters()
         self.select_record(rid, column if column >= 0 else self._first_editable_column())
-        self.table.setFocus()
+        if self.new_line.left_with_enter:  # Enter: on to the next new row, as Excel goes on to the empty row below —
+            self.focus_new_line(column)  # five titles typed down a column make five risks
+        else:  # Tab or a click: on along the record just added, to fill its other columns
+            self.table.setFocus()
         return rid
 
     def duplicate_rows(self) -> None:
