@@ -50,3 +50,39 @@ def test_five_risks_typed_down_a_column_after_ctrl_shift_n(main_window, qtbot, t
     qtbot.waitUntil(lambda: len(titles(window)) == 4)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, C | S)
     qtbot.waitUntil(lambda: len(titles(window)) == 5)
+
+
+def test_an_import_is_not_hidden_by_the_search_or_filter_set_before(main_window, qtbot, tmp_path):
+    """A search typed before an import used to hide what came in ("4 of 75 rows"): the table's search
+    and filters are cleared when the import writes to the register shown, and the status bar says so."""
+    from pathlib import Path
+
+    import pytest
+
+    from pmo_desktop.views.exchange.actions import open_import_dialog
+
+    workbook = Path("/work/shared/excel-corpus/CRMills97__Risk_Register.xlsx")
+    if not workbook.exists():
+        pytest.skip("the shared corpus of real workbooks is not on this machine")
+    window = main_window
+    assert window.create_file(str(tmp_path / "fresh.pmo"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_4, C)
+    view = window.stack.currentWidget().register_view
+    qtbot.keyClick(view.table, Qt.Key.Key_N, C | S)
+    typed(qtbot, "Supplier late")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(titles(window)) == 1 and view.new_line.hasFocus())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, C)
+    assert QApplication.focusWidget() is view.search
+    typed(qtbot, "supplier late")
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 1)
+    dialog = open_import_dialog(window, window.document, str(workbook))
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    assert view.search.text() == "supplier late" and view.proxy.rowCount() == 1
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(titles(window)) > 1)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == len(titles(window)))
+    assert view.search.text() == ""
+    assert "cleared" in window.statusBar().currentMessage()
