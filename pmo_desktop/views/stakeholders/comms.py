@@ -173,7 +173,7 @@ class CommunicationPlan(QWidget):
         self.week_label.setText(f"{label}: Mon {monday.day} {monday:%b} – Sun {day_text(sunday)}  ·  {len(self.due_items)} due")
         self.due_list.clear()
         for item in self.due_items:
-            row = QTreeWidgetItem([f"{item.due:%a %d %b}", item.message, item.who, item.owner,
+            row = QTreeWidgetItem([f"{item.due:%a} {day_text(item.due)}", item.message, item.who, item.owner,
                                    "Overdue" if item.overdue else ""])
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
             if item.overdue:
