@@ -101,3 +101,42 @@ def test_a_month_searched_as_shown_or_as_iso_finds_the_rows_showing_it(qtbot, ri
     found = {view.model.record_id(view.proxy.mapToSource(view.proxy.index(r, 0)).row()) for r in range(len(rows))}
     assert {rid for rid, d in raised.items() if d == day} <= found
     assert all(any(day_text(day).lower() in cell.lower() for cell in row) for row in rows)
+
+
+def test_the_overview_writes_no_iso_date(main_window, qtbot, tmp_path):
+    """The program overview's tiles (decisions due, communications due, the program's dates) read dates as
+    the tables do; "DEC-005 due 2026-11-30" was the last ISO date on it."""
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    path = tmp_path / "demo.pmo"
+    create_demo(path).close()
+    assert main_window.open_path(str(path))
+    main_window.resize(1280, 720)
+    page = main_window.page("Program overview")
+    QApplication.processEvents()
+    texts = [label.text() for label in page.findChildren(QLabel) if label.isVisibleTo(page)]
+    assert any("DEC-" in t for t in texts)  # the decisions tile is there, with its due dates
+    assert [t for t in texts if re.search(r"\d{4}-\d{2}-\d{2}", t)] == []
+    assert any(re.search(r"DEC-\d+ due \d{1,2} [A-Z][a-z]{2} \d{4}", t) for t in texts)
+
+
+def test_a_date_copied_goes_to_excel_as_iso_and_pastes_back(qtbot, risks_view):
+    """Ctrl+C puts a date on the clipboard as 2026-02-01, which Excel reads as a date in any language
+    ("1 Feb 2026" is text to a German Excel); Ctrl+V of it, or of the shown form, stores that date."""
+    from PySide6.QtGui import QGuiApplication
+
+    window, view = risks_view
+    raised = raised_dates(window)
+    column = RISKS.field_names.index("raised_on")
+    proximity = RISKS.field_names.index("proximity")
+    rid, day = next(iter(raised.items()))
+    row = view.proxy.mapFromSource(view.model.index(view.model.row_of(rid), column)).row()
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(row, column))
+    qtbot.keyClick(view.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == day.isoformat() + "\r\n"
+    view.table.setCurrentIndex(view.proxy.index(row, proximity))
+    qtbot.keyClick(view.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.proxy.index(row, proximity).data() == day_text(day))

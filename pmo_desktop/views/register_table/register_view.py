@@ -4,7 +4,7 @@ copy/paste of rectangular blocks with Excel, add/duplicate/delete rows, all undo
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
@@ -745,8 +745,17 @@ class RegisterView(QWidget):
         visible = self._visible_columns()
         cols = [c for c in visible if c in {i.column() for i in indexes}]
         selected = {(i.row(), i.column()) for i in indexes}
-        block = [[self.proxy.index(r, c).data() if (r, c) in selected else "" for c in cols] for r in rows]
+        block = [[self._copied_text(self.proxy.index(r, c)) if (r, c) in selected else "" for c in cols] for r in rows]
         QGuiApplication.clipboard().setText(to_tsv(block))
+
+    @staticmethod
+    def _copied_text(index) -> str:
+        """A cell as it goes to the clipboard: as shown, but a date as ISO 2026-12-03, which Excel reads as
+        a date whatever its language ("3 Dec 2026" is text to a German Excel); a paste back reads both."""
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value.isoformat()
+        return index.data() or ""
 
     def paste(self) -> None:
         self.paste_text(QGuiApplication.clipboard().text())
