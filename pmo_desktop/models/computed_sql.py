@@ -19,7 +19,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from .fields import Context
-from .values import day_text_can_hold
+from .values import day_text, day_text_can_hold
 
 NUMBER_LIKE = re.compile(r"[\d.,:/ -]+")
 
@@ -40,6 +40,26 @@ def date_can_show(text: str, _ctx: Context | None = None) -> bool:
     def fits(at: int) -> bool:
         return all((c == "-") if ISO_DATE[at + i] == "-" else c.isdigit() for i, c in enumerate(text))
     return bool(text) and (any(fits(at) for at in range(len(ISO_DATE) - len(text) + 1)) or day_text_can_hold(text))
+
+
+def shown_day_ranges(text: str, first: date, last: date) -> list[tuple[date, date]]:
+    """The runs of days from ``first`` to ``last`` whose shown form ("3 dec 2026", lower case) holds
+    ``text``: "mar 2026" one run, "dec" one a year — compares of stored dates, no text made per row."""
+    runs: list[tuple[date, date]] = []
+    day, start, previous = first, None, None
+    while day <= last:
+        if text in day_text(day).lower():
+            start = start or day
+            previous = day
+        elif start is not None:
+            runs.append((start, previous or start))
+            start = None
+        if day == date.max:
+            break
+        day += timedelta(days=1)
+    if start is not None:
+        runs.append((start, previous or start))
+    return runs
 
 
 class day_shown(FunctionElement[Any]):
