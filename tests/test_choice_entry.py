@@ -153,3 +153,42 @@ def test_typing_over_a_filled_person_cell_replaces_the_name_as_in_excel(qtbot, v
     assert stored(document, "owner") == "Sam Patel"
     assert not any(w.objectName() == "confirm-new-name" and w.isVisible() for w in QApplication.topLevelWidgets())
     assert people(document) == ["Helen Brooks", "Sam Patel"]
+
+
+def test_a_level_is_typed_by_its_number_its_word_or_the_word_s_initials(qtbot, view, document):
+    """"V" used to pick "1 – Very low" — the opposite end of the scale from the "Very high" meant: letters
+    that begin several levels' words pick neither (the cell keeps its value, a tip says what to type on),
+    "Very h" or the initials "VH" pick Very high, a digit the number, a letter of one level its word."""
+    from PySide6.QtWidgets import QToolTip
+
+    names = RISKS.field("impact").scale_names(document.context)
+    assert names[0] == "Very low" and names[-1] == "Very high"  # the default five levels
+    type_in(qtbot, view, "impact", "3")
+    assert stored(document, "impact") == 3
+    steps = document.undo_stack.count()
+    editor = type_in(qtbot, view, "impact", "V", enter=False)
+    assert isinstance(editor, ChoiceCombo) and editor.currentText().endswith("Medium")  # neither end picked
+    assert QToolTip.isVisible() and "Very low and Very high" in QToolTip.text() and "VH" in QToolTip.text()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
+    assert stored(document, "impact") == 3 and document.undo_stack.count() == steps  # nothing changed
+    type_in(qtbot, view, "impact", "Very h")
+    assert stored(document, "impact") == 5
+    type_in(qtbot, view, "impact", "vl")
+    assert stored(document, "impact") == 1
+    type_in(qtbot, view, "impact", "VH")
+    assert stored(document, "impact") == 5
+    type_in(qtbot, view, "impact", "h")
+    assert stored(document, "impact") == 4
+    type_in(qtbot, view, "impact", "l")
+    assert stored(document, "impact") == 2
+    # The open list (Alt+Down) reads typing the same way.
+    view.select_record(view.rid, view.model.column_of("impact"))
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    editor = view.table.focusWidget()
+    qtbot.waitUntil(lambda: editor.view().isVisible())
+    qtbot.keyClicks(editor.view(), "v")
+    assert editor.view().currentIndex().data().endswith(" Low")  # stays on Low, not Very low
+    qtbot.keyClicks(editor.view(), "h")
+    assert editor.view().currentIndex().data() == "5 – Very high"

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QCalendarWidget
 from pmo_desktop.models import records
 from pmo_desktop.models.errors import ValidationError
 from pmo_desktop.models.registers import REGISTERS
-from pmo_desktop.models.values import DAY_FIRST, MONTH_FIRST, parse_date
+from pmo_desktop.models.values import DAY_FIRST, MONTH_FIRST, day_text, parse_date
 from pmo_desktop.views.register_table import RegisterView
 from pmo_desktop.views.register_table.date_entry import DateLineEdit, locale_date_order
 
@@ -169,7 +169,7 @@ def test_typing_a_date_over_a_date_in_every_date_column(qtbot, document, uk_loca
     type_into_cell(qtbot, view, rid, field, target.isoformat())
     assert stored(document, register_name, rid, field) == target
     assert view.proxy.index(view.proxy.mapFromSource(view.model.index(view.model.row_of(rid), 0)).row(),
-                            view.model.column_of(field)).data() == target.isoformat()
+                            view.model.column_of(field)).data() == day_text(target)  # as shown everywhere
     document.undo_stack.undo()
     assert stored(document, register_name, rid, field) != target
 

@@ -200,3 +200,46 @@ def test_the_new_row_line_keeps_the_same_columns_in_view_and_takes_a_title(windo
     qtbot.waitUntil(lambda: view.proxy.rowCount() == rows + 1)
     titles = [view.proxy.index(r, title).data() for r in range(view.proxy.rowCount())]
     assert "Typed in the new line" in titles, titles[-3:]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_a_wide_title_still_freezes_narrowed_with_its_whole_text_in_a_tooltip(window, qtbot, size):
+    """A title column widened past half the table (a long title, a user's drag) used to switch the freeze
+    off without a word: now the frozen title is narrowed to fit (the table keeps its width), elided, its
+    whole text on hover."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    window.resize(*size)
+    view = risk_view(window, qtbot)
+    title = RISKS.fields.index(RISKS.field("title"))
+    long_title = "Supplier of the point-of-sale terminals misses the store roll-out dates in the northern region"
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, title))
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, long_title)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
+    view.table.setColumnWidth(title, int(view.table.viewport().width() * 0.6))  # as a drag of its edge would
+    wide = view.table.columnWidth(title)
+    walk_right_with_tab(view, qtbot)
+    frozen = view.frozen
+    assert frozen.isVisible(), "the freeze silently did not happen"
+    assert columns_on_the_left(view)[:2] == ["code", "title"]
+    assert frozen.frozen_width() <= view.table.viewport().width() // 2
+    assert frozen.columnWidth(title) < wide == view.table.columnWidth(title)  # the table keeps its width
+    current = view.table.currentIndex()  # the cell Tab reached is not hidden under the frozen block
+    assert view.table.visualRect(current).left() >= frozen.frozen_width() - 2
+    row = next(r for r in range(view.proxy.rowCount()) if view.proxy.index(r, title).data() == long_title)
+    view.table.scrollTo(view.proxy.index(row, current.column()))
+    at = QPoint(frozen.columnViewportPosition(title) + 10, frozen.rowViewportPosition(row) + 3)
+    assert frozen.indexAt(at).data() == long_title
+    QApplication.sendEvent(frozen.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, frozen.viewport().mapToGlobal(at)))
+    assert QToolTip.text() == long_title
+    folder = os.environ.get("PMO_SCREENSHOTS")
+    if folder:
+        window.grab().save(os.path.join(folder, f"frozen-wide-title-{size[0]}x{size[1]}.png"))

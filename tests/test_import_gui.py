@@ -288,3 +288,26 @@ def test_a_column_no_field_takes_is_offered_as_kept_in_the_notes_not_as_dropped(
              for r in range(dialog.mapping_table.rowCount())}
     assert shown["Current Mitigation"] == "(keep in the notes)"
     assert shown["Risk"] == "Title"
+
+
+def test_enter_imports_a_real_workbook_from_the_keyboard(qtbot, document):
+    """A keyboard user reviews the preview and presses Enter: the import happens. "Check again" (greyed
+    out for a workbook of recognised sheets) was the dialog's default button, so Enter did nothing."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    path = Path("/work/shared/excel-corpus/CRMills97__Risk_Register.xlsx")
+    if not path.exists():
+        pytest.skip("the shared corpus of real workbooks is not on this machine")
+    dialog = ImportDialog(document, str(path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.plan is not None and dialog.plan.ok and dialog.import_button.isEnabled()
+    focused = QApplication.focusWidget()
+    assert focused is not None and dialog.isAncestorOf(focused)
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(risk_rows(document.store)) == dialog.plan.valid_count)
+    assert document.undo_stack.count() == 1

@@ -68,7 +68,7 @@ def test_blanks_display_sort_and_excel_formats():
     assert (Kind.DATE.blank(CTX), Kind.FLOAT.blank(CTX), Kind.INT.blank(CTX), Kind.TEXT.blank(CTX)) == \
         (date(2027, 3, 15), 0.0, 0, "")
     assert Kind.FLOAT.display(1234.5) == "1,234.5" and Kind.FLOAT.edit_text(1234.5) == "1234.5"
-    assert Kind.BOOL.display(False) == "No" and Kind.DATE.display(date(2027, 1, 2)) == "2027-01-02"
+    assert Kind.BOOL.display(False) == "No" and Kind.DATE.display(date(2027, 1, 2)) == "2 Jan 2027"
     assert Kind.LINKS.items("Ann; Bob") == ["Ann", "Bob"] and Kind.TEXT.items(None) == [""]
     values = ["b", None, 3, "A", ""]
     assert sorted(values, key=Kind.TEXT.sort_key) == [3, "A", "b", None, ""]

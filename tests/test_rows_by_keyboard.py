@@ -127,7 +127,10 @@ def test_typing_in_the_new_row_line_adds_a_record(qtbot, projects, document):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(rows(document, PROJECTS)) == 4)
     assert rows(document, PROJECTS)[3]["name"] == "Click and collect"
-    assert projects.table.hasFocus() and projects.current_record_id() == rows(document, PROJECTS)[3]["id"]
+    # Enter: the record added is the current one, and the keyboard stays in the ✱ line for the next
+    qtbot.waitUntil(line.hasFocus)
+    assert projects.current_record_id() == rows(document, PROJECTS)[3]["id"]
+    assert line.currentIndex().column() == PROJECTS.field_names.index("name")
     assert projects.new_row_model.pending == {}
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
@@ -311,17 +314,18 @@ def test_typing_down_a_column_with_enter_fills_one_row_after_another_as_in_excel
         qtbot.waitUntil(lambda: projects.table.state() != projects.table.State.EditingState)
     assert [p["name"] for p in rows(document, PROJECTS)] == ["Tills 2", "Stock 2", "Loyalty"]
     assert projects.table.currentIndex().row() == 2
-    # A choice picked with Enter moves down too; on the last row the cell stays current, and a second
-    # Enter goes on to the ✱ line, as it does without an edit.
+    # A choice picked with Enter moves down too; on the last row Enter goes on to the ✱ line, in the
+    # same column, as Excel goes on to the empty row below (a second value typed there is a new row).
     status = PROJECTS.field_names.index("status")
-    for row in (1, 2):
-        projects.table.setCurrentIndex(projects.proxy.index(row, status))
-        qtbot.keyClick(projects.table, Qt.Key.Key_F2)
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: projects.table.state() != projects.table.State.EditingState)
-        assert projects.table.currentIndex().row() == 2
-    qtbot.keyClick(projects.table, Qt.Key.Key_Return)
-    assert projects.in_new_line()
+    projects.table.setCurrentIndex(projects.proxy.index(1, status))
+    qtbot.keyClick(projects.table, Qt.Key.Key_F2)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: projects.table.state() != projects.table.State.EditingState)
+    assert projects.table.currentIndex().row() == 2
+    qtbot.keyClick(projects.table, Qt.Key.Key_F2)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: projects.in_new_line())
+    assert projects.new_line.currentIndex().column() == status
     # Escape leaves the cell as it was and where it was.
     projects.table.setFocus()
     projects.table.setCurrentIndex(projects.proxy.index(0, PROJECTS.field_names.index("name")))

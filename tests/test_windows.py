@@ -198,7 +198,7 @@ def test_a_date_typed_finds_what_the_cells_show(demo_store):
                  due[:4] + "-13", "0", "-0", "2.5"}
         for text in sorted(texts):
             found = windows.fetch_ids(s, RISKS, Window(search=text), ctx).tolist()
-            shown = [r[0] for r in rows if any(text in display_text(f, v).lower() for f, v in zip(RISKS.fields, r[2:])
+            shown = [r[0] for r in rows if any(text in f.kind.search_text(v).lower() for f, v in zip(RISKS.fields, r[2:])
                                                if v not in (None, ""))]
             assert found == shown, text
         assert windows.fetch_ids(s, RISKS, Window(search=due[:7]), ctx).tolist()  # some found, one is due then
@@ -372,16 +372,20 @@ def test_date_pieces_found_through_the_indexes_as_the_cells_show_them(reviewed, 
         ctx = records.load_context(s)
         rows = records.fetch_rows(s, RISKS, ctx)
         dated = [(f, i + 2) for i, f in enumerate(RISKS.fields) if f.name in ("next_review", "raised_on", "proximity")]
-        written = {display_text(f, r[c]) for r in rows for f, c in dated if r[c] not in (None, "")}
-        pieces = sorted({w[i:j] for w in written for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
-                        | {"-13", "2026-02-3", "9999", "0000", "03-32"})
+        # as written (2026-03-31) and as shown (31 Mar 2026), lower case as the search box gives it, each
+        # piece as typed (the box drops a space at either end)
+        written = {t for r in rows for f, c in dated if r[c] not in (None, "")
+                   for t in f.kind.search_text(r[c]).lower().split("\u0002")}
+        pieces = sorted({p for w in written for i in range(len(w)) for j in range(i + 1, len(w) + 1)
+                         if (p := w[i:j]) == p.strip()}
+                        | {"-13", "2026-02-3", "9999", "0000", "03-32", "feb 31", "3 foo"})
 
         def found():
             return {p: windows.fetch_ids(s, RISKS, Window(search=p), ctx).tolist() for p in pieces}
 
         without = found()
         for p in pieces:
-            assert without[p] == [r[0] for r in rows if any(p in display_text(f, v).lower()
+            assert without[p] == [r[0] for r in rows if any(p in f.kind.search_text(v).lower()
                                                             for f, v in zip(RISKS.fields, r[2:]) if v not in (None, ""))], p
         assert without["-13"] == [] and without["-03-1"] and without["2024-02-29"]
         if s.connection().dialect.name != "sqlite":

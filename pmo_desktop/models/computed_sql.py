@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Date, String, and_, cast, false, literal
+from sqlalchemy import Date, String, and_, cast, false, func, literal
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from .fields import Context
+from .values import day_text, day_text_can_hold
 
 NUMBER_LIKE = re.compile(r"[\d.,:/ -]+")
 
@@ -33,11 +34,58 @@ PREFIX_OF_A_DATE = re.compile(r"\d{4}(-(\d(\d(-\d{0,2})?)?)?)?")
 
 
 def date_can_show(text: str, _ctx: Context | None = None) -> bool:
-    """Whether ``text`` can be part of a date as written, ``2026-03-31``: it fits the template at some
-    place. "03/2026" or "2026 03" cannot, so a search for it need not look at any date."""
+    """Whether ``text`` can be part of a date as written, ``2026-03-31``, or as shown, "31 mar 2026"
+    (``values.day_text_can_hold``). "03/2026" or "2026 03" cannot, so a search for it need not look
+    at any date."""
     def fits(at: int) -> bool:
         return all((c == "-") if ISO_DATE[at + i] == "-" else c.isdigit() for i, c in enumerate(text))
-    return bool(text) and any(fits(at) for at in range(len(ISO_DATE) - len(text) + 1))
+    return bool(text) and (any(fits(at) for at in range(len(ISO_DATE) - len(text) + 1)) or day_text_can_hold(text))
+
+
+def shown_day_ranges(text: str, first: date, last: date) -> list[tuple[date, date]]:
+    """The runs of days from ``first`` to ``last`` whose shown form ("3 dec 2026", lower case) holds
+    ``text``: "mar 2026" one run, "dec" one a year — compares of stored dates, no text made per row."""
+    runs: list[tuple[date, date]] = []
+    day, start, previous = first, None, None
+    while day <= last:
+        if text in day_text(day).lower():
+            start = start or day
+            previous = day
+        elif start is not None:
+            runs.append((start, previous or start))
+            start = None
+        if day == date.max:
+            break
+        day += timedelta(days=1)
+    if start is not None:
+        runs.append((start, previous or start))
+    return runs
+
+
+class day_shown(FunctionElement[Any]):
+    """A date as a table shows it, "3 Dec 2026" (``values.day_text``), as SQL text, for a search of
+    its shown form ("mar 2026", "3 dec"); NULL for no date. SQLite builds it from ``strftime`` (the
+    date written into the statement once per use, its constants inline, as ``whole_day_key`` does);
+    PostgreSQL's ``to_char`` writes English month names without the TM prefix, whatever the locale."""
+
+    type = String()
+    inherit_cache = True
+    name = "day_shown"
+
+
+@compiles(day_shown, "sqlite")
+def _day_shown_sqlite(element: day_shown, compiler: Any, **kw: Any) -> str:
+    kw.pop("literal_binds", None)
+    (inner,) = element.clauses
+    x = compiler.process(inner, literal_binds=True, **kw)
+    return (f"(CAST(strftime('%d', {x}) AS INTEGER) || ' ' || substr('JanFebMarAprMayJunJulAugSepOctNovDec', "
+            f"CAST(strftime('%m', {x}) AS INTEGER) * 3 - 2, 3) || ' ' || CAST(strftime('%Y', {x}) AS INTEGER))")
+
+
+@compiles(day_shown)
+def _day_shown_other(element: day_shown, compiler: Any, **kw: Any) -> str:
+    (inner,) = element.clauses
+    return f"to_char({compiler.process(inner, **kw)}, 'FMDD Mon FMYYYY')"
 
 
 def date_prefix_range(text: str) -> tuple[date, date] | None:
@@ -67,6 +115,8 @@ def day_number_contains(key: Callable[[Any, Context], Any], value: Callable[[Any
     for in the date's text."""
     def contains(E: Any, text: str, ctx: Context) -> Any:
         span = date_prefix_range(text)
+        if span is None and day_text_can_hold(text):  # "mar 2026": the shown form, lower case
+            return func.lower(day_shown(value(E, ctx))).contains(text, autoescape=True)
         if span is None:
             return cast(value(E, ctx), String).contains(text, autoescape=True)
         if span[0] > span[1]:

@@ -18,6 +18,7 @@ from .registers import REGISTERS
 from .risks import IssueEntry, Risk
 from .status_rollup import ProjectStatus, latest_status, milestones, milestones_due, milestones_slipped
 from .summary import OPEN, Summary, summarize
+from .values import day_text
 
 TOP = 5
 COMMS_WITHIN_DAYS = 7
@@ -71,7 +72,7 @@ def _comms_due(session: Session, ctx: Context) -> list[Item]:
     due = [dict(zip(names, r)) for r in fetch_rows(session, reg, ctx)]
     due = [c for c in due if c["next_due"] is not None and c["next_due"] <= horizon]
     due.sort(key=lambda c: (c["next_due"], c["code"]))
-    return [Item(c["id"], c["code"], c["message"], "overdue" if c["overdue"] else c["next_due"].isoformat())
+    return [Item(c["id"], c["code"], c["message"], "overdue" if c["overdue"] else day_text(c["next_due"]))
             for c in due]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from . import values as v
@@ -98,9 +98,19 @@ class FieldKind:
         if isinstance(value, float):
             text = f"{value:,.2f}"
             return text.rstrip("0").rstrip(".") if "." in text else text
-        if isinstance(value, date):
-            return value.isoformat()
+        if isinstance(value, datetime):
+            return value.isoformat(sep=" ", timespec="minutes")
+        if isinstance(value, date):  # as the dialogs and the board pack write it: "3 Dec 2026"
+            return v.day_text(value)
         return str(value)
+
+    def search_text(self, value: Any) -> str:
+        """What a search finds a cell by: what it shows, and a date its ISO form too (2026-12-03), as
+        the windowed table's search in the database does (``windows._search_terms``)."""
+        shown = self.display(value)
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return f"{shown}\u0002{value.isoformat()}"
+        return shown
 
     def edit_text(self, value: Any) -> str:
         """The text an editor starts from when a cell is edited as text."""

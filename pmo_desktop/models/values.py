@@ -21,7 +21,46 @@ EXCEL_EPOCH = date(1899, 12, 30)
 def day_text(day: date) -> str:
     """A date as people read it in the board pack and the reports: "3 Dec 2026" (Excel's "d mmm yyyy",
     ``kinds.DATE_FORMAT``, the format of the pack's date cells)."""
-    return f"{day.day} {day:%b %Y}"
+    return f"{day.day} {_MONTH_ABBR[day.month - 1].title()} {day.year}"
+
+
+_MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_SHOWN_DAY = re.compile(r"(\d{1,2}) ([A-Za-z]{3}) (\d{4})")
+
+
+def shown_day(text: str) -> date | None:
+    """The date a cell shows as ``text`` ("3 Dec 2026", ``day_text``; an ISO 2026-12-03 too), None
+    for any other text: how a column filter's texts name dates again, no guessing."""
+    m = _SHOWN_DAY.fullmatch(text)
+    try:
+        if m and m[2].lower() in _MONTH_ABBR:
+            return date(int(m[3]), _MONTH_ABBR.index(m[2].lower()) + 1, int(m[1]))
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text)
+    except ValueError:
+        return None
+    return None
+
+
+def shown_order(text: str) -> tuple[bool, date, str]:
+    """A sort key for texts as cells show them: dates in date order ("9 Mar" before "10 Jan" of a
+    later year), then other texts ignoring case; blank last."""
+    day = shown_day(text)
+    return (text == "", day or date.min, text.lower())
+
+
+def day_text_can_hold(text: str) -> bool:
+    """Whether ``text`` (lower case) holding a letter can be part of a date as shown, "3 dec 2026":
+    a piece of "dd mmm yyyy" whose letters are a month's, its digits where digits are. Such a text is
+    searched in the dates' shown form; one of digits alone keeps the ISO search."""
+    if not any(c.isalpha() for c in text):
+        return False
+    for month in _MONTH_ABBR:
+        for template in (f"d {month} dddd", f"dd {month} dddd"):
+            for at in range(len(template) - len(text) + 1):
+                if all(c.isdigit() if t == "d" else c == t for c, t in zip(text, template[at:])):
+                    return True
+    return False
 
 
 def is_blank(value: Any) -> bool:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..models import clock, history, snapshots
 from ..models.snapshots import Source
+from ..models.values import day_text
 from .document import Document
 
 READ_ONLY_STYLE = ("QLabel { background: #FFF3CD; color: #5C4400; border: 1px solid #E0B84C; "
@@ -72,7 +73,7 @@ class DateDialog(QDialog):
         if first is not None:
             self.calendar.setMinimumDate(QDate(first.year, first.month, first.day))
         self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
-        note = QLabel(f"The history of this office starts on {first:%d %b %Y}." if first else
+        note = QLabel(f"The history of this office starts on {day_text(first)}." if first else
                       "This office has no history yet.", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -183,7 +184,7 @@ class AsAtBar(QWidget):
             return
         self._key = key
         self.source = source
-        kind = "Board snapshot “%s”" % source.label if key[0] == "snapshot" else f"As at {source.day:%d %b %Y}"
+        kind = "Board snapshot “%s”" % source.label if key[0] == "snapshot" else f"As at {day_text(source.day)}"
         self.banner.setText(f"{kind} — read only")
         self.banner.show()
         self.back.show()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..models import clock, history, snapshots
 from ..models.snapshots import Source
+from ..models.values import day_text
 from ..models.what_changed import Comparison, compare_registers
 from .as_at import PICK, DateDialog, key_of, key_text, source_for
 from .document import Document
@@ -27,8 +28,8 @@ Key = tuple  # ("now", None) · ("snapshot", id) · ("day", date)
 
 
 def comparison_html(c: Comparison) -> str:
-    parts = [f"<h2>What changed from {html.escape(c.since)} ({c.since_day:%d %b %Y}) "
-             f"to {html.escape(c.until)} ({c.until_day:%d %b %Y})</h2>"]
+    parts = [f"<h2>What changed from {html.escape(c.since)} ({day_text(c.since_day)}) "
+             f"to {html.escape(c.until)} ({day_text(c.until_day)})</h2>"]
     sections = c.sections()
     if not sections:
         parts.append("<p>Nothing the board watches has changed.</p>")
@@ -63,7 +64,7 @@ class ChangesDialog(QDialog):
             for s in found:
                 combo.addItem(f"{s.label} (board snapshot)", key_text(("snapshot", s.id)))
             if not with_now and not found:
-                combo.addItem(f"{default_day:%d %b %Y}", key_text(("day", default_day)))
+                combo.addItem(f"{day_text(default_day)}", key_text(("day", default_day)))
             combo.addItem("Another date…", PICK)
             combo.activated.connect(lambda i, c=combo: self._on_activated(c, i))
         self.since_combo.setCurrentIndex(0)
@@ -92,7 +93,7 @@ class ChangesDialog(QDialog):
     def _select(self, combo: QComboBox, key: Key) -> None:
         index = combo.findData(key_text(key))
         if index < 0:
-            label = f"{key[1]:%d %b %Y}" if key[0] == "day" else "Now" if key[0] == "now" else f"#{key[1]}"
+            label = f"{day_text(key[1])}" if key[0] == "day" else "Now" if key[0] == "now" else f"#{key[1]}"
             combo.insertItem(combo.count() - 1, label, key_text(key))
             index = combo.count() - 2
         combo.setCurrentIndex(index)

@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu("&View")
         for i, (title, _spec) in enumerate(PAGES):
-            self._add(view_menu, title, lambda checked=False, i=i: self.nav.setCurrentRow(i), f"Ctrl+{i + 1}", True)
+            self._add(view_menu, title, lambda checked=False, i=i: self.go_to_page(i), f"Ctrl+{i + 1}", True)
 
         view_menu.addSeparator()
         self._make_zoom_actions(view_menu)
@@ -393,6 +393,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
+
+    def go_to_page(self, row: int) -> None:
+        """Ctrl+1 … Ctrl+8: the page, with the keyboard in its table (a register page's), so the
+        table's keys — Ctrl+F, Ctrl+Shift+N, Ctrl+Shift+L — work at once, not only after a click."""
+        self.nav.setCurrentRow(row)
+        view = getattr(self.stack.currentWidget(), "register_view", None)
+        if view is not None and view.isVisible():
+            view.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _ensure_page(self, row: int) -> QWidget:
         """The page of this navigation row, built on first need (not shown)."""

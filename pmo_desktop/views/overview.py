@@ -25,6 +25,7 @@ from ..models.registers import REGISTERS
 from ..models.status_rollup import ProjectStatus
 from ..models.status_rules import DIMENSIONS, LATE, NEW, RAG_COLOURS, SLIPPED, TREND_ARROWS
 from ..models.summary import overview_entries
+from ..models.values import day_text
 from .document import Document
 from .lazy_refresh import RefreshWhenShown
 from .register_filter import RegisterFilter
@@ -196,7 +197,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
         if program:
             facts = [f"Sponsor: <b>{escape(program.sponsor or '—')}</b>",
                      f"Program manager: <b>{escape(program.manager or '—')}</b>",
-                     "Dates: <b>" + (" – ".join(d.isoformat() for d in (program.start_date, program.end_date) if d)
+                     "Dates: <b>" + (" – ".join(day_text(d) for d in (program.start_date, program.end_date) if d)
                                      or "—") + "</b>"]
         self.facts.setText(" &nbsp;·&nbsp; ".join(facts))
         focused = self._clear()

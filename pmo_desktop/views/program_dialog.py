@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from ..models import errors, records
 from ..models.fields import Kind
 from ..models.registers import REGISTERS
+from ..models.values import day_text
 from .document import Document
 from .register_table.commands import CellEdit, EditCellsCommand
 from .register_table.date_entry import DateLineEdit
@@ -38,7 +39,7 @@ class ProgramDialog(QDialog):
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
         for f in PROGRAM.fields:
             value = self.record[f.name]
-            text = value.isoformat() if isinstance(value, date) else ("" if value is None else str(value))
+            text = day_text(value) if isinstance(value, date) else ("" if value is None else str(value))
             editor: QLineEdit | QPlainTextEdit
             if f.kind == Kind.LONGTEXT:
                 editor = QPlainTextEdit(text, self)

@@ -8,6 +8,7 @@ day) is all it needs: nothing in it can be typed into, pasted into or deleted.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtGui import QBrush, QColor
@@ -22,6 +23,19 @@ Colour = Callable[[Any], "str | None"]
 
 def _ink_on(colour: QColor) -> QColor:
     return QColor("#000000") if colour.lightnessF() > 0.55 else QColor("#FFFFFF")
+
+
+class _DayItem(QTableWidgetItem):
+    """A date shown as the registers show it ("3 Dec 2026") that sorts as a date, not by its letters."""
+
+    def __init__(self, text: str, day: date):
+        super().__init__(text)
+        self.day = day
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        if isinstance(other, _DayItem):
+            return self.day < other.day
+        return super().__lt__(other)
 
 
 class StateTable(QTableWidget):
@@ -54,8 +68,8 @@ class StateTable(QTableWidget):
         for r, row in enumerate(rows):
             for c, f in enumerate(self.fields):
                 value = row[at[f.name]]
-                text = f"{round(value, 2):,g}" if isinstance(value, float) else f.display(value)
-                item = QTableWidgetItem(text)
+                text = f"{round(value, 2):,g}" if isinstance(value, float) else f.kind.display(value)
+                item = _DayItem(text, value) if isinstance(value, date) else QTableWidgetItem(text)
                 colour = self.colours.get(f.name)
                 hex_colour = colour(value) if colour is not None and value not in (None, "") else None
                 if hex_colour:

@@ -1,12 +1,21 @@
 """Assumptions, dependencies and decisions: the RAID logs, each declared once."""
 
+from datetime import date
+
 from ..fields import Field, Kind, Overview, Ref, Register, count_lines
 from ..links import assumption_risk, decision_issue, decision_project, decision_risk
 from ..program import Project
 from ..raid import Assumption, Decision, Dependency
 from ..raid_rules import check_assumption, check_decision, check_dependency
 from ..risks import IssueEntry, Risk
+from ..values import day_text
 from .program import PERSON, PROJECT
+
+
+def _shown(iso: str | None) -> str:
+    """A summary's ISO date as every screen and the board pack show one: "30 Nov 2026"."""
+    return day_text(date.fromisoformat(iso)) if iso else "—"
+
 
 ASSUMPTION_STATUSES = ("Open", "Validated", "Invalid", "Closed")
 DEPENDENCY_STATUSES = ("On track", "At risk", "Late", "Delivered", "Cancelled")
@@ -84,7 +93,8 @@ DEPENDENCIES = Register(
 DECISIONS = Register(
     name="decisions",
     overview=Overview(lambda p: f"Decisions ({len(p['pending'])} pending)",
-                      lambda p: [f"{d['id']} due {d['due']}{' — overdue' if d['overdue'] else ''}" for d in p["pending"][:4]]),
+                      lambda p: [f"{d['id']}" + (f" due {_shown(d['due'])}" if d["due"] else "")
+                                 + (" — overdue" if d["overdue"] else "") for d in p["pending"][:4]]),
     title="Decisions",
     noun="decision",
     entity=Decision,

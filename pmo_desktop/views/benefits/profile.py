@@ -14,6 +14,7 @@ from ...models.benefit_rollup import BenefitSeries
 from ...models.registers.benefits import BENEFITS, MEASUREMENTS, PLAN_POINTS
 from ...models.settings import BENEFIT_THRESHOLDS
 from ...models.stakeholder_rules import add_months
+from ...models.values import day_text
 from ..document import Document
 from ..register_table import RegisterView
 from ..register_table.commands import CellEdit, EditCellsCommand
@@ -145,11 +146,11 @@ class BenefitProfile(QWidget):
     def _facts_text(r: dict) -> str:
         def val(v, d=None):
             text = "—" if v is None else _num(v)
-            return f"{text} ({d.isoformat()})" if d else text
+            return f"{text} ({day_text(d)})" if d else text
 
         measure = r.get("measure") or "no KPI yet"
         unit = f" in {r['unit']}" if r.get("unit") else ""
-        window = " to ".join(d.isoformat() if d else "…" for d in (r.get("window_start"), r.get("window_end")))
+        window = " to ".join(day_text(d) if d else "…" for d in (r.get("window_start"), r.get("window_end")))
         kind = " · <b>dis-benefit</b>" if r.get("dis_benefit") else ""
         return (f"{r.get('category') or ''}{kind} · owner {r.get('owner') or '—'}<br>"
                 f"Measure: {measure}{unit} · baseline {val(r.get('baseline_value'), r.get('baseline_date'))}"
@@ -167,7 +168,7 @@ class BenefitProfile(QWidget):
         implied = (" (straight line from baseline to target: no trajectory entered)"
                    if s is not None and s.plan_is_implied else "")
         return (f"<span style='color:{colours().strong(colour)}; font-weight:bold'>● {a.status}</span>{implied}: latest actual "
-                f"{_num(a.actual)} on {a.on.isoformat()} against {_num(a.planned)} planned "
+                f"{_num(a.actual)} on {day_text(a.on)} against {_num(a.planned)} planned "
                 f"({abs(a.shortfall):.0%} {behind} plan).")
 
     # ------------------------------------------------------------------ editing

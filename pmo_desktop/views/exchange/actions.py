@@ -55,6 +55,14 @@ def _say_imported(parent: QWidget, dialog) -> None:
     if dialog.plan is not None and dialog.left_out_path is not None:
         text += (f" {len(dialog.plan.errors)} rows with errors were left out; they are in "
                  f"“{dialog.left_out_path.name}” beside the workbook, with the reason for each.")
+    # The table on screen shows what came in: a search or a value filter set before (which lists the
+    # values shown then) would hide the new rows — "4 of 75 rows" and no sign of the import.
+    view = parent.active_register_view() if hasattr(parent, "active_register_view") else None
+    imported = {s.register for s in dialog.plan.sheets} if dialog.plan is not None else set()
+    if (view is not None and view.register.name in imported and (result.inserted or result.updated)
+            and view.proxy.is_filtered):
+        view.clear_filters()
+        text += " The table's search and filters were cleared, so the imported rows show."
     parent.statusBar().showMessage(text, 30_000)
 
 

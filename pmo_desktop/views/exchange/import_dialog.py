@@ -84,6 +84,7 @@ class ImportDialog(QDialog):
         self.header_spin.setAccessibleName("Header row")
         self.header_spin.valueChanged.connect(lambda *_: self.preview(mapping=None))
         self.recheck_button = QPushButton("Check again", self)
+        self.recheck_button.setAutoDefault(False)  # Enter imports (below), not this button's click
         self.recheck_button.clicked.connect(self.recheck)
         self.sheet_combo.currentIndexChanged.connect(self._on_sheet_changed)
         self.register_combo.currentIndexChanged.connect(lambda *_: self.preview(mapping=None))
@@ -124,6 +125,7 @@ class ImportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setDefault(True)  # Enter from anywhere in the dialog imports, when it can
         self.partial_button = self.buttons.addButton("Import the valid rows", QDialogButtonBox.ButtonRole.ActionRole)
         self.partial_button.clicked.connect(lambda: self.do_import(partial=True))
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...models import clock
 from ...models.action_log import ActionItem, action_log, owners
+from ...models.values import day_text
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
 from ..theme import colours
@@ -98,7 +99,7 @@ class ActionLog(RefreshWhenShown, QWidget):
         red, red_fill = QColor(look.strong(OVERDUE_TEXT)), QBrush(QColor(look.tint(OVERDUE_FILL)))
         week_fill = QBrush(QColor(look.tint(WEEK_FILL)))
         for a in self.items:
-            due = a.due.isoformat() if a.due else ""
+            due = day_text(a.due) if a.due else ""
             if a.overdue:
                 due += f"  ({(today - a.due).days} d overdue)" if a.due else ""
             row = QTreeWidgetItem([a.source, a.source_code, a.action, a.owner, due, a.status])

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...models import clock
 from ...models.dependency_map import STATUS_COLOURS, DependencyMap, Node, Threat, load_dependency_map, threatened
+from ...models.values import day_text
 from ..benefits.map_view import MapCanvas, _escape, _font, edge_colour, fill_brush, text_colour
 from ..chart_export import install_export
 from ..document import Document
@@ -118,7 +119,7 @@ class DependencyMapView(MapCanvas):
             width = 5.0 if a.criticality in ("High", "Critical") else 3.0
             item = _arrow(start, end, colour, width, 14.0 * n)
             item.setToolTip(f"{a.code} {a.title} — {a.status}, {a.criticality}"
-                            + (f", needed by {a.needed_by.isoformat()}" if a.needed_by else ""))
+                            + (f", needed by {day_text(a.needed_by)}" if a.needed_by else ""))
             scene.addItem(item)
             self.arrows.append(item)
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -10, 20, 20))

@@ -1,15 +1,21 @@
 """Dropdown cells as Excel's lists behave: what is typed selects the first item starting with it
 (incrementally: "Su" is Supplier), never the next item with that letter; and a typed person who is
-not in the list is only added after the user says so."""
+not in the list is only added after the user says so.
+
+A level cell ("1 – Very low" … "5 – Very high") is typed by its number or by its level's word: "4",
+"h" (High), "very h" or the word's initials "vh" (Very high). Letters that begin more than one level's
+word ("v": Very low or Very high) pick neither — the cell keeps its value and a tip says what to type
+on — rather than the first, the opposite end of the scale."""
 
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QElapsedTimer, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QListView, QMessageBox, QWidget
+from PySide6.QtCore import QElapsedTimer, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QListView, QMessageBox, QToolTip, QWidget
 
 SEPARATOR = " – "  # scale items read "3 – Medium": typing 3 or M finds them
+AMBIGUOUS = -2     # ``_TypeAhead.find``: letters that begin several levels' words ("v")
 
 
 class _TypeAhead:
@@ -28,16 +34,35 @@ class _TypeAhead:
         return self.typed
 
     @staticmethod
-    def matches(item: str, typed: str) -> bool:
-        item, typed = item.lower(), typed.lower()
-        return item.startswith(typed) or (SEPARATOR in item and item.split(SEPARATOR, 1)[1].startswith(typed))
+    def word(item: str) -> str | None:
+        """A level's word ("Very high" of "5 – Very high"), None for another item."""
+        return item.split(SEPARATOR, 1)[1] if SEPARATOR in item else None
+
+    @classmethod
+    def matches(cls, item: str, typed: str) -> bool:
+        word, item, typed = (cls.word(item) or "").lower(), item.lower(), typed.lower()
+        initials = "".join(w[0] for w in word.split())
+        return item.startswith(typed) or bool(word) and (word.startswith(typed) or initials.startswith(typed))
 
     @classmethod
     def find(cls, texts: list[str], typed: str, current: int) -> int:
-        """The current item when it already starts with what was typed, else the first that does; -1: none."""
+        """The current item when it already starts with what was typed, else the first that does; -1: none;
+        ``AMBIGUOUS`` for letters beginning several levels' words (unless one is the word typed whole)."""
         if 0 <= current < len(texts) and texts[current] and cls.matches(texts[current], typed):
             return current
-        return next((i for i, t in enumerate(texts) if t and cls.matches(t, typed)), -1)
+        hits = [i for i, t in enumerate(texts) if t and cls.matches(t, typed)]
+        if len(hits) > 1 and not typed[:1].isdigit() and all(cls.word(texts[i]) for i in hits):
+            whole = [i for i in hits if (cls.word(texts[i]) or "").lower() == typed.strip().lower()]
+            return whole[0] if len(whole) == 1 else AMBIGUOUS
+        return hits[0] if hits else -1
+
+    @classmethod
+    def hint(cls, texts: list[str], typed: str) -> str:
+        """What to type on when ``typed`` begins several levels' words."""
+        words = [w for t in texts if t and cls.matches(t, typed) and (w := cls.word(t))]
+        initials = [a for w in words if len(a := "".join(p[0] for p in w.split()).upper()) > 1]
+        tail = f", its initials ({', '.join(initials)})" if len(initials) == len(words) else ""
+        return f"“{typed}” begins {' and '.join(words)} — type more of the word{tail} or its number."
 
 
 def _is_typing(event) -> bool:
@@ -60,6 +85,9 @@ class PrefixListView(QListView):
         row = _TypeAhead.find(texts, typed, self.currentIndex().row())
         if row >= 0:
             self.setCurrentIndex(model.index(row, 0))
+        elif row == AMBIGUOUS:
+            QToolTip.showText(self.mapToGlobal(self.visualRect(self.currentIndex()).bottomLeft()),
+                              _TypeAhead.hint(texts, typed), self)
 
 
 class ChoiceCombo(QComboBox):
@@ -68,6 +96,7 @@ class ChoiceCombo(QComboBox):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._ahead = _TypeAhead()
+        self.ambiguous_hint = ""  # the last tip for letters that begin several levels' words
         self.setView(PrefixListView(self))
 
     def keyPressEvent(self, event) -> None:
@@ -77,9 +106,14 @@ class ChoiceCombo(QComboBox):
         super().keyPressEvent(event)
 
     def select_prefix(self, typed: str) -> bool:
-        i = _TypeAhead.find([self.itemText(i) for i in range(self.count())], typed, self.currentIndex())
+        texts = [self.itemText(i) for i in range(self.count())]
+        i = _TypeAhead.find(texts, typed, self.currentIndex())
         if i >= 0:
             self.setCurrentIndex(i)
+            QToolTip.hideText()
+        elif i == AMBIGUOUS:  # the value stays; say what to type on
+            self.ambiguous_hint = _TypeAhead.hint(texts, typed)
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), self.ambiguous_hint, self)
         return i >= 0
 
 

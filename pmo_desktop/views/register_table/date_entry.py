@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout
 
 from ...models import errors
-from ...models.values import DAY_FIRST, MONTH_FIRST, date_example, parse_date
+from ...models.values import DAY_FIRST, MONTH_FIRST, date_example, day_text, parse_date
 
 
 def locale_date_order(locale=None) -> str:
@@ -80,7 +80,7 @@ class DateLineEdit(QLineEdit):
             return None
 
     def set_date(self, value: date | None) -> None:
-        self.setText(value.isoformat() if value else "")
+        self.setText(day_text(value) if value else "")  # as the cell shows it: "15 Mar 2027"
 
     def keyPressEvent(self, event) -> None:
         alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier

@@ -11,19 +11,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QTableView, QToolTip
 
-# The frozen columns take at most this share of the table's width; a narrower table (a sub-table in a
-# panel) scrolls all its columns, as a frozen block would leave no room for the others.
+# The frozen columns take at most this share of the table's width: a wide title is narrowed to fit
+# here (elided, its whole text in a tooltip) while the table keeps its width; a table too narrow even
+# for the ID and ``MIN_LAST`` of the title (a sub-table in a panel) scrolls all its columns, as a
+# frozen block would leave no room for the others.
 MAX_SHARE = 0.5
+MIN_LAST = 80
 
 Hint = QAbstractItemDelegate.EndEditHint
 
 
 class FrozenColumns(QTableView):
-    def __init__(self, table: QTableView, frozen: set[int]):
+    def __init__(self, table: QTableView, frozen: set[int], room: QTableView | None = None):
         super().__init__(table)
         self.main = table
+        self.room = room or table  # whose width the share is of (the new-row line: the table's above it)
         self.frozen = frozen          # logical columns that may freeze (the register's declaration)
         self.columns: list[int] = []  # those frozen now: the leading shown columns among them
         self.setObjectName("frozen-columns")
@@ -89,10 +93,11 @@ class FrozenColumns(QTableView):
         for visual, logical in enumerate(columns):
             if header.visualIndex(logical) != visual:
                 header.moveSection(header.visualIndex(logical), visual)
+        widths = dict(zip(columns, self.widths()))
         for logical in range(main_header.count()):
             self.setColumnHidden(logical, logical not in columns)
-            if logical in columns and self.columnWidth(logical) != main_header.sectionSize(logical):
-                self.setColumnWidth(logical, main_header.sectionSize(logical))
+            if logical in columns and self.columnWidth(logical) != widths[logical]:
+                self.setColumnWidth(logical, widths[logical])
         if self.font() != self.main.font():
             self.setFont(self.main.font())
         if header.font() != main_header.font():
@@ -103,16 +108,50 @@ class FrozenColumns(QTableView):
         self.verticalScrollBar().setValue(self.main.verticalScrollBar().value())
         self.place()
 
+    def widths(self) -> list[int]:
+        """The frozen columns' widths here: the table's, the last (the title) narrowed so that all take
+        at most ``MAX_SHARE`` of the table — but never under ``MIN_LAST``."""
+        widths = [self.main.columnWidth(c) for c in self.columns]
+        room = int(self.room.viewport().width() * MAX_SHARE)
+        if widths and sum(widths) > room:
+            widths[-1] = max(min(widths[-1], MIN_LAST), room - sum(widths[:-1]))
+        return widths
+
     def frozen_width(self) -> int:
-        return sum(self.main.columnWidth(c) for c in self.columns)
+        return sum(self.widths())
 
     def active(self) -> bool:
         """Whether the frozen columns are laid over the table now: it is scrolled to the right."""
         width = self.frozen_width()
         return (bool(self.columns) and self.main.horizontalScrollBar().value() > 0
-                and 0 < width <= self.main.viewport().width() * MAX_SHARE and self.model().rowCount() > 0)
+                and 0 < width <= self.room.viewport().width() * MAX_SHARE and self.model().rowCount() > 0)
+
+    def elided_text(self, index) -> str | None:
+        """A frozen cell's whole text where this view's narrower column cuts it off, for its tooltip."""
+        text = index.data() if index.isValid() else None
+        if not text or index.column() not in self.columns:
+            return None
+        room = self.columnWidth(index.column()) - 8  # the cell's margins
+        return str(text) if self.fontMetrics().horizontalAdvance(str(text)) > room else None
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            index = self.indexAt(event.pos())
+            tip = index.data(Qt.ItemDataRole.ToolTipRole) if index.isValid() else None
+            tip = tip or self.elided_text(index)
+            if tip:
+                QToolTip.showText(event.globalPos(), str(tip), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def place(self, *_args) -> None:
+        widths = dict(zip(self.columns, self.widths()))  # the room for the title follows the table's width
+        for logical, width in widths.items():
+            if self.columnWidth(logical) != width:
+                self.setColumnWidth(logical, width)
         if not self.active():
             self.hide()
             return
@@ -168,7 +207,8 @@ class FrozenColumns(QTableView):
         self.main.sortByColumn(logical, order)
 
     def _resized_here(self, logical: int, _old: int, new: int) -> None:
-        if logical in self.columns and self.main.columnWidth(logical) != new:
+        if logical in self.columns and self.main.columnWidth(logical) != new \
+                and dict(zip(self.columns, self.widths())).get(logical) != new:  # not a narrowing of ours
             self.main.setColumnWidth(logical, new)
 
     # ------------------------------------------------------------------ mouse and keyboard

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QFrame, QHeaderView, QTableView
 
 from ...models import errors
 from ...models.fields import Register
@@ -120,6 +120,7 @@ class NewRowLine(FrozenTable):
         super().__init__(parent)
         self.main = table
         self.row_model = model
+        self.left_with_enter = False  # the last cell was left with Enter
         self.setModel(model)
         self.setObjectName("new-row-line")
         self.setAccessibleName("New row")
@@ -180,6 +181,12 @@ class NewRowLine(FrozenTable):
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
         self._on_editable_cell()
+
+    def closeEditor(self, editor, hint) -> None:
+        """Remembers whether the cell was left with Enter: the record it completes is then added and the
+        keyboard stays here, for the next one (``RegisterView._created_from_line``)."""
+        self.left_with_enter = hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache
+        super().closeEditor(editor, hint)
 
     def keyPressEvent(self, event) -> None:
         editing = self.state() == QAbstractItemView.State.EditingState

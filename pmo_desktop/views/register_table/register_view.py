@@ -4,7 +4,7 @@ copy/paste of rectangular blocks with Excel, add/duplicate/delete rows, all undo
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
@@ -80,13 +80,19 @@ class RegisterTable(FrozenTable):
     def closeEditor(self, editor, hint) -> None:
         """Enter in a cell being typed into stores it and moves down, as in Excel: typing a column of values
         fills one row after another instead of overwriting the same cell (Tab and Escape as Qt does). On
-        the last row the cell stays current; a second Enter goes on to the ✱ line, as without an edit."""
+        the last row it goes on to the ✱ line, in the same column, as Excel goes on to the empty row below:
+        a row added with Ctrl+Shift+N, its title typed and Enter, then the next title typed makes a second
+        row, not a new title of the first."""
         super().closeEditor(editor, hint)
         if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # the delegate's hint for Enter
             return
-        below = self.currentIndex().siblingAtRow(self.currentIndex().row() + 1)
+        current = self.currentIndex()
+        below = current.siblingAtRow(current.row() + 1)
         if below.isValid():
             self.setCurrentIndex(below)
+        elif current.isValid() and current.row() == self.model().rowCount() - 1:
+            column = current.column()
+            QTimer.singleShot(0, self, lambda: self.below_last_row.emit(column) if self.state() != self.State.EditingState else None)
 
     def open_picker(self, index) -> bool:
         """Alt+Down / F4 on a cell: edit it with its list or calendar open, as in Excel."""
@@ -230,7 +236,7 @@ class RegisterView(QWidget):
         self.new_line = NewRowLine(self.table, self.new_row_model, self)
         self.new_line.setItemDelegate(FieldDelegate(self.new_row_model, self.new_line))
         # The new-row line keeps the same columns in view as the table above it.
-        self.new_line.frozen = FrozenColumns(self.new_line, frozen) if frozen else None
+        self.new_line.frozen = FrozenColumns(self.new_line, frozen, room=self.table) if frozen else None
         self.new_row_model.complete.connect(lambda _values: QTimer.singleShot(0, self, self._create_from_line))
         self.table.below_last_row.connect(self.focus_new_line)
         self.new_line.leave_up.connect(self._leave_new_line)
@@ -641,7 +647,10 @@ class RegisterView(QWidget):
         if not self.proxy.mapFromSource(self.model.index(self.model.row_of(rid), 0)).isValid():
             self.clear_filters()
         self.select_record(rid, column if column >= 0 else self._first_editable_column())
-        self.table.setFocus()
+        if self.new_line.left_with_enter:  # Enter: on to the next new row, as Excel goes on to the empty row below —
+            self.focus_new_line(column)  # five titles typed down a column make five risks
+        else:  # Tab or a click: on along the record just added, to fill its other columns
+            self.table.setFocus()
         return rid
 
     def duplicate_rows(self) -> None:
@@ -736,8 +745,17 @@ class RegisterView(QWidget):
         visible = self._visible_columns()
         cols = [c for c in visible if c in {i.column() for i in indexes}]
         selected = {(i.row(), i.column()) for i in indexes}
-        block = [[self.proxy.index(r, c).data() if (r, c) in selected else "" for c in cols] for r in rows]
+        block = [[self._copied_text(self.proxy.index(r, c)) if (r, c) in selected else "" for c in cols] for r in rows]
         QGuiApplication.clipboard().setText(to_tsv(block))
+
+    @staticmethod
+    def _copied_text(index) -> str:
+        """A cell as it goes to the clipboard: as shown, but a date as ISO 2026-12-03, which Excel reads as
+        a date whatever its language ("3 Dec 2026" is text to a German Excel); a paste back reads both."""
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value.isoformat()
+        return index.data() or ""
 
     def paste(self) -> None:
         self.paste_text(QGuiApplication.clipboard().text())

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...models import errors, records
 from ...models.fields import Field, Kind, Register
+from ...models.values import shown_order
 from ...models.windows import display_text
 from ..document import Document
 from ..theme import colours
@@ -285,7 +286,7 @@ class RegisterTableModel(QAbstractTableModel):
             values.update(f.kind.items(v))
             if len(values) > limit:
                 break
-        return sorted(values, key=lambda s: (s == "", s.lower()))
+        return sorted(values, key=shown_order)  # dates in date order, as the cells show them
 
     def outside_probe(self):
         """For the timer's check (``Document.poll_outside_changes``): a plain function of a session, run
@@ -326,7 +327,7 @@ class RegisterTableModel(QAbstractTableModel):
         rid = self.rows[row][0]
         text = self._search_cache.get(rid)
         if text is None:
-            text = "\u0001".join(format_value(f, v) for f, v in zip(self.fields, self.rows[row][OFFSET:])).lower()
+            text = "\u0001".join(f.kind.search_text(v) for f, v in zip(self.fields, self.rows[row][OFFSET:])).lower()
             self._search_cache[rid] = text
         return text
 

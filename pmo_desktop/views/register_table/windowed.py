@@ -41,6 +41,7 @@ from PySide6.QtWidgets import QApplication
 
 from ...models import errors, search_index, sort_index, windows
 from ...models.fields import Register
+from ...models.values import shown_order
 from ...models.windows import BLANK, Window
 from ..document import Document
 from .proxy import RegisterFilterProxy
@@ -219,7 +220,7 @@ class WindowedRegisterModel(RegisterTableModel):
         return _positions_in(self.ids, wanted)
 
     def search_text(self, row: int) -> str:
-        return "\u0001".join(format_value(f, v) for f, v in zip(self.fields, self._row(row)[OFFSET:])).lower()
+        return "\u0001".join(f.kind.search_text(v) for f, v in zip(self.fields, self._row(row)[OFFSET:])).lower()
 
     # ------------------------------------------------------------------ refreshing
     def _relayout(self, change, known: dict[int, int] | None = None) -> None:
@@ -555,7 +556,7 @@ class WindowedRegisterModel(RegisterTableModel):
                 values.add(format_value(f, v))
         if f.kind.is_links:
             values.add(BLANK)
-        return sorted(values, key=lambda s: (s == "", s.lower()))
+        return sorted(values, key=shown_order)  # dates in date order, as the cells show them
 
 
 class OutsideAnswer(NamedTuple):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.risk_escalation import ProgramRisk, program_risks
+from ...models.values import day_text
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
 from .chart_style import text_on
@@ -60,7 +61,7 @@ class ProgramView(RefreshWhenShown, QWidget):
         self.table.setRowCount(len(self.risks))
         for row, r in enumerate(self.risks):
             cells = (r.code, r.title, r.rating, r.residual_rating, r.owner, r.status, r.source_project or "—",
-                     ", ".join(r.projects), r.escalated_on.isoformat() if r.escalated_on else "", r.reason)
+                     ", ".join(r.projects), day_text(r.escalated_on) if r.escalated_on else "", r.reason)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (2, 3) and text:

@@ -31,6 +31,7 @@ from ...models import records
 from ...models import stakeholder_queries as queries
 from ...models.registers.stakeholders import COMMUNICATIONS, STAKEHOLDERS
 from ...models.stakeholder_rules import FREQUENCIES, is_overdue, week_bounds
+from ...models.values import day_text
 from ..document import Document
 from ..register_table import RegisterView
 from ..register_table.commands import CreateRecordsCommand
@@ -169,10 +170,10 @@ class CommunicationPlan(QWidget):
         self.due_items = self.document.office.read(queries.communications_due, self.week_day(), today, self.scope,
                                                    include_overdue=self.week_offset == 0)
         label = "This week" if self.week_offset == 0 else "Week"
-        self.week_label.setText(f"{label}: Mon {monday:%d %b} – Sun {sunday:%d %b %Y}  ·  {len(self.due_items)} due")
+        self.week_label.setText(f"{label}: Mon {monday.day} {monday:%b} – Sun {day_text(sunday)}  ·  {len(self.due_items)} due")
         self.due_list.clear()
         for item in self.due_items:
-            row = QTreeWidgetItem([f"{item.due:%a %d %b}", item.message, item.who, item.owner,
+            row = QTreeWidgetItem([f"{item.due:%a} {day_text(item.due)}", item.message, item.who, item.owner,
                                    "Overdue" if item.overdue else ""])
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
             if item.overdue:

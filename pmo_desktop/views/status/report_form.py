@@ -29,6 +29,7 @@ from ...models.program import Project
 from ...models.registers.status import STATUS_REPORTS
 from ...models.status_rollup import draft_report, reports_by_project
 from ...models.status_rules import DIMENSIONS, REPORT_STATES, TREND_ARROWS, trend
+from ...models.values import day_text
 from ..document import Document
 from ..register_table.commands import CellEdit, CreateRecordsCommand, EditCellsCommand
 from ..risks.detail import CommitOnFocusOutEdit
@@ -215,7 +216,7 @@ class ReportForm(QWidget):
                     "<b>New status report</b> makes this period's.")
         r = self.report
         by = f" by {escape(r['author'])}" if r.get("author") else ""
-        on = f", reported {r['reported_on'].isoformat()}" if r.get("reported_on") else ""
+        on = f", reported {day_text(r['reported_on'])}" if r.get("reported_on") else ""
         since = f" Compared with {previous['period']}." if previous else " The project's first report."
         return f"{escape(r['code'])} · {escape(r['state'] or 'Draft')}{on}{by}.{since}"
 
