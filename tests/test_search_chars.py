@@ -106,12 +106,20 @@ def test_an_index_built_before_the_summary_gets_it_at_the_next_ensure(office, mo
     assert office.read(search_index.usable, RISKS, "x") and search(office, CHARS, True, monkeypatch) == like
 
 
-def test_every_word_of_one_character_each(office, monkeypatch):
-    """Several words that are found apart (``every_word``): each one-character word joins its own summary."""
+def test_every_word_of_one_character_each_and_sorted(office, monkeypatch):
+    """Several words that are found apart (``every_word``): each one-character word joins its own summary;
+    and a one-character search sorted by a reference, a computed date, a text."""
     office.write(search_index.ensure, RISKS)
     ctx = office.read(records.load_context)
-    queries = ["q j", "x 4", "z w 9", "é x"]
-    with_summary = {q: office.read(windows.fetch_ids, RISKS, Window(search=q), ctx).tolist() for q in queries}
+    windows_ = [Window(search=q) for q in ("q j", "x 4", "z w 9", "é x")] + [
+        Window(search=q, sort_field=f, descending=d) for q in ("e", "7", "x") for f, d in (
+            ("owner", False), ("project", True), ("next_review", False), ("title", True))]
+
+    def found():
+        return [office.read(windows.fetch_ids, RISKS, w, ctx).tolist() for w in windows_]
+
+    with_summary = found()
     monkeypatch.setattr(search_index, "has_chars", lambda s, reg: False)
-    assert with_summary == {q: office.read(windows.fetch_ids, RISKS, Window(search=q), ctx).tolist() for q in queries}
-    assert with_summary["q j"]
+    assert with_summary == found()
+    assert with_summary[0] and all(with_summary[4:])
+    assert with_summary[4] != sorted(with_summary[4])  # sorted by owner, not by id

@@ -211,7 +211,7 @@ def _search_condition(session: Session, reg: Register, text: str, ctx: Context,
     the index alone when there are none, and the table once when there are."""
     indexed = search_index.usable(session, reg, text)
     own, other = _search_terms(session, reg, text, ctx, resolve=indexed)
-    if indexed and len(text) == 1 and joins is not None:
+    if indexed and len(text) == 1:
         # One ASCII letter or digit: the summary's rows holding it are exactly those whose own columns
         # LIKE finds it in, so no LIKE at all: its row joined to each of the register's by id (a look-up
         # in a small table) and one AND, OR the other terms. 1,000,000 risks, CPU time of the bare query:
@@ -220,9 +220,9 @@ def _search_condition(session: Session, reg: Register, text: str, ctx: Context,
         if not own:
             return or_(*other) if other else false()
         summary = search_index.chars_table(reg).alias(f"search_chars_{len(joins)}")
-        if not other:  # its rows alone, each looked up by id ("x" in no row: 0.09 s)
+        if not other or joins is None:  # its rows alone, each looked up by id ("x" in no row: 0.09 s)
             held: ColumnElement[bool] = E1.id.in_(select(summary.c.id).where(search_index.holds_char(summary, text)))
-            return held
+            return or_(held, *other)
         joins.append((summary, summary.c.id == E1.id))
         return or_(search_index.holds_char(summary, text), *other)
     if indexed and own and other and NUMBER_LIKE.fullmatch(text) and session.connection().dialect.name == "sqlite":
