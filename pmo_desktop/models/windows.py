@@ -219,7 +219,7 @@ def _search_condition(session: Session, reg: Register, text: str, ctx: Context,
         E1: Any = reg.entity
         if not own:
             return or_(*other) if other else false()
-        summary = search_index.chars_table(reg).alias(f"search_chars_{len(joins)}")
+        summary = search_index.chars_table(reg).alias(f"search_chars_{len(joins or ())}")
         if not other or joins is None:  # its rows alone, each looked up by id ("x" in no row: 0.09 s)
             held: ColumnElement[bool] = E1.id.in_(select(summary.c.id).where(search_index.holds_char(summary, text)))
             return or_(held, *other)
