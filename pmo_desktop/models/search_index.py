@@ -47,7 +47,7 @@ index built before it gets it at the next ``ensure`` (the first search of a sess
 **When it exists.** Only for a register of ``THRESHOLD`` records or more: an ordinary office pays
 no file size and no trigger per write. It is built when a write leaves a register over the threshold
 (an import), or at the first search of a large register of a file made before (once, a few seconds
-for a million rows). A text of one character is searched without it.
+for a million rows). A text of one character other than an ASCII letter or digit is searched without it.
 **PostgreSQL** has no FTS5; there the index is a GIN index of the ``pg_trgm`` extension on the
 register's text columns joined into one expression (``coalesce(code, '') || chr(1) || …``), which
 ``ILIKE '%text%'`` on that expression reads: the same superset, checked the same way. Its numbers and
