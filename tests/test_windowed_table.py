@@ -167,6 +167,25 @@ def test_first_search_of_a_large_register_builds_its_search_index(qtbot, view, m
     assert len(names(view)) == 10
 
 
+def test_a_first_search_adds_the_one_character_summary_to_an_index_built_before_it(qtbot, view, monkeypatch):
+    """SQLite: an index made by a version before the one-character summary gets it at the first search of
+    the session, and a one-letter search then reads it (PostgreSQL has none: the trigram index alone)."""
+    from pmo_desktop.models import search_index
+
+    monkeypatch.setattr(search_index, "THRESHOLD", 5)
+    office = view.model.document.office
+    office.write(search_index.ensure, PROJECTS)
+    sqlite = office.store.is_sqlite
+    if sqlite:
+        with office.store.engine.begin() as conn:
+            search_index._drop_chars(conn, search_index.index_name(PROJECTS))
+        assert not office.read(search_index.is_complete, PROJECTS)
+    qtbot.keyClicks(view.search, "v")  # "Active": the even ones
+    assert names(view) == [f"Project {i}" for i in range(0, 10, 2)]
+    assert office.read(search_index.is_complete, PROJECTS)
+    assert office.read(search_index.usable, PROJECTS, "v") == sqlite
+
+
 def reads_on_gui_thread(document):
     """Record the queries ``document``'s office runs on the GUI thread from now on: (that list, the
     office's own ``read`` to put back)."""

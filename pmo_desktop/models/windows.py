@@ -225,13 +225,28 @@ def _shown_days(session: Session, column: Any, text: str, sqlite: bool) -> Colum
     return or_(*[column.between(a, b) for a, b in runs]) if runs else false()
 
 
-def _search_condition(session: Session, reg: Register, text: str, ctx: Context) -> ColumnElement[bool]:
+def _search_condition(session: Session, reg: Register, text: str, ctx: Context,
+                      joins: list[tuple[Any, Any]] | None = None) -> ColumnElement[bool]:
     """Any cell contains ``text``. With a search index (``search_index.prefilter``: a superset of the
     rows whose own columns contain it) those columns' LIKE is checked on its rows only; the other
     terms (a name, a list, a computed column) are exact already and join by OR, so the database reads
     the index alone when there are none, and the table once when there are."""
     indexed = search_index.usable(session, reg, text)
     own, other = _search_terms(session, reg, text, ctx, resolve=indexed)
+    if indexed and len(text) == 1:
+        # One ASCII letter or digit: the summary's rows holding it are exactly those whose own columns
+        # LIKE finds it in, so no LIKE at all: its row joined to each of the register's by id (a look-up
+        # in a small table) and one AND, OR the other terms. 1,000,000 risks, CPU time of the bare query:
+        # "x" (no row) 1.7 → 0.09 s.
+        E1: Any = reg.entity
+        if not own:
+            return or_(*other) if other else false()
+        summary = search_index.chars_table(reg).alias(f"search_chars_{len(joins or ())}")
+        if not other or joins is None:  # its rows alone, each looked up by id ("x" in no row: 0.09 s)
+            held: ColumnElement[bool] = E1.id.in_(select(summary.c.id).where(search_index.holds_char(summary, text)))
+            return or_(held, *other)
+        joins.append((summary, summary.c.id == E1.id))
+        return or_(search_index.holds_char(summary, text), *other)
     if indexed and own and other and NUMBER_LIKE.fullmatch(text) and session.connection().dialect.name == "sqlite":
         # Digits (a date, a number): the other terms are compares of dates and numbers that few rows
         # pass; the index's rows and the table's scan then make two parts of one list of ids, which
@@ -450,6 +465,7 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
     if window.parent_id is not None and reg.parent:
         conditions.append(getattr(E, reg.parent) == window.parent_id)
     python_filters: list[tuple[Field, frozenset[str]]] = []
+    joins: list[tuple[Any, Any]] = []
     for name, allowed in window.column_filters.items():
         f = reg.field(name)
         if has_sql(reg, f):
@@ -457,7 +473,9 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
         else:
             python_filters.append((f, allowed))
     for term in window.search.split() if window.every_word else [window.search] if window.search else []:
-        conditions.append(_search_condition(session, reg, term, ctx))
+        conditions.append(_search_condition(session, reg, term, ctx, joins))
+    for joined, on in joins:  # a one-character search's summary, row by row (``_search_condition``)
+        query = query.outerjoin(joined, on)
     if conditions:
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None

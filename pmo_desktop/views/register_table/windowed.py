@@ -521,12 +521,13 @@ class WindowedRegisterModel(RegisterTableModel):
 
     def _ensure_search_index(self) -> None:
         """A large register of a file made before the search index (or on a PostgreSQL server, a trigram
-        index): build it once, at the first search (seconds for a million rows; ``models/search_index.py``)."""
+        index), or before its one-character summary: build it once, at the first search (seconds for a
+        million rows; ``models/search_index.py``)."""
         if self._search_index_checked:
             return
         self._search_index_checked = True
         office = self.document.office
-        if office.read(search_index.has_index, self.register):
+        if office.read(search_index.is_complete, self.register):
             return
         self.wait_for_indexes_ahead()  # SQLite: the file's write lock is the worker's until then
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -1,0 +1,125 @@
+"""One-character searches of a large register on SQLite: the search index's summary of each row (a bit
+for each ASCII letter and digit its searched text holds) finds exactly what LIKE over every row finds —
+any case, digits in numbers and dates, non-ASCII and punctuation (searched by LIKE as before) — and
+its triggers keep it current whatever writes: the office, an import, another program's plain SQL."""
+
+import string
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+from test_search_index import RISKS, filled
+
+from pmo_desktop.models import records, search_index, windows
+from pmo_desktop.models.windows import Window
+
+CHARS = list(string.ascii_lowercase + string.digits) + list("ABCZ-_%/.: \"'ßµωkİ") + ["\u212a", "é", "ç"]
+
+
+@pytest.fixture
+def office(sqlite_store, monkeypatch):
+    office = filled(sqlite_store, monkeypatch)
+    ctx = office.read(records.load_context)
+    office.write(lambda s: [records.create_record(s, RISKS, values, ctx) for values in (
+        {"title": "QUIET Jolt", "notes": "Straße µω"}, {"title": "İzmir \u212aelvin", "cause": "é"},
+        {"title": "x", "probability": 4, "impact": 5, "raised_on": date(2031, 9, 8)},
+        {"title": "Ends in 9", "proximity": date(2027, 7, 7), "reviewed_on": date(2026, 2, 3)},
+        {"title": "v%_/", "effect": "Çà", "trigger": "zz top", "escalation_reason": "wait"})])
+    return office
+
+
+def search(office, queries, summary: bool, monkeypatch) -> dict[str, list[int]]:
+    """Each query's ids, with the summary or by LIKE over every row (``usable`` says no for one character)."""
+    ctx = office.read(records.load_context)
+    usable = search_index.usable
+    with monkeypatch.context() as m:
+        if not summary:
+            m.setattr(search_index, "usable", lambda s, reg, t: len(t) > 1 and usable(s, reg, t))
+        return {q: office.read(windows.fetch_ids, RISKS, Window(search=q), ctx).tolist() for q in queries}
+
+
+def summary_rows(office) -> dict[int, int]:
+    return office.read(lambda s: dict(s.execute(text("SELECT id, chars FROM risk_search_chars")).all()))
+
+
+def test_one_character_finds_with_the_summary_what_like_finds(office, monkeypatch):
+    like = search(office, CHARS, False, monkeypatch)
+    assert office.write(search_index.ensure, RISKS)[0]
+    assert office.read(search_index.usable, RISKS, "x") and office.read(search_index.usable, RISKS, "7")
+    assert not office.read(search_index.usable, RISKS, "ß") and not office.read(search_index.usable, RISKS, "-")
+    assert search(office, CHARS, True, monkeypatch) == like
+    titles = office.read(lambda s: dict(s.execute(text("SELECT title, id FROM risk")).all()))
+    assert like["x"] == [titles["x"]] and titles["QUIET Jolt"] in like["q"]
+    assert titles["İzmir \u212aelvin"] not in like["k"]  # LIKE folds ASCII only: the Kelvin sign is not "k"
+    assert like["3"] and like["9"] and like["ω"]
+
+
+def test_the_summary_is_the_search_s_own_test_of_each_row(office):
+    """The build (in Python) and the triggers (SQL, run by any program writing the file) give each row
+    the bits of exactly the characters LIKE finds in it."""
+    office.write(search_index.ensure, RISKS)
+    built = summary_rows(office)
+    assert len(built) == office.read(windows.count, RISKS)
+    like_bits = {}
+    with office.store.engine.connect() as conn:
+        textual, other = search_index._text_and_other_columns(RISKS)
+        for c, bit in search_index.CHAR_BITS.items():
+            cols = textual + (other if c.isdigit() else [])
+            test = " OR ".join(f'CAST("{col}" AS TEXT) LIKE :p' for col in cols)
+            for rid in conn.execute(text(f"SELECT id FROM risk WHERE {test}"), {"p": f"%{c}%"}).scalars():
+                like_bits[rid] = like_bits.get(rid, 0) | bit
+    assert built == {rid: like_bits.get(rid, 0) for rid in built}
+    with office.store.engine.begin() as conn:  # every row written again through the triggers' SQL
+        conn.execute(text("UPDATE risk SET title = title || ''"))
+    assert summary_rows(office) == built
+
+
+def test_the_summary_follows_every_write(office, sqlite_store, monkeypatch):
+    office.write(search_index.ensure, RISKS)
+    ctx = office.read(records.load_context)
+    first = office.read(windows.fetch_ids, RISKS, Window(search="supplier")).tolist()[0]
+    office.write(records.update_record, RISKS, first, {"title": "Quarry", "notes": "jJ"})
+    new = office.write(lambda s: records.create_record(s, RISKS, {"title": "Wx", "raised_on": date(2028, 8, 8)}, ctx).id)[0]
+    with sqlite_store.engine.begin() as conn:  # another program writing plain SQL on the file
+        cols = [r[1] for r in conn.execute(text("PRAGMA table_info(risk)")) if r[1] != "id"]
+        copied = {"code": "'R-9'", "title": "'Yak'", "probability": "'p4'", "notes": "''", "cause": "''"}
+        conn.execute(text(f"INSERT INTO risk ({', '.join(cols)}) SELECT {', '.join(copied.get(c, c) for c in cols)} "
+                          "FROM risk WHERE id = :i"), {"i": new})
+        conn.execute(text("UPDATE risk SET cause = 'Fog' WHERE id = :i"), {"i": new})
+        conn.execute(text("UPDATE risk SET id = 9999 WHERE title = 'Yak'"))
+    office.write(records.delete_records, RISKS, [first])
+    assert set(summary_rows(office)) == set(office.read(lambda s: s.execute(text("SELECT id FROM risk")).scalars().all()))
+    assert search(office, CHARS, True, monkeypatch) == search(office, CHARS, False, monkeypatch)
+    found = search(office, ["q", "w", "y", "f", "8", "4"], True, monkeypatch)
+    assert first not in found["q"] and new in found["w"] and 9999 in found["y"] and new in found["f"]
+    assert new in found["8"] and 9999 in found["4"]  # a date's digits; a text in a number column, as LIKE reads it
+
+
+def test_an_index_built_before_the_summary_gets_it_at_the_next_ensure(office, monkeypatch):
+    office.write(search_index.ensure, RISKS)
+    with office.store.engine.begin() as conn:
+        search_index._drop_chars(conn, "risk_search")
+    assert office.read(search_index.has_index, RISKS) and not office.read(search_index.usable, RISKS, "x")
+    like = search(office, CHARS, False, monkeypatch)
+    assert search(office, CHARS, True, monkeypatch) == like  # LIKE alone meanwhile
+    assert office.write(search_index.ensure, RISKS)[0]
+    assert office.read(search_index.usable, RISKS, "x") and search(office, CHARS, True, monkeypatch) == like
+
+
+def test_every_word_of_one_character_each_and_sorted(office, monkeypatch):
+    """Several words that are found apart (``every_word``): each one-character word joins its own summary;
+    and a one-character search sorted by a reference, a computed date, a text."""
+    office.write(search_index.ensure, RISKS)
+    ctx = office.read(records.load_context)
+    windows_ = [Window(search=q) for q in ("q j", "x 4", "z w 9", "é x")] + [
+        Window(search=q, sort_field=f, descending=d) for q in ("e", "7", "x") for f, d in (
+            ("owner", False), ("project", True), ("next_review", False), ("title", True))]
+
+    def found():
+        return [office.read(windows.fetch_ids, RISKS, w, ctx).tolist() for w in windows_]
+
+    with_summary = found()
+    monkeypatch.setattr(search_index, "has_chars", lambda s, reg: False)
+    assert with_summary == found()
+    assert with_summary[0] and all(with_summary[4:])
+    assert with_summary[4] != sorted(with_summary[4])  # sorted by owner, not by id
