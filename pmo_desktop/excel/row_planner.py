@@ -8,7 +8,7 @@ against sets loaded once per import, and IDs against a code → id map loaded on
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -36,7 +36,7 @@ from .header_detection import (
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .value_translation import ColumnProfile, Translator, declared_scale, escalation_rest, scale_from_word_level
-from .vocabulary import example_words, guidance_words, value_words, word_key, words_of
+from .vocabulary import ascii_key, example_words, guidance_words, value_words, word_key, words_of
 from .workbook_reader import EXCEL_ERRORS, SheetReader
 
 Progress = Callable[[int, int], None]
@@ -44,6 +44,7 @@ _MISS = object()  # a cell value a column's lookup has not seen (``Planner._fast
 # Cell classes a column's lookup is keyed by the value alone: no two of them hold equal values (1, 1.0 and True do).
 _KEYED = frozenset({str, float, type(None), date, datetime, time, timedelta})
 _MEMO_SIZE = 4096  # distinct cell values a column's lookup keeps
+_IS_STR = str.__instancecheck__  # a text cell (``filter`` of a row's texts, in C)
 Cancelled = Callable[[], bool]
 TICK = 256  # rows between progress reports and cancel checks
 KEEP_ROWS = 20_000  # a sheet of at most this many rows is read once and held while it is planned
@@ -150,9 +151,6 @@ def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
     return told * 3 >= len(filled) * 2
 
 
-_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
-
-
 @lru_cache(maxsize=None)
 def _example_re() -> re.Pattern[str]:
     """Any of the example words, found in a value's letters and digits run together."""
@@ -171,7 +169,7 @@ def _example(value: Any) -> bool:
     """An ID cell marking the template's worked example ("021111a/ ejemplo", "Example"): no ID says so."""
     if value.__class__ is not str:
         return False
-    if value.isascii() and _example_re().search(_NOT_ALNUM_RE.sub("", value.lower())) is None:
+    if value.isascii() and _example_re().search(ascii_key(value)) is None:
         return False  # no word of it can be one of them: each is its letters, in a row ("R-0001")
     words = words_of(value)
     return (len(words) <= 2 or any(ch.isdigit() for ch in value)) and any(w in example_words() for w in words)
@@ -343,6 +341,9 @@ class Planner:
         self._title_name = title.name if title is not None else ""
         first_col = min(mapped_cols) if mapped_cols else 0
         strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
+        # ``_unknown_names`` of an ordinary row, its sets looked up once: (field, one name or several, known, pending)
+        self._ref_checks = [(f.name, f.kind.is_reference, self.names(f.ref.target, f.ref.label),
+                             self.pending_names[f.ref.target]) for _c, f in strict_refs if f.ref is not None]
         width = max(len(headers), max(mapping, default=-1) + 1, max(plan.extras, default=-1) + 1)
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
         self._profiles, repeated, kept = self._column_profiles(reader, header_row, width, fields, headers,
@@ -760,9 +761,18 @@ class Planner:
         once: set[int] = set()
         repeated: set[int] = set()
         kept: list[tuple[int, tuple[Any, ...]]] | None = [] if reader.declared_rows <= KEEP_ROWS else None
-        for numbered in reader.data_rows(header_row + 1, width):
-            if kept is not None:
-                kept.append(numbered)
+        if kept is not None:  # held whole: each scale column and the rows' hashes taken column-wise, in C
+            kept = list(reader.data_rows(header_row + 1, width))
+            rows = list(map(itemgetter(1), kept))
+            if min(map(len, rows), default=0) > max(columns):
+                for c in columns:
+                    columns[c] = [x for x in map(itemgetter(c), rows) if x is not None]
+            else:
+                for c in columns:
+                    columns[c] = [x for r in rows if c < len(r) and (x := r[c]) is not None]
+            if count_rows:
+                repeated = {key for key, n in Counter(map(hash, rows)).items() if n > 1}
+        for numbered in () if kept is not None else reader.data_rows(header_row + 1, width):
             row = numbered[1]
             for c in columns:
                 x = row[c] if c < len(row) else None
@@ -1091,15 +1101,18 @@ class Planner:
         as it is (``_fast_values``: no translation to ask for, no error, no text cut, no note); names known;
         an ID no other row of this import claimed, a stored record of that ID with a like title; the
         register's rule met. Every other row goes the full way, which says why."""
-        filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip())]
-        if len(filled) <= 2:  # a note, a copyright line, a title going on: the full way judges
+        width = len(row) - row.count(None)  # the filled cells, counted in C: a blank text sends the row the full way
+        if width <= 2 or any(map(str.isspace, filter(_IS_STR, row))):  # a note, a copyright line, a title going on
             return None
+        first = 0
+        while row[first] is None:
+            first += 1
         code_raw, title_raw = row[code_col], row[title_col]
         if code_raw.__class__ is not str or title_raw.__class__ is not str or code_raw == title_raw or \
                 not code_raw.strip() or not title_raw.strip():
             return None  # the ID and the title, two texts: neither an empty template row nor a heading
         if _example(code_raw) or word_key(title_raw) in value_words("nothing") or \
-                _TOTAL_RE.match(v.parse_text(row[filled[0]])):
+                _TOTAL_RE.match(v.parse_text(row[first])):
             return None
         check_repeat = repeated is None or hash(row) in repeated
         if check_repeat and tuple(row) in seen_rows:
@@ -1113,8 +1126,12 @@ class Planner:
                 return None
         if self._long_texts:
             return None
-        if next(self._unknown_names(strict_refs, values), None) is not None:
-            return None
+        for name, is_reference, known, pending in self._ref_checks:  # names neither the office nor the rows know
+            if name in values:
+                wanted = values[name]
+                for one in ((wanted,) if is_reference else wanted):
+                    if one and (low_name := one.lower()) not in known and low_name not in pending:
+                        return None
         key = reg.key_field
         assert key is not None  # an ordinary sheet has IDs
         code = values.pop(key.name, "") or ""
@@ -1155,7 +1172,7 @@ class Planner:
         self._claiming = None
         if check_repeat:
             seen_rows[tuple(row)] = number
-        return prow, len(filled)
+        return prow, width
 
     def _fast_values(self, row: tuple[Any, ...]) -> dict[str, Any] | None:
         """The values the steps of ``_plan_values`` make of this row, as a lookup per cell, when every cell
@@ -1172,6 +1189,7 @@ class Planner:
         got = list(map(dict.get, self._memos, cells, self._misses))
         if _MISS in got:
             plain = self._plain_limits
+            memos = self._memos
             i = -1
             while True:
                 try:
@@ -1183,7 +1201,10 @@ class Planner:
                 if limit and raw.__class__ is str and raw[:1] != "#":  # a text the step keeps as it is, stripped
                     text = raw.strip()
                     if text and len(text) <= limit:
-                        got[i] = self._memo(i, raw, text)
+                        got[i] = text
+                        memo = memos[i]
+                        if len(memo) < _MEMO_SIZE:
+                            memo[raw] = text
                         continue
                 value = got[i] = self._learn(i, raw)
                 if value is _MISS:

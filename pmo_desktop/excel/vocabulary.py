@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..models.values import NOT_ALNUM_ASCII
+
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 _ACCENTS = frozenset("\u0300\u0301\u0302\u0303\u0307\u0308\u030a\u030c\u0327\u0328")
 
@@ -33,7 +35,16 @@ def _str_key(text: str) -> str:
     return _key(text)
 
 
+def ascii_key(text: str) -> str:
+    """``_key`` of an ASCII text (``text.isascii()``), by one translation of its bytes: its lower case without
+    what is no letter or digit, as ``_key`` below makes it (casefold is lower, NFKD and NFKC change no ASCII
+    character)."""
+    return text.lower().encode("ascii").translate(None, NOT_ALNUM_ASCII).decode("ascii")
+
+
 def _key(text: str) -> str:
+    if text.isascii():
+        return ascii_key(text)
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
     # drop the accents of Latin letters (é, ü, ç, ş, İ) but keep letters such as "й" (which NFKD splits) whole
     kept = unicodedata.normalize("NFKC", "".join(ch for ch in decomposed if ch not in _ACCENTS))

@@ -482,6 +482,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     # a row's plain values put in at once, by name, where the name is the attribute: then only the
     # references, links and renamed attributes (``special``) and the Nones of columns that hold none
     special = {n for n, (_f, how, attr, _none) in writers.items() if how or attr != n}
+    special_names = [n for n in writers if n in special]  # in field order: a row's few looked up, not its every value
     no_none = [n for n, (_f, how, attr, none) in writers.items() if not how and attr == n and not none]
     moved = {n for n in special if writers[n][2] != n or writers[n][1] == 2}  # no column by their name
     at_once = not any(n in set(reg.defaults) | {reg.parent or "", key.attr if key else ""} or
@@ -543,7 +544,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                     for name in no_none:
                         if name in values and values[name] is None:
                             out[name] = ""
-                todo: Iterable[str] = [n for n in values if n in special] if special else ()
+                todo: Iterable[str] = [n for n in special_names if n in values]
             else:
                 todo = values
             for name in todo:

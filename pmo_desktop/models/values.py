@@ -220,9 +220,17 @@ def parse_bool(value: Any, label: str) -> bool:
     raise ValidationError(f"{label}: “{value}” is not yes or no.")
 
 
+# The ASCII characters that are no letter or digit: what a key drops from an ASCII text, by one translation
+NOT_ALNUM_ASCII = bytes(c for c in range(128) if not chr(c).isalnum())
+_NOT_KEY_RE = re.compile(r"[^a-z0-9]+")
+
+
 def normalise_key(text: str) -> str:
     """Case-, space- and punctuation-insensitive key for matching headers and choices."""
-    return re.sub(r"[^a-z0-9]+", "", str(text).lower())
+    low = str(text).lower()
+    if low.isascii():  # no capitals left: every letter or digit kept, by the bytes' translation (no regex)
+        return low.encode("ascii").translate(None, NOT_ALNUM_ASCII).decode("ascii")
+    return _NOT_KEY_RE.sub("", low)
 
 
 def split_list(value: Any) -> list[str]:
