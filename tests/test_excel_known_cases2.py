@@ -166,6 +166,7 @@ def test_an_issue_log_whose_columns_name_no_title_says_how_to_map_it_and_maps_by
     assert "choose that sheet and the register" in said and "the column that holds each record's title" in said
     plan = plan_import(sqlite_store, path, register="issues", sheet="Issues")
     assert "choose the column that does for “Issue”" in plan.errors[0].reason
+    assert "valid rows" not in plan.summary()  # no "unless the 0 valid rows are imported alone"
     plan = plan_import(sqlite_store, path, register="issues", sheet="Issues",
                        mapping={0: "code", 2: "title", 3: "status", 4: "description"})
     assert plan.ok and len(plan.sheets[0].rows) == 3

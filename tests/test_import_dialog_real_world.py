@@ -34,6 +34,20 @@ def test_import_the_valid_rows_is_one_undo_step_and_leaves_the_others_beside_the
     assert titles(document.store) == {}
 
 
+def test_no_valid_row_offers_no_partial_import(qtbot, document, tmp_path):
+    """Every row in error (an issue log whose columns name no title, its sheet and register chosen by
+    hand): the preview does not offer to "Import the 0 valid rows"."""
+    path = write_xlsx(tmp_path / "Issue_Log.xlsx", {"Issues": [
+        ["Issue ID", "Column Name", "Issue Type", "Resolved?"], [1, "age", "Missing values", "Yes"],
+        [2, "email", "Duplicates", "No"]]})
+    dialog = ImportDialog(document, path)
+    qtbot.addWidget(dialog)
+    dialog.sheet_combo.setCurrentIndex(dialog.sheet_combo.findData("Issues"))
+    dialog.register_combo.setCurrentIndex(dialog.register_combo.findData("issues"))
+    assert dialog.plan is not None and len(dialog.plan.errors) == 2 and not dialog.import_button.isEnabled()
+    assert dialog.partial_button.isHidden() and "valid rows" not in dialog.summary.text()
+
+
 def test_a_value_translated_in_the_dropdown_places_the_row(qtbot, document, tmp_path):
     path = write_xlsx(tmp_path / "v.xlsx", {"Risks": [["Risk", "Status"], ["One", "Parked"], ["Two", "Open"]]})
     dialog = ImportDialog(document, path)

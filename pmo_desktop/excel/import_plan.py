@@ -148,8 +148,10 @@ class ImportPlan:
                      "(the office's values kept unless you take the workbook's)")
         if n_err:
             first = self.errors[0]
-            return (f"{text}, {n_err} with errors — nothing will be imported until they are fixed, unless the "
-                    f"{n_ins + n_upd} valid rows are imported alone (first: {first.sheet} row {first.row}: "
+            # with no valid row there is nothing to import alone: do not offer "the 0 valid rows"
+            alone = f", unless the {n_ins + n_upd} valid rows are imported alone" if n_ins + n_upd else ""
+            return (f"{text}, {n_err} with errors — nothing will be imported until they are fixed{alone} "
+                    f"(first: {first.sheet} row {first.row}: "
                     f"{first.reason.rstrip('.')}).")  # no "….)." after a reason's own full stop
         return text + "."
 

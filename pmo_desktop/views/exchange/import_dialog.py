@@ -254,7 +254,7 @@ class ImportDialog(QDialog):
                              f"{added}")
         self.import_button.setEnabled(plan.ok and something)
         valid, bad = plan.valid_count, len(plan.errors)
-        self.partial_button.setVisible(bad > 0)
+        self.partial_button.setVisible(bad > 0 and valid > 0)  # "Import the 0 valid rows" offers nothing
         self.partial_button.setEnabled(bad > 0 and valid > 0)
         self.partial_button.setText(f"Import the {valid} valid rows, leave {bad}")
         self.create_missing_box.setVisible(self.create_missing_box.isChecked() or any(
