@@ -182,3 +182,18 @@ def main_window(qtbot, tmp_path: Path):
     w.show()
     yield w
     w.close()
+
+
+@pytest.fixture
+def demo_window(main_window, qtbot, tmp_path: Path):
+    """The main window on a fresh copy of the demo office, 1280×720 and active (keys go to it)."""
+    from pmo_desktop.models.demo import create_demo
+
+    path = tmp_path / "demo.pmo"
+    create_demo(path).close()
+    assert main_window.open_path(str(path))
+    main_window.resize(1280, 720)
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    return main_window
+

@@ -18,15 +18,10 @@ RISKS = REGISTERS["risks"]
 
 
 @pytest.fixture(params=["in memory", "windowed"])
-def risks_view(request, main_window, qtbot, tmp_path, monkeypatch):
-    if request.param == "windowed":
+def risks_view(request, qtbot, monkeypatch):
+    if request.param == "windowed":  # before the demo office opens: its tables are windowed from one row
         monkeypatch.setattr(windowed, "WINDOWED_FROM", 1)
-    path = tmp_path / "demo.pmo"
-    create_demo(path).close()
-    assert main_window.open_path(str(path))
-    main_window.resize(1280, 720)
-    main_window.activateWindow()
-    qtbot.waitUntil(main_window.isActiveWindow)
+    main_window = request.getfixturevalue("demo_window")
     qtbot.keyClick(main_window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # Risks
     page = main_window.page("Risks")
     assert page.isVisible()

@@ -22,14 +22,8 @@ def _zoom_back_to_100():
 
 
 @pytest.fixture
-def window(main_window, qtbot, tmp_path):
-    path = tmp_path / "demo.pmo"
-    create_demo(path).close()
-    assert main_window.open_path(str(path))
-    main_window.resize(1280, 720)
-    main_window.activateWindow()
-    qtbot.waitUntil(main_window.isActiveWindow)
-    return main_window
+def window(demo_window):
+    return demo_window
 
 
 def risk_view(window, qtbot):

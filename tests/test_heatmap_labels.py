@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPicture
 from PySide6.QtWidgets import QApplication
 
-from pmo_desktop.models.demo import create_demo
 from pmo_desktop.views.zoom import zoom
 
 
@@ -19,14 +18,8 @@ def _zoom_back_to_100():
 
 
 @pytest.fixture
-def window(main_window, qtbot, tmp_path):
-    path = tmp_path / "demo.pmo"
-    create_demo(path).close()
-    assert main_window.open_path(str(path))
-    main_window.resize(1280, 720)
-    main_window.activateWindow()
-    qtbot.waitUntil(main_window.isActiveWindow)
-    return main_window
+def window(demo_window):
+    return demo_window
 
 
 def drawn(axis) -> list[str]:
