@@ -151,6 +151,16 @@ class MainWindow(QMainWindow):
 
         self.edit_menu.addSeparator()
         self._add(self.edit_menu, "Find in All &Registers…", self.quick_search, "Ctrl+K", True)
+        # Ctrl+F with the keyboard outside every table (the page list, a chart, a detail's text): the page's
+        # table's search, its tab brought forward. Enabled only while no table has the focus — a table's own
+        # Ctrl+F acts then, and two enabled actions on one key are ambiguous to Qt: neither would fire.
+        self.find_elsewhere = QAction("Find", self)
+        self.find_elsewhere.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Find))
+        self.find_elsewhere.triggered.connect(self._find_from_anywhere)
+        self.addAction(self.find_elsewhere)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
 
         view_menu = bar.addMenu("&View")
         for i, (title, _spec) in enumerate(PAGES):
@@ -370,15 +380,38 @@ class MainWindow(QMainWindow):
         stack.indexChanged.connect(self._update_undo_tools)
         stack.cleanChanged.connect(self._update_undo_tools)
 
-    def active_register_view(self):
-        """The table with the keyboard focus, else the current page's main table."""
-        widget = QApplication.focusWidget()
+    @staticmethod
+    def _register_view_around(widget):
+        """The register table (a RegisterView) holding ``widget``, if any."""
         while widget is not None:
             if widget.inherits("QWidget") and hasattr(widget, "paste_text") and hasattr(widget, "proxy"):
-                return widget  # a RegisterView
+                return widget
             widget = widget.parentWidget()
-        page = self.stack.currentWidget()
-        return getattr(page, "register_view", None)
+        return None
+
+    def active_register_view(self):
+        """The table with the keyboard focus, else the current page's main table."""
+        view = self._register_view_around(QApplication.focusWidget())
+        return view if view is not None else getattr(self.stack.currentWidget(), "register_view", None)
+
+    def _on_focus_changed(self, _old, new) -> None:
+        self.find_elsewhere.setEnabled(self._register_view_around(new) is None)
+
+    def _find_from_anywhere(self) -> None:
+        """The current page's table's search, the tab holding that table brought forward first."""
+        from PySide6.QtWidgets import QTabWidget  # not at start-up: PySide makes a class's type at its import
+
+        view = getattr(self.stack.currentWidget(), "register_view", None) if self.document is not None else None
+        if view is None:
+            return
+        widget = view
+        while widget is not None and widget is not self.stack:
+            parent = widget.parentWidget()
+            tabs = parent.parentWidget() if parent is not None else None
+            if isinstance(tabs, QTabWidget) and tabs.indexOf(widget) >= 0:
+                tabs.setCurrentWidget(widget)
+            widget = parent
+        view.focus_search()
 
     def _on_table(self, name: str) -> None:
         view = self.active_register_view()
