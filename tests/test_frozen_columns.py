@@ -124,6 +124,7 @@ def test_sorting_from_a_frozen_header_and_zoom_keep_the_frozen_columns_aligned(w
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(title) + 5, header.height() // 2))
     assert view.table.horizontalHeader().sortIndicatorSection() == title
+    assert header.sortIndicatorSection() == title  # the frozen header shows the arrow too
     assert view.table.currentIndex().column() == current.column()  # as on the table's header: no column selected
     titles = [view.proxy.index(r, title).data() for r in range(view.proxy.rowCount())]
     assert titles == sorted(titles, key=str.lower) or titles == sorted(titles)

@@ -18,13 +18,16 @@ _FALSE = {"no", "n", "false", "f", "0", "", "off", "-"}
 EXCEL_EPOCH = date(1899, 12, 30)
 
 
-def day_text(day: date) -> str:
+def day_text(day: date, year: bool = True) -> str:
     """A date as people read it in the board pack and the reports: "3 Dec 2026" (Excel's "d mmm yyyy",
-    ``kinds.DATE_FORMAT``, the format of the pack's date cells)."""
-    return f"{day.day} {_MONTH_ABBR[day.month - 1].title()} {day.year}"
+    ``kinds.DATE_FORMAT``, the format of the pack's date cells); "3 Dec" without its ``year``. English month
+    names whatever the system's locale (``%b`` follows the locale Qt sets), as the search reads them."""
+    text = f"{day.day} {_MONTH_SHOWN[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
 
 
 _MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_SHOWN = tuple(m.title() for m in _MONTH_ABBR)  # made once: every date cell a table paints reads it
 _SHOWN_DAY = re.compile(r"(\d{1,2}) ([A-Za-z]{3}) (\d{4})")
 
 

@@ -61,7 +61,9 @@ class FrozenColumns(QTableView):
         header.sectionResized.connect(self._resized_here)
 
         main_header = table.horizontalHeader()
-        main_header.sortIndicatorChanged.connect(header.setSortIndicator)
+        # through a method of ours: connected straight to the other header's slot, PySide cannot wrap
+        # its Qt::SortOrder argument and says so on stderr for every table made
+        main_header.sortIndicatorChanged.connect(self._follow_sort_indicator)
         header.setSortIndicator(main_header.sortIndicatorSection(), main_header.sortIndicatorOrder())
         main_header.sectionResized.connect(self.sync)
         main_header.sectionMoved.connect(self.sync)
@@ -205,6 +207,9 @@ class FrozenColumns(QTableView):
         if header.sortIndicatorSection() == logical and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder:
             order = Qt.SortOrder.DescendingOrder
         self.main.sortByColumn(logical, order)
+
+    def _follow_sort_indicator(self, section: int, order: Qt.SortOrder) -> None:
+        self.horizontalHeader().setSortIndicator(section, order)
 
     def _resized_here(self, logical: int, _old: int, new: int) -> None:
         if logical in self.columns and self.main.columnWidth(logical) != new \

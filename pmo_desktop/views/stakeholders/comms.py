@@ -170,7 +170,7 @@ class CommunicationPlan(QWidget):
         self.due_items = self.document.office.read(queries.communications_due, self.week_day(), today, self.scope,
                                                    include_overdue=self.week_offset == 0)
         label = "This week" if self.week_offset == 0 else "Week"
-        self.week_label.setText(f"{label}: Mon {monday.day} {monday:%b} – Sun {day_text(sunday)}  ·  {len(self.due_items)} due")
+        self.week_label.setText(f"{label}: Mon {day_text(monday, year=False)} – Sun {day_text(sunday)}  ·  {len(self.due_items)} due")
         self.due_list.clear()
         for item in self.due_items:
             row = QTreeWidgetItem([f"{item.due:%a} {day_text(item.due)}", item.message, item.who, item.owner,
