@@ -418,16 +418,20 @@ def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
 
 
 # Characters a cell may hold that no one sees: zero-width spaces and joiners, a byte-order mark — pasted
-# from web pages and slides ("LOW\u200b", "Risk Status\u200b"). Dropped from a sheet that has any, so an
-# owner "Ann\u200b" is Ann and an ID "R1\u200b" is R1.
-_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# from web pages and slides ("LOW\u200b", "Risk Status\u200b"); and spaces that do not break (U+00A0,
+# U+202F, U+2007: "Project\xa0Manager"), which look like a space but are not one to a search or a filter.
+# A sheet whose first rows have any is read with the invisible ones dropped and those spaces plain, so an
+# owner "Ann\u200b" is Ann, an ID "R1\u200b" is R1 and a name "Project\xa0Manager" is "Project Manager".
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f\u2007]")
+_PLAIN = str.maketrans({"\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+                        "\u00a0": " ", "\u202f": " ", "\u2007": " "})
 
 
 def _visible(row: Sequence[Any]) -> list[Any]:
     out = []
     for x in row:
         if x.__class__ is str and _INVISIBLE_RE.search(x):
-            x = _INVISIBLE_RE.sub("", x)
+            x = x.translate(_PLAIN)
             x = x if x.strip() else None
         out.append(x)
     return out
