@@ -59,3 +59,70 @@ def test_a_legend_in_french_german_or_spanish_says_which_column_is_chance_and_wh
     got = named(sqlite_store, "risks")
     assert {t: (r["probability"], r["impact"]) for t, r in got.items()} == {
         "Supplier late": (4, 2), "Scope grows": (2, 4), "Key person leaves": (3, 3)}
+
+
+def test_spanish_impacto_beside_influencia_is_the_interest(sqlite_store, tmp_path):
+    """The Spanish stakeholder register template rates each person twice, "Impacto" and "Influencia", each
+    over "(A, M, B)" on the header's second line: Influencia is the power, Impacto the interest (how much
+    the project touches them) — not the first of the two the power and the other left in the notes."""
+    rows = [["REGISTRO DE INTERESADOS"], [],
+            [None, None, "Departamento/", "Impacto ", "Influencia", "Rol en el"],
+            ["ID", "Nombre", "Empresa", "(A, M, B)", "(A, M, B)", "Proyecto"],
+            ["1", "Lidia Mamani", "Soluciones S.A.C.", "A", "A", "Product Owner"],
+            ["2", "Nelly Ulloa", "Soluciones S.A.C.", "A", "M", "Scrum Team"],
+            ["3", "Candy Cutipa", "Soluciones S.A.C.", "M", "B", "Scrum Team"]]
+    path = write_xlsx(tmp_path / "Registro de Interesados.xlsx", {"Stakeholders": rows})
+    import_all(sqlite_store, path)
+    got = {r["name"]: (r["power"], r["interest"]) for r in rows_of(sqlite_store, "stakeholders")}
+    assert got == {"Lidia Mamani": (4, 4), "Nelly Ulloa": (3, 4), "Candy Cutipa": (2, 3)}
+
+
+def test_impacto_alone_is_still_the_power(sqlite_store, tmp_path):
+    """Without an "Influencia" beside it, "Impacto" stays the power (and "Interés" the interest)."""
+    rows = [["Interesado", "Impacto", "Interés"], ["Lidia Mamani", "Alto", "Bajo"], ["Nelly Ulloa", "Bajo", "Alto"]]
+    path = write_xlsx(tmp_path / "Interesados.xlsx", {"Interesados": rows})
+    import_all(sqlite_store, path)
+    got = {r["name"]: (r["power"], r["interest"]) for r in rows_of(sqlite_store, "stakeholders")}
+    assert got == {"Lidia Mamani": (4, 2), "Nelly Ulloa": (2, 4)}
+
+
+def test_impacto_merged_over_a_matrix_is_no_pair(sqlite_store, tmp_path):
+    """"Impacto" merged under the five columns of a probability × impact grid is one word over five
+    columns, not "Impacto" beside "Influencia": no stakeholder columns, the grid's risks import."""
+    rows = [[], ["Probabilidade", 0.9, "Baixa", "Média", "API inacabada", "Configuração oculta", "Sem UI de administração"],
+            [None, 0.7, "Baixa", "Média", "Documentação incompleta", "Alta", "Falha na reserva"],
+            [None, 0.5, "Baixa", "Busca sensível a acentos", "Dados inconsistentes", "Preço incorreto", "Falha no login"],
+            [None, 0.3, "Baixa", "Links quebrados", "Média", "Histórico inconsistente", "Reserva duplicada"],
+            [None, 0.1, "Baixa", "Baixa", "Sessão expira cedo", "Baixa", "Média"],
+            [None, None, "Muito Baixo", "Baixo", "Moderado", "Alto", "Muito Alto"],
+            [None, None, "Impacto"]]
+    path = write_xlsx(tmp_path / "Matriz de Risco.xlsx", {"Planilha1": rows}, merges={"Planilha1": ["C8:G8"]})
+    import_all(sqlite_store, path)
+    assert not rows_of(sqlite_store, "stakeholders")
+    got = named(sqlite_store, "risks")
+    assert "Reserva duplicada" in got and "API inacabada" in got
+
+
+def test_an_audit_registers_risk_column_is_the_title_and_its_observation_the_cause(sqlite_store, tmp_path):
+    """A security audit's register writes the finding ("Observation") before the risk it leads to ("Risk"):
+    the risk names the record, the observation is its cause — not the observation the title and the risk
+    left in the notes as its repeat. An "Observation" with no "Risk" beside it still names the records."""
+    rows = [[], ["Risk Number", "Observation", "Risk", "Severity", "Control Owner", "Recommendations"],
+            [1.0, "Too many people have admin access", "Unauthorized changes to critical systems", "Critical",
+             "Sanjay Parikh", "Review admin rights"],
+            [2.0, "Default passwords not changed", "Unauthorized access to workstations", "High", "Sanjay Parikh",
+             "Change all default passwords"],
+            [3.0, "No code review before release", "Data breach through a faulty release", "Medium", "Ann Lee",
+             "Add a review step"]]
+    findings = [["Ref", "Observation", "Severity", "Owner"], ["F1", "Backups never restored in a test", "High", "Ann Lee"],
+                ["F2", "Shared admin account on the firewall", "Medium", "Tom Berg"]]
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risk Register": rows})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert sorted(got) == ["Data breach through a faulty release", "Unauthorized access to workstations",
+                           "Unauthorized changes to critical systems"]
+    assert got["Unauthorized access to workstations"]["cause"] == "Default passwords not changed"
+    assert got["Unauthorized changes to critical systems"]["impact"] == 5
+    path = write_xlsx(tmp_path / "Audit Findings.xlsx", {"Risk Register": findings})
+    import_all(sqlite_store, path)
+    assert {"Backups never restored in a test", "Shared admin account on the firewall"} <= set(named(sqlite_store, "risks"))

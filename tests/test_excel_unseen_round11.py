@@ -144,7 +144,8 @@ def test_an_impediment_log_is_the_issue_log(sqlite_store, tmp_path):
 
 def test_stakeholder_levels_in_words_and_letters(sqlite_store, tmp_path):
     """Power and interest as Strong / Neutral / Weak; Spanish A / M / B under "Impacto" and "(A, M, B)" on
-    the header's second row."""
+    the header's second row (beside "Influencia", the power, Impacto is the interest: see "beside" in
+    import_words_es.json)."""
     path = write_xlsx(tmp_path / "s.xlsx", {
         "Stakeholder Register": [
             ["Stakeholder Name", "Role", "Category", "Power/Influence", "Interest", "Expectation"],
@@ -161,7 +162,8 @@ def test_stakeholder_levels_in_words_and_letters(sqlite_store, tmp_path):
     got = named(sqlite_store, "stakeholders")
     assert [(got[n]["power"], got[n]["interest"]) for n in ("Emma Roberts", "Liam Patel", "Olivia Brown")] == \
         [(4, 4), (3, 4), (2, 3)]
-    assert [got[n]["power"] for n in ("Jorge Rosales", "Daniel Encizo", "Rosa Ruiz")] == [4, 3, 2]
+    assert [(got[n]["power"], got[n]["interest"]) for n in ("Jorge Rosales", "Daniel Encizo", "Rosa Ruiz")] == \
+        [(4, 4), (2, 3), (3, 2)]
 
 
 def test_a_doubling_impact_scale_named_by_its_header(sqlite_store, tmp_path):

@@ -26,6 +26,7 @@ from ..models.registers import REGISTERS
 from .value_translation import OPEN_LISTS, ColumnProfile, Translator, escalation_rest
 from .vocabulary import (
     FOREIGN_KINDS,
+    beside_words,
     foreign_words,
     header_phrases,
     header_words,
@@ -365,6 +366,8 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
                 used.add(hit)
         elif clash:
             duplicates[c] = clash
+    if duplicates:
+        _beside_pairs(kind, row, group, mapping, duplicates)
     if kind.register == "risks":
         mapping.update(_kinney_letters(row, mapping))
     title = _title_field(kind)
@@ -372,6 +375,36 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+def _beside_pairs(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str],
+                  duplicates: dict[int, str]) -> None:
+    """Two columns naming one field ("Impacto" and "Influencia" over "(A, M, B)", both the power): the one
+    whose words name another field beside it (``beside_words``: "Impacto" the interest) takes that field
+    when no column has it, the other keeps the field — whichever comes first."""
+    alternates = beside_words(kind.register)
+    if not alternates:
+        return
+    for c, name in sorted(mapping.items()):
+        d = next((k for k, n in sorted(duplicates.items()) if n == name), None)
+        if d is None:
+            continue
+        def beside(col: int) -> str | None:
+            cell = row[col]
+            top = group[col] if group is not None and col < len(group) else None
+            keys = header_variants(cell)
+            if isinstance(top, str) and re.fullmatch(r"\s*(\([^)]*\)|\[[^\]]*\])\s*", str(cell)):
+                keys += header_variants(top)  # "Impacto" over "(A, M, B)"
+            return next((alternates[k] for k in keys if k in alternates), None)
+
+        for col, other in ((c, d), (d, c)):
+            target = beside(col)
+            if target is not None and beside(other) is None and target in kind.reg.field_names \
+                    and target not in mapping.values() and target not in duplicates.values():
+                # (not "Impacto" merged over five columns: the same word twice is no pair)
+                mapping[col], mapping[other] = target, name
+                del duplicates[d]
+                break
 
 
 def _cia_columns(row: list[Any]) -> set[int]:

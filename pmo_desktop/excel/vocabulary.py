@@ -108,6 +108,19 @@ def value_words(key: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def beside_words(register: str) -> dict[str, str]:
+    """Keyed header → the field it names when another column of the same header already names the field
+    its words name everywhere else (``beside`` in the files): "Impacto" beside "Influencia" on a
+    stakeholder register is the interest, alone it is the power."""
+    out: dict[str, str] = {}
+    for data in _files():
+        for name, words in data.get("beside", {}).get(register, {}).items():
+            for w in words:
+                out.setdefault(word_key(w), name)
+    return out
+
+
+@lru_cache(maxsize=None)
 def guidance_words() -> frozenset[str]:
     """Keyed first words of a template's guidance cells ("Enter the priority …", "From Change Request Form")."""
     return frozenset(word_key(w) for data in _files() for w in data.get("guidance", ()))
