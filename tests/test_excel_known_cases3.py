@@ -103,6 +103,25 @@ def test_impacto_merged_over_a_matrix_is_no_pair(sqlite_store, tmp_path):
     assert "Reserva duplicada" in got and "API inacabada" in got
 
 
+def test_a_probability_of_0_on_a_1_to_5_sheet_is_left_empty_and_said(sqlite_store, tmp_path):
+    """An assessment rating probability 1–5 gives one threat a probability of 0 (no chance, or not rated):
+    the row imports with its impact, the probability empty — the 0 kept in the notes and the preview's
+    reason saying so, never silently — instead of the row refused."""
+    rows = [["Threat", "Vulnerability", "Probability", "Impact"],
+            ["Theft", "Easy access to the server room", 2, 4], ["Hacking", "Weak firewall", 3, 4],
+            ["Power cut", "No UPS", 1, 3], ["Fire, flood", "No fire alarm", 0, 5], ["Malware", "No antivirus", 4, 4]]
+    path = write_xlsx(tmp_path / "Risk Assessment.xlsx", {"Risks": rows})
+    plan = import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert len(got) == 5
+    fire = got["Fire, flood"]
+    assert fire["probability"] is None and fire["impact"] == 5
+    assert "Probability: 0" in fire["notes"]
+    assert got["Hacking"]["probability"] == 3
+    said = [r.report.reason for s in plan.sheets for r in s.rows if r.report.row == 5]
+    assert said and "Probability 0 is below its scale (1–5)" in said[0]
+
+
 def test_an_audit_registers_risk_column_is_the_title_and_its_observation_the_cause(sqlite_store, tmp_path):
     """A security audit's register writes the finding ("Observation") before the risk it leads to ("Risk"):
     the risk names the record, the observation is its cause — not the observation the title and the risk

@@ -72,6 +72,15 @@ def _rating_like(text: str) -> bool:
     return bool(text) and (not key or key in value_words("scale"))
 
 
+def _says_zero(raw: Any) -> bool:
+    """A cell saying 0 (0, 0.0, "0", "0.0")."""
+    if isinstance(raw, bool):
+        return False
+    if isinstance(raw, (int, float)):
+        return raw == 0
+    return isinstance(raw, str) and re.fullmatch(r"\s*0+(?:[.,]0*)?\s*", raw) is not None
+
+
 def _column_lengths(reg: Register, fields: list[Field]) -> dict[str, int]:
     """The longest text each short text field holds (its one rule, ``Field.max_length``): an import cuts a
     longer title at a word and keeps it whole in the notes, where an edit in a cell is refused."""
@@ -825,6 +834,7 @@ class Planner:
         translator = self._translator
         unplaced: list[tuple[str, str]] = []
         written: list[str] = []  # responses written out, read as the response plan
+        zeroed: list[Field] = []  # scale fields given 0, below their scale: left empty
         texts = self._texts
         lengths = self._length_checks  # a plain text read below is within its length already
         fast = self._fast_values(row)
@@ -888,6 +898,11 @@ class Planner:
                 # "ensure cover over these periods": a response written out among strategy words is what
                 # the project will do, its response plan, not a choice mistyped
                 written.append(v.parse_text(raw))
+            elif f.kind is Kind.SCALE and not f.required and _says_zero(raw):
+                # a 0 on a sheet rating 1–5 ("Probability 0": not rated, or no chance at all): no level of the
+                # scale; the field is left empty, the 0 kept in the notes and said in the preview, the row imported
+                self._long_texts.append(f"{f.label}: 0")
+                zeroed.append(f)
             else:
                 errors.append(hit[1])
                 text = v.parse_text(raw)
@@ -1008,6 +1023,9 @@ class Planner:
                         self._claiming = (reg.name, low)
                     if record_id is not None:
                         action = Action.UPDATE
+        for zf in zeroed:
+            reason += (f"{zf.label} 0 is below its scale (1–{zf.scale_max(ctx)}): left empty, the 0 kept in the "
+                       "notes. ")
         for name, constant in self._constants.items():
             values.setdefault(name, constant)
         if action == Action.INSERT:
