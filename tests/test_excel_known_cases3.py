@@ -7,6 +7,8 @@ import pytest
 from imported import import_all, named, rows_of
 from real_world_factory import write_xlsx
 
+from pmo_desktop.excel.errors import WorkbookError
+
 
 def test_no_break_spaces_in_names_titles_and_ids_become_plain_spaces(sqlite_store, tmp_path):
     """A stakeholder list pasted from a web page writes "Project\\xa0Manager" (and a narrow no-break space,
@@ -145,3 +147,62 @@ def test_an_audit_registers_risk_column_is_the_title_and_its_observation_the_cau
     path = write_xlsx(tmp_path / "Audit Findings.xlsx", {"Risk Register": findings})
     import_all(sqlite_store, path)
     assert {"Backups never restored in a test", "Shared admin account on the firewall"} <= set(named(sqlite_store, "risks"))
+
+
+def test_a_risk_register_sheet_titled_by_its_risks_column(sqlite_store, tmp_path):
+    """A sheet named "Risk Register" lists services with a rating, a plan and "High Availability Risks" (what
+    could fail) — no column headed Title or Risk: the column saying the register's noun names the records,
+    beside a single other field (the plan), and the preview says where each title comes from."""
+    rows = [["Infra", "Service", "Risk Status", "SLA (%)", "Mitigation Plan", "High Availability Risks"],
+            ["Network", "Azure Network Backbone", "LOW", 100, "Switch to the DR site",
+             "A backbone failure stops every service"],
+            ["Gateway", "Gateway & APIM", "MEDIUM", 100, "HA enabled", "The gateway is one region only"],
+            ["Database", "Azure Postgres", "HIGH", 80, "Move to a flexible server",
+             "The single server has no HA of its own"],
+            ["Certificate", "SSL", "MEDIUM", 75, "Renew with the new CA", "Certificates expire unnoticed"]]
+    path = write_xlsx(tmp_path / "ALMP Risk Register.xlsx", {"Risk Register": rows})
+    plan = import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert sorted(got) == ["A backbone failure stops every service", "Certificates expire unnoticed",
+                           "The gateway is one region only", "The single server has no HA of its own"]
+    assert "Service: Azure Postgres" in got["The single server has no HA of its own"]["notes"]
+    reasons = [r.report.reason for s in plan.sheets if s.register == "risks" for r in s.rows]
+    assert len(reasons) == 4 and all("Title from “High Availability Risks”" in r for r in reasons)
+
+
+def test_a_gap_tracker_under_a_risk_caption_titled_by_its_first_text_column(sqlite_store, tmp_path):
+    """A security gap tracker under the caption "Platform Security Risk Analysis": "S. No. | Parameters |
+    Desired Parameters | Current Status | Action Owner | Completion Date | Remarks" — nothing says Title, but
+    the caption names risks and four columns name fields: its first column of distinct one-line texts
+    (the gaps) names the records, the preview saying so; the lists of points beside it stay notes."""
+    rows = [[], [None, "Platform Cyber and Infra Security Risk Analysis"], [],
+            [None, "S. No.", "Parameters", "Desired Parameters", "Current Status", "Action Owner", "Completion Date",
+             "Remarks"],
+            [None, 1, "Governance and awareness to be enhanced", "1. Organisation chart\n2. Job descriptions", "Open",
+             "Ann Lee", None, None],
+            [None, 2, "Absence of a complete asset inventory", "1. Complete inventory\n2. Automate it", "Open",
+             "Tom Berg", None, None],
+            [None, 3, "Network security controls to be enhanced", "1. Network diagram\n2. Firewall rules", "Closed",
+             "Ann Lee", None, "Done in May"],
+            [None, 4, "Patch identification process to be enhanced", None, "Open", "Tom Berg", None, None]]
+    path = write_xlsx(tmp_path / "Security.xlsx", {"Cyber Security": rows})
+    plan = import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert sorted(got) == ["Absence of a complete asset inventory", "Governance and awareness to be enhanced",
+                           "Network security controls to be enhanced", "Patch identification process to be enhanced"]
+    assert got["Network security controls to be enhanced"]["status"] == "Closed"
+    assert "Job descriptions" in got["Governance and awareness to be enhanced"]["notes"]
+    reasons = [r.report.reason for s in plan.sheets if s.register == "risks" for r in s.rows]
+    assert all("Title from “Parameters”" in r for r in reasons)
+
+
+def test_a_table_of_counts_under_a_risk_caption_is_still_no_register(sqlite_store, tmp_path):
+    """A caption naming risks over a table of numbers (incidents per month, an owner and a status) gives
+    its rows no names: the workbook is still refused, nothing imported."""
+    rows = [["Risk and safety statistics"], [],
+            ["Month", "Incidents", "Near misses", "Owner", "Status"],
+            ["Jan", 2, 5, "Ann Lee", "Open"], ["Feb", 1, 3, "Ann Lee", "Open"], ["Mar", 0, 4, "Tom Berg", "Closed"]]
+    path = write_xlsx(tmp_path / "Safety.xlsx", {"Statistics": rows})
+    with pytest.raises(WorkbookError):
+        import_all(sqlite_store, path)
+    assert not named(sqlite_store, "risks")

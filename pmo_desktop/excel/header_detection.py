@@ -309,6 +309,7 @@ class HeaderMatch:
     demoted: dict[int, str] = field(default_factory=dict)     # column → why its values do not fit the field
     sheet_title: str = ""
     ladders: dict[str, dict[str, int]] = field(default_factory=dict)  # scale field → a legend's word → level 1–5
+    titled_by: int | None = None  # the column taken for the title though no header names it (said in the preview)
 
     @property
     def width(self) -> int:
@@ -544,6 +545,37 @@ def _naming_words(kind: SheetKind) -> tuple[set[str], set[str]]:
     noun = word_key(kind.reg.noun)
     nouns = {noun, noun[:-1] + "ies" if noun.endswith("y") else noun + "s"} if noun else set()
     return own, nouns
+
+
+def _register_named(kind: SheetKind, sheet_title: str, file_name: str | None, rows: list[list[Any]]) -> int:
+    """The first row a header naming no title may lie on for the register to be named: 0 when the sheet is
+    named as the register, or its file (a sheet left "Sheet1"); else the row under the first caption saying
+    the register's noun ("ALMP Platform Cyber and Infra Security Risk Analysis"); else past the rows."""
+    if kind.matches_sheet_name(sheet_title) or \
+            (file_name is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", file_name))):
+        return 0
+    nouns = _nouns(kind)
+    return next((i + 1 for i, line in enumerate(rows)
+                 if any(isinstance(x, str) and len(x.split()) > 1 and set(words_of(x)) & nouns for x in line)),
+                len(rows) + 1)
+
+
+def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
+    """The first column, not mapped, whose cells are distinct texts of a line each, of two words or more:
+    what names the records of a table whose headers say nothing of it ("S. No. | Parameters | Desired
+    Parameters | Current Status | Action Owner"); not one whose header a register knows ("Issue" names
+    an issue log's records)."""
+    for c, cell in enumerate(row):
+        if c in mapping or not isinstance(cell, str) or not cell.strip() or _names_any_field(cell):
+            continue
+        values = [str(r[c]).strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+        if len(values) < 3 or len({v.lower() for v in values}) * 5 < len(values) * 4 or _ratings(values):
+            continue
+        if sum(1 for v in values if "\n" in v) * 5 > len(values) or \
+                sum(len(v.split()) for v in values) < 2 * len(values) or sum(len(v) for v in values) > 150 * len(values):
+            continue  # lists of points, single words, or paragraphs: no names
+        return c
+    return None
 
 
 def naming_column(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
@@ -988,6 +1020,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             if combined != row:
                 candidates.insert(-1 if any(joined) else len(candidates), (i, combined, group))
     legend = legend_names(rows)
+    named_from: dict[str, int] = {}  # register → the first row under a caption naming it (_register_named)
     for i, written, group in candidates:
         sample = stored[i + 1:i + 1 + SAMPLE]
         spelt = with_legend(written, legend, i) if legend else written
@@ -1003,6 +1036,20 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             # not know: the column naming the records is found by its noun and its values
             naming = naming_column(kind, row, mapping, stored[i + 1:i + 1 + SAMPLE]) \
                 if len(real_fields(mapping)) >= NAMING_MIN_FIELDS else None
+            titled_by = None
+            if naming is None and mapping and _title_field(kind) not in mapping.values() and not kind.is_child \
+                    and not set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) \
+                    and i >= (named_from[kind.register] if kind.register in named_from else
+                              named_from.setdefault(kind.register,
+                                                    _register_named(kind, sheet_title, file_name, rows))):
+                # a sheet (or its file, or a caption over the table) naming the register, whose table names
+                # no column "Title": a column naming the records by its noun ("High Availability Risks")
+                # beside one more field, else, beside three, its first column of distinct short texts
+                # ("Parameters" of a security gap tracker) — the preview says which
+                naming = naming_column(kind, row, mapping, stored[i + 1:i + 1 + SAMPLE])
+                if naming is None and len(real_fields(mapping)) >= NAMING_MIN_FIELDS:
+                    naming = text_column(row, mapping, stored[i + 1:i + 1 + SAMPLE])
+                titled_by = naming
             if naming is not None:
                 mapping[naming] = _title_field(kind) or ""
             if len(mapping) < MIN_FIELDS:
@@ -1016,7 +1063,9 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _repeats_written_out(kind, mapping, dups, sample)
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
             mapping = _plan_of_strategies(kind, mapping, sample)
-            if len(real_fields(mapping)) < MIN_FIELDS:
+            if titled_by is not None and mapping.get(titled_by) != _title_field(kind):
+                titled_by = None
+            if len(real_fields(mapping)) < MIN_FIELDS and (titled_by is None or len(mapping) < MIN_FIELDS):
                 continue
             score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, row, mapping)
             ticks = any(n.startswith(LEVEL) for n in mapping.values())
@@ -1027,12 +1076,13 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 headers = ["" if v is None else str(v).strip() for v in written]
                 while headers and not headers[-1]:
                     headers.pop()
-                best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title)
+                best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title,
+                                   titled_by=titled_by)
             held = per_kind.get(kind.register)
             if held is None or score > held[0].score:
                 headers = ["" if v is None else str(v).strip() for v in written]
                 per_kind[kind.register] = (HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted,
-                                                       sheet_title), row)
+                                                       sheet_title, titled_by=titled_by), row)
     return _named_sheet(best, per_kind, sheet_title)
 
 

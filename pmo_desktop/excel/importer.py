@@ -435,7 +435,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             planner.total = reader.declared_rows
             _legend_levels(planner, [match])
             sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
-                                            ignored, extras=extras, own_export=own)
+                                            ignored, extras=extras, own_export=own, note=title_note(match, final))
             plan.sheets.append(sheet_plan)
             _response_actions(plan, sheet_plan)
             _collect(plan, planner)
@@ -609,7 +609,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     extras = {c: h for c, h in extras.items() if c != getattr(row_filter, "column", None)}
                 sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                                 ignored, finish=False, extras=extras, own_export=own,
-                                                row_filter=row_filter, constants=sheet_constants(match, final))
+                                                row_filter=row_filter, constants=sheet_constants(match, final),
+                                                note=title_note(match, final))
                 plan.sheets.append(sheet_plan)
                 if last_use[id(reader)] == i:
                     reader.release()  # planned: the sheet's cells are not needed again
@@ -621,6 +622,17 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
     if progress is not None:
         progress(planner.total or planner.done, planner.total or planner.done)
     return plan
+
+
+def title_note(match: HeaderMatch, mapping: dict[int, str]) -> str:
+    """What the preview says on each new record of a sheet whose title column was chosen though no header
+    names it (``HeaderMatch.titled_by``), while the mapping still takes it."""
+    col = match.titled_by
+    title = next((f for f in match.kind.reg.fields if f.required), None)
+    if col is None or title is None or mapping.get(col) != title.name or col >= len(match.headers):
+        return ""
+    return (f"{title.label} from “{match.headers[col]}”: no column is headed {title.label} (or a word for it); "
+            "choose another in the mapping if that is not what names the records.")
 
 
 def sheet_constants(match: HeaderMatch, mapping: dict[int, str]) -> dict[str, Any]:

@@ -307,7 +307,7 @@ class Planner:
                    headers: list[str], layout: str, ignored: dict[int, str], finish: bool = True,
                    extras: dict[int, str] | None = None, own_export: bool = False,
                    row_filter: Callable[[Sequence[Any]], str | None] | None = None,
-                   constants: dict[str, Any] | None = None) -> SheetPlan:
+                   constants: dict[str, Any] | None = None, note: str = "") -> SheetPlan:
         """Plan every row of one sheet. Child sheets are finished (unchanged families found, replaced
         rows counted) unless ``finish`` is false, for the caller to add parents first.
 
@@ -315,9 +315,10 @@ class Planner:
         ``own_export``: the sheet is laid out as our export (IDs are this office's own).
         ``row_filter``: why a row belongs elsewhere (a RAID sheet's issues), or None to plan it here.
         ``constants``: values the sheet itself gives every row that no column sets (an opportunity register's
-        kind)."""
+        kind). ``note``: what the preview says on each new record (a title column no header names)."""
         reg = kind.reg
         self._constants = dict(constants or {})
+        self._note = note
         self._escalates = "escalated" in reg.field_names and "escalated" not in mapping.values()
         plan = SheetPlan(reader.title, reg.name, header_row, dict(mapping), headers, layout,
                          parent_register=kind.parent, ignored=dict(ignored))
@@ -1086,6 +1087,8 @@ class Planner:
             prow.unplaced = unplaced
             prow.failures = len(unplaced)
             return prow
+        if action == Action.INSERT and self._note:
+            reason = f"{reason} {self._note}".strip()
         if action == Action.INSERT and code and reg.key_field is not None:
             values = {reg.key_field.name: code, **values}  # the code first: it must be set before any flush
         prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code)
