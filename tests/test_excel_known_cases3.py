@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from imported import import_all, named, rows_of
 from real_world_factory import write_xlsx
+from test_excel_known_cases2 import _hazard_form
 
 from pmo_desktop.excel.errors import WorkbookError
 
@@ -206,3 +207,20 @@ def test_a_table_of_counts_under_a_risk_caption_is_still_no_register(sqlite_stor
     with pytest.raises(WorkbookError):
         import_all(sqlite_store, path)
     assert not named(sqlite_store, "risks")
+
+
+def test_a_legend_beside_the_table_with_its_caption_line_is_not_the_header(sqlite_store, tmp_path):
+    """The key of a hazard form's matrix stands beside the table with its caption line ("KEY - matrix |
+    RISK | … | HAZARD") on the second record's row: that line names fields ("KEY" an ID, "RISK" a title)
+    but the cells under it are the matrix's numbers and level words, which name no record — the form's own
+    header is the header, its HAZARD and RISK columns read by the key."""
+    rows = _hazard_form("beside")
+    rows[3] = rows[3][:9] + ["KEY - matrix", None, "RISK", None, None, None, "HAZARD"]
+    path = write_xlsx(tmp_path / "Risk Assessment.xlsx", {"ASSESSMENT": rows})
+    plan = import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert sorted(got) == ["Extension reels", "Lathe chuck", "Lifting stock", "Mains leads", "Swarf"]
+    assert not plan.errors
+    assert {t: (r["probability"], r["impact"]) for t, r in got.items()} == {
+        "Lathe chuck": (1, 4), "Swarf": (4, 3), "Mains leads": (2, 5), "Extension reels": (3, 2),
+        "Lifting stock": (5, 3)}

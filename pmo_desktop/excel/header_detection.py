@@ -811,6 +811,16 @@ def _numbers(values: list[Any]) -> bool:
                                     or re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", str(x)) for x in values)
 
 
+def _legend_cells(values: list[Any]) -> bool:
+    """Half the values numbers or more, and four in five numbers or level words: the cells of a legend's
+    matrix ("7 | 12 | 17 | 22 | HIGH | expected to occur")."""
+    levels = value_words("scale")
+    numbers = sum(1 for x in values if isinstance(x, (int, float)) and not isinstance(x, bool)
+                  or re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", str(x)))
+    words = sum(1 for x in values if isinstance(x, str) and word_key(x) in levels)
+    return numbers * 2 >= len(values) and (numbers + words) * 5 >= len(values) * 4
+
+
 def _sentences(values: list[Any]) -> bool:
     """Most cells are sentences (more than four words)."""
     long = sum(1 for x in values if isinstance(x, str) and len(x.split()) > 4)
@@ -867,6 +877,10 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         if f.required and f.kind.free_text and not f.kind.is_key and len(values) >= 3 and _numbers(values):
             del out[c]  # "Incident Value" over 2, 1, 4: a number of each row, not what names it
             why[c] = "its values are numbers, so it names no record"
+            continue
+        if names and f.kind.free_text and not f.kind.is_key and len(values) >= 4 and _legend_cells(values):
+            del out[c]  # "RISK" over 7, 12, 17, 22, HIGH: a legend's matrix under its caption line, no names
+            why[c] = "its values are numbers and level words (a legend), so it names no record"
             continue
         if f.required and len(values) >= 3 and common * 5 >= len(values) * 4 and \
                 max((len(str(x).split()) for x in values), default=0) <= 3:
