@@ -224,3 +224,24 @@ def test_a_legend_beside_the_table_with_its_caption_line_is_not_the_header(sqlit
     assert {t: (r["probability"], r["impact"]) for t, r in got.items()} == {
         "Lathe chuck": (1, 4), "Swarf": (4, 3), "Mains leads": (2, 5), "Extension reels": (3, 2),
         "Lifting stock": (5, 3)}
+
+
+def test_library_tables_side_by_side_under_their_captions_are_no_risks(sqlite_store, tmp_path):
+    """A GRC workbook's "Risk Register" sheet opens with its libraries side by side, each under its caption
+    ("Asset Inventory", "Threat Library", "Vulnerability Library"): lists the assessment cites, not risks —
+    none of their rows becomes a record; the assessment on its own sheet imports."""
+    libraries = [["Risk Register"], [],
+                 ["Asset Inventory", None, None, None, "Threat Library", None, None, None, "Vulnerability Library"],
+                 ["Asset ID", "IT Asset", "Asset Weight", None, "Threat ID", "Threat", "Threat Rank", None,
+                  "Vulnerability ID", "Description"],
+                 ["A1", "Email", 11, None, "T1", "Social Engineering", 3, None, "V1", "Weak passwords"],
+                 ["A2", "SharePoint", 17, None, "T2", "Password attacks", 4, None, "V2", "No e-mail filtering policy"],
+                 ["A3", "Website", 13, None, "T3", "Malware attacks", 3, None, "V3", "Improper input validation"],
+                 ["A4", "Firewall", 18, None, "T4", "Insider threat", 2, None, "V4", "Unpatched software"]]
+    assessment = [["Risk ID", "Risk", "Owner", "Likelihood", "Impact"],
+                  ["R1", "Phishing steals a password", "Ann Lee", "High", "Medium"],
+                  ["R2", "Malware on the website", "Tom Berg", "Medium", "High"]]
+    path = write_xlsx(tmp_path / "Risk Assessment.xlsx", {"Risk Register": libraries, "Assessment": assessment})
+    plan = import_all(sqlite_store, path)
+    assert sorted(named(sqlite_store, "risks")) == ["Malware on the website", "Phishing steals a password"]
+    assert any(t == "Risk Register" and "side by side" in why for t, why in plan.skipped_sheets)

@@ -1371,6 +1371,14 @@ def not_records_by_layout(headers: list[str], above: list[list[Any]], register: 
         cells = list(dict.fromkeys(str(x).strip() for x in row if x is not None and str(x).strip()))
         if len(cells) == 1 and any(w in normalise_key(cells[0]) for w in _LEGEND_TITLES):
             return f"the table is titled “{cells[0][:40]}”: a legend of the scales, not a register."
+    line: list[Any] = next((r for r in reversed(above) if any(x is not None and str(x).strip() for x in r)), [])
+    captions = list(dict.fromkeys(str(x).strip() for x in line if x is not None and str(x).strip()))
+    lists = [c for c in captions if not_a_register(c) is not None]
+    if len(lists) >= 2 and len(lists) * 2 >= len(captions):
+        # "Asset Inventory. | Threat Library | Vulnerability Library" over tables side by side: lists, each
+        # titled as a sheet of lists would be (the register citing them may lie further down)
+        return (f"its tables are titled “{lists[0][:40]}” and “{lists[1][:40]}”: lists side by side, not a "
+                "register.")
     return None
 
 
