@@ -197,6 +197,13 @@ class RegisterView(QWidget):
         self.clear_filters_button = QToolButton(self)
         self.clear_filters_button.setText("Clear filters")
         self.clear_filters_button.clicked.connect(self.clear_filters)
+        # Rows edited while shown that the filters no longer pass stay in view (proxy.py); this says so.
+        self.reapply_button = QToolButton(self)
+        self.reapply_button.setObjectName("reapply-filters")
+        self.reapply_button.setToolTip("The rows marked ✎ were edited and no longer match the search or filters; "
+                                       "they stay in view until you reapply them (Ctrl+Alt+L)")
+        self.reapply_button.clicked.connect(self.reapply_filters)
+        self.reapply_button.setVisible(False)
 
         self.table = RegisterTable(self)
         name_table(self.table, f"{register.title} table")
@@ -246,6 +253,7 @@ class RegisterView(QWidget):
         bar.addWidget(self.search, 2)
         bar.addWidget(self.filter_chip)
         bar.addWidget(self.clear_filters_button)
+        bar.addWidget(self.reapply_button)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         self.bar = bar
@@ -273,7 +281,8 @@ class RegisterView(QWidget):
         header.sectionResized.connect(self._layout_changed)
         header.sectionMoved.connect(self._layout_changed)
 
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged,
+                       self.proxy.dataChanged):
             signal.connect(self._update_count)
         self._update_count()
 
@@ -303,6 +312,8 @@ class RegisterView(QWidget):
                                          [QKeySequence.StandardKey.Delete, "Backspace"],
                                          "Del clears the selected cells, or deletes the selected whole rows")
         self.find_action = self._action("Find", self.focus_search, [QKeySequence.StandardKey.Find])
+        self.reapply_action = self._action("Reapply Filters", self.reapply_filters, ["Ctrl+Alt+L"],
+                                           "Apply the search and filters again: edited rows they no longer pass go")
         self.header_menu_action = self._action("Sort, Filter and Columns…", self.open_header_menu, ["Ctrl+Shift+L"],
                                                "Sort or filter the current column, or choose columns (Ctrl+Shift+L)")
 
@@ -349,6 +360,10 @@ class RegisterView(QWidget):
         self.filter_chip.setVisible(False)
         self._update_count()
 
+    def reapply_filters(self) -> None:
+        self.proxy.reapply_filters()
+        self._update_count()
+
     def set_column_filter(self, field_name: str, allowed: set[str] | None) -> None:
         self.proxy.set_column_filter(self.model.column_of(field_name), allowed)
         self._update_count()
@@ -358,6 +373,11 @@ class RegisterView(QWidget):
         rows = "row" if total == 1 else "rows"
         self.count_label.setText(f"{shown:,} of {total:,} {rows}" if self.proxy.is_filtered else f"{total:,} {rows}")
         self.clear_filters_button.setEnabled(self.proxy.is_filtered)
+        unmatched = len(self.proxy.unmatched_kept())
+        if unmatched:
+            self.reapply_button.setText(f"✎ {unmatched} edited row{'s' if unmatched != 1 else ''} no longer "
+                                        f"match{'es' if unmatched == 1 else ''} the filters — Reapply")
+        self.reapply_button.setVisible(bool(unmatched))
         self.empty_state.update_for(shown, total)
 
     # ------------------------------------------------------------------ zoom and columns

@@ -58,6 +58,9 @@ class RegisterTableModel(QAbstractTableModel):
     """Rows of one register (or of one parent's sub-table, e.g. a risk's actions)."""
 
     edit_refused = Signal(str)
+    # These records are about to be read again (an edit, an undo, someone else's save): a filter keeps
+    # those it shows in view (``RegisterFilterProxy``), as Excel keeps an edited row until reapplied.
+    records_refreshing = Signal(object)
 
     def __init__(self, document: Document, register: Register, parent_id: int | None = None, parent=None):
         super().__init__(parent)
@@ -143,7 +146,8 @@ class RegisterTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def refresh_records(self, ids) -> None:
-        """Refetch only these records: update, insert (at the end) or remove their rows."""
+        """Refetch only these records: update, insert or remove their rows."""
+        self.records_refreshing.emit(ids)
         fresh = {row[0]: row for row in self._fetch(ids=list(ids))}
         for rid in ids:
             pos = self._position.get(rid)
