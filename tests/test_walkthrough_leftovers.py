@@ -91,6 +91,15 @@ def go_to_item(qtbot, menu, text):
     raise AssertionError(f"no item {text!r} in {[a.text() for a in menu.actions()]}")
 
 
+def back_to(qtbot, window, widget):
+    """The keyboard back in the window after a menu: the offscreen platform leaves a closed menu the
+    active window, where a desktop gives the activation back to the window the menu came from."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    widget.setFocus()
+    assert QApplication.focusWidget() is widget
+
+
 def risks_view(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     page = window.stack.currentWidget()
@@ -132,10 +141,64 @@ def test_a_row_edited_out_of_the_filter_stays_in_view_with_a_hint_until_reapplie
     assert not view.proxy.index(0, status).data(Qt.ItemDataRole.FontRole)  # the others are as they were
 
     # Reapply (Ctrl+Alt+L, as Excel's): the closed risk goes, and so does the hint.
-    window.activateWindow()  # the offscreen platform leaves a closed menu the active window
-    qtbot.waitUntil(window.isActiveWindow)
-    view.table.setFocus()
+    back_to(qtbot, window, view.table)
     qtbot.keyClick(view.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     assert view.proxy.rowCount() == shown - 1 and not view.reapply_button.isVisible()
     assert rid not in {view.model.record_id(view.proxy.mapToSource(view.proxy.index(r, 0)).row())
                        for r in range(view.proxy.rowCount())}
+
+
+# ------------------------------------------------------------------------------------ undo / redo in a sorted table
+def shown_titles(view) -> list[str]:
+    title = RISKS.field_names.index("title")
+    return [view.proxy.index(r, title).data() for r in range(view.proxy.rowCount())]
+
+
+def test_a_record_put_back_by_undo_or_redo_is_in_its_sorted_place(demo_window, qtbot):
+    from pmo_desktop.models.delete_impact import delete_impact
+
+    window = demo_window
+    view = risks_view(qtbot, window)
+    title = RISKS.field_names.index("title")
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, title))
+    menu = open_header_menu(qtbot, view)
+    go_to_item(qtbot, menu, "Sort Z → A")
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    back_to(qtbot, window, view.table)
+    sorted_titles = shown_titles(view)
+    assert sorted_titles == sorted(sorted_titles, key=str.lower, reverse=True)
+
+    # A risk in the middle that nothing refers to, deleted with Shift+Del, back with Ctrl+Z, gone with
+    # Ctrl+Shift+Z and back again: each time in its place.
+    row = next(r for r in range(2, view.proxy.rowCount())
+               if not window.document.office.read(delete_impact, RISKS, [view.model.record_id(
+                   view.proxy.mapToSource(view.proxy.index(r, 0)).row())]).needs_asking)
+    gone = sorted_titles[row]
+    view.table.setCurrentIndex(view.proxy.index(row, title))
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+    assert gone not in shown_titles(view)
+    undo, redo = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, undo)
+    assert shown_titles(view) == sorted_titles
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, redo)
+    assert gone not in shown_titles(view)
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, undo)
+    assert shown_titles(view) == sorted_titles
+
+    # A risk typed in the ✱ line goes to its sorted place; undone, then redone: there again.
+    view.focus_new_line(title)
+    line = view.new_line
+    qtbot.keyClick(line, "M")
+    qtbot.keyClicks(QApplication.focusWidget(), "iddle of the alphabet")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(shown_titles(view)) == len(sorted_titles) + 1)
+    with_new = sorted(sorted_titles + ["Middle of the alphabet"], key=str.lower, reverse=True)
+    assert shown_titles(view) == with_new
+    back_to(qtbot, window, view.table)
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, undo)
+    assert shown_titles(view) == sorted_titles
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, redo)
+    assert shown_titles(view) == with_new
+    current = view.table.currentIndex()
+    assert current.isValid()
