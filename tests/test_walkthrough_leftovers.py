@@ -202,3 +202,34 @@ def test_a_record_put_back_by_undo_or_redo_is_in_its_sorted_place(demo_window, q
     assert shown_titles(view) == with_new
     current = view.table.currentIndex()
     assert current.isValid()
+
+
+# ------------------------------------------------------------------------------------ Space in the filter menu
+def test_space_ticks_and_unticks_values_in_the_column_menu_which_stays_open(demo_window, qtbot):
+    window = demo_window
+    view = risks_view(qtbot, window)
+    status = RISKS.field_names.index("status")
+    total = view.proxy.rowCount()
+    statuses = sorted({view.proxy.index(r, status).data() for r in range(total)})
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, status))
+    menu = open_header_menu(qtbot, view)
+    other = next(text for text in statuses if text != "Open")
+    first = go_to_item(qtbot, menu, "Open")
+    qtbot.keyClick(menu, Qt.Key.Key_Space)  # unticked: the open risks go, the menu stays for the next
+    assert menu.isVisible() and not first.isChecked()
+    assert "Open" not in {view.proxy.index(r, status).data() for r in range(view.proxy.rowCount())}
+    assert view.proxy.rowCount() < total
+    show_all = next(a for a in menu.actions() if a.text() == "Show all")
+    assert show_all.isEnabled()
+    qtbot.keyClick(menu, Qt.Key.Key_Space)  # ticked again
+    assert menu.isVisible() and first.isChecked() and view.proxy.rowCount() == total
+    assert not show_all.isEnabled()
+    second = go_to_item(qtbot, menu, other)
+    qtbot.keyClick(menu, Qt.Key.Key_Space)
+    qtbot.keyClick(menu, Qt.Key.Key_Down)  # on to the next, still open
+    assert menu.isVisible() and not second.isChecked()
+    assert other not in {view.proxy.index(r, status).data() for r in range(view.proxy.rowCount())}
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    assert view.proxy.column_filter(status) is not None  # what was ticked stays

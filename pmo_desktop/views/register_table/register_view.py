@@ -109,6 +109,28 @@ class RegisterTable(FrozenTable):
         return False
 
 
+class TickMenu(QMenu):
+    """A menu of ticks (a column's values to filter by, the columns to show) that stays open while they
+    are ticked: Space or a click ticks or unticks the item, as in Excel's filter list, so several are
+    changed in one go; Enter ticks and closes, Esc closes."""
+
+    def keyPressEvent(self, event) -> None:
+        action = self.activeAction()
+        if (event.key() == Qt.Key.Key_Space and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and action is not None and action.isCheckable() and action.isEnabled()):
+            action.toggle()
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        action = self.actionAt(event.position().toPoint())
+        if (event.button() == Qt.MouseButton.LeftButton and action is not None and action.isCheckable()
+                and action.isEnabled()):
+            action.toggle()
+            return
+        super().mouseReleaseEvent(event)
+
+
 class EmptyState(QWidget):
     """Shown over an empty table: what to do to fill the register, and an Add button."""
 
@@ -529,7 +551,7 @@ class RegisterView(QWidget):
 
     def build_header_menu(self, column: int) -> QMenu:
         """Sort and an Excel-like value filter for one column."""
-        menu = QMenu(self)
+        menu = TickMenu(self)
         menu.addAction("Sort A → Z", lambda: self.table.sortByColumn(column, Qt.SortOrder.AscendingOrder))
         menu.addAction("Sort Z → A", lambda: self.table.sortByColumn(column, Qt.SortOrder.DescendingOrder))
         menu.addSeparator()
@@ -546,8 +568,11 @@ class RegisterView(QWidget):
             action.setCheckable(True)
             action.setChecked(current is None or value in current)
             action.toggled.connect(lambda checked, v=value: self._toggle_value(column, v, checked, values))
+            # the menu stays open while values are ticked (TickMenu): "Show all" follows
+            action.toggled.connect(lambda _checked: clear.setEnabled(self.proxy.column_filter(column) is not None))
         menu.addSeparator()
-        columns = menu.addMenu("Columns")
+        columns = TickMenu("Columns", menu)
+        menu.addMenu(columns)
         columns.setObjectName("column-chooser")
         columns.addAction("Show all columns", self.show_all_columns)
         columns.addAction("Reset columns (order, widths, shown)", self.reset_columns)
