@@ -233,3 +233,34 @@ def test_space_ticks_and_unticks_values_in_the_column_menu_which_stays_open(demo
     qtbot.keyClick(menu, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not menu.isVisible())
     assert view.proxy.column_filter(status) is not None  # what was ticked stays
+
+
+# ------------------------------------------------------------------------------------ lists follow the zoom
+def test_the_action_log_and_due_this_week_follow_the_zoom_like_the_tables(demo_window, qtbot):
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    raid = window.stack.currentWidget()
+    raid.tabs.setCurrentWidget(raid.action_log)
+    log = raid.action_log.tree
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    stakeholders = window.stack.currentWidget()
+    stakeholders.tabs.setCurrentWidget(stakeholders.comms)
+    due = stakeholders.comms.due_list
+    table = stakeholders.comms.view.table
+    assert log.topLevelItemCount() > 0 and due.topLevelItemCount() > 0
+    for widget in (log, due):
+        assert widget.font().pointSizeF() == table.font().pointSizeF()
+    row = due.visualItemRect(due.topLevelItem(0)).height()
+    width = due.columnWidth(0)
+
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(table, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert zoom().percent == 125
+    for widget in (log, due):
+        assert widget.font().pointSizeF() == pytest.approx(table.font().pointSizeF())
+        assert widget.header().font().pointSizeF() == pytest.approx(table.font().pointSizeF())
+    assert due.visualItemRect(due.topLevelItem(0)).height() > row
+    assert due.columnWidth(0) > width  # "Thu 3 Dec 2026" still whole
+    qtbot.keyClick(table, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert log.font().pointSizeF() == table.font().pointSizeF()

@@ -22,6 +22,7 @@ from ...models.values import day_text
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
 from ..theme import colours
+from ..zoom import follow_zoom
 
 OVERDUE_TEXT = "#c62828"
 OVERDUE_FILL = "#ffcdd2"
@@ -57,6 +58,7 @@ class ActionLog(RefreshWhenShown, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMNS.index("Action"), QHeaderView.ResizeMode.Stretch)
         self.tree.itemActivated.connect(self._activated)
+        follow_zoom(self.tree)  # Ctrl++ on the projector: as large as the registers' tables
         top = QHBoxLayout()
         show, owner = QLabel("Sho&w", self), QLabel("O&wner", self)
         show.setBuddy(self.view_combo)
