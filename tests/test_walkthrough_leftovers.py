@@ -264,3 +264,51 @@ def test_the_action_log_and_due_this_week_follow_the_zoom_like_the_tables(demo_w
     assert due.columnWidth(0) > width  # "Thu 3 Dec 2026" still whole
     qtbot.keyClick(table, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert log.font().pointSizeF() == table.font().pointSizeF()
+
+
+# ------------------------------------------------------------------------------------ the ✱ line and the frozen title
+def test_the_new_row_line_and_a_narrowed_frozen_title_line_up_however_far_the_table_scrolls(demo_window, qtbot):
+    from PySide6.QtCore import QPoint
+
+    window = demo_window
+    view = risks_view(qtbot, window)
+    table, line = view.table, view.new_line
+    assert table.verticalScrollBar().isVisible()  # the case that was off: the table has a scroll bar, the line none
+
+    def x_in_view(widget, column):
+        return widget.viewport().mapTo(view, QPoint(widget.columnViewportPosition(column), 0)).x()
+
+    shown = view._visible_columns()
+    table.setFocus()
+    table.setCurrentIndex(view.proxy.index(0, shown[2]))
+    qtbot.keyClick(table, Qt.Key.Key_End)  # to the last column, as a user goes there
+    bar = table.horizontalScrollBar()
+    for value in (bar.value(), bar.maximum()):  # and the scroll bar dragged to its end
+        bar.setValue(value)
+        qtbot.wait(10)
+        assert bar.value() == value  # the table scrolls to its very end
+        assert line.horizontalScrollBar().value() == value
+        assert line.viewport().width() == table.viewport().width()
+        for column in shown[-4:]:
+            assert x_in_view(line, column) == x_in_view(table, column)
+        for frozen in (view.frozen, line.frozen):  # the frozen ID and title over both, one above the other
+            assert frozen.isVisible()
+        assert view.frozen.mapTo(view, QPoint(0, 0)).x() == line.frozen.mapTo(view, QPoint(0, 0)).x()
+        assert view.frozen.width() == line.frozen.width()
+
+    # A title widened past half the table is narrowed in the frozen block; scrolled a little, the rest of
+    # the table's own title column is never left showing beside it as a blank strip.
+    title = RISKS.field_names.index("title")
+    table.horizontalHeader().resizeSection(title, table.viewport().width())
+    for value in (1, 40, table.viewport().width() // 3, bar.maximum()):
+        bar.setValue(value)
+        qtbot.wait(10)
+        frozen = view.frozen
+        title_end = table.viewport().mapTo(view, QPoint(table.columnViewportPosition(title) + table.columnWidth(title), 0)).x()
+        frozen_end = frozen.mapTo(view, QPoint(frozen.viewport().width(), 0)).x()
+        assert frozen.isVisible() and frozen_end >= title_end, value
+        assert frozen.columnWidth(title) <= table.columnWidth(title)
+        line_frozen = line.frozen
+        assert line_frozen.mapTo(view, QPoint(line_frozen.viewport().width(), 0)).x() == frozen_end
+    assert frozen.frozen_width() <= table.viewport().width() // 2 + 1  # at the far right: narrowed to half
+    assert frozen.columnWidth(title) < table.columnWidth(title)

@@ -286,7 +286,11 @@ class RegisterView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.new_line)
+        line_row = QHBoxLayout()  # its margins put the ✱ line's cells under the table's (NewRowLine._line_up)
+        line_row.setContentsMargins(0, 0, 0, 0)
+        line_row.addWidget(self.new_line)
+        self.new_line.holder = line_row
+        layout.addLayout(line_row)
         layout.setSpacing(2)
         self._update_new_line()
         self.empty_state = EmptyState(self)
