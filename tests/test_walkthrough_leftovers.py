@@ -312,3 +312,23 @@ def test_the_new_row_line_and_a_narrowed_frozen_title_line_up_however_far_the_ta
         assert line_frozen.mapTo(view, QPoint(line_frozen.viewport().width(), 0)).x() == frozen_end
     assert frozen.frozen_width() <= table.viewport().width() // 2 + 1  # at the far right: narrowed to half
     assert frozen.columnWidth(title) < table.columnWidth(title)
+
+
+def test_on_a_projector_the_action_log_keeps_room_for_the_action(demo_window, qtbot):
+    from pmo_desktop.views.raid.actions import COLUMNS
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    raid = window.stack.currentWidget()
+    raid.tabs.setCurrentWidget(raid.action_log)
+    log = raid.action_log.tree
+    for _ in range(3):
+        qtbot.keyClick(log, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert zoom().percent == 150
+    qtbot.wait(10)
+    action = log.columnWidth(COLUMNS.index("Action"))
+    assert action >= log.columnWidth(COLUMNS.index("Source"))  # the action, not where it comes from, gets the room
+    assert action >= 12 * log.fontMetrics().averageCharWidth()
+    assert not log.horizontalScrollBar().isVisible()  # every column in view, none off the right edge
+    cut = log.topLevelItem(0)
+    assert cut.toolTip(COLUMNS.index("Source")) == cut.text(COLUMNS.index("Source"))  # a cut text whole on hover
