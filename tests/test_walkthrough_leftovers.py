@@ -332,3 +332,35 @@ def test_on_a_projector_the_action_log_keeps_room_for_the_action(demo_window, qt
     assert not log.horizontalScrollBar().isVisible()  # every column in view, none off the right edge
     cut = log.topLevelItem(0)
     assert cut.toolTip(COLUMNS.index("Source")) == cut.text(COLUMNS.index("Source"))  # a cut text whole on hover
+
+
+# ------------------------------------------------------------------------------------ walkthrough: benefits plan
+BENEFITS = REGISTERS["benefits"]
+
+
+def test_tab_moves_through_a_benefits_profile_as_a_form_and_never_types_into_it(demo_window, qtbot):
+    """Keyboard only: Tab from the ✱ line into the description, a few words typed, Tab on to "How it is
+    measured" — the description saved as typed, no tab character put in it (Tab used to stay in the box,
+    typing tabs that were saved when the box was left)."""
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    page = window.stack.currentWidget()
+    view = page.register_view
+    assert QApplication.focusWidget() is view.table
+    view.table.setCurrentIndex(view.proxy.index(0, 1))
+    rid = view.current_record_id()
+    before = stored(window, BENEFITS, rid)["description"] or ""
+    qtbot.keyClick(view.table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # out of the table
+    assert QApplication.focusWidget() is view.new_line
+    qtbot.keyClick(view.new_line, Qt.Key.Key_Tab)
+    description = page.profile.description
+    assert QApplication.focusWidget() is description
+    qtbot.keyClick(description, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(description, " More.")
+    qtbot.keyClick(description, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.profile.method
+    qtbot.keyClick(page.profile.method, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.profile.plan_view.table
+    qtbot.waitUntil(lambda: (stored(window, BENEFITS, rid)["description"] or "") == (before + " More.").strip())
+    assert "\t" not in stored(window, BENEFITS, rid)["description"]
+    assert "\t" not in (stored(window, BENEFITS, rid)["measurement_method"] or "")
