@@ -364,3 +364,15 @@ def test_tab_moves_through_a_benefits_profile_as_a_form_and_never_types_into_it(
     qtbot.waitUntil(lambda: (stored(window, BENEFITS, rid)["description"] or "") == (before + " More.").strip())
     assert "\t" not in stored(window, BENEFITS, rid)["description"]
     assert "\t" not in (stored(window, BENEFITS, rid)["measurement_method"] or "")
+
+
+def test_the_roll_up_chart_title_is_whole_once_its_tab_is_shown(demo_window, qtbot):
+    """The chart is made before its tab has a width: its title was cut to "Finan…" for good."""
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    page = window.stack.currentWidget()
+    chart = page.rollup
+    page.tabs.setCurrentWidget(chart)
+    qtbot.waitUntil(lambda: chart.plot.width() > 600)
+    qtbot.wait(10)
+    assert chart.plot.getPlotItem().titleLabel.text == "Financial benefits: planned vs realized"
