@@ -376,3 +376,48 @@ def test_the_roll_up_chart_title_is_whole_once_its_tab_is_shown(demo_window, qtb
     qtbot.waitUntil(lambda: chart.plot.width() > 600)
     qtbot.wait(10)
     assert chart.plot.getPlotItem().titleLabel.text == "Financial benefits: planned vs realized"
+
+
+# ------------------------------------------------------------------------------------ walkthrough: board pack
+def test_the_board_pack_is_offered_in_documents_then_where_the_last_one_went(demo_window, qtbot, tmp_path):
+    """Keyboard only: Ctrl+Shift+E, a name typed, Enter. The first time the dialog offers the user's
+    Documents (or home) folder — not the folder the app happened to be started from; the next time the
+    folder the last pack went to."""
+    import os
+
+    from PySide6.QtCore import QStandardPaths, QTimer
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    window = demo_window
+    offered: list[str] = []
+
+    def answer(typed: str) -> None:
+        def go() -> None:
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, QFileDialog):
+                QTimer.singleShot(50, go)
+                return
+            name = dialog.findChild(QLineEdit, "fileNameEdit")
+            offered.append(os.path.join(dialog.directory().absolutePath(), name.text()))
+            name.selectAll()
+            qtbot.keyClicks(name, typed)
+            qtbot.keyClick(name, Qt.Key.Key_Return)
+        QTimer.singleShot(50, go)
+
+    first = tmp_path / "packs" / "December board.pdf"
+    first.parent.mkdir()
+    answer(str(first))
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(first.exists, timeout=30_000)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    expected = documents if os.path.isdir(documents) else os.path.expanduser("~")
+    assert os.path.dirname(offered[0]) == os.path.realpath(expected) != os.getcwd()
+    assert os.path.basename(offered[0]) == "demo board pack.pdf"
+    assert "Board pack written" in window.statusBar().currentMessage()
+
+    window.activateWindow()  # the offscreen platform leaves the closed progress dialog active
+    qtbot.waitUntil(window.isActiveWindow)
+    answer("January board")  # a name alone: in the folder offered, as a PDF (the type chosen)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil((first.parent / "January board.pdf").exists, timeout=30_000)
+    assert os.path.dirname(offered[1]) == str(first.parent)
