@@ -181,6 +181,8 @@ class CommunicationPlan(QWidget):
             row = QTreeWidgetItem([f"{WEEKDAYS[item.due.weekday()]} {day_text(item.due)}", item.message, item.who, item.owner,
                                    "Overdue" if item.overdue else ""])
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
+            for col in range(4):
+                row.setToolTip(col, row.text(col))
             if item.overdue:
                 for col in range(5):
                     row.setForeground(col, QBrush(QColor(colours().strong(OVERDUE_TEXT))))
@@ -188,8 +190,13 @@ class CommunicationPlan(QWidget):
         self._fit_due_columns()
 
     def _fit_due_columns(self) -> None:
+        """Each column as wide as its texts, but who it is with and its owner at most 14 characters (whole
+        in the tooltip), so that on a projector what is due keeps the room."""
+        cap = 14 * self.due_list.fontMetrics().averageCharWidth()
         for col in (0, 2, 3, 4):
             self.due_list.resizeColumnToContents(col)
+            if col in (2, 3):
+                self.due_list.setColumnWidth(col, min(self.due_list.columnWidth(col), cap))
 
     def _on_records_changed(self, register: str, _ids) -> None:
         if register in (COMMUNICATIONS.name, STAKEHOLDERS.name):
