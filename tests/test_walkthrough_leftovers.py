@@ -421,3 +421,18 @@ def test_the_board_pack_is_offered_in_documents_then_where_the_last_one_went(dem
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil((first.parent / "January board.pdf").exists, timeout=30_000)
     assert os.path.dirname(offered[1]) == str(first.parent)
+
+
+def test_a_large_tables_period_filter_and_sort_in_the_database_read_periods_as_shown(sqlite_demo_store):
+    """A windowed table filters in SQL by the texts its menu shows ("Nov 2026"): the stored label is
+    looked for ("2026-11")."""
+    from pmo_desktop.models import windows
+
+    with sqlite_demo_store.session() as s:
+        ctx = records.load_context(s)
+        ids = windows.fetch_ids(s, SR, windows.Window(column_filters={"period": frozenset({"Nov 2026", "Aug 2026"})}), ctx)
+        periods = {records.record_values(s, SR, rid)["period"] for rid in ids}
+        ordered = windows.fetch_ids(s, SR, windows.Window(sort_field="period", descending=True), ctx)
+        first = records.record_values(s, SR, ordered[0])["period"]
+    assert periods == {"2026-11", "2026-08"} and len(ids) == 9  # five projects in Nov, four in Aug
+    assert first == "2026-11"
