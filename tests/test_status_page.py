@@ -10,7 +10,9 @@ from pmo_desktop.models import records
 from pmo_desktop.models.demo import create_demo
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.status_rollup import current_period
+from pmo_desktop.models.values import period_text
 from pmo_desktop.views.status.rag_combo import RagCombo
+from pmo_desktop.views.status.report_form import PERIOD_ROLE
 
 SR = REGISTERS["status_reports"]
 NEW_REPORT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier  # with P
@@ -41,14 +43,14 @@ def test_new_report_carries_forward_and_is_rated_by_keyboard(qtbot, demo_window)
     page = status_page(qtbot, window)
     form = page.form
     form.project_combo.setCurrentText("Point of sale replacement")
-    last = form.period_combo.currentText()
+    last = form.period_combo.currentData(PERIOD_ROLE)
     before = stored_reports(window, "Point of sale replacement")
     assert form.rags["overall"].rating() == before[last]["overall"] == "Red"
     qtbot.keyClick(form, Qt.Key.Key_P, NEW_REPORT)
     period = window.document.office.read(current_period)
     after = stored_reports(window, "Point of sale replacement")
     draft = after[period]
-    assert set(after) == set(before) | {period} and form.period_combo.currentText() == period
+    assert set(after) == set(before) | {period} and form.period_combo.currentText() == period_text(period)
     assert (draft["state"], draft["overall"], draft["asks"]) == ("Draft", "Red", before[last]["asks"])
     assert draft["commentary"] == before[last]["commentary"]
 
@@ -191,7 +193,7 @@ def test_a_report_of_the_table_opens_in_the_form(qtbot, demo_window):
     assert view.select_record(rid)
     page.open_button.click()
     assert page.tabs.currentWidget() is page.report_tab
-    assert (page.form.project(), page.form.period_combo.currentText()) == ("Inventory management", report["period"])
+    assert (page.form.project(), page.form.period_combo.currentText()) == ("Inventory management", period_text(report["period"]))
     assert page.form.report["code"] == "SR-002" and page.form.period_combo.currentIndex() == 2  # newest first
 
 

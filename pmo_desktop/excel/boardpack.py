@@ -32,6 +32,7 @@ from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED,
 from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RAG_COLOURS, TREND_ARROWS, WORSE
 from ..models.store import Store
 from ..models.summary import HeatCell
+from ..models.values import period_text
 from . import styles
 from .atomic import check_target, save_atomically
 from .boardpack_data import (
@@ -260,7 +261,7 @@ def _project_status(ws: Worksheet, data: BoardPackData) -> None:
     row = 3
     for p in data.project_status:
         latest = p.latest or {}
-        period = p.period + (" (draft)" if latest.get("state") == "Draft" else "") if p.latest else "Not reported"
+        period = period_text(p.period) + (" (draft)" if latest.get("state") == "Draft" else "") if p.latest else "Not reported"
         _cell(ws, row, 1, p.project, border=True)
         _cell(ws, row, 2, period, border=True)
         for j, d in enumerate(DIMENSIONS, start=3):

@@ -46,7 +46,7 @@ from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED,
 from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RAG_COLOURS, TREND_ARROWS, WORSE
 from ..models.store import Store
 from ..models.summary import HeatCell
-from ..models.values import day_text
+from ..models.values import day_text, period_text
 from .atomic import check_target, write_atomically
 from .boardpack_data import (
     SINCE_HEADERS,
@@ -268,7 +268,7 @@ def _project_status(data: BoardPackData) -> list[Flowable]:
     fills: dict[tuple[int, int], str | None] = {}
     for i, p in enumerate(data.project_status):
         latest = p.latest or {}
-        period = p.period + (" (draft)" if latest.get("state") == "Draft" else "") if p.latest else "Not reported"
+        period = period_text(p.period) + (" (draft)" if latest.get("state") == "Draft" else "") if p.latest else "Not reported"
         cells = []
         for j, d in enumerate(DIMENSIONS, start=2):
             rating = latest.get(d) or ""

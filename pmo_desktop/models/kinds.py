@@ -11,7 +11,7 @@ Qt-free and spreadsheet-free: an Excel number format is a format string, the cel
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -116,6 +116,10 @@ class FieldKind:
         """The text an editor starts from when a cell is edited as text."""
         return self.display(value)
 
+    def stored_texts(self, shown: Iterable[str]) -> list[str]:
+        """For a textual kind: the stored texts of cells shown as these (a value filter's picks in SQL)."""
+        return list(shown)
+
     def items(self, value: Any) -> list[str]:
         """The shown values a cell holds, for a value filter (a list cell: each of its names)."""
         return [self.display(value)]
@@ -193,6 +197,44 @@ class CodeKind(TextKind):
     editable = False
     is_key = True
     hint = "The record's ID, given automatically; it never changes."
+
+    def cell_tip(self, f: Field, value: Any, ctx: Context) -> str | None:
+        return None
+
+
+class PeriodKind(TextKind):
+    """A reporting period: stored as a label that sorts and exchanges well ("2026-11", "2026-W46",
+    "2026-Q4"), shown as people read it ("Nov 2026", "W46 2026", "Q4 2026") and typed either way
+    ("Nov 2026", "november 2026", "11/2026", "Q4 2026", "Week 46 2026")."""
+
+    value = "period"
+    hint = "Typed as shown, or as 2026-11, 2026-W46 or 2026-Q4."
+
+    def parse(self, f: Field, raw: Any, ctx: Context) -> Any:
+        if isinstance(raw, (date, datetime)):  # a date cell of a workbook: its month
+            raw = f"{raw.year}-{raw.month:02d}"
+        text = v.parse_text(raw)
+        if f.required and not text:
+            raise ValidationError(f"{f.label} cannot be empty.", f.name)
+        return f.check_length(v.period_label(text) or text)  # any other text: the register's rule says why not
+
+    def display(self, value: Any) -> str:
+        return v.period_text(value) if isinstance(value, str) else super().display(value)
+
+    def search_text(self, value: Any) -> str:
+        shown = self.display(value)
+        return f"{shown}\u0002{value}" if isinstance(value, str) and shown != value else shown
+
+    def stored_texts(self, shown: Iterable[str]) -> list[str]:
+        """The stored labels of texts a value filter picked ("Nov 2026" → "2026-11")."""
+        return [v.period_label(text) or text for text in shown]
+
+    @staticmethod
+    def sort_key(value: Any) -> tuple[int, int, Any]:
+        if value is None or value == "":
+            return (1, 0, "")
+        day = v.period_first_day(str(value))
+        return (0, 0, day) if day is not None else (0, 1, str(value).lower())
 
     def cell_tip(self, f: Field, value: Any, ctx: Context) -> str | None:
         return None
@@ -459,4 +501,5 @@ class Kind:
     BOOL = BoolKind()
     REF = RefKind()
     LINKS = LinksKind()
+    PERIOD = PeriodKind()
     COMPUTED = ComputedKind()

@@ -3,7 +3,6 @@ cadence, and when a milestone has slipped or is late. Plain functions, no databa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -11,6 +10,7 @@ from typing import Any
 
 from .errors import ValidationError
 from .fields import Context
+from .values import period_first_day
 
 RED, AMBER, GREEN = "Red", "Amber", "Green"
 RAGS = (GREEN, AMBER, RED)
@@ -40,10 +40,7 @@ def trend(previous: str | None, current: str | None) -> str:
 # ------------------------------------------------------------------------------------ periods
 WEEKLY, MONTHLY, QUARTERLY = "Weekly", "Monthly", "Quarterly"
 CADENCES = (WEEKLY, MONTHLY, QUARTERLY)
-_WEEK = re.compile(r"(\d{4})-W(\d{2})")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
-PERIOD_HINT = "a month (2026-11), an ISO week (2026-W46) or a quarter (2026-Q4)"
+PERIOD_HINT = "a month (Nov 2026 or 2026-11), an ISO week (W46 2026) or a quarter (Q4 2026)"
 
 
 def period_of(day: date, cadence: str) -> str:
@@ -58,17 +55,7 @@ def period_of(day: date, cadence: str) -> str:
 
 def period_start(label: str) -> date | None:
     """The first day of a period label of any cadence; None when the label is not a period."""
-    text = label.strip().upper()
-    try:
-        if m := _WEEK.fullmatch(text):
-            return date.fromisocalendar(int(m[1]), int(m[2]), 1)
-        if m := _QUARTER.fullmatch(text):
-            return date(int(m[1]), 3 * int(m[2]) - 2, 1)
-        if m := _MONTH.fullmatch(text):
-            return date(int(m[1]), int(m[2]), 1)
-    except ValueError:  # week 54, month 13
-        return None
-    return None
+    return period_first_day(label)
 
 
 @dataclass(frozen=True)

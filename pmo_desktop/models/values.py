@@ -48,7 +48,7 @@ def shown_day(text: str) -> date | None:
 def shown_order(text: str) -> tuple[bool, date, str]:
     """A sort key for texts as cells show them: dates in date order ("9 Mar" before "10 Jan" of a
     later year), then other texts ignoring case; blank last."""
-    day = shown_day(text)
+    day = shown_day(text) or shown_period(text)
     return (text == "", day or date.min, text.lower())
 
 
@@ -253,3 +253,84 @@ def split_list(value: Any) -> list[str]:
 
 def join_list(items: Iterable[str]) -> str:
     return "; ".join(items)
+
+
+# ---------------------------------------------------------------------------------------- reporting periods
+# A status report's period is stored as a label that sorts and exchanges well ("2026-11", "2026-W46",
+# "2026-Q4") and shown as people read it ("Nov 2026", "W46 2026", "Q4 2026").
+_PERIOD_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_PERIOD_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+_PERIOD_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+
+
+def period_text(label: str) -> str:
+    """A period label as people read it: "2026-11" → "Nov 2026", "2026-W46" → "W46 2026", "2026-Q4" →
+    "Q4 2026"; any other text as it is."""
+    text = label.strip()
+    if (m := _PERIOD_MONTH.fullmatch(text)) and 1 <= int(m[2]) <= 12:
+        return f"{_MONTH_SHOWN[int(m[2]) - 1]} {m[1]}"
+    if m := _PERIOD_WEEK.fullmatch(text):
+        return f"W{m[2]} {m[1]}"
+    if m := _PERIOD_QUARTER.fullmatch(text):
+        return f"Q{m[2]} {m[1]}"
+    return label
+
+
+def period_label(text: str) -> str | None:
+    """The stored label of a period as typed or pasted, None when the text names no period: a month
+    "2026-11", "2026/11", "11/2026", "Nov 2026", "November 2026", "Nov-26"; a week "2026-W46", "W46 2026",
+    "Week 46 2026"; a quarter "2026-Q4", "Q4 2026", "Q4-2026". The label's numbers are not checked here
+    (week 54 is refused by the register's rule, as before)."""
+    low = text.strip().lower()
+    if not low:
+        return None
+    words = [w for w in re.split(r"[\s,/.\-]+", low) if w]
+    if len(words) == 3 and words[0] in ("week", "wk") and words[1].isdigit():  # "week 46 2026"
+        words = [f"w{words[1]}", words[2]]
+    if len(words) == 2 and words[0] in ("week", "wk") and re.fullmatch(r"\d{1,2}", words[1]):
+        return None  # "week 46" alone: which year?
+    if len(words) != 2:
+        return None
+    first, second = words
+    for a, b in ((first, second), (second, first)):  # the year first or last
+        if not re.fullmatch(r"\d{4}", a):
+            continue
+        year = a
+        if m := re.fullmatch(r"(?:w|wk|week)(\d{1,2})", b):
+            return f"{year}-W{int(m[1]):02d}"
+        if m := re.fullmatch(r"q([1-4])", b):
+            return f"{year}-Q{m[1]}"
+        if re.fullmatch(r"\d{1,2}", b) and 1 <= int(b) <= 12:
+            return f"{year}-{int(b):02d}"
+        if b in _MONTHS:
+            return f"{year}-{_MONTHS[b]:02d}"
+        return None
+    if first in _MONTHS and re.fullmatch(r"\d{2}", second):  # "Nov-26", as Excel writes mmm-yy
+        return f"{_year(second)}-{_MONTHS[first]:02d}"
+    return None
+
+
+def period_first_day(label: str) -> date | None:
+    """The first day of a period label of any cadence; None when the label is not a period."""
+    text = label.strip().upper()
+    try:
+        if m := _PERIOD_WEEK.fullmatch(text):
+            return date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        if m := _PERIOD_QUARTER.fullmatch(text):
+            return date(int(m[1]), 3 * int(m[2]) - 2, 1)
+        if m := _PERIOD_MONTH.fullmatch(text):
+            return date(int(m[1]), int(m[2]), 1)
+    except ValueError:  # week 54, month 13
+        return None
+    return None
+
+
+_SHOWN_PERIOD = re.compile(r"(?:[A-Z][a-z]{2}|W\d{2}|Q[1-4]) \d{4}")
+
+
+def shown_period(text: str) -> date | None:
+    """The first day of a period as ``period_text`` shows it ("Nov 2026", "W46 2026", "Q4 2026")."""
+    if not _SHOWN_PERIOD.fullmatch(text):
+        return None
+    label = period_label(text)
+    return period_first_day(label) if label else None

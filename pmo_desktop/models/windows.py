@@ -322,7 +322,7 @@ def _filter_condition(session: Session, reg: Register, f: Field, allowed: frozen
             blank = [key.is_(None)] if BLANK in allowed else []
             return or_(*in_days, *blank) if in_days or blank else false()
     if f.kind.textual or getattr(f.sql, "is_text", False):  # references and lists were answered above
-        wanted: list[Any] = sorted(allowed - {BLANK})  # a text shows as itself: no look-up of every value
+        wanted: list[Any] = sorted(f.kind.stored_texts(allowed - {BLANK}))  # no look-up of every value
     else:
         shown_as = _values_shown_as(f, expression, allowed - {BLANK})
         if shown_as is not None:  # dates and whole numbers: the value each text shows, without a look

@@ -614,7 +614,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ Excel
     def _suggest(self, suffix: str, ext: str = ".xlsx") -> str:
-        folder = self._last_folder()
+        """Where an export or a board pack is first offered: the folder the last one went to, else the one
+        a file was last opened from, else the user's Documents (never the folder the app was started in)."""
+        folder = self._export_folder() or self._last_folder() or _documents_folder()
         stem = Path(self.document.store.display_name).stem if self.document else "office"
         return str(Path(folder or ".") / f"{stem}{suffix}{ext}")
 
@@ -634,7 +636,8 @@ class MainWindow(QMainWindow):
             return
         path = ask_workbook_to_save(self, "Export to Excel", self._suggest(" registers"))
         if path and export_registers(self, self.document, path):
-            self.statusBar().showMessage(f"Exported to {path}", 5000)
+            self.settings.setValue("export_folder", os.path.dirname(path))
+            self.statusBar().showMessage(f"Exported to {path}", 15_000)
 
     def export_board_pack(self) -> None:
         from .exchange.actions import ask_workbook_to_save, export_board_pack
@@ -643,7 +646,8 @@ class MainWindow(QMainWindow):
             return
         path = ask_workbook_to_save(self, "Export Board Pack", self._suggest(" board pack", ".pdf"), pdf=True)
         if path and export_board_pack(self, self.document, path):
-            self.statusBar().showMessage(f"Board pack written to {path}", 5000)
+            self.settings.setValue("export_folder", os.path.dirname(path))
+            self.statusBar().showMessage(f"Board pack written to {path}", 15_000)
 
     def show_snapshots(self):
         """The board snapshots kept in this file: open one read only, or compare it with now."""
@@ -679,6 +683,11 @@ class MainWindow(QMainWindow):
         return ProgramDialog(self.document, self).exec() == ProgramDialog.DialogCode.Accepted
 
     # ------------------------------------------------------------------ recent files and settings
+    def _export_folder(self) -> str:
+        """The folder the last export or board pack was written to ("" at first, or when it is gone)."""
+        value = self.settings.value("export_folder", "")
+        return value if isinstance(value, str) and value and os.path.isdir(value) else ""
+
     def _last_folder(self) -> str:
         """The folder a file was last opened from or saved to ("" at first)."""
         value = self.settings.value("last_folder", "")
@@ -778,3 +787,11 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, f"About {APP_NAME}",
                           f"<h3>{APP_NAME} {__version__}</h3><p>Stakeholder map, risk register and benefits plan "
                           "for a program office, in one file.</p>")
+
+
+def _documents_folder() -> str:
+    """The user's Documents folder, else their home folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and os.path.isdir(documents) else os.path.expanduser("~")

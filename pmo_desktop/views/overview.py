@@ -25,7 +25,7 @@ from ..models.registers import REGISTERS
 from ..models.status_rollup import ProjectStatus
 from ..models.status_rules import DIMENSIONS, LATE, NEW, RAG_COLOURS, SLIPPED, TREND_ARROWS
 from ..models.summary import overview_entries
-from ..models.values import day_text
+from ..models.values import day_text, period_text
 from .document import Document
 from .lazy_refresh import RefreshWhenShown
 from .register_filter import RegisterFilter
@@ -173,14 +173,14 @@ class OverviewPage(RefreshWhenShown, QWidget):
             html = "<i>Not reported yet</i>"
         else:
             move = p.trend
-            versus = (f"{TREND_ARROWS[move]} {move.lower()} than {p.previous['period']}"
+            versus = (f"{TREND_ARROWS[move]} {move.lower()} than {period_text(p.previous['period'])}"
                       if move != NEW and p.previous else "first report" if p.previous is None else "")
             if move == "Same" and p.previous:
-                versus = f"{TREND_ARROWS[move]} same as {p.previous['period']}"
+                versus = f"{TREND_ARROWS[move]} same as {period_text(p.previous['period'])}"
             draft = " (draft)" if latest.get("state") == "Draft" else ""
             overall = p.overall or "Not rated"
             html = (f'<table cellspacing="0" cellpadding="2"><tr>{_chip(p.overall, f"{overall} {TREND_ARROWS[move]}")}'
-                    f"<td>&nbsp;{escape(p.period)}{draft}</td></tr></table>"
+                    f"<td>&nbsp;{escape(period_text(p.period))}{draft}</td></tr></table>"
                     f'<table cellspacing="2" cellpadding="0"><tr>'
                     + "".join(_chip(latest.get(d) or "", SHORT[d], small=True) for d in DIMENSIONS[1:])
                     + f"</tr></table><small>{escape(versus)}</small>")
@@ -209,7 +209,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
         s = d.summary
         st = s["status"]
         self.status_heading.setText(f"<b>Project status</b> — latest {st['cadence'].lower()} reports "
-                                    f"(current period {st['current_period']}); ▲ better, ▼ worse, ▶ same "
+                                    f"(current period {period_text(st['current_period'])}); ▲ better, ▼ worse, ▶ same "
                                     "as the period before")
         for i, p in enumerate(d.projects):
             self._project_tile(i, p)
@@ -274,7 +274,7 @@ def _declared_target(name: str, d: Dashboard) -> tuple[RegisterFilter, str]:
         return (RegisterFilter(name, ids=frozenset(x.id for x in d.troubled_dependencies), label="Late or at risk"),
                 "Open the dependencies that are late or at risk")
     if name == "status_reports" and d.summary["status"]["current_period"]:
-        period = d.summary["status"]["current_period"]
+        period = period_text(d.summary["status"]["current_period"])  # a filter names values as the cells show them
         return (RegisterFilter(name, {"period": frozenset({period})}, label=f"Period {period}"),
                 f"Open the status reports of {period}")
     return RegisterFilter(name), f"Open the {REGISTERS[name].title.lower()}"

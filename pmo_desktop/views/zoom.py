@@ -4,6 +4,8 @@ kept between sessions. Ctrl+= / Ctrl++ zooms in, Ctrl+- out, Ctrl+0 back to 100 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
 
 STEPS = (80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 BASE_POINT_SIZE = 11.0  # table text at 100 %: readable at a desk and from the back of a meeting room
@@ -49,6 +51,29 @@ def zoom() -> Zoom:
         _zoom = Zoom(QCoreApplication.instance())
         _zoom.destroyed.connect(_forget)
     return _zoom
+
+
+class _FollowZoom(QObject):
+    """Keeps a widget's text at the tables' size (``follow_zoom``); goes with the widget."""
+
+    def __init__(self, widget: QWidget, after):
+        super().__init__(widget)
+        self.widget, self.after = widget, after
+        self.apply()
+        zoom().changed.connect(self.apply)
+
+    def apply(self, *_args) -> None:
+        font = QFont(self.widget.font())
+        font.setPointSizeF(zoom().point_size())
+        self.widget.setFont(font)
+        if self.after is not None:
+            self.after()
+
+
+def follow_zoom(widget: QWidget, after=None) -> None:
+    """A list beside the tables (the action log, what is due this week) at the tables' text size, at
+    every zoom level as they are; ``after``: what to do once its text changed size (fit its columns)."""
+    _FollowZoom(widget, after)
 
 
 def _forget(*_args) -> None:

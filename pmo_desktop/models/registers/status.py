@@ -16,6 +16,7 @@ from ..status_rules import (
     milestone_slip,
     milestone_state,
 )
+from ..values import period_text
 from .program import PERSON, PROJECT
 
 _RAG_WORDS = {
@@ -44,7 +45,7 @@ STATUS_REPORTS = Register(
     noun="status report",
     entity=StatusReport,
     overview=Overview(lambda p: f"Status reports ({p['total']})",
-                      lambda p: [f"Current period: {p['current_period']}",
+                      lambda p: [f"Current period: {period_text(p['current_period'])}",
                                  "Latest overall RAG — " + ", ".join(f"{k}: {n}" for k, n in p["overall"].items())]),
     code_prefix="SR-",
     sheet_synonyms=("status reports", "project status", "highlight reports", "status report", "rag report"),
@@ -53,9 +54,9 @@ STATUS_REPORTS = Register(
     defaults={"state": "Draft"},
     fields=[
         Field("code", "ID", Kind.CODE, width=8, synonyms=("report id", "ref")),
-        Field("period", "Period", required=True, width=9,
+        Field("period", "Period", Kind.PERIOD, required=True, width=9,
               synonyms=("reporting period", "month", "week", "quarter", "period ending"),
-              tip="2026-11 (a month), 2026-W46 (an ISO week) or 2026-Q4 (a quarter)"),
+              tip="Nov 2026 (a month; 2026-11 too), W46 2026 (an ISO week) or Q4 2026 (a quarter)"),
         Field("project", "Project", Kind.REF, column="project_id", ref=PROJECT, width=22),
         Field("state", "State", Kind.ENUM, choices=REPORT_STATES, width=7,
               aliases={"Draft": "Draft", "Submitted": "Final", "Approved": "Final", "Published": "Final"}),

@@ -84,6 +84,7 @@ class BenefitProfile(QWidget):
         self.method.setPlaceholderText("How the KPI is measured: data source, calculation, who reports it…")
         for edit, name in ((self.description, "description"), (self.method, "measurement_method")):
             edit.setMinimumHeight(60)
+            edit.setTabChangesFocus(True)  # Tab moves on, as in a form: never a tab typed into the text
             edit.committed.connect(lambda text, n=name: self.commit_text(n, text))
 
         self.plan_view = DatedRowsView(document, PLAN_POINTS, self._next_plan_date, self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
@@ -57,6 +58,7 @@ class RollupChart(RefreshWhenShown, QWidget):
         self._colour_items()
         theme().changed.connect(self._colour_items)
         st.set_title(self.plot, "Financial benefits: planned vs realized")
+        self.plot.installEventFilter(self)  # the title fitted to the chart's width again as it changes
 
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -66,6 +68,12 @@ class RollupChart(RefreshWhenShown, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.plot, 1)
         self.watch_registers(document, WATCHED)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Made before it has its width (a tab not shown yet), the title was cut to "Finan…" for good."""
+        if watched is self.plot and event.type() == QEvent.Type.Resize:
+            st.fit_title(self.plot)
+        return super().eventFilter(watched, event)
 
     def _colour_items(self, *_args) -> None:
         """Bars, lines and the zero line in the theme's colours."""

@@ -22,6 +22,7 @@ from ...models.values import day_text
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
 from ..theme import colours
+from ..zoom import follow_zoom
 
 OVERDUE_TEXT = "#c62828"
 OVERDUE_FILL = "#ffcdd2"
@@ -29,6 +30,8 @@ WEEK_FILL = "#fff3c4"
 COLUMNS = ("Source", "ID", "Action", "Owner", "Due", "Status")
 VIEWS = (("All open actions", "all"), ("Overdue", "overdue"), ("Due this week", "week"))
 EVERYONE = "Everyone"
+CAPPED = ("Source", "Owner", "Status")
+CAP_CHARS = 12
 SOURCES = ("risks", "risk_actions", "issues", "issue_actions", "decisions", "assumptions", "communications")
 
 
@@ -54,9 +57,13 @@ class ActionLog(RefreshWhenShown, QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for name in CAPPED:  # fitted, but never so wide that the action itself is squeezed (_fit_columns)
+            header.setSectionResizeMode(COLUMNS.index(name), QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("Action"), QHeaderView.ResizeMode.Stretch)
         self.tree.itemActivated.connect(self._activated)
+        follow_zoom(self.tree, self._fit_columns)  # Ctrl++ on the projector: as large as the registers' tables
         top = QHBoxLayout()
         show, owner = QLabel("Sho&w", self), QLabel("O&wner", self)
         show.setBuddy(self.view_combo)
@@ -103,7 +110,8 @@ class ActionLog(RefreshWhenShown, QWidget):
             if a.overdue:
                 due += f"  ({(today - a.due).days} d overdue)" if a.due else ""
             row = QTreeWidgetItem([a.source, a.source_code, a.action, a.owner, due, a.status])
-            row.setToolTip(COLUMNS.index("Action"), a.action)
+            for column, text in enumerate((a.source, a.source_code, a.action, a.owner, due, a.status)):
+                row.setToolTip(column, text)
             if a.overdue:
                 for c in range(len(COLUMNS)):
                     row.setBackground(c, red_fill)
@@ -112,9 +120,18 @@ class ActionLog(RefreshWhenShown, QWidget):
                 for c in range(len(COLUMNS)):
                     row.setBackground(c, week_fill)
             self.tree.addTopLevelItem(row)
+        self._fit_columns()
         overdue = sum(a.overdue for a in self.items)
         self.count.setText(f"{len(self.items)} action{'s' if len(self.items) != 1 else ''}"
                            + (f", {overdue} overdue" if overdue else ""))
+
+    def _fit_columns(self) -> None:
+        """Source, owner and status as wide as their texts but at most ``CAP_CHARS`` characters (cut with
+        "…", whole in the tooltip), so that at a projector's zoom the action keeps the room."""
+        cap = CAP_CHARS * self.tree.fontMetrics().averageCharWidth()
+        for name in CAPPED:
+            column = COLUMNS.index(name)
+            self.tree.setColumnWidth(column, min(self.tree.sizeHintForColumn(column) + 8, cap))
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         a = self.items[self.tree.indexOfTopLevelItem(item)]

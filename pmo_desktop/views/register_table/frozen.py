@@ -95,7 +95,7 @@ class FrozenColumns(QTableView):
         for visual, logical in enumerate(columns):
             if header.visualIndex(logical) != visual:
                 header.moveSection(header.visualIndex(logical), visual)
-        widths = dict(zip(columns, self.widths()))
+        widths = dict(zip(columns, self.shown_widths()))
         for logical in range(main_header.count()):
             self.setColumnHidden(logical, logical not in columns)
             if logical in columns and self.columnWidth(logical) != widths[logical]:
@@ -117,6 +117,19 @@ class FrozenColumns(QTableView):
         room = int(self.room.viewport().width() * MAX_SHARE)
         if widths and sum(widths) > room:
             widths[-1] = max(min(widths[-1], MIN_LAST), room - sum(widths[:-1]))
+        return widths
+
+    def shown_widths(self) -> list[int]:
+        """The widths drawn now: ``widths``, but a narrowed title as wide as the part of the table's own
+        title column still in view beyond it — while the table is scrolled by less than the narrowing, so
+        that part never shows as a blank strip beside the frozen block — down to the narrowed width."""
+        widths = self.widths()
+        if not widths:
+            return widths
+        full = [self.main.columnWidth(c) for c in self.columns]
+        beyond = sum(full) - self.main.horizontalScrollBar().value() - sum(widths)
+        if beyond > 0:
+            widths[-1] = min(full[-1], widths[-1] + beyond)
         return widths
 
     def frozen_width(self) -> int:
@@ -150,7 +163,7 @@ class FrozenColumns(QTableView):
         return super().viewportEvent(event)
 
     def place(self, *_args) -> None:
-        widths = dict(zip(self.columns, self.widths()))  # the room for the title follows the table's width
+        widths = dict(zip(self.columns, self.shown_widths()))  # the room for the title follows the table's width
         for logical, width in widths.items():
             if self.columnWidth(logical) != width:
                 self.setColumnWidth(logical, width)
@@ -158,11 +171,11 @@ class FrozenColumns(QTableView):
             self.hide()
             return
         main = self.main
-        left = main.frameWidth() + (main.verticalHeader().width() if main.verticalHeader().isVisible() else 0)
+        port = main.viewport().geometry()  # over the table's own cells, wherever its frame and margins put them
         header_height = main.horizontalHeader().height() if main.horizontalHeader().isVisible() else 0
         self.horizontalHeader().setFixedHeight(header_height)
         self.horizontalHeader().setVisible(header_height > 0)
-        self.setGeometry(left, main.frameWidth(), self.frozen_width() + 2, main.viewport().height() + header_height)
+        self.setGeometry(port.x(), port.y() - header_height, sum(widths.values()) + 2, port.height() + header_height)
         self.verticalScrollBar().setValue(main.verticalScrollBar().value())
         if not self.isVisible():
             self.show()
@@ -213,7 +226,7 @@ class FrozenColumns(QTableView):
 
     def _resized_here(self, logical: int, _old: int, new: int) -> None:
         if logical in self.columns and self.main.columnWidth(logical) != new \
-                and dict(zip(self.columns, self.widths())).get(logical) != new:  # not a narrowing of ours
+                and dict(zip(self.columns, self.shown_widths())).get(logical) != new:  # not a narrowing of ours
             self.main.setColumnWidth(logical, new)
 
     # ------------------------------------------------------------------ mouse and keyboard

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QFrame, QHeaderView, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QHeaderView,
+    QLayout,
+    QTableView,
+)
 
 from ...models import errors
 from ...models.fields import Register
@@ -121,6 +129,7 @@ class NewRowLine(FrozenTable):
         self.main = table
         self.row_model = model
         self.left_with_enter = False  # the last cell was left with Enter
+        self.holder: QLayout | None = None  # the layout whose margins line it up under the table (_line_up)
         self.setModel(model)
         self.setObjectName("new-row-line")
         self.setAccessibleName("New row")
@@ -142,6 +151,8 @@ class NewRowLine(FrozenTable):
         header.sectionMoved.connect(lambda *_: self.sync_columns())
         header.geometriesChanged.connect(self.sync_columns)
         table.verticalHeader().geometriesChanged.connect(self.sync_columns)
+        self._main_port = table.viewport()
+        self._main_port.installEventFilter(self)  # its width (a vertical scroll bar shown or gone): this one's
         table.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
         self.horizontalScrollBar().valueChanged.connect(table.horizontalScrollBar().setValue)
         self.sync_columns()
@@ -168,8 +179,29 @@ class NewRowLine(FrozenTable):
         self.verticalHeader().setDefaultSectionSize(height)
         self.setFixedHeight(height + 2 * self.frameWidth())
         self.setFont(self.main.font())
-        bar = self.main.verticalScrollBar()
-        self.setViewportMargins(0, 0, bar.width() if bar.isVisible() else 0, 0)
+        self._line_up()
+
+    def _line_up(self) -> None:
+        """This line's cells exactly under the table's: its viewport as wide as the table's and at the same
+        x — inside the table's frame on the left, and its frame and vertical scroll bar on the right — by the
+        margins of the layout that holds it (``holder``). Not by its own viewport margins: QTableView sets
+        those again at every layout, so a right margin put there was lost; the line was then a scroll bar
+        wider than the table, which could not scroll to its end, the line ~15 px off there."""
+        main = self.main
+        port = main.viewport().geometry()
+        left = main.frameWidth()
+        right = max(0, main.width() - port.x() - port.width())
+        holder = self.holder
+        if holder is None:
+            return
+        margins = holder.contentsMargins()
+        if (margins.left(), margins.right()) != (left, right):
+            holder.setContentsMargins(left, 0, right, 0)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self._main_port and event.type() == QEvent.Type.Resize:
+            self._line_up()
+        return super().eventFilter(watched, event)
 
     def _on_editable_cell(self) -> None:
         """Typing lands in a column that takes it: the line's current cell is moved off a calculated or

@@ -1,10 +1,20 @@
-"""Search box, Excel-like column filters and record filters (e.g. a heat map cell) over a register."""
+"""Search box, Excel-like column filters and record filters (e.g. a heat map cell) over a register.
+
+A record shown when it is edited stays in view even when the filters no longer pass it (as Excel keeps
+an edited row until the filter is reapplied): nothing the user just typed disappears. Such a row is
+marked (italic, a mark by its number, a tooltip) and the table's bar says so with a Reapply button;
+any change of the search or filters (or Reapply, Ctrl+Alt+L) hides it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont
 
 from .table_model import RegisterTableModel
+
+UNMATCHED_MARK = "✎"
+UNMATCHED_TIP = ("Edited: this row no longer matches the search or filters. It stays in view until they change "
+                 "or you reapply them (Ctrl+Alt+L).")
 
 
 class RegisterFilterProxy(QSortFilterProxyModel):
@@ -15,6 +25,33 @@ class RegisterFilterProxy(QSortFilterProxyModel):
         self._column_filters: dict[int, set[str]] = {}
         self._record_ids: set[int] | None = None
         self.record_filter_label = ""
+        self._kept: set[int] = set()  # records edited while shown: in view until the filters change
+
+    def setSourceModel(self, model) -> None:
+        super().setSourceModel(model)
+        model.records_refreshing.connect(self._keep_shown)
+
+    def _keep_shown(self, ids) -> None:
+        """Records about to change: those shown now stay shown whatever they become."""
+        if not self.is_filtered:
+            return
+        model = self.source()
+        for rid in ids:
+            row = model.row_of(rid)
+            if row is not None and self.mapFromSource(model.index(row, 0)).isValid():
+                self._kept.add(rid)
+
+    def unmatched_kept(self) -> list[int]:
+        """Records shown only because they were edited while shown: the filters no longer pass them."""
+        if not self._kept:
+            return []
+        model = self.source()
+        rows = [(rid, model.row_of(rid)) for rid in sorted(self._kept)]
+        return [rid for rid, row in rows if row is not None and not self._passes(row)]
+
+    def reapply_filters(self) -> None:
+        """Apply the search and filters again, as Excel's Reapply: edited rows they do not pass go."""
+        self._refilter()
 
     def source(self) -> RegisterTableModel:
         model = self.sourceModel()
@@ -27,6 +64,7 @@ class RegisterFilterProxy(QSortFilterProxyModel):
         self.source().sort(column, order)
 
     def _refilter(self) -> None:
+        self._kept.clear()
         # Qt 6.9+ prefers begin/endFilterChange; invalidateFilter is deprecated there.
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
@@ -72,6 +110,33 @@ class RegisterFilterProxy(QSortFilterProxyModel):
         return bool(self._search or self._column_filters or self._record_ids is not None)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        if self._kept and self.source().record_id(source_row) in self._kept:
+            return True
+        return self._passes(source_row)
+
+    def _is_unmatched(self, proxy_row: int) -> bool:
+        if not self._kept:
+            return False
+        source_row = self.mapToSource(self.index(proxy_row, 0)).row()
+        return self.source().record_id(source_row) in self._kept and not self._passes(source_row)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if self._kept and role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole) \
+                and index.isValid() and self._is_unmatched(index.row()):
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            return UNMATCHED_TIP
+        return super().data(index, role)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (self._kept and orientation == Qt.Orientation.Vertical
+                and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and self._is_unmatched(section)):
+            return f"{section + 1} {UNMATCHED_MARK}" if role == Qt.ItemDataRole.DisplayRole else UNMATCHED_TIP
+        return super().headerData(section, orientation, role)
+
+    def _passes(self, source_row: int) -> bool:
         model = self.source()
         if self._record_ids is not None and model.record_id(source_row) not in self._record_ids:
             return False

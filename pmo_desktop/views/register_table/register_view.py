@@ -109,6 +109,28 @@ class RegisterTable(FrozenTable):
         return False
 
 
+class TickMenu(QMenu):
+    """A menu of ticks (a column's values to filter by, the columns to show) that stays open while they
+    are ticked: Space or a click ticks or unticks the item, as in Excel's filter list, so several are
+    changed in one go; Enter ticks and closes, Esc closes."""
+
+    def keyPressEvent(self, event) -> None:
+        action = self.activeAction()
+        if (event.key() == Qt.Key.Key_Space and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and action is not None and action.isCheckable() and action.isEnabled()):
+            action.toggle()
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        action = self.actionAt(event.position().toPoint())
+        if (event.button() == Qt.MouseButton.LeftButton and action is not None and action.isCheckable()
+                and action.isEnabled()):
+            action.toggle()
+            return
+        super().mouseReleaseEvent(event)
+
+
 class EmptyState(QWidget):
     """Shown over an empty table: what to do to fill the register, and an Add button."""
 
@@ -197,6 +219,13 @@ class RegisterView(QWidget):
         self.clear_filters_button = QToolButton(self)
         self.clear_filters_button.setText("Clear filters")
         self.clear_filters_button.clicked.connect(self.clear_filters)
+        # Rows edited while shown that the filters no longer pass stay in view (proxy.py); this says so.
+        self.reapply_button = QToolButton(self)
+        self.reapply_button.setObjectName("reapply-filters")
+        self.reapply_button.setToolTip("The rows marked ✎ were edited and no longer match the search or filters; "
+                                       "they stay in view until you reapply them (Ctrl+Alt+L)")
+        self.reapply_button.clicked.connect(self.reapply_filters)
+        self.reapply_button.setVisible(False)
 
         self.table = RegisterTable(self)
         name_table(self.table, f"{register.title} table")
@@ -246,6 +275,7 @@ class RegisterView(QWidget):
         bar.addWidget(self.search, 2)
         bar.addWidget(self.filter_chip)
         bar.addWidget(self.clear_filters_button)
+        bar.addWidget(self.reapply_button)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         self.bar = bar
@@ -256,7 +286,11 @@ class RegisterView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.new_line)
+        line_row = QHBoxLayout()  # its margins put the ✱ line's cells under the table's (NewRowLine._line_up)
+        line_row.setContentsMargins(0, 0, 0, 0)
+        line_row.addWidget(self.new_line)
+        self.new_line.holder = line_row
+        layout.addLayout(line_row)
         layout.setSpacing(2)
         self._update_new_line()
         self.empty_state = EmptyState(self)
@@ -273,7 +307,8 @@ class RegisterView(QWidget):
         header.sectionResized.connect(self._layout_changed)
         header.sectionMoved.connect(self._layout_changed)
 
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged,
+                       self.proxy.dataChanged):
             signal.connect(self._update_count)
         self._update_count()
 
@@ -303,6 +338,8 @@ class RegisterView(QWidget):
                                          [QKeySequence.StandardKey.Delete, "Backspace"],
                                          "Del clears the selected cells, or deletes the selected whole rows")
         self.find_action = self._action("Find", self.focus_search, [QKeySequence.StandardKey.Find])
+        self.reapply_action = self._action("Reapply Filters", self.reapply_filters, ["Ctrl+Alt+L"],
+                                           "Apply the search and filters again: edited rows they no longer pass go")
         self.header_menu_action = self._action("Sort, Filter and Columns…", self.open_header_menu, ["Ctrl+Shift+L"],
                                                "Sort or filter the current column, or choose columns (Ctrl+Shift+L)")
 
@@ -349,6 +386,10 @@ class RegisterView(QWidget):
         self.filter_chip.setVisible(False)
         self._update_count()
 
+    def reapply_filters(self) -> None:
+        self.proxy.reapply_filters()
+        self._update_count()
+
     def set_column_filter(self, field_name: str, allowed: set[str] | None) -> None:
         self.proxy.set_column_filter(self.model.column_of(field_name), allowed)
         self._update_count()
@@ -358,6 +399,11 @@ class RegisterView(QWidget):
         rows = "row" if total == 1 else "rows"
         self.count_label.setText(f"{shown:,} of {total:,} {rows}" if self.proxy.is_filtered else f"{total:,} {rows}")
         self.clear_filters_button.setEnabled(self.proxy.is_filtered)
+        unmatched = len(self.proxy.unmatched_kept())
+        if unmatched:
+            self.reapply_button.setText(f"✎ {unmatched} edited row{'s' if unmatched != 1 else ''} no longer "
+                                        f"match{'es' if unmatched == 1 else ''} the filters — Reapply")
+        self.reapply_button.setVisible(bool(unmatched))
         self.empty_state.update_for(shown, total)
 
     # ------------------------------------------------------------------ zoom and columns
@@ -509,7 +555,7 @@ class RegisterView(QWidget):
 
     def build_header_menu(self, column: int) -> QMenu:
         """Sort and an Excel-like value filter for one column."""
-        menu = QMenu(self)
+        menu = TickMenu(self)
         menu.addAction("Sort A → Z", lambda: self.table.sortByColumn(column, Qt.SortOrder.AscendingOrder))
         menu.addAction("Sort Z → A", lambda: self.table.sortByColumn(column, Qt.SortOrder.DescendingOrder))
         menu.addSeparator()
@@ -526,8 +572,11 @@ class RegisterView(QWidget):
             action.setCheckable(True)
             action.setChecked(current is None or value in current)
             action.toggled.connect(lambda checked, v=value: self._toggle_value(column, v, checked, values))
+            # the menu stays open while values are ticked (TickMenu): "Show all" follows
+            action.toggled.connect(lambda _checked: clear.setEnabled(self.proxy.column_filter(column) is not None))
         menu.addSeparator()
-        columns = menu.addMenu("Columns")
+        columns = TickMenu("Columns", menu)
+        menu.addMenu(columns)
         columns.setObjectName("column-chooser")
         columns.addAction("Show all columns", self.show_all_columns)
         columns.addAction("Reset columns (order, widths, shown)", self.reset_columns)

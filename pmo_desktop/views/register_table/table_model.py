@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -58,6 +59,9 @@ class RegisterTableModel(QAbstractTableModel):
     """Rows of one register (or of one parent's sub-table, e.g. a risk's actions)."""
 
     edit_refused = Signal(str)
+    # These records are about to be read again (an edit, an undo, someone else's save): a filter keeps
+    # those it shows in view (``RegisterFilterProxy``), as Excel keeps an edited row until reapplied.
+    records_refreshing = Signal(object)
 
     def __init__(self, document: Document, register: Register, parent_id: int | None = None, parent=None):
         super().__init__(parent)
@@ -143,7 +147,8 @@ class RegisterTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def refresh_records(self, ids) -> None:
-        """Refetch only these records: update, insert (at the end) or remove their rows."""
+        """Refetch only these records: update, insert or remove their rows."""
+        self.records_refreshing.emit(ids)
         fresh = {row[0]: row for row in self._fetch(ids=list(ids))}
         for rid in ids:
             pos = self._position.get(rid)
@@ -152,16 +157,58 @@ class RegisterTableModel(QAbstractTableModel):
                 self.rows[pos] = fresh[rid]
                 self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(self.fields) - 1))
             elif rid in fresh:
-                n = len(self.rows)
+                n = self._place_for(fresh[rid])
                 self.beginInsertRows(QModelIndex(), n, n)
-                self.rows.append(fresh[rid])
-                self._position[rid] = n
+                self.rows.insert(n, fresh[rid])
+                if n == len(self.rows) - 1:
+                    self._position[rid] = n
+                else:
+                    self._reindex()
                 self.endInsertRows()
             elif pos is not None:
                 self.beginRemoveRows(QModelIndex(), pos, pos)
                 del self.rows[pos]
                 self.endRemoveRows()
                 self._reindex()
+
+    def _place_for(self, row: tuple) -> int:
+        """Where a record coming (back) into the table goes: its place in the current order — by the sort
+        column, ties and blanks as ``_sort_rows`` orders them; unsorted, by id — so a record put back by
+        undo or redo is where it was, not at the bottom. A new record (the highest id) of an unsorted
+        table is the last row, as before, at no cost."""
+        rows = self.rows
+        if not rows:
+            return 0
+        if self._sort is None:
+            if row[0] > rows[-1][0]:
+                return len(rows)
+            return bisect_left(rows, row[0], key=lambda r: r[0])
+        column, order = self._sort
+        col = column + OFFSET
+        sort_key = self.fields[column].kind.sort_key
+        descending = order == Qt.SortOrder.DescendingOrder
+
+        def blank(value: Any) -> bool:
+            return value is None or value == ""
+
+        def before(other: tuple) -> bool:
+            """Whether ``other`` comes before the new row in this order."""
+            mine, theirs = row[col], other[col]
+            if blank(mine) != blank(theirs):
+                return blank(mine)  # blanks last either way
+            a, b = sort_key(theirs), sort_key(mine)
+            if a != b:
+                return a > b if descending else a < b
+            return other[0] < row[0]  # ties in id order (a stable sort of rows read in id order)
+
+        lo, hi = 0, len(rows)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if before(rows[mid]):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     # ------------------------------------------------------------------ Qt model interface
     def rowCount(self, parent=QModelIndex()) -> int:

@@ -36,9 +36,11 @@ from ..document import Document
 from ..register_table import RegisterView
 from ..register_table.commands import CreateRecordsCommand
 from ..theme import colours, theme
+from ..zoom import follow_zoom
 
 OVERDUE_TEXT = "#c62828"
 OVERDUE_FILL = "#ffcdd2"
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # English whatever the locale, as day_text
 
 
 class ScheduleDialog(QDialog):
@@ -125,6 +127,9 @@ class CommunicationPlan(QWidget):
         self.due_list.setHeaderLabels(["Due", "What", "With", "Owner", ""])
         self.due_list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.due_list.itemDoubleClicked.connect(lambda item, _c: self.view.select_record(item.data(0, Qt.ItemDataRole.UserRole)))
+        self.due_list.itemActivated.connect(lambda item, _c: self.view.select_record(item.data(0, Qt.ItemDataRole.UserRole)))
+        follow_zoom(self.due_list, self._fit_due_columns)  # as large as the tables on a projector
+        follow_zoom(self.week_label)
 
         due_box = QGroupBox("Due this week across the program", self)
         week_bar = QHBoxLayout()
@@ -173,15 +178,25 @@ class CommunicationPlan(QWidget):
         self.week_label.setText(f"{label}: Mon {day_text(monday, year=False)} – Sun {day_text(sunday)}  ·  {len(self.due_items)} due")
         self.due_list.clear()
         for item in self.due_items:
-            row = QTreeWidgetItem([f"{item.due:%a} {day_text(item.due)}", item.message, item.who, item.owner,
+            row = QTreeWidgetItem([f"{WEEKDAYS[item.due.weekday()]} {day_text(item.due)}", item.message, item.who, item.owner,
                                    "Overdue" if item.overdue else ""])
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
+            for col in range(4):
+                row.setToolTip(col, row.text(col))
             if item.overdue:
                 for col in range(5):
                     row.setForeground(col, QBrush(QColor(colours().strong(OVERDUE_TEXT))))
             self.due_list.addTopLevelItem(row)
+        self._fit_due_columns()
+
+    def _fit_due_columns(self) -> None:
+        """Each column as wide as its texts, but who it is with and its owner at most 14 characters (whole
+        in the tooltip), so that on a projector what is due keeps the room."""
+        cap = 14 * self.due_list.fontMetrics().averageCharWidth()
         for col in (0, 2, 3, 4):
             self.due_list.resizeColumnToContents(col)
+            if col in (2, 3):
+                self.due_list.setColumnWidth(col, min(self.due_list.columnWidth(col), cap))
 
     def _on_records_changed(self, register: str, _ids) -> None:
         if register in (COMMUNICATIONS.name, STAKEHOLDERS.name):

@@ -29,12 +29,13 @@ from ...models.program import Project
 from ...models.registers.status import STATUS_REPORTS
 from ...models.status_rollup import draft_report, reports_by_project
 from ...models.status_rules import DIMENSIONS, REPORT_STATES, TREND_ARROWS, trend
-from ...models.values import day_text
+from ...models.values import day_text, period_text
 from ..document import Document
 from ..register_table.commands import CellEdit, CreateRecordsCommand, EditCellsCommand
 from ..risks.detail import CommitOnFocusOutEdit
 from .rag_combo import RagCombo
 
+PERIOD_ROLE = Qt.ItemDataRole.UserRole + 1  # a period item's label ("2026-11")
 TEXTS = ("commentary", "asks")
 
 
@@ -157,8 +158,9 @@ class ReportForm(QWidget):
         shown = self.period_combo.currentText() if keep_period else ""
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
-        for r in reversed(self.reports):
-            self.period_combo.addItem(r["period"], r["id"])
+        for r in reversed(self.reports):  # "Nov 2026", as people read it; the label ("2026-11") kept beside
+            self.period_combo.addItem(period_text(r["period"]), r["id"])
+            self.period_combo.setItemData(self.period_combo.count() - 1, r["period"], PERIOD_ROLE)
         index = self.period_combo.findText(shown) if shown else -1
         self.period_combo.setCurrentIndex(index if index >= 0 else (0 if self.reports else -1))
         self.period_combo.blockSignals(False)
@@ -170,7 +172,9 @@ class ReportForm(QWidget):
         if index < 0:
             return False
         self.project_combo.setCurrentIndex(index)
-        found = self.period_combo.findText(period)
+        found = self.period_combo.findData(period, PERIOD_ROLE)
+        if found < 0:
+            found = self.period_combo.findText(period_text(period))
         if found >= 0:
             self.period_combo.setCurrentIndex(found)
         return found >= 0
@@ -205,8 +209,9 @@ class ReportForm(QWidget):
         was, now = previous.get(name) or "", self.report.get(name) or ""
         move = trend(was, now)
         label.setText(f"{TREND_ARROWS[move]} was {was or 'not rated'}")
-        label.setToolTip(f"{move} than in {previous['period']}, when it was {was or 'not rated'}"
-                         if move not in ("Same", "New") else f"{was or 'Not rated'} in {previous['period']} too")
+        then = period_text(previous["period"])
+        label.setToolTip(f"{move} than in {then}, when it was {was or 'not rated'}"
+                         if move not in ("Same", "New") else f"{was or 'Not rated'} in {then} too")
 
     def _describe(self, previous: dict[str, Any] | None) -> str:
         if not self.project():
@@ -217,7 +222,7 @@ class ReportForm(QWidget):
         r = self.report
         by = f" by {escape(r['author'])}" if r.get("author") else ""
         on = f", reported {day_text(r['reported_on'])}" if r.get("reported_on") else ""
-        since = f" Compared with {previous['period']}." if previous else " The project's first report."
+        since = f" Compared with {period_text(previous['period'])}." if previous else " The project's first report."
         return f"{escape(r['code'])} · {escape(r['state'] or 'Draft')}{on}{by}.{since}"
 
     # ------------------------------------------------------------------ writing
@@ -231,11 +236,11 @@ class ReportForm(QWidget):
         draft = self.document.office.read(draft_report, project, self.document.context)
         if draft.existing_id is not None:
             self.show_period(project, draft.period)
-            self.info.setText(f"{escape(project)} already has a report for {draft.period}: shown here.")
+            self.info.setText(f"{escape(project)} already has a report for {period_text(draft.period)}: shown here.")
             return draft.existing_id
         assert draft.values is not None  # no existing report: a draft to create
         command = CreateRecordsCommand(self.document, STATUS_REPORTS, [draft.values],
-                                       text=f"New status report for {project}, {draft.period}")
+                                       text=f"New status report for {project}, {period_text(draft.period)}")
         if not self.document.execute(command):
             return None
         self._load_reports(keep_period=False)
