@@ -226,7 +226,7 @@ def _shown_days(session: Session, column: Any, text: str, sqlite: bool) -> Colum
 
 
 def _search_condition(session: Session, reg: Register, text: str, ctx: Context,
-                      joins: list[tuple[Any, Any]] | None = None) -> ColumnElement[bool]:
+                      joins: list[tuple[Any, Any]] | None = None, first: bool = False) -> ColumnElement[bool]:
     """Any cell contains ``text``. With a search index (``search_index.prefilter``: a superset of the
     rows whose own columns contain it) those columns' LIKE is checked on its rows only; the other
     terms (a name, a list, a computed column) are exact already and join by OR, so the database reads
@@ -242,7 +242,7 @@ def _search_condition(session: Session, reg: Register, text: str, ctx: Context,
         if not own:
             return or_(*other) if other else false()
         summary = search_index.chars_table(reg).alias(f"search_chars_{len(joins or ())}")
-        if not other or joins is None:  # its rows alone, each looked up by id ("x" in no row: 0.09 s)
+        if (not other and not first) or joins is None:  # its rows alone, each looked up by id ("x": 0.09 s)
             held: ColumnElement[bool] = E1.id.in_(select(summary.c.id).where(search_index.holds_char(summary, text)))
             return or_(held, *other)
         joins.append((summary, summary.c.id == E1.id))
@@ -457,7 +457,34 @@ def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | No
     return ids
 
 
-def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | None = None) -> array[int]:
+def can_list_first(reg: Register, window: Window) -> bool:
+    """Whether ``first_ids`` can read the first rows of this window by themselves: a search or a column
+    filter, all in SQL (no pass in Python, no heat-map cell's ids kept in Python)."""
+    if not (window.search or window.column_filters) or window.record_ids is not None:
+        return False
+    if window.sort_field is not None and not has_sql(reg, reg.field(window.sort_field)):
+        return False
+    return all(has_sql(reg, reg.field(name)) for name in window.column_filters)
+
+
+def first_ids(session: Session, reg: Register, window: Window, limit: int,
+              ctx: Context | None = None) -> tuple[array[int], Window]:
+    """The first ``limit`` ids ``window`` shows, in its order (``can_list_first``), and the window whose
+    ids they are (a search of several words none of which stand side by side: ``every_word``, as
+    ``fetch_ids``). The same query as ``fetch_ids`` with a LIMIT: when most rows match, the database
+    stops after a screenful — a table shows its first rows at once and lists the others (``fetch_ids``
+    on a worker) when fewer than ``limit`` came back they are all. A one-character search joins its
+    summary row by row here (walked in the window's order, stopped at the limit) rather than listing
+    every row that holds the character first."""
+    ids = _fetch_ids(session, reg, window, ctx, limit)
+    if not len(ids) and not window.every_word and len(window.search.split()) > 1:
+        window = replace(window, every_word=True)
+        ids = _fetch_ids(session, reg, window, ctx, limit)
+    return ids, window
+
+
+def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | None = None,
+               limit: int | None = None) -> array[int]:
     ctx = ctx or records.load_context(session)
     E: Any = reg.entity
     query: Any = select(E.id)
@@ -473,14 +500,14 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
         else:
             python_filters.append((f, allowed))
     for term in window.search.split() if window.every_word else [window.search] if window.search else []:
-        conditions.append(_search_condition(session, reg, term, ctx, joins))
+        conditions.append(_search_condition(session, reg, term, ctx, joins, first=limit is not None))
     for joined, on in joins:  # a one-character search's summary, row by row (``_search_condition``)
         query = query.outerjoin(joined, on)
     if conditions:
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None
     walked = None
-    if sort is not None and not conditions and sort_index.has_index(session, reg, sort):
+    if sort is not None and not conditions and limit is None and sort_index.has_index(session, reg, sort):
         walked = sort_index.ordered_ids(session, reg, sort, window.descending, ctx)  # a walk of its index
     if walked is not None:
         ids = walked
@@ -496,7 +523,7 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
             query = query.order_by(E.id + 0)
         else:
             query = query.order_by(E.id)
-        ids = _ids(session, query)
+        ids = _ids(session, query if limit is None else query.limit(limit))
     if window.record_ids is not None:  # a heat map cell: a few ids, kept in Python (no IN of thousands)
         keep = window.record_ids
         ids = array("q", [i for i in ids if i in keep])

@@ -275,6 +275,8 @@ class RegisterView(QWidget):
 
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged):
             signal.connect(self._update_count)
+        if (counted := getattr(self.model, "counted", None)) is not None:  # a windowed model's listing done
+            counted.connect(self._update_count)
         self._update_count()
 
     def add_to_bar(self, widget: QWidget) -> None:
@@ -356,7 +358,8 @@ class RegisterView(QWidget):
     def _update_count(self, *args) -> None:
         shown, total = self.proxy.rowCount(), self.model.total_rows()
         rows = "row" if total == 1 else "rows"
-        self.count_label.setText(f"{shown:,} of {total:,} {rows}" if self.proxy.is_filtered else f"{total:,} {rows}")
+        more = "+" if getattr(self.model, "listing", False) else ""  # the rest still being listed (windowed)
+        self.count_label.setText(f"{shown:,}{more} of {total:,} {rows}" if self.proxy.is_filtered else f"{total:,} {rows}")
         self.clear_filters_button.setEnabled(self.proxy.is_filtered)
         self.empty_state.update_for(shown, total)
 
