@@ -3,6 +3,8 @@
 Thresholds lowered so that 3,000 projects in a real office make a windowed table whose searches and
 filters read their first ``FIRST_ROWS`` ids, then every id on a worker thread (``_list_rest``)."""
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -160,3 +162,13 @@ def test_first_ids_are_the_beginning_of_every_id(store):
         window = windows.Window(search="closed project")
         first, used = windows.first_ids(s, PROJECTS, window, 40)
         assert used.every_word and first == windows.fetch_ids(s, PROJECTS, window)[:40]
+
+
+def test_a_search_of_a_dates_words_sees_a_date_entered_since(qtbot, view):
+    """The dates' first and last, kept between searches, are read again once the register changed."""
+    view.search.setText("mar 2026")
+    assert view.proxy.rowCount() == 0  # no project has a date yet
+    view.search.clear()
+    assert view.model.setData(view.model.index(5, view.model.column_of("start_date")), date(2026, 3, 2))
+    view.search.setText("mar 2026")
+    assert names(view) == [name(5)]

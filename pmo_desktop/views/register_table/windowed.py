@@ -114,6 +114,8 @@ class WindowedRegisterModel(RegisterTableModel):
         self._sort_index_checked: set[str] = set()  # columns whose sort index was looked for (``sort``)
         self._reload_token = 0
         self._listing: _Listing | None = None  # the rest of the ids, being listed on a worker (``_list_rest``)
+        self._day_bounds: windows.Bounds = {}  # the stored dates' first and last, for searches (``_bounds``)
+        self._bounds_signature: tuple[int, int, int] | None = None
         # Columns whose filter every record passed when it was set (``windows.passes_all``), while the
         # register has not changed since: setting or removing such a filter leaves the ids as they are.
         self._passing_filters: set[int] = set()
@@ -180,11 +182,12 @@ class WindowedRegisterModel(RegisterTableModel):
         self._drop_listing()
         office, window = self.document.office, self.window()
         if first and self._total >= LIST_FIRST_FROM and windows.can_list_first(self.register, window):
-            self.ids, window = office.read(windows.first_ids, self.register, window, FIRST_ROWS, self.document.context)
+            self.ids, window = office.read(windows.first_ids, self.register, window, FIRST_ROWS, self.document.context,
+                                           self._bounds())
             if len(self.ids) >= FIRST_ROWS:  # fewer: they are all
                 self._list_rest(window)
         else:
-            self.ids = office.read(windows.fetch_ids, self.register, window, self.document.context)
+            self.ids = office.read(windows.fetch_ids, self.register, window, self.document.context, self._bounds())
         if self._known_signature is not None:
             self._signature, self._total, self._known_signature = self._known_signature, self._known_signature[0], None
             self._stale = False
@@ -199,6 +202,14 @@ class WindowedRegisterModel(RegisterTableModel):
         self._read_ids(signature, first)
         self.endResetModel()
 
+    def _bounds(self) -> windows.Bounds:
+        """The first and last date of each stored date column, which a search of a date's words ("mar
+        2026") needs (``windows._date_bounds``: a scan of the table), read once and kept while the
+        register's signature stays as this table last read it (every change, ours or others', moves it)."""
+        if self._bounds_signature != self._signature:
+            self._day_bounds, self._bounds_signature = {}, self._signature
+        return self._day_bounds
+
     # ------------------------------------------------------------------ the rest listed on a worker
     @property
     def listing(self) -> bool:
@@ -209,12 +220,12 @@ class WindowedRegisterModel(RegisterTableModel):
         """Every id of ``window`` on a worker thread with its own session (``fetch_ids``: the query the
         first rows came from, without its LIMIT), put in place by ``_install_listing``."""
         job = self._listing = _Listing(self._reload_token)
-        office, register, ctx = self.document.office, self.register, self.document.context
+        office, register, ctx, bounds = self.document.office, self.register, self.document.context, self._bounds()
 
         def work() -> None:
             try:
                 if not job.cancelled:
-                    job.ids = office.read(windows.fetch_ids, register, window, ctx)
+                    job.ids = office.read(windows.fetch_ids, register, window, ctx, bounds)
             except Exception as e:  # noqa: BLE001 — the server is away, the file closed: the first rows stay
                 log.info("The rest of %s's rows not listed: %s", register.name, e)
             finally:
