@@ -156,11 +156,11 @@ def test_first_ids_are_the_beginning_of_every_id(store):
                        windows.Window(search="closed 9", sort_field="name", descending=True),
                        windows.Window(column_filters={"status": frozenset({"Closed"})}, sort_field="name")):
             every = windows.fetch_ids(s, PROJECTS, window)
-            first, _ = windows.first_ids(s, PROJECTS, window, 40)
-            assert len(every) > 40 and first == every[:40], window
+            first, _, complete = windows.first_ids(s, PROJECTS, window, 40)
+            assert len(every) > 40 and first == every[:40] and not complete, window
         # several words never side by side: the rows holding each anywhere, as fetch_ids finds them
         window = windows.Window(search="closed project")
-        first, used = windows.first_ids(s, PROJECTS, window, 40)
+        first, used, _ = windows.first_ids(s, PROJECTS, window, 40)
         assert used.every_word and first == windows.fetch_ids(s, PROJECTS, window)[:40]
 
 
@@ -172,3 +172,37 @@ def test_a_search_of_a_dates_words_sees_a_date_entered_since(qtbot, view):
     assert view.model.setData(view.model.index(5, view.model.column_of("start_date")), date(2026, 3, 2))
     view.search.setText("mar 2026")
     assert names(view) == [name(5)]
+
+
+@pytest.mark.postgres
+def test_postgresql_first_rows_past_their_timeout_are_left_to_the_worker(qtbot, pg_store_url, monkeypatch):
+    """PostgreSQL walks the primary key for the first rows at most FIRST_TIMEOUT_MS; past it, no ids and
+    not all (the worker lists them), the session still usable and its statement timeout as it was."""
+    from sqlalchemy import text
+
+    store = Store.open(pg_store_url)
+    try:
+        with store.transaction() as s:
+            records.create_records(s, PROJECTS, [{"name": name(i), "status": ("Active", "Closed")[i % 2]}
+                                                 for i in range(N)])
+        monkeypatch.setattr(windows, "FIRST_TIMEOUT_MS", 1)
+        window = windows.Window(search="zz")  # no row: every row read
+        outcomes = set()
+        with store.session() as s:
+            for _ in range(20):
+                ids, _, complete = windows.first_ids(s, PROJECTS, window, 40)
+                outcomes.add((len(ids), complete))
+                assert s.execute(text("SHOW statement_timeout")).scalar_one() == "0", outcomes
+            assert windows.fetch_ids(s, PROJECTS, window) == windows.fetch_ids(s, PROJECTS, window)  # still usable
+        assert outcomes <= {(0, True), (0, False)}
+        if (0, False) not in outcomes:
+            pytest.skip("the query never took a millisecond: the timeout's path not taken")
+        document = Document(store)
+        view = RegisterView(document, PROJECTS)
+        qtbot.addWidget(view)
+        view.search.setText("project 29")  # past the timeout or not, the same rows in the end
+        qtbot.waitUntil(lambda: not view.model.listing, timeout=20_000)
+        assert names(view) == matching("project 29")
+        view.close()
+    finally:
+        store.close()

@@ -361,7 +361,7 @@ class RegisterView(QWidget):
         more = "+" if getattr(self.model, "listing", False) else ""  # the rest still being listed (windowed)
         self.count_label.setText(f"{shown:,}{more} of {total:,} {rows}" if self.proxy.is_filtered else f"{total:,} {rows}")
         self.clear_filters_button.setEnabled(self.proxy.is_filtered)
-        self.empty_state.update_for(shown, total)
+        self.empty_state.update_for(shown or int(bool(more)), total)  # none yet, still listing: not "no rows match"
 
     # ------------------------------------------------------------------ zoom and columns
     def apply_zoom(self, *_args) -> None:

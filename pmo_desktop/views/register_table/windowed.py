@@ -182,9 +182,9 @@ class WindowedRegisterModel(RegisterTableModel):
         self._drop_listing()
         office, window = self.document.office, self.window()
         if first and self._total >= LIST_FIRST_FROM and windows.can_list_first(self.register, window):
-            self.ids, window = office.read(windows.first_ids, self.register, window, FIRST_ROWS, self.document.context,
-                                           self._bounds())
-            if len(self.ids) >= FIRST_ROWS:  # fewer: they are all
+            self.ids, window, complete = office.read(windows.first_ids, self.register, window, FIRST_ROWS,
+                                                     self.document.context, self._bounds())
+            if not complete:  # fewer than FIRST_ROWS: they are all
                 self._list_rest(window)
         else:
             self.ids = office.read(windows.fetch_ids, self.register, window, self.document.context, self._bounds())
