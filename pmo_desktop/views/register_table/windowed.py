@@ -205,7 +205,10 @@ class WindowedRegisterModel(RegisterTableModel):
     def _bounds(self) -> windows.Bounds:
         """The first and last date of each stored date column, which a search of a date's words ("mar
         2026") needs (``windows._date_bounds``: a scan of the table), read once and kept while the
-        register's signature stays as this table last read it (every change, ours or others', moves it)."""
+        register's signature stays as this table last read it (every change, ours or others', moves it);
+        none kept while others' change is known and not yet read (``_stale``)."""
+        if self._stale:
+            return {}
         if self._bounds_signature != self._signature:
             self._day_bounds, self._bounds_signature = {}, self._signature
         return self._day_bounds
