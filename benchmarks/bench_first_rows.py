@@ -83,7 +83,7 @@ def compare(app, view, what: str, apply, clear, floor: tuple[float, float] | Non
     windowed.LIST_FIRST_FROM = 50_000
     b, a = best["before"], best["after"]
     base = f"  floor {floor[0] * 1000:5.0f} / {floor[1] * 1000:5.0f} ms" if floor else ""
-    mark = "met" if a[0] < 0.5 else "MISSED"
+    mark = "met" if (a[0] if floor else a[1]) < 0.5 else "MISSED"  # PostgreSQL: the wall time (the server's work)
     print(f"  {what:<40}{rows:>10,}  first rows {b[0] * 1000:5.0f} → {a[0] * 1000:4.0f} ms CPU "
           f"({b[1] * 1000:5.0f} → {a[1] * 1000:4.0f} wall; goal < 500 {mark}); all counted {b[2] * 1000:5.0f} → "
           f"{a[2] * 1000:5.0f} ms CPU ({b[3] * 1000:5.0f} → {a[3] * 1000:5.0f} wall){base}")
