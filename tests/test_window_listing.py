@@ -46,6 +46,8 @@ def view(qtbot, store):
     yield v
     if v.model._listing is not None:  # let a worker still listing end before the store closes
         v.model._listing.done.wait(30)
+    if v.model.bounds_ahead is not None:
+        v.model.bounds_ahead.join(30)
 
 
 def names(view, rows=None):
@@ -162,6 +164,11 @@ def test_first_ids_are_the_beginning_of_every_id(store):
         window = windows.Window(search="closed project")
         first, used, _ = windows.first_ids(s, PROJECTS, window, 40)
         assert used.every_word and first == windows.fetch_ids(s, PROJECTS, window)[:40]
+
+
+def test_the_dates_bounds_are_read_ahead_when_the_table_opens(view):
+    view.model.bounds_ahead.join(30)
+    assert view.model._bounds() == {("projects", "start_date"): (None, None), ("projects", "end_date"): (None, None)}
 
 
 def test_a_search_of_a_dates_words_sees_a_date_entered_since(qtbot, view):

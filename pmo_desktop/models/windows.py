@@ -235,6 +235,11 @@ def _date_bounds(session: Session, reg: Register, bounds: Bounds) -> Bounds:
     return bounds
 
 
+def read_date_bounds(session: Session, reg: Register, bounds: Bounds) -> None:
+    """``_date_bounds`` into ``bounds`` (a table reads them ahead, on a worker, when it opens)."""
+    _date_bounds(session, reg, bounds)
+
+
 def _shown_days(session: Session, column: Any, text: str, sqlite: bool,
                 first_last: tuple[Any, Any]) -> ColumnElement[bool]:
     """A stored date shows ``text`` ("mar 2026", "3 dec"): the runs of days between the column's first

@@ -124,6 +124,26 @@ class WindowedRegisterModel(RegisterTableModel):
         self._reloaded.connect(self._install_reloaded)
         self._listed.connect(self._install_listing)
         self.indexes_ahead = self._build_sort_indexes_ahead()
+        self.bounds_ahead = self._read_bounds_ahead()
+
+    def _read_bounds_ahead(self) -> threading.Thread | None:
+        """A large register's stored dates' first and last (``_bounds``), read on a worker once the table
+        is open (one scan of the table: 0.25–0.45 s of CPU for a million risks on SQLite, the most of a
+        first search of a letter in every row, "e"), so the first search finds them; filled into the dict
+        kept for the register's signature now (dropped if the register changes meanwhile)."""
+        if self.parent_id is not None or self._total < LIST_FIRST_FROM:
+            return None
+        office, register, bounds = self.document.office, self.register, self._bounds()
+
+        def work() -> None:
+            try:
+                office.read(windows.read_date_bounds, register, bounds)
+            except Exception as e:  # noqa: BLE001 — the server is away, the file closed: the first search reads them
+                log.info("Dates' bounds of %s not read ahead: %s", register.name, e)
+
+        thread = threading.Thread(target=work, name="pmo-date-bounds", daemon=True)
+        thread.start()
+        return thread
 
     def _build_sort_indexes_ahead(self) -> threading.Thread | None:
         """A large register's sort indexes that take seconds to build (``sort_index.ahead``: on SQLite the
