@@ -40,6 +40,8 @@ from sqlalchemy import (
     select,
     union_all,
 )
+from sqlalchemy import text as sql_text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
 from . import computed_sql, records, search_index, sort_index
@@ -114,8 +116,11 @@ def _can_hold(f: Field, text: str) -> bool:
 NUMBER_PART = re.compile(r"-?\d*\.?\d*")  # a piece of -1234.5: a minus only first, one point
 
 
-def _search_terms(session: Session, reg: Register, text: str, ctx: Context,
-                  resolve: bool = False) -> tuple[list[ColumnElement[bool]], list[ColumnElement[bool]]]:
+Bounds = dict[tuple[str, str], tuple[Any, Any]]  # (register, date column) → its first and last date
+
+
+def _search_terms(session: Session, reg: Register, text: str, ctx: Context, resolve: bool = False,
+                  bounds: Bounds | None = None) -> tuple[list[ColumnElement[bool]], list[ColumnElement[bool]]]:
     """Conditions "this cell contains ``text``", as (the register's own columns a search index holds,
     every other column). References and lists are searched in their target table once (``fk IN
     (SELECT id … LIKE)``, or with ``resolve`` the ids looked up first and no term when none matches),
@@ -125,6 +130,8 @@ def _search_terms(session: Session, reg: Register, text: str, ctx: Context,
     conn = session.connection()
     sqlite = conn.dialect.name == "sqlite"
     digits = NUMBER_LIKE.fullmatch(text) is not None
+    if day_text_can_hold(text):  # the stored dates' first and last, for _shown_days: one scan for them all
+        bounds = _date_bounds(session, reg, {} if bounds is None else bounds)
     own: list[ColumnElement[bool]] = []
     other: list[ColumnElement[bool]] = []
     for f in reg.fields:
@@ -156,7 +163,8 @@ def _search_terms(session: Session, reg: Register, text: str, ctx: Context,
             if f.kind.textual:
                 term = _contains(getattr(E, f.attr), text, sqlite)
             elif f.kind is Kind.DATE and day_text_can_hold(text):  # "mar 2026": as the cell shows it
-                other.append(_shown_days(session, getattr(E, f.attr), text, sqlite))
+                assert bounds is not None  # read above for such a text
+                other.append(_shown_days(session, getattr(E, f.attr), text, sqlite, bounds[reg.name, f.attr]))
                 continue
             elif not digits or not _can_hold(f, text):  # "03/2026" is in no date and no number as written
                 continue
@@ -208,17 +216,40 @@ def _days_showing(session: Session, reg: Register, f: Field, text: str, ctx: Con
     return key.in_([literal_column(str(day)) for day in days]) if days else false()
 
 
-def _shown_days(session: Session, column: Any, text: str, sqlite: bool) -> ColumnElement[bool]:
+def _date_bounds(session: Session, reg: Register, bounds: Bounds) -> Bounds:
+    """The first and last date of each of the register's stored date columns not in ``bounds`` yet, read
+    in one query (one scan of the table for them all, where a scan each was 150–230 ms of CPU a column
+    among a million risks on SQLite), added to ``bounds``. A table keeps them while the register does not
+    change (``WindowedRegisterModel``), so a search after the first reads none."""
+    E: Any = reg.entity
+    wanted = [f for f in reg.fields if f.kind is Kind.DATE and f.kind.stored and (reg.name, f.attr) not in bounds]
+    if wanted:
+        columns = [getattr(E, f.attr) for f in wanted]
+        row = session.connection().execute(
+            select(*[agg(c) for c in columns for agg in (func.min, func.max)]).select_from(E)).one()
+        for i, f in enumerate(wanted):
+            first, last = row[2 * i], row[2 * i + 1]
+            if isinstance(first, str):  # a date SQLite hands back as text (an aggregate of a column: no type)
+                first, last = date.fromisoformat(first[:10]), date.fromisoformat(last[:10])
+            bounds[reg.name, f.attr] = (first, last)
+    return bounds
+
+
+def read_date_bounds(session: Session, reg: Register, bounds: Bounds) -> None:
+    """``_date_bounds`` into ``bounds`` (a table reads them ahead, on a worker, when it opens)."""
+    _date_bounds(session, reg, bounds)
+
+
+def _shown_days(session: Session, column: Any, text: str, sqlite: bool,
+                first_last: tuple[Any, Any]) -> ColumnElement[bool]:
     """A stored date shows ``text`` ("mar 2026", "3 dec"): the runs of days between the column's first
     and last date whose shown form holds it, compared as dates (BETWEEN, an index's range when the
     column has one) — the shown text made for every row was 2.2–2.7 s of CPU a date column among a
     million rows on SQLite; the first and last date cost one look-up with an index, one scan without.
     Past ``DAYS_LISTED`` days between them, the shown text per row (``computed_sql.day_shown``)."""
-    first, last = session.connection().execute(select(func.min(column), func.max(column))).one()
+    first, last = first_last  # ``_date_bounds``
     if first is None:
         return false()
-    if isinstance(first, str):  # a date SQLite hands back as text (an aggregate of a column: no type)
-        first, last = date.fromisoformat(first[:10]), date.fromisoformat(last[:10])
     if (last - first).days > DAYS_LISTED:
         return _contains(computed_sql.day_shown(column), text, sqlite)
     runs = computed_sql.shown_day_ranges(text, first, last)
@@ -226,13 +257,14 @@ def _shown_days(session: Session, column: Any, text: str, sqlite: bool) -> Colum
 
 
 def _search_condition(session: Session, reg: Register, text: str, ctx: Context,
-                      joins: list[tuple[Any, Any]] | None = None) -> ColumnElement[bool]:
+                      joins: list[tuple[Any, Any]] | None = None, first: bool = False,
+                      bounds: Bounds | None = None) -> ColumnElement[bool]:
     """Any cell contains ``text``. With a search index (``search_index.prefilter``: a superset of the
     rows whose own columns contain it) those columns' LIKE is checked on its rows only; the other
     terms (a name, a list, a computed column) are exact already and join by OR, so the database reads
     the index alone when there are none, and the table once when there are."""
     indexed = search_index.usable(session, reg, text)
-    own, other = _search_terms(session, reg, text, ctx, resolve=indexed)
+    own, other = _search_terms(session, reg, text, ctx, resolve=indexed, bounds=bounds)
     if indexed and len(text) == 1:
         # One ASCII letter or digit: the summary's rows holding it are exactly those whose own columns
         # LIKE finds it in, so no LIKE at all: its row joined to each of the register's by id (a look-up
@@ -242,7 +274,7 @@ def _search_condition(session: Session, reg: Register, text: str, ctx: Context,
         if not own:
             return or_(*other) if other else false()
         summary = search_index.chars_table(reg).alias(f"search_chars_{len(joins or ())}")
-        if not other or joins is None:  # its rows alone, each looked up by id ("x" in no row: 0.09 s)
+        if (not other and not first) or joins is None:  # its rows alone, each looked up by id ("x": 0.09 s)
             held: ColumnElement[bool] = E1.id.in_(select(summary.c.id).where(search_index.holds_char(summary, text)))
             return or_(held, *other)
         joins.append((summary, summary.c.id == E1.id))
@@ -446,18 +478,77 @@ def _parse_ids(text_: str) -> array[int]:
     return ids
 
 
-def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | None = None) -> array[int]:
+def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | None = None,
+              bounds: Bounds | None = None) -> array[int]:
     """The ids of the records ``window`` shows, in its order: one query (or, for a computed field
     without SQL, that query then a pass in Python). A search of several words finds them side by side
     ("project 3"); when no row holds them so, the rows holding each of them anywhere, in any order
-    ("supplier late" → "POS supplier delivers late")."""
-    ids = _fetch_ids(session, reg, window, ctx)
+    ("supplier late" → "POS supplier delivers late"). ``bounds``: the stored dates' first and last
+    known (``_date_bounds``; those read here are added)."""
+    ids = _fetch_ids(session, reg, window, ctx, bounds=bounds)
     if not len(ids) and not window.every_word and len(window.search.split()) > 1:
-        ids = _fetch_ids(session, reg, replace(window, every_word=True), ctx)
+        ids = _fetch_ids(session, reg, replace(window, every_word=True), ctx, bounds=bounds)
     return ids
 
 
-def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | None = None) -> array[int]:
+def can_list_first(reg: Register, window: Window) -> bool:
+    """Whether ``first_ids`` can read the first rows of this window by themselves: a search or a column
+    filter, all in SQL (no pass in Python, no heat-map cell's ids kept in Python)."""
+    if not (window.search or window.column_filters) or window.record_ids is not None:
+        return False
+    if window.sort_field is not None and not has_sql(reg, reg.field(window.sort_field)):
+        return False
+    return all(has_sql(reg, reg.field(name)) for name in window.column_filters)
+
+
+FIRST_TIMEOUT_MS = 300  # PostgreSQL: how long ``first_ids`` walks the primary key before leaving it to a worker
+
+
+def first_ids(session: Session, reg: Register, window: Window, limit: int, ctx: Context | None = None,
+              bounds: Bounds | None = None) -> tuple[array[int], Window, bool]:
+    """The first ``limit`` ids ``window`` shows, in its order (``can_list_first``); the window whose ids
+    they are (a search of several words none of which stand side by side: ``every_word``, as
+    ``fetch_ids``); and whether they are all (fewer than ``limit``). The same query as ``fetch_ids`` with a
+    LIMIT: when most rows match, the database stops after a screenful — a table shows its first rows at
+    once and lists the others (``fetch_ids``) on a worker. A one-character search joins its summary row
+    by row here (walked in the window's order, stopped at the limit) rather than listing every row that
+    holds the character first.
+
+    PostgreSQL: a search walks the primary key here (``fetch_ids`` scans in parallel and sorts), at most
+    ``FIRST_TIMEOUT_MS``: among 1,000,000 risks "7" (743,632 rows) 31 ms against 3.4 s, but a text few
+    or no rows hold ("ab") would walk the whole table on one process, 9.3 s against 3.8 s — past the
+    timeout no ids (not all): the worker lists them."""
+    ctx = ctx or records.load_context(session)
+    bounds = {} if bounds is None else bounds
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        return _first_ids(session, reg, window, limit, ctx, bounds)
+    if window.search and any(day_text_can_hold(term) for term in [window.search, *window.search.split()]):
+        _date_bounds(session, reg, bounds)  # a scan of its own, before the timeout
+    before = conn.execute(sql_text("SELECT current_setting('statement_timeout')")).scalar_one()
+    found = array("q"), window, False
+    try:
+        with session.begin_nested():
+            conn.execute(sql_text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": str(FIRST_TIMEOUT_MS)})
+            found = _first_ids(session, reg, window, limit, ctx, bounds)
+    except DBAPIError as e:
+        if getattr(e.orig, "sqlstate", None) != "57014":  # query_canceled: the timeout
+            raise
+    conn.execute(sql_text("SELECT set_config('statement_timeout', :was, true)"), {"was": before})
+    return found
+
+
+def _first_ids(session: Session, reg: Register, window: Window, limit: int, ctx: Context,
+               bounds: Bounds) -> tuple[array[int], Window, bool]:
+    ids = _fetch_ids(session, reg, window, ctx, limit, bounds)
+    if not len(ids) and not window.every_word and len(window.search.split()) > 1:
+        window = replace(window, every_word=True)
+        ids = _fetch_ids(session, reg, window, ctx, limit, bounds)
+    return ids, window, len(ids) < limit
+
+
+def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | None = None,
+               limit: int | None = None, bounds: Bounds | None = None) -> array[int]:
     ctx = ctx or records.load_context(session)
     E: Any = reg.entity
     query: Any = select(E.id)
@@ -473,14 +564,14 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
         else:
             python_filters.append((f, allowed))
     for term in window.search.split() if window.every_word else [window.search] if window.search else []:
-        conditions.append(_search_condition(session, reg, term, ctx, joins))
+        conditions.append(_search_condition(session, reg, term, ctx, joins, first=limit is not None, bounds=bounds))
     for joined, on in joins:  # a one-character search's summary, row by row (``_search_condition``)
         query = query.outerjoin(joined, on)
     if conditions:
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None
     walked = None
-    if sort is not None and not conditions and sort_index.has_index(session, reg, sort):
+    if sort is not None and not conditions and limit is None and sort_index.has_index(session, reg, sort):
         walked = sort_index.ordered_ids(session, reg, sort, window.descending, ctx)  # a walk of its index
     if walked is not None:
         ids = walked
@@ -493,10 +584,10 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
             # rows pass the ILIKEs, the planner walked it, testing each row in turn on one process; by
             # ``id + 0`` it scans the table with its parallel workers and sorts the rows that pass.
             # 300,000 risks, a loaded machine: "ab" (no row; every row read) 2.3–2.5 → 1.36–1.4 s.
-            query = query.order_by(E.id + 0)
+            query = query.order_by(E.id if limit is not None else E.id + 0)  # first_ids: a walk, stopped
         else:
             query = query.order_by(E.id)
-        ids = _ids(session, query)
+        ids = _ids(session, query if limit is None else query.limit(limit))
     if window.record_ids is not None:  # a heat map cell: a few ids, kept in Python (no IN of thousands)
         keep = window.record_ids
         ids = array("q", [i for i in ids if i in keep])

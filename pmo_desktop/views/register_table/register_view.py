@@ -310,6 +310,8 @@ class RegisterView(QWidget):
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset, self.proxy.layoutChanged,
                        self.proxy.dataChanged):
             signal.connect(self._update_count)
+        if (counted := getattr(self.model, "counted", None)) is not None:  # a windowed model's listing done
+            counted.connect(self._update_count)
         self._update_count()
 
     def add_to_bar(self, widget: QWidget) -> None:
@@ -397,14 +399,15 @@ class RegisterView(QWidget):
     def _update_count(self, *args) -> None:
         shown, total = self.proxy.rowCount(), self.model.total_rows()
         rows = "row" if total == 1 else "rows"
-        self.count_label.setText(f"{shown:,} of {total:,} {rows}" if self.proxy.is_filtered else f"{total:,} {rows}")
+        more = "+" if getattr(self.model, "listing", False) else ""  # the rest still being listed (windowed)
+        self.count_label.setText(f"{shown:,}{more} of {total:,} {rows}" if self.proxy.is_filtered else f"{total:,} {rows}")
         self.clear_filters_button.setEnabled(self.proxy.is_filtered)
         unmatched = len(self.proxy.unmatched_kept())
         if unmatched:
             self.reapply_button.setText(f"✎ {unmatched} edited row{'s' if unmatched != 1 else ''} no longer "
                                         f"match{'es' if unmatched == 1 else ''} the filters — Reapply")
         self.reapply_button.setVisible(bool(unmatched))
-        self.empty_state.update_for(shown, total)
+        self.empty_state.update_for(shown or int(bool(more)), total)  # none yet, still listing: not "no rows match"
 
     # ------------------------------------------------------------------ zoom and columns
     def apply_zoom(self, *_args) -> None:

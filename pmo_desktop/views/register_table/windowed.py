@@ -25,7 +25,14 @@ Differences from the in-memory table, all deliberate:
 - search matches numbers and dates as the database writes them (1234.5, 2026-03-31) and folds the
   case of ASCII letters only on SQLite;
 - the outside-changes check compares the register's aggregate signature; when it moved the id list
-  is read again and the records changed on the pages in memory (those the user sees) flash.
+  is read again and the records changed on the pages in memory (those the user sees) flash;
+- a search or a column filter of a register of ``LIST_FIRST_FROM`` records or more shows its first
+  ``FIRST_ROWS`` rows at once (``windows.first_ids``: the same query with a LIMIT) and lists the rest
+  on a worker (``_list_rest``); meanwhile the table has those rows only and the count reads "200+ of
+  …", then the rows found after them are inserted below (``rowsInserted``: the view stays where it
+  is) and the count is exact. A newer search, filter or sort makes the listing moot (its answer is
+  dropped); what needs every id — finding a record's row, our own edit, the outside-changes check —
+  waits for it first (``_finish_listing``).
 """
 
 from __future__ import annotations
@@ -53,6 +60,8 @@ WINDOWED_FROM = 50_000  # records; below this a table holds its rows in memory (
 PAGE = 200
 CACHE_PAGES = 24
 SEARCH_PAUSE_MS = 300  # the search runs when typing pauses this long
+LIST_FIRST_FROM = 50_000  # records; from here a search or filter shows its first rows, then lists the rest
+FIRST_ROWS = 200  # the rows read first (a screen or more) before the rest are listed on a worker
 
 
 def make_models(document: Document, register: Register, parent_id: int | None, parent=None):
@@ -70,11 +79,23 @@ def make_models(document: Document, register: Register, parent_id: int | None, p
     return model, proxy
 
 
+class _Listing:
+    """The rest of a window's ids, listed on a worker (``WindowedRegisterModel._list_rest``)."""
+
+    def __init__(self, token: int) -> None:
+        self.token = token  # the model's ``_reload_token`` when it started: moot once that moved
+        self.done = threading.Event()
+        self.ids: array[int] | None = None  # every id of the window, in its order (None: it failed)
+        self.cancelled = False  # a newer read replaced it before it started: not run at all
+
+
 class WindowedRegisterModel(RegisterTableModel):
     """The records a window shows, by id; rows read in pages on demand. Same interface as
     ``RegisterTableModel`` (``rows`` is not kept: use ``record``, ``record_id``, ``row_of``)."""
 
     _reloaded = Signal(object)  # (token, (ids, signature) or None) from ``_reload_in_background``'s worker
+    _listed = Signal(object)  # a ``_Listing`` done, from its worker
+    counted = Signal()  # a listing's ids are in place (or given up): the row count is exact again
 
     def __init__(self, document: Document, register: Register, parent_id: int | None = None, parent=None,
                  signature: tuple[int, int, int] | None = None):
@@ -92,13 +113,37 @@ class WindowedRegisterModel(RegisterTableModel):
         self._search_index_checked = False
         self._sort_index_checked: set[str] = set()  # columns whose sort index was looked for (``sort``)
         self._reload_token = 0
+        self._listing: _Listing | None = None  # the rest of the ids, being listed on a worker (``_list_rest``)
+        self._day_bounds: windows.Bounds = {}  # the stored dates' first and last, for searches (``_bounds``)
+        self._bounds_signature: tuple[int, int, int] | None = None
         # Columns whose filter every record passed when it was set (``windows.passes_all``), while the
         # register has not changed since: setting or removing such a filter leaves the ids as they are.
         self._passing_filters: set[int] = set()
         self._applied: set[int] = set()  # records ``apply_outside`` just put in place, announced next
         super().__init__(document, register, parent_id, parent)
         self._reloaded.connect(self._install_reloaded)
+        self._listed.connect(self._install_listing)
         self.indexes_ahead = self._build_sort_indexes_ahead()
+        self.bounds_ahead = self._read_bounds_ahead()
+
+    def _read_bounds_ahead(self) -> threading.Thread | None:
+        """A large register's stored dates' first and last (``_bounds``), read on a worker once the table
+        is open (one scan of the table: 0.25–0.45 s of CPU for a million risks on SQLite, the most of a
+        first search of a letter in every row, "e"), so the first search finds them; filled into the dict
+        kept for the register's signature now (dropped if the register changes meanwhile)."""
+        if self.parent_id is not None or self._total < LIST_FIRST_FROM:
+            return None
+        office, register, bounds = self.document.office, self.register, self._bounds()
+
+        def work() -> None:
+            try:
+                office.read(windows.read_date_bounds, register, bounds)
+            except Exception as e:  # noqa: BLE001 — the server is away, the file closed: the first search reads them
+                log.info("Dates' bounds of %s not read ahead: %s", register.name, e)
+
+        thread = threading.Thread(target=work, name="pmo-date-bounds", daemon=True)
+        thread.start()
+        return thread
 
     def _build_sort_indexes_ahead(self) -> threading.Thread | None:
         """A large register's sort indexes that take seconds to build (``sort_index.ahead``: on SQLite the
@@ -149,12 +194,20 @@ class WindowedRegisterModel(RegisterTableModel):
     def is_filtered(self) -> bool:
         return bool(self.search or self.column_filters or self.record_ids is not None)
 
-    def _read_ids(self, signature: bool = True) -> None:
+    def _read_ids(self, signature: bool = True, first: bool = False) -> None:
         """The window's ids; and the register's signature (a second query over every row) unless only
-        the sort or the filters changed and nobody else's change is pending."""
+        the sort or the filters changed and nobody else's change is pending. ``first`` (a new search or
+        filter): in a large register, its first ``FIRST_ROWS`` ids now and the rest on a worker."""
         self._reload_token += 1  # a background read started before is moot now
-        office = self.document.office
-        self.ids = office.read(windows.fetch_ids, self.register, self.window(), self.document.context)
+        self._drop_listing()
+        office, window = self.document.office, self.window()
+        if first and self._total >= LIST_FIRST_FROM and windows.can_list_first(self.register, window):
+            self.ids, window, complete = office.read(windows.first_ids, self.register, window, FIRST_ROWS,
+                                                     self.document.context, self._bounds())
+            if not complete:  # fewer than FIRST_ROWS: they are all
+                self._list_rest(window)
+        else:
+            self.ids = office.read(windows.fetch_ids, self.register, window, self.document.context, self._bounds())
         if self._known_signature is not None:
             self._signature, self._total, self._known_signature = self._known_signature, self._known_signature[0], None
             self._stale = False
@@ -164,10 +217,94 @@ class WindowedRegisterModel(RegisterTableModel):
             self._stale = False
         self._drop_pages()
 
-    def reload(self, signature: bool = True) -> None:
+    def reload(self, signature: bool = True, first: bool = False) -> None:
         self.beginResetModel()
-        self._read_ids(signature)
+        self._read_ids(signature, first)
         self.endResetModel()
+
+    def _bounds(self) -> windows.Bounds:
+        """The first and last date of each stored date column, which a search of a date's words ("mar
+        2026") needs (``windows._date_bounds``: a scan of the table), read once and kept while the
+        register's signature stays as this table last read it (every change, ours or others', moves it);
+        none kept while others' change is known and not yet read (``_stale``)."""
+        if self._stale:
+            return {}
+        if self._bounds_signature != self._signature:
+            self._day_bounds, self._bounds_signature = {}, self._signature
+        return self._day_bounds
+
+    # ------------------------------------------------------------------ the rest listed on a worker
+    @property
+    def listing(self) -> bool:
+        """The ids shown are the window's first ones; the rest are being listed (the count is a floor)."""
+        return self._listing is not None and self._listing.token == self._reload_token
+
+    def _list_rest(self, window: Window) -> None:
+        """Every id of ``window`` on a worker thread with its own session (``fetch_ids``: the query the
+        first rows came from, without its LIMIT), put in place by ``_install_listing``."""
+        job = self._listing = _Listing(self._reload_token)
+        office, register, ctx, bounds = self.document.office, self.register, self.document.context, self._bounds()
+
+        def work() -> None:
+            try:
+                if not job.cancelled:
+                    job.ids = office.read(windows.fetch_ids, register, window, ctx, bounds)
+            except Exception as e:  # noqa: BLE001 — the server is away, the file closed: the first rows stay
+                log.info("The rest of %s's rows not listed: %s", register.name, e)
+            finally:
+                job.done.set()
+            try:
+                self._listed.emit(job)  # queued to the GUI thread, where the model lives
+            except RuntimeError:
+                pass  # the model was deleted meanwhile
+
+        threading.Thread(target=work, name="pmo-window-list", daemon=True).start()
+
+    def _drop_listing(self) -> None:
+        if self._listing is not None:
+            self._listing.cancelled = True
+            self._listing = None
+
+    def _finish_listing(self) -> None:
+        """Something needs every id now (a record's row, an edit): wait for the listing, put it in place."""
+        job = self._listing
+        if job is None:
+            return
+        if job.token != self._reload_token:
+            self._drop_listing()
+            return
+        if not job.done.is_set():
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                job.done.wait()
+            finally:
+                QApplication.restoreOverrideCursor()
+        self._install_listing(job)
+
+    def _install_listing(self, job: _Listing) -> None:
+        """GUI thread: the listed ids in place of the first ones — the rows after them inserted below (the
+        view keeps its place and selection), or, when the register changed between the two reads so that
+        they do not begin alike, all of them relaid out."""
+        if job is not self._listing:
+            return  # moot, or put in place already (``_finish_listing``)
+        self._listing = None
+        full = job.ids
+        if job.token == self._reload_token and full is not None:
+            n = len(self.ids)
+            for number in [k for k in self._pages if (k + 1) * PAGE > n]:
+                del self._pages[number]  # a page cut short by the first rows' end
+            if len(full) >= n and full[:n] == self.ids:
+                if len(full) > n:
+                    self.beginInsertRows(QModelIndex(), n, len(full) - 1)
+                    self.ids = full
+                    self.endInsertRows()
+            else:
+                def install() -> None:
+                    self.ids = full
+                    self._drop_pages()
+
+                self._relayout(install)
+        self.counted.emit()
 
     def _refetch_all(self) -> None:
         self._read_ids()
@@ -213,10 +350,12 @@ class WindowedRegisterModel(RegisterTableModel):
         return self.ids[row]
 
     def row_of(self, record_id: int) -> int | None:
+        self._finish_listing()
         return _positions_in(self.ids, (record_id,)).get(record_id)
 
     def _positions(self, wanted) -> dict[int, int]:
         """Rows of several records: one pass over the ids when there are many."""
+        self._finish_listing()
         return _positions_in(self.ids, wanted)
 
     def search_text(self, row: int) -> str:
@@ -281,6 +420,7 @@ class WindowedRegisterModel(RegisterTableModel):
     def refresh_records(self, ids) -> None:
         """Our own edits: reread those records' pages; new records at the end, deleted ones out."""
         ids = list(ids)
+        self._finish_listing()  # every id: a record past the first rows is not a new one
         self._passing_filters.clear()  # an edit may make a record fail one of them
         self._reload_token += 1  # a background read may have started before this edit: read again later
         positions = self._positions(ids)
@@ -316,6 +456,7 @@ class WindowedRegisterModel(RegisterTableModel):
         before, register, parent_id = self._signature, self.register, self.parent_id
         window, ctx = self.window(), self.document.context
         old_ids, token, page_size, width = self.ids, self._reload_token, PAGE, len(self.fields)
+        listing = self._listing if self.listing else None  # compared with every id, once listed
         cached = {number: [row[0] for row in page] for number, page in self._pages.items()}
         numbers = self._page_numbers()
         shown = {row[0]: row[1] for page in self._pages.values() for row in page}
@@ -323,9 +464,13 @@ class WindowedRegisterModel(RegisterTableModel):
         fetch = rows_reader(register, ctx, parent_id)
 
         def probe(session):
+            nonlocal old_ids
             now = changes.signature(session, register, parent_id)
             if now == before:
                 return None
+            if listing is not None:  # ``apply_outside`` puts the listing in place before this answer
+                listing.done.wait()
+                old_ids = listing.ids if listing.ids is not None else old_ids
             ids = windows.fetch_ids(session, register, window, ctx)
             versions = changes.versions_of(session, register, list(shown)) if shown else {}
             changed = {rid for rid, version in shown.items() if versions.get(rid) != version}
@@ -352,6 +497,8 @@ class WindowedRegisterModel(RegisterTableModel):
         started makes the answer moot: the id list is then read again on a worker, as before."""
         if answer is None:
             return set()
+        if self._listing is not None and self._listing.done.is_set():
+            self._finish_listing()  # the probe compared with its ids: in place before its answer
         self._passing_filters.clear()
         if answer.token != self._reload_token:
             self._stale = True
@@ -496,7 +643,7 @@ class WindowedRegisterModel(RegisterTableModel):
             self.record_ids = None if record_ids is None else set(record_ids)  # type: ignore[arg-type]
             self.record_filter_label = label if record_ids is not None else ""
         if not same_ids:
-            self.reload(signature=False)
+            self.reload(signature=False, first=True)
 
     def _filter_keeps_ids(self, column: int, allowed: set[str] | None) -> bool:
         """Whether setting this column's filter to ``allowed`` (None: off) shows the same ids in the same
@@ -543,7 +690,7 @@ class WindowedRegisterModel(RegisterTableModel):
         self.search, self.record_filter_label = "", ""
         self.column_filters.clear()
         self.record_ids = None
-        self.reload(signature=False)
+        self.reload(signature=False, first=True)
 
     def distinct_values(self, column: int, limit: int) -> list[str]:
         f = self.fields[column]

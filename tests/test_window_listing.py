@@ -1,0 +1,215 @@
+"""A search or filter of a large register shows its first rows at once and lists the rest on a worker.
+
+Thresholds lowered so that 3,000 projects in a real office make a windowed table whose searches and
+filters read their first ``FIRST_ROWS`` ids, then every id on a worker thread (``_list_rest``)."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from pmo_desktop.models import records, windows
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
+from pmo_desktop.views.document import Document
+from pmo_desktop.views.register_table import RegisterView, windowed
+
+PROJECTS = REGISTERS["projects"]
+N = 3000
+FIRST = 50
+
+
+@pytest.fixture(autouse=True)
+def _listed_from_one_record(monkeypatch):
+    monkeypatch.setattr(windowed, "WINDOWED_FROM", 1)
+    monkeypatch.setattr(windowed, "LIST_FIRST_FROM", 1)
+    monkeypatch.setattr(windowed, "FIRST_ROWS", FIRST)
+    monkeypatch.setattr(windowed, "PAGE", 20)  # the first rows end inside a page (50 = 2½ pages)
+    monkeypatch.setattr(windowed, "SEARCH_PAUSE_MS", 0)
+
+
+def name(i: int) -> str:
+    return f"Project {i}"
+
+
+@pytest.fixture
+def view(qtbot, store):
+    with store.transaction() as s:
+        records.create_records(s, PROJECTS, [{"name": name(i), "status": ("Active", "Closed")[i % 2]}
+                                             for i in range(N)])
+    document = Document(store)
+    v = RegisterView(document, PROJECTS)
+    qtbot.addWidget(v)
+    v.resize(1200, 500)
+    v.show()
+    qtbot.waitExposed(v)
+    yield v
+    if v.model._listing is not None:  # let a worker still listing end before the store closes
+        v.model._listing.done.wait(30)
+    if v.model.bounds_ahead is not None:
+        v.model.bounds_ahead.join(30)
+
+
+def names(view, rows=None):
+    col = view.model.column_of("name")
+    return [view.proxy.index(r, col).data() for r in range(view.proxy.rowCount() if rows is None else rows)]
+
+
+def matching(text: str) -> list[str]:
+    return [name(i) for i in range(N) if text in name(i).lower()]
+
+
+def test_a_search_shows_its_first_rows_then_counts_every_match(qtbot, view):
+    expected = matching("project 1")  # 1,111 projects, in id order
+    view.search.setText("project 1")
+    assert view.model.listing and view.proxy.rowCount() == FIRST  # before any event: the first rows only
+    assert names(view) == expected[:FIRST]
+    assert view.count_label.text() == f"{FIRST}+ of 3,000 rows"
+    inserted = []
+    view.proxy.rowsInserted.connect(lambda parent, first, last: inserted.append((first, last)))
+    with qtbot.waitSignal(view.model.counted, timeout=20_000):
+        pass
+    assert not view.model.listing
+    assert inserted == [(FIRST, len(expected) - 1)]  # rows added below the first ones: no reset
+    assert names(view) == expected
+    assert view.count_label.text() == f"{len(expected):,} of 3,000 rows"
+
+
+def test_a_search_with_fewer_matches_than_the_first_rows_lists_nothing_more(view):
+    view.search.setText("project 29")  # 29, 290–299, 2900–2999: 111, more than FIRST
+    view.search.setText("project 299")  # 299, 2990–2999: 11
+    assert not view.model.listing
+    assert names(view) == matching("project 299")
+    assert view.count_label.text() == "11 of 3,000 rows"
+
+
+def test_a_sorted_column_filter_lists_in_its_order(qtbot, view):
+    view.table.sortByColumn(view.model.column_of("name"), Qt.SortOrder.DescendingOrder)
+    view.set_column_filter("status", {"Closed"})
+    expected = sorted((name(i) for i in range(1, N, 2)), key=str.lower, reverse=True)
+    assert view.model.listing and names(view) == expected[:FIRST]
+    qtbot.waitUntil(lambda: not view.model.listing, timeout=20_000)
+    assert names(view) == expected
+
+
+def test_a_newer_search_wins_over_an_older_listing(qtbot, view):
+    """The older search's listing ends (its answer queued) before the newer search is typed: when it
+    comes, the table keeps the newer search's rows; only the newer listing is put in place."""
+    view.search.setText("project 1")
+    older = view.model._listing
+    assert older is not None and older.done.wait(20) and older.ids is not None  # its answer queued, not taken
+    view.search.setText("project 2")
+    seen = []
+    view.model.counted.connect(lambda: seen.append(names(view)))
+    qtbot.waitUntil(lambda: not view.model.listing, timeout=20_000)
+    qtbot.wait(50)
+    assert seen == [matching("project 2")]
+    assert names(view) == matching("project 2")
+    assert view.count_label.text() == f"{len(matching('project 2')):,} of 3,000 rows"
+
+
+def test_a_record_past_the_first_rows_is_found_while_listing(qtbot, view):
+    view.search.setText("project")  # every project
+    assert view.model.listing and view.proxy.rowCount() == FIRST
+    target = view.model.document.office.read(records.find_id_by_code, PROJECTS, "P-2501")
+    assert view.select_record(target)  # waits for the listing, then goes to its row
+    assert not view.model.listing and view.proxy.rowCount() == N
+    assert view.current_record_id() == target and view.proxy.is_filtered
+    view.table.scrollToBottom()
+    assert names(view)[-1] == name(N - 1)
+
+
+def test_an_edit_while_listing_neither_loses_nor_repeats_rows(qtbot, view):
+    view.search.setText("project 1")
+    expected = matching("project 1")
+    assert view.model.listing
+    col = view.model.column_of("name")
+    assert view.model.setData(view.model.index(3, col), "Project 10 renamed")
+    assert not view.model.listing  # the edit waited for the listing
+    ids = view.model.ids
+    assert len(ids) == len(set(ids)) == len(expected)
+    assert names(view) == [*expected[:3], "Project 10 renamed", *expected[4:]]
+    qtbot.wait(50)  # the listing's own signal, queued before: nothing more happens
+    assert view.proxy.rowCount() == len(expected)
+    assert view.count_label.text() == f"{len(expected):,} of 3,000 rows"
+
+
+def test_the_outside_check_during_a_listing_compares_with_every_id(qtbot, view):
+    document = view.model.document
+    view.search.setText("project 1")
+    assert view.model.listing
+    theirs = Store.open(document.office.store.target)
+    with theirs.transaction() as s:
+        records.create_record(s, PROJECTS, {"name": "Project 1 elsewhere"})
+    theirs.close()
+    assert document.poll_outside_changes()
+    expected = [*matching("project 1"), "Project 1 elsewhere"]
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == len(expected), timeout=20_000)
+    assert not view.model.listing
+    assert names(view) == expected
+
+
+def test_first_ids_are_the_beginning_of_every_id(store):
+    with store.transaction() as s:
+        records.create_records(s, PROJECTS, [{"name": name(i), "status": ("Active", "Closed")[i % 2]}
+                                             for i in range(300)])
+    with store.session() as s:
+        for window in (windows.Window(search="project 1"), windows.Window(search="1"),
+                       windows.Window(search="closed 9", sort_field="name", descending=True),
+                       windows.Window(column_filters={"status": frozenset({"Closed"})}, sort_field="name")):
+            every = windows.fetch_ids(s, PROJECTS, window)
+            first, _, complete = windows.first_ids(s, PROJECTS, window, 40)
+            assert len(every) > 40 and first == every[:40] and not complete, window
+        # several words never side by side: the rows holding each anywhere, as fetch_ids finds them
+        window = windows.Window(search="closed project")
+        first, used, _ = windows.first_ids(s, PROJECTS, window, 40)
+        assert used.every_word and first == windows.fetch_ids(s, PROJECTS, window)[:40]
+
+
+def test_the_dates_bounds_are_read_ahead_when_the_table_opens(view):
+    view.model.bounds_ahead.join(30)
+    assert view.model._bounds() == {("projects", "start_date"): (None, None), ("projects", "end_date"): (None, None)}
+
+
+def test_a_search_of_a_dates_words_sees_a_date_entered_since(qtbot, view):
+    """The dates' first and last, kept between searches, are read again once the register changed."""
+    view.search.setText("mar 2026")
+    assert view.proxy.rowCount() == 0  # no project has a date yet
+    view.search.clear()
+    assert view.model.setData(view.model.index(5, view.model.column_of("start_date")), date(2026, 3, 2))
+    view.search.setText("mar 2026")
+    assert names(view) == [name(5)]
+
+
+@pytest.mark.postgres
+def test_postgresql_first_rows_past_their_timeout_are_left_to_the_worker(qtbot, pg_store_url, monkeypatch):
+    """PostgreSQL walks the primary key for the first rows at most FIRST_TIMEOUT_MS; past it, no ids and
+    not all (the worker lists them), the session still usable and its statement timeout as it was."""
+    from sqlalchemy import text
+
+    store = Store.open(pg_store_url)
+    try:
+        with store.transaction() as s:
+            records.create_records(s, PROJECTS, [{"name": name(i), "status": ("Active", "Closed")[i % 2]}
+                                                 for i in range(N)])
+        monkeypatch.setattr(windows, "FIRST_TIMEOUT_MS", 1)
+        window = windows.Window(search="zz")  # no row: every row read
+        outcomes = set()
+        with store.session() as s:
+            for _ in range(20):
+                ids, _, complete = windows.first_ids(s, PROJECTS, window, 40)
+                outcomes.add((len(ids), complete))
+                assert s.execute(text("SHOW statement_timeout")).scalar_one() == "0", outcomes
+            assert windows.fetch_ids(s, PROJECTS, window) == windows.fetch_ids(s, PROJECTS, window)  # still usable
+        assert outcomes <= {(0, True), (0, False)}
+        if (0, False) not in outcomes:
+            pytest.skip("the query never took a millisecond: the timeout's path not taken")
+        document = Document(store)
+        view = RegisterView(document, PROJECTS)
+        qtbot.addWidget(view)
+        view.search.setText("project 29")  # past the timeout or not, the same rows in the end
+        qtbot.waitUntil(lambda: not view.model.listing, timeout=20_000)
+        assert names(view) == matching("project 29")
+        view.close()
+    finally:
+        store.close()
