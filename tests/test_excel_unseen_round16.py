@@ -123,6 +123,19 @@ def test_a_stakeholder_map_name_or_group_sentiment_and_impact_to_project(sqlite_
         got["Department of Tourism"]["power"]
 
 
+def test_an_x_or_y_header_of_two_kinds_of_record_is_the_kind(sqlite_store, tmp_path):
+    """"Name or Group" is read part by part, but "Opportunity or Threat" names the two kinds of risk: the
+    kind of each row, not its event or title."""
+    path = write_xlsx(tmp_path / "Risk Log.xlsx", {"Risks": [
+        ["ID", "Risk", "Opportunity or Threat", "Probability", "Impact"],
+        ["R1", "Grant funding arrives early", "Opportunity", "Low", "High"],
+        ["R2", "Supplier goes bankrupt", "Threat", "Medium", "High"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert (got["R1"]["kind"], got["R2"]["kind"]) == ("Opportunity", "Threat")
+    assert got["R1"]["title"] == "Grant funding arrives early"
+
+
 def test_abbreviated_probability_and_revised_scores(sqlite_store, tmp_path):
     """"Probab. 1--5" is the probability; "Prob. Rev" and "Imp. Rev" (revised) the residual ones."""
     path = write_xlsx(tmp_path / "Riesgos.xlsx", {"RiesgosProyecto": [

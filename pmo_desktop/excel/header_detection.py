@@ -114,6 +114,8 @@ def kind_for(register: str) -> SheetKind:
 _QUALIFIERS = ("primary", "main", "principal", "secondary", "overall", "general")
 # Words that hedge what a column holds without changing it: "Known or suspected Threats", "Potential
 # Vulnerability" are the threats and the vulnerability.
+_KIND_WORDS = frozenset({"risk", "issue", "threat", "opportunity", "assumption", "dependency", "decision", "action",
+                         "risks", "issues", "threats", "opportunities"})
 _HEDGES = ("known or suspected", "known or potential", "potential", "possible", "suspected")
 # A scale's name glued to what it measures ("PowerScore", "ImpactLevel"): the scale, if the field is one.
 _SCALE_SUFFIXES = ("score", "level", "rating", "rate", "value", "grade", "index")
@@ -141,8 +143,9 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     variants += re.findall(r"\(([^)]*)\)", raw)       # "Тип коммуникации (WHAT)": the word in brackets
     if "/" in bare:                                     # "Influence/Attitude": each part
         variants += bare.split("/")
-    if " or " in bare and not bare.lower().lstrip().startswith("known or"):  # "Name or Group": each part
-        variants += bare.split(" or ")
+    if " or " in bare and not bare.lower().lstrip().startswith("known or") and \
+            not _KIND_WORDS & set(re.findall(r"\w+", bare.lower())):  # "Name or Group": each part
+        variants += bare.split(" or ")                  # ("Risk or Issue", "Opportunity or Threat": a kind)
     if re.search(r"\s[-–—]\s", bare):                   # "Riesgo - Concepto": each part of a spaced dash
         variants += re.split(r"\s[-–—]\s", bare)
     lettered = re.match(r"\s*[^\W\d_]{1,3}\s*=\s*(\S.*)", bare)
