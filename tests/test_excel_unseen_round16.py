@@ -207,3 +207,18 @@ def test_the_register_noun_inside_a_date_header(sqlite_store, tmp_path):
     import_all(sqlite_store, path)
     got = by_code(sqlite_store, "risks")
     assert str(got["R2"]["raised_on"]) == "2024-03-15"
+
+
+def test_an_issue_tracker_with_a_raise_date_and_notes(sqlite_store, tmp_path):
+    """"Page | Issue | Raise Date | Fixed Date | Notes" on "Sheet1" of "Issue Tracker.xlsx": the issue log,
+    raised on its "Raise Date", its notes the issue's description."""
+    path = write_xlsx(tmp_path / "Issue Tracker.xlsx", {"Sheet1": [
+        ["Page", "Issue", "Raise Date", "Fixed Date", "Notes"],
+        ["Summary", "The same test ordered twice shows once", "2020-10-06", "2020-10-08", "Check MRN = TESTING"],
+        ["Cumulative", "Changing the date does not refresh the grid", "2020-10-06", "2020-10-11", None],
+        ["Printing", "Can we print the summary page?", "2020-10-19", None, "Waiting for confirmation"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "issues")
+    assert len(got) == 3
+    assert str(got["Can we print the summary page?"]["raised_on"]) == "2020-10-19"
+    assert "Waiting for confirmation" in got["Can we print the summary page?"]["description"]
