@@ -139,9 +139,9 @@ def test_tick_box_level_columns_survive_check_again(qtbot, populated, tmp_path):
 
 
 def test_a_sheet_whose_headers_name_nothing_known_is_mapped_by_hand(qtbot, populated, tmp_path):
-    """A data-quality log ("Problem Found", "Fixed?") names no issue-log column the importer knows: choosing its
+    """A data-quality log ("Problem Found", "Sorted?") names no issue-log column the importer knows: choosing its
     sheet and the issue log shows its columns to map, the header row is picked under a title block with the
-    keyboard, and "Fixed?" mapped to the status reads its Y / N; the issues then import."""
+    keyboard, and "Sorted?" mapped to the status reads its Y / N; the issues then import."""
 
 
     wb = openpyxl.Workbook()
@@ -149,7 +149,7 @@ def test_a_sheet_whose_headers_name_nothing_known_is_mapped_by_hand(qtbot, popul
     ws.title = "Log"
     ws.append(["Data quality log"])
     ws.append([])
-    ws.append(["No.", "Column Name", "Problem Found", "Magnitude", "Fixed?", "What was done"])
+    ws.append(["No.", "Column Name", "Problem Found", "Magnitude", "Sorted?", "What was done"])
     ws.append([1, "USD_Price", "Nonsensical values ($0 transactions)", "158 rows", "N", "To discuss with sales"])
     ws.append([2, "User_ID", "Inconsistent formatting", "full column", "Y", "Changed the column type"])
     path = tmp_path / "Data_Log.xlsx"
@@ -167,7 +167,7 @@ def test_a_sheet_whose_headers_name_nothing_known_is_mapped_by_hand(qtbot, popul
         qtbot.keyClick(dialog.header_spin, Qt.Key.Key_Up)
     assert dialog.header_spin.value() == 3
     headers = [dialog.mapping_table.cellWidget(r, 0).text() for r in range(dialog.mapping_table.rowCount())]
-    assert headers == ["No.", "Column Name", "Problem Found", "Magnitude", "Fixed?",
+    assert headers == ["No.", "Column Name", "Problem Found", "Magnitude", "Sorted?",
                        "What was done"]
     assert not dialog.import_button.isEnabled()
     dialog.set_mapping(2, "title")

@@ -115,6 +115,8 @@ def kind_for(register: str) -> SheetKind:
 _QUALIFIERS = ("primary", "main", "principal", "secondary", "overall", "general")
 # Words that hedge what a column holds without changing it: "Known or suspected Threats", "Potential
 # Vulnerability" are the threats and the vulnerability.
+_KIND_WORDS = frozenset({"risk", "issue", "threat", "opportunity", "assumption", "dependency", "decision", "action",
+                         "risks", "issues", "threats", "opportunities"})
 _HEDGES = ("known or suspected", "known or potential", "potential", "possible", "suspected")
 # A scale's name glued to what it measures ("PowerScore", "ImpactLevel"): the scale, if the field is one.
 _SCALE_SUFFIXES = ("score", "level", "rating", "rate", "value", "grade", "index")
@@ -142,6 +144,9 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     variants += re.findall(r"\(([^)]*)\)", raw)       # "Тип коммуникации (WHAT)": the word in brackets
     if "/" in bare:                                     # "Influence/Attitude": each part
         variants += bare.split("/")
+    if " or " in bare and not bare.lower().lstrip().startswith("known or") and \
+            not _KIND_WORDS & set(re.findall(r"\w+", bare.lower())):  # "Name or Group": each part
+        variants += bare.split(" or ")                  # ("Risk or Issue", "Opportunity or Threat": a kind)
     if re.search(r"\s[-–—]\s", bare):                   # "Riesgo - Concepto": each part of a spaced dash
         variants += re.split(r"\s[-–—]\s", bare)
     lettered = re.match(r"\s*[^\W\d_]{1,3}\s*=\s*(\S.*)", bare)
@@ -322,10 +327,11 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     duplicates: dict[int, str] = {}
     used: set[str] = set()
     cia = _cia_columns(row)
+    labels = _colon_run(row)
     for c, cell in enumerate(row):
         if cell is None or c in cia:
             continue
-        if cell.__class__ is str and cell.rstrip().endswith(":"):
+        if labels and cell.__class__ is str and cell.rstrip().endswith(":"):
             continue  # "Project:" labels a value beside it in a form above the table: no column's header
         top = group[c] if group is not None and c < len(group) else None
         if not (isinstance(top, str) and top.strip() and top != cell):
@@ -406,6 +412,13 @@ def _beside_pairs(kind: SheetKind, row: list[Any], group: list[Any] | None, mapp
                 mapping[col], mapping[other] = target, name
                 del duplicates[d]
                 break
+
+
+def _colon_run(row: list[Any]) -> bool:
+    """Whether the row's cells that end in ":" are a form's labels ("Project: | X | Date: | Y"): not when two
+    of them stand side by side ("Descripción del riesgo: | Categoría del riesgo: | …"), a header written so."""
+    ends = [isinstance(x, str) and x.rstrip().endswith(":") for x in row]
+    return not any(a and b for a, b in zip(ends, ends[1:]))
 
 
 def _cia_columns(row: list[Any]) -> set[int]:
@@ -520,8 +533,15 @@ def _without_own_noun(kind: SheetKind, text: str) -> list[str]:
     """"Causa del Riesgo" on a risk sheet is the cause: the header without the register's own noun at its
     end, which adds nothing there."""
     words = words_of(text)
-    if len(words) < 3 or words[-1] not in _nouns(kind):
+    if len(words) < 3:
         return []
+    nouns = _nouns(kind)
+    if words[-1] not in nouns:  # "Date risk registered": the date registered, the noun inside the phrase
+        inside = [i for i in range(1, len(words) - 1) if words[i] in nouns]
+        key = normalise_key(" ".join(words[:inside[0]] + words[inside[0] + 1:])) if len(inside) == 1 else ""
+        name = field_keys(kind).get(key) if key else None  # a field written in, not one worked out of others
+        return [key] if name is not None and name in kind.reg.field_names and \
+            kind.reg.field(name).kind is not Kind.COMPUTED else []
     rest = words[:-1]
     while rest and rest[-1] in _OF_WORDS:
         rest.pop()
@@ -1269,8 +1289,10 @@ def _named_sheet(best: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch
         return best
     named = [m for m, _row in per_kind.values() if not m.kind.is_child and m.kind.matches_sheet_name(sheet_title)
              and _title_field(m.kind) in m.mapping.values() and len(real_fields(m.mapping)) >= NAMING_MIN_FIELDS
-             and m.score >= best.score - SHEET_NAME_BONUS]  # by a little: a risk register on a sheet named
-    # "Issue Register" (cause, event, effect, proximity …) stays the risk register
+             and (m.score >= best.score - SHEET_NAME_BONUS or not specific_fields(best.kind, best.mapping))]
+    # by a little: a risk register on a sheet named "Issue Register" (cause, event, effect, proximity …) stays
+    # the risk register; by any margin when none of the other register's columns is its own (a "change_requests"
+    # sheet whose dates, owner, status and notes a risk register has too)
     return max(named, key=lambda m: m.score) if named else best
 
 
@@ -1347,6 +1369,7 @@ _VERSION_HEADERS = frozenset({"version", "versionno", "versionnumber", "ver", "r
 # Columns of a version history: who modified which document when (a change log's are who asked, who approved)
 _EDIT_WORDS = ("modified", "revised", "amended", "lastedited", "modificado", "modificato", "geandert", "geaendert",
                "gewijzigd")
+_CAPTION_WORDS = 8  # a table's title is a few words; a longer line above it says something of the table
 _LEGEND_TITLES = ("scoring", "legend", "criteria", "definition", "ratingscale", "riskscale", "scales", "lookup")
 
 
@@ -1369,7 +1392,8 @@ def not_records_by_layout(headers: list[str], above: list[list[Any]], register: 
         return f"a document's version history (“{edits[0]}”, “{edits[1]}”), not a register."
     for row in above:
         cells = list(dict.fromkeys(str(x).strip() for x in row if x is not None and str(x).strip()))
-        if len(cells) == 1 and any(w in normalise_key(cells[0]) for w in _LEGEND_TITLES):
+        if len(cells) == 1 and len(cells[0].split()) <= _CAPTION_WORDS and \
+                any(w in normalise_key(cells[0]) for w in _LEGEND_TITLES):  # not a sentence ("See the Legend tab")
             return f"the table is titled “{cells[0][:40]}”: a legend of the scales, not a register."
     line: list[Any] = next((r for r in reversed(above) if any(x is not None and str(x).strip() for x in r)), [])
     captions = list(dict.fromkeys(str(x).strip() for x in line if x is not None and str(x).strip()))
@@ -1487,7 +1511,12 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
         evidence["backlog"] += [f"user stories under “{stories[0]}”"]
         strong += 2
     total = sum(len(found) for found in evidence.values())
-    if not ((strong >= 2 and not named_here) or (total >= 2 and not named and specific_fields(kind, match.mapping) < 2)):
+    # a column of times of day beside another sign of a timeline ("Time | Inject / Event | …"): the events of an
+    # exercise, even where a column says the noun ("Decision Required": what each event asked for)
+    timed = any(x.endswith("(times of day)") for x in evidence.get("timeline", [])) and \
+        sum(1 for x in evidence["timeline"] if x) >= 2 and not specific_fields(kind, match.mapping)
+    if not ((strong >= 2 and not named_here) or timed or
+            (total >= 2 and not named and specific_fields(kind, match.mapping) < 2)):
         return None
     what = max(FOREIGN_KINDS, key=lambda w: len(evidence[w]))
     signs = ", ".join(x for x in dict.fromkeys(evidence[what] + [x for w in FOREIGN_KINDS for x in evidence[w]]) if x)

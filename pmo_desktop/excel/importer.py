@@ -64,7 +64,7 @@ from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport
 from .office_import import plan_office_import, read_stamp
 from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, Planner, Progress
 from .value_translation import OPEN_LISTS, legend_scale, scale_from_word_level
-from .vocabulary import example_words, register_nouns, value_words, word_key, words_of
+from .vocabulary import example_words, register_nouns, sheet_words, value_words, word_key, words_of
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader
 
 if TYPE_CHECKING:
@@ -548,7 +548,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
         grids: list[tuple[str, SheetReader]] = []  # risks written in the cells of a P×I matrix
         scales: set[int | None] = set()
         for title in book.sheet_names:
-            why = not_a_register(title)
+            why = not_a_register(title) or _file_not_a_register(title, path)
             if why is not None:
                 plan.skipped_sheets.append((title, why))
                 scales.add(legend_scale(book.sheet(title).top_rows()))
@@ -815,6 +815,17 @@ _DEFAULT_SHEET_RE = re.compile(r"(sheet|tabelle|hoja|feuil|feuille|blad|planilha
 
 def _default_sheet_name(title: str) -> bool:
     return _DEFAULT_SHEET_RE.fullmatch(title.strip()) is not None
+
+
+def _file_not_a_register(title: str, path: Path) -> str | None:
+    """Why a sheet left with its default name ("Sheet1") holds no records, by the workbook's name: a
+    "Lessons Learned.xlsx" or "Glossary_v2.xlsx" names what its only sheet is, as a sheet's own name would."""
+    if not _default_sheet_name(title):
+        return None
+    name = re.sub(r"[\s_\-]*v?\d+(?:[._]\d+)*$", "", re.sub(r"[_\-]+", " ", path.stem)).strip()
+    if name and word_key(name) in sheet_words("not_records"):
+        return f"the workbook's name “{path.stem}” says its sheet holds no register's records."
+    return None
 
 
 # The last word of the two columns by which a table keys and names its rows ("Control ID", "Control Name")

@@ -150,6 +150,10 @@ def _wrapped(above: Any, below: Any) -> bool:
     return bool(above and below) and above[-1] not in ".!?;:)" and below[0].islower()
 
 
+# A template's placeholder left in a cell ("[Owner]", "[Date]", "[What needs to happen]"): nothing written there
+_PLACEHOLDER_RE = re.compile(r"\[[^\[\]\d\s][^\[\]]{0,38}\]\s*")
+
+
 def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
     """A template's guidance row under its header: most cells, three at least, tell what to write there
     ("Assign sequential number here", "From Change Request Form", "Enter the priority …")."""
@@ -453,6 +457,8 @@ class Planner:
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width):
             if spread:
                 row = _gathered(row, spread)
+            if any(x.__class__ is str and x.startswith("[") for x in row):
+                row = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
             tick += 1
             if tick % TICK == 0:
                 self._tick()

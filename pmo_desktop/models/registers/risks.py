@@ -98,7 +98,7 @@ RISKS = Register(
         Field("code", "ID", Kind.CODE, width=8, synonyms=("risk id", "risk ref", "ref", "risk no", "risk number", "no")),
         Field("title", "Title", required=True, width=34, synonyms=("risk", "risk title", "risk name", "summary", "risk description", "description")),
         Field("kind", "Threat / opportunity", Kind.ENUM, choices=RISK_KINDS, width=12,
-              synonyms=("type", "risk type", "threat or opportunity", "t/o"), aliases={"T": "Threat", "O": "Opportunity", "Opp": "Opportunity"}),
+              synonyms=("type", "risk type", "threat or opportunity", "opportunity or threat", "t/o"), aliases={"T": "Threat", "O": "Opportunity", "Opp": "Opportunity"}),
         Field("category", "Category", Kind.ENUM, choices=CATEGORIES, width=14, synonyms=("risk category",)),
         Field("level", "Level", Kind.ENUM, choices=RISK_LEVELS, width=9, synonyms=("risk level", "tier"),
               aliases={"Programme": "Program", "Prog": "Program", "Proj": "Project"}),
