@@ -460,6 +460,26 @@ def risk_rows(n: int):
                max(1, (i * 3) % 5), "Cost", "Reduce", "", STATUSES[i % 5], "", False, "", now, now, 1)
 
 
+def fill_pg(url: str, n: int) -> None:
+    """``n`` risks (``risk_rows``), 200 owners and 40 projects into a new PostgreSQL office, by COPY."""
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as con:
+        con.execute("INSERT INTO person (name, role, email, created_at, updated_at, version) "
+                    "SELECT 'Owner ' || g, '', '', now(), now(), 1 FROM generate_series(0, 199) g")
+        con.execute("INSERT INTO project (code, name, status, description, created_at, updated_at, version) "
+                    "SELECT 'P-' || g, 'Project ' || g, 'Active', '', now(), now(), 1 FROM generate_series(0, 39) g")
+        columns = ("code, title, cause, event, effect, kind, category, level, project_id, owner_id, raised_on, "
+                   "proximity, probability, impact, residual_probability, residual_impact, impact_areas, response, "
+                   "trigger, status, notes, escalated, escalation_reason, created_at, updated_at, version")
+        with con.cursor().copy(f"COPY risk ({columns}) FROM STDIN") as copy:
+            for row in risk_rows(n):
+                copy.write_row(row)
+        con.commit()
+        con.autocommit = True
+        con.execute("VACUUM ANALYZE risk")
+
+
 def run_pg(n: int) -> None:
     """The same register on PostgreSQL (a throwaway server on loopback, as the tests start): open, sort,
     filter, search (pg_trgm's GIN index, built at the first search; ILIKE without it) and the outside-changes check's cost to the GUI thread."""
@@ -484,21 +504,8 @@ def run_pg(n: int) -> None:
         url = server.url(server.new_database("bench"))
         Store.create(url).close()
         t = time.perf_counter()
+        fill_pg(url, n)
         plain = url.replace("postgresql+psycopg://", "postgresql://")
-        with psycopg.connect(plain) as con:
-            con.execute("INSERT INTO person (name, role, email, created_at, updated_at, version) "
-                        "SELECT 'Owner ' || g, '', '', now(), now(), 1 FROM generate_series(0, 199) g")
-            con.execute("INSERT INTO project (code, name, status, description, created_at, updated_at, version) "
-                        "SELECT 'P-' || g, 'Project ' || g, 'Active', '', now(), now(), 1 FROM generate_series(0, 39) g")
-            columns = ("code, title, cause, event, effect, kind, category, level, project_id, owner_id, raised_on, "
-                       "proximity, probability, impact, residual_probability, residual_impact, impact_areas, response, "
-                       "trigger, status, notes, escalated, escalation_reason, created_at, updated_at, version")
-            with con.cursor().copy(f"COPY risk ({columns}) FROM STDIN") as copy:
-                for row in risk_rows(n):
-                    copy.write_row(row)
-            con.commit()
-            con.autocommit = True
-            con.execute("VACUUM ANALYZE risk")
         print(f"{n:,} risks on PostgreSQL, windowed: loaded by COPY in {time.perf_counter() - t:.1f} s")
         risks = REGISTERS["risks"]
         t0 = time.perf_counter()

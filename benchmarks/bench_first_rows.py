@@ -138,7 +138,7 @@ def run(target, sqlite_path: Path | None) -> None:
 def main() -> None:
     if os.environ.get("PMO_BENCH_PG"):
         sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-        from bench_big_register import risk_rows
+        from bench_big_register import fill_pg
         from pg_server import PgServer
 
         from pmo_desktop.models.store import Store
@@ -148,27 +148,9 @@ def main() -> None:
             print(f"PostgreSQL: skipped ({server})")
             return
         try:
-            import psycopg
-
             url = server.url(server.new_database("bench"))
             Store.create(url).close()
-            plain = url.replace("postgresql+psycopg://", "postgresql://")
-            with psycopg.connect(plain) as con:
-                con.execute("INSERT INTO person (name, role, email, created_at, updated_at, version) "
-                            "SELECT 'Owner ' || g, '', '', now(), now(), 1 FROM generate_series(0, 199) g")
-                con.execute("INSERT INTO project (code, name, status, description, created_at, updated_at, version) "
-                            "SELECT 'P-' || g, 'Project ' || g, 'Active', '', now(), now(), 1 "
-                            "FROM generate_series(0, 39) g")
-                columns = ("code, title, cause, event, effect, kind, category, level, project_id, owner_id, raised_on, "
-                           "proximity, probability, impact, residual_probability, residual_impact, impact_areas, "
-                           "response, trigger, status, notes, escalated, escalation_reason, created_at, updated_at, "
-                           "version")
-                with con.cursor().copy(f"COPY risk ({columns}) FROM STDIN") as copy:
-                    for row in risk_rows(N):
-                        copy.write_row(row)
-                con.commit()
-                con.autocommit = True
-                con.execute("VACUUM ANALYZE risk")
+            fill_pg(url, N)
             print(f"{N:,} risks on PostgreSQL (CPU: this process's only, not the server's)")
             run(url, None)
         finally:
