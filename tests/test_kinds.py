@@ -15,7 +15,7 @@ CTX = Context(today=date(2027, 3, 15))
 
 
 def test_every_kind_is_one_instance_of_its_own_class():
-    assert len(ALL) == 13
+    assert len(ALL) == 14
     assert len({type(k) for k in ALL}) == len(ALL)
     assert len({k.value for k in ALL}) == len(ALL)
     for reg in REGISTERS.values():
@@ -36,6 +36,9 @@ def test_every_kind_is_one_instance_of_its_own_class():
     (Kind.MULTI_ENUM, "closed; open", "Open; Closed"),
     (Kind.REF, " Ann ", "Ann"),
     (Kind.LINKS, "Ann; Bob; Ann", ["Ann", "Bob"]),
+    (Kind.PERIOD, "Nov 2026", "2026-11"),
+    (Kind.PERIOD, "Week 46 2026", "2026-W46"),
+    (Kind.PERIOD, date(2026, 11, 3), "2026-11"),
 ])
 def test_each_kind_parses_its_own_values(kind, raw, stored):
     f = Field("x", "X", kind, choices=("Open", "Closed"))
