@@ -3,6 +3,7 @@
 Thresholds lowered so that 3,000 projects in a real office make a windowed table whose searches and
 filters read their first ``FIRST_ROWS`` ids, then every id on a worker thread (``_list_rest``)."""
 
+import threading
 from datetime import date
 
 import pytest
@@ -73,6 +74,23 @@ def test_a_search_shows_its_first_rows_then_counts_every_match(qtbot, view):
     assert inserted == [(FIRST, len(expected) - 1)]  # rows added below the first ones: no reset
     assert names(view) == expected
     assert view.count_label.text() == f"{len(expected):,} of 3,000 rows"
+
+
+def test_a_listing_that_fails_leaves_the_first_rows_and_a_count_that_says_more(qtbot, view, monkeypatch):
+    """Fault injected: the worker's read raises (the server went away). The first rows stay, and the count
+    stays a floor ("50+ of …"), never a number of matches the table did not count."""
+    main_thread, read = threading.current_thread(), windows.fetch_ids
+
+    def failing_on_the_worker(*args, **kwargs):
+        if threading.current_thread() is not main_thread:
+            raise OSError("connection lost")
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(windows, "fetch_ids", failing_on_the_worker)
+    with qtbot.waitSignal(view.model.counted, timeout=20_000):
+        view.search.setText("project 1")
+    assert names(view) == matching("project 1")[:FIRST]
+    assert view.count_label.text() == f"{FIRST}+ of 3,000 rows"
 
 
 def test_a_search_with_fewer_matches_than_the_first_rows_lists_nothing_more(view):

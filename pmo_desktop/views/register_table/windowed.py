@@ -287,8 +287,11 @@ class WindowedRegisterModel(RegisterTableModel):
         they do not begin alike, all of them relaid out."""
         if job is not self._listing:
             return  # moot, or put in place already (``_finish_listing``)
-        self._listing = None
         full = job.ids
+        if full is None and job.token == self._reload_token:
+            self.counted.emit()  # the listing failed (logged): only the first rows are known, the count a floor
+            return
+        self._listing = None
         if job.token == self._reload_token and full is not None:
             n = len(self.ids)
             for number in [k for k in self._pages if (k + 1) * PAGE > n]:
