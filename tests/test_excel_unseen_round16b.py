@@ -3,7 +3,7 @@ and checks what a user gets."""
 
 from __future__ import annotations
 
-from imported import import_all, named
+from imported import by_code, import_all, named
 from real_world_factory import write_xlsx
 
 
@@ -35,3 +35,32 @@ def test_a_date_closed_closes_an_issue_whose_status_is_empty(sqlite_store, tmp_p
     assert got["Supplier late with the racks"]["status"] == "Closed"
     assert got["Test lab double booked"]["status"] == "Open"  # the row's own status wins
     assert got["No budget code for travel"]["status"] in ("", "Open")  # a target date closes nothing
+
+
+def test_a_risk_table_repeated_below_itself_and_a_status_of_levels(sqlite_store, tmp_path):
+    """A risk register whose one table is copied three times below itself as filtered views, then pivots
+    counting its "Status" (High / Medium / Low: a level, not a status). The header is the first copy's; the
+    copies' rows repeat rows above and are skipped; the level words are no status: the workbook is not
+    refused, each risk keeps its level in the notes."""
+    header = ["Risk ID", "Risk Description", "Likelihood (1-5)", "Impact (1-5)", "Risk Appetite",
+              "Risk Tolerance", "Status", "Risk Score"]
+    data = [["R1", "Data breach in HR system", 4, 5, 12, 15, "High", 20],
+            ["R2", "Vendor system outage", 3, 4, 12, 15, "Medium", 12],
+            ["R3", "Insider threat", 2, 5, 12, 15, "Medium", 10],
+            ["R4", "Phishing attack", 5, 3, 12, 15, "High", 15],
+            ["R5", "Financial reporting error", 2, 4, 12, 15, "Low", 8],
+            ["R6", "Cloud service misconfig", 4, 4, 12, 15, "High", 16]]
+    rows: list[list] = [["Risk Register"], [], header, *data, [], [], ["Filtering by Status"], [], header,
+                        *data, [], header, *data, [], header, *data, [], [], ["Grouping by Status"], [],
+                        ["Row Labels", "Count of Risk ID"], ["High", 3], ["Low", 1], ["Medium", 2],
+                        ["Grand Total", 6]]
+    assert rows[29] == header  # the last copy's header on row 30, as in the workbook met
+    path = write_xlsx(tmp_path / "Risk_Register.xlsx", {"Sheet1": rows})
+    plan = import_all(sqlite_store, path)
+    assert plan.sheets[0].header_row == 3
+    assert sum("repeats row" in r.report.reason for r in plan.sheets[0].rows) >= 18  # the copies: skipped, said
+    got = by_code(sqlite_store, "risks")
+    assert sorted(got) == ["R1", "R2", "R3", "R4", "R5", "R6"]
+    assert got["R1"]["probability"] == 4 and got["R1"]["impact"] == 5
+    assert got["R1"]["status"] in ("", "Open")
+    assert "High" in got["R1"]["notes"]
