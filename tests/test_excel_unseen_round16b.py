@@ -3,8 +3,11 @@ and checks what a user gets."""
 
 from __future__ import annotations
 
+import pytest
 from imported import by_code, import_all, named
 from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 
 def test_an_issue_with_a_fixed_date_and_no_status_is_resolved(sqlite_store, tmp_path):
@@ -64,3 +67,42 @@ def test_a_risk_table_repeated_below_itself_and_a_status_of_levels(sqlite_store,
     assert got["R1"]["probability"] == 4 and got["R1"]["impact"] == 5
     assert got["R1"]["status"] in ("", "Open")
     assert "High" in got["R1"]["notes"]
+
+
+def test_a_todo_sheet_of_an_issues_log_workbook_is_the_issue_log(sqlite_store, tmp_path):
+    """"Issues Log.xlsx" whose sheet "TODO" (a name no register has) lists "ID | PRIORITY | AREA | TITLE |
+    STATUS | ALLOCATED TO | TARGET DATE | NOTES": the workbook's name says what the sheet is, as a sheet's
+    name would: issues, not risks. "Idea" is an open issue, "ALLOCATED TO" its owner."""
+    rows = [["ID", "PRIORITY", "AREA", "TITLE", "STATUS", "ALLOCATED TO", "TARGET DATE ", "NOTES"],
+            [1, "HIGH", "Landing page", "Site marketing landing page", "Idea", None, "2026-04-17",
+             "Create a landing page for the site"],
+            [2, "HIGH", "Job management", "End to end process flow", "In Progress", "Matt", "2026-04-10",
+             "Build in the concept of a process flow"],
+            [3, "HIGH", "Bug fixing", "Initial feedback bug fixing", "In Progress", "Matt", "2026-04-10",
+             "See the feedback tab"],
+            [4], [5]]
+    path = write_xlsx(tmp_path / "Issues Log.xlsx", {"TODO": rows})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "issues")
+    assert sorted(got) == ["End to end process flow", "Initial feedback bug fixing", "Site marketing landing page"]
+    assert got["Site marketing landing page"]["status"] == "Open"
+    assert got["End to end process flow"]["owner"] == "Matt"
+    assert named(sqlite_store, "risks") == {}
+
+
+def test_a_software_change_log_is_no_issue_log(sqlite_store, tmp_path):
+    """"Date | Summary | Description" on "Sheet1" of "Change Log.xlsx": the name says a change log (the
+    decision log's, by our declarations) and the columns give only dates and texts: a diary of work done,
+    neither decisions nor issues. The same table in "Issue Log.xlsx" is the issue log."""
+    rows = [["Date", "Summary", "Description"],
+            ["2014-07-18", "Initial setup", "Created all documentation, created project solution"],
+            ["2014-07-18", "Added project to github", "Pushed the solution"],
+            ["2014-07-21", "Project setup", "Created all classes, database, and basic pages"],
+            ["2014-07-21", "Home page", "Created index.html and backend"]]
+    path = write_xlsx(tmp_path / "Change Log.xlsx", {"Sheet1": rows})
+    with pytest.raises(WorkbookError):
+        import_all(sqlite_store, path)
+    assert named(sqlite_store, "issues") == {} and named(sqlite_store, "decisions") == {}
+    path = write_xlsx(tmp_path / "Issue Log.xlsx", {"Sheet1": rows})
+    import_all(sqlite_store, path)
+    assert len(named(sqlite_store, "issues")) == 4
