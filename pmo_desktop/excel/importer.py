@@ -860,12 +860,12 @@ def _named_for_another(match: HeaderMatch, sheet_title: str, book: str) -> str |
     """Why a dated list of texts (a title, a description, dates, nothing else a register keeps) under a name
     saying another register is neither's: "Date | Summary | Description" of "Change Log.xlsx" (a decision
     log's name) is a diary of changes made, with no decision, status or owner; its summaries are no issues.
-    The sheet's name counts, else (a name no register has: "Sheet1") the workbook's."""
+    Only the workbook's name counts, for a sheet whose own name names no register ("Sheet1"): a sheet named as
+    another register (a template's "Risk Register" tab holding its communications) is judged by its columns."""
     kind = match.kind
-    if kind.is_child:
+    if kind.is_child or any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
         return None
-    says = sheet_title if any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS) else \
-        re.sub(r"[_\-]+", " ", book).strip()
+    says = re.sub(r"[_\-]+", " ", book).strip()
     if kind.matches_sheet_name(says):
         return None
     other = next((k for k in ALL_KINDS if not k.is_child and k.register != kind.register
