@@ -1029,13 +1029,28 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
     return {**mapping, **checked}
 
 
+def _below(stored: list[list[Any]], i: int, line: tuple[str, ...]) -> list[list[Any]]:
+    """The rows sampled under the header on row ``i`` (``line``, its cells as text): up to the same header
+    written again, where a copy of the table begins (its rows repeat those above)."""
+    sample = stored[i + 1:i + 1 + SAMPLE]
+    if sum(1 for x in line if x) < 3:
+        return sample
+    for k, row in enumerate(sample):
+        cells = ["" if x is None else str(x).strip() for x in row[:len(line)]]
+        if tuple(cells + [""] * (len(line) - len(cells))) == line:
+            return sample[:k]
+    return sample
+
+
 def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKind, ...] = ALL_KINDS,
                   stored: list[list[Any]] | None = None, file_name: str | None = None,
-                  legends: LevelLegends | None = None) -> HeaderMatch | None:
+                  legends: LevelLegends | None = None, book: str | None = None) -> HeaderMatch | None:
     """The best (register, header row) among the top rows of a sheet, or None when nothing fits.
     ``stored``: the same rows without merged cells filled, whose values are judged below a header;
     ``file_name``: the workbook's name when the sheet has its default one ("Sheet1");
-    ``legends``: the sheet's level legends (``level_legends``), label → the scale it defines."""
+    ``legends``: the sheet's level legends (``level_legends``), label → the scale it defines;
+    ``book``: the workbook's name, whatever the sheet's, which names a sheet whose own name names no register
+    ("TODO" of "Issues Log.xlsx") as a sheet's name would (``_named_sheet``)."""
     stored = stored if stored is not None else rows
     best: HeaderMatch | None = None
     per_kind: dict[str, tuple[HeaderMatch, list[Any]]] = {}  # each register's best header, for _named_sheet
@@ -1055,11 +1070,18 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 candidates.insert(-1 if any(joined) else len(candidates), (i, combined, group))
     legend = legend_names(rows)
     named_from: dict[str, int] = {}  # register → the first row under a caption naming it (_register_named)
+    # a header written again lower down (the table copied below itself as filtered views, a report's
+    # blocks): the first copy is the header, judged on the rows under it; a later copy, nearer the end of
+    # the rows read, may have fewer values under it to judge and so must not win on that
+    written_at: dict[tuple[str, ...], int] = {}
     for i, written, group in candidates:
-        sample = stored[i + 1:i + 1 + SAMPLE]
+        line = tuple("" if x is None else str(x).strip() for x in written)
+        if sum(1 for x in line if x) >= 3 and written_at.setdefault(line, i) != i:
+            continue
+        sample = _below(stored, i, line)
         spelt = with_legend(written, legend, i) if legend else written
         for kind in kinds:
-            row = with_levels(kind, spelt, legends, stored[i + 1:i + 1 + SAMPLE], i + 1) \
+            row = with_levels(kind, spelt, legends, sample, i + 1) \
                 if legends is not None else spelt
             mapping, dups = map_header(kind, row, group)
             engaged = engagement_columns(kind, row, sample)
@@ -1068,7 +1090,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                            n not in ("current_engagement", "desired_engagement")} | engaged
             # a table its other columns already name (three fields at least) whose title has a name we do
             # not know: the column naming the records is found by its noun and its values
-            naming = naming_column(kind, row, mapping, stored[i + 1:i + 1 + SAMPLE]) \
+            naming = naming_column(kind, row, mapping, sample) \
                 if len(real_fields(mapping)) >= NAMING_MIN_FIELDS else None
             titled_by = None
             if naming is None and mapping and _title_field(kind) not in mapping.values() and not kind.is_child \
@@ -1080,9 +1102,9 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 # no column "Title": a column naming the records by its noun ("High Availability Risks")
                 # beside one more field, else, beside three, its first column of distinct short texts
                 # ("Parameters" of a security gap tracker) — the preview says which
-                naming = naming_column(kind, row, mapping, stored[i + 1:i + 1 + SAMPLE])
+                naming = naming_column(kind, row, mapping, sample)
                 if naming is None and len(real_fields(mapping)) >= NAMING_MIN_FIELDS:
-                    naming = text_column(row, mapping, stored[i + 1:i + 1 + SAMPLE])
+                    naming = text_column(row, mapping, sample)
                 titled_by = naming
             if naming is not None:
                 mapping[naming] = _title_field(kind) or ""
@@ -1117,7 +1139,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 headers = ["" if v is None else str(v).strip() for v in written]
                 per_kind[kind.register] = (HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted,
                                                        sheet_title, titled_by=titled_by), row)
-    return _named_sheet(best, per_kind, sheet_title)
+    match = _named_sheet(best, per_kind, sheet_title)
+    if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
+        match = _named_sheet(best, per_kind, re.sub(r"[_\-]+", " ", book).strip())
+    return match
 
 
 # Words a header line does not end on when its phrase goes on in the cell below ("Rol en el" / "Proyecto")

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from ..models import records, search_index
 from ..models.errors import StoreError
-from ..models.fields import Context, Register
+from ..models.fields import Context, Kind, Register
 from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
@@ -352,7 +352,8 @@ def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: 
     rows = reader.top_rows()
     if header_row is None:
         name = reader.book.path.stem if _default_sheet_name(reader.title) else None
-        match = detect_header(rows, reader.title, kinds, reader.top_rows(fill_merged=False), name)
+        book = reader.book.path.stem
+        match = detect_header(rows, reader.title, kinds, reader.top_rows(fill_merged=False), name, book=book)
         if match is not None and match.kind.register == "risks" and \
                 not {"probability", "impact"} <= set(match.mapping.values()):
             # a risk sheet without its levels placed: a legend anywhere on it may name the columns holding them
@@ -360,7 +361,7 @@ def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: 
                                     match.row - 1)
             if legends:
                 match = detect_header(rows, reader.title, kinds, reader.top_rows(fill_merged=False), name,
-                                      legends) or match
+                                      legends, book=book) or match
                 for c, field_name in match.mapping.items():  # the legend's order gives the words' levels
                     label = word_key(match.headers[c]) if c < len(match.headers) else ""
                     if legends.axes.get(label) == field_name and label in legends.ladders:
@@ -570,6 +571,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 continue
             why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                 _no_records(match, path.stem if _default_sheet_name(title) else None) or \
+                _named_for_another(match, title, path.stem) or \
                 not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
             if why is not None:
                 plan.skipped_sheets.append((title, why))
@@ -852,6 +854,31 @@ def _other_records(match: HeaderMatch) -> tuple[str, str] | None:
                 names.setdefault(words[0], header.strip())
     thing = next((w for w in keys if w in names), None)
     return (keys[thing], names[thing]) if thing is not None else None
+
+
+def _named_for_another(match: HeaderMatch, sheet_title: str, book: str) -> str | None:
+    """Why a dated list of texts (a title, a description, dates, nothing else a register keeps) under a name
+    saying another register is neither's: "Date | Summary | Description" of "Change Log.xlsx" (a decision
+    log's name) is a diary of changes made, with no decision, status or owner; its summaries are no issues.
+    Only the workbook's name counts, for a sheet whose own name names no register ("Sheet1"): a sheet named as
+    another register (a template's "Risk Register" tab holding its communications) is judged by its columns."""
+    kind = match.kind
+    if kind.is_child or any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
+        return None
+    says = re.sub(r"[_\-]+", " ", book).strip()
+    if kind.matches_sheet_name(says):
+        return None
+    other = next((k for k in ALL_KINDS if not k.is_child and k.register != kind.register
+                  and k.matches_sheet_name(says)), None)
+    if other is None:
+        return None
+    for name in real_fields(match.mapping):
+        f = kind.reg.field(name)
+        if not (f.kind.is_key or f.required or f.kind in (Kind.DATE, Kind.LONGTEXT)):
+            return None
+    return (f"its name says {other.reg.title.lower()}, but its columns give only dates and texts (no "
+            f"{other.reg.noun}'s status, owner or other field): a list of something else, not "
+            f"{kind.reg.title.lower()} records.")
 
 
 def _no_records(match: HeaderMatch, file_name: str | None = None) -> str | None:

@@ -60,6 +60,41 @@ _COPYRIGHT_RE = re.compile(r"^\W*(©|\(c\)\s*\d{4}|copyright\b)|all rights reser
 _TOTAL_RE = re.compile(r"^\s*(grand\s+)?(sub)?totals?\b|^\s*(sum|итого|всего|total général|gesamt|summe)\b", re.I)
 
 
+# A date column saying when a record was fixed / resolved / closed ("Fixed Date", "Date closed", "Closed on",
+# "Resolution date") → the status it implies, for a row whose own status is empty. A date still to come
+# ("Target resolution date", "Due to close") closes nothing.
+_CLOSING_WORDS = {"fixed": "Resolved", "resolved": "Resolved", "resolution": "Resolved", "closed": "Closed",
+                  "closure": "Closed"}
+_NOT_YET_WORDS = frozenset({"target", "due", "planned", "plan", "expected", "estimated", "forecast", "by", "eta",
+                            "scheduled", "proposed", "required", "needed", "to"})
+_DATE_WORDS = frozenset({"date", "on", "day", "when"})
+
+
+def closing_status(header: str, choices: Collection[str]) -> str | None:
+    """The status a date under ``header`` gives a record whose status is empty, if the header names the day
+    it was fixed, resolved or closed and ``choices`` hold that status (or the other of Resolved / Closed)."""
+    words = words_of(header)
+    if not words or _NOT_YET_WORDS & set(words) or not _DATE_WORDS & set(words) or len(words) > 4:
+        return None
+    wanted = next((_CLOSING_WORDS[w] for w in words if w in _CLOSING_WORDS), None)
+    if wanted is None:
+        return None
+    other = "Closed" if wanted == "Resolved" else "Resolved"
+    return wanted if wanted in choices else other if other in choices else None
+
+
+def _dated(raw: Any) -> bool:
+    """A cell holding a date (a date cell, or a text reading as one)."""
+    if isinstance(raw, (date, datetime)):
+        return True
+    if not isinstance(raw, str) or not raw.strip():
+        return False
+    try:
+        return v.parse_date(raw, "date") is not None
+    except ValidationError:
+        return False
+
+
 _NOTE_RE = re.compile(r"^\s*(note|notes|nb|n\.b\.|source|sources|key|legend|\*|©|\(c\)|copyright|примечание)\b",
                       re.I)
 
@@ -327,6 +362,10 @@ class Planner:
         plan = SheetPlan(reader.title, reg.name, header_row, dict(mapping), headers, layout,
                          parent_register=kind.parent, ignored=dict(ignored))
         plan.extras = dict(extras or {})
+        status_field = next((f for f in reg.fields if f.name == "status" and f.kind is Kind.ENUM), None)
+        # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
+        self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
+                         if status_field is not None and (choice := closing_status(h, status_field.choices or ()))]
         self._own_export = own_export
         self._translator = self.translator(reg.name)
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
@@ -918,6 +957,10 @@ class Planner:
                 unplaced.append((name, text))
         if fast is not None:
             values = fast
+        for c, choice in self._closing:
+            if not values.get("status") and c < width and _dated(row[c]):
+                values["status"] = choice
+                break
         for name, limit in lengths.items():
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:
