@@ -436,3 +436,37 @@ def test_a_large_tables_period_filter_and_sort_in_the_database_read_periods_as_s
         first = records.record_values(s, SR, ordered[0])["period"]
     assert periods == {"2026-11", "2026-08"} and len(ids) == 9  # five projects in Nov, four in Aug
     assert first == "2026-11"
+
+
+# ------------------------------------------------------------------------------------ the drop-downs say it
+def test_a_status_filter_ticked_in_the_header_menu_shows_in_the_status_drop_down(demo_window, qtbot):
+    """Unticking values of the Status column's header menu filters the table; the Status drop-down above it
+    says so ("Open", or "2 chosen") instead of "All", the heat map counts the same risks, and Clear filters
+    brings the drop-down back to All."""
+    window = demo_window
+    view = risks_view(qtbot, window)
+    page = window.stack.currentWidget()
+    combo = page.filters.combos["statuses"]
+    status = RISKS.field_names.index("status")
+    statuses = sorted({view.proxy.index(r, status).data() for r in range(view.proxy.rowCount())})
+    assert len(statuses) >= 3 and combo.currentText() == "All"
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, status))
+    menu = open_header_menu(qtbot, view)
+    for text in statuses[1:]:  # leave only the first status ticked
+        go_to_item(qtbot, menu, text)
+        qtbot.keyClick(menu, Qt.Key.Key_Space)
+    assert combo.currentText() == statuses[0]
+    assert page.heat_map.filter.statuses == frozenset({statuses[0]})
+    go_to_item(qtbot, menu, statuses[1])
+    qtbot.keyClick(menu, Qt.Key.Key_Space)  # two ticked
+    assert combo.currentText() == "2 chosen"
+    assert page.heat_map.filter.statuses == frozenset(statuses[:2])
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    shown = view.proxy.rowCount()
+    combo.setCurrentIndex(combo.findText("2 chosen"))  # chosen again from the drop-down: the same filter
+    assert view.proxy.rowCount() == shown
+    qtbot.mouseClick(view.clear_filters_button, Qt.MouseButton.LeftButton)
+    assert combo.currentText() == "All" and page.heat_map.filter.statuses is None
+    assert combo.findText("2 chosen") < 0

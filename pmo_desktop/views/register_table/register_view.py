@@ -196,6 +196,7 @@ class EmptyState(QWidget):
 
 class RegisterView(QWidget):
     current_record_changed = Signal(object)  # record id or None
+    column_filters_changed = Signal()  # a column's value filter was set or cleared (header menu, Clear filters)
 
     def __init__(self, document: Document, register: Register, parent_id: int | None = None,
                  hidden_fields: tuple[str, ...] = (), parent=None, compact: bool = False):
@@ -387,6 +388,7 @@ class RegisterView(QWidget):
         self.proxy.clear_filters()
         self.filter_chip.setVisible(False)
         self._update_count()
+        self.column_filters_changed.emit()
 
     def reapply_filters(self) -> None:
         self.proxy.reapply_filters()
@@ -395,6 +397,7 @@ class RegisterView(QWidget):
     def set_column_filter(self, field_name: str, allowed: set[str] | None) -> None:
         self.proxy.set_column_filter(self.model.column_of(field_name), allowed)
         self._update_count()
+        self.column_filters_changed.emit()
 
     def _update_count(self, *args) -> None:
         shown, total = self.proxy.rowCount(), self.model.total_rows()
@@ -566,6 +569,7 @@ class RegisterView(QWidget):
         def show_all() -> None:
             self.proxy.set_column_filter(column, None)
             self._update_count()
+            self.column_filters_changed.emit()
 
         clear = menu.addAction("Show all", show_all)
         clear.setEnabled(current is not None)
@@ -599,6 +603,7 @@ class RegisterView(QWidget):
         (allowed.add if checked else allowed.discard)(value)
         self.proxy.set_column_filter(column, None if allowed >= set(all_values) else allowed)
         self._update_count()
+        self.column_filters_changed.emit()
 
     # ------------------------------------------------------------------ selection
     def _on_current_row(self, current, _previous) -> None:

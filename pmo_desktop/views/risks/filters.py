@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from ...models import references
@@ -18,6 +18,7 @@ NONE = ""  # the "(none)" choice: matches an empty cell, as the table shows it
 # "All" as a string, never None: PySide6 6.12 loses a reference each time a combo hands back None or
 # a bool as item data, and Python 3.11 aborts once None's count reaches zero.
 ALL = "\u0000all"
+SEVERAL = "\u0000several"  # values ticked in the table's header menu: "3 chosen" (``show_table_filters``)
 # (filter key, table column it filters, label, has a "(none)" choice)
 FILTERS = (
     ("projects", "project", "Project", True),
@@ -40,6 +41,7 @@ class QuickFilters(QWidget):
         super().__init__(parent)
         self.document = document
         self.combos: dict[str, QComboBox] = {}
+        self._several: dict[str, frozenset[str]] = {}  # filter key → the values its "N chosen" item stands for
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for key, _column, label, _none in FILTERS:
@@ -73,6 +75,9 @@ class QuickFilters(QWidget):
         for key, _column, _label, has_none in FILTERS:
             combo = self.combos[key]
             items = [("All", ALL)] + [(c, c) for c in choices[key]] + ([("(none)", NONE)] if has_none else [])
+            several = combo.findData(SEVERAL)
+            if several >= 0:  # the header menu's choice stays offered
+                items.append((combo.itemText(several), SEVERAL))
             current = combo.currentData() if combo.count() else ALL
             if [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())] == items:
                 continue
@@ -92,23 +97,56 @@ class QuickFilters(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
 
     def selected(self, key: str) -> str | None:
-        """The chosen value, "" for "(none)", None for "All"."""
+        """The chosen value, "" for "(none)", None for "All" (or for several values: ``allowed``)."""
         value = self.combos[key].currentData()
-        return None if value in (None, ALL) else value
+        return None if value in (None, ALL, SEVERAL) else value
+
+    def allowed(self, key: str) -> frozenset[str] | None:
+        """The values a drop-down lets through: one, several (ticked in the header menu), None for all."""
+        if self.combos[key].currentData() == SEVERAL:
+            return self._several[key]
+        value = self.selected(key)
+        return None if value is None else frozenset({value})
 
     def column_filters(self) -> dict[str, set[str] | None]:
         """Table column → allowed display values (None: no filter)."""
-        out = {}
+        out: dict[str, set[str] | None] = {}
         for key, column, _label, _none in FILTERS:
-            value = self.selected(key)
-            out[column] = None if value is None else {value}
+            allowed = self.allowed(key)
+            out[column] = None if allowed is None else set(allowed)
         return out
+
+    def show_table_filters(self, allowed_by_column: dict[str, set[str] | None]) -> None:
+        """The table's own value filters (set in its header menu, or cleared) shown in the drop-downs, so
+        "Status: All" never sits above a table filtered by status: one value as itself, several as
+        "N chosen". No ``changed``: the table is filtered already."""
+        for key, column, _label, _none in FILTERS:
+            combo, allowed = self.combos[key], allowed_by_column.get(column)
+            one = combo.findData(next(iter(allowed))) if allowed is not None and len(allowed) == 1 else -1
+            several = combo.findData(SEVERAL)
+            combo.blockSignals(True)
+            try:
+                if allowed is None or one >= 0:
+                    combo.setCurrentIndex(0 if allowed is None else one)
+                    if several >= 0:  # appended last: the index chosen stays
+                        combo.removeItem(several)
+                        self._several.pop(key, None)
+                    continue
+                self._several[key] = frozenset(allowed)
+                text = f"{len(allowed)} chosen"
+                if several < 0:
+                    combo.addItem(text, SEVERAL)
+                    several = combo.count() - 1
+                combo.setItemText(several, text)
+                combo.setItemData(several, ", ".join(sorted(v or "(none)" for v in allowed)), Qt.ItemDataRole.ToolTipRole)
+                combo.setCurrentIndex(several)
+            finally:
+                combo.blockSignals(False)
 
     def risk_filter(self) -> RiskFilter:
         kwargs: dict[str, Any] = {}  # RiskFilter field name → allowed names (None: no restriction)
         for key, _column, _label, _none in FILTERS:
             if key in TABLE_ONLY:
                 continue
-            value = self.selected(key)
-            kwargs[key] = None if value is None else frozenset({value})
+            kwargs[key] = self.allowed(key)
         return RiskFilter(**kwargs)

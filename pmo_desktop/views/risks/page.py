@@ -47,6 +47,8 @@ class RisksPage(QWidget):
         self.register_view = RegisterView(document, self.register, parent=self)
         self.filters = QuickFilters(document, self)
         self.filters.changed.connect(self.apply_filters)
+        self._applying = False  # the quick filters are setting the table's: it need not be followed back
+        self.register_view.column_filters_changed.connect(self._follow_table_filters)
         self.escalate_button = QPushButton("Escalate…", self)
         self.escalate_button.setToolTip("Move this project risk to the program, with a reason")
         self.escalate_button.clicked.connect(lambda: self.escalate_current())
@@ -170,10 +172,23 @@ class RisksPage(QWidget):
     # ------------------------------------------------------------------ filters and heat map
     def apply_filters(self) -> None:
         """Quick filter choices → the table's column filters and the heat map's filter, together."""
-        for column, allowed in self.filters.column_filters().items():
-            current = self.register_view.proxy.column_filter(self.register_view.model.column_of(column))
-            if current != allowed:  # each refilter is a pass over every row: only what changed
-                self.register_view.set_column_filter(column, allowed)
+        self._applying = True
+        try:
+            for column, allowed in self.filters.column_filters().items():
+                current = self.register_view.proxy.column_filter(self.register_view.model.column_of(column))
+                if current != allowed:  # each refilter is a pass over every row: only what changed
+                    self.register_view.set_column_filter(column, allowed)
+        finally:
+            self._applying = False
+        self.heat_map.set_filter(self.filters.risk_filter())
+
+    def _follow_table_filters(self) -> None:
+        """A filter set in the table's header menu (or Clear filters): the drop-downs and the heat map say it."""
+        if self._applying:
+            return
+        view = self.register_view
+        self.filters.show_table_filters({column: view.proxy.column_filter(view.model.column_of(column))
+                                         for _key, column, _label, _none in FILTERS})
         self.heat_map.set_filter(self.filters.risk_filter())
 
     def filter_to_cell(self, ids, label: str) -> None:
