@@ -470,3 +470,22 @@ def test_a_status_filter_ticked_in_the_header_menu_shows_in_the_status_drop_down
     qtbot.mouseClick(view.clear_filters_button, Qt.MouseButton.LeftButton)
     assert combo.currentText() == "All" and page.heat_map.filter.statuses is None
     assert combo.findText("2 chosen") < 0
+
+
+def test_long_texts_of_a_risk_and_a_status_report_follow_the_zoom_like_the_tables(demo_window, qtbot):
+    """Ctrl++ on a projector enlarges what is written in a risk's cause, event, effect … and a status
+    report's commentary and asks, as it does the tables."""
+    window = demo_window
+    view = risks_view(qtbot, window)
+    detail = window.stack.currentWidget().detail
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    form = window.stack.currentWidget().form
+    editors = list(detail.editors.values()) + list(form.editors.values())
+    assert len(editors) >= 6
+    table = view.table
+    table.setFocus()
+    for _ in range(2):
+        qtbot.keyClick(table, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert zoom().percent == 125
+    for editor in editors:
+        assert editor.font().pointSizeF() == pytest.approx(table.font().pointSizeF()), editor.accessibleName()

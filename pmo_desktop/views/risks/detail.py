@@ -20,13 +20,21 @@ from ..document import Document
 from ..register_table import RegisterView
 from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours
+from ..zoom import follow_zoom
 from .chart_style import text_on
 
 LONG_FIELDS = RISKS.detail.texts
 
 
 class CommitOnFocusOutEdit(QPlainTextEdit):
+    """A record's long text (a risk's cause, a report's commentary): saved when the editor loses focus, its
+    text at the tables' size at every zoom level, so Ctrl++ on a projector enlarges what is written too."""
+
     focus_lost = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        follow_zoom(self)
 
     def focusOutEvent(self, event) -> None:
         self.focus_lost.emit()
