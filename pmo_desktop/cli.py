@@ -203,6 +203,9 @@ _DONE = {"insert": "inserted", "update": "updated", "skip": "skipped", "error": 
 def _print_reports(plan, dry_run: bool) -> None:
     for sheet, reason in plan.skipped_sheets:
         _say(f"Sheet “{sheet}” skipped: {reason}")
+    for s in plan.sheets:
+        if s.note:
+            _say(f"Sheet “{s.sheet}”: {s.note}")
     for key, values in sorted(plan.new_choices.items()):
         _say(f"New {key.split('.')[-1]} values added to the office's list: {', '.join(sorted(values))}")
     for (register, name), values in sorted(plan.unplaced.items()):

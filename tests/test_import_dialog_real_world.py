@@ -59,3 +59,23 @@ def test_a_value_translated_in_the_dropdown_places_the_row(qtbot, document, tmp_
     assert dialog.plan.ok and dialog.import_button.isEnabled()
     dialog.do_import()
     assert titles(document.store)["One"]["status"] == "Closed"
+
+
+def test_a_title_taken_from_an_unnamed_column_is_said_once_for_the_sheet(qtbot, document, tmp_path):
+    """A gap tracker under a risk caption with no Title column: its "Parameters" name the risks. The preview
+    says so once, under its summary — not on every row of the table beside it."""
+    rows = [[None, "Platform Security Risk Analysis"], [],
+            ["S. No.", "Parameters", "Desired Parameters", "Current Status", "Action Owner", "Remarks"],
+            [1, "Governance and awareness to be enhanced", "1. Organisation chart", "Open", "Ann Lee", None],
+            [2, "Absence of a complete asset inventory", "1. Complete inventory", "Open", "Tom Berg", None],
+            [3, "Network security controls to be enhanced", "1. Network diagram", "Closed", "Ann Lee", "Done"]]
+    path = write_xlsx(tmp_path / "Security.xlsx", {"Cyber Security": rows})
+    dialog = ImportDialog(document, path)
+    qtbot.addWidget(dialog)
+    assert dialog.plan is not None and dialog.plan.valid_count == 3
+    assert dialog.summary.text().count("Title from “Parameters”") == 1
+    assert not any("Title from" in r.reason for r in dialog.plan.reports)
+    dialog.import_button.click()
+    assert sorted(titles(document.store)) == ["Absence of a complete asset inventory",
+                                              "Governance and awareness to be enhanced",
+                                              "Network security controls to be enhanced"]

@@ -66,6 +66,7 @@ class SheetPlan:
     unplaced: dict[str, dict[str, int]] = field(default_factory=dict)  # field → value it could not place → rows
     to_create: dict[str, set[str]] = field(default_factory=dict)       # "Project" → names to create first
     synthetic: bool = False              # rows made by the import (response actions), not a sheet of the file
+    note: str = ""                       # what the preview says once of the whole sheet (its title column's source)
 
     @property
     def reports(self) -> list[RowReport]:

@@ -627,7 +627,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
 
 
 def title_note(match: HeaderMatch, mapping: dict[int, str]) -> str:
-    """What the preview says on each new record of a sheet whose title column was chosen though no header
+    """What the preview says once of a sheet whose title column was chosen though no header
     names it (``HeaderMatch.titled_by``), while the mapping still takes it."""
     col = match.titled_by
     title = next((f for f in match.kind.reg.fields if f.required), None)

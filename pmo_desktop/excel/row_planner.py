@@ -354,14 +354,14 @@ class Planner:
         ``own_export``: the sheet is laid out as our export (IDs are this office's own).
         ``row_filter``: why a row belongs elsewhere (a RAID sheet's issues), or None to plan it here.
         ``constants``: values the sheet itself gives every row that no column sets (an opportunity register's
-        kind). ``note``: what the preview says on each new record (a title column no header names)."""
+        kind). ``note``: what the preview says once of the sheet (a title column no header names)."""
         reg = kind.reg
         self._constants = dict(constants or {})
-        self._note = note
         self._escalates = "escalated" in reg.field_names and "escalated" not in mapping.values()
         plan = SheetPlan(reader.title, reg.name, header_row, dict(mapping), headers, layout,
                          parent_register=kind.parent, ignored=dict(ignored))
         plan.extras = dict(extras or {})
+        plan.note = note
         status_field = next((f for f in reg.fields if f.name == "status" and f.kind is Kind.ENUM), None)
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
@@ -1136,8 +1136,6 @@ class Planner:
             prow.unplaced = unplaced
             prow.failures = len(unplaced)
             return prow
-        if action == Action.INSERT and self._note:
-            reason = f"{reason} {self._note}".strip()
         if action == Action.INSERT and code and reg.key_field is not None:
             values = {reg.key_field.name: code, **values}  # the code first: it must be set before any flush
         prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code)

@@ -239,6 +239,7 @@ class ImportDialog(QDialog):
         self._fill_mapping(plan)
         self._fill_values(plan)
         skipped = "".join(f"<br>Sheet “{s}” not imported: {why}" for s, why in plan.skipped_sheets)
+        skipped += "".join(f"<br>Sheet “{html.escape(s.sheet)}”: {html.escape(s.note)}" for s in plan.sheets if s.note)
         added = "".join(f"<br>New {key.split('.')[-1]} values join the office's list: {', '.join(sorted(v))}"
                         for key, v in sorted(plan.new_choices.items()))
         something = plan.valid_count > 0 or bool(plan.conflicts)
