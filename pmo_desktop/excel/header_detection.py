@@ -30,6 +30,7 @@ from .vocabulary import (
     foreign_words,
     header_phrases,
     header_words,
+    reference_words,
     register_nouns,
     sheet_words,
     tail_words,
@@ -117,7 +118,16 @@ _QUALIFIERS = ("primary", "main", "principal", "secondary", "overall", "general"
 # Vulnerability" are the threats and the vulnerability.
 _KIND_WORDS = frozenset({"risk", "issue", "threat", "opportunity", "assumption", "dependency", "decision", "action",
                          "risks", "issues", "threats", "opportunities"})
-_HEDGES = ("known or suspected", "known or potential", "potential", "possible", "suspected")
+_HEDGES = ("known or suspected", "known or potential", "potential", "possible", "suspected", "known")
+# The registers' own nouns ("risk", "issue"): "Level of risk" is the record's rating, not a field named "risk"
+_ALL_NOUNS = frozenset(n for name in REGISTERS for n in register_nouns(name))
+
+# A form's column asking for a list ("What are the hazards?", "What are the controls? What will you do …"; not
+# "What is the impact of the risk?", a question answered in words) or to choose a level:
+# "Select the potential outcome after controls are in place:", "Select how likely that outcome is …"
+_QUESTION_RE = re.compile(r"\s*(?:(?:what|which)\s+are|select|choose|enter)\s+(?:(?:a|an|the)\s+)*"
+                          r"(.+?)(?:\s+(?:after|once|when|that|if|for|of)\b.*|\s*[?:].*)?$", re.I)
+_HEDGED_RE = re.compile(r"^(?:potential|possible|likely)\s+(.+)$", re.I)
 # A scale's name glued to what it measures ("PowerScore", "ImpactLevel"): the scale, if the field is one.
 _SCALE_SUFFIXES = ("score", "level", "rating", "rate", "value", "grade", "index")
 
@@ -155,6 +165,21 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     qualified = re.match(rf"\s*(?:{'|'.join(_QUALIFIERS)})\b\s*(.+)", bare, flags=re.I)
     if qualified:                                       # "Primary Risk Category": the category
         variants.append(qualified.group(1))
+    first_line = bare.split("\n")[0].strip()
+    asked = _QUESTION_RE.match(first_line)
+    if asked and not re.match(r"(?:what|which)\s+are\b", first_line, flags=re.I) and \
+            not (first_line.endswith((":", "?")) and "\n" in bare.strip()):
+        asked = None  # "Select the status" over a template's column: guidance, unless a form's explained cell
+    if asked:                                           # "What are the hazards? What could go wrong?", "Select
+        variants.append(asked.group(1))                 # how likely that outcome is …": what the form asks for
+        variants += _HEDGED_RE.findall(asked.group(1))
+    rated = re.match(r"\s*(?:level|rating|degree|grade)\s+of\s+(?:the\s+)?(\S.*)", bare, flags=re.I)
+    if rated and normalise_key(rated.group(1)) not in _ALL_NOUNS:
+        variants.append(rated.group(1))                 # "Level of impact": the impact ("Level of risk" rates
+    spoken = re.match(r"\s*(?:the|a|an)\s+(\S.*)", bare, flags=re.I)
+    if spoken:                                          # "The likelihood of risk (%)": a sentence naming the
+        variants += [spoken.group(1),                   # field, without its article and what it is "of"
+                     re.sub(r"\s+of\s+(?:the\s+)?\S+\s*$", "", spoken.group(1), flags=re.I)]
     hedged = re.match(rf"\s*(?:{'|'.join(_HEDGES)})\s+(\S.*)", bare, flags=re.I)
     if hedged:                                          # "Known or suspected Threats": the threats
         variants.append(hedged.group(1))
@@ -1118,6 +1143,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _kind_by_values(kind, mapping, dups, sample)
             mapping = _repeats_written_out(kind, mapping, dups, sample)
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
+            mapping = _repeats_statuses(kind, mapping, dups, sample)
             mapping = _plan_of_strategies(kind, mapping, sample)
             if titled_by is not None and mapping.get(titled_by) != _title_field(kind):
                 titled_by = None
@@ -1274,6 +1300,22 @@ def _repeats_rated(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str
     return out
 
 
+def _repeats_statuses(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
+                      sample: list[list[Any]]) -> dict[int, str]:
+    """A column repeating the title ("Decision" beside "Change Description") whose values are the register's
+    statuses (Approved, Deferred) is the status, when no column gives one: the outcome of each row."""
+    status, title = _status_field(kind), _title_field(kind)
+    if status is None or status in mapping.values():
+        return mapping
+    translator = Translator(kind.register, add_unknown=False)
+    for c, name in dups.items():
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if c not in mapping and name == title and len(values) >= 2 and \
+                _statuses(kind, values, translator, Context()):
+            return {**mapping, c: status}
+    return mapping
+
+
 def _all_levels(kind: SheetKind, name: str, values: list[Any]) -> bool:
     """Whether every value reads as a level of scale field ``name`` (words, numbers, on the office scale)."""
     f, ctx = kind.reg.field(name), Context()
@@ -1310,7 +1352,7 @@ def _named_sheet(best: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch
     twice, unless the header says the other register's noun ("Risk Description")."""
     if best is None or best.kind.is_child or best.kind.matches_sheet_name(sheet_title):
         return best
-    if any(any(n in normalise_key(h) for n in _nouns(best.kind)) for h in best.headers if h):
+    if any(any(n in normalise_key(h) for n in _nouns(best.kind)) for h in best.headers if h and not _refers(h)):
         return best
     named = [m for m, _row in per_kind.values() if not m.kind.is_child and m.kind.matches_sheet_name(sheet_title)
              and _title_field(m.kind) in m.mapping.values() and len(real_fields(m.mapping)) >= NAMING_MIN_FIELDS
@@ -1319,6 +1361,12 @@ def _named_sheet(best: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch
     # the risk register; by any margin when none of the other register's columns is its own (a "change_requests"
     # sheet whose dates, owner, status and notes a risk register has too)
     return max(named, key=lambda m: m.score) if named else best
+
+
+def _refers(header: str) -> bool:
+    """"Related Risk", "Linked Task ID": a column pointing at another record, not naming the sheet's own."""
+    words = words_of(header)
+    return bool(words) and (words[0] in reference_words() or "".join(words[:2]) in reference_words())
 
 
 RAID_HOMES = {"risks": "the risk register", "issues": "the issue log", "assumptions": "the assumptions log",
@@ -1507,6 +1555,8 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
 
     evidence: dict[str, list[str]] = {}
     strong = 0
+    first = next((c for c, h in enumerate(headers) if h), -1)
+    said = any(n in normalise_key(h) for h in headers if h for n in nouns)
     for what in FOREIGN_KINDS:
         records, columns = foreign_words(what, "records"), foreign_words(what, "columns")
         clock = foreign_words(what, "clock_columns")
@@ -1522,6 +1572,8 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
                 strong += 1 if what != "timeline" else 0
             elif any(k in records for k in keys):
                 found.append(f"“{header}”")
+                if c == first and not said:  # "Main Tasks | Status | Priority | Notes": the first column
+                    found.append("")             # names the rows, and no header says the register's noun
         if any(w in sheet for w in foreign_words(what, "sheets")):
             found.append(f"its name “{match.sheet_title.strip()}”")
         starts = [h for h in lines if h and any(k in foreign_words(what, "starts") for k in _foreign_keys(h))]
@@ -1574,6 +1626,10 @@ def _level_cell(value: Any) -> bool:
         return word_key(text) in value_words("scale")
 
 
+# "Risk 3", "Opp. 5", "Risk #12" in a matrix's cell: the third entry of a numbered list, not a risk's name
+_LIST_REF_RE = re.compile(r"^[^\W\d_]{1,12}\.?\s*(?:no\.?|#)?\s*\d{1,3}$", re.I)
+
+
 def risk_grid(rows: list[list[Any]]) -> list[list[Any]] | None:
     """A probability × impact matrix with the risks written in its cells ("Matriz de riesgos": levels down
     the side and across the top, "Corte de luz temporario" where they meet), as rows "Risk | Probability |
@@ -1599,7 +1655,7 @@ def risk_grid(rows: list[list[Any]]) -> list[list[Any]] | None:
         if value is None or _level_cell(value):
             return []
         parts = [p.strip() for p in str(value).split("\n") if p.strip()]
-        return [p for p in parts if not all(_CODE_RE.match(w) for w in p.split())]
+        return [p for p in parts if not all(_CODE_RE.match(w) for w in p.split()) and not _LIST_REF_RE.match(p)]
 
     # which axis is the likelihood: the label beside the rows of levels ("PROBABILIDAD") says so
     def label(r: int, c: int) -> str | None:

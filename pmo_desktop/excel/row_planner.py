@@ -23,6 +23,7 @@ from ..models import values as v
 from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind, Register
 from ..models.registers import REGISTERS
+from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from .errors import ImportCancelled
 from .header_detection import (
     _TITLE_FALLBACK,
@@ -187,6 +188,11 @@ def _wrapped(above: Any, below: Any) -> bool:
 
 # A template's placeholder left in a cell ("[Owner]", "[Date]", "[What needs to happen]"): nothing written there
 _PLACEHOLDER_RE = re.compile(r"\[[^\[\]\d\s][^\[\]]{0,38}\]\s*")
+# Strategies only an opportunity has (models/risk_rules.py): a row given one is an opportunity
+_OPPORTUNITY_ONLY = frozenset(OPPORTUNITY_RESPONSES) - frozenset(THREAT_RESPONSES)
+# A drop-down list's prompt left in a cell ("Please select", "-- Select --", "Choose one…"): nothing chosen
+_PROMPT_RE = re.compile(r"\s*[-–(<]*\s*(?:please\s+)?(?:select|choose|pick)(?:\s+(?:one|an?\s+option|a\s+value))?"
+                        r"\s*(?:\.\.\.|…)?\s*[-–)>]*\s*$", re.I)
 
 
 def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
@@ -498,6 +504,8 @@ class Planner:
                 row = _gathered(row, spread)
             if any(x.__class__ is str and x.startswith("[") for x in row):
                 row = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
+            if any(x.__class__ is str and _PROMPT_RE.match(x) for x in row):
+                row = tuple(None if x.__class__ is str and _PROMPT_RE.match(x) else x for x in row)
             tick += 1
             if tick % TICK == 0:
                 self._tick()
@@ -631,6 +639,7 @@ class Planner:
         if not first_block:
             close_block()
         self._trailing_notes(plan, notes)
+        self._skip_headings(plan, reg)
         self._carry_groups(plan, fields)
         if parent_reg is None:
             self._merge_named(plan, reg)
@@ -643,6 +652,27 @@ class Planner:
         if parent_reg is not None and finish:
             self.finish_children(plan)
         return plan
+
+    @staticmethod
+    def _skip_headings(plan: SheetPlan, reg: Register) -> None:
+        """Group headings between the records ("1 | Legal" over two risks, "2 | Accidents" over the next):
+        rows that fill only the field naming the records, two at least, each followed by a record filling
+        three fields or more, in a table whose other rows all do, are headings, not records."""
+        title = next((f.name for f in reg.fields if f.required), None)
+        rows = [(i, p) for i, p in enumerate(plan.rows) if p.report.action is Action.INSERT]
+        if title is None or len(rows) < 5:
+            return
+        filled = [{n for n, x in p.values.items() if x not in (None, "", []) and n != "code"} for _i, p in rows]
+        bare = [k for k, names in enumerate(filled) if names == {title}]
+        full = [k for k, names in enumerate(filled) if len(names) >= 3]
+        if len(bare) < 2 or len(bare) + len(full) != len(rows) or len(full) < len(bare) or \
+                any(k + 1 not in full for k in bare):
+            return
+        for k in bare:
+            i, prow = rows[k]
+            plan.rows[i] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "",
+                                                "a heading over the rows below it (only its name is filled), "
+                                                "not a record."))
 
     @staticmethod
     def _carry_groups(plan: SheetPlan, fields: list[tuple[int, Field]]) -> None:
@@ -748,23 +778,28 @@ class Planner:
 
     @staticmethod
     def _rule_trigger(reg: Register, record: dict[str, Any], values: dict[str, Any], ctx: Context) -> Field | None:
-        """The one choice of the row whose default satisfies the register's rule, or None."""
+        """The one choice of the row whose default satisfies the register's rule, else the one other optional
+        value whose absence does (an external party named while no needing project is: the party goes to the
+        notes, not the row), or None."""
         assert reg.check is not None  # called when the register's rule refused the row
-        found = None
-        for name in values:
-            f = reg.field(name)
-            if f.kind is not Kind.ENUM or f.required:
-                continue
-            trial = dict(record)
-            trial[name] = reg.defaults.get(name)
-            try:
-                reg.check(trial, ctx)
-            except ValidationError:
-                continue
+        for choices in (True, False):
+            found = None
+            for name in values:
+                f = reg.field(name)
+                if (f.kind is Kind.ENUM) is not choices or f.required or f.kind.is_key:
+                    continue
+                trial = dict(record)
+                trial[name] = reg.defaults.get(name) if choices else None
+                try:
+                    reg.check(trial, ctx)
+                except ValidationError:
+                    continue
+                if found is not None:
+                    return None
+                found = f
             if found is not None:
-                return None
-            found = f
-        return found
+                return found
+        return None
 
     @staticmethod
     def _same_record(reg: Register, first: PlannedRow, values: dict[str, Any]) -> bool:
@@ -1084,6 +1119,9 @@ class Planner:
                     errors.append(f"{f.label} cannot be empty (no column of the sheet holds it: choose the column "
                                   f"that does for “{f.label}” in the preview's mapping)." if f.name in self._unmapped
                                   else f"{f.label} cannot be empty (no column of the sheet holds it).")
+        if "kind" in reg.field_names and "kind" not in values and record_id is None and \
+                values.get("response") in _OPPORTUNITY_ONLY:
+            values["kind"] = "Opportunity"  # "Exploit" with no kind given: only an opportunity is exploited
         if not errors and reg.check is not None:
             if record_id is not None:
                 record = dict(self.current(reg, record_id))

@@ -70,6 +70,9 @@ class ColumnProfile:
     @classmethod
     def of(cls, values: list[Any], top: int = 5, header: object = None) -> "ColumnProfile":
         profile = cls._of_numbers(values, top)
+        listed = header_ladder(header)
+        if listed is not None:
+            return cls(ladder=listed)
         declared = declared_scale(header)
         if declared is not None and declared != top:
             profile.declared = declared
@@ -119,18 +122,33 @@ def kinney_ladder(numbers: list[float]) -> dict[float, int] | None:
     return None
 
 
+_LADDER_LINE_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*[-–—=:]\s*\S")
+
+
+def header_ladder(header: object) -> dict[float, int] | None:
+    """The levels a form's header lists under its question, one a line ("10 - Fatality", "8 - Severe injury",
+    … "0.5 - No harm"): each number one level of the five-point word scale, by its rank (three lines at least)."""
+    numbers = sorted({float(m.group(1).replace(",", ".")) for line in str(header or "").split("\n")
+                      if (m := _LADDER_LINE_RE.match(line))})
+    if len(numbers) < 3:
+        return None
+    if len(numbers) == 3:  # low / medium / high, as a declared 1–3 scale reads
+        return {n: _THREE_AS_WORD_LEVEL[i + 1] for i, n in enumerate(numbers)}
+    return {n: 1 + math.floor(i * 4 / (len(numbers) - 1) + 0.5) for i, n in enumerate(numbers)}
+
+
 def scale_from_fraction(x: float, top: int) -> int:
     return min(top, max(1, math.ceil(x * top - 1e-9)))
 
 
-_DECLARED_RE = re.compile(r"(?<![\w.])1\s*(?:-|–|—|to|bis|a|à|al|tot|до)\s*(\d{1,2})(?![\d.%])", re.I)
+_DECLARED_RE = re.compile(r"(?<![\w.])[01]\s*(?:-|–|—|to|bis|a|à|al|tot|до)\s*(\d{1,2})(?![\d.%])", re.I)
 # A 1–3 scale is low / medium / high: read as those words, which the five-point scale holds as 2, 3, 4.
 _THREE_AS_WORD_LEVEL = {1: 2, 2: 3, 3: 4}
 
 
 def declared_scale(header: object) -> int | None:
-    """The top of a scale a header names ("Likelihood (1-3)", "Impact 1 to 4"), between 2 and 10, or a
-    doubling scale's top ("Impact 1 – 16": 1, 2, 4, 8, 16), a power of two from 16 to 64."""
+    """The top of a scale a header names ("Likelihood (1-3)", "Impact 1 to 4", "Probability 0-10"), between 2
+    and 10, or a doubling scale's top ("Impact 1 – 16": 1, 2, 4, 8, 16), a power of two from 16 to 64."""
     found = _DECLARED_RE.search(str(header or ""))
     top = int(found.group(1)) if found else 0
     return top if 2 <= top <= 10 or top in _DOUBLING_TOPS else None

@@ -145,6 +145,13 @@ def tail_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def reference_words() -> frozenset[str]:
+    """Keyed first words of a header pointing at another record ("Related Risk", "Linked Task ID"): the
+    column refers to a record of that register, it does not say the sheet is one."""
+    return frozenset(word_key(w) for data in _files() for w in data.get("references", ()))
+
+
+@lru_cache(maxsize=None)
 def sheet_words(what: str) -> frozenset[str]:
     """Keyed sheet names for ``what``: a register name, or "not_records" (legends, lists, instructions)."""
     out: set[str] = set()
