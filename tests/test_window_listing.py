@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import text as sql_text
 
 from pmo_desktop.models import records, windows
 from pmo_desktop.models.registers import REGISTERS
@@ -231,3 +232,107 @@ def test_postgresql_first_rows_past_their_timeout_are_left_to_the_worker(qtbot, 
         view.close()
     finally:
         store.close()
+
+
+def test_a_superseded_listing_is_stopped_in_its_query_and_never_shown(qtbot, view, monkeypatch):
+    """A newer search makes the older listing moot: its query is interrupted where it is (SQLite's progress
+    handler, PostgreSQL's cancel), not run to its end on the worker, and its ids never show. The workers
+    are held at their start (fault injection) so that the newer search comes while the older one's
+    query is about to run; the query then stops after its first steps."""
+    monkeypatch.setattr(windows, "STOP_CHECK_STEPS", 50)  # a 3,000-row query takes thousands of steps
+    main_thread, read, gate = threading.current_thread(), windows.fetch_ids, threading.Event()
+
+    def held_on_the_worker(*args, **kwargs):
+        if threading.current_thread() is not main_thread:
+            gate.wait(20)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(windows, "fetch_ids", held_on_the_worker)
+    view.search.setText("project 1")
+    older = view.model._listing
+    assert older is not None and not older.done.is_set()
+    view.search.setText("project 2")
+    newer = view.model._listing
+    assert older.stop.stopped and newer is not older and not newer.stop.stopped
+    seen = []
+    view.model.counted.connect(lambda: seen.append(names(view)))
+    gate.set()
+    assert older.done.wait(20)
+    assert older.stopped_early and older.ids is None
+    if view.model.document.office.store.is_sqlite:
+        assert older.stop.interrupted  # the query itself was interrupted, not only its answer dropped
+    qtbot.waitUntil(lambda: not view.model.listing, timeout=20_000)
+    qtbot.wait(50)
+    assert seen == [matching("project 2")]
+    assert names(view) == matching("project 2") and not newer.stopped_early
+
+
+def test_a_stopped_read_raises_and_leaves_the_connection_usable(store):
+    with store.transaction() as s:
+        records.create_records(s, PROJECTS, [{"name": name(i)} for i in range(N)])
+    window = windows.Window(search="project 1")
+    with store.session() as s:
+        expected = windows.fetch_ids(s, PROJECTS, window)
+    stop = windows.Stop()
+    stop.stop()
+    with store.session() as s, pytest.raises(windows.Stopped):
+        windows.fetch_ids(s, PROJECTS, window, stop=stop)
+    for _ in range(3):  # no progress handler or cancel left on a pooled connection
+        with store.session() as s:
+            assert windows.fetch_ids(s, PROJECTS, window, stop=windows.Stop()) == expected
+
+
+def test_a_listing_that_is_not_stopped_runs_to_its_end(store, monkeypatch):
+    monkeypatch.setattr(windows, "STOP_CHECK_STEPS", 10)  # looked at very often: never stops it by itself
+    with store.transaction() as s:
+        records.create_records(s, PROJECTS, [{"name": name(i)} for i in range(N)])
+    stop = windows.Stop()
+    with store.session() as s:
+        ids = windows.fetch_ids(s, PROJECTS, windows.Window(search="project"), stop=stop)
+    assert len(ids) == N and not stop.interrupted
+
+
+def test_the_dates_bounds_follow_our_edits_without_reading_them_again(qtbot, view):
+    """An edit widens the dates' first and last kept for searches by the edited records' dates (a look-up
+    of them), where the bounds were dropped and read again by a scan; a date outside the old bounds is
+    found at once, and a date deleted leaves bounds wider than needed, never narrower."""
+    model = view.model
+    model.bounds_ahead.join(30)
+    ahead = model.bounds_ahead
+    start = model.column_of("start_date")
+    assert model.setData(model.index(5, start), date(2026, 3, 2))
+    assert model.bounds_ahead is ahead  # nothing read again on a worker
+    assert model._bounds_signature == model._signature
+    assert model._bounds()[("projects", "start_date")] == (date(2026, 3, 2), date(2026, 3, 2))
+    view.search.setText("mar 2026")
+    assert names(view) == [name(5)]
+    view.search.clear()
+    assert model.setData(model.index(7, start), date(2024, 11, 30))
+    assert model.setData(model.index(5, start), None)  # the last date gone: the bounds stay as wide
+    assert model._bounds()[("projects", "start_date")] == (date(2024, 11, 30), date(2026, 3, 2))
+    for text in ("nov 2024", "mar 2026", "30 nov"):
+        view.search.setText(text)
+        with view.model.document.office.store.session() as s:
+            fresh = windows.fetch_ids(s, PROJECTS, model.window())  # bounds read anew
+        assert list(model.ids) == list(fresh), text
+    assert names(view) == [name(7)]
+
+
+def test_widened_bounds_cover_every_date(store):
+    days = [date(2025, 1 + i % 12, 1 + i % 28) for i in range(40)]
+    with store.transaction() as s:
+        records.create_records(s, PROJECTS, [{"name": name(i), "start_date": day} for i, day in enumerate(days)])
+    with store.session() as s:
+        bounds = windows._date_bounds(s, PROJECTS, {})
+    assert bounds[("projects", "start_date")] == (min(days), max(days))
+    with store.transaction() as s:
+        records.create_records(s, PROJECTS, [{"name": "late", "start_date": date(2027, 2, 3),
+                                              "end_date": date(2028, 1, 1)}])
+        new = s.execute(sql_text("SELECT max(id) FROM project")).scalar_one()
+    with store.session() as s:
+        assert windows.widen_date_bounds(s, PROJECTS, {}, [new]) is None  # not every column's: read them all
+        widened = windows.widen_date_bounds(s, PROJECTS, bounds, [new, 10**9])
+    assert widened is not None and widened is not bounds
+    assert widened[("projects", "start_date")] == (date(2025, 1, 1), date(2027, 2, 3))
+    assert widened[("projects", "end_date")] == (date(2028, 1, 1), date(2028, 1, 1))
+    assert bounds[("projects", "start_date")] == (min(days), max(days))  # the kept one untouched
