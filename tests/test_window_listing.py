@@ -336,3 +336,20 @@ def test_widened_bounds_cover_every_date(store):
     assert widened[("projects", "start_date")] == (date(2025, 1, 1), date(2027, 2, 3))
     assert widened[("projects", "end_date")] == (date(2028, 1, 1), date(2028, 1, 1))
     assert bounds[("projects", "start_date")] == (min(days), max(days))  # the kept one untouched
+
+
+def test_the_scroll_bar_grows_when_the_rest_comes_keeping_place_and_selection(qtbot, view):
+    view.search.setText("project")  # every project: the first 50, then 3,000
+    assert view.model.listing and view.proxy.rowCount() == FIRST
+    bar = view.table.verticalScrollBar()
+    view.table.selectRow(40)
+    target = view.current_record_id()
+    bar.setValue(bar.maximum())  # scrolled to the end of the first rows
+    qtbot.wait(10)
+    place, short = bar.value(), bar.maximum()
+    with qtbot.waitSignal(view.model.counted, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: bar.maximum() > short * 10, timeout=5_000)  # room for 3,000 rows
+    assert bar.value() == place
+    assert view.current_record_id() == target
+    assert [i.row() for i in view.table.selectionModel().selectedRows()] == [40]
