@@ -28,11 +28,12 @@ Differences from the in-memory table, all deliberate:
   is read again and the records changed on the pages in memory (those the user sees) flash;
 - a search or a column filter of a register of ``LIST_FIRST_FROM`` records or more shows its first
   ``FIRST_ROWS`` rows at once (``windows.first_ids``: the same query with a LIMIT) and lists the rest
-  on a worker (``_list_rest``); meanwhile the table has those rows only and the count reads "200+ of
-  …", then the rows found after them are inserted below (``rowsInserted``: the view stays where it
-  is) and the count is exact. A newer search, filter or sort makes the listing moot (its answer is
-  dropped); what needs every id — finding a record's row, our own edit, the outside-changes check —
-  waits for it first (``_finish_listing``).
+  on a worker (``_list_rest``); meanwhile the table has those rows only and the count reads "2,000+
+  of …", then the rows found after them are inserted below (``rowsInserted``: the view stays where it
+  is, the scroll bar grows) and the count is exact. A newer search, filter or sort makes the listing
+  moot: its query is stopped where it is (``windows.Stop``) and its answer dropped; what needs every
+  id — finding a record's row, our own edit, the outside-changes check — waits for it first
+  (``_finish_listing``).
 """
 
 from __future__ import annotations
