@@ -353,3 +353,44 @@ def test_the_scroll_bar_grows_when_the_rest_comes_keeping_place_and_selection(qt
     assert bar.value() == place
     assert view.current_record_id() == target
     assert [i.row() for i in view.table.selectionModel().selectedRows()] == [40]
+
+
+@pytest.mark.postgres
+def test_postgresql_a_running_listing_is_cancelled_on_the_server(pg_store_url):
+    """The listing's query waits on a lock another connection holds (so it is surely running when
+    stopped): ``Stop.stop`` cancels it on the server, the read raises ``Stopped`` at once, and the
+    store's connections stay usable."""
+    store = Store.open(pg_store_url)
+    try:
+        with store.transaction() as s:
+            records.create_records(s, PROJECTS, [{"name": name(i)} for i in range(300)])
+        stop, outcome = windows.Stop(), []
+
+        def listing() -> None:
+            try:
+                with store.session() as s:
+                    outcome.append(windows.fetch_ids(s, PROJECTS, windows.Window(search="project"), stop=stop))
+            except windows.Stopped:
+                outcome.append("stopped")
+
+        with store.engine.connect() as holder:
+            holder.execute(sql_text("LOCK TABLE project IN ACCESS EXCLUSIVE MODE"))
+            worker = threading.Thread(target=listing)
+            worker.start()
+            waiting = sql_text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                               "AND pid <> pg_backend_pid()")
+            for _ in range(200):
+                holder.execute(sql_text("SELECT pg_stat_clear_snapshot()"))  # else one snapshot a transaction
+                if holder.execute(waiting).scalar_one():
+                    break
+                worker.join(0.05)
+            else:
+                pytest.fail("the listing never waited on the lock")
+            stop.stop()
+            worker.join(10)
+            assert not worker.is_alive() and outcome == ["stopped"] and stop.interrupted
+            holder.rollback()
+        with store.session() as s:
+            assert len(windows.fetch_ids(s, PROJECTS, windows.Window(search="project"), stop=windows.Stop())) == 300
+    finally:
+        store.close()
