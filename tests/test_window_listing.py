@@ -394,3 +394,25 @@ def test_postgresql_a_running_listing_is_cancelled_on_the_server(pg_store_url):
             assert len(windows.fetch_ids(s, PROJECTS, windows.Window(search="project"), stop=windows.Stop())) == 300
     finally:
         store.close()
+
+
+def test_the_dates_bounds_follow_an_import_or_are_read_again_after_a_large_one(qtbot, view, monkeypatch):
+    """Records written together (an import, a paste: more than a page) widen the bounds kept as an edit
+    does; past ``WIDEN_AT_MOST`` of them the bounds are read again on a worker instead."""
+    model = view.model
+    model.bounds_ahead.join(30)
+    ahead = model.bounds_ahead
+    document = model.document
+    document.operate(records.create_records, PROJECTS, [{"name": f"Imported {i}", "end_date": date(2030, 1, 1 + i)}
+                                                        for i in range(30)])  # 30 ids: more than a page (20)
+    assert model.bounds_ahead is ahead and model._bounds_signature == model._signature
+    assert model._bounds()[("projects", "end_date")] == (date(2030, 1, 1), date(2030, 1, 30))
+    monkeypatch.setattr(windowed, "WIDEN_AT_MOST", 10)
+    document.operate(records.create_records, PROJECTS, [{"name": f"Later {i}", "end_date": date(2031, 3, 1 + i)}
+                                                        for i in range(30)])
+    assert model.bounds_ahead is not ahead
+    model.bounds_ahead.join(30)
+    assert model._bounds()[("projects", "end_date")] == (date(2030, 1, 1), date(2031, 3, 30))
+    view.search.setText("mar 2031")
+    qtbot.waitUntil(lambda: not model.listing, timeout=20_000)
+    assert names(view) == [f"Later {i}" for i in range(30)]

@@ -69,6 +69,7 @@ LIST_FIRST_FROM = 50_000  # records; from here a search or filter shows its firs
 # meanwhile. PostgreSQL walks the primary key for them under a timeout (``windows.first_ids``): 200 there.
 FIRST_ROWS = 2000
 FIRST_ROWS_SERVER = 200
+WIDEN_AT_MOST = 20_000  # records changed at once whose dates widen the dates' bounds kept (``_follow_bounds``)
 
 
 def make_models(document: Document, register: Register, parent_id: int | None, parent=None):
@@ -249,12 +250,13 @@ class WindowedRegisterModel(RegisterTableModel):
         bounds kept widened by those records' dates (``windows.widen_date_bounds``: a look-up each, where
         reading them again is a scan of the table — 0.4–0.5 s of CPU for a million risks, the most of the
         first search after an edit). When the records are not known (others' change, ``ids`` None) or the
-        bounds were not all read, they are read again on a worker (``_read_bounds_ahead``)."""
+        bounds were not all read, or more than ``WIDEN_AT_MOST`` records changed (a look-up each, on the GUI
+        thread), they are read again on a worker (``_read_bounds_ahead``)."""
         if self._signature == before or self._stale:
             return
         ahead = self.bounds_ahead is not None and self.bounds_ahead.is_alive()
         widened = None
-        if ids is not None and self._bounds_signature == before and not ahead:
+        if ids is not None and len(ids) <= WIDEN_AT_MOST and self._bounds_signature == before and not ahead:
             try:
                 widened = self.document.office.read(windows.widen_date_bounds, self.register, self._day_bounds, ids)
             except errors.StoreError:
