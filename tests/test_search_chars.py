@@ -123,3 +123,17 @@ def test_every_word_of_one_character_each_and_sorted(office, monkeypatch):
     assert with_summary == found()
     assert with_summary[0] and all(with_summary[4:])
     assert with_summary[4] != sorted(with_summary[4])  # sorted by owner, not by id
+
+
+def test_first_rows_of_one_character_are_the_beginning_of_every_row(office):
+    """``first_ids`` of one character: its first rows alone walk the summary (``_fetch_ids``), joined to
+    the register's other terms, filters and sorts otherwise; each the beginning of ``fetch_ids``."""
+    office.write(search_index.ensure, RISKS)
+    ctx = office.read(records.load_context)
+    for window in [Window(search=c) for c in CHARS] + [
+            Window(search="x", sort_field="title"), Window(search="q", column_filters={"status": frozenset({"Open"})}),
+            Window(search="e", sort_field="title", descending=True)]:
+        every = office.read(windows.fetch_ids, RISKS, window, ctx).tolist()
+        for limit in (1, 3, len(every) + 1):
+            first, _, complete = office.read(windows.first_ids, RISKS, window, limit, ctx)
+            assert (first.tolist(), complete) == (every[:limit], len(every) < limit), (window, limit)

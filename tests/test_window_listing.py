@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import text as sql_text
 
 from pmo_desktop.models import records, windows
 from pmo_desktop.models.registers import REGISTERS
@@ -231,3 +232,187 @@ def test_postgresql_first_rows_past_their_timeout_are_left_to_the_worker(qtbot, 
         view.close()
     finally:
         store.close()
+
+
+def test_a_superseded_listing_is_stopped_in_its_query_and_never_shown(qtbot, view, monkeypatch):
+    """A newer search makes the older listing moot: its query is interrupted where it is (SQLite's progress
+    handler, PostgreSQL's cancel), not run to its end on the worker, and its ids never show. The workers
+    are held at their start (fault injection) so that the newer search comes while the older one's
+    query is about to run; the query then stops after its first steps."""
+    monkeypatch.setattr(windows, "STOP_CHECK_STEPS", 50)  # a 3,000-row query takes thousands of steps
+    main_thread, read, gate = threading.current_thread(), windows.fetch_ids, threading.Event()
+
+    def held_on_the_worker(*args, **kwargs):
+        if threading.current_thread() is not main_thread:
+            gate.wait(20)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(windows, "fetch_ids", held_on_the_worker)
+    view.search.setText("project 1")
+    older = view.model._listing
+    assert older is not None and not older.done.is_set()
+    view.search.setText("project 2")
+    newer = view.model._listing
+    assert older.stop.stopped and newer is not older and not newer.stop.stopped
+    seen = []
+    view.model.counted.connect(lambda: seen.append(names(view)))
+    gate.set()
+    assert older.done.wait(20)
+    assert older.stopped_early and older.ids is None
+    if view.model.document.office.store.is_sqlite:
+        assert older.stop.interrupted  # the query itself was interrupted, not only its answer dropped
+    qtbot.waitUntil(lambda: not view.model.listing, timeout=20_000)
+    qtbot.wait(50)
+    assert seen == [matching("project 2")]
+    assert names(view) == matching("project 2") and not newer.stopped_early
+
+
+def test_a_stopped_read_raises_and_leaves_the_connection_usable(store):
+    with store.transaction() as s:
+        records.create_records(s, PROJECTS, [{"name": name(i)} for i in range(N)])
+    window = windows.Window(search="project 1")
+    with store.session() as s:
+        expected = windows.fetch_ids(s, PROJECTS, window)
+    stop = windows.Stop()
+    stop.stop()
+    with store.session() as s, pytest.raises(windows.Stopped):
+        windows.fetch_ids(s, PROJECTS, window, stop=stop)
+    for _ in range(3):  # no progress handler or cancel left on a pooled connection
+        with store.session() as s:
+            assert windows.fetch_ids(s, PROJECTS, window, stop=windows.Stop()) == expected
+
+
+def test_a_listing_that_is_not_stopped_runs_to_its_end(store, monkeypatch):
+    monkeypatch.setattr(windows, "STOP_CHECK_STEPS", 10)  # looked at very often: never stops it by itself
+    with store.transaction() as s:
+        records.create_records(s, PROJECTS, [{"name": name(i)} for i in range(N)])
+    stop = windows.Stop()
+    with store.session() as s:
+        ids = windows.fetch_ids(s, PROJECTS, windows.Window(search="project"), stop=stop)
+    assert len(ids) == N and not stop.interrupted
+
+
+def test_the_dates_bounds_follow_our_edits_without_reading_them_again(qtbot, view):
+    """An edit widens the dates' first and last kept for searches by the edited records' dates (a look-up
+    of them), where the bounds were dropped and read again by a scan; a date outside the old bounds is
+    found at once, and a date deleted leaves bounds wider than needed, never narrower."""
+    model = view.model
+    model.bounds_ahead.join(30)
+    ahead = model.bounds_ahead
+    start = model.column_of("start_date")
+    assert model.setData(model.index(5, start), date(2026, 3, 2))
+    assert model.bounds_ahead is ahead  # nothing read again on a worker
+    assert model._bounds_signature == model._signature
+    assert model._bounds()[("projects", "start_date")] == (date(2026, 3, 2), date(2026, 3, 2))
+    view.search.setText("mar 2026")
+    assert names(view) == [name(5)]
+    view.search.clear()
+    assert model.setData(model.index(7, start), date(2024, 11, 30))
+    assert model.setData(model.index(5, start), None)  # the last date gone: the bounds stay as wide
+    assert model._bounds()[("projects", "start_date")] == (date(2024, 11, 30), date(2026, 3, 2))
+    for text in ("nov 2024", "mar 2026", "30 nov"):
+        view.search.setText(text)
+        with view.model.document.office.store.session() as s:
+            fresh = windows.fetch_ids(s, PROJECTS, model.window())  # bounds read anew
+        assert list(model.ids) == list(fresh), text
+    assert names(view) == [name(7)]
+
+
+def test_widened_bounds_cover_every_date(store):
+    days = [date(2025, 1 + i % 12, 1 + i % 28) for i in range(40)]
+    with store.transaction() as s:
+        records.create_records(s, PROJECTS, [{"name": name(i), "start_date": day} for i, day in enumerate(days)])
+    with store.session() as s:
+        bounds = windows._date_bounds(s, PROJECTS, {})
+    assert bounds[("projects", "start_date")] == (min(days), max(days))
+    with store.transaction() as s:
+        records.create_records(s, PROJECTS, [{"name": "late", "start_date": date(2027, 2, 3),
+                                              "end_date": date(2028, 1, 1)}])
+        new = s.execute(sql_text("SELECT max(id) FROM project")).scalar_one()
+    with store.session() as s:
+        assert windows.widen_date_bounds(s, PROJECTS, {}, [new]) is None  # not every column's: read them all
+        widened = windows.widen_date_bounds(s, PROJECTS, bounds, [new, 10**9])
+    assert widened is not None and widened is not bounds
+    assert widened[("projects", "start_date")] == (date(2025, 1, 1), date(2027, 2, 3))
+    assert widened[("projects", "end_date")] == (date(2028, 1, 1), date(2028, 1, 1))
+    assert bounds[("projects", "start_date")] == (min(days), max(days))  # the kept one untouched
+
+
+def test_the_scroll_bar_grows_when_the_rest_comes_keeping_place_and_selection(qtbot, view):
+    view.search.setText("project")  # every project: the first 50, then 3,000
+    assert view.model.listing and view.proxy.rowCount() == FIRST
+    bar = view.table.verticalScrollBar()
+    view.table.selectRow(40)
+    target = view.current_record_id()
+    bar.setValue(bar.maximum())  # scrolled to the end of the first rows
+    qtbot.wait(10)
+    place, short = bar.value(), bar.maximum()
+    with qtbot.waitSignal(view.model.counted, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: bar.maximum() > short * 10, timeout=5_000)  # room for 3,000 rows
+    assert bar.value() == place
+    assert view.current_record_id() == target
+    assert [i.row() for i in view.table.selectionModel().selectedRows()] == [40]
+
+
+@pytest.mark.postgres
+def test_postgresql_a_running_listing_is_cancelled_on_the_server(pg_store_url):
+    """The listing's query waits on a lock another connection holds (so it is surely running when
+    stopped): ``Stop.stop`` cancels it on the server, the read raises ``Stopped`` at once, and the
+    store's connections stay usable."""
+    store = Store.open(pg_store_url)
+    try:
+        with store.transaction() as s:
+            records.create_records(s, PROJECTS, [{"name": name(i)} for i in range(300)])
+        stop, outcome = windows.Stop(), []
+
+        def listing() -> None:
+            try:
+                with store.session() as s:
+                    outcome.append(windows.fetch_ids(s, PROJECTS, windows.Window(search="project"), stop=stop))
+            except windows.Stopped:
+                outcome.append("stopped")
+
+        with store.engine.connect() as holder:
+            holder.execute(sql_text("LOCK TABLE project IN ACCESS EXCLUSIVE MODE"))
+            worker = threading.Thread(target=listing)
+            worker.start()
+            waiting = sql_text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                               "AND pid <> pg_backend_pid()")
+            for _ in range(200):
+                holder.execute(sql_text("SELECT pg_stat_clear_snapshot()"))  # else one snapshot a transaction
+                if holder.execute(waiting).scalar_one():
+                    break
+                worker.join(0.05)
+            else:
+                pytest.fail("the listing never waited on the lock")
+            stop.stop()
+            worker.join(10)
+            assert not worker.is_alive() and outcome == ["stopped"] and stop.interrupted
+            holder.rollback()
+        with store.session() as s:
+            assert len(windows.fetch_ids(s, PROJECTS, windows.Window(search="project"), stop=windows.Stop())) == 300
+    finally:
+        store.close()
+
+
+def test_the_dates_bounds_follow_an_import_or_are_read_again_after_a_large_one(qtbot, view, monkeypatch):
+    """Records written together (an import, a paste: more than a page) widen the bounds kept as an edit
+    does; past ``WIDEN_AT_MOST`` of them the bounds are read again on a worker instead."""
+    model = view.model
+    model.bounds_ahead.join(30)
+    ahead = model.bounds_ahead
+    document = model.document
+    document.operate(records.create_records, PROJECTS, [{"name": f"Imported {i}", "end_date": date(2030, 1, 1 + i)}
+                                                        for i in range(30)])  # 30 ids: more than a page (20)
+    assert model.bounds_ahead is ahead and model._bounds_signature == model._signature
+    assert model._bounds()[("projects", "end_date")] == (date(2030, 1, 1), date(2030, 1, 30))
+    monkeypatch.setattr(windowed, "WIDEN_AT_MOST", 10)
+    document.operate(records.create_records, PROJECTS, [{"name": f"Later {i}", "end_date": date(2031, 3, 1 + i)}
+                                                        for i in range(30)])
+    assert model.bounds_ahead is not ahead
+    model.bounds_ahead.join(30)
+    assert model._bounds()[("projects", "end_date")] == (date(2030, 1, 1), date(2031, 3, 30))
+    view.search.setText("mar 2031")
+    qtbot.waitUntil(lambda: not model.listing, timeout=20_000)
+    assert names(view) == [f"Later {i}" for i in range(30)]

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -41,7 +43,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy import text as sql_text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, aliased
 
 from . import computed_sql, records, search_index, sort_index
@@ -228,11 +230,43 @@ def _date_bounds(session: Session, reg: Register, bounds: Bounds) -> Bounds:
         row = session.connection().execute(
             select(*[agg(c) for c in columns for agg in (func.min, func.max)]).select_from(E)).one()
         for i, f in enumerate(wanted):
-            first, last = row[2 * i], row[2 * i + 1]
-            if isinstance(first, str):  # a date SQLite hands back as text (an aggregate of a column: no type)
-                first, last = date.fromisoformat(first[:10]), date.fromisoformat(last[:10])
-            bounds[reg.name, f.attr] = (first, last)
+            bounds[reg.name, f.attr] = (_as_day(row[2 * i]), _as_day(row[2 * i + 1]))
     return bounds
+
+
+def _as_day(value: Any) -> Any:
+    """A date as an aggregate hands it back: SQLite gives text (an aggregate of a column has no type)."""
+    return date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
+def widen_date_bounds(session: Session, reg: Register, bounds: Bounds, ids: Sequence[int]) -> Bounds | None:
+    """``bounds`` (every stored date column's, ``_date_bounds``) widened by the dates records ``ids`` hold
+    now: a copy, or None when ``bounds`` lacks a column. After an edit, an import, a deletion of those
+    records, the copy still holds every date of the register between each column's first and last —
+    maybe a wider span than the register's now (a deleted first date), which a search of a date's words
+    reads as a few days more that no row holds (``_shown_days``) — so the first search after a change
+    reads those records by id (a look-up each), not every row (a scan: 0.4–0.5 s of CPU for a million
+    risks on SQLite)."""
+    dated = [f for f in reg.fields if f.kind is Kind.DATE and f.kind.stored]
+    if any((reg.name, f.attr) not in bounds for f in dated):
+        return None
+    widened = dict(bounds)
+    if not dated or not ids:
+        return widened
+    E: Any = reg.entity
+    columns = [getattr(E, f.attr) for f in dated]
+    aggregates = [agg(c) for c in columns for agg in (func.min, func.max)]
+    conn, ids = session.connection(), list(ids)
+    for start in range(0, len(ids), 500):
+        row = conn.execute(select(*aggregates).where(E.id.in_(ids[start:start + 500]))).one()
+        for i, f in enumerate(dated):
+            first, last = _as_day(row[2 * i]), _as_day(row[2 * i + 1])
+            if first is None:
+                continue  # blank in every one of these records
+            was_first, was_last = widened[reg.name, f.attr]
+            widened[reg.name, f.attr] = (first if was_first is None else min(first, was_first),
+                                         last if was_last is None else max(last, was_last))
+    return widened
 
 
 def read_date_bounds(session: Session, reg: Register, bounds: Bounds) -> None:
@@ -257,7 +291,7 @@ def _shown_days(session: Session, column: Any, text: str, sqlite: bool,
 
 
 def _search_condition(session: Session, reg: Register, text: str, ctx: Context,
-                      joins: list[tuple[Any, Any]] | None = None, first: bool = False,
+                      joins: list[tuple[Any, Any, bool]] | None = None, first: bool = False,
                       bounds: Bounds | None = None) -> ColumnElement[bool]:
     """Any cell contains ``text``. With a search index (``search_index.prefilter``: a superset of the
     rows whose own columns contain it) those columns' LIKE is checked on its rows only; the other
@@ -277,7 +311,7 @@ def _search_condition(session: Session, reg: Register, text: str, ctx: Context,
         if (not other and not first) or joins is None:  # its rows alone, each looked up by id ("x": 0.09 s)
             held: ColumnElement[bool] = E1.id.in_(select(summary.c.id).where(search_index.holds_char(summary, text)))
             return or_(held, *other)
-        joins.append((summary, summary.c.id == E1.id))
+        joins.append((summary, summary.c.id == E1.id, not other))
         return or_(search_index.holds_char(summary, text), *other)
     if indexed and own and other and NUMBER_LIKE.fullmatch(text) and session.connection().dialect.name == "sqlite":
         # Digits (a date, a number): the other terms are compares of dates and numbers that few rows
@@ -478,16 +512,79 @@ def _parse_ids(text_: str) -> array[int]:
     return ids
 
 
+STOP_CHECK_STEPS = 100_000  # SQLite: virtual machine steps between two looks at ``Stop.stopped`` (about a ms)
+
+
+class Stopped(Exception):
+    """A read stopped by ``Stop.stop`` before its end (its answer, moot, is never used)."""
+
+
+class Stop:
+    """A way for another thread to stop a read running on a worker (a listing that a newer search made
+    moot): SQLite's progress handler looks at ``stopped`` every ``STOP_CHECK_STEPS`` steps of the query
+    and interrupts it (no call across threads into the connection, so none can reach the next user of
+    a pooled connection); PostgreSQL's query is cancelled on the server (the driver's ``cancel``, from
+    the stopping thread, only while the query runs: a lock keeps it off the connection once back in
+    the pool). Either way the read raises ``Stopped``, and a read that ended anyway raises it too."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.stopped = False
+        self.interrupted = False  # the read was running when stopped, and ended there
+        self._cancel: Any = None  # PostgreSQL: the running read's connection's cancel, while it runs
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stopped = True
+            if self._cancel is not None:
+                try:
+                    self._cancel()
+                except Exception:  # noqa: BLE001 — the server is away: the read ends by itself
+                    pass
+                self._cancel = None
+
+    @contextmanager
+    def watching(self, session: Session) -> Iterator[None]:
+        """Around a read on ``session``'s connection: stoppable meanwhile; ``Stopped`` once stopped."""
+        raw: Any = session.connection().connection.dbapi_connection
+        sqlite = session.connection().dialect.name == "sqlite"
+        try:
+            if sqlite:
+                raw.set_progress_handler(lambda: self.stopped, STOP_CHECK_STEPS)
+            else:
+                with self._lock:
+                    if self.stopped:
+                        raise Stopped
+                    self._cancel = getattr(raw, "cancel_safe", None) or raw.cancel
+            try:
+                yield
+            finally:
+                if sqlite:
+                    raw.set_progress_handler(None, 0)
+                else:
+                    with self._lock:
+                        self._cancel = None
+        except (OperationalError, DBAPIError) as e:
+            if self.stopped:  # SQLite "interrupted", PostgreSQL query_canceled
+                self.interrupted = True
+                raise Stopped from e
+            raise
+        if self.stopped:
+            raise Stopped
+
+
 def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | None = None,
-              bounds: Bounds | None = None) -> array[int]:
+              bounds: Bounds | None = None, stop: Stop | None = None) -> array[int]:
     """The ids of the records ``window`` shows, in its order: one query (or, for a computed field
     without SQL, that query then a pass in Python). A search of several words finds them side by side
     ("project 3"); when no row holds them so, the rows holding each of them anywhere, in any order
     ("supplier late" → "POS supplier delivers late"). ``bounds``: the stored dates' first and last
-    known (``_date_bounds``; those read here are added)."""
-    ids = _fetch_ids(session, reg, window, ctx, bounds=bounds)
-    if not len(ids) and not window.every_word and len(window.search.split()) > 1:
-        ids = _fetch_ids(session, reg, replace(window, every_word=True), ctx, bounds=bounds)
+    known (``_date_bounds``; those read here are added). ``stop``: another thread may stop it
+    (``Stopped`` raised)."""
+    with stop.watching(session) if stop is not None else nullcontext():
+        ids = _fetch_ids(session, reg, window, ctx, bounds=bounds)
+        if not len(ids) and not window.every_word and len(window.search.split()) > 1:
+            ids = _fetch_ids(session, reg, replace(window, every_word=True), ctx, bounds=bounds)
     return ids
 
 
@@ -556,7 +653,7 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
     if window.parent_id is not None and reg.parent:
         conditions.append(getattr(E, reg.parent) == window.parent_id)
     python_filters: list[tuple[Field, frozenset[str]]] = []
-    joins: list[tuple[Any, Any]] = []
+    joins: list[tuple[Any, Any, bool]] = []
     for name, allowed in window.column_filters.items():
         f = reg.field(name)
         if has_sql(reg, f):
@@ -565,8 +662,14 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
             python_filters.append((f, allowed))
     for term in window.search.split() if window.every_word else [window.search] if window.search else []:
         conditions.append(_search_condition(session, reg, term, ctx, joins, first=limit is not None, bounds=bounds))
-    for joined, on in joins:  # a one-character search's summary, row by row (``_search_condition``)
-        query = query.outerjoin(joined, on)
+    # A one-character search's summary, row by row (``_search_condition``). Its first rows alone — no
+    # other term, filter or sort — walk the summary (a small table) in id order, each row it passes
+    # looked up by id: a character in no row ("x") reads the summary, 0.07 s of CPU among a million
+    # risks, where walking the table and looking up its summary row by row was 0.16–0.22 s.
+    by_summary = (limit is not None and len(joins) == 1 and joins[0][2] and len(conditions) == 1
+                  and window.sort_field is None)
+    for joined, on, _ in joins:
+        query = query.select_from(joined).join(E, on) if by_summary else query.outerjoin(joined, on)
     if conditions:
         query = query.where(and_(*conditions))
     sort = reg.field(window.sort_field) if window.sort_field else None
@@ -579,6 +682,8 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
         sqlite = session.get_bind().dialect.name == "sqlite"
         if sort is not None and has_sql(reg, sort):
             query = _order(reg, sort, window.descending, ctx, query, sqlite)
+        elif by_summary:
+            query = query.order_by(joins[0][0].c.id)
         elif window.search and not sqlite:
             # PostgreSQL, a search: in id order, but not by walking the primary key — misjudging how many
             # rows pass the ILIKEs, the planner walked it, testing each row in turn on one process; by
