@@ -27,7 +27,9 @@ from ..zoom import follow_zoom
 OVERDUE_TEXT = "#c62828"
 OVERDUE_FILL = "#ffcdd2"
 WEEK_FILL = "#fff3c4"
-COLUMNS = ("Source", "ID", "Action", "Owner", "Due", "Status")
+# The days overdue in a column of their own: "3 Nov 2026  (30 d overdue)" in Due made it the widest column
+# at a projector's zoom, and the action, the one text that matters, was cut to a few words.
+COLUMNS = ("Source", "ID", "Action", "Owner", "Due", "Overdue", "Status")
 VIEWS = (("All open actions", "all"), ("Overdue", "overdue"), ("Due this week", "week"))
 EVERYONE = "Everyone"
 CAPPED = ("Source", "Owner", "Status")
@@ -107,15 +109,20 @@ class ActionLog(RefreshWhenShown, QWidget):
         week_fill = QBrush(QColor(look.tint(WEEK_FILL)))
         for a in self.items:
             due = day_text(a.due) if a.due else ""
-            if a.overdue:
-                due += f"  ({(today - a.due).days} d overdue)" if a.due else ""
-            row = QTreeWidgetItem([a.source, a.source_code, a.action, a.owner, due, a.status])
-            for column, text in enumerate((a.source, a.source_code, a.action, a.owner, due, a.status)):
+            days = (today - a.due).days if a.overdue and a.due else 0
+            late = f"{days} day{'s' if days != 1 else ''}" if days else ""
+            texts = (a.source, a.source_code, a.action, a.owner, due, late, a.status)
+            row = QTreeWidgetItem(list(texts))
+            for column, text in enumerate(texts):
                 row.setToolTip(column, text)
+            if late:
+                row.setToolTip(COLUMNS.index("Due"), f"{due} — {late} overdue")
+                row.setToolTip(COLUMNS.index("Overdue"), f"{late} overdue")
             if a.overdue:
                 for c in range(len(COLUMNS)):
                     row.setBackground(c, red_fill)
                 row.setForeground(COLUMNS.index("Due"), red)
+                row.setForeground(COLUMNS.index("Overdue"), red)
             elif a.due_this_week:
                 for c in range(len(COLUMNS)):
                     row.setBackground(c, week_fill)
