@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -63,6 +63,16 @@ class RegisterTable(FrozenTable):
             rows = self.model().rowCount()
             if rows == 0 or (current.isValid() and current.row() == rows - 1):
                 self.below_last_row.emit(current.column() if current.isValid() else -1)
+                return
+        if (self.model().rowCount() == 0 and event.text().strip() and event.text().isprintable()
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                             | Qt.KeyboardModifier.MetaModifier)):
+            # An empty register (a new office, or every row filtered out): what is typed goes into the ✱
+            # line, as it would into an empty sheet's first row — before, the keys went nowhere, silently.
+            self.below_last_row.emit(-1)
+            line = QApplication.focusWidget()
+            if line is not None and line is not self:
+                QApplication.sendEvent(line, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
                 return
         alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
         if (alt_down or event.key() == Qt.Key.Key_F4) and self.state() != QAbstractItemView.State.EditingState:
@@ -267,6 +277,9 @@ class RegisterView(QWidget):
         self.new_line.setItemDelegate(FieldDelegate(self.new_row_model, self.new_line))
         # The new-row line keeps the same columns in view as the table above it.
         self.new_line.frozen = FrozenColumns(self.new_line, frozen, room=self.table) if frozen else None
+        # Added when the editor has closed (``NewRowLine.editor_closed``); a value that completes the record
+        # otherwise (a paste into the line) by a timer, once the paste is over.
+        self.new_line.typed.connect(self._create_from_line)
         self.new_row_model.complete.connect(lambda _values: QTimer.singleShot(0, self, self._create_from_line))
         self.table.below_last_row.connect(self.focus_new_line)
         self.new_line.leave_up.connect(self._leave_new_line)
