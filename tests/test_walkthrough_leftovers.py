@@ -157,6 +157,19 @@ def test_a_row_edited_out_of_the_filter_stays_in_view_with_a_hint_until_reapplie
     assert view.reapply_button.isVisible() and "1 edited row no longer matches" in view.reapply_button.text()
     assert not view.proxy.index(0, status).data(Qt.ItemDataRole.FontRole)  # the others are as they were
 
+    # Sorted Z → A by title from the keyboard: the edited row stays, marked, at its place in the new order.
+    back_to(qtbot, window, view.table)
+    view.table.setCurrentIndex(view.proxy.index(0, RISKS.field_names.index("title")))
+    menu = open_header_menu(qtbot, view)
+    go_to_item(qtbot, menu, "Sort Z → A")
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    back_to(qtbot, window, view.table)
+    assert view.proxy.rowCount() == shown
+    titles = shown_titles(view)
+    assert titles == sorted(titles, key=str.lower, reverse=True)
+    row = next(r for r in range(shown) if view.model.record_id(view.proxy.mapToSource(view.proxy.index(r, 0)).row()) == rid)
+    assert view.proxy.index(row, status).data(Qt.ItemDataRole.FontRole).italic() and "✎" in view.proxy.headerData(row, Qt.Orientation.Vertical)
+
     # Reapply (Ctrl+Alt+L, as Excel's): the closed risk goes, and so does the hint.
     back_to(qtbot, window, view.table)
     qtbot.keyClick(view.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
