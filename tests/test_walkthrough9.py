@@ -144,3 +144,26 @@ def test_a_day_and_a_month_typed_alone_are_of_this_year_as_in_excel(demo_window,
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(errors))
     assert "not a real date" in errors[0] and view.model.record(view.model.row_of(rid))["proximity"] == date(2026, 12, 31)
+
+
+def test_a_table_first_opened_at_150_percent_shows_its_dates_whole(demo_window, qtbot):
+    """The zoom is kept between sessions: on a projector the tables are first built at 150 %. Their
+    columns then had the 100 % margins, and the communication plan's Next due read "13 Dec 2…"."""
+    from pmo_desktop.views.zoom import zoom
+
+    window = demo_window
+    window.nav.setFocus()
+    try:
+        for _ in range(3):
+            qtbot.keyClick(window.nav, Qt.Key.Key_Equal, CTRL)
+        assert zoom().percent == 150
+        qtbot.keyClick(window, Qt.Key.Key_3, CTRL)  # the page is built now, at 150 %
+        comms = window.stack.currentWidget().comms
+        table = comms.view.table
+        column = comms.view.model.column_of("next_due")
+        texts = [comms.view.proxy.index(r, column).data() for r in range(comms.view.proxy.rowCount())]
+        assert "13 Dec 2026" in texts or any(len(t or "") == 11 for t in texts)
+        widest = max(table.fontMetrics().horizontalAdvance(t or "") for t in texts)
+        assert table.columnWidth(column) >= widest + 8  # the text and the cell's margins, nothing cut
+    finally:
+        zoom().reset()

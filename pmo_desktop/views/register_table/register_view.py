@@ -444,8 +444,17 @@ class RegisterView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + round(10 * level.factor))
         if self._zoom_factor is None:  # first time: widths from the register's character widths
             char = metrics.averageCharWidth()
+            # The cell's margins grow with the text: at 16 px whatever the zoom, a table first opened at 150 %
+            # (the zoom is kept between sessions) cut its dates, "13 Dec 2…".
+            margin = round(16 * level.factor)
             for col, f in enumerate(self.register.fields):
-                self.table.setColumnWidth(col, max(round(60 * level.factor), f.width * char + 16))
+                width = max(round(60 * level.factor), f.width * char + margin)
+                # A value only a little wider than the declared characters is not cut: a date's digits are
+                # wider than the average character ("13 Dec 2…" at 150 %). Longer texts still are, with "…".
+                needed = self._widest_shown(col, metrics) + margin
+                if width < needed <= width * 5 // 4:
+                    width = needed
+                self.table.setColumnWidth(col, width)
         elif self._zoom_factor != level.factor:  # keep the user's own widths, scaled
             ratio = level.factor / self._zoom_factor
             for col in range(len(self.register.fields)):
@@ -454,6 +463,13 @@ class RegisterView(QWidget):
         self._sync_columns()
         if self.table.currentIndex().isValid():  # the columns grew or shrank: the current cell stays in view
             QTimer.singleShot(0, self, lambda: self.table.scrollTo(self.table.currentIndex()))
+
+    def _widest_shown(self, column: int, metrics: QFontMetrics, rows: int = 50) -> int:
+        """The widest text of a column among the first rows shown (a page at most: a windowed table reads
+        no more than it shows)."""
+        proxy = self.proxy
+        return max((metrics.horizontalAdvance(str(proxy.index(r, column).data() or ""))
+                    for r in range(min(rows, proxy.rowCount()))), default=0)
 
     def _sync_columns(self) -> None:
         """The new-row line and the frozen columns follow the table's columns."""
