@@ -44,6 +44,7 @@ def test_a_new_office_takes_a_project_typed_across_its_row_with_tab(main_window,
     assert QApplication.focusWidget() is view.table  # on along the new project, in the table
     fields = PROJECTS.field_names
     assert view.table.currentIndex().column() == fields.index("manager")
+    assert not view.new_line.selectionModel().hasSelection()  # one highlighted cell, the table's
     press(qtbot, Qt.Key.Key_Tab)  # no manager, no sponsor yet
     press(qtbot, Qt.Key.Key_Tab)
     assert view.table.currentIndex().column() == fields.index("status")

@@ -736,6 +736,7 @@ class RegisterView(QWidget):
         if self.new_line.left_with_enter:  # Enter: on to the next new row, as Excel goes on to the empty row below —
             self.focus_new_line(column)  # five titles typed down a column make five risks
         else:  # Tab or a click: on along the record just added, to fill its other columns
+            self.new_line.clearSelection()  # one cell highlighted, the table's, not a second one in the line
             self.table.setFocus()
         return rid
 
