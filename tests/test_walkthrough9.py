@@ -168,3 +168,26 @@ def test_a_table_first_opened_at_150_percent_shows_its_dates_whole(demo_window, 
         assert table.columnWidth(column) >= widest + 8  # the text and the cell's margins, nothing cut
     finally:
         zoom().reset()
+
+
+def test_on_a_wide_screen_the_action_log_shows_source_and_owner_whole(demo_window, qtbot):
+    """The action log cut "Stakeholder…" and "Helen Bro…" at 12 characters even at 1920 pixels with half the
+    row empty; the cap is for when the columns do not all fit (a projector's zoom)."""
+    from pmo_desktop.views.raid.actions import COLUMNS
+
+    window = demo_window
+    window.resize(1920, 1080)
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
+    raid = window.stack.currentWidget()
+    raid.tabs.setCurrentWidget(raid.action_log)
+    log = raid.action_log.tree
+    qtbot.waitUntil(lambda: log.viewport().width() > 1500)
+    for name in ("Source", "Owner"):
+        column = COLUMNS.index(name)
+        texts = [log.topLevelItem(r).text(column) for r in range(log.topLevelItemCount())]
+        assert "Stakeholder engagement" in texts or name != "Source"
+        widest = max(log.fontMetrics().horizontalAdvance(t) for t in texts)
+        assert log.columnWidth(column) >= widest, name  # whole, nothing cut
+    window.resize(1280, 720)  # narrower: capped again, the action keeps its room
+    qtbot.waitUntil(lambda: log.viewport().width() < 1200)
+    assert log.columnWidth(COLUMNS.index("Source")) <= 12 * log.fontMetrics().averageCharWidth()

@@ -133,12 +133,20 @@ class ActionLog(RefreshWhenShown, QWidget):
                            + (f", {overdue} overdue" if overdue else ""))
 
     def _fit_columns(self) -> None:
-        """Source, owner and status as wide as their texts but at most ``CAP_CHARS`` characters (cut with
-        "…", whole in the tooltip), so that at a projector's zoom the action keeps the room."""
-        cap = CAP_CHARS * self.tree.fontMetrics().averageCharWidth()
-        for name in CAPPED:
-            column = COLUMNS.index(name)
-            self.tree.setColumnWidth(column, min(self.tree.sizeHintForColumn(column) + 8, cap))
+        """Source, owner and status as wide as their texts; when they and the action do not all fit, at most
+        ``CAP_CHARS`` characters (cut with "…", whole in the tooltip), so that at a projector's zoom the
+        action keeps the room — but not on a wide screen with room to spare ("Stakehold…" at 1920 px)."""
+        tree = self.tree
+        cap = CAP_CHARS * tree.fontMetrics().averageCharWidth()
+        natural = {name: tree.sizeHintForColumn(COLUMNS.index(name)) + 8 for name in CAPPED}
+        others = sum(tree.columnWidth(COLUMNS.index(name)) for name in COLUMNS if name not in CAPPED and name != "Action")
+        fits = others + tree.sizeHintForColumn(COLUMNS.index("Action")) + sum(natural.values()) <= tree.viewport().width()
+        for name, width in natural.items():
+            tree.setColumnWidth(COLUMNS.index(name), width if fits else min(width, cap))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()  # room to spare or not: a wider window shows the texts whole
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         a = self.items[self.tree.indexOfTopLevelItem(item)]
