@@ -284,6 +284,13 @@ class RegisterView(QWidget):
         self.table.below_last_row.connect(self.focus_new_line)
         self.new_line.leave_up.connect(self._leave_new_line)
         self.model.modelReset.connect(self._update_new_line)
+        # A windowed table's filter or search reads its rows again (a reset): the column the keyboard was in
+        # stays current (on the first row, nothing selected), so Ctrl+Shift+L again opens the same column's
+        # menu — not the ID's, as when the current cell was lost.
+        self._column_before_reset = -1
+        self.proxy.modelAboutToBeReset.connect(
+            lambda: setattr(self, "_column_before_reset", self.table.currentIndex().column()))
+        self.proxy.modelReset.connect(self._keep_column_after_reset)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
@@ -463,6 +470,12 @@ class RegisterView(QWidget):
         self._sync_columns()
         if self.table.currentIndex().isValid():  # the columns grew or shrank: the current cell stays in view
             QTimer.singleShot(0, self, lambda: self.table.scrollTo(self.table.currentIndex()))
+
+    def _keep_column_after_reset(self) -> None:
+        column, self._column_before_reset = self._column_before_reset, -1
+        if column >= 0 and self.proxy.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectionModel().setCurrentIndex(self.proxy.index(0, column),
+                                                        QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _widest_shown(self, column: int, metrics: QFontMetrics, rows: int = 50) -> int:
         """The widest text of a column among the first rows shown (a page at most: a windowed table reads
