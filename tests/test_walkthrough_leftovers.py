@@ -4,6 +4,8 @@ goes to its sorted place; the action log and due-this-week lists follow the zoom
 "Nov 2026" (typed any usual way); Space ticks a value in the column filter menu; the ✱ line and the
 frozen title line up at the far right."""
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -100,13 +102,27 @@ def back_to(qtbot, window, widget):
     assert QApplication.focusWidget() is widget
 
 
+@pytest.fixture(params=["in memory", "windowed"])
+def table_kind(request, monkeypatch):
+    """The risks table as a small register has it (rows in memory) and as one of 50,000+ records has it
+    (windowed: ids in memory, rows read in pages, sorted and filtered in the database): the same to the user."""
+    if request.param == "windowed":
+        from pmo_desktop.views.register_table import windowed
+
+        monkeypatch.setattr(windowed, "WINDOWED_FROM", 1)
+        monkeypatch.setattr(windowed, "PAGE", 4)  # several pages even for a few rows
+        monkeypatch.setattr(windowed, "CACHE_PAGES", 2)
+        monkeypatch.setattr(windowed, "SEARCH_PAUSE_MS", 0)
+    return request.param
+
+
 def risks_view(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     page = window.stack.currentWidget()
     return page.register_view
 
 
-def test_a_row_edited_out_of_the_filter_stays_in_view_with_a_hint_until_reapplied(demo_window, qtbot):
+def test_a_row_edited_out_of_the_filter_stays_in_view_with_a_hint_until_reapplied(demo_window, qtbot, table_kind):
     window = demo_window
     view = risks_view(qtbot, window)
     status = RISKS.field_names.index("status")
@@ -140,6 +156,19 @@ def test_a_row_edited_out_of_the_filter_stays_in_view_with_a_hint_until_reapplie
     assert view.reapply_button.isVisible() and "1 edited row no longer matches" in view.reapply_button.text()
     assert not view.proxy.index(0, status).data(Qt.ItemDataRole.FontRole)  # the others are as they were
 
+    # Sorted Z → A by title from the keyboard: the edited row stays, marked, at its place in the new order.
+    back_to(qtbot, window, view.table)
+    view.table.setCurrentIndex(view.proxy.index(0, RISKS.field_names.index("title")))
+    menu = open_header_menu(qtbot, view)
+    go_to_item(qtbot, menu, "Sort Z → A")
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    back_to(qtbot, window, view.table)
+    assert view.proxy.rowCount() == shown
+    titles = shown_titles(view)
+    assert titles == sorted(titles, key=str.lower, reverse=True)
+    row = next(r for r in range(shown) if view.model.record_id(view.proxy.mapToSource(view.proxy.index(r, 0)).row()) == rid)
+    assert view.proxy.index(row, status).data(Qt.ItemDataRole.FontRole).italic() and "✎" in view.proxy.headerData(row, Qt.Orientation.Vertical)
+
     # Reapply (Ctrl+Alt+L, as Excel's): the closed risk goes, and so does the hint.
     back_to(qtbot, window, view.table)
     qtbot.keyClick(view.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
@@ -154,7 +183,7 @@ def shown_titles(view) -> list[str]:
     return [view.proxy.index(r, title).data() for r in range(view.proxy.rowCount())]
 
 
-def test_a_record_put_back_by_undo_or_redo_is_in_its_sorted_place(demo_window, qtbot):
+def test_a_record_put_back_by_undo_or_redo_is_in_its_sorted_place(demo_window, qtbot, table_kind):
     from pmo_desktop.models.delete_impact import delete_impact
 
     window = demo_window
@@ -489,3 +518,58 @@ def test_long_texts_of_a_risk_and_a_status_report_follow_the_zoom_like_the_table
     assert zoom().percent == 125
     for editor in editors:
         assert editor.font().pointSizeF() == pytest.approx(table.font().pointSizeF()), editor.accessibleName()
+
+
+# ------------------------------------------------------------------------------------ walkthrough 9
+def test_on_a_projector_the_action_logs_due_column_is_as_wide_as_a_date(demo_window, qtbot):
+    """At 150 % the Due column held "3 Nov 2026  (30 d overdue)": the widest column, the action cut to
+    two words. The date alone in Due, the days overdue in a column of their own."""
+    from pmo_desktop.views.raid.actions import COLUMNS
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    raid = window.stack.currentWidget()
+    raid.tabs.setCurrentWidget(raid.action_log)
+    log = raid.action_log.tree
+    log.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(log, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert zoom().percent == 150
+    qtbot.wait(10)
+    due = COLUMNS.index("Due")
+    widest_date = log.fontMetrics().horizontalAdvance("30 Nov 2026")
+    assert log.columnWidth(due) <= widest_date + 4 * log.fontMetrics().averageCharWidth()
+    assert log.columnWidth(COLUMNS.index("Action")) >= 1.5 * log.columnWidth(due)  # the action has the room
+    assert not log.horizontalScrollBar().isVisible()
+    late = COLUMNS.index("Overdue")
+    overdue = next(log.topLevelItem(r) for r in range(log.topLevelItemCount()) if log.topLevelItem(r).text(late))
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", overdue.text(due))  # "3 Nov 2026", nothing after it
+    assert re.fullmatch(r"\d+ days?", overdue.text(late))  # "30 days": still said, in its own column
+    assert f"{overdue.text(late)} overdue" in overdue.toolTip(due)
+
+
+def test_at_150_percent_every_page_fits_a_1280_pixel_screen(demo_window, qtbot):
+    """Bold at 150 %, the communication plan's "This week: Mon 30 Nov – Sun 6 Dec 2026 · 3 due" was one
+    line wider than its room: the window grew to 1,300 pixels, its right edge off a 1,280-pixel projector,
+    on that page and every page after it."""
+    window = demo_window
+    window.nav.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(window.nav, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert zoom().percent == 150
+    for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6, Qt.Key.Key_7,
+                Qt.Key.Key_8):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        page = window.stack.currentWidget()
+        tabs = getattr(page, "tabs", None)
+        for tab in range(tabs.count() if tabs is not None else 1):
+            if tabs is not None:
+                tabs.setCurrentIndex(tab)
+            qtbot.wait(5)
+            where = (window.nav.currentItem().text(), tabs.tabText(tab) if tabs is not None else "")
+            assert window.minimumSizeHint().width() <= 1280, where
+            assert window.width() == 1280, where
+    comms = window.page("Stakeholders").comms
+    label = comms.week_label
+    assert "This week" in label.text()
+    assert label.minimumSizeHint().width() < 0.4 * 1280  # it wraps: it never sets the window's width

@@ -644,12 +644,29 @@ def _first_ids(session: Session, reg: Register, window: Window, limit: int, ctx:
     return ids, window, len(ids) < limit
 
 
+def passing(session: Session, reg: Register, window: Window, ids: Sequence[int], ctx: Context | None = None,
+            bounds: Bounds | None = None) -> set[int]:
+    """Which of these records ``window``'s search and filters pass (a few ids: the rows just edited),
+    without listing the window: its conditions and ``id IN (ids)``. A search of several words passes a
+    row that holds them side by side or each anywhere (``fetch_ids`` uses the second when no row holds
+    the first)."""
+    if not ids:
+        return set()
+    plain = replace(window, sort_field=None, descending=False, every_word=False)
+    found = set(_fetch_ids(session, reg, plain, ctx, bounds=bounds, only=ids))
+    if len(window.search.split()) > 1:
+        found |= set(_fetch_ids(session, reg, replace(plain, every_word=True), ctx, bounds=bounds, only=ids))
+    return found
+
+
 def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | None = None,
-               limit: int | None = None, bounds: Bounds | None = None) -> array[int]:
+               limit: int | None = None, bounds: Bounds | None = None, only: Sequence[int] | None = None) -> array[int]:
     ctx = ctx or records.load_context(session)
     E: Any = reg.entity
     query: Any = select(E.id)
     conditions: list[ColumnElement[bool]] = []
+    if only is not None:  # ``passing``: these records only
+        conditions.append(E.id.in_(list(only)))
     if window.parent_id is not None and reg.parent:
         conditions.append(getattr(E, reg.parent) == window.parent_id)
     python_filters: list[tuple[Field, frozenset[str]]] = []

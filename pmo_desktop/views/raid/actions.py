@@ -27,7 +27,9 @@ from ..zoom import follow_zoom
 OVERDUE_TEXT = "#c62828"
 OVERDUE_FILL = "#ffcdd2"
 WEEK_FILL = "#fff3c4"
-COLUMNS = ("Source", "ID", "Action", "Owner", "Due", "Status")
+# The days overdue in a column of their own: "3 Nov 2026  (30 d overdue)" in Due made it the widest column
+# at a projector's zoom, and the action, the one text that matters, was cut to a few words.
+COLUMNS = ("Source", "ID", "Action", "Owner", "Due", "Overdue", "Status")
 VIEWS = (("All open actions", "all"), ("Overdue", "overdue"), ("Due this week", "week"))
 EVERYONE = "Everyone"
 CAPPED = ("Source", "Owner", "Status")
@@ -107,15 +109,20 @@ class ActionLog(RefreshWhenShown, QWidget):
         week_fill = QBrush(QColor(look.tint(WEEK_FILL)))
         for a in self.items:
             due = day_text(a.due) if a.due else ""
-            if a.overdue:
-                due += f"  ({(today - a.due).days} d overdue)" if a.due else ""
-            row = QTreeWidgetItem([a.source, a.source_code, a.action, a.owner, due, a.status])
-            for column, text in enumerate((a.source, a.source_code, a.action, a.owner, due, a.status)):
+            days = (today - a.due).days if a.overdue and a.due else 0
+            late = f"{days} day{'s' if days != 1 else ''}" if days else ""
+            texts = (a.source, a.source_code, a.action, a.owner, due, late, a.status)
+            row = QTreeWidgetItem(list(texts))
+            for column, text in enumerate(texts):
                 row.setToolTip(column, text)
+            if late:
+                row.setToolTip(COLUMNS.index("Due"), f"{due} — {late} overdue")
+                row.setToolTip(COLUMNS.index("Overdue"), f"{late} overdue")
             if a.overdue:
                 for c in range(len(COLUMNS)):
                     row.setBackground(c, red_fill)
                 row.setForeground(COLUMNS.index("Due"), red)
+                row.setForeground(COLUMNS.index("Overdue"), red)
             elif a.due_this_week:
                 for c in range(len(COLUMNS)):
                     row.setBackground(c, week_fill)
@@ -126,12 +133,20 @@ class ActionLog(RefreshWhenShown, QWidget):
                            + (f", {overdue} overdue" if overdue else ""))
 
     def _fit_columns(self) -> None:
-        """Source, owner and status as wide as their texts but at most ``CAP_CHARS`` characters (cut with
-        "…", whole in the tooltip), so that at a projector's zoom the action keeps the room."""
-        cap = CAP_CHARS * self.tree.fontMetrics().averageCharWidth()
-        for name in CAPPED:
-            column = COLUMNS.index(name)
-            self.tree.setColumnWidth(column, min(self.tree.sizeHintForColumn(column) + 8, cap))
+        """Source, owner and status as wide as their texts; when they and the action do not all fit, at most
+        ``CAP_CHARS`` characters (cut with "…", whole in the tooltip), so that at a projector's zoom the
+        action keeps the room — but not on a wide screen with room to spare ("Stakehold…" at 1920 px)."""
+        tree = self.tree
+        cap = CAP_CHARS * tree.fontMetrics().averageCharWidth()
+        natural = {name: tree.sizeHintForColumn(COLUMNS.index(name)) + 8 for name in CAPPED}
+        others = sum(tree.columnWidth(COLUMNS.index(name)) for name in COLUMNS if name not in CAPPED and name != "Action")
+        fits = others + tree.sizeHintForColumn(COLUMNS.index("Action")) + sum(natural.values()) <= tree.viewport().width()
+        for name, width in natural.items():
+            tree.setColumnWidth(COLUMNS.index(name), width if fits else min(width, cap))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()  # room to spare or not: a wider window shows the texts whole
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         a = self.items[self.tree.indexOfTopLevelItem(item)]

@@ -3,13 +3,14 @@ in the user's locale order, with a calendar popup (the button, Alt+Down or F4) f
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QDate, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout
 
-from ...models import errors
+from ...models import clock, errors
 from ...models.values import DAY_FIRST, MONTH_FIRST, date_example, day_text, parse_date
 
 
@@ -22,9 +23,27 @@ def locale_date_order(locale=None) -> str:
     return MONTH_FIRST if 0 <= m < d else DAY_FIRST
 
 
+# Two numbers with a slash, dot or dash between them: a day and a month, in the locale's order, of this year —
+# as Excel reads "3/12" typed into a cell. Before, "3/12" was refused and "3.12" was read as the Excel date
+# number 3.12, 2 January 1900.
+_DAY_AND_MONTH = re.compile(r"\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*")
+
+
 def parse_typed_date(value, label: str) -> date | None:
-    """What the user typed or pasted, read in their locale's order; ValidationError when not a date."""
-    return parse_date(value, label, order=locale_date_order())
+    """What the user typed or pasted, read in their locale's order; ValidationError when not a date. A day
+    and a month alone ("3/12", "3.12") are of this year, as in Excel (typed here only: an import does not
+    guess a year)."""
+    order = locale_date_order()
+    found = _DAY_AND_MONTH.fullmatch(value) if isinstance(value, str) else None
+    if found is not None:
+        first, second = int(found[1]), int(found[2])
+        day, month = (first, second) if order == DAY_FIRST else (second, first)
+        try:
+            return date(clock.today().year, month, day)
+        except ValueError:
+            raise errors.ValidationError(f"{label}: “{value}” is not a real date (dates are typed like "
+                                         f"{date_example(order)} or 2026-03-31).") from None
+    return parse_date(value, label, order=order)
 
 
 def calendar_icon(size: int = 16) -> QIcon:

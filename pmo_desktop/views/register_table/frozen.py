@@ -24,7 +24,7 @@ Hint = QAbstractItemDelegate.EndEditHint
 
 
 class FrozenColumns(QTableView):
-    def __init__(self, table: QTableView, frozen: set[int], room: QTableView | None = None):
+    def __init__(self, table: "FrozenTable", frozen: set[int], room: QTableView | None = None):
         super().__init__(table)
         self.main = table
         self.room = room or table  # whose width the share is of (the new-row line: the table's above it)
@@ -241,20 +241,22 @@ class FrozenColumns(QTableView):
             self.main.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard works in the table
 
     def closeEditor(self, editor, hint) -> None:
-        """Tab / Shift+Tab out of a frozen cell go on through the table's columns, not this view's."""
+        """Tab / Shift+Tab out of a frozen cell go on through the table's columns, not this view's.
+
+        The delegate is the table's, so every editor the table opens is closed here too: only this view's
+        own are this view's business. Before, Tab out of a cell the table itself edited moved on twice — once
+        by the table, once here — so typing along a row with Tab skipped every other column (a risk's
+        "Threat" went into Category)."""
+        if editor is None or editor.parent() is not self.viewport():
+            return
         if hint in (Hint.EditNextItem, Hint.EditPreviousItem):
             super().closeEditor(editor, Hint.NoHint)
             self.main.setFocus(Qt.FocusReason.OtherFocusReason)
-            forward = hint == Hint.EditNextItem
-            action = QAbstractItemView.CursorAction.MoveNext if forward else QAbstractItemView.CursorAction.MovePrevious
-            index = self.main.moveCursor(action, Qt.KeyboardModifier.NoModifier)
-            if index.isValid():
-                self.main.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-                if index.flags() & Qt.ItemFlag.ItemIsEditable:
-                    self.main.edit(index)
-            return
-        super().closeEditor(editor, hint)
-        self.main.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.main.move_on_after_tab(hint == Hint.EditNextItem)
+        else:
+            super().closeEditor(editor, hint)
+            self.main.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.main.editor_closed()
 
     def owns(self, index) -> bool:
         """Whether a cell of the table is drawn (and so edited) here now."""
@@ -266,6 +268,20 @@ class FrozenTable(QTableView):
     its new-row line): it edits a frozen cell there, and scrolls around the frozen columns."""
 
     frozen: FrozenColumns | None = None  # the leading columns kept in view
+    edits_after_tab = True  # Tab out of a cell being edited opens the next cell's editor (as Qt does)
+
+    def editor_closed(self) -> None:
+        """A cell's editor (its own or its frozen columns') closed, the keyboard moved on: for the ✱ line."""
+
+    def move_on_after_tab(self, forward: bool) -> None:
+        """Tab (Shift+Tab) out of a cell being edited: the next (previous) cell current, and its editor open
+        unless ``edits_after_tab`` is off (the ✱ line, whose record may be added meanwhile)."""
+        action = QAbstractItemView.CursorAction.MoveNext if forward else QAbstractItemView.CursorAction.MovePrevious
+        index = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if index.isValid():
+            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            if self.edits_after_tab and index.flags() & Qt.ItemFlag.ItemIsEditable:
+                self.edit(index)
 
     def edit(self, index, trigger=None, event=None):
         """A frozen cell, while the table is scrolled sideways, is edited where it is on screen."""

@@ -123,6 +123,8 @@ class NewRowLine(FrozenTable):
     """A one-row table under a register table whose columns follow that table's."""
 
     leave_up = Signal(int)  # Up arrow: back to the table's last row, this column
+    typed = Signal()  # a cell's editor closed with Enter or Tab (``editor_closed``)
+    edits_after_tab = False  # see ``closeEditor``
 
     def __init__(self, table: QTableView, model: NewRowModel, parent=None):
         super().__init__(parent)
@@ -218,7 +220,28 @@ class NewRowLine(FrozenTable):
         """Remembers whether the cell was left with Enter: the record it completes is then added and the
         keyboard stays here, for the next one (``RegisterView._created_from_line``)."""
         self.left_with_enter = hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache
+        if hint in (QAbstractItemDelegate.EndEditHint.EditNextItem, QAbstractItemDelegate.EndEditHint.EditPreviousItem):
+            # Tab: on to the next cell without opening its editor (``edits_after_tab``). Qt's own Tab opened
+            # one, which the record this value completed then lost (``RegisterView._created_from_line`` goes
+            # on along the new record in the table): closing, it took the focus back, so what was typed next
+            # for the record went into this line instead, a column further on, and the next Tab left the
+            # table. The delegate is shared: a frozen cell's editor (the title) comes here too, and its own
+            # view moves on (``FrozenColumns.closeEditor``) — only once.
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            if editor is not None and editor.parent() is self.viewport():
+                self.move_on_after_tab(hint == QAbstractItemDelegate.EndEditHint.EditNextItem)
+                self.editor_closed()
+            return
         super().closeEditor(editor, hint)
+        if editor is not None and editor.parent() is self.viewport():
+            self.editor_closed()
+
+    def editor_closed(self) -> None:
+        """The value typed is in, the editor closed and the keyboard moved on (Enter, Tab): the record it
+        completed is added now (``RegisterView._create_from_line``), before the next key. Added later (a
+        timer), a next title typed at once was typed into the line while that record was being added, and
+        lost to a "Title cannot be empty" — on a busy machine, every other title typed down the column."""
+        self.typed.emit()
 
     def keyPressEvent(self, event) -> None:
         editing = self.state() == QAbstractItemView.State.EditingState

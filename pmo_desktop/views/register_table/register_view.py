@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -63,6 +63,16 @@ class RegisterTable(FrozenTable):
             rows = self.model().rowCount()
             if rows == 0 or (current.isValid() and current.row() == rows - 1):
                 self.below_last_row.emit(current.column() if current.isValid() else -1)
+                return
+        if (self.model().rowCount() == 0 and event.text().strip() and event.text().isprintable()
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                             | Qt.KeyboardModifier.MetaModifier)):
+            # An empty register (a new office, or every row filtered out): what is typed goes into the ✱
+            # line, as it would into an empty sheet's first row — before, the keys went nowhere, silently.
+            self.below_last_row.emit(-1)
+            line = QApplication.focusWidget()
+            if line is not None and line is not self:
+                QApplication.sendEvent(line, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
                 return
         alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
         if (alt_down or event.key() == Qt.Key.Key_F4) and self.state() != QAbstractItemView.State.EditingState:
@@ -267,10 +277,20 @@ class RegisterView(QWidget):
         self.new_line.setItemDelegate(FieldDelegate(self.new_row_model, self.new_line))
         # The new-row line keeps the same columns in view as the table above it.
         self.new_line.frozen = FrozenColumns(self.new_line, frozen, room=self.table) if frozen else None
+        # Added when the editor has closed (``NewRowLine.editor_closed``); a value that completes the record
+        # otherwise (a paste into the line) by a timer, once the paste is over.
+        self.new_line.typed.connect(self._create_from_line)
         self.new_row_model.complete.connect(lambda _values: QTimer.singleShot(0, self, self._create_from_line))
         self.table.below_last_row.connect(self.focus_new_line)
         self.new_line.leave_up.connect(self._leave_new_line)
         self.model.modelReset.connect(self._update_new_line)
+        # A windowed table's filter or search reads its rows again (a reset): the column the keyboard was in
+        # stays current (on the first row, nothing selected), so Ctrl+Shift+L again opens the same column's
+        # menu — not the ID's, as when the current cell was lost.
+        self._column_before_reset = -1
+        self.proxy.modelAboutToBeReset.connect(
+            lambda: setattr(self, "_column_before_reset", self.table.currentIndex().column()))
+        self.proxy.modelReset.connect(self._keep_column_after_reset)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
@@ -431,8 +451,17 @@ class RegisterView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + round(10 * level.factor))
         if self._zoom_factor is None:  # first time: widths from the register's character widths
             char = metrics.averageCharWidth()
+            # The cell's margins grow with the text: at 16 px whatever the zoom, a table first opened at 150 %
+            # (the zoom is kept between sessions) cut its dates, "13 Dec 2…".
+            margin = round(16 * level.factor)
             for col, f in enumerate(self.register.fields):
-                self.table.setColumnWidth(col, max(round(60 * level.factor), f.width * char + 16))
+                width = max(round(60 * level.factor), f.width * char + margin)
+                # A value only a little wider than the declared characters is not cut: a date's digits are
+                # wider than the average character ("13 Dec 2…" at 150 %). Longer texts still are, with "…".
+                needed = self._widest_shown(col, metrics) + margin
+                if width < needed <= width * 5 // 4:
+                    width = needed
+                self.table.setColumnWidth(col, width)
         elif self._zoom_factor != level.factor:  # keep the user's own widths, scaled
             ratio = level.factor / self._zoom_factor
             for col in range(len(self.register.fields)):
@@ -441,6 +470,19 @@ class RegisterView(QWidget):
         self._sync_columns()
         if self.table.currentIndex().isValid():  # the columns grew or shrank: the current cell stays in view
             QTimer.singleShot(0, self, lambda: self.table.scrollTo(self.table.currentIndex()))
+
+    def _keep_column_after_reset(self) -> None:
+        column, self._column_before_reset = self._column_before_reset, -1
+        if column >= 0 and self.proxy.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectionModel().setCurrentIndex(self.proxy.index(0, column),
+                                                        QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def _widest_shown(self, column: int, metrics: QFontMetrics, rows: int = 50) -> int:
+        """The widest text of a column among the first rows shown (a page at most: a windowed table reads
+        no more than it shows)."""
+        proxy = self.proxy
+        return max((metrics.horizontalAdvance(str(proxy.index(r, column).data() or ""))
+                    for r in range(min(rows, proxy.rowCount()))), default=0)
 
     def _sync_columns(self) -> None:
         """The new-row line and the frozen columns follow the table's columns."""
@@ -707,6 +749,7 @@ class RegisterView(QWidget):
         if self.new_line.left_with_enter:  # Enter: on to the next new row, as Excel goes on to the empty row below —
             self.focus_new_line(column)  # five titles typed down a column make five risks
         else:  # Tab or a click: on along the record just added, to fill its other columns
+            self.new_line.clearSelection()  # one cell highlighted, the table's, not a second one in the line
             self.table.setFocus()
         return rid
 

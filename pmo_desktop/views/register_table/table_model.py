@@ -183,6 +183,12 @@ class RegisterTableModel(QAbstractTableModel):
             if row[0] > rows[-1][0]:
                 return len(rows)
             return bisect_left(rows, row[0], key=lambda r: r[0])
+        return self._sorted_place(row, len(rows), rows.__getitem__)
+
+    def _sorted_place(self, row: tuple, count: int, row_at: Callable[[int], tuple]) -> int:
+        """The place of ``row`` among ``count`` rows in the current sort, ``row_at(i)`` the i-th: a binary
+        search, so a windowed table reads a few rows (about 20 for a million), not all."""
+        assert self._sort is not None
         column, order = self._sort
         col = column + OFFSET
         sort_key = self.fields[column].kind.sort_key
@@ -201,10 +207,10 @@ class RegisterTableModel(QAbstractTableModel):
                 return a > b if descending else a < b
             return other[0] < row[0]  # ties in id order (a stable sort of rows read in id order)
 
-        lo, hi = 0, len(rows)
+        lo, hi = 0, count
         while lo < hi:
             mid = (lo + hi) // 2
-            if before(rows[mid]):
+            if before(row_at(mid)):
                 lo = mid + 1
             else:
                 hi = mid

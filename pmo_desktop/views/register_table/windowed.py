@@ -20,8 +20,13 @@ Differences from the in-memory table, all deliberate:
   the current cell on their records, as before; the search runs when typing pauses (``SEARCH_PAUSE_MS``), not at every key;
 - our own edit that races another user's save may hide theirs from the outside-changes check until
   the next change (the aggregate signature is taken after our refresh);
-- an edited record that no longer matches the filter stays shown until the next filter change or
-  refresh (the in-memory proxy hides it at once);
+- an edited record that no longer matches the filter stays shown, marked ✎ as in the in-memory table
+  (``unmatched``: which of the records just edited the filters still pass is asked of the database for
+  those ids alone, ``windows.passing``), until the next filter change or Reapply — or until someone
+  else's change reorders the ids (``_install_reloaded``); a sort keeps it, at its sorted place;
+- a record that comes (back) into the table — undo of a delete, redo of an add, a new one — goes to its
+  place in the sort (``_place_for``: a binary search reading about 20 rows for a million), or by id
+  when unsorted, as in the in-memory table;
 - search matches numbers and dates as the database writes them (1234.5, 2026-03-31) and folds the
   case of ASCII letters only on SQLite;
 - the outside-changes check compares the register's aggregate signature; when it moved the id list
@@ -41,10 +46,12 @@ from __future__ import annotations
 import logging
 import threading
 from array import array
+from bisect import bisect_left
 from collections import OrderedDict
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from ...models import errors, search_index, sort_index, windows
@@ -52,7 +59,7 @@ from ...models.fields import Register
 from ...models.values import shown_order
 from ...models.windows import BLANK, Window
 from ..document import Document
-from .proxy import RegisterFilterProxy
+from .proxy import UNMATCHED_MARK, UNMATCHED_TIP, RegisterFilterProxy
 from .table_model import OFFSET, RegisterTableModel, format_value, rows_reader
 
 log = logging.getLogger(__name__)
@@ -129,6 +136,7 @@ class WindowedRegisterModel(RegisterTableModel):
         # register has not changed since: setting or removing such a filter leaves the ids as they are.
         self._passing_filters: set[int] = set()
         self._applied: set[int] = set()  # records ``apply_outside`` just put in place, announced next
+        self.unmatched: set[int] = set()  # edited while shown, no longer passing the filters: kept, marked ✎
         super().__init__(document, register, parent_id, parent)
         self._reloaded.connect(self._install_reloaded)
         self._listed.connect(self._install_listing)
@@ -203,10 +211,12 @@ class WindowedRegisterModel(RegisterTableModel):
     def is_filtered(self) -> bool:
         return bool(self.search or self.column_filters or self.record_ids is not None)
 
-    def _read_ids(self, signature: bool = True, first: bool = False) -> None:
+    def _read_ids(self, signature: bool = True, first: bool = False, keep_unmatched: bool = False) -> None:
         """The window's ids; and the register's signature (a second query over every row) unless only
         the sort or the filters changed and nobody else's change is pending. ``first`` (a new search or
-        filter): in a large register, its first ``FIRST_ROWS`` ids now and the rest on a worker."""
+        filter): in a large register, its first ``FIRST_ROWS`` ids now and the rest on a worker.
+        ``keep_unmatched`` (a sort): the edited rows kept in view stay, at their places in the new order."""
+        kept, self.unmatched = (self.unmatched if keep_unmatched else set()), set()
         self._reload_token += 1  # a background read started before is moot now
         self._drop_listing()
         office, window = self.document.office, self.window()
@@ -226,6 +236,14 @@ class WindowedRegisterModel(RegisterTableModel):
             self._total = self._signature[0]
             self._stale = False
         self._drop_pages()
+        if kept:
+            listed = _positions_in(self.ids, kept)
+            rows = {row[0]: row for row in self._fetch(ids=sorted(kept - listed.keys()))}
+            for rid, row in sorted(rows.items()):
+                n = self._place_for(row)
+                self.ids.insert(n, rid)
+                self._drop_pages()
+                self.unmatched.add(rid)
 
     def reload(self, signature: bool = True, first: bool = False) -> None:
         self.beginResetModel()
@@ -429,7 +447,7 @@ class WindowedRegisterModel(RegisterTableModel):
         self._sort = wanted
         if wanted is not None:
             self._ensure_sort_index(self.fields[column].name)
-        self._relayout(lambda: self._read_ids(signature=False))
+        self._relayout(lambda: self._read_ids(signature=False, keep_unmatched=True))
 
     def _ensure_sort_index(self, name: str) -> None:
         """A large register sorted by a reference or a date for the first time: its sort index, built
@@ -458,34 +476,66 @@ class WindowedRegisterModel(RegisterTableModel):
             QApplication.restoreOverrideCursor()
 
     def refresh_records(self, ids) -> None:
-        """Our own edits: reread those records' pages; new records at the end, deleted ones out."""
+        """Our own edits: reread those records' pages; records coming (back) in at their place in the
+        order (``_place_for``), deleted ones out; those the filters no longer pass kept, marked ✎."""
         ids = list(ids)
         self._finish_listing()  # every id: a record past the first rows is not a new one
         self._passing_filters.clear()  # an edit may make a record fail one of them
         self._reload_token += 1  # a background read may have started before this edit: read again later
         positions = self._positions(ids)
-        present = {row[0] for row in self._fetch(ids=ids)} if ids else set()
+        fresh = {row[0]: row for row in self._fetch(ids=ids)} if ids else {}
+        office = self.document.office
         before = self._signature
-        self._signature = self.document.office.read(windows.signature, self.register, self.parent_id)
+        self._signature = office.read(windows.signature, self.register, self.parent_id)
         self._total = self._signature[0]  # before the row signals: the view counts on them
         self._follow_bounds(before, ids)
+        shown = [rid for rid in ids if rid in fresh]
+        if self.is_filtered and shown:
+            passed = office.read(windows.passing, self.register, self.window(), shown, self.document.context,
+                                 self._bounds())
+            self.unmatched |= {rid for rid in shown if rid not in passed}
+            self.unmatched -= passed
         for rid, pos in sorted(positions.items(), key=lambda item: -item[1]):
-            if rid not in present:
+            if rid not in fresh:
+                self.unmatched.discard(rid)
                 self.beginRemoveRows(QModelIndex(), pos, pos)
                 del self.ids[pos]
                 self._drop_pages()
                 self.endRemoveRows()
         for rid in ids:
-            if rid in present and rid not in positions:
-                n = len(self.ids)
+            if rid in fresh and rid not in positions:
+                n = self._place_for(fresh[rid])
                 self.beginInsertRows(QModelIndex(), n, n)
-                self.ids.append(rid)
-                self._pages.pop(n // PAGE, None)
+                self.ids.insert(n, rid)
+                for number in [k for k in self._pages if k >= n // PAGE]:
+                    del self._pages[number]  # their rows moved down by one
                 self.endInsertRows()
+        if len(positions) != len(shown):
+            positions = self._positions(shown)  # rows inserted above moved them
         for rid, pos in positions.items():
-            if rid in present:
+            if rid in fresh:
                 self._pages.pop(pos // PAGE, None)
                 self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(self.fields) - 1))
+
+    def _place_for(self, row: tuple) -> int:
+        """Where a record coming (back) into the table goes: by id when unsorted (the ids are in id
+        order), else by a binary search over the sorted ids reading a row at each step (from the pages in
+        memory when there)."""
+        ids = self.ids
+        if not ids:
+            return 0
+        if self._sort is None:
+            return len(ids) if row[0] > ids[-1] else bisect_left(ids, row[0])
+        blank = (None,) * len(self.fields)
+
+        def row_at(i: int) -> tuple:
+            page = self._pages.get(i // PAGE)
+            if page is not None and i % PAGE < len(page):
+                return page[i % PAGE]
+            found = self._fetch(ids=[ids[i]])
+            return found[0] if found else (ids[i], 0, *blank)
+
+        return self._sorted_place(row, len(ids), row_at)
 
     def outside_probe(self):
         """The timer's check, all of its reading and comparing on the worker thread: the signature; when
@@ -558,6 +608,7 @@ class WindowedRegisterModel(RegisterTableModel):
             def install() -> None:
                 self.ids = answer.ids
                 self._pages = OrderedDict(sorted(answer.pages.items()))
+                self.unmatched.clear()  # read again: the filters as they are
 
             self._relayout(install, answer.positions)
             return answer.changed
@@ -667,6 +718,7 @@ class WindowedRegisterModel(RegisterTableModel):
 
         def install() -> None:
             self.ids, self._signature, self._total = ids, sig, sig[0]
+            self.unmatched.clear()  # read again: the filters as they are
             self._pages = OrderedDict(sorted(pages.items()))
             self._stale = False
 
@@ -853,9 +905,28 @@ class WindowedProxy(QIdentityProxyModel):
         return self.source().is_filtered
 
     def unmatched_kept(self) -> list[int]:
-        """Edited records the filters no longer pass stay shown here until the next change of filter or
-        refresh too (the id list is not read again), but are not told apart (see the module's docstring)."""
-        return []
+        """Records shown only because they were edited while shown: the filters no longer pass them."""
+        return sorted(self.source().unmatched)
+
+    def _is_unmatched(self, row: int) -> bool:
+        model = self.source()
+        return bool(model.unmatched) and 0 <= row < len(model.ids) and model.ids[row] in model.unmatched
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole) and index.isValid() \
+                and self._is_unmatched(index.row()):
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            return UNMATCHED_TIP
+        return super().data(index, role)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Vertical and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+                and self._is_unmatched(section)):
+            return f"{section + 1} {UNMATCHED_MARK}" if role == Qt.ItemDataRole.DisplayRole else UNMATCHED_TIP
+        return super().headerData(section, orientation, role)
 
     def reapply_filters(self) -> None:
         if self.source().is_filtered:

@@ -114,6 +114,9 @@ class CommunicationPlan(QWidget):
         font = self.week_label.font()
         font.setBold(True)
         self.week_label.setFont(font)
+        # Wraps rather than widening the window: bold at a projector's 150 % the one line was wider than a
+        # 1,280-pixel screen's room and pushed the whole window past the screen's right edge.
+        self.week_label.setWordWrap(True)
         prev_week, this_week, next_week = QToolButton(self), QToolButton(self), QToolButton(self)
         prev_week.setText("◀")
         this_week.setText("This week")
