@@ -422,8 +422,11 @@ def test_the_board_pack_is_offered_in_documents_then_where_the_last_one_went(dem
 
     def answer(typed: str) -> None:
         def go() -> None:
-            dialog = QApplication.activeModalWidget()
-            if not isinstance(dialog, QFileDialog):
+            # the dialog shown, found among the top-level widgets: run alone, the offscreen platform may
+            # not make it the active modal widget, and waiting for that hung the test
+            dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()),
+                          None)
+            if dialog is None:
                 QTimer.singleShot(50, go)
                 return
             name = dialog.findChild(QLineEdit, "fileNameEdit")
