@@ -89,10 +89,11 @@ def test_header_cells_that_all_end_in_a_colon_are_the_header(sqlite_store, tmp_p
          "Mitigar", "Comprender las necesidades"]]})
     import_all(sqlite_store, path)
     got = named(sqlite_store, "risks")
-    assert sorted(got) == ["Los clientes se van por la competencia", "Malas calificaciones en redes sociales",
-                           "Robo de informacion"]
-    assert (got["Robo de informacion"]["probability"], got["Robo de informacion"]["impact"]) == (4, 4)
-    assert got["Malas calificaciones en redes sociales"]["probability"] == 2
+    # the short "Nombre" is the title, the description kept on the record (test_excel_known_cases4)
+    assert sorted(got) == ["Ciberataque", "Fuga de clientes", "Mala Calificacion"]
+    assert (got["Ciberataque"]["probability"], got["Ciberataque"]["impact"]) == (4, 4)
+    assert got["Mala Calificacion"]["probability"] == 2
+    assert "Robo de informacion" in got["Ciberataque"]["notes"]
 
 
 def test_a_stakeholder_map_name_or_group_sentiment_and_impact_to_project(sqlite_store, tmp_path):

@@ -179,7 +179,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
     for col, text in enumerate(headers):
         if text and col not in mapping and auto_map.get(col) not in computed and not _calculated_header(text) \
                 and col not in beside:
-            out[col] = " ".join(text.split())
+            out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
     for col, name in mapping.items():
         if name == "status" and col < len(headers) and headers[col] and _outcomes(kind, col, sample or []):
             out[col] = " ".join(headers[col].split())  # "Approved" and "Rejected" both read as decided: kept too
@@ -251,6 +251,48 @@ def _id_apart(mapping: dict[int, str], headers: list[str], sample: list[list[Any
     return {c: n for c, n in mapping.items() if c not in drop}
 
 
+_DESCRIPTION_STEMS = ("descri", "beschr", "beskriv", "omschr", "описан", "açıkla", "tanım")
+
+
+def _short_name_title(kind: SheetKind, headers: list[str], mapping: dict[int, str],
+                      sample: list[list[Any]]) -> dict[int, str]:
+    """A column headed "Name" (or "Nombre", "Nom", "Short name" …) that no field took, beside the title taken
+    from a description ("Descripción del riesgo"), whose texts are shorter: the name is the title and the
+    description the record's description (kept on the record where the register has none)."""
+    from .header_detection import _OF_WORDS
+
+    title = next((f.name for f in kind.reg.fields if f.required), None)
+    title_col = next((c for c, n in mapping.items() if n == title), None)
+    if title_col is None and title is not None:  # a description standing in for the title (an issue's)
+        title_col = next((c for c, n in mapping.items() if n in TITLE_FALLBACK.get(kind.register, ())), None)
+    if title is None or kind.is_child or title_col is None or title_col >= len(headers):
+        return mapping
+    if not any(w.startswith(_DESCRIPTION_STEMS) for w in words_of(headers[title_col])):
+        return mapping
+    nouns = register_nouns(kind.register) | {word_key(kind.reg.noun)}
+
+    def texts(c: int) -> list[str]:
+        return [str(r[c]).strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+
+    described = texts(title_col)
+    for c, header in enumerate(headers):
+        words = [w for w in words_of(header) if w not in nouns and w not in _OF_WORDS] if header else []
+        if c in mapping or not words or words[-1] not in _ROW_NAMES or len(words) > 2 or \
+                (len(words) == 2 and words[0] not in ("short", "kurz", "corto")):
+            continue
+        names = texts(c)
+        if len(names) < 2 or len(names) * 2 < len(described) or len({n.lower() for n in names}) * 5 < len(names) * 4:
+            continue
+        if sum(map(len, names)) / len(names) * 1.5 > sum(map(len, described)) / max(len(described), 1):
+            continue
+        out = {k: n for k, n in mapping.items() if k != title_col or n != title}
+        out[c] = title
+        if any(f.name == "description" for f in kind.reg.fields) and "description" not in out.values():
+            out[title_col] = "description"
+        return out
+    return mapping
+
+
 def _grid_at_the_end(headers: list[str], mapping: dict[int, str], sample: list[list[Any]], block: list[int]) -> list[int]:
     """A heat map right against the list: the last three or more columns headed by levels or numbers
     ("Low | Medium | High", "1 … 5") holding counts, and the axis column before them ("High", "Medium" …)."""
@@ -311,6 +353,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
     else:
         final = {c: n for c, n in match.mapping.items() if n not in computed}
         final = _id_apart(final, headers, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
+        final = _short_name_title(kind, headers, final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
     if kind.parent is not None and PARENT not in final.values():
         parent = REGISTERS[kind.parent]
         raise WorkbookError(f"The sheet “{reader.title}” has no {kind.parent_labels[0]} column, so its rows cannot "
@@ -348,7 +391,36 @@ def _collector_paused(fn: _F) -> _F:
 
 
 # ------------------------------------------------------------------------------------ planning
+# A sheet with no header in its first rows (the limits' header_scan_rows) is read this far down for one: a
+# register under a long introduction or summary (a GRC assessment block at row 46). Only such sheets are read
+# deeper, so a big register, whose header is near the top, costs nothing more.
+DEEP_HEADER_ROWS = 200
+
+
 def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: int | None) -> HeaderMatch | None:
+    match = _match_top(reader, kinds, header_row)
+    if match is None and header_row is None and reader.deepen(DEEP_HEADER_ROWS):
+        match = _match_top(reader, kinds, None)
+        if match is not None and not _deep_table(match, reader.top_rows(fill_merged=False)[match.row:]):
+            match = None
+        if match is None:
+            reader.shallow()
+    return match
+
+
+def _deep_table(match: HeaderMatch, below: list[list[Any]]) -> bool:
+    """Whether a header found below the first rows heads a register's table: a column naming its records
+    (its title, or what stands in for it), every cell a few words (a row of sentences is a legend's,
+    "CATEGORIA | DESCRIPCIÓN | Las actividades contienen …"), and two rows or more under it filling its columns."""
+    kind = match.kind
+    naming = {f.name for f in kind.reg.fields if f.required} | set(TITLE_FALLBACK.get(kind.register, ()))
+    if kind.is_child or not naming & set(match.mapping.values()) or any(len(h.split()) > 6 for h in match.headers):
+        return False
+    filled = sum(1 for r in below[:SAMPLE] if any(c < len(r) and r[c] is not None for c in match.mapping))
+    return filled >= 2
+
+
+def _match_top(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: int | None) -> HeaderMatch | None:
     rows = reader.top_rows()
     if header_row is None:
         name = reader.book.path.stem if _default_sheet_name(reader.title) else None
@@ -588,6 +660,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     found.append((grid_reader, grid_match))
         if not found:
             why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
+            _refused_for_its_name(plan, path)
             # that sheet may be the register all the same: say how to import it by hand
             raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
                                 "Title, Owner) in its first rows; check the workbook"
@@ -648,6 +721,8 @@ def sheet_constants(match: HeaderMatch, mapping: dict[int, str]) -> dict[str, An
     threat = {w for w, target in kinds.items() if target == "Threat" and len(w) >= 4} | set(register_nouns("risks"))
 
     def says(words: list[str], nouns: set[str]) -> bool:
+        # plurals: "Opportunities" says opportunity, "Risks and Opportunities" both
+        words = words + [w[:-3] + "y" if w.endswith("ies") else w[:-1] for w in words if w.endswith("s")]
         return any(w in nouns or any(len(n) >= 5 and w.startswith(n) for n in nouns) for w in words)
 
     heads = [match.headers[c] for c, n in mapping.items() if n in ("title", "code") and c < len(match.headers)]
@@ -876,9 +951,18 @@ def _named_for_another(match: HeaderMatch, sheet_title: str, book: str) -> str |
         f = kind.reg.field(name)
         if not (f.kind.is_key or f.required or f.kind in (Kind.DATE, Kind.LONGTEXT)):
             return None
-    return (f"its name says {other.reg.title.lower()}, but its columns give only dates and texts (no "
-            f"{other.reg.noun}'s status, owner or other field): a list of something else, not "
-            f"{kind.reg.title.lower()} records.")
+    return (f"its name says {other.reg.title.lower()} (“{says}”), but its columns give only dates and texts (no "
+            f"{other.reg.noun}'s status, owner or other field): a dated log of changes made, not a register the "
+            f"office keeps, and no {kind.reg.title.lower()} records either.")
+
+
+def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
+    """Raise, saying why, when the one sheet the workbook has is a table its name says is something else
+    (``_named_for_another``: a change log's dated entries): the generic "no header row" would be wrong."""
+    said = [(t, r) for t, r in plan.skipped_sheets if r.startswith("its name says")]
+    if len(said) == 1 and len(plan.skipped_sheets) == 1:
+        title, why = said[0]
+        raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{title}”: {why[:-1]}).")
 
 
 def _no_records(match: HeaderMatch, file_name: str | None = None) -> str | None:

@@ -139,6 +139,31 @@ def _similar(a: str, b: str) -> bool:
 NAME_STAND_IN = {("communications", "stakeholder"): "audience"}
 
 
+def _header_cells(headers: list[str], mapping: dict[int, str], title_col: int | None
+                  ) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
+    """The mapped columns' header texts, and the cell looked at first for a row writing the header again
+    (the title's, else the first mapped column with a header; its text must be in the row's cell there, one
+    substring search a row): None when fewer than two columns have a header."""
+    cells = [(c, headers[c]) for c in sorted(mapping) if c < len(headers) and headers[c]]
+    if len(cells) < 2:
+        return cells, None
+    return cells, next((cell for cell in cells if cell[0] == title_col), cells[0])
+
+
+def _repeats_header(row: Sequence[Any], cells: list[tuple[int, str]]) -> bool:
+    """A row writing the table's header again (a second page of a long register printed under the first):
+    most of the mapped columns hold their own header's text."""
+    same = sum(1 for c, text in cells if c < len(row) and row[c].__class__ is str and row[c].strip() == text)
+    return same >= 2 and same * 3 >= len(cells) * 2
+
+
+def _taken_on_another_sheet(label: str, code: str, earlier: tuple[str, int], reg: Register) -> str:
+    """Why a row whose ID another sheet of the same import already gave to a different record (opportunities
+    numbered 1, 2 … beside risks numbered 1, 2 …) is added as a new record with an ID of its own."""
+    return (f"{label} {code} is row {earlier[1]}'s of “{earlier[0]}”, another {reg.title.lower().split()[0]}, so "
+            "this row is added as a new record with a new ID. ")
+
+
 def _near_name(name: str, known: set[str]) -> str | None:
     """The one known name (lower case) that ``name`` differs from by a plural "s", spacing and
     punctuation, or one letter in a name of seven letters or more; None when none or several do."""
@@ -456,6 +481,7 @@ class Planner:
         # likely …"): a definitions block explaining the table, not records of it
         own_headers = {word_key(h) for c, h in enumerate(headers) if c in mapping and len(words_of(h)) >= 2}
         defining: set[int] = set()
+        header_cells, header_probe = _header_cells(headers, mapping, title_col)
         last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
         # each distinct row → the first row number holding it; only rows whose hash the first pass met
         # more than once can repeat another, so only theirs are kept (not a copy of the whole sheet)
@@ -522,6 +548,14 @@ class Planner:
             tick += 1
             if tick % TICK == 0:
                 self._tick()
+            if header_probe is not None and header_probe[0] < len(row) and row[header_probe[0]].__class__ is str \
+                    and header_probe[1] in row[header_probe[0]] and _repeats_header(row, header_cells):
+                if blank_run:  # the table goes on under its repeated header: no gap closes it
+                    span = f"row {blank_run[0]}" if len(blank_run) == 1 else f"rows {blank_run[0]}–{blank_run[-1]}"
+                    skip(blank_run[0], f"blank spacer ({span}).")
+                    blank_run = []
+                skip(number, "a repeat of the header (the table's column names written again), not a record.")
+                continue
             if ordinary and last_record is not None and not blank_run and number not in merged_title and \
                     len(plan.rows) - 1 not in notes:
                 done = self._plan_ordinary(plan, reg, number, row, code_col, title_col, strict_refs,  # type: ignore[arg-type]
@@ -1105,9 +1139,11 @@ class Planner:
                     reason = (f"{key.label} {code} is row {earlier[1]}'s, which is another "
                               f"{reg.title.lower().split()[0]}, so this row is added as a new record. ")
                     code = ""
+                elif earlier is not None and earlier[0] != plan.sheet:
+                    reason, code = _taken_on_another_sheet(key.label, code, earlier, reg), ""
                 elif earlier is not None:
-                    where = f"row {earlier[1]}" if earlier[0] == plan.sheet else f"row {earlier[1]} of “{earlier[0]}”"
-                    errors.append(f"{key.label} “{code}” appears twice in this import ({where} and row {number}).")
+                    errors.append(f"{key.label} “{code}” appears twice in this import (row {earlier[1]} and row "
+                                  f"{number}).")
                 else:
                     record_id = self.codes(reg).get(low)
                     if record_id is not None and not self._own_export and title_name and values.get(title_name):

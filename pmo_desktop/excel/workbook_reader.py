@@ -420,11 +420,19 @@ def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
 # Characters a cell may hold that no one sees: zero-width spaces and joiners, a byte-order mark — pasted
 # from web pages and slides ("LOW\u200b", "Risk Status\u200b"); and spaces that do not break (U+00A0,
 # U+202F, U+2007: "Project\xa0Manager"), which look like a space but are not one to a search or a filter.
-# A sheet whose first rows have any is read with the invisible ones dropped and those spaces plain, so an
-# owner "Ann\u200b" is Ann, an ID "R1\u200b" is R1 and a name "Project\xa0Manager" is "Project Manager".
+# Every row that has any is read with the invisible ones dropped and those spaces plain (wherever it lies in
+# the sheet), so an owner "Ann\u200b" is Ann, an ID "R1\u200b" is R1 and "Project\xa0Manager" "Project Manager".
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f\u2007]")
 _PLAIN = str.maketrans({"\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
                         "\u00a0": " ", "\u202f": " ", "\u2007": " "})
+
+
+def _plain_row(row: list[Any]) -> list[Any]:
+    """``row`` with odd spaces plain and invisible characters dropped (the same list when it has none)."""
+    for x in row:
+        if x.__class__ is str and not x.isascii() and _INVISIBLE_RE.search(x):
+            return _visible(row)
+    return row
 
 
 def _visible(row: Sequence[Any]) -> list[Any]:
@@ -454,7 +462,7 @@ class SheetReader:
         self._errors = errors or {}
         self._merges = merges
         self._top: list[list[Any]] | None = None
-        self._invisible = False  # the sheet writes zero-width characters (found with the top rows)
+        self._depth = 0  # rows read as the top rows, when more than the limits' header_scan_rows (deepen)
         self._released = False
         if rows is not None:
             self.declared_rows = len(rows)
@@ -524,11 +532,8 @@ class SheetReader:
         (unless ``fill_merged`` is false: the cells as stored, for judging values below a header)."""
         limits = self.book.limits
         if self._top is None:
-            self._top = [self._clean(list(r[: limits.max_columns]))
-                         for r in itertools.islice(self._raw(), limits.header_scan_rows)]
-            self._invisible = any(x.__class__ is str and _INVISIBLE_RE.search(x) for r in self._top for x in r)
-            if self._invisible:
-                self._top = [_visible(r) for r in self._top]
+            self._top = [_plain_row(self._clean(list(r[: limits.max_columns])))
+                         for r in itertools.islice(self._raw(), self._depth or limits.header_scan_rows)]
         rows = [list(r) for r in self._top]
         width = max((len(r) for r in rows), default=0)
         for cells in rows:
@@ -543,11 +548,26 @@ class SheetReader:
                         rows[r - 1][c] = value
         return rows
 
+    def deepen(self, rows: int) -> bool:
+        """Read ``rows`` rows as the top rows from now on (a header further down than the limits' first
+        rows); False, and nothing changed, when the sheet has no rows past those already read."""
+        read = len(self.top_rows(fill_merged=False))
+        if rows <= read or read < max(self._depth, self.book.limits.header_scan_rows) or \
+                self.declared_rows <= read:
+            return False
+        self._depth, self._top = rows, None
+        return True
+
+    def shallow(self) -> None:
+        """Back to the limits' first rows as the top rows (undoing ``deepen``)."""
+        if self._depth:
+            self._depth, self._top = 0, None
+
     def rows_below_top(self, count: int) -> list[list[Any]]:
         """Up to ``count`` rows under the first rows, cells as stored (where a legend under a form lies)."""
         limits = self.book.limits
-        return [self._clean(list(r[: limits.max_columns]))
-                for r in itertools.islice(self._raw(limits.header_scan_rows), count)]
+        return [_plain_row(self._clean(list(r[: limits.max_columns])))
+                for r in itertools.islice(self._raw(len(self.top_rows(fill_merged=False))), count)]
 
     def data_rows(self, first_row: int, width: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
         """``(excel row number, values)`` from ``first_row`` down, ``width`` values each.
@@ -557,8 +577,6 @@ class SheetReader:
         Refuses with ``WorkbookError`` once the sheet exceeds the row limits.
         """
         limits = self.book.limits
-        self.top_rows()  # finds whether the sheet writes invisible characters, to drop
-        invisible = self._invisible
         downs = sorted((r1, r2, c1) for r1, c1, r2, c2 in self.merged_ranges() if r2 > r1 and c1 < width
                        and r2 >= first_row)
         active: list[tuple[int, int, object]] = []  # (last row, column, value)
@@ -570,8 +588,10 @@ class SheetReader:
             if number >= too_far:
                 raise self._too_many()
             row = tuple(raw[:width])
-            if invisible:
-                row = tuple(_visible(row))
+            for x in row:  # isascii() is a flag's read: a row of plain text costs no search
+                if x.__class__ is str and not x.isascii() and _INVISIBLE_RE.search(x):
+                    row = tuple(_visible(row))
+                    break
             if "" in row:  # calamine's empty cells, found by the list's own search
                 cells = list(row)
                 i = -1
