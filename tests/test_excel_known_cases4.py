@@ -93,6 +93,26 @@ def test_roles_with_expectations_in_english_are_the_stakeholders(sqlite_store, t
     assert got["Sponsor"]["power"] == 4
 
 
+def test_a_column_repeating_two_words_is_no_role_naming_stakeholders(sqlite_store, tmp_path):
+    """An engagement table ("Grupos de stakeholders | Descrição | Engajamento | Inconsciente … | Estratégia")
+    whose "Engajamento" cells say only "Positivo" / "Negativo": its first data row, read as a second header
+    line, must not make that column the roles naming stakeholders (13 junk records on a real workbook)."""
+    rows = [["NÍVEL DE ENGAJAMENTO E ESTRATÉGIA PARA LIDAR COM STAKEHOLDERS"],
+            ["Grupos de\n stakeholders", "Descrição", "Engajamento", "Inconsciente", "Resistente", "Neutro",
+             "Favorável", "Favorável e Apoiador", "Estratégia"]]
+    for n in range(1, 7):
+        rows.append([float(n), f"Grupo de interesse número {n}", "Positivo" if n % 2 else "Negativo",
+                     None, None, None, None, None, "Não há necessidade de mudança de nível de engajamento"])
+    path = write_xlsx(tmp_path / "Stakeholders.xlsx", {
+        "Stakeholders": [["Nome", "Papel", "Poder", "Interesse"], ["Ana Souza", "Patrocinadora", "Alto", "Alto"],
+                         ["Bruno Lima", "Gerente", "Médio", "Alto"]],
+        "Engajamento dos stakeholders": rows})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "stakeholders")
+    assert "Positivo" not in got and "Negativo" not in got
+    assert {"Ana Souza", "Bruno Lima"} <= set(got)
+
+
 def test_an_opportunity_sheet_repeating_the_risk_sheets_ids_gets_in_with_new_ids(sqlite_store, tmp_path):
     """Risks numbered 1, 2, 3 on one sheet and opportunities numbered 1, 2 on the next: every row gets in;
     the second sheet's rows whose ID is taken get new IDs, and the preview says so on each of them."""

@@ -623,6 +623,21 @@ def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
     return None
 
 
+def _roles_name_people(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
+    """A role stands in for a stakeholder's name (a sheet of roles and expectations, no names) only when its
+    cells are distinct texts, one per person; a column repeating a few words ("Positivo" / "Negativo" under
+    "Engajamento", a data row read as a header's second line) names nobody: it is no column of the register."""
+    if kind.register != "stakeholders" or _title_field(kind) in mapping.values() or "group" in mapping.values():
+        return mapping
+    col = next((c for c, n in mapping.items() if n == "role"), None)
+    if col is None:
+        return mapping
+    texts = [str(r[col]).strip().lower() for r in sample if col < len(r) and isinstance(r[col], str) and r[col].strip()]
+    if len(texts) >= 2 and len(set(texts)) * 5 >= len(texts) * 4:
+        return mapping
+    return {c: n for c, n in mapping.items() if c != col}
+
+
 def naming_column(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
     """The column naming the records when no header says "Title" or a synonym: one whose header has the
     register's noun or the title's label among its words ("Risk Scenario", "Issues", "What to say",
@@ -1109,6 +1124,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             row = with_levels(kind, spelt, legends, sample, i + 1) \
                 if legends is not None else spelt
             mapping, dups = map_header(kind, row, group)
+            mapping = _roles_name_people(kind, mapping, sample)
             engaged = engagement_columns(kind, row, sample)
             if engaged:  # "Unaware | Resistant | … | Leading" with C and D marked in the cells
                 mapping = {c: n for c, n in mapping.items() if c not in engaged and
