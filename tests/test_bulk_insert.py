@@ -169,3 +169,32 @@ def test_history_of_a_bulk_insert_with_several_link_fields(sqlite_store):
         assert written[rid] == history._encode(read[rid])
     assert written[ids[3]].index('"projects"') < written[ids[3]].index('"risks"') < written[ids[3]].index('"issues"')
     assert written[ids[0]].index('"risks"') < written[ids[0]].index('"projects"')  # risks held, projects empty
+
+
+def test_history_of_a_bulk_insert_without_links_is_what_a_read_gives(sqlite_store):
+    """Rows with no links, new to the history: each history row, written as the insert wrote it (one row per
+    record, made at once), is the JSON of the record read back; records with history already go row by row."""
+    from pmo_desktop.models import operations, records
+
+    reg = REGISTERS["risks"]
+    rows = [{"title": f"Risk {i} “quoted” 100%", "probability": str(1 + i % 5), "raised_on": f"2025-03-{1 + i % 28:02d}",
+             "notes": "" if i % 2 else None} for i in range(40)]
+    with sqlite_store.transaction() as s:
+        first = records.create_records(s, reg, rows[:10])
+    with sqlite_store.transaction() as s:
+        ids = records.create_records(s, reg, rows[10:])
+        fresh = operations.written_rows(reg.entity)
+        assert all(fresh[rid][2] is None for rid in ids)  # no links kept
+        assert set(history._written_as_read(reg, ids, fresh)) == set(ids)  # encoded as written
+        records.update_records(s, reg, [(first[0], {"title": "Edited beside the insert"})])
+    written = _history_rows(sqlite_store, "risks")
+    with sqlite_store.session() as s:
+        read = history._rows_of(s.connection(), reg, first + ids)
+    assert set(written) == set(first + ids)
+    for rid in first + ids:
+        assert written[rid] == history._encode(read[rid])
+    assert "Edited beside the insert" in written[first[0]]
+    with sqlite_store.session() as s:
+        counts = dict(s.connection().exec_driver_sql(
+            "SELECT record_id, count(*) FROM record_history WHERE register = 'risks' GROUP BY record_id").all())
+    assert counts == {rid: 2 if rid == first[0] else 1 for rid in first + ids}
