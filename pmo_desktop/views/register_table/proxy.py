@@ -17,7 +17,38 @@ UNMATCHED_TIP = ("Edited: this row no longer matches the search or filters. It s
                  "or you reapply them (Ctrl+Alt+L).")
 
 
-class RegisterFilterProxy(QSortFilterProxyModel):
+class UnmatchedMarks:
+    """The marks of a row kept in view though the filters no longer pass it — italics, a tooltip, ✎ by its
+    number — for a proxy over a register (the in-memory filter proxy and the windowed one) that says which
+    rows they are (``_any_unmatched``, ``_is_unmatched``)."""
+
+    _italic: QFont | None = None  # made once, at the first marked row (a QFont needs the application)
+
+    def _any_unmatched(self) -> bool:
+        raise NotImplementedError
+
+    def _is_unmatched(self, row: int) -> bool:
+        raise NotImplementedError
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole) and self._any_unmatched() \
+                and index.isValid() and self._is_unmatched(index.row()):
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return UNMATCHED_TIP
+            if UnmatchedMarks._italic is None:
+                UnmatchedMarks._italic = QFont()
+                UnmatchedMarks._italic.setItalic(True)
+            return UnmatchedMarks._italic
+        return super().data(index, role)  # type: ignore[misc]
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Vertical and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+                and self._any_unmatched() and self._is_unmatched(section)):
+            return f"{section + 1} {UNMATCHED_MARK}" if role == Qt.ItemDataRole.DisplayRole else UNMATCHED_TIP
+        return super().headerData(section, orientation, role)  # type: ignore[misc]
+
+
+class RegisterFilterProxy(UnmatchedMarks, QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._search = ""
@@ -114,27 +145,12 @@ class RegisterFilterProxy(QSortFilterProxyModel):
             return True
         return self._passes(source_row)
 
-    def _is_unmatched(self, proxy_row: int) -> bool:
-        if not self._kept:
-            return False
-        source_row = self.mapToSource(self.index(proxy_row, 0)).row()
+    def _any_unmatched(self) -> bool:
+        return bool(self._kept)
+
+    def _is_unmatched(self, row: int) -> bool:
+        source_row = self.mapToSource(self.index(row, 0)).row()
         return self.source().record_id(source_row) in self._kept and not self._passes(source_row)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if self._kept and role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole) \
-                and index.isValid() and self._is_unmatched(index.row()):
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setItalic(True)
-                return font
-            return UNMATCHED_TIP
-        return super().data(index, role)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (self._kept and orientation == Qt.Orientation.Vertical
-                and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and self._is_unmatched(section)):
-            return f"{section + 1} {UNMATCHED_MARK}" if role == Qt.ItemDataRole.DisplayRole else UNMATCHED_TIP
-        return super().headerData(section, orientation, role)
 
     def _passes(self, source_row: int) -> bool:
         model = self.source()

@@ -51,7 +51,6 @@ from collections import OrderedDict
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from ...models import errors, search_index, sort_index, windows
@@ -59,7 +58,7 @@ from ...models.fields import Register
 from ...models.values import shown_order
 from ...models.windows import BLANK, Window
 from ..document import Document
-from .proxy import UNMATCHED_MARK, UNMATCHED_TIP, RegisterFilterProxy
+from .proxy import RegisterFilterProxy, UnmatchedMarks
 from .table_model import OFFSET, RegisterTableModel, format_value, rows_reader
 
 log = logging.getLogger(__name__)
@@ -848,7 +847,7 @@ def _positions_in(ids: array, wanted) -> dict[int, int]:
         del view
 
 
-class WindowedProxy(QIdentityProxyModel):
+class WindowedProxy(UnmatchedMarks, QIdentityProxyModel):
     """``RegisterFilterProxy``'s interface over a windowed model: the model filters in the database.
 
     The search box asks the database once typing pauses for ``SEARCH_PAUSE_MS`` (each query reads
@@ -908,25 +907,12 @@ class WindowedProxy(QIdentityProxyModel):
         """Records shown only because they were edited while shown: the filters no longer pass them."""
         return sorted(self.source().unmatched)
 
+    def _any_unmatched(self) -> bool:
+        return bool(self.source().unmatched)
+
     def _is_unmatched(self, row: int) -> bool:
         model = self.source()
-        return bool(model.unmatched) and 0 <= row < len(model.ids) and model.ids[row] in model.unmatched
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole) and index.isValid() \
-                and self._is_unmatched(index.row()):
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setItalic(True)
-                return font
-            return UNMATCHED_TIP
-        return super().data(index, role)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Vertical and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
-                and self._is_unmatched(section)):
-            return f"{section + 1} {UNMATCHED_MARK}" if role == Qt.ItemDataRole.DisplayRole else UNMATCHED_TIP
-        return super().headerData(section, orientation, role)
+        return 0 <= row < len(model.ids) and model.ids[row] in model.unmatched
 
     def reapply_filters(self) -> None:
         if self.source().is_filtered:
