@@ -709,11 +709,14 @@ class Planner:
         rows = [(i, p) for i, p in enumerate(plan.rows) if p.report.action is Action.INSERT]
         if title is None or len(rows) < 5:
             return
-        filled = [{n for n, x in p.values.items() if x not in (None, "", []) and n != "code"} for _i, p in rows]
-        bare = [k for k, names in enumerate(filled) if names == {title}]
-        full = [k for k, names in enumerate(filled) if len(names) >= 3]
-        if len(bare) < 2 or len(bare) + len(full) != len(rows) or len(full) < len(bare) or \
-                any(k + 1 not in full for k in bare):
+        # the fields each row fills, its ID aside, counted in C (``map(bool, …)``): a set of names a row cost
+        # 4 % of a 10,000-row import's instructions
+        counts = [sum(map(bool, p.values.values())) - bool(p.values.get("code")) for _i, p in rows]
+        bare = [k for k, n in enumerate(counts) if n == 1 and rows[k][1].values.get(title)]
+        if len(bare) < 2:
+            return
+        full = {k for k, n in enumerate(counts) if n >= 3}
+        if len(bare) + len(full) != len(rows) or len(full) < len(bare) or any(k + 1 not in full for k in bare):
             return
         for k in bare:
             i, prow = rows[k]
