@@ -491,7 +491,7 @@ class FrozenStore(Store):
     """A past state of an office: readable like any office, never written."""
 
     def __init__(self, engine: Engine, label: str) -> None:
-        super().__init__(engine, None)
+        super().__init__(engine, None, read_only_reason="a past state of the office")
         self.label = label
 
     @property

@@ -10,7 +10,6 @@ import json
 import os
 import sqlite3
 import tempfile
-import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -19,10 +18,12 @@ from sqlalchemy import URL, Engine, create_engine, event, exc, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm import exc as orm_exc
+from sqlalchemy.pool import QueuePool
 
 from . import benefits, db_url, disk, errors, history_tables, links, operations, raid, risks, stakeholders, status  # noqa: F401  (register every table on Base.metadata)
 from .base import Base
 from .program import Program, Setting
+from .read_only import read_only_uri, why_read_only
 from .schema import FORMAT_NAME, SCHEMA_VERSION, meta_metadata, migrate, read_meta, write_meta
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -95,19 +96,10 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
 
-def _read_only_uri(path: Path) -> str:
-    """A URI that reads ``path`` without writing anything beside it. SQLite would create -wal and -shm
-    files to read a file in WAL mode (and leave them when the file is refused), so a file that has none
-    is read as immutable; one whose -wal exists (open elsewhere, or a crash) is read through it."""
-    quoted = urllib.parse.quote(str(path))
-    if any(Path(f"{path}{side}").exists() for side in ("-wal", "-journal")):
-        return f"file:{quoted}?mode=ro"
-    return f"file:{quoted}?immutable=1"
-
-
-def _check_sqlite_file(path: Path) -> None:
+def _check_sqlite_file(path: Path) -> str | None:
     """Refuse files that are not program offices of a version we read, before anything writes to them:
-    every refusal leaves the file byte-for-byte as it was, with no side file created beside it."""
+    every refusal leaves the file byte-for-byte as it was, with no side file created beside it.
+    Returns why the file cannot be written here (``read_only.why_read_only``), None when it can."""
     if not path.exists():
         raise errors.FileNotFound(f"The file “{path}” does not exist.")
     if path.is_dir():
@@ -123,13 +115,6 @@ def _check_sqlite_file(path: Path) -> None:
         raise errors.NotAProgramOfficeFile(
             f"“{path.name}” is not a PMO Desktop program office file (it is not a database at all)."
         )
-    # Root may write anything, so a file without any write permission bit counts as read-only too.
-    if (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
-            or not path.stat().st_mode & 0o222):
-        raise errors.ReadOnlyFile(
-            f"“{path.name}” is read-only (or its folder is). Copy it somewhere you can write, "
-            "or change its permissions, then open it again."
-        )
     # A -wal file without its -shm is what a crash leaves: reading through it makes SQLite create the
     # -shm, which is removed again when the file is refused (nobody else can be using it: an open WAL
     # database always has its -shm).
@@ -141,17 +126,24 @@ def _check_sqlite_file(path: Path) -> None:
             raise errors.NotAProgramOfficeFile(
                 f"“{path.name}” is a database, but not a PMO Desktop program office file."
             )
-        _check_version(meta)
+        version = _check_version(meta)
     except errors.StoreError:
         if made_shm:
             shm.unlink(missing_ok=True)
         raise
+    why = why_read_only(path)
+    if why is not None and version < SCHEMA_VERSION:
+        raise errors.ReadOnlyFile(
+            f"“{path.name}” was written by an older PMO Desktop and must be brought up to date to be "
+            f"opened, but {why}. Copy it somewhere you can write, then open the copy."
+        )
+    return why
 
 
 def _read_meta_read_only(path: Path) -> dict[str, str] | None:
     """The marker table of the file (None when it has none), read without writing; damage refused."""
     try:
-        con = sqlite3.connect(_read_only_uri(path), uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             ok = con.execute("PRAGMA quick_check").fetchone()[0]
             if ok != "ok":
@@ -199,13 +191,25 @@ def _first_line(error: BaseException | None) -> str:
 class Store:
     """One open program office. Use ``Store.create`` or ``Store.open``; close when done."""
 
-    def __init__(self, engine: Engine, path: Path | None):
+    def __init__(self, engine: Engine, path: Path | None, read_only_reason: str | None = None):
         self.engine = engine
         self.path = path
+        # Why this office is open for viewing only (``read_only.why_read_only``); None: it is editable.
+        self.read_only_reason = read_only_reason
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._poll: sqlite3.Connection | None = None  # the one connection that reads data_version
 
     # ---------------------------------------------------------------- opening and creating
+    @staticmethod
+    def _read_only_engine(path: Path) -> Engine:
+        """Connections that read ``path`` and write nothing, to it or beside it (``read_only_uri``)."""
+        uri = read_only_uri(path)
+        engine = create_engine("sqlite://", poolclass=QueuePool,
+                               creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+
     @staticmethod
     def _engine_for(target: str | os.PathLike[str] | URL) -> tuple[Engine, Path | None]:
         target = _as_target(target)
@@ -264,7 +268,9 @@ class Store:
              password_prompt: db_url.PasswordPrompt | None = None) -> "Store":
         """Open an existing program office, migrating it forward when it is from an older version.
 
-        Every refusal leaves the file byte-for-byte unchanged. For a server URL without a password,
+        Every refusal leaves the file byte-for-byte unchanged. A file that cannot be written here (see
+        ``read_only``) is opened for viewing: ``read_only_reason`` says why, every transaction is refused
+        before it starts, and nothing is written to it or beside it. For a server URL without a password,
         the password comes from PGPASSWORD, ~/.pgpass, or ``password_prompt`` (see ``db_url``).
         """
         target = _sqlite_file_of(_as_target(target))
@@ -272,7 +278,9 @@ class Store:
             target = db_url.resolve_password(target, password_prompt)
         else:
             file = Path(str(target)).expanduser().resolve()
-            _check_sqlite_file(file)
+            why = _check_sqlite_file(file)
+            if why is not None:
+                return cls(cls._read_only_engine(file), file, why)
             disk.remove_stale(file.parent)  # what a crashed Save a Copy As left beside it
         engine, path = cls._engine_for(target)
         try:
@@ -358,6 +366,18 @@ class Store:
 
     # ---------------------------------------------------------------- working with it
     @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    def refuse_if_read_only(self) -> None:
+        """Raise ``ReadOnlyFile`` (nothing touched) when this office is open for viewing only."""
+        if self.read_only_reason is not None:
+            raise errors.ReadOnlyFile(
+                f"“{self.display_name}” is open read only ({self.read_only_reason}); nothing was changed. "
+                "To edit it, save a copy somewhere you can write (File ▸ Save a Copy As…) and open that."
+            )
+
+    @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
@@ -392,6 +412,7 @@ class Store:
         A lost connection is ``ConnectionLost``; the pool checks connections before use
         (pool_pre_ping), so the same store works again once the server is back.
         """
+        self.refuse_if_read_only()
         options: dict[str, Any] = {WRITE: True}
         if not self.is_sqlite:
             options["isolation_level"] = "REPEATABLE READ"
@@ -566,7 +587,9 @@ class Store:
         try:
             if self._poll is None:
                 # Autocommit (no transaction ever held open), so each PRAGMA sees the latest commit.
-                self._poll = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+                # A read-only office is polled as it is read: nothing created beside it.
+                where, uri = (read_only_uri(self.path), True) if self.read_only else (str(self.path), False)
+                self._poll = sqlite3.connect(where, uri=uri, isolation_level=None, check_same_thread=False)
             row = self._poll.execute("PRAGMA data_version").fetchone()
         except sqlite3.Error:
             self._close_poll()
