@@ -76,6 +76,11 @@ class Document(QObject):
         self._closed = False
         self._probed.connect(self._probe_done)
 
+    @property
+    def read_only(self) -> bool:
+        """Open for viewing only (a read-only file, folder or disk): the views offer no edits."""
+        return self.store.read_only
+
     def watch(self, model) -> None:
         """A table model whose rows ``check_outside_changes`` compares with the database."""
         self._watched.add(model)

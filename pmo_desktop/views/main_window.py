@@ -26,6 +26,7 @@ from .. import APP_NAME, __version__
 from . import file_dialogs
 from .messages import warn
 from .pages import PAGE_OF_REGISTER, PAGES, RecordPage, load_page_class
+from .read_only_banner import ReadOnlyBanner
 
 if TYPE_CHECKING:
     from .conflict_dialog import ConflictDialog
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 MAX_RECENT = 8
 SYNC_INTERVAL_MS = 5000
+# The Edit menu's table commands that change the office: off while it is open read only.
+WRITING_TABLE_ACTIONS = frozenset({"paste", "delete_or_clear", "add_row", "duplicate_rows", "delete_rows"})
 
 
 class WelcomePage(QWidget):
@@ -79,9 +82,15 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage(self)
         self.stack.addWidget(self.welcome)
         central = QWidget(self)
-        row = QHBoxLayout(central)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.read_only_banner = ReadOnlyBanner(central)
+        self.read_only_banner.save_copy_requested.connect(self.save_copy)
+        column.addWidget(self.read_only_banner)
+        row = QHBoxLayout()
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
 
         self.file_label = QLabel(self)
@@ -96,7 +105,8 @@ class MainWindow(QMainWindow):
         self._set_document(None)
 
     # ------------------------------------------------------------------ menus
-    def _add(self, menu, text, slot, shortcut=None, enabled_with_file=False) -> QAction:
+    def _add(self, menu, text, slot, shortcut=None, enabled_with_file=False, writes=False) -> QAction:
+        """``writes``: the action changes the office, so it is off while one is open read only."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
@@ -104,10 +114,13 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         if enabled_with_file:
             self._file_actions.append(action)
+        if writes:
+            self._write_actions.append(action)
         return action
 
     def _make_menus(self) -> None:
         self._file_actions: list[QAction] = []
+        self._write_actions: list[QAction] = []  # off while the office is open read only
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self._add(file_menu, "&New…", self.new_file, QKeySequence.StandardKey.New)
@@ -118,9 +131,9 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "Connect to &Shared Office…", self.connect_to_server)
         file_menu.addSeparator()
         self._add(file_menu, "Save a &Copy As…", self.save_copy, QKeySequence.StandardKey.SaveAs, True)
-        self._add(file_menu, "&Program Details…", self.edit_program, None, True)
+        self._add(file_menu, "&Program Details…", self.edit_program, None, True, writes=True)
         file_menu.addSeparator()
-        self._add(file_menu, "&Import from Excel…", self.import_excel, "Ctrl+I", True)
+        self._add(file_menu, "&Import from Excel…", self.import_excel, "Ctrl+I", True, writes=True)
         self._add(file_menu, "&Export to Excel…", self.export_excel, "Ctrl+E", True)
         self._add(file_menu, "Export &Board Pack…", self.export_board_pack, "Ctrl+Shift+E", True)
         self._add(file_menu, "Board &Snapshots…", self.show_snapshots, None, True)
@@ -147,7 +160,8 @@ class MainWindow(QMainWindow):
             if text is None:
                 self.edit_menu.addSeparator()
                 continue
-            self._add(self.edit_menu, text, lambda checked=False, n=name: self._on_table(n), enabled_with_file=True)
+            self._add(self.edit_menu, text, lambda checked=False, n=name: self._on_table(n), enabled_with_file=True,
+                      writes=name in WRITING_TABLE_ACTIONS)
 
         self.edit_menu.addSeparator()
         self._add(self.edit_menu, "Find in All &Registers…", self.quick_search, "Ctrl+K", True)
@@ -262,25 +276,27 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         SP = QStyle.StandardPixmap
 
-        def tool(text, theme, fallback, slot, tip, with_file=True) -> QAction:
+        def tool(text, theme, fallback, slot, tip, with_file=True, writes=False) -> QAction:
             action = QAction(self._icon(theme, fallback), text, self)
             action.setToolTip(tip)
             action.triggered.connect(slot)
             bar.addAction(action)
             if with_file:
                 self._file_actions.append(action)
+            if writes:
+                self._write_actions.append(action)
             return action
 
         self.tool_add = tool("Add", "list-add", SP.SP_FileIcon, lambda: self._on_table("add_row"),
-                             "Add a row to the table you are in (Ctrl+Shift+N)")
+                             "Add a row to the table you are in (Ctrl+Shift+N)", writes=True)
         self.tool_delete = tool("Delete", "edit-delete", SP.SP_TrashIcon, lambda: self._on_table("delete_rows"),
-                                "Delete the selected rows (Shift+Del)")
+                                "Delete the selected rows (Shift+Del)", writes=True)
         bar.addSeparator()
         self.tool_undo = tool("Undo", "edit-undo", None, self._undo, "Undo the last change (Ctrl+Z)", False)
         self.tool_redo = tool("Redo", "edit-redo", None, self._redo, "Redo (Ctrl+Shift+Z)", False)
         bar.addSeparator()
         tool("Import", "document-import", SP.SP_DialogOpenButton, self.import_excel,
-             "Import rows from an Excel workbook (Ctrl+I)")
+             "Import rows from an Excel workbook (Ctrl+I)", writes=True)
         tool("Export", "document-export", SP.SP_DialogSaveButton, self.export_excel,
              "Export the registers to an Excel workbook (Ctrl+E)")
         tool("Board pack", "x-office-spreadsheet", SP.SP_FileDialogDetailedView, self.export_board_pack,
@@ -488,9 +504,12 @@ class MainWindow(QMainWindow):
         self._install_undo_actions()
         self._update_undo_tools()
         self._on_pending(0)
+        read_only = document is not None and document.read_only
         for action in self._file_actions:
-            action.setEnabled(document is not None)
+            action.setEnabled(document is not None and not (read_only and action in self._write_actions))
         self.nav.setEnabled(document is not None)
+        self.read_only_banner.show_reason(document.store.display_name if document is not None else "",
+                                          document.store.read_only_reason if document is not None else None)
         if document is None:
             self.sync_timer.stop()
             self.stack.setCurrentWidget(self.welcome)
@@ -503,8 +522,8 @@ class MainWindow(QMainWindow):
         document.conflict_handler = self.show_conflict
         document.undo_stack.indexChanged.connect(lambda *_: self.statusBar().showMessage("Saved", 1500))
         name = document.store.display_name
-        self.setWindowTitle(f"{name} — {APP_NAME}")
-        self.file_label.setText(name)
+        self.setWindowTitle(f"{name}{' [read only]' if read_only else ''} — {APP_NAME}")
+        self.file_label.setText(f"{name} (read only)" if read_only else name)
         self.nav.setCurrentRow(-1)
         self.show_page(0)
         self.sync_timer.start()
@@ -584,11 +603,12 @@ class MainWindow(QMainWindow):
         self.open_path(str(demo_office_path()))
 
     def save_copy(self) -> None:
+        """File ▸ Save a Copy As…; of an office open read only, the copy is opened in its place to edit."""
         if self.document is None:
             return
         path = file_dialogs.ask_save(self, "Save a Copy As", self._last_folder())
-        if path:
-            self.save_copy_to(path)
+        if path and self.save_copy_to(path) and self.document.read_only:
+            self.open_path(path)
 
     def save_copy_to(self, path: str) -> bool:
         """Save a Copy As: on any failure (a full disk, no permission) one message naming the cause;

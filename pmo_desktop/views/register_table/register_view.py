@@ -271,6 +271,10 @@ class RegisterView(QWidget):
             frozen_header.customContextMenuRequested.connect(lambda pos: self._header_menu(pos, frozen_header))
 
         self._make_actions()
+        if document.read_only:  # viewing only: no key or menu of the table writes (copy, find, sort stay)
+            for action in (self.add_action, self.duplicate_action, self.delete_action, self.paste_action,
+                           self.clear_action):
+                action.setEnabled(False)
 
         self.new_row_model = NewRowModel(document, register, self.new_row_values, self)
         self.new_line = NewRowLine(self.table, self.new_row_model, self)
@@ -706,8 +710,10 @@ class RegisterView(QWidget):
 
     # ------------------------------------------------------------------ the new-row line
     def _update_new_line(self) -> None:
-        """No new-row line for a sub-table with nothing above it chosen (a risk's actions, no risk)."""
-        self.new_line.setVisible(not (self.register.parent and self.model.parent_id is None))
+        """No new-row line for a sub-table with nothing above it chosen (a risk's actions, no risk), nor
+        in an office open read only."""
+        self.new_line.setVisible(not self.document.read_only
+                                 and not (self.register.parent and self.model.parent_id is None))
         self.new_row_model.clear()
 
     def focus_new_line(self, column: int = -1) -> None:
