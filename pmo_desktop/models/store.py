@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 import tempfile
+import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -179,6 +180,23 @@ def _check_version(meta: dict[str, str]) -> int:
     return version
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _read_write_uri(path: Path) -> str:
+    """``mode=rw``: a connection never creates the file. Without it, a connection made after the file
+    was moved or deleted would make a new, empty office under the old name."""
+    return f"file:{urllib.parse.quote(str(path))}?mode=rw"
+
+
+GONE_REASON = "it was moved, renamed, deleted or replaced while open, or its disk was removed"
+
+
 def is_serialization_failure(error: BaseException) -> bool:
     """PostgreSQL refused a write because the row changed after this transaction's snapshot."""
     return getattr(getattr(error, "orig", None), "sqlstate", None) == "40001"
@@ -196,8 +214,17 @@ class Store:
         self.path = path
         # Why this office is open for viewing only (``read_only.why_read_only``); None: it is editable.
         self.read_only_reason = read_only_reason
+        # Which file was opened (device, inode): a file moved, deleted or replaced under the open window
+        # is noticed before the next edit (``still_there``), not written into a file nobody will see.
+        self._identity = _identity(path) if path is not None else None
+        self.gone = False
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._poll: sqlite3.Connection | None = None  # the one connection that reads data_version
+        if path is not None:
+            try:
+                self._open_poll()
+            except sqlite3.Error:
+                pass  # data_version tries again
 
     # ---------------------------------------------------------------- opening and creating
     @staticmethod
@@ -220,7 +247,9 @@ class Store:
             engine = create_engine(url, pool_pre_ping=True)
             return engine, None
         path = Path(str(target)).expanduser().resolve()  # not a URL: a file name
-        engine = create_engine(f"sqlite:///{path}")
+        uri = _read_write_uri(path)
+        engine = create_engine("sqlite://", poolclass=QueuePool,
+                               creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         event.listen(engine, "checkin", _checkpoint)
@@ -240,7 +269,10 @@ class Store:
             if not wanted.parent.exists():
                 raise errors.FileNotFound(f"The folder “{wanted.parent}” does not exist.")
         engine, path = cls._engine_for(target)
+        store: Store | None = None
         try:
+            if path is not None:  # the one place a file is made: every connection after it opens it "rw"
+                sqlite3.connect(path).close()
             with engine.begin() as conn:
                 meta = read_meta(conn)
                 if meta is not None:
@@ -253,6 +285,8 @@ class Store:
             with store.transaction() as s:
                 s.add(Program(name=program_name))
         except BaseException as e:
+            if store is not None:
+                store._close_poll()
             engine.dispose()
             if path is not None:  # a half-made file is no use to anyone: nothing is left behind
                 for side in ("", "-journal", "-wal", "-shm"):
@@ -337,6 +371,9 @@ class Store:
                 raw.close()  # back to the pool: _checkpoint
         except (exc.DBAPIError, sqlite3.Error) as e:
             raise self._open_failure(e) from e
+        # The polling connection reads once now, in WAL mode: it then holds the file, its -wal and -shm
+        # open as long as the store is, so a copy can still read them all after the file has gone.
+        self.data_version()
 
     def _open_failure(self, e: exc.DBAPIError | sqlite3.Error) -> errors.StoreError:
         orig = getattr(e, "orig", None) or e
@@ -369,8 +406,25 @@ class Store:
     def read_only(self) -> bool:
         return self.read_only_reason is not None
 
+    def still_there(self) -> bool:
+        """Whether the file opened is still at its path. When it is not (moved, renamed, deleted,
+        replaced, its disk removed), the office turns read only for good: the connections already open
+        still read the file as it was, which is what Save a Copy As then keeps. A ``stat``: microseconds."""
+        if self.gone or self.path is None or self._identity is None:
+            return not self.gone
+        if _identity(self.path) != self._identity:
+            self.gone = True
+            self.read_only_reason = GONE_REASON
+        return not self.gone
+
     def refuse_if_read_only(self) -> None:
         """Raise ``ReadOnlyFile`` (nothing touched) when this office is open for viewing only."""
+        if not self.still_there():
+            raise errors.FileGone(
+                f"“{self.display_name}” is no longer where it was opened: {GONE_REASON}. Your change was "
+                "not saved. Nothing else is lost: File ▸ Save a Copy As… saves the office as this window "
+                "has it, and opens the copy to edit."
+            )
         if self.read_only_reason is not None:
             raise errors.ReadOnlyFile(
                 f"“{self.display_name}” is open read only ({self.read_only_reason}); nothing was changed. "
@@ -536,7 +590,7 @@ class Store:
         if not self.is_sqlite:
             raise errors.StoreError("Save a Copy works on program office files, not on a shared server.")
         dest = Path(destination).expanduser().resolve()
-        if self.path is not None and dest == self.path:
+        if self.path is not None and dest == self.path and self.still_there():  # gone: put it back there
             raise errors.StoreError("Choose a different file name for the copy.")
         if dest.is_dir():
             raise errors.StoreError(f"“{dest}” is a folder; give the copy a file name.")
@@ -551,17 +605,13 @@ class Store:
         os.close(fd)
         tmp = Path(tmp_name)
         try:
-            raw = self.engine.raw_connection()
-            try:
+            with self._copy_source() as source:
                 target = sqlite3.connect(tmp)
                 try:
-                    driver: Any = raw.driver_connection  # sqlite3's own connection: it has backup()
-                    driver.backup(target)
+                    source.backup(target)
                     target.execute("PRAGMA journal_mode=DELETE")  # the copy is one self-contained file
                 finally:
                     target.close()
-            finally:
-                raw.close()
             # mkstemp makes the file private (0600); give it the mode a normally saved file would have.
             os.chmod(tmp, dest.stat().st_mode & 0o777 if dest.exists() else 0o666 & ~_UMASK)
             os.replace(tmp, dest)
@@ -577,6 +627,29 @@ class Store:
             raise
         return dest
 
+    @contextmanager
+    def _copy_source(self) -> Iterator[sqlite3.Connection]:
+        """The sqlite3 connection a copy is read from: one of the pool's; once the file is gone from its
+        path (where no new connection can open it), the polling connection opened with the store,
+        which still reads the file it opened."""
+        if not self.still_there() and self._poll is not None:
+            yield self._poll
+            return
+        raw = self.engine.raw_connection()
+        try:
+            driver: Any = raw.driver_connection  # sqlite3's own connection: it has backup()
+            yield driver
+        finally:
+            raw.close()
+
+    def _open_poll(self) -> None:
+        """The connection of ``data_version``, opened with the store (opening reads nothing yet)."""
+        assert self.path is not None
+        # Autocommit (no transaction ever held open), so each PRAGMA sees the latest commit.
+        # A read-only office is polled as it is read: nothing created beside it.
+        where = read_only_uri(self.path) if self.read_only else _read_write_uri(self.path)
+        self._poll = sqlite3.connect(where, uri=True, isolation_level=None, check_same_thread=False)
+
     def data_version(self) -> int | None:
         """A number that changes whenever anyone (this process included) committed to the file since
         the last call, read with ``PRAGMA data_version`` on one dedicated connection (the value is per
@@ -586,10 +659,8 @@ class Store:
             return None
         try:
             if self._poll is None:
-                # Autocommit (no transaction ever held open), so each PRAGMA sees the latest commit.
-                # A read-only office is polled as it is read: nothing created beside it.
-                where, uri = (read_only_uri(self.path), True) if self.read_only else (str(self.path), False)
-                self._poll = sqlite3.connect(where, uri=uri, isolation_level=None, check_same_thread=False)
+                self._open_poll()
+            assert self._poll is not None
             row = self._poll.execute("PRAGMA data_version").fetchone()
         except sqlite3.Error:
             self._close_poll()

@@ -57,6 +57,8 @@ class Document(QObject):
     pending_changed = Signal(int)  # how many changes wait for the database to come back
     _probed = Signal(object)  # from the worker thread of poll_outside_changes
     outside_changes_found = Signal(int)  # how many records the timer's check found changed
+    # The office became read only while open: its file was moved, deleted or replaced (``Store.still_there``).
+    read_only_changed = Signal()
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -74,12 +76,27 @@ class Document(QObject):
         self._data_version: int | None = None  # the file's data_version at the last full check
         self._probing = False  # a background read of signatures is under way (poll_outside_changes)
         self._closed = False
+        self._told_gone = False
         self._probed.connect(self._probe_done)
 
     @property
     def read_only(self) -> bool:
         """Open for viewing only (a read-only file, folder or disk): the views offer no edits."""
         return self.store.read_only
+
+    def check_still_there(self) -> bool:
+        """Whether the file is still where it was opened; the first time it is not, says so once
+        (``error``) and announces ``read_only_changed``, so the window turns read only at once rather
+        than at the next edit. A ``stat``: cheap enough for the timer."""
+        if self.store.still_there():
+            return True
+        if not self._told_gone:
+            self._told_gone = True
+            self.error.emit(f"“{self.store.display_name}” is no longer where it was opened: {self.store.read_only_reason}."
+                            "\n\nNothing is lost: everything this window shows is still readable, and File ▸ Save "
+                            "a Copy As… saves it and opens the copy to edit.")
+            self.read_only_changed.emit()
+        return False
 
     def watch(self, model) -> None:
         """A table model whose rows ``check_outside_changes`` compares with the database."""
@@ -95,6 +112,8 @@ class Document(QObject):
         check and before any newer commit, so it is current too. On PostgreSQL each table's aggregate
         signature (one indexed query) is compared every time.
         """
+        if not self.check_still_there():
+            return 0
         version = self.store.data_version()
         if version is not None and version == self._data_version and not force:
             return 0
@@ -115,7 +134,7 @@ class Document(QObject):
         signature — one query over the whole register, a tenth of a second or more for a million rows —
         and, when it moved, what changed) runs on a worker thread with its own connection; the GUI thread
         then only applies the answers (``apply_probe``). Returns whether a background read started."""
-        if self._probing or self._closed:
+        if self._probing or self._closed or not self.check_still_there():
             return False
         version = self.store.data_version()
         if version is not None and version == self._data_version:
@@ -257,6 +276,11 @@ class Document(QObject):
                 self.conflict_handler(command, e)  # the user chooses; then ``resolve`` carries on
             else:
                 self.error.emit(str(e))
+            return False
+        except errors.FileGone as e:
+            self._told_gone = True  # this message says it; the window turns read only now
+            self.error.emit(str(e))
+            self.read_only_changed.emit()
             return False
         except errors.ConnectionLost as e:
             self.pending.append(command)

@@ -504,12 +504,8 @@ class MainWindow(QMainWindow):
         self._install_undo_actions()
         self._update_undo_tools()
         self._on_pending(0)
-        read_only = document is not None and document.read_only
-        for action in self._file_actions:
-            action.setEnabled(document is not None and not (read_only and action in self._write_actions))
+        self._show_read_only()
         self.nav.setEnabled(document is not None)
-        self.read_only_banner.show_reason(document.store.display_name if document is not None else "",
-                                          document.store.read_only_reason if document is not None else None)
         if document is None:
             self.sync_timer.stop()
             self.stack.setCurrentWidget(self.welcome)
@@ -517,16 +513,28 @@ class MainWindow(QMainWindow):
             self.file_label.setText("No file open")
             return
         document.error.connect(self.show_error)
+        document.read_only_changed.connect(self._show_read_only)
         document.pending_changed.connect(self._on_pending)
         document.outside_changes_found.connect(self._say_outside_changes)
         document.conflict_handler = self.show_conflict
         document.undo_stack.indexChanged.connect(lambda *_: self.statusBar().showMessage("Saved", 1500))
-        name = document.store.display_name
-        self.setWindowTitle(f"{name}{' [read only]' if read_only else ''} — {APP_NAME}")
-        self.file_label.setText(f"{name} (read only)" if read_only else name)
         self.nav.setCurrentRow(-1)
         self.show_page(0)
         self.sync_timer.start()
+
+    def _show_read_only(self) -> None:
+        """Actions, banner, title and status bar for an office open read only, or that became so (its
+        file moved or deleted under the window): the writing commands off, the reason said once."""
+        document = self.document
+        read_only = document is not None and document.read_only
+        for action in self._file_actions:
+            action.setEnabled(document is not None and not (read_only and action in self._write_actions))
+        self.read_only_banner.show_reason(document.store.display_name if document is not None else "",
+                                          document.store.read_only_reason if document is not None else None)
+        if document is not None:
+            name = document.store.display_name
+            self.setWindowTitle(f"{name}{' [read only]' if read_only else ''} — {APP_NAME}")
+            self.file_label.setText(f"{name} (read only)" if read_only else name)
 
     def open_store(self, store) -> None:
         from .document import Document

@@ -271,10 +271,8 @@ class RegisterView(QWidget):
             frozen_header.customContextMenuRequested.connect(lambda pos: self._header_menu(pos, frozen_header))
 
         self._make_actions()
-        if document.read_only:  # viewing only: no key or menu of the table writes (copy, find, sort stay)
-            for action in (self.add_action, self.duplicate_action, self.delete_action, self.paste_action,
-                           self.clear_action):
-                action.setEnabled(False)
+        self._follow_read_only()
+        document.read_only_changed.connect(self._follow_read_only)
 
         self.new_row_model = NewRowModel(document, register, self.new_row_values, self)
         self.new_line = NewRowLine(self.table, self.new_row_model, self)
@@ -709,6 +707,15 @@ class RegisterView(QWidget):
         return rid
 
     # ------------------------------------------------------------------ the new-row line
+    def _follow_read_only(self) -> None:
+        """An office open read only (or that became so): no key or menu of the table writes; copy, find,
+        sort and filter stay."""
+        for action in (self.add_action, self.duplicate_action, self.delete_action, self.paste_action,
+                       self.clear_action):
+            action.setEnabled(not self.document.read_only)
+        if hasattr(self, "new_line"):
+            self._update_new_line()
+
     def _update_new_line(self) -> None:
         """No new-row line for a sub-table with nothing above it chosen (a risk's actions, no risk), nor
         in an office open read only."""
