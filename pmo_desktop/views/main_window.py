@@ -82,8 +82,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage(self)
         self.stack.addWidget(self.welcome)
         central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(central)  # the banner (hidden unless read only) above the pages, same margins
         self.read_only_banner = ReadOnlyBanner(central)
         self.read_only_banner.save_copy_requested.connect(self.save_copy)
         column.addWidget(self.read_only_banner)
