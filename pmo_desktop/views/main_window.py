@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from . import file_dialogs
+from . import file_dialogs, stored_settings
 from .messages import warn
 from .pages import PAGE_OF_REGISTER, PAGES, RecordPage, load_page_class
 from .read_only_banner import ReadOnlyBanner
@@ -198,8 +198,7 @@ class MainWindow(QMainWindow):
         from .zoom import zoom
 
         level = zoom()
-        stored = self.settings.value("view/zoom", 100)  # an int, or its text from an INI file
-        level.set_percent(int(stored) if isinstance(stored, (int, float, str)) and stored else 100)
+        level.set_percent(stored_settings.read_int(self.settings, "view/zoom", 100))  # text in an INI file
         level.changed.connect(self._on_zoom)  # a method, not a lambda: disconnected when the window goes
         self.zoom_in_action = self._add(menu, "Zoom &In", level.zoom_in,
                                         [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence("Ctrl+Shift+=")])
@@ -220,7 +219,7 @@ class MainWindow(QMainWindow):
         from .theme import CHOICES, theme
 
         current = theme()
-        current.set_choice(str(self.settings.value("view/theme", "system") or "system"))
+        current.set_choice(stored_settings.read_text(self.settings, "view/theme", "system") or "system")
         menu = view_menu.addMenu("&Theme")
         group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
@@ -712,19 +711,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ recent files and settings
     def _export_folder(self) -> str:
         """The folder the last export or board pack was written to ("" at first, or when it is gone)."""
-        value = self.settings.value("export_folder", "")
-        return value if isinstance(value, str) and value and os.path.isdir(value) else ""
+        value = stored_settings.read_text(self.settings, "export_folder")
+        return value if value and os.path.isdir(value) else ""
 
     def _last_folder(self) -> str:
         """The folder a file was last opened from or saved to ("" at first)."""
-        value = self.settings.value("last_folder", "")
-        return value if isinstance(value, str) else ""
+        return stored_settings.read_text(self.settings, "last_folder")
 
     def recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
-        if isinstance(value, str):  # QSettings gives a one-item list back as its item
-            value = [value]
-        return [str(v) for v in value if v] if isinstance(value, list) else []
+        return stored_settings.read_texts(self.settings, "recent_files")
 
     def _remember(self, path: str) -> None:
         files = [path] + [p for p in self.recent_files() if p != path]
@@ -742,10 +737,8 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("(none)").setEnabled(False)
 
     def _restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        geometry = stored_settings.read_bytes(self.settings, "window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):  # none yet, or not a geometry
             self.resize(1400, 850)
 
     def _on_pending(self, count: int) -> None:

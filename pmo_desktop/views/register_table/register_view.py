@@ -30,6 +30,7 @@ from ...models.errors import ValidationError
 from ...models.fields import Kind, Register
 from ...models.records import is_unique, snapshot_fields
 from ...models.values import normalise_key
+from .. import stored_settings
 from ..accessibility import name_table
 from ..document import Document
 from ..zoom import zoom
@@ -511,20 +512,19 @@ class RegisterView(QWidget):
         QSettings().setValue(self._layout_key(), json.dumps(layout))
 
     def _restore_layout(self) -> None:
-        raw = QSettings().value(self._layout_key())
-        if not raw:
+        layout = stored_settings.read_json_object(QSettings(), self._layout_key())
+        if not layout:
             return
-        try:
-            layout = json.loads(raw)
-        except (TypeError, ValueError):
-            return
+        order, widths = layout.get("order"), layout.get("widths")
+        order = [n for n in order if isinstance(n, str)] if isinstance(order, list) else []
+        widths = widths if isinstance(widths, dict) else {}
         names = self.register.field_names
         header = self.table.horizontalHeader()
         self._programmatic = True
         try:
-            for visual, name in enumerate(n for n in layout.get("order", []) if n in names):
+            for visual, name in enumerate(n for n in order if n in names):
                 header.moveSection(header.visualIndex(names.index(name)), visual)
-            for name, width in layout.get("widths", {}).items():
+            for name, width in widths.items():
                 if name in names and isinstance(width, (int, float)) and width > 10:
                     self.table.setColumnWidth(names.index(name), round(width * (self._zoom_factor or 1.0)))
         finally:
@@ -551,10 +551,9 @@ class RegisterView(QWidget):
 
     def _restore_columns(self) -> None:
         """Columns the user hid with the column chooser stay hidden (QSettings, per register)."""
-        hidden = QSettings().value(self._columns_key())
-        if not hidden:
+        names = stored_settings.read_texts(QSettings(), self._columns_key())
+        if not names:
             return
-        names = [hidden] if isinstance(hidden, str) else list(hidden)
         for col, f in enumerate(self.register.fields):
             if f.name in names and f.name not in self.hidden_fields:
                 self.table.setColumnHidden(col, True)
