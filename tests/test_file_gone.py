@@ -109,17 +109,26 @@ def test_the_window_notices_on_its_timer_and_turns_read_only(qtbot, window_on_fi
     assert len(names(window.document.store)) == 2
 
 
-def test_an_edit_before_the_timer_noticed_says_so_and_saves_nothing(qtbot, window_on_file) -> None:
+def test_an_edit_before_the_timer_noticed_is_kept_and_saved_into_the_copy(qtbot, window_on_file, tmp_path,
+                                                                         monkeypatch) -> None:
     window, path = window_on_file
-    path.rename(path.with_name("elsewhere.pmo"))
+    moved = path.with_name("elsewhere.pmo")
+    path.rename(moved)
     view = window.active_register_view()
-    view.add_row()
+    name = view.model.column_of("name")
+    assert not view.model.setData(view.model.index(0, name), "Renamed after the move")  # refused, kept
     shown = warnings(window)
-    assert len(shown) == 1 and "no longer where it was opened" in shown[0] and "not saved" in shown[0]
-    assert view.model.rowCount() == 1 and window.document.undo_stack.count() == 1
+    assert len(shown) == 1 and "no longer where it was opened" in shown[0] and "your change is kept" in shown[0]
     assert window.read_only_banner.isVisible() and not path.exists()
-    reopened = Store.open(path.with_name("elsewhere.pmo"))
+    assert window.retry_action.isEnabled() and "(1)" in window.retry_action.text()
+    reopened = Store.open(moved)  # the moved file did not take the edit behind the user's back
     try:
-        assert len(names(reopened)) == 1
+        assert names(reopened) == ["New project P-01"]
     finally:
         reopened.close()
+    copy = tmp_path / "rescued.pmo"
+    monkeypatch.setattr(file_dialogs, "ask_save", lambda *_a, **_k: str(copy))  # the system's file chooser
+    qtbot.mouseClick(window.read_only_banner.button, Qt.MouseButton.LeftButton)
+    assert window.document.store.path == copy and not window.document.read_only
+    assert names(window.document.store) == ["Renamed after the move"]
+    assert not window.document.pending and window.document.undo_stack.count() == 1

@@ -277,9 +277,14 @@ class Document(QObject):
             else:
                 self.error.emit(str(e))
             return False
-        except errors.FileGone as e:
+        except errors.FileGone:
+            # Kept, as when a server is away: Save a Copy As… saves it into the copy (``adopt``).
             self._told_gone = True  # this message says it; the window turns read only now
-            self.error.emit(str(e))
+            self.pending.append(command)
+            self.pending_changed.emit(len(self.pending))
+            self.error.emit(f"“{self.store.display_name}” is no longer where it was opened: {self.store.read_only_reason}."
+                            "\n\nNothing is lost: your change is kept, and File ▸ Save a Copy As… saves the office "
+                            "with it into the copy, which then opens to edit.")
             self.read_only_changed.emit()
             return False
         except errors.ConnectionLost as e:
@@ -294,6 +299,14 @@ class Document(QObject):
         command.applied_once = True
         self.undo_stack.push(command)
         return True
+
+    def adopt(self, commands: list[DocumentCommand]) -> int:
+        """Changes another document kept because its file went away (``FileGone``), saved here, in
+        order, as the copy's first undo steps; returns how many saved."""
+        for command in commands:
+            command.document = self
+        self.pending = list(commands)
+        return self.retry_pending()
 
     def retry_pending(self) -> int:
         """Try the kept changes again, in order; stops at the first that still fails. Returns how many saved."""

@@ -609,12 +609,18 @@ class MainWindow(QMainWindow):
         self.open_path(str(demo_office_path()))
 
     def save_copy(self) -> None:
-        """File ▸ Save a Copy As…; of an office open read only, the copy is opened in its place to edit."""
+        """File ▸ Save a Copy As…; of an office open read only, the copy is opened in its place to edit,
+        with the changes kept when its file went away saved into it."""
         if self.document is None:
             return
         path = file_dialogs.ask_save(self, "Save a Copy As", self._last_folder())
-        if path and self.save_copy_to(path) and self.document.read_only:
-            self.open_path(path)
+        if not (path and self.save_copy_to(path) and self.document.read_only):
+            return
+        kept, self.document.pending = self.document.pending, []
+        if self.open_path(path) and kept and self.document is not None:
+            saved = self.document.adopt(kept)
+            self.statusBar().showMessage(f"{saved} kept change{'s' if saved != 1 else ''} saved into {Path(path).name}",
+                                         8000)
 
     def save_copy_to(self, path: str) -> bool:
         """Save a Copy As: on any failure (a full disk, no permission) one message naming the cause;
