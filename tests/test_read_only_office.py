@@ -176,3 +176,31 @@ def test_the_command_line_reads_a_read_only_office_and_refuses_to_change_it(tmp_
     assert imported.returncode == 1
     assert imported.stderr.count("\n") == 1 and "read only (the file is read-only)" in imported.stderr
     assert listing(path.parent) == before
+
+
+def test_a_read_only_office_a_crash_left_with_its_wal_shows_the_last_edits(tmp_path: Path) -> None:
+    """What a kill leaves (.pmo and -wal, no -shm), then made read-only: read through the -wal, and
+    the -shm SQLite needs for that is gone again at close."""
+    import shutil
+    import sqlite3
+
+    path = demo_office(tmp_path / "office", "wal")
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_autocheckpoint=0")
+    con.execute("UPDATE program SET name = 'Renamed just before the crash'")
+    con.commit()
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for side in ("", "-wal"):
+        shutil.copyfile(f"{path}{side}", f"{crashed / 'office.pmo'}{side}")
+    con.close()
+    (crashed / "office.pmo").chmod(0o444)
+    before = listing(crashed)
+    store = Store.open(crashed / "office.pmo")
+    try:
+        assert store.read_only
+        program = store.program()
+        assert program is not None and program.name == "Renamed just before the crash"
+    finally:
+        store.close()
+    assert listing(crashed) == before

@@ -218,6 +218,7 @@ class Store:
         # is noticed before the next edit (``still_there``), not written into a file nobody will see.
         self._identity = _identity(path) if path is not None else None
         self.gone = False
+        self._made_here: list[Path] = []  # side files a read-only open made, removed at close
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._poll: sqlite3.Connection | None = None  # the one connection that reads data_version
         if path is not None:
@@ -312,9 +313,15 @@ class Store:
             target = db_url.resolve_password(target, password_prompt)
         else:
             file = Path(str(target)).expanduser().resolve()
+            shm = Path(f"{file}-shm")
+            had_shm = shm.exists()
             why = _check_sqlite_file(file)
             if why is not None:
-                return cls(cls._read_only_engine(file), file, why)
+                store = cls(cls._read_only_engine(file), file, why)
+                # A -wal a crash left (no -shm) is read through a -shm SQLite makes when the folder lets
+                # it: removed again at close, so the folder is left as it was found.
+                store._made_here = [] if had_shm else [shm]
+                return store
             disk.remove_stale(file.parent)  # what a crashed Save a Copy As left beside it
         engine, path = cls._engine_for(target)
         try:
@@ -678,3 +685,8 @@ class Store:
     def close(self) -> None:
         self._close_poll()
         self.engine.dispose()
+        for side in self._made_here:
+            try:
+                side.unlink(missing_ok=True)
+            except OSError:
+                pass
