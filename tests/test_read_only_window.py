@@ -9,13 +9,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QPushButton
 
 from pmo_desktop.models import records
 from pmo_desktop.models.demo import create_demo
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.views import file_dialogs
 from pmo_desktop.views.pages import PAGES
+
+WRITING_BUTTONS = {"Escalate…", "De-escalate", "Raise issue", "Scale…", "Merge into…", "Rules…",
+                   "Status thresholds…", "New status report", "Schedule for selected stakeholder…", "Mark held today"}
 
 
 def listing(folder: Path) -> dict[str, str]:
@@ -61,6 +64,12 @@ def test_the_banner_says_why_and_only_the_edits_are_off(qtbot, read_only_window)
         window.nav.setCurrentRow(i)
         assert window.stack.currentWidget() is window.pages[i]
     assert not [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    # The pages' own writing controls: buttons hidden, detail texts read only (still selectable).
+    pages = list(window.pages.values())
+    buttons = [b for page in pages for b in page.findChildren(QPushButton) if b.text() in WRITING_BUTTONS]
+    assert {b.text() for b in buttons} == WRITING_BUTTONS and not [b.text() for b in buttons if not b.isHidden()]
+    texts = [t for page in pages for t in page.findChildren(QPlainTextEdit)]
+    assert len(texts) >= 5 and [type(t).__name__ + t.objectName() for t in texts if not t.isReadOnly()] == []
 
 
 def test_typing_deleting_and_adding_rows_do_nothing(qtbot, read_only_window) -> None:
