@@ -302,7 +302,10 @@ def cmd_boardpack(args) -> int:
         out, kept = publish_board_pack(store, args.out, label=args.label or "", keep_snapshot=not args.no_snapshot)
     finally:
         store.close()
-    _say(f"Wrote the board pack to {out}." + (f" Kept board snapshot #{kept}." if kept is not None else ""))
+    note = f" Kept board snapshot #{kept}." if kept is not None else ""
+    if store.read_only and not args.no_snapshot:
+        note = f" Kept no board snapshot: {store.display_name} is read only ({store.read_only_reason})."
+    _say(f"Wrote the board pack to {out}." + note)
     return EXIT_OK
 
 

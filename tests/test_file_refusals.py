@@ -84,7 +84,10 @@ def header_only(path: Path) -> None:
     path.write_bytes(path.read_bytes()[:100])
 
 
-def read_only(path: Path) -> None:
+def older_and_read_only(path: Path) -> None:
+    """Opened for viewing when read-only (tests/test_read_only_office.py), except when it would first
+    have to be migrated: that writes, so it is refused."""
+    _edit(path, "update pmo_meta set value=? where key='schema_version'", str(SCHEMA_VERSION - 1))
     path.chmod(0o444)
 
 
@@ -96,7 +99,7 @@ BAD: dict[str, tuple[Callable[[Path], None], type[errors.StoreError]]] = {
     "truncated": (truncated, errors.CorruptFile),
     "damaged": (damaged, errors.CorruptFile),
     "header only": (header_only, errors.CorruptFile),
-    "read-only": (read_only, errors.ReadOnlyFile),
+    "older and read-only": (older_and_read_only, errors.ReadOnlyFile),
 }
 
 

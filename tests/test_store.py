@@ -107,27 +107,35 @@ def test_corrupt_file_refused(tmp_path):
     assert digest(path) == before
 
 
-def test_read_only_file_refused(tmp_path):
+def _opens_for_viewing_only(path, reason: str) -> None:
+    """A read-only office opens (tests/test_read_only_office.py has the rest); every write is refused."""
+    before = digest(path)
+    store = Store.open(path)
+    try:
+        assert store.read_only_reason == reason
+        assert store.program() is not None
+        with pytest.raises(errors.ReadOnlyFile, match="read only"):
+            store.set_setting("risk_scale", {"size": 4})
+    finally:
+        store.close()
+    assert digest(path) == before
+
+
+def test_read_only_file_opens_for_viewing(tmp_path):
     """Also as root (who may write anything): a file without write permission is not ours to change."""
     path = tmp_path / "ro.pmo"
     Store.create(path).close()
     path.chmod(stat.S_IRUSR)
-    before = digest(path)
-    with pytest.raises(errors.ReadOnlyFile, match="read-only"):
-        Store.open(path)
-    assert digest(path) == before
+    _opens_for_viewing_only(path, "the file is read-only")
 
 
-def test_read_only_folder_refused_even_as_root(tmp_path, monkeypatch):
+def test_read_only_as_the_system_says_even_as_root(tmp_path, monkeypatch):
     """Root ignores permissions, so also check the rule through os.access (what the store asks)."""
     path = tmp_path / "ro.pmo"
     Store.create(path).close()
-    before = digest(path)
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
-    with pytest.raises(errors.ReadOnlyFile, match="read-only"):
-        Store.open(path)
-    assert digest(path) == before
+    _opens_for_viewing_only(path, "the file is read-only")
 
 
 def test_missing_file(tmp_path):

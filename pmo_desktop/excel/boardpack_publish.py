@@ -21,7 +21,9 @@ from .boardpack_data import read_board_pack
 def publish_board_pack(store: Store, out_path: str | os.PathLike[str], today: date | None = None, *,
                        label: str = "", progress: Callable[[int, int], None] | None = None,
                        keep_snapshot: bool = True) -> tuple[Path, int | None]:
-    """Write the pack; returns its path and the id of the snapshot kept (None when not kept)."""
+    """Write the pack; returns its path and the id of the snapshot kept (None when not kept, and always
+    for an office open read only: the pack is written, the office is left as it is)."""
+    keep_snapshot = keep_snapshot and not store.read_only
     data = read_board_pack(store, today, freeze=keep_snapshot)
     if str(out_path).lower().endswith(".pdf"):
         from .boardpack_pdf import write_board_pack_pdf

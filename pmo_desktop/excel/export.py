@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Sequence
@@ -25,7 +26,7 @@ from ..models.fields import Context, Kind, Register
 from ..models.program import Person, Program, Project
 from ..models.records import fetch_rows, load_context
 from ..models.registers import REGISTERS, children, top_level
-from ..models.settings import SETTINGS, ensure_office_id
+from ..models.settings import OFFICE_ID, SETTINGS, ensure_office_id
 from ..models.store import Store
 from .atomic import check_target, write_atomically
 from .cells import clean_text
@@ -99,8 +100,12 @@ def read_export(store: Store, registers: Iterable[str] | str | None = None
     """Everything an export writes, from one consistent snapshot of the file: the register sheets, the
     export stamp (see ``stamp``) and, for the whole office, its settings."""
     names = choose_registers(registers)
-    with store.transaction() as session:
-        office_id = ensure_office_id(session)
+    if store.read_only:  # the id is kept when first made; a read-only office without one gets a passing one
+        with store.session() as session:
+            office_id = OFFICE_ID.read(session) or uuid.uuid4().hex
+    else:
+        with store.transaction() as session:
+            office_id = ensure_office_id(session)
     with store.snapshot() as session:
         ctx = load_context(session)
         refs = _ref_names(session)

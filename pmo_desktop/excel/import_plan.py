@@ -164,6 +164,16 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}"
 
 
+def left_out_where(written: Path | None, source: Path | None) -> str:
+    """Where the rows left out went, for the CLI's summary and the window's status bar."""
+    if written is None:
+        return ("they could not be written to a workbook (neither beside the workbook nor in your Documents "
+                "folder can be written); the import's report lists them")
+    if source is not None and written.parent == source.parent:
+        return f"they are in “{written.name}” beside the workbook, with the reasons"
+    return f"they are in “{written}” (the workbook's folder cannot be written), with the reasons"
+
+
 @dataclass
 class ImportResult:
     inserted: int = 0
@@ -174,11 +184,11 @@ class ImportResult:
     sheets: list[str] = field(default_factory=list)
     left_out: int = 0                      # refused rows a partial import did not write
     left_out_path: Path | None = None      # where they were written, with the reasons
+    source: Path | None = None             # the workbook imported (its folder is where left_out_path goes first)
 
     def summary(self) -> str:
         text = (f"Imported {self.inserted} new and {self.updated} updated records "
                 f"({self.unchanged} unchanged, {self.skipped} rows skipped")
         if self.left_out:
-            where = f"; they are in “{self.left_out_path.name}” with the reasons" if self.left_out_path else ""
-            text += f", {self.left_out} rows with errors left out{where}"
+            text += f", {self.left_out} rows with errors left out; {left_out_where(self.left_out_path, self.source)}"
         return text + ")."

@@ -1028,6 +1028,7 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
         result = apply_import(store, valid_rows_only(plan), progress, cancelled, translations=translations)
         result.left_out = len(plan.errors)
         result.left_out_path = write_left_out(plan)
+        result.source = plan.path
         return result
     elif not plan.ok:
         errors = plan.errors
@@ -1146,13 +1147,22 @@ def _create_missing(session: Session, plan: ImportPlan, ctx: Context) -> None:
         records.create_records(session, REGISTERS["projects"], [{"name": n} for n in names], ctx, parsed=True)
 
 
-def left_out_path(plan: ImportPlan) -> Path:
-    return plan.path.with_name(plan.path.stem + LEFT_OUT_SUFFIX)
+def left_out_path(plan: ImportPlan, folder: Path | None = None) -> Path:
+    return (folder or plan.path.parent) / (plan.path.stem + LEFT_OUT_SUFFIX)
+
+
+def _left_out_folders(plan: ImportPlan) -> list[Path]:
+    """Beside the workbook; when that folder cannot be written (a read-only share, a mail program's
+    folder of attachments, a write-protected stick), the user's Documents folder (or home)."""
+    home = Path.home()
+    documents = home / "Documents"
+    return [plan.path.parent, documents if documents.is_dir() else home]
 
 
 def write_left_out(plan: ImportPlan) -> Path | None:
     """The refused rows, as they were, one sheet per source sheet, with the reason in a first column:
-    ready to fix and import again. Written beside the source; None when that folder is not writable."""
+    ready to fix and import again. Written beside the source, else in the user's Documents folder
+    (``_left_out_folders``); None when neither can be written."""
     import openpyxl
 
     from .atomic import save_atomically
@@ -1172,12 +1182,14 @@ def write_left_out(plan: ImportPlan) -> Path | None:
             cells = [_safe_cell(x) for x in cells]
             ws.append([prow.report.reason, *cells])
         ws.column_dimensions["A"].width = 60
-    target = left_out_path(plan)
-    try:
-        save_atomically(wb, target)
-    except (OSError, ExportError):
-        return None
-    return target
+    for folder in _left_out_folders(plan):
+        target = left_out_path(plan, folder)
+        try:
+            save_atomically(wb, target)
+        except (OSError, ExportError):
+            continue
+        return target
+    return None
 
 
 def _safe_cell(value: Any) -> Any:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,9 +121,36 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, dict[tuple[int, in
     except WorkbookError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, KeyError):
+        if _being_written(path):
+            raise WorkbookError(f"“{name}” is still being written (saved, copied or downloaded just now), so "
+                                "it cannot be read yet; wait until it is finished and try again.") from None
         raise WorkbookError(f"“{name}” is damaged or is not an Excel workbook (its zip structure cannot be "
                             "read); ask the sender for a fresh copy.") from None
     return "xlsx"
+
+
+# A workbook whose zip cannot be read may only be unfinished: a copy from a share or an e-mail under
+# way, a program saving it — the zip's directory, at its end, comes last. When it grows or changes
+# while we watch it for a moment (only on this failing path), it is said to be still being written,
+# rather than "damaged".
+WATCH_SECONDS, WATCH_STEP = 1.0, 0.1
+
+
+def _being_written(path: Path) -> bool:
+    def signature() -> tuple[int, int] | None:
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return st.st_size, st.st_mtime_ns
+
+    first = signature()
+    end = time.monotonic() + WATCH_SECONDS
+    while time.monotonic() < end:
+        time.sleep(WATCH_STEP)
+        if signature() != first:
+            return True
+    return False
 
 
 def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, stop: int) -> int:

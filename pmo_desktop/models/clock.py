@@ -30,6 +30,10 @@ def frozen(day: date) -> Iterator[date]:
         _fixed.reset(token)
 
 
+def is_frozen() -> bool:
+    return _fixed.get() is not None
+
+
 def now() -> datetime:
     """The moment a change is recorded (the record history): now, or the time of day on the frozen day."""
     real = datetime.now()

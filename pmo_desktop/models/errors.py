@@ -36,6 +36,11 @@ class FileLocked(StoreError):
     pass
 
 
+class FileGone(ReadOnlyFile):
+    """The open file is no longer at its path (moved, renamed, deleted, replaced, its disk removed): the
+    store now only reads what it still has open, and Save a Copy As keeps it (``Store.still_there``)."""
+
+
 class ConnectionLost(StoreError):
     """The database server (or network share) went away. The edit was not applied and can be retried."""
 

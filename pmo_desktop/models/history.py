@@ -357,8 +357,8 @@ def _isoformat(value: Any) -> str:
 # ----------------------------------------------------------------------------------------- writing
 def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: datetime | None = None) -> int:
     """Write the history rows of the records a transaction touched; returns how many were written."""
-    when = when or clock.now()
     H = Base.metadata.tables[RecordHistory.__tablename__]
+    when = when or _after_the_last(conn, H, clock.now())
     written = 0
     for entity, ids in touched.items():
         reg = _registers_by_entity().get(entity)
@@ -395,6 +395,23 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
             insert_tuples(conn, H, ("register", "record_id", "changed_at", "data"), rows)
             written += len(rows)
     return written
+
+
+# How far back a clock may have moved for a change to be recorded at the time of the one before it.
+CLOCK_STEP_BACK = timedelta(days=1)
+
+
+def _after_the_last(conn: Connection, H: Table, now: datetime) -> datetime:
+    """The time to record a change made ``now`` with: never before the change recorded before it.
+    A computer's clock moves back — the hour repeated when summer time ends (these are local times),
+    the network's time correcting a fast clock — and a change stamped before the one made just
+    earlier would move to the day before in "as at" and "what changed", across midnight. Within a day
+    of the last, the change takes the last one's time; a last time further ahead is a clock that was
+    wrong, not one to follow. A day frozen on purpose (``clock.frozen``) is kept as it is."""
+    if clock.is_frozen():
+        return now
+    last = conn.execute(select(H.c.changed_at).order_by(H.c.id.desc()).limit(1)).scalar()
+    return last if last is not None and now < last <= now + CLOCK_STEP_BACK else now
 
 
 def seed(conn: Connection, when: datetime | None = None) -> None:
@@ -491,7 +508,7 @@ class FrozenStore(Store):
     """A past state of an office: readable like any office, never written."""
 
     def __init__(self, engine: Engine, label: str) -> None:
-        super().__init__(engine, None)
+        super().__init__(engine, None, read_only_reason="a past state of the office")
         self.label = label
 
     @property

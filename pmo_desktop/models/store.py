@@ -19,10 +19,12 @@ from sqlalchemy import URL, Engine, create_engine, event, exc, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm import exc as orm_exc
+from sqlalchemy.pool import QueuePool
 
 from . import benefits, db_url, disk, errors, history_tables, links, operations, raid, risks, stakeholders, status  # noqa: F401  (register every table on Base.metadata)
 from .base import Base
 from .program import Program, Setting
+from .read_only import read_only_uri, why_read_only
 from .schema import FORMAT_NAME, SCHEMA_VERSION, meta_metadata, migrate, read_meta, write_meta
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -95,19 +97,10 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
 
-def _read_only_uri(path: Path) -> str:
-    """A URI that reads ``path`` without writing anything beside it. SQLite would create -wal and -shm
-    files to read a file in WAL mode (and leave them when the file is refused), so a file that has none
-    is read as immutable; one whose -wal exists (open elsewhere, or a crash) is read through it."""
-    quoted = urllib.parse.quote(str(path))
-    if any(Path(f"{path}{side}").exists() for side in ("-wal", "-journal")):
-        return f"file:{quoted}?mode=ro"
-    return f"file:{quoted}?immutable=1"
-
-
-def _check_sqlite_file(path: Path) -> None:
+def _check_sqlite_file(path: Path) -> str | None:
     """Refuse files that are not program offices of a version we read, before anything writes to them:
-    every refusal leaves the file byte-for-byte as it was, with no side file created beside it."""
+    every refusal leaves the file byte-for-byte as it was, with no side file created beside it.
+    Returns why the file cannot be written here (``read_only.why_read_only``), None when it can."""
     if not path.exists():
         raise errors.FileNotFound(f"The file “{path}” does not exist.")
     if path.is_dir():
@@ -123,13 +116,6 @@ def _check_sqlite_file(path: Path) -> None:
         raise errors.NotAProgramOfficeFile(
             f"“{path.name}” is not a PMO Desktop program office file (it is not a database at all)."
         )
-    # Root may write anything, so a file without any write permission bit counts as read-only too.
-    if (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
-            or not path.stat().st_mode & 0o222):
-        raise errors.ReadOnlyFile(
-            f"“{path.name}” is read-only (or its folder is). Copy it somewhere you can write, "
-            "or change its permissions, then open it again."
-        )
     # A -wal file without its -shm is what a crash leaves: reading through it makes SQLite create the
     # -shm, which is removed again when the file is refused (nobody else can be using it: an open WAL
     # database always has its -shm).
@@ -141,17 +127,24 @@ def _check_sqlite_file(path: Path) -> None:
             raise errors.NotAProgramOfficeFile(
                 f"“{path.name}” is a database, but not a PMO Desktop program office file."
             )
-        _check_version(meta)
+        version = _check_version(meta)
     except errors.StoreError:
         if made_shm:
             shm.unlink(missing_ok=True)
         raise
+    why = why_read_only(path)
+    if why is not None and version < SCHEMA_VERSION:
+        raise errors.ReadOnlyFile(
+            f"“{path.name}” was written by an older PMO Desktop and must be brought up to date to be "
+            f"opened, but {why}. Copy it somewhere you can write, then open the copy."
+        )
+    return why
 
 
 def _read_meta_read_only(path: Path) -> dict[str, str] | None:
     """The marker table of the file (None when it has none), read without writing; damage refused."""
     try:
-        con = sqlite3.connect(_read_only_uri(path), uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             ok = con.execute("PRAGMA quick_check").fetchone()[0]
             if ok != "ok":
@@ -187,6 +180,23 @@ def _check_version(meta: dict[str, str]) -> int:
     return version
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _read_write_uri(path: Path) -> str:
+    """``mode=rw``: a connection never creates the file. Without it, a connection made after the file
+    was moved or deleted would make a new, empty office under the old name."""
+    return f"file:{urllib.parse.quote(str(path))}?mode=rw"
+
+
+GONE_REASON = "it was moved, renamed, deleted or replaced while open, or its disk was removed"
+
+
 def is_serialization_failure(error: BaseException) -> bool:
     """PostgreSQL refused a write because the row changed after this transaction's snapshot."""
     return getattr(getattr(error, "orig", None), "sqlstate", None) == "40001"
@@ -199,13 +209,35 @@ def _first_line(error: BaseException | None) -> str:
 class Store:
     """One open program office. Use ``Store.create`` or ``Store.open``; close when done."""
 
-    def __init__(self, engine: Engine, path: Path | None):
+    def __init__(self, engine: Engine, path: Path | None, read_only_reason: str | None = None):
         self.engine = engine
         self.path = path
+        # Why this office is open for viewing only (``read_only.why_read_only``); None: it is editable.
+        self.read_only_reason = read_only_reason
+        # Which file was opened (device, inode): a file moved, deleted or replaced under the open window
+        # is noticed before the next edit (``still_there``), not written into a file nobody will see.
+        self._identity = _identity(path) if path is not None else None
+        self.gone = False
+        self._made_here: list[Path] = []  # side files a read-only open made, removed at close
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._poll: sqlite3.Connection | None = None  # the one connection that reads data_version
+        if path is not None:
+            try:
+                self._open_poll()
+            except sqlite3.Error:
+                pass  # data_version tries again
 
     # ---------------------------------------------------------------- opening and creating
+    @staticmethod
+    def _read_only_engine(path: Path) -> Engine:
+        """Connections that read ``path`` and write nothing, to it or beside it (``read_only_uri``)."""
+        uri = read_only_uri(path)
+        engine = create_engine("sqlite://", poolclass=QueuePool,
+                               creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+
     @staticmethod
     def _engine_for(target: str | os.PathLike[str] | URL) -> tuple[Engine, Path | None]:
         target = _as_target(target)
@@ -216,7 +248,9 @@ class Store:
             engine = create_engine(url, pool_pre_ping=True)
             return engine, None
         path = Path(str(target)).expanduser().resolve()  # not a URL: a file name
-        engine = create_engine(f"sqlite:///{path}")
+        uri = _read_write_uri(path)
+        engine = create_engine("sqlite://", poolclass=QueuePool,
+                               creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         event.listen(engine, "checkin", _checkpoint)
@@ -236,7 +270,10 @@ class Store:
             if not wanted.parent.exists():
                 raise errors.FileNotFound(f"The folder “{wanted.parent}” does not exist.")
         engine, path = cls._engine_for(target)
+        store: Store | None = None
         try:
+            if path is not None:  # the one place a file is made: every connection after it opens it "rw"
+                sqlite3.connect(path).close()
             with engine.begin() as conn:
                 meta = read_meta(conn)
                 if meta is not None:
@@ -249,6 +286,8 @@ class Store:
             with store.transaction() as s:
                 s.add(Program(name=program_name))
         except BaseException as e:
+            if store is not None:
+                store._close_poll()
             engine.dispose()
             if path is not None:  # a half-made file is no use to anyone: nothing is left behind
                 for side in ("", "-journal", "-wal", "-shm"):
@@ -264,7 +303,9 @@ class Store:
              password_prompt: db_url.PasswordPrompt | None = None) -> "Store":
         """Open an existing program office, migrating it forward when it is from an older version.
 
-        Every refusal leaves the file byte-for-byte unchanged. For a server URL without a password,
+        Every refusal leaves the file byte-for-byte unchanged. A file that cannot be written here (see
+        ``read_only``) is opened for viewing: ``read_only_reason`` says why, every transaction is refused
+        before it starts, and nothing is written to it or beside it. For a server URL without a password,
         the password comes from PGPASSWORD, ~/.pgpass, or ``password_prompt`` (see ``db_url``).
         """
         target = _sqlite_file_of(_as_target(target))
@@ -272,7 +313,15 @@ class Store:
             target = db_url.resolve_password(target, password_prompt)
         else:
             file = Path(str(target)).expanduser().resolve()
-            _check_sqlite_file(file)
+            shm = Path(f"{file}-shm")
+            had_shm = shm.exists()
+            why = _check_sqlite_file(file)
+            if why is not None:
+                store = cls(cls._read_only_engine(file), file, why)
+                # A -wal a crash left (no -shm) is read through a -shm SQLite makes when the folder lets
+                # it: removed again at close, so the folder is left as it was found.
+                store._made_here = [] if had_shm else [shm]
+                return store
             disk.remove_stale(file.parent)  # what a crashed Save a Copy As left beside it
         engine, path = cls._engine_for(target)
         try:
@@ -329,6 +378,9 @@ class Store:
                 raw.close()  # back to the pool: _checkpoint
         except (exc.DBAPIError, sqlite3.Error) as e:
             raise self._open_failure(e) from e
+        # The polling connection reads once now, in WAL mode: it then holds the file, its -wal and -shm
+        # open as long as the store is, so a copy can still read them all after the file has gone.
+        self.data_version()
 
     def _open_failure(self, e: exc.DBAPIError | sqlite3.Error) -> errors.StoreError:
         orig = getattr(e, "orig", None) or e
@@ -357,6 +409,35 @@ class Store:
                     migrate(conn, current)
 
     # ---------------------------------------------------------------- working with it
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    def still_there(self) -> bool:
+        """Whether the file opened is still at its path. When it is not (moved, renamed, deleted,
+        replaced, its disk removed), the office turns read only for good: the connections already open
+        still read the file as it was, which is what Save a Copy As then keeps. A ``stat``: microseconds."""
+        if self.gone or self.path is None or self._identity is None:
+            return not self.gone
+        if _identity(self.path) != self._identity:
+            self.gone = True
+            self.read_only_reason = GONE_REASON
+        return not self.gone
+
+    def refuse_if_read_only(self) -> None:
+        """Raise ``ReadOnlyFile`` (nothing touched) when this office is open for viewing only."""
+        if not self.still_there():
+            raise errors.FileGone(
+                f"“{self.display_name}” is no longer where it was opened: {GONE_REASON}. Your change was "
+                "not saved. Nothing else is lost: File ▸ Save a Copy As… saves the office as this window "
+                "has it, and opens the copy to edit."
+            )
+        if self.read_only_reason is not None:
+            raise errors.ReadOnlyFile(
+                f"“{self.display_name}” is open read only ({self.read_only_reason}); nothing was changed. "
+                "To edit it, save a copy somewhere you can write (File ▸ Save a Copy As…) and open that."
+            )
+
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
@@ -392,6 +473,7 @@ class Store:
         A lost connection is ``ConnectionLost``; the pool checks connections before use
         (pool_pre_ping), so the same store works again once the server is back.
         """
+        self.refuse_if_read_only()
         options: dict[str, Any] = {WRITE: True}
         if not self.is_sqlite:
             options["isolation_level"] = "REPEATABLE READ"
@@ -515,7 +597,7 @@ class Store:
         if not self.is_sqlite:
             raise errors.StoreError("Save a Copy works on program office files, not on a shared server.")
         dest = Path(destination).expanduser().resolve()
-        if self.path is not None and dest == self.path:
+        if self.path is not None and dest == self.path and self.still_there():  # gone: put it back there
             raise errors.StoreError("Choose a different file name for the copy.")
         if dest.is_dir():
             raise errors.StoreError(f"“{dest}” is a folder; give the copy a file name.")
@@ -530,17 +612,13 @@ class Store:
         os.close(fd)
         tmp = Path(tmp_name)
         try:
-            raw = self.engine.raw_connection()
-            try:
+            with self._copy_source() as source:
                 target = sqlite3.connect(tmp)
                 try:
-                    driver: Any = raw.driver_connection  # sqlite3's own connection: it has backup()
-                    driver.backup(target)
+                    source.backup(target)
                     target.execute("PRAGMA journal_mode=DELETE")  # the copy is one self-contained file
                 finally:
                     target.close()
-            finally:
-                raw.close()
             # mkstemp makes the file private (0600); give it the mode a normally saved file would have.
             os.chmod(tmp, dest.stat().st_mode & 0o777 if dest.exists() else 0o666 & ~_UMASK)
             os.replace(tmp, dest)
@@ -556,6 +634,29 @@ class Store:
             raise
         return dest
 
+    @contextmanager
+    def _copy_source(self) -> Iterator[sqlite3.Connection]:
+        """The sqlite3 connection a copy is read from: one of the pool's; once the file is gone from its
+        path (where no new connection can open it), the polling connection opened with the store,
+        which still reads the file it opened."""
+        if not self.still_there() and self._poll is not None:
+            yield self._poll
+            return
+        raw = self.engine.raw_connection()
+        try:
+            driver: Any = raw.driver_connection  # sqlite3's own connection: it has backup()
+            yield driver
+        finally:
+            raw.close()
+
+    def _open_poll(self) -> None:
+        """The connection of ``data_version``, opened with the store (opening reads nothing yet)."""
+        assert self.path is not None
+        # Autocommit (no transaction ever held open), so each PRAGMA sees the latest commit.
+        # A read-only office is polled as it is read: nothing created beside it.
+        where = read_only_uri(self.path) if self.read_only else _read_write_uri(self.path)
+        self._poll = sqlite3.connect(where, uri=True, isolation_level=None, check_same_thread=False)
+
     def data_version(self) -> int | None:
         """A number that changes whenever anyone (this process included) committed to the file since
         the last call, read with ``PRAGMA data_version`` on one dedicated connection (the value is per
@@ -565,8 +666,8 @@ class Store:
             return None
         try:
             if self._poll is None:
-                # Autocommit (no transaction ever held open), so each PRAGMA sees the latest commit.
-                self._poll = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+                self._open_poll()
+            assert self._poll is not None
             row = self._poll.execute("PRAGMA data_version").fetchone()
         except sqlite3.Error:
             self._close_poll()
@@ -584,3 +685,8 @@ class Store:
     def close(self) -> None:
         self._close_poll()
         self.engine.dispose()
+        for side in self._made_here:
+            try:
+                side.unlink(missing_ok=True)
+            except OSError:
+                pass

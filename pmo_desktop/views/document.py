@@ -57,6 +57,8 @@ class Document(QObject):
     pending_changed = Signal(int)  # how many changes wait for the database to come back
     _probed = Signal(object)  # from the worker thread of poll_outside_changes
     outside_changes_found = Signal(int)  # how many records the timer's check found changed
+    # The office became read only while open: its file was moved, deleted or replaced (``Store.still_there``).
+    read_only_changed = Signal()
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -74,7 +76,27 @@ class Document(QObject):
         self._data_version: int | None = None  # the file's data_version at the last full check
         self._probing = False  # a background read of signatures is under way (poll_outside_changes)
         self._closed = False
+        self._told_gone = False
         self._probed.connect(self._probe_done)
+
+    @property
+    def read_only(self) -> bool:
+        """Open for viewing only (a read-only file, folder or disk): the views offer no edits."""
+        return self.store.read_only
+
+    def check_still_there(self) -> bool:
+        """Whether the file is still where it was opened; the first time it is not, says so once
+        (``error``) and announces ``read_only_changed``, so the window turns read only at once rather
+        than at the next edit. A ``stat``: cheap enough for the timer."""
+        if self.store.still_there():
+            return True
+        if not self._told_gone:
+            self._told_gone = True
+            self.error.emit(f"“{self.store.display_name}” is no longer where it was opened: {self.store.read_only_reason}."
+                            "\n\nNothing is lost: everything this window shows is still readable, and File ▸ Save "
+                            "a Copy As… saves it and opens the copy to edit.")
+            self.read_only_changed.emit()
+        return False
 
     def watch(self, model) -> None:
         """A table model whose rows ``check_outside_changes`` compares with the database."""
@@ -90,6 +112,8 @@ class Document(QObject):
         check and before any newer commit, so it is current too. On PostgreSQL each table's aggregate
         signature (one indexed query) is compared every time.
         """
+        if not self.check_still_there():
+            return 0
         version = self.store.data_version()
         if version is not None and version == self._data_version and not force:
             return 0
@@ -110,7 +134,7 @@ class Document(QObject):
         signature — one query over the whole register, a tenth of a second or more for a million rows —
         and, when it moved, what changed) runs on a worker thread with its own connection; the GUI thread
         then only applies the answers (``apply_probe``). Returns whether a background read started."""
-        if self._probing or self._closed:
+        if self._probing or self._closed or not self.check_still_there():
             return False
         version = self.store.data_version()
         if version is not None and version == self._data_version:
@@ -253,6 +277,16 @@ class Document(QObject):
             else:
                 self.error.emit(str(e))
             return False
+        except errors.FileGone:
+            # Kept, as when a server is away: Save a Copy As… saves it into the copy (``adopt``).
+            self._told_gone = True  # this message says it; the window turns read only now
+            self.pending.append(command)
+            self.pending_changed.emit(len(self.pending))
+            self.error.emit(f"“{self.store.display_name}” is no longer where it was opened: {self.store.read_only_reason}."
+                            "\n\nNothing is lost: your change is kept, and File ▸ Save a Copy As… saves the office "
+                            "with it into the copy, which then opens to edit.")
+            self.read_only_changed.emit()
+            return False
         except errors.ConnectionLost as e:
             self.pending.append(command)
             self.pending_changed.emit(len(self.pending))
@@ -265,6 +299,14 @@ class Document(QObject):
         command.applied_once = True
         self.undo_stack.push(command)
         return True
+
+    def adopt(self, commands: list[DocumentCommand]) -> int:
+        """Changes another document kept because its file went away (``FileGone``), saved here, in
+        order, as the copy's first undo steps; returns how many saved."""
+        for command in commands:
+            command.document = self
+        self.pending = list(commands)
+        return self.retry_pending()
 
     def retry_pending(self) -> int:
         """Try the kept changes again, in order; stops at the first that still fails. Returns how many saved."""

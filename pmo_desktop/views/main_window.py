@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from . import file_dialogs
+from . import file_dialogs, stored_settings
 from .messages import warn
 from .pages import PAGE_OF_REGISTER, PAGES, RecordPage, load_page_class
+from .read_only_banner import ReadOnlyBanner
 
 if TYPE_CHECKING:
     from .conflict_dialog import ConflictDialog
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 MAX_RECENT = 8
 SYNC_INTERVAL_MS = 5000
+# The Edit menu's table commands that change the office: off while it is open read only.
+WRITING_TABLE_ACTIONS = frozenset({"paste", "delete_or_clear", "add_row", "duplicate_rows", "delete_rows"})
 
 
 class WelcomePage(QWidget):
@@ -79,9 +82,14 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage(self)
         self.stack.addWidget(self.welcome)
         central = QWidget(self)
-        row = QHBoxLayout(central)
+        column = QVBoxLayout(central)  # the banner (hidden unless read only) above the pages, same margins
+        self.read_only_banner = ReadOnlyBanner(central)
+        self.read_only_banner.save_copy_requested.connect(self.save_copy)
+        column.addWidget(self.read_only_banner)
+        row = QHBoxLayout()
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
 
         self.file_label = QLabel(self)
@@ -96,7 +104,8 @@ class MainWindow(QMainWindow):
         self._set_document(None)
 
     # ------------------------------------------------------------------ menus
-    def _add(self, menu, text, slot, shortcut=None, enabled_with_file=False) -> QAction:
+    def _add(self, menu, text, slot, shortcut=None, enabled_with_file=False, writes=False) -> QAction:
+        """``writes``: the action changes the office, so it is off while one is open read only."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
@@ -104,10 +113,13 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         if enabled_with_file:
             self._file_actions.append(action)
+        if writes:
+            self._write_actions.append(action)
         return action
 
     def _make_menus(self) -> None:
         self._file_actions: list[QAction] = []
+        self._write_actions: list[QAction] = []  # off while the office is open read only
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self._add(file_menu, "&New…", self.new_file, QKeySequence.StandardKey.New)
@@ -118,9 +130,9 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "Connect to &Shared Office…", self.connect_to_server)
         file_menu.addSeparator()
         self._add(file_menu, "Save a &Copy As…", self.save_copy, QKeySequence.StandardKey.SaveAs, True)
-        self._add(file_menu, "&Program Details…", self.edit_program, None, True)
+        self._add(file_menu, "&Program Details…", self.edit_program, None, True, writes=True)
         file_menu.addSeparator()
-        self._add(file_menu, "&Import from Excel…", self.import_excel, "Ctrl+I", True)
+        self._add(file_menu, "&Import from Excel…", self.import_excel, "Ctrl+I", True, writes=True)
         self._add(file_menu, "&Export to Excel…", self.export_excel, "Ctrl+E", True)
         self._add(file_menu, "Export &Board Pack…", self.export_board_pack, "Ctrl+Shift+E", True)
         self._add(file_menu, "Board &Snapshots…", self.show_snapshots, None, True)
@@ -147,7 +159,8 @@ class MainWindow(QMainWindow):
             if text is None:
                 self.edit_menu.addSeparator()
                 continue
-            self._add(self.edit_menu, text, lambda checked=False, n=name: self._on_table(n), enabled_with_file=True)
+            self._add(self.edit_menu, text, lambda checked=False, n=name: self._on_table(n), enabled_with_file=True,
+                      writes=name in WRITING_TABLE_ACTIONS)
 
         self.edit_menu.addSeparator()
         self._add(self.edit_menu, "Find in All &Registers…", self.quick_search, "Ctrl+K", True)
@@ -185,8 +198,7 @@ class MainWindow(QMainWindow):
         from .zoom import zoom
 
         level = zoom()
-        stored = self.settings.value("view/zoom", 100)  # an int, or its text from an INI file
-        level.set_percent(int(stored) if isinstance(stored, (int, float, str)) and stored else 100)
+        level.set_percent(stored_settings.read_int(self.settings, "view/zoom", 100))  # text in an INI file
         level.changed.connect(self._on_zoom)  # a method, not a lambda: disconnected when the window goes
         self.zoom_in_action = self._add(menu, "Zoom &In", level.zoom_in,
                                         [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence("Ctrl+Shift+=")])
@@ -207,7 +219,7 @@ class MainWindow(QMainWindow):
         from .theme import CHOICES, theme
 
         current = theme()
-        current.set_choice(str(self.settings.value("view/theme", "system") or "system"))
+        current.set_choice(stored_settings.read_text(self.settings, "view/theme", "system") or "system")
         menu = view_menu.addMenu("&Theme")
         group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
@@ -262,25 +274,27 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         SP = QStyle.StandardPixmap
 
-        def tool(text, theme, fallback, slot, tip, with_file=True) -> QAction:
+        def tool(text, theme, fallback, slot, tip, with_file=True, writes=False) -> QAction:
             action = QAction(self._icon(theme, fallback), text, self)
             action.setToolTip(tip)
             action.triggered.connect(slot)
             bar.addAction(action)
             if with_file:
                 self._file_actions.append(action)
+            if writes:
+                self._write_actions.append(action)
             return action
 
         self.tool_add = tool("Add", "list-add", SP.SP_FileIcon, lambda: self._on_table("add_row"),
-                             "Add a row to the table you are in (Ctrl+Shift+N)")
+                             "Add a row to the table you are in (Ctrl+Shift+N)", writes=True)
         self.tool_delete = tool("Delete", "edit-delete", SP.SP_TrashIcon, lambda: self._on_table("delete_rows"),
-                                "Delete the selected rows (Shift+Del)")
+                                "Delete the selected rows (Shift+Del)", writes=True)
         bar.addSeparator()
         self.tool_undo = tool("Undo", "edit-undo", None, self._undo, "Undo the last change (Ctrl+Z)", False)
         self.tool_redo = tool("Redo", "edit-redo", None, self._redo, "Redo (Ctrl+Shift+Z)", False)
         bar.addSeparator()
         tool("Import", "document-import", SP.SP_DialogOpenButton, self.import_excel,
-             "Import rows from an Excel workbook (Ctrl+I)")
+             "Import rows from an Excel workbook (Ctrl+I)", writes=True)
         tool("Export", "document-export", SP.SP_DialogSaveButton, self.export_excel,
              "Export the registers to an Excel workbook (Ctrl+E)")
         tool("Board pack", "x-office-spreadsheet", SP.SP_FileDialogDetailedView, self.export_board_pack,
@@ -488,8 +502,7 @@ class MainWindow(QMainWindow):
         self._install_undo_actions()
         self._update_undo_tools()
         self._on_pending(0)
-        for action in self._file_actions:
-            action.setEnabled(document is not None)
+        self._show_read_only()
         self.nav.setEnabled(document is not None)
         if document is None:
             self.sync_timer.stop()
@@ -498,16 +511,28 @@ class MainWindow(QMainWindow):
             self.file_label.setText("No file open")
             return
         document.error.connect(self.show_error)
+        document.read_only_changed.connect(self._show_read_only)
         document.pending_changed.connect(self._on_pending)
         document.outside_changes_found.connect(self._say_outside_changes)
         document.conflict_handler = self.show_conflict
         document.undo_stack.indexChanged.connect(lambda *_: self.statusBar().showMessage("Saved", 1500))
-        name = document.store.display_name
-        self.setWindowTitle(f"{name} — {APP_NAME}")
-        self.file_label.setText(name)
         self.nav.setCurrentRow(-1)
         self.show_page(0)
         self.sync_timer.start()
+
+    def _show_read_only(self) -> None:
+        """Actions, banner, title and status bar for an office open read only, or that became so (its
+        file moved or deleted under the window): the writing commands off, the reason said once."""
+        document = self.document
+        read_only = document is not None and document.read_only
+        for action in self._file_actions:
+            action.setEnabled(document is not None and not (read_only and action in self._write_actions))
+        self.read_only_banner.show_reason(document.store.display_name if document is not None else "",
+                                          document.store.read_only_reason if document is not None else None)
+        if document is not None:
+            name = document.store.display_name
+            self.setWindowTitle(f"{name}{' [read only]' if read_only else ''} — {APP_NAME}")
+            self.file_label.setText(f"{name} (read only)" if read_only else name)
 
     def open_store(self, store) -> None:
         from .document import Document
@@ -584,11 +609,18 @@ class MainWindow(QMainWindow):
         self.open_path(str(demo_office_path()))
 
     def save_copy(self) -> None:
+        """File ▸ Save a Copy As…; of an office open read only, the copy is opened in its place to edit,
+        with the changes kept when its file went away saved into it."""
         if self.document is None:
             return
         path = file_dialogs.ask_save(self, "Save a Copy As", self._last_folder())
-        if path:
-            self.save_copy_to(path)
+        if not (path and self.save_copy_to(path) and self.document.read_only):
+            return
+        kept, self.document.pending = self.document.pending, []
+        if self.open_path(path) and kept and self.document is not None:
+            saved = self.document.adopt(kept)
+            self.statusBar().showMessage(f"{saved} kept change{'s' if saved != 1 else ''} saved into {Path(path).name}",
+                                         8000)
 
     def save_copy_to(self, path: str) -> bool:
         """Save a Copy As: on any failure (a full disk, no permission) one message naming the cause;
@@ -685,19 +717,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ recent files and settings
     def _export_folder(self) -> str:
         """The folder the last export or board pack was written to ("" at first, or when it is gone)."""
-        value = self.settings.value("export_folder", "")
-        return value if isinstance(value, str) and value and os.path.isdir(value) else ""
+        value = stored_settings.read_text(self.settings, "export_folder")
+        return value if value and os.path.isdir(value) else ""
 
     def _last_folder(self) -> str:
         """The folder a file was last opened from or saved to ("" at first)."""
-        value = self.settings.value("last_folder", "")
-        return value if isinstance(value, str) else ""
+        return stored_settings.read_text(self.settings, "last_folder")
 
     def recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
-        if isinstance(value, str):  # QSettings gives a one-item list back as its item
-            value = [value]
-        return [str(v) for v in value if v] if isinstance(value, list) else []
+        return stored_settings.read_texts(self.settings, "recent_files")
 
     def _remember(self, path: str) -> None:
         files = [path] + [p for p in self.recent_files() if p != path]
@@ -715,10 +743,8 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("(none)").setEnabled(False)
 
     def _restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        geometry = stored_settings.read_bytes(self.settings, "window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):  # none yet, or not a geometry
             self.resize(1400, 850)
 
     def _on_pending(self, count: int) -> None:

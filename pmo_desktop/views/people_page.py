@@ -10,6 +10,7 @@ from ..models.program import Person
 from ..models.registers import REGISTERS
 from .document import Document, DocumentCommand
 from .messages import warn
+from .read_only_guard import follow_read_only
 from .register_page import RegisterPage
 
 PEOPLE = REGISTERS["people"]
@@ -68,6 +69,7 @@ class PeoplePage(RegisterPage):
         self.merge = QPushButton("Merge into…", self)
         self.merge.setToolTip("Merge the selected people into one person; every reference follows")
         self.merge.clicked.connect(self.merge_selected)
+        follow_read_only(document, self.merge)
         row.addWidget(self.where_used)
         row.addWidget(self.merge)
         row.addStretch(1)

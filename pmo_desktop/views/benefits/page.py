@@ -26,6 +26,7 @@ from ...models.registers.benefits import BENEFITS
 from ...models.snapshots import Source
 from ..as_at import AsAtBar
 from ..document import Document
+from ..read_only_guard import follow_read_only
 from ..register_page import page_title
 from ..register_table import RegisterView
 from ..state_table import StateTable
@@ -109,6 +110,7 @@ class BenefitsPage(QWidget):
 
         thresholds = QPushButton("Status thresholds…", self)
         thresholds.clicked.connect(self.edit_thresholds)
+        follow_read_only(document, thresholds)
         head = QHBoxLayout()
         head.addWidget(page_title(BENEFITS.title, self))
         head.addStretch(1)

@@ -16,6 +16,7 @@ from ...models.settings import BENEFIT_THRESHOLDS
 from ...models.stakeholder_rules import add_months
 from ...models.values import day_text
 from ..document import Document
+from ..read_only_guard import follow_read_only
 from ..register_table import RegisterView
 from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours
@@ -86,6 +87,7 @@ class BenefitProfile(QWidget):
             edit.setMinimumHeight(60)
             edit.setTabChangesFocus(True)  # Tab moves on, as in a form: never a tab typed into the text
             edit.committed.connect(lambda text, n=name: self.commit_text(n, text))
+        follow_read_only(document, self.description, self.method)
 
         self.plan_view = DatedRowsView(document, PLAN_POINTS, self._next_plan_date, self)
         self.measurements_view = DatedRowsView(document, MEASUREMENTS, self._next_measurement_date, self)

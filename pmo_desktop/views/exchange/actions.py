@@ -52,9 +52,11 @@ def _say_imported(parent: QWidget, dialog) -> None:
     if result is None or not hasattr(parent, "statusBar"):
         return
     text = result.summary()
-    if dialog.plan is not None and dialog.left_out_path is not None:
-        text += (f" {len(dialog.plan.errors)} rows with errors were left out; they are in "
-                 f"“{dialog.left_out_path.name}” beside the workbook, with the reason for each.")
+    if dialog.plan is not None and dialog.plan.errors and dialog.left_out_attempted:
+        from ...excel.import_plan import left_out_where
+
+        text += (f" {len(dialog.plan.errors)} rows with errors were left out; "
+                 f"{left_out_where(dialog.left_out_path, dialog.plan.path)}.")
     # The table on screen shows what came in: a search or a value filter set before (which lists the
     # values shown then) would hide the new rows — "4 of 75 rows" and no sign of the import.
     view = parent.active_register_view() if hasattr(parent, "active_register_view") else None

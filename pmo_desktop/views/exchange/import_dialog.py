@@ -67,6 +67,7 @@ class ImportDialog(QDialog):
         self.command: ImportCommand | None = None
         self.translations: dict[str, dict[str, dict[str, str]]] = {}  # register → field → value → target
         self.left_out_path: Path | None = None
+        self.left_out_attempted = False  # a partial import tried to write the rows left out (left_out_path: where)
         self.setWindowTitle(f"Import {self.path.name}")
         self.resize(1100, 700)
 
@@ -376,4 +377,5 @@ class ImportDialog(QDialog):
         self.command = command
         if plan is not self.plan:
             self.left_out_path = write_left_out(self.plan)
+            self.left_out_attempted = True
         self.accept()

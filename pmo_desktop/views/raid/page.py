@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout,
 
 from ...models.registers import REGISTERS
 from ..document import Document
+from ..read_only_guard import follow_read_only
 from ..register_page import page_title
 from ..register_table import RegisterView
 
@@ -30,6 +31,7 @@ class RaidPage(QWidget):
         self.rules_button = QPushButton("Rules…", self)
         self.rules_button.setToolTip("This office's decision rights and risk review cadence")
         self.rules_button.clicked.connect(lambda: self.edit_rules())
+        follow_read_only(document, self.rules_button)
         header = QHBoxLayout()
         header.addWidget(page_title("Assumptions, dependencies and decisions", self))
         header.addStretch(1)

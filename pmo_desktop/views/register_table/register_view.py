@@ -30,6 +30,7 @@ from ...models.errors import ValidationError
 from ...models.fields import Kind, Register
 from ...models.records import is_unique, snapshot_fields
 from ...models.values import normalise_key
+from .. import stored_settings
 from ..accessibility import name_table
 from ..document import Document
 from ..zoom import zoom
@@ -271,6 +272,8 @@ class RegisterView(QWidget):
             frozen_header.customContextMenuRequested.connect(lambda pos: self._header_menu(pos, frozen_header))
 
         self._make_actions()
+        self._follow_read_only()
+        document.read_only_changed.connect(self._follow_read_only)
 
         self.new_row_model = NewRowModel(document, register, self.new_row_values, self)
         self.new_line = NewRowLine(self.table, self.new_row_model, self)
@@ -509,20 +512,19 @@ class RegisterView(QWidget):
         QSettings().setValue(self._layout_key(), json.dumps(layout))
 
     def _restore_layout(self) -> None:
-        raw = QSettings().value(self._layout_key())
-        if not raw:
+        layout = stored_settings.read_json_object(QSettings(), self._layout_key())
+        if not layout:
             return
-        try:
-            layout = json.loads(raw)
-        except (TypeError, ValueError):
-            return
+        order, widths = layout.get("order"), layout.get("widths")
+        order = [n for n in order if isinstance(n, str)] if isinstance(order, list) else []
+        widths = widths if isinstance(widths, dict) else {}
         names = self.register.field_names
         header = self.table.horizontalHeader()
         self._programmatic = True
         try:
-            for visual, name in enumerate(n for n in layout.get("order", []) if n in names):
+            for visual, name in enumerate(n for n in order if n in names):
                 header.moveSection(header.visualIndex(names.index(name)), visual)
-            for name, width in layout.get("widths", {}).items():
+            for name, width in widths.items():
                 if name in names and isinstance(width, (int, float)) and width > 10:
                     self.table.setColumnWidth(names.index(name), round(width * (self._zoom_factor or 1.0)))
         finally:
@@ -549,10 +551,9 @@ class RegisterView(QWidget):
 
     def _restore_columns(self) -> None:
         """Columns the user hid with the column chooser stay hidden (QSettings, per register)."""
-        hidden = QSettings().value(self._columns_key())
-        if not hidden:
+        names = stored_settings.read_texts(QSettings(), self._columns_key())
+        if not names:
             return
-        names = [hidden] if isinstance(hidden, str) else list(hidden)
         for col, f in enumerate(self.register.fields):
             if f.name in names and f.name not in self.hidden_fields:
                 self.table.setColumnHidden(col, True)
@@ -705,9 +706,20 @@ class RegisterView(QWidget):
         return rid
 
     # ------------------------------------------------------------------ the new-row line
+    def _follow_read_only(self) -> None:
+        """An office open read only (or that became so): no key or menu of the table writes; copy, find,
+        sort and filter stay."""
+        for action in (self.add_action, self.duplicate_action, self.delete_action, self.paste_action,
+                       self.clear_action):
+            action.setEnabled(not self.document.read_only)
+        if hasattr(self, "new_line"):
+            self._update_new_line()
+
     def _update_new_line(self) -> None:
-        """No new-row line for a sub-table with nothing above it chosen (a risk's actions, no risk)."""
-        self.new_line.setVisible(not (self.register.parent and self.model.parent_id is None))
+        """No new-row line for a sub-table with nothing above it chosen (a risk's actions, no risk), nor
+        in an office open read only."""
+        self.new_line.setVisible(not self.document.read_only
+                                 and not (self.register.parent and self.model.parent_id is None))
         self.new_row_model.clear()
 
     def focus_new_line(self, column: int = -1) -> None:

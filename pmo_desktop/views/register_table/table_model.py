@@ -238,7 +238,7 @@ class RegisterTableModel(QAbstractTableModel):
 
     def flags(self, index):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and self.fields[index.column()].editable:
+        if index.isValid() and self.fields[index.column()].editable and not self.document.read_only:
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 

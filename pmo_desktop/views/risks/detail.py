@@ -17,6 +17,7 @@ from ...models.registers import REGISTERS
 from ...models.registers.risks import RISKS
 from ...models.risk_scale_config import owner_warning
 from ..document import Document
+from ..read_only_guard import follow_read_only
 from ..register_table import RegisterView
 from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours
@@ -107,6 +108,7 @@ class RiskDetail(QWidget):
         layout.addWidget(self.warning)
         layout.addWidget(split, 1)
         document.records_changed.connect(self._on_records_changed)
+        follow_read_only(document, *self.editors.values())
         self.show_risk(None)
 
     # ------------------------------------------------------------------ showing

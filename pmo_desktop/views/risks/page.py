@@ -24,6 +24,7 @@ from ...models.registers import get_register
 from ...models.registers.risks import ISSUE_ACTIONS, ISSUES
 from ...models.risk_issues import issue_of
 from ..document import Document
+from ..read_only_guard import follow_read_only
 from ..register_page import page_title
 from ..register_table import RegisterView
 from .commands import ChangeRiskScaleCommand, DeEscalateCommand, EscalateCommand, RaiseIssueCommand
@@ -100,6 +101,8 @@ class RisksPage(QWidget):
         for button in (self.issue_escalate_button, self.issue_de_escalate_button):
             self.issue_view.add_to_bar(button)
         self.issue_view.current_record_changed.connect(lambda _id: self._update_buttons())
+        follow_read_only(document, self.escalate_button, self.de_escalate_button, self.issue_button,
+                         self.scale_button, self.issue_escalate_button, self.issue_de_escalate_button)
 
         self.tabs = QTabWidget(self)
         self.register_tab = register_tab

@@ -33,6 +33,7 @@ from ...models.registers.stakeholders import COMMUNICATIONS, STAKEHOLDERS
 from ...models.stakeholder_rules import FREQUENCIES, is_overdue, week_bounds
 from ...models.values import day_text
 from ..document import Document
+from ..read_only_guard import follow_read_only
 from ..register_table import RegisterView
 from ..register_table.commands import CreateRecordsCommand
 from ..theme import colours, theme
@@ -105,6 +106,7 @@ class CommunicationPlan(QWidget):
         self.held_button = QPushButton("Mark held today", self)
         self.held_button.setToolTip("Set Last held to today for the selected communications (undoable)")
         self.held_button.clicked.connect(self.mark_held_today)
+        follow_read_only(document, self.schedule_button, self.held_button)
         bar = QHBoxLayout()
         bar.addWidget(self.schedule_button)
         bar.addWidget(self.held_button)

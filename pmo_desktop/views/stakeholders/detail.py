@@ -12,6 +12,7 @@ from ...models import errors, records
 from ...models.registers.stakeholders import STAKEHOLDERS
 from ...models.stakeholder_rules import gap_label
 from ..document import Document
+from ..read_only_guard import follow_read_only
 from ..register_table.commands import CellEdit, EditCellsCommand
 
 TEXT_FIELDS = STAKEHOLDERS.detail.texts  # the declaration says which texts the panel edits
@@ -53,6 +54,7 @@ class StakeholderDetail(QGroupBox):
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addLayout(form, 1)
+        follow_read_only(document, *self.editors.values())
         document.records_changed.connect(self._on_records_changed)
         self.show_record(None)
 

@@ -31,6 +31,7 @@ from ...models.status_rollup import draft_report, reports_by_project
 from ...models.status_rules import DIMENSIONS, REPORT_STATES, TREND_ARROWS, trend
 from ...models.values import day_text, period_text
 from ..document import Document
+from ..read_only_guard import follow_read_only
 from ..register_table.commands import CellEdit, CreateRecordsCommand, EditCellsCommand
 from ..risks.detail import CommitOnFocusOutEdit
 from .rag_combo import RagCombo
@@ -108,6 +109,7 @@ class ReportForm(QWidget):
             QVBoxLayout(box).addWidget(editor)
             self.editors[name] = editor
             texts.addWidget(box, 3 if name == "commentary" else 2)
+        follow_read_only(document, self.new_button, *self.editors.values())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,134 @@
+"""The file leaves its path while the office is open — deleted or moved by a file manager, replaced by
+another file, its stick pulled: the next edit is refused with one message instead of being written into
+a file nobody will see again (on Linux an open, deleted file takes writes and loses them at close), no
+empty office is made under the old name, and Save a Copy As still saves everything the window had,
+even back under the old name. Real files, really removed under the open store or window."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from pmo_desktop.models import errors, records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
+from pmo_desktop.views import file_dialogs
+
+PROJECTS = REGISTERS["projects"]
+
+
+def delete(path: Path) -> None:
+    path.unlink()
+
+
+def rename(path: Path) -> None:
+    path.rename(path.with_name("moved by someone.pmo"))
+
+
+def replace(path: Path) -> None:
+    """Another office put in its place (a sync tool, a colleague's copy dragged over it)."""
+    other = path.with_name("other.pmo")
+    Store.create(other, program_name="Someone else's").close()
+    os.replace(other, path)
+
+
+HOW: dict[str, Callable[[Path], None]] = {"deleted": delete, "renamed": rename, "replaced": replace}
+
+
+def names(store: Store) -> list[str]:
+    with store.session() as s:
+        return [r[3] for r in records.fetch_rows(s, PROJECTS)]
+
+
+@pytest.mark.parametrize("how", list(HOW))
+def test_the_next_edit_is_refused_and_a_copy_keeps_everything(tmp_path: Path, how: str) -> None:
+    path = tmp_path / "office.pmo"
+    store = Store.create(path)
+    try:
+        with store.transaction() as s:
+            records.create_record(s, PROJECTS, {"name": "Tills"})
+        HOW[how](path)
+        there_before = path.exists()
+        with pytest.raises(errors.FileGone, match="no longer where it was opened") as refused:
+            with store.transaction() as s:
+                records.create_record(s, PROJECTS, {"name": "Lost?"})
+        assert "Save a Copy As" in str(refused.value)
+        assert store.read_only and path.exists() == there_before  # no new, empty office under the old name
+        store.engine.dispose()  # even with no connection left in the pool (the copy reads the one kept)
+        rescued = store.save_copy(tmp_path / "rescued.pmo")
+        if how == "deleted":
+            store.save_copy(path)  # back where it was
+    finally:
+        store.close()
+    for copy in [rescued] + ([path] if how == "deleted" else []):
+        reopened = Store.open(copy)
+        try:
+            assert names(reopened) == ["Tills"]
+        finally:
+            reopened.close()
+
+
+@pytest.fixture
+def window_on_file(main_window, qtbot, tmp_path: Path):
+    path = tmp_path / "office.pmo"
+    assert main_window.create_file(str(path))
+    main_window.nav.setCurrentRow(1)  # Projects
+    view = main_window.active_register_view()
+    view.add_row()
+    assert view.model.rowCount() == 1
+    return main_window, path
+
+
+def warnings(window) -> list[str]:
+    return [b.text() for b in window.findChildren(QMessageBox) if b.isVisible() and b.objectName() == "warning"]
+
+
+def test_the_window_notices_on_its_timer_and_turns_read_only(qtbot, window_on_file, tmp_path, monkeypatch) -> None:
+    window, path = window_on_file
+    path.unlink()
+    window.poll_outside_changes()  # what the timer runs every few seconds
+    shown = warnings(window)
+    assert len(shown) == 1 and "no longer where it was opened" in shown[0] and "Nothing is lost" in shown[0]
+    assert window.read_only_banner.isVisible() and "[read only]" in window.windowTitle()
+    view = window.active_register_view()
+    assert not view.add_action.isEnabled() and not view.new_line.isVisible()
+    assert not view.proxy.flags(view.proxy.index(0, view.model.column_of("name"))) & Qt.ItemFlag.ItemIsEditable
+    window.poll_outside_changes()
+    assert len(warnings(window)) == 1  # said once
+    copy = tmp_path / "rescued.pmo"
+    monkeypatch.setattr(file_dialogs, "ask_save", lambda *_a, **_k: str(copy))  # the system's file chooser
+    qtbot.mouseClick(window.read_only_banner.button, Qt.MouseButton.LeftButton)
+    assert window.document.store.path == copy and not window.document.read_only
+    window.nav.setCurrentRow(1)
+    window.active_register_view().add_row()
+    assert len(names(window.document.store)) == 2
+
+
+def test_an_edit_before_the_timer_noticed_is_kept_and_saved_into_the_copy(qtbot, window_on_file, tmp_path,
+                                                                         monkeypatch) -> None:
+    window, path = window_on_file
+    moved = path.with_name("elsewhere.pmo")
+    path.rename(moved)
+    view = window.active_register_view()
+    name = view.model.column_of("name")
+    assert not view.model.setData(view.model.index(0, name), "Renamed after the move")  # refused, kept
+    shown = warnings(window)
+    assert len(shown) == 1 and "no longer where it was opened" in shown[0] and "your change is kept" in shown[0]
+    assert window.read_only_banner.isVisible() and not path.exists()
+    assert window.retry_action.isEnabled() and "(1)" in window.retry_action.text()
+    reopened = Store.open(moved)  # the moved file did not take the edit behind the user's back
+    try:
+        assert names(reopened) == ["New project P-01"]
+    finally:
+        reopened.close()
+    copy = tmp_path / "rescued.pmo"
+    monkeypatch.setattr(file_dialogs, "ask_save", lambda *_a, **_k: str(copy))  # the system's file chooser
+    qtbot.mouseClick(window.read_only_banner.button, Qt.MouseButton.LeftButton)
+    assert window.document.store.path == copy and not window.document.read_only
+    assert names(window.document.store) == ["Renamed after the move"]
+    assert not window.document.pending and window.document.undo_stack.count() == 1

@@ -1,0 +1,60 @@
+"""A partial import of a workbook whose folder cannot be written (a read-only share, a write-protected
+stick: here a tmpfs remounted read-only): the rows left out go to the user's Documents folder and the
+summary says where — before, they went nowhere and the summary did not say so. The workbook's medium
+is left as it was."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import openpyxl
+import pytest
+
+from pmo_desktop.models.demo import create_demo
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def read_only_stick(tmp_path: Path) -> Iterator[Path]:
+    mount = tmp_path / "stick"
+    mount.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root (the CI runs the tests as root)")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "Risks"
+        ws.append(["Title", "Probability", "Impact", "Status"])
+        for i in range(20):
+            ws.append([f"Risk {i}", 2, 3, "Zzz" if i in (3, 7) else "Open"])
+        wb.save(mount / "risks.xlsx")
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_rows_left_out_go_to_documents_and_the_summary_says_where(tmp_path: Path, read_only_stick: Path) -> None:
+    office = tmp_path / "office.pmo"
+    create_demo(office).close()
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(home)}
+    done = subprocess.run([sys.executable, "-m", "pmo_desktop", "import", str(office), str(read_only_stick / "risks.xlsx"),
+                           "--register", "risks", "--partial"], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    written = home / "Documents" / "risks - rows left out.xlsx"
+    assert "2 rows with errors left out" in done.stdout
+    assert f"they are in “{written}” (the workbook's folder cannot be written)" in done.stdout
+    wb = openpyxl.load_workbook(written, read_only=True)
+    rows = list(wb["Risks"].iter_rows(values_only=True))
+    assert [r[1] for r in rows[1:]] == ["Risk 3", "Risk 7"] and "Zzz" in str(rows[1][0])
+    assert sorted(p.name for p in read_only_stick.iterdir()) == ["risks.xlsx"]
