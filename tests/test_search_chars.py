@@ -202,3 +202,56 @@ def test_postgresql_one_character_reads_the_summary_and_finds_what_ilike_finds(p
         every = office.read(windows.fetch_ids, RISKS, window, ctx).tolist()
         first, _, complete = office.read(windows.first_ids, RISKS, window, 3, ctx)
         assert (first.tolist(), complete) == (every[:3], len(every) < 3), window
+
+
+def listing_of(office, window, monkeypatch, lacking_at_most: int) -> tuple[list[int], list[str]]:
+    """``fetch_ids`` of the window with ``LACKING_AT_MOST`` as given, and the statements it ran."""
+    from sqlalchemy import event
+
+    ctx = office.read(records.load_context)
+    ran: list[str] = []
+
+    def seen(conn, cursor, statement, *args):
+        ran.append(statement)
+
+    monkeypatch.setattr(windows, "LACKING_AT_MOST", lacking_at_most, raising=False)
+    event.listen(office.store.engine, "before_cursor_execute", seen)
+    try:
+        return office.read(windows.fetch_ids, RISKS, window, ctx).tolist(), ran
+    finally:
+        event.remove(office.store.engine, "before_cursor_execute", seen)
+
+
+def per_row_tests(ran: list[str]) -> list[str]:
+    """The statements that tested the search on the register's rows other than a few named by id: those
+    joining the summary to the register, or testing a name, a date or LIKE, with no list of ids."""
+    return [s for s in ran if "risk" in s and ("search_chars_" in s or "owner_id IN" in s or "LIKE" in s)
+            and "risk.id IN (?" not in s and "risk.id IN (%(" not in s]
+
+
+def all_but_few(office, monkeypatch):
+    office.write(search_index.ensure, RISKS)
+    windows_ = [Window(search=c) for c in CHARS] + [
+        Window(search="e", column_filters={"status": frozenset({"Open"})}), Window(search="s", sort_field="title")]
+    usual = [listing_of(office, w, monkeypatch, -1)[0] for w in windows_]
+    assert [listing_of(office, w, monkeypatch, 3)[0] for w in windows_] == usual
+    assert usual[CHARS.index("e")] and usual[CHARS.index("x")]
+    ids, ran = listing_of(office, Window(search="e"), monkeypatch, 3)
+    assert per_row_tests(listing_of(office, Window(search="e"), monkeypatch, -1)[1])  # the usual listing does
+    assert not per_row_tests(ran)  # all but the rows lacking "e": none tested row by row
+    office.write(records.delete_records, RISKS, [ids[1], ids[5]])  # ids with gaps: read, not made from a run
+    assert listing_of(office, Window(search="e"), monkeypatch, 3)[0] == listing_of(office, Window(search="e"),
+                                                                                    monkeypatch, -1)[0]
+
+
+def test_a_character_all_but_a_few_rows_hold_lists_every_id_but_those_it_fails(office, monkeypatch):
+    """"e" in a register written in English: the rows lacking it (a few, from the summary) are the only
+    ones the search tests; the rest are every id (made from their run when nothing was deleted) — the
+    same ids as the search over every row, with a column filter, sorted (listed as usual), after a
+    deletion."""
+    all_but_few(office, monkeypatch)
+
+
+@pytest.mark.postgres
+def test_postgresql_a_character_all_but_a_few_rows_hold_lists_every_id_but_those_it_fails(pg_office, monkeypatch):
+    all_but_few(pg_office, monkeypatch)

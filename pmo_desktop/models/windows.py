@@ -589,10 +589,66 @@ def fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | No
     known (``_date_bounds``; those read here are added). ``stop``: another thread may stop it
     (``Stopped`` raised)."""
     with stop.watching(session) if stop is not None else nullcontext():
-        ids = _fetch_ids(session, reg, window, ctx, bounds=bounds)
+        every_but = _all_but_few(session, reg, window, ctx, bounds)
+        ids = every_but if every_but is not None else _fetch_ids(session, reg, window, ctx, bounds=bounds)
         if not len(ids) and not window.every_word and len(window.search.split()) > 1:
             ids = _fetch_ids(session, reg, replace(window, every_word=True), ctx, bounds=bounds)
     return ids
+
+
+LACKING_AT_MOST = 10_000  # rows without a one-character search's character, past which it is listed as usual
+
+
+def _all_but_few(session: Session, reg: Register, window: Window, ctx: Context | None,
+                 bounds: Bounds | None) -> array[int] | None:
+    """A search of one letter or digit that all but a few rows hold ("e" in a register written in English):
+    the ids the window shows without the search (its filters, in id order), less those of the few rows
+    whose summary lacks the character and that the search's other terms (a name, a date) do not pass
+    either — instead of the search's terms tested on every row. Which rows lack it is one walk of the
+    summary that stops past ``LACKING_AT_MOST`` of them (at once for "x"); None then, or for another
+    window (sorted, several words, a heat map cell's ids), and the search is listed as usual. Among
+    1,000,000 risks, "e" (every row), the listing: SQLite 0.25–0.26 → 0.04–0.13 s of CPU, PostgreSQL
+    0.58–0.65 → 0.11–0.18 s wall; "x" and "7" (a quarter of the rows lack it) a few ms more."""
+    text_ = window.search
+    if (len(text_) != 1 or window.every_word or window.sort_field is not None or window.record_ids is not None
+            or window.parent_id is not None or not search_index.usable(session, reg, text_)):
+        return None
+    summary = search_index.chars_table(reg)
+    lacking = list(session.connection().execute(
+        select(summary.c.id).where(not_(search_index.holds_char(summary, text_))).limit(LACKING_AT_MOST + 1)).scalars())
+    if len(lacking) > LACKING_AT_MOST:
+        return None
+    ids = _fetch_ids(session, reg, replace(window, search=""), ctx, bounds=bounds) if window.column_filters \
+        else _every_id(session, reg)
+    failing = set(lacking) - passing(session, reg, window, lacking, ctx, bounds) if lacking else set()
+    if not failing:
+        return ids
+    import numpy as np  # pyqtgraph's dependency: over the ids' own memory, no int made per id
+
+    view = np.frombuffer(ids, dtype=np.int64)
+    kept, ids = view[~np.isin(view, np.fromiter(failing, dtype=np.int64, count=len(failing)))], array("q")
+    del view  # released, so the array could grow again
+    ids.frombytes(kept.tobytes())
+    return ids
+
+
+def _every_id(session: Session, reg: Register) -> array[int]:
+    """Every id of the register in order: when they run without a gap (no record deleted, as after an
+    import) made from their first, last and count — three look-ups, where reading a million ids is 0.1 s
+    of SQLite's time and as much again to parse; else read."""
+    E: Any = reg.entity
+    # three queries, each answered by the primary key alone (together, SQLite would scan the table)
+    first, last, n = (session.connection().execute(select(agg).select_from(E)).scalar_one()
+                      for agg in (func.min(E.id), func.max(E.id), func.count()))
+    if not n:
+        return array("q")
+    if last - first + 1 == n:
+        import numpy as np  # pyqtgraph's dependency: the run written in C, no int made per id
+
+        ids = array("q")
+        ids.frombytes(np.arange(first, last + 1, dtype=np.int64).tobytes())
+        return ids
+    return _ids(session, select(E.id).order_by(E.id))
 
 
 def can_list_first(reg: Register, window: Window) -> bool:
