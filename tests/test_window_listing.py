@@ -421,7 +421,8 @@ def test_the_dates_bounds_follow_an_import_or_are_read_again_after_a_large_one(q
 def test_anothers_change_leaves_the_dates_bounds_to_the_search_that_needs_them(qtbot, view):
     """Another user's change: the dates' first and last kept are dropped, not read again on a worker at
     once (a scan of the table: 0.4 s of CPU for a million risks, for no search most of the time); the
-    first search of a date's words reads them, and finds the date they entered."""
+    first search of a date's words that needs them (not one naming its year) reads them, and finds the
+    date they entered."""
     model, document = view.model, view.model.document
     model.bounds_ahead.join(30)
     ahead, before = model.bounds_ahead, model._signature
@@ -433,7 +434,11 @@ def test_anothers_change_leaves_the_dates_bounds_to_the_search_that_needs_them(q
     qtbot.waitUntil(lambda: model._signature != before and not document._probing, timeout=20_000)
     assert model.bounds_ahead is ahead  # no scan started on a worker
     assert model._bounds() == {}
-    view.search.setText("may 2027")
+    view.search.setText("may 2027")  # a year's days: no first and last needed
+    qtbot.waitUntil(lambda: not model.listing, timeout=20_000)
+    assert names(view) == [name(3)]
+    assert model._bounds() == {}
+    view.search.setText("4 may")  # any year's: read now
     qtbot.waitUntil(lambda: not model.listing, timeout=20_000)
     assert names(view) == [name(3)]
     assert model._bounds()[("projects", "start_date")] == (date(2027, 5, 4), date(2027, 5, 4))
