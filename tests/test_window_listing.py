@@ -442,3 +442,31 @@ def test_anothers_change_leaves_the_dates_bounds_to_the_search_that_needs_them(q
     qtbot.waitUntil(lambda: not model.listing, timeout=20_000)
     assert names(view) == [name(3)]
     assert model._bounds()[("projects", "start_date")] == (date(2027, 5, 4), date(2027, 5, 4))
+
+
+def test_typing_a_dates_words_reads_the_dates_bounds_dropped_on_a_worker_meanwhile(qtbot, view, monkeypatch):
+    """After another user's change dropped them, typing a search that needs the dates' first and last has
+    them read on a worker during the pause before it runs (not by a scan on the GUI thread then); typing
+    one that does not ("may 2027", a year's days; "supplier") reads nothing."""
+    model, document = view.model, view.model.document
+    model.bounds_ahead.join(30)
+    before = model._signature
+    theirs = Store.open(document.office.store.target)
+    with theirs.transaction() as s:
+        records.update_record(s, PROJECTS, model.record_id(7), {"start_date": date(2027, 5, 4)})
+    theirs.close()
+    assert document.poll_outside_changes()
+    qtbot.waitUntil(lambda: model._signature != before and not document._probing, timeout=20_000)
+    monkeypatch.setattr(windowed, "SEARCH_PAUSE_MS", 60_000)  # typing, not paused yet
+    ahead = model.bounds_ahead
+    view.search.setText("may 2027")
+    view.search.setText("project")
+    assert model.bounds_ahead is ahead and model._bounds() == {}
+    view.search.setText("4 may")
+    assert model.bounds_ahead is not ahead  # read meanwhile, on a worker
+    model.bounds_ahead.join(30)
+    assert model._bounds()[("projects", "start_date")] == (date(2027, 5, 4), date(2027, 5, 4))
+    assert model.search == ""  # the search itself not run yet
+    view.proxy._apply_search()
+    qtbot.waitUntil(lambda: not model.listing, timeout=20_000)
+    assert names(view) == [name(7)]

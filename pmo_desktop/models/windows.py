@@ -205,6 +205,18 @@ def _year_of(text: str) -> tuple[date, date] | None:
     return date(int(found.group()), 1, 1), date(int(found.group()), 12, 31)
 
 
+def needs_date_bounds(text: str) -> bool:
+    """Whether a search of ``text`` reads the stored dates' first and last (``_date_bounds``): a date's
+    words not naming their year ("dec", "e", "3 mar"). (Its words apart, read when the whole finds no
+    row, may need them too: "may 2027" as "may" and "2027"; they are read then.)"""
+    return day_text_can_hold(text) and _year_of(text) is None
+
+
+def has_date_bounds(reg: Register, bounds: Bounds) -> bool:
+    """Whether ``bounds`` holds every stored date column's first and last (``_date_bounds`` reads none)."""
+    return all((reg.name, f.attr) in bounds for f in reg.fields if f.kind is Kind.DATE and f.kind.stored)
+
+
 DAYS_LISTED = 40_000  # days (110 years) between a computed date's first and last: more, and it is read per row
 
 

@@ -739,6 +739,8 @@ class WindowedRegisterModel(RegisterTableModel):
             self.search = search
             if search:
                 self._ensure_search_index()
+                if windows.needs_date_bounds(search) and self.bounds_ahead is not None:
+                    self.bounds_ahead.join()  # read since typing began (``expect_search``): not read twice
         if column is not None:
             if allowed is None:
                 self.column_filters.pop(column, None)
@@ -749,6 +751,16 @@ class WindowedRegisterModel(RegisterTableModel):
             self.record_filter_label = label if record_ids is not None else ""
         if not same_ids:
             self.reload(signature=False, first=True)
+
+    def expect_search(self, text: str) -> None:
+        """The search box is being typed in: a search that will need the dates' first and last (a date's
+        words, "dec"), dropped since another user's change (``_follow_bounds``), has them read on a worker
+        during the pause before it runs (``SEARCH_PAUSE_MS``) rather than by a scan on the GUI thread
+        then."""
+        if (self.parent_id is None and self._total >= LIST_FIRST_FROM and not self._stale
+                and windows.needs_date_bounds(text) and not windows.has_date_bounds(self.register, self._bounds())
+                and not (self.bounds_ahead is not None and self.bounds_ahead.is_alive())):
+            self.bounds_ahead = self._read_bounds_ahead()
 
     def _filter_keeps_ids(self, column: int, allowed: set[str] | None) -> bool:
         """Whether setting this column's filter to ``allowed`` (None: off) shows the same ids in the same
@@ -876,6 +888,8 @@ class WindowedProxy(UnmatchedMarks, QIdentityProxyModel):
 
     def set_search(self, text: str) -> None:
         self._typed = text.strip().lower()
+        if self._typed:
+            self.source().expect_search(self._typed)
         if SEARCH_PAUSE_MS and self._typed:
             self._search_timer.start(SEARCH_PAUSE_MS)
         else:  # cleared: at once
