@@ -166,10 +166,8 @@ def _search_terms(session: Session, reg: Register, text: str, ctx: Context, reso
             if f.kind.textual:
                 term = _contains(getattr(E, f.attr), text, sqlite)
             elif f.kind is Kind.DATE and day_text_can_hold(text):  # "mar 2026": as the cell shows it
-                if year is None:
-                    assert bounds is not None  # read above for such a text
-                other.append(_shown_days(session, getattr(E, f.attr), text, sqlite,
-                                         year or bounds[reg.name, f.attr]))  # type: ignore[index]
+                first_last = year if year is not None else (bounds or {})[reg.name, f.attr]  # read above then
+                other.append(_shown_days(session, getattr(E, f.attr), text, sqlite, first_last))
                 continue
             elif not digits or not _can_hold(f, text):  # "03/2026" is in no date and no number as written
                 continue
