@@ -347,8 +347,8 @@ def test_the_scroll_bar_grows_when_the_rest_comes_keeping_place_and_selection(qt
     bar.setValue(bar.maximum())  # scrolled to the end of the first rows
     qtbot.wait(10)
     place, short = bar.value(), bar.maximum()
-    with qtbot.waitSignal(view.model.counted, timeout=20_000):
-        pass
+    # until the rest is in place (it may have come during the wait above: a signal awaited now would not)
+    qtbot.waitUntil(lambda: not view.model.listing, timeout=20_000)
     qtbot.waitUntil(lambda: bar.maximum() > short * 10, timeout=5_000)  # room for 3,000 rows
     assert bar.value() == place
     assert view.current_record_id() == target
@@ -416,3 +416,57 @@ def test_the_dates_bounds_follow_an_import_or_are_read_again_after_a_large_one(q
     view.search.setText("mar 2031")
     qtbot.waitUntil(lambda: not model.listing, timeout=20_000)
     assert names(view) == [f"Later {i}" for i in range(30)]
+
+
+def test_anothers_change_leaves_the_dates_bounds_to_the_search_that_needs_them(qtbot, view):
+    """Another user's change: the dates' first and last kept are dropped, not read again on a worker at
+    once (a scan of the table: 0.4 s of CPU for a million risks, for no search most of the time); the
+    first search of a date's words that needs them (not one naming its year) reads them, and finds the
+    date they entered."""
+    model, document = view.model, view.model.document
+    model.bounds_ahead.join(30)
+    ahead, before = model.bounds_ahead, model._signature
+    theirs = Store.open(document.office.store.target)
+    with theirs.transaction() as s:
+        records.update_record(s, PROJECTS, model.record_id(3), {"start_date": date(2027, 5, 4)})
+    theirs.close()
+    assert document.poll_outside_changes()
+    qtbot.waitUntil(lambda: model._signature != before and not document._probing, timeout=20_000)
+    assert model.bounds_ahead is ahead  # no scan started on a worker
+    assert model._bounds() == {}
+    view.search.setText("may 2027")  # a year's days: no first and last needed
+    qtbot.waitUntil(lambda: not model.listing, timeout=20_000)
+    assert names(view) == [name(3)]
+    assert model._bounds() == {}
+    view.search.setText("4 may")  # any year's: read now
+    qtbot.waitUntil(lambda: not model.listing, timeout=20_000)
+    assert names(view) == [name(3)]
+    assert model._bounds()[("projects", "start_date")] == (date(2027, 5, 4), date(2027, 5, 4))
+
+
+def test_typing_a_dates_words_reads_the_dates_bounds_dropped_on_a_worker_meanwhile(qtbot, view, monkeypatch):
+    """After another user's change dropped them, typing a search that needs the dates' first and last has
+    them read on a worker during the pause before it runs (not by a scan on the GUI thread then); typing
+    one that does not ("may 2027", a year's days; "supplier") reads nothing."""
+    model, document = view.model, view.model.document
+    model.bounds_ahead.join(30)
+    before = model._signature
+    theirs = Store.open(document.office.store.target)
+    with theirs.transaction() as s:
+        records.update_record(s, PROJECTS, model.record_id(7), {"start_date": date(2027, 5, 4)})
+    theirs.close()
+    assert document.poll_outside_changes()
+    qtbot.waitUntil(lambda: model._signature != before and not document._probing, timeout=20_000)
+    monkeypatch.setattr(windowed, "SEARCH_PAUSE_MS", 60_000)  # typing, not paused yet
+    ahead = model.bounds_ahead
+    view.search.setText("may 2027")
+    view.search.setText("project")
+    assert model.bounds_ahead is ahead and model._bounds() == {}
+    view.search.setText("4 may")
+    assert model.bounds_ahead is not ahead  # read meanwhile, on a worker
+    model.bounds_ahead.join(30)
+    assert model._bounds()[("projects", "start_date")] == (date(2027, 5, 4), date(2027, 5, 4))
+    assert model.search == ""  # the search itself not run yet
+    view.proxy._apply_search()
+    qtbot.waitUntil(lambda: not model.listing, timeout=20_000)
+    assert names(view) == [name(7)]
