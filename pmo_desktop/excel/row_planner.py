@@ -211,8 +211,9 @@ def _wrapped(above: Any, below: Any) -> bool:
     return bool(above and below) and above[-1] not in ".!?;:)" and below[0].islower()
 
 
-# A template's placeholder left in a cell ("[Owner]", "[Date]", "[What needs to happen]"): nothing written there
-_PLACEHOLDER_RE = re.compile(r"\[[^\[\]\d\s][^\[\]]{0,38}\]\s*")
+# A template's placeholder left in a cell ("[Owner]", "[Date]", "[What needs to happen]"): nothing written there;
+# also with the template's own fixed tail glued to it ("[email]@wfu.edu", "[name]@company.com"): no one's address
+_PLACEHOLDER_RE = re.compile(r"(?:\[[^\[\]\d\s][^\[\]]{0,38}\][^\s\[\]]{0,30}\s*)+")
 # Strategies only an opportunity has (models/risk_rules.py): a row given one is an opportunity
 _OPPORTUNITY_ONLY = frozenset(OPPORTUNITY_RESPONSES) - frozenset(THREAT_RESPONSES)
 
