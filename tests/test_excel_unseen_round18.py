@@ -20,3 +20,36 @@ def test_a_placeholder_with_the_templates_own_tail_is_no_value(sqlite_store, tmp
     assert set(got) == {"Ann Lee", "Bo Chan", "Cy Diaz"}
     assert not got["Ann Lee"]["contact"] and not got["Bo Chan"]["contact"]
     assert got["Cy Diaz"]["contact"] == "cy@wfu.edu"
+
+
+def test_scale_definitions_side_by_side_are_a_legend_not_risks(sqlite_store, tmp_path):
+    """A risk matrix's lookup sheet ("Tabla") sets its lists side by side: "Plan de Acción | Descripción |
+    Tipo de Riesgo | Probabilidad | Evaluación | Definición | Impacto | Evaluación | Definición". The same
+    definition columns after two different scales make it a legend: its rows are not risks, while the
+    register beside it, and a register repeating its scales for the residual, are imported."""
+    path = write_xlsx(tmp_path / "Matriz de Riesgos.xlsx", {
+        "Matriz Riesgo": [
+            ["Consecutivo", "Descripción Riesgo", "Tipo de Riesgo", "Probabilidad", "Impacto", "Responsable"],
+            [1, "Un proveedor incumple la entrega", "Proyecto", 3, 4, "PO"],
+            [2, "Requisitos poco claros", "Producto", 2, 5, "Scrum Master"]],
+        "Tabla": [
+            ["Plan de Acción", "Descripción", None, "Tipo de Riesgo", None, "Probabilidad", "Evaluación",
+             "Definición", None, "Impacto", "Evaluación", "Definición"],
+            ["Mitigar", "Tomar acciones para reducir el riesgo", None, "Proyecto", None, "Certeza", 5,
+             "Se espera que ocurra siempre", None, "Grave", 5, "Enormes pérdidas"],
+            ["Contingencia", "Tener un plan si el riesgo ocurre", None, "Producto", None, "Probable", 4,
+             "Ocurrirá a menudo", None, "Mayor", 4, "Pérdidas importantes"],
+            ["Asumir", "Se acepta el riesgo", None, "Release", None, "Posible", 3, "Puede ocurrir", None,
+             "Moderado", 3, "Pérdidas altas"],
+            ["Ignorar", "El riesgo es bajo", None, None, None, "Improbable", 2, "Rara vez", None, "Menor", 2,
+             "Pérdidas medianas"]]})
+    import_all(sqlite_store, path)
+    assert set(named(sqlite_store, "risks")) == {"Un proveedor incumple la entrega", "Requisitos poco claros"}
+
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risks": [
+        ["ID", "Risk", "Likelihood", "Impact", "Description", "Response", "Likelihood", "Impact", "Description"],
+        ["R1", "Supplier fails", "High", "High", "Single source", "Second supplier", "Low", "High", "Dual source"],
+        ["R2", "Scope creep", "Medium", "Medium", "Unclear asks", "Change board", "Low", "Medium", "Board"]]})
+    import_all(sqlite_store, path)
+    assert {"Supplier fails", "Scope creep"} <= set(named(sqlite_store, "risks"))
+

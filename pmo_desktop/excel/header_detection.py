@@ -1462,12 +1462,39 @@ _CAPTION_WORDS = 8  # a table's title is a few words; a longer line above it say
 _LEGEND_TITLES = ("scoring", "legend", "criteria", "definition", "ratingscale", "riskscale", "scales", "lookup")
 
 
+# Words of a column explaining a level ("Probabilidad | Evaluación | Definición", "Impact | Score | Description")
+_DEFINING = ("definition", "definicion", "definicao", "definizione", "description", "descripcion", "descricao",
+             "beschreibung", "omschrijving", "meaning", "criteria", "explanation", "описание", "определение")
+
+
+def _defined_twice(headers: list[str], keys: list[str]) -> str | None:
+    """The header of scale legends set side by side: the same two columns, one of them a definition, after two
+    different headers ("Probabilidad | Evaluación | Definición … Impacto | Evaluación | Definición"). A
+    register repeating its scales for the residual repeats the header before them too ("Likelihood | Impact |
+    Score" twice), and a register's "Vulnerability" and "Threat" over "Description | Scale | Description |
+    Scale" repeat them back to back with the definition first, so neither is one. Returns the repeated columns' first header (``keys`` are the headers'
+    normalised keys)."""
+    seen: dict[tuple[str, str], str] = {}
+    for i in range(1, len(keys) - 1):
+        pair = (keys[i], keys[i + 1])
+        if not any(w in pair[1] for w in _DEFINING) or keys[i - 1] in pair:
+            continue  # a level, then its definition, after a scale: not "Description | Scale" twice in a row
+        before = seen.setdefault(pair, keys[i - 1])
+        if before != keys[i - 1]:
+            return str(headers[i]).strip()
+    return None
+
+
 def not_records_by_layout(headers: list[str], above: list[list[Any]], register: str = "") -> str | None:
     """Why a matched table holds no records of a register, from its own header and the title above it:
     a schedule (tasks with start, end, duration) whose "Dependencies" or "Owner" columns look like a
     log's, or a table titled as a scoring legend ("Risk Scoring" over "Likelihood | Grading | …").
     A milestone tracker (milestones with baseline, forecast, % complete) is the milestones register."""
     keys = [normalise_key(h) for h in headers if h]
+    repeated = _defined_twice([h for h in headers if h], keys)
+    if repeated is not None:
+        return (f"the same “{repeated}” columns follow two different scales: their definitions side by side "
+                "(a legend), not a register.")
     timing = {t for k in keys for t in _TIMING_HEADERS if k.startswith(t) or k.endswith(t)}
     tasks = {k for k in keys if k in _TASK_HEADERS}
     if register == "milestones":
