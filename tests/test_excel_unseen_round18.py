@@ -53,3 +53,40 @@ def test_scale_definitions_side_by_side_are_a_legend_not_risks(sqlite_store, tmp
     import_all(sqlite_store, path)
     assert {"Supplier fails", "Scope creep"} <= set(named(sqlite_store, "risks"))
 
+
+def test_support_levels_marked_on_a_current_and_a_desired_row(sqlite_store, tmp_path):
+    """A stakeholder analysis with a column per level of support, "Strongly Against … Strongly Support", and
+    two rows per stakeholder (its name merged over both), labelled "Current" and "Desired", each with "Yes"
+    under one level: the stakeholder's current and desired engagement are those levels."""
+    levels = ["Strongly Against", "Moderately Against", "Neutral", "Moderate Support", "Strongly Support"]
+    rows = [["Stakeholder Analysis"],
+            ["Stakeholder Name or Group", "Interest", "Influence", None, *levels],
+            ["Highway Safety Department", "H", "H", "Current", None, None, None, None, "Yes"],
+            [None, None, None, "Desired", None, None, None, None, "Yes"],
+            ["Local Government", "H", "H", "Current", None, "Yes", None, None, None],
+            [None, None, None, "Desired", None, None, None, None, "Yes"],
+            ["Other Departments", "L", "L", "Current", None, None, "Yes", None, None],
+            [None, None, None, "Desired", None, None, None, "Yes", None]]
+    merges = [f"{col}{r}:{col}{r + 1}" for r in (3, 5, 7) for col in "ABC"]
+    path = write_xlsx(tmp_path / "Stakeholder Analysis.xlsx", {"Stakeholder Analysis": rows},
+                      merges={"Stakeholder Analysis": merges})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "stakeholders")
+    assert set(got) == {"Highway Safety Department", "Local Government", "Other Departments"}
+    assert [(got[n]["current_engagement"], got[n]["desired_engagement"]) for n in sorted(got)] == [
+        ("Leading", "Leading"), ("Resistant", "Leading"), ("Neutral", "Supportive")]
+
+
+def test_one_mark_a_row_under_engagement_levels_is_the_current_one(sqlite_store, tmp_path):
+    """"Against | Passive | Neutral | Help" with one letter ("R") a row under the stakeholder's level: a plain
+    mark, saying nothing of current or desired, gives the current engagement."""
+    path = write_xlsx(tmp_path / "Stakeholder Analysis.xlsx", {"Stakeholder": [
+        ["Stakeholder", "Title", "Email", "Influence", "Against", "Passive", "Neutral", "Help", "Notes"],
+        ["Julie Thompson", "Project Sponsor", "jt@example.org", "High", None, None, None, "R", "Approves goals"],
+        ["Jenny Lock", "Secretary", "jl@example.org", "Low", None, "R", None, None, "Takes minutes"],
+        ["Sam Vole", "Union rep", "sv@example.org", "Medium", "R", None, None, None, "Wary of change"],
+        ["Review Group", "Students", None, "Medium", None, None, "R", None, "Gives feedback"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "stakeholders")
+    assert {n: got[n]["current_engagement"] for n in got} == {
+        "Julie Thompson": "Supportive", "Jenny Lock": "Neutral", "Sam Vole": "Resistant", "Review Group": "Neutral"}

@@ -737,6 +737,7 @@ def tick_columns(kind: SheetKind, row: list[Any], group: list[Any] | None, mappi
 
 
 ENGAGE = "@engage:"  # a column of an engagement matrix: "@engage:Supportive", its cells marked C (current) / D
+ENGAGE_ROW = f"{ENGAGE}*"  # the column saying which level a row's marks give: "Current" / "Desired"
 
 
 def engagement_marks(value: object) -> set[str]:
@@ -754,10 +755,33 @@ def engagement_marks(value: object) -> set[str]:
     return set() if None in found else {x for x in found if x}
 
 
+def _plain_marks(cells: list[Any]) -> bool:
+    """Cells that only mark a column, saying nothing of current or desired: ticks ("x", "Yes", "✓") or one
+    letter the sheet uses throughout ("R")."""
+    tokens = {word_key(x) for x in cells}
+    return all(is_mark(x) for x in cells) or (len(tokens) == 1 and len(next(iter(tokens))) <= 2)
+
+
+def _row_labels(sample: list[list[Any]], skip: set[int]) -> int | None:
+    """A column outside the matrix saying of each row whether its marks are the current or the desired level
+    ("Current" on a stakeholder's first row, "Desired" on the second): both words, and nothing else, in it."""
+    width = max((len(r) for r in sample), default=0)
+    for c in range(width):
+        if c in skip:
+            continue
+        cells = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        marks = [engagement_marks(x) for x in cells]
+        if len(cells) >= 2 and all(len(m) == 1 for m in marks) and {"current", "desired"} <= set().union(*marks):
+            return c
+    return None
+
+
 def engagement_columns(kind: SheetKind, row: list[Any], sample: list[list[Any]]) -> dict[int, str]:
     """The columns of a stakeholder engagement matrix: three or more headers that are engagement levels
-    (Unaware, Resistant, Neutral, Supportive, Leading, in any language file) whose cells are empty or mark
-    the current and desired level ("C", "D"). Each is mapped to ``@engage:<level>``."""
+    (Unaware, Resistant, Neutral, Supportive, Leading, or "Strongly Against … Strongly Support", in any
+    language file) whose cells are empty or mark the current and desired level ("C", "D"). Each is mapped to
+    ``@engage:<level>``. Plain marks ("x", "Yes", "R"), one a row, give the level a column beside says the
+    row's marks give ("Current" / "Desired": that column is mapped to ``ENGAGE_ROW``), else the current one."""
     names = kind.reg.field_names
     if "current_engagement" not in names or "desired_engagement" not in names:
         return {}
@@ -767,14 +791,27 @@ def engagement_columns(kind: SheetKind, row: list[Any], sample: list[list[Any]])
     if len(set(columns.values())) < 3:
         return {}
     marked = 0
+    plain: list[Any] = []
     for c in list(columns):
         cells = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if any(not engagement_marks(x) for x in cells):
+        bare = [x for x in cells if not engagement_marks(x)]
+        if bare and not _plain_marks(bare):
             del columns[c]
+            continue
+        plain += bare
         marked += len(cells)
     if len(set(columns.values())) < 3 or not marked:
         return {}
-    return {c: f"{ENGAGE}{level}" for c, level in columns.items()}
+    found = {c: f"{ENGAGE}{level}" for c, level in columns.items()}
+    if plain:
+        if not _plain_marks(plain) or any(sum(1 for c in columns if c < len(r) and r[c] is not None
+                                              and str(r[c]).strip() and not engagement_marks(r[c])) > 1
+                                          for r in sample):
+            return {}  # marks of several kinds, or two plain marks on a row: not one level a row
+        label = _row_labels(sample, set(columns))
+        if label is not None:
+            found[label] = ENGAGE_ROW
+    return found
 
 
 def with_ticks(mapping: dict[int, str], ticks: dict[int, str]) -> dict[int, str]:

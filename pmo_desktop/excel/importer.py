@@ -34,6 +34,7 @@ from .header_detection import (
     ALL_KINDS,
     CODE_RE,
     ENGAGE,
+    ENGAGE_ROW,
     LEVEL,
     PARENT,
     PSEUDO,
@@ -99,6 +100,8 @@ def importable_fields(register: str) -> list[tuple[str, str]]:
 
 def tick_label(register: str, name: str) -> str:
     """How the mapping dialog names a detected target that is no plain field: a tick-box level column."""
+    if name == ENGAGE_ROW:
+        return "Current or desired (of the row's marks)"
     if name.startswith(ENGAGE):
         return f"{name[len(ENGAGE):]} (C current, D desired)"
     level = tick_level(name)

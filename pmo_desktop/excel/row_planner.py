@@ -28,6 +28,7 @@ from .errors import ImportCancelled
 from .header_detection import (
     _TITLE_FALLBACK,
     ENGAGE,
+    ENGAGE_ROW,
     PARENT,
     RESPONSE_PLAN,
     SheetKind,
@@ -419,11 +420,15 @@ class Planner:
             self._parsed.setdefault(id(f), None if f.kind.free_text else {})
         self._responses = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN]
         self._ticks = [(c, *level) for c, n in sorted(mapping.items()) if (level := tick_level(n)) is not None]
-        self._engaged = [(c, n[len(ENGAGE):]) for c, n in sorted(mapping.items()) if n.startswith(ENGAGE)]
+        self._engaged = [(c, n[len(ENGAGE):]) for c, n in sorted(mapping.items())
+                         if n.startswith(ENGAGE) and n != ENGAGE_ROW]
+        # "Current" / "Desired" beside a stakeholder's two rows: which level the plain marks of each row give
+        engage_row = next((c for c, n in mapping.items() if n == ENGAGE_ROW), None)
         self._lengths = _column_lengths(reg, [f for _, f in fields])
         self._long_texts: list[str] = []
         mapped_cols = ({c for c, _ in fields} | {c for c, n in mapping.items() if n == PARENT} | set(self._responses)
-                       | {c for c, _n, _l in self._ticks} | {c for c, _l in self._engaged})
+                       | {c for c, _n, _l in self._ticks} | {c for c, _l in self._engaged}
+                       | ({engage_row} if engage_row is not None else set()))
         key = reg.key_field
         code_col = next((c for c, f in fields if key is not None and f.name == key.name), None)
         parent_col = next((c for c, n in mapping.items() if n == PARENT), None)
@@ -546,6 +551,8 @@ class Planner:
                 row = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
             if not _PROMPTS.isdisjoint(row):
                 row = tuple(None if x in _PROMPTS else x for x in row)
+            if engage_row is not None:
+                row = self._labelled_marks(row, engage_row)
             tick += 1
             if tick % TICK == 0:
                 self._tick()
@@ -877,6 +884,21 @@ class Planner:
                 out[c0] = list(range(c0 + 1, c1 + 1))
         return out
 
+    def _labelled_marks(self, row: tuple[Any, ...], label_col: int) -> tuple[Any, ...]:
+        """The row with its plain marks in the engagement matrix ("Yes") written as the level its label gives
+        ("current" on the row labelled "Current"), so that the two rows of a stakeholder, merged into one
+        record, still say which mark is which."""
+        label = engagement_marks(row[label_col]) if label_col < len(row) else set()
+        if len(label) != 1:
+            return row
+        word = next(iter(label))
+        out = list(row)
+        for c, _choice in self._engaged:
+            x = out[c] if c < len(out) else None
+            if x is not None and str(x).strip() and not engagement_marks(x):
+                out[c] = word
+        return tuple(out)
+
     @staticmethod
     def _merged_rows(reader: SheetReader, col: int | None, header_row: int) -> set[int]:
         """Row numbers whose cell in ``col`` continues a range merged down from the row above."""
@@ -1063,7 +1085,11 @@ class Planner:
             if c < width and is_mark(row[c]) and values.get(name) is None:
                 values[name] = scale_from_word_level(level, reg.field(name).scale_max(ctx))
         for c, choice in self._engaged:  # an engagement matrix: "C" under the current level, "D" the desired
-            for mark in (engagement_marks(row[c]) if c < width else ()):
+            cell = row[c] if c < width else None
+            marks = engagement_marks(cell)
+            if not marks and cell is not None and str(cell).strip():
+                marks = {"current"}  # a plain mark ("x", "R") on its own: where the stakeholder is now
+            for mark in marks:
                 values.setdefault(f"{mark}_engagement", choice)
         if self._title_from and not values.get(self._title_name):
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
