@@ -90,3 +90,19 @@ def test_one_mark_a_row_under_engagement_levels_is_the_current_one(sqlite_store,
     got = named(sqlite_store, "stakeholders")
     assert {n: got[n]["current_engagement"] for n in got} == {
         "Julie Thompson": "Supportive", "Jenny Lock": "Neutral", "Sam Vole": "Resistant", "Review Group": "Neutral"}
+
+
+def test_a_stakeholder_known_by_position_only_is_named_by_it(sqlite_store, tmp_path):
+    """A stakeholder register lists some people by position, the name left blank ("Director of CRM projects"):
+    the stakeholder is named by that role, and the report says so, instead of the row being left out."""
+    path = write_xlsx(tmp_path / "Stakeholder Register.xlsx", {"Register": [
+        ["ID", "Name", "Category", "Position", "Department", "Phone", "Influence (1-10)"],
+        [1, "Maria Skorodenko", "Vendor", "Project manager", "Projects", "+380982790409", 8],
+        [2, None, "Bank", "Director of CRM projects", None, None, 9],
+        [3, "Olga Karlova", "Bank", "HR manager", "HR", "+380982790417", 5],
+        [4, None, "Bank", "Deputy head of IT security", None, "+380982790424", None]]})
+    plan = import_all(sqlite_store, path)
+    got = named(sqlite_store, "stakeholders")
+    assert set(got) == {"Maria Skorodenko", "Director of CRM projects", "Olga Karlova", "Deputy head of IT security"}
+    assert got["Deputy head of IT security"]["contact"] == "+380982790424"
+    assert any("named by its role" in r.reason for r in plan.reports)

@@ -442,6 +442,10 @@ class Planner:
         else:
             self._title_from = None
         self._title_name = title.name if title is not None else ""
+        # a stakeholder written down by position with the name left blank ("Director of CRM projects"): named
+        # by that role rather than refused
+        self._named_by_role = reg.name == "stakeholders" and title_col is not None and \
+            any(f.name == "role" for _, f in fields)
         first_col = min(mapped_cols) if mapped_cols else 0
         strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
         # ``_unknown_names`` of an ordinary row, its sets looked up once: (field, one name or several, known, pending)
@@ -1192,6 +1196,12 @@ class Planner:
                        "notes. ")
         for name, constant in self._constants.items():
             values.setdefault(name, constant)
+        if action == Action.INSERT and self._named_by_role and not values.get(self._title_name) and \
+                isinstance(values.get("role"), str) and values["role"].strip():
+            values[self._title_name] = values["role"]
+            reason += "No name given: named by its role. "
+            empty = f"{reg.field(self._title_name).label} cannot be empty."  # the name cell's own error
+            errors[:] = [e for e in errors if e != empty]
         if action == Action.INSERT:
             for f in self._required:
                 if f.name not in values:
