@@ -3,6 +3,7 @@ shape and checks what a user gets."""
 
 from __future__ import annotations
 
+import openpyxl
 from imported import import_all, named
 from real_world_factory import write_xlsx
 
@@ -106,3 +107,31 @@ def test_a_stakeholder_known_by_position_only_is_named_by_it(sqlite_store, tmp_p
     assert set(got) == {"Maria Skorodenko", "Director of CRM projects", "Olga Karlova", "Deputy head of IT security"}
     assert got["Deputy head of IT security"]["contact"] == "+380982790424"
     assert any("named by its role" in r.reason for r in plan.reports)
+
+
+def test_a_scale_ranked_by_the_workbooks_own_dropdown_list(sqlite_store, tmp_path):
+    """A risk log whose hidden "Drop Downs" sheet lists the probabilities "Rare, Unlikely, Probable, Likely,
+    Very Likely": "Probable" is the third level of five there (usually it ranks as likely), so a probable risk
+    is less likely than a likely one; the impacts keep the ranks the list gives them too."""
+    wb = openpyxl.Workbook()
+    log = wb.active
+    log.title = "Risk Log"
+    for row in [["Risk #", "Risk Statement", "Risk Owner", "Probability", "Impact", "Residual Probability",
+                 "Status"],
+                [1, "Participants drop out", "Programme Manager", "Likely", "Moderate", "Probable", "Open"],
+                [2, "Budget overruns", "Project Manager", "Probable", "Major", "Unlikely", "Open"],
+                [3, "Venue setup delayed", "Event Coordinator", "Unlikely", "Major", "Rare", "Closed"]]:
+        log.append(row)
+    lists = wb.create_sheet("Drop Downs")
+    for row in [["Probability", "Impact", "Status"], ["Rare", "Trivial", "Open"], ["Unlikely", "Minor", "Closed"],
+                ["Probable", "Moderate"], ["Likely", "Major"], ["Very Likely", "Extreme"]]:
+        lists.append(row)
+    lists.sheet_state = "hidden"
+    path = tmp_path / "Risk Log.xlsx"
+    wb.save(path)
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert [got[t]["probability"] for t in ("Participants drop out", "Budget overruns", "Venue setup delayed")] \
+        == [4, 3, 2]
+    assert got["Participants drop out"]["residual_probability"] == 3
+    assert (got["Participants drop out"]["impact"], got["Budget overruns"]["impact"]) == (3, 4)

@@ -1882,3 +1882,40 @@ def with_levels(kind: SheetKind, row: list[Any], legends: LevelLegends, sample: 
         elif label in seen and len(values) - rated <= 1:
             out[c] = _AXIS_LABELS[axis]
     return out
+
+
+def listed_orders(rows: list[list[Any]]) -> list[list[str]]:
+    """The lists a sheet of dropdown lists holds, each in its order: under each header cell of its first
+    row, the column's texts down to its first empty cell ("Probability | Impact" over "Rare, Unlikely,
+    Probable, Likely, Very Likely" and "Trivial … Extreme"). Three to seven distinct words each."""
+    if not rows:
+        return []
+    out: list[list[str]] = []
+    for c in range(len(rows[0])):
+        texts: list[str] = []
+        for r in rows[1:]:
+            x = r[c] if c < len(r) else None
+            if not isinstance(x, str) or not x.strip():
+                break
+            texts.append(x.strip())
+        if 3 <= len(texts) <= 7 and len({word_key(t) for t in texts}) == len(texts):
+            out.append(texts)
+    return out
+
+
+def listed_ladder(values: set[str], lists: list[list[str]]) -> dict[str, int]:
+    """The levels 1–5 the workbook's own list gives a scale column's words, when one list holds them all
+    in an order ranking them otherwise than their usual levels do ("Probable" third of "Rare … Very Likely",
+    though probable is usually likely): {} when no list holds them, or the order changes nothing."""
+    levels = value_words("scale")
+    keys = {word_key(x) for x in values}
+    if len(keys) < 2 or not keys <= set(levels):
+        return {}
+    for words in lists:
+        listed = [word_key(w) for w in words]
+        if not keys <= set(listed) or listed[0] not in levels or listed[-1] not in levels:
+            continue
+        ladder = _ladder(words, levels)
+        if ladder and any(ladder[k] != int(levels[k]) for k in keys):
+            return ladder
+    return {}
