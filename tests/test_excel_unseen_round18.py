@@ -135,3 +135,24 @@ def test_a_scale_ranked_by_the_workbooks_own_dropdown_list(sqlite_store, tmp_pat
         == [4, 3, 2]
     assert got["Participants drop out"]["residual_probability"] == 3
     assert (got["Participants drop out"]["impact"], got["Budget overruns"]["impact"]) == (3, 4)
+
+
+def test_a_russian_risk_analysis_places_event_severity_and_contingency_plan(sqlite_store, tmp_path):
+    """"Событие | Вероятность | Степень серьезности | Риск | План на непредвиденный случай" (event,
+    probability, degree of severity, risk, contingency plan): the event, the impact and the plan are placed,
+    not left in the notes."""
+    path = write_xlsx(tmp_path / "risks.xlsx", {"Sheet1": [
+        ["Событие", "Вероятность", "Степень серьезности", "Риск", "План на непредвиденный случай"],
+        ["Система не удовлетворяет требованиям заказчика", "средняя", "высокая",
+         "Заказчик некорректно сформулировал требования", "Дополнительное соглашение"],
+        ["Вендор закрыл продукт", "низкая", "высокая", "Прекращение поддержки программных средств",
+         "Перепроектирование"],
+        ["Получается плохой код", "низкая", "средняя", "Недостаточная квалификация программистов",
+         "Найти других программистов"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    first = got["Заказчик некорректно сформулировал требования"]
+    assert first["event"] == "Система не удовлетворяет требованиям заказчика"
+    assert first["impact"] > got["Недостаточная квалификация программистов"]["impact"]
+    assert first["probability"] > got["Недостаточная квалификация программистов"]["probability"]
+    assert "Дополнительное соглашение" not in (first["notes"] or "")
