@@ -4,7 +4,7 @@ shape and checks what a user gets."""
 from __future__ import annotations
 
 import openpyxl
-from imported import import_all, named
+from imported import import_all, named, rows_of
 from real_world_factory import write_xlsx
 
 
@@ -156,3 +156,26 @@ def test_a_russian_risk_analysis_places_event_severity_and_contingency_plan(sqli
     assert first["impact"] > got["Недостаточная квалификация программистов"]["impact"]
     assert first["probability"] > got["Недостаточная квалификация программистов"]["probability"]
     assert "Дополнительное соглашение" not in (first["notes"] or "")
+
+
+def test_mitigations_in_the_offices_own_words_are_the_response_plan(sqlite_store, tmp_path):
+    """"Current Mitigation | Proposed Mitigation" and "What are we already doing about it? | What more can we do
+    about it?" hold the response plan: each becomes a response action of its risk, and "NONE" written where
+    nothing is done yet is no action."""
+    path = write_xlsx(tmp_path / "Risk Assessment.xlsx", {"Sheet1": [
+        ["Threat", "Likelihood Level", "Impact Level", "Responsibility", "Current Mitigation", "Proposed Mitigation"],
+        ["Console inaccessible", "Low", "Medium", "Alessia", "MySQL access kept as comments", "Document the access"],
+        ["VM becomes inaccessible", "Medium", "High", "GCP", "NONE", "Backup VM with another provider"]]})
+    import_all(sqlite_store, path)
+    actions = sorted(a["description"] for a in rows_of(sqlite_store, "risk_actions"))
+    assert actions == ["Backup VM with another provider", "Document the access", "MySQL access kept as comments"]
+
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risk Assessment": [
+        ["Risk ID#", "List of Possible Risks", "Likelihood (H/M/L)", "Impact (H/M/L)",
+         "What are we already doing about it? (Mitigating factors)", "What more can we do about it?",
+         "Person responsible"],
+        [1, "Identity theft", "H", "H", "Two factor authentication", "Authenticator app", "CISO"],
+        [2, "Denial of service", "H", "M", "Backup servers", "Web application firewall", "CISO"]]})
+    import_all(sqlite_store, path)
+    actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert {"Two factor authentication", "Authenticator app", "Backup servers", "Web application firewall"} <= actions

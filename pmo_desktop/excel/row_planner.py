@@ -1103,7 +1103,9 @@ class Planner:
                                           if c < width and not v.is_blank(row[c])
                                           and v.parse_text(row[c]) not in EXCEL_ERRORS]
         self._long_texts = []
-        responses = [v.parse_text(row[c]) for c in self._responses if c < width and not v.is_blank(row[c])] + written
+        nothing = value_words("nothing")  # "NONE" under "Current Mitigation": no action taken, not an action
+        responses = [v.parse_text(row[c]) for c in self._responses if c < width and not v.is_blank(row[c])
+                     and word_key(row[c]) not in nothing] + written
         for f, name, known, pending in self._unknown_names(strict_refs, values):
             assert f.ref is not None  # strict_refs holds references only
             near = _near_name(name, known | pending)
