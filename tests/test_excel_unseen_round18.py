@@ -179,3 +179,21 @@ def test_mitigations_in_the_offices_own_words_are_the_response_plan(sqlite_store
     import_all(sqlite_store, path)
     actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
     assert {"Two factor authentication", "Authenticator app", "Backup servers", "Web application firewall"} <= actions
+
+
+def test_a_response_plan_opening_with_its_strategy_gives_the_response(sqlite_store, tmp_path):
+    """"Approach" cells such as "Mitigation.\\nPair new developers with experienced ones" hold the plan and
+    name its strategy first: the risk's response is that strategy, the text its response action; a plan
+    opening otherwise ("Transfer the data nightly") names no strategy."""
+    path = write_xlsx(tmp_path / "Risk Log.xlsx", {"Sheet1": [
+        ["Risk type", "Risks", "Probability", "Impact", "Approach"],
+        ["Technical", "Requirements inflation", "High", "High", "Mitigation. \nAgree the scope with the sponsor"],
+        ["Technical", "Poor code quality", "Medium", "High", "Avoidance. \nPair new developers with experienced ones"],
+        ["Management", "Health issues", "Low", "Medium", "Acceptance. \nIllness cannot be avoided"],
+        ["Management", "Data loss", "Low", "High", "Transfer the data nightly to a second site"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert [got[t]["response"] for t in ("Requirements inflation", "Poor code quality", "Health issues")] == \
+        ["Reduce", "Avoid", "Accept"]
+    assert not got["Data loss"]["response"]
+    assert len(rows_of(sqlite_store, "risk_actions")) == 4

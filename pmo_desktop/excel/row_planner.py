@@ -215,6 +215,17 @@ def _wrapped(above: Any, below: Any) -> bool:
 # A template's placeholder left in a cell ("[Owner]", "[Date]", "[What needs to happen]"): nothing written there;
 # also with the template's own fixed tail glued to it ("[email]@wfu.edu", "[name]@company.com"): no one's address
 _PLACEHOLDER_RE = re.compile(r"(?:\[[^\[\]\d\s][^\[\]]{0,38}\][^\s\[\]]{0,30}\s*)+")
+# A response plan opening with its strategy: "Mitigation. Pair …", "Accept: monitor …", "Avoidance -\n …"
+_STRATEGY_LEAD_RE = re.compile(r"\s*([^\W\d_][\w ]{1,24}?)\s*(?:[.:]|\s-\s|\n)")
+
+
+def _named_strategy(text: str) -> str | None:
+    """The response strategy a response plan's first words name before a stop ("Mitigation." → Reduce), or
+    None: a plan that opens otherwise ("Transfer the data nightly") names none."""
+    m = _STRATEGY_LEAD_RE.match(text)
+    return value_words("risks.response").get(word_key(m.group(1))) if m else None
+
+
 # Strategies only an opportunity has (models/risk_rules.py): a row given one is an opportunity
 _OPPORTUNITY_ONLY = frozenset(OPPORTUNITY_RESPONSES) - frozenset(THREAT_RESPONSES)
 
@@ -1106,6 +1117,10 @@ class Planner:
         nothing = value_words("nothing")  # "NONE" under "Current Mitigation": no action taken, not an action
         responses = [v.parse_text(row[c]) for c in self._responses if c < width and not v.is_blank(row[c])
                      and word_key(row[c]) not in nothing] + written
+        if responses and "response" in reg.field_names and not values.get("response"):
+            strategy = _named_strategy(responses[0])
+            if strategy is not None:  # "Mitigation. Pair the new developers with …": the plan names its strategy
+                values["response"] = strategy
         for f, name, known, pending in self._unknown_names(strict_refs, values):
             assert f.ref is not None  # strict_refs holds references only
             near = _near_name(name, known | pending)
