@@ -197,3 +197,30 @@ def test_a_response_plan_opening_with_its_strategy_gives_the_response(sqlite_sto
         ["Reduce", "Avoid", "Accept"]
     assert not got["Data loss"]["response"]
     assert len(rows_of(sqlite_store, "risk_actions")) == 4
+
+
+def test_a_group_header_naming_the_risk_over_its_source_and_consequence(sqlite_store, tmp_path):
+    """"Riesgo" written over "Fuente | Consecuencia" (a two-row header, no column headed as the title), beside
+    "Elemento de la EDT": the risk is named by its source, the first column under "Riesgo", not by the WBS
+    element; "Síntoma" is its trigger and "Responsable de la acción de respuesta" its owner."""
+    rows = [["Matriz de Riesgos"],
+            ["Proyecto: ", "Estrategias de retención de clientes"],
+            [],
+            ["No. de Riesgo", "Elemento de la EDT", "Tipo de riesgo", "Riesgo", None, "Síntoma", "Impacto\n(A/M/B)",
+             "Probabilidad\n(A/M/B)", "Respuesta", "Responsable de la acción de respuesta"],
+            [None, None, None, "Fuente", "Consecuencia"],
+            [1, "1.3 Revisión del Dataset", "Técnico", "El dataset presenta registros incompletos",
+             "Retrabajo en limpieza", "Muchos valores nulos", "M", "A", "Mitigar: reglas de limpieza", "Data Analyst"],
+            [2, "2.2 Cálculo RFM", "Técnico", "Definición incorrecta de métricas RFM", "Segmentación poco útil",
+             "Segmentos no diferenciables", "A", "M", "Mitigar: revisión teórica", "Data Scientist"],
+            [3, "6.5 Presentación ejecutiva", "Cronograma", "Retraso del reporte final", "Entrega fuera de tiempo",
+             "Falta de avances", "M", "B", "Mitigar: entregables parciales", "PM"]]
+    path = write_xlsx(tmp_path / "Matriz de Riesgos.xlsx", {"Plantilla": rows}, merges={"Plantilla": ["D4:E4"]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert set(got) == {"El dataset presenta registros incompletos", "Definición incorrecta de métricas RFM",
+                        "Retraso del reporte final"}
+    first = got["El dataset presenta registros incompletos"]
+    assert (first["effect"], first["trigger"], first["owner"]) == \
+        ("Retrabajo en limpieza", "Muchos valores nulos", "Data Analyst")
+    assert "1.3 Revisión del Dataset" in (first["notes"] or "")

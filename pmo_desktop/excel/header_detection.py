@@ -403,10 +403,27 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     if kind.register == "risks":
         mapping.update(_kinney_letters(row, mapping))
     title = _title_field(kind)
+    if group is not None and title is not None and title not in mapping.values():
+        named = _named_by_group(kind, row, group, mapping, title)
+        if named is not None:
+            mapping[named] = title
     tc = next((c for c, n in mapping.items() if n == title), None)
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+def _named_by_group(kind: SheetKind, row: list[Any], group: list[Any], mapping: dict[int, str],
+                    title: str) -> int | None:
+    """The column naming the records under a two-row header whose group names them ("Riesgo" over "Fuente |
+    Consecuencia"): the first column under that group, when no word of its own places it. None otherwise."""
+    keys = field_keys(kind)
+    under = [c for c, top in enumerate(group) if isinstance(top, str) and top.strip() and c < len(row)
+             and row[c] is not None and str(row[c]).strip() != top.strip()
+             and any(keys.get(k) == title for k in header_variants(top))]
+    if len(under) < 2 or under[0] in mapping or under[-1] - under[0] != len(under) - 1:
+        return None  # one column, its own field, or not side by side: no group naming the records
+    return under[0]
 
 
 def _beside_pairs(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str],
