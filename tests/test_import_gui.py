@@ -277,7 +277,7 @@ def test_a_column_no_field_takes_is_offered_as_kept_in_the_notes_not_as_dropped(
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Risks"
-    ws.append(["Risk", "Owner", "Likelihood", "Impact", "Current Mitigation"])
+    ws.append(["Risk", "Owner", "Likelihood", "Impact", "Inspection Diary"])
     ws.append(["Quay wall cracks", "Bea", "Likely", 4, "Divers inspect monthly"])
     ws.append(["Crane breaks down", "Bea", "Unlikely", 3, "Spare crane on call"])
     wb.save(path)
@@ -286,7 +286,7 @@ def test_a_column_no_field_takes_is_offered_as_kept_in_the_notes_not_as_dropped(
     dialog.sheet_combo.setCurrentIndex(dialog.sheet_combo.findText("Risks"))
     shown = {dialog.mapping_table.cellWidget(r, 0).text(): dialog.mapping_table.cellWidget(r, 1).currentText()
              for r in range(dialog.mapping_table.rowCount())}
-    assert shown["Current Mitigation"] == "(keep in the notes)"
+    assert shown["Inspection Diary"] == "(keep in the notes)"
     assert shown["Risk"] == "Title"
 
 

@@ -403,10 +403,27 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     if kind.register == "risks":
         mapping.update(_kinney_letters(row, mapping))
     title = _title_field(kind)
+    if group is not None and title is not None and title not in mapping.values():
+        named = _named_by_group(kind, row, group, mapping, title)
+        if named is not None:
+            mapping[named] = title
     tc = next((c for c, n in mapping.items() if n == title), None)
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+def _named_by_group(kind: SheetKind, row: list[Any], group: list[Any], mapping: dict[int, str],
+                    title: str) -> int | None:
+    """The column naming the records under a two-row header whose group names them ("Riesgo" over "Fuente |
+    Consecuencia"): the first column under that group, when no word of its own places it. None otherwise."""
+    keys = field_keys(kind)
+    under = [c for c, top in enumerate(group) if isinstance(top, str) and top.strip() and c < len(row)
+             and row[c] is not None and str(row[c]).strip() != top.strip()
+             and any(keys.get(k) == title for k in header_variants(top))]
+    if len(under) < 2 or under[0] in mapping or under[-1] - under[0] != len(under) - 1:
+        return None  # one column, its own field, or not side by side: no group naming the records
+    return under[0]
 
 
 def _beside_pairs(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str],
@@ -737,6 +754,7 @@ def tick_columns(kind: SheetKind, row: list[Any], group: list[Any] | None, mappi
 
 
 ENGAGE = "@engage:"  # a column of an engagement matrix: "@engage:Supportive", its cells marked C (current) / D
+ENGAGE_ROW = f"{ENGAGE}*"  # the column saying which level a row's marks give: "Current" / "Desired"
 
 
 def engagement_marks(value: object) -> set[str]:
@@ -754,10 +772,33 @@ def engagement_marks(value: object) -> set[str]:
     return set() if None in found else {x for x in found if x}
 
 
+def _plain_marks(cells: list[Any]) -> bool:
+    """Cells that only mark a column, saying nothing of current or desired: ticks ("x", "Yes", "✓") or one
+    letter the sheet uses throughout ("R")."""
+    tokens = {word_key(x) for x in cells}
+    return all(is_mark(x) for x in cells) or (len(tokens) == 1 and len(next(iter(tokens))) <= 2)
+
+
+def _row_labels(sample: list[list[Any]], skip: set[int]) -> int | None:
+    """A column outside the matrix saying of each row whether its marks are the current or the desired level
+    ("Current" on a stakeholder's first row, "Desired" on the second): both words, and nothing else, in it."""
+    width = max((len(r) for r in sample), default=0)
+    for c in range(width):
+        if c in skip:
+            continue
+        cells = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        marks = [engagement_marks(x) for x in cells]
+        if len(cells) >= 2 and all(len(m) == 1 for m in marks) and {"current", "desired"} <= set().union(*marks):
+            return c
+    return None
+
+
 def engagement_columns(kind: SheetKind, row: list[Any], sample: list[list[Any]]) -> dict[int, str]:
     """The columns of a stakeholder engagement matrix: three or more headers that are engagement levels
-    (Unaware, Resistant, Neutral, Supportive, Leading, in any language file) whose cells are empty or mark
-    the current and desired level ("C", "D"). Each is mapped to ``@engage:<level>``."""
+    (Unaware, Resistant, Neutral, Supportive, Leading, or "Strongly Against … Strongly Support", in any
+    language file) whose cells are empty or mark the current and desired level ("C", "D"). Each is mapped to
+    ``@engage:<level>``. Plain marks ("x", "Yes", "R"), one a row, give the level a column beside says the
+    row's marks give ("Current" / "Desired": that column is mapped to ``ENGAGE_ROW``), else the current one."""
     names = kind.reg.field_names
     if "current_engagement" not in names or "desired_engagement" not in names:
         return {}
@@ -767,14 +808,27 @@ def engagement_columns(kind: SheetKind, row: list[Any], sample: list[list[Any]])
     if len(set(columns.values())) < 3:
         return {}
     marked = 0
+    plain: list[Any] = []
     for c in list(columns):
         cells = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if any(not engagement_marks(x) for x in cells):
+        bare = [x for x in cells if not engagement_marks(x)]
+        if bare and not _plain_marks(bare):
             del columns[c]
+            continue
+        plain += bare
         marked += len(cells)
     if len(set(columns.values())) < 3 or not marked:
         return {}
-    return {c: f"{ENGAGE}{level}" for c, level in columns.items()}
+    found = {c: f"{ENGAGE}{level}" for c, level in columns.items()}
+    if plain:
+        if not _plain_marks(plain) or any(sum(1 for c in columns if c < len(r) and r[c] is not None
+                                              and str(r[c]).strip() and not engagement_marks(r[c])) > 1
+                                          for r in sample):
+            return {}  # marks of several kinds, or two plain marks on a row: not one level a row
+        label = _row_labels(sample, set(columns))
+        if label is not None:
+            found[label] = ENGAGE_ROW
+    return found
 
 
 def with_ticks(mapping: dict[int, str], ticks: dict[int, str]) -> dict[int, str]:
@@ -1462,12 +1516,39 @@ _CAPTION_WORDS = 8  # a table's title is a few words; a longer line above it say
 _LEGEND_TITLES = ("scoring", "legend", "criteria", "definition", "ratingscale", "riskscale", "scales", "lookup")
 
 
+# Words of a column explaining a level ("Probabilidad | Evaluación | Definición", "Impact | Score | Description")
+_DEFINING = ("definition", "definicion", "definicao", "definizione", "description", "descripcion", "descricao",
+             "beschreibung", "omschrijving", "meaning", "criteria", "explanation", "описание", "определение")
+
+
+def _defined_twice(headers: list[str], keys: list[str]) -> str | None:
+    """The header of scale legends set side by side: the same two columns, one of them a definition, after two
+    different headers ("Probabilidad | Evaluación | Definición … Impacto | Evaluación | Definición"). A
+    register repeating its scales for the residual repeats the header before them too ("Likelihood | Impact |
+    Score" twice), and a register's "Vulnerability" and "Threat" over "Description | Scale | Description |
+    Scale" repeat them back to back with the definition first, so neither is one. Returns the repeated columns' first header (``keys`` are the headers'
+    normalised keys)."""
+    seen: dict[tuple[str, str], str] = {}
+    for i in range(1, len(keys) - 1):
+        pair = (keys[i], keys[i + 1])
+        if not any(w in pair[1] for w in _DEFINING) or keys[i - 1] in pair:
+            continue  # a level, then its definition, after a scale: not "Description | Scale" twice in a row
+        before = seen.setdefault(pair, keys[i - 1])
+        if before != keys[i - 1]:
+            return str(headers[i]).strip()
+    return None
+
+
 def not_records_by_layout(headers: list[str], above: list[list[Any]], register: str = "") -> str | None:
     """Why a matched table holds no records of a register, from its own header and the title above it:
     a schedule (tasks with start, end, duration) whose "Dependencies" or "Owner" columns look like a
     log's, or a table titled as a scoring legend ("Risk Scoring" over "Likelihood | Grading | …").
     A milestone tracker (milestones with baseline, forecast, % complete) is the milestones register."""
     keys = [normalise_key(h) for h in headers if h]
+    repeated = _defined_twice([h for h in headers if h], keys)
+    if repeated is not None:
+        return (f"the same “{repeated}” columns follow two different scales: their definitions side by side "
+                "(a legend), not a register.")
     timing = {t for k in keys for t in _TIMING_HEADERS if k.startswith(t) or k.endswith(t)}
     tasks = {k for k in keys if k in _TASK_HEADERS}
     if register == "milestones":
@@ -1818,3 +1899,40 @@ def with_levels(kind: SheetKind, row: list[Any], legends: LevelLegends, sample: 
         elif label in seen and len(values) - rated <= 1:
             out[c] = _AXIS_LABELS[axis]
     return out
+
+
+def listed_orders(rows: list[list[Any]]) -> list[list[str]]:
+    """The lists a sheet of dropdown lists holds, each in its order: under each header cell of its first
+    row, the column's texts down to its first empty cell ("Probability | Impact" over "Rare, Unlikely,
+    Probable, Likely, Very Likely" and "Trivial … Extreme"). Three to seven distinct words each."""
+    if not rows:
+        return []
+    out: list[list[str]] = []
+    for c in range(len(rows[0])):
+        texts: list[str] = []
+        for r in rows[1:]:
+            x = r[c] if c < len(r) else None
+            if not isinstance(x, str) or not x.strip():
+                break
+            texts.append(x.strip())
+        if 3 <= len(texts) <= 7 and len({word_key(t) for t in texts}) == len(texts):
+            out.append(texts)
+    return out
+
+
+def listed_ladder(values: set[str], lists: list[list[str]]) -> dict[str, int]:
+    """The levels 1–5 the workbook's own list gives a scale column's words, when one list holds them all
+    in an order ranking them otherwise than their usual levels do ("Probable" third of "Rare … Very Likely",
+    though probable is usually likely): {} when no list holds them, or the order changes nothing."""
+    levels = value_words("scale")
+    keys = {word_key(x) for x in values}
+    if len(keys) < 2 or not keys <= set(levels):
+        return {}
+    for words in lists:
+        listed = [word_key(w) for w in words]
+        if not keys <= set(listed) or listed[0] not in levels or listed[-1] not in levels:
+            continue
+        ladder = _ladder(words, levels)
+        if ladder and any(ladder[k] != int(levels[k]) for k in keys):
+            return ladder
+    return {}

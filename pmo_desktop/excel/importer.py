@@ -34,6 +34,7 @@ from .header_detection import (
     ALL_KINDS,
     CODE_RE,
     ENGAGE,
+    ENGAGE_ROW,
     LEVEL,
     PARENT,
     PSEUDO,
@@ -47,6 +48,8 @@ from .header_detection import (
     kind_for,
     layout_key,
     level_legends,
+    listed_ladder,
+    listed_orders,
     map_header,
     not_a_register,
     not_records_by_content,
@@ -99,6 +102,8 @@ def importable_fields(register: str) -> list[tuple[str, str]]:
 
 def tick_label(register: str, name: str) -> str:
     """How the mapping dialog names a detected target that is no plain field: a tick-box level column."""
+    if name == ENGAGE_ROW:
+        return "Current or desired (of the row's marks)"
     if name.startswith(ENGAGE):
         return f"{name[len(ENGAGE):]} (C current, D desired)"
     level = tick_level(name)
@@ -536,6 +541,22 @@ def _planner(store: Store, session: Session, progress: Progress | None, cancelle
     return Planner(session, progress, cancelled, translations=merged, create_missing=create_missing, own_lists=own)
 
 
+def _listed_levels(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]]], lists: list[list[str]]) -> None:
+    """The levels a workbook's own dropdown list gives the words of a scale column ("Rare, Unlikely,
+    Probable, Likely, Very Likely": probable is the third of five there), as a legend on the sheet would."""
+    for reader, match, mapping in prepared:
+        reg = match.kind.reg
+        below = reader.top_rows(fill_merged=False)[match.row:]
+        for c, name in mapping.items():
+            if name.startswith("@") or name in match.ladders or name not in reg.field_names or \
+                    reg.field(name).kind is not Kind.SCALE:
+                continue
+            values = {x.strip() for r in below if c < len(r) and isinstance(x := r[c], str) and x.strip()}
+            ladder = listed_ladder(values, lists)
+            if ladder:
+                match.ladders[name] = ladder
+
+
 def _legend_levels(planner: Planner, matches: list[HeaderMatch]) -> None:
     """The levels a sheet's legend gives its words ("MINOR" third of five), as translations of those words
     for that scale; a translation the user gave wins."""
@@ -620,11 +641,15 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
         found: list[tuple[SheetReader, HeaderMatch]] = []
         grids: list[tuple[str, SheetReader]] = []  # risks written in the cells of a P×I matrix
         scales: set[int | None] = set()
+        lists: list[list[str]] = []  # the dropdown lists of the workbook's list sheets, each in its order
+        for title in book.hidden_sheet_names:
+            lists += listed_orders(book.sheet(title).top_rows(fill_merged=False))
         for title in book.sheet_names:
             why = not_a_register(title) or _file_not_a_register(title, path)
             if why is not None:
                 plan.skipped_sheets.append((title, why))
                 scales.add(legend_scale(book.sheet(title).top_rows()))
+                lists += listed_orders(book.sheet(title).top_rows(fill_merged=False))
                 continue
             reader = book.sheet(title)
             scales.add(legend_scale(reader.top_rows()))
@@ -676,6 +701,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             planner = _planner(store, session, progress, cancelled, [p[5] for p in prepared], translations,
                                create_missing)
             planner.total = sum(r.declared_rows for r, *_ in prepared)
+            if lists:
+                _listed_levels([(p[0], p[1], p[3]) for p in prepared], lists)
             _legend_levels(planner, [p[1] for p in prepared])
             planner.legend_scale = next(iter(scales - {None}), None) if len(scales - {None}) == 1 else None
             last_use = {id(p[0]): i for i, p in enumerate(prepared)}

@@ -28,6 +28,7 @@ from .errors import ImportCancelled
 from .header_detection import (
     _TITLE_FALLBACK,
     ENGAGE,
+    ENGAGE_ROW,
     PARENT,
     RESPONSE_PLAN,
     SheetKind,
@@ -211,8 +212,20 @@ def _wrapped(above: Any, below: Any) -> bool:
     return bool(above and below) and above[-1] not in ".!?;:)" and below[0].islower()
 
 
-# A template's placeholder left in a cell ("[Owner]", "[Date]", "[What needs to happen]"): nothing written there
-_PLACEHOLDER_RE = re.compile(r"\[[^\[\]\d\s][^\[\]]{0,38}\]\s*")
+# A template's placeholder left in a cell ("[Owner]", "[Date]", "[What needs to happen]"): nothing written there;
+# also with the template's own fixed tail glued to it ("[email]@wfu.edu", "[name]@company.com"): no one's address
+_PLACEHOLDER_RE = re.compile(r"(?:\[[^\[\]\d\s][^\[\]]{0,38}\][^\s\[\]]{0,30}\s*)+")
+# A response plan opening with its strategy: "Mitigation. Pair …", "Accept: monitor …", "Avoidance -\n …"
+_STRATEGY_LEAD_RE = re.compile(r"\s*([^\W\d_][\w ]{1,24}?)\s*(?:[.:]|\s-\s|\n)")
+
+
+def _named_strategy(text: str) -> str | None:
+    """The response strategy a response plan's first words name before a stop ("Mitigation." → Reduce), or
+    None: a plan that opens otherwise ("Transfer the data nightly") names none."""
+    m = _STRATEGY_LEAD_RE.match(text)
+    return value_words("risks.response").get(word_key(m.group(1))) if m else None
+
+
 # Strategies only an opportunity has (models/risk_rules.py): a row given one is an opportunity
 _OPPORTUNITY_ONLY = frozenset(OPPORTUNITY_RESPONSES) - frozenset(THREAT_RESPONSES)
 
@@ -418,11 +431,15 @@ class Planner:
             self._parsed.setdefault(id(f), None if f.kind.free_text else {})
         self._responses = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN]
         self._ticks = [(c, *level) for c, n in sorted(mapping.items()) if (level := tick_level(n)) is not None]
-        self._engaged = [(c, n[len(ENGAGE):]) for c, n in sorted(mapping.items()) if n.startswith(ENGAGE)]
+        self._engaged = [(c, n[len(ENGAGE):]) for c, n in sorted(mapping.items())
+                         if n.startswith(ENGAGE) and n != ENGAGE_ROW]
+        # "Current" / "Desired" beside a stakeholder's two rows: which level the plain marks of each row give
+        engage_row = next((c for c, n in mapping.items() if n == ENGAGE_ROW), None)
         self._lengths = _column_lengths(reg, [f for _, f in fields])
         self._long_texts: list[str] = []
         mapped_cols = ({c for c, _ in fields} | {c for c, n in mapping.items() if n == PARENT} | set(self._responses)
-                       | {c for c, _n, _l in self._ticks} | {c for c, _l in self._engaged})
+                       | {c for c, _n, _l in self._ticks} | {c for c, _l in self._engaged}
+                       | ({engage_row} if engage_row is not None else set()))
         key = reg.key_field
         code_col = next((c for c, f in fields if key is not None and f.name == key.name), None)
         parent_col = next((c for c, n in mapping.items() if n == PARENT), None)
@@ -436,6 +453,10 @@ class Planner:
         else:
             self._title_from = None
         self._title_name = title.name if title is not None else ""
+        # a stakeholder written down by position with the name left blank ("Director of CRM projects"): named
+        # by that role rather than refused
+        self._named_by_role = reg.name == "stakeholders" and title_col is not None and \
+            any(f.name == "role" for _, f in fields)
         first_col = min(mapped_cols) if mapped_cols else 0
         strict_refs = [(c, f) for c, f in fields if f.ref is not None and f.kind.refers and not f.ref.create_missing]
         # ``_unknown_names`` of an ordinary row, its sets looked up once: (field, one name or several, known, pending)
@@ -545,6 +566,8 @@ class Planner:
                 row = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
             if not _PROMPTS.isdisjoint(row):
                 row = tuple(None if x in _PROMPTS else x for x in row)
+            if engage_row is not None:
+                row = self._labelled_marks(row, engage_row)
             tick += 1
             if tick % TICK == 0:
                 self._tick()
@@ -876,6 +899,21 @@ class Planner:
                 out[c0] = list(range(c0 + 1, c1 + 1))
         return out
 
+    def _labelled_marks(self, row: tuple[Any, ...], label_col: int) -> tuple[Any, ...]:
+        """The row with its plain marks in the engagement matrix ("Yes") written as the level its label gives
+        ("current" on the row labelled "Current"), so that the two rows of a stakeholder, merged into one
+        record, still say which mark is which."""
+        label = engagement_marks(row[label_col]) if label_col < len(row) else set()
+        if len(label) != 1:
+            return row
+        word = next(iter(label))
+        out = list(row)
+        for c, _choice in self._engaged:
+            x = out[c] if c < len(out) else None
+            if x is not None and str(x).strip() and not engagement_marks(x):
+                out[c] = word
+        return tuple(out)
+
     @staticmethod
     def _merged_rows(reader: SheetReader, col: int | None, header_row: int) -> set[int]:
         """Row numbers whose cell in ``col`` continues a range merged down from the row above."""
@@ -1062,7 +1100,11 @@ class Planner:
             if c < width and is_mark(row[c]) and values.get(name) is None:
                 values[name] = scale_from_word_level(level, reg.field(name).scale_max(ctx))
         for c, choice in self._engaged:  # an engagement matrix: "C" under the current level, "D" the desired
-            for mark in (engagement_marks(row[c]) if c < width else ()):
+            cell = row[c] if c < width else None
+            marks = engagement_marks(cell)
+            if not marks and cell is not None and str(cell).strip():
+                marks = {"current"}  # a plain mark ("x", "R") on its own: where the stakeholder is now
+            for mark in marks:
                 values.setdefault(f"{mark}_engagement", choice)
         if self._title_from and not values.get(self._title_name):
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
@@ -1072,7 +1114,13 @@ class Planner:
                                           if c < width and not v.is_blank(row[c])
                                           and v.parse_text(row[c]) not in EXCEL_ERRORS]
         self._long_texts = []
-        responses = [v.parse_text(row[c]) for c in self._responses if c < width and not v.is_blank(row[c])] + written
+        nothing = value_words("nothing")  # "NONE" under "Current Mitigation": no action taken, not an action
+        responses = [v.parse_text(row[c]) for c in self._responses if c < width and not v.is_blank(row[c])
+                     and word_key(row[c]) not in nothing] + written
+        if responses and "response" in reg.field_names and not values.get("response"):
+            strategy = _named_strategy(responses[0])
+            if strategy is not None:  # "Mitigation. Pair the new developers with …": the plan names its strategy
+                values["response"] = strategy
         for f, name, known, pending in self._unknown_names(strict_refs, values):
             assert f.ref is not None  # strict_refs holds references only
             near = _near_name(name, known | pending)
@@ -1165,6 +1213,12 @@ class Planner:
                        "notes. ")
         for name, constant in self._constants.items():
             values.setdefault(name, constant)
+        if action == Action.INSERT and self._named_by_role and not values.get(self._title_name) and \
+                isinstance(values.get("role"), str) and values["role"].strip():
+            values[self._title_name] = values["role"]
+            reason += "No name given: named by its role. "
+            empty = f"{reg.field(self._title_name).label} cannot be empty."  # the name cell's own error
+            errors[:] = [e for e in errors if e != empty]
         if action == Action.INSERT:
             for f in self._required:
                 if f.name not in values:

@@ -338,6 +338,14 @@ class SafeWorkbook:
                 out.append(meta.name)
         return out
 
+    @property
+    def hidden_sheet_names(self) -> list[str]:
+        """Hidden worksheets: where a workbook keeps the lists behind its dropdowns, each in its order."""
+        if self._csv is not None:
+            return []
+        return [m.name for m in self._calamine.sheets_metadata
+                if not str(m.visible).endswith(".Visible") and str(m.typ).endswith(".WorkSheet")]
+
     def sheet(self, title: str) -> "SheetReader":
         if self._csv is not None:
             if title != self.path.stem:
