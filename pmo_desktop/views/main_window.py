@@ -764,6 +764,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ messages
     def show_error(self, message: str) -> None:
+        document = self.document
+        if document is not None and document.refusals_held:
+            # A value typed into a cell and refused: the editor stays open with it and shows why; a box
+            # here would take the keys typed next (a fast typist's next value went into it, or was lost).
+            self.statusBar().showMessage(" ".join(message.split()), 15000)
+            return
         self.statusBar().showMessage(message.splitlines()[0], 8000)
         warn(self, APP_NAME, message)
 

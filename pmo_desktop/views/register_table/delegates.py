@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
 
 from ...models.fields import Field, Kind
 from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent
 from .date_entry import DateLineEdit
+from .refusal_note import note_for
+
+Hint = QAbstractItemDelegate.EndEditHint
+# The keys that store a typed cell and move on, and where to (as Qt's own editor event filter has them).
+MOVES = {Qt.Key.Key_Return: Hint.SubmitModelCache, Qt.Key.Key_Enter: Hint.SubmitModelCache,
+         Qt.Key.Key_Tab: Hint.EditNextItem, Qt.Key.Key_Backtab: Hint.EditPreviousItem}
+CHORDS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
 
 def ref_names(document, f: Field) -> list[str]:
@@ -102,6 +109,29 @@ class FieldDelegate(QStyledItemDelegate):
 
         parent = self.parent()
         self.confirmation = confirm_new_name(parent if isinstance(parent, QWidget) else None, what, text, names, choose)
+
+    def eventFilter(self, editor, event) -> bool:
+        """Enter / Tab in a typed cell store it and move on, as Qt's own filter does — unless the register
+        refuses the value: then the editor stays open with the text as typed and the reason shows beside
+        it, so the keys typed next go on into the editor (a message box took them, and the value was
+        lost) and the user corrects the value or presses Esc."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit) and event.key() in MOVES
+                and not event.modifiers() & CHORDS):
+            if self._commit_or_hold(editor):
+                self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
+            return True
+        return super().eventFilter(editor, event)
+
+    def _commit_or_hold(self, editor: QLineEdit) -> bool:
+        """Store the editor's text; False when it was refused (the reason then shows beside the editor)."""
+        with self._document().holding_refusals() as refused:
+            self.commitData.emit(editor)
+        if not refused:
+            return True
+        reason = " ".join(refused[-1].removeprefix("Nothing was changed:").split())
+        note_for(editor).show_reason(reason)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        return False
 
     def _commit_and_close(self, editor) -> None:
         """A date picked on the calendar is stored at once, as Enter would."""

@@ -1,0 +1,79 @@
+"""Walkthrough 10: a newcomer's GUI — what the last walkthrough left, driven with real widgets and real key
+presses as a keyboard sends them (each key to the widget that has the focus)."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.views.register_table.refusal_note import note_for
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+RISKS = REGISTERS["risks"]
+
+
+def type_keys(qtbot, text: str) -> None:
+    for ch in text:
+        qtbot.keyClick(QApplication.focusWidget(), ch)
+
+
+def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def boxes() -> list:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def risk_cell(view, row: int, field: str):
+    return view.proxy.mapFromSource(view.model.index(row, RISKS.field_names.index(field)))
+
+
+def test_a_refused_value_keeps_its_editor_and_the_keys_typed_next(demo_window, qtbot):
+    """A date the register refuses, typed and Enter: a message box opened and took the keys typed next (a
+    fast typist's correction went into the box, or nowhere). Now the editor stays open with the text, the
+    reason shows beside it and in the status bar, the keys go on into the editor, and the corrected value
+    is stored and the keyboard moves down as after any Enter."""
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.stack.currentWidget().register_view
+    table = view.table
+    rid = view.model.record_id(0)
+    with window.document.store.session() as s:
+        raised = records.record_values(s, RISKS, rid)["raised_on"]
+    table.setFocus()
+    table.setCurrentIndex(risk_cell(view, 0, "proximity"))
+    for typed, why in (("someday", "date"), ("1/1/2001", "raised")):  # not a date; a date the rule refuses
+        type_keys(qtbot, typed)
+        press(qtbot, Qt.Key.Key_Return)
+        editor = QApplication.focusWidget()
+        assert boxes() == []
+        assert isinstance(editor, QLineEdit) and editor.text() == typed
+        note = note_for(editor)
+        assert note.isVisible() and why in note.text().lower()
+        assert why in window.statusBar().currentMessage().lower()
+        press(qtbot, Qt.Key.Key_A, CTRL)  # typed over, as the user would after reading the reason
+    type_keys(qtbot, "15 Mar 2031")
+    press(qtbot, Qt.Key.Key_Return)
+    assert boxes() == []
+    with window.document.store.session() as s:
+        assert records.record_values(s, RISKS, rid)["proximity"] == date(2031, 3, 15)
+    assert QApplication.focusWidget() is table and table.currentIndex() == risk_cell(view, 1, "proximity")
+    assert raised is not None and raised < date(2031, 3, 15)
+
+
+def test_esc_after_a_refusal_puts_the_cell_back(demo_window, qtbot):
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.stack.currentWidget().register_view
+    view.table.setFocus()
+    view.table.setCurrentIndex(risk_cell(view, 0, "proximity"))
+    before = view.model.record(0)["proximity"]
+    type_keys(qtbot, "soon")
+    press(qtbot, Qt.Key.Key_Tab)  # Tab is refused alike: the keyboard stays in the cell
+    assert isinstance(QApplication.focusWidget(), QLineEdit) and boxes() == []
+    press(qtbot, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is view.table and view.model.record(0)["proximity"] == before
+    assert boxes() == []
