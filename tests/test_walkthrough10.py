@@ -77,3 +77,40 @@ def test_esc_after_a_refusal_puts_the_cell_back(demo_window, qtbot):
     press(qtbot, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is view.table and view.model.record(0)["proximity"] == before
     assert boxes() == []
+
+
+EXIT_SCRIPT = """
+import sys, tempfile
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pmo_desktop.models.demo import create_demo
+from pmo_desktop.views.main_window import MainWindow
+app = QApplication([])
+tmp = Path(sys.argv[1])
+create_demo(tmp / "d.pmo").close()
+win = MainWindow(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
+assert win.open_path(str(tmp / "d.pmo"))
+win.show()
+win.nav.setCurrentRow(3)
+app.processEvents()
+view = win.stack.currentWidget().register_view
+view.model.setData(view.model.index(0, 1), "Changed title")
+win.document.undo_stack.undo()
+"""
+
+
+def test_a_script_that_edits_then_exits_raises_nothing_at_exit(tmp_path):
+    """A script that drove the window and ended without closing it printed a RuntimeError at exit: a lambda
+    on the undo stack's indexChanged called into the MainWindow Qt had already deleted."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "drive.py"
+    script.write_text(EXIT_SCRIPT)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "RuntimeError" not in done.stderr, done.stderr

@@ -501,13 +501,18 @@ class MainWindow(QMainWindow):
         document.pending_changed.connect(self._on_pending)
         document.outside_changes_found.connect(self._say_outside_changes)
         document.conflict_handler = self.show_conflict
-        document.undo_stack.indexChanged.connect(lambda *_: self.statusBar().showMessage("Saved", 1500))
+        # A bound method, not a lambda: Qt drops the connection with the window, so the stack's last
+        # signals as it is destroyed (at a script's exit) never call into a deleted window.
+        document.undo_stack.indexChanged.connect(self._say_saved)
         name = document.store.display_name
         self.setWindowTitle(f"{name} — {APP_NAME}")
         self.file_label.setText(name)
         self.nav.setCurrentRow(-1)
         self.show_page(0)
         self.sync_timer.start()
+
+    def _say_saved(self, _index: int) -> None:
+        self.statusBar().showMessage("Saved", 1500)
 
     def open_store(self, store) -> None:
         from .document import Document
