@@ -114,3 +114,45 @@ def test_a_script_that_edits_then_exits_raises_nothing_at_exit(tmp_path):
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "RuntimeError" not in done.stderr, done.stderr
+
+
+def test_the_status_page_of_a_new_office_says_what_to_do_and_its_shortcut_answers(main_window, qtbot, tmp_path):
+    """A new office's Status page said "0 of 0 rows" with Clear filters enabled though nothing was filtered,
+    and Ctrl+Shift+P (New status report) did nothing visible."""
+    window = main_window
+    window.resize(1280, 720)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.create_file(str(tmp_path / "new.pmo"))
+    qtbot.keyClick(window, Qt.Key.Key_8, CTRL)
+    page = window.stack.currentWidget()
+    form = page.form
+    assert form.info.isVisible() and "No status reports yet" in form.info.text() and "Projects" in form.info.text()
+    assert not form.new_button.isEnabled()
+    assert not page.project_milestones.isVisible()  # no project, no milestones: nothing that reads "0 of 0"
+    window.statusBar().clearMessage()
+    form.rags["overall"].setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert "Projects page" in window.statusBar().currentMessage()
+
+
+def test_a_reports_milestones_are_its_projects_without_a_filter_to_clear(demo_window, qtbot):
+    """The milestones under a project's report counted the project as a user's filter ("2 of 9 rows",
+    Clear filters enabled), and Clear filters showed every project's milestones under that one report."""
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_8, CTRL)
+    page = window.stack.currentWidget()
+    view = page.project_milestones
+    project = page.form.project()
+    assert project and view.isVisible()
+    shown = view.proxy.rowCount()
+    assert shown > 0 and view.count_label.text() == f"{shown} row{'s' if shown != 1 else ''}"
+    assert not view.clear_filters_button.isEnabled()
+    view.search.setFocus()
+    type_keys(qtbot, "zzz")
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 0)
+    assert view.clear_filters_button.isEnabled() and view.count_label.text().startswith(f"0 of {shown} ")
+    qtbot.mouseClick(view.clear_filters_button, Qt.MouseButton.LeftButton)
+    assert view.proxy.rowCount() == shown and not view.clear_filters_button.isEnabled()
+    column = view.model.column_of("project")
+    assert {view.proxy.index(r, column).data() for r in range(shown)} == {project}
