@@ -156,3 +156,53 @@ def test_a_reports_milestones_are_its_projects_without_a_filter_to_clear(demo_wi
     assert view.proxy.rowCount() == shown and not view.clear_filters_button.isEnabled()
     column = view.model.column_of("project")
     assert {view.proxy.index(r, column).data() for r in range(shown)} == {project}
+
+
+def visible_rows(table) -> int:
+    bottom = table.rowAt(table.viewport().height() - 1)
+    return (bottom if bottom >= 0 else table.model().rowCount() - 1) - table.rowAt(0) + 1
+
+
+def test_at_150_percent_on_a_1280_by_720_screen_the_window_fits_and_the_risk_table_gets_the_room(demo_window, qtbot):
+    """At 150 % a 1280×720 screen holds 853×480 of Qt's pixels. The pages asked for more (the Risks page
+    1140×680: its six filters on one line, its detail panel, its charts' tabs), so the window ran off the
+    screen, and the risk table showed four rows under a detail panel at its minimum size."""
+    from pmo_desktop.views.pages import PAGES
+
+    window = demo_window
+    for row in range(len(PAGES)):
+        window.nav.setCurrentRow(row)
+        window.resize(853, 480)
+        qtbot.wait(20)
+        assert window.width() <= 853 and window.height() <= 480, PAGES[row][0]
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.stack.currentWidget().register_view
+    qtbot.wait(50)
+    assert visible_rows(view.table) >= 6
+
+
+def test_the_risk_pages_split_between_table_and_detail_is_remembered(demo_window, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from pmo_desktop.views.main_window import MainWindow
+    from pmo_desktop.views.remembered_splitter import RememberedSplitter
+
+    window = demo_window
+    window.resize(1280, 720)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    split = page.findChild(RememberedSplitter, "risks/register")
+    qtbot.waitUntil(lambda: split.sizes()[1] > 0)
+    split.moveSplitter(split.height() - 60, 1)  # as a drag of its handle towards the bottom
+    dragged = split.sizes()
+    other = MainWindow(QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(other)
+    assert other.open_path(str(tmp_path / "demo.pmo"))
+    other.resize(1280, 720)
+    other.show()
+    other.show_page(3)
+    again = other.stack.currentWidget().findChild(RememberedSplitter, "risks/register")
+    qtbot.waitUntil(again.isVisible)
+    assert again.sizes() == dragged
+    other.close()
+

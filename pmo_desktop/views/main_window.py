@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from . import file_dialogs
 from .messages import warn
+from .page_area import PageArea, size_tabs_by_the_shown_tab
 from .pages import PAGE_OF_REGISTER, PAGES, RecordPage, load_page_class
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         row = QHBoxLayout(central)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        row.addWidget(PageArea(self.stack, central), 1)
         self.setCentralWidget(central)
 
         self.file_label = QLabel(self)
@@ -441,6 +442,7 @@ class MainWindow(QMainWindow):
         if page is None:
             page_class = load_page_class(PAGES[row][1])
             page = page_class(self.document, self.stack)
+            size_tabs_by_the_shown_tab(page)
             self.pages[row] = page
             self.stack.addWidget(page)
         return page

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from ..raid.settings import SetSettingsCommand
 from ..register_filter import RegisterFilter, apply_filter
 from ..register_page import page_title
 from ..register_table import RegisterView
+from ..remembered_splitter import RememberedSplitter
 from .report_form import ReportForm
 
 
@@ -75,7 +75,7 @@ class StatusPage(QWidget):
         self.reports_view.table.doubleClicked.connect(
             lambda index: self.open_current_report() if not index.flags() & Qt.ItemFlag.ItemIsEditable else None)
 
-        report_tab = QSplitter(Qt.Orientation.Vertical, self)
+        report_tab = RememberedSplitter(Qt.Orientation.Vertical, "status/report", self)
         report_tab.addWidget(self.form)
         below = QWidget(self)
         below_layout = QVBoxLayout(below)
