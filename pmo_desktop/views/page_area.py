@@ -8,7 +8,7 @@ left scrolls inside it instead."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStackedWidget, QTabWidget, QWidget
 
 # A page not shown asks for no room: QStackedLayout leaves an Ignored widget's minimum out.
@@ -49,10 +49,39 @@ def size_tabs_by_the_shown_tab(page: QWidget) -> None:
 
 
 class PageArea(QScrollArea):
+    """The page fills the room, and scrolls only when the room is below the page's minimum size.
+
+    Sized here rather than by ``widgetResizable``: that gives a page whose layout has a height for its
+    width (a bar of filters that wraps) its preferred height, not its minimum, and so a scroll bar on an
+    ordinary screen."""
+
     def __init__(self, stack: QStackedWidget, parent: QWidget | None = None):
         super().__init__(parent)
         self.stack = stack
         self.setWidget(stack)
-        self.setWidgetResizable(True)  # the page fills the room; scrolls only below its minimum
         self.setFrameShape(QFrame.Shape.NoFrame)
         ShownPageSizes(stack)
+        stack.currentChanged.connect(lambda _i: self._fit())
+        stack.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.stack and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()  # the page shown asks for another size (another page, a panel shown)
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = self.maximumViewportSize()  # the room without scroll bars
+        least = self.stack.minimumSizeHint().expandedTo(self.stack.minimumSize())
+        width = max(least.width(), room.width())
+        height = max(least.height(), room.height())
+        # A scroll bar one way takes room from the other.
+        if width > room.width():
+            height = max(least.height(), room.height() - self.horizontalScrollBar().sizeHint().height())
+        if height > room.height():
+            width = max(least.width(), room.width() - self.verticalScrollBar().sizeHint().width())
+        if (width, height) != (self.stack.width(), self.stack.height()):
+            self.stack.resize(width, height)
