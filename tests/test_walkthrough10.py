@@ -292,3 +292,46 @@ def test_the_import_preview_says_why_its_mapping_is_greyed_and_gives_an_empty_re
     dialog.recheck()
     assert any(r.reason for r in dialog.report_model.reports)
     assert not dialog.report_view.isColumnHidden(REASON)
+
+
+def test_a_new_owner_typed_along_a_risk_asks_beside_the_cell_not_in_a_box_that_takes_the_next_keys(
+        demo_window, qtbot):
+    """Typing a risk along its row, a name not in the people list then Tab opened a question box: the date
+    typed next went into the box (or nowhere), and once it closed the window had no focus. Now a note beside
+    the cell asks for Tab again; the keys typed next stay in the table."""
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.stack.currentWidget().register_view
+    table = view.table
+    rid = view.model.record_id(0)
+    table.setFocus()
+    table.setCurrentIndex(risk_cell(view, 0, "owner"))
+    type_keys(qtbot, "Zoe Quill")
+    press(qtbot, Qt.Key.Key_Tab)
+    editor = QApplication.focusWidget()
+    assert boxes() == []
+    assert note_for(editor).isVisible() and "Zoe Quill" in note_for(editor).text()
+    press(qtbot, Qt.Key.Key_Tab)  # the same key again: the new person, and on along the row
+    assert boxes() == []
+    qtbot.waitUntil(lambda: view.model.record(view.model.row_of(rid))["owner"] == "Zoe Quill")
+    assert table.currentIndex() == risk_cell(view, view.model.row_of(rid), "raised_on")
+    type_keys(qtbot, "1/3/2026")  # typed on at once: into the next cell, not into a box
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.record(view.model.row_of(rid))["raised_on"] == date(2026, 3, 1))
+    assert window.isActiveWindow() and QApplication.focusWidget() is table
+
+
+def test_esc_after_a_new_owners_note_adds_nobody(demo_window, qtbot):
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.stack.currentWidget().register_view
+    before = view.model.record(0)["owner"]
+    view.table.setFocus()
+    view.table.setCurrentIndex(risk_cell(view, 0, "owner"))
+    type_keys(qtbot, "Zoe Quill")
+    press(qtbot, Qt.Key.Key_Return)
+    assert boxes() == [] and note_for(QApplication.focusWidget()).isVisible()
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.model.record(0)["owner"] == before and QApplication.focusWidget() is view.table
+    with window.document.store.session() as s:
+        assert "Zoe Quill" not in [r[2] for r in records.fetch_rows(s, REGISTERS["people"])]

@@ -28,8 +28,8 @@ class RefusalNote(QLabel):
         self.setWordWrap(True)
         editor.destroyed.connect(self.deleteLater)
 
-    def show_reason(self, reason: str) -> None:
-        self.setText(f"{reason}\n{FIX_OR_ESCAPE}")
+    def show_reason(self, reason: str, then: str = FIX_OR_ESCAPE) -> None:
+        self.setText(f"{reason}\n{then}")
         host = self.parentWidget()
         at: QRect = self.editor.geometry()
         width = max(at.width(), min(self.fontMetrics().horizontalAdvance("M") * 40, host.width() if host else 400))
