@@ -335,3 +335,22 @@ def test_esc_after_a_new_owners_note_adds_nobody(demo_window, qtbot):
     assert view.model.record(0)["owner"] == before and QApplication.focusWidget() is view.table
     with window.document.store.session() as s:
         assert "Zoe Quill" not in [r[2] for r in records.fetch_rows(s, REGISTERS["people"])]
+
+
+def test_a_charts_left_axis_label_is_never_cut_at_both_ends(demo_window, qtbot):
+    """At 150 % the roll-up's "Financial benefit (£k)", drawn up a short chart, read "ancial benefit (£k":
+    the label is shortened to the axis's height — the unit alone, else with "…" — its whole text on hover."""
+    from pmo_desktop.views.benefits.rollup_chart import RollupChart
+
+    chart = RollupChart(demo_window.document)
+    qtbot.addWidget(chart)
+    chart.show()
+    for height in (700, 400, 280, 250):
+        chart.resize(700, height)
+        qtbot.wait(20)
+        chart.refresh()
+        qtbot.wait(20)
+        item = chart.plot.getPlotItem()
+        label = item.getAxis("left").label
+        assert label.boundingRect().width() <= item.getViewBox().height() + 1, height
+    assert "£k" in label.toPlainText() and label.toolTip().startswith("Financial benefit")

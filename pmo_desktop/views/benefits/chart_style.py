@@ -124,15 +124,37 @@ def set_title(plot: pg.PlotWidget, text: str) -> None:
 
 
 def fit_title(plot: pg.PlotWidget) -> None:
-    """After a resize: the title set last, shortened again to the new width."""
+    """After a resize: the title and the left axis's label set last, shortened again to the new size."""
     text = plot.property("full_title")
     if isinstance(text, str):
         set_title(plot, text)
+    label = plot.property("full_left_label")
+    if isinstance(label, str):
+        set_left_label(plot, label)
 
 
 def set_left_label(plot: pg.PlotWidget, text: str) -> None:
+    """The left axis's label, drawn up the axis: on a chart shorter than the label (a large scale, a small
+    pane) the unit alone ("£k" of "Financial benefit (£k)"), else the text shortened with "…" — not a label
+    cut at both ends ("ancial benefit (£k")."""
+    plot.setProperty("full_left_label", text)
     item = plot.getPlotItem()
-    item.setLabel("left", text, color=colours().text, **{"font-size": f"{FONT_PT}pt"})
+    axis = item.getAxis("left")
+    room = item.getViewBox().height() or plot.height() * 0.7
+    unit = text[text.rfind("(") + 1:-1] if text.endswith(")") and "(" in text else ""
+    candidates = [text] + ([unit] if unit else [])
+    shown = candidates[-1]
+    for candidate in candidates:
+        item.setLabel("left", candidate, color=colours().text, **{"font-size": f"{FONT_PT}pt"})
+        if axis.label.boundingRect().width() <= room:
+            shown = candidate
+            break
+    else:
+        keep = len(shown)
+        while keep > 3 and axis.label.boundingRect().width() > room:
+            keep -= 1
+            item.setLabel("left", shown[:keep].rstrip() + "…", color=colours().text, **{"font-size": f"{FONT_PT}pt"})
+    axis.label.setToolTip(text)
     # pyqtgraph sizes the axis for its default tick font; with projector-sized ticks the label would sit
     # on top of five-digit numbers, so reserve room for both.
-    item.getAxis("left").setWidth(LEFT_AXIS_PX)
+    axis.setWidth(LEFT_AXIS_PX)
