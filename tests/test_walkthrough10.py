@@ -353,4 +353,6 @@ def test_a_charts_left_axis_label_is_never_cut_at_both_ends(demo_window, qtbot):
         item = chart.plot.getPlotItem()
         label = item.getAxis("left").label
         assert label.boundingRect().width() <= item.getViewBox().height() + 1, height
+        axis = item.getAxis("left")  # drawn up the axis, inside it (placed for its length as shortened)
+        assert -1 <= label.pos().y() - label.boundingRect().width() and label.pos().y() <= axis.height() + 1, height
     assert "£k" in label.toPlainText() and label.toolTip().startswith("Financial benefit")

@@ -6,6 +6,7 @@ Readable on a projector: 14 pt text, thick lines, high-contrast colours.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timezone
+from functools import partial
 
 import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -133,12 +134,23 @@ def fit_title(plot: pg.PlotWidget) -> None:
         set_left_label(plot, label)
 
 
+def _refit_left_label(plot: pg.PlotWidget, *_args) -> None:
+    label = plot.property("full_left_label")
+    room = plot.getPlotItem().getViewBox().height()
+    if isinstance(label, str) and room != plot.property("left_label_room"):
+        plot.setProperty("left_label_room", room)
+        set_left_label(plot, label)
+
+
 def set_left_label(plot: pg.PlotWidget, text: str) -> None:
     """The left axis's label, drawn up the axis: on a chart shorter than the label (a large scale, a small
     pane) the unit alone ("£k" of "Financial benefit (£k)"), else the text shortened with "…" — not a label
     cut at both ends ("ancial benefit (£k")."""
     plot.setProperty("full_left_label", text)
     item = plot.getPlotItem()
+    if not plot.property("left_label_follows"):  # the plot's own height settles after the widget's resize
+        plot.setProperty("left_label_follows", True)
+        item.getViewBox().sigResized.connect(partial(_refit_left_label, plot))
     axis = item.getAxis("left")
     room = item.getViewBox().height() or plot.height() * 0.7
     unit = text[text.rfind("(") + 1:-1] if text.endswith(")") and "(" in text else ""
@@ -155,6 +167,7 @@ def set_left_label(plot: pg.PlotWidget, text: str) -> None:
             keep -= 1
             item.setLabel("left", shown[:keep].rstrip() + "…", color=colours().text, **{"font-size": f"{FONT_PT}pt"})
     axis.label.setToolTip(text)
+    axis.resizeEvent()  # pyqtgraph centres the label only as the axis resizes: centred for its new length
     # pyqtgraph sizes the axis for its default tick font; with projector-sized ticks the label would sit
     # on top of five-digit numbers, so reserve room for both.
     axis.setWidth(LEFT_AXIS_PX)
