@@ -356,3 +356,27 @@ def test_a_charts_left_axis_label_is_never_cut_at_both_ends(demo_window, qtbot):
         axis = item.getAxis("left")  # drawn up the axis, inside it (placed for its length as shortened)
         assert -1 <= label.pos().y() - label.boundingRect().width() and label.pos().y() <= axis.height() + 1, height
     assert "£k" in label.toPlainText() and label.toolTip().startswith("Financial benefit")
+
+
+def test_the_rollup_legend_is_never_over_its_curves(demo_window, qtbot):
+    """The roll-up kept a fixed 30 % of headroom for its legend: at 150 % the legend, taller and as wide as
+    the plot, sat over the cumulative curves."""
+    from PySide6.QtCore import QPointF
+
+    from pmo_desktop.views.benefits.rollup_chart import RollupChart
+
+    chart = RollupChart(demo_window.document)
+    qtbot.addWidget(chart)
+    chart.show()
+    chart.refresh()
+    for size in ((500, 330), (700, 420), (1000, 600), (1600, 800)):
+        chart.resize(*size)
+        qtbot.wait(30)
+        vb = chart.plot.getPlotItem().getViewBox()
+        if not chart.legend.isVisible():
+            continue
+        legend = chart.legend.sceneBoundingRect()
+        assert legend.right() <= vb.sceneBoundingRect().right() + 1, size
+        data = chart.chart_data()
+        for x, y in data["cumulative_planned"] + data["cumulative_realized"]:
+            assert not legend.contains(vb.mapViewToScene(QPointF(x, y))), (size, x, y)

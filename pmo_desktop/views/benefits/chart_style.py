@@ -108,6 +108,21 @@ def add_legend(plot: pg.PlotWidget) -> pg.LegendItem:
     return legend
 
 
+def fit_legend(plot: pg.PlotWidget, legend: pg.LegendItem) -> float:
+    """The legend in as few rows as fit the plot's width, measured as drawn (any scale, any zoom); returns
+    the share of the plot's height to keep free above the data for it. A chart too short to spare it (more
+    than half its height) draws no legend rather than one over its data, and keeps no room."""
+    vb = plot.getPlotItem().getViewBox()
+    for columns in (6, 5, 3, 2, 1):
+        if columns != legend.columnCount:
+            legend.setColumnCount(columns)
+        if legend.boundingRect().width() <= vb.width() - 20:
+            break
+    share = (legend.boundingRect().height() + 5 + FONT_PT * 2.2) / max(vb.height(), 1)
+    legend.setVisible(share <= 0.5)
+    return share if share <= 0.5 else 0.0
+
+
 def set_title(plot: pg.PlotWidget, text: str) -> None:
     """The title, shortened with "…" to the plot's width: pyqtgraph widens the whole plot to a title's
     length, which pushed the plot's right end (the target, the last dates) out of a narrow pane."""
