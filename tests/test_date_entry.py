@@ -142,7 +142,7 @@ def stored(document, register_name, record_id, field):
     return row[2 + REGISTERS[register_name].field_names.index(field)]
 
 
-def type_into_cell(qtbot, view, record_id, field, keys, start_with_f2=False):
+def type_into_cell(qtbot, view, record_id, field, keys, start_with_f2=False, refused=False):
     view.select_record(record_id, view.model.column_of(field))
     view.table.setFocus()
     if start_with_f2:
@@ -157,6 +157,9 @@ def type_into_cell(qtbot, view, record_id, field, keys, start_with_f2=False):
         assert isinstance(editor, DateLineEdit)
         qtbot.keyClicks(editor, keys[1:])
     qtbot.keyClick(editor, Qt.Key.Key_Return)
+    if refused:  # the editor stays open with the text and the reason beside it; Esc puts the cell back
+        assert view.table.state() == view.table.State.EditingState and editor.text() == keys
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
 
 
@@ -207,7 +210,7 @@ def test_bad_dates_are_refused_with_a_message_and_nothing_changes(qtbot, documen
     messages = []
     document.error.connect(messages.append)
     view, rid = open_view(qtbot, document, "projects")
-    type_into_cell(qtbot, view, rid, "start_date", keys)
+    type_into_cell(qtbot, view, rid, "start_date", keys, refused=True)
     assert len(messages) == 1 and keys in messages[0] and "Start" in messages[0]
     assert stored(document, "projects", rid, "start_date") == date(2026, 12, 31)
     assert document.undo_stack.count() == 0

@@ -257,10 +257,12 @@ def test_the_preview_names_the_level_a_word_became(qtbot, populated, tmp_path):
 def test_a_skipped_rows_reason_is_in_view_without_scrolling_sideways(qtbot, populated, tmp_path):
     """At 1280×720 the preview's "Imported as" column left the reason a sliver at the right edge: why a row
     is skipped could only be read by scrolling sideways. The two share the width, at any size."""
-    path = colleague_workbook(tmp_path / "log.xlsx", [[None, "Quay wall cracks", "Likely", "5", "Bea", "12/03/2026", ""]])
+    path = colleague_workbook(tmp_path / "log.xlsx", [[None, "Quay wall cracks", "Likely", "5", "Bea", "12/03/2026", ""],
+                                                      [None, "Crane breaks down", "Sometimes", "9", "Bea", "", ""]])
     dialog = ImportDialog(populated, path)
     qtbot.addWidget(dialog)
     view = dialog.report_view
+    assert any(r.reason for r in dialog.report_model.reports)  # a row with a reason (none: no Reason column)
     for width in (1100, 1700):
         dialog.resize(width, 650)
         dialog.show()

@@ -334,3 +334,13 @@ def shown_period(text: str) -> date | None:
         return None
     label = period_label(text)
     return period_first_day(label) if label else None
+
+
+def measure_with_unit(measure: str, unit: str | None) -> str:
+    """A measure and its unit as they read together, whatever the unit's form — a rate, a symbol, a
+    currency, a word: "Lost sales (£k/month)", "Stock-outs (per week)", "Survey score (%)"; "in" joined
+    a rate wrongly ("Stock-outs in per week"). A measure that names its unit already is left alone."""
+    unit = " ".join((unit or "").split())
+    if not unit or unit.lower() in measure.lower():
+        return measure
+    return f"{measure} ({unit})"

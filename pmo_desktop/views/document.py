@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, Callable, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -78,6 +80,29 @@ class Document(QObject):
         self._closed = False
         self._told_gone = False
         self._probed.connect(self._probe_done)
+        # Lists collecting the refusals of a cell being committed (``holding_refusals``); innermost last.
+        self._holds: list[list[str]] = []
+        self.error.connect(self._hold_refusal)
+
+    @contextmanager
+    def holding_refusals(self) -> Iterator[list[str]]:
+        """Collect what is refused while a cell's editor commits, for the editor to show beside the cell:
+        the ``error`` signal still fires, but ``refusals_held`` tells the window not to open a message box,
+        which would take the keys the user types next."""
+        held: list[str] = []
+        self._holds.append(held)
+        try:
+            yield held
+        finally:
+            self._holds.remove(held)
+
+    @property
+    def refusals_held(self) -> bool:
+        return bool(self._holds)
+
+    def _hold_refusal(self, message: str) -> None:
+        if self._holds:
+            self._holds[-1].append(message)
 
     @property
     def read_only(self) -> bool:

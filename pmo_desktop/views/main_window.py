@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from . import file_dialogs, stored_settings
 from .messages import warn
+from .page_area import PageArea, size_tabs_by_the_shown_tab
 from .pages import PAGE_OF_REGISTER, PAGES, RecordPage, load_page_class
 from .read_only_banner import ReadOnlyBanner
 
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.read_only_banner)
         row = QHBoxLayout()
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        row.addWidget(PageArea(self.stack, central), 1)
         column.addLayout(row, 1)
         self.setCentralWidget(central)
 
@@ -455,6 +456,7 @@ class MainWindow(QMainWindow):
         if page is None:
             page_class = load_page_class(PAGES[row][1])
             page = page_class(self.document, self.stack)
+            size_tabs_by_the_shown_tab(page)
             self.pages[row] = page
             self.stack.addWidget(page)
         return page
@@ -515,10 +517,15 @@ class MainWindow(QMainWindow):
         document.pending_changed.connect(self._on_pending)
         document.outside_changes_found.connect(self._say_outside_changes)
         document.conflict_handler = self.show_conflict
-        document.undo_stack.indexChanged.connect(lambda *_: self.statusBar().showMessage("Saved", 1500))
+        # A bound method, not a lambda: Qt drops the connection with the window, so the stack's last
+        # signals as it is destroyed (at a script's exit) never call into a deleted window.
+        document.undo_stack.indexChanged.connect(self._say_saved)
         self.nav.setCurrentRow(-1)
         self.show_page(0)
         self.sync_timer.start()
+
+    def _say_saved(self, _index: int) -> None:
+        self.statusBar().showMessage("Saved", 1500)
 
     def _show_read_only(self) -> None:
         """Actions, banner, title and status bar for an office open read only, or that became so (its
@@ -790,6 +797,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ messages
     def show_error(self, message: str) -> None:
+        document = self.document
+        if document is not None and document.refusals_held:
+            # A value typed into a cell and refused: the editor stays open with it and shows why; a box
+            # here would take the keys typed next (a fast typist's next value went into it, or was lost).
+            self.statusBar().showMessage(" ".join(message.split()), 15000)
+            return
         self.statusBar().showMessage(message.splitlines()[0], 8000)
         warn(self, APP_NAME, message)
 

@@ -6,6 +6,7 @@ Readable on a projector: 14 pt text, thick lines, high-contrast colours.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timezone
+from functools import partial
 
 import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -107,6 +108,21 @@ def add_legend(plot: pg.PlotWidget) -> pg.LegendItem:
     return legend
 
 
+def fit_legend(plot: pg.PlotWidget, legend: pg.LegendItem) -> float:
+    """The legend in as few rows as fit the plot's width, measured as drawn (any scale, any zoom); returns
+    the share of the plot's height to keep free above the data for it. A chart too short to spare it (more
+    than half its height) draws no legend rather than one over its data, and keeps no room."""
+    vb = plot.getPlotItem().getViewBox()
+    for columns in (6, 5, 3, 2, 1):
+        if columns != legend.columnCount:
+            legend.setColumnCount(columns)
+        if legend.boundingRect().width() <= vb.width() - 20:
+            break
+    share = (legend.boundingRect().height() + 5 + FONT_PT * 2.2) / max(vb.height(), 1)
+    legend.setVisible(share <= 0.5)
+    return share if share <= 0.5 else 0.0
+
+
 def set_title(plot: pg.PlotWidget, text: str) -> None:
     """The title, shortened with "…" to the plot's width: pyqtgraph widens the whole plot to a title's
     length, which pushed the plot's right end (the target, the last dates) out of a narrow pane."""
@@ -124,15 +140,49 @@ def set_title(plot: pg.PlotWidget, text: str) -> None:
 
 
 def fit_title(plot: pg.PlotWidget) -> None:
-    """After a resize: the title set last, shortened again to the new width."""
+    """After a resize: the title and the left axis's label set last, shortened again to the new size."""
     text = plot.property("full_title")
     if isinstance(text, str):
         set_title(plot, text)
+    label = plot.property("full_left_label")
+    if isinstance(label, str):
+        set_left_label(plot, label)
+
+
+def _refit_left_label(plot: pg.PlotWidget, *_args) -> None:
+    label = plot.property("full_left_label")
+    room = plot.getPlotItem().getViewBox().height()
+    if isinstance(label, str) and room != plot.property("left_label_room"):
+        plot.setProperty("left_label_room", room)
+        set_left_label(plot, label)
 
 
 def set_left_label(plot: pg.PlotWidget, text: str) -> None:
+    """The left axis's label, drawn up the axis: on a chart shorter than the label (a large scale, a small
+    pane) the unit alone ("£k" of "Financial benefit (£k)"), else the text shortened with "…" — not a label
+    cut at both ends ("ancial benefit (£k")."""
+    plot.setProperty("full_left_label", text)
     item = plot.getPlotItem()
-    item.setLabel("left", text, color=colours().text, **{"font-size": f"{FONT_PT}pt"})
+    if not plot.property("left_label_follows"):  # the plot's own height settles after the widget's resize
+        plot.setProperty("left_label_follows", True)
+        item.getViewBox().sigResized.connect(partial(_refit_left_label, plot))
+    axis = item.getAxis("left")
+    room = item.getViewBox().height() or plot.height() * 0.7
+    unit = text[text.rfind("(") + 1:-1] if text.endswith(")") and "(" in text else ""
+    candidates = [text] + ([unit] if unit else [])
+    shown = candidates[-1]
+    for candidate in candidates:
+        item.setLabel("left", candidate, color=colours().text, **{"font-size": f"{FONT_PT}pt"})
+        if axis.label.boundingRect().width() <= room:
+            shown = candidate
+            break
+    else:
+        keep = len(shown)
+        while keep > 3 and axis.label.boundingRect().width() > room:
+            keep -= 1
+            item.setLabel("left", shown[:keep].rstrip() + "…", color=colours().text, **{"font-size": f"{FONT_PT}pt"})
+    axis.label.setToolTip(text)
+    axis.resizeEvent()  # pyqtgraph centres the label only as the axis resizes: centred for its new length
     # pyqtgraph sizes the axis for its default tick font; with projector-sized ticks the label would sit
     # on top of five-digit numbers, so reserve room for both.
-    item.getAxis("left").setWidth(LEFT_AXIS_PX)
+    axis.setWidth(LEFT_AXIS_PX)

@@ -4,6 +4,7 @@ as undoable cell edits), the planned trajectory and the measurements as editable
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 from typing import Callable
 
 from PySide6.QtCore import Signal
@@ -14,7 +15,7 @@ from ...models.benefit_rollup import BenefitSeries
 from ...models.registers.benefits import BENEFITS, MEASUREMENTS, PLAN_POINTS
 from ...models.settings import BENEFIT_THRESHOLDS
 from ...models.stakeholder_rules import add_months
-from ...models.values import day_text
+from ...models.values import day_text, measure_with_unit
 from ..document import Document
 from ..read_only_guard import follow_read_only
 from ..register_table import RegisterView
@@ -151,12 +152,11 @@ class BenefitProfile(QWidget):
             text = "—" if v is None else _num(v)
             return f"{text} ({day_text(d)})" if d else text
 
-        measure = r.get("measure") or "no KPI yet"
-        unit = f" in {r['unit']}" if r.get("unit") else ""
+        measure = escape(measure_with_unit(r.get("measure") or "no KPI yet", r.get("unit")))
         window = " to ".join(day_text(d) if d else "…" for d in (r.get("window_start"), r.get("window_end")))
         kind = " · <b>dis-benefit</b>" if r.get("dis_benefit") else ""
         return (f"{r.get('category') or ''}{kind} · owner {r.get('owner') or '—'}<br>"
-                f"Measure: {measure}{unit} · baseline {val(r.get('baseline_value'), r.get('baseline_date'))}"
+                f"Measure: {measure} · baseline {val(r.get('baseline_value'), r.get('baseline_date'))}"
                 f" → target {val(r.get('target_value'), r.get('target_date'))}<br>"
                 f"Realization window: {window if (r.get('window_start') or r.get('window_end')) else 'not set'}")
 

@@ -129,12 +129,19 @@ class RealizationChart(QWidget):
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:
-        """The legend is one row when it fits, else two; the y range leaves room for it."""
+        """The legend in as few rows as fit the plot's width (measured as drawn, at any scale or zoom);
+        the y range leaves room for it."""
         super().resizeEvent(event)
-        columns = 5 if self.width() > 620 else 3
-        if columns != self.legend.columnCount:
-            self.legend.setColumnCount(columns)
-            self._refit()
+        self._fit_legend()
+        self._refit()
+
+    def _fit_legend(self) -> None:
+        room = self.plot.getPlotItem().getViewBox().width() - 20
+        for columns in (5, 3, 2, 1):
+            if columns != self.legend.columnCount:
+                self.legend.setColumnCount(columns)
+            if self.legend.boundingRect().width() <= room:
+                return
 
     def _refit(self, *_args) -> None:
         if self.series is not None:  # the legend's share of the height changes with the plot's height
@@ -142,6 +149,7 @@ class RealizationChart(QWidget):
 
     def _fit(self, s: BenefitSeries, today: date) -> None:
         """Show the whole story: plan, actuals, reference lines and today."""
+        self._fit_legend()
         xs = [st.to_x(d) for d, _ in s.effective_plan + s.actuals] + [st.to_x(today)]
         xs += [st.to_x(d) for d in (s.window_start, s.window_end, s.baseline_date, s.target_date) if d]
         ys = [v for _, v in s.effective_plan + s.actuals] + [v for v in (s.baseline_value, s.target_value) if v is not None]
@@ -162,10 +170,17 @@ class RealizationChart(QWidget):
             self._place_today_label(s, today, bottom, top)
 
     def legend_share(self) -> float:
-        rows = -(-len(self.legend.items) // max(1, self.legend.columnCount))
-        legend_px = rows * st.FONT_PT * 2.4 + 30  # its rows, its frame and the gap above the data
+        """The share of the plot's height kept free above the data for the legend: its height as drawn,
+        its offset and a gap for the reference lines' labels (just above their lines). A chart too short
+        to spare it (under half its height) draws no legend rather than one over the data: the lines keep
+        their own labels."""
         view_px = self.plot.getPlotItem().getViewBox().height() or 300
-        return min(0.6, max(0.18, legend_px / max(view_px, 1)))
+        if self.series is None:
+            return 0.1
+        legend_px = self.legend.boundingRect().height() + 5 + st.FONT_PT * 2.2
+        share = legend_px / max(view_px, 1)
+        self.legend.setVisible(share <= 0.5)
+        return max(0.1, share) if share <= 0.5 else 0.1
 
     def _place_today_label(self, s: BenefitSeries, today: date, bottom: float, top: float) -> None:
         """The "Today" label up the today line where no other label or line is: away from the baseline

@@ -44,6 +44,8 @@ class RollupChart(RefreshWhenShown, QWidget):
         self.plot.setAccessibleName("Financial benefits roll-up chart")
         self.legend = st.add_legend(self.plot)
         item = self.plot.getPlotItem()
+        self._span: tuple[float, float] | None = None  # the data's lowest and highest values drawn
+        item.getViewBox().sigResized.connect(self._fit_range)
         st.set_left_label(self.plot, "Financial benefit (KPI money unit, e.g. £k)")
         self.planned_bars = pg.BarGraphItem(x=[], height=[], width=1, pen=None)
         self.realized_bars = pg.BarGraphItem(x=[], height=[], width=1, pen=None)
@@ -115,6 +117,7 @@ class RollupChart(RefreshWhenShown, QWidget):
         self.cumulative_realized.setData([x for x, _ in realized], [y for _, y in realized])
         if not periods:
             self.summary.setText("No financial benefit has a plan yet: give one a baseline and a planned trajectory.")
+            self._span = None
             return
         share = f" ({r.realized_to_date / r.planned_to_date:.0%} of plan)" if r.planned_to_date else ""
         until = f" (to the end of {r.measured_until.strftime('%b %Y')})" if r.measured_until else ""
@@ -128,9 +131,18 @@ class RollupChart(RefreshWhenShown, QWidget):
         values = [p.cumulative_planned for p in periods] + [p.planned for p in periods]
         values += [p.realized for p in periods if p.realized is not None]
         values += [p.cumulative_realized for p in periods if p.cumulative_realized is not None]
-        low, high = min([0.0, *values]), max([0.0, *values])
-        # Headroom above the data for the legend along the top, so it never hides the curves.
-        item.setYRange(low, high + (high - low) * 0.3 or 1.0, padding=0.02)
+        self._span = (min([0.0, *values]), max([0.0, *values]))
+        self._fit_range()
+
+    def _fit_range(self, *_args) -> None:
+        """Headroom above the data for the legend along the top, as tall as the legend is drawn, so it never
+        hides the curves — again whenever the plot's size changes."""
+        if self._span is None:
+            return
+        low, high = self._span
+        share = st.fit_legend(self.plot, self.legend)
+        top = high + (high - low) * (share + 0.04) / max(1 - share - 0.04, 0.1)
+        self.plot.getPlotItem().setYRange(low, top if top > low else low + 1.0, padding=0.02)
 
     def chart_data(self) -> dict:
         """What is drawn, for tests: x positions are period ends (cumulative) as timestamps."""

@@ -49,9 +49,10 @@ from ..background import run_with_progress
 from ..document import Document
 from ..theme import colours
 from .import_command import ImportCommand
-from .report_model import ReportModel
+from .report_model import HEADERS, ReportModel
 
 ALL_SHEETS = "All recognised sheets"
+REASON = HEADERS.index("Reason")  # the report's column of why a row is skipped or refused
 IGNORE = "(do not import)"
 KEEP = "(keep in the notes)"  # no field, but the cells are kept on each record under their header
 LEAVE = "(leave as an error)"
@@ -93,6 +94,10 @@ class ImportDialog(QDialog):
         self.mapping_table = QTableWidget(0, 2, self)
         self.mapping_table.setHorizontalHeaderLabels(["Column in the workbook", "Imports as"])
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Why the mapping can or cannot be changed: greyed with no word, it read as broken.
+        self.mapping_note = QLabel(self)
+        self.mapping_note.setWordWrap(True)
+        self.mapping_note.setObjectName("mapping-note")
         self.report_model = ReportModel(self, document.context)
         self.report_view = QTableView(self)
         self.report_view.setModel(self.report_model)
@@ -145,7 +150,12 @@ class ImportDialog(QDialog):
         form.addRow("Register:", reg_row)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QSplitter(Qt.Orientation.Vertical, self)
-        left.addWidget(self.mapping_table)
+        mapping_box = QWidget(self)
+        mapping_layout = QVBoxLayout(mapping_box)
+        mapping_layout.setContentsMargins(0, 0, 0, 0)
+        mapping_layout.addWidget(self.mapping_note)
+        mapping_layout.addWidget(self.mapping_table, 1)
+        left.addWidget(mapping_box)
         left.addWidget(self.values_table)
         splitter.addWidget(left)
         splitter.addWidget(self.report_view)
@@ -192,6 +202,7 @@ class ImportDialog(QDialog):
 
     def _show_problem(self, message: str) -> None:
         self.plan = None
+        self.mapping_note.setText("")
         self.summary.setText(f"<span style='color:{colours().error}'>{message}</span>")
         self.import_button.setEnabled(False)
         self.partial_button.setEnabled(False)
@@ -237,6 +248,8 @@ class ImportDialog(QDialog):
             return
         self.plan = plan
         self.report_model.set_plan(plan)
+        # The reason column only when a row has one: empty, it took the room "Imported as" needs.
+        self.report_view.setColumnHidden(REASON, not any(r.reason for r in self.report_model.reports))
         self._fill_mapping(plan)
         self._fill_values(plan)
         skipped = "".join(f"<br>Sheet “{s}” not imported: {why}" for s, why in plan.skipped_sheets)
@@ -312,6 +325,14 @@ class ImportDialog(QDialog):
         single = len(own) == 1 and self.sheet_combo.currentData() is not None
         self.mapping_table.setEnabled(single)
         self.recheck_button.setEnabled(single)
+        if single:
+            self.mapping_note.setText(f"What each column of “{html.escape(own[0].sheet)}” imports as: change a choice, "
+                                      "then <b>Check again</b>.")
+        elif own:
+            self.mapping_note.setText("Each recognised sheet is imported as its headers say (shown here). To change "
+                                      "what a sheet's columns import as, choose that sheet under <b>Sheet</b> above.")
+        else:
+            self.mapping_note.setText("")
         for sheet in own:
             choices = importable_fields(sheet.register)
             for col, header in enumerate(sheet.headers):

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
 
 from ...models.fields import Field, Kind
-from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent
+from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent, suggestions
 from .date_entry import DateLineEdit
+from .refusal_note import note_for
+
+Hint = QAbstractItemDelegate.EndEditHint
+# The keys that store a typed cell and move on, and where to (as Qt's own editor event filter has them).
+MOVES = {Qt.Key.Key_Return: Hint.SubmitModelCache, Qt.Key.Key_Enter: Hint.SubmitModelCache,
+         Qt.Key.Key_Tab: Hint.EditNextItem, Qt.Key.Key_Backtab: Hint.EditPreviousItem}
+CHORDS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
 
 def ref_names(document, f: Field) -> list[str]:
@@ -44,6 +51,7 @@ class FieldDelegate(QStyledItemDelegate):
                     combo.addItem(name, name)
                 if f.ref is not None and f.ref.create_missing:  # people: type a new name to add them
                     combo.setEditable(True)
+                    combo.setProperty("new_name_kind", "person" if f.ref.target.__name__ == "Person" else f.label.lower())
                     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
                     completer = combo.completer()
                     if completer is not None:  # an editable combo always has one
@@ -81,6 +89,8 @@ class FieldDelegate(QStyledItemDelegate):
                 text = " ".join(editor.currentText().split())
                 names = [editor.itemText(i) for i in range(editor.count()) if editor.itemText(i)]
                 value = existing_name(names, text) if text else None
+                if value is None and text and editor.property("confirmed_new") == text:
+                    value = text  # the user said so beside the cell (``_hold_new_name``): a new person
                 if value is None and text:
                     self._confirm_new(model, index, text, names)  # stored later, if the user says so
                     return
@@ -102,6 +112,50 @@ class FieldDelegate(QStyledItemDelegate):
 
         parent = self.parent()
         self.confirmation = confirm_new_name(parent if isinstance(parent, QWidget) else None, what, text, names, choose)
+
+    def eventFilter(self, editor, event) -> bool:
+        """Enter / Tab in a typed cell store it and move on, as Qt's own filter does — unless the register
+        refuses the value: then the editor stays open with the text as typed and the reason shows beside
+        it, so the keys typed next go on into the editor (a message box took them, and the value was
+        lost) and the user corrects the value or presses Esc."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit) and event.key() in MOVES
+                and not event.modifiers() & CHORDS):
+            if self._commit_or_hold(editor):
+                self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
+            return True
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
+                and event.key() in MOVES and not event.modifiers() & CHORDS and self._hold_new_name(editor)):
+            return True
+        return super().eventFilter(editor, event)
+
+    def _hold_new_name(self, editor: QComboBox) -> bool:
+        """A name not in the list, typed and Enter / Tab: the editor stays open and a note beside it asks for
+        the same key again to add the new person (or says whom the user may have meant) — a question box
+        here took the keys typed next and left the window with no focus. True while the name is held."""
+        text = " ".join(editor.currentText().split())
+        names = [editor.itemText(i) for i in range(editor.count()) if editor.itemText(i)]
+        if not text or existing_name(names, text) is not None:
+            return False
+        if editor.property("confirmed_new") == text:
+            return False  # the second press: setModelData stores it (a new person), and the editor moves on
+        what = editor.property("new_name_kind") or "name"
+        offered = suggestions(names, text)
+        meant = f" Did you mean {' or '.join(offered)}?" if offered else ""
+        note_for(editor).show_reason(f"“{text}” is not in the list of {what}s.{meant}",
+                                     f"Press the same key again to add “{text}” as a new {what}, or correct it, or Esc.")
+        editor.setProperty("confirmed_new", text)
+        return True
+
+    def _commit_or_hold(self, editor: QLineEdit) -> bool:
+        """Store the editor's text; False when it was refused (the reason then shows beside the editor)."""
+        with self._document().holding_refusals() as refused:
+            self.commitData.emit(editor)
+        if not refused:
+            return True
+        reason = " ".join(refused[-1].removeprefix("Nothing was changed:").split())
+        note_for(editor).show_reason(reason)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        return False
 
     def _commit_and_close(self, editor) -> None:
         """A date picked on the calendar is stored at once, as Enter would."""

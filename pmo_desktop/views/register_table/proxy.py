@@ -138,7 +138,18 @@ class RegisterFilterProxy(UnmatchedMarks, QSortFilterProxyModel):
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self._search or self._column_filters or self._record_ids is not None)
+        return self.filtered_beyond(set())
+
+    def filtered_beyond(self, columns: set[int]) -> bool:
+        """Whether a search, a record filter or a filter on a column not among ``columns`` is set."""
+        return bool(self._search or set(self._column_filters) - columns or self._record_ids is not None)
+
+    def rows_passing(self, columns: set[int]) -> int:
+        """How many records the filters of these columns alone pass (a page's fixed restriction)."""
+        kept = {c: self._column_filters[c] for c in columns if c in self._column_filters}
+        model = self.source()
+        return sum(1 for row in model.rows if all(any(item in allowed for item in model.fields[c].kind.items(row[c + 2]))
+                                                  for c, allowed in kept.items()))
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if self._kept and self.source().record_id(source_row) in self._kept:

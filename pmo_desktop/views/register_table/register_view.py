@@ -214,6 +214,7 @@ class RegisterView(QWidget):
         super().__init__(parent)
         self.document = document
         self.register = register
+        self.fixed_filters: dict[int, set[str]] = {}  # column → values the page restricts it to (set_fixed_filter)
         # A large register gets a windowed model (rows read in pages, sorted and filtered in the
         # database); the others hold their rows in memory. See windowed.py.
         self.model, self.proxy = make_models(document, register, parent_id, self)
@@ -406,9 +407,17 @@ class RegisterView(QWidget):
         else:  # the chip names column filters (show_filter_label)
             self.clear_filters()
 
+    def set_fixed_filter(self, field_name: str, allowed: set[str]) -> None:
+        """A restriction the page keeps (a report's milestones: its project's): Clear filters leaves it, and
+        neither the count nor the Clear filters button takes it for a filter the user set."""
+        self.fixed_filters[self.model.column_of(field_name)] = set(allowed)
+        self.clear_filters()
+
     def clear_filters(self) -> None:
         self.search.clear()
         self.proxy.clear_filters()
+        for column, allowed in self.fixed_filters.items():
+            self.proxy.set_column_filter(column, allowed)
         self.filter_chip.setVisible(False)
         self._update_count()
         self.column_filters_changed.emit()
@@ -423,11 +432,14 @@ class RegisterView(QWidget):
         self.column_filters_changed.emit()
 
     def _update_count(self, *args) -> None:
-        shown, total = self.proxy.rowCount(), self.model.total_rows()
+        fixed = set(self.fixed_filters)
+        filtered = self.proxy.filtered_beyond(fixed)
+        shown = self.proxy.rowCount()
+        total = self.proxy.rows_passing(fixed) if fixed else self.model.total_rows()
         rows = "row" if total == 1 else "rows"
         more = "+" if getattr(self.model, "listing", False) else ""  # the rest still being listed (windowed)
-        self.count_label.setText(f"{shown:,}{more} of {total:,} {rows}" if self.proxy.is_filtered else f"{total:,} {rows}")
-        self.clear_filters_button.setEnabled(self.proxy.is_filtered)
+        self.count_label.setText(f"{shown:,}{more} of {total:,} {rows}" if filtered else f"{total:,} {rows}")
+        self.clear_filters_button.setEnabled(filtered)
         unmatched = len(self.proxy.unmatched_kept())
         if unmatched:
             self.reapply_button.setText(f"✎ {unmatched} edited row{'s' if unmatched != 1 else ''} no longer "

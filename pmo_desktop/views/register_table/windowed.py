@@ -923,6 +923,13 @@ class WindowedProxy(UnmatchedMarks, QIdentityProxyModel):
     def is_filtered(self) -> bool:
         return self.source().is_filtered
 
+    def filtered_beyond(self, columns: set[int]) -> bool:
+        source = self.source()
+        return bool(source.search or set(source.column_filters) - columns or source.record_ids is not None)
+
+    def rows_passing(self, columns: set[int]) -> int:
+        return self.source().total_rows()  # a windowed table is given no fixed restriction
+
     def unmatched_kept(self) -> list[int]:
         """Records shown only because they were edited while shown: the filters no longer pass them."""
         return sorted(self.source().unmatched)

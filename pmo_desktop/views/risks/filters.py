@@ -13,6 +13,7 @@ from ...models.registers.risks import RISK_LEVELS, RISK_STATUSES
 from ...models.risk_heatmap import RiskFilter
 from ...models.risk_review import OVERDUE
 from ..document import Document
+from ..flow_layout import FlowLayout
 
 NONE = ""  # the "(none)" choice: matches an empty cell, as the table shows it
 # "All" as a string, never None: PySide6 6.12 loses a reference each time a combo hands back None or
@@ -42,7 +43,7 @@ class QuickFilters(QWidget):
         self.document = document
         self.combos: dict[str, QComboBox] = {}
         self._several: dict[str, frozenset[str]] = {}  # filter key → the values its "N chosen" item stands for
-        row = QHBoxLayout(self)
+        row = FlowLayout(self)  # on two lines where one does not fit (a large scale, a small screen)
         row.setContentsMargins(0, 0, 0, 0)
         for key, _column, label, _none in FILTERS:
             combo = QComboBox(self)
@@ -50,10 +51,15 @@ class QuickFilters(QWidget):
             combo.setMinimumContentsLength(6)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-            caption = QLabel(f"{label}:", self)
+            pair = QWidget(self)  # a caption wraps with its list, never away from it
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            combo.setParent(pair)
+            caption = QLabel(f"{label}:", pair)
             caption.setBuddy(combo)
-            row.addWidget(caption)
-            row.addWidget(combo)
+            pair_layout.addWidget(caption)
+            pair_layout.addWidget(combo)
+            row.addWidget(pair)
             self.combos[key] = combo
         self.reload_choices()
         document.records_changed.connect(self._on_records_changed)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from ..document import Document
 from ..read_only_guard import follow_read_only
 from ..register_page import page_title
 from ..register_table import RegisterView
+from ..remembered_splitter import RememberedSplitter
 from .commands import ChangeRiskScaleCommand, DeEscalateCommand, EscalateCommand, RaiseIssueCommand
 from .detail import RiskDetail
 from .dialogs import ReasonDialog, ScaleDialog
@@ -73,7 +73,7 @@ class RisksPage(QWidget):
         # The buttons sit on the table's search bar so the page fits a 1280-pixel screen.
         for button in (self.escalate_button, self.de_escalate_button, self.issue_button, self.scale_button):
             self.register_view.add_to_bar(button)
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        split = RememberedSplitter(Qt.Orientation.Vertical, "risks/register", self)
         split.addWidget(self.register_view)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
@@ -122,7 +122,7 @@ class RisksPage(QWidget):
         actions_layout.addWidget(QLabel("<b>Actions of the selected issue</b> (Ctrl+Shift+N in this table adds one)",
                                         actions_box))
         actions_layout.addWidget(self.issue_actions_view, 1)
-        self.issue_tab = QSplitter(Qt.Orientation.Vertical, self)
+        self.issue_tab = RememberedSplitter(Qt.Orientation.Vertical, "risks/issues", self)
         self.issue_tab.addWidget(self.issue_view)
         self.issue_tab.addWidget(actions_box)
         self.issue_tab.setStretchFactor(0, 3)

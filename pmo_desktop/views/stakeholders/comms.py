@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -36,6 +35,7 @@ from ..document import Document
 from ..read_only_guard import follow_read_only
 from ..register_table import RegisterView
 from ..register_table.commands import CreateRecordsCommand
+from ..remembered_splitter import RememberedSplitter
 from ..theme import colours, theme
 from ..zoom import follow_zoom
 
@@ -151,7 +151,7 @@ class CommunicationPlan(QWidget):
         plan_layout.setContentsMargins(0, 0, 0, 0)
         plan_layout.addLayout(bar)
         plan_layout.addWidget(self.view, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter = RememberedSplitter(Qt.Orientation.Vertical, "stakeholders/communications", self)
         splitter.addWidget(plan)
         splitter.addWidget(due_box)
         splitter.setStretchFactor(0, 3)

@@ -15,6 +15,7 @@ from ...models.registers.stakeholders import COMMUNICATIONS, STAKEHOLDERS
 from ..document import Document
 from ..register_page import page_title
 from ..register_table import RegisterView
+from ..remembered_splitter import RememberedSplitter
 from .comms import CommunicationPlan
 from .detail import StakeholderDetail
 from .grid import PowerInterestGrid
@@ -45,7 +46,7 @@ class StakeholdersPage(QWidget):
         self.tabs.addTab(self.matrix, "Engagement assessment")
         self.tabs.addTab(self.comms, "Communication plan")
 
-        left = QSplitter(Qt.Orientation.Vertical, self)
+        left = RememberedSplitter(Qt.Orientation.Vertical, "stakeholders/register", self)
         left.addWidget(self.register_view)
         left.addWidget(self.detail)
         left.setStretchFactor(0, 3)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from ..raid.settings import SetSettingsCommand
 from ..register_filter import RegisterFilter, apply_filter
 from ..register_page import page_title
 from ..register_table import RegisterView
+from ..remembered_splitter import RememberedSplitter
 from .report_form import ReportForm
 
 
@@ -40,8 +40,7 @@ class ProjectMilestones(RegisterView):
 
     def show_project(self, project: str) -> None:
         self.project = project
-        self.clear_filters()
-        self.set_column_filter("project", {project})
+        self.set_fixed_filter("project", {project})  # the form's project: not a filter to clear
 
 
 class StatusReports(RegisterView):
@@ -76,7 +75,7 @@ class StatusPage(QWidget):
         self.reports_view.table.doubleClicked.connect(
             lambda index: self.open_current_report() if not index.flags() & Qt.ItemFlag.ItemIsEditable else None)
 
-        report_tab = QSplitter(Qt.Orientation.Vertical, self)
+        report_tab = RememberedSplitter(Qt.Orientation.Vertical, "status/report", self)
         report_tab.addWidget(self.form)
         below = QWidget(self)
         below_layout = QVBoxLayout(below)
@@ -85,6 +84,7 @@ class StatusPage(QWidget):
         below_layout.addWidget(self.milestones_caption)
         below_layout.addWidget(self.project_milestones, 1)
         report_tab.addWidget(below)
+        self.report_below = below
         report_tab.setStretchFactor(0, 1)
         report_tab.setStretchFactor(1, 1)
         report_tab.setSizes([300, 300])
@@ -135,6 +135,8 @@ class StatusPage(QWidget):
         self.project_milestones.show_project(project)
         self.milestones_caption.setText(f"<b>Milestones of {project}</b> (Ctrl+Shift+N in this table adds one)"
                                         if project else "")
+        # No project yet (a new office): no milestones to show, and the form says what to do first.
+        self.report_below.setVisible(bool(project))
 
     @property
     def register_view(self) -> RegisterView:

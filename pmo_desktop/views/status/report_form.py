@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +39,9 @@ from .rag_combo import RagCombo
 
 PERIOD_ROLE = Qt.ItemDataRole.UserRole + 1  # a period item's label ("2026-11")
 TEXTS = ("commentary", "asks")
+NO_PROJECT = ("<p style='font-size:large'><b>No status reports yet.</b></p><p>A status report is a project's: add "
+              "a project on the <b>Projects</b> page first (Ctrl+2), then come back here and press "
+              "<b>Ctrl+Shift+P</b> (New status report) for its first report.</p>")
 
 
 class ReportForm(QWidget):
@@ -188,6 +192,8 @@ class ReportForm(QWidget):
         previous = self.reports[position - 1] if position else None
         report = self.report or {}
         enabled = self.report is not None
+        self.new_button.setEnabled(bool(self.project()))  # nothing to report on before a project exists
+        self.period_combo.setEnabled(bool(self.reports))
         for name, combo in self.rags.items():
             combo.set_rating(report.get(name))
             combo.setEnabled(enabled)
@@ -217,7 +223,7 @@ class ReportForm(QWidget):
 
     def _describe(self, previous: dict[str, Any] | None) -> str:
         if not self.project():
-            return "Add a project on the Projects page first."
+            return NO_PROJECT
         if self.report is None:
             return (f"<b>{escape(self.project())}</b> has no status report yet. "
                     "<b>New status report</b> makes this period's.")
@@ -232,7 +238,12 @@ class ReportForm(QWidget):
         """This period's report for the chosen project: the existing one is shown, else a draft is
         made from the last report (one undo step). Returns the report's id."""
         project = self.project()
-        if not project:
+        if not project:  # the shortcut, pressed on a new office: say why nothing is made
+            self.info.setText(NO_PROJECT)
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage("No project to report on yet: add one on the Projects page first "
+                                               "(Ctrl+2).", 8000)
             return None
         self.commit_texts()
         draft = self.document.office.read(draft_report, project, self.document.context)
