@@ -10,8 +10,10 @@ building the demo takes ~1 s). Tests that need SQLite itself (PRAGMAs, Save a Co
 """
 
 import os
+import shutil
 import tempfile
 import threading
+from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep QSettings (recent files, geometry) and the demo office out of the user's real folders.
@@ -112,11 +114,30 @@ def store(store_url):
     s.close()
 
 
+@pytest.fixture(scope="session")
+def demo_file_copy(tmp_path_factory):
+    """``copy(target)`` puts a fresh copy of the demo office file at ``target`` and returns it: the demo is
+    built once per session (~0.6 s; copying it takes ~0.01 s) and again if the day changes, since its dates
+    are relative to today. Like the PostgreSQL template, each test gets a file nobody has used."""
+    built: dict[date, Path] = {}
+
+    def copy(target: Path) -> Path:
+        day = date.today()
+        if day not in built:
+            source = tmp_path_factory.mktemp("demo-template") / "demo.pmo"
+            create_demo(source).close()
+            built[day] = source
+        shutil.copyfile(built[day], target)
+        return target
+
+    return copy
+
+
 @pytest.fixture
-def demo_store(request, backend, tmp_path: Path):
+def demo_store(request, backend, tmp_path: Path, demo_file_copy):
     """The demo program office (SQLite file or PostgreSQL database)."""
     if backend == "sqlite":
-        s = create_demo(tmp_path / "demo.pmo")
+        s = Store.open(demo_file_copy(tmp_path / "demo.pmo"))
     else:
         s = Store.open(_pg_clone(request, "demo"))
     yield s
@@ -132,8 +153,8 @@ def sqlite_store(tmp_path: Path):
 
 
 @pytest.fixture
-def sqlite_demo_store(tmp_path: Path):
-    s = create_demo(tmp_path / "demo.pmo")
+def sqlite_demo_store(tmp_path: Path, demo_file_copy):
+    s = Store.open(demo_file_copy(tmp_path / "demo.pmo"))
     yield s
     s.close()
 
@@ -191,12 +212,9 @@ def main_window(qtbot, tmp_path: Path):
 
 
 @pytest.fixture
-def demo_window(main_window, qtbot, tmp_path: Path):
+def demo_window(main_window, qtbot, tmp_path: Path, demo_file_copy):
     """The main window on a fresh copy of the demo office, 1280×720 and active (keys go to it)."""
-    from pmo_desktop.models.demo import create_demo
-
-    path = tmp_path / "demo.pmo"
-    create_demo(path).close()
+    path = demo_file_copy(tmp_path / "demo.pmo")
     assert main_window.open_path(str(path))
     main_window.resize(1280, 720)
     main_window.activateWindow()
