@@ -38,15 +38,32 @@ fi
 
 install_postgres_server
 export QT_QPA_PLATFORM=offscreen
-status=0
-"$VENV/bin/python" -X faulthandler -m pytest "$@" || status=$?
-# A known, rare native crash (about one full run in five before the clone-pool lock in tests/conftest.py:
-# a segfault while collecting garbage between two Qt tests) kills the whole process, not a test. A run
-# killed by a signal is run once more, saying so; a test that fails fails the run at once.
-if [ "$status" -ge 128 ]; then
-  echo "The test process was killed by signal $((status - 128)) (a native crash, not a failing test);" \
-       "running the suite once more." >&2
+# Two worker processes (pytest-xdist; the CI runner has 2 cores): each has its own PostgreSQL server,
+# temp dirs and settings sandbox (tests/conftest.py); tests go to whichever worker is free ("load": with
+# "loadgroup" or "loadfile", xdist 3.8 hung or looped after a worker crashed). "-n 0" among the arguments
+# runs in one process.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+run_pytest() {
   status=0
-  "$VENV/bin/python" -X faulthandler -m pytest "$@" || status=$?
+  crashed=0
+  "$VENV/bin/python" -X faulthandler -m pytest -n 2 "$@" 2>&1 | tee "$log" || status=${PIPESTATUS[0]}
+  # A worker killed by a signal is reported by xdist as "[gw0] node down: Not properly terminated" and
+  # its test as failed ("worker 'gw0' crashed while running ..."); between tests or after the last one
+  # only the first: either way a crash, never a pass.
+  if grep -qE "\[gw[0-9]+\] node down: |worker 'gw[0-9]+' crashed while running" "$log"; then
+    crashed=1
+    [ "$status" -ne 0 ] || status=1
+  fi
+}
+run_pytest "$@"
+# A known, rare native crash (about one full run in five before the clone-pool lock in tests/conftest.py:
+# a segfault while collecting garbage between two Qt tests) kills a process, not a test. A run whose
+# process or worker was killed by a signal is run once more, saying so; a test that fails fails the run at
+# once.
+if [ "$status" -ge 128 ] || [ "$crashed" -eq 1 ]; then
+  echo "A test process was killed by a signal (a native crash, not a failing test);" \
+       "running the suite once more." >&2
+  run_pytest "$@"
 fi
 exit "$status"

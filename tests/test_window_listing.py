@@ -338,7 +338,18 @@ def test_widened_bounds_cover_every_date(store):
     assert bounds[("projects", "start_date")] == (min(days), max(days))  # the kept one untouched
 
 
-def test_the_scroll_bar_grows_when_the_rest_comes_keeping_place_and_selection(qtbot, view):
+def test_the_scroll_bar_grows_when_the_rest_comes_keeping_place_and_selection(qtbot, view, monkeypatch):
+    """The listing's worker is held at its start (fault injection) until the user has scrolled: without
+    that, a listing done within the scroll's wait (a quick worker) emitted ``counted`` before the test
+    waited for it, and the test timed out (seen in full runs under load)."""
+    main_thread, read, gate = threading.current_thread(), windows.fetch_ids, threading.Event()
+
+    def held_on_the_worker(*args, **kwargs):
+        if threading.current_thread() is not main_thread:
+            gate.wait(20)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(windows, "fetch_ids", held_on_the_worker)
     view.search.setText("project")  # every project: the first 50, then 3,000
     assert view.model.listing and view.proxy.rowCount() == FIRST
     bar = view.table.verticalScrollBar()
@@ -346,9 +357,10 @@ def test_the_scroll_bar_grows_when_the_rest_comes_keeping_place_and_selection(qt
     target = view.current_record_id()
     bar.setValue(bar.maximum())  # scrolled to the end of the first rows
     qtbot.wait(10)
+    assert view.model.listing  # still listing: the rest comes after the scroll
     place, short = bar.value(), bar.maximum()
-    # until the rest is in place (it may have come during the wait above: a signal awaited now would not)
-    qtbot.waitUntil(lambda: not view.model.listing, timeout=20_000)
+    with qtbot.waitSignal(view.model.counted, timeout=20_000):
+        gate.set()
     qtbot.waitUntil(lambda: bar.maximum() > short * 10, timeout=5_000)  # room for 3,000 rows
     assert bar.value() == place
     assert view.current_record_id() == target
