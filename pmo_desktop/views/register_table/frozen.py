@@ -269,6 +269,28 @@ class FrozenTable(QTableView):
 
     frozen: FrozenColumns | None = None  # the leading columns kept in view
     edits_after_tab = True  # Tab out of a cell being edited opens the next cell's editor (as Qt does)
+    # Where the current run of Tabs along a row began (row, column): Enter then goes down to that column
+    # of the next row, as in Excel, so a record typed along its row with Tab and ended with Enter leaves
+    # the keyboard at the start of the next one — not under its last cell, where the next record's title
+    # went into a drop-down (an impact) and was lost.
+    tab_start: tuple[int, int] | None = None
+
+    def moveCursor(self, action, modifiers):
+        """Qt moves through here for Tab and Shift+Tab, editing or not: the first of a run marks its start."""
+        current = self.currentIndex()
+        if action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious) \
+                and current.isValid() and (self.tab_start is None or self.tab_start[0] != current.row()):
+            self.tab_start = (current.row(), current.column())
+        return super().moveCursor(action, modifiers)
+
+    def enter_column(self, index) -> int:
+        """The column Enter goes down in from ``index``: where its row's run of Tabs began, else its own."""
+        start, self.tab_start = self.tab_start, None
+        return start[1] if start is not None and start[0] == index.row() else index.column()
+
+    def mousePressEvent(self, event) -> None:
+        self.tab_start = None  # a click starts afresh, as in Excel
+        super().mousePressEvent(event)
 
     def editor_closed(self) -> None:
         """A cell's editor (its own or its frozen columns') closed, the keyboard moved on: for the ✱ line."""

@@ -63,7 +63,10 @@ class RegisterTable(FrozenTable):
             current = self.currentIndex()
             rows = self.model().rowCount()
             if rows == 0 or (current.isValid() and current.row() == rows - 1):
-                self.below_last_row.emit(current.column() if current.isValid() else -1)
+                column = current.column() if current.isValid() else -1
+                if event.key() != Qt.Key.Key_Down and current.isValid():
+                    column = self.enter_column(current)
+                self.below_last_row.emit(column)
                 return
         if (self.model().rowCount() == 0 and event.text().strip() and event.text().isprintable()
                 and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -82,7 +85,7 @@ class RegisterTable(FrozenTable):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
             current = self.currentIndex()
             if current.isValid() and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-                below = current.siblingAtRow(current.row() + 1)
+                below = current.sibling(current.row() + 1, self.enter_column(current))
                 if below.isValid():
                     self.setCurrentIndex(below)
                     return
@@ -91,18 +94,19 @@ class RegisterTable(FrozenTable):
     def closeEditor(self, editor, hint) -> None:
         """Enter in a cell being typed into stores it and moves down, as in Excel: typing a column of values
         fills one row after another instead of overwriting the same cell (Tab and Escape as Qt does). On
-        the last row it goes on to the ✱ line, in the same column, as Excel goes on to the empty row below:
+        the last row it goes on to the ✱ line, as Excel goes on to the empty row below (in the column where the
+        row's run of Tabs began, if it was typed along with Tab, else in the same column):
         a row added with Ctrl+Shift+N, its title typed and Enter, then the next title typed makes a second
         row, not a new title of the first."""
         super().closeEditor(editor, hint)
         if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # the delegate's hint for Enter
             return
         current = self.currentIndex()
-        below = current.siblingAtRow(current.row() + 1)
+        column = self.enter_column(current) if current.isValid() else -1
+        below = current.sibling(current.row() + 1, column)
         if below.isValid():
             self.setCurrentIndex(below)
         elif current.isValid() and current.row() == self.model().rowCount() - 1:
-            column = current.column()
             QTimer.singleShot(0, self, lambda: self.below_last_row.emit(column) if self.state() != self.State.EditingState else None)
 
     def open_picker(self, index) -> bool:
@@ -774,7 +778,12 @@ class RegisterView(QWidget):
             self.focus_new_line(column)  # five titles typed down a column make five risks
         else:  # Tab or a click: on along the record just added, to fill its other columns
             self.new_line.clearSelection()  # one cell highlighted, the table's, not a second one in the line
+            start = self.new_line.tab_start
+            current = self.table.currentIndex()
+            if start is not None and current.isValid():  # the run of Tabs begun in the line goes on in the table
+                self.table.tab_start = (current.row(), start[1])
             self.table.setFocus()
+        self.new_line.tab_start = None
         return rid
 
     def duplicate_rows(self) -> None:
