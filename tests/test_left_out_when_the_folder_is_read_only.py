@@ -13,6 +13,7 @@ from typing import Iterator
 
 import openpyxl
 import pytest
+from tmpfs import mounted_tmpfs, remount_read_only
 
 from pmo_desktop.models.demo import create_demo
 
@@ -21,14 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def read_only_stick(tmp_path: Path) -> Iterator[Path]:
-    mount = tmp_path / "stick"
-    mount.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root (the CI runs the tests as root)")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    try:
+    with mounted_tmpfs(tmp_path / "stick", "4m") as mount:
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = "Risks"
@@ -36,10 +30,8 @@ def read_only_stick(tmp_path: Path) -> Iterator[Path]:
         for i in range(20):
             ws.append([f"Risk {i}", 2, 3, "Zzz" if i in (3, 7) else "Open"])
         wb.save(mount / "risks.xlsx")
-        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        remount_read_only(mount)
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_rows_left_out_go_to_documents_and_the_summary_says_where(tmp_path: Path, read_only_stick: Path) -> None:

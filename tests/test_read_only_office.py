@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
+from tmpfs import mounted_tmpfs, remount_read_only
 
 from pmo_desktop.models import errors, records
 from pmo_desktop.models.demo import create_demo
@@ -56,21 +57,10 @@ def folder_555(path: Path) -> None:
 @pytest.fixture
 def read_only_medium(tmp_path: Path) -> Iterator[Path]:
     """A small tmpfs of its own, remounted read-only by the test (a CD, a write-protected stick)."""
-    mount = tmp_path / "medium"
-    mount.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root (the CI runs the tests as root)")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-    try:
+    with mounted_tmpfs(tmp_path / "medium", "8m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
-def remount_read_only(path: Path) -> None:
-    subprocess.run(["mount", "-o", "remount,ro", str(path.parent)], check=True)
 
 
 WAYS: dict[str, tuple[Callable[[Path], None], str]] = {
@@ -86,7 +76,7 @@ def read_only_office(request, tmp_path: Path) -> Iterator[tuple[Path, str]]:
     if way == "read-only medium":
         medium = request.getfixturevalue("read_only_medium")
         path = demo_office(medium / "office", mode)
-        remount_read_only(path.parent)
+        remount_read_only(medium)
         yield path, "the disk it is on is read-only"
         return
     path = demo_office(tmp_path / "office", mode)
