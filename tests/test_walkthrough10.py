@@ -380,3 +380,26 @@ def test_the_rollup_legend_is_never_over_its_curves(demo_window, qtbot):
         data = chart.chart_data()
         for x, y in data["cumulative_planned"] + data["cumulative_realized"]:
             assert not legend.contains(vb.mapViewToScene(QPointF(x, y))), (size, x, y)
+
+
+def test_on_a_screen_too_short_for_the_page_the_risk_table_keeps_three_rows_and_the_page_scrolls(demo_window, qtbot):
+    """At 150 % with Qt's own scaling a 1280×720 screen leaves the Risks page about 330 px: its title, tabs,
+    filters and buttons took them all and the table shrank to its header, no row to see. The table keeps
+    its header and three rows; the page scrolls around it. (The test's text is made 1.5× as Qt's scaling
+    makes it: the scale factor itself is set once per process.)"""
+    from PySide6.QtWidgets import QApplication
+
+    window = demo_window
+    app = QApplication.instance()
+    font = app.font()
+    large = app.font()
+    large.setPointSizeF(font.pointSizeF() * 1.5)
+    app.setFont(large)
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+        window.resize(853, 330)
+        qtbot.wait(50)
+        table = window.stack.currentWidget().register_view.table
+        assert table.rowViewportPosition(2) + table.rowHeight(2) <= table.viewport().height()  # rows 1–3 whole
+    finally:
+        app.setFont(font)

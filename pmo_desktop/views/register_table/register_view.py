@@ -308,6 +308,7 @@ class RegisterView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         self.bar = bar
+        self.compact = compact
         if compact:  # a small sub-table (a risk's actions, a benefit's plan): no search bar, so rows get the room
             for widget in (self.search, self.clear_filters_button, self.count_label):
                 widget.setVisible(False)
@@ -467,7 +468,14 @@ class RegisterView(QWidget):
         for widget in (self.table, self.table.horizontalHeader(), self.table.verticalHeader()):
             widget.setFont(font)
         metrics = QFontMetrics(font)
-        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + round(10 * level.factor))
+        row_height = metrics.height() + round(10 * level.factor)
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        if not self.compact:
+            # A register's table keeps room for its header and three rows: on a short screen (1280×720 at
+            # 150 %) the page then scrolls (``PageArea``) instead of squeezing the table to its header alone.
+            self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 3 * row_height
+                                        + self.table.horizontalScrollBar().sizeHint().height()
+                                        + 2 * self.table.frameWidth())
         if self._zoom_factor is None:  # first time: widths from the register's character widths
             char = metrics.averageCharWidth()
             # The cell's margins grow with the text: at 16 px whatever the zoom, a table first opened at 150 %
