@@ -224,3 +224,17 @@ def test_a_group_header_naming_the_risk_over_its_source_and_consequence(sqlite_s
     assert (first["effect"], first["trigger"], first["owner"]) == \
         ("Retrabajo en limpieza", "Muchos valores nulos", "Data Analyst")
     assert "1.3 Revisión del Dataset" in (first["notes"] or "")
+
+
+def test_a_perspective_on_the_project_in_plain_words_is_the_attitude(sqlite_store, tmp_path):
+    """Held-out set 19: "Perspective Regarding Project" holding Good / Bad was kept in the notes and every
+    stakeholder left at the default Neutral, against the sheet. Good / Bad are a supporter and an opponent."""
+    path = write_xlsx(tmp_path / "Stakeholder Register.xlsx", {"Stakeholder_Log": [
+        ["ID", "Name", "Organization", "Role", "Influence", "Perspective Regarding Project", "Comments"],
+        [0, "Sam Ryder", "ACH", "Sponsor", "High", "Good", "Company founder"],
+        [1, "Gloria Ryder", "ACH", "CFO", "High", "Bad", ""],
+        [2, "Jim Young", "ACH", "Project manager", "Medium", None, "Promoted"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "stakeholders")
+    assert [got[n]["attitude"] for n in ("Sam Ryder", "Gloria Ryder", "Jim Young")] == \
+        ["Supporter", "Opponent", ""]  # a blank says nothing: no attitude, as under an "Attitude" header
