@@ -1,0 +1,88 @@
+"""Walkthrough 11: a newcomer's first minutes on a new (empty) office — the pages say what will show there
+and how to start, instead of an empty table or a chart of zeros. Real widgets, real key presses."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def empty_window(main_window, qtbot, tmp_path: Path):
+    """The main window on a new office with nothing in it, 1280×720 and active."""
+    assert main_window.create_file(str(tmp_path / "office.pmo"))
+    main_window.resize(1280, 720)
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    return main_window
+
+
+def test_the_overview_of_a_new_office_says_how_to_start(empty_window, qtbot):
+    """A page of zero tiles and "Project status — latest monthly reports" said nothing to a newcomer: now
+    the first lines say there are no projects yet and where to add one or import a workbook; once a project
+    is added, the project status heading is back."""
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_1, CTRL)
+    page = window.stack.currentWidget()
+    heading = page.status_heading
+    assert heading.isVisible()
+    assert "No projects yet" in heading.text() and "Ctrl+2" in heading.text() and "Import" in heading.text()
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    window.active_register_view().add_row()
+    qtbot.keyClick(window, Qt.Key.Key_1, CTRL)
+    assert "No projects yet" not in heading.text() and "Project status" in heading.text()
+
+
+def test_the_action_log_of_a_new_office_says_what_it_gathers(empty_window, qtbot):
+    """An empty table with "0 actions" in a corner: now a sentence says what the log gathers and where
+    to add it; a view with nothing in it (Overdue) says so."""
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentWidget(page.action_log)
+    log = page.action_log
+    qtbot.waitUntil(log.empty.isVisible)
+    assert not log.tree.isVisible()
+    assert "No open actions yet" in log.empty.text() and "Risks" in log.empty.text()
+    log.view_combo.setFocus()
+    qtbot.keyClick(log.view_combo, Qt.Key.Key_Down)
+    assert log.view_combo.currentData() == "overdue"
+    assert log.empty.isVisible() and "No overdue actions" in log.empty.text()
+
+
+def test_the_action_log_with_actions_shows_its_table(demo_window, qtbot):
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentWidget(page.action_log)
+    log = page.action_log
+    qtbot.waitUntil(log.tree.isVisible)
+    assert log.tree.topLevelItemCount() > 0 and not log.empty.isVisible()
+
+
+def test_the_risk_trend_of_a_new_office_says_no_risks_yet(empty_window, qtbot):
+    """The trend of a new office drew four dots at zero on today, read as "all clear": now it says there
+    are no risks yet and how to add one; a risk without a score yet is not counted, and the chart says so."""
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentWidget(page.trend)
+    trend = page.trend
+    qtbot.waitUntil(trend.empty.isVisible)
+    assert not trend.plot.isVisible() and "No risks yet" in trend.empty.text()
+    page.tabs.setCurrentWidget(page.register_tab)
+    page.register_view.add_row()
+    page.tabs.setCurrentWidget(page.trend)
+    qtbot.waitUntil(lambda: "No open scored risk" in trend.empty.text())
+    assert trend.empty.isVisible() and not trend.plot.isVisible()
+
+
+def test_the_risk_trend_with_risks_draws_its_chart(demo_window, qtbot):
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentWidget(page.trend)
+    qtbot.waitUntil(page.trend.plot.isVisible)
+    assert not page.trend.empty.isVisible()
