@@ -3,18 +3,20 @@ data validation does — not in a message box, which takes the focus and with it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QEvent, QRect, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 FIX_OR_ESCAPE = "Correct it and press Enter, or Esc to keep the cell as it was."
+KEPT = "The cell keeps its value as before."
+LEFT_SHOWN_MS = 10000  # a note left behind by a closed editor goes after this long, or at the next click or key
 
 
 class RefusalNote(QLabel):
     """A tooltip-coloured note under (or, at the bottom of the table, over) an open editor; it never
     takes the focus, and goes with the editor."""
 
-    def __init__(self, editor: QWidget):
+    def __init__(self, editor: QWidget, outlives_editor: bool = False):
         super().__init__(editor.parentWidget())
         self.editor = editor
         self.setObjectName("refusal")
@@ -26,7 +28,24 @@ class RefusalNote(QLabel):
         self.setFrameShape(QLabel.Shape.Box)
         self.setMargin(4)
         self.setWordWrap(True)
-        editor.destroyed.connect(self.deleteLater)
+        if outlives_editor:
+            QTimer.singleShot(LEFT_SHOWN_MS, self, self.deleteLater)
+            # Not yet: the click that closed the editor is still being delivered, and would take the note.
+            QTimer.singleShot(0, self, self._watch_next_click_or_key)
+        else:
+            editor.destroyed.connect(self.deleteLater)
+
+    def _watch_next_click_or_key(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        """A note left behind by a closed editor goes at the user's next click or key."""
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress) and self.isVisible():
+            self.hide()
+            self.deleteLater()
+        return False
 
     def show_reason(self, reason: str, then: str = FIX_OR_ESCAPE) -> None:
         self.setText(f"{reason}\n{then}")
@@ -54,3 +73,11 @@ def note_for(editor: QWidget) -> RefusalNote:
         if note.editor is editor:
             return note
     return RefusalNote(editor)
+
+
+def show_left_behind(editor: QWidget, reason: str) -> RefusalNote:
+    """The reason a cell left by a click elsewhere was refused: its editor has closed (the cell keeps its
+    value), so the note stays beside the cell on its own a few seconds, instead of a message box."""
+    note = RefusalNote(editor, outlives_editor=True)
+    note.show_reason(reason, KEPT)
+    return note
