@@ -119,3 +119,32 @@ def test_a_refused_value_left_by_a_click_elsewhere_is_told_beside_the_cell(demo_
     qtbot.keyClick(view.search, Qt.Key.Key_A)  # the next key goes where the user clicked, and the note goes
     assert view.search.text() == "a"
     qtbot.waitUntil(lambda: not [n for n in table.viewport().findChildren(RefusalNote) if n.isVisible()])
+
+
+def test_a_cell_left_by_a_click_when_the_file_has_gone_still_says_so_in_a_box(main_window, qtbot, tmp_path):
+    """Only a value the register refuses is told beside the cell: a change the store could not take because
+    the office file went away is said in the message box, as before (a note gone at the next key is no place
+    for "your change is kept")."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    window = main_window
+    path = tmp_path / "office.pmo"
+    assert window.create_file(str(path))
+    window.resize(1280, 720)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    view = window.active_register_view()
+    view.add_row()
+    path.rename(path.with_name("elsewhere.pmo"))
+    table = view.table
+    table.setFocus()
+    table.setCurrentIndex(view.proxy.mapFromSource(view.model.index(0, view.model.column_of("name"))))
+    for ch in "Renamed":
+        qtbot.keyClick(QApplication.focusWidget(), ch)
+    qtbot.mouseClick(view.search, Qt.MouseButton.LeftButton)
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert len(shown) == 1 and "no longer where it was opened" in shown[0].text()
+    assert not [n for n in table.viewport().findChildren(RefusalNote) if n.isVisible()]

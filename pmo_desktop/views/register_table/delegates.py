@@ -152,9 +152,13 @@ class FieldDelegate(QStyledItemDelegate):
         """A typed cell left by a click elsewhere is stored and closed, as Qt's own filter does; a value the
         register refuses is told beside the cell and in the status bar, not in a message box, which took the
         click's focus (and the keys typed next) from where the user went."""
-        with self._document().holding_refusals() as refused:
+        document = self._document()
+        failures = document.store_failures
+        with document.holding_refusals() as refused:
             handled = super().eventFilter(editor, event)
-        if refused:
+        if refused and document.store_failures != failures:  # not a refusal: the file gone, the disk full…
+            document.error.emit(refused[-1])  # …said in a message box, as before
+        elif refused:
             show_left_behind(editor, " ".join(refused[-1].removeprefix("Nothing was changed:").split()))
         return handled
 
