@@ -148,3 +148,35 @@ def test_a_cell_left_by_a_click_when_the_file_has_gone_still_says_so_in_a_box(ma
     shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert len(shown) == 1 and "no longer where it was opened" in shown[0].text()
     assert not [n for n in table.viewport().findChildren(RefusalNote) if n.isVisible()]
+
+
+def test_a_record_refused_when_the_new_row_line_completes_is_told_beside_the_line(empty_window, qtbot):
+    """A second project of the same name typed in the ✱ line and Enter: the store refused it in a message box
+    that took the keys typed next. Now the reason shows beside the line and in the status bar, the name
+    stays in the line, and the keys typed next go on into it: corrected, Enter adds the project."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    view = window.active_register_view()
+    line = view.new_line
+    view.focus_new_line(view.model.column_of("name"))
+    for name in ("Alpha", "Alpha"):
+        for ch in name:
+            qtbot.keyClick(QApplication.focusWidget(), ch)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(line.hasFocus)
+    assert [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()] == []
+    assert view.model.rowCount() == 1 and view.new_row_model.pending == {"name": "Alpha"}
+    notes = [n for n in view.findChildren(RefusalNote) if n.isVisible()]
+    assert len(notes) == 1 and "already a project named" in notes[0].text()
+    assert "already a project named" in window.statusBar().currentMessage()
+    qtbot.wait(50)
+    for ch in "Beta":  # typed over the name in the line's cell
+        qtbot.keyClick(QApplication.focusWidget(), ch)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    assert sorted(view.model.record(r)["name"] for r in range(2)) == ["Alpha", "Beta"]
+    assert not [n for n in view.findChildren(RefusalNote) if n.isVisible()]

@@ -16,9 +16,12 @@ class RefusalNote(QLabel):
     """A tooltip-coloured note under (or, at the bottom of the table, over) an open editor; it never
     takes the focus, and goes with the editor."""
 
-    def __init__(self, editor: QWidget, outlives_editor: bool = False):
-        super().__init__(editor.parentWidget())
+    def __init__(self, editor: QWidget | None, outlives_editor: bool = False, host: QWidget | None = None,
+                 at: QRect | None = None):
+        """``host`` and ``at`` (in the host's coordinates): a note beside a cell with no editor open."""
+        super().__init__(host if host is not None else editor.parentWidget() if editor is not None else None)
         self.editor = editor
+        self.at = at
         self.setObjectName("refusal")
         self.setAutoFillBackground(True)
         palette = QApplication.palette()
@@ -28,11 +31,11 @@ class RefusalNote(QLabel):
         self.setFrameShape(QLabel.Shape.Box)
         self.setMargin(4)
         self.setWordWrap(True)
-        if outlives_editor:
+        if outlives_editor or editor is None:
             QTimer.singleShot(LEFT_SHOWN_MS, self, self.deleteLater)
             # Not yet: the click that closed the editor is still being delivered, and would take the note.
             QTimer.singleShot(0, self, self._watch_next_click_or_key)
-        else:
+        elif editor is not None:
             editor.destroyed.connect(self.deleteLater)
 
     def _watch_next_click_or_key(self) -> None:
@@ -50,7 +53,7 @@ class RefusalNote(QLabel):
     def show_reason(self, reason: str, then: str = FIX_OR_ESCAPE) -> None:
         self.setText(f"{reason}\n{then}")
         host = self.parentWidget()
-        at: QRect = self.editor.geometry()
+        at = self.at if self.at is not None else self.editor.geometry() if self.editor is not None else QRect()
         width = max(at.width(), min(self.fontMetrics().horizontalAdvance("M") * 40, host.width() if host else 400))
         self.setFixedWidth(width)
         self.adjustSize()
@@ -80,4 +83,12 @@ def show_left_behind(editor: QWidget, reason: str) -> RefusalNote:
     value), so the note stays beside the cell on its own a few seconds, instead of a message box."""
     note = RefusalNote(editor, outlives_editor=True)
     note.show_reason(reason, KEPT)
+    return note
+
+
+def show_beside(host: QWidget, at: QRect, reason: str, then: str) -> RefusalNote:
+    """The reason the store refused what a cell with no editor open completed (a record typed in the ✱ line),
+    beside that cell (``at``, in ``host``'s coordinates) a few seconds, instead of a message box."""
+    note = RefusalNote(None, host=host, at=at)
+    note.show_reason(reason, then)
     return note
