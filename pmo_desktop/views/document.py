@@ -82,6 +82,9 @@ class Document(QObject):
         self._probed.connect(self._probe_done)
         # Lists collecting the refusals of a cell being committed (``holding_refusals``); innermost last.
         self._holds: list[list[str]] = []
+        # Changes the store could not take for a reason other than its rules (the file gone, the connection
+        # lost, a full disk): a cell's note is no place to say so (``FieldDelegate._leave_and_tell``).
+        self.store_failures = 0
         self.error.connect(self._hold_refusal)
 
     @contextmanager
@@ -297,12 +300,14 @@ class Document(QObject):
         try:
             command.apply()
         except errors.EditConflict as e:
+            self.store_failures += 1
             if self.conflict_handler is not None and hasattr(command, "take_resolution") and e.register:
                 self.conflict_handler(command, e)  # the user chooses; then ``resolve`` carries on
             else:
                 self.error.emit(str(e))
             return False
         except errors.FileGone:
+            self.store_failures += 1
             # Kept, as when a server is away: Save a Copy As… saves it into the copy (``adopt``).
             self._told_gone = True  # this message says it; the window turns read only now
             self.pending.append(command)
@@ -313,12 +318,15 @@ class Document(QObject):
             self.read_only_changed.emit()
             return False
         except errors.ConnectionLost as e:
+            self.store_failures += 1
             self.pending.append(command)
             self.pending_changed.emit(len(self.pending))
             self.error.emit(f"{e}\n\nYour change is kept: Edit ▸ Retry Unsaved Changes saves it once the "
                             "database is back.")
             return False
         except errors.StoreError as e:
+            if not isinstance(e, errors.ValidationError):
+                self.store_failures += 1
             self.error.emit(str(e))
             return False
         command.applied_once = True

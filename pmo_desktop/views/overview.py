@@ -39,6 +39,10 @@ PROJECT_COLUMNS = 5
 TILE_COLUMNS = 4
 TILE_WIDTH = 240  # px at 100 %: narrower tiles cut project names and chips, so fewer go on a row
 SHOWN = 3   # records named on a tile; the register shows them all
+NO_PROJECTS = ("<p style='font-size:large'><b>No projects yet.</b></p><p>This page will show each project's latest "
+               "status (RAG) and what is due, slipped or most threatening across the registers. Start by adding a "
+               "project on the <b>Projects</b> page (Ctrl+2), or import a workbook with <b>File ▸ Import from "
+               "Excel</b> (Ctrl+I).</p>")
 SHORT = {"schedule": "Sched", "cost": "Cost", "scope": "Scope", "quality": "Qual", "benefits": "Ben"}
 
 
@@ -77,6 +81,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
         layout.addWidget(self.description)
         layout.addWidget(self.facts)
         self.status_heading = QLabel(content)
+        self.status_heading.setWordWrap(True)
         layout.addWidget(self.status_heading)
         self.project_grid = QGridLayout()
         layout.addLayout(self.project_grid)
@@ -208,7 +213,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
         d: Dashboard = self.document.office.read_snapshot(dashboard, self.document.context)
         s = d.summary
         st = s["status"]
-        self.status_heading.setText(f"<b>Project status</b> — latest {st['cadence'].lower()} reports "
+        self.status_heading.setText(NO_PROJECTS if not d.projects else f"<b>Project status</b> — latest {st['cadence'].lower()} reports "
                                     f"(current period {period_text(st['current_period'])}); ▲ better, ▼ worse, ▶ same "
                                     "as the period before")
         for i, p in enumerate(d.projects):

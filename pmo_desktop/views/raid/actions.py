@@ -3,7 +3,9 @@ overdue lines in red, "my actions" by owner and "due this week". Double-click go
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +36,13 @@ VIEWS = (("All open actions", "all"), ("Overdue", "overdue"), ("Due this week", 
 EVERYONE = "Everyone"
 CAPPED = ("Source", "Owner", "Status")
 CAP_CHARS = 12
+NO_ACTIONS = ("<p style='font-size:large'><b>No open actions yet.</b></p><p>This log gathers what people have to do "
+              "across the registers, with owners and due dates: the actions of risks and issues, decisions to "
+              "take, assumptions to validate and communications to send. Add them on the <b>Risks</b> page "
+              "(Ctrl+4), the other RAID tabs or the <b>Stakeholders</b> page (Ctrl+3), or import a workbook with "
+              "<b>File ▸ Import from Excel</b> (Ctrl+I).</p>")
+NONE_SHOWN = {"all": "No open actions for {owner}.", "overdue": "No overdue actions{for_owner}.",
+              "week": "No actions due this week{for_owner}."}
 SOURCES = ("risks", "risk_actions", "issues", "issue_actions", "decisions", "assumptions", "communications")
 
 
@@ -79,6 +88,13 @@ class ActionLog(RefreshWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
+        # What the log is for and how to fill it, instead of an empty table on a new office.
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty.setContentsMargins(40, 40, 40, 0)
+        layout.addWidget(self.empty, 1)
+        self.empty.hide()
         self.items: list[ActionItem] = []
         self.view_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.owner_combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -128,9 +144,25 @@ class ActionLog(RefreshWhenShown, QWidget):
                     row.setBackground(c, week_fill)
             self.tree.addTopLevelItem(row)
         self._fit_columns()
+        self._show_empty(owner)
         overdue = sum(a.overdue for a in self.items)
         self.count.setText(f"{len(self.items)} action{'s' if len(self.items) != 1 else ''}"
                            + (f", {overdue} overdue" if overdue else ""))
+
+    def _show_empty(self, owner: str) -> None:
+        """A sentence in place of an empty table: on a new office what the log gathers and where to add it;
+        when a view or an owner leaves nothing, that there is nothing of that kind."""
+        view = self.view_combo.currentData() or "all"
+        if self.items:
+            text = ""
+        elif view == "all" and not owner:
+            text = NO_ACTIONS
+        else:
+            text = "<p><b>" + escape(NONE_SHOWN[view].format(owner=owner, for_owner=f" for {owner}" if owner else "")) \
+                + "</b></p>"
+        self.empty.setText(text)
+        self.empty.setVisible(bool(text))
+        self.tree.setVisible(not text)
 
     def _fit_columns(self) -> None:
         """Source, owner and status as wide as their texts; when they and the action do not all fit, at most

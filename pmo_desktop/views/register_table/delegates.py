@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QCompleter, QLin
 from ...models.fields import Field, Kind
 from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent, suggestions
 from .date_entry import DateLineEdit
-from .refusal_note import note_for
+from .refusal_note import note_for, show_left_behind
 
 Hint = QAbstractItemDelegate.EndEditHint
 # The keys that store a typed cell and move on, and where to (as Qt's own editor event filter has them).
@@ -123,6 +123,8 @@ class FieldDelegate(QStyledItemDelegate):
             if self._commit_or_hold(editor):
                 self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
             return True
+        if event.type() == QEvent.Type.FocusOut and isinstance(editor, QLineEdit):
+            return self._leave_and_tell(editor, event)
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
                 and event.key() in MOVES and not event.modifiers() & CHORDS and self._hold_new_name(editor)):
             return True
@@ -145,6 +147,20 @@ class FieldDelegate(QStyledItemDelegate):
                                      f"Press the same key again to add “{text}” as a new {what}, or correct it, or Esc.")
         editor.setProperty("confirmed_new", text)
         return True
+
+    def _leave_and_tell(self, editor: QLineEdit, event) -> bool:
+        """A typed cell left by a click elsewhere is stored and closed, as Qt's own filter does; a value the
+        register refuses is told beside the cell and in the status bar, not in a message box, which took the
+        click's focus (and the keys typed next) from where the user went."""
+        document = self._document()
+        failures = document.store_failures
+        with document.holding_refusals() as refused:
+            handled = super().eventFilter(editor, event)
+        if refused and document.store_failures != failures:  # not a refusal: the file gone, the disk full…
+            document.error.emit(refused[-1])  # …said in a message box, as before
+        elif refused:
+            show_left_behind(editor, " ".join(refused[-1].removeprefix("Nothing was changed:").split()))
+        return handled
 
     def _commit_or_hold(self, editor: QLineEdit) -> bool:
         """Store the editor's text; False when it was refused (the reason then shows beside the editor)."""

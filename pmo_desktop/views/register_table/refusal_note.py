@@ -3,20 +3,25 @@ data validation does — not in a message box, which takes the focus and with it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QEvent, QRect, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 FIX_OR_ESCAPE = "Correct it and press Enter, or Esc to keep the cell as it was."
+KEPT = "The cell keeps its value as before."
+LEFT_SHOWN_MS = 10000  # a note left behind by a closed editor goes after this long, or at the next click or key
 
 
 class RefusalNote(QLabel):
     """A tooltip-coloured note under (or, at the bottom of the table, over) an open editor; it never
     takes the focus, and goes with the editor."""
 
-    def __init__(self, editor: QWidget):
-        super().__init__(editor.parentWidget())
+    def __init__(self, editor: QWidget | None, outlives_editor: bool = False, host: QWidget | None = None,
+                 at: QRect | None = None):
+        """``host`` and ``at`` (in the host's coordinates): a note beside a cell with no editor open."""
+        super().__init__(host if host is not None else editor.parentWidget() if editor is not None else None)
         self.editor = editor
+        self.at = at
         self.setObjectName("refusal")
         self.setAutoFillBackground(True)
         palette = QApplication.palette()
@@ -26,12 +31,29 @@ class RefusalNote(QLabel):
         self.setFrameShape(QLabel.Shape.Box)
         self.setMargin(4)
         self.setWordWrap(True)
-        editor.destroyed.connect(self.deleteLater)
+        if outlives_editor or editor is None:
+            QTimer.singleShot(LEFT_SHOWN_MS, self, self.deleteLater)
+            # Not yet: the click that closed the editor is still being delivered, and would take the note.
+            QTimer.singleShot(0, self, self._watch_next_click_or_key)
+        elif editor is not None:
+            editor.destroyed.connect(self.deleteLater)
+
+    def _watch_next_click_or_key(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        """A note left behind by a closed editor goes at the user's next click or key."""
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress) and self.isVisible():
+            self.hide()
+            self.deleteLater()
+        return False
 
     def show_reason(self, reason: str, then: str = FIX_OR_ESCAPE) -> None:
         self.setText(f"{reason}\n{then}")
         host = self.parentWidget()
-        at: QRect = self.editor.geometry()
+        at = self.at if self.at is not None else self.editor.geometry() if self.editor is not None else QRect()
         width = max(at.width(), min(self.fontMetrics().horizontalAdvance("M") * 40, host.width() if host else 400))
         self.setFixedWidth(width)
         self.adjustSize()
@@ -54,3 +76,19 @@ def note_for(editor: QWidget) -> RefusalNote:
         if note.editor is editor:
             return note
     return RefusalNote(editor)
+
+
+def show_left_behind(editor: QWidget, reason: str) -> RefusalNote:
+    """The reason a cell left by a click elsewhere was refused: its editor has closed (the cell keeps its
+    value), so the note stays beside the cell on its own a few seconds, instead of a message box."""
+    note = RefusalNote(editor, outlives_editor=True)
+    note.show_reason(reason, KEPT)
+    return note
+
+
+def show_beside(host: QWidget, at: QRect, reason: str, then: str) -> RefusalNote:
+    """The reason the store refused what a cell with no editor open completed (a record typed in the ✱ line),
+    beside that cell (``at``, in ``host``'s coordinates) a few seconds, instead of a message box."""
+    note = RefusalNote(None, host=host, at=at)
+    note.show_reason(reason, then)
+    return note

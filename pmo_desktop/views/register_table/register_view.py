@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -41,6 +41,7 @@ from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
 from .frozen import FrozenColumns, FrozenTable
 from .new_row import NewRowLine, NewRowModel
+from .refusal_note import show_beside
 from .table_model import typed_value
 from .windowed import WindowedRegisterModel, make_models
 
@@ -775,7 +776,15 @@ class RegisterView(QWidget):
         return self._created_from_line(command, column)
 
     def _created_from_line(self, command, column: int) -> int | None:
-        if not self.document.execute(command):
+        document = self.document
+        failures = document.store_failures
+        with document.holding_refusals() as refused:
+            done = document.execute(command)
+        if not done:
+            if refused and document.store_failures == failures:  # the register's rules: told beside the line
+                self._tell_line_refusal(refused[-1])
+            elif refused:  # the file gone, the disk full…: a message box, as before
+                document.error.emit(refused[-1])
             return None
         self.new_row_model.clear()
         rid = command.ids[0]
@@ -793,6 +802,16 @@ class RegisterView(QWidget):
             self.table.setFocus()
         self.new_line.tab_start = None
         return rid
+
+    def _tell_line_refusal(self, message: str) -> None:
+        """Why the record typed in the ✱ line was not added, beside the line's cell (the values stay in the
+        line to correct), and in the status bar — not in a message box, which took the keys typed next."""
+        line = self.new_line
+        index = line.currentIndex()
+        rect = line.visualRect(index) if index.isValid() else line.viewport().rect()
+        at = QRect(line.viewport().mapTo(self, rect.topLeft()), rect.size())
+        reason = " ".join(message.removeprefix("Nothing was changed:").split())
+        show_beside(self, at, reason, "The record is not added yet: correct a value in this line and press Enter.")
 
     def duplicate_rows(self) -> None:
         if self.in_new_line():

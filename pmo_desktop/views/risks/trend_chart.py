@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, time, timezone
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...models import clock
+from ...models import clock, records
+from ...models.registers import REGISTERS
 from ...models.risk_trend import TrendPoint, recent_trend
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
@@ -108,6 +110,13 @@ class TrendChart(RefreshWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.plot, 1)
+        # Instead of a chart of zeros: a new office has no risk to count (dots at 0 read as "all clear").
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty.setContentsMargins(40, 40, 40, 0)
+        layout.addWidget(self.empty, 1)
+        self.empty.hide()
         # Drawn when first shown (the page opens on the register, not here); rebuilding reads the
         # whole history, so it is redone only while the chart is on screen.
         self.watch_registers(document, {"risks"})
@@ -148,7 +157,23 @@ class TrendChart(RefreshWhenShown, QWidget):
         set_title(plot, f"Open risks by {self.mode.currentData()} rating")
         total = self.points[-1].total if self.points else 0
         self.note.setText(f"Now: {total} open risk{'s' if total != 1 else ''} scored")
+        self._show_empty()
         self.place_series()
+
+    def _show_empty(self) -> None:
+        """A sentence in place of the chart while no open, scored risk falls in its months."""
+        text = ""
+        if not any(p.total for p in self.points):
+            if not self.document.office.read(records.fetch_rows, REGISTERS["risks"]):
+                text = ("<p style='font-size:large'><b>No risks yet.</b></p><p>This chart will show how many risks "
+                        "are open at each month or week end, by rating. Add a risk on the <b>Register</b> tab with "
+                        "its probability and impact, or import a workbook with <b>File ▸ Import from Excel</b>.</p>")
+            else:
+                text = ("<p style='font-size:large'><b>No open scored risk in these months.</b></p><p>A risk is "
+                        "counted here while it is open and has a probability and an impact.</p>")
+        self.empty.setText(text)
+        self.empty.setVisible(bool(text))
+        self.plot.setVisible(not text)
 
     def spread_px(self) -> float:
         """How far apart, in pixels, bands sharing a count are drawn: their points barely touch, and
