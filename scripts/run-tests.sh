@@ -29,6 +29,21 @@ install_postgres_server() {
     echo "PostgreSQL could not be installed: its tests will be skipped."
 }
 
+# The board pack's page test renders the PDF with poppler's pdftoppm; installed here when missing (else that
+# one test is skipped, saying why).
+install_pdftoppm() {
+  command -v pdftoppm >/dev/null 2>&1 && return 0
+  command -v apt-get >/dev/null 2>&1 || return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo -n true 2>/dev/null || return 0
+    sudo="sudo -n"
+  fi
+  { $sudo apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null; } ||
+    echo "poppler-utils could not be installed: the board pack's page-rendering test will be skipped."
+}
+
 # A whole run (CI's) first lints: any ruff or mypy finding fails it (mypy's settings, strict on models/ and
 # excel/, are in pyproject.toml). A run given pytest arguments is a focused one and skips this.
 if [ "$#" -eq 0 ]; then
@@ -37,6 +52,7 @@ if [ "$#" -eq 0 ]; then
 fi
 
 install_postgres_server
+install_pdftoppm
 export QT_QPA_PLATFORM=offscreen
 # Two worker processes (pytest-xdist; the CI runner has 2 cores): each has its own PostgreSQL server,
 # temp dirs and settings sandbox (tests/conftest.py); tests go to whichever worker is free ("load": with
