@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from ...models import clock
 from ...models.action_log import ActionItem, action_log, owners
 from ...models.values import day_text
 from ..document import Document
+from ..empty_note import empty_note
 from ..lazy_refresh import RefreshWhenShown
 from ..theme import colours
 from ..zoom import follow_zoom
@@ -89,12 +90,8 @@ class ActionLog(RefreshWhenShown, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
         # What the log is for and how to fill it, instead of an empty table on a new office.
-        self.empty = QLabel(self)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.empty.setContentsMargins(40, 40, 40, 0)
+        self.empty = empty_note(self)
         layout.addWidget(self.empty, 1)
-        self.empty.hide()
         self.items: list[ActionItem] = []
         self.view_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.owner_combo.currentIndexChanged.connect(lambda _i: self.refresh())

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, timezone
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...models import clock, records
 from ...models.registers import REGISTERS
 from ...models.risk_trend import TrendPoint, recent_trend
 from ..document import Document
+from ..empty_note import empty_note
 from ..lazy_refresh import RefreshWhenShown
 from ..theme import colours, rgba
 from .chart_style import AXIS_PT, LABEL_PT, font, set_axis_label, set_title, style_plot
@@ -111,12 +111,8 @@ class TrendChart(RefreshWhenShown, QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.plot, 1)
         # Instead of a chart of zeros: a new office has no risk to count (dots at 0 read as "all clear").
-        self.empty = QLabel(self)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.empty.setContentsMargins(40, 40, 40, 0)
+        self.empty = empty_note(self)
         layout.addWidget(self.empty, 1)
-        self.empty.hide()
         # Drawn when first shown (the page opens on the register, not here); rebuilding reads the
         # whole history, so it is redone only while the chart is on screen.
         self.watch_registers(document, {"risks"})
