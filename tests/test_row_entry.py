@@ -2,6 +2,7 @@
 the start of the next row — the column where the run of Tabs began — not under the row's last cell. Real
 key presses, each to the widget that has the focus."""
 
+from focused_keys import press, type_keys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -9,15 +10,6 @@ from pmo_desktop.models.registers import REGISTERS
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 PROJECTS = REGISTERS["projects"]
-
-
-def type_keys(qtbot, text: str) -> None:
-    for ch in text:
-        qtbot.keyClick(QApplication.focusWidget(), ch)
-
-
-def press(qtbot, key) -> None:
-    qtbot.keyClick(QApplication.focusWidget(), key)
 
 
 def test_the_next_record_typed_after_enter_starts_in_the_first_column(main_window, qtbot, tmp_path):

@@ -3,6 +3,7 @@ presses as a keyboard sends them (each key to the widget that has the focus)."""
 
 from datetime import date
 
+from focused_keys import press, type_keys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
@@ -12,15 +13,6 @@ from pmo_desktop.views.register_table.refusal_note import note_for
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 RISKS = REGISTERS["risks"]
-
-
-def type_keys(qtbot, text: str) -> None:
-    for ch in text:
-        qtbot.keyClick(QApplication.focusWidget(), ch)
-
-
-def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
 
 
 def boxes() -> list:

@@ -4,6 +4,7 @@ the focus, as a keyboard sends them."""
 
 from datetime import date
 
+from focused_keys import press, type_keys
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -12,16 +13,6 @@ from pmo_desktop.models.registers import REGISTERS
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 PROJECTS, RISKS = REGISTERS["projects"], REGISTERS["risks"]
-
-
-def type_keys(qtbot, text: str) -> None:
-    """Each key to whatever has the focus when it is pressed (the first key of a cell opens its editor)."""
-    for ch in text:
-        qtbot.keyClick(QApplication.focusWidget(), ch)
-
-
-def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
 
 
 def test_a_new_office_takes_a_project_typed_across_its_row_with_tab(main_window, qtbot, tmp_path):
