@@ -28,6 +28,7 @@ from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
 from ..models.store import Store
+from .action_columns import ACTION_DUE, ACTION_OWNER
 from .child_sheets import child_kinds, children_by_their_ids, names_its_records
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .header_detection import (
@@ -96,7 +97,8 @@ def importable_fields(register: str) -> list[tuple[str, str]]:
         out.append((PARENT, reg.parent_label))
     out += [(f.name, f.label) for f in reg.fields if f.kind.stored]
     if register == "risks":
-        out.append((RESPONSE_PLAN, "Response plan (as response actions)"))
+        out += [(RESPONSE_PLAN, "Response plan (as response actions)"),
+                (ACTION_OWNER, "Actionee (of the response actions)"), (ACTION_DUE, "Due (of the response actions)")]
     return out
 
 
@@ -612,12 +614,14 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
     child = SheetPlan(f"{sheet.sheet} (response plans)", "risk_actions", sheet.header_row, {}, [], "",
                       parent_register="risks", synthetic=True)
     for prow in rows:
-        for text in prow.actions or []:
-            if (prow.report.code.lower(), word_key(text)) in given:
+        for values in prow.actions or []:
+            if (prow.report.code.lower(), word_key(values["description"])) in given:
                 continue
+            done = values.get("status") == "Done"
             child.rows.append(PlannedRow(RowReport(child.sheet, prow.report.row, Action.INSERT, prow.report.code,
+                                                   "control in place, as a response action done." if done else
                                                    "response plan, as a response action."),
-                                         {"description": text}, None, prow.report.code))
+                                         dict(values), None, prow.report.code))
     if child.rows:
         plan.sheets.append(child)
 

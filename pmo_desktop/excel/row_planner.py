@@ -24,6 +24,7 @@ from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind, Register
 from ..models.registers import REGISTERS
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
+from .action_columns import ACTION_DUE, ACTION_OWNER, date_beside_the_plan, in_place
 from .errors import ImportCancelled
 from .header_detection import (
     _TITLE_FALLBACK,
@@ -429,7 +430,18 @@ class Planner:
                   if n != PARENT and not n.startswith("@") and reg.field(n).kind.stored]
         for _, f in fields:
             self._parsed.setdefault(id(f), None if f.kind.free_text else {})
+        self._headers = headers
         self._responses = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN]
+        # controls already in place ("Current Controls") are actions done; the plan's owner and date
+        # columns ("Control Owner | Date Due") are the actionee and due date of the others (action_columns)
+        to_do = [c for c in self._responses if not in_place(headers[c] if c < len(headers) else "", False)]
+        self._in_place = {c for c in self._responses
+                          if in_place(headers[c] if c < len(headers) else "", bool(set(to_do) - {c}))}
+        self._action_by = [(c, n, REGISTERS["risk_actions"].field("actionee" if n == ACTION_OWNER else "due"))
+                           for c, n in sorted(mapping.items()) if n in (ACTION_OWNER, ACTION_DUE)]
+        self._due_beside = date_beside_the_plan(mapping, RESPONSE_PLAN)
+        # no column of its own gives the risk's owner: the one the plan's actions name is the risk's too
+        self._owner_from_actions = "owner" in reg.field_names and "owner" not in mapping.values()
         self._ticks = [(c, *level) for c, n in sorted(mapping.items()) if (level := tick_level(n)) is not None]
         self._engaged = [(c, n[len(ENGAGE):]) for c, n in sorted(mapping.items())
                          if n.startswith(ENGAGE) and n != ENGAGE_ROW]
@@ -438,6 +450,7 @@ class Planner:
         self._lengths = _column_lengths(reg, [f for _, f in fields])
         self._long_texts: list[str] = []
         mapped_cols = ({c for c, _ in fields} | {c for c, n in mapping.items() if n == PARENT} | set(self._responses)
+                       | {c for c, _n, _f in self._action_by}
                        | {c for c, _n, _l in self._ticks} | {c for c, _l in self._engaged}
                        | ({engage_row} if engage_row is not None else set()))
         key = reg.key_field
@@ -1115,8 +1128,17 @@ class Planner:
                                           and v.parse_text(row[c]) not in EXCEL_ERRORS]
         self._long_texts = []
         nothing = value_words("nothing")  # "NONE" under "Current Mitigation": no action taken, not an action
-        responses = [v.parse_text(row[c]) for c in self._responses if c < width and not v.is_blank(row[c])
-                     and word_key(row[c]) not in nothing] + written
+        planned = [(c, v.parse_text(row[c])) for c in self._responses if c < width and not v.is_blank(row[c])
+                   and word_key(row[c]) not in nothing] + [(-1, text) for text in written]
+        responses = [text for _c, text in planned]
+        by, unused = self._actions_by(row, width, ctx, bool({c for c, _t in planned} - self._in_place))
+        extra_lines += unused
+        if self._due_beside is not None and "due" not in by and isinstance(values.get("proximity"), date):
+            by["due"] = values["proximity"]
+        if self._owner_from_actions and "actionee" in by and not values.get("owner"):
+            values["owner"] = by["actionee"]
+        actions = [{"description": text, "status": "Done"} if c in self._in_place else {"description": text, **by}
+                   for c, text in planned]
         if responses and "response" in reg.field_names and not values.get("response"):
             strategy = _named_strategy(responses[0])
             if strategy is not None:  # "Mitigation. Pair the new developers with …": the plan names its strategy
@@ -1175,8 +1197,8 @@ class Planner:
                     for name, value in values.items():
                         if first.values.get(name) in (None, "", []):
                             first.values[name] = value
-                    if responses and first.report.action == Action.INSERT:
-                        first.actions = (first.actions or []) + responses
+                    if actions and first.report.action == Action.INSERT:
+                        first.actions = (first.actions or []) + actions
                     return PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code,
                                                 f"same {key.label} as row {earlier[1]} of “{earlier[0]}”: its other "
                                                 "columns go to that record."))
@@ -1283,9 +1305,28 @@ class Planner:
         if action == Action.INSERT and code and reg.key_field is not None:
             values = {reg.key_field.name: code, **values}  # the code first: it must be set before any flush
         prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code)
-        if action == Action.INSERT and responses:
-            prow.actions = responses
+        if action == Action.INSERT and actions:
+            prow.actions = actions
         return prow
+
+    def _actions_by(self, row: Sequence[Any], width: int, ctx: Context, any_to_do: bool
+                    ) -> tuple[dict[str, Any], list[str]]:
+        """The actionee and due date the row gives its response actions (``action_columns``), and the cells
+        kept in the notes instead: a date that is none, or an owner and date with no action to put them on."""
+        by: dict[str, Any] = {}
+        kept: list[str] = []
+        for c, _name, f in self._action_by:
+            if c >= width or v.is_blank(row[c]):
+                continue
+            try:
+                value = f.parse(row[c], ctx)
+            except ValidationError:
+                value = None
+            if value in (None, "") or not any_to_do or f.name in by:
+                kept.append(f"{self._headers[c] if c < len(self._headers) else f.label}: {v.parse_text(row[c])}")
+            else:
+                by[f.name] = value
+        return by, kept
 
     def _unknown_names(self, strict_refs: list[tuple[int, Field]], values: dict[str, Any]
                        ) -> Iterator[tuple[Field, str, set[str], set[str]]]:
