@@ -59,3 +59,32 @@ def test_remediation_beside_a_control_is_the_action_with_its_target_date(sqlite_
     mfa = actions["Enforce MFA and audit passwords"]
     assert (mfa["due"], mfa["status"]) == (dt.date(2027, 10, 5), "Not started")
     assert actions["Password policy"]["status"] == "Done"
+
+
+def test_a_likelihood_on_a_product_scale_is_read_as_the_level_of_its_square_root(sqlite_store, tmp_path):
+    """An information-security register rates the vulnerability and the threat 1–5 and writes their product,
+    1–25, as the likelihood (4 × 4 = 16, 4 × 5 = 20, 5 × 5 = 25). Each number is read as the office's level
+    nearest its square root — the level both factors would have if equal: 16 → 4, 20 → 4, 25 → 5, 6 → 2,
+    1 → 1 — and the preview says the sheet was read so."""
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risks": [
+        ["Risk ID", "Threat", "Vulnerability scale", "Threat scale", "Likelihood", "Impact"],
+        ["R1", "Social engineering", 4, 4, 16, 4],
+        ["R2", "Phishing", 4, 5, 20, 4],
+        ["R3", "Repeated passwords", 5, 5, 25, 4],
+        ["R4", "Tailgating", 2, 3, 6, 2],
+        ["R5", "Flood", 1, 1, 1, 5]]})
+    plan = import_all(sqlite_store, path)
+    risks = named(sqlite_store, "risks")
+    assert {t: r["probability"] for t, r in risks.items()} == {
+        "Social engineering": 4, "Phishing": 4, "Repeated passwords": 5, "Tailgating": 2, "Flood": 1}
+    assert any("1–25" in s.note for s in plan.sheets)
+
+
+def test_a_one_to_ten_likelihood_is_not_taken_for_a_product(sqlite_store, tmp_path):
+    """Numbers a product scale would also hold but none above 10 stay a 1–10 scale (7 is no product)."""
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risks": [
+        ["Risk ID", "Risk", "Likelihood", "Impact"],
+        ["R1", "Supplier late", 8, 4], ["R2", "Scope creep", 10, 3], ["R3", "Key person leaves", 7, 2]]})
+    import_all(sqlite_store, path)
+    assert {t: r["probability"] for t, r in named(sqlite_store, "risks").items()} == {
+        "Supplier late": 4, "Scope creep": 5, "Key person leaves": 4}

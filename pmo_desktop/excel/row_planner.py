@@ -479,6 +479,12 @@ class Planner:
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
         self._profiles, repeated, kept = self._column_profiles(reader, header_row, width, fields, headers,
                                                                count_rows=parent_reg is None)
+        for c, f in fields:  # a rule that changes every number of a column is said once in the preview
+            if (profile := self._profiles.get(c)) is not None and profile.products and not profile.declared:
+                plan.note = " ".join(x for x in (plan.note, (
+                    f"{f.label} (“{headers[c] if c < len(headers) else f.label}”) is on 1–{f.scale_max(self.ctx) ** 2}, "
+                    "two ratings multiplied: each number is read as the level nearest its square root "
+                    "(16 → 4, 20 → 4, 25 → 5).")) if x)
         # each mapped column's way to its value, worked out once for the sheet: its field, the field's
         # cache of parsed cell values (None for text), its scale profile, and for plain text its length
         # (a scale's cache is the column's own: "3" is 3 under "Impact" but 4 under "Impact (1-3)" of the next sheet)
