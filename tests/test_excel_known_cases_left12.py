@@ -88,3 +88,30 @@ def test_a_one_to_ten_likelihood_is_not_taken_for_a_product(sqlite_store, tmp_pa
     import_all(sqlite_store, path)
     assert {t: r["probability"] for t, r in named(sqlite_store, "risks").items()} == {
         "Supplier late": 4, "Scope creep": 5, "Key person leaves": 4}
+
+
+def test_one_unknown_optional_value_leaves_its_field_empty_and_keeps_the_row(sqlite_store, tmp_path):
+    """A residual likelihood "22" among 1s and 2s (a typo), a response "Contingencia" the office does not know:
+    the row is not refused for one optional value with no default. The record is imported with that field
+    empty, the value kept in its notes under the column's name, and the preview names the value (to translate
+    it) and says on the row what was left empty. Two unknown values, or a status (which has a default), still
+    refuse the row, and its reason says why."""
+    path = write_xlsx(tmp_path / "Matriz de Riesgos.xlsx", {"Riesgos": [
+        ["ID", "Riesgo", "Probabilidad", "Impacto", "Acción", "Probabilidad residual", "Estado"],
+        ["R1", "Proveedor tarde", 3, 4, "Mitigar", 2, "Abierto"],
+        ["R2", "Servidor caído", 2, 5, "Contingencia", 1, "Abierto"],
+        ["R3", "Contraseñas repetidas", 5, 4, "Mitigar", 22, "Abierto"],
+        ["R4", "Alcance cambia", 3, 3, "Ignorar", 22, "Abierto"],
+        ["R5", "Clave perdida", 3, 3, "Mitigar", 1, "Dormido"]]})
+    plan = import_all(sqlite_store, path)
+    risks = named(sqlite_store, "risks")
+    assert set(risks) == {"Proveedor tarde", "Servidor caído", "Contraseñas repetidas"}
+    assert risks["Proveedor tarde"]["response"] == "Reduce"
+    assert not risks["Servidor caído"]["response"]
+    assert "Contingencia" in risks["Servidor caído"]["notes"]
+    assert not risks["Contraseñas repetidas"]["residual_probability"]
+    assert "22" in risks["Contraseñas repetidas"]["notes"]
+    reasons = {r.report.code: r.report.reason for s in plan.sheets for r in s.rows}
+    assert "Contingencia" in reasons["R2"] and "left empty" in reasons["R2"]
+    assert plan.unplaced[("risks", "response")] == {"Contingencia": 1, "Ignorar": 1}
+    assert "Dormido" in reasons["R5"]

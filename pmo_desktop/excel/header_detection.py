@@ -1403,8 +1403,9 @@ def _all_levels(kind: SheetKind, name: str, values: list[Any]) -> bool:
 
 
 def _plan_of_strategies(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
-    """A response-plan column ("Risk Treatment") holding only strategies (Mitigate, Accept) is the response,
-    when no other column gives it."""
+    """A response-plan column ("Risk Treatment", "Acción") of a word or two a cell, most of them strategies
+    (Mitigar, Transferir; "Contingencia" among them), is the response, when no other column gives it: the
+    words the office does not know are left out of the field and kept in the notes, row by row."""
     if "response" not in kind.reg.field_names or "response" in mapping.values():
         return mapping
     vocab = value_words(f"{kind.register}.response")
@@ -1413,7 +1414,8 @@ def _plan_of_strategies(kind: SheetKind, mapping: dict[int, str], sample: list[l
         if name != RESPONSE_PLAN:
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if len(values) >= 2 and all(word_key(x) in vocab or word_key(x) in choices for x in values):
+        known = sum(1 for x in values if word_key(x) in vocab or word_key(x) in choices)
+        if values and known * 2 > len(values) and all(len(str(x).split()) <= 2 for x in values):
             return {**mapping, c: "response"}
     return mapping
 

@@ -1023,6 +1023,7 @@ class Planner:
         unplaced: list[tuple[str, str]] = []
         written: list[str] = []  # responses written out, read as the response plan
         zeroed: list[Field] = []  # scale fields given 0, below their scale: left empty
+        unplaceable: list[tuple[Field, str, str]] = []  # (field, why, the cell's text) of values no rule placed
         texts = self._texts
         lengths = self._length_checks  # a plain text read below is within its length already
         fast = self._fast_values(row)
@@ -1092,13 +1093,18 @@ class Planner:
                 self._long_texts.append(f"{f.label}: 0")
                 zeroed.append(f)
             else:
-                errors.append(hit[1])
-                text = v.parse_text(raw)
-                counts = plan.unplaced.setdefault(name, {})
-                counts[text] = counts.get(text, 0) + 1
-                unplaced.append((name, text))
+                unplaceable.append((f, hit[1], v.parse_text(raw)))
         if fast is not None:
             values = fast
+        set_aside = self._set_aside(reg, unplaceable, errors)
+        for f, why, text in unplaceable:
+            counts = plan.unplaced.setdefault(f.name, {})  # named in the preview, to translate
+            counts[text] = counts.get(text, 0) + 1
+            unplaced.append((f.name, text))
+            if set_aside:
+                self._long_texts.append(f"{f.label}: {text}")
+            else:
+                errors.append(why)
         for c, choice in self._closing:
             if not values.get("status") and c < width and _dated(row[c]):
                 values["status"] = choice
@@ -1236,6 +1242,10 @@ class Planner:
                         self._claiming = (reg.name, low)
                     if record_id is not None:
                         action = Action.UPDATE
+        if set_aside:
+            f, _why, text = unplaceable[0]
+            reason += (f"{f.label} “{text}” is none of its {'levels' if f.kind is Kind.SCALE else 'choices'}: left "
+                       "empty, the value kept in the notes (translate it to place it). ")
         for zf in zeroed:
             reason += (f"{zf.label} 0 is below its scale (1–{zf.scale_max(ctx)}): left empty, the 0 kept in the "
                        "notes. ")
@@ -1313,7 +1323,24 @@ class Planner:
         prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code)
         if action == Action.INSERT and actions:
             prow.actions = actions
+        if unplaced:  # a value set aside: forgotten with the row when the row is planned again or skipped
+            prow.unplaced = unplaced
         return prow
+
+    @staticmethod
+    def _set_aside(reg: Register, unplaceable: list[tuple[Field, str, str]], errors: list[str]) -> bool:
+        """A row refused for nothing but one value of an optional level or choice that has no default (a
+        residual likelihood "22" among 1s and 2s, a response "Contingencia" the office does not know) is
+        imported with that field empty and the value kept in its notes, named in the preview to translate:
+        leaving the field empty claims nothing the sheet did not say, while refusing the row loses all it
+        did say. A field with a default (a status) would show the default as if the sheet had said it, so
+        those rows stay refused; so do rows with two values unplaced or a sentence (text under the header
+        or a legend rather than a record), and registers with no notes to keep the value in."""
+        if len(unplaceable) != 1 or errors or EXTRA_FIELD.get(reg.name) is None:
+            return False
+        f, _why, text = unplaceable[0]
+        return not f.required and not f.kind.is_key and f.kind in (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM) and \
+            reg.defaults.get(f.name) in (None, "") and len(text.split()) <= 4
 
     def _actions_by(self, row: Sequence[Any], width: int, ctx: Context, any_to_do: bool
                     ) -> tuple[dict[str, Any], list[str]]:
