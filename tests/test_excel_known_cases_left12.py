@@ -115,3 +115,33 @@ def test_one_unknown_optional_value_leaves_its_field_empty_and_keeps_the_row(sql
     assert "Contingencia" in reasons["R2"] and "left empty" in reasons["R2"]
     assert plan.unplaced[("risks", "response")] == {"Contingencia": 1, "Ignorar": 1}
     assert "Dormido" in reasons["R5"]
+
+
+def test_the_actions_owner_is_the_risks_too_when_no_column_names_the_risks_owner(sqlite_store, tmp_path):
+    """A Spanish matrix gives the response, the action plan, who answers for the action and the date committed
+    to ("Acción | Plan de Acción | Responsable de la Acción | Fecha Compromiso"), and no risk owner: the plan is
+    that person's action due that day, and the same person is the risk's owner."""
+    path = write_xlsx(tmp_path / "Matriz de Riesgos.xlsx", {"Matriz Riesgo": [
+        ["Consecutivo", "Descripción Riesgo", "Probabilidad", "Impacto", "Acción", "Plan de Acción",
+         "Responsable de la Acción", "Fecha Compromiso"],
+        [1, "Un proveedor incumple la entrega", 3, 4, "Mitigar", "Buscar un segundo proveedor", "PO",
+         dt.date(2027, 3, 5)],
+        [2, "Requisitos poco claros", 2, 5, "Mitigar", "Revisar requisitos cada sprint", "Scrum Master",
+         dt.date(2027, 4, 1)]]})
+    import_all(sqlite_store, path)
+    risk = named(sqlite_store, "risks")["Un proveedor incumple la entrega"]
+    assert (risk["owner"], risk["response"]) == ("PO", "Reduce")
+    assert "Fecha Compromiso" not in (risk["notes"] or "")
+    action = _actions(sqlite_store)["Buscar un segundo proveedor"]
+    assert (action["actionee"], action["due"]) == ("PO", dt.date(2027, 3, 5))
+
+
+def test_an_action_owner_with_no_plan_to_own_is_the_risks_owner(sqlite_store, tmp_path):
+    """"Action Owner" and "Date Due" on a register with no plan column: the risk's owner and proximity, as
+    before (nothing to put them on otherwise)."""
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risks": [
+        ["Risk ID", "Risk", "Likelihood", "Impact", "Action Owner", "Date Due"],
+        ["R1", "Supplier late", 3, 4, "Ann Lee", dt.date(2027, 5, 1)]]})
+    import_all(sqlite_store, path)
+    risk = named(sqlite_store, "risks")["Supplier late"]
+    assert (risk["owner"], risk["proximity"]) == ("Ann Lee", dt.date(2027, 5, 1))
