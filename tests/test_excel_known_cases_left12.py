@@ -145,3 +145,32 @@ def test_an_action_owner_with_no_plan_to_own_is_the_risks_owner(sqlite_store, tm
     import_all(sqlite_store, path)
     risk = named(sqlite_store, "risks")["Supplier late"]
     assert (risk["owner"], risk["proximity"]) == ("Ann Lee", dt.date(2027, 5, 1))
+
+
+def test_a_second_rating_under_a_current_or_reviewed_caption_is_the_residual(sqlite_store, tmp_path):
+    """A risk assessment rates each risk three times, each pair under a caption: "Inherent Risk Rating",
+    "Current Risk Rating" (after the controls in place) and "Target Risk Rating" (after the additional ones).
+    The first pair is the risk's likelihood and impact; the next pair, a later assessment, is the residual;
+    the target stays in the notes. A first pair captioned "Current" is still the inherent rating."""
+    path = write_xlsx(tmp_path / "Risk Assessment.xlsx", {"Risk Assessment": [
+        ["Risk", None, None, None, "Inherent Risk Rating", None, "Current Risk Rating", None, "Target Risk Rating",
+         None],
+        ["ID", "Title", "Consequences of Risk", "Existing control measures", "Likelihood", "Consequence",
+         "Likelihood", "Consequence", "Likelihood", "Consequence"],
+        ["R01", "Cyberattack", "Data stolen", "Firewall", "Likely", "Severe", "Possible", "Major", "Unlikely",
+         "Major"],
+        ["R02", "Insider threat", "Sabotage", "Access policy", "Possible", "Major", "Possible", "Moderate", "Rare",
+         "Minor"]]},
+        merges={"Risk Assessment": ["E1:F1", "G1:H1", "I1:J1"]})
+    import_all(sqlite_store, path)
+    risk = named(sqlite_store, "risks")["Cyberattack"]
+    assert (risk["probability"], risk["impact"], risk["residual_probability"], risk["residual_impact"]) == (4, 5, 3, 4)
+    assert "Unlikely" in risk["notes"]
+
+    path = write_xlsx(tmp_path / "Risk Log.xlsx", {"Risks": [
+        [None, None, "Current Risk Rating", None],
+        ["ID", "Title", "Likelihood", "Impact"],
+        ["R1", "Supplier late", "Likely", "Major"]]}, merges={"Risks": ["C1:D1"]})
+    import_all(sqlite_store, path)
+    late = named(sqlite_store, "risks")["Supplier late"]
+    assert (late["probability"], late["residual_probability"]) == (4, None)

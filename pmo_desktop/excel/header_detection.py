@@ -31,6 +31,7 @@ from .vocabulary import (
     foreign_words,
     header_phrases,
     header_words,
+    reassessed_words,
     reference_words,
     register_nouns,
     sheet_words,
@@ -1216,6 +1217,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _repeats_written_out(kind, mapping, dups, sample)
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
             mapping = _repeats_statuses(kind, mapping, dups, sample)
+            mapping = _reassessed(kind, mapping, dups, sample, group)
             mapping = _plan_of_strategies(kind, mapping, sample)
             if kind.register == "risks":  # "Recommended Control | Control Owner | Date Due": the plan's
                 mapping = action_columns(mapping, dups, RESPONSE_PLAN)
@@ -1372,6 +1374,47 @@ def _repeats_rated(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str
         if len(values) >= 2 and not _sentences(values) and _all_levels(kind, scale, values):
             out[c] = scale
     return out
+
+
+_REASSESSED = {"probability": "residual_probability", "impact": "residual_impact"}
+
+
+def _reassessed(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str], sample: list[list[Any]],
+                group: list[Any] | None) -> dict[int, str]:
+    """A risk rated twice, each pair under a caption ("Inherent Risk Rating | Current Risk Rating", "Risk
+    Assessment | Reviewed Level of Risk"): the second likelihood and impact, whose caption says a later
+    assessment (current, reviewed, target: ``reassessed`` in the files), are the residual ones, when no column
+    gives them. "Current" alone is no residual: over the first pair it is the rating as it stands, the
+    inherent. A third pair (the target after the controls still to come) stays in the notes."""
+    if kind.register != "risks" or group is None or set(_REASSESSED.values()) & set(mapping.values()):
+        return mapping
+    words = reassessed_words()
+    out = dict(mapping)
+    for c, said in sorted(dups.items()):
+        # "Consequence" again is the impact again where the first one was read as the impact's rating
+        name = said if said in _REASSESSED else next(
+            (scale for (register, scale), text in TEXT_FALLBACK.items() if register == "risks" and text == said), "")
+        first = next((k for k, n in out.items() if n == name), None)
+        residual = _REASSESSED.get(name)
+        if residual is None or first is None or first > c or c in out or residual in out.values():
+            continue
+        caption = _caption_over(group, c)
+        if caption is None or caption == _caption_over(group, first) or not words & set(words_of(caption)):
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if values and _all_levels(kind, residual, values):
+            out[c] = residual
+    return out
+
+
+def _caption_over(group: list[Any], c: int) -> str | None:
+    """The caption over column ``c`` in the row above the header: its own cell, else the nearest one to its
+    left (a caption written once over the columns it spans)."""
+    for k in range(min(c, len(group) - 1), -1, -1):
+        cell = group[k]
+        if isinstance(cell, str) and cell.strip():
+            return cell.strip()
+    return None
 
 
 def _repeats_statuses(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],

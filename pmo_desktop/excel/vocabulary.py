@@ -206,6 +206,13 @@ def in_place_words() -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(p for p in phrases if p), frozenset(b for b in bare if b)
 
 
+@lru_cache(maxsize=None)
+def reassessed_words() -> frozenset[str]:
+    """Keyed words of a caption over a risk's second rating saying it is a later assessment ("Current Risk
+    Rating", "Reviewed Level of Risk", "Target"): that pair is the residual (``reassessed`` in the files)."""
+    return frozenset(word_key(w) for data in _files() for w in data.get("reassessed", ()))
+
+
 FOREIGN_KINDS = ("schedule", "backlog", "timeline")
 
 
