@@ -174,3 +174,26 @@ def test_a_second_rating_under_a_current_or_reviewed_caption_is_the_residual(sql
     import_all(sqlite_store, path)
     late = named(sqlite_store, "risks")["Supplier late"]
     assert (late["probability"], late["residual_probability"]) == (4, None)
+
+
+def test_concerns_on_a_second_sheet_keyed_by_the_stakeholders_names_join_their_records(sqlite_store, tmp_path):
+    """A stakeholder analysis rates its stakeholders on one sheet and writes what concerns each, and the
+    strategy for them, on another whose first column holds the same names under no header ("| Concerns |
+    Strategy"): the concerns go onto those stakeholders, the strategy (sentences, not the quadrant's words a
+    "Strategy" column would otherwise be calculated as) into their notes; no record is added."""
+    names = ["Employees", "Shareholders", "Customers", "Government"]
+    path = write_xlsx(tmp_path / "Stakeholder Analysis.xlsx", {
+        "Stakeholder Matrix": [["Stakeholder Analysis"], [],
+                               ["Stakeholder", "Power (influence of stakeholder)", "Interest (impact on stakeholder)"],
+                               *[[n, 2 + i % 3, 1 + i % 4] for i, n in enumerate(names)]],
+        "Concern & Strategies": [[None, "Concerns", "Strategy"],
+                                 ["Employees", "Job losses", "Communicate the plan and train them early"],
+                                 ["Shareholders", "Cost of the change", "Show the benefits of the change to them"],
+                                 ["Customers", "Old chargers", "Offer adapters to every customer who asks"],
+                                 ["Government", "Safety of the ports", "Share the test results with the regulator"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "stakeholders")
+    assert set(got) == set(names)
+    assert got["Customers"]["concerns"] == "Old chargers"
+    assert "Offer adapters to every customer" in got["Customers"]["notes"]
+    assert got["Customers"]["power"] == 4
