@@ -197,3 +197,41 @@ def test_concerns_on_a_second_sheet_keyed_by_the_stakeholders_names_join_their_r
     assert got["Customers"]["concerns"] == "Old chargers"
     assert "Offer adapters to every customer" in got["Customers"]["notes"]
     assert got["Customers"]["power"] == 4
+
+
+def test_an_issue_logs_action_owner_and_due_date_become_the_issues_actions(sqlite_store, tmp_path):
+    """An issue log says what will be done about each issue, who does it and by when ("Action | Action Owner |
+    Due Date"): each becomes an action of that issue, due that day; the issue's own owner stays its owner.
+    An issue with no action keeps its due date in its description, as any column with no place."""
+    path = write_xlsx(tmp_path / "Issue Log.xlsx", {"Issues": [
+        ["Issue ID", "Issue Description", "Owner", "Status", "Action", "Action Owner", "Due Date"],
+        ["I-1", "Test server down", "Ann Lee", "Open", "Rebuild the test server", "Bo Chan", dt.date(2027, 2, 1)],
+        ["I-2", "Licences expired", "Ann Lee", "Open", "Renew the licences", "Cy Diaz", dt.date(2027, 2, 15)],
+        ["I-3", "Printer jammed", "Bo Chan", "Open", None, None, dt.date(2027, 3, 1)]]})
+    import_all(sqlite_store, path)
+    issues = named(sqlite_store, "issues")
+    assert issues["Test server down"]["owner"] == "Ann Lee"
+    actions = {a["description"]: a for a in rows_of(sqlite_store, "issue_actions")}
+    assert set(actions) == {"Rebuild the test server", "Renew the licences"}
+    assert (actions["Renew the licences"]["actionee"], actions["Renew the licences"]["due"]) == (
+        "Cy Diaz", dt.date(2027, 2, 15))
+    assert "2027-03-01" in issues["Printer jammed"]["description"]
+
+
+def test_an_action_column_does_not_make_a_sheet_an_issue_log(sqlite_store, tmp_path):
+    """A stakeholder influencing strategy ("Name or Group | Issues / Concerns | Influencing Strategy / Actions
+    | Responsible") beside the stakeholder analysis: its "Actions" are the issue log's action words, but a column
+    any log may have says nothing of what the sheet holds; it stays skipped, no issue is added."""
+    path = write_xlsx(tmp_path / "Stakeholder Analysis.xlsx", {
+        "Stakeholder Analysis": [["Stakeholder Name or Group", "Interest", "Influence"],
+                                 ["Road Department", "H", "H"], ["Local Government", "H", "M"]],
+        "Influencing Strategy": [["Stakeholder Influencing Strategy"],
+                                 ["Name or Group", "Priority (1, 2, 3)", "Issues / Concerns",
+                                  "Influencing Strategy / Actions", "Responsible"],
+                                 ["Road Department", 1, "The highway will be over budget", "Get federal funds",
+                                  "Federal Government"],
+                                 ["Local Government", 2, "Wants a share of the credit", "Share the credit",
+                                  "Federal Government"]]})
+    import_all(sqlite_store, path)
+    assert not rows_of(sqlite_store, "issues")
+    assert set(named(sqlite_store, "stakeholders")) == {"Road Department", "Local Government"}

@@ -20,27 +20,31 @@ list it as work to do, and the plan's owner and date are not put on it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from .vocabulary import in_place_words, words_of
 
-ACTION_OWNER = "@action_owner"  # risks: who does the row's response actions
-ACTION_DUE = "@action_due"      # risks: by when
-# what each becomes on a sheet with no response plan to put it on
+ACTION_OWNER = "@action_owner"  # who does the row's actions
+ACTION_DUE = "@action_due"      # by when
+# the registers whose rows carry actions, each with the register of those actions; an issue log's "Action |
+# Action Owner | Due Date" are the issue's actions as a risk register's plan columns are the risk's
+ACTIONS_OF = {"risks": "risk_actions", "issues": "issue_actions"}
+# what each becomes on a sheet with no plan to put it on, where the register has that field
 _WITHOUT_A_PLAN = {ACTION_OWNER: "owner", ACTION_DUE: "proximity"}
 
 
-def action_columns(mapping: dict[int, str], duplicates: dict[int, str], plan: str) -> dict[int, str]:
+def action_columns(mapping: dict[int, str], duplicates: dict[int, str], plan: str,
+                   fields: Collection[str]) -> dict[int, str]:
     """The mapping with a second owner column standing right after the plan named as the plan's actionee
-    (``plan``: the response-plan pseudo-field); without a plan column, an action owner or date is the risk's
-    owner or proximity, when no column gives it."""
+    (``plan``: the plan pseudo-field); without a plan column, an action owner or date is the record's owner
+    or proximity (of the register's ``fields``) when no column gives it, else kept in the notes."""
     plans = [c for c, n in mapping.items() if n == plan]
     out = dict(mapping)
     if not plans:
         for c, name in sorted(mapping.items()):
             if name in _WITHOUT_A_PLAN:
                 del out[c]
-                if _WITHOUT_A_PLAN[name] not in out.values():
+                if _WITHOUT_A_PLAN[name] in fields and _WITHOUT_A_PLAN[name] not in out.values():
                     out[c] = _WITHOUT_A_PLAN[name]
         return out
     if "owner" in mapping.values() or ACTION_OWNER in mapping.values():

@@ -23,7 +23,7 @@ from typing import Any
 from ..models.errors import ValidationError
 from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
-from .action_columns import ACTION_DUE, ACTION_OWNER, action_columns
+from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
 from .value_translation import OPEN_LISTS, ColumnProfile, Translator, escalation_rest
 from .vocabulary import (
     FOREIGN_KINDS,
@@ -45,7 +45,7 @@ from .workbook_reader import EXCEL_ERRORS
 normalise_key = word_key  # header words in any alphabet
 RESPONSE_PLAN = "@response_plan"  # risks: mitigation / response plan columns, imported as response actions
 PSEUDO = (RESPONSE_PLAN,)
-_RISK_ONLY = (*PSEUDO, ACTION_OWNER, ACTION_DUE)  # header targets of no field, which only risks have
+_PLAN_TARGETS = (*PSEUDO, ACTION_OWNER, ACTION_DUE)  # header targets of no field: registers with actions
 # A scale column whose cells are sentences is the text field beside it ("Impact" → the risk's effect).
 TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, ("risks", "residual_impact"): None,
                  ("risks", "response"): "@response_plan",  # a response written out is the plan, not its type
@@ -211,7 +211,7 @@ def field_keys(kind: SheetKind) -> dict[str, str]:
             keys.setdefault(normalise_key(word), f.name)
     names = set(reg.field_names)
     for word, name in header_words(kind.register).items():
-        if name in names or (name in _RISK_ONLY and kind.register == "risks") or (name == PARENT and kind.is_child):
+        if name in names or (name in _PLAN_TARGETS and kind.register in ACTIONS_OF) or (name == PARENT and kind.is_child):
             keys.setdefault(word, name)
     return keys
 
@@ -236,7 +236,7 @@ def _phrases(kind: SheetKind) -> list[tuple[tuple[str, ...], str]]:
             out.append((tuple(words_of(word)), f.name))
     names = set(reg.field_names)
     for data_word, name in header_phrases(kind.register):
-        if name in names or (name in _RISK_ONLY and kind.register == "risks") or (name == PARENT and kind.is_child):
+        if name in names or (name in _PLAN_TARGETS and kind.register in ACTIONS_OF) or (name == PARENT and kind.is_child):
             out.append((tuple(words_of(data_word)), name))
     return out
 
@@ -845,7 +845,9 @@ def with_ticks(mapping: dict[int, str], ticks: dict[int, str]) -> dict[int, str]
 
 
 def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str, file_name: str | None = None) -> float:
-    score = float(len(real_fields(mapping))) + 0.5 * sum(1 for n in mapping.values() if n in PSEUDO)
+    # a response plan weighs for a risk register; an action column, which any log may have, for none
+    score = float(len(real_fields(mapping))) + \
+        (0.5 * sum(1 for n in mapping.values() if n in PSEUDO) if kind.register == "risks" else 0.0)
     if kind.is_child and PARENT not in mapping.values():
         score -= 1.0  # child rows mean nothing without the parent's ID
     title = next((f.name for f in kind.reg.fields if f.required), None)
@@ -1219,8 +1221,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _repeats_statuses(kind, mapping, dups, sample)
             mapping = _reassessed(kind, mapping, dups, sample, group)
             mapping = _plan_of_strategies(kind, mapping, sample)
-            if kind.register == "risks":  # "Recommended Control | Control Owner | Date Due": the plan's
-                mapping = action_columns(mapping, dups, RESPONSE_PLAN)
+            if kind.register in ACTIONS_OF:  # "Recommended Control | Control Owner | Date Due": the plan's
+                mapping = action_columns(mapping, dups, RESPONSE_PLAN, kind.reg.field_names)
             if titled_by is not None and mapping.get(titled_by) != _title_field(kind):
                 titled_by = None
             if len(real_fields(mapping)) < MIN_FIELDS and (titled_by is None or len(mapping) < MIN_FIELDS):

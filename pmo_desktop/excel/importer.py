@@ -28,7 +28,7 @@ from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
 from ..models.store import Store
-from .action_columns import ACTION_DUE, ACTION_OWNER
+from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
 from .child_sheets import child_kinds, children_by_their_ids, names_its_records
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .header_detection import (
@@ -98,9 +98,9 @@ def importable_fields(register: str) -> list[tuple[str, str]]:
     if reg.parent_register is not None:
         out.append((PARENT, reg.parent_label))
     out += [(f.name, f.label) for f in reg.fields if f.kind.stored]
-    if register == "risks":
-        out += [(RESPONSE_PLAN, "Response plan (as response actions)"),
-                (ACTION_OWNER, "Actionee (of the response actions)"), (ACTION_DUE, "Due (of the response actions)")]
+    if register in ACTIONS_OF:
+        out += [(RESPONSE_PLAN, "Response plan (as response actions)" if register == "risks" else "Action (as its actions)"),
+                (ACTION_OWNER, "Actionee (of those actions)"), (ACTION_DUE, "Due (of those actions)")]
     return out
 
 
@@ -524,7 +524,8 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                             ignored, extras=extras, own_export=own, note=title_note(match, final))
             plan.sheets.append(sheet_plan)
-            _response_actions(plan, sheet_plan)
+            if sheet_plan.register in ACTIONS_OF:
+                _response_actions(plan, sheet_plan)
             _collect(plan, planner)
         if progress is not None:
             progress(planner.total or planner.done, planner.total or planner.done)
@@ -616,10 +617,11 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
     rows = [p for p in sheet.rows if p.actions and p.report.action == Action.INSERT]
     if not rows:
         return
+    actions = ACTIONS_OF[sheet.register]
     given = {((p.parent_code or "").lower(), word_key(p.values.get("description"))) for s in plan.sheets
-             if s.register == "risk_actions" and not s.synthetic for p in s.rows}
-    child = SheetPlan(f"{sheet.sheet} (response plans)", "risk_actions", sheet.header_row, {}, [], "",
-                      parent_register="risks", synthetic=True)
+             if s.register == actions and not s.synthetic for p in s.rows}
+    child = SheetPlan(f"{sheet.sheet} (response plans)" if sheet.register == "risks" else f"{sheet.sheet} (actions)",
+                      actions, sheet.header_row, {}, [], "", parent_register=sheet.register, synthetic=True)
     for prow in rows:
         for values in prow.actions or []:
             if (prow.report.code.lower(), word_key(values["description"])) in given:
@@ -729,7 +731,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if last_use[id(reader)] == i:
                     reader.release()  # planned: the sheet's cells are not needed again
             for sheet_plan in list(plan.sheets):
-                if sheet_plan.register == "risks":
+                if sheet_plan.register in ACTIONS_OF:
                     _response_actions(plan, sheet_plan)
             _whole_families(plan, planner)
             _collect(plan, planner)
@@ -1035,7 +1037,8 @@ def _no_records(match: HeaderMatch, file_name: str | None = None) -> str | None:
         return None
     title = next((f for f in kind.reg.fields if f.required), None)
     named = set(match.mapping.values())
-    named = real_fields(match.mapping) | (named & ({PARENT} | set(PSEUDO)))
+    # a risk's response plan says the sheet is a risk register; an "Action" column says nothing of an issue log
+    named = real_fields(match.mapping) | (named & ({PARENT} | (set(PSEUDO) if kind.register == "risks" else set())))
     key = kind.reg.key_field.name if kind.reg.key_field is not None else ""
     strong = len(named - {PARENT}) >= 3 or (key in named and title is not None and title.name in named
                                              and not _generic_title(match, title.name))

@@ -24,7 +24,7 @@ from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind, Register
 from ..models.registers import REGISTERS
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
-from .action_columns import ACTION_DUE, ACTION_OWNER, date_beside_the_plan, in_place
+from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
 from .errors import ImportCancelled
 from .header_detection import (
     _TITLE_FALLBACK,
@@ -437,7 +437,8 @@ class Planner:
         to_do = [c for c in self._responses if not in_place(headers[c] if c < len(headers) else "", False)]
         self._in_place = {c for c in self._responses
                           if in_place(headers[c] if c < len(headers) else "", bool(set(to_do) - {c}))}
-        self._action_by = [(c, n, REGISTERS["risk_actions"].field("actionee" if n == ACTION_OWNER else "due"))
+        actions_of = REGISTERS[ACTIONS_OF.get(reg.name, "risk_actions")]
+        self._action_by = [(c, n, actions_of.field("actionee" if n == ACTION_OWNER else "due"))
                            for c, n in sorted(mapping.items()) if n in (ACTION_OWNER, ACTION_DUE)]
         self._due_beside = date_beside_the_plan(mapping, RESPONSE_PLAN)
         # no column of its own gives the risk's owner: the one the plan's actions name is the risk's too
