@@ -1,4 +1,4 @@
-"""Who does a risk's response plan and by when, when the register says so beside the plan.
+"""Who does a risk's response plan (or an issue's action) and by when, when the register says so beside it.
 
 Registers write a plan next to its owner and date ("RECOMMENDED CONTROL(S) | CONTROL OWNER | DATE DUE",
 "Remediation Actions | Target Date"): those describe the plan's actions, not the risk — the risk has its own
