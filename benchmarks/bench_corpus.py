@@ -7,7 +7,7 @@ Per file and in total: data rows imported with their fields right / data rows, m
 meaningful columns, junk records (records no data row explains), time. A row is right when a record of
 the expected register holds its identifying text and every meaningful non-empty cell of it is where the
 expectation says (a text field holds the text; a scale, choice, date or name field is filled; "keep":
-the text is somewhere on the record: notes, description, or its response actions). A column is placed
+the text is somewhere on the record: notes, description, or its response actions and who does them). A column is placed
 when every non-empty cell of it is. The importer runs as a user would: the whole workbook, confirming
 the two questions the preview asks when they apply (create the missing projects; import the valid
 rows and leave the others).
@@ -36,6 +36,7 @@ from sqlalchemy import select  # noqa: E402
 from pmo_desktop.excel import importer  # noqa: E402
 from pmo_desktop.models import records  # noqa: E402
 from pmo_desktop.models.fields import Kind  # noqa: E402
+from pmo_desktop.models.program import Person  # noqa: E402
 from pmo_desktop.models.registers import REGISTERS  # noqa: E402
 from pmo_desktop.models.risks import RiskAction  # noqa: E402
 from pmo_desktop.models.store import Store  # noqa: E402
@@ -86,8 +87,10 @@ def office_records(store: Store) -> dict[str, list[dict]]:
     with store.session() as s:
         ctx = records.load_context(s)
         actions: dict[int, list[str]] = {}
-        for rid, text in s.execute(select(RiskAction.risk_id, RiskAction.description)):
-            actions.setdefault(rid, []).append(text or "")
+        # an action's text and who does it (an "Actionee" column kept is on the record as its actions' actionee)
+        for rid, text, actionee in s.execute(select(RiskAction.risk_id, RiskAction.description, Person.name)
+                                             .outerjoin(Person, RiskAction.actionee_id == Person.id)):
+            actions.setdefault(rid, []).append(" ".join(x for x in (text, actionee) if x))
         for name in COUNTED:
             reg = REGISTERS[name]
             rows = []

@@ -103,8 +103,9 @@ def test_partial_import_takes_the_valid_rows_and_writes_the_others_beside_the_so
 
 
 def test_cli_partial_exits_0_and_names_the_workbook_of_rows_left_out(tmp_path):
+    # a status no rule places refuses its row (an unknown impact is left empty instead, the row imported)
     path = write_xlsx(tmp_path / "mixed.xlsx", {"Risks": [
-        ["Title", "Impact"], ["Good", 3], ["Bad", "enormous"]]})
+        ["Title", "Status"], ["Good", "Open"], ["Bad", "enormous"]]})
     run_cli("new", "o.pmo", cwd=tmp_path, ok=True)
     refused = run_cli("import", "o.pmo", path, cwd=tmp_path)
     assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1

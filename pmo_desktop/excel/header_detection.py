@@ -23,6 +23,7 @@ from typing import Any
 from ..models.errors import ValidationError
 from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
+from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
 from .value_translation import OPEN_LISTS, ColumnProfile, Translator, escalation_rest
 from .vocabulary import (
     FOREIGN_KINDS,
@@ -30,6 +31,7 @@ from .vocabulary import (
     foreign_words,
     header_phrases,
     header_words,
+    reassessed_words,
     reference_words,
     register_nouns,
     sheet_words,
@@ -43,6 +45,7 @@ from .workbook_reader import EXCEL_ERRORS
 normalise_key = word_key  # header words in any alphabet
 RESPONSE_PLAN = "@response_plan"  # risks: mitigation / response plan columns, imported as response actions
 PSEUDO = (RESPONSE_PLAN,)
+_PLAN_TARGETS = (*PSEUDO, ACTION_OWNER, ACTION_DUE)  # header targets of no field: registers with actions
 # A scale column whose cells are sentences is the text field beside it ("Impact" → the risk's effect).
 TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, ("risks", "residual_impact"): None,
                  ("risks", "response"): "@response_plan",  # a response written out is the plan, not its type
@@ -208,7 +211,7 @@ def field_keys(kind: SheetKind) -> dict[str, str]:
             keys.setdefault(normalise_key(word), f.name)
     names = set(reg.field_names)
     for word, name in header_words(kind.register).items():
-        if name in names or (name in PSEUDO and kind.register == "risks") or (name == PARENT and kind.is_child):
+        if name in names or (name in _PLAN_TARGETS and kind.register in ACTIONS_OF) or (name == PARENT and kind.is_child):
             keys.setdefault(word, name)
     return keys
 
@@ -233,7 +236,7 @@ def _phrases(kind: SheetKind) -> list[tuple[tuple[str, ...], str]]:
             out.append((tuple(words_of(word)), f.name))
     names = set(reg.field_names)
     for data_word, name in header_phrases(kind.register):
-        if name in names or (name in PSEUDO and kind.register == "risks") or (name == PARENT and kind.is_child):
+        if name in names or (name in _PLAN_TARGETS and kind.register in ACTIONS_OF) or (name == PARENT and kind.is_child):
             out.append((tuple(words_of(data_word)), name))
     return out
 
@@ -842,7 +845,9 @@ def with_ticks(mapping: dict[int, str], ticks: dict[int, str]) -> dict[int, str]
 
 
 def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str, file_name: str | None = None) -> float:
-    score = float(len(real_fields(mapping))) + 0.5 * sum(1 for n in mapping.values() if n in PSEUDO)
+    # a response plan weighs for a risk register; an action column, which any log may have, for none
+    score = float(len(real_fields(mapping))) + \
+        (0.5 * sum(1 for n in mapping.values() if n in PSEUDO) if kind.register == "risks" else 0.0)
     if kind.is_child and PARENT not in mapping.values():
         score -= 1.0  # child rows mean nothing without the parent's ID
     title = next((f.name for f in kind.reg.fields if f.required), None)
@@ -1214,7 +1219,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _repeats_written_out(kind, mapping, dups, sample)
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
             mapping = _repeats_statuses(kind, mapping, dups, sample)
+            mapping = _reassessed(kind, mapping, dups, sample, group)
             mapping = _plan_of_strategies(kind, mapping, sample)
+            if kind.register in ACTIONS_OF:  # "Recommended Control | Control Owner | Date Due": the plan's
+                mapping = action_columns(mapping, dups, RESPONSE_PLAN, kind.reg.field_names)
             if titled_by is not None and mapping.get(titled_by) != _title_field(kind):
                 titled_by = None
             if len(real_fields(mapping)) < MIN_FIELDS and (titled_by is None or len(mapping) < MIN_FIELDS):
@@ -1370,6 +1378,47 @@ def _repeats_rated(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str
     return out
 
 
+_REASSESSED = {"probability": "residual_probability", "impact": "residual_impact"}
+
+
+def _reassessed(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str], sample: list[list[Any]],
+                group: list[Any] | None) -> dict[int, str]:
+    """A risk rated twice, each pair under a caption ("Inherent Risk Rating | Current Risk Rating", "Risk
+    Assessment | Reviewed Level of Risk"): the second likelihood and impact, whose caption says a later
+    assessment (current, reviewed, target: ``reassessed`` in the files), are the residual ones, when no column
+    gives them. "Current" alone is no residual: over the first pair it is the rating as it stands, the
+    inherent. A third pair (the target after the controls still to come) stays in the notes."""
+    if kind.register != "risks" or group is None or set(_REASSESSED.values()) & set(mapping.values()):
+        return mapping
+    words = reassessed_words()
+    out = dict(mapping)
+    for c, said in sorted(dups.items()):
+        # "Consequence" again is the impact again where the first one was read as the impact's rating
+        name = said if said in _REASSESSED else next(
+            (scale for (register, scale), text in TEXT_FALLBACK.items() if register == "risks" and text == said), "")
+        first = next((k for k, n in out.items() if n == name), None)
+        residual = _REASSESSED.get(name)
+        if residual is None or first is None or first > c or c in out or residual in out.values():
+            continue
+        caption = _caption_over(group, c)
+        if caption is None or caption == _caption_over(group, first) or not words & set(words_of(caption)):
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if values and _all_levels(kind, residual, values):
+            out[c] = residual
+    return out
+
+
+def _caption_over(group: list[Any], c: int) -> str | None:
+    """The caption over column ``c`` in the row above the header: its own cell, else the nearest one to its
+    left (a caption written once over the columns it spans)."""
+    for k in range(min(c, len(group) - 1), -1, -1):
+        cell = group[k]
+        if isinstance(cell, str) and cell.strip():
+            return cell.strip()
+    return None
+
+
 def _repeats_statuses(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
                       sample: list[list[Any]]) -> dict[int, str]:
     """A column repeating the title ("Decision" beside "Change Description") whose values are the register's
@@ -1399,8 +1448,9 @@ def _all_levels(kind: SheetKind, name: str, values: list[Any]) -> bool:
 
 
 def _plan_of_strategies(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
-    """A response-plan column ("Risk Treatment") holding only strategies (Mitigate, Accept) is the response,
-    when no other column gives it."""
+    """A response-plan column ("Risk Treatment", "Acción") of a word or two a cell, most of them strategies
+    (Mitigar, Transferir; "Contingencia" among them), is the response, when no other column gives it: the
+    words the office does not know are left out of the field and kept in the notes, row by row."""
     if "response" not in kind.reg.field_names or "response" in mapping.values():
         return mapping
     vocab = value_words(f"{kind.register}.response")
@@ -1409,7 +1459,8 @@ def _plan_of_strategies(kind: SheetKind, mapping: dict[int, str], sample: list[l
         if name != RESPONSE_PLAN:
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if len(values) >= 2 and all(word_key(x) in vocab or word_key(x) in choices for x in values):
+        known = sum(1 for x in values if word_key(x) in vocab or word_key(x) in choices)
+        if values and known * 2 > len(values) and all(len(str(x).split()) <= 2 for x in values):
             return {**mapping, c: "response"}
     return mapping
 

@@ -44,7 +44,7 @@ class PlannedRow:
     parent_code: str | None = None                        # child rows: the parent's ID
     has_title: bool = True                                # the row names its record (title / name filled)
     raw: tuple[Any, ...] | None = None                    # refused rows: the cells, for the rows-left-out workbook
-    actions: list[str] | None = None                      # new risks: response plan texts, imported as actions
+    actions: list[dict[str, Any]] | None = None           # new risks: their response actions (description, …)
     unplaced: list[tuple[str, str]] | None = None         # refused rows: (field, value) no rule could place
     failures: int = 0                                     # refused rows: how many of its values were not placed
 

@@ -28,6 +28,7 @@ from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
 from ..models.store import Store
+from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
 from .child_sheets import child_kinds, children_by_their_ids, names_its_records
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .header_detection import (
@@ -43,6 +44,7 @@ from .header_detection import (
     SAMPLE,
     HeaderMatch,
     SheetKind,
+    _sentences,
     check_values,
     detect_header,
     kind_for,
@@ -64,6 +66,7 @@ from .header_detection import (
     tick_level,
 )
 from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
+from .named_rows import keyed_by_names, names_listed
 from .office_import import plan_office_import, read_stamp
 from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, Planner, Progress
 from .value_translation import OPEN_LISTS, legend_scale, scale_from_word_level
@@ -95,8 +98,9 @@ def importable_fields(register: str) -> list[tuple[str, str]]:
     if reg.parent_register is not None:
         out.append((PARENT, reg.parent_label))
     out += [(f.name, f.label) for f in reg.fields if f.kind.stored]
-    if register == "risks":
-        out.append((RESPONSE_PLAN, "Response plan (as response actions)"))
+    if register in ACTIONS_OF:
+        out += [(RESPONSE_PLAN, "Response plan (as response actions)" if register == "risks" else "Action (as its actions)"),
+                (ACTION_OWNER, "Actionee (of those actions)"), (ACTION_DUE, "Due (of those actions)")]
     return out
 
 
@@ -145,8 +149,9 @@ def _normalise_override(kind: SheetKind, mapping: dict[Any, Any]) -> dict[int, s
     return out
 
 
-def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: HeaderMatch | None) -> dict[int, str]:
-    """Why each named column is not imported, for the preview."""
+def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: HeaderMatch | None,
+             kept: dict[int, str]) -> dict[int, str]:
+    """Why each named column is not imported, for the preview (``kept``: the columns kept in the notes)."""
     reg = kind.reg
     labels = {f.name: f.label for f in reg.fields}
     computed = {f.name for f in reg.fields if not f.kind.stored}
@@ -157,7 +162,7 @@ def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto:
         if not text or col in mapping:
             continue
         name = auto_map.get(col)
-        if name in computed:
+        if name in computed and col not in kept:
             out[col] = f"“{text}” is calculated ({labels[name]}), so it is not imported."
         elif auto is not None and col in auto.demoted:
             out[col] = f"“{text}” is kept on each record: {auto.demoted[col]}."
@@ -182,8 +187,11 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
     beside = _beside_the_table(headers, mapping, sample or [])
     out = {}
     for col, text in enumerate(headers):
-        if text and col not in mapping and auto_map.get(col) not in computed and not _calculated_header(text) \
-                and col not in beside:
+        # a column named as a calculated field whose cells are sentences was written, not calculated ("Strategy"
+        # of a stakeholder: "Communicate the plan early…", not the quadrant's "Manage closely")
+        calculated = auto_map.get(col) in computed and not _sentences(
+            [r[col] for r in sample or [] if col < len(r) and r[col] is not None])
+        if text and col not in mapping and not calculated and not _calculated_header(text) and col not in beside:
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
     for col, name in mapping.items():
         if name == "status" and col < len(headers) and headers[col] and _outcomes(kind, col, sample or []):
@@ -367,12 +375,13 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
         raise WorkbookError(f"No column of the sheet “{reader.title}” is mapped to a field of the "
                             f"{kind.reg.title.lower()}; map at least one column.")
     sample = reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]
-    ignored = _ignored(kind, headers, final, match)
+    extras = _extras(kind, headers, final, match, sample)
+    ignored = _ignored(kind, headers, final, match, extras)
     for col in _beside_the_table(headers, final, sample):
         if col in ignored:
             ignored[col] = (f"“{headers[col]}” belongs to another table beside the {kind.reg.title.lower()} (past an "
                             "empty column: a heat map or a legend), so it is not imported.")
-    return (final, ignored, layout, _extras(kind, headers, final, match, sample), _own_export(kind, headers, final))
+    return (final, ignored, layout, extras, _own_export(kind, headers, final))
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -515,7 +524,8 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                             ignored, extras=extras, own_export=own, note=title_note(match, final))
             plan.sheets.append(sheet_plan)
-            _response_actions(plan, sheet_plan)
+            if sheet_plan.register in ACTIONS_OF:
+                _response_actions(plan, sheet_plan)
             _collect(plan, planner)
         if progress is not None:
             progress(planner.total or planner.done, planner.total or planner.done)
@@ -607,17 +617,20 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
     rows = [p for p in sheet.rows if p.actions and p.report.action == Action.INSERT]
     if not rows:
         return
+    actions = ACTIONS_OF[sheet.register]
     given = {((p.parent_code or "").lower(), word_key(p.values.get("description"))) for s in plan.sheets
-             if s.register == "risk_actions" and not s.synthetic for p in s.rows}
-    child = SheetPlan(f"{sheet.sheet} (response plans)", "risk_actions", sheet.header_row, {}, [], "",
-                      parent_register="risks", synthetic=True)
+             if s.register == actions and not s.synthetic for p in s.rows}
+    child = SheetPlan(f"{sheet.sheet} (response plans)" if sheet.register == "risks" else f"{sheet.sheet} (actions)",
+                      actions, sheet.header_row, {}, [], "", parent_register=sheet.register, synthetic=True)
     for prow in rows:
-        for text in prow.actions or []:
-            if (prow.report.code.lower(), word_key(text)) in given:
+        for values in prow.actions or []:
+            if (prow.report.code.lower(), word_key(values["description"])) in given:
                 continue
+            done = values.get("status") == "Done"
             child.rows.append(PlannedRow(RowReport(child.sheet, prow.report.row, Action.INSERT, prow.report.code,
+                                                   "control in place, as a response action done." if done else
                                                    "response plan, as a response action."),
-                                         {"description": text}, None, prow.report.code))
+                                         dict(values), None, prow.report.code))
     if child.rows:
         plan.sheets.append(child)
 
@@ -658,7 +671,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 grid = risk_grid(reader.top_rows())
                 if grid is not None:
                     grids.append((title, SheetReader(book, title, grid, [])))
-                plan.skipped_sheets.append((title, "no header row naming register columns was found."))
+                plan.skipped_sheets.append((title, NO_HEADER))
                 continue
             if match.kind.is_child and PARENT not in match.mapping.values():
                 parent = REGISTERS[match.kind.parent or ""].title.lower()
@@ -677,6 +690,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
         found = _beside_the_register(found, plan)
         found = _worked_examples(found, plan)
         found = children_by_their_ids(found)
+        found += _keyed_by_names(book, found, plan)
         if not any(m.kind.register == "risks" for _, m in found):  # beside a risk list a matrix only maps it
             for title, grid_reader in grids:
                 grid_match = _match_sheet(grid_reader, (kind_for("risks"),), None)
@@ -717,13 +731,35 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if last_use[id(reader)] == i:
                     reader.release()  # planned: the sheet's cells are not needed again
             for sheet_plan in list(plan.sheets):
-                if sheet_plan.register == "risks":
+                if sheet_plan.register in ACTIONS_OF:
                     _response_actions(plan, sheet_plan)
             _whole_families(plan, planner)
             _collect(plan, planner)
     if progress is not None:
         progress(planner.total or planner.done, planner.total or planner.done)
     return plan
+
+
+NO_HEADER = "no header row naming register columns was found."
+
+
+def _keyed_by_names(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]],
+                    plan: ImportPlan) -> list[tuple[SheetReader, HeaderMatch]]:
+    """Sheets skipped for naming no records (no header, or too few fields to be a register) whose unnamed
+    column names the records another sheet lists ("Concern & Strategies" beside a stakeholder matrix): read as
+    more of those records, which the planner joins by name (``named_rows``). Sheets skipped for their name
+    (legends, lists) stay skipped."""
+    listed = names_listed(found)
+    if not listed:
+        return []
+    out = []
+    for title, why in list(plan.skipped_sheets):
+        reader = book.sheet(title) if not_a_register(title) is None else None
+        match = keyed_by_names(reader, listed) if reader is not None else None
+        if reader is not None and match is not None:
+            plan.skipped_sheets.remove((title, why))
+            out.append((reader, match))
+    return out
 
 
 def title_note(match: HeaderMatch, mapping: dict[int, str]) -> str:
@@ -1001,7 +1037,8 @@ def _no_records(match: HeaderMatch, file_name: str | None = None) -> str | None:
         return None
     title = next((f for f in kind.reg.fields if f.required), None)
     named = set(match.mapping.values())
-    named = real_fields(match.mapping) | (named & ({PARENT} | set(PSEUDO)))
+    # a risk's response plan says the sheet is a risk register; an "Action" column says nothing of an issue log
+    named = real_fields(match.mapping) | (named & ({PARENT} | (set(PSEUDO) if kind.register == "risks" else set())))
     key = kind.reg.key_field.name if kind.reg.key_field is not None else ""
     strong = len(named - {PARENT}) >= 3 or (key in named and title is not None and title.name in named
                                              and not _generic_title(match, title.name))

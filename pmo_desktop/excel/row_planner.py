@@ -24,6 +24,7 @@ from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind, Register
 from ..models.registers import REGISTERS
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
+from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
 from .errors import ImportCancelled
 from .header_detection import (
     _TITLE_FALLBACK,
@@ -429,7 +430,19 @@ class Planner:
                   if n != PARENT and not n.startswith("@") and reg.field(n).kind.stored]
         for _, f in fields:
             self._parsed.setdefault(id(f), None if f.kind.free_text else {})
+        self._headers = headers
         self._responses = [c for c, n in sorted(mapping.items()) if n == RESPONSE_PLAN]
+        # controls already in place ("Current Controls") are actions done; the plan's owner and date
+        # columns ("Control Owner | Date Due") are the actionee and due date of the others (action_columns)
+        to_do = [c for c in self._responses if not in_place(headers[c] if c < len(headers) else "", False)]
+        self._in_place = {c for c in self._responses
+                          if in_place(headers[c] if c < len(headers) else "", bool(set(to_do) - {c}))}
+        actions_of = REGISTERS[ACTIONS_OF.get(reg.name, "risk_actions")]
+        self._action_by = [(c, n, actions_of.field("actionee" if n == ACTION_OWNER else "due"))
+                           for c, n in sorted(mapping.items()) if n in (ACTION_OWNER, ACTION_DUE)]
+        self._due_beside = date_beside_the_plan(mapping, RESPONSE_PLAN)
+        # no column of its own gives the risk's owner: the one the plan's actions name is the risk's too
+        self._owner_from_actions = "owner" in reg.field_names and "owner" not in mapping.values()
         self._ticks = [(c, *level) for c, n in sorted(mapping.items()) if (level := tick_level(n)) is not None]
         self._engaged = [(c, n[len(ENGAGE):]) for c, n in sorted(mapping.items())
                          if n.startswith(ENGAGE) and n != ENGAGE_ROW]
@@ -438,6 +451,7 @@ class Planner:
         self._lengths = _column_lengths(reg, [f for _, f in fields])
         self._long_texts: list[str] = []
         mapped_cols = ({c for c, _ in fields} | {c for c, n in mapping.items() if n == PARENT} | set(self._responses)
+                       | {c for c, _n, _f in self._action_by}
                        | {c for c, _n, _l in self._ticks} | {c for c, _l in self._engaged}
                        | ({engage_row} if engage_row is not None else set()))
         key = reg.key_field
@@ -466,6 +480,12 @@ class Planner:
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
         self._profiles, repeated, kept = self._column_profiles(reader, header_row, width, fields, headers,
                                                                count_rows=parent_reg is None)
+        for c, f in fields:  # a rule that changes every number of a column is said once in the preview
+            if (profile := self._profiles.get(c)) is not None and profile.products and not profile.declared:
+                plan.note = " ".join(x for x in (plan.note, (
+                    f"{f.label} (“{headers[c] if c < len(headers) else f.label}”) is on 1–{f.scale_max(self.ctx) ** 2}, "
+                    "two ratings multiplied: each number is read as the level nearest its square root "
+                    "(16 → 4, 20 → 4, 25 → 5).")) if x)
         # each mapped column's way to its value, worked out once for the sheet: its field, the field's
         # cache of parsed cell values (None for text), its scale profile, and for plain text its length
         # (a scale's cache is the column's own: "3" is 3 under "Impact" but 4 under "Impact (1-3)" of the next sheet)
@@ -1004,6 +1024,7 @@ class Planner:
         unplaced: list[tuple[str, str]] = []
         written: list[str] = []  # responses written out, read as the response plan
         zeroed: list[Field] = []  # scale fields given 0, below their scale: left empty
+        unplaceable: list[tuple[Field, str, str]] = []  # (field, why, the cell's text) of values no rule placed
         texts = self._texts
         lengths = self._length_checks  # a plain text read below is within its length already
         fast = self._fast_values(row)
@@ -1073,13 +1094,18 @@ class Planner:
                 self._long_texts.append(f"{f.label}: 0")
                 zeroed.append(f)
             else:
-                errors.append(hit[1])
-                text = v.parse_text(raw)
-                counts = plan.unplaced.setdefault(name, {})
-                counts[text] = counts.get(text, 0) + 1
-                unplaced.append((name, text))
+                unplaceable.append((f, hit[1], v.parse_text(raw)))
         if fast is not None:
             values = fast
+        set_aside = self._set_aside(reg, unplaceable, errors)
+        for f, why, text in unplaceable:
+            counts = plan.unplaced.setdefault(f.name, {})  # named in the preview, to translate
+            counts[text] = counts.get(text, 0) + 1
+            unplaced.append((f.name, text))
+            if set_aside:
+                self._long_texts.append(f"{f.label}: {text}")
+            else:
+                errors.append(why)
         for c, choice in self._closing:
             if not values.get("status") and c < width and _dated(row[c]):
                 values["status"] = choice
@@ -1115,8 +1141,17 @@ class Planner:
                                           and v.parse_text(row[c]) not in EXCEL_ERRORS]
         self._long_texts = []
         nothing = value_words("nothing")  # "NONE" under "Current Mitigation": no action taken, not an action
-        responses = [v.parse_text(row[c]) for c in self._responses if c < width and not v.is_blank(row[c])
-                     and word_key(row[c]) not in nothing] + written
+        planned = [(c, v.parse_text(row[c])) for c in self._responses if c < width and not v.is_blank(row[c])
+                   and word_key(row[c]) not in nothing] + [(-1, text) for text in written]
+        responses = [text for _c, text in planned]
+        by, unused = self._actions_by(row, width, ctx, bool({c for c, _t in planned} - self._in_place))
+        extra_lines += unused
+        if self._due_beside is not None and "due" not in by and isinstance(values.get("proximity"), date):
+            by["due"] = values["proximity"]
+        if self._owner_from_actions and "actionee" in by and not values.get("owner"):
+            values["owner"] = by["actionee"]
+        actions = [{"description": text, "status": "Done"} if c in self._in_place else {"description": text, **by}
+                   for c, text in planned]
         if responses and "response" in reg.field_names and not values.get("response"):
             strategy = _named_strategy(responses[0])
             if strategy is not None:  # "Mitigation. Pair the new developers with …": the plan names its strategy
@@ -1175,8 +1210,8 @@ class Planner:
                     for name, value in values.items():
                         if first.values.get(name) in (None, "", []):
                             first.values[name] = value
-                    if responses and first.report.action == Action.INSERT:
-                        first.actions = (first.actions or []) + responses
+                    if actions and first.report.action == Action.INSERT:
+                        first.actions = (first.actions or []) + actions
                     return PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code,
                                                 f"same {key.label} as row {earlier[1]} of “{earlier[0]}”: its other "
                                                 "columns go to that record."))
@@ -1208,6 +1243,10 @@ class Planner:
                         self._claiming = (reg.name, low)
                     if record_id is not None:
                         action = Action.UPDATE
+        if set_aside:
+            f, _why, text = unplaceable[0]
+            reason += (f"{f.label} “{text}” is none of its {'levels' if f.kind is Kind.SCALE else 'choices'}: left "
+                       "empty, the value kept in the notes (translate it to place it). ")
         for zf in zeroed:
             reason += (f"{zf.label} 0 is below its scale (1–{zf.scale_max(ctx)}): left empty, the 0 kept in the "
                        "notes. ")
@@ -1283,9 +1322,45 @@ class Planner:
         if action == Action.INSERT and code and reg.key_field is not None:
             values = {reg.key_field.name: code, **values}  # the code first: it must be set before any flush
         prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code)
-        if action == Action.INSERT and responses:
-            prow.actions = responses
+        if action == Action.INSERT and actions:
+            prow.actions = actions
+        if unplaced:  # a value set aside: forgotten with the row when the row is planned again or skipped
+            prow.unplaced = unplaced
         return prow
+
+    @staticmethod
+    def _set_aside(reg: Register, unplaceable: list[tuple[Field, str, str]], errors: list[str]) -> bool:
+        """A row refused for nothing but one value of an optional level or choice that has no default (a
+        residual likelihood "22" among 1s and 2s, a response "Contingencia" the office does not know) is
+        imported with that field empty and the value kept in its notes, named in the preview to translate:
+        leaving the field empty claims nothing the sheet did not say, while refusing the row loses all it
+        did say. A field with a default (a status) would show the default as if the sheet had said it, so
+        those rows stay refused; so do rows with two values unplaced or a sentence (text under the header
+        or a legend rather than a record), and registers with no notes to keep the value in."""
+        if len(unplaceable) != 1 or errors or EXTRA_FIELD.get(reg.name) is None:
+            return False
+        f, _why, text = unplaceable[0]
+        return not f.required and not f.kind.is_key and f.kind in (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM) and \
+            reg.defaults.get(f.name) in (None, "") and len(text.split()) <= 4
+
+    def _actions_by(self, row: Sequence[Any], width: int, ctx: Context, any_to_do: bool
+                    ) -> tuple[dict[str, Any], list[str]]:
+        """The actionee and due date the row gives its response actions (``action_columns``), and the cells
+        kept in the notes instead: a date that is none, or an owner and date with no action to put them on."""
+        by: dict[str, Any] = {}
+        kept: list[str] = []
+        for c, _name, f in self._action_by:
+            if c >= width or v.is_blank(row[c]):
+                continue
+            try:
+                value = f.parse(row[c], ctx)
+            except ValidationError:
+                value = None
+            if value in (None, "") or not any_to_do or f.name in by:
+                kept.append(f"{self._headers[c] if c < len(self._headers) else f.label}: {v.parse_text(row[c])}")
+            else:
+                by[f.name] = value
+        return by, kept
 
     def _unknown_names(self, strict_refs: list[tuple[int, Field]], values: dict[str, Any]
                        ) -> Iterator[tuple[Field, str, set[str], set[str]]]:

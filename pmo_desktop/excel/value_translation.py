@@ -35,6 +35,7 @@ import difflib
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..models import values as v
@@ -66,6 +67,7 @@ class ColumnProfile:
     tens: bool = False        # numbers go above the scale (twice at least) but none above 10: a 1–10 scale
     declared: int | None = None  # the header names its scale ("Likelihood (1-3)"): numbers are on 1..declared
     ladder: dict[float, int] | None = None  # a Fine–Kinney column: each of its numbers is one level (_KINNEY)
+    products: bool = False    # every number a product of two ratings of the scale, some above 10: 1–25
 
     @classmethod
     def of(cls, values: list[Any], top: int = 5, header: object = None) -> "ColumnProfile":
@@ -98,7 +100,21 @@ class ColumnProfile:
         fractions = all(0 <= n <= 1 for n in numbers) and any(0 < n < 1 for n in numbers)
         above = sum(1 for n in numbers if n > top)
         tens = not fractions and above >= 2 and max(numbers) <= 10 and min(numbers) >= 0
-        return cls(fractions, tens)
+        products = not fractions and above >= 2 and max(numbers) > 10 and all(n in _products(top) for n in numbers)
+        return cls(fractions, tens, products=products)
+
+
+@lru_cache(maxsize=None)
+def _products(top: int) -> frozenset[float]:
+    """The numbers two ratings of 1..top multiply to (1–25 on five levels: 16, 20, 25 but no 7, 11 or 22)."""
+    return frozenset(float(a * b) for a in range(1, top + 1) for b in range(1, top + 1))
+
+
+def scale_from_product(number: float) -> int:
+    """A likelihood written as the product of two ratings (vulnerability × threat, 1–25 on five levels): the
+    level nearest its square root, the level both ratings would have if they were equal (16 → 4, 20 → 4,
+    25 → 5, 6 → 2). A square root is never halfway between two levels, so no tie is broken."""
+    return max(1, math.floor(math.sqrt(number) + 0.5))
 
 
 # The Fine–Kinney method (safety risk analyses in the Netherlands, Belgium, Turkey, Spain) rates a hazard's
@@ -264,6 +280,9 @@ class Translator:
         if profile is not None and profile.fractions and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and 0 <= raw <= 1:
             return scale_from_fraction(float(raw), f.scale_max(ctx))  # a probability column: 1 is 100%
+        if profile is not None and profile.products and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
+                and not isinstance(raw, bool) and raw in _products(f.scale_max(ctx)):
+            return scale_from_product(raw)
         if profile is not None and profile.tens and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and 0 < raw <= 10:
             return max(1, math.ceil(raw * f.scale_max(ctx) / 10 - 1e-9))  # a 1–10 column: every value rescaled
@@ -380,6 +399,8 @@ class Translator:
                 return math.floor(number + 0.5)
             if profile.tens and 0 < number <= 10:
                 return max(1, math.ceil(number * top / 10))
+            if profile.products and number in _products(top):
+                return scale_from_product(number)
             return None
         hit = self._lookup(value_words("scale"), raw)
         if hit is not None:

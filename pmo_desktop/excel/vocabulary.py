@@ -193,6 +193,26 @@ def foreign_words(what: str, part: str) -> frozenset[str]:
     return frozenset(k for k in out if k)
 
 
+@lru_cache(maxsize=None)
+def in_place_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(phrases of a plan column's header saying its measures are already there, "existing", "in place";
+    bare names of a control, "Control") — ``in_place`` in the files, each keyed word by word."""
+    phrases: list[str] = []
+    bare: set[str] = set()
+    for data in _files():
+        part = data.get("in_place", {})
+        phrases += [" ".join(words_of(w)) for w in part.get("words", [])]
+        bare.update(" ".join(words_of(w)) for w in part.get("bare_control", []))
+    return tuple(p for p in phrases if p), frozenset(b for b in bare if b)
+
+
+@lru_cache(maxsize=None)
+def reassessed_words() -> frozenset[str]:
+    """Keyed words of a caption over a risk's second rating saying it is a later assessment ("Current Risk
+    Rating", "Reviewed Level of Risk", "Target"): that pair is the residual (``reassessed`` in the files)."""
+    return frozenset(word_key(w) for data in _files() for w in data.get("reassessed", ()))
+
+
 FOREIGN_KINDS = ("schedule", "backlog", "timeline")
 
 
