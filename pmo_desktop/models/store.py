@@ -23,6 +23,7 @@ from sqlalchemy.pool import QueuePool
 
 from . import benefits, db_url, disk, errors, history_tables, links, operations, raid, risks, stakeholders, status  # noqa: F401  (register every table on Base.metadata)
 from .base import Base
+from .hot_journal import is_hot, is_hot_journal_error, read_rolled_back
 from .program import Program, Setting
 from .read_only import read_only_uri, why_read_only
 from .schema import FORMAT_NAME, SCHEMA_VERSION, meta_metadata, migrate, read_meta, write_meta
@@ -133,6 +134,12 @@ def _check_sqlite_file(path: Path) -> str | None:
             shm.unlink(missing_ok=True)
         raise
     why = why_read_only(path)
+    if why is not None and is_hot(path):
+        raise errors.ReadOnlyFile(
+            f"“{path.name}” was left half-written by a program that stopped while saving it (its "
+            f"“{path.name}-journal” is beside it), and undoing that unfinished change must write to it, but "
+            f"{why}. Copy both files somewhere you can write, then open the copy."
+        )
     if why is not None and version < SCHEMA_VERSION:
         raise errors.ReadOnlyFile(
             f"“{path.name}” was written by an older PMO Desktop and must be brought up to date to be "
@@ -142,9 +149,12 @@ def _check_sqlite_file(path: Path) -> str | None:
 
 
 def _read_meta_read_only(path: Path) -> dict[str, str] | None:
-    """The marker table of the file (None when it has none), read without writing; damage refused."""
-    try:
-        con = sqlite3.connect(read_only_uri(path), uri=True)
+    """The marker table of the file (None when it has none), read without writing; damage refused.
+    A file a program left half-written with its -journal is read as it will be once that unfinished
+    transaction is undone (``hot_journal``)."""
+
+    def read(uri: str) -> dict[str, str] | None:
+        con = sqlite3.connect(uri, uri=True)
         try:
             ok = con.execute("PRAGMA quick_check").fetchone()[0]
             if ok != "ok":
@@ -155,6 +165,19 @@ def _read_meta_read_only(path: Path) -> dict[str, str] | None:
             return dict(con.execute("SELECT key, value FROM pmo_meta").fetchall()) if has_meta else None
         finally:
             con.close()
+
+    try:
+        try:
+            return read(read_only_uri(path))
+        except sqlite3.DatabaseError as e:
+            if not is_hot_journal_error(e):
+                raise
+        try:
+            return read_rolled_back(path, read)
+        except OSError as e:
+            raise errors.StoreError(disk.describe_failure(
+                f"“{path.name}” could not be checked (a program stopped while writing it, and undoing "
+                "that needs a copy in the temporary folder)", e)) from e
     except sqlite3.DatabaseError as e:
         text = str(e).lower()
         if "locked" in text or "busy" in text:
