@@ -415,21 +415,35 @@ class Store:
         return errors.StoreError(f"“{self.display_name}” could not be opened: {cause}.")
 
     def _migrate(self, from_version: int) -> None:
+        """Bring an older office up to date: a backup copy first, then one transaction. A failure (a
+        full disk, the server gone) says so as the reason the office cannot be opened; nothing in it changed."""
+        folder = self.path.parent if self.path is not None else None
+        older = (f"“{self.display_name}” was written by an older PMO Desktop (file version {from_version}) and "
+                 "must be brought up to date to be opened")
         if self.path is not None:
             backup = self.path.with_name(f"{self.path.name}.v{from_version}.bak")
-            self.save_copy(backup)
-        # Several users may open an old office at once: one migrates, the others wait for it (the
-        # write lock on SQLite, an advisory lock on PostgreSQL) and then find nothing left to do.
-        with self.engine.connect() as conn:
-            conn.execution_options(**{WRITE: True})
-            with conn.begin():
-                if conn.dialect.name == "postgresql":
-                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(727101)")
-                meta = read_meta(conn)
-                assert meta is not None  # checked to be a program office before it was opened
-                current = int(meta["schema_version"])
-                if current < SCHEMA_VERSION:
-                    migrate(conn, current)
+            try:
+                self.save_copy(backup)
+            except errors.StoreError as e:
+                cause = disk.failure_cause(e, folder) or str(e).rstrip(".")
+                raise errors.StoreError(f"{older}, but its backup copy “{backup.name}” could not be saved first: "
+                                        f"{cause}. Nothing was changed.") from e
+        try:
+            # Several users may open an old office at once: one migrates, the others wait for it (the
+            # write lock on SQLite, an advisory lock on PostgreSQL) and then find nothing left to do.
+            with self.engine.connect() as conn:
+                conn.execution_options(**{WRITE: True})
+                with conn.begin():
+                    if conn.dialect.name == "postgresql":
+                        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(727101)")
+                    meta = read_meta(conn)
+                    assert meta is not None  # checked to be a program office before it was opened
+                    current = int(meta["schema_version"])
+                    if current < SCHEMA_VERSION:
+                        migrate(conn, current)
+        except exc.DBAPIError as e:
+            cause = disk.failure_cause(e, folder) or _first_line(e.orig)
+            raise errors.StoreError(f"{older}, which failed: {cause}. Nothing in it was changed.") from e
 
     # ---------------------------------------------------------------- working with it
     @property
@@ -528,22 +542,26 @@ class Store:
                 f"The connection to {self.display_name} was lost; your change was not saved and can be retried."
             ) from e
 
-    def _operational_error(self, e: exc.OperationalError) -> errors.StoreError:
+    def _operational_error(self, e: exc.OperationalError, reading: bool = False) -> errors.StoreError:
+        """The failure of a transaction (``reading``: of a snapshot, where nothing was to be saved) in words."""
         msg = str(e.orig).lower()
+        outcome = "it could not be read" if reading else "your change was not saved"
         if "locked" in msg or "busy" in msg:
             return errors.FileLocked(
-                "The file is busy in another window or program; your change was not saved. Try again."
+                f"The file is busy in another window or program; {outcome}. Try again."
             )
-        if "readonly" in msg or "read-only" in msg:
+        if ("readonly" in msg or "read-only" in msg) and not reading:
             return errors.ReadOnlyFile("The file has become read-only; your change was not saved.")
         if self.is_sqlite:
             cause = disk.failure_cause(e, self.path.parent if self.path is not None else None)
             if cause is not None:
+                if reading:
+                    return errors.StoreError(f"“{self.display_name}” could not be read: {cause}. Nothing was changed.")
                 return errors.StoreError(f"Your change was not saved: {cause}. The file is as it was "
                                          "before the change.")
         where = f"The file {self.display_name}" if self.is_sqlite else f"The database server {self.display_name}"
         return errors.ConnectionLost(
-            f"{where} cannot be reached; your change was not saved. Retry when it is back. "
+            f"{where} cannot be reached; {outcome}. Retry when it is back. "
             f"({_first_line(e.orig)})"
         )
 
@@ -564,7 +582,7 @@ class Store:
         try:
             conn = self.engine.connect()
         except exc.OperationalError as e:
-            raise self._operational_error(e) from e
+            raise self._operational_error(e, reading=True) from e
         try:
             if self.is_sqlite:
                 conn.exec_driver_sql("PRAGMA query_only=ON")
@@ -574,7 +592,7 @@ class Store:
                 conn.exec_driver_sql("SELECT 1")
         except exc.OperationalError as e:
             conn.close()
-            raise self._operational_error(e) from e
+            raise self._operational_error(e, reading=True) from e
         session = Session(bind=conn, expire_on_commit=False)
         try:
             yield session
@@ -584,7 +602,7 @@ class Store:
                 raise errors.StoreError("A snapshot is only for reading (exports, the board pack); "
                                         "nothing was written.") from e
             if isinstance(e, exc.OperationalError):
-                raise self._operational_error(e) from e
+                raise self._operational_error(e, reading=True) from e
             raise
         finally:
             session.close()
