@@ -178,6 +178,9 @@ def _read_meta_read_only(path: Path) -> dict[str, str] | None:
             raise errors.StoreError(disk.describe_failure(
                 f"“{path.name}” could not be checked (a program stopped while writing it, and undoing "
                 "that needs a copy in the temporary folder)", e)) from e
+    except UnicodeDecodeError as e:  # SQLite's own report of the damage names garbled text, so Python cannot read it
+        raise errors.CorruptFile(f"“{path.name}” is damaged and cannot be read (its structure holds garbled text). "
+                                 "Open a backup copy instead.") from e
     except sqlite3.DatabaseError as e:
         text = str(e).lower()
         if "locked" in text or "busy" in text:
@@ -217,6 +220,10 @@ def _read_write_uri(path: Path) -> str:
     return f"file:{urllib.parse.quote(str(path))}?mode=rw"
 
 
+# What SQLite says when a file accepted at open turns out damaged where the open's check does not look: a
+# text that is not UTF-8, a table or column renamed in its schema, a page found broken on reading.
+_DAMAGE = ("could not decode", "no such column", "no such table", "malformed", "file is not a database",
+           "database disk image")
 GONE_REASON = "it was moved, renamed, deleted or replaced while open, or its disk was removed"
 
 
@@ -550,6 +557,9 @@ class Store:
             return errors.FileLocked(
                 f"The file is busy in another window or program; {outcome}. Try again."
             )
+        if self.is_sqlite and any(word in msg for word in _DAMAGE):
+            return errors.CorruptFile(f"“{self.display_name}” is damaged ({_first_line(e.orig)}), so {outcome}. "
+                                      "Open a backup copy of it.")
         if ("readonly" in msg or "read-only" in msg) and not reading:
             return errors.ReadOnlyFile("The file has become read-only; your change was not saved.")
         if self.is_sqlite:
