@@ -25,7 +25,7 @@ from . import benefits, db_url, disk, errors, history_tables, links, operations,
 from .base import Base
 from .hot_journal import is_hot, is_hot_journal_error, read_rolled_back
 from .program import Program, Setting
-from .read_only import read_only_uri, why_read_only
+from .read_only import read_only_uri, why_not_replaceable, why_read_only
 from .schema import FORMAT_NAME, SCHEMA_VERSION, meta_metadata, migrate, read_meta, write_meta
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -655,6 +655,10 @@ class Store:
         if not dest.parent.is_dir():
             raise errors.FileNotFound(f"The folder “{dest.parent}” does not exist.")
         failed = "The copy was not saved"
+        protected = why_not_replaceable(dest)
+        if protected is not None:
+            raise errors.ReadOnlyFile(f"{failed}: “{dest.name}” cannot be written there ({protected}). "
+                                      "Choose another name or folder.")
         disk.remove_stale(dest.parent)
         try:
             fd, tmp_name = tempfile.mkstemp(prefix=f".pmo-copy-{disk.writer_tag()}-", dir=dest.parent)
