@@ -101,6 +101,8 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, dict[tuple[int, in
         raise WorkbookError(f"The file “{path}” does not exist.")
     if path.is_dir():
         raise WorkbookError(f"“{path}” is a folder, not an Excel workbook.")
+    if not path.is_file():  # a named pipe would block the reading below until someone writes to it: forever
+        raise WorkbookError(f"“{path}” is not a file (a pipe or a device), not an Excel workbook.")
     encrypted = False
     try:
         size = path.stat().st_size

@@ -106,6 +106,8 @@ def _check_sqlite_file(path: Path) -> str | None:
         raise errors.FileNotFound(f"The file “{path}” does not exist.")
     if path.is_dir():
         raise errors.NotAProgramOfficeFile(f"“{path}” is a folder, not a program office file.")
+    if not path.is_file():  # a named pipe would block the open below until someone writes to it: forever
+        raise errors.NotAProgramOfficeFile(f"“{path}” is not a file (a pipe or a device), not a program office file.")
     try:
         with open(path, "rb") as fh:
             header = fh.read(16)
