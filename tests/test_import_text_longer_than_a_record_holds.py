@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from pmo_desktop.excel.errors import ImportRefused
@@ -61,6 +62,11 @@ def test_a_partial_import_leaves_it_out_and_the_office_still_exports(office: Sto
     result = apply_import(office, plan_import(office, source, register="risks"), partial=True)
     assert result.left_out == 1 and result.left_out_path is not None and result.left_out_path.exists()
     assert list(notes(office)) == ["R-2"]
+    # The row left out, in a workbook whose cells hold at most 32,767 characters: the cut is said, not silent.
+    sheet = openpyxl.load_workbook(result.left_out_path).worksheets[0]
+    reason, description = sheet["A2"].value, sheet["E2"].value
+    assert "“Description” held 40,000 characters" in reason and "whole in “risks.csv”" in reason, reason
+    assert description == ("word " * 8_000)[:CELL_TEXT_LIMIT]
     export_workbook(office, tmp_path / "office.xlsx")  # refused (a text too long for a cell) before the fix
 
 
