@@ -11,6 +11,7 @@ import random
 from pathlib import Path
 
 import pytest
+from real_world_factory import write_ods, write_xls, write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
 from pmo_desktop.excel.importer import apply_import, plan_import
@@ -74,3 +75,15 @@ def test_binary_files_are_still_refused(office: Store, tmp_path: Path, seed: int
     path.write_bytes(random.Random(seed).randbytes(20_000))
     with pytest.raises(WorkbookError, match="is not an Excel workbook"):
         plan_import(office, path, register="risks")
+
+
+@pytest.mark.parametrize("writer,name", [
+    (write_xlsx, "renamed.xls"),   # an .xlsx someone renamed, or a system exported under the old name
+    (write_xlsx, "renamed.ods"),
+    (write_xls, "old.xlsx"),       # an Excel 97-2003 workbook under the new name
+    (write_ods, "calc.xlsx"),      # a LibreOffice sheet under Excel's name
+])
+def test_a_workbook_under_another_formats_name_imports(office: Store, tmp_path: Path, writer, name: str) -> None:
+    """calamine reads by the name, so these were "damaged and cannot be read (CalamineError)"."""
+    path = writer(tmp_path / name, {"Risks": ROWS})
+    assert imported_titles(office, path) == TITLES

@@ -10,6 +10,7 @@ parser still trips over becomes a ``WorkbookError`` with one sentence of explana
 
 from __future__ import annotations
 
+import io
 import itertools
 import os
 import re
@@ -77,6 +78,11 @@ def file_format(path: Path, head: bytes) -> str:
     if path.suffix.lower() in CSV_SUFFIXES:
         return "csv"
     return "unknown"
+
+
+# The names calamine reads each format by (``check_file`` tells the format from the content). Excel
+# saves an .xlsx named .xls without a word when a user renames it, and so do systems that export "Excel".
+_SUFFIXES = {"xls": (".xls",), "xlsx": (".xlsx", ".xlsm"), "ods": (".ods",)}
 
 
 def _text_kind(path: Path) -> str:
@@ -319,7 +325,10 @@ class SafeWorkbook:
             else:
                 from python_calamine import CalamineWorkbook
 
-                self._wb = CalamineWorkbook.from_path(str(self.path))
+                if self.path.suffix.lower() in _SUFFIXES.get(self.format, ()):
+                    self._wb = CalamineWorkbook.from_path(str(self.path))
+                else:  # calamine reads by the name: a workbook under another's name is read by its content
+                    self._wb = CalamineWorkbook.from_filelike(io.BytesIO(self.path.read_bytes()))
         except WorkbookError:
             raise
         except BaseException as e:  # calamine raises its own errors for broken parts (a Rust panic too)
