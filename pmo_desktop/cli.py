@@ -177,7 +177,19 @@ def _open(args):
 
 
 def _say(text: str = "") -> None:
-    print(text, flush=False)
+    try:
+        print(text, flush=False)
+    except BrokenPipeError:
+        _stdout_gone()
+
+
+def _stdout_gone() -> None:
+    """Whoever read the output stopped (``| head``): the command still does its work and exits as it
+    would — an import piped into head is imported — with the rest of its output dropped, instead of
+    stopping half-way with "Could not use the file: Broken pipe"."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 # ------------------------------------------------------------------------------------ commands
@@ -430,7 +442,12 @@ def run_headless(argv: list[str]) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return args.handler(args)
+        code = args.handler(args)
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _stdout_gone()
+        return code
     except UsageError as e:
         print(f"{PROG} {args.command}: {e} (see “{PROG} {args.command} --help”).", file=sys.stderr)
         return EXIT_USAGE

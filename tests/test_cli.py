@@ -151,7 +151,7 @@ def test_import_one_sheet_into_a_named_register(tmp_path):
     ("text", ("summary", "notes.txt"), "not a PMO Desktop program office file"),
     ("text", ("export", "notes.txt", "out.xlsx"), "not a PMO Desktop program office file"),
     ("office", ("import", "office.pmo", "missing.xlsx"), "does not exist"),
-    ("office", ("import", "office.pmo", "notes.txt"), "not an Excel workbook"),
+    ("office", ("import", "office.pmo", "notes.txt"), "has a header row naming register columns"),  # text: read as CSV
     ("office", ("import", "office.pmo", "bomb.xlsx"), "refused as unsafe"),
     ("office", ("export", "office.pmo", "nowhere/out.xlsx"), "does not exist"),
     ("office", ("export", "office.pmo", "out.csv"), "must end in .xlsx"),

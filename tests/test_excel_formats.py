@@ -111,9 +111,9 @@ def test_a_sheet_spanning_too_many_rows_is_refused_before_it_is_read(sqlite_stor
         SafeWorkbook(tmp_path / "tall.xlsx", Limits(max_rows=100))
 
 
-def test_a_text_file_named_xlsx_is_still_refused(sqlite_store, tmp_path):
-    path = tmp_path / "risks.xlsx"
-    path.write_text("ID,Title\nR-1,Late\n")
+def test_a_binary_file_named_xlsx_is_still_refused(sqlite_store, tmp_path):
+    path = tmp_path / "risks.xlsx"  # a CSV named .xlsx is read as CSV: tests/test_import_files_that_lie.py
+    path.write_bytes(bytes(range(256)) * 4)
     with pytest.raises(WorkbookError, match="is not an Excel workbook"):
         plan_import(sqlite_store, path)
 

@@ -28,8 +28,8 @@ def test_missing_file(demo_store, tmp_path):
 
 
 def test_not_a_zip(demo_store, tmp_path):
-    path = tmp_path / "risks.xlsx"
-    path.write_text("ID,Title\nR-1,Late\n")
+    path = tmp_path / "risks.xlsx"  # binary, and no workbook (a CSV named .xlsx is read: test_import_files_that_lie)
+    path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x01\x02")
     refused(demo_store, path, "is not an Excel workbook")
 
 

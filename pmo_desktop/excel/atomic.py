@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, TypeVar, cast
 
 from ..models import disk
+from ..models.read_only import why_not_replaceable
 from .export_errors import ExportError
 
 T = TypeVar("T")
@@ -42,8 +43,9 @@ def check_target(out_path: str | os.PathLike[str], protect: Path | None = None, 
         raise ExportError(f"“{out}” is a folder; give a file name ending in {suffix}.")
     if not out.parent.is_dir():
         raise ExportError(f"The folder “{out.parent}” does not exist.")
-    if not os.access(out.parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise ExportError(f"You do not have permission to write “{out}”.")
+    protected = why_not_replaceable(out)
+    if protected is not None:
+        raise ExportError(f"You do not have permission to write “{out}” ({protected}).")
     disk.remove_stale(out.parent)
     try:
         _scratch_files_in(disk.scratch_folder())

@@ -1230,7 +1230,7 @@ def write_left_out(plan: ImportPlan) -> Path | None:
     import openpyxl
 
     from .atomic import save_atomically
-    from .export_errors import ExportError
+    from .export_errors import CELL_TEXT_LIMIT, ExportError
 
     wb = openpyxl.Workbook()
     if wb.active is not None:
@@ -1244,7 +1244,13 @@ def write_left_out(plan: ImportPlan) -> Path | None:
         for prow in refused:
             cells = list(prow.raw or ())[: len(sheet.headers)]
             cells = [_safe_cell(x) for x in cells]
-            ws.append([prow.report.reason, *cells])
+            reason = prow.report.reason
+            for i, x in enumerate(cells):  # openpyxl would cut such a cell without a word: say so here
+                if isinstance(x, str) and len(x) > CELL_TEXT_LIMIT:
+                    reason += (f" “{sheet.headers[i]}” held {len(x):,} characters, more than an Excel cell holds: "
+                               f"cut to {CELL_TEXT_LIMIT:,} here, whole in “{plan.path.name}”.")
+                    cells[i] = x[:CELL_TEXT_LIMIT]
+            ws.append([reason, *cells])
         ws.column_dimensions["A"].width = 60
     for folder in _left_out_folders(plan):
         target = left_out_path(plan, folder)

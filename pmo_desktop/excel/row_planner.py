@@ -1308,6 +1308,13 @@ class Planner:
             if target is not None:
                 lines = extra_lines + ([f"Response plan: {r}" for r in responses] if record_id is not None else [])
                 values[target] = "\n".join(x for x in [values.get(target) or "", *lines] if x)
+        kept_in = EXTRA_FIELD.get(reg.name)
+        if not errors and kept_in and len(values.get(kept_in) or "") > reg.field(kept_in).max_length:
+            # the cells kept there together (a paragraph too long for any field, a title kept whole) are
+            # more than it holds: the row is refused, never cut
+            f = reg.field(kept_in)
+            errors.append(f"{f.label} would be {len(values[kept_in]):,} characters with this row's cells kept in it, "
+                          f"more than it holds ({f.max_length:,}); shorten the longest cell.")
         if not errors and record_id is not None:
             old = self.current(reg, record_id)
             by_name = self._fields_by_name(reg)

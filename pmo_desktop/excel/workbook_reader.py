@@ -10,6 +10,7 @@ parser still trips over becomes a ``WorkbookError`` with one sentence of explana
 
 from __future__ import annotations
 
+import io
 import itertools
 import os
 import re
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
+from . import plain_text
 from .errors import WorkbookError
 
 if TYPE_CHECKING:  # imported when a workbook is opened, not at startup
@@ -78,6 +80,25 @@ def file_format(path: Path, head: bytes) -> str:
     return "unknown"
 
 
+# The names calamine reads each format by (``check_file`` tells the format from the content). Excel
+# saves an .xlsx named .xls without a word when a user renames it, and so do systems that export "Excel".
+_SUFFIXES = {"xls": (".xls",), "xlsx": (".xlsx", ".xlsm"), "ods": (".ods",)}
+
+
+def _text_kind(path: Path) -> str:
+    """A file neither a workbook nor named .csv: "csv" when it is text all the same (a CSV named .xls or
+    .xlsx, Excel's Unicode Text), "html" for a web page, "unknown" otherwise (``plain_text``)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(plain_text.SAMPLE)
+    except OSError:
+        return "unknown"
+    text = plain_text.text_of(head)
+    if text is None:
+        return "unknown"
+    return "html" if plain_text.is_web_page(text) else "csv"
+
+
 def check_file(path: Path, limits: Limits, scanned: dict[str, dict[tuple[int, int], str]] | None = None) -> str:
     """Refuse what is not a readable workbook before any parser sees it; returns its format. ``scanned``:
     filled with the error cells of each sheet part the checks read whole (``_scan_sheet``)."""
@@ -86,6 +107,8 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, dict[tuple[int, in
         raise WorkbookError(f"The file “{path}” does not exist.")
     if path.is_dir():
         raise WorkbookError(f"“{path}” is a folder, not an Excel workbook.")
+    if not path.is_file():  # a named pipe would block the reading below until someone writes to it: forever
+        raise WorkbookError(f"“{path}” is not a file (a pipe or a device), not an Excel workbook.")
     encrypted = False
     try:
         size = path.stat().st_size
@@ -103,6 +126,11 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, dict[tuple[int, in
     if size == 0:
         raise WorkbookError(f"“{name}” is empty (0 bytes), so there is nothing to import.")
     kind = file_format(path, head)
+    if kind == "unknown":
+        kind = _text_kind(path)
+    if kind == "html":
+        raise WorkbookError(f"“{name}” is a web page (HTML) with an Excel name, as some systems export tables; "
+                            "open it in Excel, save it as an Excel workbook (.xlsx) and import that.")
     if kind == "unknown":
         raise WorkbookError(f"“{name}” is not an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) "
                             "or a CSV file; save it in one of those formats and import that.")
@@ -297,7 +325,10 @@ class SafeWorkbook:
             else:
                 from python_calamine import CalamineWorkbook
 
-                self._wb = CalamineWorkbook.from_path(str(self.path))
+                if self.path.suffix.lower() in _SUFFIXES.get(self.format, ()):
+                    self._wb = CalamineWorkbook.from_path(str(self.path))
+                else:  # calamine reads by the name: a workbook under another's name is read by its content
+                    self._wb = CalamineWorkbook.from_filelike(io.BytesIO(self.path.read_bytes()))
         except WorkbookError:
             raise
         except BaseException as e:  # calamine raises its own errors for broken parts (a Rust panic too)
@@ -422,16 +453,11 @@ def _short(e: BaseException) -> str:
 
 
 def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
-    """Rows of a CSV file: UTF-8 (with or without BOM) or Windows-1252; comma, semicolon or tab."""
+    """Rows of a CSV file: UTF-16 with its BOM (Excel's Unicode Text), UTF-8 (with or without BOM) or
+    Windows-1252; comma, semicolon or tab."""
     import csv
 
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    text = plain_text.decode(path.read_bytes())
     if "\x00" in text[:4096]:
         raise WorkbookError(f"“{path.name}” is not a text CSV file; save it as CSV (UTF-8) and import that.")
     sample = text[:16 * 1024]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import URL
 from sqlalchemy.orm import Session
 
-from . import clock, records
+from . import clock, disk, errors, records
 from .program import Program
 from .registers import REGISTERS
 from .store import Store
@@ -316,6 +317,20 @@ def _backdate_history(store: Store) -> None:
 
 def create_demo(target: str | os.PathLike[str] | URL, today: date | None = None) -> Store:
     store = Store.create(target, program_name="Retail Transformation Programme")
-    populate(store, today)
-    _backdate_history(store)
+    try:
+        populate(store, today)
+        _backdate_history(store)
+    except BaseException as e:
+        # A half-filled demo (the disk filled up) is no demo: the file is removed, as Store.create removes a
+        # half-made file, so neither `new --demo` nor the window's demo office (made once, then reused)
+        # leaves an empty office under the demo's name.
+        store.close()
+        if store.path is not None:
+            for side in ("", "-journal", "-wal", "-shm"):
+                Path(f"{store.path}{side}").unlink(missing_ok=True)
+        if isinstance(e, errors.StoreError):
+            folder = store.path.parent if store.path is not None else None
+            cause = disk.failure_cause(e, folder) or str(e)
+            raise errors.StoreError(f"Could not create the demo office: {cause}.") from e
+        raise
     return store

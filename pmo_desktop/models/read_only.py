@@ -39,6 +39,19 @@ def why_read_only(path: Path) -> str | None:
     return None
 
 
+def why_not_replaceable(path: Path) -> str | None:
+    """Why a file we are about to write at ``path`` (a copy, an export, a board pack) must not be: the
+    file there is write-protected, or its folder or disk may not be written. A rename replaces a file
+    whatever its own permission (only its folder's counts), and root may write anything: without this,
+    a copy or a pack saved over a file its owner made read-only would replace it."""
+    if path.exists():
+        return why_read_only(path)
+    folder = path.parent
+    if not os.access(folder, os.W_OK) or not folder.stat().st_mode & 0o222:
+        return "its folder is read-only"
+    return None
+
+
 def _in_wal_mode(path: Path) -> bool:
     try:
         with open(path, "rb") as fh:

@@ -23,8 +23,9 @@ from sqlalchemy.pool import QueuePool
 
 from . import benefits, db_url, disk, errors, history_tables, links, operations, raid, risks, stakeholders, status  # noqa: F401  (register every table on Base.metadata)
 from .base import Base
+from .hot_journal import is_hot, is_hot_journal_error, read_rolled_back
 from .program import Program, Setting
-from .read_only import read_only_uri, why_read_only
+from .read_only import read_only_uri, why_not_replaceable, why_read_only
 from .schema import FORMAT_NAME, SCHEMA_VERSION, meta_metadata, migrate, read_meta, write_meta
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -105,6 +106,8 @@ def _check_sqlite_file(path: Path) -> str | None:
         raise errors.FileNotFound(f"The file “{path}” does not exist.")
     if path.is_dir():
         raise errors.NotAProgramOfficeFile(f"“{path}” is a folder, not a program office file.")
+    if not path.is_file():  # a named pipe would block the open below until someone writes to it: forever
+        raise errors.NotAProgramOfficeFile(f"“{path}” is not a file (a pipe or a device), not a program office file.")
     try:
         with open(path, "rb") as fh:
             header = fh.read(16)
@@ -133,6 +136,12 @@ def _check_sqlite_file(path: Path) -> str | None:
             shm.unlink(missing_ok=True)
         raise
     why = why_read_only(path)
+    if why is not None and is_hot(path):
+        raise errors.ReadOnlyFile(
+            f"“{path.name}” was left half-written by a program that stopped while saving it (its "
+            f"“{path.name}-journal” is beside it), and undoing that unfinished change must write to it, but "
+            f"{why}. Copy both files somewhere you can write, then open the copy."
+        )
     if why is not None and version < SCHEMA_VERSION:
         raise errors.ReadOnlyFile(
             f"“{path.name}” was written by an older PMO Desktop and must be brought up to date to be "
@@ -142,9 +151,12 @@ def _check_sqlite_file(path: Path) -> str | None:
 
 
 def _read_meta_read_only(path: Path) -> dict[str, str] | None:
-    """The marker table of the file (None when it has none), read without writing; damage refused."""
-    try:
-        con = sqlite3.connect(read_only_uri(path), uri=True)
+    """The marker table of the file (None when it has none), read without writing; damage refused.
+    A file a program left half-written with its -journal is read as it will be once that unfinished
+    transaction is undone (``hot_journal``)."""
+
+    def read(uri: str) -> dict[str, str] | None:
+        con = sqlite3.connect(uri, uri=True)
         try:
             ok = con.execute("PRAGMA quick_check").fetchone()[0]
             if ok != "ok":
@@ -155,6 +167,22 @@ def _read_meta_read_only(path: Path) -> dict[str, str] | None:
             return dict(con.execute("SELECT key, value FROM pmo_meta").fetchall()) if has_meta else None
         finally:
             con.close()
+
+    try:
+        try:
+            return read(read_only_uri(path))
+        except sqlite3.DatabaseError as e:
+            if not is_hot_journal_error(e):
+                raise
+        try:
+            return read_rolled_back(path, read)
+        except OSError as e:
+            raise errors.StoreError(disk.describe_failure(
+                f"“{path.name}” could not be checked (a program stopped while writing it, and undoing "
+                "that needs a copy in the temporary folder)", e)) from e
+    except UnicodeDecodeError as e:  # SQLite's own report of the damage names garbled text, so Python cannot read it
+        raise errors.CorruptFile(f"“{path.name}” is damaged and cannot be read (its structure holds garbled text). "
+                                 "Open a backup copy instead.") from e
     except sqlite3.DatabaseError as e:
         text = str(e).lower()
         if "locked" in text or "busy" in text:
@@ -194,6 +222,10 @@ def _read_write_uri(path: Path) -> str:
     return f"file:{urllib.parse.quote(str(path))}?mode=rw"
 
 
+# What SQLite says when a file accepted at open turns out damaged where the open's check does not look: a
+# text that is not UTF-8, a table or column renamed in its schema, a page found broken on reading.
+_DAMAGE = ("could not decode", "no such column", "no such table", "malformed", "file is not a database",
+           "database disk image")
 GONE_REASON = "it was moved, renamed, deleted or replaced while open, or its disk was removed"
 
 
@@ -392,21 +424,35 @@ class Store:
         return errors.StoreError(f"“{self.display_name}” could not be opened: {cause}.")
 
     def _migrate(self, from_version: int) -> None:
+        """Bring an older office up to date: a backup copy first, then one transaction. A failure (a
+        full disk, the server gone) says so as the reason the office cannot be opened; nothing in it changed."""
+        folder = self.path.parent if self.path is not None else None
+        older = (f"“{self.display_name}” was written by an older PMO Desktop (file version {from_version}) and "
+                 "must be brought up to date to be opened")
         if self.path is not None:
             backup = self.path.with_name(f"{self.path.name}.v{from_version}.bak")
-            self.save_copy(backup)
-        # Several users may open an old office at once: one migrates, the others wait for it (the
-        # write lock on SQLite, an advisory lock on PostgreSQL) and then find nothing left to do.
-        with self.engine.connect() as conn:
-            conn.execution_options(**{WRITE: True})
-            with conn.begin():
-                if conn.dialect.name == "postgresql":
-                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(727101)")
-                meta = read_meta(conn)
-                assert meta is not None  # checked to be a program office before it was opened
-                current = int(meta["schema_version"])
-                if current < SCHEMA_VERSION:
-                    migrate(conn, current)
+            try:
+                self.save_copy(backup)
+            except errors.StoreError as e:
+                cause = disk.failure_cause(e, folder) or str(e).rstrip(".")
+                raise errors.StoreError(f"{older}, but its backup copy “{backup.name}” could not be saved first: "
+                                        f"{cause}. Nothing was changed.") from e
+        try:
+            # Several users may open an old office at once: one migrates, the others wait for it (the
+            # write lock on SQLite, an advisory lock on PostgreSQL) and then find nothing left to do.
+            with self.engine.connect() as conn:
+                conn.execution_options(**{WRITE: True})
+                with conn.begin():
+                    if conn.dialect.name == "postgresql":
+                        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(727101)")
+                    meta = read_meta(conn)
+                    assert meta is not None  # checked to be a program office before it was opened
+                    current = int(meta["schema_version"])
+                    if current < SCHEMA_VERSION:
+                        migrate(conn, current)
+        except exc.DBAPIError as e:
+            cause = disk.failure_cause(e, folder) or _first_line(e.orig)
+            raise errors.StoreError(f"{older}, which failed: {cause}. Nothing in it was changed.") from e
 
     # ---------------------------------------------------------------- working with it
     @property
@@ -505,22 +551,29 @@ class Store:
                 f"The connection to {self.display_name} was lost; your change was not saved and can be retried."
             ) from e
 
-    def _operational_error(self, e: exc.OperationalError) -> errors.StoreError:
+    def _operational_error(self, e: exc.OperationalError, reading: bool = False) -> errors.StoreError:
+        """The failure of a transaction (``reading``: of a snapshot, where nothing was to be saved) in words."""
         msg = str(e.orig).lower()
+        outcome = "it could not be read" if reading else "your change was not saved"
         if "locked" in msg or "busy" in msg:
             return errors.FileLocked(
-                "The file is busy in another window or program; your change was not saved. Try again."
+                f"The file is busy in another window or program; {outcome}. Try again."
             )
-        if "readonly" in msg or "read-only" in msg:
+        if self.is_sqlite and any(word in msg for word in _DAMAGE):
+            return errors.CorruptFile(f"“{self.display_name}” is damaged ({_first_line(e.orig)}), so {outcome}. "
+                                      "Open a backup copy of it.")
+        if ("readonly" in msg or "read-only" in msg) and not reading:
             return errors.ReadOnlyFile("The file has become read-only; your change was not saved.")
         if self.is_sqlite:
             cause = disk.failure_cause(e, self.path.parent if self.path is not None else None)
             if cause is not None:
+                if reading:
+                    return errors.StoreError(f"“{self.display_name}” could not be read: {cause}. Nothing was changed.")
                 return errors.StoreError(f"Your change was not saved: {cause}. The file is as it was "
                                          "before the change.")
         where = f"The file {self.display_name}" if self.is_sqlite else f"The database server {self.display_name}"
         return errors.ConnectionLost(
-            f"{where} cannot be reached; your change was not saved. Retry when it is back. "
+            f"{where} cannot be reached; {outcome}. Retry when it is back. "
             f"({_first_line(e.orig)})"
         )
 
@@ -541,7 +594,7 @@ class Store:
         try:
             conn = self.engine.connect()
         except exc.OperationalError as e:
-            raise self._operational_error(e) from e
+            raise self._operational_error(e, reading=True) from e
         try:
             if self.is_sqlite:
                 conn.exec_driver_sql("PRAGMA query_only=ON")
@@ -551,7 +604,7 @@ class Store:
                 conn.exec_driver_sql("SELECT 1")
         except exc.OperationalError as e:
             conn.close()
-            raise self._operational_error(e) from e
+            raise self._operational_error(e, reading=True) from e
         session = Session(bind=conn, expire_on_commit=False)
         try:
             yield session
@@ -561,7 +614,7 @@ class Store:
                 raise errors.StoreError("A snapshot is only for reading (exports, the board pack); "
                                         "nothing was written.") from e
             if isinstance(e, exc.OperationalError):
-                raise self._operational_error(e) from e
+                raise self._operational_error(e, reading=True) from e
             raise
         finally:
             session.close()
@@ -604,6 +657,10 @@ class Store:
         if not dest.parent.is_dir():
             raise errors.FileNotFound(f"The folder “{dest.parent}” does not exist.")
         failed = "The copy was not saved"
+        protected = why_not_replaceable(dest)
+        if protected is not None:
+            raise errors.ReadOnlyFile(f"{failed}: “{dest.name}” cannot be written there ({protected}). "
+                                      "Choose another name or folder.")
         disk.remove_stale(dest.parent)
         try:
             fd, tmp_name = tempfile.mkstemp(prefix=f".pmo-copy-{disk.writer_tag()}-", dir=dest.parent)

@@ -95,10 +95,39 @@ def parse_number(value: Any, label: str) -> float | None:
     return number
 
 
+_COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+")    # 1,250 · 1,234,567: thousands
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")  # 1.234.567: thousands, as Europe writes them
+
+
+def _plain_decimal(text: str) -> str:
+    """``text`` with its thousands separators dropped and its decimal separator a point. A comma that
+    does not group thousands is a decimal comma, as most of Europe writes numbers (12,5; 1.234,56);
+    when both marks appear, the last one is the decimal separator. "1,250" stays one thousand two hundred
+    and fifty (the English reading). Anything else is left as it is, for float() to refuse — never read
+    with the commas dropped: "12,5" is not 125."""
+    sign, digits = (text[0], text[1:]) if text[:1] in "+-" else ("", text)
+    if "," in digits and "." in digits:
+        point = max(",.", key=digits.rfind)
+        whole, _, fraction = digits.rpartition(point)
+        thousands = "." if point == "," else ","
+        groups = _DOT_GROUPS if thousands == "." else _COMMA_GROUPS
+        if "," in fraction or "." in fraction or not (whole.isdigit() or groups.fullmatch(whole)
+                                                        or re.fullmatch(r"\d{1,3}\.\d{3}", whole)):
+            return text
+        return sign + whole.replace(thousands, "") + "." + fraction
+    if "," in digits:
+        if _COMMA_GROUPS.fullmatch(digits):
+            return sign + digits.replace(",", "")
+        return sign + digits.replace(",", ".") if digits.count(",") == 1 else text
+    if _DOT_GROUPS.fullmatch(digits):
+        return sign + digits.replace(".", "")
+    return text
+
+
 def _parse_number_text(value: Any, label: str) -> float:
-    text = str(value).strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
+    text = str(value).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     percent = text.endswith("%")
-    text = text.rstrip("%").lstrip("£$€")
+    text = _plain_decimal(text.rstrip("%").lstrip("£$€"))
     try:
         number = float(text)
     except ValueError:

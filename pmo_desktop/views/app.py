@@ -44,6 +44,9 @@ def run_gui(argv: list[str]) -> int:
     from .main_window import MainWindow
 
     window = MainWindow()
+    from . import failure_message
+
+    failure_message.install(lambda: QApplication.activeModalWidget() or window)
     target = args.database or args.file
     window.show()
     # Open the file once the window is on screen, so the user sees the program at once.

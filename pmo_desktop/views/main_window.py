@@ -611,9 +611,22 @@ class MainWindow(QMainWindow):
         return True
 
     def open_demo(self) -> None:
+        """The demo office, made on first use in the user's data folder; when that cannot be written
+        (a read-only home, a full disk) one message says why, and nothing is left half-made there."""
+        import sqlite3
+
+        from ..models import disk
+        from ..models.errors import StoreError
         from .app import demo_office_path
 
-        self.open_path(str(demo_office_path()))
+        try:
+            path = demo_office_path()
+        except (StoreError, OSError, sqlite3.Error) as e:
+            message = str(e) if isinstance(e, StoreError) else disk.describe_failure(
+                "The demo office could not be made in your data folder", e)
+            warn(self, "Cannot open the demo office", message)
+            return
+        self.open_path(str(path))
 
     def save_copy(self) -> None:
         """File ▸ Save a Copy As…; of an office open read only, the copy is opened in its place to edit,

@@ -13,8 +13,9 @@ from ..background import run_with_progress
 from ..document import Document
 from ..messages import warn
 
-XLSX_FILTER = ("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;Excel workbooks (*.xlsx *.xlsm *.xls);;"
-               "OpenDocument spreadsheets (*.ods);;CSV files (*.csv);;All files (*)")
+# Text files too: Excel's "Unicode Text" is a .txt, some exports a .tsv (read as CSV: excel/plain_text.py).
+XLSX_FILTER = ("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;Excel workbooks (*.xlsx *.xlsm *.xls);;"
+               "OpenDocument spreadsheets (*.ods);;CSV and text files (*.csv *.tsv *.txt);;All files (*)")
 
 
 def ask_workbook_to_open(parent: QWidget, folder: str = "") -> str | None:

@@ -1,0 +1,89 @@
+"""Files whose name says Excel and whose content is text: the CSV a bank's or a finance system's "Export to
+Excel" names .xls or .xlsx, Excel's own "Unicode Text" (UTF-16 with its byte-order mark, tab-separated,
+.txt), a UTF-16 .csv. They import as the text they are (before: refused as "not … a CSV file", or as "not
+a text CSV file"). A web page named .xls gets a sentence saying what it is; a binary file is still
+refused, never read as rows of junk. The source file is never written."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from pathlib import Path
+
+import pytest
+from real_world_factory import write_ods, write_xls, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
+from pmo_desktop.excel.importer import apply_import, plan_import
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
+
+RISKS = REGISTERS["risks"]
+ROWS = [["Risk ID", "Title", "Owner"], ["R-001", "Café supplier slips", "Zoë"], ["R-002", "Data centre move late", "Ann"]]
+
+
+@pytest.fixture
+def office(tmp_path: Path):
+    store = Store.create(tmp_path / "office.pmo")
+    yield store
+    store.close()
+
+
+def write_text(path: Path, delimiter: str, encoding: str) -> Path:
+    path.write_bytes("\r\n".join(delimiter.join(r) for r in ROWS).encode(encoding) + b"\r\n")
+    return path
+
+
+def imported_titles(store: Store, path: Path) -> list[str]:
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    apply_import(store, plan_import(store, path, register="risks"))
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    with store.session() as s:
+        i = RISKS.field_names.index("title") + 2
+        return sorted(r[i] for r in records.fetch_rows(s, RISKS))
+
+
+TITLES = ["Café supplier slips", "Data centre move late"]
+
+
+@pytest.mark.parametrize("name,delimiter,encoding", [
+    ("bank export.xls", ",", "cp1252"),      # a CSV under the old Excel name
+    ("report.xlsx", ";", "utf-8-sig"),       # a CSV under the new one, ; separated
+    ("Unicode Text.txt", "\t", "utf-16"),    # Excel's Save As "Unicode Text": UTF-16 LE with its BOM, tabs
+    ("register.csv", ",", "utf-16"),         # a UTF-16 CSV
+    ("big endian.csv", "\t", "utf-16-be"),   # with a BOM written by hand below
+])
+def test_text_under_any_name_imports(office: Store, tmp_path: Path, name: str, delimiter: str, encoding: str) -> None:
+    path = write_text(tmp_path / name, delimiter, encoding)
+    if encoding == "utf-16-be":
+        path.write_bytes(b"\xfe\xff" + path.read_bytes())
+    assert imported_titles(office, path) == TITLES
+
+
+def test_a_web_page_named_xls_says_what_it_is(office: Store, tmp_path: Path) -> None:
+    path = tmp_path / "statement.xls"
+    path.write_text("<!DOCTYPE html>\n<html><body><table><tr><td>Risk ID</td><td>Title</td></tr>"
+                    "<tr><td>R-001</td><td>Late</td></tr></table></body></html>", encoding="utf-8")
+    with pytest.raises(WorkbookError, match=r"is a web page \(HTML\).*save it as an Excel workbook"):
+        plan_import(office, path, register="risks")
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_binary_files_are_still_refused(office: Store, tmp_path: Path, seed: int) -> None:
+    path = tmp_path / "damaged.xlsx"
+    path.write_bytes(random.Random(seed).randbytes(20_000))
+    with pytest.raises(WorkbookError, match="is not an Excel workbook"):
+        plan_import(office, path, register="risks")
+
+
+@pytest.mark.parametrize("writer,name", [
+    (write_xlsx, "renamed.xls"),   # an .xlsx someone renamed, or a system exported under the old name
+    (write_xlsx, "renamed.ods"),
+    (write_xls, "old.xlsx"),       # an Excel 97-2003 workbook under the new name
+    (write_ods, "calc.xlsx"),      # a LibreOffice sheet under Excel's name
+])
+def test_a_workbook_under_another_formats_name_imports(office: Store, tmp_path: Path, writer, name: str) -> None:
+    """calamine reads by the name, so these were "damaged and cannot be read (CalamineError)"."""
+    path = writer(tmp_path / name, {"Risks": ROWS})
+    assert imported_titles(office, path) == TITLES
