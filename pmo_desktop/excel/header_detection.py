@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..models import values as v
 from ..models.errors import ValidationError
 from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
+from . import date_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
 from .value_translation import OPEN_LISTS, ColumnProfile, Translator, escalation_rest
 from .vocabulary import (
@@ -893,7 +895,11 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
         return True
     if (kind.register, name) in OPEN_LISTS:
         return not _sentences(values)
-    profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind is Kind.SCALE else 5, header)
+    if f.kind is Kind.DATE:  # 03/25/2026 is a date of a column written month first (date_order)
+        order = date_order.header_order(header) or date_order.evidence_of(values).order
+        profile = ColumnProfile(month_first=order == v.MONTH_FIRST)
+    else:
+        profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind is Kind.SCALE else 5, header)
     good = 0
     for x in values:
         if name == "response" and isinstance(x, str) and escalation_rest(x) is not None:

@@ -24,6 +24,7 @@ from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind, Register
 from ..models.registers import REGISTERS
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
+from . import date_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
 from .errors import ImportCancelled
 from .header_detection import (
@@ -480,6 +481,17 @@ class Planner:
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
         self._profiles, repeated, kept = self._column_profiles(reader, header_row, width, fields, headers,
                                                                count_rows=parent_reg is None)
+        month_first = [f"“{headers[c] if c < len(headers) else f.label}”" for c, f in fields
+                       if (profile := self._profiles.get(c)) is not None and profile.month_first]
+        if month_first:  # the way round the dates are read is said: 03/04/2026 is 4 March here
+            plan.note = " ".join(x for x in (plan.note, (
+                f"Dates in {', '.join(month_first)} are written month first, as 03/25/2026 shows: "
+                "each is read that way (03/04/2026 is 4 March).")) if x)
+        elif self._unsettled_date:
+            plan.note = " ".join(x for x in (plan.note, (
+                f"Dates such as {self._unsettled_date} read either way and nothing in the sheet says which: "
+                "they are read day first (03/04/2026 is 3 April). If they are written month first, "
+                "cancel and write them as 2026-03-04 or 4 Mar 2026.")) if x)
         for c, f in fields:  # a rule that changes every number of a column is said once in the preview
             if (profile := self._profiles.get(c)) is not None and profile.products and not profile.declared:
                 plan.note = " ".join(x for x in (plan.note, (
@@ -953,9 +965,12 @@ class Planner:
         met on more than one row (None when the sheet has no scale column, so no such pass), and the rows it
         read when the sheet is short enough to hold (``KEEP_ROWS``: read once, not twice), else None."""
         scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
-        if not scale_cols:
+        date_cols = [c for c, f in fields if f.kind is Kind.DATE]
+        self._date_order, self._unsettled_date = v.DAY_FIRST, ""
+        if not scale_cols and not date_cols:
             return {}, None, None
         columns: dict[int, list[Any]] = {c: [] for c, _ in scale_cols}
+        columns.update((c, []) for c in date_cols)
         once: set[int] = set()
         repeated: set[int] = set()
         kept: list[tuple[int, tuple[Any, ...]]] | None = [] if reader.declared_rows <= KEEP_ROWS else None
@@ -996,6 +1011,12 @@ class Planner:
             return text
 
         profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c)) for c, f in scale_cols}
+        # dates written 03/25/2026 (date_order): a month-first column gets a profile of its own (and with it
+        # its own cache of parsed cells); a day-first one keeps the field's shared cache, as before
+        orders, sheet_order, self._unsettled_date = date_order.column_orders(
+            {c: (headers[c] if c < len(headers) else None, columns[c]) for c in date_cols})
+        self._date_order = sheet_order or v.DAY_FIRST
+        profiles.update((c, ColumnProfile(month_first=True)) for c, order in orders.items() if order == v.MONTH_FIRST)
         return profiles, repeated if count_rows else None, kept
 
     def _plan_row(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple[Any, ...],
@@ -1359,8 +1380,8 @@ class Planner:
         for c, _name, f in self._action_by:
             if c >= width or v.is_blank(row[c]):
                 continue
-            try:
-                value = f.parse(row[c], ctx)
+            try:  # a due date is written the way the sheet writes its other dates (date_order)
+                value = v.parse_date(row[c], f.label, self._date_order) if f.kind is Kind.DATE else f.parse(row[c], ctx)
             except ValidationError:
                 value = None
             if value in (None, "") or not any_to_do or f.name in by:

@@ -68,6 +68,7 @@ class ColumnProfile:
     declared: int | None = None  # the header names its scale ("Likelihood (1-3)"): numbers are on 1..declared
     ladder: dict[float, int] | None = None  # a Fine–Kinney column: each of its numbers is one level (_KINNEY)
     products: bool = False    # every number a product of two ratings of the scale, some above 10: 1–25
+    month_first: bool = False  # a date column written 03/25/2026 (``date_order``): its texts read month first
 
     @classmethod
     def of(cls, values: list[Any], top: int = 5, header: object = None) -> "ColumnProfile":
@@ -269,6 +270,8 @@ class Translator:
                 if target == "":
                     return None  # translated to "leave empty"
                 return self._accept(f, target, ctx)
+        if profile is not None and profile.month_first and f.kind is Kind.DATE and raw.__class__ is str:
+            return v.parse_date(raw, f.label, order=v.MONTH_FIRST)
         if profile is not None and profile.declared and f.kind is Kind.SCALE:
             number = _number(raw)
             if number is not None and (hit := scale_from_declared(number, profile.declared, f.scale_max(ctx))):

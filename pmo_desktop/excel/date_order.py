@@ -1,0 +1,106 @@
+"""Which way round a workbook writes its dates: 25/03/2026 (day first) or 03/25/2026 (month first).
+
+A date typed in the grid follows the user's locale, but a workbook comes from whoever wrote it: a US
+colleague's log says 03/25/2026. Read day first, that row was refused and every 03/04/2026 beside it became
+3 April without a word — a silent change of the user's data. So a column is read the way its own texts
+show it is written:
+
+- a header naming the order ("Date (mm/dd/yy)", "Fecha dd/mm/aaaa") decides;
+- else the column's texts: one that only month first can read (03/25/2026) and none that only day first can
+  (25/03/2026) makes the column month first, and the other way round day first;
+- a column whose texts read either way (03/04/2026 only) follows the other date columns of its sheet;
+- with no evidence anywhere, day first, as most of the world writes dates; the preview then says that
+  dates such as 03/04/2026 were read day first, so a reader who knows otherwise sees it before importing.
+
+Dates written with a month name, ISO dates and real date cells are never in doubt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..models.values import DAY_FIRST, MONTH_FIRST
+
+_SLASHED = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](?:\d{4}|\d{2})(?:[ T].*)?\s*")
+_MONTH_FIRST_HEADER = re.compile(r"\bm{1,2}\s*[/.\-]\s*d{1,2}\b", re.I)
+_DAY_FIRST_HEADER = re.compile(r"\bd{1,2}\s*[/.\-]\s*m{1,2}\b", re.I)
+
+
+@dataclass
+class DateEvidence:
+    """What a column's texts say of their order: how many only day first reads, how many only month
+    first, and how many read either way (both numbers 12 or less, and not equal)."""
+
+    day_first: int = 0
+    month_first: int = 0
+    either: int = 0
+    example: str = ""  # a text that reads either way, for the preview's sentence
+
+    def add(self, other: DateEvidence) -> None:
+        self.day_first += other.day_first
+        self.month_first += other.month_first
+        self.either += other.either
+        self.example = self.example or other.example
+
+    @property
+    def order(self) -> str | None:
+        """The order the texts settle, None when they settle none (or contradict each other)."""
+        if self.month_first and not self.day_first:
+            return MONTH_FIRST
+        if self.day_first and not self.month_first:
+            return DAY_FIRST
+        return None
+
+
+def evidence_of(values: Iterable[Any]) -> DateEvidence:
+    found = DateEvidence()
+    for x in values:
+        if x.__class__ is not str:
+            continue
+        m = _SLASHED.fullmatch(x)
+        if m is None:
+            continue
+        first, second = int(m[1]), int(m[2])
+        if first > 12 >= second:
+            found.day_first += 1
+        elif second > 12 >= first:
+            found.month_first += 1
+        elif first != second and first <= 12 and second <= 12 and first and second:
+            found.either += 1
+            found.example = found.example or x.strip()
+    return found
+
+
+def header_order(header: object) -> str | None:
+    """The order a header names ("Opened (mm/dd/yy)", "Fecha (dd/mm/aaaa)"), None when it names none."""
+    if not isinstance(header, str):
+        return None
+    if _MONTH_FIRST_HEADER.search(header):
+        return MONTH_FIRST
+    if _DAY_FIRST_HEADER.search(header):
+        return DAY_FIRST
+    return None
+
+
+def column_orders(columns: dict[int, tuple[object, list[Any]]]) -> tuple[dict[int, str], str | None, str]:
+    """Each date column's order (column → DAY_FIRST or MONTH_FIRST) from its header and texts, the sheet's
+    order when its columns settle one, and an example of a text read day first only for want of evidence
+    ("" when there is none). ``columns``: column → (its header, its cells)."""
+    evidence = {c: evidence_of(cells) for c, (_header, cells) in columns.items()}
+    named = {c: order for c, (header, _cells) in columns.items() if (order := header_order(header))}
+    sheet = DateEvidence()
+    for e in evidence.values():
+        sheet.add(e)
+    sheet_order = sheet.order or (next(iter(set(named.values()))) if len(set(named.values())) == 1 else None)
+    orders: dict[int, str] = {}
+    unsettled = ""
+    for c, e in evidence.items():
+        order = named.get(c) or e.order or sheet_order
+        if order is None:
+            order = DAY_FIRST
+            unsettled = unsettled or e.example
+        orders[c] = order
+    return orders, sheet_order, unsettled
