@@ -23,6 +23,14 @@ MIN_LAST = 80
 Hint = QAbstractItemDelegate.EndEditHint
 
 
+def holds(view: QAbstractItemView, editor) -> bool:
+    """Whether ``editor`` is one ``view`` opened. The table and its frozen columns share one delegate, whose
+    commitData and closeEditor signals reach both; Qt's own slots log "…called with an editor that does not
+    belong to this view" for the other view's editor (and do nothing else with it), so each view passes on
+    only its own."""
+    return editor is not None and editor.parent() is view.viewport()
+
+
 class FrozenColumns(QTableView):
     def __init__(self, table: "FrozenTable", frozen: set[int], room: QTableView | None = None):
         super().__init__(table)
@@ -240,6 +248,10 @@ class FrozenColumns(QTableView):
         if self.state() != QAbstractItemView.State.EditingState:
             self.main.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard works in the table
 
+    def commitData(self, editor) -> None:
+        if holds(self, editor):  # the shared delegate's signal reaches both views: only the editor's own stores
+            super().commitData(editor)
+
     def closeEditor(self, editor, hint) -> None:
         """Tab / Shift+Tab out of a frozen cell go on through the table's columns, not this view's.
 
@@ -247,7 +259,7 @@ class FrozenColumns(QTableView):
         own are this view's business. Before, Tab out of a cell the table itself edited moved on twice — once
         by the table, once here — so typing along a row with Tab skipped every other column (a risk's
         "Threat" went into Category)."""
-        if editor is None or editor.parent() is not self.viewport():
+        if not holds(self, editor):
             return
         if hint in (Hint.EditNextItem, Hint.EditPreviousItem):
             super().closeEditor(editor, Hint.NoHint)
@@ -304,6 +316,16 @@ class FrozenTable(QTableView):
             self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             if self.edits_after_tab and index.flags() & Qt.ItemFlag.ItemIsEditable:
                 self.edit(index)
+
+    def commitData(self, editor) -> None:
+        if holds(self, editor):  # a frozen cell's editor is stored by the frozen columns' view
+            super().commitData(editor)
+
+    def closeEditor(self, editor, hint) -> None:
+        """A frozen cell's editor is closed by the frozen columns' view; what follows the close (Enter moving
+        down, in ``RegisterTable``) still happens here."""
+        if holds(self, editor):
+            super().closeEditor(editor, hint)
 
     def edit(self, index, trigger=None, event=None):
         """A frozen cell, while the table is scrolled sideways, is edited where it is on screen."""
