@@ -1,6 +1,9 @@
 """Walkthrough 12: what the last walkthrough left — a newcomer who lives in Excel, driving real widgets with real
 key presses and clicks (each key to the widget that has the focus)."""
 
+from pathlib import Path
+
+import pytest
 from focused_keys import press, type_keys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -57,3 +60,41 @@ def test_typing_in_cells_logs_no_editor_that_does_not_belong_to_this_view(demo_w
     press(qtbot, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not None
     assert not_ours(qtlog) == []
+
+
+@pytest.fixture
+def empty_window(main_window, qtbot, tmp_path: Path):
+    """The main window on a new office with nothing in it, 1280×720 and active."""
+    assert main_window.create_file(str(tmp_path / "office.pmo"))
+    main_window.resize(1280, 720)
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    return main_window
+
+
+def test_the_program_view_of_a_new_office_says_what_it_lists_and_how_to_fill_it(empty_window, qtbot):
+    """The Program view of a new office was an empty table under "0 program risks … touching 0 projects":
+    now it says what a program risk is and how one gets there; once a risk is made a program risk (its Level
+    typed in the register), the table shows it and the sentence goes."""
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentWidget(page.program_view)
+    program = page.program_view
+    qtbot.waitUntil(program.empty.isVisible)
+    assert not program.table.isVisible()
+    assert "No program risks yet" in program.empty.text() and "Escalate" in program.empty.text()
+    page.tabs.setCurrentWidget(page.register_tab)
+    view = page.register_view
+    view.focus_new_line(RISKS.field_names.index("title"))
+    type_keys(qtbot, "Funding cut at the spending review")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    view.table.setFocus()
+    view.table.setCurrentIndex(risk_cell(view, 0, "level"))
+    type_keys(qtbot, "prog")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.record(0)["level"] == "Program")
+    page.tabs.setCurrentWidget(page.program_view)
+    qtbot.waitUntil(program.table.isVisible)
+    assert not program.empty.isVisible() and program.table.rowCount() == 1
