@@ -98,3 +98,107 @@ def test_the_program_view_of_a_new_office_says_what_it_lists_and_how_to_fill_it(
     page.tabs.setCurrentWidget(page.program_view)
     qtbot.waitUntil(program.table.isVisible)
     assert not program.empty.isVisible() and program.table.rowCount() == 1
+
+
+def boxes() -> list:
+    from PySide6.QtWidgets import QMessageBox
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_a_refused_value_left_by_a_click_elsewhere_stays_in_its_cell_to_correct(demo_window, qtbot):
+    """A date the register refuses, typed and the cell left by a click on the search box: the editor closed and
+    what was typed was gone (only a note said so, for a few seconds). As Excel keeps a refused entry to retry,
+    the editor now stays open with the text and the reason beside it while the user works where they clicked;
+    back in the cell, the text is corrected and Enter stores it."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from pmo_desktop.views.register_table.refusal_note import note_for
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.stack.currentWidget().register_view
+    table = view.table
+    before = view.model.record(0)["proximity"]
+    table.setFocus()
+    table.setCurrentIndex(risk_cell(view, 0, "proximity"))
+    type_keys(qtbot, "someday")
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.mouseClick(view.search, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.search)
+    assert boxes() == []
+    assert editor.isVisible() and editor.text() == "someday"  # what was typed is still in the cell
+    note = note_for(editor)
+    assert note.isVisible() and "date" in note.text().lower() and "stays in the cell" in note.text()
+    assert "date" in window.statusBar().currentMessage().lower()
+    assert view.model.record(0)["proximity"] == before
+    qtbot.keyClick(view.search, Qt.Key.Key_A)  # the next key goes where the user clicked
+    assert view.search.text() == "a" and editor.isVisible() and note.isVisible()
+    qtbot.keyClick(view.search, Qt.Key.Key_Backspace)
+    qtbot.mouseClick(editor, Qt.MouseButton.LeftButton)  # back in the cell: correct it
+    qtbot.waitUntil(editor.hasFocus)
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_keys(qtbot, "15 Mar 2031")
+    press(qtbot, Qt.Key.Key_Return)
+    from datetime import date
+
+    assert view.model.record(0)["proximity"] == date(2031, 3, 15) and boxes() == []
+
+
+def test_a_refused_value_left_by_a_click_on_another_cell_goes_back_to_its_cell(demo_window, qtbot):
+    """A click on another cell of the table after a refused value: as Excel's Retry, the refused cell stays
+    current with its editor open, the text as typed and the keys typed next in it; Esc keeps the cell as it
+    was, and then the click goes where it is aimed."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from pmo_desktop.views.register_table.refusal_note import note_for
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.stack.currentWidget().register_view
+    table = view.table
+    before = view.model.record(0)["proximity"]
+    refused = risk_cell(view, 0, "proximity")
+    table.setFocus()
+    table.setCurrentIndex(refused)
+    type_keys(qtbot, "someday")
+    editor = QApplication.focusWidget()
+    other = risk_cell(view, 3, "title")
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(other).center())
+    qtbot.waitUntil(lambda: table.currentIndex() == refused)
+    assert boxes() == [] and QApplication.focusWidget() is editor
+    assert isinstance(editor, QLineEdit) and editor.text() == "someday" and note_for(editor).isVisible()
+    type_keys(qtbot, "!")  # the next key goes on into the cell
+    assert editor.text() == "someday!"
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.model.record(0)["proximity"] == before and QApplication.focusWidget() is table
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(other).center())
+    assert table.currentIndex() == other and boxes() == []
+
+
+def test_a_click_on_another_rows_cell_after_typing_a_date_selects_the_cell_clicked(demo_window, qtbot):
+    """A date typed into a cell, then a click on a cell of another row: the date was stored, but the cell
+    below the one clicked became current (Qt closes the editor left with the same hint as Enter, and the
+    table took it for Enter and moved down), so what was typed next went into the wrong record."""
+    from datetime import date
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.stack.currentWidget().register_view
+    table = view.table
+    table.setFocus()
+    table.setCurrentIndex(risk_cell(view, 0, "proximity"))
+    type_keys(qtbot, "1 Jan 2030")
+    clicked = risk_cell(view, 3, "title")
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(clicked).center())
+    qtbot.wait(20)
+    assert view.model.record(0)["proximity"] == date(2030, 1, 1)
+    assert table.currentIndex() == clicked and boxes() == []
+    table.setCurrentIndex(risk_cell(view, 1, "probability"))  # a drop-down alike
+    type_keys(qtbot, "2")
+    clicked = risk_cell(view, 5, "title")
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(clicked).center())
+    qtbot.wait(20)
+    assert view.model.record(1)["probability"] == 2
+    assert table.currentIndex() == clicked and boxes() == []

@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QTableView, QToolTip
 
+from .cell_editors import holds, keep_refused_cell
+
 # The frozen columns take at most this share of the table's width: a wide title is narrowed to fit
 # here (elided, its whole text in a tooltip) while the table keeps its width; a table too narrow even
 # for the ID and ``MIN_LAST`` of the title (a sub-table in a panel) scrolls all its columns, as a
@@ -21,14 +23,6 @@ MAX_SHARE = 0.5
 MIN_LAST = 80
 
 Hint = QAbstractItemDelegate.EndEditHint
-
-
-def holds(view: QAbstractItemView, editor) -> bool:
-    """Whether ``editor`` is one ``view`` opened. The table and its frozen columns share one delegate, whose
-    commitData and closeEditor signals reach both; Qt's own slots log "…called with an editor that does not
-    belong to this view" for the other view's editor (and do nothing else with it), so each view passes on
-    only its own."""
-    return editor is not None and editor.parent() is view.viewport()
 
 
 class FrozenColumns(QTableView):
@@ -252,6 +246,10 @@ class FrozenColumns(QTableView):
         if holds(self, editor):  # the shared delegate's signal reaches both views: only the editor's own stores
             super().commitData(editor)
 
+    def currentChanged(self, current, previous) -> None:
+        if not keep_refused_cell(self, previous):
+            super().currentChanged(current, previous)
+
     def closeEditor(self, editor, hint) -> None:
         """Tab / Shift+Tab out of a frozen cell go on through the table's columns, not this view's.
 
@@ -286,6 +284,7 @@ class FrozenTable(QTableView):
     # the keyboard at the start of the next one — not under its last cell, where the next record's title
     # went into a drop-down (an impact) and was lost.
     tab_start: tuple[int, int] | None = None
+    leaving_cell = False  # another cell is being made current (``currentChanged``)
 
     def moveCursor(self, action, modifiers):
         """Qt moves through here for Tab and Shift+Tab, editing or not: the first of a run marks its start."""
@@ -320,6 +319,15 @@ class FrozenTable(QTableView):
     def commitData(self, editor) -> None:
         if holds(self, editor):  # a frozen cell's editor is stored by the frozen columns' view
             super().commitData(editor)
+
+    def currentChanged(self, current, previous) -> None:
+        if keep_refused_cell(self, previous):
+            return
+        self.leaving_cell = True  # Qt closes an editor left open here; that close is no Enter
+        try:
+            super().currentChanged(current, previous)
+        finally:
+            self.leaving_cell = False
 
     def closeEditor(self, editor, hint) -> None:
         """A frozen cell's editor is closed by the frozen columns' view; what follows the close (Enter moving

@@ -100,7 +100,9 @@ class RegisterTable(FrozenTable):
         a row added with Ctrl+Shift+N, its title typed and Enter, then the next title typed makes a second
         row, not a new title of the first."""
         super().closeEditor(editor, hint)
-        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # the delegate's hint for Enter
+        # SubmitModelCache: the delegate's hint for Enter — and Qt's when it closes the editor of a cell left
+        # for another row's (``leaving_cell``): then the cell clicked stays current, not the one below it.
+        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache or self.leaving_cell:
             return
         current = self.currentIndex()
         column = self.enter_column(current) if current.isValid() else -1
