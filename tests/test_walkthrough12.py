@@ -202,3 +202,27 @@ def test_a_click_on_another_rows_cell_after_typing_a_date_selects_the_cell_click
     qtbot.wait(20)
     assert view.model.record(1)["probability"] == 2
     assert table.currentIndex() == clicked and boxes() == []
+
+
+def test_on_a_small_screen_the_page_list_gives_its_room_to_the_page(demo_window, qtbot):
+    """At 150 % on a 1280×720 screen (853×480 of Qt's pixels) the page list kept its large type and wide
+    margins: 190 of the 853 pixels, and every chart and table beside it scrolled. On a narrow window it takes
+    the ordinary type and no more room than its longest title; on a wide one it is as before. Every title
+    is whole either way, and the pages still change by keyboard."""
+    window = demo_window
+    nav = window.nav
+    window.resize(1280, 720)
+    qtbot.wait(20)
+    wide = nav.width()
+    large = nav.font().pointSizeF()
+    assert nav.sizeHintForColumn(0) <= nav.viewport().width()
+    window.resize(853, 480)
+    qtbot.waitUntil(lambda: nav.width() < wide)
+    assert nav.width() <= 0.17 * window.width()
+    assert nav.font().pointSizeF() < large
+    assert nav.sizeHintForColumn(0) <= nav.viewport().width()  # "Program overview" whole
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    assert nav.currentRow() == 4
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: nav.width() == wide)
+    assert nav.font().pointSizeF() == large
