@@ -226,3 +226,31 @@ def test_on_a_small_screen_the_page_list_gives_its_room_to_the_page(demo_window,
     window.resize(1280, 720)
     qtbot.waitUntil(lambda: nav.width() == wide)
     assert nav.font().pointSizeF() == large
+
+
+def test_at_150_percent_on_a_1280_by_720_screen_no_page_scrolls_sideways(demo_window, qtbot):
+    """At 150 % a 1280×720 screen holds 853×480 of Qt's pixels. The stakeholder grid, the risk heat map and
+    the benefits map asked for more width than the page had (the heat map's band legend on one line, 702 px;
+    the benefits map's title; the grid's chart beside a detail heading that did not wrap), so the page
+    scrolled sideways and cut the chart at its right edge. Every page and tab now fits the width (a page
+    still taller than the screen scrolls down only)."""
+    from PySide6.QtWidgets import QTabWidget
+
+    from pmo_desktop.views.page_area import PageArea
+    from pmo_desktop.views.pages import PAGES
+
+    window = demo_window
+    window.resize(853, 480)
+    area = window.findChild(PageArea)
+    wide = []
+    for row, (title, _spec) in enumerate(PAGES):
+        window.nav.setCurrentRow(row)
+        page = window.stack.currentWidget()
+        tabs = [t for t in page.findChildren(QTabWidget) if t.window() is window][:1]
+        for i in range(tabs[0].count() if tabs else 1):
+            if tabs:
+                tabs[0].setCurrentIndex(i)
+            qtbot.wait(10)
+            if area.horizontalScrollBar().isVisible():
+                wide.append((title, tabs[0].tabText(i) if tabs else "", window.stack.minimumSizeHint().width()))
+    assert wide == []
