@@ -226,6 +226,11 @@ def test_on_a_small_screen_the_page_list_gives_its_room_to_the_page(demo_window,
     window.resize(1280, 720)
     qtbot.waitUntil(lambda: nav.width() == wide)
     assert nav.font().pointSizeF() == large
+    window.resize(1280, 200)  # a short wide window: the list's own scroll bar shows
+    qtbot.waitUntil(nav.verticalScrollBar().isVisible)
+    # Under X11 the scroll bar's first layout came after the window's: its width (14) was taken for the window's
+    nav.verticalScrollBar().resize(nav.verticalScrollBar().width(), nav.verticalScrollBar().height() - 10)
+    assert nav.font().pointSizeF() == large and nav.width() == wide
 
 
 def test_at_150_percent_on_a_1280_by_720_screen_no_page_scrolls_sideways(demo_window, qtbot):

@@ -21,6 +21,7 @@ class PageList(QListWidget):
         self.ordinary = self.font().pointSizeF()
         self.addItems(titles)
         self.narrow: bool | None = None
+        self.window_watched = parent
         parent.installEventFilter(self)
         self.fit(parent.width())
 
@@ -35,6 +36,7 @@ class PageList(QListWidget):
         self.setFixedWidth(self.sizeHintForColumn(0) + 2 * self.frameWidth() + (PADDING if narrow else 3 * PADDING))
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
-            self.fit(watched.width())
+        # only the window's: a list view also filters its own scroll bars' events
+        if watched is self.window_watched and event.type() == QEvent.Type.Resize:
+            self.fit(self.window_watched.width())
         return super().eventFilter(watched, event)
