@@ -259,3 +259,38 @@ def test_at_150_percent_on_a_1280_by_720_screen_no_page_scrolls_sideways(demo_wi
             if area.horizontalScrollBar().isVisible():
                 wide.append((title, tabs[0].tabText(i) if tabs else "", window.stack.minimumSizeHint().width()))
     assert wide == []
+
+
+def test_at_150_percent_the_risk_trend_fits_its_page_and_reads(demo_window, qtbot):
+    """At 853×480 (150 % on 1280×720) the trend asked for a 520×400 chart, so its page scrolled both ways.
+    It now fits the page; at that size its month labels keep apart (fewer of them), and its legend stays
+    above the highest count (the headroom is measured in pixels, the legend on two rows if need be)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFontMetrics
+
+    from pmo_desktop.views.page_area import PageArea
+
+    window = demo_window
+    window.resize(853, 480)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentWidget(page.trend)
+    chart = page.trend
+    area = window.findChild(PageArea)
+    qtbot.wait(100)
+    assert not area.verticalScrollBar().isVisible() and not area.horizontalScrollBar().isVisible()
+    item = chart.plot.getPlotItem()
+    view = item.getViewBox()
+    axis = item.getAxis("bottom")
+    metrics = QFontMetrics(axis.style["tickFont"])
+    ticks = [(view.mapViewToScene(QPointF(x, 0)).x(), metrics.horizontalAdvance(text))
+             for x, text in axis._tickLevels[0] if text]
+    assert len(ticks) >= 2
+    for (x1, w1), (x2, w2) in zip(ticks, ticks[1:]):
+        assert x2 - x1 >= (w1 + w2) / 2, (x1, x2)  # no two month labels print over each other
+    legend = chart.legend.sceneBoundingRect()
+    assert legend.right() <= view.sceneBoundingRect().right() + 1
+    for data in item.listDataItems():
+        xs, ys = data.getData()
+        for x, y in zip(xs, ys):
+            assert not legend.contains(view.mapViewToScene(QPointF(x, y))), (x, y)
