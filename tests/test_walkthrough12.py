@@ -294,3 +294,18 @@ def test_at_150_percent_the_risk_trend_fits_its_page_and_reads(demo_window, qtbo
         xs, ys = data.getData()
         for x, y in zip(xs, ys):
             assert not legend.contains(view.mapViewToScene(QPointF(x, y))), (x, y)
+
+
+def test_at_150_percent_the_heat_maps_wrapped_legend_is_under_the_map_not_over_it(demo_window, qtbot):
+    """The band legend wraps onto two lines at 853×480; the page that scrolls is sized to its minimum, which
+    counted the legend on one line, so the legend was laid over the map's "Impact" title."""
+    window = demo_window
+    window.resize(853, 480)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentWidget(page.heat_map)
+    heat = page.heat_map
+    qtbot.wait(100)
+    legend = heat.legend
+    assert legend.height() >= legend.heightForWidth(legend.width())  # its two lines whole
+    assert legend.geometry().top() >= heat.plot.geometry().bottom()

@@ -57,3 +57,13 @@ class BandLegend(QWidget):
             self.labels.append(label)
         for label in self.labels[1:]:
             self.row.addWidget(label)
+
+    def resizeEvent(self, event) -> None:
+        """As tall as its lines at this width, as its minimum: a page too short for the screen is laid out
+        at its minimum height, which otherwise counted the swatches on one line and laid the legend over
+        the map above it."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        need = layout.heightForWidth(self.width()) if layout is not None else -1
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
