@@ -309,3 +309,22 @@ def test_at_150_percent_the_heat_maps_wrapped_legend_is_under_the_map_not_over_i
     legend = heat.legend
     assert legend.height() >= legend.heightForWidth(legend.width())  # its two lines whole
     assert legend.geometry().top() >= heat.plot.geometry().bottom()
+
+
+def test_the_engagement_assessment_of_a_new_office_says_what_it_shows_and_how_to_fill_it(empty_window, qtbot):
+    """The Engagement assessment tab of a new office was a row of headers over nothing: now it says what the
+    matrix shows and where to add stakeholders; the first stakeholder typed in the table brings the matrix."""
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    page = window.stack.currentWidget()
+    matrix = page.matrix
+    page.tabs.setCurrentWidget(matrix)
+    qtbot.waitUntil(matrix.empty.isVisible)
+    assert not matrix.table.isVisible() and not matrix.key.isVisible()
+    assert "No stakeholders yet" in matrix.empty.text() and "Import" in matrix.empty.text()
+    view = page.register_view
+    view.focus_new_line(view.model.column_of("name"))
+    type_keys(qtbot, "Finance director")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(matrix.table.isVisible)
+    assert not matrix.empty.isVisible() and matrix.model.rowCount() == 1
