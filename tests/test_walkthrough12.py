@@ -328,3 +328,29 @@ def test_the_engagement_assessment_of_a_new_office_says_what_it_shows_and_how_to
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(matrix.table.isVisible)
     assert not matrix.empty.isVisible() and matrix.model.rowCount() == 1
+
+
+def test_a_record_the_new_row_line_cannot_add_is_told_once(empty_window, qtbot):
+    """A second project of the same name typed in the ✱ line and Enter: the line tried to add the record three
+    times (at Enter, and again on a timer for each value that completed it), so three notes lay one over the
+    other — and on a busy machine the later ones were made after the next key, which should have taken them
+    away, so a note stayed over the line after the corrected record was added."""
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    view = window.active_register_view()
+    view.focus_new_line(view.model.column_of("name"))
+    for name in ("Alpha", "Alpha"):
+        type_keys(qtbot, name)
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(view.new_line.hasFocus)
+    qtbot.wait(50)
+    notes = [n for n in view.findChildren(RefusalNote) if n.isVisible()]
+    assert len(notes) == 1 and "already a project named" in notes[0].text()
+    assert view.new_row_model.pending == {"name": "Alpha"}  # kept in the line, to correct
+    type_keys(qtbot, "Beta")  # the next key takes the note away; corrected, Enter adds the project
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    qtbot.wait(50)
+    assert not [n for n in view.findChildren(RefusalNote) if n.isVisible()]
