@@ -88,39 +88,6 @@ def test_the_risk_trend_with_risks_draws_its_chart(demo_window, qtbot):
     assert not page.trend.empty.isVisible()
 
 
-def test_a_refused_value_left_by_a_click_elsewhere_is_told_beside_the_cell(demo_window, qtbot):
-    """A date the register refuses, typed and the cell left by a click on the search box: a message box
-    opened and took the focus from where the user clicked. Now the reason shows beside the cell and in the
-    status bar, the cell keeps its value, and the focus is where the user clicked."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from pmo_desktop.models.registers import REGISTERS
-    from pmo_desktop.views.register_table.refusal_note import RefusalNote
-
-    window = demo_window
-    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
-    view = window.stack.currentWidget().register_view
-    table = view.table
-    column = REGISTERS["risks"].field_names.index("proximity")
-    cell = view.proxy.mapFromSource(view.model.index(0, column))
-    before = view.model.record(0)["proximity"]
-    table.setFocus()
-    table.setCurrentIndex(cell)
-    for ch in "someday":
-        qtbot.keyClick(QApplication.focusWidget(), ch)
-    qtbot.mouseClick(view.search, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.search)
-    assert [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()] == []
-    notes = [n for n in table.viewport().findChildren(RefusalNote) if n.isVisible()]
-    assert len(notes) == 1 and "date" in notes[0].text().lower() and "keeps its value" in notes[0].text()
-    assert "date" in window.statusBar().currentMessage().lower()
-    assert view.model.record(0)["proximity"] == before
-    qtbot.wait(50)
-    qtbot.keyClick(view.search, Qt.Key.Key_A)  # the next key goes where the user clicked, and the note goes
-    assert view.search.text() == "a"
-    qtbot.waitUntil(lambda: not [n for n in table.viewport().findChildren(RefusalNote) if n.isVisible()])
-
-
 def test_a_cell_left_by_a_click_when_the_file_has_gone_still_says_so_in_a_box(main_window, qtbot, tmp_path):
     """Only a value the register refuses is told beside the cell: a change the store could not take because
     the office file went away is said in the message box, as before (a note gone at the next key is no place

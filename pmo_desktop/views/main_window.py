@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -26,6 +25,7 @@ from .. import APP_NAME, __version__
 from . import file_dialogs, stored_settings
 from .messages import warn
 from .page_area import PageArea, size_tabs_by_the_shown_tab
+from .page_list import PageList
 from .pages import PAGE_OF_REGISTER, PAGES, RecordPage, load_page_class
 from .read_only_banner import ReadOnlyBanner
 
@@ -69,15 +69,7 @@ class MainWindow(QMainWindow):
         self._undo_actions: list[QAction] = []  # the open document's undo/redo in the Edit menu
         self.setWindowTitle(APP_NAME)
 
-        self.nav = QListWidget(self)
-        self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName("Pages")
-        nav_font = self.nav.font()
-        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.25)
-        self.nav.setFont(nav_font)
-        for title, _spec in PAGES:
-            self.nav.addItem(title)
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
+        self.nav = PageList([title for title, _spec in PAGES], self)
         self.nav.currentRowChanged.connect(self.show_page)
         self.stack = QStackedWidget(self)
         self.welcome = WelcomePage(self)

@@ -261,8 +261,8 @@ class BenefitsMapWidget(RefreshWhenShown, QWidget):
         legend = QHBoxLayout()
         title = QLabel("Benefits map — click a box to open it in its register")
         title.setFont(_font(15, bold=True))
-        legend.addWidget(title)
-        legend.addStretch(1)
+        title.setWordWrap(True)  # on two lines in a narrow window (150 % on 1280×720), not wider than the page
+        legend.addWidget(title, 1)
         for text, slot in (("−", lambda: self.view.zoom(1 / 1.2)), ("+", lambda: self.view.zoom(1.2)), ("Fit", self.view.fit)):
             button = QPushButton(text, self)
             button.setFont(_font(13))
@@ -271,6 +271,7 @@ class BenefitsMapWidget(RefreshWhenShown, QWidget):
             legend.addWidget(button)
         self.summary = QLabel(self)
         self.summary.setFont(_font(13))
+        self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(legend)
         layout.addWidget(self.summary)

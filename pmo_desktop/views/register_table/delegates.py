@@ -5,12 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QStyledItemDelegate,
+    QWidget,
+)
 
 from ...models.fields import Field, Kind
 from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent, suggestions
 from .date_entry import DateLineEdit
-from .refusal_note import note_for, show_left_behind
+from .refusal_note import HELD, note_for
 
 Hint = QAbstractItemDelegate.EndEditHint
 # The keys that store a typed cell and move on, and where to (as Qt's own editor event filter has them).
@@ -120,7 +128,7 @@ class FieldDelegate(QStyledItemDelegate):
         lost) and the user corrects the value or presses Esc."""
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit) and event.key() in MOVES
                 and not event.modifiers() & CHORDS):
-            if self._commit_or_hold(editor):
+            if self.commit_or_hold(editor):
                 self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
             return True
         if event.type() == QEvent.Type.FocusOut and isinstance(editor, QLineEdit):
@@ -149,20 +157,33 @@ class FieldDelegate(QStyledItemDelegate):
         return True
 
     def _leave_and_tell(self, editor: QLineEdit, event) -> bool:
-        """A typed cell left by a click elsewhere is stored and closed, as Qt's own filter does; a value the
-        register refuses is told beside the cell and in the status bar, not in a message box, which took the
-        click's focus (and the keys typed next) from where the user went."""
+        """A typed cell left by a click elsewhere (or another window) is stored and closed, as Qt's own filter
+        does. A value the register refuses keeps its editor open with the text as typed and the reason beside
+        it (and in the status bar), as Excel keeps a refused entry to retry: the focus stays where the user
+        went — no message box takes it — and back in the cell the text is corrected, or Esc puts the cell back.
+        Closing the editor lost what was typed, with only a note to say so."""
+        within = QApplication.focusWidget()
+        while within is not None:  # the focus moved inside the editor (its calendar): still editing
+            if within is editor:
+                return False
+            within = within.parentWidget()
         document = self._document()
         failures = document.store_failures
         with document.holding_refusals() as refused:
-            handled = super().eventFilter(editor, event)
-        if refused and document.store_failures != failures:  # not a refusal: the file gone, the disk full…
-            document.error.emit(refused[-1])  # …said in a message box, as before
-        elif refused:
-            show_left_behind(editor, " ".join(refused[-1].removeprefix("Nothing was changed:").split()))
-        return handled
+            self.commitData.emit(editor)
+        if refused and document.store_failures == failures:  # refused by the register: held, to correct
+            reason = " ".join(refused[-1].removeprefix("Nothing was changed:").split())
+            note_for(editor).show_reason(reason, HELD)
+            return True
+        if refused:  # not a refusal: the file gone, the disk full… said in a message box, as before
+            document.error.emit(refused[-1])
+        parent = editor.parentWidget()
+        self.closeEditor.emit(editor, Hint.NoHint)
+        if event.reason() == Qt.FocusReason.ActiveWindowFocusReason and parent is not None:
+            parent.setFocus()  # as Qt's filter: back in this window, the keyboard is in the table
+        return False
 
-    def _commit_or_hold(self, editor: QLineEdit) -> bool:
+    def commit_or_hold(self, editor: QLineEdit) -> bool:
         """Store the editor's text; False when it was refused (the reason then shows beside the editor)."""
         with self._document().holding_refusals() as refused:
             self.commitData.emit(editor)

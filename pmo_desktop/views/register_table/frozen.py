@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QTableView, QToolTip
 
+from .cell_editors import holds, keep_refused_cell
+
 # The frozen columns take at most this share of the table's width: a wide title is narrowed to fit
 # here (elided, its whole text in a tooltip) while the table keeps its width; a table too narrow even
 # for the ID and ``MIN_LAST`` of the title (a sub-table in a panel) scrolls all its columns, as a
@@ -240,6 +242,14 @@ class FrozenColumns(QTableView):
         if self.state() != QAbstractItemView.State.EditingState:
             self.main.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard works in the table
 
+    def commitData(self, editor) -> None:
+        if holds(self, editor):  # the shared delegate's signal reaches both views: only the editor's own stores
+            super().commitData(editor)
+
+    def currentChanged(self, current, previous) -> None:
+        if not keep_refused_cell(self, previous):
+            super().currentChanged(current, previous)
+
     def closeEditor(self, editor, hint) -> None:
         """Tab / Shift+Tab out of a frozen cell go on through the table's columns, not this view's.
 
@@ -247,7 +257,7 @@ class FrozenColumns(QTableView):
         own are this view's business. Before, Tab out of a cell the table itself edited moved on twice — once
         by the table, once here — so typing along a row with Tab skipped every other column (a risk's
         "Threat" went into Category)."""
-        if editor is None or editor.parent() is not self.viewport():
+        if not holds(self, editor):
             return
         if hint in (Hint.EditNextItem, Hint.EditPreviousItem):
             super().closeEditor(editor, Hint.NoHint)
@@ -274,6 +284,7 @@ class FrozenTable(QTableView):
     # the keyboard at the start of the next one — not under its last cell, where the next record's title
     # went into a drop-down (an impact) and was lost.
     tab_start: tuple[int, int] | None = None
+    leaving_cell = False  # another cell is being made current (``currentChanged``)
 
     def moveCursor(self, action, modifiers):
         """Qt moves through here for Tab and Shift+Tab, editing or not: the first of a run marks its start."""
@@ -304,6 +315,25 @@ class FrozenTable(QTableView):
             self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             if self.edits_after_tab and index.flags() & Qt.ItemFlag.ItemIsEditable:
                 self.edit(index)
+
+    def commitData(self, editor) -> None:
+        if holds(self, editor):  # a frozen cell's editor is stored by the frozen columns' view
+            super().commitData(editor)
+
+    def currentChanged(self, current, previous) -> None:
+        if keep_refused_cell(self, previous):
+            return
+        self.leaving_cell = True  # Qt closes an editor left open here; that close is no Enter
+        try:
+            super().currentChanged(current, previous)
+        finally:
+            self.leaving_cell = False
+
+    def closeEditor(self, editor, hint) -> None:
+        """A frozen cell's editor is closed by the frozen columns' view; what follows the close (Enter moving
+        down, in ``RegisterTable``) still happens here."""
+        if holds(self, editor):
+            super().closeEditor(editor, hint)
 
     def edit(self, index, trigger=None, event=None):
         """A frozen cell, while the table is scrolled sideways, is edited where it is on screen."""

@@ -8,16 +8,15 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 FIX_OR_ESCAPE = "Correct it and press Enter, or Esc to keep the cell as it was."
-KEPT = "The cell keeps its value as before."
-LEFT_SHOWN_MS = 10000  # a note left behind by a closed editor goes after this long, or at the next click or key
+HELD = "What you typed stays in the cell: correct it there and press Enter, or Esc there to keep the cell as it was."
+LEFT_SHOWN_MS = 10000  # a note with no editor (beside the ✱ line) goes after this long, or at the next click or key
 
 
 class RefusalNote(QLabel):
     """A tooltip-coloured note under (or, at the bottom of the table, over) an open editor; it never
     takes the focus, and goes with the editor."""
 
-    def __init__(self, editor: QWidget | None, outlives_editor: bool = False, host: QWidget | None = None,
-                 at: QRect | None = None):
+    def __init__(self, editor: QWidget | None, host: QWidget | None = None, at: QRect | None = None):
         """``host`` and ``at`` (in the host's coordinates): a note beside a cell with no editor open."""
         super().__init__(host if host is not None else editor.parentWidget() if editor is not None else None)
         self.editor = editor
@@ -31,11 +30,11 @@ class RefusalNote(QLabel):
         self.setFrameShape(QLabel.Shape.Box)
         self.setMargin(4)
         self.setWordWrap(True)
-        if outlives_editor or editor is None:
+        if editor is None:
             QTimer.singleShot(LEFT_SHOWN_MS, self, self.deleteLater)
-            # Not yet: the click that closed the editor is still being delivered, and would take the note.
+            # Not yet: the key or click that made the note is still being delivered, and would take it.
             QTimer.singleShot(0, self, self._watch_next_click_or_key)
-        elif editor is not None:
+        else:
             editor.destroyed.connect(self.deleteLater)
 
     def _watch_next_click_or_key(self) -> None:
@@ -44,7 +43,7 @@ class RefusalNote(QLabel):
             app.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        """A note left behind by a closed editor goes at the user's next click or key."""
+        """A note with no editor goes at the user's next click or key."""
         if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress) and self.isVisible():
             self.hide()
             self.deleteLater()
@@ -76,14 +75,6 @@ def note_for(editor: QWidget) -> RefusalNote:
         if note.editor is editor:
             return note
     return RefusalNote(editor)
-
-
-def show_left_behind(editor: QWidget, reason: str) -> RefusalNote:
-    """The reason a cell left by a click elsewhere was refused: its editor has closed (the cell keeps its
-    value), so the note stays beside the cell on its own a few seconds, instead of a message box."""
-    note = RefusalNote(editor, outlives_editor=True)
-    note.show_reason(reason, KEPT)
-    return note
 
 
 def show_beside(host: QWidget, at: QRect, reason: str, then: str) -> RefusalNote:

@@ -100,7 +100,9 @@ class RegisterTable(FrozenTable):
         a row added with Ctrl+Shift+N, its title typed and Enter, then the next title typed makes a second
         row, not a new title of the first."""
         super().closeEditor(editor, hint)
-        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # the delegate's hint for Enter
+        # SubmitModelCache: the delegate's hint for Enter — and Qt's when it closes the editor of a cell left
+        # for another row's (``leaving_cell``): then the cell clicked stays current, not the one below it.
+        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache or self.leaving_cell:
             return
         current = self.currentIndex()
         column = self.enter_column(current) if current.isValid() else -1
@@ -289,7 +291,8 @@ class RegisterView(QWidget):
         # Added when the editor has closed (``NewRowLine.editor_closed``); a value that completes the record
         # otherwise (a paste into the line) by a timer, once the paste is over.
         self.new_line.typed.connect(self._create_from_line)
-        self.new_row_model.complete.connect(lambda _values: QTimer.singleShot(0, self, self._create_from_line))
+        self.new_row_model.complete.connect(lambda _values: QTimer.singleShot(0, self, self._create_when_completed))
+        self._line_refused: dict | None = None  # the ✱ line's values the register last refused (told beside it)
         self.table.below_last_row.connect(self.focus_new_line)
         self.new_line.leave_up.connect(self._leave_new_line)
         self.model.modelReset.connect(self._update_new_line)
@@ -775,13 +778,23 @@ class RegisterView(QWidget):
             return None
         return self._created_from_line(command, column)
 
+    def _create_when_completed(self) -> int | None:
+        """The ✱ line's record completed by a value (a paste, a cell left): added — unless these very values
+        were just refused at Enter (``typed`` comes first), which would tell the same refusal once more in a
+        second note over the first, made after the keys that should take it away."""
+        if self._line_refused is not None and self._line_refused == self.new_row_model.pending:
+            return None
+        return self._create_from_line()
+
     def _created_from_line(self, command, column: int) -> int | None:
         document = self.document
         failures = document.store_failures
         with document.holding_refusals() as refused:
             done = document.execute(command)
+        self._line_refused = None
         if not done:
             if refused and document.store_failures == failures:  # the register's rules: told beside the line
+                self._line_refused = dict(self.new_row_model.pending)
                 self._tell_line_refusal(refused[-1])
             elif refused:  # the file gone, the disk full…: a message box, as before
                 document.error.emit(refused[-1])

@@ -126,7 +126,7 @@ class HeatMapChart(QWidget):
         style_plot(self.plot)
         self.plot.setMouseEnabled(False, False)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_click)
-        self.plot.setMinimumSize(520, 360)  # the window still fits a 1280×720 screen
+        self.plot.setMinimumSize(360, 360)  # narrow enough for 150 % on a 1280×720 screen, tall enough for its labels
         self.plot.getPlotItem().getViewBox().sigResized.connect(self._fit_counts)
         # The keyboard: arrows move a cell cursor on the focused chart, Enter or Space opens that cell.
         self.cell_cursor: tuple[int, int] | None = None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...models.risk_rules import RiskScale
+from ..flow_layout import FlowLayout
 from .chart_style import AXIS_PT, font, text_on
 
 
@@ -28,8 +29,11 @@ class BandLegend(QWidget):
         outer.setSpacing(4)
         self.title = QLabel("Rating (score = probability × impact):", self)
         self.title.setFont(font(AXIS_PT))
+        self.title.setWordWrap(True)
         outer.addWidget(self.title)
-        self.row = QHBoxLayout()
+        # The swatches on as many lines as the width needs (150 % on a 1280×720 screen: two), rather than one
+        # line wider than the page, which scrolled sideways and cut the heat map beside it.
+        self.row = FlowLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self.row)
         self.labels: list[QLabel] = []
@@ -53,4 +57,13 @@ class BandLegend(QWidget):
             self.labels.append(label)
         for label in self.labels[1:]:
             self.row.addWidget(label)
-        self.row.addStretch(1)
+
+    def resizeEvent(self, event) -> None:
+        """As tall as its lines at this width, as its minimum: a page too short for the screen is laid out
+        at its minimum height, which otherwise counted the swatches on one line and laid the legend over
+        the map above it."""
+        super().resizeEvent(event)
+        layout = self.layout()
+        need = layout.heightForWidth(self.width()) if layout is not None else -1
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...models.risk_escalation import ProgramRisk, program_risks
 from ...models.values import day_text
 from ..document import Document
+from ..empty_note import empty_note
 from ..lazy_refresh import RefreshWhenShown
 from .chart_style import text_on
 
@@ -52,6 +53,9 @@ class ProgramView(RefreshWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        # Instead of an empty table under "0 program risks": what this view lists and how a risk gets here.
+        self.empty = empty_note(self)
+        layout.addWidget(self.empty, 1)
         self.watch_registers(document, {"risks", "projects", "people"})  # filled when first shown
 
     def refresh(self, *_args) -> None:
@@ -76,6 +80,27 @@ class ProgramView(RefreshWhenShown, QWidget):
         escalated = sum(r.escalated for r in self.risks)
         self.summary.setText(f"{len(self.risks)} program risks ({escalated} escalated from projects), "
                              f"touching {len(touched)} project{'s' if len(touched) != 1 else ''}.")
+        self._show_empty()
+
+    def _show_empty(self) -> None:
+        """A sentence in place of the table while it has no row: none at all, or only closed ones hidden."""
+        text, closed = "", False
+        if not self.risks:
+            closed = (not self.include_closed.isChecked()
+                      and bool(self.document.office.read(program_risks, self.document.context.risk_scale)))
+            if closed:
+                text = ("<p style='font-size:large'><b>No open program risks.</b></p><p>Every program risk is "
+                        "closed: tick <b>Show closed risks</b> to list them.</p>")
+            else:
+                text = ("<p style='font-size:large'><b>No program risks yet.</b></p><p>This view lists the risks "
+                        "the program itself manages, with every project each one touches. A risk is a program risk "
+                        "when its <b>Level</b> is Program (type it in the <b>Register</b> tab's Level column), or "
+                        "once a project risk is raised to the program with <b>Escalate…</b> above the register.</p>")
+        self.empty.setText(text)
+        self.empty.setVisible(bool(text))
+        self.table.setVisible(not text)
+        self.summary.setVisible(not text)
+        self.include_closed.setVisible(not text or bool(closed))  # nothing closed to show on a new office
 
     def row_of(self, risk_id: int) -> int | None:
         self.ensure_fresh()

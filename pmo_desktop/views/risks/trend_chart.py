@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timezone
 
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...models import clock, records
@@ -21,6 +22,7 @@ LINE_PX = 5
 SYMBOL_PX = 12
 SMALL_SYMBOL_PX = 7
 SPREAD = 0.8  # bands sharing a count are drawn this many point widths apart
+LEGEND_OFFSET = (10, 5)  # the legend's place from the chart's top left corner, in pixels
 
 
 def side_by_side(series: list[list[int]], step: float) -> list[list[float]]:
@@ -72,6 +74,7 @@ class TrendChart(RefreshWhenShown, QWidget):
         self.xs: list[float] = []
         self.series: list[tuple[pg.PlotDataItem, list[int]]] = []
         self.symbol_size = SYMBOL_PX
+        self.top = 1  # the highest count drawn
 
         self.period = QComboBox(self)
         self.period.setAccessibleName("Trend periods")
@@ -93,10 +96,10 @@ class TrendChart(RefreshWhenShown, QWidget):
         style_plot(self.plot)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.setMouseEnabled(False, False)
-        self.plot.setMinimumSize(520, 400)
+        self.plot.setMinimumSize(360, 250)
         self.plot.getPlotItem().getViewBox().sigResized.connect(self.place_series)
         # One row along the top, above the highest count (the y range leaves room), never over a line.
-        self.legend = self.plot.getPlotItem().addLegend(offset=(10, 5), labelTextSize=f"{LABEL_PT}pt",
+        self.legend = self.plot.getPlotItem().addLegend(offset=LEGEND_OFFSET, labelTextSize=f"{LABEL_PT}pt",
                                                         labelTextColor=colours().text,
                                                         brush=pg.mkBrush(rgba(colours().panel)),
                                                         pen=pg.mkPen(colours().border),
@@ -139,14 +142,9 @@ class TrendChart(RefreshWhenShown, QWidget):
                              symbol="o", symbolSize=self.symbol_size, symbolBrush=band.colour,
                              symbolPen=pg.mkPen(colours().background, width=1.5))
             self.series.append((item, ys))
-        plot.setYRange(-0.3, top + max(1.2, top * 0.3), padding=0)
-        plot.getPlotItem().getAxis("bottom").setTicks([date_ticks(self.points)])
-        if len(xs) > 1:
-            plot.setXRange(xs[0], xs[-1], padding=0.04)
-        elif xs:
+        self.top = top
+        if len(xs) == 1:
             plot.setXRange(xs[0] - 86400 * 20, xs[0] + 86400 * 20, padding=0)
-        left = plot.getPlotItem().getAxis("left")
-        left.setTickSpacing(major=max(1, round((top + 1) / 6)), minor=1)
         set_axis_label(plot, "left", "Open risks")
         years = sorted({p.on.year for p in self.points})
         set_axis_label(plot, "bottom", f"Period end ({years[0]})" if len(years) == 1 else "Period end")
@@ -154,7 +152,7 @@ class TrendChart(RefreshWhenShown, QWidget):
         total = self.points[-1].total if self.points else 0
         self.note.setText(f"Now: {total} open risk{'s' if total != 1 else ''} scored")
         self._show_empty()
-        self.place_series()
+        self.fit_to_size()
 
     def _show_empty(self) -> None:
         """A sentence in place of the chart while no open, scored risk falls in its months."""
@@ -171,6 +169,48 @@ class TrendChart(RefreshWhenShown, QWidget):
         self.empty.setVisible(bool(text))
         self.plot.setVisible(not text)
 
+    def fit_to_size(self, place: bool = True) -> None:
+        """What depends on the chart's size in pixels (it is laid out again at each resize): as many month
+        labels as fit side by side, the legend on one row or two as its width allows, and room above the
+        highest count for the legend's height — a fixed share of the counts left it over the lines of a
+        short chart, and 13 labels printed over each other on a narrow one (150 % on a 1280×720 screen)."""
+        item = self.plot.getPlotItem()
+        view = item.getViewBox()
+        width, height = view.width(), view.height()
+        if width <= 0 or height <= 0:  # not laid out yet
+            return
+        axis = item.getAxis("bottom")
+        metrics = QFontMetrics(axis.style.get("tickFont") or font(AXIS_PT))
+        labels = date_ticks(self.points)
+        widest = max((metrics.horizontalAdvance(text) for _x, text in labels), default=0) + metrics.horizontalAdvance("  ")
+        ticks = date_ticks(self.points, max(2, int(width // widest)) if widest else 13)
+        if len(self.xs) > 1:  # room at each end for half a label: the axis leaves out a label it would cut
+            padding = min(0.15, max(0.04, (widest / 2 + 4) / width))
+            self.plot.setXRange(self.xs[0], self.xs[-1], padding=padding)
+            per_px = (self.xs[-1] - self.xs[0]) * (1 + 2 * padding) / width
+            if len(ticks) >= 3 and ticks[-1][0] - ticks[-2][0] < widest * per_px:
+                del ticks[-2]  # today, a few days after the last label kept: the two would touch
+        axis.setTicks([ticks])
+        entries = len(self.series)
+        if entries:
+            self.legend.setColumnCount(entries)
+            if self.legend.boundingRect().width() + LEGEND_OFFSET[0] > width:
+                self.legend.setColumnCount(-(-entries // 2))
+        left = item.getAxis("left")
+        text_px = QFontMetrics(left.style.get("tickFont") or font(AXIS_PT)).height()
+        share = min(0.6, (self.legend.boundingRect().height() + 2 * LEGEND_OFFSET[1]) / height) if entries else 0
+        low, top = -0.3, self.top
+        for _ in range(2):  # the bottom leaves half a label below 0, or the axis leaves the "0" out
+            high = max(top + max(1.2, top * 0.3), low + (top + 0.3 - low) / (1 - share))
+            low = -max(0.3, (text_px / 2 + 2) * (high - low) / height)
+        if (low, high) != tuple(view.viewRange()[1]):
+            self.plot.setYRange(low, high, padding=0)
+        # A count every 1, 2, 5, 10… with a quarter of a line of room between two labels.
+        room = 1.25 * text_px * (high - low) / height
+        left.setTickSpacing(major=next(m for m in (1, 2, 5, 10, 20, 50, 100, 200, 500, 10**9) if m >= room), minor=1)
+        if place:
+            self.place_series()
+
     def spread_px(self) -> float:
         """How far apart, in pixels, bands sharing a count are drawn: their points barely touch, and
         their lines (where the points are small) keep a gap between them."""
@@ -183,6 +223,7 @@ class TrendChart(RefreshWhenShown, QWidget):
         which would print over today's."""
         if not self.series:
             return
+        self.fit_to_size(place=False)
         per_pixel = self.plot.getPlotItem().getViewBox().viewPixelSize()[1]
         if not per_pixel or per_pixel != per_pixel:  # not laid out yet
             return

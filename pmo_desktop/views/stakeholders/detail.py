@@ -35,6 +35,7 @@ class StakeholderDetail(QGroupBox):
         self.record_id: int | None = None
         self.record: dict = {}
         self.heading = QLabel(self)
+        self.heading.setWordWrap(True)  # a long name, or the hint, never makes the page wider than a small screen
         font = self.heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)

@@ -137,7 +137,7 @@ class PowerInterestGrid(QWidget):
         self.as_at.source_changed.connect(self.set_source)
 
         self.plot = pg.PlotWidget()
-        self.plot.setMinimumSize(420, 360)
+        self.plot.setMinimumSize(360, 360)  # beside the table at 150 % on a 1280×720 screen
         item = self.plot.getPlotItem()
         item.hideButtons()
         item.setMenuEnabled(False)

@@ -12,6 +12,7 @@ from ...models import stakeholder_queries as queries
 from ...models.registers.stakeholders import STAKEHOLDERS
 from ...models.stakeholder_rules import ENGAGEMENT_LEVELS, MatrixRow, gap_label
 from ..document import Document
+from ..empty_note import empty_note
 from ..theme import colours, theme
 from .colours import CURRENT_GAP, DESIRED, ON_TARGET, PATH
 
@@ -130,6 +131,25 @@ class EngagementMatrix(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addWidget(key)
+        # Instead of a row of headers over nothing: what the matrix shows and where its rows come from.
+        self.empty = empty_note(self)
+        layout.addWidget(self.empty, 1)
+        self.model.modelReset.connect(self._show_empty)
+        self._show_empty()
+
+    def _show_empty(self) -> None:
+        text = ""
+        if not self.model.rowCount():
+            text = ("<p style='font-size:large'><b>No stakeholders yet</b>" + (" for this project" if self.model.scope
+                                                                                  else "") + ".</p>"
+                    "<p>This matrix shows where each stakeholder's engagement is (<b>C</b>, current) and where the "
+                    "program needs it (<b>D</b>, desired), from Unaware to Leading, and the distance between. Add "
+                    "stakeholders in the table on the left (type in its ✱ line), with their current and desired "
+                    "engagement, or import a stakeholder register with <b>File ▸ Import from Excel</b>.</p>")
+        self.empty.setText(text)
+        self.empty.setVisible(bool(text))
+        self.table.setVisible(not text)
+        self.key.setVisible(not text)
 
     def _write_key(self, *_args) -> None:
         """The colour key, in the cells' own (theme-adapted) colours."""

@@ -1,0 +1,42 @@
+"""The list of pages down the window's left side, sized to the window: large type on a wide window, the
+ordinary type on a narrow one (a small screen, or a large scale: 150 % on 1280×720 leaves 853 pixels), and
+never wider than its longest title — at 150 % its large type and margins took 190 of the 853 pixels from
+every page beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QListWidget, QWidget
+
+LARGE = 1.25         # the type on a wide window, to read across a room
+NARROW_BELOW = 1100  # a window narrower than this (in Qt's pixels) gets the ordinary type
+PADDING = 12         # beside the longest title, within the frame
+
+
+class PageList(QListWidget):
+    def __init__(self, titles: list[str], parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("navigation")
+        self.setAccessibleName("Pages")
+        self.ordinary = self.font().pointSizeF()
+        self.addItems(titles)
+        self.narrow: bool | None = None
+        self.window_watched = parent
+        parent.installEventFilter(self)
+        self.fit(parent.width())
+
+    def fit(self, window_width: int) -> None:
+        narrow = window_width < NARROW_BELOW
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        font = self.font()
+        font.setPointSizeF(self.ordinary if narrow else self.ordinary * LARGE)
+        self.setFont(font)
+        self.setFixedWidth(self.sizeHintForColumn(0) + 2 * self.frameWidth() + (PADDING if narrow else 3 * PADDING))
+
+    def eventFilter(self, watched, event) -> bool:
+        # only the window's: a list view also filters its own scroll bars' events
+        if watched is self.window_watched and event.type() == QEvent.Type.Resize:
+            self.fit(self.window_watched.width())
+        return super().eventFilter(watched, event)
