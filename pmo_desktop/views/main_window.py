@@ -402,7 +402,11 @@ class MainWindow(QMainWindow):
         return view if view is not None else getattr(self.stack.currentWidget(), "register_view", None)
 
     def _on_focus_changed(self, _old, new) -> None:
-        self.find_elsewhere.setEnabled(self._register_view_around(new) is None)
+        # Tables live only in pages. With none built (the first screen) there is no walk up the parents:
+        # a parent made by Qt (a scroll area's viewport) has no Python type yet, and PySide makes the types
+        # of every widget class of QtWidgets to find its own (54 classes, a fifth of the start-up's excess).
+        inside_table = bool(self.pages) and self._register_view_around(new) is not None
+        self.find_elsewhere.setEnabled(not inside_table)
 
     def _find_from_anywhere(self) -> None:
         """The current page's table's search, the tab holding that table brought forward first."""

@@ -6,7 +6,6 @@ then simply not remembered); what is left is the type of each value, which these
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -40,6 +39,8 @@ def read_bytes(settings: QSettings, key: str) -> QByteArray | None:
 
 def read_json_object(settings: QSettings, key: str) -> dict[str, Any]:
     """A JSON object kept as text; {} when absent, not JSON or not an object."""
+    import json  # not at start-up: no setting read before the window shows is JSON (7 M instructions)
+
     raw = settings.value(key)
     if not isinstance(raw, str) or not raw:
         return {}
