@@ -925,6 +925,13 @@ def _numbers(values: list[Any]) -> bool:
                                     or re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", str(x)) for x in values)
 
 
+def _mostly_numbers(values: list[Any]) -> bool:
+    """Three values or more, three in four of them numbers (an amount or a rating, a word among them)."""
+    numbers = sum(1 for x in values if isinstance(x, (int, float)) and not isinstance(x, bool)
+                  or re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", str(x)))
+    return len(values) >= 3 and numbers * 4 >= len(values) * 3
+
+
 def _legend_cells(values: list[Any]) -> bool:
     """Half the values numbers or more, and four in five numbers or level words: the cells of a legend's
     matrix ("7 | 12 | 17 | 22 | HIGH | expected to occur")."""
@@ -933,6 +940,12 @@ def _legend_cells(values: list[Any]) -> bool:
                   or re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", str(x)))
     words = sum(1 for x in values if isinstance(x, str) and word_key(x) in levels)
     return numbers * 2 >= len(values) and (numbers + words) * 5 >= len(values) * 4
+
+
+def _distinct_texts(values: list[Any]) -> bool:
+    """Three values or more, every one a text with a letter in it, no two the same: names of records."""
+    texts = [x.strip().lower() for x in values if isinstance(x, str) and re.search(r"[^\W\d_]", x)]
+    return len(values) >= 3 and len(texts) == len(values) and len(set(texts)) == len(texts)
 
 
 def _sentences(values: list[Any]) -> bool:
@@ -952,10 +965,12 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
     out = dict(mapping)
     why: dict[int, str] = {}
     for c, name in mapping.items():
-        if name == RESPONSE_PLAN and _numbers([r[c] for r in sample if c < len(r) and r[c] is not None
-                                               and str(r[c]).strip()]):
-            del out[c]  # "Controls (1-3)" over 1, 2, 3: how strong the controls are, not what will be done
-            why[c] = "its values are numbers (a rating), not what will be done"
+        if name == RESPONSE_PLAN and _mostly_numbers([r[c] for r in sample if c < len(r) and r[c] is not None
+                                                      and str(r[c]).strip()]):
+            # "Controls (1-3)" over 1, 2, 3: how strong the controls are; "Contingency Funds" over 200000 …
+            # (and a "Management Funds"): money set aside. Neither is what will be done.
+            del out[c]
+            why[c] = "its values are numbers (a rating or an amount), not what will be done"
             continue
         if name == PARENT or name in PSEUDO or name.startswith("@"):
             continue
@@ -1027,6 +1042,12 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
                 out[c] = fallback
             else:
                 why[c] = f"its cells are sentences, not {f.label.lower()} levels"
+            continue
+        title = _title_field(kind)
+        if not fits and f.kind is Kind.DATE and title is not None and title not in mapping.values() \
+                and _distinct_texts(values):
+            del out[c]  # "Identified" over the risks themselves, in a table no other column names: the title
+            out[c] = title
             continue
         if not fits:
             del out[c]

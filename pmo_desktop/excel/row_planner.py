@@ -38,7 +38,7 @@ from .header_detection import (
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .value_translation import ColumnProfile, Translator, declared_scale, escalation_rest, scale_from_word_level
-from .vocabulary import ascii_key, example_words, guidance_words, value_words, word_key, words_of
+from .vocabulary import ascii_key, example_words, guidance_words, placeholder_texts, value_words, word_key, words_of
 from .workbook_reader import EXCEL_ERRORS, SheetReader
 
 Progress = Callable[[int, int], None]
@@ -240,7 +240,10 @@ def _prompt_forms() -> frozenset[str]:
     frames = ("{}", "{}...", "{}…", "{}:", "-- {} --", "--{}--", "- {} -", "-{}-", "({})", "<{}>", "[{}]", "{} ",
               "< {} >", "-- {} ...")
     cased = {f for c in cores for f in (c, c.capitalize(), c.title(), c.upper())}
-    return frozenset(frame.format(c) for c in cased for frame in frames)
+    # and a template's filler where a name goes ("A quien corresponda": to whom it may concern), as typed
+    filler = {f for t in placeholder_texts() for c in (t, t.strip() + " ") for f in (c, c.lower(), c.capitalize(),
+                                                                                     c.title(), c.upper())}
+    return frozenset(frame.format(c) for c in cased for frame in frames) | filler
 
 
 _PROMPTS = _prompt_forms()

@@ -1,0 +1,123 @@
+"""Classes of problem found on round 20 of real public registers (docs/import-rounds.md): each test writes a
+workbook of that shape and checks what a user gets."""
+
+from __future__ import annotations
+
+from imported import by_code, import_all, named, rows_of
+from real_world_factory import write_csv, write_xlsx
+
+
+def test_a_spanish_identificador_column_gives_the_risks_their_own_ids(sqlite_store, tmp_path):
+    """"Identificador" is the ID in Spanish (and Portuguese): the risks keep RG_1 …, not generated codes."""
+    path = write_xlsx(tmp_path / "Riesgos.xlsx", {"Riesgos": [
+        ["Lista de Riesgos Genéricos"],
+        [],
+        ["Identificador", "Categoría", "Riesgo"],
+        ["RG_1", "Proyecto", "El proyecto no es viable."],
+        ["RG_2", "Alcance", "Faltan actividades en la definición del alcance."],
+        ["RG_3", "Autoridad", "Falta de autoridad en el equipo."]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert set(got) == {"RG_1", "RG_2", "RG_3"}
+    assert got["RG_2"]["title"] == "Faltan actividades en la definición del alcance."
+
+
+def test_a_raid_logs_raid_id_column_is_each_records_id(sqlite_store, tmp_path):
+    """"raid_id" (the log's own name and "id", snake_case) is the ID of every row, whatever its type."""
+    path = write_csv(tmp_path / "raid_log.csv", [
+        ["raid_id", "type", "date_raised", "title", "owner", "probability", "impact", "status"],
+        ["R001", "Risk", "2024-05-15", "Scanners may not arrive before UAT", "Procurement Lead", "Medium", "High",
+         "Open"],
+        ["I001", "Issue", "2024-05-15", "No access to the Berlin test database", "IT Support", "", "High", "Open"],
+        ["R002", "Risk", "2024-05-15", "API credentials expiring", "Security Team", "High", "High", "Open"],
+        ["A001", "Assumption", "2024-05-15", "Private cloud ready by June 1st", "Cloud Team", "", "", "Open"]])
+    import_all(sqlite_store, path)
+    assert set(by_code(sqlite_store, "risks")) == {"R001", "R002"}
+    assert set(by_code(sqlite_store, "issues")) == {"I001"}
+    assert set(by_code(sqlite_store, "assumptions")) == {"A001"}
+
+
+def test_a_risk_list_of_identified_damage_and_person_in_charge_is_read(sqlite_store, tmp_path):
+    """A course's risk list: "Identified" names the risk (its cells are the risks, not dates), "Prob of
+    occurance" (misspelt) is a 0–1 probability, "Damage" the impact on 0–10, "Person in charge" the owner,
+    "Mitigation strategy" the plan; "Risk factor" (their product) stays in the notes."""
+    path = write_xlsx(tmp_path / "Risks.xlsx", {"Tabelle1": [
+        ["Identified", "Prob of\noccurance", "Damage", "Mitigation strategy", "Person in\ncharge", "Risk factor"],
+        ["bad time management", 0.4, 8, "detailed planning", "Olga", 3.2],
+        ["bad communication", 0.3, 7, "communicate", "Olga", 2.1],
+        ["choosing wrong software tools", 0.05, 8, "inform well about software features", "Paul", 0.4],
+        ["Illness of team member (> 1 week)", 0.05, 7, "eat apples", "all", 0.35],
+        ["Unrealistic time estimates", 0.9, 2, "plan better", "Philipp", 1.8]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert set(got) == {"bad time management", "bad communication", "choosing wrong software tools",
+                        "Illness of team member (> 1 week)", "Unrealistic time estimates"}
+    assert got["bad time management"]["owner"] == "Olga"
+    assert got["Unrealistic time estimates"]["probability"] == 5
+    assert got["choosing wrong software tools"]["probability"] == 1
+    assert got["bad time management"]["impact"] > got["Unrealistic time estimates"]["impact"]
+    assert "Risk factor: 3.2" in got["bad time management"]["notes"]
+
+
+def test_person_in_change_and_risk_minimation_are_the_owner_and_the_plan(sqlite_store, tmp_path):
+    """The same template with its typos: "Person in change" is the owner, "Risk minimation" the plan,
+    "Prob. occurrence" the probability and "Damage (0-10)" the impact."""
+    path = write_xlsx(tmp_path / "Risks.xlsx", {"Tabelle1": [
+        ["No.", "Risk", "Prob. occurrence", "Damage (0-10)", "Risk factor", "Risk minimation", "Person in change"],
+        [1, "Team lacks specialised skills", 0.95, 6, 5.7, "Plan time for research.", "Alex"],
+        [2, "Personnel shortfalls", 0.9, 2, 1.8, "Plan without too many dependencies.", "Jennifer"],
+        [3, "Server crash", 0.1, 5, 0.5, "Use a hoster with failsafe mechanisms.", "Jenny"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert got["Server crash"]["owner"] == "Jenny"
+    assert got["Team lacks specialised skills"]["probability"] == 5
+    assert got["Server crash"]["probability"] == 1
+    assert got["Personnel shortfalls"]["impact"] < got["Team lacks specialised skills"]["impact"]
+    actions = [r["description"] for r in rows_of(sqlite_store, "risk_actions")]
+    assert "Use a hoster with failsafe mechanisms." in actions
+
+
+def test_to_whom_it_may_concern_is_no_owner(sqlite_store, tmp_path):
+    """"A quien corresponda" ("to whom it may concern") in the owner column is a template's placeholder: no
+    person is made of it and the risks have no owner."""
+    path = write_xlsx(tmp_path / "Matriz de Riesgo.xlsx", {"Tabla de Riesgo": [
+        ["CODIGO DEL RIESGO", "DESCRIPCION DEL RIESGO", "Estado", "Responsable"],
+        ["RPDT 001", "Error en la facturación", "Pendiente", "A quien corresponda"],
+        ["RPDT 002", "Productos duplicados", "Pendiente", "A quien corresponda"],
+        ["RPYT 001", "Retraso en la entrega", "Pendiente", "Julio Vasquez"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert got["RPDT 001"]["owner"] in (None, "")
+    assert got["RPYT 001"]["owner"] == "Julio Vasquez"
+    assert [p["name"] for p in rows_of(sqlite_store, "people")] == ["Julio Vasquez"]
+
+
+def test_estimacion_probabilidad_and_impacto_are_the_scales(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "Matriz de Riesgo.xlsx", {"Tabla de Riesgo": [
+        ["CODIGO DEL RIESGO", "DESCRIPCION DEL RIESGO", "ESTIMACION PROBABILIDAD", "ESTIMACION IMPACTO "],
+        ["RPDT 001", "Error en la facturación", 2, 5],
+        ["RPDT 002", "Productos duplicados", 2, 4],
+        ["RPYT 001", "Retraso en la entrega", 3, 4]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert (got["RPDT 001"]["probability"], got["RPDT 001"]["impact"]) == (2, 5)
+    assert (got["RPYT 001"]["probability"], got["RPYT 001"]["impact"]) == (3, 4)
+
+
+def test_a_column_of_contingency_amounts_is_no_response_plan(sqlite_store, tmp_path):
+    """"Contingency Funds" holding 200000 … (and one "Management Funds") is money set aside, not an action
+    to carry out: no action is made of it, the amounts stay in the notes; the strategy column still gives
+    its actions."""
+    path = write_xlsx(tmp_path / "Risk Analysis.xlsx", {"Risk Analysis": [
+        ["Risk ID", "Risk Description", "Owner", "Response Strategy", "Strategy ", "Contingency Funds"],
+        ["R2", "Delay in approval", "Regulatory Affairs", "Mitigate", "Submit complete docs early, follow up regularly", 200000],
+        ["R3", "Environmental non-compliance", "Regulatory Affairs", "Mitigate", "Regular site inspections and environmental audits",
+         400000],
+        ["R8", "Budget overrun", "Project Manager", "Transfer", "Track costs, review contracts and fix the rates", "Management Funds"],
+        ["R10", "Extreme weather", "Construction Lead", "Mitigate", "Contingency plans for weather and a flexible schedule", 1500000]]})
+    import_all(sqlite_store, path)
+    actions = sorted(r["description"] for r in rows_of(sqlite_store, "risk_actions"))
+    assert actions == ["Contingency plans for weather and a flexible schedule",
+                       "Regular site inspections and environmental audits",
+                       "Submit complete docs early, follow up regularly", "Track costs, review contracts and fix the rates"]
+    assert "200000" in by_code(sqlite_store, "risks")["R2"]["notes"]
