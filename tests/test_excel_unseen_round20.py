@@ -121,3 +121,35 @@ def test_a_column_of_contingency_amounts_is_no_response_plan(sqlite_store, tmp_p
                        "Regular site inspections and environmental audits",
                        "Submit complete docs early, follow up regularly", "Track costs, review contracts and fix the rates"]
     assert "200000" in by_code(sqlite_store, "risks")["R2"]["notes"]
+
+
+def test_mitigate_and_escalate_is_reduce_and_escalated(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "r.xlsx", {"Risks": [
+        ["Risk ID", "Risk Description", "Owner", "Response Strategy"],
+        ["R1", "Public opposition", "Community Relations", "Mitigate and Escalate"],
+        ["R2", "Vendor delay", "Procurement Lead", "Mitigate / Transfer"],
+        ["R3", "Seismic activity", "Construction Lead", "Accept"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert (got["R1"]["response"], got["R1"]["escalated"]) == ("Reduce", True)
+    assert not got["R3"]["escalated"]
+
+
+def test_a_strategy_followed_by_a_dash_and_its_plan_keeps_the_plan(sqlite_store, tmp_path):
+    """"Mitigate – Use test sandbox API keys …": the strategy is the response and the words after the dash
+    are the plan, an action of the risk; nothing of the cell is lost."""
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risk Register": [
+        ["Risk ID", "Risk Description", "Probability", "Impact", "Response Strategy", "Owner"],
+        ["R1", "Integration issues with the APIs.", "Medium", "High",
+         "Mitigate – Use test sandbox API keys and incremental tests.", "Nameer"],
+        ["R3", "Version control conflicts.", "Medium", "Medium",
+         "Prevent – Use branching workflow and peer review.", "Both"],
+        ["R6", "Environment failure during demo.", "Medium", "High",
+         "Contingency – Keep an offline demo backup.", "Both"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert got["R1"]["response"] == "Reduce"
+    assert got["R3"]["response"] == "Avoid"
+    actions = {r["description"] for r in rows_of(sqlite_store, "risk_actions")}
+    assert {"Use test sandbox API keys and incremental tests.", "Use branching workflow and peer review.",
+            "Keep an offline demo backup."} <= actions

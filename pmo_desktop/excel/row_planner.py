@@ -216,7 +216,19 @@ def _wrapped(above: Any, below: Any) -> bool:
 # also with the template's own fixed tail glued to it ("[email]@wfu.edu", "[name]@company.com"): no one's address
 _PLACEHOLDER_RE = re.compile(r"(?:\[[^\[\]\d\s][^\[\]]{0,38}\][^\s\[\]]{0,30}\s*)+")
 # A response plan opening with its strategy: "Mitigation. Pair …", "Accept: monitor …", "Avoidance -\n …"
-_STRATEGY_LEAD_RE = re.compile(r"\s*([^\W\d_][\w ]{1,24}?)\s*(?:[.:]|\s-\s|\n)")
+_STRATEGY_LEAD_RE = re.compile(r"\s*([^\W\d_][\w ]{1,24}?)\s*(?:[.:]|\s[-–—]\s|\n)")
+# A response cell naming its strategy, then what will be done: "Mitigate – Use test sandbox keys …"
+_STRATEGY_THEN_PLAN_RE = re.compile(r"\s*([^\W\d_][\w ]{1,24}?)\s*(?:[.:]|\s[-–—]\s|\n)\s*(\S.*)", re.S)
+
+
+def _strategy_then_plan(text: str) -> tuple[str, str] | None:
+    """(strategy words, plan) of a response cell written as "<strategy> – <what will be done>", the plan two
+    words or more; None for a strategy alone or a sentence that names none first."""
+    m = _STRATEGY_THEN_PLAN_RE.match(text)
+    if m is None or word_key(m.group(1)) not in value_words("risks.response"):
+        return None
+    plan = m.group(2).strip()
+    return (m.group(1), plan) if len(plan.split()) >= 2 else None
 
 
 def _named_strategy(text: str) -> str | None:
@@ -1022,6 +1034,11 @@ class Planner:
                     if not rest:
                         continue
                     raw = rest
+            if name == "response" and raw.__class__ is str and (split := _strategy_then_plan(raw)) is not None:
+                # "Mitigate – Use test sandbox keys …": the strategy is the response, the words after it the
+                # plan (an action), so nothing of the cell is lost
+                raw = split[0]
+                written.append(split[1])
             cls = raw.__class__
             if cls is str:
                 if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
@@ -1432,7 +1449,8 @@ class Planner:
         c, f, name, cache, profile, text_limit = self._steps[i]
         cls = raw.__class__
         if cls is str:
-            if name == "response" and self._escalates and escalation_rest(raw) is not None:
+            if name == "response" and (self._escalates and escalation_rest(raw) is not None
+                                       or _strategy_then_plan(raw) is not None):
                 return _MISS
             if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 return _MISS
