@@ -153,3 +153,45 @@ def test_a_strategy_followed_by_a_dash_and_its_plan_keeps_the_plan(sqlite_store,
     actions = {r["description"] for r in rows_of(sqlite_store, "risk_actions")}
     assert {"Use test sandbox API keys and incremental tests.", "Use branching workflow and peer review.",
             "Keep an offline demo backup."} <= actions
+
+
+def test_a_sheet_of_measures_beside_the_risk_list_adds_no_risks(sqlite_store, tmp_path):
+    """"Medidas_Mitigacion_Contingencia": the list's mitigations and contingencies, numbered on their own
+    (MMC_1 …) with no risk ID, are no risks: the sheet is skipped with the reason, the risk list imported."""
+    path = write_xlsx(tmp_path / "Riesgos.xlsx", {
+        "Riesgos": [["Identificador", "Categoría", "Riesgo"],
+                    ["RG_1", "Proyecto", "El proyecto no es viable."],
+                    ["RG_2", "Alcance", "Faltan actividades en la definición del alcance."],
+                    ["RG_3", "Autoridad", "Falta de autoridad en el equipo."]],
+        "Medidas_Mitigacion_Contingencia": [
+            ["Lista de Medidas de Mitigacion y Contingencia"],
+            [],
+            ["Identificador", "Tipo", "Riesgo"],
+            ["MMC_1", "Contingencia", "Si el proyecto no es viable, se reunirá el equipo."],
+            ["MMC_2", "Mitigación", "Para que el proyecto no carezca de flexibilidad, se adapta a los cambios."],
+            ["MMC_3", "Contingencia", "Si hay falta de autoridad, se realizará una junta."]]})
+    plan = import_all(sqlite_store, path)
+    assert set(by_code(sqlite_store, "risks")) == {"RG_1", "RG_2", "RG_3"}
+    assert any(t == "Medidas_Mitigacion_Contingencia" and "measures" in why for t, why in plan.skipped_sheets)
+
+
+def test_a_bug_list_in_an_issue_tracker_is_its_issues_and_a_query_list_none(sqlite_store, tmp_path):
+    """"Issue No | Short Description | Steps To Reproduce | Actual | Expected | Status": a tester's bug list,
+    the issues of "Issue Tracker.xlsx"; a sheet of SQL statements under "Date | Query | Status" names no issue."""
+    path = write_xlsx(tmp_path / "Issue Tracker.xlsx", {
+        "Sheet1": [["Issue No", "Short Description", "Steps To Reproduce", "Actual", "Expected", "Status",
+                    "Comments"],
+                   [1, "Wrong member status label", "Select any customer", '"Deleted at"', 'Label should be "Status"',
+                    "Open", "test"],
+                   [2, "Confusing way back to the customer list", "Search a customer", "Search string cleared",
+                    "Search string stays", "Closed", None],
+                   [3, "Search label not clickable", "Open Customers", "Only Enter searches", "Clickable label",
+                    "Closed", None]],
+        "MYSQL QUERY CHANGES": [["Date", "Query", "Status"],
+                                ["2026-06-01", "ALTER TABLE `accounts` CHANGE `picture` `picture` VARCHAR(45);", None],
+                                ["2026-06-01", "ALTER TABLE `customers` CHANGE `picture` `picture` VARCHAR(45);", None]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "issues")
+    assert set(got) == {"1", "2", "3"}
+    assert (got["1"]["title"], got["1"]["status"]) == ("Wrong member status label", "Open")
+    assert got["2"]["status"] in ("Closed", "Resolved")

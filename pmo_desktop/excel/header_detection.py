@@ -925,6 +925,15 @@ def _numbers(values: list[Any]) -> bool:
                                     or re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", str(x)) for x in values)
 
 
+_STATEMENT_RE = re.compile(r"\s*(?:select|insert|update|delete|alter|create|drop|grant|truncate)\s+\S.*[;`(]",
+                           re.I | re.S)
+
+
+def _statements(values: list[Any]) -> bool:
+    """Every value a program's statement ("ALTER TABLE `accounts` CHANGE …;"), not a name or a sentence."""
+    return all(isinstance(x, str) and _STATEMENT_RE.match(x) for x in values)
+
+
 def _mostly_numbers(values: list[Any]) -> bool:
     """Three values or more, three in four of them numbers (an amount or a rating, a word among them)."""
     numbers = sum(1 for x in values if isinstance(x, (int, float)) and not isinstance(x, bool)
@@ -1002,6 +1011,10 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         if f.required and len(values) >= 3 and _ratings(values):
             del out[c]  # "High", "Medium", "Red": a rating column, not what names the records
             why[c] = "its values are ratings, so it names no record"
+            continue
+        if f.required and len(values) >= 2 and _statements(values):
+            del out[c]  # "Query" over ALTER TABLE …; statements: a list of database changes, no records' names
+            why[c] = "its values are program statements (SQL), so they name no record"
             continue
         if f.required and f.kind.free_text and not f.kind.is_key and len(values) >= 3 and _numbers(values):
             del out[c]  # "Incident Value" over 2, 1, 4: a number of each row, not what names it
