@@ -195,3 +195,21 @@ def test_a_bug_list_in_an_issue_tracker_is_its_issues_and_a_query_list_none(sqli
     assert set(got) == {"1", "2", "3"}
     assert (got["1"]["title"], got["1"]["status"]) == ("Wrong member status label", "Open")
     assert got["2"]["status"] in ("Closed", "Resolved")
+
+
+def test_a_range_on_a_column_rated_0_to_10_is_its_middle_rescaled_and_a_dash_no_owner(sqlite_store, tmp_path):
+    """"Damage" rated 0–10 with "3-7" and "1-10" among the numbers: the middle of the range on that scale
+    (5 and 5.5 of 10: the third level of five), as 8 is the fourth; a "-" where the owner goes is nobody."""
+    path = write_xlsx(tmp_path / "Risks.xlsx", {"Tabelle1": [
+        ["Identified", "Prob of\noccurance", "Damage", "Mitigation strategy", "Person in\ncharge"],
+        ["trouble implementing feature", 0.8, "3-7", "ask for help", "Paul"],
+        ["Hardware breaks", 0.4, "1-10", "replacement hardware", "Chris"],
+        ["bad time management", 0.4, 8, "detailed planning", "Olga"],
+        ["bad communication", 0.3, 7, "communicate", "-"],
+        ["Illness of team member", 0.05, 7, "eat apples", "all"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert [got[t]["impact"] for t in ("trouble implementing feature", "Hardware breaks", "bad time management")] \
+        == [3, 3, 4]
+    assert got["bad communication"]["owner"] in (None, "")
+    assert "-" not in [p["name"] for p in rows_of(sqlite_store, "people")]

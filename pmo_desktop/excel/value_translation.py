@@ -367,6 +367,8 @@ class Translator:
                 mid = (a + b) / 2
                 if 0 <= a <= 1 and 0 <= b <= 1:
                     return scale_from_fraction(mid, top)
+                if profile.tens and 0 <= a <= b <= 10:  # "3-7" on a column rated 0–10: its middle, rescaled
+                    return max(1, math.ceil(mid * top / 10 - 1e-9))
                 if 1 <= mid <= top:
                     return math.floor(mid + 0.5)
                 return None
