@@ -213,3 +213,21 @@ def test_a_range_on_a_column_rated_0_to_10_is_its_middle_rescaled_and_a_dash_no_
         == [3, 3, 4]
     assert got["bad communication"]["owner"] in (None, "")
     assert "-" not in [p["name"] for p in rows_of(sqlite_store, "people")]
+
+
+def test_a_definitions_cell_numbering_the_levels_ranks_the_words(sqlite_store, tmp_path):
+    """The template's "Definiciones" sheet numbers the impacts one a line ("1 = menor … 3 = moderado … 5 = serio
+    … 7 = muy serio … 9 = crítico"): five levels, so "Serio" is the third and "Muy Serio" the fourth of the
+    office's five, not the fourth and fifth they usually are."""
+    legend = ("1 = menor (podría tener un efecto mínimo en el coste)\n3 = moderado (un efecto moderado)\n"
+              "5 = serio (podría aumentar costos)\n7 = muy serio (podría matar el proyecto)\n9 = crítico (matará "
+              "el proyecto)")
+    path = write_xlsx(tmp_path / "Registro de Riesgos.xlsx", {
+        "Registro de Riesgos": [["ID Riesgo", "Descripción del Riesgo", "Impacto", "Probabilidad"],
+                                ["240826a", "Complejidad en los módulos de IA", "Critico", "Alto"],
+                                ["240828a", "Cambios en los requisitos", "Serio", "Medio"],
+                                ["240828b", "Retrasos en el cronograma", "Muy Serio", "Medio"]],
+        "Definiciones": [["Definiciones"], ["Impacto\n(Riesgo)", legend]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert [got[c]["impact"] for c in ("240826a", "240828a", "240828b")] == [5, 3, 4]

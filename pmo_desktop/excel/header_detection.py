@@ -1893,6 +1893,8 @@ def _ladder(words: list[str], levels: dict[str, str]) -> dict[str, int]:
     keys = [word_key(w) for w in words]
     first, last = int(levels[keys[0]]), int(levels[keys[-1]])
     step = 1 if last >= first else -1
+    if len(keys) == 5:  # five levels are the scale itself: "menor … serio … crítico" is 1 … 3 … 5
+        first = 1 if step == 1 else 5
     out = {k: first + step * n for n, k in enumerate(keys)}
     return out if len(out) == len(keys) and all(1 <= x <= 5 for x in out.values()) else {}
 
@@ -1951,7 +1953,23 @@ def listed_orders(rows: list[list[Any]]) -> list[list[str]]:
             texts.append(x.strip())
         if 3 <= len(texts) <= 7 and len({word_key(t) for t in texts}) == len(texts):
             out.append(texts)
+    for row in rows:  # a definitions cell numbering the levels one a line: "1 = menor (…)\n3 = moderado (…)\n…"
+        out += [words for x in row if isinstance(x, str) and x.count("\n") >= 2 and (words := numbered_levels(x))]
     return out
+
+
+_NUMBERED_LINE_RE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*[=:–-]\s*([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})")
+
+
+def numbered_levels(text: str) -> list[str]:
+    """The level words of a cell listing them one a line by number, in the numbers' order ("1 = menor (could
+    …)", "3 = moderado …", "5 = serio …": menor, moderado, serio): three to seven lines, numbers rising."""
+    found = [m for line in text.splitlines() if (m := _NUMBERED_LINE_RE.match(line))]
+    numbers = [float(m.group(1).replace(",", ".")) for m in found]
+    words = [m.group(2).strip() for m in found]
+    if not 3 <= len(found) <= 7 or numbers != sorted(set(numbers)) or len({word_key(w) for w in words}) < len(words):
+        return []
+    return words
 
 
 def listed_ladder(values: set[str], lists: list[list[str]]) -> dict[str, int]:
