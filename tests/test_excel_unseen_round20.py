@@ -231,3 +231,19 @@ def test_a_definitions_cell_numbering_the_levels_ranks_the_words(sqlite_store, t
     import_all(sqlite_store, path)
     got = by_code(sqlite_store, "risks")
     assert [got[c]["impact"] for c in ("240826a", "240828a", "240828b")] == [5, 3, 4]
+
+
+def test_a_templates_example_risk_row_is_no_risk(sqlite_store, tmp_path):
+    """A Jira risk-log template's one row "RISKMGMT-1 | Example Risk" (with a reporter and a date): the
+    template's worked example, not a risk; a real risk beside it is imported."""
+    head = ["Key", "Summary", "Reporter", "Status", "Impact", "Likelihood", "Raised"]
+    path = write_xlsx(tmp_path / "Risk Log.xlsx", {"RiskLog": [
+        head, ["RISKMGMT-1", "Example Risk", "Horst Seehofer", "Mitigate", "Minor", "Possible", "2022-02-05"]]})
+    plan = import_all(sqlite_store, path)
+    assert not rows_of(sqlite_store, "risks")
+    assert any("worked example" in r.reason for r in (row.report for s in plan.sheets for row in s.rows))
+    path = write_xlsx(tmp_path / "Risk Log 2.xlsx", {"RiskLog": [
+        head, ["RISKMGMT-1", "Example Risk", "Horst Seehofer", "Mitigate", "Minor", "Possible", "2022-02-05"],
+        ["RISKMGMT-2", "Vendor delivers late", "Anna Berg", "Open", "Major", "Likely", "2022-03-01"]]})
+    import_all(sqlite_store, path)
+    assert set(by_code(sqlite_store, "risks")) == {"RISKMGMT-2"}

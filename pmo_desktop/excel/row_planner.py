@@ -38,7 +38,16 @@ from .header_detection import (
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .value_translation import ColumnProfile, Translator, declared_scale, escalation_rest, scale_from_word_level
-from .vocabulary import ascii_key, example_words, guidance_words, placeholder_texts, value_words, word_key, words_of
+from .vocabulary import (
+    ascii_key,
+    example_words,
+    guidance_words,
+    placeholder_texts,
+    register_nouns,
+    value_words,
+    word_key,
+    words_of,
+)
 from .workbook_reader import EXCEL_ERRORS, SheetReader
 
 Progress = Callable[[int, int], None]
@@ -293,6 +302,20 @@ def _example(value: Any) -> bool:
         return False  # no word of it can be one of them: each is its letters, in a row ("R-0001")
     words = words_of(value)
     return (len(words) <= 2 or any(ch.isdigit() for ch in value)) and any(w in example_words() for w in words)
+
+
+def _example_title(value: Any, register: str) -> bool:
+    """A title saying only that it is an example of the register's records ("Example Risk", "Sample issue",
+    "Riesgo de ejemplo"): the template's worked example, however real its other cells look."""
+    if value.__class__ is not str or len(value) > 40:
+        return False
+    words = words_of(value)
+    if not 1 <= len(words) <= 4 or not any(w in example_words() for w in words):
+        return False
+    return all(w in example_words() or w in register_nouns(register) or w in _EXAMPLE_GLUE for w in words)
+
+
+_EXAMPLE_GLUE = frozenset({"de", "of", "an", "a", "the", "el", "la", "un", "una", "ein", "eine", "1"})
 
 
 def _looks_like_code(value: Any) -> bool:
@@ -635,6 +658,9 @@ class Planner:
             marked = code_col if code_col is not None else (filled[0] if filled[0] != title_col else None)
             if marked is not None and marked in filled and _example(row[marked]):
                 skip(number, f"the template's worked example (“{v.parse_text(row[marked])[:40]}”), not a record.")
+                continue
+            if title_col is not None and title_col in filled and _example_title(row[title_col], reg.name):
+                skip(number, f"the template's worked example (“{v.parse_text(row[title_col])[:40]}”), not a record.")
                 continue
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
@@ -1343,7 +1369,8 @@ class Planner:
         if code_raw.__class__ is not str or title_raw.__class__ is not str or code_raw == title_raw or \
                 not code_raw.strip() or not title_raw.strip():
             return None  # the ID and the title, two texts: neither an empty template row nor a heading
-        if _example(code_raw) or word_key(title_raw) in value_words("nothing") or \
+        if _example(code_raw) or _example_title(title_raw, reg.name) or \
+                word_key(title_raw) in value_words("nothing") or \
                 _TOTAL_RE.match(v.parse_text(row[first])):
             return None
         check_repeat = repeated is None or hash(row) in repeated
