@@ -247,3 +247,22 @@ def test_a_templates_example_risk_row_is_no_risk(sqlite_store, tmp_path):
         ["RISKMGMT-2", "Vendor delivers late", "Anna Berg", "Open", "Major", "Likely", "2022-03-01"]]})
     import_all(sqlite_store, path)
     assert set(by_code(sqlite_store, "risks")) == {"RISKMGMT-2"}
+
+
+def test_a_treatment_column_of_short_plans_and_new_ratings_are_the_plan_and_the_residual(sqlite_store, tmp_path):
+    """"Treatment" over "Fix path & naming convention" (no strategy's name): each risk's plan, an action;
+    "New Likelihood" / "New Severity" are the ratings after it, the residual scales."""
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Sheet1": [
+        ["Risk ID", "Description", "Cause", "Consequence", "Likelihood", "Severity", "Treatment",
+         "New Likelihood", "New Severity"],
+        ["R1", "Loss of communication SolidWorks - CSV", "File renamed", "Automation fails", 3, 2,
+         "Fix path & naming convention", 2, 1],
+        ["R2", "Git sync fails", "Expired authentication", "Changes not shared", 2, 2,
+         "Secure storage of credentials", 1, 2],
+        ["R3", "Model file corruption", "Crash during save", "Loss of traceability", 1, 5,
+         "Frequent commits to Git", 1, 2]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert (got["R1"]["residual_probability"], got["R1"]["residual_impact"]) == (2, 1)
+    actions = {r["description"] for r in rows_of(sqlite_store, "risk_actions")}
+    assert actions == {"Fix path & naming convention", "Secure storage of credentials", "Frequent commits to Git"}

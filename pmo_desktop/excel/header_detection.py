@@ -1048,6 +1048,11 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             why[c] = f"its values are ratings, not names of {f.label.lower()} records"
             continue
         fits = _fits(kind, name, values, translator, ctx, header[c] if header is not None and c < len(header) else None)
+        if not fits and (kind.register, name) == ("risks", "response") and _distinct_texts(values) and \
+                RESPONSE_PLAN not in mapping.values():
+            del out[c]  # "Treatment" over "Fix path & naming convention", "Peer review all mappings": what will
+            out[c] = RESPONSE_PLAN  # be done about each risk, in a few words, not a strategy's name
+            continue
         if not fits and _sentences(values) and (kind.register, name) in TEXT_FALLBACK:
             fallback = TEXT_FALLBACK[(kind.register, name)]
             del out[c]
