@@ -266,3 +266,16 @@ def test_a_treatment_column_of_short_plans_and_new_ratings_are_the_plan_and_the_
     assert (got["R1"]["residual_probability"], got["R1"]["residual_impact"]) == (2, 1)
     actions = {r["description"] for r in rows_of(sqlite_store, "risk_actions")}
     assert actions == {"Fix path & naming convention", "Secure storage of credentials", "Frequent commits to Git"}
+
+
+def test_a_raid_log_appended_twice_keeps_its_ids(sqlite_store, tmp_path):
+    """A RAID log whose rows were appended a second time, cell for cell: each record once, under its own ID
+    (the IDs repeat only with their rows, so they are still IDs)."""
+    rows = [["raid_id", "type", "title", "owner", "probability", "impact"],
+            ["2", "Risk", "Further API gaps found in testing", "Project Manager", "Medium", "High"],
+            ["7", "Risk", "Go-live date at risk", "Project Manager", "High", "High"],
+            ["9", "Risk", "Privacy sign-off slips again", "Project Manager", "Medium", "High"],
+            ["R001", "Risk", "Scanners may not arrive before UAT", "Procurement Lead", "Medium", "High"]]
+    path = write_csv(tmp_path / "raid_log.csv", rows + rows[1:4])
+    import_all(sqlite_store, path)
+    assert set(by_code(sqlite_store, "risks")) == {"2", "7", "9", "R001"}

@@ -934,6 +934,14 @@ def _statements(values: list[Any]) -> bool:
     return all(isinstance(x, str) and _STATEMENT_RE.match(x) for x in values)
 
 
+def _repeating_keys(c: int, sample: list[list[Any]]) -> bool:
+    """Column ``c``'s values repeat (one in five at least) on rows that differ: no IDs. A row repeating another
+    cell for cell (a log appended twice) is one record, and its ID no repeat."""
+    rows = {tuple(r) for r in sample}
+    values = [str(r[c]).strip().lower() for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    return len(values) >= 4 and len(set(values)) * 5 < len(values) * 4
+
+
 def _mostly_numbers(values: list[Any]) -> bool:
     """Three values or more, three in four of them numbers (an amount or a rating, a word among them)."""
     numbers = sum(1 for x in values if isinstance(x, (int, float)) and not isinstance(x, bool)
@@ -1039,7 +1047,7 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             else:
                 why[c] = "its values are outcomes or statuses, so it names no record"
             continue
-        if f.kind.is_key and len(values) >= 4 and len({str(x).strip().lower() for x in values}) * 5 < len(values) * 4:
+        if f.kind.is_key and len(values) >= 4 and _repeating_keys(c, sample):
             del out[c]  # IDs are unique; a column repeating its values is a reference to something else
             why[c] = "its values repeat, so they are not IDs"
             continue
