@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -1019,6 +1020,15 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         if f.required and len(values) >= 3 and _ratings(values):
             del out[c]  # "High", "Medium", "Red": a rating column, not what names the records
             why[c] = "its values are ratings, so it names no record"
+            continue
+        if name == _title_field(kind) and f.kind is not Kind.DATE and len(values) >= 3 and \
+                all(isinstance(x, (date, datetime)) for x in values):
+            # "Issue Raised Date" read as "Issue raised" (the title) over dates: the date the record was raised
+            del out[c]
+            if "raised_on" in kind.reg.field_names and "raised_on" not in mapping.values():
+                out[c] = "raised_on"
+            else:
+                why[c] = "its values are dates, so they name no record"
             continue
         if f.required and len(values) >= 2 and _statements(values):
             del out[c]  # "Query" over ALTER TABLE …; statements: a list of database changes, no records' names

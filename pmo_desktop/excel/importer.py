@@ -1008,8 +1008,8 @@ def _measures_sheet(match: HeaderMatch, sheet_title: str) -> str | None:
     if words.isdisjoint(sheet_words("measures")) or not words.isdisjoint(register_nouns("risks")):
         return None
     return (f"“{sheet_title.strip()}” names a list of measures (what will be done about the risks), not a risk "
-            "register; with no column giving each measure's risk ID they are not tied to risks: add one "
-            "(“Risk ID”) to import them as the risks' actions.")
+            "register, and its rows are not tied to the risks by their IDs: give each measure its risk's ID "
+            "(a “Risk ID” column) to import them as the risks' actions.")
 
 
 def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
