@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -936,6 +937,30 @@ def _numbers(values: list[Any]) -> bool:
                                     or re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", str(x)) for x in values)
 
 
+_STATEMENT_RE = re.compile(r"\s*(?:select|insert|update|delete|alter|create|drop|grant|truncate)\s+\S.*[;`(]",
+                           re.I | re.S)
+
+
+def _statements(values: list[Any]) -> bool:
+    """Every value a program's statement ("ALTER TABLE `accounts` CHANGE …;"), not a name or a sentence."""
+    return all(isinstance(x, str) and _STATEMENT_RE.match(x) for x in values)
+
+
+def _repeating_keys(c: int, sample: list[list[Any]]) -> bool:
+    """Column ``c``'s values repeat (one in five at least) on rows that differ: no IDs. A row repeating another
+    cell for cell (a log appended twice) is one record, and its ID no repeat."""
+    rows = {tuple(r) for r in sample}
+    values = [str(r[c]).strip().lower() for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    return len(values) >= 4 and len(set(values)) * 5 < len(values) * 4
+
+
+def _mostly_numbers(values: list[Any]) -> bool:
+    """Three values or more, three in four of them numbers (an amount or a rating, a word among them)."""
+    numbers = sum(1 for x in values if isinstance(x, (int, float)) and not isinstance(x, bool)
+                  or re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", str(x)))
+    return len(values) >= 3 and numbers * 4 >= len(values) * 3
+
+
 def _legend_cells(values: list[Any]) -> bool:
     """Half the values numbers or more, and four in five numbers or level words: the cells of a legend's
     matrix ("7 | 12 | 17 | 22 | HIGH | expected to occur")."""
@@ -944,6 +969,12 @@ def _legend_cells(values: list[Any]) -> bool:
                   or re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", str(x)))
     words = sum(1 for x in values if isinstance(x, str) and word_key(x) in levels)
     return numbers * 2 >= len(values) and (numbers + words) * 5 >= len(values) * 4
+
+
+def _distinct_texts(values: list[Any]) -> bool:
+    """Three values or more, every one a text with a letter in it, no two the same: names of records."""
+    texts = [x.strip().lower() for x in values if isinstance(x, str) and re.search(r"[^\W\d_]", x)]
+    return len(values) >= 3 and len(texts) == len(values) and len(set(texts)) == len(texts)
 
 
 def _sentences(values: list[Any]) -> bool:
@@ -963,10 +994,12 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
     out = dict(mapping)
     why: dict[int, str] = {}
     for c, name in mapping.items():
-        if name == RESPONSE_PLAN and _numbers([r[c] for r in sample if c < len(r) and r[c] is not None
-                                               and str(r[c]).strip()]):
-            del out[c]  # "Controls (1-3)" over 1, 2, 3: how strong the controls are, not what will be done
-            why[c] = "its values are numbers (a rating), not what will be done"
+        if name == RESPONSE_PLAN and _mostly_numbers([r[c] for r in sample if c < len(r) and r[c] is not None
+                                                      and str(r[c]).strip()]):
+            # "Controls (1-3)" over 1, 2, 3: how strong the controls are; "Contingency Funds" over 200000 …
+            # (and a "Management Funds"): money set aside. Neither is what will be done.
+            del out[c]
+            why[c] = "its values are numbers (a rating or an amount), not what will be done"
             continue
         if name == PARENT or name in PSEUDO or name.startswith("@"):
             continue
@@ -999,6 +1032,19 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             del out[c]  # "High", "Medium", "Red": a rating column, not what names the records
             why[c] = "its values are ratings, so it names no record"
             continue
+        if name == _title_field(kind) and f.kind is not Kind.DATE and len(values) >= 3 and \
+                all(isinstance(x, (date, datetime)) for x in values):
+            # "Issue Raised Date" read as "Issue raised" (the title) over dates: the date the record was raised
+            del out[c]
+            if "raised_on" in kind.reg.field_names and "raised_on" not in mapping.values():
+                out[c] = "raised_on"
+            else:
+                why[c] = "its values are dates, so they name no record"
+            continue
+        if f.required and len(values) >= 2 and _statements(values):
+            del out[c]  # "Query" over ALTER TABLE …; statements: a list of database changes, no records' names
+            why[c] = "its values are program statements (SQL), so they name no record"
+            continue
         if f.required and f.kind.free_text and not f.kind.is_key and len(values) >= 3 and _numbers(values):
             del out[c]  # "Incident Value" over 2, 1, 4: a number of each row, not what names it
             why[c] = "its values are numbers, so it names no record"
@@ -1022,7 +1068,7 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             else:
                 why[c] = "its values are outcomes or statuses, so it names no record"
             continue
-        if f.kind.is_key and len(values) >= 4 and len({str(x).strip().lower() for x in values}) * 5 < len(values) * 4:
+        if f.kind.is_key and len(values) >= 4 and _repeating_keys(c, sample):
             del out[c]  # IDs are unique; a column repeating its values is a reference to something else
             why[c] = "its values repeat, so they are not IDs"
             continue
@@ -1031,6 +1077,11 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             why[c] = f"its values are ratings, not names of {f.label.lower()} records"
             continue
         fits = _fits(kind, name, values, translator, ctx, header[c] if header is not None and c < len(header) else None)
+        if not fits and (kind.register, name) == ("risks", "response") and _distinct_texts(values) and \
+                RESPONSE_PLAN not in mapping.values():
+            del out[c]  # "Treatment" over "Fix path & naming convention", "Peer review all mappings": what will
+            out[c] = RESPONSE_PLAN  # be done about each risk, in a few words, not a strategy's name
+            continue
         if not fits and _sentences(values) and (kind.register, name) in TEXT_FALLBACK:
             fallback = TEXT_FALLBACK[(kind.register, name)]
             del out[c]
@@ -1038,6 +1089,12 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
                 out[c] = fallback
             else:
                 why[c] = f"its cells are sentences, not {f.label.lower()} levels"
+            continue
+        title = _title_field(kind)
+        if not fits and f.kind is Kind.DATE and title is not None and title not in mapping.values() \
+                and _distinct_texts(values):
+            del out[c]  # "Identified" over the risks themselves, in a table no other column names: the title
+            out[c] = title
             continue
         if not fits:
             del out[c]
@@ -1916,6 +1973,8 @@ def _ladder(words: list[str], levels: dict[str, str]) -> dict[str, int]:
     keys = [word_key(w) for w in words]
     first, last = int(levels[keys[0]]), int(levels[keys[-1]])
     step = 1 if last >= first else -1
+    if len(keys) == 5:  # five levels are the scale itself: "menor … serio … crítico" is 1 … 3 … 5
+        first = 1 if step == 1 else 5
     out = {k: first + step * n for n, k in enumerate(keys)}
     return out if len(out) == len(keys) and all(1 <= x <= 5 for x in out.values()) else {}
 
@@ -1974,7 +2033,23 @@ def listed_orders(rows: list[list[Any]]) -> list[list[str]]:
             texts.append(x.strip())
         if 3 <= len(texts) <= 7 and len({word_key(t) for t in texts}) == len(texts):
             out.append(texts)
+    for row in rows:  # a definitions cell numbering the levels one a line: "1 = menor (…)\n3 = moderado (…)\n…"
+        out += [words for x in row if isinstance(x, str) and x.count("\n") >= 2 and (words := numbered_levels(x))]
     return out
+
+
+_NUMBERED_LINE_RE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*[=:–-]\s*([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})")
+
+
+def numbered_levels(text: str) -> list[str]:
+    """The level words of a cell listing them one a line by number, in the numbers' order ("1 = menor (could
+    …)", "3 = moderado …", "5 = serio …": menor, moderado, serio): three to seven lines, numbers rising."""
+    found = [m for line in text.splitlines() if (m := _NUMBERED_LINE_RE.match(line))]
+    numbers = [float(m.group(1).replace(",", ".")) for m in found]
+    words = [m.group(2).strip() for m in found]
+    if not 3 <= len(found) <= 7 or numbers != sorted(set(numbers)) or len({word_key(w) for w in words}) < len(words):
+        return []
+    return words
 
 
 def listed_ladder(values: set[str], lists: list[list[str]]) -> dict[str, int]:

@@ -690,6 +690,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
         found = _beside_the_register(found, plan)
         found = _worked_examples(found, plan)
         found = children_by_their_ids(found)
+        found = _without_measures_sheets(found, plan)
         found += _keyed_by_names(book, found, plan)
         if not any(m.kind.register == "risks" for _, m in found):  # beside a risk list a matrix only maps it
             for title, grid_reader in grids:
@@ -1017,6 +1018,34 @@ def _named_for_another(match: HeaderMatch, sheet_title: str, book: str) -> str |
     return (f"its name says {other.reg.title.lower()} (“{says}”), but its columns give only dates and texts (no "
             f"{other.reg.noun}'s status, owner or other field): a dated log of changes made, not a register the "
             f"office keeps, and no {kind.reg.title.lower()} records either.")
+
+
+def _without_measures_sheets(found: list[tuple[SheetReader, HeaderMatch]],
+                             plan: ImportPlan) -> list[tuple[SheetReader, HeaderMatch]]:
+    """The sheets found, less those named as lists of measures still read as risks once the ones keyed by
+    the risks' IDs became their actions (``children_by_their_ids``)."""
+    kept = []
+    for reader, match in found:
+        why = _measures_sheet(match, reader.title)
+        if why is None:
+            kept.append((reader, match))
+        else:
+            plan.skipped_sheets.append((reader.title, why))
+    return kept
+
+
+def _measures_sheet(match: HeaderMatch, sheet_title: str) -> str | None:
+    """Why a sheet named as a list of measures ("Medidas_Mitigacion_Contingencia", "Countermeasures") read as
+    risks holds none: its rows are what will be done (a risk list's mitigations, numbered on their own), and
+    with no column giving a risk's ID they cannot be tied to one. A sheet whose name says the risks is a register."""
+    if match.kind.register != "risks":
+        return None
+    words = {word_key(w) for w in re.split(r"[\W_]+", sheet_title) if w}
+    if words.isdisjoint(sheet_words("measures")) or not words.isdisjoint(register_nouns("risks")):
+        return None
+    return (f"“{sheet_title.strip()}” names a list of measures (what will be done about the risks), not a risk "
+            "register, and its rows are not tied to the risks by their IDs: give each measure its risk's ID "
+            "(a “Risk ID” column) to import them as the risks' actions.")
 
 
 def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:

@@ -40,7 +40,16 @@ from .header_detection import (
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .value_translation import ColumnProfile, Translator, declared_scale, escalation_rest, scale_from_word_level
-from .vocabulary import ascii_key, example_words, guidance_words, value_words, word_key, words_of
+from .vocabulary import (
+    ascii_key,
+    example_words,
+    guidance_words,
+    placeholder_texts,
+    register_nouns,
+    value_words,
+    word_key,
+    words_of,
+)
 from .workbook_reader import EXCEL_ERRORS, SheetReader
 
 Progress = Callable[[int, int], None]
@@ -218,7 +227,19 @@ def _wrapped(above: Any, below: Any) -> bool:
 # also with the template's own fixed tail glued to it ("[email]@wfu.edu", "[name]@company.com"): no one's address
 _PLACEHOLDER_RE = re.compile(r"(?:\[[^\[\]\d\s][^\[\]]{0,38}\][^\s\[\]]{0,30}\s*)+")
 # A response plan opening with its strategy: "Mitigation. Pair …", "Accept: monitor …", "Avoidance -\n …"
-_STRATEGY_LEAD_RE = re.compile(r"\s*([^\W\d_][\w ]{1,24}?)\s*(?:[.:]|\s-\s|\n)")
+_STRATEGY_LEAD_RE = re.compile(r"\s*([^\W\d_][\w ]{1,24}?)\s*(?:[.:]|\s[-–—]\s|\n)")
+# A response cell naming its strategy, then what will be done: "Mitigate – Use test sandbox keys …"
+_STRATEGY_THEN_PLAN_RE = re.compile(r"\s*([^\W\d_][\w ]{1,24}?)\s*(?:[.:]|\s[-–—]\s|\n)\s*(\S.*)", re.S)
+
+
+def _strategy_then_plan(text: str) -> tuple[str, str] | None:
+    """(strategy words, plan) of a response cell written as "<strategy> – <what will be done>", the plan two
+    words or more; None for a strategy alone or a sentence that names none first."""
+    m = _STRATEGY_THEN_PLAN_RE.match(text)
+    if m is None or word_key(m.group(1)) not in value_words("risks.response"):
+        return None
+    plan = m.group(2).strip()
+    return (m.group(1), plan) if len(plan.split()) >= 2 else None
 
 
 def _named_strategy(text: str) -> str | None:
@@ -242,7 +263,10 @@ def _prompt_forms() -> frozenset[str]:
     frames = ("{}", "{}...", "{}…", "{}:", "-- {} --", "--{}--", "- {} -", "-{}-", "({})", "<{}>", "[{}]", "{} ",
               "< {} >", "-- {} ...")
     cased = {f for c in cores for f in (c, c.capitalize(), c.title(), c.upper())}
-    return frozenset(frame.format(c) for c in cased for frame in frames)
+    # and a template's filler where a name goes ("A quien corresponda": to whom it may concern), as typed
+    filler = {f for t in placeholder_texts() for c in (t, t.strip() + " ") for f in (c, c.lower(), c.capitalize(),
+                                                                                     c.title(), c.upper())}
+    return frozenset(frame.format(c) for c in cased for frame in frames) | filler
 
 
 _PROMPTS = _prompt_forms()
@@ -280,6 +304,20 @@ def _example(value: Any) -> bool:
         return False  # no word of it can be one of them: each is its letters, in a row ("R-0001")
     words = words_of(value)
     return (len(words) <= 2 or any(ch.isdigit() for ch in value)) and any(w in example_words() for w in words)
+
+
+def _example_title(value: Any, register: str) -> bool:
+    """A title saying only that it is an example of the register's records ("Example Risk", "Sample issue",
+    "Riesgo de ejemplo"): the template's worked example, however real its other cells look."""
+    if value.__class__ is not str or len(value) > 40:
+        return False
+    words = words_of(value)
+    if not 1 <= len(words) <= 4 or not any(w in example_words() for w in words):
+        return False
+    return all(w in example_words() or w in register_nouns(register) or w in _EXAMPLE_GLUE for w in words)
+
+
+_EXAMPLE_GLUE = frozenset({"de", "of", "an", "a", "the", "el", "la", "un", "una", "ein", "eine", "1"})
 
 
 def _looks_like_code(value: Any) -> bool:
@@ -652,6 +690,9 @@ class Planner:
             marked = code_col if code_col is not None else (filled[0] if filled[0] != title_col else None)
             if marked is not None and marked in filled and _example(row[marked]):
                 skip(number, f"the template's worked example (“{v.parse_text(row[marked])[:40]}”), not a record.")
+                continue
+            if title_col is not None and title_col in filled and _example_title(row[title_col], reg.name):
+                skip(number, f"the template's worked example (“{v.parse_text(row[title_col])[:40]}”), not a record.")
                 continue
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
@@ -1061,6 +1102,11 @@ class Planner:
                     if not rest:
                         continue
                     raw = rest
+            if name == "response" and raw.__class__ is str and (split := _strategy_then_plan(raw)) is not None:
+                # "Mitigate – Use test sandbox keys …": the strategy is the response, the words after it the
+                # plan (an action), so nothing of the cell is lost
+                raw = split[0]
+                written.append(split[1])
             cls = raw.__class__
             if cls is str:
                 if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
@@ -1426,7 +1472,8 @@ class Planner:
         if code_raw.__class__ is not str or title_raw.__class__ is not str or code_raw == title_raw or \
                 not code_raw.strip() or not title_raw.strip():
             return None  # the ID and the title, two texts: neither an empty template row nor a heading
-        if _example(code_raw) or word_key(title_raw) in value_words("nothing") or \
+        if _example(code_raw) or _example_title(title_raw, reg.name) or \
+                word_key(title_raw) in value_words("nothing") or \
                 _TOTAL_RE.match(v.parse_text(row[first])):
             return None
         check_repeat = repeated is None or hash(row) in repeated
@@ -1532,7 +1579,8 @@ class Planner:
         c, f, name, cache, profile, text_limit = self._steps[i]
         cls = raw.__class__
         if cls is str:
-            if name == "response" and self._escalates and escalation_rest(raw) is not None:
+            if name == "response" and (self._escalates and escalation_rest(raw) is not None
+                                       or _strategy_then_plan(raw) is not None):
                 return _MISS
             if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 return _MISS

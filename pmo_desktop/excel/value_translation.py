@@ -229,14 +229,17 @@ def scale_from_word_level(level: int, top: int) -> int:
 
 
 def escalation_rest(text: str) -> str | None:
-    """For a risk's response beginning with "Escalate" ("Escalate", "Escalate /Transfer"): the rest of it ("" when
-    nothing else), else None. Escalating is no strategy the project carries out: the office records it as the
+    """For a risk's response beginning or ending with "Escalate" ("Escalate", "Escalate /Transfer", "Mitigate and
+    Escalate"): the rest of it ("" when nothing else), else None. Escalating is no strategy the project carries out: the office records it as the
     risk's Escalated flag, and a strategy named with it is still the response."""
     words = re.split(r"[\s/,;&+]+", text.strip())
     escalate = value_words("risks.escalate")
-    if not words or word_key(words[0]) not in escalate:
+    joins = {"and", "or", "then", "y", "e", "et", "und", "en"}
+    # "Mitigate and Escalate", "Mitigate / Escalate": a short strategy named with it, escalation last
+    last = 2 <= len(words) <= 4 and word_key(words[-1]) in escalate
+    if not words or (word_key(words[0]) not in escalate and not last):
         return None
-    return " ".join(w for w in words[1:] if word_key(w) not in {*escalate, "and", "or", "then", "y", "et", "und"})
+    return " ".join(w for w in words if word_key(w) not in {*escalate, *joins})
 
 
 def _near(vocab: dict[str, str], key: str) -> str | None:
@@ -386,6 +389,8 @@ class Translator:
                 mid = (a + b) / 2
                 if 0 <= a <= 1 and 0 <= b <= 1:
                     return scale_from_fraction(mid, top)
+                if profile.tens and 0 <= a <= b <= 10:  # "3-7" on a column rated 0–10: its middle, rescaled
+                    return max(1, math.ceil(mid * top / 10 - 1e-9))
                 if 1 <= mid <= top:
                     return math.floor(mid + 0.5)
                 return None

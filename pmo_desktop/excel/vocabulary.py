@@ -127,6 +127,13 @@ def guidance_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def placeholder_texts() -> tuple[str, ...]:
+    """A template's filler for a name nobody wrote in ("A quien corresponda", "To whom it may concern"), as
+    written in the files: a cell saying only that is empty (``placeholders`` in the files)."""
+    return tuple(w for data in _files() for w in data.get("placeholders", ()))
+
+
+@lru_cache(maxsize=None)
 def example_words() -> frozenset[str]:
     """Keyed words marking a template's worked example ("Example risk register", an ID "021111a/ ejemplo")."""
     return frozenset(word_key(w) for data in _files() for w in data.get("examples", ()))
