@@ -235,3 +235,22 @@ def test_an_action_column_does_not_make_a_sheet_an_issue_log(sqlite_store, tmp_p
     import_all(sqlite_store, path)
     assert not rows_of(sqlite_store, "issues")
     assert set(named(sqlite_store, "stakeholders")) == {"Road Department", "Local Government"}
+
+
+def test_a_heat_map_naming_the_risks_in_its_cells_is_not_joined_onto_them(sqlite_store, tmp_path):
+    """A heat map beside the risk list writes the risks' titles in its cells, under an axis label ("Impacto")
+    that names a field and level words down its side: a grid, not a table of what is said of each risk. Read
+    as one keyed by names, it made a junk risk titled "ALTO" and put the grid's cells in two risks' notes."""
+    risks = ["Fraude interno por suplantación", "Fallas del sistema biométrico", "Pérdida de datos",
+             "Resistencia al cambio"]
+    path = write_xlsx(tmp_path / "Riesgos.xlsx", {
+        "Riesgos": [["Riesgo", "Probabilidad", "Impacto"], *[[r, "Alta", "Media"] for r in risks]],
+        "Matriz": [[None, None, "Matriz de Riesgos"], [],
+                   ["Impacto", "ALTO", risks[0], None, risks[1]],
+                   [None, "MEDIO", None, None, risks[2], None, risks[3]],
+                   [None, "BAJO", None, None, None, None, risks[0]],
+                   [None, None, "BAJO", "MEDIO", "ALTO"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert set(got) == set(risks)
+    assert not any("ALTO" in (r["notes"] or "") or "MEDIO" in (r["notes"] or "") for r in got.values())

@@ -86,9 +86,9 @@ def header_order(header: object) -> str | None:
 
 
 def column_orders(columns: dict[int, tuple[object, list[Any]]]) -> tuple[dict[int, str], str | None, str]:
-    """Each date column's order (column → DAY_FIRST or MONTH_FIRST) from its header and texts, the sheet's
-    order when its columns settle one, and an example of a text read day first only for want of evidence
-    ("" when there is none). ``columns``: column → (its header, its cells)."""
+    """Each date column's order (column → DAY_FIRST or MONTH_FIRST) from its header and texts, for the columns
+    holding dates written as numbers; the sheet's order when its columns settle one; and an example of a text
+    read day first only for want of evidence ("" when there is none). ``columns``: column → (header, cells)."""
     evidence = {c: evidence_of(cells) for c, (_header, cells) in columns.items()}
     named = {c: order for c, (header, _cells) in columns.items() if (order := header_order(header))}
     sheet = DateEvidence()
@@ -98,6 +98,8 @@ def column_orders(columns: dict[int, tuple[object, list[Any]]]) -> tuple[dict[in
     orders: dict[int, str] = {}
     unsettled = ""
     for c, e in evidence.items():
+        if not (e.day_first or e.month_first or e.either):
+            continue  # no date written as numbers: nothing to read either way
         order = named.get(c) or e.order or sheet_order
         if order is None:
             order = DAY_FIRST

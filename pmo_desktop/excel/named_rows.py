@@ -48,10 +48,10 @@ def keyed_by_names(reader: SheetReader, listed: dict[str, tuple[HeaderMatch, set
             if not mapping or title in mapping.values():
                 continue
             col = _names_column(header, below, names)
-            if col is None:
-                continue
+            if col is None or any(word_key(x) in names for x in header if x is not None):
+                continue  # records named along the top as well as down a column: a matrix (a heat map), no table
             mapping, demoted = check_values(kind, mapping, below, header)
-            if not real_fields(mapping):
+            if not real_fields(mapping) or not _said_beside(mapping, below, col, names):
                 continue
             mapping[col] = title
             headers = ["" if x is None else str(x).strip() for x in header]
@@ -71,3 +71,11 @@ def _names_column(header: list[Any], below: list[list[Any]], names: set[str]) ->
         if len(keys) >= 2 and sum(1 for k in keys if k in names) >= SHARE * len(keys):
             return c
     return None
+
+
+def _said_beside(mapping: dict[int, str], below: list[list[Any]], col: int, names: set[str]) -> bool:
+    """Whether a column the header maps says something on most rows the names column names: a table of what
+    is said of each record, not a grid whose axis label ("Impacto") happens to name a field."""
+    named = [r for r in below if col < len(r) and word_key(r[col]) in names]
+    return any(sum(1 for r in named if c < len(r) and word_key(r[c])) * 2 >= len(named)
+               for c, n in mapping.items() if c != col and not n.startswith("@"))

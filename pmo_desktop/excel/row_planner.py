@@ -523,8 +523,8 @@ class Planner:
                        if (profile := self._profiles.get(c)) is not None and profile.month_first]
         if month_first:  # the way round the dates are read is said: 03/04/2026 is 4 March here
             plan.note = " ".join(x for x in (plan.note, (
-                f"Dates in {', '.join(month_first)} are written month first, as 03/25/2026 shows: "
-                "each is read that way (03/04/2026 is 4 March).")) if x)
+                f"Dates in {', '.join(month_first)} are written month first (as its header or a date such as "
+                "03/25/2026 says): each is read that way, 03/04/2026 as 4 March.")) if x)
         elif self._unsettled_date:
             plan.note = " ".join(x for x in (plan.note, (
                 f"Dates such as {self._unsettled_date} read either way and nothing in the sheet says which: "
