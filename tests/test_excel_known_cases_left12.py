@@ -254,3 +254,16 @@ def test_a_heat_map_naming_the_risks_in_its_cells_is_not_joined_onto_them(sqlite
     got = named(sqlite_store, "risks")
     assert set(got) == set(risks)
     assert not any("ALTO" in (r["notes"] or "") or "MEDIO" in (r["notes"] or "") for r in got.values())
+
+
+def test_spanish_and_portuguese_strategy_verbs_are_responses(sqlite_store, tmp_path):
+    """"Asumir" (to take the risk on) is Accept as "Aceptar" is; "Assumir" in Portuguese too."""
+    path = write_xlsx(tmp_path / "Matriz de Riesgos.xlsx", {"Riesgos": [
+        ["ID", "Riesgo", "Probabilidad", "Impacto", "Acción"],
+        ["R1", "Retraso del proveedor", 3, 4, "Asumir"],
+        ["R2", "Caída del servidor", 2, 5, "Mitigar"],
+        ["R3", "Cambio de alcance", 2, 3, "Assumir"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert [got[t]["response"] for t in ("Retraso del proveedor", "Caída del servidor", "Cambio de alcance")] == [
+        "Accept", "Reduce", "Accept"]
