@@ -218,6 +218,16 @@ def main_window(qtbot, tmp_path: Path):
 
 
 @pytest.fixture
+def empty_window(main_window, qtbot, tmp_path: Path):
+    """The main window on a new office with nothing in it, 1280×720 and active."""
+    assert main_window.create_file(str(tmp_path / "office.pmo"))
+    main_window.resize(1280, 720)
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    return main_window
+
+
+@pytest.fixture
 def demo_window(main_window, qtbot, tmp_path: Path, demo_file_copy):
     """The main window on a fresh copy of the demo office, 1280×720 and active (keys go to it)."""
     path = demo_file_copy(tmp_path / "demo.pmo")

@@ -1,22 +1,10 @@
 """Walkthrough 11: a newcomer's first minutes on a new (empty) office — the pages say what will show there
 and how to start, instead of an empty table or a chart of zeros. Real widgets, real key presses."""
 
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def empty_window(main_window, qtbot, tmp_path: Path):
-    """The main window on a new office with nothing in it, 1280×720 and active."""
-    assert main_window.create_file(str(tmp_path / "office.pmo"))
-    main_window.resize(1280, 720)
-    main_window.activateWindow()
-    qtbot.waitUntil(main_window.isActiveWindow)
-    return main_window
 
 
 def test_the_overview_of_a_new_office_says_how_to_start(empty_window, qtbot):

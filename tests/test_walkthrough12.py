@@ -1,9 +1,7 @@
 """Walkthrough 12: what the last walkthrough left — a newcomer who lives in Excel, driving real widgets with real
 key presses and clicks (each key to the widget that has the focus)."""
 
-from pathlib import Path
 
-import pytest
 from focused_keys import press, type_keys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -60,16 +58,6 @@ def test_typing_in_cells_logs_no_editor_that_does_not_belong_to_this_view(demo_w
     press(qtbot, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not None
     assert not_ours(qtlog) == []
-
-
-@pytest.fixture
-def empty_window(main_window, qtbot, tmp_path: Path):
-    """The main window on a new office with nothing in it, 1280×720 and active."""
-    assert main_window.create_file(str(tmp_path / "office.pmo"))
-    main_window.resize(1280, 720)
-    main_window.activateWindow()
-    qtbot.waitUntil(main_window.isActiveWindow)
-    return main_window
 
 
 def test_the_program_view_of_a_new_office_says_what_it_lists_and_how_to_fill_it(empty_window, qtbot):
