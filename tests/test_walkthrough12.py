@@ -4,7 +4,7 @@ key presses and clicks (each key to the widget that has the focus)."""
 
 from focused_keys import press, type_keys
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget
 
 from pmo_desktop.models.registers import REGISTERS
 
@@ -342,3 +342,34 @@ def test_a_record_the_new_row_line_cannot_add_is_told_once(empty_window, qtbot):
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
     qtbot.wait(50)
     assert not [n for n in view.findChildren(RefusalNote) if n.isVisible()]
+
+
+def test_every_add_line_hint_fits_its_column(empty_window, qtbot):
+    """The ✱ line's "Type here to add a row" stands in its first column; where that column is narrow (a status
+    report's Period, a benefit plan's date) it was cut to "Type her…". Every register table of every page and
+    tab: the hint shown fits the column it stands in."""
+    from PySide6.QtGui import QFontMetrics
+
+    from pmo_desktop.views.pages import PAGES
+    from pmo_desktop.views.register_table.register_view import RegisterView
+
+    window = empty_window
+    cut = []
+    for row, _spec in enumerate(PAGES):
+        window.nav.setCurrentRow(row)
+        page = window.stack.currentWidget()
+        tabs = [t for t in page.findChildren(QTabWidget) if t.window() is window]
+        for tab in tabs:
+            for i in range(tab.count()):
+                tab.setCurrentIndex(i)
+        qtbot.wait(10)
+        for view in page.findChildren(RegisterView):
+            model, line = view.new_row_model, view.new_line
+            index = model.index(0, model.first_column)
+            hint = index.data()
+            font = index.data(Qt.ItemDataRole.FontRole) or line.font()
+            room = line.columnWidth(model.first_column) - 2 * line.style().pixelMetric(
+                line.style().PixelMetric.PM_FocusFrameHMargin) - 4
+            if hint and QFontMetrics(font).horizontalAdvance(hint) > room:
+                cut.append((view.register.name, hint, room))
+    assert cut == []

@@ -27,6 +27,7 @@ from .frozen import FrozenTable
 from .table_model import format_value, typed_value
 
 PLACEHOLDER = "Type here to add a row"
+SHORT_PLACEHOLDER = "Type here"  # a column narrower than the whole sentence ("Period"): cut, it read "Type her…"
 
 
 class NewRowModel(QAbstractTableModel):
@@ -75,7 +76,7 @@ class NewRowModel(QAbstractTableModel):
         hint = None
         if value is None and f.editable:
             if not self.pending and index.column() == self.first_column:
-                hint = PLACEHOLDER
+                hint = PLACEHOLDER if f.width >= len(PLACEHOLDER) else SHORT_PLACEHOLDER
             elif self.pending and f.required:
                 hint = f"{f.label} needed"
         if role == Qt.ItemDataRole.DisplayRole:
