@@ -57,6 +57,18 @@ def test_a_column_with_only_ambiguous_numbers_follows_its_sheet(sqlite_store, tm
     assert benefits["Faster onboarding"]["baseline_value"] == 1500.0
 
 
+def test_a_likelihood_written_as_a_probability_with_decimal_commas(sqlite_store, tmp_path):
+    """A scale read from text: "0,250" beside "0,5" is a quarter (level 2 of 5), not 250."""
+    path = _csv(tmp_path / "risiken.csv", [
+        "Risk ID;Risk;Likelihood;Impact",
+        "R1;Vendor goes bust;0,5;4",
+        "R2;Key engineer leaves;0,250;3",
+        "R3;Budget cut;0,9;2"])
+    import_all(sqlite_store, path)
+    risks = named(sqlite_store, "risks")
+    assert [risks[t]["probability"] for t in ("Vendor goes bust", "Key engineer leaves", "Budget cut")] == [3, 2, 5]
+
+
 def test_an_english_csv_does_not_change(sqlite_store, tmp_path):
     path = _csv(tmp_path / "decision_log.csv", [
         "Decision ID,Decision,Owner,Cost impact",
