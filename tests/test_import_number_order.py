@@ -69,6 +69,19 @@ def test_a_likelihood_written_as_a_probability_with_decimal_commas(sqlite_store,
     assert [risks[t]["probability"] for t in ("Vendor goes bust", "Key engineer leaves", "Budget cut")] == [3, 2, 5]
 
 
+def test_a_sheet_with_only_ambiguous_numbers_follows_the_file_whichever_sheet_is_read_first(sqlite_store, tmp_path):
+    """The decisions (planned before the benefits) hold only 2.500-like costs; the benefits' 12,5 shows how
+    the workbook writes its decimals."""
+    path = write_xlsx(tmp_path / "Programm.xlsx", {
+        "Nutzen": [["Benefit", "Baseline", "Target"],
+                   ["Fewer invoices lost", "12,5", "7,25"], ["Faster onboarding", "3,5", "4,75"]],
+        "Entscheidungen": [["Decision ID", "Decision", "Owner", "Cost impact"],
+                           ["D1", "Use vendor A", "Ann", "2.500"], ["D2", "Cut scope", "Ann", "1.500"]]})
+    plan = import_all(sqlite_store, path)
+    assert _costs(sqlite_store) == {"Use vendor A": 2500.0, "Cut scope": 1500.0}
+    assert not any("read either way" in s.note for s in plan.sheets)
+
+
 def test_an_english_csv_does_not_change(sqlite_store, tmp_path):
     path = _csv(tmp_path / "decision_log.csv", [
         "Decision ID,Decision,Owner,Cost impact",

@@ -8,8 +8,8 @@ change of the user's data. So, as with dates (``date_order``), a column is read 
 - a column whose texts include one only a decimal comma reads (12,5; 1.234,56; 1.234.567) and none only a
   decimal point reads (12.5; 1,234.56; 1,234,567) reads its ambiguous texts with a decimal comma
   ("2.500" → 2500, "1,234" → 1.234), and the other way round the English way;
-- a column with no such text follows the number columns of its sheet, and then of the sheets before it in
-  the file;
+- a column with no such text follows the number columns of its sheet, and then of the other sheets of
+  the file (their first rows, and the sheets planned before it whole);
 - with no evidence anywhere, the English way, as before; the preview then says that numbers such as 2.500
   were read that way, so a reader who knows otherwise sees it before importing.
 
@@ -71,8 +71,8 @@ def column_decimals(columns: dict[int, list[Any]], before: NumberEvidence | None
                     ) -> tuple[dict[int, str], NumberEvidence, str]:
     """Each number column's decimal separator (column → DECIMAL_COMMA or DECIMAL_POINT) for the columns holding
     a text that reads either way; the sheet's evidence (for the sheets after it); and an example of a text read
-    the English way only for want of evidence ("" when there is none). ``before``: the evidence of the sheets
-    read before this one in the same file, the last fallback."""
+    the English way only for want of evidence ("" when there is none). ``before``: the evidence of the rest of
+    the file (``Planner.file_numbers``), the last fallback."""
     evidence = {c: evidence_of(cells) for c, cells in columns.items()}
     sheet = NumberEvidence()
     for e in evidence.values():

@@ -392,8 +392,9 @@ class Planner:
         self._parsed: dict[int, dict[Any, Any] | None] = {}  # per field: cell value → parsed value or error
         self._field_maps: dict[str, dict[str, Field]] = {}  # register → field name → field
         self.legend_scale: int | None = None  # levels a legend of the workbook numbers ("Gering (1) … Hoch (3)")
-        # what the number texts of the sheets planned so far say of their decimal separator (number_order)
-        self._file_numbers = number_order.NumberEvidence()
+        # what the number texts of the file say of their decimal separator (number_order): the first rows of its
+        # sheets (set by the importer), and each sheet planned so far whole
+        self.file_numbers = number_order.NumberEvidence()
         self._unsettled_number = ""
         # register → keyed name or title → (sheet, the new record's row): one record per name in a workbook
         self.named_rows: dict[str, dict[str, tuple[SheetPlan, PlannedRow]]] = defaultdict(dict)
@@ -1064,8 +1065,8 @@ class Planner:
         # numbers written as text, 2.500 or 1,234 (number_order): read the way the column, else the sheet, else
         # the sheets before it write their decimals; a column reading them with a decimal comma gets a profile
         decimals, sheet_numbers, self._unsettled_number = number_order.column_decimals(
-            {c: columns[c] for c in number_cols}, self._file_numbers)
-        self._file_numbers.add(sheet_numbers)
+            {c: columns[c] for c in number_cols}, self.file_numbers)
+        self.file_numbers.add(sheet_numbers)
         profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c), decimals.get(c, ""))
                     for c, f in scale_cols}
         profiles.update((c, ColumnProfile(decimal_comma=True)) for c, decimal in decimals.items()
