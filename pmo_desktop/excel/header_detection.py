@@ -25,7 +25,7 @@ from ..models import values as v
 from ..models.errors import ValidationError
 from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
-from . import date_order
+from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
 from .value_translation import OPEN_LISTS, ColumnProfile, Translator, escalation_rest
 from .vocabulary import (
@@ -900,7 +900,9 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
         order = date_order.header_order(header) or date_order.evidence_of(values).order
         profile = ColumnProfile(month_first=order == v.MONTH_FIRST)
     else:
-        profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind is Kind.SCALE else 5, header)
+        # "2.500" beside "12,5" is 2500 (number_order): the sample's own texts say how its numbers are written
+        decimal = (number_order.evidence_of(values).decimal or "") if f.kind.numeric else ""
+        profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind is Kind.SCALE else 5, header, decimal)
     good = 0
     for x in values:
         if name == "response" and isinstance(x, str) and escalation_rest(x) is not None:

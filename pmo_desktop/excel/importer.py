@@ -67,6 +67,7 @@ from .header_detection import (
 )
 from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .named_rows import keyed_by_names, names_listed
+from .number_order import evidence_of as number_evidence
 from .office_import import plan_office_import, read_stamp
 from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, Planner, Progress
 from .value_translation import OPEN_LISTS, legend_scale, scale_from_word_level
@@ -350,6 +351,17 @@ def _own_export(kind: SheetKind, headers: list[str], mapping: dict[int, str]) ->
 
 def _layout(reader: SheetReader, match: HeaderMatch) -> tuple[list[str], str]:
     return match.headers, layout_key(match.headers)
+
+
+def _number_samples(sheets: list[tuple[SheetReader, HeaderMatch, dict[int, str]]]) -> list[Any]:
+    """The cells of the first rows under each header in the columns mapped to a number or scale field."""
+    cells: list[Any] = []
+    for reader, match, final in sheets:
+        fields = {f.name: f for f in match.kind.reg.fields}
+        columns = [c for c, name in final.items() if name in fields and fields[name].kind.numeric]
+        for row in reader.top_rows()[match.row:] if columns else ():
+            cells += [row[c] for c in columns if c < len(row)]
+    return cells
 
 
 def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
@@ -720,6 +732,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 _listed_levels([(p[0], p[1], p[3]) for p in prepared], lists)
             _legend_levels(planner, [p[1] for p in prepared])
             planner.legend_scale = next(iter(scales - {None}), None) if len(scales - {None}) == 1 else None
+            # how the file writes its decimals (number_order), from the first rows of every sheet's number
+            # columns: a sheet whose numbers all read either way ("2.500") follows the others, whatever their order
+            planner.file_numbers = number_evidence(_number_samples([(p[0], p[1], p[3]) for p in prepared]))
             last_use = {id(p[0]): i for i, p in enumerate(prepared)}
             for i, (reader, match, row_filter, final, ignored, layout, extras, own) in enumerate(prepared):
                 if row_filter is not None:

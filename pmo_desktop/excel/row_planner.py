@@ -24,7 +24,7 @@ from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind, Register
 from ..models.registers import REGISTERS
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
-from . import date_order
+from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
 from .errors import ImportCancelled
 from .header_detection import (
@@ -392,6 +392,10 @@ class Planner:
         self._parsed: dict[int, dict[Any, Any] | None] = {}  # per field: cell value → parsed value or error
         self._field_maps: dict[str, dict[str, Field]] = {}  # register → field name → field
         self.legend_scale: int | None = None  # levels a legend of the workbook numbers ("Gering (1) … Hoch (3)")
+        # what the number texts of the file say of their decimal separator (number_order): the first rows of its
+        # sheets (set by the importer), and each sheet planned so far whole
+        self.file_numbers = number_order.NumberEvidence()
+        self._unsettled_number = ""
         # register → keyed name or title → (sheet, the new record's row): one record per name in a workbook
         self.named_rows: dict[str, dict[str, tuple[SheetPlan, PlannedRow]]] = defaultdict(dict)
 
@@ -530,6 +534,12 @@ class Planner:
                 f"Dates such as {self._unsettled_date} read either way and nothing in the sheet says which: "
                 "they are read day first (03/04/2026 is 3 April). If they are written month first, "
                 "cancel and write them as 2026-03-04 or 4 Mar 2026.")) if x)
+        if self._unsettled_number:  # "2.500" with no 12,5 or 12.5 anywhere to say which way it is written
+            plan.note = " ".join(x for x in (plan.note, (
+                f"Numbers such as {self._unsettled_number} read either way and nothing in the file says which: "
+                "they are read with a decimal point (2.500 is two and a half, 1,234 is one thousand two hundred "
+                "and thirty-four). If they are written with a decimal comma (2.500 for two thousand five "
+                "hundred), cancel and write them without the thousands point (2500).")) if x)
         for c, f in fields:  # a rule that changes every number of a column is said once in the preview
             if (profile := self._profiles.get(c)) is not None and profile.products and not profile.declared:
                 plan.note = " ".join(x for x in (plan.note, (
@@ -1007,10 +1017,11 @@ class Planner:
         read when the sheet is short enough to hold (``KEEP_ROWS``: read once, not twice), else None."""
         scale_cols = [(c, f) for c, f in fields if f.kind is Kind.SCALE]
         date_cols = [c for c, f in fields if f.kind is Kind.DATE]
-        self._date_order, self._unsettled_date = v.DAY_FIRST, ""
-        if not scale_cols and not date_cols:
+        number_cols = [c for c, f in fields if f.kind.numeric]  # scales too: "2.500" is read the column's way
+        self._date_order, self._unsettled_date, self._unsettled_number = v.DAY_FIRST, "", ""
+        if not number_cols and not date_cols:
             return {}, None, None
-        columns: dict[int, list[Any]] = {c: [] for c, _ in scale_cols}
+        columns: dict[int, list[Any]] = {c: [] for c in number_cols}
         columns.update((c, []) for c in date_cols)
         once: set[int] = set()
         repeated: set[int] = set()
@@ -1051,7 +1062,15 @@ class Planner:
                 return f"{text or ''} (1-{top})"  # numbers on the scale the workbook's legend spells out
             return text
 
-        profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c)) for c, f in scale_cols}
+        # numbers written as text, 2.500 or 1,234 (number_order): read the way the column, else the sheet, else
+        # the sheets before it write their decimals; a column reading them with a decimal comma gets a profile
+        decimals, sheet_numbers, self._unsettled_number = number_order.column_decimals(
+            {c: columns[c] for c in number_cols}, self.file_numbers)
+        self.file_numbers.add(sheet_numbers)
+        profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c), decimals.get(c, ""))
+                    for c, f in scale_cols}
+        profiles.update((c, ColumnProfile(decimal_comma=True)) for c, decimal in decimals.items()
+                        if decimal == v.DECIMAL_COMMA and c not in profiles)
         # dates written 03/25/2026 (date_order): a month-first column gets a profile of its own (and with it
         # its own cache of parsed cells); a day-first one keeps the field's shared cache, as before
         orders, sheet_order, self._unsettled_date = date_order.column_orders(

@@ -69,26 +69,28 @@ class ColumnProfile:
     ladder: dict[float, int] | None = None  # a Fine–Kinney column: each of its numbers is one level (_KINNEY)
     products: bool = False    # every number a product of two ratings of the scale, some above 10: 1–25
     month_first: bool = False  # a date column written 03/25/2026 (``date_order``): its texts read month first
+    decimal_comma: bool = False  # a number column written 12,5 (``number_order``): "2.500" reads 2500
 
     @classmethod
-    def of(cls, values: list[Any], top: int = 5, header: object = None) -> "ColumnProfile":
-        profile = cls._of_numbers(values, top)
+    def of(cls, values: list[Any], top: int = 5, header: object = None, decimal: str = "") -> "ColumnProfile":
+        profile = cls._of_numbers(values, top, decimal)
+        profile.decimal_comma = decimal == v.DECIMAL_COMMA
         listed = header_ladder(header)
         if listed is not None:
-            return cls(ladder=listed)
+            return cls(ladder=listed, decimal_comma=profile.decimal_comma)
         declared = declared_scale(header)
         if declared is not None and declared != top:
             profile.declared = declared
         return profile
 
     @classmethod
-    def _of_numbers(cls, values: list[Any], top: int) -> "ColumnProfile":
+    def _of_numbers(cls, values: list[Any], top: int, decimal: str = "") -> "ColumnProfile":
         numbers = [x for x in values if isinstance(x, (int, float)) and not isinstance(x, bool)]
         if not numbers:
             numbers = []
             for x in values:
                 try:
-                    n = v.parse_number(x, "")
+                    n = v.parse_number(x, "", decimal)
                 except ValidationError:
                     continue
                 if n is not None and not str(x).strip().endswith("%"):
@@ -275,6 +277,10 @@ class Translator:
                 return self._accept(f, target, ctx)
         if profile is not None and profile.month_first and f.kind is Kind.DATE and raw.__class__ is str:
             return v.parse_date(raw, f.label, order=v.MONTH_FIRST)
+        if profile is not None and profile.decimal_comma and raw.__class__ is str and f.kind.numeric \
+                and v.decimal_mark(raw) == "" and not (f.kind is Kind.SCALE and raw.strip().endswith("%")):
+            # "2.500" in a column written 12,5 (number_order): 2500, read before any rule below
+            raw = v.parse_number(raw, f.label, v.DECIMAL_COMMA)
         if profile is not None and profile.declared and f.kind is Kind.SCALE:
             number = _number(raw)
             if number is not None and (hit := scale_from_declared(number, profile.declared, f.scale_max(ctx))):

@@ -78,7 +78,10 @@ def parse_text(value: Any) -> str:
     return str(value).strip()
 
 
-def parse_number(value: Any, label: str) -> float | None:
+def parse_number(value: Any, label: str, decimal: str = "") -> float | None:
+    """The number ``value`` holds. A text either separator reads as a different number ("2.500", "1,234")
+    is read the English way (2.5, 1234) unless ``decimal`` is ``DECIMAL_COMMA``: then 2500 and 1.234, as the
+    import reads a column (or sheet) whose other texts write decimal commas (``excel/number_order.py``)."""
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -89,7 +92,7 @@ def parse_number(value: Any, label: str) -> float | None:
         except OverflowError:  # an int too large for a float
             raise ValidationError(f"{label}: “{value}” is too large a number.") from None
     else:
-        number = _parse_number_text(value, label)
+        number = _parse_number_text(value, label, decimal)
     if not math.isfinite(number):  # "inf", "1e309", "nan": nothing a register can store or export
         raise ValidationError(f"{label}: “{value}” is not a finite number.")
     return number
@@ -124,10 +127,43 @@ def _plain_decimal(text: str) -> str:
     return text
 
 
-def _parse_number_text(value: Any, label: str) -> float:
+DECIMAL_POINT = "."  # 2.5 · 1,234.5: English
+DECIMAL_COMMA = ","  # 2,5 · 1.234,5: most of Europe
+_AMBIGUOUS = re.compile(r"[+-]?\d{1,3}[.,]\d{3}")       # 2.500 · 1,234: a different number either way
+_POINT_READS = re.compile(r"(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?")   # 12.5 · 1,234.5 · 1,234,567
+_COMMA_READS = re.compile(r"(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?")   # 12,5 · 1.234,5 · 1.234.567
+
+
+def _number_body(value: Any) -> str:
+    """A number text as read: spaces (thin, non-breaking) gone, without its % or currency sign."""
+    text = str(value).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    return text.rstrip("%").lstrip("£$€")
+
+
+def decimal_mark(value: Any) -> str | None:
+    """Which decimal separator a number written as text shows: ``DECIMAL_COMMA`` for one only a decimal comma
+    reads (12,5; 1.234,56; 1.234.567), ``DECIMAL_POINT`` for one only a decimal point reads (12.5; 1,234.5;
+    1,234,567), "" for one both read, as different numbers (2.500, 1,234), and None for anything else (12,
+    a word, a real number cell: never in doubt)."""
+    if value.__class__ is not str:
+        return None
+    text = _number_body(value)
+    text = text[1:] if text[:1] in "+-" else text
+    if "," not in text and "." not in text:
+        return None
+    point, comma = _POINT_READS.fullmatch(text), _COMMA_READS.fullmatch(text)
+    if point and comma:
+        return ""
+    return DECIMAL_POINT if point else DECIMAL_COMMA if comma else None
+
+
+def _parse_number_text(value: Any, label: str, decimal: str = "") -> float:
     text = str(value).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     percent = text.endswith("%")
-    text = _plain_decimal(text.rstrip("%").lstrip("£$€"))
+    text = _number_body(text)
+    if decimal == DECIMAL_COMMA and _AMBIGUOUS.fullmatch(text):  # 2.500 → 2500 · 1,234 → 1.234
+        text = text.replace(".", "") if "." in text else text.replace(",", ".")
+    text = _plain_decimal(text)
     try:
         number = float(text)
     except ValueError:
@@ -135,8 +171,8 @@ def _parse_number_text(value: Any, label: str) -> float:
     return number / 100 if percent else number
 
 
-def parse_int(value: Any, label: str) -> int | None:
-    number = parse_number(value, label)
+def parse_int(value: Any, label: str, decimal: str = "") -> int | None:
+    number = parse_number(value, label, decimal)
     if number is None:
         return None
     if not float(number).is_integer():
