@@ -1,0 +1,47 @@
+"""Classes of problem found on round 20's held-out set of real public registers (docs/import-rounds.md):
+each test writes a workbook of that shape and checks what a user gets."""
+
+from __future__ import annotations
+
+from imported import import_all, named, rows_of
+from real_world_factory import write_xlsx
+
+
+def test_a_ukrainian_risk_register_is_read(sqlite_store, tmp_path):
+    """Ukrainian headers: "Умова" (the condition) is the risk, "Наслідок" its effect, "Ймовірність" and
+    "Збиток" the scales, "Міри запобігання" the plan, "Відповідальний" the owner, "Статус" with its words."""
+    path = write_xlsx(tmp_path / "Risks.xlsx", {"Лист1": [
+        ["№", "Умова", "Наслідок", "Ймовірність", "Збиток", "Міри запобігання", "Відповідальний", "Статус"],
+        [1, "Один з учасників команди перестане працювати", "Проект буде закінчений не в термін", "Низька",
+         "Висока", "Зменшити обсяг проекту", "Олена", "Відкритий"],
+        [2, "Помилка в архітектурі проекту", "Під час реалізації можна зіткнутися з проблемами", "Середня",
+         "Дуже висока", "Проаналізувати джерело проблем", "Петро", "Закритий"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert set(got) == {"Один з учасників команди перестане працювати", "Помилка в архітектурі проекту"}
+    first = got["Один з учасників команди перестане працювати"]
+    assert first["effect"] == "Проект буде закінчений не в термін"
+    assert (first["probability"], first["impact"]) == (2, 4)
+    assert first["owner"] == "Олена"
+    second = got["Помилка в архітектурі проекту"]
+    assert (second["probability"], second["impact"], second["status"]) == (3, 5, "Closed")
+    plans = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert plans == {"Зменшити обсяг проекту", "Проаналізувати джерело проблем"}
+
+
+def test_russian_danger_degree_possible_consequences_and_solution_methods_are_placed(sqlite_store, tmp_path):
+    """Russian "Степень опасности" is the impact, "Возможные последствия" the effect, "Методы решения" the
+    plan: none of them is left in the notes."""
+    path = write_xlsx(tmp_path / "Risks.xlsx", {"Sheet1": [
+        [None, "Риск", "Вероятность", "Степень опасности", "Возможные последствия", "Методы решения"],
+        [1, "Выход из проекта одного из участников", "Низкая", "Высокая", "Потеря работоспособности команды",
+         "Предупредить всех участников"],
+        [2, "Разлад в команде", "Средняя", "Средняя", "Срыв сроков", "Собраться с командой"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    first = got["Выход из проекта одного из участников"]
+    assert (first["probability"], first["impact"]) == (2, 4)
+    assert first["effect"] == "Потеря работоспособности команды"
+    assert not first["notes"]
+    plans = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert plans == {"Предупредить всех участников", "Собраться с командой"}
