@@ -3,7 +3,7 @@ each test writes a workbook of that shape and checks what a user gets."""
 
 from __future__ import annotations
 
-from imported import import_all, named, rows_of
+from imported import by_code, import_all, named, rows_of
 from real_world_factory import write_xlsx
 
 
@@ -45,3 +45,29 @@ def test_russian_danger_degree_possible_consequences_and_solution_methods_are_pl
     assert not first["notes"]
     plans = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
     assert plans == {"Предупредить всех участников", "Собраться с командой"}
+
+
+def test_candidates_a_riesgo_s_n_column_marks_no_are_skipped_not_imported(sqlite_store, tmp_path):
+    """An exercise listing candidate problems with "Riesgo S/N" (is it a risk?): the rows marked N are
+    skipped with that reason; the S rows are the risks (the column itself in no field)."""
+    path = write_xlsx(tmp_path / "Riesgos.xlsx", {"RiesgosProyecto": [
+        ["Código", "Descripción", "Riesgo\nS/N", "Probab.\n1--5", "Impacto\n1--5"],
+        ["Ri1", "Hay integrantes del equipo con muchos proyectos a la vez", "S", 2, 1],
+        ["Ri2", "Nunca se ha trabajado en un grupo tan grande", "N", None, None],
+        ["Ri3", "Se ha elegido una tecnología que se conoce poco", "S", 3, 4],
+        ["Ri4", "La fecha de entrega está muy lejos en el tiempo", "N", None, None]]})
+    plan = import_all(sqlite_store, path)
+    assert set(by_code(sqlite_store, "risks")) == {"Ri1", "Ri3"}
+    reasons = [r.report.reason for s in plan.sheets for r in s.rows if r.report.row in (3, 5)]
+    assert len(reasons) == 2 and all("“Riesgo S/N”" in m and "not" in m for m in reasons)
+
+
+def test_an_is_it_a_risk_yes_no_column_leaves_the_rows_answered_no_out(sqlite_store, tmp_path):
+    """"Is it a risk? (Y/N)" answered "No": a candidate the sheet turned down, not a junk risk."""
+    path = write_xlsx(tmp_path / "Risk log.xlsx", {"Risks": [
+        ["ID", "Description", "Is it a risk? (Y/N)", "Likelihood", "Impact", "Owner"],
+        ["R1", "Supplier may be late", "Yes", "High", "Medium", "Ann"],
+        ["R2", "Office moves next year", "No", None, None, None],
+        ["R3", "Key developer may leave", "Y", "Low", "High", "Bob"]]})
+    import_all(sqlite_store, path)
+    assert set(by_code(sqlite_store, "risks")) == {"R1", "R3"}

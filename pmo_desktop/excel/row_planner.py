@@ -621,12 +621,15 @@ class Planner:
         rating_cols = {c for c, f in fields if f.kind is Kind.SCALE}
         text_cols = {c for c, f in fields if f.kind.free_text and not f.kind.is_key} | set(self._responses)
         first_block = True
+        answer_col = _is_it_one_column(headers, mapping, reg.name)  # "Riesgo S/N": rows answered no are none
+        no_words = {k for k, t in value_words("bool").items() if t == "false"}
         # ordinary rows (``_plan_ordinary``) where the sheet has nothing that needs the row-by-row steps
         # below: no child sheet, no RAID filter, no tick or engagement columns, no response plans, no
         # columns kept in the notes, no title made of other columns and no constant of the sheet
         ordinary = (self.ordinary_rows and parent_reg is None and row_filter is None and not self._ticks
                     and not self._engaged and not self._responses and not plan.extras and self._title_from is None
-                    and not self._constants and key is not None and code_col is not None and title_col is not None
+                    and answer_col is None and not self._constants and key is not None and code_col is not None
+                    and title_col is not None
                     and code_col != title_col and bool(self._steps))
         spread = self._spread_columns(reader, header_row, mapping, reg)
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width):
@@ -684,6 +687,11 @@ class Planner:
                 if elsewhere:
                     skip(number, elsewhere)
                     continue
+            if (answer_col is not None and answer_col < len(row) and row[answer_col].__class__ is str
+                    and word_key(row[answer_col]) in no_words):
+                skip(number, f"marked “{row[answer_col].strip()}” under “{_one_line(headers[answer_col])}”: "
+                             f"the sheet says it is not one of its {reg.name}, not a record.")
+                continue
             if last_record is None and _guidance(row, filled):
                 skip(number, "guidance on filling in the template (“Enter …”, “From … Form”), not a record.")
                 continue
@@ -1703,3 +1711,23 @@ class Planner:
         for start in range(0, len(ids), 500):
             total += self.session.scalar(select(func.count()).where(col.in_(ids[start:start + 500]))) or 0
         plan.replaced_children = total
+
+
+_YES_NO = re.compile(r"(?:^|[\s(\[])(?:y|s|si|sí|yes|j|ja|o|oui|д|да|т|так)\s*/\s*(?:n|no|nein|non|н|нет|ні)(?:$|[\s)\]?.])|\?",
+                     re.IGNORECASE)
+
+
+def _is_it_one_column(headers: Sequence[Any], mapping: dict[int, str], register: str) -> int | None:
+    """The column no field takes whose header asks whether each row is one of the register's records
+    ("Riesgo S/N", "Is it a risk? (Y/N)"): a row answered no there is a candidate the sheet turned down."""
+    nouns = register_nouns(register)
+    for c, header in enumerate(headers):
+        if c in mapping or header.__class__ is not str or not _YES_NO.search(header):
+            continue
+        if any(w.startswith(n) for w in words_of(header) for n in nouns if len(n) >= 4):
+            return c
+    return None
+
+
+def _one_line(text: Any) -> str:
+    return " ".join(str(text).split())
