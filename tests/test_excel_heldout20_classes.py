@@ -71,3 +71,28 @@ def test_an_is_it_a_risk_yes_no_column_leaves_the_rows_answered_no_out(sqlite_st
         ["R3", "Key developer may leave", "Y", "Low", "High", "Bob"]]})
     import_all(sqlite_store, path)
     assert set(by_code(sqlite_store, "risks")) == {"R1", "R3"}
+
+
+def test_one_responsible_person_per_merged_mitigation_line_gives_the_risk_its_first_as_owner(sqlite_store,
+                                                                                              tmp_path):
+    """A risk over several rows (its title, impact and likelihood merged down) with one mitigation line and
+    one responsible person per row: the owner is the first person, the others are named in the notes; no
+    person called "A; B" is made up."""
+    path = write_xlsx(tmp_path / "Risk Analysis.xlsx", {"Sheet1": [
+        ["Risk", "Impact", "Likelihood", "Mitigation Strategy", "Responsible Individual"],
+        ["Data Privacy Breaches", "Very High", "Medium", "- Encrypt all sensitive data.", "Sarah Johnson"],
+        [None, None, None, "- Implement strict access controls.", "Michael Turner"],
+        [None, None, None, "- Ensure GDPR compliance.", None],
+        ["Regulatory Changes", "High", "Medium", "- Monitor regulatory changes.", "Sarah Johnson"],
+        [None, None, None, "- Keep compliance rules flexible.", "Smita Nikalje"],
+        [None, None, None, "- Test for ongoing compliance.", None]]},
+        merges={"Sheet1": ["A2:A4", "B2:B4", "C2:C4", "A5:A7", "B5:B7", "C5:C7", "E6:E7"]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert set(got) == {"Data Privacy Breaches", "Regulatory Changes"}
+    people = {p["name"] for p in rows_of(sqlite_store, "people")}
+    assert people == {"Sarah Johnson"}  # the others are named in the notes, as the sheet gives them
+    assert got["Data Privacy Breaches"]["owner"] == "Sarah Johnson"
+    assert "Michael Turner" in got["Data Privacy Breaches"]["notes"]
+    assert got["Regulatory Changes"]["owner"] == "Sarah Johnson"
+    assert got["Regulatory Changes"]["notes"].count("Smita Nikalje") == 1

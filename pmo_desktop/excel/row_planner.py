@@ -581,17 +581,33 @@ class Planner:
         def skip(number: int, reason: str, code: str = "") -> None:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
 
+        # columns naming one person each (the owner): a record going on over several rows keeps the first
+        # name; the others (one per mitigation line beside it) are said in its notes, never one made-up person
+        person_cols = {c: f for c, f in fields if f.kind.refers and f.ref is not None and f.ref.create_missing}
+        others: dict[int, dict[int, list[str]]] = {}  # row number of a record → column → the other names
+
         def continue_record(number: int, row: Sequence[Any], cell: Callable[[int, Any, Any], Any], why: str) -> None:
             """Row ``number`` goes on with the record above: that record is planned again from both rows,
             ``cell(column, above, below)`` giving each cell."""
             nonlocal last_record
             assert last_record is not None
             index, first_number, raw = last_record
-            combined = tuple(cell(c, a, b) for c, (a, b) in enumerate(zip(raw, row)))
+            combined = tuple((a if a is not None else b) if c in person_cols and b is not None and a is not None
+                             and _one_line(a) != _one_line(b) and _note_other(others, first_number, c, a, b)
+                             else cell(c, a, b) for c, (a, b) in enumerate(zip(raw, row)))
             self._unclaim(reg, plan.rows[index].report.code)
             self._forget_unplaced(plan, plan.rows[index])
             plan.rows[index] = self._plan_row(plan, reg, parent_reg, first_number, combined, fields, code_col,
                                               parent_col, strict_refs, title_col)
+            extra = EXTRA_FIELD.get(reg.name)
+            if extra is not None and plan.rows[index].report.action is not Action.SKIP:
+                said = [f"Also responsible (“{_one_line(headers[c]) if c < len(headers) else f.label}”, "
+                        f"beside the record's next lines): {'; '.join(names)}"
+                        for c, names in others.get(first_number, {}).items()
+                        for f in (person_cols[c],)]
+                if said:
+                    values = plan.rows[index].values
+                    values[extra] = "\n".join(x for x in (values.get(extra), *said) if x)
             last_record = (index, first_number, combined)
             skip(number, f"continues the record of row {first_number} ({why}).")
 
@@ -1731,3 +1747,13 @@ def _is_it_one_column(headers: Sequence[Any], mapping: dict[int, str], register:
 
 def _one_line(text: Any) -> str:
     return " ".join(str(text).split())
+
+
+def _note_other(others: dict[int, dict[int, list[str]]], record: int, column: int, first: Any, name: Any) -> bool:
+    """Keep ``name`` (a second person in a one-person column of the record of row ``record``) for its notes,
+    once, unless it is the first person again; True."""
+    names = others.setdefault(record, {}).setdefault(column, [])
+    text = _one_line(name)
+    if text != _one_line(first) and text not in names:
+        names.append(text)
+    return True
