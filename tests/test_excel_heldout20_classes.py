@@ -96,3 +96,31 @@ def test_one_responsible_person_per_merged_mitigation_line_gives_the_risk_its_fi
     assert "Michael Turner" in got["Data Privacy Breaches"]["notes"]
     assert got["Regulatory Changes"]["owner"] == "Sarah Johnson"
     assert got["Regulatory Changes"]["notes"].count("Smita Nikalje") == 1
+
+
+def test_a_second_likelihood_and_impact_after_the_measures_are_the_residual_rating(sqlite_store, tmp_path):
+    """"Likelihood | Impact | … | Mitigation | … | Likelihood | Impact" with no caption over either pair: the
+    pair after the measures is the rating once they are taken, the residual one (not the notes)."""
+    path = write_xlsx(tmp_path / "Risks.xlsx", {"Risks": [
+        ["ID", "Risk", "Likelihood", "Impact", "Trigger", "Mitigation", "Likelihood", "Impact"],
+        ["R1", "A team member leaves the project", 4, 5, "Notice given", "Reduce the scope", 2, 3],
+        ["R2", "The architecture is wrong", 3, 4, "Surprises in development", "Review the design", 1, 4]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert (got["R1"]["probability"], got["R1"]["impact"]) == (4, 5)
+    assert (got["R1"]["residual_probability"], got["R1"]["residual_impact"]) == (2, 3)
+    assert (got["R2"]["residual_probability"], got["R2"]["residual_impact"]) == (1, 4)
+    assert not got["R1"]["notes"]
+
+
+def test_a_second_likelihood_after_a_residual_risk_column_is_the_residual_likelihood(sqlite_store, tmp_path):
+    """A cost-risk list: "Initial risk | Likelihood | … | Residual risk | Likelihood": the second likelihood
+    follows the column saying the residual, so it is the residual likelihood."""
+    path = write_xlsx(tmp_path / "risk_register.xlsx", {"Risks": [
+        ["Risk ID", "Risk Description", "Initial risk", "Likelihood", "Residual risk", "Likelihood"],
+        ["1", "Client Behavior", "300,000 CHF", "High", "300,000 CHF", "Low"],
+        ["2", "Plant Rejection", "64,500,000 CHF", "Medium", "64,500,000 CHF", "Very low"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert (got["1"]["probability"], got["1"]["residual_probability"]) == (4, 2)
+    assert (got["2"]["probability"], got["2"]["residual_probability"]) == (3, 1)
