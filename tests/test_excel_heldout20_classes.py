@@ -124,3 +124,14 @@ def test_a_second_likelihood_after_a_residual_risk_column_is_the_residual_likeli
     got = by_code(sqlite_store, "risks")
     assert (got["1"]["probability"], got["1"]["residual_probability"]) == (4, 2)
     assert (got["2"]["probability"], got["2"]["residual_probability"]) == (3, 1)
+
+
+def test_a_yes_no_question_about_something_else_skips_no_row(sqlite_store, tmp_path):
+    """"Has the risk occurred? (Y/N)" asks something else than whether the row is a risk: its "No" rows are
+    risks all the same."""
+    path = write_xlsx(tmp_path / "Risk log.xlsx", {"Risks": [
+        ["ID", "Description", "Has the risk occurred? (Y/N)", "Likelihood", "Impact"],
+        ["R1", "Supplier may be late", "Yes", "High", "Medium"],
+        ["R2", "Key developer may leave", "No", "Low", "High"]]})
+    import_all(sqlite_store, path)
+    assert set(by_code(sqlite_store, "risks")) == {"R1", "R2"}

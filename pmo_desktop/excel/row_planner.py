@@ -1740,9 +1740,19 @@ def _is_it_one_column(headers: Sequence[Any], mapping: dict[int, str], register:
     for c, header in enumerate(headers):
         if c in mapping or header.__class__ is not str or not _YES_NO.search(header):
             continue
-        if any(w.startswith(n) for w in words_of(header) for n in nouns if len(n) >= 4):
+        # the question and nothing else: "Risk realised?" or "Has the risk occurred? (Y/N)" asks another
+        rest = [w for w in words_of(header) if w not in _ASKING]
+        if len(rest) == 1 and any(rest[0].startswith(n) for n in nouns if len(n) >= 4):
             return c
     return None
+
+
+# the words around the noun in a header asking whether a row is a record ("Is it a risk? (Y/N)", "¿Es un
+# riesgo? S/N"), keyed, with the answers' letters
+_ASKING = frozenset(word_key(w) for w in (
+    "is", "it", "this", "a", "an", "es", "un", "una", "ist", "ein", "eine", "est", "ce", "une",
+    "é", "um", "uma", "это", "це", "чи", "y", "s", "si", "sí", "yes", "j", "ja", "o", "oui", "д", "да", "т",
+    "так", "n", "no", "nein", "non", "н", "нет", "ні", "¿", "?"))
 
 
 def _one_line(text: Any) -> str:
