@@ -1285,6 +1285,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
             mapping = _repeats_statuses(kind, mapping, dups, sample)
             mapping = _reassessed(kind, mapping, dups, sample, group)
+            mapping = _rated_again_after(kind, mapping, dups, sample, row)
             mapping = _plan_of_strategies(kind, mapping, sample)
             if kind.register in ACTIONS_OF:  # "Recommended Control | Control Owner | Date Due": the plan's
                 mapping = action_columns(mapping, dups, RESPONSE_PLAN, kind.reg.field_names)
@@ -1467,6 +1468,35 @@ def _reassessed(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str], 
             continue
         caption = _caption_over(group, c)
         if caption is None or caption == _caption_over(group, first) or not words & set(words_of(caption)):
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if values and _all_levels(kind, residual, values):
+            out[c] = residual
+    return out
+
+
+# "current" and its kin say the rating as it stands, which may be the first (inherent) one
+_NOW_WORDS = frozenset({"current", "actual", "aktuell", "aktuelles", "actuel", "actuelle"})
+
+
+def _rated_again_after(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str], sample: list[list[Any]],
+                       row: list[Any]) -> dict[int, str]:
+    """A risk rated twice in one header row with no caption over either pair: the second likelihood and
+    impact, after the measures (the plan's column) or after a column saying a later assessment ("Residual
+    risk"), are the residual ones when no column gives them and their values are levels of the scale
+    ("Ймовірність | Збиток | … | Міри запобігання | … | Ймовірність | Збиток")."""
+    if kind.register != "risks" or set(_REASSESSED.values()) & set(mapping.values()):
+        return mapping
+    later = reassessed_words() - _NOW_WORDS
+    out = dict(mapping)
+    for c, said in sorted(dups.items()):
+        residual = _REASSESSED.get(said)
+        first = next((k for k, n in out.items() if n == said), None)
+        if residual is None or first is None or first > c or c in out or residual in out.values():
+            continue
+        between = range(first + 1, c)
+        if not any(out.get(k) == RESPONSE_PLAN or (k < len(row) and later & set(words_of(row[k] or "")))
+                   for k in between):
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
         if values and _all_levels(kind, residual, values):

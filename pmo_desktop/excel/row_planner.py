@@ -591,17 +591,33 @@ class Planner:
         def skip(number: int, reason: str, code: str = "") -> None:
             plan.rows.append(PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code, reason)))
 
+        # columns naming one person each (the owner): a record going on over several rows keeps the first
+        # name; the others (one per mitigation line beside it) are said in its notes, never one made-up person
+        person_cols = {c: f for c, f in fields if f.kind.refers and f.ref is not None and f.ref.create_missing}
+        others: dict[int, dict[int, list[str]]] = {}  # row number of a record → column → the other names
+
         def continue_record(number: int, row: Sequence[Any], cell: Callable[[int, Any, Any], Any], why: str) -> None:
             """Row ``number`` goes on with the record above: that record is planned again from both rows,
             ``cell(column, above, below)`` giving each cell."""
             nonlocal last_record
             assert last_record is not None
             index, first_number, raw = last_record
-            combined = tuple(cell(c, a, b) for c, (a, b) in enumerate(zip(raw, row)))
+            combined = tuple((a if a is not None else b) if c in person_cols and b is not None and a is not None
+                             and _one_line(a) != _one_line(b) and _note_other(others, first_number, c, a, b)
+                             else cell(c, a, b) for c, (a, b) in enumerate(zip(raw, row)))
             self._unclaim(reg, plan.rows[index].report.code)
             self._forget_unplaced(plan, plan.rows[index])
             plan.rows[index] = self._plan_row(plan, reg, parent_reg, first_number, combined, fields, code_col,
                                               parent_col, strict_refs, title_col)
+            extra = EXTRA_FIELD.get(reg.name)
+            if extra is not None and plan.rows[index].report.action is not Action.SKIP:
+                said = [f"Also responsible (“{_one_line(headers[c]) if c < len(headers) else f.label}”, "
+                        f"beside the record's next lines): {'; '.join(names)}"
+                        for c, names in others.get(first_number, {}).items()
+                        for f in (person_cols[c],)]
+                if said:
+                    values = plan.rows[index].values
+                    values[extra] = "\n".join(x for x in (values.get(extra), *said) if x)
             last_record = (index, first_number, combined)
             skip(number, f"continues the record of row {first_number} ({why}).")
 
@@ -631,12 +647,15 @@ class Planner:
         rating_cols = {c for c, f in fields if f.kind is Kind.SCALE}
         text_cols = {c for c, f in fields if f.kind.free_text and not f.kind.is_key} | set(self._responses)
         first_block = True
+        answer_col = _is_it_one_column(headers, mapping, reg.name)  # "Riesgo S/N": rows answered no are none
+        no_words = {k for k, t in value_words("bool").items() if t == "false"}
         # ordinary rows (``_plan_ordinary``) where the sheet has nothing that needs the row-by-row steps
         # below: no child sheet, no RAID filter, no tick or engagement columns, no response plans, no
         # columns kept in the notes, no title made of other columns and no constant of the sheet
         ordinary = (self.ordinary_rows and parent_reg is None and row_filter is None and not self._ticks
                     and not self._engaged and not self._responses and not plan.extras and self._title_from is None
-                    and not self._constants and key is not None and code_col is not None and title_col is not None
+                    and answer_col is None and not self._constants and key is not None and code_col is not None
+                    and title_col is not None
                     and code_col != title_col and bool(self._steps))
         spread = self._spread_columns(reader, header_row, mapping, reg)
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width):
@@ -694,6 +713,11 @@ class Planner:
                 if elsewhere:
                     skip(number, elsewhere)
                     continue
+            if (answer_col is not None and answer_col < len(row) and row[answer_col].__class__ is str
+                    and word_key(row[answer_col]) in no_words):
+                skip(number, f"marked “{row[answer_col].strip()}” under “{_one_line(headers[answer_col])}”: "
+                             f"the sheet says it is not one of its {reg.name}, not a record.")
+                continue
             if last_record is None and _guidance(row, filled):
                 skip(number, "guidance on filling in the template (“Enter …”, “From … Form”), not a record.")
                 continue
@@ -1722,3 +1746,43 @@ class Planner:
         for start in range(0, len(ids), 500):
             total += self.session.scalar(select(func.count()).where(col.in_(ids[start:start + 500]))) or 0
         plan.replaced_children = total
+
+
+_YES_NO = re.compile(r"(?:^|[\s(\[])(?:y|s|si|sí|yes|j|ja|o|oui|д|да|т|так)\s*/\s*(?:n|no|nein|non|н|нет|ні)(?:$|[\s)\]?.])|\?",
+                     re.IGNORECASE)
+
+
+def _is_it_one_column(headers: Sequence[Any], mapping: dict[int, str], register: str) -> int | None:
+    """The column no field takes whose header asks whether each row is one of the register's records
+    ("Riesgo S/N", "Is it a risk? (Y/N)"): a row answered no there is a candidate the sheet turned down."""
+    nouns = register_nouns(register)
+    for c, header in enumerate(headers):
+        if c in mapping or header.__class__ is not str or not _YES_NO.search(header):
+            continue
+        # the question and nothing else: "Risk realised?" or "Has the risk occurred? (Y/N)" asks another
+        rest = [w for w in words_of(header) if w not in _ASKING]
+        if len(rest) == 1 and any(rest[0].startswith(n) for n in nouns if len(n) >= 4):
+            return c
+    return None
+
+
+# the words around the noun in a header asking whether a row is a record ("Is it a risk? (Y/N)", "¿Es un
+# riesgo? S/N"), keyed, with the answers' letters
+_ASKING = frozenset(word_key(w) for w in (
+    "is", "it", "this", "a", "an", "es", "un", "una", "ist", "ein", "eine", "est", "ce", "une",
+    "é", "um", "uma", "это", "це", "чи", "y", "s", "si", "sí", "yes", "j", "ja", "o", "oui", "д", "да", "т",
+    "так", "n", "no", "nein", "non", "н", "нет", "ні", "¿", "?"))
+
+
+def _one_line(text: Any) -> str:
+    return " ".join(str(text).split())
+
+
+def _note_other(others: dict[int, dict[int, list[str]]], record: int, column: int, first: Any, name: Any) -> bool:
+    """Keep ``name`` (a second person in a one-person column of the record of row ``record``) for its notes,
+    once, unless it is the first person again; True."""
+    names = others.setdefault(record, {}).setdefault(column, [])
+    text = _one_line(name)
+    if text != _one_line(first) and text not in names:
+        names.append(text)
+    return True
