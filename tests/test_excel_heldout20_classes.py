@@ -135,3 +135,23 @@ def test_a_yes_no_question_about_something_else_skips_no_row(sqlite_store, tmp_p
         ["R2", "Key developer may leave", "No", "Low", "High"]]})
     import_all(sqlite_store, path)
     assert set(by_code(sqlite_store, "risks")) == {"R1", "R2"}
+
+
+def test_a_rating_per_control_under_its_own_caption_keeps_a_merged_record_one_risk(sqlite_store, tmp_path):
+    """A security register rates each risk once ("Qualitative (Phase 1)") and then each of its controls, one a
+    line, under another caption ("Qualitative (Phase 2)"), the risk's cells merged down over those lines. The
+    second pair is no residual of the risk (a caption tells the pairs apart): read as one, every line of
+    "Identity theft" became a risk of its own."""
+    rows = [["Risk ID#", "List of Possible Risks", "Qualitative (Phase 1)", None, "Mitigating factors",
+             "Person responsible", "Control ID#", "Qualitative (Phase 2)", None],
+            [None, None, "Likelihood (H/M/L)", "Impact (H/M/L)", None, None, None, "Likelihood (H/M/L)",
+             "Impact (H/M/L)"],
+            [1, "Identity theft", "H", "H", "Two factor authentication", "CISO", 1.1, "M", "M"],
+            [None, None, None, None, None, None, 1.2, "L", "M"],
+            [None, None, None, None, None, None, 1.3, "L", "M"],
+            [2, "Financial theft", "M", "H", "Encrypted traffic", "CFO", 2.1, "L", "M"],
+            [None, None, None, None, None, None, 2.2, "L", "L"]]
+    merges = [f"{col}3:{col}5" for col in "ABCDEF"] + [f"{col}6:{col}7" for col in "ABCDEF"]
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"1. Risk Assessment": rows}, {"1. Risk Assessment": merges})
+    import_all(sqlite_store, path)
+    assert sorted(r["title"] for r in rows_of(sqlite_store, "risks")) == ["Financial theft", "Identity theft"]

@@ -1285,7 +1285,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
             mapping = _repeats_statuses(kind, mapping, dups, sample)
             mapping = _reassessed(kind, mapping, dups, sample, group)
-            mapping = _rated_again_after(kind, mapping, dups, sample, row)
+            mapping = _rated_again_after(kind, mapping, dups, sample, row, group)
             mapping = _plan_of_strategies(kind, mapping, sample)
             if kind.register in ACTIONS_OF:  # "Recommended Control | Control Owner | Date Due": the plan's
                 mapping = action_columns(mapping, dups, RESPONSE_PLAN, kind.reg.field_names)
@@ -1480,7 +1480,7 @@ _NOW_WORDS = frozenset({"current", "actual", "aktuell", "aktuelles", "actuel", "
 
 
 def _rated_again_after(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str], sample: list[list[Any]],
-                       row: list[Any]) -> dict[int, str]:
+                       row: list[Any], group: list[Any] | None) -> dict[int, str]:
     """A risk rated twice in one header row with no caption over either pair: the second likelihood and
     impact, after the measures (the plan's column) or after a column saying a later assessment ("Residual
     risk"), are the residual ones when no column gives them and their values are levels of the scale
@@ -1493,6 +1493,11 @@ def _rated_again_after(kind: SheetKind, mapping: dict[int, str], dups: dict[int,
         residual = _REASSESSED.get(said)
         first = next((k for k, n in out.items() if n == said), None)
         if residual is None or first is None or first > c or c in out or residual in out.values():
+            continue
+        if group and _caption_over(group, c) != _caption_over(group, first):
+            # captions tell the pairs apart ("Qualitative (Phase 1)" … "Qualitative (Phase 2)", a rating per
+            # control on the lines of a record merged over several rows): _reassessed reads captions, this rule
+            # only their lack (a note over the whole sheet, "10 бальна шкала", says nothing of either pair)
             continue
         between = range(first + 1, c)
         if not any(out.get(k) == RESPONSE_PLAN or (k < len(row) and later & set(words_of(row[k] or "")))
