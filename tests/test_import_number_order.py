@@ -129,7 +129,7 @@ def test_the_rules():
     decimals, sheet, unsettled = column_decimals({1: ["2.500", "12.5"], 2: ["1,234"], 3: ["3,000"]})
     assert (decimals, sheet.decimal, unsettled) == ({1: DECIMAL_POINT, 2: DECIMAL_POINT, 3: DECIMAL_POINT},
                                                    DECIMAL_POINT, "")
-    decimals, _sheet, unsettled = column_decimals({1: ["2.500"]}, NumberEvidence(comma=1))
+    decimals, _sheet, unsettled = column_decimals({1: ["2.500"]}, NumberEvidence(first=1))
     assert (decimals, unsettled) == ({1: DECIMAL_COMMA}, "")  # the sheets before it in the file decide
     decimals, _sheet, unsettled = column_decimals({1: ["2.500", 7]})
     assert (decimals, unsettled) == ({1: DECIMAL_POINT}, "2.500")

@@ -19,40 +19,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from ..models.values import DAY_FIRST, MONTH_FIRST
+from .two_readings import TwoReadings
 
 _SLASHED = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](?:\d{4}|\d{2})(?:[ T].*)?\s*")
 _MONTH_FIRST_HEADER = re.compile(r"\bm{1,2}\s*[/.\-]\s*d{1,2}\b", re.I)
 _DAY_FIRST_HEADER = re.compile(r"\bd{1,2}\s*[/.\-]\s*m{1,2}\b", re.I)
 
 
-@dataclass
-class DateEvidence:
-    """What a column's texts say of their order: how many only day first reads, how many only month
-    first, and how many read either way (both numbers 12 or less, and not equal)."""
-
-    day_first: int = 0
-    month_first: int = 0
-    either: int = 0
-    example: str = ""  # a text that reads either way, for the preview's sentence
-
-    def add(self, other: DateEvidence) -> None:
-        self.day_first += other.day_first
-        self.month_first += other.month_first
-        self.either += other.either
-        self.example = self.example or other.example
+class DateEvidence(TwoReadings):
+    """``TwoReadings`` of dates: first, the texts only day first reads (25/03/2026); second, those only month
+    first reads (03/25/2026); either, those both read as different days (03/04/2026)."""
 
     @property
     def order(self) -> str | None:
-        """The order the texts settle, None when they settle none (or contradict each other)."""
-        if self.month_first and not self.day_first:
-            return MONTH_FIRST
-        if self.day_first and not self.month_first:
-            return DAY_FIRST
-        return None
+        return self.settled(DAY_FIRST, MONTH_FIRST)
 
 
 def evidence_of(values: Iterable[Any]) -> DateEvidence:
@@ -65,9 +48,9 @@ def evidence_of(values: Iterable[Any]) -> DateEvidence:
             continue
         first, second = int(m[1]), int(m[2])
         if first > 12 >= second:
-            found.day_first += 1
+            found.first += 1
         elif second > 12 >= first:
-            found.month_first += 1
+            found.second += 1
         elif first != second and first <= 12 and second <= 12 and first and second:
             found.either += 1
             found.example = found.example or x.strip()
@@ -98,7 +81,7 @@ def column_orders(columns: dict[int, tuple[object, list[Any]]]) -> tuple[dict[in
     orders: dict[int, str] = {}
     unsettled = ""
     for c, e in evidence.items():
-        if not (e.day_first or e.month_first or e.either):
+        if not e.any:
             continue  # no date written as numbers: nothing to read either way
         order = named.get(c) or e.order or sheet_order
         if order is None:

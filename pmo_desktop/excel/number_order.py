@@ -19,36 +19,19 @@ Real number cells, and texts that read one way only, are never in doubt.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from ..models.values import DECIMAL_COMMA, DECIMAL_POINT, decimal_mark
+from .two_readings import TwoReadings
 
 
-@dataclass
-class NumberEvidence:
-    """What a column's texts say of their decimal separator: how many only a decimal comma reads, how many
-    only a decimal point, and how many read either way as different numbers."""
-
-    comma: int = 0
-    point: int = 0
-    either: int = 0
-    example: str = ""  # a text that reads either way, for the preview's sentence
-
-    def add(self, other: NumberEvidence) -> None:
-        self.comma += other.comma
-        self.point += other.point
-        self.either += other.either
-        self.example = self.example or other.example
+class NumberEvidence(TwoReadings):
+    """``TwoReadings`` of numbers: first, the texts only a decimal comma reads (12,5; 1.234,56); second, those
+    only a decimal point reads (12.5; 1,234.56); either, those both read as different numbers (2.500)."""
 
     @property
     def decimal(self) -> str | None:
-        """The separator the texts settle, None when they settle none (or contradict each other)."""
-        if self.comma and not self.point:
-            return DECIMAL_COMMA
-        if self.point and not self.comma:
-            return DECIMAL_POINT
-        return None
+        return self.settled(DECIMAL_COMMA, DECIMAL_POINT)
 
 
 def evidence_of(values: Iterable[Any]) -> NumberEvidence:
@@ -58,9 +41,9 @@ def evidence_of(values: Iterable[Any]) -> NumberEvidence:
             continue
         mark = decimal_mark(x)
         if mark == DECIMAL_COMMA:
-            found.comma += 1
+            found.first += 1
         elif mark == DECIMAL_POINT:
-            found.point += 1
+            found.second += 1
         elif mark == "":
             found.either += 1
             found.example = found.example or x.strip()
