@@ -155,3 +155,19 @@ def test_a_rating_per_control_under_its_own_caption_keeps_a_merged_record_one_ri
     path = write_xlsx(tmp_path / "Risk Register.xlsx", {"1. Risk Assessment": rows}, {"1. Risk Assessment": merges})
     import_all(sqlite_store, path)
     assert sorted(r["title"] for r in rows_of(sqlite_store, "risks")) == ["Financial theft", "Identity theft"]
+
+
+def test_a_note_over_the_sheet_naming_a_ten_point_scale_rates_every_column_on_it(sqlite_store, tmp_path):
+    """A Ukrainian register says above its header that it uses a 10-point scale ("використовується 10 бальна
+    шкала"); its likelihoods only reach 5. Read on five levels, a 5 of 10 was "Very high"; on the sheet's own
+    scale it is the middle."""
+    path = write_xlsx(tmp_path / "Risks.xlsx", {"Лист1": [
+        [None, "використовується 10 бальна шкала"], [],
+        ["№", "Умова", "Ймовірність", "Збиток"],
+        [1, "Учасник команди піде з проекту", 5, 9],
+        [2, "Недосконалий аналіз предметної області", 4, 9],
+        [3, "Переоцінення своїх можливостей", 2, 6]]})
+    import_all(sqlite_store, path)
+    got = {r["title"]: (r["probability"], r["impact"]) for r in rows_of(sqlite_store, "risks")}
+    assert got == {"Учасник команди піде з проекту": (3, 5), "Недосконалий аналіз предметної області": (2, 5),
+                   "Переоцінення своїх можливостей": (1, 3)}

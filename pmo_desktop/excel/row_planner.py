@@ -39,7 +39,14 @@ from .header_detection import (
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
-from .value_translation import ColumnProfile, Translator, declared_scale, escalation_rest, scale_from_word_level
+from .value_translation import (
+    ColumnProfile,
+    Translator,
+    declared_scale,
+    escalation_rest,
+    point_scale,
+    scale_from_word_level,
+)
 from .vocabulary import (
     ascii_key,
     example_words,
@@ -1075,10 +1082,18 @@ class Planner:
                     once.add(key)
         above = reader.top_rows()[header_row - 2] if header_row >= 2 else []
 
+        # a note over the sheet naming its scale in points ("10 бальна шкала", "a 10-point scale")
+        noted = {t for r in reader.top_rows()[:max(header_row - 1, 0)] for x in r if (t := point_scale(x))}
+        sheet_scale = noted.pop() if len(noted) == 1 else None
+
         def named_scale(c: int) -> Any:  # the header's, else the cell above it ("von 1 bis 3" over "Grad")
             text = headers[c] if c < len(headers) else None
             if declared_scale(text) is None and c < len(above) and declared_scale(above[c]) is not None:
                 return above[c]
+            if declared_scale(text) is None and sheet_scale is not None and columns[c] and \
+                    all(isinstance(x, (int, float)) and not isinstance(x, bool) and 1 <= x <= sheet_scale
+                        for x in columns[c]):
+                return f"{text or ''} (1-{sheet_scale})"  # every rating on the scale the sheet's note names
             top = self.legend_scale
             if declared_scale(text) is None and top is not None and columns[c] and \
                     all(isinstance(x, (int, float)) and not isinstance(x, bool) and float(x).is_integer()

@@ -173,6 +173,23 @@ def declared_scale(header: object) -> int | None:
     return top if 2 <= top <= 10 or top in _DOUBLING_TOPS else None
 
 
+# A note over a whole sheet naming the scale its ratings use: "a 10-point scale", "10 бальна шкала", "escala de
+# 10 puntos", "10-Punkte-Skala", "échelle en 10 points"
+_POINT_SCALE_RE = re.compile(
+    r"(?:(\d{1,2})\s*-?\s*(?:point|pt|punkte?|puntos|punti|pontos|points|балл\w*|бал\w*)\b.{0,12}?"
+    r"(?:scale|skala|escala|scala|échelle|шкал\w*))"
+    r"|(?:(?:scale|skala|escala|scala|échelle|шкал\w*)\s+(?:of|de|di|en|von|з|из|в)?\s*(\d{1,2})\s*"
+    r"(?:point|pt|punkte?|puntos|punti|pontos|points|балл\w*|бал\w*)\b)", re.I)
+
+
+def point_scale(note: object) -> int | None:
+    """The top of the scale a note names in points ("Використовується 10 бальна шкала": a 10-point scale is
+    used), between 2 and 10; None when it names none."""
+    found = _POINT_SCALE_RE.search(str(note or ""))
+    top = int(found.group(1) or found.group(2)) if found else 0
+    return top if 2 <= top <= 10 else None
+
+
 # Scales whose every level doubles the one below (1, 2, 4, 8, 16): levels are log2(value) + 1
 _DOUBLING_TOPS = (16, 32, 64)
 
