@@ -171,3 +171,18 @@ def test_a_note_over_the_sheet_naming_a_ten_point_scale_rates_every_column_on_it
     got = {r["title"]: (r["probability"], r["impact"]) for r in rows_of(sqlite_store, "risks")}
     assert got == {"Учасник команди піде з проекту": (3, 5), "Недосконалий аналіз предметної області": (2, 5),
                    "Переоцінення своїх можливостей": (1, 3)}
+
+
+def test_positive_and_negative_risks_are_opportunities_and_threats_in_spanish(sqlite_store, tmp_path):
+    """"RIESGO: AMENAZA/OPORTUNIDAD" names each risk's kind, written AMENAZA or POSITIVO (a positive risk,
+    PMBOK's word for an opportunity): the cameras are an opportunity, not a threat by default."""
+    path = write_xlsx(tmp_path / "Riesgos.xlsx", {"Hoja1": [
+        ["IDENTIFICACIÓN DEL RIESGO", "RIESGO:AMENAZA/OPORTUNIDAD", "ACCIONES A TOMAR", "RESPONSABLE"],
+        ["Rack de sistemas a la intemperie", "AMENAZA", "Acomodar el rack en un lugar seguro", "Sistemas"],
+        ["Cámaras insuficientes", "POSITIVO", "Instalar cámaras en puntos ciegos", "Sistemas"],
+        ["Servidor NAS con poco espacio", "NEGATIVO", "Comprar otro servidor", "Sistemas"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert {t: r["kind"] for t, r in got.items()} == {"Rack de sistemas a la intemperie": "Threat",
+                                                      "Cámaras insuficientes": "Opportunity",
+                                                      "Servidor NAS con poco espacio": "Threat"}
