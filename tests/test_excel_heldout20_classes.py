@@ -3,6 +3,8 @@ each test writes a workbook of that shape and checks what a user gets."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from imported import by_code, import_all, named, rows_of
 from real_world_factory import write_xlsx
 
@@ -186,3 +188,16 @@ def test_positive_and_negative_risks_are_opportunities_and_threats_in_spanish(sq
     assert {t: r["kind"] for t, r in got.items()} == {"Rack de sistemas a la intemperie": "Threat",
                                                       "Cámaras insuficientes": "Opportunity",
                                                       "Servidor NAS con poco espacio": "Threat"}
+
+
+def test_the_date_a_risk_was_assessed_is_its_last_review(sqlite_store, tmp_path):
+    """An ISO 27001 register's "Risk Assessment Date" is when the risk was last looked at: its Last reviewed,
+    not a line of its notes."""
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risks": [
+        ["Risk Name", "Risk Description", "Likelihood", "Impact", "Risk Owner", "Risk Assessment Date"],
+        ["Data breach", "Unauthorised access to customer data", 4, 5, "IT", "2026-02-02"],
+        ["System downtime", "Critical system goes offline", 3, 4, "Operations", "2026-02-09"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert [got[t]["reviewed_on"] for t in ("Data breach", "System downtime")] == [
+        dt.date(2026, 2, 2), dt.date(2026, 2, 9)]
