@@ -49,6 +49,23 @@ def _dependants() -> dict[str, set[str]]:
 DEPENDANTS = _dependants()
 
 
+class Refusals(list[str]):
+    """The messages of what was refused while held (``Document.holding_refusals``), and whether the store itself
+    failed (``store_failed``) rather than the register's rules refusing the value."""
+
+    store_failed = False
+
+    @property
+    def by_register(self) -> bool:
+        """Refused by the register's rules alone: said beside the cell, the value kept there to correct."""
+        return bool(self) and not self.store_failed
+
+    @property
+    def reason(self) -> str:
+        """The last refusal as a note beside a cell says it (without the message box's "Nothing was changed:")."""
+        return " ".join(self[-1].removeprefix("Nothing was changed:").split()) if self else ""
+
+
 class Document(QObject):
     """The open file. ``records_changed(register, ids)``: ids None means "anything may have changed"."""
 
@@ -80,19 +97,16 @@ class Document(QObject):
         self._closed = False
         self._told_gone = False
         self._probed.connect(self._probe_done)
-        # Lists collecting the refusals of a cell being committed (``holding_refusals``); innermost last.
-        self._holds: list[list[str]] = []
-        # Changes the store could not take for a reason other than its rules (the file gone, the connection
-        # lost, a full disk): a cell's note is no place to say so (``FieldDelegate._leave_and_tell``).
-        self.store_failures = 0
+        # What is refused while a cell's editor commits (``holding_refusals``); innermost last.
+        self._holds: list[Refusals] = []
         self.error.connect(self._hold_refusal)
 
     @contextmanager
-    def holding_refusals(self) -> Iterator[list[str]]:
+    def holding_refusals(self) -> Iterator[Refusals]:
         """Collect what is refused while a cell's editor commits, for the editor to show beside the cell:
         the ``error`` signal still fires, but ``refusals_held`` tells the window not to open a message box,
         which would take the keys the user types next."""
-        held: list[str] = []
+        held = Refusals()
         self._holds.append(held)
         try:
             yield held
@@ -106,6 +120,12 @@ class Document(QObject):
     def _hold_refusal(self, message: str) -> None:
         if self._holds:
             self._holds[-1].append(message)
+
+    def _store_failed(self) -> None:
+        """The store could not take a change for a reason other than the register's rules (the file gone, the
+        connection lost, a full disk, another user's edit): a cell's note is no place to say so."""
+        for held in self._holds:
+            held.store_failed = True
 
     @property
     def read_only(self) -> bool:
@@ -300,14 +320,14 @@ class Document(QObject):
         try:
             command.apply()
         except errors.EditConflict as e:
-            self.store_failures += 1
+            self._store_failed()
             if self.conflict_handler is not None and hasattr(command, "take_resolution") and e.register:
                 self.conflict_handler(command, e)  # the user chooses; then ``resolve`` carries on
             else:
                 self.error.emit(str(e))
             return False
         except errors.FileGone:
-            self.store_failures += 1
+            self._store_failed()
             # Kept, as when a server is away: Save a Copy As… saves it into the copy (``adopt``).
             self._told_gone = True  # this message says it; the window turns read only now
             self.pending.append(command)
@@ -318,7 +338,7 @@ class Document(QObject):
             self.read_only_changed.emit()
             return False
         except errors.ConnectionLost as e:
-            self.store_failures += 1
+            self._store_failed()
             self.pending.append(command)
             self.pending_changed.emit(len(self.pending))
             self.error.emit(f"{e}\n\nYour change is kept: Edit ▸ Retry Unsaved Changes saves it once the "
@@ -326,7 +346,7 @@ class Document(QObject):
             return False
         except errors.StoreError as e:
             if not isinstance(e, errors.ValidationError):
-                self.store_failures += 1
+                self._store_failed()
             self.error.emit(str(e))
             return False
         command.applied_once = True

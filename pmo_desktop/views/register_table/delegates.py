@@ -168,12 +168,10 @@ class FieldDelegate(QStyledItemDelegate):
                 return False
             within = within.parentWidget()
         document = self._document()
-        failures = document.store_failures
         with document.holding_refusals() as refused:
             self.commitData.emit(editor)
-        if refused and document.store_failures == failures:  # refused by the register: held, to correct
-            reason = " ".join(refused[-1].removeprefix("Nothing was changed:").split())
-            note_for(editor).show_reason(reason, HELD)
+        if refused.by_register:  # held, to correct
+            note_for(editor).show_reason(refused.reason, HELD)
             return True
         if refused:  # not a refusal: the file gone, the disk full… said in a message box, as before
             document.error.emit(refused[-1])
@@ -189,8 +187,7 @@ class FieldDelegate(QStyledItemDelegate):
             self.commitData.emit(editor)
         if not refused:
             return True
-        reason = " ".join(refused[-1].removeprefix("Nothing was changed:").split())
-        note_for(editor).show_reason(reason)
+        note_for(editor).show_reason(refused.reason)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         return False
 

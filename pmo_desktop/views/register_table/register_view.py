@@ -788,14 +788,13 @@ class RegisterView(QWidget):
 
     def _created_from_line(self, command, column: int) -> int | None:
         document = self.document
-        failures = document.store_failures
         with document.holding_refusals() as refused:
             done = document.execute(command)
         self._line_refused = None
         if not done:
-            if refused and document.store_failures == failures:  # the register's rules: told beside the line
+            if refused.by_register:  # told beside the line
                 self._line_refused = dict(self.new_row_model.pending)
-                self._tell_line_refusal(refused[-1])
+                self._tell_line_refusal(refused.reason)
             elif refused:  # the file gone, the disk full…: a message box, as before
                 document.error.emit(refused[-1])
             return None
@@ -816,14 +815,13 @@ class RegisterView(QWidget):
         self.new_line.tab_start = None
         return rid
 
-    def _tell_line_refusal(self, message: str) -> None:
+    def _tell_line_refusal(self, reason: str) -> None:
         """Why the record typed in the ✱ line was not added, beside the line's cell (the values stay in the
         line to correct), and in the status bar — not in a message box, which took the keys typed next."""
         line = self.new_line
         index = line.currentIndex()
         rect = line.visualRect(index) if index.isValid() else line.viewport().rect()
         at = QRect(line.viewport().mapTo(self, rect.topLeft()), rect.size())
-        reason = " ".join(message.removeprefix("Nothing was changed:").split())
         show_beside(self, at, reason, "The record is not added yet: correct a value in this line and press Enter.")
 
     def duplicate_rows(self) -> None:
