@@ -68,6 +68,10 @@ class SheetPlan:
     synthetic: bool = False              # rows made by the import (response actions), not a sheet of the file
     note: str = ""                       # what the preview says once of the whole sheet (its title column's source)
 
+    def say(self, sentence: str) -> None:
+        """Add a sentence to what the preview says once of the sheet (``note``)."""
+        self.note = f"{self.note} {sentence}" if self.note else sentence
+
     @property
     def reports(self) -> list[RowReport]:
         return [r.report for r in self.rows]

@@ -533,26 +533,26 @@ class Planner:
         month_first = [f"“{headers[c] if c < len(headers) else f.label}”" for c, f in fields
                        if (profile := self._profiles.get(c)) is not None and profile.month_first]
         if month_first:  # the way round the dates are read is said: 03/04/2026 is 4 March here
-            plan.note = " ".join(x for x in (plan.note, (
+            plan.say(
                 f"Dates in {', '.join(month_first)} are written month first (as its header or a date such as "
-                "03/25/2026 says): each is read that way, 03/04/2026 as 4 March.")) if x)
+                "03/25/2026 says): each is read that way, 03/04/2026 as 4 March.")
         elif self._unsettled_date:
-            plan.note = " ".join(x for x in (plan.note, (
+            plan.say(
                 f"Dates such as {self._unsettled_date} read either way and nothing in the sheet says which: "
                 "they are read day first (03/04/2026 is 3 April). If they are written month first, "
-                "cancel and write them as 2026-03-04 or 4 Mar 2026.")) if x)
+                "cancel and write them as 2026-03-04 or 4 Mar 2026.")
         if self._unsettled_number:  # "2.500" with no 12,5 or 12.5 anywhere to say which way it is written
-            plan.note = " ".join(x for x in (plan.note, (
+            plan.say(
                 f"Numbers such as {self._unsettled_number} read either way and nothing in the file says which: "
                 "they are read with a decimal point (2.500 is two and a half, 1,234 is one thousand two hundred "
                 "and thirty-four). If they are written with a decimal comma (2.500 for two thousand five "
-                "hundred), cancel and write them without the thousands point (2500).")) if x)
+                "hundred), cancel and write them without the thousands point (2500).")
         for c, f in fields:  # a rule that changes every number of a column is said once in the preview
             if (profile := self._profiles.get(c)) is not None and profile.products and not profile.declared:
-                plan.note = " ".join(x for x in (plan.note, (
+                plan.say(
                     f"{f.label} (“{headers[c] if c < len(headers) else f.label}”) is on 1–{f.scale_max(self.ctx) ** 2}, "
                     "two ratings multiplied: each number is read as the level nearest its square root "
-                    "(16 → 4, 20 → 4, 25 → 5).")) if x)
+                    "(16 → 4, 20 → 4, 25 → 5).")
         # each mapped column's way to its value, worked out once for the sheet: its field, the field's
         # cache of parsed cell values (None for text), its scale profile, and for plain text its length
         # (a scale's cache is the column's own: "3" is 3 under "Impact" but 4 under "Impact (1-3)" of the next sheet)
