@@ -12,15 +12,11 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 PROJECTS = REGISTERS["projects"]
 
 
-def test_the_next_record_typed_after_enter_starts_in_the_first_column(main_window, qtbot, tmp_path):
+def test_the_next_record_typed_after_enter_starts_in_the_first_column(empty_window, qtbot):
     """A project typed from the ✱ line across its row with Tab, Enter on its last cell: the keyboard went
     to the ✱ line under that last cell (the budget), so the next project's name was typed into the budget
     and lost. Now it goes to the name, and the next project is made."""
-    window = main_window
-    window.resize(1280, 720)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    assert window.create_file(str(tmp_path / "new.pmo"))
+    window = empty_window
     qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
     view = window.stack.currentWidget().register_view
     fields = PROJECTS.field_names

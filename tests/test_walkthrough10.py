@@ -108,14 +108,10 @@ def test_a_script_that_edits_then_exits_raises_nothing_at_exit(tmp_path):
     assert "Traceback" not in done.stderr and "RuntimeError" not in done.stderr, done.stderr
 
 
-def test_the_status_page_of_a_new_office_says_what_to_do_and_its_shortcut_answers(main_window, qtbot, tmp_path):
+def test_the_status_page_of_a_new_office_says_what_to_do_and_its_shortcut_answers(empty_window, qtbot):
     """A new office's Status page said "0 of 0 rows" with Clear filters enabled though nothing was filtered,
     and Ctrl+Shift+P (New status report) did nothing visible."""
-    window = main_window
-    window.resize(1280, 720)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    assert window.create_file(str(tmp_path / "new.pmo"))
+    window = empty_window
     qtbot.keyClick(window, Qt.Key.Key_8, CTRL)
     page = window.stack.currentWidget()
     form = page.form

@@ -15,16 +15,12 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 PROJECTS, RISKS = REGISTERS["projects"], REGISTERS["risks"]
 
 
-def test_a_new_office_takes_a_project_typed_across_its_row_with_tab(main_window, qtbot, tmp_path):
+def test_a_new_office_takes_a_project_typed_across_its_row_with_tab(empty_window, qtbot):
     """On a new office the Projects page opens on its empty table: the first keys typed went nowhere
     (silently), and once the ✱ line had the name, Tab added the project but left the keyboard in the ✱
     line a column further on, so the rest of the row was typed into the line (and lost) and the next Tab
     left the table for the page list."""
-    window = main_window
-    window.resize(1280, 720)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    assert window.create_file(str(tmp_path / "new.pmo"))
+    window = empty_window
     qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
     view = window.stack.currentWidget().register_view
     assert QApplication.focusWidget() is view.table and view.model.rowCount() == 0
