@@ -1,4 +1,4 @@
-"""Registers kept in Polish, Indonesian, Swedish and Czech: a language is a words file
+"""Registers kept in Polish, Indonesian, Swedish, Czech, Chinese, Japanese and Vietnamese: a language is a words file
 (``resources/import_words_<lang>.json``), no code. Each test writes a register as such an office would keep it —
 its own headers, its scale and status words — and checks every field lands where an English register's would."""
 
@@ -53,6 +53,29 @@ RISKS = {
             ["R-02", "Odchod klíčového vývojáře", "Zdroje", "Petr Svoboda", dt.datetime(2026, 3, 9),
              "Nízká", "Velmi vysoká", "Uzavřené", "Akceptace", "Trh práce", "Ztráta znalostí",
              "Dokumentace kódu", ""]]),
+    "zh": ("风险登记册.xlsx", "风险登记册",
+           ["风险编号", "风险描述", "风险类别", "负责人", "识别日期", "可能性", "影响程度", "状态", "应对策略",
+            "原因", "后果", "应对措施", "备注"],
+           [["R-01", "服务器交付延迟", "技术", "王伟", dt.datetime(2026, 3, 2), "高", "中", "进行中", "减轻",
+             "供应商缺货", "上线推迟", "向第二家供应商订货", "待复核"],
+            ["R-02", "核心开发人员离职", "人员", "李娜", dt.datetime(2026, 3, 9), "低", "极高", "已关闭", "接受",
+             "人才市场竞争", "知识流失", "完善代码文档", ""]]),
+    "ja": ("リスク管理表.xlsx", "リスク管理表",
+           ["リスク番号", "リスク内容", "分類", "担当者", "識別日", "発生確率", "影響度", "ステータス", "対応方針",
+            "原因", "結果", "対策", "備考"],
+           [["R-01", "サーバー納品の遅延", "技術", "佐藤", dt.datetime(2026, 3, 2), "高", "中", "対応中", "軽減",
+             "仕入先の在庫不足", "稼働開始の遅れ", "別の仕入先に発注する", "要確認"],
+            ["R-02", "主要開発者の退職", "人材", "鈴木", dt.datetime(2026, 3, 9), "低", "極高", "完了", "受容",
+             "採用市場", "ノウハウの喪失", "コードの文書化", ""]]),
+    "vi": ("Quan ly rui ro.xlsx", "Quản lý rủi ro",
+           ["Mã rủi ro", "Mô tả rủi ro", "Loại rủi ro", "Người phụ trách", "Ngày xác định", "Khả năng xảy ra",
+            "Mức độ ảnh hưởng", "Trạng thái", "Chiến lược ứng phó", "Nguyên nhân", "Hậu quả", "Biện pháp giảm thiểu",
+            "Ghi chú"],
+           [["R-01", "Chậm giao máy chủ", "Kỹ thuật", "Nguyễn Văn An", dt.datetime(2026, 3, 2), "Cao", "Trung bình",
+             "Đang xử lý", "Giảm thiểu", "Nhà cung cấp hết hàng", "Chậm triển khai", "Đặt hàng nhà cung cấp thứ hai",
+             "Cần xem lại"],
+            ["R-02", "Lập trình viên chính nghỉ việc", "Nhân sự", "Trần Thị Bình", dt.datetime(2026, 3, 9), "Thấp",
+             "Rất cao", "Đã đóng", "Chấp nhận", "Thị trường lao động", "Mất kiến thức", "Viết tài liệu mã nguồn", ""]]),
 }
 
 STAKEHOLDERS = {
@@ -66,6 +89,12 @@ STAKEHOLDERS = {
            ["Ledningsgruppen", "Företaget AB", "Sponsor", "Hög", "Hög", "Leverans i tid"]),
     "cs": ("Zainteresované strany", ["Zainteresovaná strana", "Organizace", "Role", "Vliv", "Zájem", "Očekávání"],
            ["Vedení", "Firma s.r.o.", "Sponzor", "Vysoký", "Vysoký", "Včasné nasazení"]),
+    "zh": ("干系人登记册", ["干系人", "单位", "项目角色", "权力", "利益", "期望"],
+           ["管理层", "甲公司", "发起人", "高", "高", "按时上线"]),
+    "ja": ("ステークホルダー", ["ステークホルダー", "所属", "役割", "影響力", "関心度", "期待"],
+           ["経営陣", "株式会社X", "スポンサー", "高", "高", "予定どおりの稼働"]),
+    "vi": ("Các bên liên quan", ["Bên liên quan", "Tổ chức", "Vai trò", "Quyền lực", "Mức độ quan tâm", "Kỳ vọng"],
+           ["Ban giám đốc", "Công ty X", "Nhà tài trợ", "Cao", "Cao", "Triển khai đúng hạn"]),
 }
 
 
