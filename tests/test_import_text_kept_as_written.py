@@ -15,7 +15,9 @@ import pytest
 import xlsxwriter
 from cli_runner import run_cli
 
-from pmo_desktop.excel.importer import LEFT_OUT_SUFFIX, apply_import, plan_import
+from pmo_desktop.excel.export import export_workbook
+from pmo_desktop.excel.import_plan import Action
+from pmo_desktop.excel.importer import LEFT_OUT_SUFFIX, apply_import, plan_import, plan_workbook_import
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.store import Store
@@ -115,3 +117,36 @@ def test_rows_left_out_of_a_csv_whose_name_no_sheet_may_carry(tmp_path):
     assert "Imported 2 new" in proc.stdout
     written = tmp_path / f"risks [v2: final?]{LEFT_OUT_SUFFIX}"
     assert left_out_rows(written)[1][1:] == ("Bad one", "9", "9")
+
+
+# Text an office may hold that an xlsx cannot carry as it is: the export writes CR as LF and leaves out
+# control characters (XML has no room for them).
+AS_STORED = {"windows line breaks": "one\r\ntwo", "old Mac line break": "one\rtwo",
+             "vertical tab from Word": "Supplier\x0bslips", "bell": "x\x07y", "NUL": "A\x00B"}
+
+
+def test_reimporting_an_untouched_export_changes_no_record(sqlite_store, tmp_path):
+    with sqlite_store.transaction() as s:
+        for name, text in AS_STORED.items():
+            records.create_record(s, REGISTERS["risks"], {"title": name, "notes": text})
+    before = risks(sqlite_store)
+    plan = plan_workbook_import(sqlite_store, export_workbook(sqlite_store, tmp_path / "office.xlsx"))
+    # before: each of them "changes Notes" — the workbook's text looked like the colleague's edit
+    assert [(r.report.row, r.report.reason) for sh in plan.sheets for r in sh.rows
+            if r.report.action == Action.UPDATE] == []
+    result = apply_import(sqlite_store, plan)
+    assert result.updated == 0
+    assert risks(sqlite_store) == before  # the very text, versions unchanged
+
+
+def test_a_colleagues_edit_of_such_a_text_is_still_taken(sqlite_store, tmp_path):
+    with sqlite_store.transaction() as s:
+        records.create_record(s, REGISTERS["risks"], {"title": "Supplier slips", "notes": "one\r\ntwo"})
+    path = export_workbook(sqlite_store, tmp_path / "office.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Risk register"]
+    notes = [c.value for c in ws[1]].index("Notes") + 1
+    ws.cell(2, notes).value = "one\ntwo\nthree"
+    wb.save(path)
+    result = apply_import(sqlite_store, plan_workbook_import(sqlite_store, path))
+    assert result.updated == 1 and risks(sqlite_store)["Supplier slips"]["notes"] == "one\ntwo\nthree"
