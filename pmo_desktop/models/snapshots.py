@@ -17,6 +17,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from . import clock, history
+from . import values as v
 from .errors import ValidationError
 from .history_tables import BoardSnapshot
 from .office import Office
@@ -31,11 +32,12 @@ class SnapshotInfo:
 
     @property
     def title(self) -> str:
-        return f"{self.label} (taken {self.taken_at:%d %b %Y %H:%M})"
+        return f"{self.label} (taken {v.moment_text(self.taken_at)})"
 
 
 def default_label(day: date | None = None) -> str:
-    return f"Board pack {(day or clock.today()):%d %b %Y}"
+    day = day or clock.today()
+    return f"Board pack {day.day:02d} {v.month_text(day)}"
 
 
 def take(session: Session, label: str = "", packed: bytes | None = None) -> int:
@@ -108,7 +110,7 @@ def open_as_at(office: Office, day: date) -> Source:
     """The office as it stood at the end of ``day``, from the record history."""
     if day >= clock.today():
         return now(office)
-    label = f"{day:%d %b %Y}"
+    label = f"{day.day:02d} {v.month_text(day)}"
     return Source(history.materialise(office.read(history.state_at, day), label), label, day, True)
 
 
