@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..models import records, search_index
+from ..models import disk, records, search_index
 from ..models.errors import StoreError
 from ..models.fields import Context, Kind, Register
 from ..models.program import Setting
@@ -1256,7 +1256,7 @@ def _create_missing(session: Session, plan: ImportPlan, ctx: Context) -> None:
 
 
 def left_out_path(plan: ImportPlan, folder: Path | None = None) -> Path:
-    return (folder or plan.path.parent) / (plan.path.stem + LEFT_OUT_SUFFIX)
+    return (folder or plan.path.parent) / (disk.fitted_stem(plan.path.stem, LEFT_OUT_SUFFIX) + LEFT_OUT_SUFFIX)
 
 
 def _left_out_folders(plan: ImportPlan) -> list[Path]:
