@@ -132,3 +132,48 @@ def test_an_edit_before_the_timer_noticed_is_kept_and_saved_into_the_copy(qtbot,
     assert window.document.store.path == copy and not window.document.read_only
     assert names(window.document.store) == ["Renamed after the move"]
     assert not window.document.pending and window.document.undo_stack.count() == 1
+
+
+def cut_to_nothing(path: Path) -> None:
+    with open(path, "r+b") as f:
+        f.truncate(0)
+
+
+def cut_in_half(path: Path) -> None:
+    with open(path, "r+b") as f:
+        f.truncate(path.stat().st_size // 2)
+
+
+def older_copy_over_it(path: Path) -> None:
+    """A smaller file copied over it in place (``cp``, same inode), as when yesterday's copy is put back."""
+    other = path.with_name("yesterday.pmo")
+    Store.create(other, program_name="Yesterday").close()
+    with open(path, "r+b") as f:  # what cp does: truncate, then write the other file's bytes
+        f.truncate(0)
+        f.write(other.read_bytes())
+
+
+IN_PLACE: dict[str, Callable[[Path], None]] = {"cut to nothing": cut_to_nothing, "cut in half": cut_in_half,
+                                               "older copy written over it": older_copy_over_it}
+
+
+@pytest.mark.parametrize("how", list(IN_PLACE))
+def test_a_file_cut_short_in_place_takes_no_edit(tmp_path: Path, how: str) -> None:
+    """Fault12: the same file (same inode), made shorter by another program while open. Before, the next
+    edit said it was saved: its pages went into a file that was empty (the edit lost, "no such table" on
+    reopening) or half gone (a malformed file), as into the other file copied over it."""
+    path = tmp_path / "office.pmo"
+    store = Store.create(path)
+    try:
+        with store.transaction() as s:
+            for n in range(200):  # an office larger than a new one
+                records.create_record(s, PROJECTS, {"name": f"Project {n}", "description": "x" * 400})
+        IN_PLACE[how](path)
+        after_the_fault = path.read_bytes()
+        with pytest.raises(errors.FileGone, match="another program cut it short or wrote another file over it"):
+            with store.transaction() as s:
+                records.create_record(s, PROJECTS, {"name": "Said saved, but lost"})
+        assert store.read_only and not store.still_there()
+    finally:
+        store.close()
+    assert path.read_bytes() == after_the_fault  # nothing of ours written into what is there now

@@ -209,11 +209,15 @@ def _check_version(meta: dict[str, str]) -> int:
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
+    st = _stat(path)
+    return (st.st_dev, st.st_ino) if st is not None else None
+
+
+def _stat(path: Path) -> os.stat_result | None:
     try:
-        st = os.stat(path)
+        return os.stat(path)
     except OSError:
         return None
-    return st.st_dev, st.st_ino
 
 
 def _read_write_uri(path: Path) -> str:
@@ -227,6 +231,7 @@ def _read_write_uri(path: Path) -> str:
 _DAMAGE = ("could not decode", "no such column", "no such table", "malformed", "file is not a database",
            "database disk image")
 GONE_REASON = "it was moved, renamed, deleted or replaced while open, or its disk was removed"
+OVERWRITTEN_REASON = "another program cut it short or wrote another file over it while it was open"
 
 
 def is_serialization_failure(error: BaseException) -> bool:
@@ -249,6 +254,12 @@ class Store:
         # Which file was opened (device, inode): a file moved, deleted or replaced under the open window
         # is noticed before the next edit (``still_there``), not written into a file nobody will see.
         self._identity = _identity(path) if path is not None else None
+        # The largest size the file has had while open. SQLite never makes an office file shorter (no
+        # VACUUM, no auto_vacuum: freed pages are kept for reuse), so a file found shorter was cut short
+        # or copied over in place (same inode: ``cp`` of an older copy, a sync tool) by someone else.
+        # Written on, its pages would mix with the other file's: an "ok" edit lost, a malformed file.
+        st = _stat(path) if path is not None else None
+        self._size_floor = st.st_size if st is not None else 0
         self.gone = False
         self._made_here: list[Path] = []  # side files a read-only open made, removed at close
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -465,16 +476,28 @@ class Store:
         still read the file as it was, which is what Save a Copy As then keeps. A ``stat``: microseconds."""
         if self.gone or self.path is None or self._identity is None:
             return not self.gone
-        if _identity(self.path) != self._identity:
+        st = _stat(self.path)
+        if st is None or (st.st_dev, st.st_ino) != self._identity:
             self.gone = True
             self.read_only_reason = GONE_REASON
+        elif st.st_size < self._size_floor:
+            self.gone = True
+            self.read_only_reason = OVERWRITTEN_REASON
+        else:
+            self._size_floor = st.st_size
         return not self.gone
+
+    def _note_size(self) -> None:
+        """The file's size after a commit of ours (and its checkpoint): what it must not fall below."""
+        st = _stat(self.path) if self.path is not None and not self.gone else None
+        if st is not None and st.st_size > self._size_floor:
+            self._size_floor = st.st_size
 
     def refuse_if_read_only(self) -> None:
         """Raise ``ReadOnlyFile`` (nothing touched) when this office is open for viewing only."""
         if not self.still_there():
             raise errors.FileGone(
-                f"“{self.display_name}” is no longer where it was opened: {GONE_REASON}. Your change was "
+                f"“{self.display_name}” is no longer where it was opened: {self.read_only_reason}. Your change was "
                 "not saved. Nothing else is lost: File ▸ Save a Copy As… saves the office as this window "
                 "has it, and opens the copy to edit."
             )
@@ -532,6 +555,7 @@ class Store:
 
                 session.flush()
                 history.record(session.connection(), touched)
+            self._note_size()
         except orm_exc.StaleDataError as e:
             raise errors.EditConflict.unknown() from e
         except exc.OperationalError as e:
