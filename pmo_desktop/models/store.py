@@ -234,6 +234,15 @@ GONE_REASON = "it was moved, renamed, deleted or replaced while open, or its dis
 OVERWRITTEN_REASON = "another program cut it short or wrote another file over it while it was open"
 
 
+def _open_failure(name: str, folder: Path | None, e: exc.DBAPIError | sqlite3.Error) -> errors.StoreError:
+    orig = getattr(e, "orig", None) or e
+    msg = str(orig).lower()
+    if "locked" in msg or "busy" in msg:
+        return errors.FileLocked(f"“{name}” is busy in another program. Try again in a moment.")
+    cause = disk.failure_cause(e, folder) or _first_line(orig)
+    return errors.StoreError(f"“{name}” could not be opened: {cause}.")
+
+
 def is_serialization_failure(error: BaseException) -> bool:
     """PostgreSQL refused a write because the row changed after this transaction's snapshot."""
     return getattr(getattr(error, "orig", None), "sqlstate", None) == "40001"
@@ -352,12 +361,14 @@ class Store:
         the password comes from PGPASSWORD, ~/.pgpass, or ``password_prompt`` (see ``db_url``).
         """
         target = _sqlite_file_of(_as_target(target))
+        absent: list[Path] = []  # the -wal and -shm not there before this open: a failed open removes them
         if db_url.is_url(target):
             target = db_url.resolve_password(target, password_prompt)
         else:
             file = Path(str(target)).expanduser().resolve()
             shm = Path(f"{file}-shm")
             had_shm = shm.exists()
+            absent = [side for side in (Path(f"{file}-wal"), shm) if not side.exists()]
             why = _check_sqlite_file(file)
             if why is not None:
                 store = cls(cls._read_only_engine(file), file, why)
@@ -372,6 +383,10 @@ class Store:
                 meta = read_meta(conn)
         except exc.OperationalError as e:
             engine.dispose()
+            if path is not None:  # a file, not a server: say why it could not be opened (a full disk …)
+                for side in absent:  # an office in WAL mode on a full disk: the -wal and -shm it began
+                    side.unlink(missing_ok=True)
+                raise _open_failure(path.name, path.parent, e) from e
             raise errors.ConnectionLost(f"Could not reach the database {db_url.display(engine.url)}: "
                                         f"{_first_line(e.orig)}") from e
         except exc.DatabaseError as e:
@@ -426,13 +441,7 @@ class Store:
         self.data_version()
 
     def _open_failure(self, e: exc.DBAPIError | sqlite3.Error) -> errors.StoreError:
-        orig = getattr(e, "orig", None) or e
-        msg = str(orig).lower()
-        if "locked" in msg or "busy" in msg:
-            return errors.FileLocked(f"“{self.display_name}” is busy in another program. Try again in a moment.")
-        folder = self.path.parent if self.path is not None else None
-        cause = disk.failure_cause(e, folder) or _first_line(orig)
-        return errors.StoreError(f"“{self.display_name}” could not be opened: {cause}.")
+        return _open_failure(self.display_name, self.path.parent if self.path is not None else None, e)
 
     def _migrate(self, from_version: int) -> None:
         """Bring an older office up to date: a backup copy first, then one transaction. A failure (a
