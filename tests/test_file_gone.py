@@ -7,6 +7,8 @@ even back under the old name. Real files, really removed under the open store or
 from __future__ import annotations
 
 import os
+import shutil
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -153,21 +155,43 @@ def older_copy_over_it(path: Path) -> None:
         f.write(other.read_bytes())
 
 
+def larger_office_over_it(path: Path) -> None:
+    """Another office, as large or larger, copied over it in place: nothing gets shorter."""
+    other = path.with_name("larger.pmo")
+    bigger = Store.create(other, program_name="Someone else's")
+    with bigger.transaction() as s:
+        for n in range(400):
+            records.create_record(s, PROJECTS, {"name": f"Their project {n}", "description": "y" * 400})
+    bigger.close()
+    assert other.stat().st_size >= path.stat().st_size
+    shutil.copyfile(other, path)  # opens the same file for writing: same inode
+
+
+def its_own_older_copy_over_it(path: Path) -> None:
+    """This very office as it was a moment ago (the copy a backup tool keeps) put back in place."""
+    shutil.copyfile(path.with_name("a moment ago.pmo"), path)
+
+
 IN_PLACE: dict[str, Callable[[Path], None]] = {"cut to nothing": cut_to_nothing, "cut in half": cut_in_half,
-                                               "older copy written over it": older_copy_over_it}
+                                               "older copy written over it": older_copy_over_it,
+                                               "larger office written over it": larger_office_over_it,
+                                               "its own older copy written over it": its_own_older_copy_over_it}
 
 
 @pytest.mark.parametrize("how", list(IN_PLACE))
 def test_a_file_cut_short_in_place_takes_no_edit(tmp_path: Path, how: str) -> None:
-    """Fault12: the same file (same inode), made shorter by another program while open. Before, the next
-    edit said it was saved: its pages went into a file that was empty (the edit lost, "no such table" on
-    reopening) or half gone (a malformed file), as into the other file copied over it."""
+    """Fault12: the same file (same inode), cut short or written over by another program while open.
+    Before, the next edit said it was saved: its pages went into a file that was empty (the edit lost,
+    "no such table" on reopening), half gone, or another office (a malformed file either way)."""
     path = tmp_path / "office.pmo"
     store = Store.create(path)
     try:
         with store.transaction() as s:
             for n in range(200):  # an office larger than a new one
                 records.create_record(s, PROJECTS, {"name": f"Project {n}", "description": "x" * 400})
+        store.save_copy(path.with_name("a moment ago.pmo"))
+        with store.transaction() as s:
+            records.create_record(s, PROJECTS, {"name": "Made after the copy"})
         IN_PLACE[how](path)
         after_the_fault = path.read_bytes()
         with pytest.raises(errors.FileGone, match="another program cut it short or wrote another file over it"):
@@ -177,3 +201,24 @@ def test_a_file_cut_short_in_place_takes_no_edit(tmp_path: Path, how: str) -> No
     finally:
         store.close()
     assert path.read_bytes() == after_the_fault  # nothing of ours written into what is there now
+
+
+def test_a_file_touched_or_edited_by_another_window_is_not_taken_for_overwritten(tmp_path: Path) -> None:
+    """What must not turn the office read only: its time changed with nothing else (a backup tool's
+    touch), and a second window (another store on the file) committing and checkpointing in between."""
+    path = tmp_path / "office.pmo"
+    mine = Store.create(path)
+    theirs = Store.open(path)
+    try:
+        for n in range(30):
+            for who, store in (("mine", mine), ("theirs", theirs)):
+                with store.transaction() as s:
+                    records.create_record(s, PROJECTS, {"name": f"{who} {n}", "description": "z" * (n * 300)})
+            if n % 10 == 0:
+                os.utime(path, ns=(time.time_ns(), time.time_ns() + 5_000_000_000))
+            assert mine.still_there() and theirs.still_there()
+        assert not mine.read_only and not theirs.read_only
+        assert len(names(mine)) == len(names(theirs)) == 60
+    finally:
+        theirs.close()
+        mine.close()

@@ -232,6 +232,11 @@ _DAMAGE = ("could not decode", "no such column", "no such table", "malformed", "
            "database disk image")
 GONE_REASON = "it was moved, renamed, deleted or replaced while open, or its disk was removed"
 OVERWRITTEN_REASON = "another program cut it short or wrote another file over it while it was open"
+# What an office file holds, in short: it changes with every change to its records and snapshots, and
+# differs between two offices. Compared when a file was written with no SQLite writer behind it.
+_SIGNATURE = ("SELECT (SELECT max(id) FROM record_history), (SELECT max(id) FROM board_snapshot), "
+              "(SELECT value FROM setting WHERE key = 'office_id')")
+_SHM_HEAD = 136  # the -shm's wal-index header, both copies, and its checkpoint info (nBackfill …)
 
 
 def _open_failure(name: str, folder: Path | None, e: exc.DBAPIError | sqlite3.Error) -> errors.StoreError:
@@ -269,6 +274,13 @@ class Store:
         # Written on, its pages would mix with the other file's: an "ok" edit lost, a malformed file.
         st = _stat(path) if path is not None else None
         self._size_floor = st.st_size if st is not None else 0
+        # The file as last seen — (mtime, size, the head of its -shm) — and what it held then
+        # (``_SIGNATURE``). SQLite writes an office file only in a checkpoint, which first moves the
+        # wal-index in the -shm. A file that changed while the -shm did not was written by someone else:
+        # a copy put over it in place (same inode, same or larger size), unless what it holds is what it
+        # held (a ``touch``). See ``still_there``.
+        self._seen: tuple[int, int, bytes] | None = None
+        self._signature: tuple[Any, ...] | None = None
         self.gone = False
         self._made_here: list[Path] = []  # side files a read-only open made, removed at close
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -439,6 +451,8 @@ class Store:
         # The polling connection reads once now, in WAL mode: it then holds the file, its -wal and -shm
         # open as long as the store is, so a copy can still read them all after the file has gone.
         self.data_version()
+        if not self.read_only:
+            self._seen, self._signature = self._file_state(), self._read_signature()
 
     def _open_failure(self, e: exc.DBAPIError | sqlite3.Error) -> errors.StoreError:
         return _open_failure(self.display_name, self.path.parent if self.path is not None else None, e)
@@ -489,18 +503,65 @@ class Store:
         if st is None or (st.st_dev, st.st_ino) != self._identity:
             self.gone = True
             self.read_only_reason = GONE_REASON
-        elif st.st_size < self._size_floor:
+        elif st.st_size < self._size_floor or self._written_by_someone_else():
             self.gone = True
             self.read_only_reason = OVERWRITTEN_REASON
         else:
             self._size_floor = st.st_size
         return not self.gone
 
-    def _note_size(self) -> None:
-        """The file's size after a commit of ours (and its checkpoint): what it must not fall below."""
+    def _file_state(self) -> tuple[int, int, bytes] | None:
+        assert self.path is not None
+        st = _stat(self.path)
+        if st is None:
+            return None
+        try:
+            with open(f"{self.path}-shm", "rb") as f:
+                head = f.read(_SHM_HEAD)
+        except OSError:
+            head = b""
+        return st.st_mtime_ns, st.st_size, head
+
+    def _read_signature(self) -> tuple[Any, ...] | None:
+        try:
+            with self.engine.connect() as conn:
+                return tuple(conn.exec_driver_sql(_SIGNATURE).one())
+        except exc.DBAPIError:
+            return None
+
+    def _written_by_someone_else(self) -> bool:
+        """Whether the file changed since last seen with no SQLite writer behind it (see ``__init__``):
+        then what the file itself holds (read as it is, past the -wal) is not what it held."""
+        if self._seen is None or self.read_only or not self.is_sqlite:
+            return False
+        state = self._file_state()
+        if state is None or state[:2] == self._seen[:2]:
+            return False
+        if state[2] == self._seen[2] and self._signature is not None:
+            assert self.path is not None
+            try:
+                con = sqlite3.connect(f"file:{urllib.parse.quote(str(self.path))}?mode=ro&immutable=1", uri=True)
+                try:
+                    held: tuple[Any, ...] | None = tuple(con.execute(_SIGNATURE).fetchone())
+                finally:
+                    con.close()
+            except sqlite3.Error:
+                held = None  # not even a database now
+            if held != self._signature:
+                return True
+        else:  # another window or program committed: what the file holds now is theirs and ours
+            self._signature = self._read_signature()
+        self._seen = state
+        return False
+
+    def _note_size(self, signature: tuple[Any, ...] | None) -> None:
+        """The file after a commit of ours (and its checkpoint): the size it must not fall below, and
+        the state and content it is now known to have (``_written_by_someone_else``)."""
         st = _stat(self.path) if self.path is not None and not self.gone else None
         if st is not None and st.st_size > self._size_floor:
             self._size_floor = st.st_size
+        if signature is not None:
+            self._seen, self._signature = self._file_state(), signature
 
     def refuse_if_read_only(self) -> None:
         """Raise ``ReadOnlyFile`` (nothing touched) when this office is open for viewing only."""
@@ -564,7 +625,9 @@ class Store:
 
                 session.flush()
                 history.record(session.connection(), touched)
-            self._note_size()
+                signature = (tuple(session.connection().exec_driver_sql(_SIGNATURE).one())
+                             if self._seen is not None else None)
+            self._note_size(signature)
         except orm_exc.StaleDataError as e:
             raise errors.EditConflict.unknown() from e
         except exc.OperationalError as e:
