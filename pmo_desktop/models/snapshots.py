@@ -10,6 +10,7 @@ from the record history: ``open_source`` takes either.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -72,8 +73,11 @@ def find(session: Session, ref: str) -> SnapshotInfo:
     for s in found:
         if s.label.casefold() == ref.casefold():
             return s
-    known = ", ".join(f"#{s.id} “{s.label}”" for s in found) or "none yet (publish a board pack first)"
-    raise ValidationError(f"There is no board snapshot “{ref}”; snapshots: {known}.")
+    raise ValidationError(f"There is no board snapshot “{ref}”; snapshots: {_known(found)}.")
+
+
+def _known(found: list[SnapshotInfo]) -> str:
+    return ", ".join(f"#{s.id} “{s.label}”" for s in found) or "none yet (publish a board pack first)"
 
 
 def load_state(session: Session, snapshot_id: int) -> history.State:
@@ -124,6 +128,13 @@ def open_source(office: Office, ref: str | None) -> Source:
         return now(office)
     try:
         day = date.fromisoformat(ref.strip())
-    except ValueError:
-        return open_snapshot(office, office.read(find, ref).id)
+    except ValueError as not_a_day:
+        try:
+            return open_snapshot(office, office.read(find, ref).id)
+        except ValidationError as e:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref.strip()):  # meant as a date: say why it is none
+                known = _known(office.read(list_snapshots))
+                raise ValidationError(f"“{ref.strip()}” is not a date ({not_a_day}), nor the name of a board "
+                                      f"snapshot; snapshots: {known}.") from e
+            raise
     return open_as_at(office, day)
