@@ -222,3 +222,29 @@ def test_a_file_touched_or_edited_by_another_window_is_not_taken_for_overwritten
     finally:
         theirs.close()
         mine.close()
+
+
+@pytest.mark.parametrize("when", ["noticed by the timer", "met by an edit"])
+def test_the_window_on_a_file_written_over_says_so_and_promises_no_copy(qtbot, window_on_file, when) -> None:
+    """Fault12: another office copied over the open file in place. What the window read is no longer on
+    the disk, so it cannot offer to save it ("Nothing is lost … Save a Copy As" would fail as "database
+    disk image is malformed"): it says what happened, writes nothing, and keeps no edit it cannot save."""
+    window, path = window_on_file
+    other = path.with_name("other.pmo")
+    theirs = Store.create(other, program_name="Someone else's")
+    with theirs.transaction() as s:
+        for n in range(300):
+            records.create_record(s, PROJECTS, {"name": f"Their project {n}", "description": "y" * 300})
+    theirs.close()
+    shutil.copyfile(other, path)
+    written = path.read_bytes()
+    if when == "noticed by the timer":
+        window.poll_outside_changes()  # what the timer runs every few seconds
+    else:
+        view = window.active_register_view()
+        assert not view.model.setData(view.model.index(0, view.model.column_of("name")), "Renamed")
+    shown = warnings(window)
+    assert len(shown) == 1 and "was changed by another program while it was open" in shown[0], shown
+    assert "Nothing is lost" not in shown[0] and "open the file again" in shown[0]
+    assert window.read_only_banner.isVisible() and not window.document.pending
+    assert path.read_bytes() == written

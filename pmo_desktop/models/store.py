@@ -510,6 +510,18 @@ class Store:
             self._size_floor = st.st_size
         return not self.gone
 
+    @property
+    def overwritten(self) -> bool:
+        """The file was changed in place by someone else (``still_there``): unlike a file moved or
+        deleted, what this window read is no longer on the disk, so no copy of it can be saved."""
+        return self.gone and self.read_only_reason == OVERWRITTEN_REASON
+
+    @property
+    def overwritten_message(self) -> str:
+        return (f"“{self.display_name}” was changed by another program while it was open: {OVERWRITTEN_REASON}. "
+                "Nothing of this window was written into what the file holds now, and this window can no longer "
+                "save: open the file again to see what it holds, or open your latest copy of it.")
+
     def _file_state(self) -> tuple[int, int, bytes] | None:
         assert self.path is not None
         st = _stat(self.path)
@@ -566,6 +578,8 @@ class Store:
     def refuse_if_read_only(self) -> None:
         """Raise ``ReadOnlyFile`` (nothing touched) when this office is open for viewing only."""
         if not self.still_there():
+            if self.overwritten:
+                raise errors.FileGone(f"{self.overwritten_message} Your change was not saved.")
             raise errors.FileGone(
                 f"“{self.display_name}” is no longer where it was opened: {self.read_only_reason}. Your change was "
                 "not saved. Nothing else is lost: File ▸ Save a Copy As… saves the office as this window "
