@@ -13,7 +13,7 @@ import tempfile
 import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from sqlalchemy import URL, Engine, create_engine, event, exc, select
 from sqlalchemy.engine import make_url
@@ -239,6 +239,24 @@ _SIGNATURE = ("SELECT (SELECT max(id) FROM record_history), (SELECT max(id) FROM
 _SHM_HEAD = 136  # the -shm's wal-index header, both copies, and its checkpoint info (nBackfill …)
 
 
+def _claim_name(made: Path, wanted: Path) -> None:
+    """Give the office made under a temporary name its own, unless someone took that name meanwhile."""
+    try:
+        os.link(made, wanted)  # fails when ``wanted`` exists: never replaces a file made meanwhile
+    except FileExistsError as e:
+        raise errors.StoreError(f"“{wanted}” already exists; choose another name.") from e
+    except OSError:  # a disk without hard links (FAT, some shares): a rename, after one more look
+        if wanted.exists():
+            raise errors.StoreError(f"“{wanted}” already exists; choose another name.") from None
+        try:
+            os.rename(made, wanted)
+        except OSError as e:
+            raise errors.StoreError(disk.describe_failure("Could not create the program office", e,
+                                                          wanted.parent)) from e
+        return
+    made.unlink(missing_ok=True)
+
+
 def _open_failure(name: str, folder: Path | None, e: exc.DBAPIError | sqlite3.Error) -> errors.StoreError:
     orig = getattr(e, "orig", None) or e
     msg = str(orig).lower()
@@ -322,17 +340,56 @@ class Store:
 
     @classmethod
     def create(cls, target: str | os.PathLike[str] | URL, program_name: str = "New program",
-               password_prompt: db_url.PasswordPrompt | None = None) -> "Store":
-        """Create a new, empty program office. A file that already exists is refused, never overwritten."""
+               password_prompt: db_url.PasswordPrompt | None = None,
+               fill: Callable[["Store"], None] | None = None) -> "Store":
+        """Create a new program office, empty or as ``fill(store)`` makes it (the demo). A file that
+        already exists is refused, never overwritten.
+
+        A file is made under a temporary name beside it (``.pmo-copy-<writer>-XXXXXXXX``) and takes its
+        name only once whole: killed while it is made (the demo office of a first start, ``new --demo``),
+        nothing half-made carries the name — which would then be refused as no office at every start,
+        or opened as a demo with half its records — and the next open in that folder removes the rest."""
         target = _as_target(target)
         if db_url.is_url(target):
             target = db_url.resolve_password(target, password_prompt)
-        else:
-            wanted = Path(str(target)).expanduser().resolve()
-            if wanted.exists():
-                raise errors.StoreError(f"“{wanted}” already exists; choose another name.")
-            if not wanted.parent.exists():
-                raise errors.FileNotFound(f"The folder “{wanted.parent}” does not exist.")
+            store = cls._create(target, program_name)
+            if fill is not None:
+                try:
+                    fill(store)
+                except BaseException:
+                    store.close()
+                    raise
+            return store
+        wanted = Path(str(target)).expanduser().resolve()
+        if wanted.exists():
+            raise errors.StoreError(f"“{wanted}” already exists; choose another name.")
+        if not wanted.parent.exists():
+            raise errors.FileNotFound(f"The folder “{wanted.parent}” does not exist.")
+        disk.remove_stale(wanted.parent)
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=f".pmo-copy-{disk.writer_tag()}-", dir=wanted.parent)
+        except OSError as e:
+            raise errors.StoreError(disk.describe_failure("Could not create the program office", e,
+                                                          wanted.parent)) from e
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp's is private (0600): the mode a saved file would have
+            store = cls._create(tmp, program_name)
+            try:
+                if fill is not None:
+                    fill(store)
+            finally:
+                store.close()  # checkpointed: the whole office is in the one file, no -wal or -shm
+            _claim_name(tmp, wanted)
+        except BaseException:
+            for side in ("", "-journal", "-wal", "-shm"):
+                Path(f"{tmp}{side}").unlink(missing_ok=True)
+            raise
+        return cls.open(wanted)
+
+    @classmethod
+    def _create(cls, target: str | Path | URL, program_name: str) -> "Store":
         engine, path = cls._engine_for(target)
         store: Store | None = None
         try:
