@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 import tempfile
+import time
 import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
@@ -617,8 +618,17 @@ class Store:
             except sqlite3.Error:
                 held = None  # not even a database now
             if held != self._signature:
-                return True
-        else:  # another window or program committed: what the file holds now is theirs and ours
+                # Another program's checkpoint may be half-way (its page writes between the two marks it
+                # leaves in the -shm, milliseconds apart): it moves the -shm once done. Not so: overwritten.
+                time.sleep(0.1)
+                again = self._file_state()
+                if again is None or again[2] == self._seen[2]:
+                    return True
+                state = again
+            else:
+                self._seen = state
+                return False
+        if state[2] != self._seen[2]:  # another window or program committed: the file holds theirs and ours
             self._signature = self._read_signature()
         self._seen = state
         return False
