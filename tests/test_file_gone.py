@@ -7,6 +7,8 @@ even back under the old name. Real files, really removed under the open store or
 from __future__ import annotations
 
 import os
+import shutil
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -132,3 +134,117 @@ def test_an_edit_before_the_timer_noticed_is_kept_and_saved_into_the_copy(qtbot,
     assert window.document.store.path == copy and not window.document.read_only
     assert names(window.document.store) == ["Renamed after the move"]
     assert not window.document.pending and window.document.undo_stack.count() == 1
+
+
+def cut_to_nothing(path: Path) -> None:
+    with open(path, "r+b") as f:
+        f.truncate(0)
+
+
+def cut_in_half(path: Path) -> None:
+    with open(path, "r+b") as f:
+        f.truncate(path.stat().st_size // 2)
+
+
+def older_copy_over_it(path: Path) -> None:
+    """A smaller file copied over it in place (``cp``, same inode), as when yesterday's copy is put back."""
+    other = path.with_name("yesterday.pmo")
+    Store.create(other, program_name="Yesterday").close()
+    with open(path, "r+b") as f:  # what cp does: truncate, then write the other file's bytes
+        f.truncate(0)
+        f.write(other.read_bytes())
+
+
+def larger_office_over_it(path: Path) -> None:
+    """Another office, as large or larger, copied over it in place: nothing gets shorter."""
+    other = path.with_name("larger.pmo")
+    bigger = Store.create(other, program_name="Someone else's")
+    with bigger.transaction() as s:
+        for n in range(400):
+            records.create_record(s, PROJECTS, {"name": f"Their project {n}", "description": "y" * 400})
+    bigger.close()
+    assert other.stat().st_size >= path.stat().st_size
+    shutil.copyfile(other, path)  # opens the same file for writing: same inode
+
+
+def its_own_older_copy_over_it(path: Path) -> None:
+    """This very office as it was a moment ago (the copy a backup tool keeps) put back in place."""
+    shutil.copyfile(path.with_name("a moment ago.pmo"), path)
+
+
+IN_PLACE: dict[str, Callable[[Path], None]] = {"cut to nothing": cut_to_nothing, "cut in half": cut_in_half,
+                                               "older copy written over it": older_copy_over_it,
+                                               "larger office written over it": larger_office_over_it,
+                                               "its own older copy written over it": its_own_older_copy_over_it}
+
+
+@pytest.mark.parametrize("how", list(IN_PLACE))
+def test_a_file_cut_short_in_place_takes_no_edit(tmp_path: Path, how: str) -> None:
+    """Fault12: the same file (same inode), cut short or written over by another program while open.
+    Before, the next edit said it was saved: its pages went into a file that was empty (the edit lost,
+    "no such table" on reopening), half gone, or another office (a malformed file either way)."""
+    path = tmp_path / "office.pmo"
+    store = Store.create(path)
+    try:
+        with store.transaction() as s:
+            for n in range(200):  # an office larger than a new one
+                records.create_record(s, PROJECTS, {"name": f"Project {n}", "description": "x" * 400})
+        store.save_copy(path.with_name("a moment ago.pmo"))
+        with store.transaction() as s:
+            records.create_record(s, PROJECTS, {"name": "Made after the copy"})
+        IN_PLACE[how](path)
+        after_the_fault = path.read_bytes()
+        with pytest.raises(errors.FileGone, match="another program cut it short or wrote another file over it"):
+            with store.transaction() as s:
+                records.create_record(s, PROJECTS, {"name": "Said saved, but lost"})
+        assert store.read_only and not store.still_there()
+    finally:
+        store.close()
+    assert path.read_bytes() == after_the_fault  # nothing of ours written into what is there now
+
+
+def test_a_file_touched_or_edited_by_another_window_is_not_taken_for_overwritten(tmp_path: Path) -> None:
+    """What must not turn the office read only: its time changed with nothing else (a backup tool's
+    touch), and a second window (another store on the file) committing and checkpointing in between."""
+    path = tmp_path / "office.pmo"
+    mine = Store.create(path)
+    theirs = Store.open(path)
+    try:
+        for n in range(30):
+            for who, store in (("mine", mine), ("theirs", theirs)):
+                with store.transaction() as s:
+                    records.create_record(s, PROJECTS, {"name": f"{who} {n}", "description": "z" * (n * 300)})
+            if n % 10 == 0:
+                os.utime(path, ns=(time.time_ns(), time.time_ns() + 5_000_000_000))
+            assert mine.still_there() and theirs.still_there()
+        assert not mine.read_only and not theirs.read_only
+        assert len(names(mine)) == len(names(theirs)) == 60
+    finally:
+        theirs.close()
+        mine.close()
+
+
+@pytest.mark.parametrize("when", ["noticed by the timer", "met by an edit"])
+def test_the_window_on_a_file_written_over_says_so_and_promises_no_copy(qtbot, window_on_file, when) -> None:
+    """Fault12: another office copied over the open file in place. What the window read is no longer on
+    the disk, so it cannot offer to save it ("Nothing is lost … Save a Copy As" would fail as "database
+    disk image is malformed"): it says what happened, writes nothing, and keeps no edit it cannot save."""
+    window, path = window_on_file
+    other = path.with_name("other.pmo")
+    theirs = Store.create(other, program_name="Someone else's")
+    with theirs.transaction() as s:
+        for n in range(300):
+            records.create_record(s, PROJECTS, {"name": f"Their project {n}", "description": "y" * 300})
+    theirs.close()
+    shutil.copyfile(other, path)
+    written = path.read_bytes()
+    if when == "noticed by the timer":
+        window.poll_outside_changes()  # what the timer runs every few seconds
+    else:
+        view = window.active_register_view()
+        assert not view.model.setData(view.model.index(0, view.model.column_of("name")), "Renamed")
+    shown = warnings(window)
+    assert len(shown) == 1 and "was changed by another program while it was open" in shown[0], shown
+    assert "Nothing is lost" not in shown[0] and "open the file again" in shown[0]
+    assert window.read_only_banner.isVisible() and not window.document.pending
+    assert path.read_bytes() == written

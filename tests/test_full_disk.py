@@ -156,6 +156,33 @@ def test_open_on_a_full_disk_is_not_called_damaged(tiny_disk: Path, demo_file: P
     assert listing(tiny_disk) == {"office.pmo", "filler.bin"}
 
 
+@pytest.mark.parametrize("how", ["in this process", "from the command line"])
+def test_open_on_a_full_disk_of_an_office_closed_in_wal_mode(tiny_disk: Path, how: str) -> None:
+    """Fault12: the usual office — one PMO Desktop closed, in WAL mode with no -wal or -shm beside it —
+    on a disk since filled up. Opening needs room for the -shm: before, that failed as "Could not reach
+    the database (memory): disk I/O error" (a server's words, for a file), leaving a -wal and a -shm."""
+    path = tiny_disk / "office.pmo"
+    store = Store.create(path)
+    with store.transaction() as s:
+        records.create_record(s, REGISTERS["projects"], {"name": "Tills"})
+    store.close()
+    assert listing(tiny_disk) == {"office.pmo"}
+    fill(tiny_disk)
+    before = digest(path)
+    if how == "in this process":
+        with pytest.raises(errors.StoreError) as failed:
+            Store.open(path)
+        said = str(failed.value)
+    else:
+        proc = subprocess.run([sys.executable, "-m", "pmo_desktop", "summary", str(path)], capture_output=True,
+                              text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+        assert proc.returncode == 1
+        said = proc.stderr
+    assert "“office.pmo” could not be opened: the disk is full" in said, said
+    assert "memory" not in said and "reach" not in said
+    assert digest(path) == before and listing(tiny_disk) == {"office.pmo", "filler.bin"}
+
+
 def test_new_and_open_from_the_window_on_a_full_disk(qtbot, main_window, tiny_disk: Path, demo_file: Path) -> None:
     from PySide6.QtWidgets import QMessageBox
 

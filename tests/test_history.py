@@ -305,3 +305,15 @@ def test_cli_boardpack_keeps_snapshots_and_changes_reports_them(tmp_path):
     proc = run("boardpack", "office.pmo", "draft.pdf", "--no-snapshot", cwd=tmp_path, ok=True)
     assert "Kept" not in proc.stdout
     assert len(json.loads(run("snapshots", "office.pmo", "--json", cwd=tmp_path, ok=True).stdout)) == 2
+
+
+def test_a_date_that_does_not_exist_is_said_to_be_none(tmp_path):
+    """Fault12: ``--since 2026-02-30`` was answered "There is no board snapshot “2026-02-30”", as if a
+    label had been meant; it says the date does not exist."""
+    from test_cli import run
+
+    Store.create(tmp_path / "office.pmo").close()
+    proc = run("changes", "office.pmo", "--since", "2026-02-30", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "“2026-02-30” is not a date (day is out of range for month), nor the name of a board snapshot" \
+        in proc.stderr, proc.stderr

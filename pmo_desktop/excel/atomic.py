@@ -149,8 +149,9 @@ def write_atomically(out: Path, write: Callable[[BinaryIO], object]) -> Path:
     over ``out`` only when complete. On any failure the temporary file is removed and an existing
     ``out`` is left as it was; a disk or permission failure is an ``ExportError`` naming it."""
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".~{out.stem}.{disk.writer_tag()}-", suffix=out.suffix,
-                                        dir=out.parent)
+        tag = f".{disk.writer_tag()}-"
+        stem = disk.fitted_stem(out.stem, f".~{tag}XXXXXXXX{out.suffix}")  # mkstemp's 8 random characters
+        fd, tmp_name = tempfile.mkstemp(prefix=f".~{stem}{tag}", suffix=out.suffix, dir=out.parent)
     except OSError as e:
         raise ExportError(disk.describe_failure(f"“{out.name}” was not written", e, out.parent)) from e
     os.close(fd)

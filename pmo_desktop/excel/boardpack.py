@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import APP_NAME
 from ..models import benefit_rules
+from ..models import values as v
 from ..models.benefit_rollup import Rollup
 from ..models.registers.status import STATUS_REPORTS
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
@@ -95,7 +96,7 @@ def _rating_colour(data: BoardPackData, rating: str) -> str:
 
 
 def _date_text(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {v.month_text(day, full=True)}"
 
 
 def _show_axes(chart: BarChart | LineChart) -> None:
@@ -472,7 +473,7 @@ def _communications(ws: Worksheet, data: BoardPackData) -> None:
     headers = ("ID", "What", "Stakeholder", "Audience / group", "Channel", "Frequency", "Owner", "Last held",
                "Next due", "Overdue")
     _widths(ws, (8, 34, 22, 20, 14, 12, 18, 12, 12, 9))
-    month = data.today.strftime("%B %Y")
+    month = v.month_text(data.today, full=True)
     _cell(ws, 1, 1, f"Communications due in {month} (including overdue)", font=styles.SUBTITLE_FONT)
     _header_row(ws, 2, headers)
     for i, c in enumerate(data.comms_due, start=3):

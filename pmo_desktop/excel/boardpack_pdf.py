@@ -40,6 +40,7 @@ from reportlab.platypus import (
 
 from .. import APP_NAME
 from ..models import benefit_rules
+from ..models import values as v
 from ..models.benefit_rollup import Rollup
 from ..models.registers.status import STATUS_REPORTS as REPORTS
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
@@ -390,7 +391,7 @@ def _benefits(data: BoardPackData) -> list[Flowable]:
 def _communications(data: BoardPackData) -> list[Flowable]:
     rows = [[c["code"], c["message"], c["stakeholder"], c["channel"], c["frequency"], c["owner"], c["last_held"],
              c["next_due"], "Overdue" if c["overdue"] else ""] for c in data.comms_due]
-    month = data.today.strftime("%B %Y")
+    month = v.month_text(data.today, full=True)
     body: Flowable = (_table(("ID", "What", "Stakeholder", "Channel", "Frequency", "Owner", "Last held", "Next due",
                               ""), rows, _widths(FULL, (6, 30, 16, 10, 9, 13, 9, 9, 7)),
                              {(8, i): "#F4C7C3" for i, c in enumerate(data.comms_due) if c["overdue"]})

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..models import records, search_index
+from ..models import disk, records, search_index
 from ..models.errors import StoreError
 from ..models.fields import Context, Kind, Register
 from ..models.program import Setting
@@ -1256,7 +1256,7 @@ def _create_missing(session: Session, plan: ImportPlan, ctx: Context) -> None:
 
 
 def left_out_path(plan: ImportPlan, folder: Path | None = None) -> Path:
-    return (folder or plan.path.parent) / (plan.path.stem + LEFT_OUT_SUFFIX)
+    return (folder or plan.path.parent) / (disk.fitted_stem(plan.path.stem, LEFT_OUT_SUFFIX) + LEFT_OUT_SUFFIX)
 
 
 def _left_out_folders(plan: ImportPlan) -> list[Path]:
@@ -1283,18 +1283,17 @@ def write_left_out(plan: ImportPlan) -> Path | None:
         refused = [r for r in sheet.rows if r.report.action == Action.ERROR]
         if not refused:
             continue
-        ws = wb.create_sheet(sheet.sheet[:31] or "Rows left out")
-        ws.append(["Why it was left out", *sheet.headers])
-        for prow in refused:
+        ws = wb.create_sheet(_sheet_title(sheet.sheet))
+        _put_row(ws, 1, ["Why it was left out", *sheet.headers])
+        for row_number, prow in enumerate(refused, start=2):
             cells = list(prow.raw or ())[: len(sheet.headers)]
-            cells = [_safe_cell(x) for x in cells]
             reason = prow.report.reason
             for i, x in enumerate(cells):  # openpyxl would cut such a cell without a word: say so here
                 if isinstance(x, str) and len(x) > CELL_TEXT_LIMIT:
                     reason += (f" “{sheet.headers[i]}” held {len(x):,} characters, more than an Excel cell holds: "
                                f"cut to {CELL_TEXT_LIMIT:,} here, whole in “{plan.path.name}”.")
                     cells[i] = x[:CELL_TEXT_LIMIT]
-            ws.append([reason, *cells])
+            _put_row(ws, row_number, [reason, *cells])
         ws.column_dimensions["A"].width = 60
     for folder in _left_out_folders(plan):
         target = left_out_path(plan, folder)
@@ -1306,11 +1305,27 @@ def write_left_out(plan: ImportPlan) -> Path | None:
     return None
 
 
-def _safe_cell(value: Any) -> Any:
-    """Text that would read as a formula stays text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+# The rows left out are written after the valid rows were committed: nothing in a refused row may stop
+# them being written (openpyxl refuses a control character in a cell and [ ] : * ? / \ in a sheet's
+# name, which a CSV's file name gives it), or the import would be reported as failed when it was not.
+_NOT_IN_A_SHEET_TITLE = re.compile(r"[\[\]:*?/\\]")
+
+
+def _sheet_title(name: str) -> str:
+    return _NOT_IN_A_SHEET_TITLE.sub("_", name)[:31].strip("'") or "Rows left out"
+
+
+def _put_row(ws: Any, row: int, values: list[Any]) -> None:
+    """A row of source cells as they were: text stays the very text (a formula's look kept off by
+    Excel's quote prefix, not by a "'" added to it, which would be imported back as part of the text),
+    less the control characters a workbook cannot hold."""
+    from .cells import put_text
+
+    for col, value in enumerate(values, start=1):
+        if isinstance(value, str):
+            put_text(ws.cell(row, col), value)
+        elif value is not None:
+            ws.cell(row, col).value = value
 
 
 def _failed_row(batch: list[Any], error: StoreError) -> Any:

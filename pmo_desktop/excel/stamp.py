@@ -16,6 +16,7 @@ so re-importing yesterday's workbook never reverts an edit made in the office to
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -49,7 +50,14 @@ def canonical(f: Field, value: Any) -> str:
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    return str(value).strip()
+    # Text as a workbook can carry it: XML reads CR as LF and holds no control characters, so a note with
+    # Windows line breaks or a vertical tab pasted from Word comes back from its own export without them.
+    # Compared as stored, every such record would look changed in the workbook, and re-importing an
+    # untouched export would rewrite it.
+    return _CONTROL.sub("", str(value).replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def fingerprint(f: Field, value: Any) -> str:

@@ -468,8 +468,11 @@ def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
         delimiter = ","
     rows: list[list[Any]] = []
     data = 0
-    for row in csv.reader(text.splitlines(), delimiter=delimiter):
-        cells = [c if c.strip() else None for c in row[: limits.max_columns]]
+    # The csv module reads the text itself, not its ``splitlines()``: those lines lose the line breaks of a
+    # quoted cell typed over several lines (Alt+Enter in Excel), and split a row at a vertical tab, a form
+    # feed or U+2028 pasted from Word or slides, which are text inside a cell, not the end of a row.
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        cells = [_one_line_end(c) if c.strip() else None for c in row[: limits.max_columns]]
         rows.append(cells)
         if any(c is not None for c in cells):
             data += 1
@@ -477,6 +480,11 @@ def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
                 raise WorkbookError(f"The sheet “{path.stem}” has more than {limits.max_rows:,} rows, more than an "
                                     "import accepts; split it into smaller workbooks.")
     return rows
+
+
+def _one_line_end(cell: str) -> str:
+    """A CSV cell's line breaks as an xlsx cell's: LF (a file saved on Windows may carry CRLF in a cell)."""
+    return cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell
 
 
 # Characters a cell may hold that no one sees: zero-width spaces and joiners, a byte-order mark — pasted

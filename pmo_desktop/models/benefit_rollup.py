@@ -31,6 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import benefit_rules as rules
+from . import values as v
 from .benefits import Benefit, BenefitMeasurement, BenefitPlanPoint
 
 Period = Literal["month", "quarter"]
@@ -143,7 +144,7 @@ def period_start(d: date, period: Period) -> date:
 def period_label(start: date, period: Period) -> str:
     if period == "quarter":
         return f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    return start.strftime("%b %Y")
+    return v.month_text(start)
 
 
 def _months(first: date, last: date) -> list[date]:

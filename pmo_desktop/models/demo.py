@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy import URL
 from sqlalchemy.orm import Session
@@ -316,21 +315,16 @@ def _backdate_history(store: Store) -> None:
 
 
 def create_demo(target: str | os.PathLike[str] | URL, today: date | None = None) -> Store:
-    store = Store.create(target, program_name="Retail Transformation Programme")
-    try:
-        populate(store, today)
-        _backdate_history(store)
-    except BaseException as e:
-        # A half-filled demo (the disk filled up) is no demo: the file is removed, as Store.create removes a
-        # half-made file, so neither `new --demo` nor the window's demo office (made once, then reused)
-        # leaves an empty office under the demo's name.
-        store.close()
-        if store.path is not None:
-            for side in ("", "-journal", "-wal", "-shm"):
-                Path(f"{store.path}{side}").unlink(missing_ok=True)
-        if isinstance(e, errors.StoreError):
+    def fill(store: Store) -> None:
+        try:
+            populate(store, today)
+            _backdate_history(store)
+        except errors.StoreError as e:
             folder = store.path.parent if store.path is not None else None
             cause = disk.failure_cause(e, folder) or str(e)
             raise errors.StoreError(f"Could not create the demo office: {cause}.") from e
-        raise
-    return store
+
+    # A half-filled demo (the disk filled up, the program killed) is no demo: Store.create fills it under a
+    # temporary name and gives it the demo's only when whole, so neither `new --demo` nor the window's
+    # demo office (made once, then reused) leaves a half-made office under the demo's name.
+    return Store.create(target, program_name="Retail Transformation Programme", fill=fill)

@@ -90,6 +90,21 @@ def _host_tag() -> str:
     return hashlib.sha1(socket.gethostname().encode()).hexdigest()[:6]
 
 
+NAME_MAX = 255  # bytes in one name of a path: Linux, macOS and Windows alike
+
+
+def fitted_stem(stem: str, rest: str) -> str:
+    """``stem`` cut (at a whole character) so that ``stem + rest`` fits in one file name. A name the
+    user chose may be close to the limit: a temporary name built around it (``.~<stem>.<writer>-…``)
+    or a name beside it (``<stem> - rows left out.xlsx``) must not go over it, or a write the user's
+    own name allows fails as "File name too long" about a name they never chose."""
+    room = NAME_MAX - len(rest.encode("utf-8", "surrogateescape"))  # UTF-8: as long as any system's bytes
+    encoded = stem.encode("utf-8", "surrogateescape")
+    if len(encoded) <= room:
+        return stem
+    return encoded[:max(room, 0)].decode("utf-8", "ignore")
+
+
 def writer_tag() -> str:
     """Put in the name of every temporary file we write: which machine and process writes it."""
     return f"{_host_tag()}{os.getpid()}"

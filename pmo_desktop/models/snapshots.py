@@ -10,6 +10,7 @@ from the record history: ``open_source`` takes either.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -17,6 +18,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from . import clock, history
+from . import values as v
 from .errors import ValidationError
 from .history_tables import BoardSnapshot
 from .office import Office
@@ -31,11 +33,12 @@ class SnapshotInfo:
 
     @property
     def title(self) -> str:
-        return f"{self.label} (taken {self.taken_at:%d %b %Y %H:%M})"
+        return f"{self.label} (taken {v.moment_text(self.taken_at)})"
 
 
 def default_label(day: date | None = None) -> str:
-    return f"Board pack {(day or clock.today()):%d %b %Y}"
+    day = day or clock.today()
+    return f"Board pack {day.day:02d} {v.month_text(day)}"
 
 
 def take(session: Session, label: str = "", packed: bytes | None = None) -> int:
@@ -70,8 +73,11 @@ def find(session: Session, ref: str) -> SnapshotInfo:
     for s in found:
         if s.label.casefold() == ref.casefold():
             return s
-    known = ", ".join(f"#{s.id} “{s.label}”" for s in found) or "none yet (publish a board pack first)"
-    raise ValidationError(f"There is no board snapshot “{ref}”; snapshots: {known}.")
+    raise ValidationError(f"There is no board snapshot “{ref}”; snapshots: {_known(found)}.")
+
+
+def _known(found: list[SnapshotInfo]) -> str:
+    return ", ".join(f"#{s.id} “{s.label}”" for s in found) or "none yet (publish a board pack first)"
 
 
 def load_state(session: Session, snapshot_id: int) -> history.State:
@@ -108,7 +114,7 @@ def open_as_at(office: Office, day: date) -> Source:
     """The office as it stood at the end of ``day``, from the record history."""
     if day >= clock.today():
         return now(office)
-    label = f"{day:%d %b %Y}"
+    label = f"{day.day:02d} {v.month_text(day)}"
     return Source(history.materialise(office.read(history.state_at, day), label), label, day, True)
 
 
@@ -122,6 +128,13 @@ def open_source(office: Office, ref: str | None) -> Source:
         return now(office)
     try:
         day = date.fromisoformat(ref.strip())
-    except ValueError:
-        return open_snapshot(office, office.read(find, ref).id)
+    except ValueError as not_a_day:
+        try:
+            return open_snapshot(office, office.read(find, ref).id)
+        except ValidationError as e:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ref.strip()):  # meant as a date: say why it is none
+                known = _known(office.read(list_snapshots))
+                raise ValidationError(f"“{ref.strip()}” is not a date ({not_a_day}), nor the name of a board "
+                                      f"snapshot; snapshots: {known}.") from e
+            raise
     return open_as_at(office, day)

@@ -10,10 +10,11 @@ import json
 import os
 import sqlite3
 import tempfile
+import time
 import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from sqlalchemy import URL, Engine, create_engine, event, exc, select
 from sqlalchemy.engine import make_url
@@ -209,11 +210,15 @@ def _check_version(meta: dict[str, str]) -> int:
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
+    st = _stat(path)
+    return (st.st_dev, st.st_ino) if st is not None else None
+
+
+def _stat(path: Path) -> os.stat_result | None:
     try:
-        st = os.stat(path)
+        return os.stat(path)
     except OSError:
         return None
-    return st.st_dev, st.st_ino
 
 
 def _read_write_uri(path: Path) -> str:
@@ -227,6 +232,39 @@ def _read_write_uri(path: Path) -> str:
 _DAMAGE = ("could not decode", "no such column", "no such table", "malformed", "file is not a database",
            "database disk image")
 GONE_REASON = "it was moved, renamed, deleted or replaced while open, or its disk was removed"
+OVERWRITTEN_REASON = "another program cut it short or wrote another file over it while it was open"
+# What an office file holds, in short: it changes with every change to its records and snapshots, and
+# differs between two offices. Compared when a file was written with no SQLite writer behind it.
+_SIGNATURE = ("SELECT (SELECT max(id) FROM record_history), (SELECT max(id) FROM board_snapshot), "
+              "(SELECT value FROM setting WHERE key = 'office_id')")
+_SHM_HEAD = 136  # the -shm's wal-index header, both copies, and its checkpoint info (nBackfill …)
+
+
+def _claim_name(made: Path, wanted: Path) -> None:
+    """Give the office made under a temporary name its own, unless someone took that name meanwhile."""
+    try:
+        os.link(made, wanted)  # fails when ``wanted`` exists: never replaces a file made meanwhile
+    except FileExistsError as e:
+        raise errors.StoreError(f"“{wanted}” already exists; choose another name.") from e
+    except OSError:  # a disk without hard links (FAT, some shares): a rename, after one more look
+        if wanted.exists():
+            raise errors.StoreError(f"“{wanted}” already exists; choose another name.") from None
+        try:
+            os.rename(made, wanted)
+        except OSError as e:
+            raise errors.StoreError(disk.describe_failure("Could not create the program office", e,
+                                                          wanted.parent)) from e
+        return
+    made.unlink(missing_ok=True)
+
+
+def _open_failure(name: str, folder: Path | None, e: exc.DBAPIError | sqlite3.Error) -> errors.StoreError:
+    orig = getattr(e, "orig", None) or e
+    msg = str(orig).lower()
+    if "locked" in msg or "busy" in msg:
+        return errors.FileLocked(f"“{name}” is busy in another program. Try again in a moment.")
+    cause = disk.failure_cause(e, folder) or _first_line(orig)
+    return errors.StoreError(f"“{name}” could not be opened: {cause}.")
 
 
 def is_serialization_failure(error: BaseException) -> bool:
@@ -249,6 +287,19 @@ class Store:
         # Which file was opened (device, inode): a file moved, deleted or replaced under the open window
         # is noticed before the next edit (``still_there``), not written into a file nobody will see.
         self._identity = _identity(path) if path is not None else None
+        # The largest size the file has had while open. SQLite never makes an office file shorter (no
+        # VACUUM, no auto_vacuum: freed pages are kept for reuse), so a file found shorter was cut short
+        # or copied over in place (same inode: ``cp`` of an older copy, a sync tool) by someone else.
+        # Written on, its pages would mix with the other file's: an "ok" edit lost, a malformed file.
+        st = _stat(path) if path is not None else None
+        self._size_floor = st.st_size if st is not None else 0
+        # The file as last seen — (mtime, size, the head of its -shm) — and what it held then
+        # (``_SIGNATURE``). SQLite writes an office file only in a checkpoint, which first moves the
+        # wal-index in the -shm. A file that changed while the -shm did not was written by someone else:
+        # a copy put over it in place (same inode, same or larger size), unless what it holds is what it
+        # held (a ``touch``). See ``still_there``.
+        self._seen: tuple[int, int, bytes] | None = None
+        self._signature: tuple[Any, ...] | None = None
         self.gone = False
         self._made_here: list[Path] = []  # side files a read-only open made, removed at close
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -290,17 +341,56 @@ class Store:
 
     @classmethod
     def create(cls, target: str | os.PathLike[str] | URL, program_name: str = "New program",
-               password_prompt: db_url.PasswordPrompt | None = None) -> "Store":
-        """Create a new, empty program office. A file that already exists is refused, never overwritten."""
+               password_prompt: db_url.PasswordPrompt | None = None,
+               fill: Callable[["Store"], None] | None = None) -> "Store":
+        """Create a new program office, empty or as ``fill(store)`` makes it (the demo). A file that
+        already exists is refused, never overwritten.
+
+        A file is made under a temporary name beside it (``.pmo-copy-<writer>-XXXXXXXX``) and takes its
+        name only once whole: killed while it is made (the demo office of a first start, ``new --demo``),
+        nothing half-made carries the name — which would then be refused as no office at every start,
+        or opened as a demo with half its records — and the next open in that folder removes the rest."""
         target = _as_target(target)
         if db_url.is_url(target):
             target = db_url.resolve_password(target, password_prompt)
-        else:
-            wanted = Path(str(target)).expanduser().resolve()
-            if wanted.exists():
-                raise errors.StoreError(f"“{wanted}” already exists; choose another name.")
-            if not wanted.parent.exists():
-                raise errors.FileNotFound(f"The folder “{wanted.parent}” does not exist.")
+            store = cls._create(target, program_name)
+            if fill is not None:
+                try:
+                    fill(store)
+                except BaseException:
+                    store.close()
+                    raise
+            return store
+        wanted = Path(str(target)).expanduser().resolve()
+        if wanted.exists():
+            raise errors.StoreError(f"“{wanted}” already exists; choose another name.")
+        if not wanted.parent.exists():
+            raise errors.FileNotFound(f"The folder “{wanted.parent}” does not exist.")
+        disk.remove_stale(wanted.parent)
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=f".pmo-copy-{disk.writer_tag()}-", dir=wanted.parent)
+        except OSError as e:
+            raise errors.StoreError(disk.describe_failure("Could not create the program office", e,
+                                                          wanted.parent)) from e
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp's is private (0600): the mode a saved file would have
+            store = cls._create(tmp, program_name)
+            try:
+                if fill is not None:
+                    fill(store)
+            finally:
+                store.close()  # checkpointed: the whole office is in the one file, no -wal or -shm
+            _claim_name(tmp, wanted)
+        except BaseException:
+            for side in ("", "-journal", "-wal", "-shm"):
+                Path(f"{tmp}{side}").unlink(missing_ok=True)
+            raise
+        return cls.open(wanted)
+
+    @classmethod
+    def _create(cls, target: str | Path | URL, program_name: str) -> "Store":
         engine, path = cls._engine_for(target)
         store: Store | None = None
         try:
@@ -341,12 +431,14 @@ class Store:
         the password comes from PGPASSWORD, ~/.pgpass, or ``password_prompt`` (see ``db_url``).
         """
         target = _sqlite_file_of(_as_target(target))
+        absent: list[Path] = []  # the -wal and -shm not there before this open: a failed open removes them
         if db_url.is_url(target):
             target = db_url.resolve_password(target, password_prompt)
         else:
             file = Path(str(target)).expanduser().resolve()
             shm = Path(f"{file}-shm")
             had_shm = shm.exists()
+            absent = [side for side in (Path(f"{file}-wal"), shm) if not side.exists()]
             why = _check_sqlite_file(file)
             if why is not None:
                 store = cls(cls._read_only_engine(file), file, why)
@@ -361,6 +453,10 @@ class Store:
                 meta = read_meta(conn)
         except exc.OperationalError as e:
             engine.dispose()
+            if path is not None:  # a file, not a server: say why it could not be opened (a full disk …)
+                for side in absent:  # an office in WAL mode on a full disk: the -wal and -shm it began
+                    side.unlink(missing_ok=True)
+                raise _open_failure(path.name, path.parent, e) from e
             raise errors.ConnectionLost(f"Could not reach the database {db_url.display(engine.url)}: "
                                         f"{_first_line(e.orig)}") from e
         except exc.DatabaseError as e:
@@ -413,15 +509,11 @@ class Store:
         # The polling connection reads once now, in WAL mode: it then holds the file, its -wal and -shm
         # open as long as the store is, so a copy can still read them all after the file has gone.
         self.data_version()
+        if not self.read_only:
+            self._seen, self._signature = self._file_state(), self._read_signature()
 
     def _open_failure(self, e: exc.DBAPIError | sqlite3.Error) -> errors.StoreError:
-        orig = getattr(e, "orig", None) or e
-        msg = str(orig).lower()
-        if "locked" in msg or "busy" in msg:
-            return errors.FileLocked(f"“{self.display_name}” is busy in another program. Try again in a moment.")
-        folder = self.path.parent if self.path is not None else None
-        cause = disk.failure_cause(e, folder) or _first_line(orig)
-        return errors.StoreError(f"“{self.display_name}” could not be opened: {cause}.")
+        return _open_failure(self.display_name, self.path.parent if self.path is not None else None, e)
 
     def _migrate(self, from_version: int) -> None:
         """Bring an older office up to date: a backup copy first, then one transaction. A failure (a
@@ -465,16 +557,98 @@ class Store:
         still read the file as it was, which is what Save a Copy As then keeps. A ``stat``: microseconds."""
         if self.gone or self.path is None or self._identity is None:
             return not self.gone
-        if _identity(self.path) != self._identity:
+        st = _stat(self.path)
+        if st is None or (st.st_dev, st.st_ino) != self._identity:
             self.gone = True
             self.read_only_reason = GONE_REASON
+        elif st.st_size < self._size_floor or self._written_by_someone_else():
+            self.gone = True
+            self.read_only_reason = OVERWRITTEN_REASON
+        else:
+            self._size_floor = st.st_size
         return not self.gone
+
+    @property
+    def overwritten(self) -> bool:
+        """The file was changed in place by someone else (``still_there``): unlike a file moved or
+        deleted, what this window read is no longer on the disk, so no copy of it can be saved."""
+        return self.gone and self.read_only_reason == OVERWRITTEN_REASON
+
+    @property
+    def overwritten_message(self) -> str:
+        return (f"“{self.display_name}” was changed by another program while it was open: {OVERWRITTEN_REASON}. "
+                "Nothing of this window was written into what the file holds now, and this window can no longer "
+                "save: open the file again to see what it holds, or open your latest copy of it.")
+
+    def _file_state(self) -> tuple[int, int, bytes] | None:
+        assert self.path is not None
+        st = _stat(self.path)
+        if st is None:
+            return None
+        try:
+            with open(f"{self.path}-shm", "rb") as f:
+                head = f.read(_SHM_HEAD)
+        except OSError:
+            head = b""
+        return st.st_mtime_ns, st.st_size, head
+
+    def _read_signature(self) -> tuple[Any, ...] | None:
+        try:
+            with self.engine.connect() as conn:
+                return tuple(conn.exec_driver_sql(_SIGNATURE).one())
+        except exc.DBAPIError:
+            return None
+
+    def _written_by_someone_else(self) -> bool:
+        """Whether the file changed since last seen with no SQLite writer behind it (see ``__init__``):
+        then what the file itself holds (read as it is, past the -wal) is not what it held."""
+        if self._seen is None or self.read_only or not self.is_sqlite:
+            return False
+        state = self._file_state()
+        if state is None or state[:2] == self._seen[:2]:
+            return False
+        if state[2] == self._seen[2] and self._signature is not None:
+            assert self.path is not None
+            try:
+                con = sqlite3.connect(f"file:{urllib.parse.quote(str(self.path))}?mode=ro&immutable=1", uri=True)
+                try:
+                    held: tuple[Any, ...] | None = tuple(con.execute(_SIGNATURE).fetchone())
+                finally:
+                    con.close()
+            except sqlite3.Error:
+                held = None  # not even a database now
+            if held != self._signature:
+                # Another program's checkpoint may be half-way (its page writes between the two marks it
+                # leaves in the -shm, milliseconds apart): it moves the -shm once done. Not so: overwritten.
+                time.sleep(0.1)
+                again = self._file_state()
+                if again is None or again[2] == self._seen[2]:
+                    return True
+                state = again
+            else:
+                self._seen = state
+                return False
+        if state[2] != self._seen[2]:  # another window or program committed: the file holds theirs and ours
+            self._signature = self._read_signature()
+        self._seen = state
+        return False
+
+    def _note_size(self, signature: tuple[Any, ...] | None) -> None:
+        """The file after a commit of ours (and its checkpoint): the size it must not fall below, and
+        the state and content it is now known to have (``_written_by_someone_else``)."""
+        st = _stat(self.path) if self.path is not None and not self.gone else None
+        if st is not None and st.st_size > self._size_floor:
+            self._size_floor = st.st_size
+        if signature is not None:
+            self._seen, self._signature = self._file_state(), signature
 
     def refuse_if_read_only(self) -> None:
         """Raise ``ReadOnlyFile`` (nothing touched) when this office is open for viewing only."""
         if not self.still_there():
+            if self.overwritten:
+                raise errors.FileGone(f"{self.overwritten_message} Your change was not saved.")
             raise errors.FileGone(
-                f"“{self.display_name}” is no longer where it was opened: {GONE_REASON}. Your change was "
+                f"“{self.display_name}” is no longer where it was opened: {self.read_only_reason}. Your change was "
                 "not saved. Nothing else is lost: File ▸ Save a Copy As… saves the office as this window "
                 "has it, and opens the copy to edit."
             )
@@ -532,6 +706,9 @@ class Store:
 
                 session.flush()
                 history.record(session.connection(), touched)
+                signature = (tuple(session.connection().exec_driver_sql(_SIGNATURE).one())
+                             if self._seen is not None else None)
+            self._note_size(signature)
         except orm_exc.StaleDataError as e:
             raise errors.EditConflict.unknown() from e
         except exc.OperationalError as e:

@@ -26,8 +26,22 @@ def day_text(day: date, year: bool = True) -> str:
     return f"{text} {day.year}" if year else text
 
 
+def month_text(day: date, full: bool = False) -> str:
+    """The month of ``day`` as the pack and the charts name it, "Dec 2026" (``full``: "December 2026"),
+    in English whatever the locale, as ``day_text``: ``%b`` and ``%B`` would say "Dez" in a German
+    session of the window (Qt sets the C library's locale) and "Dec" from the command line."""
+    return f"{(_MONTH_FULL if full else _MONTH_SHOWN)[day.month - 1]} {day.year}"
+
+
+def moment_text(moment: datetime) -> str:
+    """A time as a board snapshot is listed: "04 Dec 2026 14:05", English whatever the locale."""
+    return f"{moment.day:02d} {_MONTH_SHOWN[moment.month - 1]} {moment.year} {moment.hour:02d}:{moment.minute:02d}"
+
+
 _MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_SHOWN = tuple(m.title() for m in _MONTH_ABBR)  # made once: every date cell a table paints reads it
+_MONTH_FULL = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
 _SHOWN_DAY = re.compile(r"(\d{1,2}) ([A-Za-z]{3}) (\d{4})")
 
 

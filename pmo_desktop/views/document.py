@@ -140,9 +140,12 @@ class Document(QObject):
             return True
         if not self._told_gone:
             self._told_gone = True
-            self.error.emit(f"“{self.store.display_name}” is no longer where it was opened: {self.store.read_only_reason}."
-                            "\n\nNothing is lost: everything this window shows is still readable, and File ▸ Save "
-                            "a Copy As… saves it and opens the copy to edit.")
+            if self.store.overwritten:  # nothing of what this window read is on the disk to copy
+                self.error.emit(self.store.overwritten_message)
+            else:
+                self.error.emit(f"“{self.store.display_name}” is no longer where it was opened: "
+                                f"{self.store.read_only_reason}.\n\nNothing is lost: everything this window shows "
+                                "is still readable, and File ▸ Save a Copy As… saves it and opens the copy to edit.")
             self.read_only_changed.emit()
         return False
 
@@ -326,8 +329,13 @@ class Document(QObject):
             else:
                 self.error.emit(str(e))
             return False
-        except errors.FileGone:
+        except errors.FileGone as e:
             self._store_failed()
+            if self.store.overwritten:  # no copy can keep the change: say so, keep nothing pending
+                self._told_gone = True
+                self.error.emit(str(e))
+                self.read_only_changed.emit()
+                return False
             # Kept, as when a server is away: Save a Copy As… saves it into the copy (``adopt``).
             self._told_gone = True  # this message says it; the window turns read only now
             self.pending.append(command)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models import snapshots
+from ..models import values as v
 from ..models.registers import REGISTERS, top_level
 from ..models.snapshots import SnapshotInfo, Source
 from .as_at import READ_ONLY_STYLE, source_for
@@ -106,7 +107,7 @@ class SnapshotsDialog(QDialog):
         self.found = list(reversed(self.document.office.read(snapshots.list_snapshots)))  # newest first
         self.table.setRowCount(len(self.found))
         for r, s in enumerate(self.found):
-            for c, text in enumerate((f"#{s.id}", f"{s.taken_at:%d %b %Y %H:%M}", s.label)):
+            for c, text in enumerate((f"#{s.id}", v.moment_text(s.taken_at), s.label)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
                 self.table.setItem(r, c, item)
@@ -126,7 +127,7 @@ class SnapshotsDialog(QDialog):
         if info is None:
             return None
         viewer = SnapshotViewer(source_for(self.document, ("snapshot", info.id)),
-                                f"Board snapshot “{info.label}”, taken {info.taken_at:%d %b %Y %H:%M}", self)
+                                f"Board snapshot “{info.label}”, taken {v.moment_text(info.taken_at)}", self)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.viewers.append(viewer)
         viewer.show()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
+from ...models import values as v
 from ...models.benefit_rollup import Period, Rollup, next_month, program_rollup
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
@@ -120,7 +121,7 @@ class RollupChart(RefreshWhenShown, QWidget):
             self._span = None
             return
         share = f" ({r.realized_to_date / r.planned_to_date:.0%} of plan)" if r.planned_to_date else ""
-        until = f" (to the end of {r.measured_until.strftime('%b %Y')})" if r.measured_until else ""
+        until = f" (to the end of {v.month_text(r.measured_until)})" if r.measured_until else ""
         unit = f" in {r.unit}" if r.unit else ""
         self.summary.setText(
             f"<b>{r.benefits}</b> financial benefits{unit}. Realized to date <b>{_money(r.realized_to_date)}</b> against "

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...models import clock, records
+from ...models import values as v
 from ...models.registers import REGISTERS
 from ...models.risk_trend import TrendPoint, recent_trend
 from ..document import Document
@@ -57,12 +58,12 @@ def date_ticks(points: list[TrendPoint], most: int = 13) -> list[tuple[float, st
     if not points:
         return []
     one_year = points[0].on.year == points[-1].on.year
-    fmt = "%d %b" if one_year else "%d %b %y"
     step = max(1, -(-len(points) // most))
     chosen = points[::-1][::step][::-1]
     if len(chosen) >= 3 and (chosen[-1].on - chosen[-2].on) < (chosen[-2].on - chosen[-3].on) / 2:
         del chosen[-2]  # "today" right after a period end: the two labels would print over each other
-    return [(timestamp(p.on), p.on.strftime(fmt).lstrip("0")) for p in chosen]
+    # English month names whatever the locale, as every other date (``%b`` follows the one Qt sets)
+    return [(timestamp(p.on), v.day_text(p.on, year=False) + ("" if one_year else f" {p.on:%y}")) for p in chosen]
 
 
 class TrendChart(RefreshWhenShown, QWidget):
