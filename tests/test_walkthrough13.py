@@ -1,0 +1,69 @@
+"""Walkthrough 13: what the last walkthrough left, and what a newcomer's walk at 150 % and on a projector found —
+real widgets, real key presses (each key to the widget that has the focus)."""
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFontMetrics
+
+from pmo_desktop.views.page_area import PageArea
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_at_150_percent_the_heat_map_grid_and_benefits_fit_a_1280_by_720_screen(demo_window, qtbot):
+    """At 150 % a 1280×720 screen holds 853×480 of Qt's pixels. The heat map (620 px asked), the stakeholder grid
+    (520) and the Benefits tab (520) were taller than the room, so the whole page scrolled and the map's lowest
+    row, the grid's lower quadrants and the benefit table's last rows were seen only by scrolling. Each now fits:
+    the heat map's legend goes beside it, the grid is shorter, the benefit profile collapses to its handle."""
+    window = demo_window
+    window.resize(853, 480)
+    area = window.findChild(PageArea)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    risks = window.stack.currentWidget()
+    risks.tabs.setCurrentWidget(risks.heat_map)
+    qtbot.wait(100)
+    assert not area.verticalScrollBar().isVisible()
+    heat = risks.heat_map
+    item = heat.plot.getPlotItem()
+    assert item.geometry().width() <= heat.plot.width() + 1  # the map drawn whole, its fifth column too
+    assert not heat.legend.geometry().intersects(heat.plot.geometry())
+    assert heat.legend.height() >= heat.legend.layout().heightForWidth(heat.legend.width())  # every band shown
+
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    stakeholders = window.stack.currentWidget()
+    stakeholders.tabs.setCurrentIndex(0)
+    qtbot.wait(100)
+    assert not area.verticalScrollBar().isVisible()
+    grid = stakeholders.grid
+    axis = grid.plot.getPlotItem().getAxis("bottom")
+    metrics = QFontMetrics(axis.style["tickFont"])
+    view = grid.view
+    ticks = [(view.mapViewToScene(QPointF(x, 0)).x(), max(metrics.horizontalAdvance(line) for line in text.split("\n")))
+             for x, text in axis._tickLevels[0]]
+    for (x1, w1), (x2, w2) in zip(ticks, ticks[1:]):
+        assert x2 - x1 >= (w1 + w2) / 2, (x1, x2)  # the interest levels' labels do not run into each other
+
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    benefits = window.stack.currentWidget()
+    benefits.tabs.setCurrentIndex(0)
+    qtbot.wait(100)
+    assert not area.verticalScrollBar().isVisible()
+    table = benefits.register_view.table
+    assert table.viewport().height() >= 4 * table.verticalHeader().defaultSectionSize()
+
+
+def test_on_an_ordinary_screen_the_heat_map_and_benefit_profile_are_as_they_were(demo_window, qtbot):
+    """At 1280×720 the legend stays under the map and the profile and chart under the benefits table."""
+    window = demo_window
+    window.resize(1280, 720)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    risks = window.stack.currentWidget()
+    risks.tabs.setCurrentWidget(risks.heat_map)
+    qtbot.wait(100)
+    heat = risks.heat_map
+    assert heat.legend.geometry().top() >= heat.plot.geometry().bottom()
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    benefits = window.stack.currentWidget()
+    benefits.tabs.setCurrentIndex(0)
+    qtbot.wait(100)
+    assert benefits.below.height() >= 250 and benefits.chart.isVisible()
+
