@@ -67,3 +67,47 @@ def test_on_an_ordinary_screen_the_heat_map_and_benefit_profile_are_as_they_were
     qtbot.wait(100)
     assert benefits.below.height() >= 250 and benefits.chart.isVisible()
 
+
+def risk_cell(view, row: int, field: str):
+    from pmo_desktop.models.registers import REGISTERS
+
+    return view.proxy.mapFromSource(view.model.index(row, REGISTERS["risks"].field_names.index(field)))
+
+
+def test_a_refused_value_held_in_its_cell_survives_a_search_that_would_hide_its_row(demo_window, qtbot):
+    """A date the register refuses, left by a click on the search box, waits in its open cell. Typing a search
+    that the row did not pass hid the row, which closed its editor: what was typed was gone. The row now stays in
+    view (marked as an edited row is) with the text in its editor and the note beside it; corrected, it is
+    stored."""
+    from datetime import date
+
+    from focused_keys import press, type_keys
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from pmo_desktop.views.register_table.refusal_note import note_for
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.stack.currentWidget().register_view
+    table = view.table
+    rid = view.model.record_id(0)
+    other = next(view.model.record(r)["title"] for r in range(1, view.model.rowCount()))
+    word = next(w for w in other.split() if len(w) > 4 and w.lower() not in view.model.search_text(0))
+    table.setFocus()
+    table.setCurrentIndex(risk_cell(view, 0, "proximity"))
+    type_keys(qtbot, "someday")
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.mouseClick(view.search, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.search)
+    type_keys(qtbot, word)
+    qtbot.wait(50)
+    assert view.proxy.rowCount() < view.model.rowCount()  # the search filters
+    assert view.proxy.mapFromSource(view.model.index(view.model.row_of(rid), 0)).isValid()  # the held row stays
+    assert editor.isVisible() and editor.text() == "someday" and note_for(editor).isVisible()
+    qtbot.mouseClick(editor, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(editor.hasFocus)
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_keys(qtbot, "15 Mar 2031")
+    press(qtbot, Qt.Key.Key_Return)
+    assert view.model.record(view.model.row_of(rid))["proximity"] == date(2031, 3, 15)

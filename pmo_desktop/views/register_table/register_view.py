@@ -41,6 +41,7 @@ from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
 from .frozen import FrozenColumns, FrozenTable
 from .new_row import NewRowLine, NewRowModel
+from .proxy import RegisterFilterProxy
 from .refusal_note import show_beside
 from .table_model import typed_value
 from .windowed import WindowedRegisterModel, make_models
@@ -251,7 +252,10 @@ class RegisterView(QWidget):
         name_table(self.table, f"{register.title} table")
         self.search.setAccessibleName(f"Search the {register.title.lower()}")
         self.table.setModel(self.proxy)
-        self.table.setItemDelegate(FieldDelegate(self.proxy, self.table))
+        self.delegate = FieldDelegate(self.proxy, self.table)
+        self.table.setItemDelegate(self.delegate)
+        if isinstance(self.proxy, RegisterFilterProxy):
+            self.proxy.held = self._held_records
         # No sort until the user asks: rows stay in the order they were entered (the IDs' order).
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -679,6 +683,11 @@ class RegisterView(QWidget):
     # ------------------------------------------------------------------ selection
     def _on_current_row(self, current, _previous) -> None:
         self.current_record_changed.emit(self.current_record_id())
+
+    def _held_records(self) -> set[int]:
+        """The records whose cell holds a refused value in its open editor: the filters keep them in view."""
+        rows = {self.proxy.mapToSource(index).row() for index in self.delegate.held_indexes()}
+        return {self.model.record_id(row) for row in rows if row >= 0}
 
     def current_record_id(self) -> int | None:
         index = self.table.currentIndex()
