@@ -111,3 +111,32 @@ def test_a_refused_value_held_in_its_cell_survives_a_search_that_would_hide_its_
     type_keys(qtbot, "15 Mar 2031")
     press(qtbot, Qt.Key.Key_Return)
     assert view.model.record(view.model.row_of(rid))["proximity"] == date(2031, 3, 15)
+
+
+def test_enter_again_on_a_refused_new_row_line_tells_the_reason_again(empty_window, qtbot):
+    """A second project of the same name typed in the ✱ line and Enter: the record is refused, kept in the line,
+    with a note beside it. Enter again with nothing changed only took the note away — nothing added, nothing
+    said. It now tries the record again and the note says why once more."""
+    from focused_keys import press, type_keys
+
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    view = window.active_register_view()
+    view.focus_new_line(view.model.column_of("name"))
+    for name in ("Alpha", "Alpha"):
+        type_keys(qtbot, name)
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(view.new_line.hasFocus)
+    qtbot.wait(50)
+
+    def notes():
+        return [n for n in view.findChildren(RefusalNote) if n.isVisible()]
+
+    assert len(notes()) == 1
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert len(notes()) == 1 and "already a project named" in notes()[0].text()
+    assert view.model.rowCount() == 1 and view.new_row_model.pending == {"name": "Alpha"}
+
