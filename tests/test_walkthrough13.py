@@ -140,3 +140,44 @@ def test_enter_again_on_a_refused_new_row_line_tells_the_reason_again(empty_wind
     assert len(notes()) == 1 and "already a project named" in notes()[0].text()
     assert view.model.rowCount() == 1 and view.new_row_model.pending == {"name": "Alpha"}
 
+
+def test_the_refusal_note_follows_its_editor_when_its_row_moves(demo_window, qtbot):
+    """A refused value held in the last row's cell, then a search typed that hides rows above it: the row, and its
+    editor, moved up; the note stayed where the row had been, beside another row's cell. It now goes with its
+    editor — there, and when the table scrolls."""
+    from focused_keys import type_keys
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from pmo_desktop.views.register_table.refusal_note import note_for
+
+    window = demo_window
+    window.resize(1280, 720)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.stack.currentWidget().register_view
+    table = view.table
+    last = view.proxy.rowCount() - 1
+    table.setFocus()
+    table.setCurrentIndex(view.proxy.index(last, risk_cell(view, 0, "proximity").column()))
+    qtbot.wait(50)
+    type_keys(qtbot, "someday")
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.mouseClick(view.search, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.search)
+    note = note_for(editor)
+
+    def beside() -> bool:  # under the cell, or over it where there is no room under it
+        n, e = note.geometry(), editor.geometry()
+        return n.top() == e.bottom() + 1 or n.bottom() + 1 == e.top()
+
+    assert note.isVisible() and beside()
+    top = editor.y()
+    title = view.model.record(view.proxy.mapToSource(view.proxy.index(last, 0)).row())["title"]
+    type_keys(qtbot, title.split()[0])  # a word of its own title: rows above it go
+    qtbot.wait(50)
+    assert view.proxy.rowCount() <= last and editor.y() < top  # the row moved up
+    assert note.isVisible() and beside()
+    qtbot.keyClick(view.search, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(view.search, Qt.Key.Key_Backspace)  # the search cleared: back at the bottom
+    qtbot.wait(50)
+    assert editor.y() > 0 and note.isVisible() and beside()
