@@ -181,3 +181,51 @@ def test_the_refusal_note_follows_its_editor_when_its_row_moves(demo_window, qtb
     qtbot.keyClick(view.search, Qt.Key.Key_Backspace)  # the search cleared: back at the bottom
     qtbot.wait(50)
     assert editor.y() > 0 and note.isVisible() and beside()
+
+
+def test_the_import_mapping_shows_each_column_name_and_choice_whole(document, qtbot, tmp_path):
+    """The mapping's two columns split a third of the dialog evenly: "Stakeholder Register: What do we need from
+    them?" read "Stakeholder Register: What" and the choice "Response plan (as response actions)" read "Response
+    plan (as resp". Each name and each choice is now whole, with every sheet's columns listed and with one sheet
+    chosen, and the preview keeps half the dialog."""
+    import openpyxl
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from pmo_desktop.views.exchange.import_dialog import ImportDialog
+
+    path = tmp_path / "register.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Stakeholder Register"
+    ws.append(["Stakeholder", "Role", "Internal / External", "Position/Interest", "What do we need from them?"])
+    ws.append(["Frodo", "Management Staff", "Internal", "For/High", "Sign-off"])
+    risks = wb.create_sheet("Risks")
+    risks.append(["ID", "Risk Description", "Impact (High/Med/Low)", "Likelihood (High/Med/Low)", "Mitigation Strategy"])
+    risks.append(["R1", "Model could get slow", "High", "Med", "Regular code reviews"])
+    wb.save(path)
+    dialog = ImportDialog(document, path)
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 700)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def cut() -> list[str]:
+        table = dialog.mapping_table
+        out = []
+        for r in range(table.rowCount()):
+            label, combo = table.cellWidget(r, 0), table.cellWidget(r, 1)
+            if label.width() < label.sizeHint().width():
+                out.append(label.text())
+            option = QStyleOptionComboBox()
+            combo.initStyleOption(option)
+            field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                                 QStyle.SubControl.SC_ComboBoxEditField, combo)
+            if combo.fontMetrics().horizontalAdvance(combo.currentText()) > field.width():
+                out.append(combo.currentText())
+        return out
+
+    for sheet in ("All recognised sheets", "Stakeholder Register", "Risks"):
+        dialog.sheet_combo.setCurrentIndex(dialog.sheet_combo.findText(sheet))
+        qtbot.wait(20)
+        assert cut() == [], sheet
+        assert dialog.report_view.width() >= 0.45 * dialog.width()

@@ -59,6 +59,9 @@ LEAVE = "(leave as an error)"
 EMPTY = "(leave the cell empty)"
 
 
+MAPPING_PANE = 350  # the mapping's pane at its narrowest, beside the preview
+
+
 class ImportDialog(QDialog):
     def __init__(self, document: Document, path: str | Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -93,7 +96,10 @@ class ImportDialog(QDialog):
 
         self.mapping_table = QTableWidget(0, 2, self)
         self.mapping_table.setHorizontalHeaderLabels(["Column in the workbook", "Imports as"])
-        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as its longest name and choice, and the pane as wide as the table (up to about half
+        # the dialog; past that the table scrolls sideways): at an even split of a third of the dialog the names
+        # were cut ("Stakeholder Register: Stake", "Response plan (as resp").
+        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Why the mapping can or cannot be changed: greyed with no word, it read as broken.
         self.mapping_note = QLabel(self)
         self.mapping_note.setWordWrap(True)
@@ -159,7 +165,8 @@ class ImportDialog(QDialog):
         left.addWidget(self.values_table)
         splitter.addWidget(left)
         splitter.addWidget(self.report_view)
-        splitter.setSizes([350, 750])
+        splitter.setSizes([MAPPING_PANE, 750])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(splitter, 1)
@@ -169,6 +176,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._load_sheets()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_mapping_pane()
 
     # ------------------------------------------------------------------ planning
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -340,7 +351,8 @@ class ImportDialog(QDialog):
                     continue
                 r = self.mapping_table.rowCount()
                 self.mapping_table.insertRow(r)
-                label = QLabel((header or "(no header)") if single else f"{sheet.sheet}: {header or '(no header)'}")
+                # The sheet's name before each column only where the columns of several sheets are listed
+                label = QLabel(f"{sheet.sheet}: {header or '(no header)'}" if len(own) > 1 else header or "(no header)")
                 label.setProperty("column", col)
                 label.setToolTip(sheet.ignored.get(col, ""))
                 self.mapping_table.setCellWidget(r, 0, label)
@@ -357,6 +369,24 @@ class ImportDialog(QDialog):
                 i = combo.findData(current)
                 combo.setCurrentIndex(i if i >= 0 else 0)
                 self.mapping_table.setCellWidget(r, 1, combo)
+
+        self._fit_mapping_pane()
+
+    def _fit_mapping_pane(self) -> None:
+        """The mapping's pane as wide as its table needs (at least as first laid out), up to half the splitter;
+        the preview the rest."""
+        table = self.mapping_table
+        table.resizeColumnsToContents()
+        frame = 2 * table.frameWidth()
+        needed = (table.verticalHeader().sizeHint().width() + frame + table.verticalScrollBar().sizeHint().width()
+                  + sum(table.sizeHintForColumn(c) for c in range(table.columnCount())))
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if not self.splitter.isVisible() or total <= 0:
+            return  # laid out when shown (``showEvent``)
+        left = min(max(MAPPING_PANE, needed), int(total * 0.5))
+        if left != sizes[0]:
+            self.splitter.setSizes([left, total - left])
 
     def current_mapping(self) -> dict[int, str]:
         mapping: dict[int, str] = {}
