@@ -229,3 +229,33 @@ def test_the_import_mapping_shows_each_column_name_and_choice_whole(document, qt
         qtbot.wait(20)
         assert cut() == [], sheet
         assert dialog.report_view.width() >= 0.45 * dialog.width()
+
+
+def test_the_trends_points_sharing_a_count_stand_side_by_side_at_that_count(demo_window, qtbot):
+    """Bands with the same count at a period were moved up and down to be told apart: on a projector 2 read as
+    1.95 and 2.05, and a band with no risk as below zero. They now stand side by side in time at their count,
+    apart; where their lines lie on one another, the one beneath is wider and shows round the one on top."""
+    from itertools import combinations
+
+    window = demo_window
+    window.resize(853, 480)  # 150 % on 1280×720: the smallest chart, where a count is fewest pixels
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentWidget(page.trend)
+    chart = page.trend
+    qtbot.wait(100)
+    items = chart.plot.getPlotItem().listDataItems()
+    counts = [ys for _item, ys in chart.series]
+    assert any(a[j] == b[j] for a, b in combinations(counts, 2) for j in range(len(a)))  # the demo shares counts
+    for item, ys in zip(items, counts):
+        assert list(item.getData()[1]) == ys  # each point at its count, exactly
+    widths = [item.opts["pen"].widthF() for item in items]
+    assert widths == sorted(widths, reverse=True) and len(set(widths)) == len(widths)
+    view = chart.plot.getPlotItem().getViewBox()
+    drawn = []
+    for s, item in enumerate(items):
+        for j, spot in enumerate(item.scatter.points()):
+            if spot.isVisible():
+                drawn.append((s, j, view.mapViewToScene(QPointF(spot.pos().x(), spot.pos().y()))))
+    for (s1, j1, p1), (s2, j2, p2) in combinations(drawn, 2):
+        assert ((p1.x() - p2.x()) ** 2 + (p1.y() - p2.y()) ** 2) ** 0.5 >= 0.9 * chart.symbol_size, (s1, j1, s2, j2)
