@@ -96,9 +96,9 @@ class ImportDialog(QDialog):
 
         self.mapping_table = QTableWidget(0, 2, self)
         self.mapping_table.setHorizontalHeaderLabels(["Column in the workbook", "Imports as"])
-        # Each column as wide as its longest name and choice, and the pane as wide as the table (up to about half
-        # the dialog; past that the table scrolls sideways): at an even split of a third of the dialog the names
-        # were cut ("Stakeholder Register: Stake", "Response plan (as resp").
+        # Each column as wide as its longest name and choice, and the pane as wide as the table as long as the
+        # preview keeps its room (past that the table scrolls sideways): at an even split of a third of the
+        # dialog the names were cut ("Stakeholder Register: Stake", "Response plan (as resp").
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Why the mapping can or cannot be changed: greyed with no word, it read as broken.
         self.mapping_note = QLabel(self)
@@ -373,8 +373,8 @@ class ImportDialog(QDialog):
         self._fit_mapping_pane()
 
     def _fit_mapping_pane(self) -> None:
-        """The mapping's pane as wide as its table needs (at least as first laid out), up to half the splitter;
-        the preview the rest."""
+        """The mapping's pane as wide as its table needs (at least as first laid out), as long as the preview keeps
+        room for a row's reason; past that the mapping scrolls sideways."""
         table = self.mapping_table
         table.resizeColumnsToContents()
         frame = 2 * table.frameWidth()
@@ -384,7 +384,10 @@ class ImportDialog(QDialog):
         total = sum(sizes)
         if not self.splitter.isVisible() or total <= 0:
             return  # laid out when shown (``showEvent``)
-        left = min(max(MAPPING_PANE, needed), int(total * 0.5))
+        view = self.report_view  # the preview keeps room for what each row becomes and the reason it is left
+        preview = (sum(view.columnWidth(c) for c in range(4)) + 160 + 120 + view.verticalHeader().sizeHint().width()
+                   + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth())
+        left = max(MAPPING_PANE, min(needed, total - preview))
         if left != sizes[0]:
             self.splitter.setSizes([left, total - left])
 
