@@ -259,3 +259,23 @@ def test_the_trends_points_sharing_a_count_stand_side_by_side_at_that_count(demo
                 drawn.append((s, j, view.mapViewToScene(QPointF(spot.pos().x(), spot.pos().y()))))
     for (s1, j1, p1), (s2, j2, p2) in combinations(drawn, 2):
         assert ((p1.x() - p2.x()) ** 2 + (p1.y() - p2.y()) ** 2) ** 0.5 >= 0.9 * chart.symbol_size, (s1, j1, s2, j2)
+
+
+def test_a_new_persons_name_is_asked_about_in_plain_words(empty_window, qtbot):
+    """A manager's name typed for a new project asked "is not in the list of persons": the list of people."""
+    from focused_keys import press, type_keys
+
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    view = window.active_register_view()
+    view.focus_new_line(view.model.column_of("name"))
+    type_keys(qtbot, "Loyalty app")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_keys(qtbot, "Helen Brooks")
+    press(qtbot, Qt.Key.Key_Tab)
+    notes = [n.text() for n in view.findChildren(RefusalNote) if n.isVisible()]
+    assert len(notes) == 1 and "not in the list of people" in notes[0], notes
+    press(qtbot, Qt.Key.Key_Tab)  # the same key again: Helen Brooks is added as a new person
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.model.record(0)["manager"] == "Helen Brooks")

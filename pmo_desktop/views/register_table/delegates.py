@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.fields import Field, Kind
-from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent, suggestions
+from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent, plural, suggestions
 from .date_entry import DateLineEdit
 from .refusal_note import HELD, note_for
 
@@ -168,7 +168,7 @@ class FieldDelegate(QStyledItemDelegate):
         what = editor.property("new_name_kind") or "name"
         offered = suggestions(names, text)
         meant = f" Did you mean {' or '.join(offered)}?" if offered else ""
-        note_for(editor).show_reason(f"“{text}” is not in the list of {what}s.{meant}",
+        note_for(editor).show_reason(f"“{text}” is not in the list of {plural(what)}.{meant}",
                                      f"Press the same key again to add “{text}” as a new {what}, or correct it, or Esc.")
         editor.setProperty("confirmed_new", text)
         return True
