@@ -279,3 +279,21 @@ def test_a_new_persons_name_is_asked_about_in_plain_words(empty_window, qtbot):
     assert len(notes) == 1 and "not in the list of people" in notes[0], notes
     press(qtbot, Qt.Key.Key_Tab)  # the same key again: Helen Brooks is added as a new person
     qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.model.record(0)["manager"] == "Helen Brooks")
+
+
+def test_an_empty_registers_add_button_reads_whole_in_a_narrow_table(empty_window, qtbot):
+    """At 150 % on 1280×720 the empty stakeholder table beside the grid showed "Add a row to the stakeholder m":
+    where the whole sentence does not fit the button says "Add a row"; where it fits, all of it."""
+    from PySide6.QtWidgets import QPushButton
+
+    window = empty_window
+    window.resize(853, 480)
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    view = window.active_register_view()
+    qtbot.wait(50)
+    button = next(b for b in view.findChildren(QPushButton) if b.isVisible() and b.text().startswith("Add a row"))
+    assert button.width() >= button.sizeHint().width() and button.geometry().right() < button.parentWidget().width()
+    assert button.text() == "Add a row"
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: button.text() == "Add a row to the stakeholder map")
+    assert button.width() >= button.sizeHint().width()

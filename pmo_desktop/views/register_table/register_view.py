@@ -194,6 +194,13 @@ class EmptyState(QWidget):
     def _fit(self) -> None:
         rect = self.view.table.viewport().rect()
         self.setGeometry(rect)
+        # The button's words whole: "Add a row to the stakeholder map" where it fits, else "Add a row" (beside the
+        # grid at 150 % it was cut to "Add a row to the stakeholder m").
+        m = self.box.contentsMargins()
+        long = f"Add a row to the {self.view.register.title.lower()}"
+        self.add_button.setText(long)
+        if self.add_button.sizeHint().width() > rect.width() - m.left() - m.right():
+            self.add_button.setText("Add a row")
         texts = getattr(self, "_texts", ())
         if texts:  # the longest text whose every line fits above the buttons, never one cut through
             m = self.box.contentsMargins()
