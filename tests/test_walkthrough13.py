@@ -202,6 +202,7 @@ def test_the_import_mapping_shows_each_column_name_and_choice_whole(document, qt
     risks = wb.create_sheet("Risks")
     risks.append(["ID", "Risk Description", "Impact (High/Med/Low)", "Likelihood (High/Med/Low)", "Mitigation Strategy"])
     risks.append(["R1", "Model could get slow", "High", "Med", "Regular code reviews"])
+    risks.append(["R2", "Crane breaks down", "High", 9, "Spare crane on call"])  # a value to translate
     wb.save(path)
     dialog = ImportDialog(document, path)
     qtbot.addWidget(dialog)
@@ -229,6 +230,10 @@ def test_the_import_mapping_shows_each_column_name_and_choice_whole(document, qt
         qtbot.wait(20)
         assert cut() == [], sheet
         assert dialog.report_view.horizontalScrollBar().maximum() == 0  # the preview still reads without scrolling
+        values = dialog.values_table.horizontalHeader()
+        assert (dialog.values_table.rowCount() >= 1) == (sheet != "Stakeholder Register")  # the 9 to translate
+        for c in range(2):
+            assert values.sectionSize(c) >= values.sectionSizeHint(c), values.model().headerData(c, Qt.Orientation.Horizontal)
 
 
 def test_the_trends_points_sharing_a_count_stand_side_by_side_at_that_count(demo_window, qtbot):

@@ -112,7 +112,8 @@ class ImportDialog(QDialog):
             self.report_view.setColumnWidth(column, width)
         self.report_view.viewport().installEventFilter(self)
         self.values_table = QTableWidget(0, 2, self)
-        self.values_table.setHorizontalHeaderLabels(["Value the import could not place", "Translate to"])
+        # Short headers: "Value the import could not place" was cut at both ends in half the mapping's pane
+        self.values_table.setHorizontalHeaderLabels(["Value to translate", "Translate to"])
         self.values_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.create_missing_box = QCheckBox("Create the projects the workbook names that the office does not have",
                                             self)
@@ -378,16 +379,19 @@ class ImportDialog(QDialog):
         table = self.mapping_table
         table.resizeColumnsToContents()
         frame = 2 * table.frameWidth()
+        # the sections as sized to their contents and their headers' words ("Column in the workbook")
         needed = (table.verticalHeader().sizeHint().width() + frame + table.verticalScrollBar().sizeHint().width()
-                  + sum(table.sizeHintForColumn(c) for c in range(table.columnCount())))
+                  + table.horizontalHeader().length())
         sizes = self.splitter.sizes()
         total = sum(sizes)
         if not self.splitter.isVisible() or total <= 0:
             return  # laid out when shown (``showEvent``)
-        view = self.report_view  # the preview keeps room for what each row becomes and the reason it is left
-        preview = (sum(view.columnWidth(c) for c in range(4)) + 160 + 120 + view.verticalHeader().sizeHint().width()
-                   + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth())
-        left = max(MAPPING_PANE, min(needed, total - preview))
+        # The preview keeps room for what each row becomes and 150 px for the reason a row is left (its two fifths
+        # of what the first four columns leave, ``eventFilter``) — before the mapping's least width.
+        view = self.report_view
+        preview = (sum(view.columnWidth(c) for c in range(4)) + 150 * 5 // 2 + view.verticalHeader().sizeHint().width()
+                   + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth() + self.splitter.handleWidth())
+        left = min(max(MAPPING_PANE, needed), total - preview)
         if left != sizes[0]:
             self.splitter.setSizes([left, total - left])
 
