@@ -302,3 +302,27 @@ def test_an_empty_registers_add_button_reads_whole_in_a_narrow_table(empty_windo
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: button.text() == "Add a row to the stakeholder map")
     assert button.width() >= button.sizeHint().width()
+
+
+def test_a_value_to_translate_does_not_call_an_imported_row_an_error(document, qtbot, tmp_path):
+    """A probability of 9 on a risk with an owner and an impact: the preview imports the row with its probability
+    empty and the 9 kept in the notes, but the value's drop-down said "(leave as an error)"."""
+    import openpyxl
+
+    from pmo_desktop.views.exchange.import_dialog import ImportDialog
+
+    path = tmp_path / "colleague.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Risks"
+    ws.append(["Risk", "Owner", "Likelihood", "Impact"])
+    ws.append(["Quay wall cracks", "Bea Ortiz", "Likely", 4])
+    ws.append(["Tide gauge fails", "Bea Ortiz", 9, 3])
+    wb.save(path)
+    dialog = ImportDialog(document, path)
+    qtbot.addWidget(dialog)
+    assert dialog.values_table.rowCount() == 1
+    row = next(r for r in dialog.report_model.reports if "9" in r.reason)
+    assert "insert" in str(row.action).lower()
+    combo = dialog.values_table.cellWidget(0, 1)
+    assert "error" not in combo.currentText().lower() and combo.currentText() == "(not translated)"

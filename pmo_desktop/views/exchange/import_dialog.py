@@ -55,7 +55,9 @@ ALL_SHEETS = "All recognised sheets"
 REASON = HEADERS.index("Reason")  # the report's column of why a row is skipped or refused
 IGNORE = "(do not import)"
 KEEP = "(keep in the notes)"  # no field, but the cells are kept on each record under their header
-LEAVE = "(leave as an error)"
+# A value not translated: the row is refused, or imported with the cell empty and the value kept in its notes,
+# as the row's reason in the preview says ("leave as an error" was said of rows the preview showed imported).
+LEAVE = "(not translated)"
 EMPTY = "(leave the cell empty)"
 
 
