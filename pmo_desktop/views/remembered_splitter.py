@@ -15,10 +15,12 @@ MAIN_SHARE = 0.5
 
 
 class RememberedSplitter(QSplitter):
-    def __init__(self, orientation: Qt.Orientation, name: str, parent: QWidget | None = None, main: int = 0):
+    def __init__(self, orientation: Qt.Orientation, name: str, parent: QWidget | None = None, main: int = 0,
+                 main_share: float = MAIN_SHARE):
         super().__init__(orientation, parent)
         self.setObjectName(name)
         self.main = main  # the panel that never collapses (the table)
+        self.main_share = main_share  # the table's least share before the panels collapse
         self._placed = False
         self._collapsed_for_room = False  # the panels were collapsed to leave the table room, not by the user
         self._proportions: list[int] = []
@@ -57,7 +59,7 @@ class RememberedSplitter(QSplitter):
         room = self.height() if vertical else self.width()
         if room <= 0:
             return
-        spare = room * (1 - MAIN_SHARE)
+        spare = room * (1 - self.main_share)
         sizes = self.sizes()
         panels = [i for i in range(self.count()) if i != self.main]
         open_panels = [i for i in panels if sizes[i] > 0]
@@ -65,7 +67,7 @@ class RememberedSplitter(QSplitter):
             self._collapsed_for_room = True
             self.setSizes([room if i == self.main else 0 for i in range(self.count())])
             self.updateGeometry()
-        elif open_panels and not self._user_sized and sizes[self.main] < room * MAIN_SHARE:
+        elif open_panels and not self._user_sized and sizes[self.main] < room * self.main_share:
             # The page's proportions left the table short: the panels give up room, down to their minimum.
             given = sum(sizes[i] for i in open_panels) or 1
             new = [0] * self.count()

@@ -29,6 +29,7 @@ from ..document import Document
 from ..read_only_guard import follow_read_only
 from ..register_page import page_title
 from ..register_table import RegisterView
+from ..remembered_splitter import RememberedSplitter
 from ..state_table import StateTable
 from .map_view import BenefitsMapWidget
 from .profile import BenefitProfile
@@ -72,12 +73,15 @@ class BenefitsPage(QWidget):
         below.setStretchFactor(0, 1)
         below.setStretchFactor(1, 1)
         below.setChildrenCollapsible(False)
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        # On a short screen (150 % on 1280×720 leaves about 280 of Qt's pixels) the table and the profile and
+        # chart at their least were taller than the tab, and the whole page scrolled: there the table keeps
+        # the room and the panel below collapses to its handle, as the other pages' details do. The profile is
+        # what this tab is read for, so the table's share before it collapses is less than the other pages'.
+        split = RememberedSplitter(Qt.Orientation.Vertical, "benefits/register", self, main_share=0.3)
         split.addWidget(self.register_view)
         split.addWidget(below)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setChildrenCollapsible(False)
         self.register_view.setMinimumHeight(150)
         self.live_benefits, self.below = split, below
         self._proportioned = False
@@ -138,6 +142,8 @@ class BenefitsPage(QWidget):
         the profile 45 % of the width. After that the user's dragging rules."""
         self._proportioned = True
         height, width = self.live_benefits.height(), self.below.width() or self.width()
+        if self.live_benefits.sizes()[1] == 0:
+            return  # collapsed for room on a short screen: the splitter opens it when there is room
         table = self.register_view.table
         rows = max(5, self.register_view.model.rowCount())
         # header, rows, and the search bar, new-row line and scroll bar around them

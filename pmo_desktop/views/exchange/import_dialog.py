@@ -55,8 +55,13 @@ ALL_SHEETS = "All recognised sheets"
 REASON = HEADERS.index("Reason")  # the report's column of why a row is skipped or refused
 IGNORE = "(do not import)"
 KEEP = "(keep in the notes)"  # no field, but the cells are kept on each record under their header
-LEAVE = "(leave as an error)"
+# A value not translated: the row is refused, or imported with the cell empty and the value kept in its notes,
+# as the row's reason in the preview says ("leave as an error" was said of rows the preview showed imported).
+LEAVE = "(not translated)"
 EMPTY = "(leave the cell empty)"
+
+
+MAPPING_PANE = 350  # the mapping's pane at its narrowest, beside the preview
 
 
 class ImportDialog(QDialog):
@@ -93,7 +98,10 @@ class ImportDialog(QDialog):
 
         self.mapping_table = QTableWidget(0, 2, self)
         self.mapping_table.setHorizontalHeaderLabels(["Column in the workbook", "Imports as"])
-        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as its longest name and choice, and the pane as wide as the table as long as the
+        # preview keeps its room (past that the table scrolls sideways): at an even split of a third of the
+        # dialog the names were cut ("Stakeholder Register: Stake", "Response plan (as resp").
+        self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Why the mapping can or cannot be changed: greyed with no word, it read as broken.
         self.mapping_note = QLabel(self)
         self.mapping_note.setWordWrap(True)
@@ -106,7 +114,8 @@ class ImportDialog(QDialog):
             self.report_view.setColumnWidth(column, width)
         self.report_view.viewport().installEventFilter(self)
         self.values_table = QTableWidget(0, 2, self)
-        self.values_table.setHorizontalHeaderLabels(["Value the import could not place", "Translate to"])
+        # Short headers: "Value the import could not place" was cut at both ends in half the mapping's pane
+        self.values_table.setHorizontalHeaderLabels(["Value to translate", "Translate to"])
         self.values_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.create_missing_box = QCheckBox("Create the projects the workbook names that the office does not have",
                                             self)
@@ -159,7 +168,8 @@ class ImportDialog(QDialog):
         left.addWidget(self.values_table)
         splitter.addWidget(left)
         splitter.addWidget(self.report_view)
-        splitter.setSizes([350, 750])
+        splitter.setSizes([MAPPING_PANE, 750])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(splitter, 1)
@@ -169,6 +179,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._load_sheets()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_mapping_pane()
 
     # ------------------------------------------------------------------ planning
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -340,7 +354,8 @@ class ImportDialog(QDialog):
                     continue
                 r = self.mapping_table.rowCount()
                 self.mapping_table.insertRow(r)
-                label = QLabel((header or "(no header)") if single else f"{sheet.sheet}: {header or '(no header)'}")
+                # The sheet's name before each column only where the columns of several sheets are listed
+                label = QLabel(f"{sheet.sheet}: {header or '(no header)'}" if len(own) > 1 else header or "(no header)")
                 label.setProperty("column", col)
                 label.setToolTip(sheet.ignored.get(col, ""))
                 self.mapping_table.setCellWidget(r, 0, label)
@@ -357,6 +372,30 @@ class ImportDialog(QDialog):
                 i = combo.findData(current)
                 combo.setCurrentIndex(i if i >= 0 else 0)
                 self.mapping_table.setCellWidget(r, 1, combo)
+
+        self._fit_mapping_pane()
+
+    def _fit_mapping_pane(self) -> None:
+        """The mapping's pane as wide as its table needs (at least as first laid out), as long as the preview keeps
+        room for a row's reason; past that the mapping scrolls sideways."""
+        table = self.mapping_table
+        table.resizeColumnsToContents()
+        frame = 2 * table.frameWidth()
+        # the sections as sized to their contents and their headers' words ("Column in the workbook")
+        needed = (table.verticalHeader().sizeHint().width() + frame + table.verticalScrollBar().sizeHint().width()
+                  + table.horizontalHeader().length())
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if not self.splitter.isVisible() or total <= 0:
+            return  # laid out when shown (``showEvent``)
+        # The preview keeps room for what each row becomes and 150 px for the reason a row is left (its two fifths
+        # of what the first four columns leave, ``eventFilter``) — before the mapping's least width.
+        view = self.report_view
+        preview = (sum(view.columnWidth(c) for c in range(4)) + 150 * 5 // 2 + view.verticalHeader().sizeHint().width()
+                   + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth() + self.splitter.handleWidth())
+        left = min(max(MAPPING_PANE, needed), total - preview)
+        if left != sizes[0]:
+            self.splitter.setSizes([left, total - left])
 
     def current_mapping(self) -> dict[int, str]:
         mapping: dict[int, str] = {}

@@ -131,13 +131,18 @@ def suggestions(names: list[str], typed: str, limit: int = 3) -> list[str]:
     return (starts + contains)[:limit]
 
 
+def plural(what: str) -> str:
+    """"people" for "person" ("the list of persons" read as a form's, not a colleague's words), else an s."""
+    return "people" if what == "person" else f"{what}s"
+
+
 def confirm_new_name(parent: QWidget | None, what: str, typed: str, names: list[str],
                      choose: Callable[[str], None]) -> QMessageBox:
     """Ask before adding a new person: use a listed name (as the completer offered), add the new one,
     or cancel. ``choose`` gets the name chosen; nothing happens on cancel. Non-blocking."""
     offered = suggestions(names, typed)
     box = QMessageBox(QMessageBox.Icon.Question, f"New {what}?",
-                      f"“{typed}” is not in the list of {what}s." + (
+                      f"“{typed}” is not in the list of {plural(what)}." + (
                           " Did you mean one of these?" if offered else f" Add “{typed}” as a new {what}?"),
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("confirm-new-name")

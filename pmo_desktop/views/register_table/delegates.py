@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QApplication,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.fields import Field, Kind
-from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent, suggestions
+from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent, plural, suggestions
 from .date_entry import DateLineEdit
 from .refusal_note import HELD, note_for
 
@@ -37,6 +37,23 @@ class FieldDelegate(QStyledItemDelegate):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
+        # The cells whose editor is open, by editor: one left open holds a refused value (``_leave_and_tell``),
+        # and its record stays in view while the search or filters change (``held_indexes``).
+        self._open: dict[QWidget, QPersistentModelIndex] = {}
+
+    def held_indexes(self) -> list[QPersistentModelIndex]:
+        """The cells whose editor is still open (a refused value held to correct)."""
+        return [index for editor, index in self._open.items() if index.isValid() and editor.isVisible()]
+
+    def createEditor(self, parent, option, index):
+        editor = self._make_editor(parent, option, index)
+        self._open[editor] = QPersistentModelIndex(index)
+        editor.destroyed.connect(lambda _obj=None, editor=editor: self._open.pop(editor, None))
+        return editor
+
+    def destroyEditor(self, editor, index) -> None:
+        self._open.pop(editor, None)
+        super().destroyEditor(editor, index)
 
     def _field(self, index) -> Field:
         return self.model.sourceModel().fields[index.column()] if hasattr(self.model, "sourceModel") else self.model.fields[index.column()]
@@ -45,7 +62,7 @@ class FieldDelegate(QStyledItemDelegate):
         src = self.model.sourceModel() if hasattr(self.model, "sourceModel") else self.model
         return src.document
 
-    def createEditor(self, parent, option, index):
+    def _make_editor(self, parent, option, index):
         f = self._field(index)
         options = f.kind.options(f, self._document().context)
         if options is not None or f.kind.is_reference:
@@ -151,7 +168,7 @@ class FieldDelegate(QStyledItemDelegate):
         what = editor.property("new_name_kind") or "name"
         offered = suggestions(names, text)
         meant = f" Did you mean {' or '.join(offered)}?" if offered else ""
-        note_for(editor).show_reason(f"“{text}” is not in the list of {what}s.{meant}",
+        note_for(editor).show_reason(f"“{text}” is not in the list of {plural(what)}.{meant}",
                                      f"Press the same key again to add “{text}” as a new {what}, or correct it, or Esc.")
         editor.setProperty("confirmed_new", text)
         return True

@@ -246,6 +246,13 @@ class NewRowLine(FrozenTable):
 
     def keyPressEvent(self, event) -> None:
         editing = self.state() == QAbstractItemView.State.EditingState
+        if (not editing and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.row_model.pending
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            # Enter again on a record the register refused, nothing changed: it is tried again and the reason
+            # told again. The key only took the note away, and the line said nothing more.
+            self.left_with_enter = True
+            self.typed.emit()
+            return
         if event.key() == Qt.Key.Key_Up and not editing:
             self.leave_up.emit(self.currentIndex().column())
             return

@@ -7,6 +7,8 @@ any change of the search or filters (or Reapply, Ctrl+Alt+L) hides it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 
@@ -57,6 +59,10 @@ class RegisterFilterProxy(UnmatchedMarks, QSortFilterProxyModel):
         self._record_ids: set[int] | None = None
         self.record_filter_label = ""
         self._kept: set[int] = set()  # records edited while shown: in view until the filters change
+        # The records whose cell holds a refused value in its open editor (set by the view): they stay in view
+        # whatever the search or filters become, as an edited row does — a search that hid one closed its
+        # editor, and what was typed was lost.
+        self.held: Callable[[], set[int]] = set
 
     def setSourceModel(self, model) -> None:
         super().setSourceModel(model)
@@ -95,7 +101,7 @@ class RegisterFilterProxy(UnmatchedMarks, QSortFilterProxyModel):
         self.source().sort(column, order)
 
     def _refilter(self) -> None:
-        self._kept.clear()
+        self._kept = self.held()
         # Qt 6.9+ prefers begin/endFilterChange; invalidateFilter is deprecated there.
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()

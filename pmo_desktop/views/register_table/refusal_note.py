@@ -21,6 +21,8 @@ class RefusalNote(QLabel):
         super().__init__(host if host is not None else editor.parentWidget() if editor is not None else None)
         self.editor = editor
         self.at = at
+        self._placing = False  # moved by ``_place`` (not by the table's scrolling)
+        self._place_pending = False
         self.setObjectName("refusal")
         self.setAutoFillBackground(True)
         palette = QApplication.palette()
@@ -36,6 +38,9 @@ class RefusalNote(QLabel):
             QTimer.singleShot(0, self, self._watch_next_click_or_key)
         else:
             editor.destroyed.connect(self.deleteLater)
+            # The note goes where its editor goes: the table scrolled, the editor moved (or was hidden, its row
+            # scrolled out of view) and the note stayed where it was, beside another row's cell.
+            editor.installEventFilter(self)
 
     def _watch_next_click_or_key(self) -> None:
         app = QApplication.instance()
@@ -43,7 +48,19 @@ class RefusalNote(QLabel):
             app.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        """A note with no editor goes at the user's next click or key."""
+        """A note follows its editor (moved, resized, hidden, shown again); a note with no editor goes at the
+        user's next click or key."""
+        if self.editor is not None:
+            if watched is self.editor and self.text():
+                if event.type() in (QEvent.Type.Move, QEvent.Type.Resize) and self.isVisible():
+                    self._place_soon()
+                elif event.type() == QEvent.Type.Hide:
+                    self.hide()
+                elif event.type() == QEvent.Type.Show:
+                    self._place()
+                    self.show()
+                    self.raise_()
+            return False
         if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress) and self.isVisible():
             self.hide()
             self.deleteLater()
@@ -51,6 +68,33 @@ class RefusalNote(QLabel):
 
     def show_reason(self, reason: str, then: str = FIX_OR_ESCAPE) -> None:
         self.setText(f"{reason}\n{then}")
+        self._place()
+        self.setAccessibleName(f"Refused: {reason}")
+        self.show()
+        self.raise_()
+
+    def moveEvent(self, event) -> None:
+        """Scrolling the table moves the viewport's children, this note with them, and then sets its editor
+        where its cell now is: once both are done the note goes beside the editor again."""
+        super().moveEvent(event)
+        if self.editor is not None and not self._placing:
+            self._place_soon()
+
+    def _place_soon(self) -> None:
+        if not self._place_pending:
+            self._place_pending = True
+            QTimer.singleShot(0, self, self._place)
+
+    def _place(self) -> None:
+        """Under the cell (over it at the bottom of the table), as wide as the cell or 40 letters."""
+        self._place_pending = False
+        self._placing = True
+        try:
+            self._put()
+        finally:
+            self._placing = False
+
+    def _put(self) -> None:
         host = self.parentWidget()
         at = self.at if self.at is not None else self.editor.geometry() if self.editor is not None else QRect()
         width = max(at.width(), min(self.fontMetrics().horizontalAdvance("M") * 40, host.width() if host else 400))
@@ -63,9 +107,6 @@ class RefusalNote(QLabel):
         if host is not None and top + self.height() > host.height():
             top = max(0, at.top() - self.height())
         self.move(left, top)
-        self.setAccessibleName(f"Refused: {reason}")
-        self.show()
-        self.raise_()
 
 
 def note_for(editor: QWidget) -> RefusalNote:

@@ -41,6 +41,7 @@ from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
 from .frozen import FrozenColumns, FrozenTable
 from .new_row import NewRowLine, NewRowModel
+from .proxy import RegisterFilterProxy
 from .refusal_note import show_beside
 from .table_model import typed_value
 from .windowed import WindowedRegisterModel, make_models
@@ -193,6 +194,13 @@ class EmptyState(QWidget):
     def _fit(self) -> None:
         rect = self.view.table.viewport().rect()
         self.setGeometry(rect)
+        # The button's words whole: "Add a row to the stakeholder map" where it fits, else "Add a row" (beside the
+        # grid at 150 % it was cut to "Add a row to the stakeholder m").
+        m = self.box.contentsMargins()
+        long = f"Add a row to the {self.view.register.title.lower()}"
+        self.add_button.setText(long)
+        if self.add_button.sizeHint().width() > rect.width() - m.left() - m.right():
+            self.add_button.setText("Add a row")
         texts = getattr(self, "_texts", ())
         if texts:  # the longest text whose every line fits above the buttons, never one cut through
             m = self.box.contentsMargins()
@@ -251,7 +259,10 @@ class RegisterView(QWidget):
         name_table(self.table, f"{register.title} table")
         self.search.setAccessibleName(f"Search the {register.title.lower()}")
         self.table.setModel(self.proxy)
-        self.table.setItemDelegate(FieldDelegate(self.proxy, self.table))
+        self.delegate = FieldDelegate(self.proxy, self.table)
+        self.table.setItemDelegate(self.delegate)
+        if isinstance(self.proxy, RegisterFilterProxy):
+            self.proxy.held = self._held_records
         # No sort until the user asks: rows stay in the order they were entered (the IDs' order).
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -679,6 +690,11 @@ class RegisterView(QWidget):
     # ------------------------------------------------------------------ selection
     def _on_current_row(self, current, _previous) -> None:
         self.current_record_changed.emit(self.current_record_id())
+
+    def _held_records(self) -> set[int]:
+        """The records whose cell holds a refused value in its open editor: the filters keep them in view."""
+        rows = {self.proxy.mapToSource(index).row() for index in self.delegate.held_indexes()}
+        return {self.model.record_id(row) for row in rows if row >= 0}
 
     def current_record_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QGraphicsRectItem,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...models.records import load_context
 from ...models.risk_heatmap import HeatCell, RiskFilter, cell_label, heat_map
@@ -13,10 +22,14 @@ from ...models.snapshots import Source
 from ..as_at import AsAtBar
 from ..document import Document
 from ..theme import colours, theme
-from .chart_style import AXIS_PT, COUNT_PT, font, set_axis_label, set_title, style_plot, text_on
+from .chart_style import AXIS_PT, COUNT_PT, TITLE_PT, font, set_axis_label, set_title, style_plot, text_on
 from .legend import BandLegend
 
 GAP = 0.03  # gutter between cells (the chart's background), in cell units
+# The map's least size with its legend under it (tall enough for its labels and counts), and with the legend
+# beside it on a short screen (150 % on 1280×720 leaves the tab about 300 of Qt's pixels).
+TALL_PLOT = (360, 360)
+SHORT_PLOT = (300, 200)
 
 
 def faded(colour: QColor, share: float = 0.7, into: QColor | None = None) -> QColor:
@@ -107,6 +120,8 @@ class HeatMapChart(QWidget):
         self.cells: dict[tuple[int, int], HeatCell] = {}
         self.count_items: dict[tuple[int, int], pg.TextItem] = {}
         self.levels = 5  # the scale's size, as last drawn
+        self.title = ""
+        self._title_drawn: tuple[str, float] | None = None  # the title as set, and at what size
 
         self.mode = QComboBox(self)
         self.mode.setAccessibleName("Heat map: inherent or residual")
@@ -126,7 +141,7 @@ class HeatMapChart(QWidget):
         style_plot(self.plot)
         self.plot.setMouseEnabled(False, False)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_click)
-        self.plot.setMinimumSize(360, 360)  # narrow enough for 150 % on a 1280×720 screen, tall enough for its labels
+        self.plot.setMinimumSize(*TALL_PLOT)
         self.plot.getPlotItem().getViewBox().sigResized.connect(self._fit_counts)
         # The keyboard: arrows move a cell cursor on the focused chart, Enter or Space opens that cell.
         self.cell_cursor: tuple[int, int] | None = None
@@ -147,11 +162,46 @@ class HeatMapChart(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.as_at)
         layout.addLayout(bar)
-        layout.addWidget(self.plot, 1)
-        layout.addWidget(self.legend)
+        # The legend under the map; beside it where the tab is too short for both one above the other.
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.addWidget(self.plot, 1)
+        self.body.addWidget(self.legend)
+        layout.addLayout(self.body, 1)
         document.records_changed.connect(self._on_records_changed)
         theme().changed.connect(self.refresh)
         self.refresh()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        """The legend under the map when the map and the legend's lines fit one above the other, else in a
+        column beside the map, which then may be shorter: at 150 % on a 1280×720 screen the tab asked for
+        620 pixels of the 300 there are, and its lowest row and the legend were seen only by scrolling."""
+        layout = self.layout()
+        if layout is None or not self.legend.labels:
+            return
+        above = self.plot.geometry().top()  # the controls above the map, with the margin
+        width = self.width() - layout.contentsMargins().left() - layout.contentsMargins().right()
+        lines = self.legend.layout()
+        legend_tall = lines.heightForWidth(width) if lines is not None else 0
+        stacked = above + TALL_PLOT[1] + self.body.spacing() + legend_tall + layout.contentsMargins().bottom()
+        beside = self.height() < stacked
+        if beside == (self.body.direction() == QBoxLayout.Direction.LeftToRight):
+            return
+        if beside:
+            column = max(label.sizeHint().width() for label in self.legend.labels[1:])
+            self.legend.setFixedWidth(column)
+            self.plot.setMinimumSize(*SHORT_PLOT)
+            self.body.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.body.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
+        else:
+            self.legend.setMinimumWidth(0)
+            self.legend.setMaximumWidth(16777215)
+            self.plot.setMinimumSize(*TALL_PLOT)
+            self.body.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.body.setAlignment(self.legend, Qt.AlignmentFlag(0))
 
     @property
     def residual(self) -> bool:
@@ -226,13 +276,29 @@ class HeatMapChart(QWidget):
         item.getAxis("left").set_levels(list(names), "Probability")
         what = "Residual" if self.residual else "Inherent"
         scope = "open risks" if self.open_only.isChecked() else "all risks"
-        set_title(plot, f"{what} risk — {scope}")
+        self.title = f"{what} risk — {scope}"
+        self._title_drawn = None  # set again: the theme's text colour may have changed
+        self._fit_title()
         self.cell_cursor_item = None
         self._draw_cursor()
         self.legend.set_scale(scale)
         self._fit_counts()
         total = sum(c.count for c in self.cells.values())
         self.total_label.setText(f"{total} risk{'s' if total != 1 else ''} scored")
+
+    def _fit_title(self) -> None:
+        """The title at TITLE_PT where the map is wide enough, else smaller to fit over it: pyqtgraph keeps a
+        title whole, so a map narrowed beside its legend was drawn wider than its widget and its right-hand
+        column was cut off."""
+        title = self.title
+        if not title:
+            return
+        room = self.plot.width() - self.plot.getPlotItem().getAxis("left").width() - 16
+        wide = QFontMetricsF(font(TITLE_PT, bold=True)).horizontalAdvance(title)
+        points = TITLE_PT if wide <= room else max(8.0, TITLE_PT * room / wide)
+        if (title, points) != self._title_drawn:
+            self._title_drawn = (title, points)
+            set_title(self.plot, title, points)
 
     def _fit_counts(self, *_args) -> None:
         """The counts as large as their cells allow, up to COUNT_PT: on a short chart (projector zoom on a
@@ -252,7 +318,9 @@ class HeatMapChart(QWidget):
 
     # ------------------------------------------------------------------ keyboard
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.plot and event.type() == QEvent.Type.FocusIn:
+        if watched is self.plot and event.type() == QEvent.Type.Resize:
+            self._fit_title()
+        elif watched is self.plot and event.type() == QEvent.Type.FocusIn:
             if self.cell_cursor is None:
                 fullest = max(self.cells.values(), key=lambda c: c.count, default=None)
                 n = self.document.context.risk_scale.size

@@ -22,13 +22,14 @@ DEFAULT_MONTHS = 12
 LINE_PX = 5
 SYMBOL_PX = 12
 SMALL_SYMBOL_PX = 7
-SPREAD = 0.8  # bands sharing a count are drawn this many point widths apart
+SPREAD = 1.0  # bands sharing a count are drawn this many point widths apart (side by side in time)
+NESTED_PX = 2  # how much wider each band's line is than the next one's, drawn over it
 LEGEND_OFFSET = (10, 5)  # the legend's place from the chart's top left corner, in pixels
 
 
 def side_by_side(series: list[list[int]], step: float) -> list[list[float]]:
     """For each series, how far to move each of its values so that series sharing a value at a point
-    are spread evenly around it, ``step`` apart, in the order given (the first uppermost)."""
+    are spread evenly around it, ``step`` apart, in the order given."""
     offsets = [[0.0] * len(ys) for ys in series]
     for j in range(len(series[0]) if series else 0):
         groups: dict[int, list[int]] = {}
@@ -136,10 +137,14 @@ class TrendChart(RefreshWhenShown, QWidget):
         self.series = []
         top = 1
         self.symbol_size = SYMBOL_PX if len(xs) <= 20 else SMALL_SYMBOL_PX
-        for band in sorted(scale.bands, key=lambda b: b.min_score, reverse=True):
+        bands = sorted(scale.bands, key=lambda b: b.min_score, reverse=True)
+        for n, band in enumerate(bands):
             ys = [p.counts.get(band.rating, 0) for p in self.points]
             top = max(top, *ys) if ys else top
-            item = plot.plot(xs, ys, name=band.rating, pen=pg.mkPen(band.colour, width=LINE_PX),
+            # Each line a little narrower than the one drawn before it: where two bands have the same counts
+            # their lines lie on one another, and the one beneath shows as a border round the one on top.
+            width = LINE_PX + NESTED_PX * (len(bands) - 1 - n)
+            item = plot.plot(xs, ys, name=band.rating, pen=pg.mkPen(band.colour, width=width),
                              symbol="o", symbolSize=self.symbol_size, symbolBrush=band.colour,
                              symbolPen=pg.mkPen(colours().background, width=1.5))
             self.series.append((item, ys))
@@ -221,16 +226,17 @@ class TrendChart(RefreshWhenShown, QWidget):
         """Each band's line and points where they can be told apart on a projector: bands with the same
         count at a period are drawn side by side, a few pixels apart, not on top of one another (the
         last one drawn hid the others); a period end just before today keeps its line but no point,
-        which would print over today's."""
+        which would print over today's. Side by side along the time axis, at their counts: moved up and
+        down, 2 read as 1.95 and 2.05 on a projector, and a band with none as below zero."""
         if not self.series:
             return
         self.fit_to_size(place=False)
-        per_pixel = self.plot.getPlotItem().getViewBox().viewPixelSize()[1]
+        per_pixel = self.plot.getPlotItem().getViewBox().viewPixelSize()[0]
         if not per_pixel or per_pixel != per_pixel:  # not laid out yet
             return
         lists = [ys for _item, ys in self.series]
         offsets = side_by_side(lists, self.spread_px() * per_pixel)
         shown = points_shown(self.xs)
         for (item, ys), moved in zip(self.series, offsets):
-            item.setData(self.xs, [y + dy for y, dy in zip(ys, moved)])
+            item.setData([x - dx for x, dx in zip(self.xs, moved)], ys)  # the first band leftmost
             item.scatter.setPointsVisible(shown)

@@ -137,7 +137,10 @@ class PowerInterestGrid(QWidget):
         self.as_at.source_changed.connect(self.set_source)
 
         self.plot = pg.PlotWidget()
-        self.plot.setMinimumSize(360, 360)  # beside the table at 150 % on a 1280×720 screen
+        # Beside the table at 150 % on a 1280×720 screen, and as short as that screen leaves it below the
+        # controls and legend (about 190 of Qt's pixels): at 360 the tab was taller than the screen and the
+        # grid's lower half — "Monitor" and "Keep informed" — was only seen by scrolling the whole page.
+        self.plot.setMinimumSize(360, 180)
         item = self.plot.getPlotItem()
         item.hideButtons()
         item.setMenuEnabled(False)
@@ -159,13 +162,16 @@ class PowerInterestGrid(QWidget):
         self.view.sigResized.connect(self._fit_labels)
         self.plot.scene().sigMouseMoved.connect(self._show_hand_over_points)
 
+        # The colour choice beside the date, the legend under both across the whole width: beside the
+        # combo box the legend had half the width and wrapped to one entry a line (five lines, 128 px).
         top = QHBoxLayout()
+        top.addWidget(self.as_at)
         top.addWidget(self.colour_combo)
-        top.addWidget(self.legend, 1)
+        top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.as_at)
         layout.addLayout(top)
+        layout.addWidget(self.legend)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.hint)
         document.records_changed.connect(self._on_records_changed)
@@ -183,7 +189,25 @@ class PowerInterestGrid(QWidget):
 
     def _set_ticks(self) -> None:
         names = [(i, f"{i} {name}") for i, name in enumerate(SCALE_NAMES, start=1)]
-        self.plot.getPlotItem().getAxis("bottom").setTicks([names])
+        # Interest's levels each under its cell: where a cell is narrower than "3 Medium" (the grid beside
+        # the table at 150 %) the number goes above the word, else the labels ran into one another.
+        bottom = self.plot.getPlotItem().getAxis("bottom")
+        metrics = QFontMetrics(_font(AXIS_PT))
+        cell = 1 / max(self.view.viewPixelSize()[0], 1e-9)
+        words = [(i, text.replace(" ", "\n", 1)) for i, text in names]
+        if max(metrics.horizontalAdvance(text) for _i, text in names) + 8 <= cell:
+            bottom.setTicks([names])
+        elif max(metrics.horizontalAdvance(word) for name in SCALE_NAMES for word in name.split()) + 8 <= cell:
+            bottom.setTicks([words])
+        else:  # narrower still: the numbers, as the power axis beside them names the same levels
+            bottom.setTicks([[(i, str(i)) for i, _text in names]])
+        # "Power / influence" up the side of a grid shorter than it (cut to "Power / influe"): "Power".
+        left = self.plot.getPlotItem().getAxis("left")
+        title = "Power / influence"
+        if QFontMetrics(_font(AXIS_PT + 2, bold=True)).horizontalAdvance(title) > self.view.height():
+            title = "Power"
+        if left.labelText != title:
+            left.setLabel(title, **{"font-size": f"{AXIS_PT + 2}pt", "font-weight": "bold", "color": colours().text})
         left = list(reversed(names)) + ([(PARKING_Y, "Not rated")] if self._parking_rows else [])
         self.plot.getPlotItem().getAxis("left").setTicks([left])
 
@@ -298,13 +322,18 @@ class PowerInterestGrid(QWidget):
     def _fit_labels(self, *_args) -> None:
         """Fit each label into its share of the cell at the current size: wrap a lone point's label
         onto two lines, shorten crowded ones (the tooltip has the full name)."""
+        self._set_ticks()
         pixel_w, pixel_h = self.view.viewPixelSize()
         unit_px, unit_py = 1 / max(pixel_w, 1e-9), 1 / max(pixel_h, 1e-9)
         # On a small window (1280×720) the cells are small: the text shrinks with them (never below 9 pt)
         # so names fit and the quadrant titles stay clear of the points in the corner cells.
         quadrant_pt = max(10, min(QUADRANT_PT, round(unit_py * TITLE_BAND / 1.9)))
+        # On a grid too short for them (beside the table at 150 % on 1280×720) the titles' bands held a sliver
+        # of cut letters: there they are left out (the quadrants keep their colours) rather than cut.
+        titled = QFontMetrics(_font(quadrant_pt, bold=True)).height() <= unit_py * TITLE_BAND + 2
         for label in getattr(self, "quadrant_labels", {}).values():
             label.setFont(_font(quadrant_pt, bold=True))
+            label.setVisible(titled)
         if not self._labels:
             return
         label_font = _font(max(9, min(LABEL_PT, round(unit_px / 10))))
