@@ -67,12 +67,26 @@ SHEET_NAME_BONUS = 1.5
 FILE_NAME_BONUS = 0.5  # a sheet left as "Sheet1": the workbook's name ("Stakeholder_Register.xlsx") breaks a tie
 
 
-@dataclass(frozen=True)
+# One SheetKind per register: the caches of header detection are keyed by it tens of thousands of times a
+# sheet, and a dataclass's own hash (a Python call making a tuple) cost a twentieth of the detection.
+_KINDS: dict[str, SheetKind] = {}
+
+
+@dataclass(frozen=True, eq=False)  # one instance per register, so equal is identical: object's own hash and ==
 class SheetKind:
     """What a sheet can hold: a register, or a register's child rows keyed by the parent's ID. Both follow
     from the register's declaration (``recognised_on_import``, ``sheet_synonyms``, ``parent_label``)."""
 
     register: str
+
+    def __new__(cls, register: str) -> SheetKind:
+        kind = _KINDS.get(register)
+        if kind is None:
+            kind = _KINDS.setdefault(register, super().__new__(cls))
+        return kind
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:  # a copy or an unpickled one is the register's own
+        return SheetKind, (self.register,)
 
     @property
     def reg(self) -> Register:
@@ -669,6 +683,7 @@ LEVEL = "@level:"  # a tick-box column: "@level:probability:4" is the "H" column
 _MARKS = frozenset({"x", "✓", "✔", "yes", "y", "1", "true", "●", "•", "*"})
 
 
+@lru_cache(maxsize=None)
 def _title_field(kind: SheetKind) -> str | None:
     return next((f.name for f in kind.reg.fields if f.required), None)
 
