@@ -352,3 +352,20 @@ def test_progress_is_reported_and_cancel_rolls_everything_back(store, tmp_path):
     applied = []
     result = apply_import(store, plan, progress=lambda d, t: applied.append((d, t)))
     assert result.inserted == 300 and applied[-1] == (300, 300)
+
+
+def test_each_register_has_one_sheet_kind_however_it_is_made():
+    """Header detection keys its caches by a register's kind, hashed and compared as the one object it is:
+    a kind made again, copied or unpickled (a plan handed to another process) is that register's own."""
+    import copy
+    import pickle
+
+    from pmo_desktop.excel.header_detection import ALL_KINDS, SheetKind, kind_for
+
+    for kind in ALL_KINDS:
+        for again in (SheetKind(kind.register), kind_for(kind.register), copy.copy(kind), copy.deepcopy(kind),
+                      pickle.loads(pickle.dumps(kind))):
+            assert again is kind
+            assert again == kind and hash(again) == hash(kind)
+    assert SheetKind("risks") != SheetKind("issues")
+    assert len({SheetKind("risks"), SheetKind("risks"), SheetKind("issues")}) == 2

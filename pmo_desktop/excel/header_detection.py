@@ -67,12 +67,26 @@ SHEET_NAME_BONUS = 1.5
 FILE_NAME_BONUS = 0.5  # a sheet left as "Sheet1": the workbook's name ("Stakeholder_Register.xlsx") breaks a tie
 
 
-@dataclass(frozen=True)
+# One SheetKind per register: the caches of header detection are keyed by it tens of thousands of times a
+# sheet, and a dataclass's own hash (a Python call making a tuple) cost a twentieth of the detection.
+_KINDS: dict[str, SheetKind] = {}
+
+
+@dataclass(frozen=True, eq=False)  # one instance per register, so equal is identical: object's own hash and ==
 class SheetKind:
     """What a sheet can hold: a register, or a register's child rows keyed by the parent's ID. Both follow
     from the register's declaration (``recognised_on_import``, ``sheet_synonyms``, ``parent_label``)."""
 
     register: str
+
+    def __new__(cls, register: str) -> SheetKind:
+        kind = _KINDS.get(register)
+        if kind is None:
+            kind = _KINDS.setdefault(register, super().__new__(cls))
+        return kind
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:  # a copy or an unpickled one is the register's own
+        return SheetKind, (self.register,)
 
     @property
     def reg(self) -> Register:
@@ -283,14 +297,26 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
+@lru_cache(maxsize=1 << 14)
+def _probes(key: str) -> frozenset[str]:
+    """A key and its one-letter deletions: what ``_near_index`` holds of a known key and what ``near_key``
+    looks up for a header's, worked out once for every register."""
+    return frozenset(_deletions(key) | {key})
+
+
 @lru_cache(maxsize=None)
-def _near_index(kind: SheetKind) -> dict[str, set[str]]:
-    """Each long known header key and its one-letter deletions → the keys they come from."""
-    out: dict[str, set[str]] = {}
+def _near_index(kind: SheetKind) -> dict[str, str | set[str]]:
+    """Each long known header key and its one-letter deletions → the key they come from, or the keys
+    when several do (a set only then: nearly every entry comes from one key)."""
+    out: dict[str, str | set[str]] = {}
     for key in field_keys(kind):
         if len(key) >= NEAR_MIN:
-            for k in {key} | _deletions(key):
-                out.setdefault(k, set()).add(key)
+            for k in _probes(key):
+                held = out.setdefault(k, key)
+                if held.__class__ is not str:
+                    held.add(key)  # type: ignore[union-attr]
+                elif held != key:
+                    out[k] = {held, key}
     return out
 
 
@@ -311,8 +337,13 @@ def near_key(kind: SheetKind, key: str) -> str | None:
         return None
     index = _near_index(kind)
     found: set[str] = set()
-    for k in {key} | _deletions(key):
-        found |= index.get(k, set())
+    for k in _probes(key):
+        held = index.get(k)
+        if held is not None:
+            if held.__class__ is str:
+                found.add(held)
+            else:
+                found |= held  # type: ignore[arg-type]
     found.discard(key)
     keys = field_keys(kind)
     return found.pop() if len({keys[k] for k in found}) == 1 else None  # "contingency plan(s)": one field
@@ -357,8 +388,7 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     mapping: dict[int, str] = {}
     duplicates: dict[int, str] = {}
     used: set[str] = set()
-    cia = _cia_columns(row)
-    labels = _colon_run(row)
+    cia, labels = _row_marks(row)
     for c, cell in enumerate(row):
         if cell is None or c in cia:
             continue
@@ -423,13 +453,19 @@ def _named_by_group(kind: SheetKind, row: list[Any], group: list[Any], mapping: 
                     title: str) -> int | None:
     """The column naming the records under a two-row header whose group names them ("Riesgo" over "Fuente |
     Consecuencia"): the first column under that group, when no word of its own places it. None otherwise."""
-    keys = field_keys(kind)
+    naming = _keys_naming(kind, title)
     under = [c for c, top in enumerate(group) if isinstance(top, str) and top.strip() and c < len(row)
              and row[c] is not None and str(row[c]).strip() != top.strip()
-             and any(keys.get(k) == title for k in header_variants(top))]
+             and not naming.isdisjoint(_header_variants(str, top))]
     if len(under) < 2 or under[0] in mapping or under[-1] - under[0] != len(under) - 1:
         return None  # one column, its own field, or not side by side: no group naming the records
     return under[0]
+
+
+@lru_cache(maxsize=None)
+def _keys_naming(kind: SheetKind, name: str) -> frozenset[str]:
+    """The header keys naming field ``name`` in ``field_keys``."""
+    return frozenset(k for k, n in field_keys(kind).items() if n == name)
 
 
 def _beside_pairs(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str],
@@ -460,6 +496,22 @@ def _beside_pairs(kind: SheetKind, row: list[Any], group: list[Any] | None, mapp
                 mapping[col], mapping[other] = target, name
                 del duplicates[d]
                 break
+
+
+# The last row ``_row_marks`` read: (the row, a copy of it, its marks). Every register maps the same row
+# in turn, and what these marks say depends on the row alone.
+_last_marks: tuple[list[Any] | None, list[Any], tuple[set[int], bool]] = (None, [], (set(), False))
+
+
+def _row_marks(row: list[Any]) -> tuple[set[int], bool]:
+    """(``_cia_columns``, ``_colon_run``) of a row, worked out once for the registers mapping it in turn."""
+    global _last_marks
+    held, copy, marks = _last_marks  # one read: another thread's row replaces the whole tuple
+    if held is row and copy == row:
+        return marks
+    marks = (_cia_columns(row), _colon_run(row))
+    _last_marks = (row, list(row), marks)
+    return marks
 
 
 def _colon_run(row: list[Any]) -> bool:
@@ -555,17 +607,47 @@ def _cell_names(kind: SheetKind, _cls: type, cell: Any, top: str | None) -> tupl
     """What one header cell (under ``top``, the cell above it in a two-row header) may name, whatever
     the row has taken already: the fields its words name exactly, in order; those a known header it
     begins with names (``_by_prefix``); the one field it names loosely (``_loose``)."""
+    # The keys the cell makes with the caption above it come first; when none names a field, the cell
+    # names what it names alone. Both parts are kept apart: the joined keys are the same for every
+    # register, and a cell alone (a data row's "Technical", "Open") is the same under any cell above it.
+    if top is not None and header_variants(cell):
+        try:
+            joined = _joined_keys(cell.__class__, cell, top)
+        except TypeError:  # an unhashable cell value
+            joined = _joined_keys.__wrapped__(cell.__class__, cell, top)
+        keys = field_keys(kind)
+        above = tuple(name for key in joined if (name := keys.get(key)) is not None)
+        if above:
+            return above + _alone(kind, cell)[0], (), None
+    return _alone(kind, cell)
+
+
+def _alone(kind: SheetKind, cell: Any) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+    try:
+        return _cell_alone(kind, cell.__class__, cell)
+    except TypeError:  # an unhashable cell value
+        return _cell_alone.__wrapped__(kind, cell.__class__, cell)
+
+
+@lru_cache(maxsize=1 << 15)
+def _joined_keys(_cls: type, cell: Any, top: str) -> tuple[str, ...]:
+    """The keys a header cell makes with the caption above it, before its own (``_cell_names``): each of the
+    caption's keys followed by each of the cell's, and the caption's alone over a bracketed legend."""
+    variants = header_variants(cell)
+    joined = [g + v for g in header_variants(top) for v in variants]
+    if re.fullmatch(r"\s*(\([^)]*\)|\[[^\]]*\])\s*", str(cell)):
+        joined += header_variants(top)  # "Impacto" over "(A, M, B)": the values' legend under the name
+    return tuple(joined)
+
+
+@lru_cache(maxsize=1 << 15)
+def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+    """``_cell_names`` of a cell with no caption above it."""
     variants = header_variants(cell)
     if not variants:
         return (), (), None
     keys = field_keys(kind)
-    candidates: list[str] = []
-    if top is not None:
-        candidates += [g + v for g in header_variants(top) for v in variants]
-        if re.fullmatch(r"\s*(\([^)]*\)|\[[^\]]*\])\s*", str(cell)):
-            candidates += header_variants(top)  # "Impacto" over "(A, M, B)": the values' legend under the name
-    candidates += variants
-    candidates += _without_own_noun(kind, str(cell))
+    candidates = variants + _without_own_noun(kind, str(cell))
     exact = tuple(name for key in candidates if (name := keys.get(key)) is not None)
     prefixed = () if exact else _prefix_names(kind, str(cell))
     loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
@@ -601,6 +683,7 @@ LEVEL = "@level:"  # a tick-box column: "@level:probability:4" is the "H" column
 _MARKS = frozenset({"x", "✓", "✔", "yes", "y", "1", "true", "●", "•", "*"})
 
 
+@lru_cache(maxsize=None)
 def _title_field(kind: SheetKind) -> str | None:
     return next((f.name for f in kind.reg.fields if f.required), None)
 
@@ -742,6 +825,8 @@ def tick_columns(kind: SheetKind, row: list[Any], group: list[Any] | None, mappi
         if cell is None or c >= len(group) or group[c] is None:
             continue
         level = level_of(cell)
+        if level is None:  # (a data row's cells under another data row: no level, no name to look up)
+            continue
         name = next((keys[k] for k in header_variants(group[c]) if k in keys), None)
         name = _TICK_SCALE.get((kind.register, name), name)  # "Consequences" over levels is the impact
         if level is None or name is None or name in taken or name in PSEUDO or name == PARENT:
@@ -874,8 +959,8 @@ def _noun_bonus(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> flo
     title = _title_field(kind)
     naming = {n for n in mapping.values() if n == title or n in _TITLE_FALLBACK.get(kind.register, ())}
     bonus = 0.0 if naming else -1.0
-    nouns = _nouns(kind)
-    said = [c for c, cell in enumerate(row) if isinstance(cell, str) and any(n in normalise_key(cell) for n in nouns)]
+    nouns = _noun_pattern(kind)  # any of the nouns inside the cell's key, each key worked out once
+    said = [c for c, cell in enumerate(row) if isinstance(cell, str) and nouns.search(normalise_key(cell)) is not None]
     if any(mapping.get(c) in naming for c in said):
         bonus += 1.0
     elif said:
@@ -886,6 +971,13 @@ def _noun_bonus(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> flo
 @lru_cache(maxsize=None)
 def _nouns(kind: SheetKind) -> frozenset[str]:
     return (register_nouns(kind.register) | {word_key(kind.reg.noun)}) - {"raid"}
+
+
+@lru_cache(maxsize=None)
+def _noun_pattern(kind: SheetKind) -> re.Pattern[str]:
+    """Finds any of ``_nouns`` inside a text."""
+    nouns = sorted(_nouns(kind))
+    return re.compile("|".join(map(re.escape, nouns)) if nouns else "(?!)")  # no nouns: never found
 
 
 def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator, ctx: Context,

@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, ORG_NAME, __version__
@@ -14,6 +13,10 @@ from .. import APP_NAME, ORG_NAME, __version__
 
 def demo_office_path() -> Path:
     """The demo office lives in the user's data folder and is created on first use."""
+    # QStandardPaths named here, not with the module: PySide makes a class's Python type and its enums at
+    # the first use of its name, and the window is shown before the demo opens
+    from PySide6.QtCore import QStandardPaths
+
     from ..models.demo import create_demo
 
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
