@@ -2089,14 +2089,76 @@ def numbered_levels(text: str) -> list[str]:
     return words
 
 
+def axis_orders(rows: list[list[Any]]) -> list[list[str]]:
+    """The level words a heat map writes along its axes, each axis in its order: a run of three to seven
+    neighbouring short texts in a row or a column, distinct, first and last a level word ("BAJO | BAJO-MEDIO |
+    MEDIO | MEDIO-ALTO | ALTO" under the grid, "ALTO … BAJO" down its side; a label before them, "Impacto" or
+    "Échelle", is not one of them)."""
+    levels = value_words("scale")
+    width = max((len(r) for r in rows), default=0)
+    lines = [list(r) + [None] * (width - len(r)) for r in rows]
+    lines += [[r[c] if c < len(r) else None for r in rows] for c in range(width)]
+    out: list[list[str]] = []
+    for line in lines:
+        run: list[str] = []
+        for x in [*line, None]:
+            if isinstance(x, str) and x.strip() and len(x.split()) <= 3:
+                run.append(x.strip())
+                continue
+            while run and word_key(run[0]) not in levels:
+                run.pop(0)
+            while run and word_key(run[-1]) not in levels:
+                run.pop()
+            if 3 <= len(run) <= 7 and len({word_key(t) for t in run}) == len(run):
+                out.append(run)
+            run = []
+    return out
+
+
+def gender_fold(text: object) -> str:
+    """A level word's key with its gender left out, so that the feminine a sheet rates in matches the
+    masculine its legend or heat map lists (es, pt, it: alta / alto, baja / bajo, media / medio, bassa / basso;
+    fr: élevée / élevé, moyenne / moyen, basse / bas, haute / haut), word by word ("Media-Alta" is
+    "MEDIO-ALTO")."""
+    out = []
+    for w in words_of(text):
+        if w.endswith("ee") or w.endswith("sse"):
+            w = w[:-1] if w.endswith("ee") else w[:-2]
+        elif w.endswith("enne"):
+            w = w[:-2]
+        elif len(w) > 3 and w[-1] in "ao":
+            w = w[:-1] + "o"
+        elif len(w) > 4 and w.endswith("te"):
+            w = w[:-1]
+        out.append(w)
+    return "".join(out)
+
+
 def listed_ladder(values: set[str], lists: list[list[str]]) -> dict[str, int]:
     """The levels 1–5 the workbook's own list gives a scale column's words, when one list holds them all
     in an order ranking them otherwise than their usual levels do ("Probable" third of "Rare … Very Likely",
-    though probable is usually likely): {} when no list holds them, or the order changes nothing."""
+    though probable is usually likely): {} when no list holds them, or the order changes nothing. A word
+    the list writes in the other gender is the list's ("Alta" is a heat map's "ALTO": ``gender_fold``), and
+    a word between two levels ("Medio-Alto") counts when the list names it."""
     levels = value_words("scale")
-    keys = {word_key(x) for x in values}
-    if len(keys) < 2 or not keys <= set(levels):
+    keys = {word_key(x): gender_fold(x) for x in values}
+    if len(keys) < 2:
         return {}
+    for words in lists:
+        listed = [word_key(w) for w in words]
+        if listed[0] not in levels or listed[-1] not in levels:
+            continue
+        folded = {gender_fold(w): word_key(w) for w in words}
+        found = {k: k if k in listed else folded.get(f) for k, f in keys.items()}
+        if any(m is None for m in found.values()):
+            continue
+        ladder = _ladder(words, levels)
+        if not ladder:
+            continue
+        out = {k: ladder[m] for k, m in found.items() if m is not None}
+        if any(k not in levels or out[k] != int(levels[k]) for k in out):
+            return out
+    return {}
     for words in lists:
         listed = [word_key(w) for w in words]
         if not keys <= set(listed) or listed[0] not in levels or listed[-1] not in levels:

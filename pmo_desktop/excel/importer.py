@@ -45,6 +45,7 @@ from .header_detection import (
     HeaderMatch,
     SheetKind,
     _sentences,
+    axis_orders,
     check_values,
     detect_header,
     kind_for,
@@ -675,6 +676,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 plan.skipped_sheets.append((title, why))
                 scales.add(legend_scale(book.sheet(title).top_rows()))
                 lists += listed_orders(book.sheet(title).top_rows(fill_merged=False))
+                lists += axis_orders(book.sheet(title).top_rows(fill_merged=False))
                 continue
             reader = book.sheet(title)
             scales.add(legend_scale(reader.top_rows()))
@@ -683,6 +685,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 grid = risk_grid(reader.top_rows())
                 if grid is not None:
                     grids.append((title, SheetReader(book, title, grid, [])))
+                # a heat map's axes beside the list order its level words (BAJO … MEDIO-ALTO … ALTO)
+                lists += axis_orders(reader.top_rows(fill_merged=False))
                 plan.skipped_sheets.append((title, NO_HEADER))
                 continue
             if match.kind.is_child and PARENT not in match.mapping.values():
