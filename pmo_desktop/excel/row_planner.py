@@ -153,6 +153,23 @@ def _similar(a: str, b: str) -> bool:
     return len(wa & wb) * 2 >= min(len(wa), len(wb))
 
 
+def _says_other_things(reg: Any, first: dict[str, Any], values: dict[str, Any], first_kept: list[str],
+                       kept: list[str]) -> bool:
+    """Whether a row under an earlier row's ID and title describes something else: a text of its own (a cause,
+    a description, a column kept in the notes) that differs from the earlier row's. Rows differing only in
+    a status, a date or a rating may be one record at two moments, which the sheet does not tell apart."""
+    for name, value in values.items():
+        if name not in reg.field_names or reg.field(name).kind not in (Kind.TEXT, Kind.LONGTEXT):
+            continue
+        other = first.get(name)
+        if isinstance(value, str) and isinstance(other, str) and value.strip() and other.strip() and \
+                value.strip() != other.strip():
+            return True
+    # a column kept in the notes ("Node name: Heated Jackets" and "Node name: Heated Shirts")
+    heads = {line.split(":", 1)[0]: line for line in first_kept}
+    return any(line.split(":", 1)[0] in heads and heads[line.split(":", 1)[0]] != line for line in kept)
+
+
 # A reference with a text field beside it that names the same thing in words: a communication to
 # "Insurance providers", who are no stakeholder of the office, is for that audience.
 NAME_STAND_IN = {("communications", "stakeholder"): "audience"}
@@ -394,6 +411,7 @@ class Planner:
         self._current: dict[str, dict[int, dict[str, Any]]] = {}
         self.claimed: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)  # register → code → (sheet, row)
         self.claimed_rows: dict[tuple[str, str], PlannedRow] = {}  # (register, code) → the row that claimed it
+        self.claimed_extras: dict[tuple[str, str], list[str]] = {}  # (register, code) → its columns kept in notes
         self._claiming: tuple[str, str] | None = None
         self.pending_names: dict[type, set[str]] = defaultdict(set)
         self._parsed: dict[int, dict[Any, Any] | None] = {}  # per field: cell value → parsed value or error
@@ -1352,6 +1370,13 @@ class Planner:
                     code = ""
                 elif earlier is not None and earlier[0] != plan.sheet:
                     reason, code = _taken_on_another_sheet(key.label, code, earlier, reg), ""
+                elif earlier is not None and first is not None and _says_other_things(
+                        reg, first.values, values, self.claimed_extras.get((reg.name, low), []), extra_lines):
+                    # the ID and title copied down onto another record (the same decision for another product):
+                    # two records, the second under a new ID, rather than one refused
+                    reason = (f"{key.label} {code} is row {earlier[1]}'s, whose title this row repeats but "
+                              f"whose other words differ, so this row is added as a new record. ")
+                    code = ""
                 elif earlier is not None:
                     errors.append(f"{key.label} “{code}” appears twice in this import (row {earlier[1]} and row "
                                   f"{number}).")
@@ -1365,6 +1390,7 @@ class Planner:
                             code, record_id = "", None
                     if code:
                         self.claimed[reg.name][low] = (plan.sheet, number)
+                        self.claimed_extras[(reg.name, low)] = list(extra_lines)
                         self._claiming = (reg.name, low)
                     if record_id is not None:
                         action = Action.UPDATE
