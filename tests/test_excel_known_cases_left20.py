@@ -83,3 +83,132 @@ def test_a_risk_written_twice_under_one_id_with_another_cause_is_two_risks(sqlit
     late = [r for r in rows_of(sqlite_store, "risks") if r["title"] == "Supplier late"]
     assert sorted(r["cause"] for r in late) == ["Single source of chips", "Strike at the port"]
 
+
+def test_a_residual_impact_of_zero_among_levels_keeps_the_column_and_leaves_the_zero_in_the_notes(sqlite_store,
+                                                                                                   tmp_path):
+    """A second likelihood and impact after the measures, where the measures leave some risks nothing: their
+    residual impact is 0 among 1–5s. The column is still the residual impact. The office has no level 0, and 1
+    would claim an impact the sheet says is gone, so a 0 leaves the field empty, the 0 kept in the notes and
+    said on the row's line; the other rows take their levels."""
+    path = write_xlsx(tmp_path / "Risks.xlsx", {"Risks": [
+        ["No", "Risk", "Likelihood", "Impact", "Mitigation", "Likelihood", "Impact"],
+        [1, "Server outage", 3, 4, "Second data centre", 2, 3],
+        [2, "Power cut at the demo", 4, 5, "Run on batteries", 2, 0],
+        [3, "Supplier late", 3, 3, "Second supplier", 2, 2],
+        [4, "Key person leaves", 2, 5, "Pair programming", 1, 0],
+        [5, "Scope creep", 4, 3, "Change board", 3, 1]]})
+    plan = import_all(sqlite_store, path)
+    risks = named(sqlite_store, "risks")
+    assert {t: r["residual_impact"] for t, r in risks.items()} == {
+        "Server outage": 3, "Power cut at the demo": None, "Supplier late": 2, "Key person leaves": None,
+        "Scope creep": 1}
+    assert "0" in risks["Power cut at the demo"]["notes"]
+    reasons = {r.report.code: r.report.reason for s in plan.sheets if s.register == "risks" for r in s.rows}
+    assert "0 is below its scale" in reasons["2"]
+
+
+def test_a_residual_impact_on_the_sheets_ten_points_with_zeros_is_read_on_them(sqlite_store, tmp_path):
+    """The same on a sheet a note rates on ten points, in Spanish: the residual impacts (0, 2 … 6) lie within
+    the range of the first impacts (5 … 10), so they are the residual impact on the same ten points."""
+    path = write_xlsx(tmp_path / "Riesgos.xlsx", {"Hoja1": [
+        [None, "se usa una escala de 10 puntos"],
+        [],
+        ["Nº", "Riesgo", "Probabilidad", "Impacto", "Medidas", "Probabilidad", "Impacto"],
+        [1, "Caída del servidor", 4, 8, "Segundo centro de datos", 2, 6],
+        [2, "Corte de luz en la demo", 4, 7, "Baterías", 4, 0],
+        [3, "Proveedor tarde", 6, 9, "Segundo proveedor", 4, 4],
+        [4, "Sale una persona clave", 2, 10, "Programar en parejas", 2, 2],
+        [5, "Alcance cambia", 8, 5, "Comité de cambios", 6, 3]]})
+    import_all(sqlite_store, path)
+    risks = named(sqlite_store, "risks")
+    assert {t: r["residual_impact"] for t, r in risks.items()} == {
+        "Caída del servidor": 3, "Corte de luz en la demo": None, "Proveedor tarde": 2, "Sale una persona clave": 1,
+        "Alcance cambia": 2}
+
+
+def test_an_empty_sheet_of_measures_is_skipped_as_empty_not_as_untied(sqlite_store, tmp_path):
+    """A risk exercise's "Estrategia de mitigación" sheet holds only its header, a risk-ID column among it: the
+    preview says the sheet has no measures yet, not that its rows lack the risks' IDs (it has no rows, and its
+    first column is the risks' ID). In English too."""
+    for name, sheet, header in (
+            ("Riesgos.xlsx", "Estrategia de mitigación",
+             ["Código de riesgo", "Descripción", "Eventos de activación", "Estrategia de mitigación", "Responsable",
+              "Estado"]),
+            ("Risks.xlsx", "Mitigation measures", ["Risk ID", "Description", "Trigger", "Measure", "Owner"])):
+        path = write_xlsx(tmp_path / name, {
+            "Riesgos": [["Código", "Descripción", "Probabilidad", "Impacto"],
+                        ["Ri1", "Falta de experiencia del equipo", 2, 3],
+                        ["Ri2", "Cambio de tecnología", 3, 4]],
+            sheet: [header]})
+        plan = import_all(sqlite_store, path)
+        why = dict(plan.skipped_sheets)[sheet]
+        assert "only its header" in why and "not tied" not in why
+
+
+def test_names_one_a_row_under_a_stakeholder_caption_are_stakeholders(sqlite_store, tmp_path):
+    """A sheet holding only "List of Stakeholders" and, under it, one name or group a row: each is a
+    stakeholder, named as written. The same in Spanish, the list further down and to the right. A caption naming no register over a column of texts ("Notes") adds nothing."""
+    path = write_xlsx(tmp_path / "Stakeholders.xlsx", {"Sheet1": [
+        ["List of Stakeholders"], ["Customer (company, foundation, person)"], ["sponsor"],
+        ["Team (design, development, testing)"], ["suppliers"], ["project manager"]]})
+    import_all(sqlite_store, path)
+    assert set(named(sqlite_store, "stakeholders")) == {
+        "Customer (company, foundation, person)", "sponsor", "Team (design, development, testing)", "suppliers",
+        "project manager"}
+    path = write_xlsx(tmp_path / "Proyecto.xlsx", {
+        "Hoja1": [[], [], [None, None, "Lista de interesados"], [None, None, "Patrocinador"],
+                  [None, None, "Usuarios finales"], [None, None, "Proveedores"]],
+        "Hoja2": [["Notes"], ["Call the sponsor"], ["Book the room"], ["Print the plan"]]})
+    import_all(sqlite_store, path)
+    assert {"Patrocinador", "Usuarios finales", "Proveedores"} <= set(named(sqlite_store, "stakeholders"))
+    assert not any("Book the room" in t for t in named(sqlite_store, "stakeholders"))
+    assert not named(sqlite_store, "risks")
+
+
+def _wrapped_blocks(lang: str) -> list[list]:
+    """Records one a block, blocks parted by an empty row, their capitals wrapped over the block's rows the way a
+    cell's centred lines are: an action's first line above the record's row, a title's second line on the row
+    that fills the status, the owner and the date."""
+    if lang == "es":
+        header = ["PARTES INTERESADAS", "IDENTIFICACIÓN DEL RIESGO", "TIPO", "ACCIONES A TOMAR", "RESPONSABLE",
+                  "ESTADO", "FECHA ESTADO"]
+        words = ["SISTEMAS", "RACK A LA INTEMPERIE", "AMENAZA", "SOLICITAR UN CUARTO", "PARA EL RACK", "GERENCIA",
+                 "SERVIDOR CON POCO ESPACIO", "DE ALMACENAJE", "COMPRAR OTRO SERVIDOR", "CON MÁS DISCO", "ABIERTO",
+                 "CÁMARAS INSUFICIENTES", "INSTALAR CÁMARAS"]
+    else:
+        header = ["STAKEHOLDERS", "RISK IDENTIFIED", "TYPE", "ACTIONS TO TAKE", "OWNER", "STATUS", "STATUS DATE"]
+        words = ["IT", "RACK IN THE OPEN", "THREAT", "ASK FOR A ROOM", "FOR THE RACK", "MANAGEMENT",
+                 "SERVER SHORT OF", "STORAGE SPACE", "BUY ANOTHER SERVER", "WITH MORE DISK", "OPEN",
+                 "TOO FEW CAMERAS", "INSTALL CAMERAS"]
+    it, rack, threat, ask, for_rack, mgmt, server, storage, buy, disk, open_, cameras, install = words
+    return [header,
+            [mgmt, cameras, threat, install, it, open_, "2021-07-12"],
+            [],
+            [None, None, None, ask],
+            [it, rack, threat, for_rack, it, open_, "2021-07-12"],
+            [],
+            [it, server, None, buy],
+            [mgmt, storage, threat, disk, it, open_, "2021-07-12"]]
+
+
+def test_texts_wrapped_over_a_blocks_rows_join_its_record(sqlite_store, tmp_path):
+    """A table whose records stand one a block, blocks parted by an empty row, with its capitals wrapped over
+    the block's rows: a line above the record's row, or a title's first line on a row filling only texts over
+    the row filling the type, owner, status and date. Each block is one record, its texts joined in order;
+    no row of a block makes a record of its own. In Spanish and in English, the table starting in column B."""
+    for lang, pad in (("es", 0), ("en", 1)):
+        rows = [[None] * pad + r for r in _wrapped_blocks(lang)]
+        path = write_xlsx(tmp_path / f"{lang}.xlsx", {"Riesgos" if lang == "es" else "Risks": rows})
+        store_risks = {r["title"] for r in rows_of(sqlite_store, "risks")}
+        import_all(sqlite_store, path)
+        got = {r["title"]: r for r in rows_of(sqlite_store, "risks") if r["title"] not in store_risks}
+        server, storage = (("SERVIDOR CON POCO ESPACIO", "DE ALMACENAJE") if lang == "es"
+                           else ("SERVER SHORT OF", "STORAGE SPACE"))
+        assert len(got) == 3, got.keys()
+        joined = got[f"{server} {storage}"]
+        assert joined["status"] == "Open" and joined["kind"] == "Threat"
+        # the plan is an action where its header says a plan ("ACCIONES A TOMAR"), else kept in the notes
+        rack = got["RACK A LA INTEMPERIE" if lang == "es" else "RACK IN THE OPEN"]
+        said = {a["description"] for a in rows_of(sqlite_store, "risk_actions")} | {rack["notes"]}
+        ask, for_rack = (("SOLICITAR UN CUARTO", "PARA EL RACK") if lang == "es" else ("ASK FOR A ROOM", "FOR THE RACK"))
+        assert any(f"{ask}\n{for_rack}" in x for x in said if x)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from ..models import values as v
 from ..models.errors import ValidationError
@@ -1470,7 +1470,7 @@ def _reassessed(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str], 
         if caption is None or caption == _caption_over(group, first) or not words & set(words_of(caption)):
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if values and _all_levels(kind, residual, values):
+        if values and _rated_as_first(kind, residual, values, _column(sample, first)):
             out[c] = residual
     return out
 
@@ -1504,9 +1504,42 @@ def _rated_again_after(kind: SheetKind, mapping: dict[int, str], dups: dict[int,
                    for k in between):
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if values and _all_levels(kind, residual, values):
+        if values and _rated_as_first(kind, residual, values, _column(sample, first)):
             out[c] = residual
     return out
+
+
+def _column(sample: list[list[Any]], c: int) -> list[Any]:
+    return [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+
+
+def _number_of(x: Any) -> float | None:
+    if isinstance(x, bool):
+        return None
+    if isinstance(x, (int, float)):
+        return float(x)
+    try:
+        return float(str(x).strip().replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _rated_as_first(kind: SheetKind, residual: str, values: list[Any], first: list[Any]) -> bool:
+    """Whether a second rating's values are levels as the first rating's are: all levels of the scale, a 0
+    among them being a rating the measures took to nothing (read row by row: the field left empty, the 0 kept
+    in the notes); or numbers within the span of the first rating's numbers (a sheet rating on ten points, the
+    residual 2 … 6 under an inherent 5 … 10), the residual being rated on the inherent's scale."""
+    rated = [x for x in values if _number_of(x) != 0]
+    if not rated:
+        return False
+    if _all_levels(kind, residual, rated):
+        return True
+    numbers = [_number_of(x) for x in rated]
+    before = [_number_of(x) for x in first]
+    if any(n is None for n in numbers) or not before or any(n is None for n in before):
+        return False
+    low, high = min(cast(list[float], before)), max(cast(list[float], before))
+    return high <= 10 and all(min(1.0, low) <= cast(float, n) <= high for n in numbers)
 
 
 def _caption_over(group: list[Any], c: int) -> str | None:
@@ -1876,6 +1909,33 @@ def _level_cell(value: Any) -> bool:
 
 # "Risk 3", "Opp. 5", "Risk #12" in a matrix's cell: the third entry of a numbered list, not a risk's name
 _LIST_REF_RE = re.compile(r"^[^\W\d_]{1,12}\.?\s*(?:no\.?|#)?\s*\d{1,3}$", re.I)
+
+
+def names_under_a_caption(rows: list[list[Any]]) -> HeaderMatch | None:
+    """A sheet holding only a caption naming one register's records ("List of Stakeholders", "Lista de
+    interesados", "Risks") and, under it in its column, one short text a row (names, groups: "sponsor",
+    "suppliers"): those texts are that register's records, named by the caption's column (read as its header);
+    None for any other sheet (a second column filled, numbers, a long sentence, fewer than two names)."""
+    cells = [(r, c, x) for r, row in enumerate(rows) for c, x in enumerate(row)
+             if x is not None and str(x).strip()]
+    if len(cells) < 3:
+        return None
+    top, col, caption = cells[0]
+    if not isinstance(caption, str) or len(caption.split()) > 5 or any(c != col for _r, c, _x in cells):
+        return None
+    key = word_key(caption)
+    said = [reg for reg in ("stakeholders", "risks", "issues", "decisions", "benefits")
+            if any(n in key for n in register_nouns(reg))]
+    if len(said) != 1:
+        return None
+    items = [x for _r, _c, x in cells[1:]]
+    if not all(isinstance(x, str) and 0 < len(x.split()) <= 10 and "\n" not in x.strip() for x in items) or \
+            len({word_key(x) for x in items}) < len(items):
+        return None
+    kind = kind_for(said[0])
+    naming = "name" if "name" in kind.reg.field_names else "title"
+    headers = [""] * col + [caption.strip()]
+    return HeaderMatch(kind, top + 1, {col: naming}, headers, score=1.0)
 
 
 def risk_grid(rows: list[list[Any]]) -> list[list[Any]] | None:

@@ -15,6 +15,7 @@ import json
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -54,6 +55,7 @@ from .header_detection import (
     listed_ladder,
     listed_orders,
     map_header,
+    names_under_a_caption,
     not_a_register,
     not_records_by_content,
     not_records_by_layout,
@@ -666,6 +668,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             return plan_office_import(store, path, book, stamp, take_theirs)
         found: list[tuple[SheetReader, HeaderMatch]] = []
         grids: list[tuple[str, SheetReader]] = []  # risks written in the cells of a P×I matrix
+        listed: list[tuple[SheetReader, HeaderMatch]] = []  # names one a row under "List of Stakeholders"
         scales: set[int | None] = set()
         lists: list[list[str]] = []  # the dropdown lists of the workbook's list sheets, each in its order
         for title in book.hidden_sheet_names:
@@ -685,6 +688,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 grid = risk_grid(reader.top_rows())
                 if grid is not None:
                     grids.append((title, SheetReader(book, title, grid, [])))
+                names = names_under_a_caption(reader.top_rows(fill_merged=False))
+                if names is not None:
+                    listed.append((reader, replace(names, sheet_title=title)))
                 # a heat map's axes beside the list order its level words (BAJO … MEDIO-ALTO … ALTO)
                 lists += axis_orders(reader.top_rows(fill_merged=False))
                 plan.skipped_sheets.append((title, NO_HEADER))
@@ -714,6 +720,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if grid_match is not None:
                     plan.skipped_sheets = [(t, r) for t, r in plan.skipped_sheets if t != title]
                     found.append((grid_reader, grid_match))
+        for list_reader, list_match in listed:  # one column of names under "List of Stakeholders": those records
+            plan.skipped_sheets = [(t, r) for t, r in plan.skipped_sheets if t != list_reader.title]
+            found.append((list_reader, list_match))
         if not found:
             why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
             _refused_for_its_name(plan, path)
@@ -1046,6 +1055,11 @@ def _without_measures_sheets(found: list[tuple[SheetReader, HeaderMatch]],
     kept = []
     for reader, match in found:
         why = _measures_sheet(match, reader.title)
+        if why is not None and not any(x is not None and str(x).strip() for r in reader.top_rows()[match.row:]
+                                       for x in r):
+            # a header and no rows (a template's sheet left for later): there is nothing to tie to the risks
+            why = (f"“{reader.title.strip()}” names a list of measures (what will be done about the risks) and "
+                   "holds only its header row: no measures to import yet.")
         if why is None:
             kept.append((reader, match))
         else:

@@ -154,13 +154,13 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _says_other_things(reg: Any, first: dict[str, Any], values: dict[str, Any], first_kept: list[str],
-                       kept: list[str]) -> bool:
+                       kept: list[str], title: str | None) -> bool:
     """Whether a row under an earlier row's ID and title describes something else: a text of its own (a cause,
     a description, a column kept in the notes) that differs from the earlier row's. Rows differing only in
     a status, a date or a rating may be one record at two moments, which the sheet does not tell apart."""
     for name, value in values.items():
-        if name not in reg.field_names or reg.field(name).kind not in (Kind.TEXT, Kind.LONGTEXT):
-            continue
+        if name == title or name not in reg.field_names or reg.field(name).kind not in (Kind.TEXT, Kind.LONGTEXT):
+            continue  # the title's own wording ("Supplier fails", "… to deliver") is _similar's to judge
         other = first.get(name)
         if isinstance(value, str) and isinstance(other, str) and value.strip() and other.strip() and \
                 value.strip() != other.strip():
@@ -597,6 +597,9 @@ class Planner:
         merged_title = self._merged_rows(reader, title_col, header_row)
         blank_run: list[int] = []
         notes: set[int] = set()  # rows holding only a title below a gap: notes if nothing follows them
+        # records standing one a block, blocks parted by empty rows: [blocks closed, all of them one record]
+        one_a_block = [0, True]
+        lead: tuple[int, int, tuple[Any, ...]] | None = None  # a lone text opening a block: (index, number, row)
         data_started = False
         tick = 0
         block: list[int] = []  # indexes into plan.rows of the records planned since the last gap
@@ -729,10 +732,25 @@ class Planner:
                 blank_run = []
                 if not first_block:
                     close_block()
+                one_a_block[0] += 1
+                one_a_block[1] = bool(one_a_block[1] and len(block) == 1)
                 first_block = False
                 block = []
                 continued[0] = 0
             data_started = True
+            if lead is not None and not after_gap and last_record is None or \
+                    lead is not None and not after_gap and last_record is not None and last_record[0] < lead[0]:
+                # a text opening the block over the record's row (a cell's wrapped lines centred on the record,
+                # "SOLICITAR DIVIDIR EL DEPARTAMENTO" over "DE SISTEMAS PARA ACOMODAR EL RACK"): its first line
+                at, lead_number, lead_row = lead
+                row = tuple(b if a is None else (a if b is None else (
+                    f"{str(a).rstrip()}\n{b}" if isinstance(a, str) and isinstance(b, str) else b))
+                    for a, b in zip(lead_row, row))
+                plan.rows[at] = PlannedRow(RowReport(plan.sheet, lead_number, Action.SKIP, "",
+                                                     f"opens the record of row {number} (its text goes on over "
+                                                     "several rows)."))
+                filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip())]
+            lead = None
             if row_filter is not None:
                 elsewhere = row_filter(row)
                 if elsewhere:
@@ -756,6 +774,9 @@ class Planner:
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
             if not mapped_filled:
+                if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
+                        filled[0] in plan.extras:
+                    lead = (len(plan.rows), number, tuple(row))  # may open the record below it
                 skip(number, "no values in the imported columns (a note or a total, not a record).")
                 continue
             first_text = v.parse_text(row[filled[0]])
@@ -788,6 +809,20 @@ class Planner:
                                 "its title goes on in the row below")
                 continue
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
+                    one_a_block[0] >= 1 and one_a_block[1] and len(block) == 1 and block[0] == last_record[0] and \
+                    (code_col is None or (code_col not in filled and last_record[2][code_col] is None)) and \
+                    not any(c in value_cols or c in person_cols for c, x in enumerate(last_record[2])
+                            if x is not None and str(x).strip()) and \
+                    any(c in value_cols for c in filled):
+                # records stand one a block parted by empty rows, and this block's first row held only texts
+                # (capitals wrapped over two rows: "SERVIDOR NAS CON POCO ESPACIO" over "DE ALMACENAJE
+                # RESTANTE" beside the status, the owner, the date): both rows are one record
+                continue_record(number, row, lambda c, a, b: b if a is None else (a if b is None else (
+                    (f"{a.rstrip()} {b.strip()}" if c == title_col else f"{a.rstrip()}\n{b}")
+                    if isinstance(a, str) and isinstance(b, str) else b)),
+                    "its texts go on in the row below, beside the record's other fields")
+                continue
+            if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
                     title_col not in filled and (code_col is None or code_col not in filled) and \
                     set(filled) <= text_cols | set(plan.extras) and set(filled) & text_cols:
                 # only text under a record, no title or ID: the record's lists go on over several rows
@@ -796,6 +831,9 @@ class Planner:
                     f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
                 continue
             if len(mapped_filled) < 2 and not has_key:
+                if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
+                        filled[0] in text_cols and filled[0] != title_col:
+                    lead = (len(plan.rows), number, tuple(row))  # may open the record below it
                 what = " or ".join(x for x in (key.label if key else "", title.label if title else "") if x)
                 skip(number, f"looks like a note, not a record (one filled cell and no {what}).")
                 continue
@@ -1109,8 +1147,9 @@ class Planner:
             if declared_scale(text) is None and c < len(above) and declared_scale(above[c]) is not None:
                 return above[c]
             if declared_scale(text) is None and sheet_scale is not None and columns[c] and \
-                    all(isinstance(x, (int, float)) and not isinstance(x, bool) and 1 <= x <= sheet_scale
-                        for x in columns[c]):
+                    all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= sheet_scale
+                        for x in columns[c]) and any(x >= 1 for x in columns[c]):
+                # a 0 among them (a residual the measures took to nothing) is left empty row by row, said
                 return f"{text or ''} (1-{sheet_scale})"  # every rating on the scale the sheet's note names
             top = self.legend_scale
             if declared_scale(text) is None and top is not None and columns[c] and \
@@ -1371,7 +1410,8 @@ class Planner:
                 elif earlier is not None and earlier[0] != plan.sheet:
                     reason, code = _taken_on_another_sheet(key.label, code, earlier, reg), ""
                 elif earlier is not None and first is not None and _says_other_things(
-                        reg, first.values, values, self.claimed_extras.get((reg.name, low), []), extra_lines):
+                        reg, first.values, values, self.claimed_extras.get((reg.name, low), []), extra_lines,
+                        title_name):
                     # the ID and title copied down onto another record (the same decision for another product):
                     # two records, the second under a new ID, rather than one refused
                     reason = (f"{key.label} {code} is row {earlier[1]}'s, whose title this row repeats but "
