@@ -212,3 +212,23 @@ def test_texts_wrapped_over_a_blocks_rows_join_its_record(sqlite_store, tmp_path
         said = {a["description"] for a in rows_of(sqlite_store, "risk_actions")} | {rack["notes"]}
         ask, for_rack = (("SOLICITAR UN CUARTO", "PARA EL RACK") if lang == "es" else ("ASK FOR A ROOM", "FOR THE RACK"))
         assert any(f"{ask}\n{for_rack}" in x for x in said if x)
+
+
+def test_strategy_verbs_in_a_column_no_field_takes_are_the_response(sqlite_store, tmp_path):
+    """An "Action" column (en, fr), "Aktion" (de) or "Acción" (es) holding a strategy verb a row (Mitigate /
+    Accept / Transfer / Avoid in each language, "Asumir" and "Mindern" among them) gives the risks' response
+    instead of staying in the notes."""
+    cases = {
+        "en": (["ID", "Risk", "Likelihood", "Impact", "Action"], ["Mitigate", "Accept", "Transfer", "Avoid"]),
+        "fr": (["ID", "Risque", "Probabilité", "Impact", "Action"], ["Atténuer", "Accepter", "Transférer", "Éviter"]),
+        "de": (["ID", "Risiko", "Wahrscheinlichkeit", "Auswirkung", "Aktion"],
+               ["Mindern", "Akzeptieren", "Übertragen", "Vermeiden"]),
+        "es": (["ID", "Riesgo", "Probabilidad", "Impacto", "Acción"], ["Mitigar", "Asumir", "Transferir", "Evitar"]),
+    }
+    for lang, (header, verbs) in cases.items():
+        rows = [[f"{lang}{i}", f"{lang} risk number {i}", 2, 3, verb] for i, verb in enumerate(verbs, 1)]
+        import_all(sqlite_store, write_xlsx(tmp_path / f"{lang}.xlsx", {"Sheet1": [header, *rows]}))
+        got = named(sqlite_store, "risks")
+        assert [got[f"{lang} risk number {i}"]["response"] for i in range(1, 5)] == [
+            "Reduce", "Accept", "Transfer", "Avoid"], lang
+        assert not any(v in (got[f"{lang} risk number 1"]["notes"] or "") for v in verbs)

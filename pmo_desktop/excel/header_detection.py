@@ -1286,7 +1286,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _repeats_statuses(kind, mapping, dups, sample)
             mapping = _reassessed(kind, mapping, dups, sample, group)
             mapping = _rated_again_after(kind, mapping, dups, sample, row, group)
-            mapping = _plan_of_strategies(kind, mapping, sample)
+            mapping = _plan_of_strategies(kind, mapping, sample, row)
             if kind.register in ACTIONS_OF:  # "Recommended Control | Control Owner | Date Due": the plan's
                 mapping = action_columns(mapping, dups, RESPONSE_PLAN, kind.reg.field_names)
             if titled_by is not None and mapping.get(titled_by) != _title_field(kind):
@@ -1580,20 +1580,30 @@ def _all_levels(kind: SheetKind, name: str, values: list[Any]) -> bool:
     return True
 
 
-def _plan_of_strategies(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
+def _plan_of_strategies(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]],
+                        row: list[Any] | None = None) -> dict[int, str]:
     """A response-plan column ("Risk Treatment", "Acción") of a word or two a cell, most of them strategies
     (Mitigar, Transferir; "Contingencia" among them), is the response, when no other column gives it: the
-    words the office does not know are left out of the field and kept in the notes, row by row."""
+    words the office does not know are left out of the field and kept in the notes, row by row. So is a
+    column no field takes whatever its header says ("Action", "Aktion", "Azione" over Mitigate / Accept,
+    Atténuer / Accepter, Vermindern / Akzeptieren), two of its cells strategies at least: its words would
+    otherwise stay in the notes while the response stays empty."""
     if "response" not in kind.reg.field_names or "response" in mapping.values():
         return mapping
     vocab = value_words(f"{kind.register}.response")
     choices = {word_key(c) for c in kind.reg.field("response").choices}
-    for c, name in mapping.items():
-        if name != RESPONSE_PLAN:
-            continue
+
+    def strategies(c: int, least: int) -> bool:
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
         known = sum(1 for x in values if word_key(x) in vocab or word_key(x) in choices)
-        if values and known * 2 > len(values) and all(len(str(x).split()) <= 2 for x in values):
+        return bool(values) and known >= least and known * 2 > len(values) and \
+            all(len(str(x).split()) <= 2 for x in values)
+
+    for c, name in mapping.items():
+        if name == RESPONSE_PLAN and strategies(c, 1):
+            return {**mapping, c: "response"}
+    for c, head in enumerate(row or []):
+        if c not in mapping and isinstance(head, str) and head.strip() and strategies(c, 2):
             return {**mapping, c: "response"}
     return mapping
 
