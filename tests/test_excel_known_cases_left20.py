@@ -4,7 +4,7 @@ more than one language or position, and checks what a user gets."""
 from __future__ import annotations
 
 from imported import import_all, named, rows_of
-from real_world_factory import write_xlsx
+from real_world_factory import write_csv, write_xlsx
 
 
 def test_a_heat_maps_axis_ranks_the_risk_sheets_words_whatever_their_gender(sqlite_store, tmp_path):
@@ -232,3 +232,23 @@ def test_strategy_verbs_in_a_column_no_field_takes_are_the_response(sqlite_store
         assert [got[f"{lang} risk number {i}"]["response"] for i in range(1, 5)] == [
             "Reduce", "Accept", "Transfer", "Avoid"], lang
         assert not any(v in (got[f"{lang} risk number 1"]["notes"] or "") for v in verbs)
+
+
+def test_an_impact_written_as_money_stays_in_the_notes_and_the_preview_says_so(sqlite_store, tmp_path):
+    """A cost-risk register writes each risk's impact as an amount ("300,000 CHF", "$ 25k", "€1.2M"), under
+    "Initial risk" or under "Impact" itself. An amount is no level of the office's impact scale (that scale
+    rates against the programme; ranking amounts by the sheet's own spread would rate one amount differently
+    in two workbooks), so the impact is left empty, each amount kept in its risk's notes, and the preview says
+    so once for the sheet, naming the column."""
+    for name, header, amounts in (
+            ("risk_register.csv", "Initial risk", ["300,000 CHF", "64,500,000 CHF", "28,000 CHF"]),
+            ("Risk Register.csv", "Impact", ["$ 25k", "€1.2M", "£400,000"])):
+        rows = [["Risk ID", "Risk Description", header, "Likelihood"],
+                *[[f"{name[:2]}{i}", f"{name[:4]} risk {i}", amount, "20%"] for i, amount in enumerate(amounts, 1)]]
+        plan = import_all(sqlite_store, write_csv(tmp_path / name, rows))
+        risks = named(sqlite_store, "risks")
+        for i, amount in enumerate(amounts, 1):
+            risk = risks[f"{name[:4]} risk {i}"]
+            assert risk["impact"] is None and f"{header}: {amount}" in risk["notes"]
+        note = " ".join(s.note for s in plan.sheets)
+        assert f"“{header}” holds amounts of money" in note and "impact left empty" in note

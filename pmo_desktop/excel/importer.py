@@ -756,6 +756,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                 ignored, finish=False, extras=extras, own_export=own,
                                                 row_filter=row_filter, constants=sheet_constants(match, final),
                                                 note=title_note(match, final))
+                _amounts_said(sheet_plan, match.kind.reg, final, extras)
                 plan.sheets.append(sheet_plan)
                 if last_use[id(reader)] == i:
                     reader.release()  # planned: the sheet's cells are not needed again
@@ -1046,6 +1047,35 @@ def _named_for_another(match: HeaderMatch, sheet_title: str, book: str) -> str |
     return (f"its name says {other.reg.title.lower()} (“{says}”), but its columns give only dates and texts (no "
             f"{other.reg.noun}'s status, owner or other field): a dated log of changes made, not a register the "
             f"office keeps, and no {kind.reg.title.lower()} records either.")
+
+
+# an amount of money: a currency sign or code beside a number, perhaps shortened ("300,000 CHF", "$ 25k", "€1.2M")
+_CURRENCY = r"(?:[$€£¥₹₽]|chf|usd|eur|gbp|jpy|cad|aud|inr|sek|nok|dkk|pln|rub|uah|mxn|brl|cop|ars|clp|pen)"
+_AMOUNT_RE = re.compile(rf"^\s*(?:{_CURRENCY}\s*)?-?\d[\d.,' ]*\s*(?:k|m|mn|bn|mio|million|millions)?\.?\s*"
+                        rf"(?:{_CURRENCY})?\s*$", re.I)
+_SIGN_RE = re.compile(_CURRENCY, re.I)
+
+
+def _amounts_said(sheet_plan: SheetPlan, reg: Register, mapping: dict[int, str], extras: dict[int, str]) -> None:
+    """Say once of a risk sheet that a column of amounts of money ("Cost impact": 300,000 CHF, $ 25k, €1.2M)
+    rated no impact: the amounts are kept in each record's notes and the impact left empty. An amount is no
+    level of the office's impact scale (which rates against the programme, not against the sheet's other
+    amounts: ranking them by their own spread would make 28,000 CHF very low in one workbook and very high in
+    another), so the user rates them, in the preview's mapping or with ``--values``."""
+    if "impact" not in reg.field_names or "impact" in mapping.values():
+        return
+    notes = EXTRA_FIELD.get(reg.name)
+    for header in extras.values():
+        lead = f"{header}: "
+        values = [line[len(lead):] for row in sheet_plan.rows if isinstance(text := row.values.get(notes or ""), str)
+                  for line in text.split("\n") if line.startswith(lead)]
+        money = [x for x in values if _AMOUNT_RE.match(x) and _SIGN_RE.search(x)]
+        if len(money) >= 2 and len(money) * 4 >= len(values) * 3:
+            sheet_plan.say(f"“{header}” holds amounts of money ({', '.join(list(dict.fromkeys(money))[:2])} …): kept in each "
+                           f"record's notes, the impact left empty — an amount is no level of the office's impact "
+                           "scale until the office says what amount is high: map the column to Impact in the preview and rate its "
+                           "amounts there (or with --values).")
+            return
 
 
 def _without_measures_sheets(found: list[tuple[SheetReader, HeaderMatch]],
