@@ -252,3 +252,48 @@ def test_an_impact_written_as_money_stays_in_the_notes_and_the_preview_says_so(s
             assert risk["impact"] is None and f"{header}: {amount}" in risk["notes"]
         note = " ".join(s.note for s in plan.sheets)
         assert f"“{header}” holds amounts of money" in note and "impact left empty" in note
+
+
+def test_a_safe_roam_list_on_a_fibonacci_scale(sqlite_store, tmp_path):
+    """A SAFe ROAM risk list: "Item" names each risk (no other column does), P and I are estimates on the
+    modified Fibonacci sequence a second sheet lists ("Valid Modified Fibonacci values": 1 … 100), and ROAM says
+    what became of each (R, O, A, M). The estimates are ranked by their place in the listed sequence, the places
+    spread evenly over the five levels (1, 2 → 1; 3, 5 → 2; 8, 13 → 3; 20, 40 → 4; 70, 100 → 5); Resolved
+    closes the risk, Accepted and Mitigated are its response."""
+    sequence = [1, 2, 3, 5, 8, 13, 20, 40, 70, 100]
+    path = write_xlsx(tmp_path / "RiskRegister.xlsx", {
+        "Sheet1": [["Item", "P", "I", "Risk (P*I)", "Recognized", "ROAM", "How"],
+                   ["My other classes keep me from the project", 40, 20, 800, "2025-04-01", "M", "A weekly plan"],
+                   ["My board breaks", 1, 40, 40, "2025-04-01", "A", "Buy a new board"],
+                   ["The compiler licence runs out", 8, 100, 800, "2025-04-02", "R", "Renewed"],
+                   ["The lab closes in the holidays", 3, 13, 39, "2025-04-03", "O", "Ask for a key"]],
+        "Sheet2": [["Valid Modified Fibonacci values"], *[[n] for n in sequence]]})
+    import_all(sqlite_store, path)
+    risks = named(sqlite_store, "risks")
+    got = {t: (r["probability"], r["impact"], r["response"] or None, r["status"]) for t, r in risks.items()}
+    assert got == {"My other classes keep me from the project": (4, 4, "Reduce", "Open"),
+                   "My board breaks": (1, 4, "Accept", "Open"),
+                   "The compiler licence runs out": (3, 5, None, "Closed"),
+                   "The lab closes in the holidays": (2, 3, None, "Open")}
+
+
+def test_a_note_naming_the_fibonacci_scale_ranks_the_agile_sequence(sqlite_store, tmp_path):
+    """No list, a note over the table naming the scale ("Estimated on the Fibonacci scale") and ROAM written in
+    words: the estimates are ranked on the modified sequence of agile estimates (1, 2, 3, 5, 8, 13, 20, 40, 100:
+    1 → 1, 2 and 3 → 2, 5 and 8 → 3, 13 and 20 → 4, 40 and 100 → 5). A sheet naming no Fibonacci scale keeps
+    reading 20 and 40 as no level."""
+    path = write_xlsx(tmp_path / "Risks.xlsx", {"Risks": [
+        ["Estimated on the Fibonacci scale"],
+        ["Risk", "Likelihood", "Impact", "ROAM"],
+        ["Vendor late", 2, 40, "Mitigated"],
+        ["Scope creep", 13, 5, "Owned"],
+        ["Server outage", 100, 8, "Resolved"]]})
+    import_all(sqlite_store, path)
+    got = {t: (r["probability"], r["impact"], r["response"] or None, r["status"])
+           for t, r in named(sqlite_store, "risks").items()}
+    assert got == {"Vendor late": (2, 5, "Reduce", "Open"), "Scope creep": (4, 3, None, "Open"),
+                   "Server outage": (5, 3, None, "Closed")}
+    path = write_xlsx(tmp_path / "Other.xlsx", {"Risks": [
+        ["Risk", "Likelihood", "Impact"], ["Printer jams", 2, 40], ["Coffee runs out", 3, 5], ["Wifi drops", 2, 8]]})
+    import_all(sqlite_store, path)
+    assert named(sqlite_store, "risks")["Printer jams"]["impact"] is None

@@ -1109,6 +1109,18 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
                     _fits(kind, other, values, translator, ctx):
                 out[c] = other  # "Risk Type" over Tech. / Org.: not threat / opportunity, the category
                 del why[c]
+    title = _title_field(kind)
+    if title is not None and title not in out.values():
+        for c, name in list(out.items()):
+            values = [r[c] for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+            if name in kind.reg.field_names and kind.reg.field(name).kind.is_key and len(values) >= 2 and \
+                    all(len(x.split()) >= 3 and not CODE_RE.match(x.strip()) for x in values) and \
+                    len({x.strip().lower() for x in values}) == len(values):
+                # "Item" over "My board breaks", "My other classes prevent me from working": no codes but
+                # what each row is about, and no other column names the records: the title
+                out[c] = title
+                why.pop(c, None)
+                break
     return out, why
 
 

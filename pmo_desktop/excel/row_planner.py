@@ -153,6 +153,12 @@ def _similar(a: str, b: str) -> bool:
     return len(wa & wb) * 2 >= min(len(wa), len(wb))
 
 
+# SAFe's ROAM board: what became of each risk, by letter or word (Owned: open, its owner named elsewhere)
+_ROAM = {"r": ("status", "Closed"), "resolved": ("status", "Closed"), "a": ("response", "Accept"),
+         "accepted": ("response", "Accept"), "m": ("response", "Reduce"), "mitigated": ("response", "Reduce"),
+         "o": ("status", "Open"), "owned": ("status", "Open")}
+
+
 def _says_other_things(reg: Any, first: dict[str, Any], values: dict[str, Any], first_kept: list[str],
                        kept: list[str], title: str | None) -> bool:
     """Whether a row under an earlier row's ID and title describes something else: a text of its own (a cause,
@@ -492,6 +498,10 @@ class Planner:
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
                          if status_field is not None and (choice := closing_status(h, status_field.choices or ()))]
+        # a SAFe ROAM column (R, O, A, M or the words): Resolved closes the risk, Accepted and Mitigated are its
+        # response, Owned an open risk with an owner; the letter stays in the notes as written
+        self._roam = next((c for c, h in sorted(plan.extras.items()) if reg.name == "risks" and word_key(h) == "roam"),
+                          None)
         self._own_export = own_export
         self._translator = self.translator(reg.name)
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
@@ -1292,6 +1302,10 @@ class Planner:
             if not values.get("status") and c < width and _dated(row[c]):
                 values["status"] = choice
                 break
+        if self._roam is not None and self._roam < width and (roam := _ROAM.get(word_key(row[self._roam]))):
+            name, choice = roam
+            if not values.get(name):
+                values[name] = choice
         for name, limit in lengths.items():
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:
