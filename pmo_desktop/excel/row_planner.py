@@ -610,6 +610,7 @@ class Planner:
         # records standing one a block, blocks parted by empty rows: [blocks closed, all of them one record]
         one_a_block = [0, True]
         lead: tuple[int, int, tuple[Any, ...]] | None = None  # a lone text opening a block: (index, number, row)
+        opened: dict[int, int] = {}  # index of a record in plan.rows → index of the lone text that opened it
         data_started = False
         tick = 0
         block: list[int] = []  # indexes into plan.rows of the records planned since the last gap
@@ -680,6 +681,10 @@ class Planner:
                     plan.rows[i] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "",
                                                         "below the table: a legend or notes, not a record."))
                     self._unclaim(reg, report.code)
+                    if i in opened:  # the line that opened it is part of the same legend
+                        at = opened[i]
+                        plan.rows[at] = PlannedRow(RowReport(plan.sheet, plan.rows[at].report.row, Action.SKIP, "",
+                                                             "below the table: a legend or notes, not a record."))
 
         value_cols = {c for c, f in fields if not (f.kind.free_text or f.kind.refers)}
         rating_cols = {c for c, f in fields if f.kind is Kind.SCALE}
@@ -759,6 +764,7 @@ class Planner:
                 plan.rows[at] = PlannedRow(RowReport(plan.sheet, lead_number, Action.SKIP, "",
                                                      f"opens the record of row {number} (its text goes on over "
                                                      "several rows)."))
+                opened[len(plan.rows)] = at  # the record planned next
                 filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip())]
             lead = None
             if row_filter is not None:
