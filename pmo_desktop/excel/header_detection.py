@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from ..models import values as v
 from ..models.errors import ValidationError
@@ -1201,6 +1201,18 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
                     _fits(kind, other, values, translator, ctx):
                 out[c] = other  # "Risk Type" over Tech. / Org.: not threat / opportunity, the category
                 del why[c]
+    title = _title_field(kind)
+    if title is not None and title not in out.values():
+        for c, name in list(out.items()):
+            values = [r[c] for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+            if name in kind.reg.field_names and kind.reg.field(name).kind.is_key and len(values) >= 2 and \
+                    all(len(x.split()) >= 3 and not CODE_RE.match(x.strip()) for x in values) and \
+                    len({x.strip().lower() for x in values}) == len(values):
+                # "Item" over "My board breaks", "My other classes prevent me from working": no codes but
+                # what each row is about, and no other column names the records: the title
+                out[c] = title
+                why.pop(c, None)
+                break
     return out, why
 
 
@@ -1378,7 +1390,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _repeats_statuses(kind, mapping, dups, sample)
             mapping = _reassessed(kind, mapping, dups, sample, group)
             mapping = _rated_again_after(kind, mapping, dups, sample, row, group)
-            mapping = _plan_of_strategies(kind, mapping, sample)
+            mapping = _plan_of_strategies(kind, mapping, sample, row)
             if kind.register in ACTIONS_OF:  # "Recommended Control | Control Owner | Date Due": the plan's
                 mapping = action_columns(mapping, dups, RESPONSE_PLAN, kind.reg.field_names)
             if titled_by is not None and mapping.get(titled_by) != _title_field(kind):
@@ -1562,7 +1574,7 @@ def _reassessed(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str], 
         if caption is None or caption == _caption_over(group, first) or not words & set(words_of(caption)):
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if values and _all_levels(kind, residual, values):
+        if values and _rated_as_first(kind, residual, values, _column(sample, first)):
             out[c] = residual
     return out
 
@@ -1596,9 +1608,42 @@ def _rated_again_after(kind: SheetKind, mapping: dict[int, str], dups: dict[int,
                    for k in between):
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if values and _all_levels(kind, residual, values):
+        if values and _rated_as_first(kind, residual, values, _column(sample, first)):
             out[c] = residual
     return out
+
+
+def _column(sample: list[list[Any]], c: int) -> list[Any]:
+    return [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+
+
+def _number_of(x: Any) -> float | None:
+    if isinstance(x, bool):
+        return None
+    if isinstance(x, (int, float)):
+        return float(x)
+    try:
+        return float(str(x).strip().replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _rated_as_first(kind: SheetKind, residual: str, values: list[Any], first: list[Any]) -> bool:
+    """Whether a second rating's values are levels as the first rating's are: all levels of the scale, a 0
+    among them being a rating the measures took to nothing (read row by row: the field left empty, the 0 kept
+    in the notes); or numbers within the span of the first rating's numbers (a sheet rating on ten points, the
+    residual 2 … 6 under an inherent 5 … 10), the residual being rated on the inherent's scale."""
+    rated = [x for x in values if _number_of(x) != 0]
+    if not rated:
+        return False
+    if _all_levels(kind, residual, rated):
+        return True
+    numbers = [_number_of(x) for x in rated]
+    before = [_number_of(x) for x in first]
+    if any(n is None for n in numbers) or not before or any(n is None for n in before):
+        return False
+    low, high = min(cast(list[float], before)), max(cast(list[float], before))
+    return high <= 10 and all(min(1.0, low) <= cast(float, n) <= high for n in numbers)
 
 
 def _caption_over(group: list[Any], c: int) -> str | None:
@@ -1639,20 +1684,30 @@ def _all_levels(kind: SheetKind, name: str, values: list[Any]) -> bool:
     return True
 
 
-def _plan_of_strategies(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
+def _plan_of_strategies(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]],
+                        row: list[Any] | None = None) -> dict[int, str]:
     """A response-plan column ("Risk Treatment", "Acción") of a word or two a cell, most of them strategies
     (Mitigar, Transferir; "Contingencia" among them), is the response, when no other column gives it: the
-    words the office does not know are left out of the field and kept in the notes, row by row."""
+    words the office does not know are left out of the field and kept in the notes, row by row. So is a
+    column no field takes whatever its header says ("Action", "Aktion", "Azione" over Mitigate / Accept,
+    Atténuer / Accepter, Vermindern / Akzeptieren), two of its cells strategies at least: its words would
+    otherwise stay in the notes while the response stays empty."""
     if "response" not in kind.reg.field_names or "response" in mapping.values():
         return mapping
     vocab = value_words(f"{kind.register}.response")
     choices = {word_key(c) for c in kind.reg.field("response").choices}
-    for c, name in mapping.items():
-        if name != RESPONSE_PLAN:
-            continue
+
+    def strategies(c: int, least: int) -> bool:
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
         known = sum(1 for x in values if word_key(x) in vocab or word_key(x) in choices)
-        if values and known * 2 > len(values) and all(len(str(x).split()) <= 2 for x in values):
+        return bool(values) and known >= least and known * 2 > len(values) and \
+            all(len(str(x).split()) <= 2 for x in values)
+
+    for c, name in mapping.items():
+        if name == RESPONSE_PLAN and strategies(c, 1):
+            return {**mapping, c: "response"}
+    for c, head in enumerate(row or []):
+        if c not in mapping and isinstance(head, str) and head.strip() and strategies(c, 2):
             return {**mapping, c: "response"}
     return mapping
 
@@ -1970,6 +2025,33 @@ def _level_cell(value: Any) -> bool:
 _LIST_REF_RE = re.compile(r"^[^\W\d_]{1,12}\.?\s*(?:no\.?|#)?\s*\d{1,3}$", re.I)
 
 
+def names_under_a_caption(rows: list[list[Any]]) -> HeaderMatch | None:
+    """A sheet holding only a caption naming one register's records ("List of Stakeholders", "Lista de
+    interesados", "Risks") and, under it in its column, one short text a row (names, groups: "sponsor",
+    "suppliers"): those texts are that register's records, named by the caption's column (read as its header);
+    None for any other sheet (a second column filled, numbers, a long sentence, fewer than two names)."""
+    cells = [(r, c, x) for r, row in enumerate(rows) for c, x in enumerate(row)
+             if x is not None and str(x).strip()]
+    if len(cells) < 3:
+        return None
+    top, col, caption = cells[0]
+    if not isinstance(caption, str) or len(caption.split()) > 5 or any(c != col for _r, c, _x in cells):
+        return None
+    key = word_key(caption)
+    said = [reg for reg in ("stakeholders", "risks", "issues", "decisions", "benefits")
+            if any(n in key for n in register_nouns(reg))]
+    if len(said) != 1:
+        return None
+    items = [x for _r, _c, x in cells[1:]]
+    if not all(isinstance(x, str) and 0 < len(x.split()) <= 10 and "\n" not in x.strip() for x in items) or \
+            len({word_key(x) for x in items}) < len(items):
+        return None
+    kind = kind_for(said[0])
+    naming = "name" if "name" in kind.reg.field_names else "title"
+    headers = [""] * col + [caption.strip()]
+    return HeaderMatch(kind, top + 1, {col: naming}, headers, score=1.0)
+
+
 def risk_grid(rows: list[list[Any]]) -> list[list[Any]] | None:
     """A probability × impact matrix with the risks written in its cells ("Matriz de riesgos": levels down
     the side and across the top, "Corte de luz temporario" where they meet), as rows "Risk | Probability |
@@ -2181,14 +2263,76 @@ def numbered_levels(text: str) -> list[str]:
     return words
 
 
+def axis_orders(rows: list[list[Any]]) -> list[list[str]]:
+    """The level words a heat map writes along its axes, each axis in its order: a run of three to seven
+    neighbouring short texts in a row or a column, distinct, first and last a level word ("BAJO | BAJO-MEDIO |
+    MEDIO | MEDIO-ALTO | ALTO" under the grid, "ALTO … BAJO" down its side; a label before them, "Impacto" or
+    "Échelle", is not one of them)."""
+    levels = value_words("scale")
+    width = max((len(r) for r in rows), default=0)
+    lines = [list(r) + [None] * (width - len(r)) for r in rows]
+    lines += [[r[c] if c < len(r) else None for r in rows] for c in range(width)]
+    out: list[list[str]] = []
+    for line in lines:
+        run: list[str] = []
+        for x in [*line, None]:
+            if isinstance(x, str) and x.strip() and len(x.split()) <= 3:
+                run.append(x.strip())
+                continue
+            while run and word_key(run[0]) not in levels:
+                run.pop(0)
+            while run and word_key(run[-1]) not in levels:
+                run.pop()
+            if 3 <= len(run) <= 7 and len({word_key(t) for t in run}) == len(run):
+                out.append(run)
+            run = []
+    return out
+
+
+def gender_fold(text: object) -> str:
+    """A level word's key with its gender left out, so that the feminine a sheet rates in matches the
+    masculine its legend or heat map lists (es, pt, it: alta / alto, baja / bajo, media / medio, bassa / basso;
+    fr: élevée / élevé, moyenne / moyen, basse / bas, haute / haut), word by word ("Media-Alta" is
+    "MEDIO-ALTO")."""
+    out = []
+    for w in words_of(text):
+        if w.endswith("ee") or w.endswith("sse"):
+            w = w[:-1] if w.endswith("ee") else w[:-2]
+        elif w.endswith("enne"):
+            w = w[:-2]
+        elif len(w) > 3 and w[-1] in "ao":
+            w = w[:-1] + "o"
+        elif len(w) > 4 and w.endswith("te"):
+            w = w[:-1]
+        out.append(w)
+    return "".join(out)
+
+
 def listed_ladder(values: set[str], lists: list[list[str]]) -> dict[str, int]:
     """The levels 1–5 the workbook's own list gives a scale column's words, when one list holds them all
     in an order ranking them otherwise than their usual levels do ("Probable" third of "Rare … Very Likely",
-    though probable is usually likely): {} when no list holds them, or the order changes nothing."""
+    though probable is usually likely): {} when no list holds them, or the order changes nothing. A word
+    the list writes in the other gender is the list's ("Alta" is a heat map's "ALTO": ``gender_fold``), and
+    a word between two levels ("Medio-Alto") counts when the list names it."""
     levels = value_words("scale")
-    keys = {word_key(x) for x in values}
-    if len(keys) < 2 or not keys <= set(levels):
+    keys = {word_key(x): gender_fold(x) for x in values}
+    if len(keys) < 2:
         return {}
+    for words in lists:
+        listed = [word_key(w) for w in words]
+        if listed[0] not in levels or listed[-1] not in levels:
+            continue
+        folded = {gender_fold(w): word_key(w) for w in words}
+        found = {k: k if k in listed else folded.get(f) for k, f in keys.items()}
+        if any(m is None for m in found.values()):
+            continue
+        ladder = _ladder(words, levels)
+        if not ladder:
+            continue
+        out = {k: ladder[m] for k, m in found.items() if m is not None}
+        if any(k not in levels or out[k] != int(levels[k]) for k in out):
+            return out
+    return {}
     for words in lists:
         listed = [word_key(w) for w in words]
         if not keys <= set(listed) or listed[0] not in levels or listed[-1] not in levels:

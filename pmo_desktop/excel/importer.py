@@ -15,6 +15,7 @@ import json
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -45,6 +46,7 @@ from .header_detection import (
     HeaderMatch,
     SheetKind,
     _sentences,
+    axis_orders,
     check_values,
     detect_header,
     kind_for,
@@ -53,6 +55,7 @@ from .header_detection import (
     listed_ladder,
     listed_orders,
     map_header,
+    names_under_a_caption,
     not_a_register,
     not_records_by_content,
     not_records_by_layout,
@@ -70,7 +73,13 @@ from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
 from .office_import import plan_office_import, read_stamp
 from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, Planner, Progress
-from .value_translation import OPEN_LISTS, legend_scale, scale_from_word_level
+from .value_translation import (
+    MODIFIED_FIBONACCI,
+    OPEN_LISTS,
+    fibonacci_scale,
+    legend_scale,
+    scale_from_word_level,
+)
 from .vocabulary import example_words, register_nouns, sheet_words, value_words, word_key, words_of
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader
 
@@ -663,94 +672,107 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
         stamp = read_stamp(book)
         if stamp is not None:  # our own export: read exactly, merged three ways (excel/office_import.py)
             return plan_office_import(store, path, book, stamp, take_theirs)
-        found: list[tuple[SheetReader, HeaderMatch]] = []
-        grids: list[tuple[str, SheetReader]] = []  # risks written in the cells of a P×I matrix
-        scales: set[int | None] = set()
-        lists: list[list[str]] = []  # the dropdown lists of the workbook's list sheets, each in its order
-        for title in book.hidden_sheet_names:
-            lists += listed_orders(book.sheet(title).top_rows(fill_merged=False))
-        for title in book.sheet_names:
-            why = not_a_register(title) or _file_not_a_register(title, path)
-            if why is not None:
-                plan.skipped_sheets.append((title, why))
-                scales.add(legend_scale(book.sheet(title).top_rows()))
+        # a workbook naming a Fibonacci scale rates on it (value_translation.fibonacci_scale): read throughout
+        with fibonacci_scale(_fibonacci_of(book)):
+            found: list[tuple[SheetReader, HeaderMatch]] = []
+            grids: list[tuple[str, SheetReader]] = []  # risks written in the cells of a P×I matrix
+            listed: list[tuple[SheetReader, HeaderMatch]] = []  # names one a row under "List of Stakeholders"
+            scales: set[int | None] = set()
+            lists: list[list[str]] = []  # the dropdown lists of the workbook's list sheets, each in its order
+            for title in book.hidden_sheet_names:
                 lists += listed_orders(book.sheet(title).top_rows(fill_merged=False))
-                continue
-            reader = book.sheet(title)
-            scales.add(legend_scale(reader.top_rows()))
-            match = _match_sheet(reader, ALL_KINDS, None)
-            if match is None:
-                grid = risk_grid(reader.top_rows())
-                if grid is not None:
-                    grids.append((title, SheetReader(book, title, grid, [])))
-                plan.skipped_sheets.append((title, NO_HEADER))
-                continue
-            if match.kind.is_child and PARENT not in match.mapping.values():
-                parent = REGISTERS[match.kind.parent or ""].title.lower()
-                plan.skipped_sheets.append((title, (
-                    f"its rows read as {match.kind.reg.title.lower()}, but no {match.kind.parent_labels[0]} column "
-                    f"ties them to the {parent}: import the sheet on its own and map that column, or add it.")))
-                continue
-            why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
-                _no_records(match, path.stem if _default_sheet_name(title) else None) or \
-                _named_for_another(match, title, path.stem) or \
-                not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
-            if why is not None:
-                plan.skipped_sheets.append((title, why))
-                continue
-            found.append((reader, match))
-        found = _beside_the_register(found, plan)
-        found = _worked_examples(found, plan)
-        found = children_by_their_ids(found)
-        found = _without_measures_sheets(found, plan)
-        found += _keyed_by_names(book, found, plan)
-        if not any(m.kind.register == "risks" for _, m in found):  # beside a risk list a matrix only maps it
-            for title, grid_reader in grids:
-                grid_match = _match_sheet(grid_reader, (kind_for("risks"),), None)
-                if grid_match is not None:
-                    plan.skipped_sheets = [(t, r) for t, r in plan.skipped_sheets if t != title]
-                    found.append((grid_reader, grid_match))
-        if not found:
-            why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
-            _refused_for_its_name(plan, path)
-            # that sheet may be the register all the same: say how to import it by hand
-            raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
-                                "Title, Owner) in its first rows; check the workbook"
-                                + (f" (sheet {why.rstrip('.')}; to import it, choose that sheet and the register "
-                                   "in the import preview and set the column that holds each record's title "
-                                   "or name in its mapping)." if why else "."))
-        routed = _split_raid(found)
-        order = {k.register: i for i, k in enumerate(ALL_KINDS)}
-        routed.sort(key=lambda item: order[item[1].kind.register])
-        prepared = [(reader, match, row_filter, *_prepare(store, reader, match, None))
-                    for reader, match, row_filter in routed]
-        with store.session() as session:
-            planner = _planner(store, session, progress, cancelled, [p[5] for p in prepared], translations,
-                               create_missing)
-            planner.total = sum(r.declared_rows for r, *_ in prepared)
-            if lists:
-                _listed_levels([(p[0], p[1], p[3]) for p in prepared], lists)
-            _legend_levels(planner, [p[1] for p in prepared])
-            planner.legend_scale = next(iter(scales - {None}), None) if len(scales - {None}) == 1 else None
-            # how the file writes its decimals (number_order), from the first rows of every sheet's number
-            # columns: a sheet whose numbers all read either way ("2.500") follows the others, whatever their order
-            planner.file_numbers = number_evidence(_number_samples([(p[0], p[1], p[3]) for p in prepared]))
-            last_use = {id(p[0]): i for i, p in enumerate(prepared)}
-            for i, (reader, match, row_filter, final, ignored, layout, extras, own) in enumerate(prepared):
-                if row_filter is not None:
-                    extras = {c: h for c, h in extras.items() if c != getattr(row_filter, "column", None)}
-                sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
-                                                ignored, finish=False, extras=extras, own_export=own,
-                                                row_filter=row_filter, constants=sheet_constants(match, final),
-                                                note=title_note(match, final))
-                plan.sheets.append(sheet_plan)
-                if last_use[id(reader)] == i:
-                    reader.release()  # planned: the sheet's cells are not needed again
-            for sheet_plan in list(plan.sheets):
-                if sheet_plan.register in ACTIONS_OF:
-                    _response_actions(plan, sheet_plan)
-            _whole_families(plan, planner)
-            _collect(plan, planner)
+            for title in book.sheet_names:
+                why = not_a_register(title) or _file_not_a_register(title, path)
+                if why is not None:
+                    plan.skipped_sheets.append((title, why))
+                    scales.add(legend_scale(book.sheet(title).top_rows()))
+                    lists += listed_orders(book.sheet(title).top_rows(fill_merged=False))
+                    lists += axis_orders(book.sheet(title).top_rows(fill_merged=False))
+                    continue
+                reader = book.sheet(title)
+                scales.add(legend_scale(reader.top_rows()))
+                match = _match_sheet(reader, ALL_KINDS, None)
+                if match is None:
+                    grid = risk_grid(reader.top_rows())
+                    if grid is not None:
+                        grids.append((title, SheetReader(book, title, grid, [])))
+                    names = names_under_a_caption(reader.top_rows(fill_merged=False))
+                    if names is not None:
+                        listed.append((reader, replace(names, sheet_title=title)))
+                    # a heat map's axes beside the list order its level words (BAJO … MEDIO-ALTO … ALTO)
+                    lists += axis_orders(reader.top_rows(fill_merged=False))
+                    plan.skipped_sheets.append((title, NO_HEADER))
+                    continue
+                if match.kind.is_child and PARENT not in match.mapping.values():
+                    parent = REGISTERS[match.kind.parent or ""].title.lower()
+                    plan.skipped_sheets.append((title, (
+                        f"its rows read as {match.kind.reg.title.lower()}, but no {match.kind.parent_labels[0]} column "
+                        f"ties them to the {parent}: import the sheet on its own and map that column, or add it.")))
+                    continue
+                why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    _no_records(match, path.stem if _default_sheet_name(title) else None) or \
+                    _named_for_another(match, title, path.stem) or \
+                    not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
+                if why is not None:
+                    plan.skipped_sheets.append((title, why))
+                    continue
+                found.append((reader, match))
+            found = _beside_the_register(found, plan)
+            found = _worked_examples(found, plan)
+            found = children_by_their_ids(found)
+            found = _without_measures_sheets(found, plan)
+            found += _keyed_by_names(book, found, plan)
+            if not any(m.kind.register == "risks" for _, m in found):  # beside a risk list a matrix only maps it
+                for title, grid_reader in grids:
+                    grid_match = _match_sheet(grid_reader, (kind_for("risks"),), None)
+                    if grid_match is not None:
+                        plan.skipped_sheets = [(t, r) for t, r in plan.skipped_sheets if t != title]
+                        found.append((grid_reader, grid_match))
+            for list_reader, list_match in listed:  # one column of names under "List of Stakeholders": those records
+                plan.skipped_sheets = [(t, r) for t, r in plan.skipped_sheets if t != list_reader.title]
+                found.append((list_reader, list_match))
+            if not found:
+                why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
+                _refused_for_its_name(plan, path)
+                # that sheet may be the register all the same: say how to import it by hand
+                raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
+                                    "Title, Owner) in its first rows; check the workbook"
+                                    + (f" (sheet {why.rstrip('.')}; to import it, choose that sheet and the register "
+                                       "in the import preview and set the column that holds each record's title "
+                                       "or name in its mapping)." if why else "."))
+            routed = _split_raid(found)
+            order = {k.register: i for i, k in enumerate(ALL_KINDS)}
+            routed.sort(key=lambda item: order[item[1].kind.register])
+            prepared = [(reader, match, row_filter, *_prepare(store, reader, match, None))
+                        for reader, match, row_filter in routed]
+            with store.session() as session:
+                planner = _planner(store, session, progress, cancelled, [p[5] for p in prepared], translations,
+                                   create_missing)
+                planner.total = sum(r.declared_rows for r, *_ in prepared)
+                if lists:
+                    _listed_levels([(p[0], p[1], p[3]) for p in prepared], lists)
+                _legend_levels(planner, [p[1] for p in prepared])
+                planner.legend_scale = next(iter(scales - {None}), None) if len(scales - {None}) == 1 else None
+                # how the file writes its decimals (number_order), from the first rows of every sheet's number
+                # columns: a sheet whose numbers all read either way ("2.500") follows the others, whatever their order
+                planner.file_numbers = number_evidence(_number_samples([(p[0], p[1], p[3]) for p in prepared]))
+                last_use = {id(p[0]): i for i, p in enumerate(prepared)}
+                for i, (reader, match, row_filter, final, ignored, layout, extras, own) in enumerate(prepared):
+                    if row_filter is not None:
+                        extras = {c: h for c, h in extras.items() if c != getattr(row_filter, "column", None)}
+                    sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
+                                                    ignored, finish=False, extras=extras, own_export=own,
+                                                    row_filter=row_filter, constants=sheet_constants(match, final),
+                                                    note=title_note(match, final))
+                    _amounts_said(sheet_plan, match.kind.reg, final, extras)
+                    plan.sheets.append(sheet_plan)
+                    if last_use[id(reader)] == i:
+                        reader.release()  # planned: the sheet's cells are not needed again
+                for sheet_plan in list(plan.sheets):
+                    if sheet_plan.register in ACTIONS_OF:
+                        _response_actions(plan, sheet_plan)
+                _whole_families(plan, planner)
+                _collect(plan, planner)
     if progress is not None:
         progress(planner.total or planner.done, planner.total or planner.done)
     return plan
@@ -1035,6 +1057,58 @@ def _named_for_another(match: HeaderMatch, sheet_title: str, book: str) -> str |
             f"office keeps, and no {kind.reg.title.lower()} records either.")
 
 
+# an amount of money: a currency sign or code beside a number, perhaps shortened ("300,000 CHF", "$ 25k", "€1.2M")
+_CURRENCY = r"(?:[$€£¥₹₽]|chf|usd|eur|gbp|jpy|cad|aud|inr|sek|nok|dkk|pln|rub|uah|mxn|brl|cop|ars|clp|pen)"
+_AMOUNT_RE = re.compile(rf"^\s*(?:{_CURRENCY}\s*)?-?\d[\d.,' ]*\s*(?:k|m|mn|bn|mio|million|millions)?\.?\s*"
+                        rf"(?:{_CURRENCY})?\s*$", re.I)
+_SIGN_RE = re.compile(_CURRENCY, re.I)
+
+
+def _amounts_said(sheet_plan: SheetPlan, reg: Register, mapping: dict[int, str], extras: dict[int, str]) -> None:
+    """Say once of a risk sheet that a column of amounts of money ("Cost impact": 300,000 CHF, $ 25k, €1.2M)
+    rated no impact: the amounts are kept in each record's notes and the impact left empty. An amount is no
+    level of the office's impact scale (which rates against the programme, not against the sheet's other
+    amounts: ranking them by their own spread would make 28,000 CHF very low in one workbook and very high in
+    another), so the user rates them, in the preview's mapping or with ``--values``."""
+    if "impact" not in reg.field_names or "impact" in mapping.values():
+        return
+    notes = EXTRA_FIELD.get(reg.name)
+    for header in extras.values():
+        lead = f"{header}: "
+        values = [line[len(lead):] for row in sheet_plan.rows if isinstance(text := row.values.get(notes or ""), str)
+                  for line in text.split("\n") if line.startswith(lead)]
+        money = [x for x in values if _AMOUNT_RE.match(x) and _SIGN_RE.search(x)]
+        if len(money) >= 2 and len(money) * 4 >= len(values) * 3:
+            sheet_plan.say(f"“{header}” holds amounts of money ({', '.join(list(dict.fromkeys(money))[:2])} …): kept in each "
+                           f"record's notes, the impact left empty — an amount is no level of the office's impact "
+                           "scale until the office says what amount is high: map the column to Impact in the preview and rate its "
+                           "amounts there (or with --values).")
+            return
+
+
+def _fibonacci_of(book: SafeWorkbook) -> tuple[float, ...] | None:
+    """The Fibonacci sequence a workbook says it rates on: a cell naming it ("Valid Modified Fibonacci values")
+    with five numbers or more rising under it, that list; a cell naming it alone, the modified sequence of agile
+    estimates (1, 2, 3, 5, 8, 13, 20, 40, 100); None when no cell of the sheets' first rows names it."""
+    named = False
+    for title in [*book.sheet_names, *book.hidden_sheet_names]:
+        rows = book.sheet(title).top_rows(fill_merged=False)
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                if not (isinstance(cell, str) and "fibonacci" in cell.lower()):
+                    continue
+                named = True
+                below: list[float] = []
+                for under in rows[r + 1:]:
+                    x = under[c] if c < len(under) else None
+                    if not isinstance(x, (int, float)) or isinstance(x, bool) or (below and x <= below[-1]):
+                        break
+                    below.append(float(x))
+                if len(below) >= 5:
+                    return tuple(below)
+    return MODIFIED_FIBONACCI if named else None
+
+
 def _without_measures_sheets(found: list[tuple[SheetReader, HeaderMatch]],
                              plan: ImportPlan) -> list[tuple[SheetReader, HeaderMatch]]:
     """The sheets found, less those named as lists of measures still read as risks once the ones keyed by
@@ -1042,6 +1116,11 @@ def _without_measures_sheets(found: list[tuple[SheetReader, HeaderMatch]],
     kept = []
     for reader, match in found:
         why = _measures_sheet(match, reader.title)
+        if why is not None and not any(x is not None and str(x).strip() for r in reader.top_rows()[match.row:]
+                                       for x in r):
+            # a header and no rows (a template's sheet left for later): there is nothing to tie to the risks
+            why = (f"“{reader.title.strip()}” names a list of measures (what will be done about the risks) and "
+                   "holds only its header row: no measures to import yet.")
         if why is None:
             kept.append((reader, match))
         else:

@@ -153,6 +153,29 @@ def _similar(a: str, b: str) -> bool:
     return len(wa & wb) * 2 >= min(len(wa), len(wb))
 
 
+# SAFe's ROAM board: what became of each risk, by letter or word (Owned: open, its owner named elsewhere)
+_ROAM = {"r": ("status", "Closed"), "resolved": ("status", "Closed"), "a": ("response", "Accept"),
+         "accepted": ("response", "Accept"), "m": ("response", "Reduce"), "mitigated": ("response", "Reduce"),
+         "o": ("status", "Open"), "owned": ("status", "Open")}
+
+
+def _says_other_things(reg: Any, first: dict[str, Any], values: dict[str, Any], first_kept: list[str],
+                       kept: list[str], title: str | None) -> bool:
+    """Whether a row under an earlier row's ID and title describes something else: a text of its own (a cause,
+    a description, a column kept in the notes) that differs from the earlier row's. Rows differing only in
+    a status, a date or a rating may be one record at two moments, which the sheet does not tell apart."""
+    for name, value in values.items():
+        if name == title or name not in reg.field_names or reg.field(name).kind not in (Kind.TEXT, Kind.LONGTEXT):
+            continue  # the title's own wording ("Supplier fails", "… to deliver") is _similar's to judge
+        other = first.get(name)
+        if isinstance(value, str) and isinstance(other, str) and value.strip() and other.strip() and \
+                value.strip() != other.strip():
+            return True
+    # a column kept in the notes ("Node name: Heated Jackets" and "Node name: Heated Shirts")
+    heads = {line.split(":", 1)[0]: line for line in first_kept}
+    return any(line.split(":", 1)[0] in heads and heads[line.split(":", 1)[0]] != line for line in kept)
+
+
 # A reference with a text field beside it that names the same thing in words: a communication to
 # "Insurance providers", who are no stakeholder of the office, is for that audience.
 NAME_STAND_IN = {("communications", "stakeholder"): "audience"}
@@ -394,6 +417,7 @@ class Planner:
         self._current: dict[str, dict[int, dict[str, Any]]] = {}
         self.claimed: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)  # register → code → (sheet, row)
         self.claimed_rows: dict[tuple[str, str], PlannedRow] = {}  # (register, code) → the row that claimed it
+        self.claimed_extras: dict[tuple[str, str], list[str]] = {}  # (register, code) → its columns kept in notes
         self._claiming: tuple[str, str] | None = None
         self.pending_names: dict[type, set[str]] = defaultdict(set)
         self._parsed: dict[int, dict[Any, Any] | None] = {}  # per field: cell value → parsed value or error
@@ -474,6 +498,10 @@ class Planner:
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
                          if status_field is not None and (choice := closing_status(h, status_field.choices or ()))]
+        # a SAFe ROAM column (R, O, A, M or the words): Resolved closes the risk, Accepted and Mitigated are its
+        # response, Owned an open risk with an owner; the letter stays in the notes as written
+        self._roam = next((c for c, h in sorted(plan.extras.items()) if reg.name == "risks" and word_key(h) == "roam"),
+                          None)
         self._own_export = own_export
         self._translator = self.translator(reg.name)
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
@@ -579,6 +607,10 @@ class Planner:
         merged_title = self._merged_rows(reader, title_col, header_row)
         blank_run: list[int] = []
         notes: set[int] = set()  # rows holding only a title below a gap: notes if nothing follows them
+        # records standing one a block, blocks parted by empty rows: [blocks closed, all of them one record]
+        one_a_block = [0, True]
+        lead: tuple[int, int, tuple[Any, ...]] | None = None  # a lone text opening a block: (index, number, row)
+        opened: dict[int, int] = {}  # index of a record in plan.rows → index of the lone text that opened it
         data_started = False
         tick = 0
         block: list[int] = []  # indexes into plan.rows of the records planned since the last gap
@@ -649,6 +681,10 @@ class Planner:
                     plan.rows[i] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "",
                                                         "below the table: a legend or notes, not a record."))
                     self._unclaim(reg, report.code)
+                    if i in opened:  # the line that opened it is part of the same legend
+                        at = opened[i]
+                        plan.rows[at] = PlannedRow(RowReport(plan.sheet, plan.rows[at].report.row, Action.SKIP, "",
+                                                             "below the table: a legend or notes, not a record."))
 
         value_cols = {c for c, f in fields if not (f.kind.free_text or f.kind.refers)}
         rating_cols = {c for c, f in fields if f.kind is Kind.SCALE}
@@ -711,10 +747,26 @@ class Planner:
                 blank_run = []
                 if not first_block:
                     close_block()
+                one_a_block[0] += 1
+                one_a_block[1] = bool(one_a_block[1] and len(block) == 1)
                 first_block = False
                 block = []
                 continued[0] = 0
             data_started = True
+            if lead is not None and not after_gap and last_record is None or \
+                    lead is not None and not after_gap and last_record is not None and last_record[0] < lead[0]:
+                # a text opening the block over the record's row (a cell's wrapped lines centred on the record,
+                # "SOLICITAR DIVIDIR EL DEPARTAMENTO" over "DE SISTEMAS PARA ACOMODAR EL RACK"): its first line
+                at, lead_number, lead_row = lead
+                row = tuple(b if a is None else (a if b is None else (
+                    f"{str(a).rstrip()}\n{b}" if isinstance(a, str) and isinstance(b, str) else b))
+                    for a, b in zip(lead_row, row))
+                plan.rows[at] = PlannedRow(RowReport(plan.sheet, lead_number, Action.SKIP, "",
+                                                     f"opens the record of row {number} (its text goes on over "
+                                                     "several rows)."))
+                opened[len(plan.rows)] = at  # the record planned next
+                filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip())]
+            lead = None
             if row_filter is not None:
                 elsewhere = row_filter(row)
                 if elsewhere:
@@ -738,6 +790,9 @@ class Planner:
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
             if not mapped_filled:
+                if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
+                        filled[0] in plan.extras:
+                    lead = (len(plan.rows), number, tuple(row))  # may open the record below it
                 skip(number, "no values in the imported columns (a note or a total, not a record).")
                 continue
             first_text = v.parse_text(row[filled[0]])
@@ -770,6 +825,20 @@ class Planner:
                                 "its title goes on in the row below")
                 continue
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
+                    one_a_block[0] >= 1 and one_a_block[1] and len(block) == 1 and block[0] == last_record[0] and \
+                    (code_col is None or (code_col not in filled and last_record[2][code_col] is None)) and \
+                    not any(c in value_cols or c in person_cols for c, x in enumerate(last_record[2])
+                            if x is not None and str(x).strip()) and \
+                    any(c in value_cols for c in filled):
+                # records stand one a block parted by empty rows, and this block's first row held only texts
+                # (capitals wrapped over two rows: "SERVIDOR NAS CON POCO ESPACIO" over "DE ALMACENAJE
+                # RESTANTE" beside the status, the owner, the date): both rows are one record
+                continue_record(number, row, lambda c, a, b: b if a is None else (a if b is None else (
+                    (f"{a.rstrip()} {b.strip()}" if c == title_col else f"{a.rstrip()}\n{b}")
+                    if isinstance(a, str) and isinstance(b, str) else b)),
+                    "its texts go on in the row below, beside the record's other fields")
+                continue
+            if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
                     title_col not in filled and (code_col is None or code_col not in filled) and \
                     set(filled) <= text_cols | set(plan.extras) and set(filled) & text_cols:
                 # only text under a record, no title or ID: the record's lists go on over several rows
@@ -778,6 +847,9 @@ class Planner:
                     f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
                 continue
             if len(mapped_filled) < 2 and not has_key:
+                if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
+                        filled[0] in text_cols and filled[0] != title_col:
+                    lead = (len(plan.rows), number, tuple(row))  # may open the record below it
                 what = " or ".join(x for x in (key.label if key else "", title.label if title else "") if x)
                 skip(number, f"looks like a note, not a record (one filled cell and no {what}).")
                 continue
@@ -1091,8 +1163,9 @@ class Planner:
             if declared_scale(text) is None and c < len(above) and declared_scale(above[c]) is not None:
                 return above[c]
             if declared_scale(text) is None and sheet_scale is not None and columns[c] and \
-                    all(isinstance(x, (int, float)) and not isinstance(x, bool) and 1 <= x <= sheet_scale
-                        for x in columns[c]):
+                    all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= sheet_scale
+                        for x in columns[c]) and any(x >= 1 for x in columns[c]):
+                # a 0 among them (a residual the measures took to nothing) is left empty row by row, said
                 return f"{text or ''} (1-{sheet_scale})"  # every rating on the scale the sheet's note names
             top = self.legend_scale
             if declared_scale(text) is None and top is not None and columns[c] and \
@@ -1235,6 +1308,10 @@ class Planner:
             if not values.get("status") and c < width and _dated(row[c]):
                 values["status"] = choice
                 break
+        if self._roam is not None and self._roam < width and (roam := _ROAM.get(word_key(row[self._roam]))):
+            name, choice = roam
+            if not values.get(name):
+                values[name] = choice
         for name, limit in lengths.items():
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:
@@ -1352,6 +1429,14 @@ class Planner:
                     code = ""
                 elif earlier is not None and earlier[0] != plan.sheet:
                     reason, code = _taken_on_another_sheet(key.label, code, earlier, reg), ""
+                elif earlier is not None and first is not None and _says_other_things(
+                        reg, first.values, values, self.claimed_extras.get((reg.name, low), []), extra_lines,
+                        title_name):
+                    # the ID and title copied down onto another record (the same decision for another product):
+                    # two records, the second under a new ID, rather than one refused
+                    reason = (f"{key.label} {code} is row {earlier[1]}'s, whose title this row repeats but "
+                              f"whose other words differ, so this row is added as a new record. ")
+                    code = ""
                 elif earlier is not None:
                     errors.append(f"{key.label} “{code}” appears twice in this import (row {earlier[1]} and row "
                                   f"{number}).")
@@ -1365,6 +1450,7 @@ class Planner:
                             code, record_id = "", None
                     if code:
                         self.claimed[reg.name][low] = (plan.sheet, number)
+                        self.claimed_extras[(reg.name, low)] = list(extra_lines)
                         self._claiming = (reg.name, low)
                     if record_id is not None:
                         action = Action.UPDATE

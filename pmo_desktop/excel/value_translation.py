@@ -34,6 +34,9 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -97,7 +100,8 @@ class ColumnProfile:
                     numbers.append(n)
         if not numbers:
             return cls()
-        ladder = kinney_ladder(numbers)
+        # a workbook naming its Fibonacci scale is read on it before any ladder the numbers alone suggest
+        ladder = fibonacci_ladder(numbers, top) or kinney_ladder(numbers)
         if ladder is not None:
             return cls(ladder=ladder)
         fractions = all(0 <= n <= 1 for n in numbers) and any(0 < n < 1 for n in numbers)
@@ -139,6 +143,36 @@ def kinney_ladder(numbers: list[float]) -> dict[float, int] | None:
         if (min(on) < 1 < max(on)) if ladder is _KINNEY_LIKELIHOOD else max(on) > 10:
             return ladder
     return None
+
+
+# The modified Fibonacci sequence agile teams estimate on (SAFe's ROAM boards rate risks so: 1, 2, 3, 5, 8, 13,
+# 20, 40, 100). A workbook naming it ("Valid Modified Fibonacci values", its numbers listed under) is read on it
+# while it is imported: the sequence it lists, else this one.
+MODIFIED_FIBONACCI = (1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 20.0, 40.0, 100.0)
+_FIBONACCI: ContextVar[tuple[float, ...] | None] = ContextVar("fibonacci", default=None)
+
+
+@contextmanager
+def fibonacci_scale(sequence: tuple[float, ...] | None) -> Iterator[None]:
+    """Read the numbers of scale columns on ``sequence`` while the block runs (None: on no Fibonacci scale):
+    the workbook being imported names it, its header rows and values do not."""
+    token = _FIBONACCI.set(sequence)
+    try:
+        yield
+    finally:
+        _FIBONACCI.reset(token)
+
+
+def fibonacci_ladder(numbers: list[float], top: int) -> dict[float, int] | None:
+    """The level each number of a column has by its place in the Fibonacci sequence the workbook names, the
+    places spread evenly over the five levels (1, 2 → 1; 3, 5 → 2; 8, 13 → 3; 20, 40 → 4; 70, 100 → 5 on
+    "1, 2, 3, 5, 8, 13, 20, 40, 70, 100"), when every number is on it and one lies above the scale; None
+    when the workbook names no such scale."""
+    sequence = _FIBONACCI.get()
+    if not sequence or not numbers or max(numbers) <= top or any(n not in sequence for n in numbers):
+        return None
+    last = len(sequence) - 1
+    return {n: 1 + math.floor(i * 4 / last + 0.5) for i, n in enumerate(sequence)}
 
 
 _LADDER_LINE_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*[-–—=:]\s*\S")
