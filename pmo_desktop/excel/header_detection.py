@@ -925,6 +925,12 @@ def _counting(values: list[Any]) -> bool:
     return all(n.is_integer() for n in numbers) and numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
 
 
+def _codes(values: list[Any]) -> bool:
+    """Distinct codes as offices write IDs ("R1", "PA-12"), each with letters: not plain row numbers."""
+    texts = [str(x).strip() for x in values]
+    return all(CODE_RE.match(t) and any(ch.isalpha() for ch in t) for t in texts) and len(set(texts)) == len(texts)
+
+
 def _ratings(values: list[Any]) -> bool:
     """Most values are level words or RAG colours ("HIGH", "Medium", "Amber")."""
     levels = value_words("scale")
@@ -1043,6 +1049,19 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             else:
                 why[c] = "its values are dates, so they name no record"
             continue
+        if name == _title_field(kind) and len(values) >= 3 and _codes(values) and c + 1 not in mapping:
+            # "Risco" over R1, R2, R3 beside "Nome": the register's noun heads each record's code, the names are
+            # in the next column (an ID the sheet gives, not a title a code was made up for)
+            key = next((k.name for k in kind.reg.fields if k.kind.is_key), None)
+            beside = [r[c + 1] for r in sample if c + 1 < len(r) and isinstance(r[c + 1], str) and r[c + 1].strip()]
+            if key is not None and key not in mapping.values() and len(beside) >= len(values) and \
+                    not _ratings(beside) and not _codes(beside) and \
+                    len({str(x).strip().lower() for x in beside}) == len(beside):
+                del out[c]
+                out[c] = key
+                out[c + 1] = name
+                why[c] = "its cells are the records' codes; the names are in the next column"
+                continue
         if f.required and len(values) >= 2 and _statements(values):
             del out[c]  # "Query" over ALTER TABLE …; statements: a list of database changes, no records' names
             why[c] = "its values are program statements (SQL), so they name no record"
