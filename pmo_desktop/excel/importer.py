@@ -186,13 +186,19 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
     computed = {f.name for f in kind.reg.fields if not f.kind.stored}
     auto_map = auto.mapping if auto is not None else {}
     beside = _beside_the_table(headers, mapping, sample or [])
+    # a score, rank or rating is dropped because the office works it out again from the levels; when the sheet
+    # gives fewer than two of them (a "Rank" of low / moderate / high beside a text "Impact"), nothing would
+    # work it out, so the sheet's own rating is kept in the notes
+    scales = {f.name for f in kind.reg.fields if f.kind is Kind.SCALE}
+    recomputed = len(scales & set(mapping.values())) >= 2
     out = {}
     for col, text in enumerate(headers):
         # a column named as a calculated field whose cells are sentences was written, not calculated ("Strategy"
         # of a stakeholder: "Communicate the plan early…", not the quadrant's "Manage closely")
         calculated = auto_map.get(col) in computed and not _sentences(
             [r[col] for r in sample or [] if col < len(r) and r[col] is not None])
-        if text and col not in mapping and not calculated and not _calculated_header(text) and col not in beside:
+        if text and col not in mapping and not calculated and not (_calculated_header(text) and recomputed) \
+                and col not in beside:
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
     for col, name in mapping.items():
         if name == "status" and col < len(headers) and headers[col] and _outcomes(kind, col, sample or []):
@@ -713,6 +719,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
         if not found:
             why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
             _refused_for_its_name(plan, path)
+            example = next((t for t, r in plan.skipped_sheets if r.startswith("the worked example of a template")), None)
+            if example is not None:
+                raise WorkbookError(f"“{path.name}” is a template: its only table, on sheet “{example}”, is the "
+                                    "template's worked example beside its instructions, not records; nothing was "
+                                    "imported (rename that sheet to import its rows).")
             # that sheet may be the register all the same: say how to import it by hand
             raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
                                 "Title, Owner) in its first rows; check the workbook"
@@ -901,6 +912,9 @@ def _worked_examples(found: list[tuple[SheetReader, HeaderMatch]],
         return any(w in example_words() for w in words_of(title))
 
     real = {m.kind.register for _, m in found if not example(m.sheet_title or "")}
+    # a template handed out as a guide and its worked example, with no sheet of records of its own: the
+    # example's people and risks are the vendor's sample, however real they look ("Instructions" | "Example")
+    guide = not real and any(_guide_sheet(title) for title, _ in plan.skipped_sheets)
     kept: list[tuple[SheetReader, HeaderMatch]] = []
     for reader, match in found:
         if example(match.sheet_title or "") and match.kind.register in real:
@@ -908,8 +922,20 @@ def _worked_examples(found: list[tuple[SheetReader, HeaderMatch]],
                 f"a worked example of the template beside the sheet holding the {match.kind.reg.title.lower()}: "
                 "its sample rows are not the office's records.")))
             continue
+        if example(match.sheet_title or "") and guide:
+            plan.skipped_sheets.append((match.sheet_title, (
+                "the worked example of a template, beside its instructions: its sample rows are not the "
+                "office's records (fill the template, or rename the sheet, to import them).")))
+            continue
         kept.append((reader, match))
     return kept
+
+
+def _guide_sheet(title: str) -> bool:
+    """A sheet telling how to fill the workbook ("Instructions", "How to use", "Guidance", "README")."""
+    key = "".join(words_of(title))
+    return not_a_register(title) is not None and \
+        any(w in key for w in ("instruction", "guidance", "guideline", "howtouse", "readme", "howto"))
 
 
 def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[SheetReader, HeaderMatch, Any]]:

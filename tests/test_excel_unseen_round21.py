@@ -1,0 +1,84 @@
+"""Classes of problem found on round 21 of real public registers (docs/import-rounds.md): each test writes a
+workbook of that shape and checks what a user gets."""
+
+from __future__ import annotations
+
+import pytest
+from imported import by_code, import_all, named, rows_of
+from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
+
+
+def test_a_rank_the_office_cannot_work_out_again_is_kept_in_the_notes(sqlite_store, tmp_path):
+    """"Rank" (low / moderate / high) beside a probability and an "Impact" written as text: no impact level, so
+    the office cannot rate the risk itself and the sheet's own rating must not be dropped as "calculated"."""
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Sheet1": [
+        ["No.", "Rank", "Risk", "Risk Owner", "Probability", "Impact", "Status"],
+        [1, "moderate", "Insufficient QA time", "project manager", 0.45, "no configuration testing", "potential"],
+        [2, "high", "Backup needs a third-party tool", "team manager", 0.2, "data loss not restored", "monitoring"],
+        [3, "low", "Late feedback on the layout", "project manager", 0.1, "no acceptance", "potential"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert "Rank: moderate" in got["Insufficient QA time"]["notes"]
+    assert "Rank: high" in got["Backup needs a third-party tool"]["notes"]
+    # with a probability and an impact the office rates the risk itself: a "Risk Score" stays out of the notes
+    path = write_xlsx(tmp_path / "Risk Log.xlsx", {"Sheet1": [
+        ["ID", "Risk", "Probability", "Impact", "Risk Score"],
+        ["R1", "Supplier late", 3, 4, 12], ["R2", "Key person leaves", 2, 5, 10], ["R3", "Scope creep", 4, 3, 12]]})
+    import_all(sqlite_store, path)
+    assert "Risk Score" not in (by_code(sqlite_store, "risks")["R1"]["notes"] or "")
+
+
+def test_an_owner_wrapped_onto_two_lines_of_its_cell_is_the_same_person(sqlite_store, tmp_path):
+    """"Marketing⏎Team" in one row and "Marketing Team" in the next name one team, not two people."""
+    path = write_xlsx(tmp_path / "Risk register.xlsx", {"Sheet1": [
+        ["No", "Risk", "Risk Owner", "Probability", "Impact"],
+        [1, "Competitor loses market share", "Marketing\nTeam", 4, 3],
+        [2, "Positive reviews", "Marketing Team", 4, 4],
+        [3, "Supplier disruption", "Operations Team", 3, 4]]})
+    import_all(sqlite_store, path)
+    owners = {r["owner"] for r in rows_of(sqlite_store, "risks")}
+    assert owners == {"Marketing Team", "Operations Team"}
+    assert {p["name"] for p in rows_of(sqlite_store, "people")} == {"Marketing Team", "Operations Team"}
+
+
+def test_a_templates_worked_example_beside_its_instructions_imports_nothing(sqlite_store, tmp_path):
+    """A template handed out as "Instructions" and "Example" (a filled sample register) holds no records of the
+    office: the sample people are refused with a message saying so, and nothing is added."""
+    path = write_xlsx(tmp_path / "Stakeholder_Register.xlsx", {
+        "Instructions": [["1. Stakeholder"], ["List the name, position or group of the stakeholder."], ["Example:"],
+                         ["Jennie Rogers (Program Manager)"]],
+        "Example": [["Stakeholder Register\nProject: E-Commerce Platform"],
+                    ["#", "Stakeholder", "Role", "Attitude", "Level of Impact", "Level of Influence"],
+                    [1, "Fred Martin", "Executive Sponsor", "Supportive", "High", "High"],
+                    [2, "Sonya Plummer", "Project Manager", "Supportive", "High", "High"],
+                    [3, "Peggy Francis", "IT Director", "Neutral", "Medium", "High"]]})
+    with pytest.raises(WorkbookError, match="worked example"):
+        import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "stakeholders") == []
+    # a sheet named "Example" with no guide beside it may be the user's own list: it is imported as before
+    path = write_xlsx(tmp_path / "stakeholders.xlsx", {"Example": [
+        ["Stakeholder", "Role", "Attitude"], ["Fred Martin", "Sponsor", "Supportive"],
+        ["Sonya Plummer", "Project Manager", "Supportive"], ["Peggy Francis", "IT Director", "Neutral"]]})
+    import_all(sqlite_store, path)
+    assert set(named(sqlite_store, "stakeholders")) == {"Fred Martin", "Sonya Plummer", "Peggy Francis"}
+
+
+def test_the_registers_noun_over_codes_beside_a_name_column_is_the_id(sqlite_store, tmp_path):
+    """"Risco" over R1, R2 … beside "Nome": the codes are the risks' own IDs and "Nome" their titles (before,
+    the titles were "R1", "R2" and the names sat in the notes); "Prevenção" and "Tratamento" are plans."""
+    path = write_xlsx(tmp_path / "Riscos.xlsx", {"Planilha1": [
+        ["Análise de Riscos"],
+        ["Risco", "Nome", "Probabilidade", "Impacto", "Prevenção", "Tratamento"],
+        ["R1", "Mudanças de Requisitos", "Média", "Muito Alto", "Não aceitar grandes mudanças", "Aplicar mudanças"],
+        ["R2", "Vazamento de senhas", "Média", "Muito Alto", "Implementar criptografia", "Verificar a criptografia"],
+        ["R3", "Design desagradável", "Alta", "Alto", "Seguir padrões de design", "Realizar quizes"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert set(got) == {"R1", "R2", "R3"}
+    assert got["R2"]["title"] == "Vazamento de senhas"
+    actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert "Implementar criptografia" in actions
+    # a treatment this short is kept, labelled, rather than taken for the response strategy
+    assert "Verificar a criptografia" in actions or "Tratamento: Verificar a criptografia" in got["R2"]["notes"]
