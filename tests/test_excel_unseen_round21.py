@@ -82,3 +82,68 @@ def test_the_registers_noun_over_codes_beside_a_name_column_is_the_id(sqlite_sto
     assert "Implementar criptografia" in actions
     # a treatment this short is kept, labelled, rather than taken for the response strategy
     assert "Verificar a criptografia" in actions or "Tratamento: Verificar a criptografia" in got["R2"]["notes"]
+
+
+def test_group_labels_in_a_column_without_header_are_the_rows_category(sqlite_store, tmp_path):
+    """"Design Risks" beside the first of five risks and "Product Risks" beside the sixth, in a column with no
+    header at the table's left: each risk takes its block's label as its category."""
+    path = write_xlsx(tmp_path / "Risk Matrix.xlsx", {"Sheet1": [
+        [None, "Unmitigated Risk", None, None, None, None, "Actions"],
+        [None, "ID", "Risk Description", "Likelihood", "Impact", "Owner", "Mitigation Actions"],
+        ["Design Risks", 1, "Tasks miss their deadlines", "Possible", "Moderate", "Team", "Gantt chart reviews"],
+        [None, 2, "Team member overload", "Possible", "Significant", "Team", "Two people per task"],
+        [None, 3, "Miscommunications", "Unlikely", "Moderate", "Team", "Weekly mentor sessions"],
+        ["Product Risks", 4, "Model inaccuracies", "Likely", "Significant", "D1", "Read the datasheets"],
+        [None, 5, "Electrical failure", "Likely", "Severe", "D4", "Protect high current circuits"],
+        [None, 6, "Translation failure", "Unlikely", "Significant", "D2", "Test a large sample"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert {c: got[c]["category"] for c in ("1", "3", "4", "6")} == {
+        "1": "Design Risks", "3": "Design Risks", "4": "Product Risks", "6": "Product Risks"}
+
+
+def test_a_level_or_strategy_given_with_its_reason_keeps_the_reason(sqlite_store, tmp_path):
+    """"Low, as everyone has the same vision" is the level Low and its reason, kept in the notes; "Mitigate,
+    research the training courses …" the strategy and its plan, an action (before, both reasons were lost)."""
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risk Register": [
+        ["Risk ID", "Risk Statement", "Probability", "Impact", "Risk Response"],
+        [1, "If stakeholders disagree at kickoff, then more meetings are needed",
+         "Low, as everyone has the same vision going into the project",
+         "Moderate, as this would cause a moderate schedule delay", "Accept"],
+        [2, "If the training course is late, then staff are not trained on time", "Low",
+         "Low as scope and cost would only be affected slightly", "Mitigate, research and book the training course early"],
+        [3, "If the supplier is not available, then the project is delayed", "Medium", "High",
+         "Avoid, agree the dates with the supplier now"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert (got["1"]["probability"], got["1"]["impact"]) == (2, 3)
+    assert "Low, as everyone has the same vision going into the project" in got["1"]["notes"]
+    assert "Low as scope and cost would only be affected slightly" in got["2"]["notes"]
+    assert (got["2"]["response"], got["3"]["response"]) == ("Reduce", "Avoid")
+    actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert {"research and book the training course early", "agree the dates with the supplier now"} <= actions
+
+
+def test_a_ten_point_impact_above_numbered_unfilled_rows_and_its_rating_after_the_measures(sqlite_store, tmp_path):
+    """A risk assessment template: impacts 5–10 (a 1–10 scale) over fifteen numbered rows left unfilled, whose
+    formulas show 0. Those zeros say nothing of the scale: the impact is read on ten points (before, it was left
+    in the notes as no impact at all), and the impact after the mitigation on the same ten points (5 is 3 of
+    five, not 5)."""
+    head = [["Risk Assessment Template"], [], ["Organisation: Citrenz Group"], [],
+            [None, None, None, "Pre-Mitigation Risk", None, None, None, "Post-Mitigation Risk"],
+            [None, "Risk Statement", None, "(Scale)", "(Scale)", None, None, "(Scale)", "(Scale)"],
+            ["#", "Condition", "Consequence", "Probability", "Impact", "Exposure", "Mitigation", "Probability",
+             "Impact", "Exposure", "Contingency", "Triggers"]]
+    rows = [[1, "Sickness", "Miss client meetings", 0.35, 8, 2.8, "Sleep well", 0.25, 5, 1.25, "Work from home", "Stress"],
+            [2, "Scope creep", "Miss deadlines", 0.15, 5, 0.75, "Talk to the client", 0.05, 2, 0.1, "Must haves first",
+             "New features"],
+            [3, "Poor time management", "Rushed work", 0.5, 7, 3.5, "Keep a timeline", 0.25, 5, 1.25, "Ask for time",
+             "Procrastination"],
+            [4, "Data loss", "Lost progress", 0.1, 10, 1.0, "Back ups", 0.05, 5, 0.25, "Restore", "Disk failure"]]
+    unfilled = [[n, None, None, 0, 0, 0, None, 0, 0, 0] for n in range(5, 20)]
+    path = write_xlsx(tmp_path / "Risk Analysis.xlsx", {"Risks": head + rows + unfilled})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert len(got) == 4
+    assert (got["Sickness"]["impact"], got["Data loss"]["impact"], got["Scope creep"]["impact"]) == (4, 5, 3)
+    assert (got["Sickness"]["residual_impact"], got["Scope creep"]["residual_impact"]) == (3, 1)

@@ -20,7 +20,6 @@ from . import values as v
 from .errors import ValidationError
 
 _LEVEL_FIRST_RE = re.compile(r"^(\d{1,2})\s*[-–:.)]\s*(?=[^\W\d_])")
-_LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+\s*")
 
 if TYPE_CHECKING:
     from .fields import Context, Field
@@ -439,9 +438,7 @@ class RefKind(FieldKind):
     textual = True
 
     def parse_value(self, f: Field, raw: Any, ctx: Context) -> Any:
-        # a name wrapped onto two lines of its cell ("Marketing⏎Team") is the same one-line name: the other
-        # rows' "Marketing Team" must find that person, not a second one
-        return f.check_length(_LINE_BREAKS.sub(" ", v.parse_text(raw))) or None
+        return f.check_length(v.parse_text(raw)) or None
 
     def cell_tip(self, f: Field, value: Any, ctx: Context) -> str | None:
         return str(value) if value and len(str(value)) > f.width else None
