@@ -147,3 +147,45 @@ def test_a_ten_point_impact_above_numbered_unfilled_rows_and_its_rating_after_th
     assert len(got) == 4
     assert (got["Sickness"]["impact"], got["Data loss"]["impact"], got["Scope creep"]["impact"]) == (4, 5, 3)
     assert (got["Sickness"]["residual_impact"], got["Scope creep"]["residual_impact"]) == (3, 1)
+
+
+def test_an_owner_written_as_a_sentence_is_the_person_it_opens_with(sqlite_store, tmp_path):
+    """"Oleksandra Zaiats, Project Coordinator. This would impact …" names Oleksandra Zaiats; why she was chosen
+    stays in the notes (before, a person was made whose name was the whole sentence)."""
+    why = "As this could have a direct impact on the schedule the manager should respond to this risk."
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risk Register": [
+        ["Risk ID", "Risk Statement", "Risk Owner", "Probability", "Impact"],
+        [1, "If the supplier is late, the project slips", f"Christopher Moody, Project Manager. {why}", "Low", "High"],
+        [2, "If the vehicle breaks down, deliveries are late",
+         "Oleksandra Zaiats, Project Coordinator. This would impact the deliveries she is in charge of.", "Low", "Low"],
+        [3, "If decisions are not accepted, stakeholders disagree",
+         "Project Manager as this can impact the scope and timeline of the project.", "Moderate", "Moderate"],
+        [4, "If the plates run short, food is wasted", "Christopher Moody", "Low", "Low"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert [got[c]["owner"] for c in "1234"] == ["Christopher Moody", "Oleksandra Zaiats", "Project Manager",
+                                                  "Christopher Moody"]
+    assert why in got["1"]["notes"]
+    assert {p["name"] for p in rows_of(sqlite_store, "people")} == {
+        "Christopher Moody", "Oleksandra Zaiats", "Project Manager"}
+
+
+def test_codes_of_a_key_under_the_table_join_no_list(sqlite_store, tmp_path):
+    """A key under the register ("Categories Key", "FF4 | Human Resources Internal", "D | Delay") in the category
+    column: its codes are no categories of the office (before, "Categories Key", "D", "E" … joined the list)."""
+    path = write_xlsx(tmp_path / "Risk register.xlsx", {"Sheet1": [
+        ["No.", "Risk", "Description", "Category", "Root Cause", "Risk Owner", "Probability", "Impact"],
+        ["Int1.1", "E prjt team", "Early formation of the team", "FF4", "We know the members", "PM Unit", "high", "low"],
+        ["Int1.2", "D prjt team", "Delayed formation of the team", "FF4", "We know the members", "PM Unit", "low",
+         "medium"],
+        ["Dvp1.1", "F software", "Integration challenges", "Tech", "Third-party services", "D Unit", "low", "medium"],
+        ["PR1.1", "I PR", "Cost of PR materials rises", "Xmen", "Prices change", "PR Unit", "low", "medium"],
+        [],
+        [None, None, None, "Risk Abbreviations Key"],
+        [None, None, None, "D", "Delay"], [None, None, None, "E", "Early"], [None, None, None, "F", "Failure"],
+        [None, None, None, "Categories Key"],
+        [None, None, None, "FF4", "Human Resources Internal"], [None, None, None, "Xmen", "Human Resources External"]]})
+    plan = import_all(sqlite_store, path)
+    assert len(rows_of(sqlite_store, "risks")) == 4
+    added = plan.new_choices.get("risks.category", set())
+    assert not added & {"Risk Abbreviations Key", "Categories Key", "D", "E", "F"}

@@ -622,10 +622,25 @@ def normalise_translations(given: dict[str, Any] | None) -> dict[str, dict[str, 
 
 
 def _collect(plan: ImportPlan, planner: Planner) -> None:
-    """What the planner added to the office's lists, for the preview and for apply."""
+    """What the planner added to the office's lists, for the preview and for apply: only values some record
+    being imported holds (the codes of a key under the table, "D | Delay", "Categories Key", read in a rows' pass
+    before those rows were found to be a legend, join no list)."""
+    held: dict[tuple[str, str], set[Any]] = {}
+    for sheet in plan.sheets:
+        for prow in sheet.rows:
+            if prow.report.action not in (Action.INSERT, Action.UPDATE):
+                continue
+            for name, value in prow.values.items():
+                items = held.setdefault((sheet.register, name), set())
+                if isinstance(value, (list, tuple, set)):
+                    items.update(x for x in value if isinstance(x, str))
+                elif isinstance(value, str):
+                    items.add(value)
     for register, translator in planner.translators.items():
         for name, values in translator.added.items():
-            plan.new_choices.setdefault(f"{register}.{name}", set()).update(values)
+            kept = {x for x in values if x in held.get((register, name), ())}
+            if kept:
+                plan.new_choices.setdefault(f"{register}.{name}", set()).update(kept)
 
 
 def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:

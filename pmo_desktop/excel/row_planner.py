@@ -251,6 +251,22 @@ def _strategy_then_plan(text: str) -> tuple[str, str] | None:
     return (m.group(1), plan) if len(plan.split()) >= 2 else None
 
 
+def _name_then_why(text: str) -> str | None:
+    """The name a sentence in a name's cell opens with ("Project Manager as this can impact the scope …",
+    "Oleksandra Zaiats, Project Coordinator. This would …"): one to four words before a comma, a full stop or
+    "as" / "because" / "since", in a cell of eight words or more; None for a plain name or list of names."""
+    if len(text.split()) < 8:
+        return None
+    m = _NAME_THEN_WHY_RE.match(text)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    return name if 1 <= len(name.split()) <= 4 else None
+
+
+_NAME_THEN_WHY_RE = re.compile(r"\s*([^\W\d_][^,.;:()]*?)(?:\s*[,.;:]\s|\s+(?:as|because|since)\s)", re.I)
+
+
 def _reasoned(text: str) -> bool:
     """A level followed by why it was given ("Low, as everyone has the same vision", "High. Lack of …", "Low as
     scope will only be affected slightly"): five words or more, more than any level phrase says."""
@@ -1181,6 +1197,11 @@ class Planner:
                 # a name wrapped onto two lines of its cell ("Marketing⏎Team") is the one-line name: the rows
                 # writing "Marketing Team" name the same person, not a second one
                 raw = " ".join(raw.split())
+            if raw.__class__ is str and f.kind.is_reference and (lead := _name_then_why(raw)) is not None:
+                # "Christopher Moody, Project Manager. As this could …": the person is the first clause, why
+                # they were chosen is kept in the notes (no person named by the whole sentence)
+                self._long_texts.append(f"{f.label}: {raw.strip()}")
+                raw = lead
             if name == "response" and raw.__class__ is str and self._escalates:
                 rest = escalation_rest(raw)
                 if rest is not None:
@@ -1675,7 +1696,8 @@ class Planner:
             if name == "response" and (self._escalates and escalation_rest(raw) is not None
                                        or _strategy_then_plan(raw) is not None):
                 return _MISS
-            if f.kind is Kind.SCALE and _reasoned(raw) or f.kind.is_reference and "\n" in raw:
+            if f.kind is Kind.SCALE and _reasoned(raw) or \
+                    f.kind.is_reference and ("\n" in raw or _name_then_why(raw) is not None):
                 return _MISS  # the level read, the reason kept in the notes; a name on one line: the steps' way
             if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 return _MISS
