@@ -189,3 +189,31 @@ def test_codes_of_a_key_under_the_table_join_no_list(sqlite_store, tmp_path):
     assert len(rows_of(sqlite_store, "risks")) == 4
     added = plan.new_choices.get("risks.category", set())
     assert not added & {"Risk Abbreviations Key", "Categories Key", "D", "E", "F"}
+
+
+def test_a_mitigation_list_under_the_table_keyed_by_the_risks_names_gives_their_plans(sqlite_store, tmp_path):
+    """Under an RPN table, "2. Provide a risk mitigation strategy for each risk" over rows naming the risks
+    (in another order) with their strategies: each strategy is its risk's response action (before, they were
+    skipped as notes under the table)."""
+    path = write_xlsx(tmp_path / "Risk Analysis.xlsx", {"Sheet1": [
+        ["Project Risk Analysis"],
+        ["Risk Number", "Status", "Risk Name", "Likelihood of Occurrence (1-5)", "Impact (1-5)", "Risk Owner"],
+        [1, "Closed", "Scope creep", 3, 4, "Project manager"],
+        [2, "Open", "Budget constraints", 2, 3, "Project sponsor"],
+        [3, "Open", "Data loss", 1, 2, "Team manager"],
+        [4, "Open", "Market risk", 3, 4, "Project manager"],
+        [],
+        ["1. Prioritize your risks according to their RPN"],
+        ["Scope creep"], ["Market risk"], ["Budget constraints"],
+        [],
+        ["2. Provide a risk mitigation strategy for each risk"],
+        ["Data loss", None, None, "Keep two backups and test a restore every month"],
+        ["Scope creep,", None, None, "The manager checks the scope with the sponsor every week"],
+        ["Budget constraints", None, None, "The sponsor confirms the budget before each phase"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert len(got) == 4
+    plans = {(a["description"]) for a in rows_of(sqlite_store, "risk_actions")}
+    assert plans == {"Keep two backups and test a restore every month",
+                     "The manager checks the scope with the sponsor every week",
+                     "The sponsor confirms the budget before each phase"}

@@ -643,6 +643,52 @@ def _collect(plan: ImportPlan, planner: Planner) -> None:
                 plan.new_choices.setdefault(f"{register}.{name}", set()).update(kept)
 
 
+def _plans_said_below(reader: SheetReader, match: HeaderMatch, sheet: SheetPlan) -> None:
+    """Under the table, a caption naming the plan ("2. Provide a risk mitigation strategy for each risk") over
+    rows naming the table's records, each with what will be done ("Scope creep | … | The manager checks the
+    scope with the sponsor weekly"): each such text is that record's response action, not a note lost."""
+    if sheet.register not in ACTIONS_OF or sheet.synthetic:
+        return
+    title = next((f.name for f in match.kind.reg.fields if f.required), None)
+    records = {word_key(p.values.get(title)): p for p in sheet.rows
+               if p.report.action == Action.INSERT and title and isinstance(p.values.get(title), str)}
+    if not records:
+        return
+    last = max(p.report.row for p in records.values())
+    below = {p.report.row for p in sheet.rows if p.report.action == Action.SKIP and p.report.row > last}
+    if not below:
+        return
+    planning = False
+    said: dict[int, PlannedRow] = {}
+    width = max(len(match.headers), 1)
+    for number, row in reader.data_rows(min(below), width + 8):
+        if number > max(below):
+            break
+        if number not in below:
+            continue
+        texts = [x.strip() for x in row if isinstance(x, str) and x.strip()]
+        if len(texts) == 1 and _names_the_plan(match.kind, texts[0]):
+            planning = True
+            continue
+        target = records.get(word_key(texts[0].strip(" ,;."))) if planning and len(texts) >= 2 else None
+        if target is not None and len(texts[-1].split()) >= 3:
+            target.actions = (target.actions or []) + [{"description": texts[-1]}]
+            said[number] = target
+    for k, prow in enumerate(sheet.rows):
+        target = said.get(prow.report.row)
+        if target is not None:
+            sheet.rows[k] = PlannedRow(RowReport(sheet.sheet, prow.report.row, Action.SKIP, "",
+                                                 f"the plan for row {target.report.row}, as its response action."))
+
+
+def _names_the_plan(kind: SheetKind, caption: str) -> bool:
+    """A caption whose words, from some word on, name the response plan ("Provide a risk mitigation strategy
+    for each risk": "risk mitigation strategy for each risk")."""
+    words = caption.split()
+    return any(list(map_header(kind, [" ".join(words[k:])])[0].values()) == [RESPONSE_PLAN]
+               for k in range(len(words) - 1))
+
+
 def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
     """Response plan texts of new risks, as their response actions (a sheet of the plan that the file lacks),
     but for those an action sheet of the workbook gives too, with its owner and status ("Ações" beside
@@ -770,6 +816,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                 row_filter=row_filter, constants=sheet_constants(match, final),
                                                 note=title_note(match, final))
                 plan.sheets.append(sheet_plan)
+                _plans_said_below(reader, match, sheet_plan)
                 if last_use[id(reader)] == i:
                     reader.release()  # planned: the sheet's cells are not needed again
             for sheet_plan in list(plan.sheets):
