@@ -1263,7 +1263,8 @@ def _below(stored: list[list[Any]], i: int, line: tuple[str, ...]) -> list[list[
                 break
     # a template's unfilled rows ("6 | | | 0 | 0 | 0": its number and the zeros of its formulas) say nothing
     # of the columns: a 0 from them would make a 1–10 impact look like no scale at all
-    return [r for r in sample if not _unfilled(r)] or sample
+    kept = [r for r in sample if not _unfilled(r)]
+    return kept if len(kept) >= 3 else sample  # two rows say too little to judge the columns by
 
 
 def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKind, ...] = ALL_KINDS,

@@ -190,7 +190,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
     # gives fewer than two of them (a "Rank" of low / moderate / high beside a text "Impact"), nothing would
     # work it out, so the sheet's own rating is kept in the notes
     scales = {f.name for f in kind.reg.fields if f.kind is Kind.SCALE}
-    recomputed = len(scales & set(mapping.values())) >= 2
+    recomputed = len(scales) < 2 or len(scales & set(mapping.values())) >= 2
     out = {}
     for col, text in enumerate(headers):
         # a column named as a calculated field whose cells are sentences was written, not calculated ("Strategy"

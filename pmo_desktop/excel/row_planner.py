@@ -251,6 +251,14 @@ def _strategy_then_plan(text: str) -> tuple[str, str] | None:
     return (m.group(1), plan) if len(plan.split()) >= 2 else None
 
 
+def _wrapped_name(text: str) -> bool:
+    """A short name the cell's width broke over lines ("Marketing⏎Team", "Paul &⏎Chris"): three words at most,
+    or a line ending in a joining word; not two names one a line ("Programadores⏎Jefe de Proyecto")."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return len(text.split()) <= 3 or any(re.search(r"(?:[&,/+]|\band|\by|\bund|\bet|\be)$", line, re.I)
+                                         for line in lines[:-1])
+
+
 def _name_then_why(text: str) -> str | None:
     """The name a sentence in a name's cell opens with ("Project Manager as this can impact the scope …",
     "Oleksandra Zaiats, Project Coordinator. This would …"): one to four words before a comma, a full stop or
@@ -264,7 +272,7 @@ def _name_then_why(text: str) -> str | None:
     return name if 1 <= len(name.split()) <= 4 else None
 
 
-_NAME_THEN_WHY_RE = re.compile(r"\s*([^\W\d_][^,.;:()]*?)(?:\s*[,.;:]\s|\s+(?:as|because|since)\s)", re.I)
+_NAME_THEN_WHY_RE = re.compile(r"\s*([^\W\d_][^,.;:()\-–—]*?)(?:\s*[,.;:]\s|\s+(?:as|because|since)\s)", re.I)
 
 
 def _reasoned(text: str) -> bool:
@@ -1193,9 +1201,9 @@ class Planner:
         fast = self._fast_values(row)
         for c, f, name, cache, profile, text_limit in () if fast is not None else self._steps:
             raw: Any = row[c] if c < width else None
-            if raw.__class__ is str and f.kind.is_reference and "\n" in raw:
-                # a name wrapped onto two lines of its cell ("Marketing⏎Team") is the one-line name: the rows
-                # writing "Marketing Team" name the same person, not a second one
+            if raw.__class__ is str and f.kind.is_reference and "\n" in raw and _wrapped_name(raw):
+                # a name wrapped onto two lines of its cell ("Marketing⏎Team", "Paul &⏎Chris") is the one-line
+                # name: the rows writing "Marketing Team" name the same person, not a second one
                 raw = " ".join(raw.split())
             if raw.__class__ is str and f.kind.is_reference and (lead := _name_then_why(raw)) is not None:
                 # "Christopher Moody, Project Manager. As this could …": the person is the first clause, why
@@ -1697,7 +1705,7 @@ class Planner:
                                        or _strategy_then_plan(raw) is not None):
                 return _MISS
             if f.kind is Kind.SCALE and _reasoned(raw) or \
-                    f.kind.is_reference and ("\n" in raw or _name_then_why(raw) is not None):
+                    f.kind.is_reference and ("\n" in raw and _wrapped_name(raw) or _name_then_why(raw) is not None):
                 return _MISS  # the level read, the reason kept in the notes; a name on one line: the steps' way
             if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 return _MISS
