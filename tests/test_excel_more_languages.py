@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from imported import by_code, import_all, named, rows_of
 from real_world_factory import write_xlsx
 

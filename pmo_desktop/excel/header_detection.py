@@ -1017,6 +1017,51 @@ def _counting(values: list[Any]) -> bool:
     return all(n.is_integer() for n in numbers) and numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
 
 
+def _group_labels(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                  sample: list[list[Any]]) -> dict[int, str]:
+    """A column without a header at the table's left whose few labels each stand on the first row of a block
+    ("Design Risks" beside risks 1–5, "Product Risks" beside 6–10): the category of the rows of its block,
+    when no column gives one (the planner carries each label down its block)."""
+    if not mapping or "category" not in kind.reg.field_names or "category" in mapping.values():
+        return mapping
+    title = _title_field(kind)
+    named = next((c for c, n in mapping.items() if n == title), None)
+    if named is None:
+        return mapping
+    records = [r for r in sample if named < len(r) and r[named] is not None and str(r[named]).strip()]
+    for c in range(min(mapping)):
+        if c < len(row) and row[c] is not None and str(row[c]).strip():
+            continue
+        cells = [r[c] if c < len(r) and r[c] is not None and str(r[c]).strip() else None for r in records]
+        labels = [x for x in cells if x is not None]
+        if len(records) >= 4 and cells and cells[0] is not None and 2 <= len(labels) * 2 <= len(records) and \
+                all(isinstance(x, str) and re.search(r"[^\W\d_]", x) for x in labels) and \
+                len({x.strip().lower() for x in labels}) == len(labels) and not _ratings(labels):
+            return {**mapping, c: "category"}
+    return mapping
+
+
+def _unfilled(row: list[Any] | tuple[Any, ...]) -> bool:
+    """A row holding nothing but zeros and at most one whole number (a numbered template row not filled in)."""
+    numbered = 0
+    for x in row:
+        if x is None or (isinstance(x, str) and not x.strip()):
+            continue
+        if isinstance(x, bool) or not isinstance(x, (int, float)):
+            return False
+        if x != 0:
+            if not float(x).is_integer():
+                return False
+            numbered += 1
+    return numbered <= 1
+
+
+def _codes(values: list[Any]) -> bool:
+    """Distinct codes as offices write IDs ("R1", "PA-12"), each with letters: not plain row numbers."""
+    texts = [str(x).strip() for x in values]
+    return all(CODE_RE.match(t) and any(ch.isalpha() for ch in t) for t in texts) and len(set(texts)) == len(texts)
+
+
 def _ratings(values: list[Any]) -> bool:
     """Most values are level words or RAG colours ("HIGH", "Medium", "Amber")."""
     levels = value_words("scale")
@@ -1135,6 +1180,19 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             else:
                 why[c] = "its values are dates, so they name no record"
             continue
+        if name == _title_field(kind) and len(values) >= 3 and _codes(values) and c + 1 not in mapping:
+            # "Risco" over R1, R2, R3 beside "Nome": the register's noun heads each record's code, the names are
+            # in the next column (an ID the sheet gives, not a title a code was made up for)
+            key = next((k.name for k in kind.reg.fields if k.kind.is_key), None)
+            beside = [r[c + 1] for r in sample if c + 1 < len(r) and isinstance(r[c + 1], str) and r[c + 1].strip()]
+            if key is not None and key not in mapping.values() and len(beside) >= len(values) and \
+                    not _ratings(beside) and not _codes(beside) and \
+                    len({str(x).strip().lower() for x in beside}) == len(beside):
+                del out[c]
+                out[c] = key
+                out[c + 1] = name
+                why[c] = "its cells are the records' codes; the names are in the next column"
+                continue
         if f.required and len(values) >= 2 and _statements(values):
             del out[c]  # "Query" over ALTER TABLE …; statements: a list of database changes, no records' names
             why[c] = "its values are program statements (SQL), so they name no record"
@@ -1301,13 +1359,16 @@ def _below(stored: list[list[Any]], i: int, line: tuple[str, ...]) -> list[list[
     """The rows sampled under the header on row ``i`` (``line``, its cells as text): up to the same header
     written again, where a copy of the table begins (its rows repeat those above)."""
     sample = stored[i + 1:i + 1 + SAMPLE]
-    if sum(1 for x in line if x) < 3:
-        return sample
-    for k, row in enumerate(sample):
-        cells = ["" if x is None else str(x).strip() for x in row[:len(line)]]
-        if tuple(cells + [""] * (len(line) - len(cells))) == line:
-            return sample[:k]
-    return sample
+    if sum(1 for x in line if x) >= 3:
+        for k, row in enumerate(sample):
+            cells = ["" if x is None else str(x).strip() for x in row[:len(line)]]
+            if tuple(cells + [""] * (len(line) - len(cells))) == line:
+                sample = sample[:k]
+                break
+    # a template's unfilled rows ("6 | | | 0 | 0 | 0": its number and the zeros of its formulas) say nothing
+    # of the columns: a 0 from them would make a 1–10 impact look like no scale at all
+    kept = [r for r in sample if not _unfilled(r)]
+    return kept if len(kept) >= 3 else sample  # two rows say too little to judge the columns by
 
 
 def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKind, ...] = ALL_KINDS,
@@ -1391,6 +1452,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _reassessed(kind, mapping, dups, sample, group)
             mapping = _rated_again_after(kind, mapping, dups, sample, row, group)
             mapping = _plan_of_strategies(kind, mapping, sample, row)
+            mapping = _group_labels(kind, row, mapping, sample)
             if kind.register in ACTIONS_OF:  # "Recommended Control | Control Owner | Date Due": the plan's
                 mapping = action_columns(mapping, dups, RESPONSE_PLAN, kind.reg.field_names)
             if titled_by is not None and mapping.get(titled_by) != _title_field(kind):
@@ -1549,6 +1611,7 @@ def _repeats_rated(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str
 
 
 _REASSESSED = {"probability": "residual_probability", "impact": "residual_impact"}
+REASSESSED = _REASSESSED  # each level and its rating after the measures (row_planner: one scale for both)
 
 
 def _reassessed(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str], sample: list[list[Any]],

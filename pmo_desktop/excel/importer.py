@@ -195,13 +195,19 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
     computed = {f.name for f in kind.reg.fields if not f.kind.stored}
     auto_map = auto.mapping if auto is not None else {}
     beside = _beside_the_table(headers, mapping, sample or [])
+    # a score, rank or rating is dropped because the office works it out again from the levels; when the sheet
+    # gives fewer than two of them (a "Rank" of low / moderate / high beside a text "Impact"), nothing would
+    # work it out, so the sheet's own rating is kept in the notes
+    scales = {f.name for f in kind.reg.fields if f.kind is Kind.SCALE}
+    recomputed = len(scales) < 2 or len(scales & set(mapping.values())) >= 2
     out = {}
     for col, text in enumerate(headers):
         # a column named as a calculated field whose cells are sentences was written, not calculated ("Strategy"
         # of a stakeholder: "Communicate the plan early…", not the quadrant's "Manage closely")
         calculated = auto_map.get(col) in computed and not _sentences(
             [r[col] for r in sample or [] if col < len(r) and r[col] is not None])
-        if text and col not in mapping and not calculated and not _calculated_header(text) and col not in beside:
+        if text and col not in mapping and not calculated and not (_calculated_header(text) and recomputed) \
+                and col not in beside:
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
     for col, name in mapping.items():
         if name == "status" and col < len(headers) and headers[col] and _outcomes(kind, col, sample or []):
@@ -625,10 +631,71 @@ def normalise_translations(given: dict[str, Any] | None) -> dict[str, dict[str, 
 
 
 def _collect(plan: ImportPlan, planner: Planner) -> None:
-    """What the planner added to the office's lists, for the preview and for apply."""
+    """What the planner added to the office's lists, for the preview and for apply: only values some record
+    being imported holds (the codes of a key under the table, "D | Delay", "Categories Key", read in a rows' pass
+    before those rows were found to be a legend, join no list)."""
+    held: dict[tuple[str, str], set[Any]] = {}
+    for sheet in plan.sheets:
+        for prow in sheet.rows:
+            if prow.report.action not in (Action.INSERT, Action.UPDATE):
+                continue
+            for name, value in prow.values.items():
+                items = held.setdefault((sheet.register, name), set())
+                if isinstance(value, (list, tuple, set)):
+                    items.update(x for x in value if isinstance(x, str))
+                elif isinstance(value, str):
+                    items.add(value)
     for register, translator in planner.translators.items():
         for name, values in translator.added.items():
-            plan.new_choices.setdefault(f"{register}.{name}", set()).update(values)
+            kept = {x for x in values if x in held.get((register, name), ())}
+            if kept:
+                plan.new_choices.setdefault(f"{register}.{name}", set()).update(kept)
+
+
+def _plans_said_below(reader: SheetReader, match: HeaderMatch, sheet: SheetPlan) -> None:
+    """Under the table, a caption naming the plan ("2. Provide a risk mitigation strategy for each risk") over
+    rows naming the table's records, each with what will be done ("Scope creep | … | The manager checks the
+    scope with the sponsor weekly"): each such text is that record's response action, not a note lost."""
+    if sheet.register not in ACTIONS_OF or sheet.synthetic:
+        return
+    title = next((f.name for f in match.kind.reg.fields if f.required), None)
+    records = {word_key(p.values.get(title)): p for p in sheet.rows
+               if p.report.action == Action.INSERT and title and isinstance(p.values.get(title), str)}
+    if not records:
+        return
+    last = max(p.report.row for p in records.values())
+    below = {p.report.row for p in sheet.rows if p.report.action == Action.SKIP and p.report.row > last}
+    if not below:
+        return
+    planning = False
+    said: dict[int, PlannedRow] = {}
+    width = max(len(match.headers), 1)
+    for number, row in reader.data_rows(min(below), width + 8):
+        if number > max(below):
+            break
+        if number not in below:
+            continue
+        texts = [x.strip() for x in row if isinstance(x, str) and x.strip()]
+        if len(texts) == 1 and _names_the_plan(match.kind, texts[0]):
+            planning = True
+            continue
+        target = records.get(word_key(texts[0].strip(" ,;."))) if planning and len(texts) >= 2 else None
+        if target is not None and len(texts[-1].split()) >= 3:
+            target.actions = (target.actions or []) + [{"description": texts[-1]}]
+            said[number] = target
+    for k, prow in enumerate(sheet.rows):
+        target = said.get(prow.report.row)
+        if target is not None:
+            sheet.rows[k] = PlannedRow(RowReport(sheet.sheet, prow.report.row, Action.SKIP, "",
+                                                 f"the plan for row {target.report.row}, as its response action."))
+
+
+def _names_the_plan(kind: SheetKind, caption: str) -> bool:
+    """A caption whose words, from some word on, name the response plan ("Provide a risk mitigation strategy
+    for each risk": "risk mitigation strategy for each risk")."""
+    words = caption.split()
+    return any(list(map_header(kind, [" ".join(words[k:])])[0].values()) == [RESPONSE_PLAN]
+               for k in range(len(words) - 1))
 
 
 def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
@@ -734,6 +801,12 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             if not found:
                 why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
                 _refused_for_its_name(plan, path)
+                example = next((t for t, r in plan.skipped_sheets if r.startswith("the worked example of a template")),
+                               None)
+                if example is not None:
+                    raise WorkbookError(f"“{path.name}” is a template: its only table, on sheet “{example}”, is the "
+                                        "template's worked example beside its instructions, not records; nothing was "
+                                        "imported (rename that sheet to import its rows).")
                 # that sheet may be the register all the same: say how to import it by hand
                 raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
                                     "Title, Owner) in its first rows; check the workbook"
@@ -766,6 +839,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                     note=title_note(match, final))
                     _amounts_said(sheet_plan, match.kind.reg, final, extras)
                     plan.sheets.append(sheet_plan)
+                    _plans_said_below(reader, match, sheet_plan)
                     if last_use[id(reader)] == i:
                         reader.release()  # planned: the sheet's cells are not needed again
                 for sheet_plan in list(plan.sheets):
@@ -923,6 +997,9 @@ def _worked_examples(found: list[tuple[SheetReader, HeaderMatch]],
         return any(w in example_words() for w in words_of(title))
 
     real = {m.kind.register for _, m in found if not example(m.sheet_title or "")}
+    # a template handed out as a guide and its worked example, with no sheet of records of its own: the
+    # example's people and risks are the vendor's sample, however real they look ("Instructions" | "Example")
+    guide = not real and any(_guide_sheet(title) for title, _ in plan.skipped_sheets)
     kept: list[tuple[SheetReader, HeaderMatch]] = []
     for reader, match in found:
         if example(match.sheet_title or "") and match.kind.register in real:
@@ -930,8 +1007,20 @@ def _worked_examples(found: list[tuple[SheetReader, HeaderMatch]],
                 f"a worked example of the template beside the sheet holding the {match.kind.reg.title.lower()}: "
                 "its sample rows are not the office's records.")))
             continue
+        if example(match.sheet_title or "") and guide:
+            plan.skipped_sheets.append((match.sheet_title, (
+                "the worked example of a template, beside its instructions: its sample rows are not the "
+                "office's records (fill the template, or rename the sheet, to import them).")))
+            continue
         kept.append((reader, match))
     return kept
+
+
+def _guide_sheet(title: str) -> bool:
+    """A sheet telling how to fill the workbook ("Instructions", "How to use", "Guidance", "README")."""
+    key = "".join(words_of(title))
+    return not_a_register(title) is not None and \
+        any(w in key for w in ("instruction", "guidance", "guideline", "howtouse", "readme", "howto"))
 
 
 def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[SheetReader, HeaderMatch, Any]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from operator import itemgetter
@@ -32,6 +33,7 @@ from .header_detection import (
     ENGAGE,
     ENGAGE_ROW,
     PARENT,
+    REASSESSED,
     RESPONSE_PLAN,
     SheetKind,
     engagement_marks,
@@ -259,7 +261,7 @@ _PLACEHOLDER_RE = re.compile(r"(?:\[[^\[\]\d\s][^\[\]]{0,38}\][^\s\[\]]{0,30}\s*
 # A response plan opening with its strategy: "Mitigation. Pair …", "Accept: monitor …", "Avoidance -\n …"
 _STRATEGY_LEAD_RE = re.compile(r"\s*([^\W\d_][\w ]{1,24}?)\s*(?:[.:]|\s[-–—]\s|\n)")
 # A response cell naming its strategy, then what will be done: "Mitigate – Use test sandbox keys …"
-_STRATEGY_THEN_PLAN_RE = re.compile(r"\s*([^\W\d_][\w ]{1,24}?)\s*(?:[.:]|\s[-–—]\s|\n)\s*(\S.*)", re.S)
+_STRATEGY_THEN_PLAN_RE = re.compile(r"\s*([^\W\d_][\w ]{1,24}?)\s*(?:[.:,]|\s[-–—]\s|\n)\s*(\S.*)", re.S)
 
 
 def _strategy_then_plan(text: str) -> tuple[str, str] | None:
@@ -270,6 +272,54 @@ def _strategy_then_plan(text: str) -> tuple[str, str] | None:
         return None
     plan = m.group(2).strip()
     return (m.group(1), plan) if len(plan.split()) >= 2 else None
+
+
+def _wrapped_name(text: str) -> bool:
+    """A short name the cell's width broke over lines ("Marketing⏎Team", "Paul &⏎Chris"): three words at most,
+    or a line ending in a joining word; not two names one a line ("Programadores⏎Jefe de Proyecto")."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return len(text.split()) <= 3 or any(re.search(r"(?:[&,/+]|\band|\by|\bund|\bet|\be)$", line, re.I)
+                                         for line in lines[:-1])
+
+
+def _name_then_why(text: str) -> str | None:
+    """The name a sentence in a name's cell opens with ("Project Manager as this can impact the scope …",
+    "Oleksandra Zaiats, Project Coordinator. This would …"): one to four words before a comma, a full stop or
+    "as" / "because" / "since", in a cell of eight words or more; None for a plain name or list of names."""
+    if len(text.split()) < 8:
+        return None
+    m = _NAME_THEN_WHY_RE.match(text)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    return name if 1 <= len(name.split()) <= 4 else None
+
+
+_NAME_THEN_WHY_RE = re.compile(r"\s*([^\W\d_][^,.;:()\-–—]*?)(?:\s*[,.;:]\s|\s+(?:as|because|since)\s)", re.I)
+
+
+def _reasoned(text: str) -> bool:
+    """A level followed by why it was given ("Low, as everyone has the same vision", "High. Lack of …", "Low as
+    scope will only be affected slightly"): five words or more, more than any level phrase says."""
+    return len(text.split()) >= 5
+
+
+def _one_scale_for_both_ratings(profiles: dict[int, ColumnProfile], scale_cols: list[tuple[int, Field]],
+                                columns: Any) -> None:
+    """The rating after the measures is on the scale of the rating before them: an impact of 8 and 10 on a 1–10
+    scale, then 5 and 2 after the mitigation, are 3 and 1 of five — not 5 and 2 of five because no value after
+    the measures went above 5."""
+    at = {f.name: c for c, f in scale_cols}
+    for before, after in REASSESSED.items():
+        first, second = at.get(before), at.get(after)
+        if first is None or second is None:
+            continue
+        for one, other in ((first, second), (second, first)):
+            p, q = profiles[one], profiles[other]
+            plain = not (q.tens or q.fractions or q.declared or q.ladder or q.products)
+            if p.tens and plain and all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 10
+                                        for x in columns[other]):
+                profiles[other] = replace(q, tens=True)
 
 
 def _named_strategy(text: str) -> str | None:
@@ -1181,6 +1231,7 @@ class Planner:
         self.file_numbers.add(sheet_numbers)
         profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c), decimals.get(c, ""))
                     for c, f in scale_cols}
+        _one_scale_for_both_ratings(profiles, scale_cols, columns)
         profiles.update((c, ColumnProfile(decimal_comma=True)) for c, decimal in decimals.items()
                         if decimal == v.DECIMAL_COMMA and c not in profiles)
         # dates written 03/25/2026 (date_order): a month-first column gets a profile of its own (and with it
@@ -1223,6 +1274,15 @@ class Planner:
         fast = self._fast_values(row)
         for c, f, name, cache, profile, text_limit in () if fast is not None else self._steps:
             raw: Any = row[c] if c < width else None
+            if raw.__class__ is str and f.kind.is_reference and "\n" in raw and _wrapped_name(raw):
+                # a name wrapped onto two lines of its cell ("Marketing⏎Team", "Paul &⏎Chris") is the one-line
+                # name: the rows writing "Marketing Team" name the same person, not a second one
+                raw = " ".join(raw.split())
+            if raw.__class__ is str and f.kind.is_reference and (lead := _name_then_why(raw)) is not None:
+                # "Christopher Moody, Project Manager. As this could …": the person is the first clause, why
+                # they were chosen is kept in the notes (no person named by the whole sentence)
+                self._long_texts.append(f"{f.label}: {raw.strip()}")
+                raw = lead
             if name == "response" and raw.__class__ is str and self._escalates:
                 rest = escalation_rest(raw)
                 if rest is not None:
@@ -1277,6 +1337,10 @@ class Planner:
                     cache[key] = hit
             if hit[0]:
                 values[name] = hit[1]
+                if cls is str and f.kind is Kind.SCALE and _reasoned(raw):
+                    # "Low, as everyone has the same vision": the level is read from its first words, the
+                    # reason the sheet gives for it kept in the notes, so nothing of the cell is lost
+                    self._long_texts.append(f"{f.label}: {raw.strip()}")
             elif not f.required and not f.kind.is_key and f.kind.is_reference and \
                     len(text := v.parse_text(raw)) > f.max_length:
                 # far longer than any name or choice (a pasted formula, a paragraph): the field is left empty,
@@ -1726,6 +1790,9 @@ class Planner:
             if name == "response" and (self._escalates and escalation_rest(raw) is not None
                                        or _strategy_then_plan(raw) is not None):
                 return _MISS
+            if f.kind is Kind.SCALE and _reasoned(raw) or \
+                    f.kind.is_reference and ("\n" in raw and _wrapped_name(raw) or _name_then_why(raw) is not None):
+                return _MISS  # the level read, the reason kept in the notes; a name on one line: the steps' way
             if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 return _MISS
             if text_limit:
