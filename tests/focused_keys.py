@@ -14,3 +14,16 @@ def type_keys(qtbot, text: str) -> None:
 
 def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def a_project_named_twice(qtbot, window):
+    """Types "Alpha" and Enter twice on the Projects page's ✱ line, so the register refuses the second (a
+    project of that name exists); returns the page's register view, its second "Alpha" held in the line."""
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    view = window.active_register_view()
+    view.focus_new_line(view.model.column_of("name"))
+    for _ in range(2):
+        type_keys(qtbot, "Alpha")
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(view.new_line.hasFocus)
+    return view

@@ -230,13 +230,7 @@ def test_the_window_on_a_file_written_over_says_so_and_promises_no_copy(qtbot, w
     the disk, so it cannot offer to save it ("Nothing is lost … Save a Copy As" would fail as "database
     disk image is malformed"): it says what happened, writes nothing, and keeps no edit it cannot save."""
     window, path = window_on_file
-    other = path.with_name("other.pmo")
-    theirs = Store.create(other, program_name="Someone else's")
-    with theirs.transaction() as s:
-        for n in range(300):
-            records.create_record(s, PROJECTS, {"name": f"Their project {n}", "description": "y" * 300})
-    theirs.close()
-    shutil.copyfile(other, path)
+    larger_office_over_it(path)
     written = path.read_bytes()
     if when == "noticed by the timer":
         window.poll_outside_changes()  # what the timer runs every few seconds

@@ -109,20 +109,13 @@ def test_a_record_refused_when_the_new_row_line_completes_is_told_beside_the_lin
     """A second project of the same name typed in the ✱ line and Enter: the store refused it in a message box
     that took the keys typed next. Now the reason shows beside the line and in the status bar, the name
     stays in the line, and the keys typed next go on into it: corrected, Enter adds the project."""
+    from focused_keys import a_project_named_twice
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from pmo_desktop.views.register_table.refusal_note import RefusalNote
 
     window = empty_window
-    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
-    view = window.active_register_view()
-    line = view.new_line
-    view.focus_new_line(view.model.column_of("name"))
-    for name in ("Alpha", "Alpha"):
-        for ch in name:
-            qtbot.keyClick(QApplication.focusWidget(), ch)
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-        qtbot.waitUntil(line.hasFocus)
+    view = a_project_named_twice(qtbot, window)
     assert [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()] == []
     assert view.model.rowCount() == 1 and view.new_row_model.pending == {"name": "Alpha"}
     notes = [n for n in view.findChildren(RefusalNote) if n.isVisible()]

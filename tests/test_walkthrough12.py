@@ -2,7 +2,7 @@
 key presses and clicks (each key to the widget that has the focus)."""
 
 
-from focused_keys import press, type_keys
+from focused_keys import a_project_named_twice, press, type_keys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTabWidget
 
@@ -327,13 +327,7 @@ def test_a_record_the_new_row_line_cannot_add_is_told_once(empty_window, qtbot):
     from pmo_desktop.views.register_table.refusal_note import RefusalNote
 
     window = empty_window
-    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
-    view = window.active_register_view()
-    view.focus_new_line(view.model.column_of("name"))
-    for name in ("Alpha", "Alpha"):
-        type_keys(qtbot, name)
-        press(qtbot, Qt.Key.Key_Return)
-        qtbot.waitUntil(view.new_line.hasFocus)
+    view = a_project_named_twice(qtbot, window)
     qtbot.wait(50)
     notes = [n for n in view.findChildren(RefusalNote) if n.isVisible()]
     assert len(notes) == 1 and "already a project named" in notes[0].text()

@@ -109,18 +109,12 @@ def test_enter_again_on_a_refused_new_row_line_tells_the_reason_again(empty_wind
     """A second project of the same name typed in the ✱ line and Enter: the record is refused, kept in the line,
     with a note beside it. Enter again with nothing changed only took the note away — nothing added, nothing
     said. It now tries the record again and the note says why once more."""
-    from focused_keys import press, type_keys
+    from focused_keys import a_project_named_twice, press
 
     from pmo_desktop.views.register_table.refusal_note import RefusalNote
 
     window = empty_window
-    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
-    view = window.active_register_view()
-    view.focus_new_line(view.model.column_of("name"))
-    for name in ("Alpha", "Alpha"):
-        type_keys(qtbot, name)
-        press(qtbot, Qt.Key.Key_Return)
-        qtbot.waitUntil(view.new_line.hasFocus)
+    view = a_project_named_twice(qtbot, window)
     qtbot.wait(50)
 
     def notes():
