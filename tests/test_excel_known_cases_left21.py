@@ -196,3 +196,91 @@ def test_a_milestone_trackers_own_status_is_kept_and_the_met_ones_said(sqlite_st
     assert "2 milestones are met" in said
     assert all(not rows_of(sqlite_store, r) for r in ("risks", "benefits", "projects"))
 
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_kept_columns_text_going_on_alone_in_the_row_below_stays_with_its_record(sqlite_store, tmp_path, lang):
+    """Giotex's shape (left20's leftover): a column the office keeps in the notes ("RECURSOS") written over three
+    rows of a record, the last holding nothing else ("REGISTRO"): that line is the record's too, not a note
+    skipped as having no values."""
+    if lang == "es":
+        head = ["IDENTIFICACIÓN DEL RIESGO", "ACCIONES A TOMAR", "RESPONSABLE", "RECURSOS"]
+        body = [["CÁMARAS INSUFICIENTES", "INSTALAR CÁMARAS", "SISTEMAS", "CÁMARAS DE SEGURIDAD,"],
+                [None, "EN PUNTOS CIEGOS", None, "TUBERIAS, CAJAS DE"],
+                [None, None, None, "REGISTRO"],
+                [],
+                ["SERVIDOR LLENO", "COMPRAR OTRO SERVIDOR", "SISTEMAS", "SERVIDOR NAS"],
+                [],
+                ["RACK A LA INTERPERIE", "MOVER EL RACK", "GERENCIA", "UN CUARTO"]]
+        last = "REGISTRO"
+    else:
+        head = ["Risk", "Actions", "Owner", "Resources needed"]
+        body = [["Too few cameras", "Install cameras", "IT", "Security cameras,"],
+                [None, "at the blind spots", None, "pipes, junction"],
+                [None, None, None, "boxes"],
+                ["Server full", "Buy a second server", "IT", "NAS server"],
+                ["Rack outdoors", "Move the rack", "Management", "A locked room"]]
+        last = "boxes"
+    path = write_xlsx(tmp_path / "Riesgos.xlsx", {"Hoja1": [head, *body]})
+    plan = import_all(sqlite_store, path)
+    risks = named(sqlite_store, "risks")
+    assert len(risks) == 3
+    first = risks[body[0][0]]
+    assert first["notes"].rstrip().endswith(last)
+    assert not any("no values" in r.report.reason for s in plan.sheets for r in s.rows)
+
+
+@pytest.mark.parametrize("plan_header", ["Medidas de mitigación", "Medidas de mitigação", "Actions of mitigation"])
+def test_a_plan_header_made_of_two_names_of_the_plan_is_the_plan(sqlite_store, tmp_path, plan_header):
+    """left20's leftover: "Medidas de mitigación" names the response plan twice ("medidas", "mitigación", each a
+    name of it) joined by "de": the column is the plan, each text a risk's response action, not a note."""
+    path = write_xlsx(tmp_path / "Riesgos.xlsx", {"Riesgos": [
+        ["ID", "Riesgo", "Probabilidad", "Impacto", plan_header],
+        ["R1", "Retraso del proveedor", 3, 4, "Buscar un segundo proveedor"],
+        ["R2", "Pérdida de datos", 2, 5, "Copias de seguridad diarias"],
+        ["R3", "Falta de personal", 4, 3, "Contratar apoyo temporal"]]})
+    import_all(sqlite_store, path)
+    actions = {r["description"] for r in rows_of(sqlite_store, "risk_actions")}
+    assert actions == {"Buscar un segundo proveedor", "Copias de seguridad diarias", "Contratar apoyo temporal"}
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_first_block_of_a_table_wrapped_over_two_rows_is_one_record(sqlite_store, tmp_path, lang):
+    """left20's leftover: records one a block, blocks parted by empty rows, each record's texts wrapped over two
+    rows, the status, owner and date on the second. The rule joined every block but the first (no earlier block
+    showed the shape yet); once the later blocks show each holds one record, the first block's two rows are one
+    record too. A first block of two whole records (each row with its status) stays two."""
+    if lang == "es":
+        head = ["PARTES INTERESADAS", "IDENTIFICACIÓN DEL RIESGO", "ACCIONES A TOMAR", "RESPONSABLE", "ESTADO",
+                "FECHA ESTADO"]
+        first = [["SISTEMAS", "SERVIDOR NAS CON POCO ESPACIO", "SOLICITAR LA COMPRA", None, None, None],
+                 [None, "DE ALMACENAJE RESTANTE", "DE OTRO SERVIDOR", "SISTEMAS", "ABIERTO", "2021-07-12"]]
+        later = [["GERENCIA", "CÁMARAS INSUFICIENTES", "INSTALAR CÁMARAS", "SISTEMAS", "ABIERTO", "2021-07-12"],
+                 ["SISTEMAS", "RACK A LA INTERPERIE", "MOVER EL RACK", "GERENCIA", "CERRADO", "2021-07-12"],
+                 ["COMPRAS", "PROVEEDOR LENTO", "BUSCAR OTRO", "COMPRAS", "ABIERTO", "2021-07-13"]]
+        joined = "SERVIDOR NAS CON POCO ESPACIO DE ALMACENAJE RESTANTE"
+    else:
+        head = ["Stakeholders", "Risk", "Actions to take", "Owner", "Status", "Status date"]
+        first = [["IT", "NAS server running out", "Ask to buy", None, None, None],
+                 [None, "of storage space", "a second server", "IT", "Open", "2021-07-12"]]
+        later = [["Board", "Too few cameras", "Install cameras", "IT", "Open", "2021-07-12"],
+                 ["IT", "Rack left outdoors", "Move the rack", "Facilities", "Closed", "2021-07-12"],
+                 ["Buying", "Slow supplier", "Find another", "Buying", "Open", "2021-07-13"]]
+        joined = "NAS server running out of storage space"
+    sheet = [head, *first]
+    for row in later:
+        sheet += [[], row]
+    path = write_xlsx(tmp_path / "Riesgos.xlsx", {"Hoja1": sheet})
+    import_all(sqlite_store, path)
+    risks = named(sqlite_store, "risks")
+    assert sorted(risks) == sorted([joined] + [r[1] for r in later])
+    assert risks[joined]["owner"]
+
+    # two whole records in the first block: each its own risk
+    whole = [first[0][:3] + later[0][3:], [None, first[1][1], first[1][2], *later[1][3:]]]
+    sheet = [head, *whole]
+    for row in later:
+        sheet += [[], row]
+    path = write_xlsx(tmp_path / "Riesgos2.xlsx", {"Hoja1": sheet})
+    import_all(sqlite_store, path)
+    assert {first[0][1], first[1][1]} <= set(named(sqlite_store, "risks"))

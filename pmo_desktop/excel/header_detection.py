@@ -649,6 +649,8 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
     keys = field_keys(kind)
     candidates = variants + _without_own_noun(kind, str(cell))
     exact = tuple(name for key in candidates if (name := keys.get(key)) is not None)
+    if not exact:
+        exact = _both_sides_name(kind, str(cell))
     prefixed = () if exact else _prefix_names(kind, str(cell))
     loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
     return exact, prefixed, loose
@@ -657,6 +659,25 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
 # Words joining a header to the register's noun it ends with ("Causa del Riesgo", "Owner of the risk")
 _OF_WORDS = frozenset({"of", "the", "del", "de", "la", "el", "los", "du", "des", "le", "do", "da", "dos", "das",
                        "der", "die", "van", "het", "di", "della", "dello", "dei"})
+
+
+def _both_sides_name(kind: SheetKind, text: str) -> tuple[str, ...]:
+    """A header of two names of one field joined by "of" ("Medidas de mitigación": "medidas" and "mitigación"
+    both name the response plan): that field. Two names of different fields name neither ("Fecha de cierre")."""
+    words = words_of(text)
+    keys = field_keys(kind)
+    for i in range(1, len(words) - 1):
+        if words[i] not in _OF_WORDS or words[i - 1] in _OF_WORDS:
+            continue
+        j = i
+        while j < len(words) and words[j] in _OF_WORDS:
+            j += 1
+        if j == len(words):
+            break
+        left, right = keys.get(normalise_key(" ".join(words[:i]))), keys.get(normalise_key(" ".join(words[j:])))
+        if left is not None and left == right:
+            return (left,)
+    return ()
 
 
 def _without_own_noun(kind: SheetKind, text: str) -> list[str]:

@@ -727,6 +727,8 @@ class Planner:
         data_started = False
         tick = 0
         block: list[int] = []  # indexes into plan.rows of the records planned since the last gap
+        block_sizes: list[int] = []  # records (and rows continuing them) of each block, in order
+        first_raws: dict[int, tuple[int, tuple[Any, ...]]] = {}  # the first block's records: index → (number, row)
         continued = [0]        # rows of the block that continue a merged record
         widths: dict[int, int] = {}  # index into plan.rows → filled cells of that row
         table_widths: list[int] = []  # filled cells of the rows of the first block (the table itself)
@@ -861,6 +863,7 @@ class Planner:
                         defining.add(len(plan.rows))
                     if first_block:
                         table_widths.append(done[1])
+                        first_raws[len(plan.rows)] = (number, row)
                     last_record = (len(plan.rows), number, row)
                     plan.rows.append(done[0])
                     continue
@@ -876,6 +879,7 @@ class Planner:
                 blank_run = []
                 if not first_block:
                     close_block()
+                block_sizes.append(len(block) + continued[0])
                 one_a_block[0] += 1
                 one_a_block[1] = bool(one_a_block[1] and len(block) == 1)
                 first_block = False
@@ -922,6 +926,14 @@ class Planner:
                 continue
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
+            if not mapped_filled and last_record is not None and not after_gap and parent_reg is None and \
+                    all(c in plan.extras and row[c].__class__ is str and last_record[2][c].__class__ is str
+                        for c in filled):
+                # only text in columns kept in the notes, right under a record whose same cells hold text: that
+                # text's last line ("CÁMARAS DE SEGURIDAD," "TUBERIAS, CAJAS DE" then "REGISTRO"), not a note
+                continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
+                    f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
+                continue
             if not mapped_filled:
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
                         filled[0] in plan.extras:
@@ -1025,10 +1037,40 @@ class Planner:
                 defining.add(len(plan.rows))
             if first_block:
                 table_widths.append(len(filled))
+                first_raws[len(plan.rows)] = (number, row)
             last_record = (len(plan.rows), number, row)
             plan.rows.append(planned)
         if not first_block:
             close_block()
+        if block:
+            block_sizes.append(len(block) + continued[0])
+        # the first block's record wrapped over its two rows, which no earlier block could show (see below)
+        pair = sorted(first_raws)
+        if len(block_sizes) >= 3 and block_sizes[0] == 2 and all(n == 1 for n in block_sizes[1:]) and \
+                len(pair) == 2 and pair[1] == pair[0] + 1 and title_col is not None and \
+                all(plan.rows[i].report.action is not Action.SKIP or i == pair[1] for i in pair):
+            (first_number, above), (second_number, below) = first_raws[pair[0]], first_raws[pair[1]]
+
+            def filled_at(r: Sequence[Any], cols: Any) -> bool:
+                return any(c < len(r) and r[c] is not None and str(r[c]).strip() for c in cols)
+
+            if second_number == first_number + 1 and filled_at(above, [title_col]) and \
+                    not filled_at(above, value_cols | set(person_cols)) and filled_at(below, value_cols) and \
+                    (code_col is None or not filled_at(above, [code_col]) and not filled_at(below, [code_col])):
+                # every later block holds one record, and the first one's first row only texts ("SERVIDOR NAS CON
+                # POCO ESPACIO" over "DE ALMACENAJE RESTANTE" beside the status, the owner, the date): the two
+                # rows are one record, as they are in a later block (the rule of continue_record's texts)
+                combined = tuple(b if a is None else (a if b is None else (
+                    (f"{a.rstrip()} {b.strip()}" if c == title_col else f"{a.rstrip()}\n{b}")
+                    if isinstance(a, str) and isinstance(b, str) else b)) for c, (a, b) in enumerate(zip(above, below)))
+                for i in pair:
+                    self._unclaim(reg, plan.rows[i].report.code)
+                    self._forget_unplaced(plan, plan.rows[i])
+                plan.rows[pair[0]] = self._plan_row(plan, reg, parent_reg, first_number, combined, fields, code_col,
+                                                    parent_col, strict_refs, title_col)
+                plan.rows[pair[1]] = PlannedRow(RowReport(
+                    plan.sheet, second_number, Action.SKIP, "", f"continues the record of row {first_number} (its "
+                    "texts go on in the row below, beside the record's other fields)."))
         self._trailing_notes(plan, notes)
         self._skip_headings(plan, reg)
         self._carry_groups(plan, fields)
