@@ -800,6 +800,13 @@ class Planner:
                         at = opened[i]
                         plan.rows[at] = PlannedRow(RowReport(plan.sheet, plan.rows[at].report.row, Action.SKIP, "",
                                                              "below the table: a legend or notes, not a record."))
+                # the lines that went on with one of them belong to the same legend
+                gone = tuple(f"continues the record of row {plan.rows[i].report.row} " for i in block)
+                for k in range(min(block) + 1, len(plan.rows)):
+                    report = plan.rows[k].report
+                    if report.action is Action.SKIP and report.reason.startswith(gone):
+                        plan.rows[k] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "",
+                                                            "below the table: a legend or notes, not a record."))
 
         value_cols = {c for c, f in fields if not (f.kind.free_text or f.kind.refers)}
         rating_cols = {c for c, f in fields if f.kind is Kind.SCALE}
