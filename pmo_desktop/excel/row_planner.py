@@ -634,7 +634,9 @@ class Planner:
         self._lengths = _column_lengths(reg, [f for _, f in fields])
         self._long_texts: list[str] = []
         self._codes_said: dict[int, list[str]] = {}
-        self._names_in: dict[int, dict[str, str]] = {}  # column of people → the names it writes (_names_written)  # row → "Category: FF4 (Human Resources Internal)"
+        self._names_in: dict[int, dict[str, str]] = {}  # column of people → the names it writes (_names_written)
+        # (the columns of people, the sheet's rows or how to read them) for ``_names_in``, None when too long
+        self._names_from: tuple[list[int], Any] | None = None  # row → "Category: FF4 (Human Resources Internal)"
         mapped_cols = ({c for c, _ in fields} | {c for c, n in mapping.items() if n == PARENT} | set(self._responses)
                        | {c for c, _n, _f in self._action_by}
                        | {c for c, _n, _l in self._ticks} | {c for c, _l in self._engaged}
@@ -666,11 +668,13 @@ class Planner:
         self._profiles, repeated, kept = self._column_profiles(reader, header_row, width, fields, headers,
                                                                count_rows=parent_reg is None)
         # the names and roles each column of people writes as names, for its sentences opening with one
+        # (worked out when a sentence is first met: most sheets name their people plainly and pay nothing)
         person_texts = [c for c, f in fields if f.kind.is_reference]
         self._names_in = {}
+        self._names_from = None
         if person_texts and (kept is not None or reader.declared_rows <= KEEP_ROWS):
-            held = kept if kept is not None else list(reader.data_rows(header_row + 1, width))
-            self._names_in = {c: _names_written([r[c] for _n, r in held if c < len(r)]) for c in person_texts}
+            self._names_from = (person_texts, kept if kept is not None else
+                                (lambda: list(reader.data_rows(header_row + 1, width))))
         month_first = [f"“{headers[c] if c < len(headers) else f.label}”" for c, f in fields
                        if (profile := self._profiles.get(c)) is not None and profile.month_first]
         if month_first:  # the way round the dates are read is said: 03/04/2026 is 4 March here
@@ -1939,8 +1943,13 @@ class Planner:
     def _lead_name(self, c: int, raw: str) -> str | None:
         """The person a sentence in column ``c`` of names opens with (_name_then_why, _written_name_opening)."""
         lead = _name_then_why(raw)
-        if lead is None and c in self._names_in:
-            lead = _written_name_opening(raw, self._names_in[c])
+        if lead is None and self._names_from is not None and len(raw.split()) >= 8:
+            cols, held = self._names_from
+            if c in cols and not self._names_in:
+                rows = held() if callable(held) else held
+                self._names_in = {k: _names_written([r[k] for _n, r in rows if k < len(r)]) for k in cols}
+            if c in self._names_in:
+                lead = _written_name_opening(raw, self._names_in[c])
         return lead
 
     def _learn(self, i: int, raw: Any) -> Any:
