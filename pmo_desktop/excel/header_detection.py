@@ -649,6 +649,8 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
     keys = field_keys(kind)
     candidates = variants + _without_own_noun(kind, str(cell))
     exact = tuple(name for key in candidates if (name := keys.get(key)) is not None)
+    if not exact:
+        exact = _both_sides_name(kind, str(cell))
     prefixed = () if exact else _prefix_names(kind, str(cell))
     loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
     return exact, prefixed, loose
@@ -657,6 +659,25 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
 # Words joining a header to the register's noun it ends with ("Causa del Riesgo", "Owner of the risk")
 _OF_WORDS = frozenset({"of", "the", "del", "de", "la", "el", "los", "du", "des", "le", "do", "da", "dos", "das",
                        "der", "die", "van", "het", "di", "della", "dello", "dei"})
+
+
+def _both_sides_name(kind: SheetKind, text: str) -> tuple[str, ...]:
+    """A header of two names of one field joined by "of" ("Medidas de mitigación": "medidas" and "mitigación"
+    both name the response plan): that field. Two names of different fields name neither ("Fecha de cierre")."""
+    words = words_of(text)
+    keys = field_keys(kind)
+    for i in range(1, len(words) - 1):
+        if words[i] not in _OF_WORDS or words[i - 1] in _OF_WORDS:
+            continue
+        j = i
+        while j < len(words) and words[j] in _OF_WORDS:
+            j += 1
+        if j == len(words):
+            break
+        left, right = keys.get(normalise_key(" ".join(words[:i]))), keys.get(normalise_key(" ".join(words[j:])))
+        if left is not None and left == right:
+            return (left,)
+    return ()
 
 
 def _without_own_noun(kind: SheetKind, text: str) -> list[str]:
@@ -1022,23 +1043,50 @@ def _group_labels(kind: SheetKind, row: list[Any], mapping: dict[int, str],
     """A column without a header at the table's left whose few labels each stand on the first row of a block
     ("Design Risks" beside risks 1–5, "Product Risks" beside 6–10): the category of the rows of its block,
     when no column gives one (the planner carries each label down its block)."""
-    if not mapping or "category" not in kind.reg.field_names or "category" in mapping.values():
+    if "category" not in kind.reg.field_names or "category" in mapping.values():
         return mapping
+    found = group_label_columns(kind, row, mapping, sample)
+    return {**mapping, found[-1]: "category"} if found else mapping
+
+
+def group_label_columns(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                        sample: list[list[Any]]) -> list[int]:
+    """The columns without a header at the table's left that group its rows (see _group_labels), left to
+    right: the innermost whose labels stand on the first row of blocks, and any left of it whose labels stand only
+    on rows that open one of its blocks (a group of groups: "Course Production" over two of the phases). Where
+    a column gives the category, these are kept in the notes, each label carried down its block."""
+    if not mapping:
+        return []
     title = _title_field(kind)
     named = next((c for c, n in mapping.items() if n == title), None)
     if named is None:
-        return mapping
+        return []
     records = [r for r in sample if named < len(r) and r[named] is not None and str(r[named]).strip()]
-    for c in range(min(mapping)):
-        if c < len(row) and row[c] is not None and str(row[c]).strip():
+
+    def labels_of(c: int) -> list[Any]:
+        return [r[c] if c < len(r) and r[c] is not None and str(r[c]).strip() else None for r in records]
+
+    def unheaded(c: int) -> bool:
+        return not (c < len(row) and row[c] is not None and str(row[c]).strip())
+
+    for c in reversed(range(min(mapping))):  # the innermost: an outer one may group as well ("Phase 1" over two)
+        if not unheaded(c):
             continue
-        cells = [r[c] if c < len(r) and r[c] is not None and str(r[c]).strip() else None for r in records]
+        cells = labels_of(c)
         labels = [x for x in cells if x is not None]
         if len(records) >= 4 and cells and cells[0] is not None and 2 <= len(labels) * 2 <= len(records) and \
                 all(isinstance(x, str) and re.search(r"[^\W\d_]", x) for x in labels) and \
                 len({x.strip().lower() for x in labels}) == len(labels) and not _ratings(labels):
-            return {**mapping, c: "category"}
-    return mapping
+            outer = []
+            for o in range(c):
+                marks = labels_of(o)
+                tops = [x for x in marks if x is not None]
+                if unheaded(o) and tops and all(isinstance(x, str) and re.search(r"[^\W\d_]", x) for x in tops) \
+                        and len({x.strip().lower() for x in tops}) == len(tops) and \
+                        all(m is None or inner is not None for m, inner in zip(marks, cells)):
+                    outer.append(o)
+            return outer + [c]
+    return []
 
 
 def _unfilled(row: list[Any] | tuple[Any, ...]) -> bool:
@@ -2091,27 +2139,38 @@ _LIST_REF_RE = re.compile(r"^[^\W\d_]{1,12}\.?\s*(?:no\.?|#)?\s*\d{1,3}$", re.I)
 def names_under_a_caption(rows: list[list[Any]]) -> HeaderMatch | None:
     """A sheet holding only a caption naming one register's records ("List of Stakeholders", "Lista de
     interesados", "Risks") and, under it in its column, one short text a row (names, groups: "sponsor",
-    "suppliers"): those texts are that register's records, named by the caption's column (read as its header);
-    None for any other sheet (a second column filled, numbers, a long sentence, fewer than two names)."""
+    "suppliers"), empty rows between them or not: those texts are that register's records, named by the
+    caption's column (read as its header). The column right of the names may say what each is, under a header of
+    its own beside the caption ("Stakeholder Group | Definition"): kept with each record under that header.
+    None for any other sheet (another column filled, numbers, a long sentence as a name, fewer than two names)."""
     cells = [(r, c, x) for r, row in enumerate(rows) for c, x in enumerate(row)
              if x is not None and str(x).strip()]
     if len(cells) < 3:
         return None
     top, col, caption = cells[0]
-    if not isinstance(caption, str) or len(caption.split()) > 5 or any(c != col for _r, c, _x in cells):
+    if not isinstance(caption, str) or len(caption.split()) > 5:
         return None
+    beside = [(r, x) for r, c, x in cells if c != col]
+    named_rows = {r for r, c, _x in cells if c == col}
+    if beside:
+        # the column beside: a header on the caption's row, then only cells on rows that give a name
+        if any(c not in (col, col + 1) for _r, c, _x in cells) or beside[0][0] != top or \
+                not isinstance(beside[0][1], str) or len(beside[0][1].split()) > 5 or \
+                any(r not in named_rows for r, _x in beside) or len(beside) < 3 or \
+                not all(isinstance(x, str) and re.search(r"[^\W\d_]", x) for _r, x in beside[1:]):
+            return None  # (numbers beside: a scale's levels and their points, "Low | 1", no list of names)
     key = word_key(caption)
     said = [reg for reg in ("stakeholders", "risks", "issues", "decisions", "benefits")
             if any(n in key for n in register_nouns(reg))]
     if len(said) != 1:
         return None
-    items = [x for _r, _c, x in cells[1:]]
+    items = [x for _r, c, x in cells[1:] if c == col]
     if not all(isinstance(x, str) and 0 < len(x.split()) <= 10 and "\n" not in x.strip() for x in items) or \
-            len({word_key(x) for x in items}) < len(items):
+            len({word_key(x) for x in items}) < len(items) or len(items) < 2 or (beside and _ratings(items)):
         return None
     kind = kind_for(said[0])
     naming = "name" if "name" in kind.reg.field_names else "title"
-    headers = [""] * col + [caption.strip()]
+    headers = [""] * col + [caption.strip()] + ([" ".join(str(beside[0][1]).split())] if beside else [])
     return HeaderMatch(kind, top + 1, {col: naming}, headers, score=1.0)
 
 

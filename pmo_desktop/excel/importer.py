@@ -49,6 +49,7 @@ from .header_detection import (
     axis_orders,
     check_values,
     detect_header,
+    group_label_columns,
     kind_for,
     layout_key,
     level_legends,
@@ -73,6 +74,8 @@ from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
 from .office_import import plan_office_import, read_stamp
 from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, Planner, Progress
+from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
+from .sheet_keys import Key, code_key, code_text, find_keys, key_cells, key_for
 from .value_translation import (
     MODIFIED_FIBONACCI,
     OPEN_LISTS,
@@ -187,9 +190,10 @@ def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto:
 
 
 def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: HeaderMatch | None,
-            sample: list[list[Any]] | None = None) -> dict[int, str]:
+            sample: list[list[Any]] | None = None, keyed: set[int] | frozenset[int] = frozenset()) -> dict[int, str]:
     """Columns kept on each record (labelled with their header): every named column no field takes,
-    except calculated ones (scores, ratings), which the office recomputes."""
+    except calculated ones (scores, ratings), which the office recomputes — unless a key of the sheet spells
+    out its values (``keyed``: a "Rank" of 1–7 whose key says 1 is "Disaster"), which no level gives again."""
     if EXTRA_FIELD.get(kind.register) is None:
         return {}
     computed = {f.name for f in kind.reg.fields if not f.kind.stored}
@@ -206,9 +210,17 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         # of a stakeholder: "Communicate the plan early…", not the quadrant's "Manage closely")
         calculated = auto_map.get(col) in computed and not _sentences(
             [r[col] for r in sample or [] if col < len(r) and r[col] is not None])
-        if text and col not in mapping and not calculated and not (_calculated_header(text) and recomputed) \
-                and col not in beside:
+        if col in keyed and col not in mapping and col not in beside:
+            calculated = False
+        if text and col not in mapping and not calculated and not (_calculated_header(text) and recomputed
+                                                                   and col not in keyed) and col not in beside:
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
+    if "category" in mapping.values():
+        # labels grouping the rows in a column without a header ("Initiating" over three risks, "Planning" over
+        # the next five) where another column gives the category: kept in the notes, the planner carrying each
+        # label down its block (a column without a header is carried so)
+        for col in group_label_columns(kind, list(headers), mapping, sample or []):
+            out[col] = GROUP_LABEL
     for col, name in mapping.items():
         if name == "status" and col < len(headers) and headers[col] and _outcomes(kind, col, sample or []):
             out[col] = " ".join(headers[col].split())  # "Approved" and "Rejected" both read as decided: kept too
@@ -402,13 +414,65 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
         raise WorkbookError(f"No column of the sheet “{reader.title}” is mapped to a field of the "
                             f"{kind.reg.title.lower()}; map at least one column.")
     sample = reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]
-    extras = _extras(kind, headers, final, match, sample)
+    keyed = set(sheet_keys(reader, match, final)[0])
+    extras = _extras(kind, headers, final, match, sample, keyed)
     ignored = _ignored(kind, headers, final, match, extras)
     for col in _beside_the_table(headers, final, sample):
         if col in ignored:
             ignored[col] = (f"“{headers[col]}” belongs to another table beside the {kind.reg.title.lower()} (past an "
                             "empty column: a heat map or a legend), so it is not imported.")
     return (final, ignored, layout, extras, _own_export(kind, headers, final))
+
+
+#: how the notes name a column of group labels without a header of its own
+GROUP_LABEL = "Group"
+
+# field kinds whose codes a key of the sheet spells out ("FF4" → "Human Resources Internal"); levels have
+# their own legends (value_translation), and IDs, titles, numbers and dates are never codes of a key
+_KEYED_KINDS = (Kind.TEXT, Kind.ENUM, Kind.MULTI_ENUM, Kind.REF)
+
+
+def sheet_keys(reader: SheetReader, match: HeaderMatch,
+               mapping: dict[int, str]) -> tuple[dict[int, dict[str, str]], set[tuple[int, int]]]:
+    """The table's columns whose codes a key under or beside the table spells out (sheet_keys), each as
+    {code: what the record takes}, and the keys' own cells (row, column): a field's code becomes the
+    key's meaning; a column kept in the notes (or a calculated one, which a key makes the sheet's own word)
+    keeps its code with the meaning after it, "1 (Disaster)". Worked out once per sheet and table."""
+    cache = reader.keys_cache
+    if match.row in cache:
+        return cache[match.row]
+    cache[match.row] = ({}, set())
+    headers = match.headers
+    if not headers or reader.declared_rows > KEY_MAX_ROWS:
+        return cache[match.row]
+    rows = list(reader.data_rows(match.row + 1, len(headers) + 12))
+    keys = find_keys(rows)
+    if not keys:
+        return cache[match.row]
+    cells = key_cells(keys)
+    fields = {f.name: f for f in match.kind.reg.fields}
+    title = match.kind.reg.name_field
+    out: dict[int, dict[str, str]] = {}
+    for col, text in enumerate(headers):
+        name = mapping.get(col)
+        if name is not None:
+            f = fields.get(name)
+            if f is None or f.kind not in _KEYED_KINDS or f is title or f.kind.is_key:
+                continue
+        elif not text:
+            continue
+        values = [r[col] for n, r in rows if (n, col) not in cells and col < len(r)]
+        others = [h for c, h in enumerate(headers) if c != col and h]
+        key: Key | None = key_for(values, text, others, keys, numbers_allowed=name is None)
+        if key is None:
+            continue
+        if name is not None:
+            out[col] = dict(key.meanings)
+        else:
+            out[col] = {code: f"{code_text(v)} ({key.meanings[code]})" for v in values
+                        if (code := code_key(v)) in key.meanings}
+    cache[match.row] = (out, cells if out else set())
+    return cache[match.row]
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -549,7 +613,8 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             planner.total = reader.declared_rows
             _legend_levels(planner, [match])
             sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
-                                            ignored, extras=extras, own_export=own, note=title_note(match, final))
+                                            ignored, extras=extras, own_export=own, note=title_note(match, final),
+                                            spelled=sheet_keys(reader, match, final))
             plan.sheets.append(sheet_plan)
             if sheet_plan.register in ACTIONS_OF:
                 _response_actions(plan, sheet_plan)
@@ -836,8 +901,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                                     ignored, finish=False, extras=extras, own_export=own,
                                                     row_filter=row_filter, constants=sheet_constants(match, final),
-                                                    note=title_note(match, final))
+                                                    note=title_note(match, final),
+                                                    spelled=sheet_keys(reader, match, final))
                     _amounts_said(sheet_plan, match.kind.reg, final, extras)
+                    _met_said(sheet_plan, match.kind.reg, final, extras)
                     plan.sheets.append(sheet_plan)
                     _plans_said_below(reader, match, sheet_plan)
                     if last_use[id(reader)] == i:
@@ -1172,6 +1239,24 @@ def _amounts_said(sheet_plan: SheetPlan, reg: Register, mapping: dict[int, str],
                            f"record's notes, the impact left empty — an amount is no level of the office's impact "
                            "scale until the office says what amount is high: map the column to Impact in the preview and rate its "
                            "amounts there (or with --values).")
+            return
+
+
+def _met_said(sheet_plan: SheetPlan, reg: Register, mapping: dict[int, str], extras: dict[int, str]) -> None:
+    """Say once of a milestone sheet whose own status says some milestones are met ("Done", "Completed",
+    "Erledigt") but that gives no date they were met: the word is kept in each one's notes, and the office shows
+    a milestone Done once it has an actual date (it does not make one up from the due date)."""
+    if reg.name != "milestones" or "actual" in mapping.values():
+        return
+    met_words = {k for k, v in value_words("issues.status").items() if v == "Resolved"} - {"y", "yes"}
+    for header in extras.values():
+        lead = f"{header}: "
+        met = sum(1 for row in sheet_plan.rows if isinstance(text := row.values.get("notes"), str)
+                  for line in text.split("\n") if line.startswith(lead) and word_key(line[len(lead):]) in met_words)
+        if met:
+            sheet_plan.say(f"“{header}” says {met} milestone{'s are' if met > 1 else ' is'} met but the sheet gives "
+                           "no date met: the word is kept in the notes; give each its Actual date for the office to "
+                           "show it Done.")
             return
 
 

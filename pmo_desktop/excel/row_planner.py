@@ -41,6 +41,7 @@ from .header_detection import (
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
+from .sheet_keys import code_key, code_text
 from .value_translation import (
     ColumnProfile,
     Translator,
@@ -74,7 +75,10 @@ _NOUNS = {"StrategicObjective": "strategic objective", "Project": "project", "Ou
           "Stakeholder": "stakeholder", "Risk": "risk", "Person": "person", "IssueEntry": "issue"}
 # Where a record keeps the content of source columns that map to no field, labelled with their header.
 EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description", "benefits": "description",
-               "assumptions": "notes", "dependencies": "notes", "decisions": "rationale", "communications": "notes"}
+               "assumptions": "notes", "dependencies": "notes", "decisions": "rationale", "communications": "notes",
+               # a milestone tracker's own "Status" (Done, In Progress): the office works a milestone's state out
+               # from its dates, so the sheet's word is kept in the notes, not lost
+               "milestones": "notes"}
 # A risk sheet without a title column names its risks by the event, cause or effect (cause/event layouts).
 TITLE_FALLBACK = _TITLE_FALLBACK
 _COPYRIGHT_RE = re.compile(r"^\W*(©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|tous droits réservés|"
@@ -295,6 +299,43 @@ def _name_then_why(text: str) -> str | None:
     return name if 1 <= len(name.split()) <= 4 else None
 
 
+def _names_written(cells: Sequence[Any]) -> dict[str, str]:
+    """The names and roles a column of people writes as names (keyed by word_key): a short cell ("Project
+    Manager"), the name a sentence opens with and the role after it ("Oleksandra Zaiats, Project Coordinator.
+    This would …": both)."""
+    out: dict[str, str] = {}
+    for cell in cells:
+        if cell.__class__ is not str or not cell.strip():
+            continue
+        text = " ".join(cell.split())
+        lead = _name_then_why(text)
+        if lead is not None:
+            out.setdefault(word_key(lead), lead)
+            m = _ROLE_AFTER_NAME_RE.match(text)
+            if m is not None and 1 <= len(m.group(1).split()) <= 4:
+                out.setdefault(word_key(m.group(1)), m.group(1))
+        elif len(text.split()) <= 4 and not re.search(r"[,.;:/&\n]", text):
+            out.setdefault(word_key(text), text)
+    return out
+
+
+def _written_name_opening(text: str, names: dict[str, str]) -> str | None:
+    """The name or role a sentence in a name's cell opens with, without a stop after it ("Project manager
+    monitors the risk, PM is an ideal resource …"), when the same column writes it as a name on another row
+    ("Project Manager"): that spelling. Only the longest such opening of one to four words, followed by a word
+    in lower case (the sentence's verb, not more of a name: "Project Manager Smith …" names no one known)."""
+    words = text.split()
+    if len(words) < 8 or not names:
+        return None
+    for k in range(min(4, len(words) - 1), 0, -1):
+        known = names.get(word_key(" ".join(words[:k])))
+        if known is not None:
+            following = words[k]
+            return known if following[:1].islower() else None
+    return None
+
+
+_ROLE_AFTER_NAME_RE = re.compile(r"\s*[^,.;:]+,\s*([^\W\d_][^,.;:()]*?)\s*[.;:]\s")
 _NAME_THEN_WHY_RE = re.compile(r"\s*([^\W\d_][^,.;:()\-–—]*?)(?:\s*[,.;:]\s|\s+(?:as|because|since)\s)", re.I)
 
 
@@ -432,6 +473,16 @@ def _changed(by_name: dict[str, Field], values: dict[str, Any], old: dict[str, A
     return out
 
 
+def _spelt(row: tuple[Any, ...], spelt: dict[int, dict[str, str]]) -> tuple[Any, ...]:
+    """The row with each code a key of the sheet spells out read as the key says ("FF4" → "Human
+    Resources Internal"); other cells as written."""
+    cells = list(row)
+    for c, meanings in spelt.items():
+        if c < len(cells) and (text := meanings.get(code_key(cells[c]))) is not None:
+            cells[c] = text
+    return tuple(cells)
+
+
 def _gathered(row: tuple[Any, ...], spread: dict[int, list[int]]) -> tuple[Any, ...]:
     """The row with each spread column's value where the row wrote it: in the one column of its span
     that is filled, when the first is empty."""
@@ -528,7 +579,8 @@ class Planner:
                    headers: list[str], layout: str, ignored: dict[int, str], finish: bool = True,
                    extras: dict[int, str] | None = None, own_export: bool = False,
                    row_filter: Callable[[Sequence[Any]], str | None] | None = None,
-                   constants: dict[str, Any] | None = None, note: str = "") -> SheetPlan:
+                   constants: dict[str, Any] | None = None, note: str = "",
+                   spelled: tuple[dict[int, dict[str, str]], set[tuple[int, int]]] | None = None) -> SheetPlan:
         """Plan every row of one sheet. Child sheets are finished (unchanged families found, replaced
         rows counted) unless ``finish`` is false, for the caller to add parents first.
 
@@ -536,7 +588,10 @@ class Planner:
         ``own_export``: the sheet is laid out as our export (IDs are this office's own).
         ``row_filter``: why a row belongs elsewhere (a RAID sheet's issues), or None to plan it here.
         ``constants``: values the sheet itself gives every row that no column sets (an opportunity register's
-        kind). ``note``: what the preview says once of the sheet (a title column no header names)."""
+        kind). ``note``: what the preview says once of the sheet (a title column no header names).
+        ``spelled``: columns whose codes a key of the sheet spells out (column → {code: text}) and the key's
+        own cells (importer.sheet_keys): each record's code is read as the key says; a row holding only the
+        key's cells is the key's, not a record."""
         reg = kind.reg
         self._constants = dict(constants or {})
         self._escalates = "escalated" in reg.field_names and "escalated" not in mapping.values()
@@ -578,6 +633,10 @@ class Planner:
         engage_row = next((c for c, n in mapping.items() if n == ENGAGE_ROW), None)
         self._lengths = _column_lengths(reg, [f for _, f in fields])
         self._long_texts: list[str] = []
+        self._codes_said: dict[int, list[str]] = {}
+        self._names_in: dict[int, dict[str, str]] = {}  # column of people → the names it writes (_names_written)
+        # (the columns of people, the sheet's rows or how to read them) for ``_names_in``, None when too long
+        self._names_from: tuple[list[int], Any] | None = None  # row → "Category: FF4 (Human Resources Internal)"
         mapped_cols = ({c for c, _ in fields} | {c for c, n in mapping.items() if n == PARENT} | set(self._responses)
                        | {c for c, _n, _f in self._action_by}
                        | {c for c, _n, _l in self._ticks} | {c for c, _l in self._engaged}
@@ -608,6 +667,14 @@ class Planner:
         parent_reg = REGISTERS[kind.parent] if kind.parent else None
         self._profiles, repeated, kept = self._column_profiles(reader, header_row, width, fields, headers,
                                                                count_rows=parent_reg is None)
+        # the names and roles each column of people writes as names, for its sentences opening with one
+        # (worked out when a sentence is first met: most sheets name their people plainly and pay nothing)
+        person_texts = [c for c, f in fields if f.kind.is_reference]
+        self._names_in = {}
+        self._names_from = None
+        if person_texts and (kept is not None or reader.declared_rows <= KEEP_ROWS):
+            self._names_from = (person_texts, kept if kept is not None else
+                                (lambda: list(reader.data_rows(header_row + 1, width))))
         month_first = [f"“{headers[c] if c < len(headers) else f.label}”" for c, f in fields
                        if (profile := self._profiles.get(c)) is not None and profile.month_first]
         if month_first:  # the way round the dates are read is said: 03/04/2026 is 4 March here
@@ -664,6 +731,8 @@ class Planner:
         data_started = False
         tick = 0
         block: list[int] = []  # indexes into plan.rows of the records planned since the last gap
+        block_sizes: list[int] = []  # records (and rows continuing them) of each block, in order
+        first_raws: dict[int, tuple[int, tuple[Any, ...]]] = {}  # the first block's records: index → (number, row)
         continued = [0]        # rows of the block that continue a merged record
         widths: dict[int, int] = {}  # index into plan.rows → filled cells of that row
         table_widths: list[int] = []  # filled cells of the rows of the first block (the table itself)
@@ -735,6 +804,13 @@ class Planner:
                         at = opened[i]
                         plan.rows[at] = PlannedRow(RowReport(plan.sheet, plan.rows[at].report.row, Action.SKIP, "",
                                                              "below the table: a legend or notes, not a record."))
+                # the lines that went on with one of them belong to the same legend
+                gone = tuple(f"continues the record of row {plan.rows[i].report.row} " for i in block)
+                for k in range(min(block) + 1, len(plan.rows)):
+                    report = plan.rows[k].report
+                    if report.action is Action.SKIP and report.reason.startswith(gone):
+                        plan.rows[k] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "",
+                                                            "below the table: a legend or notes, not a record."))
 
         value_cols = {c for c, f in fields if not (f.kind.free_text or f.kind.refers)}
         rating_cols = {c for c, f in fields if f.kind is Kind.SCALE}
@@ -751,9 +827,25 @@ class Planner:
                     and title_col is not None
                     and code_col != title_col and bool(self._steps))
         spread = self._spread_columns(reader, header_row, mapping, reg)
+        spelt, in_key = spelled or ({}, set())
+        # a column kept in the notes without a header of its own groups the rows (importer._extras): each of
+        # its labels holds for the rows under it, until the next
+        carried = {c: None for c in plan.extras if c >= len(headers) or not headers[c]}
+        self._codes_said = {}
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width):
             if spread:
                 row = _gathered(row, spread)
+            if carried:
+                row = self._carried(row, carried)
+            if spelt:
+                written_codes = row
+                row = _spelt(row, {c: m for c, m in spelt.items() if (number, c) not in in_key})
+                # a field's code is kept in the notes beside what it means: the office's list may merge two
+                # meanings ("Human Resources Internal" and "… External" are both People), the code tells them apart
+                self._codes_said[number] = [
+                    f"{headers[c] if c < len(headers) and headers[c] else reg.field(mapping[c]).label}: "
+                    f"{code_text(written_codes[c])} ({row[c]})"
+                    for c in sorted(spelt) if c in mapping and c < len(row) and row[c] is not written_codes[c]]
             if any(x.__class__ is str and x.startswith("[") for x in row):
                 row = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
             if not _PROMPTS.isdisjoint(row):
@@ -782,6 +874,7 @@ class Planner:
                         defining.add(len(plan.rows))
                     if first_block:
                         table_widths.append(done[1])
+                        first_raws[len(plan.rows)] = (number, row)
                     last_record = (len(plan.rows), number, row)
                     plan.rows.append(done[0])
                     continue
@@ -797,12 +890,17 @@ class Planner:
                 blank_run = []
                 if not first_block:
                     close_block()
+                block_sizes.append(len(block) + continued[0])
                 one_a_block[0] += 1
                 one_a_block[1] = bool(one_a_block[1] and len(block) == 1)
                 first_block = False
                 block = []
                 continued[0] = 0
             data_started = True
+            if in_key and last_record is not None and all((number, c) in in_key for c in filled):
+                # "1 | Disaster", "FF4 | Human Resources Internal" under the table: the key spelling out a column
+                skip(number, "a key of the sheet (codes and what they mean), not a record.")
+                continue
             if lead is not None and not after_gap and last_record is None or \
                     lead is not None and not after_gap and last_record is not None and last_record[0] < lead[0]:
                 # a text opening the block over the record's row (a cell's wrapped lines centred on the record,
@@ -839,6 +937,14 @@ class Planner:
                 continue
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
+            if not mapped_filled and last_record is not None and not after_gap and parent_reg is None and \
+                    all(c in plan.extras and row[c].__class__ is str and last_record[2][c].__class__ is str
+                        for c in filled):
+                # only text in columns kept in the notes, right under a record whose same cells hold text: that
+                # text's last line ("CÁMARAS DE SEGURIDAD," "TUBERIAS, CAJAS DE" then "REGISTRO"), not a note
+                continue_record(number, row, lambda _c, a, b: a if b is None else (b if a is None else (
+                    f"{a}\n{b}" if isinstance(a, str) else a)), "its text goes on over several rows")
+                continue
             if not mapped_filled:
                 if (after_gap or last_record is None) and parent_reg is None and len(filled) == 1 and \
                         filled[0] in plan.extras:
@@ -918,7 +1024,9 @@ class Planner:
                 notes.add(len(plan.rows))  # what follows it alone in the first column is a note too
                 skip(number, f"a note below the table (“{first_text[:40]}”).")
                 continue
-            if after_gap and len(filled) == 1 and filled[0] == first_col == title_col:
+            if after_gap and len(filled) == 1 and filled[0] == first_col == title_col and \
+                    not (table_widths and max(table_widths) == 1):
+                # (a list of names one a row is a table of one column: a name below a gap goes on with it)
                 notes.add(len(plan.rows))
             if parent_reg is None and (repeated is None or hash(row) in repeated):
                 same = seen_rows.setdefault(tuple(row), number)
@@ -940,10 +1048,40 @@ class Planner:
                 defining.add(len(plan.rows))
             if first_block:
                 table_widths.append(len(filled))
+                first_raws[len(plan.rows)] = (number, row)
             last_record = (len(plan.rows), number, row)
             plan.rows.append(planned)
         if not first_block:
             close_block()
+        if block:
+            block_sizes.append(len(block) + continued[0])
+        # the first block's record wrapped over its two rows, which no earlier block could show (see below)
+        pair = sorted(first_raws)
+        if len(block_sizes) >= 3 and block_sizes[0] == 2 and all(n == 1 for n in block_sizes[1:]) and \
+                len(pair) == 2 and pair[1] == pair[0] + 1 and title_col is not None and \
+                all(plan.rows[i].report.action is not Action.SKIP or i == pair[1] for i in pair):
+            (first_number, above), (second_number, below) = first_raws[pair[0]], first_raws[pair[1]]
+
+            def filled_at(r: Sequence[Any], cols: Any) -> bool:
+                return any(c < len(r) and r[c] is not None and str(r[c]).strip() for c in cols)
+
+            if second_number == first_number + 1 and filled_at(above, [title_col]) and \
+                    not filled_at(above, value_cols | set(person_cols)) and filled_at(below, value_cols) and \
+                    (code_col is None or not filled_at(above, [code_col]) and not filled_at(below, [code_col])):
+                # every later block holds one record, and the first one's first row only texts ("SERVIDOR NAS CON
+                # POCO ESPACIO" over "DE ALMACENAJE RESTANTE" beside the status, the owner, the date): the two
+                # rows are one record, as they are in a later block (the rule of continue_record's texts)
+                combined = tuple(b if a is None else (a if b is None else (
+                    (f"{a.rstrip()} {b.strip()}" if c == title_col else f"{a.rstrip()}\n{b}")
+                    if isinstance(a, str) and isinstance(b, str) else b)) for c, (a, b) in enumerate(zip(above, below)))
+                for i in pair:
+                    self._unclaim(reg, plan.rows[i].report.code)
+                    self._forget_unplaced(plan, plan.rows[i])
+                plan.rows[pair[0]] = self._plan_row(plan, reg, parent_reg, first_number, combined, fields, code_col,
+                                                    parent_col, strict_refs, title_col)
+                plan.rows[pair[1]] = PlannedRow(RowReport(
+                    plan.sheet, second_number, Action.SKIP, "", f"continues the record of row {first_number} (its "
+                    "texts go on in the row below, beside the record's other fields)."))
         self._trailing_notes(plan, notes)
         self._skip_headings(plan, reg)
         self._carry_groups(plan, fields)
@@ -982,6 +1120,26 @@ class Planner:
             plan.rows[i] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "",
                                                 "a heading over the rows below it (only its name is filled), "
                                                 "not a record."))
+
+    @staticmethod
+    def _carried(row: tuple[Any, ...], carried: dict[int, Any]) -> tuple[Any, ...]:
+        """The row with each group column's label carried down from the last row giving one; a row holding
+        nothing else is left as it is, and an empty row ends the groups (what stands below a gap — a legend,
+        notes — is no record of them)."""
+        cells = list(row)
+        if all(x is None or (x.__class__ is str and not x.strip()) for c, x in enumerate(cells) if c not in carried):
+            if all(x is None or (x.__class__ is str and not x.strip()) for x in cells):
+                for c in carried:
+                    carried[c] = None
+            return row
+        for c in carried:
+            if c >= len(cells):
+                continue
+            if cells[c] is not None and str(cells[c]).strip():
+                carried[c] = cells[c]
+            elif carried[c] is not None:
+                cells[c] = carried[c]
+        return tuple(cells)
 
     @staticmethod
     def _carry_groups(plan: SheetPlan, fields: list[tuple[int, Field]]) -> None:
@@ -1278,9 +1436,10 @@ class Planner:
                 # a name wrapped onto two lines of its cell ("Marketing⏎Team", "Paul &⏎Chris") is the one-line
                 # name: the rows writing "Marketing Team" name the same person, not a second one
                 raw = " ".join(raw.split())
-            if raw.__class__ is str and f.kind.is_reference and (lead := _name_then_why(raw)) is not None:
+            if raw.__class__ is str and f.kind.is_reference and (lead := self._lead_name(c, raw)) is not None:
                 # "Christopher Moody, Project Manager. As this could …": the person is the first clause, why
-                # they were chosen is kept in the notes (no person named by the whole sentence)
+                # they were chosen is kept in the notes (no person named by the whole sentence); "Project
+                # manager monitors the risk, …": the role the column names elsewhere that the sentence opens with
                 self._long_texts.append(f"{f.label}: {raw.strip()}")
                 raw = lead
             if name == "response" and raw.__class__ is str and self._escalates:
@@ -1402,9 +1561,9 @@ class Planner:
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
             if text:
                 values[self._title_name] = text if len(text) <= 120 else text[:117].rstrip() + "…"
-        extra_lines = self._long_texts + [f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
-                                          if c < width and not v.is_blank(row[c])
-                                          and v.parse_text(row[c]) not in EXCEL_ERRORS]
+        extra_lines = self._long_texts + self._codes_said.pop(number, []) + [
+            f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
+            if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS]
         self._long_texts = []
         nothing = value_words("nothing")  # "NONE" under "Current Mitigation": no action taken, not an action
         planned = [(c, v.parse_text(row[c])) for c in self._responses if c < width and not v.is_blank(row[c])
@@ -1781,6 +1940,18 @@ class Planner:
                     return None
         return dict(zip(self._step_names, got))
 
+    def _lead_name(self, c: int, raw: str) -> str | None:
+        """The person a sentence in column ``c`` of names opens with (_name_then_why, _written_name_opening)."""
+        lead = _name_then_why(raw)
+        if lead is None and self._names_from is not None and len(raw.split()) >= 8:
+            cols, held = self._names_from
+            if c in cols and not self._names_in:
+                rows = held() if callable(held) else held
+                self._names_in = {k: _names_written([r[k] for _n, r in rows if k < len(r)]) for k in cols}
+            if c in self._names_in:
+                lead = _written_name_opening(raw, self._names_in[c])
+        return lead
+
     def _learn(self, i: int, raw: Any) -> Any:
         """What step ``i`` of ``_plan_values`` makes of ``raw`` when it makes a value and nothing else (kept
         in the column's lookup), else ``_MISS``. The same caches as the step's, so the same translations."""
@@ -1791,7 +1962,7 @@ class Planner:
                                        or _strategy_then_plan(raw) is not None):
                 return _MISS
             if f.kind is Kind.SCALE and _reasoned(raw) or \
-                    f.kind.is_reference and ("\n" in raw and _wrapped_name(raw) or _name_then_why(raw) is not None):
+                    f.kind.is_reference and ("\n" in raw and _wrapped_name(raw) or self._lead_name(c, raw) is not None):
                 return _MISS  # the level read, the reason kept in the notes; a name on one line: the steps' way
             if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 return _MISS

@@ -534,6 +534,8 @@ class SheetReader:
         self._top: list[list[Any]] | None = None
         self._depth = 0  # rows read as the top rows, when more than the limits' header_scan_rows (deepen)
         self._released = False
+        # importer.sheet_keys: the columns a key of the sheet spells out, by header row
+        self.keys_cache: dict[int, tuple[dict[int, dict[str, str]], set[tuple[int, int]]]] = {}
         if rows is not None:
             self.declared_rows = len(rows)
         else:

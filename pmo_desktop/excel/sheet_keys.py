@@ -1,0 +1,174 @@
+"""Keys a sheet writes under or beside its table, spelling out the codes of one of its columns.
+
+A register that writes its categories as codes ("FF4", "Xmen") often explains them in a small two-column list
+below the table ("Categories Key" over "FF4 | Human Resources Internal", "Xmen | Human Resources External"),
+and a column of numbers with a meaning of its own ("Rank" 1–7) in a list captioned with the column's name
+("Risk Rank" over "1 | Disaster" … "7 | Excelsior!"). The codes alone say nothing to the office: the record
+takes what the key says they mean.
+
+A key is a run of rows, each with a short code and a text beside it and nothing right and left of the pair,
+under a caption standing alone over the codes. It spells out a column when its codes cover at least two of
+the column's values and half of them, and, for a column of numbers (which any numbered list would
+"cover"), only when its caption names the column (a word of the column's header, written in no other
+header of the table, is in the caption: "Risk Rank" names "Rank" but not "Risk Owner").
+
+No Qt here, no openpyxl.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+#: a key is looked for on sheets up to this many rows (hand-made registers; a key under a log of
+#: thousands of rows is not worth a second read of it)
+MAX_ROWS = 3000
+#: longest code a key spells out ("FF4", "Xmen", "1"); longer cells are texts, not codes
+MAX_CODE = 12
+
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class Key:
+    caption: str
+    col: int                       # the column of its codes (the meanings are in the next one)
+    rows: set[int] = field(default_factory=set)          # excel row numbers of its codes
+    caption_row: int = 0
+    meanings: dict[str, str] = field(default_factory=dict)  # code key → meaning
+    numbers: bool = True           # every code a number
+
+
+def code_key(x: Any) -> str:
+    """A cell as a key's code: short, spaces folded, case ignored; a number by its value (1.0 is "1")."""
+    if x is None or isinstance(x, bool):
+        return ""
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    text = " ".join(str(x).split())
+    return text.casefold() if text and len(text) <= MAX_CODE else ""
+
+
+def code_text(x: Any) -> str:
+    """A code as written, a whole number without its ".0"."""
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    return " ".join(str(x).split())
+
+
+def _is_number(code: str) -> bool:
+    try:
+        float(code)
+    except ValueError:
+        return False
+    return True
+
+
+def _filled(row: Sequence[Any], c: int) -> bool:
+    x = row[c] if 0 <= c < len(row) else None
+    return x is not None and not (isinstance(x, str) and not x.strip())
+
+
+def _meaning(x: Any) -> str:
+    return " ".join(x.split()) if isinstance(x, str) and _LETTER_RE.search(x) else ""
+
+
+def find_keys(rows: Iterable[tuple[int, Sequence[Any]]], skip_rows: set[int] | None = None,
+              min_col: int = 0) -> list[Key]:
+    """The keys among ``rows`` (excel row number, cells): runs of "code | meaning" pairs, each pair with
+    empty cells left and right of it, under a caption alone over its code column. ``min_col``: only pairs from
+    that column on (beside a table); ``skip_rows``: rows that are not looked at (the table's records)."""
+    keys: list[Key] = []
+    open_runs: dict[int, Key] = {}  # code column → the key being read there
+    previous: tuple[int, Sequence[Any]] | None = None
+    for number, row in rows:
+        if skip_rows and number in skip_rows:
+            previous, open_runs = None, {}
+            continue
+        pairs = {c for c in range(max(min_col, 0), len(row) - 1)
+                 if code_key(row[c]) and _meaning(row[c + 1]) and not _filled(row, c - 1) and not _filled(row, c + 2)
+                 and code_key(row[c]) != code_key(row[c + 1])}
+        runs: dict[int, Key] = {}
+        for c in sorted(pairs):
+            key = open_runs.get(c)
+            if key is None:
+                if previous is None or previous[0] != number - 1:
+                    continue
+                above = previous[1]
+                caption = above[c] if c < len(above) else None
+                if not isinstance(caption, str) or not _LETTER_RE.search(caption) or _filled(above, c + 1) or \
+                        _filled(above, c - 1):
+                    continue
+                key = Key(" ".join(caption.split()), c, caption_row=previous[0])
+                keys.append(key)
+            code = code_key(row[c])
+            if code in key.meanings:  # a code twice is no key
+                key.meanings[code] = ""
+            else:
+                key.meanings[code] = _meaning(row[c + 1])
+            key.rows.add(number)
+            key.numbers = key.numbers and _is_number(code)
+            runs[c] = key
+        open_runs = runs
+        previous = (number, row)
+    return [k for k in keys if len(k.meanings) >= 2 and all(k.meanings.values())]
+
+
+def key_cells(keys: Iterable[Key]) -> set[tuple[int, int]]:
+    """The cells (excel row, column) the keys are written in: captions, codes and meanings."""
+    cells = set()
+    for key in keys:
+        cells.add((key.caption_row, key.col))
+        for number in key.rows:
+            cells.update({(number, key.col), (number, key.col + 1)})
+    return cells
+
+
+def _stem(word: str) -> str:
+    word = "".join(ch for ch in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(ch))
+    return word
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, singular or plural, in any of the languages the office reads ("Category"/"Categories",
+    "Kategorie"/"Kategorien", "Rank"/"Ranking")."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3:
+        return True
+    # categor-y / categor-ies
+    return len(short) >= 5 and short.endswith("y") and long == short[:-1] + "ies"
+
+
+def _words(text: str) -> list[str]:
+    return [_stem(w) for w in re.findall(r"[^\W\d_]+", text)]
+
+
+def names_column(caption: str, header: str, other_headers: Iterable[str]) -> bool:
+    """The caption names the column: a word of its header that no other header of the table has."""
+    others = {w for h in other_headers for w in _words(h)}
+    own = [w for w in _words(header) if not any(_same_word(w, o) for o in others)]
+    return any(_same_word(w, c) for w in own for c in _words(caption))
+
+
+def key_for(values: Iterable[Any], header: str, other_headers: Sequence[str], keys: Sequence[Key],
+            numbers_allowed: bool = True) -> Key | None:
+    """The key spelling out a column of these values (see the module's rule), or None."""
+    distinct = {k for k in (code_key(v) for v in values) if k}
+    if len(distinct) < 2:
+        return None
+    best: tuple[int, int, Key] | None = None
+    for key in keys:
+        covered = len(distinct & key.meanings.keys())
+        if covered < 2 or covered * 2 < len(distinct):
+            continue
+        named = names_column(key.caption, header, other_headers)
+        if key.numbers and (not named or not numbers_allowed):
+            continue
+        rank = (int(named), covered, key)
+        if best is None or rank[:2] > best[:2]:
+            best = rank
+    return best[2] if best is not None else None
