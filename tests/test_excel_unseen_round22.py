@@ -183,3 +183,22 @@ def test_a_rank_and_a_score_the_office_does_not_reach_are_kept_in_the_notes(sqli
         ["A1", "Supplier late", 4, 5, 20], ["A2", "Key person leaves", 2, 5, 10], ["A3", "Scope creep", 4, 3, 12]]})
     import_all(sqlite_store, path)
     assert "Risk Score" not in (by_code(sqlite_store, "risks")["A1"]["notes"] or "")
+
+
+def test_an_impact_written_as_short_phrases_beside_rated_levels_is_the_effect(sqlite_store, tmp_path):
+    """"Impact (resulting in….)" holding "Delays to works", "Unavailability of team" beside an "Initial" pair of
+    Probability | Impact levels: the phrases say what the risk would do, its effect (before, being no levels of
+    four words or more, they were only kept in the notes)."""
+    path = write_xlsx(tmp_path / "RAID.xlsx", {"Risks": [
+        ["Risk ID", "Risk Title", "Description of Risk", "Impact (resulting in….)", "Owner", "Initial", None,
+         "Status"],
+        [None, None, None, None, None, "Probability", "Impact", None],
+        ["R-1", "Act of God", "Earthquake, flood, sink hole", "Delays to works", "PM", 1, 4, "Open"],
+        ["R-2", "Civil unrest", "Riot, protest, occupation", "Delays to works", "PM", 1, 3, "Open"],
+        ["R-3", "Illness", "Flu and illness outbreaks", "Unavailability of the team", "PM", 3, 3, "Open"],
+        ["R-4", "Seasonal holidays", "Time is lost to the project", "Delays to works", "PM", 4, 1, "Open"]]},
+        merges={"Risks": ["F1:G1"]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert got["R-3"]["effect"] == "Unavailability of the team" and got["R-1"]["effect"] == "Delays to works"
+    assert (got["R-3"]["probability"], got["R-3"]["impact"]) == (3, 3)

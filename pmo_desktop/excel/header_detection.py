@@ -1147,6 +1147,13 @@ def _sentences(values: list[Any]) -> bool:
     return long * 2 > len(values)
 
 
+def _written_phrases(values: list[Any]) -> bool:
+    """Most cells are phrases of three words or more ("Delays to works", "Unavailability of team"): what a
+    risk would do, written out, where no level is read (the column's values fit no scale)."""
+    texts = [x for x in values if isinstance(x, str) and x.strip()]
+    return len(texts) >= 2 and sum(1 for x in texts if len(x.split()) >= 3) * 2 > len(values)
+
+
 def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]],
                  header: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Keep the columns whose values fit their field; a scale of sentences moves to its text field.
@@ -1259,7 +1266,8 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             del out[c]  # "Treatment" over "Fix path & naming convention", "Peer review all mappings": what will
             out[c] = RESPONSE_PLAN  # be done about each risk, in a few words, not a strategy's name
             continue
-        if not fits and _sentences(values) and (kind.register, name) in TEXT_FALLBACK:
+        if not fits and (_sentences(values) or name == "impact" and _written_phrases(values)) and \
+                (kind.register, name) in TEXT_FALLBACK:
             fallback = TEXT_FALLBACK[(kind.register, name)]
             del out[c]
             if fallback and (fallback in PSEUDO or fallback not in out.values()):
