@@ -202,3 +202,25 @@ def test_an_impact_written_as_short_phrases_beside_rated_levels_is_the_effect(sq
     got = by_code(sqlite_store, "risks")
     assert got["R-3"]["effect"] == "Unavailability of the team" and got["R-1"]["effect"] == "Delays to works"
     assert (got["R-3"]["probability"], got["R-3"]["impact"]) == (3, 3)
+
+
+def test_an_issue_tracker_with_a_detail_column_is_read(sqlite_store, tmp_path):
+    """Held-out set of round 22 (since fixed): "Issue Summary | Issue Type | Resolved? | Detail | Comment" on
+    sheets named by dates — "Detail" is the issue's description, so the tracker is read (before, only the summary
+    and the answer were known and the workbook was refused)."""
+    head = ["Issue Summary", "Issue Type", "Resolved?", "Detail", "Comment"]
+    path = write_xlsx(tmp_path / "Issue Tracker.xlsx", {
+        "Sheet1": [head,
+                   ["Two clients differ slightly in their title bar", "Bugfix", "Yes", "Both run the same player."],
+                   ["Sort allies by attack type", "Feature Request", "Yes", "The menu has two kinds of sort."],
+                   ["Bot stops at the unit selection page", "Bugfix", "Yes", "It just waits there.",
+                    "Pick any of the four units"],
+                   ["Support a 632 by 1030 screen", "Feature Request"]],
+        "20151105": [head, ["Script for the frontlines event", "Feature Request", "Yes", "Automate the event."],
+                     ["Retry failed quests", "Feature Request", None, "Edit the quest script."]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "issues")
+    assert len(got) == 6
+    assert "Both run the same player." in got["Two clients differ slightly in their title bar"]["description"]
+    assert got["Sort allies by attack type"]["status"] in ("Resolved", "Closed")
+    assert got["Retry failed quests"]["status"] == "Open"
