@@ -436,6 +436,7 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
             duplicates[c] = clash
     if duplicates:
         _beside_pairs(kind, row, group, mapping, duplicates)
+        _own_name_wins(kind, row, mapping, duplicates)
     if kind.register == "risks":
         mapping.update(_kinney_letters(row, mapping))
     title = _title_field(kind)
@@ -447,6 +448,26 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
+    """Two columns naming one long-text field, the later one by the field's own name ("Requirements | Concerns", both
+    read as the stakeholder's concerns): the column named as the field takes it, the other is kept labelled in
+    the notes (before, the first column won and the sheet's own "Concerns" went to the notes)."""
+    for d, name in sorted(duplicates.items()):
+        f = next((x for x in kind.reg.fields if x.name == name), None)
+        if f is None or f.required or f.kind is not Kind.LONGTEXT or d >= len(row):  # a short text ("Role"
+            # beside "Position"): the first column keeps it, as before
+            continue
+        own = {normalise_key(f.label), normalise_key(f.name.replace("_", " "))}  # "Key concerns", "concerns"
+        c = next((k for k, n in mapping.items() if n == name), None)
+        if c is None or c >= len(row) or own.isdisjoint(header_variants(row[d])) or \
+                not own.isdisjoint(header_variants(row[c])):
+            continue
+        mapping[d] = name
+        del mapping[c]
+        del duplicates[d]
+        duplicates[c] = name
 
 
 def _named_by_group(kind: SheetKind, row: list[Any], group: list[Any], mapping: dict[int, str],
@@ -765,11 +786,14 @@ def _roles_name_people(kind: SheetKind, mapping: dict[int, str], sample: list[li
     return {c: n for c, n in mapping.items() if c != col}
 
 
-def naming_column(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
+def naming_column(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]],
+                  repeating: bool = False) -> int | None:
     """The column naming the records when no header says "Title" or a synonym: one whose header has the
     register's noun or the title's label among its words ("Risk Scenario", "Issues", "What to say",
     "Purpose of Communication") and whose cells are distinct texts of more than one word, not levels or
-    ratings. Among several, the title's label beats the noun, then the most distinct, longest texts."""
+    ratings. Among several, the title's label beats the noun, then the most distinct, longest texts.
+    ``repeating``: texts that come back on several rows still name records when at least half are distinct
+    ("Issue Type" of a data-quality log: "Null values" on two rows) — for a sheet naming the register."""
     title = _title_field(kind)
     if title is None or kind.is_child or title in mapping.values():
         return None
@@ -778,7 +802,8 @@ def naming_column(kind: SheetKind, row: list[Any], mapping: dict[int, str], samp
         return [str(r[c]).strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
 
     def names_records(values: list[str]) -> bool:
-        return len(values) >= 2 and len({v.lower() for v in values}) * 5 >= len(values) * 4
+        distinct = len({v.lower() for v in values})
+        return len(values) >= 2 and (distinct * 5 >= len(values) * 4 or repeating and distinct * 2 >= len(values))
 
     if any(n in _TITLE_FALLBACK.get(kind.register, ()) and names_records(texts(c)) for c, n in mapping.items()):
         return None  # a risk's event ("Threat") already names the records: "Asset at Risk" is no title
@@ -1170,6 +1195,13 @@ def _sentences(values: list[Any]) -> bool:
     return long * 2 > len(values)
 
 
+def _written_phrases(values: list[Any]) -> bool:
+    """Most cells are phrases of three words or more ("Delays to works", "Unavailability of team"): what a
+    risk would do, written out, where no level is read (the column's values fit no scale)."""
+    texts = [x for x in values if isinstance(x, str) and x.strip()]
+    return len(texts) >= 2 and sum(1 for x in texts if len(x.split()) >= 3) * 2 > len(values)
+
+
 def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]],
                  header: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Keep the columns whose values fit their field; a scale of sentences moves to its text field.
@@ -1282,7 +1314,8 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             del out[c]  # "Treatment" over "Fix path & naming convention", "Peer review all mappings": what will
             out[c] = RESPONSE_PLAN  # be done about each risk, in a few words, not a strategy's name
             continue
-        if not fits and _sentences(values) and (kind.register, name) in TEXT_FALLBACK:
+        if not fits and (_sentences(values) or name == "impact" and _written_phrases(values)) and \
+                (kind.register, name) in TEXT_FALLBACK:
             fallback = TEXT_FALLBACK[(kind.register, name)]
             del out[c]
             if fallback and (fallback in PSEUDO or fallback not in out.values()):
@@ -1483,6 +1516,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 naming = naming_column(kind, row, mapping, sample)
                 if naming is None and len(real_fields(mapping)) >= NAMING_MIN_FIELDS:
                     naming = text_column(row, mapping, sample)
+                if naming is None:
+                    naming = naming_column(kind, row, mapping, sample, repeating=True)
                 titled_by = naming
             if naming is not None:
                 mapping[naming] = _title_field(kind) or ""

@@ -212,8 +212,9 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
             [r[col] for r in sample or [] if col < len(r) and r[col] is not None])
         if col in keyed and col not in mapping and col not in beside:
             calculated = False
-        if text and col not in mapping and not calculated and not (_calculated_header(text) and recomputed
-                                                                   and col not in keyed) and col not in beside:
+        derived = calculated or (_calculated_header(text) and recomputed and col not in keyed)
+        if text and col not in mapping and col not in beside and not (
+                derived and _worked_out_again(text, col, mapping, sample or [])):
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
     if "category" in mapping.values():
         # labels grouping the rows in a column without a header ("Initiating" over three risks, "Planning" over
@@ -225,6 +226,39 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         if name == "status" and col < len(headers) and headers[col] and _outcomes(kind, col, sample or []):
             out[col] = " ".join(headers[col].split())  # "Approved" and "Rejected" both read as decided: kept too
     return out
+
+
+def _worked_out_again(text: str, col: int, mapping: dict[int, str], sample: list[list[Any]]) -> bool:
+    """Whether the office's own score stands for the sheet's calculated column: its numbers are the products of
+    the row's probability and impact where those are numbers; where they are words, a score stays within the
+    office's 1–25 (81 for High × High is a score on another scale, kept). A rank is an order, no score: it stands
+    only where it is that product. Ratings in words ("High") are the office's rating again. Most rows decide."""
+    at = {n: c for c, n in mapping.items()}
+    if "probability" not in at or "impact" not in at:
+        return True  # no levels of the sheet to check against (a benefit's "Planned today"): the office's own
+    pairs = [(at.get(p), at.get(i)) for p, i in (("probability", "impact"),
+                                                 ("residual_probability", "residual_impact"))]
+    rank = not {"rank", "ranking"}.isdisjoint(words_of(text.replace("_", " ")))
+
+    def number(r: list[Any], c: int | None) -> float | None:
+        y = r[c] if c is not None and c < len(r) else None
+        return y if isinstance(y, (int, float)) and not isinstance(y, bool) else None
+
+    agree = differ = 0
+    for r in sample:
+        x = number(r, col)
+        if x is None:
+            continue
+        products = [a * b for p, i in pairs if (a := number(r, p)) is not None and (b := number(r, i)) is not None]
+        if products:  # the score before the measures, or the one after them ("Control Score")
+            if any(abs(y - x) <= 1e-9 for y in products):
+                agree += 1
+            else:
+                differ += 1
+        elif rank or x > 25:
+            differ += 1
+    # most rows decide: one stale formula among the products does not make the column another scale
+    return differ <= agree if differ or agree else not rank
 
 
 def _outcomes(kind: SheetKind, col: int, sample: list[list[Any]]) -> bool:

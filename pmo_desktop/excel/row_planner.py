@@ -339,6 +339,57 @@ _ROLE_AFTER_NAME_RE = re.compile(r"\s*[^,.;:]+,\s*([^\W\d_][^,.;:()]*?)\s*[.;:]\
 _NAME_THEN_WHY_RE = re.compile(r"\s*([^\W\d_][^,.;:()\-–—]*?)(?:\s*[,.;:]\s|\s+(?:as|because|since)\s)", re.I)
 
 
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_DATE_IN_NAME_RE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\d{4}-\d{1,2}-\d{1,2}\b|"
+                              rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"
+                              rf"\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I)
+
+
+def _name_then_date(text: str) -> str | None:
+    """The person a cell names before a date on its first line ("Maria Lopez 3/14/2025 email", with more lines
+    under it): the one to four words before the date; "" when the cell opens with the date (it names nobody);
+    None when the first line holds no date (a plain name, or one a date is no part of)."""
+    first = text.strip().split("\n", 1)[0]
+    m = _DATE_IN_NAME_RE.search(first)
+    if m is None:
+        return None
+    name = first[:m.start()].strip(" ,;:-–—")
+    if not name:
+        return ""
+    words = name.split()
+    if not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[^\W\d_][\w.'’-]*", w) for w in words):
+        return None
+    return name
+
+
+def _listed_parts(text: str) -> list[str]:
+    """The parts of a cell listing several items, one a line ("1) In-Person - Monthly ⏎ 2) Emails - Weekly"),
+    each split at " - " too; [] for a cell of one line."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 2:
+        return []
+    parts: list[str] = []
+    for ln in lines:
+        ln = re.sub(r"^\s*(?:\d+[.)]|[-•*])\s*", "", ln)
+        parts += [p.strip() for p in re.split(r"\s+[-–—:]\s+", ln) if p.strip()]
+    return parts
+
+
+def _most_frequent(translator: Any, f: Field, text: str, ctx: Context, profile: Any) -> str:
+    """The most frequent of the frequencies the parts of ``text`` name (the field's choices run from the most
+    to the least frequent); the last choice (Ad hoc) when they name none or only it."""
+    found: set[str] = set()
+    for part in _listed_parts(text):
+        try:
+            found.add(translator.parse(f, part, ctx, profile))
+        except ValidationError:
+            continue
+    order = list(f.choices)
+    fixed = [x for x in order[:-1] if x in found]
+    return fixed[0] if fixed else order[-1]
+
+
 def _reasoned(text: str) -> bool:
     """A level followed by why it was given ("Low, as everyone has the same vision", "High. Lack of …", "Low as
     scope will only be affected slightly"): five words or more, more than any level phrase says."""
@@ -361,6 +412,12 @@ def _one_scale_for_both_ratings(profiles: dict[int, ColumnProfile], scale_cols: 
             if p.tens and plain and all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 10
                                         for x in columns[other]):
                 profiles[other] = replace(q, tens=True)
+            elif p.declared and plain and columns[other] and all(
+                    x is None or isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= p.declared
+                    for x in columns[other]):
+                # "Initial (Scoring 1-4)" over the first pair, "Controlled" over the second: both on 1–4 (before,
+                # 4 before the measures read 5 and 4 after them stayed 4, as if the measures had lowered it)
+                profiles[other] = replace(q, declared=p.declared)
 
 
 def _named_strategy(text: str) -> str | None:
@@ -1432,6 +1489,23 @@ class Planner:
         fast = self._fast_values(row)
         for c, f, name, cache, profile, text_limit in () if fast is not None else self._steps:
             raw: Any = row[c] if c < width else None
+            if raw.__class__ is str and f.kind.is_reference and (dated := _name_then_date(raw)) is not None:
+                # "Maria Lopez 3/14/2025 email ⏎ Draft Version -00 ⏎ Resolved in -01": the person is the name
+                # before the date; a cell opening with a date ("July 6, 2026 ⏎ …") names nobody. The whole cell
+                # is kept on the record under its own header (no person called "July 6")
+                head = plan.headers[c].strip().rstrip(":").strip() if c < len(plan.headers) and plan.headers[c] \
+                    else f.label
+                self._long_texts.append(f"{head}: {raw.strip()}")
+                if not dated:
+                    continue
+                raw = dated
+            if name == "frequency" and raw.__class__ is str and _listed_parts(raw):
+                # "1) In-Person - Monthly ⏎ 2) Emails - When required": one plan, several channels; it meets
+                # as often as its most frequent channel, and the whole cell is kept in the notes. None of its
+                # words a frequency ("Depends on the stakeholder type"): no fixed cadence, Ad hoc
+                head = plan.headers[c].strip() if c < len(plan.headers) and plan.headers[c] else f.label
+                self._long_texts.append(f"{head}: {raw.strip()}")
+                raw = _most_frequent(translator, f, raw, ctx, profile)
             if raw.__class__ is str and f.kind.is_reference and "\n" in raw and _wrapped_name(raw):
                 # a name wrapped onto two lines of its cell ("Marketing⏎Team", "Paul &⏎Chris") is the one-line
                 # name: the rows writing "Marketing Team" name the same person, not a second one
@@ -1760,6 +1834,12 @@ class Planner:
             prow.unplaced = unplaced
             prow.failures = len(unplaced)
             return prow
+        if action == Action.INSERT:
+            # an empty cell of a status column ("Risk Status" left blank) says nothing: a new record keeps the
+            # register's default (Open), not an empty status no list of the office holds (a blank attitude
+            # stays blank: not assessed)
+            if "status" in values and values["status"] is None and reg.defaults.get("status") not in (None, ""):
+                del values["status"]
         if action == Action.INSERT and code and reg.key_field is not None:
             values = {reg.key_field.name: code, **values}  # the code first: it must be set before any flush
         prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code)
@@ -1895,6 +1975,8 @@ class Planner:
             reason = ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
             prow = PlannedRow(RowReport(plan.sheet, number, Action.UPDATE, code, reason), values, record_id)
         else:
+            if "status" in values and values["status"] is None and reg.defaults.get("status") not in (None, ""):
+                del values["status"]  # as the full way: a blank status leaves a new record at the default
             prow = PlannedRow(RowReport(plan.sheet, number, Action.INSERT, code, ""), {key.name: code, **values})
         claimed[low] = (plan.sheet, number)
         self.claimed_rows[(reg.name, low)] = prow
@@ -1961,8 +2043,11 @@ class Planner:
             if name == "response" and (self._escalates and escalation_rest(raw) is not None
                                        or _strategy_then_plan(raw) is not None):
                 return _MISS
+            if name == "frequency" and _listed_parts(raw):
+                return _MISS  # several channels' frequencies: the steps' way
             if f.kind is Kind.SCALE and _reasoned(raw) or \
-                    f.kind.is_reference and ("\n" in raw and _wrapped_name(raw) or self._lead_name(c, raw) is not None):
+                    f.kind.is_reference and ("\n" in raw and _wrapped_name(raw) or self._lead_name(c, raw) is not None
+                                             or _name_then_date(raw) is not None):
                 return _MISS  # the level read, the reason kept in the notes; a name on one line: the steps' way
             if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 return _MISS
