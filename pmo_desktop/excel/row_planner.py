@@ -1759,15 +1759,13 @@ class Planner:
         if not _KEYED.issuperset(map(type, cells)):
             return None
         got = list(map(dict.get, self._memos, cells, self._misses))
-        if _MISS in got:
+        misses = got.count(_MISS)
+        if misses:
             plain = self._plain_limits
             memos = self._memos
             i = -1
-            while True:
-                try:
-                    i = got.index(_MISS, i + 1)
-                except ValueError:
-                    break
+            for _ in range(misses):  # counted first: the search past the last one raised a ValueError a row
+                i = got.index(_MISS, i + 1)
                 raw = cells[i]
                 limit = plain[i]
                 if limit and raw.__class__ is str and raw[:1] != "#":  # a text the step keeps as it is, stripped
