@@ -124,7 +124,8 @@ class ImportPlan:
 
     @property
     def errors(self) -> list[RowReport]:
-        return [r for r in self.reports if r.action == Action.ERROR]
+        error = Action.ERROR  # looked up once, not once a row (the Enum metaclass's attribute hook)
+        return [r for r in self.reports if r.action == error]
 
     @property
     def ok(self) -> bool:

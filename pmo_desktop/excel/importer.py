@@ -89,6 +89,8 @@ from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader
 if TYPE_CHECKING:
     from sqlalchemy import CursorResult
 
+# the members the code run once a row compares with, looked up once (see row_planner's _INSERT)
+_INSERT, _UPDATE, _SKIP = Action.INSERT, Action.UPDATE, Action.SKIP
 MAPPING_SETTING = "import_mapping:"
 VALUES_SETTING = "import_values:"      # per layout: {register: {field: {keyed raw value: target}}}
 OWN_LIST_SETTING = "import_own_list:"  # per register.field: the office's own extra choices (categories)
@@ -733,12 +735,21 @@ def _collect(plan: ImportPlan, planner: Planner) -> None:
     """What the planner added to the office's lists, for the preview and for apply: only values some record
     being imported holds (the codes of a key under the table, "D | Delay", "Categories Key", read in a rows' pass
     before those rows were found to be a legend, join no list)."""
+    # only the fields whose lists the planner added to are looked at (an import adding none, as most do, reads
+    # no row: reading every value of every row was 0.69 G of the 8.89 G instructions of 10,000 risks' import)
+    added = {register: {name for name, values in translator.added.items() if values}
+             for register, translator in planner.translators.items()}
     held: dict[tuple[str, str], set[Any]] = {}
     for sheet in plan.sheets:
+        names = added.get(sheet.register)
+        if not names:
+            continue
         for prow in sheet.rows:
             if prow.report.action not in (Action.INSERT, Action.UPDATE):
                 continue
             for name, value in prow.values.items():
+                if name not in names:
+                    continue
                 items = held.setdefault((sheet.register, name), set())
                 if isinstance(value, (list, tuple, set)):
                     items.update(x for x in value if isinstance(x, str))
@@ -1432,7 +1443,7 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                             f"{'them' if len(errors) != 1 else 'it'} and import again (first: {errors[0].sheet} "
                             f"row {errors[0].row}: {errors[0].reason})", plan)
     result = ImportResult(sheets=[s.sheet for s in plan.sheets])
-    total = sum(1 for s in plan.sheets for r in s.rows if r.report.action in (Action.INSERT, Action.UPDATE))
+    total = sum(1 for s in plan.sheets for r in s.rows if r.report.action in (_INSERT, _UPDATE))
     done = 0
 
     def tick() -> None:
@@ -1461,9 +1472,9 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
             updates: list[Any] = []
             for prow in sheet.rows:
                 report = prow.report
-                if report.action == Action.SKIP:
+                if report.action == _SKIP:
                     result.skipped += 1
-                elif report.action == Action.INSERT:
+                elif report.action == _INSERT:
                     inserts.append(prow)
                 elif prow.values:
                     updates.append(prow)

@@ -664,15 +664,14 @@ class SheetReader:
                 if x.__class__ is str and not x.isascii() and _INVISIBLE_RE.search(x):
                     row = tuple(_visible(row))
                     break
-            if "" in row:  # calamine's empty cells, found by the list's own search
+            blanks = row.count("")  # calamine's empty cells, counted and found by the list's own search
+            if blanks:
                 cells = list(row)
                 i = -1
-                try:
-                    while True:
-                        i = cells.index("", i + 1)
-                        cells[i] = None
-                except ValueError:
-                    row = tuple(cells)
+                for _ in range(blanks):  # not searched past the last: that raised a ValueError a row
+                    i = cells.index("", i + 1)
+                    cells[i] = None
+                row = tuple(cells)
             if len(row) < width:
                 row = row + pad[: width - len(row)]
             if downs:
