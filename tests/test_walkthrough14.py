@@ -53,3 +53,52 @@ def test_after_enter_on_the_new_row_line_only_the_line_is_drawn_where_the_keyboa
     table.selectRow(row)
     title = table.model().index(row, view.model.column_of("title"))
     assert near(cell_colour(frozen, title), strong)
+
+
+def test_a_number_off_the_scale_typed_in_a_level_cell_is_refused_beside_it_not_dropped(empty_window, qtbot):
+    """"9" typed in a probability cell (a scale of 1 to 5) selected nothing and said nothing; Enter then kept
+    the old value and moved on to the ✱ line, as if the 9 had been taken. Now the reason shows beside the cell,
+    Enter keeps the editor open and says it again, the next key starts afresh ("4", not "94") and Esc puts the
+    cell back as it was."""
+    from focused_keys import press, type_keys
+
+    from pmo_desktop.views.register_table.choice_editor import ChoiceCombo
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    for title in ("POS supplier delivers late", "Data migration slips"):
+        type_keys(qtbot, title)
+        press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Up)
+    table = view.table
+    column = view.model.column_of("probability")
+    table.setCurrentIndex(view.proxy.mapFromSource(view.model.index(1, column)))
+    steps = window.document.undo_stack.count()
+
+    def notes() -> list[str]:
+        return [note.text() for note in window.findChildren(RefusalNote) if note.isVisible()]
+
+    type_keys(qtbot, "9")
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, ChoiceCombo)
+    assert any("“9” is not a Probability level" in text and "1 to 5" in text for text in notes())
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.wait(50)  # as long as a choice would take to be stored (``waitUntil`` below)
+    assert QApplication.focusWidget() is editor and table.state() == table.State.EditingState  # held, not moved on
+    assert any("“9”" in text for text in notes())
+    assert window.document.undo_stack.count() == steps and view.model.record(1)["probability"] is None
+    type_keys(qtbot, "4")  # at once: a fresh start, not "94"
+    assert editor.currentText().startswith("4") and not notes()
+    press(qtbot, Qt.Key.Key_Return)  # Qt stores a drop-down's choice after the key (a queued call)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+    assert view.model.record(1)["probability"] == 4
+
+    press(qtbot, Qt.Key.Key_Up)
+    table.setCurrentIndex(view.proxy.mapFromSource(view.model.index(1, column)))
+    type_keys(qtbot, "7")
+    assert notes()
+    press(qtbot, Qt.Key.Key_Escape)  # the cell as it was
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+    assert view.model.record(1)["probability"] == 4 and not notes()
