@@ -401,7 +401,12 @@ class FrozenTable(QTableView):
         if frozen is None or not index.isValid() or not frozen.columns:
             return
         if index.column() in frozen.columns:  # always in view: only the rows scroll
-            bar.setValue(before)
+            # — but where the table is narrower than the ID and title need (beside the stakeholder grid) the
+            # title is narrowed while the table is scrolled: the keyboard there (Enter back to where a row's
+            # Tabs began, the ✱ line, a record found) scrolls back to the left, so the name it is on is seen
+            # whole, not "Finance…". Not a click, which would move the columns from under the mouse.
+            narrowed = frozen.frozen_width() < sum(self.columnWidth(c) for c in frozen.columns)
+            bar.setValue(0 if narrowed and QApplication.mouseButtons() == Qt.MouseButton.NoButton else before)
             return
         covered = frozen.frozen_width() - self.columnViewportPosition(index.column())
         if covered > 0 and bar.value() > 0:
