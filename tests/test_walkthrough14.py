@@ -102,3 +102,59 @@ def test_a_number_off_the_scale_typed_in_a_level_cell_is_refused_beside_it_not_d
     press(qtbot, Qt.Key.Key_Escape)  # the cell as it was
     qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
     assert view.model.record(1)["probability"] == 4 and not notes()
+
+
+def test_a_new_stakeholder_s_name_is_whole_in_the_narrow_table_and_the_grid_s_not_rated_strip(empty_window, qtbot):
+    """A stakeholder typed along the ✱ line beside the grid (name, Tab, organisation, Enter). The table beside the
+    grid is narrow: scrolled to the organisation, its frozen name column was narrowed to "Finance…" and stayed
+    so back on the name; the ✱ line's hint read "Type he…". On the grid, the "Not rated" strip lay over the
+    "Monitor" and "Keep informed" titles, and its one name was cut ("Finance di…") with the strip empty beside
+    it; at 150 % the strip was thinner than its points. Now the keyboard back on the name shows it whole, the
+    strip lies under the titles with its names whole, and its row holds a point at any size."""
+    from focused_keys import press, type_keys
+
+    from pmo_desktop.views.register_table.new_row import PLACEHOLDER
+    from pmo_desktop.views.stakeholders.grid import POINT_SIZE
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentIndex(0)
+    view = window.active_register_view()
+    type_keys(qtbot, "Finance director")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_keys(qtbot, "Retail Co")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    table, line = view.table, view.new_line
+    name = view.model.column_of("name")
+    assert QApplication.focusWidget() is line and line.currentIndex().column() == name
+
+    def shown_width(t) -> int:  # the name column as drawn: narrowed over the table while it is scrolled
+        return t.frozen.columnWidth(name) if t.frozen.isVisible() else t.columnWidth(name)
+
+    metrics = table.fontMetrics()
+    assert shown_width(table) >= metrics.horizontalAdvance("Finance director") + 8
+    assert shown_width(line) >= line.fontMetrics().horizontalAdvance(PLACEHOLDER) + 8  # the line's hint whole
+
+    grid = page.grid
+    grid.plot.grab()  # drawn: pyqtgraph places its text items as it paints them
+
+    def strip_edges() -> tuple[float, float]:  # the strip's top and bottom on screen (y grows downwards)
+        rect = grid.parking_rect.rect()  # (its scene bounding rect counts its 1 px pen as half a grid unit)
+        return grid.view_to_scene(1, rect.bottom()).y(), grid.view_to_scene(1, rect.top()).y()
+
+    assert grid.parking_rect.isVisible()
+    for title in ("Monitor", "Keep informed"):
+        label = grid.quadrant_labels[title]
+        assert label.isVisible() and label.sceneBoundingRect().center().y() < strip_edges()[0], title
+    (label,) = grid._labels.values()
+    assert label.textItem.toPlainText() == "Finance director"
+
+    window.resize(853, 480)  # 150 % on a 1280×720 screen
+    qtbot.wait(100)
+    top, bottom = strip_edges()
+    assert bottom - top >= POINT_SIZE + 4  # a row holds its point whole
+    (rid,) = grid.positions
+    centre = grid.scene_pos_of(rid).y()
+    assert top + POINT_SIZE / 2 <= centre + 1 and centre - 1 <= bottom - POINT_SIZE / 2
