@@ -158,3 +158,34 @@ def test_a_new_stakeholder_s_name_is_whole_in_the_narrow_table_and_the_grid_s_no
     (rid,) = grid.positions
     centre = grid.scene_pos_of(rid).y()
     assert top + POINT_SIZE / 2 <= centre + 1 and centre - 1 <= bottom - POINT_SIZE / 2
+
+
+def test_at_150_percent_the_heat_map_s_rows_are_tall_enough_to_read_and_its_levels_whole(demo_window, qtbot):
+    """At 150 % on a 1280×720 screen the heat map's rows were 17 of Qt's pixels high: the date on a line of its
+    own, a title repeating the controls just above it ("Inherent", "Open risks only"), and the impact levels on
+    three lines each, "3 Me…" cut. Now the controls share a line (the count goes under the legend beside the
+    map), the title is left out there, and the levels take two lines in smaller type, whole."""
+    from pmo_desktop.views.page_area import PageArea
+
+    window = demo_window
+    window.resize(853, 480)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentWidget(page.heat_map)
+    qtbot.wait(100)
+    heat = page.heat_map
+    item = heat.plot.getPlotItem()
+    assert not window.findChild(PageArea).verticalScrollBar().isVisible()
+    rows = item.getViewBox().height() / heat.levels
+    assert rows >= 30, rows
+    assert item.geometry().width() <= heat.plot.width() + 1  # the map drawn whole, its fifth column too
+    assert not item.titleLabel.isVisible() or not item.titleLabel.text
+    labels = [text for _k, text in item.getAxis("bottom")._tickLevels[0]]
+    assert not any("…" in text for text in labels) and max(text.count("\n") for text in labels) <= 1, labels
+    assert heat.total_label.isVisible() and heat.total_label.text() == "8 risks scored"
+    assert not heat.total_label.geometry().intersects(heat.legend.labels[-1].geometry())
+
+    window.resize(1280, 720)  # an ordinary screen: the title and the levels on one line, as they were
+    qtbot.wait(100)
+    assert item.titleLabel.isVisible() and "Inherent risk" in item.titleLabel.text
+    assert [text for _k, text in item.getAxis("bottom")._tickLevels[0]][2] == "3 Medium"
