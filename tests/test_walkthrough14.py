@@ -189,3 +189,21 @@ def test_at_150_percent_the_heat_map_s_rows_are_tall_enough_to_read_and_its_leve
     qtbot.wait(100)
     assert item.titleLabel.isVisible() and "Inherent risk" in item.titleLabel.text
     assert [text for _k, text in item.getAxis("bottom")._tickLevels[0]][2] == "3 Medium"
+
+
+def test_the_trend_s_points_are_dots_wider_than_their_lines_not_rings(demo_window, qtbot):
+    """The bands' lines are nested (each wider than the one drawn over it), so Critical's was 11 px — through
+    points of 12 px, whose pale rim read as a white ring on the line. Each band's points are now clearly wider
+    than its own line, and points sharing a count still stand apart."""
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentWidget(page.trend)
+    qtbot.wait(100)
+    chart = page.trend
+    items = chart.plot.getPlotItem().listDataItems()
+    assert [item.name() for item in items][0] == "Critical"
+    for item in items:
+        line = item.opts["pen"].widthF()
+        assert item.opts["symbolSize"] >= line + 5, (item.name(), line, item.opts["symbolSize"])
+    assert chart.spread_px() >= max(item.opts["symbolSize"] for item in items)
