@@ -207,3 +207,62 @@ def test_the_trend_s_points_are_dots_wider_than_their_lines_not_rings(demo_windo
         line = item.opts["pen"].widthF()
         assert item.opts["symbolSize"] >= line + 5, (item.name(), line, item.opts["symbolSize"])
     assert chart.spread_px() >= max(item.opts["symbolSize"] for item in items)
+
+
+def answer_file_dialog(qtbot, path: str) -> list[str]:
+    """Type a file's name into the file dialog about to open (Qt's own, offscreen) and press Enter."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(dialog.windowTitle())
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        edit.setFocus()
+        edit.selectAll()
+        qtbot.keyClicks(edit, path)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(20, answer)
+    return seen
+
+
+def test_after_an_import_the_keyboard_is_in_the_window_and_ctrl_e_exports_at_once(demo_window, qtbot, tmp_path):
+    """Enter imports a colleague's workbook and the dialog closes. Where no window manager hands the activation
+    back (a bare X server, the offscreen platform) no window was active and nothing had the keyboard: Ctrl+E,
+    the next thing a user does to send the result on, went nowhere. The window is active again with the
+    keyboard in the table the rows came into, and Ctrl+E asks where to export at once."""
+    import openpyxl
+
+    from pmo_desktop.views.exchange.actions import open_import_dialog
+
+    window = demo_window
+    book = tmp_path / "colleague.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Risks"
+    sheet.append(["Risk", "Owner", "Likelihood", "Impact", "Status"])
+    sheet.append(["Quay wall cracks", "Bea Ortiz", "Likely", 4, "Open"])
+    sheet.append(["Crane breaks down", "Bea Ortiz", "Unlikely", 3, "Open"])
+    workbook.save(book)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    rows = view.model.rowCount()
+    dialog = open_import_dialog(window, window.document, str(book))
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Enter imports
+    qtbot.waitUntil(lambda: not dialog.isVisible() and view.model.rowCount() == rows + 2)
+    qtbot.wait(50)
+    assert QApplication.activeWindow() is window
+    assert QApplication.focusWidget() is view.table
+    out = tmp_path / "registers.xlsx"
+    seen = answer_file_dialog(qtbot, str(out))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, CTRL)
+    qtbot.waitUntil(out.exists, timeout=20000)
+    assert seen == ["Export to Excel"]
+    assert "Quay wall cracks" in [c.value for c in openpyxl.load_workbook(out)["Risk register"]["B"]]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from ...excel.export_errors import ExportError
 from ...models.errors import StoreError
@@ -41,10 +42,26 @@ def open_import_dialog(parent: QWidget, document: Document, path: str):
     """Show the preview and mapping dialog for a workbook; returns the dialog (open, non-blocking)."""
     from .import_dialog import ImportDialog
 
+    before = QApplication.focusWidget()
     dialog = ImportDialog(document, path, parent)
     dialog.accepted.connect(lambda: _say_imported(parent, dialog))
+    dialog.finished.connect(lambda _result: _keyboard_back(parent, before))
     dialog.open()
     return dialog
+
+
+def _keyboard_back(parent: QWidget, before: QWidget | None) -> None:
+    """The window active again and the keyboard in it once the dialog closes — in the table the rows came
+    into, else where it was. Where no window manager hands the activation back (a bare X server, the
+    offscreen platform), no window was active and nothing had the focus: Ctrl+E went nowhere."""
+    from shiboken6 import isValid
+
+    window = parent.window()
+    window.activateWindow()
+    view = parent.active_register_view() if hasattr(parent, "active_register_view") else None
+    target = view.table if view is not None and view.isVisible() else before
+    if target is not None and isValid(target) and target.isVisible() and target.window() is window:
+        target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
 
 def _say_imported(parent: QWidget, dialog) -> None:
