@@ -110,8 +110,10 @@ class ChoiceCombo(QComboBox):
 
     def keyPressEvent(self, event) -> None:
         if not self.isEditable() and _is_typing(event) and (event.text() != " " or self._ahead.typed):
-            if self.unmatched:  # the next key after a refused one starts afresh: "9" then "4" is 4, not "94"
-                self._ahead.typed = ""
+            if self.unmatched:  # the next key after a refused one starts afresh: "9" then "4" is 4, not "94" —
+                texts = [self.itemText(i) for i in range(self.count())]  # unless it begins no choice either:
+                fresh = _TypeAhead.find(texts, event.text(), self.currentIndex()) != -1  # then the note quotes
+                self._ahead.typed = "" if fresh else self.unmatched  # all that was typed ("Finance"), not "e"
             self.select_prefix(self._ahead.add(event.text()))
             return
         super().keyPressEvent(event)
@@ -137,8 +139,8 @@ class ChoiceCombo(QComboBox):
         words = [w for t in texts if (w := _TypeAhead.word(t))]
         of = f" {self.what}" if self.what else ""
         if words and len(words) == len(texts):  # a level: by its number or its word
-            return (f"“{self.unmatched}” is not a{of} level: type its number, 1 to {len(words)}, or its word, "
-                    f"as “{words[-1]}”.")
+            return (f"“{self.unmatched}” is none of the{of} levels: type a number from 1 to {len(words)}, or a "
+                    f"level's word, as “{words[-1]}”.")
         shown = ", ".join(texts[:6]) + (", …" if len(texts) > 6 else "")
         return f"“{self.unmatched}” begins none of the{of} choices ({shown})."
 
