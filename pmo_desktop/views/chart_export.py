@@ -80,7 +80,10 @@ def save_chart(plot, path: str) -> None:
 def ask_save_chart(plot, kind: str) -> str | None:
     suffix = ".svg" if kind == "svg" else ".png"
     filters = "SVG drawing (*.svg)" if kind == "svg" else "PNG image (*.png)"
-    path, _ = QFileDialog.getSaveFileName(plot.window(), "Save Chart", chart_name(plot) + suffix, filters)
+    from .keyboard_back import keyboard_kept
+
+    with keyboard_kept(plot):
+        path, _ = QFileDialog.getSaveFileName(plot.window(), "Save Chart", chart_name(plot) + suffix, filters)
     if not path:
         return None
     if not path.lower().endswith(suffix):

@@ -17,14 +17,20 @@ FILTER = f"Program office files (*{FILE_SUFFIX});;All files (*)"
 def ask_open(parent: QWidget, folder: str = "") -> str | None:
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getOpenFileName(parent, "Open Program Office", folder, FILTER)
+    from .keyboard_back import keyboard_kept
+
+    with keyboard_kept(parent):
+        path, _ = QFileDialog.getOpenFileName(parent, "Open Program Office", folder, FILTER)
     return path or None
 
 
 def ask_save(parent: QWidget, title: str, folder: str = "") -> str | None:
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getSaveFileName(parent, title, folder, FILTER)
+    from .keyboard_back import keyboard_kept
+
+    with keyboard_kept(parent):
+        path, _ = QFileDialog.getSaveFileName(parent, title, folder, FILTER)
     if path and not path.endswith(FILE_SUFFIX):
         path += FILE_SUFFIX
     return path or None

@@ -55,6 +55,18 @@ class FlowLayout(QLayout):
             size = size.expandedTo(item.minimumSize())
         return size + QSize(m.left() + m.right(), m.top() + m.bottom())
 
+    def height_with(self, width: int, extra: list[QSize]) -> int:
+        """The height at this width were these sizes also laid out after the items."""
+        m = self.contentsMargins()
+        sizes = [item.sizeHint() for item in self._items if not item.isEmpty()] + extra
+        x, y, line, right = 0, 0, 0, width - m.left() - m.right()
+        for hint in sizes:
+            if x + hint.width() > right and line > 0:
+                x, y, line = 0, y + line + self.spacing(), 0
+            x += hint.width() + self.spacing()
+            line = max(line, hint.height())
+        return y + line + m.top() + m.bottom()
+
     def _place(self, rect: QRect, move: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())

@@ -75,11 +75,18 @@ HIGH_CONTRAST_COLOURS = Colours(HIGH_CONTRAST, "#000000", "#ffffff", "#ffffff", 
 COLOURS = {LIGHT: LIGHT_COLOURS, DARK: DARK_COLOURS, HIGH_CONTRAST: HIGH_CONTRAST_COLOURS}
 
 
+# The selection of a table (or list) the keyboard is not in: a pale shade, the keyboard's own cell in the
+# theme's strong highlight. Fusion drew both alike, so after Enter on the ✱ line the line's cell (with the
+# keyboard) and the record just added in the table above shared one blue: which would typing go to?
+INACTIVE_SELECTION = {LIGHT: ("#c2d4ea", "#000000"), DARK: ("#3b4655", "#e6e6e6"),
+                      HIGH_CONTRAST: ("#6b6b00", "#ffffff")}
+
+
 def palette_for(name: str) -> QPalette:
     """The Fusion palette of a theme."""
     if name == LIGHT:
         style = QStyleFactory.create(STYLE)
-        return style.standardPalette()
+        return _inactive_selection(style.standardPalette(), name)
     hc = name == HIGH_CONTRAST
     R = QPalette.ColorRole
     roles = {
@@ -111,6 +118,15 @@ def palette_for(name: str) -> QPalette:
     for role in (R.WindowText, R.Text, R.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     palette.setColor(QPalette.ColorGroup.Disabled, R.Highlight, QColor("#606060" if hc else "#44474a"))
+    return _inactive_selection(palette, name)
+
+
+def _inactive_selection(palette: QPalette, name: str) -> QPalette:
+    """The unfocused selection's colours (``INACTIVE_SELECTION``): Qt draws an item view the keyboard is not
+    in, or any view of a window in the background, with the palette's inactive group."""
+    fill, text = INACTIVE_SELECTION.get(name, INACTIVE_SELECTION[LIGHT])
+    palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight, QColor(fill))
+    palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.HighlightedText, QColor(text))
     return palette
 
 

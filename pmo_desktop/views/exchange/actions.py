@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from ...excel.export_errors import ExportError
 from ...models.errors import StoreError
 from ..background import run_with_progress
 from ..document import Document
+from ..keyboard_back import give_keyboard_back, keyboard_kept
 from ..messages import warn
 
 # Text files too: Excel's "Unicode Text" is a .txt, some exports a .tsv (read as CSV: excel/plain_text.py).
@@ -19,7 +20,8 @@ XLSX_FILTER = ("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;Exce
 
 
 def ask_workbook_to_open(parent: QWidget, folder: str = "") -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Import from Excel", folder, XLSX_FILTER)
+    with keyboard_kept(parent):
+        path, _ = QFileDialog.getOpenFileName(parent, "Import from Excel", folder, XLSX_FILTER)
     return path or None
 
 
@@ -30,7 +32,8 @@ PDF = "PDF document, ready to print (*.pdf)"
 def ask_workbook_to_save(parent: QWidget, title: str, suggested: str, pdf: bool = False) -> str | None:
     """A save dialog for a workbook (and, for the board pack, a PDF); the file's kind follows its filter."""
     filters = f"{PDF};;{EXCEL}" if pdf else EXCEL
-    path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    with keyboard_kept(parent):
+        path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     suffix = ".pdf" if chosen == PDF else ".xlsx"
     if path and not path.lower().endswith((".xlsx", ".pdf")):
         path += suffix
@@ -41,10 +44,18 @@ def open_import_dialog(parent: QWidget, document: Document, path: str):
     """Show the preview and mapping dialog for a workbook; returns the dialog (open, non-blocking)."""
     from .import_dialog import ImportDialog
 
+    before = QApplication.focusWidget()
     dialog = ImportDialog(document, path, parent)
     dialog.accepted.connect(lambda: _say_imported(parent, dialog))
+    dialog.finished.connect(lambda _result: _keyboard_back(parent, before))
     dialog.open()
     return dialog
+
+
+def _keyboard_back(parent: QWidget, before: QWidget | None) -> None:
+    """Once the dialog closes, the keyboard in the table the rows came into, else where it was."""
+    view = parent.active_register_view() if hasattr(parent, "active_register_view") else None
+    give_keyboard_back(parent, view.table if view is not None and view.isVisible() else before)
 
 
 def _say_imported(parent: QWidget, dialog) -> None:
@@ -72,7 +83,8 @@ def _say_imported(parent: QWidget, dialog) -> None:
 def _write(parent: QWidget, label: str, failure_title: str, job) -> bool:
     """Run a workbook writer with progress; a failure is a message and leaves any old file as it was."""
     try:
-        run_with_progress(parent, label, lambda progress, cancelled: job(progress))
+        with keyboard_kept(parent):
+            run_with_progress(parent, label, lambda progress, cancelled: job(progress))
     except (StoreError, ExportError, OSError) as e:
         warn(parent, failure_title, str(e))
         return False

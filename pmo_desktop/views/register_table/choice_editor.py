@@ -14,6 +14,8 @@ from typing import Callable
 from PySide6.QtCore import QElapsedTimer, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QListView, QMessageBox, QToolTip, QWidget
 
+from .refusal_note import RefusalNote, note_for
+
 SEPARATOR = " – "  # scale items read "3 – Medium": typing 3 or M finds them
 AMBIGUOUS = -2     # ``_TypeAhead.find``: letters that begin several levels' words ("v")
 
@@ -91,16 +93,27 @@ class PrefixListView(QListView):
 
 
 class ChoiceCombo(QComboBox):
-    """A dropdown editor for a cell whose closed box also selects by prefix of what is typed."""
+    """A dropdown editor for a cell whose closed box also selects by prefix of what is typed.
 
-    def __init__(self, parent=None):
+    What begins no choice at all ("9" in a level of 1 to 5) is refused as a typed value the register refuses
+    is: the reason beside the cell (``unmatched``), and Enter or Tab keep the editor open (the delegate asks
+    ``holds_unmatched``) until a choice is typed or Esc puts the cell back. It selected nothing and said
+    nothing, and Enter then stored the old value and moved on, as if the 9 had been taken."""
+
+    def __init__(self, parent=None, what: str = ""):
         super().__init__(parent)
         self._ahead = _TypeAhead()
+        self.what = what  # the column's name, for the reason ("Probability")
         self.ambiguous_hint = ""  # the last tip for letters that begin several levels' words
+        self.unmatched = ""  # what was typed last that begins no choice
         self.setView(PrefixListView(self))
 
     def keyPressEvent(self, event) -> None:
         if not self.isEditable() and _is_typing(event) and (event.text() != " " or self._ahead.typed):
+            if self.unmatched:  # the next key after a refused one starts afresh: "9" then "4" is 4, not "94" —
+                texts = [self.itemText(i) for i in range(self.count())]  # unless it begins no choice either:
+                fresh = _TypeAhead.find(texts, event.text(), self.currentIndex()) != -1  # then the note quotes
+                self._ahead.typed = "" if fresh else self.unmatched  # all that was typed ("Finance"), not "e"
             self.select_prefix(self._ahead.add(event.text()))
             return
         super().keyPressEvent(event)
@@ -108,13 +121,37 @@ class ChoiceCombo(QComboBox):
     def select_prefix(self, typed: str) -> bool:
         texts = [self.itemText(i) for i in range(self.count())]
         i = _TypeAhead.find(texts, typed, self.currentIndex())
+        self.unmatched = typed if i == -1 else ""
         if i >= 0:
             self.setCurrentIndex(i)
             QToolTip.hideText()
         elif i == AMBIGUOUS:  # the value stays; say what to type on
             self.ambiguous_hint = _TypeAhead.hint(texts, typed)
             QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), self.ambiguous_hint, self)
+        if self.unmatched:
+            self.tell_unmatched()
+        else:
+            self._hide_note()
         return i >= 0
+
+    def unmatched_reason(self) -> str:
+        texts = [t for t in (self.itemText(i) for i in range(self.count())) if t]
+        words = [w for t in texts if (w := _TypeAhead.word(t))]
+        of = f" {self.what}" if self.what else ""
+        if words and len(words) == len(texts):  # a level: by its number or its word
+            return (f"“{self.unmatched}” is none of the{of} levels: type a number from 1 to {len(words)}, or a "
+                    f"level's word, as “{words[-1]}”.")
+        shown = ", ".join(texts[:6]) + (", …" if len(texts) > 6 else "")
+        return f"“{self.unmatched}” begins none of the{of} choices ({shown})."
+
+    def tell_unmatched(self) -> None:
+        note_for(self).show_reason(self.unmatched_reason())
+
+    def _hide_note(self) -> None:
+        host = self.parentWidget()
+        for note in host.findChildren(RefusalNote) if host is not None else ():
+            if note.editor is self:
+                note.hide()
 
 
 def existing_name(names: list[str], typed: str) -> str | None:

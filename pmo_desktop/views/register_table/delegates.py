@@ -66,7 +66,7 @@ class FieldDelegate(QStyledItemDelegate):
         f = self._field(index)
         options = f.kind.options(f, self._document().context)
         if options is not None or f.kind.is_reference:
-            combo = ChoiceCombo(parent)
+            combo = ChoiceCombo(parent, f.label)
             if options is not None:
                 for text, data in options:
                     combo.addItem(text, data)
@@ -150,6 +150,10 @@ class FieldDelegate(QStyledItemDelegate):
             return True
         if event.type() == QEvent.Type.FocusOut and isinstance(editor, QLineEdit):
             return self._leave_and_tell(editor, event)
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, ChoiceCombo) and editor.unmatched
+                and event.key() in MOVES and not event.modifiers() & CHORDS):
+            editor.tell_unmatched()  # typed what is no choice: held, said again (Esc puts the cell back)
+            return True
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
                 and event.key() in MOVES and not event.modifiers() & CHORDS and self._hold_new_name(editor)):
             return True

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QTableView, QToolTip
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
 
 from .cell_editors import holds, keep_refused_cell
 
@@ -23,6 +32,24 @@ MAX_SHARE = 0.5
 MIN_LAST = 80
 
 Hint = QAbstractItemDelegate.EndEditHint
+
+
+def keyboard_in(*views: QWidget | None) -> bool:
+    """Whether the keyboard is in one of these views: on it, or in a cell editor it holds."""
+    focus = QApplication.focusWidget()
+    return focus is not None and any(view is not None and (focus is view or view.isAncestorOf(focus))
+                                     for view in views)
+
+
+def show_selection_as(option, active: bool) -> None:
+    """A view's selection drawn in the strong highlight while the keyboard is in it (``active``), else in the
+    palette's pale inactive one (``theme.INACTIVE_SELECTION``). Qt's own test is the view's focus alone:
+    a table whose cell editor has the keyboard, and the frozen columns over it (which never take the
+    focus), would draw its selection as not where the keyboard is."""
+    if active:
+        option.state |= QStyle.StateFlag.State_Active
+    else:
+        option.state &= ~QStyle.StateFlag.State_Active
 
 
 class FrozenColumns(QTableView):
@@ -242,6 +269,10 @@ class FrozenColumns(QTableView):
         if self.state() != QAbstractItemView.State.EditingState:
             self.main.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard works in the table
 
+    def initViewItemOption(self, option) -> None:
+        super().initViewItemOption(option)
+        show_selection_as(option, keyboard_in(self.main, self))  # as the table it lies over
+
     def commitData(self, editor) -> None:
         if holds(self, editor):  # the shared delegate's signal reaches both views: only the editor's own stores
             super().commitData(editor)
@@ -303,6 +334,24 @@ class FrozenTable(QTableView):
         self.tab_start = None  # a click starts afresh, as in Excel
         super().mousePressEvent(event)
 
+    def initViewItemOption(self, option) -> None:
+        super().initViewItemOption(option)
+        show_selection_as(option, keyboard_in(self, self.frozen))
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self._repaint_frozen()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self._repaint_frozen()
+
+    def _repaint_frozen(self) -> None:
+        """The frozen columns draw the selection as this table does (``show_selection_as``): again when the
+        keyboard comes or goes."""
+        if self.frozen is not None:
+            self.frozen.viewport().update()
+
     def editor_closed(self) -> None:
         """A cell's editor (its own or its frozen columns') closed, the keyboard moved on: for the ✱ line."""
 
@@ -352,7 +401,12 @@ class FrozenTable(QTableView):
         if frozen is None or not index.isValid() or not frozen.columns:
             return
         if index.column() in frozen.columns:  # always in view: only the rows scroll
-            bar.setValue(before)
+            # — but where the table is narrower than the ID and title need (beside the stakeholder grid) the
+            # title is narrowed while the table is scrolled: the keyboard there (Enter back to where a row's
+            # Tabs began, the ✱ line, a record found) scrolls back to the left, so the name it is on is seen
+            # whole, not "Finance…". Not a click, which would move the columns from under the mouse.
+            narrowed = frozen.frozen_width() < sum(self.columnWidth(c) for c in frozen.columns)
+            bar.setValue(0 if narrowed and QApplication.mouseButtons() == Qt.MouseButton.NoButton else before)
             return
         covered = frozen.frozen_width() - self.columnViewportPosition(index.column())
         if covered > 0 and bar.value() > 0:

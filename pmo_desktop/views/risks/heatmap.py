@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGraphicsRectItem,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from ...models.risk_heatmap import HeatCell, RiskFilter, cell_label, heat_map
 from ...models.snapshots import Source
 from ..as_at import AsAtBar
 from ..document import Document
+from ..flow_layout import FlowLayout
 from ..theme import colours, theme
 from .chart_style import AXIS_PT, COUNT_PT, TITLE_PT, font, set_axis_label, set_title, style_plot, text_on
 from .legend import BandLegend
@@ -59,8 +59,10 @@ class LevelAxis(pg.AxisItem):
     axis's tooltip names every level in full."""
 
     GAP = 6  # pixels between the labels of neighbouring cells
+    SMALLEST_PT = 10  # the impact labels shrink to this at most to keep each level's word on one line
 
     names: list[str] = []  # (resizeEvent comes during pyqtgraph's __init__)
+    base_font: QFont | None = None  # the tick font as styled (``style_plot``), before any shrinking
 
     def set_levels(self, names: list[str], what: str) -> None:
         self.names = list(names)
@@ -68,10 +70,33 @@ class LevelAxis(pg.AxisItem):
         self.fit()
 
     def labels(self) -> list[str]:
-        metrics = QFontMetricsF(self.style["tickFont"] or QFont())
+        if self.base_font is None:
+            self.base_font = QFont(self.style["tickFont"] or QFont())
+        self.style["tickFont"] = self.base_font
+        metrics = QFontMetricsF(self.base_font)
         if self.orientation == "left":
             return [f"{name} {k}" for k, name in enumerate(self.names, 1)]
         room = max(self.size().width() / max(len(self.names), 1) - self.GAP, 1.0)
+        numbered = [f"{k} {name}" for k, name in enumerate(self.names, 1)]
+        if all(metrics.horizontalAdvance(text) <= room for text in numbered):
+            return numbered
+        # The number over the level's words, the words on one line — in smaller type where need be (on a
+        # narrow map, 150 % on 1280×720): wrapped a word a line, the labels took three lines, the map's rows
+        # were squeezed to a third of a cell's width, and "Medium" was still cut to "Me…".
+        sizes = [self.base_font.pointSizeF() - step for step in range(int(self.base_font.pointSizeF()) - self.SMALLEST_PT + 1)]
+        for whole in (True, False):  # each level's words on one line; else each word whole, a word a line
+            for points in sizes:
+                smaller = QFont(self.base_font)
+                smaller.setPointSizeF(points)
+                wide = QFontMetricsF(smaller).horizontalAdvance
+                if all(wide(name) <= room if whole else all(wide(word) <= room for word in name.split())
+                       for name in self.names):
+                    self.style["tickFont"] = smaller
+                    metrics = QFontMetricsF(smaller)
+                    if whole:
+                        return [f"{k}\n{name}" for k, name in enumerate(self.names, 1)]
+                    return ["\n".join(wrapped([str(k), *name.split()], room, metrics))
+                            for k, name in enumerate(self.names, 1)]
         labels = []
         for k, name in enumerate(self.names, 1):
             one_line = f"{k} {name}"
@@ -154,14 +179,15 @@ class HeatMapChart(QWidget):
         self.as_at = AsAtBar(document, self)
         self.as_at.source_changed.connect(self.set_source)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.mode)
-        bar.addWidget(self.open_only)
-        bar.addStretch(1)
-        bar.addWidget(self.total_label)
+        # The date, the choice of scores and the count on one line where they fit, else on as many as the
+        # width needs: a line of their own for the date took a row of cells' height from a map already short.
+        self.controls = QWidget(self)
+        self.bar = FlowLayout(self.controls)
+        self.bar.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.as_at, self.mode, self.open_only, self.total_label):
+            self.bar.addWidget(widget)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.as_at)
-        layout.addLayout(bar)
+        layout.addWidget(self.controls)
         # The legend under the map; beside it where the tab is too short for both one above the other.
         self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.body.addWidget(self.plot, 1)
@@ -182,26 +208,43 @@ class HeatMapChart(QWidget):
         layout = self.layout()
         if layout is None or not self.legend.labels:
             return
-        above = self.plot.geometry().top()  # the controls above the map, with the margin
-        width = self.width() - layout.contentsMargins().left() - layout.contentsMargins().right()
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        # The controls as they are with the map on top of its legend (the count among them), whichever way
+        # they are now: else moving the count would change the answer, and the map flip back and forth.
+        counted = [] if self.bar.indexOf(self.total_label) >= 0 else [self.total_label.sizeHint()]
+        above = margins.top() + self.bar.height_with(width, counted) + layout.spacing()
         lines = self.legend.layout()
         legend_tall = lines.heightForWidth(width) if lines is not None else 0
-        stacked = above + TALL_PLOT[1] + self.body.spacing() + legend_tall + layout.contentsMargins().bottom()
+        stacked = above + TALL_PLOT[1] + self.body.spacing() + legend_tall + margins.bottom()
         beside = self.height() < stacked
         if beside == (self.body.direction() == QBoxLayout.Direction.LeftToRight):
             return
+        legend = self.legend.layout()
         if beside:
             column = max(label.sizeHint().width() for label in self.legend.labels[1:])
             self.legend.setFixedWidth(column)
             self.plot.setMinimumSize(*SHORT_PLOT)
             self.body.setDirection(QBoxLayout.Direction.LeftToRight)
             self.body.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
+            # The count goes under the legend, so the controls above the map take one line where they fit.
+            self.bar.removeWidget(self.total_label)
+            if legend is not None:
+                legend.addWidget(self.total_label)
         else:
             self.legend.setMinimumWidth(0)
             self.legend.setMaximumWidth(16777215)
             self.plot.setMinimumSize(*TALL_PLOT)
             self.body.setDirection(QBoxLayout.Direction.TopToBottom)
             self.body.setAlignment(self.legend, Qt.AlignmentFlag(0))
+            if legend is not None:
+                legend.removeWidget(self.total_label)
+            self.bar.addWidget(self.total_label)
+        self.total_label.show()
+        if legend is not None:  # as tall as its lines with the count in or out (``BandLegend.resizeEvent``)
+            self.legend.setMinimumHeight(legend.heightForWidth(self.legend.width() if not beside else column))
+        self._title_drawn = None
+        self._fit_title()
 
     @property
     def residual(self) -> bool:
@@ -292,6 +335,14 @@ class HeatMapChart(QWidget):
         column was cut off."""
         title = self.title
         if not title:
+            return
+        if self.body.direction() == QBoxLayout.Direction.LeftToRight:
+            # The legend beside the map: a short screen (150 % on 1280×720). The title only repeated the
+            # controls just above it ("Inherent", "Open risks only") and took a row of cells' height.
+            if self._title_drawn != ("", 0):
+                self._title_drawn = ("", 0)
+                set_title(self.plot, "", 1)  # no text left to keep the map as wide as the title was
+                self.plot.getPlotItem().setTitle(None)
             return
         room = self.plot.width() - self.plot.getPlotItem().getAxis("left").width() - 16
         wide = QFontMetricsF(font(TITLE_PT, bold=True)).horizontalAdvance(title)

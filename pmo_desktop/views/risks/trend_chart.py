@@ -19,9 +19,10 @@ from ..theme import colours, rgba
 from .chart_style import AXIS_PT, LABEL_PT, font, set_axis_label, set_title, style_plot
 
 DEFAULT_MONTHS = 12
-LINE_PX = 5
+LINE_PX = 4  # the narrowest band's line (the others nested round it, NESTED_PX wider each)
 SYMBOL_PX = 12
 SMALL_SYMBOL_PX = 7
+SYMBOL_OVER_LINE = 5  # a point this many pixels wider than its band's line
 SPREAD = 1.0  # bands sharing a count are drawn this many point widths apart (side by side in time)
 NESTED_PX = 2  # how much wider each band's line is than the next one's, drawn over it
 LEGEND_OFFSET = (10, 5)  # the legend's place from the chart's top left corner, in pixels
@@ -136,16 +137,21 @@ class TrendChart(RefreshWhenShown, QWidget):
         self.xs = xs
         self.series = []
         top = 1
-        self.symbol_size = SYMBOL_PX if len(xs) <= 20 else SMALL_SYMBOL_PX
+        base = SYMBOL_PX if len(xs) <= 20 else SMALL_SYMBOL_PX
         bands = sorted(scale.bands, key=lambda b: b.min_score, reverse=True)
-        for n, band in enumerate(bands):
+        widths = [LINE_PX + NESTED_PX * (len(bands) - 1 - n) for n in range(len(bands))]
+        # Each point clearly wider than its band's line: the widest line (Critical, 11 px) ran through points of
+        # 12 px, whose pale rim then read as a white ring on the line rather than a dot.
+        # (The small points of 53 weeks stay small: a week is a few pixels, larger points would overlap.)
+        sizes = [max(base, width + SYMBOL_OVER_LINE) if base == SYMBOL_PX else base for width in widths]
+        self.symbol_size = max(sizes, default=base)  # the largest point: how far apart shared counts stand
+        for band, width, size in zip(bands, widths, sizes):
             ys = [p.counts.get(band.rating, 0) for p in self.points]
             top = max(top, *ys) if ys else top
             # Each line a little narrower than the one drawn before it: where two bands have the same counts
             # their lines lie on one another, and the one beneath shows as a border round the one on top.
-            width = LINE_PX + NESTED_PX * (len(bands) - 1 - n)
             item = plot.plot(xs, ys, name=band.rating, pen=pg.mkPen(band.colour, width=width),
-                             symbol="o", symbolSize=self.symbol_size, symbolBrush=band.colour,
+                             symbol="o", symbolSize=size, symbolBrush=band.colour,
                              symbolPen=pg.mkPen(colours().background, width=1.5))
             self.series.append((item, ys))
         self.top = top

@@ -39,7 +39,7 @@ from ..document import Document
 from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours, theme
 from .colours import ATTITUDE_COLOURS, GAP_COLOURS, QUADRANT_TINTS, UNKNOWN_COLOUR
-from .layout import PARKING_ROW_STEP, PARKING_Y, Placed, place
+from .layout import PARKING_HALF, PARKING_TOP, Placed, parking_y, place
 
 LOW, HIGH = 0.5, 5.5          # the grid's extent: levels 1..5 are cell centres
 POINT_SIZE = 20               # pixels
@@ -120,6 +120,9 @@ class PowerInterestGrid(QWidget):
         self._labels: dict[int, pg.TextItem] = {}
         self._placed: dict[int, Placed] = {}
         self._parking_rows = 0
+        self._parking_y = parking_y(0)  # the not-rated strip's first row, as laid out now (``_layout``)
+        self._titled = True  # the quadrants' titles shown (``_strip_geometry``), and at what size
+        self._quadrant_pt = QUADRANT_PT
 
         self.colour_combo = QComboBox(self)
         self.colour_combo.setAccessibleName("Colour the stakeholders by")
@@ -159,7 +162,7 @@ class PowerInterestGrid(QWidget):
                                        pen=pg.mkPen(colours().text, width=3))
         self.ring.setZValue(9)
         self.plot.addItem(self.ring)
-        self.view.sigResized.connect(self._fit_labels)
+        self.view.sigResized.connect(self._on_resized)
         self.plot.scene().sigMouseMoved.connect(self._show_hand_over_points)
 
         # The colour choice beside the date, the legend under both across the whole width: beside the
@@ -195,12 +198,19 @@ class PowerInterestGrid(QWidget):
         metrics = QFontMetrics(_font(AXIS_PT))
         cell = 1 / max(self.view.viewPixelSize()[0], 1e-9)
         words = [(i, text.replace(" ", "\n", 1)) for i, text in names]
+        lines = 1
         if max(metrics.horizontalAdvance(text) for _i, text in names) + 8 <= cell:
             bottom.setTicks([names])
         elif max(metrics.horizontalAdvance(word) for name in SCALE_NAMES for word in name.split()) + 8 <= cell:
             bottom.setTicks([words])
+            lines = 2
         else:  # narrower still: the numbers, as the power axis beside them names the same levels
             bottom.setTicks([[(i, str(i)) for i, _text in names]])
+        # As tall as its labels' lines and its title: a fixed height for two lines left a blank band over
+        # "Interest" under one line of numbers, taken from a grid already short at 150 %.
+        height = lines * metrics.lineSpacing() + QFontMetrics(_font(AXIS_PT + 2, bold=True)).height() + 12
+        if bottom.height() != height:
+            bottom.setHeight(height)
         # "Power / influence" up the side of a grid shorter than it (cut to "Power / influe"): "Power".
         left = self.plot.getPlotItem().getAxis("left")
         title = "Power / influence"
@@ -208,8 +218,13 @@ class PowerInterestGrid(QWidget):
             title = "Power"
         if left.labelText != title:
             left.setLabel(title, **{"font-size": f"{AXIS_PT + 2}pt", "font-weight": "bold", "color": colours().text})
-        left = list(reversed(names)) + ([(PARKING_Y, "Not rated")] if self._parking_rows else [])
-        self.plot.getPlotItem().getAxis("left").setTicks([left])
+        ticks = list(reversed(names)) + ([(self._parking_y, "Not rated")] if self._parking_rows else [])
+        left.setTicks([ticks])
+        # The power levels' labels no taller than a level's row: on a short grid they ran into one another.
+        row = 1 / max(self.view.viewPixelSize()[1], 1e-9)
+        size = AXIS_PT if metrics.height() <= row else max(8, int(AXIS_PT * row / metrics.height()))
+        if left.style["tickFont"] is None or left.style["tickFont"].pointSize() != size:
+            left.setStyle(tickFont=_font(size))
 
     def _draw_quadrants(self) -> None:
         # Quadrant titles sit in bands just outside the grid (above the top quadrants, below the bottom
@@ -297,17 +312,10 @@ class PowerInterestGrid(QWidget):
     def refresh(self) -> None:
         office = self.source.office if self.source is not None else self.document.office
         self.points = office.read(queries.grid_points, self.scope)
-        placed, self._parking_rows = place(self.points)
-        self.positions = {rid: (p.x, p.y) for rid, p in placed.items()}
-        bottom = LOW if not self._parking_rows else PARKING_Y - (self._parking_rows - 1) * PARKING_ROW_STEP - 0.3
-        self.parking_rect.setRect(QRectF(LOW, bottom, HIGH - LOW, LOW - bottom))
-        self.parking_rect.setVisible(bool(self._parking_rows))
-        self.view.setRange(xRange=(LOW, HIGH), yRange=(min(bottom, LOW - TITLE_BAND), HIGH + TITLE_BAND), padding=0)
-        self._set_ticks()
+        self._layout()
         for label in self._labels.values():
             self.plot.removeItem(label)
         self._labels = {}
-        self._placed = placed
         for p in self.points:
             label = pg.TextItem(p.name, color=colours().text, anchor=(0, 0.5), fill=pg.mkBrush(*colours().panel[:3], 200))
             label.setFont(_font(LABEL_PT))
@@ -319,21 +327,64 @@ class PowerInterestGrid(QWidget):
         self._draw_points()
         self._draw_legend()
 
+    def _strip_geometry(self, rows: int) -> tuple[float, float, bool, int]:
+        """For the grid's height now: the not-rated strip's top edge and half its row height, whether the
+        quadrants' titles show, and their size. A row holds a point whole: on a short grid (beside the table
+        at 150 % on 1280×720) a fixed share of a grid unit was a sliver that cut the points in half. Where the
+        titles are left out, the strip takes their band's place."""
+        height = self.view.height()
+        reach = POINT_SIZE / 2 + 3  # pixels from a row's centre line to the strip's edge
+
+        def fit(top: float) -> tuple[float, float]:
+            above = HIGH + TITLE_BAND - top  # grid units from the top of the view to the strip
+            room = height - 2 * rows * reach
+            half = max(PARKING_HALF, reach * above / room) if rows and room > 0 else PARKING_HALF
+            return half, (above + 2 * rows * half if rows else HIGH - LOW + 2 * TITLE_BAND)
+
+        half, span = fit(PARKING_TOP)
+        unit_py = height / span if height > 0 else 0.0
+        # On a small window (1280×720) the cells are small: the titles shrink with them (never below 10 pt)
+        # so they stay clear of the points in the corner cells.
+        points = max(10, min(QUADRANT_PT, round(unit_py * TITLE_BAND / 1.9)))
+        # On a grid too short for them (beside the table at 150 % on 1280×720) the titles' bands held a sliver
+        # of cut letters: there they are left out (the quadrants keep their colours) rather than cut.
+        titled = height <= 0 or QFontMetrics(_font(points, bold=True)).height() <= unit_py * TITLE_BAND + 2
+        top = PARKING_TOP
+        if rows and not titled:
+            top = LOW - 0.06
+            half, _span = fit(top)
+        return top, half, titled, points
+
+    def _layout(self) -> None:
+        """Where every point goes at this size, the not-rated strip with them, and the range shown."""
+        rows = place(self.points)[1]
+        top, half, self._titled, self._quadrant_pt = self._strip_geometry(rows)
+        self._placed, self._parking_rows = place(self.points, top, half)
+        self.positions = {rid: (p.x, p.y) for rid, p in self._placed.items()}
+        self._parking_y = parking_y(0, top, half)
+        bottom = top - rows * 2 * half if rows else LOW
+        self.parking_rect.setRect(QRectF(LOW, bottom, HIGH - LOW, top - bottom))
+        self.parking_rect.setVisible(bool(rows))
+        self.view.setRange(xRange=(LOW, HIGH), yRange=(min(bottom, LOW - TITLE_BAND), HIGH + TITLE_BAND), padding=0)
+        self._set_ticks()
+
+    def _on_resized(self, *_args) -> None:
+        if self.dragging is None:  # a point being dragged keeps where the mouse has it
+            self._layout()
+            self._fit_labels()
+            self._draw_points()
+        else:
+            self._fit_labels()
+
     def _fit_labels(self, *_args) -> None:
         """Fit each label into its share of the cell at the current size: wrap a lone point's label
         onto two lines, shorten crowded ones (the tooltip has the full name)."""
         self._set_ticks()
         pixel_w, pixel_h = self.view.viewPixelSize()
         unit_px, unit_py = 1 / max(pixel_w, 1e-9), 1 / max(pixel_h, 1e-9)
-        # On a small window (1280×720) the cells are small: the text shrinks with them (never below 9 pt)
-        # so names fit and the quadrant titles stay clear of the points in the corner cells.
-        quadrant_pt = max(10, min(QUADRANT_PT, round(unit_py * TITLE_BAND / 1.9)))
-        # On a grid too short for them (beside the table at 150 % on 1280×720) the titles' bands held a sliver
-        # of cut letters: there they are left out (the quadrants keep their colours) rather than cut.
-        titled = QFontMetrics(_font(quadrant_pt, bold=True)).height() <= unit_py * TITLE_BAND + 2
         for label in getattr(self, "quadrant_labels", {}).values():
-            label.setFont(_font(quadrant_pt, bold=True))
-            label.setVisible(titled)
+            label.setFont(_font(self._quadrant_pt, bold=True))
+            label.setVisible(self._titled)
         if not self._labels:
             return
         label_font = _font(max(9, min(LABEL_PT, round(unit_px / 10))))
