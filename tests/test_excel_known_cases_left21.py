@@ -284,3 +284,26 @@ def test_the_first_block_of_a_table_wrapped_over_two_rows_is_one_record(sqlite_s
     path = write_xlsx(tmp_path / "Riesgos2.xlsx", {"Hoja1": sheet})
     import_all(sqlite_store, path)
     assert {first[0][1], first[1][1]} <= set(named(sqlite_store, "risks"))
+
+
+def test_a_dropdowns_list_beside_the_status_column_spells_out_nothing(sqlite_store, tmp_path):
+    """A RAID log whose drop-down lists are written in the column right of "Status" (Risk, Assumption, … Open,
+    Closed, Critical …), one a row beside the records: where "Open" stands alone over "Closed | Open" and
+    "Open | Closed" it looked like a key captioned "Open" turning each status into the other. A key whose
+    meanings are values the column holds itself lists the column's choices; it spells out nothing."""
+    header = ["No", "RAID Category", "Description", "Impact", "Owner", "Priority", "RPN (for risks)", "Status"]
+    rows = [[1, "Risk", "Database is static", "Training slowed", "PM", "High", None, "Open", "Risk"],
+            [2, "Risk", "Input data not pertinent", "Poor advice", "PM", "Moderate", None, "Open", "Assumption"],
+            [3, "Risk", "Several domains", "Ambiguous model", "PM", "High", None, "Open"],
+            [4, "Issue", "Model inaccurate", "Wrong advice", "PM", "High", None, "Closed", "Open"],
+            [5, "Issue", "Event names wrong", "Wrong people", "PM", "Critical", None, "Open", "Closed"],
+            [6, "Issue", "Features not extracted", "No output", "PM", "Moderate", None, "Closed"]]
+    path = write_xlsx(tmp_path / "RAID.xlsx", {"RAID LOG": [["RAID Log"], [], header, *rows]})
+    import_all(sqlite_store, path)
+    risks = {r["title"]: r for r in named(sqlite_store, "risks").values()}
+    issues = {r["title"]: r for r in named(sqlite_store, "issues").values()}
+    assert {t: r["status"] for t, r in risks.items()} == {
+        "Database is static": "Open", "Input data not pertinent": "Open", "Several domains": "Open"}
+    assert [issues[t]["status"] for t in ("Model inaccurate", "Event names wrong", "Features not extracted")] == \
+        ["Closed", "Open", "Closed"]
+    assert not any("Status:" in (r.get("notes") or "") for r in risks.values())

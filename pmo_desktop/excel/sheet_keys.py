@@ -8,8 +8,9 @@ takes what the key says they mean.
 
 A key is a run of rows, each with a short code and a text beside it and nothing right and left of the pair,
 under a caption standing alone over the codes. It spells out a column when its codes cover at least two of
-the column's values and half of them, and, for a column of numbers (which any numbered list would
-"cover"), only when its caption names the column (a word of the column's header, written in no other
+the column's values and half of them, and none of its meanings is a value the column holds itself (that is
+a list of the column's choices, a drop-down's written beside "Status": "Open | Closed"), and, for a column
+of numbers (which any numbered list would "cover"), only when its caption names the column (a word of the column's header, written in no other
 header of the table, is in the caption: "Risk Rank" names "Rank" but not "Risk Owner").
 
 No Qt here, no openpyxl.
@@ -165,6 +166,8 @@ def key_for(values: Iterable[Any], header: str, other_headers: Sequence[str], ke
         covered = len(distinct & key.meanings.keys())
         if covered < 2 or covered * 2 < len(distinct):
             continue
+        if any(code_key(meaning) in distinct for meaning in key.meanings.values()):
+            continue  # its "meanings" are the column's own values: a list of its choices (a drop-down's), no key
         named = names_column(key.caption, header, other_headers)
         if key.numbers and (not named or not numbers_allowed):
             continue
