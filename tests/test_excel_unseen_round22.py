@@ -185,6 +185,25 @@ def test_a_rank_and_a_score_the_office_does_not_reach_are_kept_in_the_notes(sqli
     assert "Risk Score" not in (by_code(sqlite_store, "risks")["A1"]["notes"] or "")
 
 
+def test_a_score_of_word_levels_beside_a_numbered_residual_pair_is_still_the_offices(sqlite_store, tmp_path):
+    """The score of "Likelihood" written in words on some rows ("Medium", "3" as text) and as numbers on others,
+    beside a residual pair in numbers: a row whose likelihood is a word cannot say the score is not its product,
+    and must not be judged against the residual pair alone (every such row then "differed", and the office's
+    own score was kept in the notes of every risk as if the sheet had scored on another scale)."""
+    rows = [["ID", "Risk", "Likelihood", "Impact (1-5)", "Inherent score", "Residual probability",
+             "Residual impact"]]
+    levels = ["Very low", "Low", "Medium", "High", "Very high"]
+    for n in range(1, 21):
+        p, i = n % 5 + 1, (n * 2) % 5 + 1
+        likelihood = levels[p - 1] if n % 3 == 0 else str(p) if n % 3 == 1 else p
+        rows.append([f"R-{n:02d}", f"Risk {n} may slip", likelihood, i, p * i, max(1, p - 1), max(1, i - 1)])
+    path = write_xlsx(tmp_path / "Risk register.xlsx", {"Risk register": rows})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert len(got) == 20
+    assert not [c for c, r in got.items() if "Inherent score" in (r["notes"] or "")]
+
+
 def test_an_impact_written_as_short_phrases_beside_rated_levels_is_the_effect(sqlite_store, tmp_path):
     """"Impact (resulting in….)" holding "Delays to works", "Unavailability of team" beside an "Initial" pair of
     Probability | Impact levels: the phrases say what the risk would do, its effect (before, being no levels of

@@ -252,11 +252,14 @@ def _worked_out_again(text: str, col: int, mapping: dict[int, str], sample: list
         if x is None:
             continue
         products = [a * b for p, i in pairs if (a := number(r, p)) is not None and (b := number(r, i)) is not None]
-        if products:  # the score before the measures, or the one after them ("Control Score")
-            if any(abs(y - x) <= 1e-9 for y in products):
-                agree += 1
-            else:
-                differ += 1
+        # a pair of the sheet whose levels are words on this row ("Medium") may be the score's: the row cannot
+        # say the score is not a product, and is not judged by the other pair alone
+        unread = any(p is not None and i is not None and (number(r, p) is None or number(r, i) is None)
+                     for p, i in pairs)
+        if any(abs(y - x) <= 1e-9 for y in products):  # the score before the measures, or after ("Control Score")
+            agree += 1
+        elif products and not unread:
+            differ += 1
         elif rank or x > 25:
             differ += 1
     # most rows decide: one stale formula among the products does not make the column another scale
