@@ -374,12 +374,13 @@ class PowerInterestGrid(QWidget):
             self._fit_labels()
             self._draw_points()
         else:
+            self._set_ticks()
             self._fit_labels()
 
     def _fit_labels(self, *_args) -> None:
         """Fit each label into its share of the cell at the current size: wrap a lone point's label
-        onto two lines, shorten crowded ones (the tooltip has the full name)."""
-        self._set_ticks()
+        onto two lines, shorten crowded ones (the tooltip has the full name). The axes' ticks are set first by
+        the caller (``_layout`` does)."""
         pixel_w, pixel_h = self.view.viewPixelSize()
         unit_px, unit_py = 1 / max(pixel_w, 1e-9), 1 / max(pixel_h, 1e-9)
         for label in getattr(self, "quadrant_labels", {}).values():
