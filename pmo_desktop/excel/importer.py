@@ -1387,8 +1387,16 @@ def _no_records(match: HeaderMatch, file_name: str | None = None) -> str | None:
     key = kind.reg.key_field.name if kind.reg.key_field is not None else ""
     strong = len(named - {PARENT}) >= 3 or (key in named and title is not None and title.name in named
                                              and not _generic_title(match, title.name))
+    # the column naming the records headed by the register's own name ("STAKEHOLDERS" over the names), beside
+    # columns of ratings only, says what they are, as the sheet's name would
+    heading = next((match.headers[c] for c, n in match.mapping.items()
+                    if title is not None and n == title.name and c < len(match.headers)), "")
+    if any(n in kind.reg.field_names and kind.reg.field(n).kind is not Kind.SCALE
+           for n in match.mapping.values() if title is None or n != title.name):
+        heading = ""
     named_so = kind.matches_sheet_name(match.sheet_title or "") or \
-        (file_name is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", file_name)))
+        (file_name is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", file_name))) or \
+        bool(heading and kind.matches_sheet_name(heading))
     if not strong and not named_so:
         return (f"only {len(named - {PARENT})} of its columns name {kind.reg.title.lower()} fields and its name is not a "
                 "register's, so it is taken for a table of another kind.")
