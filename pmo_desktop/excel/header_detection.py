@@ -748,9 +748,17 @@ def _register_named(kind: SheetKind, sheet_title: str, file_name: str | None, ro
             (file_name is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", file_name))):
         return 0
     nouns = _nouns(kind)
-    return next((i + 1 for i, line in enumerate(rows)
-                 if any(isinstance(x, str) and len(x.split()) > 1 and set(words_of(x)) & nouns for x in line)),
-                len(rows) + 1)
+
+    def caption(line: list[Any]) -> bool:
+        if any(isinstance(x, str) and len(x.split()) > 1 and set(words_of(x)) & nouns for x in line):
+            return True
+        # the register's name alone on its row ("STAKEHOLDERS" over the table, merged across it), as a sheet
+        # named so would be: a caption too
+        texts = {x.strip() for x in line if isinstance(x, str) and x.strip()}
+        return len(texts) == 1 and all(x is None or isinstance(x, str) for x in line) and \
+            kind.matches_sheet_name(next(iter(texts)))
+
+    return next((i + 1 for i, line in enumerate(rows) if caption(line)), len(rows) + 1)
 
 
 def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
@@ -769,6 +777,31 @@ def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
             continue  # lists of points, single words, or paragraphs: no names
         return c
     return None
+
+
+def unheaded_names(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
+    """The column of names standing first under an empty header cell, beside rated columns only (" |
+    Importancia (1-5) | Nivel de Influencia (1-5)" over "Usuario Final | 5 | 4"): its cells distinct texts of a
+    line each, every headed column's cells numbers. A table whose headed columns hold texts is none of these
+    (its unheaded column may be a group label or a number)."""
+    width = max([len(row)] + [len(r) for r in sample])
+    filled = [c for c in range(width) if any(c < len(r) and r[c] not in (None, "") for r in sample)]
+    if not filled or filled[0] in mapping or (filled[0] < len(row) and row[filled[0]] not in (None, "")):
+        return None
+    c = filled[0]
+    values = [r[c] for r in sample if c < len(r) and r[c] not in (None, "")]
+    texts = [str(v).strip() for v in values if isinstance(v, str) and v.strip() and "\n" not in v.strip()
+             and len(v.strip()) <= 80 and not _PLAIN_NUMBER_RE.match(v.strip())]
+    if len(texts) < 3 or len(texts) < len(values) or len({t.lower() for t in texts}) < len(texts):
+        return None
+    headed = [k for k in filled[1:] if k < len(row) and isinstance(row[k], str) and row[k].strip()]
+    if not headed or not any(k in mapping for k in headed) or len(headed) < len(filled) - 1:
+        return None
+    for k in headed:
+        cells = [r[k] for r in sample if k < len(r) and r[k] not in (None, "")]
+        if not cells or not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in cells):
+            return None
+    return c
 
 
 def _roles_name_people(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
@@ -1518,6 +1551,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     naming = text_column(row, mapping, sample)
                 if naming is None:
                     naming = naming_column(kind, row, mapping, sample, repeating=True)
+                if naming is None:  # names under no header beside columns of ratings: the records' names
+                    naming = unheaded_names(row, mapping, sample)
                 titled_by = naming
             if naming is not None:
                 mapping[naming] = _title_field(kind) or ""
@@ -2149,6 +2184,7 @@ def layout_key(headers: list[str]) -> str:
 
 
 
+_PLAIN_NUMBER_RE = re.compile(r"^[\d.,\s%-]+$")
 _CODE_RE = re.compile(r"^[^\W\d_]{0,4}[-_.]?\d+[a-z]?$", re.I)
 CODE_RE = _CODE_RE  # an ID as offices write them: "R1", "PA-12", "T01a"
 

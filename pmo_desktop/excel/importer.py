@@ -32,6 +32,7 @@ from ..models.store import Store
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
 from .child_sheets import child_kinds, children_by_their_ids, names_its_records
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
+from .form_sheets import MIN_FORMS, labels_down_the_side, read_form
 from .header_detection import (
     ALL_KINDS,
     CODE_RE,
@@ -73,7 +74,7 @@ from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport
 from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
 from .office_import import plan_office_import, read_stamp
-from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, Planner, Progress
+from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, OwnRating, Planner, Progress, rating_head
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, code_key, code_text, find_keys, key_cells, key_for
 from .value_translation import (
@@ -215,9 +216,15 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         if col in keyed and col not in mapping and col not in beside:
             calculated = False
         derived = calculated or (_calculated_header(text) and recomputed and col not in keyed)
-        if text and col not in mapping and col not in beside and not (
-                derived and _worked_out_again(text, col, mapping, sample or [])):
+        # the sheet's own rating in words ("Major" where the office rates a 4 × 4 Critical) is kept: the
+        # planner writes it in the notes on the rows where it differs from the office's rating (RATING_WORDS)
+        said = derived and kind.register == "risks" and rating_head(text) and \
+            _rating_words([r[col] for r in sample or [] if col < len(r) and r[col] is not None])
+        dropped = derived and _worked_out_again(text, col, mapping, sample or [])
+        if text and col not in mapping and col not in beside and (said or not dropped):
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
+            if said and dropped:
+                out[col] = OwnRating(out[col])
     if "category" in mapping.values():
         # labels grouping the rows in a column without a header ("Initiating" over three risks, "Planning" over
         # the next five) where another column gives the category: kept in the notes, the planner carrying each
@@ -228,6 +235,14 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         if name == "status" and col < len(headers) and headers[col] and _outcomes(kind, col, sample or []):
             out[col] = " ".join(headers[col].split())  # "Approved" and "Rejected" both read as decided: kept too
     return out
+
+
+def _rating_words(values: list[Any]) -> bool:
+    """Whether a rating column's cells are words ("Major", "Moderate"), not scores or formulas: most of them (a
+    summary's counts may stand under the table)."""
+    texts = [x for x in values if isinstance(x, str) and x.strip()]
+    return bool(texts) and len(texts) * 2 > len(values) and \
+        not any(x.lstrip().startswith("=") for x in texts) and all(len(x.split()) <= 3 for x in texts)
 
 
 def _worked_out_again(text: str, col: int, mapping: dict[int, str], sample: list[list[Any]]) -> bool:
@@ -902,6 +917,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             found = children_by_their_ids(found)
             found = _without_measures_sheets(found, plan)
             found += _keyed_by_names(book, found, plan)
+            found = _form_sheets(book, found, plan, path)
             if not any(m.kind.register == "risks" for _, m in found):  # beside a risk list a matrix only maps it
                 for title, grid_reader in grids:
                     grid_match = _match_sheet(grid_reader, (kind_for("risks"),), None)
@@ -985,6 +1001,44 @@ def _keyed_by_names(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMat
         match = keyed_by_names(reader, listed) if reader is not None else None
         if reader is not None and match is not None:
             plan.skipped_sheets.remove((title, why))
+            out.append((reader, match))
+    return out
+
+
+def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]], plan: ImportPlan,
+                 path: Path) -> list[tuple[SheetReader, HeaderMatch]]:
+    """Sheets skipped as no table that are forms of one record each ("Risk ID | R1", "Description | …": a
+    register kept as one sheet per risk, excel/form_sheets.py): each read as a one-row table of that register,
+    after the tables (so that a summary table listing the same records keeps its values and the form adds the
+    fields it does not give). Only when two sheets at least are forms of one register: one sheet of labels and
+    values may be a charter or a cover sheet. A sheet the table reader took whose first label | value row it
+    read as a header (labels going on down its side) is such a form too."""
+    forms: dict[str, list[tuple[str | None, SheetReader, HeaderMatch]]] = {}
+    taken = {id(r): (r, m) for r, m in found if not m.kind.is_child and
+             labels_down_the_side(m.kind, r.top_rows(fill_merged=False), m.row)}
+    candidates = [(t, why, book.sheet(t)) for t, why in plan.skipped_sheets] + \
+        [(r.title, None, r) for r, _m in taken.values()]
+    for title, why, sheet in candidates:
+        if not_a_register(title) is not None or _file_not_a_register(title, path) is not None:
+            continue
+        read = read_form(sheet.top_rows(fill_merged=False))
+        if read is None:
+            continue
+        kind, rows = read
+        reader = SheetReader(book, title, rows, [])
+        match = _match_sheet(reader, (kind,), 1)
+        if match is None or _no_records(match) is not None:
+            continue
+        forms.setdefault(kind.register, []).append((why, reader, replace(match, sheet_title=title)))
+    out = [(r, m) for r, m in found]
+    for group in forms.values():
+        if len(group) < MIN_FORMS:
+            continue
+        for why, reader, match in group:
+            if why is None:
+                out = [(r, m) for r, m in out if r.title != reader.title]
+            else:
+                plan.skipped_sheets.remove((reader.title, why))
             out.append((reader, match))
     return out
 
@@ -1387,8 +1441,16 @@ def _no_records(match: HeaderMatch, file_name: str | None = None) -> str | None:
     key = kind.reg.key_field.name if kind.reg.key_field is not None else ""
     strong = len(named - {PARENT}) >= 3 or (key in named and title is not None and title.name in named
                                              and not _generic_title(match, title.name))
+    # the column naming the records headed by the register's own name ("STAKEHOLDERS" over the names), beside
+    # columns of ratings only, says what they are, as the sheet's name would
+    heading = next((match.headers[c] for c, n in match.mapping.items()
+                    if title is not None and n == title.name and c < len(match.headers)), "")
+    if any(n in kind.reg.field_names and kind.reg.field(n).kind is not Kind.SCALE
+           for n in match.mapping.values() if title is None or n != title.name):
+        heading = ""
     named_so = kind.matches_sheet_name(match.sheet_title or "") or \
-        (file_name is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", file_name)))
+        (file_name is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", file_name))) or \
+        bool(heading and kind.matches_sheet_name(heading))
     if not strong and not named_so:
         return (f"only {len(named - {PARENT})} of its columns name {kind.reg.title.lower()} fields and its name is not a "
                 "register's, so it is taken for a table of another kind.")

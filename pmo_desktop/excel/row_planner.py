@@ -38,15 +38,18 @@ from .header_detection import (
     SheetKind,
     engagement_marks,
     is_mark,
+    map_header,
     tick_level,
 )
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .sheet_keys import code_key, code_text
 from .value_translation import (
+    OPEN_LISTS,
     ColumnProfile,
     Translator,
     declared_scale,
     escalation_rest,
+    numbered_priority,
     point_scale,
     scale_from_word_level,
 )
@@ -86,6 +89,65 @@ EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description
 TITLE_FALLBACK = _TITLE_FALLBACK
 _COPYRIGHT_RE = re.compile(r"^\W*(©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|tous droits réservés|"
                            r"alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati", re.I)
+# A current control saying what is ABSENT ("No model card", "Lack of backups", "Sin respaldo", "Keine
+# Schulung"): no control done (the round-22 "None in place" rule, for any such phrase); kept in the notes under
+# its header. A prohibition ("No USB drives allowed", "No access without approval") is a control all the same.
+_ABSENT_RE = re.compile(r"^\W*(?:no|not|none|lack(?:ing)?\s+of|lacks|missing|without|absence\s+of|absent|"
+                        r"sin|ningun[oa]?|falta\s+de|aucune?|pas\s+de|sans|kein(?:e|en|er)?|ohne|fehlende?|geen|"
+                        r"brak|nessun[oa]?|senza|sem|nenhum[a]?|нет|отсутств\w*|без)\b", re.I)
+_PROHIBITION_RE = re.compile(r"\b(?:allowed|permitted|authori[sz]ed|policy|unless|approval|prohibited|banned|"
+                             r"permitid[oa]s?|autorizad[oa]s?|erlaubt|autorisée?s?)\b", re.I)
+
+
+_RATING_HEADS = frozenset(word_key(w) for w in (
+    "rating", "risk rating", "risk level", "level of risk", "risk class", "classification",
+    "risk classification", "severity rating", "overall rating", "inherent rating", "residual rating",
+    "current rating", "risk grade", "initial rating", "nivel de riesgo", "clasificación", "niveau de risque",
+    "risikostufe", "risikoklasse", "уровень риска"))
+
+
+class OwnRating(str):
+    """The header of a column kept in the notes for the sheet's own rating words, which the office would
+    otherwise drop as its own rating again (importer._extras): kept only on the rows where its word differs."""
+
+
+def rating_head(text: str) -> bool:
+    """Whether a header names a risk's rating band ("Risk Rating", "Risk Level"), which the office works out
+    itself. Not a RAG: its colours are how the office shows its own rating."""
+    return word_key(text) in _RATING_HEADS
+
+
+def _rating_columns(reg: Register, extras: dict[int, str], mapping: dict[int, str]) -> dict[int, str]:
+    """Columns kept in the notes that are the sheet's own rating of a risk ("Risk Rating", "Rating", "RAG"):
+    the residual rating when the column stands past the residual levels, else the inherent one."""
+    if "inherent_rating" not in reg.field_names:
+        return {}
+    residual = [c for c, n in mapping.items() if n in ("residual_probability", "residual_impact")]
+    out = {}
+    for c, head in extras.items():
+        if isinstance(head, OwnRating):
+            out[c] = "residual_rating" if residual and c > min(residual) else "inherent_rating"
+    return out
+
+
+_CATEGORY_NOUNS = frozenset({"risk", "risks", "category", "riesgo", "riesgos", "risque", "risques", "risiko",
+                             "risiken", "risco", "rischio", "риск", "risico", "ryzyko"})
+
+
+def same_category(written: str, stored: str) -> bool:
+    """Whether a sheet's category word is the office's category it was read as: the same words, the register's
+    noun aside ("Financial Risk", "Risque financier" → Financial)."""
+    if word_key(written) == word_key(stored):
+        return True
+    mine = [w for w in words_of(written) if w not in _CATEGORY_NOUNS]
+    return bool(mine) and mine == [w for w in words_of(stored) if w not in _CATEGORY_NOUNS]
+
+
+def says_absent(text: str) -> bool:
+    """Whether a control's text says the control is missing, rather than naming one in place."""
+    return bool(_ABSENT_RE.match(text)) and not _PROHIBITION_RE.search(text)
+
+
 _TOTAL_RE = re.compile(r"^\s*(grand\s+)?(sub)?totals?\b|^\s*(sum|итого|всего|total général|gesamt|summe)\b", re.I)
 
 
@@ -580,6 +642,12 @@ class Planner:
         self.claimed_rows: dict[tuple[str, str], PlannedRow] = {}  # (register, code) → the row that claimed it
         self.claimed_extras: dict[tuple[str, str], list[str]] = {}  # (register, code) → its columns kept in notes
         self._claiming: tuple[str, str] | None = None
+        self._one_record = False  # plan_sheet: the sheet holds one record under its header
+        self._rating_words: dict[int, str] = {}  # kept columns of the sheet's own rating words → the office's rating
+        self._extras_heads: dict[int, str] = {}
+        self._category_col: int | None = None  # an open list's column: the sheet's word kept where translated
+        self._numbered_priority: int | None = None  # a priority column of numbers kept in the notes
+        self._categories_seen: dict[tuple[str, str], bool] = {}  # (sheet's word, office's category) → the same
         self.pending_names: dict[type, set[str]] = defaultdict(set)
         self._parsed: dict[int, dict[Any, Any] | None] = {}  # per field: cell value → parsed value or error
         self._field_maps: dict[str, dict[str, Field]] = {}  # register → field name → field
@@ -659,6 +727,25 @@ class Planner:
                          parent_register=kind.parent, ignored=dict(ignored))
         plan.extras = dict(extras or {})
         plan.note = note
+        # a sheet of one record under its header (a detail sheet, one a risk): its ID names it, whatever its title
+        self._one_record = reader.declared_rows == header_row + 1
+        self._rating_words = _rating_columns(reg, plan.extras, mapping)
+        for c, name in self._rating_words.items():
+            head = plan.extras[c]
+            if name == "residual_rating" and list(plan.extras.values()).count(head) > 1:
+                plan.extras[c] = OwnRating(f"{head} ({reg.field(name).label.lower()})")  # "Risk Rating" twice
+        if self._rating_words:
+            plan.say(f"The sheet's own rating ({', '.join(f'“{plan.extras[c]}”' for c in self._rating_words)}) is "
+                     "kept in the notes wherever its word differs from the office's rating of the same levels.")
+        self._extras_heads = plan.extras
+        self._category_col = next((c for c, n in mapping.items() if n == "category"), None) \
+            if (reg.name, "category") in OPEN_LISTS else None
+        # a priority column of numbers ("Priority (1-5)"), no priority value to the header check, kept in the
+        # notes: each row's number is its priority all the same (1 the highest)
+        self._numbered_priority = next(
+            (c for c, h in plan.extras.items() if map_header(kind, [h])[0].get(0) == "priority"), None) \
+            if "priority" in reg.field_names and "priority" not in mapping.values() and \
+            reg.field("priority").kind is Kind.ENUM else None
         status_field = next((f for f in reg.fields if f.name == "status" and f.kind is Kind.ENUM), None)
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
@@ -1330,9 +1417,73 @@ class Planner:
                 return found
         return None
 
+    def _priority_by_number(self, reg: Register, plan: SheetPlan, row: tuple[Any, ...], width: int,
+                            values: dict[str, Any], lines: list[str]) -> list[str]:
+        """A priority kept in the notes because its cells are numbers ("Priority (1-5)": 1), read as the
+        record's priority by ``numbered_priority`` (1 the highest), its line no longer in the notes."""
+        c = self._numbered_priority
+        assert c is not None
+        raw = row[c] if c < width else None
+        ranked = numbered_priority(reg.field("priority"), raw) if raw is not None else None
+        if ranked is None:
+            return lines
+        values["priority"] = ranked
+        line = f"{plan.extras[c]}: {v.parse_text(raw)}"
+        return [x for x in lines if x != line]
+
+    def _same_category(self, row: tuple[Any, ...], values: dict[str, Any]) -> bool:
+        c = self._category_col
+        raw = row[c] if c is not None and c < len(row) else None
+        stored = values.get("category")
+        if not isinstance(raw, str) or not stored:
+            return True
+        key = (raw, str(stored))
+        same = self._categories_seen.get(key)
+        if same is None:
+            same = self._categories_seen[key] = same_category(raw, str(stored))
+        return same
+
+    def _own_category(self, plan: SheetPlan, row: tuple[Any, ...], width: int, values: dict[str, Any],
+                      lines: list[str]) -> list[str]:
+        """The sheet's own category word, where the office's list stores it as another of its categories
+        ("Communication" as People, "Procurement" as Commercial): kept in the notes under its header, so that
+        the sheet's word is never lost. The same word ("Financial Risk" as Financial) adds nothing."""
+        c = self._category_col
+        assert c is not None
+        raw = row[c] if c < width else None
+        stored = values.get("category")
+        if not isinstance(raw, str) or not raw.strip() or not stored or self._same_category(row, values):
+            return lines
+        head = " ".join(plan.headers[c].split()).rstrip(":") if c < len(plan.headers) and plan.headers[c] \
+            else "Category"
+        if any(line.startswith(f"{head}:") for line in lines):
+            return lines  # a key of the sheet already spelled the code out there
+        return [*lines, f"{head}: {' '.join(raw.split())}"]
+
+    def _own_ratings(self, reg: Register, row: tuple[Any, ...], width: int, values: dict[str, Any],
+                     lines: list[str]) -> list[str]:
+        """The sheet's own rating words ("Risk Rating: Major") stay in the notes only on the rows where they
+        differ from the office's rating of the same levels (Critical for 4 × 4): where they agree, the office
+        says it again."""
+        out = list(lines)
+        for c, name in self._rating_words.items():
+            if c >= width or v.is_blank(row[c]):
+                continue
+            compute = reg.field(name).compute
+            try:
+                office = compute(values, self.ctx) if compute is not None else None
+            except (TypeError, ValueError, KeyError):
+                office = None
+            if office and word_key(office) == word_key(row[c]):
+                line = f"{self._extras_heads[c]}: {v.parse_text(row[c])}"
+                if line in out:
+                    out.remove(line)
+        return out
+
     @staticmethod
-    def _same_record(reg: Register, first: PlannedRow, values: dict[str, Any]) -> bool:
-        title = next((f.name for f in reg.fields if f.required), "")
+    def _same_record(reg: Register, first: PlannedRow, values: dict[str, Any], borrowed: str | None = None) -> bool:
+        # a sheet with no title column titles its rows from another text (its description): compare that
+        title = borrowed or next((f.name for f in reg.fields if f.required), "")
         mine, theirs = values.get(title), first.values.get(title)
         return not mine or not theirs or _similar(str(mine), str(theirs))
 
@@ -1643,10 +1794,21 @@ class Planner:
         extra_lines = self._long_texts + self._codes_said.pop(number, []) + [
             f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
             if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS]
+        if self._rating_words:
+            extra_lines = self._own_ratings(reg, row, width, values, extra_lines)
+        if self._category_col is not None:
+            extra_lines = self._own_category(plan, row, width, values, extra_lines)
+        if self._numbered_priority is not None and not values.get("priority"):
+            extra_lines = self._priority_by_number(reg, plan, row, width, values, extra_lines)
         self._long_texts = []
         nothing = value_words("nothing")  # "NONE" under "Current Mitigation": no action taken, not an action
         planned = [(c, v.parse_text(row[c])) for c in self._responses if c < width and not v.is_blank(row[c])
                    and word_key(row[c]) not in nothing] + [(-1, text) for text in written]
+        absent = [(c, text) for c, text in planned if c in self._in_place and says_absent(text)]
+        if absent:
+            planned = [p for p in planned if p not in absent]
+            extra_lines += [f"{plan.headers[c] if c < len(plan.headers) else 'Current controls'}: {text}"
+                            for c, text in absent]
         responses = [text for _c, text in planned]
         by, unused = self._actions_by(row, width, ctx, bool({c for c, _t in planned} - self._in_place))
         extra_lines += unused
@@ -1708,14 +1870,33 @@ class Planner:
                 low = code.lower()
                 earlier = self.claimed[reg.name].get(low)
                 first = self.claimed_rows.get((reg.name, low)) if earlier is not None else None
+                title_name = self._title_field
                 if first is not None and earlier is not None and earlier[0] != plan.sheet and not errors and \
-                        self._same_record(reg, first, values):
-                    # the same register over two sheets (a risk matrix, then its response plan): one record
+                        (self._one_record or self._same_record(reg, first, values, self._title_from)):
+                    # the same register over two sheets (a risk matrix, then its response plan; a summary table,
+                    # then one detail sheet per risk): one record, the earlier sheet's values standing, a value it
+                    # gives otherwise and the later sheet's cells kept in the notes under their header
+                    notes = EXTRA_FIELD.get(reg.name)
+                    heads = {n: plan.headers[c] for c, n in plan.mapping.items() if c < len(plan.headers)}
+                    differing = [f"{heads.get(name) or f.label} on “{plan.sheet}”: {f.display(value)}"
+                            for name, value in values.items()
+                            if name in reg.field_names and name != notes and value not in (None, "", [])
+                            and not (self._title_from and name == title_name)
+                            and first.values.get(name) not in (None, "", []) and first.values[name] != value
+                            and (f := reg.field(name))]
                     for name, value in values.items():
                         if first.values.get(name) in (None, "", []):
                             first.values[name] = value
+                    said = first.values.get(notes) or "" if notes else ""
+                    lines = [x for x in [*extra_lines, *differing] if x not in said]
+                    if notes and lines:
+                        first.values[notes] = "\n".join(x for x in [said, *lines] if x)
                     if actions and first.report.action == Action.INSERT:
-                        first.actions = (first.actions or []) + actions
+                        # the same plan written on both sheets (the summary's mitigation, again on the detail
+                        # sheet) is one action
+                        held = {word_key(a.get("description")) for a in first.actions or []}
+                        first.actions = (first.actions or []) + [
+                            a for a in actions if word_key(a.get("description")) not in held]
                     return PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code,
                                                 f"same {key.label} as row {earlier[1]} of “{earlier[0]}”: its other "
                                                 "columns go to that record."))
@@ -1934,6 +2115,8 @@ class Planner:
         values = self._fast_values(row)
         if values is None:
             return None
+        if self._category_col is not None and not self._same_category(row, values):
+            return None  # a category the office's list stores as another: its word goes to the notes, the full way
         for name, limit in self._length_checks.items():
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:

@@ -199,6 +199,25 @@ _DECLARED_RE = re.compile(r"(?<![\w.])[01]\s*(?:-|–|—|to|bis|a|à|al|tot|д�
 _THREE_AS_WORD_LEVEL = {1: 2, 2: 3, 3: 4}
 
 
+_P_NUMBER_RE = re.compile(r"^\s*p(?:rio(?:rity)?)?\s*[-.]?\s*[1-5]\s*$", re.I)
+_PRIORITY_NUMBER_RE = re.compile(r"^\s*(?:p|prio(?:rity)?)?\s*[-.]?\s*([1-5])(?:\.0)?\s*$", re.I)
+
+
+def numbered_priority(f: Field, raw: Any) -> str | None:
+    """A priority written as a number (1 to 5, or "P1"): priority 1 is the first to handle, the P1 of an issue
+    log, so 1 is the highest of the office's priorities (Critical), 2 the next (High), 3 Medium, 4 and 5 Low.
+    None for a field that is no priority of choices, or a value that is no such number."""
+    if f.name != "priority" or f.kind is not Kind.ENUM or isinstance(raw, bool) or len(f.choices) < 2:
+        return None
+    if isinstance(raw, float) and not raw.is_integer():
+        return None
+    found = _PRIORITY_NUMBER_RE.match(str(int(raw)) if isinstance(raw, (int, float)) else str(raw))
+    if found is None:
+        return None
+    ranked = list(reversed(f.choices))  # the choices go from the lowest (Low) to the highest (Critical)
+    return ranked[min(int(found.group(1)) - 1, len(ranked) - 1)]
+
+
 def declared_scale(header: object) -> int | None:
     """The top of a scale a header names ("Likelihood (1-3)", "Impact 1 to 4", "Probability 0-10"), between 2
     and 10, or a doubling scale's top ("Impact 1 – 16": 1, 2, 4, 8, 16), a power of two from 16 to 64."""
@@ -349,6 +368,10 @@ class Translator:
         if profile is not None and profile.tens and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and 0 < raw <= 10:
             return max(1, math.ceil(raw * f.scale_max(ctx) / 10 - 1e-9))  # a 1–10 column: every value rescaled
+        if f.name == "priority" and raw.__class__ is str and _P_NUMBER_RE.match(raw):
+            ranked = numbered_priority(f, raw)  # "P1": the first priority, however its letters read otherwise
+            if ranked is not None:
+                return ranked
         try:
             return f.parse(raw, ctx)
         except ValidationError:

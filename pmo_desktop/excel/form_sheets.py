@@ -1,0 +1,144 @@
+"""A register kept as one sheet per record: each sheet a form of label | value cells ("Risk ID | R1",
+"Description | …", "Likelihood | High"), maybe beside a summary table listing the same records.
+
+Such a sheet has no header row over rows of records, so the table reader skips it; but its labels are the
+same words a table's header uses. Read as a form, its labels become one header and its values one row under
+it, so the sheet is read by the same rules as a one-row table of that register (its labels mapped by the same
+header words, the others kept in the notes under their label). A record a summary table lists too is one
+record (the planner joins rows of one ID, or of one title, over two sheets): the summary's values stand, and
+the form adds what the summary does not say.
+
+Labels are found in three layouts: the label in a cell and its value in the next cell to the right (one or
+more pairs a row: "Likelihood | High | Impact | Low"), a row of labels over a row of values ("Risk ID | Date"
+over "R1 | 2026-06-22"), and a label alone on its row over its value alone on the next (a long description
+under its label).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .header_detection import MAIN_KINDS, SheetKind, map_header, real_fields
+from .vocabulary import word_key
+
+MIN_FIELDS = 3  # labels of one register a form names at least (an ID and a date alone are no record)
+MIN_FORMS = 2   # sheets read as forms of one register: one sheet of label | value cells may be anything
+MAX_LABEL = 80  # characters: a longer text is a value, never a label
+
+# The form's own column heads ("Field | Details", "Campo | Valor"): a caption of the form, no pair of it.
+_FORM_HEADS = {word_key(w) for w in (
+    "field", "fields", "item", "items", "attribute", "property", "parameter", "label", "campo", "champ", "feld",
+    "rubrique", "atributo", "veld", "pole", "поле", "параметр")}
+_FORM_VALUES = {word_key(w) for w in (
+    "details", "detail", "value", "values", "information", "info", "content", "entry", "response", "valor",
+    "detalle", "detalles", "valeur", "détail", "détails", "wert", "angaben", "inhalt", "waarde", "wartość",
+    "значение", "описание")}
+
+
+def _text(cell: Any) -> str | None:
+    if isinstance(cell, str) and cell.strip():
+        return cell.strip()
+    return None
+
+
+def _label(cell: Any) -> str | None:
+    text = _text(cell)
+    if text is None or len(text) > MAX_LABEL or "\n" in text:
+        return None
+    return text.rstrip(":：").strip() or None
+
+
+def _filled(row: list[Any]) -> list[int]:
+    return [c for c, x in enumerate(row) if x is not None and not (isinstance(x, str) and not x.strip())]
+
+
+def form_pairs(kind: SheetKind, rows: list[list[Any]]) -> list[tuple[str, Any]]:
+    """The sheet's label | value pairs as ``kind``'s labels read them, top to bottom, left to right."""
+
+    def known(row: list[Any]) -> set[int]:
+        cells = [_label(x) for x in row]
+        return set(map_header(kind, cells)[0])
+
+    pairs: list[tuple[str, Any]] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        cols = _filled(row)
+        if not cols:
+            i += 1
+            continue
+        nxt = rows[i + 1] if i + 1 < len(rows) else []
+        below = _filled(nxt)
+        named = known(row)
+        labels = [c for c in cols if _label(row[c]) is not None]
+        # a row of labels over a row of values: most of it named as columns, the row under it within its
+        # columns and naming fewer
+        if len(cols) >= 2 and len(labels) == len(cols) and len(named) * 2 > len(cols) and below and \
+                set(below) <= set(cols) and len(known(nxt)) < len(named):
+            if i + 2 < len(rows) and len(below) >= 2 and set(_filled(rows[i + 2])) == set(below):
+                return []  # a second row of values under the labels: a table of records, no form
+            pairs += [(str(_label(row[c])), nxt[c] if c < len(nxt) else None) for c in cols]
+            i += 2
+            continue
+        # a label alone on its row over its value alone on the next
+        if len(cols) == 1 and cols[0] in named and len(below) == 1 and not known(nxt) and \
+                (i + 2 >= len(rows) or not _filled(rows[i + 2]) or len(_filled(rows[i + 2])) == 1):
+            pairs.append((str(_label(row[cols[0]])), nxt[below[0]]))
+            i += 2
+            continue
+        # label | value cells, one pair or more a row
+        k = 0
+        while k < len(cols):
+            c = cols[k]
+            label = _label(row[c])
+            if label is None:
+                k += 1
+                continue
+            value_at = cols[k + 1] if k + 1 < len(cols) else None
+            if value_at is None or value_at in named or (isinstance(row[value_at], str) and
+                                                          row[value_at].rstrip().endswith(":")):
+                k += 1  # a label with no value beside it (a caption, or a field left blank)
+                continue
+            value = row[value_at]
+            if not (word_key(label) in _FORM_HEADS and word_key(value) in _FORM_VALUES):
+                pairs.append((label, value))
+            k += 2
+        i += 1
+    return pairs
+
+
+def read_form(rows: list[list[Any]]) -> tuple[SheetKind, list[list[Any]]] | None:
+    """The register a form sheet is a record of, and its pairs as a header row over one row of values; None
+    when its labels name fewer than ``MIN_FIELDS`` fields of any register, or name a field twice with two
+    values (a table, not a form)."""
+    best: tuple[int, SheetKind, list[tuple[str, Any]]] | None = None
+    for kind in MAIN_KINDS:
+        pairs = form_pairs(kind, rows)
+        if not pairs:
+            continue
+        mapping, _dups = map_header(kind, [p[0] for p in pairs])
+        fields = real_fields(mapping)
+        if len(fields) >= MIN_FIELDS and (best is None or len(fields) > best[0]):
+            best = (len(fields), kind, pairs)
+    if best is None:
+        return None
+    _n, kind, pairs = best
+    seen: set[str] = set()
+    header: list[Any] = []
+    values: list[Any] = []
+    for label, value in pairs:
+        if word_key(label) in seen:
+            continue  # a label written twice (a header repeated over a second block): the first stands
+        seen.add(word_key(label))
+        header.append(label)
+        values.append(value)
+    return kind, [header, values]
+
+
+def labels_down_the_side(kind: SheetKind, rows: list[list[Any]], header_row: int) -> bool:
+    """Whether a sheet the table reader took (its first label | value row read as a header, "ID | R1 | Risk |
+    Scope creep") is a form: the rows under that "header" begin with labels of the same register, not with
+    records' values."""
+    firsts = [row[cols[0]] for row in rows[header_row:header_row + 12] if (cols := _filled(row))]
+    named = [x for x in firsts if _label(x) is not None and map_header(kind, [_label(x)])[0]]
+    return len(named) >= 2 and len(named) * 2 >= len(firsts)
