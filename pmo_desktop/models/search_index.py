@@ -410,10 +410,22 @@ def prefilter(session: Session, reg: Register, text_: str, alone: bool = True) -
             text(f'"{name}" MATCH :search_query').bindparams(search_query=query))
         return E.id.in_(matched)
     escape = any(c in text_ for c in "%_/")
+    like = "contains" if case_free(text_) else "icontains"  # the GIN index reads LIKE as it reads ILIKE
     if alone:
-        return _pg_expression(reg, _table(reg)).icontains(text_, autoescape=escape)
+        return getattr(_pg_expression(reg, _table(reg)), like)(text_, autoescape=escape)
     rows: Any = aliased(E, name=PG_ROWS)
-    return E.id.in_(select(rows.id).where(_pg_expression(reg, PG_ROWS).icontains(text_, autoescape=escape)))
+    return E.id.in_(select(rows.id).where(getattr(_pg_expression(reg, PG_ROWS), like)(text_, autoescape=escape)))
+
+
+def case_free(text_: str) -> bool:
+    """Whether ``text_`` has no letter, all ASCII ("7", "2025-06", "100%"): then PostgreSQL's LIKE finds
+    exactly the rows its ILIKE finds. ILIKE lowers the row's text and the pattern with ``lower()`` and
+    compares; lowering changes letters only, and no letter lowers to an ASCII character that is not a
+    letter (a case mapping gives letters, and combining marks that are not ASCII), so an ASCII digit, space
+    or punctuation mark stands where it stood and the pattern finds the same places. LIKE spares the
+    ``lower()`` of every cell: among 1,000,000 risks "7" over every row 0.55 → 0.27 s of the server's
+    time (``windows._contains``)."""
+    return text_.isascii() and not any(c.isalpha() for c in text_)
 
 
 def can_show(f: Field, text_: str, ctx: Context) -> bool:
