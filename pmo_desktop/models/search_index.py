@@ -59,7 +59,9 @@ are searched by ILIKE alone there (a trigram needs three; the indexes weighed fo
 ASCII letter or digit has the same summary as on SQLite, of the text columns the trigram index holds
 (``_pg_create_chars``: built by one INSERT … SELECT, kept by statement triggers), read when no other
 term of the search can show the character ("x": 1.8 s of ILIKE → 0.1–0.25 s among a million risks);
-with others ("e", "7": a name, a date, a number) ILIKE over every row stays the quicker.
+with others ("e", "7": a name, a date, a number) the search's terms over every row stay the quicker — LIKE
+for a text with no letter (``case_free``) — and the summary says how many rows lack the character: when
+most hold it, the rows the search fails are listed and taken from every id (``windows._all_but_failing``).
 
 A file migration drops the indexes first (``drop_all``): a migration may rebuild or alter the
 tables they follow, and they are rebuilt from the tables on the next search.
