@@ -255,3 +255,65 @@ def test_a_character_all_but_a_few_rows_hold_lists_every_id_but_those_it_fails(o
 @pytest.mark.postgres
 def test_postgresql_a_character_all_but_a_few_rows_hold_lists_every_id_but_those_it_fails(pg_office, monkeypatch):
     all_but_few(pg_office, monkeypatch)
+
+
+def most_but_many_lack(office, monkeypatch):
+    """"7" held by most rows, while more rows lack it than ``LACKING_AT_MOST`` (3 here): the rows the search
+    fails are listed (its condition turned round, a NULL failing as in the search) and taken from every
+    id — the same ids as the usual listing, before and after a deletion leaves gaps in the ids."""
+    office.write(search_index.ensure, RISKS)
+    ctx = office.read(records.load_context)
+    office.write(lambda s: [records.create_record(s, RISKS, {"title": f"Item 7.{i}", "probability": None}, ctx)
+                            for i in range(60)])
+
+    def usual(window):
+        with monkeypatch.context() as m:
+            m.setattr(windows, "_all_but_failing", lambda *args: None, raising=False)
+            return listing_of(office, window, monkeypatch, 3)[0]
+
+    for text_ in ("7", "1", "x", "e"):
+        expected = usual(Window(search=text_))
+        ids, ran = listing_of(office, Window(search=text_), monkeypatch, 3)
+        assert ids == expected, text_
+        turned = [s for s in ran if "WHERE NOT coalesce(" in s]
+        assert bool(turned) == (text_ == "7"), text_  # "1", "x", "e": most rows lack it, or a few
+    assert usual(Window(search="7"))
+    seven = usual(Window(search="7"))
+    office.write(records.delete_records, RISKS, [seven[0], seven[-1], seven[len(seven) // 2]])
+    assert listing_of(office, Window(search="7"), monkeypatch, 3)[0] == usual(Window(search="7"))
+
+
+@pytest.mark.postgres
+def test_postgresql_a_character_most_rows_hold_lists_every_id_but_those_it_fails(pg_office, monkeypatch):
+    most_but_many_lack(pg_office, monkeypatch)
+
+
+@pytest.mark.postgres
+def test_postgresql_a_text_with_no_letter_is_searched_by_like_and_finds_what_ilike_finds(pg_office, monkeypatch):
+    """A text with no letter ("7", "2026-0", "100%", " 1"): LIKE finds exactly what ILIKE finds — lowering
+    changes letters only, none to an ASCII digit, space or mark — and spares a lower() of every cell; a text
+    with a letter keeps ILIKE ("x7", and "ß", "k" against the Kelvin sign, "i" against "İ")."""
+    office = pg_office
+    ctx = office.read(records.load_context)
+    office.write(lambda s: [records.create_record(s, RISKS, values, ctx) for values in (
+        {"title": "İzmir 7 \u212aelvin", "cause": "STRASSE 2026-07"}, {"title": "X7 ß 100% /1"})])
+    queries = ["7", "2026-0", "100%", " 1", "/1", "-", "x7", "ß", "k", "i", "strasse"]
+    with monkeypatch.context() as m:
+        m.setattr(search_index, "case_free", lambda t: False, raising=False)
+        ilike = search(office, queries, True, monkeypatch)
+    ran: list[str] = []
+
+    def seen(conn, cursor, statement, *args):
+        ran.append(statement)
+
+    from sqlalchemy import event
+
+    event.listen(office.store.engine, "before_cursor_execute", seen)
+    try:
+        for q in queries:
+            ran.clear()
+            assert office.read(windows.fetch_ids, RISKS, Window(search=q), ctx).tolist() == ilike[q], q
+            assert any("ILIKE" in s for s in ran) == (q in ("x7", "ß", "k", "i", "strasse")), q
+    finally:
+        event.remove(office.store.engine, "before_cursor_execute", seen)
+    assert ilike["7"] and ilike["2026-0"] and ilike["100%"] and ilike["k"] and ilike["i"]

@@ -59,7 +59,9 @@ are searched by ILIKE alone there (a trigram needs three; the indexes weighed fo
 ASCII letter or digit has the same summary as on SQLite, of the text columns the trigram index holds
 (``_pg_create_chars``: built by one INSERT … SELECT, kept by statement triggers), read when no other
 term of the search can show the character ("x": 1.8 s of ILIKE → 0.1–0.25 s among a million risks);
-with others ("e", "7": a name, a date, a number) ILIKE over every row stays the quicker.
+with others ("e", "7": a name, a date, a number) the search's terms over every row stay the quicker — LIKE
+for a text with no letter (``case_free``) — and the summary says how many rows lack the character: when
+most hold it, the rows the search fails are listed and taken from every id (``windows._all_but_failing``).
 
 A file migration drops the indexes first (``drop_all``): a migration may rebuild or alter the
 tables they follow, and they are rebuilt from the tables on the next search.
@@ -410,10 +412,22 @@ def prefilter(session: Session, reg: Register, text_: str, alone: bool = True) -
             text(f'"{name}" MATCH :search_query').bindparams(search_query=query))
         return E.id.in_(matched)
     escape = any(c in text_ for c in "%_/")
+    like = "contains" if case_free(text_) else "icontains"  # the GIN index reads LIKE as it reads ILIKE
     if alone:
-        return _pg_expression(reg, _table(reg)).icontains(text_, autoescape=escape)
+        return getattr(_pg_expression(reg, _table(reg)), like)(text_, autoescape=escape)
     rows: Any = aliased(E, name=PG_ROWS)
-    return E.id.in_(select(rows.id).where(_pg_expression(reg, PG_ROWS).icontains(text_, autoescape=escape)))
+    return E.id.in_(select(rows.id).where(getattr(_pg_expression(reg, PG_ROWS), like)(text_, autoescape=escape)))
+
+
+def case_free(text_: str) -> bool:
+    """Whether ``text_`` has no letter, all ASCII ("7", "2025-06", "100%"): then PostgreSQL's LIKE finds
+    exactly the rows its ILIKE finds. ILIKE lowers the row's text and the pattern with ``lower()`` and
+    compares; lowering changes letters only, and no letter lowers to an ASCII character that is not a
+    letter (a case mapping gives letters, and combining marks that are not ASCII), so an ASCII digit, space
+    or punctuation mark stands where it stood and the pattern finds the same places. LIKE spares the
+    ``lower()`` of every cell: among 1,000,000 risks "7" over every row 0.55 → 0.27 s of the server's
+    time (``windows._contains``)."""
+    return text_.isascii() and not any(c.isalpha() for c in text_)
 
 
 def can_show(f: Field, text_: str, ctx: Context) -> bool:

@@ -96,9 +96,11 @@ def _value(reg: Register, f: Field, ctx: Context) -> Any:
 
 def _contains(expression: Any, text: str, sqlite: bool) -> ColumnElement[bool]:
     """``expression`` contains ``text`` ignoring case: SQLite's LIKE already folds ASCII case (as its
-    lower() does), so no lower() per row there; PostgreSQL: ILIKE. ESCAPE only when it is needed."""
+    lower() does), so no lower() per row there; PostgreSQL: ILIKE, or LIKE for a text with no letter
+    (``search_index.case_free``: the same rows, no ``lower()`` of every cell — "7" among 1,000,000 risks,
+    every row tested, 0.8 → 0.5 s to list them). ESCAPE only when it is needed."""
     escape = any(c in text for c in "%_/")
-    if sqlite:
+    if sqlite or search_index.case_free(text):
         return expression.contains(text, autoescape=escape)  # type: ignore[no-any-return]
     return expression.icontains(text, autoescape=escape)  # type: ignore[no-any-return]
 
@@ -644,16 +646,56 @@ def _all_but_few(session: Session, reg: Register, window: Window, ctx: Context |
     lacking = list(session.connection().execute(
         select(summary.c.id).where(not_(search_index.holds_char(summary, text_))).limit(LACKING_AT_MOST + 1)).scalars())
     if len(lacking) > LACKING_AT_MOST:
-        return None
+        return _all_but_failing(session, reg, window, ctx, bounds)
     ids = _fetch_ids(session, reg, replace(window, search=""), ctx, bounds=bounds) if window.column_filters \
         else _every_id(session, reg)
     failing = set(lacking) - passing(session, reg, window, lacking, ctx, bounds) if lacking else set()
-    if not failing:
+    return _less(ids, sorted(failing))
+
+
+SAMPLE_PERCENT = 2  # of the summary's pages, to judge how many rows lack a character (``_all_but_failing``)
+
+
+def _all_but_failing(session: Session, reg: Register, window: Window, ctx: Context | None,
+                     bounds: Bounds | None) -> array[int] | None:
+    """PostgreSQL: a search of one character that most rows hold but more than ``LACKING_AT_MOST`` lack
+    ("7": 743,632 of 1,000,000 risks pass): every id less the ids of the rows the search fails, listed by
+    its own condition turned round (``IS NOT TRUE``, so a NULL fails as it does in the search) — the same
+    scan of every row, but a third as many ids sorted, sent and parsed (0.54 → 0.35 s of the server's time
+    to list them). Chosen when at most half of the summary's rows lack the character (the rows failing
+    are among those: at most half); None otherwise, with a column filter (its ids would be a listing of
+    their own), or on SQLite (its listing is read in one JSON text, ids cost it little)."""
+    if session.connection().dialect.name == "sqlite" or window.column_filters:
+        return None
+    # Counted in a sample of the summary's pages (2 %, the same pages each time), not all of it: a count of
+    # every row was 40 ms, added to "x" too (which the walk above had just found lacking 10,000 times).
+    # Either way the same ids: the sample only chooses the way to list them.
+    summary = search_index.chars_table(reg)
+    for read in (summary.tablesample(func.system(SAMPLE_PERCENT), seed=literal_column("0")), summary):
+        lacking, rows = session.connection().execute(
+            select(func.count().filter(not_(search_index.holds_char(read, window.search))), func.count())
+            .select_from(read)).one()
+        if rows:
+            break  # else a small table, no page of it sampled: all of it counted
+    if not rows or lacking * 2 > rows:
+        return None
+    E: Any = reg.entity
+    condition = _search_condition(session, reg, window.search, ctx or records.load_context(session), bounds=bounds)
+    # ``id + 0``: a parallel scan and a sort of what fails, as a search's listing (``_fetch_ids``)
+    failing = _ids(session, select(E.id).where(not_(func.coalesce(condition, false()))).order_by(E.id + 0))
+    return _less(_every_id(session, reg), failing)
+
+
+def _less(ids: array[int], failing: Sequence[int]) -> array[int]:
+    """``ids`` without ``failing`` (ascending), in their order."""
+    if not len(failing):
         return ids
     import numpy as np  # pyqtgraph's dependency: over the ids' own memory, no int made per id
 
-    view = np.frombuffer(ids, dtype=np.int64)
-    kept, ids = view[~np.isin(view, np.fromiter(failing, dtype=np.int64, count=len(failing)))], array("q")
+    view, out = np.frombuffer(ids, dtype=np.int64), np.frombuffer(failing, dtype=np.int64) \
+        if isinstance(failing, array) else np.array(failing, dtype=np.int64)
+    at = np.searchsorted(out, view)  # where each id would stand among the failing: there, or not one of them
+    kept, ids = view[out[np.minimum(at, len(out) - 1)] != view], array("q")
     del view  # released, so the array could grow again
     ids.frombytes(kept.tobytes())
     return ids
