@@ -160,13 +160,13 @@ def test_the_refusal_note_follows_its_editor_when_its_row_moves(demo_window, qtb
     top = editor.y()
     title = view.model.record(view.proxy.mapToSource(view.proxy.index(last, 0)).row())["title"]
     type_keys(qtbot, title.split()[0])  # a word of its own title: rows above it go
-    qtbot.wait(50)
-    assert view.proxy.rowCount() <= last and editor.y() < top  # the row moved up
-    assert note.isVisible() and beside()
+    # the search runs after the typing pauses, on a loaded machine later than any fixed wait: wait for its rows
+    qtbot.waitUntil(lambda: view.proxy.rowCount() <= last and editor.y() < top)  # the row moved up
+    qtbot.waitUntil(lambda: note.isVisible() and beside())
     qtbot.keyClick(view.search, Qt.Key.Key_A, CTRL)
     qtbot.keyClick(view.search, Qt.Key.Key_Backspace)  # the search cleared: back at the bottom
-    qtbot.wait(50)
-    assert editor.y() > 0 and note.isVisible() and beside()
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == last + 1)
+    qtbot.waitUntil(lambda: editor.y() > 0 and note.isVisible() and beside())
 
 
 def test_the_import_mapping_shows_each_column_name_and_choice_whole(document, qtbot, tmp_path):
