@@ -1,0 +1,36 @@
+"""Walkthrough 15: what walkthrough 14 left, and what a newcomer's walk found — real widgets, real key presses
+(each key to the widget that has the focus)."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def near(a: QColor, b: QColor, within: int = 16) -> bool:
+    """Two colours alike to the eye (Fusion shades a selected cell a little off its palette colour)."""
+    return all(abs(x - y) <= within for x, y in zip(a.getRgb()[:3], b.getRgb()[:3]))
+
+
+def item_colour(view, index) -> QColor:
+    """The fill an item is drawn with (a few pixels in from its top left corner, clear of its text)."""
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    rect = view.visualRect(index)
+    ratio = image.devicePixelRatio()
+    return image.pixelColor(int((rect.left() + 3) * ratio), int((rect.top() + 3) * ratio))
+
+
+def test_the_page_you_are_on_is_strong_in_the_page_list_while_the_keyboard_is_in_the_page(empty_window, qtbot):
+    """Ctrl+4 opens the risks with the keyboard in their table. The page list showed "Risks" in the pale
+    selection of a view without the keyboard — on a projector, which page was this? The current page is
+    drawn in the strong highlight wherever the keyboard is; a table without the keyboard stays pale."""
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    nav = window.nav
+    assert QApplication.focusWidget() is not nav and nav.currentItem().text() == "Risks"
+    strong = QApplication.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+    assert near(item_colour(nav, nav.currentIndex()), strong)
+    row = nav.model().index(0, 0)  # the other pages are not highlighted
+    assert not near(item_colour(nav, row), strong)
