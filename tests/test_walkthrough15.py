@@ -34,3 +34,19 @@ def test_the_page_you_are_on_is_strong_in_the_page_list_while_the_keyboard_is_in
     assert near(item_colour(nav, nav.currentIndex()), strong)
     row = nav.model().index(0, 0)  # the other pages are not highlighted
     assert not near(item_colour(nav, row), strong)
+
+
+def test_the_heat_map_s_controls_sit_on_one_middle_line_not_topped(demo_window, qtbot):
+    """The heat map's controls (the date, the choice of scores, "Open risks only", the count) flow as words do,
+    each placed at the top of its line: the taller choice of scores left "As at:" and the count a few pixels
+    above the middle of the line, a ragged bar. Each now sits in the middle of its line, as in a row of boxes."""
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentWidget(page.heat_map)
+    qtbot.wait(100)
+    heat = page.heat_map
+    controls = (heat.as_at, heat.mode, heat.open_only, heat.total_label)
+    centres = [widget.geometry().center().y() for widget in controls]
+    assert max(centres) - min(centres) <= 1, centres
+    assert len({widget.geometry().top() for widget in controls}) > 1  # of unlike heights: centred, not topped
