@@ -50,3 +50,24 @@ def test_the_heat_map_s_controls_sit_on_one_middle_line_not_topped(demo_window, 
     centres = [widget.geometry().center().y() for widget in controls]
     assert max(centres) - min(centres) <= 1, centres
     assert len({widget.geometry().top() for widget in controls}) > 1  # of unlike heights: centred, not topped
+
+
+def test_at_150_percent_the_trend_has_no_title_repeating_its_controls(demo_window, qtbot):
+    """At 150 % on a 1280×720 screen (853×480 of Qt's pixels) the trend's title "Open risks by inherent rating"
+    sat just under the "Inherent rating" control it repeats, and took a sixth of a short chart. A short chart
+    is drawn without it; a chart of ordinary height keeps it, and it follows the control."""
+    window = demo_window
+    window.resize(853, 480)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentWidget(page.trend)
+    qtbot.wait(100)
+    chart = page.trend
+    title = chart.plot.getPlotItem().titleLabel
+    assert not title.isVisible(), title.text
+    chart.mode.setFocus()
+    qtbot.keyClick(chart.mode, Qt.Key.Key_Down)  # residual: still none
+    assert chart.mode.currentData() == "residual" and not title.isVisible()
+    window.resize(1280, 720)
+    qtbot.wait(100)
+    assert title.isVisible() and title.text == "Open risks by residual rating"
