@@ -71,3 +71,47 @@ def test_at_150_percent_the_trend_has_no_title_repeating_its_controls(demo_windo
     window.resize(1280, 720)
     qtbot.wait(100)
     assert title.isVisible() and title.text == "Open risks by residual rating"
+
+
+def test_top_threats_rank_by_the_rating_a_threat_has_now_and_say_so(empty_window, qtbot):
+    """Three threats typed in: one rated Critical before any response was weighed, one Low after its
+    responses, one not scored. The overview (and the board pack) ranked by residual score alone, so the
+    Critical threat came after the Low one, its rating not shown at all. Now a threat with no residual is
+    ranked by its inherent rating, each says which rating it is, the unscored one is last, and the tile says
+    how it is ordered."""
+    from focused_keys import press, type_keys
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    for title in ("Key tester leaves", "Data migration slips", "POS supplier delivers late"):
+        type_keys(qtbot, title)
+        press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Up)
+    table = view.table
+
+    def rate(row: int, field: str, keys: str) -> None:
+        table.setCurrentIndex(view.proxy.mapFromSource(view.model.index(row, view.model.column_of(field))))
+        type_keys(qtbot, keys)
+        press(qtbot, Qt.Key.Key_Return)
+
+    rate(1, "probability", "5")
+    rate(1, "impact", "5")          # R-002: Critical, no residual yet
+    rate(2, "probability", "2")
+    rate(2, "impact", "2")
+    rate(2, "residual_probability", "1")
+    rate(2, "residual_impact", "1")  # R-003: Low after its responses
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, CTRL)
+    overview = window.stack.currentWidget()
+    # The overview was built when the office opened: wait for the tiles rebuilt on showing it again.
+    qtbot.waitUntil(lambda: "top_threats" in overview.tiles
+                    and overview.tiles["top_threats"].title() == "Top threats (3)")
+    text = overview.tiles["top_threats"].body.text()
+    assert "highest rating first" in text
+    lines = [line for line in text.split("<br>") if line.startswith("R-")]
+    assert [line.split()[0] for line in lines] == ["R-002", "R-003", "R-001"], lines
+    assert "(Critical, inherent)" in lines[0] and "(Low)" in lines[1] and "(not scored yet)" in lines[2]
+    from pmo_desktop.excel.boardpack_data import read_board_pack
+
+    pack = read_board_pack(window.document.office.store)  # the board pack ranks them alike
+    assert [risk["code"] for risk in pack.top_risks] == ["R-002", "R-003", "R-001"]
