@@ -110,7 +110,7 @@ def test_top_threats_rank_by_the_rating_a_threat_has_now_and_say_so(empty_window
     assert "highest rating first" in text
     lines = [line for line in text.split("<br>") if line.startswith("R-")]
     assert [line.split()[0] for line in lines] == ["R-002", "R-003", "R-001"], lines
-    assert "(Critical, inherent)" in lines[0] and "(Low)" in lines[1] and "(not scored yet)" in lines[2]
+    assert "(Critical, inherent)" in lines[0] and "(Low)" in lines[1] and "(unscored)" in lines[2]
     from pmo_desktop.excel.boardpack_data import read_board_pack
 
     pack = read_board_pack(window.document.office.store)  # the board pack ranks them alike

@@ -67,7 +67,7 @@ def _threats(session: Session, ctx: Context) -> list[Item]:
     items = []
     for rid, code, title, rp, ri, p, i in session.execute(query):
         left, before = ctx.risk_scale.rating(rp, ri), ctx.risk_scale.rating(p, i)
-        detail = left or (f"{before}, inherent" if before else "not scored yet")
+        detail = left or (f"{before}, inherent" if before else "unscored")
         items.append(Item(rid, code, title, detail))
     return items
 

@@ -65,9 +65,9 @@ def _items(items: list[Item], none: str) -> str:
 
 def _more_unscored(d: Dashboard) -> str:
     """The open threats not scored yet that the top few leave out: last in the ranking, not to be forgotten."""
-    listed = sum(1 for t in d.top_threats[:SHOWN] if t.detail == "not scored yet")
+    listed = sum(1 for t in d.top_threats[:SHOWN] if t.detail == "unscored")
     more = d.unscored_threats - listed
-    return f"<br><small>and {more} more not scored yet</small>" if more > 0 else ""
+    return f"<br><small>and {more} more unscored</small>" if more > 0 else ""
 
 
 class OverviewPage(RefreshWhenShown, QWidget):
@@ -249,10 +249,10 @@ class OverviewPage(RefreshWhenShown, QWidget):
             ("top_threats", f"Top threats ({len(d.top_threats)})",
              # The order said (the board pack's, models.dashboard.exposure_order): else an unscored threat at
              # the foot of the list read as the least of them, and an inherent rating as what responses left.
-             ("<small>highest rating first: residual, else inherent; unscored last</small><br>" if d.top_threats else "")
+             ("<small>highest rating first</small><br>" if d.top_threats else "")
              + _items(d.top_threats, "No open threats") + _more_unscored(d),
              RegisterFilter("risks", ids=open_threats, label=f"Top {len(open_threats)} open threats"),
-             "Open these threats in the risk register"),
+             "Ranked by residual rating, else inherent, unscored last. Open these threats in the risk register"),
             ("comms_due", f"Communications due ({len(d.comms_due)})",
              f"<small>next {COMMS_WITHIN_DAYS} days, overdue included</small><br>"
              + _items(d.comms_due, "Nothing due this week"),
