@@ -2,7 +2,7 @@
 (each key to the widget that has the focus)."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -115,3 +115,32 @@ def test_top_threats_rank_by_the_rating_a_threat_has_now_and_say_so(empty_window
 
     pack = read_board_pack(window.document.office.store)  # the board pack ranks them alike
     assert [risk["code"] for risk in pack.top_risks] == ["R-002", "R-003", "R-001"]
+
+
+def test_the_stakeholder_grid_s_legend_shrinks_to_leave_the_grid_its_height(demo_window, qtbot):
+    """Beside the table at 150 % on a 1280×720 screen (853×480 of Qt's pixels) the grid's colour legend took
+    two lines of 14 pt — a quarter of the grid's height — and the names in the small cells were cut. The
+    legend's type now shrinks (to 10 pt at least) to take one line where it can, and less height where it
+    cannot; on an ordinary screen it is as it was."""
+    from PySide6.QtGui import QTextDocument
+
+    from pmo_desktop.views.stakeholders import grid as grid_module
+
+    window = demo_window
+    window.resize(853, 480)
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    page = window.stack.currentWidget()
+    grid = page.grid
+    qtbot.wait(100)
+    legend = grid.legend
+    at_full = QTextDocument()
+    at_full.setDefaultFont(grid_module._font(grid_module.LABEL_PT))
+    at_full.setHtml("&nbsp;&nbsp; ".join(f'<span style="font-size:{grid_module.LABEL_PT + 6}pt">●</span>&nbsp;{text}'
+                                         for text, _colour in grid.legend_entries()))  # as it was drawn
+    at_full.setTextWidth(legend.contentsRect().width())
+    assert legend.font().pointSize() < grid_module.LABEL_PT
+    assert legend.height() <= at_full.size().height() - 10, (legend.height(), at_full.size().height())
+    window.resize(1280, 720)
+    qtbot.wait(100)
+    assert legend.font().pointSize() == grid_module.LABEL_PT and legend.height() < 1.5 * QFontMetricsF(
+        legend.font()).lineSpacing() + 20  # one line, as before
