@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..models import clock, history, snapshots
 from ..models.benefit_rollup import Rollup, program_rollups
+from ..models.dashboard import exposure_order
 from ..models.fields import Context, Register
 from ..models.office import Office
 from ..models.program import Program
@@ -78,13 +79,12 @@ def _as_dicts(reg: Register, rows: Iterable[Sequence[Any]]) -> list[Record]:
 
 
 def _top_risks(session: Session, ctx: Context, kind: str) -> list[Record]:
-    """The open threats (or opportunities) by residual, then inherent score: a threat's score is how bad
-    it could be, an opportunity's how good, so the two are ranked apart and never in one list."""
-    residual = Risk.residual_probability * Risk.residual_impact
-    inherent = Risk.probability * Risk.impact
+    """The open threats (or opportunities) by the rating they have now, as the overview ranks them
+    (``exposure_order``): a threat's score is how bad it could be, an opportunity's how good, so the two are
+    ranked apart and never in one list."""
     ids = session.scalars(
         select(Risk.id).where(Risk.status == OPEN, Risk.kind == kind)
-        .order_by(residual.desc().nulls_last(), inherent.desc().nulls_last(), Risk.id).limit(TOP_RISKS)
+        .order_by(*exposure_order()).limit(TOP_RISKS)
     ).all()
     rank = {rid: i for i, rid in enumerate(ids)}
     rows = fetch_rows(session, REGISTERS["risks"], ctx, ids=ids)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from .dependency_map import TROUBLE, effective_status
@@ -41,20 +41,44 @@ class Dashboard:
     milestones_due: list[Item] = field(default_factory=list)
     milestones_slipped: list[Item] = field(default_factory=list)
     top_threats: list[Item] = field(default_factory=list)
+    unscored_threats: int = 0  # open threats with no rating at all
     open_issues: list[Item] = field(default_factory=list)
     comms_due: list[Item] = field(default_factory=list)
     troubled_dependencies: list[Item] = field(default_factory=list)
 
 
-def _threats(session: Session, ctx: Context) -> list[Item]:
-    """The open threats ranked as the board pack ranks them: residual, then inherent score."""
+def exposure_order() -> tuple[Any, ...]:
+    """The order of the top threats (and opportunities), here and in the board pack: by the rating a risk has
+    now — its residual score where the responses were assessed, else its inherent one (a risk no response
+    has been weighed for is still as bad as it was) — the higher first, a risk not scored yet last. Ranked
+    by residual alone, a threat rated Critical before responses fell below every Low one with a residual."""
     residual = Risk.residual_probability * Risk.residual_impact
     inherent = Risk.probability * Risk.impact
-    query = (select(Risk.id, Risk.code, Risk.title, Risk.residual_probability, Risk.residual_impact)
+    return (func.coalesce(residual, inherent).desc().nulls_last(), inherent.desc().nulls_last(), Risk.id)
+
+
+def _threats(session: Session, ctx: Context) -> list[Item]:
+    """The open threats ranked as the board pack ranks them (``exposure_order``). Each says which rating it is
+    ranked by, so an inherent rating is not read as what is left after the responses."""
+    query = (select(Risk.id, Risk.code, Risk.title, Risk.residual_probability, Risk.residual_impact,
+                    Risk.probability, Risk.impact)
              .where(Risk.status == OPEN, Risk.kind == "Threat")
-             .order_by(residual.desc().nulls_last(), inherent.desc().nulls_last(), Risk.id).limit(TOP))
-    return [Item(rid, code, title, ctx.risk_scale.rating(p, i) or "")
-            for rid, code, title, p, i in session.execute(query)]
+             .order_by(*exposure_order()).limit(TOP))
+    items = []
+    for rid, code, title, rp, ri, p, i in session.execute(query):
+        left, before = ctx.risk_scale.rating(rp, ri), ctx.risk_scale.rating(p, i)
+        detail = left or (f"{before}, inherent" if before else "unscored")
+        items.append(Item(rid, code, title, detail))
+    return items
+
+
+def _unscored_threats(session: Session) -> int:
+    """Open threats with neither rating: listed last among the top threats, so counted where they are seen."""
+    return session.scalar(
+        select(func.count()).select_from(Risk)
+        .where(Risk.status == OPEN, Risk.kind == "Threat",
+               or_(Risk.residual_probability.is_(None), Risk.residual_impact.is_(None)),
+               or_(Risk.probability.is_(None), Risk.impact.is_(None)))) or 0
 
 
 def _issues(session: Session) -> list[Item]:
@@ -103,6 +127,7 @@ def dashboard(session: Session, ctx: Context | None = None) -> Dashboard:
         milestones_due=_items(milestones_due(ms, ctx.today)),
         milestones_slipped=_items(milestones_slipped(ms)),
         top_threats=_threats(session, ctx),
+        unscored_threats=_unscored_threats(session),
         open_issues=_issues(session),
         comms_due=_comms_due(session, ctx),
         troubled_dependencies=_dependencies(session, ctx),

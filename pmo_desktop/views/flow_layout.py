@@ -68,17 +68,29 @@ class FlowLayout(QLayout):
         return y + line + m.top() + m.bottom()
 
     def _place(self, rect: QRect, move: bool) -> int:
+        """Lay the items out in lines (or only measure them); each item sits in the middle of its line's
+        height, as a horizontal box puts it — topped, a label ("As at:") sat a few pixels above its combo."""
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        x, y, line = area.x(), area.y(), 0
+        lines: list[list[tuple[QLayoutItem, QSize, int]]] = [[]]
+        x = area.x()
         for item in self._items:
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and line > 0:  # on to the next line
-                x, y, line = area.x(), y + line + self.spacing(), 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            if x + hint.width() > area.right() + 1 and lines[-1]:  # on to the next line
+                lines.append([])
+                x = area.x()
+            lines[-1].append((item, hint, x))
             x += hint.width() + self.spacing()
-            line = max(line, hint.height())
-        return y + line - rect.y() + m.bottom()
+        y = area.y()
+        for number, line in enumerate(lines):
+            height = max((hint.height() for _item, hint, _x in line), default=0)
+            if move:
+                for item, hint, left in line:
+                    item.setGeometry(QRect(QPoint(left, y + (height - hint.height()) // 2), hint))
+            if number < len(lines) - 1:
+                y += height + self.spacing()
+            else:
+                y += height
+        return y - rect.y() + m.bottom()

@@ -63,6 +63,13 @@ def _items(items: list[Item], none: str) -> str:
     return "<br>".join(lines)
 
 
+def _more_unscored(d: Dashboard) -> str:
+    """The open threats not scored yet that the top few leave out: last in the ranking, not to be forgotten."""
+    listed = sum(1 for t in d.top_threats[:SHOWN] if t.detail == "unscored")
+    more = d.unscored_threats - listed
+    return f"<br><small>and {more} more unscored</small>" if more > 0 else ""
+
+
 class OverviewPage(RefreshWhenShown, QWidget):
     register_view = None
 
@@ -239,9 +246,13 @@ class OverviewPage(RefreshWhenShown, QWidget):
              _items(d.milestones_slipped, "None: every milestone is on its baseline"),
              RegisterFilter("milestones", {"state": frozenset({SLIPPED, LATE})}, label="Slipped or late"),
              "Open the milestones that slipped or are late"),
-            ("top_threats", f"Top threats ({len(d.top_threats)})", _items(d.top_threats, "No open threats"),
+            ("top_threats", f"Top threats ({len(d.top_threats)})",
+             # The order said (the board pack's, models.dashboard.exposure_order): else an unscored threat at
+             # the foot of the list read as the least of them, and an inherent rating as what responses left.
+             ("<small>highest rating first</small><br>" if d.top_threats else "")
+             + _items(d.top_threats, "No open threats") + _more_unscored(d),
              RegisterFilter("risks", ids=open_threats, label=f"Top {len(open_threats)} open threats"),
-             "Open these threats in the risk register"),
+             "Ranked by residual rating, else inherent, unscored last. Open these threats in the risk register"),
             ("comms_due", f"Communications due ({len(d.comms_due)})",
              f"<small>next {COMMS_WITHIN_DAYS} days, overdue included</small><br>"
              + _items(d.comms_due, "Nothing due this week"),

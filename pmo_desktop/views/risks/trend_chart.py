@@ -26,6 +26,9 @@ SYMBOL_OVER_LINE = 5  # a point this many pixels wider than its band's line
 SPREAD = 1.0  # bands sharing a count are drawn this many point widths apart (side by side in time)
 NESTED_PX = 2  # how much wider each band's line is than the next one's, drawn over it
 LEGEND_OFFSET = (10, 5)  # the legend's place from the chart's top left corner, in pixels
+# A chart shorter than this (in Qt's pixels) has no title: it only repeats the controls just above it
+# ("Inherent rating") and took a sixth of the chart at 150 % on a 1280×720 screen.
+TITLE_FROM_PX = 360
 
 
 def side_by_side(series: list[list[int]], step: float) -> list[list[float]]:
@@ -78,6 +81,8 @@ class TrendChart(RefreshWhenShown, QWidget):
         self.series: list[tuple[pg.PlotDataItem, list[int]]] = []
         self.symbol_size = SYMBOL_PX
         self.top = 1  # the highest count drawn
+        self.title = ""
+        self._title_shown: str | None = None  # the title drawn ("": none), so a resize redraws only a change
 
         self.period = QComboBox(self)
         self.period.setAccessibleName("Trend periods")
@@ -160,11 +165,29 @@ class TrendChart(RefreshWhenShown, QWidget):
         set_axis_label(plot, "left", "Open risks")
         years = sorted({p.on.year for p in self.points})
         set_axis_label(plot, "bottom", f"Period end ({years[0]})" if len(years) == 1 else "Period end")
-        set_title(plot, f"Open risks by {self.mode.currentData()} rating")
+        self.title = f"Open risks by {self.mode.currentData()} rating"
+        self._title_shown = None  # the mode may have changed the title: drawn anew
+        self._fit_title()
         total = self.points[-1].total if self.points else 0
         self.note.setText(f"Now: {total} open risk{'s' if total != 1 else ''} scored")
         self._show_empty()
         self.fit_to_size()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The title over a chart tall enough to spare its line, none over a short one (TITLE_FROM_PX). Judged
+        by the chart widget's height, which the title does not change, so it cannot flip back and forth."""
+        shown = self.title if self.plot.height() >= TITLE_FROM_PX else ""
+        if shown == self._title_shown:
+            return
+        self._title_shown = shown
+        if shown:
+            set_title(self.plot, shown)
+        else:
+            self.plot.getPlotItem().setTitle(None)
 
     def _show_empty(self) -> None:
         """A sentence in place of the chart while no open, scored risk falls in its months."""

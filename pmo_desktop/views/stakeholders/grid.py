@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...models import stakeholder_queries as queries
@@ -45,6 +45,7 @@ LOW, HIGH = 0.5, 5.5          # the grid's extent: levels 1..5 are cell centres
 POINT_SIZE = 20               # pixels
 HIT_RADIUS = POINT_SIZE / 2 + 5
 LABEL_PT = 14
+LEGEND_LEAST_PT = 10  # the legend's type shrinks to this to stay on one line
 QUADRANT_PT = 17
 TITLE_BAND = 0.34             # grid units above and below the grid for the quadrant titles
 AXIS_PT = 14
@@ -295,10 +296,29 @@ class PowerInterestGrid(QWidget):
             return [(band, GAP_COLOURS[band]) for band in GAP_BANDS]
         return [(a, ATTITUDE_COLOURS[a]) for a in ATTITUDES]
 
+    def _legend_html(self, points: int) -> str:
+        return "&nbsp;&nbsp; ".join(
+            f'<span style="color:{colour}; font-size:{points + 6}pt">●</span>&nbsp;{text}'
+            for text, colour in self.legend_entries())
+
     def _draw_legend(self) -> None:
-        self.legend.setText("&nbsp;&nbsp; ".join(
-            f'<span style="color:{colour}; font-size:{LABEL_PT + 6}pt">●</span>&nbsp;{text}'
-            for text, colour in self.legend_entries()))
+        """The legend on one line in the largest type that lets it (LABEL_PT down to LEGEND_LEAST_PT), wrapped
+        only below that: at 150 % on a 1280×720 screen it took two lines of 14 pt, a quarter of the grid's
+        height, and the names in the cells were cut to "Heler Broo..". """
+        room = self.width() - 2 * self.legend.margin() - 4
+        document = QTextDocument()
+        points = LABEL_PT
+        for points in range(LABEL_PT, LEGEND_LEAST_PT - 1, -1):
+            document.setDefaultFont(_font(points))
+            document.setHtml(self._legend_html(points))
+            if document.idealWidth() <= room:
+                break
+        self.legend.setFont(_font(points))
+        self.legend.setText(self._legend_html(points))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._draw_legend()  # the legend's type follows the width (its height does not change the width)
 
     HINT = "Drag a stakeholder to re-rate power and interest; click to select."
 
