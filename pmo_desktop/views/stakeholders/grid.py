@@ -49,6 +49,7 @@ LEGEND_LEAST_PT = 10  # the legend's type shrinks to this to stay on one line
 QUADRANT_PT = 17
 TITLE_BAND = 0.34             # grid units above and below the grid for the quadrant titles
 AXIS_PT = 14
+LEFT_AXIS_PX = 150            # the power axis with its levels' words ("5 Very high") and title
 COLOUR_MODES = (("attitude", "Colour by attitude"), ("gap", "Colour by engagement gap"))
 
 
@@ -188,7 +189,7 @@ class PowerInterestGrid(QWidget):
             axis = item.getAxis(name)
             axis.setStyle(tickFont=_font(AXIS_PT), tickLength=0)
             axis.setLabel(title, **{"font-size": f"{AXIS_PT + 2}pt", "font-weight": "bold", "color": colours().text})
-        item.getAxis("left").setWidth(150)
+        item.getAxis("left").setWidth(LEFT_AXIS_PX)
         item.getAxis("bottom").setHeight(70)
 
     def _set_ticks(self) -> None:
@@ -200,13 +201,16 @@ class PowerInterestGrid(QWidget):
         cell = 1 / max(self.view.viewPixelSize()[0], 1e-9)
         words = [(i, text.replace(" ", "\n", 1)) for i, text in names]
         lines = 1
+        numbers = [(i, str(i)) for i, _text in names]
+        narrow = False
         if max(metrics.horizontalAdvance(text) for _i, text in names) + 8 <= cell:
             bottom.setTicks([names])
         elif max(metrics.horizontalAdvance(word) for name in SCALE_NAMES for word in name.split()) + 8 <= cell:
             bottom.setTicks([words])
             lines = 2
-        else:  # narrower still: the numbers, as the power axis beside them names the same levels
-            bottom.setTicks([[(i, str(i)) for i, _text in names]])
+        else:  # narrower still: the numbers, and the power axis beside them the same (see below)
+            bottom.setTicks([numbers])
+            narrow = True
         # As tall as its labels' lines and its title: a fixed height for two lines left a blank band over
         # "Interest" under one line of numbers, taken from a grid already short at 150 %.
         height = lines * metrics.lineSpacing() + QFontMetrics(_font(AXIS_PT + 2, bold=True)).height() + 12
@@ -219,13 +223,24 @@ class PowerInterestGrid(QWidget):
             title = "Power"
         if left.labelText != title:
             left.setLabel(title, **{"font-size": f"{AXIS_PT + 2}pt", "font-weight": "bold", "color": colours().text})
-        ticks = list(reversed(names)) + ([(self._parking_y, "Not rated")] if self._parking_rows else [])
+        # Where interest's levels are numbers, power's are too: "5 Very high" kept the power axis 150 pixels
+        # wide, two fifths of a grid beside the table at 150 % on 1280×720, and the cells so narrow that the
+        # names in them were cut ("Heler Broo…"). The words are in each point's tooltip and the table's columns.
+        levels = numbers if narrow else names
+        ticks = list(reversed(levels)) + ([(self._parking_y, "Not rated")] if self._parking_rows else [])
         left.setTicks([ticks])
         # The power levels' labels no taller than a level's row: on a short grid they ran into one another.
         row = 1 / max(self.view.viewPixelSize()[1], 1e-9)
         size = AXIS_PT if metrics.height() <= row else max(8, int(AXIS_PT * row / metrics.height()))
         if left.style["tickFont"] is None or left.style["tickFont"].pointSize() != size:
             left.setStyle(tickFont=_font(size))
+        # As wide as its widest label and its title's line (with pyqtgraph's gaps), the words' 150 else.
+        width = LEFT_AXIS_PX
+        if narrow:
+            widest = max(QFontMetrics(_font(size)).horizontalAdvance(text) for _y, text in ticks)
+            width = widest + QFontMetrics(_font(AXIS_PT + 2, bold=True)).height() + 20
+        if left.width() != width:
+            left.setWidth(width)
 
     def _draw_quadrants(self) -> None:
         # Quadrant titles sit in bands just outside the grid (above the top quadrants, below the bottom
@@ -411,12 +426,22 @@ class PowerInterestGrid(QWidget):
         label_font = _font(max(9, min(LABEL_PT, round(unit_px / 10))))
         metrics = QFontMetrics(label_font)
         lines = 3 if 3 * metrics.height() < 0.8 * unit_py else 2  # a lone name may take three lines when they fit
+        # A row shorter than two lines (150 % beside the table): a name with a neighbour in the row above or
+        # under it takes one line, else the two were drawn over each other ("Linda Osei" and "Union
+        # representatives"); a name with no neighbour there keeps its two lines, whole.
+        short_rows = 2 * metrics.height() > unit_py
+
+        def crowded(rid: int) -> bool:
+            x, y = self.positions[rid]
+            return any(other != rid and abs(ox - x) < 0.5 and 0 < abs(oy - y) < 1.5
+                       for other, (ox, oy) in self.positions.items())
         for p in self.points:
             placed, label = self._placed[p.id], self._labels[p.id]
             room = HIGH - (self.positions[p.id][0] + 0.07) - 0.03  # never past the grid's right edge
             width = max(40, int(min(placed.label_width, room) * unit_px))
             label.setFont(label_font)
-            label.setText(_two_lines(p.name, metrics, width, lines) if placed.wrap
+            label.setText(_two_lines(p.name, metrics, width, lines)
+                          if placed.wrap and not (short_rows and crowded(p.id))
                           else metrics.elidedText(p.name, Qt.TextElideMode.ElideRight, width))
 
     def _draw_points(self) -> None:
