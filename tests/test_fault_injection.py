@@ -243,10 +243,11 @@ def test_the_kills_above_do_leave_debris_that_only_the_next_run_removes(tmp_path
     shutil.copyfile(big_office, tmp_path / "big.pmo")
     (tmp_path / "out").mkdir()
     proc = child(EXPORTS, tmp_path, scratch)
-    for _ in range(200):  # wait until the dead-to-be export has its scratch folder and is writing
+    # wait until the dead-to-be export has its scratch folder and is writing: a child on a loaded machine may take
+    # far longer than the 4 s this once waited to import its libraries
+    deadline = time.monotonic() + 60
+    while not any(scratch.glob("pmo-desktop-*")) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
-        if any(scratch.glob("pmo-desktop-*")):
-            break
     pid = proc.pid
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=30)
