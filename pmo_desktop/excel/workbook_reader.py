@@ -188,7 +188,7 @@ def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, stop: int) -> int:
 
 def _scan_sheet(fh: Any, stop: int | None = None) -> tuple[int, dict[tuple[int, int], str] | None]:
     """One streamed pass over a sheet's XML (a decompression, no parse): its row tags, counted until more
-    than ``stop`` (0 without a ``stop``: not counted), and its Excel error cells (#REF!, #N/A …) by (row, column), which calamine reads as
+    than ``stop``, and its Excel error cells (#REF!, #N/A …) by (row, column), which calamine reads as
     empty; the errors are None when the count stopped before the end."""
     out: dict[tuple[int, int], str] = {}
     rows = 0
@@ -199,10 +199,9 @@ def _scan_sheet(fh: Any, stop: int | None = None) -> tuple[int, dict[tuple[int, 
             break
         buf = carry + chunk if carry else chunk
         cut = max(buf.rfind(b"</row>") + 6, 0) if chunk else len(buf)
-        if stop is not None:  # rows counted only for a limit: the error cells' scan reads each byte once
-            rows += buf.count(b"<row ", 0, cut) + buf.count(b":row ", 0, cut)
-            if rows > stop:
-                return rows, None
+        rows += buf.count(b"<row ", 0, cut) + buf.count(b":row ", 0, cut)
+        if stop is not None and rows > stop:
+            return rows, None
         if buf.find(b't="e"', 0, cut) >= 0:
             for m in _ERROR_CELL_RE.finditer(buf, 0, cut):
                 ref, value = _REF_RE.search(m.group(1)), _VALUE_RE.search(m.group(2))
@@ -506,17 +505,6 @@ def _plain_row(row: list[Any]) -> list[Any]:
     return row
 
 
-_IS_STR = str.__instancecheck__  # a text cell (``filter`` of a row's texts, in C)
-
-
-def _invisible_in(row: Sequence[Any]) -> bool:
-    """Whether any text of ``row`` may hold an invisible or odd space: its texts joined and searched in C,
-    one flag's read for a row of plain ASCII (a loop over the cells was about 500 instructions a cell).
-    The characters sought are single ones, so none appears across two cells' join."""
-    texts = "".join(filter(_IS_STR, row))
-    return not texts.isascii() and _INVISIBLE_RE.search(texts) is not None
-
-
 def _visible(row: Sequence[Any]) -> list[Any]:
     out = []
     for x in row:
@@ -672,11 +660,10 @@ class SheetReader:
             if number >= too_far:
                 raise self._too_many()
             row = tuple(raw[:width])
-            if _invisible_in(row):
-                for x in row:  # isascii() is a flag's read: a row of plain text costs no search
-                    if x.__class__ is str and not x.isascii() and _INVISIBLE_RE.search(x):
-                        row = tuple(_visible(row))
-                        break
+            for x in row:  # isascii() is a flag's read: a row of plain text costs no search
+                if x.__class__ is str and not x.isascii() and _INVISIBLE_RE.search(x):
+                    row = tuple(_visible(row))
+                    break
             blanks = row.count("")  # calamine's empty cells, counted and found by the list's own search
             if blanks:
                 cells = list(row)
