@@ -3,7 +3,7 @@ workbook of that shape and checks what a user gets."""
 
 from __future__ import annotations
 
-from imported import by_code, import_all
+from imported import by_code, import_all, named
 
 
 def test_items_under_discussion_or_overdue_are_still_open(sqlite_store, tmp_path):
@@ -36,3 +36,22 @@ def test_items_under_discussion_or_overdue_are_still_open(sqlite_store, tmp_path
     assert sorted(got) == ["DEC-1", "DEC-2", "DEC-3"]
     assert [got[c]["status"] for c in ("DEC-1", "DEC-2", "DEC-3")] == ["Pending", "Pending", "Decided"]
 
+
+def test_a_csv_row_with_unquoted_commas_in_its_last_column_keeps_the_whole_text(sqlite_store, tmp_path):
+    """A CSV written by hand: the last column ("Notes") holds commas nobody quoted, so the row has more cells
+    than the header. Those cells are the rest of the last column's text (before, the note was cut at its first
+    comma and the rest silently lost)."""
+    path = tmp_path / "stakeholders.csv"
+    path.write_text(
+        "Stakeholder_ID,Name,Organisation,Role_Title,Category,Importance,Notes\n"
+        "STK-01,Mr. Velluri,Foundation,Vice Chairman,Leadership,Tier 1,Requires a daily 9:00 AM briefing\n"
+        "STK-02,Placement Officer,Career Services,Placement Head,Operations,Tier 2,"
+        "Provides batch placement numbers, CTC metrics, and hiring firm confirmations\n"
+        "STK-03,Commissioner,Skills Corp,State Commissioner,Government,Tier 1,Visiting campus on Sep 10\n",
+        encoding="utf-8")
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "stakeholders")
+    assert sorted(got) == ["Commissioner", "Mr. Velluri", "Placement Officer"]
+    assert "Provides batch placement numbers, CTC metrics, and hiring firm confirmations" in \
+        got["Placement Officer"]["notes"]
+    assert "Visiting campus on Sep 10" in got["Commissioner"]["notes"]
