@@ -4,6 +4,7 @@ workbook of that shape and checks what a user gets."""
 from __future__ import annotations
 
 from imported import by_code, import_all, named
+from real_world_factory import write_xlsx
 
 
 def test_items_under_discussion_or_overdue_are_still_open(sqlite_store, tmp_path):
@@ -55,3 +56,28 @@ def test_a_csv_row_with_unquoted_commas_in_its_last_column_keeps_the_whole_text(
     assert "Provides batch placement numbers, CTC metrics, and hiring firm confirmations" in \
         got["Placement Officer"]["notes"]
     assert "Visiting campus on Sep 10" in got["Commissioner"]["notes"]
+
+
+def test_a_score_of_word_levels_the_office_would_not_give_is_kept_in_the_notes(sqlite_store, tmp_path):
+    """"Probability | Impact | Risk_Score" of "High | Critical | 9", "Medium | Medium | 4": the sheet scores on
+    its own scale, and the office, reading High as 4 and Critical as 5, works out 20 — so the sheet's score is
+    kept in the notes, labelled (before, any score of word levels within 1–25 was taken for the office's own and
+    dropped). A score that is the office's product of the same words (16 for High × High) is still left out."""
+    path = tmp_path / "risks.csv"
+    path.write_text(
+        "Risk_ID,Risk_Title,Owner,Probability,Impact,Risk_Score,Status\n"
+        "RSK-01,Trainer sourcing gap,HR Head,High,Critical,9,Active\n"
+        "RSK-02,GPU customs delay,IT Head,Medium,High,6,Active\n"
+        "RSK-03,Client hesitation,Strategy Lead,Medium,Medium,4,Active\n"
+        "RSK-04,Appraisal sign-off late,HR Ops Head,High,High,7,Active\n", encoding="utf-8")
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert got["RSK-01"]["probability"] == 4 and got["RSK-01"]["impact"] == 5
+    assert "Risk_Score: 9" in got["RSK-01"]["notes"] and "Risk_Score: 7" in got["RSK-04"]["notes"]
+
+    path = write_xlsx(tmp_path / "Risk Log.xlsx", {"Sheet1": [
+        ["ID", "Risk", "Probability", "Impact", "Risk Score"],
+        ["A1", "Supplier late", "High", "High", 16], ["A2", "Key person leaves", "Low", "Very high", 10],
+        ["A3", "Scope creep", "High", "Medium", 12]]})
+    import_all(sqlite_store, path)
+    assert "Risk Score" not in (by_code(sqlite_store, "risks")["A1"]["notes"] or "")
