@@ -259,17 +259,32 @@ def _worked_out_again(text: str, col: int, mapping: dict[int, str], sample: list
 
     def number(r: list[Any], c: int | None) -> float | None:
         y = r[c] if c is not None and c < len(r) else None
+        if isinstance(y, str):  # a CSV's cells are text: "9" is a number
+            try:
+                return float(y.strip().replace(",", "."))
+            except ValueError:
+                return None
         return y if isinstance(y, (int, float)) and not isinstance(y, bool) else None
 
+    def level(r: list[Any], c: int | None) -> float | None:
+        # a level in a word the office reads ("High", "Critical") is the level the office will give the row: a
+        # score of "High | Critical" that is not 4 × 5 (9 on the sheet's own three-point scale) is the sheet's
+        # own, kept (before, every score of word levels within 1–25 was taken for the office's and dropped)
+        y = r[c] if c is not None and c < len(r) else None
+        if isinstance(y, str) and (hit := words.get(word_key(y))) is not None:
+            return float(scale_from_word_level(int(hit), 5))
+        return number(r, c)
+
+    words = value_words("scale")
     agree = differ = 0
     for r in sample:
         x = number(r, col)
         if x is None:
             continue
-        products = [a * b for p, i in pairs if (a := number(r, p)) is not None and (b := number(r, i)) is not None]
-        # a pair of the sheet whose levels are words on this row ("Medium") may be the score's: the row cannot
-        # say the score is not a product, and is not judged by the other pair alone
-        unread = any(p is not None and i is not None and (number(r, p) is None or number(r, i) is None)
+        products = [a * b for p, i in pairs if (a := level(r, p)) is not None and (b := level(r, i)) is not None]
+        # a pair of the sheet whose levels are words on this row the office does not read ("Medium-ish") may be
+        # the score's: the row cannot say the score is not a product, and is not judged by the other pair alone
+        unread = any(p is not None and i is not None and (level(r, p) is None or level(r, i) is None)
                      for p, i in pairs)
         if any(abs(y - x) <= 1e-9 for y in products):  # the score before the measures, or after ("Control Score")
             agree += 1

@@ -16,6 +16,7 @@ import os
 import re
 import time
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
@@ -471,7 +472,8 @@ def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
     # The csv module reads the text itself, not its ``splitlines()``: those lines lose the line breaks of a
     # quoted cell typed over several lines (Alt+Enter in Excel), and split a row at a vertical tab, a form
     # feed or U+2028 pasted from Word or slides, which are text inside a cell, not the end of a row.
-    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+    parsed = _overflow_joined(list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), delimiter)
+    for row in parsed:
         cells = [_one_line_end(c) if c.strip() else None for c in row[: limits.max_columns]]
         rows.append(cells)
         if any(c is not None for c in cells):
@@ -480,6 +482,31 @@ def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
                 raise WorkbookError(f"The sheet “{path.stem}” has more than {limits.max_rows:,} rows, more than an "
                                     "import accepts; split it into smaller workbooks.")
     return rows
+
+
+def _overflow_joined(rows: list[list[str]], delimiter: str) -> list[list[str]]:
+    """Rows of a CSV written by hand whose last column holds the delimiter unquoted ("Provides numbers, CTC
+    metrics, and confirmations" under "Notes"): such a row has more cells than the table's other rows, and the
+    cells past the table's width are the rest of its last cell's text, joined back as written (before, the text
+    was cut at its first comma and the rest, under no header, lost). The table's width is the count of cells
+    most of its rows have, as written (a spreadsheet's CSV pads every row to it; a title line above the table
+    does not decide it); a row longer only by empty cells is left as it is."""
+    widths = Counter(len(r) for r in rows if len(r) >= 2)
+    if not widths:
+        return rows
+    width, count = widths.most_common(1)[0]
+    if count < 2:
+        return rows
+    out = []
+    for r in rows:
+        if len(r) > width:
+            n = len(r)
+            while n > width and not r[n - 1].strip():
+                n -= 1
+            if n > width:
+                r = [*r[:width - 1], delimiter.join(r[width - 1:n])]
+        out.append(r)
+    return out
 
 
 def _one_line_end(cell: str) -> str:
