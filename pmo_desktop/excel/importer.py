@@ -74,7 +74,16 @@ from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport
 from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
 from .office_import import plan_office_import, read_stamp
-from .row_planner import EXTRA_FIELD, TITLE_FALLBACK, Cancelled, OwnRating, Planner, Progress, rating_head
+from .row_planner import (
+    EXTRA_FIELD,
+    TITLE_FALLBACK,
+    Cancelled,
+    OwnRating,
+    Planner,
+    Progress,
+    ScoreWords,
+    rating_head,
+)
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, code_key, code_text, find_keys, key_cells, key_for
 from .value_translation import (
@@ -218,13 +227,15 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         derived = calculated or (_calculated_header(text) and recomputed and col not in keyed)
         # the sheet's own rating in words ("Major" where the office rates a 4 × 4 Critical) is kept: the
         # planner writes it in the notes on the rows where it differs from the office's rating (RATING_WORDS)
-        said = derived and kind.register == "risks" and rating_head(text) and \
-            _rating_words([r[col] for r in sample or [] if col < len(r) and r[col] is not None])
+        # so is a score written in words ("Risk Score: High"): a band, not a product of the levels
+        cells = [r[col] for r in sample or [] if col < len(r) and r[col] is not None]
+        said = derived and kind.register == "risks" and _rating_words(cells) and (
+            rating_head(text) or (_score_header(text) and not any(_has_digits(x) for x in cells)))
         dropped = derived and _worked_out_again(text, col, mapping, sample or [])
         if text and col not in mapping and col not in beside and (said or not dropped):
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
             if said and dropped:
-                out[col] = OwnRating(out[col])
+                out[col] = OwnRating(out[col]) if rating_head(text) else ScoreWords(out[col])
     if "category" in mapping.values():
         # labels grouping the rows in a column without a header ("Initiating" over three risks, "Planning" over
         # the next five) where another column gives the category: kept in the notes, the planner carrying each
@@ -235,6 +246,16 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         if name == "status" and col < len(headers) and headers[col] and _outcomes(kind, col, sample or []):
             out[col] = " ".join(headers[col].split())  # "Approved" and "Rejected" both read as decided: kept too
     return out
+
+
+def _score_header(text: str) -> bool:
+    """"Risk Score", "Inherent Score": a score, which the sheet may write as its band's word."""
+    return "score" in words_of(text.replace("_", " "))
+
+
+def _has_digits(value: Any) -> bool:
+    """A number, or text with one in it (a CSV's "12", "20 (Critical)"): a score, not its band's word alone."""
+    return not isinstance(value, str) or any(ch.isdigit() for ch in value)
 
 
 def _rating_words(values: list[Any]) -> bool:

@@ -111,10 +111,19 @@ class OwnRating(str):
     otherwise drop as its own rating again (importer._extras): kept only on the rows where its word differs."""
 
 
+class ScoreWords(OwnRating):
+    """A score column the sheet writes in its band's words ("Risk Score: High"): its words are kept as a rating's
+    are; a number further down it is a score again, which the office works out itself (left out, as before)."""
+
+
 def rating_head(text: str) -> bool:
     """Whether a header names a risk's rating band ("Risk Rating", "Risk Level"), which the office works out
-    itself. Not a RAG: its colours are how the office shows its own rating."""
-    return word_key(text) in _RATING_HEADS
+    itself. Not a RAG: its colours are how the office shows its own rating. A bracketed qualifier says which
+    form of it the column holds ("Risk Rating (Text)" beside "Risk Rating (Numeric)"): still a rating."""
+    return word_key(text) in _RATING_HEADS or word_key(_QUALIFIER.sub(" ", text)) in _RATING_HEADS
+
+
+_QUALIFIER = re.compile(r"\([^()]*\)")
 
 
 def _rating_columns(reg: Register, extras: dict[int, str], mapping: dict[int, str]) -> dict[int, str]:
@@ -733,7 +742,7 @@ class Planner:
         for c, name in self._rating_words.items():
             head = plan.extras[c]
             if name == "residual_rating" and list(plan.extras.values()).count(head) > 1:
-                plan.extras[c] = OwnRating(f"{head} ({reg.field(name).label.lower()})")  # "Risk Rating" twice
+                plan.extras[c] = type(head)(f"{head} ({reg.field(name).label.lower()})")  # "Risk Rating" twice
         if self._rating_words:
             plan.say(f"The sheet's own rating ({', '.join(f'“{plan.extras[c]}”' for c in self._rating_words)}) is "
                      "kept in the notes wherever its word differs from the office's rating of the same levels.")
@@ -1474,7 +1483,9 @@ class Planner:
                 office = compute(values, self.ctx) if compute is not None else None
             except (TypeError, ValueError, KeyError):
                 office = None
-            if office and word_key(office) == word_key(row[c]):
+            number = isinstance(self._extras_heads[c], ScoreWords) and (
+                not isinstance(row[c], str) or any(ch.isdigit() for ch in row[c]))
+            if number or (office and word_key(office) == word_key(row[c])):
                 line = f"{self._extras_heads[c]}: {v.parse_text(row[c])}"
                 if line in out:
                     out.remove(line)
