@@ -3,6 +3,9 @@ workbook of that shape and checks what a user gets."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 from imported import by_code, import_all, named
 from real_world_factory import write_xlsx
 
@@ -81,3 +84,20 @@ def test_a_score_of_word_levels_the_office_would_not_give_is_kept_in_the_notes(s
         ["A3", "Scope creep", "High", "Medium", 12]]})
     import_all(sqlite_store, path)
     assert "Risk Score" not in (by_code(sqlite_store, "risks")["A1"]["notes"] or "")
+
+
+@pytest.mark.parametrize("heads", [("Review Date", "Last Reviewed"), ("Fecha de revisión", "Última revisión"),
+                                   ("Prüfdatum", "Letzte Überprüfung")])
+def test_a_review_date_beside_a_last_reviewed_date_is_the_next_review(sqlite_store, tmp_path, heads):
+    """Round 23's held-out ISO 27001 register: "Review Date" (the next review, in the future) beside "Last
+    Reviewed". Before, the first column took the date last reviewed and the sheet's own "Last Reviewed" went to
+    the notes; the column saying it is the last one now takes it, the other is kept in the notes."""
+    review, last = heads
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risks": [
+        ["Risk ID", "Risk Title", "Likelihood", "Impact", "Risk Owner", review, last],
+        ["R-01", "Ransomware on the file server", 4, 5, "IT Manager", date(2027, 3, 1), date(2026, 1, 5)],
+        ["R-02", "Supplier access not revoked", 3, 3, "CTO", date(2027, 2, 15), date(2025, 12, 30)]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert got["R-01"]["reviewed_on"] == date(2026, 1, 5) and got["R-02"]["reviewed_on"] == date(2025, 12, 30)
+    assert f"{review}: 2027-03-01" in got["R-01"]["notes"]

@@ -437,6 +437,7 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     if duplicates:
         _beside_pairs(kind, row, group, mapping, duplicates)
         _own_name_wins(kind, row, mapping, duplicates)
+        _last_date_wins(kind, row, mapping, duplicates)
     if kind.register == "risks":
         mapping.update(_kinney_letters(row, mapping))
     title = _title_field(kind)
@@ -463,6 +464,31 @@ def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], dup
         c = next((k for k, n in mapping.items() if n == name), None)
         if c is None or c >= len(row) or own.isdisjoint(header_variants(row[d])) or \
                 not own.isdisjoint(header_variants(row[c])):
+            continue
+        mapping[d] = name
+        del mapping[c]
+        del duplicates[d]
+        duplicates[c] = name
+
+
+# words saying a date is the last one that happened ("Last Reviewed", "Date of last review", "Última revisión")
+_LAST_WORDS = frozenset({"last", "latest", "previous", "recent", "ultimo", "ultima", "dernier",
+                         "derniere", "letzte", "letzter", "letztes", "zuletzt", "ostatni", "ostatnia",
+                         "vorige", "vorherige", "precedente", "anterior"})
+
+
+def _last_date_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
+    """Two columns naming one date field, one of them as the LAST such date ("Review Date | Last Reviewed"): that
+    one takes the field and the other, a date to come as often as not (the next review), is kept labelled in the
+    notes. Before, the first column won: an ISO register's next reviews were stored as the dates last reviewed
+    and its own "Last Reviewed" went to the notes."""
+    for d, name in sorted(duplicates.items()):
+        f = next((x for x in kind.reg.fields if x.name == name), None)
+        c = next((k for k, n in mapping.items() if n == name), None)
+        if f is None or f.kind is not Kind.DATE or c is None or max(c, d) >= len(row) or \
+                not isinstance(row[d], str) or not isinstance(row[c], str):
+            continue
+        if _LAST_WORDS.isdisjoint(words_of(row[d])) or not _LAST_WORDS.isdisjoint(words_of(row[c])):
             continue
         mapping[d] = name
         del mapping[c]
