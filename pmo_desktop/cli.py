@@ -224,7 +224,7 @@ def _print_reports(plan, dry_run: bool) -> None:
         shown = ", ".join(f"“{v}” ({n} row{'s' if n != 1 else ''})" for v, n in sorted(values.items()))
         _say(f"Values of {register} {name} not placed (translate them with --values): {shown}")
     for report in plan.reports:
-        verb = report.action.verb if dry_run else _DONE[report.action.value]
+        verb = report.verb if dry_run else "merged" if report.merged else _DONE[report.action.value]
         line = f"{report.sheet} row {report.row}: {verb}"
         if report.code:
             line += f" {report.code}"

@@ -203,3 +203,26 @@ def test_a_category_stored_as_another_office_category_keeps_the_sheets_word(sqli
     assert any(risks[c]["category"] != cat for c, cat in (("R1", cats[0]), ("R2", cats[1])))
     if lang == "en":
         assert risks["R3"]["category"] == "Financial" and head[2] not in (risks["R3"]["notes"] or "")
+
+
+def test_the_preview_says_detail_sheets_merge_into_the_summarys_records(document, qtbot, tmp_path):
+    """The summary table and one detail sheet per risk: each detail sheet's row goes into the summary's record.
+    The preview said "will skip" on each, and "3 skipped" under it, as if three risks were left out; it now says
+    "will merge", and the count of rows merged apart from those skipped."""
+    from PySide6.QtCore import Qt
+
+    from pmo_desktop.views.exchange.import_dialog import ImportDialog
+    from pmo_desktop.views.exchange.report_model import HEADERS
+
+    head = [_EN["id"], "Risk", _EN["lik"], _EN["imp"], _EN["owner"]]
+    sheets = {"Register": [head] + [[r[0], r[1], r[3], r[4], r[5]] for r in _RISKS]}
+    sheets.update({f"{r[0]}_{r[1]}": _form_a_b(r, _EN) for r in _RISKS})
+    dialog = ImportDialog(document, write_xlsx(tmp_path / "risk_register.xlsx", sheets))
+    qtbot.addWidget(dialog)
+    model = dialog.report_model
+    action = HEADERS.index("Action")
+    shown = {model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole):
+             model.data(model.index(r, action), Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())}
+    assert shown["Register"] == "will insert"
+    assert [shown[f"{r[0]}_{r[1]}"] for r in _RISKS] == ["will merge"] * 3
+    assert "0 skipped, 3 merged into another row's record" in dialog.summary.text()

@@ -28,9 +28,16 @@ class RowReport:
     action: Action
     code: str = ""      # the record's ID (for child rows: the parent's ID)
     reason: str = ""    # why skipped / why refused / what changes
+    # a row skipped because its cells went into another row's record (the same ID on a detail sheet, a row
+    # repeating one above): said "will merge", not "will skip", so that nobody takes it for a row left out
+    merged: bool = False
+
+    @property
+    def verb(self) -> str:
+        return "will merge" if self.merged else self.action.verb
 
     def __str__(self) -> str:
-        text = f"{self.sheet} row {self.row}: {self.action.verb}"
+        text = f"{self.sheet} row {self.row}: {self.verb}"
         if self.code:
             text += f" {self.code}"
         return f"{text} — {self.reason}" if self.reason else text
@@ -141,7 +148,10 @@ class ImportPlan:
             return (f"Nothing to import: all {n_skip} rows are skipped, each with its reason (empty, a note, "
                     "or the same as the office's)."
                     if n_skip else "Nothing to import: the sheet has no rows under its header.")
-        text = f"{n_ins} to insert, {n_upd} to update, {n_skip} skipped"
+        merged = sum(1 for r in self.reports if r.merged) if n_skip else 0
+        text = f"{n_ins} to insert, {n_upd} to update, {n_skip - merged} skipped"
+        if merged:
+            text += f", {merged} merged into another row's record"
         per_register: dict[str, int] = {}
         for s in self.sheets:
             n = s.count(Action.INSERT) + s.count(Action.UPDATE)

@@ -851,7 +851,7 @@ def _plans_said_below(reader: SheetReader, match: HeaderMatch, sheet: SheetPlan)
         target = said.get(prow.report.row)
         if target is not None:
             sheet.rows[k] = PlannedRow(RowReport(sheet.sheet, prow.report.row, Action.SKIP, "",
-                                                 f"the plan for row {target.report.row}, as its response action."))
+                                                 f"the plan for row {target.report.row}, as its response action.", merged=True))
 
 
 def _names_the_plan(kind: SheetKind, caption: str) -> bool:

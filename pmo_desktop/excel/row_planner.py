@@ -1378,7 +1378,7 @@ class Planner:
                         target.values[notes] = "\n".join(x for x in [target.values.get(notes) or "", line] if x)
             said = f"the same {naming} as {other_plan.sheet} row {target.report.row}: merged into that record"
             said += ("; " + "; ".join(conflicts) + ".") if conflicts else "."
-            plan.rows[k] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "", said))
+            plan.rows[k] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "", said, merged=True))
             target.report.reason = " ".join(x for x in [target.report.reason,
                                                          f"Merged with {plan.sheet} row {prow.report.row}."] if x)
         for key, held in mine.items():
@@ -1910,7 +1910,7 @@ class Planner:
                             a for a in actions if word_key(a.get("description")) not in held]
                     return PlannedRow(RowReport(plan.sheet, number, Action.SKIP, code,
                                                 f"same {key.label} as row {earlier[1]} of “{earlier[0]}”: its other "
-                                                "columns go to that record."))
+                                                "columns go to that record.", merged=True))
                 title_name = self._title_field
                 if earlier is not None and earlier[0] == plan.sheet and first is None:
                     first = self.claimed_rows.get((reg.name, low))

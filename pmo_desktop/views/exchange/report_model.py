@@ -73,7 +73,7 @@ class ReportModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 4:
                 return self._imported_as(index.row())[0]
-            return (r.sheet, str(r.row), r.action.verb, r.code, "", r.reason)[index.column()]
+            return (r.sheet, str(r.row), r.verb, r.code, "", r.reason)[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(colours().tint(COLOURS[r.action])))
         if role == Qt.ItemDataRole.ToolTipRole:
