@@ -226,3 +226,6 @@ def test_the_preview_says_detail_sheets_merge_into_the_summarys_records(document
     assert shown["Register"] == "will insert"
     assert [shown[f"{r[0]}_{r[1]}"] for r in _RISKS] == ["will merge"] * 3
     assert "0 skipped, 3 merged into another row's record" in dialog.summary.text()
+    # the summary's rows, then the sheets merging into them (not sheet names A to Z: "R1_…" before "Register")
+    order = [model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
+    assert order.index("Register") < min(order.index(f"{r[0]}_{r[1]}") for r in _RISKS)

@@ -44,8 +44,10 @@ class ReportModel(QAbstractTableModel):
     def set_plan(self, plan: ImportPlan | None) -> None:
         rows = [(sheet.register, p) for sheet in (plan.sheets if plan is not None else ()) for p in sheet.rows]
         self.beginResetModel()
-        # Errors first: they are what the user must act on.
-        rows.sort(key=lambda r: (r[1].report.action != Action.ERROR, r[1].report.sheet, r[1].report.row))
+        # Errors first: they are what the user must act on. Then the plan's own order — the workbook's sheets as
+        # they were read, each sheet's rows down it — not sheet names A to Z, which put "R1_Scope creep", a detail
+        # sheet merging into the summary's record, above the summary "Risk Register" whose rows it joins.
+        rows.sort(key=lambda r: r[1].report.action != Action.ERROR)
         self._rows = rows
         self.reports = [p.report for _, p in rows]
         self.endResetModel()
