@@ -333,7 +333,8 @@ class PowerInterestGrid(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._draw_legend()  # the legend's type follows the width (its height does not change the width)
+        if event.size().width() != event.oldSize().width():  # the legend's type follows the width alone
+            self._draw_legend()
 
     HINT = "Drag a stakeholder to re-rate power and interest; click to select."
 
