@@ -329,6 +329,47 @@ def _past_ids(session: Session, reg: Register, day: Field, ctx: Context | None) 
     return ids
 
 
+def past_filter_ids(session: Session, reg: Register, f: Field, allowed: frozenset[str],
+                    ctx: Context | None = None) -> array[int] | None:
+    """A filter by whether a day is past (the review status: "Overdue", or blank) read from that day's
+    sort index (SQLite, the next review's, current for today's settings): the rows whose day is before
+    today, or the others (today on, and blank), in id order. The index holds (day, id) and is read
+    alone, no row of the table looked up, and the ids are sorted here in C — where the condition tested
+    on every row of the table took three times as long (1,000,000 risks, 800,000 overdue: 0.32 → 0.13 s
+    of CPU). None for another column, both texts or neither (every row, no row: the caller's query), or
+    without a current index (PostgreSQL: the caller's query)."""
+    past = _past_of(f)
+    if past is None or session.connection().dialect.name != "sqlite" or reg.parent is not None:
+        return None
+    overdue, blank = (len(allowed - {""}) > 0), "" in allowed
+    if overdue == blank or allowed - {"", *getattr(f.sql, "values", ())}:
+        return None
+    day = reg.field(past)
+    if not has_index(session, reg, day):
+        return None
+    from .records import load_context
+
+    ctx = ctx or load_context(session)
+    conn = session.connection()
+    key, table = day_key_sql(session, reg, day, ctx), _table(reg)
+    today = ctx.today.toordinal() + JULIAN_DAY_OF_ORDINAL_0  # the whole day number ``whole_day_key`` gives
+    if overdue:
+        ids = _json_ids(conn, f'SELECT id FROM "{table}" WHERE {key} < {today}')
+    else:
+        ids = _json_ids(conn, f'SELECT id FROM "{table}" WHERE {key} >= {today}')
+        ids.extend(_json_ids(conn, f'SELECT id FROM "{table}" WHERE {key} IS NULL'))
+    return _sorted(ids)
+
+
+def _sorted(ids: array[int]) -> array[int]:
+    """The ids in ascending order, sorted in C over their own memory (numpy: pyqtgraph's dependency)."""
+    import numpy as np
+
+    out: array[int] = array("q")
+    out.frombytes(np.sort(np.frombuffer(ids, dtype=np.int64)).tobytes())
+    return out
+
+
 def _pg_reference_ids(conn: Connection, reg: Register, f: Field, direction: str) -> array[int] | None:
     """PostgreSQL, a reference: the targets in the order of their lowered names, and for each its records'
     ids as one array, in id order from the index ``(fk, id)`` — a sort of the targets alone (200 owners),
