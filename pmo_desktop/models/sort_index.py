@@ -95,6 +95,11 @@ def _indexed(reg: Register, f: Field) -> Field:
     return reg.field(past) if past is not None else f
 
 
+def indexed_by(reg: Register, f: Field) -> str:
+    """The name of the column whose index serves a sort by ``f`` (``_indexed``)."""
+    return _indexed(reg, f).name
+
+
 def day_key_sql(session: Session, reg: Register, f: Field, ctx: Context | None = None, qualified: bool = True) -> str:
     """A computed date's sort key as SQLite text, its constants written in (``whole_day_key``): the
     expression of its index, and (``qualified``, columns named with their table) what queries say so
