@@ -337,6 +337,50 @@ def test_first_sort_of_a_large_register_by_a_reference_builds_its_sort_index(qtb
     assert names(v) == [f"Project {i}" for i in (0, 3, 6, 2, 5, 8, 1, 7, 4)]
 
 
+def test_first_sort_by_a_date_shows_its_rows_before_building_its_index(qtbot, sqlite_store, monkeypatch):
+    """A large register's first sort by a date (SQLite) sorts by key at once and builds the column's sort
+    index afterwards, on a worker: with another program holding the file's write lock the rows come
+    sorted all the same, and once the lock is let go the index is built — the sorts after walk it. (Built
+    before the sort, the first sort waited for the lock, gave up busy, and no index was built that
+    session.)"""
+    import sqlite3
+    from datetime import date, timedelta
+
+    from pmo_desktop.models import sort_index
+
+    monkeypatch.setattr(sort_index, "THRESHOLD", 5)
+    store = sqlite_store
+    document = Document(store)
+    with store.transaction() as s:
+        ctx = records.load_context(s)
+        for i in range(9):  # ties on a day, a blank one
+            records.create_record(s, RISKS, {"title": f"Risk {i}", "raised_on": None if i == 4 else
+                                             date(2026, 1, 1) + timedelta(days=(i * 5) % 3)}, ctx)
+    v = RegisterView(document, RISKS)
+    qtbot.addWidget(v)
+    v.model.indexes_ahead.join(timeout=30)  # the next review's, built ahead
+    office, raised = document.office, RISKS.field("raised_on")
+    assert not office.read(sort_index.has_index, RISKS, raised)
+    title = v.model.column_of("title")
+    titles = lambda: [v.proxy.index(r, title).data() for r in range(v.proxy.rowCount())]  # noqa: E731
+    expected = [f"Risk {i}" for i in (0, 3, 6, 2, 5, 8, 1, 7, 4)]  # 1 Jan, 2 Jan, 3 Jan, each by id; the blank last
+    other = sqlite3.connect(store.path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # another program writing
+    try:
+        v.table.sortByColumn(v.model.column_of("raised_on"), Qt.SortOrder.AscendingOrder)
+        assert titles() == expected
+    finally:
+        other.rollback()
+        other.close()
+    v.model.indexes_ahead.join(timeout=30)
+    assert office.read(sort_index.has_index, RISKS, raised)
+    v.table.sortByColumn(v.model.column_of("raised_on"), Qt.SortOrder.DescendingOrder)
+    assert titles() == [f"Risk {i}" for i in (1, 7, 2, 5, 8, 0, 3, 6, 4)]
+    v.table.sortByColumn(v.model.column_of("raised_on"), Qt.SortOrder.AscendingOrder)
+    assert titles() == expected
+    document.close()
+
+
 def test_a_large_register_opened_builds_the_next_review_index_ahead(qtbot, store, monkeypatch):
     """Opened past the threshold, the table builds the next review's sort index on a worker thread (SQLite;
     on PostgreSQL the references' ``(fk, id)``, CONCURRENTLY), so the first sort by the next review or by

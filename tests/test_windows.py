@@ -359,6 +359,79 @@ def test_review_status_sorts_through_the_next_review_index(reviewed, monkeypatch
         assert (walked is not None) == sqlite
 
 
+@pytest.mark.parametrize("name", ["raised_on", "next_review", "review_overdue", "proximity"])
+def test_date_sorts_with_an_id_past_32_bits(reviewed, name):
+    """Sorted by a date (SQLite: one integer a row, ``day × 2³² + id``, the keys sorted by numpy and the ids
+    read from their low 32 bits) as the in-memory table sorts, each way, with a filter and a search too —
+    and so where a record's id does not fit 32 bits (another program may have written one): sorted by the
+    date itself there, not read as a later day (on PostgreSQL the largest id its column holds)."""
+    from sqlalchemy import text
+
+    with reviewed.session() as s:
+        sqlite = s.connection().dialect.name == "sqlite"
+        ctx = records.load_context(s)
+        for big in (False, True):
+            if big:  # the first risk (raised 29 Feb 2024, the earliest day) takes an id past 2**32
+                huge = 2**41 + 7 if sqlite else 2**31 - 1  # 2**41: read as a day 512 days later
+                first = s.execute(text("SELECT min(id) FROM risk")).scalar_one()
+                s.execute(text("DELETE FROM risk_history WHERE risk_id = :i"), {"i": first})  # its history's rows
+                s.execute(text("UPDATE risk SET id = :h WHERE id = :i"), {"h": huge, "i": first})
+                s.commit()
+            rows = records.fetch_rows(s, RISKS, ctx)
+            for descending in (False, True):
+                got = windows.fetch_ids(s, RISKS, Window(sort_field=name, descending=descending), ctx).tolist()
+                assert got == python_order(rows, RISKS, name, descending), (big, descending)
+                open_ = [r for r in rows if r[RISKS.field_names.index("status") + 2] == "Open"]
+                got = windows.fetch_ids(s, RISKS, Window(sort_field=name, descending=descending,
+                                                         column_filters={"status": frozenset({"Open"})}), ctx)
+                assert got.tolist() == python_order(open_, RISKS, name, descending)
+                hits = set(windows.fetch_ids(s, RISKS, Window(search="alpha"), ctx).tolist())
+                found = [r for r in rows if r[0] in hits]
+                assert 1 < len(found) < len(rows)
+                got = windows.fetch_ids(s, RISKS, Window(sort_field=name, descending=descending, search="alpha"), ctx)
+                assert got.tolist() == python_order(found, RISKS, name, descending)
+
+
+def test_review_status_filter_read_from_the_next_review_index(reviewed, monkeypatch):
+    """A filter by the review status ("Overdue", or blank) with the next review's sort index: the rows
+    the in-memory table shows, in its order — alone, sorted by a column with an index of its own or
+    without, with a heat map cell's ids — on SQLite read from the index (``sort_index.past_filter_ids``:
+    the index's ranges, not the condition tested on every row), on PostgreSQL by the query as before."""
+    from pmo_desktop.models import sort_index
+
+    monkeypatch.setattr(sort_index, "THRESHOLD", 1)
+    status = RISKS.field("review_overdue")
+    with reviewed.session() as s:
+        sqlite = s.connection().dialect.name == "sqlite"
+        for name in ("next_review", "raised_on", "owner"):
+            sort_index.ensure(s, RISKS, name)
+        s.commit()
+        ctx = records.load_context(s)
+        rows = records.fetch_rows(s, RISKS, ctx)
+        late = RISKS.field_names.index("review_overdue") + 2
+        assert {r[late] for r in rows} == {"Overdue", ""}
+        some = frozenset(r[0] for r in rows[::2])
+        for allowed in ({"Overdue"}, {BLANK}):
+            passing = [r for r in rows if r[late] in allowed]
+            read = sort_index.past_filter_ids(s, RISKS, status, frozenset(allowed), ctx)
+            assert (read.tolist() if sqlite else read) == ([r[0] for r in passing] if sqlite else None)
+            for sort in (None, "raised_on", "owner", "review_overdue", "title", "inherent_score"):
+                for descending in (False, True):
+                    window = Window(sort_field=sort, descending=descending,
+                                    column_filters={"review_overdue": frozenset(allowed)})
+                    expected = python_order(passing, RISKS, sort, descending) if sort else [r[0] for r in passing]
+                    assert windows.fetch_ids(s, RISKS, window, ctx).tolist() == expected, (allowed, sort, descending)
+                    cell = windows.fetch_ids(s, RISKS, Window(sort_field=sort, descending=descending, record_ids=some,
+                                                              column_filters={"review_overdue": frozenset(allowed)}), ctx)
+                    assert cell.tolist() == [i for i in expected if i in some]
+        # both texts, neither, or a text the column never shows: not read from the index
+        for allowed in ({"Overdue", BLANK}, set(), {"Late"}):
+            assert sort_index.past_filter_ids(s, RISKS, status, frozenset(allowed), ctx) is None
+            got = windows.fetch_ids(s, RISKS, Window(column_filters={"review_overdue": frozenset(allowed)}), ctx)
+            assert got.tolist() == [r[0] for r in rows if r[late] in allowed]
+        assert sort_index.past_filter_ids(s, RISKS, RISKS.field("status"), frozenset({"Open"}), ctx) is None
+
+
 def test_date_pieces_found_through_the_indexes_as_the_cells_show_them(reviewed, monkeypatch):
     """Every piece of a date as written ("-03-1", "5-12", "2026", "9") — the next review's (computed)
     and the stored dates' — finds the rows showing it, as the in-memory table does: without any index,
