@@ -1,0 +1,75 @@
+"""Import classes round 23 left (issue 12): each test writes a file of that shape, in more than one language,
+position or file type, and checks what a user gets."""
+
+from __future__ import annotations
+
+import pytest
+from imported import by_code, import_all
+
+from pmo_desktop.excel.import_plan import Action
+
+_HAND_WRITTEN = {  # delimiter, suffix, header words, the rows (a cell in the middle holding the delimiter)
+    "comma-csv": (",", ".csv", ["ID", "Description", "Impact", "Status"],
+                  [["R-1", "Server room floods in a storm", "High", "Open"],
+                   ["R-2", "Key engineer leaves mid project", "Medium", "Closed"],
+                   ["R-3", "Supplier late", " then cancels the order", "High", "Open"],
+                   ["R-4", "Budget cut by the board", "Low", "Open"]]),
+    "semicolon-es": (";", ".csv", ["ID", "Descripción", "Impacto", "Estado"],
+                     [["R-1", "Inundación de la sala de servidores", "Alto", "Abierto"],
+                      ["R-2", "El ingeniero clave se marcha", "Medio", "Cerrado"],
+                      ["R-3", "Proveedor tarde", " luego cancela el pedido", "Alto", "Abierto"],
+                      ["R-4", "Recorte del presupuesto", "Bajo", "Abierto"]]),
+    "tab-tsv": ("\t", ".tsv", ["Risk ID", "Risk", "Likelihood", "Raised on"],
+                [["R-1", "Server room floods in a storm", "High", "2026-01-05"],
+                 ["R-2", "Key engineer leaves mid project", "Medium", "2026-02-10"],
+                 ["R-3", "Supplier late", " then cancels the order", "High", "2026-03-01"],
+                 ["R-4", "Budget cut by the board", "Low", "2026-03-09"]]),
+    "comma-txt-first-column-of-text": (",", ".txt", ["Description", "ID", "Impact", "Status"],
+                                       [["Server room floods in a storm", "R-1", "High", "Open"],
+                                        ["Key engineer leaves mid project", "R-2", "Medium", "Closed"],
+                                        ["Supplier late", " then cancels", " for good", "R-3", "High", "Open"],
+                                        ["Budget cut by the board", "R-4", "Low", "Open"]]),
+}
+
+
+@pytest.mark.parametrize("shape", list(_HAND_WRITTEN), ids=list(_HAND_WRITTEN))
+def test_a_csv_row_with_the_delimiter_unquoted_in_a_middle_column_is_joined_where_it_fits(
+        sqlite_store, tmp_path, shape):
+    """A hand-written CSV ("R-3,Supplier late, then cancels,High,Open"): the description holds the delimiter
+    nobody quoted, so the row has a cell more than the header. The surplus goes back into the one column it
+    fits — the text column; the level, status or date to its right then fit their columns — and the other rows
+    are untouched (before, the row's cells slid one column left: "then cancels" as its impact)."""
+    delimiter, suffix, head, rows = _HAND_WRITTEN[shape]
+    path = tmp_path / f"risk register{suffix}"
+    path.write_text("\n".join(delimiter.join(r) for r in [head, *rows]) + "\n", encoding="utf-8")
+    import_all(sqlite_store, path)
+    risks = by_code(sqlite_store, "risks")
+    assert sorted(risks) == ["R-1", "R-2", "R-3", "R-4"]
+    third = " ".join(str(risks["R-3"][k] or "") for k in ("title", "notes"))
+    text = rows[2][:3] if rows[2][0] != "R-3" else rows[2][1:3]  # the cells the text was cut into
+    assert delimiter.join(text) in third, risks["R-3"]
+    level = "probability" if "Likelihood" in head else "impact"
+    assert risks["R-3"][level] == risks["R-1"][level] and risks["R-3"][level] != risks["R-4"][level]
+    if "Raised on" in head:
+        assert str(risks["R-3"]["raised_on"]) == "2026-03-01"
+    else:
+        assert risks["R-3"]["status"] == risks["R-1"]["status"] != risks["R-2"]["status"]
+
+
+def test_a_csv_row_whose_surplus_could_go_in_two_columns_is_refused_with_its_reason(sqlite_store, tmp_path):
+    """Two text columns side by side and a comma in one of them, no space after it: either could have held it,
+    so the row is refused with its reason (quote that cell), its cells kept in the rows left out, never
+    imported misaligned; the other rows import, and a row of the right count is untouched."""
+    path = tmp_path / "risks.csv"
+    path.write_text(
+        "ID,Description,Mitigation,Impact,Status\n"
+        "R-1,Server room floods in a storm,Move the servers upstairs,High,Open\n"
+        "R-2,Key engineer leaves mid project,Pair on every task,Medium,Closed\n"
+        "R-3,Supplier late,then cancels,Find a second supplier,High,Open\n"
+        "R-4,Budget cut by the board,Plan a smaller release,Low,Open\n", encoding="utf-8")
+    plan = import_all(sqlite_store, path)
+    assert sorted(by_code(sqlite_store, "risks")) == ["R-1", "R-2", "R-4"]
+    refused = [r for s in plan.sheets for r in s.rows if r.report.action == Action.ERROR]
+    assert [r.report.row for r in refused] == [4]
+    assert "double quotes" in refused[0].report.reason and "6 cells" in refused[0].report.reason
+    assert "then cancels" in " ".join(str(c) for c in refused[0].raw or ())
