@@ -73,3 +73,89 @@ def test_a_csv_row_whose_surplus_could_go_in_two_columns_is_refused_with_its_rea
     assert [r.report.row for r in refused] == [4]
     assert "double quotes" in refused[0].report.reason and "6 cells" in refused[0].report.reason
     assert "then cancels" in " ".join(str(c) for c in refused[0].raw or ())
+
+
+def _risk_form(words: dict[str, str], rid: str) -> list[list]:
+    return [[words["caption"]], [],
+            [words["id"], rid], [words["title"], words["t"]], [words["desc"], words["d"]],
+            [words["lik"], words["high"]], [words["imp"], words["low"]], [words["owner"], "Ann Lee"],
+            [words["mit"], words["m"]]]
+
+
+_FORM_EN = {"caption": "Risk assessment form", "id": "Risk ID", "title": "Risk title", "t": "Vendor failure",
+            "desc": "Description", "d": "The hosting vendor goes out of business", "lik": "Likelihood",
+            "imp": "Impact", "owner": "Owner", "mit": "Mitigation", "m": "Second vendor on standby",
+            "high": "High", "low": "Low"}
+_FORM_ES = {"caption": "Ficha del riesgo", "id": "ID del riesgo", "title": "Riesgo", "t": "Quiebra del proveedor",
+            "desc": "Descripción", "d": "El proveedor de hosting cierra", "lik": "Probabilidad",
+            "imp": "Impacto", "owner": "Responsable", "mit": "Mitigación", "m": "Segundo proveedor preparado",
+            "high": "Alta", "low": "Baja"}
+
+
+@pytest.mark.parametrize("words,file,sheet,rid,write", [
+    (_FORM_EN, "R07.xlsx", "Sheet1", "R-07", "xlsx"),
+    (_FORM_ES, "ficha.xlsx", "Riesgo 7", "RSK7", "xlsx"),
+    (_FORM_EN, "risk form.ods", "Form", "7", "ods"),
+    (_FORM_ES, "riesgo_proveedor.csv", None, "R7", "csv"),
+], ids=["en-id-code", "es-sheet-named", "en-ods-file-named", "es-csv"])
+def test_a_lone_risk_form_imports_as_one_record(sqlite_store, tmp_path, words, file, sheet, rid, write):
+    """One risk written as a form (label | value cells, no table, no second form): one record, its levels,
+    owner and mitigation read (before: "no header row", nothing imported) — when its ID is a code or its sheet
+    or file names the register."""
+    from real_world_factory import write_csv, write_ods, write_xlsx
+
+    rows = _risk_form(words, rid)
+    path = tmp_path / file
+    if write == "xlsx":
+        write_xlsx(path, {sheet: rows})
+    elif write == "ods":
+        write_ods(path, {sheet: rows})
+    else:
+        write_csv(path, rows)
+    import_all(sqlite_store, path)
+    risks = by_code(sqlite_store, "risks")
+    assert list(risks) == [rid], risks
+    risk = risks[rid]
+    assert risk["title"] == words["t"] and risk["owner"]
+    assert risk["probability"] > risk["impact"]
+
+
+def _nothing(store, path) -> list:
+    from imported import rows_of
+
+    from pmo_desktop.excel.errors import WorkbookError
+    from pmo_desktop.excel.header_detection import importable_registers
+
+    try:
+        import_all(store, path)
+    except WorkbookError:
+        pass
+    return [r for reg in importable_registers() for r in rows_of(store, reg)]
+
+
+@pytest.mark.parametrize("rows,file,sheet", [
+    ([["Risk register"], ["Project name", "Apollo"], ["Prepared by", "Ann Lee"], ["Date", "2026-03-01"],
+      ["Version", "1.2"], ["Project manager", "Bob Roy"], ["Status", "Draft"], ["Owner", "PMO"]],
+     "Risk Register.xlsx", "Cover"),
+    ([["Risk ID", "A unique identifier for the risk, such as R-01"], ["Risk title", "A short name for the risk"],
+      ["Description", "What could happen and what it would cause"],
+      ["Likelihood", "How likely the risk is to happen, from 1 (rare) to 5 (almost certain)"],
+      ["Impact", "How bad it would be if it happened, from 1 to 5"], ["Owner", "Who watches the risk"],
+      ["Mitigation", "What is done to make it less likely"]], "Risk register.xlsx", "Sheet1"),
+    ([["ID del riesgo", "Identificador único del riesgo"], ["Riesgo", "Nombre corto del riesgo"],
+      ["Probabilidad", "Qué tan probable es que ocurra el riesgo"], ["Impacto", "Qué tan grave sería si ocurre"],
+      ["Responsable", "Quién vigila el riesgo y sus acciones"]], "riesgos.xlsx", "Hoja1"),
+    ([["Likelihood", "1 = Rare, 2 = Unlikely, 3 = Possible, 4 = Likely, 5 = Almost certain"],
+      ["Impact", "1 = Negligible, 2 = Minor, 3 = Moderate, 4 = Major, 5 = Severe"],
+      ["Risk ID", "R-nn"], ["Owner", "Name of the owner"], ["Status", "Open, Closed or Monitoring"]],
+     "risk_register.xlsx", "Scoring"),
+    ([["Risk ID", "R-nn: a unique code"], ["Risk", "A short name for it"],
+      ["Likelihood", "How likely the risk is to happen"], ["Impact", "How bad the result would be"],
+      ["Owner", "Who watches it and acts"]], "risks.xlsx", "Sheet1"),
+], ids=["cover", "definitions-en", "definitions-es", "scoring-legend", "definitions-under-an-id-label"])
+def test_a_lone_cover_definitions_or_legend_sheet_imports_nothing(sqlite_store, tmp_path, rows, file, sheet):
+    """A lone sheet of labels and values that is no record: a cover sheet, what each field means, a scoring
+    key. Nothing is imported from it, even in a file named for the register."""
+    from real_world_factory import write_xlsx
+
+    assert _nothing(sqlite_store, write_xlsx(tmp_path / file, {sheet: rows})) == []
