@@ -159,3 +159,40 @@ def test_a_lone_cover_definitions_or_legend_sheet_imports_nothing(sqlite_store, 
     from real_world_factory import write_xlsx
 
     assert _nothing(sqlite_store, write_xlsx(tmp_path / file, {sheet: rows})) == []
+
+
+_ENGAGEMENT = {  # name header, engagement headers (current, desired), [(name, current, desired)], wanted
+    "ru": ("ФИО", "Текущая вовлеченность", "Желаемая вовлеченность",
+           [("Иванов", "информирован", "участвовать"), ("Петров", "участвует", "вовлечен")]),
+    "es": ("Nombre", "Nivel de compromiso actual", "Compromiso deseado",
+           [("Ana", "informado", "participar"), ("Luis", "involucrado", "consultado")]),
+    "fr": ("Nom", "Engagement actuel", "Engagement souhaité",
+           [("Anne", "informé", "participer"), ("Luc", "impliqué", "consulté")]),
+    "it": ("Nome", "Coinvolgimento attuale", "Coinvolgimento desiderato",
+           [("Anna", "informato", "partecipare"), ("Luca", "coinvolto", "consultato")]),
+    "de": ("Name", "Aktuelle Einbindung", "Gewünschte Einbindung",
+           [("Anna", "informiert", "beteiligen"), ("Lukas", "eingebunden", "konsultiert")]),
+    "pt": ("Nome", "Engajamento atual", "Engajamento desejado",
+           [("Ana", "informado", "participar"), ("Luís", "envolvido", "consultado")]),
+    "en": ("Name", "Current engagement", "Desired engagement",
+           [("Ann", "Inform", "Participate"), ("Bob", "Involve", "Consult")]),
+}
+
+
+@pytest.mark.parametrize("lang", list(_ENGAGEMENT))
+def test_engagement_written_as_involve_participate_consult_or_inform_is_placed(sqlite_store, tmp_path, lang):
+    """A stakeholder register whose engagement columns say how each takes part, as a verb or its participle
+    ("участвовать", "informado", "impliqué", "Consult"): informed is Neutral, involved, consulted and taking
+    part Supportive — as the English words were read already — instead of each value left in the notes."""
+    from real_world_factory import write_xlsx
+
+    name, cur, des, people = _ENGAGEMENT[lang]
+    rows = [[name, "Rol" if lang == "es" else "Role", cur, des]] + [[n, "Sponsor", c, d] for n, c, d in people]
+    import_all(sqlite_store, write_xlsx(tmp_path / f"stakeholders_{lang}.xlsx", {"Stakeholders": rows}))
+    from imported import named
+
+    got = named(sqlite_store, "stakeholders")
+    first, second = (got[p[0]] for p in people)
+    assert (first["current_engagement"], first["desired_engagement"]) == ("Neutral", "Supportive"), first
+    assert (second["current_engagement"], second["desired_engagement"]) == ("Supportive", "Supportive"), second
+    assert not any(p[1] in (got[p[0]]["notes"] or "") for p in people)
