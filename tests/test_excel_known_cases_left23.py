@@ -196,3 +196,18 @@ def test_engagement_written_as_involve_participate_consult_or_inform_is_placed(s
     assert (first["current_engagement"], first["desired_engagement"]) == ("Neutral", "Supportive"), first
     assert (second["current_engagement"], second["desired_engagement"]) == ("Supportive", "Supportive"), second
     assert not any(p[1] in (got[p[0]]["notes"] or "") for p in people)
+
+
+def test_a_table_whose_first_column_repeats_a_label_stays_a_table(sqlite_store, tmp_path):
+    """A register's only sheet whose first column says "Risk" on every row (a two-row header, then rows of
+    records): the table reader's reading stands — six records, not one lone form made of its first rows."""
+    from real_world_factory import write_xlsx
+
+    head = ["Risk", "Description", "Assumptions", "Probability", "Impact", "Treatment", "Measures", "Owner"]
+    sub = ["Risk", "", "", "1-5", "1-5", "Type", "", ""]
+    rows = [head, sub] + [["Risk", f"Risk number {i} happens", "We assume it could", 2, 3, "Mitigation",
+                           f"Measure {i}", "Client"] for i in range(1, 7)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risk_Register.xlsx", {"Sheet1": rows}))
+    from imported import rows_of
+
+    assert len(rows_of(sqlite_store, "risks")) == 6

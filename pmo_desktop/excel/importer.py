@@ -1068,7 +1068,7 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
             continue
         forms.setdefault(kind.register, []).append((why, reader, replace(match, sheet_title=title)))
     out = [(r, m) for r, m in found]
-    lone = _lone_form(found, taken, forms, path)
+    lone = _lone_form(found, forms, path)
     for group in forms.values():
         if len(group) < MIN_FORMS and group is not lone:
             continue
@@ -1081,14 +1081,14 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
     return out
 
 
-def _lone_form(found: list[tuple[SheetReader, HeaderMatch]], taken: dict[int, Any],
+def _lone_form(found: list[tuple[SheetReader, HeaderMatch]],
                forms: dict[str, list[tuple[str | None, SheetReader, HeaderMatch]]], path: Path
                ) -> list[tuple[str | None, SheetReader, HeaderMatch]] | None:
     """The one form of a file with no table and no second form, when it is a record (form_sheets.a_lone_record:
     its labels a record's fields, its values values, its sheet or file named for the register or its ID a
     code); None otherwise — a lone sheet of labels and values is more often a cover or a definitions sheet."""
-    if len(found) != len(taken) or len(forms) != 1:
-        return None
+    if found or len(forms) != 1:
+        return None  # (a sheet the table reader took stays its table: its rows may be records after all)
     (group,) = forms.values()
     if len(group) != 1:
         return None
