@@ -211,3 +211,15 @@ def test_a_table_whose_first_column_repeats_a_label_stays_a_table(sqlite_store, 
     from imported import rows_of
 
     assert len(rows_of(sqlite_store, "risks")) == 6
+
+
+def test_a_lone_form_kept_as_csv_with_a_comma_in_a_value_is_one_record(sqlite_store, tmp_path):
+    """A risk form saved as CSV ("Label,Value" lines) whose description holds commas nobody quoted: still one
+    record, the description whole (the form's own reading, not the CSV's rows, decides what is refused)."""
+    path = tmp_path / "risk R7.csv"
+    path.write_text("Risk ID,R7\nRisk description,The vendor is late,then cancels\nRisk title,Supplier late\n"
+                    "Likelihood,High\nImpact,Low\nRisk owner,Ann Lee\nStatus,Open\n", encoding="utf-8")
+    import_all(sqlite_store, path)
+    risks = by_code(sqlite_store, "risks")
+    assert list(risks) == ["R7"]
+    assert "The vendor is late,then cancels" in (risks["R7"]["notes"] or "") + risks["R7"]["title"]

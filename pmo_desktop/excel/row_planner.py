@@ -737,7 +737,7 @@ class Planner:
                          parent_register=kind.parent, ignored=dict(ignored))
         plan.extras = dict(extras or {})
         plan.note = note
-        self._unaligned = reader.book.unaligned  # a CSV's rows whose cells fit no column order: refused
+        self._unaligned = reader.unaligned  # a CSV's rows whose cells fit no column order: refused
         # a sheet of one record under its header (a detail sheet, one a risk): its ID names it, whatever its title
         self._one_record = reader.declared_rows == header_row + 1
         self._rating_words = _rating_columns(reg, plan.extras, mapping)

@@ -599,6 +599,12 @@ class SheetReader:
             end = sheet.end if sheet is not None else None
             self.declared_rows = end[0] + 1 if end else 0
 
+    @property
+    def unaligned(self) -> dict[int, str]:
+        """The CSV file's rows whose cells could not be put under their columns (row number → why); none for
+        a sheet of a workbook or rows made from the file (a form read as a header over one row of values)."""
+        return self.book.unaligned if self._rows is not None and self._rows is self.book._csv else {}
+
     def _raw(self, start: int = 0) -> Iterator[list[Any]]:
         """Rows from the ``start``-th (0-based), as read: a list per row, columns from A, errors named."""
         if self._released:
