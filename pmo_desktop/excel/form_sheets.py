@@ -18,12 +18,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..models.fields import Kind
 from .header_detection import MAIN_KINDS, SheetKind, map_header, real_fields
-from .vocabulary import word_key
+from .vocabulary import register_nouns, word_key, words_of
 
 MIN_FIELDS = 3  # labels of one register a form names at least (an ID and a date alone are no record)
 MIN_FORMS = 2   # sheets read as forms of one register: one sheet of label | value cells may be anything
 MAX_LABEL = 80  # characters: a longer text is a value, never a label
+LONE_FIELDS = 4  # fields a lone form (no second form, no table in the file) names at least to be a record
 
 # The form's own column heads ("Field | Details", "Campo | Valor"): a caption of the form, no pair of it.
 _FORM_HEADS = {word_key(w) for w in (
@@ -142,3 +144,52 @@ def labels_down_the_side(kind: SheetKind, rows: list[list[Any]], header_row: int
     firsts = [row[cols[0]] for row in rows[header_row:header_row + 12] if (cols := _filled(row))]
     named = [x for x in firsts if _label(x) is not None and map_header(kind, [_label(x)])[0]]
     return len(named) >= 2 and len(named) * 2 >= len(firsts)
+
+
+def a_lone_record(kind: SheetKind, rows: list[list[Any]], names: list[str]) -> bool:
+    """Whether the one form of a file with no table and no second form (``rows``: read_form's labels over
+    values) is a record of ``kind``'s register, not a cover sheet ("Project name | Prepared by | Date |
+    Version"), a definitions sheet ("Likelihood | How likely the risk is to happen") or a legend. It is when
+    its labels name ``LONE_FIELDS`` of the register's fields, its ID or its title among them; the cells under
+    its ratings, dates, codes, choices and names are values, a few words each, not explanations; and its
+    sheet or file name (``names``) names the register ("Risk 7", "risk_form.xlsx") or its ID is a code
+    ("R-07", "RSK7": letters and digits, one word)."""
+    header, values = rows[0], rows[1]
+    mapping, _dups = map_header(kind, [_label(h) for h in header])
+    fields = real_fields(mapping)
+    reg = kind.reg
+    key = reg.key_field.name if reg.key_field is not None else ""
+    title = next((f.name for f in reg.fields if f.required), "")
+    if len(fields) < LONE_FIELDS or not ({key, title} & fields):
+        return False
+    short, long = _value_lengths(kind, mapping, values, title)
+    if long or short < 2:
+        return False  # a sentence under "Likelihood": what the field means, not a record's value
+    nouns = register_nouns(kind.register) | {word_key(reg.noun)}
+    if any(w in nouns for n in names for w in words_of(n)):
+        return True
+    code = next((values[c] for c, n in mapping.items() if n == key and c < len(values)), None)
+    text = str(code).strip() if code is not None else ""
+    return 0 < len(text) <= 20 and len(text.split()) == 1 and any(ch.isdigit() for ch in text) and \
+        any(ch.isalpha() for ch in text)
+
+
+def _value_lengths(kind: SheetKind, mapping: dict[int, str], values: list[Any], title: str) -> tuple[int, int]:
+    """(values of a few words, values of more) of a form's filled cells under its ratings, dates, codes,
+    choices and names — free text (a description, a cause) and the title left out, which may be any length."""
+    reg = kind.reg
+    short = long = 0
+    for c, name in mapping.items():
+        if name not in reg.field_names or c >= len(values) or name == title:
+            continue
+        f = reg.field(name)
+        if f.kind is Kind.TEXT or f.kind is Kind.LONGTEXT:
+            continue
+        text = str(values[c]).strip() if values[c] is not None else ""
+        if text:
+            if len(text.split()) > 4:
+                long += 1
+            else:
+                short += 1
+    return short, long
+

@@ -2266,9 +2266,19 @@ def names_under_a_caption(rows: list[list[Any]]) -> HeaderMatch | None:
             len({word_key(x) for x in items}) < len(items) or len(items) < 2 or (beside and _ratings(items)):
         return None
     kind = kind_for(said[0])
+    if _field_labels(kind, items):
+        return None  # "ID del riesgo" over "Riesgo", "Probabilidad", "Impacto": a form's labels, no names
     naming = "name" if "name" in kind.reg.field_names else "title"
     headers = [""] * col + [caption.strip()] + ([" ".join(str(beside[0][1]).split())] if beside else [])
     return HeaderMatch(kind, top + 1, {col: naming}, headers, score=1.0)
+
+
+def _field_labels(kind: SheetKind, items: list[Any]) -> bool:
+    """Whether the texts down a column are mostly the register's own column names (a form's or a definitions
+    sheet's labels: "Probability", "Impact", "Owner"), two at least, rather than its records' names."""
+    labels = [str(x).strip().rstrip(":：") for x in items]
+    named = len(real_fields(map_header(kind, labels)[0]))
+    return named >= 2 and named * 2 >= len(labels)
 
 
 def risk_grid(rows: list[list[Any]]) -> list[list[Any]] | None:

@@ -32,7 +32,7 @@ from ..models.store import Store
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
 from .child_sheets import child_kinds, children_by_their_ids, names_its_records
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
-from .form_sheets import MIN_FORMS, labels_down_the_side, read_form
+from .form_sheets import MIN_FORMS, a_lone_record, labels_down_the_side, read_form
 from .header_detection import (
     ALL_KINDS,
     CODE_RE,
@@ -1047,7 +1047,8 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
     register kept as one sheet per risk, excel/form_sheets.py): each read as a one-row table of that register,
     after the tables (so that a summary table listing the same records keeps its values and the form adds the
     fields it does not give). Only when two sheets at least are forms of one register: one sheet of labels and
-    values may be a charter or a cover sheet. A sheet the table reader took whose first label | value row it
+    values may be a charter or a cover sheet — unless it is the file's only one and clearly a record
+    (``_lone_form``). A sheet the table reader took whose first label | value row it
     read as a header (labels going on down its side) is such a form too."""
     forms: dict[str, list[tuple[str | None, SheetReader, HeaderMatch]]] = {}
     taken = {id(r): (r, m) for r, m in found if not m.kind.is_child and
@@ -1067,8 +1068,9 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
             continue
         forms.setdefault(kind.register, []).append((why, reader, replace(match, sheet_title=title)))
     out = [(r, m) for r, m in found]
+    lone = _lone_form(found, forms, path)
     for group in forms.values():
-        if len(group) < MIN_FORMS:
+        if len(group) < MIN_FORMS and group is not lone:
             continue
         for why, reader, match in group:
             if why is None:
@@ -1077,6 +1079,24 @@ def _form_sheets(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMatch]
                 plan.skipped_sheets.remove((reader.title, why))
             out.append((reader, match))
     return out
+
+
+def _lone_form(found: list[tuple[SheetReader, HeaderMatch]],
+               forms: dict[str, list[tuple[str | None, SheetReader, HeaderMatch]]], path: Path
+               ) -> list[tuple[str | None, SheetReader, HeaderMatch]] | None:
+    """The one form of a file with no table and no second form, when it is a record (form_sheets.a_lone_record:
+    its labels a record's fields, its values values, its sheet or file named for the register or its ID a
+    code); None otherwise — a lone sheet of labels and values is more often a cover or a definitions sheet."""
+    if found or len(forms) != 1:
+        return None  # (a sheet the table reader took stays its table: its rows may be records after all)
+    (group,) = forms.values()
+    if len(group) != 1:
+        return None
+    _why, reader, match = group[0]
+    rows = reader.top_rows(fill_merged=False)
+    title = match.sheet_title or reader.title
+    names = [title, re.sub(r"[_\-]+", " ", path.stem)]
+    return group if len(rows) >= 2 and a_lone_record(match.kind, rows[:2], names) else None
 
 
 def title_note(match: HeaderMatch, mapping: dict[int, str]) -> str:

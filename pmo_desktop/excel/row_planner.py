@@ -651,6 +651,7 @@ class Planner:
         self.claimed_rows: dict[tuple[str, str], PlannedRow] = {}  # (register, code) → the row that claimed it
         self.claimed_extras: dict[tuple[str, str], list[str]] = {}  # (register, code) → its columns kept in notes
         self._claiming: tuple[str, str] | None = None
+        self._unaligned: dict[int, str] = {}  # plan_sheet: a CSV's rows whose cells fit no column order
         self._one_record = False  # plan_sheet: the sheet holds one record under its header
         self._rating_words: dict[int, str] = {}  # kept columns of the sheet's own rating words → the office's rating
         self._extras_heads: dict[int, str] = {}
@@ -736,6 +737,7 @@ class Planner:
                          parent_register=kind.parent, ignored=dict(ignored))
         plan.extras = dict(extras or {})
         plan.note = note
+        self._unaligned = reader.unaligned  # a CSV's rows whose cells fit no column order: refused
         # a sheet of one record under its header (a detail sheet, one a risk): its ID names it, whatever its title
         self._one_record = reader.declared_rows == header_row + 1
         self._rating_words = _rating_columns(reg, plan.extras, mapping)
@@ -1630,6 +1632,8 @@ class Planner:
                   title_col: int | None = None) -> PlannedRow:
         self._claiming = None
         prow = self._plan_values(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs)
+        if self._unaligned and (why := self._unaligned.get(number)) is not None:
+            prow = self._refused_unaligned(reg, plan, prow, why)
         if self._claiming is not None and prow.report.action in (Action.INSERT, Action.UPDATE):
             self.claimed_rows[self._claiming] = prow
         if title_col is not None:
@@ -1638,6 +1642,17 @@ class Planner:
         if prow.report.action == Action.ERROR:
             prow.raw = row
         return prow
+
+    def _refused_unaligned(self, reg: Register, plan: SheetPlan, prow: PlannedRow, why: str) -> PlannedRow:
+        """A CSV row with more cells than columns and no telling which cell held the delimiter
+        (csv_overflow): refused with its reason, rather than imported with values under the wrong columns."""
+        if prow.report.action == Action.ERROR:
+            prow.report.reason = why + " " + prow.report.reason
+        if prow.report.action not in (Action.INSERT, Action.UPDATE):
+            return prow
+        self._unclaim(reg, prow.report.code)
+        self._claiming = None
+        return PlannedRow(RowReport(plan.sheet, prow.report.row, Action.ERROR, prow.report.code, why))
 
     def _plan_values(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int,
                      row: tuple[Any, ...], fields: list[tuple[int, Field]], code_col: int | None,

@@ -317,12 +317,14 @@ class SafeWorkbook:
         self._scanned: dict[str, dict[tuple[int, int], str]] = {}  # sheet part → its error cells, if read whole
         self.format = check_file(self.path, limits, self._scanned)
         self._csv: list[list[Any]] | None = None
+        # a CSV's rows whose cells could not be put under their columns (row number → why): refused
+        self.unaligned: dict[int, str] = {}
         self._wb: CalamineWorkbook | None = None
         self._xls_errors: dict[str, list[tuple[int, int, str]]] | None = None  # .xls: read once, on demand
         name = self.path.name
         try:
             if self.format == "csv":
-                self._csv = _read_csv(self.path, limits)
+                self._csv = _read_csv(self.path, limits, self.unaligned)
             else:
                 from python_calamine import CalamineWorkbook
 
@@ -453,7 +455,7 @@ def _short(e: BaseException) -> str:
     return text[:80]
 
 
-def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
+def _read_csv(path: Path, limits: Limits, unaligned: dict[int, str] | None = None) -> list[list[Any]]:
     """Rows of a CSV file: UTF-16 with its BOM (Excel's Unicode Text), UTF-8 (with or without BOM) or
     Windows-1252; comma, semicolon or tab."""
     import csv
@@ -466,13 +468,14 @@ def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
         delimiter = dialect.delimiter
     except csv.Error:
-        delimiter = ","
+        delimiter = _likely_delimiter(sample, path.suffix.lower())
     rows: list[list[Any]] = []
     data = 0
     # The csv module reads the text itself, not its ``splitlines()``: those lines lose the line breaks of a
     # quoted cell typed over several lines (Alt+Enter in Excel), and split a row at a vertical tab, a form
     # feed or U+2028 pasted from Word or slides, which are text inside a cell, not the end of a row.
-    parsed = _overflow_joined(list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), delimiter)
+    parsed = _overflow_joined(list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), delimiter,
+                              unaligned)
     for row in parsed:
         cells = [_one_line_end(c) if c.strip() else None for c in row[: limits.max_columns]]
         rows.append(cells)
@@ -484,13 +487,32 @@ def _read_csv(path: Path, limits: Limits) -> list[list[Any]]:
     return rows
 
 
-def _overflow_joined(rows: list[list[str]], delimiter: str) -> list[list[str]]:
+def _likely_delimiter(sample: str, suffix: str) -> str:
+    """The delimiter when the csv module's sniffer cannot tell, as it cannot when a row holds one more than
+    the others (a semicolon or a tab typed inside a cell of a hand-written file): a .tsv file's tab, else the
+    one of comma, semicolon and tab that the most lines hold the same number of times, comma when none."""
+    if suffix == ".tsv":
+        return "\t"
+    lines = [line for line in sample.splitlines()[:50] if line.strip()]
+    best, score = ",", 0
+    for d in (",", ";", "\t"):
+        counts = Counter(line.count(d) for line in lines if line.count(d))
+        n = counts.most_common(1)[0][1] if counts else 0
+        if n > score:
+            best, score = d, n
+    return best
+
+
+def _overflow_joined(rows: list[list[str]], delimiter: str, unaligned: dict[int, str] | None = None
+                     ) -> list[list[str]]:
     """Rows of a CSV written by hand whose last column holds the delimiter unquoted ("Provides numbers, CTC
     metrics, and confirmations" under "Notes"): such a row has more cells than the table's other rows, and the
     cells past the table's width are the rest of its last cell's text, joined back as written (before, the text
     was cut at its first comma and the rest, under no header, lost). The table's width is the count of cells
     most of its rows have, as written (a spreadsheet's CSV pads every row to it; a title line above the table
-    does not decide it); a row longer only by empty cells is left as it is."""
+    does not decide it); a row longer only by empty cells is left as it is. A cell in the middle holding the
+    delimiter (csv_overflow) is joined back where the other rows' columns say; a row where that cannot be told
+    is put in ``unaligned`` (row number → why), for the planner to refuse."""
     widths = Counter(len(r) for r in rows if len(r) >= 2)
     if not widths:
         return rows
@@ -498,13 +520,21 @@ def _overflow_joined(rows: list[list[str]], delimiter: str) -> list[list[str]]:
     if count < 2:
         return rows
     out = []
-    for r in rows:
+    aligner = None
+    for number, r in enumerate(rows, start=1):
         if len(r) > width:
             n = len(r)
             while n > width and not r[n - 1].strip():
                 n -= 1
             if n > width:
-                r = [*r[:width - 1], delimiter.join(r[width - 1:n])]
+                # which cell held the delimiter: the one the other rows' columns leave (csv_overflow)
+                if aligner is None:
+                    from .csv_overflow import Aligner
+
+                    aligner = Aligner(rows, width)
+                r, why = aligner.join(r[:n], delimiter)
+                if why is not None and unaligned is not None:
+                    unaligned[number] = why
         out.append(r)
     return out
 
@@ -568,6 +598,12 @@ class SheetReader:
         else:
             end = sheet.end if sheet is not None else None
             self.declared_rows = end[0] + 1 if end else 0
+
+    @property
+    def unaligned(self) -> dict[int, str]:
+        """The CSV file's rows whose cells could not be put under their columns (row number → why); none for
+        a sheet of a workbook or rows made from the file (a form read as a header over one row of values)."""
+        return self.book.unaligned if self._rows is not None and self._rows is self.book._csv else {}
 
     def _raw(self, start: int = 0) -> Iterator[list[Any]]:
         """Rows from the ``start``-th (0-based), as read: a list per row, columns from A, errors named."""
