@@ -127,3 +127,28 @@ def test_the_controls_reviewed_name_the_rows_of_a_gap_register(sqlite_store, tmp
     actions = {a["description"]: a["status"] for a in rows_of(sqlite_store, "risk_actions")}
     assert actions["Enforce MFA on the database"] == "Not started"
     assert "Assess database access controls: MFA enforcement" not in actions
+
+
+def test_an_assumption_list_under_another_table_is_named_by_its_statements(sqlite_store, tmp_path):
+    """A thesis's "assumption_log.csv": a table of systems and what is assumed of each, then, under two blank lines,
+    the assumptions themselves — "assumption_id | sector_rule | guideline_source_to_cite", no column headed
+    "Assumption". Each ID is an assumption, stated by its longer text, its source kept labelled in the notes
+    (before, the file was refused)."""
+    path = write_csv(tmp_path / "assumption_log.csv", [
+        ["system", "pipeline_assumed", "latency_assumed", "assumption_ids"],
+        ["Clinical chatbot", "Streaming", "Near real-time", "A1|A3"],
+        ["Finance Q&A", "Hybrid", "Near real-time", "A2|A4"],
+        ["", "", "", ""], ["", "", "", ""],
+        ["assumption_id", "sector_rule", "guideline_source_to_cite", ""],
+        ["A1", "FHIR security baseline: TLS, auth, access control, audit.", "HL7 FHIR security guidance.", ""],
+        ["A2", "HIPAA/GDPR baseline for PHI: encryption at rest and in transit, least privilege.",
+         "HIPAA Security Rule; GDPR Art. 32.", ""],
+        ["A3", "Live clinical contexts require event boundaries for freshness.", "Event-driven integration.", ""],
+        ["A4", "Finance AI: end-to-end encryption, strict access, immutable audit.", "Financial-services guidance.",
+         ""],
+    ])
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "assumptions")
+    assert sorted(got) == ["A1", "A2", "A3", "A4"]
+    assert got["A3"]["title"] == "Live clinical contexts require event boundaries for freshness."
+    assert "guideline_source_to_cite: Event-driven integration." in got["A3"]["notes"]

@@ -810,7 +810,7 @@ def repeated_texts(row: list[Any], mapping: dict[int, str], sample: list[list[An
     """On a sheet naming the register, a table whose own ID column tells every row apart but whose texts
     repeat ("issue_id | opened_date | root_cause | severity | status" of an issue log: "Supply chain" on
     eighteen rows): each row is a record, named by the unmapped column of short one-line texts that varies
-    most (fewest repeats, then most words). None without such an ID column: without it, rows repeating a
+    most (fewest repeats, then most words: the statement before its source). None without such an ID column: without it, rows repeating a
     text are the same thing counted again (a fact table of risk events by category)."""
     codes = [c for c, n in mapping.items() if n == "code"]
     if len(codes) != 1:
@@ -824,7 +824,7 @@ def repeated_texts(row: list[Any], mapping: dict[int, str], sample: list[list[An
             continue
         values = [r[c].strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
         if len(values) < len(ids) or len(set(values)) < 2 or _ratings(values) or \
-                any("\n" in v or len(v) > 80 or _PLAIN_NUMBER_RE.match(v) or not re.search(r"[^\W\d_]", v)
+                any("\n" in v or len(v) > 150 or _PLAIN_NUMBER_RE.match(v) or not re.search(r"[^\W\d_]", v)
                     for v in values) or not any(" " in v for v in values) or \
                 any(re.fullmatch(r"[\w.]*\d[\w.]*([-/_][\w.]+)*", v) for v in values):
             continue  # numbers, dates, codes ("MN8-001"), levels or paragraphs name no record
