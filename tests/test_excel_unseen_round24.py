@@ -44,6 +44,19 @@ def test_a_finding_id_is_the_risks_own_id(sqlite_store, tmp_path):
     assert sorted(got) == ["F-01", "F-02", "F-03"]
     assert got["F-03"]["title"] == "Internet-exposed admin access" and "Finding ID" not in (got["F-03"]["notes"] or "")
 
+    # a bare "Finding" beside an "ID" still names the risks (an audit's findings register): only "Finding ID",
+    # "ref", "no" or "number" is an ID
+    path = write_xlsx(tmp_path / "Risk_Register.xlsx", {"Sheet1": [
+        ["ID", "Finding", "Risk Level", "Business Impact", "Recommendation"],
+        ["A1", "File integrity monitoring is not implemented.", "High", "Changes may go undetected.",
+         "Implement FIM on production servers."],
+        ["A2", "Incident response procedures are untested.", "Medium", "Response cannot be verified.",
+         "Run incident response exercises."],
+        ["A3", "Backups are not encrypted.", "Medium", "Backup data may be exposed.", "Encrypt the backups."]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert got["A3"]["title"] == "Backups are not encrypted." and not got["A3"]["cause"]  # the title, not a cause
+
 
 def test_abbreviated_level_headers_and_a_type_of_categories(sqlite_store, tmp_path):
     """A German risk list kept as a semicolon CSV: "ID;Datum;Name;Beschreibung;Typ; IMP; PRB;MAG;Owner;
