@@ -154,10 +154,12 @@ def test_an_approved_change_without_its_date_stays_pending_and_says_why(sqlite_s
 def test_an_issue_log_whose_columns_name_no_title_says_how_to_map_it_and_maps_by_hand(sqlite_store, tmp_path):
     """A data-cleaning issue log (Issue ID / Column Name / Issue Type / Resolved? / Resolution) names no
     column of the issues' titles: it is refused with what to do (choose the sheet and the register, set the
-    column holding the issue); done so, its rows import."""
+    column holding the issue); done so, its rows import. (Where a column of texts of a few words tells what each
+    issue is — "Missing values", "Wrong format" — the issue ID makes them the issues' names without asking:
+    tests/test_excel_unseen_round24.py; single words, as here, name nothing by themselves.)"""
     rows = [["Issue ID", "Column Name", "Issue Type", "Resolved?", "Resolution"],
-            [1, "customer_age", "Missing values", "Yes", "Filled with the median"],
-            [2, "order_date", "Wrong format", "Yes", "Parsed as dates"],
+            [1, "customer_age", "Missing", "Yes", "Filled with the median"],
+            [2, "order_date", "Misformatted", "Yes", "Parsed as dates"],
             [3, "email", "Duplicates", "No", None]]
     path = write_xlsx(tmp_path / "Issue_Log.xlsx", {"Issues": rows})
     with pytest.raises(WorkbookError) as refused:
@@ -171,4 +173,4 @@ def test_an_issue_log_whose_columns_name_no_title_says_how_to_map_it_and_maps_by
                        mapping={0: "code", 2: "title", 3: "status", 4: "description"})
     assert plan.ok and len(plan.sheets[0].rows) == 3
     apply_import(sqlite_store, plan)
-    assert sorted(named(sqlite_store, "issues")) == ["Duplicates", "Missing values", "Wrong format"]
+    assert sorted(named(sqlite_store, "issues")) == ["Duplicates", "Misformatted", "Missing"]

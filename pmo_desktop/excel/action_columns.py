@@ -79,7 +79,8 @@ def in_place(header: str, beside_a_plan: bool) -> bool:
     """A plan column's header says its measures are already there ("Existing Controls"); a bare "Control"
     does when another plan column on the sheet says what is to be done (``beside_a_plan``)."""
     phrases, bare = in_place_words()
-    said = " ".join(words_of(header))
+    # a header written as a name in code ("existing_controls", a CSV export's) says the same words
+    said = " ".join(words_of(header.replace("_", " ")))
     if any(f" {p} " in f" {said} " for p in phrases):
         return True
     return beside_a_plan and said in bare

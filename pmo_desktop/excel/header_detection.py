@@ -34,6 +34,7 @@ from .vocabulary import (
     foreign_words,
     header_phrases,
     header_words,
+    in_place_words,
     reassessed_words,
     reference_words,
     register_nouns,
@@ -802,6 +803,54 @@ def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
                 sum(len(v.split()) for v in values) < 2 * len(values) or sum(len(v) for v in values) > 150 * len(values):
             continue  # lists of points, single words, or paragraphs: no names
         return c
+    return None
+
+
+def repeated_texts(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
+    """On a sheet naming the register, a table whose own ID column tells every row apart but whose texts
+    repeat ("issue_id | opened_date | root_cause | severity | status" of an issue log: "Supply chain" on
+    eighteen rows): each row is a record, named by the unmapped column of short one-line texts that varies
+    most (fewest repeats, then most words: the statement before its source). None without such an ID column: without it, rows repeating a
+    text are the same thing counted again (a fact table of risk events by category)."""
+    codes = [c for c, n in mapping.items() if n == "code"]
+    if len(codes) != 1:
+        return None
+    ids = [str(r[codes[0]]).strip() for r in sample if codes[0] < len(r) and r[codes[0]] not in (None, "")]
+    if len(ids) < 3 or len(ids) < len(sample) or len(set(ids)) < len(ids):
+        return None
+    best: tuple[tuple[int, float], int] | None = None
+    for c, cell in enumerate(row):
+        if c in mapping or not isinstance(cell, str) or not cell.strip():
+            continue
+        values = [r[c].strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+        if len(values) < len(ids) or len(set(values)) < 2 or _ratings(values) or \
+                any("\n" in v or len(v) > 150 or _PLAIN_NUMBER_RE.match(v) or not re.search(r"[^\W\d_]", v)
+                    for v in values) or not any(" " in v for v in values) or \
+                any(re.fullmatch(r"[\w.]*\d[\w.]*([-/_][\w.]+)*", v) for v in values):
+            continue  # numbers, dates, codes ("MN8-001"), levels or paragraphs name no record
+        key = (len(set(values)), sum(len(v.split()) for v in values) / len(values))
+        if best is None or key > best[0]:
+            best = (key, c)
+    return None if best is None else best[1]
+
+
+def controls_reviewed(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
+    """On a sheet naming the risk register, a table with no column naming its records but two plan columns, one
+    headed by a control's bare name ("Category | Control | Standard References | Likelihood | Impact | Score |
+    Recommendation" of an audit's gap register): each row rates a control found wanting, and the control's
+    distinct one-line texts name the records, the other column being what is to be done about it."""
+    plans = [c for c, n in mapping.items() if n == RESPONSE_PLAN]
+    if len(plans) < 2:
+        return None
+    bare = in_place_words()[1]
+    for c in plans:
+        if c >= len(row) or " ".join(words_of(str(row[c] or ""))) not in bare:
+            continue
+        values = [r[c].strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+        if len(values) >= 3 and len({v.lower() for v in values}) * 5 >= len(values) * 4 and \
+                not any("\n" in v or len(v) > 150 for v in values) and \
+                sum(len(v.split()) for v in values) >= 3 * len(values):
+            return c
     return None
 
 
@@ -1579,6 +1628,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                     naming = naming_column(kind, row, mapping, sample, repeating=True)
                 if naming is None:  # names under no header beside columns of ratings: the records' names
                     naming = unheaded_names(row, mapping, sample)
+                if naming is None:  # rows told apart by their own IDs only: their one text column
+                    naming = repeated_texts(row, mapping, sample)
+                if naming is None:  # "Control | … | Recommendation": the controls reviewed are the records
+                    naming = controls_reviewed(row, mapping, sample)
                 titled_by = naming
             if naming is not None:
                 mapping[naming] = _title_field(kind) or ""
@@ -1587,6 +1640,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             named = set(mapping.values())
             mapping, demoted = check_values(kind, mapping, sample, row)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
+            mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
             mapping = _codes_over_counter(kind, mapping, dups, sample)
             mapping = _kind_by_values(kind, mapping, dups, sample)
@@ -1702,6 +1756,24 @@ def _codes_over_counter(kind: SheetKind, mapping: dict[int, str], dups: dict[int
 # A column named as one field whose every value is a closed choice of another ("Tipo de Risco" over
 # Ameaça / Oportunidade beside "Categoria": threat or opportunity, not a category)
 VALUE_HOMES = {("risks", "category"): "kind"}
+
+
+def _type_of_categories(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: dict[int, str],
+                        demoted: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
+    """A risk's "Type" ("Typ", "Tipo") whose cells are not threat or opportunity but a few words repeating
+    ("Technisch", "Geschäftlich", "Ressourcen") sorts the risks: it is their category, when no column is
+    (before, the whole column went to the notes, the category left empty)."""
+    if kind.register != "risks" or "category" in mapping.values() or "category" not in kind.reg.field_names:
+        return mapping
+    said = map_header(kind, row, group)[0]
+    for c in demoted:
+        if said.get(c) != "kind" or c in mapping:
+            continue
+        values = [str(r[c]).strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+        if len(values) >= 3 and len({v.lower() for v in values}) < len(values) and \
+                all(len(v) <= 40 and "\n" not in v and re.search(r"[^\W\d_]", v) for v in values):
+            return {**mapping, c: "category"}
+    return mapping
 
 
 def _kind_by_values(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
