@@ -422,6 +422,8 @@ class Translator:
         given = self.overrides.get(f.name)
         if given and not v.is_blank(raw):
             target = given.get(word_key(raw))
+            if target is None and (self.register, f.name) in OPEN_LISTS:
+                target = given.get(word_key(own_category(raw)))  # "Schedule" → Capacity for "Schedule Risk" too
             if target is not None:
                 if target == "":
                     return None  # translated to "leave empty"
