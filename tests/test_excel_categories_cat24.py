@@ -149,3 +149,41 @@ def test_the_offices_own_export_rebuilds_its_categories_exactly(sqlite_store, tm
         assert other.get_setting(OWN_LIST_SETTING + "risks.category") == ["Cost", "Data Quality", "IT", "Schedule"]
     finally:
         other.close()
+
+
+def test_the_risk_table_offers_and_keeps_the_offices_own_categories(qtbot, document, tmp_path):
+    """After an import added "Schedule" and "Cost", a risk's category dropdown lists them after the office's
+    eleven: typing "Sch" picks Schedule; opening a "Cost" cell and pressing Return keeps Cost (not blanked)."""
+    from pmo_desktop.excel.importer import apply_import
+    from pmo_desktop.models.registers import REGISTERS
+    from pmo_desktop.views.register_table import RegisterView
+
+    path = write_xlsx(tmp_path / "r.xlsx", {"Risks": register_rows("en", ["Cost", "Schedule Risk", "Technical"])})
+    apply_import(document.store, plan_workbook_import(document.store, path))
+    document.settings_changed()
+    view = RegisterView(document, REGISTERS["risks"])
+    qtbot.addWidget(view)
+    view.resize(1280, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    ids = {r["code"]: r["id"] for r in by_code(document.store, "risks").values()}
+    column = view.model.column_of("category")
+
+    view.select_record(ids["R3"], column)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, "S")
+    editor = view.table.focusWidget()
+    assert [editor.itemText(i) for i in range(editor.count())][-2:] == ["Cost", "Schedule"]
+    qtbot.keyClicks(editor, "ch")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
+    assert by_code(document.store, "risks")["R3"]["category"] == "Schedule"
+
+    view.select_record(ids["R1"], column)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = view.table.focusWidget()
+    assert editor.currentText() == "Cost"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
+    assert by_code(document.store, "risks")["R1"]["category"] == "Cost"
