@@ -36,7 +36,8 @@ SAME = {
 # near concepts the word files read as an office category until this decision: each is kept as itself
 NEAR = {
     "en": [("Schedule Risk", "Schedule"), ("Cost", "Cost"), ("Legal", "Legal"), ("Security", "Security"),
-           ("Organizational", "Organizational"), ("Market risk", "Market"), ("quality", "Quality")],
+           ("Organizational", "Organizational"), ("Market risk", "Market"), ("quality", "Quality"),
+           ("Third Party and Vendor Risk", "Third Party and Vendor")],
     "es": [("Cronograma", "Cronograma"), ("Costos", "Costos"), ("Riesgo legal", "Legal"),
            ("Seguridad", "Seguridad"), ("Calidad", "Calidad")],
     "de": [("Zeitplan", "Zeitplan"), ("Kosten", "Kosten"), ("Rechtlich", "Rechtlich"), ("Sicherheit", "Sicherheit"),

@@ -68,13 +68,13 @@ CATEGORY_NOUNS = frozenset({"risk", "risks", "category", "riesgo", "riesgos", "r
 
 def own_category(raw: Any) -> str:
     """A category in the sheet's own words, as it joins the office's list: spaces trimmed, the register's noun
-    dropped where it only qualifies one or two words ("Schedule Risk" → Schedule, "Riesgo legal" → Legal, but
-    "Risk" alone and "Risk of fraud" stay), the first letter capitalised where the sheet wrote the word all in
+    dropped where it only qualifies the words before it, or one word after it ("Schedule Risk" → Schedule,
+    "Riesgo legal" → Legal, but "Risk" alone and "Risk of fraud" stay), the first letter capitalised where the sheet wrote the word all in
     lower case or a noun in front was dropped; else as written ("IT", "Data Quality")."""
     text = " ".join(v.parse_text(raw).split())
     parts = text.split(" ")
     lead = False
-    if 2 <= len(parts) <= 4 and word_key(parts[-1]) in CATEGORY_NOUNS:
+    if 2 <= len(parts) <= 6 and word_key(parts[-1]) in CATEGORY_NOUNS:  # "Third Party and Vendor Risk" too
         parts = parts[:-1]
         if len(parts) >= 2 and word_key(parts[-1]) in CATEGORY_NOUNS:  # "Schedule Risk Category"
             parts = parts[:-1]
