@@ -103,7 +103,7 @@ if TYPE_CHECKING:
 _INSERT, _UPDATE, _SKIP = Action.INSERT, Action.UPDATE, Action.SKIP
 MAPPING_SETTING = "import_mapping:"
 VALUES_SETTING = "import_values:"      # per layout: {register: {field: {keyed raw value: target}}}
-OWN_LIST_SETTING = "import_own_list:"  # per register.field: the office's own extra choices (categories)
+OWN_LIST_SETTING = records.OWN_LIST_PREFIX  # per register.field: the office's own extra choices (categories)
 LEFT_OUT_SUFFIX = " - rows left out.xlsx"
 BATCH = 2000  # rows written per flush; cancel is checked between batches
 LEGEND_ROWS = 500  # rows under the first ones searched for a legend of level words (a form's matrix key)

@@ -34,6 +34,7 @@ from ..models.settings import OFFICE_ID
 from .header_detection import PARENT
 from .import_plan import Action, ImportPlan, PlannedRow, RowReport, SheetPlan
 from .stamp import STAMP_SHEET, ExportStamp, Merge, canonical, merge_field, parse_stamp, stamped_fields
+from .value_translation import OPEN_LISTS
 from .workbook_reader import SafeWorkbook
 
 SETTINGS_SHEET = "Office settings"
@@ -120,7 +121,14 @@ class OfficePlanner:
             try:
                 values[name] = f.parse(raw, self.ctx)
             except ValidationError as e:
-                errors.append(str(e))
+                text = v.parse_text(raw)
+                if (reg.name, name) in OPEN_LISTS and text and len(text) <= 60:
+                    # a category of the office's own list (its "Schedule"): the word it stored, into the new
+                    # office's list too, so that its export rebuilds it exactly
+                    values[name] = text
+                    self.plan.new_choices.setdefault(f"{reg.name}.{name}", set()).add(text)
+                else:
+                    errors.append(str(e))
         return values, errors
 
     def plan_register(self, reg: Register, title: str, table: list[list[Any]]) -> SheetPlan:

@@ -24,6 +24,7 @@ from ..models import values as v
 from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind, Register
 from ..models.registers import REGISTERS
+from ..models.registers.risks import CATEGORIES
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
@@ -53,6 +54,7 @@ from .value_translation import (
     point_scale,
     scale_from_word_level,
 )
+from .value_translation import same_category as same_category_as
 from .vocabulary import (
     ascii_key,
     example_words,
@@ -139,17 +141,11 @@ def _rating_columns(reg: Register, extras: dict[int, str], mapping: dict[int, st
     return out
 
 
-_CATEGORY_NOUNS = frozenset({"risk", "risks", "category", "riesgo", "riesgos", "risque", "risques", "risiko",
-                             "risiken", "risco", "rischio", "риск", "risico", "ryzyko"})
-
-
 def same_category(written: str, stored: str) -> bool:
-    """Whether a sheet's category word is the office's category it was read as: the same words, the register's
-    noun aside ("Financial Risk", "Risque financier" → Financial)."""
-    if word_key(written) == word_key(stored):
-        return True
-    mine = [w for w in words_of(written) if w not in _CATEGORY_NOUNS]
-    return bool(mine) and mine == [w for w in words_of(stored) if w not in _CATEGORY_NOUNS]
+    """Whether a sheet's category word is the office's category it was stored as (rule 5 of
+    ``value_translation``: "Financial Risk", "Finanziell" as Financial; "Schedule Risk" as the office's own
+    Schedule), so that nothing needs keeping in the notes."""
+    return same_category_as(written, stored, CATEGORIES)
 
 
 def says_absent(text: str) -> bool:

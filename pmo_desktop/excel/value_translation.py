@@ -19,12 +19,25 @@ The rule, in the order tried (README: "How imported values are read"):
 4. Choices (status, response, category, priority, attitude, frequency …): the words of the data files
    for that field ("In Progress", "Monitoring", "Pending" → Open; "Mitigated", "Resolved" → Closed;
    "Avoidance" → Avoid; "Mitigation" → Reduce; "Acceptance" → Accept), tried on the whole value, then
-   its first two words, then its first word ("Active - Mitigation Required" → Open; "Market risk" →
-   Commercial); then a choice the first word begins with, or that begins with it (four letters at least);
+   its first two words, then its first word ("Active - Mitigation Required" → Open); then a choice the
+   first word begins with, or that begins with it (four letters at least);
    then a word cut short or mistyped by one letter in eight ("In progeress" → Open); for a meeting's
    frequency, a phrase anywhere in it ("every Monday at 10" → Weekly, "at each phase gate" → Ad hoc).
-5. Open lists (a risk's category): a value still unknown joins the office's own list of categories,
-   and the preview says so.
+5. Open lists (a risk's category) keep the organisation's own word. A category is stored as one of the
+   office's only when it IS that category: the same word in any case, with or without the register's noun
+   ("Financial Risk", "Risque financier"), another language's word for the same concept ("Financiero",
+   "Finanziell", "Technologique"), a spelling variant, plural or one-letter slip ("Technology" for Technical,
+   "Suppliers", "Finacial"): the ``risks.category`` words of the data files, the whole value matched, never
+   its first word. A near concept is not the category ("Schedule" is no Capacity, "Cost" no Financial,
+   "Legal" no Regulatory, "Security" no Technical, "Organisational" no People, "Market risk" no
+   Commercial): it is a category of the office's own, found in its list (an earlier import's "Schedule"),
+   in any case and with or without the noun, else joining the list as itself, cleaned
+   (``own_category``): spaces trimmed, the register's noun dropped when it only qualifies the word
+   ("Schedule Risk" → Schedule, "Riesgo legal" → Legal), the first letter capitalised when the sheet wrote
+   it all in lower case (or after a noun dropped in front of it), otherwise as the sheet wrote it
+   ("IT", "Data Quality"). Nothing was changed, so no note keeps the sheet's word; the preview lists each
+   new category with its dropdown, to add it or translate it (a deliberate "Schedule" → Capacity, or
+   ``--values``, rule 1, which then keeps the sheet's word in the notes).
 
 Anything else stays an error of that row, named with its value, for the preview to list and translate.
 """
@@ -47,6 +60,74 @@ from ..models.fields import Context, Field, Kind
 from .vocabulary import phrase_words, value_words, word_key, words_of
 
 OPEN_LISTS = {("risks", "category")}  # choices an office may extend with its own words
+
+# the register's noun, which a category may carry without saying anything more ("Financial Risk", "Riesgo legal")
+CATEGORY_NOUNS = frozenset({"risk", "risks", "category", "riesgo", "riesgos", "risque", "risques", "risiko",
+                            "risiken", "risco", "rischio", "риск", "risico", "ryzyko"})
+
+
+def own_category(raw: Any) -> str:
+    """A category in the sheet's own words, as it joins the office's list: spaces trimmed, the register's noun
+    dropped where it only qualifies the words before it, or one word after it ("Schedule Risk" → Schedule,
+    "Riesgo legal" → Legal, but "Risk" alone and "Risk of fraud" stay), the first letter capitalised where the sheet wrote the word all in
+    lower case or a noun in front was dropped; else as written ("IT", "Data Quality")."""
+    text = " ".join(v.parse_text(raw).split())
+    parts = text.split(" ")
+    lead = False
+    if 2 <= len(parts) <= 6 and word_key(parts[-1]) in CATEGORY_NOUNS:  # "Third Party and Vendor Risk" too
+        parts = parts[:-1]
+        if len(parts) >= 2 and word_key(parts[-1]) in CATEGORY_NOUNS:  # "Schedule Risk Category"
+            parts = parts[:-1]
+    elif len(parts) in (2, 3) and word_key(parts[0]) in CATEGORY_NOUNS and word_key(parts[1]) not in CATEGORY_NOUNS \
+            and len(word_key(parts[1])) > 3:  # "Riesgo legal", "Risque juridique": not "Risk of fraud"
+        parts, lead = parts[1:], True
+    out = " ".join(parts)
+    if out and (lead or out == out.lower()):
+        out = out[0].upper() + out[1:]
+    return out
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two keyed words one category: equal, one the other's plural ("Suppliers", "Costs"), or spelt one letter
+    apart in eight ("Organisational" / "Organizational")."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if long_ in (short + "s", short + "es"):
+        return True
+    return min(len(a), len(b)) >= 8 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.88
+
+
+def category_concept(raw: Any, choices: tuple[str, ...]) -> str | None:
+    """The office's category a sheet's category word IS (rule 5): a choice, or a same-concept word of the
+    data files, the whole value matched with or without the register's noun, or one letter off in eight."""
+    words = words_of(raw)
+    bare = [w for w in words if w not in CATEGORY_NOUNS] or words
+    keys = [word_key(raw), "".join(bare)]
+    by_key = {word_key(c): c for c in choices}
+    vocab = value_words("risks.category")
+    for k in keys:
+        if k in by_key:
+            return by_key[k]
+        if vocab.get(k) in choices:
+            return vocab[k]
+    near = _near(vocab, keys[1])
+    return near if near in choices else None
+
+
+def same_category(written: str, stored: str, choices: tuple[str, ...] = ()) -> bool:
+    """Whether the office stores a sheet's category word as itself: the same words, the register's noun aside
+    ("Financial Risk", "Risque financier" → Financial), the office's category of the same concept
+    ("Finanziell" → Financial), or the word as it joins the office's list ("Schedule Risk" → Schedule). A
+    category translated by the user to another ("Schedule" → Capacity) is not: the sheet's word goes to the notes."""
+    if word_key(written) == word_key(stored) or same_word(word_key(own_category(written)), word_key(stored)):
+        return True
+    mine = [w for w in words_of(written) if w not in CATEGORY_NOUNS]
+    if mine and mine == [w for w in words_of(stored) if w not in CATEGORY_NOUNS]:
+        return True
+    return stored in choices and category_concept(written, choices) == stored
 def _number(raw: Any) -> float | None:
     if isinstance(raw, bool):
         return None
@@ -341,6 +422,8 @@ class Translator:
         given = self.overrides.get(f.name)
         if given and not v.is_blank(raw):
             target = given.get(word_key(raw))
+            if target is None and (self.register, f.name) in OPEN_LISTS:
+                target = given.get(word_key(own_category(raw)))  # "Schedule" → Capacity for "Schedule Risk" too
             if target is not None:
                 if target == "":
                     return None  # translated to "leave empty"
@@ -405,16 +488,36 @@ class Translator:
         if f.kind is Kind.BOOL:
             hit = self._lookup(value_words("bool"), raw)
             return None if hit is None else hit == "true"
+        if (self.register, f.name) in OPEN_LISTS:
+            return self._open_list(f, raw)
         choice = self._choice(f, raw)
         if choice is not None:
             return choice
         text = v.parse_text(raw)
         if text in self.own_lists.get(f.name, ()):
             return text
-        if (self.register, f.name) in OPEN_LISTS and self.add_unknown and text and len(text) <= 60:
-            self.own_lists.setdefault(f.name, set()).add(text)
-            self.added.setdefault(f.name, set()).add(text)
+        return None
+
+    def _open_list(self, f: Field, raw: Any) -> str | None:
+        """Rule 5: the office's category the word IS, else the office's own word for it, else the word
+        joining the office's list as itself."""
+        concept = category_concept(raw, f.choices)
+        if concept is not None:
+            return concept
+        text = v.parse_text(raw)
+        own = self.own_lists.get(f.name, set())
+        if text in own:
             return text
+        word = own_category(raw)
+        key = word_key(word)
+        # the office's list in any case, with or without the noun: an earlier import's "Schedule" for "schedule risk"
+        found = next((x for x in sorted(own) if same_word(word_key(own_category(x)), key)), None)
+        if found is not None:
+            return found
+        if self.add_unknown and word and len(word) <= 60:
+            self.own_lists.setdefault(f.name, set()).add(word)
+            self.added.setdefault(f.name, set()).add(word)
+            return word
         return None
 
     @staticmethod

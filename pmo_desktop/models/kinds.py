@@ -373,6 +373,13 @@ class BoolKind(FieldKind):
 
 
 # ---------------------------------------------------------------------------------------- choices
+def own_choices(f: Field, ctx: Context | None) -> tuple[str, ...]:
+    """The office's own further choices of a field with an open list (risk categories an import added)."""
+    if ctx is None or not f.choices:
+        return ()
+    return tuple(ctx.extra.get("own_choices", {}).get(f.choices, ()))
+
+
 class EnumKind(FieldKind):
     value = "enum"
     textual = True
@@ -380,7 +387,15 @@ class EnumKind(FieldKind):
     checkable = True
 
     def parse_value(self, f: Field, raw: Any, ctx: Context) -> Any:
-        return self.choice(f, raw)
+        try:
+            return self.choice(f, raw)
+        except ValidationError:
+            own = own_choices(f, ctx)  # the office's own categories (added by an import): typed or pasted
+            key = v.normalise_key(v.parse_text(raw))
+            found = next((c for c in own if v.normalise_key(c) == key), None)
+            if found is None:
+                raise
+            return found
 
     @staticmethod
     def choice(f: Field, raw: Any) -> str | None:
@@ -400,14 +415,15 @@ class EnumKind(FieldKind):
         raise ValidationError(f"{f.label}: “{text}” is not one of {', '.join(f.choices)}.", f.name)
 
     def options(self, f: Field, ctx: Context) -> list[tuple[str, Any]] | None:
-        return [("", None)] + [(c, c) for c in f.choices]
+        return [("", None)] + [(c, c) for c in (*f.choices, *own_choices(f, ctx))]
 
     def describe(self, f: Field, ctx: Context, date_example: str) -> str:
-        return "One of: " + ", ".join(f.choices) + ". Type the first letters to choose."
+        return "One of: " + ", ".join((*f.choices, *own_choices(f, ctx))) + ". Type the first letters to choose."
 
     def dropdown(self, f: Field, ctx: Context, register: str, names: Mapping[str, Sequence[str]]) -> Dropdown | None:
-        return Dropdown(f"{register}_{f.name}", f"{f.label} ({register})", f.choices,
-                        f"Choose one of: {', '.join(f.choices)}.")
+        choices = (*f.choices, *own_choices(f, ctx))  # an exported register's own categories stay valid in Excel
+        return Dropdown(f"{register}_{f.name}", f"{f.label} ({register})", choices,
+                        f"Choose one of: {', '.join(choices)}.")
 
 
 class MultiEnumKind(EnumKind):

@@ -8,6 +8,7 @@ ORM objects, so a register of 100,000 rows stays cheap.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
@@ -50,7 +51,34 @@ def load_context(session: Session, today: date | None = None) -> Context:
     return Context(risk_scale=RISK_SCALE.read(session), today=today or clock.today(),
                    extra={"decision_rights": DECISION_RIGHTS.read(session),
                           "review_cadence": REVIEW_CADENCE.read(session),
-                          "benefit_thresholds": BENEFIT_THRESHOLDS.read(session)})
+                          "benefit_thresholds": BENEFIT_THRESHOLDS.read(session),
+                          OWN_CHOICES: _own_choices(session)})
+
+
+OWN_CHOICES = "own_choices"  # Context.extra: a field's choices → the office's own further choices
+OWN_LIST_PREFIX = "import_own_list:"  # the setting the import keeps an open list in ("…risks.category")
+
+
+def _own_choices(session: Session) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The office's own categories (those an import added: "Schedule", "Data Quality"), keyed by the choices of
+    the field they extend, so that its dropdowns offer them and typing one is accepted."""
+    from .program import Setting
+    from .registers import REGISTERS
+
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for key, value in session.execute(select(Setting.key, Setting.value).where(
+            Setting.key.startswith(OWN_LIST_PREFIX))):
+        register, _, name = key[len(OWN_LIST_PREFIX):].partition(".")
+        reg = REGISTERS.get(register)
+        if reg is None or name not in reg.field_names:
+            continue
+        try:
+            words = [str(w) for w in json.loads(value) if str(w).strip()]
+        except (ValueError, TypeError):
+            continue
+        choices = reg.field(name).choices
+        out[choices] = tuple(w for w in words if w not in choices)
+    return out
 
 
 # ------------------------------------------------------------------------------------------ reading

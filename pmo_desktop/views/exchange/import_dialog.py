@@ -316,6 +316,34 @@ class ImportDialog(QDialog):
                 combo.addItem(EMPTY, "")
                 combo.currentIndexChanged.connect(partial(self._translation_chosen, combo, register, name, value))
                 self.values_table.setCellWidget(r, 1, combo)
+        # the organisation's own categories joining the office's list: added as they are unless the user
+        # translates one to a category the office has ("Schedule" → Capacity), remembered for the layout
+        # (a value the user translated stays listed with its choice, to be changed back)
+        lists = {key: set(values) for key, values in plan.new_choices.items()}
+        for register, name in OPEN_LISTS:
+            for value, target in self.translations.get(register, {}).get(name, {}).items():
+                if target not in (None, value):
+                    lists.setdefault(f"{register}.{name}", set()).add(value)
+        for key, joining in sorted(lists.items()):
+            register, _, name = key.partition(".")
+            f = REGISTERS[register].field(name)
+            chosen = self.translations.get(register, {}).get(name, {})
+            for value in sorted(joining):
+                r = self.values_table.rowCount()
+                self.values_table.insertRow(r)
+                label = QLabel(f"{f.label}: “{value}”" + ("" if value in chosen else " (new)"))
+                label.setProperty("key", (register, name, value))
+                self.values_table.setCellWidget(r, 0, label)
+                combo = QComboBox()
+                combo.setAccessibleName(f"Translate {f.label} “{value}” to")
+                combo.addItem(f"Add “{value}” to the office's list", None)
+                for c in f.choices:
+                    combo.addItem(c, c)
+                combo.addItem(EMPTY, "")
+                if value in chosen:
+                    combo.setCurrentIndex(max(0, combo.findData(chosen[value])))
+                combo.currentIndexChanged.connect(partial(self._translation_chosen, combo, register, name, value))
+                self.values_table.setCellWidget(r, 1, combo)
         self.values_table.setVisible(self.values_table.rowCount() > 0)
 
     def _translation_chosen(self, combo: QComboBox, register: str, name: str, value: str, _index: int) -> None:
