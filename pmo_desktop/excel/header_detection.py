@@ -818,6 +818,8 @@ def repeated_texts(row: list[Any], mapping: dict[int, str], sample: list[list[An
     ids = [str(r[codes[0]]).strip() for r in sample if codes[0] < len(r) and r[codes[0]] not in (None, "")]
     if len(ids) < 3 or len(ids) < len(sample) or len(set(ids)) < len(ids):
         return None
+    if not all(re.search(r"\d", i) for i in ids):  # IDs are numbered; words down a column are a form's labels
+        return None
     best: tuple[tuple[int, float], int] | None = None
     for c, cell in enumerate(row):
         if c in mapping or not isinstance(cell, str) or not cell.strip():
