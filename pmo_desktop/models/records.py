@@ -528,11 +528,7 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 out[reg.parent] = pid
             values: dict[str, Any] = {}
             if parsed and raw_values.keys() <= stored:  # parsed already: the row's values as they are
-                values = dict(raw_values)
-                for name in required & raw_values.keys():
-                    raw = values[name]
-                    if raw is None or (isinstance(raw, str) and not raw.strip()):
-                        del values[name]  # a placeholder below, as create_record gives
+                values = dict(raw_values)  # a blank required value: the placeholders' loop below drops it
             else:
                 for name, raw in raw_values.items():
                     if name in required and (raw is None or (isinstance(raw, str) and not raw.strip())):
@@ -547,11 +543,11 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                 code = values.pop(key.name, None)
                 if not code:
                     code = fresh_code()
-                elif code.lower() in codes:
+                low_code = code.lower()
+                if low_code in codes:
                     raise ValidationError(f"{key.label} “{code}” is already used by another record.", key.name)
-                else:
-                    given_codes.append(code)
-                codes.add(code.lower())
+                given_codes.append(code)
+                codes.add(low_code)
                 out[key.attr] = code
             for f in placeholders:  # as create_record: empty / today / zero, a unique name made unique
                 given_value = values.get(f.name)
