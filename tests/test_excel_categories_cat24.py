@@ -37,7 +37,7 @@ SAME = {
 NEAR = {
     "en": [("Schedule Risk", "Schedule"), ("Cost", "Cost"), ("Legal", "Legal"), ("Security", "Security"),
            ("Organizational", "Organizational"), ("Market risk", "Market"), ("quality", "Quality"),
-           ("Third Party and Vendor Risk", "Third Party and Vendor")],
+           ("Third Party and Vendor Risk", "Third Party and Vendor"), ("Risk Management", "Risk Management")],
     "es": [("Cronograma", "Cronograma"), ("Costos", "Costos"), ("Riesgo legal", "Legal"),
            ("Seguridad", "Seguridad"), ("Calidad", "Calidad")],
     "de": [("Zeitplan", "Zeitplan"), ("Kosten", "Kosten"), ("Rechtlich", "Rechtlich"), ("Sicherheit", "Sicherheit"),

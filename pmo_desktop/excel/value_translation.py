@@ -64,12 +64,16 @@ OPEN_LISTS = {("risks", "category")}  # choices an office may extend with its ow
 # the register's noun, which a category may carry without saying anything more ("Financial Risk", "Riesgo legal")
 CATEGORY_NOUNS = frozenset({"risk", "risks", "category", "riesgo", "riesgos", "risque", "risques", "risiko",
                             "risiken", "risco", "rischio", "риск", "risico", "ryzyko"})
+# the nouns of languages that put the noun before its adjective ("Riesgo legal"); in English or German a leading
+# "Risk" is itself qualified ("Risk Management", "Risk Assessment" are categories of their own, kept whole)
+LEADING_NOUNS = frozenset({"riesgo", "riesgos", "risque", "risques", "risco", "riscos", "rischio", "rischi", "риск",
+                           "ryzyko"})
 
 
 def own_category(raw: Any) -> str:
     """A category in the sheet's own words, as it joins the office's list: spaces trimmed, the register's noun
     dropped where it only qualifies the words before it, or one word after it ("Schedule Risk" → Schedule,
-    "Riesgo legal" → Legal, but "Risk" alone and "Risk of fraud" stay), the first letter capitalised where the sheet wrote the word all in
+    "Riesgo legal" → Legal, but "Risk" alone, "Risk of fraud" and "Risk Management" stay), the first letter capitalised where the sheet wrote the word all in
     lower case or a noun in front was dropped; else as written ("IT", "Data Quality")."""
     text = " ".join(v.parse_text(raw).split())
     parts = text.split(" ")
@@ -78,7 +82,7 @@ def own_category(raw: Any) -> str:
         parts = parts[:-1]
         if len(parts) >= 2 and word_key(parts[-1]) in CATEGORY_NOUNS:  # "Schedule Risk Category"
             parts = parts[:-1]
-    elif len(parts) in (2, 3) and word_key(parts[0]) in CATEGORY_NOUNS and word_key(parts[1]) not in CATEGORY_NOUNS \
+    elif len(parts) in (2, 3) and word_key(parts[0]) in LEADING_NOUNS and word_key(parts[1]) not in CATEGORY_NOUNS \
             and len(word_key(parts[1])) > 3:  # "Riesgo legal", "Risque juridique": not "Risk of fraud"
         parts, lead = parts[1:], True
     out = " ".join(parts)
