@@ -1,6 +1,7 @@
 """Walkthrough 16: what walkthrough 15 left, and what a newcomer's walk found — real widgets, real key presses,
 real dialogs (driven by timers, so a dialog that does not come up fails the test instead of hanging it)."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,46 @@ def test_a_real_raid_log_with_two_typos_imported_by_keyboard_from_the_file_menu_
     qtbot.waitUntil(lambda: counts(window) == {"risks": 0, "issues": 0, "assumptions": 0, "dependencies": 0})
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: counts(window) == {"risks": 3, "issues": 4, "assumptions": 3, "dependencies": 5})
+
+
+PRESENT_THE_GRID = """
+import os, sys
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from pmo_desktop.views.main_window import MainWindow
+window = MainWindow(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+window.show()
+assert window.open_path(sys.argv[1])
+window.activateWindow()
+QTest.qWait(100)
+QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F11)  # presenting: full screen (here 800 x 800)
+QTest.qWait(200)
+print("presenting", window.presentation.active, window.size().width(), flush=True)
+QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+QTest.qWait(500)
+grid = window.stack.currentWidget().grid
+print("ticks", [text for _y, text in grid.plot.getPlotItem().getAxis("left")._tickLevels[0]], flush=True)
+print("shown", flush=True)
+"""
+
+
+def test_presenting_the_stakeholder_grid_on_a_small_screen_does_not_hang_the_window(tmp_path, demo_file_copy):
+    """F11 (presentation mode, 125 % on a screen under 1,200 pixels) then Ctrl+3 on an 800-pixel screen: the
+    window hung, for good. The grid chose its power axis's labels — numbers or "5 Very high" — from its
+    cells' width, which that axis's own width sets: words made the cells too narrow for words, numbers made
+    them wide enough, and it flipped at every layout. Run in a process of its own, so that a hang fails this
+    test (after a minute) rather than stopping the suite."""
+    import subprocess
+    import sys
+
+    demo = demo_file_copy(tmp_path / "demo.pmo")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    try:
+        done = subprocess.run([sys.executable, "-c", PRESENT_THE_GRID, str(demo), str(tmp_path / "settings.ini")],
+                              env=env, capture_output=True, text=True, timeout=90)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the window hung presenting the stakeholder grid")
+    assert done.returncode == 0 and "shown" in done.stdout, done.stderr[-2000:]

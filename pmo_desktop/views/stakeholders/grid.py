@@ -204,22 +204,27 @@ class PowerInterestGrid(QWidget):
         words = [(i, text.replace(" ", "\n", 1)) for i, text in names]
         lines = 1
         numbers = [(i, str(i)) for i, _text in names]
-        narrow = False
-        if max(metrics.horizontalAdvance(text) for _i, text in names) + 8 <= cell:
+        # Numbers or words is decided on the cells' width with the power axis in words (150 pixels): the power
+        # axis's width, which that choice sets, gives or takes the cells' width, and deciding on the cells as
+        # they were after it flipped the choice at every layout — the window hung, redrawing the grid for
+        # ever (presentation mode on an 800-pixel screen).
+        left = self.plot.getPlotItem().getAxis("left")
+        with_words = cell + ((left.fixedWidth or left.width()) - LEFT_AXIS_PX) / (HIGH - LOW)
+        longest_word = max(metrics.horizontalAdvance(word) for name in SCALE_NAMES for word in name.split())
+        narrow = longest_word + 8 > with_words
+        if narrow:  # the numbers, and the power axis beside them the same (see below)
+            bottom.setTicks([numbers])
+        elif max(metrics.horizontalAdvance(text) for _i, text in names) + 8 <= cell:
             bottom.setTicks([names])
-        elif max(metrics.horizontalAdvance(word) for name in SCALE_NAMES for word in name.split()) + 8 <= cell:
+        else:
             bottom.setTicks([words])
             lines = 2
-        else:  # narrower still: the numbers, and the power axis beside them the same (see below)
-            bottom.setTicks([numbers])
-            narrow = True
         # As tall as its labels' lines and its title: a fixed height for two lines left a blank band over
         # "Interest" under one line of numbers, taken from a grid already short at 150 %.
         height = lines * metrics.lineSpacing() + QFontMetrics(_font(AXIS_PT + 2, bold=True)).height() + 12
         if bottom.height() != height:
             bottom.setHeight(height)
         # "Power / influence" up the side of a grid shorter than it (cut to "Power / influe"): "Power".
-        left = self.plot.getPlotItem().getAxis("left")
         title = "Power / influence"
         if QFontMetrics(_font(AXIS_PT + 2, bold=True)).horizontalAdvance(title) > self.view.height():
             title = "Power"
