@@ -92,10 +92,19 @@ CORPUS = Path(__file__).parents[2] / "shared" / "excel-corpus"
 
 def answer_file_dialog(qtbot, typed: str, seen: list[str]) -> None:
     """Type a file's name into the file dialog about to open (Qt's own, offscreen) and press Enter — by a
-    timer, so that a dialog that never shows leaves the test to fail on its wait, not hang in exec()."""
+    timer, so that a dialog that never shows leaves the test to fail on its wait, not hang in exec(). A file
+    dialog an earlier test left open in this process is not the one answered (typing into it left the new one
+    waiting for ever); one still open after a minute is closed, so the test fails instead of hanging."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QFileDialog, QLineEdit
     from shiboken6 import isValid
+
+    old = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)}
+    answered: list = []
+
+    def new_dialog():
+        return next((w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, QFileDialog) and w.isVisible() and id(w) not in old), None)
 
     def enter_again(dialog, name) -> None:
         # Qt's own dialog now and then leaves an Enter unanswered on a loaded machine: Enter again, as a user
@@ -105,11 +114,11 @@ def answer_file_dialog(qtbot, typed: str, seen: list[str]) -> None:
             QTimer.singleShot(200, lambda: enter_again(dialog, name))
 
     def go() -> None:
-        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()),
-                      None)
+        dialog = new_dialog()
         if dialog is None:
             QTimer.singleShot(50, go)
             return
+        answered.append(dialog)
         seen.append(dialog.windowTitle())
         name = dialog.findChild(QLineEdit, "fileNameEdit")
         name.setCompleter(None)  # its list of names offered while typing would take the Enter
@@ -119,7 +128,14 @@ def answer_file_dialog(qtbot, typed: str, seen: list[str]) -> None:
         qtbot.keyClick(name, Qt.Key.Key_Return)
         QTimer.singleShot(200, lambda: enter_again(dialog, name))
 
+    def give_up() -> None:
+        for dialog in answered:  # (only the one this test answered: by now another test may have its own open)
+            if isValid(dialog) and dialog.isVisible():
+                seen.append("(closed unanswered)")
+                dialog.reject()
+
     QTimer.singleShot(50, go)
+    QTimer.singleShot(60_000, give_up)
 
 
 def counts(window) -> dict[str, int]:
