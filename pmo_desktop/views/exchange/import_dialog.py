@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -72,6 +73,7 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.command: ImportCommand | None = None
         self.translations: dict[str, dict[str, dict[str, str]]] = {}  # register → field → value → target
+        self._offered: dict[tuple[str, str], dict[str, int]] = {}  # (register, field) → value → rows, as first seen
         self.left_out_path: Path | None = None
         self.left_out_attempted = False  # a partial import tried to write the rows left out (left_out_path: where)
         self.setWindowTitle(f"Import {self.path.name}")
@@ -290,10 +292,27 @@ class ImportDialog(QDialog):
             "create missing" in r.reason for r in plan.errors))
 
     def _fill_values(self, plan: ImportPlan) -> None:
-        """One row per distinct value no rule could place, with a dropdown of what it may mean."""
+        """One row per distinct value no rule could place, with a dropdown of what it may mean. A value the
+        user has translated keeps its row, its choice shown: it dropped out of the table as soon as it was
+        translated, so a keyboard user's Down in its dropdown (which chooses the next item at once) read it
+        as "1 – Very low", took the row away with the choice unseen, and left the keyboard at the dialog's
+        top. The keyboard stays in the dropdown it was in, for Down again to go on to the level meant."""
+        focused = QApplication.focusWidget()
+        keep_focus = (focused.property("key") if isinstance(focused, QComboBox)
+                      and self.values_table.isAncestorOf(focused) else None)
+        for key, values in plan.unplaced.items():
+            for value, count in values.items():
+                self._offered.setdefault(key, {})[value] = count
+        shown: dict[tuple[str, str], dict[str, int]] = {k: dict(v) for k, v in plan.unplaced.items()}
+        for register, fields in self.translations.items():
+            for name, chosen in fields.items():
+                for value in chosen:
+                    if (register, name) in OPEN_LISTS and value not in self._offered.get((register, name), {}):
+                        continue  # a new category the user translated keeps its row among the categories below
+                    shown.setdefault((register, name), {})[value] = self._offered.get((register, name), {}).get(value, 0)
         self.values_table.setRowCount(0)
         ctx = self.document.office.read(records.load_context)
-        for (register, name), values in sorted(plan.unplaced.items()):
+        for (register, name), values in sorted(shown.items()):
             f = REGISTERS[register].field(name)
             if f.kind == Kind.SCALE:
                 names = f.scale_names(ctx)
@@ -303,7 +322,8 @@ class ImportDialog(QDialog):
             for value, count in sorted(values.items()):
                 r = self.values_table.rowCount()
                 self.values_table.insertRow(r)
-                label = QLabel(f"{f.label}: “{value}” ({count} row{'s' if count != 1 else ''})")
+                rows = f" ({count} row{'s' if count != 1 else ''})" if count else ""
+                label = QLabel(f"{f.label}: “{value}”{rows}")
                 label.setProperty("key", (register, name, value))
                 self.values_table.setCellWidget(r, 0, label)
                 combo = QComboBox()
@@ -314,8 +334,15 @@ class ImportDialog(QDialog):
                 if (register, name) in OPEN_LISTS:
                     combo.addItem(f"Add “{value}” to the office's list", value)
                 combo.addItem(EMPTY, "")
+                target = self.translations.get(register, {}).get(name, {}).get(value)
+                if target is not None:
+                    combo.setCurrentIndex(max(0, combo.findData(target)))
+                combo.setProperty("key", (register, name, value))
                 combo.currentIndexChanged.connect(partial(self._translation_chosen, combo, register, name, value))
                 self.values_table.setCellWidget(r, 1, combo)
+                if keep_focus == (register, name, value):
+                    combo.setFocus()
+                    self.values_table.scrollTo(self.values_table.model().index(r, 1))
         # the organisation's own categories joining the office's list: added as they are unless the user
         # translates one to a category the office has ("Schedule" → Capacity), remembered for the layout
         # (a value the user translated stays listed with its choice, to be changed back)
@@ -342,8 +369,12 @@ class ImportDialog(QDialog):
                 combo.addItem(EMPTY, "")
                 if value in chosen:
                     combo.setCurrentIndex(max(0, combo.findData(chosen[value])))
+                combo.setProperty("key", (register, name, value))
                 combo.currentIndexChanged.connect(partial(self._translation_chosen, combo, register, name, value))
                 self.values_table.setCellWidget(r, 1, combo)
+                if keep_focus == (register, name, value):
+                    combo.setFocus()
+                    self.values_table.scrollTo(self.values_table.model().index(r, 1))
         self.values_table.setVisible(self.values_table.rowCount() > 0)
 
     def _translation_chosen(self, combo: QComboBox, register: str, name: str, value: str, _index: int) -> None:

@@ -56,54 +56,97 @@ class LevelAxis(pg.AxisItem):
     of its axis, so on a narrow chart (or at projector zoom, which makes the scene narrower) the end
     labels went missing: here every level is labelled, on one line if it fits the cell's width, else
     wrapped onto lines (a word too long for a cell cut short with "…"); the
-    axis's tooltip names every level in full."""
+    axis's tooltip names every level in full.
+
+    The impact (bottom) axis chooses one type size for both axes (``partner`` is the probability axis): at
+    150 % on 1280×720 the impact labels shrank to 10 pt to fit their cells while the probability labels beside
+    them stayed 14 pt, and the pair read as two different charts."""
 
     GAP = 6  # pixels between the labels of neighbouring cells
-    SMALLEST_PT = 10  # the impact labels shrink to this at most to keep each level's word on one line
+    SMALLEST_PT = 10  # the labels shrink to this at most to keep each level's word on one line
 
     names: list[str] = []  # (resizeEvent comes during pyqtgraph's __init__)
     base_font: QFont | None = None  # the tick font as styled (``style_plot``), before any shrinking
+    partner: LevelAxis | None = None  # on the impact axis: the probability axis, whose type it sets
+    shared_font: QFont | None = None  # on the probability axis: the type its partner chose for both
 
     def set_levels(self, names: list[str], what: str) -> None:
         self.names = list(names)
         self.setToolTip(f"{what}: " + ", ".join(f"{k} {name}" for k, name in enumerate(names, 1)))
         self.fit()
 
-    def labels(self) -> list[str]:
+    def _base(self) -> QFont:
         if self.base_font is None:
             self.base_font = QFont(self.style["tickFont"] or QFont())
-        self.style["tickFont"] = self.base_font
-        metrics = QFontMetricsF(self.base_font)
+        return self.base_font
+
+    def _sized(self, points: float) -> QFont:
+        sized = QFont(self._base())
+        sized.setPointSizeF(points)
+        return sized
+
+    def _left_width(self, tick_font: QFont) -> int:
+        """The probability axis's width with its labels in ``tick_font``: its longest label, beside its title."""
+        metrics = QFontMetricsF(tick_font)
+        text = max(metrics.horizontalAdvance(f"{name} {k}") for k, name in enumerate(self.names, 1))
+        title = self.label.boundingRect().height() if self.label is not None and self.label.isVisible() else 0
+        return round(text + self.style["tickTextOffset"][0] + max(0, self.style["tickLength"]) + title + 12)
+
+    def labels(self) -> list[str]:
+        base = self._base()
         if self.orientation == "left":
+            self.style["tickFont"] = self.shared_font or base
             return [f"{name} {k}" for k, name in enumerate(self.names, 1)]
-        room = max(self.size().width() / max(len(self.names), 1) - self.GAP, 1.0)
+        partner = self.partner if self.partner is not None and self.partner.names else None
+        # Both axes share the width: what the probability axis gives up, the cells gain. Their sum does not
+        # change with the type chosen, so the choice below is the same whichever axis was laid out last —
+        # no back and forth between the two.
+        # (The probability axis's fixed width is the one this layout pass gave it; its geometry may not be
+        # set yet when this axis hears of its own.)
+        shared = self.size().width() + (partner.fixedWidth or partner.size().width() if partner is not None else 0)
+
+        def room(tick_font: QFont) -> float:
+            left = partner._left_width(tick_font) if partner is not None else 0
+            return max((shared - left) / max(len(self.names), 1) - self.GAP, 1.0)
+
+        def choose(tick_font: QFont) -> None:
+            self.style["tickFont"] = tick_font
+            if partner is not None and partner.shared_font != tick_font:
+                partner.shared_font = tick_font
+                partner.fit()
+
         numbered = [f"{k} {name}" for k, name in enumerate(self.names, 1)]
-        if all(metrics.horizontalAdvance(text) <= room for text in numbered):
+        wide = QFontMetricsF(base).horizontalAdvance
+        if all(wide(text) <= room(base) for text in numbered):
+            choose(base)
             return numbered
         # The number over the level's words, the words on one line — in smaller type where need be (on a
         # narrow map, 150 % on 1280×720): wrapped a word a line, the labels took three lines, the map's rows
         # were squeezed to a third of a cell's width, and "Medium" was still cut to "Me…".
-        sizes = [self.base_font.pointSizeF() - step for step in range(int(self.base_font.pointSizeF()) - self.SMALLEST_PT + 1)]
+        sizes = [base.pointSizeF() - step for step in range(int(base.pointSizeF()) - self.SMALLEST_PT + 1)]
         for whole in (True, False):  # each level's words on one line; else each word whole, a word a line
             for points in sizes:
-                smaller = QFont(self.base_font)
-                smaller.setPointSizeF(points)
+                smaller = self._sized(points)
                 wide = QFontMetricsF(smaller).horizontalAdvance
-                if all(wide(name) <= room if whole else all(wide(word) <= room for word in name.split())
+                fits = room(smaller)
+                if all(wide(name) <= fits if whole else all(wide(word) <= fits for word in name.split())
                        for name in self.names):
-                    self.style["tickFont"] = smaller
-                    metrics = QFontMetricsF(smaller)
+                    choose(smaller)
                     if whole:
                         return [f"{k}\n{name}" for k, name in enumerate(self.names, 1)]
-                    return ["\n".join(wrapped([str(k), *name.split()], room, metrics))
+                    return ["\n".join(wrapped([str(k), *name.split()], fits, QFontMetricsF(smaller)))
                             for k, name in enumerate(self.names, 1)]
+        smallest = self._sized(self.SMALLEST_PT)
+        choose(smallest)
+        metrics = QFontMetricsF(smallest)
+        fits = room(smallest)
         labels = []
         for k, name in enumerate(self.names, 1):
             one_line = f"{k} {name}"
-            if metrics.horizontalAdvance(one_line) <= room:
+            if metrics.horizontalAdvance(one_line) <= fits:
                 labels.append(one_line)
             else:
-                labels.append("\n".join(wrapped([str(k), *name.split()], room, metrics)))
+                labels.append("\n".join(wrapped([str(k), *name.split()], fits, metrics)))
         return labels
 
     def fit(self) -> None:
@@ -115,8 +158,7 @@ class LevelAxis(pg.AxisItem):
         title = self.label.boundingRect().height() if self.label is not None and self.label.isVisible() else 0
         ticks = max(0, self.style["tickLength"])
         if self.orientation == "left":  # as wide as its longest label, beside the "Probability" title
-            text = max(metrics.horizontalAdvance(label) for label in labels)
-            width = round(text + self.style["tickTextOffset"][0] + ticks + title + 12)
+            width = self._left_width(self.style["tickFont"] or QFont())
             if self.fixedWidth != width:
                 self.setWidth(width)
         else:  # as tall as its wrapped labels, above the "Impact" title
@@ -161,7 +203,9 @@ class HeatMapChart(QWidget):
         self.total_label = QLabel(self)
         self.total_label.setFont(font(AXIS_PT))
 
-        self.plot = pg.PlotWidget(self, axisItems={"bottom": LevelAxis("bottom"), "left": LevelAxis("left")})
+        impact, probability = LevelAxis("bottom"), LevelAxis("left")
+        impact.partner = probability  # one type size for both axes' labels
+        self.plot = pg.PlotWidget(self, axisItems={"bottom": impact, "left": probability})
         self.plot.setAccessibleName("Risk heat map")
         style_plot(self.plot)
         self.plot.setMouseEnabled(False, False)
@@ -315,8 +359,8 @@ class HeatMapChart(QWidget):
         plot.setYRange(0.5, n + 0.5, padding=0.0)
         set_axis_label(plot, "bottom", "Impact")
         set_axis_label(plot, "left", "Probability")
-        item.getAxis("bottom").set_levels(list(names), "Impact")
         item.getAxis("left").set_levels(list(names), "Probability")
+        item.getAxis("bottom").set_levels(list(names), "Impact")  # after: it sets the type of both
         what = "Residual" if self.residual else "Inherent"
         scope = "open risks" if self.open_only.isChecked() else "all risks"
         self.title = f"{what} risk — {scope}"

@@ -44,6 +44,7 @@ from .layout import PARKING_HALF, PARKING_TOP, Placed, parking_y, place
 LOW, HIGH = 0.5, 5.5          # the grid's extent: levels 1..5 are cell centres
 POINT_SIZE = 20               # pixels
 HIT_RADIUS = POINT_SIZE / 2 + 5
+LEFT_GAP_PX = POINT_SIZE / 2 - 2  # a label left of its point ends under the disc's edge (the text's margin clears it)
 LABEL_PT = 14
 LEGEND_LEAST_PT = 10  # the legend's type shrinks to this to stay on one line
 QUADRANT_PT = 17
@@ -118,6 +119,7 @@ class PowerInterestGrid(QWidget):
         self.points: list[queries.GridPoint] = []
         self.positions: dict[int, tuple[float, float]] = {}
         self.dragging: int | None = None
+        self._label_left: set[int] = set()  # points whose label is drawn to their left, where it is whole
         self.selected: int | None = None
         self._labels: dict[int, pg.TextItem] = {}
         self._placed: dict[int, Placed] = {}
@@ -202,22 +204,27 @@ class PowerInterestGrid(QWidget):
         words = [(i, text.replace(" ", "\n", 1)) for i, text in names]
         lines = 1
         numbers = [(i, str(i)) for i, _text in names]
-        narrow = False
-        if max(metrics.horizontalAdvance(text) for _i, text in names) + 8 <= cell:
+        # Numbers or words is decided on the cells' width with the power axis in words (150 pixels): the power
+        # axis's width, which that choice sets, gives or takes the cells' width, and deciding on the cells as
+        # they were after it flipped the choice at every layout — the window hung, redrawing the grid for
+        # ever (presentation mode on an 800-pixel screen).
+        left = self.plot.getPlotItem().getAxis("left")
+        with_words = cell + ((left.fixedWidth or left.width()) - LEFT_AXIS_PX) / (HIGH - LOW)
+        longest_word = max(metrics.horizontalAdvance(word) for name in SCALE_NAMES for word in name.split())
+        narrow = longest_word + 8 > with_words
+        if narrow:  # the numbers, and the power axis beside them the same (see below)
+            bottom.setTicks([numbers])
+        elif max(metrics.horizontalAdvance(text) for _i, text in names) + 8 <= cell:
             bottom.setTicks([names])
-        elif max(metrics.horizontalAdvance(word) for name in SCALE_NAMES for word in name.split()) + 8 <= cell:
+        else:
             bottom.setTicks([words])
             lines = 2
-        else:  # narrower still: the numbers, and the power axis beside them the same (see below)
-            bottom.setTicks([numbers])
-            narrow = True
         # As tall as its labels' lines and its title: a fixed height for two lines left a blank band over
         # "Interest" under one line of numbers, taken from a grid already short at 150 %.
         height = lines * metrics.lineSpacing() + QFontMetrics(_font(AXIS_PT + 2, bold=True)).height() + 12
         if bottom.height() != height:
             bottom.setHeight(height)
         # "Power / influence" up the side of a grid shorter than it (cut to "Power / influe"): "Power".
-        left = self.plot.getPlotItem().getAxis("left")
         title = "Power / influence"
         if QFontMetrics(_font(AXIS_PT + 2, bold=True)).horizontalAdvance(title) > self.view.height():
             title = "Power"
@@ -436,14 +443,70 @@ class PowerInterestGrid(QWidget):
             x, y = self.positions[rid]
             return any(other != rid and abs(ox - x) < 0.5 and 0 < abs(oy - y) < 1.5
                        for other, (ox, oy) in self.positions.items())
+        self._label_left = set()
+        disc = POINT_SIZE / 2 + 2  # every point's disc, in pixels from the view's origin (y downwards)
+        discs = {rid: QRectF(x * unit_px - disc, -y * unit_py - disc, 2 * disc, 2 * disc)
+                 for rid, (x, y) in self.positions.items()}
         for p in self.points:
             placed, label = self._placed[p.id], self._labels[p.id]
             room = HIGH - (self.positions[p.id][0] + 0.07) - 0.03  # never past the grid's right edge
             width = max(40, int(min(placed.label_width, room) * unit_px))
             label.setFont(label_font)
-            label.setText(_two_lines(p.name, metrics, width, lines)
-                          if placed.wrap and not (short_rows and crowded(p.id))
-                          else metrics.elidedText(p.name, Qt.TextElideMode.ElideRight, width))
+            text = (_two_lines(p.name, metrics, width, lines) if placed.wrap and not (short_rows and crowded(p.id))
+                    else metrics.elidedText(p.name, Qt.TextElideMode.ElideRight, width))
+            label.setText(text)
+        # Then each shortened name looks for room to be whole, clear of every point and every other label
+        # as it now is (placed first, all of them, so a name moved aside never lands on one drawn later).
+        rects = {p.id: self._label_rect(p.id, self._labels[p.id], unit_px, unit_py) for p in self.points}
+        for _pass in range(3):  # again while one moved: a name moved aside may free the room another needs
+            moved = False
+            for p in self.points:
+                label = self._labels[p.id]
+                if p.power is None or p.interest is None or label.textItem.toPlainText().replace("\n", " ") == p.name:
+                    continue
+                others = [rect for rid, rect in (*discs.items(), *rects.items()) if rid != p.id]
+                label.setText(self._whole_name_where_free(p, label, label.textItem.toPlainText(), metrics,
+                                                          unit_px, unit_py, others))
+                rects[p.id] = self._label_rect(p.id, label, unit_px, unit_py)
+                moved = moved or label.textItem.toPlainText().replace("\n", " ") == p.name
+            if not moved:
+                break
+
+    def _label_rect(self, rid: int, label: pg.TextItem, unit_px: float, unit_py: float) -> QRectF:
+        """Where a label falls, in pixels from the view's origin (y downwards), beside its point."""
+        x, y = self.positions[rid]
+        size = label.textItem.boundingRect()
+        left = rid in self._label_left
+        x0 = x * unit_px - LEFT_GAP_PX - size.width() if left else (x + 0.07) * unit_px
+        return QRectF(x0, -y * unit_py - size.height() / 2, size.width(), size.height())
+
+    def _whole_name_where_free(self, p, label: pg.TextItem, shortened: str, metrics: QFontMetrics,
+                               unit_px: float, unit_py: float, taken: list[QRectF]) -> str:
+        """A name its share of the cell cuts ("Heler Broo…" at 150 %, the full name only in the tooltip) is
+        drawn whole where the grid is free: on one line to the right of its point, over an empty cell; else to
+        its left; else on two lines, right then left; else a word a line. Each place is tried against the
+        grid's edges and every other point and label, so a taller label is taken only where the rows above and
+        under leave it room. Where no place is free, the shortened name stays."""
+        inside = QRectF(LOW * unit_px, -HIGH * unit_py, (HIGH - LOW) * unit_px, (HIGH - LOW) * unit_py)
+        words = p.name.split()
+        tries = [p.name]
+        if len(words) > 1:  # two lines, broken where the longer line is shortest
+            tries.append(min(("\n".join((" ".join(words[:k]), " ".join(words[k:]))) for k in range(1, len(words))),
+                             key=lambda t: max(metrics.horizontalAdvance(line) for line in t.split("\n"))))
+        if len(words) > 2:
+            tries.append("\n".join(words))
+        for text in tries:
+            label.setText(text)
+            for left in (False, True):
+                if left:
+                    self._label_left.add(p.id)
+                else:
+                    self._label_left.discard(p.id)
+                rect = self._label_rect(p.id, label, unit_px, unit_py).adjusted(2, 2, -2, -2)
+                if inside.contains(rect) and not any(rect.intersects(other) for other in taken):
+                    return text
+        self._label_left.discard(p.id)
+        return shortened
 
     def _draw_points(self) -> None:
         spots = []
@@ -451,7 +514,13 @@ class PowerInterestGrid(QWidget):
             x, y = self.positions[p.id]
             spots.append({"pos": (x, y), "data": p.id, "size": POINT_SIZE, "brush": pg.mkBrush(self.colour_of(p)),
                           "pen": pg.mkPen(colours().background, width=2), "symbol": "o"})
-            self._labels[p.id].setPos(x + 0.07, y)
+            label = self._labels[p.id]
+            if p.id in self._label_left:  # drawn to the left of its point (``_whole_name_where_free``)
+                label.setAnchor((1, 0.5))
+                label.setPos(x - LEFT_GAP_PX * self.view.viewPixelSize()[0], y)
+            else:
+                label.setAnchor((0, 0.5))
+                label.setPos(x + 0.07, y)
         self.points_item.setData(spots)
         self._draw_ring()
 
