@@ -351,8 +351,8 @@ class ImportDialog(QDialog):
             for value, target in self.translations.get(register, {}).get(name, {}).items():
                 if target not in (None, value):
                     lists.setdefault(f"{register}.{name}", set()).add(value)
-        for key, joining in sorted(lists.items()):
-            register, _, name = key.partition(".")
+        for list_key, joining in sorted(lists.items()):
+            register, _, name = list_key.partition(".")
             f = REGISTERS[register].field(name)
             chosen = self.translations.get(register, {}).get(name, {})
             for value in sorted(joining):
