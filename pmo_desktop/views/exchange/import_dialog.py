@@ -320,29 +320,13 @@ class ImportDialog(QDialog):
             else:
                 targets = [(c, c) for c in f.choices]
             for value, count in sorted(values.items()):
-                r = self.values_table.rowCount()
-                self.values_table.insertRow(r)
                 rows = f" ({count} row{'s' if count != 1 else ''})" if count else ""
-                label = QLabel(f"{f.label}: “{value}”{rows}")
-                label.setProperty("key", (register, name, value))
-                self.values_table.setCellWidget(r, 0, label)
-                combo = QComboBox()
-                combo.setAccessibleName(f"Translate {f.label} “{value}” to")
-                combo.addItem(LEAVE, None)
-                for text, data in targets:
-                    combo.addItem(text, data)
+                items = [(LEAVE, None), *targets]
                 if (register, name) in OPEN_LISTS:
-                    combo.addItem(f"Add “{value}” to the office's list", value)
-                combo.addItem(EMPTY, "")
+                    items.append((f"Add “{value}” to the office's list", value))
                 target = self.translations.get(register, {}).get(name, {}).get(value)
-                if target is not None:
-                    combo.setCurrentIndex(max(0, combo.findData(target)))
-                combo.setProperty("key", (register, name, value))
-                combo.currentIndexChanged.connect(partial(self._translation_chosen, combo, register, name, value))
-                self.values_table.setCellWidget(r, 1, combo)
-                if keep_focus == (register, name, value):
-                    combo.setFocus()
-                    self.values_table.scrollTo(self.values_table.model().index(r, 1))
+                self._add_value_row((register, name, value), f"{f.label}: “{value}”{rows}", items, target,
+                                    keep_focus)
         # the organisation's own categories joining the office's list: added as they are unless the user
         # translates one to a category the office has ("Schedule" → Capacity), remembered for the layout
         # (a value the user translated stays listed with its choice, to be changed back)
@@ -356,26 +340,33 @@ class ImportDialog(QDialog):
             f = REGISTERS[register].field(name)
             chosen = self.translations.get(register, {}).get(name, {})
             for value in sorted(joining):
-                r = self.values_table.rowCount()
-                self.values_table.insertRow(r)
-                label = QLabel(f"{f.label}: “{value}”" + ("" if value in chosen else " (new)"))
-                label.setProperty("key", (register, name, value))
-                self.values_table.setCellWidget(r, 0, label)
-                combo = QComboBox()
-                combo.setAccessibleName(f"Translate {f.label} “{value}” to")
-                combo.addItem(f"Add “{value}” to the office's list", None)
-                for c in f.choices:
-                    combo.addItem(c, c)
-                combo.addItem(EMPTY, "")
-                if value in chosen:
-                    combo.setCurrentIndex(max(0, combo.findData(chosen[value])))
-                combo.setProperty("key", (register, name, value))
-                combo.currentIndexChanged.connect(partial(self._translation_chosen, combo, register, name, value))
-                self.values_table.setCellWidget(r, 1, combo)
-                if keep_focus == (register, name, value):
-                    combo.setFocus()
-                    self.values_table.scrollTo(self.values_table.model().index(r, 1))
+                items = [(f"Add “{value}” to the office's list", None), *((c, c) for c in f.choices)]
+                self._add_value_row((register, name, value), f"{f.label}: “{value}”" + (
+                    "" if value in chosen else " (new)"), items, chosen.get(value), keep_focus)
         self.values_table.setVisible(self.values_table.rowCount() > 0)
+
+    def _add_value_row(self, key: tuple[str, str, str], text: str, items: list[tuple[str, str | None]],
+                       current: str | None, keep_focus: object) -> None:
+        """A row of the values table: the value as read, and a dropdown of what it may be read as, showing
+        ``current`` (the user's translation); the keyboard goes back to the dropdown it was in."""
+        register, name, value = key
+        r = self.values_table.rowCount()
+        self.values_table.insertRow(r)
+        label = QLabel(text)
+        label.setProperty("key", key)
+        self.values_table.setCellWidget(r, 0, label)
+        combo = QComboBox()
+        combo.setAccessibleName(f"Translate {REGISTERS[register].field(name).label} “{value}” to")
+        for item, data in [*items, (EMPTY, "")]:
+            combo.addItem(item, data)
+        if current is not None:
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.setProperty("key", key)
+        combo.currentIndexChanged.connect(partial(self._translation_chosen, combo, register, name, value))
+        self.values_table.setCellWidget(r, 1, combo)
+        if keep_focus == key:
+            combo.setFocus()
+            self.values_table.scrollTo(self.values_table.model().index(r, 1))
 
     def _translation_chosen(self, combo: QComboBox, register: str, name: str, value: str, _index: int) -> None:
         self.translate_value(register, name, value, combo.currentData())
