@@ -2,7 +2,7 @@
 real window, real key presses."""
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -52,3 +52,32 @@ def test_presenting_the_risk_detail_shows_every_box_whole_and_the_action_wrapped
 
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.presentation.active)
+
+
+def test_presenting_the_risks_grows_the_filters_and_buttons_with_the_tables(demo_window, qtbot):
+    """Presenting, the tables were at 125 % while the quick filters' captions and lists, the search box and
+    the page's buttons stayed at 100 %: small words over big rows. One zoom now for the whole page, and
+    leaving (Esc) gives every one its own size back."""
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    qtbot.wait(50)
+
+    def words():
+        return ([w for w in page.filters.findChildren(QLabel)] + page.filters.findChildren(QComboBox)
+                + [page.register_view.search, page.escalate_button, page.scale_button]
+                + [b for b in page.detail.findChildren(QPushButton)] + [page.detail.header])
+
+    before = {id(w): w.font().pointSizeF() for w in words()}
+    table_before = page.register_view.table.font().pointSizeF()
+    present_the_risks(window, qtbot)
+    factor = page.register_view.table.font().pointSizeF() / table_before
+    assert factor == 1.25
+    for w in words():
+        assert abs(w.font().pointSizeF() - before[id(w)] * factor) < 0.05, (type(w).__name__, w.objectName())
+    assert page.detail.header.font().pointSizeF() > page.filters.findChildren(QLabel)[0].font().pointSizeF()
+
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.presentation.active)
+    for w in words():
+        assert abs(w.font().pointSizeF() - before[id(w)]) < 0.05, type(w).__name__

@@ -21,7 +21,7 @@ from ..read_only_guard import follow_read_only
 from ..register_table import RegisterView
 from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours
-from ..zoom import follow_zoom
+from ..zoom import follow_zoom, scale_with_zoom
 from .chart_style import text_on
 
 LONG_FIELDS = RISKS.detail.texts
@@ -101,6 +101,7 @@ class RiskDetail(QWidget):
         header_font.setPointSizeF(header_font.pointSizeF() * 1.2)
         self.header.setFont(header_font)
         self.header.setWordWrap(True)
+        scale_with_zoom(self.header)  # its own size (larger than the page's) grown by the zoom
         self.summary = QLabel(self)
         self.summary.setObjectName("risk-summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
