@@ -156,6 +156,7 @@ def test_a_windowed_register_freezes_too(window, qtbot, monkeypatch, tmp_path):
     assert isinstance(view.model, windowed.WindowedRegisterModel)
     walk_right_with_tab(view, qtbot)
     view.table.verticalScrollBar().setValue(view.table.verticalScrollBar().maximum())
+    qtbot.wait(50)
     assert columns_on_the_left(view)[:2] == ["code", "title"]
     last = view.proxy.rowCount() - 1
     assert view.frozen.indexAt(QPoint(5, view.frozen.rowViewportPosition(last) + 3)).data() == \

@@ -79,3 +79,26 @@ def follow_zoom(widget: QWidget, after=None) -> None:
 def _forget(*_args) -> None:
     global _zoom
     _zoom = None
+
+
+class _ScaleWithZoom(QObject):
+    """Keeps a widget's own text size times the zoom (``scale_with_zoom``); goes with the widget."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget)
+        self.widget = widget
+        self.base = widget.font().pointSizeF()  # its size at 100 %, taken before the zoom touches it
+        self.apply()
+        zoom().changed.connect(self.apply)
+
+    def apply(self, *_args) -> None:
+        font = QFont(self.widget.font())
+        font.setPointSizeF(self.base * zoom().factor)
+        self.widget.setFont(font)
+
+
+def scale_with_zoom(widget: QWidget) -> None:
+    """A page's own words — filter captions and lists, buttons, search box, headings — grown by the zoom as
+    its tables are, each from its own size at 100 % (a heading stays larger than a caption). Children that
+    set no size of their own follow the widget; those that do (the tables, a heading) are given their own."""
+    _ScaleWithZoom(widget)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from ...models import errors, records
@@ -21,7 +21,7 @@ from ..read_only_guard import follow_read_only
 from ..register_table import RegisterView
 from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours
-from ..zoom import follow_zoom
+from ..zoom import follow_zoom, scale_with_zoom
 from .chart_style import text_on
 
 LONG_FIELDS = RISKS.detail.texts
@@ -33,13 +33,59 @@ class CommitOnFocusOutEdit(QPlainTextEdit):
 
     focus_lost = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, lines: int = 0):
         super().__init__(parent)
-        follow_zoom(self)
+        self.lines = lines
+        follow_zoom(self, self._keep_lines)
+
+    def _keep_lines(self) -> None:
+        """At least ``lines`` lines of text at the zoom's size: a pane short of room (presenting on a small
+        screen) takes it from the table above rather than showing a sliver of each text."""
+        if self.lines:
+            margins = self.contentsMargins().top() + self.contentsMargins().bottom()
+            extra = 2 * self.document().documentMargin() + margins + 2
+            self.setMinimumHeight(int(self.fontMetrics().lineSpacing() * self.lines + extra))
 
     def focusOutEvent(self, event) -> None:
         self.focus_lost.emit()
         super().focusOutEvent(event)
+
+
+class WrapInView(QObject):
+    """Keeps a table's wrapping text column inside what the table shows. Qt's Stretch mode only gives the
+    column what the other columns leave, and keeps its last width when they leave less: on a projector
+    (125 % on an 800-pixel screen) the action ran past the table's right edge, cut mid-word ("Agree
+    mitigation plan for: pos sup"). Here the text column is as wide as the view less the other columns
+    when that leaves it room to read, else the view's whole width — the text wraps where it can be read
+    and the other columns are a scroll to the right."""
+
+    def __init__(self, table, column: int):
+        super().__init__(table)
+        self.table, self.column = table, column
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._on_section_resized)
+        table.viewport().installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _on_section_resized(self, *_args) -> None:
+        self.fit()  # a column changed width (the zoom, a remembered layout): the text's share is set again
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        view = self.table.viewport().width()
+        others = sum(header.sectionSize(i) for i in range(header.count())
+                     if i != self.column and not header.isSectionHidden(i))
+        left = view - others
+        width = left if left >= view * 0.6 else view  # too little beside the others: the whole view
+        width = max(width, header.minimumSectionSize())
+        if header.sectionSize(self.column) != width:
+            header.resizeSection(self.column, width)
 
 
 class RiskDetail(QWidget):
@@ -55,6 +101,7 @@ class RiskDetail(QWidget):
         header_font.setPointSizeF(header_font.pointSizeF() * 1.2)
         self.header.setFont(header_font)
         self.header.setWordWrap(True)
+        scale_with_zoom(self.header)  # its own size (larger than the page's) grown by the zoom
         self.summary = QLabel(self)
         self.summary.setObjectName("risk-summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -70,7 +117,7 @@ class RiskDetail(QWidget):
         self.editors: dict[str, CommitOnFocusOutEdit] = {}
         for n, name in enumerate(LONG_FIELDS):
             f = RISKS.field(name)
-            editor = CommitOnFocusOutEdit(texts)
+            editor = CommitOnFocusOutEdit(texts, lines=3)
             editor.setObjectName(f"risk_{name}")
             editor.setPlaceholderText(f.label)
             editor.setTabChangesFocus(True)  # Tab moves on, as in a form
@@ -86,14 +133,15 @@ class RiskDetail(QWidget):
         actions_layout = QVBoxLayout(actions_box)
         actions_layout.setContentsMargins(0, 0, 0, 0)
         title, sub_table = RISKS.detail.tables[0]
-        actions_layout.addWidget(QLabel(f"<b>{escape(title)}</b> (Ctrl+Shift+N in this table adds one)", actions_box))
+        caption = QLabel(f"<b>{escape(title)}</b> (Ctrl+Shift+N in this table adds one)", actions_box)
+        caption.setWordWrap(True)  # on two lines rather than taking the texts' width (presenting, 125 %)
+        actions_layout.addWidget(caption)
         self.actions_view = RegisterView(document, REGISTERS[sub_table], parent=actions_box, compact=True)
         actions_layout.addWidget(self.actions_view, 1)
         # The action's text is what matters here: it takes the panel's spare width and wraps.
         table = self.actions_view.table
         table.setWordWrap(True)
-        table.horizontalHeader().setSectionResizeMode(self.actions_view.model.column_of("description"),
-                                                      QHeaderView.ResizeMode.Stretch)
+        self.action_wrap = WrapInView(table, self.actions_view.model.column_of("description"))
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         split = QSplitter(self)
@@ -101,15 +149,32 @@ class RiskDetail(QWidget):
         split.addWidget(actions_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([600, 400])  # 3:2 from the start: the splitter shares a short width by size hints
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 4)  # the boxes end above the tab's frame, not on it
         layout.addWidget(self.header)
         layout.addWidget(self.summary)
         layout.addWidget(self.warning)
         layout.addWidget(split, 1)
+        self._wrapped = (self.header, self.summary, self.warning, caption)
         document.records_changed.connect(self._on_records_changed)
         follow_read_only(document, *self.editors.values())
         self.show_risk(None)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._keep_wrapped_lines()
+
+    def _keep_wrapped_lines(self) -> None:
+        """A wrapped line asks for the height of all its lines at its width. A layout's minimum counts one line
+        of a wrapping label, so presenting on a small screen (the summary on two lines at 125 %) the splitter
+        gave the pane too little and its boxes lay over their captions; with this the pane asks for what it
+        shows, and the table above gives it (or the page scrolls)."""
+        for label in self._wrapped:
+            width = label.width() if label.isVisible() else 0
+            need = label.heightForWidth(width) if width > 0 else -1
+            if need > 0 and label.minimumHeight() != need:
+                label.setMinimumHeight(need)
 
     # ------------------------------------------------------------------ showing
     def show_risk(self, risk_id: int | None) -> None:
