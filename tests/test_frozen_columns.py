@@ -156,11 +156,13 @@ def test_a_windowed_register_freezes_too(window, qtbot, monkeypatch, tmp_path):
     assert isinstance(view.model, windowed.WindowedRegisterModel)
     walk_right_with_tab(view, qtbot)
     view.table.verticalScrollBar().setValue(view.table.verticalScrollBar().maximum())
-    qtbot.wait(50)
-    assert columns_on_the_left(view)[:2] == ["code", "title"]
     last = view.proxy.rowCount() - 1
-    assert view.frozen.indexAt(QPoint(5, view.frozen.rowViewportPosition(last) + 3)).data() == \
-        view.proxy.index(last, 0).data()
+
+    def the_last_row_beside_its_frozen_id() -> None:  # once the scroll has settled (the window's pages fetched)
+        assert columns_on_the_left(view)[:2] == ["code", "title"]
+        assert view.frozen.indexAt(QPoint(5, view.frozen.rowViewportPosition(last) + 3)).data() == \
+            view.proxy.index(last, 0).data()
+    qtbot.waitUntil(the_last_row_beside_its_frozen_id, timeout=3000)
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
