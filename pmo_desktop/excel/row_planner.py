@@ -776,8 +776,8 @@ class Planner:
                           if in_place(headers[c] if c < len(headers) else "", bool(set(to_do) - {c}))}
         # the framework a plan column's header names in brackets ("Proposed Control (NIST)", "(ISO 27001)"):
         # its controls' codes mean something only with it, so each action says it
-        self._framework = {c: note for c in self._responses if c < len(headers)
-                           and (note := framework_named(headers[c])) is not None}
+        self._framework: dict[int, str] = {c: framework for c in self._responses if c < len(headers)
+                                           and (framework := framework_named(headers[c])) is not None}
         actions_of = REGISTERS[ACTIONS_OF.get(reg.name, "risk_actions")]
         self._action_by = [(c, n, actions_of.field("actionee" if n == ACTION_OWNER else "due"))
                            for c, n in sorted(mapping.items()) if n in (ACTION_OWNER, ACTION_DUE)]
