@@ -94,3 +94,22 @@ def test_proposed_controls_beside_existing_ones_are_to_do_and_the_existing_done(
     assert actions["Cable locks"]["status"] == "Done"
     assert actions["A.8.24 Disk encryption (ISO 27001)"]["status"] == "Not started"
     assert "Proposed" not in (named(sqlite_store, "risks")["Laptop theft"]["notes"] or "")
+
+
+def test_a_plan_cell_saying_not_applicable_with_a_reason_is_no_action_but_kept(sqlite_store, tmp_path):
+    """A contingency written "N/A - no alternative, the launch waits" (or "N/A (mandatory rework)") says there
+    is no such plan: no action to do is made of it, for a risk or an issue of a RAID log; the words stay in
+    the notes under their header."""
+    path = write_csv(tmp_path / "raid_log.csv", [
+        ["raid_id", "type", "title", "owner", "mitigation_action", "contingency", "status"],
+        ["1", "Risk", "Vendor slips", "Ana", "Weekly vendor call", "N/A - no alternative, the launch waits",
+         "Open"],
+        ["2", "Issue", "Consent module missing", "Ben", "Build the module", "N/A (mandatory for the launch)",
+         "Open"],
+        ["3", "Issue", "Test server down", "Ben", "Rebuild the server", "Use the staging server", "Open"]])
+    import_all(sqlite_store, path)
+    risk_actions, issue_actions = _actions(sqlite_store, "risk_actions"), _actions(sqlite_store, "issue_actions")
+    assert set(risk_actions) == {"Weekly vendor call"}
+    assert set(issue_actions) == {"Build the module", "Rebuild the server", "Use the staging server"}
+    assert "N/A - no alternative" in named(sqlite_store, "risks")["Vendor slips"]["notes"]
+    assert "N/A (mandatory" in named(sqlite_store, "issues")["Consent module missing"]["description"]

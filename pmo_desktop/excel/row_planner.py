@@ -148,6 +148,10 @@ def same_category(written: str, stored: str) -> bool:
     return same_category_as(written, stored, CATEGORIES)
 
 
+# A cell opening with "not applicable" and then saying why ("N/A - …", "N/A (mandatory rework)")
+_NOT_APPLICABLE_RE = re.compile(r"\s*(n\s*/\s*a|n\.\s*a\.|not\s+applicable)\s*[-–—:;,(]", re.I)
+
+
 def says_absent(text: str) -> bool:
     """Whether a control's text says the control is missing, rather than naming one in place."""
     return bool(_ABSENT_RE.match(text)) and not _PROHIBITION_RE.search(text)
@@ -1829,7 +1833,9 @@ class Planner:
         planned = [(c, _with_framework(v.parse_text(row[c]), self._framework.get(c))) for c in self._responses
                    if c < width and not v.is_blank(row[c]) and word_key(row[c]) not in nothing] \
             + [(-1, text) for text in written]
-        absent = [(c, text) for c, text in planned if c in self._in_place and says_absent(text)]
+        # "N/A - no alternative if not delivered": a plan cell saying there is none, with why, is no action
+        absent = [(c, text) for c, text in planned if (c in self._in_place and says_absent(text))
+                  or (c >= 0 and _NOT_APPLICABLE_RE.match(text))]
         if absent:
             planned = [p for p in planned if p not in absent]
             extra_lines += [f"{plan.headers[c] if c < len(plan.headers) else 'Current controls'}: {text}"
