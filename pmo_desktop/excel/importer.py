@@ -1263,6 +1263,8 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             continue
         header, group = rows[match.row - 1], rows[match.row - 2] if match.row >= 2 else None
         stored = reader.top_rows(fill_merged=False)
+        risk_reading = match.mapping if match.kind.register == "risks" else \
+            map_header(kind_for("risks"), header, group)[0]
         for register in RAID_REGISTERS:
             kind = kind_for(register)
             # each register's columns are judged on its own rows: a risk's "Probability" is not refused
@@ -1277,6 +1279,7 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             named = set(mapping.values())
             mapping, demoted = check_values(kind, mapping, sample, header)
             mapping = refill(kind, header, group, mapping, demoted, sample, named - set(mapping.values()))
+            mapping = _shared_by_types(register, mapping, risk_reading)
             m = HeaderMatch(kind, match.row, mapping, match.headers, match.score if kind == match.kind else 0.0,
                             dups, demoted, match.sheet_title)
             m.mapping = {c: n for c, n in m.mapping.items() if c != col}
@@ -1285,6 +1288,32 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             row_filter = raid_filter(col, register)
             row_filter.column = col  # type: ignore[attr-defined]
             out.append((reader, m, row_filter))
+    return out
+
+
+# A RAID log's columns shared by every type ("Mitigation", "Target Date"), as a risk reads them, and the field
+# each other register has for the same thing: an issue's mitigation is its action, the target date that
+# action's due date; an assumption's target date is when to validate it, a dependency's when it is needed, a
+# decision's when it is due.
+_PLAN_OF_TYPE = {"issues": RESPONSE_PLAN}
+_DATE_OF_TYPE = {"issues": ACTION_DUE, "assumptions": "validate_by", "dependencies": "needed_by", "decisions": "due"}
+
+
+def _shared_by_types(register: str, mapping: dict[int, str], risk_reading: dict[int, str]) -> dict[int, str]:
+    """A one-sheet RAID log's columns that the register's own words leave unread but a risk reads as its
+    response plan or target date, placed as the register would place them were the sheet its own (so an
+    issue's "Mitigation" and "TargetDate" are an issue action due that day, not lines of its description)."""
+    if register == "risks":
+        return mapping
+    out = dict(mapping)
+    plan, day = _PLAN_OF_TYPE.get(register), _DATE_OF_TYPE.get(register)
+    if plan is not None:
+        out.update({c: plan for c, name in risk_reading.items() if name == RESPONSE_PLAN and c not in out})
+    # a date with no plan to be the due date of stays in the notes, as the register's own sheet keeps it
+    if day is not None and day not in out.values() and (day != ACTION_DUE or RESPONSE_PLAN in out.values()):
+        dates = [c for c, name in sorted(risk_reading.items()) if name in ("proximity", ACTION_DUE) and c not in out]
+        if dates:
+            out[dates[0]] = day
     return out
 
 

@@ -148,6 +148,10 @@ def same_category(written: str, stored: str) -> bool:
     return same_category_as(written, stored, CATEGORIES)
 
 
+# A cell opening with "not applicable" and then saying why ("N/A - …", "N/A (mandatory rework)")
+_NOT_APPLICABLE_RE = re.compile(r"\s*(n\s*/\s*a|n\.\s*a\.|not\s+applicable)\s*[-–—:;,(]", re.I)
+
+
 def says_absent(text: str) -> bool:
     """Whether a control's text says the control is missing, rather than naming one in place."""
     return bool(_ABSENT_RE.match(text)) and not _PROHIBITION_RE.search(text)
@@ -774,6 +778,10 @@ class Planner:
         to_do = [c for c in self._responses if not in_place(headers[c] if c < len(headers) else "", False)]
         self._in_place = {c for c in self._responses
                           if in_place(headers[c] if c < len(headers) else "", bool(set(to_do) - {c}))}
+        # the framework a plan column's header names in brackets ("Proposed Control (NIST)", "(ISO 27001)"):
+        # its controls' codes mean something only with it, so each action says it
+        self._framework: dict[int, str] = {c: framework for c in self._responses if c < len(headers)
+                                           and (framework := framework_named(headers[c])) is not None}
         actions_of = REGISTERS[ACTIONS_OF.get(reg.name, "risk_actions")]
         self._action_by = [(c, n, actions_of.field("actionee" if n == ACTION_OWNER else "due"))
                            for c, n in sorted(mapping.items()) if n in (ACTION_OWNER, ACTION_DUE)]
@@ -1822,9 +1830,12 @@ class Planner:
             extra_lines = self._priority_by_number(reg, plan, row, width, values, extra_lines)
         self._long_texts = []
         nothing = value_words("nothing")  # "NONE" under "Current Mitigation": no action taken, not an action
-        planned = [(c, v.parse_text(row[c])) for c in self._responses if c < width and not v.is_blank(row[c])
-                   and word_key(row[c]) not in nothing] + [(-1, text) for text in written]
-        absent = [(c, text) for c, text in planned if c in self._in_place and says_absent(text)]
+        planned = [(c, _with_framework(v.parse_text(row[c]), self._framework.get(c))) for c in self._responses
+                   if c < width and not v.is_blank(row[c]) and word_key(row[c]) not in nothing] \
+            + [(-1, text) for text in written]
+        # "N/A - no alternative if not delivered": a plan cell saying there is none, with why, is no action
+        absent = [(c, text) for c, text in planned if (c in self._in_place and says_absent(text))
+                  or (c >= 0 and _NOT_APPLICABLE_RE.match(text))]
         if absent:
             planned = [p for p in planned if p not in absent]
             extra_lines += [f"{plan.headers[c] if c < len(plan.headers) else 'Current controls'}: {text}"
@@ -2416,3 +2427,23 @@ def _note_other(others: dict[int, dict[int, list[str]]], record: int, column: in
     if text != _one_line(first) and text not in names:
         names.append(text)
     return True
+
+
+# A bracketed standard's name: capitals first ("NIST", "ISO 27001", "CIS v8", "NIST SP 800-53"), no scale
+# ("(H/M/L)", "(1-5)") nor plural mark ("(s)")
+_FRAMEWORK_RE = re.compile(r"[(\[]\s*([A-Z][A-Z0-9]+(?:[ \-.:][A-Za-z0-9.\-:]+)*)\s*[)\]]")
+
+
+def framework_named(header: str) -> str | None:
+    """The framework a header names in brackets ("Proposed Control (NIST)" → "NIST"), if any."""
+    found = _FRAMEWORK_RE.search(header or "")
+    if found is None or "/" in found.group(1) or found.group(1).upper() in ("ID", "ISO", "NA", "N", "Y"):
+        return None
+    return found.group(1) if found.group(1) != "ISO" else None
+
+
+def _with_framework(text: str, framework: str | None) -> str:
+    """An action's text with the framework its control belongs to, unless it says it already."""
+    if not framework or framework.lower() in text.lower():
+        return text
+    return f"{text} ({framework})"
