@@ -231,7 +231,9 @@ class RiskDetail(QWidget):
                              f"&nbsp;{text}&nbsp;</span>")
             else:
                 parts.append(f"{escape(label)}: <b>{escape(' '.join(shown) or '—')}</b>")
-        return " &nbsp;·&nbsp; ".join(parts)
+        # each item kept whole on a narrow pane ("Proximity: 3" over "Jan 2027" read as two things): the
+        # line breaks only at the dots between items
+        return " &nbsp;·&nbsp; ".join(f"<span style='white-space:nowrap'>{part}</span>" for part in parts)
 
     def _on_records_changed(self, register: str, ids) -> None:
         if register == "risks" and self.risk_id is not None and (ids is None or self.risk_id in ids):
