@@ -214,6 +214,7 @@ class RiskDetail(QWidget):
         warning = owner_warning(v.get("inherent_rating") or "", v.get("owner"), self.document.context.risk_scale)
         self.warning.setText(warning)
         self.warning.setVisible(bool(warning))
+        self._keep_wrapped_lines()  # another risk's line may wrap onto more (or fewer) lines at this width
 
     def _summary(self, v: dict) -> str:
         """The declared line at a glance (owner, status, scores, proximity); what a field declares coloured
