@@ -1,6 +1,7 @@
 """Walkthrough 14: what the last walkthrough left, and what a newcomer's walk through every page at 1280×720,
 1920×1080 and 150 % found — real widgets, real key presses (each key to the widget that has the focus)."""
 
+from file_dialogs import answer_file_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -209,32 +210,6 @@ def test_the_trend_s_points_are_dots_wider_than_their_lines_not_rings(demo_windo
     assert chart.spread_px() >= max(item.opts["symbolSize"] for item in items)
 
 
-def answer_file_dialog(qtbot, path: str) -> list[str]:
-    """Type a file's name into the file dialog about to open (Qt's own, offscreen) and press Enter."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QFileDialog, QLineEdit
-
-    seen: list[str] = []
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, answer)
-            return
-        seen.append(dialog.windowTitle())
-        edit = dialog.findChild(QLineEdit, "fileNameEdit")
-        # Its list of folder names offered while typing (a window of its own, offscreen the active one) would
-        # take the Enter: not what is tested here.
-        edit.setCompleter(None)
-        edit.setFocus()
-        edit.selectAll()
-        qtbot.keyClicks(edit, path)
-        qtbot.keyClick(edit, Qt.Key.Key_Return)
-
-    QTimer.singleShot(20, answer)
-    return seen
-
-
 def test_after_an_import_the_keyboard_is_in_the_window_and_ctrl_e_exports_at_once(demo_window, qtbot, tmp_path):
     """Enter imports a colleague's workbook and the dialog closes. Where no window manager hands the activation
     back (a bare X server, the offscreen platform) no window was active and nothing had the keyboard: Ctrl+E,
@@ -264,7 +239,7 @@ def test_after_an_import_the_keyboard_is_in_the_window_and_ctrl_e_exports_at_onc
     assert QApplication.activeWindow() is window
     assert QApplication.focusWidget() is view.table
     out = tmp_path / "registers.xlsx"
-    seen = answer_file_dialog(qtbot, str(out))
+    seen = answer_file_dialog(qtbot, str(out)).titles
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, CTRL)
     qtbot.waitUntil(out.exists, timeout=20000)
     assert seen == ["Export to Excel"]

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
+from file_dialogs import answer_file_dialog
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -90,54 +91,6 @@ def test_at_150_percent_the_grid_s_names_are_drawn_whole_where_the_grid_has_room
 CORPUS = Path(__file__).parents[2] / "shared" / "excel-corpus"
 
 
-def answer_file_dialog(qtbot, typed: str, seen: list[str]) -> None:
-    """Type a file's name into the file dialog about to open (Qt's own, offscreen) and press Enter — by a
-    timer, so that a dialog that never shows leaves the test to fail on its wait, not hang in exec(). A file
-    dialog an earlier test left open in this process is not the one answered (typing into it left the new one
-    waiting for ever); one still open after a minute is closed, so the test fails instead of hanging."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QFileDialog, QLineEdit
-    from shiboken6 import isValid
-
-    old = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)}
-    answered: list = []
-
-    def new_dialog():
-        return next((w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, QFileDialog) and w.isVisible() and id(w) not in old), None)
-
-    def enter_again(dialog, name) -> None:
-        # Qt's own dialog now and then leaves an Enter unanswered on a loaded machine: Enter again, as a user
-        # would, until it closes (see test_walkthrough_leftovers)
-        if isValid(dialog) and dialog.isVisible():
-            qtbot.keyClick(name, Qt.Key.Key_Return)
-            QTimer.singleShot(200, lambda: enter_again(dialog, name))
-
-    def go() -> None:
-        dialog = new_dialog()
-        if dialog is None:
-            QTimer.singleShot(50, go)
-            return
-        answered.append(dialog)
-        seen.append(dialog.windowTitle())
-        name = dialog.findChild(QLineEdit, "fileNameEdit")
-        name.setCompleter(None)  # its list of names offered while typing would take the Enter
-        name.setFocus()
-        name.selectAll()
-        qtbot.keyClicks(name, typed)
-        qtbot.keyClick(name, Qt.Key.Key_Return)
-        QTimer.singleShot(200, lambda: enter_again(dialog, name))
-
-    def give_up() -> None:
-        for dialog in answered:  # (only the one this test answered: by now another test may have its own open)
-            if isValid(dialog) and dialog.isVisible():
-                seen.append("(closed unanswered)")
-                dialog.reject()
-
-    QTimer.singleShot(50, go)
-    QTimer.singleShot(60_000, give_up)
-
-
 def counts(window) -> dict[str, int]:
     from pmo_desktop.models import records
     from pmo_desktop.models.registers import REGISTERS
@@ -187,13 +140,12 @@ def test_a_real_raid_log_with_two_typos_imported_by_keyboard_from_the_file_menu_
     book.save(path)
 
     window = empty_window
-    seen: list[str] = []
-    answer_file_dialog(qtbot, str(path), seen)
+    answered = answer_file_dialog(qtbot, str(path))
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
     qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_I)
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(ImportDialog)), timeout=20_000)
-    assert seen == ["Import from Excel"]
+    assert answered.titles == ["Import from Excel"]
     dialog = next(d for d in window.findChildren(ImportDialog) if d.isVisible())
     qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
     assert dialog.plan is not None and dialog.plan.valid_count == 17 and len(dialog.plan.errors) == 1

@@ -7,6 +7,7 @@ frozen title line up at the far right."""
 import re
 
 import pytest
+from file_dialogs import answer_file_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -414,55 +415,27 @@ def test_the_board_pack_is_offered_in_documents_then_where_the_last_one_went(dem
     folder the last pack went to."""
     import os
 
-    from PySide6.QtCore import QStandardPaths, QTimer
-    from PySide6.QtWidgets import QFileDialog, QLineEdit
-    from shiboken6 import isValid
+    from PySide6.QtCore import QStandardPaths
 
     window = demo_window
-    offered: list[str] = []
-
-    def enter_again(dialog, name) -> None:
-        # Qt's own file dialog now and then leaves an Enter unanswered, the name typed and no completion
-        # list shown (about one run in three of this test alone on a loaded machine; the test then hung in
-        # the dialog): Enter again, as the user would, until it closes.
-        if isValid(dialog) and dialog.isVisible():
-            qtbot.keyClick(name, Qt.Key.Key_Return)
-            QTimer.singleShot(200, lambda: enter_again(dialog, name))
-
-    def answer(typed: str) -> None:
-        def go() -> None:
-            # the dialog shown, found among the top-level widgets: run alone, the offscreen platform may
-            # not make it the active modal widget, and waiting for that hung the test
-            dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()),
-                          None)
-            if dialog is None:
-                QTimer.singleShot(50, go)
-                return
-            name = dialog.findChild(QLineEdit, "fileNameEdit")
-            offered.append(os.path.join(dialog.directory().absolutePath(), name.text()))
-            name.selectAll()
-            qtbot.keyClicks(name, typed)
-            qtbot.keyClick(name, Qt.Key.Key_Return)
-            QTimer.singleShot(200, lambda: enter_again(dialog, name))
-        QTimer.singleShot(50, go)
-
     first = tmp_path / "packs" / "December board.pdf"
     first.parent.mkdir()
-    answer(str(first))
+    first_answer = answer_file_dialog(qtbot, str(first))
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(first.exists, timeout=30_000)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     expected = documents if os.path.isdir(documents) else os.path.expanduser("~")
-    assert os.path.dirname(offered[0]) == os.path.realpath(expected) != os.getcwd()
-    assert os.path.basename(offered[0]) == "demo board pack.pdf"
+    offered = first_answer.offered[0]
+    assert os.path.dirname(offered) == os.path.realpath(expected) != os.getcwd()
+    assert os.path.basename(offered) == "demo board pack.pdf"
     assert "Board pack written" in window.statusBar().currentMessage()
 
     window.activateWindow()  # the offscreen platform leaves the closed progress dialog active
     qtbot.waitUntil(window.isActiveWindow)
-    answer("January board")  # a name alone: in the folder offered, as a PDF (the type chosen)
+    second_answer = answer_file_dialog(qtbot, "January board")  # a name alone: in the folder offered, as a PDF
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil((first.parent / "January board.pdf").exists, timeout=30_000)
-    assert os.path.dirname(offered[1]) == str(first.parent)
+    assert os.path.dirname(second_answer.offered[0]) == str(first.parent)
 
 
 def test_a_large_tables_period_filter_and_sort_in_the_database_read_periods_as_shown(sqlite_demo_store):
