@@ -787,16 +787,21 @@ def first_ids(session: Session, reg: Register, window: Window, limit: int, ctx: 
         # a scan of its own, before the timeout (its words apart, ``every_word``, when the whole finds no
         # row: read under the timeout, or by the worker past it)
         _date_bounds(session, reg, bounds)
-    before = conn.execute(sql_text("SELECT current_setting('statement_timeout')")).scalar_one()
     found = array("q"), window, False
+    nested = session.begin_nested()
     try:
-        with session.begin_nested():
-            conn.execute(sql_text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": str(FIRST_TIMEOUT_MS)})
-            found = _first_ids(session, reg, window, limit, ctx, bounds)
+        # (through the session, not ``conn``: the session opens the savepoint at its first statement, so a
+        # statement on the bare connection would run before it and outlive its rollback)
+        session.execute(sql_text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": str(FIRST_TIMEOUT_MS)})
+        found = _first_ids(session, reg, window, limit, ctx, bounds)
     except DBAPIError as e:
         if getattr(e.orig, "sqlstate", None) != "57014":  # query_canceled: the timeout
             raise
-    conn.execute(sql_text("SELECT set_config('statement_timeout', :was, true)"), {"was": before})
+    finally:
+        # Only read under the short timeout: its savepoint is rolled back, which undoes the SET LOCAL with it.
+        # A statement setting the timeout back would itself run under the short one, and on a loaded machine
+        # was now and then cancelled, failing the search it had just answered.
+        nested.rollback()
     return found
 
 
