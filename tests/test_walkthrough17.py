@@ -1,8 +1,10 @@
 """Walkthrough 17: presenting the risk register on a small screen (F11: full screen, here 800 × 800, at 125 %) —
 real window, real key presses."""
 
+import time
+
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -13,8 +15,27 @@ def present_the_risks(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
     page = window.stack.currentWidget()
     qtbot.waitUntil(lambda: page.detail.risk_id is not None)
-    qtbot.wait(150)
+    wait_until_laid_out(qtbot, page)
     return page
+
+
+def wait_until_laid_out(qtbot, page) -> None:
+    """Until the page's widgets have kept their places for 150 ms: presenting zooms the type, and the layouts
+    answer in several passes of the event loop — more of them, later, on a loaded machine (a fixed 150 ms wait
+    read the detail pane half laid out now and then)."""
+    def places() -> list[QRect]:
+        return [QRect(w.mapTo(page, w.rect().topLeft()), w.size()) for w in page.findChildren(QWidget)
+                if w.isVisible()]
+
+    last: list = [None, time.monotonic()]  # the places last read, and since when they are so
+
+    def still() -> bool:
+        now = places()
+        if now != last[0]:
+            last[:] = [now, time.monotonic()]
+        return time.monotonic() - last[1] >= 0.15
+
+    qtbot.waitUntil(still, timeout=10_000)
 
 
 def rect_in(widget, ancestor) -> QRect:
