@@ -6,7 +6,7 @@ readable dump per file.
 For each FILE: a copy in a temp dir (the rows left out are written beside the workbook, never beside the
 original), a fresh office there, and the import ``pmo-desktop import OFFICE FILE --partial --create-missing``
 makes — the same parsed arguments and the same planning and applying code the command runs, no second path.
-Then DIR/<file name>.txt says what the import's report says (sheets read with their register, header row and
+Then DIR/<folder>__<file name>.txt says what the import's report says (sheets read with their register, header row and
 every column placed on a field, kept in the notes or left out and why; sheets skipped and why; the sheet notes;
 values not placed; each row skipped or left out with its reason; the summary) and lists every record created,
 register by register in the order they were stored, with every non-empty stored field (computed ones, which
@@ -125,6 +125,12 @@ def record_lines(store: Store) -> list[str]:
     return out
 
 
+def dump_name(path: Path) -> str:
+    """"risks.xlsx" of folder "owner" → "owner__risks.xlsx.txt": the workbook keeps its own name for the import
+    (rules read it), and workbooks of one name from several sources get a dump each."""
+    return f"{path.resolve().parent.name}__{path.name}.txt"
+
+
 def dump(path: Path, out_dir: Path) -> str:
     data = path.read_bytes()
     lines = [f"# {path.name}", f"sha256 {hashlib.sha256(data).hexdigest()[:16]}"]
@@ -148,7 +154,7 @@ def dump(path: Path, out_dir: Path) -> str:
         finally:
             store.close()
     text = "\n".join(lines) + "\n"
-    (out_dir / f"{path.name}.txt").write_text(text, encoding="utf-8")
+    (out_dir / dump_name(path)).write_text(text, encoding="utf-8")
     return text
 
 
