@@ -274,8 +274,14 @@ def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
         if len(phrase) == 1 and (len(phrase[0]) < 8 or len(words) > 5):
             continue  # one long word ("Description of potential risk"), in a short header only
         if words[:len(phrase)] == phrase and len(words) > len(phrase):
+            if len(words) == len(phrase) + 1 and words[-1] in _ID_WORDS and name != "code":
+                continue  # "Vulnerability ID" holds the codes of vulnerabilities ("a1t1v1"), not their text
             out.append(name)
     return tuple(out)
+
+
+# The last word of a header saying its column holds codes of the thing the words before it name
+_ID_WORDS = frozenset({"id", "ids", "ref", "no", "nr", "nbr", "num", "number", "code"})
 
 
 def _by_tail(kind: SheetKind, text: str, used: set[str]) -> str | None:
