@@ -1439,6 +1439,17 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             else:
                 why[c] = f"its cells are sentences, not {f.label.lower()} levels"
             continue
+        said = header[c] if header is not None and c < len(header) else None
+        if f.kind is Kind.ENUM and name != "response" and _sentences(values) and \
+                not any(field_keys(kind).get(k) == name for k in header_variants(said)):
+            # "No — I did not accept any alternative" under "Accepted Alternative" (a header naming the status
+            # by its first word only): a sentence is no status, though a word of it reads as one; read as the
+            # choice, the sentence itself would be lost. Nor does another column take the field in its place
+            # (refill): the header was not about it. Under "Status" or "Frequency" itself, sentences are still
+            # that field's values written out
+            del out[c]
+            why[c] = f"{SENTENCES_NO_CHOICE} {f.label.lower()}"
+            continue
         title = _title_field(kind)
         if not fits and f.kind is Kind.DATE and title is not None and title not in mapping.values() \
                 and _distinct_texts(values):
@@ -1529,8 +1540,10 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
     column that only labels the rows); so do fields a column of sentences left for its text field
     ("Interest Level" beside "Interest in Project")."""
     mapping = _prefer_filled(kind, row, group, mapping, sample)
-    free = ({n for n in (map_header(kind, row, group)[0].get(c) for c in demoted) if n} | set(lost)) \
-        - set(mapping.values()) - set(PSEUDO)
+    first = map_header(kind, row, group)[0]
+    not_about = {first.get(c) for c, why in demoted.items() if why.startswith(SENTENCES_NO_CHOICE)}
+    free = ({n for n in (first.get(c) for c in demoted) if n} | set(lost)) \
+        - set(mapping.values()) - set(PSEUDO) - not_about
     if not free:
         return mapping
     blocked = list(row)
@@ -1543,13 +1556,36 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
     again, _ = map_header(kind, blocked, None)
     extra = {c: n for c, n in again.items() if (n in free or
              any(k in free for k in (field_keys(kind).get(v) for v in header_variants(row[c]))))
-             and word_key(row[c]) not in gave_up}
+             and word_key(row[c]) not in gave_up and _all_read(kind, n, c, sample)}
     if not extra:
         dups = {c: n for c, n in map_header(kind, row, group)[1].items()
-                if n in free and c not in demoted and word_key(row[c]) not in gave_up}
+                if n in free and c not in demoted and word_key(row[c]) not in gave_up and _all_read(kind, n, c, sample)}
         extra = dict(list(dups.items())[:1])
     checked, _ = check_values(kind, extra, sample, row)
     return {**mapping, **checked}
+
+
+SENTENCES_NO_CHOICE = "its cells are sentences, not a choice of"
+
+
+def _all_read(kind: SheetKind, name: str, c: int, sample: list[list[Any]]) -> bool:
+    """Every cell of column ``c`` reads as a choice of ``name`` (a column other than the one its header took
+    it for, given a field second-hand: a cell it cannot place — "PARTIAL" among "APPROVED", "DENIED" — would
+    leave its row out, and the words it can place would be lost in the translation; kept in the notes, none is)."""
+    f = kind.reg.field(name)
+    if f.kind is not Kind.ENUM:
+        return True
+    translator = Translator(kind.register, add_unknown=False)
+    ctx = Context()
+    for r in sample:
+        x = r[c] if c < len(r) else None
+        if x is None or not str(x).strip():
+            continue
+        try:
+            translator.parse(f, x, ctx, ColumnProfile())
+        except ValidationError:
+            return False
+    return True
 
 
 def _below(stored: list[list[Any]], i: int, line: tuple[str, ...]) -> list[list[Any]]:
