@@ -112,3 +112,48 @@ def test_a_persian_word_keeps_its_joiner(sqlite_store, tmp_path):
     titles = {r["title"]: r for r in by_code(sqlite_store, "risks").values()}
     assert fire in titles and titles[fire]["owner"] == "Ann"
     assert "Risk of a fall" in titles
+
+
+def test_a_sentence_under_a_status_word_is_kept_and_the_outcome_says_its_word(sqlite_store, tmp_path):
+    """A refund desk's decision log: "No | Date/Time | Case Type | Accepted Alternative | Description | Decision |
+    Reasons". "Accepted Alternative" was read as the status by its first word, and its sentences ("No — I did not
+    accept any alternative") became "Decided", the sentence lost. A column of sentences is no choice: it is kept
+    in the notes. The status is the "Decision" column; "APPROVED" and "DENIED" both read as Decided (not set, as
+    nobody is said to have decided), the note saying which the sheet wrote, and "PARTIAL" is decided too (before,
+    its rows were left out)."""
+    path = write_xlsx(tmp_path / "decision_log.xlsx", {"Refund Decisions": [
+        ["No", "Date/Time", "Case Type", "Accepted Alternative", "Description", "Decision", "Reasons"],
+        [1, "2026-03-04 00:21:02", "Significant Delay", "No — I did not accept any alternative",
+         "Delta flight delayed nearly five hours", "APPROVED", "The delay exceeds the DOT threshold."],
+        [2, "2026-03-04 00:34:43", "Baggage Delayed", "No — I did not accept any alternative",
+         "Checked bag arrived eight hours late", "DENIED", "Eight hours is under the threshold."],
+        [3, "2026-03-04 21:10:50", "Downgrade", "Yes — I accepted a seat in economy on the same flight",
+         "Downgraded from business to economy", "PARTIAL", "The fare difference is owed."],
+    ]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "decisions")
+    assert sorted(got) == ["1", "2", "3"]
+    assert "Accepted Alternative: No — I did not accept any alternative" in got["1"]["rationale"]
+    assert "written “DENIED”" in got["2"]["rationale"] and "written “APPROVED”" in got["1"]["rationale"]
+    assert got["3"]["title"] == "Downgraded from business to economy"
+
+
+def test_stakeholders_named_by_their_role_within_a_group(sqlite_store, tmp_path):
+    """A bank's stakeholder register with no names: "Stakeholder Group | Role | Interest | Influence/Attitude |
+    Pain Point". Each stakeholder was named by its group, so two were "Customer" and two "Internal Staff"; the
+    groups come back on several rows and the roles once a row, so the role names each stakeholder and the group
+    stays its group. Roles that repeat, or groups that do not, leave the group naming them, as before."""
+    path = write_xlsx(tmp_path / "Stakeholder Register.xlsx", {"Stakeholder Register": [
+        [], [],
+        ["", "Stakeholder Group", "Role", "Interest", "Influence/Attitude", "Pain Point"],
+        ["", "Customer", "Loan Applicant", "Wants a fast loan process", "High (users of the system)",
+         "Process takes too long"],
+        ["", "Internal Staff", "Relationship Manager", "Wants less paperwork", "High (manages the process)",
+         "Collects documents by hand"],
+        ["", "Internal Staff", "Credit Analyst", "Compliance without delay", "High (gatekeepers)", "KYC checks are slow"],
+        ["", "Customer", "General Loan Applicant", "Fewer bank visits", "High", "Tedious process"],
+    ]})
+    import_all(sqlite_store, path)
+    got = {s["name"]: s for s in by_code(sqlite_store, "stakeholders").values()}
+    assert sorted(got) == ["Credit Analyst", "General Loan Applicant", "Loan Applicant", "Relationship Manager"]
+    assert got["Credit Analyst"]["group"] == "Internal Staff" and got["Loan Applicant"]["group"] == "Customer"

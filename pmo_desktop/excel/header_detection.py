@@ -891,12 +891,22 @@ def _roles_name_people(kind: SheetKind, mapping: dict[int, str], sample: list[li
     """A role stands in for a stakeholder's name (a sheet of roles and expectations, no names) only when its
     cells are distinct texts, one per person; a column repeating a few words ("Positivo" / "Negativo" under
     "Engajamento", a data row read as a header's second line) names nobody: it is no column of the register."""
-    if kind.register != "stakeholders" or _title_field(kind) in mapping.values() or "group" in mapping.values():
+    if kind.register != "stakeholders" or _title_field(kind) in mapping.values():
         return mapping
     col = next((c for c, n in mapping.items() if n == "role"), None)
     if col is None:
         return mapping
     texts = [str(r[col]).strip().lower() for r in sample if col < len(r) and isinstance(r[col], str) and r[col].strip()]
+    group = next((c for c, n in mapping.items() if n == "group"), None)
+    if group is not None:
+        # "Stakeholder Group | Role | Interest …", no names: the group ("Customer", "Internal Staff") comes back
+        # on several rows, the role ("Loan Applicant", "Relationship Manager") once a row — the roles are the
+        # stakeholders, each named by its role within its group (named by the group, two would be one name)
+        groups = [str(r[group]).strip().lower() for r in sample
+                  if group < len(r) and isinstance(r[group], str) and r[group].strip()]
+        if len(texts) >= 2 and len(set(texts)) == len(texts) and len(set(groups)) < len(groups):
+            return {**mapping, col: _title_field(kind) or "name"}
+        return mapping
     if len(texts) >= 2 and len(set(texts)) * 5 >= len(texts) * 4:
         return mapping
     return {c: n for c, n in mapping.items() if c != col}
