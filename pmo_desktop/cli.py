@@ -248,6 +248,17 @@ def _read_values(path: str | None) -> dict | None:
     return data
 
 
+def plan_cli_import(store, args, translations: dict | None):
+    """The import's plan as ``pmo-desktop import`` makes it from its parsed arguments (also what
+    benchmarks/import_round.py runs, so that a round measures this command and no other path)."""
+    from .excel.importer import plan_import, plan_workbook_import
+
+    options = {"translations": translations, "create_missing": args.create_missing}
+    if args.register or args.sheet:
+        return plan_import(store, args.workbook, register=args.register, sheet=args.sheet, **options)
+    return plan_workbook_import(store, args.workbook, take_theirs=args.take_theirs, **options)
+
+
 def cmd_import(args) -> int:
     import warnings
 
@@ -257,7 +268,7 @@ def cmd_import(args) -> int:
         raise UsageError(f"argument --register: invalid choice: '{args.register}' "
                          f"(choose from {', '.join(importable_registers())})")
     target = _target(args)
-    from .excel.importer import apply_import, plan_import, plan_workbook_import
+    from .excel.importer import apply_import
     from .models.store import Store
 
     translations = _read_values(args.values)
@@ -265,11 +276,7 @@ def cmd_import(args) -> int:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the contract: one line per row, or one error line
-            options = {"translations": translations, "create_missing": args.create_missing}
-            if args.register or args.sheet:
-                plan = plan_import(store, args.workbook, register=args.register, sheet=args.sheet, **options)
-            else:
-                plan = plan_workbook_import(store, args.workbook, take_theirs=args.take_theirs, **options)
+            plan = plan_cli_import(store, args, translations)
             if args.dry_run:
                 _print_reports(plan, dry_run=True)
                 for conflict in plan.conflicts:

@@ -274,8 +274,14 @@ def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
         if len(phrase) == 1 and (len(phrase[0]) < 8 or len(words) > 5):
             continue  # one long word ("Description of potential risk"), in a short header only
         if words[:len(phrase)] == phrase and len(words) > len(phrase):
+            if len(words) == len(phrase) + 1 and words[-1] in _ID_WORDS and name != "code":
+                continue  # "Vulnerability ID" holds the codes of vulnerabilities ("a1t1v1"), not their text
             out.append(name)
     return tuple(out)
+
+
+# The last word of a header saying its column holds codes of the thing the words before it name
+_ID_WORDS = frozenset({"id", "ids", "ref", "no", "nr", "nbr", "num", "number", "code"})
 
 
 def _by_tail(kind: SheetKind, text: str, used: set[str]) -> str | None:
@@ -885,12 +891,22 @@ def _roles_name_people(kind: SheetKind, mapping: dict[int, str], sample: list[li
     """A role stands in for a stakeholder's name (a sheet of roles and expectations, no names) only when its
     cells are distinct texts, one per person; a column repeating a few words ("Positivo" / "Negativo" under
     "Engajamento", a data row read as a header's second line) names nobody: it is no column of the register."""
-    if kind.register != "stakeholders" or _title_field(kind) in mapping.values() or "group" in mapping.values():
+    if kind.register != "stakeholders" or _title_field(kind) in mapping.values():
         return mapping
     col = next((c for c, n in mapping.items() if n == "role"), None)
     if col is None:
         return mapping
     texts = [str(r[col]).strip().lower() for r in sample if col < len(r) and isinstance(r[col], str) and r[col].strip()]
+    group = next((c for c, n in mapping.items() if n == "group"), None)
+    if group is not None:
+        # "Stakeholder Group | Role | Interest …", no names: the group ("Customer", "Internal Staff") comes back
+        # on several rows, the role ("Loan Applicant", "Relationship Manager") once a row — the roles are the
+        # stakeholders, each named by its role within its group (named by the group, two would be one name)
+        groups = [str(r[group]).strip().lower() for r in sample
+                  if group < len(r) and isinstance(r[group], str) and r[group].strip()]
+        if len(texts) >= 2 and len(set(texts)) == len(texts) and len(set(groups)) < len(groups):
+            return {**mapping, col: _title_field(kind) or "name"}
+        return mapping
     if len(texts) >= 2 and len(set(texts)) * 5 >= len(texts) * 4:
         return mapping
     return {c: n for c, n in mapping.items() if c != col}
@@ -1433,6 +1449,17 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             else:
                 why[c] = f"its cells are sentences, not {f.label.lower()} levels"
             continue
+        said = header[c] if header is not None and c < len(header) else None
+        if f.kind is Kind.ENUM and name != "response" and _sentences(values) and \
+                not any(field_keys(kind).get(k) == name for k in header_variants(said)):
+            # "No — I did not accept any alternative" under "Accepted Alternative" (a header naming the status
+            # by its first word only): a sentence is no status, though a word of it reads as one; read as the
+            # choice, the sentence itself would be lost. Nor does another column take the field in its place
+            # (refill): the header was not about it. Under "Status" or "Frequency" itself, sentences are still
+            # that field's values written out
+            del out[c]
+            why[c] = f"{SENTENCES_NO_CHOICE} {f.label.lower()}"
+            continue
         title = _title_field(kind)
         if not fits and f.kind is Kind.DATE and title is not None and title not in mapping.values() \
                 and _distinct_texts(values):
@@ -1523,8 +1550,10 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
     column that only labels the rows); so do fields a column of sentences left for its text field
     ("Interest Level" beside "Interest in Project")."""
     mapping = _prefer_filled(kind, row, group, mapping, sample)
-    free = ({n for n in (map_header(kind, row, group)[0].get(c) for c in demoted) if n} | set(lost)) \
-        - set(mapping.values()) - set(PSEUDO)
+    first = map_header(kind, row, group)[0]
+    not_about = {first.get(c) for c, why in demoted.items() if why.startswith(SENTENCES_NO_CHOICE)}
+    free = ({n for n in (first.get(c) for c in demoted) if n} | set(lost)) \
+        - set(mapping.values()) - set(PSEUDO) - not_about
     if not free:
         return mapping
     blocked = list(row)
@@ -1537,13 +1566,36 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
     again, _ = map_header(kind, blocked, None)
     extra = {c: n for c, n in again.items() if (n in free or
              any(k in free for k in (field_keys(kind).get(v) for v in header_variants(row[c]))))
-             and word_key(row[c]) not in gave_up}
+             and word_key(row[c]) not in gave_up and _all_read(kind, n, c, sample)}
     if not extra:
         dups = {c: n for c, n in map_header(kind, row, group)[1].items()
-                if n in free and c not in demoted and word_key(row[c]) not in gave_up}
+                if n in free and c not in demoted and word_key(row[c]) not in gave_up and _all_read(kind, n, c, sample)}
         extra = dict(list(dups.items())[:1])
     checked, _ = check_values(kind, extra, sample, row)
     return {**mapping, **checked}
+
+
+SENTENCES_NO_CHOICE = "its cells are sentences, not a choice of"
+
+
+def _all_read(kind: SheetKind, name: str, c: int, sample: list[list[Any]]) -> bool:
+    """Every cell of column ``c`` reads as a choice of ``name`` (a column other than the one its header took
+    it for, given a field second-hand: a cell it cannot place — "PARTIAL" among "APPROVED", "DENIED" — would
+    leave its row out, and the words it can place would be lost in the translation; kept in the notes, none is)."""
+    f = kind.reg.field(name)
+    if f.kind is not Kind.ENUM:
+        return True
+    translator = Translator(kind.register, add_unknown=False)
+    ctx = Context()
+    for r in sample:
+        x = r[c] if c < len(r) else None
+        if x is None or not str(x).strip():
+            continue
+        try:
+            translator.parse(f, x, ctx, ColumnProfile())
+        except ValidationError:
+            return False
+    return True
 
 
 def _below(stored: list[list[Any]], i: int, line: tuple[str, ...]) -> list[list[Any]]:

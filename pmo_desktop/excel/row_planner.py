@@ -2018,6 +2018,10 @@ class Planner:
                     dropped = values.pop(refused.name)
                     record[refused.name] = None
                     note = f"{refused.label}: {refused.display(dropped)} (not set: {str(e).rstrip('.')})"
+                    cell = next((row[c] for c, f in fields if f.name == refused.name and c < width), None)
+                    if isinstance(cell, str) and word_key(cell) != word_key(refused.display(dropped)):
+                        # "DENIED" and "APPROVED" both read as Decided: the sheet's own word says which
+                        note += f", written “{cell.strip()}”"
                     target = EXTRA_FIELD.get(reg.name)
                     if target:
                         values[target] = "\n".join(x for x in [values.get(target) or "", note] if x)

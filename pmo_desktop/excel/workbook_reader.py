@@ -549,9 +549,20 @@ def _one_line_end(cell: str) -> str:
 # U+202F, U+2007: "Project\xa0Manager"), which look like a space but are not one to a search or a filter.
 # Every row that has any is read with the invisible ones dropped and those spaces plain (wherever it lies in
 # the sheet), so an owner "Ann\u200b" is Ann, an ID "R1\u200b" is R1 and "Project\xa0Manager" "Project Manager".
+# The joiners (U+200C, U+200D) are spelling between two letters of a script that joins them: Persian writes
+# "آتش‌سوزی" with one, and dropping it changes the word. Only a joiner beside a space, a digit, an end of the
+# cell or between two Latin letters is a stray one.
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f\u2007]")
-_PLAIN = str.maketrans({"\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+_PLAIN = str.maketrans({"\u200b": None, "\u2060": None, "\ufeff": None,
                         "\u00a0": " ", "\u202f": " ", "\u2007": " "})
+_JOINER_RE = re.compile("[\u200c\u200d]")
+
+
+def _joiner(m: re.Match[str]) -> str:
+    text, i = m.string, m.start()
+    before, after = text[i - 1] if i else "", text[i + 1] if i + 1 < len(text) else ""
+    spelt = before.isalpha() and after.isalpha() and not (before.isascii() and after.isascii())
+    return m.group() if spelt else ""
 
 
 def _plain_row(row: list[Any]) -> list[Any]:
@@ -566,7 +577,7 @@ def _visible(row: Sequence[Any]) -> list[Any]:
     out = []
     for x in row:
         if x.__class__ is str and _INVISIBLE_RE.search(x):
-            x = x.translate(_PLAIN)
+            x = _JOINER_RE.sub(_joiner, x.translate(_PLAIN))
             x = x if x.strip() else None
         out.append(x)
     return out
