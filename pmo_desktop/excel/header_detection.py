@@ -35,6 +35,7 @@ from .vocabulary import (
     header_phrases,
     header_words,
     in_place_words,
+    raid_type_headers,
     reassessed_words,
     reference_words,
     register_nouns,
@@ -2026,16 +2027,44 @@ RAID_SINGULAR = {"risks": "risk", "issues": "issue", "assumptions": "assumption"
                  "decisions": "decision", "actions": "action"}
 
 
+def raid_kind(value: Any) -> str | None:
+    """The register a RAID log's type cell names ("Risk", "Annahme", "Decisión"), in any language of the
+    files; a type written with another word in brackets ("Problema (Incidencia)", "Issue (Problem)") by
+    the word before them, else the word in them."""
+    if value is None:
+        return None
+    vocab = value_words("raid.type")
+    kind = vocab.get(word_key(value))
+    if kind is None and value.__class__ is str and "(" in value:
+        found = _BRACKETED_RE.fullmatch(value)
+        if found:
+            kind = vocab.get(word_key(found.group(1))) or vocab.get(word_key(found.group(2)))
+    return kind
+
+
+_BRACKETED_RE = re.compile(r"\s*([^()]+?)\s*\(([^()]+)\)\s*")
+
+
+def _raid_type_header(head: Any) -> bool:
+    """A header that may name a RAID log's type column: "Type", "Category", "RAID", "Log type" (the
+    English stems anywhere in it, as before), or a word of the files' ``raid_type`` ("Typ", "Tipo",
+    "Kategorie", "Catégorie"), whole or, from four letters, as the start or end of a word ("Eintragstyp")."""
+    key = normalise_key(head)
+    if any(w in key for w in ("type", "category", "raid", "kind", "log")):
+        return True
+    words = raid_type_headers()
+    return any(w in words or any(len(x) >= 4 and (w.startswith(x) or w.endswith(x)) for x in words)
+               for w in words_of(head))
+
+
 def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
     """The column of a RAID log saying what each row is (Risk / Issue / Assumption / Dependency), if any:
     most of its values are such words and at least two kinds appear."""
-    vocab = value_words("raid.type")
     for c, head in enumerate(headers):
-        key = normalise_key(head)
-        if not head or not any(w in key for w in ("type", "category", "raid", "kind", "log")):
+        if not head or not _raid_type_header(head):
             continue
-        values = [word_key(r[c]) for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        kinds = [vocab.get(x) for x in values]
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        kinds = [raid_kind(x) for x in values]
         if values and sum(1 for k in kinds if k) * 10 >= len(values) * 8 and len({k for k in kinds if k}) >= 2:
             return c
     return None
@@ -2043,10 +2072,9 @@ def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
 
 def raid_rows(col: int, register: str, rows: list[list[Any]]) -> list[list[Any]]:
     """The rows of a RAID sheet whose type sends them to ``register`` (no type: risks)."""
-    vocab = value_words("raid.type")
     out: list[list[Any]] = []
     for r in rows:
-        kind = vocab.get(word_key(r[col])) if col < len(r) and r[col] is not None else None
+        kind = raid_kind(r[col]) if col < len(r) else None
         if kind == register or (kind is None and register == "risks"):
             out.append(r)
     return out
@@ -2054,10 +2082,8 @@ def raid_rows(col: int, register: str, rows: list[list[Any]]) -> list[list[Any]]
 
 def raid_filter(col: int, register: str) -> Callable[[Sequence[Any]], str | None]:
     """A row filter keeping the rows of ``register`` and naming where the others go."""
-    vocab = value_words("raid.type")
-
     def why(row: Sequence[Any]) -> str | None:
-        kind = vocab.get(word_key(row[col])) if col < len(row) and row[col] is not None else None
+        kind = raid_kind(row[col]) if col < len(row) else None
         if kind == register or (kind is None and register == "risks"):
             return None
         home = RAID_HOMES.get(kind or "")

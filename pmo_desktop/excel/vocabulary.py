@@ -220,6 +220,13 @@ def reassessed_words() -> frozenset[str]:
     return frozenset(word_key(w) for data in _files() for w in data.get("reassessed", ()))
 
 
+@lru_cache(maxsize=None)
+def raid_type_headers() -> frozenset[str]:
+    """Keyed words of a header over a RAID log's column saying what each row is ("Type", "Typ", "Tipo",
+    "Catégorie"): ``raid_type`` in the files."""
+    return frozenset(k for data in _files() for w in data.get("raid_type", ()) if (k := word_key(w)))
+
+
 FOREIGN_KINDS = ("schedule", "backlog", "timeline")
 
 
