@@ -58,3 +58,43 @@ def test_a_one_sheet_raid_log_in_another_language_is_split_by_type_with_each_typ
     actions = {a["description"]: a for a in rows_of(sqlite_store, "issue_actions")}
     assert actions["Rebuild the server"]["due"] == D(2027, 3, 2)
     assert named(sqlite_store, "issues")["Test server down"]["owner"] == "Ben"
+
+
+# (plan text, its action's status): written as carried out, in four languages, or as still to do
+PLANS = [
+    ("Mitigated by moving the launch", "Done"), ("Implemented MFA in March", "Done"),
+    ("Completed: vendor replaced", "Done"), ("Done – backup tested", "Done"),
+    ("MFA has already been implemented", "Done"), ("Umgesetzt: Backup getestet", "Done"),
+    ("MFA wurde im März eingeführt", "Done"), ("Implementado MFA en marzo", "Done"),
+    ("Se sustituyó el proveedor", "Done"), ("Réalisé : sauvegarde testée", "Done"),
+    ("Mis en place en mars", "Done"),
+    ("Implement MFA", "Not started"), ("MFA will be implemented", "Not started"),
+    ("MFA should have been implemented", "Not started"), ("Not yet implemented: waiting for licences", "Not started"),
+    ("Complete the vendor review", "Not started"), ("Closed-loop monitoring of the vendor", "Not started"),
+    ("Increased monitoring", "Not started"), ("MFA wird im März eingeführt", "Not started"),
+    ("Se implementará MFA", "Not started"), ("Mise en place d'un plan de reprise", "Not started"),
+]
+
+
+def test_a_plan_written_as_done_is_a_done_action_kept_whole_and_a_plan_stays_open(sqlite_store, tmp_path):
+    """A mitigation written in the past tense or marked done reports a measure taken: its action is done,
+    its text as written; a plan (an imperative, a future, a "should have been", a negation) stays to do."""
+    rows = [["Risk ID", "Risk", "Owner", "Likelihood", "Impact", "Mitigation"]]
+    rows += [[f"R-{i}", f"Risk {i}", "Ann", 3, 3, text] for i, (text, _status) in enumerate(PLANS, 1)]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risk register.xlsx", {"Risks": rows}))
+    got = {a["description"]: a["status"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert got == dict(PLANS)
+
+
+def test_an_issue_action_written_as_done_is_done_with_its_owner_and_date(sqlite_store, tmp_path):
+    """An issue log's "Action | Action Owner | Due Date": an action saying it was done is done, still with who
+    did it and the date; the next issue's plan is to do."""
+    path = write_xlsx(tmp_path / "Issue log.xlsx", {"Issues": [
+        ["Issue ID", "Issue", "Status", "Action", "Action Owner", "Due Date"],
+        ["I-1", "Backups failing", "Open", "Done – backup tested", "Ben", D(2026, 11, 2)],
+        ["I-2", "Licence expired", "Open", "Renew the licence", "Cleo", D(2027, 1, 15)]]})
+    import_all(sqlite_store, path)
+    actions = {a["description"]: a for a in rows_of(sqlite_store, "issue_actions")}
+    assert (actions["Done – backup tested"]["status"], actions["Done – backup tested"]["actionee"],
+            actions["Done – backup tested"]["due"]) == ("Done", "Ben", D(2026, 11, 2))
+    assert actions["Renew the licence"]["status"] == "Not started"

@@ -227,6 +227,13 @@ def raid_type_headers() -> frozenset[str]:
     return frozenset(k for data in _files() for w in data.get("raid_type", ()) if (k := word_key(w)))
 
 
+@lru_cache(maxsize=None)
+def done_words(part: str) -> tuple[str, ...]:
+    """The words of ``part`` of ``done`` in the files, as written: how a plan says it was carried out
+    (``excel/done_text.py``)."""
+    return tuple(w for data in _files() for w in data.get("done", {}).get(part, ()))
+
+
 FOREIGN_KINDS = ("schedule", "backlog", "timeline")
 
 
