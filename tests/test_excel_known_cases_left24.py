@@ -8,7 +8,9 @@ import datetime as dt
 
 import pytest
 from imported import import_all, named, rows_of
-from real_world_factory import write_xlsx
+from real_world_factory import write_csv, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 D = dt.date
 
@@ -98,3 +100,27 @@ def test_an_issue_action_written_as_done_is_done_with_its_owner_and_date(sqlite_
     assert (actions["Done – backup tested"]["status"], actions["Done – backup tested"]["actionee"],
             actions["Done – backup tested"]["due"]) == ("Done", "Ben", D(2026, 11, 2))
     assert actions["Renew the licence"]["status"] == "Not started"
+
+
+def test_a_register_of_one_row_whose_only_known_column_is_its_noun_imports_that_row(sqlite_store, tmp_path):
+    """A decision log kept by a tool, one decision so far: "Timestamp | Problem | Category | Decision |
+    Confidence", only "Decision" a column the office knows. The file names the register and the column says
+    its noun: the row is one decision, its other cells kept in its notes. A key of the decision words on a
+    sheet so named ("Decision | Meaning | Colour": Approved …) still names no record."""
+    path = write_csv(tmp_path / "decision_log.csv", [
+        ["Timestamp", "Problem", "Category", "Decision", "Confidence"],
+        ["30-12-2025 09:36:16", "Our company has high cost and rising operational expenses\n", "Cost Management",
+         "Cost optimization required", "80"]])
+    import_all(sqlite_store, path)
+    decision = named(sqlite_store, "decisions")["Cost optimization required"]
+    assert "rising operational expenses" in decision["rationale"] and "Confidence: 80" in decision["rationale"]
+    path = write_xlsx(tmp_path / "Programme log.xlsx", {"Decisions": [
+        ["Logged", "Question", "Area", "Decision", "Votes"],
+        ["2026-11-02", "Where do we host the portal?", "IT", "Host the portal in the EU region", "5 of 7"]]})
+    import_all(sqlite_store, path)
+    assert "Host the portal in the EU region" in named(sqlite_store, "decisions")
+    key = write_xlsx(tmp_path / "Decision key.xlsx", {"Decisions": [
+        ["Decision", "Meaning", "Colour"], ["Approved", "The change goes ahead", "Green"],
+        ["Rejected", "The change does not go ahead", "Red"]]})
+    with pytest.raises(WorkbookError, match="No sheet"):
+        import_all(sqlite_store, key)

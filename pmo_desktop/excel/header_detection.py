@@ -789,6 +789,39 @@ def _register_named(kind: SheetKind, sheet_title: str, file_name: str | None, ro
     return next((i + 1 for i, line in enumerate(rows) if caption(line)), len(rows) + 1)
 
 
+def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                              sample: list[list[Any]]) -> bool:
+    """A table whose only column the register knows is the one headed by its noun ("Timestamp | Problem |
+    Category | Decision | Confidence" of a decision log), on a sheet or file naming the register: a register
+    with columns of its own, read however few its rows (one decision is a decision log). Its header is a row
+    of three short labels or more, none a form's "Label:", and each row under it gives that column a
+    statement of two words or more beside another cell — not a status ("Approved") nor a level, so a key or
+    legend of the noun's values names nothing."""
+    if kind.is_child or len(mapping) != 1:
+        return False
+    [(c, name)] = mapping.items()
+    if name != _title_field(kind) or c >= len(row) or word_key(row[c]) not in _naming_words(kind)[1] | _nouns(kind):
+        return False
+    labels = [x.strip() for x in row if isinstance(x, str) and x.strip()]
+    if len(labels) < 3 or len(set(labels)) < len(labels) or any(len(x.split()) > 4 or x.endswith(":") for x in labels) \
+            or any(x is not None and not isinstance(x, str) for x in row):
+        return False
+    rows = [r for r in sample if any(x is not None and str(x).strip() for x in r)]
+    if not rows:
+        return False
+    translator, ctx = Translator(kind.register, add_unknown=False), Context()
+    status = _status_field(kind)
+    for r in rows:
+        cell = r[c] if c < len(r) else None
+        if not isinstance(cell, str) or len(cell.split()) < 2 or sum(1 for x in r if x is not None and str(x).strip()) < 2:
+            return False
+        if status is not None and _statuses(kind, [cell], translator, ctx):
+            return False
+        if v.is_blank(cell) or _level_cell(cell):
+            return False
+    return True
+
+
 def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
     """The first column, not mapped, whose cells are distinct texts of a line each, of two words or more:
     what names the records of a table whose headers say nothing of it ("S. No. | Parameters | Desired
@@ -1638,7 +1671,9 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 titled_by = naming
             if naming is not None:
                 mapping[naming] = _title_field(kind) or ""
-            if len(mapping) < MIN_FIELDS:
+            lone = len(mapping) == 1 and _titled_by_its_noun_alone(kind, row, mapping, sample) and \
+                i >= named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows))
+            if len(mapping) < MIN_FIELDS and not lone:
                 continue
             named = set(mapping.values())
             mapping, demoted = check_values(kind, mapping, sample, row)
@@ -1658,7 +1693,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 mapping = action_columns(mapping, dups, RESPONSE_PLAN, kind.reg.field_names)
             if titled_by is not None and mapping.get(titled_by) != _title_field(kind):
                 titled_by = None
-            if len(real_fields(mapping)) < MIN_FIELDS and (titled_by is None or len(mapping) < MIN_FIELDS):
+            if len(real_fields(mapping)) < MIN_FIELDS and (titled_by is None or len(mapping) < MIN_FIELDS) and \
+                    not (lone and _title_field(kind) in mapping.values()):
                 continue
             score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, row, mapping)
             ticks = any(n.startswith(LEVEL) for n in mapping.values())
