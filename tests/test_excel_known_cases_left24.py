@@ -124,3 +124,38 @@ def test_a_register_of_one_row_whose_only_known_column_is_its_noun_imports_that_
         ["Rejected", "The change does not go ahead", "Red"]]})
     with pytest.raises(WorkbookError, match="No sheet"):
         import_all(sqlite_store, key)
+
+
+def test_the_previews_dropdown_for_a_long_new_category_shows_its_whole_text(qtbot, document, tmp_path):
+    """"Add “Data protection, privacy and compliance of customer records” to the office's list": the
+    dropdown opened by the keyboard is wide enough for every choice whole; closed, its box shows words that fit
+    and say what the choice does (the whole choice its tooltip); the value's label wraps, its row as tall as
+    it needs, so the value is read whole too."""
+    from PySide6.QtCore import Qt
+
+    from pmo_desktop.views.exchange.import_dialog import ImportDialog
+
+    long = "Data protection, privacy and compliance of customer records"
+    rows = [["ID", "Risk", "Risk Category", "Likelihood", "Impact"],
+            ["R1", "Customer records leak", long, 3, 4], ["R2", "Supplier fails", "Schedule", 2, 3]]
+    dialog = ImportDialog(document, write_xlsx(tmp_path / "r.xlsx", {"Risks": rows}))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.values_table
+    r = next(r for r in range(table.rowCount()) if long in table.cellWidget(r, 0).text())
+    label, combo = table.cellWidget(r, 0), table.cellWidget(r, 1)
+    choice = f"Add “{long}” to the office's list"
+    assert combo.currentText() == choice and combo.toolTip() == choice
+    assert label.wordWrap() and table.rowHeight(r) >= label.heightForWidth(table.columnWidth(0) - 6)
+    shown = combo.shown_text()
+    assert shown.endswith("to the office's list") and shown.startswith("Add")
+    assert combo.fontMetrics().horizontalAdvance(shown) <= combo.width()
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    view = combo.view()
+    assert view.width() >= view.fontMetrics().horizontalAdvance(choice)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert combo.currentText() == choice
