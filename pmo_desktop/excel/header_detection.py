@@ -35,6 +35,7 @@ from .vocabulary import (
     header_phrases,
     header_words,
     in_place_words,
+    raid_type_headers,
     reassessed_words,
     reference_words,
     register_nouns,
@@ -792,6 +793,39 @@ def _register_named(kind: SheetKind, sheet_title: str, file_name: str | None, ro
             kind.matches_sheet_name(next(iter(texts)))
 
     return next((i + 1 for i, line in enumerate(rows) if caption(line)), len(rows) + 1)
+
+
+def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                              sample: list[list[Any]]) -> bool:
+    """A table whose only column the register knows is the one headed by its noun ("Timestamp | Problem |
+    Category | Decision | Confidence" of a decision log), on a sheet or file naming the register: a register
+    with columns of its own, read however few its rows (one decision is a decision log). Its header is a row
+    of three short labels or more, none a form's "Label:", and each row under it gives that column a
+    statement of two words or more beside another cell — not a status ("Approved") nor a level, so a key or
+    legend of the noun's values names nothing."""
+    if kind.is_child or len(mapping) != 1:
+        return False
+    [(c, name)] = mapping.items()
+    if name != _title_field(kind) or c >= len(row) or word_key(row[c]) not in _naming_words(kind)[1] | _nouns(kind):
+        return False
+    labels = [x.strip() for x in row if isinstance(x, str) and x.strip()]
+    if len(labels) < 3 or len(set(labels)) < len(labels) or any(len(x.split()) > 4 or x.endswith(":") for x in labels) \
+            or any(x is not None and not isinstance(x, str) for x in row):
+        return False
+    rows = [r for r in sample if any(x is not None and str(x).strip() for x in r)]
+    if not rows:
+        return False
+    translator, ctx = Translator(kind.register, add_unknown=False), Context()
+    status = _status_field(kind)
+    for r in rows:
+        cell = r[c] if c < len(r) else None
+        if not isinstance(cell, str) or len(cell.split()) < 2 or sum(1 for x in r if x is not None and str(x).strip()) < 2:
+            return False
+        if status is not None and _statuses(kind, [cell], translator, ctx):
+            return False
+        if v.is_blank(cell) or _level_cell(cell):
+            return False
+    return True
 
 
 def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
@@ -1689,7 +1723,9 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 titled_by = naming
             if naming is not None:
                 mapping[naming] = _title_field(kind) or ""
-            if len(mapping) < MIN_FIELDS:
+            lone = len(mapping) == 1 and _titled_by_its_noun_alone(kind, row, mapping, sample) and \
+                i >= named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows))
+            if len(mapping) < MIN_FIELDS and not lone:
                 continue
             named = set(mapping.values())
             mapping, demoted = check_values(kind, mapping, sample, row)
@@ -1709,7 +1745,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 mapping = action_columns(mapping, dups, RESPONSE_PLAN, kind.reg.field_names)
             if titled_by is not None and mapping.get(titled_by) != _title_field(kind):
                 titled_by = None
-            if len(real_fields(mapping)) < MIN_FIELDS and (titled_by is None or len(mapping) < MIN_FIELDS):
+            if len(real_fields(mapping)) < MIN_FIELDS and (titled_by is None or len(mapping) < MIN_FIELDS) and \
+                    not (lone and _title_field(kind) in mapping.values()):
                 continue
             score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, row, mapping)
             ticks = any(n.startswith(LEVEL) for n in mapping.values())
@@ -2078,16 +2115,44 @@ RAID_SINGULAR = {"risks": "risk", "issues": "issue", "assumptions": "assumption"
                  "decisions": "decision", "actions": "action"}
 
 
+def raid_kind(value: Any) -> str | None:
+    """The register a RAID log's type cell names ("Risk", "Annahme", "Decisión"), in any language of the
+    files; a type written with another word in brackets ("Problema (Incidencia)", "Issue (Problem)") by
+    the word before them, else the word in them."""
+    if value is None:
+        return None
+    vocab = value_words("raid.type")
+    kind = vocab.get(word_key(value))
+    if kind is None and value.__class__ is str and "(" in value:
+        found = _BRACKETED_RE.fullmatch(value)
+        if found:
+            kind = vocab.get(word_key(found.group(1))) or vocab.get(word_key(found.group(2)))
+    return kind
+
+
+_BRACKETED_RE = re.compile(r"\s*([^()]+?)\s*\(([^()]+)\)\s*")
+
+
+def _raid_type_header(head: Any) -> bool:
+    """A header that may name a RAID log's type column: "Type", "Category", "RAID", "Log type" (the
+    English stems anywhere in it, as before), or a word of the files' ``raid_type`` ("Typ", "Tipo",
+    "Kategorie", "Catégorie"), whole or, from four letters, as the start or end of a word ("Eintragstyp")."""
+    key = normalise_key(head)
+    if any(w in key for w in ("type", "category", "raid", "kind", "log")):
+        return True
+    words = raid_type_headers()
+    return any(w in words or any(len(x) >= 4 and (w.startswith(x) or w.endswith(x)) for x in words)
+               for w in words_of(head))
+
+
 def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
     """The column of a RAID log saying what each row is (Risk / Issue / Assumption / Dependency), if any:
     most of its values are such words and at least two kinds appear."""
-    vocab = value_words("raid.type")
     for c, head in enumerate(headers):
-        key = normalise_key(head)
-        if not head or not any(w in key for w in ("type", "category", "raid", "kind", "log")):
+        if not head or not _raid_type_header(head):
             continue
-        values = [word_key(r[c]) for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        kinds = [vocab.get(x) for x in values]
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        kinds = [raid_kind(x) for x in values]
         if values and sum(1 for k in kinds if k) * 10 >= len(values) * 8 and len({k for k in kinds if k}) >= 2:
             return c
     return None
@@ -2095,10 +2160,9 @@ def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
 
 def raid_rows(col: int, register: str, rows: list[list[Any]]) -> list[list[Any]]:
     """The rows of a RAID sheet whose type sends them to ``register`` (no type: risks)."""
-    vocab = value_words("raid.type")
     out: list[list[Any]] = []
     for r in rows:
-        kind = vocab.get(word_key(r[col])) if col < len(r) and r[col] is not None else None
+        kind = raid_kind(r[col]) if col < len(r) else None
         if kind == register or (kind is None and register == "risks"):
             out.append(r)
     return out
@@ -2106,10 +2170,8 @@ def raid_rows(col: int, register: str, rows: list[list[Any]]) -> list[list[Any]]
 
 def raid_filter(col: int, register: str) -> Callable[[Sequence[Any]], str | None]:
     """A row filter keeping the rows of ``register`` and naming where the others go."""
-    vocab = value_words("raid.type")
-
     def why(row: Sequence[Any]) -> str | None:
-        kind = vocab.get(word_key(row[col])) if col < len(row) and row[col] is not None else None
+        kind = raid_kind(row[col]) if col < len(row) else None
         if kind == register or (kind is None and register == "risks"):
             return None
         home = RAID_HOMES.get(kind or "")

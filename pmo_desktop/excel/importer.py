@@ -1276,6 +1276,7 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
                                 if c in match.demoted and n not in mapping.values()})
             else:
                 mapping, dups = map_header(kind, header, group)
+            mapping = _named_as_a_risk(register, mapping, risk_reading)
             named = set(mapping.values())
             mapping, demoted = check_values(kind, mapping, sample, header)
             mapping = refill(kind, header, group, mapping, demoted, sample, named - set(mapping.values()))
@@ -1288,6 +1289,29 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             row_filter = raid_filter(col, register)
             row_filter.column = col  # type: ignore[attr-defined]
             out.append((reader, m, row_filter))
+    return out
+
+
+# The fields every RAID type keeps under the same name, by the name a risk gives them, and the register's
+# own (a decision's owner is who decides it).
+_SHARED_FIELDS = {"code": "code", "title": "title", "owner": "owner", "status": "status", "raised_on": "raised_on"}
+_SHARED_OWN = {"decisions": {"owner": "decided_by"}}
+
+
+def _named_as_a_risk(register: str, mapping: dict[int, str], risk_reading: dict[int, str]) -> dict[int, str]:
+    """A one-sheet RAID log's ID, description, owner, status and date raised, read by the words a risk
+    register has ("Beschreibung", "Verantwortlich", "Estado", in every language of the files) where the
+    type's own words leave them unread: each row is one log's, whatever its type, so the column names the
+    same thing for an assumption, a dependency or a decision as for a risk. Their values are judged on the
+    type's own rows after (an assumption's "Offen" is open, a status no rule reads stays in the notes)."""
+    if register == "risks":
+        return mapping
+    fields = REGISTERS[register].field_names
+    out = dict(mapping)
+    for c, name in sorted(risk_reading.items()):
+        own = _SHARED_OWN.get(register, {}).get(name, _SHARED_FIELDS.get(name))
+        if own is not None and own in fields and c not in out and own not in out.values():
+            out[c] = own
     return out
 
 

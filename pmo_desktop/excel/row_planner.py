@@ -28,6 +28,7 @@ from ..models.registers.risks import CATEGORIES
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, date_beside_the_plan, in_place
+from .done_text import says_done
 from .errors import ImportCancelled
 from .header_detection import (
     _TITLE_FALLBACK,
@@ -1847,8 +1848,11 @@ class Planner:
             by["due"] = values["proximity"]
         if self._owner_from_actions and "actionee" in by and not values.get("owner"):
             values["owner"] = by["actionee"]
-        actions = [{"description": text, "status": "Done"} if c in self._in_place else {"description": text, **by}
-                   for c, text in planned]
+        # a control in place is done, and so is a plan written as carried out ("Mitigated by moving the launch",
+        # "Completed: vendor replaced"), its text kept whole; who did it and when stay on it
+        actions = [{"description": text, "status": "Done"} if c in self._in_place
+                   else {"description": text, **by, "status": "Done"} if says_done(text)
+                   else {"description": text, **by} for c, text in planned]
         if responses and "response" in reg.field_names and not values.get("response"):
             strategy = _named_strategy(responses[0])
             if strategy is not None:  # "Mitigation. Pair the new developers with …": the plan names its strategy

@@ -412,6 +412,13 @@ def _near(vocab: dict[str, str], key: str) -> str | None:
     return targets.pop() if len(targets) == 1 else None
 
 
+# Where an assumption's, dependency's or decision's choice is looked up when its own words miss: the issue
+# log's and the risk register's words for the same thing, which every language file gives.
+_BORROWED: dict[tuple[str, str], tuple[str, ...]] = {(register, "status"): ("issues.status", "risks.status")
+             for register in ("assumptions", "dependencies", "decisions")}
+_BORROWED[("dependencies", "criticality")] = ("issues.priority",)
+
+
 @dataclass
 class Translator:
     """Parses imported cells for one register: ``Field.parse`` first, then the rule above."""
@@ -547,6 +554,9 @@ class Translator:
             for phrase, target in phrases:
                 if f" {phrase} " in text and target in f.choices:
                     return target
+        borrowed = self._borrowed(f, raw)
+        if borrowed is not None:
+            return borrowed
         words = words_of(raw)
         if words and len(words[0]) >= 4:
             first = words[0]
@@ -554,6 +564,24 @@ class Translator:
                      (first.startswith(word_key(c)) and len(word_key(c)) >= 4)]
             if len(found) == 1:
                 return found[0]
+        return None
+
+    def _borrowed(self, f: Field, raw: Any) -> str | None:
+        """An assumption's, dependency's or decision's status or criticality in a language whose files give
+        words only to the risk register and the issue log ("Offen", "Abierto", "Hoch"): read as those logs
+        read it, then as this register reads that English word ("Open" → an assumption's Open, a
+        dependency's On track, a decision's Pending; "Closed" → Delivered, Decided)."""
+        sources = _BORROWED.get((self.register, f.name))
+        if sources is None:
+            return None
+        own = value_words(f"{self.register}.{f.name}")
+        for source in sources:
+            word = self._lookup(value_words(source), raw)
+            if word is None:
+                continue
+            target = word if word in f.choices else own.get(word_key(word)) or f.aliases.get(word)
+            if target in f.choices:
+                return target
         return None
 
     def _scale(self, f: Field, raw: Any, ctx: Context, profile: ColumnProfile) -> int | None:

@@ -220,6 +220,20 @@ def reassessed_words() -> frozenset[str]:
     return frozenset(word_key(w) for data in _files() for w in data.get("reassessed", ()))
 
 
+@lru_cache(maxsize=None)
+def raid_type_headers() -> frozenset[str]:
+    """Keyed words of a header over a RAID log's column saying what each row is ("Type", "Typ", "Tipo",
+    "Catégorie"): ``raid_type`` in the files."""
+    return frozenset(k for data in _files() for w in data.get("raid_type", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
+def done_words(part: str) -> tuple[str, ...]:
+    """The words of ``part`` of ``done`` in the files, as written: how a plan says it was carried out
+    (``excel/done_text.py``)."""
+    return tuple(w for data in _files() for w in data.get("done", {}).get(part, ()))
+
+
 FOREIGN_KINDS = ("schedule", "backlog", "timeline")
 
 

@@ -51,6 +51,7 @@ from ..document import Document
 from ..theme import colours
 from .import_command import ImportCommand
 from .report_model import HEADERS, ReportModel
+from .translation_combo import TranslationCombo
 
 ALL_SHEETS = "All recognised sheets"
 REASON = HEADERS.index("Reason")  # the report's column of why a row is skipped or refused
@@ -118,7 +119,12 @@ class ImportDialog(QDialog):
         self.values_table = QTableWidget(0, 2, self)
         # Short headers: "Value the import could not place" was cut at both ends in half the mapping's pane
         self.values_table.setHorizontalHeaderLabels(["Value to translate", "Translate to"])
-        self.values_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The value's label as wide as it reads on a line, up to 300 px and less than half the table, the
+        # dropdown the rest (``_fit_value_columns``): a long value wraps in its label, the row growing to
+        # hold it, instead of being cut at the column's edge.
+        self.values_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.values_table.horizontalHeader().setStretchLastSection(True)
+        self.values_table.viewport().installEventFilter(self)
         self.create_missing_box = QCheckBox("Create the projects the workbook names that the office does not have",
                                             self)
         self.create_missing_box.toggled.connect(lambda *_: self.recheck())
@@ -193,6 +199,8 @@ class ImportDialog(QDialog):
             # read without scrolling sideways
             fixed = sum(self.report_view.columnWidth(c) for c in range(4))
             self.report_view.setColumnWidth(4, max(160, (self.report_view.viewport().width() - fixed) * 3 // 5))
+        if watched is self.values_table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_value_columns()
         return super().eventFilter(watched, event)
 
     def _load_sheets(self) -> None:
@@ -344,6 +352,8 @@ class ImportDialog(QDialog):
                 self._add_value_row((register, name, value), f"{f.label}: “{value}”" + (
                     "" if value in chosen else " (new)"), items, chosen.get(value), keep_focus)
         self.values_table.setVisible(self.values_table.rowCount() > 0)
+        self._fit_value_columns()
+        self._fit_mapping_pane()
 
     def _add_value_row(self, key: tuple[str, str, str], text: str, items: list[tuple[str, str | None]],
                        current: str | None, keep_focus: object) -> None:
@@ -353,20 +363,57 @@ class ImportDialog(QDialog):
         r = self.values_table.rowCount()
         self.values_table.insertRow(r)
         label = QLabel(text)
+        label.setWordWrap(True)
+        label.setToolTip(text)
+        # a wrapped label and its dropdown read from the row's top, as a form's field beside its label does
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        label.setContentsMargins(2, 4, 2, 2)
         label.setProperty("key", key)
         self.values_table.setCellWidget(r, 0, label)
-        combo = QComboBox()
+        combo = TranslationCombo()
         combo.setAccessibleName(f"Translate {REGISTERS[register].field(name).label} “{value}” to")
         for item, data in [*items, (EMPTY, "")]:
             combo.addItem(item, data)
         if current is not None:
             combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.setProperty("key", key)
+        combo.setToolTip(combo.currentText())
+        combo.setMaximumHeight(combo.sizeHint().height())  # at the top of a row its wrapped label makes taller
         combo.currentIndexChanged.connect(partial(self._translation_chosen, combo, register, name, value))
         self.values_table.setCellWidget(r, 1, combo)
+        self._fit_value_rows(r)
         if keep_focus == key:
             combo.setFocus()
             self.values_table.scrollTo(self.values_table.model().index(r, 1))
+
+    def _value_widths(self) -> tuple[int, int]:
+        """(the widest value label on one line, at most 300 px; the widest current choice of its dropdown,
+        whole) of the values table."""
+        table = self.values_table
+        labels = [w for r in range(table.rowCount()) if isinstance(w := table.cellWidget(r, 0), QLabel)]
+        combos = [w for r in range(table.rowCount()) if isinstance(w := table.cellWidget(r, 1), QComboBox)]
+        label = min(300, max((w.fontMetrics().horizontalAdvance(w.text()) + 12 for w in labels), default=0))
+        choice = max((w.fontMetrics().horizontalAdvance(w.currentText()) + 48 for w in combos), default=0)
+        return label, choice
+
+    def _fit_value_columns(self) -> None:
+        table = self.values_table
+        room = table.viewport().width()
+        label, _choice = self._value_widths()
+        width = max(table.horizontalHeader().sectionSizeHint(0), min(label, room * 9 // 20))  # its header whole
+        if table.columnWidth(0) != width:
+            table.setColumnWidth(0, width)
+        self._fit_value_rows()
+
+    def _fit_value_rows(self, only: int | None = None) -> None:
+        """Each row of the values table as tall as its label wrapped in its column, at least its dropdown's
+        height."""
+        table = self.values_table
+        width = table.columnWidth(0) - 6
+        for r in range(table.rowCount()) if only is None else (only,):
+            label, combo = table.cellWidget(r, 0), table.cellWidget(r, 1)
+            if isinstance(label, QLabel) and combo is not None and width > 0:
+                table.setRowHeight(r, max(combo.sizeHint().height(), label.heightForWidth(width) + 2))
 
     def _translation_chosen(self, combo: QComboBox, register: str, name: str, value: str, _index: int) -> None:
         self.translate_value(register, name, value, combo.currentData())
@@ -434,6 +481,13 @@ class ImportDialog(QDialog):
         # the sections as sized to their contents and their headers' words ("Column in the workbook")
         needed = (table.verticalHeader().sizeHint().width() + frame + table.verticalScrollBar().sizeHint().width()
                   + table.horizontalHeader().length())
+        # and the values to translate: a label of up to 300 px on a line, beside its dropdown's choice whole
+        # ("Add “Data Quality” to the office's list"); narrower, the label wraps and the choice is shortened
+        values = self.values_table
+        if values.rowCount():
+            label_width, choice_width = self._value_widths()
+            needed = max(needed, values.verticalHeader().sizeHint().width() + 2 * values.frameWidth()
+                         + values.verticalScrollBar().sizeHint().width() + label_width + choice_width)
         sizes = self.splitter.sizes()
         total = sum(sizes)
         if not self.splitter.isVisible() or total <= 0:

@@ -1,0 +1,72 @@
+"""The dropdown of a value to translate in the import preview.
+
+Its choices quote the value ("Add “Data protection, privacy and compliance of customer records” to the
+office's list"), in a column of a pane a third of the dialog wide: the closed box cut the choice mid-word
+("Add “Cost” to the office") and a popup as wide as the box would cut it too. The popup is as wide as its
+longest choice (within the screen); the closed box shortens a choice that does not fit inside its quotes,
+then leaves the quoted value out (the row's label beside it names the value), so the words saying what the
+choice does stay whole; the whole choice is the box's tooltip.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
+
+OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
+
+
+def fitted_choice(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` as it fits ``width``: whole; else its quoted part cut short ("Add “Data prot…” to the office's
+    list"); else without it ("Add to the office's list"); else cut at its end."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    start, end = text.find(OPEN_QUOTE), text.rfind(CLOSE_QUOTE)
+    if 0 <= start < end:
+        head, quoted, tail = text[:start + 1], text[start + 1:end], text[end:]
+        room = width - metrics.horizontalAdvance(head + tail)
+        if room >= metrics.horizontalAdvance(quoted[:4] + "…"):
+            return head + metrics.elidedText(quoted, Qt.TextElideMode.ElideRight, room) + tail
+        bare = " ".join((text[:start].strip() + " " + text[end + 1:].strip()).split())
+        if metrics.horizontalAdvance(bare) <= width:
+            return bare
+        text = bare
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+class TranslationCombo(QComboBox):
+    """A value's choices: popup as wide as they are, closed box readable however narrow (module doc)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.currentIndexChanged.connect(lambda *_: self.setToolTip(self.currentText()))
+
+    def popup_width(self) -> int:
+        """What the popup needs to show every choice whole, at most the screen's width."""
+        view = self.view()
+        needed = (view.sizeHintForColumn(0) + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+                  + 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, self) + 8)
+        screen = self.screen()
+        limit = screen.availableGeometry().width() - 16 if screen is not None else needed
+        return max(self.width(), min(needed, limit))
+
+    def showPopup(self) -> None:
+        self.view().setMinimumWidth(self.popup_width())
+        super().showPopup()
+
+    def shown_text(self) -> str:
+        """The closed box's text: the current choice as it fits the box."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        return fitted_choice(self.currentText(), self.fontMetrics(), field.width() - 4)
+
+    def paintEvent(self, event) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
