@@ -169,7 +169,7 @@ def test_two_saves_at_the_same_moment_one_wins_the_other_conflicts(users):
         except errors.EditConflict as e:
             outcome["bob"] = e
 
-    t = threading.Thread(target=bob_saves)
+    t = threading.Thread(target=bob_saves, daemon=True)
     t.start()
     with ann.transaction() as s:
         records.update_record(s, RISKS, rid, {"title": "Ann"}, expected_version=version)

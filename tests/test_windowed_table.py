@@ -459,6 +459,7 @@ def test_a_table_waits_a_bounded_time_for_an_index_another_session_holds_up(qtbo
     other.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
     other.execute("SELECT count(*) FROM risk").fetchone()
     ended = threading.Timer(20, other.rollback)  # on main the window waited for this
+    ended.daemon = True
     ended.start()
     try:
         v = RegisterView(document, RISKS)
