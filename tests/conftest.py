@@ -31,6 +31,7 @@ QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingd
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from modal_watch import _no_modal_dialog_waits_for_ever  # noqa: E402,F401  (autouse: see its module)
 from pg_server import ClonePool, PgServer  # noqa: E402
 
 from pmo_desktop.models.demo import create_demo  # noqa: E402

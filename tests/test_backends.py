@@ -81,7 +81,7 @@ def test_two_users_opening_an_old_office_at_once_migrate_it_once(store_url, monk
         except Exception as e:  # noqa: BLE001 - reported below
             failures.append(e)
 
-    threads = [threading.Thread(target=open_it) for _ in range(2)]
+    threads = [threading.Thread(target=open_it, daemon=True) for _ in range(2)]
     for t in threads:
         t.start()
     for t in threads:

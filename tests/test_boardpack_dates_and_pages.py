@@ -83,7 +83,7 @@ def test_no_page_of_the_demo_pack_is_left_nearly_empty(two_boards, tmp_path):
     store, _ = two_boards
     with clock.frozen(TODAY):
         pdf, _ = publish_board_pack(store, tmp_path / "pack.pdf", TODAY, keep_snapshot=False)
-    subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
     pages = sorted(tmp_path.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[1]))
     assert len(pages) == len(PdfReader(pdf).pages)
     depths = [round(ink_depth(p), 2) for p in pages]

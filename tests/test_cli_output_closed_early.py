@@ -11,13 +11,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from processes import read_line
+
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
 def cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "pmo_desktop", *args], capture_output=True, text=True, cwd=ROOT,
-                          env=ENV, **kwargs)
+                          env=ENV, **{"timeout": 120, **kwargs})
 
 
 def test_an_import_piped_into_head_is_imported_and_says_nothing_wrong(tmp_path: Path) -> None:
@@ -32,7 +34,7 @@ def test_an_import_piped_into_head_is_imported_and_says_nothing_wrong(tmp_path: 
                             "--register", "risks"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            cwd=ROOT, env=ENV)
     assert run.stdout is not None and run.stderr is not None
-    assert run.stdout.readline().startswith(b"risks row 2:")
+    assert read_line(run).startswith(b"risks row 2:")
     run.stdout.close()
     error = run.stderr.read().decode()
     assert run.wait(timeout=120) == 0 and error == "", error

@@ -57,7 +57,7 @@ def test_edit_during_an_import_of_the_same_risk_is_a_conflict_not_a_loss(office)
     with editor.session() as s:
         seen = records.record_values(s, RISKS, target)
     halfway, outcome = threading.Event(), {}
-    t = threading.Thread(target=run_import, args=(importer, ids, halfway, outcome))
+    t = threading.Thread(target=run_import, args=(importer, ids, halfway, outcome), daemon=True)
     t.start()
     halfway.wait(10)
     with pytest.raises(errors.EditConflict) as info:  # waits for the import, then sees its version
@@ -78,7 +78,7 @@ def test_failed_import_changes_nothing_and_a_concurrent_edit_survives(office):
     with editor.session() as s:
         seen = records.record_values(s, RISKS, other)
     halfway, outcome = threading.Event(), {}
-    t = threading.Thread(target=run_import, args=(importer, ids, halfway, outcome, True))
+    t = threading.Thread(target=run_import, args=(importer, ids, halfway, outcome, True), daemon=True)
     t.start()
     halfway.wait(10)
     with editor.transaction() as s:  # SQLite: waits for the import to roll back; PostgreSQL: at once

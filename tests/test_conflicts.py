@@ -169,7 +169,7 @@ def test_two_saves_at_the_same_moment_one_wins_the_other_conflicts(users):
         except errors.EditConflict as e:
             outcome["bob"] = e
 
-    t = threading.Thread(target=bob_saves)
+    t = threading.Thread(target=bob_saves, daemon=True)
     t.start()
     with ann.transaction() as s:
         records.update_record(s, RISKS, rid, {"title": "Ann"}, expected_version=version)
@@ -236,3 +236,37 @@ def test_a_view_finds_what_others_changed(users):
         added = records.create_record(s, RISKS, {"title": "Added"}).id
     with bob.session() as s:
         assert changed_ids(s, RISKS, shown) == {ids[1], ids[2], added}
+
+
+@pytest.mark.postgres
+def test_an_edit_of_a_row_another_transaction_holds_is_refused_busy_not_waited_for_ever(pg_users):
+    """Another client changed a risk in a transaction it has not ended (a tool left idle in one, a long import
+    on another machine). PostgreSQL waits for a row's lock for ever by default, so saving an edit of that risk
+    held the window until the other transaction ended. A write now waits ``LOCK_WAIT_MS`` (as SQLite's busy
+    timeout), then is refused as busy with nothing saved; once the other is done, it saves."""
+    import psycopg
+
+    from pmo_desktop.models import store
+
+    wait = getattr(store, "LOCK_WAIT_MS", 5000) / 1000
+    ann, bob = pg_users
+    rid = new_risk(ann, title="Base")
+    other = psycopg.connect(ann.engine.url.set(drivername="postgresql").render_as_string(hide_password=False))
+    other.execute("UPDATE risk SET title = 'Held' WHERE id = %s", (rid,))  # its transaction left open
+    released = threading.Timer(20, other.rollback)  # before, Bob's save waited for this
+    released.daemon = True
+    released.start()
+    try:
+        started = time.monotonic()
+        with pytest.raises(errors.FileLocked, match="not finished"):
+            with bob.transaction() as s:
+                records.update_record(s, RISKS, rid, {"title": "Bob"})
+        assert wait <= time.monotonic() - started < wait + 5
+        assert read(ann, rid)["title"] == "Base"
+    finally:
+        other.rollback()
+        released.cancel()
+        other.close()
+    with bob.transaction() as s:
+        records.update_record(s, RISKS, rid, {"title": "Bob"})
+    assert read(ann, rid)["title"] == "Bob"

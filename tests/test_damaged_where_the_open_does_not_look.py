@@ -48,7 +48,7 @@ def spoil(path: Path, *statements: str) -> str:
 
 def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "pmo_desktop", *args], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
 
 
 def test_a_schema_entry_with_a_garbled_name_is_refused_as_damaged(tmp_path: Path) -> None:

@@ -31,7 +31,8 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 def test_new_demo_on_a_disk_that_fills_up_leaves_nothing(small_disk: Path) -> None:
     fill(small_disk, leave=ROOM)
     done = subprocess.run([sys.executable, "-m", "pmo_desktop", "new", str(small_disk / "demo.pmo"), "--demo"],
-                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                          timeout=120)
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "the disk is full" in done.stderr, done.stderr
     assert "demo" in done.stderr and "as it was before the change" not in done.stderr

@@ -125,9 +125,9 @@ def test_the_cli_prints_no_library_warning(tmp_path):
         pytest.skip(f"the shared corpus is not at {CORPUS}")
     root = Path(__file__).parents[1]
     run = [sys.executable, "-m", "pmo_desktop"]
-    subprocess.run([*run, "new", str(tmp_path / "o.pmo")], cwd=root, check=True, capture_output=True)
+    subprocess.run([*run, "new", str(tmp_path / "o.pmo")], cwd=root, check=True, capture_output=True, timeout=120)
     proc = subprocess.run([*run, "import", str(tmp_path / "o.pmo"), str(path), "--dry-run"], cwd=root,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, timeout=120)
     assert "Warning" not in proc.stderr and "warn(" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) <= 1
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from processes import read_line
 
 from pmo_desktop.models import disk, records
 from pmo_desktop.models.demo import create_demo
@@ -43,9 +44,9 @@ def kill_after(proc: subprocess.Popen, delay: float, from_first_step: bool = Fal
     machine the first transaction alone can outlast the delay), let it work ``delay`` seconds, SIGKILL it;
     return what it printed (each line an acknowledged step), including what it printed before the kill."""
     assert proc.stdout is not None
-    first = proc.stdout.readline()
+    first = read_line(proc)
     assert first.strip() == "ready", first + (proc.stderr.read() if proc.stderr else "")
-    steps = [proc.stdout.readline().rstrip("\n")] if from_first_step else []
+    steps = [read_line(proc).rstrip("\n")] if from_first_step else []
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
     out = proc.stdout.read()  # through the same reader: lines it has already buffered count too
@@ -150,10 +151,10 @@ def test_a_plain_copy_of_an_office_open_in_another_process_is_complete(tmp_path:
     Store.create(path).close()
     proc = child(EDITS.replace('print(i, flush=True)', 'print(i, flush=True); time.sleep(0.05)')
                  .replace("import sys", "import sys, time"), tmp_path)
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    assert proc.stdout is not None and read_line(proc).strip() == "ready"
     try:
         for _ in range(15):
-            done = int(proc.stdout.readline()) + 1  # an edit acknowledged: the process is idle now
+            done = int(read_line(proc)) + 1  # an edit acknowledged: the process is idle now
             assert integrity_and_names(plain_copy(path, tmp_path)) == expected_names(done)
     finally:
         proc.kill()

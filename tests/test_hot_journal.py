@@ -51,7 +51,7 @@ def office_with_hot_journal(folder: Path, schema_version: int = SCHEMA_VERSION) 
         con.execute("UPDATE pmo_meta SET value=? WHERE key='schema_version'", (str(schema_version),))
         con.commit()
         con.close()
-    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(path)], check=True)
+    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(path)], check=True, timeout=120)
     assert Path(f"{path}-journal").stat().st_size > 0
     with pytest.raises(sqlite3.OperationalError):  # hot: SQLite will not read it without undoing it
         sqlite3.connect(f"file:{path}?mode=ro", uri=True).execute("SELECT 1 FROM project").fetchall()
@@ -83,7 +83,8 @@ def test_the_unfinished_change_is_undone_and_the_office_opens(tmp_path: Path) ->
 def test_the_command_line_opens_it_too(tmp_path: Path) -> None:
     path = office_with_hot_journal(tmp_path)
     done = subprocess.run([sys.executable, "-m", "pmo_desktop", "summary", str(path), "--json"],
-                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.getcwd()})
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.getcwd()},
+                          timeout=120)
     assert done.returncode == 0, done.stderr
     assert '"projects"' in done.stdout
 

@@ -49,7 +49,7 @@ def test_read_then_write_without_a_version_never_loses_the_other_change(two_user
         except errors.StoreError as e:
             outcome["ann"] = e
 
-    t = threading.Thread(target=ann_commits)
+    t = threading.Thread(target=ann_commits, daemon=True)
     t.start()
     try:
         with bob.transaction() as s:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from processes import read_line
 
 from pmo_desktop.models import errors, records
 from pmo_desktop.models.conflicts import Resolution, resolve
@@ -24,14 +25,14 @@ class Editor:
     def __init__(self, target):
         self.proc = subprocess.Popen([sys.executable, str(EDITOR), str(target)], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        assert self.proc.stdout.readline().strip() == "ready", self.proc.stderr.read()
+        assert read_line(self.proc).strip() == "ready", self.proc.stderr.read()
 
     def send(self, *words) -> None:
         self.proc.stdin.write(" ".join(map(str, words)) + "\n")
         self.proc.stdin.flush()
 
     def answer(self) -> str:
-        line = self.proc.stdout.readline()
+        line = read_line(self.proc)
         assert line, self.proc.stderr.read()
         return line.strip()
 

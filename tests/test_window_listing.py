@@ -392,7 +392,7 @@ def test_postgresql_a_running_listing_is_cancelled_on_the_server(pg_store_url):
 
         with store.engine.connect() as holder:
             holder.execute(sql_text("LOCK TABLE project IN ACCESS EXCLUSIVE MODE"))
-            worker = threading.Thread(target=listing)
+            worker = threading.Thread(target=listing, daemon=True)
             worker.start()
             waiting = sql_text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
                                "AND pid <> pg_backend_pid()")

@@ -2,6 +2,8 @@
 
 The threshold is lowered so that a few records make a windowed table; the user sees the same table."""
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -419,3 +421,69 @@ def test_a_large_register_opened_builds_the_next_review_index_ahead(qtbot, store
             conn.exec_driver_sql(f'DROP INDEX "{sort_index.index_names(RISKS, review)[0]}"')
         office.write(search_index.follow_writes, [RISKS])
         assert office.read(sort_index.has_index, RISKS, review)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("action", ["sort by owner", "search"])
+def test_a_table_waits_a_bounded_time_for_an_index_another_session_holds_up(qtbot, pg_store_url, monkeypatch, action):
+    """PostgreSQL builds a large table's reference indexes ``CONCURRENTLY`` when it opens, and such a build
+    waits for every transaction of the database that began before it and still reads: another window's
+    export or board pack (one snapshot for its whole length), a client left idle in a transaction. The first
+    sort by owner, or the first search, waited for that build on the GUI thread (a join), so the window froze
+    until the other transaction ended — for ever, for one left open. The wait is bounded now: past it the
+    sort goes by key, the search without its index, the window says so, and the build goes on; once the
+    other transaction ends the index is there and the next sort walks it."""
+    import time
+
+    import psycopg
+
+    from pmo_desktop.models import sort_index
+
+    monkeypatch.setattr(sort_index, "THRESHOLD", 5)
+    monkeypatch.setattr(windowed, "WAIT_FOR_WORKER_S", 1.0, raising=False)
+    store = Store.open(pg_store_url)
+    document = Document(store)
+    said: list[str] = []
+    if hasattr(document, "note"):
+        document.note.connect(said.append)
+    with store.transaction() as s:
+        ctx = records.load_context(s)
+        people = ("Cy", "ann", "Bo")
+        for n in people:
+            records.create_record(s, REGISTERS["people"], {"name": n}, ctx)
+        for i in range(9):
+            records.create_record(s, RISKS, {"title": f"Risk {i}", "owner": people[i % 3]}, ctx)
+    # Another user's long read (an export's snapshot), begun before the table opens.
+    url = store.engine.url.set(drivername="postgresql")
+    other = psycopg.connect(url.render_as_string(hide_password=False), autocommit=False)
+    other.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+    other.execute("SELECT count(*) FROM risk").fetchone()
+    ended = threading.Timer(20, other.rollback)  # on main the window waited for this
+    ended.daemon = True
+    ended.start()
+    try:
+        v = RegisterView(document, RISKS)
+        qtbot.addWidget(v)
+        v.resize(1000, 400)
+        v.show()
+        qtbot.waitExposed(v)
+        office, owner = document.office, RISKS.field("owner")
+        assert v.model.indexes_ahead is not None and v.model.indexes_ahead.is_alive()  # held by the other's snapshot
+        started = time.monotonic()
+        if action == "search":
+            v.search.setText("risk 4")
+            assert [v.model.record(r)["title"] for r in range(v.model.rowCount())] == ["Risk 4"]
+        else:
+            v.table.sortByColumn(v.model.column_of("owner"), Qt.SortOrder.AscendingOrder)
+            owners = [v.model.record(r)["owner"] for r in range(v.model.rowCount())]
+            assert owners == sorted(owners, key=str.lower)  # by key, without the index
+        assert time.monotonic() - started < 8
+        assert not office.read(sort_index.has_index, RISKS, owner)
+        assert len(said) == 1 and "busy" in said[0], said
+    finally:
+        other.rollback()
+        ended.cancel()
+        other.close()
+    v.model.indexes_ahead.join(timeout=30)  # the other transaction over: the build goes on to its end
+    assert office.read(sort_index.has_index, RISKS, owner)
+    document.close()

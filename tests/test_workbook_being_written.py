@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from processes import read_line
 
 from pmo_desktop.excel.errors import WorkbookError
 from pmo_desktop.excel.importer import plan_import
@@ -48,7 +49,7 @@ def test_a_workbook_still_being_copied_is_said_to_be_so(tmp_path: Path, finished
     copy = subprocess.Popen([sys.executable, "-c", SLOW_COPY, str(finished), str(target)], stdout=subprocess.PIPE,
                             text=True)
     try:
-        assert copy.stdout is not None and copy.stdout.readline().strip() == "started"
+        assert copy.stdout is not None and read_line(copy).strip() == "started"
         with pytest.raises(WorkbookError, match="still being written.*wait until it is finished") as refused:
             plan_import(store, target, "risks", "Risks", None)
         assert "damaged" not in str(refused.value)

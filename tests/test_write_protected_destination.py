@@ -32,7 +32,7 @@ def protected(path: Path, content: bytes = b"signed off: keep") -> Path:
 
 def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "pmo_desktop", *args], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
 
 
 @pytest.fixture

@@ -89,6 +89,11 @@ def _checkpoint(dbapi_conn: Any, _record: Any) -> None:
 
 
 WRITE = "pmo_write"  # execution option: this connection's transaction will write
+# PostgreSQL: how long a write waits for a lock another transaction holds (a row another user is saving, or
+# has left changed in a transaction not yet ended), then gives up as busy — as SQLite's busy timeout does.
+# PostgreSQL's own default is for ever: a client left idle in a transaction held an edit of the same row, and
+# the window with it, until that transaction ended.
+LOCK_WAIT_MS = 5000
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -699,7 +704,9 @@ class Store:
             options["isolation_level"] = "REPEATABLE READ"
         try:
             with operations.touching() as touched, self._sessions.begin() as session:
-                session.connection(execution_options=options)
+                conn = session.connection(execution_options=options)
+                if not self.is_sqlite:  # a row another user's open transaction holds: waited for briefly, as on SQLite
+                    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {LOCK_WAIT_MS}")
                 yield session
                 # Every record this transaction touched gets its history row, in this transaction.
                 from . import history
@@ -732,6 +739,9 @@ class Store:
         """The failure of a transaction (``reading``: of a snapshot, where nothing was to be saved) in words."""
         msg = str(e.orig).lower()
         outcome = "it could not be read" if reading else "your change was not saved"
+        if getattr(e.orig, "sqlstate", None) == "55P03":  # PostgreSQL: lock_timeout (``LOCK_WAIT_MS``)
+            return errors.FileLocked(f"Another user's change to the same records is not finished yet; {outcome}. "
+                                     "Try again in a moment.")
         if "locked" in msg or "busy" in msg:
             return errors.FileLocked(
                 f"The file is busy in another window or program; {outcome}. Try again."

@@ -78,6 +78,9 @@ class Document(QObject):
     outside_changes_found = Signal(int)  # how many records the timer's check found changed
     # The office became read only while open: its file was moved, deleted or replaced (``Store.still_there``).
     read_only_changed = Signal()
+    # A passing word for the status bar: something went on without what it would have waited for (a table
+    # sorted without its index while another transaction held the index's build up).
+    note = Signal(str)
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)

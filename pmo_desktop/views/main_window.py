@@ -512,6 +512,7 @@ class MainWindow(QMainWindow):
         document.read_only_changed.connect(self._show_read_only)
         document.pending_changed.connect(self._on_pending)
         document.outside_changes_found.connect(self._say_outside_changes)
+        document.note.connect(self._say_note)
         document.conflict_handler = self.show_conflict
         # A bound method, not a lambda: Qt drops the connection with the window, so the stack's last
         # signals as it is destroyed (at a script's exit) never call into a deleted window.
@@ -792,6 +793,9 @@ class MainWindow(QMainWindow):
         if changed:
             self.statusBar().showMessage(f"{changed} record{'s' if changed != 1 else ''} changed by someone else "
                                          "(highlighted)", 5000)
+
+    def _say_note(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():

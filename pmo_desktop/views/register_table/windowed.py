@@ -76,6 +76,13 @@ LIST_FIRST_FROM = 50_000  # records; from here a search or filter shows its firs
 FIRST_ROWS = 2000
 FIRST_ROWS_SERVER = 200
 WIDEN_AT_MOST = 20_000  # records changed at once whose dates widen the dates' bounds kept (``_follow_bounds``)
+# The GUI thread waits for a worker (an index being built, the dates' bounds being read) this long at most,
+# then goes on without it (the worker goes on too). A worker is not always in our hands: on PostgreSQL a
+# concurrent index build waits for every transaction of the database begun before it to end — another
+# window's export, a client left idle in a transaction — and a sort that joined it froze the window until
+# then, for ever for one left open. As long as SQLite's busy timeout: a build of a million risks' index
+# takes 2-3 s of CPU (4 s for PostgreSQL's references), so in the ordinary case it is still waited for.
+WAIT_FOR_WORKER_S = 5.0
 
 
 def make_models(document: Document, register: Register, parent_id: int | None, parent=None):
@@ -139,6 +146,7 @@ class WindowedRegisterModel(RegisterTableModel):
         super().__init__(document, register, parent_id, parent)
         self._reloaded.connect(self._install_reloaded)
         self._listed.connect(self._install_listing)
+        self._given_up: threading.Thread | None = None  # the index worker no longer waited for (``wait_for_indexes_ahead``)
         self.indexes_ahead = self._build_sort_indexes_ahead()
         self.bounds_ahead = self._read_bounds_ahead()
 
@@ -187,14 +195,21 @@ class WindowedRegisterModel(RegisterTableModel):
         thread.start()
         return thread
 
-    def wait_for_indexes_ahead(self) -> None:
-        """Until the worker building the sort indexes ahead (``_build_sort_indexes_ahead``) is done."""
-        if self.indexes_ahead is not None and self.indexes_ahead.is_alive():
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                self.indexes_ahead.join()
-            finally:
-                QApplication.restoreOverrideCursor()
+    def wait_for_indexes_ahead(self) -> bool:
+        """Until the worker building the sort indexes ahead (``_build_sort_indexes_ahead``) is done, for
+        ``WAIT_FOR_WORKER_S`` at most; then what waited goes on without them (a sort by key, a search
+        without its index), the status bar says why, and the worker goes on building — not waited for
+        again while it does, nor the workers after it (each waits for the one before). Whether it is done."""
+        if self._given_up is not None and self._given_up.is_alive():
+            return False
+        worker = self.indexes_ahead
+        if not _waited_for(worker):
+            self._given_up = worker
+            self.document.note.emit(f"{self.register.title}: sorted and searched without its indexes for now — the "
+                                    "database is busy building them (another user's work can hold that up); they "
+                                    "are used once built.")
+            return False
+        return True
 
     # ------------------------------------------------------------------ what is shown
     def window(self) -> Window:
@@ -471,8 +486,8 @@ class WindowedRegisterModel(RegisterTableModel):
         f = self.register.field(name)
         if not sort_index.wants_index(f):
             return False
-        if sort_index.indexed_by(self.register, f) in sort_index.ahead(self.register):
-            self.wait_for_indexes_ahead()  # it may be building this one (a sort by title goes on meanwhile)
+        if sort_index.indexed_by(self.register, f) in sort_index.ahead(self.register) and not self.wait_for_indexes_ahead():
+            return False  # it is building this one still: this sort goes by key, the next walk it once built
         return not self.document.office.read(sort_index.has_index, self.register, f)
 
     def _build_sort_index_after(self, name: str) -> None:
@@ -761,8 +776,8 @@ class WindowedRegisterModel(RegisterTableModel):
             self.search = search
             if search:
                 self._ensure_search_index()
-                if windows.needs_date_bounds(search) and self.bounds_ahead is not None:
-                    self.bounds_ahead.join()  # read since typing began (``expect_search``): not read twice
+                if windows.needs_date_bounds(search):
+                    _waited_for(self.bounds_ahead)  # read since typing began (``expect_search``): not read twice
         if column is not None:
             if allowed is None:
                 self.column_filters.pop(column, None)
@@ -815,7 +830,11 @@ class WindowedRegisterModel(RegisterTableModel):
         office = self.document.office
         if office.read(search_index.is_complete, self.register):
             return
-        self.wait_for_indexes_ahead()  # SQLite: the file's write lock is the worker's until then
+        # SQLite: the file's write lock is the worker's until it ends; PostgreSQL: its concurrent build, held up
+        # by another transaction, would hold this build up too. Not done: this search goes without, a later one builds it.
+        if not self.wait_for_indexes_ahead():
+            self._search_index_checked = False
+            return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             office.write(search_index.ensure, self.register, self._total)
@@ -844,6 +863,19 @@ class WindowedRegisterModel(RegisterTableModel):
         if f.kind.is_links:
             values.add(BLANK)
         return sorted(values, key=shown_order)  # dates in date order, as the cells show them
+
+
+def _waited_for(worker: threading.Thread | None) -> bool:
+    """GUI thread: wait for ``worker`` to end, ``WAIT_FOR_WORKER_S`` at most, with the wait cursor; whether it
+    has (None: none)."""
+    if worker is None or not worker.is_alive():
+        return True
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        worker.join(WAIT_FOR_WORKER_S)
+    finally:
+        QApplication.restoreOverrideCursor()
+    return not worker.is_alive()
 
 
 class OutsideAnswer(NamedTuple):
