@@ -28,6 +28,7 @@ from .page_area import PageArea, size_tabs_by_the_shown_tab
 from .page_list import PageList
 from .pages import PAGE_OF_REGISTER, PAGES, RecordPage, load_page_class
 from .read_only_banner import ReadOnlyBanner
+from .zoom import scale_with_zoom
 
 if TYPE_CHECKING:
     from .conflict_dialog import ConflictDialog
@@ -452,6 +453,9 @@ class MainWindow(QMainWindow):
         if page is None:
             page_class = load_page_class(PAGES[row][1])
             page = page_class(self.document, self.stack)
+            # Every page's own words — filter bars, buttons, search boxes, captions — grow with its tables
+            # (Ctrl+=, presenting): one zoom for the page, declared here once for every page, not page by page.
+            scale_with_zoom(page)
             size_tabs_by_the_shown_tab(page)
             self.pages[row] = page
             self.stack.addWidget(page)
