@@ -92,3 +92,77 @@ def chain(w):
         out.append(type(w).__name__)
         w = w.parentWidget()
     return out
+
+
+GRID_AT_150 = """
+import json, sys
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from pmo_desktop.views.main_window import MainWindow
+window = MainWindow(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+window.show()
+assert window.open_path(sys.argv[1])
+window.resize(853, 480)  # 1280×720 at 150 %
+window.activateWindow()
+QTest.qWait(100)
+QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+page = window.stack.currentWidget()
+page.tabs.setCurrentWidget(page.grid)
+QTest.qWait(300)
+grid = page.grid
+grid.plot.grab()  # drawn: pyqtgraph places its text items as it paints them
+def box(r):
+    return [r.x(), r.y(), r.width(), r.height()]
+print(json.dumps({
+    "labels": {p.name: [grid._labels[p.id].textItem.toPlainText(), box(grid._labels[p.id].sceneBoundingRect())]
+               for p in grid.points},
+    "points": {p.name: [grid.scene_pos_of(p.id).x(), grid.scene_pos_of(p.id).y()] for p in grid.points},
+    "view": box(grid.view.sceneBoundingRect()),
+}))
+"""
+
+
+def test_at_150_percent_on_1280_by_720_the_grid_draws_whole_the_names_it_has_room_for(tmp_path, demo_file_copy):
+    """At 150 % (QT_SCALE_FACTOR=1.5) on 1280×720 the power/interest grid beside the table is 331 × 144 of Qt's
+    pixels, and the demo's "Linda Osei", "Union representatives" (and "Store managers forum") were cut: each
+    shortened name looked for room in the table's order, and the first to move aside took what another
+    needed, or a neighbour's name 1 pixel too low kept it. The names now find their places together, a
+    label may sit a few pixels above or below its point, and boxes may share their margins, never their text.
+    "Store managers forum" has no room beside its point at this size (its neighbours' points are a cell
+    away on both sides) and stays cut, whole in its tooltip. Run in a process of its own for the scale."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QPointF, QRectF
+
+    demo = demo_file_copy(tmp_path / "demo.pmo")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "1.5",
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", GRID_AT_150, str(demo), str(tmp_path / "settings.ini")],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    text = {name: t.replace("\n", " ") for name, (t, _r) in shown["labels"].items()}
+    for name in ("Linda Osei", "Union representatives", "Data protection officer", "Payments provider",
+                 "Marketing team", "Helen Brooks", "Raj Mehta"):
+        assert text[name] == name, text
+    assert sum(t == name for name, t in text.items()) >= 7
+
+    rects = {name: QRectF(*r) for name, (_t, r) in shown["labels"].items()}
+    names = list(rects)
+    for i, a in enumerate(names):  # the texts (inside their 4-pixel margins) never overlap
+        for b in names[i + 1:]:
+            assert not rects[a].adjusted(4, 4, -4, -4).intersects(rects[b].adjusted(4, 4, -4, -4)), (a, b)
+            # nor a box over another's text
+            assert not rects[a].intersects(rects[b].adjusted(4, 4, -4, -4).adjusted(1, 1, -1, -1)), (a, b)
+    view = QRectF(*shown["view"])
+    for name, rect in rects.items():
+        assert view.contains(rect.adjusted(4, 4, -4, -4)), name
+        for other, (x, y) in shown["points"].items():
+            if other != name:
+                assert not rect.adjusted(4, 4, -4, -4).contains(QPointF(x, y)), (name, other)
