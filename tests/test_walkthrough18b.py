@@ -166,3 +166,55 @@ def test_at_150_percent_on_1280_by_720_the_grid_draws_whole_the_names_it_has_roo
         for other, (x, y) in shown["points"].items():
             if other != name:
                 assert not rect.adjusted(4, 4, -4, -4).contains(QPointF(x, y)), (name, other)
+
+
+def test_a_header_cut_by_the_view_s_edge_shows_the_cut_and_the_count_keeps_a_margin(demo_window, qtbot):
+    """Scrolled sideways, the risk table's "Projects affected" half under the frozen title read "affected",
+    half past the right edge "Projects": another word, a column the room took for another. A header cut at
+    the view's edge now shows "…" on the side cut ("…ts affected", "Projects aff…") inside the part in view,
+    or its whole label where that part has room. And at 800 pixels "10 rows" touched the right edge: it
+    keeps a margin."""
+    from PySide6.QtGui import QColor, QFontMetrics
+
+    window = demo_window
+    window.resize(800, 600)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    view = page.register_view
+    table = view.table
+    header = table.horizontalHeader()
+    qtbot.waitUntil(table.isVisible)
+    column = view.model.column_of("related_projects")
+    whole = view.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert whole == "Projects affected"
+    bar = table.horizontalScrollBar()
+    metrics = QFontMetrics(header.font())
+
+    # Half past the right edge.
+    part = metrics.horizontalAdvance(whole) // 2  # the part in view: room for half the label
+    bar.setValue(header.sectionPosition(column) + part - table.viewport().width())
+    qtbot.wait(50)
+    # What is drawn ends before the edge: the last dark pixel of the header's row of text is inside it.
+    picture = header.viewport().grab().toImage()
+    middle = picture.height() // 2
+    x0 = max(0, header.sectionViewportPosition(column))
+    dark = [x for x in range(x0, picture.width())
+            if any(QColor(picture.pixel(x, y)).lightness() < 110 for y in range(middle - 4, middle + 5))]
+    assert dark and dark[-1] < picture.width() - 3, (dark[-1:], picture.width())
+    text, shown = header.label_in_view(column)
+    assert text.endswith("…") and whole.startswith(text[:-1]) and len(text) > 3, text
+    assert metrics.horizontalAdvance(text) <= shown.width() and shown.right() < header.viewport().width()
+
+    # Half under the frozen ID and title.
+    bar.setValue(header.sectionPosition(column) + header.sectionSize(column) - part - view.frozen.width())
+    qtbot.waitUntil(view.frozen.isVisible)
+    qtbot.wait(50)
+    text, shown = header.label_in_view(column)
+    assert text.startswith("…") and whole.endswith(text[1:]) and len(text) > 3, text
+    assert shown.left() >= view.frozen.width() - 2
+
+    # The row count keeps clear of the table's right edge.
+    label = view.count_label
+    text_right = label.mapTo(window, label.contentsRect().topRight()).x()
+    table_right = table.mapTo(window, table.rect().topRight()).x()
+    assert table_right - text_right >= 6, (text_right, table_right)

@@ -39,7 +39,7 @@ from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsComma
 from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
-from .frozen import FrozenColumns, FrozenTable
+from .frozen import CutHeader, FrozenColumns, FrozenTable
 from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
 from .refusal_note import show_beside
@@ -240,6 +240,8 @@ class RegisterView(QWidget):
         self.search.textChanged.connect(self._on_search)
         self.search.installEventFilter(self)  # Esc clears the search, as in Explorer or Outlook
         self.count_label = QLabel(self)
+        # Clear of the table's right edge (and of the window's, on a narrow one): "10 rows" touched it at 800 px.
+        self.count_label.setContentsMargins(0, 0, 8, 0)
         self.filter_chip = QPushButton(self)
         self.filter_chip.setVisible(False)
         self.filter_chip.setToolTip("Remove this filter")
@@ -256,6 +258,7 @@ class RegisterView(QWidget):
         self.reapply_button.setVisible(False)
 
         self.table = RegisterTable(self)
+        self.table.setHorizontalHeader(CutHeader(self.table))  # a header cut at the view's edge says so ("…")
         name_table(self.table, f"{register.title} table")
         self.search.setAccessibleName(f"Search the {register.title.lower()}")
         self.table.setModel(self.proxy)
