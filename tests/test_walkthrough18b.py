@@ -218,3 +218,82 @@ def test_a_header_cut_by_the_view_s_edge_shows_the_cut_and_the_count_keeps_a_mar
     text_right = label.mapTo(window, label.contentsRect().topRight()).x()
     table_right = table.mapTo(window, table.rect().topRight()).x()
     assert table_right - text_right >= 6, (text_right, table_right)
+
+
+def keys_to(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key press where the platform sends it: to an open popup (a list of matching names) before the widget
+    with the keyboard, as Qt routes a real key."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(lambda: (QApplication.activePopupWidget() or QApplication.focusWidget()) is not None)
+    qtbot.keyClick(QApplication.activePopupWidget() or QApplication.focusWidget(), key, modifier)
+
+
+def typed_to(qtbot, text: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        qtbot.waitUntil(lambda: (QApplication.activePopupWidget() or QApplication.focusWidget()) is not None)
+        qtbot.keyClicks(QApplication.activePopupWidget() or QApplication.focusWidget(), ch)
+
+
+def test_tab_with_the_list_of_names_open_asks_beside_the_cell_and_the_dates_typed_next_go_in(demo_window, qtbot):
+    """A newcomer typing an assumption along its row typed "Marcus" in Owner — the list of matching names open
+    under it, showing "Marcus Lee" — and pressed Tab: the list handed the Tab to the cell's text box past the
+    table's rules, a question box opened ("“Marcus” is not in the list of people. Did you mean…") and took
+    the "3/12/26" typed next for the Raised date; Enter then pressed one of its buttons. Now Tab with the list
+    open does what it does with it shut: the cell stays, the question beside it; Down picks "Marcus Lee" in
+    the list, Tab takes it, and the dates typed as a user types them ("3/12/26", "12 Dec") go in."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from pmo_desktop.models import records
+    from pmo_desktop.models.registers import REGISTERS
+    from pmo_desktop.models.values import parse_date
+    from pmo_desktop.views.register_table.date_entry import locale_date_order
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)  # RAID, the assumptions' table
+    view = window.stack.currentWidget().register_view
+    assert view.register.name == "assumptions"
+    keys_to(qtbot, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    typed_to(qtbot, "Suppliers keep their prices")
+    keys_to(qtbot, Qt.Key.Key_Tab)
+    typed_to(qtbot, "Point")
+    keys_to(qtbot, Qt.Key.Key_Tab)
+    typed_to(qtbot, "Marcus")
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)  # the names that match, listed
+    keys_to(qtbot, Qt.Key.Key_Tab)
+    qtbot.wait(100)
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert not boxes, [b.text() for b in boxes]
+    editor = QApplication.focusWidget()
+    assert isinstance(editor.parentWidget(), QWidget) and view.table.isAncestorOf(editor), editor
+    assert view.table.state() == QAbstractItemView.State.EditingState  # still in the Owner cell
+
+    typed_to(qtbot, " L")  # typing on: the list again, to pick from
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    keys_to(qtbot, Qt.Key.Key_Down)
+    keys_to(qtbot, Qt.Key.Key_Tab)
+    typed_to(qtbot, "3/12/26")
+    keys_to(qtbot, Qt.Key.Key_Tab)
+    typed_to(qtbot, "12 Dec")
+    keys_to(qtbot, Qt.Key.Key_Return)
+
+    assumptions = REGISTERS["assumptions"]
+
+    def added():
+        rows = window.document.office.read(lambda s: records.fetch_rows(s, assumptions, records.load_context(s)))
+        return [r for r in rows if r[2 + assumptions.field_names.index("title")] == "Suppliers keep their prices"]
+
+    qtbot.waitUntil(lambda: len(added()) == 1
+                    and added()[0][2 + assumptions.field_names.index("validate_by")] is not None)
+    row = added()[0]
+    at = {name: row[2 + assumptions.field_names.index(name)] for name in ("owner", "raised_on", "validate_by")}
+    # "3/12/26" in the region's order (day first or month first, as the cell reads it), "12 Dec" this year's.
+    order = locale_date_order()
+    assert at == {"owner": "Marcus Lee", "raised_on": parse_date("3/12/26", "Raised", order),
+                  "validate_by": date(date.today().year, 12, 12)}
+    assert at["raised_on"] in (date(2026, 12, 3), date(2026, 3, 12))
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
