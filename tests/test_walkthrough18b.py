@@ -297,3 +297,25 @@ def test_tab_with_the_list_of_names_open_asks_beside_the_cell_and_the_dates_type
                   "validate_by": date(date.today().year, 12, 12)}
     assert at["raised_on"] in (date(2026, 12, 3), date(2026, 3, 12))
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_after_ctrl_k_what_changed_or_help_closed_with_esc_the_keyboard_is_back_in_the_table(demo_window, qtbot):
+    """Ctrl+K's finder closed with Esc left no window active and nothing with the keyboard, with no window
+    manager to hand the activation back (a bare X server, a kiosk, the offscreen platform): the newcomer's
+    next shortcuts — Ctrl+Shift+W, F1, Ctrl+F — did nothing. Every dialog of the window now gives the
+    keyboard back where it was when it closes."""
+    from PySide6.QtWidgets import QApplication
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.stack.currentWidget().register_view
+    assert QApplication.focusWidget() is view.table
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for key, modifier, name in ((Qt.Key.Key_K, CTRL, "QuickSearchDialog"), (Qt.Key.Key_W, CTRL | shift, "ChangesDialog"),
+                                (Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier, "HelpDialog")):
+        keys_to(qtbot, key, modifier)
+        qtbot.waitUntil(lambda n=name: type(QApplication.activeWindow()).__name__ == n)
+        keys_to(qtbot, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is view.table)
+    keys_to(qtbot, Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is view.search

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from . import file_dialogs, stored_settings
+from .keyboard_back import dialogs_give_keyboard_back
 from .messages import warn
 from .page_area import PageArea, size_tabs_by_the_shown_tab
 from .page_list import PageList
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._restore_geometry()
         self._set_document(None)
+        # Ctrl+K's finder, F1's help, What Changed… closed: the keyboard back here, the next shortcut working.
+        dialogs_give_keyboard_back(self)
 
     # ------------------------------------------------------------------ menus
     def _add(self, menu, text, slot, shortcut=None, enabled_with_file=False, writes=False) -> QAction:
