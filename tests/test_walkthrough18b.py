@@ -319,3 +319,32 @@ def test_after_ctrl_k_what_changed_or_help_closed_with_esc_the_keyboard_is_back_
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is view.table)
     keys_to(qtbot, Qt.Key.Key_F, CTRL)
     assert QApplication.focusWidget() is view.search
+
+
+def test_presenting_every_search_box_shows_its_hint_whole(demo_window, qtbot):
+    """Presenting, the Stakeholders page's narrow table pane cut its search box's hint to "Search… (C…": a
+    cut word where a shortcut was meant. The hint is "Search… (Ctrl+F)" where the box has room for it, else
+    "Search…" (on an 800-pixel screen the box has room for a few letters of even that)."""
+    from pmo_desktop.views.register_table import RegisterView
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: window.presentation.active)
+    pages = every_page(window, qtbot)
+    qtbot.wait(100)
+    seen = long_hints = 0
+    for page in pages:
+        window.stack.setCurrentWidget(page)
+        qtbot.wait(30)
+        for view in page.findChildren(RegisterView):
+            box = view.search
+            if not box.isVisible():
+                continue
+            seen += 1
+            hint = box.placeholderText()
+            room = box.contentsRect().width() - 2 * box.fontMetrics().averageCharWidth() - 24  # the clear button
+            fits = box.fontMetrics().horizontalAdvance("Search… (Ctrl+F)") <= room
+            assert hint == ("Search… (Ctrl+F)" if fits else "Search…"), (type(page).__name__, hint, room)
+            long_hints += hint != "Search…"
+    assert seen >= 5 and long_hints >= 1
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
