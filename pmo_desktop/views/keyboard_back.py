@@ -9,8 +9,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 
 def give_keyboard_back(parent: QWidget | None, to: QWidget | None = None) -> None:
@@ -39,3 +39,29 @@ def keyboard_kept(parent: QWidget | None) -> Iterator[None]:
         yield
     finally:
         give_keyboard_back(parent, before)
+
+
+class _DialogsGiveKeyboardBack(QObject):
+    """Watches a window for the dialogs it opens (their first showing polishes them there); each one's
+    closing gives the keyboard back to the window — Ctrl+K's finder closed with Esc, F1's help, a question
+    box — as a file chooser's does (``keyboard_kept``)."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.ChildPolished:
+            child = event.child()
+            if isinstance(child, QDialog) and not child.property(_WATCHED):
+                child.setProperty(_WATCHED, True)
+                window = watched
+                # After the dialog has gone (the next turn of the loop), not while it hides.
+                child.finished.connect(lambda _result: QTimer.singleShot(0, window, lambda: give_keyboard_back(window)))
+        return False
+
+
+_WATCHED = "pmo_gives_keyboard_back"
+
+
+def dialogs_give_keyboard_back(window: QWidget) -> None:
+    """Every dialog ``window`` opens, once closed, leaves the keyboard back in the window, with or without a
+    window manager to hand the activation back. Declared once, for the main window."""
+    watcher = _DialogsGiveKeyboardBack(window)
+    window.installEventFilter(watcher)

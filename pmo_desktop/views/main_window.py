@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from . import file_dialogs, stored_settings
+from .keyboard_back import dialogs_give_keyboard_back
 from .messages import warn
 from .page_area import PageArea, size_tabs_by_the_shown_tab
 from .page_list import PageList
 from .pages import PAGE_OF_REGISTER, PAGES, RecordPage, load_page_class
 from .read_only_banner import ReadOnlyBanner
+from .zoom import scale_with_zoom
 
 if TYPE_CHECKING:
     from .conflict_dialog import ConflictDialog
@@ -95,6 +97,8 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._restore_geometry()
         self._set_document(None)
+        # Ctrl+K's finder, F1's help, What Changed… closed: the keyboard back here, the next shortcut working.
+        dialogs_give_keyboard_back(self)
 
     # ------------------------------------------------------------------ menus
     def _add(self, menu, text, slot, shortcut=None, enabled_with_file=False, writes=False) -> QAction:
@@ -452,6 +456,9 @@ class MainWindow(QMainWindow):
         if page is None:
             page_class = load_page_class(PAGES[row][1])
             page = page_class(self.document, self.stack)
+            # Every page's own words — filter bars, buttons, search boxes, captions — grow with its tables
+            # (Ctrl+=, presenting): one zoom for the page, declared here once for every page, not page by page.
+            scale_with_zoom(page)
             size_tabs_by_the_shown_tab(page)
             self.pages[row] = page
             self.stack.addWidget(page)

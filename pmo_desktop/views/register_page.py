@@ -15,6 +15,8 @@ def page_title(text: str, parent=None) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.5)
     font.setBold(True)
     label.setFont(font)
+    # Not grown by the zoom: presenting on a short screen (1280×720, 800×800) the rows need its height more.
+    label.setObjectName("page-title")
     return label
 
 

@@ -3,7 +3,7 @@ kept between sessions. Ctrl+= / Ctrl++ zooms in, Ctrl+- out, Ctrl+0 back to 100 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
@@ -95,6 +95,15 @@ class _ScaleWithZoom(QObject):
         font = QFont(self.widget.font())
         font.setPointSizeF(self.base * zoom().factor)
         self.widget.setFont(font)
+        # A widget under a style sheet of its own (a RAG combo's colour, a warning in red) takes its font once,
+        # when the sheet is applied, and no longer follows its parent's: the sheet is applied again so that it
+        # grows with the page as the others do. One given a size of its own (a chart's legend) keeps it.
+        for child in self.widget.findChildren(QWidget):
+            sheet = child.styleSheet()
+            if sheet and not child.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+                child.setStyleSheet("")
+                child.setFont(QFont())  # no size of its own: the parent's, as for any other child
+                child.setStyleSheet(sheet)
 
 
 def scale_with_zoom(widget: QWidget) -> None:

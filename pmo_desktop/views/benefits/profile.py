@@ -21,6 +21,7 @@ from ..read_only_guard import follow_read_only
 from ..register_table import RegisterView
 from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours
+from ..zoom import scale_with_zoom
 
 
 def _num(value: float) -> str:
@@ -75,6 +76,7 @@ class BenefitProfile(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
+        scale_with_zoom(self.heading)  # its own size, larger than the page's, grown by the zoom with the rest
         self.heading.setWordWrap(True)
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QApplication,
@@ -25,6 +26,41 @@ Hint = QAbstractItemDelegate.EndEditHint
 MOVES = {Qt.Key.Key_Return: Hint.SubmitModelCache, Qt.Key.Key_Enter: Hint.SubmitModelCache,
          Qt.Key.Key_Tab: Hint.EditNextItem, Qt.Key.Key_Backtab: Hint.EditPreviousItem}
 CHORDS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+
+
+class _MovesFromTheList(QObject):
+    """Enter or Tab while a name cell's list of matching names is open: Qt's completer handed the key to the
+    cell's text box itself, past the table's editing rules, so a name not in the list ("Marcus", the list
+    showing "Marcus Lee") left the cell and opened a question box that took the keys typed next — the next
+    cell's date was lost. The list closes (on the name picked in it, if one was) and the key goes to the
+    cell as it does with the list shut: a name not in the list is then asked about beside the cell."""
+
+    def __init__(self, combo: QComboBox, completer: QCompleter):
+        super().__init__(combo)
+        self.combo, self.completer = combo, completer
+        popup = completer.popup()
+        if popup is not None:
+            popup.installEventFilter(self)  # installed after the completer's own filter: asked first
+
+    def eventFilter(self, popup, event) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in MOVES
+                and not event.modifiers() & CHORDS):
+            picked = popup.currentIndex()
+            if picked.isValid():  # chosen in the list with the arrows: that name
+                self.combo.setEditText(str(picked.data()))
+            popup.hide()
+            key = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())
+            # Once the list has closed, not while it closes, and with the keyboard back in the cell.
+            QTimer.singleShot(0, self, lambda: self._press(key))
+            return True
+        return False
+
+    def _press(self, key: QKeyEvent) -> None:
+        window = self.combo.window()
+        if not window.isActiveWindow():  # the list was the active window; no window manager may hand it back
+            window.activateWindow()
+        self.combo.setFocus(Qt.FocusReason.PopupFocusReason)
+        QApplication.sendEvent(self.combo, key)
 
 
 def ref_names(document, f: Field) -> list[str]:
@@ -82,6 +118,7 @@ class FieldDelegate(QStyledItemDelegate):
                     if completer is not None:  # an editable combo always has one
                         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
                         completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                        _MovesFromTheList(combo, completer)
             return combo
         if f.kind is Kind.DATE:
             editor = DateLineEdit(parent)

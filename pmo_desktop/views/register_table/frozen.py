@@ -9,14 +9,15 @@ the cell is on screen), and this view hands the keyboard back to the table when 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QRect, Qt
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QHeaderView,
     QStyle,
+    QStyleOptionHeader,
     QTableView,
     QToolTip,
     QWidget,
@@ -412,3 +413,58 @@ class FrozenTable(QTableView):
         if covered > 0 and bar.value() > 0:
             bar.setValue(max(0, bar.value() - covered))
 
+
+
+class CutHeader(QHeaderView):
+    """The register table's column headers. A header the view's edge or the frozen columns cut in two was read
+    as another word — "Projects affected" scrolled half under the title showed "affected", half past the
+    right edge "Projects" —: its label is drawn in the part in view, whole when it fits there, else cut
+    with "…" on the side the rest is hidden ("…affected", "Projects aff…")."""
+
+    def __init__(self, table: QTableView):
+        super().__init__(Qt.Orientation.Horizontal, table)
+        self.table = table
+        # Qt scrolls the header by moving its pixels: a label drawn into the part in view would move with them.
+        table.horizontalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
+
+    def span_in_view(self) -> tuple[int, int]:
+        """The header's x range not under the frozen columns nor past the view's right edge."""
+        frozen = getattr(self.table, "frozen", None)
+        left = frozen.width() - 2 if frozen is not None and frozen.isVisible() else 0
+        return left, self.viewport().width()
+
+    def label_in_view(self, logical: int) -> tuple[str, QRect] | None:
+        """The label a section cut by the view's edge or the frozen columns shows, and where: its text whole
+        when it fits in the part in view, else cut with "…" on the side the rest is hidden; None for a section
+        in view whole (or not at all), drawn as Qt draws it."""
+        left, right = self.span_in_view()
+        x = self.sectionViewportPosition(logical)
+        rect = QRect(x, 0, self.sectionSize(logical), self.height())
+        if (rect.left() >= left and rect.right() < right) or rect.right() < left or rect.left() >= right:
+            return None
+        option = QStyleOptionHeader()
+        self.initStyleOptionForIndex(option, logical)
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, option, self)
+        shown = QRect(max(rect.left(), left), rect.top(), min(rect.right(), right - 1) - max(rect.left(), left) + 1,
+                      rect.height()).adjusted(margin, 0, -margin, 0)
+        mode = Qt.TextElideMode.ElideLeft if rect.left() < left else Qt.TextElideMode.ElideRight
+        metrics = QFontMetrics(self.font())
+        lines = [metrics.elidedText(line, mode, max(0, shown.width())) for line in option.text.split("\n")]
+        return "\n".join(lines), shown
+
+    def paintSection(self, painter, rect, logical) -> None:
+        cut = self.label_in_view(logical)
+        if cut is None:
+            super().paintSection(painter, rect, logical)
+            return
+        text, shown = cut
+        option = QStyleOptionHeader()
+        self.initStyleOptionForIndex(option, logical)
+        option.rect = rect
+        option.text = ""
+        painter.save()
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)  # frame, sort arrow
+        painter.setFont(self.font())
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        painter.drawText(shown, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.restore()

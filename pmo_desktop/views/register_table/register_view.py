@@ -39,7 +39,7 @@ from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsComma
 from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
-from .frozen import FrozenColumns, FrozenTable
+from .frozen import CutHeader, FrozenColumns, FrozenTable
 from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
 from .refusal_note import show_beside
@@ -256,6 +256,7 @@ class RegisterView(QWidget):
         self.reapply_button.setVisible(False)
 
         self.table = RegisterTable(self)
+        self.table.setHorizontalHeader(CutHeader(self.table))  # a header cut at the view's edge says so ("…")
         name_table(self.table, f"{register.title} table")
         self.search.setAccessibleName(f"Search the {register.title.lower()}")
         self.table.setModel(self.proxy)
@@ -359,6 +360,18 @@ class RegisterView(QWidget):
             counted.connect(self._update_count)
         self._update_count()
 
+    COUNT_MARGIN = 8
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # "10 rows" clear of the table's right edge (and the window's, on a narrow one: it touched it at 800 px),
+        # where the bar has room to spare — presenting on a small screen its buttons need every pixel.
+        margins = self.bar.contentsMargins()
+        least = self.bar.minimumSize().width() - margins.right()
+        right = self.COUNT_MARGIN if self.width() - least >= self.COUNT_MARGIN else 0
+        if margins.right() != right:
+            self.bar.setContentsMargins(margins.left(), margins.top(), right, margins.bottom())
+
     def add_to_bar(self, widget: QWidget) -> None:
         """A page's own button on the table's search bar (before the row count), in Tab order."""
         self.bar.insertWidget(self.bar.count() - 2, widget)
@@ -399,7 +412,20 @@ class RegisterView(QWidget):
             self.search.clear()
             self.table.setFocus()
             return True
+        if watched is self.search and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self._fit_search_hint()
         return super().eventFilter(watched, event)
+
+    def _fit_search_hint(self) -> None:
+        """The search box's hint whole: "Search… (Ctrl+F)" where it fits, else "Search…" — presenting, a narrow
+        pane's box showed "Search… (C…", a cut word where the shortcut was meant."""
+        metrics = self.search.fontMetrics()
+        spare = 2 * metrics.averageCharWidth() + 24  # the text's margins and the clear button
+        room = self.search.contentsRect().width() - spare
+        whole = "Search… (Ctrl+F)"
+        hint = whole if metrics.horizontalAdvance(whole) <= room else "Search…"
+        if self.search.placeholderText() != hint:
+            self.search.setPlaceholderText(hint)
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)

@@ -27,7 +27,6 @@ from ..read_only_guard import follow_read_only
 from ..register_page import page_title
 from ..register_table import RegisterView
 from ..remembered_splitter import RememberedSplitter
-from ..zoom import scale_with_zoom
 from .commands import ChangeRiskScaleCommand, DeEscalateCommand, EscalateCommand, RaiseIssueCommand
 from .detail import RiskDetail
 from .dialogs import ReasonDialog, ScaleDialog
@@ -80,9 +79,6 @@ class RisksPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([560, 300])
-        # Presenting (125 % or more) the filters, buttons and the detail's captions grew with the tables
-        # only if they set their own size: one zoom for the whole page, not big tables under small captions.
-        scale_with_zoom(self)
         register_tab = QWidget(self)
         register_layout = QVBoxLayout(register_tab)
         register_layout.setContentsMargins(0, 0, 0, 0)

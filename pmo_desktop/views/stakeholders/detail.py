@@ -14,6 +14,7 @@ from ...models.stakeholder_rules import gap_label
 from ..document import Document
 from ..read_only_guard import follow_read_only
 from ..register_table.commands import CellEdit, EditCellsCommand
+from ..zoom import scale_with_zoom
 
 TEXT_FIELDS = STAKEHOLDERS.detail.texts  # the declaration says which texts the panel edits
 
@@ -40,6 +41,7 @@ class StakeholderDetail(QGroupBox):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.heading.setFont(font)
+        scale_with_zoom(self.heading)  # its own size, larger than the page's, grown by the zoom with the rest
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.editors: dict[str, CommittingTextEdit] = {}

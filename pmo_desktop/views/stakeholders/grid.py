@@ -120,6 +120,7 @@ class PowerInterestGrid(QWidget):
         self.positions: dict[int, tuple[float, float]] = {}
         self.dragging: int | None = None
         self._label_left: set[int] = set()  # points whose label is drawn to their left, where it is whole
+        self._label_down: dict[int, float] = {}  # pixels a whole name is moved down (up: < 0) to clear another
         self.selected: int | None = None
         self._labels: dict[int, pg.TextItem] = {}
         self._placed: dict[int, Placed] = {}
@@ -444,6 +445,7 @@ class PowerInterestGrid(QWidget):
             return any(other != rid and abs(ox - x) < 0.5 and 0 < abs(oy - y) < 1.5
                        for other, (ox, oy) in self.positions.items())
         self._label_left = set()
+        self._label_down = {}
         disc = POINT_SIZE / 2 + 2  # every point's disc, in pixels from the view's origin (y downwards)
         discs = {rid: QRectF(x * unit_px - disc, -y * unit_py - disc, 2 * disc, 2 * disc)
                  for rid, (x, y) in self.positions.items()}
@@ -455,22 +457,60 @@ class PowerInterestGrid(QWidget):
             text = (_two_lines(p.name, metrics, width, lines) if placed.wrap and not (short_rows and crowded(p.id))
                     else metrics.elidedText(p.name, Qt.TextElideMode.ElideRight, width))
             label.setText(text)
-        # Then each shortened name looks for room to be whole, clear of every point and every other label
-        # as it now is (placed first, all of them, so a name moved aside never lands on one drawn later).
+        # Then each shortened name looks for room to be whole, clear of every point and every other label.
+        self._place_whole_names(metrics, unit_px, unit_py, discs)
+
+    def _place_whole_names(self, metrics: QFontMetrics, unit_px: float, unit_py: float,
+                           discs: dict[int, QRectF]) -> None:
+        """Each shortened name drawn whole where the grid has room for it, as many as fit. Taken one after the
+        other in the table's order, the first name to move aside could take the only room of another (150 % on
+        1280×720: "Union representatives" to the left of its point took the room "Data protection officer"
+        needed, and "Linda Osei" stayed cut under a neighbour's name 1 pixel too low): a few orders are tried
+        — every order of up to five shortened names — and the one that leaves the most names whole is kept."""
+        shortened = [p for p in self.points if p.power is not None and p.interest is not None
+                     and self._labels[p.id].textItem.toPlainText().replace("\n", " ") != p.name]
+        if not shortened:
+            return
         rects = {p.id: self._label_rect(p.id, self._labels[p.id], unit_px, unit_py) for p in self.points}
-        for _pass in range(3):  # again while one moved: a name moved aside may free the room another needs
-            moved = False
-            for p in self.points:
-                label = self._labels[p.id]
-                if p.power is None or p.interest is None or label.textItem.toPlainText().replace("\n", " ") == p.name:
-                    continue
-                others = [rect for rid, rect in (*discs.items(), *rects.items()) if rid != p.id]
-                label.setText(self._whole_name_where_free(p, label, label.textItem.toPlainText(), metrics,
-                                                          unit_px, unit_py, others))
-                rects[p.id] = self._label_rect(p.id, label, unit_px, unit_py)
-                moved = moved or label.textItem.toPlainText().replace("\n", " ") == p.name
-            if not moved:
-                break
+        cut = {p.id: self._labels[p.id].textItem.toPlainText() for p in shortened}
+        # Each label's box is its text and a 4-pixel margin; a box may reach into another's margin but never
+        # onto its text: boxes are compared taken in by 2 pixels, so two names keep 4 clear pixels between them.
+        fixed = [*discs.items(), *((rid, r.adjusted(2, 2, -2, -2)) for rid, r in rects.items() if rid not in cut)]
+        places = {p.id: self._whole_name_places(p, self._labels[p.id], metrics, unit_px, unit_py,
+                                                [r for rid, r in fixed if rid != p.id]) for p in shortened}
+        kept = {rid: r.adjusted(2, 2, -2, -2) for rid, r in rects.items() if rid in cut}
+
+        def settle(order) -> dict[int, tuple[str, bool, float, QRectF]]:
+            chosen: dict[int, tuple[str, bool, float, QRectF]] = {}
+            for p in order:
+                # Clear of the names already moved, and of those still cut where they are now.
+                taken = [c[-1] for c in chosen.values()] + [r for rid, r in kept.items()
+                                                            if rid != p.id and rid not in chosen]
+                place = next((c for c in places[p.id] if not any(c[-1].intersects(t) for t in taken)), None)
+                if place is not None:
+                    chosen[p.id] = place
+            return chosen
+
+        from itertools import permutations
+
+        orders = (permutations(shortened) if len(shortened) <= 4
+                  else [shortened, sorted(shortened, key=lambda p: len(places[p.id]))])
+        best: dict[int, tuple[str, bool, float, QRectF]] = {}
+        for order in orders:
+            chosen = settle(order)
+            if len(chosen) > len(best):
+                best = chosen
+                if len(best) == len(shortened):
+                    break
+        for p in shortened:
+            label = self._labels[p.id]
+            text, left, down, _rect = best.get(p.id, (cut[p.id], False, 0.0, QRectF()))
+            label.setText(text)
+            self._label_down[p.id] = down
+            if left:
+                self._label_left.add(p.id)
+            else:
+                self._label_left.discard(p.id)
 
     def _label_rect(self, rid: int, label: pg.TextItem, unit_px: float, unit_py: float) -> QRectF:
         """Where a label falls, in pixels from the view's origin (y downwards), beside its point."""
@@ -478,15 +518,18 @@ class PowerInterestGrid(QWidget):
         size = label.textItem.boundingRect()
         left = rid in self._label_left
         x0 = x * unit_px - LEFT_GAP_PX - size.width() if left else (x + 0.07) * unit_px
-        return QRectF(x0, -y * unit_py - size.height() / 2, size.width(), size.height())
+        down = self._label_down.get(rid, 0.0)
+        return QRectF(x0, -y * unit_py - size.height() / 2 + down, size.width(), size.height())
 
-    def _whole_name_where_free(self, p, label: pg.TextItem, shortened: str, metrics: QFontMetrics,
-                               unit_px: float, unit_py: float, taken: list[QRectF]) -> str:
-        """A name its share of the cell cuts ("Heler Broo…" at 150 %, the full name only in the tooltip) is
-        drawn whole where the grid is free: on one line to the right of its point, over an empty cell; else to
-        its left; else on two lines, right then left; else a word a line. Each place is tried against the
-        grid's edges and every other point and label, so a taller label is taken only where the rows above and
-        under leave it room. Where no place is free, the shortened name stays."""
+    def _whole_name_places(self, p, label: pg.TextItem, metrics: QFontMetrics, unit_px: float, unit_py: float,
+                           taken: list[QRectF]) -> list[tuple[str, bool, float, QRectF]]:
+        """Where a name its share of the cell cuts ("Heler Broo…" at 150 %, the full name only in the tooltip)
+        could be drawn whole, best first: on one line to the right of its point, over an empty cell; else to its
+        left; else on two lines, right then left; else a word a line. Each place is inside the grid and clear of
+        ``taken`` (the points, the names not cut); a taller label only where the rows above and under leave it
+        room. A label may also sit a few pixels lower or higher than its point — up to half a line, its middle
+        still level with the point's disc — where that clears a neighbour's name. Each as (text, left of the point,
+        pixels down, its box taken in by 2 pixels)."""
         inside = QRectF(LOW * unit_px, -HIGH * unit_py, (HIGH - LOW) * unit_px, (HIGH - LOW) * unit_py)
         words = p.name.split()
         tries = [p.name]
@@ -495,6 +538,8 @@ class PowerInterestGrid(QWidget):
                              key=lambda t: max(metrics.horizontalAdvance(line) for line in t.split("\n"))))
         if len(words) > 2:
             tries.append("\n".join(words))
+        was_left, was_text = p.id in self._label_left, label.textItem.toPlainText()
+        places = []
         for text in tries:
             label.setText(text)
             for left in (False, True):
@@ -503,10 +548,17 @@ class PowerInterestGrid(QWidget):
                 else:
                     self._label_left.discard(p.id)
                 rect = self._label_rect(p.id, label, unit_px, unit_py).adjusted(2, 2, -2, -2)
-                if inside.contains(rect) and not any(rect.intersects(other) for other in taken):
-                    return text
-        self._label_left.discard(p.id)
-        return shortened
+                most = metrics.height() // 2  # the text's middle stays within its point's disc
+                for down in (0.0, *(float(sign * d) for d in range(1, most + 1) for sign in (1, -1))):
+                    moved = rect.translated(0, down)
+                    if inside.contains(moved) and not any(moved.intersects(other) for other in taken):
+                        places.append((text, left, down, moved))
+        label.setText(was_text)
+        if was_left:
+            self._label_left.add(p.id)
+        else:
+            self._label_left.discard(p.id)
+        return places
 
     def _draw_points(self) -> None:
         spots = []
@@ -515,12 +567,13 @@ class PowerInterestGrid(QWidget):
             spots.append({"pos": (x, y), "data": p.id, "size": POINT_SIZE, "brush": pg.mkBrush(self.colour_of(p)),
                           "pen": pg.mkPen(colours().background, width=2), "symbol": "o"})
             label = self._labels[p.id]
-            if p.id in self._label_left:  # drawn to the left of its point (``_whole_name_where_free``)
+            down = self._label_down.get(p.id, 0.0) * self.view.viewPixelSize()[1]  # in grid units
+            if p.id in self._label_left:  # drawn to the left of its point (``_place_whole_names``)
                 label.setAnchor((1, 0.5))
-                label.setPos(x - LEFT_GAP_PX * self.view.viewPixelSize()[0], y)
+                label.setPos(x - LEFT_GAP_PX * self.view.viewPixelSize()[0], y - down)
             else:
                 label.setAnchor((0, 0.5))
-                label.setPos(x + 0.07, y)
+                label.setPos(x + 0.07, y - down)
         self.points_item.setData(spots)
         self._draw_ring()
 
