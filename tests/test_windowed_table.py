@@ -419,3 +419,64 @@ def test_a_large_register_opened_builds_the_next_review_index_ahead(qtbot, store
             conn.exec_driver_sql(f'DROP INDEX "{sort_index.index_names(RISKS, review)[0]}"')
         office.write(search_index.follow_writes, [RISKS])
         assert office.read(sort_index.has_index, RISKS, review)
+
+
+def test_a_windowed_cell_answers_every_role_as_the_in_memory_table(qtbot, sqlite_demo_store, monkeypatch):
+    """The windowed proxy asks its model for a cell directly (no round trip through Qt's identity
+    mapping) and a colour rule's brushes are made once per colour and theme: every role of every cell
+    answers as the in-memory table's, light and dark — the ratings' fills, the right-aligned numbers,
+    the tooltips of long texts, a row someone else changed in its flash, a pale fill in the theme's shade
+    of it, a row edited out of the filter in italics."""
+    from PySide6.QtGui import QBrush
+
+    from pmo_desktop.views.register_table.table_model import RegisterTableModel
+    from pmo_desktop.views.theme import DARK, LIGHT, theme
+
+    document = Document(sqlite_demo_store)
+    windowed_view = RegisterView(document, RISKS)
+    qtbot.addWidget(windowed_view)
+    monkeypatch.setattr(windowed, "WINDOWED_FROM", 10**9)
+    memory_view = RegisterView(document, RISKS)
+    qtbot.addWidget(memory_view)
+    assert isinstance(windowed_view.proxy, WindowedProxy)
+    assert type(memory_view.model) is RegisterTableModel
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
+             Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+             Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole]
+
+    def answers(view):
+        proxy = view.proxy
+        out = {}
+        for r in range(proxy.rowCount()):
+            for c in range(proxy.columnCount()):
+                index = proxy.index(r, c)
+                rid = index.data(Qt.ItemDataRole.UserRole + 2)
+                for role in roles:
+                    value = index.data(role)
+                    out[rid, c, role] = value.color().name() if isinstance(value, QBrush) else value
+        return out
+
+    try:
+        document.outside_changes.emit("risks", [windowed_view.model.record_id(2)])  # the flash's fill
+        for view in (windowed_view, memory_view):  # a page's own rule, a pale fill: the theme's shade of it
+            view.model.colour_rules["title"] = lambda value: "#e3f2fd" if value else None
+        fills = []
+        for name in (LIGHT, DARK, LIGHT):
+            theme().set_choice(name)
+            shown = answers(windowed_view)
+            assert shown == answers(memory_view)
+            fills.append({k: v for k, v in shown.items() if k[2] == Qt.ItemDataRole.BackgroundRole and v})
+        assert fills[0] and fills[0] == fills[2] and fills[1].keys() == fills[0].keys() and fills[1] != fills[0]
+        for view in (windowed_view, memory_view):
+            view.set_column_filter("status", {"Open"})
+        rid = windowed_view.model.record_id(0)
+        with sqlite_demo_store.transaction() as s:
+            records.update_record(s, RISKS, rid, {"status": "Closed"})
+        document.records_changed.emit("risks", [rid])
+        qtbot.waitUntil(lambda: windowed_view.proxy.unmatched_kept() == [rid])
+        qtbot.waitUntil(lambda: windowed_view.proxy.unmatched_kept() == memory_view.proxy.unmatched_kept())
+        shown = answers(windowed_view)
+        assert shown == answers(memory_view)
+        assert any(v is not None for (r, _, role), v in shown.items() if role == Qt.ItemDataRole.FontRole and r == rid)
+    finally:
+        theme().set_choice("system")

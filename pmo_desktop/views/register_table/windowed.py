@@ -887,6 +887,10 @@ def _positions_in(ids: array, wanted) -> dict[int, int]:
         del view
 
 
+_DECORATION, _CHECK_STATE = Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole
+_FONT, _TOOLTIP = Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole
+
+
 class WindowedProxy(UnmatchedMarks, QIdentityProxyModel):
     """``RegisterFilterProxy``'s interface over a windowed model: the model filters in the database.
 
@@ -904,6 +908,24 @@ class WindowedProxy(UnmatchedMarks, QIdentityProxyModel):
         model = self.sourceModel()
         assert isinstance(model, WindowedRegisterModel)
         return model
+
+    def setSourceModel(self, model) -> None:
+        super().setSourceModel(model)
+        self._model = model
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        """The model's answer for the same row and column, asked of it directly (``RegisterTableModel.cell``):
+        painting a screen asks about seven roles of every cell shown, and each went from this proxy to
+        Qt's identity mapping and back into Python for the model's ``data``. The roles no cell of a
+        register answers (an icon, a tick box) are answered here; a font and a tooltip as the marks of a
+        row kept in view say (``UnmatchedMarks``)."""
+        if role == _DECORATION or role == _CHECK_STATE:
+            return None
+        if role == _FONT or role == _TOOLTIP:
+            return UnmatchedMarks.data(self, index, role)
+        if not index.isValid() or index.model() is not self:
+            return None
+        return self._model.cell(index.row(), index.column(), role)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.source().sort(column, order)
