@@ -426,7 +426,8 @@ def test_a_windowed_cell_answers_every_role_as_the_in_memory_table(qtbot, sqlite
     mapping) and a colour rule's brushes are made once per colour and theme: every role of every cell
     answers as the in-memory table's, light and dark — the ratings' fills, the right-aligned numbers,
     the tooltips of long texts, a row someone else changed in its flash, a pale fill in the theme's shade
-    of it, a row edited out of the filter in italics."""
+    of it, a row edited out of the filter in italics and marked by its number; the headers and the cells'
+    flags too."""
     from PySide6.QtGui import QBrush
 
     from pmo_desktop.views.register_table.table_model import RegisterTableModel
@@ -454,6 +455,12 @@ def test_a_windowed_cell_answers_every_role_as_the_in_memory_table(qtbot, sqlite
                 for role in roles:
                     value = index.data(role)
                     out[rid, c, role] = value.color().name() if isinstance(value, QBrush) else value
+                out[rid, c, "flags"] = proxy.flags(index)
+            for role in roles:
+                out[rid, "row header", role] = proxy.headerData(r, Qt.Orientation.Vertical, role)
+        for c in range(proxy.columnCount()):
+            for role in roles:
+                out["column header", c, role] = proxy.headerData(c, Qt.Orientation.Horizontal, role)
         return out
 
     try:
@@ -478,5 +485,6 @@ def test_a_windowed_cell_answers_every_role_as_the_in_memory_table(qtbot, sqlite
         shown = answers(windowed_view)
         assert shown == answers(memory_view)
         assert any(v is not None for (r, _, role), v in shown.items() if role == Qt.ItemDataRole.FontRole and r == rid)
+        assert "✎" in shown[rid, "row header", Qt.ItemDataRole.DisplayRole]
     finally:
         theme().set_choice("system")

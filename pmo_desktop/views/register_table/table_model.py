@@ -50,6 +50,9 @@ DISPLAY, EDIT, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, 
 ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 BACKGROUND, FOREGROUND = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+HORIZONTAL = Qt.Orientation.Horizontal
+SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+EDITABLE = SELECTABLE | Qt.ItemFlag.ItemIsEditable
 
 _brushes: dict[tuple[str, str, bool], QBrush] = {}
 
@@ -250,23 +253,23 @@ class RegisterTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.fields)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal:
+        if orientation == HORIZONTAL:
             f = self.fields[section]
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == DISPLAY:
                 return wrapped_label(f.label, f.width)
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == TOOLTIP:
                 from .date_entry import locale_date_order
 
                 return column_tip(f, self.document.context, locale_date_order())
-        elif role == Qt.ItemDataRole.DisplayRole:
+        elif role == DISPLAY:
             return str(section + 1)
         return None
 
     def flags(self, index):
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        # the flags made once (an OR of two Qt flags is a call into Python's enum module, at every cell painted)
         if index.isValid() and self.fields[index.column()].editable and not self.document.read_only:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+            return EDITABLE
+        return SELECTABLE
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

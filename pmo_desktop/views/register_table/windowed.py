@@ -888,7 +888,8 @@ def _positions_in(ids: array, wanted) -> dict[int, int]:
 
 
 _DECORATION, _CHECK_STATE = Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole
-_FONT, _TOOLTIP = Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole
+_FONT, _TOOLTIP, _DISPLAY = Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DisplayRole
+_VERTICAL = Qt.Orientation.Vertical
 
 
 class WindowedProxy(UnmatchedMarks, QIdentityProxyModel):
@@ -926,6 +927,17 @@ class WindowedProxy(UnmatchedMarks, QIdentityProxyModel):
         if not index.isValid() or index.model() is not self:
             return None
         return self._model.cell(index.row(), index.column(), role)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        """As ``data``: a row's number (or its mark) and a column's caption asked of the model directly."""
+        if orientation == _VERTICAL and role != _DISPLAY and role != _TOOLTIP:
+            return None  # the model's row numbers answer nothing else
+        if orientation == _VERTICAL and self._any_unmatched():
+            return UnmatchedMarks.headerData(self, section, orientation, role)
+        return self._model.headerData(section, orientation, role)
+
+    def flags(self, index):
+        return self._model.flags(index) if index.isValid() else super().flags(index)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.source().sort(column, order)
