@@ -487,3 +487,112 @@ def test_a_table_waits_a_bounded_time_for_an_index_another_session_holds_up(qtbo
     v.model.indexes_ahead.join(timeout=30)  # the other transaction over: the build goes on to its end
     assert office.read(sort_index.has_index, RISKS, owner)
     document.close()
+
+
+def test_a_windowed_cell_answers_every_role_as_the_in_memory_table(qtbot, sqlite_demo_store, monkeypatch):
+    """The windowed proxy asks its model for a cell directly (no round trip through Qt's identity
+    mapping) and a colour rule's brushes are made once per colour and theme: every role of every cell
+    answers as the in-memory table's, light and dark — the ratings' fills, the right-aligned numbers,
+    the tooltips of long texts, a row someone else changed in its flash, a pale fill in the theme's shade
+    of it, a row edited out of the filter in italics and marked by its number; the headers and the cells'
+    flags too."""
+    from PySide6.QtGui import QBrush
+
+    from pmo_desktop.views.register_table.table_model import RegisterTableModel
+    from pmo_desktop.views.theme import DARK, LIGHT, theme
+
+    document = Document(sqlite_demo_store)
+    windowed_view = RegisterView(document, RISKS)
+    qtbot.addWidget(windowed_view)
+    monkeypatch.setattr(windowed, "WINDOWED_FROM", 10**9)
+    memory_view = RegisterView(document, RISKS)
+    qtbot.addWidget(memory_view)
+    assert isinstance(windowed_view.proxy, WindowedProxy)
+    assert type(memory_view.model) is RegisterTableModel
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
+             Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+             Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole]
+
+    def answers(view):
+        proxy = view.proxy
+        out = {}
+        for r in range(proxy.rowCount()):
+            for c in range(proxy.columnCount()):
+                index = proxy.index(r, c)
+                rid = index.data(Qt.ItemDataRole.UserRole + 2)
+                for role in roles:
+                    value = index.data(role)
+                    out[rid, c, role] = value.color().name() if isinstance(value, QBrush) else value
+                out[rid, c, "flags"] = proxy.flags(index)
+            for role in roles:
+                out[rid, "row header", role] = proxy.headerData(r, Qt.Orientation.Vertical, role)
+        for c in range(proxy.columnCount()):
+            for role in roles:
+                out["column header", c, role] = proxy.headerData(c, Qt.Orientation.Horizontal, role)
+        return out
+
+    try:
+        document.outside_changes.emit("risks", [windowed_view.model.record_id(2)])  # the flash's fill
+        for view in (windowed_view, memory_view):  # a page's own rule, a pale fill: the theme's shade of it
+            view.model.colour_rules["title"] = lambda value: "#e3f2fd" if value else None
+        fills = []
+        for name in (LIGHT, DARK, LIGHT):
+            theme().set_choice(name)
+            shown = answers(windowed_view)
+            assert shown == answers(memory_view)
+            fills.append({k: v for k, v in shown.items() if k[2] == Qt.ItemDataRole.BackgroundRole and v})
+        assert fills[0] and fills[0] == fills[2] and fills[1].keys() == fills[0].keys() and fills[1] != fills[0]
+        for view in (windowed_view, memory_view):
+            view.set_column_filter("status", {"Open"})
+        rid = windowed_view.model.record_id(0)
+        with sqlite_demo_store.transaction() as s:
+            records.update_record(s, RISKS, rid, {"status": "Closed"})
+        document.records_changed.emit("risks", [rid])
+        qtbot.waitUntil(lambda: windowed_view.proxy.unmatched_kept() == [rid])
+        qtbot.waitUntil(lambda: windowed_view.proxy.unmatched_kept() == memory_view.proxy.unmatched_kept())
+        shown = answers(windowed_view)
+        assert shown == answers(memory_view)
+        assert any(v is not None for (r, _, role), v in shown.items() if role == Qt.ItemDataRole.FontRole and r == rid)
+        assert "✎" in shown[rid, "row header", Qt.ItemDataRole.DisplayRole]
+    finally:
+        theme().set_choice("system")
+
+
+def test_filters_taken_off_show_the_ids_they_hid_without_listing_them_again(qtbot, view, monkeypatch):
+    """A filter or a search taken off: the sorted ids as they were before it, not listed again (among a
+    million risks sorted by title, 0.7 s of CPU) — unless the register changed meanwhile (an edit moving a
+    record in the sort) or the sort did."""
+    from pmo_desktop.models import windows
+
+    listed = []
+    real = windows.fetch_ids
+
+    def fetch_ids(*args, **kwargs):
+        listed.append(args[2])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(windows, "fetch_ids", fetch_ids)
+    view.table.sortByColumn(view.model.column_of("budget"), Qt.SortOrder.AscendingOrder)
+    ids = view.model.ids.tolist()
+    view.set_column_filter("status", {"Closed"})
+    assert len(view.model.ids) == 5
+    listed.clear()
+    view.set_column_filter("status", None)
+    assert listed == [] and view.model.ids.tolist() == ids and view.count_label.text() == "10 rows"
+    view.search.setText("project 1")
+    qtbot.waitUntil(lambda: len(view.model.ids) == 1)
+    view.search.clear()
+    qtbot.waitUntil(lambda: len(view.model.ids) == 10)
+    assert view.model.ids.tolist() == ids
+    view.set_column_filter("status", {"Closed"})
+    view.table.sortByColumn(view.model.column_of("budget"), Qt.SortOrder.DescendingOrder)
+    listed.clear()
+    view.set_column_filter("status", None)  # sorted another way meanwhile: listed
+    assert len(listed) == 1 and view.model.ids.tolist() == ids[::-1]
+    view.set_column_filter("status", {"Closed"})
+    view.document.office.write(records.update_record, PROJECTS, ids[-1], {"budget": 0})
+    view.document.records_changed.emit(PROJECTS.name, [ids[-1]])
+    listed.clear()
+    view.set_column_filter("status", None)  # the register changed meanwhile: listed, the edit in its place
+    assert len(listed) == 1 and view.model.ids.tolist() == ids[-2::-1] + [ids[-1]]
+    assert [view.model.record(r)["budget"] for r in range(10)] == [800, 700, 600, 500, 400, 300, 200, 100, 0, 0]

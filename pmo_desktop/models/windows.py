@@ -528,6 +528,8 @@ def _order(reg: Register, f: Field, descending: bool, ctx: Context, query: Any, 
         query = query.outerjoin(T, T.id == getattr(E, f.attr))
         key: Any = func.lower(getattr(T, f.ref.label))
         text_ = True
+    elif f.kind.is_links:
+        key, text_ = func.lower(_list_shown(reg, f, sqlite)), True
     else:
         cheaper = getattr(f.sql, "sort", None)  # ComputedSql.sort: the same order, cheaper (a day number)
         if cheaper is not None and not f.kind.stored:
@@ -544,6 +546,27 @@ def _order(reg: Register, f: Field, descending: bool, ctx: Context, query: Any, 
             key = func.nullif(key, literal(""))
         ordered = (key.desc() if descending else key.asc()).nulls_last()
     return query.order_by(ordered, E.id)
+
+
+def _list_shown(reg: Register, f: Field, sqlite: bool) -> Any:
+    """A list cell's text as the table shows it (``records.fetch_rows``): its names in code-point order
+    joined by "; " — the key it sorts by. Sorted by the names as the database joined them (in no set
+    order, by the separator ``records.LIST_SEP``), "Alpha; Zeta" came after "Zeta" when the database
+    joined it "Zeta␟Alpha". SQLite 3.40 has no ORDER BY inside ``group_concat``: the names come from a
+    sorted subquery, whose order an aggregate keeps (SQLite does not flatten it into one); PostgreSQL
+    orders them in the aggregate, by bytes (``COLLATE "C"``, code points as Python's ``sorted``)."""
+    E: Any = reg.entity
+    assert f.ref is not None
+    T: Any = f.ref.target
+    own, other = records._link_columns(f, E)
+    linked = records._link_table(f).join(T, other == T.id)
+    name = getattr(T, f.ref.label)
+    if sqlite:
+        names = select(name.label("name")).select_from(linked).where(own == E.id).correlate(E).order_by(name)
+        return select(func.aggregate_strings(literal_column("name"), "; ")).select_from(names.subquery()) \
+            .scalar_subquery()
+    return select(func.aggregate_strings(name, "; ").aggregate_order_by(name.collate("C"))) \
+        .select_from(linked).where(own == E.id).scalar_subquery()
 
 
 def _ids(session: Session, query: Any) -> array[int]:
@@ -873,6 +896,9 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
         unique = _unique_key(reg, sort, window.descending, ctx) if keyed and sort and limit is None else None
         if unique is not None:
             pass  # its keys sorted by numpy below, no ORDER BY
+        elif sort is not None and sort.kind.is_links and limit is None and only is None:
+            walked = _links_sorted(session, reg, sort, window.descending, ctx, query, bool(conditions),
+                                   bool(window.search) and not sqlite, sqlite)
         elif sort is not None and has_sql(reg, sort):
             query = _order(reg, sort, window.descending, ctx, query, keyed, sqlite)
         elif by_summary:
@@ -885,13 +911,39 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
             query = query.order_by(E.id if limit is not None else E.id + 0)  # first_ids: a walk, stopped
         else:
             query = query.order_by(E.id)
-        ids = _ids_by_unique_key(session, query, unique) if unique is not None else \
-            _ids(session, query if limit is None else query.limit(limit))
+        ids = walked if walked is not None else _ids_by_unique_key(session, query, unique) if unique is not None \
+            else _ids(session, query if limit is None else query.limit(limit))
     if window.record_ids is not None:  # a heat map cell: a few ids, kept in Python (no IN of thousands)
         keep = window.record_ids
         ids = array("q", [i for i in ids if i in keep])
     if python_filters or (sort is not None and not has_sql(reg, sort)):
         ids = _python_pass(session, reg, ids, python_filters, sort, window.descending, ctx)
+    return ids
+
+
+def _links_sorted(session: Session, reg: Register, f: Field, descending: bool, ctx: Context, query: Any,
+                  filtered: bool, scan: bool, sqlite: bool) -> array[int]:
+    """The ids ``query`` selects sorted by a list column (``f``, "related projects"), as ``_order`` sorts
+    them: the records with a list that is not blank sorted by it, then every other record in id order
+    (blanks last either way, ties by id). The list's text is worked out for the records that have one
+    — a subquery of the link table each — where the ``ORDER BY`` worked it out for every row: among
+    1,000,000 risks few of which have related projects, 2.4 s of CPU on PostgreSQL (6.4 s wall on a
+    loaded machine), SQLite's costliest sort but two. The others come from the ids in id order
+    (``_every_id``: three look-ups when nothing narrows them), less those sorted. ``scan``: PostgreSQL's
+    search, listed by ``id + 0`` (see ``_fetch_ids``)."""
+    E: Any = reg.entity
+    own, _ = records._link_columns(f, E)
+    shown = func.lower(_list_shown(reg, f, sqlite))
+    linked = query.where(E.id.in_(select(own)), shown != literal(""))  # NULL (no link) and '' are blank
+    ids = _ids(session, _order(reg, f, descending, ctx, linked, False, sqlite))
+    every = _ids(session, query.order_by(E.id + 0 if scan else E.id)) if filtered else _every_id(session, reg)
+    if not len(ids):
+        return every
+    import numpy as np  # pyqtgraph's dependency: the ids sorted for ``_less`` without an int made per id
+
+    listed: array[int] = array("q")  # the ids sorted, for ``_less``
+    listed.frombytes(np.sort(np.frombuffer(ids, dtype=np.int64)).tobytes())
+    ids.extend(_less(every, listed))
     return ids
 
 

@@ -43,6 +43,35 @@ def _readable_text_on(colour: QColor) -> QColor:
     return QColor("black") if colour.lightnessF() > 0.6 else QColor("white")
 
 
+# The roles ``RegisterTableModel.cell`` answers, named once (each lookup of ``Qt.ItemDataRole.X`` goes
+# through Python's enum machinery), and the right alignment's int made once (its OR of two flags and
+# ``int()`` took 2 µs, made again for every number cell at every paint).
+DISPLAY, EDIT, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+BACKGROUND, FOREGROUND = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+HORIZONTAL = Qt.Orientation.Horizontal
+SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+EDITABLE = SELECTABLE | Qt.ItemFlag.ItemIsEditable
+
+_brushes: dict[tuple[str, str, bool], QBrush] = {}
+
+
+def _brush(colour: str, background: bool) -> QBrush:
+    """A cell's fill (``background``) or text brush for a colour rule's colour, under the theme in use: a
+    pale fill made for a white page is the theme's own shade of it, the text black or white to read on
+    it. Made once per colour and theme (a screen of coloured cells made each of them at every paint)."""
+    scheme = colours()
+    key = (colour, scheme.name, background)
+    brush = _brushes.get(key)
+    if brush is None:
+        c = QColor(colour)
+        if c.lightnessF() > 0.85:  # a pale fill made for a white page: the theme's own shade of it
+            c = QColor(scheme.tint(colour))
+        brush = _brushes[key] = QBrush(c if background else _readable_text_on(c))
+    return brush
+
+
 def rows_reader(register: Register, ctx: Any, parent_id: int | None) -> Callable[[Any, list[int] | None], list[tuple]]:
     """A plain function (session, ids) -> the table's rows of those records (all with None), for the
     office's read on this thread or a worker's; none for a child register shown without its parent."""
@@ -224,54 +253,56 @@ class RegisterTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.fields)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal:
+        if orientation == HORIZONTAL:
             f = self.fields[section]
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == DISPLAY:
                 return wrapped_label(f.label, f.width)
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == TOOLTIP:
                 from .date_entry import locale_date_order
 
                 return column_tip(f, self.document.context, locale_date_order())
-        elif role == Qt.ItemDataRole.DisplayRole:
+        elif role == DISPLAY:
             return str(section + 1)
         return None
 
     def flags(self, index):
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        # the flags made once (an OR of two Qt flags is a call into Python's enum module, at every cell painted)
         if index.isValid() and self.fields[index.column()].editable and not self.document.read_only:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+            return EDITABLE
+        return SELECTABLE
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._row(index.row())
-        f = self.fields[index.column()]
-        value = row[index.column() + OFFSET]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return format_value(f, value)
-        if role == Qt.ItemDataRole.EditRole:
-            return value
-        if role == SORT_ROLE:
-            return value
-        if role == RECORD_ID_ROLE:
-            return row[0]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if f.kind.numeric or isinstance(value, (int, float)) and not isinstance(value, bool):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f.kind.cell_tip(f, value, self.document.context)
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, r: int, c: int, role) -> Any:
+        """What ``data`` answers for the cell at row ``r``, column ``c`` (a windowed table's proxy asks
+        here directly: ``WindowedProxy.data``). Painting a screen asks about seven roles of every cell
+        shown, so the commonest come first, and a colour's brushes are made once (``_brush``)."""
+        if role == DISPLAY:
+            return format_value(self.fields[c], self._row(r)[c + OFFSET])
+        if role == ALIGNMENT:
+            f = self.fields[c]
+            if f.kind.numeric:
+                return RIGHT
+            value = self._row(r)[c + OFFSET]
+            return RIGHT if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+        if role == BACKGROUND or role == FOREGROUND:
+            f = self.fields[c]
             rule = self.colour_rules.get(f.name)
-            colour = rule(value) if rule else None
+            row = self._row(r)
+            colour = rule(row[c + OFFSET]) if rule else None
             if colour is None and self._flash and row[0] in self._flash:
                 colour = FLASH_COLOUR
-            if colour:
-                c = QColor(colour)
-                if c.lightnessF() > 0.85:  # a pale fill made for a white page: the theme's own shade of it
-                    c = QColor(colours().tint(colour))
-                return QBrush(c if role == Qt.ItemDataRole.BackgroundRole else _readable_text_on(c))
+            return _brush(colour, role == BACKGROUND) if colour else None
+        if role == EDIT or role == SORT_ROLE:
+            return self._row(r)[c + OFFSET]
+        if role == RECORD_ID_ROLE:
+            return self._row(r)[0]
+        if role == TOOLTIP:
+            f = self.fields[c]
+            return f.kind.cell_tip(f, self._row(r)[c + OFFSET], self.document.context)
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
