@@ -140,6 +140,7 @@ def test_the_previews_dropdown_for_a_long_new_category_shows_its_whole_text(qtbo
             ["R1", "Customer records leak", long, 3, 4], ["R2", "Supplier fails", "Schedule", 2, 3]]
     dialog = ImportDialog(document, write_xlsx(tmp_path / "r.xlsx", {"Risks": rows}))
     qtbot.addWidget(dialog)
+    dialog.resize(1100, 700)  # the preview's own size, on a screen with room for it (this one is 800 wide)
     dialog.show()
     qtbot.waitExposed(dialog)
     table = dialog.values_table

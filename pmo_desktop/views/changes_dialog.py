@@ -23,6 +23,7 @@ from ..models.values import day_text
 from ..models.what_changed import Comparison, compare_registers
 from .as_at import PICK, DateDialog, key_of, key_text, source_for
 from .document import Document
+from .screen_fit import resize_within_screen
 
 Key = tuple  # ("now", None) · ("snapshot", id) · ("day", date)
 
@@ -86,7 +87,7 @@ class ChangesDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
-        self.resize(900, 600)
+        resize_within_screen(self, 900, 600)
         self.comparison: Comparison | None = None
         self.refresh()
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from .. import APP_NAME
+from .screen_fit import resize_within_screen
 
 
 def help_html() -> str:
@@ -31,5 +32,5 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        self.resize(760, 640)
+        resize_within_screen(self, 760, 640)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)

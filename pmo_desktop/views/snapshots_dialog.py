@@ -25,6 +25,7 @@ from ..models.registers import REGISTERS, top_level
 from ..models.snapshots import SnapshotInfo, Source
 from .as_at import READ_ONLY_STYLE, source_for
 from .document import Document
+from .screen_fit import resize_within_screen
 from .state_table import Colour, StateTable
 
 
@@ -61,7 +62,7 @@ class SnapshotViewer(QDialog):
         layout.addWidget(banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 620)
+        resize_within_screen(self, 1100, 620)
 
 
 class SnapshotsDialog(QDialog):

@@ -48,6 +48,7 @@ from ...models.registers import REGISTERS
 from ..accessibility import name_table
 from ..background import run_with_progress
 from ..document import Document
+from ..screen_fit import resize_within_screen
 from ..theme import colours
 from .import_command import ImportCommand
 from .report_model import HEADERS, ReportModel
@@ -78,7 +79,7 @@ class ImportDialog(QDialog):
         self.left_out_path: Path | None = None
         self.left_out_attempted = False  # a partial import tried to write the rows left out (left_out_path: where)
         self.setWindowTitle(f"Import {self.path.name}")
-        self.resize(1100, 700)
+        resize_within_screen(self, 1100, 700)
 
         self.sheet_combo = QComboBox(self)
         self.register_combo = QComboBox(self)
@@ -498,6 +499,9 @@ class ImportDialog(QDialog):
         preview = (sum(view.columnWidth(c) for c in range(4)) + 150 * 5 // 2 + view.verticalHeader().sizeHint().width()
                    + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth() + self.splitter.handleWidth())
         left = min(max(MAPPING_PANE, needed), total - preview)
+        # A dialog made narrow by a small screen (``resize_within_screen``) still shows the mapping and the values
+        # to translate, at their least width or half the dialog: the preview, which scrolls, gives way first.
+        left = max(left, min(MAPPING_PANE, total // 2))
         if left != sizes[0]:
             self.splitter.setSizes([left, total - left])
 
