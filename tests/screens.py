@@ -34,3 +34,16 @@ def screens(window, qtbot) -> Iterator[str]:
 
 def slug(text: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-").replace("--", "-")
+
+
+def demo_with_a_colleagues_csv(main_window, tmp_path):
+    """The demo office open in ``main_window``, and a one-risk CSV beside it to import: the dialogs' tests'
+    starting point. Its document and the CSV's path."""
+    from pmo_desktop.models.demo import create_demo
+
+    path = tmp_path / "demo.pmo"
+    create_demo(path).close()
+    assert main_window.open_path(str(path))
+    csv = tmp_path / "risks.csv"
+    csv.write_text("ID,Title,Probability,Impact,Project\nR-900,Supplier late,9,3,P-01\n", encoding="utf-8")
+    return main_window.document, csv

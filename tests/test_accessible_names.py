@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
-from screens import screens
+from screens import demo_with_a_colleagues_csv, screens
 
 from pmo_desktop.models.demo import create_demo
 
@@ -121,12 +121,7 @@ def test_the_welcome_page_and_the_dialogs_name_their_controls(main_window, qtbot
     from pmo_desktop.views.risks.dialogs import ReasonDialog, ScaleDialog
 
     assert not unnamed_controls(main_window)  # no file open: the welcome page
-    path = tmp_path / "demo.pmo"
-    create_demo(path).close()
-    assert main_window.open_path(str(path))
-    document = main_window.document
-    csv = tmp_path / "risks.csv"
-    csv.write_text("ID,Title,Probability,Impact,Project\nR-900,Supplier late,9,3,P-01\n", encoding="utf-8")
+    document, csv = demo_with_a_colleagues_csv(main_window, tmp_path)
     dialogs = {
         "Program details": ProgramDialog(document, main_window),
         "Find in all registers": main_window.quick_search(),

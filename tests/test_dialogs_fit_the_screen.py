@@ -3,6 +3,7 @@
 Here the offscreen screen is 800×800, smaller than the import preview's 1100×700 and the snapshots' 1100×620."""
 
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from screens import demo_with_a_colleagues_csv
 
 from pmo_desktop.views.changes_dialog import ChangesDialog
 from pmo_desktop.views.exchange.import_dialog import ImportDialog
@@ -10,14 +11,7 @@ from pmo_desktop.views.snapshots_dialog import SnapshotsDialog
 
 
 def test_the_larger_dialogs_open_within_the_screen_with_their_buttons_on_it(main_window, qtbot, tmp_path):
-    from pmo_desktop.models.demo import create_demo
-
-    path = tmp_path / "demo.pmo"
-    create_demo(path).close()
-    assert main_window.open_path(str(path))
-    document = main_window.document
-    csv = tmp_path / "risks.csv"
-    csv.write_text("ID,Title,Probability,Impact,Project\nR-900,Supplier late,9,3,P-01\n", encoding="utf-8")
+    document, csv = demo_with_a_colleagues_csv(main_window, tmp_path)
     dialogs = {
         "Import": ImportDialog(document, csv, main_window),
         "Snapshots": SnapshotsDialog(document, main_window),

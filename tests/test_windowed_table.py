@@ -310,6 +310,18 @@ def test_records_added_by_others_show_even_when_the_last_page_was_read_during_th
     mine.close()
 
 
+def nine_with_three_people(store, register, values) -> None:
+    """Three people ("Cy", "ann", "Bo": a sort by name must fold case) and nine records of ``register``, the
+    ``i``-th made by ``values(i, person)``, its person the ``i % 3``-th."""
+    people = ("Cy", "ann", "Bo")
+    with store.transaction() as s:
+        ctx = records.load_context(s)
+        for n in people:
+            records.create_record(s, REGISTERS["people"], {"name": n}, ctx)
+        for i in range(9):
+            records.create_record(s, register, values(i, people[i % 3]), ctx)
+
+
 def test_first_sort_of_a_large_register_by_a_reference_builds_its_sort_index(qtbot, store, monkeypatch):
     """The first sort by a reference of a register past the threshold builds the column's index, and
     the sort reads it — on SQLite (a date too) and on PostgreSQL (``(fk, id)``; no date index there)."""
@@ -317,13 +329,8 @@ def test_first_sort_of_a_large_register_by_a_reference_builds_its_sort_index(qtb
 
     monkeypatch.setattr(sort_index, "THRESHOLD", 5)
     document = Document(store)
-    with store.transaction() as s:
-        ctx = records.load_context(s)
-        people = ("Cy", "ann", "Bo")
-        for n in people:
-            records.create_record(s, REGISTERS["people"], {"name": n}, ctx)
-        for i in range(9):
-            records.create_record(s, PROJECTS, {"name": f"Project {i}", "manager": people[i % 3] if i != 4 else None}, ctx)
+    nine_with_three_people(store, PROJECTS, lambda i, person: {"name": f"Project {i}",
+                                                                "manager": person if i != 4 else None})
     v = RegisterView(document, PROJECTS)
     qtbot.addWidget(v)
     office = document.office
@@ -444,15 +451,8 @@ def test_a_table_waits_a_bounded_time_for_an_index_another_session_holds_up(qtbo
     store = Store.open(pg_store_url)
     document = Document(store)
     said: list[str] = []
-    if hasattr(document, "note"):
-        document.note.connect(said.append)
-    with store.transaction() as s:
-        ctx = records.load_context(s)
-        people = ("Cy", "ann", "Bo")
-        for n in people:
-            records.create_record(s, REGISTERS["people"], {"name": n}, ctx)
-        for i in range(9):
-            records.create_record(s, RISKS, {"title": f"Risk {i}", "owner": people[i % 3]}, ctx)
+    document.note.connect(said.append)
+    nine_with_three_people(store, RISKS, lambda i, person: {"title": f"Risk {i}", "owner": person})
     # Another user's long read (an export's snapshot), begun before the table opens.
     url = store.engine.url.set(drivername="postgresql")
     other = psycopg.connect(url.render_as_string(hide_password=False), autocommit=False)
