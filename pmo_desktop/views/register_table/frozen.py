@@ -437,6 +437,11 @@ class CutHeader(QHeaderView):
         """The label a section cut by the view's edge or the frozen columns shows, and where: its text whole
         when it fits in the part in view, else cut with "…" on the side the rest is hidden; None for a section
         in view whole (or not at all), drawn as Qt draws it."""
+        cut = self._cut_label(logical)
+        return None if cut is None else (cut[0], cut[1])
+
+    def _cut_label(self, logical: int) -> tuple[str, QRect, QStyleOptionHeader] | None:
+        """`label_in_view` with the section's style option, made once for both the label and the painting."""
         left, right = self.span_in_view()
         x = self.sectionViewportPosition(logical)
         rect = QRect(x, 0, self.sectionSize(logical), self.height())
@@ -450,16 +455,14 @@ class CutHeader(QHeaderView):
         mode = Qt.TextElideMode.ElideLeft if rect.left() < left else Qt.TextElideMode.ElideRight
         metrics = QFontMetrics(self.font())
         lines = [metrics.elidedText(line, mode, max(0, shown.width())) for line in option.text.split("\n")]
-        return "\n".join(lines), shown
+        return "\n".join(lines), shown, option
 
     def paintSection(self, painter, rect, logical) -> None:
-        cut = self.label_in_view(logical)
+        cut = self._cut_label(logical)
         if cut is None:
             super().paintSection(painter, rect, logical)
             return
-        text, shown = cut
-        option = QStyleOptionHeader()
-        self.initStyleOptionForIndex(option, logical)
+        text, shown, option = cut
         option.rect = rect
         option.text = ""
         painter.save()
