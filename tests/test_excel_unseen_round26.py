@@ -68,3 +68,98 @@ def test_letter_grades_rank_from_a_down(sqlite_store, tmp_path):
     got = by_code(sqlite_store, "stakeholders")
     assert (got["E-2"]["interest"], got["E-2"]["power"]) == (3, 2)
     assert (got["E-3"]["interest"], got["E-3"]["power"]) == (2, 3)
+
+
+def test_the_registers_noun_over_numbers_is_the_records_id(sqlite_store, tmp_path):
+    """An FMEA of a project's risks, "Risiken | Name | Szenario | Problemtyp | A=Auftreten | F=Folgen |
+    W=Entdeckung | RPZ | Risikominderung", the risks numbered 1, 2, 3 … (out of order, one left unnumbered)
+    under the register's own noun: the numbers were kept in the notes and the risks numbered R-001 … by the
+    office. They are the risks' IDs."""
+    path = write_xlsx(tmp_path / "Risikoanalyse.xlsx", {"Risikoanalyse": [
+        [],
+        [None, "Risiken", "Name", "Szenario", "Problemtyp", "A=Auftreten", "F=Folgen", "W=Entdeckung", "RPZ",
+         "Risikominderung"],
+        [None, 1, "Communityaufbau scheitert", "Keine Community entsteht", "Software", 9, 10, 8, 720,
+         "Interaktion testen"],
+        [None, 2, "Moderator schadet dem Projekt", "Probleme im Umgang mit Usern", "Personal", 6, 3, 8, 144,
+         "Rechte entziehen"],
+        [None, 7, "Zielgruppe falsch eingeschätzt", "Die Stakeholder sind andere", "Projektmanagement", 4, 6, 4,
+         96, "Analyse wiederholen"],
+        [None, None, "Bilder werden nicht zugeordnet", "User sind nicht motiviert", "Software", 4, 2, 7, 56,
+         "Anreiz gestalten"],
+        [None, 5, "Useraccounts fehlen", "Know-how fehlt", "Software", 6, 3, 3, 54, "Technischer Test"],
+    ]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert {"1", "2", "7", "5"} <= set(got) and len(got) == 5
+    assert got["7"]["title"] == "Zielgruppe falsch eingeschätzt"
+    assert "Risiken:" not in (got["1"]["notes"] or "")
+
+
+def test_hyphenated_short_headers_and_a_manager_column(sqlite_store, tmp_path):
+    """A German risk analysis exported to .xls whose narrow columns are headed "Wahr-⏎sch." and "Aus- wirk."
+    (Wahrscheinlichkeit, Auswirkung cut short and hyphenated), rated 0–8, and a "Manager" of each risk: the
+    three were kept in the notes, no risk had a likelihood, impact or owner. The cut words are the likelihood
+    and the impact — both on the sheet's 1–10 scale, though the likelihood goes above 5 once only (its 8 was
+    refused) — and the manager is the risk's owner."""
+    path = write_xlsx(tmp_path / "Risikoanalyse.xlsx", {"Details Risikoanalyse": [
+        [None, "Risikoanalyse: Gesichtserkennung"],
+        [None, "Risikotyp", "Nr.", "Wahr-\nsch.", "Aus- wirk.", "Ampel", "Manager", "Beschreibung",
+         "Behandlung und Kontrolle"],
+        [None, "Ressourcen", 1, 1, 8, 8, "Rei Hoxha", "Ausfall von Ressourcen", "Reserven sichern"],
+        [None, "Planung", 2, 4, 8, 32, "Aron Terzeta", "Schlechte Planung", "Neu planen"],
+        [None, "Technik", 3, 3, 3, 9, "Egli Hasmegaj", "Unklare Extraktion", "Skripte holen"],
+        [None, "Staat", 4, 8, 7, 56, "Aron Terzeta", "Datenschutz", "Mit dem Staat sprechen"],
+        [None, "Zeit", 5, 3, 5, 15, "Jordi Zmiani", "Später Beginn", "Schneller arbeiten"],
+    ]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert len(got) == 5
+    assert got["4"]["owner"] == "Aron Terzeta"
+    assert (got["4"]["probability"], got["4"]["impact"]) == (4, 4)  # 8 and 7 of ten
+    assert (got["1"]["probability"], got["1"]["impact"]) == (1, 4)
+
+
+def test_the_registers_noun_numbered_is_the_id(sqlite_store, tmp_path):
+    """A Scrum team's impediment log ("Impedimento # | Fecha de Registro | Descripción del Impedimento … |
+    Prioridad | Estado"), numbered rows left empty under the last one: the numbers were kept in the notes
+    (the office numbering I-001 …), so the empty rows' numbers read as the last impediment's text going on
+    ("7 8 9" added to its description). "<noun> #" is the ID, as "Risk #" is; the empty rows are the
+    template's."""
+    path = write_xlsx(tmp_path / "Registro de Impedimentos.xlsx", {"Impedimentos": [
+        [None, "REGISTRO DE IMPEDIMENTOS"],
+        [None, "Proyecto:", None, "Tutor virtual"],
+        [],
+        [None, "Impedimento #", "Fecha de Registro", "Descripción del Impedimento así como el Impacto en el Proyecto",
+         "Prioridad", "Reportado por", "Estado", "Resolución / Comentarios"],
+        [None, 1, "2025-09-30", "Se tuvo que cambiar el lenguaje de programación", "Alta", "Diego", "Cerrado",
+         "Se redefinió el stack"],
+        [None, 2, "2025-10-01", "Problemas al configurar el entorno", "Media", "Britney", "Cerrado",
+         "Se configuró Maven"],
+        [None, 3, "2025-10-02", "El poco tiempo causó confusión", "Media", "Carlos", "Abierto", ""],
+        [None, 4], [None, 5], [None, 6],
+    ]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "issues")
+    assert sorted(got) == ["1", "2", "3"]
+    assert got["3"]["title"] == "El poco tiempo causó confusión"
+    assert "5" not in (got["3"]["description"] or "") and "Impedimento" not in (got["3"]["description"] or "")
+
+
+def test_a_second_impact_column_written_out_is_the_effect(sqlite_store, tmp_path):
+    """"Risiko | Auftrittswahrscheinlichkeit | Gefährdungsgrad | Summe | Auswirkung | Lösung": the impact is
+    rated under "Gefährdungsgrad"; "Auswirkung" (impact, too) says in a few words what would happen
+    ("Verzögerung der Projektfertigstellung") and was kept in the notes. A second column of a rating written
+    out in phrases, no level among them, is the risk's effect."""
+    path = write_xlsx(tmp_path / "Risikoanalyse.xlsx", {"Tabelle1": [
+        ["Risikoanalyse", "von 1 bis 10", "von 1 bis 3"],
+        ["Risiko", "Auftrittswahrscheinlichkeit", "Gefährdungsgrad", "Summe", "Auswirkung", "Lösung"],
+        ["Projektmitglied nicht anwesend", 6, 2, 12, "Verzögerung der Projektfertigstellung", "Stellvertreter"],
+        ["Kunde kommt nicht", 3, 3, 9, "Verzögerung der Projektfertigstellung", "Neuer Termin"],
+        ["Stromausfall", 1, 3, 3, "Geringer Arbeitsverlust", "Laptops laden"],
+        ["Hardwareausfall", 2, 2, 4, "Verzögerung der Projektfertigstellung", "Neue Hardware"],
+    ]})
+    import_all(sqlite_store, path)
+    got = {r["title"]: r for r in by_code(sqlite_store, "risks").values()}
+    assert got["Stromausfall"]["effect"] == "Geringer Arbeitsverlust"
+    assert "Auswirkung" not in (got["Stromausfall"]["notes"] or "")
