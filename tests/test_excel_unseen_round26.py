@@ -163,3 +163,23 @@ def test_a_second_impact_column_written_out_is_the_effect(sqlite_store, tmp_path
     got = {r["title"]: r for r in by_code(sqlite_store, "risks").values()}
     assert got["Stromausfall"]["effect"] == "Geringer Arbeitsverlust"
     assert "Auswirkung" not in (got["Stromausfall"]["notes"] or "")
+
+
+def test_one_list_set_in_two_tables_side_by_side(sqlite_store, tmp_path):
+    """A clinic's IT risks, "riesgos.xlsx": "Posible Riesgo | Nivel" twice side by side, an empty column
+    between, the list going on in the second table (a long list wrapped to fit a page). Nothing was read (no
+    header the office knew; a register of one named column and a number). Both tables are the one list: the
+    possible risk is the title, its level kept in the notes, the first table's rows first."""
+    left = [f"Riesgo {n}: falla del servicio {n}" for n in range(1, 9)]
+    right = [f"Riesgo {n}: incendio del sitio {n}" for n in range(9, 14)]
+    rows: list[list[object]] = [[], [], [None, "Posible Riesgo", "Nivel", None, None, "Posible Riesgo", "Nivel"]]
+    for k, title in enumerate(left):
+        row: list[object] = [None, title, 3 + k]
+        if k < len(right):
+            row += [None, None, right[k], 14 - k]
+        rows.append(row)
+    path = write_xlsx(tmp_path / "riesgos.xlsx", {"Hoja1": rows})
+    import_all(sqlite_store, path)
+    got = list(by_code(sqlite_store, "risks").values())
+    assert [r["title"] for r in got] == left + right
+    assert got[8]["notes"] == "Nivel: 14"

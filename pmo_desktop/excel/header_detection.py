@@ -812,13 +812,23 @@ def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int
     if kind.is_child or len(mapping) != 1:
         return False
     [(c, name)] = mapping.items()
-    if name != _title_field(kind) or c >= len(row) or word_key(row[c]) not in _naming_words(kind)[1] | _nouns(kind):
+    nouns = _naming_words(kind)[1] | _nouns(kind)
+    if name != _title_field(kind) or c >= len(row):
+        return False
+    said = words_of(str(row[c] or ""))
+    # the noun, or the noun and one word more ("Posible Riesgo": a possible risk)
+    if word_key(row[c]) not in nouns and not (len(said) == 2 and any(word_key(w) in nouns for w in said)):
         return False
     labels = [x.strip() for x in row if isinstance(x, str) and x.strip()]
-    if len(labels) < 3 or len(set(labels)) < len(labels) or any(len(x.split()) > 4 or x.endswith(":") for x in labels) \
-            or any(x is not None and not isinstance(x, str) for x in row):
-        return False
     rows = [r for r in sample if any(x is not None and str(x).strip() for x in r)]
+    # two labels only ("Posible Riesgo | Nivel"): the other column rates each record with a number
+    other = [k for k, x in enumerate(row) if k != c and isinstance(x, str) and x.strip()]
+    rated = len(labels) == 2 and len(other) == 1 and len(rows) >= 3 and all(
+        other[0] < len(r) and _number_of(r[other[0]]) is not None for r in rows)
+    if (len(labels) < 3 and not rated) or len(set(labels)) < len(labels) or \
+            any(len(x.split()) > 4 or x.endswith(":") for x in labels) or \
+            any(x is not None and not isinstance(x, str) for x in row):
+        return False
     if not rows:
         return False
     translator, ctx = Translator(kind.register, add_unknown=False), Context()

@@ -636,6 +636,45 @@ def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: 
     return match
 
 
+TWIN_ROWS = 2000  # a sheet of tables set side by side is read whole when it has at most this many rows
+
+
+def _twin_tables(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
+    """A sheet whose one list is set in two (or more) tables side by side, an empty column between them,
+    each under the same header ("Posible Riesgo | Nivel || Posible Riesgo | Nivel", a long list wrapped to
+    fit a page): the same sheet with the tables' rows one under the other, the first table's rows first,
+    under the first table's header (so its rows keep their numbers; the next tables' follow the last row).
+    None when no row of the first ones heads tables so set."""
+    if reader.declared_rows > TWIN_ROWS:
+        return None
+    rows = reader.top_rows(fill_merged=False)
+    rows = rows + reader.rows_below_top(TWIN_ROWS)
+    for i, row in enumerate(rows[:reader.book.limits.header_scan_rows]):
+        blocks: list[list[int]] = []
+        for c, x in enumerate(row):
+            if isinstance(x, str) and x.strip():
+                if blocks and blocks[-1][-1] == c - 1:
+                    blocks[-1].append(c)
+                else:
+                    blocks.append([c])
+            elif x is not None and str(x).strip():
+                blocks = []
+                break
+        if len(blocks) < 2 or len(blocks[0]) < 2 or \
+                any([word_key(row[c]) for c in b] != [word_key(row[c]) for c in blocks[0]] for b in blocks[1:]):
+            continue
+        first, width = blocks[0][0], len(blocks[0])
+        head = [list(r[:first + width]) + [None] * max(0, first + width - len(r)) for r in rows[:i + 1]]
+        body: list[list[Any]] = []
+        for b in blocks:
+            for r in rows[i + 1:]:
+                cells = [r[c] if c < len(r) else None for c in range(b[0], b[0] + width)]
+                if b is blocks[0] or any(x is not None and str(x).strip() for x in cells):
+                    body.append([None] * first + cells)
+        return SheetReader(book, reader.title, head + body, [])
+    return None
+
+
 def _deep_table(match: HeaderMatch, below: list[list[Any]]) -> bool:
     """Whether a header found below the first rows heads a register's table: a column naming its records
     (its title, or what stands in for it), every cell a few words (a row of sentences is a legend's,
@@ -993,6 +1032,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 reader = book.sheet(title)
                 scales.add(legend_scale(reader.top_rows()))
                 match = _match_sheet(reader, ALL_KINDS, None)
+                if match is None and (twins := _twin_tables(book, reader)) is not None:
+                    # the same table set twice side by side ("Posible Riesgo | Nivel" twice): one list
+                    reader, match = twins, _match_sheet(twins, ALL_KINDS, None)
                 if match is None:
                     grid = risk_grid(reader.top_rows())
                     if grid is not None:
