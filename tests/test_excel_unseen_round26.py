@@ -183,3 +183,24 @@ def test_one_list_set_in_two_tables_side_by_side(sqlite_store, tmp_path):
     got = list(by_code(sqlite_store, "risks").values())
     assert [r["title"] for r in got] == left + right
     assert got[8]["notes"] == "Nivel: 14"
+
+
+def test_a_stakeholder_analysis_of_requirements_merged_per_stakeholder(sqlite_store, tmp_path):
+    """A German stakeholder analysis: "Bezeichnung (E/O) | Bezug zum System | Objektbereich | Erfordernis/
+    Erwartung", each stakeholder's name merged down over its requirements, one a row, some typed with line
+    breaks after them. Each stakeholder is one record, its requirements its concerns one after the other —
+    without the blank lines the cells' own line breaks left inside them."""
+    path = write_xlsx(tmp_path / "Stakeholderanalyse.xlsx", {"Tabelle1": [
+        [],
+        [None, "Bezeichnung (E/O)", "Bezug zum System", "Objektbereich", "Erfordernis/ Erwartung"],
+        [None, "Moderatoren", "Anspruch", "Benutzerrechte", "Das System muss Rechte verteilen können.\n\n\n"],
+        [None, None, None, None, "Moderatoren brauchen erweiterte Funktionen"],
+        [None, None, "Anteil", None, "Moderatoren müssen ihre Rechte ausüben können"],
+        [None, "Experten", "Anrecht", "Benutzerrechte", "Experten bekommen besondere Rechte.\n"],
+        [None, None, None, None, "Experten sehen nicht verifiziertes Material"],
+    ]}, merges={"Tabelle1": ["B3:B5", "B6:B7"]})
+    import_all(sqlite_store, path)
+    got = {s["name"]: s for s in by_code(sqlite_store, "stakeholders").values()}
+    assert sorted(got) == ["Experten", "Moderatoren"]
+    assert got["Moderatoren"]["concerns"] == ("Das System muss Rechte verteilen können.; Moderatoren brauchen "
+                                              "erweiterte Funktionen; Moderatoren müssen ihre Rechte ausüben können")

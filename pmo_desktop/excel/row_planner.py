@@ -1195,8 +1195,10 @@ class Planner:
             if title_col is not None and number in merged_title and last_record is not None and \
                     not _rated_apart(row, last_record[2], rating_cols):
                 # the title cell is merged down from the row above: this row continues that record
+                # a cell's own trailing line breaks (a requirement typed, then Enter four times) end at the "; "
                 continue_record(number, row, lambda _c, a, b: a if b is None or a == b else (b if a is None else (
-                    f"{a}; {b}" if isinstance(a, str) and isinstance(b, str) else a)), "merged cells")
+                    f"{a.rstrip()}; {b.strip()}" if isinstance(a, str) and isinstance(b, str) else a)),
+                    "merged cells")
                 continued[0] += 1
                 continue
             if after_gap and _NOTE_RE.match(first_text):
