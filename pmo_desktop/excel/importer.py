@@ -648,8 +648,7 @@ def _twin_tables(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
     if reader.declared_rows > TWIN_ROWS:
         return None
     rows = reader.top_rows(fill_merged=False)
-    rows = rows + reader.rows_below_top(TWIN_ROWS)
-    for i, row in enumerate(rows[:reader.book.limits.header_scan_rows]):
+    for i, row in enumerate(list(rows)):
         blocks: list[list[int]] = []
         for c, x in enumerate(row):
             if isinstance(x, str) and x.strip():
@@ -664,6 +663,7 @@ def _twin_tables(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
                 any([word_key(row[c]) for c in b] != [word_key(row[c]) for c in blocks[0]] for b in blocks[1:]):
             continue
         first, width = blocks[0][0], len(blocks[0])
+        rows = rows + reader.rows_below_top(TWIN_ROWS)  # the whole sheet, once a row heads such tables
         head = [list(r[:first + width]) + [None] * max(0, first + width - len(r)) for r in rows[:i + 1]]
         body: list[list[Any]] = []
         for b in blocks:
