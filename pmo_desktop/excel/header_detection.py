@@ -232,6 +232,12 @@ def field_keys(kind: SheetKind) -> dict[str, str]:
     for word, name in header_words(kind.register).items():
         if name in names or (name in _PLAN_TARGETS and kind.register in ACTIONS_OF) or (name == PARENT and kind.is_child):
             keys.setdefault(word, name)
+    if reg.key_field is not None and not kind.is_child:
+        # "Impedimento #", "Riesgo #": the register's own noun numbered, in any language, is the record's ID
+        # (as "Risk #" is); "#" reads as "number" (header_variants)
+        for noun in register_nouns(kind.register) | {word_key(reg.noun)}:
+            if noun and noun != "raid":
+                keys.setdefault(normalise_key(f"{noun} number"), reg.key_field.name)
     return keys
 
 
@@ -806,13 +812,23 @@ def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int
     if kind.is_child or len(mapping) != 1:
         return False
     [(c, name)] = mapping.items()
-    if name != _title_field(kind) or c >= len(row) or word_key(row[c]) not in _naming_words(kind)[1] | _nouns(kind):
+    nouns = _naming_words(kind)[1] | _nouns(kind)
+    if name != _title_field(kind) or c >= len(row):
+        return False
+    said = words_of(str(row[c] or ""))
+    # the noun, or the noun and one word more ("Posible Riesgo": a possible risk)
+    if word_key(row[c]) not in nouns and not (len(said) == 2 and any(word_key(w) in nouns for w in said)):
         return False
     labels = [x.strip() for x in row if isinstance(x, str) and x.strip()]
-    if len(labels) < 3 or len(set(labels)) < len(labels) or any(len(x.split()) > 4 or x.endswith(":") for x in labels) \
-            or any(x is not None and not isinstance(x, str) for x in row):
-        return False
     rows = [r for r in sample if any(x is not None and str(x).strip() for x in r)]
+    # two labels only ("Posible Riesgo | Nivel"): the other column rates each record with a number
+    other = [k for k, x in enumerate(row) if k != c and isinstance(x, str) and x.strip()]
+    rated = len(labels) == 2 and len(other) == 1 and len(rows) >= 3 and all(
+        other[0] < len(r) and _number_of(r[other[0]]) is not None for r in rows)
+    if (len(labels) < 3 and not rated) or len(set(labels)) < len(labels) or \
+            any(len(x.split()) > 4 or x.endswith(":") for x in labels) or \
+            any(x is not None and not isinstance(x, str) for x in row):
+        return False
     if not rows:
         return False
     translator, ctx = Translator(kind.register, add_unknown=False), Context()
@@ -1733,6 +1749,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
             mapping = _codes_over_counter(kind, mapping, dups, sample)
+            mapping = _numbered_by_its_noun(kind, row, mapping, sample)
             mapping = _kind_by_values(kind, mapping, dups, sample)
             mapping = _repeats_written_out(kind, mapping, dups, sample)
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
@@ -1844,6 +1861,29 @@ def _codes_over_counter(kind: SheetKind, mapping: dict[int, str], dups: dict[int
     return mapping
 
 
+def _numbered_by_its_noun(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                          sample: list[list[Any]]) -> dict[int, str]:
+    """"Risiken | Name | Szenario …" over 1, 2, 3, 4, 7, 8 … 5, 15: the register's own noun heads each record's
+    number beside the column naming the records, its ID (before, kept in the notes, the office numbering the
+    risks R-001 … itself). Whole numbers, none twice (a row may have none), in a table whose ID no column
+    gives, and out of order (the rows sorted by another column since they were numbered): numbers running 1,
+    2, 3 down the rows may only count them, as a numbered list's do."""
+    key = kind.reg.key_field.name if kind.reg.key_field is not None else None
+    title = _title_field(kind)
+    if key is None or kind.is_child or key in mapping.values() or title not in mapping.values():
+        return mapping
+    nouns = _nouns(kind)
+    for c, cell in enumerate(row):
+        if c in mapping or not isinstance(cell, str) or word_key(cell) not in nouns:
+            continue
+        values = _column(sample, c)
+        numbers = [_number_of(x) for x in values]
+        if len(numbers) >= 3 and all(n is not None and n.is_integer() and n > 0 for n in numbers) and \
+                len(set(numbers)) == len(numbers) and not _counting(values):
+            return {**mapping, c: key}
+    return mapping
+
+
 # A column named as one field whose every value is a closed choice of another ("Tipo de Risco" over
 # Ameaça / Oportunidade beside "Categoria": threat or opportunity, not a category)
 VALUE_HOMES = {("risks", "category"): "kind"}
@@ -1893,9 +1933,19 @@ def _repeats_written_out(kind: SheetKind, mapping: dict[int, str], dups: dict[in
         if c in out or not text or (text in out.values() and text not in PSEUDO):
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if len(values) >= 2 and _sentences(values):
+        if len(values) >= 2 and (_sentences(values) or (kind.reg.field(name).kind is Kind.SCALE
+                                                        and _phrases_no_levels(values))):
             out[c] = text
     return out
+
+
+def _phrases_no_levels(values: list[Any]) -> bool:
+    """Every cell a text, no level word nor number among them, most of two words or more ("Verzögerung der
+    Projektfertigstellung", "Geringer Arbeitsverlust"): a level's column written out as what would happen."""
+    levels = value_words("scale")
+    texts = [x for x in values if isinstance(x, str) and re.search(r"[^\W\d_]", x)]
+    return len(texts) == len(values) and not any(word_key(x) in levels for x in texts) and \
+        sum(1 for x in texts if len(x.split()) >= 2) * 2 > len(texts)
 
 
 def _repeats_rated(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str], sample: list[list[Any]],

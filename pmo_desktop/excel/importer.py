@@ -202,7 +202,8 @@ def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto:
 
 
 def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: HeaderMatch | None,
-            sample: list[list[Any]] | None = None, keyed: set[int] | frozenset[int] = frozenset()) -> dict[int, str]:
+            sample: list[list[Any]] | None = None, keyed: set[int] | frozenset[int] = frozenset(),
+            band: list[Any] | None = None) -> dict[int, str]:
     """Columns kept on each record (labelled with their header): every named column no field takes,
     except calculated ones (scores, ratings), which the office recomputes — unless a key of the sheet spells
     out its values (``keyed``: a "Rank" of 1–7 whose key says 1 is "Disaster"), which no level gives again."""
@@ -210,7 +211,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         return {}
     computed = {f.name for f in kind.reg.fields if not f.kind.stored}
     auto_map = auto.mapping if auto is not None else {}
-    beside = _beside_the_table(headers, mapping, sample or [])
+    beside = _beside_the_table(headers, mapping, sample or [], band)
     # a score, rank or rating is dropped because the office works it out again from the levels; when the sheet
     # gives fewer than two of them (a "Rank" of low / moderate / high beside a text "Impact"), nothing would
     # work it out, so the sheet's own rating is kept in the notes
@@ -357,16 +358,47 @@ def _column_blocks(headers: list[str], sample: list[list[Any]]) -> list[list[int
     return blocks
 
 
-def _beside_the_table(headers: list[str], mapping: dict[int, str], sample: list[list[Any]]) -> set[int]:
+def _beside_the_table(headers: list[str], mapping: dict[int, str], sample: list[list[Any]],
+                      band: list[Any] | None = None) -> set[int]:
     """Columns of another table beside the register, past an empty column (a heat map, a legend, a chart's
-    data to the right of the risk list): no column of theirs is mapped, so none of their cells is a record's."""
+    data to the right of the risk list): no column of theirs is mapped, so none of their cells is a record's.
+    ``band``: the row over the header, whose captions may say the blocks are one table (``_one_banded_table``)."""
     out: set[int] = set()
-    for block in _column_blocks(headers, sample):
+    blocks = _column_blocks(headers, sample)
+    banded = _one_banded_table(blocks, mapping, band)
+    for block in blocks:
         if not any(x in mapping for x in block):
-            out.update(block)
+            if block[0] not in banded:
+                out.update(block)
         else:
             out.update(_grid_at_the_end(headers, mapping, sample, block))
     return out
+
+
+def _one_banded_table(blocks: list[list[int]], mapping: dict[int, str], band: list[Any] | None) -> set[int]:
+    """The first columns of blocks that one table's band of captions heads ("Basic information | Rating |
+    Segments of cooperation | Contact information" over a stakeholder list whose groups of columns one empty
+    column each sets apart): a caption over a mapped block and another over an unmapped one, each caption
+    heading the blocks up to the next, the blocks one spacer column apart. Those blocks are the register's
+    own columns (its contacts, its notes), not a legend beside it."""
+    captions = [c for c, x in enumerate(band or []) if isinstance(x, str) and x.strip()]
+    if len(captions) < 2 or len(blocks) < 2:
+        return set()
+
+    def block_at(c: int) -> int | None:
+        return next((i for i, b in enumerate(blocks) if b[0] <= c <= b[-1]), None)
+
+    under = [block_at(c) for c in captions]
+    if any(i is None for i in under):  # a caption over an empty column: no band of this table
+        return set()
+    first = min(i for i in under if i is not None)
+    run = [first]
+    while run[-1] + 1 < len(blocks) and blocks[run[-1] + 1][0] - blocks[run[-1]][-1] == 2:
+        run.append(run[-1] + 1)
+    mapped = {i for i in run if any(c in mapping for c in blocks[i])}
+    if not mapped or not any(i in run and i not in mapped for i in under):
+        return set()
+    return {blocks[i][0] for i in run}
 
 
 def _id_apart(mapping: dict[int, str], headers: list[str], sample: list[list[Any]]) -> dict[int, str]:
@@ -505,9 +537,10 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
                             f"{kind.reg.title.lower()}; map at least one column.")
     sample = reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]
     keyed = set(sheet_keys(reader, match, final)[0])
-    extras = _extras(kind, headers, final, match, sample, keyed)
+    band = reader.top_rows(fill_merged=False)[match.row - 2] if match.row >= 2 else None
+    extras = _extras(kind, headers, final, match, sample, keyed, band)
     ignored = _ignored(kind, headers, final, match, extras)
-    for col in _beside_the_table(headers, final, sample):
+    for col in _beside_the_table(headers, final, sample, band):
         if col in ignored:
             ignored[col] = (f"“{headers[col]}” belongs to another table beside the {kind.reg.title.lower()} (past an "
                             "empty column: a heat map or a legend), so it is not imported.")
@@ -601,6 +634,45 @@ def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: 
         if match is None:
             reader.shallow()
     return match
+
+
+TWIN_ROWS = 2000  # a sheet of tables set side by side is read whole when it has at most this many rows
+
+
+def _twin_tables(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
+    """A sheet whose one list is set in two (or more) tables side by side, an empty column between them,
+    each under the same header ("Posible Riesgo | Nivel || Posible Riesgo | Nivel", a long list wrapped to
+    fit a page): the same sheet with the tables' rows one under the other, the first table's rows first,
+    under the first table's header (so its rows keep their numbers; the next tables' follow the last row).
+    None when no row of the first ones heads tables so set."""
+    if reader.declared_rows > TWIN_ROWS:
+        return None
+    rows = reader.top_rows(fill_merged=False)
+    for i, row in enumerate(list(rows)):
+        blocks: list[list[int]] = []
+        for c, x in enumerate(row):
+            if isinstance(x, str) and x.strip():
+                if blocks and blocks[-1][-1] == c - 1:
+                    blocks[-1].append(c)
+                else:
+                    blocks.append([c])
+            elif x is not None and str(x).strip():
+                blocks = []
+                break
+        if len(blocks) < 2 or len(blocks[0]) < 2 or \
+                any([word_key(row[c]) for c in b] != [word_key(row[c]) for c in blocks[0]] for b in blocks[1:]):
+            continue
+        first, width = blocks[0][0], len(blocks[0])
+        rows = rows + reader.rows_below_top(TWIN_ROWS)  # the whole sheet, once a row heads such tables
+        head = [list(r[:first + width]) + [None] * max(0, first + width - len(r)) for r in rows[:i + 1]]
+        body: list[list[Any]] = []
+        for b in blocks:
+            for r in rows[i + 1:]:
+                cells = [r[c] if c < len(r) else None for c in range(b[0], b[0] + width)]
+                if b is blocks[0] or any(x is not None and str(x).strip() for x in cells):
+                    body.append([None] * first + cells)
+        return SheetReader(book, reader.title, head + body, [])
+    return None
 
 
 def _deep_table(match: HeaderMatch, below: list[list[Any]]) -> bool:
@@ -701,6 +773,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
         with store.session() as session:
             planner = _planner(store, session, progress, cancelled, [layout], translations, create_missing)
             planner.total = reader.declared_rows
+            _letter_grades([(reader, match, final)])
             _legend_levels(planner, [match])
             sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                             ignored, extras=extras, own_export=own, note=title_note(match, final),
@@ -747,6 +820,42 @@ def _listed_levels(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]
             ladder = listed_ladder(values, lists)
             if ladder:
                 match.ladders[name] = ladder
+
+
+# Letter grades, the first the highest: three read as high, medium and low (4, 3, 2), four down to 1, five as
+# the scale itself
+_GRADE_LEVELS = {3: (4, 3, 2), 4: (4, 3, 2, 1), 5: (5, 4, 3, 2, 1)}
+GRADE_ROWS = 2000  # rows read under the first ones for a C when those grade only A and B
+
+
+def _letters(rows: list[list[Any]], c: int) -> set[str]:
+    return {x.strip().upper() for r in rows if c < len(r) and isinstance(x := r[c], str) and x.strip()}
+
+
+def _letter_grades(prepared: list[tuple[SheetReader, HeaderMatch, dict[int, str]]]) -> None:
+    """A scale column of letter grades ("A", "B", "C": a partner's rating of each stakeholder's interest and
+    power) ranks them from A down, as a school's grades do: B is the middle of three, not "baja" (low) as a
+    Spanish "(A, M, B)" column's B is — a column that writes C and no M is graded."""
+    for reader, match, mapping in prepared:
+        reg = match.kind.reg
+        below = reader.top_rows(fill_merged=False)[match.row:]
+        further: list[list[Any]] | None = None
+        for c, name in mapping.items():
+            if name.startswith("@") or name in match.ladders or name not in reg.field_names or \
+                    reg.field(name).kind is not Kind.SCALE:
+                continue
+            values = _letters(below, c)
+            if not values or not values <= set("ABCDE") or "M" in values:
+                continue
+            if "C" not in values:  # only A and B in the first rows: the rows under them say which
+                if further is None:
+                    further = reader.rows_below_top(GRADE_ROWS)
+                values |= _letters(further, c)
+                if not values <= set("ABCDE") or "C" not in values:
+                    continue
+            levels = _GRADE_LEVELS.get(max(ord(v) - ord("A") + 1 for v in values), ())
+            if levels:
+                match.ladders[name] = {chr(ord("a") + i): level for i, level in enumerate(levels)}
 
 
 def _legend_levels(planner: Planner, matches: list[HeaderMatch]) -> None:
@@ -923,6 +1032,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 reader = book.sheet(title)
                 scales.add(legend_scale(reader.top_rows()))
                 match = _match_sheet(reader, ALL_KINDS, None)
+                if match is None and (twins := _twin_tables(book, reader)) is not None:
+                    # the same table set twice side by side ("Posible Riesgo | Nivel" twice): one list
+                    reader, match = twins, _match_sheet(twins, ALL_KINDS, None)
                 if match is None:
                     grid = risk_grid(reader.top_rows())
                     if grid is not None:
@@ -989,6 +1101,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 planner.total = sum(r.declared_rows for r, *_ in prepared)
                 if lists:
                     _listed_levels([(p[0], p[1], p[3]) for p in prepared], lists)
+                _letter_grades([(p[0], p[1], p[3]) for p in prepared])
                 _legend_levels(planner, [p[1] for p in prepared])
                 planner.legend_scale = next(iter(scales - {None}), None) if len(scales - {None}) == 1 else None
                 # how the file writes its decimals (number_order), from the first rows of every sheet's number

@@ -493,6 +493,20 @@ def _one_scale_for_both_ratings(profiles: dict[int, ColumnProfile], scale_cols: 
                 # "Initial (Scoring 1-4)" over the first pair, "Controlled" over the second: both on 1–4 (before,
                 # 4 before the measures read 5 and 4 after them stayed 4, as if the measures had lowered it)
                 profiles[other] = replace(q, declared=p.declared)
+    for likelihood, impact in (("probability", "impact"), ("residual_probability", "residual_impact")):
+        first, second = at.get(likelihood), at.get(impact)
+        if first is None or second is None:
+            continue
+        for one, other in ((first, second), (second, first)):
+            p, q = profiles[one], profiles[other]
+            plain = not (q.tens or q.fractions or q.declared or q.ladder or q.products)
+            numbers = [x for x in columns[other] if x is not None]
+            if p.tens and plain and numbers and all(
+                    isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 10 for x in numbers) and \
+                    any(x > 5 for x in numbers):
+                # "Wahrsch." and "Auswirk." rated 0–8 side by side, the impact above 5 four times, the likelihood
+                # once (an 8): both on the sheet's 1–10 scale (the 8 was refused, no five-point level)
+                profiles[other] = replace(q, tens=True)
 
 
 def _named_strategy(text: str) -> str | None:
@@ -1181,8 +1195,10 @@ class Planner:
             if title_col is not None and number in merged_title and last_record is not None and \
                     not _rated_apart(row, last_record[2], rating_cols):
                 # the title cell is merged down from the row above: this row continues that record
+                # a cell's own trailing line breaks (a requirement typed, then Enter four times) end at the "; "
                 continue_record(number, row, lambda _c, a, b: a if b is None or a == b else (b if a is None else (
-                    f"{a}; {b}" if isinstance(a, str) and isinstance(b, str) else a)), "merged cells")
+                    f"{a.rstrip()}; {b.strip()}" if isinstance(a, str) and isinstance(b, str) else a)),
+                    "merged cells")
                 continued[0] += 1
                 continue
             if after_gap and _NOTE_RE.match(first_text):
