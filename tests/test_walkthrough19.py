@@ -1,0 +1,101 @@
+"""Walkthrough 19: closing an office stops its tables' workers and lets go of every connection; presenting grows
+every page's title and chart controls; the import preview's and the power/interest grid's words whole at
+1280×720 — real window, real key presses, real files and a real server."""
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from pmo_desktop.models import records, sort_index
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.views.register_table import windowed
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+RISKS = REGISTERS["risks"]
+
+
+def files_open_in_this_process(path: Path) -> list[str]:
+    """The descriptors of this process open on ``path`` or its -wal / -shm (Linux's /proc)."""
+    names = {str(path.resolve()) + side for side in ("", "-wal", "-shm", "-journal")}
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target in names:
+            found.append(target)
+    return found
+
+
+def server_sessions(url: str) -> int:
+    """Sessions other than this one on the server's database of ``url``."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    with psycopg.connect(host=u.host, port=u.port, user=u.username, password=u.password, dbname="postgres") as c:
+        return c.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                         (u.database,)).fetchone()[0]
+
+
+@pytest.fixture
+def slow_index_builds(monkeypatch):
+    """A sort index's build that takes a while (a million risks take seconds): it is still running when the
+    office is closed. The build itself is the real one, on the real database."""
+    started = threading.Event()
+    for name in ("ensure", "ensure_ahead", "ensure_concurrently"):
+        real = getattr(sort_index, name)
+
+        def slow(*args, _real=real, **kwargs):
+            started.set()
+            threading.Event().wait(1.5)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(sort_index, name, slow)
+    monkeypatch.setattr(sort_index, "THRESHOLD", 5)
+    monkeypatch.setattr(windowed, "WINDOWED_FROM", 5)
+    return started
+
+
+def test_closing_an_office_stops_its_tables_workers_and_lets_go_of_every_connection(
+        main_window, qtbot, store_url, backend, slow_index_builds):
+    """Closed while a large table, opened and sorted, builds its sort indexes on a worker: the worker is stopped or finished
+    and no connection is left — the file can be renamed and deleted (on Windows an open file cannot),
+    nothing of this process holds it, and the server has no session left of ours."""
+    from pmo_desktop.models.store import Store
+
+    store = Store.open(store_url)
+    with store.transaction() as s:
+        ctx = records.load_context(s)
+        for i in range(9):
+            records.create_record(s, RISKS, {"title": f"Risk {i}"}, ctx)
+    store.close()
+    window = main_window
+    assert window.open_path(store_url)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)  # the Risks page
+    page = window.stack.currentWidget()
+    view = page.register_view
+    assert isinstance(view.model, windowed.WindowedRegisterModel)
+    # Opened, the table builds sort indexes ahead; sorted by a date, SQLite builds its index after the sort.
+    view.table.sortByColumn(view.model.column_of("raised_on"), Qt.SortOrder.AscendingOrder)
+    assert slow_index_builds.wait(10)
+    workers = [t for t in threading.enumerate() if t.name.startswith("pmo-sort-index") and t.is_alive()]
+    assert workers
+    qtbot.keyClick(window, Qt.Key.Key_F4, CTRL)  # File ▸ Close (Ctrl+W: the next test)
+    assert window.document is None
+    assert not any(t.is_alive() for t in workers)
+    if backend == "sqlite":
+        path = Path(store_url)
+        assert files_open_in_this_process(path) == []
+        moved = path.with_name("moved.pmo")
+        path.rename(moved)
+        moved.unlink()
+    else:
+        assert server_sessions(store_url) == 0
+
