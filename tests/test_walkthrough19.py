@@ -99,3 +99,24 @@ def test_closing_an_office_stops_its_tables_workers_and_lets_go_of_every_connect
     else:
         assert server_sessions(store_url) == 0
 
+
+def test_every_standard_shortcut_of_the_menus_and_tables_works_by_each_of_its_keys(demo_window, qtbot):
+    """Ctrl+W, the key people press to close a file, did nothing: the File menu's Close had Ctrl+F4 alone, the
+    first of the platform's keys for it (every standard key had its first only: Copy no Ctrl+Insert)."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    window = demo_window
+    standard = {"&Close": QKeySequence.StandardKey.Close, "&Quit": QKeySequence.StandardKey.Quit,
+                "&New…": QKeySequence.StandardKey.New, "&Open…": QKeySequence.StandardKey.Open,
+                "Save a &Copy As…": QKeySequence.StandardKey.SaveAs}
+    actions = {a.text(): a for a in window.findChildren(QAction) if a.text() in standard}
+    for text, key in standard.items():
+        assert actions[text].shortcuts() == QKeySequence.keyBindings(key), text
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)  # the Risks page, the keyboard in its table
+    table = window.stack.currentWidget().register_view.table
+    qtbot.waitUntil(table.hasFocus)
+    copy = next(a for a in table.actions() if a.text() == "Copy")
+    assert copy.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Copy)
+    qtbot.keyClick(table, Qt.Key.Key_W, CTRL)
+    assert window.document is None
+

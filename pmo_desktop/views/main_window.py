@@ -104,7 +104,11 @@ class MainWindow(QMainWindow):
     def _add(self, menu, text, slot, shortcut=None, enabled_with_file=False, writes=False) -> QAction:
         """``writes``: the action changes the office, so it is off while one is open read only."""
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            # Every binding of the platform's: QKeySequence(StandardKey.Close) is the first alone, Ctrl+F4,
+            # and Ctrl+W — the one people press — did nothing.
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
         action.triggered.connect(slot)
         menu.addAction(action)
