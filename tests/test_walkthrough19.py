@@ -120,3 +120,49 @@ def test_every_standard_shortcut_of_the_menus_and_tables_works_by_each_of_its_ke
     qtbot.keyClick(table, Qt.Key.Key_W, CTRL)
     assert window.document is None
 
+
+def test_presenting_grows_every_pages_title_and_chart_controls_once_and_back(demo_window, qtbot):
+    """Presenting (F11) the tables and filter bars grew, every page's title and the controls above its charts
+    (the heat map's "Open risks only", the trend's combos, the benefits' "By quarter", the map's buttons)
+    stayed at 100 %: words of their own size the page's zoom did not reach. Now every word of every page
+    grows by the zoom, once — nothing inside a chart, which the zoom already draws larger, nor what sizes
+    itself to its room (the power/interest grid, the engagement matrix) — and Esc gives each its size back."""
+    from PySide6.QtWidgets import QAbstractItemView, QGraphicsView, QWidget
+
+    from pmo_desktop.views.pages import PAGES
+    from pmo_desktop.views.zoom import zoom
+    from tests.test_walkthrough18b import WORDS, every_page
+
+    def measured(w: QWidget, page: QWidget) -> bool:
+        p = w.parentWidget()
+        while p is not None and p is not page:
+            if isinstance(p, (QAbstractItemView, QGraphicsView)) or type(p).__name__ in (
+                    "PowerInterestGrid", "EngagementMatrix"):
+                return False
+            p = p.parentWidget()
+        return isinstance(w, WORDS)
+
+    window = demo_window
+    pages = every_page(window, qtbot)
+    before = {id(w): w.font().pointSizeF() for page in pages for w in page.findChildren(QWidget)}
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: window.presentation.active)
+    every_page(window, qtbot)
+    factor = zoom().factor
+    titles = chart_controls = 0
+    for title, page in zip((t for t, _s in PAGES), pages):
+        for w in page.findChildren(QWidget):
+            if id(w) not in before or not measured(w, page):
+                continue
+            grown = w.font().pointSizeF() / before[id(w)]
+            text = w.text() if hasattr(w, "text") else ""
+            assert abs(grown - factor) < 0.02, (title, type(w).__name__, text, grown)
+            titles += w.objectName() in ("page-title", "overview-title")
+            chart_controls += w.parentWidget().findChild(QGraphicsView) is not None
+    assert titles == len(PAGES) and chart_controls >= 8
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.presentation.active)
+    for page in pages:
+        for w in page.findChildren(QWidget):
+            if id(w) in before and measured(w, page):
+                assert abs(w.font().pointSizeF() - before[id(w)]) < 0.02, type(w).__name__

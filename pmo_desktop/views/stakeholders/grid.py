@@ -38,6 +38,7 @@ from ..chart_theme import follow_theme
 from ..document import Document
 from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours, theme
+from ..zoom import sizes_itself
 from .colours import ATTITUDE_COLOURS, GAP_COLOURS, QUADRANT_TINTS, UNKNOWN_COLOUR
 from .layout import PARKING_HALF, PARKING_TOP, Placed, parking_y, place
 
@@ -128,6 +129,7 @@ class PowerInterestGrid(QWidget):
         self._parking_y = parking_y(0)  # the not-rated strip's first row, as laid out now (``_layout``)
         self._titled = True  # the quadrants' titles shown (``_strip_geometry``), and at what size
         self._quadrant_pt = QUADRANT_PT
+        sizes_itself(self)  # its names and legend take the largest type their room lets them, at any zoom
 
         self.colour_combo = QComboBox(self)
         self.colour_combo.setAccessibleName("Colour the stakeholders by")
