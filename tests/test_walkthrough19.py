@@ -128,10 +128,10 @@ def test_presenting_grows_every_pages_title_and_chart_controls_once_and_back(dem
     grows by the zoom, once — nothing inside a chart, which the zoom already draws larger, nor what sizes
     itself to its room (the power/interest grid, the engagement matrix) — and Esc gives each its size back."""
     from PySide6.QtWidgets import QAbstractItemView, QGraphicsView, QWidget
+    from test_walkthrough18b import WORDS, every_page
 
     from pmo_desktop.views.pages import PAGES
     from pmo_desktop.views.zoom import zoom
-    from tests.test_walkthrough18b import WORDS, every_page
 
     def measured(w: QWidget, page: QWidget) -> bool:
         p = w.parentWidget()
