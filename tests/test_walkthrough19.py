@@ -166,3 +166,52 @@ def test_presenting_grows_every_pages_title_and_chart_controls_once_and_back(dem
         for w in page.findChildren(QWidget):
             if id(w) in before and measured(w, page):
                 assert abs(w.font().pointSizeF() - before[id(w)]) < 0.02, type(w).__name__
+
+
+@pytest.mark.parametrize("screen_width", [800, 1280])
+def test_the_previews_values_to_translate_stay_readable_however_narrow_the_pane(qtbot, document, tmp_path,
+                                                                              screen_width):
+    """A colleague's workbook with new categories: the pane of the
+    values to translate dragged to its narrowest (or made narrow by a small screen) showed "Add to th…" —
+    the words of what the choice does cut. It can be no narrower than its dropdowns' words whole; the
+    value's label wraps instead."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+    from real_world_factory import write_xlsx
+
+    from pmo_desktop.views.exchange.import_dialog import ImportDialog
+    from pmo_desktop.views.exchange.translation_combo import fitted_choice
+
+    def field_width(combo) -> int:  # the closed box's room for its text, as it paints it
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        return combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, combo).width() - 4
+
+    rows = [["ID", "Risk", "Risk Category", "Likelihood", "Impact", "Status"],
+            ["R1", "Customer records leak", "Data protection, privacy and compliance", 3, 4, "Open"],
+            ["R2", "Supplier fails", "Schedule", 2, 3, "Open"], ["R3", "Budget overrun", "Money", 2, 3, "Open"]]
+    dialog = ImportDialog(document, write_xlsx(tmp_path / "colleague.xlsx", {"Risks": rows}))
+    qtbot.addWidget(dialog)
+    dialog.resize(min(1100, screen_width - 40), 640)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    total = sum(dialog.splitter.sizes())
+    least = dialog.splitter.widget(0).minimumSizeHint().width()
+    dialog.splitter.setSizes([least, total - least])  # the user drags the splitter as far left as it goes
+    qtbot.wait(50)
+    table = dialog.values_table
+    combos = [table.cellWidget(r, 1) for r in range(table.rowCount())]
+    assert len(combos) == 3 and dialog.splitter.sizes()[0] > 0
+    for combo in combos:
+        box = combo.geometry()
+        assert box.left() >= 0 and box.right() < table.viewport().width(), (box, table.viewport().width())  # seen whole
+        for i in range(combo.count()):
+            words = combo.itemText(i)
+            if len(words) > 24 and "“" not in words:
+                continue  # an office's own long choice: shortened, whole in its tooltip and opened list
+            shown = fitted_choice(words, combo.fontMetrics(), field_width(combo))
+            start, end = words.find("“"), words.rfind("”")
+            bare = " ".join((words[:start] + " " + words[end + 1:]).split()) if start >= 0 else words
+            assert shown in (words, bare) or (start >= 0 and shown.startswith(words[:start + 1])
+                                              and shown.endswith(words[end:])), shown
+    assert table.columnWidth(0) >= table.horizontalHeader().sectionSizeHint(0)
