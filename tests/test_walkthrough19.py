@@ -215,3 +215,57 @@ def test_the_previews_values_to_translate_stay_readable_however_narrow_the_pane(
             assert shown in (words, bare) or (start >= 0 and shown.startswith(words[:start + 1])
                                               and shown.endswith(words[end:])), shown
     assert table.columnWidth(0) >= table.horizontalHeader().sectionSizeHint(0)
+
+
+LEADERS = """
+from PySide6.QtCore import QPointF
+xs, ys = grid.leaders.getData() if hasattr(grid, "leaders") else (None, None)
+xs, ys = ([] if xs is None else list(xs)), ([] if ys is None else list(ys))
+ends = [grid.view.mapViewToScene(QPointF(float(x), float(y))) for x, y in zip(xs, ys)]
+print(json.dumps([[e.x(), e.y()] for e in ends]))
+"""
+
+
+def test_at_150_percent_on_1280_by_720_a_name_with_no_room_beside_its_point_is_drawn_whole_where_there_is(
+        tmp_path, demo_file_copy):
+    """At 150 % on 1280×720 the grid is 331 × 144 of Qt's pixels and "Store managers forum" has no room beside
+    its point (its neighbours' points a cell away on both sides): it was cut to "Store…", whole only in its
+    tooltip. It is drawn whole where the grid has room — clear of every name and point — with a thin line to
+    its point that crosses no other name or point. Run in a process of its own for the scale."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QLineF, QPointF, QRectF
+    from test_walkthrough18b import GRID_AT_150
+
+    demo = demo_file_copy(tmp_path / "demo.pmo")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "1.5",
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", GRID_AT_150 + LEADERS, str(demo), str(tmp_path / "settings.ini")],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout.strip().splitlines()
+    shown, ends = json.loads(out[-2]), json.loads(out[-1])
+    text = {name: t.replace("\n", " ") for name, (t, _r) in shown["labels"].items()}
+    assert all(t == name for name, t in text.items()), text  # every name whole, "Store managers forum" too
+    rects = {name: QRectF(*r).adjusted(4, 4, -4, -4) for name, (_t, r) in shown["labels"].items()}
+    names = list(rects)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            assert not rects[a].intersects(rects[b]), (a, b)
+    view = QRectF(*shown["view"])
+    disc = 11
+    points = {name: QRectF(x - disc, y - disc, 2 * disc, 2 * disc) for name, (x, y) in shown["points"].items()}
+    for name, rect in rects.items():
+        assert view.contains(rect), name
+        assert not any(rect.intersects(points[o]) for o in points if o != name), name
+    assert len(ends) == 2  # one line, from "Store managers forum"'s point to its name
+    line = QLineF(QPointF(*ends[0]), QPointF(*ends[1]))
+    start = QPointF(*shown["points"]["Store managers forum"])
+    assert (line.p1() - start).manhattanLength() < 1
+    assert rects["Store managers forum"].adjusted(-5, -5, 5, 5).contains(line.p2())
+    for i in range(51):  # the line crosses no other name or point
+        at = line.pointAt(i / 50)
+        assert not any(r.contains(at) for n, r in {**rects, **points}.items() if n != "Store managers forum"), at
