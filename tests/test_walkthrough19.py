@@ -108,7 +108,7 @@ def test_every_standard_shortcut_of_the_menus_and_tables_works_by_each_of_its_ke
     window = demo_window
     standard = {"&Close": QKeySequence.StandardKey.Close, "&Quit": QKeySequence.StandardKey.Quit,
                 "&New…": QKeySequence.StandardKey.New, "&Open…": QKeySequence.StandardKey.Open,
-                "Save a &Copy As…": QKeySequence.StandardKey.SaveAs}
+                "Save a Copy &As…": QKeySequence.StandardKey.SaveAs}
     actions = {a.text(): a for a in window.findChildren(QAction) if a.text() in standard}
     for text, key in standard.items():
         assert actions[text].shortcuts() == QKeySequence.keyBindings(key), text
@@ -269,3 +269,28 @@ def test_at_150_percent_on_1280_by_720_a_name_with_no_room_beside_its_point_is_d
     for i in range(51):  # the line crosses no other name or point
         at = line.pointAt(i / 50)
         assert not any(r.contains(at) for n, r in {**rects, **points}.items() if n != "Store managers forum"), at
+
+
+def test_every_menu_item_has_a_letter_of_its_own_and_board_snapshots_opens_by_keys(demo_window, qtbot):
+    """File ▸ Board Snapshots has no shortcut, and its letter S was also Connect to Shared Office's: Alt+F, S
+    only moved between the two and Enter was needed to know which (Save a Copy As and Close shared C, Redo and
+    Find in All Registers R). Each item of a menu now has a letter no other item of it has, and Alt+F, S
+    opens the snapshots."""
+    import re
+
+    from PySide6.QtWidgets import QApplication
+
+    from pmo_desktop.views.snapshots_dialog import SnapshotsDialog
+
+    window = demo_window
+    for top in window.menuBar().actions():
+        letters = [m.group(1).lower() for a in top.menu().actions()
+                   if (m := re.search(r"&(\w)", a.text())) and a.isVisible()]
+        assert len(letters) == len(set(letters)), (top.text(), letters)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), type(window.file_menu)))
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: any(isinstance(w, SnapshotsDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SnapshotsDialog) and w.isVisible())
+    dialog.close()
