@@ -294,3 +294,40 @@ def test_every_menu_item_has_a_letter_of_its_own_and_board_snapshots_opens_by_ke
                                 for w in QApplication.topLevelWidgets()))
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SnapshotsDialog) and w.isVisible())
     dialog.close()
+
+
+def test_a_column_half_under_the_frozen_title_shows_its_cells_in_the_part_in_view(empty_window, qtbot):
+    """Scrolled sideways to a risk's owner and dates, the Project column lay half under the frozen ID and title:
+    its header read "Project" in the part in view, its cells looked empty — "Shop" was drawn from the cell's
+    left edge, under the title. The part in view now shows the cell's text, as the header shows its label."""
+    from PySide6.QtGui import QColor
+
+    window = empty_window
+    office = window.document.office
+    from pmo_desktop.models import records as recs
+
+    def fill(session):
+        ctx = recs.load_context(session)
+        recs.create_record(session, REGISTERS["projects"], {"name": "Shop"}, ctx)
+        ctx = recs.load_context(session)
+        recs.create_record(session, RISKS, {"title": "Card payments outage", "project": "Shop"}, ctx)
+    office.write(fill)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.stack.currentWidget().register_view
+    table = view.table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1)
+    column = view.model.column_of("project")
+    bar = table.horizontalScrollBar()
+    frozen = table.frozen
+    for _ in range(3):  # the frozen columns show once scrolled; their width is then known
+        edge = frozen.frozen_width() + 2
+        bar.setValue(table.horizontalHeader().sectionPosition(column) + table.columnWidth(column) - 45 - edge)
+        qtbot.wait(30)
+    edge = frozen.width()
+    left = table.columnViewportPosition(column)
+    assert frozen.isVisible() and left < edge < left + table.columnWidth(column) - 30
+    picture = table.viewport().grab().toImage()
+    top, height = table.rowViewportPosition(0), table.rowHeight(0)
+    dark = sum(1 for x in range(edge + 1, left + table.columnWidth(column) - 2) for y in range(top + 2, top + height - 2)
+               if QColor(picture.pixel(x, y)).lightness() < 110)
+    assert dark > 15, dark  # the text's strokes in the part in view
