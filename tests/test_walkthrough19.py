@@ -331,3 +331,30 @@ def test_a_column_half_under_the_frozen_title_shows_its_cells_in_the_part_in_vie
     dark = sum(1 for x in range(edge + 1, left + table.columnWidth(column) - 2) for y in range(top + 2, top + height - 2)
                if QColor(picture.pixel(x, y)).lightness() < 110)
     assert dark > 15, dark  # the text's strokes in the part in view
+
+
+def test_a_workbook_imported_from_another_page_shows_the_rows_where_they_came_in(empty_window, qtbot, tmp_path):
+    """A colleague's risks imported by Ctrl+I while the Benefits page showed: the status bar said "Imported 2
+    new", the Benefits table kept the keyboard, and nothing on screen showed the two risks. The Risks page is
+    shown, its table has the keyboard and the rows."""
+    from PySide6.QtWidgets import QApplication
+    from real_world_factory import write_xlsx
+
+    from pmo_desktop.views.exchange.actions import open_import_dialog
+
+    window = empty_window
+    path = write_xlsx(tmp_path / "colleague risks.xlsx", {"Risks": [
+        ["Ref", "Risk description", "Likelihood", "Impact", "Status"],
+        ["OS-1", "Payment provider contract delayed", "High", "Medium", "Open"],
+        ["OS-2", "Peak traffic crashes the site", "Low", "Very high", "Open"]]})
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)  # the Benefits page
+    qtbot.waitUntil(lambda: window.stack.currentWidget().register_view.table.hasFocus())
+    dialog = open_import_dialog(window, window.document, str(path))  # as Ctrl+I opens it, the file chosen
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    page = window.stack.currentWidget()
+    assert getattr(page, "register_view", None) is not None and page.register_view.register.name == "risks"
+    qtbot.waitUntil(lambda: page.register_view.table.hasFocus())
+    assert page.register_view.proxy.rowCount() == 2
+    assert "Imported 2 new" in window.statusBar().currentMessage()
