@@ -358,3 +358,18 @@ def test_a_workbook_imported_from_another_page_shows_the_rows_where_they_came_in
     qtbot.waitUntil(lambda: page.register_view.table.hasFocus())
     assert page.register_view.proxy.rowCount() == 2
     assert "Imported 2 new" in window.statusBar().currentMessage()
+
+
+def test_the_board_snapshots_name_their_day_as_every_date_is_shown():
+    """File ▸ Board Snapshots listed "04 Dec 2026 21:09" and "Board pack 04 Dec 2026" beside tables reading
+    "4 Dec 2026": dates are shown one way everywhere (README). A snapshot's label, its time and the label of
+    the office as at a past day now read "4 Dec 2026"."""
+    from datetime import date, datetime
+
+    from pmo_desktop.models import snapshots
+    from pmo_desktop.models import values as v
+
+    day = date(2026, 12, 4)
+    assert snapshots.default_label(day) == f"Board pack {v.day_text(day)}" == "Board pack 4 Dec 2026"
+    assert v.moment_text(datetime(2026, 12, 4, 9, 5)) == "4 Dec 2026 09:05"
+    assert v.moment_text(datetime(2026, 12, 14, 21, 9)) == "14 Dec 2026 21:09"
