@@ -131,7 +131,8 @@ def test_at_150_percent_on_1280_by_720_the_grid_draws_whole_the_names_it_has_roo
     needed, or a neighbour's name 1 pixel too low kept it. The names now find their places together, a
     label may sit a few pixels above or below its point, and boxes may share their margins, never their text.
     "Store managers forum" has no room beside its point at this size (its neighbours' points are a cell
-    away on both sides) and stays cut, whole in its tooltip. Run in a process of its own for the scale."""
+    away on both sides): it is drawn whole where the grid has room (walkthrough 19). Run in a process of its own
+    for the scale."""
     import json
     import os
     import subprocess

@@ -38,7 +38,7 @@ class SnapshotInfo:
 
 def default_label(day: date | None = None) -> str:
     day = day or clock.today()
-    return f"Board pack {day.day:02d} {v.month_text(day)}"
+    return f"Board pack {v.day_text(day)}"  # "4 Dec 2026", as every date is shown
 
 
 def take(session: Session, label: str = "", packed: bytes | None = None) -> int:
@@ -114,7 +114,7 @@ def open_as_at(office: Office, day: date) -> Source:
     """The office as it stood at the end of ``day``, from the record history."""
     if day >= clock.today():
         return now(office)
-    label = f"{day.day:02d} {v.month_text(day)}"
+    label = v.day_text(day)
     return Source(history.materialise(office.read(history.state_at, day), label), label, day, True)
 
 

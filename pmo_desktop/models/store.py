@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 import tempfile
+import threading
 import time
 import urllib.parse
 from contextlib import contextmanager
@@ -309,6 +310,13 @@ class Store:
         self._made_here: list[Path] = []  # side files a read-only open made, removed at close
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._poll: sqlite3.Connection | None = None  # the one connection that reads data_version
+        # Closed (``close``): no connection is handed out any more, and one a worker thread still held is
+        # closed when it comes back. ``_lent``: the connections handed out now, stopped at close.
+        self.closed = False
+        self._lent: set[Any] = set()
+        self._lent_lock = threading.Lock()
+        event.listen(engine, "checkout", self._lend)
+        event.listen(engine, "checkin", self._take_back)
         if path is not None:
             try:
                 self._open_poll()
@@ -906,7 +914,7 @@ class Store:
         the last call, read with ``PRAGMA data_version`` on one dedicated connection (the value is per
         connection, so it must always be the same one). A few microseconds: a timer can poll it and
         compare signatures only when it moved. None on PostgreSQL, or when the file cannot be read."""
-        if not self.is_sqlite or self.path is None:
+        if not self.is_sqlite or self.path is None or self.closed:
             return None
         try:
             if self._poll is None:
@@ -926,7 +934,41 @@ class Store:
                 pass
             self._poll = None
 
+    def _lend(self, dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
+        if self.closed:  # a worker thread of a window whose office was closed: nothing left open for it
+            raise errors.StoreError(f"“{self.display_name}” was closed.")
+        with self._lent_lock:
+            self._lent.add(dbapi_conn)
+
+    def _take_back(self, dbapi_conn: Any, _record: Any) -> None:
+        with self._lent_lock:
+            self._lent.discard(dbapi_conn)
+        if self.closed and dbapi_conn is not None:
+            # Back from a worker after ``close``: its pool was let go (``dispose`` closes only the connections
+            # in it then), so it would stay open — the file held open, on Windows not movable or deletable,
+            # a server connection kept — until the garbage collector found the pool.
+            try:
+                dbapi_conn.close()
+            except Exception:  # noqa: BLE001 — closing a connection already gone
+                pass
+
+    def stop_reads(self) -> None:
+        """Stop the statements that worker threads are running now (a sort index being built, ids being
+        listed): SQLite's ``interrupt``, PostgreSQL's cancel on the server. Each raises in its worker."""
+        with self._lent_lock:
+            lent = list(self._lent)
+        for conn in lent:
+            stop = getattr(conn, "interrupt", None) or getattr(conn, "cancel_safe", None) or getattr(conn, "cancel", None)
+            try:
+                if stop is not None:
+                    stop()
+            except Exception:  # noqa: BLE001 — the connection or the server is away: nothing runs to stop
+                pass
+
     def close(self) -> None:
+        """Close every connection: no new one is handed out after this (``_lend``), and one still in a
+        worker's hands is closed as it comes back (``_take_back``)."""
+        self.closed = True
         self._close_poll()
         self.engine.dispose()
         for side in self._made_here:

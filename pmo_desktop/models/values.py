@@ -34,8 +34,9 @@ def month_text(day: date, full: bool = False) -> str:
 
 
 def moment_text(moment: datetime) -> str:
-    """A time as a board snapshot is listed: "04 Dec 2026 14:05", English whatever the locale."""
-    return f"{moment.day:02d} {_MONTH_SHOWN[moment.month - 1]} {moment.year} {moment.hour:02d}:{moment.minute:02d}"
+    """A time as a board snapshot is listed: "4 Dec 2026 14:05" (the day as ``day_text`` shows every date), English
+    whatever the locale."""
+    return f"{day_text(moment.date())} {moment.hour:02d}:{moment.minute:02d}"
 
 
 _MONTH_ABBR = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

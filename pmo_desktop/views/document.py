@@ -7,9 +7,11 @@ then tells every interested view which records changed, so tables refresh only w
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any, Callable, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -25,6 +27,8 @@ from ..models.settings import SettingKey
 from ..models.store import Store
 
 T = TypeVar("T")
+
+CLOSE_WAIT_S = 5.0  # closing waits this long at most for the workers it stopped to end (``Document.close``)
 
 
 def _dependants() -> dict[str, set[str]]:
@@ -98,6 +102,7 @@ class Document(QObject):
         self._data_version: int | None = None  # the file's data_version at the last full check
         self._probing = False  # a background read of signatures is under way (poll_outside_changes)
         self._closed = False
+        self._workers: set[threading.Thread] = set()  # started by ``start_worker``: stopped or finished at close
         self._told_gone = False
         self._probed.connect(self._probe_done)
         # What is refused while a cell's editor commits (``holding_refusals``); innermost last.
@@ -198,7 +203,7 @@ class Document(QObject):
             self._data_version = version
             return False
         self._probing = True
-        threading.Thread(target=self._probe, args=(probes, version), name="pmo-outside-changes", daemon=True).start()
+        self.start_worker(partial(self._probe, probes, version), "pmo-outside-changes")
         return True
 
     def _probes(self) -> list[tuple[Any, Callable[[Any], Any]]]:
@@ -395,9 +400,29 @@ class Document(QObject):
             return True  # kept theirs and nothing else left to write: no undo step
         return self.execute(command)
 
+    def start_worker(self, work: Callable[[], None], name: str) -> threading.Thread:
+        """A thread reading or writing this office off the GUI thread (a table's index build, the rest of
+        its ids, the timer's check), with its own connection: ``close`` stops it or waits for it to end."""
+        self._workers = {t for t in self._workers if t.is_alive()}
+        thread = threading.Thread(target=work, name=name, daemon=True)
+        self._workers.add(thread)
+        thread.start()
+        return thread
+
     def close(self) -> None:
+        """Close the office and every connection to it, the workers' too: their statements are stopped
+        (``Store.stop_reads``) and they are waited for ``CLOSE_WAIT_S`` at most — a worker left running
+        held a connection, so the file stayed open (on Windows it could not be moved or deleted) and a
+        server kept a session, until the process ended. One still running then (a server that does not
+        answer) gets no new connection, and the one it has is closed as it comes back."""
         self._closed = True
         self.undo_stack.clear()
+        deadline = time.monotonic() + CLOSE_WAIT_S
+        for thread in list(self._workers):
+            while thread.is_alive() and time.monotonic() < deadline:
+                self.store.stop_reads()  # each statement the worker starts, until it ends
+                thread.join(min(0.05, max(0.0, deadline - time.monotonic())))
+        self._workers.clear()
         self.store.close()
 
 

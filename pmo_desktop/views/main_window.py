@@ -104,7 +104,11 @@ class MainWindow(QMainWindow):
     def _add(self, menu, text, slot, shortcut=None, enabled_with_file=False, writes=False) -> QAction:
         """``writes``: the action changes the office, so it is off while one is open read only."""
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            # Every binding of the platform's: QKeySequence(StandardKey.Close) is the first alone, Ctrl+F4,
+            # and Ctrl+W — the one people press — did nothing.
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -124,9 +128,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._add(file_menu, "Open the &Demo Office", self.open_demo)
-        self._add(file_menu, "Connect to &Shared Office…", self.connect_to_server)
+        self._add(file_menu, "Connec&t to Shared Office…", self.connect_to_server)
         file_menu.addSeparator()
-        self._add(file_menu, "Save a &Copy As…", self.save_copy, QKeySequence.StandardKey.SaveAs, True)
+        self._add(file_menu, "Save a Copy &As…", self.save_copy, QKeySequence.StandardKey.SaveAs, True)
         self._add(file_menu, "&Program Details…", self.edit_program, None, True, writes=True)
         file_menu.addSeparator()
         self._add(file_menu, "&Import from Excel…", self.import_excel, "Ctrl+I", True, writes=True)
@@ -160,7 +164,7 @@ class MainWindow(QMainWindow):
                       writes=name in WRITING_TABLE_ACTIONS)
 
         self.edit_menu.addSeparator()
-        self._add(self.edit_menu, "Find in All &Registers…", self.quick_search, "Ctrl+K", True)
+        self._add(self.edit_menu, "Find in &All Registers…", self.quick_search, "Ctrl+K", True)
         # Ctrl+F with the keyboard outside every table (the page list, a chart, a detail's text): the page's
         # table's search, its tab brought forward. Enabled only while no table has the focus — a table's own
         # Ctrl+F acts then, and two enabled actions on one key are ambiguous to Qt: neither would fire.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGraphicsView, QWidget
 
 STEPS = (80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 BASE_POINT_SIZE = 11.0  # table text at 100 %: readable at a desk and from the back of a meeting room
@@ -95,6 +95,7 @@ class _ScaleWithZoom(QObject):
         font = QFont(self.widget.font())
         font.setPointSizeF(self.base * zoom().factor)
         self.widget.setFont(font)
+        self._own_sizes(zoom().factor)
         # A widget under a style sheet of its own (a RAG combo's colour, a warning in red) takes its font once,
         # when the sheet is applied, and no longer follows its parent's: the sheet is applied again so that it
         # grows with the page as the others do. One given a size of its own (a chart's legend) keeps it.
@@ -104,6 +105,52 @@ class _ScaleWithZoom(QObject):
                 child.setStyleSheet("")
                 child.setFont(QFont())  # no size of its own: the parent's, as for any other child
                 child.setStyleSheet(sheet)
+
+
+    def _own_sizes(self, factor: float) -> None:
+        """The words inside given a size of their own — a page's title, the combos, tick boxes and captions
+        above a chart (set in points to match the chart's type) — which no longer follow the page's font:
+        each grown from its own size at 100 %, kept in the widget (``_BASE``); a size its owner gave it since
+        (``_SET`` no longer what it has) is its new size at 100 %. Not the tables (their own zoom), the charts
+        (the zoom draws them larger: ``chart_export``), what sizes itself to its room (``sizes_itself``), nor
+        what follows the zoom on its own (``follow_zoom``, ``scale_with_zoom``)."""
+        stack = self._children(self.widget)
+        while stack:
+            w = stack.pop()
+            if (isinstance(w, (QAbstractItemView, QGraphicsView)) or w.property(_SIZES_ITSELF)
+                    or w.findChild(_FollowZoom, options=_DIRECT) is not None
+                    or w.findChild(_ScaleWithZoom, options=_DIRECT) is not None):
+                continue
+            if not isinstance(w, QComboBox):  # its list's frame takes the combo's font from the combo
+                stack.extend(self._children(w))
+            size = w.font().pointSizeF()
+            if not w.testAttribute(Qt.WidgetAttribute.WA_SetFont) or size <= 0:
+                continue
+            base, given = w.property(_BASE), w.property(_SET)
+            if base is None or given is None or abs(size - given) > 0.01:
+                base = size  # first seen (its size at 100 %), or given a new size by its owner since
+            wanted = base * factor
+            if abs(wanted - size) > 0.01:
+                font = QFont(w.font())
+                font.setPointSizeF(wanted)
+                w.setFont(font)
+            w.setProperty(_BASE, base)
+            w.setProperty(_SET, wanted)
+
+    @staticmethod
+    def _children(widget: QWidget) -> list[QWidget]:
+        return widget.findChildren(QWidget, options=_DIRECT)
+
+
+_DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
+_BASE, _SET = "zoom_base_pt", "zoom_set_pt"  # a word's own size at 100 %, and the size the zoom gave it
+_SIZES_ITSELF = "zoom_sizes_itself"
+
+
+def sizes_itself(widget: QWidget) -> None:
+    """A widget whose words are sized to its room by itself (the power/interest grid's names and legend, the
+    engagement matrix's cells): the page's zoom leaves them, and everything in it, as they are."""
+    widget.setProperty(_SIZES_ITSELF, True)
 
 
 def scale_with_zoom(widget: QWidget) -> None:

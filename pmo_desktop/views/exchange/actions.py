@@ -47,15 +47,36 @@ def open_import_dialog(parent: QWidget, document: Document, path: str):
     before = QApplication.focusWidget()
     dialog = ImportDialog(document, path, parent)
     dialog.accepted.connect(lambda: _say_imported(parent, dialog))
-    dialog.finished.connect(lambda _result: _keyboard_back(parent, before))
+    dialog.finished.connect(lambda _result: _keyboard_back(parent, before, dialog))
     dialog.open()
     return dialog
 
 
-def _keyboard_back(parent: QWidget, before: QWidget | None) -> None:
+def _keyboard_back(parent: QWidget, before: QWidget | None, dialog=None) -> None:
     """Once the dialog closes, the keyboard in the table the rows came into, else where it was."""
-    view = parent.active_register_view() if hasattr(parent, "active_register_view") else None
+    view = getattr(dialog, "imported_into", None)
+    if view is None:
+        view = parent.active_register_view() if hasattr(parent, "active_register_view") else None
     give_keyboard_back(parent, view.table if view is not None and view.isVisible() else before)
+
+
+def _show_register_page(parent: QWidget, registers: list[str]):
+    """The first of ``registers`` that is the main table of a page: that page shown, its table returned."""
+    from ..pages import PAGE_OF_REGISTER, PAGES
+
+    if not hasattr(parent, "show_page"):
+        return None
+    titles = [title for title, _spec in PAGES]
+    for name in registers:
+        title = PAGE_OF_REGISTER.get(name)
+        if title not in titles:
+            continue
+        row = titles.index(title)
+        parent.show_page(row)
+        view = getattr(getattr(parent, "pages", {}).get(row), "register_view", None)
+        if view is not None and view.register.name == name:
+            return view
+    return None
 
 
 def _say_imported(parent: QWidget, dialog) -> None:
@@ -73,6 +94,11 @@ def _say_imported(parent: QWidget, dialog) -> None:
     # values shown then) would hide the new rows — "4 of 75 rows" and no sign of the import.
     view = parent.active_register_view() if hasattr(parent, "active_register_view") else None
     imported = {s.register for s in dialog.plan.sheets} if dialog.plan is not None else set()
+    if (result.inserted or result.updated) and (view is None or view.register.name not in imported):
+        # Imported from another page (risks while the Benefits page showed): the rows were in, the window
+        # said so, and nothing on screen showed them. The page of the register they came into is shown.
+        view = _show_register_page(parent, [s.register for s in dialog.plan.sheets]) or view
+        dialog.imported_into = view
     if (view is not None and view.register.name in imported and (result.inserted or result.updated)
             and view.proxy.is_filtered):
         view.clear_filters()

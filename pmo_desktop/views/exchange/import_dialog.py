@@ -178,6 +178,7 @@ class ImportDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(self.report_view)
         splitter.setSizes([MAPPING_PANE, 750])
+        splitter.setCollapsible(0, False)  # dragged to the left, the mapping stays, at its least width
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -397,11 +398,23 @@ class ImportDialog(QDialog):
         choice = max((w.fontMetrics().horizontalAdvance(w.currentText()) + 48 for w in combos), default=0)
         return label, choice
 
+    def _least_choice(self) -> int:
+        """The dropdowns' column at its narrowest: each choice's words readable (``TranslationCombo.least_width``)."""
+        table = self.values_table
+        combos = [w for r in range(table.rowCount()) if isinstance(w := table.cellWidget(r, 1), TranslationCombo)]
+        return max((w.least_width() for w in combos), default=0) + 2  # the cell's grid line beside its dropdown
+
     def _fit_value_columns(self) -> None:
         table = self.values_table
         room = table.viewport().width()
         label, _choice = self._value_widths()
-        width = max(table.horizontalHeader().sectionSizeHint(0), min(label, room * 9 // 20))  # its header whole
+        least = self._least_choice()
+        # The pane can be no narrower than its values' header and their dropdowns' words (a 1280×720 screen,
+        # the splitter dragged): the dropdown showed "Add to th…", the value's label wraps instead.
+        header = table.horizontalHeader().sectionSizeHint(0)
+        table.setMinimumWidth(header + least + table.verticalHeader().sizeHint().width() + 2 * table.frameWidth()
+                              + table.verticalScrollBar().sizeHint().width())
+        width = max(header, min(label, room * 9 // 20, room - least))  # its header whole
         if table.columnWidth(0) != width:
             table.setColumnWidth(0, width)
         self._fit_value_rows()

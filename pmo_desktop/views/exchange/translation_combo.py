@@ -17,6 +17,14 @@ from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePai
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 
 
+def short_form(text: str) -> str:
+    """A choice at its shortest readable: without its quoted value ("Add to the office's list")."""
+    start, end = text.find(OPEN_QUOTE), text.rfind(CLOSE_QUOTE)
+    if 0 <= start < end:
+        return " ".join((text[:start].strip() + " " + text[end + 1:].strip()).split())
+    return text
+
+
 def fitted_choice(text: str, metrics: QFontMetrics, width: int) -> str:
     """``text`` as it fits ``width``: whole; else its quoted part cut short ("Add “Data prot…” to the office's
     list"); else without it ("Add to the office's list"); else cut at its end."""
@@ -54,6 +62,20 @@ class TranslationCombo(QComboBox):
     def showPopup(self) -> None:
         self.view().setMinimumWidth(self.popup_width())
         super().showPopup()
+
+    def least_width(self) -> int:
+        """The box's width that shows each of its choices readable: the words of what it does whole ("Add to the
+        office's list", "(not translated)", "3 – Medium"); an office's own long choice may still be shortened
+        beyond that width (the tooltip and the opened list have it whole)."""
+        metrics = self.fontMetrics()
+        cap = metrics.horizontalAdvance("Add to the office's list")
+        text = max((min(metrics.horizontalAdvance(short_form(self.itemText(i))), cap) for i in range(self.count())),
+                   default=0)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        return text + 4 + max(0, self.width() - field.width())  # the arrow and the frame beside the text
 
     def shown_text(self) -> str:
         """The closed box's text: the current choice as it fits the box."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
     QStyleOptionHeader,
+    QStyleOptionViewItem,
     QTableView,
     QToolTip,
     QWidget,
@@ -31,6 +32,7 @@ from .cell_editors import holds, keep_refused_cell
 # frozen block would leave no room for the others.
 MAX_SHARE = 0.5
 MIN_LAST = 80
+HALF_SHOWN_AT_LEAST = 12  # pixels of a column half under the frozen ones for its cells' text to be drawn there
 
 Hint = QAbstractItemDelegate.EndEditHint
 
@@ -317,6 +319,51 @@ class FrozenTable(QTableView):
     # went into a drop-down (an impact) and was lost.
     tab_start: tuple[int, int] | None = None
     leaving_cell = False  # another cell is being made current (``currentChanged``)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self._paint_half_hidden_column()
+
+    def _paint_half_hidden_column(self) -> None:
+        """The column half under the frozen ones shows its cells' text in the part in view, as its header
+        shows its label: scrolled sideways, a risk's project "Store refit" began under the frozen title and
+        the part in view was blank — the header read "Project", its cells looked empty. Only that column's
+        rows in view are drawn again, from the frozen columns' edge (nothing when no column straddles it)."""
+        frozen = self.frozen
+        if frozen is None or not frozen.isVisible():
+            return
+        edge = frozen.width()
+        column = self.columnAt(edge)
+        if column < 0 or column in frozen.columns:
+            return
+        left = self.columnViewportPosition(column)
+        right = left + self.columnWidth(column) - (1 if self.showGrid() else 0)
+        if not left < edge < right - HALF_SHOWN_AT_LEAST:
+            return
+        model, selection = self.model(), self.selectionModel()
+        current = self.currentIndex()
+        first, last = self.rowAt(0), self.rowAt(self.viewport().height() - 1)
+        if first < 0:
+            return
+        if last < 0:
+            last = model.rowCount() - 1
+        painter = QPainter(self.viewport())
+        try:
+            for row in range(first, last + 1):
+                if self.isRowHidden(row):
+                    continue
+                index = model.index(row, column)
+                option = QStyleOptionViewItem()
+                self.initViewItemOption(option)
+                top = self.rowViewportPosition(row)
+                option.rect = QRect(edge, top, right - edge, self.rowHeight(row) - (1 if self.showGrid() else 0))
+                if selection is not None and selection.isSelected(index):
+                    option.state |= QStyle.StateFlag.State_Selected
+                if index == current and self.hasFocus():
+                    option.state |= QStyle.StateFlag.State_HasFocus
+                self.itemDelegateForIndex(index).paint(painter, option, index)
+        finally:
+            painter.end()
 
     def moveCursor(self, action, modifiers):
         """Qt moves through here for Tab and Shift+Tab, editing or not: the first of a run marks its start."""

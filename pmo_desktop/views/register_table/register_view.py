@@ -379,7 +379,10 @@ class RegisterView(QWidget):
     # ------------------------------------------------------------------ actions
     def _action(self, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
         action = QAction(text, self)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        # A standard key brings every binding of the platform's (Copy: Ctrl+C and Ctrl+Insert), not its first alone.
+        action.setShortcuts([k for s in shortcuts for k in (QKeySequence.keyBindings(s)
+                                                             if isinstance(s, QKeySequence.StandardKey)
+                                                             else [QKeySequence(s)])])
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setToolTip(tip or text)
         action.triggered.connect(slot)

@@ -167,9 +167,7 @@ class WindowedRegisterModel(RegisterTableModel):
             except Exception as e:  # noqa: BLE001 — the server is away, the file closed: the first search reads them
                 log.info("Dates' bounds of %s not read ahead: %s", register.name, e)
 
-        thread = threading.Thread(target=work, name="pmo-date-bounds", daemon=True)
-        thread.start()
-        return thread
+        return self.document.start_worker(work, "pmo-date-bounds")
 
     def _build_sort_indexes_ahead(self) -> threading.Thread | None:
         """A large register's sort indexes that take seconds to build (``sort_index.ahead``: on SQLite the
@@ -193,9 +191,7 @@ class WindowedRegisterModel(RegisterTableModel):
             except Exception as e:  # noqa: BLE001 — read-only, busy, closed: the first sort builds it
                 log.info("Sort indexes of %s not built ahead: %s", register.name, e)
 
-        thread = threading.Thread(target=work, name="pmo-sort-indexes", daemon=True)
-        thread.start()
-        return thread
+        return self.document.start_worker(work, "pmo-sort-indexes")
 
     def wait_for_indexes_ahead(self) -> bool:
         """Until the worker building the sort indexes ahead (``_build_sort_indexes_ahead``) is done, for
@@ -339,7 +335,7 @@ class WindowedRegisterModel(RegisterTableModel):
             except RuntimeError:
                 pass  # the model was deleted meanwhile
 
-        threading.Thread(target=work, name="pmo-window-list", daemon=True).start()
+        self.document.start_worker(work, "pmo-window-list")
 
     def _drop_listing(self) -> None:
         """The listing is moot (a newer search, filter, sort or reload): its query is stopped where it is
@@ -522,8 +518,7 @@ class WindowedRegisterModel(RegisterTableModel):
             except Exception as e:  # noqa: BLE001 — busy, read-only, closed, refused: sorted by key meanwhile
                 log.info("No sort index for %s.%s: %s", register.name, name, e)
 
-        self.indexes_ahead = threading.Thread(target=work, name="pmo-sort-index", daemon=True)
-        self.indexes_ahead.start()
+        self.indexes_ahead = self.document.start_worker(work, "pmo-sort-index")
 
     def refresh_records(self, ids) -> None:
         """Our own edits: reread those records' pages; records coming (back) in at their place in the
@@ -758,7 +753,7 @@ class WindowedRegisterModel(RegisterTableModel):
             except RuntimeError:
                 pass  # the model was deleted meanwhile
 
-        threading.Thread(target=work, name="pmo-window-ids", daemon=True).start()
+        self.document.start_worker(work, "pmo-window-ids")
 
     def _install_reloaded(self, payload) -> None:
         token, result = payload

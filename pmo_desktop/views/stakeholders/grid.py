@@ -38,6 +38,7 @@ from ..chart_theme import follow_theme
 from ..document import Document
 from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours, theme
+from ..zoom import sizes_itself
 from .colours import ATTITUDE_COLOURS, GAP_COLOURS, QUADRANT_TINTS, UNKNOWN_COLOUR
 from .layout import PARKING_HALF, PARKING_TOP, Placed, parking_y, place
 
@@ -50,6 +51,7 @@ LEGEND_LEAST_PT = 10  # the legend's type shrinks to this to stay on one line
 QUADRANT_PT = 17
 TITLE_BAND = 0.34             # grid units above and below the grid for the quadrant titles
 AXIS_PT = 14
+AWAY_AT_MOST = 5  # names with no room beside their point drawn whole elsewhere, a line to it (``_place_away``)
 LEFT_AXIS_PX = 150            # the power axis with its levels' words ("5 Very high") and title
 COLOUR_MODES = (("attitude", "Colour by attitude"), ("gap", "Colour by engagement gap"))
 
@@ -75,6 +77,21 @@ def _two_lines(text: str, metrics: QFontMetrics, width: int, lines: int = 2) -> 
     if lines > 2:
         return first + "\n" + _two_lines(rest, metrics, width, lines - 1)
     return first + "\n" + metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+
+
+def _nearest(box: QRectF, point: QPointF) -> QPointF:
+    return QPointF(min(max(point.x(), box.left()), box.right()), min(max(point.y(), box.top()), box.bottom()))
+
+
+def _crosses(start: QPointF, end: QPointF, boxes: list[QRectF]) -> bool:
+    """Whether the line from ``start`` to ``end`` passes through any of ``boxes`` (tested every 2 pixels)."""
+    steps = max(1, int(max(abs(end.x() - start.x()), abs(end.y() - start.y())) / 2))
+    for i in range(steps + 1):
+        t = i / steps
+        at = QPointF(start.x() + (end.x() - start.x()) * t, start.y() + (end.y() - start.y()) * t)
+        if any(box.contains(at) for box in boxes):
+            return True
+    return False
 
 
 class _PointsItem(pg.ScatterPlotItem):
@@ -121,6 +138,10 @@ class PowerInterestGrid(QWidget):
         self.dragging: int | None = None
         self._label_left: set[int] = set()  # points whose label is drawn to their left, where it is whole
         self._label_down: dict[int, float] = {}  # pixels a whole name is moved down (up: < 0) to clear another
+        # Names with no room beside their point, drawn whole where the grid has room, a line to their point:
+        # the label's left middle, in pixels from the view's origin (y downwards) (``_place_away``).
+        self._label_away: dict[int, QPointF] = {}
+        self._leader_end: dict[int, QPointF] = {}  # where its line meets an away label, from the label's top left
         self.selected: int | None = None
         self._labels: dict[int, pg.TextItem] = {}
         self._placed: dict[int, Placed] = {}
@@ -128,6 +149,7 @@ class PowerInterestGrid(QWidget):
         self._parking_y = parking_y(0)  # the not-rated strip's first row, as laid out now (``_layout``)
         self._titled = True  # the quadrants' titles shown (``_strip_geometry``), and at what size
         self._quadrant_pt = QUADRANT_PT
+        sizes_itself(self)  # its names and legend take the largest type their room lets them, at any zoom
 
         self.colour_combo = QComboBox(self)
         self.colour_combo.setAccessibleName("Colour the stakeholders by")
@@ -167,6 +189,9 @@ class PowerInterestGrid(QWidget):
                                        pen=pg.mkPen(colours().text, width=3))
         self.ring.setZValue(9)
         self.plot.addItem(self.ring)
+        self.leaders = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(colours().text, width=1))
+        self.leaders.setZValue(7)
+        self.plot.addItem(self.leaders)
         self.view.sigResized.connect(self._on_resized)
         self.plot.scene().sigMouseMoved.connect(self._show_hand_over_points)
 
@@ -307,6 +332,7 @@ class PowerInterestGrid(QWidget):
         self._style_axes(self.plot.getPlotItem())
         self._colour_grid()
         self.ring.setPen(pg.mkPen(colours().text, width=3))
+        self.leaders.setPen(pg.mkPen(colours().text, width=1))
         self.refresh()
 
     def colour_of(self, p: queries.GridPoint) -> str:
@@ -446,6 +472,7 @@ class PowerInterestGrid(QWidget):
                        for other, (ox, oy) in self.positions.items())
         self._label_left = set()
         self._label_down = {}
+        self._label_away = {}
         disc = POINT_SIZE / 2 + 2  # every point's disc, in pixels from the view's origin (y downwards)
         discs = {rid: QRectF(x * unit_px - disc, -y * unit_py - disc, 2 * disc, 2 * disc)
                  for rid, (x, y) in self.positions.items()}
@@ -511,11 +538,63 @@ class PowerInterestGrid(QWidget):
                 self._label_left.add(p.id)
             else:
                 self._label_left.discard(p.id)
+        still_cut = [p for p in shortened if p.id not in best]
+        if 0 < len(still_cut) <= AWAY_AT_MOST:  # a few: each looks over the whole grid for its room
+            self._place_away(still_cut, unit_px, unit_py, discs)
+
+    def _place_away(self, names, unit_px: float, unit_py: float, discs: dict[int, QRectF]) -> None:
+        """A name with no room beside its point (150 % on 1280×720: "Store managers forum", its neighbours'
+        points a cell away on both sides) drawn whole on one line where the grid has room for it — nearest its
+        point first — with a thin line to its point: the label clear of every point and name, the line crossing
+        none. Where the grid has no such room the name stays shortened (its tooltip whole)."""
+        inside = QRectF(LOW * unit_px, -HIGH * unit_py, (HIGH - LOW) * unit_px, (HIGH - LOW) * unit_py)
+        boxes = {rid: self._label_rect(rid, label, unit_px, unit_py).adjusted(2, 2, -2, -2)
+                 for rid, label in self._labels.items() if rid in self.positions}
+        for p in names:
+            label = self._labels[p.id]
+            cut = label.textItem.toPlainText()
+            label.setText(p.name)
+            size = label.textItem.boundingRect()
+            x, y = self.positions[p.id]
+            centre = QPointF(x * unit_px, -y * unit_py)
+            others = [r for rid, r in boxes.items() if rid != p.id] + [r for rid, r in discs.items() if rid != p.id]
+            own = discs[p.id]
+            best: tuple[float, QRectF, QPointF] | None = None
+            step = max(4.0, size.height() / 4)
+            top = inside.top()
+            while top + size.height() <= inside.bottom() + 0.5:
+                left = inside.left()
+                while left + size.width() <= inside.right() + 0.5:
+                    box = QRectF(left, top, size.width(), size.height()).adjusted(2, 2, -2, -2)
+                    left += step
+                    if box.intersects(own) or any(box.intersects(o) for o in others):
+                        continue
+                    # the line ends at the box's nearest point, or at a corner when that crosses another
+                    for end in (_nearest(box, centre), box.topLeft(), box.topRight(), box.bottomLeft(),
+                                box.bottomRight()):
+                        distance = (end.x() - centre.x()) ** 2 + (end.y() - centre.y()) ** 2
+                        if best is not None and distance >= best[0]:
+                            continue
+                        if not _crosses(centre, end, others):
+                            best = (distance, box, end)
+                top += step
+            if best is None:
+                label.setText(cut)
+                continue
+            box = best[1].adjusted(-2, -2, 2, 2)
+            self._label_away[p.id] = QPointF(box.left(), box.center().y())
+            self._leader_end[p.id] = best[2] - box.topLeft()  # from the label's top left
+            self._label_left.discard(p.id)
+            self._label_down.pop(p.id, None)
+            boxes[p.id] = best[1]
 
     def _label_rect(self, rid: int, label: pg.TextItem, unit_px: float, unit_py: float) -> QRectF:
         """Where a label falls, in pixels from the view's origin (y downwards), beside its point."""
         x, y = self.positions[rid]
         size = label.textItem.boundingRect()
+        away = self._label_away.get(rid)
+        if away is not None:
+            return QRectF(away.x(), away.y() - size.height() / 2, size.width(), size.height())
         left = rid in self._label_left
         x0 = x * unit_px - LEFT_GAP_PX - size.width() if left else (x + 0.07) * unit_px
         down = self._label_down.get(rid, 0.0)
@@ -562,11 +641,21 @@ class PowerInterestGrid(QWidget):
 
     def _draw_points(self) -> None:
         spots = []
+        lines: list[float] = []
+        pixel_w, pixel_h = self.view.viewPixelSize()
         for p in self.points:
             x, y = self.positions[p.id]
             spots.append({"pos": (x, y), "data": p.id, "size": POINT_SIZE, "brush": pg.mkBrush(self.colour_of(p)),
                           "pen": pg.mkPen(colours().background, width=2), "symbol": "o"})
             label = self._labels[p.id]
+            away = self._label_away.get(p.id)
+            if away is not None:  # drawn where the grid has room, a line to its point (``_place_away``)
+                label.setAnchor((0, 0.5))
+                label.setPos(away.x() * pixel_w, -away.y() * pixel_h)
+                box = self._label_rect(p.id, label, 1 / max(pixel_w, 1e-9), 1 / max(pixel_h, 1e-9))
+                end = box.topLeft() + self._leader_end.get(p.id, QPointF())
+                lines += [x, y, end.x() * pixel_w, -end.y() * pixel_h]
+                continue
             down = self._label_down.get(p.id, 0.0) * self.view.viewPixelSize()[1]  # in grid units
             if p.id in self._label_left:  # drawn to the left of its point (``_place_whole_names``)
                 label.setAnchor((1, 0.5))
@@ -575,6 +664,7 @@ class PowerInterestGrid(QWidget):
                 label.setAnchor((0, 0.5))
                 label.setPos(x + 0.07, y - down)
         self.points_item.setData(spots)
+        self.leaders.setData(lines[0::2], lines[1::2])
         self._draw_ring()
 
     def _draw_ring(self) -> None:

@@ -14,6 +14,7 @@ from ...models.stakeholder_rules import ENGAGEMENT_LEVELS, MatrixRow, gap_label
 from ..document import Document
 from ..empty_note import empty_note
 from ..theme import colours, theme
+from ..zoom import sizes_itself
 from .colours import CURRENT_GAP, DESIRED, ON_TARGET, PATH
 
 FONT_PT = 14
@@ -124,6 +125,7 @@ class EngagementMatrix(QWidget):
         self.table.clicked.connect(lambda index: self.record_clicked.emit(self.model.record_id(index.row())))
         self.key = key = QLabel(self)
         key.setFont(font)
+        sizes_itself(self)  # cells and key at a size of their own, the rows' height made for it
         key.setWordWrap(True)
         self._write_key()
         theme().changed.connect(self._write_key)
