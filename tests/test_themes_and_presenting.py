@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from screens import screens, settle, slug
 
 from pmo_desktop.models.demo import create_demo
-from pmo_desktop.views.theme import DARK, HIGH_CONTRAST, LIGHT, SYSTEM, Colours, HighContrastStyle, colours, theme
+from pmo_desktop.views.theme import DARK, HIGH_CONTRAST, LIGHT, SYSTEM, Colours, colours, high_contrast_class, theme
 from pmo_desktop.views.zoom import zoom
 
 
@@ -83,12 +83,12 @@ def test_the_theme_menu_changes_the_palette_and_the_charts_follow_at_once(window
     assert QApplication.palette().color(QPalette.ColorRole.Text) == QColor("#ffffff")
     assert background_of(plot) == QColor("#000000")
     # Text boxes keep a visible (white) frame on the black window.
-    assert isinstance(QApplication.style(), HighContrastStyle)
+    assert isinstance(QApplication.style(), high_contrast_class())
     search = window.page("Risks").register_view.search
     frame = search.grab().toImage()
     assert frame.pixelColor(0, frame.height() // 2).lightnessF() > 0.9
     window.theme_actions[DARK].trigger()
-    assert not isinstance(QApplication.style(), HighContrastStyle)
+    assert not isinstance(QApplication.style(), high_contrast_class())
     assert QApplication.style().name().lower() == "fusion"
     window.theme_actions[HIGH_CONTRAST].trigger()
 

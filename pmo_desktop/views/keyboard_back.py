@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def give_keyboard_back(parent: QWidget | None, to: QWidget | None = None) -> None:
@@ -49,7 +49,9 @@ class _DialogsGiveKeyboardBack(QObject):
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.ChildPolished:
             child = event.child()
-            if isinstance(child, QDialog) and not child.property(_WATCHED):
+            # asked of Qt, not isinstance(child, QDialog): naming QDialog makes its Python type, and this
+            # filter sees every widget of the first screen polished before any dialog exists
+            if child.inherits("QDialog") and not child.property(_WATCHED):
                 child.setProperty(_WATCHED, True)
                 window = watched
                 # After the dialog has gone (the next turn of the loop), not while it hides.

@@ -9,7 +9,7 @@ left scrolls inside it instead."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStackedWidget, QWidget
 
 # A page not shown asks for no room: QStackedLayout leaves an Ignored widget's minimum out.
 HIDDEN = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -41,6 +41,10 @@ class ShownPageSizes(QObject):
 
 def size_tabs_by_the_shown_tab(page: QWidget) -> None:
     """Every tab widget of a page asks for the room of the tab it shows, not of its largest tab."""
+    # Named here, not with the module: PySide makes a class's Python type (and its enums) at the first use of
+    # its name, and the first screen, which has no tabs, is painted before any page is built
+    from PySide6.QtWidgets import QTabWidget
+
     for tabs in page.findChildren(QTabWidget):
         stack = tabs.findChild(QStackedWidget)
         if stack is not None and stack.findChild(ShownPageSizes) is None:

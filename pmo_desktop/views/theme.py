@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyle
 
 SYSTEM, LIGHT, DARK, HIGH_CONTRAST = "system", "light", "dark", "high-contrast"
 CHOICES = ((SYSTEM, "&System"), (LIGHT, "&Light"), (DARK, "&Dark"), (HIGH_CONTRAST, "&High Contrast"))
@@ -85,7 +85,11 @@ INACTIVE_SELECTION = {LIGHT: ("#c2d4ea", "#000000"), DARK: ("#3b4655", "#e6e6e6"
 def palette_for(name: str) -> QPalette:
     """The Fusion palette of a theme."""
     if name == LIGHT:
-        style = QStyleFactory.create(STYLE)
+        style = QApplication.style()  # Fusion once the theme is applied: no second style made to ask it
+        if style is None or style.name().lower() != STYLE.lower():
+            from PySide6.QtWidgets import QStyleFactory
+
+            style = QStyleFactory.create(STYLE)
         return _inactive_selection(style.standardPalette(), name)
     hc = name == HIGH_CONTRAST
     R = QPalette.ColorRole
@@ -168,9 +172,9 @@ class Theme(QObject):
         name = system_theme() if self.choice == SYSTEM else self.choice
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            high_contrast = isinstance(app.style(), HighContrastStyle)
+            high_contrast = _high_contrast_class is not None and isinstance(app.style(), _high_contrast_class)
             if name == HIGH_CONTRAST and not high_contrast:
-                app.setStyle(HighContrastStyle())
+                app.setStyle(high_contrast_style())
             elif name != HIGH_CONTRAST and (high_contrast or app.style().name().lower() != STYLE.lower()):
                 app.setStyle(STYLE)
             app.setPalette(palette_for(name))
@@ -208,32 +212,54 @@ def rgba(values: tuple[int, int, int, int]) -> QColor:
     return QColor(*values)
 
 
-class HighContrastStyle(QProxyStyle):
-    """Fusion for high contrast. Fusion draws the frames of text boxes and tables in a shade of the window
-    colour, which on a black window is black: here they are drawn white (yellow with the focus), and
-    table grids grey. (A style sheet would do it too, but it stops fonts passing from a table to its
-    headers, so the zoom would no longer reach them.)"""
+_high_contrast_class: type[QStyle] | None = None
 
-    FRAMES = (QStyle.PrimitiveElement.PE_PanelLineEdit, QStyle.PrimitiveElement.PE_Frame)
 
-    def __init__(self):
-        super().__init__(STYLE)
+def high_contrast_class() -> type[QStyle]:
+    """The high-contrast style's class, made at the first use of high contrast: PySide makes QProxyStyle's
+    Python type when the name is first used, and most starts never use it before the first paint, or at all."""
+    global _high_contrast_class
+    if _high_contrast_class is None:
+        _high_contrast_class = _make_high_contrast_class()
+    return _high_contrast_class
 
-    def drawPrimitive(self, element, option, painter, widget=None) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        if element in self.FRAMES:
-            focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-            painter.save()
-            painter.setPen(QPen(QColor("#ffff00" if focused else "#ffffff"), 2 if focused else 1))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
-            painter.restore()
 
-    def styleHint(self, hint, option=None, widget=None, returnData=None) -> int:
-        if hint == QStyle.StyleHint.SH_Table_GridLineColor:
-            grey = QColor("#8a8a8a").rgba()  # an unsigned ARGB value, returned as the C++ int it is
-            return grey - (1 << 32) if grey >= 1 << 31 else grey
-        return super().styleHint(hint, option, widget, returnData)
+def high_contrast_style() -> QStyle:
+    """A new high-contrast style."""
+    return high_contrast_class()()
+
+
+def _make_high_contrast_class() -> type[QStyle]:
+    from PySide6.QtWidgets import QProxyStyle
+
+    class HighContrastStyle(QProxyStyle):
+        """Fusion for high contrast. Fusion draws the frames of text boxes and tables in a shade of the window
+        colour, which on a black window is black: here they are drawn white (yellow with the focus), and
+        table grids grey. (A style sheet would do it too, but it stops fonts passing from a table to its
+        headers, so the zoom would no longer reach them.)"""
+
+        FRAMES = (QStyle.PrimitiveElement.PE_PanelLineEdit, QStyle.PrimitiveElement.PE_Frame)
+
+        def __init__(self):
+            super().__init__(STYLE)
+
+        def drawPrimitive(self, element, option, painter, widget=None) -> None:
+            super().drawPrimitive(element, option, painter, widget)
+            if element in self.FRAMES:
+                focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+                painter.save()
+                painter.setPen(QPen(QColor("#ffff00" if focused else "#ffffff"), 2 if focused else 1))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+                painter.restore()
+
+        def styleHint(self, hint, option=None, widget=None, returnData=None) -> int:
+            if hint == QStyle.StyleHint.SH_Table_GridLineColor:
+                grey = QColor("#8a8a8a").rgba()  # an unsigned ARGB value, returned as the C++ int it is
+                return grey - (1 << 32) if grey >= 1 << 31 else grey
+            return super().styleHint(hint, option, widget, returnData)
+
+    return HighContrastStyle
 
 
 def glyph_icon(glyph: str, size: int = 22) -> QIcon:
