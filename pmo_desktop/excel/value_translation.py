@@ -144,6 +144,7 @@ def _number(raw: Any) -> float | None:
 
 _LIST_RE = re.compile(r"[,;/\n&+]+|\s+(?:and|y|e|et|und|en|og|ve|и)\s+", re.I)
 _PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+_PERCENT_ONLY_RE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*%\s*")
 _RANGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to|—)\s*(\d+(?:\.\d+)?)\s*%?\s*$")
 
 
@@ -445,6 +446,16 @@ class Translator:
                 and v.decimal_mark(raw) == "" and not (f.kind is Kind.SCALE and raw.strip().endswith("%")):
             # "2.500" in a column written 12,5 (number_order): 2500, read before any rule below
             raw = v.parse_number(raw, f.label, v.DECIMAL_COMMA)
+        if f.kind is Kind.SCALE and raw.__class__ is str:
+            # a level written as text — every cell of a CSV, a cell formatted as text — reads as the number
+            # the same cell of a workbook holds: "90%" as 0.9 (⌈0.9 × 5⌉ = 5, where the entry rule rounds 4.5
+            # to 4), "7" in a column rated 1–10 rescaled like the number 7, not taken as level 5's neighbour
+            percent = _PERCENT_ONLY_RE.fullmatch(raw)
+            if percent is not None and float(percent.group(1).replace(",", ".")) <= 100:
+                return scale_from_fraction(float(percent.group(1).replace(",", ".")) / 100, f.scale_max(ctx))
+            written = _number(raw)
+            if written is not None:
+                raw = int(written) if written.is_integer() else written
         if profile is not None and profile.declared and f.kind is Kind.SCALE:
             number = _number(raw)
             if number is not None and (hit := scale_from_declared(number, profile.declared, f.scale_max(ctx))):

@@ -393,7 +393,12 @@ class SafeWorkbook:
             raise WorkbookError(f"“{title}” is a chart sheet, not a table; choose a worksheet.")
         try:
             ws = self._calamine.get_sheet_by_name(title)
-            merges = [(r1 + 1, c1, r2 + 1, c2) for (r1, c1), (r2, c2) in (ws.merged_cell_ranges or ())]
+            ranges = ws.merged_cell_ranges
+            if self.format == "ods" and not ranges:  # calamine reports none for .ods: read from its XML
+                from .ods_merges import merged_ranges
+
+                ranges = merged_ranges(self.path, title, self.limits.max_merged_ranges)
+            merges = [(r1 + 1, c1, r2 + 1, c2) for (r1, c1), (r2, c2) in (ranges or ())]
         except BaseException as e:  # a Rust panic on a damaged sheet is a BaseException
             if isinstance(e, _NOT_FILE_ERRORS):
                 raise
