@@ -43,9 +43,11 @@ def _ods_spans(refs: list[str]) -> tuple[dict[tuple[int, int], tuple[int, int]],
     return spans, covered
 
 
-def write_ods(path: Path, sheets: dict[str, list[list[Any]]], merges: dict[str, list[str]] | None = None) -> Path:
-    """A minimal OpenDocument spreadsheet, as LibreOffice saves one (strings and floats; merged ranges as
-    spanned and covered cells; trailing empty rows as one repeated row)."""
+def write_ods(path: Path, sheets: dict[str, list[list[Any]]], merges: dict[str, list[str]] | None = None,
+              excel_booleans: bool = False) -> Path:
+    """A minimal OpenDocument spreadsheet, as LibreOffice saves one (strings, floats and booleans — or, with
+    ``excel_booleans``, the =TRUE() / =FALSE() it makes of an Excel workbook's; merged ranges as spanned and
+    covered cells; trailing empty rows as one repeated row)."""
     body = []
     for title, rows in sheets.items():
         spans, covered = _ods_spans((merges or {}).get(title, []))
@@ -60,6 +62,12 @@ def write_ods(path: Path, sheets: dict[str, list[list[Any]]], merges: dict[str, 
                             f' table:number-columns-spanned="{spans[r, c][1]}"')
                 if value is None:
                     body.append(f"<{tag}{span}/>")
+                elif isinstance(value, bool) and excel_booleans:  # as LibreOffice saves Excel's TRUE / FALSE
+                    body.append(f'<{tag}{span} table:formula="of:={str(value).upper()}()" office:value-type="float" '
+                                f'office:value="{int(value)}"><text:p>{str(value).upper()}</text:p></{tag}>')
+                elif isinstance(value, bool):
+                    body.append(f'<{tag}{span} office:value-type="boolean" office:boolean-value="{str(value).lower()}">'
+                                f"<text:p>{str(value).upper()}</text:p></{tag}>")
                 elif isinstance(value, (int, float)):
                     body.append(f'<{tag}{span} office:value-type="float" office:value="{value}">'
                                 f"<text:p>{value}</text:p></{tag}>")

@@ -98,3 +98,16 @@ def test_a_computed_number_kept_in_the_notes_reads_as_the_spreadsheet_shows_it(t
     got = same_in_both(tmp_path, xlsx, ods)
     assert "Exposure: 8.4" in got[0]["notes"] and "Exposure: 0.3" in got[1]["notes"]
 
+
+
+def test_an_ods_saved_from_excel_reads_true_and_false_as_the_xlsx_does(tmp_path):
+    """An "Escalated" column of TRUE / FALSE cells, under a title and a blank row: LibreOffice saves an Excel
+    workbook's as the formulas =TRUE() / =FALSE() valued 1 and 0, which calamine reads as numbers no flag word
+    names (the flags went to the notes as "Escalated: 1"); the flag in .ods as in .xlsx."""
+    rows = [["Programme risk log"], [], ["Risk ID", "Risk", "Owner", "Likelihood", "Impact", "Escalated"],
+            ["R1", "Supplier late", "Ann", 3, 4, True], ["R2", "Budget cut", "Bo", 2, 5, False],
+            ["R3", "Key person leaves", "Cy", 4, 4, True]]
+    got = same_in_both(tmp_path, write_xlsx(tmp_path / "risks.xlsx", {"Risks": rows}),
+                       write_ods(tmp_path / "risks.ods", {"Risks": rows}, excel_booleans=True))
+    assert [(r["code"], r["escalated"], r["notes"]) for r in got[:-1]] == [
+        ("R1", True, ""), ("R2", False, ""), ("R3", True, "")]

@@ -1,7 +1,10 @@
-"""The merged cells of an OpenDocument spreadsheet (.ods), which python-calamine does not report for that
-format (it gives them for .xlsx and .xls): without them a title merged down over a block of rows, or a group's
-label merged over its records, was read once and its other rows left blank, so an .ods saved from the same
-workbook imported fewer records than the .xlsx.
+"""What python-calamine does not give of an OpenDocument spreadsheet (.ods) as it does for .xlsx and .xls: its
+merged cells (without them a title merged down over a block of rows, or a group's label merged over its
+records, was read once and its other rows left blank, so an .ods saved from the same workbook imported fewer
+records than the .xlsx), and the TRUE / FALSE cells of a workbook LibreOffice opened from Excel, which it
+saves as the formulas =TRUE() and =FALSE() with the numbers 1 and 0 as their values — what calamine reads (an
+"Escalated" column of ticks became notes saying "Escalated: 1"). A boolean LibreOffice's own user typed is
+saved as one, which calamine reads.
 
 A merged cell in content.xml is a ``table:table-cell`` with ``table:number-rows-spanned`` /
 ``table:number-columns-spanned``; the cells it covers are ``table:covered-table-cell``. Rows and cells may be
@@ -21,6 +24,11 @@ _T = "{%s}" % _TABLE
 _SHEET, _ROW, _CELL, _COVERED = _T + "table", _T + "table-row", _T + "table-cell", _T + "covered-table-cell"
 _ROWS_SPANNED, _COLS_SPANNED = _T + "number-rows-spanned", _T + "number-columns-spanned"
 _ROWS_REPEATED, _COLS_REPEATED, _NAME = _T + "number-rows-repeated", _T + "number-columns-repeated", _T + "name"
+_FORMULA = _T + "formula"
+_CONSTANTS = {"of:=true()": True, "of:=false()": False}  # Excel's TRUE / FALSE as LibreOffice saves them
+
+
+_MAX_BOOLEANS = 1_000_000  # a sheet ticking more cells keeps calamine's 1 / 0 for the rest
 
 
 def _count(element: ET.Element, attribute: str) -> int:
@@ -30,11 +38,15 @@ def _count(element: ET.Element, attribute: str) -> int:
         return 1
 
 
-def merged_ranges(path: str | Path, sheet: str, limit: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """((first row, first column), (last row, last column)), 0-based, of each merged range of ``sheet``, as
-    calamine gives them for .xlsx; at most ``limit`` + 1 of them (the caller refuses more); [] when the part
-    cannot be read (the values calamine read stand either way)."""
-    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+Range = tuple[tuple[int, int], tuple[int, int]]
+
+
+def sheet_extras(path: str | Path, sheet: str, limit: int) -> tuple[list[Range], dict[tuple[int, int], bool]]:
+    """Of ``sheet``: ((first row, first column), (last row, last column)), 0-based, of each merged range, as
+    calamine gives them for .xlsx — at most ``limit`` + 1 of them (the caller refuses more) — and (row, column) →
+    True / False of each boolean cell; nothing when the part cannot be read (calamine's values stand)."""
+    out: list[Range] = []
+    booleans: dict[tuple[int, int], bool] = {}
     try:
         with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
             inside, depth, row, col = False, 0, 0, 0
@@ -48,7 +60,7 @@ def merged_ranges(path: str | Path, sheet: str, limit: int) -> list[tuple[tuple[
                     else:
                         depth -= 1
                         if inside and depth == 0:
-                            return out  # the sheet is read: the rest of the file need not be
+                            return out, booleans  # the sheet is read: the rest of the file need not be
                         el.clear()
                     continue
                 if not inside or depth != 1:
@@ -64,8 +76,12 @@ def merged_ranges(path: str | Path, sheet: str, limit: int) -> list[tuple[tuple[
                     if tag == _CELL and (rows > 1 or cols > 1):
                         out.append(((row, col), (row + rows - 1, col + cols - 1)))
                         if len(out) > limit:
-                            return out
-                    col += _count(el, _COLS_REPEATED)
+                            return out, booleans
+                    repeated = _count(el, _COLS_REPEATED)
+                    value = _CONSTANTS.get(el.get(_FORMULA, "").replace(" ", "").lower())
+                    if value is not None and len(booleans) < _MAX_BOOLEANS:
+                        booleans.update(((row, c), value) for c in range(col, col + min(repeated, 1024)))
+                    col += repeated
     except (KeyError, zipfile.BadZipFile, OSError, ET.ParseError, ValueError):
-        return []
-    return out
+        return [], {}
+    return out, booleans
