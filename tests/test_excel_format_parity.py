@@ -4,6 +4,7 @@ them, imports each into its own office and compares what was stored."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -111,3 +112,30 @@ def test_an_ods_saved_from_excel_reads_true_and_false_as_the_xlsx_does(tmp_path)
                        write_ods(tmp_path / "risks.ods", {"Risks": rows}, excel_booleans=True))
     assert [(r["code"], r["escalated"], r["notes"]) for r in got[:-1]] == [
         ("R1", True, ""), ("R2", False, ""), ("R3", True, "")]
+
+
+def test_a_csv_date_shown_without_its_year_takes_the_year_of_its_column(tmp_path):
+    """Excel writes a CSV as its cells show: a date formatted "d-mmm" becomes "14-May" among the "5/14/2023" of
+    the rows around it. It is 14 May 2023, the year the column's other dates all give, as in the workbook — not
+    14 May of the year the import runs in."""
+    head = ["Decision", "Problem", "Decision Date", "Owner"]
+    days = [date(2023, 5, 14), date(2023, 5, 14), date(2023, 5, 15), date(2023, 5, 17), date(2023, 5, 18)]
+    body = [[f"Use option {i}", f"Problem {i}", d, "Ann"] for i, d in enumerate(days, 1)]
+    xlsx = write_xlsx(tmp_path / "decision_log.xlsx", {"Decision Log": [head, *body]})
+    shown = [[*r[:2], f"{r[2].month}/{r[2].day}/{r[2].year}" if i % 2 else f"{r[2].day}-May", r[3]]
+             for i, r in enumerate(body)]
+    (tmp_path / "csv").mkdir()
+    csv = write_csv(tmp_path / "csv" / "decision_log.csv", [head, *shown])
+    got = same_in_both(tmp_path, xlsx, csv, "decisions")
+    assert [r["decided_on"] for r in got] == days
+
+
+def test_dates_written_with_dots_are_day_first_without_a_doubt_said(sqlite_store, tmp_path):
+    """German Excel's CSV writes 08.11.2022: a dotted date is day first (no locale writes dots month first), so
+    the preview no longer says such dates "read either way" and asks to cancel."""
+    rows = [["ID", "Risk", "Owner", "Raised"], ["R1", "Supplier late", "Ann", "08.11.2022"],
+            ["R2", "Budget cut", "Bo", "09.11.2022"], ["R3", "Key person leaves", "Cy", "11.11.2022"]]
+    plan = import_all(sqlite_store, write_csv(tmp_path / "risks.csv", rows, delimiter=";", encoding="cp1252"))
+    assert not [n for s in plan.sheets for n in (s.note or "").splitlines() if "either way" in n]
+    assert [r["raised_on"] for r in rows_of(sqlite_store, "risks")] == \
+        [date(2022, 11, 8), date(2022, 11, 9), date(2022, 11, 11)]

@@ -1627,6 +1627,10 @@ class Planner:
             {c: (headers[c] if c < len(headers) else None, columns[c]) for c in date_cols})
         self._date_order = sheet_order or v.DAY_FIRST
         profiles.update((c, ColumnProfile(month_first=True)) for c, order in orders.items() if order == v.MONTH_FIRST)
+        for c in date_cols:  # "14-May" among 5/14/2023 (a CSV of Excel's "d-mmm" cells): the column's one year
+            year = date_order.year_of_yearless(columns[c])
+            if year is not None:
+                profiles[c] = replace(profiles.get(c) or ColumnProfile(), year=year)
         return profiles, repeated if count_rows else None, kept
 
     def _plan_row(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple[Any, ...],

@@ -51,6 +51,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -159,6 +160,7 @@ class ColumnProfile:
     products: bool = False    # every number a product of two ratings of the scale, some above 10: 1–25
     month_first: bool = False  # a date column written 03/25/2026 (``date_order``): its texts read month first
     decimal_comma: bool = False  # a number column written 12,5 (``number_order``): "2.500" reads 2500
+    year: int | None = None   # a date column's one year, for its dates written without one ("14-May")
 
     @classmethod
     def of(cls, values: list[Any], top: int = 5, header: object = None, decimal: str = "") -> "ColumnProfile":
@@ -440,6 +442,14 @@ class Translator:
                 if target == "":
                     return None  # translated to "leave empty"
                 return self._accept(f, target, ctx)
+        if profile is not None and profile.year and f.kind is Kind.DATE and raw.__class__ is str:
+            order = v.MONTH_FIRST if profile.month_first else v.DAY_FIRST
+            try:  # "14-May" in a column of 2023's dates: 14 May 2023, not this year's
+                found = v.parse_date(raw, f.label, order=order, today=date(profile.year, 1, 1))
+                if found != v.parse_date(raw, f.label, order=order) and word_key(raw) != "today":
+                    return found
+            except (ValidationError, ValueError):
+                pass
         if profile is not None and profile.month_first and f.kind is Kind.DATE and raw.__class__ is str:
             return v.parse_date(raw, f.label, order=v.MONTH_FIRST)
         if profile is not None and profile.decimal_comma and raw.__class__ is str and f.kind.numeric \
