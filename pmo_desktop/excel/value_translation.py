@@ -149,6 +149,50 @@ _PERCENT_ONLY_RE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*%\s*")
 _RANGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to|—)\s*(\d+(?:\.\d+)?)\s*%?\s*$")
 
 
+# An amount of money written as a spreadsheet user types it into a number column: a currency sign or code
+# before or after, thousands grouped by commas, dots or spaces, and a "k" / "m" / "bn" for thousands, millions
+# and billions ("£250k", "$1.2m", "€ 40.000", "40 000 €", "CHF 1,5 Mio."). Amounts keep two decimals at most,
+# so one group of three digits after a dot or comma is thousands, however the rest of the sheet writes them.
+_CURRENCY = r"(?:[£$€¥₹]|usd|eur|gbp|chf|jpy|aud|cad|sek|nok|dkk|pln|inr|us\$|a\$|c\$)"
+_MONEY_RE = re.compile(
+    rf"^\s*(?P<before>{_CURRENCY})?\s*(?P<sign>-)?\s*(?P<number>\d[\d.,\s\u00a0\u202f']*?)\s*"
+    r"(?P<scale>k|m|mn|mm|bn|b|thousand|million|billion|mio\.?|mrd\.?|tsd\.?|mil|millones|millions)?\s*"
+    rf"(?P<after>{_CURRENCY})?\s*$", re.I)
+_MONEY_SCALE = {"k": 1e3, "thousand": 1e3, "tsd": 1e3, "tsd.": 1e3, "mil": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6,
+                "million": 1e6, "millions": 1e6, "millones": 1e6, "mio": 1e6, "mio.": 1e6, "b": 1e9, "bn": 1e9,
+                "billion": 1e9, "mrd": 1e9, "mrd.": 1e9}
+_GROUPED_RE = re.compile(r"\d{1,3}(?:([.,\s\u00a0\u202f'])\d{3})+")
+
+
+def money(raw: str) -> tuple[float, str] | None:
+    """(amount, currency as written) of a text that is an amount of money, with its sign or code, or with a
+    multiplier ("250k"); None for a plain number, which the number rules read."""
+    m = _MONEY_RE.match(raw)
+    if m is None:
+        return None
+    currency = (m["before"] or m["after"] or "").strip()
+    scale = (m["scale"] or "").lower()
+    if not currency and not scale:
+        return None
+    text = m["number"].strip()
+    grouped = _GROUPED_RE.fullmatch(text)
+    if grouped is not None and (len({ch for ch in text if not ch.isdigit()}) == 1):
+        number = float(re.sub(r"\D", "", text))  # 40.000, 40 000, 1,250,000: thousands
+    else:
+        text = re.sub(r"[\s\u00a0\u202f']", "", text)
+        if re.fullmatch(r"\d+", text):
+            number = float(text)
+        elif re.fullmatch(r"\d{1,3}(?:\.\d{3})*,\d{1,2}", text) or re.fullmatch(r"\d+,\d{1,2}", text):
+            number = float(text.replace(".", "").replace(",", "."))  # 1.234,50 / 1,5 Mio.
+        elif re.fullmatch(r"\d{1,3}(?:,\d{3})*\.\d+", text) or re.fullmatch(r"\d+\.\d+", text):
+            number = float(text.replace(",", ""))  # 1,234.50 / 1.2m
+        else:
+            return None
+    factor = _MONEY_SCALE.get(scale, 1.0)
+    amount = round(number * factor, 2) if factor != 1.0 else number
+    return (-amount if m["sign"] else amount), currency
+
+
 @dataclass
 class ColumnProfile:
     """What the numbers of one column say about how to read each of them."""
@@ -466,6 +510,8 @@ class Translator:
             written = _number(raw)
             if written is not None:
                 raw = int(written) if written.is_integer() else written
+        if f.kind is Kind.FLOAT and raw.__class__ is str and (amount := money(raw)) is not None:
+            return amount[0]  # "£250k", "€ 40.000": the amount (its currency goes to the unit: row_planner)
         if profile is not None and profile.declared and f.kind is Kind.SCALE:
             number = _number(raw)
             if number is not None and (hit := scale_from_declared(number, profile.declared, f.scale_max(ctx))):
