@@ -110,3 +110,16 @@ def test_amounts_grouped_by_dots_in_a_csv_are_thousands_without_a_doubt_said(sql
     assert not [n for s in plan.sheets for n in (s.note or "").splitlines() if "either way" in n]
     assert [(r["baseline_value"], r["target_value"], r["unit"]) for r in rows_of(sqlite_store, "benefits")] == \
         [(40000, 25000, "€"), (12500, 8000, "€")]
+
+
+@pytest.mark.parametrize(("written", "amount"), [
+    ("£250k", (250000, "£")), ("$1.2m", (1200000, "$")), ("€ 40.000", (40000, "€")), ("40 000 €", (40000, "€")),
+    ("CHF 1,5 Mio.", (1500000, "CHF")), ("$1,234.50", (1234.5, "$")), ("€ 1.234,56", (1234.56, "€")),
+    ("250k", (250000, "")), ("1.2 million", (1200000, "")),
+    ("5m", None), ("12.5", None), ("15%", None), ("1.2m people", None)])
+def test_an_amount_of_money_is_read_with_its_currency_and_a_bare_letter_is_not_a_million(written, amount):
+    """A sign or code, or a multiplier word, makes a text an amount; "5m" alone may be minutes or metres and is
+    left to the number rules (which refuse it: the cell is kept in the notes, never read as 5,000,000)."""
+    from pmo_desktop.excel.value_translation import money
+
+    assert money(written) == amount

@@ -161,19 +161,21 @@ _MONEY_RE = re.compile(
 _MONEY_SCALE = {"k": 1e3, "thousand": 1e3, "tsd": 1e3, "tsd.": 1e3, "mil": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6,
                 "million": 1e6, "millions": 1e6, "millones": 1e6, "mio": 1e6, "mio.": 1e6, "b": 1e9, "bn": 1e9,
                 "billion": 1e9, "mrd": 1e9, "mrd.": 1e9}
+_SHORT_SCALES = frozenset({"m", "mn", "mm", "b", "mil"})
 _GROUPED_RE = re.compile(r"\d{1,3}(?:([.,\s\u00a0\u202f'])\d{3})+")
 
 
 def money(raw: str) -> tuple[float, str] | None:
     """(amount, currency as written) of a text that is an amount of money, with its sign or code, or with a
-    multiplier ("250k"); None for a plain number, which the number rules read."""
+    multiplier ("250k", "1.2 million"; "1.2m" only beside a currency); None for a plain number, which the
+    number rules read."""
     m = _MONEY_RE.match(raw)
     if m is None:
         return None
     currency = (m["before"] or m["after"] or "").strip()
     scale = (m["scale"] or "").lower()
-    if not currency and not scale:
-        return None
+    if not currency and (not scale or scale in _SHORT_SCALES):
+        return None  # "5m" alone may be minutes or metres: a letter multiplies only beside a currency or as "k"
     text = m["number"].strip()
     grouped = _GROUPED_RE.fullmatch(text)
     if grouped is not None and (len({ch for ch in text if not ch.isdigit()}) == 1):
