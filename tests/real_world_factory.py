@@ -31,23 +31,51 @@ def write_csv(path: Path, rows: list[list[Any]], delimiter: str = ",", encoding:
     return path
 
 
-def write_ods(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
-    """A minimal OpenDocument spreadsheet, as LibreOffice saves one (strings and floats)."""
+def _ods_spans(refs: list[str]) -> tuple[dict[tuple[int, int], tuple[int, int]], set[tuple[int, int]]]:
+    """Merged ranges ("A2:A4") as LibreOffice writes them: spans on the first cell, the others covered."""
+    from openpyxl.utils.cell import range_boundaries
+
+    spans, covered = {}, set()
+    for ref in refs:
+        c1, r1, c2, r2 = range_boundaries(ref)
+        spans[(r1 - 1, c1 - 1)] = (r2 - r1 + 1, c2 - c1 + 1)
+        covered |= {(r - 1, c - 1) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)} - {(r1 - 1, c1 - 1)}
+    return spans, covered
+
+
+def write_ods(path: Path, sheets: dict[str, list[list[Any]]], merges: dict[str, list[str]] | None = None,
+              excel_booleans: bool = False) -> Path:
+    """A minimal OpenDocument spreadsheet, as LibreOffice saves one (strings, floats and booleans — or, with
+    ``excel_booleans``, the =TRUE() / =FALSE() it makes of an Excel workbook's; merged ranges as spanned and
+    covered cells; trailing empty rows as one repeated row)."""
     body = []
     for title, rows in sheets.items():
+        spans, covered = _ods_spans((merges or {}).get(title, []))
         body.append(f'<table:table table:name="{escape(title)}">')
-        for row in rows:
+        for r, row in enumerate(rows):
             body.append("<table:table-row>")
-            for value in row:
+            for c, value in enumerate(row):
+                tag = "table:covered-table-cell" if (r, c) in covered else "table:table-cell"
+                span = ""
+                if (r, c) in spans:
+                    span = (f' table:number-rows-spanned="{spans[r, c][0]}"'
+                            f' table:number-columns-spanned="{spans[r, c][1]}"')
                 if value is None:
-                    body.append("<table:table-cell/>")
+                    body.append(f"<{tag}{span}/>")
+                elif isinstance(value, bool) and excel_booleans:  # as LibreOffice saves Excel's TRUE / FALSE
+                    body.append(f'<{tag}{span} table:formula="of:={str(value).upper()}()" office:value-type="float" '
+                                f'office:value="{int(value)}"><text:p>{str(value).upper()}</text:p></{tag}>')
+                elif isinstance(value, bool):
+                    body.append(f'<{tag}{span} office:value-type="boolean" office:boolean-value="{str(value).lower()}">'
+                                f"<text:p>{str(value).upper()}</text:p></{tag}>")
                 elif isinstance(value, (int, float)):
-                    body.append(f'<table:table-cell office:value-type="float" office:value="{value}">'
-                                f"<text:p>{value}</text:p></table:table-cell>")
+                    body.append(f'<{tag}{span} office:value-type="float" office:value="{value}">'
+                                f"<text:p>{value}</text:p></{tag}>")
                 else:
-                    body.append(f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}'
-                                "</text:p></table:table-cell>")
+                    body.append(f'<{tag}{span} office:value-type="string"><text:p>{escape(str(value))}'
+                                f"</text:p></{tag}>")
             body.append("</table:table-row>")
+        body.append('<table:table-row table:number-rows-repeated="1048000"><table:table-cell/></table:table-row>')
         body.append("</table:table>")
     content = (
         '<?xml version="1.0" encoding="UTF-8"?>'

@@ -78,7 +78,8 @@ def test_values_as_people_type_them_are_imported(demo_store, tmp_path):
     assert (r101["probability"], r101["impact"], r101["raised_on"]) == (4, 5, date(2026, 2, 1))
     assert r101["project"] == "Inventory management" and r101["owner"] == "Priya Shah"
     new = risk(demo_store, "R-103")  # no ID in the sheet: the next free one after the sheet's own
-    assert (new["title"], new["probability"], new["impact"], new["owner"]) == ("Key supplier insolvent", 1, 5, "Nia Brown")
+    # "25%": ⌈0.25 × 5⌉ = 2, the level the number 0.25 gets (README: 20–40 % → 2), not the typed entry's rounding
+    assert (new["title"], new["probability"], new["impact"], new["owner"]) == ("Key supplier insolvent", 2, 5, "Nia Brown")
     assert new["raised_on"] == date(2026, 3, 19)  # Excel serial 46100
     r102 = risk(demo_store, "R-102")
     assert (r102["probability"], r102["impact"], r102["raised_on"]) == (3, 3, date(2026, 3, 1))

@@ -12,16 +12,19 @@ show it is written:
 - with no evidence anywhere, day first, as most of the world writes dates; the preview then says that
   dates such as 03/04/2026 were read day first, so a reader who knows otherwise sees it before importing.
 
-Dates written with a month name, ISO dates and real date cells are never in doubt.
+Dates written with a month name, ISO dates and real date cells are never in doubt, nor are dates written with
+dots (08.11.2022: day first, as German Excel's CSV writes them).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Any
 
-from ..models.values import DAY_FIRST, MONTH_FIRST
+from ..models.errors import ValidationError
+from ..models.values import DAY_FIRST, MONTH_FIRST, parse_date
 from .two_readings import TwoReadings
 
 _SLASHED = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](?:\d{4}|\d{2})(?:[ T].*)?\s*")
@@ -47,7 +50,9 @@ def evidence_of(values: Iterable[Any]) -> DateEvidence:
         if m is None:
             continue
         first, second = int(m[1]), int(m[2])
-        if first > 12 >= second:
+        if "." in x and first <= 31 and second <= 12 and first and second:
+            found.first += 1  # 08.11.2022: dots are written day first (de, ru, pl, cs…), no locale dots month first
+        elif first > 12 >= second:
             found.first += 1
         elif second > 12 >= first:
             found.second += 1
@@ -89,3 +94,29 @@ def column_orders(columns: dict[int, tuple[object, list[Any]]]) -> tuple[dict[in
             unsettled = unsettled or e.example
         orders[c] = order
     return orders, sheet_order, unsettled
+
+
+_YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+
+
+def year_of_yearless(values: Iterable[Any]) -> int | None:
+    """The year a date column's dates written without one ("14-May", "3 March": Excel's "d-mmm" cells as a CSV
+    writes them) belong to: the one year all its other dates — cells and texts — give; None when it has no such
+    text, or its dates span years (they are then read in the current year, as a typed "15 March" is)."""
+    years: set[int] = set()
+    yearless = False
+    for x in values:
+        if isinstance(x, (date, datetime)):
+            years.add(x.year)
+        elif x.__class__ is str and x.strip():
+            found = _YEAR_RE.search(x)
+            if found is not None:
+                years.add(int(found.group(1)))
+            elif any(ch.isalpha() for ch in x) and not yearless:
+                try:
+                    yearless = parse_date(x, "", today=date(1999, 1, 1)) != parse_date(x, "", today=date(2000, 1, 1))
+                except (ValidationError, ValueError):
+                    pass
+        if len(years) > 1:
+            return None
+    return years.pop() if yearless and len(years) == 1 else None

@@ -15,7 +15,17 @@ implemented", "Complete the review". Words per language: ``done`` in the languag
   gewechselt"), unless a ``modals`` word says it is to come ("soll … eingeführt", "wird eingeführt");
 - ``negations`` ("not", "nicht", "no", "pas") before the past form, ``modals`` ("should", "will", "muss")
   right before the auxiliary, or ``conditionals`` ("if", "once", "falls") anywhere before it keep it open
-  ("If the vendor was replaced, retest").
+  ("If the vendor was replaced, retest");
+- written noun first, as a status line: a subject of one to four words, then a past form of ``participles`` or
+  ``after_auxiliary`` or a word of ``marks`` ("Vendor replaced", "Backup tested and verified", "Firewall rules
+  updated in March", "MFA rollout complete", "Training delivered to all staff"), the past form as written
+  ending the text or followed by a separator or one of ``links`` ("in", "and", "to": "Issue updated
+  guidance" is an order, its past form an adjective) — when no word of the subject
+  is a past form, mark, auxiliary, modal ("Vendor to be replaced") or one of ``prepositions``, the text does
+  not open with one of ``plan_openers`` before an object ("Ensure backups tested"), and no word anywhere is a
+  negation, conditional or one of ``habits``: a control done again and again is a plan kept up ("Backups tested
+  monthly", "Controls reviewed as needed"). A text opening with the past form stays a plan or habit, as
+  above ("Tested backup procedure", "Updated risk register monthly").
 """
 
 from __future__ import annotations
@@ -40,6 +50,13 @@ class _DoneWords:
     negations: frozenset[str]
     modals: frozenset[str]
     conditionals: frozenset[str]
+    habits: frozenset[str]
+    plan_openers: frozenset[str]
+    prepositions: frozenset[str]
+    links: frozenset[str]
+    # the past forms and marks as written, lower case, for the noun-first reading: the keys above are stems,
+    # which "update programme schedule" (an order) shares with "updated"
+    written: tuple[tuple[str, ...], ...]
 
 
 @lru_cache(maxsize=None)
@@ -52,7 +69,10 @@ def _done_words() -> _DoneWords:
         return frozenset(k for w in done_words(part) if (k := word_key(w)))
 
     return _DoneWords(phrases("marks"), phrases("participles"), phrases("after_auxiliary"), words("auxiliaries"),
-                      words("after_subject"), words("negations"), words("modals"), words("conditionals"))
+                      words("after_subject"), words("negations"), words("modals"), words("conditionals"),
+                      words("habits"), words("plan_openers"), words("prepositions"), words("links"),
+                      tuple(sorted({tuple(w.lower().split()) for part in ("participles", "after_auxiliary", "marks")
+                                    for w in done_words(part) if w.strip()}, key=len, reverse=True)))
 
 
 def _starts_with(keys: list[str], at: int, options: tuple[tuple[str, ...], ...]) -> int:
@@ -88,5 +108,33 @@ def says_done(text: str) -> bool:
             if _starts_with(keys, j, w.participles) or _starts_with(keys, j, w.after_auxiliary):
                 return True  # "was implemented", "wurde im März umgesetzt", "a été mis en place"
     if not any(k in w.modals or k in w.conditionals for k in keys):
-        return any(k in w.after_subject and keys[j - 1] not in w.negations for j, k in enumerate(keys) if j)
+        if any(k in w.after_subject and keys[j - 1] not in w.negations for j, k in enumerate(keys) if j):
+            return True
+    return _noun_first(keys, [t.group().lower() for t in tokens], text, tokens, w)
+
+
+_SUBJECT_WORDS = 4  # "Backup and DR plan tested": longer subjects read as sentences, not status lines
+
+
+def _noun_first(keys: list[str], raw: list[str], text: str, tokens: list[re.Match[str]], w: _DoneWords) -> bool:
+    """A status line: a short subject, then a past form or a mark as written ("Vendor replaced", "MFA rollout
+    complete"), ending the text or followed by a separator or a linking word ("… updated in March", "… tested
+    and verified"): followed by a noun it is an adjective ("Issue updated guidance", "Reinforce agreed scope")."""
+    if any(k in w.negations or k in w.habits or k in w.conditionals for k in keys):
+        return False
+    for j in range(1, min(_SUBJECT_WORDS, len(raw) - 1) + 1):
+        n = _starts_with(raw, j, w.written)
+        if not n:
+            continue
+        end = j + n
+        if end < len(raw):
+            gap = text[tokens[end - 1].end():tokens[end].start()]
+            if not (any(ch in _SEPARATORS or ch in "-–—()" for ch in gap) or raw[end] in w.links):
+                return False  # "Issue updated milestone guidance": a past form before a noun describes it
+        subject = keys[:j]
+        if any(_starts_with(raw, i, w.written) for i in range(j)):
+            return False
+        if any(k in w.auxiliaries or k in w.prepositions or k in w.modals for k in subject):
+            return False  # "Vendor to be replaced", "Vendor needs replaced"
+        return not (j > 1 and subject[0] in w.plan_openers)  # "Ensure backups tested": an order
     return False

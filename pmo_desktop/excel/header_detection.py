@@ -59,7 +59,8 @@ TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, 
 # register's noun ("Risk Type" over Tech. / Org.: the category; a bare "Type" is kept on the record)
 WORD_FALLBACK = {("risks", "kind"): "category"}
 SAMPLE = 20
-_TITLE_FALLBACK = {"risks": ("event", "cause"), "issues": ("description",), "stakeholders": ("group", "role")}
+_TITLE_FALLBACK = {"risks": ("event", "cause"), "issues": ("description",), "stakeholders": ("group", "role"),
+                   "benefits": ("description",)}
 
 PARENT = "@parent"  # mapping target of a child sheet's "Risk ID" / "Benefit ID" column
 MIN_FIELDS = 2      # a header names at least this many fields

@@ -18,6 +18,7 @@ Real number cells, and texts that read one way only, are never in doubt.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -34,11 +35,14 @@ class NumberEvidence(TwoReadings):
         return self.settled(DECIMAL_COMMA, DECIMAL_POINT)
 
 
+_MONEY_SIGN_RE = re.compile(r"[£$€¥₹]|\b(?:usd|eur|gbp|chf)\b", re.I)
+
+
 def evidence_of(values: Iterable[Any]) -> NumberEvidence:
     found = NumberEvidence()
     for x in values:
-        if x.__class__ is not str:
-            continue
+        if x.__class__ is not str or _MONEY_SIGN_RE.search(x):
+            continue  # "€ 40.000": an amount reads its group of three as thousands (value_translation.money)
         mark = decimal_mark(x)
         if mark == DECIMAL_COMMA:
             found.first += 1

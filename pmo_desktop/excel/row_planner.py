@@ -51,6 +51,7 @@ from .value_translation import (
     Translator,
     declared_scale,
     escalation_rest,
+    money,
     numbered_priority,
     point_scale,
     scale_from_word_level,
@@ -1643,6 +1644,10 @@ class Planner:
             {c: (headers[c] if c < len(headers) else None, columns[c]) for c in date_cols})
         self._date_order = sheet_order or v.DAY_FIRST
         profiles.update((c, ColumnProfile(month_first=True)) for c, order in orders.items() if order == v.MONTH_FIRST)
+        for c in date_cols:  # "14-May" among 5/14/2023 (a CSV of Excel's "d-mmm" cells): the column's one year
+            year = date_order.year_of_yearless(columns[c])
+            if year is not None:
+                profiles[c] = replace(profiles.get(c) or ColumnProfile(), year=year)
         return profiles, repeated if count_rows else None, kept
 
     def _plan_row(self, plan: SheetPlan, reg: Register, parent_reg: Register | None, number: int, row: tuple[Any, ...],
@@ -1684,6 +1689,7 @@ class Planner:
         unplaced: list[tuple[str, str]] = []
         written: list[str] = []  # responses written out, read as the response plan
         zeroed: list[Field] = []  # scale fields given 0, below their scale: left empty
+        currencies: list[str] = []  # the currency of each amount of money read into a number field ("£250k")
         unplaceable: list[tuple[Field, str, str]] = []  # (field, why, the cell's text) of values no rule placed
         texts = self._texts
         lengths = self._length_checks  # a plain text read below is within its length already
@@ -1771,6 +1777,8 @@ class Planner:
                     cache[key] = hit
             if hit[0]:
                 values[name] = hit[1]
+                if cls is str and f.kind is Kind.FLOAT and (amount := money(raw)) is not None and amount[1]:
+                    currencies.append(amount[1])  # "£250k": the £ is the record's unit where it has one
                 if cls is str and f.kind is Kind.SCALE and _reasoned(raw):
                     # "Low, as everyone has the same vision": the level is read from its first words, the
                     # reason the sheet gives for it kept in the notes, so nothing of the cell is lost
@@ -1793,6 +1801,12 @@ class Planner:
                 unplaceable.append((f, hit[1], v.parse_text(raw)))
         if fast is not None:
             values = fast
+        if currencies and not values.get("unit") and any(f.name == "unit" for f in reg.fields):
+            # "£250k" → 250000 in £, "$1.2m" → 1200000 in $: the sign stays with the number it measures; two
+            # currencies on one row keep the first as the unit, every amount still as written in the notes
+            values["unit"] = currencies[0]
+            if len(set(currencies)) > 1:
+                self._long_texts.append(f"Currencies: {', '.join(dict.fromkeys(currencies))}")
         set_aside = self._set_aside(reg, unplaceable, errors)
         for f, why, text in unplaceable:
             counts = plan.unplaced.setdefault(f.name, {})  # named in the preview, to translate
@@ -2284,6 +2298,8 @@ class Planner:
             if name == "response" and (self._escalates and escalation_rest(raw) is not None
                                        or _strategy_then_plan(raw) is not None):
                 return _MISS
+            if f.kind is Kind.FLOAT and money(raw) is not None:
+                return _MISS  # "£250k": its currency becomes the unit, the steps' way
             if name == "frequency" and _listed_parts(raw):
                 return _MISS  # several channels' frequencies: the steps' way
             if f.kind is Kind.SCALE and _reasoned(raw) or \

@@ -51,6 +51,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -144,7 +145,54 @@ def _number(raw: Any) -> float | None:
 
 _LIST_RE = re.compile(r"[,;/\n&+]+|\s+(?:and|y|e|et|und|en|og|ve|и)\s+", re.I)
 _PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+_PERCENT_ONLY_RE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*%\s*")
 _RANGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to|—)\s*(\d+(?:\.\d+)?)\s*%?\s*$")
+
+
+# An amount of money written as a spreadsheet user types it into a number column: a currency sign or code
+# before or after, thousands grouped by commas, dots or spaces, and a "k" / "m" / "bn" for thousands, millions
+# and billions ("£250k", "$1.2m", "€ 40.000", "40 000 €", "CHF 1,5 Mio."). Amounts keep two decimals at most,
+# so one group of three digits after a dot or comma is thousands, however the rest of the sheet writes them.
+_CURRENCY = r"(?:[£$€¥₹]|usd|eur|gbp|chf|jpy|aud|cad|sek|nok|dkk|pln|inr|us\$|a\$|c\$)"
+_MONEY_RE = re.compile(
+    rf"^\s*(?P<before>{_CURRENCY})?\s*(?P<sign>-)?\s*(?P<number>\d[\d.,\s\u00a0\u202f']*?)\s*"
+    r"(?P<scale>k|m|mn|mm|bn|b|thousand|million|billion|mio\.?|mrd\.?|tsd\.?|mil|millones|millions)?\s*"
+    rf"(?P<after>{_CURRENCY})?\s*$", re.I)
+_MONEY_SCALE = {"k": 1e3, "thousand": 1e3, "tsd": 1e3, "tsd.": 1e3, "mil": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6,
+                "million": 1e6, "millions": 1e6, "millones": 1e6, "mio": 1e6, "mio.": 1e6, "b": 1e9, "bn": 1e9,
+                "billion": 1e9, "mrd": 1e9, "mrd.": 1e9}
+_SHORT_SCALES = frozenset({"m", "mn", "mm", "b", "mil"})
+_GROUPED_RE = re.compile(r"\d{1,3}(?:([.,\s\u00a0\u202f'])\d{3})+")
+
+
+def money(raw: str) -> tuple[float, str] | None:
+    """(amount, currency as written) of a text that is an amount of money, with its sign or code, or with a
+    multiplier ("250k", "1.2 million"; "1.2m" only beside a currency); None for a plain number, which the
+    number rules read."""
+    m = _MONEY_RE.match(raw)
+    if m is None:
+        return None
+    currency = (m["before"] or m["after"] or "").strip()
+    scale = (m["scale"] or "").lower()
+    if not currency and (not scale or scale in _SHORT_SCALES):
+        return None  # "5m" alone may be minutes or metres: a letter multiplies only beside a currency or as "k"
+    text = m["number"].strip()
+    grouped = _GROUPED_RE.fullmatch(text)
+    if grouped is not None and (len({ch for ch in text if not ch.isdigit()}) == 1):
+        number = float(re.sub(r"\D", "", text))  # 40.000, 40 000, 1,250,000: thousands
+    else:
+        text = re.sub(r"[\s\u00a0\u202f']", "", text)
+        if re.fullmatch(r"\d+", text):
+            number = float(text)
+        elif re.fullmatch(r"\d{1,3}(?:\.\d{3})*,\d{1,2}", text) or re.fullmatch(r"\d+,\d{1,2}", text):
+            number = float(text.replace(".", "").replace(",", "."))  # 1.234,50 / 1,5 Mio.
+        elif re.fullmatch(r"\d{1,3}(?:,\d{3})*\.\d+", text) or re.fullmatch(r"\d+\.\d+", text):
+            number = float(text.replace(",", ""))  # 1,234.50 / 1.2m
+        else:
+            return None
+    factor = _MONEY_SCALE.get(scale, 1.0)
+    amount = round(number * factor, 2) if factor != 1.0 else number
+    return (-amount if m["sign"] else amount), currency
 
 
 @dataclass
@@ -158,6 +206,7 @@ class ColumnProfile:
     products: bool = False    # every number a product of two ratings of the scale, some above 10: 1–25
     month_first: bool = False  # a date column written 03/25/2026 (``date_order``): its texts read month first
     decimal_comma: bool = False  # a number column written 12,5 (``number_order``): "2.500" reads 2500
+    year: int | None = None   # a date column's one year, for its dates written without one ("14-May")
 
     @classmethod
     def of(cls, values: list[Any], top: int = 5, header: object = None, decimal: str = "") -> "ColumnProfile":
@@ -439,12 +488,32 @@ class Translator:
                 if target == "":
                     return None  # translated to "leave empty"
                 return self._accept(f, target, ctx)
+        if profile is not None and profile.year and f.kind is Kind.DATE and raw.__class__ is str:
+            order = v.MONTH_FIRST if profile.month_first else v.DAY_FIRST
+            try:  # "14-May" in a column of 2023's dates: 14 May 2023, not this year's
+                found = v.parse_date(raw, f.label, order=order, today=date(profile.year, 1, 1))
+                if found != v.parse_date(raw, f.label, order=order) and word_key(raw) != "today":
+                    return found
+            except (ValidationError, ValueError):
+                pass
         if profile is not None and profile.month_first and f.kind is Kind.DATE and raw.__class__ is str:
             return v.parse_date(raw, f.label, order=v.MONTH_FIRST)
         if profile is not None and profile.decimal_comma and raw.__class__ is str and f.kind.numeric \
                 and v.decimal_mark(raw) == "" and not (f.kind is Kind.SCALE and raw.strip().endswith("%")):
             # "2.500" in a column written 12,5 (number_order): 2500, read before any rule below
             raw = v.parse_number(raw, f.label, v.DECIMAL_COMMA)
+        if f.kind is Kind.SCALE and raw.__class__ is str:
+            # a level written as text — every cell of a CSV, a cell formatted as text — reads as the number
+            # the same cell of a workbook holds: "90%" as 0.9 (⌈0.9 × 5⌉ = 5, where the entry rule rounds 4.5
+            # to 4), "7" in a column rated 1–10 rescaled like the number 7, not taken as level 5's neighbour
+            percent = _PERCENT_ONLY_RE.fullmatch(raw)
+            if percent is not None and float(percent.group(1).replace(",", ".")) <= 100:
+                return scale_from_fraction(float(percent.group(1).replace(",", ".")) / 100, f.scale_max(ctx))
+            written = _number(raw)
+            if written is not None:
+                raw = int(written) if written.is_integer() else written
+        if f.kind is Kind.FLOAT and raw.__class__ is str and (amount := money(raw)) is not None:
+            return amount[0]  # "£250k", "€ 40.000": the amount (its currency goes to the unit: row_planner)
         if profile is not None and profile.declared and f.kind is Kind.SCALE:
             number = _number(raw)
             if number is not None and (hit := scale_from_declared(number, profile.declared, f.scale_max(ctx))):

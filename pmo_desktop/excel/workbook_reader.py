@@ -393,7 +393,14 @@ class SafeWorkbook:
             raise WorkbookError(f"“{title}” is a chart sheet, not a table; choose a worksheet.")
         try:
             ws = self._calamine.get_sheet_by_name(title)
-            merges = [(r1 + 1, c1, r2 + 1, c2) for (r1, c1), (r2, c2) in (ws.merged_cell_ranges or ())]
+            ranges = ws.merged_cell_ranges
+            booleans: dict[tuple[int, int], bool] = {}
+            if self.format == "ods":  # calamine reports no merged cells for .ods and reads TRUE as 1: its XML says
+                from .ods_cells import sheet_extras
+
+                found, booleans = sheet_extras(self.path, title, self.limits.max_merged_ranges)
+                ranges = ranges or found
+            merges = [(r1 + 1, c1, r2 + 1, c2) for (r1, c1), (r2, c2) in (ranges or ())]
         except BaseException as e:  # a Rust panic on a damaged sheet is a BaseException
             if isinstance(e, _NOT_FILE_ERRORS):
                 raise
@@ -410,7 +417,7 @@ class SafeWorkbook:
 
                 self._xls_errors = error_cells(self.path)
             errors = {(r, c): text for r, c, text in self._xls_errors.get(title, ())}
-        return SheetReader(self, title, None, merges, sheet=ws, errors=errors)
+        return SheetReader(self, title, None, merges, sheet=ws, errors=errors, values=booleans)
 
 
 def _sheet_part(zf: zipfile.ZipFile, index: int) -> str | None:
@@ -592,12 +599,14 @@ class SheetReader:
 
     def __init__(self, book: SafeWorkbook, title: str, rows: list[list[Any]] | None,
                  merges: list[tuple[int, int, int, int]], sheet: CalamineSheet | None = None,
-                 errors: dict[tuple[int, int], str] | None = None):
+                 errors: dict[tuple[int, int], str] | None = None,
+                 values: dict[tuple[int, int], Any] | None = None):
         self.book = book
         self.title = title
         self._rows = rows
         self._sheet = sheet
         self._errors = errors or {}
+        self._values = values or {}  # cells whose value the file says and calamine misreads (an .ods's TRUE)
         self._merges = merges
         self._top: list[list[Any]] | None = None
         self._depth = 0  # rows read as the top rows, when more than the limits' header_scan_rows (deepen)
@@ -620,7 +629,7 @@ class SheetReader:
         """Rows from the ``start``-th (0-based), as read: a list per row, columns from A, errors named."""
         if self._released:
             raise RuntimeError(f"the sheet “{self.title}” was released after planning")
-        errors = self._errors
+        errors, values = self._errors, self._values
         if self._rows is not None:
             source: Iterator[list[Any]] = iter(self._rows[start:])
             pad: list[Any] = []
@@ -630,18 +639,20 @@ class SheetReader:
             first = sheet.start
             pad = [""] * (first[1] if first else 0)  # calamine's iterator starts at the first used column
             source = self._calamine_rows(sheet, start)
-        if not pad and not errors:  # the rows as read: passed on as they come
+        if not pad and not errors and not values:  # the rows as read: passed on as they come
             yield from source
             return
         for index, row in enumerate(source, start=start):
             if pad:
                 row = pad + list(row)
-            if errors:
+            if errors or values:
                 row = list(row)
                 for c in range(len(row)):
                     text = errors.get((index, c))
                     if text is not None and row[c] in ("", None):
                         row[c] = text
+                    if values and (index, c) in values:
+                        row[c] = values[index, c]
             yield row
 
     def _calamine_rows(self, sheet: CalamineSheet, start: int) -> Iterator[list[Any]]:

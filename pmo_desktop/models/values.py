@@ -90,6 +90,10 @@ def parse_text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    elif isinstance(value, float) and math.isfinite(value):
+        # as a spreadsheet shows it, 15 significant digits: a cell computing 7 × 1.2 holds 8.400000000000002
+        # in an .xlsx, 8.4 in the .ods LibreOffice saves from it, and shows 8.4 in both
+        value = float(f"{value:.15g}")
     return str(value).strip()
 
 

@@ -1,0 +1,87 @@
+"""What python-calamine does not give of an OpenDocument spreadsheet (.ods) as it does for .xlsx and .xls: its
+merged cells (without them a title merged down over a block of rows, or a group's label merged over its
+records, was read once and its other rows left blank, so an .ods saved from the same workbook imported fewer
+records than the .xlsx), and the TRUE / FALSE cells of a workbook LibreOffice opened from Excel, which it
+saves as the formulas =TRUE() and =FALSE() with the numbers 1 and 0 as their values — what calamine reads (an
+"Escalated" column of ticks became notes saying "Escalated: 1"). A boolean LibreOffice's own user typed is
+saved as one, which calamine reads.
+
+A merged cell in content.xml is a ``table:table-cell`` with ``table:number-rows-spanned`` /
+``table:number-columns-spanned``; the cells it covers are ``table:covered-table-cell``. Rows and cells may be
+repeated (``…-repeated``: LibreOffice writes a million empty rows as one element), so positions are counted,
+never expanded. The part is read as a stream and each row let go once counted; ``check_file`` has already
+refused DTDs and entity declarations in it.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_T = "{%s}" % _TABLE
+_SHEET, _ROW, _CELL, _COVERED = _T + "table", _T + "table-row", _T + "table-cell", _T + "covered-table-cell"
+_ROWS_SPANNED, _COLS_SPANNED = _T + "number-rows-spanned", _T + "number-columns-spanned"
+_ROWS_REPEATED, _COLS_REPEATED, _NAME = _T + "number-rows-repeated", _T + "number-columns-repeated", _T + "name"
+_FORMULA = _T + "formula"
+_CONSTANTS = {"of:=true()": True, "of:=false()": False}  # Excel's TRUE / FALSE as LibreOffice saves them
+
+
+_MAX_BOOLEANS = 1_000_000  # a sheet ticking more cells keeps calamine's 1 / 0 for the rest
+
+
+def _count(element: ET.Element, attribute: str) -> int:
+    try:
+        return max(1, int(element.get(attribute, "1")))
+    except ValueError:
+        return 1
+
+
+Range = tuple[tuple[int, int], tuple[int, int]]
+
+
+def sheet_extras(path: str | Path, sheet: str, limit: int) -> tuple[list[Range], dict[tuple[int, int], bool]]:
+    """Of ``sheet``: ((first row, first column), (last row, last column)), 0-based, of each merged range, as
+    calamine gives them for .xlsx — at most ``limit`` + 1 of them (the caller refuses more) — and (row, column) →
+    True / False of each boolean cell; nothing when the part cannot be read (calamine's values stand)."""
+    out: list[Range] = []
+    booleans: dict[tuple[int, int], bool] = {}
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+            inside, depth, row, col = False, 0, 0, 0
+            for event, el in ET.iterparse(fh, events=("start", "end")):
+                tag = el.tag
+                if tag == _SHEET:
+                    if event == "start":
+                        depth += 1
+                        if depth == 1:
+                            inside, row = el.get(_NAME) == sheet, 0
+                    else:
+                        depth -= 1
+                        if inside and depth == 0:
+                            return out, booleans  # the sheet is read: the rest of the file need not be
+                        el.clear()
+                    continue
+                if not inside or depth != 1:
+                    continue
+                if tag == _ROW:
+                    if event == "start":
+                        col = 0
+                    else:
+                        row += _count(el, _ROWS_REPEATED)
+                        el.clear()
+                elif tag in (_CELL, _COVERED) and event == "start":
+                    rows, cols = _count(el, _ROWS_SPANNED), _count(el, _COLS_SPANNED)
+                    if tag == _CELL and (rows > 1 or cols > 1):
+                        out.append(((row, col), (row + rows - 1, col + cols - 1)))
+                        if len(out) > limit:
+                            return out, booleans
+                    repeated = _count(el, _COLS_REPEATED)
+                    value = _CONSTANTS.get(el.get(_FORMULA, "").replace(" ", "").lower())
+                    if value is not None and len(booleans) < _MAX_BOOLEANS:
+                        booleans.update(((row, c), value) for c in range(col, col + min(repeated, 1024)))
+                    col += repeated
+    except (KeyError, zipfile.BadZipFile, OSError, ET.ParseError, ValueError):
+        return [], {}
+    return out, booleans
