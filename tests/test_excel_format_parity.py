@@ -65,7 +65,7 @@ def test_an_ods_reads_its_merged_cells_as_the_xlsx_does(tmp_path):
 
 def test_percentages_written_as_text_read_as_the_workbooks_numbers(tmp_path):
     """A CSV (or a cell formatted as text) writes a probability "90%": it is the level the number 0.9 of the
-    same workbook gives, ⌈fraction × levels⌉ (0.9 → 5, 0.5 → 3), not the typed entry's rounding (4.5 → 4)."""
+    same workbook gives, ⌈fraction × levels⌉ (0.9 → 5, 0.5 → 3), as typing it into a cell does."""
     probability = [0.9, 0.5, 0.3, 0.1, 0.7]
     head = ["ID", "Risk", "Owner", "Probability", "Impact"]
     body = [[f"R{i}", f"Risk number {i}", "Ann", p, "High"] for i, p in enumerate(probability, 1)]

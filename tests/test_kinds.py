@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from pmo_desktop.excel.value_translation import Translator
 from pmo_desktop.models.errors import ValidationError
 from pmo_desktop.models.fields import Context, Field, Kind
 from pmo_desktop.models.kinds import DATE_FORMAT, FieldKind
@@ -59,6 +60,15 @@ def test_each_kind_refuses_with_its_own_sentence(kind, raw, sentence):
     with pytest.raises(ValidationError) as e:
         f.parse(raw, CTX)
     assert str(e.value).startswith(sentence)
+
+
+@pytest.mark.parametrize("typed, level", [("90%", 5), ("25%", 2), ("20%", 1), ("60%", 3), ("100%", 5), ("1%", 1)])
+def test_a_percentage_typed_into_a_scale_is_the_level_an_import_gives_it(typed, level):
+    """One rule for a probability typed and one imported: each level an equal band, its top included (the
+    typed entry rounded 90 % on five levels to 4 — 4.5 to the even — while the import read it as 5)."""
+    f = REGISTERS["risks"].field("probability")
+    assert f.parse(typed, CTX) == level
+    assert Translator("risks").parse(f, typed, CTX) == level
 
 
 def test_a_required_field_refuses_a_blank_of_any_stored_kind():

@@ -58,6 +58,7 @@ from typing import Any
 from ..models import values as v
 from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind
+from ..models.kinds import scale_from_fraction
 from .vocabulary import phrase_words, value_words, word_key, words_of
 
 OPEN_LISTS = {("risks", "category")}  # choices an office may extend with its own words
@@ -322,10 +323,6 @@ def header_ladder(header: object) -> dict[float, int] | None:
     if len(numbers) == 3:  # low / medium / high, as a declared 1–3 scale reads
         return {n: _THREE_AS_WORD_LEVEL[i + 1] for i, n in enumerate(numbers)}
     return {n: 1 + math.floor(i * 4 / (len(numbers) - 1) + 0.5) for i, n in enumerate(numbers)}
-
-
-def scale_from_fraction(x: float, top: int) -> int:
-    return min(top, max(1, math.ceil(x * top - 1e-9)))
 
 
 _DECLARED_RE = re.compile(r"(?<![\w.])[01]\s*(?:-|–|—|to|bis|a|à|al|tot|до)\s*(\d{1,2})(?![\d.%])", re.I)

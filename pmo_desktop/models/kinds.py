@@ -10,6 +10,7 @@ Qt-free and spreadsheet-free: an Excel number format is a format string, the cel
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -271,6 +272,12 @@ class FloatKind(IntKind):
         return 0.0
 
 
+def scale_from_fraction(x: float, top: int) -> int:
+    """The level of a probability on a scale of `top` levels: each level an equal band, its top included
+    (0–20 % → 1 and 90 % → 5 on five levels). One rule for a percentage typed into a cell and one imported."""
+    return min(top, max(1, math.ceil(x * top - 1e-9)))
+
+
 class ScaleKind(FieldKind):
     """1..N with level names (probability, impact, power, interest)."""
 
@@ -312,7 +319,7 @@ class ScaleKind(FieldKind):
         if number is None:  # a blank was returned above; parse_number gives None only for a blank
             return None
         if isinstance(raw, str) and raw.strip().endswith("%") and number <= 1:
-            number = max(1.0, round(number * top))  # "60%" likelihood on a 5-point scale → 3
+            number = scale_from_fraction(number, top)  # "60%" likelihood on a 5-point scale → 3
         if not float(number).is_integer() or not 1 <= number <= top:
             raise ValidationError(f"{f.label} must be a level from 1 to {top} (got {raw}).", f.name)
         return int(number)
