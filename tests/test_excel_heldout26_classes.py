@@ -1,0 +1,70 @@
+"""Classes of problem round 26's held-out workbooks showed (docs/import-rounds.md, "Round 26's held-out misses,
+fixed afterwards"): each test writes a workbook of that shape and checks what a user gets."""
+
+from __future__ import annotations
+
+from imported import import_all, named, rows_of
+from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.import_plan import Action
+
+_CONCLUSION = {
+    "es": ("Resumen detallado",
+           "En conclusión tener un plan de riesgos ayuda a mantener la estabilidad en un proyecto por medio de la "
+           "erradicación o mitigación de los mismos; de este modo aprendimos que los riesgos pueden ir desde los más "
+           "catastróficos hasta los más banales, como que una computadora deje de funcionar."),
+    "en": ("Summary",
+           "To conclude, keeping a risk plan helped the team keep the project stable: we learnt that risks range "
+           "from the catastrophic to the trivial, such as a laptop that stops working, and that most of them can "
+           "be mitigated early."),
+}
+
+_RISKS = [("No time enough", 0.5, 0.75, "Yes", "Work longer days"),
+          ("Unclear requirements", 0.3, 0.8, "No", "Plan more meetings at the start"),
+          ("Quality drops", 0.4, 0.7, "No", "Move people to the areas they know"),
+          ("Server damage", 0.05, 0.4, "No", "Share files outside the server"),
+          ("No prototyping experience", 0.3, 0.8, "No", "Train the staff")]
+
+
+def test_a_heading_and_a_paragraph_under_a_risk_list_are_not_risks(sqlite_store, tmp_path):
+    """A risk list whose records fill five cells each, then — right under it, no empty row between — a
+    heading alone in the first column and a concluding paragraph in one cell: both were imported as risks
+    (junk). They are skipped, each with its reason in the report, in any language — while a record whose one
+    filled cell is a long text stays where that is the table's shape."""
+    for language, (heading, paragraph) in _CONCLUSION.items():
+        path = write_xlsx(tmp_path / f"riesgos_{language}.xlsx", {"Riesgos": [
+            ["Riesgo", "Probabilidad de ocurrencia", "Impacto", "Se presento el problema", "Estrategia de atención"],
+            *[list(r) for r in _RISKS],
+            [heading, None, None, None, None],
+            [paragraph, None, None, None, None],
+        ]})
+        plan = import_all(sqlite_store, path)
+        got = named(sqlite_store, "risks")
+        assert heading not in got and not any(t.startswith(paragraph[:30]) for t in got)
+        assert {r[0] for r in _RISKS} <= set(got)
+        skipped = {r.row: r.reason for s in plan.sheets for r in (p.report for p in s.rows)
+                   if r.action is Action.SKIP}
+        assert "heading" in skipped[7] and "prose" in skipped[8]
+    # where the list's records are long texts in one cell (issues written out, nothing else filled), a last
+    # record of one long text is a record; so is one where every record's title is as long as it, and a
+    # short risk left unrated at the end of a list whose records fill several cells
+    texts = [f"Issue {n}: the supplier's delivery of the hardware for the second site slipped again, and the "
+             f"installation team had to be moved to other work for {n} weeks while we waited for it." for n in range(6)]
+    path = write_xlsx(tmp_path / "issues.xlsx", {"Issues": [["Issue", "Owner", "Status"], *[[t, None, None] for t in texts]]})
+    import_all(sqlite_store, path)
+    assert len(rows_of(sqlite_store, "issues")) == 6
+    path = write_xlsx(tmp_path / "risks.xlsx", {"Risks": [
+        ["Risk", "Probability", "Impact", "Occurred", "Response"],
+        *[[t.replace("Issue", "Risk"), 0.5, 0.5, "No", "Chase the supplier"] for t in texts[:5]],
+        [texts[5].replace("Issue", "Risk"), None, None, None, None],
+    ]})
+    import_all(sqlite_store, path)
+    assert texts[5].replace("Issue", "Risk")[:60] in {t[:60] for t in named(sqlite_store, "risks")}
+    path = write_xlsx(tmp_path / "risks2.xlsx", {"Risks": [
+        ["Risk", "Probability", "Impact", "Occurred", "Response"],
+        *[list(r) for r in _RISKS],
+        ["Key supplier goes bankrupt", None, None, None, None],
+    ]})
+    import_all(sqlite_store, path)
+    assert "Key supplier goes bankrupt" in named(sqlite_store, "risks")
+
