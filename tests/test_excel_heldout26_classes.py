@@ -68,3 +68,26 @@ def test_a_heading_and_a_paragraph_under_a_risk_list_are_not_risks(sqlite_store,
     import_all(sqlite_store, path)
     assert "Key supplier goes bankrupt" in named(sqlite_store, "risks")
 
+
+def test_a_list_of_organisations_and_their_web_links_is_a_stakeholder_register(sqlite_store, tmp_path):
+    """"stakeholders.xlsx", one sheet "Sheet1": "Organization | Links", thirty organisations and their web
+    sites. The whole file was refused (no column named the stakeholders). The organisations are the
+    stakeholders, their web addresses the contact; a type or sector column is their group."""
+    orgs = [("Birdwatch", "https://birdwatch-europe.org/"), ("IFA", "https://www.fertilizer.org/"),
+            ("Local Roots", "https://www.localroots.ie/"), ("ICMSA", "https://icmsa.ie/")]
+    path = write_xlsx(tmp_path / "stakeholders.xlsx", {"Sheet1": [["Organization", "Links"], *[list(o) for o in orgs]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "stakeholders")
+    assert set(got) == {o for o, _ in orgs}
+    assert got["IFA"]["contact"] == "https://www.fertilizer.org/"
+    path = write_xlsx(tmp_path / "Stakeholder list.xlsx", {"Stakeholders": [
+        ["Organisation", "Sector", "Website", "E-mail"],
+        ["Green Farms Ltd", "Agriculture", "www.greenfarms.example", "info@greenfarms.example"],
+        ["City Council", "Public", "https://council.example", "desk@council.example"],
+        ["River Trust", "Charity", "https://rivertrust.example", None],
+    ]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "stakeholders")
+    assert got["City Council"]["group"] == "Public"
+    assert got["City Council"]["contact"] == "desk@council.example"
+    assert "https://council.example" in got["City Council"]["notes"]
