@@ -3,10 +3,12 @@ fixed afterwards"): each test writes a workbook of that shape and checks what a 
 
 from __future__ import annotations
 
-from imported import import_all, named, rows_of
+from imported import by_code, import_all, named, rows_of
 from real_world_factory import write_xlsx
 
 from pmo_desktop.excel.import_plan import Action
+from pmo_desktop.excel.importer import plan_workbook_import
+from pmo_desktop.models.store import Store
 
 _CONCLUSION = {
     "es": ("Resumen detallado",
@@ -91,3 +93,47 @@ def test_a_list_of_organisations_and_their_web_links_is_a_stakeholder_register(s
     assert got["City Council"]["group"] == "Public"
     assert got["City Council"]["contact"] == "desk@council.example"
     assert "https://council.example" in got["City Council"]["notes"]
+
+
+def _template_sheet(noun: str, header: list[str], plans: list[str]) -> list[list[object]]:
+    rows: list[list[object]] = [[None, None, f"Registro de {noun}"], [], [None, "Nombre del Proyecto:", "QoriStudy"], [],
+                                [None, *header]]
+    for n, plan in enumerate(plans, 1):
+        rows.append([None, f"{noun[:2].upper()}{n:04d}", f"{noun} número {n} del proyecto", "Costo", "Alto", "Medio",
+                     "Observado", plan, f"{5 * n}% del presupuesto y tiempo del proyecto", None])
+    return rows
+
+
+def test_a_header_cell_overwritten_by_a_value_takes_the_header_its_sister_sheet_gives(sqlite_store, tmp_path):
+    """The Spanish PMI template's risk sheet, whose "Estrategia de Respuesta" header cell holds a value of the
+    next column ("5% del presupuesto y tiempo del proyecto."), beside its opportunities sheet whose header is
+    intact: the risks' response plans went to the notes under that value. A header written word for word in
+    the rows under it is no label; the column before the same header on the sister sheet of the same register
+    names it: the plans are the risks' actions, and the preview says where the header came from. Without
+    such a sheet the column stays in the notes, under the header as written."""
+    head = ["ID Riesgo", "Descripción del Riesgo", "Area de Impacto", "Impacto", "Probabilidad", "Estado"]
+    plans = ["Implementar una planificación proactiva con margen de tiempo", "Realizar una planificación financiera",
+             "Capacitar al personal en la herramienta"]
+    risks = _template_sheet("Riesgos", [*head, "5% del presupuesto y tiempo del proyecto.",
+                                        "Reserva de Contingencia; Ajustes al Presupuesto", "Comentarios"], plans)
+    opportunities = _template_sheet("Oportunidades", [*head, "Estrategia de Respuesta",
+                                                      "Reserva de Contingencia; Ajustes al Presupuesto", "Comentarios"],
+                                    ["Aprovechar la demanda creciente del mercado con una campaña",
+                                     "Ampliar el equipo de desarrollo con dos personas más"])
+    path = write_xlsx(tmp_path / "Registro de Riesgos.xlsx", {"Registro de Riesgos": risks,
+                                                              "Registro de Oportunidades": opportunities})
+    plan = import_all(sqlite_store, path)
+    actions = {r["description"] for r in rows_of(sqlite_store, "risk_actions")}
+    assert set(plans) <= actions
+    got = by_code(sqlite_store, "risks")
+    assert "5% del presupuesto y tiempo del proyecto.:" not in (got["RI0001"]["notes"] or "")
+    assert any("Estrategia de Respuesta" in s.note for s in plan.sheets if s.sheet == "Registro de Riesgos")
+    # alone in its workbook, nothing names the column: kept in the notes as written
+    (tmp_path / "alone").mkdir()
+    path = write_xlsx(tmp_path / "alone" / "Registro de Riesgos.xlsx", {"Registro de Riesgos": risks})
+    other = Store.create(tmp_path / "alone" / "office.pmo")  # a new office: no mapping remembered for the layout
+    try:
+        alone = plan_workbook_import(other, path, create_missing=True).sheets[0]
+    finally:
+        other.close()
+    assert alone.extras.get(7) == "5% del presupuesto y tiempo del proyecto." and not alone.note
