@@ -963,6 +963,40 @@ def _roles_name_people(kind: SheetKind, mapping: dict[int, str], sample: list[li
     return {c: n for c, n in mapping.items() if c != col}
 
 
+_WEB_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|[^@\s]+@[^@\s]+\.\w+", re.IGNORECASE)
+
+
+def _web_addresses(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
+    """A stakeholder list's column of web or e-mail addresses under a header the register does not know
+    ("Links", "Sitio", "Web"): how to reach each stakeholder, its contact — told by its values, in any
+    language. Only where no column is the contact already (a second one is kept in the notes, labelled)."""
+    if kind.register != "stakeholders" or "contact" in mapping.values():
+        return mapping
+    for c, cell in enumerate(row):
+        if c in mapping or not isinstance(cell, str) or not cell.strip():
+            continue
+        values = [r[c].strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+        if len(values) >= 2 and sum(1 for x in values if _WEB_ADDRESS_RE.fullmatch(x)) * 5 >= len(values) * 4:
+            return {**mapping, c: "contact"}
+    return mapping
+
+
+def _organisations_named(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
+    """On a sheet or file naming the stakeholders, a table of organisations and no names ("Organization |
+    Links", "Organisation | Sector | Website"): the organisations are the stakeholders, each named by its
+    column — when its cells are distinct (one row an organisation, not the employer of several people)
+    and no role stands in for the names (people written down by position)."""
+    if kind.register != "stakeholders" or _title_field(kind) in mapping.values() or "role" in mapping.values():
+        return mapping
+    col = next((c for c, n in mapping.items() if n == "organisation"), None)
+    if col is None:
+        return mapping
+    texts = [str(r[col]).strip().lower() for r in sample if col < len(r) and isinstance(r[col], str) and r[col].strip()]
+    if len(texts) < 2 or len(set(texts)) < len(texts):
+        return mapping
+    return {**mapping, col: _title_field(kind) or "name"}
+
+
 def naming_column(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]],
                   repeating: bool = False) -> int | None:
     """The column naming the records when no header says "Title" or a synonym: one whose header has the
@@ -1708,6 +1742,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 if legends is not None else spelt
             mapping, dups = map_header(kind, row, group)
             mapping = _roles_name_people(kind, mapping, sample)
+            mapping = _web_addresses(kind, row, mapping, sample)
+            if kind.register == "stakeholders" and "organisation" in mapping.values() and \
+                    i >= named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows)):
+                mapping = _organisations_named(kind, mapping, sample)
             engaged = engagement_columns(kind, row, sample)
             if engaged:  # "Unaware | Resistant | … | Leading" with C and D marked in the cells
                 mapping = {c: n for c, n in mapping.items() if c not in engaged and

@@ -29,6 +29,7 @@ from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
 from ..models.store import Store
+from ..models.values import normalise_key
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
 from .child_sheets import child_kinds, children_by_their_ids, names_its_records
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
@@ -1061,6 +1062,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     continue
                 found.append((reader, match))
             found = _beside_the_register(found, plan)
+            found, lent = _headers_overwritten(found)
             found = _worked_examples(found, plan)
             found = children_by_their_ids(found)
             found = _without_measures_sheets(found, plan)
@@ -1116,6 +1118,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                     row_filter=row_filter, constants=sheet_constants(match, final),
                                                     note=title_note(match, final),
                                                     spelled=sheet_keys(reader, match, final))
+                    if match.sheet_title in lent:
+                        sheet_plan.say(lent[match.sheet_title])
                     _amounts_said(sheet_plan, match.kind.reg, final, extras)
                     _met_said(sheet_plan, match.kind.reg, final, extras)
                     plan.sheets.append(sheet_plan)
@@ -1244,6 +1248,46 @@ def sheet_constants(match: HeaderMatch, mapping: dict[int, str]) -> dict[str, An
         if says(words, opportunity) and not says(words, threat):  # "Risks and Opportunities" holds both
             return {"kind": "Opportunity"}
     return {}
+
+
+def _headers_overwritten(found: list[tuple[SheetReader, HeaderMatch]]
+                         ) -> tuple[list[tuple[SheetReader, HeaderMatch]], dict[str, str]]:
+    """A header cell overwritten by a value: a column no field takes whose header is written, word for word,
+    in the cells under the table ("5% del presupuesto y tiempo del proyecto." over the response plans, the
+    same words down the next column) is headed by no label at all. When another sheet of the workbook read as
+    the same register heads the column before the same header ("Estrategia de Respuesta" before "Reserva de
+    Contingencia; …" on the opportunities sheet of the same template), that is its header: the column takes
+    that sheet's field, and the preview says so (the sentence, by sheet title). Nothing is guessed from the
+    cells' words: without such a sheet the column stays in the notes, under the header as written."""
+    lent: dict[str, str] = {}
+    out: list[tuple[SheetReader, HeaderMatch]] = []
+    for reader, match in found:
+        sisters = [m for _r, m in found if m is not match and m.kind.register == match.kind.register]
+        if not sisters or match.kind.is_child:
+            out.append((reader, match))
+            continue
+        rows = reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]
+        written = {normalise_key(str(x)) for r in rows for x in r if isinstance(x, str) and len(x.split()) >= 3}
+        mapping = dict(match.mapping)
+        for c, head in enumerate(match.headers):
+            key = normalise_key(head) if head else ""
+            if c in mapping or not key or key not in written or c + 1 >= len(match.headers) or \
+                    not normalise_key(match.headers[c + 1]):
+                continue
+            for sister in sisters:
+                heads = [normalise_key(h) for h in sister.headers]
+                at = next((j for j, h in enumerate(heads) if j > 0 and h == normalise_key(match.headers[c + 1])), 0)
+                name = sister.mapping.get(at - 1) if at else None
+                if name is None or name in mapping.values() or heads[at - 1] in written:
+                    continue
+                mapping[c] = name
+                said = (f"Column {_letter(c)}'s header cell holds a value (“{head}”, written in the rows below), not a "
+                        f"label: read as “{sister.headers[at - 1]}”, the header the sheet “{sister.sheet_title}” gives "
+                        f"the column before “{match.headers[c + 1]}”.")
+                lent[match.sheet_title] = f"{lent[match.sheet_title]} {said}" if match.sheet_title in lent else said
+                break
+        out.append((reader, match if mapping == match.mapping else replace(match, mapping=mapping)))
+    return out, lent
 
 
 def _beside_the_register(found: list[tuple[SheetReader, HeaderMatch]],

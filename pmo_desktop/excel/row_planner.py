@@ -913,6 +913,7 @@ class Planner:
         first_raws: dict[int, tuple[int, tuple[Any, ...]]] = {}  # the first block's records: index → (number, row)
         continued = [0]        # rows of the block that continue a merged record
         widths: dict[int, int] = {}  # index into plan.rows → filled cells of that row
+        lone: dict[int, Any] = {}  # index into plan.rows → the one filled cell of a row filling one
         table_widths: list[int] = []  # filled cells of the rows of the first block (the table itself)
         # rows after a gap naming one of the table's own columns ("Likelihood Level | High: the risk is
         # likely …"): a definitions block explaining the table, not records of it
@@ -1050,6 +1051,8 @@ class Planner:
                 if done is not None:
                     block.append(len(plan.rows))
                     widths[len(plan.rows)] = done[1]
+                    if done[1] == 1:
+                        lone[len(plan.rows)] = next(x for x in row if x is not None and str(x).strip())
                     if not first_block and any(x.__class__ is str and word_key(x) in own_headers for x in row):
                         defining.add(len(plan.rows))
                     if first_block:
@@ -1226,6 +1229,8 @@ class Planner:
                 continue
             block.append(len(plan.rows))
             widths[len(plan.rows)] = len(filled)
+            if len(filled) == 1:
+                lone[len(plan.rows)] = row[filled[0]]
             if not first_block and any(x.__class__ is str and word_key(x) in own_headers for x in row):
                 defining.add(len(plan.rows))
             if first_block:
@@ -1266,6 +1271,8 @@ class Planner:
                     "texts go on in the row below, beside the record's other fields)."))
         self._trailing_notes(plan, notes)
         self._skip_headings(plan, reg)
+        if parent_reg is None:
+            self._closing_text(plan, reg, widths, lone)
         self._carry_groups(plan, fields)
         if parent_reg is None:
             self._merge_named(plan, reg)
@@ -1300,6 +1307,42 @@ class Planner:
             plan.rows[i] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "",
                                                 "a heading over the rows below it (only its name is filled), "
                                                 "not a record."))
+
+    def _closing_text(self, plan: SheetPlan, reg: Register, widths: dict[int, int], lone: dict[int, Any]) -> None:
+        """Prose written under a table whose records fill several fields each — a conclusion paragraph in
+        one cell, and the lone heading right over it ("Resumen detallado" over "En conclusión …") — is not
+        a record: the last rows read as records, each filling one cell only, from the first paragraph on
+        (a text of 120 characters or more, over twice the longest any record above holds), in any language.
+        A table whose records are themselves long texts in one cell keeps them: that is its shape."""
+        records = [i for i, p in enumerate(plan.rows) if p.report.action in (_INSERT, _UPDATE)]
+        k = len(records)
+        while k > 0 and widths.get(records[k - 1]) == 1 and isinstance(lone.get(records[k - 1]), str):
+            k -= 1
+        body, tail = records[:k], records[k:]
+        if not tail or len(body) < 3:
+            return
+        if sorted(widths.get(i, 0) for i in body)[len(body) // 2] < 3:
+            return  # records filling one or two cells: a lone text may well be one of them
+        extra = EXTRA_FIELD.get(reg.name)
+        longest = max((len(x) for i in body for n, x in plan.rows[i].values.items()
+                       if isinstance(x, str) and n != extra), default=0)
+
+        def prose(i: int) -> bool:
+            text = " ".join(str(lone[i]).split())
+            return len(text) >= 120 and len(text) > 2 * longest
+
+        first = next((n for n, i in enumerate(tail) if prose(i)), None)
+        if first is None:
+            return
+        gone = {i: "prose under the table (one long text in a row where its records fill several cells), "
+                   "not a record." for i in tail[first:]}
+        if first > 0 and len(" ".join(str(lone[tail[first - 1]]).split())) <= 60:
+            gone[tail[first - 1]] = "a heading over the prose under the table, not a record."
+        for i, why in gone.items():
+            report = plan.rows[i].report
+            self._forget_unplaced(plan, plan.rows[i])
+            self._unclaim(reg, report.code)
+            plan.rows[i] = PlannedRow(RowReport(plan.sheet, report.row, Action.SKIP, "", why))
 
     @staticmethod
     def _carried(row: tuple[Any, ...], carried: dict[int, Any]) -> tuple[Any, ...]:

@@ -38,7 +38,7 @@ STAKEHOLDERS = Register(
         Field("name", "Name", required=True, width=24, synonyms=("stakeholder", "stakeholder name", "full name")),
         Field("organisation", "Organisation", width=20, synonyms=("organization", "org", "department", "business unit", "company")),
         Field("role", "Role", width=20, synonyms=("job title", "title", "position")),
-        Field("group", "Group", width=14, synonyms=("stakeholder group", "category", "type")),
+        Field("group", "Group", width=14, synonyms=("stakeholder group", "category", "type", "sector")),
         Field("contact", "Contact", width=22, synonyms=("email", "e-mail", "phone", "contact details")),
         Field("program_level", "Program stakeholder", Kind.BOOL, width=9, synonyms=("program level", "programme", "program")),
         Field("projects", "Projects", Kind.LINKS, ref=Ref(Project, "name"), link="projects", link_table=stakeholder_project,
