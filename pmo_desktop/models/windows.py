@@ -967,6 +967,12 @@ def _past_filtered(session: Session, reg: Register, window: Window, sort: Field 
     return None if order is None else _kept(order, passing)
 
 
+def among(ids: array[int], passing: array[int]) -> array[int]:
+    """``ids`` that are among ``passing`` (ascending), in their order: a sorted window's ids less those a
+    filter fails, listed in id order (``WindowedRegisterModel._narrowed``)."""
+    return _kept(ids, passing)
+
+
 def _kept(ids: array[int], passing: array[int]) -> array[int]:
     """``ids`` that are among ``passing`` (ascending), in their order."""
     import numpy as np  # pyqtgraph's dependency: over the ids' own memory, no int made per id
