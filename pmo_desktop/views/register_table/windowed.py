@@ -38,7 +38,12 @@ Differences from the in-memory table, all deliberate:
   is, the scroll bar grows) and the count is exact. A newer search, filter or sort makes the listing
   moot: its query is stopped where it is (``windows.Stop``) and its answer dropped; what needs every
   id — finding a record's row, our own edit, the outside-changes check — waits for it first
-  (``_finish_listing``).
+  (``_finish_listing``);
+- a window the table showed before (a sort, a filter, a search, a filter taken off) is shown again from its
+  ids kept, not listed again, while the register's signature and the day stay the same (``_keep``:
+  ``KEEP_IDS_AT_MOST`` ids, the least recently shown dropped first); and a column filter of a sorted table
+  whose sort a kept window shows is that window's ids less those failing the filter, whole at once
+  (``_narrowed``), not its first rows then the rest.
 """
 
 from __future__ import annotations
