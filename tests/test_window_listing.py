@@ -104,11 +104,50 @@ def test_a_search_with_fewer_matches_than_the_first_rows_lists_nothing_more(view
 
 def test_a_sorted_column_filter_lists_in_its_order(qtbot, view):
     view.table.sortByColumn(view.model.column_of("name"), Qt.SortOrder.DescendingOrder)
+    view.search.setText("project")  # every row; a sorted search's own filter is not narrowed from the sorted ids
+    qtbot.waitUntil(lambda: not view.model.listing, timeout=20_000)
     view.set_column_filter("status", {"Closed"})
     expected = sorted((name(i) for i in range(1, N, 2)), key=str.lower, reverse=True)
     assert view.model.listing and names(view) == expected[:FIRST]
     qtbot.waitUntil(lambda: not view.model.listing, timeout=20_000)
     assert names(view) == expected
+
+
+def test_a_filter_of_a_sorted_table_is_its_sorted_ids_less_those_failing(qtbot, view, monkeypatch):
+    """A column filter of a sorted table whose unfiltered (or less filtered) ids it holds: the records
+    passing the filters listed in id order (a scan, no sort) and kept in the order shown — among 100,000
+    risks sorted by category, 74 → 14 ms of the database's CPU. The same rows in the same order as the
+    sorted query gives, ties (a status sorted) by id, on SQLite and PostgreSQL; whole at once, no listing."""
+    real_fetch, real_first = windows.fetch_ids, windows.first_ids
+    sorted_by: list = []
+
+    def fetch_ids(*args, **kwargs):
+        sorted_by.append(args[2].sort_field)
+        return real_fetch(*args, **kwargs)
+
+    def first_ids(*args, **kwargs):
+        sorted_by.append(args[2].sort_field)
+        return real_first(*args, **kwargs)
+
+    monkeypatch.setattr(windows, "fetch_ids", fetch_ids)
+    monkeypatch.setattr(windows, "first_ids", first_ids)
+    office, ctx = view.model.document.office, view.model.document.context
+    for column, order in (("name", Qt.SortOrder.DescendingOrder), ("status", Qt.SortOrder.AscendingOrder)):
+        view.table.sortByColumn(view.model.column_of(column), order)
+        sorted_by.clear()
+        view.set_column_filter("status", {"Closed"})
+        assert sorted_by == [None] and not view.model.listing  # listed unsorted, whole
+        assert view.model.ids == office.read(real_fetch, PROJECTS, view.model.window(), ctx)  # the sorted query's
+        assert view.count_label.text() == "1,500 of 3,000 rows"
+        sorted_by.clear()
+        view.set_column_filter("name", {name(1), name(2), name(3), name(2999)})  # narrows the status filter's
+        assert sorted_by == [None]
+        assert view.model.ids == office.read(real_fetch, PROJECTS, view.model.window(), ctx)
+        want = [name(3), name(2999), name(1)] if column == "name" else [name(1), name(3), name(2999)]
+        assert names(view) == want
+        sorted_by.clear()
+        view.clear_filters()  # the sorted ids as they were: nothing listed
+        assert sorted_by == [] and view.proxy.rowCount() == N
 
 
 def test_a_newer_search_wins_over_an_older_listing(qtbot, view):

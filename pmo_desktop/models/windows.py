@@ -32,12 +32,14 @@ from sqlalchemy import (
     Integer,
     String,
     and_,
+    case,
     cast,
     false,
     func,
     literal,
     literal_column,
     not_,
+    null,
     or_,
     select,
     union_all,
@@ -475,24 +477,57 @@ def _day_key(reg: Register, f: Field, ctx: Context) -> Any | None:
     return None
 
 
-def _unique_key(reg: Register, f: Field, descending: bool, ctx: Context) -> Any | None:
+def _unique_key(reg: Register, f: Field, descending: bool, ctx: Context, whole: bool = False,
+                shift: int = 32) -> Any | None:
     """SQLite, a column of dates: one integer a row in the sort's order, no two alike — ``day × 2³² + id``
-    (``-day`` descending; a blank: 2⁶² + id) — or None for another column (see ``_order``)."""
+    (``-day`` descending; a blank: 2⁶² + id) — or None for another column (see ``_order``). ``whole``: a
+    column of whole numbers too (``_whole_key``), for ``_ids_by_unique_key`` only — its key is NULL for a
+    value it cannot hold, where that sorts by the ``ORDER BY`` instead. ``shift``: the id's bits, 32 or
+    fewer (``_ids_by_unique_key`` reads the keys as text: among 100,000 risks 17 bits, a score's key 7
+    digits where it was 19, and read in a third of the time)."""
     E: Any = reg.entity
     day = _day_key(reg, f, ctx)
     if day is None:
-        return None
+        return _whole_key(reg, f, descending, ctx, shift) if whole else None
     signed = -day if descending else day
-    return func.coalesce(signed * literal_column(str(DAY_SHIFT)) + E.id, literal_column(str(BLANK_KEY)) + E.id)
+    return func.coalesce(signed * literal_column(str(2**shift)) + E.id, literal_column(str(BLANK_KEY)) + E.id)
 
 
-def _ids_fit_a_key(session: Session, reg: Register) -> bool:
-    """Whether every id fits the low 32 bits of ``_unique_key`` (one look-up of the primary key)."""
+WHOLE_AT_MOST = 2**30 - 1  # a whole number's magnitude that ``value × 2³² + id`` holds within 63 bits
+
+
+def _whole_key(reg: Register, f: Field, descending: bool, ctx: Context, shift: int) -> Any | None:
+    """A column of whole numbers (a scale's level, a risk's score): ``value × 2³² + id`` (``-value``
+    descending; a blank — NULL or '' — 2⁶² + id, last either way), as a date's day. A value SQLite holds as
+    another type (a text, a fraction) or past ``WHOLE_AT_MOST`` makes the key NULL: the caller then sorts
+    by the ``ORDER BY``. None for a column of another type (texts, money, references, flags). Sorted by
+    SQLite, a score's many ties were each settled by the id: among 100,000 risks by score, the bare query
+    46 → 19 ms of CPU (the keys read, unsorted), 1,000,000 in 0.55 s → 0.25 s."""
+    if f.kind.is_reference or f.kind.is_links or f.kind.textual or not has_sql(reg, f):
+        return None
+    if not f.kind.stored and getattr(f.sql, "sort", None) is not None:
+        return None  # its own sort key (a day number: ``_day_key``)
+    value = _value(reg, f, ctx)
+    kind = getattr(value, "type", None)
+    if not isinstance(kind, Integer) or isinstance(kind, Boolean):
+        return None
     E: Any = reg.entity
-    return int(session.connection().execute(select(func.max(E.id))).scalar() or 0) < DAY_SHIFT
+    signed = -value if descending else value
+    held = and_(func.typeof(value) == literal_column("'integer'"),
+                value.between(literal_column(str(-WHOLE_AT_MOST)), literal_column(str(WHOLE_AT_MOST))))
+    blank = or_(value.is_(None), cast(value, String) == literal_column("''"))
+    return case((held, signed * literal_column(str(2**shift)) + E.id),
+                (blank, literal_column(str(BLANK_KEY)) + E.id), else_=null())
 
 
-def _ids_by_unique_key(session: Session, query: Any, key: Any) -> array[int]:
+def _highest_id(session: Session, reg: Register) -> int:
+    """The register's highest id (one look-up of the primary key): a key of ``_unique_key`` holds an id
+    below 2³² in its low bits."""
+    E: Any = reg.entity
+    return int(session.connection().execute(select(func.max(E.id))).scalar() or 0)
+
+
+def _ids_by_unique_key(session: Session, query: Any, key: Any, shift: int = 32) -> array[int] | None:
     """The ids ``query`` selects in the order of ``key`` (``_unique_key``: no two rows alike, the id in its
     low 32 bits): the keys read as one JSON text, sorted by numpy, the ids taken from their low bits —
     not SQLite's sorter, whose records of (key, id) cost twice as much: 1,000,000 risks by raised, the bare
@@ -500,10 +535,13 @@ def _ids_by_unique_key(session: Session, query: Any, key: Any) -> array[int]:
     import numpy as np  # pyqtgraph's dependency: over the keys' own memory, no int made per key
 
     sub = query.add_columns(key.label("unique_key")).subquery()
-    keys = _parse_ids(session.connection().execute(select(func.json_group_array(sub.c.unique_key))).scalar_one() or "[]")
+    listed = session.connection().execute(select(func.json_group_array(sub.c.unique_key))).scalar_one() or "[]"
+    if "null" in listed:
+        return None  # a value the key cannot hold (``_whole_key``): sorted by the ORDER BY
+    keys = _parse_ids(listed)
     ordered = np.sort(np.frombuffer(keys, dtype=np.int64))
     ids: array[int] = array("q")
-    ids.frombytes((ordered & (DAY_SHIFT - 1)).tobytes())
+    ids.frombytes((ordered & ((1 << shift) - 1)).tobytes())
     return ids
 
 
@@ -892,8 +930,10 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
         ids = walked
     else:
         sqlite = session.get_bind().dialect.name == "sqlite"
-        keyed = sort is not None and has_sql(reg, sort) and sqlite and _ids_fit_a_key(session, reg)
-        unique = _unique_key(reg, sort, window.descending, ctx) if keyed and sort and limit is None else None
+        highest = _highest_id(session, reg) if sort is not None and has_sql(reg, sort) and sqlite else DAY_SHIFT
+        keyed, shift = highest < DAY_SHIFT, max(highest.bit_length(), 1)
+        unique = _unique_key(reg, sort, window.descending, ctx, whole=True, shift=shift) \
+            if keyed and sort and limit is None else None
         if unique is not None:
             pass  # its keys sorted by numpy below, no ORDER BY
         elif sort is not None and sort.kind.is_links and limit is None and only is None:
@@ -911,7 +951,10 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
             query = query.order_by(E.id if limit is not None else E.id + 0)  # first_ids: a walk, stopped
         else:
             query = query.order_by(E.id)
-        ids = walked if walked is not None else _ids_by_unique_key(session, query, unique) if unique is not None \
+        by_key = _ids_by_unique_key(session, query, unique, shift) if unique is not None else None
+        if unique is not None and by_key is None:
+            query = _order(reg, sort, window.descending, ctx, query, keyed, sqlite)  # type: ignore[arg-type]
+        ids = walked if walked is not None else by_key if by_key is not None \
             else _ids(session, query if limit is None else query.limit(limit))
     if window.record_ids is not None:  # a heat map cell: a few ids, kept in Python (no IN of thousands)
         keep = window.record_ids
@@ -965,6 +1008,12 @@ def _past_filtered(session: Session, reg: Register, window: Window, sort: Field 
         return None
     order = sort_index.ordered_ids(session, reg, sort, window.descending, ctx)
     return None if order is None else _kept(order, passing)
+
+
+def among(ids: array[int], passing: array[int]) -> array[int]:
+    """``ids`` that are among ``passing`` (ascending), in their order: a sorted window's ids less those a
+    filter fails, listed in id order (``WindowedRegisterModel._narrowed``)."""
+    return _kept(ids, passing)
 
 
 def _kept(ids: array[int], passing: array[int]) -> array[int]:
