@@ -373,24 +373,3 @@ def test_the_board_snapshots_name_their_day_as_every_date_is_shown():
     assert snapshots.default_label(day) == f"Board pack {v.day_text(day)}" == "Board pack 4 Dec 2026"
     assert v.moment_text(datetime(2026, 12, 4, 9, 5)) == "4 Dec 2026 09:05"
     assert v.moment_text(datetime(2026, 12, 14, 21, 9)) == "14 Dec 2026 21:09"
-
-
-def test_the_heat_maps_line_of_controls_reads_in_one_size_at_100_percent_and_presenting(demo_window, qtbot):
-    """The heat map's "As at: Today" led its line of controls in the page's small type while "Inherent (before
-    responses)", "Open risks only" and the count beside it were set in the map's own 14 pt: presenting, 11 pt
-    beside 17.5 pt on one line. The line is one size, at 100 % and grown by the zoom."""
-    from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
-
-    window = demo_window
-    window.show_page(3)
-    heat_map = window.pages[3].heat_map
-
-    def sizes() -> set[float]:
-        words = [w for w in heat_map.controls.findChildren(QWidget) if isinstance(w, (QLabel, QComboBox, QCheckBox))]
-        assert any(isinstance(w, QLabel) and w.text() == "As at:" for w in words)
-        return {round(w.font().pointSizeF(), 2) for w in words}
-
-    assert len(sizes()) == 1
-    qtbot.keyClick(window, Qt.Key.Key_F11)
-    qtbot.waitUntil(lambda: window.presentation.active)
-    assert len(sizes()) == 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import weakref
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -29,7 +29,6 @@ from ..models import clock, history, snapshots
 from ..models.snapshots import Source
 from ..models.values import day_text
 from .document import Document
-from .zoom import sizes_itself
 
 READ_ONLY_STYLE = ("QLabel { background: #FFF3CD; color: #5C4400; border: 1px solid #E0B84C; "
                    "border-radius: 3px; padding: 3px 8px; font-weight: bold; }")
@@ -106,7 +105,6 @@ class AsAtBar(QWidget):
         self.combo.activated.connect(self._on_activated)
         self.banner = QLabel(self)
         self.banner.setStyleSheet(READ_ONLY_STYLE)
-        sizes_itself(self.banner)  # the bar's size (changeEvent), which the page's zoom sets: not grown twice
         self.banner.hide()
         self.back = QPushButton("Back to today", self)
         self.back.setToolTip("Show today's data again, editable (Esc)")
@@ -142,13 +140,6 @@ class AsAtBar(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802  (Qt's name)
         self.fill()  # a pack published meanwhile adds a snapshot
         super().showEvent(event)
-
-    def changeEvent(self, event) -> None:  # noqa: N802  (Qt's name)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            # A label under a style sheet keeps the font it had when the sheet was applied: the banner is given
-            # the bar's size, as the label and the combo beside it take it (a chart's line of controls, the zoom).
-            self.banner.setFont(self.font())
 
     def _show_current(self) -> None:
         key = None if self.source is None else self._key

@@ -221,7 +221,6 @@ class HeatMapChart(QWidget):
         # A past state (a date or a board snapshot) shown read only; None: today, the live office.
         self.source: Source | None = None
         self.as_at = AsAtBar(document, self)
-        self.as_at.setFont(font(AXIS_PT))  # one size for the line of controls it leads, as they are read with the map
         self.as_at.source_changed.connect(self.set_source)
 
         # The date, the choice of scores and the count on one line where they fit, else on as many as the
