@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -478,36 +478,37 @@ def _one_scale_for_both_ratings(profiles: dict[int, ColumnProfile], scale_cols: 
     scale, then 5 and 2 after the mitigation, are 3 and 1 of five — not 5 and 2 of five because no value after
     the measures went above 5."""
     at = {f.name: c for c, f in scale_cols}
-    for before, after in REASSESSED.items():
-        first, second = at.get(before), at.get(after)
-        if first is None or second is None:
-            continue
-        for one, other in ((first, second), (second, first)):
-            p, q = profiles[one], profiles[other]
-            plain = not (q.tens or q.fractions or q.declared or q.ladder or q.products)
-            if p.tens and plain and all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 10
-                                        for x in columns[other]):
-                profiles[other] = replace(q, tens=True)
-            elif p.declared and plain and columns[other] and all(
-                    x is None or isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= p.declared
-                    for x in columns[other]):
-                # "Initial (Scoring 1-4)" over the first pair, "Controlled" over the second: both on 1–4 (before,
-                # 4 before the measures read 5 and 4 after them stayed 4, as if the measures had lowered it)
-                profiles[other] = replace(q, declared=p.declared)
-    for likelihood, impact in (("probability", "impact"), ("residual_probability", "residual_impact")):
-        first, second = at.get(likelihood), at.get(impact)
-        if first is None or second is None:
-            continue
-        for one, other in ((first, second), (second, first)):
-            p, q = profiles[one], profiles[other]
-            plain = not (q.tens or q.fractions or q.declared or q.ladder or q.products)
-            numbers = [x for x in columns[other] if x is not None]
-            if p.tens and plain and numbers and all(
-                    isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 10 for x in numbers) and \
-                    any(x > 5 for x in numbers):
-                # "Wahrsch." and "Auswirk." rated 0–8 side by side, the impact above 5 four times, the likelihood
-                # once (an 8): both on the sheet's 1–10 scale (the 8 was refused, no five-point level)
-                profiles[other] = replace(q, tens=True)
+    for one, other in _both_ways(at, REASSESSED.items()):
+        p, q = profiles[one], profiles[other]
+        plain = not (q.tens or q.fractions or q.declared or q.ladder or q.products)
+        if p.tens and plain and all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 10
+                                    for x in columns[other]):
+            profiles[other] = replace(q, tens=True)
+        elif p.declared and plain and columns[other] and all(
+                x is None or isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= p.declared
+                for x in columns[other]):
+            # "Initial (Scoring 1-4)" over the first pair, "Controlled" over the second: both on 1–4 (before,
+            # 4 before the measures read 5 and 4 after them stayed 4, as if the measures had lowered it)
+            profiles[other] = replace(q, declared=p.declared)
+    for one, other in _both_ways(at, (("probability", "impact"), ("residual_probability", "residual_impact"))):
+        p, q = profiles[one], profiles[other]
+        plain = not (q.tens or q.fractions or q.declared or q.ladder or q.products)
+        numbers = [x for x in columns[other] if x is not None]
+        if p.tens and plain and numbers and all(
+                isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 10 for x in numbers) and \
+                any(x > 5 for x in numbers):
+            # "Wahrsch." and "Auswirk." rated 0–8 side by side, the impact above 5 four times, the likelihood
+            # once (an 8): both on the sheet's 1–10 scale (the 8 was refused, no five-point level)
+            profiles[other] = replace(q, tens=True)
+
+
+def _both_ways(at: dict[str, int], pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[int, int]]:
+    """The columns of each pair of fields the sheet has both of, each way round: (first, second), (second, first)."""
+    for a, b in pairs:
+        first, second = at.get(a), at.get(b)
+        if first is not None and second is not None:
+            yield first, second
+            yield second, first
 
 
 def _named_strategy(text: str) -> str | None:
