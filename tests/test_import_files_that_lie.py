@@ -1,6 +1,6 @@
 """Files whose name says Excel and whose content is text: the CSV a bank's or a finance system's "Export to
 Excel" names .xls or .xlsx, Excel's own "Unicode Text" (UTF-16 with its byte-order mark, tab-separated,
-.txt), a UTF-16 .csv. They import as the text they are (before: refused as "not … a CSV file", or as "not
+.txt), a UTF-16 .csv, with or without its byte-order mark. They import as the text they are (before: refused as "not … a CSV file", or as "not
 a text CSV file"). A web page named .xls gets a sentence saying what it is; a binary file is still
 refused, never read as rows of junk. The source file is never written."""
 
@@ -53,9 +53,14 @@ TITLES = ["Café supplier slips", "Data centre move late"]
     ("Unicode Text.txt", "\t", "utf-16"),    # Excel's Save As "Unicode Text": UTF-16 LE with its BOM, tabs
     ("register.csv", ",", "utf-16"),         # a UTF-16 CSV
     ("big endian.csv", "\t", "utf-16-be"),   # with a BOM written by hand below
+    # UTF-16 with no byte-order mark (some exporters, PowerShell scripts): refused as "not a text CSV file"
+    ("no bom.csv", ",", "utf-16-le-bare"),
+    ("no bom tabs.txt", "\t", "utf-16-le-bare"),
+    ("no bom big endian.csv", ";", "utf-16-be-bare"),
+    ("no bom.xls", "\t", "utf-16-le-bare"),
 ])
 def test_text_under_any_name_imports(office: Store, tmp_path: Path, name: str, delimiter: str, encoding: str) -> None:
-    path = write_text(tmp_path / name, delimiter, encoding)
+    path = write_text(tmp_path / name, delimiter, encoding.removesuffix("-bare"))
     if encoding == "utf-16-be":
         path.write_bytes(b"\xfe\xff" + path.read_bytes())
     assert imported_titles(office, path) == TITLES
