@@ -74,3 +74,9 @@ def text_of(head: bytes) -> str | None:
 def is_web_page(text: str) -> bool:
     """An HTML (or XML) document rather than rows of values."""
     return _MARKUP_RE.match(text.lstrip("\ufeff")) is not None
+
+
+def is_xml_spreadsheet(text: str) -> bool:
+    """Excel's "XML Spreadsheet 2003" (still exported as .xls by web systems): its namespace, which an HTML
+    table saved by Excel ("…office:excel") does not have."""
+    return "urn:schemas-microsoft-com:office:spreadsheet" in text
