@@ -155,7 +155,10 @@ def test_import_one_sheet_into_a_named_register(tmp_path):
     ("office", ("import", "office.pmo", "bomb.xlsx"), "refused as unsafe"),
     ("office", ("export", "office.pmo", "nowhere/out.xlsx"), "does not exist"),
     ("office", ("export", "office.pmo", "out.csv"), "must end in .xlsx"),
-    ("office", ("boardpack", "office.pmo", "office.pmo"), "must end in .xlsx"),
+    ("office", ("boardpack", "office.pmo", "office.pmo"), "must end in .pdf (a print-ready PDF) or .xlsx"),
+    ("office", ("boardpack", "office.pmo", "May pack"), "must end in .pdf (a print-ready PDF) or .xlsx"),
+    ("office", ("export", "office.pmo", "notes.txt/out.xlsx"), "is a file, not a folder"),
+    ("office", ("boardpack", "office.pmo", "notes.txt/pack.pdf"), "is a file, not a folder"),
 ])
 def test_refusals_exit_1_with_one_line(tmp_path, make, args, message):
     (tmp_path / "notes.txt").write_text("not a database\n")

@@ -1,8 +1,9 @@
 """Files whose name says Excel and whose content is text: the CSV a bank's or a finance system's "Export to
 Excel" names .xls or .xlsx, Excel's own "Unicode Text" (UTF-16 with its byte-order mark, tab-separated,
-.txt), a UTF-16 .csv. They import as the text they are (before: refused as "not … a CSV file", or as "not
-a text CSV file"). A web page named .xls gets a sentence saying what it is; a binary file is still
-refused, never read as rows of junk. The source file is never written."""
+.txt), a UTF-16 .csv, with or without its byte-order mark. They import as the text they are (before:
+refused as "not … a CSV file", or as "not a text CSV file"). A web page named .xls gets a sentence saying
+what it is, as does Excel's XML Spreadsheet 2003; a binary file is still refused, never read as rows of
+junk. The source file is never written."""
 
 from __future__ import annotations
 
@@ -53,9 +54,14 @@ TITLES = ["Café supplier slips", "Data centre move late"]
     ("Unicode Text.txt", "\t", "utf-16"),    # Excel's Save As "Unicode Text": UTF-16 LE with its BOM, tabs
     ("register.csv", ",", "utf-16"),         # a UTF-16 CSV
     ("big endian.csv", "\t", "utf-16-be"),   # with a BOM written by hand below
+    # UTF-16 with no byte-order mark (some exporters, PowerShell scripts): refused as "not a text CSV file"
+    ("no bom.csv", ",", "utf-16-le-bare"),
+    ("no bom tabs.txt", "\t", "utf-16-le-bare"),
+    ("no bom big endian.csv", ";", "utf-16-be-bare"),
+    ("no bom.xls", "\t", "utf-16-le-bare"),
 ])
 def test_text_under_any_name_imports(office: Store, tmp_path: Path, name: str, delimiter: str, encoding: str) -> None:
-    path = write_text(tmp_path / name, delimiter, encoding)
+    path = write_text(tmp_path / name, delimiter, encoding.removesuffix("-bare"))
     if encoding == "utf-16-be":
         path.write_bytes(b"\xfe\xff" + path.read_bytes())
     assert imported_titles(office, path) == TITLES
@@ -67,6 +73,23 @@ def test_a_web_page_named_xls_says_what_it_is(office: Store, tmp_path: Path) -> 
                     "<tr><td>R-001</td><td>Late</td></tr></table></body></html>", encoding="utf-8")
     with pytest.raises(WorkbookError, match=r"is a web page \(HTML\).*save it as an Excel workbook"):
         plan_import(office, path, register="risks")
+
+
+def test_an_excel_2003_xml_spreadsheet_says_what_it_is(office: Store, tmp_path: Path) -> None:
+    """Excel's "XML Spreadsheet 2003", which web systems still export under .xls, was called a web page."""
+    path = tmp_path / "export.xls"
+    path.write_text('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+                    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+                    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Risks"><Table>'
+                    '<Row><Cell><Data ss:Type="String">Title</Data></Cell></Row>'
+                    '<Row><Cell><Data ss:Type="String">Late</Data></Cell></Row></Table></Worksheet></Workbook>',
+                    encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(WorkbookError, match=r"is an Excel 2003 XML Spreadsheet.*save it as an Excel workbook "
+                                            r"\(\.xlsx\)") as err:
+        plan_import(office, path, register="risks")
+    assert "web page" not in str(err.value)
+    assert path.read_bytes() == before
 
 
 @pytest.mark.parametrize("seed", range(5))

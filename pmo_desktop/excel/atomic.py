@@ -42,6 +42,8 @@ def check_target(out_path: str | os.PathLike[str], protect: Path | None = None, 
     if out.is_dir():
         raise ExportError(f"“{out}” is a folder; give a file name ending in {suffix}.")
     if not out.parent.is_dir():
+        if out.parent.exists():  # "pack.xlsx/May.xlsx": the name of a file taken for a folder's
+            raise ExportError(f"“{out.parent}” is a file, not a folder; choose a folder to write “{out.name}” in.")
         raise ExportError(f"The folder “{out.parent}” does not exist.")
     protected = why_not_replaceable(out)
     if protected is not None:

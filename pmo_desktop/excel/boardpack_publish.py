@@ -16,6 +16,7 @@ from ..models import snapshots
 from ..models.office import Office
 from ..models.store import Store
 from .boardpack_data import read_board_pack
+from .export_errors import ExportError
 
 
 def publish_board_pack(store: Store, out_path: str | os.PathLike[str], today: date | None = None, *,
@@ -23,6 +24,10 @@ def publish_board_pack(store: Store, out_path: str | os.PathLike[str], today: da
                        keep_snapshot: bool = True) -> tuple[Path, int | None]:
     """Write the pack; returns its path and the id of the snapshot kept (None when not kept, and always
     for an office open read only: the pack is written, the office is left as it is)."""
+    if Path(out_path).suffix.lower() not in (".pdf", ".xlsx"):
+        # Said before the office is read; check_target alone named only the workbook (".xlsx") as the way out.
+        raise ExportError(f"“{Path(out_path).name}” must end in .pdf (a print-ready PDF) or .xlsx (a workbook "
+                          "set up to print).")
     keep_snapshot = keep_snapshot and not store.read_only
     data = read_board_pack(store, today, freeze=keep_snapshot)
     if str(out_path).lower().endswith(".pdf"):

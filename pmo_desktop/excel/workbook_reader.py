@@ -88,7 +88,8 @@ _SUFFIXES = {"xls": (".xls",), "xlsx": (".xlsx", ".xlsm"), "ods": (".ods",)}
 
 def _text_kind(path: Path) -> str:
     """A file neither a workbook nor named .csv: "csv" when it is text all the same (a CSV named .xls or
-    .xlsx, Excel's Unicode Text), "html" for a web page, "unknown" otherwise (``plain_text``)."""
+    .xlsx, Excel's Unicode Text), "html" for a web page, "xml" for Excel's XML Spreadsheet 2003, "unknown"
+    otherwise (``plain_text``)."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(plain_text.SAMPLE)
@@ -97,7 +98,9 @@ def _text_kind(path: Path) -> str:
     text = plain_text.text_of(head)
     if text is None:
         return "unknown"
-    return "html" if plain_text.is_web_page(text) else "csv"
+    if not plain_text.is_web_page(text):
+        return "csv"
+    return "xml" if plain_text.is_xml_spreadsheet(text) else "html"
 
 
 def check_file(path: Path, limits: Limits, scanned: dict[str, dict[tuple[int, int], str]] | None = None) -> str:
@@ -129,6 +132,9 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, dict[tuple[int, in
     kind = file_format(path, head)
     if kind == "unknown":
         kind = _text_kind(path)
+    if kind == "xml":
+        raise WorkbookError(f"“{name}” is an Excel 2003 XML Spreadsheet, which is not read here; open it in Excel, "
+                            "save it as an Excel workbook (.xlsx) and import that.")
     if kind == "html":
         raise WorkbookError(f"“{name}” is a web page (HTML) with an Excel name, as some systems export tables; "
                             "open it in Excel, save it as an Excel workbook (.xlsx) and import that.")
