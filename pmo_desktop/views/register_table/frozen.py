@@ -361,6 +361,13 @@ class FrozenTable(QTableView):
                     option.state |= QStyle.StateFlag.State_Selected
                 if index == current and self.hasFocus():
                     option.state |= QStyle.StateFlag.State_HasFocus
+                # The part in view already shows the tail of the cell's text as Qt drew it from the column's
+                # hidden left edge ("eb 2026"): drawn over it, the two texts overlapped ("ebF20c6"). The cell's
+                # background goes down first, as Qt's own drawing of a cell lays it (alternate rows too).
+                painter.fillRect(option.rect, self.palette().base())
+                if self.alternatingRowColors() and self.verticalHeader().visualIndex(row) % 2:
+                    option.features |= QStyleOptionViewItem.ViewItemFeature.Alternate
+                self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, option, painter, self)
                 self.itemDelegateForIndex(index).paint(painter, option, index)
         finally:
             painter.end()

@@ -1,0 +1,50 @@
+"""Walkthrough 35: the demo office by keyboard only, presenting (F11) at 1920×1080, as a PMO lead in a board
+workshop — real window, real key presses, the demo office's real file."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def presenting_at_1920(window, qtbot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: window.presentation.active)
+    qtbot.wait(200)  # full screen is the offscreen screen's size first; the projector's is set after
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.width() == 1920 and window.height() == 1080)
+
+
+def ink(picture, left: int, right: int, top: int, bottom: int) -> int:
+    return sum(1 for x in range(left, right) for y in range(top, bottom) if QColor(picture.pixel(x, y)).lightness() < 110)
+
+
+def test_a_date_column_half_under_the_frozen_title_shows_one_text_not_two_overlapping(demo_window, qtbot):
+    """Presenting, Tab along a risk to its status scrolled the table so that "Raised" lay half under the frozen
+    ID and title: its cells read "ebF20c6" — the tail of "1 Feb 2026" as Qt drew it from the column's hidden
+    edge, with the same date drawn again over it from the frozen columns' edge. The part in view shows the
+    date once: no more ink than the whole date has when the column is in view."""
+    window = demo_window
+    presenting_at_1920(window, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.stack.currentWidget().register_view
+    table = view.table
+    qtbot.waitUntil(lambda: table.hasFocus() and table.viewport().width() > 1500)
+    column = view.model.column_of("raised_on")
+    rows = range(view.proxy.rowCount())
+    top = [(table.rowViewportPosition(r) + 2, table.rowViewportPosition(r) + table.rowHeight(r) - 2) for r in rows]
+    left = table.columnViewportPosition(column)
+    whole = table.viewport().grab().toImage()
+    full = [ink(whole, left + 1, left + table.columnWidth(column) - 2, t, b) for t, b in top]
+    assert min(full) > 20
+    bar = table.horizontalScrollBar()
+    frozen = table.frozen
+    for _ in range(3):  # the frozen columns show once scrolled; their width is then known
+        bar.setValue(table.horizontalHeader().sectionPosition(column) - frozen.frozen_width() + 30)
+        qtbot.wait(30)
+    edge, left = frozen.width(), table.columnViewportPosition(column)
+    assert frozen.isVisible() and left < edge - 20 < edge + 40 < left + table.columnWidth(column)
+    picture = table.viewport().grab().toImage()
+    for row, (t, b) in zip(rows, top):
+        shown = ink(picture, edge + 1, left + table.columnWidth(column) - 2, t, b)
+        assert full[row] * 0.3 < shown <= full[row] * 1.05, (row, shown, full[row])
