@@ -75,3 +75,42 @@ def test_the_cell_with_the_keyboard_is_drawn_in_the_strong_highlight_on_every_pa
         near = max(abs(a - b) for a, b in zip(colour.getRgb()[:3], strong.getRgb()[:3])) < 16  # Fusion's shading
         assert near, (table.accessibleName(), colour.name(), strong.name())
     assert seen >= 6
+
+
+def test_a_heat_map_cell_opened_by_enter_leaves_the_keyboard_on_its_risks(demo_window, qtbot):
+    """Presenting, the lead reached the heat map by keys (Ctrl+Shift+Tab out of the table, back to the tabs,
+    Right, Tab into the map), moved its cursor by arrows and pressed Enter on a cell: the Register tab showed the
+    cell's risks but the keyboard fell into the search box, no row current — the arrows moved nothing. The
+    keyboard is now on the first of the cell's risks, selected, as a page shows it arrived at."""
+    from PySide6.QtWidgets import QApplication, QTabBar
+
+    window = demo_window
+    presenting_at_1920(window, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    table = page.register_view.table
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Tab, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    for _ in range(4):
+        if isinstance(QApplication.focusWidget(), QTabBar):
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert isinstance(QApplication.focusWidget(), QTabBar)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    assert page.tabs.currentWidget() is page.heat_map
+    for _ in range(6):
+        if page.heat_map.isAncestorOf(QApplication.focusWidget()) and type(QApplication.focusWidget()).__name__ \
+                == "PlotWidget":
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    chart = QApplication.focusWidget()
+    assert type(chart).__name__ == "PlotWidget"
+    qtbot.keyClick(chart, Qt.Key.Key_Right)
+    qtbot.keyClick(chart, Qt.Key.Key_Up)  # the demo's P4 × I5: R-004 and one more in the row beside
+    qtbot.keyClick(chart, Qt.Key.Key_Left)  # P4 × I4
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.tabs.currentWidget() is page.register_tab)
+    shown = page.register_view.proxy.rowCount()
+    assert 0 < shown < 10
+    qtbot.waitUntil(table.hasFocus)
+    assert table.currentIndex().row() == 0 and table.selectionModel().isSelected(table.currentIndex())
