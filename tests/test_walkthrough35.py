@@ -114,3 +114,37 @@ def test_a_heat_map_cell_opened_by_enter_leaves_the_keyboard_on_its_risks(demo_w
     assert 0 < shown < 10
     qtbot.waitUntil(table.hasFocus)
     assert table.currentIndex().row() == 0 and table.selectionModel().isSelected(table.currentIndex())
+
+
+def test_a_columns_sort_and_filter_menu_grows_with_the_tables_when_presenting(demo_window, qtbot):
+    """Presenting, Ctrl+Shift+L on a risk's status opened its sort and filter menu at a desk's size — 9 pt
+    words beside a table grown to 150 %, too small to read from the room when ticking "Closed" off. The menu
+    and its Columns list grow with the tables' zoom, and are back to their size when presenting ends."""
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    def opened_menu() -> QMenu:
+        table = QApplication.focusWidget()
+        qtbot.keyClick(table, Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+        menu = QApplication.activePopupWidget()
+        size = menu.font().pointSizeF(), next(a.menu() for a in menu.actions() if a.menu()).font().pointSizeF()
+        qtbot.keyClick(menu, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+        return size
+
+    from pmo_desktop.views.zoom import zoom
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    table = window.stack.currentWidget().register_view.table
+    qtbot.waitUntil(table.hasFocus)
+    at_desk = opened_menu()
+    presenting_at_1920(window, qtbot)
+    qtbot.waitUntil(table.hasFocus)
+    presenting = opened_menu()
+    assert zoom().factor >= 1.25  # 150 % on a 1920 screen; the offscreen test screen is under 1,200 wide
+    for desk, shown in zip(at_desk, presenting):
+        assert abs(shown - desk * zoom().factor) < 0.05, (desk, shown)
+    qtbot.keyClick(table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.presentation.active)
+    assert opened_menu() == at_desk
