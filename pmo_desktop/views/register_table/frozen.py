@@ -361,6 +361,13 @@ class FrozenTable(QTableView):
                     option.state |= QStyle.StateFlag.State_Selected
                 if index == current and self.hasFocus():
                     option.state |= QStyle.StateFlag.State_HasFocus
+                # The part in view already shows the tail of the cell's text as Qt drew it from the column's
+                # hidden left edge ("eb 2026"): drawn over it, the two texts overlapped ("ebF20c6"). The cell's
+                # background goes down first, as Qt's own drawing of a cell lays it (alternate rows too).
+                painter.fillRect(option.rect, self.palette().base())
+                if self.alternatingRowColors() and self.verticalHeader().visualIndex(row) % 2:
+                    option.features |= QStyleOptionViewItem.ViewItemFeature.Alternate
+                self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, option, painter, self)
                 self.itemDelegateForIndex(index).paint(painter, option, index)
         finally:
             painter.end()
@@ -388,6 +395,12 @@ class FrozenTable(QTableView):
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
+        # Qt makes the first cell current on the keyboard's arrival without selecting it: a page opened by
+        # Ctrl+4 showed its keyboard's cell in a tint barely seen on a projector. The cell with the keyboard
+        # is selected, as Excel's active cell always is, so it is drawn in the strong highlight.
+        current, selection = self.currentIndex(), self.selectionModel()
+        if current.isValid() and selection is not None and not selection.hasSelection():
+            selection.select(current, QItemSelectionModel.SelectionFlag.Select)
         self._repaint_frozen()
 
     def focusOutEvent(self, event) -> None:

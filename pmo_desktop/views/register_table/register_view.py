@@ -133,6 +133,15 @@ class TickMenu(QMenu):
     are ticked: Space or a click ticks or unticks the item, as in Excel's filter list, so several are
     changed in one go; Enter ticks and closes, Esc closes."""
 
+    def __init__(self, *args):
+        super().__init__(*args)
+        # A menu is a window of its own: it takes the application's font, not the table's, and presenting
+        # (150 %) it opened at the size of a desk's screen beside the grown table, unread from the room. Its
+        # words grow with the tables' zoom, from the size it opens at.
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * zoom().factor)
+        self.setFont(font)
+
     def keyPressEvent(self, event) -> None:
         action = self.activeAction()
         if (event.key() == Qt.Key.Key_Space and event.modifiers() == Qt.KeyboardModifier.NoModifier

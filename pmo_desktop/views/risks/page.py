@@ -6,8 +6,9 @@ pyqtgraph is imported here (through the chart modules), so only when the user fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -195,8 +196,22 @@ class RisksPage(QWidget):
         self.heat_map.set_filter(self.filters.risk_filter())
 
     def filter_to_cell(self, ids, label: str) -> None:
+        focus = QApplication.focusWidget()
+        keyboard_in_map = focus is not None and (focus is self.heat_map or self.heat_map.isAncestorOf(focus))
         self.register_view.set_record_filter(set(ids), label)
         self.tabs.setCurrentWidget(self.register_tab)
+        if keyboard_in_map:
+            # The heat map, hidden with its tab, let the keyboard fall to the search box: a presenter's Down
+            # moved nothing and Esc left presenting. It goes to the cell's risks, on the first of them.
+            view = self.register_view
+            table = view.table
+            if view.proxy.rowCount():
+                column = max(table.currentIndex().column(), 0)
+                index = view.proxy.index(0, column)
+                table.setCurrentIndex(index)
+                table.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                table.scrollTo(index)
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ current risk and buttons
     def current_risk(self) -> dict | None:
