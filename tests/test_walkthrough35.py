@@ -50,33 +50,6 @@ def test_a_date_column_half_under_the_frozen_title_shows_one_text_not_two_overla
         assert full[row] * 0.3 < shown <= full[row] * 1.05, (row, shown, full[row])
 
 
-def test_the_cell_with_the_keyboard_is_drawn_in_the_strong_highlight_on_every_page_it_arrives_at(demo_window, qtbot):
-    """Presenting, Ctrl+4 put the keyboard in the risk register on R-001 — current but not selected, so drawn in
-    a tint (#e7f2f9 on white) no one at the back of the room sees: the lead pressed Down to find the cursor.
-    Arrived at any page by Ctrl+2 … Ctrl+8, the cell with the keyboard is drawn in the theme's strong
-    highlight, as the README promises and as Excel's active cell always shows."""
-    from PySide6.QtGui import QPalette
-    from PySide6.QtWidgets import QApplication, QTableView
-
-    window = demo_window
-    presenting_at_1920(window, qtbot)
-    strong = window.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
-    seen = 0
-    for key in (Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6, Qt.Key.Key_7, Qt.Key.Key_8):
-        qtbot.keyClick(QApplication.focusWidget() or window, key, CTRL)
-        qtbot.wait(50)
-        table = QApplication.focusWidget()
-        if not isinstance(table, QTableView) or not table.currentIndex().isValid():
-            continue
-        seen += 1
-        rect = table.visualRect(table.currentIndex())
-        picture = table.viewport().grab().toImage()
-        colour = QColor(picture.pixel(rect.right() - 3, rect.top() + 3))
-        near = max(abs(a - b) for a, b in zip(colour.getRgb()[:3], strong.getRgb()[:3])) < 16  # Fusion's shading
-        assert near, (table.accessibleName(), colour.name(), strong.name())
-    assert seen >= 6
-
-
 def test_a_heat_map_cell_opened_by_enter_leaves_the_keyboard_on_its_risks(demo_window, qtbot):
     """Presenting, the lead reached the heat map by keys (Ctrl+Shift+Tab out of the table, back to the tabs,
     Right, Tab into the map), moved its cursor by arrows and pressed Enter on a cell: the Register tab showed the

@@ -395,12 +395,6 @@ class FrozenTable(QTableView):
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
-        # Qt makes the first cell current on the keyboard's arrival without selecting it: a page opened by
-        # Ctrl+4 showed its keyboard's cell in a tint barely seen on a projector. The cell with the keyboard
-        # is selected, as Excel's active cell always is, so it is drawn in the strong highlight.
-        current, selection = self.currentIndex(), self.selectionModel()
-        if current.isValid() and selection is not None and not selection.hasSelection():
-            selection.select(current, QItemSelectionModel.SelectionFlag.Select)
         self._repaint_frozen()
 
     def focusOutEvent(self, event) -> None:
