@@ -202,7 +202,7 @@ def test_a_header_cut_by_the_view_s_edge_shows_the_cut_and_the_count_keeps_a_mar
     dark = [x for x in range(x0, picture.width())
             if any(QColor(picture.pixel(x, y)).lightness() < 110 for y in range(middle - 4, middle + 5))]
     assert dark and dark[-1] < picture.width() - 3, (dark[-1:], picture.width())
-    text, shown = header.label_in_view(column)
+    text, shown, _option = header.label_in_view(column)
     assert text.endswith("…") and whole.startswith(text[:-1]) and len(text) > 3, text
     assert metrics.horizontalAdvance(text) <= shown.width() and shown.right() < header.viewport().width()
 
@@ -210,7 +210,7 @@ def test_a_header_cut_by_the_view_s_edge_shows_the_cut_and_the_count_keeps_a_mar
     bar.setValue(header.sectionPosition(column) + header.sectionSize(column) - part - view.frozen.width())
     qtbot.waitUntil(view.frozen.isVisible)
     qtbot.wait(50)
-    text, shown = header.label_in_view(column)
+    text, shown, _option = header.label_in_view(column)
     assert text.startswith("…") and whole.endswith(text[1:]) and len(text) > 3, text
     assert shown.left() >= view.frozen.width() - 2
 

@@ -106,7 +106,6 @@ class _ScaleWithZoom(QObject):
                 child.setFont(QFont())  # no size of its own: the parent's, as for any other child
                 child.setStyleSheet(sheet)
 
-
     def _own_sizes(self, factor: float) -> None:
         """The words inside given a size of their own — a page's title, the combos, tick boxes and captions
         above a chart (set in points to match the chart's type) — which no longer follow the page's font:

@@ -336,39 +336,44 @@ class FrozenTable(QTableView):
         column = self.columnAt(edge)
         if column < 0 or column in frozen.columns:
             return
+        grid = 1 if self.showGrid() else 0  # the grid line's pixel, not the cell's
         left = self.columnViewportPosition(column)
-        right = left + self.columnWidth(column) - (1 if self.showGrid() else 0)
+        right = left + self.columnWidth(column) - grid
         if not left < edge < right - HALF_SHOWN_AT_LEAST:
             return
         model, selection = self.model(), self.selectionModel()
-        current = self.currentIndex()
         first, last = self.rowAt(0), self.rowAt(self.viewport().height() - 1)
         if first < 0:
             return
         if last < 0:
             last = model.rowCount() - 1
+        # What every row's cell shares, made once a paint: the view's option (which asks where the keyboard is),
+        # the page's colour, the style, the column's delegate, the cell with the keyboard.
+        shared = QStyleOptionViewItem()
+        self.initViewItemOption(shared)
+        base, style, alternate = self.palette().base(), self.style(), self.alternatingRowColors()
+        delegate = self.itemDelegateForColumn(column) or self.itemDelegate()
+        keyboard_at = self.currentIndex() if self.hasFocus() else None
         painter = QPainter(self.viewport())
         try:
             for row in range(first, last + 1):
                 if self.isRowHidden(row):
                     continue
                 index = model.index(row, column)
-                option = QStyleOptionViewItem()
-                self.initViewItemOption(option)
-                top = self.rowViewportPosition(row)
-                option.rect = QRect(edge, top, right - edge, self.rowHeight(row) - (1 if self.showGrid() else 0))
+                option = QStyleOptionViewItem(shared)
+                option.rect = QRect(edge, self.rowViewportPosition(row), right - edge, self.rowHeight(row) - grid)
                 if selection is not None and selection.isSelected(index):
                     option.state |= QStyle.StateFlag.State_Selected
-                if index == current and self.hasFocus():
+                if index == keyboard_at:
                     option.state |= QStyle.StateFlag.State_HasFocus
                 # The part in view already shows the tail of the cell's text as Qt drew it from the column's
                 # hidden left edge ("eb 2026"): drawn over it, the two texts overlapped ("ebF20c6"). The cell's
                 # background goes down first, as Qt's own drawing of a cell lays it (alternate rows too).
-                painter.fillRect(option.rect, self.palette().base())
-                if self.alternatingRowColors() and self.verticalHeader().visualIndex(row) % 2:
+                painter.fillRect(option.rect, base)
+                if alternate and self.verticalHeader().visualIndex(row) % 2:
                     option.features |= QStyleOptionViewItem.ViewItemFeature.Alternate
-                self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, option, painter, self)
-                self.itemDelegateForIndex(index).paint(painter, option, index)
+                style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, option, painter, self)
+                delegate.paint(painter, option, index)
         finally:
             painter.end()
 
@@ -468,7 +473,6 @@ class FrozenTable(QTableView):
             bar.setValue(max(0, bar.value() - covered))
 
 
-
 class CutHeader(QHeaderView):
     """The register table's column headers. A header the view's edge or the frozen columns cut in two was read
     as another word — "Projects affected" scrolled half under the title showed "affected", half past the
@@ -487,15 +491,11 @@ class CutHeader(QHeaderView):
         left = frozen.width() - 2 if frozen is not None and frozen.isVisible() else 0
         return left, self.viewport().width()
 
-    def label_in_view(self, logical: int) -> tuple[str, QRect] | None:
+    def label_in_view(self, logical: int) -> tuple[str, QRect, QStyleOptionHeader] | None:
         """The label a section cut by the view's edge or the frozen columns shows, and where: its text whole
         when it fits in the part in view, else cut with "…" on the side the rest is hidden; None for a section
-        in view whole (or not at all), drawn as Qt draws it."""
-        cut = self._cut_label(logical)
-        return None if cut is None else (cut[0], cut[1])
-
-    def _cut_label(self, logical: int) -> tuple[str, QRect, QStyleOptionHeader] | None:
-        """`label_in_view` with the section's style option, made once for both the label and the painting."""
+        in view whole (or not at all), drawn as Qt draws it. With the section's style option, made once for
+        the label and the painting."""
         left, right = self.span_in_view()
         x = self.sectionViewportPosition(logical)
         rect = QRect(x, 0, self.sectionSize(logical), self.height())
@@ -512,7 +512,7 @@ class CutHeader(QHeaderView):
         return "\n".join(lines), shown, option
 
     def paintSection(self, painter, rect, logical) -> None:
-        cut = self._cut_label(logical)
+        cut = self.label_in_view(logical)
         if cut is None:
             super().paintSection(painter, rect, logical)
             return
