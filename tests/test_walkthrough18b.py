@@ -51,19 +51,24 @@ def every_page(window, qtbot) -> list[QWidget]:
     return pages
 
 
+def sizes_then_presenting(window, qtbot) -> tuple[list[QWidget], dict[int, float], float]:
+    """Every page, each of its widgets' type size at 100 % (by ``id``), then presenting (F11) with every page
+    shown again: the pages, those sizes and the zoom's factor."""
+    pages = every_page(window, qtbot)
+    before = {id(w): w.font().pointSizeF() for page in pages for w in page.findChildren(QWidget)}
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: window.presentation.active)
+    every_page(window, qtbot)
+    return pages, before, zoom().factor
+
+
 def test_presenting_grows_every_pages_filters_and_buttons_once(demo_window, qtbot):
     """Presenting (F11) the Risks page's filters, search box and buttons grew with its tables, every other
     page's stayed at 100 %: small words over big rows on the Stakeholders, Benefits, RAID and Status pages.
     One zoom now for every page, declared once; nothing — a chart above all, which the zoom already draws
     larger — grows twice."""
     window = demo_window
-    pages = every_page(window, qtbot)
-    before = {id(w): w.font().pointSizeF() for page in pages for w in page.findChildren(QWidget)}
-
-    qtbot.keyClick(window, Qt.Key.Key_F11)
-    qtbot.waitUntil(lambda: window.presentation.active)
-    every_page(window, qtbot)
-    factor = zoom().factor
+    pages, before, factor = sizes_then_presenting(window, qtbot)
     assert factor >= 1.25
     words = 0
     for title, page in zip((t for t, _s in PAGES), pages):

@@ -128,10 +128,9 @@ def test_presenting_grows_every_pages_title_and_chart_controls_once_and_back(dem
     grows by the zoom, once — nothing inside a chart, which the zoom already draws larger, nor what sizes
     itself to its room (the power/interest grid, the engagement matrix) — and Esc gives each its size back."""
     from PySide6.QtWidgets import QAbstractItemView, QGraphicsView, QWidget
-    from test_walkthrough18b import WORDS, every_page
+    from test_walkthrough18b import WORDS, sizes_then_presenting
 
     from pmo_desktop.views.pages import PAGES
-    from pmo_desktop.views.zoom import zoom
 
     def measured(w: QWidget, page: QWidget) -> bool:
         p = w.parentWidget()
@@ -143,12 +142,7 @@ def test_presenting_grows_every_pages_title_and_chart_controls_once_and_back(dem
         return isinstance(w, WORDS)
 
     window = demo_window
-    pages = every_page(window, qtbot)
-    before = {id(w): w.font().pointSizeF() for page in pages for w in page.findChildren(QWidget)}
-    qtbot.keyClick(window, Qt.Key.Key_F11)
-    qtbot.waitUntil(lambda: window.presentation.active)
-    every_page(window, qtbot)
-    factor = zoom().factor
+    pages, before, factor = sizes_then_presenting(window, qtbot)
     titles = chart_controls = 0
     for title, page in zip((t for t, _s in PAGES), pages):
         for w in page.findChildren(QWidget):
