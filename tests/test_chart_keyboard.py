@@ -120,3 +120,28 @@ def test_enter_on_a_box_of_the_benefits_map_opens_its_record_with_the_keyboard_o
     qtbot.waitUntil(lambda: view.table.hasFocus())
     row = view.model.row_of(view.current_record_id())
     assert view.model.record(row)["code"] == code
+
+
+def test_enter_on_an_empty_heat_map_cell_says_so_and_leaves_the_register_as_it_was(demo_window, qtbot):
+    """Enter on a cell holding no risk filtered the register to 0 rows ("P1 × I1 (inherent)"), the Register tab
+    shown empty: a presenter lost the list for nothing. The cursor stays on the map, the register keeps its rows,
+    and the status bar (and the cursor's caption) says there are none there."""
+    window = demo_window
+    page, chart = open_chart(window, qtbot, "heat")
+    heat = page.heat_map
+    rows = page.register_view.proxy.rowCount()
+    tab_into(qtbot, chart)
+    n = heat.levels
+    empty = next((p, i) for p in range(1, n + 1) for i in range(1, n + 1) if (p, i) not in heat.cells)
+    p, i = heat.cell_cursor
+    for _ in range(abs(empty[0] - p)):
+        qtbot.keyClick(chart, Qt.Key.Key_Up if empty[0] > p else Qt.Key.Key_Down)
+    for _ in range(abs(empty[1] - i)):
+        qtbot.keyClick(chart, Qt.Key.Key_Right if empty[1] > i else Qt.Key.Key_Left)
+    assert heat.cell_cursor == empty
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert page.tabs.currentWidget() is heat and chart.hasFocus()
+    assert page.register_view.proxy.rowCount() == rows
+    assert page.register_view.filter_chip.isHidden() or not page.register_view.filter_chip.text()
+    assert "No risks" in window.statusBar().currentMessage()

@@ -19,7 +19,7 @@ from ...models.records import load_context
 from ...models.risk_heatmap import HeatCell, RiskFilter, cell_label, heat_map
 from ...models.snapshots import Source
 from ..as_at import AsAtBar
-from ..chart_cursor import ChartCursor, Spot
+from ..chart_cursor import ChartCursor, Spot, tell
 from ..document import Document
 from ..flow_layout import FlowLayout
 from ..theme import colours, theme
@@ -449,8 +449,12 @@ class HeatMapChart(QWidget):
         if self.source is not None:
             return  # today's register cannot list a past state's risks
         cell = self.cells.get((probability, impact))
-        ids = set(cell.ids) if cell else set()
-        self.cell_clicked.emit(ids, cell_label(probability, impact, self.residual))
+        if cell is None or not cell.ids:
+            # A register filtered to no rows said nothing a presenter could read, and lost the view it had.
+            tell(self, f"No risks in {cell_label(probability, impact, self.residual)}: the register is left as it "
+                       "was.")
+            return
+        self.cell_clicked.emit(set(cell.ids), cell_label(probability, impact, self.residual))
 
     def cell_at(self, scene_pos) -> tuple[int, int] | None:
         vb = self.plot.getPlotItem().getViewBox()
