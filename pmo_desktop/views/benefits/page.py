@@ -64,6 +64,7 @@ class BenefitsPage(QWidget):
         profile_scroll.setWidgetResizable(True)
         profile_scroll.setFrameShape(QFrame.Shape.NoFrame)
         profile_scroll.setAccessibleName("Benefit profile")
+        profile_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop showing nothing; its boxes are stops
         self.profile.setMinimumHeight(PROFILE_MIN_HEIGHT)
         self.profile.setMinimumWidth(420)
         self.chart.setMinimumSize(380, 260)
