@@ -46,6 +46,10 @@ def tab_into(qtbot, chart) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is chart)
 
 
+def is_accent(c: QColor, accent: QColor) -> bool:
+    return abs(c.red() - accent.red()) + abs(c.green() - accent.green()) + abs(c.blue() - accent.blue()) < 40
+
+
 def accent_at(chart) -> tuple[int, float]:
     """How many of the chart's pixels are the theme's accent (the cursor's frame) outside any caption, and the
     mean x of them."""
@@ -59,9 +63,7 @@ def accent_at(chart) -> tuple[int, float]:
     xs = []
     for y in range(0, picture.height(), 2):
         for x in range(0, picture.width(), 2):
-            c = QColor(picture.pixel(x, y))
-            if abs(c.red() - accent.red()) + abs(c.green() - accent.green()) + abs(c.blue() - accent.blue()) < 40 \
-                    and not any(r.contains(x, y) for r in skip):
+            if is_accent(QColor(picture.pixel(x, y)), accent) and not any(r.contains(x, y) for r in skip):
                 xs.append(x)
     return len(xs), (sum(xs) / len(xs) if xs else -1.0)
 
@@ -145,3 +147,20 @@ def test_enter_on_an_empty_heat_map_cell_says_so_and_leaves_the_register_as_it_w
     assert page.register_view.proxy.rowCount() == rows
     assert page.register_view.filter_chip.isHidden() or not page.register_view.filter_chip.text()
     assert "No risks" in window.statusBar().currentMessage()
+
+
+def test_a_chart_copied_while_the_keyboard_is_on_it_is_the_chart_without_the_cursor(demo_window, qtbot):
+    """Ctrl+Shift+C on the heat map reached by Tab (the presenter's way to a slide) copied the keyboard's frame
+    with it, round a cell the slide then seemed to single out."""
+    from pmo_desktop.views.theme import colours
+
+    window = demo_window
+    _page, chart = open_chart(window, qtbot, "heat")
+    tab_into(qtbot, chart)
+    assert accent_at(chart)[0] > 40
+    qtbot.keyClick(chart, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    image = QApplication.clipboard().image()
+    assert not image.isNull()
+    assert not any(is_accent(QColor(image.pixel(x, y)), QColor(colours().accent))
+                   for y in range(0, image.height(), 3) for x in range(0, image.width(), 3))
+    assert accent_at(chart)[0] > 40  # still on screen, where the keyboard is

@@ -13,7 +13,8 @@ QGraphicsView's scene), and calls ``redraw`` after it draws them again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt
@@ -91,6 +92,7 @@ class ChartCursor(QObject):
         self.caption.setWordWrap(True)
         self.caption.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.caption.hide()
+        view.keyboard_cursor = self  # type: ignore[attr-defined]  # (chart_export leaves the frame out)
         view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         view.installEventFilter(self)
         theme().changed.connect(self.redraw)
@@ -114,6 +116,22 @@ class ChartCursor(QObject):
             corners = tuple(box.mapViewToScene(corner) for corner in corners)
         a, b = (self.view.mapFromScene(corner) for corner in corners)
         return QRect(a, b).normalized()
+
+    @contextmanager
+    def left_out(self) -> Iterator[None]:
+        """The frame hidden meanwhile: a chart copied or saved while the keyboard is on it (Ctrl+Shift+C) is the
+        chart, not where the keyboard was."""
+        from shiboken6 import isValid
+
+        marks = [mark for mark in self.marks if isValid(mark) and mark.isVisible()]
+        for mark in marks:
+            mark.setVisible(False)
+        try:
+            yield
+        finally:
+            for mark in marks:
+                if isValid(mark):
+                    mark.setVisible(True)
 
     # ------------------------------------------------------------------ keys
     def eventFilter(self, watched, event) -> bool:
