@@ -278,7 +278,7 @@ class BenefitsMapWidget(RefreshWhenShown, QWidget):
         install_export(self.view, "Benefits map")
         self.view.node_clicked.connect(self.node_clicked)
         legend = QHBoxLayout()
-        title = QLabel("Benefits map — click a box (or Tab here, arrows and Enter) to open it in its register")
+        title = QLabel("Benefits map — click a box to open it in its register")
         title.setFont(_font(15, bold=True))
         title.setWordWrap(True)  # on two lines in a narrow window (150 % on 1280×720), not wider than the page
         legend.addWidget(title, 1)
