@@ -374,7 +374,7 @@ class PowerInterestGrid(QWidget):
         if event.size().width() != event.oldSize().width():  # the legend's type follows the width alone
             self._draw_legend()
 
-    HINT = "Drag a stakeholder to re-rate power and interest; click (or Tab here, arrows and Enter) to select."
+    HINT = "Drag a stakeholder to re-rate power and interest; click to select."
 
     def set_source(self, source: Source | None) -> None:
         """Show a past state, read only (nothing to drag, nothing selected in today's table), or today."""
