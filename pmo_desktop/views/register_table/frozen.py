@@ -57,8 +57,8 @@ def show_selection_as(option, active: bool) -> None:
 
 def paint_keyboard_cell(view: QTableView, table: "FrozenTable") -> None:
     """The cell the keyboard is on framed in the theme's strong highlight (yellow in high contrast), a frame as
-    thick as a tenth of its row (3 pixels at least): Fusion marks it with a dotted line in a pale tint, which a projector does not show
-    — after Ctrl+4 the table had the keyboard and no one could see on which cell. Drawn over the cells, so the
+    thick as a tenth of its row (3 pixels at least): Fusion marks it with a dotted line in a pale tint, which a
+    projector does not show — after Ctrl+4 the table had the keyboard and no one could see on which cell. Drawn over the cells, so the
     selection is left as it is (selecting the cell on arrival made Ctrl+C copy two cells). ``view`` is the table or
     the frozen columns over it; nothing while a cell's editor has the keyboard (the editor shows itself)."""
     if not table.hasFocus():
@@ -73,6 +73,8 @@ def paint_keyboard_cell(view: QTableView, table: "FrozenTable") -> None:
     rect = view.visualRect(index)
     if rect.isEmpty():
         return
+    # A selected cell is already filled in that highlight: the frame joins its fill (no line of another colour
+    # inside it, which read as a white ring on a strong cell).
     palette = view.palette()
     width = max(3, round(view.rowHeight(index.row()) / 10))
     painter = QPainter(view.viewport())
@@ -83,12 +85,6 @@ def paint_keyboard_cell(view: QTableView, table: "FrozenTable") -> None:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         inset = width // 2
         painter.drawRect(rect.adjusted(inset, inset, -inset - 1 + width % 2, -inset - 1 + width % 2))
-        selection = view.selectionModel()
-        if selection is not None and selection.isSelected(index):
-            # Inside a selected block, filled in the same highlight: a line of the page's colour within the frame
-            # tells the keyboard's cell from the others, as Excel's white active cell does.
-            painter.setPen(QPen(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Base), 1))
-            painter.drawRect(rect.adjusted(width, width, -width - 1, -width - 1))
     finally:
         painter.end()
 
