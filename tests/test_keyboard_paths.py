@@ -44,7 +44,7 @@ def test_heat_map_cells_are_chosen_with_arrows_and_enter(main_window, qtbot):
     page.tabs.setCurrentWidget(page.heat_map)
     heat = page.heat_map
     heat.plot.setFocus()
-    assert heat.cell_cursor is not None and heat.cell_cursor_item is not None
+    assert heat.cell_cursor is not None and heat.chart_cursor.marks
     start = heat.cell_cursor
     fullest = max(heat.cells.values(), key=lambda c: c.count)
     assert start == (fullest.probability, fullest.impact)

@@ -47,7 +47,17 @@ def chart_image(plot, scale: int = EXPORT_SCALE) -> QImage:
 
 
 def _draw(plot, painter: QPainter, target: QRectF) -> None:
-    """The chart's scene (title, axes, legend, data: all graphics items) drawn into ``target``."""
+    """The chart's scene (title, axes, legend, data: all graphics items) drawn into ``target`` — without the
+    keyboard's frame (``chart_cursor``), which is not part of the chart."""
+    cursor = getattr(plot, "keyboard_cursor", None)
+    if cursor is not None:
+        with cursor.left_out():
+            _draw_scene(plot, painter, target)
+    else:
+        _draw_scene(plot, painter, target)
+
+
+def _draw_scene(plot, painter: QPainter, target: QRectF) -> None:
     if hasattr(plot, "getPlotItem"):
         plot.render(painter, target, plot.viewport().rect(), Qt.AspectRatioMode.KeepAspectRatio)
     else:

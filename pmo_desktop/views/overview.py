@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -107,6 +108,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop showing nothing: its tiles are stops of their own
         self.content = content
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

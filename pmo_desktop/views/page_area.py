@@ -8,7 +8,7 @@ left scrolls inside it instead."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStackedWidget, QWidget
 
 # A page not shown asks for no room: QStackedLayout leaves an Ignored widget's minimum out.
@@ -64,6 +64,10 @@ class PageArea(QScrollArea):
         self.stack = stack
         self.setWidget(stack)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # No Tab stop of its own: Tab from the page list landed here once, with nothing drawn to say so, before
+        # the page's first control. A page that scrolls still follows the keyboard (Qt shows the control it
+        # reaches), and Ctrl+F, the tables and the charts take the keys as they do without it.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         ShownPageSizes(stack)
         stack.currentChanged.connect(lambda _i: self._fit())
         stack.installEventFilter(self)

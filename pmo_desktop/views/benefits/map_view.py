@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.benefits_map import LAYER_TITLES, LAYERS, ORPHAN, WARNING, BenefitsMap, Key, load_map
+from ..chart_cursor import ChartCursor, Spot
 from ..chart_export import install_export
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
@@ -141,6 +142,23 @@ class MapView(MapCanvas):
         super().__init__(parent)
         self.nodes: dict[Key, NodeItem] = {}
         self.auto_fit = True
+        # The keyboard: arrows go from box to box (Left and Right along the chain, Up and Down in a column),
+        # Enter opens the box's record in its register as a click does.
+        self.chart_cursor = ChartCursor(self, self.cursor_spots, lambda key: self.click_node(key))
+
+    def cursor_spots(self) -> list[Spot]:
+        """Every box, a column after the other from the projects, each column from the top."""
+        from shiboken6 import isValid
+
+        spots = []
+        for key, node in self.nodes.items():
+            if not isValid(node):
+                return []
+            text = " ".join(node.toolTip().split("\n")[:-1])  # its tooltip, without "Click to open…"
+            layer = LAYER_TITLES[LAYERS.index(key[0])].rstrip("s")
+            spots.append(Spot(key, node.sceneBoundingRect().adjusted(-3, -3, 3, 3),
+                              f"{layer}: {text} — Enter opens it in its register"))
+        return spots
 
     def _legend(self) -> None:
         """One row above the columns, so a screenshot or a projector shows the key with the map."""
@@ -200,6 +218,7 @@ class MapView(MapCanvas):
             end = b.pos() + QPointF(0, b.height / 2)
             scene.addItem(_arrow(start, end, edge.direct))
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -10, 20, 20))
+        self.chart_cursor.redraw()
 
     def fit(self) -> None:
         """Fit the map's width to the window (until the user zooms); it refits on resize."""

@@ -64,6 +64,7 @@ class BenefitsPage(QWidget):
         profile_scroll.setWidgetResizable(True)
         profile_scroll.setFrameShape(QFrame.Shape.NoFrame)
         profile_scroll.setAccessibleName("Benefit profile")
+        profile_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop showing nothing; its boxes are stops
         self.profile.setMinimumHeight(PROFILE_MIN_HEIGHT)
         self.profile.setMinimumWidth(420)
         self.chart.setMinimumSize(380, 260)
@@ -206,12 +207,21 @@ class BenefitsPage(QWidget):
         return False
 
     def open_node(self, register_name: str, record_id: int) -> bool:
-        """A click on the benefits map: show that record in its register."""
+        """A click on the benefits map (or Enter on its box): show that record in its register. From the keyboard,
+        the keyboard goes with it, onto the record's row — the map, hidden with its tab, let it fall elsewhere."""
+        keyboard_in_map = self.map.view.hasFocus()
         if register_name == "projects":
             window = self.window()
             go = getattr(window, "go_to_record", None)
-            return bool(go and go("projects", record_id))
-        return self.select_record(register_name, record_id)
+            opened = bool(go and go("projects", record_id))
+            stack = getattr(window, "stack", None)
+            view = getattr(stack.currentWidget(), "register_view", None) if opened and stack is not None else None
+        else:
+            opened = self.select_record(register_name, record_id)
+            view = self.chain_views.get(register_name, self.register_view)
+        if opened and keyboard_in_map and view is not None:
+            view.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return opened
 
     # ------------------------------------------------------------------ settings
     def edit_thresholds(self) -> None:

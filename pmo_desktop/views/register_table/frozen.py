@@ -55,6 +55,40 @@ def show_selection_as(option, active: bool) -> None:
         option.state &= ~QStyle.StateFlag.State_Active
 
 
+def paint_keyboard_cell(view: QTableView, table: "FrozenTable") -> None:
+    """The cell the keyboard is on framed in the theme's strong highlight (yellow in high contrast), a frame as
+    thick as a tenth of its row (3 pixels at least): Fusion marks it with a dotted line in a pale tint, which a
+    projector does not show — after Ctrl+4 the table had the keyboard and no one could see on which cell. Drawn over the cells, so the
+    selection is left as it is (selecting the cell on arrival made Ctrl+C copy two cells). ``view`` is the table or
+    the frozen columns over it; nothing while a cell's editor has the keyboard (the editor shows itself)."""
+    if not table.hasFocus():
+        return
+    index = table.currentIndex()
+    if not index.isValid():
+        return
+    frozen = table.frozen
+    over = frozen is not None and frozen.isVisible() and index.column() in frozen.columns
+    if (view is table) == over:  # a cell the frozen columns cover is framed by them, over the table
+        return
+    rect = view.visualRect(index)
+    if rect.isEmpty():
+        return
+    # A selected cell is already filled in that highlight: the frame joins its fill (no line of another colour
+    # inside it, which read as a white ring on a strong cell).
+    palette = view.palette()
+    width = max(3, round(view.rowHeight(index.row()) / 10))
+    painter = QPainter(view.viewport())
+    try:
+        pen = QPen(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight), width)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = width // 2
+        painter.drawRect(rect.adjusted(inset, inset, -inset - 1 + width % 2, -inset - 1 + width % 2))
+    finally:
+        painter.end()
+
+
 class FrozenColumns(QTableView):
     def __init__(self, table: "FrozenTable", frozen: set[int], room: QTableView | None = None):
         super().__init__(table)
@@ -239,6 +273,7 @@ class FrozenColumns(QTableView):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
+        paint_keyboard_cell(self, self.main)
         painter = QPainter(self.viewport())  # the freeze line, as Excel draws it
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 2))
         x = self.viewport().width() - 1
@@ -323,6 +358,7 @@ class FrozenTable(QTableView):
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
         self._paint_half_hidden_column()
+        paint_keyboard_cell(self, self)
 
     def _paint_half_hidden_column(self) -> None:
         """The column half under the frozen ones shows its cells' text in the part in view, as its header

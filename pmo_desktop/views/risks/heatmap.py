@@ -19,6 +19,7 @@ from ...models.records import load_context
 from ...models.risk_heatmap import HeatCell, RiskFilter, cell_label, heat_map
 from ...models.snapshots import Source
 from ..as_at import AsAtBar
+from ..chart_cursor import ChartCursor, Spot, tell
 from ..document import Document
 from ..flow_layout import FlowLayout
 from ..theme import colours, theme
@@ -187,6 +188,7 @@ class HeatMapChart(QWidget):
         self.cells: dict[tuple[int, int], HeatCell] = {}
         self.count_items: dict[tuple[int, int], pg.TextItem] = {}
         self.levels = 5  # the scale's size, as last drawn
+        self.level_names: list[str] = []  # and its levels' names
         self.title = ""
         self._title_drawn: tuple[str, float] | None = None  # the title as set, and at what size
 
@@ -213,8 +215,7 @@ class HeatMapChart(QWidget):
         self.plot.setMinimumSize(*TALL_PLOT)
         self.plot.getPlotItem().getViewBox().sigResized.connect(self._fit_counts)
         # The keyboard: arrows move a cell cursor on the focused chart, Enter or Space opens that cell.
-        self.cell_cursor: tuple[int, int] | None = None
-        self.cell_cursor_item: QGraphicsRectItem | None = None
+        self.chart_cursor = ChartCursor(self.plot, self.cursor_spots, lambda key: self.click_cell(*key), self._fullest)
         self.plot.setToolTip("Click a cell, or use the arrow keys and Enter, to list its risks in the register")
         self.plot.installEventFilter(self)
         self.legend = BandLegend(self)
@@ -353,7 +354,7 @@ class HeatMapChart(QWidget):
                     text.setPos(i, p)
                     plot.addItem(text)
                     self.count_items[(p, i)] = text
-        names = scale.level_names
+        names = self.level_names = list(scale.level_names)
         item = plot.getPlotItem()
         plot.setXRange(0.5, n + 0.5, padding=0.0)
         plot.setYRange(0.5, n + 0.5, padding=0.0)
@@ -366,8 +367,7 @@ class HeatMapChart(QWidget):
         self.title = f"{what} risk — {scope}"
         self._title_drawn = None  # set again: the theme's text colour may have changed
         self._fit_title()
-        self.cell_cursor_item = None
-        self._draw_cursor()
+        self.chart_cursor.redraw()
         self.legend.set_scale(scale)
         self._fit_counts()
         total = sum(c.count for c in self.cells.values())
@@ -415,43 +415,30 @@ class HeatMapChart(QWidget):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.plot and event.type() == QEvent.Type.Resize:
             self._fit_title()
-        elif watched is self.plot and event.type() == QEvent.Type.FocusIn:
-            if self.cell_cursor is None:
-                fullest = max(self.cells.values(), key=lambda c: c.count, default=None)
-                n = self.document.context.risk_scale.size
-                self.cell_cursor = (fullest.probability, fullest.impact) if fullest else (n, n)
-            self._draw_cursor()
-        elif watched is self.plot and event.type() == QEvent.Type.FocusOut:
-            self._draw_cursor()
-        elif watched is self.plot and event.type() == QEvent.Type.KeyPress and self.cell_cursor is not None:
-            n = self.document.context.risk_scale.size
-            p, i = self.cell_cursor
-            moves = {Qt.Key.Key_Up: (1, 0), Qt.Key.Key_Down: (-1, 0), Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1)}
-            if event.key() in moves and not event.modifiers():
-                dp, di = moves[event.key()]
-                self.cell_cursor = (min(n, max(1, p + dp)), min(n, max(1, i + di)))
-                self._draw_cursor()
-                return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-                self.click_cell(p, i)
-                return True
         return super().eventFilter(watched, event)
 
-    def _draw_cursor(self) -> None:
-        if self.cell_cursor_item is not None:
-            self.plot.removeItem(self.cell_cursor_item)
-            self.cell_cursor_item = None
-        if self.cell_cursor is None or not self.plot.hasFocus():
-            return
-        p, i = self.cell_cursor
-        item = QGraphicsRectItem(QRectF(i - 0.5 + GAP / 2, p - 0.5 + GAP / 2, 1 - GAP, 1 - GAP))
-        pen = QPen(QColor(colours().accent), 4)
-        pen.setCosmetic(True)
-        item.setPen(pen)
-        item.setBrush(QBrush(Qt.BrushStyle.NoBrush))
-        item.setZValue(20)
-        self.plot.addItem(item)
-        self.cell_cursor_item = item
+    @property
+    def cell_cursor(self) -> tuple[int, int] | None:
+        """The cell the keyboard's cursor is on (probability, impact)."""
+        return self.chart_cursor.key
+
+    def cursor_spots(self) -> list[Spot]:
+        """Every cell, top row first (the highest probability), each row from the lowest impact."""
+        n = self.levels
+        return [Spot((p, i), QRectF(i - 0.5 + GAP / 2, p - 0.5 + GAP / 2, 1 - GAP, 1 - GAP), self.cell_text(p, i))
+                for p in range(n, 0, -1) for i in range(1, n + 1)]
+
+    def cell_text(self, probability: int, impact: int) -> str:
+        """What a cell holds, as the cursor says it: "Probability 4 High × impact 5 Very high: 2 risks"."""
+        names = self.level_names
+        count = self.count(probability, impact)
+        held = f"{count} risk{'s' if count != 1 else ''}" if count else "no risks"
+        return (f"Probability {probability} {names[probability - 1]} × impact {impact} {names[impact - 1]}: "
+                f"{held}" + (" — Enter lists them in the register" if count and self.source is None else ""))
+
+    def _fullest(self, _spots) -> tuple[int, int]:
+        fullest = max(self.cells.values(), key=lambda c: c.count, default=None)
+        return (fullest.probability, fullest.impact) if fullest else (self.levels, self.levels)
 
     # ------------------------------------------------------------------ clicks
     def count(self, probability: int, impact: int) -> int:
@@ -462,8 +449,12 @@ class HeatMapChart(QWidget):
         if self.source is not None:
             return  # today's register cannot list a past state's risks
         cell = self.cells.get((probability, impact))
-        ids = set(cell.ids) if cell else set()
-        self.cell_clicked.emit(ids, cell_label(probability, impact, self.residual))
+        if cell is None or not cell.ids:
+            # A register filtered to no rows said nothing a presenter could read, and lost the view it had.
+            tell(self, f"No risks in {cell_label(probability, impact, self.residual)}: the register is left as it "
+                       "was.")
+            return
+        self.cell_clicked.emit(set(cell.ids), cell_label(probability, impact, self.residual))
 
     def cell_at(self, scene_pos) -> tuple[int, int] | None:
         vb = self.plot.getPlotItem().getViewBox()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timezone
 
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -12,6 +13,7 @@ from ...models import clock, records
 from ...models import values as v
 from ...models.registers import REGISTERS
 from ...models.risk_trend import TrendPoint, recent_trend
+from ..chart_cursor import ChartCursor, Spot
 from ..document import Document
 from ..empty_note import empty_note
 from ..lazy_refresh import RefreshWhenShown
@@ -106,6 +108,8 @@ class TrendChart(RefreshWhenShown, QWidget):
         self.plot.setMouseEnabled(False, False)
         self.plot.setMinimumSize(360, 250)
         self.plot.getPlotItem().getViewBox().sigResized.connect(self.place_series)
+        # The keyboard: Left and Right go from period to period (today's first), each named with its counts.
+        self.chart_cursor = ChartCursor(self.plot, self.cursor_spots, first=lambda spots: spots[-1].key)
         # One row along the top, above the highest count (the y range leaves room), never over a line.
         self.legend = self.plot.getPlotItem().addLegend(offset=LEGEND_OFFSET, labelTextSize=f"{LABEL_PT}pt",
                                                         labelTextColor=colours().text,
@@ -269,3 +273,27 @@ class TrendChart(RefreshWhenShown, QWidget):
         for (item, ys), moved in zip(self.series, offsets):
             item.setData([x - dx for x, dx in zip(self.xs, moved)], ys)  # the first band leftmost
             item.scatter.setPointsVisible(shown)
+        self.chart_cursor.redraw()
+
+    def cursor_spots(self) -> list[Spot]:
+        """A period end each with its points drawn, oldest first: a column as tall as the chart, as wide as its bands' points side by
+        side, named with its date and its counts by rating."""
+        view = self.plot.getPlotItem().getViewBox()
+        if not self.points or not self.plot.isVisible():
+            return []
+        per_pixel = view.viewPixelSize()[0]
+        half = (len(self.series) * self.spread_px() / 2 + self.symbol_size) * per_pixel
+        (low, high) = view.viewRange()[1]
+        inset = 8 * view.viewPixelSize()[1]  # the frame whole inside the chart, not half cut at its edges
+        low, high = low + inset, high - inset
+        ratings = [band.rating for band in sorted(self.document.context.risk_scale.bands, key=lambda b: b.min_score,
+                                                  reverse=True)]
+        spots = []
+        for x, point, shown in zip(self.xs, self.points, points_shown(self.xs)):
+            if not shown:  # a period end just before today, drawn without its points: today's stand for it
+                continue
+            counts = ", ".join(f"{rating} {point.counts.get(rating, 0)}" for rating in ratings)
+            text = (f"{v.day_text(point.on)}: {point.total} open risk{'s' if point.total != 1 else ''} scored"
+                    f" ({counts})")
+            spots.append(Spot(point.on, QRectF(x - half, low, 2 * half, high - low), text))
+        return spots

@@ -33,12 +33,13 @@ from ...models.stakeholder_rules import (
     snap_level,
 )
 from ..as_at import AsAtBar
+from ..chart_cursor import HALO_PX, MARK_PX, ChartCursor, Spot
 from ..chart_export import install_export
 from ..chart_theme import follow_theme
 from ..document import Document
 from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours, theme
-from ..zoom import sizes_itself
+from ..zoom import sizes_itself, zoom
 from .colours import ATTITUDE_COLOURS, GAP_COLOURS, QUADRANT_TINTS, UNKNOWN_COLOUR
 from .layout import PARKING_HALF, PARKING_TOP, Placed, parking_y, place
 
@@ -194,6 +195,9 @@ class PowerInterestGrid(QWidget):
         self.plot.addItem(self.leaders)
         self.view.sigResized.connect(self._on_resized)
         self.plot.scene().sigMouseMoved.connect(self._show_hand_over_points)
+        # The keyboard: arrows go from stakeholder to stakeholder, Enter selects one's row as a click does.
+        self.chart_cursor = ChartCursor(self.plot, self.cursor_spots, self._open_spot,
+                                  lambda _spots: self.selected if self.selected in self.positions else None)
 
         # The colour choice beside the date, the legend under both across the whole width: beside the
         # combo box the legend had half the width and wrapped to one entry a line (five lines, 128 px).
@@ -666,6 +670,7 @@ class PowerInterestGrid(QWidget):
         self.points_item.setData(spots)
         self.leaders.setData(lines[0::2], lines[1::2])
         self._draw_ring()
+        self.chart_cursor.redraw()
 
     def _draw_ring(self) -> None:
         pos = self.positions.get(self.selected) if self.selected is not None else None
@@ -675,6 +680,26 @@ class PowerInterestGrid(QWidget):
         where = quadrant(p.power, p.interest) or "Not rated yet"
         return (f"{p.code} {p.name}\nPower {p.power or '–'}, interest {p.interest or '–'}: {where}\n"
                 f"Attitude {p.attitude}; engagement {p.current_engagement} → {p.desired_engagement}")
+
+    def cursor_spots(self) -> list[Spot]:
+        """Every stakeholder on the grid, the highest power first, each row from the left (the least interest),
+        then those not rated yet, in the strip under it."""
+        pixel_w, pixel_h = self.view.viewPixelSize()
+        half = POINT_SIZE / 2 + 2 + (MARK_PX + HALO_PX) * zoom().factor  # the frame's ring clear of the disc
+        half_w, half_h = half * pixel_w, half * pixel_h
+        spots = []
+        for p in sorted(self.points, key=lambda p: (-self.positions[p.id][1], self.positions[p.id][0])):
+            x, y = self.positions[p.id]
+            where = quadrant(p.power, p.interest) or "not rated yet"
+            text = (f"{p.code} {p.name}: power {p.power or '–'}, interest {p.interest or '–'} ({where}); "
+                    f"attitude {p.attitude}" + (" — Enter selects its row" if self.source is None else ""))
+            spots.append(Spot(p.id, QRectF(x - half_w, y - half_h, 2 * half_w, 2 * half_h), text))
+        return spots
+
+    def _open_spot(self, record_id) -> None:
+        if self.source is None:  # a past state: nothing of today's table to select
+            self.select(record_id)
+            self.record_clicked.emit(record_id)
 
     def _tip(self, x, y, data):
         point = self.point(data)
