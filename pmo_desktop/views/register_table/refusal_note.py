@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QRect, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from shiboken6 import isValid
 
 FIX_OR_ESCAPE = "Correct it and press Enter, or Esc to keep the cell as it was."
 HELD = "What you typed stays in the cell: correct it there and press Enter, or Esc there to keep the cell as it was."
@@ -88,6 +89,10 @@ class RefusalNote(QLabel):
     def _place(self) -> None:
         """Under the cell (over it at the bottom of the table), as wide as the cell or 40 letters."""
         self._place_pending = False
+        if self.editor is not None and not isValid(self.editor):
+            # The editor went (a name picked from the list of people closes it) between the move that asked
+            # for this and the note's own deletion, which its destroyed signal posted behind this call.
+            return
         self._placing = True
         try:
             self._put()
