@@ -47,3 +47,32 @@ def test_a_name_picked_from_the_list_of_people_after_the_question_raises_nothing
     rows = window.document.office.read(lambda s: records.fetch_rows(s, RISKS, records.load_context(s)))
     assert rows[0][2 + RISKS.field_names.index("owner")] == "Helen Brooks"
     assert view.table.currentIndex().column() == view.model.column_of("raised_on")
+
+
+def test_a_refusal_beside_a_narrow_tables_cell_is_not_covered_by_its_frozen_columns(empty_window, qtbot):
+    """The stakeholders' table beside their grid at 1280×720, scrolled to "Program stakeholder": "5" typed there
+    and Tab — the reason beside the cell read "of the Program (Yes, No). Enter, or Esc to as.", its first words
+    under the frozen ID and name drawn over the table. Every point of the note is the note's."""
+    from PySide6.QtCore import QPoint
+
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    view = window.active_register_view()
+    type_keys(qtbot, "Port authority board")
+    press(qtbot, Qt.Key.Key_Tab)
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("program_level")))
+    type_keys(qtbot, "5")
+    press(qtbot, Qt.Key.Key_Tab)
+    notes = []
+    qtbot.waitUntil(lambda: bool(notes.extend(n for n in view.findChildren(RefusalNote) if n.isVisible()) or notes))
+    note = notes[0]
+    assert "Program stakeholder" in note.text()
+    qtbot.wait(50)
+    assert view.table.frozen.isVisible()  # the ID and name are frozen over the table's left side
+    box = note.rect()
+    for x in (4, box.width() // 4, box.width() // 2, box.width() - 5):
+        at = note.mapTo(window, QPoint(x, box.height() // 2))
+        shown = window.childAt(at)
+        assert shown is note or note.isAncestorOf(shown), (x, type(shown).__name__)
