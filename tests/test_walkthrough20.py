@@ -76,3 +76,66 @@ def test_a_refusal_beside_a_narrow_tables_cell_is_not_covered_by_its_frozen_colu
         at = note.mapTo(window, QPoint(x, box.height() // 2))
         shown = window.childAt(at)
         assert shown is note or note.isAncestorOf(shown), (x, type(shown).__name__)
+
+
+def answer_not_saved(qtbot, button: str, asked: list[str]) -> None:
+    """Click ``button`` of the "Not saved" question about to open (it runs its own event loop)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def look() -> None:
+        box = next((b for b in QApplication.topLevelWidgets()
+                    if isinstance(b, QMessageBox) and b.isVisible() and b.windowTitle() == "Not saved"), None)
+        if box is None:
+            QTimer.singleShot(20, look)
+            return
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text().replace("&", "") == button).click()
+
+    QTimer.singleShot(0, look)
+
+
+def test_a_refused_value_held_in_its_cell_is_asked_about_when_the_window_closes(empty_window, qtbot, tmp_path):
+    """A project's start typed "31/2/27" and Enter: refused, held in its cell with the reason beside it. The
+    window closed then went without a word, and the typing with it. Now closing asks; "Go Back to It" leaves the
+    window open with the keyboard in the cell and the text as typed; corrected, it is stored and the window
+    closes with no question."""
+    from pmo_desktop.models.store import Store
+
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_2, ["Harbour Wall"])
+    view = window.active_register_view()
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("start_date")))
+    type_keys(qtbot, "31/2/27")
+    press(qtbot, Qt.Key.Key_Return)  # refused: not a real date
+    editor = QApplication.focusWidget()
+    asked: list[str] = []
+    answer_not_saved(qtbot, "Go Back to It", asked)
+    window.close()
+    assert asked and "31/2/27" in asked[0] and "Start" in asked[0]
+    assert window.isVisible() and window.document is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+    assert editor.text() == "31/2/27"
+    editor.selectAll()
+    type_keys(qtbot, "28/2/27")
+    press(qtbot, Qt.Key.Key_Return)
+    window.close()
+    assert not window.isVisible() and len(asked) == 1
+    store = Store.open(str(tmp_path / "office.pmo"))
+    with store.session() as s:
+        rows = records.fetch_rows(s, REGISTERS["projects"], records.load_context(s))
+    store.close()
+    assert str(rows[0][2 + REGISTERS["projects"].field_names.index("start_date")]) == "2027-02-28"
+
+
+def test_a_record_the_new_row_line_could_not_add_is_asked_about_before_the_office_closes(empty_window, qtbot):
+    """A second "Harbour Wall" typed in the ✱ line and Enter: refused (a project of that name exists), held in the
+    line. Ctrl+W closed the office at once. Now it asks; "Close Without It" closes it."""
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_2, ["Harbour Wall", "Harbour Wall"])
+    asked: list[str] = []
+    answer_not_saved(qtbot, "Close Without It", asked)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W, CTRL)
+    assert asked and "✱ line" in asked[0]
+    assert window.document is None

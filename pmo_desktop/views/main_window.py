@@ -562,6 +562,8 @@ class MainWindow(QMainWindow):
         from ..models.errors import StoreError
         from ..models.store import Store
 
+        if not self.may_let_go():
+            return False
         try:
             store = Store.open(target, password_prompt=self.ask_password if "://" in target else None)
         except (StoreError, OSError, sqlite3.Error) as e:
@@ -608,6 +610,8 @@ class MainWindow(QMainWindow):
         from ..models.errors import StoreError
         from ..models.store import Store
 
+        if not self.may_let_go():
+            return False
         try:
             store = Store.create(path, program_name=Path(path).stem)
         except (StoreError, OSError, sqlite3.Error) as e:
@@ -732,7 +736,59 @@ class MainWindow(QMainWindow):
         return dialog
 
     def close_file(self) -> None:
-        self._set_document(None)
+        if self.may_let_go():
+            self._set_document(None)
+
+    def may_let_go(self) -> bool:
+        """Before the office is closed (the window closed, Ctrl+W, another office opened): what is typed in an open
+        cell is stored as leaving the cell would store it; a value the register refused, held in its cell, or a
+        ✱ line that makes no record yet is asked about — it went without a word. False: the user goes back to it."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from .register_table.register_view import RegisterView
+
+        if self.document is None:
+            return True
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            self.stack.setFocus(Qt.FocusReason.OtherFocusReason)  # an open cell stores what it holds, as on a click
+        for view in self.findChildren(RegisterView):
+            typed = view.unsaved_typing()
+            if typed is None:
+                continue
+            what, holder = typed
+            box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", f"What you typed is not saved: {what} "
+                              f"({view.register.title}). The office refused it, or it is not a whole record yet.\n\n"
+                              "Go back to correct it, or close without it.", QMessageBox.StandardButton.NoButton, self)
+            back = box.addButton("&Go Back to It", QMessageBox.ButtonRole.RejectRole)
+            box.addButton("&Close Without It", QMessageBox.ButtonRole.DestructiveRole)
+            box.setDefaultButton(back)
+            box.setEscapeButton(back)
+            box.exec()
+            if box.clickedButton() is back:
+                self._show_typing(view, holder)
+                return False
+            view.let_go_of_typing()
+        return True
+
+    def _show_typing(self, view, holder) -> None:
+        """The page, tab and cell holding what the user went back to, with the keyboard in it."""
+        from PySide6.QtWidgets import QTabWidget  # (not a class the first screen makes: imported when needed)
+
+        page = view
+        while page is not None and page.parentWidget() is not self.stack:
+            page = page.parentWidget()
+        row = next((r for r, p in self.pages.items() if p is page), None)
+        if row is not None:
+            self.show_page(row)
+        widget = view
+        while widget is not None and widget is not page:
+            parent = widget.parentWidget()
+            tabs = parent.parentWidget() if parent is not None else None
+            if isinstance(tabs, QTabWidget) and tabs.indexOf(widget) >= 0:
+                tabs.setCurrentWidget(widget)
+            widget = parent
+        holder.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def edit_program(self) -> bool:
         """The program's name, sponsor, manager, dates and description (one undo step)."""
@@ -814,6 +870,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
+        if not self.may_let_go():
+            event.ignore()
+            return
         self.presentation.leave()  # the window's normal size and place are what is kept, never full screen
         self.settings.setValue("window/geometry", self.saveGeometry())
         self._set_document(None)

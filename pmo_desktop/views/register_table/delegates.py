@@ -81,6 +81,18 @@ class FieldDelegate(QStyledItemDelegate):
         """The cells whose editor is still open (a refused value held to correct)."""
         return [index for editor, index in self._open.items() if index.isValid() and editor.isVisible()]
 
+    def held_editors(self) -> list[tuple[QWidget, QPersistentModelIndex]]:
+        """The editors still open on a value the register refused, with their cells."""
+        from .refusal_note import RefusalNote, note_host
+
+        held = []
+        for editor, index in self._open.items():
+            host = note_host(editor)
+            notes = host.findChildren(RefusalNote) if host is not None else []
+            if index.isValid() and any(n.editor is editor and n.text() for n in notes):
+                held.append((editor, index))
+        return held
+
     def createEditor(self, parent, option, index):
         editor = self._make_editor(parent, option, index)
         self._open[editor] = QPersistentModelIndex(index)

@@ -740,6 +740,22 @@ class RegisterView(QWidget):
         rows = {self.proxy.mapToSource(index).row() for index in self.delegate.held_indexes()}
         return {self.model.record_id(row) for row in rows if row >= 0}
 
+    def unsaved_typing(self) -> tuple[str, QWidget] | None:
+        """What was typed here and is not in the office — a value the register refused, held in its cell, or
+        values in the ✱ line that make no record yet — said for a question, with the widget that holds it."""
+        for editor, index in self.delegate.held_editors():
+            text = editor.currentText() if isinstance(editor, QComboBox) else getattr(editor, "text", str)()
+            return f"“{text}” in {self.model.fields[index.column()].label}", editor
+        if self.new_row_model.pending:
+            return "a record in the ✱ line, not added", self.new_line
+        return None
+
+    def let_go_of_typing(self) -> None:
+        """The user closes without what ``unsaved_typing`` named: the cells put back, the ✱ line emptied."""
+        for editor, _index in self.delegate.held_editors():
+            self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+        self.new_row_model.clear()
+
     def current_record_id(self) -> int | None:
         index = self.table.currentIndex()
         if not index.isValid():
