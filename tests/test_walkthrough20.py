@@ -139,3 +139,33 @@ def test_a_record_the_new_row_line_could_not_add_is_asked_about_before_the_offic
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W, CTRL)
     assert asked and "✱ line" in asked[0]
     assert window.document is None
+
+
+def test_a_colleagues_messy_workbook_previews_its_dates_as_the_tables_show_them(empty_window, qtbot, tmp_path):
+    """A colleague's risk sheet under a title row, its likelihood and impact under one merged "Evaluación", dates
+    written as text, a status in Spanish: the preview said "Raised: 2026-12-03" where every table, panel and
+    dialog says "3 Dec 2026". It says the date as the table will show it."""
+    import openpyxl
+
+    from pmo_desktop.views.exchange.actions import open_import_dialog
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Riesgos"
+    ws["A1"] = "Registro de riesgos – Puerto Norte"
+    ws.merge_cells("A1:G1")
+    ws.append([])
+    ws.append(["Ref", "Descripción del riesgo", "Evaluación", None, "Responsable", "Fecha", "Estado"])
+    ws.merge_cells("C3:D3")
+    ws.append([None, None, "Probabilidad", "Impacto", None, None, None])
+    ws.append(["PN-1", "Retraso en la entrega de grúas", "Alta", "Media", "Ana Ruiz", "03/12/2026", "Abierto"])
+    ws.append(["PN-2", "Permiso ambiental denegado", "Media", "Alta", "Ana Ruiz", "15/01/2027", "Cerrado"])
+    path = tmp_path / "Riesgos Puerto Norte.xlsx"
+    wb.save(path)
+    window = empty_window
+    dialog = open_import_dialog(window, window.document, str(path))
+    model = dialog.report_model
+    lines = {model.data(model.index(r, 3)): model.data(model.index(r, 4), Qt.ItemDataRole.ToolTipRole)
+             for r in range(model.rowCount())}
+    assert "Raised: 3 Dec 2026" in lines["PN-1"] and "Raised: 15 Jan 2027" in lines["PN-2"], lines
+    dialog.reject()
