@@ -141,13 +141,10 @@ def test_a_record_the_new_row_line_could_not_add_is_asked_about_before_the_offic
     assert window.document is None
 
 
-def test_a_colleagues_messy_workbook_previews_its_dates_as_the_tables_show_them(empty_window, qtbot, tmp_path):
+def messy_workbook(path, status: str = "Cerrado"):
     """A colleague's risk sheet under a title row, its likelihood and impact under one merged "Evaluación", dates
-    written as text, a status in Spanish: the preview said "Raised: 2026-12-03" where every table, panel and
-    dialog says "3 Dec 2026". It says the date as the table will show it."""
+    written as text, statuses in Spanish."""
     import openpyxl
-
-    from pmo_desktop.views.exchange.actions import open_import_dialog
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -159,9 +156,17 @@ def test_a_colleagues_messy_workbook_previews_its_dates_as_the_tables_show_them(
     ws.merge_cells("C3:D3")
     ws.append([None, None, "Probabilidad", "Impacto", None, None, None])
     ws.append(["PN-1", "Retraso en la entrega de grúas", "Alta", "Media", "Ana Ruiz", "03/12/2026", "Abierto"])
-    ws.append(["PN-2", "Permiso ambiental denegado", "Media", "Alta", "Ana Ruiz", "15/01/2027", "Cerrado"])
-    path = tmp_path / "Riesgos Puerto Norte.xlsx"
+    ws.append(["PN-2", "Permiso ambiental denegado", "Media", "Alta", "Ana Ruiz", "15/01/2027", status])
     wb.save(path)
+    return path
+
+
+def test_a_colleagues_messy_workbook_previews_its_dates_as_the_tables_show_them(empty_window, qtbot, tmp_path):
+    """A colleague's messy risk sheet (``messy_workbook``): the preview said "Raised: 2026-12-03" where every table,
+    panel and dialog says "3 Dec 2026". It says the date as the table will show it."""
+    from pmo_desktop.views.exchange.actions import open_import_dialog
+
+    path = messy_workbook(tmp_path / "Riesgos Puerto Norte.xlsx")
     window = empty_window
     dialog = open_import_dialog(window, window.document, str(path))
     model = dialog.report_model
@@ -169,3 +174,25 @@ def test_a_colleagues_messy_workbook_previews_its_dates_as_the_tables_show_them(
              for r in range(model.rowCount())}
     assert "Raised: 3 Dec 2026" in lines["PN-1"] and "Raised: 15 Jan 2027" in lines["PN-2"], lines
     dialog.reject()
+
+
+def test_a_status_typed_whole_into_the_values_dropdown_is_the_one_imported(empty_window, qtbot, tmp_path):
+    """"En seguimiento", a status no rule knows: the newcomer typed "Occurred" into its dropdown and pressed Enter.
+    "O" chose Open and the preview was made again with a new dropdown, where "c" alone chose Closed — the risk
+    came in Closed. The letters go on as one run, whichever dropdown has the keyboard: Occurred."""
+    from pmo_desktop.views.exchange.actions import open_import_dialog
+
+    window = empty_window
+    dialog = open_import_dialog(window, window.document,
+                                str(messy_workbook(tmp_path / "Riesgos.xlsx", status="En seguimiento")))
+    combo = dialog.values_table.cellWidget(0, 1)
+    assert "En seguimiento" in dialog.values_table.cellWidget(0, 0).text()
+    combo.setFocus()  # as a click on it
+    qtbot.waitUntil(combo.hasFocus)
+    type_keys(qtbot, "Occurred")
+    assert dialog.values_table.cellWidget(0, 1).currentText() == "Occurred"
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    rows = window.document.office.read(lambda s: records.fetch_rows(s, RISKS, records.load_context(s)))
+    status = {r[2 + RISKS.field_names.index("code")]: r[2 + RISKS.field_names.index("status")] for r in rows}
+    assert status == {"PN-1": "Open", "PN-2": "Occurred"}
