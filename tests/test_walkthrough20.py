@@ -196,3 +196,23 @@ def test_a_status_typed_whole_into_the_values_dropdown_is_the_one_imported(empty
     rows = window.document.office.read(lambda s: records.fetch_rows(s, RISKS, records.load_context(s)))
     status = {r[2 + RISKS.field_names.index("code")]: r[2 + RISKS.field_names.index("status")] for r in rows}
     assert status == {"PN-1": "Open", "PN-2": "Occurred"}
+
+
+def test_a_workbook_opened_as_an_office_says_where_a_workbook_goes_in(empty_window, qtbot, tmp_path):
+    """A newcomer's first move: File ▸ Open on the risk workbook they keep. The message said only that
+    “risks.xlsx” is not a program office file (not a database at all) — nothing of where a workbook goes. It
+    names File ▸ Import from Excel (Ctrl+I); the office open stays open."""
+    import openpyxl
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "risks.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["ID", "Risk", "Owner"])
+    wb.save(path)
+    window = empty_window
+    assert not window.open_path(str(path))
+    boxes = [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]
+    assert len(boxes) == 1 and "not a PMO Desktop program office" in boxes[0].text()
+    assert "File ▸ Import from Excel (Ctrl+I)" in boxes[0].text()
+    boxes[0].close()
+    assert window.document is not None

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 # the window appears at once and the file fills it a moment later.
 
 MAX_RECENT = 8
+SPREADSHEETS = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt"})  # imported, not opened
 SYNC_INTERVAL_MS = 5000
 # The Edit menu's table commands that change the office: off while it is open read only.
 WRITING_TABLE_ACTIONS = frozenset({"paste", "delete_or_clear", "add_row", "duplicate_rows", "delete_rows"})
@@ -569,6 +570,10 @@ class MainWindow(QMainWindow):
         except (StoreError, OSError, sqlite3.Error) as e:
             message = str(e) if isinstance(e, StoreError) else disk.describe_failure(
                 "The program office could not be opened", e, os.path.dirname(os.path.abspath(target)))
+            if "://" not in target and Path(target).suffix.lower() in SPREADSHEETS and Path(target).is_file():
+                # A newcomer's first move is to open the workbook they keep: say where a workbook goes in.
+                message += ("\n\nTo bring a workbook's registers into this office, use File ▸ Import from Excel "
+                            "(Ctrl+I); File ▸ New… makes an office to import it into.")
             warn(self, "Cannot open the program office", message)
             if "://" not in target and not Path(target).exists():
                 self._forget(target)
