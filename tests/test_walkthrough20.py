@@ -216,3 +216,26 @@ def test_a_workbook_opened_as_an_office_says_where_a_workbook_goes_in(empty_wind
     assert "File ▸ Import from Excel (Ctrl+I)" in boxes[0].text()
     boxes[0].close()
     assert window.document is not None
+
+
+def test_a_new_office_in_a_read_only_folder_is_refused_for_an_administrator_too(empty_window, qtbot, tmp_path):
+    """File ▸ New… into a folder made read-only, by an administrator (root may write anything): the office was
+    made, and opened read only — a banner "its folder is read-only" on the office just created. It is refused
+    before anything is written, as a copy, an export or a board pack there is, and the office open stays."""
+    import os
+
+    from PySide6.QtWidgets import QMessageBox
+
+    folder = tmp_path / "signed off"
+    folder.mkdir()
+    os.chmod(folder, 0o555)
+    try:
+        window = empty_window
+        before = window.document
+        assert not window.create_file(str(folder / "New office.pmo"))
+        boxes = [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]
+        assert len(boxes) == 1 and "its folder is read-only" in boxes[0].text(), [b.text() for b in boxes]
+        boxes[0].close()
+        assert list(folder.iterdir()) == [] and window.document is before
+    finally:
+        os.chmod(folder, 0o755)
