@@ -239,3 +239,24 @@ def test_a_new_office_in_a_read_only_folder_is_refused_for_an_administrator_too(
         assert list(folder.iterdir()) == [] and window.document is before
     finally:
         os.chmod(folder, 0o755)
+
+
+def test_undo_and_redo_from_another_page_say_what_they_undid_and_redid(empty_window, qtbot):
+    """A risk added, then a stakeholder, then Ctrl+Z twice and Ctrl+Shift+Z twice from the Program overview: the
+    status bar said "Saved" each time and nothing on screen changed — the newcomer could not tell what went. It
+    says "Undone: Add “Port board” to the stakeholder map", and so on, each record by its name."""
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_4, ["Quay risk"])
+    typed_along(qtbot, window, Qt.Key.Key_3, ["Port board"])
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, CTRL)
+    said = []
+    for key, modifiers in ((Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Z, CTRL),
+                           (Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier),
+                           (Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)):
+        qtbot.keyClick(QApplication.focusWidget(), key, modifiers)
+        said.append(window.statusBar().currentMessage())
+    assert said == ["Undone: Add “Port board” to the stakeholder map", "Undone: Add “Quay risk” to the risk register",
+                    "Redone: Add “Quay risk” to the risk register", "Redone: Add “Port board” to the stakeholder map"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
+    typed_along(qtbot, window, Qt.Key.Key_2, ["Harbour Wall"])  # a new edit where the undone one was: no redo
+    assert window.statusBar().currentMessage() == "Saved"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -528,13 +528,26 @@ class MainWindow(QMainWindow):
         document.conflict_handler = self.show_conflict
         # A bound method, not a lambda: Qt drops the connection with the window, so the stack's last
         # signals as it is destroyed (at a script's exit) never call into a deleted window.
+        # the undo stack's index when last told, and its next command to redo
+        self._stack_seen: tuple[int, QUndoCommand | None] = (0, None)
         document.undo_stack.indexChanged.connect(self._say_saved)
         self.nav.setCurrentRow(-1)
         self.show_page(0)
         self.sync_timer.start()
 
-    def _say_saved(self, _index: int) -> None:
-        self.statusBar().showMessage("Saved", 1500)
+    def _say_saved(self, index: int) -> None:
+        """"Saved" after an edit; after Ctrl+Z or Ctrl+Shift+Z, what was undone or redone — from another page
+        than the change's (the overview, say) the status bar said "Saved" and nothing on screen changed."""
+        stack = self.document.undo_stack if self.document is not None else None
+        last, following = getattr(self, "_stack_seen", (0, None))
+        # the command a redo would do next: a new edit after an undo takes the same place, but is another command
+        self._stack_seen = (index, stack.command(index) if stack is not None and index < stack.count() else None)
+        if stack is not None and index == last - 1:
+            self.statusBar().showMessage(f"Undone: {stack.text(index)}", 8000)
+        elif stack is not None and index == last + 1 and following is not None and stack.command(last) is following:
+            self.statusBar().showMessage(f"Redone: {stack.text(last)}", 8000)
+        else:
+            self.statusBar().showMessage("Saved", 1500)
 
     def _show_read_only(self) -> None:
         """Actions, banner, title and status bar for an office open read only, or that became so (its
