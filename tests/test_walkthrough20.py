@@ -260,3 +260,27 @@ def test_undo_and_redo_from_another_page_say_what_they_undid_and_redid(empty_win
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
     typed_along(qtbot, window, Qt.Key.Key_2, ["Harbour Wall"])  # a new edit where the undone one was: no redo
     assert window.statusBar().currentMessage() == "Saved"
+
+
+def test_ctrl_page_down_and_up_go_through_a_pages_tabs_from_its_table(demo_window, qtbot):
+    """On the Risks page, the keyboard in the register: the Issue log tab was reached only by Ctrl+Tab out of the
+    table and Tab after Tab to the tab bar; Ctrl+PgDown, Excel's key for the next sheet, did nothing. It goes to
+    the next tab (round the end, Ctrl+PgUp back), the keyboard in the tab's table, so typing goes on there."""
+    from PySide6.QtWidgets import QTabWidget
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    tabs = next(t for t in page.findChildren(QTabWidget) if t.isVisible())
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), type(page.register_view.table)))
+    shown = []
+    for _ in range(tabs.count()):
+        press(qtbot, Qt.Key.Key_PageDown, CTRL)
+        shown.append(tabs.tabText(tabs.currentIndex()))
+        if shown[-1] == "Issue log":  # the keyboard in the issue log's table
+            assert isinstance(QApplication.focusWidget(), type(page.register_view.table))
+            assert tabs.currentWidget().isAncestorOf(QApplication.focusWidget())
+    assert shown == ["Heat map", "Trend", "Program view", "Issue log", "Register"]
+    press(qtbot, Qt.Key.Key_PageUp, CTRL)
+    assert tabs.tabText(tabs.currentIndex()) == "Issue log"
+    assert tabs.currentWidget().isAncestorOf(QApplication.focusWidget())

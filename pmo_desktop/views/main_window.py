@@ -181,6 +181,10 @@ class MainWindow(QMainWindow):
         for i, (title, _spec) in enumerate(PAGES):
             self._add(view_menu, title, lambda checked=False, i=i: self.go_to_page(i), f"Ctrl+{i + 1}", True)
 
+        # A page's tabs by keyboard, as Excel's sheets (Ctrl+PgDown / Ctrl+PgUp): from a table, the Issue log tab or
+        # the RAID page's Dependencies were reached only by Ctrl+Tab out of it and Tab after Tab to the tab bar.
+        self._add(view_menu, "Ne&xt Tab", lambda: self.switch_tab(1), "Ctrl+PgDown", True)
+        self._add(view_menu, "Pre&vious Tab", lambda: self.switch_tab(-1), "Ctrl+PgUp", True)
         view_menu.addSeparator()
         self._make_zoom_actions(view_menu)
         view_menu.addSeparator()
@@ -446,6 +450,29 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
+
+    def switch_tab(self, step: int) -> None:
+        """The current page's next (``step`` 1) or previous (-1) tab, round the end, with the keyboard in its
+        table — or on the tab bar, for the arrows, where the tab has no table."""
+        from PySide6.QtWidgets import QTabWidget
+
+        from .register_table.register_view import RegisterView
+
+        page = self.stack.currentWidget()
+        if page is None or page is self.welcome:
+            return
+        tabs = next((t for t in page.findChildren(QTabWidget) if t.isVisible() and t.count() > 1), None)
+        if tabs is None:
+            return
+        enabled = [i for i in range(tabs.count()) if tabs.isTabEnabled(i)]
+        if not enabled:
+            return
+        here = enabled.index(tabs.currentIndex()) if tabs.currentIndex() in enabled else 0
+        tabs.setCurrentIndex(enabled[(here + step) % len(enabled)])
+        shown = tabs.currentWidget()
+        view = shown if isinstance(shown, RegisterView) else next(
+            (v for v in shown.findChildren(RegisterView) if v.isVisible()), None)
+        (view.table if view is not None else tabs.tabBar()).setFocus(Qt.FocusReason.TabFocusReason)
 
     def go_to_page(self, row: int) -> None:
         """Ctrl+1 … Ctrl+8: the page, with the keyboard in its table (a register page's), so the
