@@ -470,8 +470,11 @@ class MainWindow(QMainWindow):
         here = enabled.index(tabs.currentIndex()) if tabs.currentIndex() in enabled else 0
         tabs.setCurrentIndex(enabled[(here + step) % len(enabled)])
         shown = tabs.currentWidget()
-        view = shown if isinstance(shown, RegisterView) else next(
-            (v for v in shown.findChildren(RegisterView) if v.isVisible()), None)
+        # The tab's register, not a sub-table beside it (the issue log's actions under it): a record's own table
+        # has no parent register.
+        views = [shown] if isinstance(shown, RegisterView) else [v for v in shown.findChildren(RegisterView)
+                                                                 if v.isVisible()]
+        view = next((v for v in views if v.register.parent is None), views[0] if views else None)
         (view.table if view is not None else tabs.tabBar()).setFocus(Qt.FocusReason.TabFocusReason)
 
     def go_to_page(self, row: int) -> None:
