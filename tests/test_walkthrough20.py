@@ -284,3 +284,34 @@ def test_ctrl_page_down_and_up_go_through_a_pages_tabs_from_its_table(demo_windo
     press(qtbot, Qt.Key.Key_PageUp, CTRL)
     assert tabs.tabText(tabs.currentIndex()) == "Issue log"
     assert tabs.currentWidget().isAncestorOf(QApplication.focusWidget())
+
+
+def test_a_new_name_is_added_by_the_same_key_again_not_by_enter_after_the_tab_that_asked(empty_window, qtbot):
+    """An assumption typed along its row with Tab: "Helen" in Owner, Tab — the note beside the cell asks "Did you
+    mean Helen Brooks? Press the same key again to add “Helen” as a new person" — and Enter to end the row, the
+    note unread: Enter added "Helen" as a new person. The same key adds, as the note says: Enter after Tab asks
+    again, and a second Enter adds."""
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_6, ["Helen Brooks"])
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_7, CTRL)
+    view = window.active_register_view()
+    assert view.register.name == "assumptions"
+    type_keys(qtbot, "Suppliers keep their prices")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)  # Project: left empty
+    type_keys(qtbot, "Helen")
+    keys_to(qtbot, Qt.Key.Key_Tab)  # asked
+    qtbot.wait(50)  # (the list of names open under the cell hands the key to the cell once it has closed)
+    keys_to(qtbot, Qt.Key.Key_Return)  # another key: asked again, nobody added
+    qtbot.wait(50)
+
+    def people():
+        rows = window.document.office.read(
+            lambda s: records.fetch_rows(s, REGISTERS["people"], records.load_context(s)))
+        return sorted(r[2 + REGISTERS["people"].field_names.index("name")] for r in rows)
+
+    assert people() == ["Helen Brooks"]
+    assert "Press the same key again" in window.statusBar().currentMessage() or view.table.state() == \
+        view.table.State.EditingState
+    keys_to(qtbot, Qt.Key.Key_Return)  # the same key again: "Helen" is a new person, as the user said
+    qtbot.waitUntil(lambda: people() == ["Helen", "Helen Brooks"])
