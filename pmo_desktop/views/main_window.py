@@ -805,8 +805,7 @@ class MainWindow(QMainWindow):
             if typed is None:
                 continue
             what, holder = typed
-            box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", f"What you typed is not saved: {what} "
-                              f"({view.register.title}). The office refused it, or it is not a whole record yet.\n\n"
+            box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", f"What you typed is not saved: {what}\n\n"
                               "Go back to correct it, or close without it.", QMessageBox.StandardButton.NoButton, self)
             back = box.addButton("&Go Back to It", QMessageBox.ButtonRole.RejectRole)
             box.addButton("&Close Without It", QMessageBox.ButtonRole.DestructiveRole)
