@@ -239,7 +239,7 @@ def test_the_preview_shows_what_each_row_becomes(qtbot, populated, tmp_path):
     column = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index("Imported as")
     line = model.data(model.index(0, column))
     assert line.startswith("New supplier risk · ") and "Owner: Bea" in line and "Probability: 3" in line
-    assert "Raised: 2026-03-12" in model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+    assert "Raised: 12 Mar 2026" in model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
 
 
 def test_the_preview_names_the_level_a_word_became(qtbot, populated, tmp_path):

@@ -132,6 +132,7 @@ def test_the_refusal_note_follows_its_editor_when_its_row_moves(demo_window, qtb
     editor, moved up; the note stayed where the row had been, beside another row's cell. It now goes with its
     editor — there, and when the table scrolls."""
     from focused_keys import type_keys
+    from PySide6.QtCore import QPoint, QRect
     from PySide6.QtWidgets import QApplication, QLineEdit
 
     from pmo_desktop.views.register_table.refusal_note import note_for
@@ -153,7 +154,7 @@ def test_the_refusal_note_follows_its_editor_when_its_row_moves(demo_window, qtb
     note = note_for(editor)
 
     def beside() -> bool:  # under the cell, or over it where there is no room under it
-        n, e = note.geometry(), editor.geometry()
+        n, e = note.geometry(), QRect(editor.mapTo(note.parentWidget(), QPoint(0, 0)), editor.size())
         return n.top() == e.bottom() + 1 or n.bottom() + 1 == e.top()
 
     assert note.isVisible() and beside()

@@ -379,6 +379,12 @@ class Store:
             raise errors.StoreError(f"“{wanted}” already exists; choose another name.")
         if not wanted.parent.exists():
             raise errors.FileNotFound(f"The folder “{wanted.parent}” does not exist.")
+        # A folder made read-only is refused for an administrator too, as a copy's or an export's is: root could
+        # write the file, and the office then opened read only (its folder read-only), a banner on a new office.
+        protected = why_not_replaceable(wanted)
+        if protected is not None:
+            raise errors.ReadOnlyFile(f"The program office was not created: “{wanted.name}” cannot be written there "
+                                      f"({protected}). Choose another folder.")
         disk.remove_stale(wanted.parent)
         try:
             fd, tmp_name = tempfile.mkstemp(prefix=f".pmo-copy-{disk.writer_tag()}-", dir=wanted.parent)

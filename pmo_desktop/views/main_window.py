@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 # the window appears at once and the file fills it a moment later.
 
 MAX_RECENT = 8
+SPREADSHEETS = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt"})  # imported, not opened
 SYNC_INTERVAL_MS = 5000
 # The Edit menu's table commands that change the office: off while it is open read only.
 WRITING_TABLE_ACTIONS = frozenset({"paste", "delete_or_clear", "add_row", "duplicate_rows", "delete_rows"})
@@ -180,6 +181,10 @@ class MainWindow(QMainWindow):
         for i, (title, _spec) in enumerate(PAGES):
             self._add(view_menu, title, lambda checked=False, i=i: self.go_to_page(i), f"Ctrl+{i + 1}", True)
 
+        # A page's tabs by keyboard, as Excel's sheets (Ctrl+PgDown / Ctrl+PgUp): from a table, the Issue log tab or
+        # the RAID page's Dependencies were reached only by Ctrl+Tab out of it and Tab after Tab to the tab bar.
+        self._add(view_menu, "Ne&xt Tab", lambda: self.switch_tab(1), "Ctrl+PgDown", True)
+        self._add(view_menu, "Pre&vious Tab", lambda: self.switch_tab(-1), "Ctrl+PgUp", True)
         view_menu.addSeparator()
         self._make_zoom_actions(view_menu)
         view_menu.addSeparator()
@@ -446,6 +451,32 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
 
+    def switch_tab(self, step: int) -> None:
+        """The current page's next (``step`` 1) or previous (-1) tab, round the end, with the keyboard in its
+        table — or on the tab bar, for the arrows, where the tab has no table."""
+        from PySide6.QtWidgets import QTabWidget
+
+        from .register_table.register_view import RegisterView
+
+        page = self.stack.currentWidget()
+        if page is None or page is self.welcome:
+            return
+        tabs = next((t for t in page.findChildren(QTabWidget) if t.isVisible() and t.count() > 1), None)
+        if tabs is None:
+            return
+        enabled = [i for i in range(tabs.count()) if tabs.isTabEnabled(i)]
+        if not enabled:
+            return
+        here = enabled.index(tabs.currentIndex()) if tabs.currentIndex() in enabled else 0
+        tabs.setCurrentIndex(enabled[(here + step) % len(enabled)])
+        shown = tabs.currentWidget()
+        # The tab's register, not a sub-table beside it (the issue log's actions under it): a record's own table
+        # has no parent register.
+        views = [shown] if isinstance(shown, RegisterView) else [v for v in shown.findChildren(RegisterView)
+                                                                 if v.isVisible()]
+        view = next((v for v in views if v.register.parent is None), views[0] if views else None)
+        (view.table if view is not None else tabs.tabBar()).setFocus(Qt.FocusReason.TabFocusReason)
+
     def go_to_page(self, row: int) -> None:
         """Ctrl+1 … Ctrl+8: the page, with the keyboard in its table (a register page's), so the
         table's keys — Ctrl+F, Ctrl+Shift+N, Ctrl+Shift+L — work at once, not only after a click."""
@@ -527,13 +558,26 @@ class MainWindow(QMainWindow):
         document.conflict_handler = self.show_conflict
         # A bound method, not a lambda: Qt drops the connection with the window, so the stack's last
         # signals as it is destroyed (at a script's exit) never call into a deleted window.
+        # the undo stack's index when last told, and its next command to redo
+        self._stack_seen: tuple[int, QUndoCommand | None] = (0, None)
         document.undo_stack.indexChanged.connect(self._say_saved)
         self.nav.setCurrentRow(-1)
         self.show_page(0)
         self.sync_timer.start()
 
-    def _say_saved(self, _index: int) -> None:
-        self.statusBar().showMessage("Saved", 1500)
+    def _say_saved(self, index: int) -> None:
+        """"Saved" after an edit; after Ctrl+Z or Ctrl+Shift+Z, what was undone or redone — from another page
+        than the change's (the overview, say) the status bar said "Saved" and nothing on screen changed."""
+        stack = self.document.undo_stack if self.document is not None else None
+        last, following = getattr(self, "_stack_seen", (0, None))
+        # the command a redo would do next: a new edit after an undo takes the same place, but is another command
+        self._stack_seen = (index, stack.command(index) if stack is not None and index < stack.count() else None)
+        if stack is not None and index == last - 1:
+            self.statusBar().showMessage(f"Undone: {stack.text(index)}", 8000)
+        elif stack is not None and index == last + 1 and following is not None and stack.command(last) is following:
+            self.statusBar().showMessage(f"Redone: {stack.text(last)}", 8000)
+        else:
+            self.statusBar().showMessage("Saved", 1500)
 
     def _show_read_only(self) -> None:
         """Actions, banner, title and status bar for an office open read only, or that became so (its
@@ -562,11 +606,17 @@ class MainWindow(QMainWindow):
         from ..models.errors import StoreError
         from ..models.store import Store
 
+        if not self.may_let_go():
+            return False
         try:
             store = Store.open(target, password_prompt=self.ask_password if "://" in target else None)
         except (StoreError, OSError, sqlite3.Error) as e:
             message = str(e) if isinstance(e, StoreError) else disk.describe_failure(
                 "The program office could not be opened", e, os.path.dirname(os.path.abspath(target)))
+            if "://" not in target and Path(target).suffix.lower() in SPREADSHEETS and Path(target).is_file():
+                # A newcomer's first move is to open the workbook they keep: say where a workbook goes in.
+                message += ("\n\nTo bring a workbook's registers into this office, use File ▸ Import from Excel "
+                            "(Ctrl+I); File ▸ New… makes an office to import it into.")
             warn(self, "Cannot open the program office", message)
             if "://" not in target and not Path(target).exists():
                 self._forget(target)
@@ -608,6 +658,8 @@ class MainWindow(QMainWindow):
         from ..models.errors import StoreError
         from ..models.store import Store
 
+        if not self.may_let_go():
+            return False
         try:
             store = Store.create(path, program_name=Path(path).stem)
         except (StoreError, OSError, sqlite3.Error) as e:
@@ -732,7 +784,58 @@ class MainWindow(QMainWindow):
         return dialog
 
     def close_file(self) -> None:
-        self._set_document(None)
+        if self.may_let_go():
+            self._set_document(None)
+
+    def may_let_go(self) -> bool:
+        """Before the office is closed (the window closed, Ctrl+W, another office opened): what is typed in an open
+        cell is stored as leaving the cell would store it; a value the register refused, held in its cell, or a
+        ✱ line that makes no record yet is asked about — it went without a word. False: the user goes back to it."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from .register_table.register_view import RegisterView
+
+        if self.document is None:
+            return True
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            self.stack.setFocus(Qt.FocusReason.OtherFocusReason)  # an open cell stores what it holds, as on a click
+        for view in self.findChildren(RegisterView):
+            typed = view.unsaved_typing()
+            if typed is None:
+                continue
+            what, holder = typed
+            box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", f"What you typed is not saved: {what}\n\n"
+                              "Go back to correct it, or close without it.", QMessageBox.StandardButton.NoButton, self)
+            back = box.addButton("&Go Back to It", QMessageBox.ButtonRole.RejectRole)
+            box.addButton("&Close Without It", QMessageBox.ButtonRole.DestructiveRole)
+            box.setDefaultButton(back)
+            box.setEscapeButton(back)
+            box.exec()
+            if box.clickedButton() is back:
+                self._show_typing(view, holder)
+                return False
+            view.let_go_of_typing()
+        return True
+
+    def _show_typing(self, view, holder) -> None:
+        """The page, tab and cell holding what the user went back to, with the keyboard in it."""
+        from PySide6.QtWidgets import QTabWidget  # (not a class the first screen makes: imported when needed)
+
+        page = view
+        while page is not None and page.parentWidget() is not self.stack:
+            page = page.parentWidget()
+        row = next((r for r, p in self.pages.items() if p is page), None)
+        if row is not None:
+            self.show_page(row)
+        widget = view
+        while widget is not None and widget is not page:
+            parent = widget.parentWidget()
+            tabs = parent.parentWidget() if parent is not None else None
+            if isinstance(tabs, QTabWidget) and tabs.indexOf(widget) >= 0:
+                tabs.setCurrentWidget(widget)
+            widget = parent
+        holder.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def edit_program(self) -> bool:
         """The program's name, sponsor, manager, dates and description (one undo step)."""
@@ -814,6 +917,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
+        if not self.may_let_go():
+            event.ignore()
+            return
         self.presentation.leave()  # the window's normal size and place are what is kept, never full screen
         self.settings.setValue("window/geometry", self.saveGeometry())
         self._set_document(None)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...excel.import_plan import Action, ImportPlan, PlannedRow, RowReport
 from ...models.fields import Context, Field, Kind
 from ...models.registers import REGISTERS
+from ...models.values import day_text
 from ..theme import colours
 
 COLOURS = {Action.INSERT: "#e8f5e9", Action.UPDATE: "#e3f2fd", Action.SKIP: "#f5f5f5", Action.ERROR: "#ffcdd2"}
@@ -24,6 +27,8 @@ def imported_as(register: str, values: dict, ctx: Context | None = None) -> tupl
     def text(f: Field, value) -> str:
         if ctx is not None and f.kind is Kind.SCALE:
             return f.kind.cell_tip(f, value, ctx) or f.display(value)
+        if isinstance(value, date):  # "3 Dec 2026", as the table will show it ("2026-12-03" was Excel's text)
+            return day_text(value.date() if isinstance(value, datetime) else value)
         return f.display(value)
 
     parts = [(f.label, text(f, values[f.name])) for f in reg.fields

@@ -10,11 +10,21 @@ choice does stay whole; the whole choice is the box's tooltip.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
+from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
+# The letters typed into the dropdowns so far, and when the last came: one keyboard, so one run of letters, kept
+# here rather than in a dropdown — a choice previews the import again and the dropdown is made anew.
+class _Run:
+    text = ""
+    at = 0.0
+
+
+_typed = _Run()
 
 
 def short_form(text: str) -> str:
@@ -58,6 +68,27 @@ class TranslationCombo(QComboBox):
         screen = self.screen()
         limit = screen.availableGeometry().width() - 16 if screen is not None else needed
         return max(self.width(), min(needed, limit))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Letters typed choose the first choice they begin, as Qt's own search does — but the run of letters
+        goes on in the dropdown made anew by the choice its first letter made: "Occurred" typed chose Open at
+        "O", then, in the new dropdown, "c" alone — Closed — and Enter imported Closed."""
+        text = event.text()
+        if not text or not text.isprintable() or event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            _typed.text = ""
+            super().keyPressEvent(event)
+            return
+        now = time.monotonic()
+        run = _typed.text if now - _typed.at <= QApplication.keyboardInputInterval() / 1000 else ""
+        _typed.text, _typed.at = run + text, now
+        key = _typed.text.lower()
+        found = next((i for i in range(self.count()) if self.itemText(i).lower().startswith(key)), -1)
+        if found < 0 and len(set(key)) == 1:  # one letter again and again: the next choice it begins, as Qt does
+            begins = [i for i in range(self.count()) if self.itemText(i).lower().startswith(key[0])]
+            found = next((i for i in begins if i > self.currentIndex()), begins[0] if begins else -1)
+        if found >= 0 and found != self.currentIndex():
+            self.setCurrentIndex(found)
+        event.accept()
 
     def showPopup(self) -> None:
         self.view().setMinimumWidth(self.popup_width())

@@ -14,7 +14,7 @@ from typing import Callable
 from PySide6.QtCore import QElapsedTimer, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QListView, QMessageBox, QToolTip, QWidget
 
-from .refusal_note import RefusalNote, note_for
+from .refusal_note import RefusalNote, note_for, note_host
 
 SEPARATOR = " – "  # scale items read "3 – Medium": typing 3 or M finds them
 AMBIGUOUS = -2     # ``_TypeAhead.find``: letters that begin several levels' words ("v")
@@ -148,7 +148,7 @@ class ChoiceCombo(QComboBox):
         note_for(self).show_reason(self.unmatched_reason())
 
     def _hide_note(self) -> None:
-        host = self.parentWidget()
+        host = note_host(self)
         for note in host.findChildren(RefusalNote) if host is not None else ():
             if note.editor is self:
                 note.hide()

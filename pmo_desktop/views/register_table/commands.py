@@ -86,13 +86,23 @@ class EditCellsCommand(DocumentCommand):
         return bool(self.edits)
 
 
+def added_text(register: Register, rows: list[dict]) -> str:
+    """What adding ``rows`` is called in Edit ▸ Undo and in "Undone: …": "Add “Quay risk” to the risk register"
+    — "Add risk register row", said on the overview after Ctrl+Z, named neither the record nor where it was."""
+    where = f"the {register.title.lower()}"
+    name = register.name_field
+    if len(rows) == 1:
+        value = rows[0].get(name.name) if name is not None else None
+        return f"Add “{value}” to {where}" if value not in (None, "") else f"Add a row to {where}"
+    return f"Add {len(rows)} rows to {where}"
+
+
 class CreateRecordsCommand(DocumentCommand):
     """Add records (a new row, a duplicate, the rows of a paste that run past the end)."""
 
     def __init__(self, document: Document, register: Register, rows: list[dict], parent_id: int | None = None,
                  text: str | None = None):
-        super().__init__(document, text or (f"Add {register.title.lower()} row" if len(rows) == 1
-                                            else f"Add {len(rows)} rows"))
+        super().__init__(document, text or added_text(register, rows))
         self.register = register
         self.rows = rows
         self.parent_id = parent_id

@@ -63,6 +63,11 @@ class _MovesFromTheList(QObject):
         QApplication.sendEvent(self.combo, key)
 
 
+def _same_key(key: int) -> str:
+    """Tab and Backtab one key, Enter and Return one: the key a question beside a cell asks to press again."""
+    return "tab" if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) else "enter"
+
+
 def ref_names(document, f: Field) -> list[str]:
     from ...models.records import ref_names as names
 
@@ -80,6 +85,18 @@ class FieldDelegate(QStyledItemDelegate):
     def held_indexes(self) -> list[QPersistentModelIndex]:
         """The cells whose editor is still open (a refused value held to correct)."""
         return [index for editor, index in self._open.items() if index.isValid() and editor.isVisible()]
+
+    def held_editors(self) -> list[tuple[QWidget, QPersistentModelIndex]]:
+        """The editors still open on a value the register refused, with their cells."""
+        from .refusal_note import RefusalNote, note_host
+
+        held = []
+        for editor, index in self._open.items():
+            host = note_host(editor)
+            notes = host.findChildren(RefusalNote) if host is not None else []
+            if index.isValid() and any(n.editor is editor and n.text() for n in notes):
+                held.append((editor, index))
+        return held
 
     def createEditor(self, parent, option, index):
         editor = self._make_editor(parent, option, index)
@@ -192,11 +209,12 @@ class FieldDelegate(QStyledItemDelegate):
             editor.tell_unmatched()  # typed what is no choice: held, said again (Esc puts the cell back)
             return True
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
-                and event.key() in MOVES and not event.modifiers() & CHORDS and self._hold_new_name(editor)):
+                and event.key() in MOVES and not event.modifiers() & CHORDS
+                and self._hold_new_name(editor, _same_key(event.key()))):
             return True
         return super().eventFilter(editor, event)
 
-    def _hold_new_name(self, editor: QComboBox) -> bool:
+    def _hold_new_name(self, editor: QComboBox, key: str) -> bool:
         """A name not in the list, typed and Enter / Tab: the editor stays open and a note beside it asks for
         the same key again to add the new person (or says whom the user may have meant) — a question box
         here took the keys typed next and left the window with no focus. True while the name is held."""
@@ -204,7 +222,7 @@ class FieldDelegate(QStyledItemDelegate):
         names = [editor.itemText(i) for i in range(editor.count()) if editor.itemText(i)]
         if not text or existing_name(names, text) is not None:
             return False
-        if editor.property("confirmed_new") == text:
+        if editor.property("confirmed_new") == text and editor.property("confirmed_key") == key:
             return False  # the second press: setModelData stores it (a new person), and the editor moves on
         what = editor.property("new_name_kind") or "name"
         offered = suggestions(names, text)
@@ -212,6 +230,9 @@ class FieldDelegate(QStyledItemDelegate):
         note_for(editor).show_reason(f"“{text}” is not in the list of {plural(what)}.{meant}",
                                      f"Press the same key again to add “{text}” as a new {what}, or correct it, or Esc.")
         editor.setProperty("confirmed_new", text)
+        # The same key, as the note says: Enter after the Tab that asked (a row typed along with Tab, ended with
+        # Enter, the question unread) added "Helen3/12/26" as a new person.
+        editor.setProperty("confirmed_key", key)
         return True
 
     def _leave_and_tell(self, editor: QLineEdit, event) -> bool:

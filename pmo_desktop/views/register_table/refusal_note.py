@@ -3,9 +3,10 @@ data validation does — not in a message box, which takes the focus and with it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QTimer
+from PySide6.QtCore import QEvent, QPoint, QRect, QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
+from shiboken6 import isValid
 
 FIX_OR_ESCAPE = "Correct it and press Enter, or Esc to keep the cell as it was."
 HELD = "What you typed stays in the cell: correct it there and press Enter, or Esc there to keep the cell as it was."
@@ -18,7 +19,7 @@ class RefusalNote(QLabel):
 
     def __init__(self, editor: QWidget | None, host: QWidget | None = None, at: QRect | None = None):
         """``host`` and ``at`` (in the host's coordinates): a note beside a cell with no editor open."""
-        super().__init__(host if host is not None else editor.parentWidget() if editor is not None else None)
+        super().__init__(host if host is not None else note_host(editor) if editor is not None else None)
         self.editor = editor
         self.at = at
         self._placing = False  # moved by ``_place`` (not by the table's scrolling)
@@ -37,6 +38,7 @@ class RefusalNote(QLabel):
             # Not yet: the key or click that made the note is still being delivered, and would take it.
             QTimer.singleShot(0, self, self._watch_next_click_or_key)
         else:
+            self.setFont(editor.font())  # the table's size (its zoom), not that of the page it now sits on
             editor.destroyed.connect(self.deleteLater)
             # The note goes where its editor goes: the table scrolled, the editor moved (or was hidden, its row
             # scrolled out of view) and the note stayed where it was, beside another row's cell.
@@ -88,6 +90,10 @@ class RefusalNote(QLabel):
     def _place(self) -> None:
         """Under the cell (over it at the bottom of the table), as wide as the cell or 40 letters."""
         self._place_pending = False
+        if self.editor is not None and not isValid(self.editor):
+            # The editor went (a name picked from the list of people closes it) between the move that asked
+            # for this and the note's own deletion, which its destroyed signal posted behind this call.
+            return
         self._placing = True
         try:
             self._put()
@@ -96,7 +102,7 @@ class RefusalNote(QLabel):
 
     def _put(self) -> None:
         host = self.parentWidget()
-        at = self.at if self.at is not None else self.editor.geometry() if self.editor is not None else QRect()
+        at = self.at if self.at is not None else self._editor_rect()
         width = max(at.width(), min(self.fontMetrics().horizontalAdvance("M") * 40, host.width() if host else 400))
         self.setFixedWidth(width)
         self.adjustSize()
@@ -109,9 +115,30 @@ class RefusalNote(QLabel):
         self.move(left, top)
 
 
+    def _editor_rect(self) -> QRect:
+        """The editor's cell in the note's parent's coordinates."""
+        if self.editor is None:
+            return QRect()
+        host = self.parentWidget()
+        corner = self.editor.mapTo(host, QPoint(0, 0)) if host is not None else self.editor.pos()
+        return QRect(corner, self.editor.size())
+
+
+def note_host(editor: QWidget) -> QWidget | None:
+    """Where an editor's note lives: beside the table, not in its viewport — there the frozen ID and title,
+    drawn over the viewport, covered the note's first words, and a narrow table (the stakeholders' beside
+    their grid) cut its width to the viewport's ("of the Program (Yes, No). Enter, or Esc to as.")."""
+    host, widget = editor.parentWidget(), editor.parentWidget()
+    while widget is not None and not widget.isWindow():
+        if isinstance(widget, QAbstractItemView) and widget.parentWidget() is not None:
+            host = widget.parentWidget()  # the outermost table's: a frozen column's table is inside its table
+        widget = widget.parentWidget()
+    return host
+
+
 def note_for(editor: QWidget) -> RefusalNote:
     """The editor's note, made at its first refusal."""
-    host = editor.parentWidget()
+    host = note_host(editor)
     for note in host.findChildren(RefusalNote) if host is not None else ():
         if note.editor is editor:
             return note

@@ -42,7 +42,7 @@ from .delegates import FieldDelegate
 from .frozen import CutHeader, FrozenColumns, FrozenTable
 from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
-from .refusal_note import show_beside
+from .refusal_note import RefusalNote, show_beside
 from .table_model import typed_value
 from .windowed import WindowedRegisterModel, make_models
 
@@ -314,6 +314,7 @@ class RegisterView(QWidget):
         self.new_line.typed.connect(self._create_from_line)
         self.new_row_model.complete.connect(lambda _values: QTimer.singleShot(0, self, self._create_when_completed))
         self._line_refused: dict | None = None  # the ✱ line's values the register last refused (told beside it)
+        self._line_refused_reason = ""
         self.table.below_last_row.connect(self.focus_new_line)
         self.new_line.leave_up.connect(self._leave_new_line)
         self.model.modelReset.connect(self._update_new_line)
@@ -740,6 +741,27 @@ class RegisterView(QWidget):
         rows = {self.proxy.mapToSource(index).row() for index in self.delegate.held_indexes()}
         return {self.model.record_id(row) for row in rows if row >= 0}
 
+    def unsaved_typing(self) -> tuple[str, QWidget] | None:
+        """What was typed here and is not in the office — a value the register refused, held in its cell, or
+        values in the ✱ line that make no record yet — said for a question, with the widget that holds it."""
+        for editor, index in self.delegate.held_editors():
+            text = editor.currentText() if isinstance(editor, QComboBox) else getattr(editor, "text", str)()
+            said = next((n.text().splitlines()[0] for n in self.findChildren(RefusalNote)
+                         if n.editor is editor and n.text()), "")
+            return f"“{text}” in {self.model.fields[index.column()].label} ({self.register.title}). {said}", editor
+        if self.new_row_model.pending:
+            why = (f" {self._line_refused_reason}" if self._line_refused is not None
+                   and self._line_refused == self.new_row_model.pending else " It lacks what a record needs.")
+            return f"the record typed in the ✱ line of the {self.register.title.lower()} is not added.{why}", \
+                self.new_line
+        return None
+
+    def let_go_of_typing(self) -> None:
+        """The user closes without what ``unsaved_typing`` named: the cells put back, the ✱ line emptied."""
+        for editor, _index in self.delegate.held_editors():
+            self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+        self.new_row_model.clear()
+
     def current_record_id(self) -> int | None:
         index = self.table.currentIndex()
         if not index.isValid():
@@ -854,6 +876,7 @@ class RegisterView(QWidget):
         if not done:
             if refused.by_register:  # told beside the line
                 self._line_refused = dict(self.new_row_model.pending)
+                self._line_refused_reason = refused.reason
                 self._tell_line_refusal(refused.reason)
             elif refused:  # the file gone, the disk full…: a message box, as before
                 document.error.emit(refused[-1])
