@@ -280,6 +280,9 @@ def test_ctrl_page_down_and_up_go_through_a_pages_tabs_from_its_table(demo_windo
         if shown[-1] == "Issue log":  # the keyboard in the issue log's table, not in its actions' below it
             assert window.active_register_view().register.name == "issues"
             assert tabs.currentWidget().isAncestorOf(QApplication.focusWidget())
+        if shown[-1] in ("Heat map", "Trend"):  # the keyboard on the chart, whose cursor the arrows move
+            assert hasattr(QApplication.focusWidget(), "keyboard_cursor")
+            assert tabs.currentWidget().isAncestorOf(QApplication.focusWidget())
     assert shown == ["Heat map", "Trend", "Program view", "Issue log", "Register"]
     press(qtbot, Qt.Key.Key_PageUp, CTRL)
     assert tabs.tabText(tabs.currentIndex()) == "Issue log"

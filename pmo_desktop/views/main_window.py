@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
 
     def switch_tab(self, step: int) -> None:
         """The current page's next (``step`` 1) or previous (-1) tab, round the end, with the keyboard in its
-        table — or on the tab bar, for the arrows, where the tab has no table."""
+        table or on its chart — or on the tab bar, for the arrows, where the tab has neither."""
         from PySide6.QtWidgets import QTabWidget
 
         from .register_table.register_view import RegisterView
@@ -475,7 +475,11 @@ class MainWindow(QMainWindow):
         views = [shown] if isinstance(shown, RegisterView) else [v for v in shown.findChildren(RegisterView)
                                                                  if v.isVisible()]
         view = next((v for v in views if v.register.parent is None), views[0] if views else None)
-        (view.table if view is not None else tabs.tabBar()).setFocus(Qt.FocusReason.TabFocusReason)
+        # A chart's tab: the keyboard on the chart, whose cursor the arrows then move (views/chart_cursor.py).
+        chart = next((w for w in [shown, *shown.findChildren(QWidget)]
+                      if hasattr(w, "keyboard_cursor") and w.isVisible()), None)
+        target = view.table if view is not None else chart if chart is not None else tabs.tabBar()
+        target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def go_to_page(self, row: int) -> None:
         """Ctrl+1 … Ctrl+8: the page, with the keyboard in its table (a register page's), so the
