@@ -110,3 +110,16 @@ def test_a_workbook_under_another_formats_name_imports(office: Store, tmp_path: 
     """calamine reads by the name, so these were "damaged and cannot be read (CalamineError)"."""
     path = writer(tmp_path / name, {"Risks": ROWS})
     assert imported_titles(office, path) == TITLES
+
+
+def test_an_office_file_given_to_import_says_to_open_it(office: Store, tmp_path: Path) -> None:
+    """A newcomer's first guess at bringing a colleague's office in is Import: it said "not an Excel workbook …
+    save it in one of those formats", which no one can do with an office file. It says to open it, and the
+    office given is left as it was."""
+    other = Store.create(tmp_path / "colleague.pmo")
+    other.close()
+    path = tmp_path / "colleague.pmo"
+    before = path.read_bytes()
+    with pytest.raises(WorkbookError, match=r"is an office file .* not a workbook.*open it instead \(File ▸ Open"):
+        plan_import(office, path, register="risks")
+    assert path.read_bytes() == before

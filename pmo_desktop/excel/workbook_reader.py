@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # imported when a workbook is opened, not at startup
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: encrypted xlsx, or an old .xls
 ZIP_MAGIC = b"PK\x03\x04"
+SQLITE_MAGIC = b"SQLite format 3\x00"  # an office file (.pmo), or another program's database
 EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
                           "#SPILL!", "#CALC!"})
 _ERROR_CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt=\"e\"[^>]*)>(.*?)</(?:\w+:)?c>", re.S)
@@ -117,7 +118,7 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, dict[tuple[int, in
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
-            head = fh.read(8)
+            head = fh.read(16)
             if head.startswith(OLE2_MAGIC):
                 encrypted = b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o" in fh.read(4 * MiB)
     except PermissionError:
@@ -129,6 +130,10 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, dict[tuple[int, in
                             "(File ▸ Info ▸ Protect Workbook) and save it again before importing.")
     if size == 0:
         raise WorkbookError(f"“{name}” is empty (0 bytes), so there is nothing to import.")
+    if head.startswith(SQLITE_MAGIC):  # a newcomer's first guess at bringing an office in
+        raise WorkbookError(f"“{name}” is an office file (or another program's database), not a workbook, so it is "
+                            "not imported; open it instead (File ▸ Open, or give it as the office on the command "
+                            "line).")
     kind = file_format(path, head)
     if kind == "unknown":
         kind = _text_kind(path)
