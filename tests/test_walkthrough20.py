@@ -318,3 +318,18 @@ def test_a_new_name_is_added_by_the_same_key_again_not_by_enter_after_the_tab_th
         view.table.State.EditingState
     keys_to(qtbot, Qt.Key.Key_Return)  # the same key again: "Helen" is a new person, as the user said
     qtbot.waitUntil(lambda: people() == ["Helen", "Helen Brooks"])
+
+
+def test_ctrl_q_quits_where_the_platform_gives_quit_no_key(empty_window, qtbot):
+    """File ▸ Quit said Ctrl+Q nowhere and Ctrl+Q did nothing on Windows and the offscreen platform, whose
+    standard Quit key is none; where the platform has one, it is kept."""
+    from PySide6.QtGui import QKeySequence
+
+    window = empty_window
+    quit_action = next(a for a in window.file_menu.actions() if a.text() == "&Quit")
+    platform_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+    assert quit_action.shortcuts() == (platform_keys or [QKeySequence("Ctrl+Q")])
+    assert QKeySequence("Ctrl+Q") in quit_action.shortcuts()
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Q, CTRL)
+    qtbot.waitUntil(lambda: not window.isVisible())

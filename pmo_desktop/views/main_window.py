@@ -63,6 +63,11 @@ class WelcomePage(QWidget):
         layout.addStretch(2)
 
 
+# Standard keys some platforms bind to nothing, and what people press for them there: Qt gives Quit no key on
+# Windows (Alt+F4 closes the window, not the program) nor on the offscreen platform, so Ctrl+Q did nothing.
+MISSING_STANDARD_KEYS = {QKeySequence.StandardKey.Quit: "Ctrl+Q"}
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None):
         super().__init__()
@@ -109,6 +114,8 @@ class MainWindow(QMainWindow):
             # Every binding of the platform's: QKeySequence(StandardKey.Close) is the first alone, Ctrl+F4,
             # and Ctrl+W — the one people press — did nothing.
             action.setShortcuts(shortcut)
+            if not action.shortcuts() and shortcut in MISSING_STANDARD_KEYS:
+                action.setShortcut(QKeySequence(MISSING_STANDARD_KEYS[shortcut]))
         elif shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
         action.triggered.connect(slot)
