@@ -572,6 +572,8 @@ class MainWindow(QMainWindow):
                 self._forget(target)
             return False
         self.open_store(store)
+        if store.open_note:  # a -wal another file left beside it was set aside or ignored (stale_wal)
+            warn(self, "Opened as last saved", store.open_note)
         return True
 
     def ask_password(self, server: str) -> str | None:
