@@ -8,9 +8,9 @@ from a backup over a crashed office ("copy yesterday's file back"), or an office
 where an unrelated ``NAME-wal`` was left — SQLite writes another generation's pages into it: a file
 refused as damaged, or worse, one that opens and silently mixes two files.
 
-The tie, therefore, is ours (``stamp``): every write transaction of PMO Desktop also writes the file's
-first page, which puts it in the -wal with every commit, and SQLite counts each such commit in the page's
-*change counter* (offset 24). We add 32 bits at offset 60 (``user_version``, which SQLite leaves to the
+The tie, therefore, is ours (``stamp``): every write transaction of PMO Desktop that changes a row also
+writes the file's first page as it commits, which puts that page in the -wal with every commit, and SQLite
+counts each such commit in the page's *change counter* (offset 24). We add 32 bits at offset 60 (``user_version``, which SQLite leaves to the
 application): 16 new random bits for this commit, then the previous commit's 16. So before SQLite opens
 a file with a -wal beside it, a few small reads (``verdict``) tell:
 
@@ -70,8 +70,8 @@ def next_stamp(previous: int) -> int:
 
 
 def stamp(dbapi_conn) -> None:  # type: ignore[no-untyped-def]
-    """Stamp the write transaction just begun on ``dbapi_conn`` (a sqlite3 connection): a microsecond
-    read and write of the first page, which SQLite then writes into the -wal with this commit."""
+    """Stamp the write transaction ``dbapi_conn`` (a sqlite3 connection) is about to commit: a read and a
+    write of the first page's header (microseconds), which SQLite then writes into the -wal with the commit."""
     previous = dbapi_conn.execute("PRAGMA user_version").fetchone()[0]
     dbapi_conn.execute(f"PRAGMA user_version = {next_stamp(int(previous))}")
 
