@@ -208,9 +208,9 @@ def cmd_new(args) -> int:
     if args.demo:
         from .models.demo import create_demo
 
-        store = create_demo(target)
+        store = _told(create_demo(target))
     else:
-        store = Store.create(target)
+        store = _told(Store.create(target))  # a leftover -wal of a deleted office of that name is set aside
     name = store.display_name  # a URL is shown without its password
     store.close()
     _say(f"Created {name}{' with the demo program' if args.demo else ''}.")

@@ -327,3 +327,22 @@ def test_a_live_wal_is_seen_as_held_by_its_process(tmp_path: Path) -> None:
         proc.kill()
         proc.communicate(timeout=60)
     assert not stale_wal.in_use_elsewhere(path)  # killed: its locks went with it
+
+
+def test_a_new_office_made_where_a_deleted_office_left_its_wal(tmp_path: Path) -> None:
+    """The crashed office was deleted in a file manager that hides its -wal; `new` makes one of that name."""
+    path = office(tmp_path / "office.pmo", *(f"Old {i}" for i in range(20)))
+    left = killed_while_open(path, "Old 20")
+    path.unlink()
+    done = subprocess.run([sys.executable, "-m", "pmo_desktop", "new", str(path)], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    [moved] = set_aside_files(tmp_path)
+    assert "moved aside" in done.stderr and moved.name in done.stderr
+    assert sha(moved.read_bytes()) == sha(left)
+    store = Store.open(path)
+    try:
+        assert project_names(store) == [] and store.open_note is None
+    finally:
+        store.close()
+    assert integrity(path) == "ok"

@@ -618,6 +618,8 @@ class MainWindow(QMainWindow):
             warn(self, "Cannot create the program office", message)
             return False
         self.open_store(store)
+        if store.open_note:  # a -wal a deleted office of that name left was set aside (stale_wal)
+            warn(self, "Opened as last saved", store.open_note)
         return True
 
     def open_demo(self) -> None:
