@@ -9,15 +9,19 @@ where an unrelated ``NAME-wal`` was left — SQLite writes another generation's 
 refused as damaged, or worse, one that opens and silently mixes two files.
 
 The tie, therefore, is ours (``stamp``): every write transaction of PMO Desktop that changes a row also
-writes the file's first page as it commits, which puts that page in the -wal with every commit, and SQLite
-counts each such commit in the page's *change counter* (offset 24). We add 32 bits at offset 60 (``user_version``, which SQLite leaves to the
-application): 16 new random bits for this commit, then the previous commit's 16. So before SQLite opens
-a file with a -wal beside it, a few small reads (``verdict``) tell:
+writes 32 bits into the file's first page as it commits (offset 60, ``user_version``, which SQLite leaves
+to the application): 16 new random bits for this commit, then the previous commit's 16. That page then goes
+into the -wal with every commit. (Not SQLite's *change counter* at offset 24: in WAL mode a connection that
+kept the first page cached writes the same count again, or even a lower one than another connection's, so
+it says nothing of which commit came first — seen on real kills, tests/test_fault_injection.py.) So before
+SQLite opens a file with a -wal beside it, a few small reads (``verdict``) tell:
 
 - ``OURS`` — the -wal belongs to this file: the file's first page is byte-for-byte the first page of one
   of the -wal's commits (a checkpoint has copied that far; every edit here ends with one), or the -wal's
-  first commit is the very next one after the file's (its counter one more, its previous-16-bits the
-  file's own): the last edits of a crash of this file, replayed as SQLite always has — nothing lost.
+  first commit was made on this very file (its previous-16-bits are the file's own), and the -shm the
+  crash left does not say it had been copied in already: the last edits of a crash of this file, replayed
+  as SQLite always has — nothing lost. (One foreign -wal in 65,536 whose commits no checkpoint had copied
+  would pass for this file's: the -shm settles the usual kill, after its checkpoint.)
 - ``FOREIGN`` — it is another file's: never replayed, never deleted, moved aside unchanged to a named
   file beside it (``set_aside``), and the office opens as its own last commit.
 - ``UNSTAMPED`` — no commit in it wrote the first page: a -wal of another program (the sqlite3 shell, DB
@@ -46,7 +50,7 @@ _WAL_MAGIC = (0x377F0682, 0x377F0683)  # checksums little- or big-endian
 _WAL_VERSION = 3007000
 _WAL_HEADER = 32
 _FRAME_HEADER = 24
-_COUNTER = 24  # the main file's header: file change counter
+_PAGE_SIZES = {1 << n for n in range(9, 17)}  # 512 … 65536
 _STAMP = 60  # the main file's header: user_version, ours
 # The -shm's wal-index header, twice (48 bytes each), then its checkpoint info: nBackfill first.
 _SHM_HEAD = 100
@@ -131,8 +135,8 @@ def _judge(path: Path) -> Finding:
             magic, version, page_size, _seq, salt1, salt2, c0, c1 = struct.unpack(">8I", head)
             if magic not in _WAL_MAGIC or version != _WAL_VERSION:
                 return Finding(Verdict.NONE, wal)  # SQLite starts that -wal afresh
-            if _checksum(head[:24], magic & 1 == 1) != (c0, c1):
-                return Finding(Verdict.NONE, wal)
+            if _checksum(head[:24], magic & 1 == 1) != (c0, c1) or page_size not in _PAGE_SIZES:
+                return Finding(Verdict.NONE, wal)  # SQLite starts that -wal afresh too
             with open(path, "rb") as m:
                 page1 = m.read(max(page_size, 100))
             if len(page1) < 100:
@@ -176,9 +180,10 @@ def _judge(path: Path) -> Finding:
         return Finding(Verdict.UNSTAMPED, wal, frames)
     if any(c == page1 for c in commits if c is not None):
         return Finding(Verdict.OURS, wal, frames, seen)  # a checkpoint copied this far: the file is this -wal's
-    counter, stamp_now = struct.unpack(">I", page1[_COUNTER:_COUNTER + 4])[0], page1[_STAMP:_STAMP + 4]
-    next_counter, next_stamp_ = struct.unpack(">I", first_page1[_COUNTER:_COUNTER + 4])[0], first_page1[_STAMP:_STAMP + 4]
-    if (next_counter == (counter + 1) & 0xFFFFFFFF and (next_stamp_[2:] == stamp_now[:2] or next_stamp_ == stamp_now)
+    stamp_now, next_stamp_ = page1[_STAMP:_STAMP + 4], first_page1[_STAMP:_STAMP + 4]
+    # Its first commit made on this file: stamped by us (the previous 16 bits are the file's newest), or by
+    # another program that leaves the stamp as it is; and, per the -shm, not already copied into the file.
+    if ((next_stamp_[2:] == stamp_now[:2] or next_stamp_ == stamp_now)
             and _backfilled(path, head[16:24]) < first_page1_frame):
         return Finding(Verdict.OURS, wal, frames, seen)  # the next commit after the file's own: a crash of it
     return Finding(Verdict.FOREIGN, wal, frames, seen)
