@@ -173,7 +173,15 @@ def _open(args):
     target = _target(args)
     from .models.store import Store
 
-    return Store.open(target)
+    return _told(Store.open(target))
+
+
+def _told(store):
+    """The office just opened, after one line on stderr when a -wal another file left beside it was set
+    aside or ignored (``stale_wal``): the command goes on with the office as it was last saved."""
+    if store.open_note:
+        print(f"{PROG}: {store.open_note}", file=sys.stderr)
+    return store
 
 
 def _say(text: str = "") -> None:
@@ -200,9 +208,9 @@ def cmd_new(args) -> int:
     if args.demo:
         from .models.demo import create_demo
 
-        store = create_demo(target)
+        store = _told(create_demo(target))
     else:
-        store = Store.create(target)
+        store = _told(Store.create(target))  # a leftover -wal of a deleted office of that name is set aside
     name = store.display_name  # a URL is shown without its password
     store.close()
     _say(f"Created {name}{' with the demo program' if args.demo else ''}.")
@@ -272,7 +280,7 @@ def cmd_import(args) -> int:
     from .models.store import Store
 
     translations = _read_values(args.values)
-    store = Store.open(target)
+    store = _told(Store.open(target))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the contract: one line per row, or one error line

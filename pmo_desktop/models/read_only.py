@@ -61,9 +61,13 @@ def _in_wal_mode(path: Path) -> bool:
         return True  # unknown: read it as the safe case that creates nothing
 
 
-def read_only_uri(path: Path) -> str:
-    """A SQLite URI that reads ``path`` without writing to it or creating anything beside it."""
+def read_only_uri(path: Path, ignore_wal: bool = False) -> str:
+    """A SQLite URI that reads ``path`` without writing to it or creating anything beside it.
+    ``ignore_wal``: the -wal beside it is another file's (``stale_wal``), so the file is read alone, as
+    its own last commit (``immutable=1`` reads no side file at all)."""
     quoted = urllib.parse.quote(str(path))
+    if ignore_wal:
+        return f"file:{quoted}?immutable=1"
     has_side = any(Path(f"{path}{side}").exists() for side in ("-wal", "-journal"))
     if has_side or not _in_wal_mode(path):
         return f"file:{quoted}?mode=ro"

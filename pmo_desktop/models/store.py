@@ -13,6 +13,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
+import weakref
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -29,6 +30,9 @@ from .hot_journal import is_hot, is_hot_journal_error, read_rolled_back
 from .program import Program, Setting
 from .read_only import read_only_uri, why_not_replaceable, why_read_only
 from .schema import FORMAT_NAME, SCHEMA_VERSION, meta_metadata, migrate, read_meta, write_meta
+from .stale_wal import Verdict, in_use_elsewhere, set_aside, set_aside_message, stamp
+from .stale_wal import ignored_message as wal_ignored_message
+from .stale_wal import verdict as wal_verdict
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _UMASK = os.umask(0)
@@ -102,13 +106,36 @@ def _sqlite_begin(conn: Any) -> None:
     on one file queue for it (busy_timeout) instead of failing half-way: a read-check-write such as
     the version check of an edit can then never interleave with another writer. Reads (BEGIN) see one
     consistent snapshot of the file for the whole transaction (WAL)."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+    if conn.get_execution_options().get(WRITE):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.info[_CHANGES_AT_BEGIN] = conn.connection.driver_connection.total_changes
+    else:
+        conn.exec_driver_sql("BEGIN")
 
 
-def _check_sqlite_file(path: Path) -> str | None:
+_CHANGES_AT_BEGIN = "pmo_total_changes"
+
+
+def _sqlite_commit(conn: Any) -> None:
+    """A write transaction that changed rows also stamps the file's first page as it commits, so that the
+    -wal it may leave in a crash is told from another file's at the next open (``stale_wal``). One that
+    changed nothing writes nothing, as before: no commit for other windows to refresh for."""
+    if not conn.get_execution_options().get(WRITE):
+        return
+    driver = conn.connection.driver_connection
+    if driver.total_changes == conn.info.get(_CHANGES_AT_BEGIN):
+        return
+    try:
+        stamp(driver)
+    except sqlite3.Error as e:  # said as any failed commit is: a full disk, a read-only file
+        raise exc.DBAPIError.instance("PRAGMA user_version", None, e, sqlite3.Error) from e
+
+
+def _check_sqlite_file(path: Path, ignore_wal: bool = False) -> str | None:
     """Refuse files that are not program offices of a version we read, before anything writes to them:
     every refusal leaves the file byte-for-byte as it was, with no side file created beside it.
-    Returns why the file cannot be written here (``read_only.why_read_only``), None when it can."""
+    Returns why the file cannot be written here (``read_only.why_read_only``), None when it can.
+    ``ignore_wal``: the -wal beside it is another file's (``stale_wal``): the file is read alone."""
     if not path.exists():
         raise errors.FileNotFound(f"The file “{path}” does not exist.")
     if path.is_dir():
@@ -130,9 +157,9 @@ def _check_sqlite_file(path: Path) -> str | None:
     # -shm, which is removed again when the file is refused (nobody else can be using it: an open WAL
     # database always has its -shm).
     shm = Path(f"{path}-shm")
-    made_shm = not shm.exists() and Path(f"{path}-wal").exists()
+    made_shm = not ignore_wal and not shm.exists() and Path(f"{path}-wal").exists()
     try:
-        meta = _read_meta_read_only(path)
+        meta = _read_meta_read_only(path, ignore_wal)
         if meta is None or meta.get("format") != FORMAT_NAME:
             raise errors.NotAProgramOfficeFile(
                 f"“{path.name}” is a database, but not a PMO Desktop program office file."
@@ -157,7 +184,7 @@ def _check_sqlite_file(path: Path) -> str | None:
     return why
 
 
-def _read_meta_read_only(path: Path) -> dict[str, str] | None:
+def _read_meta_read_only(path: Path, ignore_wal: bool = False) -> dict[str, str] | None:
     """The marker table of the file (None when it has none), read without writing; damage refused.
     A file a program left half-written with its -journal is read as it will be once that unfinished
     transaction is undone (``hot_journal``)."""
@@ -177,7 +204,7 @@ def _read_meta_read_only(path: Path) -> dict[str, str] | None:
 
     try:
         try:
-            return read(read_only_uri(path))
+            return read(read_only_uri(path, ignore_wal))
         except sqlite3.DatabaseError as e:
             if not is_hot_journal_error(e):
                 raise
@@ -215,6 +242,15 @@ def _check_version(meta: dict[str, str]) -> int:
     return version
 
 
+# The stores of this process not yet closed: a -wal one of them has open is never judged another file's
+# (and its -shm is not even opened to look: closing a descriptor of it would drop SQLite's locks on it).
+_open_here: weakref.WeakSet["Store"] = weakref.WeakSet()
+
+
+def _is_open_here(path: Path) -> bool:
+    return any(s.path == path and not s.closed for s in list(_open_here))
+
+
 def _identity(path: Path) -> tuple[int, int] | None:
     st = _stat(path)
     return (st.st_dev, st.st_ino) if st is not None else None
@@ -244,6 +280,13 @@ OVERWRITTEN_REASON = "another program cut it short or wrote another file over it
 _SIGNATURE = ("SELECT (SELECT max(id) FROM record_history), (SELECT max(id) FROM board_snapshot), "
               "(SELECT value FROM setting WHERE key = 'office_id')")
 _SHM_HEAD = 136  # the -shm's wal-index header, both copies, and its checkpoint info (nBackfill …)
+# The -shm is read through one descriptor per file for the whole process, kept open while a store here has
+# the file open. POSIX drops every lock a process holds on a file when it closes *any* descriptor of it:
+# opening and closing the -shm at each look dropped SQLite's own locks on it, among them the one that tells
+# other processes the file is open (so a second process took it for closed and rebuilt the -shm under this
+# one, and ``stale_wal.in_use_elsewhere`` saw nobody).
+_shm_readers: dict[str, list[Any]] = {}  # path → [descriptor, ids of the stores using it]
+_shm_lock = threading.Lock()
 
 
 def _claim_name(made: Path, wanted: Path) -> None:
@@ -285,9 +328,11 @@ def _first_line(error: BaseException | None) -> str:
 class Store:
     """One open program office. Use ``Store.create`` or ``Store.open``; close when done."""
 
-    def __init__(self, engine: Engine, path: Path | None, read_only_reason: str | None = None):
+    def __init__(self, engine: Engine, path: Path | None, read_only_reason: str | None = None,
+                 ignore_wal: bool = False):
         self.engine = engine
         self.path = path
+        self._ignore_wal = ignore_wal  # read only, beside another file's -wal: every read reads the file alone
         # Why this office is open for viewing only (``read_only.why_read_only``); None: it is editable.
         self.read_only_reason = read_only_reason
         # Which file was opened (device, inode): a file moved, deleted or replaced under the open window
@@ -307,6 +352,8 @@ class Store:
         self._seen: tuple[int, int, bytes] | None = None
         self._signature: tuple[Any, ...] | None = None
         self.gone = False
+        # Said once when the office is shown: a -wal another file left beside it was set aside or ignored.
+        self.open_note: str | None = None
         self._made_here: list[Path] = []  # side files a read-only open made, removed at close
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._poll: sqlite3.Connection | None = None  # the one connection that reads data_version
@@ -318,6 +365,7 @@ class Store:
         event.listen(engine, "checkout", self._lend)
         event.listen(engine, "checkin", self._take_back)
         if path is not None:
+            _open_here.add(self)
             try:
                 self._open_poll()
             except sqlite3.Error:
@@ -325,9 +373,9 @@ class Store:
 
     # ---------------------------------------------------------------- opening and creating
     @staticmethod
-    def _read_only_engine(path: Path) -> Engine:
+    def _read_only_engine(path: Path, ignore_wal: bool = False) -> Engine:
         """Connections that read ``path`` and write nothing, to it or beside it (``read_only_uri``)."""
-        uri = read_only_uri(path)
+        uri = read_only_uri(path, ignore_wal)
         engine = create_engine("sqlite://", poolclass=QueuePool,
                                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -349,6 +397,7 @@ class Store:
                                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "commit", _sqlite_commit)
         event.listen(engine, "checkin", _checkpoint)
         return engine, path
 
@@ -451,20 +500,40 @@ class Store:
         """
         target = _sqlite_file_of(_as_target(target))
         absent: list[Path] = []  # the -wal and -shm not there before this open: a failed open removes them
+        note: str | None = None
         if db_url.is_url(target):
             target = db_url.resolve_password(target, password_prompt)
         else:
             file = Path(str(target)).expanduser().resolve()
             shm = Path(f"{file}-shm")
             had_shm = shm.exists()
+            # A -wal another file left (an older copy restored over a crashed office, a file copied
+            # beside an unrelated leftover) is never replayed into this one: checked before SQLite opens
+            # the file, then read around (read only) or moved aside unchanged. See stale_wal.
+            # A file this process has open already (another window) is not looked at: its -wal is live, and
+            # closing a descriptor of its -shm would drop the locks SQLite holds on it here.
+            found = None if _is_open_here(file) else wal_verdict(file)
+            foreign = found is not None and found.verdict is Verdict.FOREIGN and not in_use_elsewhere(file)
             absent = [side for side in (Path(f"{file}-wal"), shm) if not side.exists()]
-            why = _check_sqlite_file(file)
+            why = _check_sqlite_file(file, ignore_wal=foreign)
             if why is not None:
-                store = cls(cls._read_only_engine(file), file, why)
+                store = cls(cls._read_only_engine(file, ignore_wal=foreign), file, why, ignore_wal=foreign)
                 # A -wal a crash left (no -shm) is read through a -shm SQLite makes when the folder lets
                 # it: removed again at close, so the folder is left as it was found.
-                store._made_here = [] if had_shm else [shm]
+                store._made_here = [] if had_shm or foreign else [shm]
+                if foreign:  # nothing is written beside a read-only office: the -wal stays, unread
+                    store.open_note = wal_ignored_message(file.name, why)
                 return store
+            if foreign:
+                try:
+                    assert found is not None
+                    moved = set_aside(found)
+                except OSError as e:
+                    raise errors.StoreError(disk.describe_failure(
+                        f"“{file.name}” was not opened: a “{file.name}-wal” beside it was left by another file of "
+                        "that name and must be moved aside first (applying it would mix the two), which failed",
+                        e, file.parent) + " Move that file elsewhere, then open it again.") from e
+                note = set_aside_message(file.name, moved)
             disk.remove_stale(file.parent)  # what a crashed Save a Copy As left beside it
         engine, path = cls._engine_for(target)
         try:
@@ -496,6 +565,7 @@ class Store:
             engine.dispose()
             raise
         store = cls(engine, path)
+        store.open_note = note
         try:
             if version < SCHEMA_VERSION:
                 store._migrate(version)  # the backup copy first, then the migration
@@ -503,7 +573,7 @@ class Store:
             from . import search_index
 
             if store.is_sqlite and not search_index.trigram_available():
-                with store.engine.begin() as conn:  # indexed by a newer SQLite: see drop_if_unusable
+                with store.engine.connect().execution_options(**{WRITE: True}) as conn, conn.begin():  # indexed by a newer SQLite: see drop_if_unusable
                     search_index.drop_if_unusable(conn)
         except BaseException:
             store.close()
@@ -604,12 +674,49 @@ class Store:
         st = _stat(self.path)
         if st is None:
             return None
+        return st.st_mtime_ns, st.st_size, self._shm_head()
+
+    def _shm_head(self) -> bytes:
+        """The head of the -shm, read through one descriptor this process keeps open (``_shm_readers``)."""
+        assert self.path is not None
+        key = str(self.path)
+        if os.name == "nt":  # Windows' locks stay with the handle that took them: a look of its own
+            try:
+                with open(f"{key}-shm", "rb") as f:
+                    return f.read(_SHM_HEAD)
+            except OSError:
+                return b""
+        with _shm_lock:
+            reader = _shm_readers.get(key)
+            if reader is None:
+                try:
+                    reader = _shm_readers[key] = [os.open(f"{key}-shm", os.O_RDONLY), set()]
+                except OSError:
+                    return b""
+            reader[1].add(id(self))
+            try:
+                return os.pread(reader[0], _SHM_HEAD, 0)
+            except OSError:
+                return b""
+
+    def _let_go_of_shm(self) -> None:
+        """Close the -shm descriptor once no store of this process has the file open: its SQLite
+        connections are closed by then, so no lock of theirs goes with it."""
+        if self.path is None:
+            return
+        key = str(self.path)
+        with _shm_lock:
+            reader = _shm_readers.get(key)
+            if reader is None:
+                return
+            reader[1].discard(id(self))
+            if reader[1] or _is_open_here(self.path):
+                return
+            del _shm_readers[key]
         try:
-            with open(f"{self.path}-shm", "rb") as f:
-                head = f.read(_SHM_HEAD)
+            os.close(reader[0])
         except OSError:
-            head = b""
-        return st.st_mtime_ns, st.st_size, head
+            pass
 
     def _read_signature(self) -> tuple[Any, ...] | None:
         try:
@@ -912,7 +1019,7 @@ class Store:
         assert self.path is not None
         # Autocommit (no transaction ever held open), so each PRAGMA sees the latest commit.
         # A read-only office is polled as it is read: nothing created beside it.
-        where = read_only_uri(self.path) if self.read_only else _read_write_uri(self.path)
+        where = read_only_uri(self.path, self._ignore_wal) if self.read_only else _read_write_uri(self.path)
         self._poll = sqlite3.connect(where, uri=True, isolation_level=None, check_same_thread=False)
 
     def data_version(self) -> int | None:
@@ -977,6 +1084,7 @@ class Store:
         self.closed = True
         self._close_poll()
         self.engine.dispose()
+        self._let_go_of_shm()
         for side in self._made_here:
             try:
                 side.unlink(missing_ok=True)

@@ -633,6 +633,8 @@ class MainWindow(QMainWindow):
                 self._forget(target)
             return False
         self.open_store(store)
+        if store.open_note:  # a -wal another file left beside it was set aside or ignored (stale_wal)
+            warn(self, "Opened as last saved", store.open_note)
         return True
 
     def ask_password(self, server: str) -> str | None:
@@ -679,6 +681,8 @@ class MainWindow(QMainWindow):
             warn(self, "Cannot create the program office", message)
             return False
         self.open_store(store)
+        if store.open_note:  # a -wal a deleted office of that name left was set aside (stale_wal)
+            warn(self, "Opened as last saved", store.open_note)
         return True
 
     def open_demo(self) -> None:
