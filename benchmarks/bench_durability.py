@@ -42,6 +42,9 @@ def open_as(path: Path, way: str) -> Store:
         event.remove(store.engine, "checkin", store_module._checkpoint)
     if way == "delete":
         store.engine.dispose()
+        # The store's polling connection holds the file in WAL mode too; SQLite leaves WAL only when no other
+        # connection has the file open ("database is locked" otherwise). It opens again at the next look.
+        store._close_poll()
         raw = store.engine.raw_connection()
         raw.driver_connection.execute("PRAGMA journal_mode=DELETE").fetchall()
         raw.driver_connection.execute("PRAGMA synchronous=FULL").fetchall()
