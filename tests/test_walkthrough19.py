@@ -110,8 +110,11 @@ def test_every_standard_shortcut_of_the_menus_and_tables_works_by_each_of_its_ke
                 "&New…": QKeySequence.StandardKey.New, "&Open…": QKeySequence.StandardKey.Open,
                 "Save a Copy &As…": QKeySequence.StandardKey.SaveAs}
     actions = {a.text(): a for a in window.findChildren(QAction) if a.text() in standard}
+    from pmo_desktop.views.main_window import MISSING_STANDARD_KEYS
+
     for text, key in standard.items():
-        assert actions[text].shortcuts() == QKeySequence.keyBindings(key), text
+        where_none = [QKeySequence(MISSING_STANDARD_KEYS[key])] if key in MISSING_STANDARD_KEYS else []
+        assert actions[text].shortcuts() == (QKeySequence.keyBindings(key) or where_none), text
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)  # the Risks page, the keyboard in its table
     table = window.stack.currentWidget().register_view.table
     qtbot.waitUntil(table.hasFocus)
