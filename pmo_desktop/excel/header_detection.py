@@ -1906,21 +1906,42 @@ def _numbered_by_its_noun(kind: SheetKind, row: list[Any], mapping: dict[int, st
     number beside the column naming the records, its ID (before, kept in the notes, the office numbering the
     risks R-001 … itself). Whole numbers, none twice (a row may have none), in a table whose ID no column
     gives, and out of order (the rows sorted by another column since they were numbered): numbers running 1,
-    2, 3 down the rows may only count them, as a numbered list's do."""
+    2, 3 down the rows may only count them, as a numbered list's do; numbers in order with a gap (1 … 7, 10 …:
+    rows taken out since) are the records' own too, and "Numbers of risks" heads them as "Risiken" does."""
     key = kind.reg.key_field.name if kind.reg.key_field is not None else None
     title = _title_field(kind)
     if key is None or kind.is_child or key in mapping.values() or title not in mapping.values():
         return mapping
     nouns = _nouns(kind)
     for c, cell in enumerate(row):
-        if c in mapping or not isinstance(cell, str) or word_key(cell) not in nouns:
+        if c in mapping or not isinstance(cell, str) or not _names_its_noun(cell, nouns):
             continue
         values = _column(sample, c)
         numbers = [_number_of(x) for x in values]
         if len(numbers) >= 3 and all(n is not None and n.is_integer() and n > 0 for n in numbers) and \
-                len(set(numbers)) == len(numbers) and not _counting(values):
+                len(set(numbers)) == len(numbers) and not _running(numbers):
             return {**mapping, c: key}
     return mapping
+
+
+# "Numbers of risks", "No. of risk", "Número de riesgo": a word for number, then the noun it numbers
+_NUMBER_OF_RE = re.compile(r"\s*(?:numbers?|no\.?|nr\.?|n[º°]\.?|num\.?|n[úu]meros?|nummer|num[ée]ro)\s+"
+                           r"(?:of|de|del|des|der|di|dei|van)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+|les\s+)?(\S.*)",
+                           flags=re.I)
+
+
+def _names_its_noun(cell: str, nouns: frozenset[str]) -> bool:
+    """The register's noun ("Risiken"), or a word for number before it ("Numbers of risks"), singular or
+    plural."""
+    said = _NUMBER_OF_RE.match(cell)
+    key = word_key(said.group(1) if said else cell)
+    return key in nouns or (len(key) > 4 and key.endswith("s") and key[:-1] in nouns)
+
+
+def _running(numbers: list[float | None]) -> bool:
+    """Numbers counting the rows one by one (1, 2, 3 … or 5, 6, 7 …), as a numbered list has; a gap (1 … 7,
+    10, 11: rows taken out after they were numbered) or another order says they are the records' own."""
+    return all(b is not None and a is not None and b - a == 1 for a, b in zip(numbers, numbers[1:]))
 
 
 # A column named as one field whose every value is a closed choice of another ("Tipo de Risco" over
