@@ -4,7 +4,7 @@ workbook of that shape and checks what a user gets."""
 from __future__ import annotations
 
 from imported import by_code, import_all
-from real_world_factory import write_csv, write_xlsx
+from real_world_factory import write_csv, write_xls, write_xlsx
 
 from pmo_desktop.models.store import Store
 
@@ -79,3 +79,32 @@ def test_an_audits_checks_that_passed_are_no_issues(sqlite_store, tmp_path):
     path = write_csv(tmp_path / "issue_log.csv", rows)
     import_all(sqlite_store, path)
     assert [i["title"] for i in by_code(sqlite_store, "issues").values()] == ["Completely duplicated records"]
+
+
+def test_groups_people_or_organisations_name_the_stakeholders(sqlite_store, tmp_path):
+    """A Spanish stakeholder register (.xls), "Grupos, Personas u Organizaciones | Rol en el proyecto |
+    Intereses | Problemas percibidos | Recursos y mandato | Nivel de influencia | Interés en el proyecto", the
+    "Intereses" column left empty: the stakeholders were named by their roles, the groups kept in the notes,
+    one with no role left out; the empty "Intereses" took the interest and the filled "Interés en el proyecto"
+    went to the notes. The column of groups, people or organisations names them; an empty column yields its
+    field to the filled one naming it too."""
+    path = write_xls(tmp_path / "Stakeholders.xls", {"Registro de interesados": [
+        [None, "Registro de interesados (Stakeholders)"], [],
+        [None, "Grupos, Personas u Organizaciones", "Rol en el proyecto", "Intereses", "Problemas percibidos",
+         "Recursos y mandato", "Nivel de influencia", "Interés en el proyecto"],
+        [None, "Adultos que realizan las compras del hogar", "Usuario", None, "Debe esperarse tiempo en fila",
+         None, "Alto", "Bajo"],
+        [None, "Grandes superficies y supermercados", "Cliente / Patrocinador", None, None,
+         "Puede impedir acceso a la información", "Medio", "Alto"],
+        [None, "Superintendencia Industria y Comercio", None, None, None,
+         "Tiene capacidad de reglamentar el manejo de la información", None, None],
+        [None, "LosPrecios.co", "Proveedor API datos abiertos", None, None, None, "Bajo", "Medio"],
+    ]})
+    import_all(sqlite_store, path)
+    got = {s["name"]: s for s in by_code(sqlite_store, "stakeholders").values()}
+    assert sorted(got) == ["Adultos que realizan las compras del hogar", "Grandes superficies y supermercados",
+                           "LosPrecios.co", "Superintendencia Industria y Comercio"]
+    assert got["LosPrecios.co"]["role"] == "Proveedor API datos abiertos"
+    assert (got["Adultos que realizan las compras del hogar"]["power"],
+            got["Adultos que realizan las compras del hogar"]["interest"]) == (4, 2)
+    assert got["Grandes superficies y supermercados"]["interest"] == 4

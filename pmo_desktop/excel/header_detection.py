@@ -1741,6 +1741,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             row = with_levels(kind, spelt, legends, sample, i + 1) \
                 if legends is not None else spelt
             mapping, dups = map_header(kind, row, group)
+            mapping = _empty_yields(mapping, dups, sample)
             mapping = _roles_name_people(kind, mapping, sample)
             mapping = _web_addresses(kind, row, mapping, sample)
             if kind.register == "stakeholders" and "organisation" in mapping.values() and \
@@ -1898,6 +1899,21 @@ def _codes_over_counter(kind: SheetKind, mapping: dict[int, str], dups: dict[int
                 all(re.search(r"[^\W\d_]", str(x)) and re.search(r"\d", str(x)) for x in values):
             return {**{k: n for k, n in mapping.items() if k != held}, c: key}
     return mapping
+
+
+def _empty_yields(mapping: dict[int, str], dups: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
+    """A column left empty under a header naming a field ("Intereses", nothing under it) yields the field to
+    the column naming it too that is filled ("Interés en el proyecto": Bajo, Alto …); before, the filled one
+    went to the notes and the field stayed empty."""
+    out = dict(mapping)
+    for c, name in mapping.items():
+        if _column(sample, c):
+            continue
+        filled = next((d for d, n in sorted(dups.items()) if n == name and d not in out and _column(sample, d)), None)
+        if filled is not None:
+            del out[c]
+            out[filled] = name
+    return out
 
 
 def _numbered_by_its_noun(kind: SheetKind, row: list[Any], mapping: dict[int, str],
