@@ -108,3 +108,23 @@ def test_groups_people_or_organisations_name_the_stakeholders(sqlite_store, tmp_
     assert (got["Adultos que realizan las compras del hogar"]["power"],
             got["Adultos que realizan las compras del hogar"]["interest"]) == (4, 2)
     assert got["Grandes superficies y supermercados"]["interest"] == 4
+
+
+def test_the_column_naming_the_person_is_the_owner(sqlite_store, tmp_path):
+    """A Spanish risk list, "Consecutivo | Descripción del riesgo | Frente responsable | Nombre del
+    responsable | Impacto (1-5) | Estado del Riesgo": the team ("Frente responsable") was the owner and the
+    name of the one who answers for the risk went to the notes. Of two columns naming the owner, the one
+    whose header says it is the name is the owner; the team is kept in the notes."""
+    path = write_xlsx(tmp_path / "Riesgos.xlsx", {"Descripcion": [
+        ["Consecutivo", "Descripción del riesgo", "Frente responsable", "Nombre del responsable",
+         "Impacto (1-5)", "Estado del Riesgo"],
+        [4, "Probabilidad de que el equipo no posea los roles requeridos", "Seguridad", "Laura Gómez", 3, "Abierto"],
+        [5, "Probabilidad de que el equipo no posea acceso a la aplicación", "QA", "Scrum Master QA", 3, "Cerrado"],
+        [6, "Probabilidad de que las aplicaciones no sean de fácil entendimiento", "Proveedor", "Carlos Ruiz", 4,
+         "Abierto"],
+    ]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert {c: r["owner"] for c, r in got.items()} == {"4": "Laura Gómez", "5": "Scrum Master QA",
+                                                       "6": "Carlos Ruiz"}
+    assert "Frente responsable: Seguridad" in got["4"]["notes"]

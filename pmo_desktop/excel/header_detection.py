@@ -1742,6 +1742,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 if legends is not None else spelt
             mapping, dups = map_header(kind, row, group)
             mapping = _empty_yields(mapping, dups, sample)
+            mapping = _the_named_person(kind, row, mapping, dups, sample)
             mapping = _roles_name_people(kind, mapping, sample)
             mapping = _web_addresses(kind, row, mapping, sample)
             if kind.register == "stakeholders" and "organisation" in mapping.values() and \
@@ -1913,6 +1914,30 @@ def _empty_yields(mapping: dict[int, str], dups: dict[int, str], sample: list[li
         if filled is not None:
             del out[c]
             out[filled] = name
+    return out
+
+
+# "Nombre del responsable", "Owner name": the word for a name in a header of the person a record names
+_NAME_WORDS = frozenset(word_key(w) for w in (
+    "name", "names", "nombre", "nombres", "nom", "nome", "naam", "navn", "namn", "nimi", "imię", "imie",
+    "имя", "ім'я", "ad", "isim", "名前", "姓名", "이름"))
+
+
+def _the_named_person(kind: SheetKind, row: list[Any], mapping: dict[int, str], dups: dict[int, str],
+                      sample: list[list[Any]]) -> dict[int, str]:
+    """Two columns naming a record's person, "Frente responsable | Nombre del responsable" (the team, then
+    the one in it who answers): the one whose header says it holds the name is the person; the other is
+    kept in the notes (before, the team was the owner and the name went to the notes)."""
+    out = dict(mapping)
+    for c, name in mapping.items():
+        f = kind.reg.field(name) if name in kind.reg.field_names else None
+        if f is None or not f.kind.refers or _NAME_WORDS & set(words_of(row[c])):
+            continue
+        named = next((d for d, n in sorted(dups.items()) if n == name and d not in out and _column(sample, d)
+                      and _NAME_WORDS & set(words_of(row[d]))), None)
+        if named is not None:
+            del out[c]
+            out[named] = name
     return out
 
 
