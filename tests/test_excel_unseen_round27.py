@@ -128,3 +128,45 @@ def test_the_column_naming_the_person_is_the_owner(sqlite_store, tmp_path):
     assert {c: r["owner"] for c, r in got.items()} == {"4": "Laura Gómez", "5": "Scrum Master QA",
                                                        "6": "Carlos Ruiz"}
     assert "Frente responsable: Seguridad" in got["4"]["notes"]
+
+
+def test_one_list_of_stakeholders_over_three_sheets_is_one_register(sqlite_store, tmp_path):
+    """A Portuguese stakeholder workbook lists the same groups on three sheets, each under a band of captions
+    merged over two columns ("Inventário de stakeholders" over "Grupos de stakeholders | Descrição"):
+    expectations, then power and interest, then engagement and strategy (one group positive and negative on
+    two merged lines). Only the power sheet was read: the expectations and the engagement were lost. A
+    description under a caption naming the records names them, a caption naming a field names what the
+    column under it describes, the sheets' names in the plural or not name the register; the three lists
+    make one record per group, a line both sheets give kept once, a second level of a merged record kept in
+    the notes."""
+    groups = ["Equipe de projeto", "Políticos engajados", "Munícipes engajados", "Empresas de comunicação"]
+    inventory = [["Inventário de stakeholders", None, "Expectativa e requisitos", None],
+                 ["Grupos de\n stakeholders", "Descrição", "Descrição", "Grau Ex/Req"]]
+    inventory += [[n, g, f"Deseja {g.lower()} informado", "Alta"] for n, g in enumerate(groups, 1)]
+    influence = [["Inventário de stakeholders", None, "Poder  X interesse", None, "Influência potencial no projeto"],
+                 ["Grupos de\n stakeholders", "Descrição", "Poder", "Interesse", "Justificativa da Influência",
+                  "Grau de Influência"]]
+    influence += [[n, g, 10 - n, 9 - n, f"Pode interferir ({n})", "Alto"] for n, g in enumerate(groups, 1)]
+    engagement = [["NÍVEL DE ENGAJAMENTO E ESTRATÉGIA PARA LIDAR COM STAKEHOLDERS"],
+                  ["Grupos de\n stakeholders", "Descrição", "Engajamento", "Inconsciente", "Resistente", "Neutro",
+                   "Favorável", "Favorável e Apoiador", "Estratégia"]]
+    engagement += [[1, groups[0], "Positivo", None, None, None, None, None, "Manter"],
+                   [2, groups[1], "Positivo", None, None, None, None, None, "Manter"],
+                   [3, groups[2], "Positivo", None, None, None, None, None, "Manter"],
+                   [None, None, "Negativo", None, None, None, None, None, "Demonstrar a importância"],
+                   [4, groups[3], "Negativo", None, None, None, None, None, "Mostrar os benefícios"]]
+    path = write_xlsx(tmp_path / "Stakeholders.xlsx", {
+        "Inventário de stakeholder": inventory, "Influência dos stakeholder": influence,
+        "Engajamento dos stakeholders": engagement},
+        merges={"Inventário de stakeholder": ["A1:B1", "C1:D1"], "Influência dos stakeholder": ["A1:B1", "C1:D1"],
+                "Engajamento dos stakeholders": ["A1:I1", "A5:A6", "B5:B6"]})
+    import_all(sqlite_store, path)
+    got = {s["name"]: s for s in by_code(sqlite_store, "stakeholders").values()}
+    assert sorted(got) == sorted(groups)
+    team = got["Equipe de projeto"]
+    assert team["concerns"] == "Deseja equipe de projeto informado"
+    assert (team["power"], team["interest"], team["current_engagement"]) == (5, 4, "Supportive")
+    assert "Estratégia: Manter" in team["notes"] and team["notes"].count("Grupos de stakeholders: 1") == 1
+    assert got["Empresas de comunicação"]["current_engagement"] == "Resistant"
+    town = got["Munícipes engajados"]
+    assert town["current_engagement"] == "Supportive" and "Engajamento: Negativo" in town["notes"]

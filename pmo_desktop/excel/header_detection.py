@@ -109,7 +109,10 @@ class SheetKind:
 
     def matches_sheet_name(self, title: str) -> bool:
         names = {normalise_key(n) for n in (self.reg.title, *self.reg.sheet_synonyms)}
-        return normalise_key(title) in names or normalise_key(title) in sheet_words(self.register)
+        key = normalise_key(title)
+        # "Inventário de stakeholder" is the list "Inventário de stakeholders" names: a last "s" more or less
+        forms = (key, f"{key}s", key[:-1] if len(key) > 4 and key.endswith("s") else key)
+        return any(k in names or k in sheet_words(self.register) for k in forms)
 
 
 _RECOGNISED = [r for r in REGISTERS.values() if r.recognised_on_import]
@@ -398,6 +401,11 @@ class HeaderMatch:
         return len(self.headers)
 
 
+# the first letters of a word for a description, in the languages of the word files ("Descrição",
+# "Beschreibung", "Описание")
+_DESCRIPTION_STEMS = ("descri", "beschr", "beskriv", "omschr", "описан", "açıkla", "tanım")
+
+
 def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Column → field for one candidate header row; ``group`` is the row above (two-level headers)."""
     mapping: dict[int, str] = {}
@@ -440,6 +448,17 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
             hit = next((n for k in header_variants(top) if (n := keys.get(k)) is not None
                         and (n not in used or n in PSEUDO)), None)
             clash = None if hit else clash
+        over = top if top is not None else _caption_beside(row, group, c)
+        if hit is None and clash is None and over is not None and not over.rstrip().endswith(":") and \
+                word_key(cell).startswith(_DESCRIPTION_STEMS) and not (c > 0 and row[c - 1] == over):
+            # "Descrição" under "Expectativa e requisitos", a register with no description field: the caption
+            # above names what the column describes, as it does for a second description (below)
+            keys = field_keys(kind)
+            hit = next((n for k in header_variants(over) if (n := keys.get(k)) is not None
+                        and n not in used and n not in PSEUDO), None) or _by_tail(kind, over, used)
+            if hit is None and (title := _title_field(kind)) is not None and title not in used and \
+                    _noun_pattern(kind).search(word_key(over)):
+                hit = title  # "Descrição" under "Inventário de stakeholders": what the listed records are
         if hit is None and clash is not None and top is None and group is not None:
             hit = _under_caption_left(kind, row, group, c, used)
             clash = None if hit else clash
@@ -590,6 +609,16 @@ def _cia_columns(row: list[Any]) -> set[int]:
     return {c + k for c in range(len(keys) - 2) if keys[c:c + 3] == ["c", "i", "a"] for k in range(3)}
 
 
+def _caption_beside(row: list[Any], group: list[Any] | None, c: int) -> str | None:
+    """The caption over the column to the left, none over this one: a caption merged over two columns
+    ("Inventário de stakeholders" over "Grupos de stakeholders | Descrição") is written in the first."""
+    if group is None or c == 0 or c - 1 >= len(group) or (c < len(group) and group[c] is not None):
+        return None
+    left = group[c - 1]
+    return left if isinstance(left, str) and left.strip() and isinstance(row[c - 1], str) and \
+        row[c - 1].strip() and row[c - 1] != left else None
+
+
 def _under_caption_left(kind: SheetKind, row: list[Any], group: list[Any], c: int, used: set[str]) -> str | None:
     """A repeated "Likelihood | Prob | Impact" whose caption ("Residual Risk") is written over the first
     column of its block only: the caption carries right to the next one, for the columns repeating a field.
@@ -650,7 +679,9 @@ def _under_other_thing(kind: SheetKind, row: list[Any], group: list[Any], c: int
     top = group[c] if c < len(group) else None
     if not isinstance(top, str) or not top.strip() or top == row[c] or _names_field(kind, top):
         return False
-    if set(words_of(top)) & _nouns(kind) or _names_field(kind, f"{top} {row[c]}"):
+    said = set(words_of(top))
+    if (said | {w[:-1] for w in said if len(w) > 4 and w.endswith("s")}) & _nouns(kind) or \
+            _names_field(kind, f"{top} {row[c]}"):  # "Inventário de stakeholders": the records, plural
         return False
     seen: dict[str, Any] = {}  # a band: the lower row says the same word under two captions ("Description")
     band = False
@@ -1806,12 +1837,13 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             if len(real_fields(mapping)) < MIN_FIELDS and (titled_by is None or len(mapping) < MIN_FIELDS) and \
                     not (lone and _title_field(kind) in mapping.values()):
                 continue
-            score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, row, mapping)
+            score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, _own_cells(row, stored, i), mapping)
             ticks = any(n.startswith(LEVEL) for n in mapping.values())
             # ties: the level row, else the register naming more of the columns ("Stakeholder Name | Role |
             # Information Needed | Frequency | Medium" is a communication plan naming its stakeholders)
             if best is None or score > best.score or (score == best.score and (
-                    ticks or (i == best.row - 1 and len(real_fields(mapping)) > len(real_fields(best.mapping))))):
+                    ticks or (i == best.row - 1 and len(real_fields(mapping)) > len(real_fields(best.mapping)))
+                    or (i == best.row and _merged_over(stored, best)))):
                 headers = ["" if v is None else str(v).strip() for v in written]
                 while headers and not headers[-1]:
                     headers.pop()
@@ -1826,6 +1858,23 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
         match = _named_sheet(best, per_kind, re.sub(r"[_\-]+", " ", book).strip())
     return match
+
+
+def _own_cells(row: list[Any], stored: list[list[Any]], i: int) -> list[Any]:
+    """The header row without the copies of a caption merged across columns ("Inventário de stakeholders"
+    filled into the column beside it): a caption's noun says once that the band is over the table, not that
+    a column names the records."""
+    line = stored[i] if i < len(stored) else []
+    return [None if c > 0 and x is not None and x == row[c - 1] and (c >= len(line) or line[c] is None) else x
+            for c, x in enumerate(row)]
+
+
+def _merged_over(stored: list[list[Any]], match: HeaderMatch) -> bool:
+    """The row found as a header names a column by a caption merged over it from the left ("Inventário de
+    stakeholders" over "Grupos de stakeholders | Descrição"): a band over the header below, which wins a tie."""
+    at = match.row - 1
+    line = stored[at] if at < len(stored) else []
+    return any(c >= len(line) or line[c] is None for c in match.mapping)
 
 
 # Words a header line does not end on when its phrase goes on in the cell below ("Rol en el" / "Proyecto")

@@ -35,6 +35,7 @@ from .child_sheets import child_kinds, children_by_their_ids, names_its_records
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .form_sheets import MIN_FORMS, a_lone_record, labels_down_the_side, read_form
 from .header_detection import (
+    _DESCRIPTION_STEMS,
     ALL_KINDS,
     CODE_RE,
     ENGAGE,
@@ -415,7 +416,6 @@ def _id_apart(mapping: dict[int, str], headers: list[str], sample: list[list[Any
     return {c: n for c, n in mapping.items() if c not in drop}
 
 
-_DESCRIPTION_STEMS = ("descri", "beschr", "beskriv", "omschr", "описан", "açıkla", "tanım")
 
 
 def _short_name_title(kind: SheetKind, headers: list[str], mapping: dict[int, str],

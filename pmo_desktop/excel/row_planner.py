@@ -1209,9 +1209,28 @@ class Planner:
                     not _rated_apart(row, last_record[2], rating_cols):
                 # the title cell is merged down from the row above: this row continues that record
                 # a cell's own trailing line breaks (a requirement typed, then Enter four times) end at the "; "
-                continue_record(number, row, lambda _c, a, b: a if b is None or a == b else (b if a is None else (
-                    f"{a.rstrip()}; {b.strip()}" if isinstance(a, str) and isinstance(b, str) else a)),
-                    "merged cells")
+                # a level or choice the next line says otherwise ("Positivo", then "Negativo" under one merged
+                # stakeholder) cannot hold both: the first stands, the other is kept in the notes, not joined
+                # into a value no choice reads whole
+                also: list[str] = []
+
+                def merged_cell(c: int, a: Any, b: Any, also: list[str] = also) -> Any:
+                    if b is None or a == b:
+                        return a
+                    if a is None:
+                        return b
+                    if c in value_cols and isinstance(a, str) and isinstance(b, str):
+                        label = _one_line(headers[c]) if c < len(headers) and headers[c] else dict(fields)[c].label
+                        also.append(f"{label}: {b.strip()}")
+                        return a
+                    return f"{a.rstrip()}; {b.strip()}" if isinstance(a, str) and isinstance(b, str) else a
+
+                continue_record(number, row, merged_cell, "merged cells")
+                extra = EXTRA_FIELD.get(reg.name)
+                if also and extra is not None and last_record is not None and \
+                        plan.rows[last_record[0]].report.action is not Action.SKIP:
+                    values = plan.rows[last_record[0]].values
+                    values[extra] = "\n".join(x for x in (values.get(extra), *also) if x)
                 continued[0] += 1
                 continue
             if after_gap and _NOTE_RE.match(first_text):
@@ -1441,8 +1460,10 @@ class Planner:
                 if held in (None, "", []):
                     target.values[name] = value
                 elif name == notes:
-                    if str(value) not in str(held):
-                        target.values[name] = f"{held}\n{value}"
+                    # a line both sheets give ("Grupos de stakeholders: 4" beside each list) is kept once
+                    lines = [x for x in str(value).split("\n") if x not in str(held).split("\n")]
+                    if lines:
+                        target.values[name] = "\n".join([str(held), *lines])
                 elif held != value:
                     f = by_name[name]
                     conflicts.append(f"its {f.label} “{f.display(value)}” differs (the record keeps "
