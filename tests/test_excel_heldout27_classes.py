@@ -30,3 +30,18 @@ def test_an_unquoted_comma_in_every_rows_last_cell_is_kept(sqlite_store, tmp_pat
 def _actions(store) -> list[str]:
     from imported import rows_of
     return [a["description"] for a in rows_of(store, "risk_actions")]
+
+
+def test_a_recommended_mitigation_is_an_action_beside_the_existing_controls(sqlite_store, tmp_path):
+    """"Existing Controls | Recommended Mitigation | Owner": the controls in place became each risk's action
+    and the mitigation the register recommends went to the notes. A recommended (or suggested) field is that
+    field: both are the risk's actions."""
+    path = write_csv(tmp_path / "risk_register.csv", [
+        ["Risk ID", "Threat", "Likelihood", "Impact", "Existing Controls", "Recommended Mitigation", "Owner"],
+        ["R-01", "Phishing Attack", "High", "High", "Basic spam filtering", "Security awareness training", "IT"],
+        ["R-02", "Credential Compromise", "High", "High", "Password-only login", "Implement MFA", "IT"],
+    ])
+    import_all(sqlite_store, path)
+    assert {"Basic spam filtering", "Security awareness training", "Password-only login",
+            "Implement MFA"} <= set(_actions(sqlite_store))
+    assert "Recommended Mitigation" not in (by_code(sqlite_store, "risks")["R-01"]["notes"] or "")

@@ -144,7 +144,8 @@ _QUALIFIERS = ("primary", "main", "principal", "secondary", "overall", "general"
 # Vulnerability" are the threats and the vulnerability.
 _KIND_WORDS = frozenset({"risk", "issue", "threat", "opportunity", "assumption", "dependency", "decision", "action",
                          "risks", "issues", "threats", "opportunities"})
-_HEDGES = ("known or suspected", "known or potential", "potential", "possible", "suspected", "known")
+_HEDGES = ("known or suspected", "known or potential", "potential", "possible", "suspected", "known", "recommended",
+           "suggested")  # "Recommended Mitigation": the mitigation, as the register's words say it
 # The registers' own nouns ("risk", "issue"): "Level of risk" is the record's rating, not a field named "risk"
 _ALL_NOUNS = frozenset(n for name in REGISTERS for n in register_nouns(name))
 
