@@ -4,7 +4,7 @@ each test writes a workbook of that shape and checks what a user gets."""
 from __future__ import annotations
 
 from imported import by_code, import_all
-from real_world_factory import write_csv
+from real_world_factory import write_csv, write_xlsx
 
 
 def test_an_unquoted_comma_in_every_rows_last_cell_is_kept(sqlite_store, tmp_path):
@@ -45,3 +45,21 @@ def test_a_recommended_mitigation_is_an_action_beside_the_existing_controls(sqli
     assert {"Basic spam filtering", "Security awareness training", "Password-only login",
             "Implement MFA"} <= set(_actions(sqlite_store))
     assert "Recommended Mitigation" not in (by_code(sqlite_store, "risks")["R-01"]["notes"] or "")
+
+
+def test_a_dashboards_axis_sorted_by_name_does_not_rank_the_levels(sqlite_store, tmp_path):
+    """A risk register with a dashboard whose heat map's axis is "High | Low | Medium" (a pivot sorts its
+    labels by name): that order was taken as the scale's, a likelihood "Low" read 3 and "Medium" 2. Level
+    words in alphabetical order that their usual levels take up and down sort the words, they do not rank
+    them."""
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {
+        "Sheet1": [["Risk ID", "Risk Description", "Impact", "Likelihood", "Status"],
+                   ["T-1", "SQL Injection", "High", "Medium", "Planned"],
+                   ["T-2", "Cross-Site Scripting", "Medium", "Low", "Planned"],
+                   ["T-3", "API Abuse", "Medium", "High", "Planned"]],
+        "Dashboard": [["Heatmap: Impact x Likelihood"], ["Impact \\ Likelihood", "High", "Low", "Medium"],
+                      ["High", 0, 0, 1], ["Medium", 1, 1, 0]],
+    })
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert (got["T-1"]["probability"], got["T-2"]["probability"], got["T-3"]["probability"]) == (3, 2, 4)

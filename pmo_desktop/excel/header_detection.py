@@ -2795,6 +2795,15 @@ def level_legends(rows: list[list[Any]], header_at: int | None = None) -> LevelL
                         {k: ladder for k, ladder in ladders.items() if k in told and ladder})
 
 
+def _sorted_by_name(keys: list[str], levels: dict[str, str]) -> bool:
+    """Level words in alphabetical order that their usual levels take up and down ("High | Low | Medium", a
+    dashboard's pivot axis sorted by name): the list sorts the words, it does not rank them."""
+    known = [int(levels[k]) for k in keys if k in levels]
+    if len(keys) < 3 or keys != sorted(keys) or len(known) < 3:
+        return False
+    return not (known == sorted(known) or known == sorted(known, reverse=True))
+
+
 def _ladder(words: list[str], levels: dict[str, str]) -> dict[str, int]:
     """A legend's words in their order as levels 1–5, one step each, from the first word's usual level
     upward or downward as the last word's lies ("LOW | MINOR | SEVERE | MAJOR" → 2, 3, 4, 5: the form ranks
@@ -2938,7 +2947,7 @@ def listed_ladder(values: set[str], lists: list[list[str]]) -> dict[str, int]:
         return {}
     for words in lists:
         listed = [word_key(w) for w in words]
-        if listed[0] not in levels or listed[-1] not in levels:
+        if listed[0] not in levels or listed[-1] not in levels or _sorted_by_name(listed, levels):
             continue
         folded = {gender_fold(w): word_key(w) for w in words}
         found = {k: k if k in listed else folded.get(f) for k, f in keys.items()}
