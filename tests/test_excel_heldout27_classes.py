@@ -63,3 +63,28 @@ def test_a_dashboards_axis_sorted_by_name_does_not_rank_the_levels(sqlite_store,
     import_all(sqlite_store, path)
     got = by_code(sqlite_store, "risks")
     assert (got["T-1"]["probability"], got["T-2"]["probability"], got["T-3"]["probability"]) == (3, 2, 4)
+
+
+def test_a_threat_catalogue_named_short_adds_no_risks(sqlite_store, tmp_path):
+    """A risk register beside its "Threat-Cat" sheet (a threat catalogue: threat, category, definition, and
+    under no header the impact each threat has, as the risks' descriptions word it): skipped as a list the
+    register draws on, the catalogue was read again as more risks because its unheaded column names them,
+    the threats the register does not name added as new risks (twelve, on the real one). A sheet whose name
+    is a catalogue's, a library's or another kind of register's with its last word cut short stays skipped."""
+    risks = [("R1", "Power failure", "A power failure stops the servers"),
+             ("R2", "Theft", "A stolen laptop exposes data"), ("R3", "Hacking", "Hacking exposes the systems"),
+             ("R4", "Malicious Code", "Malicious code corrupts the files")]
+    threats = [*risks, ("", "Terrorist Attack", "An attack endangers staff"),
+               ("", "Disaster", "A disaster stops the business")]
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {
+        "Risk-Register": [["Risk ID", "Threat scenario\n(attack scenario)", "Assets", "Vulnarability",
+                           "Risk description", "Impacts"]]
+        + [[c, t, "Servers", "No monitoring", d, "X"] for c, t, d in risks],
+        "Threat-Cat": [[], [None, "Threats", None, None, None, "Impact on", None, None, "Impact"],
+                       [None, "Threat", "Category", "Assets", "Definition", "C", "I", "A"]]
+        + [["T1" if i == 2 else None, t, "Hardware", "Servers", f"Definition of {t.lower()}", None, "X", "X", d]
+           for i, (_c, t, d) in enumerate(threats)],
+    }, merges={"Threat-Cat": ["B2:E2", "F2:H2"]})
+    plan = import_all(sqlite_store, path)
+    assert sorted(by_code(sqlite_store, "risks")) == ["R1", "R2", "R3", "R4"]
+    assert any(t == "Threat-Cat" and "Risk-Register" in why for t, why in plan.skipped_sheets)

@@ -2397,6 +2397,26 @@ def not_a_register(title: str) -> str | None:
     return None
 
 
+def cut_short_name(title: str) -> str | None:
+    """The name of sheets holding no records that ``title`` writes with its last word cut short
+    ("Threat-Cat": a threat catalogue), the words before it whole, three letters at least of the last."""
+    said = tuple(words_of(title))
+    if len(said) < 2 or len(said[-1]) < 3:
+        return None
+    for name in _not_records_phrases():
+        if len(name) == len(said) and name[:-1] == said[:-1] and name[-1] != said[-1] and \
+                name[-1].startswith(said[-1]):
+            return " ".join(name)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _not_records_phrases() -> tuple[tuple[str, ...], ...]:
+    from .vocabulary import _files
+
+    return tuple(tuple(words_of(w)) for data in _files() for w in data.get("sheets", {}).get("not_records", []))
+
+
 _TASK_HEADERS = frozenset({"task", "tasks", "taskname", "taskid", "tasktitle", "activity", "activityname",
                            "workpackage", "deliverable", "milestone", "milestonename"})
 _TIMING_HEADERS = ("start", "end", "finish", "duration", "predecessor", "completion", "percentcomplete", "complete",
