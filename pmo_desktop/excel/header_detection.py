@@ -109,7 +109,10 @@ class SheetKind:
 
     def matches_sheet_name(self, title: str) -> bool:
         names = {normalise_key(n) for n in (self.reg.title, *self.reg.sheet_synonyms)}
-        return normalise_key(title) in names or normalise_key(title) in sheet_words(self.register)
+        key = normalise_key(title)
+        # "Inventário de stakeholder" is the list "Inventário de stakeholders" names: a last "s" more or less
+        forms = (key, f"{key}s", key[:-1] if len(key) > 4 and key.endswith("s") else key)
+        return any(k in names or k in sheet_words(self.register) for k in forms)
 
 
 _RECOGNISED = [r for r in REGISTERS.values() if r.recognised_on_import]
@@ -141,7 +144,8 @@ _QUALIFIERS = ("primary", "main", "principal", "secondary", "overall", "general"
 # Vulnerability" are the threats and the vulnerability.
 _KIND_WORDS = frozenset({"risk", "issue", "threat", "opportunity", "assumption", "dependency", "decision", "action",
                          "risks", "issues", "threats", "opportunities"})
-_HEDGES = ("known or suspected", "known or potential", "potential", "possible", "suspected", "known")
+_HEDGES = ("known or suspected", "known or potential", "potential", "possible", "suspected", "known", "recommended",
+           "suggested")  # "Recommended Mitigation": the mitigation, as the register's words say it
 # The registers' own nouns ("risk", "issue"): "Level of risk" is the record's rating, not a field named "risk"
 _ALL_NOUNS = frozenset(n for name in REGISTERS for n in register_nouns(name))
 
@@ -398,6 +402,11 @@ class HeaderMatch:
         return len(self.headers)
 
 
+# the first letters of a word for a description, in the languages of the word files ("Descrição",
+# "Beschreibung", "Описание")
+_DESCRIPTION_STEMS = ("descri", "beschr", "beskriv", "omschr", "описан", "açıkla", "tanım")
+
+
 def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Column → field for one candidate header row; ``group`` is the row above (two-level headers)."""
     mapping: dict[int, str] = {}
@@ -440,6 +449,17 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
             hit = next((n for k in header_variants(top) if (n := keys.get(k)) is not None
                         and (n not in used or n in PSEUDO)), None)
             clash = None if hit else clash
+        over = top if top is not None else _caption_beside(row, group, c)
+        if hit is None and clash is None and over is not None and not over.rstrip().endswith(":") and \
+                word_key(cell).startswith(_DESCRIPTION_STEMS) and not (c > 0 and row[c - 1] == over):
+            # "Descrição" under "Expectativa e requisitos", a register with no description field: the caption
+            # above names what the column describes, as it does for a second description (below)
+            keys = field_keys(kind)
+            hit = next((n for k in header_variants(over) if (n := keys.get(k)) is not None
+                        and n not in used and n not in PSEUDO), None) or _by_tail(kind, over, used)
+            if hit is None and (title := _title_field(kind)) is not None and title not in used and \
+                    _noun_pattern(kind).search(word_key(over)):
+                hit = title  # "Descrição" under "Inventário de stakeholders": what the listed records are
         if hit is None and clash is not None and top is None and group is not None:
             hit = _under_caption_left(kind, row, group, c, used)
             clash = None if hit else clash
@@ -590,6 +610,16 @@ def _cia_columns(row: list[Any]) -> set[int]:
     return {c + k for c in range(len(keys) - 2) if keys[c:c + 3] == ["c", "i", "a"] for k in range(3)}
 
 
+def _caption_beside(row: list[Any], group: list[Any] | None, c: int) -> str | None:
+    """The caption over the column to the left, none over this one: a caption merged over two columns
+    ("Inventário de stakeholders" over "Grupos de stakeholders | Descrição") is written in the first."""
+    if group is None or c == 0 or c - 1 >= len(group) or (c < len(group) and group[c] is not None):
+        return None
+    left = group[c - 1]
+    return left if isinstance(left, str) and left.strip() and isinstance(row[c - 1], str) and \
+        row[c - 1].strip() and row[c - 1] != left else None
+
+
 def _under_caption_left(kind: SheetKind, row: list[Any], group: list[Any], c: int, used: set[str]) -> str | None:
     """A repeated "Likelihood | Prob | Impact" whose caption ("Residual Risk") is written over the first
     column of its block only: the caption carries right to the next one, for the columns repeating a field.
@@ -650,7 +680,9 @@ def _under_other_thing(kind: SheetKind, row: list[Any], group: list[Any], c: int
     top = group[c] if c < len(group) else None
     if not isinstance(top, str) or not top.strip() or top == row[c] or _names_field(kind, top):
         return False
-    if set(words_of(top)) & _nouns(kind) or _names_field(kind, f"{top} {row[c]}"):
+    said = set(words_of(top))
+    if (said | {w[:-1] for w in said if len(w) > 4 and w.endswith("s")}) & _nouns(kind) or \
+            _names_field(kind, f"{top} {row[c]}"):  # "Inventário de stakeholders": the records, plural
         return False
     seen: dict[str, Any] = {}  # a band: the lower row says the same word under two captions ("Description")
     band = False
@@ -1741,6 +1773,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             row = with_levels(kind, spelt, legends, sample, i + 1) \
                 if legends is not None else spelt
             mapping, dups = map_header(kind, row, group)
+            mapping = _empty_yields(mapping, dups, sample)
+            mapping = _the_named_person(kind, row, mapping, dups, sample)
             mapping = _roles_name_people(kind, mapping, sample)
             mapping = _web_addresses(kind, row, mapping, sample)
             if kind.register == "stakeholders" and "organisation" in mapping.values() and \
@@ -1804,12 +1838,13 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             if len(real_fields(mapping)) < MIN_FIELDS and (titled_by is None or len(mapping) < MIN_FIELDS) and \
                     not (lone and _title_field(kind) in mapping.values()):
                 continue
-            score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, row, mapping)
+            score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, _own_cells(row, stored, i), mapping)
             ticks = any(n.startswith(LEVEL) for n in mapping.values())
             # ties: the level row, else the register naming more of the columns ("Stakeholder Name | Role |
             # Information Needed | Frequency | Medium" is a communication plan naming its stakeholders)
             if best is None or score > best.score or (score == best.score and (
-                    ticks or (i == best.row - 1 and len(real_fields(mapping)) > len(real_fields(best.mapping))))):
+                    ticks or (i == best.row - 1 and len(real_fields(mapping)) > len(real_fields(best.mapping)))
+                    or (i == best.row and _merged_over(stored, best)))):
                 headers = ["" if v is None else str(v).strip() for v in written]
                 while headers and not headers[-1]:
                     headers.pop()
@@ -1824,6 +1859,23 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
         match = _named_sheet(best, per_kind, re.sub(r"[_\-]+", " ", book).strip())
     return match
+
+
+def _own_cells(row: list[Any], stored: list[list[Any]], i: int) -> list[Any]:
+    """The header row without the copies of a caption merged across columns ("Inventário de stakeholders"
+    filled into the column beside it): a caption's noun says once that the band is over the table, not that
+    a column names the records."""
+    line = stored[i] if i < len(stored) else []
+    return [None if c > 0 and x is not None and x == row[c - 1] and (c >= len(line) or line[c] is None) else x
+            for c, x in enumerate(row)]
+
+
+def _merged_over(stored: list[list[Any]], match: HeaderMatch) -> bool:
+    """The row found as a header names a column by a caption merged over it from the left ("Inventário de
+    stakeholders" over "Grupos de stakeholders | Descrição"): a band over the header below, which wins a tie."""
+    at = match.row - 1
+    line = stored[at] if at < len(stored) else []
+    return any(c >= len(line) or line[c] is None for c in match.mapping)
 
 
 # Words a header line does not end on when its phrase goes on in the cell below ("Rol en el" / "Proyecto")
@@ -1900,27 +1952,87 @@ def _codes_over_counter(kind: SheetKind, mapping: dict[int, str], dups: dict[int
     return mapping
 
 
+def _empty_yields(mapping: dict[int, str], dups: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
+    """A column left empty under a header naming a field ("Intereses", nothing under it) yields the field to
+    the column naming it too that is filled ("Interés en el proyecto": Bajo, Alto …); before, the filled one
+    went to the notes and the field stayed empty."""
+    out = dict(mapping)
+    for c, name in mapping.items():
+        if _column(sample, c):
+            continue
+        filled = next((d for d, n in sorted(dups.items()) if n == name and d not in out and _column(sample, d)), None)
+        if filled is not None:
+            del out[c]
+            out[filled] = name
+    return out
+
+
+# "Nombre del responsable", "Owner name": the word for a name in a header of the person a record names
+_NAME_WORDS = frozenset(word_key(w) for w in (
+    "name", "names", "nombre", "nombres", "nom", "nome", "naam", "navn", "namn", "nimi", "imię", "imie",
+    "имя", "ім'я", "ad", "isim", "名前", "姓名", "이름"))
+
+
+def _the_named_person(kind: SheetKind, row: list[Any], mapping: dict[int, str], dups: dict[int, str],
+                      sample: list[list[Any]]) -> dict[int, str]:
+    """Two columns naming a record's person, "Frente responsable | Nombre del responsable" (the team, then
+    the one in it who answers): the one whose header says it holds the name is the person; the other is
+    kept in the notes (before, the team was the owner and the name went to the notes)."""
+    out = dict(mapping)
+    for c, name in mapping.items():
+        f = kind.reg.field(name) if name in kind.reg.field_names else None
+        if f is None or not f.kind.refers or _NAME_WORDS & set(words_of(row[c])):
+            continue
+        named = next((d for d, n in sorted(dups.items()) if n == name and d not in out and _column(sample, d)
+                      and _NAME_WORDS & set(words_of(row[d]))), None)
+        if named is not None:
+            del out[c]
+            out[named] = name
+    return out
+
+
 def _numbered_by_its_noun(kind: SheetKind, row: list[Any], mapping: dict[int, str],
                           sample: list[list[Any]]) -> dict[int, str]:
     """"Risiken | Name | Szenario …" over 1, 2, 3, 4, 7, 8 … 5, 15: the register's own noun heads each record's
     number beside the column naming the records, its ID (before, kept in the notes, the office numbering the
     risks R-001 … itself). Whole numbers, none twice (a row may have none), in a table whose ID no column
     gives, and out of order (the rows sorted by another column since they were numbered): numbers running 1,
-    2, 3 down the rows may only count them, as a numbered list's do."""
+    2, 3 down the rows may only count them, as a numbered list's do; numbers in order with a gap (1 … 7, 10 …:
+    rows taken out since) are the records' own too, and "Numbers of risks" heads them as "Risiken" does."""
     key = kind.reg.key_field.name if kind.reg.key_field is not None else None
     title = _title_field(kind)
     if key is None or kind.is_child or key in mapping.values() or title not in mapping.values():
         return mapping
     nouns = _nouns(kind)
     for c, cell in enumerate(row):
-        if c in mapping or not isinstance(cell, str) or word_key(cell) not in nouns:
+        if c in mapping or not isinstance(cell, str) or not _names_its_noun(cell, nouns):
             continue
         values = _column(sample, c)
         numbers = [_number_of(x) for x in values]
         if len(numbers) >= 3 and all(n is not None and n.is_integer() and n > 0 for n in numbers) and \
-                len(set(numbers)) == len(numbers) and not _counting(values):
+                len(set(numbers)) == len(numbers) and not _running(numbers):
             return {**mapping, c: key}
     return mapping
+
+
+# "Numbers of risks", "No. of risk", "Número de riesgo": a word for number, then the noun it numbers
+_NUMBER_OF_RE = re.compile(r"\s*(?:numbers?|no\.?|nr\.?|n[º°]\.?|num\.?|n[úu]meros?|nummer|num[ée]ro)\s+"
+                           r"(?:of|de|del|des|der|di|dei|van)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+|les\s+)?(\S.*)",
+                           flags=re.I)
+
+
+def _names_its_noun(cell: str, nouns: frozenset[str]) -> bool:
+    """The register's noun ("Risiken"), or a word for number before it ("Numbers of risks"), singular or
+    plural."""
+    said = _NUMBER_OF_RE.match(cell)
+    key = word_key(said.group(1) if said else cell)
+    return key in nouns or (len(key) > 4 and key.endswith("s") and key[:-1] in nouns)
+
+
+def _running(numbers: list[float | None]) -> bool:
+    """Numbers counting the rows one by one (1, 2, 3 … or 5, 6, 7 …), as a numbered list has; a gap (1 … 7,
+    10, 11: rows taken out after they were numbered) or another order says they are the records' own."""
+    return all(b is not None and a is not None and b - a == 1 for a, b in zip(numbers, numbers[1:]))
 
 
 # A column named as one field whose every value is a closed choice of another ("Tipo de Risco" over
@@ -2283,6 +2395,26 @@ def not_a_register(title: str) -> str | None:
     if any(w in key for w in strong):
         return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
     return None
+
+
+def cut_short_name(title: str) -> str | None:
+    """The name of sheets holding no records that ``title`` writes with its last word cut short
+    ("Threat-Cat": a threat catalogue), the words before it whole, three letters at least of the last."""
+    said = tuple(words_of(title))
+    if len(said) < 2 or len(said[-1]) < 3:
+        return None
+    for name in _not_records_phrases():
+        if len(name) == len(said) and name[:-1] == said[:-1] and name[-1] != said[-1] and \
+                name[-1].startswith(said[-1]):
+            return " ".join(name)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _not_records_phrases() -> tuple[tuple[str, ...], ...]:
+    from .vocabulary import _files
+
+    return tuple(tuple(words_of(w)) for data in _files() for w in data.get("sheets", {}).get("not_records", []))
 
 
 _TASK_HEADERS = frozenset({"task", "tasks", "taskname", "taskid", "tasktitle", "activity", "activityname",
@@ -2683,6 +2815,15 @@ def level_legends(rows: list[list[Any]], header_at: int | None = None) -> LevelL
                         {k: ladder for k, ladder in ladders.items() if k in told and ladder})
 
 
+def _sorted_by_name(keys: list[str], levels: dict[str, str]) -> bool:
+    """Level words in alphabetical order that their usual levels take up and down ("High | Low | Medium", a
+    dashboard's pivot axis sorted by name): the list sorts the words, it does not rank them."""
+    known = [int(levels[k]) for k in keys if k in levels]
+    if len(keys) < 3 or keys != sorted(keys) or len(known) < 3:
+        return False
+    return not (known == sorted(known) or known == sorted(known, reverse=True))
+
+
 def _ladder(words: list[str], levels: dict[str, str]) -> dict[str, int]:
     """A legend's words in their order as levels 1–5, one step each, from the first word's usual level
     upward or downward as the last word's lies ("LOW | MINOR | SEVERE | MAJOR" → 2, 3, 4, 5: the form ranks
@@ -2826,7 +2967,7 @@ def listed_ladder(values: set[str], lists: list[list[str]]) -> dict[str, int]:
         return {}
     for words in lists:
         listed = [word_key(w) for w in words]
-        if listed[0] not in levels or listed[-1] not in levels:
+        if listed[0] not in levels or listed[-1] not in levels or _sorted_by_name(listed, levels):
             continue
         folded = {gender_fold(w): word_key(w) for w in words}
         found = {k: k if k in listed else folded.get(f) for k, f in keys.items()}

@@ -35,6 +35,7 @@ from .child_sheets import child_kinds, children_by_their_ids, names_its_records
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .form_sheets import MIN_FORMS, a_lone_record, labels_down_the_side, read_form
 from .header_detection import (
+    _DESCRIPTION_STEMS,
     ALL_KINDS,
     CODE_RE,
     ENGAGE,
@@ -50,6 +51,7 @@ from .header_detection import (
     _sentences,
     axis_orders,
     check_values,
+    cut_short_name,
     detect_header,
     group_label_columns,
     kind_for,
@@ -415,7 +417,6 @@ def _id_apart(mapping: dict[int, str], headers: list[str], sample: list[list[Any
     return {c: n for c, n in mapping.items() if c not in drop}
 
 
-_DESCRIPTION_STEMS = ("descri", "beschr", "beskriv", "omschr", "описан", "açıkla", "tanım")
 
 
 def _short_name_title(kind: SheetKind, headers: list[str], mapping: dict[int, str],
@@ -1144,13 +1145,15 @@ def _keyed_by_names(book: SafeWorkbook, found: list[tuple[SheetReader, HeaderMat
     """Sheets skipped for naming no records (no header, or too few fields to be a register) whose unnamed
     column names the records another sheet lists ("Concern & Strategies" beside a stakeholder matrix): read as
     more of those records, which the planner joins by name (``named_rows``). Sheets skipped for their name
-    (legends, lists) stay skipped."""
+    (legends, lists) stay skipped, and so do those whose name says so cut short ("Threat-Cat", a threat
+    catalogue beside a risk register: its unnamed column of impacts repeats the risks' descriptions, and read
+    again its threats the register names not became new risks)."""
     listed = names_listed(found)
     if not listed:
         return []
     out = []
     for title, why in list(plan.skipped_sheets):
-        reader = book.sheet(title) if not_a_register(title) is None else None
+        reader = book.sheet(title) if not_a_register(title) is None and cut_short_name(title) is None else None
         match = keyed_by_names(reader, listed) if reader is not None else None
         if reader is not None and match is not None:
             plan.skipped_sheets.remove((title, why))

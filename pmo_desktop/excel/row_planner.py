@@ -998,12 +998,15 @@ class Planner:
         first_block = True
         answer_col = _is_it_one_column(headers, mapping, reg.name)  # "Riesgo S/N": rows answered no are none
         no_words = {k for k, t in value_words("bool").items() if t == "false"}
+        # "Rule | Issue | Count | Severity | Status" over PASS, PASS …: an audit's checks, a row that passed none
+        passed_col = _checks_column(reader, header_row, width, headers) if reg.name == "issues" else None
+        passed_words = {k for k, t in value_words("check_result").items() if t == "passed"}
         # ordinary rows (``_plan_ordinary``) where the sheet has nothing that needs the row-by-row steps
         # below: no child sheet, no RAID filter, no tick or engagement columns, no response plans, no
         # columns kept in the notes, no title made of other columns and no constant of the sheet
         ordinary = (self.ordinary_rows and parent_reg is None and row_filter is None and not self._ticks
                     and not self._engaged and not self._responses and not plan.extras and self._title_from is None
-                    and answer_col is None and not self._constants and key is not None and code_col is not None
+                    and answer_col is None and passed_col is None and not self._constants and key is not None and code_col is not None
                     and title_col is not None
                     and code_col != title_col and bool(self._steps))
         spread = self._spread_columns(reader, header_row, mapping, reg)
@@ -1109,6 +1112,11 @@ class Planner:
                 skip(number, f"marked “{row[answer_col].strip()}” under “{_one_line(headers[answer_col])}”: "
                              f"the sheet says it is not one of its {reg.name}, not a record.")
                 continue
+            if passed_col is not None and passed_col < len(row) and row[passed_col].__class__ is str \
+                    and word_key(row[passed_col]) in passed_words:
+                skip(number, f"a check that passed (“{row[passed_col].strip()}” under "
+                             f"“{_one_line(headers[passed_col])}”): nothing is at issue, not an issue.")
+                continue
             if last_record is None and _guidance(row, filled):
                 skip(number, "guidance on filling in the template (“Enter …”, “From … Form”), not a record.")
                 continue
@@ -1201,9 +1209,28 @@ class Planner:
                     not _rated_apart(row, last_record[2], rating_cols):
                 # the title cell is merged down from the row above: this row continues that record
                 # a cell's own trailing line breaks (a requirement typed, then Enter four times) end at the "; "
-                continue_record(number, row, lambda _c, a, b: a if b is None or a == b else (b if a is None else (
-                    f"{a.rstrip()}; {b.strip()}" if isinstance(a, str) and isinstance(b, str) else a)),
-                    "merged cells")
+                # a level or choice the next line says otherwise ("Positivo", then "Negativo" under one merged
+                # stakeholder) cannot hold both: the first stands, the other is kept in the notes, not joined
+                # into a value no choice reads whole
+                also: list[str] = []
+
+                def merged_cell(c: int, a: Any, b: Any, also: list[str] = also) -> Any:
+                    if b is None or a == b:
+                        return a
+                    if a is None:
+                        return b
+                    if c in value_cols and isinstance(a, str) and isinstance(b, str):
+                        label = _one_line(headers[c]) if c < len(headers) and headers[c] else dict(fields)[c].label
+                        also.append(f"{label}: {b.strip()}")
+                        return a
+                    return f"{a.rstrip()}; {b.strip()}" if isinstance(a, str) and isinstance(b, str) else a
+
+                continue_record(number, row, merged_cell, "merged cells")
+                extra = EXTRA_FIELD.get(reg.name)
+                if also and extra is not None and last_record is not None and \
+                        plan.rows[last_record[0]].report.action is not Action.SKIP:
+                    values = plan.rows[last_record[0]].values
+                    values[extra] = "\n".join(x for x in (values.get(extra), *also) if x)
                 continued[0] += 1
                 continue
             if after_gap and _NOTE_RE.match(first_text):
@@ -1433,8 +1460,10 @@ class Planner:
                 if held in (None, "", []):
                     target.values[name] = value
                 elif name == notes:
-                    if str(value) not in str(held):
-                        target.values[name] = f"{held}\n{value}"
+                    # a line both sheets give ("Grupos de stakeholders: 4" beside each list) is kept once
+                    lines = [x for x in str(value).split("\n") if x not in str(held).split("\n")]
+                    if lines:
+                        target.values[name] = "\n".join([str(held), *lines])
                 elif held != value:
                     f = by_name[name]
                     conflicts.append(f"its {f.label} “{f.display(value)}” differs (the record keeps "
@@ -2487,6 +2516,26 @@ def _is_it_one_column(headers: Sequence[Any], mapping: dict[int, str], register:
         # the question and nothing else: "Risk realised?" or "Has the risk occurred? (Y/N)" asks another
         rest = [w for w in words_of(header) if w not in _ASKING]
         if len(rest) == 1 and any(rest[0].startswith(n) for n in nouns if len(n) >= 4):
+            return c
+    return None
+
+
+def _checks_column(reader: SheetReader, header_row: int, width: int, headers: Sequence[Any]) -> int | None:
+    """The column of an issue list whose every cell is a check's result, one at least passed ("PASS",
+    "FAIL"): the sheet lists checks (a data-quality audit, a test run), and a check that passed found
+    nothing at issue. Words of the files' "check_result" list, in any language."""
+    results = value_words("check_result")
+    if not results:
+        return None
+    said: dict[int, set[str]] = {}
+    for _number, row in reader.data_rows(header_row + 1, width):
+        for c, x in enumerate(row):
+            if x.__class__ is str and x.strip():
+                said.setdefault(c, set()).add(results.get(word_key(x), "?"))
+            elif x is not None and x.__class__ is not str:
+                said.setdefault(c, set()).add("?")
+    for c, kinds in sorted(said.items()):
+        if c < len(headers) and headers[c] and "?" not in kinds and "passed" in kinds:
             return c
     return None
 

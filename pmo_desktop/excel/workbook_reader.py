@@ -530,7 +530,10 @@ def _overflow_joined(rows: list[list[str]], delimiter: str, unaligned: dict[int,
     most of its rows have, as written (a spreadsheet's CSV pads every row to it; a title line above the table
     does not decide it); a row longer only by empty cells is left as it is. A cell in the middle holding the
     delimiter (csv_overflow) is joined back where the other rows' columns say; a row where that cannot be told
-    is put in ``unaligned`` (row number → why), for the planner to refuse."""
+    is put in ``unaligned`` (row number → why), for the planner to refuse. When every row under the header
+    holds the delimiter so in its last cell ("User Awareness Training, Email Filtering" under "Control"), the
+    header's width is the table's: no row is of the right width to tell it otherwise."""
+    rows = _all_overflowing(rows, delimiter)
     widths = Counter(len(r) for r in rows if len(r) >= 2)
     if not widths:
         return rows
@@ -555,6 +558,35 @@ def _overflow_joined(rows: list[list[str]], delimiter: str, unaligned: dict[int,
                     unaligned[number] = why
         out.append(r)
     return out
+
+
+def _all_overflowing(rows: list[list[str]], delimiter: str) -> list[list[str]]:
+    """Every row under a header of N cells longer than N, each cell past the N-th starting with a space as
+    the text after an unquoted ", " does while the row's other cells do not: the surplus is the rest of the
+    last cell (before, the header's width lost to the rows' and the surplus, under no header, dropped)."""
+    at = next((i for i, r in enumerate(rows) if sum(1 for c in r if c.strip()) >= 2), None)
+    if at is None:
+        return rows
+    head = len(rows[at])
+    while head and not rows[at][head - 1].strip():
+        head -= 1
+    body = [r for r in rows[at + 1:] if any(c.strip() for c in r)]
+    if head < 2 or len(body) < 2:
+        return rows
+
+    def filled(r: list[str]) -> int:
+        n = len(r)
+        while n and not r[n - 1].strip():
+            n -= 1
+        return n
+
+    longer = [r for r in body if filled(r) > head]
+    if len(longer) != len(body) or \
+            not all(c[:1] == " " for r in longer for c in r[head:filled(r)]) or \
+            any(c[:1] == " " for r in longer for c in r[1:head]):
+        return rows
+    return [*rows[:at + 1], *([*r[:head - 1], delimiter.join(r[head - 1:filled(r)])] if filled(r) > head else r
+                              for r in rows[at + 1:])]
 
 
 def _one_line_end(cell: str) -> str:
