@@ -45,6 +45,9 @@ def measure(path: Path, in_memory: bool, reps: int) -> tuple[dict[str, float], d
     ahead = getattr(view.model, "indexes_ahead", None)
     if ahead is not None:
         ahead.join()
+    numpy_ahead = windowed.numpy_ahead()  # imported on a worker once the first rows are painted
+    if numpy_ahead is not None:
+        numpy_ahead.join()
     column = view.model.column_of
     actions = [
         ("sort title", lambda: view.table.sortByColumn(column("title"), Qt.SortOrder.AscendingOrder)),

@@ -714,3 +714,44 @@ def test_rows_painted_before_are_not_read_again_while_the_register_and_day_stay(
     read.clear()
     view.set_column_filter("status", None)  # another day: listed again, its rows read again
     assert len(names(view)) == 10 and read
+
+
+def test_a_large_table_has_numpy_imported_on_a_worker_once_its_first_rows_are_painted(tmp_path):
+    """A large table's first sort, filter or search uses numpy (keys sorted, ids kept in order), whose import
+    cost that first action 70–110 ms of CPU: it is imported on a worker once the table has painted its first
+    rows — not before (the import holds the interpreter lock for most of its time, against that paint). A
+    fresh process: this one has numpy imported already (the charts' pyqtgraph)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = """
+import sys
+from PySide6.QtWidgets import QApplication
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
+from pmo_desktop.views.document import Document
+from pmo_desktop.views.register_table import RegisterView, windowed
+
+app = QApplication([])
+windowed.WINDOWED_FROM = 1
+store = Store.create(sys.argv[1])
+with store.transaction() as s:
+    for i in range(5):
+        records.create_record(s, REGISTERS["projects"], {"name": f"Project {i}"})
+view = RegisterView(Document(store), REGISTERS["projects"])
+before = "numpy" in sys.modules
+view.show()
+for _ in range(20):
+    app.processEvents()
+worker = windowed.numpy_ahead()
+worker.join(30)
+print(before, worker.name, "numpy" in sys.modules)
+"""
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "office.pmo")], env=env, cwd=root,
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["False", "pmo-import-numpy", "True"], done.stderr[-2000:]

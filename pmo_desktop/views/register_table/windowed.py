@@ -50,6 +50,7 @@ Differences from the in-memory table, all deliberate:
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from array import array
 from bisect import bisect_left
@@ -94,6 +95,35 @@ WAIT_FOR_WORKER_S = 5.0
 # that a sort, a filter or a filter taken off that the table showed before lists nothing: 3,000,000 ids
 # (24 MiB) — every window a user goes back to among 100,000 risks, the last three among a million.
 KEEP_IDS_AT_MOST = 3_000_000
+
+
+_numpy_worker: threading.Thread | None = None
+
+
+def import_numpy_ahead() -> threading.Thread | None:
+    """numpy imported on a worker thread, once a process, when a large table has painted its first rows:
+    a windowed table's first sort, filter or search uses it (keys sorted, ids kept in order, rows found),
+    and importing it then added 70–110 ms of CPU to that first action (pyqtgraph imports it too, but only
+    a page with a chart). Not while the table is first painted: the import holds the interpreter lock for
+    most of its time. The thread, or None when numpy is in already; ``numpy_ahead`` gives it."""
+    global _numpy_worker
+    if "numpy" in sys.modules or _numpy_worker is not None:
+        return None
+
+    def work() -> None:
+        try:
+            import numpy  # noqa: F401 — only imported
+        except ImportError:  # not installed (it is the charts' dependency): the first sort says so
+            pass
+
+    _numpy_worker = threading.Thread(target=work, name="pmo-import-numpy", daemon=True)
+    _numpy_worker.start()
+    return _numpy_worker
+
+
+def numpy_ahead() -> threading.Thread | None:
+    """The worker importing numpy (``import_numpy_ahead``), if one was started (a benchmark waits for it)."""
+    return _numpy_worker
 
 
 def make_models(document: Document, register: Register, parent_id: int | None, parent=None):
@@ -512,6 +542,8 @@ class WindowedRegisterModel(RegisterTableModel):
         if page is not None:
             self._pages.move_to_end(number)
             return page
+        if _numpy_worker is None and "numpy" not in sys.modules:
+            QTimer.singleShot(0, import_numpy_ahead)  # once this first paint is over
         wanted = self.ids[number * PAGE:(number + 1) * PAGE].tolist()
         blank = (None,) * len(self.fields)
         fetched, missing = self._kept_rows(wanted)
@@ -1043,11 +1075,10 @@ def _positions_in(ids: array, wanted) -> dict[int, int]:
     """Rows of some records in ``ids``, by numpy over the ids' own memory: about a millisecond for a
     million ids, where ``array.index`` or a pass in Python makes and compares an int per id (30–100 ms,
     holding the interpreter lock, so a worker doing it held up the GUI thread too)."""
-    import numpy as np  # pyqtgraph's dependency; loaded by the first large table, not at start-up
-
     wanted = set(wanted)
     if not wanted or not ids:
         return {}
+    import numpy as np  # pyqtgraph's dependency; loaded by the first large table, not at start-up
     view = np.frombuffer(ids, dtype=np.int64)  # no copy; released below, so the array can grow again
     try:
         rows = np.flatnonzero(np.isin(view, np.fromiter(wanted, dtype=np.int64, count=len(wanted))))
