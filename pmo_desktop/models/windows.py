@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import threading
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -629,13 +630,19 @@ def _ids(session: Session, query: Any) -> array[int]:
 
 
 def _parse_ids(text_: str) -> array[int]:
-    """``[1,2,…]`` into an array, FETCH_CHUNK ids or so per ``json.loads`` (see ``_ids``)."""
+    """``[1,2,…]`` into an array, FETCH_CHUNK ids or so a call (see ``_ids``): by numpy's text reader once
+    numpy is in (``windowed.import_numpy_ahead``: a fourth of the time, 100,000 ids 6.5 → 1.5 ms of CPU),
+    else by ``json.loads`` (a table's first listing, as it opens, does not wait for numpy's import)."""
     ids = array("q")
+    np = sys.modules.get("numpy")
     body, start, step = text_[1:-1], 0, FETCH_CHUNK * 8
     while start < len(body):
         end = body.find(",", start + step)
         end = len(body) if end < 0 else end
-        ids.fromlist(json.loads("[" + body[start:end] + "]"))
+        if np is not None:
+            ids.frombytes(np.fromstring(body[start:end], dtype=np.int64, sep=",").tobytes())
+        else:
+            ids.fromlist(json.loads("[" + body[start:end] + "]"))
         start = end + 1
     return ids
 
