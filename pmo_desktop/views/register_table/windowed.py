@@ -58,7 +58,7 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QIdentityProxyModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from ...models import errors, search_index, sort_index, windows
@@ -101,6 +101,9 @@ KEEP_IDS_AT_MOST = 3_000_000
 
 
 _numpy_worker: threading.Thread | None = None
+# After a large table's first rows are painted, numpy's import starts on a worker this much later: once the
+# table shown has settled (the rest of its opening, the page around it) and before a user's first sort.
+NUMPY_AFTER_MS = 250
 
 
 def import_numpy_ahead() -> threading.Thread | None:
@@ -108,7 +111,8 @@ def import_numpy_ahead() -> threading.Thread | None:
     a windowed table's first sort, filter or search uses it (keys sorted, ids kept in order, rows found),
     and importing it then added 70–110 ms of CPU to that first action (pyqtgraph imports it too, but only
     a page with a chart). Not while the table is first painted: the import holds the interpreter lock for
-    most of its time. The thread, or None when numpy is in already; ``numpy_ahead`` gives it."""
+    most of its time (started ``NUMPY_AFTER_MS`` after that paint; a sort sooner imports it itself, as
+    before). The thread, or None when numpy is in already; ``numpy_ahead`` gives it."""
     global _numpy_worker
     if "numpy" in sys.modules or _numpy_worker is not None:
         return None
@@ -122,6 +126,30 @@ def import_numpy_ahead() -> threading.Thread | None:
     _numpy_worker = threading.Thread(target=work, name="pmo-import-numpy", daemon=True)
     _numpy_worker.start()
     return _numpy_worker
+
+
+class _NumpyAfterFirstPaint(QObject):
+    """On a large table's viewport until its first paint: then numpy's import is asked for, ``NUMPY_AFTER_MS``
+    later (``import_numpy_ahead``). Not at the first rows read: the view reads them as it is made (the
+    columns' widths), a second or more before the first paint of a million risks on a loaded machine."""
+
+    def __init__(self, viewport) -> None:
+        super().__init__(viewport)
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(NUMPY_AFTER_MS, import_numpy_ahead)
+            self.deleteLater()
+        return False
+
+
+def import_numpy_after_first_paint(viewport) -> None:
+    """numpy imported on a worker (``import_numpy_ahead``) a moment after ``viewport`` (a large table's) is first
+    painted; nothing when it is in already."""
+    if "numpy" not in sys.modules and _numpy_worker is None:
+        _NumpyAfterFirstPaint(viewport)
 
 
 def numpy_ahead() -> threading.Thread | None:
@@ -545,8 +573,6 @@ class WindowedRegisterModel(RegisterTableModel):
         if page is not None:
             self._pages.move_to_end(number)
             return page
-        if _numpy_worker is None and "numpy" not in sys.modules:
-            QTimer.singleShot(0, import_numpy_ahead)  # once this first paint is over
         wanted = self.ids[number * PAGE:(number + 1) * PAGE].tolist()
         blank = (None,) * len(self.fields)
         fetched, missing = self._kept_rows(wanted)
