@@ -1154,6 +1154,8 @@ class WindowedProxy(UnmatchedMarks, QIdentityProxyModel):
         row kept in view say (``UnmatchedMarks``)."""
         if role == _DECORATION or role == _CHECK_STATE:
             return None
+        if role == _FONT and not self._model.unmatched:
+            return None  # no cell answers a font but a row kept in view's italics (asked of every cell painted)
         if role == _FONT or role == _TOOLTIP:
             return UnmatchedMarks.data(self, index, role)
         if not index.isValid() or index.model() is not self:
@@ -1162,10 +1164,13 @@ class WindowedProxy(UnmatchedMarks, QIdentityProxyModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         """As ``data``: a row's number (or its mark) and a column's caption asked of the model directly."""
-        if orientation == _VERTICAL and role != _DISPLAY and role != _TOOLTIP:
-            return None  # the model's row numbers answer nothing else
-        if orientation == _VERTICAL and self._any_unmatched():
-            return UnmatchedMarks.headerData(self, section, orientation, role)
+        if orientation == _VERTICAL:
+            if role == _DISPLAY and not self._model.unmatched:
+                return str(section + 1)  # a row's number: asked a thousand times a reset (the header's width)
+            if role != _DISPLAY and role != _TOOLTIP:
+                return None  # the model's row numbers answer nothing else
+            if self._model.unmatched:
+                return UnmatchedMarks.headerData(self, section, orientation, role)
         return self._model.headerData(section, orientation, role)
 
     def flags(self, index):
