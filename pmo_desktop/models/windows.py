@@ -591,7 +591,10 @@ def _ids_by_choice(session: Session, query: Any, reg: Register, f: Field, descen
     if len(parsed) != len(values):
         return None  # cannot be (one scan); the ORDER BY then
     ids = np.frombuffer(parsed, dtype=np.int64)
-    ranks = np.fromiter(map(rank.__getitem__, values), dtype=np.int32, count=len(values))
+    try:
+        ranks = np.fromiter(map(rank.__getitem__, values), dtype=np.int32, count=len(values))
+    except KeyError:  # a value not given back as it went (a text SQLite would not hold so): the ORDER BY then
+        return None
     # the rows as the scan met them, which is in id order when nothing else chose the way: ties by id
     in_id_order = len(ids) < 2 or bool(np.all(ids[1:] > ids[:-1]))
     order = np.argsort(ranks, kind="stable") if in_id_order else np.lexsort((ids, ranks))
