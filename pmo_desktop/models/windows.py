@@ -546,6 +546,12 @@ def _ids_by_unique_key(session: Session, query: Any, key: Any, shift: int = 32) 
     return ids
 
 
+# Rows (the highest id) up to which a column of choices sorts by its values' ranks (``_ids_by_choice``): every
+# row's text is in memory at once meanwhile, about 130 bytes a row all told — among 1,000,000 risks the peak
+# rose by 130 MiB to 320 MiB, for a sort 11 % shorter than SQLite's; past this the ORDER BY sorts.
+CHOICE_RANKS_AT_MOST = 250_000
+
+
 def _ids_by_choice(session: Session, query: Any, reg: Register, f: Field, descending: bool) -> array[int] | None:
     """SQLite, a column of choices (a category, a status: few values, each on many rows): the ids ``query``
     selects in ``_order``'s order, without SQLite sorting every row — the ids and the column read as the
@@ -999,7 +1005,8 @@ def _fetch_ids(session: Session, reg: Register, window: Window, ctx: Context | N
         keyed, shift = highest < DAY_SHIFT, max(highest.bit_length(), 1)
         unique = _unique_key(reg, sort, window.descending, ctx, whole=True, shift=shift) \
             if keyed and sort and limit is None else None
-        if unique is None and sqlite and sort is not None and sort.kind is Kind.ENUM and limit is None:
+        if (unique is None and sqlite and sort is not None and sort.kind is Kind.ENUM and limit is None
+                and highest <= CHOICE_RANKS_AT_MOST):
             walked = _ids_by_choice(session, query, reg, sort, window.descending)  # None: by the ORDER BY
         if unique is not None or walked is not None:
             pass  # its keys sorted by numpy below, or its choices' ranks sorted already: no ORDER BY
