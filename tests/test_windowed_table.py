@@ -668,3 +668,92 @@ def test_a_filter_paints_the_rows_once(qtbot, view):
         qtbot.wait(100)
         assert paints.count == 1, allowed
     viewport.removeEventFilter(paints)
+
+
+def test_rows_painted_before_are_not_read_again_while_the_register_and_day_stay(qtbot, view, monkeypatch):
+    """A window shown again — a filter taken off, a sort shown before, unsorted — paints the rows it read
+    before, kept by id (as many as the pages in memory hold), not read again (among 100,000 risks a page of
+    rows, 5–6 ms of CPU, a quarter of a filter taken off); the rows a filter or a sort has never shown are
+    read. An edit (the register's signature moves) or a new day (the review status is today's) reads them
+    again, and the edit shows."""
+    from datetime import date, timedelta
+
+    monkeypatch.setattr(windowed, "CACHE_PAGES", 3)  # 12 rows: all ten of the table
+    read: list[list[int] | None] = []
+    real = records.fetch_rows
+
+    def fetch_rows(session, register, ctx=None, ids=None, **kwargs):
+        read.append(None if ids is None else list(ids))
+        return real(session, register, ctx, ids=ids, **kwargs)
+
+    monkeypatch.setattr(records, "fetch_rows", fetch_rows)
+    view.table.sortByColumn(view.model.column_of("budget"), Qt.SortOrder.AscendingOrder)
+    by_budget = names(view)
+    view.set_column_filter("status", {"Closed"})
+    assert names(view) == [n for n in by_budget if int(n.split()[1]) % 2]
+    read.clear()
+    view.set_column_filter("status", None)  # taken off: every row was read for the sorted table
+    assert names(view) == by_budget and read == []
+    view.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # unsorted: its rows read as the table opened
+    assert names(view) == [f"Project {i}" for i in range(10)] and read == []
+    view.table.sortByColumn(view.model.column_of("budget"), Qt.SortOrder.AscendingOrder)
+    rid = view.model.record_id(0)
+    view.document.office.write(records.update_record, PROJECTS, rid, {"name": "Renamed"})
+    view.document.records_changed.emit(PROJECTS.name, [rid])
+    view.set_column_filter("status", {"Closed"})
+    read.clear()
+    view.set_column_filter("status", None)  # the register changed: its rows read again, the edit shown
+    assert names(view) == ["Renamed", *by_budget[1:]] and read
+    read.clear()
+    view.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # listed again after the edit; its rows read since
+    assert names(view)[view.model.row_of(rid)] == "Renamed" and read == []
+    tomorrow = date.today() + timedelta(days=1)
+    view.model.today = lambda: tomorrow
+    view.set_column_filter("status", {"Closed"})
+    names(view)
+    read.clear()
+    view.set_column_filter("status", None)  # another day: listed again, its rows read again
+    assert len(names(view)) == 10 and read
+
+
+def test_a_large_table_has_numpy_imported_on_a_worker_once_its_first_rows_are_painted(tmp_path):
+    """A large table's first sort, filter or search uses numpy (keys sorted, ids kept in order), whose import
+    cost that first action 70–110 ms of CPU: it is imported on a worker once the table has painted its first
+    rows — not before (the import holds the interpreter lock for most of its time, against that paint). A
+    fresh process: this one has numpy imported already (the charts' pyqtgraph)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = """
+import sys
+from PySide6.QtWidgets import QApplication
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
+from pmo_desktop.views.document import Document
+from pmo_desktop.views.register_table import RegisterView, windowed
+
+app = QApplication([])
+windowed.WINDOWED_FROM = 1
+store = Store.create(sys.argv[1])
+with store.transaction() as s:
+    for i in range(5):
+        records.create_record(s, REGISTERS["projects"], {"name": f"Project {i}"})
+view = RegisterView(Document(store), REGISTERS["projects"])
+before = "numpy" in sys.modules
+view.show()
+app.processEvents()
+painted = "numpy" in sys.modules  # not while the first rows are painted, nor just after
+while windowed.numpy_ahead() is None:
+    app.processEvents()
+worker = windowed.numpy_ahead()
+worker.join(30)
+print(before, painted, worker.name, "numpy" in sys.modules)
+"""
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "office.pmo")], env=env, cwd=root,
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["False", "False", "pmo-import-numpy", "True"], done.stderr[-2000:]

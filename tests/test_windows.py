@@ -621,3 +621,61 @@ def test_whole_numbers_sort_by_their_keys_as_in_python(mixed, odd):
             event.remove(s.get_bind(), "before_cursor_execute", listen)
     sorted_by_sql = [q for q in statements if "ORDER BY" in q and ("probability" in q.split("ORDER BY")[-1])]
     assert bool(sorted_by_sql) == (not sqlite or (odd is not None and odd not in (-3,))), sorted_by_sql
+
+
+CHOICES = ["Technical", "technical", "TECHNICAL", "Commercial", "", " ", " Strategic", "Zeta", "Ärger", "ärger",
+           "Émission", "émission", "ß", "\U0001F600", "a", "A", "commercial", "Technical", "Zeta", ""]
+
+
+@pytest.mark.parametrize("odd", [False, True])
+def test_a_column_of_choices_sorts_as_its_order_by(store, odd):
+    """A column of choices (a category, a status) sorts on SQLite by its few values' ranks — the values read
+    as the scan meets them, their order given by SQLite for the distinct values alone, the ranks sorted by
+    numpy — not by SQLite's sort of every row: the ids in the order the ORDER BY gives (case folded as the
+    database folds it, accents and letters past ASCII as its collation orders them, ties by id, blanks ''
+    and NULL last), each way, with a filter and a search, on SQLite and PostgreSQL (where the ORDER BY
+    sorts); for values of ASCII letters the in-memory table's order too. A value that is no text (bytes
+    another program wrote) sorts by the ORDER BY, the same order."""
+    from sqlalchemy import event, select, text
+
+    with store.session() as s:
+        ctx = records.load_context(s)
+        ids = [records.create_record(s, RISKS, {"title": f"Risk {i}", "status": ("Open", "Closed")[i % 2]}, ctx).id
+               for i in range(len(CHOICES))]
+        s.flush()
+        sqlite = s.connection().dialect.name == "sqlite"
+        for rid, value in zip(ids, CHOICES):
+            s.execute(text("UPDATE risk SET category = :c WHERE id = :i"), {"c": value, "i": rid})
+        if odd and sqlite:  # bytes in a text column (a number there becomes its text)
+            s.execute(text("UPDATE risk SET category = x'41' WHERE id = :i"), {"i": ids[3]})
+        s.commit()
+        rows = records.fetch_rows(s, RISKS, ctx)
+        windows_ = [Window(sort_field="category", descending=d, **more)
+                    for d in (False, True) for more in ({}, {"column_filters": {"status": frozenset({"Closed"})}},
+                                                        {"search": "risk 1"})]
+        statements: list[str] = []
+        listen = (lambda *args: statements.append(args[2]))  # noqa: E731 — (conn, cursor, statement, …)
+        event.listen(s.get_bind(), "before_cursor_execute", listen)
+        try:
+            got = [windows.fetch_ids(s, RISKS, w, ctx).tolist() for w in windows_]
+        finally:
+            event.remove(s.get_bind(), "before_cursor_execute", listen)
+        real, windows._ids_by_choice = windows._ids_by_choice, lambda *args: None
+        try:  # the ORDER BY's order, as before
+            want = [windows.fetch_ids(s, RISKS, w, ctx).tolist() for w in windows_]
+        finally:
+            windows._ids_by_choice = real
+        col = RISKS.field_names.index("category") + 2
+        ascii_rows = [r for r in rows if r[0] in ids and isinstance(r[col], str) and r[col].isascii()]
+        E = RISKS.entity
+        scan = select(E.id).where(E.id.in_([r[0] for r in ascii_rows])).order_by(E.id.desc())
+        by_ranks_backwards = windows._ids_by_choice(s, scan, RISKS, RISKS.field("category"), False) if sqlite else None
+    assert got == want
+    assert got[0] != sorted(got[0]) and len(got[0]) == len(CHOICES) and len(got[1]) == len(CHOICES) // 2
+    assert len(got[2]) == 11  # risk 1, risk 10 … risk 19
+    in_python = python_order(ascii_rows, RISKS, "category")
+    assert [i for i in got[0] if i in {r[0] for r in ascii_rows}] == in_python
+    if sqlite:  # the rows met in another order than their ids' (an index's): ties still by id
+        assert by_ranks_backwards is not None and by_ranks_backwards.tolist() == in_python
+    sorted_by_sql = [q for q in statements if "ORDER BY" in q and "category" in q.split("ORDER BY")[-1]]
+    assert bool(sorted_by_sql) == (not sqlite or odd), sorted_by_sql

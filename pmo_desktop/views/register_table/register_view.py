@@ -44,7 +44,7 @@ from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
 from .refusal_note import RefusalNote, show_beside
 from .table_model import typed_value
-from .windowed import WindowedRegisterModel, make_models
+from .windowed import WindowedRegisterModel, import_numpy_after_first_paint, make_models
 
 MAX_FILTER_VALUES = 300
 
@@ -269,6 +269,8 @@ class RegisterView(QWidget):
         name_table(self.table, f"{register.title} table")
         self.search.setAccessibleName(f"Search the {register.title.lower()}")
         self.table.setModel(self.proxy)
+        if isinstance(self.model, WindowedRegisterModel):  # its first sort, filter or search uses numpy
+            import_numpy_after_first_paint(self.table.viewport())
         self.delegate = FieldDelegate(self.proxy, self.table)
         self.table.setItemDelegate(self.delegate)
         if isinstance(self.proxy, RegisterFilterProxy):

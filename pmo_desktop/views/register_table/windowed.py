@@ -43,12 +43,14 @@ Differences from the in-memory table, all deliberate:
   ids kept, not listed again, while the register's signature and the day stay the same (``_keep``:
   ``KEEP_IDS_AT_MOST`` ids, the least recently shown dropped first); and a column filter of a sorted table
   whose sort a kept window shows is that window's ids less those failing the filter, whole at once
-  (``_narrowed``), not its first rows then the rest.
+  (``_narrowed``), not its first rows then the rest. The rows read for the pages painted are kept by id
+  as long (``_kept_rows``, as many as the pages in memory hold): a window shown again paints without reading.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from array import array
 from bisect import bisect_left
@@ -56,7 +58,7 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QIdentityProxyModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from ...models import errors, search_index, sort_index, windows
@@ -70,8 +72,11 @@ from .table_model import OFFSET, RegisterTableModel, format_value, rows_reader
 log = logging.getLogger(__name__)
 
 WINDOWED_FROM = 50_000  # records; below this a table holds its rows in memory (RegisterTableModel)
-PAGE = 200
-CACHE_PAGES = 24
+# Rows read a page at a time: a screen shows 25–45 of them, and a sort's or a filter's first paint reads the
+# page (or two) in view — 64 rows, 2–3 ms of CPU among 100,000 risks, where 200 were 5–6 ms of each first
+# sort and filter; the last 75 pages (4,800 rows, as 24 of 200 before) are kept.
+PAGE = 64
+CACHE_PAGES = 75
 SEARCH_PAUSE_MS = 300  # the search runs when typing pauses this long
 LIST_FIRST_FROM = 50_000  # records; from here a search or filter shows its first rows, then lists the rest
 # The rows read first, before the rest are listed on a worker: on SQLite 2,000 — among 1,000,000 risks as
@@ -93,6 +98,63 @@ WAIT_FOR_WORKER_S = 5.0
 # that a sort, a filter or a filter taken off that the table showed before lists nothing: 3,000,000 ids
 # (24 MiB) — every window a user goes back to among 100,000 risks, the last three among a million.
 KEEP_IDS_AT_MOST = 3_000_000
+
+
+_numpy_worker: threading.Thread | None = None
+# After a large table's first rows are painted, numpy's import starts on a worker this much later: once the
+# table shown has settled (the rest of its opening, the page around it) and before a user's first sort.
+NUMPY_AFTER_MS = 250
+
+
+def import_numpy_ahead() -> threading.Thread | None:
+    """numpy imported on a worker thread, once a process, when a large table has painted its first rows:
+    a windowed table's first sort, filter or search uses it (keys sorted, ids kept in order, rows found),
+    and importing it then added 70–110 ms of CPU to that first action (pyqtgraph imports it too, but only
+    a page with a chart). Not while the table is first painted: the import holds the interpreter lock for
+    most of its time (started ``NUMPY_AFTER_MS`` after that paint; a sort sooner imports it itself, as
+    before). The thread, or None when numpy is in already; ``numpy_ahead`` gives it."""
+    global _numpy_worker
+    if "numpy" in sys.modules or _numpy_worker is not None:
+        return None
+
+    def work() -> None:
+        try:
+            import numpy  # noqa: F401 — only imported
+        except ImportError:  # not installed (it is the charts' dependency): the first sort says so
+            pass
+
+    _numpy_worker = threading.Thread(target=work, name="pmo-import-numpy", daemon=True)
+    _numpy_worker.start()
+    return _numpy_worker
+
+
+class _NumpyAfterFirstPaint(QObject):
+    """On a large table's viewport until its first paint: then numpy's import is asked for, ``NUMPY_AFTER_MS``
+    later (``import_numpy_ahead``). Not at the first rows read: the view reads them as it is made (the
+    columns' widths), a second or more before the first paint of a million risks on a loaded machine."""
+
+    def __init__(self, viewport) -> None:
+        super().__init__(viewport)
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(NUMPY_AFTER_MS, import_numpy_ahead)
+            self.deleteLater()
+        return False
+
+
+def import_numpy_after_first_paint(viewport) -> None:
+    """numpy imported on a worker (``import_numpy_ahead``) a moment after ``viewport`` (a large table's) is first
+    painted; nothing when it is in already."""
+    if "numpy" not in sys.modules and _numpy_worker is None:
+        _NumpyAfterFirstPaint(viewport)
+
+
+def numpy_ahead() -> threading.Thread | None:
+    """The worker importing numpy (``import_numpy_ahead``), if one was started (a benchmark waits for it)."""
+    return _numpy_worker
 
 
 def make_models(document: Document, register: Register, parent_id: int | None, parent=None):
@@ -142,6 +204,9 @@ class WindowedRegisterModel(RegisterTableModel):
         # filter of a sorted window is the sorted ids kept less those failing it (``_narrowed``).
         self._kept_windows: OrderedDict[tuple, array[int]] = OrderedDict()
         self._kept_as_of: tuple[tuple[int, int, int], Any] | None = None
+        # The rows read for the pages painted, by id, kept as the windows are (``_kept_rows``): a window shown
+        # again, a filter taken off, paints the rows it showed before without reading them again.
+        self._rows_read: OrderedDict[int, tuple] = OrderedDict()
         self._stale = False  # someone else changed the register: the id list is read again at the next refresh
         self.search = ""
         self.column_filters: dict[int, set[str]] = {}
@@ -297,6 +362,7 @@ class WindowedRegisterModel(RegisterTableModel):
         as_of = (self._signature, self.today())
         if self._kept_as_of != as_of:
             self._kept_windows.clear()
+            self._rows_read.clear()
             self._kept_as_of = as_of
         key = _window_key(window)
         self._kept_windows[key] = ids
@@ -344,7 +410,39 @@ class WindowedRegisterModel(RegisterTableModel):
 
     def _forget_kept(self) -> None:
         self._kept_windows.clear()
+        self._rows_read.clear()
         self._kept_as_of = None
+
+    def _kept_rows(self, wanted: list[int]) -> tuple[dict[int, tuple], list[int]]:
+        """Of the rows of records ``wanted``, those read for a page painted before, while the windows kept are
+        the register's (``_kept_valid``: its signature, which every edit moves, and the day unchanged, no
+        change of others known and not yet read); and the ids not among them. A sort, a filter or a filter
+        taken off drops the pages, and its first paint read a page of rows again (5–6 ms of CPU among
+        100,000 risks, a quarter of a filter taken off) though most of them were just painted."""
+        if not self._kept_valid():
+            self._rows_read.clear()
+            return {}, wanted
+        rows, read = self._rows_read, {}
+        missing = []
+        for rid in wanted:
+            row = rows.get(rid)
+            if row is None:
+                missing.append(rid)
+            else:
+                read[rid] = row
+        return read, missing
+
+    def _keep_rows(self, fetched: dict[int, tuple]) -> None:
+        """Rows just read for a page (``_page``), kept by id while the windows are (``_kept_rows``): as many
+        as the pages in memory hold, the least recently read dropped first (the same tuples as the pages')."""
+        if not self._kept_valid():
+            return
+        rows = self._rows_read
+        rows.update(fetched)
+        for rid in fetched:
+            rows.move_to_end(rid)
+        while len(rows) > CACHE_PAGES * PAGE:
+            rows.popitem(last=False)
 
     def _bounds(self) -> windows.Bounds:
         """The first and last date of each stored date column, which a search of a date's words ("mar
@@ -477,10 +575,13 @@ class WindowedRegisterModel(RegisterTableModel):
             return page
         wanted = self.ids[number * PAGE:(number + 1) * PAGE].tolist()
         blank = (None,) * len(self.fields)
+        fetched, missing = self._kept_rows(wanted)
         try:
-            fetched = {row[0]: row for row in self._fetch(ids=wanted)} if wanted else {}
+            read = {row[0]: row for row in self._fetch(ids=missing)} if missing else {}
         except errors.StoreError:  # the server is away: blank cells now (not kept), read again when painted
             return [(rid, 0, *blank) for rid in wanted]
+        self._keep_rows(read)
+        fetched.update(read)
         page = [fetched.get(rid) or (rid, 0, *blank) for rid in wanted]  # deleted meanwhile: blank until refreshed
         self._pages[number] = page
         while len(self._pages) > CACHE_PAGES:
@@ -1003,11 +1104,10 @@ def _positions_in(ids: array, wanted) -> dict[int, int]:
     """Rows of some records in ``ids``, by numpy over the ids' own memory: about a millisecond for a
     million ids, where ``array.index`` or a pass in Python makes and compares an int per id (30–100 ms,
     holding the interpreter lock, so a worker doing it held up the GUI thread too)."""
-    import numpy as np  # pyqtgraph's dependency; loaded by the first large table, not at start-up
-
     wanted = set(wanted)
     if not wanted or not ids:
         return {}
+    import numpy as np  # pyqtgraph's dependency; loaded by the first large table, not at start-up
     view = np.frombuffer(ids, dtype=np.int64)  # no copy; released below, so the array can grow again
     try:
         rows = np.flatnonzero(np.isin(view, np.fromiter(wanted, dtype=np.int64, count=len(wanted))))
@@ -1054,6 +1154,8 @@ class WindowedProxy(UnmatchedMarks, QIdentityProxyModel):
         row kept in view say (``UnmatchedMarks``)."""
         if role == _DECORATION or role == _CHECK_STATE:
             return None
+        if role == _FONT and not self._model.unmatched:
+            return None  # no cell answers a font but a row kept in view's italics (asked of every cell painted)
         if role == _FONT or role == _TOOLTIP:
             return UnmatchedMarks.data(self, index, role)
         if not index.isValid() or index.model() is not self:
@@ -1062,10 +1164,13 @@ class WindowedProxy(UnmatchedMarks, QIdentityProxyModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         """As ``data``: a row's number (or its mark) and a column's caption asked of the model directly."""
-        if orientation == _VERTICAL and role != _DISPLAY and role != _TOOLTIP:
-            return None  # the model's row numbers answer nothing else
-        if orientation == _VERTICAL and self._any_unmatched():
-            return UnmatchedMarks.headerData(self, section, orientation, role)
+        if orientation == _VERTICAL:
+            if role == _DISPLAY and not self._model.unmatched:
+                return str(section + 1)  # a row's number: asked a thousand times a reset (the header's width)
+            if role != _DISPLAY and role != _TOOLTIP:
+                return None  # the model's row numbers answer nothing else
+            if self._model.unmatched:
+                return UnmatchedMarks.headerData(self, section, orientation, role)
         return self._model.headerData(section, orientation, role)
 
     def flags(self, index):
