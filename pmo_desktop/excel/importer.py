@@ -23,7 +23,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..models import disk, records, search_index
-from ..models.errors import StoreError
+from ..models.errors import StoreError, ValidationError
 from ..models.fields import Context, Kind, Register
 from ..models.program import Setting
 from ..models.registers import REGISTERS
@@ -1965,6 +1965,15 @@ def _failed_row(batch: list[Any], error: StoreError) -> Any:
 
 def _refused(plan: ImportPlan, sheet: SheetPlan, prow: PlannedRow, e: Exception) -> ImportRefused:
     report = prow.report
+    key = REGISTERS[sheet.register].key_field
+    if prow.code_assigned and isinstance(e, ValidationError) and key is not None and e.field == key.name:
+        # The ID was the import's own, the next free one when the workbook was read: another window or
+        # program (a colleague on the shared server) added a record under it since. "ID R-011 is already
+        # used" sent the user looking for an R-011 their workbook never had.
+        return ImportRefused(f"{sheet.sheet} row {report.row} was to be added as {report.code}, but another window "
+                             f"or program added a record as {report.code} since “{plan.path.name}” was read, so "
+                             "nothing was imported. Import it again: its new rows then take the next free IDs.",
+                             plan)
     return ImportRefused(f"{sheet.sheet} row {report.row} ({report.code or 'new'}) could not be written, so "
                          f"nothing was imported: {e}", plan)
 

@@ -2413,6 +2413,7 @@ class Planner:
                 highest += 1
                 code = f"{reg.code_prefix}{highest:0{reg.code_digits}d}"
             p.report.code = code
+            p.code_assigned = True
             p.values = {key.name: code, **p.values}  # the code first: set before any flush
             self.claimed[reg.name][code.lower()] = (plan.sheet, p.report.row)
 
