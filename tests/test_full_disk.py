@@ -217,3 +217,68 @@ def test_export_and_board_pack_from_the_window_onto_a_full_disk(qtbot, tiny_disk
     assert len(texts) == 2 and all("the disk is full" in t for t in texts), texts
     assert out.read_bytes() == b"last month's" and listing(tiny_disk) == {"registers.xlsx", "filler.bin"}
     store.close()
+
+
+@pytest.fixture
+def office_on_a_small_disk(tmp_path: Path) -> Iterator[Path]:
+    """The demo office and 1,500 risks of text that does not compress, on a 4 MiB disk of its own: its
+    board snapshot (the registers' rows, zlib-compressed) needs far more than the few KiB an open needs."""
+    with mounted_tmpfs(tmp_path / "disk", "4m") as mount:
+        path = mount / "office.pmo"
+        store = create_demo(path)
+        with store.transaction() as s:
+            records.create_records(s, REGISTERS["risks"], [{"title": f"Risk {i} {os.urandom(60).hex()}"}
+                                                           for i in range(1500)])
+        store.close()
+        yield path
+
+
+def snapshots_kept(path: Path) -> int:
+    con = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+    try:
+        return con.execute("SELECT count(*) FROM board_snapshot").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_board_pack_written_whose_snapshot_the_full_disk_refused_says_so(office_on_a_small_disk: Path,
+                                                                         tmp_path: Path) -> None:
+    """The pack goes elsewhere and is written, over last month's; the office's disk has room to open it
+    but not for the snapshot. It said "Your change was not saved … as it was" — read as the pack not
+    written, while last month's pack had been replaced."""
+    pack = tmp_path / "board.pdf"
+    pack.write_bytes(b"last month's pack")
+    fill(office_on_a_small_disk.parent, leave=64 * 1024)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "pmo_desktop", "boardpack", str(office_on_a_small_disk), str(pack)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
+    assert f"The board pack was written to “{pack}”" in done.stderr
+    assert "board snapshot could not be kept in “office.pmo”: the disk is full" in done.stderr
+    assert pack.read_bytes().startswith(b"%PDF")
+    assert snapshots_kept(office_on_a_small_disk) == 0
+
+
+def test_the_window_says_the_pack_was_written_and_its_snapshot_not_kept(qtbot, office_on_a_small_disk: Path,
+                                                                       tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from pmo_desktop.views.document import Document
+    from pmo_desktop.views.exchange.actions import export_board_pack
+
+    store = Store.open(office_on_a_small_disk)
+    document = Document(store)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    fill(office_on_a_small_disk.parent)  # open already: not a byte left for the snapshot
+    for name in ("board.pdf", "board.xlsx"):
+        assert not export_board_pack(parent, document, str(tmp_path / name))
+        assert (tmp_path / name).stat().st_size > 1000
+    boxes = parent.findChildren(QMessageBox)
+    assert len(boxes) == 2
+    for box, name in zip(boxes, ("board.pdf", "board.xlsx")):
+        assert box.windowTitle().endswith("The board snapshot was not kept"), box.windowTitle()
+        assert f"The board pack was written to “{tmp_path / name}”" in box.text()
+        assert "the disk is full" in box.text()
+    store.close()
+    assert snapshots_kept(office_on_a_small_disk) == 0

@@ -48,12 +48,40 @@ def check_target(out_path: str | os.PathLike[str], protect: Path | None = None, 
     protected = why_not_replaceable(out)
     if protected is not None:
         raise ExportError(f"You do not have permission to write “{out}” ({protected}).")
+    lock = open_elsewhere(out)
+    if lock is not None:
+        app, by, lock_file = lock
+        raise ExportError(f"“{out.name}” is open in {app}{by}; close it there and try again, or choose another "
+                          "name (written over, the old one would still show there, and saving it there would put "
+                          f"it back). Nothing was written. If it is not open anywhere, delete “{lock_file.name}” "
+                          "beside it.")
     disk.remove_stale(out.parent)
     try:
         _scratch_files_in(disk.scratch_folder())
     except OSError as e:
         raise ExportError(disk.describe_failure("The workbook was not written", e)) from e
     return out
+
+
+def open_elsewhere(out: Path) -> tuple[str, str, Path] | None:
+    """(program, " by NAME" or "", its lock file) when a spreadsheet program has ``out`` open — the lock
+    file LibreOffice keeps beside a file it has open (``.~lock.NAME#``), the owner file Excel keeps
+    (``~$NAME``) — else None. Renamed over, the file stays open there as it was: on Windows the rename
+    fails ("permission"), elsewhere it succeeds and the program's next save puts last month's back."""
+    for app, lock in (("LibreOffice", out.with_name(f".~lock.{out.name}#")), ("Excel", out.with_name(f"~${out.name}"))):
+        try:
+            if not lock.is_file():
+                continue
+            head = lock.read_bytes()[:512]
+        except OSError:
+            continue
+        if app == "LibreOffice":  # "Full Name,host,login,04.12.2026 23:50,file:///…;"
+            fields = head.decode("utf-8", "replace").split(",")
+            name = fields[0].strip() or (fields[2].strip() if len(fields) > 2 else "")
+        else:  # a byte giving the length of the user's name, then the name (then again, in UTF-16)
+            name = head[1:1 + head[0]].decode("cp1252", "replace").strip() if head else ""
+        return app, f" (by {name})" if name and name.isprintable() else "", lock
+    return None
 
 
 def _scratch_files_in(folder: Path) -> None:

@@ -12,11 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from ..models import snapshots
+from ..models import disk, snapshots
+from ..models.errors import ConnectionLost, StoreError
 from ..models.office import Office
 from ..models.store import Store
 from .boardpack_data import read_board_pack
-from .export_errors import ExportError
+from .export_errors import ExportError, SnapshotNotKept
 
 
 def publish_board_pack(store: Store, out_path: str | os.PathLike[str], today: date | None = None, *,
@@ -40,5 +41,14 @@ def publish_board_pack(store: Store, out_path: str | os.PathLike[str], today: da
         out = write_board_pack(store, out_path, today, progress=progress, data=data)
     if not keep_snapshot or data.frozen is None:
         return out, None
-    snapshot_id, _ = Office(store).write(snapshots.take, label or snapshots.default_label(data.today), data.frozen)
+    try:
+        snapshot_id, _ = Office(store).write(snapshots.take, label or snapshots.default_label(data.today),
+                                             data.frozen)
+    except StoreError as e:
+        # The pack is written by now (over last month's): "not saved", the store's words for an edit,
+        # read as if the pack had failed while it had replaced the one the user kept.
+        folder = None if store.path is None else Path(store.path).parent
+        why = disk.failure_cause(e, folder) or ("the connection to it was lost" if isinstance(e, ConnectionLost)
+                                                else " ".join(str(e).split()).rstrip("."))
+        raise SnapshotNotKept(out, store.display_name, why) from e
     return out, snapshot_id

@@ -54,6 +54,7 @@ class PlannedRow:
     actions: list[dict[str, Any]] | None = None           # new risks: their response actions (description, …)
     unplaced: list[tuple[str, str]] | None = None         # refused rows: (field, value) no rule could place
     failures: int = 0                                     # refused rows: how many of its values were not placed
+    code_assigned: bool = False                           # new rows: the ID is the import's, not the workbook's
 
 
 @dataclass

@@ -23,7 +23,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..models import disk, records, search_index
-from ..models.errors import StoreError
+from ..models.errors import StoreError, ValidationError
 from ..models.fields import Context, Kind, Register
 from ..models.program import Setting
 from ..models.registers import REGISTERS
@@ -177,6 +177,16 @@ def _normalise_override(kind: SheetKind, mapping: dict[Any, Any]) -> dict[int, s
     return out
 
 
+# The first column of a rows-left-out workbook (``write_left_out``): why an earlier import refused the row.
+LEFT_OUT_REASON = "Why it was left out"
+
+
+def _left_out_reason(col: int, text: str) -> bool:
+    """The rows-left-out workbook's reason column, which the user fixes the rows beside and imports again: not
+    data of the record (it was kept in the notes, "Why it was left out: Status: “Zzz” is not one of …")."""
+    return col == 0 and " ".join(str(text or "").split()).lower() == LEFT_OUT_REASON.lower()
+
+
 def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: HeaderMatch | None,
              kept: dict[int, str]) -> dict[int, str]:
     """Why each named column is not imported, for the preview (``kept``: the columns kept in the notes)."""
@@ -190,7 +200,9 @@ def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto:
         if not text or col in mapping:
             continue
         name = auto_map.get(col)
-        if name in computed and col not in kept:
+        if _left_out_reason(col, text):
+            out[col] = f"“{text}” is why an earlier import left the row out, so it is not imported."
+        elif name in computed and col not in kept:
             out[col] = f"“{text}” is calculated ({labels[name]}), so it is not imported."
         elif auto is not None and col in auto.demoted:
             out[col] = f"“{text}” is kept on each record: {auto.demoted[col]}."
@@ -199,7 +211,7 @@ def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto:
                         "kept on each record.")
         else:
             out[col] = f"“{text}” is not a column of the {reg.title.lower()}; kept on each record."
-        if EXTRA_FIELD.get(kind.register) is None and not out[col].startswith(f"“{text}” is calculated"):
+        if EXTRA_FIELD.get(kind.register) is None and "kept on each record" in out[col]:
             out[col] = out[col].replace("kept on each record", "not imported (no place for it)")
     return out
 
@@ -236,7 +248,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         said = derived and kind.register == "risks" and _rating_words(cells) and (
             rating_head(text) or (_score_header(text) and not any(_has_digits(x) for x in cells)))
         dropped = derived and _worked_out_again(text, col, mapping, sample or [])
-        if text and col not in mapping and col not in beside and (said or not dropped):
+        if text and col not in mapping and col not in beside and (said or not dropped) and not _left_out_reason(col, text):
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
             if said and dropped:
                 out[col] = OwnRating(out[col]) if rating_head(text) else ScoreWords(out[col])
@@ -1916,7 +1928,7 @@ def write_left_out(plan: ImportPlan) -> Path | None:
         if not refused:
             continue
         ws = wb.create_sheet(_sheet_title(sheet.sheet))
-        _put_row(ws, 1, ["Why it was left out", *sheet.headers])
+        _put_row(ws, 1, [LEFT_OUT_REASON, *sheet.headers])
         for row_number, prow in enumerate(refused, start=2):
             cells = list(prow.raw or ())[: len(sheet.headers)]
             reason = prow.report.reason
@@ -1968,6 +1980,15 @@ def _failed_row(batch: list[Any], error: StoreError) -> Any:
 
 def _refused(plan: ImportPlan, sheet: SheetPlan, prow: PlannedRow, e: Exception) -> ImportRefused:
     report = prow.report
+    key = REGISTERS[sheet.register].key_field
+    if prow.code_assigned and isinstance(e, ValidationError) and key is not None and e.field == key.name:
+        # The ID was the import's own, the next free one when the workbook was read: another window or
+        # program (a colleague on the shared server) added a record under it since. "ID R-011 is already
+        # used" sent the user looking for an R-011 their workbook never had.
+        return ImportRefused(f"{sheet.sheet} row {report.row} was to be added as {report.code}, but another window "
+                             f"or program added a record as {report.code} since “{plan.path.name}” was read, so "
+                             "nothing was imported. Import it again: its new rows then take the next free IDs.",
+                             plan)
     return ImportRefused(f"{sheet.sheet} row {report.row} ({report.code or 'new'}) could not be written, so "
                          f"nothing was imported: {e}", plan)
 

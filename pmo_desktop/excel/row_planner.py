@@ -1821,8 +1821,8 @@ class Planner:
                     text = seen.get(raw)
                     if text is None:
                         text = raw.strip()
-                        if not text or len(text) > text_limit:
-                            text = None  # empty or too long: Field.parse below says what it makes of it
+                        if not text or len(text) > text_limit or "\x00" in text:
+                            text = None  # empty, too long, a NUL: Field.parse below says what it makes of it
                         elif len(seen) < 20_000:
                             seen[raw] = text  # the same text on many rows is kept once
                     if text is not None:
@@ -2151,6 +2151,18 @@ class Planner:
             f = reg.field(kept_in)
             errors.append(f"{f.label} would be {len(values[kept_in]):,} characters with this row's cells kept in it, "
                           f"more than it holds ({f.max_length:,}); shorten the longest cell.")
+        if not errors:
+            # A NUL in any text the row writes (a field, the cells kept in the notes, a name): the quick
+            # paths above take a cell's text as it is, so said here once for all of them, per row.
+            for name, value in values.items():
+                cell_texts = value if isinstance(value, list) else [value]
+                bad = next((t for t in cell_texts if isinstance(t, str) and "\x00" in t), None)
+                if bad is not None:
+                    try:
+                        reg.field(name).check_no_nul(bad)
+                    except ValidationError as e:
+                        errors.append(str(e))
+                    break
         if not errors and record_id is not None:
             old = self.current(reg, record_id)
             by_name = self._fields_by_name(reg)
@@ -2383,8 +2395,8 @@ class Planner:
                 return _MISS
             if text_limit:
                 text = raw.strip()
-                if not text or len(text) > text_limit:
-                    return _MISS  # Field.parse and the length checks of every field: the steps' way
+                if not text or len(text) > text_limit or "\x00" in text:
+                    return _MISS  # Field.parse and the length checks of every field (a NUL too): the steps' way
                 return self._memo(i, raw, text)
         if cache is None:
             if cls is not str and raw is not None:
@@ -2442,6 +2454,7 @@ class Planner:
                 highest += 1
                 code = f"{reg.code_prefix}{highest:0{reg.code_digits}d}"
             p.report.code = code
+            p.code_assigned = True
             p.values = {key.name: code, **p.values}  # the code first: set before any flush
             self.claimed[reg.name][code.lower()] = (plan.sheet, p.report.row)
 

@@ -95,10 +95,22 @@ class Field:
         return self.kind.parse(self, raw, ctx)
 
     def check_length(self, value: str) -> str:
-        """The one length rule, for every path that writes text: a cell, a paste, an import, the CLI."""
+        """The one length rule, for every path that writes text: a cell, a paste, an import, the CLI. And no
+        NUL character: PostgreSQL refuses one (a whole import with it, as "a value does not fit"), and
+        SQLite keeps it but its text functions stop there, so a search never found the words after it."""
+        self.check_no_nul(value)
         if len(value) > self.max_length:
             raise ValidationError(
                 f"{self.label} is too long ({len(value):,} characters; at most {self.max_length:,}).", self.name)
+        return value
+
+    def check_no_nul(self, value: str) -> str:
+        """No text keeps a NUL character (code 0, what some programs' exports leave in a cell): see check_length."""
+        if "\x00" in value:
+            before = " ".join(value[:value.index("\x00")].split()[-3:])
+            where = f" after “{before}”" if before else " at its start"
+            raise ValidationError(f"{self.label} holds an invisible NUL character (code 0){where}, which the office "
+                                  "cannot keep; type the text again without it.", self.name)
         return value
 
     def check_range(self, value: Any) -> None:

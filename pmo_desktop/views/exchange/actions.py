@@ -112,7 +112,8 @@ def _write(parent: QWidget, label: str, failure_title: str, job) -> bool:
         with keyboard_kept(parent):
             run_with_progress(parent, label, lambda progress, cancelled: job(progress))
     except (StoreError, ExportError, OSError) as e:
-        warn(parent, failure_title, str(e))
+        # A failure that is not the file's (a board pack written, its snapshot not kept) has its own title.
+        warn(parent, getattr(e, "title", failure_title), str(e))
         return False
     return True
 
