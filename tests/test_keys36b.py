@@ -50,11 +50,12 @@ def words_on(chart) -> list:
     """Where the chart's own words are on screen, in the chart's pixels: every text item of its scene (a
     stakeholder's name, a cell's count, a box's words, a legend), its axes with their numbers."""
     import pyqtgraph as pg
-    from PySide6.QtWidgets import QGraphicsSimpleTextItem, QGraphicsTextItem
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem, QGraphicsTextItem, QGraphicsWidget
 
     port = chart.viewport().geometry()
     kinds = (QGraphicsTextItem, QGraphicsSimpleTextItem, pg.AxisItem, pg.LabelItem, pg.LegendItem)
-    rects = [chart.mapFromScene(item.sceneBoundingRect()).boundingRect().translated(port.topLeft())
+    rects = [chart.mapFromScene(item.mapRectToScene(item.rect()) if isinstance(item, QGraphicsWidget)
+                                else item.sceneBoundingRect()).boundingRect().translated(port.topLeft())
              for item in chart.scene().items() if isinstance(item, kinds) and item.isVisible()]
     return [r for r in rects if not r.isEmpty() and r.intersects(port)]
 
@@ -87,7 +88,7 @@ def room_for(chart, size) -> bool:
     return False
 
 
-@pytest.mark.parametrize("which", ["grid", "heat", "map", "dependencies"])
+@pytest.mark.parametrize("which", ["grid", "heat", "trend", "map", "dependencies"])
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_the_chart_cursors_caption_covers_none_of_the_charts_own_words_where_it_has_room(demo_window, qtbot,
                                                                                         which, size):

@@ -297,7 +297,7 @@ class ChartCursor(QObject):
     def _labels(self, room: QRect) -> list[QRect]:
         """Where the chart's own words are in the view: its texts (a stakeholder's name, a cell's count, a box
         of a map, a legend's entries), its axes with their numbers and titles, and any label laid over it."""
-        from PySide6.QtWidgets import QGraphicsSimpleTextItem, QGraphicsTextItem
+        from PySide6.QtWidgets import QGraphicsSimpleTextItem, QGraphicsTextItem, QGraphicsWidget
 
         kinds: tuple[type, ...] = (QGraphicsTextItem, QGraphicsSimpleTextItem)
         if self.plot_item is not None:
@@ -308,7 +308,9 @@ class ChartCursor(QObject):
         scene = self.view.scene()
         for item in scene.items() if scene is not None else ():
             if isinstance(item, kinds) and item.isVisible() and item not in self.marks:
-                rect = self.view.mapFromScene(item.sceneBoundingRect()).boundingRect().translated(room.topLeft())
+                # An axis's own band, not its bounds: with the grid shown those span the whole plot.
+                drawn = item.mapRectToScene(item.rect()) if isinstance(item, QGraphicsWidget) else item.sceneBoundingRect()
+                rect = self.view.mapFromScene(drawn).boundingRect().translated(room.topLeft())
                 if not rect.isEmpty() and rect.intersects(room):
                     rects.append(rect)
         rects += [label.geometry() for label in self.view.findChildren(QLabel)
