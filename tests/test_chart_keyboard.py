@@ -14,7 +14,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def open_chart(window, qtbot, which: str):
     """The chart's page shown by its shortcut and its tab chosen; the chart widget that takes the keyboard."""
-    page_key = {"heat": Qt.Key.Key_4, "trend": Qt.Key.Key_4, "grid": Qt.Key.Key_3, "map": Qt.Key.Key_5}[which]
+    page_key = {"heat": Qt.Key.Key_4, "trend": Qt.Key.Key_4, "grid": Qt.Key.Key_3, "map": Qt.Key.Key_5,
+                "dependencies": Qt.Key.Key_7}[which]
     qtbot.keyClick(window, page_key, CTRL)
     page = window.stack.currentWidget()
     if which == "heat":
@@ -25,6 +26,9 @@ def open_chart(window, qtbot, which: str):
         chart = page.trend.plot
     elif which == "grid":
         chart = page.grid.plot
+    elif which == "dependencies":
+        page.tabs.setCurrentWidget(page.dependency_map)
+        chart = page.dependency_map.view
     else:
         page.tabs.setCurrentWidget(page.map)
         chart = page.map.view
@@ -69,7 +73,8 @@ def accent_at(chart) -> tuple[int, float]:
 
 
 @pytest.mark.parametrize("which, key", [("heat", Qt.Key.Key_Left), ("grid", Qt.Key.Key_Left),
-                                        ("trend", Qt.Key.Key_Left), ("map", Qt.Key.Key_Right)])
+                                        ("trend", Qt.Key.Key_Left), ("map", Qt.Key.Key_Right),
+                                        ("dependencies", Qt.Key.Key_End)])
 def test_a_chart_reached_by_tab_shows_a_cursor_the_arrows_move_and_names_what_it_stands_on(demo_window, qtbot,
                                                                                           which, key):
     window = demo_window
@@ -164,3 +169,53 @@ def test_a_chart_copied_while_the_keyboard_is_on_it_is_the_chart_without_the_cur
     assert not any(is_accent(QColor(image.pixel(x, y)), QColor(colours().accent))
                    for y in range(0, image.height(), 3) for x in range(0, image.width(), 3))
     assert accent_at(chart)[0] > 40  # still on screen, where the keyboard is
+
+
+def test_enter_on_the_dependency_maps_line_opens_its_dependency_and_on_a_box_its_project(demo_window, qtbot):
+    """The RAID page's dependency map took no keyboard: Tab reached it and the arrows scrolled it, nothing said
+    which dependency was which. The cursor goes from box to line to box; Enter on a line selects its dependency
+    on the Dependencies tab (as the list of those in trouble does), on a project's box the project's row."""
+    window = demo_window
+    page, chart = open_chart(window, qtbot, "dependencies")
+    tab_into(qtbot, chart)
+    for _ in range(6):  # along the chain until a line: "D-00n title — status …"
+        if chart.accessibleDescription().startswith("D-"):
+            break
+        qtbot.keyClick(chart, Qt.Key.Key_Right)
+    code = chart.accessibleDescription().split()[0]
+    assert code.startswith("D-")
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    view = page.views["dependencies"]
+    qtbot.waitUntil(lambda: page.tabs.currentWidget() is not page.dependency_map)
+    row = view.model.row_of(view.current_record_id())
+    assert view.model.record(row)["code"] == code
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, CTRL)  # back to the map's tab, as a presenter goes back
+    page.tabs.setCurrentWidget(page.dependency_map)
+    chart.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(chart.hasFocus)
+    for _ in range(12):  # on to a project's box
+        if chart.accessibleDescription().startswith("Project "):
+            break
+        qtbot.keyClick(chart, Qt.Key.Key_Right)
+    project = chart.accessibleDescription().split()[1]
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: getattr(window.active_register_view(), "register", None) is not None
+                    and window.active_register_view().register.name == "projects")
+    projects = window.active_register_view()
+    row = projects.model.row_of(projects.current_record_id())
+    assert projects.model.record(row)["code"] == project
+
+
+def test_a_click_on_a_line_of_the_dependency_map_opens_its_dependency(demo_window, qtbot):
+    """Its page said "Clicking a box or a line opens the record", and a click only began a drag. A click on a
+    line selects its dependency on the Dependencies tab, as Enter on it does."""
+    window = demo_window
+    page, chart = open_chart(window, qtbot, "dependencies")
+    line = chart.arrows[0]
+    code = line.toolTip().split()[0]  # "D-001 Real-time stock API — At risk, …"
+    at = chart.mapFromScene(line.path().pointAtPercent(0.5))
+    qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    view = page.views["dependencies"]
+    qtbot.waitUntil(lambda: page.tabs.currentWidget() is not page.dependency_map)
+    row = view.model.row_of(view.current_record_id())
+    assert view.model.record(row)["code"] == code

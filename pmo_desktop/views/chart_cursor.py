@@ -1,5 +1,6 @@
 """The keyboard on a chart, declared once for every chart that has things to point at: the heat map's cells,
-the power/interest grid's stakeholders, the risk trend's periods, the benefits map's boxes.
+the power/interest grid's stakeholders, the risk trend's periods, the benefits map's boxes, the dependency
+map's projects and lines.
 
 Tab reaches the chart; a cursor then stands on one of its things, drawn as a thick frame in the theme's accent
 (yellow in high contrast) round a ring of the chart's background, so that it reads on any cell colour and on a
@@ -27,6 +28,7 @@ from .zoom import zoom
 MARK_PX = 4  # the accent frame's width at 100 % (cosmetic: pixels on screen, times the zoom)
 HALO_PX = 4  # the ring of the chart's background on each side of it
 CAPTION_GAP = 6  # pixels between the frame and its caption
+CAPTION_STEP = 8  # the grid of places tried for the caption where none of the frame's sides is free
 # What the arrows mean on screen (y downwards).
 DIRECTIONS = {Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Down: (0, 1), Qt.Key.Key_Up: (0, -1)}
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
@@ -230,7 +232,10 @@ class ChartCursor(QObject):
         caption.raise_()
 
     def _place_caption(self) -> None:
-        """Under the frame, or over it where the chart has no room below, kept inside the chart."""
+        """Beside the frame where it covers none of the chart's own words (``_labels``): under it, over it, to
+        its right, to its left, else the free place in the chart nearest it; where there is none, the place that
+        covers least. Always inside the chart. Under the frame alone, it hid the next stakeholder's name, a box
+        of the dependency map, an axis's numbers."""
         caption = self.caption
         if not caption.text():
             return
@@ -243,13 +248,74 @@ class ChartCursor(QObject):
             return
         frame = self._screen_rect(spot).translated(room.topLeft())
         gap = round(CAPTION_GAP + (MARK_PX + HALO_PX) * zoom().factor)
-        x = min(max(room.left() + 4, frame.left()), room.right() - caption.width() - 4)
-        y = frame.bottom() + gap
-        if y + caption.height() > room.bottom():
-            y = frame.top() - gap - caption.height()
-        if y < room.top():  # no room above either (a tall thing: a period's column): inside its top
-            y = room.top() + 4
-        caption.move(x, y)
+        w, h = caption.width(), caption.height()
+        inside = room.adjusted(4, 4, -4, -4)
+
+        def kept_in(x: int, y: int) -> QRect:
+            return QRect(min(max(inside.left(), x), inside.right() - w), min(max(inside.top(), y), inside.bottom() - h),
+                         w, h)
+
+        sides = [kept_in(frame.left(), frame.bottom() + gap), kept_in(frame.left(), frame.top() - gap - h),
+                 kept_in(frame.right() + gap, frame.top()), kept_in(frame.left() - gap - w, frame.top())]
+        taken = [frame.adjusted(-gap + 1, -gap + 1, gap - 1, gap - 1)]  # the frame and its ring stay seen
+        taken += [r for r in self._labels(room) if not frame.adjusted(-2, -2, 2, 2).contains(r)]  # its own: inside
+
+        def covered(r: QRect) -> int:
+            return sum((r & t).width() * (r & t).height() for t in taken if r.intersects(t))
+
+        place = next((r for r in sides if not covered(r)), None)
+        if place is None:
+            place = self._least_covered(inside, w, h, taken, frame.center(), min(sides, key=covered), covered)
+        caption.move(place.topLeft())
+
+    @staticmethod
+    def _least_covered(inside: QRect, w: int, h: int, taken: list[QRect], centre, best_side: QRect,
+                       covered: Callable[[QRect], int]) -> QRect:
+        """The place for a w×h caption in ``inside``, on a grid of ``CAPTION_STEP`` pixels, covering least of
+        ``taken`` (none, where the chart has such room), the nearest ``centre`` of those; the best of the four
+        sides where no place of the grid covers less. Counted for every place at once: a key held down on a
+        chart moves the cursor some thirty times a second."""
+        import numpy as np
+
+        xs = np.arange(inside.left(), inside.right() - w + 2, CAPTION_STEP)
+        ys = np.arange(inside.top(), inside.bottom() - h + 2, CAPTION_STEP)
+        if not len(xs) or not len(ys):
+            return best_side
+        x, y = np.meshgrid(xs, ys)
+        area = np.zeros(x.shape, dtype=np.int64)
+        for t in taken:
+            across = np.clip(np.minimum(x + w, t.right() + 1) - np.maximum(x, t.left()), 0, None)
+            down = np.clip(np.minimum(y + h, t.bottom() + 1) - np.maximum(y, t.top()), 0, None)
+            area += across * down
+        least = int(area.min())
+        if least >= covered(best_side):
+            return best_side
+        far = np.abs(x + w / 2 - centre.x()) + np.abs(y + h / 2 - centre.y())
+        i = np.unravel_index(int(np.argmin(np.where(area == least, far, np.inf))), area.shape)
+        return QRect(int(x[i]), int(y[i]), w, h)
+
+    def _labels(self, room: QRect) -> list[QRect]:
+        """Where the chart's own words are in the view: its texts (a stakeholder's name, a cell's count, a box
+        of a map, a legend's entries), its axes with their numbers and titles, and any label laid over it."""
+        from PySide6.QtWidgets import QGraphicsSimpleTextItem, QGraphicsTextItem, QGraphicsWidget
+
+        kinds: tuple[type, ...] = (QGraphicsTextItem, QGraphicsSimpleTextItem)
+        if self.plot_item is not None:
+            import pyqtgraph as pg
+
+            kinds += (pg.AxisItem, pg.LabelItem, pg.LegendItem, pg.TextItem)
+        rects = []
+        scene = self.view.scene()
+        for item in scene.items() if scene is not None else ():
+            if isinstance(item, kinds) and item.isVisible() and item not in self.marks:
+                # An axis's own band, not its bounds: with the grid shown those span the whole plot.
+                drawn = item.mapRectToScene(item.rect()) if isinstance(item, QGraphicsWidget) else item.sceneBoundingRect()
+                rect = self.view.mapFromScene(drawn).boundingRect().translated(room.topLeft())
+                if not rect.isEmpty() and rect.intersects(room):
+                    rects.append(rect)
+        rects += [label.geometry() for label in self.view.findChildren(QLabel)
+                  if label is not self.caption and label.isVisible()]
+        return rects
 
     def _announce(self) -> None:
         spot = self.spot()

@@ -1,6 +1,7 @@
 """The dependency map: projects (and outside parties) as boxes, from who delivers on the left to who needs
 it on the right, dependencies as arrows coloured by status; beside it, each late or at-risk dependency
-with the projects, outputs and benefits it threatens downstream. Clicking a box or a line opens the record."""
+with the projects, outputs and benefits it threatens downstream. Clicking a box or a line opens the record; the
+keyboard goes from box to line to box as on every chart (``ChartCursor``), Enter opening what a click does."""
 
 from __future__ import annotations
 
@@ -18,15 +19,25 @@ from PySide6.QtWidgets import (
 )
 
 from ...models import clock
-from ...models.dependency_map import STATUS_COLOURS, DependencyMap, Node, Threat, load_dependency_map, threatened
+from ...models.dependency_map import (
+    STATUS_COLOURS,
+    Arrow,
+    DependencyMap,
+    Node,
+    Threat,
+    load_dependency_map,
+    threatened,
+)
 from ...models.values import day_text
 from ..benefits.map_view import MapCanvas, _escape, _font, edge_colour, fill_brush, text_colour
+from ..chart_cursor import ChartCursor, Spot, tell
 from ..chart_export import install_export
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
 from ..theme import colours
 
 BOX_W, GAP_X, GAP_Y, PAD, TOP = 210.0, 110.0, 28.0, 10.0, 60.0
+LINE_SPOT = 30.0  # the cursor's frame on a line: a square round its middle (its whole curve's box hid the map)
 PROJECT_FILL, PROJECT_EDGE = "#e3f2fd", "#1565c0"
 OUTSIDE_FILL, OUTSIDE_EDGE = "#f5f5f5", "#616161"
 
@@ -72,10 +83,65 @@ def _arrow(start: QPointF, end: QPointF, colour: QColor, width: float, bend: flo
 
 
 class DependencyMapView(MapCanvas):
+    """``go_to(register, id)`` when a box or a line is clicked, or Enter pressed on it: a project in its
+    register, a dependency on the Dependencies tab."""
+
+    go_to = Signal(str, int)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.boxes: dict[Node, Box] = {}
         self.arrows: list[QGraphicsPathItem] = []
+        self.lines: dict[int, tuple[Arrow, QGraphicsPathItem]] = {}  # dependency id → its line
+        self.labels: dict[Node, str] = {}
+        self.chart_cursor = ChartCursor(self, self.cursor_spots, self.open_spot)
+
+    def cursor_spots(self) -> list[Spot]:
+        """The boxes and the lines between them in reading order: left to right as the chain goes (a line
+        between the columns it joins), each column from the top — Home the first party, End the last."""
+        from shiboken6 import isValid
+
+        spots = []
+        for key, box in self.boxes.items():
+            if not isValid(box):
+                return []
+            outside = key[0] == "external"
+            what = (f"Outside the program: {box.toolTip()}" if outside
+                    else f"Project {box.toolTip()} — Enter opens it in Projects")
+            spots.append(Spot(("box", key), box.sceneBoundingRect().adjusted(-3, -3, 3, 3), what))
+        for did, (arrow, line) in self.lines.items():
+            if not isValid(line):
+                return []
+            middle = line.path().pointAtPercent(0.5)
+            half = LINE_SPOT / 2
+            spots.append(Spot(("line", did), QRectF(middle.x() - half, middle.y() - half, LINE_SPOT, LINE_SPOT),
+                              f"{line.toolTip()}: {self.labels.get(arrow.source, '')} → "
+                              f"{self.labels.get(arrow.target, '')} — Enter opens it on the Dependencies tab"))
+        return sorted(spots, key=lambda spot: (round(spot.rect.center().x()), spot.rect.center().y()))
+
+    def open_spot(self, key: tuple[str, Node | int]) -> None:
+        _kind, what = key
+        if isinstance(what, int):  # a line: its dependency
+            self.go_to.emit("dependencies", what)
+        elif what[0] == "external":
+            tell(self, f"{self.labels.get(what, '')} is outside the program: it has no record of its own")
+        else:
+            self.go_to.emit("projects", int(what[1]))
+
+    def mousePressEvent(self, event) -> None:
+        item = self.itemAt(event.position().toPoint())
+        while item is not None and item.parentItem() is not None and not isinstance(item, Box):
+            item = item.parentItem()  # a box's text, a line's head
+        key: tuple[str, Node | int] | None = None
+        if isinstance(item, Box):
+            key = ("box", item.key)
+        else:
+            key = next((("line", did) for did, (_a, line) in self.lines.items() if line is item), None)
+        if key is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.open_spot(key)
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def _legend(self) -> None:
         scene, x = self.scene(), 0.0
@@ -92,6 +158,8 @@ class DependencyMapView(MapCanvas):
         self.setBackgroundBrush(QBrush(QColor(colours().background)))
         self.boxes = {}
         self.arrows = []
+        self.lines = {}
+        self.labels = graph.labels
         self._legend()
         for col, nodes in enumerate(graph.columns):
             y = TOP
@@ -122,7 +190,9 @@ class DependencyMapView(MapCanvas):
                             + (f", needed by {day_text(a.needed_by)}" if a.needed_by else ""))
             scene.addItem(item)
             self.arrows.append(item)
+            self.lines[a.id] = (a, item)
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -10, 20, 20))
+        self.chart_cursor.redraw()
 
     def fit(self) -> None:
         self.resetTransform()
@@ -140,6 +210,7 @@ class DependencyMapWidget(RefreshWhenShown, QWidget):
     """The map and the list of dependencies in trouble; ``open_dependency(id)`` on a double-click."""
 
     open_dependency = Signal(int)
+    go_to = Signal(str, int)  # a box or a line of the map clicked, or Enter on it: (register, id)
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -147,6 +218,7 @@ class DependencyMapWidget(RefreshWhenShown, QWidget):
         self.graph: DependencyMap | None = None
         self.threats: dict[int, Threat] = {}
         self.view = DependencyMapView(self)
+        self.view.go_to.connect(self.go_to)
         install_export(self.view, "Dependency map")
         self.trouble = QTreeWidget(self)
         self.trouble.setAccessibleName("Late or at-risk dependencies and what they threaten")

@@ -52,6 +52,7 @@ class RaidPage(QWidget):
         self.dependency_map = DependencyMapWidget(self.document, self)
         self.tabs.addTab(self.dependency_map, "Dependency map")
         self.dependency_map.open_dependency.connect(lambda did: self.select_record("dependencies", did))
+        self.dependency_map.go_to.connect(self._go_to)
 
     def _go_to(self, register_name: str, record_id: int) -> None:
         if self.select_record(register_name, record_id):

@@ -28,8 +28,8 @@ from .cell_editors import holds, keep_refused_cell
 
 # The frozen columns take at most this share of the table's width: a wide title is narrowed to fit
 # here (elided, its whole text in a tooltip) while the table keeps its width; a table too narrow even
-# for the ID and ``MIN_LAST`` of the title (a sub-table in a panel) scrolls all its columns, as a
-# frozen block would leave no room for the others.
+# for the ID and ``MIN_LAST`` of the title keeps the ID alone, and one too narrow for the ID (a sub-table
+# in a panel) scrolls all its columns, as a frozen block would leave no room for the others.
 MAX_SHARE = 0.5
 MIN_LAST = 80
 HALF_SHOWN_AT_LEAST = 12  # pixels of a column half under the frozen ones for its cells' text to be drawn there
@@ -95,7 +95,8 @@ class FrozenColumns(QTableView):
         self.main = table
         self.room = room or table  # whose width the share is of (the new-row line: the table's above it)
         self.frozen = frozen          # logical columns that may freeze (the register's declaration)
-        self.columns: list[int] = []  # those frozen now: the leading shown columns among them
+        self.leading: list[int] = []  # the leading shown columns among them
+        self.columns: list[int] = []  # those frozen now: the leading ones that fit (``fitting``)
         self.setObjectName("frozen-columns")
         self.setAccessibleName(f"{table.accessibleName()} (columns kept in view)")
         self.setModel(table.model())
@@ -157,15 +158,8 @@ class FrozenColumns(QTableView):
             if logical not in self.frozen:
                 break
             columns.append(logical)
-        self.columns = columns
-        for visual, logical in enumerate(columns):
-            if header.visualIndex(logical) != visual:
-                header.moveSection(header.visualIndex(logical), visual)
-        widths = dict(zip(columns, self.shown_widths()))
-        for logical in range(main_header.count()):
-            self.setColumnHidden(logical, logical not in columns)
-            if logical in columns and self.columnWidth(logical) != widths[logical]:
-                self.setColumnWidth(logical, widths[logical])
+        self.leading = columns
+        self._take(self.fitting())
         if self.font() != self.main.font():
             self.setFont(self.main.font())
         if header.font() != main_header.font():
@@ -175,6 +169,31 @@ class FrozenColumns(QTableView):
             self.verticalHeader().setDefaultSectionSize(rows)
         self.verticalScrollBar().setValue(self.main.verticalScrollBar().value())
         self.place()
+
+    def fitting(self) -> list[int]:
+        """The leading columns that fit: the last ones (the title, then any before it) left out while the table
+        has no room within ``MAX_SHARE`` for them with ``MIN_LAST`` of the last, down to the ID alone. Beside
+        the stakeholder grid at 150 % the table is 175 px: the ID and title needed 152 of its 87, so nothing
+        was frozen, and scrolled right no one could tell whose row they edited; the ID alone (72) fits."""
+        columns = list(self.leading)
+        room = self.room.viewport().width() * MAX_SHARE
+        while len(columns) > 1 and (sum(self.main.columnWidth(c) for c in columns[:-1])
+                                    + min(MIN_LAST, self.main.columnWidth(columns[-1]))) > room:
+            columns.pop()
+        return columns
+
+    def _take(self, columns: list[int]) -> None:
+        """These columns frozen now, in the table's order, the others hidden here."""
+        header = self.horizontalHeader()
+        self.columns = columns
+        for visual, logical in enumerate(columns):
+            if header.visualIndex(logical) != visual:
+                header.moveSection(header.visualIndex(logical), visual)
+        widths = dict(zip(columns, self.shown_widths()))
+        for logical in range(self.main.horizontalHeader().count()):
+            self.setColumnHidden(logical, logical not in columns)
+            if logical in columns and self.columnWidth(logical) != widths[logical]:
+                self.setColumnWidth(logical, widths[logical])
 
     def widths(self) -> list[int]:
         """The frozen columns' widths here: the table's, the last (the title) narrowed so that all take
@@ -229,6 +248,8 @@ class FrozenColumns(QTableView):
         return super().viewportEvent(event)
 
     def place(self, *_args) -> None:
+        if self.fitting() != self.columns:  # the table widened or narrowed: the title may fit again, or not
+            self._take(self.fitting())
         widths = dict(zip(self.columns, self.shown_widths()))  # the room for the title follows the table's width
         for logical, width in widths.items():
             if self.columnWidth(logical) != width:
