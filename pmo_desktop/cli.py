@@ -285,6 +285,8 @@ def cmd_import(args) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the contract: one line per row, or one error line
             plan = plan_cli_import(store, args, translations)
+            for sentence in plan.not_read:  # data the import never read: said apart from the rows' report
+                print(f"{PROG}: {sentence}", file=sys.stderr)
             if args.dry_run:
                 _print_reports(plan, dry_run=True)
                 for conflict in plan.conflicts:

@@ -102,6 +102,8 @@ class ImportPlan:
     settings: dict[str, Any] = field(default_factory=dict)
     conflicts: list[Any] = field(default_factory=list)
     own_export: bool = False
+    # Sheets whose columns past the reading limit hold values: a sentence each (workbook_reader.not_read)
+    not_read: list[str] = field(default_factory=list)
 
     @property
     def unplaced(self) -> dict[tuple[str, str], dict[str, int]]:

@@ -751,7 +751,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
     """
     kinds = (kind_for(register),) if register else ALL_KINDS
     path = Path(path)
-    with SafeWorkbook(path, limits) as book:
+    with SafeWorkbook(path, limits) as book, book.telling_not_read([sheet] if sheet else None):
         titles = [sheet] if sheet else book.sheet_names
         best: tuple[SheetReader, HeaderMatch] | None = None
         for title in titles:
@@ -776,7 +776,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
                                 f"(such as ID, Title, Owner) in its first {n} rows; check the workbook, or choose "
                                 "the sheet and columns yourself.")
         reader, match = best
-        plan = ImportPlan(path, translations=translations)
+        plan = ImportPlan(path, translations=translations, not_read=book.not_read(titles))
         if mapping is not None and not mapping and sheet:
             # nothing mapped yet (no header names this register's columns): the sheet's columns, for the
             # preview to offer each a field, and no rows
@@ -1022,7 +1022,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
     and dependencies; tables whose rows have no title) are skipped with the reason."""
     path = Path(path)
     plan = ImportPlan(path, translations=translations)
-    with SafeWorkbook(path, limits) as book:
+    with SafeWorkbook(path, limits) as book, book.telling_not_read():
         stamp = read_stamp(book)
         if stamp is not None:  # our own export: read exactly, merged three ways (excel/office_import.py)
             return plan_office_import(store, path, book, stamp, take_theirs)
@@ -1144,6 +1144,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         _response_actions(plan, sheet_plan)
                 _whole_families(plan, planner)
                 _collect(plan, planner)
+        plan.not_read = book.not_read(book.sheet_names)  # every visible sheet was opened: no sheet read again
     if progress is not None:
         progress(planner.total or planner.done, planner.total or planner.done)
     return plan

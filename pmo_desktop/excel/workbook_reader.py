@@ -17,6 +17,7 @@ import re
 import time
 import zipfile
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
@@ -330,12 +331,14 @@ class SafeWorkbook:
         self._csv: list[list[Any]] | None = None
         # a CSV's rows whose cells could not be put under their columns (row number → why): refused
         self.unaligned: dict[int, str] = {}
+        self._csv_cut: set[int] = set()  # a CSV's columns past the limits' max_columns that hold text
+        self._cut: dict[str, list[int]] = {}  # sheet → its columns past max_columns holding values (not_read)
         self._wb: CalamineWorkbook | None = None
         self._xls_errors: dict[str, list[tuple[int, int, str]]] | None = None  # .xls: read once, on demand
         name = self.path.name
         try:
             if self.format == "csv":
-                self._csv = _read_csv(self.path, limits, self.unaligned)
+                self._csv = _read_csv(self.path, limits, self.unaligned, self._csv_cut)
             else:
                 from python_calamine import CalamineWorkbook
 
@@ -395,6 +398,7 @@ class SafeWorkbook:
         if self._csv is not None:
             if title != self.path.stem:
                 raise WorkbookError(f"The file has no sheet called “{title}”; a CSV file has one, “{self.path.stem}”.")
+            self._cut[title] = sorted(self._csv_cut)
             return SheetReader(self, title, self._csv, [])
         names = list(self._calamine.sheet_names)
         if title not in names:
@@ -428,7 +432,59 @@ class SafeWorkbook:
 
                 self._xls_errors = error_cells(self.path)
             errors = {(r, c): text for r, c, text in self._xls_errors.get(title, ())}
-        return SheetReader(self, title, None, merges, sheet=ws, errors=errors, values=booleans)
+        reader = SheetReader(self, title, None, merges, sheet=ws, errors=errors, values=booleans)
+        if title not in self._cut:
+            self._cut[title] = reader.columns_not_read()
+        return reader
+
+    @contextmanager
+    def telling_not_read(self, titles: Sequence[str] | None = None) -> Iterator[None]:
+        """A ``WorkbookError`` raised meanwhile ("no sheet has a header row") says too which columns of
+        ``titles`` (default: every visible sheet) were not read: the header may lie among them."""
+        try:
+            yield
+        except WorkbookError as e:
+            said = self.not_read(self.sheet_names if titles is None else titles)
+            if not said:
+                raise
+            raise type(e)(f"{e} {' '.join(said)}") from None
+
+    def not_read(self, titles: Sequence[str]) -> list[str]:
+        """A sentence for each of ``titles`` whose columns past the limits' max_columns hold values: those
+        are never read, and a user must be told so, not find the data missing. Costs nothing for a sheet
+        whose used range ends within the limit; a wider one is gone through once more."""
+        out = []
+        for title in titles:
+            if title not in self._cut:
+                try:
+                    self.sheet(title)  # a sheet no plan opened (rare): opened once for this
+                except WorkbookError:
+                    continue  # a chart sheet, a sheet that cannot be read: its own refusal says so elsewhere
+            cut = self._cut.get(title)
+            if cut:
+                out.append(not_read_sentence(title, cut, self.limits.max_columns))
+        return out
+
+
+def column_letters(col: int) -> str:
+    """Excel's letters of the 0-based column ``col`` (0 → A, 511 → SR, 16383 → XFD)."""
+    out = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def not_read_sentence(title: str, columns: Sequence[int], cap: int) -> str:
+    """"Sheet “Wide”: columns SX to XFD, 14 of them holding values, were not read …"."""
+    first, last = column_letters(min(columns)), column_letters(max(columns))
+    if len(columns) == 1:
+        what = f"column {first}, which holds values, was not read"
+    else:
+        what = f"columns {first} to {last}, {len(columns):,} of them holding values, were not read"
+    return (f"Sheet “{title}”: {what} — an import reads a sheet's first {cap:,} columns (A to "
+            f"{column_letters(cap - 1)}); move the columns you need within those and import again.")
 
 
 def _sheet_part(zf: zipfile.ZipFile, index: int) -> str | None:
@@ -473,9 +529,11 @@ def _short(e: BaseException) -> str:
     return text[:80]
 
 
-def _read_csv(path: Path, limits: Limits, unaligned: dict[int, str] | None = None) -> list[list[Any]]:
+def _read_csv(path: Path, limits: Limits, unaligned: dict[int, str] | None = None,
+              cut: set[int] | None = None) -> list[list[Any]]:
     """Rows of a CSV file: UTF-16 with its BOM (Excel's Unicode Text), UTF-8 (with or without BOM) or
-    Windows-1252; comma, semicolon or tab."""
+    Windows-1252; comma, semicolon or tab. ``cut``: filled with the columns past the limits' max_columns
+    that hold text (not read, and said)."""
     import csv
 
     text = plain_text.decode(path.read_bytes())
@@ -494,8 +552,11 @@ def _read_csv(path: Path, limits: Limits, unaligned: dict[int, str] | None = Non
     # feed or U+2028 pasted from Word or slides, which are text inside a cell, not the end of a row.
     parsed = _overflow_joined(list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), delimiter,
                               unaligned)
+    cap = limits.max_columns
     for row in parsed:
-        cells = [_one_line_end(c) if c.strip() else None for c in row[: limits.max_columns]]
+        if len(row) > cap and cut is not None:
+            cut.update(c for c in range(cap, len(row)) if row[c].strip())
+        cells = [_one_line_end(c) if c.strip() else None for c in row[:cap]]
         rows.append(cells)
         if any(c is not None for c in cells):
             data += 1
@@ -705,6 +766,25 @@ class SheetReader:
             if isinstance(e, _NOT_FILE_ERRORS):
                 raise
             raise _guard(self.book.path.name, e) from None
+
+    def columns_not_read(self) -> list[int]:
+        """The columns (0-based) past the limits' max_columns that hold a value, in order: no row reads them."""
+        cap = self.book.limits.max_columns
+        if self._rows is not None:
+            return sorted(self.book._csv_cut) if self._rows is self.book._csv else []
+        found = {c for _, c in self._errors if c >= cap}
+        sheet = self._sheet
+        end = sheet.end if sheet is not None else None
+        if end is None or end[1] < cap:  # the used range ends within the limit: nothing to go through
+            return sorted(found)
+        for row in self._raw():
+            if len(row) <= cap:
+                continue
+            tail = row[cap:]
+            if tail.count("") + tail.count(None) == len(tail):  # counted in C: an empty tail costs no loop
+                continue
+            found.update(c for c, x in enumerate(tail, start=cap) if x != "" and x is not None)
+        return sorted(found)
 
     def release(self) -> None:
         """Let go of the sheet calamine holds (the whole sheet, in Rust) once it has been planned; the

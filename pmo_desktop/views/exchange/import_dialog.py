@@ -278,7 +278,8 @@ class ImportDialog(QDialog):
         self.report_view.setColumnHidden(REASON, not any(r.reason for r in self.report_model.reports))
         self._fill_mapping(plan)
         self._fill_values(plan)
-        skipped = "".join(f"<br>Sheet “{s}” not imported: {why}" for s, why in plan.skipped_sheets)
+        skipped = "".join(f"<br><span style='color:{colours().error}'>⚠ {html.escape(s)}</span>" for s in plan.not_read)
+        skipped += "".join(f"<br>Sheet “{s}” not imported: {why}" for s, why in plan.skipped_sheets)
         skipped += "".join(f"<br>Sheet “{html.escape(s.sheet)}”: {html.escape(s.note)}" for s in plan.sheets if s.note)
         added = "".join(f"<br>New {key.split('.')[-1]} values join the office's list: {', '.join(sorted(v))}"
                         for key, v in sorted(plan.new_choices.items()))
