@@ -322,6 +322,98 @@ def _plain_text_limit(f: Field) -> int:
 _GROUP_FIELDS = ("category", "group")  # fields a label written once above a group of rows may fill
 
 
+# fields, and words of a header kept in the notes, that name what a group of records shares (the asset, the
+# workstream …) rather than a record's own detail: a label written once on the first row of its group
+_GROUPING_FIELDS = frozenset({"category", "group", "project"})
+_GROUPING_WORDS_RE = re.compile(
+    r"\b(?:assets?|assest|information assets?|categor(?:y|ies)|project|workstreams?|work streams?|streams?|"
+    r"areas?|departments?|teams?|systems?|process(?:es)?|phases?|domains?|components?|modules?|sites?|"
+    r"locations?|groups?|themes?|functions?|business units?|programm?e?s?|activos?|ativos?|procesos?|"
+    r"processos?|categor[ií]as?|proyectos?|projetos?|bereich|kategorie|projekt|anlagen?|systeme?)\b", re.I)
+_RECORD_WORDS_RE = re.compile(r"\b(?:owners?|leads?|dates?|ids?|no|number|scores?|status|notes?|comments?|"
+                              r"descriptions?|names?|titles?|ratings?|levels?)\b", re.I)
+_GROUP_LABEL_MAX = 60  # a label names a group in a few words; a longer text is a record's own
+
+
+def _group_columns(kept: Sequence[tuple[int, Sequence[Any]]], headers: Sequence[Any], mapping: dict[int, str],
+                   extras: dict[int, str]) -> list[int]:
+    """Columns whose value is written once over its group of rows, as people do in Excel (an asset on the first
+    of its risks, blank on the ones below, not merged): the column names what records share (a category, a
+    project, an asset, a workstream — never a record's own title, ID, date, score, status, owner or notes),
+    its labels are short texts that seldom repeat, at least two of them each followed by blank cells on rows
+    whose other columns are filled, no more labels than blanks, and no longer run of blanks after the last
+    label than the groups above show. A column blank here and there among filled rows (an owner or a category
+    some rows leave out) has no such shape and is never filled."""
+    candidates = [c for c, name in mapping.items() if name in _GROUPING_FIELDS]
+    candidates += [c for c, head in extras.items() if head and _GROUPING_WORDS_RE.search(str(head))
+                   and not _RECORD_WORDS_RE.search(str(head)) and c not in mapping]
+    found = []
+    for c in sorted(set(candidates)):
+        cells: list[Any] = []  # the column's cell on each record row; None where blank; "gap" at an empty row
+        for _, row in kept:
+            others = sum(1 for k, x in enumerate(row) if k != c and x is not None and str(x).strip())
+            x = row[c] if c < len(row) else None
+            has = x is not None and bool(str(x).strip())
+            if others == 0:
+                if not has:
+                    cells.append(_GAP)
+                continue
+            if others < 2 and not has:
+                continue
+            cells.append(x if has else None)
+        while cells and cells[-1] is _GAP:
+            cells.pop()
+        labels = [x for x in cells if x is not None and x is not _GAP]
+        if len(labels) < 2 or any(x.__class__ is not str or len(x) > _GROUP_LABEL_MAX for x in labels):
+            continue
+        if len({word_key(x) for x in labels}) * 4 < len(labels) * 3:
+            continue
+        runs: list[int] = []  # the blanks after each label, up to the next label or empty row
+        run = -1
+        for x in cells:
+            if x is _GAP:
+                if run >= 0:
+                    runs.append(run)
+                run = -1
+            elif x is None:
+                if run >= 0:
+                    run += 1
+            else:
+                if run >= 0:
+                    runs.append(run)
+                run = 0
+        if run >= 0:
+            runs.append(run)
+        blanks = sum(runs)
+        if blanks < len(labels) or sum(1 for n in runs[:-1] if n) < 2 or runs[-1] > max(runs[:-1]) + 2:
+            continue
+        found.append(c)
+    return found
+
+
+_GAP = object()  # an empty row between records: a group ends there
+
+
+def _grouped(row: tuple[Any, ...], grouped: dict[int, Any]) -> tuple[Any, ...]:
+    """The row with each group column's blank taking the label above it (``_group_columns``): only on a row
+    whose other columns fill two cells or more — a numbered template row left empty stays empty —, and an
+    empty row ends the groups."""
+    filled = [x is not None and bool(str(x).strip()) for x in row]
+    if not any(filled):
+        for c in grouped:
+            grouped[c] = None
+        return row
+    cells = None
+    for c in grouped:
+        if c < len(row) and filled[c]:
+            grouped[c] = row[c]
+        elif grouped[c] is not None and c < len(row) and sum(filled) >= 2:
+            if cells is None:
+                cells = list(row)
+            cells[c] = grouped[c]
+    return row if cells is None else tuple(cells)
+
+
 def _zero(value: Any) -> bool:
     return (value.__class__ is float or value.__class__ is int) and value == 0
 
@@ -1030,12 +1122,23 @@ class Planner:
         # a column kept in the notes without a header of its own groups the rows (importer._extras): each of
         # its labels holds for the rows under it, until the next
         carried = {c: None for c in plan.extras if c >= len(headers) or not headers[c]}
+        grouped: dict[int, Any] = {}
+        if kept is not None:
+            for c in _group_columns(kept, headers, mapping, plan.extras):
+                if c not in carried:
+                    grouped[c] = None
+                    head = plan.extras.get(c) or (headers[c] if c < len(headers) and headers[c] else
+                                                  reg.field(mapping[c]).label)
+                    plan.say(f"{' '.join(str(head).split())}: blank cells take the value above them, "
+                             "as the sheet groups its rows.")
         self._codes_said = {}
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width):
             if spread:
                 row = _gathered(row, spread)
             if carried:
                 row = self._carried(row, carried)
+            if grouped:
+                row = _grouped(row, grouped)
             if spelt:
                 written_codes = row
                 row = _spelt(row, {c: m for c, m in spelt.items() if (number, c) not in in_key})
