@@ -36,20 +36,12 @@ from sqlalchemy import select  # noqa: E402
 from pmo_desktop import cli  # noqa: E402
 from pmo_desktop.excel.header_detection import importable_registers  # noqa: E402
 from pmo_desktop.excel.importer import apply_import  # noqa: E402
+from pmo_desktop.excel.workbook_reader import column_letters  # noqa: E402
 from pmo_desktop.models import records  # noqa: E402
 from pmo_desktop.models.program import Person  # noqa: E402
 from pmo_desktop.models.registers import REGISTERS  # noqa: E402
 from pmo_desktop.models.risks import RiskAction  # noqa: E402
 from pmo_desktop.models.store import Store  # noqa: E402
-
-
-def _letters(index: int) -> str:
-    out = ""
-    index += 1
-    while index:
-        index, r = divmod(index - 1, 26)
-        out = chr(65 + r) + out
-    return out
 
 
 def _shown(value: Any) -> str:
@@ -67,7 +59,7 @@ def report_lines(plan, result, source: Path) -> list[str]:
                    f"{len(sheet.rows)} rows")
         for col in sorted(set(sheet.mapping) | set(sheet.extras) | set(sheet.ignored)):
             header = sheet.headers[col] if col < len(sheet.headers) else ""
-            head = f"  {_letters(col)} “{header}”"
+            head = f"  {column_letters(col)} “{header}”"
             if col in sheet.mapping:
                 out.append(f"{head} → {sheet.mapping[col]}")
             elif col in sheet.extras:

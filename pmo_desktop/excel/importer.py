@@ -97,7 +97,7 @@ from .value_translation import (
     scale_from_word_level,
 )
 from .vocabulary import example_words, register_nouns, sheet_words, value_words, word_key, words_of
-from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader
+from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader, column_letters
 
 if TYPE_CHECKING:
     from sqlalchemy import CursorResult
@@ -113,9 +113,7 @@ LEGEND_ROWS = 500  # rows under the first ones searched for a legend of level wo
 
 
 def _letter(col: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(col + 1)
+    return column_letters(col)
 
 
 def importable_fields(register: str) -> list[tuple[str, str]]:
