@@ -93,3 +93,32 @@ def test_a_column_blank_here_and_there_is_not_filled_from_above(sqlite_store, tm
     assert [("System: " in (got[f"Risk number {k + 1}"]["notes"] or "")) for k in range(10)] == \
         [s is not None for s in systems]
     assert "blank cells take the value above" not in plan.sheets[0].note
+
+
+def test_a_dashboards_texts_beside_its_top_risks_are_no_records_nor_actions(sqlite_store, tmp_path):
+    """A KPI dashboard: "Top 10 Risks" (Risk ID | Risk Description | Asset | Inherent | Residual) and, one empty
+    column to its right, a tile captioned "Actions" above the header row whose texts ("14 risks are exposed to
+    the assets", "Key Performance Indicator", "1-Four incidents are acceptable within the week") stand on some
+    of the risks' rows and on rows under the list. They became the risks' response plans (and child actions).
+    A tile's texts are no column of the list: the risks are imported without them, and nothing else."""
+    top = [("R5", "Password attack", "Personal data", 25.2, 21.84), ("R6", "Malware attack", "Personal data", 25.2, 25.2),
+           ("R7", "Unauthorized access", "Personal data", 29.9, 25.48), ("R9", "Information disclosure", "IP", 37.8, 32.76),
+           ("R10", "Insider threat", "IP", 29.4, 29.4), ("R13", "Data corruption", "Cloud services", 24.15, 20.93)]
+    tile = {0: "14 risks are exposed to the assets.", 1: "7 risks are above the risk tolerance.",
+            2: "4 of the risks need a control to be implemented", 8: "Key Performance Indicator",
+            11: "1-Four incidents are acceptable within the week",
+            12: "2-Maximum acceptable outage is between 2 and 24 hours",
+            13: "3-The priority is for critical, high then medium incidents"}
+    rows: list[list[object]] = [["Risk Management Key Performance Indicator Dashboard"], [], [], [],
+                                ["Top 10 Risks", None, None, None, None, None, "Actions"], [],
+                                ["Risk ID", "Risk Description", "Asset", "Inherent Risk", "Residual Risk"]]
+    for i in range(14):
+        row: list[object] = list(top[i]) if i < len(top) else [None] * 5
+        rows.append([*row, None, tile.get(i)])
+    merges = ["A1:L3", "A5:E6", "G5:J6"] + [f"G{8 + i}:J{8 + i}" for i in tile]
+    path = write_xlsx(tmp_path / "Risk Assessment.xlsx", {"KPI": rows}, {"KPI": merges})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert sorted(got) == sorted(code for code, *_ in top)
+    assert not rows_of(sqlite_store, "risk_actions")
+    assert not any("risks" in (r["notes"] or "").lower() for r in got.values())

@@ -429,6 +429,40 @@ def _id_apart(mapping: dict[int, str], headers: list[str], sample: list[list[Any
 
 
 
+def _tile_apart(kind: SheetKind, mapping: dict[int, str], headers: list[str], head_row: list[Any],
+                sample: list[list[Any]]) -> set[int]:
+    """A dashboard's tile beside its list (a KPI dashboard's "Top 10 Risks" and, past an empty column, a box
+    captioned "Actions" whose texts are "14 risks are exposed to the assets", "Key Performance Indicator",
+    "1-Four incidents are acceptable within the week"): a block of columns set apart by an empty column, whose
+    only header is a caption above the header row (none on the header row itself), holding neither the
+    records' ID nor their title, and whose texts stand as often on rows where the list has no record as on
+    the records' own rows. Its texts are the dashboard's captions, counts and labels: no column of the
+    records, so none of its cells becomes a record's field or action."""
+    blocks = _column_blocks(headers, sample)
+    if len(blocks) < 2:
+        return set()
+    keys = {"code", kind.reg.name_field.name if kind.reg.name_field is not None else "title"}
+    lists = [b for b in blocks if {mapping.get(c) for c in b} & keys]
+    if len(lists) != 1:
+        return set()
+
+    def filled(r: list[Any], block: list[int]) -> bool:
+        return any(c < len(r) and r[c] is not None and str(r[c]).strip() for c in block)
+
+    records = [filled(r, lists[0]) for r in sample]
+    out: set[int] = set()
+    for block in blocks:
+        if block is lists[0] or not any(c in mapping for c in block):
+            continue
+        if any(c < len(head_row) and head_row[c] is not None and str(head_row[c]).strip() for c in block):
+            continue  # a header on the header row: the list's own columns, however sparse
+        rows = [on for r, on in zip(sample, records) if filled(r, block)]
+        off = rows.count(False)
+        if off >= 2 and off * 2 >= len(rows):
+            out.update(block)
+    return out
+
+
 def _short_name_title(kind: SheetKind, headers: list[str], mapping: dict[int, str],
                       sample: list[list[Any]]) -> dict[int, str]:
     """A column headed "Name" (or "Nombre", "Nom", "Short name" …) that no field took, beside the title taken
@@ -534,12 +568,17 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
         saved = saved_mapping(store, layout)
         if saved and saved.get("register") == kind.register:
             mapping = saved.get("mapping") or {}
+    tile: set[int] = set()
     if mapping is not None:
         final = _normalise_override(kind, mapping)
     else:
         final = {c: n for c, n in match.mapping.items() if n not in computed}
         final = _id_apart(final, headers, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         final = _short_name_title(kind, headers, final, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
+        if match.row >= 1:
+            tile = _tile_apart(kind, final, headers, reader.top_rows(fill_merged=False)[match.row - 1],
+                               reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
+            final = {c: n for c, n in final.items() if c not in tile}
     if kind.parent is not None and PARENT not in final.values():
         parent = REGISTERS[kind.parent]
         raise WorkbookError(f"The sheet “{reader.title}” has no {kind.parent_labels[0]} column, so its rows cannot "
@@ -556,6 +595,10 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
         if col in ignored:
             ignored[col] = (f"“{headers[col]}” belongs to another table beside the {kind.reg.title.lower()} (past an "
                             "empty column: a heat map or a legend), so it is not imported.")
+        if col in ignored and col in tile:
+            ignored[col] = (f"“{headers[col]}” is a dashboard's box beside the {kind.reg.title.lower()} (its caption "
+                            "stands above the header row, past an empty column, and its texts stand on rows where "
+                            "the list has no record: captions, counts, KPI texts), so it is not imported.")
     return (final, ignored, layout, extras, _own_export(kind, headers, final))
 
 
