@@ -347,13 +347,24 @@ def _group_columns(kept: Sequence[tuple[int, Sequence[Any]]], headers: Sequence[
     candidates = [c for c, name in mapping.items() if name in _GROUPING_FIELDS]
     candidates += [c for c, head in extras.items() if head and _GROUPING_WORDS_RE.search(str(head))
                    and not _RECORD_WORDS_RE.search(str(head)) and c not in mapping]
-    found = []
-    for c in sorted(set(candidates)):
+    found: list[int] = []
+
+    def blank(row: Sequence[Any], c: int) -> bool:
+        x = row[c] if c < len(row) else None
+        return x is None or not str(x).strip()
+
+    # A column with fewer than two blanks has no group to fill (every column of a tidy register): left at once,
+    # and each row's filled cells counted once for the rest, not once a candidate column.
+    candidates = [c for c in sorted(set(candidates)) if sum(1 for _, row in kept if blank(row, c)) >= 2]
+    if not candidates:
+        return found
+    filled = [sum(1 for x in row if x is not None and str(x).strip()) for _, row in kept]
+    for c in candidates:
         cells: list[Any] = []  # the column's cell on each record row; None where blank; "gap" at an empty row
-        for _, row in kept:
-            others = sum(1 for k, x in enumerate(row) if k != c and x is not None and str(x).strip())
+        for (_, row), count in zip(kept, filled, strict=True):
             x = row[c] if c < len(row) else None
             has = x is not None and bool(str(x).strip())
+            others = count - has
             if others == 0:
                 if not has:
                     cells.append(_GAP)
