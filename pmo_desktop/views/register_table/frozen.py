@@ -248,8 +248,9 @@ class FrozenColumns(QTableView):
         return super().viewportEvent(event)
 
     def place(self, *_args) -> None:
-        if self.fitting() != self.columns:  # the table widened or narrowed: the title may fit again, or not
-            self._take(self.fitting())
+        fitting = self.fitting()
+        if fitting != self.columns:  # the table widened or narrowed: the title may fit again, or not
+            self._take(fitting)
         widths = dict(zip(self.columns, self.shown_widths()))  # the room for the title follows the table's width
         for logical, width in widths.items():
             if self.columnWidth(logical) != width:
