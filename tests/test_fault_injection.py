@@ -22,7 +22,7 @@ from typing import Iterator
 import pytest
 from processes import read_line
 
-from pmo_desktop.models import disk, records
+from pmo_desktop.models import disk, records, stale_wal
 from pmo_desktop.models.demo import create_demo
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.store import Store
@@ -63,6 +63,14 @@ def integrity_and_names(path: Path, table: str = "project") -> list[str]:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         column = "name" if table == "project" else "title"
         return [r[0] for r in con.execute(f"SELECT {column} FROM {table} ORDER BY id")]
+    finally:
+        con.close()
+
+
+def whole(path: Path) -> bool:
+    con = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+    try:
+        return bool(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
     finally:
         con.close()
 
@@ -127,9 +135,17 @@ def test_kill_during_an_edit_burst(tmp_path: Path, trial: int) -> None:
     acked = len(kill_after(child(EDITS, tmp_path), rng.uniform(0.05, 0.6), from_first_step=True))
     assert acked > 0
     # Right after the crash, before anything reopens it: every acknowledged edit is in the .pmo itself,
-    # and at most the one in flight (committed, not yet printed) besides.
+    # and at most the one in flight (committed, not yet printed) besides — unless the kill fell inside that
+    # edit's checkpoint, while it was copying the commit's pages into the .pmo: the file alone is then part
+    # the old office and part the new, as SQLite's WAL leaves it, and its -wal (which holds the whole
+    # commit) is what makes it whole: it must be told as this file's, to be replayed at the next open.
+    # That instant is forced page by page in tests/test_stale_wal.py (a kill inside the checkpoint).
     acknowledged, in_flight = expected_names(acked), expected_names(acked + 1)
-    assert integrity_and_names(plain_copy(path, tmp_path)) in (acknowledged, in_flight)
+    copy = plain_copy(path, tmp_path)
+    if whole(copy):
+        assert integrity_and_names(copy) in (acknowledged, in_flight)
+    else:
+        assert stale_wal.verdict(path).verdict is stale_wal.Verdict.OURS
     # The next run: integrity, exact content, a complete plain copy, and nothing left beside the file.
     # (The edit in flight may have been committed to the -wal file just before the kill, and not yet
     # into the .pmo: the next open folds it in. That instant is the one window left; see store.py.)
