@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
+from ..models import held_files
 from . import plain_text
 from .errors import WorkbookError
 
@@ -93,8 +94,7 @@ def _text_kind(path: Path) -> str:
     .xlsx, Excel's Unicode Text), "html" for a web page, "xml" for Excel's XML Spreadsheet 2003, "unknown"
     otherwise (``plain_text``)."""
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(plain_text.SAMPLE)
+        head = held_files.read(path, plain_text.SAMPLE)  # an office open here keeps SQLite's locks (held_files)
     except OSError:
         return "unknown"
     text = plain_text.text_of(head)
@@ -118,10 +118,11 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, dict[tuple[int, in
     encrypted = False
     try:
         size = path.stat().st_size
-        with open(path, "rb") as fh:
-            head = fh.read(16)
-            if head.startswith(OLE2_MAGIC):
-                encrypted = b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o" in fh.read(4 * MiB)
+        # The office open in this window, given to import, keeps SQLite's locks on it (held_files).
+        head = held_files.read(path, 16)
+        if head.startswith(OLE2_MAGIC):
+            with open(path, "rb") as fh:
+                encrypted = b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o" in fh.read(16 + 4 * MiB)
     except PermissionError:
         raise WorkbookError(f"You do not have permission to read “{name}”.") from None
     except OSError as e:

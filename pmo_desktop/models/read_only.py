@@ -20,6 +20,8 @@ import os
 import urllib.parse
 from pathlib import Path
 
+from . import held_files
+
 _WAL_HEADER = b"\x02\x02"  # bytes 18-19 of a SQLite file: the write/read format versions, 2 = WAL
 
 
@@ -54,9 +56,7 @@ def why_not_replaceable(path: Path) -> str | None:
 
 def _in_wal_mode(path: Path) -> bool:
     try:
-        with open(path, "rb") as fh:
-            fh.seek(18)
-            return fh.read(2) == _WAL_HEADER
+        return held_files.read(path, 20)[18:20] == _WAL_HEADER
     except OSError:
         return True  # unknown: read it as the safe case that creates nothing
 

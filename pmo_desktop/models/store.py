@@ -24,7 +24,20 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm import exc as orm_exc
 from sqlalchemy.pool import QueuePool
 
-from . import benefits, db_url, disk, errors, history_tables, links, operations, raid, risks, stakeholders, status  # noqa: F401  (register every table on Base.metadata)
+from . import (  # noqa: F401  (register every table on Base.metadata)
+    benefits,
+    db_url,
+    disk,
+    errors,
+    held_files,
+    history_tables,
+    links,
+    operations,
+    raid,
+    risks,
+    stakeholders,
+    status,
+)
 from .base import Base
 from .hot_journal import is_hot, is_hot_journal_error, read_rolled_back
 from .program import Program, Setting
@@ -145,8 +158,7 @@ def _check_sqlite_file(path: Path, ignore_wal: bool = False) -> str | None:
     if not path.is_file():  # a named pipe would block the open below until someone writes to it: forever
         raise errors.NotAProgramOfficeFile(f"“{path}” is not a file (a pipe or a device), not a program office file.")
     try:
-        with open(path, "rb") as fh:
-            header = fh.read(16)
+        header = held_files.read(path, 16)  # never a descriptor closed: SQLite's locks on it stay (held_files)
     except PermissionError as e:
         raise errors.ReadOnlyFile(f"You do not have permission to read “{path}”.") from e
     except OSError as e:
@@ -305,13 +317,6 @@ OVERWRITTEN_REASON = "another program cut it short or wrote another file over it
 _SIGNATURE = ("SELECT (SELECT max(id) FROM record_history), (SELECT max(id) FROM board_snapshot), "
               "(SELECT value FROM setting WHERE key = 'office_id')")
 _SHM_HEAD = 136  # the -shm's wal-index header, both copies, and its checkpoint info (nBackfill …)
-# The -shm is read through one descriptor per file for the whole process, kept open while a store here has
-# the file open. POSIX drops every lock a process holds on a file when it closes *any* descriptor of it:
-# opening and closing the -shm at each look dropped SQLite's own locks on it, among them the one that tells
-# other processes the file is open (so a second process took it for closed and rebuilt the -shm under this
-# one, and ``stale_wal.in_use_elsewhere`` saw nobody).
-_shm_readers: dict[str, list[Any]] = {}  # path → [descriptor, ids of the stores using it]
-_shm_lock = threading.Lock()
 
 
 def _claim_name(made: Path, wanted: Path) -> None:
@@ -395,6 +400,7 @@ class Store:
                 self._open_poll()
             except sqlite3.Error:
                 pass  # data_version tries again
+            held_files.hold(path, path)  # looks at the file from now on never drop SQLite's locks
 
     # ---------------------------------------------------------------- opening and creating
     @staticmethod
@@ -702,46 +708,18 @@ class Store:
         return st.st_mtime_ns, st.st_size, self._shm_head()
 
     def _shm_head(self) -> bytes:
-        """The head of the -shm, read through one descriptor this process keeps open (``_shm_readers``)."""
+        """The head of the -shm, read through the descriptor this process keeps (``held_files``)."""
         assert self.path is not None
-        key = str(self.path)
-        if os.name == "nt":  # Windows' locks stay with the handle that took them: a look of its own
-            try:
-                with open(f"{key}-shm", "rb") as f:
-                    return f.read(_SHM_HEAD)
-            except OSError:
-                return b""
-        with _shm_lock:
-            reader = _shm_readers.get(key)
-            if reader is None:
-                try:
-                    reader = _shm_readers[key] = [os.open(f"{key}-shm", os.O_RDONLY), set()]
-                except OSError:
-                    return b""
-            reader[1].add(id(self))
-            try:
-                return os.pread(reader[0], _SHM_HEAD, 0)
-            except OSError:
-                return b""
-
-    def _let_go_of_shm(self) -> None:
-        """Close the -shm descriptor once no store of this process has the file open: its SQLite
-        connections are closed by then, so no lock of theirs goes with it."""
-        if self.path is None:
-            return
-        key = str(self.path)
-        with _shm_lock:
-            reader = _shm_readers.get(key)
-            if reader is None:
-                return
-            reader[1].discard(id(self))
-            if reader[1] or _is_open_here(self.path):
-                return
-            del _shm_readers[key]
         try:
-            os.close(reader[0])
+            return held_files.read(Path(f"{self.path}-shm"), _SHM_HEAD, keep_for=self.path)
         except OSError:
-            pass
+            return b""
+
+    def _let_go_of_files(self) -> None:
+        """Close the descriptors kept for the office once no store of this process has it open: its
+        SQLite connections are closed by then, so no lock of theirs goes with them."""
+        if self.path is not None and not _is_open_here(self.path):
+            held_files.let_go(self.path)
 
     def _read_signature(self) -> tuple[Any, ...] | None:
         try:
@@ -1109,7 +1087,7 @@ class Store:
         self.closed = True
         self._close_poll()
         self.engine.dispose()
-        self._let_go_of_shm()
+        self._let_go_of_files()
         for side in self._made_here:
             try:
                 side.unlink(missing_ok=True)
