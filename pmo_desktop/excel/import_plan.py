@@ -195,8 +195,7 @@ def left_out_where(written: Path | None, source: Path | None) -> str:
     if source is not None:
         usual = disk.fitted_stem(source.stem, LEFT_OUT_SUFFIX) + LEFT_OUT_SUFFIX
         if written.name != usual:  # importer.write_left_out kept the one there
-            kept = (f"; “{usual}” there was kept as it was, as it holds other rows (fixed there, or an earlier "
-                    "import's) or is open or read-only")
+            kept = f"; “{usual}” was kept as it was (it holds other rows, or is open or read-only)"
     if source is not None and written.parent == source.parent:
         return f"they are in “{written.name}” beside the workbook, with the reasons{kept}"
     return f"they are in “{written}” (the workbook's folder cannot be written), with the reasons{kept}"
