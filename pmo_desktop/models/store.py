@@ -12,7 +12,6 @@ import sqlite3
 import tempfile
 import threading
 import time
-import urllib.parse
 import weakref
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,7 +27,7 @@ from . import benefits, db_url, disk, errors, history_tables, links, operations,
 from .base import Base
 from .hot_journal import is_hot, is_hot_journal_error, read_rolled_back
 from .program import Program, Setting
-from .read_only import read_only_uri, why_not_replaceable, why_read_only
+from .read_only import read_only_uri, uri_path, why_not_replaceable, why_read_only
 from .schema import FORMAT_NAME, SCHEMA_VERSION, meta_metadata, migrate, read_meta, write_meta
 from .stale_wal import Verdict, in_use_elsewhere, set_aside, set_aside_message, stamp
 from .stale_wal import ignored_message as wal_ignored_message
@@ -296,7 +295,7 @@ def _stat(path: Path) -> os.stat_result | None:
 def _read_write_uri(path: Path) -> str:
     """``mode=rw``: a connection never creates the file. Without it, a connection made after the file
     was moved or deleted would make a new, empty office under the old name."""
-    return f"file:{urllib.parse.quote(str(path))}?mode=rw"
+    return f"file:{uri_path(path)}?mode=rw"
 
 
 # What SQLite says when a file accepted at open turns out damaged where the open's check does not look: a
@@ -766,7 +765,7 @@ class Store:
         if state[2] == self._seen[2] and self._signature is not None:
             assert self.path is not None
             try:
-                con = sqlite3.connect(f"file:{urllib.parse.quote(str(self.path))}?mode=ro&immutable=1", uri=True)
+                con = sqlite3.connect(f"file:{uri_path(self.path)}?mode=ro&immutable=1", uri=True)
                 try:
                     held: tuple[Any, ...] | None = tuple(con.execute(_SIGNATURE).fetchone())
                 finally:
