@@ -906,8 +906,8 @@ class Store:
             if cause is not None:
                 if reading:
                     return errors.StoreError(f"“{self.display_name}” could not be read: {cause}. Nothing was changed.")
-                return errors.StoreError(f"Your change was not saved: {cause}. The file is as it was "
-                                         "before the change.")
+                return errors.DiskFailure(f"Your change was not saved: {cause}. The file is as it was "
+                                          "before the change.")
         where = f"The file {self.display_name}" if self.is_sqlite else f"The database server {self.display_name}"
         return errors.ConnectionLost(
             f"{where} cannot be reached; {outcome}. Retry when it is back. "
