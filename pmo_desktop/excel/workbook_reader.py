@@ -135,6 +135,10 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, dict[tuple[int, in
         raise WorkbookError(f"“{name}” is an office file (or another program's database), not a workbook, so it is "
                             "not imported; open it instead (File ▸ Open, or give it as the office on the command "
                             "line).")
+    if head.startswith(b"%PDF-"):  # a board pack or a printout picked beside its workbook: mostly ASCII, so
+        # read as a CSV it was said to have "no header row … check the workbook"
+        raise WorkbookError(f"“{name}” is a PDF document (a board pack, a printout), not a workbook, so it is not "
+                            "imported; import the workbook it was made from (.xlsx, .xls, .ods or .csv).")
     kind = file_format(path, head)
     if kind == "unknown":
         kind = _text_kind(path)
