@@ -29,7 +29,7 @@ def test_missing_file(demo_store, tmp_path):
 
 def test_not_a_zip(demo_store, tmp_path):
     path = tmp_path / "risks.xlsx"  # binary, and no workbook (a CSV named .xlsx is read: test_import_files_that_lie)
-    path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x01\x02")
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01\x02")  # a PDF is said to be one: test_import_files_that_lie
     refused(demo_store, path, "is not an Excel workbook")
 
 

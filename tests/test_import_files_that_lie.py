@@ -123,3 +123,18 @@ def test_an_office_file_given_to_import_says_to_open_it(office: Store, tmp_path:
     with pytest.raises(WorkbookError, match=r"is an office file .* not a workbook.*open it instead \(File ▸ Open"):
         plan_import(office, path, register="risks")
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["board-pack.pdf", "board-pack.xlsx"])
+def test_a_pdf_given_to_import_is_said_to_be_a_pdf(office: Store, tmp_path: Path, name: str) -> None:
+    """The board pack sits beside the registers' workbook and gets picked. Mostly ASCII, it was read as a CSV
+    and said to have "no header row naming register columns … check the workbook"."""
+    from pmo_desktop.excel.boardpack_publish import publish_board_pack
+
+    pdf = tmp_path / "board-pack.pdf"
+    publish_board_pack(office, pdf, keep_snapshot=False)
+    path = pdf.rename(tmp_path / name) if name != pdf.name else pdf
+    before = path.read_bytes()
+    with pytest.raises(WorkbookError, match=r"is a PDF document \(a board pack, a printout\), not a workbook"):
+        plan_import(office, path, register="risks")
+    assert path.read_bytes() == before

@@ -7,6 +7,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from ..models import disk
 from ..models.registers import REGISTERS
 
 
@@ -182,14 +183,22 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}"
 
 
+LEFT_OUT_SUFFIX = " - rows left out.xlsx"
+
+
 def left_out_where(written: Path | None, source: Path | None) -> str:
     """Where the rows left out went, for the CLI's summary and the window's status bar."""
     if written is None:
         return ("they could not be written to a workbook (neither beside the workbook nor in your Documents "
                 "folder can be written); the import's report lists them")
+    kept = ""
+    if source is not None:
+        usual = disk.fitted_stem(source.stem, LEFT_OUT_SUFFIX) + LEFT_OUT_SUFFIX
+        if written.name != usual:  # importer.write_left_out kept the one there
+            kept = f"; “{usual}” was kept as it was (it holds other rows, or is open or read-only)"
     if source is not None and written.parent == source.parent:
-        return f"they are in “{written.name}” beside the workbook, with the reasons"
-    return f"they are in “{written}” (the workbook's folder cannot be written), with the reasons"
+        return f"they are in “{written.name}” beside the workbook, with the reasons{kept}"
+    return f"they are in “{written}” (the workbook's folder cannot be written), with the reasons{kept}"
 
 
 @dataclass

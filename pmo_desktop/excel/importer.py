@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -73,7 +74,7 @@ from .header_detection import (
     specific_fields,
     tick_level,
 )
-from .import_plan import Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
+from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
 from .office_import import plan_office_import, read_stamp
@@ -107,7 +108,6 @@ _INSERT, _UPDATE, _SKIP = Action.INSERT, Action.UPDATE, Action.SKIP
 MAPPING_SETTING = "import_mapping:"
 VALUES_SETTING = "import_values:"      # per layout: {register: {field: {keyed raw value: target}}}
 OWN_LIST_SETTING = records.OWN_LIST_PREFIX  # per register.field: the office's own extra choices (categories)
-LEFT_OUT_SUFFIX = " - rows left out.xlsx"
 BATCH = 2000  # rows written per flush; cancel is checked between batches
 LEGEND_ROWS = 500  # rows under the first ones searched for a legend of level words (a form's matrix key)
 
@@ -1941,8 +1941,55 @@ def _create_missing(session: Session, plan: ImportPlan, ctx: Context) -> None:
         records.create_records(session, REGISTERS["projects"], [{"name": n} for n in names], ctx, parsed=True)
 
 
-def left_out_path(plan: ImportPlan, folder: Path | None = None) -> Path:
-    return (folder or plan.path.parent) / (disk.fitted_stem(plan.path.stem, LEFT_OUT_SUFFIX) + LEFT_OUT_SUFFIX)
+def left_out_path(plan: ImportPlan, folder: Path | None = None, number: int = 1) -> Path:
+    """``NAME - rows left out.xlsx`` beside the workbook (or in ``folder``); ``number`` 2 and on:
+    ``NAME - rows left out (2).xlsx`` …, for when the first is kept (``write_left_out``)."""
+    suffix = LEFT_OUT_SUFFIX if number == 1 else f"{LEFT_OUT_SUFFIX[:-5]} ({number}).xlsx"
+    return (folder or plan.path.parent) / (disk.fitted_stem(plan.path.stem, suffix) + suffix)
+
+
+def _kept_left_out(target: Path, wb: Any) -> bool:
+    """Whether a rows-left-out workbook already at ``target`` must be kept rather than written over: it is
+    open in a spreadsheet program (saved there, it would put itself back over the new one), its owner made
+    it read-only, or it holds other cells than ``wb`` — the rows fixed there by hand before importing it
+    again, or an earlier import's rows. Written over, those fixes were lost without a word."""
+    from ..models.read_only import why_not_replaceable
+    from .atomic import open_elsewhere
+
+    if not target.exists():
+        return False
+    if open_elsewhere(target) is not None or why_not_replaceable(target) is not None:
+        return True
+    return not _holds_the_same_cells(target, wb)
+
+
+def _holds_the_same_cells(path: Path, wb: Any) -> bool:
+    """The workbook at ``path`` has ``wb``'s sheets with the same values in the same cells (read back as a
+    saved workbook reads: a date is a date at midnight). Anything unreadable is not the same."""
+    import openpyxl
+
+    def rows(ws: Any) -> list[tuple[Any, ...]]:
+        out = []
+        for row in ws.iter_rows(values_only=True):
+            values = [datetime.combine(v, time()) if isinstance(v, date) and not isinstance(v, datetime) else v
+                      for v in row]
+            while values and values[-1] in (None, ""):
+                values.pop()
+            out.append(tuple(values))
+        while out and not out[-1]:
+            out.pop()
+        return out
+
+    try:
+        old = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 — damaged, not a workbook, unreadable: not the same, so kept
+        return False
+    try:
+        return old.sheetnames == wb.sheetnames and all(rows(old[n]) == rows(wb[n]) for n in wb.sheetnames)
+    except Exception:  # noqa: BLE001
+        return False
+    finally:
+        old.close()
 
 
 def _left_out_folders(plan: ImportPlan) -> list[Path]:
@@ -1956,7 +2003,8 @@ def _left_out_folders(plan: ImportPlan) -> list[Path]:
 def write_left_out(plan: ImportPlan) -> Path | None:
     """The refused rows, as they were, one sheet per source sheet, with the reason in a first column:
     ready to fix and import again. Written beside the source, else in the user's Documents folder
-    (``_left_out_folders``); None when neither can be written."""
+    (``_left_out_folders``); None when neither can be written. One there already is written over only
+    when it holds these very cells; else it is kept and these go to ``… (2).xlsx`` (``_kept_left_out``)."""
     import openpyxl
 
     from .atomic import save_atomically
@@ -1982,7 +2030,10 @@ def write_left_out(plan: ImportPlan) -> Path | None:
             _put_row(ws, row_number, [reason, *cells])
         ws.column_dimensions["A"].width = 60
     for folder in _left_out_folders(plan):
-        target = left_out_path(plan, folder)
+        target, number = left_out_path(plan, folder), 1
+        while _kept_left_out(target, wb):  # the first free or same name: (2), (3) …
+            number += 1
+            target = left_out_path(plan, folder, number)
         try:
             save_atomically(wb, target)
         except (OSError, ExportError):

@@ -136,6 +136,10 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, dict[tuple[int, in
         raise WorkbookError(f"“{name}” is an office file (or another program's database), not a workbook, so it is "
                             "not imported; open it instead (File ▸ Open, or give it as the office on the command "
                             "line).")
+    if head.startswith(b"%PDF-"):  # a board pack or a printout picked beside its workbook: mostly ASCII, so
+        # read as a CSV it was said to have "no header row … check the workbook"
+        raise WorkbookError(f"“{name}” is a PDF document (a board pack, a printout), not a workbook, so it is not "
+                            "imported; import the workbook it was made from (.xlsx, .xls, .ods or .csv).")
     kind = file_format(path, head)
     if kind == "unknown":
         kind = _text_kind(path)
@@ -343,9 +347,11 @@ class SafeWorkbook:
             else:
                 from python_calamine import CalamineWorkbook
 
-                if self.path.suffix.lower() in _SUFFIXES.get(self.format, ()):
+                if self.path.suffix.lower() in _SUFFIXES.get(self.format, ()) and _utf8(str(self.path)):
                     self._wb = CalamineWorkbook.from_path(str(self.path))
-                else:  # calamine reads by the name: a workbook under another's name is read by its content
+                else:  # calamine reads by the name: a workbook under another's name is read by its content,
+                    # and one whose name is not UTF-8 (a Latin-1 "résumé.xlsx" from an old share), which
+                    # calamine cannot be given, too — it was called damaged
                     self._wb = CalamineWorkbook.from_filelike(io.BytesIO(self.path.read_bytes()))
         except WorkbookError:
             raise
@@ -523,6 +529,16 @@ def _error_cells(path: Path, index: int, scanned: dict[str, dict[tuple[int, int]
                 return _scan_sheet(fh)[1] or {}
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError):
         return {}  # the values calamine read stand; only the error markers are missing
+
+
+def _utf8(text: str) -> bool:
+    """Whether ``text`` is real text: a file name that is not UTF-8 is held with surrogates, which no
+    UTF-8 encoder (calamine's, Rust's) takes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _short(e: BaseException) -> str:

@@ -45,6 +45,11 @@ class ConnectionLost(StoreError):
     """The database server (or network share) went away. The edit was not applied and can be retried."""
 
 
+class DiskFailure(StoreError):
+    """The office's disk could not take a change (full, a quota used up, an I/O error): nothing of it was
+    written, and the same change can be saved once the cause is gone (room made) — as with a server back."""
+
+
 class AuthenticationFailed(StoreError):
     """The database server wants a password that no source supplied (or refused the one given)."""
 

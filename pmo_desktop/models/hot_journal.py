@@ -15,9 +15,10 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
-import urllib.parse
 from pathlib import Path
 from typing import Callable, TypeVar
+
+from .read_only import uri_path
 
 T = TypeVar("T")
 
@@ -35,7 +36,7 @@ def read_rolled_back(path: Path, read: Callable[[str], T]) -> T:
         copy = Path(folder) / path.name
         shutil.copyfile(path, copy)
         shutil.copyfile(f"{path}-journal", f"{copy}-journal")
-        return read(f"file:{urllib.parse.quote(str(copy))}?mode=rw")
+        return read(f"file:{uri_path(copy)}?mode=rw")
 
 
 def is_hot(path: Path) -> bool:
@@ -43,7 +44,7 @@ def is_hot(path: Path) -> bool:
     if not Path(f"{path}-journal").exists():
         return False
     try:
-        con = sqlite3.connect(f"file:{urllib.parse.quote(str(path))}?mode=ro", uri=True)
+        con = sqlite3.connect(f"file:{uri_path(path)}?mode=ro", uri=True)
         try:
             con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:

@@ -61,11 +61,19 @@ def _in_wal_mode(path: Path) -> bool:
         return True  # unknown: read it as the safe case that creates nothing
 
 
+def uri_path(path: str | os.PathLike[str]) -> str:
+    """``path`` as the path of a SQLite ``file:`` URI: its bytes percent-encoded, so a name that is not
+    UTF-8 (a Latin-1 "café.pmo" from an old share or a zip made on Windows, which Python holds with
+    surrogates) opens too — quoting the text raised UnicodeEncodeError, and the office could not be opened
+    at all ("Unexpected error"). For a UTF-8 name the same text as before."""
+    return urllib.parse.quote(os.fsencode(path))
+
+
 def read_only_uri(path: Path, ignore_wal: bool = False) -> str:
     """A SQLite URI that reads ``path`` without writing to it or creating anything beside it.
     ``ignore_wal``: the -wal beside it is another file's (``stale_wal``), so the file is read alone, as
     its own last commit (``immutable=1`` reads no side file at all)."""
-    quoted = urllib.parse.quote(str(path))
+    quoted = uri_path(path)
     if ignore_wal:
         return f"file:{quoted}?immutable=1"
     has_side = any(Path(f"{path}{side}").exists() for side in ("-wal", "-journal"))

@@ -58,6 +58,9 @@ class Refusals(list[str]):
     failed (``store_failed``) rather than the register's rules refusing the value."""
 
     store_failed = False
+    # Not saved but kept to retry (``Document.pending``: a full disk, the server away, the file gone): the
+    # editor has nothing left to hold — held too, the value was saved twice (Enter again, then the retry).
+    kept = False
 
     @property
     def by_register(self) -> bool:
@@ -128,6 +131,13 @@ class Document(QObject):
     def _hold_refusal(self, message: str) -> None:
         if self._holds:
             self._holds[-1].append(message)
+
+    def _keep(self, command: "DocumentCommand") -> None:
+        """Keep a change the store could not take now, to retry (Edit ▸ Retry Unsaved Changes)."""
+        self.pending.append(command)
+        self.pending_changed.emit(len(self.pending))
+        for held in self._holds:
+            held.kept = True
 
     def _store_failed(self) -> None:
         """The store could not take a change for a reason other than the register's rules (the file gone, the
@@ -346,8 +356,7 @@ class Document(QObject):
                 return False
             # Kept, as when a server is away: Save a Copy As… saves it into the copy (``adopt``).
             self._told_gone = True  # this message says it; the window turns read only now
-            self.pending.append(command)
-            self.pending_changed.emit(len(self.pending))
+            self._keep(command)
             self.error.emit(f"“{self.store.display_name}” is no longer where it was opened: {self.store.read_only_reason}."
                             "\n\nNothing is lost: your change is kept, and File ▸ Save a Copy As… saves the office "
                             "with it into the copy, which then opens to edit.")
@@ -355,10 +364,20 @@ class Document(QObject):
             return False
         except errors.ConnectionLost as e:
             self._store_failed()
-            self.pending.append(command)
-            self.pending_changed.emit(len(self.pending))
+            self._keep(command)
             self.error.emit(f"{e}\n\nYour change is kept: Edit ▸ Retry Unsaved Changes saves it once the "
                             "database is back.")
+            return False
+        except errors.DiskFailure as e:
+            # Kept as when a server is away: a risk's cause typed and another risk chosen, a block pasted,
+            # a row deleted was lost with the message, to be done again once room was made.
+            self._store_failed()
+            if not command.kept_when_the_disk_refuses:
+                self.error.emit(str(e))
+                return False
+            self._keep(command)
+            self.error.emit(f"{e}\n\nYour change is kept: make room on the disk (or see to what it says), then "
+                            "Edit ▸ Retry Unsaved Changes saves it.")
             return False
         except errors.StoreError as e:
             if not isinstance(e, errors.ValidationError):
@@ -433,6 +452,10 @@ class DocumentCommand(QUndoCommand):
     skipped; later redo/undo run ``apply``/``revert`` and report failures (a conflict, a lost
     connection) instead of raising into Qt.
     """
+
+    # Kept to retry when the disk refuses it (``Document.execute``). A command whose window still holds it
+    # to run again (an import's dialog, on its plan) is not kept besides.
+    kept_when_the_disk_refuses = True
 
     def __init__(self, document: Document, text: str):
         super().__init__(text)

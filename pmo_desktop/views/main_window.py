@@ -831,6 +831,36 @@ class MainWindow(QMainWindow):
                 self._show_typing(view, holder)
                 return False
             view.let_go_of_typing()
+        return self._may_drop_pending()
+
+    def _may_drop_pending(self) -> bool:
+        """Changes kept because the store could not take them (a full disk, the server away, the file gone) live
+        in this window only: closing it dropped them without a word. Asked, as typing held in a cell is."""
+        from PySide6.QtWidgets import QMessageBox
+
+        document = self.document
+        if document is None or not document.pending:
+            return True
+        count = len(document.pending)
+        what = "1 change" if count == 1 else f"{count} changes"
+        box = QMessageBox(QMessageBox.Icon.Warning, "Not saved",
+                          f"{what} could not be saved yet and {'is' if count == 1 else 'are'} kept in this window only "
+                          f"(first: {document.pending[0].text()}).\n\nRetry now (once the disk has room or the "
+                          "database is back), go back to the window (File ▸ Save a Copy As… saves the office with "
+                          "them elsewhere), or close without them.", QMessageBox.StandardButton.NoButton, self)
+        retry = box.addButton("&Retry Now", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("&Go Back", QMessageBox.ButtonRole.RejectRole)
+        box.addButton("&Close Without Them", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(retry)
+        box.setEscapeButton(back)
+        box.exec()
+        if box.clickedButton() is back:
+            return False
+        if box.clickedButton() is retry:
+            document.retry_pending()
+            return not document.pending  # still failing: its message said why, and the window stays
+        document.pending = []
+        document.pending_changed.emit(0)
         return True
 
     def _show_typing(self, view, holder) -> None:

@@ -37,6 +37,8 @@ def _updated_ids(plan: ImportPlan) -> dict[type, list[int]]:
 class ImportCommand(DocumentCommand):
     """Apply an import plan. ``runner`` runs the long write (e.g. in a worker with progress)."""
 
+    kept_when_the_disk_refuses = False  # its dialog stays open on the plan: Import again once there is room
+
     def __init__(self, document: Document, plan: ImportPlan,
                  runner: Callable[[Callable[..., Any]], Any] | None = None):
         super().__init__(document, f"Import {plan.path.name}")

@@ -266,6 +266,9 @@ class FieldDelegate(QStyledItemDelegate):
             self.commitData.emit(editor)
         if not refused:
             return True
+        if refused.kept:  # not saved but kept to retry (a full disk …): said in a message box, as a click away says it
+            self._document().error.emit(refused[-1])
+            return True
         note_for(editor).show_reason(refused.reason)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         return False

@@ -251,4 +251,9 @@ class RiskDetail(QWidget):
             return True
         text = f"Edit {RISKS.field(edits[0].field).label.lower()}" if len(edits) == 1 else "Edit risk details"
         command = EditCellsCommand(self.document, RISKS, edits, {self.risk_id: self.values["version"]}, text)
-        return self.document.execute(command)
+        saved = self.document.execute(command)
+        if not saved and command in self.document.pending:
+            # Kept to retry (a full disk, the server away): these texts are handed over, not to be sent again
+            # by the next commit (choosing another risk right after the focus left commits twice).
+            self.values.update({edit.field: edit.new for edit in edits})
+        return saved
