@@ -8,7 +8,7 @@ from sqlalchemy import event, text
 
 from pmo_desktop.models import records, windows
 from pmo_desktop.models.registers import REGISTERS
-from pmo_desktop.models.windows import Window
+from pmo_desktop.models.windows import Window, display_text
 from pmo_desktop.views.document import Document
 from pmo_desktop.views.register_table import RegisterView, windowed
 
@@ -67,6 +67,42 @@ def test_ranks_sort_as_the_order_by_each_way_and_with_a_filter(store):
     assert not {"raised_on", "next_review", "related_projects"} & set(ranked)  # by their day numbers, by lists
 
 
+def test_a_filter_by_classes_passes_the_records_the_database_does(store):
+    """A column filter answered from the columns' classes (one record of each asked, the rest a mask) passes
+    the very records the database's scan does: each value the filter menu offers, blanks, several at once,
+    and two columns' filters together; on SQLite and PostgreSQL."""
+    import numpy as np
+
+    _fill(store, 40)
+    with store.session() as s:
+        ctx = records.load_context(s)
+        ids, classes = windows.column_classes(s, RISKS, RISKS.field_names, ctx)
+        assert {"category", "status", "owner", "probability", "inherent_score", "inherent_rating", "cause"} <= set(classes)
+
+        def by_classes(filters):
+            mask = None
+            for name, allowed in filters.items():
+                klass, records_of = classes[name]
+                passing = windows.classes_passing(s, RISKS, name, allowed, ctx, records_of)
+                passes = windows.ids_passing(ids, klass, records_of, passing)
+                mask = passes if mask is None else mask & passes
+            return ids[mask].tolist()
+
+        tried = 0
+        for name in classes:
+            f = RISKS.field(name)
+            shown = sorted({windows.BLANK if v in (None, "") else display_text(f, v)
+                            for v in windows.distinct_values(s, RISKS, f, 100, ctx)})
+            for allowed in [{v} for v in shown] + [set(shown[:2]), set(shown[1:3]) | {windows.BLANK}]:
+                filters = {name: frozenset(allowed)}
+                assert by_classes(filters) == windows.fetch_ids(s, RISKS, Window(column_filters=filters), ctx).tolist(), \
+                    (name, allowed)
+                tried += 1
+        both = {"status": frozenset({"Closed"}), "category": frozenset({"Technical", "technical", ""})}
+        assert by_classes(both) == windows.fetch_ids(s, RISKS, Window(column_filters=both), ctx).tolist() != []
+        assert np.all(ids[1:] > ids[:-1]) and tried > 50
+
+
 def test_bytes_another_program_wrote_are_not_ranked(tmp_path):
     from pmo_desktop.models.store import Store
 
@@ -81,6 +117,8 @@ def test_bytes_another_program_wrote_are_not_ranked(tmp_path):
             # bytes sort after the blanks' x'': sorted by the ORDER BY
             assert windows.column_ranks(s, RISKS, RISKS.field("probability")) is None
             assert windows.column_ranks(s, RISKS, RISKS.field("title")) is not None
+            _, classes = windows.column_classes(s, RISKS, ["probability", "status"])
+            assert set(classes) == {"status"}  # the filter by probability scans, as before
     finally:
         store.close()
 
@@ -122,11 +160,19 @@ def test_a_first_sort_comes_from_the_ranks_read_ahead_and_an_edit_shows_at_once(
         view.table.sortByColumn(model.column_of("inherent_score"), Qt.SortOrder.DescendingOrder)
         view.set_column_filter("status", {"Closed"})
         assert not _sorted_by_sql(statements, "title") and not _sorted_by_sql(statements, "probability")
+        # the filter asked of one record of each status (and whether every record passes: stopped at the first
+        # that fails), not a scan of every row
+        scans = [q for q in statements if "status" in q.split("FROM")[-1] and "LIMIT" not in q and ".id IN" not in q]
+        assert not scans, scans
     finally:
         event.remove(engine, "before_cursor_execute", listen)
     assert shown_ids() == want(sort_field="inherent_score", descending=True,
                                column_filters={"status": frozenset({"Closed"})})
     view.set_column_filter("status", None)
+    view.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    view.set_column_filter("category", {"Technical", ""})
+    assert shown_ids() == want(column_filters={"category": frozenset({"Technical", ""})})
+    view.set_column_filter("category", None)
     view.table.sortByColumn(title, Qt.SortOrder.AscendingOrder)
     assert shown_ids() == want(sort_field="title")
     last = model.record_id(model.rowCount() - 1)
@@ -137,3 +183,9 @@ def test_a_first_sort_comes_from_the_ranks_read_ahead_and_an_edit_shows_at_once(
     assert shown_ids() == want(sort_field="title")
     assert shown_ids().index(last) < model.rowCount() - 1  # moved to its place among the titles
     assert model.index(shown_ids().index(last), title).data() == "aaa first now"
+    status = model.column_of("status")
+    row = next(r for r in range(model.rowCount()) if model.index(r, status).data() == "Open")
+    edited = model.record_id(row)
+    assert model.setData(model.index(row, status), "Closed")
+    view.set_column_filter("status", {"Closed"})
+    assert edited in shown_ids() and shown_ids() == want(sort_field="title", column_filters={"status": frozenset({"Closed"})})

@@ -728,6 +728,112 @@ def column_ranks(session: Session, reg: Register, f: Field, ctx: Context | None 
     return ids[by_id], ranks[by_id]
 
 
+# Classes (distinct values) up to which a column's classes are kept (``column_classes``): its filter asks the
+# database about that many records at most.
+CLASSES_AT_MOST = 2000
+
+
+def can_class(reg: Register, f: Field, ctx: Context) -> bool:
+    """Whether ``column_classes`` reads ``f``: a column ``can_rank`` ranks whose filter (``_filter_condition``)
+    tests the value read alone — not the review status (``matches``: today's days), not a computed date."""
+    return (can_rank(reg, f, ctx) and getattr(f.sql, "matches", None) is None
+            and not getattr(f.sql, "day_sort", False))
+
+
+def _class_value(reg: Register, f: Field, ctx: Context) -> Any:
+    """What a column filter of ``f`` tests (``_filter_condition``): the stored value, a reference's key (its
+    target's id), a computed column's expression."""
+    if f.kind.is_reference:
+        return getattr(reg.entity, f.attr)
+    return _value(reg, f, ctx)
+
+
+def column_classes(session: Session, reg: Register, names: Sequence[str], ctx: Context | None = None) -> Any:
+    """The ids ascending and, for each column of ``names`` that ``can_class`` reads, each record's class — the
+    records whose value is the same (``_class_value``, as Python compares the values read: never two values
+    the database tells apart in one class) — and one record of each class: a column filter passes a whole
+    class or none of it, so it is asked of that one record only (``classes_passing``) and the rest is a mask
+    (``ids_passing``), not a scan of every row. One scan for every column; a column whose values JSON
+    cannot hold (bytes, on SQLite) is left out. (ids, {name: (classes, the record of each class)})."""
+    import numpy as np  # pyqtgraph's dependency
+
+    ctx = ctx or records.load_context(session)
+    E: Any = reg.entity
+    conn = session.connection()
+    sqlite = conn.dialect.name == "sqlite"
+    fields = [reg.field(n) for n in names if can_class(reg, reg.field(n), ctx)]
+    columns = [_class_value(reg, f, ctx) for f in fields]
+    if not fields:
+        return None
+    if sqlite:
+        def read(chosen: list[int]) -> tuple[Any, list[Any]] | None:
+            try:
+                got = conn.execute(select(func.json_group_array(E.id),
+                                          *[func.json_group_array(columns[i]) for i in chosen])).one()
+            except OperationalError:  # "JSON cannot hold BLOB values"
+                return None
+            return _parse_ids(got[0] or "[]"), [json.loads(t or "[]") for t in got[1:]]
+
+        everything = list(range(len(fields)))
+        answer = read(everything)
+        if answer is None:  # bytes in some column: each alone, those left out
+            answered = [(i, read([i])) for i in everything]
+            kept = [(i, a) for i, a in answered if a is not None]
+            if not kept:
+                return None
+            answer = (kept[0][1][0], [a[1][0] for _, a in kept])
+            fields = [fields[i] for i, _ in kept]
+        listed_ids, values = answer
+        ids = np.frombuffer(listed_ids, dtype=np.int64)
+    else:
+        got_ids, got_values = array("q"), [[] for _ in fields]  # type: ignore[var-annotated]
+        result = conn.execute(select(E.id, *columns))
+        try:
+            while rows := result.cursor.fetchmany(FETCH_CHUNK):
+                got_ids.fromlist([row[0] for row in rows])
+                for i, column_values in enumerate(got_values):
+                    column_values.extend(row[i + 1] for row in rows)
+        finally:
+            result.close()
+        ids, values = np.frombuffer(got_ids, dtype=np.int64), got_values
+    by_id = np.argsort(ids, kind="stable")
+    classes: dict[str, Any] = {}
+    for f, column_values in zip(fields, values):
+        if len(column_values) != len(ids):
+            continue
+        codes: dict[Any, int] = {}
+        try:
+            in_scan = np.fromiter((codes.setdefault(v, len(codes)) for v in column_values), dtype=np.int32,
+                                  count=len(column_values))
+        except TypeError:  # a value Python cannot hash (cannot be: texts, numbers, dates): by the database
+            continue
+        if len(codes) > CLASSES_AT_MOST:
+            continue  # a column of texts each its own (a title): a filter of it scans, as before
+        klass = in_scan[by_id]
+        _, first = np.unique(klass, return_index=True)
+        classes[f.name] = (klass, ids[by_id][first])
+    return ids[by_id], classes
+
+
+def classes_passing(session: Session, reg: Register, name: str, allowed: frozenset[str], ctx: Context | None,
+                    records_of_classes: Any) -> Any:
+    """Of one record of each class (``column_classes``), those the column filter passes (ids ascending)."""
+    import numpy as np
+
+    ctx = ctx or records.load_context(session)
+    E: Any = reg.entity
+    query = select(E.id).where(E.id.in_([int(i) for i in records_of_classes]),
+                               _filter_condition(session, reg, reg.field(name), allowed, ctx))
+    return np.sort(np.fromiter((row[0] for row in session.connection().execute(query)), dtype=np.int64))
+
+
+def ids_passing(ids: Any, classes: Any, records_of_classes: Any, passing_records: Any) -> Any:
+    """A mask of ``ids`` (``column_classes``') in the classes whose record passed (``classes_passing``)."""
+    import numpy as np
+
+    return np.isin(classes, np.flatnonzero(np.isin(records_of_classes, passing_records)))
+
+
 def ids_by_ranks(ranked: Any, descending: bool) -> array[int]:
     """A column's sort (``_order``'s: blanks last either way, ties by id) from its ranks (``column_ranks``):
     one stable sort by numpy of the ranks in id order — among 100,000 risks a few ms, where SQLite's ORDER BY of
