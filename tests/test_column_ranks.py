@@ -49,8 +49,11 @@ def test_ranks_sort_as_the_order_by_each_way_and_with_a_filter(store):
     with store.session() as s:
         ctx = records.load_context(s)
         ranked = []
-        for f in RISKS.fields:
-            ranks = windows.column_ranks(s, RISKS, f, ctx)
+        _, classes = windows.column_classes(s, RISKS, RISKS.field_names, ctx)
+        every = [(f, windows.column_ranks(s, RISKS, f, ctx)) for f in RISKS.fields]
+        # a column of few values: one record of each ranked by the database, the rest given its class's rank
+        every += [(f, windows.column_ranks(s, RISKS, f, ctx, classes[f.name])) for f in RISKS.fields if f.name in classes]
+        for f, ranks in every:
             if ranks is None:
                 continue
             ranked.append(f.name)
@@ -65,6 +68,8 @@ def test_ranks_sort_as_the_order_by_each_way_and_with_a_filter(store):
     assert {"title", "category", "owner", "probability", "inherent_score", "inherent_rating", "status", "notes",
             "cause"} <= set(ranked)
     assert not {"raised_on", "next_review", "related_projects"} & set(ranked)  # by their day numbers, by lists
+    assert {"category", "owner", "probability", "inherent_score", "inherent_rating", "status"} <= set(classes)
+    assert len(ranked) == len(set(ranked)) + len(classes)
 
 
 def test_a_filter_by_classes_passes_the_records_the_database_does(store):
@@ -82,7 +87,7 @@ def test_a_filter_by_classes_passes_the_records_the_database_does(store):
         def by_classes(filters):
             mask = None
             for name, allowed in filters.items():
-                klass, records_of = classes[name]
+                klass, records_of, _ = classes[name]
                 passing = windows.classes_passing(s, RISKS, name, allowed, ctx, records_of)
                 passes = windows.ids_passing(ids, klass, records_of, passing)
                 mask = passes if mask is None else mask & passes

@@ -498,7 +498,8 @@ class WindowedRegisterModel(RegisterTableModel):
             for name in names:
                 if generation != self._ranks_generation:
                     return None  # the register changed meanwhile: moot
-                ranked = windows.column_ranks(session, register, register.field(name), ctx)
+                classed = None if classes is None else classes[1].get(name)
+                ranked = windows.column_ranks(session, register, register.field(name), ctx, classed)
                 if ranked is None:
                     continue
                 if shared is not None and np.array_equal(shared, ranked[0]):
