@@ -750,7 +750,8 @@ def _ranked(np: Any, ids: Any, raw: Any, by_id: bool) -> Any | None:
     ranks, blank = raw >> 1, (raw & 1).astype(bool)
     if blank.any() and int(ranks[blank].min()) != int(ranks.max()):
         return None  # something sorts after the blanks (bytes, on SQLite): the ORDER BY sorts it
-    ranks = np.where(blank, 0, ranks).astype(np.int32)
+    ranks = np.where(blank, 0, ranks)
+    ranks = ranks.astype(np.uint16 if len(ranks) and int(ranks.max()) < 2**16 - 1 else np.int32)  # 2 bytes a row mostly
     if not by_id:
         return ids, ranks
     order = np.argsort(ids, kind="stable")
@@ -801,7 +802,7 @@ def column_classes(session: Session, reg: Register, names: Sequence[str], ctx: C
                                           *[func.json_group_array(columns[i]) for i in chosen])).one()
             except OperationalError:  # "JSON cannot hold BLOB values"
                 return None
-            return _parse_ids(got[0] or "[]"), [json.loads(t or "[]") for t in got[1:]]
+            return _parse_ids(got[0] or "[]"), [t or "[]" for t in got[1:]]  # each parsed in turn, below
 
         everything = list(range(len(fields)))
         answer = read(everything)
@@ -829,6 +830,8 @@ def column_classes(session: Session, reg: Register, names: Sequence[str], ctx: C
     in_order = ids[by_id]
     classes: dict[str, Any] = {}
     for f, column_values in zip(fields, values):
+        if isinstance(column_values, str):  # SQLite's JSON: one column's values in memory at a time
+            column_values = json.loads(column_values)
         if len(column_values) != len(ids):
             continue
         codes: dict[Any, int] = {}
@@ -839,7 +842,7 @@ def column_classes(session: Session, reg: Register, names: Sequence[str], ctx: C
             continue
         if len(codes) > CLASSES_AT_MOST:
             continue  # a column of texts each its own (a title): a filter of it scans, as before
-        klass = in_scan[by_id]
+        klass = in_scan[by_id].astype(np.int16)  # at most CLASSES_AT_MOST: 2 bytes a row
         _, first = np.unique(klass, return_index=True)
         classes[f.name] = (klass, in_order[first], in_order)
     return in_order, classes
