@@ -660,8 +660,9 @@ def _sort_key(reg: Register, f: Field, ctx: Context, query: Any, sqlite: bool) -
 
 
 # Rows up to which a large table ranks its columns ahead (``column_ranks``, on a worker once it is open): every
-# column's ranks are in memory meanwhile (4 bytes a row a column, and the ids once: among 150,000 risks 15 MiB;
-# ranking 100,000 risks' 25 columns is about 3 s of the worker's CPU, a million's would be 30).
+# column's ranks and classes are in memory meanwhile (2 bytes a row a column mostly, and the ids once: among
+# 100,000 risks 10 MiB held, 33 MiB more resident); 100,000 risks' 25 columns cost the worker about 1.2 s of CPU,
+# a million's would cost 12 and 100 MiB more (the goal there: 300 MiB in all).
 RANKS_AHEAD_AT_MOST = 150_000
 
 
