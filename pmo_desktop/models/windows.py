@@ -764,11 +764,18 @@ def _ranked(np: Any, ids: Any, raw: Any, by_id: bool) -> Any | None:
 CLASSES_AT_MOST = 2000
 
 
+# Columns of free text (a code, a title, a description): nearly every value its own, so their classes would be
+# dropped (``CLASSES_AT_MOST``) after reading and parsing every text — a title's JSON alone held the interpreter
+# lock 28 ms among 100,000 risks, a pause of the GUI thread: not read (their filters scan, as before).
+_FREE_TEXT = (Kind.CODE, Kind.TEXT, Kind.LONGTEXT)
+
+
 def can_class(reg: Register, f: Field, ctx: Context) -> bool:
     """Whether ``column_classes`` reads ``f``: a column ``can_rank`` ranks whose filter (``_filter_condition``)
-    tests the value read alone — not the review status (``matches``: today's days), not a computed date."""
+    tests the value read alone — not the review status (``matches``: today's days), not a computed date — and
+    whose values are few (not free text: ``_FREE_TEXT``)."""
     return (can_rank(reg, f, ctx) and getattr(f.sql, "matches", None) is None
-            and not getattr(f.sql, "day_sort", False))
+            and not getattr(f.sql, "day_sort", False) and f.kind not in _FREE_TEXT)
 
 
 def _class_value(reg: Register, f: Field, ctx: Context) -> Any:
