@@ -661,8 +661,8 @@ def _sort_key(reg: Register, f: Field, ctx: Context, query: Any, sqlite: bool) -
 
 # Rows up to which a large table ranks its columns ahead (``column_ranks``, on a worker once it is open): every
 # column's ranks and classes are in memory meanwhile (2 bytes a row a column mostly, and the ids once: among
-# 100,000 risks 10 MiB held, 33 MiB more resident); 100,000 risks' 25 columns cost the worker about 1.2 s of CPU,
-# a million's would cost 12 and 100 MiB more (the goal there: 300 MiB in all).
+# 100,000 risks 9 MiB held, 27 MiB more resident); 100,000 risks' 25 columns cost the worker about 1.5 s of CPU,
+# a million's would cost 15 and 100 MiB more (the goal there: 300 MiB in all).
 RANKS_AHEAD_AT_MOST = 150_000
 
 

@@ -481,8 +481,8 @@ class WindowedRegisterModel(RegisterTableModel):
         or the day does; not read again then — the next first sorts are the database's, as before. With them the
         columns' classes (``windows.column_classes``, one scan): a column filter is then a mask (``_passing``),
         and a column of few values is ranked by one record of each. The worker's CPU among 100,000 risks: about
-        1.2 s (a column of distinct texts, a title, costs about three times its sort: 0.17 s), the GUI thread's
-        turns untouched (SQLite sorts without the interpreter lock); 10 MiB held. The thread, or None."""
+        1.5 s (a column of distinct texts, a title, costs about three times its sort: 0.17 s), the GUI thread's
+        turns hardly touched (SQLite sorts without the interpreter lock); 9 MiB held. The thread, or None."""
         if (self.parent_id is not None or self._stale or not LIST_FIRST_FROM <= self._total <= windows.RANKS_AHEAD_AT_MOST
                 or (self.ranks_ahead is not None and self.ranks_ahead.is_alive())):
             return None
