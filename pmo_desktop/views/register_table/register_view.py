@@ -44,7 +44,12 @@ from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
 from .refusal_note import RefusalNote, show_beside
 from .table_model import typed_value
-from .windowed import WindowedRegisterModel, import_numpy_after_first_paint, make_models
+from .windowed import (
+    WindowedRegisterModel,
+    import_numpy_after_first_paint,
+    make_models,
+    rank_columns_after_first_paint,
+)
 
 MAX_FILTER_VALUES = 300
 
@@ -271,6 +276,7 @@ class RegisterView(QWidget):
         self.table.setModel(self.proxy)
         if isinstance(self.model, WindowedRegisterModel):  # its first sort, filter or search uses numpy
             import_numpy_after_first_paint(self.table.viewport())
+            rank_columns_after_first_paint(self.table.viewport(), self.model)
         self.delegate = FieldDelegate(self.proxy, self.table)
         self.table.setItemDelegate(self.delegate)
         if isinstance(self.proxy, RegisterFilterProxy):
