@@ -34,3 +34,36 @@ def test_f2_adds_to_a_cells_text_as_in_excel_not_over_it(empty_window, qtbot):
         press(qtbot, Qt.Key.Key_Return)
         assert stored(window, "risks")[0][field] == before + added
     assert view.table.horizontalScrollBar().value() > 0  # the last title was edited in the frozen columns
+
+
+def test_ctrl_d_on_cells_down_a_column_fills_them_from_the_top_as_excel_does(empty_window, qtbot):
+    """Three risks, the first owned by Helen Brooks and rated "4 – High": the owner and probability cells of
+    all three selected and Ctrl+D, Excel's Fill Down — it made a copy of each risk instead (six risks, "R-004"…),
+    the owners still blank. The top row's values go into the rows below (one undo step), and the records stay
+    three; whole rows selected are still duplicated, and the Edit menu names both."""
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_6, ["Helen Brooks"])
+    typed_along(qtbot, window, Qt.Key.Key_4, ["Crane supplier late", "Permit refused", "Ferry strike"])
+    view = window.active_register_view()
+    view.table.setFocus()
+    owner, probability = view.model.column_of("owner"), view.model.column_of("probability")
+    view.model.set_cells([(view.proxy.mapToSource(view.proxy.index(0, 0)).row(), owner, "Helen Brooks"),
+                          (view.proxy.mapToSource(view.proxy.index(0, 0)).row(), probability, "4")])
+    view.table.setCurrentIndex(view.proxy.index(0, owner))
+    view.table.selectionModel().select(QItemSelection(view.proxy.index(0, owner), view.proxy.index(2, probability)),
+                                       QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    press(qtbot, Qt.Key.Key_D, CTRL)
+    risks = stored(window, "risks")
+    assert [(r["owner"], r["probability"]) for r in risks] == [("Helen Brooks", 4)] * 3
+    assert window.statusBar().currentMessage() == "Saved"
+    window.document.undo_stack.undo()
+    assert [r["owner"] for r in stored(window, "risks")] == ["Helen Brooks", None, None]
+    press(qtbot, Qt.Key.Key_Down)  # to the second risk's owner, the block let go
+    press(qtbot, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)  # Excel's key for the whole row
+    assert view.table.state() != view.table.State.EditingState and view.whole_rows_selected()
+    press(qtbot, Qt.Key.Key_D, CTRL)  # a whole row: a copy of it, as before
+    assert len(stored(window, "risks")) == 4
+    menu = [a.text().split("\t")[0].replace("&", "") for a in window.edit_menu.actions()]
+    assert "Duplicate Rows" in menu and "Fill Down" in menu

@@ -42,7 +42,8 @@ MAX_RECENT = 8
 SPREADSHEETS = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt"})  # imported, not opened
 SYNC_INTERVAL_MS = 5000
 # The Edit menu's table commands that change the office: off while it is open read only.
-WRITING_TABLE_ACTIONS = frozenset({"paste", "delete_or_clear", "add_row", "duplicate_rows", "delete_rows"})
+WRITING_TABLE_ACTIONS = frozenset({"paste", "delete_or_clear", "add_row", "duplicate_rows",
+                                   "duplicate_selected_rows", "fill_down", "delete_rows"})
 
 
 class WelcomePage(QWidget):
@@ -162,7 +163,8 @@ class MainWindow(QMainWindow):
         self.retry_action.setEnabled(False)
         # These act on the table that has the focus; the tables own the shortcuts (shown after the tab).
         for text, name in (("Copy\tCtrl+C", "copy"), ("Paste\tCtrl+V", "paste"), ("Clear Cells\tDel", "delete_or_clear"),
-                           (None, None), ("Add Row\tCtrl+Shift+N", "add_row"), ("Duplicate Rows\tCtrl+D", "duplicate_rows"),
+                           (None, None), ("Add Row\tCtrl+Shift+N", "add_row"), ("Duplicate Rows\tCtrl+D", "duplicate_selected_rows"),
+                           ("Fill Down\tCtrl+D", "fill_down"),
                            ("Delete Rows\tShift+Del", "delete_rows"), (None, None), ("Find\tCtrl+F", "focus_search"),
                            ("Sort, Filter and Columns…\tCtrl+Shift+L", "open_header_menu")):
             if text is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QRect, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -80,6 +80,13 @@ class RegisterTable(FrozenTable):
             if line is not None and line is not self:
                 QApplication.sendEvent(line, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
                 return
+        if (event.key() == Qt.Key.Key_Space and self.state() != QAbstractItemView.State.EditingState
+                and event.modifiers() in (Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier)):
+            # Excel's keys for whole rows (Shift+Space) and whole columns (Ctrl+Space) of the cells selected —
+            # rows so picked are what Del deletes and Ctrl+D duplicates; before, Shift+Space opened the cell's
+            # editor with a space typed in it, and whole rows could be picked only by a click on their header.
+            self.select_whole(rows=event.modifiers() == Qt.KeyboardModifier.ShiftModifier)
+            return
         alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
         if (alt_down or event.key() == Qt.Key.Key_F4) and self.state() != QAbstractItemView.State.EditingState:
             if self.open_picker(self.currentIndex()):
@@ -92,6 +99,22 @@ class RegisterTable(FrozenTable):
                     self.setCurrentIndex(below)
                     return
         super().keyPressEvent(event)
+
+    def select_whole(self, rows: bool) -> None:
+        """The whole rows (or columns) of the cells selected, the current cell kept where it is."""
+        model, selection = self.model(), self.selectionModel()
+        current = self.currentIndex()
+        if model is None or selection is None or not current.isValid():
+            return
+        picked = {i.row() if rows else i.column() for i in selection.selectedIndexes()} | {
+            current.row() if rows else current.column()}
+        whole = QItemSelection()
+        for n in picked:
+            if rows:
+                whole.select(model.index(n, 0), model.index(n, model.columnCount() - 1))
+            else:
+                whole.select(model.index(0, n), model.index(model.rowCount() - 1, n))
+        selection.select(whole, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def closeEditor(self, editor, hint) -> None:
         """Enter in a cell being typed into stores it and moves down, as in Excel: typing a column of values
@@ -910,6 +933,14 @@ class RegisterView(QWidget):
         show_beside(self, at, reason, "The record is not added yet: correct a value in this line and press Enter.")
 
     def duplicate_rows(self) -> None:
+        """Ctrl+D: whole rows selected (or one cell) are duplicated as new records; a block of cells over two
+        rows or more is filled down from its top row, as Excel's Ctrl+D — an owner selected down a column and
+        Ctrl+D made a copy of every risk in it, where the user meant to give each the first one's owner."""
+        if not self.fill_down():
+            self.duplicate_selected_rows()
+
+    def duplicate_selected_rows(self) -> None:
+        """Edit ▸ Duplicate Rows: each selected row copied as a new record (a unique title marked "(copy)")."""
         if self.in_new_line():
             return
         rows = self.selected_source_rows()
@@ -927,6 +958,25 @@ class RegisterView(QWidget):
                                        text=f"Duplicate {len(values)} row{'s' if len(values) > 1 else ''}")
         if self.document.execute(command):
             self.select_record(command.ids[0])
+
+    def fill_down(self) -> bool:
+        """The top row of the selected block written into the block's other rows, column by column, as a paste
+        of it would (one undo step, all or nothing; columns worked out by the register are left alone).
+        False when the selection is no such block: whole rows, or cells of one row."""
+        if self.in_new_line() or self.whole_rows_selected():
+            return False
+        indexes = self.table.selectionModel().selectedIndexes()
+        if len({i.row() for i in indexes}) < 2:
+            return False
+        top: dict[int, str] = {}
+        for index in sorted(indexes, key=lambda i: i.row()):
+            top.setdefault(index.column(), self._copied_text(index))
+        first = {c: min(i.row() for i in indexes if i.column() == c) for c in top}
+        cells = [(self.proxy.mapToSource(i).row(), i.column(), top[i.column()]) for i in indexes
+                 if i.row() != first[i.column()] and self.model.fields[i.column()].editable]
+        if cells:
+            self.model.set_cells(cells, text="Fill down")
+        return True
 
     def delete_rows(self) -> QMessageBox | None:
         """Delete the selected rows (one undo step). When other records refer to them, ask first and
