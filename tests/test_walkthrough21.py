@@ -67,3 +67,29 @@ def test_ctrl_d_on_cells_down_a_column_fills_them_from_the_top_as_excel_does(emp
     assert len(stored(window, "risks")) == 4
     menu = [a.text().split("\t")[0].replace("&", "") for a in window.edit_menu.actions()]
     assert "Duplicate Rows" in menu and "Fill Down" in menu
+
+
+def test_a_key_typed_on_a_worked_out_cell_says_why_and_stays_on_its_row(empty_window, qtbot):
+    """A risk typed along its row, Tab after Tab: after Impact comes Inherent score, worked out by the register.
+    "2" and "m" typed there (meant for the residual levels) went to Qt's search by first letters — on a longer
+    register it moved the keyboard to another risk whose score began with "2", without a word — and nothing said
+    why nothing was typed. The keys stay on the cell, and the reason shows beside it and in the status bar."""
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_4, ["Crane supplier late", "Permit refused", "Ferry strike"])
+    view = window.active_register_view()
+    view.table.setFocus()
+    score = view.model.column_of("inherent_score")
+    view.model.set_cells([(view.proxy.mapToSource(view.proxy.index(r, 0)).row(), view.model.column_of(name), value)
+                          for r, pairs in ((0, (("probability", "4"), ("impact", "4"))),
+                                           (2, (("probability", "1"), ("impact", "2")))) for name, value in pairs])
+    view.table.setCurrentIndex(view.proxy.index(0, score))
+    type_keys(qtbot, "2")
+    assert view.table.currentIndex().row() == 0 and view.table.currentIndex().column() == score
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Inherent score: ") and "cannot be edited" in said
+    notes = [n for n in view.findChildren(RefusalNote) if n.isVisible()]
+    assert notes and "Inherent score" in notes[0].text()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert view.table.currentIndex().column() == view.model.column_of("inherent_rating")

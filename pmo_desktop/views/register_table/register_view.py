@@ -53,6 +53,7 @@ class RegisterTable(FrozenTable):
     """A QTableView that moves down after Enter, like a spreadsheet, into the new-row line below it."""
 
     below_last_row = Signal(int)  # Down or Enter on the last row: the column to continue in
+    typed_on_locked = Signal(object)  # a key typed on a cell the register works out itself: its index
     def keyPressEvent(self, event):
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             # Tab moves between cells as in Excel; Ctrl+Tab / Ctrl+Shift+Tab go on to the next control.
@@ -86,6 +87,17 @@ class RegisterTable(FrozenTable):
             # rows so picked are what Del deletes and Ctrl+D duplicates; before, Shift+Space opened the cell's
             # editor with a space typed in it, and whole rows could be picked only by a click on their header.
             self.select_whole(rows=event.modifiers() == Qt.KeyboardModifier.ShiftModifier)
+            return
+        current = self.currentIndex()
+        if (self.state() != QAbstractItemView.State.EditingState and current.isValid()
+                and not current.flags() & Qt.ItemFlag.ItemIsEditable
+                and (event.key() == Qt.Key.Key_F2 or (event.text().isprintable() and event.text() != ""))
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                             | Qt.KeyboardModifier.MetaModifier)):
+            # Typed on a score, a rating, an ID — cells the register works out: the keys went to Qt's search by
+            # first letters, which moved the keyboard to another row without a word, and what was typed was lost.
+            # The view says why nothing is typed there.
+            self.typed_on_locked.emit(current)
             return
         alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
         if (alt_down or event.key() == Qt.Key.Key_F4) and self.state() != QAbstractItemView.State.EditingState:
@@ -341,6 +353,7 @@ class RegisterView(QWidget):
         self._line_refused: dict | None = None  # the ✱ line's values the register last refused (told beside it)
         self._line_refused_reason = ""
         self.table.below_last_row.connect(self.focus_new_line)
+        self.table.typed_on_locked.connect(self._tell_locked)
         self.new_line.leave_up.connect(self._leave_new_line)
         self.model.modelReset.connect(self._update_new_line)
         # A windowed table's filter or search reads its rows again (a reset): the column the keyboard was in
@@ -922,6 +935,18 @@ class RegisterView(QWidget):
             self.table.setFocus()
         self.new_line.tab_start = None
         return rid
+
+    def _tell_locked(self, index) -> None:
+        """Why a key typed on a cell changes nothing, beside the cell and in the status bar."""
+        f = self.model.fields[index.column()]
+        if f.editable:  # an office open read only: its banner says why
+            return
+        why = " ".join(part for part in (f.kind.describe(f, self.document.context, ""), f.tip and f"({f.tip}.)") if part)
+        reason = f"{f.label}: {why}"
+        rect = self.table.visualRect(index)
+        at = QRect(self.table.viewport().mapTo(self, rect.topLeft()), rect.size())
+        self._locked_note = show_beside(self, at, reason, "Type in another column: Tab goes on along the row.")
+        self.document.note.emit(reason)
 
     def _tell_line_refusal(self, reason: str) -> None:
         """Why the record typed in the ✱ line was not added, beside the line's cell (the values stay in the
