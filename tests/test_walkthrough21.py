@@ -93,3 +93,38 @@ def test_a_key_typed_on_a_worked_out_cell_says_why_and_stays_on_its_row(empty_wi
     assert notes and "Inherent score" in notes[0].text()
     press(qtbot, Qt.Key.Key_Tab)
     assert view.table.currentIndex().column() == view.model.column_of("inherent_rating")
+
+
+def test_ctrl_enter_puts_what_was_typed_into_every_selected_cell_as_excel_does(empty_window, qtbot):
+    """Three risks, their Response cells selected, "Accept" typed and Ctrl+Enter — Excel's way to fill a
+    selection with one value: only the first risk took it. Every selected cell takes it, in one undo step; a
+    text column too; a level no scale has is refused with the editor kept open."""
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_4, ["Crane supplier late", "Permit refused", "Ferry strike"])
+    view = window.active_register_view()
+    view.table.setFocus()
+
+    def select_down(field: str) -> None:
+        column = view.model.column_of(field)
+        view.table.setCurrentIndex(view.proxy.index(0, column))
+        view.table.selectionModel().select(QItemSelection(view.proxy.index(0, column), view.proxy.index(2, column)),
+                                           QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    select_down("response")
+    type_keys(qtbot, "Accept")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert [r["response"] for r in stored(window, "risks")] == ["Accept"] * 3
+    select_down("notes")
+    type_keys(qtbot, "Ask the yard")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert [r["notes"] for r in stored(window, "risks")] == ["Ask the yard"] * 3
+    window.document.undo_stack.undo()
+    assert [r["notes"] for r in stored(window, "risks")] == [""] * 3
+    assert view.table.state() != view.table.State.EditingState
+    select_down("probability")
+    type_keys(qtbot, "9")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert view.table.state() == view.table.State.EditingState
+    assert [r["probability"] for r in stored(window, "risks")] == [None] * 3

@@ -354,6 +354,7 @@ class RegisterView(QWidget):
         self._line_refused_reason = ""
         self.table.below_last_row.connect(self.focus_new_line)
         self.table.typed_on_locked.connect(self._tell_locked)
+        self.delegate.fill_selection.connect(self._fill_selection)
         self.new_line.leave_up.connect(self._leave_new_line)
         self.model.modelReset.connect(self._update_new_line)
         # A windowed table's filter or search reads its rows again (a reset): the column the keyboard was in
@@ -935,6 +936,23 @@ class RegisterView(QWidget):
             self.table.setFocus()
         self.new_line.tab_start = None
         return rid
+
+    def _fill_selection(self, editor: QWidget) -> None:
+        """Ctrl+Enter in a cell typed into: what was typed goes into every selected cell, as Excel's Ctrl+Enter —
+        one undo step, all or nothing (it went into the cell typed in alone). Refused, the editor stays open with
+        the text and the reason says which row refused it."""
+        from .choice_editor import ChoiceCombo
+
+        if isinstance(editor, ChoiceCombo) and editor.unmatched:
+            editor.tell_unmatched()
+            return
+        text = editor.currentText() if isinstance(editor, QComboBox) else editor.text() if isinstance(editor, QLineEdit) else None
+        if text is None:
+            return
+        cells = [(self.proxy.mapToSource(i).row(), i.column(), text) for i in self.table.selectionModel().selectedIndexes()
+                 if self.model.fields[i.column()].editable]
+        if cells and self.model.set_cells(cells, text=f"Fill {len(cells)} cells"):
+            self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _tell_locked(self, index) -> None:
         """Why a key typed on a cell changes nothing, beside the cell and in the status bar."""
