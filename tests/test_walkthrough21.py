@@ -3,6 +3,7 @@ real window — what they tripped on, each fixed."""
 
 from focused_keys import press, type_keys
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from test_walkthrough20 import typed_along
 
 from pmo_desktop.models import records
@@ -128,3 +129,41 @@ def test_ctrl_enter_puts_what_was_typed_into_every_selected_cell_as_excel_does(e
     press(qtbot, Qt.Key.Key_Return, CTRL)
     assert view.table.state() == view.table.State.EditingState
     assert [r["probability"] for r in stored(window, "risks")] == [None] * 3
+
+
+def test_a_records_history_opens_from_its_row_by_ctrl_shift_h(empty_window, qtbot):
+    """"When did this risk go to High, and what was it before?" — the file keeps every change of every record
+    (README: History and "as at"), but nothing on screen showed one record's: no menu, no key. Edit ▸ Record
+    History… (Ctrl+Shift+H) on a risk's row lists its changes newest first, each field from what to what as the
+    table shows it, and Esc gives the keyboard back to the table."""
+    from pmo_desktop.models import clock
+    from pmo_desktop.views.record_history_dialog import RecordHistoryDialog
+
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_6, ["Helen Brooks"])
+    typed_along(qtbot, window, Qt.Key.Key_4, ["Crane supplier late"])
+    view = window.active_register_view()
+    row = view.proxy.mapToSource(view.proxy.index(0, 0)).row()
+    view.model.set_cells([(row, view.model.column_of("probability"), "2")])
+    view.model.set_cells([(row, view.model.column_of("probability"), "4"),
+                          (row, view.model.column_of("owner"), "Helen Brooks")])
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("title")))
+    press(qtbot, Qt.Key.Key_H, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: any(isinstance(w, RecordHistoryDialog) and w.isVisible()
+                                for w in window.findChildren(RecordHistoryDialog)))
+    dialog = next(w for w in window.findChildren(RecordHistoryDialog) if w.isVisible())
+    assert dialog.windowTitle() == "History of R-001 — Crane supplier late"
+    table = dialog.table
+    lines = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    when = lines[0][0]
+    assert when.startswith(clock.today().strftime("%-d %b %Y"))
+    assert lines[0][1:] == ["Changed", "Owner", "—", "Helen Brooks"]  # the fields in the register's order
+    assert lines[1][1:] == ["", "Probability", "2 – Low", "4 – High"]
+    assert lines[2][1:] == ["Changed", "Probability", "—", "2 – Low"]
+    assert ["", "Title", "—", "Crane supplier late"] in [line[1:] for line in lines[3:]]
+    assert lines[3][1] == "Added"
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))  # the keyboard in the dialog
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.table)

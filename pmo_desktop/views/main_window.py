@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
 
         self.edit_menu.addSeparator()
         self._add(self.edit_menu, "Find in &All Registers…", self.quick_search, "Ctrl+K", True)
+        # A record's past, which the file keeps (README "History and as at"), had no way to it on screen.
+        self._add(self.edit_menu, "Record &History…", lambda: self._on_table("show_history"), "Ctrl+Shift+H", True)
         # Ctrl+F with the keyboard outside every table (the page list, a chart, a detail's text): the page's
         # table's search, its tab brought forward. Enabled only while no table has the focus — a table's own
         # Ctrl+F acts then, and two enabled actions on one key are ambiguous to Qt: neither would fire.

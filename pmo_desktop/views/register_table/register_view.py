@@ -937,6 +937,28 @@ class RegisterView(QWidget):
         self.new_line.tab_start = None
         return rid
 
+    def show_history(self):
+        """Edit ▸ Record History… (Ctrl+Shift+H): the changes the file keeps of the record the keyboard is on."""
+        from ..keyboard_back import give_keyboard_back
+        from ..record_history_dialog import RecordHistoryDialog
+
+        record_id = self.current_record_id()
+        if record_id is None or self.in_new_line():
+            self.document.note.emit("Record History: put the keyboard on a record's row first.")
+            return None
+        row = self.table.currentIndex().row()
+        parts = [self.proxy.index(row, self.model.column_of(f.name)).data() for f in self.register.frozen_fields]
+        name = " — ".join(str(p) for p in parts if p) or self.register.title
+        dialog = RecordHistoryDialog(self.document, self.register, record_id, name, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # closed, the keyboard back on the row it was opened from (the window's own watcher looks for the
+        # window's last focus, which was in the dialog)
+        table = self.table
+        dialog.finished.connect(lambda _r: QTimer.singleShot(0, table, lambda: give_keyboard_back(table, table)))
+        dialog.open()
+        dialog.table.setFocus()  # the keys typed next (the arrows, Esc) go to it, as Ctrl+K's finder takes them
+        return dialog
+
     def _fill_selection(self, editor: QWidget) -> None:
         """Ctrl+Enter in a cell typed into: what was typed goes into every selected cell, as Excel's Ctrl+Enter —
         one undo step, all or nothing (it went into the cell typed in alone). Refused, the editor stays open with
