@@ -427,6 +427,15 @@ class RegisterView(QWidget):
         if margins.right() != right:
             self.bar.setContentsMargins(margins.left(), margins.top(), right, margins.bottom())
 
+    def hideEvent(self, event) -> None:
+        """A column moved or widened just before the window (or the office) closed is kept: its saving waited
+        for the drag to settle (``_layout_timer``) and went with the table — the column back where it was at
+        the next start."""
+        if self._layout_timer.isActive():
+            self._layout_timer.stop()
+            self._save_layout()
+        super().hideEvent(event)
+
     def add_to_bar(self, widget: QWidget) -> None:
         """A page's own button on the table's search bar (before the row count), in Tab order."""
         self.bar.insertWidget(self.bar.count() - 2, widget)
