@@ -199,3 +199,26 @@ def test_a_column_moved_just_before_closing_is_where_it_was_put_at_the_next_star
         again.close()
     finally:  # the tables' layouts are kept for the whole session's process: the next test's risks as declared
         QSettings().remove("columns/risks/layout")
+
+
+def test_presenting_from_the_page_list_leaves_the_keyboard_on_the_page(demo_window, qtbot):
+    """The demo office, the keyboard in the page list on the Program overview, F11 to present: the page list went
+    and the keyboard with it — nothing had it, so the arrows, Enter and Tab did nothing a room could see. The
+    keyboard goes to the overview's first tile (Enter opens what it counts), and Ctrl+1 back to the overview while
+    presenting puts it there too; Esc leaves presenting with the page list back."""
+    from pmo_desktop.views.tile import Tile
+
+    window = demo_window
+    window.go_to_page(0)
+    window.nav.setFocus()
+    qtbot.waitUntil(window.nav.hasFocus)
+    press(qtbot, Qt.Key.Key_F11)
+    qtbot.wait(100)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), Tile) and QApplication.focusWidget().isVisible())
+    assert window.presentation.active
+    press(qtbot, Qt.Key.Key_Return)  # opens the register the tile counts, the keyboard in its table
+    qtbot.waitUntil(lambda: window.active_register_view() is not None and window.stack.currentIndex() != 0)
+    press(qtbot, Qt.Key.Key_1, CTRL)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), Tile) and QApplication.focusWidget().isVisible())
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not window.presentation.active and window.nav.isVisible() and window.statusBar().isVisible()

@@ -499,6 +499,10 @@ class MainWindow(QMainWindow):
         view = getattr(self.stack.currentWidget(), "register_view", None)
         if view is not None and view.isVisible():
             view.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif self.presentation.active:  # no page list to keep it: the keyboard on the page's first control
+            from .presentation import keyboard_on_the_page
+
+            keyboard_on_the_page(self)
 
     def _ensure_page(self, row: int) -> QWidget:
         """The page of this navigation row, built on first need (not shown)."""
