@@ -222,3 +222,27 @@ def test_presenting_from_the_page_list_leaves_the_keyboard_on_the_page(demo_wind
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), Tile) and QApplication.focusWidget().isVisible())
     press(qtbot, Qt.Key.Key_Escape)
     assert not window.presentation.active and window.nav.isVisible() and window.statusBar().isVisible()
+
+
+def test_a_block_pasted_that_the_register_refuses_says_why_in_the_status_bar_too(empty_window, qtbot):
+    """Two rows pasted into the issue log's ✱ line with words where its Raised dates go: refused, all or nothing —
+    and the status bar said "Nothing was changed:" and stopped there, the reason only in the box. The status bar
+    says the reason as well."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_4, ["Crane supplier late"])
+    QApplication.clipboard().setText("Crane supplier late\t\t\t\tlate Jan\r\nPermit refused\t\t\t\tsoon\r\n")
+    press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    view = window.active_register_view()
+    assert view.register.name == "issues"
+    view.focus_new_line(view.model.column_of("title"))
+    press(qtbot, Qt.Key.Key_V, CTRL)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Nothing was changed: Row 1: Raised") and "late Jan" in said, said
+    assert stored(window, "issues") == []
+    for box in [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]:
+        box.close()

@@ -956,7 +956,8 @@ class MainWindow(QMainWindow):
             # here would take the keys typed next (a fast typist's next value went into it, or was lost).
             self.statusBar().showMessage(" ".join(message.split()), 15000)
             return
-        self.statusBar().showMessage(message.splitlines()[0], 8000)
+        # the reason too, not the first line alone: a paste refused said "Nothing was changed:" and no more there
+        self.statusBar().showMessage(" ".join(message.split()), 15000)
         warn(self, APP_NAME, message)
 
     def show_conflict(self, command, conflict) -> "ConflictDialog":
