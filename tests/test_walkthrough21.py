@@ -246,3 +246,25 @@ def test_a_block_pasted_that_the_register_refuses_says_why_in_the_status_bar_too
     assert stored(window, "issues") == []
     for box in [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]:
         box.close()
+
+
+def test_a_project_typed_by_its_first_letters_among_those_affected_is_named_in_the_refusal(empty_window, qtbot):
+    """A risk typed along its row: "Harb" in Project took Harbour Wall, then "Quay" in Projects affected and Tab —
+    refused, "there is no project called “Quay”", not a word of Quay Cranes, which the newcomer had typed a minute
+    before. The reason beside the cell names the projects meant."""
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_2, ["Harbour Wall", "Quay Cranes", "Dry dock"])
+    typed_along(qtbot, window, Qt.Key.Key_4, ["Crane supplier late"])
+    view = window.active_register_view()
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("related_projects")))
+    type_keys(qtbot, "Quay")
+    press(qtbot, Qt.Key.Key_Tab)
+    notes = [n for n in view.findChildren(RefusalNote) if n.isVisible()]
+    assert notes and "there is no project called “Quay”. Did you mean “Quay Cranes”?" in notes[0].text()
+    editor = QApplication.focusWidget()
+    editor.setText("Quay Cranes")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert stored(window, "risks")[0]["related_projects"] == "Quay Cranes"
