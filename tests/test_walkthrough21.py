@@ -268,3 +268,23 @@ def test_a_project_typed_by_its_first_letters_among_those_affected_is_named_in_t
     editor.setText("Quay Cranes")
     press(qtbot, Qt.Key.Key_Tab)
     assert stored(window, "risks")[0]["related_projects"] == "Quay Cranes"
+
+
+def test_the_action_logs_owner_column_shows_its_label_whole_before_anyone_owns_an_action(empty_window, qtbot):
+    """A new office, an assumption typed, no owner yet, the RAID page's Action log at 1280×720: the
+    Owner column was as wide as its empty cells and its header read "Owr". Each column shows its label whole."""
+    from PySide6.QtWidgets import QTabWidget
+
+    from pmo_desktop.views.raid.actions import COLUMNS, ActionLog
+
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_7, ["Crane vendor holds price"])
+    page = window.stack.currentWidget()
+    log = page.findChild(ActionLog)
+    tabs = next(t for t in page.findChildren(QTabWidget) if t.isAncestorOf(log))
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.widget(i) is log or tabs.widget(i).isAncestorOf(log)))
+    qtbot.waitUntil(lambda: log.tree.isVisible() and log.tree.topLevelItemCount() == 1)
+    header = log.tree.header()
+    for name in ("Source", "Owner", "Status"):
+        column = COLUMNS.index(name)
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), name
