@@ -12,10 +12,13 @@ from pmo_desktop.models.stakeholder_rules import KEEP_SATISFIED, next_due
 
 
 def _type_into_current_cell(qtbot, table, text: str) -> None:
-    """F2 opens the cell editor; type; Enter commits — the keyboard path of a spreadsheet user."""
+    """F2 opens the cell editor; all of it selected; type; Enter commits — the keyboard path of a spreadsheet
+    user (F2 leaves the caret at the end, as Excel's, so the text typed replaces what is selected)."""
     qtbot.keyClick(table, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
     assert editor is not table, "the cell editor did not open"
+    if hasattr(editor, "selectAll"):
+        editor.selectAll()
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: table.state() != table.State.EditingState)  # Qt commits on the next event loop turn

@@ -249,6 +249,20 @@ def next_code(session: Session, reg: Register) -> str:
 
 
 # ------------------------------------------------------------------------------------------ writing
+def did_you_mean(names: Iterable[str], typed: str, limit: int = 3) -> str:
+    """" Did you mean “Quay Cranes”?" — the names that begin with, then hold, what was typed: "Quay" typed among a
+    risk's projects affected was refused with no word of the project it began, where its Project cell took "Harb"
+    for Harbour Wall."""
+    key = typed.strip().casefold()
+    if not key:
+        return ""
+    ordered = sorted(set(names), key=str.casefold)
+    starts = [n for n in ordered if n.casefold().startswith(key)]
+    holds = [n for n in ordered if key in n.casefold() and n not in starts]
+    offered = (starts + holds)[:limit]
+    return f" Did you mean {' or '.join(f'“{n}”' for n in offered)}?" if offered else ""
+
+
 def _resolve_ref(session: Session, f: Field, name: str | None) -> Any:
     """The row of ``f``'s target named ``name`` (an ORM object of ``ref.target``), or None for no name."""
     if name is None:
@@ -261,7 +275,8 @@ def _resolve_ref(session: Session, f: Field, name: str | None) -> Any:
     if found is None:
         if not ref.create_missing:
             noun = T.__name__.lower()
-            raise ValidationError(f"{f.label}: there is no {noun} called “{name}”.", f.name)
+            known = [str(n) for n in session.scalars(select(getattr(T, ref.label))) if n]
+            raise ValidationError(f"{f.label}: there is no {noun} called “{name}”.{did_you_mean(known, name)}", f.name)
         found = T(**{ref.label: name})
         session.add(found)
         session.flush()
@@ -433,7 +448,8 @@ class _Names:
                 self.prepare(f, [name])
                 return self._map(f)[name.casefold()]
             noun = ref.target.__name__.lower()
-            raise ValidationError(f"{f.label}: there is no {noun} called “{name}”.", f.name)
+            known = sorted({str(getattr(o, ref.label)) for o in self._map(f).values() if getattr(o, ref.label)})
+            raise ValidationError(f"{f.label}: there is no {noun} called “{name}”.{did_you_mean(known, name)}", f.name)
         return found
 
 

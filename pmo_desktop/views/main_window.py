@@ -42,7 +42,8 @@ MAX_RECENT = 8
 SPREADSHEETS = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt"})  # imported, not opened
 SYNC_INTERVAL_MS = 5000
 # The Edit menu's table commands that change the office: off while it is open read only.
-WRITING_TABLE_ACTIONS = frozenset({"paste", "delete_or_clear", "add_row", "duplicate_rows", "delete_rows"})
+WRITING_TABLE_ACTIONS = frozenset({"paste", "delete_or_clear", "add_row", "duplicate_rows",
+                                   "duplicate_selected_rows", "fill_down", "delete_rows"})
 
 
 class WelcomePage(QWidget):
@@ -162,7 +163,8 @@ class MainWindow(QMainWindow):
         self.retry_action.setEnabled(False)
         # These act on the table that has the focus; the tables own the shortcuts (shown after the tab).
         for text, name in (("Copy\tCtrl+C", "copy"), ("Paste\tCtrl+V", "paste"), ("Clear Cells\tDel", "delete_or_clear"),
-                           (None, None), ("Add Row\tCtrl+Shift+N", "add_row"), ("Duplicate Rows\tCtrl+D", "duplicate_rows"),
+                           (None, None), ("Add Row\tCtrl+Shift+N", "add_row"), ("Duplicate Rows\tCtrl+D", "duplicate_selected_rows"),
+                           ("Fill Down\tCtrl+D", "fill_down"),
                            ("Delete Rows\tShift+Del", "delete_rows"), (None, None), ("Find\tCtrl+F", "focus_search"),
                            ("Sort, Filter and Columns…\tCtrl+Shift+L", "open_header_menu")):
             if text is None:
@@ -173,6 +175,8 @@ class MainWindow(QMainWindow):
 
         self.edit_menu.addSeparator()
         self._add(self.edit_menu, "Find in &All Registers…", self.quick_search, "Ctrl+K", True)
+        # A record's past, which the file keeps (README "History and as at"), had no way to it on screen.
+        self._add(self.edit_menu, "Record &History…", lambda: self._on_table("show_history"), "Ctrl+Shift+H", True)
         # Ctrl+F with the keyboard outside every table (the page list, a chart, a detail's text): the page's
         # table's search, its tab brought forward. Enabled only while no table has the focus — a table's own
         # Ctrl+F acts then, and two enabled actions on one key are ambiguous to Qt: neither would fire.
@@ -495,6 +499,10 @@ class MainWindow(QMainWindow):
         view = getattr(self.stack.currentWidget(), "register_view", None)
         if view is not None and view.isVisible():
             view.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif self.presentation.active:  # no page list to keep it: the keyboard on the page's first control
+            from .presentation import keyboard_on_the_page
+
+            keyboard_on_the_page(self)
 
     def _ensure_page(self, row: int) -> QWidget:
         """The page of this navigation row, built on first need (not shown)."""
@@ -978,7 +986,8 @@ class MainWindow(QMainWindow):
             # here would take the keys typed next (a fast typist's next value went into it, or was lost).
             self.statusBar().showMessage(" ".join(message.split()), 15000)
             return
-        self.statusBar().showMessage(message.splitlines()[0], 8000)
+        # the reason too, not the first line alone: a paste refused said "Nothing was changed:" and no more there
+        self.statusBar().showMessage(" ".join(message.split()), 15000)
         warn(self, APP_NAME, message)
 
     def show_conflict(self, command, conflict) -> "ConflictDialog":

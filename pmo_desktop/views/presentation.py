@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from .zoom import zoom
 
@@ -57,6 +57,7 @@ class Presentation:
             zoom().set_percent(target)
         w.showFullScreen()
         w.presentation_action.setChecked(True)
+        QTimer.singleShot(0, w, lambda: keyboard_on_the_page(w))  # once the chrome has gone
 
     def leave(self) -> None:
         before, self._before = self._before, None
@@ -73,3 +74,32 @@ class Presentation:
         else:
             w.showNormal()
         w.presentation_action.setChecked(False)
+
+
+def keyboard_on_the_page(window, tries: int = 10) -> None:
+    """The keyboard on the page shown, when it is nowhere in the window: F11 with the keyboard in the page list
+    hid the list and left the keyboard nowhere — on the Program overview the arrows, Enter and Tab went
+    nowhere a presenter could see. A register's table takes it (as Ctrl+4 gives it), else the page's first
+    control (the overview's first tile)."""
+    from PySide6.QtWidgets import QApplication
+
+    focus = QApplication.focusWidget()
+    if focus is not None and focus.isVisible() and focus.window() is window:
+        return
+    page = window.stack.currentWidget()
+    if page is None:
+        return
+    view = getattr(page, "register_view", None)
+    if view is not None and view.isVisible():
+        view.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return
+    # the first control the page made that takes Tab (the page's own order: its first tile); not a walk along
+    # Qt's focus chain, whose wrappers for the window's other widgets upset the ones this class keeps
+    from PySide6.QtWidgets import QWidget
+
+    for widget in page.findChildren(QWidget):
+        if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+    if tries > 0:  # the overview makes its tiles anew at the presenting zoom: once they are shown
+        QTimer.singleShot(50, window, lambda: keyboard_on_the_page(window, tries - 1))

@@ -167,7 +167,9 @@ class ActionLog(RefreshWhenShown, QWidget):
         action keeps the room — but not on a wide screen with room to spare ("Stakehold…" at 1920 px)."""
         tree = self.tree
         cap = CAP_CHARS * tree.fontMetrics().averageCharWidth()
-        natural = {name: tree.sizeHintForColumn(COLUMNS.index(name)) + 8 for name in CAPPED}
+        # the header's label too: with no owner yet the column took its empty cells' width and read "Owr"
+        natural = {name: max(tree.sizeHintForColumn(COLUMNS.index(name)) + 8,
+                             tree.header().sectionSizeHint(COLUMNS.index(name))) for name in CAPPED}
         others = sum(tree.columnWidth(COLUMNS.index(name)) for name in COLUMNS if name not in CAPPED and name != "Action")
         fits = others + tree.sizeHintForColumn(COLUMNS.index("Action")) + sum(natural.values()) <= tree.viewport().width()
         for name, width in natural.items():

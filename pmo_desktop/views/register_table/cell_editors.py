@@ -42,3 +42,14 @@ def keep_refused_cell(view: QAbstractItemView, previous) -> bool:
 
     QTimer.singleShot(0, editor, retry)
     return True
+
+
+def caret_at_end(editor) -> None:
+    """F2 (or a double-click) edits the cell's text as Excel does: the caret after the last letter, nothing
+    selected — Qt selected it all, so " again" typed to add to a title replaced the whole title with "again"."""
+    from PySide6.QtWidgets import QComboBox
+
+    line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+    if isinstance(line, QLineEdit):
+        line.deselect()
+        line.end(False)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QCompleter,
@@ -75,6 +76,9 @@ def ref_names(document, f: Field) -> list[str]:
 
 
 class FieldDelegate(QStyledItemDelegate):
+    # Ctrl+Enter in a cell typed into while several cells are selected: the editor, whose value goes into them all
+    fill_selection = Signal(QWidget)
+
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
@@ -197,6 +201,11 @@ class FieldDelegate(QStyledItemDelegate):
         refuses the value: then the editor stays open with the text as typed and the reason shows beside
         it, so the keys typed next go on into the editor (a message box took them, and the value was
         lost) and the user corrects the value or presses Esc."""
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier
+                and self._several_selected()):
+            self.fill_selection.emit(editor)  # as Excel's Ctrl+Enter: the value typed fills every cell selected
+            return True
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit) and event.key() in MOVES
                 and not event.modifiers() & CHORDS):
             if self.commit_or_hold(editor):
@@ -213,6 +222,11 @@ class FieldDelegate(QStyledItemDelegate):
                 and self._hold_new_name(editor, _same_key(event.key()))):
             return True
         return super().eventFilter(editor, event)
+
+    def _several_selected(self) -> bool:
+        view = self.parent()
+        selection = view.selectionModel() if isinstance(view, QAbstractItemView) else None
+        return selection is not None and len(selection.selectedIndexes()) > 1
 
     def _hold_new_name(self, editor: QComboBox, key: str) -> bool:
         """A name not in the list, typed and Enter / Tab: the editor stays open and a note beside it asks for

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .cell_editors import holds, keep_refused_cell
+from .cell_editors import caret_at_end, holds, keep_refused_cell
 
 # The frozen columns take at most this share of the table's width: a wide title is narrowed to fit
 # here (elided, its whole text in a tooltip) while the table keeps its width; a table too narrow even
@@ -507,8 +507,13 @@ class FrozenTable(QTableView):
         if trigger is None:
             return super().edit(index)  # comes back here with the trigger
         if self.frozen is not None and self.frozen.owns(index):
-            return self.frozen.edit(index, trigger, event)
-        return super().edit(index, trigger, event)
+            opened = self.frozen.edit(index, trigger, event)
+        else:
+            opened = super().edit(index, trigger, event)
+        if opened and trigger in (QAbstractItemView.EditTrigger.EditKeyPressed,
+                                  QAbstractItemView.EditTrigger.DoubleClicked):
+            caret_at_end(QApplication.focusWidget())
+        return opened
 
     def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         """Scroll to a cell without hiding it under the frozen columns, or scrolling them away."""

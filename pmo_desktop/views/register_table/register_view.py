@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QRect, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -58,6 +58,7 @@ class RegisterTable(FrozenTable):
     """A QTableView that moves down after Enter, like a spreadsheet, into the new-row line below it."""
 
     below_last_row = Signal(int)  # Down or Enter on the last row: the column to continue in
+    typed_on_locked = Signal(object)  # a key typed on a cell the register works out itself: its index
     def keyPressEvent(self, event):
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             # Tab moves between cells as in Excel; Ctrl+Tab / Ctrl+Shift+Tab go on to the next control.
@@ -85,6 +86,24 @@ class RegisterTable(FrozenTable):
             if line is not None and line is not self:
                 QApplication.sendEvent(line, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
                 return
+        if (event.key() == Qt.Key.Key_Space and self.state() != QAbstractItemView.State.EditingState
+                and event.modifiers() in (Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier)):
+            # Excel's keys for whole rows (Shift+Space) and whole columns (Ctrl+Space) of the cells selected —
+            # rows so picked are what Del deletes and Ctrl+D duplicates; before, Shift+Space opened the cell's
+            # editor with a space typed in it, and whole rows could be picked only by a click on their header.
+            self.select_whole(rows=event.modifiers() == Qt.KeyboardModifier.ShiftModifier)
+            return
+        current = self.currentIndex()
+        if (self.state() != QAbstractItemView.State.EditingState and current.isValid()
+                and not current.flags() & Qt.ItemFlag.ItemIsEditable
+                and (event.key() == Qt.Key.Key_F2 or (event.text().isprintable() and event.text() != ""))
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                             | Qt.KeyboardModifier.MetaModifier)):
+            # Typed on a score, a rating, an ID — cells the register works out: the keys went to Qt's search by
+            # first letters, which moved the keyboard to another row without a word, and what was typed was lost.
+            # The view says why nothing is typed there.
+            self.typed_on_locked.emit(current)
+            return
         alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
         if (alt_down or event.key() == Qt.Key.Key_F4) and self.state() != QAbstractItemView.State.EditingState:
             if self.open_picker(self.currentIndex()):
@@ -97,6 +116,22 @@ class RegisterTable(FrozenTable):
                     self.setCurrentIndex(below)
                     return
         super().keyPressEvent(event)
+
+    def select_whole(self, rows: bool) -> None:
+        """The whole rows (or columns) of the cells selected, the current cell kept where it is."""
+        model, selection = self.model(), self.selectionModel()
+        current = self.currentIndex()
+        if model is None or selection is None or not current.isValid():
+            return
+        picked = {i.row() if rows else i.column() for i in selection.selectedIndexes()} | {
+            current.row() if rows else current.column()}
+        whole = QItemSelection()
+        for n in picked:
+            if rows:
+                whole.select(model.index(n, 0), model.index(n, model.columnCount() - 1))
+            else:
+                whole.select(model.index(0, n), model.index(model.rowCount() - 1, n))
+        selection.select(whole, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def closeEditor(self, editor, hint) -> None:
         """Enter in a cell being typed into stores it and moves down, as in Excel: typing a column of values
@@ -324,6 +359,8 @@ class RegisterView(QWidget):
         self._line_refused: dict | None = None  # the ✱ line's values the register last refused (told beside it)
         self._line_refused_reason = ""
         self.table.below_last_row.connect(self.focus_new_line)
+        self.table.typed_on_locked.connect(self._tell_locked)
+        self.delegate.fill_selection.connect(self._fill_selection)
         self.new_line.leave_up.connect(self._leave_new_line)
         self.model.modelReset.connect(self._update_new_line)
         # A windowed table's filter or search reads its rows again (a reset): the column the keyboard was in
@@ -395,6 +432,15 @@ class RegisterView(QWidget):
         right = self.COUNT_MARGIN if self.width() - least >= self.COUNT_MARGIN else 0
         if margins.right() != right:
             self.bar.setContentsMargins(margins.left(), margins.top(), right, margins.bottom())
+
+    def hideEvent(self, event) -> None:
+        """A column moved or widened just before the window (or the office) closed is kept: its saving waited
+        for the drag to settle (``_layout_timer``) and went with the table — the column back where it was at
+        the next start."""
+        if self._layout_timer.isActive():
+            self._layout_timer.stop()
+            self._save_layout()
+        super().hideEvent(event)
 
     def add_to_bar(self, widget: QWidget) -> None:
         """A page's own button on the table's search bar (before the row count), in Tab order."""
@@ -906,6 +952,57 @@ class RegisterView(QWidget):
         self.new_line.tab_start = None
         return rid
 
+    def show_history(self):
+        """Edit ▸ Record History… (Ctrl+Shift+H): the changes the file keeps of the record the keyboard is on."""
+        from ..keyboard_back import give_keyboard_back
+        from ..record_history_dialog import RecordHistoryDialog
+
+        record_id = self.current_record_id()
+        if record_id is None or self.in_new_line():
+            self.document.note.emit("Record History: put the keyboard on a record's row first.")
+            return None
+        row = self.table.currentIndex().row()
+        parts = [self.proxy.index(row, self.model.column_of(f.name)).data() for f in self.register.frozen_fields]
+        name = " — ".join(str(p) for p in parts if p) or self.register.title
+        dialog = RecordHistoryDialog(self.document, self.register, record_id, name, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # closed, the keyboard back on the row it was opened from (the window's own watcher looks for the
+        # window's last focus, which was in the dialog)
+        table = self.table
+        dialog.finished.connect(lambda _r: QTimer.singleShot(0, table, lambda: give_keyboard_back(table, table)))
+        dialog.open()
+        dialog.table.setFocus()  # the keys typed next (the arrows, Esc) go to it, as Ctrl+K's finder takes them
+        return dialog
+
+    def _fill_selection(self, editor: QWidget) -> None:
+        """Ctrl+Enter in a cell typed into: what was typed goes into every selected cell, as Excel's Ctrl+Enter —
+        one undo step, all or nothing (it went into the cell typed in alone). Refused, the editor stays open with
+        the text and the reason says which row refused it."""
+        from .choice_editor import ChoiceCombo
+
+        if isinstance(editor, ChoiceCombo) and editor.unmatched:
+            editor.tell_unmatched()
+            return
+        text = editor.currentText() if isinstance(editor, QComboBox) else editor.text() if isinstance(editor, QLineEdit) else None
+        if text is None:
+            return
+        cells = [(self.proxy.mapToSource(i).row(), i.column(), text) for i in self.table.selectionModel().selectedIndexes()
+                 if self.model.fields[i.column()].editable]
+        if cells and self.model.set_cells(cells, text=f"Fill {len(cells)} cells"):
+            self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def _tell_locked(self, index) -> None:
+        """Why a key typed on a cell changes nothing, beside the cell and in the status bar."""
+        f = self.model.fields[index.column()]
+        if f.editable:  # an office open read only: its banner says why
+            return
+        why = " ".join(part for part in (f.kind.describe(f, self.document.context, ""), f.tip and f"({f.tip}.)") if part)
+        reason = f"{f.label}: {why}"
+        rect = self.table.visualRect(index)
+        at = QRect(self.table.viewport().mapTo(self, rect.topLeft()), rect.size())
+        self._locked_note = show_beside(self, at, reason, "Type in another column: Tab goes on along the row.")
+        self.document.note.emit(reason)
+
     def _tell_line_refusal(self, reason: str) -> None:
         """Why the record typed in the ✱ line was not added, beside the line's cell (the values stay in the
         line to correct), and in the status bar — not in a message box, which took the keys typed next."""
@@ -916,6 +1013,14 @@ class RegisterView(QWidget):
         show_beside(self, at, reason, "The record is not added yet: correct a value in this line and press Enter.")
 
     def duplicate_rows(self) -> None:
+        """Ctrl+D: whole rows selected (or one cell) are duplicated as new records; a block of cells over two
+        rows or more is filled down from its top row, as Excel's Ctrl+D — an owner selected down a column and
+        Ctrl+D made a copy of every risk in it, where the user meant to give each the first one's owner."""
+        if not self.fill_down():
+            self.duplicate_selected_rows()
+
+    def duplicate_selected_rows(self) -> None:
+        """Edit ▸ Duplicate Rows: each selected row copied as a new record (a unique title marked "(copy)")."""
         if self.in_new_line():
             return
         rows = self.selected_source_rows()
@@ -933,6 +1038,25 @@ class RegisterView(QWidget):
                                        text=f"Duplicate {len(values)} row{'s' if len(values) > 1 else ''}")
         if self.document.execute(command):
             self.select_record(command.ids[0])
+
+    def fill_down(self) -> bool:
+        """The top row of the selected block written into the block's other rows, column by column, as a paste
+        of it would (one undo step, all or nothing; columns worked out by the register are left alone).
+        False when the selection is no such block: whole rows, or cells of one row."""
+        if self.in_new_line() or self.whole_rows_selected():
+            return False
+        indexes = self.table.selectionModel().selectedIndexes()
+        if len({i.row() for i in indexes}) < 2:
+            return False
+        top: dict[int, str] = {}
+        for index in sorted(indexes, key=lambda i: i.row()):
+            top.setdefault(index.column(), self._copied_text(index))
+        first = {c: min(i.row() for i in indexes if i.column() == c) for c in top}
+        cells = [(self.proxy.mapToSource(i).row(), i.column(), top[i.column()]) for i in indexes
+                 if i.row() != first[i.column()] and self.model.fields[i.column()].editable]
+        if cells:
+            self.model.set_cells(cells, text="Fill down")
+        return True
 
     def delete_rows(self) -> QMessageBox | None:
         """Delete the selected rows (one undo step). When other records refer to them, ask first and
