@@ -60,3 +60,27 @@ def test_the_date_an_issue_was_flagged_is_when_it_was_raised(sqlite_store, tmp_p
     import_all(sqlite_store, path)
     got = by_code(sqlite_store, "risks")
     assert got["R1"]["raised_on"] == date(2025, 3, 1)
+
+
+def test_a_score_with_no_levels_beside_it_is_kept(sqlite_store, tmp_path):
+    """An ISO 27001 lab's register, "Risk ID | Risk Description | Score | Risk Level | Treatment", scores of 10
+    to 20 and no likelihood or impact: "Score" was dropped as calculated, though nothing could work it out again,
+    so every risk lost it. A score is dropped only where the sheet gives the likelihood and impact it is made
+    of; otherwise it is kept in the notes. Beside the levels it is still the office's own."""
+    scores = [20, 15, 12, 16, 10]
+    rows: list[list[object]] = [["Risk ID", "Risk Description", "Score", "Risk Level", "Treatment"]]
+    for n, score in enumerate(scores, 1):
+        rows.append([f"R00{n}", f"Threat number {n} to the data", score, "High", f"Control {n}"])
+    path = write_xlsx(tmp_path / "risk-register.xlsx", {"Risk Register": rows})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert len(got) == len(scores)
+    for n, score in enumerate(scores, 1):
+        assert f"Score: {score}" in (got[f"R00{n}"]["notes"] or "")
+
+    rated = [["Risk ID", "Risk Description", "Likelihood", "Impact", "Score"],
+             ["Q1", "Vendor slips", 3, 4, 12], ["Q2", "Budget cut", 2, 5, 10]]
+    path = write_xlsx(tmp_path / "rated.xlsx", {"Risk Register": rated})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert "Score" not in (got["Q1"]["notes"] or "") and got["Q1"]["inherent_score"] == 12

@@ -245,7 +245,8 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         cells = [r[col] for r in sample or [] if col < len(r) and r[col] is not None]
         said = derived and kind.register == "risks" and _rating_words(cells) and (
             rating_head(text) or (_score_header(text) and not any(_has_digits(x) for x in cells)))
-        dropped = derived and _worked_out_again(text, col, mapping, sample or [])
+        dropped = derived and _worked_out_again(text, col, mapping, sample or []) and \
+            _levels_given(kind, mapping)
         if text and col not in mapping and col not in beside and (said or not dropped) and not _left_out_reason(col, text):
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
             if said and dropped:
@@ -260,6 +261,18 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         if name == "status" and col < len(headers) and headers[col] and _outcomes(kind, col, sample or []):
             out[col] = " ".join(headers[col].split())  # "Approved" and "Rejected" both read as decided: kept too
     return out
+
+
+def _levels_given(kind: SheetKind, mapping: dict[int, str]) -> bool:
+    """Whether the sheet gives a pair of the levels the office works a score out from (a likelihood and an
+    impact, before or after the measures). A risk register of "Risk ID | Risk Description | Score | Risk Level"
+    gives none: dropping its "Score" of 20 as calculated lost it, as nothing would work it out again, so it is
+    kept in the notes. Registers whose scores are not products of two levels are as before."""
+    fields = {f.name for f in kind.reg.fields}
+    if not {"probability", "impact"} <= fields:
+        return True
+    given = {n.split(":")[1] if n.startswith(LEVEL) else n for n in mapping.values()}
+    return {"probability", "impact"} <= given or {"residual_probability", "residual_impact"} <= given
 
 
 def _score_header(text: str) -> bool:
