@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from imported import by_code, import_all
 from real_world_factory import write_csv, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 
 def test_a_project_impact_written_out_is_the_effect(sqlite_store, tmp_path):
@@ -84,3 +87,57 @@ def test_a_score_with_no_levels_beside_it_is_kept(sqlite_store, tmp_path):
     import_all(sqlite_store, path)
     got = by_code(sqlite_store, "risks")
     assert "Score" not in (got["Q1"]["notes"] or "") and got["Q1"]["inherent_score"] == 12
+
+
+def test_a_row_of_web_addresses_is_no_header(sqlite_store, tmp_path):
+    """A research tally of bug reports, "link or description | bug(s) | confirmed? | edge case" over rows of
+    "https://github.com/…/issues/99151 | 2 | yes | no": its header names no register's column, so a row of
+    values lower down was taken as the header ("no" the ID, the address the title) and 16 links became issues,
+    ten more refused as duplicate IDs "yes" and "no". A row holding a web or e-mail address heads no column;
+    an issue log with a column of links is read as before."""
+    rows: list[list[object]] = [["link or description", "bug(s)", "confirmed?", "edge case"]]
+    for n in range(35):
+        rows.append([f"https://github.com/pytorch/pytorch/issues/{83000 + 7 * n}", 1 + n % 3,
+                     "rejected" if n % 9 == 0 else "yes" if n % 4 else "no", "no" if n % 5 else "yes"])
+    for n in range(10):
+        rows.append([f"the result on CPU differs from GPU in function_{n} when the dimension is {n}", 1, "yes", "no"])
+    for n in range(8):
+        rows.append([f"https://github.com/pytorch/pytorch/issues/{89000 + n}", 1, "yes", "no" if n % 3 else "yes"])
+    rows.append([None, 65])
+    path = write_xlsx(tmp_path / "issues.xlsx", {"PyTorch": rows})
+    with pytest.raises(WorkbookError, match="No sheet"):
+        import_all(sqlite_store, path)
+    assert by_code(sqlite_store, "issues") == {}
+
+    log = [["Issue ID", "Issue", "Owner", "Status", "Link"]]
+    for n in range(1, 5):
+        log.append([f"I-{n}", f"Build breaks on platform {n}", "Ana", "Open",
+                    f"https://github.com/example/project/issues/{n}"])
+    path = write_xlsx(tmp_path / "Issue Log.xlsx", {"Issues": log})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "issues")
+    assert sorted(got) == ["I-1", "I-2", "I-3", "I-4"]
+
+
+def test_a_remediation_priority_is_no_action(sqlite_store, tmp_path):
+    """A hospital's GRC register, "Risk ID | Risk Statement | … | Risk Owner | KPI | Target | Remediation Priority |
+    Status": "Remediation Priority" (Immediate, High) began with a word of the response plan, so each risk got an
+    action "Immediate" — four junk actions. A header ending in "priority" or "urgency" after a field's words says
+    how soon, not what is done: kept in the notes; "Remediation Plan" beside it is still the plan."""
+    from pmo_desktop.models.risks import RiskAction
+
+    rows: list[list[object]] = [["Risk ID", "Risk Statement", "Likelihood", "Impact", "Risk Owner",
+                                 "Remediation Plan", "Remediation Priority", "Status"]]
+    priorities = ["Immediate", "High", "Immediate", "Medium"]
+    for n, priority in enumerate(priorities, 1):
+        rows.append([f"RR-{n}", f"Accounts of leavers stay active {n}", "High", 4, "IT Manager",
+                     f"Review accounts quarterly {n}", priority, "Open"])
+    path = write_csv(tmp_path / "risk_register.csv", rows)
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert len(got) == len(priorities)
+    for n, priority in enumerate(priorities, 1):
+        assert f"Remediation Priority: {priority}" in (got[f"RR-{n}"]["notes"] or "")
+    with sqlite_store.session() as s:
+        actions = sorted(a.description for a in s.query(RiskAction))
+    assert actions == [f"Review accounts quarterly {n}" for n in range(1, 5)]

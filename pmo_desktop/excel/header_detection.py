@@ -288,10 +288,14 @@ def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
         if words[:len(phrase)] == phrase and len(words) > len(phrase):
             if len(words) == len(phrase) + 1 and words[-1] in _ID_WORDS and name != "code":
                 continue  # "Vulnerability ID" holds the codes of vulnerabilities ("a1t1v1"), not their text
+            if len(words) == len(phrase) + 1 and words[-1] in _PRIORITY_WORDS and name != "priority":
+                continue  # "Remediation Priority" says how soon ("Immediate"), not what is done about it
             out.append(name)
     return tuple(out)
 
 
+# The last word of a header saying its column ranks the thing the words before it name, how soon or how much
+_PRIORITY_WORDS = frozenset({"priority", "priorities", "urgency", "prioritisation", "prioritization"})
 # The last word of a header saying its column holds codes of the thing the words before it name
 _ID_WORDS = frozenset({"id", "ids", "ref", "no", "nr", "nbr", "num", "number", "code"})
 
@@ -1769,6 +1773,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
         line = tuple("" if x is None else str(x).strip() for x in written)
         if sum(1 for x in line if x) >= 3 and written_at.setdefault(line, i) != i:
             continue
+        if any(_WEB_ADDRESS_RE.fullmatch(x) for x in line if x):
+            continue  # a web or e-mail address heads no column: a row of values ("https://…/issues/99151 | 2 | yes")
         sample = _below(stored, i, line)
         spelt = with_legend(written, legend, i) if legend else written
         for kind in kinds:
