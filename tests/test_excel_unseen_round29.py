@@ -141,3 +141,38 @@ def test_a_remediation_priority_is_no_action(sqlite_store, tmp_path):
     with sqlite_store.session() as s:
         actions = sorted(a.description for a in s.query(RiskAction))
     assert actions == [f"Review accounts quarterly {n}" for n in range(1, 5)]
+
+
+def test_a_likelihood_after_the_treatment_is_the_residual_one_even_misspelt(sqlite_store, tmp_path):
+    """An information security assessment, "Asset Name | … | Possibility of occurrence | Current Control | Risk
+    Score | Risk Treatment | Possibility of occurance after traetment | Residual risk": the misspelt header of the
+    likelihood after treatment matched nothing, so the residual likelihood was kept in the notes. A likelihood or
+    impact named "after" a word of the measures (a letter off at most) is the residual one."""
+    rows: list[list[object]] = [["Asset Name", "Known threats", "Possibility of occurrence", "Current Control",
+                                 "Risk Treatment", "Possibility of occurance after traetment",
+                                 "Impact after mitigaton"]]
+    cases = [("high", "low", "medium"), ("medium", "low", "low"), ("high", "medium", "low")]
+    for n, (before, after, impact) in enumerate(cases, 1):
+        rows.append([f"Asset {n}", f"Disclosure of the data held in asset {n}", before, f"Encrypt asset {n}",
+                     "Accept", after, impact])
+    path = write_xlsx(tmp_path / "Risk Assessment.xlsx", {"Sheet1": rows})
+    import_all(sqlite_store, path)
+    got = sorted(by_code(sqlite_store, "risks").values(), key=lambda r: r["code"])
+    level = {"low": 2, "medium": 3, "high": 4}
+    assert [(r["probability"], r["residual_probability"], r["residual_impact"]) for r in got] == \
+        [(level[b], level[a], level[i]) for b, a, i in cases]
+    assert all("after traetment" not in (r["notes"] or "") for r in got)
+
+
+def test_a_korean_issue_logs_completed_column_is_its_status(sqlite_store, tmp_path):
+    """A Korean issue log, "이슈 번호 | 이슈명 | 발생일 | … | 완료 여부 | 기타 사항", its "완료 여부" (completed or not)
+    saying 진행중 (in progress) or 완료 (done): kept in the notes, so the done issues stayed Open. "완료 여부" is
+    the status (the Korean word file)."""
+    rows: list[list[object]] = [["이슈 번호", "이슈명", "발생일", "카테고리", "완료 여부", "기타 사항"]]
+    states = ["진행중", "완료", "진행중", "완료", "진행중"]
+    for n, state in enumerate(states, 1):
+        rows.append([f"2024-S-{n}", f"농약 등록 기준 개정 건 {n}", date(2024, 1, n), "제도", state, None])
+    path = write_xlsx(tmp_path / "issues.xlsx", {"Sheet1": rows})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "issues")
+    assert [got[f"2024-S-{n}"]["status"] for n in range(1, 6)] == ["Open", "Closed", "Open", "Closed", "Open"]

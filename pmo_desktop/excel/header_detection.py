@@ -749,9 +749,36 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
     exact = tuple(name for key in candidates if (name := keys.get(key)) is not None)
     if not exact:
         exact = _both_sides_name(kind, str(cell))
+    if not exact:
+        exact = _after_the_measures(kind, str(cell))
     prefixed = () if exact else _prefix_names(kind, str(cell))
     loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
     return exact, prefixed, loose
+
+
+# "… after treatment": a level assessed again once the measures are in place (the word may be mistyped)
+_AFTER_RE = re.compile(r"(.+?)\s+(?:after|post)\s+(?:the\s+)?([^\W\d_]+)", re.I)
+_MEASURE_WORDS = ("treatment", "mitigation", "mitigations", "controls", "control", "action", "actions", "measures",
+                  "response", "remediation")
+
+
+def _after_the_measures(kind: SheetKind, text: str) -> tuple[str, ...]:
+    """"Possibility of occurance after traetment": a likelihood or an impact its words name (one letter off
+    at most) followed by "after" a word of the measures (a letter missing, extra, mistyped or two swapped):
+    that level after the measures, the residual one. Before, the misspelt header matched nothing known and
+    the residual likelihood was kept in the notes."""
+    m = _AFTER_RE.fullmatch(" ".join(words_of(text)))
+    if m is None:
+        return ()
+    word = m.group(2).lower()
+    if not any(word == w or not _deletions(word).isdisjoint(_deletions(w)) or word in _deletions(w)
+               or w in _deletions(word) for w in _MEASURE_WORDS):
+        return ()
+    keys = field_keys(kind)
+    base = normalise_key(m.group(1))
+    name = keys.get(base) or (keys.get(near) if (near := near_key(kind, base)) is not None else None)
+    residual = _REASSESSED.get(name or "")
+    return (residual,) if residual is not None and residual in kind.reg.field_names else ()
 
 
 # Words joining a header to the register's noun it ends with ("Causa del Riesgo", "Owner of the risk")
