@@ -176,3 +176,28 @@ def test_a_korean_issue_logs_completed_column_is_its_status(sqlite_store, tmp_pa
     import_all(sqlite_store, path)
     got = by_code(sqlite_store, "issues")
     assert [got[f"2024-S-{n}"]["status"] for n in range(1, 6)] == ["Open", "Closed", "Open", "Closed", "Open"]
+
+
+def test_a_scans_vulnerability_name_is_the_title_over_its_description(sqlite_store, tmp_path):
+    """A vulnerability scan saved as "risk_register.csv", "ip_address,asset_name,asset_owner,asset_criticality,
+    vuln_name,description,cvss,likelihood,impact,risk_score", some findings listed twice and a block of
+    "(unknown)" placeholders at the end: the long description was the title, so the findings with no description
+    (9 rows) were left out though their name stood beside it. A "… name" column whose first word says what the
+    rows are ("vuln", "threat", "hazard", as "Risk name" does), shorter than the description, is the title (the
+    description kept in the notes); a row repeated cell for cell counts once; "(unknown)" names nothing."""
+    rows: list[list[object]] = [["ip_address", "asset_name", "asset_owner", "asset_criticality", "vuln_name",
+                                 "description", "cvss", "likelihood", "impact", "risk_score"]]
+    names = [f"Service {n} Backdoor Vulnerability" for n in range(1, 9)]
+    for n, name in enumerate(names, 1):
+        described = "" if n % 3 == 0 else f"The service {n} answers a command with a root shell; " * 4
+        row = ["192.168.56.101", "Metasploitable 2", "KillChain", 5, name, described, 9.8, 5, 4, 20]
+        rows.append(row)
+        if n % 4 == 0:
+            rows.append(list(row))  # the same finding listed twice
+    for _ in range(6):
+        rows.append(["", "(unknown)", "", 1, "(unknown)", "", "", 1, 1, 1])
+    path = write_csv(tmp_path / "risk_register.csv", rows)
+    import_all(sqlite_store, path)
+    got = {r["title"]: r for r in by_code(sqlite_store, "risks").values()}
+    assert sorted(got) == sorted(names)
+    assert "description: The service 1 answers" in (got[names[0]]["notes"] or "")

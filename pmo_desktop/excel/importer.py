@@ -476,6 +476,11 @@ def _tile_apart(kind: SheetKind, mapping: dict[int, str], headers: list[str], he
     return out
 
 
+# What a register's rows are, besides its own noun: "vuln_name" of a scan's findings, "Threat Name", "Hazard
+# name" name each risk as "Risk name" does
+_LISTED = {"risks": frozenset({"vuln", "vulnerability", "threat", "hazard", "finding"})}
+
+
 def _short_name_title(kind: SheetKind, headers: list[str], mapping: dict[int, str],
                       sample: list[list[Any]]) -> dict[int, str]:
     """A column headed "Name" (or "Nombre", "Nom", "Short name" …) that no field took, beside the title taken
@@ -498,12 +503,18 @@ def _short_name_title(kind: SheetKind, headers: list[str], mapping: dict[int, st
 
     described = texts(title_col)
     for c, header in enumerate(headers):
-        words = [w for w in words_of(header) if w not in nouns and w not in _OF_WORDS] if header else []
+        words = [w for w in words_of(header.replace("_", " ")) if w not in nouns and w not in _OF_WORDS] \
+            if header else []  # a CSV's "vuln_name": two words
         if c in mapping or not words or words[-1] not in _ROW_NAMES or len(words) > 2 or \
-                (len(words) == 2 and words[0] not in ("short", "kurz", "corto")):
+                (len(words) == 2 and words[0] not in ("short", "kurz", "corto") and
+                 words[0] not in _LISTED.get(kind.register, ())):
             continue
         names = texts(c)
-        if len(names) < 2 or len(names) * 2 < len(described) or len({n.lower() for n in names}) * 5 < len(names) * 4:
+        # told apart on the sheet's distinct rows: a row repeated cell for cell (a scan's finding listed twice)
+        # is one record, so its name once
+        once = [str(r[c]).strip() for r in {tuple(map(str, r)): r for r in sample}.values()
+                if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+        if len(names) < 2 or len(names) * 2 < len(described) or len({n.lower() for n in once}) * 5 < len(once) * 4:
             continue
         if sum(map(len, names)) / len(names) * 1.5 > sum(map(len, described)) / max(len(described), 1):
             continue
