@@ -201,3 +201,50 @@ def test_a_scans_vulnerability_name_is_the_title_over_its_description(sqlite_sto
     got = {r["title"]: r for r in by_code(sqlite_store, "risks").values()}
     assert sorted(got) == sorted(names)
     assert "description: The service 1 answers" in (got[names[0]]["notes"] or "")
+
+
+def test_a_sign_off_block_under_a_form_goes_on_with_no_risk(sqlite_store, tmp_path):
+    """A university's risk assessment form: its risks, empty "Please select" rows, a note, then well below an
+    "Authorisations" block ("Risk Assessment Validation", "I confirm that in my view …", an "Overall Residual
+    Risk Rating" merged over four rows beside "MED"): the validation texts went into the last risk's notes and
+    "MED" three times into its action, as if its text went on over several rows. A row goes on with the record
+    above only right under it (or under the rows already going on with it), not rows of notes away."""
+    from pmo_desktop.models.risks import RiskAction
+
+    rows: list[list[object]] = [
+        ["Who might be affected:\n- Employees\n- Students\n- Students & Staff\n- Visitors\n- Combination ",
+         "What are the hazards? What could go wrong?",
+         "What are the controls?  What will you do to reduce the risk?\n- Elimination  - remove the hazard\n"
+         "- PPE - Protect the worker (Personal Protective Equipment)",
+         "Select a the potential outcome after controls are in place:\n\n\n10 - Fatality\n8 - Severe injury\n"
+         "5 - 7+day absence\n3 - Minor injury\n0.5 - No harm",
+         "Select how likely that outcome is once the controls are in place:\n\n\n5 - Almost certain\n"
+         "4 - Very likely\n3 - Likely\n2 - Possible\n1 - Unlikely",
+         "Risk after controls applied:\n\nCell will automatically populate when outcome and likelihood are "
+         "selected:  \n\nGreen - Low\nAmber - Med\nRed - High",
+         "Further controls required?\n\nIndicate YES if the risk after controls score is red / high"]]
+    hazards = ["Use of hand tools and equipment", "Breathing in fumes from soldering", "Trip hazards",
+               "Noise and loud machinery", "Laser cutting", "Risk of burns"]
+    for n, (hazard, outcome, likely) in enumerate(zip(hazards, (0.5, 0.5, 3.0, 0.5, 0.5, 3.0),
+                                                      (2.0, 1.0, 2.0, 1.0, 1.0, 2.0)), 1):
+        rows.append(["Students & Staff", hazard, f"Wear the protective equipment for hazard {n}", outcome, likely,
+                     outcome * likely, "NO"])
+    for _ in range(4):
+        rows.append(["Please select", None, None, "Please select", "Please select", None, "Please select"])
+    rows += [[None], ["List any further controls that you have now decided to implement", None,
+                      "Who is implementing the control and when?"], [None], [None], ["Authorisations"], [None],
+             ["Risk Assessment Validation"],
+             ["I confirm that in my view this assessment is an accurate reflection of the risk"],
+             ["Name: ", None, None, "Date:"], [None],
+             ["Overall Residual Risk Rating\n\n[Validator's view of the overall residual risk]", None, "MED"],
+             ["Overall Residual Risk Rating\n\n[Validator's view of the overall residual risk]", None, "MED"],
+             ["Overall Residual Risk Rating\n\n[Validator's view of the overall residual risk]", None, "MED"]]
+    path = write_xlsx(tmp_path / "Risk Assessment.xlsx", {"Sheet1": rows})
+    import_all(sqlite_store, path)
+    got = {r["title"]: r for r in by_code(sqlite_store, "risks").values()}
+    assert sorted(got) == sorted(hazards)
+    last = got["Risk of burns"]
+    assert "I confirm" not in (last["notes"] or "") and "Validator" not in (last["notes"] or "")
+    with sqlite_store.session() as s:
+        actions = [a.description for a in s.query(RiskAction)]
+    assert not any("MED" in a for a in actions) and len(actions) == len(hazards)
