@@ -288,10 +288,14 @@ def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
         if words[:len(phrase)] == phrase and len(words) > len(phrase):
             if len(words) == len(phrase) + 1 and words[-1] in _ID_WORDS and name != "code":
                 continue  # "Vulnerability ID" holds the codes of vulnerabilities ("a1t1v1"), not their text
+            if len(words) == len(phrase) + 1 and words[-1] in _PRIORITY_WORDS and name != "priority":
+                continue  # "Remediation Priority" says how soon ("Immediate"), not what is done about it
             out.append(name)
     return tuple(out)
 
 
+# The last word of a header saying its column ranks the thing the words before it name, how soon or how much
+_PRIORITY_WORDS = frozenset({"priority", "priorities", "urgency", "prioritisation", "prioritization"})
 # The last word of a header saying its column holds codes of the thing the words before it name
 _ID_WORDS = frozenset({"id", "ids", "ref", "no", "nr", "nbr", "num", "number", "code"})
 
@@ -745,9 +749,36 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
     exact = tuple(name for key in candidates if (name := keys.get(key)) is not None)
     if not exact:
         exact = _both_sides_name(kind, str(cell))
+    if not exact:
+        exact = _after_the_measures(kind, str(cell))
     prefixed = () if exact else _prefix_names(kind, str(cell))
     loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
     return exact, prefixed, loose
+
+
+# "… after treatment": a level assessed again once the measures are in place (the word may be mistyped)
+_AFTER_RE = re.compile(r"(.+?)\s+(?:after|post)\s+(?:the\s+)?([^\W\d_]+)", re.I)
+_MEASURE_WORDS = ("treatment", "mitigation", "mitigations", "controls", "control", "action", "actions", "measures",
+                  "response", "remediation")
+
+
+def _after_the_measures(kind: SheetKind, text: str) -> tuple[str, ...]:
+    """"Possibility of occurance after traetment": a likelihood or an impact its words name (one letter off
+    at most) followed by "after" a word of the measures (a letter missing, extra, mistyped or two swapped):
+    that level after the measures, the residual one. Before, the misspelt header matched nothing known and
+    the residual likelihood was kept in the notes."""
+    m = _AFTER_RE.fullmatch(" ".join(words_of(text)))
+    if m is None:
+        return ()
+    word = m.group(2).lower()
+    if not any(word == w or not _deletions(word).isdisjoint(_deletions(w)) or word in _deletions(w)
+               or w in _deletions(word) for w in _MEASURE_WORDS):
+        return ()
+    keys = field_keys(kind)
+    base = normalise_key(m.group(1))
+    name = keys.get(base) or (keys.get(near) if (near := near_key(kind, base)) is not None else None)
+    residual = _REASSESSED.get(name or "")
+    return (residual,) if residual is not None and residual in kind.reg.field_names else ()
 
 
 # Words joining a header to the register's noun it ends with ("Causa del Riesgo", "Owner of the risk")
@@ -1769,6 +1800,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
         line = tuple("" if x is None else str(x).strip() for x in written)
         if sum(1 for x in line if x) >= 3 and written_at.setdefault(line, i) != i:
             continue
+        if any(_WEB_ADDRESS_RE.fullmatch(x) for x in line if x):
+            continue  # a web or e-mail address heads no column: a row of values ("https://…/issues/99151 | 2 | yes")
         sample = _below(stored, i, line)
         spelt = with_legend(written, legend, i) if legend else written
         for kind in kinds:

@@ -245,7 +245,8 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         cells = [r[col] for r in sample or [] if col < len(r) and r[col] is not None]
         said = derived and kind.register == "risks" and _rating_words(cells) and (
             rating_head(text) or (_score_header(text) and not any(_has_digits(x) for x in cells)))
-        dropped = derived and _worked_out_again(text, col, mapping, sample or [])
+        dropped = derived and _worked_out_again(text, col, mapping, sample or []) and \
+            _levels_given(kind, mapping)
         if text and col not in mapping and col not in beside and (said or not dropped) and not _left_out_reason(col, text):
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
             if said and dropped:
@@ -260,6 +261,18 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         if name == "status" and col < len(headers) and headers[col] and _outcomes(kind, col, sample or []):
             out[col] = " ".join(headers[col].split())  # "Approved" and "Rejected" both read as decided: kept too
     return out
+
+
+def _levels_given(kind: SheetKind, mapping: dict[int, str]) -> bool:
+    """Whether the sheet gives a pair of the levels the office works a score out from (a likelihood and an
+    impact, before or after the measures). A risk register of "Risk ID | Risk Description | Score | Risk Level"
+    gives none: dropping its "Score" of 20 as calculated lost it, as nothing would work it out again, so it is
+    kept in the notes. Registers whose scores are not products of two levels are as before."""
+    fields = {f.name for f in kind.reg.fields}
+    if not {"probability", "impact"} <= fields:
+        return True
+    given = {n.split(":")[1] if n.startswith(LEVEL) else n for n in mapping.values()}
+    return {"probability", "impact"} <= given or {"residual_probability", "residual_impact"} <= given
 
 
 def _score_header(text: str) -> bool:
@@ -463,6 +476,11 @@ def _tile_apart(kind: SheetKind, mapping: dict[int, str], headers: list[str], he
     return out
 
 
+# What a register's rows are, besides its own noun: "vuln_name" of a scan's findings, "Threat Name", "Hazard
+# name" name each risk as "Risk name" does
+_LISTED = {"risks": frozenset({"vuln", "vulnerability", "threat", "hazard", "finding"})}
+
+
 def _short_name_title(kind: SheetKind, headers: list[str], mapping: dict[int, str],
                       sample: list[list[Any]]) -> dict[int, str]:
     """A column headed "Name" (or "Nombre", "Nom", "Short name" …) that no field took, beside the title taken
@@ -485,12 +503,18 @@ def _short_name_title(kind: SheetKind, headers: list[str], mapping: dict[int, st
 
     described = texts(title_col)
     for c, header in enumerate(headers):
-        words = [w for w in words_of(header) if w not in nouns and w not in _OF_WORDS] if header else []
+        words = [w for w in words_of(header.replace("_", " ")) if w not in nouns and w not in _OF_WORDS] \
+            if header else []  # a CSV's "vuln_name": two words
         if c in mapping or not words or words[-1] not in _ROW_NAMES or len(words) > 2 or \
-                (len(words) == 2 and words[0] not in ("short", "kurz", "corto")):
+                (len(words) == 2 and words[0] not in ("short", "kurz", "corto") and
+                 words[0] not in _LISTED.get(kind.register, ())):
             continue
         names = texts(c)
-        if len(names) < 2 or len(names) * 2 < len(described) or len({n.lower() for n in names}) * 5 < len(names) * 4:
+        # told apart on the sheet's distinct rows: a row repeated cell for cell (a scan's finding listed twice)
+        # is one record, so its name once
+        once = [str(r[c]).strip() for r in {tuple(map(str, r)): r for r in sample}.values()
+                if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+        if len(names) < 2 or len(names) * 2 < len(described) or len({n.lower() for n in once}) * 5 < len(once) * 4:
             continue
         if sum(map(len, names)) / len(names) * 1.5 > sum(map(len, described)) / max(len(described), 1):
             continue

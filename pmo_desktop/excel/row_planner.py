@@ -1041,6 +1041,7 @@ class Planner:
         defining: set[int] = set()
         header_cells, header_probe = _header_cells(headers, mapping, title_col)
         last_record: tuple[int, int, tuple[Any, ...]] | None = None  # (index in plan.rows, row number, raw row)
+        record_end = [0]  # the last row the record above was written on (its first, or a row going on with it)
         # each distinct row → the first row number holding it; only rows whose hash the first pass met
         # more than once can repeat another, so only theirs are kept (not a copy of the whole sheet)
         seen_rows: dict[tuple[Any, ...], int] = {}
@@ -1076,6 +1077,7 @@ class Planner:
                     values = plan.rows[index].values
                     values[extra] = "\n".join(x for x in (values.get(extra), *said) if x)
             last_record = (index, first_number, combined)
+            record_end[0] = number
             skip(number, f"continues the record of row {first_number} ({why}).")
 
         def close_block() -> None:
@@ -1144,6 +1146,7 @@ class Planner:
                              "as the sheet groups its rows.")
         self._codes_said = {}
         for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width):
+            starts = number  # the row this row's text starts on (a lone text above may open it)
             if spread:
                 row = _gathered(row, spread)
             if carried:
@@ -1193,6 +1196,7 @@ class Planner:
                         table_widths.append(done[1])
                         first_raws[len(plan.rows)] = (number, row)
                     last_record = (len(plan.rows), number, row)
+                    record_end[0] = number
                     plan.rows.append(done[0])
                     continue
             filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip())]
@@ -1229,6 +1233,7 @@ class Planner:
                 plan.rows[at] = PlannedRow(RowReport(plan.sheet, lead_number, Action.SKIP, "",
                                                      f"opens the record of row {number} (its text goes on over "
                                                      "several rows)."))
+                starts = lead_number
                 opened[len(plan.rows)] = at  # the record planned next
                 filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip())]
             lead = None
@@ -1264,8 +1269,10 @@ class Planner:
                 continue
             mapped_filled = [c for c in filled if c in mapped_cols]
             has_key = any(c in (code_col, title_col, parent_col) for c in mapped_filled)
+            # right under the record: a sign-off block below a form ("Risk Assessment Validation", "I confirm
+            # that …"), rows of notes and blanks away from the last risk, goes on with no record
             if not mapped_filled and last_record is not None and not after_gap and parent_reg is None and \
-                    all(c in plan.extras and row[c].__class__ is str and last_record[2][c].__class__ is str
+                    starts == record_end[0] + 1 and all(c in plan.extras and row[c].__class__ is str and last_record[2][c].__class__ is str
                         for c in filled):
                 # only text in columns kept in the notes, right under a record whose same cells hold text: that
                 # text's last line ("CÁMARAS DE SEGURIDAD," "TUBERIAS, CAJAS DE" then "REGISTRO"), not a note
@@ -1322,6 +1329,7 @@ class Planner:
                     "its texts go on in the row below, beside the record's other fields")
                 continue
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
+                    starts == record_end[0] + 1 and \
                     title_col not in filled and (code_col is None or code_col not in filled) and \
                     set(filled) <= text_cols | set(plan.extras) and set(filled) & text_cols:
                 # only text under a record, no title or ID: the record's lists go on over several rows
@@ -1400,6 +1408,7 @@ class Planner:
                 table_widths.append(len(filled))
                 first_raws[len(plan.rows)] = (number, row)
             last_record = (len(plan.rows), number, row)
+            record_end[0] = number
             plan.rows.append(planned)
         if not first_block:
             close_block()
