@@ -175,7 +175,8 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     if not raw.strip():
         return ()
     keys = [normalise_key(raw)]
-    bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", raw)
+    # a note in brackets, also one closed by the other kind of bracket ("Durum (Açık-Kapalı-Gerçekleşti]")
+    bare = re.sub(r"\([^)\]]*[)\]]|\[[^\])]*[)\]]", " ", raw)
     scale_note = re.sub(r"[\s_\-]*\(?\d+\s*(?:to|-|–|_)\s*\d+\)?\s*$", "", bare, flags=re.I)  # "L_1to5", "Impact 1-5"
     variants = [bare, scale_note, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
     variants += re.findall(r"\(([^)]*)\)", raw)       # "Тип коммуникации (WHAT)": the word in brackets

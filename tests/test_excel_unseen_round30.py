@@ -1,0 +1,44 @@
+"""Classes of problem found on round 30 of real public registers (docs/import-rounds.md): each test writes a
+workbook of that shape and checks what a user gets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from imported import by_code, import_all, rows_of
+from real_world_factory import write_xlsx
+
+
+def test_turkish_headers_in_the_possessive_name_their_fields(sqlite_store, tmp_path):
+    """A Turkish risk management plan, "No | Risk Tanımı | Risk Sınıfı | Risk Belirleme Tarihi | Etki [Düşük-
+    Orta-Yüksek] | Karşılaşma Olasılığı [Düşük-Orta-Yüksek] | Durum (Açık-Kapalı-Gerçekleşti] | Risk Stratejisi |
+    Risk Önleme/Azaltma İşlemi | İşlem Sorumlusu | Planlanan Tarih": Turkish names a field of the risk with the
+    possessive suffix ("Olasılığı", "Stratejisi", "Sınıfı") and the status's note in brackets is closed by the
+    other bracket; only the title, ID and impact were read, every risk stayed Open with no likelihood, and the
+    actions, their owners and dates went to the notes."""
+    rows: list[list[object]] = [["No", "Risk Tanımı", "Risk Sınıfı", "Risk Belirleme Tarihi",
+                                 "Etki [Düşük-Orta-Yüksek]", "Karşılaşma Olasılığı [Düşük-Orta-Yüksek]",
+                                 "Durum (Açık-Kapalı-Gerçekleşti]", "Risk Stratejisi", "Risk Önleme/Azaltma İşlemi",
+                                 "İşlem Sorumlusu", "Planlanan Tarih"]]
+    given = [("Orta", "Yüksek", "Açık", "Kontrol", "Open", "Reduce"),
+             ("Yüksek", "Düşük", "Kapalı", "İzleme", "Closed", "Accept"),
+             ("Düşük", "Orta", "Gerçekleşti", "Kontrol", "Occurred", "Reduce"),
+             ("Yüksek", "Yüksek", "Açık", "İzleme", "Open", "Accept")]
+    level = {"Düşük": 2, "Orta": 3, "Yüksek": 4}
+    for n, (impact, likelihood, status, strategy, _s, _r) in enumerate(given, 1):
+        rows.append([n, f"Risk numarası {n}: teslimat gecikmesi", f"A.{n}.a", date(2023, 2, n), impact, likelihood,
+                     status, strategy, f"Ekiple toplantı yapıp planı güncelleme {n}", f"Sorumlu Kişi {n}",
+                     date(2023, 3, n)])
+    path = write_xlsx(tmp_path / "Risk Management Plan.xlsx", {"Risk Yönetim Planı": rows})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert len(got) == len(given)
+    for n, (impact, likelihood, _st, _str, status, response) in enumerate(given, 1):
+        risk = got[str(n)]
+        assert (risk["probability"], risk["impact"]) == (level[likelihood], level[impact])
+        assert (risk["status"], risk["response"]) == (status, response)
+        assert risk["raised_on"] == date(2023, 2, n) and risk["category"] == f"A.{n}.a"
+        assert "Olasılığı" not in (risk["notes"] or "") and "Durum" not in (risk["notes"] or "")
+    actions = {a["description"]: a for a in rows_of(sqlite_store, "risk_actions")}
+    assert len(actions) == len(given)
+    assert actions["Ekiple toplantı yapıp planı güncelleme 2"]["due"] == date(2023, 3, 2)
