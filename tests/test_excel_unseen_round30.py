@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from imported import by_code, import_all, rows_of
+from imported import by_code, import_all, named, rows_of
 from real_world_factory import write_xlsx
 
 
@@ -42,3 +42,27 @@ def test_turkish_headers_in_the_possessive_name_their_fields(sqlite_store, tmp_p
     actions = {a["description"]: a for a in rows_of(sqlite_store, "risk_actions")}
     assert len(actions) == len(given)
     assert actions["Ekiple toplantı yapıp planı güncelleme 2"]["due"] == date(2023, 3, 2)
+
+
+def test_a_threat_models_severity_beside_its_impact_is_a_rating(sqlite_store, tmp_path):
+    """A threat model's export (Threagile's risks.xlsx), "Severity | Likelihood | Impact | STRIDE | … | Identified
+    Risk | Action | Mitigation | … | ID | Status": the severity (Critical, Elevated, High, Medium), a rating of
+    likelihood and impact both, was read as the impact because it came first, and the sheet's own "Impact"
+    went to the notes — every risk's impact wrong, "Elevated" not even placed. Of two columns naming a level,
+    the one under the field's own name takes it; the other is kept in the notes."""
+    rows: list[list[object]] = [["Severity", "Likelihood", "Impact", "STRIDE", "Risk Category", "Identified Risk",
+                                 "Mitigation", "ID", "Status"]]
+    given = [("Critical", "Likely", "Medium"), ("Elevated", "Likely", "Low"), ("Elevated", "Very Likely", "Medium"),
+             ("Medium", "Unlikely", "Low"), ("High", "Unlikely", "Medium")]
+    for n, (severity, likelihood, impact) in enumerate(given, 1):
+        rows.append([severity, likelihood, impact, "Spoofing", "Missing Authentication",
+                     f"Missing authentication at component {n}", f"Apply authentication to component {n}",
+                     f"missing-authentication@component-{n}", "Unchecked"])
+    path = write_xlsx(tmp_path / "risks.xlsx", {"Wahlpflichtmodul": rows})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert len(got) == len(given)
+    for n, (severity, _likelihood, impact) in enumerate(given, 1):
+        risk = got[f"Missing authentication at component {n}"]
+        assert risk["impact"] == {"Low": 2, "Medium": 3}[impact]
+        assert f"Severity: {severity}" in (risk["notes"] or "")

@@ -490,11 +490,13 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
 def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
     """Two columns naming one long-text field, the later one by the field's own name ("Requirements | Concerns", both
     read as the stakeholder's concerns): the column named as the field takes it, the other is kept labelled in
-    the notes (before, the first column won and the sheet's own "Concerns" went to the notes)."""
+    the notes (before, the first column won and the sheet's own "Concerns" went to the notes). So for a level:
+    "Severity | Likelihood | Impact" (a threat model's export) rates each risk by its severity first and gives
+    its impact under the field's own name; the severity, a rating of both, is kept in the notes."""
     for d, name in sorted(duplicates.items()):
         f = next((x for x in kind.reg.fields if x.name == name), None)
-        if f is None or f.required or f.kind is not Kind.LONGTEXT or d >= len(row):  # a short text ("Role"
-            # beside "Position"): the first column keeps it, as before
+        if f is None or f.required or f.kind not in (Kind.LONGTEXT, Kind.SCALE) or d >= len(row):  # a short
+            # text ("Role" beside "Position"): the first column keeps it, as before
             continue
         own = {normalise_key(f.label), normalise_key(f.name.replace("_", " "))}  # "Key concerns", "concerns"
         c = next((k for k, n in mapping.items() if n == name), None)
