@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from imported import by_code, import_all, named, rows_of
-from real_world_factory import write_xlsx
+from real_world_factory import write_csv, write_xlsx
 
 
 def test_turkish_headers_in_the_possessive_name_their_fields(sqlite_store, tmp_path):
@@ -66,3 +66,27 @@ def test_a_threat_models_severity_beside_its_impact_is_a_rating(sqlite_store, tm
         risk = got[f"Missing authentication at component {n}"]
         assert risk["impact"] == {"Low": 2, "Medium": 3}[impact]
         assert f"Severity: {severity}" in (risk["notes"] or "")
+
+
+def test_a_stage_said_after_the_level_is_that_stages_rating(sqlite_store, tmp_path):
+    """A GRC register's CSV, "Risk_ID | Asset | Risk_Category | Risk_Description | Likelihood_Inherent |
+    Impact_Inherent | Inherent_Risk_Score | … | Likelihood_Residual | Impact_Residual | … | Risk_Owner": the
+    stage written after the level was not read, so no risk had an inherent rating and its residual likelihood
+    went to the notes. "Likelihood_Inherent" is the inherent likelihood, "Likelihood_Residual" the residual."""
+    rows: list[list[object]] = [["Risk_ID", "Asset", "Risk_Category", "Risk_Description", "Likelihood_Inherent",
+                                 "Impact_Inherent", "Inherent_Risk_Score", "Existing_Controls",
+                                 "Likelihood_Residual", "Impact_Residual", "Residual_Risk_Score", "Risk_Owner",
+                                 "Status"]]
+    given = [(4, 5, 2, 5), (3, 5, 1, 5), (2, 4, 2, 3), (3, 3, 2, 2)]
+    for n, (p, i, rp, ri) in enumerate(given, 1):
+        rows.append([f"R-00{n}", f"System {n}", "Access Management", f"Because of gap {n}, data could leak",
+                     p, i, p * i, f"Control {n} in place", rp, ri, rp * ri, "IT Manager", "Open"])
+    path = write_csv(tmp_path / "risk_register.csv", rows)
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert len(got) == len(given)
+    for n, (p, i, rp, ri) in enumerate(given, 1):
+        risk = got[f"R-00{n}"]
+        assert (risk["probability"], risk["impact"], risk["residual_probability"], risk["residual_impact"]) == \
+            (p, i, rp, ri)
+        assert "Likelihood_" not in (risk["notes"] or "")

@@ -140,6 +140,8 @@ def kind_for(register: str) -> SheetKind:
 # Words that rank a column among others of the same field: "Primary Risk Category" is the category, and
 # "Secondary Risk Category" then repeats it (kept on the record).
 _QUALIFIERS = ("primary", "main", "principal", "secondary", "overall", "general")
+# The stage a rating is of, which a header may say after the level as well as before it ("Likelihood_Residual")
+_STAGES = frozenset({"inherent", "residual", "initial", "gross", "net"})
 # Words that hedge what a column holds without changing it: "Known or suspected Threats", "Potential
 # Vulnerability" are the threats and the vulnerability.
 _KIND_WORDS = frozenset({"risk", "issue", "threat", "opportunity", "assumption", "dependency", "decision", "action",
@@ -190,6 +192,9 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     lettered = re.match(r"\s*[^\W\d_]{1,3}\s*=\s*(\S.*)", bare)
     if lettered:                                        # "A=Auftreten" (FMEA): the word its letter stands for
         variants.append(lettered.group(1))
+    parts = re.split(r"[\s_]+", bare.strip())
+    if len(parts) >= 2 and parts[-1].lower() in _STAGES:  # "Likelihood_Inherent", "Impact Residual": the
+        variants.append(" ".join([parts[-1], *parts[:-1]]))  # stage said after the level ("Inherent likelihood")
     qualified = re.match(rf"\s*(?:{'|'.join(_QUALIFIERS)})\b\s*(.+)", bare, flags=re.I)
     if qualified:                                       # "Primary Risk Category": the category
         variants.append(qualified.group(1))
