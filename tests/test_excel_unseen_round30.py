@@ -90,3 +90,42 @@ def test_a_stage_said_after_the_level_is_that_stages_rating(sqlite_store, tmp_pa
         assert (risk["probability"], risk["impact"], risk["residual_probability"], risk["residual_impact"]) == \
             (p, i, rp, ri)
         assert "Likelihood_" not in (risk["notes"] or "")
+
+
+def test_current_and_desired_involvement_are_the_engagement_levels(sqlite_store, tmp_path):
+    """A PMO's stakeholder register, "Name | Role | Internal/External | Engagement level | Communication Plan |
+    Current Involvement | Desired Involvement | Action Plan", the involvement in the office's own words
+    (Leading, Supportive, Neutral): kept in the notes, so every stakeholder got the defaults Unaware and
+    Supportive and the engagement gaps were all wrong."""
+    rows: list[list[object]] = [["Name", "Role", "Internal/External", "Engagement level", "Communication Plan",
+                                 "Current Involvement", "Desired Involvement", "Action Plan"]]
+    given = [("Alan", "Leading", "Leading"), ("Doug", "Supportive", "Leading"), ("Venkat", "Neutral", "Supportive"),
+             ("Rajesh", "Supportive", "Leading")]
+    for name, current, desired in given:
+        rows.append([name, "Team Member", "External", "Promoters", "Email/Meeting", current, desired,
+                     "To improve communication effectively."])
+    path = write_xlsx(tmp_path / "StakeholderRegister.xlsx", {"Sheet1": [["Stakeholder Register"], *rows]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "stakeholders")
+    assert len(got) == len(given)
+    for name, current, desired in given:
+        assert (got[name]["current_engagement"], got[name]["desired_engagement"]) == (current, desired)
+
+
+def test_trigger_condition_hold_and_an_id_with_its_number_sign(sqlite_store, tmp_path):
+    """Three words of round 30: "Trigger Condition" (went to the notes) is the trigger; an issue "Hold" (left
+    out: not one of Open, Resolved, Closed) is open; "Risk ID #" (went to the notes, the risk numbered R-001)
+    is the risk's ID, its "#" saying "number" again."""
+    risks = [["Risk ID #", "Risk Name", "Impact", "Probability", "Trigger Condition", "Owner"],
+             ["00232", "Client adds more modules", "High", "Medium", "They keep adding application types", "Team"],
+             ["00233", "Client review is late", "High", "Low", "Requirements are not clear", "Team"]]
+    issues = [["NO", "ISSUE_DESCRIPTION", "STATUS"], [1, "Liquidation not happening", "Fixed"],
+              [2, "Accounts not picked for calculation", "Hold"], [3, "Resolution fails with an error", "Reject"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risk Management.xlsx", {"Sheet1": risks}))
+    got = by_code(sqlite_store, "risks")
+    assert sorted(got) == ["00232", "00233"]
+    assert got["00232"]["trigger"] == "They keep adding application types"
+    import_all(sqlite_store, write_xlsx(tmp_path / "Issues.xlsx", {"Issues": issues}))
+    statuses = {r["title"]: r["status"] for r in rows_of(sqlite_store, "issues")}
+    assert statuses == {"Liquidation not happening": "Resolved", "Accounts not picked for calculation": "Open",
+                        "Resolution fails with an error": "Closed"}

@@ -177,6 +177,9 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     if not raw.strip():
         return ()
     keys = [normalise_key(raw)]
+    said_twice = re.match(r"(.*\b(?:id|ref|no|nr|code))\s+number\s*$", raw, flags=re.I)
+    if said_twice:                                      # "Risk ID #": the ID, its "#" saying so again
+        keys.append(normalise_key(said_twice.group(1)))
     # a note in brackets, also one closed by the other kind of bracket ("Durum (Açık-Kapalı-Gerçekleşti]")
     bare = re.sub(r"\([^)\]]*[)\]]|\[[^\])]*[)\]]", " ", raw)
     scale_note = re.sub(r"[\s_\-]*\(?\d+\s*(?:to|-|–|_)\s*\d+\)?\s*$", "", bare, flags=re.I)  # "L_1to5", "Impact 1-5"
