@@ -112,6 +112,46 @@ def test_current_and_desired_involvement_are_the_engagement_levels(sqlite_store,
         assert (got[name]["current_engagement"], got[name]["desired_engagement"]) == (current, desired)
 
 
+def test_a_second_sheets_plan_for_the_same_risks_keeps_its_actions(sqlite_store, tmp_path):
+    """A Danish student project's risk analysis on one sheet ("Risikomoment | Sandsynlighed | Konsekvens |
+    Produkt") and its plan on the next, the same risks again with "Præventive tiltage | Ansvarlig |
+    Løsningsforslag": the workbook was refused (neither "Risikomoment" nor "Konsekvens" was known), and once read
+    the plan sheet's rows merged into the analysis's risks by title without their preventive actions — text
+    the user wrote, lost with nothing said. Merged rows bring their actions along."""
+    analysis: list[list[object]] = [["Risikoanalyse"], ["Risikomoment", "Sandsynlighed", "Konsekvens", "Produkt"]]
+    plan: list[list[object]] = [["Risikoplan"], ["Risikomoment", "Sandsynlighed", "Konsekvens", "Produkt",
+                                                 "Præventive tiltage", "Ansvarlig", "Løsningsforslag"]]
+    given = [("Projektdeltagere forlader projektet", 3, 5), ("Fejlestimater", 1, 10), ("Mangelfuld testing", 2, 3),
+             ("Problemer med intern kommunikation", 1, 7)]
+    for n, (title, p, k) in enumerate(given, 1):
+        analysis.append([title, p, k, p * k])
+        plan.append([title, p, k, p * k, f"Forebyg ved at tale sammen om punkt {n}", "Alle projektdeltagere",
+                     f"Løs problemet {n} i fællesskab"])
+    path = write_xlsx(tmp_path / "Risiko.xlsx", {"Risikoanalyse": analysis, "Risikoplan - Plan": plan})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert sorted(got) == sorted(t for t, _p, _k in given)
+    assert all(r["impact"] is not None and r["probability"] is not None for r in got.values())
+    actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert actions == {f"Forebyg ved at tale sammen om punkt {n}" for n in range(1, len(given) + 1)}
+
+
+def test_english_risks_listed_again_with_their_mitigation_keep_it(sqlite_store, tmp_path):
+    """The same class in English: "Risks" (Title, Probability, Impact) and "Risk plan" (the same titles with
+    their Mitigation and Owner). The plan's rows merged by title into the first sheet's risks and their
+    mitigations were dropped."""
+    first: list[list[object]] = [["Title", "Probability", "Impact"]]
+    second: list[list[object]] = [["Title", "Probability", "Impact", "Mitigation", "Owner"]]
+    for n in range(1, 5):
+        first.append([f"Supplier delivers late batch {n}", 2, 4])
+        second.append([f"Supplier delivers late batch {n}", 2, 4, f"Order batch {n} two weeks early", "Ana"])
+    path = write_xlsx(tmp_path / "risks.xlsx", {"Risks": first, "Risk plan": second})
+    import_all(sqlite_store, path)
+    assert len(named(sqlite_store, "risks")) == 4
+    actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert actions == {f"Order batch {n} two weeks early" for n in range(1, 5)}
+
+
 def test_trigger_condition_hold_and_an_id_with_its_number_sign(sqlite_store, tmp_path):
     """Three words of round 30: "Trigger Condition" (went to the notes) is the trigger; an issue "Hold" (left
     out: not one of Open, Resolved, Closed) is open; "Risk ID #" (went to the notes, the risk numbered R-001)
