@@ -140,6 +140,8 @@ def kind_for(register: str) -> SheetKind:
 # Words that rank a column among others of the same field: "Primary Risk Category" is the category, and
 # "Secondary Risk Category" then repeats it (kept on the record).
 _QUALIFIERS = ("primary", "main", "principal", "secondary", "overall", "general")
+# The stage a rating is of, which a header may say after the level as well as before it ("Likelihood_Residual")
+_STAGES = frozenset({"inherent", "residual", "initial", "gross", "net"})
 # Words that hedge what a column holds without changing it: "Known or suspected Threats", "Potential
 # Vulnerability" are the threats and the vulnerability.
 _KIND_WORDS = frozenset({"risk", "issue", "threat", "opportunity", "assumption", "dependency", "decision", "action",
@@ -175,7 +177,11 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     if not raw.strip():
         return ()
     keys = [normalise_key(raw)]
-    bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", raw)
+    said_twice = re.match(r"(.*\b(?:id|ref|no|nr|code))\s+number\s*$", raw, flags=re.I)
+    if said_twice:                                      # "Risk ID #": the ID, its "#" saying so again
+        keys.append(normalise_key(said_twice.group(1)))
+    # a note in brackets, also one closed by the other kind of bracket ("Durum (Açık-Kapalı-Gerçekleşti]")
+    bare = re.sub(r"\([^)\]]*[)\]]|\[[^\])]*[)\]]", " ", raw)
     scale_note = re.sub(r"[\s_\-]*\(?\d+\s*(?:to|-|–|_)\s*\d+\)?\s*$", "", bare, flags=re.I)  # "L_1to5", "Impact 1-5"
     variants = [bare, scale_note, re.sub(r"[\d\s_\-–/]+$", "", bare), bare.split("\n")[0], re.sub(r"[?:*]+", "", bare)]
     variants += re.findall(r"\(([^)]*)\)", raw)       # "Тип коммуникации (WHAT)": the word in brackets
@@ -189,6 +195,9 @@ def _header_variants(_cls: type, text: Any) -> tuple[str, ...]:
     lettered = re.match(r"\s*[^\W\d_]{1,3}\s*=\s*(\S.*)", bare)
     if lettered:                                        # "A=Auftreten" (FMEA): the word its letter stands for
         variants.append(lettered.group(1))
+    parts = re.split(r"[\s_]+", bare.strip())
+    if len(parts) >= 2 and parts[-1].lower() in _STAGES:  # "Likelihood_Inherent", "Impact Residual": the
+        variants.append(" ".join([parts[-1], *parts[:-1]]))  # stage said after the level ("Inherent likelihood")
     qualified = re.match(rf"\s*(?:{'|'.join(_QUALIFIERS)})\b\s*(.+)", bare, flags=re.I)
     if qualified:                                       # "Primary Risk Category": the category
         variants.append(qualified.group(1))
@@ -493,11 +502,13 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
 def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
     """Two columns naming one long-text field, the later one by the field's own name ("Requirements | Concerns", both
     read as the stakeholder's concerns): the column named as the field takes it, the other is kept labelled in
-    the notes (before, the first column won and the sheet's own "Concerns" went to the notes)."""
+    the notes (before, the first column won and the sheet's own "Concerns" went to the notes). So for a level:
+    "Severity | Likelihood | Impact" (a threat model's export) rates each risk by its severity first and gives
+    its impact under the field's own name; the severity, a rating of both, is kept in the notes."""
     for d, name in sorted(duplicates.items()):
         f = next((x for x in kind.reg.fields if x.name == name), None)
-        if f is None or f.required or f.kind is not Kind.LONGTEXT or d >= len(row):  # a short text ("Role"
-            # beside "Position"): the first column keeps it, as before
+        if f is None or f.required or f.kind not in (Kind.LONGTEXT, Kind.SCALE) or d >= len(row):  # a short
+            # text ("Role" beside "Position"): the first column keeps it, as before
             continue
         own = {normalise_key(f.label), normalise_key(f.name.replace("_", " "))}  # "Key concerns", "concerns"
         c = next((k for k, n in mapping.items() if n == name), None)

@@ -1615,6 +1615,10 @@ class Planner:
                     if notes is not None:
                         line = f"{f.label} on “{plan.sheet}”: {f.display(value)}"
                         target.values[notes] = "\n".join(x for x in [target.values.get(notes) or "", line] if x)
+            if prow.actions:  # its response plan ("Præventive tiltage" on the plan sheet): the record's actions
+                have = {word_key(a.get("description")) for a in target.actions or []}
+                target.actions = (target.actions or []) + [a for a in prow.actions
+                                                           if word_key(a.get("description")) not in have]
             said = f"the same {naming} as {other_plan.sheet} row {target.report.row}: merged into that record"
             said += ("; " + "; ".join(conflicts) + ".") if conflicts else "."
             plan.rows[k] = PlannedRow(RowReport(plan.sheet, prow.report.row, Action.SKIP, "", said, merged=True))

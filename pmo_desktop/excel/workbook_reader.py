@@ -557,18 +557,22 @@ def _read_csv(path: Path, limits: Limits, unaligned: dict[int, str] | None = Non
     if "\x00" in text[:4096]:
         raise WorkbookError(f"“{path.name}” is not a text CSV file; save it as CSV (UTF-8) and import that.")
     sample = text[:16 * 1024]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = _likely_delimiter(sample, path.suffix.lower())
+    piped = _pipe_table(text)
+    if piped is not None:
+        parsed = piped
+    else:
+        try:
+            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+            delimiter = dialect.delimiter
+        except csv.Error:
+            delimiter = _likely_delimiter(sample, path.suffix.lower())
+        # The csv module reads the text itself, not its ``splitlines()``: those lines lose the line breaks of a
+        # quoted cell typed over several lines (Alt+Enter in Excel), and split a row at a vertical tab, a form
+        # feed or U+2028 pasted from Word or slides, which are text inside a cell, not the end of a row.
+        parsed = _overflow_joined(list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)),
+                                  delimiter, unaligned)
     rows: list[list[Any]] = []
     data = 0
-    # The csv module reads the text itself, not its ``splitlines()``: those lines lose the line breaks of a
-    # quoted cell typed over several lines (Alt+Enter in Excel), and split a row at a vertical tab, a form
-    # feed or U+2028 pasted from Word or slides, which are text inside a cell, not the end of a row.
-    parsed = _overflow_joined(list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), delimiter,
-                              unaligned)
     cap = limits.max_columns
     for row in parsed:
         if len(row) > cap and cut is not None:
@@ -580,6 +584,27 @@ def _read_csv(path: Path, limits: Limits, unaligned: dict[int, str] | None = Non
             if data > limits.max_rows + limits.header_scan_rows:
                 raise WorkbookError(f"The sheet “{path.stem}” has more than {limits.max_rows:,} rows, more than an "
                                     "import accepts; split it into smaller workbooks.")
+    return rows
+
+
+_PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
+_PIPE_RULE_RE = re.compile(r"\|(\s*:?-+:?\s*\|)+")  # "|---|:--:|", the rule under the header
+
+
+def _pipe_table(text: str) -> list[list[str]] | None:
+    """The rows of a table typed in Markdown ("| Risk ID | Asset | … |" over "| --- | --- |") and saved under a
+    spreadsheet's or a CSV's name: its cells between the pipes, the rule under the header left out. None when
+    the text is no such table (every line but blank ones a row between pipes, its second line the rule)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) < 3 or not all(line.startswith("|") and line.endswith("|") and len(line) > 1 for line in lines):
+        return None
+    if not _PIPE_RULE_RE.fullmatch(lines[1]):
+        return None
+    rows = []
+    for line in lines:
+        if _PIPE_RULE_RE.fullmatch(line):
+            continue
+        rows.append([cell.strip().replace("\\|", "|") for cell in _PIPE_SPLIT_RE.split(line[1:-1])])
     return rows
 
 
