@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from ..models import records
 from ..models import values as v
 from ..models.errors import ValidationError
-from ..models.fields import Context, Field, Kind, Register
+from ..models.fields import CONTROL_CHARACTER, Context, Field, Kind, Register
 from ..models.registers import REGISTERS
 from ..models.registers.risks import CATEGORIES
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
@@ -2300,14 +2300,15 @@ class Planner:
             errors.append(f"{f.label} would be {len(values[kept_in]):,} characters with this row's cells kept in it, "
                           f"more than it holds ({f.max_length:,}); shorten the longest cell.")
         if not errors:
-            # A NUL in any text the row writes (a field, the cells kept in the notes, a name): the quick
-            # paths above take a cell's text as it is, so said here once for all of them, per row.
+            # A control character (a NUL, an ESC) in any text the row writes (a field, the cells kept in the
+            # notes, a name): the quick paths above take a cell's text as it is, so said here once for all of
+            # them, per row.
             for name, value in values.items():
                 cell_texts = value if isinstance(value, list) else [value]
-                bad = next((t for t in cell_texts if isinstance(t, str) and "\x00" in t), None)
+                bad = next((t for t in cell_texts if isinstance(t, str) and CONTROL_CHARACTER.search(t)), None)
                 if bad is not None:
                     try:
-                        reg.field(name).check_no_nul(bad)
+                        reg.field(name).check_no_control(bad)
                     except ValidationError as e:
                         errors.append(str(e))
                     break
