@@ -265,7 +265,7 @@ def _read_meta_read_only(path: Path, ignore_wal: bool = False) -> dict[str, str]
         if "locked" in text or "busy" in text:
             raise errors.FileLocked(f"“{path.name}” is locked by another program. Try again in a moment.") from e
         cause = disk.failure_cause(e, path.parent)
-        if cause == disk.DISK_FULL or (cause is not None and "i/o" not in text):
+        if cause is not None and (cause != disk.IO_ERROR or "i/o" not in text):  # a full disk, a limit met
             raise errors.StoreError(f"“{path.name}” could not be opened: {cause}.") from e
         raise errors.CorruptFile(f"“{path.name}” is damaged and cannot be read ({e}).") from e
 
