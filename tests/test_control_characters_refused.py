@@ -125,3 +125,63 @@ def test_a_csv_with_a_bell_is_refused_on_the_command_line(tmp_path: Path) -> Non
         assert stored_texts(store) == []
     finally:
         store.close()
+
+
+# An office from before they were refused may hold them (another program may have written them): its export
+# carries each one as Excel does (_x001B_) — it dropped them — and an untouched re-import finds nothing changed,
+# truly. A text that reads like such an escape is written so it comes back as typed.
+HELD = {"escape": "Build \x1b[31mfailed\x1b[0m", "bell": "x\x07y", "NUL": "A\x00B", "unit separator": "a\x1fb",
+        "looks escaped": "code _x0041_ and _x001B_ as typed"}
+
+
+def test_an_office_from_before_exports_them_and_gets_them_back(sqlite_store, tmp_path: Path) -> None:
+    from python_calamine import CalamineWorkbook
+    from sqlalchemy import text as sql
+
+    from pmo_desktop.excel.boardpack import write_board_pack
+    from pmo_desktop.excel.importer import plan_workbook_import
+
+    with sqlite_store.transaction() as s:
+        for name, held in HELD.items():
+            risk = records.create_record(s, RISKS, {"title": name, "status": "Open", "probability": 5, "impact": 5})
+            s.execute(sql("UPDATE risk SET cause = :t, title = :n WHERE id = :i"),
+                      {"t": held, "n": f"{name}: {held}", "i": risk.id})
+    out = export_workbook(sqlite_store, tmp_path / "office.xlsx")
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Risk register").to_python()
+    cause = rows[0].index("Cause")
+    title = rows[0].index("Title")
+    assert sorted(r[cause] for r in rows[1:]) == sorted(HELD.values())  # the very text: the office is its export
+    assert sorted(r[title] for r in rows[1:]) == sorted(f"{n}: {h}" for n, h in HELD.items())
+
+    plan = plan_workbook_import(sqlite_store, out)
+    assert [(r.report.row, r.report.reason) for sh in plan.sheets for r in sh.rows
+            if r.report.action.name in ("ERROR", "UPDATE", "INSERT")] == []
+    assert apply_import(sqlite_store, plan).updated == 0
+    with sqlite_store.session() as s:
+        assert sorted(r.cause for r in s.query(RISKS.entity)) == sorted(HELD.values())
+        assert all(r.version == 1 for r in s.query(RISKS.entity))
+
+    pack = write_board_pack(sqlite_store, tmp_path / "board.xlsx")  # the board pack's workbook carries them too
+    book = CalamineWorkbook.from_path(str(pack))
+    texts = {str(v) for sheet in book.sheet_names for row in book.get_sheet_by_name(sheet).to_python() for v in row}
+    assert {f"{n}: {h}" for n, h in HELD.items()} <= texts
+
+
+def test_an_update_from_a_colleagues_sheet_with_a_bell_is_refused(sqlite_store, tmp_path: Path) -> None:
+    """The quick way an ordinary row of a known record is planned checks it too."""
+    with sqlite_store.transaction() as s:
+        for title in ("Data loss", "Key person", "Supplier"):
+            records.create_record(s, RISKS, {"title": title, "status": "Open", "cause": "fine", "probability": 2,
+                                             "impact": 3})
+    path = tmp_path / "theirs.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Risks")
+    ws.write_row(0, 0, ["ID", "Title", "Probability", "Impact", "Status", "Cause"])
+    ws.write_row(1, 0, ["R-001", "Data loss", 2, 3, "Open", "backups \x07 rang"])
+    ws.write_row(2, 0, ["R-002", "Key person", 2, 3, "Open", "one expert"])
+    ws.write_row(3, 0, ["R-003", "Supplier", 2, 3, "Open", "fine"])
+    wb.close()
+    plan = plan_import(sqlite_store, path, register="risks")
+    assert [(r.report.action.name, r.report.reason.split(",")[0]) for r in plan.sheets[0].rows] == [
+        ("ERROR", "Cause holds an invisible BEL character (code 7) after “backups”"),
+        ("UPDATE", "changes Cause."), ("UPDATE", "no changes.")]

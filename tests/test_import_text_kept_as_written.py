@@ -121,7 +121,11 @@ def test_a_left_out_row_with_a_control_character_is_written_and_the_import_repor
     assert proc.returncode == 0, proc.stderr
     assert "Imported 3 new" in proc.stdout and "rows left out.xlsx" in proc.stdout
     header, row = left_out_rows(tmp_path / f"risks{LEFT_OUT_SUFFIX}")
-    assert row[1] == "Supplierslips" and row[2:] == (9, 9, "Ann")
+    assert row[1] == "Supplier_x000B_slips" and row[2:] == (9, 9, "Ann")  # as Excel writes it (openpyxl reads it so)
+    from python_calamine import CalamineWorkbook  # a spreadsheet reads the source's very text
+
+    assert CalamineWorkbook.from_path(str(tmp_path / f"risks{LEFT_OUT_SUFFIX}")).get_sheet_by_index(0) \
+        .to_python()[1][1] == "Supplier\x0bslips"
 
 
 def test_rows_left_out_of_a_csv_whose_name_no_sheet_may_carry(tmp_path):

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import math
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
-from typing import Any, Callable, Mapping, Optional
+from typing import Any, Callable, Iterator, Mapping, Optional
 
 from sqlalchemy import Table
 
@@ -43,6 +45,21 @@ CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 CONTROL_NAMES = dict(enumerate(
     "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC "
     "FS GS RS US".split()))
+
+_CONTROLS_CHECKED_LATER: ContextVar[bool] = ContextVar("controls_checked_later", default=False)
+
+
+@contextmanager
+def controls_checked_later() -> Iterator[None]:
+    """Meanwhile ``check_no_control`` lets a text through: an import's row planner checks the values a row
+    writes once it knows which of them an update changes (an office from before may hold a control
+    character its export carried and its untouched re-import gives back)."""
+    token = _CONTROLS_CHECKED_LATER.set(True)
+    try:
+        yield
+    finally:
+        _CONTROLS_CHECKED_LATER.reset(token)
+
 
 FIVE_LEVELS = ("Very low", "Low", "Medium", "High", "Very high")
 # The most text one Excel cell holds: anything longer could be stored but never exported whole, so the
@@ -110,16 +127,17 @@ class Field:
                 f"{self.label} is too long ({len(value):,} characters; at most {self.max_length:,}).", self.name)
         return value
 
-    def check_no_control(self, value: str) -> str:
+    def check_no_control(self, value: str, *, now: bool = False) -> str:
         """No text keeps an invisible control character but a tab and line ends. A NUL (code 0, what some
         programs' exports leave in a cell): PostgreSQL refuses one (a whole import with it, as "a value does
         not fit"), and SQLite keeps it but its text functions stop there, so a search never found the words
         after it. The others (an ESC or a BEL pasted from a terminal's coloured output, a backspace): an
         xlsx's XML cannot hold them, so the export dropped them and the re-import of that export called the
         row unchanged — the office's text and its workbook's differed without a word. Refused at the door
-        (an edit, a paste, an import, the CLI) so the office never holds what its workbook cannot."""
+        (an edit, a paste, an import, the CLI) so the office never holds what its workbook cannot. ``now``: even
+        within ``controls_checked_later`` (the import's own check, once it knows what a row changes)."""
         found = CONTROL_CHARACTER.search(value)
-        if found is not None:
+        if found is not None and (now or not _CONTROLS_CHECKED_LATER.get()):
             code = ord(found.group())
             before = " ".join(value[:found.start()].split()[-3:])
             where = f" after “{before}”" if before else " at its start"
