@@ -31,12 +31,27 @@ def needs_care(text: str) -> bool:
 
 def clean_text(text: str) -> str:
     """The text as an xlsx can hold it. XML turns CR into LF on reading, so line breaks are written
-    as LF; control characters XML cannot carry at all are dropped. Over-long text is refused."""
+    as LF. Over-long text is refused. A control character XML cannot carry (an ESC, a BEL an office from
+    before they were refused may hold) is kept: xlsxwriter writes it as Excel does, ``_x001B_``, which every
+    reader gives back (for openpyxl, ``put_text`` escapes it). Dropped, the export differed from the office
+    and its re-import called the row unchanged, without a word."""
     if len(text) > CELL_TEXT_LIMIT:
         raise TextTooLong(len(text))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    return text
+
+
+_ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+def escaped(text: str) -> str:
+    """Excel's escape of a control character for a writer that does not make it (openpyxl refuses one):
+    ``_x001B_``; a text that reads as such an escape already ("_x0041_") has its "_" escaped, as Excel does,
+    so it is read back as written rather than as "A"."""
+    if "_x" in text:
+        text = _ESCAPE_LIKE.sub(r"_x005F_\1", text)
+    return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
 def is_formula_like(text: str) -> bool:
@@ -46,7 +61,7 @@ def is_formula_like(text: str) -> bool:
 def put_text(cell: Cell, text: str) -> None:
     """Set ``cell`` to ``text`` as a literal string, whatever it starts with."""
     text = clean_text(text)
-    cell.value = text
+    cell.value = escaped(text)
     cell.data_type = "s"  # after the value: openpyxl re-types a str starting with "=" as a formula
     if is_formula_like(text):
         cell.quotePrefix = True

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from ..models import records
 from ..models import values as v
 from ..models.errors import ValidationError
-from ..models.fields import Context, Register
+from ..models.fields import CONTROL_CHARACTER, Context, Register, controls_checked_later
 from ..models.registers import REGISTERS
 from ..models.settings import OFFICE_ID
 from .header_detection import PARENT
@@ -39,6 +39,18 @@ from .workbook_reader import SafeWorkbook
 
 SETTINGS_SHEET = "Office settings"
 FAMILY = "family"  # the stamp's fingerprint of a whole sub-table family
+
+
+def control_error(reg: Register, values: dict[str, Any]) -> str | None:
+    """The refusal of the first control character (an ESC, a NUL) among the texts ``values`` writes."""
+    for name, value in values.items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and CONTROL_CHARACTER.search(text):
+                try:
+                    reg.field(name).check_no_control(text, now=True)
+                except ValidationError as e:
+                    return str(e)
+    return None
 
 
 @dataclass
@@ -111,7 +123,10 @@ class OfficePlanner:
             out[str(code).strip().casefold()] = rec
         return out
 
-    def parse(self, reg: Register, row: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    def parse(self, reg: Register, row: dict[str, Any], controls_later: bool = False
+              ) -> tuple[dict[str, Any], list[str]]:
+        """``controls_later``: a control character is let through, for ``control_error`` to say of what the
+        row writes — an office from before they were refused may hold one, which its export carries."""
         values: dict[str, Any] = {}
         errors: list[str] = []
         for name, raw in row.items():
@@ -119,7 +134,11 @@ class OfficePlanner:
             if not f.editable and not f.kind.is_key:
                 continue
             try:
-                values[name] = f.parse(raw, self.ctx)
+                if controls_later:
+                    with controls_checked_later():
+                        values[name] = f.parse(raw, self.ctx)
+                else:
+                    values[name] = f.parse(raw, self.ctx)
             except ValidationError as e:
                 text = v.parse_text(raw)
                 if (reg.name, name) in OPEN_LISTS and text and len(text) <= 60:
@@ -143,7 +162,7 @@ class OfficePlanner:
             row = {name: cells[c] if c < len(cells) else None for c, name in mapping.items()}
             if all(v.is_blank(x) for x in row.values()):
                 continue
-            values, errors = self.parse(reg, row)
+            values, errors = self.parse(reg, row, controls_later=True)
             ident = (values.get(key.name) if key else values.get(reg.name_field.name if reg.name_field else "")) or ""
             code = str(ident).strip()
             report = RowReport(title, number, Action.INSERT, code if key else "")
@@ -161,9 +180,17 @@ class OfficePlanner:
                     report.action, report.reason = Action.SKIP, "deleted in the office since the export; not re-created."
                     sheet.rows.append(PlannedRow(report))
                     continue
+                if (refused := control_error(reg, values)) is not None:
+                    report.action, report.reason = Action.ERROR, refused
+                    sheet.rows.append(PlannedRow(report, raw=tuple(cells)))
+                    continue
                 sheet.rows.append(PlannedRow(report, values))
                 continue
             changes = self.merge(reg, code, values, stored, stamped.fingerprints if stamped else None)
+            if (refused := control_error(reg, changes)) is not None:  # what it changes only: see parse
+                report.action, report.reason = Action.ERROR, refused
+                sheet.rows.append(PlannedRow(report, raw=tuple(cells)))
+                continue
             if changes:
                 report.action = Action.UPDATE
                 report.reason = "changes " + ", ".join(reg.field(n).label for n in changes) + "."

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from ..models import records
 from ..models import values as v
 from ..models.errors import ValidationError
-from ..models.fields import Context, Field, Kind, Register
+from ..models.fields import CONTROL_CHARACTER, Context, Field, Kind, Register, controls_checked_later
 from ..models.registers import REGISTERS
 from ..models.registers.risks import CATEGORIES
 from ..models.risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
@@ -1876,7 +1876,8 @@ class Planner:
                   strict_refs: list[tuple[int, Field]],
                   title_col: int | None = None) -> PlannedRow:
         self._claiming = None
-        prow = self._plan_values(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs)
+        with controls_checked_later():  # checked by _plan_values itself, of an update only what it changes
+            prow = self._plan_values(plan, reg, parent_reg, number, row, fields, code_col, parent_col, strict_refs)
         if self._unaligned and (why := self._unaligned.get(number)) is not None:
             prow = self._refused_unaligned(reg, plan, prow, why)
         if self._claiming is not None and prow.report.action in (Action.INSERT, Action.UPDATE):
@@ -2299,24 +2300,26 @@ class Planner:
             f = reg.field(kept_in)
             errors.append(f"{f.label} would be {len(values[kept_in]):,} characters with this row's cells kept in it, "
                           f"more than it holds ({f.max_length:,}); shorten the longest cell.")
-        if not errors:
-            # A NUL in any text the row writes (a field, the cells kept in the notes, a name): the quick
-            # paths above take a cell's text as it is, so said here once for all of them, per row.
-            for name, value in values.items():
-                cell_texts = value if isinstance(value, list) else [value]
-                bad = next((t for t in cell_texts if isinstance(t, str) and "\x00" in t), None)
-                if bad is not None:
-                    try:
-                        reg.field(name).check_no_nul(bad)
-                    except ValidationError as e:
-                        errors.append(str(e))
-                    break
         if not errors and record_id is not None:
             old = self.current(reg, record_id)
             by_name = self._fields_by_name(reg)
             changed = _changed(by_name, values, old)
             values = {f.name: values[f.name] for f in changed}
             reason += ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
+        if not errors:
+            # A control character (a NUL, an ESC) in any text the row writes (a field, the cells kept in the
+            # notes, a name): the quick paths above take a cell's text as it is, so said here once for all of
+            # them, per row. Of an update only what it changes: an office from before they were refused may
+            # hold one, which its export carries and an untouched re-import gives back as it was.
+            for name, value in values.items():
+                cell_texts = value if isinstance(value, list) else [value]
+                bad = next((t for t in cell_texts if isinstance(t, str) and CONTROL_CHARACTER.search(t)), None)
+                if bad is not None:
+                    try:
+                        reg.field(name).check_no_control(bad, now=True)
+                    except ValidationError as e:
+                        errors.append(str(e))
+                    break
         if errors:
             prow = PlannedRow(RowReport(plan.sheet, number, Action.ERROR, code, " ".join(errors)))
             prow.unplaced = unplaced
@@ -2543,8 +2546,8 @@ class Planner:
                 return _MISS
             if text_limit:
                 text = raw.strip()
-                if not text or len(text) > text_limit or "\x00" in text:
-                    return _MISS  # Field.parse and the length checks of every field (a NUL too): the steps' way
+                if not text or len(text) > text_limit or not text.isprintable() and CONTROL_CHARACTER.search(text):
+                    return _MISS  # Field.parse and the length checks of every field (a NUL, an ESC): the steps' way
                 return self._memo(i, raw, text)
         if cache is None:
             if cls is not str and raw is not None:

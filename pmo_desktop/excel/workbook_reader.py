@@ -10,6 +10,7 @@ parser still trips over becomes a ``WorkbookError`` with one sentence of explana
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import itertools
 import os
@@ -37,6 +38,13 @@ EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM
 _ERROR_CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt=\"e\"[^>]*)>(.*?)</(?:\w+:)?c>", re.S)
 _REF_RE = re.compile(rb"\br=\"([A-Z]{1,3})(\d{1,7})\"")
 _VALUE_RE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
+# A cell holding a negative number: in a date cell calamine reads one as a time of day (-1 as 00:00:00, -5.5 as
+# 12:00:00), where Excel shows #####; its real value is kept to be named (see _scan_sheet).
+_NEGATIVE_CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>/]*)>((?:(?!</(?:\w+:)?c>|<(?:\w+:)?c\b).)*?<(?:\w+:)?v>-[^<]*</)",
+                               re.S)
+# What a streamed pass finds of the cells calamine misreads, by (row, column): an Excel error's text (#REF!), or
+# a negative number's value.
+CellMarks = dict[tuple[int, int], "str | float"]
 MiB = 1024 * 1024
 
 
@@ -105,7 +113,7 @@ def _text_kind(path: Path) -> str:
     return "xml" if plain_text.is_xml_spreadsheet(text) else "html"
 
 
-def check_file(path: Path, limits: Limits, scanned: dict[str, dict[tuple[int, int], str]] | None = None) -> str:
+def check_file(path: Path, limits: Limits, scanned: dict[str, CellMarks] | None = None) -> str:
     """Refuse what is not a readable workbook before any parser sees it; returns its format. ``scanned``:
     filled with the error cells of each sheet part the checks read whole (``_scan_sheet``)."""
     name = path.name
@@ -204,11 +212,12 @@ def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, stop: int) -> int:
         return _scan_sheet(fh, stop)[0]
 
 
-def _scan_sheet(fh: Any, stop: int | None = None) -> tuple[int, dict[tuple[int, int], str] | None]:
+def _scan_sheet(fh: Any, stop: int | None = None) -> tuple[int, CellMarks | None]:
     """One streamed pass over a sheet's XML (a decompression, no parse): its row tags, counted until more
     than ``stop``, and its Excel error cells (#REF!, #N/A …) by (row, column), which calamine reads as
-    empty; the errors are None when the count stopped before the end."""
-    out: dict[tuple[int, int], str] = {}
+    empty, and its negative numbers, which it reads as times in a date cell; None for these when the count
+    stopped before the end."""
+    out: CellMarks = {}
     rows = 0
     carry = b""
     while True:
@@ -226,6 +235,15 @@ def _scan_sheet(fh: Any, stop: int | None = None) -> tuple[int, dict[tuple[int, 
                 if ref is None or value is None:
                     continue
                 out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = value.group(1).decode("utf-8", "replace")
+        if buf.find(b"v>-", 0, cut) >= 0:
+            for m in _NEGATIVE_CELL_RE.finditer(buf, 0, cut):
+                ref, value = _REF_RE.search(m.group(1)), _VALUE_RE.search(m.group(2))
+                if ref is None or value is None or b't="' in m.group(1) and b't="n"' not in m.group(1):
+                    continue  # a text, an error, a boolean: not a number
+                try:
+                    out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = float(value.group(1))
+                except ValueError:
+                    continue
         carry = buf[cut:]
         if not chunk:
             break
@@ -233,7 +251,7 @@ def _scan_sheet(fh: Any, stop: int | None = None) -> tuple[int, dict[tuple[int, 
 
 
 def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits,
-                     scanned: dict[str, dict[tuple[int, int], str]] | None = None) -> None:
+                     scanned: dict[str, CellMarks] | None = None) -> None:
     """Entity declarations (which only an XML prolog can hold) and sheets too tall, from each part's head.
 
     A sheet's ``<dimension>`` says how many rows it spans; when it spans more than an import accepts and
@@ -331,7 +349,7 @@ class SafeWorkbook:
     def __init__(self, path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS):
         self.path = Path(path).expanduser()
         self.limits = limits
-        self._scanned: dict[str, dict[tuple[int, int], str]] = {}  # sheet part → its error cells, if read whole
+        self._scanned: dict[str, CellMarks] = {}  # sheet part → its error cells, if read whole
         self.format = check_file(self.path, limits, self._scanned)
         self._csv: list[list[Any]] | None = None
         # a CSV's rows whose cells could not be put under their columns (row number → why): refused
@@ -430,7 +448,7 @@ class SafeWorkbook:
         if len(merges) > self.limits.max_merged_ranges:
             raise WorkbookError(f"The sheet “{title}” has more than {self.limits.max_merged_ranges:,} merged ranges; "
                                 "unmerge the cells and import again.")
-        errors: dict[tuple[int, int], str] = {}
+        errors: CellMarks = {}
         if self.format == "xlsx":
             errors = _error_cells(self.path, names.index(title), self._scanned)
         elif self.format == "xls":
@@ -513,10 +531,9 @@ def _sheet_part(zf: zipfile.ZipFile, index: int) -> str | None:
     return None
 
 
-def _error_cells(path: Path, index: int, scanned: dict[str, dict[tuple[int, int], str]] | None = None
-                 ) -> dict[tuple[int, int], str]:
+def _error_cells(path: Path, index: int, scanned: dict[str, CellMarks] | None = None) -> CellMarks:
     """The Excel errors (#REF!, #N/A ...) that calamine reads as empty cells, by (row, column), so the
-    planner can name them; a streamed scan of the sheet XML, which costs a decompression and no parse
+    planner can name them, and the negative numbers it reads as times; a streamed scan of the sheet XML, which costs a decompression and no parse
     (none when ``scanned``, the file's checks, went through that sheet already)."""
     try:
         with zipfile.ZipFile(path) as zf:
@@ -745,7 +762,7 @@ class SheetReader:
 
     def __init__(self, book: SafeWorkbook, title: str, rows: list[list[Any]] | None,
                  merges: list[tuple[int, int, int, int]], sheet: CalamineSheet | None = None,
-                 errors: dict[tuple[int, int], str] | None = None,
+                 errors: CellMarks | None = None,
                  values: dict[tuple[int, int], Any] | None = None):
         self.book = book
         self.title = title
@@ -795,7 +812,10 @@ class SheetReader:
                 row = list(row)
                 for c in range(len(row)):
                     text = errors.get((index, c))
-                    if text is not None and row[c] in ("", None):
+                    if isinstance(text, float):  # a negative number: its value, where calamine gave a time
+                        if isinstance(row[c], (dt.time, dt.timedelta)):
+                            row[c] = text
+                    elif text is not None and row[c] in ("", None):
                         row[c] = text
                     if values and (index, c) in values:
                         row[c] = values[index, c]

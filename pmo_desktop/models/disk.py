@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import itertools
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ from pathlib import Path
 
 # ------------------------------------------------------------------------------------ causes
 DISK_FULL = "the disk is full"
+MiB = 1024 * 1024
 _ERRNO_CAUSES = {
     errno.ENOSPC: DISK_FULL,
     errno.EDQUOT: "your disk quota is used up",
@@ -29,6 +31,7 @@ _ERRNO_CAUSES = {
     errno.EROFS: "the disk is read-only",
     errno.EIO: "the disk or network share reported an input/output error",
 }
+IO_ERROR = _ERRNO_CAUSES[errno.EIO]
 _SQLITE_FULL, _SQLITE_IOERR, _SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN = 13, 10, 8, 3, 14
 
 
@@ -53,22 +56,98 @@ def _nearly_full(folder: Path | None) -> bool:
         return False
 
 
+def _size_limit(folder: Path | None) -> int | None:
+    """The file-size limit this process runs under (``ulimit -f``, RLIMIT_FSIZE) when a file in ``folder``
+    has (nearly) reached it; else None. A write past it fails with EFBIG, which SQLite reports as a "disk
+    I/O error" — said as an input/output error, where the disk had room and only the limit was met."""
+    try:
+        import resource
+    except ImportError:  # Windows: no such limit
+        return None
+    soft = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if soft == resource.RLIM_INFINITY or soft <= 0:
+        return None
+    if folder is None:
+        return soft
+    try:
+        with os.scandir(folder) as entries:
+            for entry in itertools.islice(entries, 10_000):
+                if entry.is_file(follow_symlinks=False) and entry.stat().st_size >= soft - min(soft // 10, MiB):
+                    return soft
+    except OSError:
+        return None
+    return None
+
+
+def _quota_used_up(folder: Path | None) -> str | None:
+    """After a write SQLite calls an I/O error: whether a small file can be written beside it. A quota used up
+    (EDQUOT) leaves the disk's free space as it was, so only a write tells; a disk full is told the same way."""
+    if folder is None:
+        return None
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".pmo-copy-{writer_tag()}-", dir=folder)
+    except OSError as e:
+        return _ERRNO_CAUSES[e.errno] if e.errno in (errno.ENOSPC, errno.EDQUOT) else None
+    try:
+        os.write(fd, b"\0" * (64 * 1024))
+        os.fsync(fd)
+    except OSError as e:
+        return _ERRNO_CAUSES[e.errno] if e.errno in (errno.ENOSPC, errno.EDQUOT) else None
+    finally:
+        os.close(fd)
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+    return None
+
+
+def size_limit_cause(limit: int) -> str:
+    return (f"the file has reached the size limit set for your account ({_size_text(limit)} a file); ask your "
+            "administrator to raise it, or keep the office where no such limit applies")
+
+
+def _size_text(size: int) -> str:
+    for unit, scale in (("GB", 1024 ** 3), ("MB", MiB), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:,.1f} {unit}".replace(".0 ", " ")
+    return f"{size:,} bytes"
+
+
+def _io_error_cause(where: Path | None) -> str:
+    """What an I/O error met while writing means: a full disk, the account's file-size limit, a quota used
+    up — each of which SQLite reports the same way — or an I/O error indeed."""
+    if _nearly_full(where):
+        return DISK_FULL
+    limit = _size_limit(where)
+    if limit is not None:
+        return size_limit_cause(limit)
+    return _quota_used_up(where) or _ERRNO_CAUSES[errno.EIO]
+
+
 def failure_cause(error: BaseException, folder: str | os.PathLike[str] | None = None) -> str | None:
-    """“the disk is full”, “you do not have permission…”, “…input/output error”, or None when the
-    error is not about the disk. SQLite reports a full disk met while creating its side files as an
-    I/O error, so an I/O error in a folder with (almost) no free space is a full disk too."""
+    """“the disk is full”, “your disk quota is used up”, “the file has reached the size limit…”, “you do not
+    have permission…”, “…input/output error”, or None when the error is not about the disk. SQLite reports
+    a full disk met while creating its side files, a quota used up and a file-size limit met as an I/O
+    error, so an I/O error is looked into (``_io_error_cause``)."""
     where = Path(folder) if folder is not None else None
     for e in _chain(error):
         if isinstance(e, OSError) and e.errno in _ERRNO_CAUSES:
-            cause = _ERRNO_CAUSES[e.errno]
-            return DISK_FULL if e.errno == errno.EIO and _nearly_full(where) else cause
+            if e.errno == errno.EIO:
+                return _io_error_cause(where)
+            if e.errno == errno.EFBIG:
+                limit = _size_limit(where)
+                return size_limit_cause(limit) if limit is not None else _ERRNO_CAUSES[e.errno]
+            return _ERRNO_CAUSES[e.errno]
         if isinstance(e, sqlite3.Error):
             code = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
             text = str(e).lower()
             if code == _SQLITE_FULL or "disk is full" in text:
-                return DISK_FULL
+                # a short write at a file-size limit is reported as a full disk too
+                limit = None if _nearly_full(where) else _size_limit(where)
+                return size_limit_cause(limit) if limit is not None else DISK_FULL
             if code == _SQLITE_IOERR or "disk i/o error" in text:
-                return DISK_FULL if _nearly_full(where) else _ERRNO_CAUSES[errno.EIO]
+                return _io_error_cause(where)
             if code in (_SQLITE_READONLY, _SQLITE_PERM) or "readonly" in text:
                 return "the file or its folder is read-only"
             if code == _SQLITE_CANTOPEN or "unable to open" in text:

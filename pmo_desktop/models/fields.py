@@ -5,10 +5,13 @@ header synonyms used on import. The GUI table, the Excel workbook and the import
 from __future__ import annotations
 
 import math
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
-from typing import Any, Callable, Mapping, Optional
+from typing import Any, Callable, Iterator, Mapping, Optional
 
 from sqlalchemy import Table
 
@@ -35,6 +38,27 @@ class Context:
     risk_scale: RiskScale = RiskScale()
     extra: dict[str, Any] = field(default_factory=dict)
     today: date = field(default_factory=clock.today)
+
+
+# The control characters XML 1.0 cannot carry (so neither can an xlsx): all of C0 but tab, LF and CR.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+CONTROL_NAMES = dict(enumerate(
+    "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC "
+    "FS GS RS US".split()))
+
+_CONTROLS_CHECKED_LATER: ContextVar[bool] = ContextVar("controls_checked_later", default=False)
+
+
+@contextmanager
+def controls_checked_later() -> Iterator[None]:
+    """Meanwhile ``check_no_control`` lets a text through: an import's row planner checks the values a row
+    writes once it knows which of them an update changes (an office from before may hold a control
+    character its export carried and its untouched re-import gives back)."""
+    token = _CONTROLS_CHECKED_LATER.set(True)
+    try:
+        yield
+    finally:
+        _CONTROLS_CHECKED_LATER.reset(token)
 
 
 FIVE_LEVELS = ("Very low", "Low", "Medium", "High", "Very high")
@@ -96,21 +120,30 @@ class Field:
 
     def check_length(self, value: str) -> str:
         """The one length rule, for every path that writes text: a cell, a paste, an import, the CLI. And no
-        NUL character: PostgreSQL refuses one (a whole import with it, as "a value does not fit"), and
-        SQLite keeps it but its text functions stop there, so a search never found the words after it."""
-        self.check_no_nul(value)
+        control character a workbook cannot carry (see check_no_control)."""
+        self.check_no_control(value)
         if len(value) > self.max_length:
             raise ValidationError(
                 f"{self.label} is too long ({len(value):,} characters; at most {self.max_length:,}).", self.name)
         return value
 
-    def check_no_nul(self, value: str) -> str:
-        """No text keeps a NUL character (code 0, what some programs' exports leave in a cell): see check_length."""
-        if "\x00" in value:
-            before = " ".join(value[:value.index("\x00")].split()[-3:])
+    def check_no_control(self, value: str, *, now: bool = False) -> str:
+        """No text keeps an invisible control character but a tab and line ends. A NUL (code 0, what some
+        programs' exports leave in a cell): PostgreSQL refuses one (a whole import with it, as "a value does
+        not fit"), and SQLite keeps it but its text functions stop there, so a search never found the words
+        after it. The others (an ESC or a BEL pasted from a terminal's coloured output, a backspace): an
+        xlsx's XML cannot hold them, so the export dropped them and the re-import of that export called the
+        row unchanged — the office's text and its workbook's differed without a word. Refused at the door
+        (an edit, a paste, an import, the CLI) so the office never holds what its workbook cannot. ``now``: even
+        within ``controls_checked_later`` (the import's own check, once it knows what a row changes)."""
+        found = CONTROL_CHARACTER.search(value)
+        if found is not None and (now or not _CONTROLS_CHECKED_LATER.get()):
+            code = ord(found.group())
+            before = " ".join(value[:found.start()].split()[-3:])
             where = f" after “{before}”" if before else " at its start"
-            raise ValidationError(f"{self.label} holds an invisible NUL character (code 0){where}, which the office "
-                                  "cannot keep; type the text again without it.", self.name)
+            raise ValidationError(f"{self.label} holds an invisible {CONTROL_NAMES[code]} character (code {code})"
+                                  f"{where}, which the office cannot keep; type the text again without it.",
+                                  self.name)
         return value
 
     def check_range(self, value: Any) -> None:

@@ -15,9 +15,9 @@ import time
 import weakref
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
-from sqlalchemy import URL, Engine, create_engine, event, exc, select
+from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm import exc as orm_exc
@@ -265,7 +265,7 @@ def _read_meta_read_only(path: Path, ignore_wal: bool = False) -> dict[str, str]
         if "locked" in text or "busy" in text:
             raise errors.FileLocked(f"“{path.name}” is locked by another program. Try again in a moment.") from e
         cause = disk.failure_cause(e, path.parent)
-        if cause == disk.DISK_FULL or (cause is not None and "i/o" not in text):
+        if cause is not None and (cause != disk.IO_ERROR or "i/o" not in text):  # a full disk, a limit met
             raise errors.StoreError(f"“{path.name}” could not be opened: {cause}.") from e
         raise errors.CorruptFile(f"“{path.name}” is damaged and cannot be read ({e}).") from e
 
@@ -277,9 +277,21 @@ def _missing_from_schema(con: sqlite3.Connection) -> str | None:
     board pack at a time — a board pack's snapshot was said not kept "for lack of room", the snapshots
     and "changes" commands printed SQLite's own words. Tables and columns the file has beyond these (an
     index a sort built, a newer column) are no damage. An older file is checked by its migration."""
+    return _schema_gaps(con.execute("SELECT m.name, p.name FROM sqlite_master AS m "
+                                    "JOIN pragma_table_info(m.name) AS p WHERE m.type = 'table'"))
+
+
+def _missing_from_server(conn: Connection) -> str | None:
+    """``_missing_from_schema`` for an office on a PostgreSQL server: its schema's tables and columns, read
+    once at open (one query of information_schema). A shared office with a table dropped by a colleague's
+    tool opened and then failed one page, one export, one board pack at a time."""
+    return _schema_gaps(conn.exec_driver_sql(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()"))
+
+
+def _schema_gaps(rows: Iterable[Any]) -> str | None:
     have: dict[str, set[str]] = {}
-    for table, column in con.execute("SELECT m.name, p.name FROM sqlite_master AS m "
-                                     "JOIN pragma_table_info(m.name) AS p WHERE m.type = 'table'"):
+    for table, column in rows:
         have.setdefault(table, set()).add(column)
     gaps = []
     for name, table in Base.metadata.tables.items():
@@ -624,6 +636,18 @@ class Store:
         except errors.StoreError:
             engine.dispose()
             raise
+        if version == SCHEMA_VERSION and engine.dialect.name == "postgresql":  # a file is checked before it opens
+            try:
+                with engine.connect() as conn:
+                    missing = _missing_from_server(conn)
+            except exc.DBAPIError as e:
+                engine.dispose()
+                raise errors.ConnectionLost(f"Could not reach the database {db_url.display(engine.url)}: "
+                                            f"{_first_line(e.orig)}") from e
+            if missing is not None:
+                engine.dispose()
+                raise errors.CorruptFile(f"The program office on {db_url.display(engine.url)} is damaged ({missing}). "
+                                         "Restore it from a backup of the database.")
         store = cls(engine, path)
         store.open_note = note
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from .errors import ValidationError
@@ -278,9 +278,15 @@ def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | Non
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         found = _from_serial(value)
-        if found is None:
-            raise ValidationError(f"{label}: {value} is not a date.")
+        if found is None:  # a negative or out-of-range serial: Excel shows such a date cell as #####
+            number = str(int(value)) if float(value).is_integer() and abs(value) < 1e16 else f"{value:.15g}"
+            raise ValidationError(f"{label}: the cell holds the number {number}, which is no date (Excel's dates "
+                                  f"run from 1, 1 Jan 1900, to 2958465, 31 Dec 9999; a date cell shows this one as #####); "
+                                  f"type the date in the cell, e.g. 2026-03-31 or {date_example(order)}.")
         return found
+    if isinstance(value, (time, timedelta)):  # a number below 1 in a date cell, which a reader gives as a time
+        raise ValidationError(f"{label}: the cell holds the time {value} with no date (a number below 1 in a date "
+                              f"cell); type the date in the cell, e.g. 2026-03-31 or {date_example(order)}.")
     text = re.sub(r"\s+", " ", str(value).strip())
     text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text, flags=re.IGNORECASE)
     try:
