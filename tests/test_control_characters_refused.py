@@ -185,3 +185,26 @@ def test_an_update_from_a_colleagues_sheet_with_a_bell_is_refused(sqlite_store, 
     assert [(r.report.action.name, r.report.reason.split(",")[0]) for r in plan.sheets[0].rows] == [
         ("ERROR", "Cause holds an invisible BEL character (code 7) after “backups”"),
         ("UPDATE", "changes Cause."), ("UPDATE", "no changes.")]
+
+
+def test_a_line_break_pasted_from_word_is_a_line_break(qtbot, document) -> None:
+    """Word copies a line break made with Shift+Enter as a vertical tab (code 11): a paragraph pasted from a
+    report was refused as holding an invisible character; it is the line break the user sees in Word."""
+    with document.store.transaction() as s:
+        records.create_record(s, PROJECTS, {"name": "Tills"})
+    document.notify("projects", None)
+    view = RegisterView(document, PROJECTS)
+    qtbot.addWidget(view)
+    view.resize(1200, 500)
+    with qtbot.waitActive(view):
+        view.show()
+        view.activateWindow()
+    messages: list[str] = []
+    document.error.connect(messages.append)
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("name")))
+    QGuiApplication.clipboard().setText("Point of sale\x0breplacement")
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert messages == []
+    with document.store.session() as s:
+        assert [p.name for p in s.query(PROJECTS.entity)] == ["Point of sale\nreplacement"]
