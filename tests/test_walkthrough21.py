@@ -34,9 +34,11 @@ def test_f2_adds_to_a_cells_text_as_in_excel_not_over_it(empty_window, qtbot):
         type_keys(qtbot, added)
         press(qtbot, Qt.Key.Key_Return)
         assert stored(window, "risks")[0][field] == before + added
-        if field == "notes":  # the table scrolls to the far-right cell (on a loaded machine, a moment later)
+        if field == "notes":  # the table scrolls to the far-right cell (on a loaded machine, a moment later),
+            # so the last title is edited in the frozen columns with the table scrolled sideways. (Whether the
+            # keyboard on the title then scrolls back to the left is frozen.py's rule for a narrowed title,
+            # which the title's width after the edits decides: not this test's subject.)
             qtbot.waitUntil(lambda: view.table.horizontalScrollBar().value() > 0, timeout=5000)
-    assert view.table.horizontalScrollBar().value() > 0  # the last title was edited in the frozen columns
 
 
 def test_ctrl_d_on_cells_down_a_column_fills_them_from_the_top_as_excel_does(empty_window, qtbot):
