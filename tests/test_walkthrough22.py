@@ -1,6 +1,7 @@
 """Walkthrough 22: what walkthrough 21's newcomer tripped on and was left — each fixed, by real key presses on
 real widgets and real workbooks."""
 
+import pytest
 from focused_keys import press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -103,3 +104,84 @@ def test_no_code_walks_the_focus_chain():
              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if re.search(r"\.(next|previous)InFocusChain\(", line)]
     assert walks == []
+
+
+# French, German, Spanish, Italian, Dutch and Portuguese dates as their office software writes them: the month
+# shortened with a dot, without it, whole, with and without its accents
+FOREIGN_DATES = [("15 janv. 2027", (1, 15)), ("3 févr. 2027", (2, 3)), ("1er mars 2027", (3, 1)),
+                 ("15. Okt. 2027", (10, 15)), ("2. März 2027", (3, 2)), ("15 ene. 2027", (1, 15)),
+                 ("9 de diciembre de 2027", (12, 9)), ("15 mag 2027", (5, 15)), ("15 mrt. 2027", (3, 15)),
+                 ("4 set. 2027", (9, 4)), ("15 août 2027", (8, 15)), ("15 déc 2027", (12, 15))]
+
+
+def test_a_workbooks_french_or_german_dates_are_read_as_dates(qtbot, document, tmp_path):
+    """A French risk log whose Raised column holds "15 janv. 2027" as text (as a French Excel shows a date
+    exported to text): no month of another language was known, and every such row was refused as "not a date"."""
+    from datetime import date
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Risks"
+    ws.append(["Risk ID", "Risk", "Likelihood", "Impact", "Date raised"])
+    for n, (text, _day) in enumerate(FOREIGN_DATES, 1):
+        ws.append([f"R-{n:03d}", f"Risk {n}", "High", "Low", text])
+    wb.save(tmp_path / "registre.xlsx")
+    dialog = ImportDialog(document, tmp_path / "registre.xlsx")
+    qtbot.addWidget(dialog)
+    assert dialog.plan is not None and dialog.plan.ok, dialog.summary.text()
+    dialog.do_import()
+    reg = REGISTERS["risks"]
+    with document.store.session() as s:
+        raised = {r[2 + reg.field_names.index("code")]: r[2 + reg.field_names.index("raised_on")]
+                  for r in records.fetch_rows(s, reg)}
+    assert raised == {f"R-{n:03d}": date(2027, *day) for n, (_text, day) in enumerate(FOREIGN_DATES, 1)}
+
+
+def _type(qtbot, view, text: str):
+    """Keys as a French or German keyboard sends them, the first to the table (it opens the cell's editor, as in
+    Excel), the rest to the editor: a letter with its accent is one key with its text (QTest's clicks know
+    ASCII only). Returns the editor."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    target = view.table
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClick(target, ch)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(target, QKeyEvent(kind, Qt.Key(ord(ch.upper())), Qt.KeyboardModifier.NoModifier, ch))
+        target = view.table.focusWidget()
+    return target
+
+
+@pytest.fixture
+def french_locale():
+    from PySide6.QtCore import QLocale
+
+    old = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    yield
+    QLocale.setDefault(old)
+
+
+def test_a_french_date_typed_into_a_date_cell(qtbot, document, french_locale):
+    """"15 janv. 2027" typed into a project's start date, key by key: refused as not a date; the months of the
+    import's languages are read in a cell as in a workbook, shortened with or without the dot, with accents."""
+    from datetime import date
+
+    from test_date_entry import open_view, stored
+
+    from pmo_desktop.views.register_table.date_entry import DateLineEdit
+
+    view, rid = open_view(qtbot, document, "projects")
+    for text, day in FOREIGN_DATES[:6]:
+        view.select_record(rid, view.model.column_of("start_date"))
+        view.table.setFocus()
+        editor = _type(qtbot, view, text)
+        assert isinstance(editor, DateLineEdit) and editor.text() == text
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
+        assert stored(document, "projects", rid, "start_date") == date(2027, *day), text
