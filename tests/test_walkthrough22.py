@@ -185,3 +185,30 @@ def test_a_french_date_typed_into_a_date_cell(qtbot, document, french_locale):
         qtbot.keyClick(editor, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
         assert stored(document, "projects", rid, "start_date") == date(2027, *day), text
+
+
+def test_the_mapping_shows_each_choice_whole_on_a_small_screen(qtbot, document, tmp_path):
+    """The office's own export imported again in a dialog a small screen makes narrow (752 px, as on 1280×720
+    at 150 %, or any 800×600): the column names took the mapping's whole pane and the choices beside them were
+    cut — "Proc", "Spo". Each choice shows whole in the pane; a long name is shortened in the middle and whole
+    in its tooltip."""
+    other = Store.create(tmp_path / "colleague.pmo")
+    with other.transaction() as s:
+        records.create_record(s, REGISTERS["projects"], {"code": "P-01", "name": "Harbour Wall", "manager": "Ann"})
+        records.create_record(s, REGISTERS["stakeholders"], {"name": "Port board"})
+    export_workbook(other, tmp_path / "office.xlsx", ["projects", "stakeholders"])
+    other.close()
+    dialog = ImportDialog(document, tmp_path / "office.xlsx")
+    qtbot.addWidget(dialog)
+    dialog.resize(752, 700)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    table = dialog.mapping_table
+    assert table.rowCount() > 5
+    room = table.viewport().width()
+    for r in range(table.rowCount()):
+        label, combo = table.cellWidget(r, 0), table.cellWidget(r, 1)
+        assert table.columnViewportPosition(1) + combo.width() <= room, combo.currentText()
+        assert combo.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText()) + 20, combo.currentText()
+        assert label.text() in label.toolTip()
