@@ -212,3 +212,31 @@ def test_the_mapping_shows_each_choice_whole_on_a_small_screen(qtbot, document, 
         assert table.columnViewportPosition(1) + combo.width() <= room, combo.currentText()
         assert combo.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText()) + 20, combo.currentText()
         assert label.text() in label.toolTip()
+
+
+def test_a_new_benefit_at_1280x720_shows_its_add_button_whole_and_an_empty_chart_without_a_legend(empty_window,
+                                                                                                 qtbot):
+    """A benefit just typed on a 1280×720 screen: its profile scrolls (as designed), and the planned trajectory's
+    "Add a row" sat under the panel's bottom edge, cut in half, below a heading that took the room; the chart, with
+    nothing to draw, showed its legend over an axis of 0.2 … 0.8. The button shows whole in the part on screen,
+    and the empty chart says there is nothing to chart yet, with no legend and no numbers."""
+    from PySide6.QtWidgets import QPushButton
+
+    from pmo_desktop.views.register_table import RegisterView
+
+    window = empty_window
+    with window.document.store.transaction() as s:
+        records.create_record(s, REGISTERS["benefits"], {"title": "Faster turnaround"})
+    press(qtbot, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    page = window.stack.currentWidget()
+    qtbot.waitUntil(lambda: page.register_view.proxy.rowCount() == 1)
+    page.register_view.table.setFocus()
+    press(qtbot, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)  # to the benefit: its profile and chart
+    qtbot.waitUntil(lambda: page.chart.series is not None)
+    qtbot.wait(50)
+    plan = next(v for v in page.profile.findChildren(RegisterView) if v.register.name == "benefit_plan")
+    button = next(b for b in plan.findChildren(QPushButton) if b.text().startswith("Add a row") and b.isVisible())
+    assert button.visibleRegion().boundingRect() == button.rect()  # whole on screen, not under the panel's edge
+    item = page.chart.plot.getPlotItem()
+    assert not page.chart.legend.isVisible() and not item.getAxis("left").isVisible()
+    assert "nothing to chart yet" in page.chart.plot.property("full_title")
