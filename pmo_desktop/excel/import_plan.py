@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import disk
+from ..models.fields import count_of
 from ..models.registers import REGISTERS
 
 
@@ -162,7 +163,7 @@ class ImportPlan:
             if n:
                 per_register[s.register] = per_register.get(s.register, 0) + n
         if len(per_register) > 1:  # "7 to insert" of 4 risks and their 3 response actions: say so
-            text += " (" + ", ".join(_count(n, REGISTERS[r].noun) for r, n in per_register.items()) + ")"
+            text += " (" + ", ".join(count_of(n, REGISTERS[r].noun) for r, n in per_register.items()) + ")"
         if self.conflicts:
             text += (f", {len(self.conflicts)} changed in both the office and the workbook since the export "
                      "(the office's values kept unless you take the workbook's)")
@@ -174,13 +175,6 @@ class ImportPlan:
                     f"(first: {first.sheet} row {first.row}: "
                     f"{first.reason.rstrip('.')}).")  # no "….)." after a reason's own full stop
         return text + "."
-
-
-def _count(n: int, noun: str) -> str:
-    """"1 risk", "2 risk actions", "3 dependencies"."""
-    if n != 1:
-        noun = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
-    return f"{n} {noun}"
 
 
 LEFT_OUT_SUFFIX = " - rows left out.xlsx"

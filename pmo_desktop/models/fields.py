@@ -182,6 +182,28 @@ class Detail:
         return [name for _, names in self.glance for name in names] + list(self.texts)
 
 
+_IRREGULAR_PLURALS = {"person": "people"}  # "2 persons" reads as a form's words, not a colleague's
+
+
+def plural_of(noun: str) -> str:
+    """A noun of ours in the plural: "people", "categories", "dependencies", "risk actions"."""
+    head, _, last = noun.rpartition(" ")
+    if last in _IRREGULAR_PLURALS:
+        many = _IRREGULAR_PLURALS[last]
+    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
+        many = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        many = last + "es"
+    else:
+        many = last + "s"
+    return f"{head} {many}" if head else many
+
+
+def count_of(n: int, noun: str) -> str:
+    """"1 risk", "2 people", "3 dependencies": a count and its noun agreeing."""
+    return f"{n:,} {noun if n == 1 else plural_of(noun)}"
+
+
 def count_lines(counts: Mapping[str, int]) -> list[str]:
     """"Open: 3", "Closed: 1" …: a breakdown of a summary as lines of an overview entry."""
     return [f"{k}: {n}" for k, n in counts.items()]
@@ -244,6 +266,11 @@ class Register:
         for name in self.detail.field_names():
             if name not in names:
                 raise ValueError(f"{self.name}: its detail panel names {name!r}, which is not one of its fields")
+
+    @property
+    def plural(self) -> str:
+        """The noun of many records: "2 people", "3 dependencies", "2 risk actions"."""
+        return plural_of(self.noun)
 
     @property
     def name_field(self) -> Optional[Field]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -205,6 +206,27 @@ _MONTHS = {name: i for i, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
      ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
      ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
+# The months of the languages the import reads (French, German, Spanish, Italian, Dutch, Portuguese), whole and
+# as their office software shortens them ("15 janv. 2027", "15. Okt. 2027", "15 ene. 2027"); written here without
+# accents, as the words are read ("févr." → fevr, "März" → marz). Only ever a month beside a date's digits.
+_FOREIGN_MONTHS = (
+    ("janvier", "janv", "januar", "jaenner", "janner", "enero", "ene", "gennaio", "gen", "januari", "janeiro"),
+    ("fevrier", "fevr", "fev", "februar", "febrero", "febbraio", "februari", "fevereiro"),
+    ("mars", "marz", "mrz", "marzo", "maart", "mrt", "marco"),
+    ("avril", "avr", "abril", "abr", "aprile"),
+    ("mai", "mayo", "maggio", "mag", "mei", "maio"),
+    ("juin", "juni", "junio", "giugno", "giu", "junho"),
+    ("juillet", "juil", "juli", "julio", "luglio", "lug", "julho"),
+    ("aout", "agosto", "ago", "augustus"),
+    ("septembre", "septiembre", "setiembre", "set", "settembre", "setembro"),
+    ("octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro", "out"),
+    ("novembre", "noviembre", "novembro"),
+    ("decembre", "dezember", "dez", "diciembre", "dic", "dicembre", "dezembro"),
+)
+for _number, _names in enumerate(_FOREIGN_MONTHS, start=1):
+    for _name in _names:
+        _MONTHS.setdefault(_name, _number)
+_DATE_FILLER_WORDS = ("de", "del")  # "15 de enero de 2027", "1 de março de 2027"
 _RELATIVE = {"today": 0, "now": 0, "yesterday": -1, "tomorrow": 1}
 _SEPARATORS = r"[/.\-]"
 
@@ -239,8 +261,8 @@ def _parse_date_text(text: str, order: str, today: date) -> date | None:
         first, second, year = int(m[1]), int(m[3]), _year(m[4])
         day, month = (second, first) if order == MONTH_FIRST else (first, second)
         return date(year, month, day)
-    # Month names: 15 Mar 2027, 15-Mar-27, Mar 15, 2027, March 2027, 15 March (this year)
-    words = [w for w in re.split(r"[\s,/.\-]+", low) if w]
+    # Month names: 15 Mar 2027, 15-Mar-27, Mar 15, 2027, March 2027, 15 March (this year), 15 janv. 2027
+    words = [w for w in re.split(r"[\s,/.\-]+", _without_accents(low)) if w and w not in _DATE_FILLER_WORDS]
     if not 1 < len(words) <= 3:
         return None
     months = [w for w in words if w in _MONTHS]
@@ -260,6 +282,13 @@ def _parse_date_text(text: str, order: str, today: date) -> date | None:
     if len(day_text) > 2:
         return None
     return date(_year(year_text), month, int(day_text))
+
+
+def _without_accents(text: str) -> str:
+    """"févr." → "fevr.", "März" → "marz": a month's letters as typed with or without its accents."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def date_example(order: str = DAY_FIRST) -> str:
@@ -288,7 +317,7 @@ def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | Non
         raise ValidationError(f"{label}: the cell holds the time {value} with no date (a number below 1 in a date "
                               f"cell); type the date in the cell, e.g. 2026-03-31 or {date_example(order)}.")
     text = re.sub(r"\s+", " ", str(value).strip())
-    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text, flags=re.IGNORECASE)
+    text = re.sub(r"(\d)(st|nd|rd|th|er|º|ª)(?=\W|$)", r"\1", text, flags=re.IGNORECASE)  # 15th, 1er, 1º
     try:
         found = _parse_date_text(text, order, today or date.today())
     except ValueError:  # 31/02/2026, month 13, ...

@@ -139,7 +139,22 @@ class OverviewPage(RefreshWhenShown, QWidget):
 
     def _relayout(self) -> None:
         if self.tiles and self.isVisible() and self.tiles_per_row != self._columns(PROJECT_COLUMNS):
-            self.refresh()
+            self._rearrange()
+
+    def _rearrange(self) -> None:
+        """The same tiles on rows of the new width (a zoom, presenting, a resize): moved in their grids, never
+        made anew. Remade, the tile with the keyboard was deleted under it — presenting (F11) changes the zoom
+        twice, and the keyboard jumped to whatever Qt found next while Python still held the old tile."""
+        self.tiles_per_row = self._columns(PROJECT_COLUMNS)
+        for grid, most in ((self.project_grid, PROJECT_COLUMNS), (self.tile_grid, TILE_COLUMNS)):
+            columns = self._columns(most)
+            shown = [t for t in self.tiles.values() if grid.indexOf(t) >= 0]  # in the order they were made
+            for tile in shown:
+                grid.removeWidget(tile)
+            for column in range(most):
+                grid.setColumnStretch(column, 1 if column < columns else 0)
+            for index, tile in enumerate(shown):
+                grid.addWidget(tile, index // columns, index % columns)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

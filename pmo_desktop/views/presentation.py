@@ -19,7 +19,7 @@ SMALL_SCREEN_ZOOM = 125  # below 1200 pixels across, 150 % leaves the charts no 
 class _Before(NamedTuple):  # not a dataclass: this module loads with the window, ``dataclasses`` costs its start 5 ms
     state: Qt.WindowState
     zoom: int
-    hidden: list  # the widgets presentation mode hid, shown again on leaving
+    hidden: tuple[bool, ...]  # which of ``chrome()`` presentation mode hid, shown again on leaving
 
 
 class Presentation:
@@ -46,10 +46,14 @@ class Presentation:
         if self.active:
             return
         w = self.window
-        hidden = [widget for widget in self.chrome() if widget.isVisible()]
+        # which ones, not the widgets: asked of the window again on leaving, no Python object of them held across
+        # (PySide ties a widget's Python object to whichever widget handed it out — focusWidget(),
+        # nextInFocusChain() — and marks it deleted when that one goes: leaving then failed on the status bar)
+        hidden = tuple(widget.isVisible() for widget in self.chrome())
         self._before = _Before(w.windowState(), zoom().percent, hidden)
-        for widget in hidden:
-            widget.hide()
+        for widget, hide in zip(self.chrome(), hidden):
+            if hide:
+                widget.hide()
         screen = w.screen()
         wide = screen is None or screen.geometry().width() >= 1200
         target = PRESENTING_ZOOM if wide else SMALL_SCREEN_ZOOM
@@ -65,8 +69,9 @@ class Presentation:
             return
         w = self.window
         zoom().set_percent(before.zoom)
-        for widget in before.hidden:
-            widget.show()
+        for widget, hid in zip(self.chrome(), before.hidden):
+            if hid:
+                widget.show()
         if before.state & Qt.WindowState.WindowMaximized:
             w.showMaximized()
         elif before.state & Qt.WindowState.WindowFullScreen:

@@ -87,15 +87,19 @@ class RealizationChart(QWidget):
     def show_series(self, series: BenefitSeries | None) -> None:
         self.series = series
         item = self.plot.getPlotItem()
-        empty = series is None
+        # a benefit with no baseline, target, plan or measurement yet has nothing to draw either: its legend and an
+        # axis of 0.2 … 0.8 covered an empty plot (walkthrough 21, a benefit just typed)
+        empty = series is None or not (series.effective_plan or series.actuals or series.baseline_value is not None
+                                       or series.target_value is not None)
         # Nothing to show: no numbers on the axes (not 0.2 … 0.8), no grid, no legend, just the hint.
         item.showAxis("left", not empty)
         item.showAxis("bottom", not empty)
         item.getAxis("bottom").enabled = not empty
         item.showGrid(x=not empty, y=not empty, alpha=0.15)
         self.legend.setVisible(not empty)
-        if series is None:
-            st.set_title(self.plot, "No benefit selected")
+        if series is None or empty:
+            st.set_title(self.plot, "No benefit selected" if series is None else
+                         f"{series.code}: nothing to chart yet")
             item.setLabel("left", "")
             item.showAxis("left", False)  # setLabel shows the axis again
             for curve in (self.planned_curve, self.actual_curve):

@@ -64,6 +64,30 @@ LEAVE = "(not translated)"
 EMPTY = "(leave the cell empty)"
 
 
+class _ColumnName(QLabel):
+    """A workbook column's name in the mapping: whole when its column has room, else shortened in the middle
+    ("Stakeholder map: … Influence"), the whole name in its tooltip, so the choice beside it keeps its words
+    ("Process" was cut to "Proc" on a small screen, the names taking all the pane). ``text()`` stays whole."""
+
+    def __init__(self, text: str, why: str = ""):
+        super().__init__(text)
+        self.setToolTip(f"{text}\n{why}" if why else text)
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        hint.setWidth(self.fontMetrics().horizontalAdvance("MMMMMMMM"))
+        return hint
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        from PySide6.QtGui import QPainter
+
+        room = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, room.width())
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(room, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown)
+
+
 MAPPING_PANE = 350  # the mapping's pane at its narrowest, beside the preview
 
 
@@ -101,11 +125,12 @@ class ImportDialog(QDialog):
         self.register_combo.currentIndexChanged.connect(lambda *_: self.preview(mapping=None))
 
         self.mapping_table = QTableWidget(0, 2, self)
-        self.mapping_table.setHorizontalHeaderLabels(["Column in the workbook", "Imports as"])
+        self.mapping_table.setHorizontalHeaderLabels(["Workbook column", "Imports as"])  # short: whole when squeezed
         # Each column as wide as its longest name and choice, and the pane as wide as the table as long as the
         # preview keeps its room (past that the table scrolls sideways): at an even split of a third of the
         # dialog the names were cut ("Stakeholder Register: Stake", "Response plan (as resp").
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.mapping_table.viewport().installEventFilter(self)
         # Why the mapping can or cannot be changed: greyed with no word, it read as broken.
         self.mapping_note = QLabel(self)
         self.mapping_note.setWordWrap(True)
@@ -203,6 +228,8 @@ class ImportDialog(QDialog):
             self.report_view.setColumnWidth(4, max(160, (self.report_view.viewport().width() - fixed) * 3 // 5))
         if watched is self.values_table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_value_columns()
+        if watched is self.mapping_table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_mapping_columns()  # the splitter dragged, the dialog resized
         return super().eventFilter(watched, event)
 
     def _load_sheets(self) -> None:
@@ -467,9 +494,9 @@ class ImportDialog(QDialog):
                 r = self.mapping_table.rowCount()
                 self.mapping_table.insertRow(r)
                 # The sheet's name before each column only where the columns of several sheets are listed
-                label = QLabel(f"{sheet.sheet}: {header or '(no header)'}" if len(own) > 1 else header or "(no header)")
+                label = _ColumnName(f"{sheet.sheet}: {header or '(no header)'}" if len(own) > 1
+                                    else header or "(no header)", sheet.ignored.get(col, ""))
                 label.setProperty("column", col)
-                label.setToolTip(sheet.ignored.get(col, ""))
                 self.mapping_table.setCellWidget(r, 0, label)
                 combo = QComboBox()
                 combo.setAccessibleName(f"Import {header or 'the column with no header'} as")
@@ -493,7 +520,7 @@ class ImportDialog(QDialog):
         table = self.mapping_table
         table.resizeColumnsToContents()
         frame = 2 * table.frameWidth()
-        # the sections as sized to their contents and their headers' words ("Column in the workbook")
+        # the sections as sized to their contents and their headers' words ("Workbook column")
         needed = (table.verticalHeader().sizeHint().width() + frame + table.verticalScrollBar().sizeHint().width()
                   + table.horizontalHeader().length())
         # and the values to translate: a label of up to 300 px on a line, beside its dropdown's choice whole
@@ -513,11 +540,52 @@ class ImportDialog(QDialog):
         preview = (sum(view.columnWidth(c) for c in range(4)) + 150 * 5 // 2 + view.verticalHeader().sizeHint().width()
                    + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth() + self.splitter.handleWidth())
         left = min(max(MAPPING_PANE, needed), total - preview)
+        # Too narrow for the names and the choices whole, the names still get their header's width, a few words,
+        # beside the choices whole (each name shortened in the middle, whole in its tooltip), the preview giving
+        # way down to its first four columns, an "Imported as" and a reason of 150 px each.
+        if table.rowCount() and left < needed:
+            words = (table.verticalHeader().sizeHint().width() + frame + table.verticalScrollBar().sizeHint().width()
+                     + table.horizontalHeader().sectionSizeFromContents(0).width() + 40 + self._choices_width())
+            least_preview = preview - 150 * 5 // 2 + 300
+            left = max(left, min(needed, words, total - least_preview))
         # A dialog made narrow by a small screen (``resize_within_screen``) still shows the mapping and the values
         # to translate, at their least width or half the dialog: the preview, which scrolls, gives way first.
         left = max(left, min(MAPPING_PANE, total // 2))
         if left != sizes[0]:
             self.splitter.setSizes([left, total - left])
+        self._fit_mapping_columns()
+
+    def _choices_width(self) -> int:
+        """The "Imports as" column with each choice as chosen whole (a dropdown is as wide as its longest choice;
+        its list opens wider than the column)."""
+        table = self.mapping_table
+        chosen = table.horizontalHeader().sectionSizeFromContents(1).width()
+        for r in range(table.rowCount()):
+            combo = table.cellWidget(r, 1)
+            if isinstance(combo, QComboBox):
+                metrics = combo.fontMetrics()
+                longest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+                chosen = max(chosen, combo.sizeHint().width() - longest + metrics.horizontalAdvance(combo.currentText()))
+        return chosen
+
+    def _fit_mapping_columns(self) -> None:
+        """The choices ("Imports as") whole, the names given what is left when both do not fit: a choice cut to
+        "Proc" or "Spo" says nothing, a name shortened in the middle still reads, whole in its tooltip."""
+        table = self.mapping_table
+        header = table.horizontalHeader()
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            table.resizeColumnToContents(column)
+        room = table.viewport().width()
+        if header.sectionSize(0) + header.sectionSize(1) <= room or room <= 0:
+            return
+        chosen = self._choices_width()
+        # the names what the choices leave, never under a few letters (under that the table scrolls sideways)
+        names = max(room - chosen, table.fontMetrics().horizontalAdvance("MMMM"))
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, max(chosen, room - names))
+        header.resizeSection(0, names)
 
     def current_mapping(self) -> dict[int, str]:
         mapping: dict[int, str] = {}

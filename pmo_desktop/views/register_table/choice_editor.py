@@ -14,6 +14,7 @@ from typing import Callable
 from PySide6.QtCore import QElapsedTimer, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QListView, QMessageBox, QToolTip, QWidget
 
+from ...models.fields import plural_of
 from .refusal_note import RefusalNote, note_for, note_host
 
 SEPARATOR = " – "  # scale items read "3 – Medium": typing 3 or M finds them
@@ -170,7 +171,7 @@ def suggestions(names: list[str], typed: str, limit: int = 3) -> list[str]:
 
 def plural(what: str) -> str:
     """"people" for "person" ("the list of persons" read as a form's, not a colleague's words), else an s."""
-    return "people" if what == "person" else f"{what}s"
+    return plural_of(what)
 
 
 def confirm_new_name(parent: QWidget | None, what: str, typed: str, names: list[str],

@@ -231,8 +231,10 @@ class EmptyState(QWidget):
         self._texts: tuple[str, ...] = ()
         if empty:  # the hint only where there is room for it (a short sub-table, a zoomed screen)
             heading = f"<p style='font-size:large'><b>No rows in the {title} yet.</b></p>"
+            # the button alone where not even the heading fits above it (a sub-table in a short detail panel: the
+            # heading took the room and pushed the button out of the table's bottom)
             self._texts = (heading + "<p>Add one with the button, type in the line at the bottom (✱), paste rows "
-                           "from Excel (Ctrl+V), or use File ▸ Import from Excel.</p>", heading)
+                           "from Excel (Ctrl+V), or use File ▸ Import from Excel.</p>", heading, "")
         elif filtered:
             self._texts = ("<p><b>No rows match the search or filters.</b></p>",)
         self.add_button.setVisible(empty)
@@ -241,7 +243,14 @@ class EmptyState(QWidget):
         self._fit()
 
     def _fit(self) -> None:
-        rect = self.view.table.viewport().rect()
+        viewport = self.view.table.viewport()
+        rect = viewport.rect()
+        # In a panel that scrolls (a benefit's profile on a 720-pixel screen) the table runs on below what is shown:
+        # centred in the whole table the button sat under the panel's bottom edge, cut to "Add a row" half seen.
+        # The hint and its button go in the part on screen.
+        seen = viewport.visibleRegion().boundingRect() & rect
+        if seen.height() >= 60 and seen.width() >= 100 and seen != rect:
+            rect = seen
         self.setGeometry(rect)
         # The button's words whole: "Add a row to the stakeholder map" where it fits, else "Add a row" (beside the
         # grid at 150 % it was cut to "Add a row to the stakeholder m").
@@ -259,12 +268,13 @@ class EmptyState(QWidget):
             width = rect.width() - m.left() - m.right()
             for text in texts:
                 self.message.setText(text)
-                if self.message.heightForWidth(width) <= room:
+                if not text or self.message.heightForWidth(width) <= room:
                     break
+            self.message.setVisible(bool(self.message.text()))
         self.raise_()
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._fit()
         return False
 
