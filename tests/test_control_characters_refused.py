@@ -92,7 +92,8 @@ def test_an_edit_with_a_control_character_is_refused(store, field: str, value: s
         assert s.get(RISKS.entity, risk.id).cause == "one\ttwo\nthree"
 
 
-def test_a_paste_from_a_terminal_is_refused_and_said(qtbot, document) -> None:
+def paste_over_a_project(qtbot, document, text: str) -> tuple[list[str], list[str]]:
+    """Ctrl+V of ``text`` on the name of the one project "Tills": what was said, and the projects' names after."""
     with document.store.transaction() as s:
         records.create_record(s, PROJECTS, {"name": "Tills"})
     document.notify("projects", None)
@@ -105,12 +106,17 @@ def test_a_paste_from_a_terminal_is_refused_and_said(qtbot, document) -> None:
     messages: list[str] = []
     document.error.connect(messages.append)
     view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("name")))
-    QGuiApplication.clipboard().setText("\x1b[32mPoint of sale\x1b[0m\r\n")
+    QGuiApplication.clipboard().setText(text)
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert messages and "ESC character (code 27)" in messages[0]
     with document.store.session() as s:
-        assert [p.name for p in s.query(PROJECTS.entity)] == ["Tills"]
+        return messages, [p.name for p in s.query(PROJECTS.entity)]
+
+
+def test_a_paste_from_a_terminal_is_refused_and_said(qtbot, document) -> None:
+    messages, names = paste_over_a_project(qtbot, document, "\x1b[32mPoint of sale\x1b[0m\r\n")
+    assert messages and "ESC character (code 27)" in messages[0]
+    assert names == ["Tills"]
 
 
 def test_a_csv_with_a_bell_is_refused_on_the_command_line(tmp_path: Path) -> None:
@@ -190,21 +196,5 @@ def test_an_update_from_a_colleagues_sheet_with_a_bell_is_refused(sqlite_store, 
 def test_a_line_break_pasted_from_word_is_a_line_break(qtbot, document) -> None:
     """Word copies a line break made with Shift+Enter as a vertical tab (code 11): a paragraph pasted from a
     report was refused as holding an invisible character; it is the line break the user sees in Word."""
-    with document.store.transaction() as s:
-        records.create_record(s, PROJECTS, {"name": "Tills"})
-    document.notify("projects", None)
-    view = RegisterView(document, PROJECTS)
-    qtbot.addWidget(view)
-    view.resize(1200, 500)
-    with qtbot.waitActive(view):
-        view.show()
-        view.activateWindow()
-    messages: list[str] = []
-    document.error.connect(messages.append)
-    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("name")))
-    QGuiApplication.clipboard().setText("Point of sale\x0breplacement")
-    view.table.setFocus()
-    qtbot.keyClick(view.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert messages == []
-    with document.store.session() as s:
-        assert [p.name for p in s.query(PROJECTS.entity)] == ["Point of sale\nreplacement"]
+    assert paste_over_a_project(qtbot, document, "Point of sale\x0breplacement") == (
+        [], ["Point of sale\nreplacement"])
