@@ -43,3 +43,36 @@ def test_a_word_typed_in_a_choice_cell_that_begins_no_choice_is_quoted_whole(emp
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
     assert view.model.record(0)["status"] == "Closed"
+
+
+def test_the_import_mappings_header_reads_whole_on_a_small_screen(qtbot, document, tmp_path):
+    """A RAID log of two sheets imported in a dialog a small screen makes narrow (752 px: 1280×720 at 150 %): the
+    choices ("Response plan (as response actions)") took the mapping's room, as they should, and the names' header
+    "Workbook column", centred in the few letters left, was cut at both ends to "kbook colu". It says "Column"
+    then, whole, with the long form in its tooltip; given room, "Workbook column"."""
+    from openpyxl import Workbook
+
+    from pmo_desktop.views.exchange.import_dialog import ImportDialog
+
+    book = Workbook()
+    risks = book.active
+    risks.title = "Risks"
+    risks.append(["ID", "Risk Description", "Impact (High/Med/Low)", "Likelihood (High/Med/Low)", "Mitigation Strategy"])
+    risks.append(["R1", "Model slow under load", "High", "High", "Cache answers"])
+    issues = book.create_sheet("Issues")
+    issues.append(["ID", "Issue Description", "Impact (High/Med/Low)", "Status (Open/In Progress/Closed)", "Owner"])
+    issues.append(["I1", "CORS errors in local dev", "Medium", "Open", "Dev team"])
+    book.save(tmp_path / "raid.xlsx")
+    for width, heading in ((752, "Column"), (1800, "Workbook column")):
+        dialog = ImportDialog(document, tmp_path / "raid.xlsx")
+        qtbot.addWidget(dialog)
+        dialog.resize(width, 700)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.wait(50)
+        header = dialog.mapping_table.horizontalHeader()
+        assert dialog.mapping_table.rowCount() > 5
+        item = dialog.mapping_table.horizontalHeaderItem(0)
+        assert (item.text(), item.toolTip() or "Workbook column") == (heading, "Workbook column"), width
+        assert header.sectionSizeFromContents(0).width() <= header.sectionSize(0), (width, header.sectionSize(0))
+        dialog.close()
