@@ -89,6 +89,8 @@ class _ColumnName(QLabel):
 
 
 MAPPING_PANE = 350  # the mapping's pane at its narrowest, beside the preview
+WHOLE_NAME_HEADER = "Workbook column"  # the mapping's names, as headed when there is room
+SHORT_NAME_HEADER = "Column"  # … and when the choices beside them leave the names a few letters
 
 
 class ImportDialog(QDialog):
@@ -125,7 +127,7 @@ class ImportDialog(QDialog):
         self.register_combo.currentIndexChanged.connect(lambda *_: self.preview(mapping=None))
 
         self.mapping_table = QTableWidget(0, 2, self)
-        self.mapping_table.setHorizontalHeaderLabels(["Workbook column", "Imports as"])  # short: whole when squeezed
+        self.mapping_table.setHorizontalHeaderLabels([WHOLE_NAME_HEADER, "Imports as"])  # short: whole when squeezed
         # Each column as wide as its longest name and choice, and the pane as wide as the table as long as the
         # preview keeps its room (past that the table scrolls sideways): at an even split of a third of the
         # dialog the names were cut ("Stakeholder Register: Stake", "Response plan (as resp").
@@ -573,6 +575,7 @@ class ImportDialog(QDialog):
         "Proc" or "Spo" says nothing, a name shortened in the middle still reads, whole in its tooltip."""
         table = self.mapping_table
         header = table.horizontalHeader()
+        self._name_header(WHOLE_NAME_HEADER)
         for column in (0, 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
             table.resizeColumnToContents(column)
@@ -586,6 +589,16 @@ class ImportDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, max(chosen, room - names))
         header.resizeSection(0, names)
+        # The names' header in a word when its two do not fit: "Workbook column" was cut at both ends to
+        # "kbook colu" on a small screen (a header's label is centred and clipped, not shortened).
+        if header.sectionSizeFromContents(0).width() > names:
+            self._name_header(SHORT_NAME_HEADER)
+
+    def _name_header(self, text: str) -> None:
+        item = self.mapping_table.horizontalHeaderItem(0)
+        if item is not None and item.text() != text:
+            item.setText(text)
+            item.setToolTip(WHOLE_NAME_HEADER)
 
     def current_mapping(self) -> dict[int, str]:
         mapping: dict[int, str] = {}

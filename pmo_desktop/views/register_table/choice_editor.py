@@ -107,14 +107,17 @@ class ChoiceCombo(QComboBox):
         self.what = what  # the column's name, for the reason ("Probability")
         self.ambiguous_hint = ""  # the last tip for letters that begin several levels' words
         self.unmatched = ""  # what was typed last that begins no choice
+        self.held = False  # ``unmatched`` refused by Enter or Tab and said again (``hold_unmatched``)
         self.setView(PrefixListView(self))
 
     def keyPressEvent(self, event) -> None:
         if not self.isEditable() and _is_typing(event) and (event.text() != " " or self._ahead.typed):
-            if self.unmatched:  # the next key after a refused one starts afresh: "9" then "4" is 4, not "94" —
-                texts = [self.itemText(i) for i in range(self.count())]  # unless it begins no choice either:
-                fresh = _TypeAhead.find(texts, event.text(), self.currentIndex()) != -1  # then the note quotes
-                self._ahead.typed = "" if fresh else self.unmatched  # all that was typed ("Finance"), not "e"
+            if self.unmatched:  # after a refusal said again (Enter, Tab) the next key starts afresh: "9", Enter,
+                texts = [self.itemText(i) for i in range(self.count())]  # "4" is 4, not "94" — unless it begins
+                fresh = self.held and _TypeAhead.find(texts, event.text(), self.currentIndex()) != -1  # no choice
+                # either. A word typed on goes on: "checked" in a Status cell was quoted "cked", its second "c"
+                # having started afresh on Closed; the note quotes all that was typed ("Finance", "checked").
+                self._ahead.typed = "" if fresh else self.unmatched
             self.select_prefix(self._ahead.add(event.text()))
             return
         super().keyPressEvent(event)
@@ -123,6 +126,7 @@ class ChoiceCombo(QComboBox):
         texts = [self.itemText(i) for i in range(self.count())]
         i = _TypeAhead.find(texts, typed, self.currentIndex())
         self.unmatched = typed if i == -1 else ""
+        self.held = False
         if i >= 0:
             self.setCurrentIndex(i)
             QToolTip.hideText()
@@ -147,6 +151,12 @@ class ChoiceCombo(QComboBox):
 
     def tell_unmatched(self) -> None:
         note_for(self).show_reason(self.unmatched_reason())
+
+    def hold_unmatched(self) -> None:
+        """Enter or Tab on what begins no choice: the editor stays, the reason is said again, and the next key
+        typed starts a new word (the user has read the note)."""
+        self.held = True
+        self.tell_unmatched()
 
     def _hide_note(self) -> None:
         host = note_host(self)
