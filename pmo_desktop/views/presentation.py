@@ -106,5 +106,5 @@ def keyboard_on_the_page(window, tries: int = 10) -> None:
         if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             widget.setFocus(Qt.FocusReason.TabFocusReason)
             return
-    if tries > 0:  # the overview makes its tiles anew at the presenting zoom: once they are shown
+    if tries > 0:  # the overview lays its tiles out again at the presenting zoom: once they are shown
         QTimer.singleShot(50, window, lambda: keyboard_on_the_page(window, tries - 1))
