@@ -66,6 +66,7 @@ from .header_detection import (
     not_records_by_content,
     not_records_by_layout,
     raid_filter,
+    raid_kind,
     raid_rows,
     raid_type_column,
     real_fields,
@@ -73,6 +74,7 @@ from .header_detection import (
     risk_grid,
     specific_fields,
     tick_level,
+    tracker_column,
 )
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .named_rows import keyed_by_names, names_listed
@@ -1501,13 +1503,20 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             continue
         header, group = rows[match.row - 1], rows[match.row - 2] if match.row >= 2 else None
         stored = reader.top_rows(fill_merged=False)
+        # an issue tracker's type column (bugs beside features and tasks): a row of no type is one of its
+        # issues, and a register none of its rows goes to is not planned at all (a RAID log's are, as before)
+        tracker = tracker_column({raid_kind(r[col]) for r in stored[match.row:] if col < len(r)})
+        untyped = "issues" if tracker else "risks"
         risk_reading = match.mapping if match.kind.register == "risks" else \
             map_header(kind_for("risks"), header, group)[0]
         for register in RAID_REGISTERS:
             kind = kind_for(register)
             # each register's columns are judged on its own rows: a risk's "Probability" is not refused
             # for the "N/A" of the issue rows beside it
-            sample = raid_rows(col, register, stored[match.row:])[:SAMPLE]
+            own_rows = raid_rows(col, register, stored[match.row:], untyped)
+            if tracker and not own_rows:
+                continue
+            sample = own_rows[:SAMPLE]
             if kind == match.kind:  # the header as detected (two rows, tick-box levels), re-judged
                 mapping, dups = dict(match.mapping), dict(match.duplicates)
                 mapping.update({c: n for c, n in map_header(kind, header, group)[0].items()
@@ -1524,7 +1533,7 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             m.mapping = {c: n for c, n in m.mapping.items() if c != col}
             if not any(n for n in m.mapping.values() if n not in PSEUDO):
                 continue
-            row_filter = raid_filter(col, register)
+            row_filter = raid_filter(col, register, untyped, match.headers[col] if col < len(match.headers) else "")
             row_filter.column = col  # type: ignore[attr-defined]
             out.append((reader, m, row_filter))
     return out
