@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from imported import by_code, import_all, rows_of
 from real_world_factory import write_csv, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
+from pmo_desktop.excel.importer import plan_workbook_import
 
 
 def backlog_rows(plan) -> list[int]:
@@ -108,3 +112,37 @@ def test_an_azure_devops_query_brings_bugs_and_impediments(sqlite_store, tmp_pat
     assert sorted(got) == ["105", "106"]
     assert got["106"]["title"] == "Test tenant not provisioned"
     assert backlog_rows(plan) == [2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("name", ["acme__issue_log.csv", "Apollo - issue log.csv"])
+def test_a_file_named_for_a_register_after_words_of_its_own(sqlite_store, tmp_path, name):
+    """A data-quality issue log whose only text columns are "IssueType" and "Description", in a file whose
+    name ends in the register's name after a project's or owner's ("acme__issue_log.csv"): refused, though
+    "issue_log.csv" alone was read. The name says the register as the name alone would."""
+    rows = [["IssueID", "RowIndex", "OrderID", "Column", "IssueType", "Description", "Value"],
+            [1, 50, "US-2024-100551", "Customer Name", "missing_value", "Customer Name is missing", ""],
+            [2, 89, "US-2023-100242", "Sales", "negative_value", "Sales is below zero", "-3"],
+            [3, 142, "US-2023-100400", "Order Date", "bad_date", "Order Date is not a date", "31/02/2023"]]
+    path = write_csv(tmp_path / name, rows)
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "issues")
+    assert sorted(got) == ["1", "2", "3"]
+    assert got["2"]["title"] == "Sales is below zero"
+
+
+def test_a_risk_named_by_its_vulnerability_and_an_issue_sheet_named_by_its_file(sqlite_store, tmp_path):
+    """"AssetID, Owner, Vulnerability, AI_Mitigation_Plan" in "grc_risk_register.csv", and a GitLab import
+    sheet "Title, Description, Labels" on "Sheet1" of "gitlab_issues.xlsx": both refused, the file's name not
+    read for the words before the register's. The same sheet in "notes_export.xlsx" still adds nothing."""
+    risks = write_csv(tmp_path / "grc_risk_register.csv", [
+        ["AssetID", "Owner", "Vulnerability", "AI_Mitigation_Plan"],
+        ["SRV-001", "alice@company.com", "Missing MFA on the admin portal", "Enforce MFA within 24 hours."],
+        ["SRV-002", "bob@company.com", "Unencrypted backups", "Encrypt the backups at rest."]])
+    import_all(sqlite_store, risks)
+    titles = sorted(r["title"] for r in rows_of(sqlite_store, "risks"))
+    assert titles == ["Missing MFA on the admin portal", "Unencrypted backups"]
+    sheet = [["Title", "Description", "Labels"], ["Login fails on Safari", "Steps: open the page", "bug"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "gitlab_issues.xlsx", {"Sheet1": sheet}))
+    assert [r["title"] for r in rows_of(sqlite_store, "issues")] == ["Login fails on Safari"]
+    with pytest.raises(WorkbookError):
+        plan_workbook_import(sqlite_store, write_xlsx(tmp_path / "notes_export.xlsx", {"Sheet1": sheet}))

@@ -127,6 +127,14 @@ def importable_registers() -> list[str]:
     return [k.register for k in MAIN_KINDS]
 
 
+def named_by_its_last_words(kind: SheetKind, name: str) -> bool:
+    """A file's name ending in the register's name after words of its own: "Apollo - Risk Register",
+    "acme_issues", "2024_issue_log" (a project, an owner or a date before the register), as the name alone
+    would ("Risk Register", "issues"). The last four words at most."""
+    words = words_of(re.sub(r"[_\-]+", " ", name))
+    return any(kind.matches_sheet_name(" ".join(words[i:])) for i in range(max(0, len(words) - 4), len(words)))
+
+
 def kind_for(register: str) -> SheetKind:
     for kind in ALL_KINDS:
         if kind.register == register:

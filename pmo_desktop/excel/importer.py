@@ -61,6 +61,7 @@ from .header_detection import (
     listed_ladder,
     listed_orders,
     map_header,
+    named_by_its_last_words,
     names_under_a_caption,
     not_a_register,
     not_records_by_content,
@@ -1134,7 +1135,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         f"ties them to the {parent}: import the sheet on its own and map that column, or add it.")))
                     continue
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
-                    _no_records(match, path.stem if _default_sheet_name(title) else None) or \
+                    _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None) or \
                     _named_for_another(match, title, path.stem) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
                 if why is not None:
@@ -1804,8 +1805,9 @@ def _no_records(match: HeaderMatch, file_name: str | None = None) -> str | None:
     if any(n in kind.reg.field_names and kind.reg.field(n).kind is not Kind.SCALE
            for n in match.mapping.values() if title is None or n != title.name):
         heading = ""
+    # the file's name says the register after words of its own ("Apollo - Issue Log.xlsx", "acme_issues.csv")
     named_so = kind.matches_sheet_name(match.sheet_title or "") or \
-        (file_name is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", file_name))) or \
+        (file_name is not None and named_by_its_last_words(kind, file_name)) or \
         bool(heading and kind.matches_sheet_name(heading))
     if not strong and not named_so:
         return (f"only {len(named - {PARENT})} of its columns name {kind.reg.title.lower()} fields and its name is not a "
