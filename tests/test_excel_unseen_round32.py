@@ -78,6 +78,18 @@ def test_a_jira_export_brings_its_bugs_and_leaves_out_stories_tasks_and_epics(sq
     assert not rows_of(sqlite_store, "risks")
 
 
+def test_a_jira_export_of_planned_work_alone_adds_nothing(sqlite_store, tmp_path):
+    """The same export holding only stories, tasks and epics: no row is an issue (on main, three junk issues).
+    Each row is skipped with its reason."""
+    rows = [["Summary", "Issue key", "Issue Type", "Status", "Priority", "Assignee", "Reporter", "Created"],
+            ["As a buyer I want a wish list", "SHOP-12", "Story", "To Do", "Medium", "Ann", "Bob", "2024-03-02"],
+            ["Set up the staging server", "SHOP-13", "Task", "Done", "Low", "Cy", "Bob", "2024-03-02"],
+            ["Payments", "SHOP-14", "Epic", "To Do", "Medium", "Ann", "Bob", "2024-03-03"]]
+    plan = import_all(sqlite_store, write_csv(tmp_path / "jira.csv", rows))
+    assert not rows_of(sqlite_store, "issues") and not rows_of(sqlite_store, "risks")
+    assert backlog_rows(plan) == [2, 3, 4]
+
+
 def test_a_github_issues_export_reads_its_labels(sqlite_store, tmp_path):
     """GitHub's "number, title, state, labels, assignees, created_at": an issue labelled "bug" (among other
     labels or not), or with no label, is an issue; one labelled only "enhancement" or "feature" is planned

@@ -2414,6 +2414,15 @@ ISSUES = "issues"
 BACKLOG = "backlog"
 
 
+def titled_by_its_noun(match: HeaderMatch) -> bool:
+    """The column naming the rows says the register's noun ("Issue Summary", "Defect description"): the sheet
+    calls its rows so, whatever a type column says of them."""
+    nouns = _noun_pattern(match.kind)
+    title = _title_field(match.kind)
+    return any(nouns.search(normalise_key(match.headers[c])) is not None for c, n in match.mapping.items()
+               if n == title and c < len(match.headers))
+
+
 def tracker_column(kinds: set[str | None]) -> bool:
     """A type column of an issue tracker (Jira's "Issue Type", Redmine's "Tracker", GitHub's labels): its rows
     are bugs or impediments and planned work, not a RAID log's types."""
@@ -2443,7 +2452,10 @@ def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
         kinds = [raid_kind(x) for x in values]
-        if values and sum(1 for k in kinds if k) * 10 >= len(values) * 8 and len({k for k in kinds if k}) >= 2:
+        named = {k for k in kinds if k}
+        # two kinds at least (risks and issues, bugs and stories), or a tracker's planned work alone (a Jira
+        # export of stories and tasks: none of its rows is an issue)
+        if values and sum(1 for k in kinds if k) * 10 >= len(values) * 8 and (len(named) >= 2 or named == {BACKLOG}):
             return c
     return None
 

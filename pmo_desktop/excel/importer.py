@@ -38,6 +38,7 @@ from .form_sheets import MIN_FORMS, a_lone_record, labels_down_the_side, read_fo
 from .header_detection import (
     _DESCRIPTION_STEMS,
     ALL_KINDS,
+    BACKLOG,
     CODE_RE,
     ENGAGE,
     ENGAGE_ROW,
@@ -75,6 +76,7 @@ from .header_detection import (
     risk_grid,
     specific_fields,
     tick_level,
+    titled_by_its_noun,
     tracker_column,
 )
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
@@ -1506,7 +1508,12 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
         stored = reader.top_rows(fill_merged=False)
         # an issue tracker's type column (bugs beside features and tasks): a row of no type is one of its
         # issues, and a register none of its rows goes to is not planned at all (a RAID log's are, as before)
-        tracker = tracker_column({raid_kind(r[col]) for r in stored[match.row:] if col < len(r)})
+        kinds = {raid_kind(r[col]) for r in stored[match.row:] if col < len(r)}
+        tracker = tracker_column(kinds)
+        if kinds - {None} == {BACKLOG} and titled_by_its_noun(match):
+            # feature requests alone on a sheet whose "Issue Summary" calls them issues: the user's issue list
+            out.append((reader, match, None))
+            continue
         untyped = "issues" if tracker else "risks"
         risk_reading = match.mapping if match.kind.register == "risks" else \
             map_header(kind_for("risks"), header, group)[0]
@@ -1515,7 +1522,7 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             # each register's columns are judged on its own rows: a risk's "Probability" is not refused
             # for the "N/A" of the issue rows beside it
             own_rows = raid_rows(col, register, stored[match.row:], untyped)
-            if tracker and not own_rows:
+            if tracker and not own_rows and register != untyped:
                 continue
             sample = own_rows[:SAMPLE]
             if kind == match.kind:  # the header as detected (two rows, tick-box levels), re-judged
