@@ -127,6 +127,14 @@ def importable_registers() -> list[str]:
     return [k.register for k in MAIN_KINDS]
 
 
+def named_by_its_last_words(kind: SheetKind, name: str) -> bool:
+    """A file's name ending in the register's name after words of its own: "Apollo - Risk Register",
+    "acme_issues", "2024_issue_log" (a project, an owner or a date before the register), as the name alone
+    would ("Risk Register", "issues"). The last four words at most."""
+    words = words_of(re.sub(r"[_\-]+", " ", name))
+    return any(kind.matches_sheet_name(" ".join(words[i:])) for i in range(max(0, len(words) - 4), len(words)))
+
+
 def kind_for(register: str) -> SheetKind:
     for kind in ALL_KINDS:
         if kind.register == register:
@@ -2392,7 +2400,33 @@ def raid_kind(value: Any) -> str | None:
         found = _BRACKETED_RE.fullmatch(value)
         if found:
             kind = vocab.get(word_key(found.group(1))) or vocab.get(word_key(found.group(2)))
+    if kind is None and value.__class__ is str and ("," in value or ";" in value):
+        # a tracker's labels ("bug, help wanted", "enhancement; ui"): a bug is an issue whatever else it is
+        # labelled; labels naming no kind say nothing
+        kinds = {vocab.get(word_key(part)) for part in re.split(r"[,;]", value)} - {None}
+        kind = ISSUES if ISSUES in kinds else (kinds.pop() if len(kinds) == 1 else None)
     return kind
+
+
+ISSUES = "issues"
+# The kind of an issue tracker's row that is planned work (a feature, a user story, a task, an epic): a backlog's,
+# which no register of the office holds; rows of it beside bugs are left out of the issue log, each said why.
+BACKLOG = "backlog"
+
+
+def titled_by_its_noun(match: HeaderMatch) -> bool:
+    """The column naming the rows says the register's noun ("Issue Summary", "Defect description"): the sheet
+    calls its rows so, whatever a type column says of them."""
+    nouns = _noun_pattern(match.kind)
+    title = _title_field(match.kind)
+    return any(nouns.search(normalise_key(match.headers[c])) is not None for c, n in match.mapping.items()
+               if n == title and c < len(match.headers))
+
+
+def tracker_column(kinds: set[str | None]) -> bool:
+    """A type column of an issue tracker (Jira's "Issue Type", Redmine's "Tracker", GitHub's labels): its rows
+    are bugs or impediments and planned work, not a RAID log's types."""
+    return BACKLOG in kinds
 
 
 _BRACKETED_RE = re.compile(r"\s*([^()]+?)\s*\(([^()]+)\)\s*")
@@ -2418,27 +2452,36 @@ def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
             continue
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
         kinds = [raid_kind(x) for x in values]
-        if values and sum(1 for k in kinds if k) * 10 >= len(values) * 8 and len({k for k in kinds if k}) >= 2:
+        named = {k for k in kinds if k}
+        # two kinds at least (risks and issues, bugs and stories), or a tracker's planned work alone (a Jira
+        # export of stories and tasks: none of its rows is an issue)
+        if values and sum(1 for k in kinds if k) * 10 >= len(values) * 8 and (len(named) >= 2 or named == {BACKLOG}):
             return c
     return None
 
 
-def raid_rows(col: int, register: str, rows: list[list[Any]]) -> list[list[Any]]:
-    """The rows of a RAID sheet whose type sends them to ``register`` (no type: risks)."""
+def raid_rows(col: int, register: str, rows: list[list[Any]], untyped: str = "risks") -> list[list[Any]]:
+    """The rows of a RAID sheet whose type sends them to ``register`` (no type: ``untyped``, the risks of a
+    RAID log, the issues of a tracker)."""
     out: list[list[Any]] = []
     for r in rows:
         kind = raid_kind(r[col]) if col < len(r) else None
-        if kind == register or (kind is None and register == "risks"):
+        if kind == register or (kind is None and register == untyped):
             out.append(r)
     return out
 
 
-def raid_filter(col: int, register: str) -> Callable[[Sequence[Any]], str | None]:
+def raid_filter(col: int, register: str, untyped: str = "risks",
+                header: str = "") -> Callable[[Sequence[Any]], str | None]:
     """A row filter keeping the rows of ``register`` and naming where the others go."""
     def why(row: Sequence[Any]) -> str | None:
         kind = raid_kind(row[col]) if col < len(row) else None
-        if kind == register or (kind is None and register == "risks"):
+        if kind == register or (kind is None and register == untyped):
             return None
+        if kind == BACKLOG:
+            said = str(row[col]).strip()
+            return (f"“{said}” under “{header}”: planned work of the tracker's backlog (a feature, story, task or "
+                    "epic), not an issue; the office has no register for it.")
         home = RAID_HOMES.get(kind or "")
         noun = RAID_SINGULAR.get(kind or "", "unknown")
         article = "an" if noun[0] in "aeiou" else "a"
@@ -2607,6 +2650,9 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
     kind = match.kind
     if kind.is_child:
         return None
+    col = raid_type_column(match.headers, sample) if kind.register == ISSUES else None
+    if col is not None and ISSUES in {raid_kind(r[col]) for r in sample if col < len(r)}:
+        return None  # a tracker's bugs beside its stories and tasks: an issue log, the backlog's rows left out
     sheet = normalise_key(match.sheet_title or "")
     nouns = _nouns(kind) | (register_nouns(kind.register) & {"raid"})
     if kind.matches_sheet_name(match.sheet_title or "") or any(n in sheet for n in nouns):

@@ -38,6 +38,7 @@ from .form_sheets import MIN_FORMS, a_lone_record, labels_down_the_side, read_fo
 from .header_detection import (
     _DESCRIPTION_STEMS,
     ALL_KINDS,
+    BACKLOG,
     CODE_RE,
     ENGAGE,
     ENGAGE_ROW,
@@ -61,11 +62,13 @@ from .header_detection import (
     listed_ladder,
     listed_orders,
     map_header,
+    named_by_its_last_words,
     names_under_a_caption,
     not_a_register,
     not_records_by_content,
     not_records_by_layout,
     raid_filter,
+    raid_kind,
     raid_rows,
     raid_type_column,
     real_fields,
@@ -73,6 +76,8 @@ from .header_detection import (
     risk_grid,
     specific_fields,
     tick_level,
+    titled_by_its_noun,
+    tracker_column,
 )
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .named_rows import keyed_by_names, names_listed
@@ -1132,7 +1137,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         f"ties them to the {parent}: import the sheet on its own and map that column, or add it.")))
                     continue
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
-                    _no_records(match, path.stem if _default_sheet_name(title) else None) or \
+                    _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None) or \
                     _named_for_another(match, title, path.stem) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
                 if why is not None:
@@ -1501,13 +1506,25 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             continue
         header, group = rows[match.row - 1], rows[match.row - 2] if match.row >= 2 else None
         stored = reader.top_rows(fill_merged=False)
+        # an issue tracker's type column (bugs beside features and tasks): a row of no type is one of its
+        # issues, and a register none of its rows goes to is not planned at all (a RAID log's are, as before)
+        kinds = {raid_kind(r[col]) for r in stored[match.row:] if col < len(r)}
+        tracker = tracker_column(kinds)
+        if kinds - {None} == {BACKLOG} and titled_by_its_noun(match):
+            # feature requests alone on a sheet whose "Issue Summary" calls them issues: the user's issue list
+            out.append((reader, match, None))
+            continue
+        untyped = "issues" if tracker else "risks"
         risk_reading = match.mapping if match.kind.register == "risks" else \
             map_header(kind_for("risks"), header, group)[0]
         for register in RAID_REGISTERS:
             kind = kind_for(register)
             # each register's columns are judged on its own rows: a risk's "Probability" is not refused
             # for the "N/A" of the issue rows beside it
-            sample = raid_rows(col, register, stored[match.row:])[:SAMPLE]
+            own_rows = raid_rows(col, register, stored[match.row:], untyped)
+            if tracker and not own_rows and register != untyped:
+                continue
+            sample = own_rows[:SAMPLE]
             if kind == match.kind:  # the header as detected (two rows, tick-box levels), re-judged
                 mapping, dups = dict(match.mapping), dict(match.duplicates)
                 mapping.update({c: n for c, n in map_header(kind, header, group)[0].items()
@@ -1524,7 +1541,7 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             m.mapping = {c: n for c, n in m.mapping.items() if c != col}
             if not any(n for n in m.mapping.values() if n not in PSEUDO):
                 continue
-            row_filter = raid_filter(col, register)
+            row_filter = raid_filter(col, register, untyped, match.headers[col] if col < len(match.headers) else "")
             row_filter.column = col  # type: ignore[attr-defined]
             out.append((reader, m, row_filter))
     return out
@@ -1795,8 +1812,9 @@ def _no_records(match: HeaderMatch, file_name: str | None = None) -> str | None:
     if any(n in kind.reg.field_names and kind.reg.field(n).kind is not Kind.SCALE
            for n in match.mapping.values() if title is None or n != title.name):
         heading = ""
+    # the file's name says the register after words of its own ("Apollo - Issue Log.xlsx", "acme_issues.csv")
     named_so = kind.matches_sheet_name(match.sheet_title or "") or \
-        (file_name is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", file_name))) or \
+        (file_name is not None and named_by_its_last_words(kind, file_name)) or \
         bool(heading and kind.matches_sheet_name(heading))
     if not strong and not named_so:
         return (f"only {len(named - {PARENT})} of its columns name {kind.reg.title.lower()} fields and its name is not a "
