@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import xlsxwriter
 
 from pmo_desktop.excel.boardpack import write_board_pack
 from pmo_desktop.excel.export import export_workbook
@@ -82,3 +83,50 @@ def test_the_edges_of_the_calendar_through_the_command_line(tmp_path: Path, day:
     again = run("import", office, tmp_path / "out.xlsx", "--dry-run", cwd=tmp_path)
     assert again.returncode == 0 and ": error" not in again.stdout, again.stdout + again.stderr
     assert run("boardpack", office, tmp_path / "pack.pdf", cwd=tmp_path).returncode == 0
+
+
+# ------------------------------------------------------------------------------------------------ formulas
+def _risk_formulas(path: Path) -> Path:
+    """A workbook as a script writes it (openpyxl): formulas with no value saved — no program calculated them."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Risks"
+    ws.append(["ID", "Title", "Raised", "Cause", "Notes", "Score"])
+    ws.append(["R-1", '=CONCAT("Supplier ","late")', date(2026, 3, 1), "=1+1", "plain", "=2*3"])
+    ws.append(["R-2", "Second", "=TODAY()", "typed", "=NA()", None])
+    ws.append(["R-3", "Third", date(2026, 3, 2), "typed", "fine", None])
+    for r in range(5, 40):  # a template's unfilled rows: an ID and a score by formula, nothing typed
+        ws.append(["=\"R-\"&ROW()-1", None, None, None, None, f"=C{r}*D{r}"])
+    wb.save(path)
+    return path
+
+
+def test_a_formula_no_program_calculated_is_said_never_taken_as_empty_or_as_its_text(store, tmp_path: Path) -> None:
+    plan = plan_import(store, _risk_formulas(tmp_path / "scripted.xlsx"), register="risks")
+    rows = {r.report.row: r.report for sheet in plan.sheets for r in sheet.rows}
+    assert rows[2].action.name == "ERROR" and rows[3].action.name == "ERROR"
+    assert rows[2].reason.startswith('Title holds a formula, =CONCAT("Supplier ","late"), with no value saved in '
+                                     "the workbook: the program that wrote it did not calculate it; open the "
+                                     "workbook in Excel or LibreOffice and save it there")
+    assert "Cause holds a formula, =1+1, with no value saved in the workbook either." in rows[2].reason
+    assert "cannot be empty" not in rows[2].reason
+    assert rows[3].reason.startswith("Raised holds a formula, =TODAY(), with no value saved")  # was: no date, silently
+    assert "Notes holds a formula, =NA()" in rows[3].reason
+    assert rows[4].action.name == "INSERT"
+    assert sorted(rows) == [2, 3, 4]  # the template's unfilled rows stay blank, as before
+
+    # formulas a spreadsheet program calculated give their values, an empty text too; text like a formula is text
+    path = tmp_path / "calculated.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Risks")
+    ws.write_row(0, 0, ["ID", "Title", "Cause", "Notes"])
+    ws.write_row(1, 0, ["R-1"])
+    ws.write_formula(1, 1, '=CONCAT("Supplier ","late")', None, "Supplier late")
+    ws.write_formula(1, 2, '=IF(A2="x","y","")', None, "")  # a formula whose value is an empty text
+    ws.write_string(1, 3, "=1+1 kept as text")  # text that looks like a formula is text
+    wb.close()
+    plan = plan_import(store, path, register="risks")
+    (row,) = [r for sheet in plan.sheets for r in sheet.rows]
+    assert row.report.action.name == "INSERT", row.report.reason
+    assert row.values["title"] == "Supplier late" and not row.values.get("cause")
+    assert row.values["notes"] == "=1+1 kept as text"

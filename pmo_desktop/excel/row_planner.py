@@ -67,7 +67,7 @@ from .vocabulary import (
     word_key,
     words_of,
 )
-from .workbook_reader import EXCEL_ERRORS, SheetReader
+from .workbook_reader import EXCEL_ERRORS, SheetReader, Uncalculated
 
 Progress = Callable[[int, int], None]
 _MISS = object()  # a cell value a column's lookup has not seen (``Planner._fast_values``)
@@ -1918,6 +1918,9 @@ class Planner:
         fast = self._fast_values(row)
         for c, f, name, cache, profile, text_limit in () if fast is not None else self._steps:
             raw: Any = row[c] if c < width else None
+            if raw.__class__ is Uncalculated:  # a formula no program calculated: no value to take, said
+                raw.tell(f.label, errors)
+                continue
             if raw.__class__ is str and f.kind.is_reference and (dated := _name_then_date(raw)) is not None:
                 # "Maria Lopez 3/14/2025 email ⏎ Draft Version -00 ⏎ Resolved in -01": the person is the name
                 # before the date; a cell opening with a date ("July 6, 2026 ⏎ …") names nobody. The whole cell
@@ -2241,7 +2244,7 @@ class Planner:
             errors[:] = [e for e in errors if e != empty]
         if action == Action.INSERT:
             for f in self._required:
-                if f.name not in values:
+                if f.name not in values and not any(e.startswith(f"{f.label} holds a formula") for e in errors):
                     errors.append(f"{f.label} cannot be empty (no column of the sheet holds it: choose the column "
                                   f"that does for “{f.label}” in the preview's mapping)." if f.name in self._unmapped
                                   else f"{f.label} cannot be empty (no column of the sheet holds it).")
