@@ -8,6 +8,9 @@ exported as 0 or a negative number (##### in Excel), re-imported as "no date".""
 
 from __future__ import annotations
 
+import html
+import re
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -130,3 +133,34 @@ def test_a_formula_no_program_calculated_is_said_never_taken_as_empty_or_as_its_
     assert row.report.action.name == "INSERT", row.report.reason
     assert row.values["title"] == "Supplier late" and not row.values.get("cause")
     assert row.values["notes"] == "=1+1 kept as text"
+
+
+# ------------------------------------------------------------------------------------- the board pack's header
+@pytest.mark.parametrize("name", ["R&D &P Programme &12", "&" * 200, "Research & Development " * 9])
+def test_the_programs_name_prints_as_it_is_in_the_board_packs_page_header(store, tmp_path: Path, name: str) -> None:
+    from pmo_desktop.models.program import Program
+
+    name = name.strip()[:200]
+    with store.transaction() as s:
+        program = s.query(Program).one_or_none()
+        if program is None:
+            records.create_record(s, REGISTERS["program"], {"name": name})
+        else:
+            program.name = name
+    path = write_board_pack(store, tmp_path / "pack.xlsx", TODAY)
+    with zipfile.ZipFile(path) as z:  # as Excel reads it (openpyxl's own reading takes "&&12" for a font size)
+        xml = z.read("xl/worksheets/sheet1.xml").decode()
+    whole = html.unescape(re.search(r"<oddHeader>([^<]*)</oddHeader>", xml)[1])
+    assert whole.startswith("&L") and whole.endswith("&R&A")
+    header = whole[2:-4]
+    # Excel reads "&D" as the date, "&P" as the page number and "&12" as a font size: an "&" is written "&&"
+    shown = header.replace("&&", "\0")
+    assert "&" not in shown
+    shown = shown.replace("\0", "&")
+    assert len("&L" + header + "&R&A") <= 255  # Excel's limit for a page header
+    if len(name.replace("&", "&&")) + 36 <= 249:
+        assert shown == f"{name} — board pack as at 5 December 2026"
+    else:  # shortened where it is too long for a header, whole on the sheet
+        head = shown.removesuffix(" — board pack as at 5 December 2026")
+        assert head.endswith("…") and name.startswith(head[:-1])
+        assert openpyxl.load_workbook(path).worksheets[0]["A1"].value == name
