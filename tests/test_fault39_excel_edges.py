@@ -20,6 +20,7 @@ import xlsxwriter
 
 from pmo_desktop.excel.boardpack import write_board_pack
 from pmo_desktop.excel.export import export_workbook
+from pmo_desktop.excel.export_errors import ExportError
 from pmo_desktop.excel.importer import plan_import
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
@@ -164,3 +165,22 @@ def test_the_programs_name_prints_as_it_is_in_the_board_packs_page_header(store,
         head = shown.removesuffix(" — board pack as at 5 December 2026")
         assert head.endswith("…") and name.startswith(head[:-1])
         assert openpyxl.load_workbook(path).worksheets[0]["A1"].value == name
+
+
+# ------------------------------------------------------------------------------------------ a sheet's rows
+def test_a_register_longer_than_a_sheet_is_refused_before_anything_is_written(sqlite_store, tmp_path: Path) -> None:
+    """xlsxwriter leaves out every row past Excel's 1,048,576th without a word: the export had the first
+    1,048,575 people and said "Wrote"."""
+    from sqlalchemy import text
+
+    with sqlite_store.transaction() as s:
+        s.execute(text("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1048576) "
+                       "INSERT INTO person (name, role, email, created_at, updated_at, version) "
+                       "SELECT 'Person ' || i, '', '', '2026-12-05', '2026-12-05', 1 FROM n"))
+    out = tmp_path / "office.xlsx"
+    with pytest.raises(ExportError) as refused:
+        export_workbook(sqlite_store, out, registers=["people"])
+    assert str(refused.value) == ("“People” holds 1,048,576 records, more than an Excel sheet holds (1,048,575 below "
+                                  "its header); nothing was written. Move older closed records into an archive "
+                                  "office (File ▸ Save a Copy As, then delete them here) and export again.")
+    assert not out.exists()
