@@ -781,6 +781,7 @@ class Planner:
         self.done = 0
         self.total = 0
         self._codes: dict[str, dict[str, int]] = {}
+        self._padded: dict[str, dict[str, str]] = {}  # register → its IDs with zeros before, by the number they make
         self._names: dict[type, set[str]] = {}
         self._current: dict[str, dict[int, dict[str, Any]]] = {}
         self.claimed: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)  # register → code → (sheet, row)
@@ -806,6 +807,18 @@ class Planner:
         self.named_rows: dict[str, dict[str, tuple[SheetPlan, PlannedRow]]] = defaultdict(dict)
 
     # ----------------------------------------------------------------------------- batched lookups
+    def _zeros_dropped(self, reg: Register) -> dict[str, str]:
+        """The office's IDs of digits with zeros before them ("007", "0012345") by the number a spreadsheet makes
+        of them ("7", "12345"); one that two IDs make ("07", "007") is neither's."""
+        if reg.name not in self._padded:
+            made: dict[str, str | None] = {}
+            for c in self.codes(reg):
+                if c.isdigit() and c.startswith("0"):
+                    bare = c.lstrip("0") or "0"
+                    made[bare] = None if bare in made else c
+            self._padded[reg.name] = {k: c for k, c in made.items() if c is not None}
+        return self._padded[reg.name]
+
     def codes(self, reg: Register) -> dict[str, int]:
         if reg.name not in self._codes:
             E: Any = reg.entity
@@ -2156,6 +2169,10 @@ class Planner:
         elif reg.key_field is not None:
             key = reg.key_field
             code = values.pop(key.name, "") or ""
+            if code.isdigit() and code_col is not None and code_col < len(row) and \
+                    row[code_col].__class__ in (int, float) and code not in self.codes(reg):
+                # a number cell: a spreadsheet that read the office's "007" as a number dropped its zeros (7)
+                code = self._zeros_dropped(reg).get(code, code)
             if code:
                 low = code.lower()
                 earlier = self.claimed[reg.name].get(low)
