@@ -184,3 +184,26 @@ def test_a_register_longer_than_a_sheet_is_refused_before_anything_is_written(sq
                                   "its header); nothing was written. Move older closed records into an archive "
                                   "office (File ▸ Save a Copy As, then delete them here) and export again.")
     assert not out.exists()
+
+
+def test_the_rows_left_out_keep_such_a_formula_a_formula_never_its_text(store, tmp_path: Path) -> None:
+    """Written back as text ("=CONCAT(…)" quote-prefixed), the rows-left-out copy's re-import, once its other cells
+    were fixed, took the formula's text for the risk's title."""
+    from pmo_desktop.excel.importer import apply_import
+
+    source = tmp_path / "scripted.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Risks"
+    ws.append(["ID", "Title", "Cause"])
+    ws.append(["R-1", '=CONCAT("Supplier ","late")', "market"])
+    ws.append(["R-2", "Typed", "market"])
+    wb.save(source)
+    result = apply_import(store, plan_import(store, source, register="risks"), partial=True)
+    copy = openpyxl.load_workbook(result.left_out_path)["Risks"]
+    title = copy.cell(2, [c.value for c in copy[1]].index("Title") + 1)
+    assert title.data_type == "f" and title.value == '=CONCAT("Supplier ","late")'
+    again = plan_import(store, result.left_out_path, register="risks")
+    (row,) = [r for sheet in again.sheets for r in sheet.rows]
+    assert row.report.action.name == "ERROR" and row.report.reason.startswith(
+        'Title holds a formula, =CONCAT("Supplier ","late"), with no value saved in the workbook')
