@@ -111,6 +111,23 @@ PRINT_TITLES = {"Project status": "2:2", "Since last board": "3:3", "Top risks":
 COLUMN_CM = 2.3  # about one default column, to find how far right a chart reaches
 
 
+HEADER_LIMIT = 255 - len("&L&R&A")  # Excel's limit for a page header, its codes included
+
+
+def _header_text(name: str, after: str) -> str:
+    """``name`` then ``after`` as a printed page header shows them: each "&" doubled — alone it starts one of the
+    header's codes, so "R&D Programme" printed as "R" and the date, "&P" as the page number, "&12" as a font size —
+    and the name shortened with "…" if the header would pass Excel's 255 characters (the sheet shows it whole)."""
+    text = name.replace("&", "&&")
+    room = HEADER_LIMIT - len(after)
+    if len(text) > room:
+        text = text[:room - 1]
+        if (len(text) - len(text.rstrip("&"))) % 2:  # cut between the two of a doubled "&"
+            text = text[:-1]
+        text += "…"
+    return text + after
+
+
 def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None) -> None:
     """Every sheet prints as the board reads it: A4 landscape, one page wide, the program, date and page
     number on each page, the table's header row repeated, and a print area that holds the charts."""
@@ -124,7 +141,7 @@ def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None) -> 
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     header, footer = ws.oddHeader, ws.oddFooter
     assert header is not None and footer is not None  # a new sheet has both, empty
-    header.left.text = f"{data.program} — board pack as at {_date_text(data.today)}"
+    header.left.text = _header_text(data.program, f" — board pack as at {_date_text(data.today)}")
     header.right.text = "&A"
     footer.center.text = "Page &P of &N"
     if title_rows:

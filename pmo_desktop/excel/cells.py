@@ -10,16 +10,20 @@ it imports back exactly as it was.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any, Callable
 
 import openpyxl.cell._writer as _openpyxl_cell_writer
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 
+from ..models.values import day_text
 from .export_errors import CELL_TEXT_LIMIT as CELL_TEXT_LIMIT  # re-exported
 from .export_errors import ExportError as ExportError
 from .export_errors import TextTooLong as TextTooLong
 
 FORMULA_TRIGGERS = frozenset("=+-@\t\r")
+# Excel's first date: one before it has no date number, so it is written as text (see table_sheet too).
+EXCEL_FIRST_DAY = date(1900, 1, 1)
 # Anything that needs more than a plain str cell: a trigger first, a CR, or an XML-illegal control char.
 _NEEDS_CARE = re.compile(r"^[=+\-@\t\r]|[\r\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -73,6 +77,9 @@ def put_value(cell: Cell, value: Any) -> None:
         put_text(cell, value)
     elif isinstance(value, bool):
         cell.value = "Yes" if value else "No"
+    elif value.__class__ is date and value < EXCEL_FIRST_DAY:
+        # no date number before 1900: openpyxl writes a negative one, which Excel shows as #####
+        put_text(cell, day_text(value))
     else:
         cell.value = value
 

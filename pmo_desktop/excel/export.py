@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from xlsxwriter.worksheet import Worksheet
 
@@ -38,6 +38,7 @@ from .table_sheet import Column, SheetSpec, columns_for, write_sheet
 from .xlsx_book import Formats, StreamingSheet, Workbook, close_book, discard_book, new_book
 
 Progress = Callable[[int, int], None]   # (rows written so far, rows in total)
+SHEET_ROWS = 1_048_576  # an Excel sheet's rows, its header's included
 
 
 
@@ -55,7 +56,18 @@ def choose_registers(registers: Iterable[str] | str | None) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------ reading
+def _fits_a_sheet(session: Session, reg: Register) -> None:
+    """Refused before a row is read when a register has more records than a sheet has rows below its header:
+    xlsxwriter leaves out every row past Excel's last, without a word."""
+    count = session.scalar(select(func.count()).select_from(reg.entity)) or 0
+    if count > SHEET_ROWS - 1:
+        raise ExportError(f"“{reg.title}” holds {count:,} records, more than an Excel sheet holds "
+                          f"({SHEET_ROWS - 1:,} below its header); nothing was written. Move older closed records "
+                          "into an archive office (File ▸ Save a Copy As, then delete them here) and export again.")
+
+
 def _main_sheet(session: Session, reg: Register, ctx: Context) -> SheetSpec:
+    _fits_a_sheet(session, reg)
     exported = [i for i, f in enumerate(reg.fields) if f.exported]
     every = len(exported) == len(reg.fields)
     stored = fetch_rows(session, reg, ctx)
@@ -73,6 +85,7 @@ def _child_sheet(session: Session, reg: Register, ctx: Context) -> SheetSpec:
     E: Any = reg.entity
     parent: Any = REGISTERS[reg.parent_register].entity
     parent_fk = getattr(E, reg.parent)
+    _fits_a_sheet(session, reg)
     parents = dict(((cid, (pid, code)) for cid, pid, code in session.execute(
         select(E.id, parent.id, parent.code).join(parent, parent_fk == parent.id))))
     rows = sorted(((parents[r[0]], r) for r in fetch_rows(session, reg, ctx)), key=lambda item: (item[0][0], item[1][0]))
@@ -119,6 +132,9 @@ def read_export(store: Store, registers: Iterable[str] | str | None = None
             elif reg.parent:
                 lines.extend(family_stamp_lines(reg, sheet.rows))
             sheet.stamp_rows = None
+        if len(lines) > SHEET_ROWS:  # the stamp's sheet: a line a record, the whole office's on one sheet
+            raise ExportError(f"The office holds {len(lines):,} records in all, more than one export's stamp sheet "
+                              f"holds ({SHEET_ROWS:,}); nothing was written. Export its registers one at a time.")
         settings = ([[key.label, key.key, json.dumps(key.dump(key.read(session)))] for key in SETTINGS]
                     if registers is None else [])
     for sheet in sheets:

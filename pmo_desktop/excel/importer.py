@@ -103,7 +103,7 @@ from .value_translation import (
     scale_from_word_level,
 )
 from .vocabulary import example_words, register_nouns, sheet_words, value_words, word_key, words_of
-from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader, column_letters
+from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader, Uncalculated, column_letters
 
 if TYPE_CHECKING:
     from sqlalchemy import CursorResult
@@ -2101,7 +2101,10 @@ def _put_row(ws: Any, row: int, values: list[Any]) -> None:
     from .cells import put_text
 
     for col, value in enumerate(values, start=1):
-        if isinstance(value, str):
+        if value.__class__ is Uncalculated:  # a formula no program calculated: a formula again, never its text,
+            if len(value) > 1:                # which a re-import of the fixed rows would take for the title
+                ws.cell(row, col).value = str(value)
+        elif isinstance(value, str):
             put_text(ws.cell(row, col), value)
         elif value is not None:
             ws.cell(row, col).value = value

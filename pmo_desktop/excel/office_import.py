@@ -35,7 +35,7 @@ from .header_detection import PARENT
 from .import_plan import Action, ImportPlan, PlannedRow, RowReport, SheetPlan
 from .stamp import STAMP_SHEET, ExportStamp, Merge, canonical, merge_field, parse_stamp, stamped_fields
 from .value_translation import OPEN_LISTS
-from .workbook_reader import SafeWorkbook
+from .workbook_reader import SafeWorkbook, Uncalculated
 
 SETTINGS_SHEET = "Office settings"
 FAMILY = "family"  # the stamp's fingerprint of a whole sub-table family
@@ -132,6 +132,9 @@ class OfficePlanner:
         for name, raw in row.items():
             f = reg.field(name)
             if not f.editable and not f.kind.is_key:
+                continue
+            if raw.__class__ is Uncalculated:  # a formula no program calculated: no value to take, said
+                raw.tell(f.label, errors)
                 continue
             try:
                 if controls_later:

@@ -67,7 +67,7 @@ from .vocabulary import (
     word_key,
     words_of,
 )
-from .workbook_reader import EXCEL_ERRORS, SheetReader
+from .workbook_reader import EXCEL_ERRORS, SheetReader, Uncalculated
 
 Progress = Callable[[int, int], None]
 _MISS = object()  # a cell value a column's lookup has not seen (``Planner._fast_values``)
@@ -781,6 +781,7 @@ class Planner:
         self.done = 0
         self.total = 0
         self._codes: dict[str, dict[str, int]] = {}
+        self._padded: dict[str, dict[str, str]] = {}  # register → its IDs with zeros before, by the number they make
         self._names: dict[type, set[str]] = {}
         self._current: dict[str, dict[int, dict[str, Any]]] = {}
         self.claimed: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)  # register → code → (sheet, row)
@@ -806,6 +807,18 @@ class Planner:
         self.named_rows: dict[str, dict[str, tuple[SheetPlan, PlannedRow]]] = defaultdict(dict)
 
     # ----------------------------------------------------------------------------- batched lookups
+    def _zeros_dropped(self, reg: Register) -> dict[str, str]:
+        """The office's IDs of digits with zeros before them ("007", "0012345") by the number a spreadsheet makes
+        of them ("7", "12345"); one that two IDs make ("07", "007") is neither's."""
+        if reg.name not in self._padded:
+            made: dict[str, str | None] = {}
+            for c in self.codes(reg):
+                if c.isdigit() and c.startswith("0"):
+                    bare = c.lstrip("0") or "0"
+                    made[bare] = None if bare in made else c
+            self._padded[reg.name] = {k: c for k, c in made.items() if c is not None}
+        return self._padded[reg.name]
+
     def codes(self, reg: Register) -> dict[str, int]:
         if reg.name not in self._codes:
             E: Any = reg.entity
@@ -1918,6 +1931,9 @@ class Planner:
         fast = self._fast_values(row)
         for c, f, name, cache, profile, text_limit in () if fast is not None else self._steps:
             raw: Any = row[c] if c < width else None
+            if raw.__class__ is Uncalculated:  # a formula no program calculated: no value to take, said
+                raw.tell(f.label, errors)
+                continue
             if raw.__class__ is str and f.kind.is_reference and (dated := _name_then_date(raw)) is not None:
                 # "Maria Lopez 3/14/2025 email ⏎ Draft Version -00 ⏎ Resolved in -01": the person is the name
                 # before the date; a cell opening with a date ("July 6, 2026 ⏎ …") names nobody. The whole cell
@@ -2153,6 +2169,10 @@ class Planner:
         elif reg.key_field is not None:
             key = reg.key_field
             code = values.pop(key.name, "") or ""
+            if code.isdigit() and code_col is not None and code_col < len(row) and \
+                    row[code_col].__class__ in (int, float) and code not in self.codes(reg):
+                # a number cell: a spreadsheet that read the office's "007" as a number dropped its zeros (7)
+                code = self._zeros_dropped(reg).get(code, code)
             if code:
                 low = code.lower()
                 earlier = self.claimed[reg.name].get(low)
@@ -2241,7 +2261,7 @@ class Planner:
             errors[:] = [e for e in errors if e != empty]
         if action == Action.INSERT:
             for f in self._required:
-                if f.name not in values:
+                if f.name not in values and not any(e.startswith(f"{f.label} holds a formula") for e in errors):
                     errors.append(f"{f.label} cannot be empty (no column of the sheet holds it: choose the column "
                                   f"that does for “{f.label}” in the preview's mapping)." if f.name in self._unmapped
                                   else f"{f.label} cannot be empty (no column of the sheet holds it).")

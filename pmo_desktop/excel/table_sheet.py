@@ -20,7 +20,7 @@ from xlsxwriter.worksheet import Worksheet
 from ..models.fields import Context, Field, Register
 from ..models.kinds import DATE_FORMAT, MONEY_FORMAT, FieldKind
 from . import styles
-from .cells import CELL_TEXT_LIMIT, ExportError, TextTooLong, clean_text, is_formula_like, needs_care
+from .cells import CELL_TEXT_LIMIT, EXCEL_FIRST_DAY, ExportError, TextTooLong, clean_text, is_formula_like, needs_care
 from .lists_sheet import ListsSheet
 from .xlsx_book import Formats, StreamingSheet, Workbook
 
@@ -97,10 +97,15 @@ def _number_writer(ws: Worksheet, number_format: Format | None) -> CellWriter:
 
 def _date_writer(ws: Worksheet, as_date: Format) -> CellWriter:
     put = ws.write_datetime
+    put_text = ws.write_string
 
     def write(row: int, col: int, value: Any) -> Any:
         if value is None:
             return None
+        if value.__class__ is date and value < EXCEL_FIRST_DAY:
+            # no date number before 1900: xlsxwriter writes 0 or a negative one, which Excel shows as ##### and
+            # an import reads as no date; its ISO text reads back as the very date
+            return put_text(row, col, value.isoformat())
         return put(row, col, value, as_date)
 
     return write

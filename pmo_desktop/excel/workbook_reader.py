@@ -11,6 +11,7 @@ parser still trips over becomes a ``WorkbookError`` with one sentence of explana
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import itertools
 import os
@@ -42,8 +43,37 @@ _VALUE_RE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
 # 12:00:00), where Excel shows #####; its real value is kept to be named (see _scan_sheet).
 _NEGATIVE_CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>/]*)>((?:(?!</(?:\w+:)?c>|<(?:\w+:)?c\b).)*?<(?:\w+:)?v>-[^<]*</)",
                                re.S)
-# What a streamed pass finds of the cells calamine misreads, by (row, column): an Excel error's text (#REF!), or
-# a negative number's value.
+# A formula with no value saved beside it — a workbook a script or a library wrote (openpyxl, a report generator)
+# and no spreadsheet program ever opened and saved — which calamine reads as an empty cell: `<f>A2*B2</f><v/>`. A
+# cell whose formula gave an empty text (t="str") has its value, ""; only a number's cell can have none.
+_UNCALCULATED_RE = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)\s*"
+                              rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
+_TYPE_RE = re.compile(rb"\bt=\"(\w+)\"")
+# Looked for first, as few as catch the forms libraries write (<v />, <v/>, </f></c>, with or without a prefix): a
+# workbook a spreadsheet program saved has none of them, and each look costs some 30 ms in a sheet of 36 MB.
+_NO_VALUE = (b"v />", b"v/>", b"f></")
+
+
+class Uncalculated(str):
+    """What such a cell holds, for the import to say — never to store: its formula ("=A2*B2"; "=" alone for one
+    that shares the formula of a cell above it)."""
+
+    def tell(self, label: str, errors: list[str]) -> None:
+        """Add to a row's ``errors`` that the cell under ``label`` holds this formula, what to do said once a row."""
+        formula = f"a formula, {self}," if len(self) > 1 else "a formula"
+        said = f"{label} holds {formula} with no value saved in the workbook"
+        if any(UNCALCULATED in e for e in errors):
+            errors.append(said + " either.")
+        else:
+            errors.append(said + ": the program that wrote it did not calculate it; open the workbook in Excel or "
+                          "LibreOffice and save it there, or type the value, then import it again.")
+
+
+UNCALCULATED = "with no value saved in the workbook"
+
+
+# What a streamed pass finds of the cells calamine misreads, by (row, column): an Excel error's text (#REF!), a
+# negative number's value, or a formula with no value (Uncalculated).
 CellMarks = dict[tuple[int, int], "str | float"]
 MiB = 1024 * 1024
 
@@ -244,10 +274,27 @@ def _scan_sheet(fh: Any, stop: int | None = None) -> tuple[int, CellMarks | None
                     out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = float(value.group(1))
                 except ValueError:
                     continue
+        if any(buf.find(empty, 0, cut) >= 0 for empty in _NO_VALUE):
+            _uncalculated(buf, cut, out)
         carry = buf[cut:]
         if not chunk:
             break
     return rows, out
+
+
+def _uncalculated(buf: bytes, cut: int, out: CellMarks) -> None:
+    """The formulas of ``buf`` (up to ``cut``) with no value saved, into ``out`` as ``Uncalculated``."""
+    for m in _UNCALCULATED_RE.finditer(buf, 0, cut):
+        start = max(buf.rfind(b"<c ", 0, m.start()), buf.rfind(b":c ", 0, m.start()))
+        if start < 0:
+            continue
+        tag = buf[start:m.start()]
+        kind = _TYPE_RE.search(tag)
+        ref = _REF_RE.search(tag)
+        if ref is None or kind is not None and kind.group(1) != b"n":
+            continue  # a text's, a flag's or an error's formula: its value is the one read, even empty
+        formula = html.unescape(m.group(1).decode("utf-8", "replace")).strip() if m.group(1) else ""
+        out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = Uncalculated("=" + formula)
 
 
 def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits,
@@ -810,15 +857,23 @@ class SheetReader:
                 row = pad + list(row)
             if errors or values:
                 row = list(row)
+                formulas = []
                 for c in range(len(row)):
                     text = errors.get((index, c))
                     if isinstance(text, float):  # a negative number: its value, where calamine gave a time
                         if isinstance(row[c], (dt.time, dt.timedelta)):
                             row[c] = text
+                    elif text.__class__ is Uncalculated:
+                        formulas.append((c, text))
                     elif text is not None and row[c] in ("", None):
                         row[c] = text
                     if values and (index, c) in values:
                         row[c] = values[index, c]
+                # a template's unfilled row (an ID "=ROW()-1", a score "=C9*D9" and nothing typed) stays blank
+                if formulas and any(x not in ("", None) for x in row):
+                    for c, text in formulas:
+                        if row[c] in ("", None):
+                            row[c] = text
             yield row
 
     def _calamine_rows(self, sheet: CalamineSheet, start: int) -> Iterator[list[Any]]:

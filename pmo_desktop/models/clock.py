@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 _fixed: ContextVar[date | None] = ContextVar("pmo_today", default=None)
 
@@ -39,3 +39,22 @@ def now() -> datetime:
     real = datetime.now()
     day = _fixed.get()
     return real if day is None else datetime.combine(day, real.time())
+
+
+def as_utc(local: datetime) -> datetime:
+    """A moment of this machine's clock (naive, local) as the audit columns keep theirs (naive UTC: ``created_at``,
+    a risk's rating history): where a local day begins among them. Far from UTC (Kiritimati, +14) a day's morning
+    is the day before in UTC, and in St John's (−3:30) its evening the day after: compared as they are, a risk
+    closed at 21:00 on 30 November counted as still open on the month's last day."""
+    try:
+        return local.astimezone(timezone.utc).replace(tzinfo=None)
+    except (OverflowError, OSError, ValueError):  # the calendar's first or last day: no zone moves it further
+        return local
+
+
+def as_local(utc: datetime) -> datetime:
+    """A naive UTC moment of the audit columns on this machine's clock (naive, local), as ``as_utc`` undoes."""
+    try:
+        return utc.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+    except (OverflowError, OSError, ValueError):
+        return utc

@@ -457,8 +457,8 @@ def state_at(session: Session, day: date) -> State:
         if table.name in state or table.name in PAST_TABLES or table.name in _linked_tables():
             continue
         query = select(table)
-        if "recorded_at" in table.c:
-            query = query.where(table.c.recorded_at < limit)
+        if "recorded_at" in table.c:  # a risk's rating history, kept in UTC as the audit columns are
+            query = query.where(table.c.recorded_at < clock.as_utc(limit))
         state[table.name] = [dict(r._mapping) for r in conn.execute(query)]
     _drop_dangling_links(state)
     return state

@@ -74,7 +74,10 @@ def next_review(rec: Mapping[str, Any], ctx: Context) -> date | None:
     if since is None:
         return None
     cadence: ReviewCadence = ctx.extra.get("review_cadence") or ReviewCadence()
-    return since + timedelta(days=cadence.interval(current_rating(rec, ctx)))
+    try:
+        return since + timedelta(days=cadence.interval(current_rating(rec, ctx)))
+    except OverflowError:  # raised or reviewed late in 9999 (31/12/9999, a sheet's "no date"): no day follows
+        return None
 
 
 def review_overdue(rec: Mapping[str, Any], ctx: Context) -> str:

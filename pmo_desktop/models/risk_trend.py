@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .clock import as_local, as_utc
 from .risk_rules import RiskScale
 from .risks import RiskHistory
 
@@ -52,7 +53,7 @@ def open_risk_trend(session: Session, scale: RiskScale, start: date, end: date, 
         select(RiskHistory.risk_id, RiskHistory.recorded_at, RiskHistory.status,
                RiskHistory.residual_probability if residual else RiskHistory.probability,
                RiskHistory.residual_impact if residual else RiskHistory.impact)
-        .where(RiskHistory.recorded_at < datetime.combine(end + timedelta(days=1), time.min))
+        .where(RiskHistory.recorded_at < as_utc(datetime.combine(end + timedelta(days=1), time.min)))
         .order_by(RiskHistory.recorded_at, RiskHistory.id)
     ).all()
     ratings = [b.rating for b in sorted(scale.bands, key=lambda b: b.min_score)]
@@ -61,7 +62,7 @@ def open_risk_trend(session: Session, scale: RiskScale, start: date, end: date, 
     bucket: dict[int, str | None] = {}  # risk id → the band it is counted in (None: not open or unscored)
     points, n = [], 0
     for day in period_ends(start, end, period):
-        limit = datetime.combine(day + timedelta(days=1), time.min)
+        limit = as_utc(datetime.combine(day + timedelta(days=1), time.min))  # the rows' moments are UTC
         while n < len(rows) and rows[n][1] < limit:
             rid, _at, status, p, i = rows[n]
             n += 1
@@ -87,7 +88,7 @@ def first_recorded(session: Session) -> date | None:
     from sqlalchemy import func
 
     first = session.scalar(select(func.min(RiskHistory.recorded_at)))
-    return first.date() if first else None
+    return as_local(first).date() if first else None
 
 
 def recent_trend(session: Session, scale: RiskScale, end: date, months: int, period: str = "month",

@@ -157,7 +157,10 @@ def next_due(frequency: str | None, last_held: date | None, planned_on: date | N
     if last_held is None:
         return planned_on or today or clock.today()
     unit, n = period
-    return last_held + timedelta(days=n) if unit == "days" else add_months(last_held, n)
+    try:
+        return last_held + timedelta(days=n) if unit == "days" else add_months(last_held, n)
+    except (OverflowError, ValueError):  # held late in 9999 (31/12/9999, a sheet's "no date"): no day follows
+        return None
 
 
 def is_overdue(due: date | None, today: date | None = None) -> bool:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .errors import ValidationError
@@ -120,6 +121,7 @@ def parse_number(value: Any, label: str, decimal: str = "") -> float | None:
 
 _COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+")    # 1,250 · 1,234,567: thousands
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")  # 1.234.567: thousands, as Europe writes them
+_ZERO_FIRST = re.compile(r"0+[.,]\d{3}$")  # 0,250 · 0.250: no thousands start with 0, so a decimal mark (was 250)
 
 
 def _plain_decimal(text: str) -> str:
@@ -139,7 +141,7 @@ def _plain_decimal(text: str) -> str:
             return text
         return sign + whole.replace(thousands, "") + "." + fraction
     if "," in digits:
-        if _COMMA_GROUPS.fullmatch(digits):
+        if _COMMA_GROUPS.fullmatch(digits) and not _ZERO_FIRST.match(digits):
             return sign + digits.replace(",", "")
         return sign + digits.replace(",", ".") if digits.count(",") == 1 else text
     if _DOT_GROUPS.fullmatch(digits):
@@ -171,6 +173,8 @@ def decimal_mark(value: Any) -> str | None:
     text = text[1:] if text[:1] in "+-" else text
     if "," not in text and "." not in text:
         return None
+    if _ZERO_FIRST.match(text):  # 0,250 · 0.250: no thousands start with 0
+        return DECIMAL_COMMA if "," in text else DECIMAL_POINT
     point, comma = _POINT_READS.fullmatch(text), _COMMA_READS.fullmatch(text)
     if point and comma:
         return ""
@@ -181,14 +185,30 @@ def _parse_number_text(value: Any, label: str, decimal: str = "") -> float:
     text = str(value).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     percent = text.endswith("%")
     text = _number_body(text)
-    if decimal == DECIMAL_COMMA and _AMBIGUOUS.fullmatch(text):  # 2.500 → 2500 · 1,234 → 1.234
-        text = text.replace(".", "") if "." in text else text.replace(",", ".")
+    if decimal == DECIMAL_COMMA and _AMBIGUOUS.fullmatch(text) and not _ZERO_FIRST.match(text.lstrip("+-")):
+        text = text.replace(".", "") if "." in text else text.replace(",", ".")  # 2.500 → 2500 · 1,234 → 1.234
     text = _plain_decimal(text)
     try:
         number = float(text)
     except ValueError:
         raise ValidationError(f"{label}: “{value}” is not a number.") from None
+    if abs(number) >= 1e15 and math.isfinite(number):
+        _whole_digits_kept(value, text, number, label)
     return number / 100 if percent else number
+
+
+def _whole_digits_kept(value: Any, text: str, number: float, label: str) -> None:
+    """A number typed with more whole digits than a number keeps (some 15 or 16: a spreadsheet keeps 15) is
+    refused, not kept with its last digits changed: "12345678901234567" became 12,345,678,901,234,568. Digits
+    after the point a number cannot hold are rounded, as for any number."""
+    try:
+        typed = int(Decimal(text))
+    except (InvalidOperation, ValueError, OverflowError):
+        return
+    if typed != int(number):
+        raise ValidationError(f"{label}: “{value}” has more digits than a number keeps exactly (15); it would be "
+                              f"kept as {int(number):,}. Type it rounded, or keep it in a text column if it is an ID "
+                              "or a reference.")
 
 
 def parse_int(value: Any, label: str, decimal: str = "") -> int | None:
