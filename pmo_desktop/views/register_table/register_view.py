@@ -370,6 +370,7 @@ class RegisterView(QWidget):
         self._line_refused_reason = ""
         self.table.below_last_row.connect(self.focus_new_line)
         self.table.typed_on_locked.connect(self._tell_locked)
+        self.new_line.typed_on_locked.connect(lambda index: self._tell_locked(index, self.new_line))
         self.delegate.fill_selection.connect(self._fill_selection)
         self.new_line.leave_up.connect(self._leave_new_line)
         self.model.modelReset.connect(self._update_new_line)
@@ -1001,16 +1002,20 @@ class RegisterView(QWidget):
         if cells and self.model.set_cells(cells, text=f"Fill {len(cells)} cells"):
             self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
-    def _tell_locked(self, index) -> None:
-        """Why a key typed on a cell changes nothing, beside the cell and in the status bar."""
+    def _tell_locked(self, index, view: QAbstractItemView | None = None) -> None:
+        """Why a key typed on a cell changes nothing, beside the cell (of the table, or of the ✱ line) and in
+        the status bar."""
         f = self.model.fields[index.column()]
         if f.editable:  # an office open read only: its banner says why
             return
         why = " ".join(part for part in (f.kind.describe(f, self.document.context, ""), f.tip and f"({f.tip}.)") if part)
         reason = f"{f.label}: {why}"
-        rect = self.table.visualRect(index)
-        at = QRect(self.table.viewport().mapTo(self, rect.topLeft()), rect.size())
-        self._locked_note = show_beside(self, at, reason, "Type in another column: Tab goes on along the row.")
+        view = view or self.table
+        rect = view.visualRect(index)
+        at = QRect(view.viewport().mapTo(self, rect.topLeft()), rect.size())
+        hint = ("Type in another column: Tab goes on along the row." if view is self.table
+                else "Type in another column of the new record: Left and Right go along the line.")
+        self._locked_note = show_beside(self, at, reason, hint)
         self.document.note.emit(reason)
 
     def _tell_line_refusal(self, reason: str) -> None:

@@ -1,0 +1,41 @@
+"""Walkthrough 24: a newcomer's first hour on a fresh office at 1280×720, by the keyboard alone — what they
+tripped on, each fixed, by real key presses on the real window."""
+
+from focused_keys import press, type_keys
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from test_walkthrough20 import typed_along
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def visible_notes(window) -> list[str]:
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    return [note.text() for note in window.findChildren(RefusalNote) if note.isVisible()]
+
+
+def test_a_key_typed_on_a_worked_out_cell_of_the_new_record_line_says_why_and_stays(empty_window, qtbot):
+    """Down from the last risk's Inherent score lands on the ✱ line's score; "7" typed there (meant for the
+    probability) said nothing and moved the keyboard to the line's title, where the next keys went — the "7"
+    lost, a title begun the user never meant. A saved row's score keeps the keyboard and says why beside the
+    cell; the line's does the same, and nothing is typed anywhere."""
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_4, ["Crane supplier late"])
+    view = window.active_register_view()
+    score = view.model.column_of("inherent_score")
+    press(qtbot, Qt.Key.Key_Up)
+    view.table.setCurrentIndex(view.proxy.index(0, score))
+    press(qtbot, Qt.Key.Key_Down)
+    line = view.new_line
+    assert QApplication.focusWidget() is line and line.currentIndex().column() == score
+    type_keys(qtbot, "7")
+    assert QApplication.focusWidget() is line and line.currentIndex().column() == score
+    assert line.state() != line.State.EditingState
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Inherent score: ") and "cannot be edited" in said
+    assert any(note.startswith("Inherent score: ") for note in visible_notes(window)), visible_notes(window)
+    assert view.new_row_model.pending == {}
+    press(qtbot, Qt.Key.Key_Left)  # on along the line to a column that takes it: the impact
+    type_keys(qtbot, "4")
+    assert QApplication.focusWidget() is not line  # its editor opened
