@@ -39,3 +39,35 @@ def test_a_key_typed_on_a_worked_out_cell_of_the_new_record_line_says_why_and_st
     press(qtbot, Qt.Key.Key_Left)  # on along the line to a column that takes it: the impact
     type_keys(qtbot, "4")
     assert QApplication.focusWidget() is not line  # its editor opened
+
+
+def test_hiding_the_column_the_keyboard_is_in_moves_the_keyboard_to_the_next_shown(empty_window, qtbot):
+    """Ctrl+Shift+L on a risk's Owner, Up to "Hide “Owner”" and Enter: the column went, but the keyboard stayed
+    on its hidden cell — "Tom" typed next (meant for the column now beside it) went into the Owner no one could
+    see, stored at Enter with nothing on screen to say so, and Enter moved sideways. The keyboard goes to the
+    next column shown, on the same row, where what is typed is seen."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMenu
+
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_6, ["Helen Brooks", "Tom Okafor"])
+    typed_along(qtbot, window, Qt.Key.Key_4, ["Crane supplier late", "Permit refused"])
+    view = window.active_register_view()
+    press(qtbot, Qt.Key.Key_Up)
+    owner = view.model.column_of("owner")
+    view.table.setCurrentIndex(view.proxy.index(0, owner))
+    view.new_line.setCurrentIndex(view.new_row_model.index(0, owner))
+    press(qtbot, Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    menu = next(m for m in QApplication.topLevelWidgets() if isinstance(m, QMenu) and m.isVisible())
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Up)  # from Sort A → Z round to the last: Hide “Owner”
+    assert menu.activeAction().text() == "Hide “Owner”"
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.table.isColumnHidden(owner))
+    header = view.table.horizontalHeader()
+    beside = header.logicalIndex(header.visualIndex(owner) + 1)
+    assert QApplication.focusWidget() is view.table
+    assert (view.table.currentIndex().row(), view.table.currentIndex().column()) == (0, beside)
+    assert view.new_line.currentIndex().column() == beside
+    type_keys(qtbot, "Tom")
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.model.record(0)["owner"] in (None, "")

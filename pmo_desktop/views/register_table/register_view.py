@@ -714,9 +714,28 @@ class RegisterView(QWidget):
             return  # never hide the last column
         self.table.setColumnHidden(column, not visible)
         self._sync_columns()
+        if not visible:
+            for view in (self.table, self.new_line):
+                self._step_off_hidden(view, column)
         hidden = [f.name for col, f in enumerate(self.register.fields)
                   if self.table.isColumnHidden(col) and f.name not in self.hidden_fields]
         QSettings().setValue(self._columns_key(), hidden)
+
+    def _step_off_hidden(self, view: QAbstractItemView, column: int) -> None:
+        """The keyboard off a column just hidden, to the next shown on its right (else its left), as a user
+        sees it: left on the hidden cell, a name typed next went into a column no longer on screen — "Tom" in
+        the Owner just hidden, stored with nothing in view to say so — and Enter went on sideways."""
+        current = view.currentIndex()
+        if not current.isValid() or current.column() != column:
+            return
+        header = self.table.horizontalHeader()
+        at = header.visualIndex(column)
+        shown = self._visible_columns()
+        after = [c for c in shown if header.visualIndex(c) > at]
+        before = [c for c in shown if header.visualIndex(c) < at]
+        to = after[0] if after else before[-1] if before else -1
+        if to >= 0:
+            view.setCurrentIndex(current.sibling(current.row(), to))
 
     def show_all_columns(self) -> None:
         for col, f in enumerate(self.register.fields):
