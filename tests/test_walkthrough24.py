@@ -71,3 +71,20 @@ def test_hiding_the_column_the_keyboard_is_in_moves_the_keyboard_to_the_next_sho
     type_keys(qtbot, "Tom")
     press(qtbot, Qt.Key.Key_Escape)
     assert view.model.record(0)["owner"] in (None, "")
+
+
+def test_ctrl_pgdown_to_the_action_log_puts_the_keyboard_on_its_lines(empty_window, qtbot):
+    """RAID, Ctrl+PgDown along its tabs as along Excel's sheets: on Assumptions, Dependencies and Decisions the
+    keyboard went into the table, but on the Action log it stayed on the tab bar — Down did nothing and the
+    lines took more Tabs to reach. It goes to the log's first line, as into a register's table."""
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_7, ["Berth 4 stays free", "Crane rails are level"])
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    from pmo_desktop.views.raid.actions import ActionLog
+
+    log = next(w for w in window.findChildren(ActionLog) if w.isVisible())
+    assert QApplication.focusWidget() is log.tree
+    assert log.tree.currentItem() is not None and "Berth 4 stays free" in log.tree.currentItem().text(2)
+    press(qtbot, Qt.Key.Key_Down)
+    assert "Crane rails are level" in log.tree.currentItem().text(2)
