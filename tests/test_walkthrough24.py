@@ -88,3 +88,38 @@ def test_ctrl_pgdown_to_the_action_log_puts_the_keyboard_on_its_lines(empty_wind
     assert log.tree.currentItem() is not None and "Berth 4 stays free" in log.tree.currentItem().text(2)
     press(qtbot, Qt.Key.Key_Down)
     assert "Crane rails are level" in log.tree.currentItem().text(2)
+
+
+def test_shift_f10_opens_the_tables_menu_beside_the_cell_the_keyboard_is_on(empty_window, qtbot):
+    """Shift+F10, the context menu's key where there is no Menu key (most laptops), did nothing on a register's
+    table: the way to sort and filter from the keyboard was Ctrl+Shift+L alone, which a newcomer does not know.
+    It opens the table's menu — Sort, Filter and Columns… among its commands, each with its shortcut — under
+    the cell the keyboard is on, and Esc closes it with the keyboard back on that cell."""
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtWidgets import QMenu
+
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_4, ["Crane supplier late", "Permit refused"])
+    view = window.active_register_view()
+    press(qtbot, Qt.Key.Key_Up)
+    cell = view.proxy.index(0, view.model.column_of("level"))
+    view.table.setCurrentIndex(cell)
+    seen: dict = {}
+
+    def look() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            seen["texts"] = [a.text() for a in menu.actions()]
+            seen["at"] = menu.geometry().topLeft()
+            menu.close()
+
+    QTimer.singleShot(200, look)
+    press(qtbot, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: "texts" in seen)
+    assert "Sort, Filter and Columns…" in seen["texts"]
+    rect = view.table.visualRect(cell)
+    under = view.table.viewport().mapToGlobal(rect.bottomLeft())
+    # under the cell (moved left only as far as the screen's edge makes it)
+    assert abs(seen["at"].y() - under.y()) <= 2 and seen["at"].x() <= under.x() + 2, (seen["at"], under)
+    assert QApplication.focusWidget() is view.table and view.table.currentIndex() == cell
+    assert isinstance(seen["at"], QPoint)

@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, QRect, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -60,6 +60,17 @@ class RegisterTable(FrozenTable):
     below_last_row = Signal(int)  # Down or Enter on the last row: the column to continue in
     typed_on_locked = Signal(object)  # a key typed on a cell the register works out itself: its index
     def keyPressEvent(self, event):
+        if (event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+                and self.state() != QAbstractItemView.State.EditingState):
+            # Shift+F10, the other key for a context menu (Windows sends it as one; Qt on Linux did nothing):
+            # the table's menu — Sort, Filter and Columns… among its commands — beside the cell the keyboard
+            # is on.
+            current = self.currentIndex()
+            rect = self.visualRect(current) if current.isValid() else QRect(0, 0, 1, 1)
+            at = self.viewport().mapTo(self, rect.bottomLeft())
+            QApplication.sendEvent(self, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, self.mapToGlobal(at),
+                                                           event.modifiers()))
+            return
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             # Tab moves between cells as in Excel; Ctrl+Tab / Ctrl+Shift+Tab go on to the next control.
             forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
