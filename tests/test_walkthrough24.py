@@ -123,3 +123,27 @@ def test_shift_f10_opens_the_tables_menu_beside_the_cell_the_keyboard_is_on(empt
     assert abs(seen["at"].y() - under.y()) <= 2 and seen["at"].x() <= under.x() + 2, (seen["at"], under)
     assert QApplication.focusWidget() is view.table and view.table.currentIndex() == cell
     assert isinstance(seen["at"], QPoint)
+
+
+def test_a_plan_typed_row_after_row_along_the_new_record_line_starts_each_row_at_its_date(empty_window, qtbot):
+    """A benefit's planned trajectory typed as in Excel — a date, Tab, its value, Enter — for two rows: the
+    first was added, but the keyboard stayed under its value, so the second date went into the Planned value
+    column ("1/1/28" is not a number) and the row was never made. Enter after a run of Tabs along the ✱ line
+    starts the next row where the run began, as it does in the table and in Excel."""
+    from datetime import date
+
+    from pmo_desktop.views.register_table.register_view import RegisterView
+
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_5, ["Faster turnaround"])
+    plan = next(v for v in window.findChildren(RegisterView) if v.register.name == "benefit_plan" and v.isVisible())
+    plan.table.setFocus()
+    for when, value in (("1/7/2027", "26"), ("1/1/2028", "20")):
+        type_keys(qtbot, when)
+        press(qtbot, Qt.Key.Key_Tab)
+        type_keys(qtbot, value)
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is plan.new_line)
+    rows = sorted((plan.model.record(r)["on"], plan.model.record(r)["value"]) for r in range(plan.model.rowCount()))
+    assert rows == [(date(2027, 7, 1), 26.0), (date(2028, 1, 1), 20.0)]
+    assert plan.new_line.currentIndex().column() == plan.model.column_of("on")

@@ -982,7 +982,11 @@ class RegisterView(QWidget):
             self.clear_filters()
         self.select_record(rid, column if column >= 0 else self._first_editable_column())
         if self.new_line.left_with_enter:  # Enter: on to the next new row, as Excel goes on to the empty row below —
-            self.focus_new_line(column)  # five titles typed down a column make five risks
+            # five titles typed down a column make five risks; a record typed along the line with Tab (a
+            # plan's date, then its value) starts the next where that run began, as Excel's Enter after Tabs —
+            # it stayed under the last cell, so the next date went into the value column and was refused.
+            start = self.new_line.tab_start
+            self.focus_new_line(start[1] if start is not None else column)
         else:  # Tab or a click: on along the record just added, to fill its other columns
             self.new_line.clearSelection()  # one cell highlighted, the table's, not a second one in the line
             start = self.new_line.tab_start
