@@ -147,3 +147,28 @@ def test_a_plan_typed_row_after_row_along_the_new_record_line_starts_each_row_at
     rows = sorted((plan.model.record(r)["on"], plan.model.record(r)["value"]) for r in range(plan.model.rowCount()))
     assert rows == [(date(2027, 7, 1), 26.0), (date(2028, 1, 1), 20.0)]
     assert plan.new_line.currentIndex().column() == plan.model.column_of("on")
+
+
+def test_a_benefits_chart_drawn_from_baseline_and_target_says_so_whole_at_1280x720(empty_window, qtbot):
+    """A benefit given its baseline and target (dates too) by keyboard, no trajectory yet: the chart draws the plan
+    from one to the other and its title said "B-001: no trajectory yet, plan drawn…" at 1280×720 — cut before
+    the words saying what the line is. A shorter wording is shown whole where the long one does not fit."""
+    from datetime import date
+
+    from pmo_desktop.models import records
+    from pmo_desktop.models.registers import REGISTERS
+
+    window = empty_window
+    with window.document.store.transaction() as s:
+        records.create_record(s, REGISTERS["benefits"], {
+            "title": "Faster turnaround", "measure": "Hours per ship", "unit": "h", "baseline_value": 30,
+            "baseline_date": date(2027, 1, 1), "target_value": 20, "target_date": date(2028, 1, 1)})
+    press(qtbot, Qt.Key.Key_5, CTRL)
+    page = window.stack.currentWidget()
+    qtbot.waitUntil(lambda: page.register_view.proxy.rowCount() == 1)
+    page.register_view.table.setFocus()
+    press(qtbot, Qt.Key.Key_Home, CTRL)
+    qtbot.waitUntil(lambda: page.chart.series is not None)
+    qtbot.wait(50)
+    shown = page.chart.plot.getPlotItem().titleLabel.text
+    assert "…" not in shown and "baseline → target" in shown, shown
