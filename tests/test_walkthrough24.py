@@ -172,3 +172,23 @@ def test_a_benefits_chart_drawn_from_baseline_and_target_says_so_whole_at_1280x7
     qtbot.wait(50)
     shown = page.chart.plot.getPlotItem().titleLabel.text
     assert "…" not in shown and "baseline → target" in shown, shown
+
+
+def test_a_date_refused_as_before_another_names_both_dates_as_read(empty_window, qtbot):
+    """"4" typed in a risk's Proximity (meant as the 4th) is read as an Excel day number, in January 1900, and
+    "3 Apr" in December as this year's: each was refused with "Proximity cannot be before the date the risk was
+    raised.", the rule but not the date read, so the newcomer could not see why. The note beside the cell names
+    both dates and what to do."""
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_4, ["Crane supplier late"])
+    view = window.active_register_view()
+    press(qtbot, Qt.Key.Key_Up)
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("raised_on")))
+    type_keys(qtbot, "2027-06-01")
+    press(qtbot, Qt.Key.Key_Tab)  # on to Proximity
+    type_keys(qtbot, "31 May 2027")
+    press(qtbot, Qt.Key.Key_Tab)
+    notes = visible_notes(window)
+    assert any("31 May 2027 is before 1 Jun 2027" in note and "Type a later date" in note for note in notes), notes
+    assert view.model.record(0)["proximity"] is None
+    press(qtbot, Qt.Key.Key_Escape)
