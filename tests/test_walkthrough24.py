@@ -192,3 +192,31 @@ def test_a_date_refused_as_before_another_names_both_dates_as_read(empty_window,
     assert any("31 May 2027 is before 1 Jun 2027" in note and "Type a later date" in note for note in notes), notes
     assert view.model.record(0)["proximity"] is None
     press(qtbot, Qt.Key.Key_Escape)
+
+
+def test_a_stakeholder_is_placed_on_the_grid_by_ctrl_and_the_arrows(empty_window, qtbot):
+    """The power/interest grid re-rated a stakeholder by a drag only: the keyboard could reach a stakeholder
+    (Tab, the arrows) but not move it — a newcomer without the mouse had to find the Power and Interest cells
+    of the table. Ctrl+arrows move the one the keyboard is on a level at a time (one undo step each), the
+    cursor's caption following it."""
+    from test_chart_keyboard import tab_into
+
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_3, ["Port Authority"])
+    page = window.stack.currentWidget()
+    view = page.register_view
+    view.model.set_cells([(0, view.model.column_of("power"), "2"), (0, view.model.column_of("interest"), "2")])
+    chart = page.grid.plot
+    qtbot.waitUntil(lambda: bool(page.grid.positions))
+    window.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+    tab_into(qtbot, chart)
+    steps = window.document.undo_stack.count()
+    for key in (Qt.Key.Key_Up, Qt.Key.Key_Up, Qt.Key.Key_Right):
+        qtbot.keyClick(chart, key, CTRL)
+    record = view.model.record(0)
+    assert (record["power"], record["interest"]) == (4, 3)
+    assert window.document.undo_stack.count() == steps + 3
+    assert "power 4, interest 3" in chart.accessibleDescription() and chart.hasFocus()
+    for _ in range(5):  # held at the grid's edge
+        qtbot.keyClick(chart, Qt.Key.Key_Right, CTRL)
+    assert view.model.record(0)["interest"] == 5
