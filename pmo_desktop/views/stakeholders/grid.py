@@ -379,7 +379,7 @@ class PowerInterestGrid(QWidget):
         if event.size().width() != event.oldSize().width():  # the legend's type follows the width alone
             self._draw_legend()
 
-    HINT = "Drag a stakeholder to re-rate power and interest (or Ctrl+arrows on it); click to select."
+    HINT = "Drag, or Ctrl+arrows, to re-rate a stakeholder; click to select."
 
     def set_source(self, source: Source | None) -> None:
         """Show a past state, read only (nothing to drag, nothing selected in today's table), or today."""
@@ -697,7 +697,7 @@ class PowerInterestGrid(QWidget):
             x, y = self.positions[p.id]
             where = quadrant(p.power, p.interest) or "not rated yet"
             text = (f"{p.code} {p.name}: power {p.power or '–'}, interest {p.interest or '–'} ({where}); "
-                    f"attitude {p.attitude}" + (" — Enter selects its row, Ctrl+arrows move it" if self.source is None else ""))
+                    f"attitude {p.attitude}" + (" — Enter selects its row" if self.source is None else ""))
             spots.append(Spot(p.id, QRectF(x - half_w, y - half_h, 2 * half_w, 2 * half_h), text))
         return spots
 
