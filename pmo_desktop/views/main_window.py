@@ -465,7 +465,7 @@ class MainWindow(QMainWindow):
     def switch_tab(self, step: int) -> None:
         """The current page's next (``step`` 1) or previous (-1) tab, round the end, with the keyboard in its
         table or on its chart — or on the tab bar, for the arrows, where the tab has neither."""
-        from PySide6.QtWidgets import QTabWidget
+        from PySide6.QtWidgets import QAbstractItemView, QTabWidget
 
         from .register_table.register_view import RegisterView
 
@@ -489,6 +489,16 @@ class MainWindow(QMainWindow):
         # A chart's tab: the keyboard on the chart, whose cursor the arrows then move (views/chart_cursor.py).
         chart = next((w for w in [shown, *shown.findChildren(QWidget)]
                       if hasattr(w, "keyboard_cursor") and w.isVisible()), None)
+        # Else a list of its own (the action log's): the keyboard stayed on the tab bar, where Down did nothing
+        # and the lines took two Tabs to reach — the README promises the keyboard in the tab's table.
+        listing = next((w for w in shown.findChildren(QAbstractItemView)
+                        if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                        and w.model() is not None and w.model().rowCount() > 0), None)
+        if view is None and chart is None and listing is not None:
+            if not listing.currentIndex().isValid():
+                listing.setCurrentIndex(listing.model().index(0, 0))
+            listing.setFocus(Qt.FocusReason.TabFocusReason)
+            return
         target = view.table if view is not None else chart if chart is not None else tabs.tabBar()
         target.setFocus(Qt.FocusReason.TabFocusReason)
 

@@ -16,6 +16,7 @@ from ..errors import ValidationError
 from ..fields import Context, Field, Kind, Overview, Ref, Register
 from ..links import benefit_objective, benefit_outcome, benefit_project
 from ..program import Outcome, Project, StrategicObjective
+from ..values import day_text
 from .program import PERSON
 
 Points = dict[int, list[tuple[date, float]]]   # benefit id → (date, value), in the order entered
@@ -82,8 +83,8 @@ def _planned_today(rec: Mapping[str, Any], ctx: Context) -> float | None:
 def check_benefit(rec: Mapping[str, Any], ctx: Context) -> None:
     for a, b, msg in (("baseline_date", "target_date", "The target date cannot be before the baseline date."),
                       ("window_start", "window_end", "The realization window cannot end before it starts.")):
-        if rec.get(a) and rec.get(b) and rec[b] < rec[a]:
-            raise ValidationError(msg, b)
+        if rec.get(a) and rec.get(b) and rec[b] < rec[a]:  # the dates read named, as a risk's proximity's
+            raise ValidationError(f"{msg[:-1]}: {day_text(rec[b])} is before {day_text(rec[a])}.", b)
 
 
 BENEFITS = Register(

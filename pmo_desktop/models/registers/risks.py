@@ -14,6 +14,7 @@ from ..program import Project
 from ..risk_review import NEXT_REVIEW_SQL, REVIEW_OVERDUE_SQL, next_review, review_overdue
 from ..risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from ..risks import IssueAction, IssueEntry, Risk, RiskAction
+from ..values import day_text
 from .program import PERSON, PROJECT
 
 RISK_KINDS = ("Threat", "Opportunity")
@@ -64,7 +65,10 @@ def rating_sql(p: str, i: str) -> ComputedSql:
 def check_risk(rec: Mapping[str, Any], ctx: Context) -> None:
     raised, proximity = rec.get("raised_on"), rec.get("proximity")
     if raised and proximity and proximity < raised:
-        raise ValidationError("Proximity cannot be before the date the risk was raised.", "proximity")
+        # The two dates named: "4" typed in Proximity is read as Excel's day 4 (4 Jan 1900), "3 Apr" as this
+        # year's — the message said only the rule, not which date it had read nor what to do.
+        raise ValidationError(f"Proximity cannot be before the date the risk was raised: {day_text(proximity)} is"
+                              f" before {day_text(raised)}. Type a later date, or change Raised.", "proximity")
     response = rec.get("response")
     if response:
         allowed = OPPORTUNITY_RESPONSES if rec.get("kind") == "Opportunity" else THREAT_RESPONSES

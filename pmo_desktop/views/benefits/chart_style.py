@@ -123,16 +123,27 @@ def fit_legend(plot: pg.PlotWidget, legend: pg.LegendItem) -> float:
     return share if share <= 0.5 else 0.0
 
 
-def set_title(plot: pg.PlotWidget, text: str) -> None:
+def set_title(plot: pg.PlotWidget, text: str, *shorter: str) -> None:
     """The title, shortened with "…" to the plot's width: pyqtgraph widens the whole plot to a title's
-    length, which pushed the plot's right end (the target, the last dates) out of a narrow pane."""
+    length, which pushed the plot's right end (the target, the last dates) out of a narrow pane. Shorter
+    wordings given are tried first, whole, before any is cut: "B-001: no trajectory yet, plan drawn…" lost the
+    very words that said what the line is, where "B-001: plan drawn baseline → target" fits."""
     plot.setProperty("full_title", text)
+    plot.setProperty("shorter_titles", list(shorter))
     item = plot.getPlotItem()
     room = max(80, plot.width() - LEFT_AXIS_PX - 40)  # the title sits right of the left axis
-    shown = text
-    for _ in range(4):  # measured as drawn (the label's own font and size), shortened until it fits
+
+    def drawn_width(shown: str) -> float:  # measured as drawn (the label's own font and size)
         item.setTitle(shown, color=colours().text, size=f"{FONT_PT + 2}pt")
-        drawn = item.titleLabel.item.boundingRect().width()
+        return item.titleLabel.item.boundingRect().width()
+
+    for wording in (text, *shorter):
+        if drawn_width(wording) <= room:
+            return
+    text = shorter[-1] if shorter else text
+    shown = text
+    for _ in range(4):  # shortened until it fits
+        drawn = drawn_width(shown)
         if drawn <= room or len(shown) < 8:
             return
         keep = max(4, int(len(text) * room / max(drawn, 1) * len(shown) / len(text)) - 2)
@@ -143,7 +154,7 @@ def fit_title(plot: pg.PlotWidget) -> None:
     """After a resize: the title and the left axis's label set last, shortened again to the new size."""
     text = plot.property("full_title")
     if isinstance(text, str):
-        set_title(plot, text)
+        set_title(plot, text, *(plot.property("shorter_titles") or []))
     label = plot.property("full_left_label")
     if isinstance(label, str):
         set_left_label(plot, label)

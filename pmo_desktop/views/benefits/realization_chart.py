@@ -114,7 +114,8 @@ class RealizationChart(QWidget):
         self.planned_curve.setData([st.to_x(d) for d, _ in plan], [v for _, v in plan])
         self._colour_items()
         if series.plan_is_implied:
-            st.set_title(self.plot, f"{series.code}: no trajectory yet, plan drawn baseline → target")
+            st.set_title(self.plot, f"{series.code}: no trajectory yet, plan drawn baseline → target",
+                         f"{series.code}: plan drawn baseline → target", f"{series.code}: baseline → target")
         self.actual_curve.setData([st.to_x(d) for d, _ in series.actuals], [v for _, v in series.actuals])
         for line, value, name in ((self.baseline_line, series.baseline_value, "Baseline"),
                                   (self.target_line, series.target_value, "Target")):

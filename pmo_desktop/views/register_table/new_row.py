@@ -125,6 +125,7 @@ class NewRowLine(FrozenTable):
 
     leave_up = Signal(int)  # Up arrow: back to the table's last row, this column
     typed = Signal()  # a cell's editor closed with Enter or Tab (``editor_closed``)
+    typed_on_locked = Signal(object)  # a key typed on a cell the register works out (an ID, a score): its index
     edits_after_tab = False  # see ``closeEditor``
 
     def __init__(self, table: QTableView, model: NewRowModel, parent=None):
@@ -255,6 +256,16 @@ class NewRowLine(FrozenTable):
             return
         if event.key() == Qt.Key.Key_Up and not editing:
             self.leave_up.emit(self.currentIndex().column())
+            return
+        current = self.currentIndex()
+        if (not editing and current.isValid() and not self.row_model.flags(current) & Qt.ItemFlag.ItemIsEditable
+                and (event.key() == Qt.Key.Key_F2 or (event.text().isprintable() and event.text() != ""))
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                             | Qt.KeyboardModifier.MetaModifier)):
+            # A key typed on a score or a rating of the line (Down from the last row's score, Right along the
+            # line) said nothing and moved the keyboard to the first column, the title, where the next keys
+            # went — a saved row's same cell keeps the keyboard and says why beside it; so does this one.
+            self.typed_on_locked.emit(current)
             return
         if not editing and event.text().strip():
             self._on_editable_cell()

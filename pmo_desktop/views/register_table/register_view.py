@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, QRect, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -60,6 +60,17 @@ class RegisterTable(FrozenTable):
     below_last_row = Signal(int)  # Down or Enter on the last row: the column to continue in
     typed_on_locked = Signal(object)  # a key typed on a cell the register works out itself: its index
     def keyPressEvent(self, event):
+        if (event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+                and self.state() != QAbstractItemView.State.EditingState):
+            # Shift+F10, the other key for a context menu (Windows sends it as one; Qt on Linux did nothing):
+            # the table's menu — Sort, Filter and Columns… among its commands — beside the cell the keyboard
+            # is on.
+            current = self.currentIndex()
+            rect = self.visualRect(current) if current.isValid() else QRect(0, 0, 1, 1)
+            at = self.viewport().mapTo(self, rect.bottomLeft())
+            QApplication.sendEvent(self, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, self.mapToGlobal(at),
+                                                           event.modifiers()))
+            return
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             # Tab moves between cells as in Excel; Ctrl+Tab / Ctrl+Shift+Tab go on to the next control.
             forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
@@ -370,6 +381,7 @@ class RegisterView(QWidget):
         self._line_refused_reason = ""
         self.table.below_last_row.connect(self.focus_new_line)
         self.table.typed_on_locked.connect(self._tell_locked)
+        self.new_line.typed_on_locked.connect(lambda index: self._tell_locked(index, self.new_line))
         self.delegate.fill_selection.connect(self._fill_selection)
         self.new_line.leave_up.connect(self._leave_new_line)
         self.model.modelReset.connect(self._update_new_line)
@@ -713,9 +725,28 @@ class RegisterView(QWidget):
             return  # never hide the last column
         self.table.setColumnHidden(column, not visible)
         self._sync_columns()
+        if not visible:
+            for view in (self.table, self.new_line):
+                self._step_off_hidden(view, column)
         hidden = [f.name for col, f in enumerate(self.register.fields)
                   if self.table.isColumnHidden(col) and f.name not in self.hidden_fields]
         QSettings().setValue(self._columns_key(), hidden)
+
+    def _step_off_hidden(self, view: QAbstractItemView, column: int) -> None:
+        """The keyboard off a column just hidden, to the next shown on its right (else its left), as a user
+        sees it: left on the hidden cell, a name typed next went into a column no longer on screen — "Tom" in
+        the Owner just hidden, stored with nothing in view to say so — and Enter went on sideways."""
+        current = view.currentIndex()
+        if not current.isValid() or current.column() != column:
+            return
+        header = self.table.horizontalHeader()
+        at = header.visualIndex(column)
+        shown = self._visible_columns()
+        after = [c for c in shown if header.visualIndex(c) > at]
+        before = [c for c in shown if header.visualIndex(c) < at]
+        to = after[0] if after else before[-1] if before else -1
+        if to >= 0:
+            view.setCurrentIndex(current.sibling(current.row(), to))
 
     def show_all_columns(self) -> None:
         for col, f in enumerate(self.register.fields):
@@ -951,7 +982,11 @@ class RegisterView(QWidget):
             self.clear_filters()
         self.select_record(rid, column if column >= 0 else self._first_editable_column())
         if self.new_line.left_with_enter:  # Enter: on to the next new row, as Excel goes on to the empty row below —
-            self.focus_new_line(column)  # five titles typed down a column make five risks
+            # five titles typed down a column make five risks; a record typed along the line with Tab (a
+            # plan's date, then its value) starts the next where that run began, as Excel's Enter after Tabs —
+            # it stayed under the last cell, so the next date went into the value column and was refused.
+            start = self.new_line.tab_start
+            self.focus_new_line(start[1] if start is not None else column)
         else:  # Tab or a click: on along the record just added, to fill its other columns
             self.new_line.clearSelection()  # one cell highlighted, the table's, not a second one in the line
             start = self.new_line.tab_start
@@ -1001,16 +1036,20 @@ class RegisterView(QWidget):
         if cells and self.model.set_cells(cells, text=f"Fill {len(cells)} cells"):
             self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
-    def _tell_locked(self, index) -> None:
-        """Why a key typed on a cell changes nothing, beside the cell and in the status bar."""
+    def _tell_locked(self, index, view: QAbstractItemView | None = None) -> None:
+        """Why a key typed on a cell changes nothing, beside the cell (of the table, or of the ✱ line) and in
+        the status bar."""
         f = self.model.fields[index.column()]
         if f.editable:  # an office open read only: its banner says why
             return
         why = " ".join(part for part in (f.kind.describe(f, self.document.context, ""), f.tip and f"({f.tip}.)") if part)
         reason = f"{f.label}: {why}"
-        rect = self.table.visualRect(index)
-        at = QRect(self.table.viewport().mapTo(self, rect.topLeft()), rect.size())
-        self._locked_note = show_beside(self, at, reason, "Type in another column: Tab goes on along the row.")
+        view = view or self.table
+        rect = view.visualRect(index)
+        at = QRect(view.viewport().mapTo(self, rect.topLeft()), rect.size())
+        hint = ("Type in another column: Tab goes on along the row." if view is self.table
+                else "Type in another column of the new record: Left and Right go along the line.")
+        self._locked_note = show_beside(self, at, reason, hint)
         self.document.note.emit(reason)
 
     def _tell_line_refusal(self, reason: str) -> None:

@@ -11,7 +11,7 @@ so tests drive exactly the code the mouse does.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -44,6 +44,8 @@ from .colours import ATTITUDE_COLOURS, GAP_COLOURS, QUADRANT_TINTS, UNKNOWN_COLO
 from .layout import PARKING_HALF, PARKING_TOP, Placed, parking_y, place
 
 LOW, HIGH = 0.5, 5.5          # the grid's extent: levels 1..5 are cell centres
+# Ctrl+arrows on the grid: (power, interest) steps of the stakeholder the keyboard's cursor is on
+STEPS = {Qt.Key.Key_Up: (1, 0), Qt.Key.Key_Down: (-1, 0), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Left: (0, -1)}
 POINT_SIZE = 20               # pixels
 HIT_RADIUS = POINT_SIZE / 2 + 5
 LEFT_GAP_PX = POINT_SIZE / 2 - 2  # a label left of its point ends under the disc's edge (the text's margin clears it)
@@ -198,6 +200,9 @@ class PowerInterestGrid(QWidget):
         # The keyboard: arrows go from stakeholder to stakeholder, Enter selects one's row as a click does.
         self.chart_cursor = ChartCursor(self.plot, self.cursor_spots, self._open_spot,
                                   lambda _spots: self.selected if self.selected in self.positions else None)
+        # Ctrl+arrows move the stakeholder the cursor is on a level, as a drag does: the grid had no keyboard way
+        # to re-rate one, only the Power and Interest cells of the table beside it.
+        self.plot.installEventFilter(self)
 
         # The colour choice beside the date, the legend under both across the whole width: beside the
         # combo box the legend had half the width and wrapped to one entry a line (five lines, 128 px).
@@ -374,7 +379,7 @@ class PowerInterestGrid(QWidget):
         if event.size().width() != event.oldSize().width():  # the legend's type follows the width alone
             self._draw_legend()
 
-    HINT = "Drag a stakeholder to re-rate power and interest; click to select."
+    HINT = "Drag, or Ctrl+arrows, to re-rate a stakeholder; click to select."
 
     def set_source(self, source: Source | None) -> None:
         """Show a past state, read only (nothing to drag, nothing selected in today's table), or today."""
@@ -784,6 +789,27 @@ class PowerInterestGrid(QWidget):
         self.select(rid)
         self.record_clicked.emit(rid)
         return changed
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.plot and event.type() == QEvent.Type.KeyPress and event.key() in STEPS
+                and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier):
+            self.step_by_keyboard(*STEPS[Qt.Key(event.key())])
+            return True
+        return super().eventFilter(watched, event)
+
+    def step_by_keyboard(self, d_power: int, d_interest: int) -> bool:
+        """The stakeholder the keyboard's cursor is on, a level up or down in power or interest (one undo step);
+        one not rated yet starts from the middle (3, 3). Said in the status bar, as the drag's step is."""
+        rid = self.chart_cursor.key
+        p = self.point(rid) if isinstance(rid, int) else None
+        if p is None or self.source is not None:
+            return False
+        power = min(5, max(1, (p.power or 3) + d_power))
+        interest = min(5, max(1, (p.interest or 3) + d_interest))
+        moved = self.move_record(p.id, power, interest)
+        self.select(p.id)
+        self.chart_cursor.move_to(p.id)  # the frame and caption follow it to its new place
+        return moved
 
     def move_record(self, record_id: int, power: int, interest: int) -> bool:
         """Set a stakeholder's power and interest as one undoable step."""
