@@ -24,6 +24,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -116,9 +117,31 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequen
             style.append(("BACKGROUND", (col, row + 1), (col, row + 1), c))
             if text_colour_on(colour) == "FFFFFF":  # "Critical" on dark red: white, as the app shows it
                 data[row + 1][col] = Paragraph(f'<font color="white">{_escape(_text(rows[row][col]))}</font>', CELL)
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = Table(data, colWidths=_whole_words(widths, [list(headers), *rows]), repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(style))
     return table
+
+
+CELL_PADDING = 12  # ReportLab's table cells: 6 pt each side
+
+
+def _whole_words(widths: Sequence[float], rows: Sequence[Sequence[Any]]) -> list[float]:
+    """The widths given, each column widened to its longest word where the others can spare the room: a
+    paragraph breaks a word longer than its column letter by letter, so a rank of 10 read "1" over "0" and a
+    unit "transactions" as "transaction" over "s". The room is taken from the columns with the most to spare
+    (above their own longest word), in proportion; a table whose words cannot all fit keeps the widths given."""
+    need = [0.0] * len(widths)
+    for row_no, row in enumerate(rows):
+        font = "Helvetica-Bold" if row_no == 0 else CELL.fontName  # the header row is bold
+        for col, value in enumerate(row[:len(widths)]):
+            for word in _text(value).split():
+                need[col] = max(need[col], stringWidth(word, font, CELL.fontSize) + CELL_PADDING + 1)
+    short = sum(max(0.0, n - w) for n, w in zip(need, widths))
+    spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+    if short == 0 or short > sum(spare):
+        return list(widths)
+    share = short / sum(spare)
+    return [max(w, n) if n > w else w - s * share for w, n, s in zip(widths, need, spare)]
 
 
 def _widths(total_mm: float, weights: Sequence[float]) -> list[float]:
