@@ -6,7 +6,9 @@ import shutil
 import subprocess
 from datetime import date
 
+import openpyxl
 import pytest
+from openpyxl.utils import range_boundaries
 
 from pmo_desktop.excel.boardpack_publish import publish_board_pack
 from pmo_desktop.models import clock, records
@@ -44,3 +46,31 @@ def test_no_column_of_the_printed_pack_breaks_a_word(workshop_office, tmp_path):
     assert sorted(set(ranks)) == list(range(1, max(ranks) + 1)), ranks
     assert re.search(r"\btransactions\b", text)
 
+
+def test_the_workbook_pack_prints_its_header_clear_of_the_page_and_every_line_whole(workshop_office, tmp_path):
+    """Printed through LibreOffice, the workbook pack's header — the program and the date — stood over the first
+    row of every page (top margin 0.6", header 0.5" from the edge: 0.1" for a line of text), and the "Since the
+    last board" sheet, one line of text with no table, had a print area one column wide that cut the line after
+    "Nothing the board watc". The header and footer have a line's room, and a print area spans the columns the
+    sheet sets, so a line of text in it is printed whole."""
+    with clock.frozen(TODAY):
+        path, _ = publish_board_pack(workshop_office, tmp_path / "pack.xlsx", TODAY, keep_snapshot=False)
+    book = openpyxl.load_workbook(path)
+    for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        margins = ws.page_margins
+        assert margins.top - margins.header >= 0.3 and margins.bottom - margins.footer >= 0.3, ws.title
+        area = ws.print_area
+        first, _, last, _ = range_boundaries((area[0] if isinstance(area, list) else area).split("!")[-1])
+        widths = {col: ws.column_dimensions[openpyxl.utils.get_column_letter(col)].width or 8.43
+                  for col in range(1, last + 1)}
+        for row in ws.iter_rows():
+            for cell in row:
+                if not isinstance(cell.value, str) or (cell.alignment and cell.alignment.wrap_text):
+                    continue
+                if any(cell.coordinate in merged for merged in ws.merged_cells.ranges):
+                    continue
+                room = sum(widths[c] for c in range(cell.column, last + 1))
+                assert first <= cell.column <= last and len(cell.value) <= room * 1.1, (ws.title, cell.coordinate,
+                                                                                        cell.value, room)

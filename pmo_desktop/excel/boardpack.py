@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -120,8 +120,11 @@ def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None) -> 
     ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
+    # inches; the header and footer stand in the top and bottom margins, 0.3 from the edge, and need a line's height
+    # there — openpyxl's 0.5 left them 0.1, and LibreOffice printed the program's name over each page's first row
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     header, footer = ws.oddHeader, ws.oddFooter
     assert header is not None and footer is not None  # a new sheet has both, empty
     header.left.text = f"{data.program} — board pack as at {_date_text(data.today)}"
@@ -129,7 +132,10 @@ def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None) -> 
     footer.center.text = "Page &P of &N"
     if title_rows:
         ws.print_title_rows = title_rows
-    last_col, last_row = ws.max_column, ws.max_row
+    # the columns given a width too: a sheet of one line of text ("Nothing the board watches has changed …") had
+    # a print area one column wide, and the page cut the line at that column's edge
+    widths = [column_index_from_string(key) for key, dim in ws.column_dimensions.items() if dim.width]
+    last_col, last_row = max(ws.max_column, *widths, 1), ws.max_row
     charts: list[BarChart | LineChart] = getattr(ws, "_charts", [])  # openpyxl keeps them there; no public list
     for chart in charts:
         row, col = coordinate_to_tuple(chart.anchor) if isinstance(chart.anchor, str) else (
