@@ -74,3 +74,31 @@ def test_the_workbook_pack_prints_its_header_clear_of_the_page_and_every_line_wh
                 room = sum(widths[c] for c in range(cell.column, last + 1))
                 assert first <= cell.column <= last and len(cell.value) <= room * 1.1, (ws.title, cell.coordinate,
                                                                                         cell.value, room)
+
+
+def test_a_colleagues_workbook_with_one_bad_row_is_counted_in_the_singular(demo_window, qtbot, tmp_path):
+    """A colleague's register of two risks, one with no title: the dialog offered "Import the 1 valid rows, leave
+    1" and, imported, the status bar said "1 rows with errors were left out". One row is a row."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from pmo_desktop.views.exchange.actions import open_import_dialog
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Risques"
+    sheet.merge_cells("A1:D1")
+    sheet["A1"] = "Registre des risques — comité de novembre"
+    sheet.append(["Réf", "Intitulé du risque", "Probabilité", "Impact", "Remarques"])
+    sheet.append(["RK-1", "Retard de livraison des caisses", 4, 3, "voir compte rendu"])
+    sheet.append(["RK-2", None, 2, 2, "titre manquant"])
+    book.save(tmp_path / "collegue.xlsx")
+    dialog = open_import_dialog(demo_window, demo_window.document, str(tmp_path / "collegue.xlsx"))
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.partial_button.isVisible(), timeout=60_000)
+    assert dialog.partial_button.text() == "Import the 1 valid row, leave 1"
+    qtbot.mouseClick(dialog.partial_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60_000)
+    QApplication.processEvents()
+    message = demo_window.statusBar().currentMessage()
+    assert "1 row with errors was left out" in message, message
+    assert (tmp_path / "collegue - rows left out.xlsx").exists()
