@@ -102,3 +102,44 @@ def test_a_colleagues_workbook_with_one_bad_row_is_counted_in_the_singular(demo_
     message = demo_window.statusBar().currentMessage()
     assert "1 row with errors was left out" in message, message
     assert (tmp_path / "collegue - rows left out.xlsx").exists()
+
+
+def test_names_crowding_one_cell_of_the_grid_are_never_drawn_over_each_other(qtbot, store):
+    """A workshop's 60 stakeholders, 13 of them in "Manage closely"'s top corner: on a 1280×720 projector their
+    names were stacked 8 pixels apart in 16-pixel lines, each name's box over the one above — "Sv", "Ch", "Za",
+    none readable. A name drawn stands clear of the others (its lines over another's by at most 30 % of a line,
+    the room under the letters), those left out keep their points and tooltips; a cell with room names all."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetrics
+    from stakeholder_helpers import STAKEHOLDERS, make_page
+
+    first = ["Amara", "Bilal", "Chen", "Dmitri", "Elena", "Farah", "Gustav", "Hana", "Ivan", "Jonas"]
+    last = ["Abbott", "Okonkwo", "Nakamura", "Lindqvist", "Moreau", "Haddad"]
+    with store.transaction() as s:
+        for n in range(60):
+            power, interest = (5, 5) if n < 13 else (1 + n % 5, 1 + (n * 2) % 5)
+            records.create_record(s, STAKEHOLDERS, {"name": f"{first[n % 10]} {last[n % 6]} {n}", "power": power,
+                                                    "interest": interest, "attitude": "Champion"})
+    page = make_page(qtbot, store)
+    page.resize(1280, 720)
+    grid = page.grid
+    qtbot.waitUntil(lambda: grid.view.width() < 900)
+    qtbot.wait(50)
+
+    def drawn() -> dict[str, QRectF]:
+        pixel_w, pixel_h = grid.view.viewPixelSize()
+        return {p.name: grid._label_rect(p.id, grid._labels[p.id], 1 / pixel_w, 1 / pixel_h).adjusted(4, 4, -4, -4)
+                for p in grid.points if grid._labels[p.id].isVisible()}
+
+    boxes = drawn()
+    line = QFontMetrics(next(iter(grid._labels.values())).textItem.font()).height()
+    names = list(boxes)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            over = boxes[a].intersected(boxes[b])
+            assert over.isEmpty() or over.height() <= 0.3 * line, (a, b, over.height(), line)
+    cells = {(p.power, p.interest) for p in grid.points}
+    named = {(p.power, p.interest) for p in grid.points if p.name in boxes}
+    assert named == cells  # a name or more in every cell
+    page.resize(2400, 1400)  # a cell with room: every name drawn
+    qtbot.waitUntil(lambda: len(drawn()) == 60)
