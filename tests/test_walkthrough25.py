@@ -143,3 +143,31 @@ def test_names_crowding_one_cell_of_the_grid_are_never_drawn_over_each_other(qtb
     assert named == cells  # a name or more in every cell
     page.resize(2400, 1400)  # a cell with room: every name drawn
     qtbot.waitUntil(lambda: len(drawn()) == 60)
+
+
+def test_the_roll_up_chart_too_short_for_its_legend_keeps_its_key_beside_it(qtbot, tmp_path):
+    """Presented at 150 % on 1280×720 the programme roll-up is too short for its legend, which it leaves out
+    rather than draw over the curves: the room saw two lines and two sets of bars and no word of which was which.
+    The key stands beside the chart then — planned and realized by colour and shape (a grey print), bars and
+    lines told apart — in the width of the period choices, so the summary keeps its room; with the legend drawn,
+    no key."""
+    from pmo_desktop.views.benefits.rollup_chart import RollupChart
+    from pmo_desktop.views.document import Document
+
+    document = Document(create_demo(tmp_path / "demo.pmo", today=TODAY))
+    chart = RollupChart(document)
+    qtbot.addWidget(chart)
+    chart.resize(820, 330)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.refresh()
+    qtbot.wait(20)
+    assert not chart.legend.isVisible()
+    key = getattr(chart, "key", None)
+    assert key is not None and key.isVisible()
+    text = key.text()
+    assert all(word in text for word in ("■ Planned", "● Realized", "bars", "lines")), text
+    assert key.width() <= chart.by_month.width() + chart.by_quarter.width() + 20
+    chart.resize(1200, 700)
+    qtbot.waitUntil(lambda: chart.legend.isVisible() and not key.isVisible())
+    document.close()
