@@ -171,3 +171,23 @@ def test_the_roll_up_chart_too_short_for_its_legend_keeps_its_key_beside_it(qtbo
     chart.resize(1200, 700)
     qtbot.waitUntil(lambda: chart.legend.isVisible() and not key.isVisible())
     document.close()
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")
+def test_a_section_longer_than_a_page_begins_under_the_one_before(workshop_office, tmp_path):
+    """An office with 20 top threats: the section, longer than a page, was sent to a page of its own, and the page
+    before held "Since the last board" — two lines — over a blank page. A section that breaks across pages anyway
+    begins where the one before ends, when its heading and a few rows fit there; no page but the last is left
+    half empty."""
+    from test_boardpack_dates_and_pages import ink_depth
+
+    with clock.frozen(TODAY):
+        pdf, _ = publish_board_pack(workshop_office, tmp_path / "pack.pdf", TODAY, keep_snapshot=False)
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
+    pages = sorted(tmp_path.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[1]))
+    depths = [round(ink_depth(p), 2) for p in pages]
+    assert all(d >= 0.5 for d in depths[:-1]), depths
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True,
+                          timeout=120).stdout.split("\f")
+    since = next(i for i, page in enumerate(text) if "Since the last board" in page)
+    assert "open threats" in text[since]  # on the same page

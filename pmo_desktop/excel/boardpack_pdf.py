@@ -69,6 +69,7 @@ QUADRANT_COLOURS = {MANAGE_CLOSELY: "#F8CBAD", KEEP_SATISFIED: "#FFE699", KEEP_I
                     MONITOR: "#E2EFDA"}
 MAX_NAMES_PER_QUADRANT = 18
 SECTION_GAP = 8 * mm  # between two sections sharing a page
+SECTION_START = 60 * mm  # the least room a section longer than a page begins in: its heading and a few rows
 
 _styles = getSampleStyleSheet()
 TITLE = ParagraphStyle("PackTitle", parent=_styles["Title"], alignment=0, fontSize=22, leading=26, spaceAfter=4)
@@ -482,12 +483,20 @@ def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: 
         frame = Frame(MARGIN, MARGIN, PAGE[0] - 2 * MARGIN, PAGE[1] - 2 * MARGIN, id="body")
         doc.addPageTemplates([PageTemplate(id="pack", frames=[frame])])
         story: list[Flowable] = []
+        width, height = PAGE[0] - 2 * MARGIN - 12, PAGE[1] - 2 * MARGIN - 12  # the frame's room, less its padding
         for k, section in enumerate(SECTIONS):
             if k:
                 story.append(Spacer(1, SECTION_GAP))
             # A section follows the one before on the same page when it fits in what is left of it, else
-            # it starts a page; one longer than a page flows on (its tables repeat their header row).
-            story.append(KeepTogether(section(data)))
+            # it starts a page. One longer than a page breaks across pages anyway: it begins where the one
+            # before ends, where its heading and a few rows fit (its tables repeat their header row) — sent to
+            # a page of its own, it left the page before nearly empty ("Since the last board", two lines, then
+            # a blank page under them for an office's 20 top threats).
+            flowables = section(data)
+            if sum(f.wrap(width, height)[1] for f in flowables) > height:
+                story += [CondPageBreak(SECTION_START), *flowables]
+            else:
+                story.append(KeepTogether(flowables))
         doc.build(story, canvasmaker=_numbered_canvas(data, classification))
 
     write_atomically(out, build)
