@@ -9,6 +9,7 @@ from datetime import date
 import openpyxl
 import pytest
 from openpyxl.utils import range_boundaries
+from PySide6.QtCore import Qt
 
 from pmo_desktop.excel.boardpack_publish import publish_board_pack
 from pmo_desktop.models import clock, records
@@ -191,3 +192,37 @@ def test_a_section_longer_than_a_page_begins_under_the_one_before(workshop_offic
                           timeout=120).stdout.split("\f")
     since = next(i for i, page in enumerate(text) if "Since the last board" in page)
     assert "open threats" in text[since]  # on the same page
+
+
+def test_the_engagement_matrix_in_a_narrow_pane_keeps_the_stakeholders_names(qtbot, tmp_path):
+    """Presented at 150 % on 1280×720 the engagement matrix beside the stakeholders' table gave the levels' headers
+    their whole width and the names 90 pixels: "Raj …", "Store …", "Data …" — every row's stakeholder unknown,
+    and the table scrolled sideways. The names keep their width (up to 45 % of the pane), the levels share the
+    rest with their headers shortened with "…" (whole in the tooltip), never cut at both ends; given room, the
+    headers are whole as before."""
+    from PySide6.QtGui import QFontMetrics
+
+    from pmo_desktop.views.document import Document
+    from pmo_desktop.views.stakeholders.matrix import FIRST_LEVEL, GAP_COLUMN, EngagementMatrix
+
+    document = Document(create_demo(tmp_path / "demo.pmo", today=TODAY))
+    matrix = EngagementMatrix(document)
+    qtbot.addWidget(matrix)
+    matrix.resize(560, 420)
+    matrix.show()
+    qtbot.waitExposed(matrix)
+    table, header, model = matrix.table, matrix.table.horizontalHeader(), matrix.model
+    metrics, words = QFontMetrics(table.font()), QFontMetrics(header.font())
+    room = table.viewport().width()
+    names = max(metrics.horizontalAdvance(r.name) for r in model.rows)
+    assert header.sectionSize(0) >= min(names, 0.45 * room - 16), (header.sectionSize(0), names, room)
+    assert sum(header.sectionSize(c) for c in range(model.columnCount())) <= room + 1  # nothing scrolls sideways
+    for col in range(FIRST_LEVEL, GAP_COLUMN + 1):
+        shown = model.headerData(col, Qt.Orientation.Horizontal)
+        assert words.horizontalAdvance(shown) <= header.sectionSize(col) - 8, (shown, header.sectionSize(col))
+        assert shown == model.HEADERS[col] or shown.endswith("…")
+        assert model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == model.HEADERS[col]
+    matrix.resize(1400, 600)
+    qtbot.waitUntil(lambda: all(model.headerData(c, Qt.Orientation.Horizontal) == model.HEADERS[c]
+                                for c in range(model.columnCount())))
+    document.close()
