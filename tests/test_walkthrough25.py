@@ -226,3 +226,14 @@ def test_the_engagement_matrix_in_a_narrow_pane_keeps_the_stakeholders_names(qtb
     qtbot.waitUntil(lambda: all(model.headerData(c, Qt.Orientation.Horizontal) == model.HEADERS[c]
                                 for c in range(model.columnCount())))
     document.close()
+
+
+def test_the_workbook_packs_registers_at_a_glance_print_with_their_heading(workshop_office, tmp_path):
+    """The Summary sheet fills its first printed page; printed through LibreOffice, "The registers at a glance"
+    stood alone at the foot of page 1 with its table overleaf. The heading begins a page with its table."""
+    with clock.frozen(TODAY):
+        path, _ = publish_board_pack(workshop_office, tmp_path / "pack.xlsx", TODAY, keep_snapshot=False)
+    ws = openpyxl.load_workbook(path)["Summary"]
+    heading = next(c.row for c in ws["A"] if c.value == "The registers at a glance")
+    assert heading - 1 in {b.id for b in ws.row_breaks.brk}
+    assert ws.cell(heading + 1, 1).value == "Register"  # its table right under it

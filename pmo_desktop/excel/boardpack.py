@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -247,6 +248,9 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
         row += 1
 
     row += 1  # every register that declares an overview entry, as on the Program overview page
+    # on a page of its own with its table: the page above is full, and printed (LibreOffice, A4) the heading
+    # stood alone at its foot with the table overleaf
+    ws.row_breaks.append(Break(id=row - 1))
     _cell(ws, row, 1, "The registers at a glance", font=styles.SUBTITLE_FONT)
     _header_row(ws, row + 1, ("Register", "At a glance"))
     row += 2
