@@ -237,3 +237,19 @@ def test_the_workbook_packs_registers_at_a_glance_print_with_their_heading(works
     heading = next(c.row for c in ws["A"] if c.value == "The registers at a glance")
     assert heading - 1 in {b.id for b in ws.row_breaks.brk}
     assert ws.cell(heading + 1, 1).value == "Register"  # its table right under it
+
+
+def test_the_workbook_packs_title_and_page_headers_write_the_day_as_every_date(workshop_office, tmp_path):
+    """The workbook pack's title and every printed page's header said "as at 3 December 2026", over dates written
+    "3 Dec 2026" everywhere else in it and in the PDF of the same board. One form throughout."""
+    full_day = re.compile(r"\b\d{1,2} (January|February|March|April|June|July|August|September|October|November|"
+                          r"December) \d{4}\b")
+    with clock.frozen(TODAY):
+        path, _ = publish_board_pack(workshop_office, tmp_path / "pack.xlsx", TODAY, keep_snapshot=False)
+    book = openpyxl.load_workbook(path)
+    for ws in book.worksheets:
+        assert ws.oddHeader is not None and "as at 3 Dec 2026" in (ws.oddHeader.left.text or ""), ws.title
+        for row in ws.iter_rows():
+            for cell in row:
+                assert not (isinstance(cell.value, str) and full_day.search(cell.value)), (ws.title, cell.value)
+    assert book["Summary"]["A2"].value == "Board pack as at 3 Dec 2026"

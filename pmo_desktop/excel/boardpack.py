@@ -97,7 +97,9 @@ def _rating_colour(data: BoardPackData, rating: str) -> str:
 
 
 def _date_text(day: date) -> str:
-    return f"{day.day} {v.month_text(day, full=True)}"
+    # as every date of the pack reads, "5 Dec 2026" — the title and each printed page's header said "5 December
+    # 2026" over dates in the other form, and the PDF of the same board said "5 Dec 2026"
+    return v.day_text(day)
 
 
 def _show_axes(chart: BarChart | LineChart) -> None:
