@@ -44,7 +44,7 @@ def test_sheets_charts_and_validations(dated_demo, tmp_path):
     assert str(dvs[0].sqref) == "M3:M9"  # the seven open demo threats; the opportunity is ranked apart
     assert len(dvs) == 2
     assert wb["Summary"]["A1"].value == "Retail Transformation Programme"
-    assert wb["Summary"]["A2"].value == "Board pack as at 18 March 2026"
+    assert wb["Summary"]["A2"].value == "Board pack as at 18 Mar 2026"  # as every date of the pack (walkthrough 25)
 
 
 def test_counts_by_rating_match_the_register(dated_demo, tmp_path):

@@ -18,9 +18,10 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -96,7 +97,9 @@ def _rating_colour(data: BoardPackData, rating: str) -> str:
 
 
 def _date_text(day: date) -> str:
-    return f"{day.day} {v.month_text(day, full=True)}"
+    # as every date of the pack reads, "5 Dec 2026" — the title and each printed page's header said "5 December
+    # 2026" over dates in the other form, and the PDF of the same board said "5 Dec 2026"
+    return v.day_text(day)
 
 
 def _show_axes(chart: BarChart | LineChart) -> None:
@@ -137,8 +140,11 @@ def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None) -> 
     ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
+    # inches; the header and footer stand in the top and bottom margins, 0.3 from the edge, and need a line's height
+    # there — openpyxl's 0.5 left them 0.1, and LibreOffice printed the program's name over each page's first row
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     header, footer = ws.oddHeader, ws.oddFooter
     assert header is not None and footer is not None  # a new sheet has both, empty
     header.left.text = _header_text(data.program, f" — board pack as at {_date_text(data.today)}")
@@ -146,7 +152,10 @@ def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None) -> 
     footer.center.text = "Page &P of &N"
     if title_rows:
         ws.print_title_rows = title_rows
-    last_col, last_row = ws.max_column, ws.max_row
+    # the columns given a width too: a sheet of one line of text ("Nothing the board watches has changed …") had
+    # a print area one column wide, and the page cut the line at that column's edge
+    widths = [column_index_from_string(key) for key, dim in ws.column_dimensions.items() if dim.width]
+    last_col, last_row = max(ws.max_column, *widths, 1), ws.max_row
     charts: list[BarChart | LineChart] = getattr(ws, "_charts", [])  # openpyxl keeps them there; no public list
     for chart in charts:
         row, col = coordinate_to_tuple(chart.anchor) if isinstance(chart.anchor, str) else (
@@ -258,6 +267,9 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
         row += 1
 
     row += 1  # every register that declares an overview entry, as on the Program overview page
+    # on a page of its own with its table: the page above is full, and printed (LibreOffice, A4) the heading
+    # stood alone at its foot with the table overleaf
+    ws.row_breaks.append(Break(id=row - 1))
     _cell(ws, row, 1, "The registers at a glance", font=styles.SUBTITLE_FONT)
     _header_row(ws, row + 1, ("Register", "At a glance"))
     row += 2

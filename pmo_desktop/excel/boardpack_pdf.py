@@ -24,6 +24,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -68,6 +69,7 @@ QUADRANT_COLOURS = {MANAGE_CLOSELY: "#F8CBAD", KEEP_SATISFIED: "#FFE699", KEEP_I
                     MONITOR: "#E2EFDA"}
 MAX_NAMES_PER_QUADRANT = 18
 SECTION_GAP = 8 * mm  # between two sections sharing a page
+SECTION_START = 60 * mm  # the least room a section longer than a page begins in: its heading and a few rows
 
 _styles = getSampleStyleSheet()
 TITLE = ParagraphStyle("PackTitle", parent=_styles["Title"], alignment=0, fontSize=22, leading=26, spaceAfter=4)
@@ -116,9 +118,31 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequen
             style.append(("BACKGROUND", (col, row + 1), (col, row + 1), c))
             if text_colour_on(colour) == "FFFFFF":  # "Critical" on dark red: white, as the app shows it
                 data[row + 1][col] = Paragraph(f'<font color="white">{_escape(_text(rows[row][col]))}</font>', CELL)
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = Table(data, colWidths=_whole_words(widths, [list(headers), *rows]), repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(style))
     return table
+
+
+CELL_PADDING = 12  # ReportLab's table cells: 6 pt each side
+
+
+def _whole_words(widths: Sequence[float], rows: Sequence[Sequence[Any]]) -> list[float]:
+    """The widths given, each column widened to its longest word where the others can spare the room: a
+    paragraph breaks a word longer than its column letter by letter, so a rank of 10 read "1" over "0" and a
+    unit "transactions" as "transaction" over "s". The room is taken from the columns with the most to spare
+    (above their own longest word), in proportion; a table whose words cannot all fit keeps the widths given."""
+    need = [0.0] * len(widths)
+    for row_no, row in enumerate(rows):
+        font = "Helvetica-Bold" if row_no == 0 else CELL.fontName  # the header row is bold
+        for col, value in enumerate(row[:len(widths)]):
+            for word in _text(value).split():
+                need[col] = max(need[col], stringWidth(word, font, CELL.fontSize) + CELL_PADDING + 1)
+    short = sum(max(0.0, n - w) for n, w in zip(need, widths))
+    spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+    if short == 0 or short > sum(spare):
+        return list(widths)
+    share = short / sum(spare)
+    return [max(w, n) if n > w else w - s * share for w, n, s in zip(widths, need, spare)]
 
 
 def _widths(total_mm: float, weights: Sequence[float]) -> list[float]:
@@ -459,12 +483,20 @@ def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: 
         frame = Frame(MARGIN, MARGIN, PAGE[0] - 2 * MARGIN, PAGE[1] - 2 * MARGIN, id="body")
         doc.addPageTemplates([PageTemplate(id="pack", frames=[frame])])
         story: list[Flowable] = []
+        width, height = PAGE[0] - 2 * MARGIN - 12, PAGE[1] - 2 * MARGIN - 12  # the frame's room, less its padding
         for k, section in enumerate(SECTIONS):
             if k:
                 story.append(Spacer(1, SECTION_GAP))
             # A section follows the one before on the same page when it fits in what is left of it, else
-            # it starts a page; one longer than a page flows on (its tables repeat their header row).
-            story.append(KeepTogether(section(data)))
+            # it starts a page. One longer than a page breaks across pages anyway: it begins where the one
+            # before ends, where its heading and a few rows fit (its tables repeat their header row) — sent to
+            # a page of its own, it left the page before nearly empty ("Since the last board", two lines, then
+            # a blank page under them for an office's 20 top threats).
+            flowables = section(data)
+            if sum(f.wrap(width, height)[1] for f in flowables) > height:
+                story += [CondPageBreak(SECTION_START), *flowables]
+            else:
+                story.append(KeepTogether(flowables))
         doc.build(story, canvasmaker=_numbered_canvas(data, classification))
 
     write_atomically(out, build)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from ...excel.export_errors import ExportError
 from ...models.errors import StoreError
+from ...models.fields import count_of
 from ..background import run_with_progress
 from ..document import Document
 from ..keyboard_back import give_keyboard_back, keyboard_kept
@@ -88,7 +89,8 @@ def _say_imported(parent: QWidget, dialog) -> None:
     if dialog.plan is not None and dialog.plan.errors and dialog.left_out_attempted:
         from ...excel.import_plan import left_out_where
 
-        text += (f" {len(dialog.plan.errors)} rows with errors were left out; "
+        bad = len(dialog.plan.errors)  # "1 row with errors was left out", not "1 rows … were"
+        text += (f" {count_of(bad, 'row')} with errors {'was' if bad == 1 else 'were'} left out; "
                  f"{left_out_where(dialog.left_out_path, dialog.plan.path)}.")
     if dialog.plan is not None and dialog.plan.not_read:  # columns past the reading limit: said again here,
         # without the why the preview gave (the status bar's width shows the sheet and the columns whole)

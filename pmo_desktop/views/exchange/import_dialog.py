@@ -43,7 +43,7 @@ from ...excel.value_translation import OPEN_LISTS
 from ...excel.workbook_reader import SafeWorkbook
 from ...models import records
 from ...models.errors import StoreError
-from ...models.fields import Kind
+from ...models.fields import Kind, count_of
 from ...models.registers import REGISTERS
 from ..accessibility import name_table
 from ..background import run_with_progress
@@ -327,7 +327,7 @@ class ImportDialog(QDialog):
         valid, bad = plan.valid_count, len(plan.errors)
         self.partial_button.setVisible(bad > 0 and valid > 0)  # "Import the 0 valid rows" offers nothing
         self.partial_button.setEnabled(bad > 0 and valid > 0)
-        self.partial_button.setText(f"Import the {valid} valid rows, leave {bad}")
+        self.partial_button.setText(f"Import the {count_of(valid, 'valid row')}, leave {bad}")  # "the 1 valid row"
         self.create_missing_box.setVisible(self.create_missing_box.isChecked() or any(
             "create missing" in r.reason for r in plan.errors))
 

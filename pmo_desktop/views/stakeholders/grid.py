@@ -495,6 +495,25 @@ class PowerInterestGrid(QWidget):
             label.setText(text)
         # Then each shortened name looks for room to be whole, clear of every point and every other label.
         self._place_whole_names(metrics, unit_px, unit_py, discs)
+        self._leave_out_covered_names(unit_px, unit_py)
+
+    def _leave_out_covered_names(self, unit_px: float, unit_py: float) -> None:
+        """A name whose text would stand on another's is left out, its point kept (its tooltip, the keyboard's
+        caption and the table name it): 60 stakeholders with 13 in one cell, presented at 1280×720, stacked their
+        names 8 pixels apart in 16-pixel lines, each name's box over the one above — "Sv", "Ch", "Za", none
+        readable. Taken in the table's order (a cell's stack top to bottom), every name drawn is read whole as
+        it is given: its lines' box (the label's, less the text document's 4-pixel margin) on no other's by more than
+        30 % of a line — the room under a line's letters and over its capitals, where a neighbour was always read
+        whole ("Raj Mehta" over "Ximena F…", 17 pixels apart in 22-pixel lines)."""
+        drawn: list[QRectF] = []
+        for p in self.points:
+            label = self._labels[p.id]
+            slack = 4 + QFontMetrics(label.textItem.font()).height() * 0.15
+            box = self._label_rect(p.id, label, unit_px, unit_py).adjusted(4, slack, -4, -slack)
+            clear = not any(box.intersects(other) for other in drawn)
+            label.setVisible(clear)
+            if clear:
+                drawn.append(box)
 
     def _place_whole_names(self, metrics: QFontMetrics, unit_px: float, unit_py: float,
                            discs: dict[int, QRectF]) -> None:

@@ -4,8 +4,8 @@ it follows the register as it changes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ...models import stakeholder_queries as queries
@@ -30,6 +30,7 @@ class EngagementMatrixModel(QAbstractTableModel):
         self.document = document
         self.scope: queries.Scope = None
         self.rows: list[MatrixRow] = []
+        self.shown_headers: dict[int, str] = {}  # column → its header shortened to fit (``shorten_headers``)
         document.records_changed.connect(self._on_records_changed)
         self.reload()
 
@@ -54,8 +55,16 @@ class EngagementMatrixModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.shown_headers.get(section, self.HEADERS[section])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.HEADERS[section]  # whole where a narrow pane shortens the level's name
         return None
+
+    def shorten_headers(self, shown: dict[int, str]) -> None:
+        """Headers shortened with "…" to their columns' width (a centred word too wide is cut at both ends)."""
+        if shown != self.shown_headers:
+            self.shown_headers = shown
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
 
     def record_id(self, row: int) -> int:
         return self.rows[row].id
@@ -123,6 +132,9 @@ class EngagementMatrix(QWidget):
         for col in range(1, self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.clicked.connect(lambda index: self.record_clicked.emit(self.model.record_id(index.row())))
+        self._fitting = False
+        self.table.viewport().installEventFilter(self)  # the columns fitted again to the pane's width
+        self.model.modelReset.connect(self._fit_columns)
         self.key = key = QLabel(self)
         key.setFont(font)
         sizes_itself(self)  # cells and key at a size of their own, the rows' height made for it
@@ -138,6 +150,56 @@ class EngagementMatrix(QWidget):
         layout.addWidget(self.empty, 1)
         self.model.modelReset.connect(self._show_empty)
         self._show_empty()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        if self._fitting:  # the headers given whole to be measured may resize the view: not fitted again inside
+            return
+        self._fitting = True
+        try:
+            self._fit_columns_now()
+        finally:
+            self._fitting = False
+
+    def _fit_columns_now(self) -> None:
+        """Each level's column as wide as its header, and the names the rest — unless that leaves the names too
+        little to be read: presented at 150 % on 1280×720 the pane beside the table gave the names 90 pixels,
+        "Raj …", "Store …", every row's stakeholder unknown. The names then keep their own width, up to 45 % of
+        the pane, and the levels share the rest, each at least as wide as its "C D"; a level's name cut in its
+        header is whole in its tooltip (the levels read in their order, Unaware to Leading)."""
+        header, table = self.table.horizontalHeader(), self.table
+        room = table.viewport().width()
+        if room <= 0:
+            return
+        metrics = QFontMetrics(table.font())
+        names = max((metrics.horizontalAdvance(r.name or "") for r in self.model.rows), default=0) + 16
+        want = min(names, int(room * 0.45))
+        levels = range(FIRST_LEVEL, GAP_COLUMN + 1)
+        # each whole header measured as Qt sizes a header to its contents: the headers shown whole to be measured
+        # (a shortened one measured short), the shortening below given again at once
+        self.model.shorten_headers({})
+        natural = {col: max(header.sectionSizeFromContents(col).width(), table.sizeHintForColumn(col))
+                   for col in levels}
+        words = QFontMetrics(header.font())
+        if want + sum(natural.values()) <= room:  # room for all: each level as wide as its header, as always
+            for col in levels:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            return
+        least = {col: max(table.sizeHintForColumn(col), metrics.horizontalAdvance("C D") + 12) for col in levels}
+        share = max(0, room - want - sum(least.values())) / len(least)
+        shown = {}
+        for col in levels:
+            width = int(min(natural[col], least[col] + share))
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, width)
+            full = self.model.HEADERS[col]
+            if width < natural[col]:
+                shown[col] = words.elidedText(full, Qt.TextElideMode.ElideRight, width - 12)
+        self.model.shorten_headers(shown)
 
     def _show_empty(self) -> None:
         text = ""
