@@ -1,0 +1,64 @@
+"""Classes of problem found on round 33 of real public registers (docs/import-rounds.md): each test writes a
+workbook of that shape and checks what a user gets."""
+
+from __future__ import annotations
+
+import pytest
+from imported import by_code, import_all, rows_of
+from real_world_factory import write_csv, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
+
+
+def _bare_issue_rows(n: int) -> list[list[object]]:
+    states = ["open", "closed", "open", "open", "closed", "open"]
+    return [["requirements", 60 - i, states[i % len(states)], f"Fahrgast Auftrag Nummer {i} erfassen",
+             f"https://github.com/example/requirements/issues/{60 - i}",
+             ", ".join(["dringend", f"P{1 + i % 4}", "wichtig", "fahrer"][:1 + i % 4])]  # as many labels as given
+            for i in range(n)]
+
+
+def test_an_issue_list_saved_with_no_header_row_is_read_by_its_values(sqlite_store, tmp_path):
+    """A script's dump of a repository's issues, "requirements; 59; open; OVI Fahrten-Kontrolle;
+    https://…/issues/59; disposition, dringend, P4" on every line and no header row (`gh issue list` writes its
+    rows so too): the file was refused whole, 68 issues lost. Named "issues.csv", every row giving a number, a
+    status the issue log knows and a title, its columns are read by their values: the ID, the status, the title,
+    the address and the labels kept in the notes."""
+    path = tmp_path / "issues.csv"  # written as the script wrote it: "; " between the cells
+    path.write_text("".join("; ".join(str(x) for x in row) + "\n" for row in _bare_issue_rows(6)), encoding="utf-8")
+    plan = import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "issues")
+    assert len(got) == 6
+    assert got["60"]["title"] == "Fahrgast Auftrag Nummer 0 erfassen" and got["60"]["status"] == "Open"
+    assert got["59"]["status"] == "Closed"
+    assert "https://github.com/example/requirements/issues/58" in got["58"]["description"]
+    assert "Labels: dringend, P3, wichtig" in got["58"]["description"]
+    assert any("no header row" in (s.note or "") for s in plan.sheets)
+
+
+_NOT_BARE_LISTS = [
+    # a demo list of placeholders: no status, the "risks" repeat
+    ("risks.csv", [["Asset1", "Risk1", "Medium"], ["Asset2", "Risk1", "Low"], ["Asset1", "Risk3", "High"],
+                   ["Asset3", "Risk1", "Low"]]),
+    # funding decisions under their own header: its first row gives no status
+    ("decisions.csv", [["name", "amount", "date", "channel"], ["Maia The Brave", "$520,426", "Mar 2016", "TV 2"],
+                       ["Smokefree Rockquest", "$319,050", "Mar 2016", "The Edge TV"],
+                       ["Kiwi Kids News", "$1,000", "Apr 2016", "TVNZ"]]),
+]
+
+
+def test_the_same_sheet_of_an_xlsx_with_no_header_row(sqlite_store, tmp_path):
+    """The rule is the sheet's, not the CSV's: a workbook named "Issue Log.xlsx" whose sheet starts with its
+    first issue. Bare rows without an ID, a status and a title each are still refused (a demo list of
+    placeholders, a table under its own header)."""
+    for name, bare in _NOT_BARE_LISTS:
+        with pytest.raises(WorkbookError, match="No sheet"):
+            import_all(sqlite_store, write_csv(tmp_path / name, bare))
+    assert rows_of(sqlite_store, "risks") == [] and rows_of(sqlite_store, "decisions") == []
+    rows = [[f"BUG-{100 + i}", f"Login page fails for user group {i}", "Open" if i % 2 else "Resolved", "web"]
+            for i in range(5)]
+    path = write_xlsx(tmp_path / "Issue Log.xlsx", {"Sheet1": rows})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "issues")
+    assert sorted(got) == [f"BUG-{100 + i}" for i in range(5)]
+    assert got["BUG-100"]["status"] == "Resolved" and got["BUG-101"]["status"] == "Open"
