@@ -62,3 +62,20 @@ def test_the_same_sheet_of_an_xlsx_with_no_header_row(sqlite_store, tmp_path):
     got = by_code(sqlite_store, "issues")
     assert sorted(got) == [f"BUG-{100 + i}" for i in range(5)]
     assert got["BUG-100"]["status"] == "Resolved" and got["BUG-101"]["status"] == "Open"
+
+
+def test_planned_actions_are_the_response_plan(sqlite_store, tmp_path):
+    """A security risk register, "risk_id | asset | threat | vulnerability | likelihood | impact | treatment |
+    planned_actions | owner": the actions planned for each risk went to the notes, none on its response plan."""
+    rows: list[list[object]] = [["risk_id", "asset", "threat", "vulnerability", "likelihood", "impact",
+                                 "treatment", "planned_actions", "owner"]]
+    for n in range(1, 4):
+        rows.append([f"R0{n}", "Production web app", f"Attacker exploits weakness {n}", f"Unpatched library {n}", 3,
+                     4, "Mitigate", f"Patch library {n}, scan weekly", "Head of Engineering"])
+    path = write_csv(tmp_path / "risk-register.csv", rows)
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert got["R02"]["response"] == "Reduce"
+    assert "planned_actions" not in (got["R02"]["notes"] or "")
+    actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert actions == {f"Patch library {n}, scan weekly" for n in range(1, 4)}
