@@ -64,6 +64,25 @@ def test_the_same_sheet_of_an_xlsx_with_no_header_row(sqlite_store, tmp_path):
     assert got["BUG-100"]["status"] == "Resolved" and got["BUG-101"]["status"] == "Open"
 
 
+def test_a_scale_declared_between_underscores(sqlite_store, tmp_path):
+    """An ISO 27001 gap register, "Control_Ref | Control_Name | Gap_Description | Likelihood_1_3 | Impact_1_3 |
+    Risk_Score | Risk_Level | Risk_Owner": the 1–3 numbers were read on the office's 1–5 scale, so a 3 (the
+    sheet's highest) was stored as Medium. "Likelihood_1_3" declares its scale as "Likelihood (1-3)" does: 1, 2, 3
+    are low, medium, high."""
+    rows: list[list[object]] = [["Risk_ID", "Risk_Description", "Likelihood_1_3", "Impact_1_3", "Risk_Score",
+                                 "Risk_Owner"]]
+    given = [(3, 3), (2, 3), (1, 2), (3, 1)]
+    for n, (likelihood, impact) in enumerate(given, 1):
+        rows.append([f"R-{n}", f"No independent review of control {n}", likelihood, impact, likelihood * impact,
+                     "Security Lead"])
+    path = write_csv(tmp_path / "risk-register.csv", rows)
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    word_level = {1: 2, 2: 3, 3: 4}
+    for n, (likelihood, impact) in enumerate(given, 1):
+        assert (got[f"R-{n}"]["probability"], got[f"R-{n}"]["impact"]) == (word_level[likelihood], word_level[impact])
+
+
 def test_planned_actions_are_the_response_plan(sqlite_store, tmp_path):
     """A security risk register, "risk_id | asset | threat | vulnerability | likelihood | impact | treatment |
     planned_actions | owner": the actions planned for each risk went to the notes, none on its response plan."""

@@ -330,7 +330,8 @@ def header_ladder(header: object) -> dict[float, int] | None:
     return {n: 1 + math.floor(i * 4 / (len(numbers) - 1) + 0.5) for i, n in enumerate(numbers)}
 
 
-_DECLARED_RE = re.compile(r"(?<![\w.])[01]\s*(?:-|–|—|to|bis|a|à|al|tot|до)\s*(\d{1,2})(?![\d.%])", re.I)
+# ("Likelihood_1_3", "Impact_1_5": a header written as one identifier names its scale between underscores)
+_DECLARED_RE = re.compile(r"(?<![^\W_])(?<!\.)[01]\s*(?:-|–|—|_|to|bis|a|à|al|tot|до)\s*(\d{1,2})(?![\d.%])", re.I)
 # A 1–3 scale is low / medium / high: read as those words, which the five-point scale holds as 2, 3, 4.
 _THREE_AS_WORD_LEVEL = {1: 2, 2: 3, 3: 4}
 
