@@ -4,7 +4,7 @@ workbook of that shape and checks what a user gets."""
 from __future__ import annotations
 
 import pytest
-from imported import by_code, import_all, rows_of
+from imported import by_code, import_all, named, rows_of
 from real_world_factory import write_csv, write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
@@ -98,3 +98,27 @@ def test_planned_actions_are_the_response_plan(sqlite_store, tmp_path):
     assert "planned_actions" not in (got["R02"]["notes"] or "")
     actions = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
     assert actions == {f"Patch library {n}, scan weekly" for n in range(1, 4)}
+
+
+def test_headers_written_as_identifiers_read_as_their_words(sqlite_store, tmp_path):
+    """An AWS risk register's CSV, "Risk_ID | Asset | Security_Finding | Threat_Scenario | Business_Risk |
+    Likelihood_1_5 | …": its words joined by underscores were not read as words ("Business Risk" names the risk,
+    "Business_Risk" nothing), so the asset became every risk's title and the threat scenario went to the notes.
+    The words of a header are split at underscores as at spaces, and a threat (or attack) scenario is the risk's
+    event."""
+    rows: list[list[object]] = [["Risk_ID", "Asset", "Security_Finding", "Threat_Scenario", "Business_Risk",
+                                 "Likelihood_1_5", "Impact_1_5", "Risk_Owner"]]
+    for n in range(1, 4):
+        rows.append([f"RISK-00{n}", "Amazon S3 bucket", f"Bucket {n} allows public access",
+                     f"An internet user reads the objects of bucket {n}", f"Exposure of customer data {n}", 4, 5,
+                     "Cloud Security Lead"])
+    path = write_csv(tmp_path / "risk-register.csv", rows)
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert len(got) == 3
+    risk = got["RISK-002"]
+    assert risk["event"] == "An internet user reads the objects of bucket 2"
+    assert risk["title"] != "Amazon S3 bucket"
+    assert "Asset: Amazon S3 bucket" in (risk["notes"] or "")
+    assert "Business_Risk: Exposure of customer data 2" in (risk["notes"] or "")
+    assert len(named(sqlite_store, "risks")) == 3
