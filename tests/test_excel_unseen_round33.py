@@ -122,3 +122,20 @@ def test_headers_written_as_identifiers_read_as_their_words(sqlite_store, tmp_pa
     assert "Asset: Amazon S3 bucket" in (risk["notes"] or "")
     assert "Business_Risk: Exposure of customer data 2" in (risk["notes"] or "")
     assert len(named(sqlite_store, "risks")) == 3
+
+
+def test_a_level_written_between_two_is_read_at_the_higher(sqlite_store, tmp_path):
+    """Round 29's leftover: an impact "Moderate/High" was stored as Moderate, the first word, with nothing kept
+    of "High". A level written between two of the scale's words ("Moderate/High", "Low - Medium", "Medium to
+    High") is read at the higher — the cautious reading of a risk; a word of its own ("Very-High") and a level
+    with a remark after it are read as before."""
+    rows: list[list[object]] = [["Risk ID", "Risk", "Likelihood", "Impact"],
+                                ["R1", "Key developer leaves", "Low - Medium", "Moderate/High"],
+                                ["R2", "Supplier goes bust", "Medium to High", "Very-High"],
+                                ["R3", "Scope creep", "Medium", "High, if the sponsor changes"]]
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risks": rows})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert (got["R1"]["probability"], got["R1"]["impact"]) == (3, 4)
+    assert (got["R2"]["probability"], got["R2"]["impact"]) == (4, 5)
+    assert (got["R3"]["probability"], got["R3"]["impact"]) == (3, 4)

@@ -428,6 +428,27 @@ def scale_from_declared(number: float, declared: int, top: int) -> int | None:
     return 1 + math.floor((n - 1) * (top - 1) / (declared - 1) + 0.5)
 
 
+# "Moderate/High", "Low - Medium", "Medium to High": a level written between two of the scale's words
+_BETWEEN_RE = re.compile(r"^\s*(.+?)\s*(?:/|\\|–|—|-|\bto\b|\bor\b)\s*(.+?)\s*$", re.I)
+
+
+def between_two_levels(text: str) -> int | None:
+    """The higher word level (1–5) of a value naming two of the scale's words and nothing else ("Moderate/High"
+    → 4, "Low-Medium" → 3): a rating between two levels is read at the higher, the cautious reading of a risk
+    (and of a stakeholder's power or interest), not at the first word as before; None for anything else, and
+    for an in-between word the data files give a level of its own."""
+    vocab = value_words("scale")
+    if word_key(text) in vocab:
+        return None
+    found = _BETWEEN_RE.match(text)
+    if found is None:
+        return None
+    levels = [vocab.get(word_key(part)) for part in found.groups()]
+    if any(level is None or not level.isdigit() for level in levels):
+        return None
+    return max(int(level) for level in levels if level is not None)
+
+
 def scale_from_word_level(level: int, top: int) -> int:
     """A level on the five-point word scale (1 very low … 5 very high) on a scale of ``top`` levels."""
     if top == 5:
@@ -668,6 +689,9 @@ class Translator:
             number = float(raw)
         elif isinstance(raw, str):
             text = raw.strip()
+            between = between_two_levels(text)
+            if between is not None:  # "Moderate/High": the higher of the two (README: how values are read)
+                return scale_from_word_level(between, top)
             hit = self._lookup(value_words("scale"), raw)
             if hit is not None:  # "Moderate, as this would cause a 5%-10% delay": the word, not the figures
                 return scale_from_word_level(int(hit), top)
