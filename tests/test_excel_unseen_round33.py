@@ -139,3 +139,31 @@ def test_a_level_written_between_two_is_read_at_the_higher(sqlite_store, tmp_pat
     assert (got["R1"]["probability"], got["R1"]["impact"]) == (3, 4)
     assert (got["R2"]["probability"], got["R2"]["impact"]) == (4, 5)
     assert (got["R3"]["probability"], got["R3"]["impact"]) == (3, 4)
+
+
+def test_a_second_sheets_issue_under_the_same_number_is_another_issue(sqlite_store, tmp_path):
+    """Round 30's leftover: a developer's bug list, its current issues on one sheet and its previous ones on
+    another numbered anew; the second sheet's issue 4 was merged into the first's issue 4 — its text and
+    status put in the other's notes, one bug lost — because the two reports shared "and", "not", "for" and
+    "getting". Two rows under one number are one record only where their titles say the same thing: the
+    little words do not count, nor do a few shared words make a short title one with a long report."""
+    current = [["NO", "ISSUE_DESCRIPTION", "STATUS"],
+               [1, "Maturity amount is not getting calculated by the calculation service", "Open"],
+               [2, "Deferred liquidation date should not exceed the maturity date", "Open"],
+               [3, "Rollover fails for accounts opened on a holiday", "Open"],
+               [4, "Interest not getting calculated for backdated accounts J0100 and J0101", "Open"]]
+    previous = [["NO", "ISSUE_DESCRIPTION", "STATUS"],
+                [1, "Liquidation not happened for the deposit account", "Fixed"],
+                [2, "Since the next liquidation date is updated as null for the maturity case, the record is "
+                    "not picked up for maturity processing and the liquidation service fails", "Fixed"],
+                [4, "Resolution - all accounts are not getting picked for resolution and the job control table "
+                    "is not getting cleared for the branch", "Closed"]]
+    path = write_xlsx(tmp_path / "Issues.xlsx", {"TD_Issues": current, "#PrevIssues": previous})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "issues")
+    assert len(got) == 7
+    assert got["Interest not getting calculated for backdated accounts J0100 and J0101"]["status"] == "Open"
+    resolution = next(t for t in got if t.startswith("Resolution - all accounts"))
+    assert got[resolution]["status"] == "Closed"
+    assert "Resolution" not in (got["Interest not getting calculated for backdated accounts J0100 and J0101"]
+                                ["description"] or "")
