@@ -95,6 +95,7 @@ from .row_planner import (
 )
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, code_key, code_text, find_keys, key_cells, key_for
+from .unheaded_lists import made_header
 from .value_translation import (
     MODIFIED_FIBONACCI,
     OPEN_LISTS,
@@ -723,6 +724,21 @@ def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: 
 TWIN_ROWS = 2000  # a sheet of tables set side by side is read whole when it has at most this many rows
 
 
+def _headed_bare_list(book: SafeWorkbook, reader: SheetReader, path: Path
+                      ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet with no header row that is one register's bare list (unheaded_lists.made_header): the sheet under
+    the header made for it, its match and the note saying so; None for any other sheet."""
+    made = made_header(reader.top_rows(fill_merged=False), reader.title, path.stem)
+    if made is None:
+        return None
+    header, note = made
+    headed = SheetReader(book, reader.title, [list(header)] + [list(r) for r in reader.all_rows()], [])
+    match = _match_sheet(headed, ALL_KINDS, None)
+    if match is None or match.row != 1:
+        return None
+    return headed, match, note
+
+
 def _twin_tables(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
     """A sheet whose one list is set in two (or more) tables side by side, an empty column between them,
     each under the same header ("Posible Riesgo | Nivel || Posible Riesgo | Nivel", a long list wrapped to
@@ -1103,6 +1119,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
             listed: list[tuple[SheetReader, HeaderMatch]] = []  # names one a row under "List of Stakeholders"
             scales: set[int | None] = set()
             lists: list[list[str]] = []  # the dropdown lists of the workbook's list sheets, each in its order
+            made_notes: dict[str, str] = {}  # sheets read under a header made for them: how
             for title in book.hidden_sheet_names:
                 lists += listed_orders(book.sheet(title).top_rows(fill_merged=False))
             for title in book.sheet_names:
@@ -1115,7 +1132,14 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     continue
                 reader = book.sheet(title)
                 scales.add(legend_scale(reader.top_rows()))
-                match = _match_sheet(reader, ALL_KINDS, None)
+                bare = _headed_bare_list(book, reader, path)
+                match: HeaderMatch | None
+                if bare is not None:
+                    # a register's list saved with no header row (unheaded_lists): read under a header made for
+                    # it; its first row is data, whatever a header search would make of the first rows
+                    reader, match, made_notes[title] = bare
+                else:
+                    match = _match_sheet(reader, ALL_KINDS, None)
                 if match is None and (twins := _twin_tables(book, reader)) is not None:
                     # the same table set twice side by side ("Posible Riesgo | Nivel" twice): one list
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None)
@@ -1203,6 +1227,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                                                     spelled=sheet_keys(reader, match, final))
                     if match.sheet_title in lent:
                         sheet_plan.say(lent[match.sheet_title])
+                    if match.sheet_title in made_notes:
+                        sheet_plan.say(made_notes[match.sheet_title])
                     _amounts_said(sheet_plan, match.kind.reg, final, extras)
                     _met_said(sheet_plan, match.kind.reg, final, extras)
                     plan.sheets.append(sheet_plan)

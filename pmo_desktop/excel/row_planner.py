@@ -232,6 +232,14 @@ def _similar(a: str, b: str) -> bool:
     if not ka or not kb or ka in kb or kb in ka:
         return True
     wa, wb = set(words_of(a)), set(words_of(b))
+    # the words that say something: "and", "not", "for" shared by two bug reports do not make them one
+    # (round 30's bug list: issue 4 of a second sheet merged into another sheet's issue 4 by them)
+    # nor do a few shared words make a short title the same as a long report of something else ("Deferred
+    # liquidation date should not exceed maturity date" is not "Since Next_Liq_date is updated as null …")
+    la, lb = {w for w in wa if len(w) > 3}, {w for w in wb if len(w) > 3}
+    if len(la) >= 4 and len(lb) >= 4:
+        shared = len(la & lb)
+        return shared * 2 >= min(len(la), len(lb)) and shared * 4 >= max(len(la), len(lb))
     return len(wa & wb) * 2 >= min(len(wa), len(wb))
 
 

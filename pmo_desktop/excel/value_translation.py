@@ -330,7 +330,8 @@ def header_ladder(header: object) -> dict[float, int] | None:
     return {n: 1 + math.floor(i * 4 / (len(numbers) - 1) + 0.5) for i, n in enumerate(numbers)}
 
 
-_DECLARED_RE = re.compile(r"(?<![\w.])[01]\s*(?:-|–|—|to|bis|a|à|al|tot|до)\s*(\d{1,2})(?![\d.%])", re.I)
+# ("Likelihood_1_3", "Impact_1_5": a header written as one identifier names its scale between underscores)
+_DECLARED_RE = re.compile(r"(?<![^\W_])(?<!\.)[01]\s*(?:-|–|—|_|to|bis|a|à|al|tot|до)\s*(\d{1,2})(?![\d.%])", re.I)
 # A 1–3 scale is low / medium / high: read as those words, which the five-point scale holds as 2, 3, 4.
 _THREE_AS_WORD_LEVEL = {1: 2, 2: 3, 3: 4}
 
@@ -425,6 +426,27 @@ def scale_from_declared(number: float, declared: int, top: int) -> int | None:
     if declared == 10:
         return max(1, math.ceil(number * top / 10 - 1e-9))
     return 1 + math.floor((n - 1) * (top - 1) / (declared - 1) + 0.5)
+
+
+# "Moderate/High", "Low - Medium", "Medium to High": a level written between two of the scale's words
+_BETWEEN_RE = re.compile(r"^\s*(.+?)\s*(?:/|\\|–|—|-|\bto\b|\bor\b)\s*(.+?)\s*$", re.I)
+
+
+def between_two_levels(text: str) -> int | None:
+    """The higher word level (1–5) of a value naming two of the scale's words and nothing else ("Moderate/High"
+    → 4, "Low-Medium" → 3): a rating between two levels is read at the higher, the cautious reading of a risk
+    (and of a stakeholder's power or interest), not at the first word as before; None for anything else, and
+    for an in-between word the data files give a level of its own."""
+    vocab = value_words("scale")
+    if word_key(text) in vocab:
+        return None
+    found = _BETWEEN_RE.match(text)
+    if found is None:
+        return None
+    levels = [vocab.get(word_key(part)) for part in found.groups()]
+    if any(level is None or not level.isdigit() for level in levels):
+        return None
+    return max(int(level) for level in levels if level is not None)
 
 
 def scale_from_word_level(level: int, top: int) -> int:
@@ -667,6 +689,9 @@ class Translator:
             number = float(raw)
         elif isinstance(raw, str):
             text = raw.strip()
+            between = between_two_levels(text)
+            if between is not None:  # "Moderate/High": the higher of the two (README: how values are read)
+                return scale_from_word_level(between, top)
             hit = self._lookup(value_words("scale"), raw)
             if hit is not None:  # "Moderate, as this would cause a 5%-10% delay": the word, not the figures
                 return scale_from_word_level(int(hit), top)

@@ -64,7 +64,8 @@ def _str_words(text: str) -> tuple[str, ...]:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w for w in (word_key(x) for x in re.split(r"[\s/\-–—,;:()+&]+", text)) if w)
+    # "Business_Risk", "Threat_Scenario": a header written as one identifier has its words between underscores
+    return tuple(w for w in (word_key(x) for x in re.split(r"[\s/\-–—,;:()+&_]+", text)) if w)
 
 
 @lru_cache(maxsize=None)
