@@ -82,7 +82,7 @@ from .header_detection import (
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
-from .office_import import plan_office_import, read_stamp
+from .office_import import plan_office_import, read_stamp, unstamped_export
 from .row_planner import (
     EXTRA_FIELD,
     TITLE_FALLBACK,
@@ -1109,7 +1109,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
     path = Path(path)
     plan = ImportPlan(path, translations=translations)
     with SafeWorkbook(path, limits) as book, book.telling_not_read():
-        stamp = read_stamp(book)
+        stamp = read_stamp(book) or unstamped_export(book)
         if stamp is not None:  # our own export: read exactly, merged three ways (excel/office_import.py)
             return plan_office_import(store, path, book, stamp, take_theirs)
         # a workbook naming a Fibonacci scale rates on it (value_translation.fibonacci_scale): read throughout

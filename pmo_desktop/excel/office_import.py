@@ -102,6 +102,28 @@ def read_stamp(book: SafeWorkbook) -> ExportStamp | None:
     return parse_stamp(rows)
 
 
+def unstamped_export(book: SafeWorkbook) -> ExportStamp | None:
+    """Our own export that lost its stamp sheet — a colleague copied its sheets into a workbook of their
+    own, or a program that keeps no very hidden sheet saved it — still read as our export: by ID, each
+    register from its own sheet and each column by its own name, as into another office. Read by the
+    rules for registers kept by hand, its outcomes, outputs and programme had no title column and every
+    link to them failed, so nothing was imported. Only a workbook wholly in our form qualifies: every
+    visible sheet one of the office's registers under its own sheet name, headed by that register's own
+    column names alone; one sheet or column of the user's own, and it is read as any other workbook."""
+    by_sheet = {reg.sheet: reg for reg in REGISTERS.values()}
+    titles = book.sheet_names
+    if not titles or any(title not in by_sheet for title in titles):
+        return None
+    for title in titles:
+        top = book.sheet(title).top_rows(fill_merged=False)
+        headers = [str(h).strip() for h in (top[0] if top else []) if not v.is_blank(h)]
+        reg = by_sheet[title]
+        labels = {f.label for f in reg.fields} | ({reg.parent_label} if reg.parent else set())
+        if not headers or any(h not in labels for h in headers):
+            return None
+    return ExportStamp(office_id="", exported_at="")
+
+
 # ------------------------------------------------------------------------------------------ planning
 class OfficePlanner:
     def __init__(self, session: Session, stamp: ExportStamp, plan: ImportPlan) -> None:

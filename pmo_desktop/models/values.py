@@ -246,6 +246,12 @@ _FOREIGN_MONTHS = (
 for _number, _names in enumerate(_FOREIGN_MONTHS, start=1):
     for _name in _names:
         _MONTHS.setdefault(_name, _number)
+# A time of day after a date, as trackers and US spreadsheets write a moment: "22/Oct/23 10:56 AM" (Jira),
+# "3/25/2026 4:05:09 PM", "Oct 22, 2023, 10:56", "2023-10-22 10:56:00.123 +02:00". Only ever after a date's own
+# text, and only with its colon, so a serial number or a year is never taken for one.
+_TIME_AFTER_DATE = re.compile(
+    r"(?<=\w)[\s,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[ap]\.?\s?m\.?)?"
+    r"(?:\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2}))?$", re.IGNORECASE)
 _DATE_FILLER_WORDS = ("de", "del")  # "15 de enero de 2027", "1 de março de 2027"
 _RELATIVE = {"today": 0, "now": 0, "yesterday": -1, "tomorrow": 1}
 _SEPARATORS = r"[/.\-]"
@@ -338,6 +344,9 @@ def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | Non
                               f"cell); type the date in the cell, e.g. 2026-03-31 or {date_example(order)}.")
     text = re.sub(r"\s+", " ", str(value).strip())
     text = re.sub(r"(\d)(st|nd|rd|th|er|º|ª)(?=\W|$)", r"\1", text, flags=re.IGNORECASE)  # 15th, 1er, 1º
+    day_alone = _TIME_AFTER_DATE.sub("", text)  # "22/Oct/23 10:56 AM": the day of a moment; the field holds a day
+    if not day_alone.replace(".", "").isdigit():  # but a serial number with a time is no one's way to write a day
+        text = day_alone
     try:
         found = _parse_date_text(text, order, today or date.today())
     except ValueError:  # 31/02/2026, month 13, ...
