@@ -295,6 +295,7 @@ class OfficePlanner:
                 sheet.rows.extend(parsed)
                 continue
             sheet.replace_parents[folded] = parents.get(folded)
+            sheet.replaced_children += len(current.get(folded, []))  # said in the preview, as for any workbook
             sheet.rows.extend(parsed)
         return sheet
 
