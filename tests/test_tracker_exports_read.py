@@ -96,3 +96,14 @@ def test_a_github_issue_csv_takes_its_body_as_the_description(sqlite_store, tmp_
         "Export drops the last row": "Steps: export 10 rows and count them\nlabels: bug",
         "Crash on empty office": "Open a new office and press Delete\nlabels: bug, help wanted"}
     assert {issues[t]["owner"] for t in issues} == {"octocat", "hubot"}
+
+
+def test_one_row_skipped_is_said_as_one(sqlite_store, tmp_path):
+    """A tracker's one enhancement left out was summed up as "1 rows skipped" (walkthrough 25)."""
+    from pmo_desktop.excel.importer import import_workbook
+
+    path = tmp_path / "issues.csv"
+    path.write_text("title,body,labels\nExport drops the last row,Count them,bug\n"
+                    "Dark theme,Please,enhancement\n", encoding="utf-8")
+    result = import_workbook(sqlite_store, path, create_missing=True)
+    assert "(0 unchanged, 1 row skipped)" in result.summary(), result.summary()

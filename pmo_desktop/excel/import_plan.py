@@ -209,7 +209,8 @@ class ImportResult:
 
     def summary(self) -> str:
         text = (f"Imported {self.inserted} new and {self.updated} updated records "
-                f"({self.unchanged} unchanged, {self.skipped} rows skipped")
+                f"({self.unchanged} unchanged, {count_of(self.skipped, 'row')} skipped")  # "1 row", not "1 rows"
         if self.left_out:
-            text += f", {self.left_out} rows with errors left out; {left_out_where(self.left_out_path, self.source)}"
+            text += (f", {count_of(self.left_out, 'row')} with errors left out; "
+                     f"{left_out_where(self.left_out_path, self.source)}")
         return text + ")."
