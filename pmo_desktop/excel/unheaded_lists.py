@@ -21,6 +21,7 @@ from ..models.errors import ValidationError
 from ..models.fields import Context, Kind
 from .header_detection import MAIN_KINDS, SheetKind
 from .value_translation import Translator
+from .workbook_reader import column_letters
 
 # a number or a code ("59", "BUG-101", "R 12"), as an ID column holds
 _ID_RE = re.compile(r"^(?:#?\d{1,7}|[^\W\d_]{1,6}[-_. ]?\d{1,7})$")
@@ -84,22 +85,13 @@ def made_header(rows: list[list[Any]], sheet_title: str, file_name: str | None) 
     if not texts:
         return None
     title = max(texts, key=lambda c: sum(len(x) for x in columns[c]))
-    header = [f"Column {_letter(c)}" for c in range(width)]
+    header = [f"Column {column_letters(c)}" for c in range(width)]
     header[ids[0]], header[statuses[0]], header[title] = "ID", "Status", "Title"
     for c in webs:
-        header[c] = "Web address" if len(webs) == 1 else f"Web address ({_letter(c)})"
+        header[c] = "Web address" if len(webs) == 1 else f"Web address ({column_letters(c)})"
     for c in tags:
-        header[c] = "Labels" if len(tags) == 1 else f"Labels ({_letter(c)})"
-    read = ", ".join(f"{_letter(c)} as {header[c]}" for c in sorted({ids[0], statuses[0], title}))
+        header[c] = "Labels" if len(tags) == 1 else f"Labels ({column_letters(c)})"
+    read = ", ".join(f"{column_letters(c)} as {header[c]}" for c in sorted({ids[0], statuses[0], title}))
     note = (f"The sheet has no header row: its columns were read by their values ({read}; the others kept in the "
             "notes), and the rows are numbered under a header made for them, one more than in the file.")
     return header, note
-
-
-def _letter(c: int) -> str:
-    out = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        out = chr(65 + r) + out
-    return out
