@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...models import errors
-from ...models.fields import count_of
+from ...models import errors, windows
+from ...models.fields import Kind, count_of
 from .commands import CellEdit, EditCellsCommand
 from .confirm import edited_rows
 from .table_model import OFFSET, format_value, rows_reader, typed_value
@@ -43,6 +43,18 @@ class Outcome:
     edits: list[CellEdit] = field(default_factory=list)
     versions: dict[int, int] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)
+
+
+def candidate_rows(session: Any, register: Any, ctx: Any, parent_id: int | None, text: str) -> list[tuple]:
+    """The rows of the records the register's search finds ``text`` in (any cell showing it, case ignored):
+    a superset of those holding it in a cell, read by the database's search, not by reading every row."""
+    ids = windows.fetch_ids(session, register, windows.Window(parent_id=parent_id, search=text), ctx)
+    if not len(ids):
+        return []
+    if len(ids) > 20_000:  # a long IN list: every row read and those found kept
+        wanted = set(ids)
+        return [row for row in rows_reader(register, ctx, parent_id)(session, None) if row[0] in wanted]
+    return rows_reader(register, ctx, parent_id)(session, ids.tolist())
 
 
 class Matcher:
@@ -75,7 +87,9 @@ class ReplaceDialog(QDialog):
         self.view = view
         self.setObjectName("find-replace")
         self.setWindowTitle(f"Replace — {view.register.title}")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 75)  # room for a refusal's reason
         self._scope: list[tuple[int, tuple]] | None = None  # (row shown, row tuple), dropped by any change
+        self._scope_key = ""  # the text (lower case) the rows in ``_scope`` were found by
 
         self.find_edit = QLineEdit(self)
         self.replace_edit = QLineEdit(self)
@@ -184,21 +198,32 @@ class ReplaceDialog(QDialog):
             wanted = [c for c in wanted if not self.view.table.isColumnHidden(c)]
         return [c for c in wanted if fields[c].editable]
 
-    def scope(self) -> list[tuple[int, tuple]]:
-        """Every row shown, in the order shown, with its values: (row shown, (id, version, *values))."""
-        if self._scope is not None:
+    def scope(self, m: Matcher) -> list[tuple[int, tuple]]:
+        """The rows shown that may hold the text, in the order shown, with their values: (row shown,
+        (id, version, *values)). The database's search (Ctrl+F's: any cell showing the text, case
+        ignored) names the records first; only their rows are then matched cell by cell."""
+        key = m.find.lower()
+        if self._scope is not None and self._scope_key == key:
             return self._scope
         view, model, proxy = self.view, self.view.model, self.view.proxy
+        register, ctx = model.register, view.document.context
+        rows = view.document.office.read(candidate_rows, register, ctx, model.parent_id, key)
         if isinstance(model, WindowedRegisterModel):
             model._finish_listing()
-            ids = model.ids.tolist()
-            read = rows_reader(model.register, view.document.context, model.parent_id)
-            by_id = {row[0]: row for row in view.document.office.read(read, None)}
-            self._scope = [(i, by_id[rid]) for i, rid in enumerate(ids) if rid in by_id]
+            shown = {rid: i for i, rid in enumerate(model.ids.tolist())}
+            found = [(shown[row[0]], row) for row in rows if row[0] in shown]
         else:
-            rows = model.rows
-            self._scope = [(p, rows[proxy.mapToSource(proxy.index(p, 0)).row()]) for p in range(proxy.rowCount())]
-        return self._scope
+            found = []
+            for row in rows:
+                source = model.row_of(row[0])
+                if source is None:
+                    continue
+                at = proxy.mapFromSource(model.index(source, 0))
+                if at.isValid():
+                    found.append((at.row(), model.rows[source]))  # as the table holds it (its version)
+        found.sort(key=lambda pair: pair[0])
+        self._scope, self._scope_key = found, key
+        return found
 
     def matcher(self) -> Matcher | None:
         find = self.find_edit.text()
@@ -227,7 +252,7 @@ class ReplaceDialog(QDialog):
         here = (current.row(), current.column()) if current.isValid() else (-1, -1)
         order = {c: i for i, c in enumerate(columns)}
         first: tuple[int, int] | None = None
-        for proxy_row, row in self.scope():
+        for proxy_row, row in self.scope(m):
             for c in columns:
                 if m.matches(shown_text(fields[c], row[c + OFFSET])):
                     if first is None:
@@ -282,10 +307,11 @@ class ReplaceDialog(QDialog):
                    if outcome.edits else "Nothing replaced")
         if outcome.refused:
             message += (f"; {count_of(len(outcome.refused), 'cell')} left as "
-                        f"{'it was' if len(outcome.refused) == 1 else 'they were'}, refused:")
+                        f"{'it was' if len(outcome.refused) == 1 else 'they were'}, refused")
             self.refusals.setPlainText("\n".join(outcome.refused))
         self.refusals.setVisible(bool(outcome.refused))
-        self.say(message + ("" if outcome.refused else "."))
+        self.message.setText(message + (":" if outcome.refused else "."))  # the list follows, in the dialog
+        self.view.document.note.emit(message + (" (listed in the Replace dialog)." if outcome.refused else "."))
         return outcome
 
     def plan(self, m: Matcher) -> Outcome:
@@ -293,7 +319,7 @@ class ReplaceDialog(QDialog):
         fields, ctx = self.view.model.fields, self.view.document.context
         columns = self.columns()
         outcome = Outcome()
-        for proxy_row, row in self.scope():
+        for proxy_row, row in self.scope(m):
             for c in columns:
                 f = fields[c]
                 old = row[c + OFFSET]
@@ -304,7 +330,8 @@ class ReplaceDialog(QDialog):
                 try:
                     parsed = f.parse(typed_value(f, new_text), ctx)
                 except errors.ValidationError as e:
-                    outcome.refused.append(f"Row {proxy_row + 1}: {e}")
+                    code = row[OFFSET] if fields[0].kind == Kind.CODE else None
+                    outcome.refused.append(f"Row {proxy_row + 1}{f' ({code})' if code else ''}: {e}")
                     continue
                 if f.kind.is_links:
                     parsed = "; ".join(sorted(parsed))
