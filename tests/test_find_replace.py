@@ -169,3 +169,26 @@ def test_enter_finds_the_next_cell_round_the_end(empty_window, qtbot):
     assert [r["title"] for r in stored(window, "risks")] == ["Crane slow", "Ferry", "Late permit"]
     assert view.table.currentIndex().row() == 2
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_name_the_office_lacks_is_told_as_typing_it_is(empty_window, qtbot):
+    """A project renamed in its risks' cells to one the office has not ("Harbour" → "Dock"): refused for that
+    cell as typing "Dock Wall" is, the title beside it replaced; an owner's name replaced by a new one adds
+    the person, as typing a new name does, and the dialog says so."""
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_2, ["Harbour Wall"])
+    typed_along(qtbot, window, Qt.Key.Key_6, ["Helen Brooks"])
+    view = risks_typed(window, qtbot, ["Harbour crane late"])
+    set_column(view, "project", ["Harbour Wall"])
+    set_column(view, "owner", ["Helen Brooks"])
+    dialog = open_dialog(qtbot, view)
+    fill_in(qtbot, dialog, "Harbour", "Dock")
+    alt(qtbot, Qt.Key.Key_A)
+    risk = stored(window, "risks")[0]
+    assert (risk["title"], risk["project"]) == ("Dock crane late", "Harbour Wall")
+    assert "Project: there is no project called “Dock Wall”." in dialog.refusals.toPlainText()
+    dialog.find_edit.setFocus()
+    fill_in(qtbot, dialog, "Brooks", "Brookes")
+    alt(qtbot, Qt.Key.Key_A)
+    assert stored(window, "risks")[0]["owner"] == "Helen Brookes"
+    assert dialog.message.text() == "Replaced 1 in 1 risk; 1 new person added to People: “Helen Brookes”."

@@ -43,6 +43,7 @@ class Outcome:
     edits: list[CellEdit] = field(default_factory=list)
     versions: dict[int, int] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)
+    new_names: set[str] = field(default_factory=set)  # people the replacement names who are not in the office
 
 
 def candidate_rows(session: Any, register: Any, ctx: Any, parent_id: int | None, text: str) -> list[tuple]:
@@ -55,6 +56,19 @@ def candidate_rows(session: Any, register: Any, ctx: Any, parent_id: int | None,
         wanted = set(ids)
         return [row for row in rows_reader(register, ctx, parent_id)(session, None) if row[0] in wanted]
     return rows_reader(register, ctx, parent_id)(session, ids.tolist())
+
+
+def known_names(session: Any, f: Any) -> set[str]:
+    """Every name (and code, for a project) a reference field may take, case folded, as typing checks it."""
+    from ...models.records import ref_names
+
+    names = {n.casefold() for n in ref_names(session, f)}
+    target = f.ref.target
+    if hasattr(target, "code"):
+        from sqlalchemy import select
+
+        names.update(str(c).casefold() for c in session.scalars(select(target.code)) if c)
+    return names
 
 
 class Matcher:
@@ -305,6 +319,9 @@ class ReplaceDialog(QDialog):
         changed = len({e.record_id for e in outcome.edits})
         message = (f"Replaced {len(outcome.edits):,} in {count_of(changed, self.view.register.noun)}"
                    if outcome.edits else "Nothing replaced")
+        if outcome.new_names and outcome.edits:
+            added = sorted(outcome.new_names)
+            message += f"; {count_of(len(added), 'new person')} added to People: " + ", ".join(f"“{n}”" for n in added)
         if outcome.refused:
             message += (f"; {count_of(len(outcome.refused), 'cell')} left as "
                         f"{'it was' if len(outcome.refused) == 1 else 'they were'}, refused")
@@ -319,6 +336,11 @@ class ReplaceDialog(QDialog):
         fields, ctx = self.view.model.fields, self.view.document.context
         columns = self.columns()
         outcome = Outcome()
+        names: dict[str, set[str]] = {}
+
+        def code_of(row: tuple) -> Any:
+            return row[OFFSET] if fields[0].kind == Kind.CODE else None
+
         for proxy_row, row in self.scope(m):
             for c in columns:
                 f = fields[c]
@@ -330,9 +352,21 @@ class ReplaceDialog(QDialog):
                 try:
                     parsed = f.parse(typed_value(f, new_text), ctx)
                 except errors.ValidationError as e:
-                    code = row[OFFSET] if fields[0].kind == Kind.CODE else None
+                    code = code_of(row)
                     outcome.refused.append(f"Row {proxy_row + 1}{f' ({code})' if code else ''}: {e}")
                     continue
+                if f.kind.is_reference and parsed not in (None, ""):
+                    # a name the office lacks: refused for a project, as typing it is; a new person added
+                    known = names.get(f.name)
+                    if known is None:
+                        known = names[f.name] = self.view.document.office.read(known_names, f)
+                    if str(parsed).casefold() not in known:
+                        if not (f.ref is not None and f.ref.create_missing):
+                            noun = f.ref.target.__name__.lower() if f.ref is not None else "record"
+                            outcome.refused.append(f"Row {proxy_row + 1}{f' ({code_of(row)})' if code_of(row) else ''}: "
+                                                   f"{f.label}: there is no {noun} called “{parsed}”.")
+                            continue
+                        outcome.new_names.add(str(parsed))
                 if f.kind.is_links:
                     parsed = "; ".join(sorted(parsed))
                 if parsed == old or (parsed in ("", None) and old in ("", None)):
