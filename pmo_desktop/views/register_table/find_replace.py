@@ -166,6 +166,7 @@ class ReplaceDialog(QDialog):
         document.outside_changes.connect(self._drop_scope)
         for signal in (proxy.modelReset, proxy.layoutChanged, proxy.rowsInserted, proxy.rowsRemoved):
             signal.connect(self._drop_scope)
+            signal.connect(self._refresh_note)
         self.refresh_scope_labels()
 
     def done(self, result: int) -> None:
@@ -192,13 +193,16 @@ class ReplaceDialog(QDialog):
         self.within.setCurrentIndex(keep if 0 <= keep < self.within.count() else 0)
         self.within.blockSignals(False)
         self._column = column
-        shown, total = view.proxy.rowCount(), view.model.total_rows()
-        noun = view.register
+        self._refresh_note()
+
+    def _refresh_note(self, *_args) -> None:
+        """Whether a filter or search narrows the rows looked in (it may change with the dialog open)."""
+        shown, total, noun = self.view.proxy.rowCount(), self.view.model.total_rows(), self.view.register.noun
         if shown < total:
-            self.scope_note.setText(f"Within the {count_of(shown, noun.noun)} shown of {total:,}: a filter or "
+            self.scope_note.setText(f"Within the {count_of(shown, noun)} shown of {total:,}: a filter or "
                                     "search is on, and the rows it hides are left alone.")
         else:
-            self.scope_note.setText(f"Within all {count_of(shown, noun.noun)}.")
+            self.scope_note.setText(f"Within every {noun} ({total:,}).")
 
     def columns(self) -> list[int]:
         """The columns looked in: the one chosen, or every column shown; never one worked out by the register
