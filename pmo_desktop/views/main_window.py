@@ -43,7 +43,8 @@ SPREADSHEETS = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".tx
 SYNC_INTERVAL_MS = 5000
 # The Edit menu's table commands that change the office: off while it is open read only.
 WRITING_TABLE_ACTIONS = frozenset({"paste", "delete_or_clear", "add_row", "duplicate_rows",
-                                   "duplicate_selected_rows", "fill_down", "delete_rows"})
+                                   "duplicate_selected_rows", "fill_down", "delete_rows",
+                                   "open_replace"})
 
 
 class WelcomePage(QWidget):
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
                            (None, None), ("Add Row\tCtrl+Shift+N", "add_row"), ("Duplicate Rows\tCtrl+D", "duplicate_selected_rows"),
                            ("Fill Down\tCtrl+D", "fill_down"),
                            ("Delete Rows\tShift+Del", "delete_rows"), (None, None), ("Find\tCtrl+F", "focus_search"),
+                           ("Replace…\tCtrl+H", "open_replace"),
                            ("Sort, Filter and Columns…\tCtrl+Shift+L", "open_header_menu")):
             if text is None:
                 self.edit_menu.addSeparator()

@@ -493,6 +493,11 @@ class RegisterView(QWidget):
                                          [QKeySequence.StandardKey.Delete, "Backspace"],
                                          "Del clears the selected cells, or deletes the selected whole rows")
         self.find_action = self._action("Find", self.focus_search, [QKeySequence.StandardKey.Find])
+        # Excel's Ctrl+H: the platform's Replace key, Ctrl+H where it has none (macOS)
+        replace_keys = [QKeySequence.StandardKey.Replace] if QKeySequence.keyBindings(
+            QKeySequence.StandardKey.Replace) else ["Ctrl+H"]
+        self.replace_action = self._action("Replace…", self.open_replace, replace_keys,
+                                           "Find text in the register and replace it (Ctrl+H)")
         self.reapply_action = self._action("Reapply Filters", self.reapply_filters, ["Ctrl+Alt+L"],
                                            "Apply the search and filters again: edited rows they no longer pass go")
         self.header_menu_action = self._action("Sort, Filter and Columns…", self.open_header_menu, ["Ctrl+Shift+L"],
@@ -529,6 +534,24 @@ class RegisterView(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def open_replace(self):
+        """Edit ▸ Replace… (Ctrl+H): Excel's Find and Replace over the rows shown (find_replace.py)."""
+        from .find_replace import ReplaceDialog
+
+        if self.document.read_only:
+            self.document.note.emit("This office is open read only: nothing can be replaced.")
+            return None
+        dialog = getattr(self, "replace_dialog", None)
+        if dialog is None:
+            dialog = self.replace_dialog = ReplaceDialog(self)
+        dialog.refresh_scope_labels()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.find_edit.setFocus()
+        dialog.find_edit.selectAll()
+        return dialog
 
     def set_record_filter(self, ids, label: str = "") -> None:
         """Show only these records (e.g. those of a heat map cell); None removes the filter."""

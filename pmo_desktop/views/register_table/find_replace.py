@@ -1,0 +1,380 @@
+"""Edit ▸ Replace… (Ctrl+H): Excel's Find and Replace over the register on screen.
+
+The cells are matched on the rows' data as the cells show them (the model's rows, or for a windowed table
+every row read in one query), never by walking widgets; what a replacement makes is then read as if typed
+into the cell (``Field.parse``), so a choice, a date, a number or a required title holds as when typed.
+Replace All is one undo step (one ``EditCellsCommand``), one history entry per record changed. Cells the
+register refuses are left as they were and listed; the others are changed (README "Working in it")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...models import errors, windows
+from ...models.fields import Kind, count_of
+from .commands import CellEdit, EditCellsCommand
+from .confirm import edited_rows
+from .table_model import OFFSET, format_value, rows_reader, typed_value
+from .windowed import WindowedRegisterModel
+
+if TYPE_CHECKING:
+    from .register_view import RegisterView
+
+
+@dataclass
+class Outcome:
+    edits: list[CellEdit] = field(default_factory=list)
+    versions: dict[int, int] = field(default_factory=dict)
+    refused: list[str] = field(default_factory=list)
+    new_names: set[str] = field(default_factory=set)  # people the replacement names who are not in the office
+
+
+def candidate_rows(session: Any, register: Any, ctx: Any, parent_id: int | None, text: str) -> list[tuple]:
+    """The rows of the records the register's search finds ``text`` in (any cell showing it, case ignored):
+    a superset of those holding it in a cell, read by the database's search, not by reading every row."""
+    ids = windows.fetch_ids(session, register, windows.Window(parent_id=parent_id, search=text), ctx)
+    if not len(ids):
+        return []
+    if len(ids) > 20_000:  # a long IN list: every row read and those found kept
+        wanted = set(ids)
+        return [row for row in rows_reader(register, ctx, parent_id)(session, None) if row[0] in wanted]
+    return rows_reader(register, ctx, parent_id)(session, ids.tolist())
+
+
+def known_names(session: Any, f: Any) -> set[str]:
+    """Every name (and code, for a project) a reference field may take, case folded, as typing checks it."""
+    from ...models.records import ref_names
+
+    names = {n.casefold() for n in ref_names(session, f)}
+    target = f.ref.target
+    if hasattr(target, "code"):
+        from sqlalchemy import select
+
+        names.update(str(c).casefold() for c in session.scalars(select(target.code)) if c)
+    return names
+
+
+class Matcher:
+    """What to find, and what a cell's text becomes."""
+
+    def __init__(self, find: str, replace: str, match_case: bool, whole_cell: bool):
+        self.find, self.replace, self.whole = find, replace, whole_cell
+        flags = 0 if match_case else re.IGNORECASE
+        self.pattern = re.compile(("^" + re.escape(find) + "$") if whole_cell else re.escape(find), flags)
+
+    def matches(self, text: str) -> bool:
+        return bool(text) and self.pattern.search(text) is not None
+
+    def replaced(self, text: str) -> str:
+        # a function as the replacement: a "\1" or "\\" typed is taken as typed, not as a group
+        return self.pattern.sub(lambda _m: self.replace, text)
+
+
+def shown_text(f, value: Any) -> str:
+    text = format_value(f, value)
+    return "" if text is None else str(text)
+
+
+class ReplaceDialog(QDialog):
+    """Find what / Replace with, as Excel's dialog: Find Next (Enter), Replace, Replace All, Close (Esc)."""
+
+    def __init__(self, view: "RegisterView"):
+        super().__init__(view)  # a window of its own, gone with the register view it acts on
+        self.setWindowFlag(Qt.WindowType.Dialog)
+        self.view = view
+        self.setObjectName("find-replace")
+        self.setWindowTitle(f"Replace — {view.register.title}")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 75)  # room for a refusal's reason
+        self._scope: list[tuple[int, tuple]] | None = None  # (row shown, row tuple), dropped by any change
+        self._scope_key = ""  # the text (lower case) the rows in ``_scope`` were found by
+
+        self.find_edit = QLineEdit(self)
+        self.replace_edit = QLineEdit(self)
+        self.within = QComboBox(self)
+        self.match_case = QCheckBox("Match &case", self)
+        self.whole_cell = QCheckBox("Match entire cell c&ontents", self)
+        self.find_next_button = QPushButton("&Find Next", self)
+        self.replace_button = QPushButton("&Replace", self)
+        self.replace_all_button = QPushButton("Replace &All", self)
+        self.close_button = QPushButton("Close", self)
+        self.find_next_button.setDefault(True)  # Enter in either box finds the next, as in Excel
+        self.scope_note = QLabel(self)
+        self.scope_note.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setObjectName("replace-result")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refusals = QPlainTextEdit(self)
+        self.refusals.setObjectName("replace-refusals")
+        self.refusals.setReadOnly(True)
+        self.refusals.setVisible(False)
+        self.refusals.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+
+        grid = QGridLayout()
+        for row, (text, edit) in enumerate((("Fi&nd what:", self.find_edit), ("R&eplace with:", self.replace_edit),
+                                            ("Wit&hin:", self.within))):
+            label = QLabel(text, self)
+            label.setBuddy(edit)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(edit, row, 1)
+        grid.addWidget(self.match_case, 3, 1)
+        grid.addWidget(self.whole_cell, 4, 1)
+        grid.setColumnStretch(1, 1)
+        buttons = QVBoxLayout()
+        for b in (self.find_next_button, self.replace_button, self.replace_all_button, self.close_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(grid, 1)
+        top.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.scope_note)
+        layout.addWidget(self.message)
+        layout.addWidget(self.refusals)
+        order: list[QWidget] = [self.find_edit, self.replace_edit, self.within, self.match_case, self.whole_cell,
+                                self.find_next_button, self.replace_button, self.replace_all_button,
+                                self.close_button]
+        for before, after in zip(order, order[1:]):
+            QDialog.setTabOrder(before, after)
+
+        self.find_next_button.clicked.connect(self.find_next)
+        self.replace_button.clicked.connect(self.replace_one)
+        self.replace_all_button.clicked.connect(self.replace_all)
+        self.close_button.clicked.connect(self.reject)
+        for edit in (self.find_edit, self.replace_edit):
+            edit.textChanged.connect(lambda _t: self.message.clear())
+        document, proxy = view.document, view.proxy
+        document.records_changed.connect(self._drop_scope)
+        document.outside_changes.connect(self._drop_scope)
+        for signal in (proxy.modelReset, proxy.layoutChanged, proxy.rowsInserted, proxy.rowsRemoved):
+            signal.connect(self._drop_scope)
+            signal.connect(self._refresh_note)
+        self.refresh_scope_labels()
+
+    def done(self, result: int) -> None:
+        """Closed (Esc, Close): the keyboard back in the table, on the last cell found, as Excel leaves it."""
+        super().done(result)
+        window = self.view.window()
+        window.activateWindow()
+        self.view.table.setFocus()
+
+    # ------------------------------------------------------------------ where to look
+    def _drop_scope(self, *_args) -> None:
+        self._scope = None
+
+    def refresh_scope_labels(self) -> None:
+        """The Within choices (this column named) and whether a filter narrows the rows looked in."""
+        view = self.view
+        column = view.table.currentIndex().column()
+        keep = self.within.currentIndex()
+        self.within.blockSignals(True)
+        self.within.clear()
+        self.within.addItem("All columns")
+        if column >= 0:
+            self.within.addItem(f"This column ({view.model.fields[column].label})")
+        self.within.setCurrentIndex(keep if 0 <= keep < self.within.count() else 0)
+        self.within.blockSignals(False)
+        self._column = column
+        self._refresh_note()
+
+    def _refresh_note(self, *_args) -> None:
+        """Whether a filter or search narrows the rows looked in (it may change with the dialog open)."""
+        shown, total, noun = self.view.proxy.rowCount(), self.view.model.total_rows(), self.view.register.noun
+        if shown < total:
+            self.scope_note.setText(f"Within the {count_of(shown, noun)} shown of {total:,}: a filter or "
+                                    "search is on, and the rows it hides are left alone.")
+        else:
+            self.scope_note.setText(f"Within every {noun} ({total:,}).")
+
+    def columns(self) -> list[int]:
+        """The columns looked in: the one chosen, or every column shown; never one worked out by the register
+        (ID, score, rating) or read only."""
+        fields = self.view.model.fields
+        if self.within.currentIndex() == 1 and self._column >= 0:
+            wanted = [self._column]
+        else:
+            header = self.view.table.horizontalHeader()
+            wanted = [header.logicalIndex(v) for v in range(header.count())]
+            wanted = [c for c in wanted if not self.view.table.isColumnHidden(c)]
+        return [c for c in wanted if fields[c].editable]
+
+    def scope(self, m: Matcher) -> list[tuple[int, tuple]]:
+        """The rows shown that may hold the text, in the order shown, with their values: (row shown,
+        (id, version, *values)). The database's search (Ctrl+F's: any cell showing the text, case
+        ignored) names the records first; only their rows are then matched cell by cell."""
+        key = m.find.lower()
+        if self._scope is not None and self._scope_key == key:
+            return self._scope
+        view, model, proxy = self.view, self.view.model, self.view.proxy
+        register, ctx = model.register, view.document.context
+        rows = view.document.office.read(candidate_rows, register, ctx, model.parent_id, key)
+        if isinstance(model, WindowedRegisterModel):
+            model._finish_listing()
+            shown = {rid: i for i, rid in enumerate(model.ids.tolist())}
+            found = [(shown[row[0]], row) for row in rows if row[0] in shown]
+        else:
+            found = []
+            for row in rows:
+                source = model.row_of(row[0])
+                if source is None:
+                    continue
+                at = proxy.mapFromSource(model.index(source, 0))
+                if at.isValid():
+                    found.append((at.row(), model.rows[source]))  # as the table holds it (its version)
+        found.sort(key=lambda pair: pair[0])
+        self._scope, self._scope_key = found, key
+        return found
+
+    def matcher(self) -> Matcher | None:
+        find = self.find_edit.text()
+        if not find:
+            self.say("Type what to find.")
+            return None
+        return Matcher(find, self.replace_edit.text(), self.match_case.isChecked(), self.whole_cell.isChecked())
+
+    def say(self, message: str) -> None:
+        self.message.setText(message)
+        self.view.document.note.emit(message)
+
+    def _nobody_holds(self, m: Matcher) -> None:
+        self.refusals.setVisible(False)
+        self.say(f"No cell holds “{m.find}”" + (" — within the rows shown" if self.view.proxy.rowCount()
+                                                 < self.view.model.total_rows() else "") + ".")
+
+    # ------------------------------------------------------------------ the buttons
+    def find_next(self) -> bool:
+        """The next cell holding the text after the current one, row by row, round the end: made current."""
+        m = self.matcher()
+        if m is None:
+            return False
+        fields, columns = self.view.model.fields, self.columns()
+        current = self.view.table.currentIndex()
+        here = (current.row(), current.column()) if current.isValid() else (-1, -1)
+        order = {c: i for i, c in enumerate(columns)}
+        first: tuple[int, int] | None = None
+        for proxy_row, row in self.scope(m):
+            for c in columns:
+                if m.matches(shown_text(fields[c], row[c + OFFSET])):
+                    if first is None:
+                        first = (proxy_row, c)
+                    if (proxy_row, order[c]) > (here[0], order.get(here[1], -1)):
+                        self._go_to(proxy_row, c)
+                        return True
+        if first is None:
+            self._nobody_holds(m)
+            return False
+        self._go_to(*first)
+        return True
+
+    def _go_to(self, proxy_row: int, column: int) -> None:
+        table = self.view.table
+        index = self.view.proxy.index(proxy_row, column)
+        table.setCurrentIndex(index)
+        table.scrollTo(index)
+        self.message.clear()
+
+    def replace_one(self) -> None:
+        """The current cell replaced if it holds the text, then on to the next, as Excel's Replace."""
+        m = self.matcher()
+        if m is None:
+            return
+        index = self.view.table.currentIndex()
+        fields = self.view.model.fields
+        if index.isValid() and index.column() in self.columns():
+            text = shown_text(fields[index.column()], index.data(Qt.ItemDataRole.EditRole))
+            if m.matches(text):
+                source = self.view.proxy.mapToSource(index)
+                if not self.view.model.set_cells([(source.row(), index.column(), m.replaced(text))],
+                                                 text=f"Replace “{m.find}”"):
+                    return  # refused: the office's message says why, the cell is as it was
+        self.find_next()
+
+    def replace_all(self) -> Outcome | None:
+        m = self.matcher()
+        if m is None:
+            return None
+        outcome = self.plan(m)
+        if not outcome.edits and not outcome.refused:
+            self._nobody_holds(m)
+            return outcome
+        if outcome.edits:
+            command = EditCellsCommand(self.view.document, self.view.register, outcome.edits, outcome.versions,
+                                       text=f"Replace “{m.find}” with “{m.replace}”")
+            if not self.view._execute_confirmed(command, edited_rows(outcome.edits)):
+                return outcome
+        changed = len({e.record_id for e in outcome.edits})
+        message = (f"Replaced {len(outcome.edits):,} in {count_of(changed, self.view.register.noun)}"
+                   if outcome.edits else "Nothing replaced")
+        if outcome.new_names and outcome.edits:
+            added = sorted(outcome.new_names)
+            message += f"; {count_of(len(added), 'new person')} added to People: " + ", ".join(f"“{n}”" for n in added)
+        if outcome.refused:
+            message += (f"; {count_of(len(outcome.refused), 'cell')} left as "
+                        f"{'it was' if len(outcome.refused) == 1 else 'they were'}, refused")
+            self.refusals.setPlainText("\n".join(outcome.refused))
+        self.refusals.setVisible(bool(outcome.refused))
+        self.message.setText(message + (":" if outcome.refused else "."))  # the list follows, in the dialog
+        self.view.document.note.emit(message + (" (listed in the Replace dialog)." if outcome.refused else "."))
+        return outcome
+
+    def plan(self, m: Matcher) -> Outcome:
+        """Each cell holding the text, its replacement read as typed; those the register refuses listed."""
+        fields, ctx = self.view.model.fields, self.view.document.context
+        columns = self.columns()
+        outcome = Outcome()
+        names: dict[str, set[str]] = {}
+
+        def code_of(row: tuple) -> Any:
+            return row[OFFSET] if fields[0].kind == Kind.CODE else None
+
+        for proxy_row, row in self.scope(m):
+            for c in columns:
+                f = fields[c]
+                old = row[c + OFFSET]
+                text = shown_text(f, old)
+                if not m.matches(text):
+                    continue
+                new_text = m.replaced(text)
+                try:
+                    parsed = f.parse(typed_value(f, new_text), ctx)
+                except errors.ValidationError as e:
+                    code = code_of(row)
+                    outcome.refused.append(f"Row {proxy_row + 1}{f' ({code})' if code else ''}: {e}")
+                    continue
+                if f.kind.is_reference and parsed not in (None, ""):
+                    # a name the office lacks: refused for a project, as typing it is; a new person added
+                    known = names.get(f.name)
+                    if known is None:
+                        known = names[f.name] = self.view.document.office.read(known_names, f)
+                    if str(parsed).casefold() not in known:
+                        if not (f.ref is not None and f.ref.create_missing):
+                            noun = f.ref.target.__name__.lower() if f.ref is not None else "record"
+                            outcome.refused.append(f"Row {proxy_row + 1}{f' ({code_of(row)})' if code_of(row) else ''}: "
+                                                   f"{f.label}: there is no {noun} called “{parsed}”.")
+                            continue
+                        outcome.new_names.add(str(parsed))
+                if f.kind.is_links:
+                    parsed = "; ".join(sorted(parsed))
+                if parsed == old or (parsed in ("", None) and old in ("", None)):
+                    continue
+                outcome.edits.append(CellEdit(row[0], f.name, old, parsed))
+                outcome.versions[row[0]] = row[1]
+        return outcome
