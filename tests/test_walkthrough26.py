@@ -1,0 +1,105 @@
+"""Walkthrough 26: the board pack and the workshop read in black and white (a mono laser) and at 150 % — what was
+found, fixed, on real files and real widgets."""
+
+from datetime import date
+from itertools import combinations
+
+import openpyxl
+import pytest
+
+from pmo_desktop.excel.boardpack_publish import publish_board_pack
+from pmo_desktop.models import clock
+from pmo_desktop.models.demo import create_demo
+from pmo_desktop.models.risk_rules import Band, RiskScale, default_bands
+
+TODAY = date(2026, 12, 3)
+CLEARLY_APART = 30  # of 255 greys: two fills a mono laser prints as visibly different shades
+
+
+def grey_of(colour: str) -> float:
+    """The grey a colour prints as in black and white (luma, 0–255)."""
+    r, g, b = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG 2 contrast ratio."""
+    def lum(c: str) -> float:
+        def ch(v: int) -> float:
+            x = v / 255
+            return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+        r, g, b = (int(c.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+        return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+    hi, lo = sorted((lum(one), lum(other)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("size", range(2, 11))
+def test_every_default_rating_band_prints_as_its_own_grey_with_readable_text(size):
+    """Printed in black and white, the default low (#2e7d32) and critical (#c62828) came out at about 93 and 88 of
+    255: a heat map's cells could be told apart only by position. The default bands go light to dark as the
+    rating rises, each pair of bands clearly apart in grey, and the text on each reads at WCAG 4.5:1 or more."""
+    from pmo_desktop.excel.styles import text_colour_on
+
+    bands = sorted(default_bands(size), key=lambda b: b.min_score)
+    greys = [grey_of(b.colour) for b in bands]
+    for (a, ga), (b, gb) in combinations(zip([b.rating for b in bands], greys), 2):
+        assert abs(ga - gb) >= CLEARLY_APART, (a, round(ga), b, round(gb))
+    assert greys == sorted(greys, reverse=True), greys  # darker as the rating rises
+    for b in bands:
+        assert contrast(b.colour, "#" + text_colour_on(b.colour)) >= 4.5, b
+
+
+def test_text_on_any_band_colour_reads_at_wcag_contrast():
+    """The count on the high band (#ef6c00) was white — 3.1:1, under the 4.5 that text needs — because ink was
+    chosen by a lightness cut-off. Black or white is chosen by contrast: whichever is higher, never under 4.5."""
+    from pmo_desktop.excel.styles import text_colour_on
+    from pmo_desktop.views.risks.chart_style import text_on
+
+    for fill in ("#ef6c00", "#f9a825", "#7b1fa2", "#1565c0", "#9e9e9e", "#00897b", "#808080", "#e53935"):
+        assert contrast(fill, "#" + text_colour_on(fill)) >= 4.5, fill
+        assert contrast(fill, text_on(fill)) >= 4.5, fill
+
+
+def test_the_workbook_packs_heat_map_prints_each_band_its_own_grey_and_its_counts_readable(tmp_path):
+    """The board pack's workbook heat map, as a mono laser prints it: the cells of different bands are clearly
+    different greys, and the count on every cell reads at 4.5:1."""
+    store = create_demo(tmp_path / "demo.pmo", today=TODAY)
+    try:
+        with clock.frozen(TODAY):
+            path, _ = publish_board_pack(store, tmp_path / "pack.xlsx", TODAY, keep_snapshot=False)
+    finally:
+        store.close()
+    book = openpyxl.load_workbook(path)
+    ws = next(ws for ws in book.worksheets if "heat" in ws.title.lower())
+    fills: set[str] = set()
+    for row in ws.iter_rows():
+        for cell in row:
+            rgb = cell.fill.fgColor.rgb if cell.fill and cell.fill.fill_type == "solid" else None
+            if not isinstance(rgb, str) or cell.value is None or not isinstance(cell.value, int):
+                continue
+            fill = "#" + rgb[-6:]
+            fills.add(fill)
+            ink = "#" + (cell.font.color.rgb or "FF000000")[-6:]
+            assert contrast(fill, ink) >= 4.5, (cell.coordinate, fill, ink)
+    assert len(fills) >= 3, fills
+    for a, b in combinations(sorted(fills), 2):
+        assert abs(grey_of(a) - grey_of(b)) >= CLEARLY_APART, (a, b)
+
+
+def test_the_offices_own_colours_are_kept_and_two_that_print_alike_are_warned_of(qtbot):
+    """The office's own band colours are its choice: kept as chosen, never refused — but when two of them print
+    as one grey, the scale dialog says which, so a printed heat map is not left readable by position only."""
+    from pmo_desktop.views.risks.dialogs import ScaleDialog
+
+    theirs = RiskScale(5, bands=(Band("Low", 1, "#2e7d32"), Band("Medium", 5, "#f9a825"),
+                                 Band("High", 10, "#ef6c00"), Band("Critical", 16, "#c62828")))
+    dialog = ScaleDialog(theirs)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.print_note.isVisible()
+    assert "“Low” and “Critical”" in dialog.print_note.text()
+    assert [b.colour for b in dialog.scale().bands] == ["#2e7d32", "#f9a825", "#ef6c00", "#c62828"]  # honoured
+    dialog.set_bands(default_bands(5))
+    assert not dialog.print_note.isVisible()
