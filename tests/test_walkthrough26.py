@@ -103,3 +103,57 @@ def test_the_offices_own_colours_are_kept_and_two_that_print_alike_are_warned_of
     assert [b.colour for b in dialog.scale().bands] == ["#2e7d32", "#f9a825", "#ef6c00", "#c62828"]  # honoured
     dialog.set_bands(default_bands(5))
     assert not dialog.print_note.isVisible()
+
+
+def _words_off_the_page(pdf) -> list[str]:
+    """Words whose box reaches past the page's right or bottom edge, less a 5 mm margin, on any page."""
+    import re
+    import subprocess
+
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True,
+                          timeout=120).stdout
+    out = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S):
+        width, height = float(page.group(1)), float(page.group(2))
+        for m in re.finditer(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+                             page.group(3)):
+            if float(m.group(1)) > width - 14 or float(m.group(2)) > height - 14:
+                out.append(m.group(3))
+    return out
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
+def test_an_office_in_the_us_prints_its_pack_on_letter_and_nothing_is_cut(tmp_path, monkeypatch):
+    """The PDF pack was A4 only: printed on US Letter (25 mm narrower) its right-hand columns were cut or shrunk.
+    The pack takes its paper from the office's setting, else the computer's locale — Letter in the US, A4
+    elsewhere — and is laid out for that page: every word inside it, no word broken. The workbook pack is set to
+    print on the same paper."""
+    from pypdf import PdfReader
+
+    store = create_demo(tmp_path / "demo.pmo", today=TODAY)
+    try:
+        sizes = {}
+        for lang, name in (("en_US.UTF-8", "us"), ("en_GB.UTF-8", "gb")):
+            monkeypatch.setenv("LANG", lang)
+            monkeypatch.delenv("LC_ALL", raising=False)
+            monkeypatch.delenv("LC_PAPER", raising=False)
+            with clock.frozen(TODAY):
+                pdf, _ = publish_board_pack(store, tmp_path / f"{name}.pdf", TODAY, keep_snapshot=False)
+                book, _ = publish_board_pack(store, tmp_path / f"{name}.xlsx", TODAY, keep_snapshot=False)
+            boxes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in PdfReader(pdf).pages}
+            assert len(boxes) == 1, boxes
+            sizes[name] = boxes.pop()
+            assert _words_off_the_page(pdf) == []
+            papers = {ws.page_setup.paperSize for ws in openpyxl.load_workbook(book).worksheets}
+            assert {int(p) for p in papers} == ({1} if name == "us" else {9}), papers  # Letter 1, A4 9 (OOXML)
+        assert sizes == {"us": (792, 612), "gb": (842, 595)}  # landscape, in points
+        # The office's own choice wins over the locale's.
+        from pmo_desktop.models.settings import BOARD_PACK_PAPER
+
+        with store.transaction() as session:
+            BOARD_PACK_PAPER.write(session, "Letter")
+        with clock.frozen(TODAY):
+            pdf, _ = publish_board_pack(store, tmp_path / "kept.pdf", TODAY, keep_snapshot=False)
+        assert {round(float(p.mediabox.width)) for p in PdfReader(pdf).pages} == {792}
+    finally:
+        store.close()
