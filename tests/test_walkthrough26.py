@@ -157,3 +157,45 @@ def test_an_office_in_the_us_prints_its_pack_on_letter_and_nothing_is_cut(tmp_pa
         assert {round(float(p.mediabox.width)) for p in PdfReader(pdf).pages} == {792}
     finally:
         store.close()
+
+
+def test_a_refused_rows_reason_reads_whole_in_the_import_dialog_at_150_percent(qtbot, tmp_path):
+    """The import dialog on 1280×720 at 150 % (805 × 430 px of the dialog, a preview 425 px wide): the Reason
+    column stood off to the right, behind a sideways scroll, so why a row was refused could not be read. The
+    preview's first columns take only what they need (the sheet's goes when every row is of one sheet), the
+    reason has its share of the width and its row grows down until the reason is whole."""
+    from PySide6.QtCore import QRect, Qt
+
+    from pmo_desktop.models.store import Store
+    from pmo_desktop.views.document import Document
+    from pmo_desktop.views.exchange.import_dialog import REASON, ImportDialog
+
+    book = tmp_path / "book.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Risks"
+    ws.append(["Title", "Owner", "Probability", "Impact", "Status"])
+    for n in range(6):
+        ws.append([f"Store {n} cutover weekend overruns" if n != 2 else None, "Marcus Lee", 3, 4, "Open"])
+    wb.save(book)
+    document = Document(Store.create(tmp_path / "office.pmo"))
+    try:
+        dialog = ImportDialog(document, book)
+        qtbot.addWidget(dialog)
+        dialog.resize(805, 430)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.wait(50)
+        view = dialog.report_view
+        refused = [n for n, r in enumerate(dialog.report_model.reports) if r.reason]
+        assert refused and not view.isColumnHidden(REASON)
+        assert view.horizontalScrollBar().maximum() == 0
+        assert view.columnViewportPosition(REASON) + view.columnWidth(REASON) <= view.viewport().width()
+        assert view.columnWidth(4) >= 120  # what a row becomes still reads beside it
+        for row in refused:
+            reason = dialog.report_model.reports[row].reason
+            needed = view.fontMetrics().boundingRect(QRect(0, 0, view.columnWidth(REASON) - 6, 10_000),
+                                                     int(Qt.TextFlag.TextWordWrap), reason).height()
+            assert view.rowHeight(row) >= needed, (reason, view.rowHeight(row), needed)
+    finally:
+        document.store.close()
