@@ -199,3 +199,32 @@ def test_a_refused_rows_reason_reads_whole_in_the_import_dialog_at_150_percent(q
             assert view.rowHeight(row) >= needed, (reason, view.rowHeight(row), needed)
     finally:
         document.store.close()
+
+
+def test_the_dependency_map_in_a_short_pane_keeps_its_boxes_words_readable(qtbot, tmp_path):
+    """The dependency map on a projector at 150 % (a pane of about 790 × 180 px): fitted whole, it came down to
+    half its size and the boxes' words to 7 pt. The map shrinks no further than keeps them at 10 pt or more, and
+    never under the window's own text; the rest scrolls (dragged, or by the arrow keys' cursor)."""
+    from pmo_desktop.views.document import Document
+    from pmo_desktop.views.raid.dependency_map import DependencyMapWidget
+
+    store = create_demo(tmp_path / "demo.pmo", today=TODAY)
+    document = Document(store)
+    try:
+        with clock.frozen(TODAY):
+            widget = DependencyMapWidget(document)
+            qtbot.addWidget(widget)
+            widget.resize(800, 330)
+            widget.show()
+            qtbot.waitExposed(widget)
+            qtbot.waitUntil(lambda: len(widget.view.boxes) >= 5)
+            view = widget.view
+            view.resize(790, 180)
+            view.fit()
+            scene = view.scene().sceneRect()
+            assert scene.width() > view.viewport().width()  # a map wider than its pane: it is shrunk …
+            box = next(iter(view.boxes.values()))
+            shown_pt = box.text.font().pointSizeF() * view.transform().m11()
+            assert shown_pt >= max(10, view.font().pointSizeF()), shown_pt  # … but its words stay readable
+    finally:
+        document.close()
