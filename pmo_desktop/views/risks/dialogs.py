@@ -23,6 +23,7 @@ from ...models import errors
 from ...models.risk_rules import Band, RiskScale, _default_names, default_bands
 from ...models.risk_scale_config import MAX_SIZE, MIN_SIZE, print_warning, validate_scale
 from ..accessibility import name_table
+from ..screen_fit import resize_within_screen
 from ..theme import colours
 from .chart_style import text_on
 
@@ -114,7 +115,7 @@ class ScaleDialog(QDialog):
         layout.addWidget(self.print_note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(520, 560)
+        resize_within_screen(self, 520, 560)  # 560 px ran past a 1280×720 screen at 150 % (480 px for Qt)
 
     # ------------------------------------------------------------------ level names
     def _set_names(self, names) -> None:
