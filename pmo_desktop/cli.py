@@ -102,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--label", metavar="TEXT", help="the name of the board snapshot kept in the office "
                    "(default: “Board pack DD Mon YYYY”)")
     p.add_argument("--no-snapshot", action="store_true", help="a draft: keep no board snapshot in the office")
+    p.add_argument("--paper", metavar="SIZE", help="A4 or Letter, landscape; kept as the office's paper for its "
+                   "later packs (default: the office's, else the computer's locale's: Letter in the US, A4 elsewhere)")
     p.set_defaults(handler=cmd_boardpack)
 
     p = subs.add_parser("snapshots", parents=[where], help="list the board snapshots kept in the office",
@@ -325,10 +327,17 @@ def cmd_export(args) -> int:
 
 def cmd_boardpack(args) -> int:
     from .excel.boardpack_publish import publish_board_pack
+    from .models.paper import check_paper
+    from .models.settings import BOARD_PACK_PAPER
 
     store = _open(args)
     try:
-        out, kept = publish_board_pack(store, args.out, label=args.label or "", keep_snapshot=not args.no_snapshot)
+        paper = check_paper(args.paper) if args.paper else None
+        if paper is not None and not store.read_only:
+            with store.transaction() as session:
+                BOARD_PACK_PAPER.write(session, paper)
+        out, kept = publish_board_pack(store, args.out, label=args.label or "", keep_snapshot=not args.no_snapshot,
+                                       paper_size=paper)
     finally:
         store.close()
     note = f" Kept board snapshot #{kept}." if kept is not None else ""

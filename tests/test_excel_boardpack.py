@@ -59,7 +59,7 @@ def test_counts_by_rating_match_the_register(dated_demo, tmp_path):
     for rating in ("Critical", "High", "Medium", "Low"):
         assert table[rating] == (sum(r["inherent_rating"] == rating for r in open_risks),
                                  sum(r["residual_rating"] == rating for r in open_risks))
-    assert find(ws, "Critical").fill.fgColor.rgb.endswith("C62828")
+    assert find(ws, "Critical").fill.fgColor.rgb.endswith("B71C1C")
 
 
 def test_top_risks_ordered_by_residual_then_inherent(dated_demo, tmp_path):
@@ -75,7 +75,7 @@ def test_heat_map_counts_and_colours(dated_demo, tmp_path):
     # Inherent grid: row of probability 4 ("4 High") is the second grid row; impact 5 is column F.
     label = find(ws, "4 High")
     assert ws.cell(label.row, 6).value == 1      # p4 × i5
-    assert ws.cell(label.row, 6).fill.fgColor.rgb.endswith("C62828")  # score 20: critical
+    assert ws.cell(label.row, 6).fill.fgColor.rgb.endswith("B71C1C")  # score 20: critical
     grid = [[ws.cell(label.row - 1 + k, 1 + i).value or 0 for i in range(1, 6)] for k in range(5)]
     assert sum(map(sum, grid)) == 8
 

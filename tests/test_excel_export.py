@@ -113,7 +113,7 @@ def test_ratings_and_statuses_are_coloured(demo_store, tmp_path):
     rules = [r for cf in risks.conditional_formatting for r in cf.rules]
     assert {'"Critical"', '"High"', '"Medium"', '"Low"'} <= {r.formula[0] for r in rules if r.operator == "equal"}
     critical = next(r for r in rules if r.formula == ['"Critical"'])
-    assert critical.dxf.fill.fgColor.rgb.endswith("C62828")
+    assert critical.dxf.fill.fgColor.rgb.endswith("B71C1C")
     benefits = wb["Benefits plan"]
     status_col = get_column_letter([c.value for c in benefits[1]].index("Status") + 1)
     assert cf_columns(benefits) == {status_col}

@@ -263,7 +263,8 @@ def test_trend_chart_draws_one_line_per_band_from_history(qtbot, store):
     assert [(p.counts["Low"], p.counts["Critical"]) for p in chart.points] == [(1, 1)] * 3
     curves = chart.plot.getPlotItem().listDataItems()
     assert [c.name() for c in curves] == ["Critical", "High", "Medium", "Low"]
-    assert [c.opts["pen"].color().name() for c in curves] == ["#c62828", "#ef6c00", "#f9a825", "#2e7d32"]
+    # Band colours; the pale low and the yellow medium a darker shade of theirs, to stand out on the white chart.
+    assert [c.opts["pen"].color().name() for c in curves] == ["#b71c1c", "#ef6c00", "#c7861e", "#829683"]
     assert [round(y) for y in curves[0].getData()[1]] == [1, 1, 1]  # bands sharing a count: a few pixels apart
     ticks = chart.plot.getPlotItem().getAxis("bottom")._tickLevels[0]
     assert [label for _x, label in ticks] == ["28 Feb", "31 Mar", "20 Apr"]

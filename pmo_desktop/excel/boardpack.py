@@ -26,7 +26,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import APP_NAME
-from ..models import benefit_rules
+from ..models import benefit_rules, paper
 from ..models import values as v
 from ..models.benefit_rollup import Rollup
 from ..models.registers.status import STATUS_REPORTS
@@ -131,11 +131,11 @@ def _header_text(name: str, after: str) -> str:
     return text + after
 
 
-def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None) -> None:
-    """Every sheet prints as the board reads it: A4 landscape, one page wide, the program, date and page
+def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None, paper_size: str = paper.A4) -> None:
+    """Every sheet prints as the board reads it: A4 (or Letter) landscape, one page wide, the program, date and page
     number on each page, the table's header row repeated, and a print area that holds the charts."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = ws.PAPERSIZE_LETTER if paper_size == paper.LETTER else ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
@@ -534,8 +534,10 @@ def _since(ws: Worksheet, data: BoardPackData) -> None:
 
 # --------------------------------------------------------------------------------------- entry
 def write_board_pack(store: Store, out_path: str | os.PathLike[str], today: date | None = None,
-                     progress: Progress | None = None, data: BoardPackData | None = None) -> Path:
-    """Write the board pack for ``today`` (default: the real today) to ``out_path`` (.xlsx).
+                     progress: Progress | None = None, data: BoardPackData | None = None,
+                     paper_size: str = paper.A4) -> Path:
+    """Write the board pack for ``today`` (default: the real today) to ``out_path`` (.xlsx), set to print
+    on ``paper_size`` ("A4" or "Letter").
 
     Raises ``ExportError`` or ``OSError`` with a clear message; an existing file is replaced only
     by a complete new one.
@@ -558,7 +560,7 @@ def write_board_pack(store: Store, out_path: str | os.PathLike[str], today: date
         assert isinstance(ws, Worksheet)  # a new workbook's own sheet, or one just added to it
         ws.title = title
         write(ws, data)
-        _print_setup(ws, data, PRINT_TITLES.get(title))
+        _print_setup(ws, data, PRINT_TITLES.get(title), paper.check_paper(paper_size))
         tick(k + 2)
     save_atomically(wb, out)
     tick(steps)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -21,7 +22,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -40,7 +41,7 @@ from reportlab.platypus import (
 )
 
 from .. import APP_NAME
-from ..models import benefit_rules
+from ..models import benefit_rules, paper
 from ..models import values as v
 from ..models.benefit_rollup import Rollup
 from ..models.registers.status import STATUS_REPORTS as REPORTS
@@ -62,6 +63,10 @@ from .boardpack_data import (
 from .styles import text_colour_on
 
 PAGE = landscape(A4)
+PAGES = {paper.A4: landscape(A4), paper.LETTER: landscape(letter)}
+# The page of the pack being written: every width below is worked out from it, so a Letter pack (25 mm
+# narrower, 6 mm taller) is laid out for its page, not cut at A4's right edge.
+_PAGE: ContextVar[tuple[float, float]] = ContextVar("board_pack_page", default=PAGE)
 MARGIN = 14 * mm
 HEADER_GREY = colors.HexColor("#D9D9D9")
 GRID = colors.HexColor("#9E9E9E")
@@ -150,7 +155,9 @@ def _widths(total_mm: float, weights: Sequence[float]) -> list[float]:
     return [total_mm * mm * w / whole for w in weights]
 
 
-FULL = (PAGE[0] - 2 * MARGIN - 12) / mm  # usable width in mm (a frame pads 6 pt each side)
+def _full() -> float:
+    """The usable width of the page in mm (a frame pads 6 pt each side)."""
+    return float((_PAGE.get()[0] - 2 * MARGIN - 12) / mm)
 
 
 # ------------------------------------------------------------------------------------- charts
@@ -181,9 +188,9 @@ def _bar_chart(ratings: list[str], inherent: list[int], residual: list[int]) -> 
 
 
 def _rollup_chart(r: Rollup) -> Drawing:
-    d = Drawing(FULL * mm, 70 * mm)
+    d = Drawing(_full() * mm, 70 * mm)
     plot = LinePlot()
-    plot.x, plot.y, plot.width, plot.height = 18 * mm, 12 * mm, (FULL - 30) * mm, 48 * mm
+    plot.x, plot.y, plot.width, plot.height = 18 * mm, 12 * mm, (_full() - 30) * mm, 48 * mm
     planned = [(i, p.cumulative_planned) for i, p in enumerate(r.periods)]
     realized = [(i, p.cumulative_realized) for i, p in enumerate(r.periods) if p.cumulative_realized is not None]
     plot.data = [planned, realized or [(0, 0.0)]]
@@ -204,7 +211,7 @@ def _rollup_chart(r: Rollup) -> Drawing:
     d.add(String(18 * mm, 64 * mm, f"Financial benefits{unit}: cumulative planned vs realized", fontSize=10,
                  fontName="Helvetica-Bold"))
     legend = Legend()
-    legend.x, legend.y = (FULL - 70) * mm, 67 * mm
+    legend.x, legend.y = (_full() - 70) * mm, 67 * mm
     legend.fontSize = 8
     legend.colorNamePairs = [(plot.lines[0].strokeColor, "Planned"), (plot.lines[1].strokeColor, "Realized")]
     legend.columnMaximum = 1
@@ -233,7 +240,7 @@ def _summary(data: BoardPackData) -> list[Flowable]:
     chart = _bar_chart(ratings, [risks["open_by_rating"][r] for r in ratings],
                        [risks["open_by_residual_rating"][r] for r in ratings])
     out += [Spacer(1, 4 * mm),
-            Table([[counts, chart]], colWidths=[100 * mm, (FULL - 100) * mm], hAlign="LEFT",
+            Table([[counts, chart]], colWidths=[100 * mm, (_full() - 100) * mm], hAlign="LEFT",
                   style=[("VALIGN", (0, 0), (-1, -1), "TOP")])]
     quadrants = _table(("Stakeholders by quadrant", "Count"), list(s["stakeholders"]["by_quadrant"].items()),
                        _widths(80, (3, 1)))
@@ -243,9 +250,11 @@ def _summary(data: BoardPackData) -> list[Flowable]:
     money = _table(("Financial benefits to date", "Planned", "Realized", "Realized %"),
                    [(r.unit or "(no unit)", r.planned_to_date, r.realized_to_date,
                      f"{r.realized_to_date / r.planned_to_date:.0%}" if r.planned_to_date else "")
-                    for r in data.rollups] or [("(none)", "", "", "")], _widths(95, (2, 1.2, 1.2, 1.1)))
+                    for r in data.rollups] or [("(none)", "", "", "")],
+                   # as wide as the page leaves beside the other two: on Letter, 95 mm ran past the page's edge
+                   _widths(min(95.0, _full() - 172), (2, 1.2, 1.2, 1.1)))
     out += [Spacer(1, 4 * mm),
-            Table([[quadrants, benefits, money]], colWidths=[85 * mm, 85 * mm, (FULL - 170) * mm], hAlign="LEFT",
+            Table([[quadrants, benefits, money]], colWidths=[85 * mm, 85 * mm, (_full() - 170) * mm], hAlign="LEFT",
                   style=[("VALIGN", (0, 0), (-1, -1), "TOP")])]
     overdue = sum(1 for c in data.comms_due if c["overdue"])
     out += [Spacer(1, 3 * mm),
@@ -257,18 +266,19 @@ def _summary(data: BoardPackData) -> list[Flowable]:
         out += [Spacer(1, 3 * mm),
                 _table(("Decision pending", "ID", "Level", "Due"),
                        [(d["title"], d["id"], d["level"], day_text(date.fromisoformat(d["due"])) + (" (overdue)" if d["overdue"] else ""))
-                        for d in pending], _widths(FULL, (30, 6, 6, 8)),
+                        for d in pending], _widths(_full(), (30, 6, 6, 8)),
                        {(3, i): "#ffcdd2" for i, d in enumerate(pending) if d["overdue"]})]
     # Every register that declares an overview entry, as on the Program overview page.
     out += [Spacer(1, 3 * mm),
             _table(("The registers at a glance", "Counts"),
                    glance_rows(s),
-                   _widths(FULL, (12, 40)))]
+                   _widths(_full(), (12, 40)))]
     return out
 
 
 RISK_HEADERS = ("#", "ID", "Title", "Level", "Project", "Owner", "Inherent", "Residual", "Response", "Proximity")
-RISK_WIDTHS = _widths(FULL, (3, 6, 30, 7, 14, 12, 9, 9, 8, 9))
+def _risk_widths() -> list[float]:
+    return _widths(_full(), (3, 6, 30, 7, 14, 12, 9, 9, 8, 9))
 
 
 def _risk_rows(data: BoardPackData, risks: list[Record]) -> tuple[list[list[Any]], dict[tuple[int, int], str | None]]:
@@ -304,7 +314,7 @@ def _project_status(data: BoardPackData) -> list[Flowable]:
     out: list[Flowable] = [Paragraph("Project status", H1),
                            Paragraph("Latest report of each project; ▲ better and ▼ worse than its previous report.",
                                      NOTE),
-                           _table(headers, rows, _widths(FULL, (20, 9, 8, 8, 8, 8, 8, 8, 33)), fills)
+                           _table(headers, rows, _widths(_full(), (20, 9, 8, 8, 8, 8, 8, 8, 33)), fills)
                            if rows else Paragraph("No projects.", BODY)]
     slipped = data.slipped_milestones
     out += [Spacer(1, 4 * mm), Paragraph(f"Milestones slipped or late ({len(slipped)})", H2)]
@@ -312,7 +322,7 @@ def _project_status(data: BoardPackData) -> list[Flowable]:
         out.append(_table(("ID", "Milestone", "Project", "Owner", "Baseline", "Forecast", "Slip (days)", "State"),
                           [[m["code"], m["title"], m["project"] or "Program", m["owner"], m["baseline"],
                             m["forecast"], m["slip_days"], m["state"]] for m in slipped],
-                          _widths(FULL, (7, 30, 18, 13, 10, 10, 8, 8)),
+                          _widths(_full(), (7, 30, 18, 13, 10, 10, 8, 8)),
                           {(7, i): MILESTONE_COLOURS.get(m["state"]) for i, m in enumerate(slipped)}))
     else:
         out.append(Paragraph("Every milestone is on its baseline.", BODY))
@@ -323,11 +333,11 @@ def _top_risks(data: BoardPackData) -> list[Flowable]:
     out: list[Flowable] = [Paragraph(f"Top {len(data.top_risks)} open threats", H1),
                            Paragraph("Ranked by residual, then inherent score.", NOTE)]
     rows, fills = _risk_rows(data, data.top_risks)
-    out.append(_table(RISK_HEADERS, rows, RISK_WIDTHS, fills) if rows else Paragraph("No open threats.", BODY))
+    out.append(_table(RISK_HEADERS, rows, _risk_widths(), fills) if rows else Paragraph("No open threats.", BODY))
     if data.top_opportunities:
         rows, fills = _risk_rows(data, data.top_opportunities)
         out += [CondPageBreak(40 * mm), Paragraph(f"Top {len(rows)} open opportunities", H2),
-                _table(RISK_HEADERS, rows, RISK_WIDTHS, fills)]
+                _table(RISK_HEADERS, rows, _risk_widths(), fills)]
     return out
 
 
@@ -351,7 +361,7 @@ def _heat_grid(data: BoardPackData, title: str, counts: Counter[HeatCell]) -> li
                 style.append(("BACKGROUND", (i, r), (i, r), colour))
                 style.append(("TEXTCOLOR", (i, r), (i, r), colors.HexColor("#" + text_colour_on(hex_fill))))
         rows.append(row)
-    cell = min(16.0, (FULL / 2 - 30) / n)
+    cell = min(16.0, (_full() / 2 - 30) / n)
     grid = Table(rows, colWidths=[28 * mm, *[cell * mm] * n], rowHeights=[10 * mm, *[9 * mm] * n], style=style)
     return [Paragraph(title, H2), grid]
 
@@ -359,7 +369,7 @@ def _heat_grid(data: BoardPackData, title: str, counts: Counter[HeatCell]) -> li
 def _heat_map(data: BoardPackData) -> list[Flowable]:
     grids = Table([[_heat_grid(data, "Inherent (before responses)", data.inherent_cells),
                     _heat_grid(data, "Residual (after responses)", data.residual_cells)]],
-                  colWidths=[FULL / 2 * mm] * 2, hAlign="LEFT", style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
+                  colWidths=[_full() / 2 * mm] * 2, hAlign="LEFT", style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
     bands = sorted(data.ctx.risk_scale.bands, key=lambda b: b.min_score)
     n = data.ctx.risk_scale.size
     legend = [(b.rating, f"{b.min_score}–{(nxt.min_score - 1) if nxt else n * n}")
@@ -394,7 +404,7 @@ def _stakeholders(data: BoardPackData) -> list[Flowable]:
     rows = [[s["code"], s["name"], s["organisation"], s["power"], s["interest"], s["quadrant"], s["attitude"],
              s["current_engagement"], s["desired_engagement"], s["owner"]] for s in ordered]
     table = _table(("ID", "Name", "Organisation", "Power", "Interest", "Quadrant", "Attitude", "Current",
-                    "Desired", "Relationship owner"), rows, _widths(FULL, (6, 18, 16, 6, 7, 12, 9, 9, 9, 14)))
+                    "Desired", "Relationship owner"), rows, _widths(_full(), (6, 18, 16, 6, 7, 12, 9, 9, 9, 14)))
     return [Paragraph("Stakeholders (power × interest)", H1), grid, CondPageBreak(50 * mm),
             Paragraph("Stakeholder register", H2), table]
 
@@ -405,7 +415,7 @@ def _benefits(data: BoardPackData) -> list[Flowable]:
     fills = {(10, i): benefit_rules.STATUS_COLOURS.get(b["status_rag"]) for i, b in enumerate(data.benefits)}
     out: list[Flowable] = [Paragraph("Benefits", H1), _table(
         ("ID", "Benefit", "Category", "Owner", "Unit", "Baseline", "Target", "Target date", "Planned today",
-         "Latest actual", "Status"), rows, _widths(FULL, (6, 26, 14, 13, 9, 8, 8, 10, 9, 9, 10)), fills)]
+         "Latest actual", "Status"), rows, _widths(_full(), (6, 26, 14, 13, 9, 8, 8, 10, 9, 9, 10)), fills)]
     for r in data.rollups:
         if r.periods:
             out += [CondPageBreak(75 * mm), Spacer(1, 4 * mm), _rollup_chart(r)]
@@ -417,7 +427,7 @@ def _communications(data: BoardPackData) -> list[Flowable]:
              c["next_due"], "Overdue" if c["overdue"] else ""] for c in data.comms_due]
     month = v.month_text(data.today, full=True)
     body: Flowable = (_table(("ID", "What", "Stakeholder", "Channel", "Frequency", "Owner", "Last held", "Next due",
-                              ""), rows, _widths(FULL, (6, 30, 16, 10, 9, 13, 9, 9, 7)),
+                              ""), rows, _widths(_full(), (6, 30, 16, 10, 9, 13, 9, 9, 7)),
                              {(8, i): "#F4C7C3" for i, c in enumerate(data.comms_due) if c["overdue"]})
                       if rows else Paragraph("Nothing is due this month.", BODY))
     return [Paragraph(f"Communications due in {month} (overdue included)", H1), body]
@@ -428,7 +438,7 @@ def _since(data: BoardPackData) -> list[Flowable]:
                            Spacer(1, 3 * mm)]
     rows = since_rows(data)
     if rows:
-        out.append(_table(SINCE_HEADERS, rows, _widths(FULL, (14, 16, 7, 36, 27))))
+        out.append(_table(SINCE_HEADERS, rows, _widths(_full(), (14, 16, 7, 36, 27))))
     return out
 
 
@@ -458,7 +468,7 @@ def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
             super().save()
 
         def _decorate(self, number: int, total: int) -> None:
-            width, height = PAGE
+            width, height = _PAGE.get()
             self.setFont("Helvetica", 8)
             self.setFillColor(colors.HexColor("#404040"))
             self.drawString(MARGIN, height - 9 * mm, f"{data.program} — board pack as at {_text(data.today)}")
@@ -470,20 +480,30 @@ def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
 
 
 def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: date | None = None,
-                         classification: str = "Official", data: BoardPackData | None = None) -> Path:
+                         classification: str = "Official", data: BoardPackData | None = None,
+                         paper_size: str = paper.A4) -> Path:
     """Write the board pack for ``today`` as a PDF; an existing file is replaced only by a complete one.
-    ``data``: what ``read_board_pack`` read already (publishing keeps it as a snapshot afterwards)."""
+    ``data``: what ``read_board_pack`` read already (publishing keeps it as a snapshot afterwards);
+    ``paper_size``: "A4" or "Letter", landscape."""
     out = check_target(out_path, store.path, suffix=".pdf")
     data = data or read_board_pack(store, today)
 
     def build(file: BinaryIO) -> None:
-        doc = BaseDocTemplate(file, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
+        token = _PAGE.set(PAGES[paper.check_paper(paper_size)])
+        try:
+            _build(file)
+        finally:
+            _PAGE.reset(token)
+
+    def _build(file: BinaryIO) -> None:
+        page = _PAGE.get()
+        doc = BaseDocTemplate(file, pagesize=page, leftMargin=MARGIN, rightMargin=MARGIN,
                               topMargin=MARGIN, bottomMargin=MARGIN, title=f"{data.program} — board pack",
                               author=APP_NAME, subject=f"Board pack as at {data.today.isoformat()}")
-        frame = Frame(MARGIN, MARGIN, PAGE[0] - 2 * MARGIN, PAGE[1] - 2 * MARGIN, id="body")
+        frame = Frame(MARGIN, MARGIN, page[0] - 2 * MARGIN, page[1] - 2 * MARGIN, id="body")
         doc.addPageTemplates([PageTemplate(id="pack", frames=[frame])])
         story: list[Flowable] = []
-        width, height = PAGE[0] - 2 * MARGIN - 12, PAGE[1] - 2 * MARGIN - 12  # the frame's room, less its padding
+        width, height = page[0] - 2 * MARGIN - 12, page[1] - 2 * MARGIN - 12  # the frame's room, less its padding
         for k, section in enumerate(SECTIONS):
             if k:
                 story.append(Spacer(1, SECTION_GAP))

@@ -15,6 +15,8 @@ from typing import Callable
 from ..models import disk, snapshots
 from ..models.errors import ConnectionLost, StoreError
 from ..models.office import Office
+from ..models.paper import check_paper, locale_paper
+from ..models.settings import BOARD_PACK_PAPER
 from ..models.store import Store
 from .boardpack_data import read_board_pack
 from .export_errors import ExportError, SnapshotNotKept
@@ -22,23 +24,27 @@ from .export_errors import ExportError, SnapshotNotKept
 
 def publish_board_pack(store: Store, out_path: str | os.PathLike[str], today: date | None = None, *,
                        label: str = "", progress: Callable[[int, int], None] | None = None,
-                       keep_snapshot: bool = True) -> tuple[Path, int | None]:
+                       keep_snapshot: bool = True, paper_size: str | None = None) -> tuple[Path, int | None]:
     """Write the pack; returns its path and the id of the snapshot kept (None when not kept, and always
-    for an office open read only: the pack is written, the office is left as it is)."""
+    for an office open read only: the pack is written, the office is left as it is).
+    ``paper_size``: "A4" or "Letter"; None: the office's own (``BOARD_PACK_PAPER``), else the locale's."""
     if Path(out_path).suffix.lower() not in (".pdf", ".xlsx"):
         # Said before the office is read; check_target alone named only the workbook (".xlsx") as the way out.
         raise ExportError(f"“{Path(out_path).name}” must end in .pdf (a print-ready PDF) or .xlsx (a workbook "
                           "set up to print).")
     keep_snapshot = keep_snapshot and not store.read_only
+    if paper_size is None:
+        paper_size = Office(store).read(BOARD_PACK_PAPER.read) or locale_paper()
+    paper_size = check_paper(paper_size)
     data = read_board_pack(store, today, freeze=keep_snapshot)
     if str(out_path).lower().endswith(".pdf"):
         from .boardpack_pdf import write_board_pack_pdf
 
-        out = write_board_pack_pdf(store, out_path, today, data=data)
+        out = write_board_pack_pdf(store, out_path, today, data=data, paper_size=paper_size)
     else:
         from .boardpack import write_board_pack
 
-        out = write_board_pack(store, out_path, today, progress=progress, data=data)
+        out = write_board_pack(store, out_path, today, progress=progress, data=data, paper_size=paper_size)
     if not keep_snapshot or data.frozen is None:
         return out, None
     try:

@@ -10,7 +10,7 @@ from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from ..models.colours import Condition
+from ..models.colours import Condition, ink_on
 from ..models.fields import Context, Field
 from ..models.kinds import DATE_FORMAT as DATE_FORMAT  # re-exported: the board pack's dates
 
@@ -38,10 +38,8 @@ def fill(colour: str) -> PatternFill:
 
 
 def text_colour_on(colour: str) -> str:
-    """Black or white, whichever reads better on the background ``colour``."""
-    c = hex_colour(colour)
-    r, g, b = (int(c[i:i + 2], 16) for i in (0, 2, 4))
-    return "000000" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "FFFFFF"
+    """Black or white, whichever reads better on the background ``colour`` (WCAG contrast, ≥ 4.5:1 always)."""
+    return hex_colour(ink_on("#" + hex_colour(colour)))
 
 
 def font_on(colour: str, bold: bool = False) -> Font:

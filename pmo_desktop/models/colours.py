@@ -16,6 +16,66 @@ if TYPE_CHECKING:
 
 FLAG_RED = "#c62828"
 
+# Two fills whose greys (as a mono laser prints them, 0–255) differ by less than this are one shade on paper.
+PRINTS_ALIKE_BELOW = 30
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    c = colour.lstrip("#")
+    return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
+
+
+def grey_of(colour: str) -> float:
+    """The grey (0 black – 255 white) a colour prints as in black and white: the luma printers and
+    greyscale conversions use. Red and green of the same grey are one shade on a mono laser."""
+    r, g, b = _rgb(colour)
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance."""
+    def channel(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = _rgb(colour)
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21; text wants at least 4.5)."""
+    a, b = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def ink_on(colour: str) -> str:
+    """Black or white text, whichever has the higher WCAG contrast on ``colour`` — never under 4.5:1, whatever
+    the fill (a lightness cut-off put white on orange, 3:1, and in the pack on every mid-tone band)."""
+    return "#000000" if contrast(colour, "#000000") >= contrast(colour, "#ffffff") else "#FFFFFF"
+
+
+def seen_on(colour: str, background: str, least: float = 3.0) -> str:
+    """``colour`` as a line or point on ``background``: itself if it stands out (WCAG 3:1 for graphics), else
+    the same hue mixed toward black (a light page) or white (a dark one) until it does — the pale low band
+    drawn as it is would vanish into a white chart."""
+    if contrast(colour, background) >= least:
+        return colour
+    toward = 0 if _luminance(background) > 0.18 else 255
+    r, g, b = _rgb(colour)
+    mixed = colour
+    for step in range(1, 21):
+        t = step / 20
+        mixed = "#{:02x}{:02x}{:02x}".format(*(round(c + (toward - c) * t) for c in (r, g, b)))
+        if contrast(mixed, background) >= least:
+            break
+    return mixed
+
+
+def prints_alike(colours: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The pairs of named colours (a rating → its fill) that print as nearly the same grey in black and white."""
+    items = list(colours.items())
+    return [(a, b) for n, (a, ca) in enumerate(items) for b, cb in items[n + 1:]
+            if abs(grey_of(ca) - grey_of(cb)) < PRINTS_ALIKE_BELOW]
+
 
 @dataclass(frozen=True)
 class Condition:

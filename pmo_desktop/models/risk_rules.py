@@ -18,11 +18,14 @@ class Band:
 def default_bands(size: int = 5) -> tuple[Band, ...]:
     top = size * size
     # Thresholds for 5×5: 1-4 low, 5-9 medium, 10-15 high, 16-25 critical; scaled for other sizes.
+    # Colours light to dark as the rating rises, each band's grey 40 or more apart: a board pack printed in
+    # black and white tells them apart. The dark green low (#2e7d32) and red critical (#c62828) were both
+    # about 90 of 255 in grey — one shade on a mono laser.
     return (
-        Band("Low", 1, "#2e7d32"),
+        Band("Low", 1, "#c8e6c9"),
         Band("Medium", max(2, round(5 * top / 25)), "#f9a825"),
         Band("High", max(3, round(10 * top / 25)), "#ef6c00"),
-        Band("Critical", max(4, round(16 * top / 25)), "#c62828"),
+        Band("Critical", max(4, round(16 * top / 25)), "#b71c1c"),
     )
 
 

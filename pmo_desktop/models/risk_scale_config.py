@@ -12,6 +12,7 @@ import re
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .colours import prints_alike
 from .errors import ValidationError
 from .risk_rules import RiskScale
 from .risks import Risk
@@ -48,6 +49,18 @@ def validate_scale(scale: RiskScale) -> None:
     for b in bands:
         if not COLOUR.fullmatch(b.colour or ""):
             raise ValidationError(f"The colour of the band “{b.rating}” must look like #c62828 (got “{b.colour}”).")
+
+
+def print_warning(scale: RiskScale) -> str:
+    """A warning (not a refusal: the colours are the office's to choose) when two bands' colours print as
+    nearly the same grey — a board pack on a mono laser then tells their cells apart only by position."""
+    bands = sorted(scale.bands, key=lambda b: b.min_score)
+    pairs = prints_alike({b.rating: b.colour for b in bands if COLOUR.fullmatch(b.colour or "")})
+    if not pairs:
+        return ""
+    said = "; ".join(f"“{a}” and “{b}”" for a, b in pairs)
+    return (f"Printed in black and white, {said} come out as nearly the same grey: choose a lighter or darker "
+            f"colour for one of each pair, so that a printed heat map tells them apart.")
 
 
 def highest_level_used(session: Session) -> tuple[int, str | None] | None:

@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy.orm import Session
 
 from .benefit_rules import Thresholds
+from .paper import check_paper
 from .program import Setting
 from .raid_rules import DecisionRights
 from .risk_review import ReviewCadence
@@ -75,6 +76,11 @@ def _check_scale(scale: RiskScale) -> None:
     validate_scale(scale)
 
 
+def _check_paper(value: str) -> None:
+    if value:  # "": the locale's paper
+        check_paper(value)
+
+
 RISK_SCALE: SettingKey[RiskScale] = SettingKey(
     "risk_scale", RiskScale.from_setting, RiskScale.to_setting, _check_scale, "Risk scale and rating bands")
 BENEFIT_THRESHOLDS: SettingKey[Thresholds] = SettingKey(
@@ -89,6 +95,10 @@ REVIEW_CADENCE: SettingKey[ReviewCadence] = SettingKey(
 REPORTING_CADENCE: SettingKey[ReportingCadence] = SettingKey(
     "reporting_cadence", ReportingCadence.from_setting, ReportingCadence.to_setting, ReportingCadence.validate,
     "Reporting cadence (weekly, monthly or quarterly status reports)")
+# The paper the board pack is printed on, "A4" or "Letter"; unset ("") the computer's locale's (models/paper.py).
+BOARD_PACK_PAPER: SettingKey[str] = SettingKey(
+    "board_pack_paper", lambda data: str(data or ""), str,
+    _check_paper, "Board pack paper (A4 or Letter)")
 IMPORT_MAPPINGS = SettingFamily("import_mapping:")
 # Which office a workbook was exported from (its export stamp), made on first need: a re-import of the
 # office's own export merges three ways; a colleague's workbook is never taken for it.

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from ..models.colours import ink_on
 from ..models.fields import Register
 from ..models.records import fetch_rows, load_context
 from ..models.snapshots import Source
@@ -22,7 +23,7 @@ Colour = Callable[[Any], "str | None"]
 
 
 def _ink_on(colour: QColor) -> QColor:
-    return QColor("#000000") if colour.lightnessF() > 0.55 else QColor("#FFFFFF")
+    return QColor(ink_on(colour.name()))
 
 
 class _DayItem(QTableWidgetItem):

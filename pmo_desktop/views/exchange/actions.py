@@ -133,7 +133,14 @@ def export_registers(parent: QWidget, document: Document, path: str, registers=N
 def export_board_pack(parent: QWidget, document: Document, path: str, today: date | None = None) -> bool:
     """Publish the board pack: a PDF (ready to print) or a workbook, by the file's extension, and a board
     snapshot of what it shows kept in the office (for "what changed since the last board")."""
-    from ...excel.boardpack_publish import publish_board_pack
+    from PySide6.QtCore import QLocale
 
+    from ...excel.boardpack_publish import publish_board_pack
+    from ...models.paper import territory_paper
+    from ...models.settings import BOARD_PACK_PAPER
+
+    # The office's paper, else the computer's region's (Qt knows it where no LANG says it: Windows, macOS).
+    paper = document.read_setting(BOARD_PACK_PAPER) or territory_paper(QLocale.system().name().split("_")[-1])
     return _write(parent, f"Writing the board pack {Path(path).name}…", "The board pack was not written",
-                  lambda progress: publish_board_pack(document.store, path, today, progress=progress))
+                  lambda progress: publish_board_pack(document.store, path, today, progress=progress,
+                                                      paper_size=paper))

@@ -55,6 +55,8 @@ from .report_model import HEADERS, ReportModel
 from .translation_combo import TranslationCombo
 
 ALL_SHEETS = "All recognised sheets"
+PREVIEW_WIDTHS = (110, 50, 90, 80)  # sheet, row, action, ID where there is room
+NARROW_PREVIEW = sum(PREVIEW_WIDTHS) + 160 + 150  # narrower: those four as their contents, the sheet's maybe gone
 REASON = HEADERS.index("Reason")  # the report's column of why a row is skipped or refused
 IGNORE = "(do not import)"
 KEEP = "(keep in the notes)"  # no field, but the cells are kept on each record under their header
@@ -141,7 +143,7 @@ class ImportDialog(QDialog):
         self.report_view = QTableView(self)
         self.report_view.setModel(self.report_model)
         self.report_view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((110, 50, 90, 80)):  # "Imported as" and the reason share the rest
+        for column, width in enumerate(PREVIEW_WIDTHS):  # "Imported as" and the reason share the rest
             self.report_view.setColumnWidth(column, width)
         self.report_view.viewport().installEventFilter(self)
         self.values_table = QTableWidget(0, 2, self)
@@ -224,15 +226,36 @@ class ImportDialog(QDialog):
     # ------------------------------------------------------------------ planning
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.report_view.viewport() and event.type() == QEvent.Type.Resize:
-            # what a row becomes and why a row is left share the width, so a skipped row's reason is
-            # read without scrolling sideways
-            fixed = sum(self.report_view.columnWidth(c) for c in range(4))
-            self.report_view.setColumnWidth(4, max(160, (self.report_view.viewport().width() - fixed) * 3 // 5))
+            self._fit_preview_columns()
         if watched is self.values_table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_value_columns()
         if watched is self.mapping_table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_mapping_columns()  # the splitter dragged, the dialog resized
         return super().eventFilter(watched, event)
+
+    def _fit_preview_columns(self) -> None:
+        """What a row becomes and why a row is left share the width, so a refused row's reason is read without
+        scrolling sideways. Where the preview is narrow (1280×720 at 150 %: 425 px) the sheet, row, action and
+        ID columns take only what their header and values need, the sheet's column goes when every row is of
+        one sheet, and a row with a reason grows down to show it whole — the reason stood 165 px past the right
+        edge, behind a sideways scroll."""
+        view = self.report_view
+        room = view.viewport().width()
+        reason = not view.isColumnHidden(REASON)
+        view.setColumnHidden(0, len({r.sheet for r in self.report_model.reports}) <= 1 and room < NARROW_PREVIEW)
+        header = view.horizontalHeader()
+        for column, width in enumerate(PREVIEW_WIDTHS):
+            if room < NARROW_PREVIEW:
+                width = min(width, max(header.sectionSizeFromContents(column).width(), view.sizeHintForColumn(column)))
+            view.setColumnWidth(column, width)
+        fixed = sum(view.columnWidth(c) for c in range(4) if not view.isColumnHidden(c))
+        rest = room - fixed
+        view.setColumnWidth(4, max(min(160, rest // 2), rest * 3 // 5) if reason else max(160, rest))
+        if reason:
+            view.setColumnWidth(REASON, max(80, rest - view.columnWidth(4)))
+            for row, report in enumerate(self.report_model.reports):
+                if report.reason:
+                    view.resizeRowToContents(row)
 
     def _load_sheets(self) -> None:
         try:
@@ -305,6 +328,7 @@ class ImportDialog(QDialog):
         self.report_model.set_plan(plan)
         # The reason column only when a row has one: empty, it took the room "Imported as" needs.
         self.report_view.setColumnHidden(REASON, not any(r.reason for r in self.report_model.reports))
+        self._fit_preview_columns()
         self._fill_mapping(plan)
         self._fill_values(plan)
         skipped = "".join(f"<br><span style='color:{colours().error}'>⚠ {html.escape(s)}</span>" for s in plan.not_read)

@@ -36,7 +36,12 @@ from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
 from ..theme import colours
 
-BOX_W, GAP_X, GAP_Y, PAD, TOP = 210.0, 110.0, 28.0, 10.0, 60.0
+BOX_W, GAP_X, GAP_Y, PAD, TOP = 210.0, 80.0, 28.0, 10.0, 60.0
+BOX_PT = 14.0  # the boxes' text as drawn at a scale of 1
+# The least size the boxes' text is shown at when the map is shrunk to fit — nor smaller than the window's own
+# text: on a projector at 150 % the map fitted whole to a short pane came down to half its size, the boxes' words
+# 7 pt under a 13 pt list; shrunk no further, the rest scrolls (dragged, or by the arrow keys' cursor).
+READABLE_PT = 10.0
 LINE_SPOT = 30.0  # the cursor's frame on a line: a square round its middle (its whole curve's box hid the map)
 PROJECT_FILL, PROJECT_EDGE = "#e3f2fd", "#1565c0"
 OUTSIDE_FILL, OUTSIDE_EDGE = "#f5f5f5", "#616161"
@@ -48,7 +53,7 @@ class Box(QGraphicsPathItem):
         self.key = key
         text = QGraphicsTextItem(self)
         text.setDefaultTextColor(text_colour())
-        text.setFont(_font(14))
+        text.setFont(_font(BOX_PT))
         text.setTextWidth(BOX_W - 2 * PAD)
         outside = key[0] == "external"
         head = "<i>outside the program</i><br>" if outside else f"<b>{_escape(code)}</b><br>"
@@ -198,7 +203,8 @@ class DependencyMapView(MapCanvas):
         self.resetTransform()
         rect = self.scene().sceneRect()
         if rect.width() > self.viewport().width() or rect.height() > self.viewport().height():
-            scale = max(0.5, min(self.viewport().width() / rect.width(), self.viewport().height() / rect.height()))
+            scale = max(min(1.0, max(READABLE_PT, self.font().pointSizeF()) / BOX_PT),
+                        min(self.viewport().width() / rect.width(), self.viewport().height() / rect.height()))
             self.scale(scale, scale)
 
     def resizeEvent(self, event) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ...models import errors, records
+from ...models.colours import ink_on
 from ...models.fields import Field, Kind, Register
 from ...models.values import shown_order
 from ...models.windows import display_text
@@ -40,7 +41,7 @@ def typed_value(f: Field, value: Any) -> Any:
 
 
 def _readable_text_on(colour: QColor) -> QColor:
-    return QColor("black") if colour.lightnessF() > 0.6 else QColor("white")
+    return QColor(ink_on(colour.name()))
 
 
 # The roles ``RegisterTableModel.cell`` answers, named once (each lookup of ``Qt.ItemDataRole.X`` goes

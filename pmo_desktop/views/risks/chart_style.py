@@ -5,6 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 
+from ...models.colours import ink_on
 from ..chart_export import install_export
 from ..chart_theme import follow_theme
 from ..theme import colours
@@ -42,4 +43,4 @@ def set_title(plot: pg.PlotWidget, text: str, points: float = TITLE_PT) -> None:
 
 
 def text_on(colour: str) -> str:
-    return "#000000" if QColor(colour).lightnessF() > 0.55 else "#ffffff"
+    return ink_on(QColor(colour).name()).lower()

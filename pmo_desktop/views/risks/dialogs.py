@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from ...models import errors
 from ...models.risk_rules import Band, RiskScale, _default_names, default_bands
-from ...models.risk_scale_config import MAX_SIZE, MIN_SIZE, validate_scale
+from ...models.risk_scale_config import MAX_SIZE, MIN_SIZE, print_warning, validate_scale
 from ..accessibility import name_table
+from ..screen_fit import resize_within_screen
 from ..theme import colours
 from .chart_style import text_on
 
@@ -79,6 +80,11 @@ class ScaleDialog(QDialog):
         self.message = QLabel(self)
         self.message.setStyleSheet(f"color:{colours().error};")
         self.message.setWordWrap(True)
+        # Said as the colours are chosen, never refused: two bands that print as one grey.
+        self.print_note = QLabel(self)
+        self.print_note.setWordWrap(True)
+        self.print_note.setObjectName("printNote")
+        self.print_note.hide()
 
         self._set_names(scale.level_names)
         self.set_bands(scale.bands)
@@ -106,9 +112,10 @@ class ScaleDialog(QDialog):
         layout.addWidget(QLabel("Rating bands (score = probability × impact; double-click a colour to pick one):", self))
         layout.addWidget(self.bands, 1)
         layout.addLayout(band_buttons)
+        layout.addWidget(self.print_note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(520, 560)
+        resize_within_screen(self, 520, 560)  # 560 px ran past a 1280×720 screen at 150 % (480 px for Qt)
 
     # ------------------------------------------------------------------ level names
     def _set_names(self, names) -> None:
@@ -153,6 +160,16 @@ class ScaleDialog(QDialog):
             item.setBackground(QBrush(colour))
             item.setForeground(QBrush(QColor(text_on(colour.name()))))
             self.bands.blockSignals(False)
+        self._note_print()
+
+    def _note_print(self) -> None:
+        try:
+            bands = self.read_bands()
+        except errors.ValidationError:
+            return
+        note = print_warning(RiskScale(self.size_box.value(), self.read_names(), bands))
+        self.print_note.setText(note)
+        self.print_note.setVisible(bool(note))
 
     def _pick_colour(self, row: int, column: int) -> None:
         if column != 2:
@@ -168,6 +185,7 @@ class ScaleDialog(QDialog):
         row = self.bands.currentRow()
         if row >= 0 and self.bands.rowCount() > 1:
             self.bands.removeRow(row)
+            self._note_print()
 
     def read_bands(self) -> tuple[Band, ...]:
         out = []

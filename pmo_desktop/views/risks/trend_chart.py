@@ -6,11 +6,12 @@ from datetime import date, datetime, time, timezone
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...models import clock, records
 from ...models import values as v
+from ...models.colours import seen_on
 from ...models.registers import REGISTERS
 from ...models.risk_trend import TrendPoint, recent_trend
 from ..chart_cursor import ChartCursor, Spot
@@ -159,8 +160,10 @@ class TrendChart(RefreshWhenShown, QWidget):
             top = max(top, *ys) if ys else top
             # Each line a little narrower than the one drawn before it: where two bands have the same counts
             # their lines lie on one another, and the one beneath shows as a border round the one on top.
-            item = plot.plot(xs, ys, name=band.rating, pen=pg.mkPen(band.colour, width=width),
-                             symbol="o", symbolSize=size, symbolBrush=band.colour,
+            # A band pale enough to tell apart in black and white (the default low) drawn darker, as a line.
+            line = seen_on(band.colour, QColor(colours().background).name())
+            item = plot.plot(xs, ys, name=band.rating, pen=pg.mkPen(line, width=width),
+                             symbol="o", symbolSize=size, symbolBrush=line,
                              symbolPen=pg.mkPen(colours().background, width=1.5))
             self.series.append((item, ys))
         self.top = top
