@@ -111,7 +111,7 @@ def test_cli_partial_exits_0_and_names_the_workbook_of_rows_left_out(tmp_path):
     refused = run_cli("import", "o.pmo", path, cwd=tmp_path)
     assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
     proc = run_cli("import", "o.pmo", path, "--partial", cwd=tmp_path, ok=True)
-    assert "1 rows with errors left out" in proc.stdout and "mixed - rows left out.xlsx" in proc.stdout
+    assert "1 row with errors left out" in proc.stdout and "mixed - rows left out.xlsx" in proc.stdout
     assert (tmp_path / "mixed - rows left out.xlsx").exists()
 
 
