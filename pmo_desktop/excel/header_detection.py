@@ -307,12 +307,26 @@ def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
                 continue  # "Vulnerability ID" holds the codes of vulnerabilities ("a1t1v1"), not their text
             if len(words) == len(phrase) + 1 and words[-1] in _PRIORITY_WORDS and name != "priority":
                 continue  # "Remediation Priority" says how soon ("Immediate"), not what is done about it
+            if (words[-1] in _TIME_WORDS or words[-2:] == ("time", "frame")) and _a_text(kind, name):
+                continue  # "Remediation Timeframe" says how soon ("24-48 hours"): a time frame is no plan
             out.append(name)
     return tuple(out)
 
 
 # The last word of a header saying its column ranks the thing the words before it name, how soon or how much
 _PRIORITY_WORDS = frozenset({"priority", "priorities", "urgency", "prioritisation", "prioritization"})
+# The last word of a header saying its column holds when or how soon the thing the words before it name is done
+_TIME_WORDS = frozenset({"timeframe", "timeframes", "timescale", "timescales", "timeline", "timelines", "deadline",
+                         "sla", "eta", "window", "duration"})
+
+
+def _a_text(kind: SheetKind, name: str) -> bool:
+    """The field holds words (a title, a description, a plan), not a date or a level."""
+    if name in PSEUDO:
+        return True
+    return name in kind.reg.field_names and kind.reg.field(name).kind in (Kind.TEXT, Kind.LONGTEXT)
+
+
 # The last word of a header saying its column holds codes of the thing the words before it name
 _ID_WORDS = frozenset({"id", "ids", "ref", "no", "nr", "nbr", "num", "number", "code"})
 
@@ -1304,7 +1318,15 @@ def _noun_bonus(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> flo
         bonus += 1.0
     elif said:
         bonus += 0.5
+    if kind.register == ISSUES and any(normalise_key(cell) in _TRACKER_HEADERS for cell in row if isinstance(cell, str)):
+        # Redmine's "tracker" (tracker_id) says the rows are a tracker's tickets: its API CSV names a project,
+        # a category and a due date as a risk register would, and was read as one risk, titled by its description
+        bonus += 2.0
     return bonus
+
+
+# Headers only an issue tracker's export has: the kind of each ticket (Redmine's "Tracker")
+_TRACKER_HEADERS = frozenset({"tracker", "trackerid", "trackername"})
 
 
 @lru_cache(maxsize=None)
@@ -2405,6 +2427,12 @@ def raid_kind(value: Any) -> str | None:
         # labelled; labels naming no kind say nothing
         kinds = {vocab.get(word_key(part)) for part in re.split(r"[,;]", value)} - {None}
         kind = ISSUES if ISSUES in kinds else (kinds.pop() if len(kinds) == 1 else None)
+    if kind is None and value.__class__ is str:
+        # a tracker's own name for its bugs ("Issue request", "Toolbox Issue request", "Production Bug"): a word
+        # naming an issue, none naming another kind
+        kinds = {vocab.get(w) for w in words_of(value)} - {None}
+        if kinds == {ISSUES}:
+            kind = ISSUES
     return kind
 
 
@@ -2430,6 +2458,22 @@ def tracker_column(kinds: set[str | None]) -> bool:
 
 
 _BRACKETED_RE = re.compile(r"\s*([^()]+?)\s*\(([^()]+)\)\s*")
+
+
+def named_tracker_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
+    """Redmine's "Tracker" column when it says which rows are issues: its rows of one kind are bugs or issue
+    requests ("Bug", "Issue request"), the others kinds of request the same system tracks ("Content Requests",
+    "RPA Trainings", "Deployment Request"), which no register of the office holds. Only this header: an issue
+    log's own "Type" or "Category" ("Technical", "Supplier") sorts issues, it does not say some rows are none."""
+    for c, head in enumerate(headers):
+        if normalise_key(head or "") != "tracker":
+            continue
+        values = [r[c] for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+        kinds = [raid_kind(x) for x in values]
+        # the first rows may all be requests (3,018 of 3,039 rows): the importer looks further for a bug
+        if values and any(k is None for k in kinds) and all(k in (ISSUES, BACKLOG, None) for k in kinds):
+            return c
+    return None
 
 
 def _raid_type_header(head: Any) -> bool:
@@ -2478,6 +2522,10 @@ def raid_filter(col: int, register: str, untyped: str = "risks",
         kind = raid_kind(row[col]) if col < len(row) else None
         if kind == register or (kind is None and register == untyped):
             return None
+        if kind is None and untyped not in RAID_HOMES:
+            said = str(row[col] or "").strip()
+            return (f"“{said}” under “{header}”: a kind of the tracker's rows that is not an issue (a request, a "
+                    "training, a deployment …); the office has no register for it.")
         if kind == BACKLOG:
             said = str(row[col]).strip()
             return (f"“{said}” under “{header}”: planned work of the tracker's backlog (a feature, story, task or "

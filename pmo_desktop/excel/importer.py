@@ -63,6 +63,7 @@ from .header_detection import (
     listed_orders,
     map_header,
     named_by_its_last_words,
+    named_tracker_column,
     names_under_a_caption,
     not_a_register,
     not_records_by_content,
@@ -346,6 +347,8 @@ def _worked_out_again(text: str, col: int, mapping: dict[int, str], sample: list
             differ += 1
         elif rank or x > 25:
             differ += 1
+        elif not products and x != round(x):
+            differ += 1  # 9.4 beside levels written with their reason ("High - no authentication"): a CVSS score
     # most rows decide: one stale formula among the products does not make the column another scale
     return differ <= agree if differ or agree else not rank
 
@@ -1527,6 +1530,12 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             continue
         rows = reader.top_rows()
         col = raid_type_column(match.headers, rows[match.row:match.row + 20])
+        # Redmine's "Tracker" naming bugs beside other requests: only its issue rows are the issue log's
+        named = named_tracker_column(match.headers, rows[match.row:match.row + SAMPLE]) \
+            if col is None and match.kind.register == "issues" else None
+        if named is not None and not _names_an_issue(reader, match.row + 1, named):
+            named = None  # no bug or issue request anywhere under it: the tracker's rows are the user's issues
+        col = named if named is not None else col
         if col is None:
             out.append((reader, match, None))
             continue
@@ -1541,6 +1550,8 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             out.append((reader, match, None))
             continue
         untyped = "issues" if tracker else "risks"
+        if named is not None:
+            tracker, untyped = True, "other"  # a row of no issue kind is one of the tracker's other requests
         risk_reading = match.mapping if match.kind.register == "risks" else \
             map_header(kind_for("risks"), header, group)[0]
         for register in RAID_REGISTERS:
@@ -1548,6 +1559,8 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             # each register's columns are judged on its own rows: a risk's "Probability" is not refused
             # for the "N/A" of the issue rows beside it
             own_rows = raid_rows(col, register, stored[match.row:], untyped)
+            if named is not None and register == "issues" and not own_rows:
+                own_rows = stored[match.row:]  # its bugs lie further down: the columns judged on the rows above
             if tracker and not own_rows and register != untyped:
                 continue
             sample = own_rows[:SAMPLE]
@@ -1557,11 +1570,13 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
                                 if c in match.demoted and n not in mapping.values()})
             else:
                 mapping, dups = map_header(kind, header, group)
-            mapping = _named_as_a_risk(register, mapping, risk_reading)
-            named = set(mapping.values())
+            if named is None:  # a RAID log's columns read as a risk's; a tracker's are its issues' alone
+                mapping = _named_as_a_risk(register, mapping, risk_reading)
+            fields = set(mapping.values())
             mapping, demoted = check_values(kind, mapping, sample, header)
-            mapping = refill(kind, header, group, mapping, demoted, sample, named - set(mapping.values()))
-            mapping = _shared_by_types(register, mapping, risk_reading)
+            mapping = refill(kind, header, group, mapping, demoted, sample, fields - set(mapping.values()))
+            if named is None:
+                mapping = _shared_by_types(register, mapping, risk_reading)
             m = HeaderMatch(kind, match.row, mapping, match.headers, match.score if kind == match.kind else 0.0,
                             dups, demoted, match.sheet_title)
             m.mapping = {c: n for c, n in m.mapping.items() if c != col}
@@ -1571,6 +1586,14 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             row_filter.column = col  # type: ignore[attr-defined]
             out.append((reader, m, row_filter))
     return out
+
+
+def _names_an_issue(reader: SheetReader, first_row: int, col: int) -> bool:
+    """Some row of the sheet, however far down, has a tracker naming an issue ("Bug", "Issue request")."""
+    try:
+        return any(raid_kind(values[col]) == "issues" for _, values in reader.data_rows(first_row, col + 1))
+    except WorkbookError:
+        return False
 
 
 # The fields every RAID type keeps under the same name, by the name a risk gives them, and the register's
