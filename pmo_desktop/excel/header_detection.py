@@ -511,6 +511,10 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     if kind.register == "risks":
         mapping.update(_kinney_letters(row, mapping))
     title = _title_field(kind)
+    if title is not None and title not in mapping.values() and real_fields(mapping):
+        spelt = _misspelt_title(kind, row, mapping)
+        if spelt is not None:
+            mapping[spelt] = title
     if group is not None and title is not None and title not in mapping.values():
         named = _named_by_group(kind, row, group, mapping, title)
         if named is not None:
@@ -519,6 +523,54 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+def _misspelt_title(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> int | None:
+    """The one header no word names that is the register's title word misspelt ("Tiltel", "Tilte", "Sumary"),
+    beside another column a field takes: a typo in a hand-made header; before, the table had no column
+    naming its records and a data row was taken for its header. One word of five letters at least, its first
+    two the title word's, the same letters but one added or dropped, at most two slips from it (a letter added
+    or dropped, two swapped): "Channel" is no "Change", nor "Issued" an "Issue"."""
+    words = _title_words(kind)
+
+    def slipped(key: str) -> bool:
+        # "Issued" or "Titles" is the word and more, another word (a date, a plural): no slip
+        return len(key) >= 5 and key.isalpha() and any(w[:2] == key[:2] and not (key.startswith(w) or w.startswith(key))
+                                     and _letters_apart(key, w) <= 1 and _slips(key, w) <= 2 for w in words)
+
+    found = [c for c, cell in enumerate(row) if c not in mapping and isinstance(cell, str)
+             and len(cell.split()) == 1 and slipped(normalise_key(cell))]
+    return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=None)
+def _title_words(kind: SheetKind) -> tuple[str, ...]:
+    title = _title_field(kind)
+    return tuple(k for k, n in field_keys(kind).items() if n == title and len(k) >= 5 and k.isalpha())
+
+
+def _letters_apart(a: str, b: str) -> int:
+    """Letters one word has and the other has not, counted with repeats ("tiltel" / "title": one "l")."""
+    ca, cb = Counter(a), Counter(b)
+    return sum(((ca - cb) + (cb - ca)).values())
+
+
+@lru_cache(maxsize=1 << 14)
+def _slips(a: str, b: str) -> int:
+    """Letters added, dropped, changed or two side by side swapped between two words (optimal string
+    alignment distance); stops counting past 3."""
+    if abs(len(a) - len(b)) > 3:
+        return 4
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
 
 
 def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
