@@ -9,6 +9,7 @@ No Qt here: the GUI runs these in a worker thread and passes ``progress(done, to
 
 from __future__ import annotations
 
+import csv
 import functools
 import gc
 import json
@@ -742,6 +743,36 @@ def _headed_bare_list(book: SafeWorkbook, reader: SheetReader, path: Path
     return headed, match, note
 
 
+# A sheet of lines pasted whole into column A is split only up to this many rows (a pasted list, not a data dump)
+PASTED_ROWS = 5000
+
+
+def _lines_in_one_column(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
+    """A CSV's lines pasted whole into column A of a workbook, one per cell ("3,OPEN,test issue 03,bug,2023-05-12"
+    of ``gh issue list``): the same sheet with each line split at its commas (or tabs, or semicolons) as the
+    CSV it was, quotes honoured. Only when every filled row is one text in column A and every one of them splits
+    into the same number of cells, three at least; a column of sentences with a comma or two does not. Before,
+    the sheet had one column of whole lines and was refused."""
+    if reader.declared_rows > PASTED_ROWS:
+        return None
+    top = [r for r in reader.top_rows(fill_merged=False) if any(x is not None for x in r)]
+    if len(top) < 2 or any(r[0].__class__ is not str or any(x is not None for x in r[1:]) for r in top):
+        return None
+    rows = [r for r in reader.all_rows() if any(x is not None for x in r)]
+    if any(r[0].__class__ is not str or any(x is not None for x in r[1:]) for r in rows):
+        return None
+    lines = [r[0] for r in rows]
+    for delimiter in ("\t", ",", ";"):
+        try:
+            split = list(csv.reader(lines, delimiter=delimiter))
+        except csv.Error:
+            continue
+        widths = {len(cells) for cells in split}
+        if len(widths) == 1 and widths.pop() >= 3 and all(len(c) <= 200 for cells in split for c in cells[:-1]):
+            return SheetReader(book, reader.title, [[c.strip() or None for c in cells] for cells in split], [])
+    return None
+
+
 def _twin_tables(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
     """A sheet whose one list is set in two (or more) tables side by side, an empty column between them,
     each under the same header ("Posible Riesgo | Nivel || Posible Riesgo | Nivel", a long list wrapped to
@@ -1134,6 +1165,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     lists += axis_orders(book.sheet(title).top_rows(fill_merged=False))
                     continue
                 reader = book.sheet(title)
+                reader = _lines_in_one_column(book, reader) or reader
                 scales.add(legend_scale(reader.top_rows()))
                 bare = _headed_bare_list(book, reader, path)
                 match: HeaderMatch | None
