@@ -91,3 +91,69 @@ def test_a_redmine_api_csv_is_an_issue_log_not_a_risk_register(sqlite_store, tmp
     assert {t: (r["description"] or "").splitlines()[0] for t, r in issues.items()} == {
         "Checkout button dead": "Nothing happens on click", "Prices rounded wrong": "Totals off by a cent"}
     assert issues["Checkout button dead"]["status"] == "Closed"
+
+
+def test_a_misspelt_title_header_still_names_the_records(sqlite_store, tmp_path):
+    # "Tiltel": before, no column named the records and a data row was taken for the header
+    path = tmp_path / "issues.csv"
+    path.write_text("\n".join([
+        "Tiltel,Assignee,Label",
+        '"Login page times out","Mark","bug,help wanted"',
+        '"Export loses the dates","",""',
+        '"Search finds nothing","Mark","bug"',
+        '"Totals off by a cent","","bug"',
+    ]) + "\n", encoding="utf-8")
+    import_all(sqlite_store, path)
+    assert set(named(sqlite_store, "issues")) == {
+        "Login page times out", "Export loses the dates", "Search finds nothing", "Totals off by a cent"}
+
+
+def test_records_numbered_by_their_noun_are_titles_not_statuses(sqlite_store, tmp_path):
+    # "Problem 2" is no "Problem resolved" cut short: the issues' names, each Open
+    path = tmp_path / "issues.csv"
+    path.write_text("\n".join(["Title,Assignee"] + [f"Problem {n},Mark" for n in range(1, 6)]) + "\n",
+                    encoding="utf-8")
+    import_all(sqlite_store, path)
+    issues = named(sqlite_store, "issues")
+    assert set(issues) == {f"Problem {n}" for n in range(1, 6)}
+    assert {r["status"] for r in issues.values()} == {"Open"}
+
+
+def test_a_jira_rest_resolutiondate_filled_resolves_the_issue(sqlite_store, tmp_path):
+    # Jira's REST field names flattened to columns: "resolutiondate" is "resolution date" written as one word
+    path = tmp_path / "jira.csv"
+    path.write_text("\n".join([
+        "assignee_email,created,resolutiondate,summary,id,key",
+        "ana@example.com,2018-05-11T09:46:53.000+0300,2018-05-18T09:30:34.000+0300,Re-create schemas,4545,CSC-14",
+        "tom@example.com,2018-05-11T10:39:07.000+0300,,Access to the group,4547,SD-183",
+    ]) + "\n", encoding="utf-8")
+    import_all(sqlite_store, path)
+    assert {t: r["status"] for t, r in named(sqlite_store, "issues").items()} == {
+        "Re-create schemas": "Resolved", "Access to the group": "Open"}
+
+
+def test_a_threat_models_unchecked_risks_keep_their_status_column(sqlite_store, tmp_path):
+    # a threat-modelling tool marks every risk nobody reviewed yet "Unchecked": most of the column. Before, the
+    # whole status column went to the notes, so the one mitigated risk stayed Open
+    rows = [["ID", "Identified Risk", "Likelihood", "Impact", "Status"]]
+    rows += [[f"T-{n}", f"Threat number {n}", "likely", "high", "Unchecked"] for n in range(1, 9)]
+    rows += [["T-9", "Secrets in the repository", "likely", "high", "Mitigated"],
+             ["T-10", "Open admin port", "likely", "high", "false-positive"]]
+    import_all(sqlite_store, _xlsx(tmp_path / "risks.xlsx", rows))
+    risks = named(sqlite_store, "risks")
+    assert risks["Secrets in the repository"]["status"] == "Closed"
+    assert risks["Open admin port"]["status"] == "Closed"
+    assert {risks[f"Threat number {n}"]["status"] for n in range(1, 9)} == {"Open"}
+
+
+def test_a_csvs_lines_pasted_whole_into_column_a_are_split(sqlite_store, tmp_path):
+    # `gh issue list` pasted into a workbook: each line one cell of column A, no header; a quoted title keeps
+    # its comma. Before, one column of whole lines: refused
+    lines = ['3,OPEN,"Login fails, then hangs",bug,2023-05-12 09:46:09 +0000 UTC',
+             "2,CLOSED,Export loses the dates,,2023-05-11 09:14:07 +0000 UTC",
+             "1,OPEN,Search finds nothing,bug,2023-05-12 09:08:49 +0000 UTC"]
+    import_all(sqlite_store, _xlsx(tmp_path / "issues.xlsx", [[x] for x in lines]))
+    issues = named(sqlite_store, "issues")
+    assert {t: r["status"] for t, r in issues.items()} == {
+        "Login fails, then hangs": "Open", "Export loses the dates": "Closed", "Search finds nothing": "Open"}
+
