@@ -157,3 +157,16 @@ def test_a_csvs_lines_pasted_whole_into_column_a_are_split(sqlite_store, tmp_pat
     assert {t: r["status"] for t, r in issues.items()} == {
         "Login fails, then hangs": "Open", "Export loses the dates": "Closed", "Search finds nothing": "Open"}
 
+
+
+def test_a_github_sheet_whose_labels_mark_an_enhancement_leaves_it_out(sqlite_store, tmp_path):
+    # labels written quoted, one row labelled with no kind at all ("question, wontfix"): still an issue
+    path = tmp_path / "issues.csv"
+    path.write_text("\n".join([
+        "title,body,labels,assignee",
+        'Login fails,Steps below,"bug, documentation",ana',
+        'Dark mode,Please add,"""enhancement"", ""good first issue""",tom',
+        'Why is it slow,Question,"""invalid"", ""question"", ""wontfix""",ana',
+    ]) + "\n", encoding="utf-8")
+    import_all(sqlite_store, path)
+    assert set(named(sqlite_store, "issues")) == {"Login fails", "Why is it slow"}

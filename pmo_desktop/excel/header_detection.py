@@ -2553,7 +2553,14 @@ def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
         # export of stories and tasks: none of its rows is an issue)
         if values and sum(1 for k in kinds if k) * 10 >= len(values) * 8 and (len(named) >= 2 or named == {BACKLOG}):
             return c
+        if values and normalise_key(head) in _LABEL_HEADERS and BACKLOG in named and named <= {ISSUES, BACKLOG}:
+            # GitHub's labels: a row labelled "enhancement" is planned work, one labelled "question, wontfix"
+            # (no kind) an issue as any unlabelled one; few rows need name a kind
+            return c
     return None
+
+
+_LABEL_HEADERS = frozenset({"labels", "label", "tags"})
 
 
 def raid_rows(col: int, register: str, rows: list[list[Any]], untyped: str = "risks") -> list[list[Any]]:
