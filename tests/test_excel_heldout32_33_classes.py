@@ -5,7 +5,10 @@ plan, a misspelt title header, a tracker's API field names, a tool's own status 
 from __future__ import annotations
 
 import openpyxl
+import pytest
 from imported import import_all, named, rows_of
+
+from pmo_desktop.excel.errors import WorkbookError
 
 
 def _xlsx(path, rows):
@@ -106,6 +109,13 @@ def test_a_misspelt_title_header_still_names_the_records(sqlite_store, tmp_path)
     import_all(sqlite_store, path)
     assert set(named(sqlite_store, "issues")) == {
         "Login page times out", "Export loses the dates", "Search finds nothing", "Totals off by a cent"}
+    # beside a description alone a typo names no register: a smoothie's health benefits add nothing
+    path = tmp_path / "benefits.csv"
+    path.write_text("benid,tittle,description\n1,Filling but Low-Calorie,Keeps you full\n"
+                    "2,Fat-Busting Ingredients,Berries help\n3,Quick to make,Five minutes\n", encoding="utf-8")
+    with pytest.raises(WorkbookError, match="No sheet"):
+        import_all(sqlite_store, path)
+    assert not rows_of(sqlite_store, "benefits")
 
 
 def test_records_numbered_by_their_noun_are_titles_not_statuses(sqlite_store, tmp_path):

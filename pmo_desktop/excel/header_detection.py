@@ -511,7 +511,10 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     if kind.register == "risks":
         mapping.update(_kinney_letters(row, mapping))
     title = _title_field(kind)
-    if title is not None and title not in mapping.values() and real_fields(mapping):
+    if title is not None and title not in mapping.values() and \
+            any(not _a_text(kind, n) for n in real_fields(mapping)):
+        # beside a person, a status, a date or a level: "tittle | description" alone (a smoothie's health
+        # benefits named "benefits.csv", round 26) is no register for a typo
         spelt = _misspelt_title(kind, row, mapping)
         if spelt is not None:
             mapping[spelt] = title
@@ -528,7 +531,8 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
 def _misspelt_title(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> int | None:
     """The one header no word names that is the register's title word misspelt ("Tiltel", "Tilte", "Sumary"),
     beside another column a field takes: a typo in a hand-made header; before, the table had no column
-    naming its records and a data row was taken for its header. One word of five letters at least, its first
+    naming its records and a data row was taken for its header. Only beside a field of no free text (the
+    caller's). One word of five letters at least, its first
     two the title word's, the same letters but one added or dropped, at most two slips from it (a letter added
     or dropped, two swapped): "Channel" is no "Change", nor "Issued" an "Issue"."""
     words = _title_words(kind)
