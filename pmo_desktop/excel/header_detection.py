@@ -307,12 +307,26 @@ def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
                 continue  # "Vulnerability ID" holds the codes of vulnerabilities ("a1t1v1"), not their text
             if len(words) == len(phrase) + 1 and words[-1] in _PRIORITY_WORDS and name != "priority":
                 continue  # "Remediation Priority" says how soon ("Immediate"), not what is done about it
+            if (words[-1] in _TIME_WORDS or words[-2:] == ("time", "frame")) and _a_text(kind, name):
+                continue  # "Remediation Timeframe" says how soon ("24-48 hours"): a time frame is no plan
             out.append(name)
     return tuple(out)
 
 
 # The last word of a header saying its column ranks the thing the words before it name, how soon or how much
 _PRIORITY_WORDS = frozenset({"priority", "priorities", "urgency", "prioritisation", "prioritization"})
+# The last word of a header saying its column holds when or how soon the thing the words before it name is done
+_TIME_WORDS = frozenset({"timeframe", "timeframes", "timescale", "timescales", "timeline", "timelines", "deadline",
+                         "sla", "eta", "window", "duration"})
+
+
+def _a_text(kind: SheetKind, name: str) -> bool:
+    """The field holds words (a title, a description, a plan), not a date or a level."""
+    if name in PSEUDO:
+        return True
+    return name in kind.reg.field_names and kind.reg.field(name).kind in (Kind.TEXT, Kind.LONGTEXT)
+
+
 # The last word of a header saying its column holds codes of the thing the words before it name
 _ID_WORDS = frozenset({"id", "ids", "ref", "no", "nr", "nbr", "num", "number", "code"})
 
@@ -497,6 +511,13 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     if kind.register == "risks":
         mapping.update(_kinney_letters(row, mapping))
     title = _title_field(kind)
+    if title is not None and title not in mapping.values() and \
+            any(not _a_text(kind, n) for n in real_fields(mapping)):
+        # beside a person, a status, a date or a level: "tittle | description" alone (a smoothie's health
+        # benefits named "benefits.csv", round 26) is no register for a typo
+        spelt = _misspelt_title(kind, row, mapping)
+        if spelt is not None:
+            mapping[spelt] = title
     if group is not None and title is not None and title not in mapping.values():
         named = _named_by_group(kind, row, group, mapping, title)
         if named is not None:
@@ -505,6 +526,55 @@ def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) 
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+def _misspelt_title(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> int | None:
+    """The one header no word names that is the register's title word misspelt ("Tiltel", "Tilte", "Sumary"),
+    beside another column a field takes: a typo in a hand-made header; before, the table had no column
+    naming its records and a data row was taken for its header. Only beside a field of no free text (the
+    caller's). One word of five letters at least, its first
+    two the title word's, the same letters but one added or dropped, at most two slips from it (a letter added
+    or dropped, two swapped): "Channel" is no "Change", nor "Issued" an "Issue"."""
+    words = _title_words(kind)
+
+    def slipped(key: str) -> bool:
+        # "Issued" or "Titles" is the word and more, another word (a date, a plural): no slip
+        return len(key) >= 5 and key.isalpha() and any(w[:2] == key[:2] and not (key.startswith(w) or w.startswith(key))
+                                     and _letters_apart(key, w) <= 1 and _slips(key, w) <= 2 for w in words)
+
+    found = [c for c, cell in enumerate(row) if c not in mapping and isinstance(cell, str)
+             and len(cell.split()) == 1 and slipped(normalise_key(cell))]
+    return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=None)
+def _title_words(kind: SheetKind) -> tuple[str, ...]:
+    title = _title_field(kind)
+    return tuple(k for k, n in field_keys(kind).items() if n == title and len(k) >= 5 and k.isalpha())
+
+
+def _letters_apart(a: str, b: str) -> int:
+    """Letters one word has and the other has not, counted with repeats ("tiltel" / "title": one "l")."""
+    ca, cb = Counter(a), Counter(b)
+    return sum(((ca - cb) + (cb - ca)).values())
+
+
+@lru_cache(maxsize=1 << 14)
+def _slips(a: str, b: str) -> int:
+    """Letters added, dropped, changed or two side by side swapped between two words (optimal string
+    alignment distance); stops counting past 3."""
+    if abs(len(a) - len(b)) > 3:
+        return 4
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
 
 
 def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], duplicates: dict[int, str]) -> None:
@@ -1304,7 +1374,15 @@ def _noun_bonus(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> flo
         bonus += 1.0
     elif said:
         bonus += 0.5
+    if kind.register == ISSUES and any(normalise_key(cell) in _TRACKER_HEADERS for cell in row if isinstance(cell, str)):
+        # Redmine's "tracker" (tracker_id) says the rows are a tracker's tickets: its API CSV names a project,
+        # a category and a due date as a risk register would, and was read as one risk, titled by its description
+        bonus += 2.0
     return bonus
+
+
+# Headers only an issue tracker's export has: the kind of each ticket (Redmine's "Tracker")
+_TRACKER_HEADERS = frozenset({"tracker", "trackerid", "trackername"})
 
 
 @lru_cache(maxsize=None)
@@ -2405,6 +2483,12 @@ def raid_kind(value: Any) -> str | None:
         # labelled; labels naming no kind say nothing
         kinds = {vocab.get(word_key(part)) for part in re.split(r"[,;]", value)} - {None}
         kind = ISSUES if ISSUES in kinds else (kinds.pop() if len(kinds) == 1 else None)
+    if kind is None and value.__class__ is str:
+        # a tracker's own name for its bugs ("Issue request", "Toolbox Issue request", "Production Bug"): a word
+        # naming an issue, none naming another kind
+        kinds = {vocab.get(w) for w in words_of(value)} - {None}
+        if kinds == {ISSUES}:
+            kind = ISSUES
     return kind
 
 
@@ -2432,6 +2516,22 @@ def tracker_column(kinds: set[str | None]) -> bool:
 _BRACKETED_RE = re.compile(r"\s*([^()]+?)\s*\(([^()]+)\)\s*")
 
 
+def named_tracker_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
+    """Redmine's "Tracker" column when it says which rows are issues: its rows of one kind are bugs or issue
+    requests ("Bug", "Issue request"), the others kinds of request the same system tracks ("Content Requests",
+    "RPA Trainings", "Deployment Request"), which no register of the office holds. Only this header: an issue
+    log's own "Type" or "Category" ("Technical", "Supplier") sorts issues, it does not say some rows are none."""
+    for c, head in enumerate(headers):
+        if normalise_key(head or "") != "tracker":
+            continue
+        values = [r[c] for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+        kinds = [raid_kind(x) for x in values]
+        # the first rows may all be requests (3,018 of 3,039 rows): the importer looks further for a bug
+        if values and any(k is None for k in kinds) and all(k in (ISSUES, BACKLOG, None) for k in kinds):
+            return c
+    return None
+
+
 def _raid_type_header(head: Any) -> bool:
     """A header that may name a RAID log's type column: "Type", "Category", "RAID", "Log type" (the
     English stems anywhere in it, as before), or a word of the files' ``raid_type`` ("Typ", "Tipo",
@@ -2457,7 +2557,14 @@ def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
         # export of stories and tasks: none of its rows is an issue)
         if values and sum(1 for k in kinds if k) * 10 >= len(values) * 8 and (len(named) >= 2 or named == {BACKLOG}):
             return c
+        if values and normalise_key(head) in _LABEL_HEADERS and BACKLOG in named and named <= {ISSUES, BACKLOG}:
+            # GitHub's labels: a row labelled "enhancement" is planned work, one labelled "question, wontfix"
+            # (no kind) an issue as any unlabelled one; few rows need name a kind
+            return c
     return None
+
+
+_LABEL_HEADERS = frozenset({"labels", "label", "tags"})
 
 
 def raid_rows(col: int, register: str, rows: list[list[Any]], untyped: str = "risks") -> list[list[Any]]:
@@ -2478,6 +2585,10 @@ def raid_filter(col: int, register: str, untyped: str = "risks",
         kind = raid_kind(row[col]) if col < len(row) else None
         if kind == register or (kind is None and register == untyped):
             return None
+        if kind is None and untyped not in RAID_HOMES:
+            said = str(row[col] or "").strip()
+            return (f"“{said}” under “{header}”: a kind of the tracker's rows that is not an issue (a request, a "
+                    "training, a deployment …); the office has no register for it.")
         if kind == BACKLOG:
             said = str(row[col]).strip()
             return (f"“{said}” under “{header}”: planned work of the tracker's backlog (a feature, story, task or "

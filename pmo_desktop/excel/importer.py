@@ -9,6 +9,7 @@ No Qt here: the GUI runs these in a worker thread and passes ``progress(done, to
 
 from __future__ import annotations
 
+import csv
 import functools
 import gc
 import json
@@ -63,6 +64,7 @@ from .header_detection import (
     listed_orders,
     map_header,
     named_by_its_last_words,
+    named_tracker_column,
     names_under_a_caption,
     not_a_register,
     not_records_by_content,
@@ -346,6 +348,8 @@ def _worked_out_again(text: str, col: int, mapping: dict[int, str], sample: list
             differ += 1
         elif rank or x > 25:
             differ += 1
+        elif not products and x != round(x):
+            differ += 1  # 9.4 beside levels written with their reason ("High - no authentication"): a CVSS score
     # most rows decide: one stale formula among the products does not make the column another scale
     return differ <= agree if differ or agree else not rank
 
@@ -737,6 +741,36 @@ def _headed_bare_list(book: SafeWorkbook, reader: SheetReader, path: Path
     if match is None or match.row != 1:
         return None
     return headed, match, note
+
+
+# A sheet of lines pasted whole into column A is split only up to this many rows (a pasted list, not a data dump)
+PASTED_ROWS = 5000
+
+
+def _lines_in_one_column(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
+    """A CSV's lines pasted whole into column A of a workbook, one per cell ("3,OPEN,test issue 03,bug,2023-05-12"
+    of ``gh issue list``): the same sheet with each line split at its commas (or tabs, or semicolons) as the
+    CSV it was, quotes honoured. Only when every filled row is one text in column A and every one of them splits
+    into the same number of cells, three at least; a column of sentences with a comma or two does not. Before,
+    the sheet had one column of whole lines and was refused."""
+    if reader.declared_rows > PASTED_ROWS:
+        return None
+    top = [r for r in reader.top_rows(fill_merged=False) if any(x is not None for x in r)]
+    if len(top) < 2 or any(r[0].__class__ is not str or any(x is not None for x in r[1:]) for r in top):
+        return None
+    rows = [r for r in reader.all_rows() if any(x is not None for x in r)]
+    if any(r[0].__class__ is not str or any(x is not None for x in r[1:]) for r in rows):
+        return None
+    lines = [r[0] for r in rows]
+    for delimiter in ("\t", ",", ";"):
+        try:
+            split = list(csv.reader(lines, delimiter=delimiter))
+        except csv.Error:
+            continue
+        widths = {len(cells) for cells in split}
+        if len(widths) == 1 and widths.pop() >= 3 and all(len(c) <= 200 for cells in split for c in cells[:-1]):
+            return SheetReader(book, reader.title, [[c.strip() or None for c in cells] for cells in split], [])
+    return None
 
 
 def _twin_tables(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
@@ -1131,6 +1165,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     lists += axis_orders(book.sheet(title).top_rows(fill_merged=False))
                     continue
                 reader = book.sheet(title)
+                reader = _lines_in_one_column(book, reader) or reader
                 scales.add(legend_scale(reader.top_rows()))
                 bare = _headed_bare_list(book, reader, path)
                 match: HeaderMatch | None
@@ -1527,6 +1562,12 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             continue
         rows = reader.top_rows()
         col = raid_type_column(match.headers, rows[match.row:match.row + 20])
+        # Redmine's "Tracker" naming bugs beside other requests: only its issue rows are the issue log's
+        named = named_tracker_column(match.headers, rows[match.row:match.row + SAMPLE]) \
+            if col is None and match.kind.register == "issues" else None
+        if named is not None and not _names_an_issue(reader, match.row + 1, named):
+            named = None  # no bug or issue request anywhere under it: the tracker's rows are the user's issues
+        col = named if named is not None else col
         if col is None:
             out.append((reader, match, None))
             continue
@@ -1541,6 +1582,8 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             out.append((reader, match, None))
             continue
         untyped = "issues" if tracker else "risks"
+        if named is not None:
+            tracker, untyped = True, "other"  # a row of no issue kind is one of the tracker's other requests
         risk_reading = match.mapping if match.kind.register == "risks" else \
             map_header(kind_for("risks"), header, group)[0]
         for register in RAID_REGISTERS:
@@ -1548,6 +1591,8 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             # each register's columns are judged on its own rows: a risk's "Probability" is not refused
             # for the "N/A" of the issue rows beside it
             own_rows = raid_rows(col, register, stored[match.row:], untyped)
+            if named is not None and register == "issues" and not own_rows:
+                own_rows = stored[match.row:]  # its bugs lie further down: the columns judged on the rows above
             if tracker and not own_rows and register != untyped:
                 continue
             sample = own_rows[:SAMPLE]
@@ -1557,11 +1602,13 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
                                 if c in match.demoted and n not in mapping.values()})
             else:
                 mapping, dups = map_header(kind, header, group)
-            mapping = _named_as_a_risk(register, mapping, risk_reading)
-            named = set(mapping.values())
+            if named is None:  # a RAID log's columns read as a risk's; a tracker's are its issues' alone
+                mapping = _named_as_a_risk(register, mapping, risk_reading)
+            fields = set(mapping.values())
             mapping, demoted = check_values(kind, mapping, sample, header)
-            mapping = refill(kind, header, group, mapping, demoted, sample, named - set(mapping.values()))
-            mapping = _shared_by_types(register, mapping, risk_reading)
+            mapping = refill(kind, header, group, mapping, demoted, sample, fields - set(mapping.values()))
+            if named is None:
+                mapping = _shared_by_types(register, mapping, risk_reading)
             m = HeaderMatch(kind, match.row, mapping, match.headers, match.score if kind == match.kind else 0.0,
                             dups, demoted, match.sheet_title)
             m.mapping = {c: n for c, n in m.mapping.items() if c != col}
@@ -1571,6 +1618,14 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             row_filter.column = col  # type: ignore[attr-defined]
             out.append((reader, m, row_filter))
     return out
+
+
+def _names_an_issue(reader: SheetReader, first_row: int, col: int) -> bool:
+    """Some row of the sheet, however far down, has a tracker naming an issue ("Bug", "Issue request")."""
+    try:
+        return any(raid_kind(values[col]) == "issues" for _, values in reader.data_rows(first_row, col + 1))
+    except WorkbookError:
+        return False
 
 
 # The fields every RAID type keeps under the same name, by the name a risk gives them, and the register's

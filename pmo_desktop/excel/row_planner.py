@@ -175,7 +175,9 @@ _DATE_WORDS = frozenset({"date", "on", "day", "when"})
 def closing_status(header: str, choices: Collection[str]) -> str | None:
     """The status a date under ``header`` gives a record whose status is empty, if the header names the day
     it was fixed, resolved or closed and ``choices`` hold that status (or the other of Resolved / Closed)."""
-    words = words_of(header)
+    # a tracker's field name written as one word ("resolutiondate" of Jira's REST API): its two words
+    words = [part for w in words_of(header) for part in
+             ((w[:-4], "date") if w.endswith("date") and w[:-4] in _CLOSING_WORDS else (w,))]
     if not words or _NOT_YET_WORDS & set(words) or not _DATE_WORDS & set(words) or len(words) > 4:
         return None
     wanted = next((_CLOSING_WORDS[w] for w in words if w in _CLOSING_WORDS), None)

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..models.errors import ValidationError
 from ..models.fields import Context, Kind
+from ..models.values import parse_date
 from .header_detection import MAIN_KINDS, SheetKind
 from .value_translation import Translator
 from .workbook_reader import column_letters
@@ -33,6 +34,14 @@ _MIN_ROWS = 3
 
 def _text(x: Any) -> str:
     return "" if x is None else str(x).strip()
+
+
+def _a_date(x: str) -> bool:
+    """A moment ("2023-05-12 09:46:09 +0000 UTC", when an issue was last updated): no record's title."""
+    try:
+        return parse_date(x, "date") is not None
+    except ValidationError:
+        return False
 
 
 def _kind_named(sheet_title: str, file_name: str | None) -> SheetKind | None:
@@ -80,7 +89,7 @@ def made_header(rows: list[list[Any]], sheet_title: str, file_name: str | None) 
     tags = {c for c in range(width) if c not in taken | webs and
             sum(1 for x in columns[c] if _TAG_LIST_RE.match(x)) * 2 > len(table)}
     texts = [c for c in filled if c not in taken | webs | tags and distinct(c) and
-             not all(_ID_RE.match(x) for x in columns[c]) and
+             not all(_ID_RE.match(x) for x in columns[c]) and not all(_a_date(x) for x in columns[c]) and
              sum(1 for x in columns[c] if len(x.split()) >= 2) * 2 >= len(table)]
     if not texts:
         return None

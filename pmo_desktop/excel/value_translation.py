@@ -640,6 +640,8 @@ class Translator:
         for k in keys:
             if k in vocab:
                 return vocab[k]
+        if len(words) >= 2 and words[-1].isdigit():
+            return None  # "Problem 2", "Issue 7": a record numbered by its noun, no word cut short ("Problem resolved")
         return _near(vocab, keys[0]) or (_near(vocab, words[0]) if words else None)
 
     def _choice(self, f: Field, raw: Any) -> str | None:
