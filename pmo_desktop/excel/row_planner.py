@@ -2271,7 +2271,10 @@ class Planner:
             errors[:] = [e for e in errors if e != empty]
         if action == Action.INSERT:
             for f in self._required:
-                if f.name not in values and not any(e.startswith(f"{f.label} holds a formula") for e in errors):
+                # said once: a column holding the field whose cell is empty has said so already ("Title cannot be
+                # empty."), and "no column of the sheet holds it" would be wrong of it
+                if f.name not in values and not any(e.startswith((f"{f.label} holds a formula",
+                                                                  f"{f.label} cannot be empty")) for e in errors):
                     errors.append(f"{f.label} cannot be empty (no column of the sheet holds it: choose the column "
                                   f"that does for “{f.label}” in the preview's mapping)." if f.name in self._unmapped
                                   else f"{f.label} cannot be empty (no column of the sheet holds it).")
