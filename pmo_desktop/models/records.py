@@ -263,6 +263,23 @@ def did_you_mean(names: Iterable[str], typed: str, limit: int = 3) -> str:
     return f" Did you mean {' or '.join(f'“{n}”' for n in offered)}?" if offered else ""
 
 
+def no_such_name(f: Field, name: str, known: Iterable[str]) -> ValidationError:
+    """The refusal of a name ``f``'s target lacks (a project typed, pasted, imported or replaced), offering the
+    nearest it has."""
+    noun = _ref(f).target.__name__.lower()
+    return ValidationError(f"{f.label}: there is no {noun} called “{name}”.{did_you_mean(known, name)}", f.name)
+
+
+def ref_keys(session: Session, f: Field) -> set[str]:
+    """Every name ``f`` finds a record by, case folded: its target's names, and codes where it has them ("P-01"),
+    as ``_resolve_ref`` looks them up."""
+    T = _ref(f).target
+    keys = {str(n).casefold() for n in session.scalars(select(getattr(T, _ref(f).label))) if n}
+    if hasattr(T, "code"):
+        keys.update(str(c).casefold() for c in session.scalars(select(T.code)) if c)
+    return keys
+
+
 def _resolve_ref(session: Session, f: Field, name: str | None) -> Any:
     """The row of ``f``'s target named ``name`` (an ORM object of ``ref.target``), or None for no name."""
     if name is None:
@@ -274,9 +291,7 @@ def _resolve_ref(session: Session, f: Field, name: str | None) -> Any:
         found = find_ci(session, T, T.code, name)
     if found is None:
         if not ref.create_missing:
-            noun = T.__name__.lower()
-            known = [str(n) for n in session.scalars(select(getattr(T, ref.label))) if n]
-            raise ValidationError(f"{f.label}: there is no {noun} called “{name}”.{did_you_mean(known, name)}", f.name)
+            raise no_such_name(f, name, [str(n) for n in session.scalars(select(getattr(T, ref.label))) if n])
         found = T(**{ref.label: name})
         session.add(found)
         session.flush()
@@ -447,9 +462,8 @@ class _Names:
             if ref.create_missing:
                 self.prepare(f, [name])
                 return self._map(f)[name.casefold()]
-            noun = ref.target.__name__.lower()
-            known = sorted({str(getattr(o, ref.label)) for o in self._map(f).values() if getattr(o, ref.label)})
-            raise ValidationError(f"{f.label}: there is no {noun} called “{name}”.{did_you_mean(known, name)}", f.name)
+            raise no_such_name(f, name, {str(getattr(o, ref.label)) for o in self._map(f).values()
+                                         if getattr(o, ref.label)})
         return found
 
 

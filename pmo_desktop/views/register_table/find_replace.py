@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...models import errors, windows
+from ...models import errors, records, windows
 from ...models.fields import Kind, count_of
 from .commands import CellEdit, EditCellsCommand
 from .confirm import edited_rows
@@ -56,19 +56,6 @@ def candidate_rows(session: Any, register: Any, ctx: Any, parent_id: int | None,
         wanted = set(ids)
         return [row for row in rows_reader(register, ctx, parent_id)(session, None) if row[0] in wanted]
     return rows_reader(register, ctx, parent_id)(session, ids.tolist())
-
-
-def known_names(session: Any, f: Any) -> set[str]:
-    """Every name (and code, for a project) a reference field may take, case folded, as typing checks it."""
-    from ...models.records import ref_names
-
-    names = {n.casefold() for n in ref_names(session, f)}
-    target = f.ref.target
-    if hasattr(target, "code"):
-        from sqlalchemy import select
-
-        names.update(str(c).casefold() for c in session.scalars(select(target.code)) if c)
-    return names
 
 
 class Matcher:
@@ -363,12 +350,13 @@ class ReplaceDialog(QDialog):
                     # a name the office lacks: refused for a project, as typing it is; a new person added
                     known = names.get(f.name)
                     if known is None:
-                        known = names[f.name] = self.view.document.office.read(known_names, f)
+                        known = names[f.name] = self.view.document.office.read(records.ref_keys, f)
                     if str(parsed).casefold() not in known:
                         if not (f.ref is not None and f.ref.create_missing):
-                            noun = f.ref.target.__name__.lower() if f.ref is not None else "record"
+                            refusal = records.no_such_name(f, str(parsed), self.view.document.office.read(
+                                records.ref_names, f))
                             outcome.refused.append(f"Row {proxy_row + 1}{f' ({code_of(row)})' if code_of(row) else ''}: "
-                                                   f"{f.label}: there is no {noun} called “{parsed}”.")
+                                                   f"{refusal}")
                             continue
                         outcome.new_names.add(str(parsed))
                 if f.kind.is_links:
