@@ -344,9 +344,10 @@ def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | Non
                               f"cell); type the date in the cell, e.g. 2026-03-31 or {date_example(order)}.")
     text = re.sub(r"\s+", " ", str(value).strip())
     text = re.sub(r"(\d)(st|nd|rd|th|er|º|ª)(?=\W|$)", r"\1", text, flags=re.IGNORECASE)  # 15th, 1er, 1º
-    day_alone = _TIME_AFTER_DATE.sub("", text)  # "22/Oct/23 10:56 AM": the day of a moment; the field holds a day
-    if not day_alone.replace(".", "").isdigit():  # but a serial number with a time is no one's way to write a day
-        text = day_alone
+    if ":" in text:  # "22/Oct/23 10:56 AM": the day of a moment; the field holds a day (the test first: every
+        day_alone = _TIME_AFTER_DATE.sub("", text)  # date cell of an import comes this way)
+        if not day_alone.replace(".", "").isdigit():  # a serial number with a time is no one's way to write a day
+            text = day_alone
     try:
         found = _parse_date_text(text, order, today or date.today())
     except ValueError:  # 31/02/2026, month 13, ...

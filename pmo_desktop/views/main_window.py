@@ -858,11 +858,13 @@ class MainWindow(QMainWindow):
         in this window only: closing it dropped them without a word. Asked, as typing held in a cell is."""
         from PySide6.QtWidgets import QMessageBox
 
+        from ..models.fields import count_of
+
         document = self.document
         if document is None or not document.pending:
             return True
         count = len(document.pending)
-        what = "1 change" if count == 1 else f"{count} changes"
+        what = count_of(count, "change")
         box = QMessageBox(QMessageBox.Icon.Warning, "Not saved",
                           f"{what} could not be saved yet and {'is' if count == 1 else 'are'} kept in this window only "
                           f"(first: {document.pending[0].text()}).\n\nRetry now (once the disk has room or the "
