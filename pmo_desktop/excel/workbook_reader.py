@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..models import held_files
-from . import plain_text
+from . import csv_rewrapped, plain_text
 from .errors import WorkbookError
 
 if TYPE_CHECKING:  # imported when a workbook is opened, not at startup
@@ -622,14 +622,18 @@ def _read_csv(path: Path, limits: Limits, unaligned: dict[int, str] | None = Non
         raise WorkbookError(f"“{path.name}” is not a text CSV file; save it as CSV (UTF-8) and import that.")
     sample = text[:16 * 1024]
     piped = _pipe_table(text)
+    rewrapped = csv_rewrapped.unwrapped(text) if piped is None else None
     if piped is not None:
         parsed = piped
     else:
-        try:
-            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-            delimiter = dialect.delimiter
-        except csv.Error:
-            delimiter = _likely_delimiter(sample, path.suffix.lower())
+        if rewrapped is not None:
+            text, delimiter = rewrapped
+        else:
+            try:
+                dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+                delimiter = dialect.delimiter
+            except csv.Error:
+                delimiter = _likely_delimiter(sample, path.suffix.lower())
         # The csv module reads the text itself, not its ``splitlines()``: those lines lose the line breaks of a
         # quoted cell typed over several lines (Alt+Enter in Excel), and split a row at a vertical tab, a form
         # feed or U+2028 pasted from Word or slides, which are text inside a cell, not the end of a row.
