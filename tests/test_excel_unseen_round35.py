@@ -68,3 +68,100 @@ def test_staff_goals_grouped_by_category_are_no_stakeholders(sqlite_store, tmp_p
               ["Suppliers", "Various", "Vendors", "Low"], ["Regulator", "FCA", "Oversight", "High"]]
     import_all(sqlite_store, write_xlsx(tmp_path / "stakeholders.xlsx", {"Stakeholders": groups}))
     assert set(named(sqlite_store, "stakeholders")) == {"Board", "Staff", "Suppliers", "Regulator"}
+
+
+def test_a_safety_risk_assessment_rated_l_s_r_before_and_after(sqlite_store, tmp_path):
+    """A safety risk assessment heads its ratings "Initial Risk L | Initial Risk S | Initial Risk R" and
+    "Residual Risk L | S | R" (likelihood × severity = risk): the initial likelihood and severity went to the
+    notes, and of the residual only the likelihood was read, so no risk had a rating. A word saying the first
+    rating ("Initial", "Gross", "Inherent") or a later one ("Residual", "Future") before a likelihood or an
+    impact — or before a letter of "L × S = R" — says which it is."""
+    rows: list[list[object]] = [["Activity", "Hazard", "Identified at Risk", "Initial Risk L", "Initial Risk S",
+                                 "Initial Risk R", "Control Measures", "Residual Risk L", "Residual Risk S",
+                                 "Residual Risk R"]]
+    hazards = ["Struck by vehicle", "Slips and trips", "Manual handling strain", "Falling objects", "Noise exposure"]
+    for i, hz in enumerate(hazards):
+        rows.append(["Site entrance", hz, "Visitors", 4 - i % 3, 2 + i % 3, (4 - i % 3) * (2 + i % 3),
+                     "Induction and signage", 2, 1 + i % 2, 2 * (1 + i % 2)])
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risk_Assessment.xlsx", {"Sheet1": rows}))
+    got = named(sqlite_store, "risks")
+    assert (got["Slips and trips"]["probability"], got["Slips and trips"]["impact"]) == (3, 3)
+    assert (got["Slips and trips"]["residual_probability"], got["Slips and trips"]["residual_impact"]) == (2, 2)
+    assert "Initial Risk L" not in (got["Struck by vehicle"]["notes"] or "")
+
+    path = write_xlsx(tmp_path / "ra.xlsx", {"Risk Register": [
+        ["Risk", "Initial Likelihood", "Initial Severity", "Mitigation", "Future Likelihood", "Future Severity"],
+        ["Server outage", "High", "High", "Second site", "Low", "High"],
+        ["Data loss", "Medium", "Very High", "Backups", "Low", "Medium"]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "risks")
+    assert (got["Data loss"]["probability"], got["Data loss"]["impact"]) == (3, 5)
+    assert (got["Data loss"]["residual_probability"], got["Data loss"]["residual_impact"]) == (2, 3)
+
+
+def test_a_second_rating_under_a_future_caption_past_a_row_of_dashes(sqlite_store, tmp_path):
+    """"Baseline" over the first "Likelihood | Impact | Risk Level", "Future Impact" over the second, groups of
+    risks parted by rows of "-": the second pair stayed in the notes as a second "Liklyhood" — "future" was
+    no word of a later rating and a dash was taken for a level that is not one. "Impossible" is the lowest
+    likelihood."""
+    rows: list[list[object]] = [
+        ["Ticket:", None, "Risk Assessment"],
+        ["Risk", "Risk Statement", "Response Strategy", "Baseline", None, None, "Future Impact"],
+        [None, None, None, "Liklyhood", "Impact", "Risk Level", "Liklyhood", "Impact", "Risk Level"],
+        ["Operational Risks"],
+        ["Tables do not work", "Reducing Risk", "Run tests", "Unlikely", "Very High", 10, "Impossible", "High", 4],
+        ["Too many pages", "Reducing Risk", "Fewer pages", "Likely", "Low", 8, "Unlikely", "Low", 4],
+        ["Data loss", "Accepting Risk", "Backups", "Unlikely", "High", 8, "Unlikely", "Low", 4],
+        ["-", "-", "-", "-", "-", "-", "-", "-", "-"],
+        ["Financial Risks"],
+        ["Servers left on", "Reducing Risk", "Timer", "Likely", "Low", 8, "Unlikely", "Low", 4],
+    ]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risk_Assessment.xlsx", {"Risk Assessment": rows}))
+    got = named(sqlite_store, "risks")
+    assert (got["Tables do not work"]["residual_probability"], got["Tables do not work"]["residual_impact"]) == (1, 4)
+    assert got["Servers left on"]["residual_probability"] == 2
+    assert "Liklyhood" not in (got["Data loss"]["notes"] or "")
+
+
+def test_a_consequence_of_scores_is_the_impact_not_its_text(sqlite_store, tmp_path):
+    """"Frequency | Consequence | Risk (fxc)" under "CURRENT Risk Level", the same under "FUTURE Risk Level",
+    the consequence described in a column of its own: the scores 1–5 were stored as the effect's text ("5")
+    and the risk had no impact. A text field's column of levels is its rating when no column gives it."""
+    rows: list[list[object]] = [
+        [None, None, None, None, "CURRENT Risk Level", None, None, None, "FUTURE Risk Level"],
+        ["Type of Risk", "Description of Hazardous event (If…)", "Description of Consequence (Then…)",
+         "Mitigation(s)", "Frequency", "Consequence", "Risk (fxc)", "Additional Mitigation(s)", "Frequency",
+         "Consequence", "Residual Risk"],
+        ["Operational", "If the developer works alone all day", "stress", "talk to them", 3, 5, 15, "ALARP", 2, 5, 10],
+        ["Technical", "If the prototype fails in use", "users misled", "error detection", 1, 5, 5, None, 1, 3, 3],
+        ["Technical", "If the software has bugs", "delay", "get help", 4, 3, 12, None, 2, 3, 6],
+    ]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risk_Assessment.xlsx", {"Risk Assessment": rows}))
+    got = named(sqlite_store, "risks")
+    r = got["If the developer works alone all day"]
+    assert (r["probability"], r["impact"], r["residual_probability"], r["residual_impact"]) == (3, 5, 2, 5)
+    assert got["If the software has bugs"]["impact"] == 3 and not got["If the software has bugs"]["effect"]
+
+
+def test_a_risk_matrix_above_the_table_ranks_its_words(sqlite_store, tmp_path):
+    """A risk matrix drawn above the risks, "Negligible | Minor | Major | Hazardous | Catastrophic" along its
+    top and "Very Unlikely … Very Likely" down its side: "Hazardous" was not placed and "Major" was read 4,
+    though it is the third of the sheet's five. The matrix's axes order the words as a legend sheet's do."""
+    rows: list[list[object]] = [
+        [None, "Risk Matrices"],
+        [None, None, "Negligible", "Minor", "Major", "Hazardous", "Catastrophic"],
+        [None, "Very Unlikely", "Low", "Low", "Low medium", "Medium", "Medium"],
+        [None, "Unlikely", "Low", "Low Medium", "Low medium", "Medium", "Medium High"],
+        [None, "Moderate", "Low", "Low Medium", "Medium", "Medium High", "Medium High"],
+        [None, "Likely", "Low", "Low medium", "Medium", "Medium high", "High"],
+        [None, "Very Likely", "Low medium", "Medium", "Medium high", "High", "High"],
+        [], [], [],
+        [None, "Risk", "Statement", "Response", "Objective", "Likelihood", "Impact", "Risk Level"],
+        [None, "Burns", "Hot drinks could spill", "Seal the cups", "No spills", "Very Unlikely", "Major"],
+        [None, "Back pain", "Sitting too long", "Stand up", "No strain", "Unlikely", "Minor"],
+        [None, "Electrocution", "Exposed currents", "Insulate", "No shocks", "Very Unlikely", "Hazardous"],
+    ]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risk Assessment.xlsx", {"Sheet1": rows}))
+    got = named(sqlite_store, "risks")
+    assert {t: r["impact"] for t, r in got.items()} == {"Burns": 3, "Back pain": 2, "Electrocution": 4}
+

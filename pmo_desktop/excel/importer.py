@@ -1203,6 +1203,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
                     continue
+                # a risk matrix drawn above the table orders its level words along its axes ("Negligible |
+                # Minor | Major | Hazardous | Catastrophic" over the grid: major is the third of five there)
+                lists += axis_orders(reader.top_rows(fill_merged=False)[:max(match.row - 1, 0)])
                 found.append((reader, match))
             found = _beside_the_register(found, plan)
             found, lent = _headers_overwritten(found)
