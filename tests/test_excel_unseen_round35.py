@@ -143,6 +143,20 @@ def test_a_consequence_of_scores_is_the_impact_not_its_text(sqlite_store, tmp_pa
     assert got["If the software has bugs"]["impact"] == 3 and not got["If the software has bugs"]["effect"]
 
 
+def test_a_jira_export_keeps_its_keys(sqlite_store, tmp_path):
+    """"JIRA-ID | Summary | Description": the keys (DEMO-9) went into the description and the issues were
+    numbered I-001 …; imported again, each would be a new issue. A tracker's name before "ID" or "Key" is the
+    issue's ID."""
+    rows = [["JIRA-ID", "Summary", "Description"],
+            ["DEMO-9", "Add more unit tests", "Coverage is low"],
+            ["DEMO-8", "Configure attachment categories", "Try the cogwheel"],
+            ["DEMO-7", "Edit attachments directly", "Open in the editor"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "issues.xlsx", {"Sheet1": rows}))
+    got = named(sqlite_store, "issues")
+    assert got["Add more unit tests"]["code"] == "DEMO-9"
+    assert "DEMO-9" not in (got["Add more unit tests"]["description"] or "")
+
+
 def test_a_risk_matrix_above_the_table_ranks_its_words(sqlite_store, tmp_path):
     """A risk matrix drawn above the risks, "Negligible | Minor | Major | Hazardous | Catastrophic" along its
     top and "Very Unlikely … Very Likely" down its side: "Hazardous" was not placed and "Major" was read 4,
@@ -164,4 +178,3 @@ def test_a_risk_matrix_above_the_table_ranks_its_words(sqlite_store, tmp_path):
     import_all(sqlite_store, write_xlsx(tmp_path / "Risk Assessment.xlsx", {"Sheet1": rows}))
     got = named(sqlite_store, "risks")
     assert {t: r["impact"] for t, r in got.items()} == {"Burns": 3, "Back pain": 2, "Electrocution": 4}
-
