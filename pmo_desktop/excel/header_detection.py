@@ -31,6 +31,7 @@ from .value_translation import OPEN_LISTS, ColumnProfile, Translator, escalation
 from .vocabulary import (
     FOREIGN_KINDS,
     beside_words,
+    first_assessed_words,
     foreign_words,
     header_phrases,
     header_words,
@@ -840,6 +841,8 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
         exact = _both_sides_name(kind, str(cell))
     if not exact:
         exact = _after_the_measures(kind, str(cell))
+    if not exact:
+        exact = _staged_level(kind, str(cell))
     prefixed = () if exact else _prefix_names(kind, str(cell))
     loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
     return exact, prefixed, loose
@@ -868,6 +871,38 @@ def _after_the_measures(kind: SheetKind, text: str) -> tuple[str, ...]:
     name = keys.get(base) or (keys.get(near) if (near := near_key(kind, base)) is not None else None)
     residual = _REASSESSED.get(name or "")
     return (residual,) if residual is not None and residual in kind.reg.field_names else ()
+
+
+# The letters of a rating written "L x S = R" (likelihood, severity, risk), as safety risk assessments head them
+_LEVEL_LETTERS = {"l": "probability", "p": "probability", "s": "impact", "i": "impact", "c": "impact"}
+
+
+def _staged_level(kind: SheetKind, text: str) -> tuple[str, ...]:
+    """A likelihood or an impact after a word saying which rating it is: "Initial Risk L", "Gross Impact",
+    "Inherent Severity" the risk's own level, "Residual Risk S", "Future Likelihood" the level after the
+    measures. The register's noun between them counts for nothing ("Risk"), and after it a lone letter of
+    "L x S = R" names the level (L, P the likelihood; S, I, C the impact). Before, "Initial Risk L" and
+    "Initial Risk S" of a safety risk assessment went to the notes and the risk had no rating."""
+    if kind.register != "risks":
+        return ()
+    words = words_of(text)
+    if len(words) < 2:
+        return ()
+    first = first_assessed_words()
+    later = reassessed_words() - _NOW_WORDS
+    stage = word_key(words[0])
+    if stage not in first and stage not in later:
+        return ()
+    rest = [w for w in words[1:] if word_key(w) not in _nouns(kind)]
+    if not rest:
+        return ()
+    keys = field_keys(kind)
+    key = normalise_key(" ".join(rest))
+    name = _LEVEL_LETTERS.get(key) if len(key) == 1 else keys.get(key)
+    if name not in _REASSESSED:
+        return ()
+    name = name if stage in first else _REASSESSED[name]
+    return (name,) if name in kind.reg.field_names else ()
 
 
 # Words joining a header to the register's noun it ends with ("Causa del Riesgo", "Owner of the risk")
@@ -1957,6 +1992,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _numbered_by_its_noun(kind, row, mapping, sample)
             mapping = _kind_by_values(kind, mapping, dups, sample)
             mapping = _repeats_written_out(kind, mapping, dups, sample)
+            mapping = _text_rated(kind, mapping, sample)
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
             mapping = _repeats_statuses(kind, mapping, dups, sample)
             mapping = _reassessed(kind, mapping, dups, sample, group)
@@ -2250,6 +2286,23 @@ def _repeats_rated(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str
     return out
 
 
+def _text_rated(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
+    """A text field's column whose every cell is a level ("Consequence" over 5, 4, 3 beside "Frequency"; its
+    description in another column) is that text's rating (the impact), when no column gives it: the scores
+    were stored as the effect's text and the risk had no impact."""
+    out = dict(mapping)
+    for c, name in mapping.items():
+        scale = next((s for (register, s), text in TEXT_FALLBACK.items()
+                      if register == kind.register and text == name), None)
+        if scale is None or scale in out.values() or scale not in kind.reg.field_names or \
+                kind.reg.field(scale).kind is not Kind.SCALE:
+            continue  # a rating only: a plan's cells are no response word ("Control number 1" is no "Reduce")
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) >= 2 and not _sentences(values) and _all_levels(kind, scale, values):
+            out[c] = scale
+    return out
+
+
 _REASSESSED = {"probability": "residual_probability", "impact": "residual_impact"}
 REASSESSED = _REASSESSED  # each level and its rating after the measures (row_planner: one scale for both)
 
@@ -2354,7 +2407,8 @@ def _rated_as_first(kind: SheetKind, residual: str, values: list[Any], first: li
     among them being a rating the measures took to nothing (read row by row: the field left empty, the 0 kept
     in the notes); or numbers within the span of the first rating's numbers (a sheet rating on ten points, the
     residual 2 … 6 under an inherent 5 … 10), the residual being rated on the inherent's scale."""
-    rated = [x for x in values if _number_of(x) != 0]
+    # a dash is no rating: a spacer row of "-" across the table ("- | - | -" between two groups of risks)
+    rated = [x for x in values if _number_of(x) != 0 and not (isinstance(x, str) and not x.strip(" -–—"))]
     if not rated:
         return False
     if _all_levels(kind, residual, rated):

@@ -1197,11 +1197,15 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     continue
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None) or \
-                    _named_for_another(match, title, path.stem) or \
+                    _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
+                    _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
                     continue
+                # a risk matrix drawn above the table orders its level words along its axes ("Negligible |
+                # Minor | Major | Hazardous | Catastrophic" over the grid: major is the third of five there)
+                lists += axis_orders(reader.top_rows(fill_merged=False)[:max(match.row - 1, 0)])
                 found.append((reader, match))
             found = _beside_the_register(found, plan)
             found, lent = _headers_overwritten(found)
@@ -1870,6 +1874,61 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]
         raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{title}”: {why[:-1]}).")
+
+
+def _diary_of_changes(match: HeaderMatch) -> str | None:
+    """Why a decision log read from a column of changes and their dates alone is none: "Change | Date" (a
+    team's diary of the work each did, set side by side person by person) says what was done, not what was
+    decided — no other column at all (no decision's status, owner, outcome, rationale or ID beside it), and the
+    column naming the rows does not say a decision. A change request log names its requests ("Change Request No.") or says who asked,
+    who approved and what came of it, and stays the decision log."""
+    kind = match.kind
+    if kind.register != "decisions" or kind.is_child:
+        return None
+    title = next((f.name for f in kind.reg.fields if f.required), None)
+    naming = next((c for c, n in match.mapping.items() if n == title), None)
+    if naming is None or naming >= len(match.headers):
+        return None
+    header = str(match.headers[naming] or "").strip()
+    nouns = register_nouns(kind.register) | {word_key(kind.reg.noun)}
+    if not header or any(n in word_key(header) for n in nouns if n and n != "raid"):
+        return None
+    if any(n != title and kind.reg.field(n).kind is not Kind.DATE for n in real_fields(match.mapping)):
+        return None
+    # nothing else beside them: each column of the header is the change or a date, however often repeated (a
+    # log of decisions taken says the problem, the outcome, the implementation in columns of its own)
+    taken = {**match.duplicates, **match.mapping}
+    if any(str(h or "").strip() and (c not in taken or (taken[c] != title and taken[c] in kind.reg.field_names
+                                                       and kind.reg.field(taken[c]).kind is not Kind.DATE))
+           for c, h in enumerate(match.headers)):
+        return None
+    return (f"its rows are named by “{header}” with only dates beside them (no decision's status, owner, "
+            "outcome or ID): a dated log of changes made, not a register the office keeps.")
+
+
+def _grouped_not_named(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
+    """Why a stakeholder list named by a stand-in for the names (the group, the role: no column of names
+    was found) is none, when that column repeats a few values down the rows: "Категория цели" (a goal's
+    category) over 438 staff goals gave 438 stakeholders named "Управленческая". A register of groups names
+    each group once; a column repeating its values groups rows, it does not name them."""
+    kind = match.kind
+    if kind.register != "stakeholders" or kind.is_child:
+        return None
+    title = next((f.name for f in kind.reg.fields if f.required), None)
+    if title is None or title in match.mapping.values():
+        return None
+    stand_ins = sorted(c for c, n in match.mapping.items() if n in TITLE_FALLBACK.get(kind.register, ()))
+    if not stand_ins:
+        return None
+    for c in stand_ins:
+        values = [str(r[c]).strip().casefold() for r in rows
+                  if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) < 4 or len(set(values)) * 2 > len(values):
+            return None
+    c = stand_ins[0]
+    values = [str(r[c]).strip().casefold() for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    return (f"no column names the stakeholders: “{match.headers[c]}”, standing in for their names, repeats "
+            f"{len(set(values))} values over {len(values)} rows — a grouping of the rows, not their names.")
 
 
 def _no_records(match: HeaderMatch, file_name: str | None = None) -> str | None:

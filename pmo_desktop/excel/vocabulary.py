@@ -222,6 +222,13 @@ def reassessed_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def first_assessed_words() -> frozenset[str]:
+    """Keyed words before a likelihood or an impact saying it is the first rating, before any measure
+    ("Initial Risk L", "Gross Impact", "Inherent Severity"): the risk's own levels (``first_assessed``)."""
+    return frozenset(word_key(w) for data in _files() for w in data.get("first_assessed", ()))
+
+
+@lru_cache(maxsize=None)
 def raid_type_headers() -> frozenset[str]:
     """Keyed words of a header over a RAID log's column saying what each row is ("Type", "Typ", "Tipo",
     "Catégorie"): ``raid_type`` in the files."""
