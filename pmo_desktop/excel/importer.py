@@ -97,7 +97,7 @@ from .row_planner import (
 )
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, code_key, code_text, find_keys, key_cells, key_for
-from .unheaded_lists import made_header
+from .unheaded_lists import made_header, named_register, own_words_header
 from .value_translation import (
     MODIFIED_FIBONACCI,
     OPEN_LISTS,
@@ -732,12 +732,18 @@ def _headed_bare_list(book: SafeWorkbook, reader: SheetReader, path: Path
                       ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet with no header row that is one register's bare list (unheaded_lists.made_header): the sheet under
     the header made for it, its match and the note saying so; None for any other sheet."""
-    made = made_header(reader.top_rows(fill_merged=False), reader.title, path.stem)
+    top = reader.top_rows(fill_merged=False)
+    made, rows = made_header(top, reader.title, path.stem), [list(r) for r in reader.all_rows()]
+    if made is None and (made := own_words_header(top, reader.title, path.stem)) is not None:
+        # a first row of the sheet's own words naming no column: the made header takes its place
+        first = next(i for i, r in enumerate(rows) if any(x is not None and str(x).strip() for x in r))
+        rows = rows[first + 1:]
     if made is None:
         return None
     header, note = made
-    headed = SheetReader(book, reader.title, [list(header)] + [list(r) for r in reader.all_rows()], [])
-    match = _match_sheet(headed, ALL_KINDS, None)
+    headed = SheetReader(book, reader.title, [list(header)] + rows, [])
+    named = named_register(reader.title, path.stem)
+    match = _match_sheet(headed, tuple(k for k in ALL_KINDS if k.register == named), None)
     if match is None or match.row != 1:
         return None
     return headed, match, note

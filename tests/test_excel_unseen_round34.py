@@ -1,0 +1,69 @@
+"""Classes of problem found on round 34 of real public registers (docs/import-rounds.md): each test writes a
+workbook of that shape and checks what a user gets."""
+
+from __future__ import annotations
+
+from imported import by_code, import_all, rows_of
+from real_world_factory import write_csv, write_ods
+
+
+def _game_bugs(n: int) -> list[list[object]]:
+    """`gh issue list` rows of a game's tracker, as its export writes them: number, state, title, labels
+    ("bug" on most, "bug, High, Currently Working" on some, none on a suggestion), updated."""
+    labels = ["bug", "bug", "bug, High", "bug", "enhancement, Low", "bug, Low, Waiting for merge", "", "bug"]
+    rows: list[list[object]] = []
+    for i in range(n):
+        title = f"[Bug]: Weapon number {i} breaks after one fight in the plains"
+        if i == 5:
+            title = "[Bug]: Weapon number 1 breaks after one fight in the plains"  # reported twice
+        rows.append([400 - i, "CLOSED" if i % 3 == 0 else "OPEN", title, labels[i % len(labels)],
+                     f"2023-02-{1 + i % 27:02d} 07:53:22 +0000 UTC"])
+    return rows
+
+
+def test_a_bare_issue_list_named_after_words_of_its_own(sqlite_store, tmp_path):
+    """A game's `gh issue list` saved as "Dragon-Crypto-Gaming_issues.csv" (369 rows, no header row, ";"
+    between the cells): refused whole — its name named the issue log only after words of its own, a title
+    reported twice made the titles "not distinct", and its labels ("bug" on most rows) were no list of tags.
+    The name's last words name the register as a headed sheet's do, a title may repeat once in twenty rows,
+    and a column of a few short words given again and again, some of them lists, is the labels: the
+    enhancements are left out as planned work, the bugs come in, the reported-twice one too."""
+    rows = _game_bugs(40)
+    path = write_csv(tmp_path / "Dragon-Crypto-Gaming_issues.csv", rows, delimiter=";")
+    plan = import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "risks") == []
+    got = by_code(sqlite_store, "issues")
+    assert len(got) == 35  # 40 rows, the five "enhancement, Low" rows left out
+    assert got["400"]["title"] == "[Bug]: Weapon number 0 breaks after one fight in the plains"
+    assert got["400"]["status"] == "Closed" and got["399"]["status"] == "Open"
+    assert got["395"]["title"] == got["399"]["title"]  # the same bug reported twice: both kept
+    assert "396" not in got  # "enhancement, Low"
+    assert sum(1 for r in plan.reports if "planned work" in r.reason) == 5
+
+
+def test_a_bare_list_under_a_header_of_its_own_words(sqlite_store, tmp_path):
+    """`gh issue list` rows pasted into a spreadsheet under a first row the user typed, "| Fechado? | | Lista de
+    issues de My Study Plan | Label |" (a Portuguese study plan's 33 issues, an .ods whose numbers are "1.0"):
+    refused whole, no header cell naming a column of the issue log and the first row no issue. The columns are
+    read by the values below that row as a bare list's are (ID, status, title), the sheet's own words kept for
+    the others; a title listed twice is kept twice."""
+    rows: list[list[object]] = [[None, "Fechado?", None, "Lista de issues de My Study Plan", "Label", None, None]]
+    topics = ["Linear Search", "Binary Search", "Bubble Sort", "Counting Sort", "Minimum Sum", "Merge Sort",
+              "Quick Sort", "Minimum Sum", "Jump Search", *(f"Exercise {n} of week two" for n in range(10, 25))]
+    for n, topic in enumerate(topics, 1):
+        done = n % 4 != 0
+        rows.append([float(n), "[X]" if done else "[  ]", "CLOSED" if done else "OPEN", topic, "Algorithm", " Easy",
+                     f"2023-02-{1 + n % 27:02d} 11:14:26 +0000 UTC"])
+    path = write_ods(tmp_path / "issues.ods", {"issues": rows})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "issues")
+    assert sorted(got, key=int) == [str(n) for n in range(1, 25)]
+    assert got["1"]["title"] == "Linear Search" and got["1"]["status"] == "Closed"
+    assert got["4"]["status"] == "Open"
+    assert got["8"]["title"] == "Minimum Sum"
+    assert "Label: Algorithm" in got["1"]["description"]
+    assert rows_of(sqlite_store, "risks") == []
+    # a list whose first row is a record, not a header, is read as before: every row an issue
+    bare = [[100 + n, "OPEN", f"Study topic number {n} of the plan"] for n in range(1, 6)]
+    import_all(sqlite_store, write_csv(tmp_path / "study_issues.csv", bare))
+    assert "Study topic number 1 of the plan" in {r["title"] for r in rows_of(sqlite_store, "issues")}
