@@ -41,6 +41,26 @@ def test_a_bare_issue_list_named_after_words_of_its_own(sqlite_store, tmp_path):
     assert sum(1 for r in plan.reports if "planned work" in r.reason) == 5
 
 
+def test_a_priority_among_the_labels(sqlite_store, tmp_path):
+    """A GitHub-to-GitLab issue sheet "title, description, assignee_id, due_date, labels" whose labels are
+    "Bug,High": every issue was Medium, the default, and the labels were dropped from the record. The one
+    priority word among a row's labels is its priority; the labels stay in the notes as written. A row whose
+    labels name two priorities, or none, keeps the default."""
+    rows: list[list[object]] = [["title", "description", "assignee_id", "due_date", "labels"],
+                                ["Login fails", "Login fails for SSO users", 123456, "2024-12-25", "Bug,High"],
+                                ["Slow report", "Monthly report takes minutes", 123456, "2024-12-26", "bug, Low"],
+                                ["Typo on page", "Footer typo", 123456, "2024-12-27", "bug"],
+                                ["Odd labels", "Two priorities", 123456, "2024-12-28", "bug, High, Low"],
+                                ["Dark mode", "Add a dark mode", 123456, "2024-12-29", "Feature,Medium"]]
+    import_all(sqlite_store, write_csv(tmp_path / "issues.csv", rows))
+    got = {r["title"]: r for r in rows_of(sqlite_store, "issues")}
+    assert sorted(got) == ["Login fails", "Odd labels", "Slow report", "Typo on page"]
+    assert got["Login fails"]["priority"] == "High"
+    assert got["Slow report"]["priority"] == "Low"
+    assert got["Typo on page"]["priority"] == "Medium" and got["Odd labels"]["priority"] == "Medium"
+    assert "Bug,High" in got["Login fails"]["description"]
+
+
 def test_a_bare_list_under_a_header_of_its_own_words(sqlite_store, tmp_path):
     """`gh issue list` rows pasted into a spreadsheet under a first row the user typed, "| Fechado? | | Lista de
     issues de My Study Plan | Label |" (a Portuguese study plan's 33 issues, an .ods whose numbers are "1.0"):

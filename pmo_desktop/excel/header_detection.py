@@ -2564,7 +2564,8 @@ def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
     return None
 
 
-_LABEL_HEADERS = frozenset({"labels", "label", "tags"})
+LABEL_HEADERS = frozenset({"labels", "label", "tags"})  # GitHub's and GitLab's tags of an item
+_LABEL_HEADERS = LABEL_HEADERS
 
 
 def raid_rows(col: int, register: str, rows: list[list[Any]], untyped: str = "risks") -> list[list[Any]]:

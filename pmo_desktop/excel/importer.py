@@ -43,6 +43,7 @@ from .header_detection import (
     CODE_RE,
     ENGAGE,
     ENGAGE_ROW,
+    LABEL_HEADERS,
     LEVEL,
     PARENT,
     PSEUDO,
@@ -1260,7 +1261,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 last_use = {id(p[0]): i for i, p in enumerate(prepared)}
                 for i, (reader, match, row_filter, final, ignored, layout, extras, own) in enumerate(prepared):
                     if row_filter is not None:
-                        extras = {c: h for c, h in extras.items() if c != getattr(row_filter, "column", None)}
+                        # the type column says nothing more than the register; a tracker's labels ("bug, High,
+                        # Waiting for merge") say more, and stay in the notes
+                        extras = {c: h for c, h in extras.items() if c != getattr(row_filter, "column", None)
+                                  or word_key(h) in LABEL_HEADERS}
                     sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                                     ignored, finish=False, extras=extras, own_export=own,
                                                     row_filter=row_filter, constants=sheet_constants(match, final),

@@ -34,6 +34,7 @@ from .header_detection import (
     _TITLE_FALLBACK,
     ENGAGE,
     ENGAGE_ROW,
+    LABEL_HEADERS,
     PARENT,
     REASSESSED,
     RESPONSE_PLAN,
@@ -916,6 +917,12 @@ class Planner:
             (c for c, h in plan.extras.items() if map_header(kind, [h])[0].get(0) == "priority"), None) \
             if "priority" in reg.field_names and "priority" not in mapping.values() and \
             reg.field("priority").kind is Kind.ENUM else None
+        # an issue tracker's labels kept in the notes ("bug, High", "Feature,Medium"): the one priority word
+        # among a row's tags is its priority, when no column gives one (it was Medium, the default, for all)
+        self._labelled_priority = next(
+            (c for c, h in sorted(plan.extras.items()) if word_key(h) in LABEL_HEADERS), None) \
+            if "priority" in reg.field_names and "priority" not in mapping.values() and \
+            reg.field("priority").kind is Kind.ENUM else None
         status_field = next((f for f in reg.fields if f.name == "status" and f.kind is Kind.ENUM), None)
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
@@ -1706,6 +1713,26 @@ class Planner:
         line = f"{plan.extras[c]}: {v.parse_text(raw)}"
         return [x for x in lines if x != line]
 
+    def _priority_by_label(self, reg: Register, row: tuple[Any, ...], width: int, values: dict[str, Any]) -> None:
+        """The priority a row's labels name ("bug, High" → High; "P1" → Critical), when exactly one priority
+        is among them; the labels stay in the notes as written."""
+        c = self._labelled_priority
+        assert c is not None
+        raw = row[c] if c < width else None
+        if not isinstance(raw, str):
+            return
+        f, said = reg.field("priority"), set()
+        for tag in re.split(r"[,;|]", raw):
+            if not tag.strip():
+                continue
+            try:
+                said.add(self._translator.parse(f, tag.strip(), Context()))
+            except ValidationError:
+                continue
+        said.discard(None)
+        if len(said) == 1:
+            values["priority"] = said.pop()
+
     def _same_category(self, row: tuple[Any, ...], values: dict[str, Any]) -> bool:
         c = self._category_col
         raw = row[c] if c is not None and c < len(row) else None
@@ -2107,6 +2134,8 @@ class Planner:
             extra_lines = self._own_category(plan, row, width, values, extra_lines)
         if self._numbered_priority is not None and not values.get("priority"):
             extra_lines = self._priority_by_number(reg, plan, row, width, values, extra_lines)
+        if self._labelled_priority is not None and not values.get("priority"):
+            self._priority_by_label(reg, row, width, values)
         self._long_texts = []
         nothing = value_words("nothing")  # "NONE" under "Current Mitigation": no action taken, not an action
         planned = [(c, _with_framework(v.parse_text(row[c]), self._framework.get(c))) for c in self._responses
