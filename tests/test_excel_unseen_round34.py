@@ -4,7 +4,7 @@ workbook of that shape and checks what a user gets."""
 from __future__ import annotations
 
 from imported import by_code, import_all, rows_of
-from real_world_factory import write_csv, write_ods
+from real_world_factory import write_csv, write_ods, write_xlsx
 
 
 def _game_bugs(n: int) -> list[list[object]]:
@@ -59,6 +59,27 @@ def test_a_priority_among_the_labels(sqlite_store, tmp_path):
     assert got["Slow report"]["priority"] == "Low"
     assert got["Typo on page"]["priority"] == "Medium" and got["Odd labels"]["priority"] == "Medium"
     assert "Bug,High" in got["Login fails"]["description"]
+
+
+def test_desc_names_the_records(sqlite_store, tmp_path):
+    """A risk scenario catalogue "Id, Desc, Rating, Risk, LEF_low, …" saved as "risks.csv" (75 scenarios:
+    "Loss of Property", "Electrical System Failure"): refused whole, no column naming the risks. "Desc" is
+    "description" cut short, as "Prob" is "probability": the risk's title, an issue's description."""
+    rows: list[list[object]] = [["Id", "Desc", "Rating", "Risk", "LEF_low", "LEF_high"]]
+    for n, what in enumerate(["Loss of Property", "Theft of Property", "Electrical System Failure",
+                              "Heating, Ventilation, Air Conditioning (HVAC) Failure"], 1):
+        rows.append([what.lower().replace(" ", "-"), what, n, 0.2 + 0.12 * n, 0.5, 2])
+    import_all(sqlite_store, write_csv(tmp_path / "risks.csv", rows))
+    got = by_code(sqlite_store, "risks")
+    assert got["loss-of-property"]["title"] == "Loss of Property"
+    assert "Rating: 1" in got["loss-of-property"]["notes"] and "LEF_high: 2" in got["loss-of-property"]["notes"]
+    assert len(got) == 4
+    issue_rows = [["Issue ID", "Issue Desc", "Owner", "Status"], ["I-1", "Printer offline in the east wing", "Ann",
+                                                                   "Open"],
+                  ["I-2", "Badge reader fails at gate 3", "Bo", "Closed"]]
+    import_all(sqlite_store, write_csv(tmp_path / "issue log.csv", issue_rows))
+    issues = by_code(sqlite_store, "issues")
+    assert issues["I-1"]["title"] == "Printer offline in the east wing"
 
 
 def test_a_bare_list_under_a_header_of_its_own_words(sqlite_store, tmp_path):
