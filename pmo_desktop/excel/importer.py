@@ -729,13 +729,16 @@ def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: 
 TWIN_ROWS = 2000  # a sheet of tables set side by side is read whole when it has at most this many rows
 
 
-def _headed_bare_list(book: SafeWorkbook, reader: SheetReader, path: Path
+def _headed_bare_list(book: SafeWorkbook, reader: SheetReader, path: Path, own_words: bool = False
                       ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet with no header row that is one register's bare list (unheaded_lists.made_header): the sheet under
-    the header made for it, its match and the note saying so; None for any other sheet."""
+    the header made for it, its match and the note saying so; None for any other sheet. ``own_words``: a bare
+    list under a first row of the sheet's own words (unheaded_lists.own_words_header), asked only of a sheet
+    no header search reads."""
     top = reader.top_rows(fill_merged=False)
-    made, rows = made_header(top, reader.title, path.stem), [list(r) for r in reader.all_rows()]
-    if made is None and (made := own_words_header(top, reader.title, path.stem)) is not None:
+    rows = [list(r) for r in reader.all_rows()]
+    made = own_words_header(top, reader.title, path.stem) if own_words else made_header(top, reader.title, path.stem)
+    if made is not None and own_words:
         # a first row of the sheet's own words naming no column: the made header takes its place
         first = next(i for i, r in enumerate(rows) if any(x is not None and str(x).strip() for x in r))
         rows = rows[first + 1:]
@@ -1182,6 +1185,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match, made_notes[title] = bare
                 else:
                     match = _match_sheet(reader, ALL_KINDS, None)
+                    if match is None and (bare := _headed_bare_list(book, reader, path, own_words=True)) is not None:
+                        reader, match, made_notes[title] = bare
                 if match is None and (twins := _twin_tables(book, reader)) is not None:
                     # the same table set twice side by side ("Posible Riesgo | Nivel" twice): one list
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None)
