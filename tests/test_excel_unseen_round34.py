@@ -108,3 +108,45 @@ def test_a_bare_list_under_a_header_of_its_own_words(sqlite_store, tmp_path):
     bare = [[100 + n, "OPEN", f"Study topic number {n} of the plan"] for n in range(1, 6)]
     import_all(sqlite_store, write_csv(tmp_path / "study_issues.csv", bare))
     assert "Study topic number 1 of the plan" in {r["title"] for r in rows_of(sqlite_store, "issues")}
+
+
+def _assessment_rows(with_levels: bool) -> list[list[object]]:
+    """A security risk assessment's step sheet: each supporting asset written once over its threats (the cells
+    below left blank), a threat named again under every asset it threatens."""
+    assets = {"CWP HMI": [("Malware", "No antivirus"), ("Hardware tampering", "Low physical protection"),
+                          ("Power loss", "No backup power")],
+              "Communication lines": [("Man in the middle", "Lines not encrypted"),
+                                      ("Hardware tampering", "Cabinets unlocked")],
+              "Data recorder": [("Hardware tampering", "Poor physical protection"), ("Power loss", "No UPS")]}
+    rows: list[list[object]] = []
+    for n, (asset, threats) in enumerate(assets.items()):
+        for k, (threat, weakness) in enumerate(threats):
+            rows.append([asset if k == 0 else None, threat, weakness]
+                        + ([5 - n, 1 + (k + n) % 3, "High" if (k + n) % 3 == 2 else "Medium"] if with_levels else []))
+    return rows
+
+
+def test_a_threat_named_under_each_asset_on_two_sheets(sqlite_store, tmp_path):
+    """A SecRAM-style risk assessment (27 threats of an airport tower's assets over two step sheets): the
+    levels' sheet headed "Reviewed Impact (same as specified in step 4.1)" had each impact stored as a day of
+    1900 ("Reviewed" named the date of the last review), and "Hardware tampering" of the communication lines
+    and of the data recorder were merged into the CWP HMI's, three assets' threats made one. "Reviewed
+    Impact" is the impact, reviewed; a title the first sheet lists once per asset is matched in order, the
+    n-th on the second sheet to the n-th on the first."""
+    threats = [["Supporting Asset (same as specified in step 2)", "Threats", "Vulnerability"],
+               *_assessment_rows(False)]
+    levels = [["Supporting Assets (same as specified in step 2.1)", "Threats (same as specified in step 3)",
+               "Vulnerability (same as specified in step 3)", "Reviewed Impact (same as specified in step 4.1)",
+               "Likelihood (see table below)", "Risk level (see table below)"], *_assessment_rows(True)]
+    path = write_xlsx(tmp_path / "risk_assessment.xlsx", {"Step 3 Threats": threats, "Step 4.2 Risk Levels": levels})
+    import_all(sqlite_store, path)
+    got = rows_of(sqlite_store, "risks")
+    assert len(got) == 7
+    tampering = [r for r in got if r["title"] == "Hardware tampering"]
+    assert len(tampering) == 3
+    assert sorted(r["cause"] for r in tampering) == ["Cabinets unlocked", "Low physical protection",
+                                                     "Poor physical protection"]
+    by_cause = {r["cause"]: r for r in got}
+    assert by_cause["No antivirus"]["impact"] == 5 and by_cause["Lines not encrypted"]["impact"] == 4
+    assert by_cause["Cabinets unlocked"]["impact"] == 4 and by_cause["Poor physical protection"]["impact"] == 3
+    assert all(r["reviewed_on"] is None for r in got)

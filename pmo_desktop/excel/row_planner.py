@@ -816,6 +816,8 @@ class Planner:
         self._unsettled_number = ""
         # register → keyed name or title → (sheet, the new record's row): one record per name in a workbook
         self.named_rows: dict[str, dict[str, tuple[SheetPlan, PlannedRow]]] = defaultdict(dict)
+        # every new row of a name on the sheet that first gave it, in order (a threat listed once per asset)
+        self.named_all: dict[str, dict[str, list[tuple[SheetPlan, PlannedRow]]]] = defaultdict(dict)
 
     # ----------------------------------------------------------------------------- batched lookups
     def _zeros_dropped(self, reg: Register) -> dict[str, str]:
@@ -1611,6 +1613,8 @@ class Planner:
         by_name = self._fields_by_name(reg)
         notes = EXTRA_FIELD.get(reg.name)
         mine: dict[str, tuple[SheetPlan, PlannedRow]] = {}
+        times: Counter[str] = Counter()
+        earlier = self.named_all[reg.name]
         for k, prow in enumerate(plan.rows):
             if prow.report.action != _INSERT:
                 continue
@@ -1618,6 +1622,13 @@ class Planner:
             if not key:
                 continue
             first = seen.get(key)
+            # a title the earlier sheet lists several times (the same threat under each asset of a risk
+            # assessment's steps): the n-th row of it here is the n-th there, and one more is a record of its own
+            # (round 34: the threats of three assets were merged into the first asset's)
+            listed, nth = earlier.get(key, []), times[key]
+            times[key] += 1
+            if len(listed) > 1:
+                first = listed[nth] if nth < len(listed) else None
             if first is None or prow.report.code or any(
                     f.name in prow.values and f.name in first[1].values and
                     prow.values[f.name] not in (None, "", []) and first[1].values[f.name] not in (None, "", []) and
@@ -1656,6 +1667,12 @@ class Planner:
                                                          f"Merged with {plan.sheet} row {prow.report.row}."] if x)
         for key, held in mine.items():
             seen.setdefault(key, held)
+        listed_here: dict[str, list[tuple[SheetPlan, PlannedRow]]] = defaultdict(list)
+        for prow in plan.rows:
+            if prow.report.action == _INSERT and (key := word_key(prow.values.get(naming))):
+                listed_here[key].append((plan, prow))
+        for key, rows in listed_here.items():
+            earlier.setdefault(key, rows)
 
     def _title_text(self, prow: PlannedRow, title_col: int | None) -> str:
         if prow.raw is not None and title_col is not None and title_col < len(prow.raw):
