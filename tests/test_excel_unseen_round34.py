@@ -150,3 +150,28 @@ def test_a_threat_named_under_each_asset_on_two_sheets(sqlite_store, tmp_path):
     assert by_cause["No antivirus"]["impact"] == 5 and by_cause["Lines not encrypted"]["impact"] == 4
     assert by_cause["Cabinets unlocked"]["impact"] == 4 and by_cause["Poor physical protection"]["impact"] == 3
     assert all(r["reviewed_on"] is None for r in got)
+
+
+def test_frequent_likelihood_and_an_active_decision(sqlite_store, tmp_path):
+    """A Threagile risk export's likelihoods "Unlikely, Likely, Very Likely, Frequent": "Frequent", its
+    highest, was left out ("not placed in probability"). It is the top of the scale, as "almost certain" is. A
+    decision log "date, decision, reasoning, expected_outcome, review_date, status" with "ACTIVE": the
+    reasoning was kept in the rationale under its header and the status said nothing; "reasoning" is the
+    rationale, and an active decision (one in force) is decided."""
+    risks = [["Severity", "Likelihood", "Impact", "Identified Risk", "Mitigation"],
+             ["Medium", "Frequent", "Very High", "Example risk at the contract fileserver", "Encrypt the share"],
+             ["High", "Very Likely", "High", "SQL injection at the ERP system", "Bind parameters"],
+             ["Low", "Unlikely", "Low", "XXE at the backoffice", "Harden the parser"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risks.xlsx", {"Some Example Application": risks}))
+    got = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert got["Example risk at the contract fileserver"]["probability"] == 5
+    assert got["XXE at the backoffice"]["probability"] == 2
+    decisions = [["date", "decision", "reasoning", "decided by", "status"],
+                 ["2026-03-26", "Magic link sign-in for the parent portal", "No password to remember", "Ann Lee",
+                  "ACTIVE"],
+                 ["2026-03-27", "Keep the old portal for a month", "Parents need time", "Ann Lee", "Proposed"]]
+    import_all(sqlite_store, write_csv(tmp_path / "decisions.csv", decisions))
+    made = {r["title"]: r for r in rows_of(sqlite_store, "decisions")}
+    assert made["Magic link sign-in for the parent portal"]["status"] == "Decided"
+    assert made["Magic link sign-in for the parent portal"]["rationale"] == "No password to remember"
+    assert made["Keep the old portal for a month"]["status"] == "Pending"
