@@ -310,6 +310,8 @@ def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
                 continue  # "Remediation Priority" says how soon ("Immediate"), not what is done about it
             if (words[-1] in _TIME_WORDS or words[-2:] == ("time", "frame")) and _a_text(kind, name):
                 continue  # "Remediation Timeframe" says how soon ("24-48 hours"): a time frame is no plan
+            if _a_date(kind, name) and field_keys(kind).get("".join(words[len(phrase):])) in _REASSESSED:
+                continue  # "Reviewed Impact" is the impact as reviewed (5), not the day it was (1900-01-04)
             out.append(name)
     return tuple(out)
 
@@ -326,6 +328,10 @@ def _a_text(kind: SheetKind, name: str) -> bool:
     if name in PSEUDO:
         return True
     return name in kind.reg.field_names and kind.reg.field(name).kind in (Kind.TEXT, Kind.LONGTEXT)
+
+
+def _a_date(kind: SheetKind, name: str) -> bool:
+    return name in kind.reg.field_names and kind.reg.field(name).kind is Kind.DATE
 
 
 # The last word of a header saying its column holds codes of the thing the words before it name
@@ -843,9 +849,22 @@ def _cell_alone(kind: SheetKind, _cls: type, cell: Any) -> tuple[tuple[str, ...]
         exact = _after_the_measures(kind, str(cell))
     if not exact:
         exact = _staged_level(kind, str(cell))
+    if not exact:
+        exact = _level_reviewed(kind, str(cell))
     prefixed = () if exact else _prefix_names(kind, str(cell))
     loose = _loose(kind, variants, set())[0] if not exact else None  # with nothing taken: never a clash
     return exact, prefixed, loose
+
+
+def _level_reviewed(kind: SheetKind, text: str) -> tuple[str, ...]:
+    """"Reviewed Impact (same as specified in step 4.1)": a likelihood or an impact after a word saying it was
+    assessed again (``reassessed`` in the files): that level (beside a first one, the residual, as a reviewed
+    rating is). Before, "Reviewed" made it the day of the last review: 5 stored as 1900-01-04."""
+    words = words_of(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text))
+    if len(words) < 2 or words[0] not in reassessed_words():
+        return ()
+    name = field_keys(kind).get(normalise_key(" ".join(words[1:])))
+    return (name,) if name in _REASSESSED else ()
 
 
 # "… after treatment": a level assessed again once the measures are in place (the word may be mistyped)
@@ -2618,7 +2637,8 @@ def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
     return None
 
 
-_LABEL_HEADERS = frozenset({"labels", "label", "tags"})
+LABEL_HEADERS = frozenset({"labels", "label", "tags"})  # GitHub's and GitLab's tags of an item
+_LABEL_HEADERS = LABEL_HEADERS
 
 
 def raid_rows(col: int, register: str, rows: list[list[Any]], untyped: str = "risks") -> list[list[Any]]:

@@ -43,6 +43,7 @@ from .header_detection import (
     CODE_RE,
     ENGAGE,
     ENGAGE_ROW,
+    LABEL_HEADERS,
     LEVEL,
     PARENT,
     PSEUDO,
@@ -97,7 +98,7 @@ from .row_planner import (
 )
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, code_key, code_text, find_keys, key_cells, key_for
-from .unheaded_lists import made_header
+from .unheaded_lists import made_header, named_register, own_words_header
 from .value_translation import (
     MODIFIED_FIBONACCI,
     OPEN_LISTS,
@@ -728,16 +729,25 @@ def _match_sheet(reader: SheetReader, kinds: tuple[SheetKind, ...], header_row: 
 TWIN_ROWS = 2000  # a sheet of tables set side by side is read whole when it has at most this many rows
 
 
-def _headed_bare_list(book: SafeWorkbook, reader: SheetReader, path: Path
+def _headed_bare_list(book: SafeWorkbook, reader: SheetReader, path: Path, own_words: bool = False
                       ) -> tuple[SheetReader, HeaderMatch, str] | None:
     """A sheet with no header row that is one register's bare list (unheaded_lists.made_header): the sheet under
-    the header made for it, its match and the note saying so; None for any other sheet."""
-    made = made_header(reader.top_rows(fill_merged=False), reader.title, path.stem)
+    the header made for it, its match and the note saying so; None for any other sheet. ``own_words``: a bare
+    list under a first row of the sheet's own words (unheaded_lists.own_words_header), asked only of a sheet
+    no header search reads."""
+    top = reader.top_rows(fill_merged=False)
+    rows = [list(r) for r in reader.all_rows()]
+    made = own_words_header(top, reader.title, path.stem) if own_words else made_header(top, reader.title, path.stem)
+    if made is not None and own_words:
+        # a first row of the sheet's own words naming no column: the made header takes its place
+        first = next(i for i, r in enumerate(rows) if any(x is not None and str(x).strip() for x in r))
+        rows = rows[first + 1:]
     if made is None:
         return None
     header, note = made
-    headed = SheetReader(book, reader.title, [list(header)] + [list(r) for r in reader.all_rows()], [])
-    match = _match_sheet(headed, ALL_KINDS, None)
+    headed = SheetReader(book, reader.title, [list(header)] + rows, [])
+    named = named_register(reader.title, path.stem)
+    match = _match_sheet(headed, tuple(k for k in ALL_KINDS if k.register == named), None)
     if match is None or match.row != 1:
         return None
     return headed, match, note
@@ -1175,6 +1185,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     reader, match, made_notes[title] = bare
                 else:
                     match = _match_sheet(reader, ALL_KINDS, None)
+                    if match is None and (bare := _headed_bare_list(book, reader, path, own_words=True)) is not None:
+                        reader, match, made_notes[title] = bare
                 if match is None and (twins := _twin_tables(book, reader)) is not None:
                     # the same table set twice side by side ("Posible Riesgo | Nivel" twice): one list
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None)
@@ -1258,7 +1270,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 last_use = {id(p[0]): i for i, p in enumerate(prepared)}
                 for i, (reader, match, row_filter, final, ignored, layout, extras, own) in enumerate(prepared):
                     if row_filter is not None:
-                        extras = {c: h for c, h in extras.items() if c != getattr(row_filter, "column", None)}
+                        # the type column says nothing more than the register; a tracker's labels ("bug, High,
+                        # Waiting for merge") say more, and stay in the notes
+                        extras = {c: h for c, h in extras.items() if c != getattr(row_filter, "column", None)
+                                  or word_key(h) in LABEL_HEADERS}
                     sheet_plan = planner.plan_sheet(reader, match.kind, match.row, final, match.headers, layout,
                                                     ignored, finish=False, extras=extras, own_export=own,
                                                     row_filter=row_filter, constants=sheet_constants(match, final),

@@ -34,6 +34,7 @@ from .header_detection import (
     _TITLE_FALLBACK,
     ENGAGE,
     ENGAGE_ROW,
+    LABEL_HEADERS,
     PARENT,
     REASSESSED,
     RESPONSE_PLAN,
@@ -815,6 +816,8 @@ class Planner:
         self._unsettled_number = ""
         # register → keyed name or title → (sheet, the new record's row): one record per name in a workbook
         self.named_rows: dict[str, dict[str, tuple[SheetPlan, PlannedRow]]] = defaultdict(dict)
+        # every new row of a name on the sheet that first gave it, in order (a threat listed once per asset)
+        self.named_all: dict[str, dict[str, list[tuple[SheetPlan, PlannedRow]]]] = defaultdict(dict)
 
     # ----------------------------------------------------------------------------- batched lookups
     def _zeros_dropped(self, reg: Register) -> dict[str, str]:
@@ -914,6 +917,12 @@ class Planner:
         # notes: each row's number is its priority all the same (1 the highest)
         self._numbered_priority = next(
             (c for c, h in plan.extras.items() if map_header(kind, [h])[0].get(0) == "priority"), None) \
+            if "priority" in reg.field_names and "priority" not in mapping.values() and \
+            reg.field("priority").kind is Kind.ENUM else None
+        # an issue tracker's labels kept in the notes ("bug, High", "Feature,Medium"): the one priority word
+        # among a row's tags is its priority, when no column gives one (it was Medium, the default, for all)
+        self._labelled_priority = next(
+            (c for c, h in sorted(plan.extras.items()) if word_key(h) in LABEL_HEADERS), None) \
             if "priority" in reg.field_names and "priority" not in mapping.values() and \
             reg.field("priority").kind is Kind.ENUM else None
         status_field = next((f for f in reg.fields if f.name == "status" and f.kind is Kind.ENUM), None)
@@ -1604,6 +1613,8 @@ class Planner:
         by_name = self._fields_by_name(reg)
         notes = EXTRA_FIELD.get(reg.name)
         mine: dict[str, tuple[SheetPlan, PlannedRow]] = {}
+        times: Counter[str] = Counter()
+        earlier = self.named_all[reg.name]
         for k, prow in enumerate(plan.rows):
             if prow.report.action != _INSERT:
                 continue
@@ -1611,6 +1622,13 @@ class Planner:
             if not key:
                 continue
             first = seen.get(key)
+            # a title the earlier sheet lists several times (the same threat under each asset of a risk
+            # assessment's steps): the n-th row of it here is the n-th there, and one more is a record of its own
+            # (round 34: the threats of three assets were merged into the first asset's)
+            listed, nth = earlier.get(key, []), times[key]
+            times[key] += 1
+            if len(listed) > 1:
+                first = listed[nth] if nth < len(listed) else None
             if first is None or prow.report.code or any(
                     f.name in prow.values and f.name in first[1].values and
                     prow.values[f.name] not in (None, "", []) and first[1].values[f.name] not in (None, "", []) and
@@ -1649,6 +1667,12 @@ class Planner:
                                                          f"Merged with {plan.sheet} row {prow.report.row}."] if x)
         for key, held in mine.items():
             seen.setdefault(key, held)
+        listed_here: dict[str, list[tuple[SheetPlan, PlannedRow]]] = defaultdict(list)
+        for prow in plan.rows:
+            if prow.report.action == _INSERT and (key := word_key(prow.values.get(naming))):
+                listed_here[key].append((plan, prow))
+        for key, rows in listed_here.items():
+            earlier.setdefault(key, rows)
 
     def _title_text(self, prow: PlannedRow, title_col: int | None) -> str:
         if prow.raw is not None and title_col is not None and title_col < len(prow.raw):
@@ -1705,6 +1729,26 @@ class Planner:
         values["priority"] = ranked
         line = f"{plan.extras[c]}: {v.parse_text(raw)}"
         return [x for x in lines if x != line]
+
+    def _priority_by_label(self, reg: Register, row: tuple[Any, ...], width: int, values: dict[str, Any]) -> None:
+        """The priority a row's labels name ("bug, High" → High; "P1" → Critical), when exactly one priority
+        is among them; the labels stay in the notes as written."""
+        c = self._labelled_priority
+        assert c is not None
+        raw = row[c] if c < width else None
+        if not isinstance(raw, str):
+            return
+        f, said = reg.field("priority"), set()
+        for tag in re.split(r"[,;|]", raw):
+            if not tag.strip():
+                continue
+            try:
+                said.add(self._translator.parse(f, tag.strip(), Context()))
+            except ValidationError:
+                continue
+        said.discard(None)
+        if len(said) == 1:
+            values["priority"] = said.pop()
 
     def _same_category(self, row: tuple[Any, ...], values: dict[str, Any]) -> bool:
         c = self._category_col
@@ -2107,6 +2151,8 @@ class Planner:
             extra_lines = self._own_category(plan, row, width, values, extra_lines)
         if self._numbered_priority is not None and not values.get("priority"):
             extra_lines = self._priority_by_number(reg, plan, row, width, values, extra_lines)
+        if self._labelled_priority is not None and not values.get("priority"):
+            self._priority_by_label(reg, row, width, values)
         self._long_texts = []
         nothing = value_words("nothing")  # "NONE" under "Current Mitigation": no action taken, not an action
         planned = [(c, _with_framework(v.parse_text(row[c]), self._framework.get(c))) for c in self._responses

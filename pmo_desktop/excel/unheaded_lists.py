@@ -20,7 +20,7 @@ from typing import Any
 from ..models.errors import ValidationError
 from ..models.fields import Context, Kind
 from ..models.values import parse_date
-from .header_detection import MAIN_KINDS, SheetKind
+from .header_detection import MAIN_KINDS, SheetKind, named_by_its_last_words
 from .value_translation import Translator
 from .workbook_reader import column_letters
 
@@ -33,6 +33,8 @@ _MIN_ROWS = 3
 
 
 def _text(x: Any) -> str:
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)  # a spreadsheet's number "1.0" under the ID is the issue 1
     return "" if x is None else str(x).strip()
 
 
@@ -45,9 +47,29 @@ def _a_date(x: str) -> bool:
 
 
 def _kind_named(sheet_title: str, file_name: str | None) -> SheetKind | None:
-    names = [sheet_title] + ([re.sub(r"[_\-]+", " ", file_name)] if file_name else [])
-    said = [k for k in MAIN_KINDS if any(k.matches_sheet_name(n) for n in names)]
+    # the name's last words, as a headed sheet's: "Dragon-Crypto-Gaming_issues.csv", "Apollo - issue log.csv"
+    # name the issue log as "issues.csv" does (round 34: a game's 369 bugs so named were refused whole)
+    names = [sheet_title] + ([file_name] if file_name else [])
+    said = [k for k in MAIN_KINDS if any(named_by_its_last_words(k, n) for n in names)]
     return said[0] if len(said) == 1 else None
+
+
+def _tags(column: list[str], rows: int) -> bool:
+    """An item's labels: most cells a list of short tags ("disposition, dringend, P4"), or a few short words
+    given again and again, some of them lists ("bug" on most rows, "bug, High" on some, none on a few)."""
+    lists = sum(1 for x in column if _TAG_LIST_RE.match(x))
+    if lists * 2 > rows:
+        return True
+    given = [x for x in column if x]
+    return (lists > 0 and len({x.casefold() for x in given}) * 2 <= rows and
+            all(_TAG_LIST_RE.match(x) or (len(x) <= 30 and len(x.split()) <= 3) for x in given))
+
+
+def named_register(sheet_title: str, file_name: str | None) -> str | None:
+    """The register a bare list's name says it holds, which its made header is read as (the header alone,
+    "ID, Status, Title", fits a risk as well as an issue)."""
+    kind = _kind_named(sheet_title, file_name)
+    return kind.register if kind is not None else None
 
 
 def _all_statuses(kind: SheetKind, values: list[str]) -> bool:
@@ -63,13 +85,8 @@ def _all_statuses(kind: SheetKind, values: list[str]) -> bool:
     return True
 
 
-def made_header(rows: list[list[Any]], sheet_title: str, file_name: str | None) -> tuple[list[str], str] | None:
-    """The header a bare list of one register's records lacks (see the module's rule), and a note saying how
-    its columns were read; None for any other sheet."""
-    kind = _kind_named(sheet_title, file_name)
-    if kind is None or "status" not in kind.reg.field_names or kind.reg.field("status").kind is not Kind.ENUM:
-        return None
-    table = [[_text(x) for x in row] for row in rows if any(_text(x) for x in row)]
+def _read_by_values(kind: SheetKind, table: list[list[str]]) -> tuple[list[str], tuple[int, int, int]] | None:
+    """The header made for a bare list's rows (see the module's rule) and its ID, status and title columns."""
     if len(table) < _MIN_ROWS:
         return None
     width = max(len(r) for r in table)
@@ -80,15 +97,19 @@ def made_header(rows: list[list[Any]], sheet_title: str, file_name: str | None) 
     def distinct(c: int) -> bool:
         return len({x.casefold() for x in columns[c]}) == len(table)
 
+    def mostly_distinct(c: int) -> bool:
+        # a tracker's titles repeat now and then ("[Bug]:" left as the template gave it, one exercise listed
+        # twice): one in twenty may; a demo's "Risk1, Risk1, Risk3" repeats far more
+        return len({x.casefold() for x in columns[c]}) >= len(table) - len(table) // 20
+
     ids = [c for c in filled if distinct(c) and all(_ID_RE.match(x) for x in columns[c])]
     statuses = [c for c in filled if c not in ids and _all_statuses(kind, columns[c])]
     if not ids or len(statuses) != 1:
         return None
     taken = {ids[0], statuses[0]}
     webs = {c for c in filled if c not in taken and all(_WEB_RE.match(x) for x in columns[c])}
-    tags = {c for c in range(width) if c not in taken | webs and
-            sum(1 for x in columns[c] if _TAG_LIST_RE.match(x)) * 2 > len(table)}
-    texts = [c for c in filled if c not in taken | webs | tags and distinct(c) and
+    tags = {c for c in range(width) if c not in taken | webs and _tags(columns[c], len(table))}
+    texts = [c for c in filled if c not in taken | webs | tags and mostly_distinct(c) and
              not all(_ID_RE.match(x) for x in columns[c]) and not all(_a_date(x) for x in columns[c]) and
              sum(1 for x in columns[c] if len(x.split()) >= 2) * 2 >= len(table)]
     if not texts:
@@ -100,7 +121,58 @@ def made_header(rows: list[list[Any]], sheet_title: str, file_name: str | None) 
         header[c] = "Web address" if len(webs) == 1 else f"Web address ({column_letters(c)})"
     for c in tags:
         header[c] = "Labels" if len(tags) == 1 else f"Labels ({column_letters(c)})"
-    read = ", ".join(f"{column_letters(c)} as {header[c]}" for c in sorted({ids[0], statuses[0], title}))
-    note = (f"The sheet has no header row: its columns were read by their values ({read}; the others kept in the "
-            "notes), and the rows are numbered under a header made for them, one more than in the file.")
+    return header, (ids[0], statuses[0], title)
+
+
+def _bare_table(rows: list[list[Any]], sheet_title: str, file_name: str | None
+                ) -> tuple[SheetKind, list[list[str]]] | None:
+    kind = _kind_named(sheet_title, file_name)
+    if kind is None or "status" not in kind.reg.field_names or kind.reg.field("status").kind is not Kind.ENUM:
+        return None
+    return kind, [[_text(x) for x in row] for row in rows if any(_text(x) for x in row)]
+
+
+def _read_note(header: list[str], keys: tuple[int, ...]) -> str:
+    return ", ".join(f"{column_letters(c)} as {header[c]}" for c in sorted(set(keys)))
+
+
+def made_header(rows: list[list[Any]], sheet_title: str, file_name: str | None) -> tuple[list[str], str] | None:
+    """The header a bare list of one register's records lacks (see the module's rule), and a note saying how
+    its columns were read; None for any other sheet."""
+    bare = _bare_table(rows, sheet_title, file_name)
+    made = _read_by_values(*bare) if bare is not None else None
+    if made is None:
+        return None
+    header, keys = made
+    note = (f"The sheet has no header row: its columns were read by their values ({_read_note(header, keys)}; the "
+            "others kept in the notes), and the rows are numbered under a header made for them, one more than in "
+            "the file.")
+    return header, note
+
+
+def own_words_header(rows: list[list[Any]], sheet_title: str, file_name: str | None
+                     ) -> tuple[list[str], str] | None:
+    """A bare list under a first row of the sheet's own words naming none of the register's columns ("| Fechado?
+    | | Lista de issues de My Study Plan | Label |" over `gh issue list` rows pasted into a spreadsheet, round
+    34): the header that row becomes, its ID, status and title read by the values below as a bare list's are
+    (the sheet's words kept for its other columns), and a note saying so; None for any other sheet. The first
+    filled row is replaced by this header: under the ID and the status it gives none, so it is no record."""
+    bare = _bare_table(rows, sheet_title, file_name)
+    if bare is None or len(bare[1]) <= _MIN_ROWS:
+        return None
+    kind, table = bare
+    made = _read_by_values(kind, table[1:])
+    if made is None:
+        return None
+    header, keys = made
+    first = table[0] + [""] * (len(header) - len(table[0]))
+    i, s, _t = keys
+    if (first[i] and _ID_RE.match(first[i])) or (first[s] and _all_statuses(kind, [first[s]])) or \
+            any(_a_date(x) for x in first if x):
+        return None
+    for c, word in enumerate(first[:len(header)]):
+        if word and c not in keys and word not in header:
+            header[c] = word
+    note = (f"The sheet's header row names none of the register's columns: its columns were read by the values "
+            f"below it ({_read_note(header, keys)}; the others kept in the notes under the sheet's own headers).")
     return header, note
