@@ -674,15 +674,15 @@ class MainWindow(QMainWindow):
             self.open_path(url.strip())
 
     def open_file(self) -> None:
-        path = file_dialogs.ask_open(self, self._last_folder())
+        path = file_dialogs.ask_open(self, self._chooser_folder())
         if path:
             self.settings.setValue("last_folder", os.path.dirname(path))
             self.open_path(path)
 
     def new_file(self) -> None:
-        path = file_dialogs.ask_save(self, "New Program Office", self._last_folder())
-        if path:
-            self.create_file(path)
+        path = file_dialogs.ask_save(self, "New Program Office", self._chooser_folder())
+        if path and self.create_file(path):
+            self.settings.setValue("last_folder", os.path.dirname(path))
 
     def create_file(self, path: str) -> bool:
         import sqlite3
@@ -728,7 +728,7 @@ class MainWindow(QMainWindow):
         with the changes kept when its file went away saved into it."""
         if self.document is None:
             return
-        path = file_dialogs.ask_save(self, "Save a Copy As", self._last_folder())
+        path = file_dialogs.ask_save(self, "Save a Copy As", self._chooser_folder())
         if not (path and self.save_copy_to(path) and self.document.read_only):
             return
         kept, self.document.pending = self.document.pending, []
@@ -772,8 +772,9 @@ class MainWindow(QMainWindow):
 
         if self.document is None:
             return
-        path = ask_workbook_to_open(self, self._last_folder())
+        path = ask_workbook_to_open(self, self._import_folder() or self._chooser_folder())
         if path:
+            self.settings.setValue("import_folder", os.path.dirname(path))
             open_import_dialog(self, self.document, path)
 
     def export_excel(self) -> None:
@@ -921,6 +922,18 @@ class MainWindow(QMainWindow):
     def _last_folder(self) -> str:
         """The folder a file was last opened from or saved to ("" at first)."""
         return stored_settings.read_text(self.settings, "last_folder")
+
+    def _import_folder(self) -> str:
+        """The folder the last workbook was imported from ("" at first, or when it is gone)."""
+        value = stored_settings.read_text(self.settings, "import_folder")
+        return value if value and os.path.isdir(value) else ""
+
+    def _chooser_folder(self) -> str:
+        """Where New…, Open…, Save a Copy and the first import open their chooser: the folder last opened from or
+        saved to, while it is there, else the user's Documents. With no folder Qt's chooser opened in the folder
+        the app was started from — a new office was saved among the program's own files."""
+        folder = self._last_folder()
+        return folder if folder and os.path.isdir(folder) else _documents_folder()
 
     def recent_files(self) -> list[str]:
         return stored_settings.read_texts(self.settings, "recent_files")
