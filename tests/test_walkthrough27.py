@@ -54,3 +54,63 @@ def test_the_first_new_office_and_import_open_in_documents_then_where_the_last_w
     press(qtbot, Qt.Key.Key_I, CTRL)
     qtbot.waitUntil(lambda: len(third.titles) == 1)
     assert os.path.dirname(third.offered[0]) == str(colleague.parent)  # where the last workbook came from
+
+
+def _workshop(path, crowds: dict[tuple[int, int], int]):
+    """An office whose stakeholders crowd cells of the grid: {(power, interest): how many}."""
+    from pmo_desktop.models import records
+    from pmo_desktop.models.registers import REGISTERS
+    from pmo_desktop.models.store import Store
+
+    first = ["Svetlana", "Bilal", "Chen", "Dmitri", "Elena", "Farah", "Gustav", "Hana", "Ivan", "Jonas", "Kofi", "Lena",
+             "Mateo"]
+    last = ["Svensson", "Okonkwo", "Nakamura", "Lindqvist", "Moreau", "Haddad", "Osei"]
+    store = Store.create(path)
+    n = 0
+    with store.transaction() as s:
+        for (power, interest), count in crowds.items():
+            for _ in range(count):
+                records.create_record(s, REGISTERS["stakeholders"], {
+                    "name": f"{first[n % len(first)]} {last[n % len(last)]}", "power": power, "interest": interest,
+                    "attitude": ("Champion", "Critic", "Neutral")[n % 3]})
+                n += 1
+    store.close()
+
+
+def test_a_crowded_cell_of_the_grid_keeps_its_points_apart_and_says_no_name_by_two_letters(main_window, qtbot,
+                                                                                         tmp_path):
+    """A workshop at 1280×720: six stakeholders in "Manage closely"'s corner and thirteen in the cell beside it.
+    Six went in two columns with their names cut to two to four letters ("Sv…", "El…", "Bil…"), read by nobody in
+    the room; thirteen in two columns of seven, each point half over the one above (11 pixels apart, 20 wide), so
+    a drag took the wrong one. Points of a cell stand apart — up to four a column, in up to four columns — and a
+    name is drawn whole, shortened after five letters or more, or by its initials ("SS"), never by a scrap."""
+    from pmo_desktop.views.stakeholders.grid import POINT_SIZE, PowerInterestGrid
+
+    _workshop(tmp_path / "workshop.pmo", {(5, 5): 6, (5, 4): 12, (3, 2): 2})
+    window = main_window
+    assert window.open_path(str(tmp_path / "workshop.pmo"))
+    window.resize(1280, 720)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(qtbot, Qt.Key.Key_3, CTRL)
+    grid = next(g for g in window.findChildren(PowerInterestGrid) if g.isVisible())
+    qtbot.waitUntil(lambda: len(grid.points) == 20 and grid.view.width() > 300)
+    qtbot.wait(100)
+    pixel_w, pixel_h = grid.view.viewPixelSize()
+    centre = {rid: (x / pixel_w, y / pixel_h) for rid, (x, y) in grid.positions.items()}
+    by_cell: dict[tuple, list[int]] = {}
+    for p in grid.points:
+        by_cell.setdefault((p.power, p.interest), []).append(p.id)
+    for cell, ids in by_cell.items():
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                (ax, ay), (bx, by) = centre[a], centre[b]
+                assert max(abs(ax - bx), abs(ay - by)) >= POINT_SIZE - 1, (cell, a, b, ax - bx, ay - by)
+    shown = {p.name: grid._labels[p.id].textItem.toPlainText().replace("\n", " ") for p in grid.points
+             if grid._labels[p.id].isVisible()}
+    initials = {name: "".join(w[0] for w in name.split()) for name in shown}
+    for name, text in shown.items():
+        whole_or_long = text == name or (text.endswith("…") and len(text[:-1].replace(" ", "")) >= 5)
+        assert whole_or_long or text == initials[name], (name, text)
+    assert any(text == initials[name] for name, text in shown.items())  # the two columns' names, by initials
+    assert len(shown) >= len(by_cell)  # and a name or more in every cell
