@@ -114,3 +114,47 @@ def test_a_crowded_cell_of_the_grid_keeps_its_points_apart_and_says_no_name_by_t
         assert whole_or_long or text == initials[name], (name, text)
     assert any(text == initials[name] for name, text in shown.items())  # the two columns' names, by initials
     assert len(shown) >= len(by_cell)  # and a name or more in every cell
+
+
+def _pick_paper(qtbot, window, letter) -> None:
+    """Alt+F, K (Board Pack Paper), then the paper's letter — the keyboard alone, as the menus are walked."""
+    from PySide6.QtWidgets import QMenu
+
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_K)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.paper_menu)
+    qtbot.keyClick(window.paper_menu, letter)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+
+
+def test_the_board_packs_paper_is_chosen_from_the_file_menu_and_said_when_it_is_written(demo_window, qtbot, tmp_path):
+    """A US office on a computer set to another region: Ctrl+Shift+E wrote an A4 pack, cut at a Letter printer's
+    edge, and the only way to Letter was `boardpack --paper Letter` on the command line, which a newcomer in the
+    window never meets. File ▸ Board Pack Paper (Alt+F, K) chooses A4, US Letter or the computer's region's, one
+    undo step kept in the office; the status bar says which paper the pack was written for."""
+    from pypdf import PdfReader
+
+    from pmo_desktop.models.settings import BOARD_PACK_PAPER
+
+    window = demo_window
+    _pick_paper(qtbot, window, Qt.Key.Key_L)
+    assert window.document.read_setting(BOARD_PACK_PAPER) == "Letter"
+    assert window.statusBar().currentMessage().startswith("Board pack paper: US Letter")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    pack = tmp_path / "December board.pdf"
+    answer_file_dialog(qtbot, str(pack))
+    press(qtbot, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(pack.exists, timeout=60_000)
+    qtbot.waitUntil(lambda: "Board pack written" in window.statusBar().currentMessage(), timeout=10_000)
+    assert "on US Letter paper" in window.statusBar().currentMessage()
+    assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in PdfReader(pack).pages} == {
+        (792, 612)}
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    _pick_paper(qtbot, window, Qt.Key.Key_A)
+    assert window.document.read_setting(BOARD_PACK_PAPER) == "A4"
+    assert window.paper_menu.actions()[0].isChecked() and not window.paper_menu.actions()[1].isChecked()
+    press(qtbot, Qt.Key.Key_Z, CTRL)  # one undo step: back to Letter
+    assert window.document.read_setting(BOARD_PACK_PAPER) == "Letter"

@@ -146,6 +146,12 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "&Import from Excel…", self.import_excel, "Ctrl+I", True, writes=True)
         self._add(file_menu, "&Export to Excel…", self.export_excel, "Ctrl+E", True)
         self._add(file_menu, "Export &Board Pack…", self.export_board_pack, "Ctrl+Shift+E", True)
+        # The pack's paper was chosen only by `boardpack --paper` on the command line: a US office exporting from
+        # the window on a computer set to another region got A4, its columns cut by a Letter printer.
+        self.paper_menu = file_menu.addMenu("Board Pac&k Paper")
+        self.paper_menu.aboutToShow.connect(self._fill_paper_menu)
+        self._file_actions.append(self.paper_menu.menuAction())
+        self._write_actions.append(self.paper_menu.menuAction())
         self._add(file_menu, "Board &Snapshots…", self.show_snapshots, None, True)
         self._add(file_menu, "&What Changed Since the Last Board…", self.show_changes, "Ctrl+Shift+W", True)
         self.file_menu = file_menu
@@ -788,14 +794,50 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Exported to {path}", 15_000)
 
     def export_board_pack(self) -> None:
-        from .exchange.actions import ask_workbook_to_save, export_board_pack
+        from .exchange.actions import ask_workbook_to_save, board_pack_paper, export_board_pack
 
         if self.document is None:
             return
         path = ask_workbook_to_save(self, "Export Board Pack", self._suggest(" board pack", ".pdf"), pdf=True)
         if path and export_board_pack(self, self.document, path):
             self.settings.setValue("export_folder", os.path.dirname(path))
-            self.statusBar().showMessage(f"Board pack written to {path}", 15_000)
+            paper = "US Letter" if board_pack_paper(self.document) == "Letter" else "A4"
+            self.statusBar().showMessage(f"Board pack written to {path}, on {paper} paper (File ▸ Board Pack Paper)",
+                                         15_000)
+
+    def _fill_paper_menu(self) -> None:
+        """File ▸ Board Pack Paper: A4, US Letter, or the computer's region's (the default), the one in use ticked."""
+        from PySide6.QtGui import QActionGroup
+
+        from ..models.settings import BOARD_PACK_PAPER
+        from .exchange.actions import region_paper
+
+        self.paper_menu.clear()
+        if self.document is None:
+            return
+        chosen = self.document.read_setting(BOARD_PACK_PAPER)
+        group = QActionGroup(self.paper_menu)
+        for value, text in (("A4", "&A4"), ("Letter", "US &Letter"),
+                            ("", f"As This &Computer's Region ({'US Letter' if region_paper() == 'Letter' else 'A4'})")):
+            action = QAction(text, self.paper_menu, checkable=True)
+            action.setChecked(value == chosen)
+            action.triggered.connect(lambda _checked=False, v=value: self.set_board_pack_paper(v))
+            group.addAction(action)
+            self.paper_menu.addAction(action)
+
+    def set_board_pack_paper(self, paper: str) -> bool:
+        """The office's board pack paper ("A4", "Letter", or "" for the region's), one undo step."""
+        from ..models.settings import BOARD_PACK_PAPER
+        from .raid.settings import SetSettingsCommand
+
+        if self.document is None or paper == self.document.read_setting(BOARD_PACK_PAPER):
+            return True
+        said = {"A4": "A4", "Letter": "US Letter"}.get(paper, "the computer's region's")
+        done = self.document.execute(SetSettingsCommand(self.document, [(BOARD_PACK_PAPER, paper)],
+                                                        f"Board pack paper: {said}"))
+        if done:
+            self.statusBar().showMessage(f"Board pack paper: {said} — the next pack is laid out for it", 8000)
+        return done
 
     def show_snapshots(self):
         """The board snapshots kept in this file: open one read only, or compare it with now."""
