@@ -158,3 +158,32 @@ def test_the_board_packs_paper_is_chosen_from_the_file_menu_and_said_when_it_is_
     assert window.paper_menu.actions()[0].isChecked() and not window.paper_menu.actions()[1].isChecked()
     press(qtbot, Qt.Key.Key_Z, CTRL)  # one undo step: back to Letter
     assert window.document.read_setting(BOARD_PACK_PAPER) == "Letter"
+
+
+def test_enter_in_the_search_box_goes_to_the_cell_found_as_excels_find_does(empty_window, qtbot):
+    """Ctrl+F, "permit", Enter — as in Excel, where Find goes to the cell: the rows found were shown but the keyboard
+    stayed in the box, Enter did nothing, and the arrows moved the caret in "permit". Enter (or Down) goes to the
+    first row found, on the cell that holds the word, the search kept; with no row found it stays in the box."""
+    from test_walkthrough20 import typed_along
+
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_4, ["Crane supplier delivers late", "Harbour wall permit refused",
+                                              "IT cutover overruns"])
+    view = window.active_register_view()
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is view.search
+    for ch in "zzz":
+        qtbot.keyClick(view.search, ch)
+    press(qtbot, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is view.search  # nothing found: the keyboard stays to correct the word
+    view.search.clear()
+    for ch in "permit":
+        qtbot.keyClick(view.search, ch)
+    press(qtbot, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is view.table
+    current = view.table.currentIndex()
+    assert (current.row(), current.column()) == (0, view.model.column_of("title"))
+    assert current.data() == "Harbour wall permit refused" and view.proxy.rowCount() == 1
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    press(qtbot, Qt.Key.Key_Down)  # Down too, from a search already typed
+    assert QApplication.focusWidget() is view.table and view.search.text() == "permit"
