@@ -187,3 +187,28 @@ def test_enter_in_the_search_box_goes_to_the_cell_found_as_excels_find_does(empt
     press(qtbot, Qt.Key.Key_F, CTRL)
     press(qtbot, Qt.Key.Key_Down)  # Down too, from a search already typed
     assert QApplication.focusWidget() is view.table and view.search.text() == "permit"
+
+
+def test_the_edit_and_view_menus_answer_a_letter_as_excels_do(demo_window, qtbot):
+    """The keyboard alone, menus by Alt: Alt+V showed the pages but none had a letter — R for Risks did nothing —
+    and in Alt+E only Undo, Redo, Find in All Registers and Record History had one: F for Find, C for Copy, I for
+    Fill Down did nothing, the menu walked with the arrows. Every item of both menus has its own letter, Excel's
+    where it has one."""
+    import re
+
+    from PySide6.QtWidgets import QMenu
+
+    window = demo_window
+    for menu in (window.edit_menu, window.menuBar().actions()[2].menu()):
+        shown = [a for a in menu.actions() if a.isVisible() and not a.isSeparator()]
+        assert not [a.text() for a in shown if not re.search(r"&\w", a.text())], menu.title()
+    press(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: window.active_register_view() is not None
+                    and window.active_register_view().register.name == "risks")
+    view = window.active_register_view()
+    press(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_F)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.search)

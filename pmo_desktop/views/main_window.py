@@ -42,6 +42,9 @@ MAX_RECENT = 8
 SPREADSHEETS = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt"})  # imported, not opened
 SYNC_INTERVAL_MS = 5000
 # The Edit menu's table commands that change the office: off while it is open read only.
+# The pages in View, each with its letter (Alt+V, R for Risks): none had one, so Alt+V and a letter did nothing.
+PAGE_LETTERS = {"Program overview": "Pro&gram overview", "Projects": "Pro&jects", "Stakeholders": "&Stakeholders",
+                "Risks": "&Risks", "Benefits": "&Benefits", "People": "P&eople", "RAID": "RAI&D", "Status": "Stat&us"}
 WRITING_TABLE_ACTIONS = frozenset({"paste", "delete_or_clear", "add_row", "duplicate_rows",
                                    "duplicate_selected_rows", "fill_down", "delete_rows",
                                    "open_replace"})
@@ -166,15 +169,17 @@ class MainWindow(QMainWindow):
         self.undo_placeholder.setEnabled(False)
         self.redo_placeholder.setEnabled(False)
         self.edit_menu.addSeparator()
-        self.retry_action = self._add(self.edit_menu, "Retry Unsaved Changes", self.retry_pending, "Ctrl+Shift+R")
+        self.retry_action = self._add(self.edit_menu, "Retr&y Unsaved Changes", self.retry_pending, "Ctrl+Shift+R")
         self.retry_action.setEnabled(False)
-        # These act on the table that has the focus; the tables own the shortcuts (shown after the tab).
-        for text, name in (("Copy\tCtrl+C", "copy"), ("Paste\tCtrl+V", "paste"), ("Clear Cells\tDel", "delete_or_clear"),
-                           (None, None), ("Add Row\tCtrl+Shift+N", "add_row"), ("Duplicate Rows\tCtrl+D", "duplicate_selected_rows"),
-                           ("Fill Down\tCtrl+D", "fill_down"),
-                           ("Delete Rows\tShift+Del", "delete_rows"), (None, None), ("Find\tCtrl+F", "focus_search"),
-                           ("Replace…\tCtrl+H", "open_replace"),
-                           ("Sort, Filter and Columns…\tCtrl+Shift+L", "open_header_menu")):
+        # These act on the table that has the focus; the tables own the shortcuts (shown after the tab). Each has its
+        # letter, Excel's where it has one (Alt+E, C copies; I fills; F finds; E replaces): with none, Alt+E and a
+        # letter did nothing, and a keyboard-only user walked the menu with the arrows.
+        for text, name in (("&Copy\tCtrl+C", "copy"), ("&Paste\tCtrl+V", "paste"), ("C&lear Cells\tDel", "delete_or_clear"),
+                           (None, None), ("Add Ro&w\tCtrl+Shift+N", "add_row"), ("&Duplicate Rows\tCtrl+D", "duplicate_selected_rows"),
+                           ("F&ill Down\tCtrl+D", "fill_down"),
+                           ("Dele&te Rows\tShift+Del", "delete_rows"), (None, None), ("&Find\tCtrl+F", "focus_search"),
+                           ("R&eplace…\tCtrl+H", "open_replace"),
+                           ("&Sort, Filter and Columns…\tCtrl+Shift+L", "open_header_menu")):
             if text is None:
                 self.edit_menu.addSeparator()
                 continue
@@ -198,7 +203,8 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu("&View")
         for i, (title, _spec) in enumerate(PAGES):
-            self._add(view_menu, title, lambda checked=False, i=i: self.go_to_page(i), f"Ctrl+{i + 1}", True)
+            self._add(view_menu, PAGE_LETTERS.get(title, title), lambda checked=False, i=i: self.go_to_page(i),
+                      f"Ctrl+{i + 1}", True)
 
         # A page's tabs by keyboard, as Excel's sheets (Ctrl+PgDown / Ctrl+PgUp): from a table, the Issue log tab or
         # the RAID page's Dependencies were reached only by Ctrl+Tab out of it and Tab after Tab to the tab bar.
@@ -1002,7 +1008,7 @@ class MainWindow(QMainWindow):
 
     def _on_pending(self, count: int) -> None:
         self.retry_action.setEnabled(count > 0)
-        self.retry_action.setText(f"Retry Unsaved Changes ({count})" if count else "Retry Unsaved Changes")
+        self.retry_action.setText(f"Retr&y Unsaved Changes ({count})" if count else "Retr&y Unsaved Changes")
         if count:
             self.statusBar().showMessage(f"{count} change{'s' if count != 1 else ''} not saved yet: "
                                          "Edit ▸ Retry Unsaved Changes")
