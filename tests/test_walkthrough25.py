@@ -96,7 +96,7 @@ def test_a_colleagues_workbook_with_one_bad_row_is_counted_in_the_singular(demo_
     book.save(tmp_path / "collegue.xlsx")
     dialog = open_import_dialog(demo_window, demo_window.document, str(tmp_path / "collegue.xlsx"))
     qtbot.waitUntil(lambda: dialog.plan is not None and dialog.partial_button.isVisible(), timeout=60_000)
-    assert dialog.partial_button.text() == "Import the 1 valid row, leave 1"
+    assert dialog.partial_button.text().replace("&", "") == "Import the 1 valid row, leave 1"
     qtbot.mouseClick(dialog.partial_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60_000)
     QApplication.processEvents()
