@@ -514,7 +514,10 @@ class PowerInterestGrid(QWidget):
             if ahead:
                 room = min(room, min(ahead) - x - 0.07 - (POINT_SIZE / 2 + 4) / unit_px)
             rooms[p.id] = int(min(placed.label_width, room) * unit_px)
-            width = max(40, rooms[p.id])
+            # At least a few letters' room — but never past the next point on the line (150 % at 1280×720: "Bila…"
+            # ran under its neighbour's disc); there the room is what it is, and a name too long for it is said
+            # by its initials or not at all (below).
+            width = rooms[p.id] if ahead else max(40, rooms[p.id])
             label.setFont(label_font)
             text = (_two_lines(p.name, metrics, width, lines) if placed.wrap and not (short_rows and crowded(p.id))
                     else metrics.elidedText(p.name, Qt.TextElideMode.ElideRight, width))
