@@ -289,3 +289,28 @@ def test_a_workbook_with_a_row_in_error_imports_its_valid_rows_by_one_key(empty_
     view = window.active_register_view()
     assert sorted(view.model.record(r)["code"] for r in range(view.model.rowCount())) == ["JR-01", "JR-02", "JR-03"]
     assert (tmp_path / "jo-risks - rows left out.xlsx").exists()
+
+
+def test_a_colleagues_word_for_a_choice_is_answered_with_the_choice_it_is_near(empty_window, qtbot):
+    """"Supply" typed in a risk's Category, as the colleague's sheet says it: refused, rightly, with the first six of
+    eleven categories listed and "…" — "Supplier", the one meant, among those cut off, so the newcomer guessed.
+    The note names the choices nearest what was typed (sharing its first letters, three or more)."""
+    from test_walkthrough20 import typed_along
+
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    window = empty_window
+    typed_along(qtbot, window, Qt.Key.Key_4, ["Crane supplier delivers late"])
+    view = window.active_register_view()
+    press(qtbot, Qt.Key.Key_Up)
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("category")))
+    for word, meant in (("Supply", "“Supplier”"), ("Finance", "“Financial”")):
+        for ch in word:
+            qtbot.keyClick(QApplication.focusWidget(), ch)
+        press(qtbot, Qt.Key.Key_Tab)
+        notes = [n.text() for n in window.findChildren(RefusalNote) if n.isVisible()]
+        assert any(f"“{word}” begins none of the Category choices" in n and f"Did you mean {meant}?" in n
+                   for n in notes), notes
+        press(qtbot, Qt.Key.Key_Escape)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert view.model.record(0)["category"] in ("", None)
