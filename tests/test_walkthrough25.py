@@ -96,7 +96,7 @@ def test_a_colleagues_workbook_with_one_bad_row_is_counted_in_the_singular(demo_
     book.save(tmp_path / "collegue.xlsx")
     dialog = open_import_dialog(demo_window, demo_window.document, str(tmp_path / "collegue.xlsx"))
     qtbot.waitUntil(lambda: dialog.plan is not None and dialog.partial_button.isVisible(), timeout=60_000)
-    assert dialog.partial_button.text() == "Import the 1 valid row, leave 1"
+    assert dialog.partial_button.text().replace("&", "") == "Import the 1 valid row, leave 1"
     qtbot.mouseClick(dialog.partial_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60_000)
     QApplication.processEvents()
@@ -143,7 +143,10 @@ def test_names_crowding_one_cell_of_the_grid_are_never_drawn_over_each_other(qtb
     named = {(p.power, p.interest) for p in grid.points if p.name in boxes}
     assert named == cells  # a name or more in every cell
     page.resize(2400, 1400)  # a cell with room: every name drawn
-    qtbot.waitUntil(lambda: len(drawn()) == 60)
+    # (The corner's thirteen stand apart in four columns since walkthrough 27, the inner ones' names left to the
+    # tooltip where not even their initials fit before the next point.)
+    crowd = {p.name for p in grid.points if (p.power, p.interest) == (5, 5)}
+    qtbot.waitUntil(lambda: set(drawn()) >= {p.name for p in grid.points} - crowd and len(crowd & set(drawn())) >= 4)
 
 
 def test_the_roll_up_chart_too_short_for_its_legend_keeps_its_key_beside_it(qtbot, tmp_path):

@@ -42,6 +42,9 @@ MAX_RECENT = 8
 SPREADSHEETS = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt"})  # imported, not opened
 SYNC_INTERVAL_MS = 5000
 # The Edit menu's table commands that change the office: off while it is open read only.
+# The pages in View, each with its letter (Alt+V, R for Risks): none had one, so Alt+V and a letter did nothing.
+PAGE_LETTERS = {"Program overview": "Pro&gram overview", "Projects": "Pro&jects", "Stakeholders": "&Stakeholders",
+                "Risks": "&Risks", "Benefits": "&Benefits", "People": "P&eople", "RAID": "RAI&D", "Status": "Stat&us"}
 WRITING_TABLE_ACTIONS = frozenset({"paste", "delete_or_clear", "add_row", "duplicate_rows",
                                    "duplicate_selected_rows", "fill_down", "delete_rows",
                                    "open_replace"})
@@ -146,6 +149,12 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "&Import from Excel…", self.import_excel, "Ctrl+I", True, writes=True)
         self._add(file_menu, "&Export to Excel…", self.export_excel, "Ctrl+E", True)
         self._add(file_menu, "Export &Board Pack…", self.export_board_pack, "Ctrl+Shift+E", True)
+        # The pack's paper was chosen only by `boardpack --paper` on the command line: a US office exporting from
+        # the window on a computer set to another region got A4, its columns cut by a Letter printer.
+        self.paper_menu = file_menu.addMenu("Board Pac&k Paper")
+        self.paper_menu.aboutToShow.connect(self._fill_paper_menu)
+        self._file_actions.append(self.paper_menu.menuAction())
+        self._write_actions.append(self.paper_menu.menuAction())
         self._add(file_menu, "Board &Snapshots…", self.show_snapshots, None, True)
         self._add(file_menu, "&What Changed Since the Last Board…", self.show_changes, "Ctrl+Shift+W", True)
         self.file_menu = file_menu
@@ -160,15 +169,17 @@ class MainWindow(QMainWindow):
         self.undo_placeholder.setEnabled(False)
         self.redo_placeholder.setEnabled(False)
         self.edit_menu.addSeparator()
-        self.retry_action = self._add(self.edit_menu, "Retry Unsaved Changes", self.retry_pending, "Ctrl+Shift+R")
+        self.retry_action = self._add(self.edit_menu, "Retr&y Unsaved Changes", self.retry_pending, "Ctrl+Shift+R")
         self.retry_action.setEnabled(False)
-        # These act on the table that has the focus; the tables own the shortcuts (shown after the tab).
-        for text, name in (("Copy\tCtrl+C", "copy"), ("Paste\tCtrl+V", "paste"), ("Clear Cells\tDel", "delete_or_clear"),
-                           (None, None), ("Add Row\tCtrl+Shift+N", "add_row"), ("Duplicate Rows\tCtrl+D", "duplicate_selected_rows"),
-                           ("Fill Down\tCtrl+D", "fill_down"),
-                           ("Delete Rows\tShift+Del", "delete_rows"), (None, None), ("Find\tCtrl+F", "focus_search"),
-                           ("Replace…\tCtrl+H", "open_replace"),
-                           ("Sort, Filter and Columns…\tCtrl+Shift+L", "open_header_menu")):
+        # These act on the table that has the focus; the tables own the shortcuts (shown after the tab). Each has its
+        # letter, Excel's where it has one (Alt+E, C copies; I fills; F finds; E replaces): with none, Alt+E and a
+        # letter did nothing, and a keyboard-only user walked the menu with the arrows.
+        for text, name in (("&Copy\tCtrl+C", "copy"), ("&Paste\tCtrl+V", "paste"), ("C&lear Cells\tDel", "delete_or_clear"),
+                           (None, None), ("Add Ro&w\tCtrl+Shift+N", "add_row"), ("&Duplicate Rows\tCtrl+D", "duplicate_selected_rows"),
+                           ("F&ill Down\tCtrl+D", "fill_down"),
+                           ("Dele&te Rows\tShift+Del", "delete_rows"), (None, None), ("&Find\tCtrl+F", "focus_search"),
+                           ("R&eplace…\tCtrl+H", "open_replace"),
+                           ("&Sort, Filter and Columns…\tCtrl+Shift+L", "open_header_menu")):
             if text is None:
                 self.edit_menu.addSeparator()
                 continue
@@ -192,7 +203,8 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu("&View")
         for i, (title, _spec) in enumerate(PAGES):
-            self._add(view_menu, title, lambda checked=False, i=i: self.go_to_page(i), f"Ctrl+{i + 1}", True)
+            self._add(view_menu, PAGE_LETTERS.get(title, title), lambda checked=False, i=i: self.go_to_page(i),
+                      f"Ctrl+{i + 1}", True)
 
         # A page's tabs by keyboard, as Excel's sheets (Ctrl+PgDown / Ctrl+PgUp): from a table, the Issue log tab or
         # the RAID page's Dependencies were reached only by Ctrl+Tab out of it and Tab after Tab to the tab bar.
@@ -674,15 +686,15 @@ class MainWindow(QMainWindow):
             self.open_path(url.strip())
 
     def open_file(self) -> None:
-        path = file_dialogs.ask_open(self, self._last_folder())
+        path = file_dialogs.ask_open(self, self._chooser_folder())
         if path:
             self.settings.setValue("last_folder", os.path.dirname(path))
             self.open_path(path)
 
     def new_file(self) -> None:
-        path = file_dialogs.ask_save(self, "New Program Office", self._last_folder())
-        if path:
-            self.create_file(path)
+        path = file_dialogs.ask_save(self, "New Program Office", self._chooser_folder())
+        if path and self.create_file(path):
+            self.settings.setValue("last_folder", os.path.dirname(path))
 
     def create_file(self, path: str) -> bool:
         import sqlite3
@@ -728,7 +740,7 @@ class MainWindow(QMainWindow):
         with the changes kept when its file went away saved into it."""
         if self.document is None:
             return
-        path = file_dialogs.ask_save(self, "Save a Copy As", self._last_folder())
+        path = file_dialogs.ask_save(self, "Save a Copy As", self._chooser_folder())
         if not (path and self.save_copy_to(path) and self.document.read_only):
             return
         kept, self.document.pending = self.document.pending, []
@@ -772,8 +784,9 @@ class MainWindow(QMainWindow):
 
         if self.document is None:
             return
-        path = ask_workbook_to_open(self, self._last_folder())
+        path = ask_workbook_to_open(self, self._import_folder() or self._chooser_folder())
         if path:
+            self.settings.setValue("import_folder", os.path.dirname(path))
             open_import_dialog(self, self.document, path)
 
     def export_excel(self) -> None:
@@ -787,14 +800,50 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Exported to {path}", 15_000)
 
     def export_board_pack(self) -> None:
-        from .exchange.actions import ask_workbook_to_save, export_board_pack
+        from .exchange.actions import ask_workbook_to_save, board_pack_paper, export_board_pack
 
         if self.document is None:
             return
         path = ask_workbook_to_save(self, "Export Board Pack", self._suggest(" board pack", ".pdf"), pdf=True)
         if path and export_board_pack(self, self.document, path):
             self.settings.setValue("export_folder", os.path.dirname(path))
-            self.statusBar().showMessage(f"Board pack written to {path}", 15_000)
+            paper = "US Letter" if board_pack_paper(self.document) == "Letter" else "A4"
+            self.statusBar().showMessage(f"Board pack written to {path}, on {paper} paper (File ▸ Board Pack Paper)",
+                                         15_000)
+
+    def _fill_paper_menu(self) -> None:
+        """File ▸ Board Pack Paper: A4, US Letter, or the computer's region's (the default), the one in use ticked."""
+        from PySide6.QtGui import QActionGroup
+
+        from ..models.settings import BOARD_PACK_PAPER
+        from .exchange.actions import region_paper
+
+        self.paper_menu.clear()
+        if self.document is None:
+            return
+        chosen = self.document.read_setting(BOARD_PACK_PAPER)
+        group = QActionGroup(self.paper_menu)
+        for value, text in (("A4", "&A4"), ("Letter", "US &Letter"),
+                            ("", f"As This &Computer's Region ({'US Letter' if region_paper() == 'Letter' else 'A4'})")):
+            action = QAction(text, self.paper_menu, checkable=True)
+            action.setChecked(value == chosen)
+            action.triggered.connect(lambda _checked=False, v=value: self.set_board_pack_paper(v))
+            group.addAction(action)
+            self.paper_menu.addAction(action)
+
+    def set_board_pack_paper(self, paper: str) -> bool:
+        """The office's board pack paper ("A4", "Letter", or "" for the region's), one undo step."""
+        from ..models.settings import BOARD_PACK_PAPER
+        from .raid.settings import SetSettingsCommand
+
+        if self.document is None or paper == self.document.read_setting(BOARD_PACK_PAPER):
+            return True
+        said = {"A4": "A4", "Letter": "US Letter"}.get(paper, "the computer's region's")
+        done = self.document.execute(SetSettingsCommand(self.document, [(BOARD_PACK_PAPER, paper)],
+                                                        f"Board pack paper: {said}"))
+        if done:
+            self.statusBar().showMessage(f"Board pack paper: {said} — the next pack is laid out for it", 8000)
+        return done
 
     def show_snapshots(self):
         """The board snapshots kept in this file: open one read only, or compare it with now."""
@@ -922,6 +971,18 @@ class MainWindow(QMainWindow):
         """The folder a file was last opened from or saved to ("" at first)."""
         return stored_settings.read_text(self.settings, "last_folder")
 
+    def _import_folder(self) -> str:
+        """The folder the last workbook was imported from ("" at first, or when it is gone)."""
+        value = stored_settings.read_text(self.settings, "import_folder")
+        return value if value and os.path.isdir(value) else ""
+
+    def _chooser_folder(self) -> str:
+        """Where New…, Open…, Save a Copy and the first import open their chooser: the folder last opened from or
+        saved to, while it is there, else the user's Documents. With no folder Qt's chooser opened in the folder
+        the app was started from — a new office was saved among the program's own files."""
+        folder = self._last_folder()
+        return folder if folder and os.path.isdir(folder) else _documents_folder()
+
     def recent_files(self) -> list[str]:
         return stored_settings.read_texts(self.settings, "recent_files")
 
@@ -947,7 +1008,7 @@ class MainWindow(QMainWindow):
 
     def _on_pending(self, count: int) -> None:
         self.retry_action.setEnabled(count > 0)
-        self.retry_action.setText(f"Retry Unsaved Changes ({count})" if count else "Retry Unsaved Changes")
+        self.retry_action.setText(f"Retr&y Unsaved Changes ({count})" if count else "Retr&y Unsaved Changes")
         if count:
             self.statusBar().showMessage(f"{count} change{'s' if count != 1 else ''} not saved yet: "
                                          "Edit ▸ Retry Unsaved Changes")

@@ -130,17 +130,28 @@ def export_registers(parent: QWidget, document: Document, path: str, registers=N
                   lambda progress: export_workbook(document.store, path, registers, progress=progress))
 
 
+def region_paper() -> str:
+    """The paper of the computer's region (Qt knows it where no LANG says it: Windows, macOS)."""
+    from PySide6.QtCore import QLocale
+
+    from ...models.paper import territory_paper
+
+    return territory_paper(QLocale.system().name().split("_")[-1])
+
+
+def board_pack_paper(document: Document) -> str:
+    """The paper the board pack is laid out for: the office's (File ▸ Board Pack Paper), else the region's."""
+    from ...models.settings import BOARD_PACK_PAPER
+
+    return document.read_setting(BOARD_PACK_PAPER) or region_paper()
+
+
 def export_board_pack(parent: QWidget, document: Document, path: str, today: date | None = None) -> bool:
     """Publish the board pack: a PDF (ready to print) or a workbook, by the file's extension, and a board
     snapshot of what it shows kept in the office (for "what changed since the last board")."""
-    from PySide6.QtCore import QLocale
-
     from ...excel.boardpack_publish import publish_board_pack
-    from ...models.paper import territory_paper
-    from ...models.settings import BOARD_PACK_PAPER
 
-    # The office's paper, else the computer's region's (Qt knows it where no LANG says it: Windows, macOS).
-    paper = document.read_setting(BOARD_PACK_PAPER) or territory_paper(QLocale.system().name().split("_")[-1])
+    paper = board_pack_paper(document)
     return _write(parent, f"Writing the board pack {Path(path).name}…", "The board pack was not written",
                   lambda progress: publish_board_pack(document.store, path, today, progress=progress,
                                                       paper_size=paper))

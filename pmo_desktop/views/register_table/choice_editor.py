@@ -147,7 +147,9 @@ class ChoiceCombo(QComboBox):
             return (f"“{self.unmatched}” is none of the{of} levels: type a number from 1 to {len(words)}, or a "
                     f"level's word, as “{words[-1]}”.")
         shown = ", ".join(texts[:6]) + (", …" if len(texts) > 6 else "")
-        return f"“{self.unmatched}” begins none of the{of} choices ({shown})."
+        meant = _near_choices(texts, self.unmatched)
+        said = f" Did you mean {' or '.join(f'“{t}”' for t in meant)}?" if meant else ""
+        return f"“{self.unmatched}” begins none of the{of} choices ({shown}).{said}"
 
     def tell_unmatched(self) -> None:
         note_for(self).show_reason(self.unmatched_reason())
@@ -163,6 +165,21 @@ class ChoiceCombo(QComboBox):
         for note in host.findChildren(RefusalNote) if host is not None else ():
             if note.editor is self:
                 note.hide()
+
+
+def _near_choices(texts: list[str], typed: str, least: int = 3) -> list[str]:
+    """The choices that share the longest start with what was typed, three letters or more: a colleague's own word
+    ("Supply", "Finance") for one of the list's ("Supplier", "Financial") was refused with the first six choices
+    listed, the one meant among the five cut off by "…"."""
+    def shared(text: str) -> int:
+        n = 0
+        for a, b in zip(text.casefold(), typed.casefold()):
+            if a != b:
+                break
+            n += 1
+        return n
+    best = max((shared(t) for t in texts), default=0)
+    return [t for t in texts if best >= least and shared(t) == best][:3]
 
 
 def existing_name(names: list[str], typed: str) -> str | None:

@@ -512,6 +512,11 @@ class RegisterView(QWidget):
             self.search.clear()
             self.table.setFocus()
             return True
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier and self.search.text()
+                and self.go_to_found()):
+            return True
         if watched is self.search and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
             self._fit_search_hint()
         return super().eventFilter(watched, event)
@@ -530,6 +535,26 @@ class RegisterView(QWidget):
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)
         self._update_count()
+
+    def go_to_found(self) -> bool:
+        """Enter (or Down) in the search box: the keyboard to the first row found, on the cell that holds the text,
+        as Excel's Find goes to the cell — it stayed in the box, the rows found shown but none to type in, and
+        Enter did nothing. False when no row is found (the count beside the box says so)."""
+        if self.proxy.rowCount() == 0:
+            return False
+        header = self.table.horizontalHeader()
+        shown = [c for c in (header.logicalIndex(v) for v in range(header.count())) if not self.table.isColumnHidden(c)]
+        if not shown:
+            return False
+        words = self.search.text().casefold().split()
+        column = next((c for c in shown
+                       if words and words[0] in str(self.proxy.index(0, c).data() or "").casefold()), None)
+        current = self.table.currentIndex()
+        if column is None:
+            column = current.column() if current.isValid() and current.column() in shown else shown[0]
+        self.table.setCurrentIndex(self.proxy.index(0, column))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -82,6 +82,17 @@ def _two_lines(text: str, metrics: QFontMetrics, width: int, lines: int = 2) -> 
     return first + "\n" + metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
 
 
+def _readable_cut(name: str, text: str, metrics: QFontMetrics, room: int) -> str:
+    """A name cut to a few letters ("Sv…", "El…": two columns of stakeholders in one cell at 1280×720) reads as
+    nothing from the back of the room: its initials are drawn instead ("SS" for Svetlana Svensson) where they fit
+    the room beside the point, else no name at all — the point's tooltip, the table and the keyboard's caption name
+    it. A name cut after five letters or more, or whole, stays as it is."""
+    if not text.endswith("…") or len(text[:-1].replace(" ", "").replace("\n", "")) >= 5:
+        return text
+    initials = "".join(word[0] for word in name.split() if word[0].isalpha()).upper()[:3]
+    return initials if initials and metrics.horizontalAdvance(initials) + 8 <= room else ""
+
+
 def _nearest(box: QRectF, point: QPointF) -> QPointF:
     return QPointF(min(max(point.x(), box.left()), box.right()), min(max(point.y(), box.top()), box.bottom()))
 
@@ -438,10 +449,16 @@ class PowerInterestGrid(QWidget):
         """Where every point goes at this size, the not-rated strip with them, and the range shown."""
         rows = place(self.points)[1]
         top, half, self._titled, self._quadrant_pt = self._strip_geometry(rows)
-        self._placed, self._parking_rows = place(self.points, top, half)
+        bottom = top - rows * 2 * half if rows else LOW
+        # How far apart two points' centres must be, in grid units, at this size: a crowded cell's points are
+        # spread so that none stands on another (``layout._fan``).
+        width, height = self.view.width(), self.view.height()
+        apart = ((POINT_SIZE + 1) * (HIGH - LOW) / width,
+                 (POINT_SIZE + 1) * (HIGH + TITLE_BAND - min(bottom, LOW - TITLE_BAND)) / height
+                 ) if width > 0 and height > 0 else (0.0, 0.0)
+        self._placed, self._parking_rows = place(self.points, top, half, apart)
         self.positions = {rid: (p.x, p.y) for rid, p in self._placed.items()}
         self._parking_y = parking_y(0, top, half)
-        bottom = top - rows * 2 * half if rows else LOW
         self.parking_rect.setRect(QRectF(LOW, bottom, HIGH - LOW, top - bottom))
         self.parking_rect.setVisible(bool(rows))
         self.view.setRange(xRange=(LOW, HIGH), yRange=(min(bottom, LOW - TITLE_BAND), HIGH + TITLE_BAND), padding=0)
@@ -485,16 +502,32 @@ class PowerInterestGrid(QWidget):
         disc = POINT_SIZE / 2 + 2  # every point's disc, in pixels from the view's origin (y downwards)
         discs = {rid: QRectF(x * unit_px - disc, -y * unit_py - disc, 2 * disc, 2 * disc)
                  for rid, (x, y) in self.positions.items()}
+        rooms: dict[int, int] = {}
         for p in self.points:
             placed, label = self._placed[p.id], self._labels[p.id]
-            room = HIGH - (self.positions[p.id][0] + 0.07) - 0.03  # never past the grid's right edge
-            width = max(40, int(min(placed.label_width, room) * unit_px))
+            x, y = self.positions[p.id]
+            room = HIGH - (x + 0.07) - 0.03  # never past the grid's right edge
+            # … nor onto the next point to its right on its line: a crowded cell's first column stands 0.1 of a cell
+            # into the one before it, and a name there ran under its points, cut by them with no "…" ("Elena Nak").
+            ahead = [ox for other, (ox, oy) in self.positions.items()
+                     if other != p.id and ox > x and abs(oy - y) * unit_py < POINT_SIZE]
+            if ahead:
+                room = min(room, min(ahead) - x - 0.07 - (POINT_SIZE / 2 + 4) / unit_px)
+            rooms[p.id] = int(min(placed.label_width, room) * unit_px)
+            # At least a few letters' room — but never past the next point on the line (150 % at 1280×720: "Bila…"
+            # ran under its neighbour's disc); there the room is what it is, and a name too long for it is said
+            # by its initials or not at all (below).
+            width = rooms[p.id] if ahead else max(40, rooms[p.id])
             label.setFont(label_font)
             text = (_two_lines(p.name, metrics, width, lines) if placed.wrap and not (short_rows and crowded(p.id))
                     else metrics.elidedText(p.name, Qt.TextElideMode.ElideRight, width))
             label.setText(text)
         # Then each shortened name looks for room to be whole, clear of every point and every other label.
         self._place_whole_names(metrics, unit_px, unit_py, discs)
+        for p in self.points:  # what is still cut to a few letters is said by its initials, or not at all
+            label = self._labels[p.id]
+            if p.id not in self._label_away:
+                label.setText(_readable_cut(p.name, label.textItem.toPlainText(), metrics, rooms[p.id]))
         self._leave_out_covered_names(unit_px, unit_py)
 
     def _leave_out_covered_names(self, unit_px: float, unit_py: float) -> None:
@@ -510,7 +543,7 @@ class PowerInterestGrid(QWidget):
             label = self._labels[p.id]
             slack = 4 + QFontMetrics(label.textItem.font()).height() * 0.15
             box = self._label_rect(p.id, label, unit_px, unit_py).adjusted(4, slack, -4, -slack)
-            clear = not any(box.intersects(other) for other in drawn)
+            clear = bool(label.textItem.toPlainText()) and not any(box.intersects(other) for other in drawn)
             label.setVisible(clear)
             if clear:
                 drawn.append(box)
