@@ -43,6 +43,9 @@ _VALUE_RE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
 # 12:00:00), where Excel shows #####; its real value is kept to be named (see _scan_sheet).
 _NEGATIVE_CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>/]*)>((?:(?!</(?:\w+:)?c>|<(?:\w+:)?c\b).)*?<(?:\w+:)?v>-[^<]*</)",
                                re.S)
+# A cell holding 60: in a date cell Excel shows 29 Feb 1900, a day that never was (Excel counts 1900 a leap year),
+# which calamine reads as 28 Feb 1900, the day 59 shows; its number is kept so the import refuses it, named.
+_SIXTY_CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>/]*)>((?:(?!</(?:\w+:)?c>|<(?:\w+:)?c\b).)*?<(?:\w+:)?v>60</)", re.S)
 # A formula with no value saved beside it — a workbook a script or a library wrote (openpyxl, a report generator)
 # and no spreadsheet program ever opened and saved — which calamine reads as an empty cell: `<f>A2*B2</f><v/>`. A
 # cell whose formula gave an empty text (t="str") has its value, ""; only a number's cell can have none.
@@ -265,8 +268,10 @@ def _scan_sheet(fh: Any, stop: int | None = None) -> tuple[int, CellMarks | None
                 if ref is None or value is None:
                     continue
                 out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = value.group(1).decode("utf-8", "replace")
-        if buf.find(b"v>-", 0, cut) >= 0:
-            for m in _NEGATIVE_CELL_RE.finditer(buf, 0, cut):
+        for marker, cells in ((b"v>-", _NEGATIVE_CELL_RE), (b"v>60</", _SIXTY_CELL_RE)):
+            if buf.find(marker, 0, cut) < 0:
+                continue
+            for m in cells.finditer(buf, 0, cut):
                 ref, value = _REF_RE.search(m.group(1)), _VALUE_RE.search(m.group(2))
                 if ref is None or value is None or b't="' in m.group(1) and b't="n"' not in m.group(1):
                     continue  # a text, an error, a boolean: not a number
@@ -860,8 +865,9 @@ class SheetReader:
                 formulas = []
                 for c in range(len(row)):
                     text = errors.get((index, c))
-                    if isinstance(text, float):  # a negative number: its value, where calamine gave a time
-                        if isinstance(row[c], (dt.time, dt.timedelta)):
+                    if isinstance(text, float):  # a negative number: its value, where calamine gave a time;
+                        if isinstance(row[c], (dt.time, dt.timedelta)) or (  # 60, where it gave 28 Feb 1900
+                                text == 60 and isinstance(row[c], dt.date) and row[c].timetuple()[:3] == (1900, 2, 28)):
                             row[c] = text
                     elif text.__class__ is Uncalculated:
                         formulas.append((c, text))
