@@ -79,6 +79,7 @@ UNCALCULATED = "with no value saved in the workbook"
 # negative number's value, or a formula with no value (Uncalculated).
 CellMarks = dict[tuple[int, int], "str | float"]
 MiB = 1024 * 1024
+LONGEST_CELL = 32_767  # characters: Excel's limit for one cell
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,14 @@ class Limits:
     max_ratio: int = 200                    # compression ratio of one zip entry ...
     ratio_applies_above: int = 16 * MiB     # ... once it declares more than this
     max_entries: int = 10_000
+    # The workbook's shared texts, which the reader holds whole in memory at open: 1 GB of them, at a ratio under
+    # max_ratio (a 7 MB file), took 1 GB. 200,000 rows of 200 unique letters each are some 45 MB.
+    max_shared_text_bytes: int = 128 * MiB
     max_merged_ranges: int = 50_000
+    # The reader holds a sheet as a block from its first cell to its last (32 bytes a cell): a value in XFD5000
+    # (a 27 KB file) made 82 million cells, 2.6 GB and 25 s. 200,000 rows of 80 columns fit, and 1,024 rows of
+    # all 16,384 (README: such a sheet is read, its columns past max_columns said).
+    max_cells: int = 1 << 24
 
 
 DEFAULT_LIMITS = Limits()
@@ -112,6 +120,9 @@ ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 _DIMENSION_RE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"[A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}(\d{1,7}))?\"")
 _DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 MIN_ROW_BYTES = 40  # a stored row holding a value costs at least this in sheet XML
+_DIMENSION_END_RE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"[A-Z]{1,3}\d{1,7}:([A-Z]{1,3})\d{1,7}\"")
+# A cell past column ZZ holding something (not a formatted empty one, <c r="XFD5" s="1"/>): what makes a sheet wide.
+_WIDE_CELL_RE = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{3})(\d{1,7})\"[^>]*?(?<!/)>")
 
 
 def file_format(path: Path, head: bytes) -> str:
@@ -331,6 +342,31 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
                 raise WorkbookError(f"A sheet of “{name}” spans {rows:,} rows, more than the {limits.max_rows:,} rows "
                                     "an import accepts; split it into smaller workbooks (or delete empty formatted "
                                     "rows below the data).")
+            end = _DIMENSION_END_RE.search(head)
+            if end is None and m is None or end is not None and len(end.group(1)) == 3:  # past ZZ, or unsaid
+                with zf.open(info) as fh:
+                    _check_extent(name, fh, limits)
+
+
+def _check_extent(name: str, fh: Any, limits: Limits) -> None:
+    """Refuse a sheet whose cells past column ZZ make it more cells from A1 to its last than the reader can hold
+    (``Limits.max_cells``): a streamed pass, no parse, only for a sheet whose dimension reaches past ZZ."""
+    last_row = last_col = 0
+    carry = b""
+    while True:
+        chunk = fh.read(1 * MiB)
+        buf = carry + chunk
+        cut = max(buf.rfind(b">") + 1, 0) if chunk else len(buf)
+        for m in _WIDE_CELL_RE.finditer(buf, 0, cut):
+            last_row, last_col = max(last_row, int(m.group(2))), max(last_col, _col_index(m.group(1)) + 1)
+        carry = buf[cut:]
+        if not chunk:
+            break
+    if last_row * last_col > limits.max_cells:
+        raise WorkbookError(f"A sheet of “{name}” reaches column {column_letters(last_col - 1)} down to row "
+                            f"{last_row:,}: {last_row * last_col / 1e6:,.0f} million cells from A1, more than the "
+                            f"{limits.max_cells / 1e6:,.0f} million an import can hold; delete the columns to the "
+                            "right of the data (select them, right-click ▸ Delete), save, and import again.")
 
 
 def _check_zip_entries(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
@@ -345,6 +381,10 @@ def _check_zip_entries(name: str, infos: list[zipfile.ZipInfo], limits: Limits) 
             raise WorkbookError(f"“{name}” is encrypted; remove the password in Excel and save it again "
                                 "before importing.")
         total += info.file_size
+        if info.filename.lower().endswith("sharedstrings.xml") and info.file_size > limits.max_shared_text_bytes:
+            raise WorkbookError(f"“{name}” holds {info.file_size // MiB:,} MB of text (its shared strings), more than "
+                                f"the {limits.max_shared_text_bytes // MiB:,} MB an import accepts; it was refused "
+                                "(split it into smaller workbooks if it is genuine).")
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.ratio_applies_above and ratio > limits.max_ratio:
             raise WorkbookError(f"“{name}” looks like a zip bomb (one part expands {ratio:,.0f} times, to "
@@ -884,11 +924,30 @@ class SheetReader:
 
     def _calamine_rows(self, sheet: CalamineSheet, start: int) -> Iterator[list[Any]]:
         try:
-            yield from itertools.islice(sheet.iter_rows(), start, None)
+            for index, row in enumerate(itertools.islice(sheet.iter_rows(), start, None), start=start):
+                # A cell longer than Excel lets one be: a file no spreadsheet program wrote (a 15 MB shared
+                # text in a 17 KB file), whose every look at a value (header words, choices, dates) went
+                # through all of it — 21 s and 300 MB for one cell. Checked a row at a time, all its texts at once.
+                if len("".join([x for x in row if x.__class__ is str])) > LONGEST_CELL:
+                    self._too_long(index, row)
+                yield row
+        except WorkbookError:
+            raise
         except BaseException as e:  # a Rust panic deep in a damaged sheet is a BaseException
             if isinstance(e, _NOT_FILE_ERRORS):
                 raise
             raise _guard(self.book.path.name, e) from None
+
+    def _too_long(self, index: int, row: list[Any]) -> None:
+        """Refuse the workbook when a cell of ``row`` (the sheet's ``index``-th, from 0) is longer than Excel's limit."""
+        pad = self._sheet.start[1] if self._sheet is not None and self._sheet.start else 0
+        for c, x in enumerate(row):
+            if x.__class__ is str and len(x) > LONGEST_CELL:
+                raise WorkbookError(f"Cell {column_letters(c + pad)}{index + 1} of the sheet “{self.title}” holds "
+                                    f"{len(x):,} characters, more than a cell of Excel holds ({LONGEST_CELL:,}), so "
+                                    f"“{self.book.path.name}” was not saved by a spreadsheet program or is damaged; "
+                                    "nothing was imported. Shorten that cell (or ask the sender for a fresh copy) and "
+                                    "import again.")
 
     def columns_not_read(self) -> list[int]:
         """The columns (0-based) past the limits' max_columns that hold a value, in order: no row reads them."""
