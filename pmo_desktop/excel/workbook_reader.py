@@ -193,14 +193,9 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, CellMarks] | None 
         raise WorkbookError(f"“{name}” is a PDF document (a board pack, a printout), not a workbook, so it is not "
                             "imported; import the workbook it was made from (.xlsx, .xls, .ods or .csv).")
     kind = file_format(path, head)
+    _not_the_workbook(path, kind, size)
     if kind == "unknown":
         kind = _text_kind(path)
-    if kind == "xml":
-        raise WorkbookError(f"“{name}” is an Excel 2003 XML Spreadsheet, which is not read here; open it in Excel, "
-                            "save it as an Excel workbook (.xlsx) and import that.")
-    if kind == "html":
-        raise WorkbookError(f"“{name}” is a web page (HTML) with an Excel name, as some systems export tables; "
-                            "open it in Excel, save it as an Excel workbook (.xlsx) and import that.")
     if kind == "unknown":
         raise WorkbookError(f"“{name}” is not an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) "
                             "or a CSV file; save it in one of those formats and import that.")
@@ -208,7 +203,7 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, CellMarks] | None 
         raise WorkbookError(f"“{name}” is {size // MiB} MB, more than the {limits.max_file_bytes // MiB} MB "
                             "an import accepts; split it into smaller workbooks.")
     if kind != "zip":
-        return kind
+        return kind  # csv, xls, and the web systems' "Excel" files: html (a web page), xml (XML Spreadsheet 2003)
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -225,6 +220,27 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, CellMarks] | None 
         raise WorkbookError(f"“{name}” is damaged or is not an Excel workbook (its zip structure cannot be "
                             "read); ask the sender for a fresh copy.") from None
     return "xlsx"
+
+
+_IQY_RE = re.compile(rb"\s*WEB\s*\r?\n\s*\d+\s*\r?\n\s*https?://", re.IGNORECASE)
+
+
+def _not_the_workbook(path: Path, kind: str, size: int) -> None:
+    """Refuse, naming it, a file picked beside a workbook that stands for it: the lock file Excel ("~$Risks.xlsx")
+    or LibreOffice (".~lock.Risks.xlsx#") keeps while someone has it open, which holds only their name (Excel's was
+    "not an Excel workbook … save it in one of those formats", LibreOffice's read as a CSV of one row); SharePoint's
+    "Export to Excel", a web query (.iqy) holding the list's address, not its rows."""
+    name = path.name
+    owner = name[2:] if name.startswith("~$") else name[7:-1] if name.startswith(".~lock.") and \
+        name.endswith("#") else None
+    if owner and kind not in ("zip", "xls") and size < 64 * 1024:
+        raise WorkbookError(f"“{name}” is the lock file a spreadsheet program keeps beside “{owner}” while someone "
+                            f"has it open (it holds only their name), not the workbook; import “{owner}” itself.")
+    if path.suffix.lower() == ".iqy" or kind == "unknown" and size < 64 * 1024 and \
+            _IQY_RE.match(held_files.read(path, 512)):
+        raise WorkbookError(f"“{name}” is an Excel web query (.iqy), what SharePoint's “Export to Excel” gives: it "
+                            "holds the list's address, not its rows; open it in Excel (which fetches the list), save "
+                            "that as an Excel workbook (.xlsx) and import it.")
 
 
 # A workbook whose zip cannot be read may only be unfinished: a copy from a share or an e-mail under
@@ -397,6 +413,9 @@ def _check_zip_entries(name: str, infos: list[zipfile.ZipInfo], limits: Limits) 
         kind = "a Word document" if "word/document.xml" in names else "a PowerPoint presentation"
         raise WorkbookError(f"“{name}” is a zip file but not an Excel workbook: it is {kind}; open the register "
                             "itself (.xlsx, .xls, .ods or .csv) and import that.")
+    if "xl/workbook.bin" in names:
+        raise WorkbookError(f"“{name}” is an Excel Binary Workbook (.xlsb), which is not read here; open it in Excel, "
+                            "save it as an Excel Workbook (.xlsx) and import that.")
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names) \
             and "content.xml" not in names:
         raise WorkbookError(f"“{name}” is a zip file but not an Excel workbook; save it from Excel as .xlsx "
@@ -444,6 +463,8 @@ class SafeWorkbook:
         self._scanned: dict[str, CellMarks] = {}  # sheet part → its error cells, if read whole
         self.format = check_file(self.path, limits, self._scanned)
         self._csv: list[list[Any]] | None = None
+        # a web page's or an XML Spreadsheet's sheets (web_tables), by name: their rows and merged ranges
+        self._tables: dict[str, tuple[list[list[Any]], list[tuple[int, int, int, int]]]] | None = None
         # a CSV's rows whose cells could not be put under their columns (row number → why): refused
         self.unaligned: dict[int, str] = {}
         self._csv_cut: set[int] = set()  # a CSV's columns past the limits' max_columns that hold text
@@ -454,6 +475,8 @@ class SafeWorkbook:
         try:
             if self.format == "csv":
                 self._csv = _read_csv(self.path, limits, self.unaligned, self._csv_cut)
+            elif self.format in ("html", "xml"):
+                self._tables = self._read_web()
             else:
                 from python_calamine import CalamineWorkbook
 
@@ -472,6 +495,27 @@ class SafeWorkbook:
                 raise WorkbookError(f"“{name}” is an old-format Excel file (.xls) that cannot be read ({_short(e)}); "
                                     "open it in Excel, save it as an .xlsx workbook and import that.") from None
             raise _guard(name, e) from None
+
+    def _read_web(self) -> dict[str, tuple[list[list[Any]], list[tuple[int, int, int, int]]]]:
+        """A web page's tables (one sheet, named as Excel names it, by the file) or an XML Spreadsheet's
+        worksheets, as Excel opens them (``web_tables``); the limits' rows and columns as a CSV's."""
+        from . import web_tables
+
+        text = plain_text.decode(self.path.read_bytes())
+        cap = self.limits.max_columns
+        if self.format == "html":
+            rows, merges, cut = web_tables.html_rows(text, cap)
+            sheets = {self.path.stem: (rows, merges)}
+            self._cut[self.path.stem] = sorted(cut)
+        else:
+            sheets, cuts = web_tables.xml_sheets(self.path.name, text, cap)
+            self._cut.update({title: sorted(c) for title, c in cuts.items()})
+        for title, (rows, _merges) in sheets.items():
+            if sum(1 for r in rows if any(x not in (None, "") for x in r)) > self.limits.max_rows + \
+                    self.limits.header_scan_rows:
+                raise WorkbookError(f"The sheet “{title}” has more than {self.limits.max_rows:,} rows, more than an "
+                                    "import accepts; split it into smaller workbooks.")
+        return sheets
 
     def __enter__(self) -> "SafeWorkbook":
         return self
@@ -497,6 +541,8 @@ class SafeWorkbook:
         """Visible worksheets (hidden ones hold dropdown lists, not registers)."""
         if self._csv is not None:
             return [self.path.stem]
+        if self._tables is not None:
+            return list(self._tables)
         out = []
         for meta in self._calamine.sheets_metadata:
             if str(meta.visible).endswith(".Visible") and str(meta.typ).endswith(".WorkSheet"):
@@ -506,7 +552,7 @@ class SafeWorkbook:
     @property
     def hidden_sheet_names(self) -> list[str]:
         """Hidden worksheets: where a workbook keeps the lists behind its dropdowns, each in its order."""
-        if self._csv is not None:
+        if self._csv is not None or self._tables is not None:
             return []
         return [m.name for m in self._calamine.sheets_metadata
                 if not str(m.visible).endswith(".Visible") and str(m.typ).endswith(".WorkSheet")]
@@ -517,6 +563,11 @@ class SafeWorkbook:
                 raise WorkbookError(f"The file has no sheet called “{title}”; a CSV file has one, “{self.path.stem}”.")
             self._cut[title] = sorted(self._csv_cut)
             return SheetReader(self, title, self._csv, [])
+        if self._tables is not None:
+            if title not in self._tables:
+                raise WorkbookError(f"The file has no sheet called “{title}”; it has {', '.join(self._tables)}.")
+            rows, merges = self._tables[title]
+            return SheetReader(self, title, rows, merges)
         names = list(self._calamine.sheet_names)
         if title not in names:
             raise WorkbookError(f"The workbook has no sheet called “{title}”; it has {', '.join(names)}.")
