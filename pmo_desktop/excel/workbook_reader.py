@@ -450,6 +450,15 @@ def _guard(name: str, e: BaseException) -> WorkbookError:
     return e if isinstance(e, WorkbookError) else _unreadable(name, e)
 
 
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """A file's size and time of last change, None when it is not there: what tells that it was saved again."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
 class SafeWorkbook:
     """A checked workbook open for reading. Use as a context manager.
 
@@ -460,6 +469,7 @@ class SafeWorkbook:
     def __init__(self, path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS):
         self.path = Path(path).expanduser()
         self.limits = limits
+        self.stamp = file_stamp(self.path)  # taken before reading: a save while it is read shows at apply too
         self._scanned: dict[str, CellMarks] = {}  # sheet part → its error cells, if read whole
         self.format = check_file(self.path, limits, self._scanned)
         self._csv: list[list[Any]] | None = None
