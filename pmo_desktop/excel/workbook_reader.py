@@ -985,30 +985,18 @@ class SheetReader:
 
     def _calamine_rows(self, sheet: CalamineSheet, start: int) -> Iterator[list[Any]]:
         try:
-            for index, row in enumerate(itertools.islice(sheet.iter_rows(), start, None), start=start):
-                # A cell longer than Excel lets one be: a file no spreadsheet program wrote (a 15 MB shared
-                # text in a 17 KB file), whose every look at a value (header words, choices, dates) went
-                # through all of it — 21 s and 300 MB for one cell. Checked a row at a time, all its texts at once.
+            for row in itertools.islice(sheet.iter_rows(), start, None):
+                # A cell longer than Excel lets one be: no spreadsheet program wrote it (a 15 MB shared text in a
+                # 17 KB file), and every look at a value (header words, choices, dates) went through all of it —
+                # 21 s and 300 MB for one cell. Its first letters past the limit stand for it: its row is refused
+                # all the same ("at most 32,767"), as any text too long for a cell is. A row's texts checked at once.
                 if len("".join([x for x in row if x.__class__ is str])) > LONGEST_CELL:
-                    self._too_long(index, row)
+                    row = [x[:LONGEST_CELL + 1] if x.__class__ is str and len(x) > LONGEST_CELL else x for x in row]
                 yield row
-        except WorkbookError:
-            raise
         except BaseException as e:  # a Rust panic deep in a damaged sheet is a BaseException
             if isinstance(e, _NOT_FILE_ERRORS):
                 raise
             raise _guard(self.book.path.name, e) from None
-
-    def _too_long(self, index: int, row: list[Any]) -> None:
-        """Refuse the workbook when a cell of ``row`` (the sheet's ``index``-th, from 0) is longer than Excel's limit."""
-        pad = self._sheet.start[1] if self._sheet is not None and self._sheet.start else 0
-        for c, x in enumerate(row):
-            if x.__class__ is str and len(x) > LONGEST_CELL:
-                raise WorkbookError(f"Cell {column_letters(c + pad)}{index + 1} of the sheet “{self.title}” holds "
-                                    f"{len(x):,} characters, more than a cell of Excel holds ({LONGEST_CELL:,}), so "
-                                    f"“{self.book.path.name}” was not saved by a spreadsheet program or is damaged; "
-                                    "nothing was imported. Shorten that cell (or ask the sender for a fresh copy) and "
-                                    "import again.")
 
     def columns_not_read(self) -> list[int]:
         """The columns (0-based) past the limits' max_columns that hold a value, in order: no row reads them."""
