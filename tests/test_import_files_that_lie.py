@@ -1,8 +1,8 @@
 """Files whose name says Excel and whose content is text: the CSV a bank's or a finance system's "Export to
 Excel" names .xls or .xlsx, Excel's own "Unicode Text" (UTF-16 with its byte-order mark, tab-separated,
 .txt), a UTF-16 .csv, with or without its byte-order mark. They import as the text they are (before:
-refused as "not … a CSV file", or as "not a text CSV file"). A web page named .xls gets a sentence saying
-what it is, as does Excel's XML Spreadsheet 2003; a binary file is still refused, never read as rows of
+refused as "not … a CSV file", or as "not a text CSV file"). A web page named .xls is read as its tables, an
+Excel XML Spreadsheet 2003 as its sheets (round 40); a binary file is still refused, never read as rows of
 junk. The source file is never written."""
 
 from __future__ import annotations
@@ -67,29 +67,27 @@ def test_text_under_any_name_imports(office: Store, tmp_path: Path, name: str, d
     assert imported_titles(office, path) == TITLES
 
 
-def test_a_web_page_named_xls_says_what_it_is(office: Store, tmp_path: Path) -> None:
+def test_a_web_page_named_xls_is_read_as_the_table_it_is(office: Store, tmp_path: Path) -> None:
+    """Refused until round 40 ("a web page … save it as an Excel workbook"): its table is plain data
+    (test_fault40_files_that_lie reads a whole Jira export)."""
     path = tmp_path / "statement.xls"
-    path.write_text("<!DOCTYPE html>\n<html><body><table><tr><td>Risk ID</td><td>Title</td></tr>"
-                    "<tr><td>R-001</td><td>Late</td></tr></table></body></html>", encoding="utf-8")
-    with pytest.raises(WorkbookError, match=r"is a web page \(HTML\).*save it as an Excel workbook"):
-        plan_import(office, path, register="risks")
+    path.write_text("<!DOCTYPE html>\n<html><body><table><tr><td>Risk ID</td><td>Title</td><td>Owner</td></tr>"
+                    + "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in ROWS[1:])
+                    + "</table></body></html>", encoding="utf-8")
+    assert imported_titles(office, path) == TITLES
 
 
-def test_an_excel_2003_xml_spreadsheet_says_what_it_is(office: Store, tmp_path: Path) -> None:
-    """Excel's "XML Spreadsheet 2003", which web systems still export under .xls, was called a web page."""
+def test_an_excel_2003_xml_spreadsheet_is_read_as_the_sheets_it_is(office: Store, tmp_path: Path) -> None:
+    """Excel's "XML Spreadsheet 2003", which web systems still export under .xls, was called a web page, then
+    refused as "not read here" until round 40."""
     path = tmp_path / "export.xls"
+    cells = "".join("<Row>" + "".join(f'<Cell><Data ss:Type="String">{x}</Data></Cell>' for x in r) + "</Row>"
+                    for r in ROWS)
     path.write_text('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
                     '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
-                    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Risks"><Table>'
-                    '<Row><Cell><Data ss:Type="String">Title</Data></Cell></Row>'
-                    '<Row><Cell><Data ss:Type="String">Late</Data></Cell></Row></Table></Worksheet></Workbook>',
-                    encoding="utf-8")
-    before = path.read_bytes()
-    with pytest.raises(WorkbookError, match=r"is an Excel 2003 XML Spreadsheet.*save it as an Excel workbook "
-                                            r"\(\.xlsx\)") as err:
-        plan_import(office, path, register="risks")
-    assert "web page" not in str(err.value)
-    assert path.read_bytes() == before
+                    f'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Risks"><Table>{cells}'
+                    '</Table></Worksheet></Workbook>', encoding="utf-8")
+    assert imported_titles(office, path) == TITLES
 
 
 @pytest.mark.parametrize("seed", range(5))

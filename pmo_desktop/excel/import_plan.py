@@ -106,6 +106,9 @@ class ImportPlan:
     own_export: bool = False
     # Sheets whose columns past the reading limit hold values: a sentence each (workbook_reader.not_read)
     not_read: list[str] = field(default_factory=list)
+    # The file's size and time of change as it was read (SafeWorkbook.stamp): the apply refuses a file saved again
+    # since, whose preview no longer says what it holds (apply_import).
+    stamp: tuple[int, int] | None = None
 
     @property
     def unplaced(self) -> dict[tuple[str, str], dict[str, int]]:

@@ -107,7 +107,7 @@ from .value_translation import (
     scale_from_word_level,
 )
 from .vocabulary import example_words, register_nouns, sheet_words, value_words, word_key, words_of
-from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader, Uncalculated, column_letters
+from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader, Uncalculated, column_letters, file_stamp
 
 if TYPE_CHECKING:
     from sqlalchemy import CursorResult
@@ -906,7 +906,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
                                 f"(such as ID, Title, Owner) in its first {n} rows; check the workbook, or choose "
                                 "the sheet and columns yourself.")
         reader, match = best
-        plan = ImportPlan(path, translations=translations, not_read=book.not_read(titles))
+        plan = ImportPlan(path, translations=translations, not_read=book.not_read(titles), stamp=book.stamp)
         if mapping is not None and not mapping and sheet:
             # nothing mapped yet (no header names this register's columns): the sheet's columns, for the
             # preview to offer each a field, and no rows
@@ -1153,6 +1153,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
     path = Path(path)
     plan = ImportPlan(path, translations=translations)
     with SafeWorkbook(path, limits) as book, book.telling_not_read():
+        plan.stamp = book.stamp
         stamp = read_stamp(book) or unstamped_export(book)
         if stamp is not None:  # our own export: read exactly, merged three ways (excel/office_import.py)
             return plan_office_import(store, path, book, stamp, take_theirs)
@@ -2011,6 +2012,7 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
     out are written to a workbook beside the source with the reason beside each (``result.left_out``).
     ``translations``: the value translations the user gave, remembered for each sheet's layout."""
     translations = translations if translations is not None else plan.translations
+    _unchanged_since_read(plan)
     if not plan.ok and partial:
         if not plan.valid_count:
             errors = plan.errors
@@ -2099,6 +2101,24 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
         search_index.follow_writes(session, [REGISTERS[n] for n in dict.fromkeys(s.register for s in plan.sheets)])  # a register now large
         tick()
     return result
+
+
+def _unchanged_since_read(plan: ImportPlan) -> None:
+    """Refuse a plan whose file was saved again (or moved) since it was read: the preview showed the file as it
+    was, and importing it would bring in what the user has since changed back, or not what they now see — the
+    import dialog stays open while they edit in Excel. Nothing is written; Check again reads it anew."""
+    if plan.stamp is None:
+        return
+    name = plan.path.name
+    now = file_stamp(plan.path)
+    if now is None:
+        raise ImportRefused(f"“{name}” is no longer where it was when it was checked (moved, renamed or deleted), "
+                            "so nothing was imported; import it again from where it is now.", plan)
+    if now != plan.stamp:
+        when = datetime.fromtimestamp(now[1] / 1e9).strftime("%H:%M:%S")
+        raise ImportRefused(f"“{name}” has changed since it was checked (saved again at {when}), so nothing was "
+                            "imported: the preview shows it as it was. Check it again (Check again, or run the "
+                            "import again) to import what it holds now.", plan)
 
 
 def valid_rows_only(plan: ImportPlan) -> ImportPlan:

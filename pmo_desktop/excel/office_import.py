@@ -316,7 +316,7 @@ def plan_office_import(store: Any, path: Any, book: SafeWorkbook, stamp: ExportS
                        take_theirs: bool = False) -> ImportPlan:
     """The plan for our own export (see the module's docstring). ``take_theirs``: conflicts resolved for
     the workbook (the default keeps the office's values and lists them)."""
-    plan = ImportPlan(book.path)
+    plan = ImportPlan(book.path, stamp=book.stamp)
     titles = set(book.sheet_names)
     with store.session() as session:
         planner = OfficePlanner(session, stamp, plan)

@@ -472,10 +472,15 @@ def escalation_rest(text: str) -> str | None:
     return " ".join(w for w in words if word_key(w) not in {*escalate, *joins})
 
 
+NEAR_MAX = 80  # letters: the longest value word of any language file is some 25
+
+
 def _near(vocab: dict[str, str], key: str) -> str | None:
     """A word cut short ("Предотвращени") or mistyped ("In progeress"): the one target of the vocabulary
-    words it begins (six letters at least), else of the words at most one letter in eight away."""
-    if len(key) < 6:
+    words it begins (six letters at least), else of the words at most one letter in eight away. Never for a
+    key longer than a value's words run (``NEAR_MAX``): each slip tried is a copy of the key, so a cell of
+    32,767 letters in a status column took 13 s, and one of 15 MB (a shared text beyond Excel's limit) hours."""
+    if not 6 <= len(key) <= NEAR_MAX:
         return None
     starts = {t for w, t in vocab.items() if len(w) >= len(key) and w.startswith(key)}
     if len(starts) == 1:

@@ -43,6 +43,9 @@ _VALUE_RE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
 # 12:00:00), where Excel shows #####; its real value is kept to be named (see _scan_sheet).
 _NEGATIVE_CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>/]*)>((?:(?!</(?:\w+:)?c>|<(?:\w+:)?c\b).)*?<(?:\w+:)?v>-[^<]*</)",
                                re.S)
+# A cell holding 60: in a date cell Excel shows 29 Feb 1900, a day that never was (Excel counts 1900 a leap year),
+# which calamine reads as 28 Feb 1900, the day 59 shows; its number is kept so the import refuses it, named.
+_SIXTY_CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>/]*)>((?:(?!</(?:\w+:)?c>|<(?:\w+:)?c\b).)*?<(?:\w+:)?v>60</)", re.S)
 # A formula with no value saved beside it — a workbook a script or a library wrote (openpyxl, a report generator)
 # and no spreadsheet program ever opened and saved — which calamine reads as an empty cell: `<f>A2*B2</f><v/>`. A
 # cell whose formula gave an empty text (t="str") has its value, ""; only a number's cell can have none.
@@ -76,6 +79,7 @@ UNCALCULATED = "with no value saved in the workbook"
 # negative number's value, or a formula with no value (Uncalculated).
 CellMarks = dict[tuple[int, int], "str | float"]
 MiB = 1024 * 1024
+LONGEST_CELL = 32_767  # characters: Excel's limit for one cell
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,14 @@ class Limits:
     max_ratio: int = 200                    # compression ratio of one zip entry ...
     ratio_applies_above: int = 16 * MiB     # ... once it declares more than this
     max_entries: int = 10_000
+    # The workbook's shared texts, which the reader holds whole in memory at open: 1 GB of them, at a ratio under
+    # max_ratio (a 7 MB file), took 1 GB. 200,000 rows of 200 unique letters each are some 45 MB.
+    max_shared_text_bytes: int = 128 * MiB
     max_merged_ranges: int = 50_000
+    # The reader holds a sheet as a block from its first cell to its last (32 bytes a cell): a value in XFD5000
+    # (a 27 KB file) made 82 million cells, 2.6 GB and 25 s. 200,000 rows of 80 columns fit, and 1,024 rows of
+    # all 16,384 (README: such a sheet is read, its columns past max_columns said).
+    max_cells: int = 1 << 24
 
 
 DEFAULT_LIMITS = Limits()
@@ -109,6 +120,9 @@ ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 _DIMENSION_RE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"[A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}(\d{1,7}))?\"")
 _DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 MIN_ROW_BYTES = 40  # a stored row holding a value costs at least this in sheet XML
+_DIMENSION_END_RE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"[A-Z]{1,3}\d{1,7}:([A-Z]{1,3})\d{1,7}\"")
+# A cell past column ZZ holding something (not a formatted empty one, <c r="XFD5" s="1"/>): what makes a sheet wide.
+_WIDE_CELL_RE = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{3})(\d{1,7})\"[^>]*?(?<!/)>")
 
 
 def file_format(path: Path, head: bytes) -> str:
@@ -179,14 +193,9 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, CellMarks] | None 
         raise WorkbookError(f"“{name}” is a PDF document (a board pack, a printout), not a workbook, so it is not "
                             "imported; import the workbook it was made from (.xlsx, .xls, .ods or .csv).")
     kind = file_format(path, head)
+    _not_the_workbook(path, kind, size)
     if kind == "unknown":
         kind = _text_kind(path)
-    if kind == "xml":
-        raise WorkbookError(f"“{name}” is an Excel 2003 XML Spreadsheet, which is not read here; open it in Excel, "
-                            "save it as an Excel workbook (.xlsx) and import that.")
-    if kind == "html":
-        raise WorkbookError(f"“{name}” is a web page (HTML) with an Excel name, as some systems export tables; "
-                            "open it in Excel, save it as an Excel workbook (.xlsx) and import that.")
     if kind == "unknown":
         raise WorkbookError(f"“{name}” is not an Excel workbook (.xlsx, .xls), an OpenDocument spreadsheet (.ods) "
                             "or a CSV file; save it in one of those formats and import that.")
@@ -194,7 +203,7 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, CellMarks] | None 
         raise WorkbookError(f"“{name}” is {size // MiB} MB, more than the {limits.max_file_bytes // MiB} MB "
                             "an import accepts; split it into smaller workbooks.")
     if kind != "zip":
-        return kind
+        return kind  # csv, xls, and the web systems' "Excel" files: html (a web page), xml (XML Spreadsheet 2003)
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -211,6 +220,27 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, CellMarks] | None 
         raise WorkbookError(f"“{name}” is damaged or is not an Excel workbook (its zip structure cannot be "
                             "read); ask the sender for a fresh copy.") from None
     return "xlsx"
+
+
+_IQY_RE = re.compile(rb"\s*WEB\s*\r?\n\s*\d+\s*\r?\n\s*https?://", re.IGNORECASE)
+
+
+def _not_the_workbook(path: Path, kind: str, size: int) -> None:
+    """Refuse, naming it, a file picked beside a workbook that stands for it: the lock file Excel ("~$Risks.xlsx")
+    or LibreOffice (".~lock.Risks.xlsx#") keeps while someone has it open, which holds only their name (Excel's was
+    "not an Excel workbook … save it in one of those formats", LibreOffice's read as a CSV of one row); SharePoint's
+    "Export to Excel", a web query (.iqy) holding the list's address, not its rows."""
+    name = path.name
+    owner = name[2:] if name.startswith("~$") else name[7:-1] if name.startswith(".~lock.") and \
+        name.endswith("#") else None
+    if owner and kind not in ("zip", "xls") and size < 64 * 1024:
+        raise WorkbookError(f"“{name}” is the lock file a spreadsheet program keeps beside “{owner}” while someone "
+                            f"has it open (it holds only their name), not the workbook; import “{owner}” itself.")
+    if path.suffix.lower() == ".iqy" or kind == "unknown" and size < 64 * 1024 and \
+            _IQY_RE.match(held_files.read(path, 512)):
+        raise WorkbookError(f"“{name}” is an Excel web query (.iqy), what SharePoint's “Export to Excel” gives: it "
+                            "holds the list's address, not its rows; open it in Excel (which fetches the list), save "
+                            "that as an Excel workbook (.xlsx) and import it.")
 
 
 # A workbook whose zip cannot be read may only be unfinished: a copy from a share or an e-mail under
@@ -265,8 +295,10 @@ def _scan_sheet(fh: Any, stop: int | None = None) -> tuple[int, CellMarks | None
                 if ref is None or value is None:
                     continue
                 out[(int(ref.group(2)) - 1, _col_index(ref.group(1)))] = value.group(1).decode("utf-8", "replace")
-        if buf.find(b"v>-", 0, cut) >= 0:
-            for m in _NEGATIVE_CELL_RE.finditer(buf, 0, cut):
+        for marker, cells in ((b"v>-", _NEGATIVE_CELL_RE), (b"v>60</", _SIXTY_CELL_RE)):
+            if buf.find(marker, 0, cut) < 0:
+                continue
+            for m in cells.finditer(buf, 0, cut):
                 ref, value = _REF_RE.search(m.group(1)), _VALUE_RE.search(m.group(2))
                 if ref is None or value is None or b't="' in m.group(1) and b't="n"' not in m.group(1):
                     continue  # a text, an error, a boolean: not a number
@@ -326,6 +358,31 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
                 raise WorkbookError(f"A sheet of “{name}” spans {rows:,} rows, more than the {limits.max_rows:,} rows "
                                     "an import accepts; split it into smaller workbooks (or delete empty formatted "
                                     "rows below the data).")
+            end = _DIMENSION_END_RE.search(head)
+            if end is None and m is None or end is not None and len(end.group(1)) == 3:  # past ZZ, or unsaid
+                with zf.open(info) as fh:
+                    _check_extent(name, fh, limits)
+
+
+def _check_extent(name: str, fh: Any, limits: Limits) -> None:
+    """Refuse a sheet whose cells past column ZZ make it more cells from A1 to its last than the reader can hold
+    (``Limits.max_cells``): a streamed pass, no parse, only for a sheet whose dimension reaches past ZZ."""
+    last_row = last_col = 0
+    carry = b""
+    while True:
+        chunk = fh.read(1 * MiB)
+        buf = carry + chunk
+        cut = max(buf.rfind(b">") + 1, 0) if chunk else len(buf)
+        for m in _WIDE_CELL_RE.finditer(buf, 0, cut):
+            last_row, last_col = max(last_row, int(m.group(2))), max(last_col, _col_index(m.group(1)) + 1)
+        carry = buf[cut:]
+        if not chunk:
+            break
+    if last_row * last_col > limits.max_cells:
+        raise WorkbookError(f"A sheet of “{name}” reaches column {column_letters(last_col - 1)} down to row "
+                            f"{last_row:,}: {last_row * last_col / 1e6:,.0f} million cells from A1, more than the "
+                            f"{limits.max_cells / 1e6:,.0f} million an import can hold; delete the columns to the "
+                            "right of the data (select them, right-click ▸ Delete), save, and import again.")
 
 
 def _check_zip_entries(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
@@ -340,6 +397,10 @@ def _check_zip_entries(name: str, infos: list[zipfile.ZipInfo], limits: Limits) 
             raise WorkbookError(f"“{name}” is encrypted; remove the password in Excel and save it again "
                                 "before importing.")
         total += info.file_size
+        if info.filename.lower().endswith("sharedstrings.xml") and info.file_size > limits.max_shared_text_bytes:
+            raise WorkbookError(f"“{name}” holds {info.file_size // MiB:,} MB of text (its shared strings), more than "
+                                f"the {limits.max_shared_text_bytes // MiB:,} MB an import accepts; it was refused "
+                                "(split it into smaller workbooks if it is genuine).")
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.ratio_applies_above and ratio > limits.max_ratio:
             raise WorkbookError(f"“{name}” looks like a zip bomb (one part expands {ratio:,.0f} times, to "
@@ -352,6 +413,9 @@ def _check_zip_entries(name: str, infos: list[zipfile.ZipInfo], limits: Limits) 
         kind = "a Word document" if "word/document.xml" in names else "a PowerPoint presentation"
         raise WorkbookError(f"“{name}” is a zip file but not an Excel workbook: it is {kind}; open the register "
                             "itself (.xlsx, .xls, .ods or .csv) and import that.")
+    if "xl/workbook.bin" in names:
+        raise WorkbookError(f"“{name}” is an Excel Binary Workbook (.xlsb), which is not read here; open it in Excel, "
+                            "save it as an Excel Workbook (.xlsx) and import that.")
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names) \
             and "content.xml" not in names:
         raise WorkbookError(f"“{name}” is a zip file but not an Excel workbook; save it from Excel as .xlsx "
@@ -386,6 +450,15 @@ def _guard(name: str, e: BaseException) -> WorkbookError:
     return e if isinstance(e, WorkbookError) else _unreadable(name, e)
 
 
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """A file's size and time of last change, None when it is not there: what tells that it was saved again."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
 class SafeWorkbook:
     """A checked workbook open for reading. Use as a context manager.
 
@@ -396,9 +469,12 @@ class SafeWorkbook:
     def __init__(self, path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS):
         self.path = Path(path).expanduser()
         self.limits = limits
+        self.stamp = file_stamp(self.path)  # taken before reading: a save while it is read shows at apply too
         self._scanned: dict[str, CellMarks] = {}  # sheet part → its error cells, if read whole
         self.format = check_file(self.path, limits, self._scanned)
         self._csv: list[list[Any]] | None = None
+        # a web page's or an XML Spreadsheet's sheets (web_tables), by name: their rows and merged ranges
+        self._tables: dict[str, tuple[list[list[Any]], list[tuple[int, int, int, int]]]] | None = None
         # a CSV's rows whose cells could not be put under their columns (row number → why): refused
         self.unaligned: dict[int, str] = {}
         self._csv_cut: set[int] = set()  # a CSV's columns past the limits' max_columns that hold text
@@ -409,6 +485,8 @@ class SafeWorkbook:
         try:
             if self.format == "csv":
                 self._csv = _read_csv(self.path, limits, self.unaligned, self._csv_cut)
+            elif self.format in ("html", "xml"):
+                self._tables = self._read_web()
             else:
                 from python_calamine import CalamineWorkbook
 
@@ -427,6 +505,27 @@ class SafeWorkbook:
                 raise WorkbookError(f"“{name}” is an old-format Excel file (.xls) that cannot be read ({_short(e)}); "
                                     "open it in Excel, save it as an .xlsx workbook and import that.") from None
             raise _guard(name, e) from None
+
+    def _read_web(self) -> dict[str, tuple[list[list[Any]], list[tuple[int, int, int, int]]]]:
+        """A web page's tables (one sheet, named as Excel names it, by the file) or an XML Spreadsheet's
+        worksheets, as Excel opens them (``web_tables``); the limits' rows and columns as a CSV's."""
+        from . import web_tables
+
+        text = plain_text.decode(self.path.read_bytes())
+        cap = self.limits.max_columns
+        if self.format == "html":
+            rows, merges, cut = web_tables.html_rows(text, cap)
+            sheets = {self.path.stem: (rows, merges)}
+            self._cut[self.path.stem] = sorted(cut)
+        else:
+            sheets, cuts = web_tables.xml_sheets(self.path.name, text, cap)
+            self._cut.update({title: sorted(c) for title, c in cuts.items()})
+        for title, (rows, _merges) in sheets.items():
+            if sum(1 for r in rows if any(x not in (None, "") for x in r)) > self.limits.max_rows + \
+                    self.limits.header_scan_rows:
+                raise WorkbookError(f"The sheet “{title}” has more than {self.limits.max_rows:,} rows, more than an "
+                                    "import accepts; split it into smaller workbooks.")
+        return sheets
 
     def __enter__(self) -> "SafeWorkbook":
         return self
@@ -452,6 +551,8 @@ class SafeWorkbook:
         """Visible worksheets (hidden ones hold dropdown lists, not registers)."""
         if self._csv is not None:
             return [self.path.stem]
+        if self._tables is not None:
+            return list(self._tables)
         out = []
         for meta in self._calamine.sheets_metadata:
             if str(meta.visible).endswith(".Visible") and str(meta.typ).endswith(".WorkSheet"):
@@ -461,7 +562,7 @@ class SafeWorkbook:
     @property
     def hidden_sheet_names(self) -> list[str]:
         """Hidden worksheets: where a workbook keeps the lists behind its dropdowns, each in its order."""
-        if self._csv is not None:
+        if self._csv is not None or self._tables is not None:
             return []
         return [m.name for m in self._calamine.sheets_metadata
                 if not str(m.visible).endswith(".Visible") and str(m.typ).endswith(".WorkSheet")]
@@ -472,6 +573,11 @@ class SafeWorkbook:
                 raise WorkbookError(f"The file has no sheet called “{title}”; a CSV file has one, “{self.path.stem}”.")
             self._cut[title] = sorted(self._csv_cut)
             return SheetReader(self, title, self._csv, [])
+        if self._tables is not None:
+            if title not in self._tables:
+                raise WorkbookError(f"The file has no sheet called “{title}”; it has {', '.join(self._tables)}.")
+            rows, merges = self._tables[title]
+            return SheetReader(self, title, rows, merges)
         names = list(self._calamine.sheet_names)
         if title not in names:
             raise WorkbookError(f"The workbook has no sheet called “{title}”; it has {', '.join(names)}.")
@@ -864,8 +970,9 @@ class SheetReader:
                 formulas = []
                 for c in range(len(row)):
                     text = errors.get((index, c))
-                    if isinstance(text, float):  # a negative number: its value, where calamine gave a time
-                        if isinstance(row[c], (dt.time, dt.timedelta)):
+                    if isinstance(text, float):  # a negative number: its value, where calamine gave a time;
+                        if isinstance(row[c], (dt.time, dt.timedelta)) or (  # 60, where it gave 28 Feb 1900
+                                text == 60 and isinstance(row[c], dt.date) and row[c].timetuple()[:3] == (1900, 2, 28)):
                             row[c] = text
                     elif text.__class__ is Uncalculated:
                         formulas.append((c, text))
@@ -882,7 +989,14 @@ class SheetReader:
 
     def _calamine_rows(self, sheet: CalamineSheet, start: int) -> Iterator[list[Any]]:
         try:
-            yield from itertools.islice(sheet.iter_rows(), start, None)
+            for row in itertools.islice(sheet.iter_rows(), start, None):
+                # A cell longer than Excel lets one be: no spreadsheet program wrote it (a 15 MB shared text in a
+                # 17 KB file), and every look at a value (header words, choices, dates) went through all of it —
+                # 21 s and 300 MB for one cell. Its first letters past the limit stand for it: its row is refused
+                # all the same ("at most 32,767"), as any text too long for a cell is. A row's texts checked at once.
+                if len("".join([x for x in row if x.__class__ is str])) > LONGEST_CELL:
+                    row = [x[:LONGEST_CELL + 1] if x.__class__ is str and len(x) > LONGEST_CELL else x for x in row]
+                yield row
         except BaseException as e:  # a Rust panic deep in a damaged sheet is a BaseException
             if isinstance(e, _NOT_FILE_ERRORS):
                 raise

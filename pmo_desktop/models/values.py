@@ -264,10 +264,47 @@ def _year(text: str) -> int:
     return year
 
 
-def _from_serial(number: float) -> date | None:
-    if 1 <= number < 2958466:  # an Excel serial date (1 = 1900-01-01, 46100 = 2026-03-19)
+# A bare number is taken for a date only as Excel keeps one of a register's dates: its serial from 1 Jan 1950
+# (18264) to 31 Dec 2099 (73050), as a paste of a column that lost its date format gives it, or a CSV a system
+# wrote. Any other number in a date cell is refused, naming what Excel would make of it: "4" is no one's date
+# (Excel's 4 Jan 1900; it was stored as 3 Jan), "2026" is a year, "1.5" a slip.
+SERIAL_FIRST, SERIAL_LAST = 18264, 73050
+_BARE_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+
+
+def excel_day(number: float) -> date | None:
+    """The day Excel shows for the serial ``number`` (its fraction, a time of day, dropped), None for one it shows
+    as ##### (below 1, past 31 Dec 9999) and for 60: Excel counts a 29 Feb 1900 that never was, so its serials 1–59
+    are a day later than the count from 30 Dec 1899 that is right from 61 on."""
+    if not 1 <= number < 2958466 or int(number) == 60:
+        return None
+    return EXCEL_EPOCH + timedelta(days=int(number) + (1 if number < 60 else 0))
+
+
+def _excel_shows(number: float) -> str:
+    if 60 <= number < 61:
+        return "29 Feb 1900, a day that never was"
+    day = excel_day(number)
+    return day_text(day) if day is not None else "#####"
+
+
+def _bare_number_day(number: float, shown: str, label: str, order: str, in_cell: bool) -> date:
+    """The day a bare number in a date cell stands for: an Excel serial of a register's dates; ValidationError
+    otherwise, saying what it is (``shown`` as typed; ``in_cell``: a workbook cell's number, not a text)."""
+    if SERIAL_FIRST <= number < SERIAL_LAST + 1:
         return EXCEL_EPOCH + timedelta(days=int(number))
-    return None
+    what = f"the cell holds the number {shown}" if in_cell else f"“{shown}” is a number"
+    example = f"e.g. 2026-03-31 or {date_example(order)}"
+    if not 1 <= number < 2958466:  # a negative or out-of-range serial: Excel shows such a date cell as #####
+        raise ValidationError(f"{label}: {what}, which is no date (Excel's dates run from 1, 1 Jan 1900, to "
+                              f"2958465, 31 Dec 9999; a date cell shows this one as #####); type the date in the "
+                              f"cell, {example}.")
+    if float(number).is_integer() and 1900 <= number <= 2200:
+        year = f"the cell holds {shown}" if in_cell else f"“{shown}”"
+        raise ValidationError(f"{label}: {year} is a year, not a date; type the whole date, {example}.")
+    raise ValidationError(f"{label}: {what}, not a date (as a date Excel would make it {_excel_shows(number)}); "
+                          f"type the date, {example} (a number is a date here only as Excel's serial of one "
+                          f"from 1950 to 2099, {SERIAL_FIRST} to {SERIAL_LAST}).")
 
 
 def _parse_date_text(text: str, order: str, today: date) -> date | None:
@@ -275,8 +312,6 @@ def _parse_date_text(text: str, order: str, today: date) -> date | None:
     low = text.lower()
     if low in _RELATIVE:
         return today + timedelta(days=_RELATIVE[low])
-    if re.fullmatch(r"\d{1,5}(\.\d+)?", text):  # an Excel serial number typed or pasted as text
-        return _from_serial(float(text))
     if re.fullmatch(r"\d{8}", text):  # 20270315
         return date(int(text[:4]), int(text[4:6]), int(text[6:]))
     m = re.fullmatch(r"(\d{4})" + _SEPARATORS + r"(\d{1,2})" + _SEPARATORS + r"(\d{1,2})(?:[T ].*)?", text)
@@ -332,13 +367,10 @@ def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | Non
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        found = _from_serial(value)
-        if found is None:  # a negative or out-of-range serial: Excel shows such a date cell as #####
-            number = str(int(value)) if float(value).is_integer() and abs(value) < 1e16 else f"{value:.15g}"
-            raise ValidationError(f"{label}: the cell holds the number {number}, which is no date (Excel's dates "
-                                  f"run from 1, 1 Jan 1900, to 2958465, 31 Dec 9999; a date cell shows this one as #####); "
-                                  f"type the date in the cell, e.g. 2026-03-31 or {date_example(order)}.")
-        return found
+        number = str(int(value)) if float(value).is_integer() and abs(value) < 1e16 else f"{value:.15g}"
+        if re.fullmatch(r"\d{8}", number):  # 20270315 as a number (a system's yyyymmdd), read as its text is
+            return parse_date(number, label, order, today)
+        return _bare_number_day(float(value), number, label, order, in_cell=True)
     if isinstance(value, (time, timedelta)):  # a number below 1 in a date cell, which a reader gives as a time
         raise ValidationError(f"{label}: the cell holds the time {value} with no date (a number below 1 in a date "
                               f"cell); type the date in the cell, e.g. 2026-03-31 or {date_example(order)}.")
@@ -348,6 +380,8 @@ def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | Non
         day_alone = _TIME_AFTER_DATE.sub("", text)  # date cell of an import comes this way)
         if not day_alone.replace(".", "").isdigit():  # a serial number with a time is no one's way to write a day
             text = day_alone
+    if _BARE_NUMBER.fullmatch(text) and not re.fullmatch(r"\d{8}", text):  # typed, pasted, replaced, or a CSV's: the same rule as a workbook's number
+        return _bare_number_day(float(text), text, label, order, in_cell=False)
     try:
         found = _parse_date_text(text, order, today or date.today())
     except ValueError:  # 31/02/2026, month 13, ...

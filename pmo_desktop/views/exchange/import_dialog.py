@@ -5,6 +5,7 @@ only the valid rows, the others written beside the workbook with the reason."""
 from __future__ import annotations
 
 import html
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from ...excel.importer import (
     write_left_out,
 )
 from ...excel.value_translation import OPEN_LISTS
-from ...excel.workbook_reader import SafeWorkbook
+from ...excel.workbook_reader import SafeWorkbook, file_stamp
 from ...models import records
 from ...models.errors import StoreError
 from ...models.fields import Kind, count_of
@@ -650,6 +651,19 @@ class ImportDialog(QDialog):
     # ------------------------------------------------------------------ importing
     def do_import(self, partial: bool = False) -> None:
         if self.plan is None or (not self.plan.ok and not (partial and self.plan.valid_count)):
+            return
+        now = file_stamp(self.path)
+        if self.plan.stamp is not None and now is not None and now != self.plan.stamp:
+            # Saved again in Excel while this dialog was open: its preview no longer says what the file holds, so
+            # it is read anew (Check again is only for one sheet chosen) and nothing is imported until looked over.
+            single = self.sheet_combo.currentData() is not None and self.mapping_table.rowCount() > 0
+            self.preview(mapping=self.current_mapping() if single else None)
+            when = datetime.fromtimestamp(now[1] / 1e9).strftime("%H:%M:%S")
+            said = (f"“{self.path.name}” has changed since it was checked (saved again at {when}), so nothing was "
+                    "imported; it has been read again and the preview now shows what it holds: look it over and "
+                    "import again.")
+            self.summary.setText(f"<span style='color:{colours().error}'>{html.escape(said)}</span><br>"
+                                 f"{self.summary.text()}")
             return
         plan = valid_rows_only(self.plan) if partial and not self.plan.ok else self.plan
         runner = lambda fn: run_with_progress(self, f"Importing {self.path.name}…", fn)  # noqa: E731
