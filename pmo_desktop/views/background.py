@@ -44,15 +44,23 @@ class _ProgressRelay(QObject):
             self.dialog.setValue(min(done, total))
 
 
-def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any]) -> Any:
+def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any], *, cancellable: bool = True,
+                      at_once: bool = False) -> Any:
     """Run ``fn(progress=..., cancelled=...)`` in a worker thread while a progress dialog shows.
 
     The window keeps repainting; Cancel sets ``cancelled()`` to True for ``fn`` to honour. Returns
-    ``fn``'s result or raises its exception, as if it had been called directly.
+    ``fn``'s result or raises its exception, as if it had been called directly. ``cancellable=False``:
+    no Cancel button (an undo, which must go through once begun). ``at_once``: the dialog shows at
+    once, not after 0.4 s — a job known to be long, run from inside a command, whose window must take
+    no key meanwhile (a Ctrl+Z pressed twice would undo again inside the first).
     """
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)  # quick jobs finish before any dialog flashes up
+    if not cancellable:
+        dialog.setCancelButton(None)  # type: ignore[arg-type]  # Qt takes None: no button
+    dialog.setMinimumDuration(0 if at_once else 400)  # quick jobs finish before any dialog flashes up
+    if at_once:
+        dialog.show()
     dialog.setAutoReset(False)
     dialog.setAutoClose(False)
     worker = _Worker(fn)
