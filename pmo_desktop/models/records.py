@@ -888,6 +888,8 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
     hook = AFTER_BULK_UPDATE.get(E)
     if hook is not None and written:
         hook(session, written)
+    if cancelled is not None and cancelled():  # still before the commit: a Cancel pressed as it wrote
+        raise OperationCancelled("Cancelled: nothing was changed.")
     after = {rid: row["version"] for rid, row in stored.items()}
     after.update((rid, row["version"]) for rid, row, _ in written)
     return after
