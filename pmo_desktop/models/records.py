@@ -842,11 +842,14 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
         columns = sorted({c for _, changed in rows_changed for c in changed})
         from sqlalchemy.exc import DBAPIError
 
+        from . import search_index
+
         try:
-            # on SQLite one executemany of tuples through the driver; elsewhere Core's, with a dict a row
-            count = update_rows(session.connection(), table, columns,
-                                [(*[changed[c] if c in changed else row[c] for c in columns], row["id"], row["version"])
-                                 for row, changed in rows_changed], {"updated_at": now})
+            with search_index.rebuilt_after(session, reg, len(rows_changed), columns):
+                # on SQLite one executemany of tuples through the driver; elsewhere Core's, with a dict a row
+                count = update_rows(session.connection(), table, columns,
+                                    [(*[changed[c] if c in changed else row[c] for c in columns], row["id"],
+                                      row["version"]) for row, changed in rows_changed], {"updated_at": now})
             if count is None:
                 params = [{"b_id": row["id"], "b_version": row["version"],
                            **{f"b_{c}": changed[c] if c in changed else row[c] for c in columns}}
