@@ -327,18 +327,26 @@ class Document(QObject):
         return result
 
     def operate_long(self, label: str, operation: Callable[..., T], *args: Any, cancellable: bool = True,
-                     **kwargs: Any) -> T:
-        """``operate`` for a change known to take a while (Replace All over 100,000 cells, its undo): its one
-        transaction runs on a worker thread while a progress dialog shows at once, so the window keeps
-        painting and takes no key; the operation is given ``progress`` and ``cancelled``, and Cancel
-        (``cancellable``) rolls it all back (``OperationCancelled``: nothing of it saved)."""
+                     tells: bool = True, **kwargs: Any) -> T:
+        """``operate`` for a change known to take a while (Replace All over 100,000 cells, its undo, a delete of
+        10,000 rows): its one transaction runs on a worker thread while a progress dialog shows at once, so the
+        window keeps painting and takes no key. ``tells``: the operation takes ``progress`` and ``cancelled``.
+        Cancel (``cancellable``) rolls it all back (``OperationCancelled``: nothing of it saved), as late as
+        the operation's end."""
         from PySide6.QtWidgets import QApplication
 
         from .background import run_with_progress
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
-            return self.office.write(operation, *args, progress=progress,
-                                     cancelled=cancelled if cancellable else None, **kwargs)
+            def run(session: Any, *a: Any, **k: Any) -> Any:
+                if tells:
+                    k.update(progress=progress, cancelled=cancelled if cancellable else None)
+                result = operation(session, *a, **k)
+                if cancellable and cancelled():
+                    raise errors.OperationCancelled("Cancelled: nothing was changed.")
+                return result
+
+            return self.office.write(run, *args, **kwargs)
 
         result, changes = run_with_progress(QApplication.activeWindow(), label, job, cancellable=cancellable,
                                             at_once=True)

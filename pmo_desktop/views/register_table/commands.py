@@ -144,11 +144,20 @@ class DeleteRecordsCommand(DocumentCommand):
         self.snapshot: records.Snapshot | None = None
 
     def apply(self) -> None:
-        self.snapshot = self.document.operate(records.delete_records, self.register, self.ids)
+        if len(self.ids) < LONG_EDIT:
+            self.snapshot = self.document.operate(records.delete_records, self.register, self.ids)
+        else:  # behind a progress dialog; cancelled the first time, nothing deleted
+            self.snapshot = self.document.operate_long(
+                f"Deleting {count_of(len(self.ids), self.register.noun)}…", records.delete_records, self.register,
+                self.ids, cancellable=self.snapshot is None, tells=False)
 
     def revert(self) -> None:
         assert self.snapshot is not None  # undo follows apply
-        self.document.operate(records.restore_records, self.snapshot)
+        if len(self.ids) < LONG_EDIT:
+            self.document.operate(records.restore_records, self.snapshot)
+        else:
+            self.document.operate_long(f"Undoing: putting back {count_of(len(self.ids), self.register.noun)}…",
+                                       records.restore_records, self.snapshot, cancellable=False, tells=False)
 
 
 class CompositeCommand(DocumentCommand):

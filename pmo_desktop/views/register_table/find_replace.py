@@ -32,7 +32,7 @@ from ...models.fields import Kind, count_of
 from ...models.kinds import FieldKind
 from .commands import CellEdit, EditCellsCommand
 from .confirm import edited_rows
-from .table_model import OFFSET, format_value, typed_value
+from .table_model import OFFSET, format_value, stored_rows, typed_value
 from .windowed import WindowedRegisterModel
 
 if TYPE_CHECKING:
@@ -53,28 +53,7 @@ def candidate_rows(session: Any, register: Any, ctx: Any, parent_id: int | None,
     Rows as the table's (``(id, version, *values)``) with the stored values only — the columns the register
     works out (score, rating, next review: never replaced) None, not worked out for 100,000 rows."""
     ids = windows.fetch_ids(session, register, windows.Window(parent_id=parent_id, search=text), ctx)
-    if not len(ids) or (register.parent and parent_id is None):
-        return []
-    many = len(ids) > 20_000  # a long IN list: every row read and those found kept
-    rows = records.fetch_rows(session, register, ctx, ids=None if many else ids.tolist(), parent_id=parent_id,
-                              with_computed=False)
-    if many:
-        wanted = set(ids.tolist())
-        rows = [row for row in rows if row[0] in wanted]
-    stored = [f.kind.stored for f in register.fields]
-    if all(stored):
-        return rows
-    # each stored value at its field's place, a None at each worked-out one
-    picks = [i for i, keep in enumerate(stored) if keep]
-    width = len(stored)
-
-    def widen(row: tuple) -> tuple:
-        full: list[Any] = [None] * width
-        for i, value in zip(picks, row[OFFSET:]):
-            full[i] = value
-        return (row[0], row[1], *full)
-
-    return [widen(row) for row in rows]
+    return stored_rows(session, register, ctx, parent_id, ids.tolist()) if len(ids) else []
 
 
 class Matcher:
