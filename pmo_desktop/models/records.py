@@ -934,7 +934,8 @@ def _bulk_conflict(session: Session, reg: Register, updates: Sequence[tuple[int,
     with Session(session.get_bind()) as fresh:
         now: dict[int, int] = {}
         for start in range(0, len(ids), 500):
-            now.update(fresh.execute(select(table.c.id, table.c.version).where(table.c.id.in_(ids[start:start + 500]))))
+            now.update((rid, version) for rid, version in fresh.execute(
+                select(table.c.id, table.c.version).where(table.c.id.in_(ids[start:start + 500]))))
         for rid in ids:
             if now.get(rid) != read[rid]:
                 return edit_conflict(fresh, reg, rid, raw[rid], bases.get(rid) if bases else None, None)
