@@ -12,7 +12,7 @@ tests start); wall time from the action to its end (the progress dialog's worker
 time beside it.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_bulk_edits.py [FILE]   # FILE kept between runs (built at the first)
-    PMO_BENCH_PG=1 …        # on PostgreSQL as well;  PMO_BENCH_ONLY=replace,paste,fill,delete  … some of them
+    PMO_BENCH_PG=1 …        # on PostgreSQL as well (PMO_BENCH_PG_ONLY=1: only);  PMO_BENCH_ONLY=replace,paste,fill,delete
 """
 
 from __future__ import annotations
@@ -180,8 +180,9 @@ def main() -> None:
         shutil.copy(path, copy)
         return copy
 
-    run(f"SQLite, {N:,} risks ({path})", fresh_file, floor_sqlite)
-    if os.environ.get("PMO_BENCH_PG"):
+    if not os.environ.get("PMO_BENCH_PG_ONLY"):
+        run(f"SQLite, {N:,} risks ({path})", fresh_file, floor_sqlite)
+    if os.environ.get("PMO_BENCH_PG") or os.environ.get("PMO_BENCH_PG_ONLY"):
         sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
         from pg_server import PgServer
 
