@@ -906,6 +906,8 @@ def _remember_updated(session: Session, reg: Register, written: list[tuple[int, 
     E = reg.entity
     table: Table = E.__table__
     names = [c.name for c in table.c]
+    if any(row[0] != names for row in operations.written_rows(E).values()):
+        return  # rows a bulk insert of this transaction wrote name fewer columns: these are read back, as before
     ids = sorted(rid for rid, _, _ in written)
     links: dict[int, dict[str, list[int]]] = {rid: {} for rid in ids}
     for f in reg.fields:
