@@ -61,7 +61,7 @@ def main() -> None:
     if not path.exists():
         big.build(path, 100_000)
     words = [("xyz", "abc"), ("supplier 996", "vendor 996"), ("supplier 99", "vendor 99")]
-    if not os.environ.get("PMO_BENCH_QUICK"):  # every title: minutes (the write path's cost per record)
+    if not os.environ.get("PMO_BENCH_QUICK"):  # every title: 135 s before round replace40, 9 s of CPU after
         words.append(("supplier", "vendor"))
     for find, replace in words:
         measure(path, find, replace)

@@ -66,6 +66,11 @@ class RecordNotFound(StoreError):
     pass
 
 
+class OperationCancelled(StoreError):
+    """The user cancelled a long change (Replace All, a paste over thousands of rows) while it ran: its
+    transaction rolled back, nothing of it saved."""
+
+
 class EditConflict(StoreError):
     """Someone else changed the record since you read it. Nothing of your edit was saved.
 

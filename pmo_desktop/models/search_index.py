@@ -73,10 +73,11 @@ import functools
 import logging
 import sqlite3
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Integer, bindparam, column, false, literal_column, select, table, text
+from sqlalchemy import Connection, Integer, bindparam, column, false, func, literal_column, select, table, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, aliased
 
@@ -192,6 +193,23 @@ def _create(conn: Connection, reg: Register) -> None:
     conn.execute(text(f'CREATE TRIGGER "{name}_update" AFTER UPDATE OF {listed} ON "{table}" '
                       f"BEGIN {remove} {add} END"))
     _create_chars(conn, reg)
+
+
+@contextmanager
+def rebuilt_after(session: Session, reg: Register, rows: int, columns: Iterable[str]) -> Iterator[None]:
+    """Around an update of ``rows`` records' ``columns`` in one statement (Replace All, a fill): where it
+    changes a searched column in an eighth of the register or more, the index is dropped first and built
+    again after, in the same transaction — its triggers cost 140 µs a row (100,000 titles: 14 s of SQLite's
+    own time, the bare executemany's), a build of 100,000 rows 1.6 s. Rolled back with the update."""
+    conn = session.connection()
+    worth = (_is_sqlite(conn) and rows >= 5_000 and bool(set(columns) & set(indexed_columns(reg)))
+             and rows * 8 >= (session.scalar(select(func.count()).select_from(reg.entity)) or 0)
+             and has_index(session, reg))
+    if worth:
+        _drop(conn, index_name(reg))
+    yield
+    if worth:
+        _create(conn, reg)
 
 
 def _text_and_other_columns(reg: Register) -> tuple[list[str], list[str]]:

@@ -6,7 +6,7 @@ import threading
 from typing import Any, Callable
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 
 class _Worker(QObject):
@@ -44,15 +44,22 @@ class _ProgressRelay(QObject):
             self.dialog.setValue(min(done, total))
 
 
-def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any]) -> Any:
+def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any], *, cancellable: bool = True,
+                      at_once: bool = False) -> Any:
     """Run ``fn(progress=..., cancelled=...)`` in a worker thread while a progress dialog shows.
 
     The window keeps repainting; Cancel sets ``cancelled()`` to True for ``fn`` to honour. Returns
-    ``fn``'s result or raises its exception, as if it had been called directly.
+    ``fn``'s result or raises its exception, as if it had been called directly. ``cancellable=False``:
+    no Cancel button (an undo, which must go through once begun). ``at_once``: the dialog shows at
+    once, not after 0.4 s — a job known to be long, run from inside a command, whose window must take
+    no key meanwhile (a Ctrl+Z pressed twice would undo again inside the first).
     """
+    focus = QApplication.focusWidget()
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)  # quick jobs finish before any dialog flashes up
+    if not cancellable:
+        dialog.setCancelButton(None)  # type: ignore[arg-type]  # Qt takes None: no button
+    dialog.setMinimumDuration(0 if at_once else 400)  # quick jobs finish before any dialog flashes up
     dialog.setAutoReset(False)
     dialog.setAutoClose(False)
     worker = _Worker(fn)
@@ -65,12 +72,27 @@ def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any]
     worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(worker.cancel.set)
     thread.started.connect(worker.run)
+    if at_once:
+        dialog.show()
     thread.start()
     loop.exec()
     thread.quit()
     thread.wait()
     dialog.close()
     dialog.deleteLater()
+    _give_back(focus)
     if worker.error is not None:
         raise worker.error
     return worker.result
+
+
+def _give_back(focus: QWidget | None) -> None:
+    """The keyboard back where it was before the dialog took it (the Replace dialog's button, the table's cell):
+    closed, the progress dialog left no window active and the next key went nowhere."""
+    try:
+        if focus is None or not focus.isVisible():
+            return
+        focus.window().activateWindow()
+        focus.setFocus()
+    except RuntimeError:  # the widget went meanwhile
+        pass

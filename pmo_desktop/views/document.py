@@ -95,6 +95,7 @@ class Document(QObject):
         # The one door to the data (models/office.py): views read and write through it, never a session.
         self.office = Office(store)
         self.undo_stack = QUndoStack(self)
+        self.cancelled = False  # the last ``execute`` was a long change the user cancelled
         self._context: Context | None = None
         # Called with (command, EditConflict) when a command meets someone else's change and can be
         # resolved (the main window opens the conflict dialog); None: the conflict is an error message.
@@ -325,6 +326,33 @@ class Document(QObject):
         self.announce(changes)
         return result
 
+    def operate_long(self, label: str, operation: Callable[..., T], *args: Any, cancellable: bool = True,
+                     tells: bool = True, **kwargs: Any) -> T:
+        """``operate`` for a change known to take a while (Replace All over 100,000 cells, its undo, a delete of
+        10,000 rows): its one transaction runs on a worker thread while a progress dialog shows at once, so the
+        window keeps painting and takes no key. ``tells``: the operation takes ``progress`` and ``cancelled``.
+        Cancel (``cancellable``) rolls it all back (``OperationCancelled``: nothing of it saved), as late as
+        the operation's end."""
+        from PySide6.QtWidgets import QApplication
+
+        from .background import run_with_progress
+
+        def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+            def run(session: Any, *a: Any, **k: Any) -> Any:
+                if tells:
+                    k.update(progress=progress, cancelled=cancelled if cancellable else None)
+                result = operation(session, *a, **k)
+                if cancellable and cancelled():
+                    raise errors.OperationCancelled("Cancelled: nothing was changed.")
+                return result
+
+            return self.office.write(run, *args, **kwargs)
+
+        result, changes = run_with_progress(QApplication.activeWindow(), label, job, cancellable=cancellable,
+                                            at_once=True)
+        self.announce(changes)
+        return result
+
     def announce(self, changes: Changes) -> None:
         for entity in changes.entities():
             ids = sorted(changes.inserted.get(entity, set()) | changes.updated.get(entity, set())
@@ -336,10 +364,16 @@ class Document(QObject):
     def execute(self, command: "DocumentCommand") -> bool:
         """Apply a command now; only if it succeeds does it go on the undo stack.
 
-        Returns False (after reporting the error) when the store refused the change.
+        Returns False (after reporting the error) when the store refused the change; ``cancelled`` then
+        says whether it was the user's Cancel of a long one (``operate_long``).
         """
+        self.cancelled = False
         try:
             command.apply()
+        except errors.OperationCancelled as e:  # the user's Cancel: nothing saved, nothing to retry
+            self.cancelled = True
+            self.note.emit(str(e))
+            return False
         except errors.EditConflict as e:
             self._store_failed()
             if self.conflict_handler is not None and hasattr(command, "take_resolution") and e.register:

@@ -7,8 +7,12 @@ from typing import Any
 
 from ...models import records
 from ...models.errors import EditConflict
-from ...models.fields import Register
+from ...models.fields import Register, count_of
 from ..document import Document, DocumentCommand
+
+# Records from which a cell edit (Replace All, a paste, a fill) is written behind a progress dialog: 5,000
+# records take about half a second (benchmarks/bench_replace.py), what a window may freeze for at most.
+LONG_EDIT = 5_000
 
 
 @dataclass
@@ -31,6 +35,7 @@ class EditCellsCommand(DocumentCommand):
         self.register = register
         self.edits = edits
         self.versions = dict(versions or {})  # record id → version we expect to find
+        self._saved = False  # applied once: an undo or redo of it is not cancellable
 
     def _write(self, attr: str) -> None:
         base_attr = "old" if attr == "new" else "new"
@@ -40,17 +45,28 @@ class EditCellsCommand(DocumentCommand):
             by_record.setdefault(e.record_id, {})[e.field] = getattr(e, attr)
             bases.setdefault(e.record_id, {})[e.field] = getattr(e, base_attr)
         try:
-            new_versions = self.document.operate(records.update_many, self.register, by_record,
-                                                 self.document.context, self.versions, bases)
+            new_versions = self._operate(by_record, bases, attr, cancellable=attr == "new" and not self._saved)
         except EditConflict as conflict:
             if not self._untouched_since(conflict, bases):
                 raise
             # Only the record's version moved on (a later edit of other cells, undone or not): the cells
             # this step writes still hold what it expects, so it goes ahead on the current version.
             self.versions[conflict.record_id] = conflict.current_version
-            new_versions = self.document.operate(records.update_many, self.register, by_record,
-                                                 self.document.context, self.versions, bases)
+            new_versions = self._operate(by_record, bases, attr, cancellable=False)
         self.versions.update(new_versions)
+        self._saved = True
+
+    def _operate(self, by_record: dict[int, dict[str, Any]], bases: dict[int, dict[str, Any]], attr: str,
+                 cancellable: bool) -> dict[int, int]:
+        """The office core's write of these cells; from ``LONG_EDIT`` records on, on a worker behind a progress
+        dialog (the window painting; Cancel, the first time only, saves nothing — an undo or redo begun goes
+        through, or its step would be lost from Edit ▸ Undo)."""
+        args = (records.update_many, self.register, by_record, self.document.context, self.versions, bases)
+        if len(by_record) < LONG_EDIT:
+            return self.document.operate(*args)
+        label = (f"{'Undoing' if attr == 'old' else 'Saving'}: {self.text()} "
+                 f"({count_of(len(by_record), self.register.noun)})…")
+        return self.document.operate_long(label, *args, cancellable=cancellable)
 
     @staticmethod
     def _untouched_since(conflict: EditConflict, bases: dict[int, dict[str, Any]]) -> bool:
@@ -128,11 +144,20 @@ class DeleteRecordsCommand(DocumentCommand):
         self.snapshot: records.Snapshot | None = None
 
     def apply(self) -> None:
-        self.snapshot = self.document.operate(records.delete_records, self.register, self.ids)
+        if len(self.ids) < LONG_EDIT:
+            self.snapshot = self.document.operate(records.delete_records, self.register, self.ids)
+        else:  # behind a progress dialog; cancelled the first time, nothing deleted
+            self.snapshot = self.document.operate_long(
+                f"Deleting {count_of(len(self.ids), self.register.noun)}…", records.delete_records, self.register,
+                self.ids, cancellable=self.snapshot is None, tells=False)
 
     def revert(self) -> None:
         assert self.snapshot is not None  # undo follows apply
-        self.document.operate(records.restore_records, self.snapshot)
+        if len(self.ids) < LONG_EDIT:
+            self.document.operate(records.restore_records, self.snapshot)
+        else:
+            self.document.operate_long(f"Undoing: putting back {count_of(len(self.ids), self.register.noun)}…",
+                                       records.restore_records, self.snapshot, cancellable=False, tells=False)
 
 
 class CompositeCommand(DocumentCommand):

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from ...models import errors, records, windows
 from ...models.fields import Kind, count_of
+from ...models.kinds import FieldKind
 from .commands import CellEdit, EditCellsCommand
 from .confirm import edited_rows
-from .table_model import OFFSET, format_value, rows_reader, typed_value
+from .table_model import OFFSET, format_value, stored_rows, typed_value
 from .windowed import WindowedRegisterModel
 
 if TYPE_CHECKING:
@@ -48,14 +49,11 @@ class Outcome:
 
 def candidate_rows(session: Any, register: Any, ctx: Any, parent_id: int | None, text: str) -> list[tuple]:
     """The rows of the records the register's search finds ``text`` in (any cell showing it, case ignored):
-    a superset of those holding it in a cell, read by the database's search, not by reading every row."""
+    a superset of those holding it in a cell, read by the database's search, not by reading every row.
+    Rows as the table's (``(id, version, *values)``) with the stored values only — the columns the register
+    works out (score, rating, next review: never replaced) None, not worked out for 100,000 rows."""
     ids = windows.fetch_ids(session, register, windows.Window(parent_id=parent_id, search=text), ctx)
-    if not len(ids):
-        return []
-    if len(ids) > 20_000:  # a long IN list: every row read and those found kept
-        wanted = set(ids)
-        return [row for row in rows_reader(register, ctx, parent_id)(session, None) if row[0] in wanted]
-    return rows_reader(register, ctx, parent_id)(session, ids.tolist())
+    return stored_rows(session, register, ctx, parent_id, ids.tolist()) if len(ids) else []
 
 
 class Matcher:
@@ -91,6 +89,7 @@ class ReplaceDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 75)  # room for a refusal's reason
         self._scope: list[tuple[int, tuple]] | None = None  # (row shown, row tuple), dropped by any change
         self._scope_key = ""  # the text (lower case) the rows in ``_scope`` were found by
+        self._busy = False  # a Replace All running
 
         self.find_edit = QLineEdit(self)
         self.replace_edit = QLineEdit(self)
@@ -296,9 +295,48 @@ class ReplaceDialog(QDialog):
 
     def replace_all(self) -> Outcome | None:
         m = self.matcher()
-        if m is None:
+        if m is None or self._busy:
             return None
-        outcome = self.plan(m)
+        self._busy = True  # the button pressed again while a long one runs (the window painting) does nothing
+        try:
+            if isinstance(self.view.model, WindowedRegisterModel) and self._scope is None:
+                outcome = self._plan_on_worker(m)
+                if outcome is None:
+                    self.refusals.setVisible(False)
+                    self.say("Cancelled: nothing replaced.")
+                    return None
+            else:
+                outcome = self.plan(m)
+            return self._replace_planned(m, outcome)
+        finally:
+            self._busy = False
+
+    def _plan_on_worker(self, m: Matcher) -> Outcome | None:
+        """A big register's cells found and read as typed on a worker, behind a progress dialog from 0.4 s on
+        (the window painting; Cancel: nothing replaced, None): the database's search, then every row it
+        finds matched — seconds for 100,000 rows, which froze the window."""
+        from ..background import run_with_progress
+
+        view, model = self.view, self.view.model
+        assert isinstance(model, WindowedRegisterModel)
+        register, ctx, office, parent_id = model.register, view.document.context, view.document.office, model.parent_id
+        columns, fields, key = self.columns(), model.fields, m.find.lower()
+        model._finish_listing()
+        shown = {rid: i for i, rid in enumerate(model.ids.tolist())}
+        import numpy  # noqa: F401  # here, not first on the worker: another worker may be importing it (half made)
+
+        def job(progress: Any, cancelled: Any) -> Outcome | None:
+            progress(0, 1)  # the dialog's clock starts: shown if this takes 0.4 s
+            rows = office.read(candidate_rows, register, ctx, parent_id, key)
+            if cancelled():
+                return None
+            found = sorted(((shown[row[0]], row) for row in rows if row[0] in shown), key=lambda pair: pair[0])
+            return plan_cells(found, register, fields, columns, m, ctx, office, progress, cancelled)
+
+        outcome: Outcome | None = run_with_progress(self, f"Finding “{m.find}”…", job)
+        return outcome
+
+    def _replace_planned(self, m: Matcher, outcome: Outcome) -> Outcome:
         if not outcome.edits and not outcome.refused:
             self._nobody_holds(m)
             return outcome
@@ -306,6 +344,9 @@ class ReplaceDialog(QDialog):
             command = EditCellsCommand(self.view.document, self.view.register, outcome.edits, outcome.versions,
                                        text=f"Replace “{m.find}” with “{m.replace}”")
             if not self.view._execute_confirmed(command, edited_rows(outcome.edits)):
+                if self.view.document.cancelled:  # its progress dialog's Cancel: rolled back
+                    self.refusals.setVisible(False)
+                    self.message.setText("Cancelled: nothing replaced.")
                 return outcome
         changed = len({e.record_id for e in outcome.edits})
         message = (f"Replaced {len(outcome.edits):,} in {count_of(changed, self.view.register.noun)}"
@@ -324,45 +365,78 @@ class ReplaceDialog(QDialog):
 
     def plan(self, m: Matcher) -> Outcome:
         """Each cell holding the text, its replacement read as typed; those the register refuses listed."""
-        fields, ctx = self.view.model.fields, self.view.document.context
-        columns = self.columns()
-        outcome = Outcome()
-        names: dict[str, set[str]] = {}
-
-        def code_of(row: tuple) -> Any:
-            return row[OFFSET] if fields[0].kind == Kind.CODE else None
-
-        for proxy_row, row in self.scope(m):
-            for c in columns:
-                f = fields[c]
-                old = row[c + OFFSET]
-                text = shown_text(f, old)
-                if not m.matches(text):
-                    continue
-                new_text = m.replaced(text)
-                try:
-                    parsed = f.parse(typed_value(f, new_text), ctx)
-                except errors.ValidationError as e:
-                    code = code_of(row)
-                    outcome.refused.append(f"Row {proxy_row + 1}{f' ({code})' if code else ''}: {e}")
-                    continue
-                if f.kind.is_reference and parsed not in (None, ""):
-                    # a name the office lacks: refused for a project, as typing it is; a new person added
-                    known = names.get(f.name)
-                    if known is None:
-                        known = names[f.name] = self.view.document.office.read(records.ref_keys, f)
-                    if str(parsed).casefold() not in known:
-                        if not (f.ref is not None and f.ref.create_missing):
-                            refusal = records.no_such_name(f, str(parsed), self.view.document.office.read(
-                                records.ref_names, f))
-                            outcome.refused.append(f"Row {proxy_row + 1}{f' ({code_of(row)})' if code_of(row) else ''}: "
-                                                   f"{refusal}")
-                            continue
-                        outcome.new_names.add(str(parsed))
-                if f.kind.is_links:
-                    parsed = "; ".join(sorted(parsed))
-                if parsed == old or (parsed in ("", None) and old in ("", None)):
-                    continue
-                outcome.edits.append(CellEdit(row[0], f.name, old, parsed))
-                outcome.versions[row[0]] = row[1]
+        outcome = plan_cells(self.scope(m), self.view.register, self.view.model.fields, self.columns(), m,
+                             self.view.document.context, self.view.document.office)
+        assert outcome is not None  # not cancellable here
         return outcome
+
+
+def plan_cells(found: list[tuple[int, tuple]], register: Any, fields: Any, columns: list[int], m: Matcher, ctx: Any,
+               office: Any, progress: Any = None, cancelled: Any = None) -> Outcome | None:
+    """Each cell of ``found`` ((row shown, row)) holding the text in ``columns``, its replacement read as if
+    typed (``Field.parse``); those the register would refuse — a value it does not take, a project the office
+    lacks, a unique name another record holds or an earlier cell of this replacement takes — listed, the
+    others to write. No Qt: run on a worker for a big register, ``progress(done, total)`` told as it goes,
+    None when ``cancelled()`` turns true."""
+    outcome = Outcome()
+    names: dict[str, set[str]] = {}
+    holders: dict[str, dict[Any, int]] = {}
+    code_first = fields[0].kind == Kind.CODE
+    search = m.pattern.search
+    # a text shown as it is stored (titles, choices, names): matched on the value itself, not formatted first
+    plain_kind = FieldKind.display
+    looked = [(fields[c], c + OFFSET, type(fields[c].kind).display is plain_kind) for c in columns]
+
+    def where(proxy_row: int, row: tuple) -> str:
+        code = row[OFFSET] if code_first else None
+        return f"Row {proxy_row + 1}{f' ({code})' if code else ''}"
+
+    total = len(found)
+    for n, (proxy_row, row) in enumerate(found):
+        if not n % 1000 and n:
+            if cancelled is not None and cancelled():
+                return None
+            if progress is not None:
+                progress(n, total)
+        for f, at, plain in looked:
+            old = row[at]
+            if old is None or old == "":
+                continue
+            text = old if plain and old.__class__ is str else shown_text(f, old)
+            if not search(text):
+                continue
+            new_text = m.replaced(text)
+            try:
+                parsed = f.parse(typed_value(f, new_text), ctx)
+            except errors.ValidationError as e:
+                outcome.refused.append(f"{where(proxy_row, row)}: {e}")
+                continue
+            if f.kind.is_reference and parsed not in (None, ""):
+                # a name the office lacks: refused for a project, as typing it is; a new person added
+                known = names.get(f.name)
+                if known is None:
+                    known = names[f.name] = office.read(records.ref_keys, f)
+                if str(parsed).casefold() not in known:
+                    if not (f.ref is not None and f.ref.create_missing):
+                        refusal = records.no_such_name(f, str(parsed), office.read(records.ref_names, f))
+                        outcome.refused.append(f"{where(proxy_row, row)}: {refusal}")
+                        continue
+                    outcome.new_names.add(str(parsed))
+            if f.kind.is_links:
+                parsed = "; ".join(sorted(parsed))
+            if parsed == old or (parsed in ("", None) and old in ("", None)):
+                continue
+            if parsed and f.kind.stored and not f.kind.refers and not f.kind.is_key and \
+                    records.is_unique(register, f):
+                held = holders.get(f.name)
+                if held is None:
+                    held = holders[f.name] = office.read(records.name_holders, register, f)
+                if held.get(parsed, row[0]) != row[0]:  # another record's name, or one given above
+                    outcome.refused.append(f"{where(proxy_row, row)}: {records.name_taken(register, f.name, parsed)}")
+                    continue
+                if held.get(old) == row[0]:
+                    del held[old]
+                held[parsed] = row[0]
+            outcome.edits.append(CellEdit(row[0], f.name, old, parsed))
+            outcome.versions[row[0]] = row[1]
+    return outcome

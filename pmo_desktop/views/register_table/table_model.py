@@ -85,6 +85,34 @@ def rows_reader(register: Register, ctx: Any, parent_id: int | None) -> Callable
     return read
 
 
+def stored_rows(session: Any, register: Register, ctx: Any, parent_id: int | None, ids: list[int] | None) -> list[tuple]:
+    """The table's rows (``(id, version, *values)``) of those records (all with None) with the stored values
+    only, each at its field's place, a None at each worked-out one (score, rating, next review): what an edit
+    of many cells needs of them (its old values, the versions), without working out 100,000 ratings. More
+    than 20,000 ids: every row read, those wanted kept (a long IN list costs more)."""
+    if register.parent and parent_id is None:
+        return []
+    many = ids is not None and len(ids) > 20_000
+    rows = records.fetch_rows(session, register, ctx, ids=None if many else ids, parent_id=parent_id,
+                              with_computed=False)
+    if many and ids is not None:
+        wanted = set(ids)
+        rows = [row for row in rows if row[0] in wanted]
+    stored = [f.kind.stored for f in register.fields]
+    if all(stored):
+        return rows
+    picks = [i for i, keep in enumerate(stored) if keep]
+    width = len(stored)
+
+    def widen(row: tuple) -> tuple:
+        full: list[Any] = [None] * width
+        for i, value in zip(picks, row[OFFSET:]):
+            full[i] = value
+        return (row[0], row[1], *full)
+
+    return [widen(row) for row in rows]
+
+
 class RegisterTableModel(QAbstractTableModel):
     """Rows of one register (or of one parent's sub-table, e.g. a risk's actions)."""
 
@@ -330,11 +358,12 @@ class RegisterTableModel(QAbstractTableModel):
     def build_edit_command(self, cells, text: str | None = None) -> EditCellsCommand | None:
         ctx = self.document.context
         edits, versions, problems = [], {}, []
+        rows = self.rows_at([r for r, _c, _v in cells])
         for r, c, value in cells:
             f = self.fields[c]
             if not f.editable:
                 continue
-            row = self._row(r)
+            row = rows[r]
             try:
                 parsed = f.parse(typed_value(f, value), ctx)
             except errors.ValidationError as e:
@@ -354,6 +383,10 @@ class RegisterTableModel(QAbstractTableModel):
         return EditCellsCommand(self.document, self.register, edits, versions, text)
 
     # ------------------------------------------------------------------ helpers for views
+    def rows_at(self, rows: list[int]) -> dict[int, tuple]:
+        """The row tuples at these rows (an edit of many cells reads their old values and versions)."""
+        return {r: self._row(r) for r in set(rows)}
+
     def _row(self, row: int) -> tuple:
         """The row tuple ``(id, version, *values)`` shown at ``row``."""
         return self.rows[row]
