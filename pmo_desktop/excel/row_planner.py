@@ -586,6 +586,16 @@ def _reasoned(text: str) -> bool:
     return len(text.split()) >= 5
 
 
+def _said_more(f: Field, raw: str, value: Any) -> bool:
+    """Whether a cell read as a level, a choice or a yes/no says more than the value taken from it: a level
+    given with its reason (``_reasoned``); a status, a category or a yes/no two words or more longer than the
+    choice ("Open - awaiting the vendor's reply since March" read as Open). The caller keeps such a cell whole
+    in the notes: before, the words after the choice were lost without a word."""
+    if f.kind is Kind.SCALE:
+        return _reasoned(raw)
+    return f.kind.vocabulary and len(words_of(raw)) >= len(words_of(str(value))) + 2
+
+
 def _one_scale_for_both_ratings(profiles: dict[int, ColumnProfile], scale_cols: list[tuple[int, Field]],
                                 columns: Any) -> None:
     """The rating after the measures is on the scale of the rating before them: an impact of 8 and 10 on a 1–10
@@ -2071,9 +2081,10 @@ class Planner:
                 values[name] = hit[1]
                 if cls is str and f.kind is Kind.FLOAT and (amount := money(raw)) is not None and amount[1]:
                     currencies.append(amount[1])  # "£250k": the £ is the record's unit where it has one
-                if cls is str and f.kind is Kind.SCALE and _reasoned(raw):
-                    # "Low, as everyone has the same vision": the level is read from its first words, the
-                    # reason the sheet gives for it kept in the notes, so nothing of the cell is lost
+                if cls is str and f.kind.vocabulary and _said_more(f, raw, hit[1]):
+                    # "Low, as everyone has the same vision", "Open - awaiting the vendor": the level or the
+                    # choice is read from its first words, the rest of the cell kept in the notes, so nothing
+                    # of it is lost
                     self._long_texts.append(f"{f.label}: {raw.strip()}")
             elif not f.required and not f.kind.is_key and f.kind.is_reference and \
                     len(text := v.parse_text(raw)) > f.max_length:
@@ -2617,8 +2628,7 @@ class Planner:
                 return _MISS  # "£250k": its currency becomes the unit, the steps' way
             if name == "frequency" and _listed_parts(raw):
                 return _MISS  # several channels' frequencies: the steps' way
-            if f.kind is Kind.SCALE and _reasoned(raw) or \
-                    f.kind.is_reference and ("\n" in raw and _wrapped_name(raw) or self._lead_name(c, raw) is not None
+            if f.kind.is_reference and ("\n" in raw and _wrapped_name(raw) or self._lead_name(c, raw) is not None
                                              or _name_then_date(raw) is not None):
                 return _MISS  # the level read, the reason kept in the notes; a name on one line: the steps' way
             if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
@@ -2644,6 +2654,8 @@ class Planner:
                 hit = (False, str(e))
             if len(cache) < 10_000:
                 cache[key] = hit
+        if hit[0] and cls is str and f.kind.vocabulary and _said_more(f, raw, hit[1]):
+            return _MISS  # the choice read, the rest of the cell kept in the notes: the steps' way
         return self._memo(i, raw, hit[1]) if hit[0] else _MISS
 
     def _memo(self, i: int, raw: Any, value: Any) -> Any:
