@@ -2823,6 +2823,24 @@ def specific_fields(kind: SheetKind, mapping: dict[int, str]) -> int:
     return count
 
 
+def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str]) -> str | None:
+    """Why an issue sheet is a backlog all the same: a column naming its rows as stories or epics ("User Story /
+    Description") and a column only a backlog keeps ("Acceptance Criteria", "Story Points", "Epic Link"), no
+    column saying the register's noun, fewer than two fields only the register has."""
+    if kind.register != ISSUES or specific_fields(kind, match.mapping) >= 2:
+        return None
+    headers = [h for h in match.headers if h]
+    if any(n in normalise_key(h) for h in headers for n in nouns):
+        return None
+    records, columns = foreign_words("backlog", "records"), foreign_words("backlog", "columns")
+    named = next((h for h in headers if any(k in records for k in _foreign_keys(h))), None)
+    kept = next((h for h in headers if any(k in columns for k in _foreign_keys(h))), None)
+    if named is None or kept is None:
+        return None
+    return (f"{_FOREIGN_WHAT['backlog']} (“{named}”, “{kept}”), not the {kind.reg.title.lower()}: its columns "
+            f"name planned work (stories, features, epics), though its name says “{kind.reg.noun}”.")
+
+
 def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str | None:
     """Why a matched table is a schedule, a backlog or a timeline of events rather than a register, though
     some columns ("Owner", "Status", "Description") match one: columns such a table has and a register has
@@ -2840,9 +2858,12 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
         return None  # a tracker's bugs beside its stories and tasks: an issue log, the backlog's rows left out
     sheet = normalise_key(match.sheet_title or "")
     nouns = _nouns(kind) | (register_nouns(kind.register) & {"raid"})
-    if kind.matches_sheet_name(match.sheet_title or "") or any(n in sheet for n in nouns):
-        return None  # the sheet's name says what it holds
     headers = match.headers
+    if kind.matches_sheet_name(match.sheet_title or "") or any(n in sheet for n in nouns):
+        # the sheet's name says what it holds, unless its columns say a backlog in the backlog's own words: a
+        # Linear import sheet "issues.csv" of "Title | Parent | User Story / Description | Acceptance
+        # Criteria" holds planned work (Linear calls every item an issue), as Jira's stories and tasks are
+        return _backlog_by_its_columns(kind, match, nouns)
     # a header over two rows: the row below it when that holds only words ("Start | Finish" under "Planned")
     below = sample[0] if sample else []
     lines = list(headers) + ([str(x) for x in below if isinstance(x, str)]
