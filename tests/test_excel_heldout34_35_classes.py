@@ -76,3 +76,49 @@ def test_a_linear_backlog_named_issues_adds_no_issues(sqlite_store, tmp_path):
     import_all(sqlite_store, write_csv(tmp_path / "issues.csv", rows))
     assert len(named(sqlite_store, "issues")) == 4
 
+
+def test_a_risks_timestamp_is_the_day_it_was_raised(sqlite_store, tmp_path):
+    """A security risk list "id, name, severity, category, status, owner, timestamp, due_date": the timestamp
+    (when the risk was logged, "2026-05-15 10:30:00") stayed in the notes. It is the date raised, of a risk as of
+    an issue."""
+    rows: list[list[object]] = [["id", "name", "severity", "category", "status", "owner", "timestamp", "due_date"]]
+    rows += [[f"RISK-00{i}", f"WEAK CONTROL {i}", 9 - i, "Network", "OPEN", "Security Team",
+              f"2026-05-1{i} 10:30:00", "2026-06-01"] for i in range(1, 5)]
+    import_all(sqlite_store, write_csv(tmp_path / "risks.csv", rows))
+    got = named(sqlite_store, "risks")
+    assert str(got["WEAK CONTROL 2"]["raised_on"]) == "2026-05-12"
+
+    rows = [["ID", "Issue", "Status", "Timestamp"], *[[f"I-{i}", f"Printer {i} jams", "Open", f"2026-03-0{i}"]
+                                                      for i in range(1, 4)]]
+    import_all(sqlite_store, write_csv(tmp_path / "issues.csv", rows))
+    assert str(named(sqlite_store, "issues")["Printer 3 jams"]["raised_on"]) == "2026-03-03"
+
+
+def test_a_ladder_ending_in_a_misspelt_level_word_still_orders_its_words(sqlite_store, tmp_path):
+    """A risk matrix above the table "Negliable | Minor | Major | Hazardous | Catastrophic" ordered nothing (its
+    first word misspelt), so "Major" was read 4, though the third of five there; a "Key" sheet "Impossible,
+    Unlikly, Likely, Very Likely, Extreemly Likely" likewise, so "Likely" was read 4. A word a slip away from a
+    level word still ends the ladder, and a value a slip away from a listed word ("Catastophic") is that word."""
+    rows: list[list[object]] = [["Risk Matrices"],
+                                [None, "Negliable", "Minor ", "Major", "Hazardous ", "Catastrophic"],
+                                ["Very Unlikely", "Low", "Low", "Low Medium", "Medium", "Medium"],
+                                ["Very Likely", "Low Medium", "Medium", "Medium High", "High", "High"],
+                                [], ["Risk", "Statement", "Likelihood", "Impact", "Risk Level"],
+                                ["Loss of work", "Files lost to a crash", "Unlikely", "Major", "Low Medium"],
+                                ["Eye strain", "Long hours at a screen", "Likely", "Negliable", "Low"],
+                                ["Power cut", "Power cut from the house", "Very Unlikely", "Catastophic", "Medium"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risk Assessment.xlsx", {"Sheet1": rows}))
+    got = named(sqlite_store, "risks")
+    assert got["Loss of work"]["impact"] == 3 and got["Eye strain"]["impact"] == 1
+    assert got["Power cut"]["impact"] == 5
+
+    key = [["-", "-", "-"], ["Impossible", "Very Low", 1], ["Unlikly", "Low", 2], ["Likely", "Middle", 3],
+           ["Very Likely", "High", 4], ["Extreemly Likely", "Very High", 5]]
+    sheet = [["Risk", "Statement", "Liklyhood", "Impact"], ["-", "-", "-", "-"],
+             ["Tables fail", "The tables do not work", "Likely", "High"],
+             ["Lost users", "Too many pages", "Very Likely", "Low"],
+             ["Data loss", "Data reset by the server", "Unlikly", "Middle"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "Risk_Assessment.xlsx", {"Risk Assesment": sheet, "Key": key}))
+    got = named(sqlite_store, "risks")
+    assert (got["Tables fail"]["probability"], got["Lost users"]["probability"],
+            got["Data loss"]["probability"]) == (3, 4, 2)

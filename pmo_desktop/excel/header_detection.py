@@ -3140,12 +3140,36 @@ def _sorted_by_name(keys: list[str], levels: dict[str, str]) -> bool:
     return not (known == sorted(known) or known == sorted(known, reverse=True))
 
 
+def level_at_an_end(key: str, levels: dict[str, str]) -> str | None:
+    """The level of a word ending a ladder: a level word, or one a slip away from exactly one (a letter added,
+    dropped, changed or two swapped: "Unlikly", "Extreemly Likely"; two slips from nine letters, "Negliable"),
+    whose neighbours in the list say it is that level's place. None for any other word."""
+    if key in levels:
+        return levels[key]
+    if len(key) < 6 or not key.isalpha():
+        return None
+    allowed = 2 if len(key) >= 9 else 1
+    near = {levels[k] for k in levels if len(k) >= 6 and k.isalpha() and _slips(key, k) <= allowed}
+    return near.pop() if len(near) == 1 else None
+
+
+def _slipped(key: str, listed: list[str]) -> str | None:
+    """The one word of a list a value is a slip away from ("Catastophic" of "Catastrophic"), or None."""
+    if len(key) < 6 or not key.isalpha():
+        return None
+    allowed = 2 if len(key) >= 9 else 1
+    near = [w for w in listed if len(w) >= 6 and _slips(key, w) <= allowed]
+    return near[0] if len(near) == 1 else None
+
+
 def _ladder(words: list[str], levels: dict[str, str]) -> dict[str, int]:
     """A legend's words in their order as levels 1–5, one step each, from the first word's usual level
     upward or downward as the last word's lies ("LOW | MINOR | SEVERE | MAJOR" → 2, 3, 4, 5: the form ranks
     severe under major, whatever the words' usual levels); empty when the steps leave 1–5 or a word repeats."""
     keys = [word_key(w) for w in words]
-    first, last = int(levels[keys[0]]), int(levels[keys[-1]])
+    first, last = int(level_at_an_end(keys[0], levels) or 0), int(level_at_an_end(keys[-1], levels) or 0)
+    if not first or not last:
+        return {}
     step = 1 if last >= first else -1
     if len(keys) == 5:  # five levels are the scale itself: "menor … serio … crítico" is 1 … 3 … 5
         first = 1 if step == 1 else 5
@@ -3242,9 +3266,9 @@ def axis_orders(rows: list[list[Any]]) -> list[list[str]]:
             if isinstance(x, str) and x.strip() and len(x.split()) <= 3:
                 run.append(x.strip())
                 continue
-            while run and word_key(run[0]) not in levels:
+            while run and level_at_an_end(word_key(run[0]), levels) is None:
                 run.pop(0)
-            while run and word_key(run[-1]) not in levels:
+            while run and level_at_an_end(word_key(run[-1]), levels) is None:
                 run.pop()
             if 3 <= len(run) <= 7 and len({word_key(t) for t in run}) == len(run):
                 out.append(run)
@@ -3278,15 +3302,16 @@ def listed_ladder(values: set[str], lists: list[list[str]]) -> dict[str, int]:
     the list writes in the other gender is the list's ("Alta" is a heat map's "ALTO": ``gender_fold``), and
     a word between two levels ("Medio-Alto") counts when the list names it."""
     levels = value_words("scale")
-    keys = {word_key(x): gender_fold(x) for x in values}
+    keys = {word_key(x): gender_fold(x) for x in values if word_key(x)}  # a dash parting groups is no rating
     if len(keys) < 2:
         return {}
     for words in lists:
         listed = [word_key(w) for w in words]
-        if listed[0] not in levels or listed[-1] not in levels or _sorted_by_name(listed, levels):
+        if level_at_an_end(listed[0], levels) is None or level_at_an_end(listed[-1], levels) is None or \
+                _sorted_by_name(listed, levels):
             continue
         folded = {gender_fold(w): word_key(w) for w in words}
-        found = {k: k if k in listed else folded.get(f) for k, f in keys.items()}
+        found = {k: k if k in listed else folded.get(f) or _slipped(k, listed) for k, f in keys.items()}
         if any(m is None for m in found.values()):
             continue
         ladder = _ladder(words, levels)
