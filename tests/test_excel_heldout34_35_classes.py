@@ -122,3 +122,19 @@ def test_a_ladder_ending_in_a_misspelt_level_word_still_orders_its_words(sqlite_
     got = named(sqlite_store, "risks")
     assert (got["Tables fail"]["probability"], got["Lost users"]["probability"],
             got["Data loss"]["probability"]) == (3, 4, 2)
+
+
+def test_problem_loss_prob_risk_plan_reads_the_problem_as_the_risk(sqlite_store, tmp_path):
+    """A dissertation's risk assessment "Problem | Loss | Prob | Risk | Plan" (Risk = Loss × Prob): the plan was
+    the title, the problem and the loss in the notes, the score the risk's ID. The loss is the impact, the plan
+    the response, the column of scores under the noun no ID, and the problem names the risk."""
+    rows: list[list[object]] = [["Problem", "Loss", "Prob", "Risk", "Plan"],
+                                ["Laptop may be lost, or files corrupted.", 4, 1, 4, "Keep the code on a server."],
+                                ["Difficulty implementing the swarm.", 3, 2, 6, "Ask the supervisor for help."],
+                                ["The model cannot change once settled.", 4, 3, 12, "Start the approach early."],
+                                ["Running out of time for the write-up.", 5, 2, 10, "Write chapters as you go."]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "risk_assessment.xlsx", {"Sheet1": rows}))
+    got = named(sqlite_store, "risks")
+    risk = got["Difficulty implementing the swarm."]
+    assert (risk["impact"], risk["probability"]) == (3, 2)
+    assert risk["code"] != "6" and len(got) == 4

@@ -1704,7 +1704,7 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             continue
         if f.required and f.kind.free_text and not f.kind.is_key and len(values) >= 3 and _numbers(values):
             del out[c]  # "Incident Value" over 2, 1, 4: a number of each row, not what names it
-            why[c] = "its values are numbers, so it names no record"
+            why[c] = NUMBERS_NO_NAME
             continue
         if names and f.kind.free_text and not f.kind.is_key and len(values) >= 4 and _legend_cells(values):
             del out[c]  # "RISK" over 7, 12, 17, 22, HIGH: a legend's matrix under its caption line, no names
@@ -1873,7 +1873,36 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
                 if n in free and c not in demoted and word_key(row[c]) not in gave_up and _all_read(kind, n, c, sample)}
         extra = dict(list(dups.items())[:1])
     checked, _ = check_values(kind, extra, sample, row)
-    return {**mapping, **checked}
+    out = {**mapping, **checked}
+    title = _title_field(kind)
+    if not checked and title in free and any(why.startswith(NUMBERS_NO_NAME) for why in demoted.values()):
+        named = _rated_rows_named(kind, row, out, demoted, sample)
+        if named is not None:
+            out[named] = title or ""
+    return out
+
+
+NUMBERS_NO_NAME = "its values are numbers, so it names no record"
+
+
+def _rated_rows_named(kind: SheetKind, row: list[Any], mapping: dict[int, str], demoted: dict[int, str],
+                      sample: list[list[Any]]) -> int | None:
+    """The column naming a rated risk's rows when the column headed by the register's noun holds numbers:
+    "Problem | Loss | Prob | Risk | Plan" (Risk = Loss × Prob, the risk's exposure) — the first other column of
+    distinct texts of a line each, of two words or more, whatever its header says elsewhere ("Problem" is an
+    issue's title), when both the probability and the impact are found. None otherwise."""
+    if kind.register != "risks" or not {"probability", "impact"} <= set(mapping.values()):
+        return None
+    for c, cell in enumerate(row):
+        if c in mapping or c in demoted or not isinstance(cell, str) or not cell.strip():
+            continue
+        values = [str(r[c]).strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+        if len(values) < 3 or len({v.lower() for v in values}) < len(values) or _ratings(values) or \
+                any("\n" in v for v in values) or sum(len(v.split()) for v in values) < 2 * len(values) or \
+                sum(len(v) for v in values) > 200 * len(values):
+            continue
+        return c
+    return None
 
 
 SENTENCES_NO_CHOICE = "its cells are sentences, not a choice of"
@@ -2197,9 +2226,21 @@ def _numbered_by_its_noun(kind: SheetKind, row: list[Any], mapping: dict[int, st
         values = _column(sample, c)
         numbers = [_number_of(x) for x in values]
         if len(numbers) >= 3 and all(n is not None and n.is_integer() and n > 0 for n in numbers) and \
-                len(set(numbers)) == len(numbers) and not _running(numbers):
+                len(set(numbers)) == len(numbers) and not _running(numbers) and not _products(mapping, sample, c):
             return {**mapping, c: key}
     return mapping
+
+
+def _products(mapping: dict[int, str], sample: list[list[Any]], c: int) -> bool:
+    """Column ``c`` holds each row's probability times its impact ("Risk" = Loss × Prob): a score, no ID."""
+    cols = [next((k for k, n in mapping.items() if n == name), None) for name in ("probability", "impact")]
+    if None in cols:
+        return False
+    p, i = cast(list[int], cols)
+    rows = [(r[p], r[i], r[c]) for r in sample if max(p, i, c) < len(r) and r[c] is not None and str(r[c]).strip()]
+    nums = [tuple(_number_of(x) for x in t) for t in rows]
+    return len(nums) >= 3 and all(a is not None and b is not None and x is not None and abs(a * b - x) < 1e-9
+                                  for a, b, x in nums)
 
 
 # "Numbers of risks", "No. of risk", "Número de riesgo": a word for number, then the noun it numbers
