@@ -1704,7 +1704,7 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             continue
         if f.required and f.kind.free_text and not f.kind.is_key and len(values) >= 3 and _numbers(values):
             del out[c]  # "Incident Value" over 2, 1, 4: a number of each row, not what names it
-            why[c] = "its values are numbers, so it names no record"
+            why[c] = NUMBERS_NO_NAME
             continue
         if names and f.kind.free_text and not f.kind.is_key and len(values) >= 4 and _legend_cells(values):
             del out[c]  # "RISK" over 7, 12, 17, 22, HIGH: a legend's matrix under its caption line, no names
@@ -1873,7 +1873,36 @@ def refill(kind: SheetKind, row: list[Any], group: list[Any] | None, mapping: di
                 if n in free and c not in demoted and word_key(row[c]) not in gave_up and _all_read(kind, n, c, sample)}
         extra = dict(list(dups.items())[:1])
     checked, _ = check_values(kind, extra, sample, row)
-    return {**mapping, **checked}
+    out = {**mapping, **checked}
+    title = _title_field(kind)
+    if not checked and title in free and any(why.startswith(NUMBERS_NO_NAME) for why in demoted.values()):
+        named = _rated_rows_named(kind, row, out, demoted, sample)
+        if named is not None:
+            out[named] = title or ""
+    return out
+
+
+NUMBERS_NO_NAME = "its values are numbers, so it names no record"
+
+
+def _rated_rows_named(kind: SheetKind, row: list[Any], mapping: dict[int, str], demoted: dict[int, str],
+                      sample: list[list[Any]]) -> int | None:
+    """The column naming a rated risk's rows when the column headed by the register's noun holds numbers:
+    "Problem | Loss | Prob | Risk | Plan" (Risk = Loss × Prob, the risk's exposure) — the first other column of
+    distinct texts of a line each, of two words or more, whatever its header says elsewhere ("Problem" is an
+    issue's title), when both the probability and the impact are found. None otherwise."""
+    if kind.register != "risks" or not {"probability", "impact"} <= set(mapping.values()):
+        return None
+    for c, cell in enumerate(row):
+        if c in mapping or c in demoted or not isinstance(cell, str) or not cell.strip():
+            continue
+        values = [str(r[c]).strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+        if len(values) < 3 or len({v.lower() for v in values}) < len(values) or _ratings(values) or \
+                any("\n" in v for v in values) or sum(len(v.split()) for v in values) < 2 * len(values) or \
+                sum(len(v) for v in values) > 200 * len(values):
+            continue
+        return c
+    return None
 
 
 SENTENCES_NO_CHOICE = "its cells are sentences, not a choice of"
@@ -2197,9 +2226,21 @@ def _numbered_by_its_noun(kind: SheetKind, row: list[Any], mapping: dict[int, st
         values = _column(sample, c)
         numbers = [_number_of(x) for x in values]
         if len(numbers) >= 3 and all(n is not None and n.is_integer() and n > 0 for n in numbers) and \
-                len(set(numbers)) == len(numbers) and not _running(numbers):
+                len(set(numbers)) == len(numbers) and not _running(numbers) and not _products(mapping, sample, c):
             return {**mapping, c: key}
     return mapping
+
+
+def _products(mapping: dict[int, str], sample: list[list[Any]], c: int) -> bool:
+    """Column ``c`` holds each row's probability times its impact ("Risk" = Loss × Prob): a score, no ID."""
+    cols = [next((k for k, n in mapping.items() if n == name), None) for name in ("probability", "impact")]
+    if None in cols:
+        return False
+    p, i = cast(list[int], cols)
+    rows = [(r[p], r[i], r[c]) for r in sample if max(p, i, c) < len(r) and r[c] is not None and str(r[c]).strip()]
+    nums = [tuple(_number_of(x) for x in t) for t in rows]
+    return len(nums) >= 3 and all(a is not None and b is not None and x is not None and abs(a * b - x) < 1e-9
+                                  for a, b, x in nums)
 
 
 # "Numbers of risks", "No. of risk", "Número de riesgo": a word for number, then the noun it numbers
@@ -2823,6 +2864,24 @@ def specific_fields(kind: SheetKind, mapping: dict[int, str]) -> int:
     return count
 
 
+def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str]) -> str | None:
+    """Why an issue sheet is a backlog all the same: a column naming its rows as stories or epics ("User Story /
+    Description") and a column only a backlog keeps ("Acceptance Criteria", "Story Points", "Epic Link"), no
+    column saying the register's noun, fewer than two fields only the register has."""
+    if kind.register != ISSUES or specific_fields(kind, match.mapping) >= 2:
+        return None
+    headers = [h for h in match.headers if h]
+    if any(n in normalise_key(h) for h in headers for n in nouns):
+        return None
+    records, columns = foreign_words("backlog", "records"), foreign_words("backlog", "columns")
+    named = next((h for h in headers if any(k in records for k in _foreign_keys(h))), None)
+    kept = next((h for h in headers if any(k in columns for k in _foreign_keys(h))), None)
+    if named is None or kept is None:
+        return None
+    return (f"{_FOREIGN_WHAT['backlog']} (“{named}”, “{kept}”), not the {kind.reg.title.lower()}: its columns "
+            f"name planned work (stories, features, epics), though its name says “{kind.reg.noun}”.")
+
+
 def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str | None:
     """Why a matched table is a schedule, a backlog or a timeline of events rather than a register, though
     some columns ("Owner", "Status", "Description") match one: columns such a table has and a register has
@@ -2840,9 +2899,12 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
         return None  # a tracker's bugs beside its stories and tasks: an issue log, the backlog's rows left out
     sheet = normalise_key(match.sheet_title or "")
     nouns = _nouns(kind) | (register_nouns(kind.register) & {"raid"})
-    if kind.matches_sheet_name(match.sheet_title or "") or any(n in sheet for n in nouns):
-        return None  # the sheet's name says what it holds
     headers = match.headers
+    if kind.matches_sheet_name(match.sheet_title or "") or any(n in sheet for n in nouns):
+        # the sheet's name says what it holds, unless its columns say a backlog in the backlog's own words: a
+        # Linear import sheet "issues.csv" of "Title | Parent | User Story / Description | Acceptance
+        # Criteria" holds planned work (Linear calls every item an issue), as Jira's stories and tasks are
+        return _backlog_by_its_columns(kind, match, nouns)
     # a header over two rows: the row below it when that holds only words ("Start | Finish" under "Planned")
     below = sample[0] if sample else []
     lines = list(headers) + ([str(x) for x in below if isinstance(x, str)]
@@ -3119,12 +3181,36 @@ def _sorted_by_name(keys: list[str], levels: dict[str, str]) -> bool:
     return not (known == sorted(known) or known == sorted(known, reverse=True))
 
 
+def level_at_an_end(key: str, levels: dict[str, str]) -> str | None:
+    """The level of a word ending a ladder: a level word, or one a slip away from exactly one (a letter added,
+    dropped, changed or two swapped: "Unlikly", "Extreemly Likely"; two slips from nine letters, "Negliable"),
+    whose neighbours in the list say it is that level's place. None for any other word."""
+    if key in levels:
+        return levels[key]
+    if len(key) < 6 or not key.isalpha():
+        return None
+    allowed = 2 if len(key) >= 9 else 1
+    near = {levels[k] for k in levels if len(k) >= 6 and k.isalpha() and _slips(key, k) <= allowed}
+    return near.pop() if len(near) == 1 else None
+
+
+def _slipped(key: str, listed: list[str]) -> str | None:
+    """The one word of a list a value is a slip away from ("Catastophic" of "Catastrophic"), or None."""
+    if len(key) < 6 or not key.isalpha():
+        return None
+    allowed = 2 if len(key) >= 9 else 1
+    near = [w for w in listed if len(w) >= 6 and _slips(key, w) <= allowed]
+    return near[0] if len(near) == 1 else None
+
+
 def _ladder(words: list[str], levels: dict[str, str]) -> dict[str, int]:
     """A legend's words in their order as levels 1–5, one step each, from the first word's usual level
     upward or downward as the last word's lies ("LOW | MINOR | SEVERE | MAJOR" → 2, 3, 4, 5: the form ranks
     severe under major, whatever the words' usual levels); empty when the steps leave 1–5 or a word repeats."""
     keys = [word_key(w) for w in words]
-    first, last = int(levels[keys[0]]), int(levels[keys[-1]])
+    first, last = int(level_at_an_end(keys[0], levels) or 0), int(level_at_an_end(keys[-1], levels) or 0)
+    if not first or not last:
+        return {}
     step = 1 if last >= first else -1
     if len(keys) == 5:  # five levels are the scale itself: "menor … serio … crítico" is 1 … 3 … 5
         first = 1 if step == 1 else 5
@@ -3221,9 +3307,9 @@ def axis_orders(rows: list[list[Any]]) -> list[list[str]]:
             if isinstance(x, str) and x.strip() and len(x.split()) <= 3:
                 run.append(x.strip())
                 continue
-            while run and word_key(run[0]) not in levels:
+            while run and level_at_an_end(word_key(run[0]), levels) is None:
                 run.pop(0)
-            while run and word_key(run[-1]) not in levels:
+            while run and level_at_an_end(word_key(run[-1]), levels) is None:
                 run.pop()
             if 3 <= len(run) <= 7 and len({word_key(t) for t in run}) == len(run):
                 out.append(run)
@@ -3257,15 +3343,16 @@ def listed_ladder(values: set[str], lists: list[list[str]]) -> dict[str, int]:
     the list writes in the other gender is the list's ("Alta" is a heat map's "ALTO": ``gender_fold``), and
     a word between two levels ("Medio-Alto") counts when the list names it."""
     levels = value_words("scale")
-    keys = {word_key(x): gender_fold(x) for x in values}
+    keys = {word_key(x): gender_fold(x) for x in values if word_key(x)}  # a dash parting groups is no rating
     if len(keys) < 2:
         return {}
     for words in lists:
         listed = [word_key(w) for w in words]
-        if listed[0] not in levels or listed[-1] not in levels or _sorted_by_name(listed, levels):
+        if level_at_an_end(listed[0], levels) is None or level_at_an_end(listed[-1], levels) is None or \
+                _sorted_by_name(listed, levels):
             continue
         folded = {gender_fold(w): word_key(w) for w in words}
-        found = {k: k if k in listed else folded.get(f) for k, f in keys.items()}
+        found = {k: k if k in listed else folded.get(f) or _slipped(k, listed) for k, f in keys.items()}
         if any(m is None for m in found.values()):
             continue
         ladder = _ladder(words, levels)

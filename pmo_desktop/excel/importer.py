@@ -1209,9 +1209,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         f"ties them to the {parent}: import the sheet on its own and map that column, or add it.")))
                     continue
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
-                    _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None) or \
+                    _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None,
+                                reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
                     _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
@@ -1885,8 +1887,10 @@ def _measures_sheet(match: HeaderMatch, sheet_title: str) -> str | None:
 
 def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     """Raise, saying why, when the one sheet the workbook has is a table its name says is something else
-    (``_named_for_another``: a change log's dated entries): the generic "no header row" would be wrong."""
-    said = [(t, r) for t, r in plan.skipped_sheets if r.startswith("its name says")]
+    (``_named_for_another``: a change log's dated entries; ``_machine_log``: a machine's log of a few values; a
+    backlog named "issues"): the generic "no header row" would be wrong."""
+    said = [(t, r) for t, r in plan.skipped_sheets
+            if r.startswith(("its name says", "a machine's log")) or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]
         raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{title}”: {why[:-1]}).")
@@ -1947,17 +1951,89 @@ def _grouped_not_named(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
             f"{len(set(values))} values over {len(values)} rows — a grouping of the rows, not their names.")
 
 
-def _no_records(match: HeaderMatch, file_name: str | None = None) -> str | None:
+def _a_number(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    try:
+        float(str(value).strip())
+        return True
+    except ValueError:
+        return False
+
+
+def _machine_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
+    """Why a table a machine wrote row by row (a car's per-frame "frame | decision | object | distance | reason":
+    "STEER LEFT", "BRAKE", "Object in center path" again and again beside counters and readings) is no register,
+    whatever its name says: the column naming the rows repeats a few values, no column holds free text (every
+    word column repeats its few values too), at least one column is numbers on every row, and no person is named.
+    A register's rows are each named for themselves; a log of the same few values is a machine's output."""
+    kind = match.kind
+    if kind.is_child:
+        return None
+    title = next((f.name for f in kind.reg.fields if f.required), None)
+    naming = [c for c, n in match.mapping.items() if n == title or n in TITLE_FALLBACK.get(kind.register, ())]
+    if not naming:
+        return None
+    filled = [r for r in rows if any(x is not None and str(x).strip() for x in r)]
+    if len(filled) < 12:
+        return None
+    width = max(len(match.headers), max(len(r) for r in filled))
+    numbers = 0
+    for c in range(width):
+        values = [r[c] for r in filled if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if not values:
+            continue
+        if all(_a_number(x) for x in values):
+            numbers += len(values) == len(filled)
+            continue
+        texts = [str(x).strip().casefold() for x in values]
+        if len(set(texts)) * 3 > len(texts):
+            return None  # free text (or names, or IDs): each row says something of its own
+        name = match.mapping.get(c)
+        if name in kind.reg.field_names and kind.reg.field(name).kind.is_reference:
+            return None  # a person or another record named
+    if not numbers:
+        return None
+    c = naming[0]
+    values = [str(r[c]).strip() for r in filled if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    said = ", ".join(f"“{v}”" for v in list(dict.fromkeys(values))[:3])
+    return (f"a machine's log, not a register: “{match.headers[c]}” repeats a few values ({said} …) over the rows, "
+            "beside numbers on every row, with no free text and no person named.")
+
+
+_LETTER_HEADER_RE = re.compile(r"^\s*[^\W\d_]\d?\s*$")
+
+
+def _empty_letters(match: HeaderMatch, rows: list[list[Any]] | None) -> set[str]:
+    """Fields read from a header of one letter ("I", "I2": an impact's, a likelihood's) whose column is empty on
+    every row: a letter alone says little, and an empty column under it nothing — a sprint KPI taxonomy's "I2"
+    (a study's heterogeneity, never filled) made its "Description | id" a risk register's."""
+    if not rows:
+        return set()
+    out: set[str] = set()
+    for c, name in match.mapping.items():
+        if c < len(match.headers) and _LETTER_HEADER_RE.match(str(match.headers[c] or "")) and \
+                not any(c < len(r) and r[c] is not None and str(r[c]).strip() for r in rows):
+            out.add(name)
+    return out
+
+
+def _no_records(match: HeaderMatch, file_name: str | None = None,
+                rows: list[list[Any]] | None = None) -> str | None:
     """Why a matched sheet holds no records of its register: nothing names them (no title column).
     ``file_name``: the workbook's name, which names a sheet left with its default name ("Tabelle1" of
-    "Stakeholderanalyse.xlsx")."""
+    "Stakeholderanalyse.xlsx"); ``rows``: the first rows under the header, whose empty columns under a
+    letter alone count for nothing (``_empty_letters``)."""
     kind = match.kind
     if kind.is_child:
         return None
     title = next((f for f in kind.reg.fields if f.required), None)
-    named = set(match.mapping.values())
+    empty = _empty_letters(match, rows)
+    named = set(match.mapping.values()) - empty
     # a risk's response plan says the sheet is a risk register; an "Action" column says nothing of an issue log
-    named = real_fields(match.mapping) | (named & ({PARENT} | (set(PSEUDO) if kind.register == "risks" else set())))
+    named = (real_fields(match.mapping) - empty) | (named & ({PARENT} | (set(PSEUDO) if kind.register == "risks" else set())))
     key = kind.reg.key_field.name if kind.reg.key_field is not None else ""
     strong = len(named - {PARENT}) >= 3 or (key in named and title is not None and title.name in named
                                              and not _generic_title(match, title.name))
