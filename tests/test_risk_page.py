@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, Qt
 from sqlalchemy import select
 
 from pmo_desktop.models import records
+from pmo_desktop.models import values as v
 from pmo_desktop.models.demo import create_demo
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.risk_rules import Band, RiskScale
@@ -308,3 +309,19 @@ def test_the_heat_map_hidden_behind_the_register_counts_when_shown_not_at_every_
     page.tabs.setCurrentWidget(view)
     page.filters.choose("levels", "Program")
     assert sum(c.count for c in heat.cells.values()) == view.proxy.rowCount() > 0  # asked while hidden: counted
+
+
+def test_a_trend_of_one_day_says_where_the_history_begins(qtbot, store):
+    """Risks just typed or imported have one day of history: one dot, which a newcomer took for a broken chart
+    (walkthrough 27). The label under the chart says the history begins that day."""
+    from pmo_desktop.views.risks.trend_chart import TrendChart
+
+    with store.transaction() as s:
+        records.create_record(s, RISKS, {"title": "A", "probability": 2, "impact": 2, "raised_on": date(2026, 1, 5)})
+    chart = TrendChart(Document(store))
+    qtbot.addWidget(chart)
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert len(chart.points) == 1
+    label = chart.plot.getPlotItem().getAxis("bottom").labelText
+    assert label == f"History from {v.day_text(chart.points[0].on)}"

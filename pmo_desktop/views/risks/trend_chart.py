@@ -171,7 +171,12 @@ class TrendChart(RefreshWhenShown, QWidget):
             plot.setXRange(xs[0] - 86400 * 20, xs[0] + 86400 * 20, padding=0)
         set_axis_label(plot, "left", "Open risks")
         years = sorted({p.on.year for p in self.points})
-        set_axis_label(plot, "bottom", f"Period end ({years[0]})" if len(years) == 1 else "Period end")
+        axis = f"Period end ({years[0]})" if len(years) == 1 else "Period end"
+        if len(self.points) == 1 and self.points[0].total:
+            # one dot and nothing before it: the office's history starts that day (its risks just typed or
+            # imported, whatever their dates raised) — said under the chart, where a newcomer read it as broken
+            axis = f"History from {v.day_text(self.points[0].on)}"  # short: a longer label was cut at 150 %
+        set_axis_label(plot, "bottom", axis)
         self.title = f"Open risks by {self.mode.currentData()} rating"
         self._title_shown = None  # the mode may have changed the title: drawn anew
         self._fit_title()
