@@ -35,6 +35,21 @@ def test_a_machines_log_of_a_few_values_is_no_register_whatever_its_name(sqlite_
     assert len(rows_of(sqlite_store, "decisions")) == 15
 
 
+def test_a_templates_unfilled_rows_are_no_machines_log(sqlite_store, tmp_path):
+    """A risk register template's rows left unfilled — every title empty, a score of 0 and a rank 1, 2, 3 … by
+    formula — repeat a few values beside numbers too, but name nothing: no machine's log (the shared corpus's
+    "Risk_Register_Template.xls" was refused so after the rule came in)."""
+    rows: list[list[object]] = [["Risk", "Risk Category", "Probability", "Impact", "Risk Score", "Risk Ranking",
+                                 "Risk Response", "Trigger", "Risk Owner"]]
+    rows += [["", "", "", "", 0, i + 1, "", "", ""] for i in range(40)]
+    path = write_xlsx(tmp_path / "Risk_Register_Template.xlsx", {"Sheet1": rows})
+    try:
+        import_all(sqlite_store, path)
+    except WorkbookError as e:
+        assert "machine's log" not in str(e)
+    assert rows_of(sqlite_store, "risks") == []
+
+
 def test_a_taxonomy_with_an_empty_letter_column_is_no_risk_register(sqlite_store, tmp_path):
     """A sprint biomechanics KPI taxonomy, "labels | Description | id | parents | … | I2 | Studies" on sheets
     named for the race's phases, gave 75 risks: "I2" (a study statistic, never filled) read as the impact made
