@@ -161,7 +161,7 @@ def test_a_real_raid_log_with_two_typos_imported_by_keyboard_from_the_file_menu_
     assert "someday" in dialog.values_table.cellWidget(1, 0).text()  # the other value still offered
 
     button = focus_by_tab(qtbot, dialog, lambda w: w is dialog.partial_button)
-    assert button.text() == "Import the 17 valid rows, leave 1"
+    assert button.text().replace("&", "") == "Import the 17 valid rows, leave 1"  # Alt+V its letter (walk27)
     qtbot.keyClick(button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60_000)
     assert counts(window) == {"risks": 3, "issues": 4, "assumptions": 3, "dependencies": 5}
