@@ -1979,9 +1979,9 @@ def _machine_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
     filled = [r for r in rows if any(x is not None and str(x).strip() for x in r)]
     if len(filled) < 12:
         return None
-    c = naming[0]
-    values = [str(r[c]).strip() for r in filled if c < len(r) and r[c] is not None and str(r[c]).strip()]
-    if len(values) * 2 < len(filled):
+    named = naming[0]
+    names = [str(r[named]).strip() for r in filled if named < len(r) and r[named] is not None and str(r[named]).strip()]
+    if len(names) * 2 < len(filled):
         return None  # rows mostly unnamed: a template's unfilled rows (a rank and a score of 0), no machine's log
     width = max(len(match.headers), max(len(r) for r in filled))
     numbers = 0
@@ -2000,8 +2000,8 @@ def _machine_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
             return None  # a person or another record named
     if not numbers:
         return None
-    said = ", ".join(f"“{v}”" for v in list(dict.fromkeys(values))[:3])
-    return (f"a machine's log, not a register: “{match.headers[c]}” repeats a few values ({said} …) over the rows, "
+    said = ", ".join(f"“{v}”" for v in list(dict.fromkeys(names))[:3])
+    return (f"a machine's log, not a register: “{match.headers[named]}” repeats a few values ({said} …) over the rows, "
             "beside numbers on every row, with no free text and no person named.")
 
 
