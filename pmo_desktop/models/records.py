@@ -38,7 +38,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from . import clock, operations
 from . import values as v
 from .base import Base, utcnow
-from .bulk import insert_rows, read_rows, update_rows
+from .bulk import id_filters, insert_rows, read_rows, update_rows
 from .errors import EditConflict, OperationCancelled, RecordNotFound, ValidationError
 from .fields import Context, Field, Ref, Register
 
@@ -731,10 +731,11 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
         ref = _ref(f)
         T = ref.target
         found: dict[int, list[str]] = {}
-        for start in range(0, len(ids), 500):
-            for rid, label in session.execute(select(own, getattr(T, ref.label))
-                                              .join(T, other == T.id).where(own.in_(ids[start:start + 500]))):
-                found.setdefault(rid, []).append(label)
+        chosen = set(ids)
+        for where in id_filters(own, sorted(chosen)):  # a range may hold records not edited: skipped
+            for rid, label in session.execute(select(own, getattr(T, ref.label)).join(T, other == T.id).where(where)):
+                if rid in chosen:
+                    found.setdefault(rid, []).append(label)
         linked[f.name] = found
     key = reg.key_field
     codes = ({c.lower(): i for c, i in session.execute(select(E.code, E.id))}
