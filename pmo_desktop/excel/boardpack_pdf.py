@@ -25,7 +25,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -50,6 +49,7 @@ from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RA
 from ..models.store import Store
 from ..models.summary import HeatCell
 from ..models.values import day_text, period_text
+from . import pdf_fonts
 from .atomic import check_target, write_atomically
 from .boardpack_data import (
     SINCE_HEADERS,
@@ -98,6 +98,13 @@ def _text(value: Any) -> str:
 
 
 def _escape(text: str) -> str:
+    """``text`` as a paragraph's markup: its letters Helvetica has no glyph for in a font of the computer
+    that has them (``pdf_fonts``), not printed as boxes."""
+    return "".join(_xml(part) if font is None else f'<font name="{font}">{_xml(part)}</font>'
+                   for font, part in pdf_fonts.runs(text))
+
+
+def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -141,7 +148,7 @@ def _whole_words(widths: Sequence[float], rows: Sequence[Sequence[Any]]) -> list
         font = "Helvetica-Bold" if row_no == 0 else CELL.fontName  # the header row is bold
         for col, value in enumerate(row[:len(widths)]):
             for word in _text(value).split():
-                need[col] = max(need[col], stringWidth(word, font, CELL.fontSize) + CELL_PADDING + 1)
+                need[col] = max(need[col], pdf_fonts.width(word, font, CELL.fontSize) + CELL_PADDING + 1)
     short = sum(max(0.0, n - w) for n, w in zip(need, widths))
     spare = [max(0.0, w - n) for n, w in zip(need, widths)]
     if short == 0 or short > sum(spare):
@@ -168,6 +175,7 @@ def _bar_chart(ratings: list[str], inherent: list[int], residual: list[int]) -> 
     chart.data = [inherent, residual]
     chart.categoryAxis.categoryNames = ratings
     chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.labels.fontName = pdf_fonts.one_font(" ".join(ratings), "Helvetica")  # the office's words
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontSize = 8
     top = max([*inherent, *residual, 1])
@@ -204,12 +212,13 @@ def _rollup_chart(r: Rollup) -> Drawing:
     labels = [p.label for p in r.periods]
     plot.xValueAxis.labelTextFormat = lambda i: labels[int(i)] if 0 <= int(i) < len(labels) else ""
     plot.xValueAxis.labels.fontSize = 7
+    plot.xValueAxis.labels.fontName = pdf_fonts.one_font(" ".join(labels), "Helvetica")
     plot.yValueAxis.labels.fontSize = 8
     plot.yValueAxis.labelTextFormat = "{:,.0f}".format
     d.add(plot)
     unit = f" ({r.unit})" if r.unit else ""
-    d.add(String(18 * mm, 64 * mm, f"Financial benefits{unit}: cumulative planned vs realized", fontSize=10,
-                 fontName="Helvetica-Bold"))
+    title = f"Financial benefits{unit}: cumulative planned vs realized"
+    d.add(String(18 * mm, 64 * mm, title, fontSize=10, fontName=pdf_fonts.one_font(title, "Helvetica-Bold")))
     legend = Legend()
     legend.x, legend.y = (_full() - 70) * mm, 67 * mm
     legend.fontSize = 8
@@ -471,10 +480,18 @@ def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
             width, height = _PAGE.get()
             self.setFont("Helvetica", 8)
             self.setFillColor(colors.HexColor("#404040"))
-            self.drawString(MARGIN, height - 9 * mm, f"{data.program} — board pack as at {_text(data.today)}")
-            self.drawRightString(width - MARGIN, height - 9 * mm, classification.upper())
+            label = classification.upper()
+            self._runs(MARGIN, height - 9 * mm, f"{data.program} — board pack as at {_text(data.today)}")
+            self._runs(width - MARGIN - pdf_fonts.width(label, "Helvetica", 8), height - 9 * mm, label)
             self.drawCentredString(width / 2, 7 * mm, f"Page {number} of {total}")
             self.drawRightString(width - MARGIN, 7 * mm, APP_NAME)
+
+        def _runs(self, x: float, y: float, text: str) -> None:
+            """``text`` at (x, y) in Helvetica 8, each run of letters it lacks in a font that has them."""
+            for font, part in pdf_fonts.runs(text):
+                self.setFont(font or "Helvetica", 8)
+                self.drawString(x, y, part)
+                x += pdf_fonts.width(part, font or "Helvetica", 8)
 
     return PackCanvas
 
