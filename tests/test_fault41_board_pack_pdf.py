@@ -2,7 +2,9 @@
 
 Faults injected: owners, titles and a program's name in Polish, Czech, Russian and Greek (letters Helvetica has
 no glyph for) — printed as black boxes, the PDF's text the boxes too, though a font of the computer had every
-letter."""
+letter; a program's name of 200 letters — the page header ran under the classification and past the page's edge;
+a title of 300 letters without a space — the widening of every column to its longest word was given up for the
+whole table, the rank 10 printed "1" over "0" and an owner's double-barrelled name cut mid-word."""
 
 from __future__ import annotations
 
@@ -59,3 +61,42 @@ def test_letters_helvetica_lacks_print_in_a_font_of_the_computer_that_has_them(s
              for f in page["/Resources"]["/Font"].values()}
     embedded = [f for f in fonts if "+" in f]  # a subset of a TrueType font of the computer, carried in the PDF
     assert embedded and "/Helvetica" in fonts  # English stays in the pack's own font
+
+
+@pytest.mark.parametrize("name", ["Digital Transformation and Operational Resilience Programme " * 4,
+                                  "X" * 200])
+def test_a_long_programs_name_is_shortened_in_the_page_header_never_run_past_its_edge(store, tmp_path: Path,
+                                                                                     name: str) -> None:
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    name = name.strip()[:200]
+    _program(store, name)
+    path = write_board_pack_pdf(store, tmp_path / "pack.pdf", TODAY)
+    tail = " — board pack as at 5 Dec 2026"
+    page_width = landscape(A4)[0]
+    for text in _pages(path):
+        header = next(line for line in text.splitlines() if line.endswith(tail) or tail + " " in line)
+        header = header[:header.index(tail) + len(tail)]
+        shown = header.removesuffix(tail)
+        assert shown.endswith("…") and name.startswith(shown[:-1].rstrip()), header
+        # it ends where the classification begins, with a gap: 14 mm margins, OFFICIAL in 8 pt at the right
+        room = page_width - 2 * 14 * mm - stringWidth("OFFICIAL", "Helvetica", 8) - 6 * mm
+        assert stringWidth(header, "Helvetica", 8) <= room
+        assert stringWidth(header, "Helvetica", 8) > room - stringWidth("XX", "Helvetica", 8)  # not cut short
+
+
+def test_a_word_no_column_holds_leaves_the_other_columns_their_longest_words(store, tmp_path: Path) -> None:
+    with store.transaction() as s:
+        records.create_record(s, REGISTERS["people"], {"name": "Bartholomew Montgomery-Fitzwilliam-Smythe"})
+        records.create_records(s, REGISTERS["risks"], [
+            {"title": f"Risk {i}", "probability": 4, "impact": 4} for i in range(11)])
+        records.create_record(s, REGISTERS["risks"], {"title": "A" * 300, "probability": 5, "impact": 5,
+                                                      "owner": "Bartholomew Montgomery-Fitzwilliam-Smythe"})
+    path = write_board_pack_pdf(store, tmp_path / "pack.pdf", TODAY)
+    page = next(t for t in _pages(path) if "open threats" in t)
+    lines = [line.strip() for line in page.splitlines()]
+    assert "Montgomery-Fitzwilliam-Smythe" in " ".join(lines)  # the name's longest word on one line
+    assert any(line.startswith("10 ") or line == "10" for line in lines), lines  # rank 10, not "1" over "0"
+    assert any(line.startswith("12 ") or line == "12" for line in lines)

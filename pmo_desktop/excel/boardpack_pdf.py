@@ -142,17 +142,24 @@ def _whole_words(widths: Sequence[float], rows: Sequence[Sequence[Any]]) -> list
     """The widths given, each column widened to its longest word where the others can spare the room: a
     paragraph breaks a word longer than its column letter by letter, so a rank of 10 read "1" over "0" and a
     unit "transactions" as "transaction" over "s". The room is taken from the columns with the most to spare
-    (above their own longest word), in proportion; a table whose words cannot all fit keeps the widths given."""
+    (above their own longest word), in proportion. A word no room could hold (a title of 300 letters without a
+    space, a pasted link) is broken whatever is done: its column keeps its width and gives none, and the other
+    columns still get theirs — it made the whole table keep the widths given, the rank of 10 "1" over "0"."""
     need = [0.0] * len(widths)
     for row_no, row in enumerate(rows):
         font = "Helvetica-Bold" if row_no == 0 else CELL.fontName  # the header row is bold
         for col, value in enumerate(row[:len(widths)]):
             for word in _text(value).split():
                 need[col] = max(need[col], pdf_fonts.width(word, font, CELL.fontSize) + CELL_PADDING + 1)
-    short = sum(max(0.0, n - w) for n, w in zip(need, widths))
-    spare = [max(0.0, w - n) for n, w in zip(need, widths)]
-    if short == 0 or short > sum(spare):
-        return list(widths)
+    while True:
+        short = sum(max(0.0, n - w) for n, w in zip(need, widths))
+        spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+        if short == 0:
+            return list(widths)
+        if short <= sum(spare):
+            break
+        worst = max(range(len(widths)), key=lambda c: need[c] - widths[c])  # the column short of the most
+        need[worst] = widths[worst]
     share = short / sum(spare)
     return [max(w, n) if n > w else w - s * share for w, n, s in zip(widths, need, spare)]
 
@@ -481,7 +488,10 @@ def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
             self.setFont("Helvetica", 8)
             self.setFillColor(colors.HexColor("#404040"))
             label = classification.upper()
-            self._runs(MARGIN, height - 9 * mm, f"{data.program} — board pack as at {_text(data.today)}")
+            # the program's name shortened to the room left of the classification: a long one ran under
+            # it and past the page's edge
+            room = width - 2 * MARGIN - pdf_fonts.width(label, "Helvetica", 8) - 6 * mm
+            self._runs(MARGIN, height - 9 * mm, _fitted(data.program, f" — board pack as at {_text(data.today)}", room))
             self._runs(width - MARGIN - pdf_fonts.width(label, "Helvetica", 8), height - 9 * mm, label)
             self.drawCentredString(width / 2, 7 * mm, f"Page {number} of {total}")
             self.drawRightString(width - MARGIN, 7 * mm, APP_NAME)
@@ -494,6 +504,20 @@ def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
                 x += pdf_fonts.width(part, font or "Helvetica", 8)
 
     return PackCanvas
+
+
+def _fitted(name: str, tail: str, room: float) -> str:
+    """``name + tail`` in Helvetica 8, the name shortened with "…" to fit ``room`` points."""
+    if pdf_fonts.width(name + tail, "Helvetica", 8) <= room:
+        return name + tail
+    low, high = 0, len(name)  # the longest start of the name that fits, found by halves
+    while low < high:
+        mid = (low + high + 1) // 2
+        if pdf_fonts.width(name[:mid].rstrip() + "…" + tail, "Helvetica", 8) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    return name[:low].rstrip() + "…" + tail
 
 
 def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: date | None = None,
