@@ -46,7 +46,7 @@ from .boardpack_data import (
     since_intro,
     since_rows,
 )
-from .cells import put_value
+from .cells import printable, put_value
 
 Progress = Callable[[int, int], None]
 SHEETS = ("Summary", "Project status", "Since last board", "Top risks", "Heat map", "Stakeholders", "Benefits",
@@ -147,7 +147,7 @@ def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None, pap
     ws.page_margins.header = ws.page_margins.footer = 0.3
     header, footer = ws.oddHeader, ws.oddFooter
     assert header is not None and footer is not None  # a new sheet has both, empty
-    header.left.text = _header_text(data.program, f" — board pack as at {_date_text(data.today)}")
+    header.left.text = _header_text(printable(data.program), f" — board pack as at {_date_text(data.today)}")
     header.right.text = "&A"
     footer.center.text = "Page &P of &N"
     if title_rows:
@@ -488,7 +488,7 @@ def _rollup_table(ws: Worksheet, r: Rollup, row: int) -> int:
         _cell(ws, first + k, 3, None if realized is None else round(realized, 2), fmt="#,##0.0", border=True)
     last = first + len(r.periods) - 1
     chart = LineChart()
-    chart.title = f"Financial benefits{unit}: planned vs realized"
+    chart.title = printable(f"Financial benefits{unit}: planned vs realized")
     chart.y_axis.title, chart.x_axis.title = "Cumulative change from baseline", "Month"
     chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=row + 1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
@@ -553,7 +553,7 @@ def write_board_pack(store: Store, out_path: str | os.PathLike[str], today: date
     tick(1)
     wb = Workbook()
     wb.properties.creator = APP_NAME
-    wb.properties.title = f"{data.program} — board pack {data.today.isoformat()}"
+    wb.properties.title = printable(f"{data.program} — board pack {data.today.isoformat()}")
     writers = (_summary, _project_status, _since, _top_risks, _heat_map, _stakeholders, _benefits, _communications)
     for k, (title, write) in enumerate(zip(SHEETS, writers)):
         ws = wb.active if k == 0 else wb.create_sheet(title)
