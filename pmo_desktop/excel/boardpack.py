@@ -41,6 +41,7 @@ from .boardpack_data import (
     SINCE_HEADERS,
     BoardPackData,
     Record,
+    code_order,
     glance_rows,
     read_board_pack,
     since_intro,
@@ -438,7 +439,7 @@ def _stakeholders(ws: Worksheet, data: BoardPackData) -> None:
                "Current engagement", "Desired engagement", "Gap", "Relationship owner")
     _header_row(ws, 7, headers)
     ws.row_dimensions[7].height = 32
-    for i, s in enumerate(sorted(data.stakeholders, key=lambda s: (-(s["power"] or 0), -(s["interest"] or 0), s["code"])),
+    for i, s in enumerate(sorted(data.stakeholders, key=lambda s: (-(s["power"] or 0), -(s["interest"] or 0), code_order(s["code"]))),
                           start=8):
         for j, key in enumerate(("code", "name", "organisation", "role", "power", "interest", "quadrant", "attitude",
                                  "current_engagement", "desired_engagement", "engagement_gap", "owner"), start=1):

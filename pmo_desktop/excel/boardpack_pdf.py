@@ -55,6 +55,7 @@ from .boardpack_data import (
     SINCE_HEADERS,
     BoardPackData,
     Record,
+    code_order,
     glance_rows,
     read_board_pack,
     since_intro,
@@ -416,7 +417,7 @@ def _stakeholders(data: BoardPackData) -> list[Flowable]:
                         ("BACKGROUND", (2, 0), (2, 0), _colour(QUADRANT_COLOURS[MANAGE_CLOSELY])),
                         ("BACKGROUND", (1, 1), (1, 1), _colour(QUADRANT_COLOURS[MONITOR])),
                         ("BACKGROUND", (2, 1), (2, 1), _colour(QUADRANT_COLOURS[KEEP_INFORMED]))])
-    ordered = sorted(data.stakeholders, key=lambda s: (-(s["power"] or 0), -(s["interest"] or 0), s["code"]))
+    ordered = sorted(data.stakeholders, key=lambda s: (-(s["power"] or 0), -(s["interest"] or 0), code_order(s["code"])))
     rows = [[s["code"], s["name"], s["organisation"], s["power"], s["interest"], s["quadrant"], s["attitude"],
              s["current_engagement"], s["desired_engagement"], s["owner"]] for s in ordered]
     table = _table(("ID", "Name", "Organisation", "Power", "Interest", "Quadrant", "Attitude", "Current",
