@@ -116,12 +116,17 @@ COLUMN_CM = 2.3  # about one default column, to find how far right a chart reach
 
 
 HEADER_LIMIT = 255 - len("&L&R&A")  # Excel's limit for a page header, its codes included
+# Letters a page header prints on one line beside the sheet's name on the right, on A4 or Letter landscape: a
+# longer one ran under the sheet's name (Excel) or wrapped to a second line over the page's first row (LibreOffice)
+HEADER_SHOWN = 100
 
 
 def _header_text(name: str, after: str) -> str:
     """``name`` then ``after`` as a printed page header shows them: each "&" doubled — alone it starts one of the
     header's codes, so "R&D Programme" printed as "R" and the date, "&P" as the page number, "&12" as a font size —
-    and the name shortened with "…" if the header would pass Excel's 255 characters (the sheet shows it whole)."""
+    and the name shortened with "…" if the header would pass Excel's 255 characters or the line a page has for
+    it (``HEADER_SHOWN``; the sheet shows it whole)."""
+    name = name if len(name) + len(after) <= HEADER_SHOWN else name[:HEADER_SHOWN - len(after) - 1].rstrip() + "…"
     text = name.replace("&", "&&")
     room = HEADER_LIMIT - len(after)
     if len(text) > room:
@@ -173,10 +178,19 @@ def _wrapped_height(text: str | None, width_chars: float) -> float:
 
 
 # ------------------------------------------------------------------------------------- sheets
+TITLE_ON_ONE_LINE = 60  # letters of the program's name, in the title's 18 pt, across the summary's columns A–G
+
+
 def _summary(ws: Worksheet, data: BoardPackData) -> None:
     s = data.summary
     _widths(ws, (28, 14, 14, 14, 14, 14, 14))
-    _cell(ws, 1, 1, data.program or "Program", font=styles.TITLE_FONT)
+    title = _cell(ws, 1, 1, data.program or "Program", font=styles.TITLE_FONT)
+    if len(data.program) > TITLE_ON_ONE_LINE:
+        # wrapped across the tables' width below it, as tall as its lines: a long name ran past the print area's
+        # right edge, cut there mid-word, its first line cut at the top by the row's height
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=7)
+        title.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[1].height = 26.0 * -(-len(data.program) // TITLE_ON_ONE_LINE)
     _cell(ws, 2, 1, f"Board pack as at {_date_text(data.today)}", font=styles.SUBTITLE_FONT)
     line = ", ".join(x for x in (f"Sponsor: {data.sponsor}" if data.sponsor else "",
                                  f"Program manager: {data.manager}" if data.manager else "") if x)
