@@ -106,7 +106,9 @@ def _escape(text: str) -> str:
 
 
 def _xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # a line break typed in a cell ("1. Approve the budget⏎2. Name a sponsor") is one on paper too: a paragraph
+    # takes it for a space, and the board read the asks as one run-on line
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
 
 
 def _cell(value: Any) -> Paragraph:
