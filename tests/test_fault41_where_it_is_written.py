@@ -1,10 +1,11 @@
-"""Fault round 41, where an export or a board pack is written: a name Windows cannot hold.
+"""Fault round 41, where an export or a board pack is written: a name Windows cannot hold, a name too long.
 
 Faults injected: “Q3: risks?.xlsx”, “a<b>|c.pdf”, “CON.xlsx” chosen as the name of an export, a workbook pack or a
 PDF pack — written here without a word, a file no Windows computer, shared drive or OneDrive could take (and on
 Windows itself “Q3:” put the workbook in a hidden stream of an empty file “Q3”). Now refused before anything is
 written, naming the characters and offering a name without them; the old file of the name asked for, if any, is
-left as it was. (A folder that is read-only or gone, a folder as the name, the office itself, a full disk and a
+left as it was. A name longer than 255 bytes was refused as "Could not use “/tmp/…/aaaa….xlsx”: File name too long",
+the whole path in the message and nothing said of what to do. (A folder that is read-only or gone, a folder as the name, the office itself, a full disk and a
 size limit were refused already, the old file kept: tests/test_excel_export.py, test_fault_injection.py.)"""
 
 from __future__ import annotations
@@ -58,3 +59,19 @@ def test_the_command_line_says_so_and_keeps_what_is_there(tmp_path: Path) -> Non
         done = run_cli(*args, cwd=tmp_path)
         assert done.returncode == 1 and "Windows does not allow in a file name" in done.stderr, done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Q3 - risks.xlsx", "office.pmo"]
+
+
+@pytest.mark.parametrize("writer", list(WRITERS))
+@pytest.mark.parametrize("stem", ["a" * 300, "é" * 130])  # 300 bytes; 130 letters of 2 bytes each
+def test_a_name_longer_than_a_disk_takes_says_so_and_what_to_do(demo_store, tmp_path: Path, writer: str,
+                                                              stem: str) -> None:
+    """It was refused as “Could not use “/tmp/…/aaaa…(300 letters).xlsx”: File name too long.”"""
+    suffix = ".pdf" if writer == ".pdf" else ".xlsx"
+    with pytest.raises(ExportError) as refused:
+        WRITERS[writer](demo_store, tmp_path / f"{stem}{suffix}")
+    message = str(refused.value)
+    size = len(f"{stem}{suffix}".encode())
+    assert message == (f"The name “{stem[:40]}…{suffix}” is {len(stem) + len(suffix):,} characters long ({size:,} "
+                       "bytes), longer than a file's name can be (255 bytes). Nothing was written; choose a shorter "
+                       "name.")
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("demo.pmo")] == []

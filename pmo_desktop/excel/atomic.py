@@ -38,7 +38,7 @@ def check_target(out_path: str | os.PathLike[str], protect: Path | None = None, 
     out = Path(out_path).expanduser().resolve()
     if out.suffix.lower() != suffix:
         raise ExportError(f"“{out.name}” must end in {suffix} ({KINDS[suffix]}).")
-    refused = windows_refuses(out.name)
+    refused = windows_refuses(out.name) or name_too_long(out.name)
     if refused is not None:
         raise ExportError(refused)
     if protect is not None and out == protect.resolve():
@@ -90,6 +90,18 @@ def windows_refuses(name: str) -> str | None:
         return (f"“{name}” is a name Windows keeps for a device: it could not be copied to a Windows computer, a "
                 "shared drive or OneDrive. Nothing was written; choose another name.")
     return None
+
+
+def name_too_long(name: str) -> str | None:
+    """Why no disk takes a file of this name — longer than a name can be (255 bytes: Linux, macOS, Windows alike) —
+    said as what to do; None when it is not. The refusal said only "File name too long" of the whole path."""
+    size = len(name.encode("utf-8", "surrogateescape"))
+    if size <= disk.NAME_MAX:
+        return None
+    stem, dot, suffix = name.rpartition(".")
+    shown = f"{stem[:40].rstrip()}…{dot}{suffix}"
+    return (f"The name “{shown}” is {len(name):,} characters long ({size:,} bytes), longer than a file's name can be "
+            f"({disk.NAME_MAX} bytes). Nothing was written; choose a shorter name.")
 
 
 def windows_name(stem: str) -> str:
