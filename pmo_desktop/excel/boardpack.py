@@ -9,6 +9,7 @@ Communications due this month. The data is small, so a normal (not write-only) w
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
@@ -171,10 +172,20 @@ def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None, pap
     ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
 
 
+ROW_HEIGHT_MAX = 409.0  # points: Excel's tallest row
+
+
 def _wrapped_height(text: str | None, width_chars: float) -> float:
-    """Row height (points) for wrapped text, so a long title never prints over the row below."""
-    lines = max(1, -(-len(text or "") // max(1, int(width_chars * 1.1))))
-    return 15.0 * lines
+    """Row height (points) for wrapped text, so a long title never prints over the row below: each line typed in
+    the cell, each wrapped as the column's width allows, a Chinese or Japanese letter as wide as two — counted as
+    one, a title of 60 Chinese letters had two lines' height for its three, and one typed on three lines one — and no
+    taller than Excel's tallest row (asks of 3,000 letters were given 945 points, past the 409 Excel takes)."""
+    per_line = max(1, int(width_chars * 1.1))
+    lines = 0
+    for part in (text or "").split("\n"):
+        width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in part)
+        lines += max(1, -(-width // per_line))
+    return min(ROW_HEIGHT_MAX, 15.0 * lines)
 
 
 # ------------------------------------------------------------------------------------- sheets
@@ -190,7 +201,7 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
         # right edge, cut there mid-word, its first line cut at the top by the row's height
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=7)
         title.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[1].height = 26.0 * -(-len(data.program) // TITLE_ON_ONE_LINE)
+        ws.row_dimensions[1].height = min(ROW_HEIGHT_MAX, 26.0 * -(-len(data.program) // TITLE_ON_ONE_LINE))
     _cell(ws, 2, 1, f"Board pack as at {_date_text(data.today)}", font=styles.SUBTITLE_FONT)
     line = ", ".join(x for x in (f"Sponsor: {data.sponsor}" if data.sponsor else "",
                                  f"Program manager: {data.manager}" if data.manager else "") if x)
