@@ -100,3 +100,21 @@ def test_a_word_no_column_holds_leaves_the_other_columns_their_longest_words(sto
     assert "Montgomery-Fitzwilliam-Smythe" in " ".join(lines)  # the name's longest word on one line
     assert any(line.startswith("10 ") or line == "10" for line in lines), lines  # rank 10, not "1" over "0"
     assert any(line.startswith("12 ") or line == "12" for line in lines)
+
+
+def test_letters_no_font_of_the_computer_has_are_said_on_the_page_they_print_as_boxes(store, tmp_path: Path) -> None:
+    """Fault injected: a title in Chinese with a rocket emoji on a computer with no font for either — boxes, and
+    nothing on the page said why or what to do."""
+    title = "供应商延迟 🚀 launch"
+    try:
+        from pmo_desktop.excel import pdf_fonts
+    except ImportError:
+        pdf_fonts = None
+    if pdf_fonts is not None and len(pdf_fonts.missing("供🚀")) < 2:
+        pytest.skip("this computer has a font for Chinese or for emoji")
+    with store.transaction() as s:
+        records.create_record(s, REGISTERS["risks"], {"title": title, "probability": 5, "impact": 5})
+    pages = _pages(write_board_pack_pdf(store, tmp_path / "pack.pdf", TODAY))
+    said = ("Printed as boxes: Chinese, Japanese or Korean letters and emoji — no font on this computer has them; "
+            "install one that does (such as Noto Sans) and write the pack again.")
+    assert all(" ".join(said.split()) in " ".join(text.split()) for text in pages)

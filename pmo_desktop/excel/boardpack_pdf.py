@@ -10,6 +10,7 @@ painted by hand. It reads exactly the data the Excel pack reads (``read_board_pa
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
@@ -470,6 +471,8 @@ def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
     """A canvas that knows the page count when it writes each page's header and footer."""
 
     class PackCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no type information
+        unprinted: set[str] = set()  # the letters no font printed, complete when the pages are decorated
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
@@ -497,6 +500,10 @@ def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
             self._runs(MARGIN, height - 9 * mm, _fitted(data.program, f" — board pack as at {_text(data.today)}", room))
             self._runs(width - MARGIN - pdf_fonts.width(label, "Helvetica", 8), height - 9 * mm, label)
             self.drawCentredString(width / 2, 7 * mm, f"Page {number} of {total}")
+            if self.unprinted:  # said where the boxes are seen: on paper
+                self.setFont("Helvetica", 7)
+                self.drawString(MARGIN, 10.5 * mm, _boxes_note(self.unprinted))  # between the body and the footer
+                self.setFont("Helvetica", 8)
             self.drawRightString(width - MARGIN, 7 * mm, APP_NAME)
 
         def _runs(self, x: float, y: float, text: str) -> None:
@@ -507,6 +514,23 @@ def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
                 x += pdf_fonts.width(part, font or "Helvetica", 8)
 
     return PackCanvas
+
+
+def _boxes_note(letters: set[str]) -> str:
+    """A page's footnote on the letters printed as boxes: whose, and what to do (the boxes alone said nothing)."""
+    kinds: dict[str, None] = {}
+    for ch in sorted(letters):
+        name = unicodedata.name(ch, "")
+        if name.startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH")):
+            kinds["Chinese, Japanese or Korean letters"] = None
+        elif ord(ch) >= 0x1F000 or unicodedata.category(ch) == "So":
+            kinds["emoji"] = None
+        else:
+            kinds[f"{name.split(' ')[0].title() or 'other'} letters"] = None
+    which = list(kinds)
+    said = which[0] if len(which) == 1 else ", ".join(which[:-1]) + " and " + which[-1]
+    return (f"Printed as boxes: {said} — no font on this computer has them; install one that does (such as Noto "
+            "Sans) and write the pack again.")
 
 
 def _fitted(name: str, tail: str, room: float) -> str:
@@ -535,11 +559,12 @@ def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: 
     def build(file: BinaryIO) -> None:
         token = _PAGE.set(PAGES[paper.check_paper(paper_size)])
         try:
-            _build(file)
+            with pdf_fonts.unprinted() as seen:
+                _build(file, seen)
         finally:
             _PAGE.reset(token)
 
-    def _build(file: BinaryIO) -> None:
+    def _build(file: BinaryIO, unprinted: set[str]) -> None:
         page = _PAGE.get()
         doc = BaseDocTemplate(file, pagesize=page, leftMargin=MARGIN, rightMargin=MARGIN,
                               topMargin=MARGIN, bottomMargin=MARGIN, title=f"{data.program} — board pack",
@@ -561,7 +586,9 @@ def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: 
                 story += [CondPageBreak(SECTION_START), *flowables]
             else:
                 story.append(KeepTogether(flowables))
-        doc.build(story, canvasmaker=_numbered_canvas(data, classification))
+        canvas = _numbered_canvas(data, classification)
+        canvas.unprinted = unprinted
+        doc.build(story, canvasmaker=canvas)
 
     write_atomically(out, build)
     return out

@@ -18,9 +18,11 @@ import os
 import struct
 import sys
 import threading
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO, Iterable
+from typing import BinaryIO, Iterable, Iterator
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -225,11 +227,29 @@ def prepare(texts: Iterable[str]) -> None:
             _choose(letters)
 
 
+# The letters no font could print while a document is laid out (``unprinted``), for it to say so.
+_UNPRINTED: ContextVar[set[str] | None] = ContextVar("unprinted", default=None)
+
+
+@contextmanager
+def unprinted() -> Iterator[set[str]]:
+    """While in it, the letters ``runs`` met that no font of the computer has are collected into the set given."""
+    seen: set[str] = set()
+    token = _UNPRINTED.set(seen)
+    try:
+        yield seen
+    finally:
+        _UNPRINTED.reset(token)
+
+
 def runs(text: str) -> list[tuple[str | None, str]]:
     """``text`` cut into runs of one font each: (None for the base font, else the font's name, text)."""
     out: list[tuple[str | None, str]] = []
+    seen = _UNPRINTED.get()
     for ch in text:
         font = None if in_base(ch) else font_of(ch)
+        if font is None and seen is not None and not in_base(ch):
+            seen.add(ch)
         if out and out[-1][0] == font:
             out[-1] = (font, out[-1][1] + ch)
         else:
