@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterator
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -217,14 +217,6 @@ def font_of(ch: str) -> str | None:
         with _LOCK:
             _choose({ch})
     return _chosen[ch]
-
-
-def prepare(texts: Iterable[str]) -> None:
-    """Choose the fonts for every letter of ``texts`` at once (one pass over the font files)."""
-    letters = {ch for text in texts for ch in text if not in_base(ch)}
-    if letters - _chosen.keys():
-        with _LOCK:
-            _choose(letters)
 
 
 # The letters no font could print while a document is laid out (``unprinted``), for it to say so.
