@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, TypeVar, cast
@@ -37,6 +38,9 @@ def check_target(out_path: str | os.PathLike[str], protect: Path | None = None, 
     out = Path(out_path).expanduser().resolve()
     if out.suffix.lower() != suffix:
         raise ExportError(f"“{out.name}” must end in {suffix} ({KINDS[suffix]}).")
+    refused = windows_refuses(out.name) or name_too_long(out.name)
+    if refused is not None:
+        raise ExportError(refused)
     if protect is not None and out == protect.resolve():
         raise ExportError("The file cannot be written over the program office file itself.")
     if out.is_dir():
@@ -61,6 +65,49 @@ def check_target(out_path: str | os.PathLike[str], protect: Path | None = None, 
     except OSError as e:
         raise ExportError(disk.describe_failure("The workbook was not written", e)) from e
     return out
+
+
+# What Windows allows in no file name (the slash and backslash part folders), and the names it keeps for devices.
+_NOT_ON_WINDOWS = re.compile(r'[<>:"|?*\x00-\x1f]')
+_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                      *(f"LPT{i}" for i in range(1, 10))})
+
+
+def windows_refuses(name: str) -> str | None:
+    """Why Windows would not hold a file of this name, said as what to do; None when it would. Asked on every
+    system: a workbook or a pack is made to be sent, and one named “Q3: risks?.xlsx” written here could not be
+    copied to a Windows computer, a shared drive or OneDrive — on Windows itself "Q3:" wrote the workbook into a
+    hidden stream of a file “Q3”, an empty file where the user looked, and said it was written."""
+    bad = list(dict.fromkeys(_NOT_ON_WINDOWS.findall(name)))
+    if bad:
+        shown = " ".join(c if c.isprintable() else f"U+{ord(c):04X}" for c in bad)
+        stem, dot, suffix = name.rpartition(".")
+        instead = windows_name(stem) + dot + _NOT_ON_WINDOWS.sub("", suffix)
+        return (f"“{name}” holds characters Windows does not allow in a file name ({shown}): it could not be "
+                f"copied to a Windows computer, a shared drive or OneDrive. Nothing was written; choose a name "
+                f"without them, such as “{instead}”.")
+    if name.split(".")[0].strip().upper() in _DEVICES:
+        return (f"“{name}” is a name Windows keeps for a device: it could not be copied to a Windows computer, a "
+                "shared drive or OneDrive. Nothing was written; choose another name.")
+    return None
+
+
+def name_too_long(name: str) -> str | None:
+    """Why no disk takes a file of this name — longer than a name can be (255 bytes: Linux, macOS, Windows alike) —
+    said as what to do; None when it is not. The refusal said only "File name too long" of the whole path."""
+    size = len(name.encode("utf-8", "surrogateescape"))
+    if size <= disk.NAME_MAX:
+        return None
+    stem, dot, suffix = name.rpartition(".")
+    shown = f"{stem[:40].rstrip()}…{dot}{suffix}"
+    return (f"The name “{shown}” is {len(name):,} characters long ({size:,} bytes), longer than a file's name can be "
+            f"({disk.NAME_MAX} bytes). Nothing was written; choose a shorter name.")
+
+
+def windows_name(stem: str) -> str:
+    """``stem`` with what Windows refuses in a file name replaced by " - ": a name offered for a workbook or a pack
+    (from the office's own, “Q3: office.pmo”) that ``windows_refuses`` would not refuse."""
+    return re.sub(r"\s*-(\s*-)*\s*", " - ", _NOT_ON_WINDOWS.sub("-", stem)).strip(" -") or "Untitled"
 
 
 def open_elsewhere(out: Path) -> tuple[str, str, Path] | None:

@@ -9,6 +9,7 @@ Communications due this month. The data is small, so a normal (not write-only) w
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
@@ -41,12 +42,13 @@ from .boardpack_data import (
     SINCE_HEADERS,
     BoardPackData,
     Record,
+    code_order,
     glance_rows,
     read_board_pack,
     since_intro,
     since_rows,
 )
-from .cells import put_value
+from .cells import printable, put_value
 
 Progress = Callable[[int, int], None]
 SHEETS = ("Summary", "Project status", "Since last board", "Top risks", "Heat map", "Stakeholders", "Benefits",
@@ -115,12 +117,17 @@ COLUMN_CM = 2.3  # about one default column, to find how far right a chart reach
 
 
 HEADER_LIMIT = 255 - len("&L&R&A")  # Excel's limit for a page header, its codes included
+# Letters a page header prints on one line beside the sheet's name on the right, on A4 or Letter landscape: a
+# longer one ran under the sheet's name (Excel) or wrapped to a second line over the page's first row (LibreOffice)
+HEADER_SHOWN = 100
 
 
 def _header_text(name: str, after: str) -> str:
     """``name`` then ``after`` as a printed page header shows them: each "&" doubled — alone it starts one of the
     header's codes, so "R&D Programme" printed as "R" and the date, "&P" as the page number, "&12" as a font size —
-    and the name shortened with "…" if the header would pass Excel's 255 characters (the sheet shows it whole)."""
+    and the name shortened with "…" if the header would pass Excel's 255 characters or the line a page has for
+    it (``HEADER_SHOWN``; the sheet shows it whole)."""
+    name = name if len(name) + len(after) <= HEADER_SHOWN else name[:HEADER_SHOWN - len(after) - 1].rstrip() + "…"
     text = name.replace("&", "&&")
     room = HEADER_LIMIT - len(after)
     if len(text) > room:
@@ -147,7 +154,7 @@ def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None, pap
     ws.page_margins.header = ws.page_margins.footer = 0.3
     header, footer = ws.oddHeader, ws.oddFooter
     assert header is not None and footer is not None  # a new sheet has both, empty
-    header.left.text = _header_text(data.program, f" — board pack as at {_date_text(data.today)}")
+    header.left.text = _header_text(printable(data.program), f" — board pack as at {_date_text(data.today)}")
     header.right.text = "&A"
     footer.center.text = "Page &P of &N"
     if title_rows:
@@ -165,17 +172,36 @@ def _print_setup(ws: Worksheet, data: BoardPackData, title_rows: str | None, pap
     ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
 
 
+ROW_HEIGHT_MAX = 409.0  # points: Excel's tallest row
+
+
 def _wrapped_height(text: str | None, width_chars: float) -> float:
-    """Row height (points) for wrapped text, so a long title never prints over the row below."""
-    lines = max(1, -(-len(text or "") // max(1, int(width_chars * 1.1))))
-    return 15.0 * lines
+    """Row height (points) for wrapped text, so a long title never prints over the row below: each line typed in
+    the cell, each wrapped as the column's width allows, a Chinese or Japanese letter as wide as two — counted as
+    one, a title of 60 Chinese letters had two lines' height for its three, and one typed on three lines one — and no
+    taller than Excel's tallest row (asks of 3,000 letters were given 945 points, past the 409 Excel takes)."""
+    per_line = max(1, int(width_chars * 1.1))
+    lines = 0
+    for part in (text or "").split("\n"):
+        width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in part)
+        lines += max(1, -(-width // per_line))
+    return min(ROW_HEIGHT_MAX, 15.0 * lines)
 
 
 # ------------------------------------------------------------------------------------- sheets
+TITLE_ON_ONE_LINE = 60  # letters of the program's name, in the title's 18 pt, across the summary's columns A–G
+
+
 def _summary(ws: Worksheet, data: BoardPackData) -> None:
     s = data.summary
     _widths(ws, (28, 14, 14, 14, 14, 14, 14))
-    _cell(ws, 1, 1, data.program or "Program", font=styles.TITLE_FONT)
+    title = _cell(ws, 1, 1, data.program or "Program", font=styles.TITLE_FONT)
+    if len(data.program) > TITLE_ON_ONE_LINE:
+        # wrapped across the tables' width below it, as tall as its lines: a long name ran past the print area's
+        # right edge, cut there mid-word, its first line cut at the top by the row's height
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=7)
+        title.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[1].height = min(ROW_HEIGHT_MAX, 26.0 * -(-len(data.program) // TITLE_ON_ONE_LINE))
     _cell(ws, 2, 1, f"Board pack as at {_date_text(data.today)}", font=styles.SUBTITLE_FONT)
     line = ", ".join(x for x in (f"Sponsor: {data.sponsor}" if data.sponsor else "",
                                  f"Program manager: {data.manager}" if data.manager else "") if x)
@@ -438,7 +464,7 @@ def _stakeholders(ws: Worksheet, data: BoardPackData) -> None:
                "Current engagement", "Desired engagement", "Gap", "Relationship owner")
     _header_row(ws, 7, headers)
     ws.row_dimensions[7].height = 32
-    for i, s in enumerate(sorted(data.stakeholders, key=lambda s: (-(s["power"] or 0), -(s["interest"] or 0), s["code"])),
+    for i, s in enumerate(sorted(data.stakeholders, key=lambda s: (-(s["power"] or 0), -(s["interest"] or 0), code_order(s["code"]))),
                           start=8):
         for j, key in enumerate(("code", "name", "organisation", "role", "power", "interest", "quadrant", "attitude",
                                  "current_engagement", "desired_engagement", "engagement_gap", "owner"), start=1):
@@ -488,7 +514,7 @@ def _rollup_table(ws: Worksheet, r: Rollup, row: int) -> int:
         _cell(ws, first + k, 3, None if realized is None else round(realized, 2), fmt="#,##0.0", border=True)
     last = first + len(r.periods) - 1
     chart = LineChart()
-    chart.title = f"Financial benefits{unit}: planned vs realized"
+    chart.title = printable(f"Financial benefits{unit}: planned vs realized")
     chart.y_axis.title, chart.x_axis.title = "Cumulative change from baseline", "Month"
     chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=row + 1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
@@ -553,7 +579,7 @@ def write_board_pack(store: Store, out_path: str | os.PathLike[str], today: date
     tick(1)
     wb = Workbook()
     wb.properties.creator = APP_NAME
-    wb.properties.title = f"{data.program} — board pack {data.today.isoformat()}"
+    wb.properties.title = printable(f"{data.program} — board pack {data.today.isoformat()}")
     writers = (_summary, _project_status, _since, _top_risks, _heat_map, _stakeholders, _benefits, _communications)
     for k, (title, write) in enumerate(zip(SHEETS, writers)):
         ws = wb.active if k == 0 else wb.create_sheet(title)

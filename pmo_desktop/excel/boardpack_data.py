@@ -99,7 +99,17 @@ def _comms_due(session: Session, ctx: Context) -> list[Record]:
     month_end = date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
     due = [c for c in _as_dicts(reg, fetch_rows(session, reg, ctx))
            if c["next_due"] is not None and c["next_due"] <= month_end]
-    return sorted(due, key=lambda c: (c["next_due"], c["code"]))
+    return sorted(due, key=lambda c: (c["next_due"], code_order(c["code"])))
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def code_order(code: str | None) -> tuple[tuple[int, str], ...]:
+    """An ID's place in a list, its numbers by value: S-2 before S-10, S-135 before S-1340 — by its text a long
+    register read S-1340, S-1345, S-135 in the pack, an order no reader follows."""
+    parts = _NUMBER.split((code or "").casefold())
+    return tuple((1, f"{int(p):020d}") if i % 2 else (0, p) for i, p in enumerate(parts))
 
 
 def _since_last_board(store: Store, today: date, frozen: bytes | None) -> Comparison | None:

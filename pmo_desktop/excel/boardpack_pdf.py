@@ -10,6 +10,7 @@ painted by hand. It reads exactly the data the Excel pack reads (``read_board_pa
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
@@ -25,7 +26,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -50,11 +50,13 @@ from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RA
 from ..models.store import Store
 from ..models.summary import HeatCell
 from ..models.values import day_text, period_text
+from . import pdf_fonts
 from .atomic import check_target, write_atomically
 from .boardpack_data import (
     SINCE_HEADERS,
     BoardPackData,
     Record,
+    code_order,
     glance_rows,
     read_board_pack,
     since_intro,
@@ -98,7 +100,16 @@ def _text(value: Any) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """``text`` as a paragraph's markup: its letters Helvetica has no glyph for in a font of the computer
+    that has them (``pdf_fonts``), not printed as boxes."""
+    return "".join(_xml(part) if font is None else f'<font name="{font}">{_xml(part)}</font>'
+                   for font, part in pdf_fonts.runs(text))
+
+
+def _xml(text: str) -> str:
+    # a line break typed in a cell ("1. Approve the budget⏎2. Name a sponsor") is one on paper too: a paragraph
+    # takes it for a space, and the board read the asks as one run-on line
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
 
 
 def _cell(value: Any) -> Paragraph:
@@ -135,17 +146,24 @@ def _whole_words(widths: Sequence[float], rows: Sequence[Sequence[Any]]) -> list
     """The widths given, each column widened to its longest word where the others can spare the room: a
     paragraph breaks a word longer than its column letter by letter, so a rank of 10 read "1" over "0" and a
     unit "transactions" as "transaction" over "s". The room is taken from the columns with the most to spare
-    (above their own longest word), in proportion; a table whose words cannot all fit keeps the widths given."""
+    (above their own longest word), in proportion. A word no room could hold (a title of 300 letters without a
+    space, a pasted link) is broken whatever is done: its column keeps its width and gives none, and the other
+    columns still get theirs — it made the whole table keep the widths given, the rank of 10 "1" over "0"."""
     need = [0.0] * len(widths)
     for row_no, row in enumerate(rows):
         font = "Helvetica-Bold" if row_no == 0 else CELL.fontName  # the header row is bold
         for col, value in enumerate(row[:len(widths)]):
             for word in _text(value).split():
-                need[col] = max(need[col], stringWidth(word, font, CELL.fontSize) + CELL_PADDING + 1)
-    short = sum(max(0.0, n - w) for n, w in zip(need, widths))
-    spare = [max(0.0, w - n) for n, w in zip(need, widths)]
-    if short == 0 or short > sum(spare):
-        return list(widths)
+                need[col] = max(need[col], pdf_fonts.width(word, font, CELL.fontSize) + CELL_PADDING + 1)
+    while True:
+        short = sum(max(0.0, n - w) for n, w in zip(need, widths))
+        spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+        if short == 0:
+            return list(widths)
+        if short <= sum(spare):
+            break
+        worst = max(range(len(widths)), key=lambda c: need[c] - widths[c])  # the column short of the most
+        need[worst] = widths[worst]
     share = short / sum(spare)
     return [max(w, n) if n > w else w - s * share for w, n, s in zip(widths, need, spare)]
 
@@ -168,6 +186,7 @@ def _bar_chart(ratings: list[str], inherent: list[int], residual: list[int]) -> 
     chart.data = [inherent, residual]
     chart.categoryAxis.categoryNames = ratings
     chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.labels.fontName = pdf_fonts.one_font(" ".join(ratings), "Helvetica")  # the office's words
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontSize = 8
     top = max([*inherent, *residual, 1])
@@ -204,12 +223,13 @@ def _rollup_chart(r: Rollup) -> Drawing:
     labels = [p.label for p in r.periods]
     plot.xValueAxis.labelTextFormat = lambda i: labels[int(i)] if 0 <= int(i) < len(labels) else ""
     plot.xValueAxis.labels.fontSize = 7
+    plot.xValueAxis.labels.fontName = pdf_fonts.one_font(" ".join(labels), "Helvetica")
     plot.yValueAxis.labels.fontSize = 8
     plot.yValueAxis.labelTextFormat = "{:,.0f}".format
     d.add(plot)
     unit = f" ({r.unit})" if r.unit else ""
-    d.add(String(18 * mm, 64 * mm, f"Financial benefits{unit}: cumulative planned vs realized", fontSize=10,
-                 fontName="Helvetica-Bold"))
+    title = f"Financial benefits{unit}: cumulative planned vs realized"
+    d.add(String(18 * mm, 64 * mm, title, fontSize=10, fontName=pdf_fonts.one_font(title, "Helvetica-Bold")))
     legend = Legend()
     legend.x, legend.y = (_full() - 70) * mm, 67 * mm
     legend.fontSize = 8
@@ -400,7 +420,7 @@ def _stakeholders(data: BoardPackData) -> list[Flowable]:
                         ("BACKGROUND", (2, 0), (2, 0), _colour(QUADRANT_COLOURS[MANAGE_CLOSELY])),
                         ("BACKGROUND", (1, 1), (1, 1), _colour(QUADRANT_COLOURS[MONITOR])),
                         ("BACKGROUND", (2, 1), (2, 1), _colour(QUADRANT_COLOURS[KEEP_INFORMED]))])
-    ordered = sorted(data.stakeholders, key=lambda s: (-(s["power"] or 0), -(s["interest"] or 0), s["code"]))
+    ordered = sorted(data.stakeholders, key=lambda s: (-(s["power"] or 0), -(s["interest"] or 0), code_order(s["code"])))
     rows = [[s["code"], s["name"], s["organisation"], s["power"], s["interest"], s["quadrant"], s["attitude"],
              s["current_engagement"], s["desired_engagement"], s["owner"]] for s in ordered]
     table = _table(("ID", "Name", "Organisation", "Power", "Interest", "Quadrant", "Attitude", "Current",
@@ -451,6 +471,8 @@ def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
     """A canvas that knows the page count when it writes each page's header and footer."""
 
     class PackCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no type information
+        unprinted: set[str] = set()  # the letters no font printed, complete when the pages are decorated
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
@@ -471,12 +493,58 @@ def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
             width, height = _PAGE.get()
             self.setFont("Helvetica", 8)
             self.setFillColor(colors.HexColor("#404040"))
-            self.drawString(MARGIN, height - 9 * mm, f"{data.program} — board pack as at {_text(data.today)}")
-            self.drawRightString(width - MARGIN, height - 9 * mm, classification.upper())
+            label = classification.upper()
+            # the program's name shortened to the room left of the classification: a long one ran under
+            # it and past the page's edge
+            room = width - 2 * MARGIN - pdf_fonts.width(label, "Helvetica", 8) - 6 * mm
+            self._runs(MARGIN, height - 9 * mm, _fitted(data.program, f" — board pack as at {_text(data.today)}", room))
+            self._runs(width - MARGIN - pdf_fonts.width(label, "Helvetica", 8), height - 9 * mm, label)
             self.drawCentredString(width / 2, 7 * mm, f"Page {number} of {total}")
+            if self.unprinted:  # said where the boxes are seen: on paper
+                self.setFont("Helvetica", 7)
+                self.drawString(MARGIN, 10.5 * mm, _boxes_note(self.unprinted))  # between the body and the footer
+                self.setFont("Helvetica", 8)
             self.drawRightString(width - MARGIN, 7 * mm, APP_NAME)
 
+        def _runs(self, x: float, y: float, text: str) -> None:
+            """``text`` at (x, y) in Helvetica 8, each run of letters it lacks in a font that has them."""
+            for font, part in pdf_fonts.runs(text):
+                self.setFont(font or "Helvetica", 8)
+                self.drawString(x, y, part)
+                x += pdf_fonts.width(part, font or "Helvetica", 8)
+
     return PackCanvas
+
+
+def _boxes_note(letters: set[str]) -> str:
+    """A page's footnote on the letters printed as boxes: whose, and what to do (the boxes alone said nothing)."""
+    kinds: dict[str, None] = {}
+    for ch in sorted(letters):
+        name = unicodedata.name(ch, "")
+        if name.startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH")):
+            kinds["Chinese, Japanese or Korean letters"] = None
+        elif ord(ch) >= 0x1F000 or unicodedata.category(ch) == "So":
+            kinds["emoji"] = None
+        else:
+            kinds[f"{name.split(' ')[0].title() or 'other'} letters"] = None
+    which = list(kinds)
+    said = which[0] if len(which) == 1 else ", ".join(which[:-1]) + " and " + which[-1]
+    return (f"Printed as boxes: {said} — no font on this computer has them; install one that does (such as Noto "
+            "Sans) and write the pack again.")
+
+
+def _fitted(name: str, tail: str, room: float) -> str:
+    """``name + tail`` in Helvetica 8, the name shortened with "…" to fit ``room`` points."""
+    if pdf_fonts.width(name + tail, "Helvetica", 8) <= room:
+        return name + tail
+    low, high = 0, len(name)  # the longest start of the name that fits, found by halves
+    while low < high:
+        mid = (low + high + 1) // 2
+        if pdf_fonts.width(name[:mid].rstrip() + "…" + tail, "Helvetica", 8) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    return name[:low].rstrip() + "…" + tail
 
 
 def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: date | None = None,
@@ -491,11 +559,12 @@ def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: 
     def build(file: BinaryIO) -> None:
         token = _PAGE.set(PAGES[paper.check_paper(paper_size)])
         try:
-            _build(file)
+            with pdf_fonts.unprinted() as seen:
+                _build(file, seen)
         finally:
             _PAGE.reset(token)
 
-    def _build(file: BinaryIO) -> None:
+    def _build(file: BinaryIO, unprinted: set[str]) -> None:
         page = _PAGE.get()
         doc = BaseDocTemplate(file, pagesize=page, leftMargin=MARGIN, rightMargin=MARGIN,
                               topMargin=MARGIN, bottomMargin=MARGIN, title=f"{data.program} — board pack",
@@ -517,7 +586,9 @@ def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: 
                 story += [CondPageBreak(SECTION_START), *flowables]
             else:
                 story.append(KeepTogether(flowables))
-        doc.build(story, canvasmaker=_numbered_canvas(data, classification))
+        canvas = _numbered_canvas(data, classification)
+        canvas.unprinted = unprinted
+        doc.build(story, canvasmaker=canvas)
 
     write_atomically(out, build)
     return out

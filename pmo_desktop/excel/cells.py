@@ -58,6 +58,13 @@ def escaped(text: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
+def printable(text: str) -> str:
+    """``text`` without the control characters XML cannot carry, for what is no cell — a workbook's title, a page
+    header, a chart's title — where openpyxl writes them as they are, and the file was refused as damaged by
+    every reader (an office from before they were refused may hold one in its program's name or a unit)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
 def is_formula_like(text: str) -> bool:
     return bool(text) and (text[0] in FORMULA_TRIGGERS or text in ERROR_CODES)
 

@@ -24,7 +24,7 @@ from xlsxwriter.worksheet import Worksheet
 from .. import APP_NAME
 from ..models.fields import Context, Kind, Register
 from ..models.program import Person, Program, Project
-from ..models.records import fetch_rows, load_context
+from ..models.records import OWN_LIST_PREFIX, fetch_rows, load_context
 from ..models.registers import REGISTERS, children, top_level
 from ..models.settings import OFFICE_ID, SETTINGS, ensure_office_id
 from ..models.store import Store
@@ -136,10 +136,26 @@ def read_export(store: Store, registers: Iterable[str] | str | None = None
             raise ExportError(f"The office holds {len(lines):,} records in all, more than one export's stamp sheet "
                               f"holds ({SHEET_ROWS:,}); nothing was written. Export its registers one at a time.")
         settings = ([[key.label, key.key, json.dumps(key.dump(key.read(session)))] for key in SETTINGS]
-                    if registers is None else [])
+                    + _own_lists(session) if registers is None else [])
     for sheet in sheets:
         sheet.refs = refs
     return sheets, ctx, program, lines, settings
+
+
+def _own_lists(session: Session) -> list[list[Any]]:
+    """The office's own words for a choice (the risk categories an import added: "Data Quality", "Weather"), as
+    settings rows: the whole office's export rebuilds them. Only the words its records used came back before, so
+    a category no risk had yet left the office, and the next export's dropdown, without a word."""
+    from ..models.program import Setting
+
+    rows = []
+    for key, value in session.execute(select(Setting.key, Setting.value).where(
+            Setting.key.startswith(OWN_LIST_PREFIX)).order_by(Setting.key)):
+        register, _, name = key[len(OWN_LIST_PREFIX):].partition(".")
+        reg = REGISTERS.get(register)
+        if reg is not None and name in reg.field_names:
+            rows.append([f"{reg.title}: own words for {reg.field(name).label}", key, value])
+    return rows
 
 
 # ------------------------------------------------------------------------------------ writing

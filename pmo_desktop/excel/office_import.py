@@ -330,6 +330,7 @@ def plan_office_import(store: Any, path: Any, book: SafeWorkbook, stamp: ExportS
                      else planner.plan_register(reg, reg.sheet, table))
             plan.sheets.append(sheet)
         plan.settings = _settings_rows(book)
+        _own_lists(plan)
     plan.conflicts = planner.conflicts
     plan.own_export = planner.own
     if take_theirs:
@@ -358,6 +359,16 @@ def _settings_rows(book: SafeWorkbook) -> dict[str, Any]:
             except ValueError:
                 continue
     return out
+
+
+def _own_lists(plan: ImportPlan) -> None:
+    """The office's own words for a choice its export carries (risk categories no record uses yet too) join the
+    office's list as those the records bring do."""
+    for key, words in plan.settings.items():
+        register, _, name = key.removeprefix(records.OWN_LIST_PREFIX).partition(".")
+        if key.startswith(records.OWN_LIST_PREFIX) and (register, name) in OPEN_LISTS and isinstance(words, list):
+            plan.new_choices.setdefault(f"{register}.{name}", set()).update(
+                str(w).strip() for w in words if str(w).strip())
 
 
 def _take_theirs(plan: ImportPlan) -> None:

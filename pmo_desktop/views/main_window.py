@@ -776,8 +776,10 @@ class MainWindow(QMainWindow):
         """Where an export or a board pack is first offered: the folder the last one went to, else the one
         a file was last opened from, else the user's Documents (never the folder the app was started in)."""
         folder = self._export_folder() or self._last_folder() or _documents_folder()
+        from ..excel.atomic import windows_name
+
         stem = Path(self.document.store.display_name).stem if self.document else "office"
-        return str(Path(folder or ".") / f"{stem}{suffix}{ext}")
+        return str(Path(folder or ".") / f"{windows_name(stem)}{suffix}{ext}")  # a name the export takes
 
     def import_excel(self) -> None:
         from .exchange.actions import ask_workbook_to_open, open_import_dialog
