@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from imported import import_all, named
-from real_world_factory import write_xls
+from imported import import_all, named, rows_of
+from real_world_factory import write_ods, write_xls, write_xlsx
 
 D = dt.datetime
 
@@ -33,3 +33,38 @@ def test_a_chinese_issue_list_with_its_handling_result_and_priority_words(sqlite
     assert (got["样例制作"]["status"], got["限制视屏大小"]["priority"]) == ("Open", "Medium")
     assert (got["登录后台会自动下一个音频文件"]["status"], got["增加汽修"]["priority"]) == ("Closed", "Low")
     assert "增加删日志脚本" in got["清理日志"]["description"]
+
+
+def test_a_small_bug_list_of_bugs_features_and_its_own_kinds(sqlite_store, tmp_path):
+    """"bugs.ods" of a small program: "Date | Description | Priority | Type", the type "Bug", "Feature" or a
+    word of its own ("Structure" for refactoring), the priority A, B or C. It gave 12 risks, the type read as
+    their category and the priority kept in the notes. Bugs beside features are a tracker's: its features are
+    planned work, left out saying so, the other rows its issues, with priority A high, B medium, C low."""
+    rows: list[list[object]] = [["Date", "Description", "Priority", "Type"],
+                                [D(2009, 7, 20), "Get the invoice currency from the database", "C", "Feature"],
+                                [D(2009, 7, 21), "Refactor the near-identical OnButtonNew methods", "C", "Structure"],
+                                [D(2009, 9, 30), "Store GB/US in a separate field", "C", "Feature"],
+                                [D(2011, 5, 12), "Download gbp.xml automatically if required", "B", "Bug"],
+                                [D(2018, 12, 18), "Allow data to be deleted", "B", "Feature"],
+                                [D(2018, 12, 18), "Crash when duplicate invoice numbers are entered", "A", "Bug"],
+                                [D(2018, 12, 18), "Migrate to Python 3", "B", "Structure"],
+                                [D(2019, 1, 2), "Add an EC Sales tab", "B", "Feature"]]
+    path = write_ods(tmp_path / "bugs.ods", {"Sheet1": rows})
+    plan = import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "risks") == []
+    got = named(sqlite_store, "issues")
+    assert set(got) == {"Refactor the near-identical OnButtonNew methods", "Download gbp.xml automatically if required",
+                        "Crash when duplicate invoice numbers are entered", "Migrate to Python 3"}
+    crash = got["Crash when duplicate invoice numbers are entered"]
+    assert (crash["priority"], crash["raised_on"]) == ("High", dt.date(2018, 12, 18))
+    assert got["Migrate to Python 3"]["priority"] == "Medium"
+    assert got["Refactor the near-identical OnButtonNew methods"]["priority"] == "Low"
+    skipped = [r.reason for s in plan.sheets for r in s.reports if "planned work" in r.reason]
+    assert len(skipped) == 4
+
+    # a risk register's own "Type" (a few categories, one of them an issue word) stays the risks' category
+    risks = [["Risk", "Type", "Probability", "Impact"],
+             ["Supplier fails", "Commercial", "High", "High"], ["Key staff leave", "Resource", "Low", "High"],
+             ["Scope creeps", "Commercial", "Medium", "Medium"], ["Server room floods", "Issue", "Low", "Low"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "register.xlsx", {"Risks": risks}))
+    assert named(sqlite_store, "risks")["Supplier fails"]["category"] == "Commercial"

@@ -2671,6 +2671,11 @@ def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
         # export of stories and tasks: none of its rows is an issue)
         if values and sum(1 for k in kinds if k) * 10 >= len(values) * 8 and (len(named) >= 2 or named == {BACKLOG}):
             return c
+        if values and named == {ISSUES, BACKLOG} and sum(1 for k in kinds if k) * 3 >= len(values) * 2:
+            # a small tracker's own kinds: "Bug" and "Feature" beside a word of its own ("Structure" for its
+            # refactoring): its bugs and its planned work are told apart all the same (a bug list of 12 rows
+            # was read as 12 risks, its "Type" as their category)
+            return c
         if values and normalise_key(head) in _LABEL_HEADERS and BACKLOG in named and named <= {ISSUES, BACKLOG}:
             # GitHub's labels: a row labelled "enhancement" is planned work, one labelled "question, wontfix"
             # (no kind) an issue as any unlabelled one; few rows need name a kind
