@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from imported import import_all, named, rows_of
 from real_world_factory import write_ods, write_xls, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 D = dt.datetime
 
@@ -68,3 +71,22 @@ def test_a_small_bug_list_of_bugs_features_and_its_own_kinds(sqlite_store, tmp_p
              ["Scope creeps", "Commercial", "Medium", "Medium"], ["Server room floods", "Issue", "Low", "Low"]]
     import_all(sqlite_store, write_xlsx(tmp_path / "register.xlsx", {"Risks": risks}))
     assert named(sqlite_store, "risks")["Supplier fails"]["category"] == "Commercial"
+
+
+def test_a_database_table_of_logins_is_no_stakeholder_register(sqlite_store, tmp_path):
+    """A database exported to a workbook, its "user_info" table "id | name | password | role | username" of
+    password hashes: it gave 4 stakeholders, their password hashes in the notes. A column of passwords says a
+    system's logins, not people the office deals with: the sheet is skipped, saying why. A stakeholder list
+    with a contact column is read as before."""
+    rows: list[list[object]] = [["id", "name", "password", "role", "username"],
+                                [1, "admin", "$2a$10$/yrgtCjM4xH6N0cEEggb2u2uzesXufDF5vk8", "IT_USER_ADMIN", "admin"],
+                                [2, "sys admin", "$2a$10$CXj.zEog2xLYyd0QkEXcX.9bUqnjUIWA7", "IT_SYSTEM_ADMIN", "sys"],
+                                [3, "risk admin", "$2a$10$bc/xrpMKq7e/fdHb.18z3uXqzf/G3wGIT", "RISK_ADMIN", "risk"]]
+    path = write_xls(tmp_path / "risk.xls", {"user_info": rows})
+    with pytest.raises(WorkbookError, match="No sheet"):
+        import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "stakeholders") == []
+
+    people = [["Name", "Role", "Email"], ["Ann Lee", "Sponsor", "ann@example.org"], ["Bo Chan", "User", "bo@example.org"]]
+    import_all(sqlite_store, write_xlsx(tmp_path / "stakeholders.xlsx", {"Stakeholders": people}))
+    assert set(named(sqlite_store, "stakeholders")) == {"Ann Lee", "Bo Chan"}

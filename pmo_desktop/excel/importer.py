@@ -106,7 +106,7 @@ from .value_translation import (
     legend_scale,
     scale_from_word_level,
 )
-from .vocabulary import example_words, register_nouns, sheet_words, value_words, word_key, words_of
+from .vocabulary import example_words, foreign_words, register_nouns, sheet_words, value_words, word_key, words_of
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader, Uncalculated, column_letters, file_stamp
 
 if TYPE_CHECKING:
@@ -1214,6 +1214,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
                     _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    _user_accounts(match) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
@@ -1961,6 +1962,17 @@ def _a_number(value: Any) -> bool:
         return True
     except ValueError:
         return False
+
+
+def _user_accounts(match: HeaderMatch) -> str | None:
+    """Why a table of a system's logins (a database's "user_info": "id | name | password | role | username")
+    is no register of people the office deals with: a column holds their passwords (or their hashes). Decided
+    once per sheet, from its header."""
+    words = foreign_words("accounts", "columns")
+    said = next((h for h in match.headers if h and word_key(h) in words), None)
+    if said is None:
+        return None
+    return f"a system's user accounts (“{said.strip()}”: logins and their passwords), not a register."
 
 
 def _machine_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
