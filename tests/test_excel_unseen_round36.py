@@ -90,3 +90,26 @@ def test_a_database_table_of_logins_is_no_stakeholder_register(sqlite_store, tmp
     people = [["Name", "Role", "Email"], ["Ann Lee", "Sponsor", "ann@example.org"], ["Bo Chan", "User", "bo@example.org"]]
     import_all(sqlite_store, write_xlsx(tmp_path / "stakeholders.xlsx", {"Stakeholders": people}))
     assert set(named(sqlite_store, "stakeholders")) == {"Ann Lee", "Bo Chan"}
+
+
+def test_a_reviews_comments_on_a_dated_sheet_of_issues_xlsx_are_its_issues(sqlite_store, tmp_path):
+    """"Issues.xlsx" of a paper under review, its one sheet named by the day ("2014-05-10"): "No. | Category |
+    Due date | Comment | Answer", the reviewer's comments numbered and grouped by a few categories. It was
+    refused: read as stakeholders named by their category, a grouping of the rows. A sheet named by a date
+    says no more than "Sheet1", so the workbook's name says the register; a stand-in for the stakeholders'
+    names that only groups the rows gives way to the register reading next that names them — each comment an
+    issue, its category, due date and answer kept in its description."""
+    cats = ["Clarify the meaning", "Wording", "Advice"]
+    rows: list[list[object]] = [["No.", "Category", "Due date", "Comment", "Answer"]]
+    for i in range(12):
+        rows.append([f"JE{i + 1}", cats[i % 3], "2014-05-16 (Fri)" if i % 2 else None,
+                     f"Not sure what you mean in paragraph {i + 1}: is it the product or the team?",
+                     "I changed it, thanks." if i % 2 else None])
+    path = write_xlsx(tmp_path / "Issues.xlsx", {"2014-05-10": rows})
+    import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "stakeholders") == []
+    got = {r["code"]: r for r in rows_of(sqlite_store, "issues")}
+    assert len(got) == 12
+    assert got["JE2"]["title"] == "Not sure what you mean in paragraph 2: is it the product or the team?"
+    assert "Wording" in got["JE2"]["description"] and "I changed it, thanks." in got["JE2"]["description"]
+

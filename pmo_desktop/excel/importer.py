@@ -1208,6 +1208,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         f"its rows read as {match.kind.reg.title.lower()}, but no {match.kind.parent_labels[0]} column "
                         f"ties them to the {parent}: import the sheet on its own and map that column, or add it.")))
                     continue
+                match = _read_as_another(reader, match)
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -1717,8 +1718,13 @@ _DEFAULT_SHEET_RE = re.compile(r"(sheet|tabelle|hoja|feuil|feuille|blad|planilha
                                r"\s*\d*", re.I)
 
 
+# A sheet named by a date ("2014-05-10", "10.05.2014"): the day a log was written or sent, which says no more of
+# what the sheet holds than "Sheet1" does — the workbook's name ("Issues.xlsx") says it for both
+_DATED_SHEET_RE = re.compile(r"\d{4}[-./_]\d{1,2}[-./_]\d{1,2}|\d{1,2}[-./_]\d{1,2}[-./_](\d{4}|\d{2})")
+
+
 def _default_sheet_name(title: str) -> bool:
-    return _DEFAULT_SHEET_RE.fullmatch(title.strip()) is not None
+    return _DEFAULT_SHEET_RE.fullmatch(title.strip()) is not None or _DATED_SHEET_RE.fullmatch(title.strip()) is not None
 
 
 def _file_not_a_register(title: str, path: Path) -> str | None:
@@ -1925,6 +1931,25 @@ def _diary_of_changes(match: HeaderMatch) -> str | None:
         return None
     return (f"its rows are named by “{header}” with only dates beside them (no decision's status, owner, "
             "outcome or ID): a dated log of changes made, not a register the office keeps.")
+
+
+def _read_as_another(reader: SheetReader, match: HeaderMatch) -> HeaderMatch:
+    """A sheet read best as stakeholders named by a stand-in repeating a few values (a grouping, refused below)
+    read as the register coming next, when that one names its rows: a review's comments ("No. | Category | Due
+    date | Comment | Answer") in a workbook named "Issues.xlsx" are its issues, not stakeholders named by their
+    category. Only on the way to that refusal: the sheet is matched once more, no row read again."""
+    if match.kind.register != "stakeholders" or \
+            _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) is None:
+        return match
+    tried = {match.kind}
+    while True:  # the next best reading that names its rows (a risk reading of "Comment" as notes names none)
+        other = _match_sheet(reader, tuple(k for k in ALL_KINDS if k not in tried and not k.is_child), None)
+        if other is None or other.row != match.row:
+            return match
+        naming = {f.name for f in other.kind.reg.fields if f.required} | set(TITLE_FALLBACK.get(other.kind.register, ()))
+        if naming & set(other.mapping.values()):
+            return other
+        tried.add(other.kind)
 
 
 def _grouped_not_named(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
