@@ -113,3 +113,26 @@ def test_a_reviews_comments_on_a_dated_sheet_of_issues_xlsx_are_its_issues(sqlit
     assert got["JE2"]["title"] == "Not sure what you mean in paragraph 2: is it the product or the team?"
     assert "Wording" in got["JE2"]["description"] and "I changed it, thanks." in got["JE2"]["description"]
 
+
+
+def test_issues_xlsx_with_a_sheet_per_product_names_its_issues_by_their_noun(sqlite_store, tmp_path):
+    """"Issues.xlsx" of an integration, one sheet per product it connects ("Box", "Dropbox", "Trello"), each
+    "Event name | Issue name" (one sheet with a "Status"), one to three rows a sheet: every sheet was refused —
+    two columns, a sheet named for no register. The workbook's name says the register, and a column naming the
+    rows by its noun ("Issue name") says they are its records: 6 issues, each event kept in the description.
+    A sheet there naming its rows by another word ("Event | Count") still adds nothing."""
+    path = write_xlsx(tmp_path / "Issues.xlsx", {
+        "Box": [["Event name ", "Issue name"], ["Create folder", "Dual notifications for folder create"],
+                ["Hyperlink", "Root folder name not shown when a sub folder is made"]],
+        "Dropbox": [["Event name ", "Issue name", "Status"],
+                    ["Create folder", "Hyperlinks open in the wrong pattern for subfolders", "Resolved"],
+                    ["Create file", "Hyperlinks open in the wrong pattern for files", "Resolved"],
+                    [None, "Dual notifications are posted to the room", None]],
+        "Trello": [["Event name", "Issue name "], ["Checklist renamed", "A star is added to the new checklist name"]],
+        "Counts": [["Event", "Count"], ["Create folder", 3], ["Create file", 4]]})
+    import_all(sqlite_store, path)
+    got = named(sqlite_store, "issues")
+    assert len(got) == 6
+    assert got["Hyperlinks open in the wrong pattern for files"]["status"] == "Resolved"
+    assert "Create folder" in got["Dual notifications for folder create"]["description"]
+    assert got["A star is added to the new checklist name"]["status"] == "Open"

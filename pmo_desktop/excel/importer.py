@@ -1211,7 +1211,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 match = _read_as_another(reader, match)
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None,
-                                reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                                reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
                     _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -2060,7 +2060,7 @@ def _empty_letters(match: HeaderMatch, rows: list[list[Any]] | None) -> set[str]
 
 
 def _no_records(match: HeaderMatch, file_name: str | None = None,
-                rows: list[list[Any]] | None = None) -> str | None:
+                rows: list[list[Any]] | None = None, book: str | None = None) -> str | None:
     """Why a matched sheet holds no records of its register: nothing names them (no title column).
     ``file_name``: the workbook's name, which names a sheet left with its default name ("Tabelle1" of
     "Stakeholderanalyse.xlsx"); ``rows``: the first rows under the header, whose empty columns under a
@@ -2086,7 +2086,8 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
     # the file's name says the register after words of its own ("Apollo - Issue Log.xlsx", "acme_issues.csv")
     named_so = kind.matches_sheet_name(match.sheet_title or "") or \
         (file_name is not None and named_by_its_last_words(kind, file_name)) or \
-        bool(heading and kind.matches_sheet_name(heading))
+        bool(heading and kind.matches_sheet_name(heading)) or \
+        (book is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book)) and titled_by_its_noun(match))
     if not strong and not named_so:
         return (f"only {len(named - {PARENT})} of its columns name {kind.reg.title.lower()} fields and its name is not a "
                 "register's, so it is taken for a table of another kind.")
