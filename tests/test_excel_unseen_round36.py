@@ -136,3 +136,13 @@ def test_issues_xlsx_with_a_sheet_per_product_names_its_issues_by_their_noun(sql
     assert got["Hyperlinks open in the wrong pattern for files"]["status"] == "Resolved"
     assert "Create folder" in got["Dual notifications for folder create"]["description"]
     assert got["A star is added to the new checklist name"]["status"] == "Open"
+
+    # a wide table in a workbook named "risk.xlsx", a sheet per industry of a risk library whose other columns
+    # no word reads, is not made a register by the workbook's name
+    library = [["Risk Name", "Primary Impact", "Primary Impact Strength", "Secondary Impact",
+                "Secondary Impact Strength"],
+               *[[f"Rising cost of input {i}", "Profitability & Liquidity", "High", "Strategy", "Low"]
+                 for i in range(6)]]
+    with pytest.raises(WorkbookError, match="No sheet"):
+        import_all(sqlite_store, write_xlsx(tmp_path / "risk.xlsx", {"Automotive": library, "Mining": library}))
+    assert rows_of(sqlite_store, "risks") == []

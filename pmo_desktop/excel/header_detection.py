@@ -1034,7 +1034,7 @@ def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int
         other[0] < len(r) and _number_of(r[other[0]]) is not None for r in rows)
     # two labels in a workbook named as the register: the other column says what each record is about
     # ("Event name | Issue name": the event of an integration each issue comes up on)
-    paired = by_book and len(labels) == 2 and len(rows) >= 1
+    paired = by_book and len(labels) == 2
     if (len(labels) < 3 and not rated and not paired) or len(set(labels)) < len(labels) or \
             any(len(x.split()) > 4 or x.endswith(":") for x in labels) or \
             any(x is not None and not isinstance(x, str) for x in row):
@@ -2031,8 +2031,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             if naming is not None:
                 mapping[naming] = _title_field(kind) or ""
             # a workbook named as the register ("Issues.xlsx") names its sheets named for something else ("Box",
-            # "Trello": one sheet a product), when the column naming their rows says the noun ("Issue name")
+            # "Trello": one sheet a product), when the column naming their rows says the noun ("Issue name") and
+            # one column more is all the table has (wider, it may be a library or a plan: importer's _no_records)
             by_book = book is not None and not kind.is_child and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book))
+            by_book = by_book and sum(1 for x in row if isinstance(x, str) and x.strip()) == 2
             lone = len(mapping) == 1 and _titled_by_its_noun_alone(kind, row, mapping, sample, by_book) and \
                 (by_book or i >= named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows)))
             if len(mapping) < MIN_FIELDS and not lone:

@@ -2059,6 +2059,12 @@ def _empty_letters(match: HeaderMatch, rows: list[list[Any]] | None) -> set[str]
     return out
 
 
+# A workbook named as a register names a sheet named for something else only when its table is this narrow
+# ("Event name | Issue name | Status" on "Box" of "Issues.xlsx"): a wider table most of whose columns no word
+# reads (an industry risk library of "risk.xlsx", a campaign's plan of "issues.xlsx") is no register for that
+BOOK_NAMED_LABELS = 3
+
+
 def _no_records(match: HeaderMatch, file_name: str | None = None,
                 rows: list[list[Any]] | None = None, book: str | None = None) -> str | None:
     """Why a matched sheet holds no records of its register: nothing names them (no title column).
@@ -2087,7 +2093,8 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
     named_so = kind.matches_sheet_name(match.sheet_title or "") or \
         (file_name is not None and named_by_its_last_words(kind, file_name)) or \
         bool(heading and kind.matches_sheet_name(heading)) or \
-        (book is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book)) and titled_by_its_noun(match))
+        (book is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book)) and titled_by_its_noun(match)
+         and sum(1 for h in match.headers if h) <= BOOK_NAMED_LABELS)
     if not strong and not named_so:
         return (f"only {len(named - {PARENT})} of its columns name {kind.reg.title.lower()} fields and its name is not a "
                 "register's, so it is taken for a table of another kind.")
