@@ -1009,7 +1009,7 @@ def _register_named(kind: SheetKind, sheet_title: str, file_name: str | None, ro
 
 
 def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int, str],
-                              sample: list[list[Any]]) -> bool:
+                              sample: list[list[Any]], by_book: bool = False) -> bool:
     """A table whose only column the register knows is the one headed by its noun ("Timestamp | Problem |
     Category | Decision | Confidence" of a decision log), on a sheet or file naming the register: a register
     with columns of its own, read however few its rows (one decision is a decision log). Its header is a row
@@ -1032,7 +1032,10 @@ def _titled_by_its_noun_alone(kind: SheetKind, row: list[Any], mapping: dict[int
     other = [k for k, x in enumerate(row) if k != c and isinstance(x, str) and x.strip()]
     rated = len(labels) == 2 and len(other) == 1 and len(rows) >= 3 and all(
         other[0] < len(r) and _number_of(r[other[0]]) is not None for r in rows)
-    if (len(labels) < 3 and not rated) or len(set(labels)) < len(labels) or \
+    # two labels in a workbook named as the register: the other column says what each record is about
+    # ("Event name | Issue name": the event of an integration each issue comes up on)
+    paired = by_book and len(labels) == 2
+    if (len(labels) < 3 and not rated and not paired) or len(set(labels)) < len(labels) or \
             any(len(x.split()) > 4 or x.endswith(":") for x in labels) or \
             any(x is not None and not isinstance(x, str) for x in row):
         return False
@@ -2027,8 +2030,13 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 titled_by = naming
             if naming is not None:
                 mapping[naming] = _title_field(kind) or ""
-            lone = len(mapping) == 1 and _titled_by_its_noun_alone(kind, row, mapping, sample) and \
-                i >= named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows))
+            # a workbook named as the register ("Issues.xlsx") names its sheets named for something else ("Box",
+            # "Trello": one sheet a product), when the column naming their rows says the noun ("Issue name") and
+            # one column more is all the table has (wider, it may be a library or a plan: importer's _no_records)
+            by_book = book is not None and not kind.is_child and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book))
+            by_book = by_book and sum(1 for x in row if isinstance(x, str) and x.strip()) == 2
+            lone = len(mapping) == 1 and _titled_by_its_noun_alone(kind, row, mapping, sample, by_book) and \
+                (by_book or i >= named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows)))
             if len(mapping) < MIN_FIELDS and not lone:
                 continue
             named = set(mapping.values())
@@ -2670,6 +2678,11 @@ def raid_type_column(headers: list[Any], sample: list[list[Any]]) -> int | None:
         # two kinds at least (risks and issues, bugs and stories), or a tracker's planned work alone (a Jira
         # export of stories and tasks: none of its rows is an issue)
         if values and sum(1 for k in kinds if k) * 10 >= len(values) * 8 and (len(named) >= 2 or named == {BACKLOG}):
+            return c
+        if values and named == {ISSUES, BACKLOG} and sum(1 for k in kinds if k) * 3 >= len(values) * 2:
+            # a small tracker's own kinds: "Bug" and "Feature" beside a word of its own ("Structure" for its
+            # refactoring): its bugs and its planned work are told apart all the same (a bug list of 12 rows
+            # was read as 12 risks, its "Type" as their category)
             return c
         if values and normalise_key(head) in _LABEL_HEADERS and BACKLOG in named and named <= {ISSUES, BACKLOG}:
             # GitHub's labels: a row labelled "enhancement" is planned work, one labelled "question, wontfix"

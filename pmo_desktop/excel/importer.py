@@ -106,7 +106,7 @@ from .value_translation import (
     legend_scale,
     scale_from_word_level,
 )
-from .vocabulary import example_words, register_nouns, sheet_words, value_words, word_key, words_of
+from .vocabulary import example_words, foreign_words, register_nouns, sheet_words, value_words, word_key, words_of
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader, Uncalculated, column_letters, file_stamp
 
 if TYPE_CHECKING:
@@ -1208,12 +1208,14 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         f"its rows read as {match.kind.reg.title.lower()}, but no {match.kind.parent_labels[0]} column "
                         f"ties them to the {parent}: import the sheet on its own and map that column, or add it.")))
                     continue
+                match = _read_as_another(reader, match)
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None,
-                                reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                                reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
                     _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    _user_accounts(match) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
@@ -1716,8 +1718,13 @@ _DEFAULT_SHEET_RE = re.compile(r"(sheet|tabelle|hoja|feuil|feuille|blad|planilha
                                r"\s*\d*", re.I)
 
 
+# A sheet named by a date ("2014-05-10", "10.05.2014"): the day a log was written or sent, which says no more of
+# what the sheet holds than "Sheet1" does — the workbook's name ("Issues.xlsx") says it for both
+_DATED_SHEET_RE = re.compile(r"\d{4}[-./_]\d{1,2}[-./_]\d{1,2}|\d{1,2}[-./_]\d{1,2}[-./_](\d{4}|\d{2})")
+
+
 def _default_sheet_name(title: str) -> bool:
-    return _DEFAULT_SHEET_RE.fullmatch(title.strip()) is not None
+    return _DEFAULT_SHEET_RE.fullmatch(title.strip()) is not None or _DATED_SHEET_RE.fullmatch(title.strip()) is not None
 
 
 def _file_not_a_register(title: str, path: Path) -> str | None:
@@ -1926,6 +1933,25 @@ def _diary_of_changes(match: HeaderMatch) -> str | None:
             "outcome or ID): a dated log of changes made, not a register the office keeps.")
 
 
+def _read_as_another(reader: SheetReader, match: HeaderMatch) -> HeaderMatch:
+    """A sheet read best as stakeholders named by a stand-in repeating a few values (a grouping, refused below)
+    read as the register coming next, when that one names its rows: a review's comments ("No. | Category | Due
+    date | Comment | Answer") in a workbook named "Issues.xlsx" are its issues, not stakeholders named by their
+    category. Only on the way to that refusal: the sheet is matched once more, no row read again."""
+    if match.kind.register != "stakeholders" or \
+            _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) is None:
+        return match
+    tried = {match.kind}
+    while True:  # the next best reading that names its rows (a risk reading of "Comment" as notes names none)
+        other = _match_sheet(reader, tuple(k for k in ALL_KINDS if k not in tried and not k.is_child), None)
+        if other is None or other.row != match.row:
+            return match
+        naming = {f.name for f in other.kind.reg.fields if f.required} | set(TITLE_FALLBACK.get(other.kind.register, ()))
+        if naming & set(other.mapping.values()):
+            return other
+        tried.add(other.kind)
+
+
 def _grouped_not_named(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
     """Why a stakeholder list named by a stand-in for the names (the group, the role: no column of names
     was found) is none, when that column repeats a few values down the rows: "Категория цели" (a goal's
@@ -1961,6 +1987,17 @@ def _a_number(value: Any) -> bool:
         return True
     except ValueError:
         return False
+
+
+def _user_accounts(match: HeaderMatch) -> str | None:
+    """Why a table of a system's logins (a database's "user_info": "id | name | password | role | username")
+    is no register of people the office deals with: a column holds their passwords (or their hashes). Decided
+    once per sheet, from its header."""
+    words = foreign_words("accounts", "columns")
+    said = next((h for h in match.headers if h and word_key(h) in words), None)
+    if said is None:
+        return None
+    return f"a system's user accounts (“{said.strip()}”: logins and their passwords), not a register."
 
 
 def _machine_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
@@ -2022,8 +2059,14 @@ def _empty_letters(match: HeaderMatch, rows: list[list[Any]] | None) -> set[str]
     return out
 
 
+# A workbook named as a register names a sheet named for something else only when its table is this narrow
+# ("Event name | Issue name | Status" on "Box" of "Issues.xlsx"): a wider table most of whose columns no word
+# reads (an industry risk library of "risk.xlsx", a campaign's plan of "issues.xlsx") is no register for that
+BOOK_NAMED_LABELS = 3
+
+
 def _no_records(match: HeaderMatch, file_name: str | None = None,
-                rows: list[list[Any]] | None = None) -> str | None:
+                rows: list[list[Any]] | None = None, book: str | None = None) -> str | None:
     """Why a matched sheet holds no records of its register: nothing names them (no title column).
     ``file_name``: the workbook's name, which names a sheet left with its default name ("Tabelle1" of
     "Stakeholderanalyse.xlsx"); ``rows``: the first rows under the header, whose empty columns under a
@@ -2049,7 +2092,9 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
     # the file's name says the register after words of its own ("Apollo - Issue Log.xlsx", "acme_issues.csv")
     named_so = kind.matches_sheet_name(match.sheet_title or "") or \
         (file_name is not None and named_by_its_last_words(kind, file_name)) or \
-        bool(heading and kind.matches_sheet_name(heading))
+        bool(heading and kind.matches_sheet_name(heading)) or \
+        (book is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book)) and titled_by_its_noun(match)
+         and sum(1 for h in match.headers if h) <= BOOK_NAMED_LABELS)
     if not strong and not named_so:
         return (f"only {len(named - {PARENT})} of its columns name {kind.reg.title.lower()} fields and its name is not a "
                 "register's, so it is taken for a table of another kind.")
