@@ -2995,6 +2995,9 @@ def _level_cell(value: Any) -> bool:
         return word_key(text) in value_words("scale")
 
 
+# A tracker's ticket key ("YARN-10650", "MAPREDUCE-2287", "G10-270") or an office's ID ("R1", "PA-12")
+_TICKET_KEY_RE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9]*[-_]\d+|[^\W\d_]{0,4}[-_.]?\d+[a-z]?)$")
+
 # "Risk 3", "Opp. 5", "Risk #12" in a matrix's cell: the third entry of a numbered list, not a risk's name
 _LIST_REF_RE = re.compile(r"^[^\W\d_]{1,12}\.?\s*(?:no\.?|#)?\s*\d{1,3}$", re.I)
 
@@ -3034,6 +3037,12 @@ def names_under_a_caption(rows: list[list[Any]]) -> HeaderMatch | None:
     kind = kind_for(said[0])
     if _field_labels(kind, items):
         return None  # "ID del riesgo" over "Riesgo", "Probabilidad", "Impacto": a form's labels, no names
+    keys = field_keys(kind)
+    if any((n := keys.get(v)) is not None and kind.reg.field(n).kind.is_key for v in header_variants(caption)) or \
+            all(_TICKET_KEY_RE.match(x.strip()) for x in items):
+        # "Issue ID" over YARN-10650, MAPREDUCE-2287 (a research data set's Jira keys, 3,356 of them, round 37):
+        # the records' IDs, not their names — no record is named
+        return None
     naming = "name" if "name" in kind.reg.field_names else "title"
     headers = [""] * col + [caption.strip()] + ([" ".join(str(beside[0][1]).split())] if beside else [])
     return HeaderMatch(kind, top + 1, {col: naming}, headers, score=1.0)

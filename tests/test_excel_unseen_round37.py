@@ -1,0 +1,34 @@
+"""Classes of problem found on round 37 of real public workbooks (docs/import-rounds.md): each test writes a
+workbook of that shape and checks what a user gets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from imported import import_all, rows_of
+from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
+
+D = dt.datetime
+
+
+def test_a_data_set_of_ticket_keys_under_issue_id_adds_no_issues(sqlite_store, tmp_path):
+    """A research data set ("Issues.xlsx"): per project sheet, "Issue ID" over Jira keys (YARN-10650,
+    MAPREDUCE-2287) and a column of "True False False" codings. The keys were read as the names of 3,356
+    issues. A column of ticket keys under a caption saying the register's ID names no records: nothing is
+    imported. A caption over names ("Issues" over sentences) is still read as before."""
+    keys = [f"{p}-{1000 + 37 * i}" for p in ("YARN", "MAPREDUCE") for i in range(12)]
+    path = write_xlsx(tmp_path / "Issues.xlsx", {
+        "Yarn": [["Issue ID", "Types of design decisions"],
+                 *[[k, "True False False" if i % 2 else "False True True"] for i, k in enumerate(keys)]]})
+    with pytest.raises(WorkbookError, match="No sheet"):
+        import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "issues") == []
+
+    # the same under a bare ID column alone
+    path = write_xlsx(tmp_path / "keys.xlsx", {"Issues": [["Issue key"], *[[k] for k in keys]]})
+    with pytest.raises(WorkbookError, match="No sheet"):
+        import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "issues") == []
