@@ -32,3 +32,21 @@ def test_a_data_set_of_ticket_keys_under_issue_id_adds_no_issues(sqlite_store, t
     with pytest.raises(WorkbookError, match="No sheet"):
         import_all(sqlite_store, path)
     assert rows_of(sqlite_store, "issues") == []
+
+
+def test_a_defect_logs_priority_column_beats_its_severity(sqlite_store, tmp_path):
+    """A tester's defect log: "Defect ID | Title | Severity | Priority | Status" (Severity Medium / Serious,
+    Priority Low / High). Severity, read as a word for the priority, took the field because it came first:
+    every defect got its severity as its priority, and the three "Serious" ones were left out. A column
+    headed with the field's own name takes it; the other is kept in the notes."""
+    path = write_xlsx(tmp_path / "Defect Log.xlsx", {"Defects": [
+        ["Defect ID", "Title", "Severity", "Priority", "Status"],
+        ["UC01_11", "Blank mandatory fields give no message", "Medium", "Low", "Open"],
+        ["UC01_12", "Wrong message for an existing account", "Medium", "Low", "Open"],
+        ["UC07_5", "Candidate page shows an error", "Serious", "Medium", "Open"],
+        ["UC08_7", "Applying without a CV says it worked", "Serious", "High", "Open"]]})
+    import_all(sqlite_store, path)
+    got = {r["code"]: r for r in rows_of(sqlite_store, "issues")}
+    assert {c: r["priority"] for c, r in got.items()} == {
+        "UC01_11": "Low", "UC01_12": "Low", "UC07_5": "Medium", "UC08_7": "High"}
+    assert "Severity: Serious" in (got["UC07_5"]["description"] or "")

@@ -589,10 +589,12 @@ def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], dup
     read as the stakeholder's concerns): the column named as the field takes it, the other is kept labelled in
     the notes (before, the first column won and the sheet's own "Concerns" went to the notes). So for a level:
     "Severity | Likelihood | Impact" (a threat model's export) rates each risk by its severity first and gives
-    its impact under the field's own name; the severity, a rating of both, is kept in the notes."""
+    its impact under the field's own name; the severity, a rating of both, is kept in the notes. So for a
+    choice: a defect log's "Severity | Priority" (Medium / Low, Serious / High) gives each defect the priority
+    its own column says (round 37: every defect had its severity as its priority, the Serious ones left out)."""
     for d, name in sorted(duplicates.items()):
         f = next((x for x in kind.reg.fields if x.name == name), None)
-        if f is None or f.required or f.kind not in (Kind.LONGTEXT, Kind.SCALE) or d >= len(row):  # a short
+        if f is None or f.required or f.kind not in (Kind.LONGTEXT, Kind.SCALE, Kind.ENUM) or d >= len(row):  # a short
             # text ("Role" beside "Position"): the first column keeps it, as before
             continue
         own = {normalise_key(f.label), normalise_key(f.name.replace("_", " "))}  # "Key concerns", "concerns"
