@@ -50,3 +50,17 @@ def test_a_defect_logs_priority_column_beats_its_severity(sqlite_store, tmp_path
     assert {c: r["priority"] for c, r in got.items()} == {
         "UC01_11": "Low", "UC01_12": "Low", "UC07_5": "Medium", "UC08_7": "High"}
     assert "Severity: Serious" in (got["UC07_5"]["description"] or "")
+
+
+def test_unassigned_is_no_one(sqlite_store, tmp_path):
+    """A YouTrack export says "Unassigned" under Assignee: it made a person named "Unassigned", owner of
+    every issue. The word says no one is: the owner is left empty and no such person is created."""
+    path = write_xlsx(tmp_path / "issues.xlsx", {"issues": [
+        ["Issue Id", "Summary", "Priority", "State", "Assignee"],
+        ["G10-270", "Only five product cards on a catalogue page", "Low", "New", "Unassigned"],
+        ["G10-281", "Products shown wrongly after a filter", "Medium", "New", "Unassigned"],
+        ["G10-287", "Zero items can be put in the cart", "Low", "New", "Ann Lee"]]})
+    import_all(sqlite_store, path)
+    owners = {r["code"]: r["owner"] for r in rows_of(sqlite_store, "issues")}
+    assert owners == {"G10-270": None, "G10-281": None, "G10-287": "Ann Lee"}
+    assert "Unassigned" not in {r["name"] for r in rows_of(sqlite_store, "people")}
