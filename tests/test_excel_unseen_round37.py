@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from imported import import_all, rows_of
-from real_world_factory import write_xlsx
+from real_world_factory import write_ods, write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
 
@@ -64,3 +64,46 @@ def test_unassigned_is_no_one(sqlite_store, tmp_path):
     owners = {r["code"]: r["owner"] for r in rows_of(sqlite_store, "issues")}
     assert owners == {"G10-270": None, "G10-281": None, "G10-287": "Ann Lee"}
     assert "Unassigned" not in {r["name"] for r in rows_of(sqlite_store, "people")}
+
+
+def test_a_workbook_named_as_its_projects_issues_is_the_issue_log(sqlite_store, tmp_path):
+    """An issue tracker's export saved as "JTexy issues.ods" (one sheet, "Sheet1"): "ID | Status | Summary",
+    statuses Accepted / Fixed. Read as risks, eight Fixed rows were left out and the rest became threats.
+    A workbook whose name ends in a register's name ("<project> issues", "PAMS_Issues") names that
+    register for a sheet left as "Sheet1", as a name that is only the register's does."""
+    rows = [["ID", "Status", "Summary"],
+            ["23", "Accepted", 'PhraseModule.handle -> "Not supported yet."'],
+            ["22", "Accepted", "NonUniqueResultException: result returns more than one element"],
+            ["21", "Fixed", "StackOverflowError on nested lists"],
+            ["20", "Accepted", "Event handler of the link module returned null"],
+            ["19", "Fixed", '"Illegal group reference" in a replacement']]
+    path = write_ods(tmp_path / "JTexy issues.ods", {"Sheet1": rows})
+    import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "risks") == []
+    got = {r["code"]: r["status"] for r in rows_of(sqlite_store, "issues")}
+    assert set(got) == {"23", "22", "21", "20", "19"}
+    assert got["21"] != "Open" and got["23"] == "Open"
+
+
+def test_a_german_complaints_log_named_projects_issues_is_the_issue_log(sqlite_store, tmp_path):
+    """A logistics team's complaints log saved as "PAMS_Issues.xlsx" ("Sheet1"): "ID | Bereich | Status |
+    Kurzbeschreibung | Gemeldet von | Meldedatum | Maßnahme | Beschreibung". Its area, measure and owner
+    made it 135 risks titled by the long description (two with none left out). The file's last word names
+    the issue log; the short description (Kurzbeschreibung) names each issue, the report date (Meldedatum) is
+    when it was raised, the long description is kept."""
+    rows: list[list[object]] = [["ID", "Bereich", "Status", "Kurzbeschreibung", "Gemeldet von", "Meldedatum",
+                                 "Maßnahme", "Beschreibung"]]
+    for i in range(8):
+        rows.append([43193 + i, "Super-Depot", "Erledigt", f"{34 + i} statt {33 + i} CS verladen",
+                     "K&N Stuttgart", D(2022, 5, 20 + i), "Gespräch MA (undokumentiert)",
+                     None if i == 3 else f"1013089{i} 1 CS Mehrmenge"])
+    path = write_xlsx(tmp_path / "PAMS_Issues.xlsx", {"Sheet1": rows})
+    import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "risks") == []
+    got = {r["code"]: r for r in rows_of(sqlite_store, "issues")}
+    assert len(got) == 8
+    first = got["43193"]
+    assert first["title"] == "34 statt 33 CS verladen"
+    assert first["raised_on"] == dt.date(2022, 5, 20)
+    assert first["status"] == "Closed"
+    assert "10130890 1 CS Mehrmenge" in (first["description"] or "")

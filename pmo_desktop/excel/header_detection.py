@@ -136,6 +136,14 @@ def named_by_its_last_words(kind: SheetKind, name: str) -> bool:
     return any(kind.matches_sheet_name(" ".join(words[i:])) for i in range(max(0, len(words) - 4), len(words)))
 
 
+@lru_cache(maxsize=256)
+def _file_names(kind: SheetKind, file_name: str) -> bool:
+    """A workbook's name naming the register, alone or after words of its own ("issues", "JTexy issues",
+    "PAMS_Issues"): before round 37 only the name alone counted, and a tracker's "<project> issues.ods" of
+    "ID | Status | Summary" on "Sheet1" was read as risks. Worked out once a name, not once a header row."""
+    return named_by_its_last_words(kind, file_name)
+
+
 def kind_for(register: str) -> SheetKind:
     for kind in ALL_KINDS:
         if kind.register == register:
@@ -993,8 +1001,7 @@ def _register_named(kind: SheetKind, sheet_title: str, file_name: str | None, ro
     """The first row a header naming no title may lie on for the register to be named: 0 when the sheet is
     named as the register, or its file (a sheet left "Sheet1"); else the row under the first caption saying
     the register's noun ("ALMP Platform Cyber and Infra Security Risk Analysis"); else past the rows."""
-    if kind.matches_sheet_name(sheet_title) or \
-            (file_name is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", file_name))):
+    if kind.matches_sheet_name(sheet_title) or (file_name is not None and _file_names(kind, file_name)):
         return 0
     nouns = _nouns(kind)
 
@@ -1410,7 +1417,7 @@ def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str, file_name
         score += 0.5  # named by a column standing in for the title (a stakeholder group, a risk's event)
     if kind.matches_sheet_name(sheet_title):
         score += SHEET_NAME_BONUS
-    elif file_name is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", file_name)):
+    elif file_name is not None and _file_names(kind, file_name):
         score += FILE_NAME_BONUS
     return score
 
@@ -2075,8 +2082,21 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                                                        sheet_title, titled_by=titled_by), row)
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
-        match = _named_sheet(best, per_kind, re.sub(r"[_\-]+", " ", book).strip())
+        match = _named_sheet(best, per_kind, _book_register_name(book))
     return match
+
+
+@lru_cache(maxsize=256)
+def _book_register_name(book: str) -> str:
+    """The words of a workbook's name that name a register, the last ones after words of its own ("PAMS_Issues"
+    → "Issues"), else the whole name: a complaints log saved as "<project>_Issues.xlsx" names the issue log as
+    "Issues.xlsx" does (round 37: read as 135 risks)."""
+    words = re.sub(r"[_\-]+", " ", book).split()
+    for i in range(max(0, len(words) - 4), len(words)):
+        tail = " ".join(words[i:])
+        if any(k.matches_sheet_name(tail) for k in MAIN_KINDS):
+            return tail
+    return " ".join(words)
 
 
 def _own_cells(row: list[Any], stored: list[list[Any]], i: int) -> list[Any]:
