@@ -107,3 +107,22 @@ def test_a_german_complaints_log_named_projects_issues_is_the_issue_log(sqlite_s
     assert first["raised_on"] == dt.date(2022, 5, 20)
     assert first["status"] == "Closed"
     assert "10130890 1 CS Mehrmenge" in (first["description"] or "")
+
+
+def test_a_row_of_values_with_two_web_addresses_heads_no_table(sqlite_store, tmp_path):
+    """A shop's scraped products saved as "issues.xlsx", no header row: product code, two product links in one
+    cell, name, price, country, category, seller, rating, image links, a review. A row of them (the one whose
+    cells the others fitted best) was taken for the header and 123 products became issues. A cell of web
+    addresses heads no column, however many it holds: nothing is imported."""
+    rows: list[list[object]] = []
+    for i in range(30):
+        rows.append([f"{'KIJFNWX'[i % 7]}{64428 + i * 37}",
+                     f"https://shop.example.com/main/p/H{6769002 + i}_S_8000{i} https://shop.example.com/p/H{7982001 + i}",
+                     f"Farm Basket - papaya lot {i} (about {500 + i}g)", 30.0 + i, ["Hong Kong", "China", "Japan"][i % 3],
+                     "Fruit vegetables flowers", None, f"Shipped in 1 - 4 days by seller {i % 4}", 3.0 + (i % 5) / 5,
+                     f"https://images.example.com/{i}_main.jpg", ["Fresh!", "good", "Not fresh", "ok"][i % 4],
+                     "No returns for this product", f"Seller {i % 4}", 4.5, f"{(i % 9 + 1) * 100}+"])
+    path = write_xlsx(tmp_path / "issues.xlsx", {"Sheet1": rows})
+    with pytest.raises(WorkbookError, match="No sheet"):
+        import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "issues") == []

@@ -1989,8 +1989,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
         line = tuple("" if x is None else str(x).strip() for x in written)
         if sum(1 for x in line if x) >= 3 and written_at.setdefault(line, i) != i:
             continue
-        if any(_WEB_ADDRESS_RE.fullmatch(x) for x in line if x):
-            continue  # a web or e-mail address heads no column: a row of values ("https://…/issues/99151 | 2 | yes")
+        if any(_WEB_ADDRESS_RE.fullmatch(x) or x.startswith(("http://", "https://")) for x in line if x):
+            # a web or e-mail address heads no column: a row of values ("https://…/issues/99151 | 2 | yes"), two
+            # addresses in one cell too (a shop's scraped products named "issues.xlsx": 123 junk issues, round 37)
+            continue
         sample = _below(stored, i, line)
         spelt = with_legend(written, legend, i) if legend else written
         for kind in kinds:
