@@ -136,6 +136,14 @@ def named_by_its_last_words(kind: SheetKind, name: str) -> bool:
     return any(kind.matches_sheet_name(" ".join(words[i:])) for i in range(max(0, len(words) - 4), len(words)))
 
 
+@lru_cache(maxsize=256)
+def _file_names(kind: SheetKind, file_name: str) -> bool:
+    """A workbook's name naming the register, alone or after words of its own ("issues", "JTexy issues",
+    "PAMS_Issues"): before round 37 only the name alone counted, and a tracker's "<project> issues.ods" of
+    "ID | Status | Summary" on "Sheet1" was read as risks. Worked out once a name, not once a header row."""
+    return named_by_its_last_words(kind, file_name)
+
+
 def kind_for(register: str) -> SheetKind:
     for kind in ALL_KINDS:
         if kind.register == register:
@@ -589,10 +597,12 @@ def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], dup
     read as the stakeholder's concerns): the column named as the field takes it, the other is kept labelled in
     the notes (before, the first column won and the sheet's own "Concerns" went to the notes). So for a level:
     "Severity | Likelihood | Impact" (a threat model's export) rates each risk by its severity first and gives
-    its impact under the field's own name; the severity, a rating of both, is kept in the notes."""
+    its impact under the field's own name; the severity, a rating of both, is kept in the notes. So for a
+    choice: a defect log's "Severity | Priority" (Medium / Low, Serious / High) gives each defect the priority
+    its own column says (round 37: every defect had its severity as its priority, the Serious ones left out)."""
     for d, name in sorted(duplicates.items()):
         f = next((x for x in kind.reg.fields if x.name == name), None)
-        if f is None or f.required or f.kind not in (Kind.LONGTEXT, Kind.SCALE) or d >= len(row):  # a short
+        if f is None or f.required or f.kind not in (Kind.LONGTEXT, Kind.SCALE, Kind.ENUM) or d >= len(row):  # a short
             # text ("Role" beside "Position"): the first column keeps it, as before
             continue
         own = {normalise_key(f.label), normalise_key(f.name.replace("_", " "))}  # "Key concerns", "concerns"
@@ -991,8 +1001,7 @@ def _register_named(kind: SheetKind, sheet_title: str, file_name: str | None, ro
     """The first row a header naming no title may lie on for the register to be named: 0 when the sheet is
     named as the register, or its file (a sheet left "Sheet1"); else the row under the first caption saying
     the register's noun ("ALMP Platform Cyber and Infra Security Risk Analysis"); else past the rows."""
-    if kind.matches_sheet_name(sheet_title) or \
-            (file_name is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", file_name))):
+    if kind.matches_sheet_name(sheet_title) or (file_name is not None and _file_names(kind, file_name)):
         return 0
     nouns = _nouns(kind)
 
@@ -1411,7 +1420,7 @@ def _score(kind: SheetKind, mapping: dict[int, str], sheet_title: str, file_name
         score += 0.5  # named by a column standing in for the title (a stakeholder group, a risk's event)
     if kind.matches_sheet_name(sheet_title):
         score += SHEET_NAME_BONUS
-    elif file_name is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", file_name)):
+    elif file_name is not None and _file_names(kind, file_name):
         score += FILE_NAME_BONUS
     return score
 
@@ -1983,8 +1992,10 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
         line = tuple("" if x is None else str(x).strip() for x in written)
         if sum(1 for x in line if x) >= 3 and written_at.setdefault(line, i) != i:
             continue
-        if any(_WEB_ADDRESS_RE.fullmatch(x) for x in line if x):
-            continue  # a web or e-mail address heads no column: a row of values ("https://…/issues/99151 | 2 | yes")
+        if any(_WEB_ADDRESS_RE.fullmatch(x) or x.startswith(("http://", "https://")) for x in line if x):
+            # a web or e-mail address heads no column: a row of values ("https://…/issues/99151 | 2 | yes"), two
+            # addresses in one cell too (a shop's scraped products named "issues.xlsx": 123 junk issues, round 37)
+            continue
         sample = _below(stored, i, line)
         spelt = with_legend(written, legend, i) if legend else written
         for kind in kinds:
@@ -2081,8 +2092,21 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                                                        sheet_title, titled_by=titled_by), row)
     match = _named_sheet(best, per_kind, sheet_title)
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
-        match = _named_sheet(best, per_kind, re.sub(r"[_\-]+", " ", book).strip())
+        match = _named_sheet(best, per_kind, _book_register_name(book))
     return match
+
+
+@lru_cache(maxsize=256)
+def _book_register_name(book: str) -> str:
+    """The words of a workbook's name that name a register, the last ones after words of its own ("PAMS_Issues"
+    → "Issues"), else the whole name: a complaints log saved as "<project>_Issues.xlsx" names the issue log as
+    "Issues.xlsx" does (round 37: read as 135 risks)."""
+    words = re.sub(r"[_\-]+", " ", book).split()
+    for i in range(max(0, len(words) - 4), len(words)):
+        tail = " ".join(words[i:])
+        if any(k.matches_sheet_name(tail) for k in MAIN_KINDS):
+            return tail
+    return " ".join(words)
 
 
 def _own_cells(row: list[Any], stored: list[list[Any]], i: int) -> list[Any]:
@@ -3008,6 +3032,9 @@ def _level_cell(value: Any) -> bool:
         return word_key(text) in value_words("scale")
 
 
+# A tracker's ticket key ("YARN-10650", "MAPREDUCE-2287", "G10-270") or an office's ID ("R1", "PA-12")
+_TICKET_KEY_RE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9]*[-_]\d+|[^\W\d_]{0,4}[-_.]?\d+[a-z]?)$")
+
 # "Risk 3", "Opp. 5", "Risk #12" in a matrix's cell: the third entry of a numbered list, not a risk's name
 _LIST_REF_RE = re.compile(r"^[^\W\d_]{1,12}\.?\s*(?:no\.?|#)?\s*\d{1,3}$", re.I)
 
@@ -3047,6 +3074,12 @@ def names_under_a_caption(rows: list[list[Any]]) -> HeaderMatch | None:
     kind = kind_for(said[0])
     if _field_labels(kind, items):
         return None  # "ID del riesgo" over "Riesgo", "Probabilidad", "Impacto": a form's labels, no names
+    keys = field_keys(kind)
+    if any((n := keys.get(v)) is not None and kind.reg.field(n).kind.is_key for v in header_variants(caption)) or \
+            all(_TICKET_KEY_RE.match(x.strip()) for x in items):
+        # "Issue ID" over YARN-10650, MAPREDUCE-2287 (a research data set's Jira keys, 3,356 of them, round 37):
+        # the records' IDs, not their names — no record is named
+        return None
     naming = "name" if "name" in kind.reg.field_names else "title"
     headers = [""] * col + [caption.strip()] + ([" ".join(str(beside[0][1]).split())] if beside else [])
     return HeaderMatch(kind, top + 1, {col: naming}, headers, score=1.0)
