@@ -242,11 +242,13 @@ def _pg_update_rows(conn: Connection, table: Table, columns: Sequence[str], rows
     assignments = [f"{prep.quote(c)} = v.c{i}" for i, c in enumerate(columns)]
     assignments += [f"{prep.quote(n)} = :s{i}" for i, n in enumerate(set_also)]
     assignments.append(f"{prep.quote('version')} = {target}.{prep.quote('version')} + 1")
+    # no columns but the version's when only a record's links changed
     arrays = [f"CAST(:a{i} AS {cast}[])" for i, cast in enumerate(casts)]
+    arrays += ["CAST(:ids AS BIGINT[])", "CAST(:versions AS BIGINT[])"]
+    aliases = [f"c{i}" for i in range(len(columns))] + ["id", "version"]
     statement = text(
         f"UPDATE {target} SET {', '.join(assignments)} "
-        f"FROM unnest({', '.join(arrays)}, CAST(:ids AS BIGINT[]), CAST(:versions AS BIGINT[])) "
-        f"AS v({', '.join(f'c{i}' for i in range(len(columns)))}, id, version) "
+        f"FROM unnest({', '.join(arrays)}) AS v({', '.join(aliases)}) "
         f"WHERE {target}.{prep.quote('id')} = v.id AND {target}.{prep.quote('version')} = v.version"
     ).bindparams(*[bindparam(f"s{i}", type_=table.c[n].type) for i, n in enumerate(set_also)])
     fixed = {f"s{i}": value for i, value in enumerate(set_also.values())}
