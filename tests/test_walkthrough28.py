@@ -1,0 +1,66 @@
+"""Walkthrough 28: a PMO lead's month-end — the benefits plan reviewed, the RAID logs walked, three risks re-scored,
+"my" open items, what changed this month, last month's workbook from a project manager and the board pack — by
+real key presses on the real window at 1280×720. What they tripped on, each fixed."""
+
+from focused_keys import type_keys
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from test_walkthrough18b import keys_to
+
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+RISKS = REGISTERS["risks"]
+
+
+def _office(path) -> None:
+    """Six people (in the order the owner lists show them) and a risk of Marcus Lee's to re-own."""
+    from pmo_desktop.models.store import Store
+
+    store = Store.create(path)
+    with store.transaction() as s:
+        for name in ("Aisha Patel", "Elena Rossi", "Grace Kim", "Marcus Lee", "Priya Shah", "Tom Walker"):
+            records.create_record(s, REGISTERS["people"], {"name": name})
+        records.create_record(s, RISKS, {"title": "POS supplier delivers late", "owner": "Marcus Lee",
+                                         "probability": 4, "impact": 4})
+    store.close()
+
+
+def _owners(window) -> list[str]:
+    rows = window.document.office.read(lambda s: records.fetch_rows(s, RISKS, records.load_context(s)))
+    return [row[2 + RISKS.field_names.index("owner")] for row in rows]
+
+
+def test_down_after_did_you_mean_goes_to_the_names_meant_not_the_next_in_the_list(main_window, qtbot, tmp_path):
+    """A risk re-owned: "Aisha" typed over "Marcus Lee" and Enter — beside the cell, "“Aisha” is not in the list
+    of people. Did you mean Aisha Patel?". Down, to go to her, stepped the cell's drop-down from Marcus Lee to the
+    next name of all, "Priya Shah", in place of what was typed, the question still asking about Aisha — and Enter
+    stored Priya Shah as the owner. Down now opens the names that match what was typed, the first chosen, and
+    Enter takes it."""
+    _office(tmp_path / "office.pmo")
+    window = main_window
+    assert window.open_path(str(tmp_path / "office.pmo"))
+    window.resize(1280, 720)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("owner")))
+    type_keys(qtbot, "Aisha")
+    keys_to(qtbot, Qt.Key.Key_Return)  # asks: Did you mean Aisha Patel?
+    qtbot.waitUntil(lambda: "Did you mean Aisha Patel?" in _notes(window))
+    assert "Down to pick it" in _notes(window)
+    keys_to(qtbot, Qt.Key.Key_Down)  # as the platform sends keys: to the list once it is open
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    keys_to(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
+    assert _owners(window) == ["Aisha Patel"]
+    assert view.table.currentIndex().row() == 0 or view.new_line.hasFocus()  # and on, as Enter goes
+
+
+def _notes(window) -> str:
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    return " ".join(" ".join(n.text().split()) for n in window.findChildren(RefusalNote) if n.isVisible())
