@@ -64,3 +64,26 @@ def _notes(window) -> str:
     from pmo_desktop.views.register_table.refusal_note import RefusalNote
 
     return " ".join(" ".join(n.text().split()) for n in window.findChildren(RefusalNote) if n.isVisible())
+
+
+def test_what_changed_in_an_office_begun_this_month_shows_what_was_typed(empty_window, qtbot):
+    """File ▸ What Changed Since the Last Board (Ctrl+Shift+W) in an office made today, after a risk typed and
+    re-scored: "What changed from Now (5 Dec 2026) to Now (5 Dec 2026) — Nothing the board watches has changed."
+    Its first choice was the end of the day the history began, which for an office begun today is now. An office
+    whose history begins within the month is compared from the day before it, so all it holds shows as new."""
+    from PySide6.QtWidgets import QTextBrowser
+
+    from pmo_desktop.views.changes_dialog import ChangesDialog
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    type_keys(qtbot, "Quay crane delivered late")
+    keys_to(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.active_register_view().model.rowCount() == 1)
+    keys_to(qtbot, Qt.Key.Key_W, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: any(isinstance(w, ChangesDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ChangesDialog) and w.isVisible())
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    dialog.reject()
+    assert "from Now" not in text and "Nothing the board watches has changed" not in text, text
+    assert "Quay crane delivered late" in text, text
