@@ -87,3 +87,41 @@ def test_what_changed_in_an_office_begun_this_month_shows_what_was_typed(empty_w
     dialog.reject()
     assert "from Now" not in text and "Nothing the board watches has changed" not in text, text
     assert "Quay crane delivered late" in text, text
+
+
+def test_the_risk_filters_above_the_table_come_before_it_by_tab_and_answer_their_alt_letter(main_window, qtbot,
+                                                                                           tmp_path):
+    """"My open risks" by the drop-downs above the register: Tab from the page list went to the search and into
+    the table, the drop-downs (Project, Level, Owner, Status, Rating, Review) only after the table and its ✱ line,
+    and their captions had no Alt letter. They are now reached in the order they stand — the page list, the
+    drop-downs, the search, the table — and Alt+O goes to Owner, Alt+S to Status."""
+    from PySide6.QtWidgets import QComboBox
+
+    from pmo_desktop.views.page_list import PageList
+
+    _office(tmp_path / "office.pmo")
+    window = main_window
+    assert window.open_path(str(tmp_path / "office.pmo"))
+    window.resize(1280, 720)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    window.findChild(PageList).setFocus()
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), PageList))
+    stops = []
+    for _ in range(8):
+        keys_to(qtbot, Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    names = [w.objectName() for w in stops[:6]]
+    assert names == ["filter_projects", "filter_levels", "filter_owners", "filter_statuses", "filter_ratings",
+                     "filter_review"], names
+    assert stops[6] is view.search and stops[7] is view.table
+    view.table.setFocus()
+    keys_to(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QComboBox))
+    assert QApplication.focusWidget().objectName() == "filter_owners"
+    type_keys(qtbot, "Marcus")  # a combo's own search by the letters typed, as in Excel's list
+    qtbot.waitUntil(lambda: QApplication.focusWidget().currentText() == "Marcus Lee")
+    keys_to(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget().objectName() == "filter_statuses")
