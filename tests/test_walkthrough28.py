@@ -125,3 +125,40 @@ def test_the_risk_filters_above_the_table_come_before_it_by_tab_and_answer_their
     qtbot.waitUntil(lambda: QApplication.focusWidget().currentText() == "Marcus Lee")
     keys_to(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget().objectName() == "filter_statuses")
+
+
+def test_a_choice_the_register_refuses_for_another_cell_is_said_beside_it_not_in_a_box(empty_window, qtbot):
+    """A decision typed along its row as the columns run: Status "dec" (Decided) and Tab, before its Decided on
+    date — "A decision that is taken has a date (Decided on)." came in a message box, which took the keys typed
+    next: "today" was lost and the space of the rationale pressed its OK, the rest typed into the Due cell. A
+    drop-down's value the register refuses is held in its cell with the reason beside it, as a typed one is."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from pmo_desktop.views.register_table.choice_editor import ChoiceCombo
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
+    for _ in range(2):
+        keys_to(qtbot, Qt.Key.Key_PageDown, CTRL)
+    view = window.active_register_view()
+    assert view.register.name == "decisions"
+    type_keys(qtbot, "Buy the second crane now")
+    keys_to(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("status")))
+    type_keys(qtbot, "dec")
+    keys_to(qtbot, Qt.Key.Key_Tab)
+
+    def boxes():
+        return [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(boxes()) or "has a date (Decided on)" in _notes(window))
+    shown = boxes()
+    for box in shown:
+        box.reject()
+    assert not shown, "a message box took the keys typed next"
+    assert isinstance(QApplication.focusWidget(), ChoiceCombo)  # the cell still open, the keyboard in it
+    keys_to(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    record = view.model.record(0)
+    assert record["status"] == "Pending" and record["decided_on"] is None

@@ -225,6 +225,14 @@ class FieldDelegate(QStyledItemDelegate):
                 and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and not event.modifiers() & CHORDS
                 and self._list_names_like(editor, event.key() == Qt.Key.Key_Up)):
             return True
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and event.key() in MOVES
+                and not event.modifiers() & CHORDS):
+            # A choice the register refuses for the sake of another cell (Status "Decided" before its Decided on
+            # date, typed along the row as the columns run): held beside the cell as a typed value is. Qt's own
+            # filter stored it unheld, and the refusal's message box took the keys typed next.
+            if self.commit_or_hold(editor):
+                self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
+            return True
         return super().eventFilter(editor, event)
 
     @staticmethod
@@ -300,7 +308,7 @@ class FieldDelegate(QStyledItemDelegate):
             parent.setFocus()  # as Qt's filter: back in this window, the keyboard is in the table
         return False
 
-    def commit_or_hold(self, editor: QLineEdit) -> bool:
+    def commit_or_hold(self, editor: QWidget) -> bool:
         """Store the editor's text; False when it was refused (the reason then shows beside the editor)."""
         with self._document().holding_refusals() as refused:
             self.commitData.emit(editor)
