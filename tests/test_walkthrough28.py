@@ -162,3 +162,61 @@ def test_a_choice_the_register_refuses_for_another_cell_is_said_beside_it_not_in
     qtbot.waitUntil(lambda: view.table.hasFocus())
     record = view.model.record(0)
     assert record["status"] == "Pending" and record["decided_on"] is None
+
+
+def _last_months_log(path) -> None:
+    """A project manager's risk log as they keep it: a merged title row, their own words for the columns, a notes
+    column, dates as text."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Nov risks"
+    ws.merge_cells("A1:F1")
+    ws["A1"] = "POS replacement — risks, November 2026"
+    ws.append([])
+    ws.append(["Risk #", "Title", "Who owns it", "Chance (1-5)", "Impact (1-5)", "Notes"])
+    ws.append(["POS-11", "Store Wi-Fi too weak for the new tills", "Marcus Lee", 4, 3, "survey booked"])
+    ws.append(["POS-12", "Receipt printer firmware recalled", "Aisha Patel", 2, 4, ""])
+    wb.save(path)
+
+
+def test_a_column_remapped_in_the_import_is_checked_before_it_imports(main_window, qtbot, tmp_path):
+    """Last month's log from a project manager, previewed; "Who owns it" set to Owner in the mapping and Enter:
+    the rows imported as first read — the owners in the notes, the choice just made ignored — for the preview was
+    only read again by "Check again", a button with no Alt letter five Tabs away. Enter after a changed choice
+    now checks again first and says so; Alt+C checks again; the next Enter imports what the preview shows."""
+    from pmo_desktop.views.exchange.import_dialog import ImportDialog
+
+    _office(tmp_path / "office.pmo")
+    _last_months_log(tmp_path / "marcus-november.xlsx")
+    window = main_window
+    assert window.open_path(str(tmp_path / "office.pmo"))
+    window.resize(1280, 720)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    dialog = ImportDialog(window.document, tmp_path / "marcus-november.xlsx", window)
+    dialog.open()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.sheet_combo.setCurrentIndex(dialog.sheet_combo.findText("Nov risks"))
+    dialog.register_combo.setCurrentIndex(dialog.register_combo.findData("risks"))
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.ok)
+    owner = next(dialog.mapping_table.cellWidget(r, 1) for r in range(dialog.mapping_table.rowCount())
+                 if dialog.mapping_table.cellWidget(r, 0).property("column") == 2)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    owner.setFocus()
+    qtbot.waitUntil(owner.hasFocus)
+    owner_was = owner.currentData()
+    type_keys(qtbot, "Own")  # the choice by its letters, as the keyboard picks in a list
+    assert owner.currentData() == "owner" != owner_was
+    keys_to(qtbot, Qt.Key.Key_Return)
+    qtbot.wait(300)
+    assert dialog.isVisible(), "imported the rows as first read, the owner chosen ignored"
+    assert "checked again" in dialog.summary.text().lower()
+    keys_to(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # Check again by its letter
+    keys_to(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    rows = window.document.office.read(lambda s: records.fetch_rows(s, RISKS, records.load_context(s)))
+    owners = sorted(row[2 + RISKS.field_names.index("owner")] or "" for row in rows)
+    assert owners == ["Aisha Patel", "Marcus Lee", "Marcus Lee"], owners
