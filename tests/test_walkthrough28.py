@@ -220,3 +220,21 @@ def test_a_column_remapped_in_the_import_is_checked_before_it_imports(main_windo
     rows = window.document.office.read(lambda s: records.fetch_rows(s, RISKS, records.load_context(s)))
     owners = sorted(row[2 + RISKS.field_names.index("owner")] or "" for row in rows)
     assert owners == ["Aisha Patel", "Marcus Lee", "Marcus Lee"], owners
+
+
+def test_the_demos_risk_actions_write_their_risks_acronyms_as_the_titles_do(demo_window, qtbot):
+    """RAID ▸ Action log of the demo office on the projector: "Agree mitigation plan for: pos supplier delivers
+    late", "… gdpr consent model rejected by dpo" — each risk's title lowered whole, its acronyms with it, read in
+    the room as typing slips. A title in the sentence keeps its acronyms: "POS supplier delivers late"."""
+    from PySide6.QtWidgets import QTreeWidget
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
+    for _ in range(3):
+        keys_to(qtbot, Qt.Key.Key_PageDown, CTRL)
+    log = next(t for t in window.findChildren(QTreeWidget) if t.accessibleName() == "Action log")
+    qtbot.waitUntil(lambda: log.isVisible() and log.topLevelItemCount() > 0)
+    texts = [log.topLevelItem(i).text(2) for i in range(log.topLevelItemCount())]
+    assert "Agree mitigation plan for: POS supplier delivers late" in texts, texts
+    assert "Agree mitigation plan for: GDPR consent model rejected by DPO" in texts, texts
+    assert "Agree mitigation plan for: store staff resist new tills" in texts, texts
