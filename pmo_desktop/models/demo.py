@@ -87,6 +87,13 @@ def _months(start: date, n: int) -> date:
     return add_months(start, n)
 
 
+
+def _in_a_sentence(title: str) -> str:
+    """A title inside a sentence: its first letter small, its acronyms as written ("POS supplier delivers late",
+    "GDPR consent model rejected by DPO") — lowered whole, the board read "pos" and "gdpr … by dpo"."""
+    first = title.split(" ", 1)[0]
+    return title if first.isupper() and len(first) > 1 else title[:1].lower() + title[1:]
+
 def populate(store: Store, today: date | None = None) -> None:
     """Fill an empty program office with the demo program (dates relative to today)."""
     today = today or clock.today()
@@ -140,7 +147,7 @@ def populate(store: Store, today: date | None = None) -> None:
                 "impact_areas": areas, "event": f"{title}.", "reviewed_on": today - timedelta(days=4 + 9 * n),
                 "escalated": level == "Program" and project is not None,
                 "escalation_reason": "Affects more than one project." if level == "Program" and project else ""})
-            records.create_record(s, R["risk_actions"], {"description": f"Agree mitigation plan for: {title.lower()}",
+            records.create_record(s, R["risk_actions"], {"description": f"Agree mitigation plan for: {_in_a_sentence(title)}",
                                                          "actionee": owner, "due": today + timedelta(days=14 + n),
                                                          "status": "In progress" if n % 2 else "Not started"},
                                   parent_id=risk.id)

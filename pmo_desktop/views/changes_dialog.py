@@ -58,7 +58,10 @@ class ChangesDialog(QDialog):
         found = list(reversed(document.office.read(snapshots.list_snapshots)))
         first = document.office.read(history.first_day)
         month_ago = clock.today() - timedelta(days=30)
-        default_day = max(first, month_ago) if first else month_ago
+        # An office whose history began within the month (made, or the demo opened, today) is compared from the
+        # day before it — all it holds is new this month. From the end of its first day, an office begun today
+        # was compared from now to now: "Nothing the board watches has changed" after a morning's changes.
+        default_day = first - timedelta(days=1) if first and first > month_ago else month_ago
         for combo, with_now in ((self.since_combo, False), (self.until_combo, True)):
             if with_now:
                 combo.addItem("Now", key_text(None))

@@ -123,7 +123,7 @@ class ImportDialog(QDialog):
         self.header_spin.setPrefix("row ")
         self.header_spin.setAccessibleName("Header row")
         self.header_spin.valueChanged.connect(lambda *_: self.preview(mapping=None))
-        self.recheck_button = QPushButton("Check again", self)
+        self.recheck_button = QPushButton("&Check again", self)  # Alt+C
         self.recheck_button.setAutoDefault(False)  # Enter imports (below), not this button's click
         self.recheck_button.clicked.connect(self.recheck)
         self.sheet_combo.currentIndexChanged.connect(self._on_sheet_changed)
@@ -291,6 +291,8 @@ class ImportDialog(QDialog):
 
     def preview(self, mapping: dict[int, str] | None = None) -> None:
         """Plan the import (nothing is written) and show the mapping and the per-row report."""
+        # A column's choice changed since the preview was read: it no longer shows what Import would write
+        self.mapping_changed = False
         sheet = self.sheet_combo.currentData()
         register = self.register_combo.currentData()
         store = self.document.store
@@ -509,7 +511,7 @@ class ImportDialog(QDialog):
         self.recheck_button.setEnabled(single)
         if single:
             self.mapping_note.setText(f"What each column of “{html.escape(own[0].sheet)}” imports as: change a choice, "
-                                      "then <b>Check again</b>.")
+                                      "then <b>Check again</b> (Alt+C).")
         elif own:
             self.mapping_note.setText("Each recognised sheet is imported as its headers say (shown here). To change "
                                       "what a sheet's columns import as, choose that sheet under <b>Sheet</b> above.")
@@ -539,6 +541,7 @@ class ImportDialog(QDialog):
                     combo.addItem(tick_label(sheet.register, current), current)
                 i = combo.findData(current)
                 combo.setCurrentIndex(i if i >= 0 else 0)
+                combo.currentIndexChanged.connect(self._on_mapping_changed)
                 self.mapping_table.setCellWidget(r, 1, combo)
 
         self._fit_mapping_pane()
@@ -644,12 +647,27 @@ class ImportDialog(QDialog):
                 if isinstance(combo, QComboBox):  # every mapping row holds its choice of field
                     combo.setCurrentIndex(max(0, combo.findData(field_name)))
 
+    def _on_mapping_changed(self, *_args) -> None:
+        if not self.mapping_changed:
+            self.summary.setText(f"<span style='color:{colours().error}'>The columns' choices have changed since the "
+                                 "rows were checked: Check again (Alt+C) shows what they import; Import checks them "
+                                 f"first.</span><br>{self.summary.text()}")
+        self.mapping_changed = True
+
     def recheck(self) -> None:
         single = self.sheet_combo.currentData() is not None
         self.preview(mapping=self.current_mapping() if single and self.mapping_table.rowCount() else None)
 
     # ------------------------------------------------------------------ importing
     def do_import(self, partial: bool = False) -> None:
+        if getattr(self, "mapping_changed", False):
+            # A choice changed and not checked: the preview, and the plan Import would write, are the old choices'
+            # (the owners chosen went into the notes as first read). Checked now, imported by the next Enter.
+            self.recheck()
+            self.summary.setText(f"<span style='color:{colours().error}'>Nothing was imported yet: the rows were "
+                                 "checked again with the columns as you chose them — look them over and import "
+                                 f"again.</span><br>{self.summary.text()}")
+            return
         if self.plan is None or (not self.plan.ok and not (partial and self.plan.valid_count)):
             return
         now = file_stamp(self.path)

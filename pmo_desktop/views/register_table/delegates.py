@@ -221,7 +221,39 @@ class FieldDelegate(QStyledItemDelegate):
                 and event.key() in MOVES and not event.modifiers() & CHORDS
                 and self._hold_new_name(editor, _same_key(event.key()))):
             return True
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and not event.modifiers() & CHORDS
+                and self._list_names_like(editor, event.key() == Qt.Key.Key_Up)):
+            return True
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and event.key() in MOVES
+                and not event.modifiers() & CHORDS):
+            # A choice the register refuses for the sake of another cell (Status "Decided" before its Decided on
+            # date, typed along the row as the columns run): held beside the cell as a typed value is. Qt's own
+            # filter stored it unheld, and the refusal's message box took the keys typed next.
+            if self.commit_or_hold(editor):
+                self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
+            return True
         return super().eventFilter(editor, event)
+
+    @staticmethod
+    def _list_names_like(editor: QComboBox, last: bool) -> bool:
+        """Down (or Up) in a name cell holding a name typed that is not in the list ("Aisha", asked "Did you mean
+        Aisha Patel?"): the names like it open under the cell, the first (Up: the last) chosen, for Enter or Tab
+        to take. The combo's own Down stepped to the name after the cell's old value in the whole list ("Marcus
+        Lee" → "Priya Shah"), in place of what was typed, and Enter stored her. True when the key was taken."""
+        text = " ".join(editor.currentText().split())
+        names = [editor.itemText(i) for i in range(editor.count()) if editor.itemText(i)]
+        completer = editor.completer()
+        if not text or completer is None or existing_name(names, text) is not None:
+            return False  # a listed name (or an empty cell): the arrows step the list as ever
+        completer.setCompletionPrefix(text)
+        count = completer.completionCount()
+        if count:  # nothing like it: the key does nothing rather than replace what was typed
+            completer.complete()
+            popup = completer.popup()
+            if popup is not None:
+                popup.setCurrentIndex(completer.completionModel().index(count - 1 if last else 0, 0))
+        return True
 
     def _several_selected(self) -> bool:
         view = self.parent()
@@ -241,8 +273,10 @@ class FieldDelegate(QStyledItemDelegate):
         what = editor.property("new_name_kind") or "name"
         offered = suggestions(names, text)
         meant = f" Did you mean {' or '.join(offered)}?" if offered else ""
+        pick = (" Down to pick " + ("it" if len(offered) == 1 else "one of them") + ",") if offered else ""
         note_for(editor).show_reason(f"“{text}” is not in the list of {plural(what)}.{meant}",
-                                     f"Press the same key again to add “{text}” as a new {what}, or correct it, or Esc.")
+                                     f"Press the same key again to add “{text}” as a new {what},{pick} or correct it, "
+                                     "or Esc.")
         editor.setProperty("confirmed_new", text)
         # The same key, as the note says: Enter after the Tab that asked (a row typed along with Tab, ended with
         # Enter, the question unread) added "Helen3/12/26" as a new person.
@@ -274,7 +308,7 @@ class FieldDelegate(QStyledItemDelegate):
             parent.setFocus()  # as Qt's filter: back in this window, the keyboard is in the table
         return False
 
-    def commit_or_hold(self, editor: QLineEdit) -> bool:
+    def commit_or_hold(self, editor: QWidget) -> bool:
         """Store the editor's text; False when it was refused (the reason then shows beside the editor)."""
         with self._document().holding_refusals() as refused:
             self.commitData.emit(editor)

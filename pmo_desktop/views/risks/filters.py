@@ -29,6 +29,8 @@ FILTERS = (
     ("ratings", "inherent_rating", "Rating", True),
     ("review", "review_overdue", "Review", False),
 )
+# Each caption's Alt letter, its first but where the menus have it (Alt+V is the View menu's).
+LETTERS = {"Review": "Revie&w"}
 # Filters of the table only: the heat map and trend count by scores, not by review dates.
 TABLE_ONLY = frozenset({"review"})
 
@@ -55,7 +57,7 @@ class QuickFilters(QWidget):
             pair_layout = QHBoxLayout(pair)
             pair_layout.setContentsMargins(0, 0, 0, 0)
             combo.setParent(pair)
-            caption = QLabel(f"{label}:", pair)
+            caption = QLabel(f"{LETTERS.get(label, '&' + label)}:", pair)  # Alt+P, L, O, S, R, W go to the list
             caption.setBuddy(combo)
             pair_layout.addWidget(caption)
             pair_layout.addWidget(combo)

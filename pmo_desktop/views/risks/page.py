@@ -49,6 +49,12 @@ class RisksPage(QWidget):
         self.register_view = RegisterView(document, self.register, parent=self)
         self.filters = QuickFilters(document, self)
         self.filters.changed.connect(self.apply_filters)
+        # Tab walks the drop-downs where they stand, above the search and the table: made after the table, they
+        # came after it and its ✱ line, so Tab from the page list went past them into the table.
+        view = self.register_view
+        chain = [*self.filters.combos.values(), view.search, view.table, view.new_line]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self._applying = False  # the quick filters are setting the table's: it need not be followed back
         self.register_view.column_filters_changed.connect(self._follow_table_filters)
         self.escalate_button = QPushButton("Escalate…", self)
