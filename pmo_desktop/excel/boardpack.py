@@ -35,7 +35,7 @@ from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED,
 from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RAG_COLOURS, TREND_ARROWS, WORSE
 from ..models.store import Store
 from ..models.summary import HeatCell
-from ..models.values import period_text
+from ..models.values import number_format, period_text
 from . import styles
 from .atomic import check_target, save_atomically
 from .boardpack_data import (
@@ -486,8 +486,8 @@ def _benefits(ws: Worksheet, data: BoardPackData) -> None:
                   b["lifecycle"], b["confidence"])
         for j, value in enumerate(values, start=1):
             cell = _cell(ws, row, j, value, border=True, align=styles.WRAP if j == 2 else None)
-            if j in (6, 7, 9, 10) and value is not None:
-                cell.number_format = "#,##0.0"
+            if j in (6, 7, 9, 10) and value is not None:  # as the window shows it: 95, 76.24
+                cell.number_format = number_format(value)
             if j == 8 and value is not None:
                 cell.number_format = styles.DATE_FORMAT
         _colour_cell(ws.cell(row, 11), benefit_rules.STATUS_COLOURS.get(b["status_rag"]))

@@ -49,7 +49,7 @@ from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED,
 from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RAG_COLOURS, TREND_ARROWS, WORSE
 from ..models.store import Store
 from ..models.summary import HeatCell
-from ..models.values import day_text, period_text
+from ..models.values import day_text, number_text, period_text
 from . import pdf_fonts
 from .atomic import check_target, write_atomically
 from .boardpack_data import (
@@ -92,8 +92,8 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "Yes" if value else "No"
-    if isinstance(value, float):
-        return f"{value:,.1f}"
+    if isinstance(value, float):  # as the window shows it: a typed 95 is 95, not 95.0, and 76.24 not 76.2
+        return number_text(value)
     if isinstance(value, date):
         return day_text(value)
     return str(value)

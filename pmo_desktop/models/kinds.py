@@ -97,8 +97,7 @@ class FieldKind:
         if isinstance(value, bool):
             return "Yes" if value else "No"
         if isinstance(value, float):
-            text = f"{value:,.2f}"
-            return text.rstrip("0").rstrip(".") if "." in text else text
+            return v.number_text(value)
         if isinstance(value, datetime):
             return value.isoformat(sep=" ", timespec="minutes")
         if isinstance(value, date):  # as the dialogs and the board pack write it: "3 Dec 2026"

@@ -28,6 +28,19 @@ def day_text(day: date, year: bool = True) -> str:
     return f"{text} {day.year}" if year else text
 
 
+def number_text(value: float) -> str:
+    """A number as the window shows it, and so the board pack: thousands grouped, at most two decimals,
+    none written that add nothing ("95", "76.24", "1,250.5")."""
+    text = f"{value:,.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def number_format(value: float) -> str:
+    """The Excel number format that shows ``value`` as ``number_text`` does: a typed 95 reads 95, not 95.0."""
+    decimals = len(number_text(value).partition(".")[2])
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
 def month_text(day: date, full: bool = False) -> str:
     """The month of ``day`` as the pack and the charts name it, "Dec 2026" (``full``: "December 2026"),
     in English whatever the locale, as ``day_text``: ``%b`` and ``%B`` would say "Dez" in a German

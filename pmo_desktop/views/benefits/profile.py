@@ -15,18 +15,13 @@ from ...models.benefit_rollup import BenefitSeries
 from ...models.registers.benefits import BENEFITS, MEASUREMENTS, PLAN_POINTS
 from ...models.settings import BENEFIT_THRESHOLDS
 from ...models.stakeholder_rules import add_months
-from ...models.values import day_text, measure_with_unit
+from ...models.values import day_text, measure_with_unit, number_text
 from ..document import Document
 from ..read_only_guard import follow_read_only
 from ..register_table import RegisterView
 from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours
 from ..zoom import scale_with_zoom
-
-
-def _num(value: float) -> str:
-    text = f"{value:,.2f}"
-    return text.rstrip("0").rstrip(".")
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -151,7 +146,7 @@ class BenefitProfile(QWidget):
     @staticmethod
     def _facts_text(r: dict) -> str:
         def val(v, d=None):
-            text = "—" if v is None else _num(v)
+            text = "—" if v is None else number_text(v)
             return f"{text} ({day_text(d)})" if d else text
 
         measure = escape(measure_with_unit(r.get("measure") or "no KPI yet", r.get("unit")))
@@ -173,7 +168,7 @@ class BenefitProfile(QWidget):
         implied = (" (straight line from baseline to target: no trajectory entered)"
                    if s is not None and s.plan_is_implied else "")
         return (f"<span style='color:{colours().strong(colour)}; font-weight:bold'>● {a.status}</span>{implied}: latest actual "
-                f"{_num(a.actual)} on {day_text(a.on)} against {_num(a.planned)} planned "
+                f"{number_text(a.actual)} on {day_text(a.on)} against {number_text(a.planned)} planned "
                 f"({abs(a.shortfall):.0%} {behind} plan).")
 
     # ------------------------------------------------------------------ editing

@@ -11,13 +11,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...models.benefit_rollup import BenefitSeries
+from ...models.values import number_text
 from ..theme import colours, theme
 from . import chart_style as st
-
-
-def _fmt(value: float) -> str:
-    text = f"{value:,.2f}"
-    return text.rstrip("0").rstrip(".")
 
 
 class RealizationChart(QWidget):
@@ -122,7 +118,7 @@ class RealizationChart(QWidget):
             line.setVisible(value is not None)
             if value is not None:
                 line.setValue(value)
-                line.label.setFormat(f"{name} {_fmt(value)}")
+                line.label.setFormat(f"{name} {number_text(value)}")
         today = self.today()
         self.today_line.setValue(st.to_x(today))
         self.today_line.setVisible(True)
