@@ -542,16 +542,32 @@ def _misspelt_title(kind: SheetKind, row: list[Any], mapping: dict[int, str]) ->
     caller's). One word of five letters at least, its first
     two the title word's, the same letters but one added or dropped, at most two slips from it (a letter added
     or dropped, two swapped): "Channel" is no "Change", nor "Issued" an "Issue"."""
-    words = _title_words(kind)
-
-    def slipped(key: str) -> bool:
-        # "Issued" or "Titles" is the word and more, another word (a date, a plural): no slip
-        return len(key) >= 5 and key.isalpha() and any(w[:2] == key[:2] and not (key.startswith(w) or w.startswith(key))
-                                     and _letters_apart(key, w) <= 1 and _slips(key, w) <= 2 for w in words)
-
     found = [c for c, cell in enumerate(row) if c not in mapping and isinstance(cell, str)
-             and len(cell.split()) == 1 and slipped(normalise_key(cell))]
+             and _misspelt_title_cell(kind, cell)]
     return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _misspelt_title_cell(kind: SheetKind, cell: str) -> bool:
+    """Whether one header cell is the register's title word misspelt (``_misspelt_title``), once per cell
+    text and kind: every candidate row of every register asks of the same top rows' cells (1,043 rows and
+    7,201 cells for one sheet of 22 columns), and each ask went through all the title words."""
+    if len(cell.split()) != 1:
+        return False
+    key = normalise_key(cell)
+    # "Issued" or "Titles" is the word and more, another word (a date, a plural): no slip
+    return len(key) >= 5 and key.isalpha() and any(
+        not (key.startswith(w) or w.startswith(key)) and _letters_apart(key, w) <= 1 and _slips(key, w) <= 2
+        for w in _title_words_by_start(kind).get(key[:2], ()))
+
+
+@lru_cache(maxsize=None)
+def _title_words_by_start(kind: SheetKind) -> dict[str, tuple[str, ...]]:
+    """``_title_words`` by their first two letters: a slip keeps those (``_misspelt_title``)."""
+    out: dict[str, list[str]] = {}
+    for w in _title_words(kind):
+        out.setdefault(w[:2], []).append(w)
+    return {k: tuple(ws) for k, ws in out.items()}
 
 
 @lru_cache(maxsize=None)
