@@ -451,6 +451,30 @@ _DESCRIPTION_STEMS = ("descri", "beschr", "beskriv", "omschr", "описан", "
 
 def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Column → field for one candidate header row; ``group`` is the row above (two-level headers)."""
+    # detect_header asks it of each row and register, and refill and _prefer_filled ask the same again (579
+    # distinct asks of 1,201 for one sheet): answered once, each answer a copy. Keyed by each cell's class
+    # with its value (1, 1.0 and True are equal keys, but a header of "1.0" is not one of "1"); a row with a
+    # zero (0.0 and -0.0 are equal, their texts not) or a cell that cannot be a key is worked out each time.
+    try:
+        key = (kind, tuple(row), tuple(map(type, row)), None if group is None else tuple(group),
+               None if group is None else tuple(map(type, group)))
+        hash(key)
+    except TypeError:
+        key = None
+    if key is None or 0 in row or group is not None and 0 in group:
+        mapping, duplicates = _map_header(kind, row, group)
+    else:
+        mapping, duplicates = _map_header_once(key)
+    return dict(mapping), dict(duplicates)
+
+
+@lru_cache(maxsize=1 << 12)
+def _map_header_once(key: tuple[Any, ...]) -> tuple[dict[int, str], dict[int, str]]:
+    kind, row, _types, group, _group_types = key
+    return _map_header(kind, list(row), None if group is None else list(group))
+
+
+def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tuple[dict[int, str], dict[int, str]]:
     mapping: dict[int, str] = {}
     duplicates: dict[int, str] = {}
     used: set[str] = set()
