@@ -459,6 +459,30 @@ _DESCRIPTION_STEMS = ("descri", "beschr", "beskriv", "omschr", "описан", "
 
 def map_header(kind: SheetKind, row: list[Any], group: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Column → field for one candidate header row; ``group`` is the row above (two-level headers)."""
+    # detect_header asks it of each row and register, and refill and _prefer_filled ask the same again (579
+    # distinct asks of 1,201 for one sheet): answered once, each answer a copy. Keyed by each cell's class
+    # with its value (1, 1.0 and True are equal keys, but a header of "1.0" is not one of "1"); a row with a
+    # zero (0.0 and -0.0 are equal, their texts not) or a cell that cannot be a key is worked out each time.
+    try:
+        key = (kind, tuple(row), tuple(map(type, row)), None if group is None else tuple(group),
+               None if group is None else tuple(map(type, group)))
+        hash(key)
+    except TypeError:
+        key = None
+    if key is None or 0 in row or group is not None and 0 in group:
+        mapping, duplicates = _map_header(kind, row, group)
+    else:
+        mapping, duplicates = _map_header_once(key)
+    return dict(mapping), dict(duplicates)
+
+
+@lru_cache(maxsize=1 << 12)
+def _map_header_once(key: tuple[Any, ...]) -> tuple[dict[int, str], dict[int, str]]:
+    kind, row, _types, group, _group_types = key
+    return _map_header(kind, list(row), None if group is None else list(group))
+
+
+def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tuple[dict[int, str], dict[int, str]]:
     mapping: dict[int, str] = {}
     duplicates: dict[int, str] = {}
     used: set[str] = set()
@@ -550,16 +574,32 @@ def _misspelt_title(kind: SheetKind, row: list[Any], mapping: dict[int, str]) ->
     caller's). One word of five letters at least, its first
     two the title word's, the same letters but one added or dropped, at most two slips from it (a letter added
     or dropped, two swapped): "Channel" is no "Change", nor "Issued" an "Issue"."""
-    words = _title_words(kind)
-
-    def slipped(key: str) -> bool:
-        # "Issued" or "Titles" is the word and more, another word (a date, a plural): no slip
-        return len(key) >= 5 and key.isalpha() and any(w[:2] == key[:2] and not (key.startswith(w) or w.startswith(key))
-                                     and _letters_apart(key, w) <= 1 and _slips(key, w) <= 2 for w in words)
-
     found = [c for c, cell in enumerate(row) if c not in mapping and isinstance(cell, str)
-             and len(cell.split()) == 1 and slipped(normalise_key(cell))]
+             and _misspelt_title_cell(kind, cell)]
     return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _misspelt_title_cell(kind: SheetKind, cell: str) -> bool:
+    """Whether one header cell is the register's title word misspelt (``_misspelt_title``), once per cell
+    text and kind: every candidate row of every register asks of the same top rows' cells (1,043 rows and
+    7,201 cells for one sheet of 22 columns), and each ask went through all the title words."""
+    if len(cell.split()) != 1:
+        return False
+    key = normalise_key(cell)
+    # "Issued" or "Titles" is the word and more, another word (a date, a plural): no slip
+    return len(key) >= 5 and key.isalpha() and any(
+        not (key.startswith(w) or w.startswith(key)) and _letters_apart(key, w) <= 1 and _slips(key, w) <= 2
+        for w in _title_words_by_start(kind).get(key[:2], ()))
+
+
+@lru_cache(maxsize=None)
+def _title_words_by_start(kind: SheetKind) -> dict[str, tuple[str, ...]]:
+    """``_title_words`` by their first two letters: a slip keeps those (``_misspelt_title``)."""
+    out: dict[str, list[str]] = {}
+    for w in _title_words(kind):
+        out.setdefault(w[:2], []).append(w)
+    return {k: tuple(ws) for k, ws in out.items()}
 
 
 @lru_cache(maxsize=None)

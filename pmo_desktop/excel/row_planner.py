@@ -1625,6 +1625,9 @@ class Planner:
         mine: dict[str, tuple[SheetPlan, PlannedRow]] = {}
         times: Counter[str] = Counter()
         earlier = self.named_all[reg.name]
+        # the rows' turns are counted only when an earlier sheet lists a title more than once (the first sheet
+        # of a register, and most sheets after it, list none: a Counter's miss is a Python call a row)
+        listed_again = any(len(listed) > 1 for listed in earlier.values())
         for k, prow in enumerate(plan.rows):
             if prow.report.action != _INSERT:
                 continue
@@ -1635,10 +1638,11 @@ class Planner:
             # a title the earlier sheet lists several times (the same threat under each asset of a risk
             # assessment's steps): the n-th row of it here is the n-th there, and one more is a record of its own
             # (round 34: the threats of three assets were merged into the first asset's)
-            listed, nth = earlier.get(key, []), times[key]
-            times[key] += 1
-            if len(listed) > 1:
-                first = listed[nth] if nth < len(listed) else None
+            if listed_again:
+                listed, nth = earlier.get(key, []), times[key]
+                times[key] += 1
+                if len(listed) > 1:
+                    first = listed[nth] if nth < len(listed) else None
             if first is None or prow.report.code or any(
                     f.name in prow.values and f.name in first[1].values and
                     prow.values[f.name] not in (None, "", []) and first[1].values[f.name] not in (None, "", []) and

@@ -80,6 +80,7 @@ UNCALCULATED = "with no value saved in the workbook"
 CellMarks = dict[tuple[int, int], "str | float"]
 MiB = 1024 * 1024
 LONGEST_CELL = 32_767  # characters: Excel's limit for one cell
+_IS_TEXT = str.__instancecheck__  # a text cell (``filter`` of a row's texts, in C)
 
 
 @dataclass(frozen=True)
@@ -275,11 +276,13 @@ def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, stop: int) -> int:
         return _scan_sheet(fh, stop)[0]
 
 
-def _scan_sheet(fh: Any, stop: int | None = None) -> tuple[int, CellMarks | None]:
+def _scan_sheet(fh: Any, stop: int | None = None, extent: list[int] | None = None) -> tuple[int, CellMarks | None]:
     """One streamed pass over a sheet's XML (a decompression, no parse): its row tags, counted until more
     than ``stop``, and its Excel error cells (#REF!, #N/A …) by (row, column), which calamine reads as
     empty, and its negative numbers, which it reads as times in a date cell; None for these when the count
-    stopped before the end."""
+    stopped before the end. ``extent``: [last row, last column] of the filled cells past column ZZ, found in
+    the same pass as ``_check_extent`` finds them (the sheet decompressed once, not twice); set to [-1, -1]
+    when a part of the sheet holds no row's end, for the caller to look the way ``_check_extent`` does."""
     out: CellMarks = {}
     rows = 0
     carry = b""
@@ -289,6 +292,13 @@ def _scan_sheet(fh: Any, stop: int | None = None) -> tuple[int, CellMarks | None
             break
         buf = carry + chunk if carry else chunk
         cut = max(buf.rfind(b"</row>") + 6, 0) if chunk else len(buf)
+        if extent is not None and extent[0] >= 0:
+            if chunk and cut < 6:
+                extent[:] = [-1, -1]  # no row ends here: the part kept for the next read need not start at a tag
+            else:  # each part ends with a '>', as _check_extent's do: the same references, each found once
+                for m in _WIDE_REF_RE.finditer(buf, 0, cut):
+                    if _a_filled_cell(buf, m.start(), m.end(), cut):
+                        extent[0], extent[1] = max(extent[0], int(m.group(2))), max(extent[1], _col_index(m.group(1)) + 1)
         rows += buf.count(b"<row ", 0, cut) + buf.count(b":row ", 0, cut)
         if stop is not None and rows > stop:
             return rows, None
@@ -352,9 +362,11 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
             big = info.file_size > max(limits.max_rows * MIN_ROW_BYTES, 64 * 1024)
             m = _DIMENSION_RE.search(head)
             rows = int(m.group(1)) if m and m.group(1) else 0
+            extent: list[int] | None = None
             if m is None and big:  # no dimension (streamed writers): count the row tags, no parse
+                extent = [0, 0]  # and the cells past ZZ, in the same pass (no dimension says how wide either)
                 with zf.open(info) as fh:
-                    rows, errors = _scan_sheet(fh, limits.max_rows + limits.header_scan_rows)
+                    rows, errors = _scan_sheet(fh, limits.max_rows + limits.header_scan_rows, extent)
                 if scanned is not None and errors is not None:
                     scanned[info.filename] = errors  # the sheet's error cells, found in the same pass
             if rows > limits.max_rows + limits.header_scan_rows and big:
@@ -363,8 +375,11 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
                                     "rows below the data).")
             end = _DIMENSION_END_RE.search(head)
             if end is None and m is None or end is not None and len(end.group(1)) == 3:  # past ZZ, or unsaid
-                with zf.open(info) as fh:
-                    _check_extent(name, fh, limits)
+                if extent is not None and extent[0] >= 0:
+                    _refuse_extent(name, extent[0], extent[1], limits)
+                else:
+                    with zf.open(info) as fh:
+                        _check_extent(name, fh, limits)
 
 
 def _check_extent(name: str, fh: Any, limits: Limits) -> None:
@@ -383,6 +398,11 @@ def _check_extent(name: str, fh: Any, limits: Limits) -> None:
         carry = buf[cut:]
         if not chunk:
             break
+    _refuse_extent(name, last_row, last_col, limits)
+
+
+def _refuse_extent(name: str, last_row: int, last_col: int, limits: Limits) -> None:
+    """``_check_extent``'s refusal, of the last row and column (1-based) of the cells found past ZZ."""
     if last_row * last_col > limits.max_cells:
         raise WorkbookError(f"A sheet of “{name}” reaches column {column_letters(last_col - 1)} down to row "
                             f"{last_row:,}: {last_row * last_col / 1e6:,.0f} million cells from A1, more than the "
@@ -1012,7 +1032,7 @@ class SheetReader:
                 # 17 KB file), and every look at a value (header words, choices, dates) went through all of it —
                 # 21 s and 300 MB for one cell. Its first letters past the limit stand for it: its row is refused
                 # all the same ("at most 32,767"), as any text too long for a cell is. A row's texts checked at once.
-                if len("".join([x for x in row if x.__class__ is str])) > LONGEST_CELL:
+                if sum(map(len, filter(_IS_TEXT, row))) > LONGEST_CELL:  # type: ignore[arg-type]  # in C: no list, no copy
                     row = [x[:LONGEST_CELL + 1] if x.__class__ is str and len(x) > LONGEST_CELL else x for x in row]
                 yield row
         except BaseException as e:  # a Rust panic deep in a damaged sheet is a BaseException
