@@ -102,8 +102,8 @@ def test_a_consequence_rated_beside_an_overall_impact_is_the_impact(sqlite_store
     impact, the last column (Low / Medium / High) the risk's level from both. The consequence was stored as the
     effect's text ("HI") and the impact read from the overall level. Now the consequence is the impact and the
     overall level is kept in the notes; "VLO" is the lowest level; "Type Measure" (Avoid / Mitigate / Transfer)
-    is the response."""
-    levels = [("LO", "HI", "Medium", "Transfer"), ("HI", "VHI", "High", "Avoid"), ("VLO", "HI", "Low", "Accept"),
+    is the response, a cell naming two ("Transfer/Sharing") kept whole in the notes."""
+    levels = [("LO", "HI", "Medium", "Transfer/Sharing"), ("HI", "VHI", "High", "Avoid"), ("VLO", "HI", "Low", "Accept"),
               ("HI", "LO", "Low", "Mitigate"), ("MED", "VHI", "High", "Accept"), ("LO", "MED", "Low", "Avoid")]
     rows: list[list[object]] = [["Risk list"], ["#", "Name", "Description", "Type Measure", "Measure", "Probability",
                                                 "Consequence", "Impact", "Owner"]]
@@ -117,4 +117,5 @@ def test_a_consequence_rated_beside_an_overall_impact_is_the_impact(sqlite_store
     assert [got[f"R{i}"]["response"] for i in range(1, 7)] == ["Transfer", "Avoid", "Accept", "Reduce", "Accept",
                                                                 "Avoid"]
     assert "Impact: High" in (got["R2"]["notes"] or "")
+    assert "Response: Transfer/Sharing" in (got["R1"]["notes"] or "")  # the second strategy written not lost
     assert not got["R2"].get("effect")

@@ -596,7 +596,9 @@ def _said_more(f: Field, raw: str, value: Any) -> bool:
     in the notes: before, the words after the choice were lost without a word."""
     if f.kind is Kind.SCALE:
         return _reasoned(raw)
-    return f.kind.vocabulary and len(words_of(raw)) >= len(words_of(str(value))) + 2
+    # or two words parted by a slash ("Transfer/Sharing" read as Transfer): the second, maybe another choice
+    return f.kind.vocabulary and (len(words_of(raw)) >= len(words_of(str(value))) + 2 or
+                                  "/" in raw and sum(len(p.strip()) >= 3 for p in raw.split("/")) >= 2)
 
 
 def _one_scale_for_both_ratings(profiles: dict[int, ColumnProfile], scale_cols: list[tuple[int, Field]],
@@ -1515,7 +1517,7 @@ class Planner:
                 continue
             label = reg.field(name).label
             plan.say(f"{label}: " + ", ".join(f"“{raw}” read as {target}" for raw, target in sorted(said.items()))
-                     + " (a letter from a word of its list).")
+                     + " (written close to a word of its list).")
             said.clear()
 
     @staticmethod
