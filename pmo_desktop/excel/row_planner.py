@@ -598,7 +598,8 @@ def _said_more(f: Field, raw: str, value: Any) -> bool:
         return _reasoned(raw)
     # or two words parted by a slash ("Transfer/Sharing" read as Transfer): the second, maybe another choice
     return f.kind.vocabulary and (len(words_of(raw)) >= len(words_of(str(value))) + 2 or
-                                  "/" in raw and sum(len(p.strip()) >= 3 for p in raw.split("/")) >= 2)
+                                  "/" in raw and sum(len(p.strip()) >= 3 for p in raw.split("/")) >= 2 and
+                                  word_key(raw) != word_key(str(value)))  # an open list's "Legal/Compliance" is whole
 
 
 def _one_scale_for_both_ratings(profiles: dict[int, ColumnProfile], scale_cols: list[tuple[int, Field]],
