@@ -2022,6 +2022,12 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             combined = [whole or (low if low is not None else up) for whole, low, up in zip(joined, row, group)]
             if combined != row:
                 candidates.insert(-1 if any(joined) else len(candidates), (i, combined, group))
+    numbered: dict[int, list[Any]] = {}  # header rows whose numbering column is headed "1": as the sheet writes it
+    for i, row in enumerate(rows[:-1]):
+        if _numbering_header(row, rows[i + 1]):  # beside the row as written, which it beats where "1" heads nothing
+            c = next(k for k, x in enumerate(row) if x is not None)
+            numbered[i] = [*row[:c], "1", *row[c + 1:]]
+            candidates.append((i, [*row[:c], "No", *row[c + 1:]], rows[i - 1] if i > 0 else None))
     legend = legend_names(rows)
     named_from: dict[str, int] = {}  # register → the first row under a caption naming it (_register_named)
     # a header written again lower down (the table copied below itself as filtered views, a report's
@@ -2120,7 +2126,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             if best is None or score > best.score or (score == best.score and (
                     ticks or (i == best.row - 1 and len(real_fields(mapping)) > len(real_fields(best.mapping)))
                     or (i == best.row and _merged_over(stored, best)))):
-                headers = ["" if v is None else str(v).strip() for v in written]
+                headers = ["" if v is None else str(v).strip() for v in numbered.get(i, written)]
                 while headers and not headers[-1]:
                     headers.pop()
                 best = HeaderMatch(kind, i + 1, mapping, headers, score, dups, demoted, sheet_title,
@@ -2134,6 +2140,20 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
     if book and match is best and not any(k.matches_sheet_name(sheet_title) for k in ALL_KINDS):
         match = _named_sheet(best, per_kind, _book_register_name(book))
     return match
+
+
+def _numbering_header(row: list[Any], below: list[Any]) -> bool:
+    """A header row opening with the number 1 over a column counting the rows ("1 | Issues | Username Reported
+    From" over "1 | I am not sure how to change my username …"): the numbering column headed by its first number,
+    the other cells short headings of words, and the first record under it numbered 1 as well. Such a row is also
+    tried with that cell read as "No"; a data row numbered 1 has 2 under it, not 1."""
+    c = next((k for k, x in enumerate(row) if x is not None), None)
+    if c is None or row[c].__class__ not in (int, float) or row[c] != 1 or c >= len(below) or \
+            below[c].__class__ not in (int, float) or below[c] != 1:
+        return False  # the first record numbered 1 too: a data row numbered 1 has 2 under it
+    texts = [x for x in row[c + 1:] if x is not None]
+    return len(texts) >= 2 and all(isinstance(x, str) and 0 < len(x.split()) <= 4 and
+                                   not any(ch.isdigit() or ch in "[]" for ch in x) for x in texts)
 
 
 @lru_cache(maxsize=256)
@@ -2426,13 +2446,34 @@ def _text_rated(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]
     for c, name in mapping.items():
         scale = next((s for (register, s), text in TEXT_FALLBACK.items()
                       if register == kind.register and text == name), None)
-        if scale is None or scale in out.values() or scale not in kind.reg.field_names or \
-                kind.reg.field(scale).kind is not Kind.SCALE:
+        if scale is None or scale not in kind.reg.field_names or kind.reg.field(scale).kind is not Kind.SCALE:
             continue  # a rating only: a plan's cells are no response word ("Control number 1" is no "Reduce")
         values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-        if len(values) >= 2 and not _sentences(values) and _all_levels(kind, scale, values):
+        if len(values) < 2 or _sentences(values) or not _all_levels(kind, scale, values):
+            continue
+        if scale not in out.values():
             out[c] = scale
+        elif (after := _overall_after(kind, out, c, scale, sample)) is not None:
+            # "Probability | Consequence | Impact" rated LO … VHI, then Low / Medium / High: the consequence is the
+            # impact's rating, the last column the risk's level from both, kept in the notes under its header
+            # (the impact was read from the overall level, the consequence stored as the effect's text "HI")
+            out[c] = scale
+            del out[after]
     return out
+
+
+def _overall_after(kind: SheetKind, mapping: dict[int, str], c: int, scale: str,
+                   sample: list[list[Any]]) -> int | None:
+    """The column read as a risk's impact that is its overall level: right of a consequence column rated in
+    levels (``c``), which stands right of the probability, its own cells levels too. Decided once a sheet."""
+    if kind.register != "risks" or scale != "impact":
+        return None
+    prob = next((k for k, n in mapping.items() if n == "probability"), None)
+    after = next((k for k, n in mapping.items() if n == scale), None)
+    if prob is None or after is None or not prob < c < after:
+        return None
+    values = [r[after] for r in sample if after < len(r) and r[after] is not None and str(r[after]).strip()]
+    return after if len(values) >= 2 and _all_levels(kind, scale, values) else None
 
 
 _REASSESSED = {"probability": "residual_probability", "impact": "residual_impact"}

@@ -452,6 +452,9 @@ def _wrapped(above: Any, below: Any) -> bool:
 # A template's placeholder left in a cell ("[Owner]", "[Date]", "[What needs to happen]"): nothing written there;
 # also with the template's own fixed tail glued to it ("[email]@wfu.edu", "[name]@company.com"): no one's address
 _PLACEHOLDER_RE = re.compile(r"(?:\[[^\[\]\d\s][^\[\]]{0,38}\][^\s\[\]]{0,30}\s*)+")
+# An ID written in brackets in the ID column ("[Register-3]", a test tool's "[Module-n]"): the ID, numbered,
+# where a template's placeholder is words only ("[ID]") — read without its brackets, never blanked
+_BRACKETED_ID_RE = re.compile(r"\s*\[\s*([^\[\]]*?\d[^\[\]]*?)\s*\]\s*")
 # A response plan opening with its strategy: "Mitigation. Pair …", "Accept: monitor …", "Avoidance -\n …"
 _STRATEGY_LEAD_RE = re.compile(r"\s*([^\W\d_][\w ]{1,24}?)\s*(?:[.:]|\s[-–—]\s|\n)")
 # A response cell naming its strategy, then what will be done: "Mitigate – Use test sandbox keys …"
@@ -593,7 +596,10 @@ def _said_more(f: Field, raw: str, value: Any) -> bool:
     in the notes: before, the words after the choice were lost without a word."""
     if f.kind is Kind.SCALE:
         return _reasoned(raw)
-    return f.kind.vocabulary and len(words_of(raw)) >= len(words_of(str(value))) + 2
+    # or two words parted by a slash ("Transfer/Sharing" read as Transfer): the second, maybe another choice
+    return f.kind.vocabulary and (len(words_of(raw)) >= len(words_of(str(value))) + 2 or
+                                  "/" in raw and sum(len(p.strip()) >= 3 for p in raw.split("/")) >= 2 and
+                                  word_key(raw) != word_key(str(value)))  # an open list's "Legal/Compliance" is whole
 
 
 def _one_scale_for_both_ratings(profiles: dict[int, ColumnProfile], scale_cols: list[tuple[int, Field]],
@@ -1207,6 +1213,9 @@ class Planner:
             # a "[placeholder]" cell: looked for cell by cell only in a row holding a "[" at all, found by one
             # search of its texts joined in C (the generator over every cell was 2.7 % of a 10,000-row import)
             if "[" in "".join(filter(_IS_STR, row)) and any(x.__class__ is str and x.startswith("[") for x in row):
+                if code_col is not None and code_col < len(row) and row[code_col].__class__ is str and \
+                        (bracketed := _BRACKETED_ID_RE.fullmatch(row[code_col])):
+                    row = (*row[:code_col], bracketed.group(1), *row[code_col + 1:])
                 row = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
             if not _PROMPTS.isdisjoint(row):
                 row = tuple(None if x in _PROMPTS else x for x in row)
@@ -1484,6 +1493,7 @@ class Planner:
                     plan.sheet, second_number, Action.SKIP, "", f"continues the record of row {first_number} (its "
                     "texts go on in the row below, beside the record's other fields)."))
         self._trailing_notes(plan, notes)
+        self._say_slips(plan, reg, fields)
         self._skip_headings(plan, reg)
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
@@ -1497,6 +1507,19 @@ class Planner:
         if parent_reg is not None and finish:
             self.finish_children(plan)
         return plan
+
+    def _say_slips(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
+        """A choice read from a word one slip from a word of its list ("Oppened" as Open): the rows are not left
+        out for it, but the preview says which words were read so, once a sheet, so a wrong guess is seen."""
+        slips = self._translator.slips
+        for name in dict.fromkeys(f.name for _c, f in fields):
+            said = slips.get(name)
+            if not said:
+                continue
+            label = reg.field(name).label
+            plan.say(f"{label}: " + ", ".join(f"“{raw}” read as {target}" for raw, target in sorted(said.items()))
+                     + " (written close to a word of its list).")
+            said.clear()
 
     @staticmethod
     def _skip_headings(plan: SheetPlan, reg: Register) -> None:
@@ -2131,13 +2154,16 @@ class Planner:
             name, choice = roam
             if not values.get(name):
                 values[name] = choice
+        made_up = ""  # why the row's own ID gave way to a new one, said in its report
         for name, limit in lengths.items():
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:
                 f = reg.field(name)
-                if f.kind.is_key:  # an ID longer than IDs can be: a new one, the old kept in the notes
+                if f.kind.is_key:  # an ID longer than IDs can be: a new one, the old kept in the notes and said
                     values.pop(name)
                     extra_text = f"{f.label}: {long_text}"
+                    made_up = (f"{f.label} “{long_text}” is longer than IDs can be ({limit} characters): a new "
+                               f"{f.label} given, the workbook's kept in the notes. ")
                 else:
                     values[name] = long_text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;.") + "…"
                     extra_text = f"{f.label} (in full): {long_text}"
@@ -2221,7 +2247,8 @@ class Planner:
         record_id = None
         parent_code = None
         action = Action.INSERT
-        reason = ""
+        reason = made_up
+        given = ""
         if parent_reg is not None:
             parent_code = v.parse_text(row[parent_col]) if parent_col is not None and parent_col < len(row) else ""
             code = parent_code
@@ -2244,6 +2271,7 @@ class Planner:
                     row[code_col].__class__ in (int, float) and code not in self.codes(reg):
                 # a number cell: a spreadsheet that read the office's "007" as a number dropped its zeros (7)
                 code = self._zeros_dropped(reg).get(code, code)
+            given = code
             if code:
                 low = code.lower()
                 earlier = self.claimed[reg.name].get(low)
@@ -2315,6 +2343,10 @@ class Planner:
                         self._claiming = (reg.name, low)
                     if record_id is not None:
                         action = Action.UPDATE
+            if given and not code:
+                # whenever a new ID stands in for the row's own, the row's own is kept on the record and said
+                extra_lines.append(f"{key.label} in the workbook: {given}")
+                reason += f"Its own {key.label} kept in the notes. "
         if set_aside:
             f, _why, text = unplaceable[0]
             reason += (f"{f.label} “{text}” is none of its {'levels' if f.kind is Kind.SCALE else 'choices'}: left "

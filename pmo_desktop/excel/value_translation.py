@@ -511,6 +511,8 @@ class Translator:
     own_lists: dict[str, set[str]] = field(default_factory=dict)        # field → the office's own choices
     add_unknown: bool = True                                            # unknown open-list values join the list
     added: dict[str, set[str]] = field(default_factory=dict)            # field → values this import adds
+    # field → {a word one slip from a listed word ("Oppened"): the choice it was read as}, said in the preview
+    slips: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def parse(self, f: Field, raw: Any, ctx: Context, profile: ColumnProfile | None = None) -> Any:
         given = self.overrides.get(f.name)
@@ -635,7 +637,7 @@ class Translator:
         return None
 
     @staticmethod
-    def _lookup(vocab: dict[str, str], raw: Any) -> str | None:
+    def _lookup(vocab: dict[str, str], raw: Any, slips: dict[str, str] | None = None) -> str | None:
         words = words_of(raw)
         keys = [word_key(raw)]
         if len(words) >= 2:
@@ -647,11 +649,17 @@ class Translator:
                 return vocab[k]
         if len(words) >= 2 and words[-1].isdigit():
             return None  # "Problem 2", "Issue 7": a record numbered by its noun, no word cut short ("Problem resolved")
-        return _near(vocab, keys[0]) or (_near(vocab, words[0]) if words else None)
+        near = _near(vocab, keys[0]) or (_near(vocab, words[0]) if words else None)
+        if near is not None and slips is not None:
+            slips[v.parse_text(raw)] = near
+        return near
 
     def _choice(self, f: Field, raw: Any) -> str | None:
-        hit = self._lookup(value_words(f"{self.register}.{f.name}"), raw)
+        slipped: dict[str, str] = {}
+        hit = self._lookup(value_words(f"{self.register}.{f.name}"), raw, slipped)
         if hit in f.choices:
+            if slipped:  # read once per distinct cell (the planner's caches): said once in the preview
+                self.slips.setdefault(f.name, {}).update(slipped)
             return hit
         phrases = phrase_words(f"{self.register}.{f.name}")
         if phrases:
