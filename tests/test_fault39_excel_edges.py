@@ -17,6 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlsxwriter
+from program_name import name_program
 
 from pmo_desktop.excel.boardpack import write_board_pack
 from pmo_desktop.excel.export import export_workbook
@@ -139,15 +140,9 @@ def test_a_formula_no_program_calculated_is_said_never_taken_as_empty_or_as_its_
 # ------------------------------------------------------------------------------------- the board pack's header
 @pytest.mark.parametrize("name", ["R&D &P Programme &12", "&" * 200, "Research & Development " * 9])
 def test_the_programs_name_prints_as_it_is_in_the_board_packs_page_header(store, tmp_path: Path, name: str) -> None:
-    from pmo_desktop.models.program import Program
 
     name = name.strip()[:200]
-    with store.transaction() as s:
-        program = s.query(Program).one_or_none()
-        if program is None:
-            records.create_record(s, REGISTERS["program"], {"name": name})
-        else:
-            program.name = name
+    name_program(store, name)
     path = write_board_pack(store, tmp_path / "pack.xlsx", TODAY)
     with zipfile.ZipFile(path) as z:  # as Excel reads it (openpyxl's own reading takes "&&12" for a font size)
         xml = z.read("xl/worksheets/sheet1.xml").decode()

@@ -12,11 +12,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from program_name import name_program
 from pypdf import PdfReader
 
 from pmo_desktop.excel.boardpack_pdf import write_board_pack_pdf
 from pmo_desktop.models import records
-from pmo_desktop.models.program import Program
 from pmo_desktop.models.registers import REGISTERS
 
 TODAY = date(2026, 12, 5)
@@ -25,13 +25,6 @@ TITLES = ("Dostawca spóźnia się z wdrożeniem", "Zpoždění dodávky server�
           "Καθυστέρηση προμηθευτή")
 
 
-def _program(store, name: str) -> None:
-    with store.transaction() as s:
-        program = s.query(Program).one_or_none()
-        if program is None:
-            records.create_record(s, REGISTERS["program"], {"name": name})
-        else:
-            program.name = name
 
 
 def _pages(path: Path) -> list[str]:
@@ -46,7 +39,7 @@ def test_letters_helvetica_lacks_print_in_a_font_of_the_computer_that_has_them(s
     letters = "".join(OWNERS + TITLES)
     if pdf_fonts is not None and pdf_fonts.missing(letters):
         pytest.skip(f"no font of this computer has {pdf_fonts.missing(letters)!r}")
-    _program(store, "Program Wdrożenia — Проект")
+    name_program(store, "Program Wdrożenia — Проект")
     with store.transaction() as s:
         for owner, title in zip(OWNERS, TITLES):
             records.create_record(s, REGISTERS["people"], {"name": owner})
@@ -72,7 +65,7 @@ def test_a_long_programs_name_is_shortened_in_the_page_header_never_run_past_its
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     name = name.strip()[:200]
-    _program(store, name)
+    name_program(store, name)
     path = write_board_pack_pdf(store, tmp_path / "pack.pdf", TODAY)
     tail = " — board pack as at 5 Dec 2026"
     page_width = landscape(A4)[0]

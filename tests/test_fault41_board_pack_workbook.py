@@ -12,30 +12,23 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from program_name import name_program
 
 from pmo_desktop.excel.boardpack import write_board_pack
 from pmo_desktop.models import records
-from pmo_desktop.models.program import Program
 from pmo_desktop.models.registers import REGISTERS
 
 TODAY = date(2026, 12, 5)
 TAIL = " — board pack as at 5 Dec 2026"
 
 
-def _name(store, name: str) -> None:
-    with store.transaction() as s:
-        program = s.query(Program).one_or_none()
-        if program is None:
-            records.create_record(s, REGISTERS["program"], {"name": name})
-        else:
-            program.name = name
 
 
 @pytest.mark.parametrize("name", [("Digital Transformation and Operational Resilience Programme " * 3).strip(),
                                   "R&D " * 40])
 def test_a_long_name_is_a_line_in_the_header_and_wraps_in_the_title(store, tmp_path: Path, name: str) -> None:
     name = name.strip()
-    _name(store, name)
+    name_program(store, name)
     path = write_board_pack(store, tmp_path / "pack.xlsx", TODAY)
     book = openpyxl.load_workbook(path)
     for ws in book.worksheets:

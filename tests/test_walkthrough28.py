@@ -27,6 +27,17 @@ def _office(path) -> None:
     store.close()
 
 
+
+def _on_the_risks(window, qtbot, tmp_path):
+    """``_office`` opened at 1280×720 on its Risks page (Ctrl+4): the window and the register's view."""
+    _office(tmp_path / "office.pmo")
+    assert window.open_path(str(tmp_path / "office.pmo"))
+    window.resize(1280, 720)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    return window, window.active_register_view()
+
 def _owners(window) -> list[str]:
     rows = window.document.office.read(lambda s: records.fetch_rows(s, RISKS, records.load_context(s)))
     return [row[2 + RISKS.field_names.index("owner")] for row in rows]
@@ -38,14 +49,7 @@ def test_down_after_did_you_mean_goes_to_the_names_meant_not_the_next_in_the_lis
     next name of all, "Priya Shah", in place of what was typed, the question still asking about Aisha — and Enter
     stored Priya Shah as the owner. Down now opens the names that match what was typed, the first chosen, and
     Enter takes it."""
-    _office(tmp_path / "office.pmo")
-    window = main_window
-    assert window.open_path(str(tmp_path / "office.pmo"))
-    window.resize(1280, 720)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
-    view = window.active_register_view()
+    window, view = _on_the_risks(main_window, qtbot, tmp_path)
     view.table.setFocus()
     view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("owner")))
     type_keys(qtbot, "Aisha")
@@ -99,14 +103,7 @@ def test_the_risk_filters_above_the_table_come_before_it_by_tab_and_answer_their
 
     from pmo_desktop.views.page_list import PageList
 
-    _office(tmp_path / "office.pmo")
-    window = main_window
-    assert window.open_path(str(tmp_path / "office.pmo"))
-    window.resize(1280, 720)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
-    view = window.active_register_view()
+    window, view = _on_the_risks(main_window, qtbot, tmp_path)
     window.findChild(PageList).setFocus()
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), PageList))
     stops = []
