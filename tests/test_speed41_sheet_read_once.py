@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import xlsxwriter
+from test_fault40_huge_workbooks import risks
 from xlsx_factory import rewrite_part
 
 from pmo_desktop.excel.errors import WorkbookError
@@ -25,12 +25,7 @@ def undimensioned(path: Path, rows: int, tail: str = "", long_row: int = 0) -> P
     """A risk register of ``rows`` rows whose sheet gives no dimension; ``tail``: rows added at its end;
     ``long_row``: letters of an inline text added to the header's row, beside it (a row longer than the checks
     read at a time)."""
-    wb = xlsxwriter.Workbook(str(path))
-    ws = wb.add_worksheet("Risks")
-    ws.write_row(0, 0, ["Title", "Status", "Probability", "Impact"])
-    for row in range(1, rows + 1):
-        ws.write_row(row, 0, [f"Risk {row}", "Open", 2, 3])
-    wb.close()
+    risks(path, rows)  # fault40's register, its dimension then taken out below
 
     def edit(xml: str) -> str:
         start = xml.index("<dimension ")
