@@ -844,13 +844,38 @@ class RegisterView(QWidget):
         clear = menu.addAction("Show all", show_all)
         clear.setEnabled(current is not None)
         values = self.distinct_values(column)
+        # Excel's "(Select All)" at the head of the values: unticked, it unticks every value, so one owner is
+        # shown by two ticks — without it, every other value had to be unticked one by one.
+        every = menu.addAction("(Select All)")
+        every.setCheckable(True)
+        every.setChecked(current is None)
+        ticks: list[QAction] = []
+
+        def follow() -> None:  # the menu stays open while values are ticked (TickMenu): the heads follow
+            shown_all = self.proxy.column_filter(column) is None
+            clear.setEnabled(not shown_all)
+            every.blockSignals(True)
+            every.setChecked(shown_all)
+            every.blockSignals(False)
+
+        def tick_every(checked: bool) -> None:
+            for tick in ticks:
+                tick.blockSignals(True)
+                tick.setChecked(checked)
+                tick.blockSignals(False)
+            self.proxy.set_column_filter(column, None if checked else set())
+            self._update_count()
+            self.column_filters_changed.emit()
+            follow()
+
+        every.toggled.connect(tick_every)
         for value in values[:MAX_FILTER_VALUES]:
             action = menu.addAction(value or "(blank)")
             action.setCheckable(True)
             action.setChecked(current is None or value in current)
             action.toggled.connect(lambda checked, v=value: self._toggle_value(column, v, checked, values))
-            # the menu stays open while values are ticked (TickMenu): "Show all" follows
-            action.toggled.connect(lambda _checked: clear.setEnabled(self.proxy.column_filter(column) is not None))
+            action.toggled.connect(lambda _checked: follow())
+            ticks.append(action)
         menu.addSeparator()
         columns = TickMenu("Columns", menu)
         menu.addMenu(columns)
@@ -869,7 +894,8 @@ class RegisterView(QWidget):
         return menu
 
     def _toggle_value(self, column: int, value: str, checked: bool, all_values: list[str]) -> None:
-        allowed = set(self.proxy.column_filter(column) or all_values)
+        current = self.proxy.column_filter(column)  # an empty filter ("(Select All)" unticked) allows nothing
+        allowed = set(all_values if current is None else current)
         (allowed.add if checked else allowed.discard)(value)
         self.proxy.set_column_filter(column, None if allowed >= set(all_values) else allowed)
         self._update_count()
