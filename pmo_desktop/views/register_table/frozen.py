@@ -377,6 +377,16 @@ class FrozenTable(QTableView):
     tab_start: tuple[int, int] | None = None
     leaving_cell = False  # another cell is being made current (``currentChanged``)
 
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Tab moves between cells as in Excel; Ctrl+Tab / Ctrl+Shift+Tab go on to the next control — from
+            # the table and from its ✱ line alike: left to the page, the key switched the page's tabs (the
+            # risk register to its heat map) where the user was typing.
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            QWidget.focusNextPrevChild(self, forward)
+            return
+        super().keyPressEvent(event)
+
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
         self._paint_half_hidden_column()

@@ -71,11 +71,6 @@ class RegisterTable(FrozenTable):
             QApplication.sendEvent(self, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, self.mapToGlobal(at),
                                                            event.modifiers()))
             return
-        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            # Tab moves between cells as in Excel; Ctrl+Tab / Ctrl+Shift+Tab go on to the next control.
-            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            QWidget.focusNextPrevChild(self, forward)
-            return
         if (event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier
                 and self.state() != QAbstractItemView.State.EditingState):
