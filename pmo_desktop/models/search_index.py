@@ -550,8 +550,11 @@ def _pg_build_chars(conn: Connection, reg: Register, table: str, name: str, cols
     with conn.begin_nested():
         _drop_chars(conn, index_name(reg))
         conn.execute(text(f'CREATE TABLE "{name}" (id integer PRIMARY KEY, chars bigint NOT NULL)'))
+        # OFFSET 0 keeps the lowered text a column of its own: without it the planner pulls the subquery up
+        # and writes the joined, lowered text into each of the 36 tests — 36 times the work (100,000 risks:
+        # 1.3–2.9 s → 0.34 s), in the build and in every statement the trigger below summarises.
         conn.execute(text(f'INSERT INTO "{name}"(id, chars) SELECT id, {_pg_chars_sql("s")} FROM '
-                          f'(SELECT id, lower({_pg_sql(reg, table)}) AS s FROM "{table}") AS rows'))
+                          f'(SELECT id, lower({_pg_sql(reg, table)}) AS s FROM "{table}" OFFSET 0) AS rows'))
         # One statement's rows at a time (transition tables), not a function call a row: a row trigger made
         # an insert or an update of 10,000 risks 5× as long (1 → 5 s); its bits as the build's.
         conn.execute(text(f"""CREATE FUNCTION "{name}_keep"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -561,7 +564,7 @@ def _pg_build_chars(conn: Connection, reg: Register, table: str, name: str, cols
                 END IF;
                 IF TG_OP <> 'DELETE' THEN
                     INSERT INTO "{name}"(id, chars) SELECT id, {_pg_chars_sql("s")} FROM
-                        (SELECT id, lower({_pg_sql(reg, PG_NEW)}) AS s FROM {PG_NEW}) AS rows;
+                        (SELECT id, lower({_pg_sql(reg, PG_NEW)}) AS s FROM {PG_NEW} OFFSET 0) AS rows;
                 END IF;
                 RETURN NULL;
             END $$"""))
