@@ -6,7 +6,18 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QPoint, QRect, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QPoint,
+    QRect,
+    QSettings,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -849,15 +860,13 @@ class RegisterView(QWidget):
         def follow() -> None:  # the menu stays open while values are ticked (TickMenu): the heads follow
             shown_all = self.proxy.column_filter(column) is None
             clear.setEnabled(not shown_all)
-            every.blockSignals(True)
-            every.setChecked(shown_all)
-            every.blockSignals(False)
+            with QSignalBlocker(every):
+                every.setChecked(shown_all)
 
         def tick_every(checked: bool) -> None:
             for tick in ticks:
-                tick.blockSignals(True)
-                tick.setChecked(checked)
-                tick.blockSignals(False)
+                with QSignalBlocker(tick):
+                    tick.setChecked(checked)
             self.proxy.set_column_filter(column, None if checked else set())
             self._update_count()
             self.column_filters_changed.emit()
