@@ -1,0 +1,57 @@
+"""Classes of problem found on round 38 of real public workbooks (docs/import-rounds.md): each test writes a
+workbook of that shape and checks what a user gets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from imported import import_all, rows_of
+from real_world_factory import write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
+
+D = dt.datetime
+
+
+def test_a_bank_statement_with_a_notes_column_adds_no_risks(sqlite_store, tmp_path):
+    """A personal "budget.xlsx": a sheet "data_2019" of bank transactions, "Month | Posting Date | Description |
+    Amount | Category | Notes" under a balance. Its description, category and notes made three risk fields, enough
+    to read a sheet of any name as a register: 1,039 transactions became risks. A notes column is one every table
+    keeps and names no register: two fields are left, and the sheet is taken for a table of another kind. The
+    same columns on a sheet named as the register are still its risks."""
+    shops = ["STARBUCKS STORE 0412", "PUBLIX SUPER MAR 4141", "APPLE.COM/BILL", "SHELL OIL 5743", "GYM MONTHLY"]
+    kinds = ["Coffees", "Groceries", "Music/hobbies", "Gas", "Gym"]
+    rows = [[None, "Aug", D(2019, 8, 1 + i), shops[i % 5], -12.5 - i, kinds[i % 5], "card" if i % 3 else None]
+            for i in range(20)]
+    path = write_xlsx(tmp_path / "budget.xlsx", {
+        "data_2019": [[], [None, None, None, None, 43224.58], [],
+                      [None, "Month", "Posting Date", "Description", "Amount", "Category", "Notes"], *rows]})
+    with pytest.raises(WorkbookError, match="No sheet"):
+        import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "risks") == []
+
+    path = write_xlsx(tmp_path / "register.xlsx", {"Risks": [
+        ["Description", "Category", "Notes"],
+        ["Supplier delivers the racks late", "Supply", "asked for a date"],
+        ["Two testers leave before go-live", "People", ""]]})
+    import_all(sqlite_store, path)
+    assert sorted(r["title"] for r in rows_of(sqlite_store, "risks")) == [
+        "Supplier delivers the racks late", "Two testers leave before go-live"]
+
+
+def test_german_test_cases_add_no_risks(sqlite_store, tmp_path):
+    """"Testfälle.xlsx": a tester's cases under a caption, "ID | Titel | Vorbedingung | Schritte zur Ausführung |
+    Erwartetes Ergebnis | Testergebnis | Kommentar" (Pass / Fail). Its ID, title and comment made 35 risks. With
+    the comment no register's field, an ID and a title any table has do not make a register: nothing is
+    imported."""
+    cases = [[f"TC-{i}", f"Login Fall {i}", "Registrierung wurde bereits durchgeführt",
+              "1. Website öffnen\n2. Auf „Login“ klicken", "Die Seite zeigt den Benutzernamen",
+              "Pass" if i % 3 else "Fail", "Das tatsächliche Ergebnis entspricht dem erwarteten"] for i in range(1, 13)]
+    path = write_xlsx(tmp_path / "Testfälle.xlsx", {"Tabelle1": [
+        ["Testfälle"], [], ["Website: Tests für einen Online-Shop"], [],
+        ["ID", "Titel", "Vorbedingung", "Schritte zur Ausführung", "Erwartetes Ergebnis", "Testergebnis",
+         "Kommentar"], *cases]})
+    with pytest.raises(WorkbookError, match="No sheet"):
+        import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "risks") == []
