@@ -55,3 +55,35 @@ def test_german_test_cases_add_no_risks(sqlite_store, tmp_path):
     with pytest.raises(WorkbookError, match="No sheet"):
         import_all(sqlite_store, path)
     assert rows_of(sqlite_store, "risks") == []
+
+
+def test_a_status_and_a_comment_of_the_records_are_no_key_of_the_sheet(sqlite_store, tmp_path):
+    """A Ukrainian risk register ends "… | Залишк. ризик | Статус | Коментар": on three rows the residual risk was
+    blank, so a row's lone status stood over two rows of "status | comment" — read as a key under a caption
+    spelling the status out, each "Моніторинг" and "Відкритий" became another row's comment and two risks were
+    left out for it. Two of the table's own columns on rows filling others are the records, not a key: every
+    risk keeps its status and its comment. A key under the table is still read."""
+    path = write_xlsx(tmp_path / "register.xlsx", {"Risks": [
+        ["ID", "Risk", "Owner", "Residual risk", "Status", "Comment"],
+        ["R1", "Budget not approved in time", "Ann Lee", "Low", "Closed", "Paid on the 21st"],
+        ["R2", "Vendor contract unsigned", "Bob Ray", "Medium", "Open", "Legal has it"],
+        ["R3", "Estimate of the build is late", "Bob Ray", None, "Open", None],
+        ["R4", "Process data is incomplete", "Cy Dorn", None, "Closed", "Checked with the managers"],
+        ["R5", "Scope grows past the pilot", "Ann Lee", None, "Open", "Principle: do not automate chaos"]]})
+    import_all(sqlite_store, path)
+    got = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
+    assert {c: r["status"] for c, r in got.items()} == {
+        "R1": "Closed", "R2": "Open", "R3": "Open", "R4": "Closed", "R5": "Open"}
+    assert "Principle: do not automate chaos" in got["R5"]["notes"]
+    assert "Checked with the managers" in got["R4"]["notes"]
+
+    # a key under the table, its rows filling none of the table's other columns, still spells its codes out
+    path = write_xlsx(tmp_path / "keyed.xlsx", {"Risks": [
+        ["ID", "Risk", "Owner", "Category", "Status"],
+        ["K1", "Server room floods", "Ann Lee", "FF4", "Open"],
+        ["K2", "Key engineer leaves", "Bob Ray", "Xmen", "Open"],
+        ["K3", "Vendor goes bankrupt", "Cy Dorn", "FF4", "Open"],
+        [], ["Categories Key"], ["FF4", "Facilities"], ["Xmen", "Human Resources External"]]})
+    import_all(sqlite_store, path)
+    got = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
+    assert (got["K1"]["category"], got["K2"]["category"]) == ("Facilities", "Human Resources External")

@@ -97,7 +97,7 @@ from .row_planner import (
     rating_head,
 )
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
-from .sheet_keys import Key, code_key, code_text, find_keys, key_cells, key_for
+from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
 from .unheaded_lists import made_header, named_register, own_words_header
 from .value_translation import (
     MODIFIED_FIBONACCI,
@@ -660,6 +660,9 @@ def sheet_keys(reader: SheetReader, match: HeaderMatch,
         return cache[match.row]
     rows = list(reader.data_rows(match.row + 1, len(headers) + 12))
     keys = find_keys(rows)
+    if keys:
+        by_number, keyed = dict(rows), key_cells(keys)
+        keys = [k for k in keys if not among_records(k, by_number, headers, keyed)]
     if not keys:
         return cache[match.row]
     cells = key_cells(keys)
