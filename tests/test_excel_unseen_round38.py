@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from imported import import_all, rows_of
-from real_world_factory import write_xlsx
+from real_world_factory import write_csv, write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
 
@@ -87,3 +87,47 @@ def test_a_status_and_a_comment_of_the_records_are_no_key_of_the_sheet(sqlite_st
     import_all(sqlite_store, path)
     got = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
     assert (got["K1"]["category"], got["K2"]["category"]) == ("Facilities", "Human Resources External")
+
+
+def test_a_ukrainian_risk_registers_own_words(sqlite_store, tmp_path):
+    """A Ukrainian register (PMBOK template): "Дата вияв." (date found, cut short), "Тип" of Загроза / Можливість
+    (threat / opportunity), "Ймовір. (1-5)" and "Вплив (1-5)" (probability and impact, the first cut short), and
+    "Дії з реагування" (the response actions): each was kept in the notes, the risks unrated, every one a threat
+    and no action made. "Використати" (exploit, an opportunity's strategy) was not placed."""
+    path = write_xlsx(tmp_path / "PILLAR_Реєстр_ризиків.xlsx", {"Реєстр ризиків": [
+        ["Реєстр ризиків проєкту — ідентифікація, оцінка, реагування"],
+        ["ID", "Дата вияв.", "Тип", "Опис ризику", "Ймовір. (1-5)", "Вплив (1-5)", "Стратегія", "Дії з реагування",
+         "Власник", "Статус"],
+        [1, "2026-07-20", "Загроза", "Бюджет не затверджено вчасно", 4, 4, "Зменшити", "Ескалація власнику",
+         "О. Хома", "Відкритий"],
+        [2, "2026-07-20", "Можливість", "Пілот вдалий — швидкий приклад цінності", 3, 2, "Використати",
+         "Підготувати демо", "І. Тарасенко", "Відкритий"],
+        [3, "2026-07-21", "Загроза", "Оцінка розробки затримується", 3, 5, "Уникнути", "Попередня оцінка до 01.08",
+         "О. Хома", "Закритий"]]})
+    import_all(sqlite_store, path)
+    got = {r["code"]: r for r in rows_of(sqlite_store, "risks")}
+    assert {c: (r["kind"], r["probability"], r["impact"], r["response"], r["status"]) for c, r in got.items()} == {
+        "1": ("Threat", 4, 4, "Reduce", "Open"), "2": ("Opportunity", 3, 2, "Exploit", "Open"),
+        "3": ("Threat", 3, 5, "Avoid", "Closed")}
+    assert got["1"]["raised_on"] == dt.date(2026, 7, 20)
+    actions = sorted(r["description"] for r in rows_of(sqlite_store, "risk_actions"))
+    assert actions == ["Ескалація власнику", "Попередня оцінка до 01.08", "Підготувати демо"]
+
+
+def test_a_decision_being_shaped_is_pending(sqlite_store, tmp_path):
+    """A programme's decision log: "decision_id | decision_name | … | decision_status", Approved or Shaping.
+    The seven "Shaping" ones were left out, not one of Pending, Decided, Superseded: a decision still being
+    shaped is pending."""
+    path = write_csv(tmp_path / "decision-log.csv", [
+        ["decision_id", "decision_name", "decision_status"],
+        ["AOM-01", "New fast-track tool acquisition route", "Approved"],
+        ["AOM-03", "Move data science storage to the cloud", "Approved"],
+        ["AOM-04", "One pair-coding assistant", "Approved"],
+        ["AOM-05", "Recharge tool costs to the regions", "Approved"],
+        ["AOM-09", "Retire the legacy reporting tools", "Shaping"],
+        ["AOM-10", "One observability tool for all teams", "Shaping"],
+        ["AOM-11", "A catalogue of data products", "Shaping"]])
+    import_all(sqlite_store, path)
+    got = {r["code"]: r["status"] for r in rows_of(sqlite_store, "decisions")}
+    assert sorted(got) == ["AOM-01", "AOM-03", "AOM-04", "AOM-05", "AOM-09", "AOM-10", "AOM-11"]
+    assert got["AOM-09"] == got["AOM-10"] == got["AOM-11"] == "Pending"
