@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 #: a key is looked for on sheets up to this many rows (hand-made registers; a key under a log of
 #: thousands of rows is not worth a second read of it)
@@ -117,7 +117,7 @@ def find_keys(rows: Iterable[tuple[int, Sequence[Any]]], skip_rows: set[int] | N
     return [k for k in keys if len(k.meanings) >= 2 and all(k.meanings.values())]
 
 
-def among_records(key: Key, rows: dict[int, Sequence[Any]], headers: Sequence[Any], keyed: set[tuple[int, int]]) -> bool:
+def among_records(key: Key, rows: Mapping[int, Sequence[Any]], headers: Sequence[Any], keyed: set[tuple[int, int]]) -> bool:
     """Whether a "key" is the table's own records: a key stands apart from them, under the table (its rows fill
     none of the table's other columns, but for other keys' cells ``keyed``, two keys side by side) or beside it
     (past the table's columns). Two of the table's own columns on rows that fill others are records — a status
