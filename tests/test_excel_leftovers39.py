@@ -6,7 +6,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 from imported import import_all, named, rows_of
-from real_world_factory import write_xls, write_xlsx
+from real_world_factory import write_csv, write_xls, write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
 from pmo_desktop.excel.importer import apply_import, plan_workbook_import
@@ -155,3 +155,26 @@ def test_a_defect_report_laid_out_as_test_cases_is_an_issue_log(sqlite_store, tm
         with pytest.raises(WorkbookError, match="header row naming register columns"):
             plan_workbook_import(sqlite_store, path, create_missing=True)
     assert len(rows_of(sqlite_store, "issues")) == 5
+
+
+# ------------------------------------------------------------------ a scanner's accepted vulnerabilities
+
+
+def test_a_list_of_accepted_vulnerabilities_is_refused_saying_what_it_is(sqlite_store, tmp_path):
+    """Sysdig's risk acceptances ("Vulnerability | Expiration Date | Reason | Description | Package Name | …", one
+    CVE a row, round 34) were refused with "no header row naming register columns … check the workbook", which
+    tells the user nothing. The office keeps refusing such a list (docs: each row is a package's flaw the scanner
+    keeps current, no risk to the programme said), and now says what it is and how to take them as risks: with a
+    "Risk" and an "Owner" column written beside the IDs the same file imports, one risk a row."""
+    header = ["Vulnerability", "Expiration Date", "Reason", "Description", "Package Name", "Package Version"]
+    cves = ["CVE-2018-19360", "CVE-2018-19361", "CVE-2018-19362", "GHSA-jfh8-c2jp-5v3q"]
+    rows: list[list[object]] = [header] + [[c, "2023-06-30", "RiskAvoided", "Some Description",
+                                            "com.fasterxml.jackson.core:jackson-databind", "2.9.7"] for c in cves]
+    path = write_csv(tmp_path / "risks.csv", rows)
+    with pytest.raises(WorkbookError, match=r"software vulnerabilities named by their IDs \(“CVE-2018-19360” …\)"
+                                            r".*add columns headed “Risk” .* and “Owner”"):
+        plan_workbook_import(sqlite_store, path, create_missing=True)
+    written = write_csv(tmp_path / "accepted.csv", [["Risk", "Owner", *header]] + [
+        [f"Remote code execution through {r[0]} in the billing service", "Ann Lee", *r] for r in rows[1:]])
+    import_all(sqlite_store, written)
+    assert len(rows_of(sqlite_store, "risks")) == 4

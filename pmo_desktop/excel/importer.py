@@ -82,6 +82,7 @@ from .header_detection import (
     tick_level,
     titled_by_its_noun,
     tracker_column,
+    vulnerability_list,
 )
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .named_rows import keyed_by_names, names_listed
@@ -1265,7 +1266,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         listed.append((reader, replace(names, sheet_title=title)))
                     # a heat map's axes beside the list order its level words (BAJO … MEDIO-ALTO … ALTO)
                     lists += axis_orders(reader.top_rows(fill_merged=False))
-                    plan.skipped_sheets.append((title, NO_HEADER))
+                    plan.skipped_sheets.append((title, vulnerability_list(reader.top_rows(fill_merged=False)) or NO_HEADER))
                     continue
                 if match.kind.is_child and PARENT not in match.mapping.values():
                     parent = REGISTERS[match.kind.parent or ""].title.lower()
@@ -1964,7 +1965,8 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     (``_named_for_another``: a change log's dated entries; ``_machine_log``: a machine's log of a few values; a
     backlog named "issues"): the generic "no header row" would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
-            if r.startswith(("its name says", "a machine's log")) or "though its name says" in r]
+            if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities"))
+            or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]
         raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{title}”: {why[:-1]}).")
