@@ -178,3 +178,43 @@ def test_a_list_of_accepted_vulnerabilities_is_refused_saying_what_it_is(sqlite_
         [f"Remote code execution through {r[0]} in the billing service", "Ann Lee", *r] for r in rows[1:]])
     import_all(sqlite_store, written)
     assert len(rows_of(sqlite_store, "risks")) == 4
+
+
+# ------------------------------------------------------------------ items under captions, no header, no IDs
+
+
+def test_a_list_of_problems_under_page_captions_with_no_header_is_read(sqlite_store, tmp_path):
+    """A web app's "issues.xlsx" (round 35's held-out set, 30 rows refused whole): no header row and no IDs, its
+    problems in one column under captions naming the page ("Home page", then the page's address beside the first
+    problem, "Done" beside some). Each problem is an issue, its caption kept as its group, the address kept under
+    its column's letter, "Done" read as the status. A sheet of labelled steps ("Pretest | …" under "Course-I") in
+    the same workbook stays refused."""
+    rows: list[list[object]] = [
+        ["Home page"],
+        ["http://example.org/app/", "Login problem when the window is resized", "Done"],
+        [None, "forgot password link closes after two clicks"],
+        [None, "courses link goes to the wrong page", "Done"],
+        [],
+        ["Reports page"],
+        [None, "filters are not implemented on the column headers"],
+        [None, "remove the staff id column and add a status column", "Done"],
+        [None, "remove the extra space after the table rows"],
+        [],
+        ["Admin Panel"],
+        [None, "show the user details page when the admin logs in"],
+    ]
+    steps: list[list[object]] = [["Course-I"], ["Pretest", "User sees all the video links"],
+                                 ["Posttest", "User passes the test with 60% marks"], ["Course-II"],
+                                 ["Pretest", "User cannot take this test before passing the first"],
+                                 ["Posttest", "User passes the test with 60% marks"]]
+    path = write_xlsx(tmp_path / "issues.xlsx", {"Sheet1": rows, "Version-1- sequence": steps})
+    plan = import_all(sqlite_store, path)
+    got = named(sqlite_store, "issues")
+    assert len(got) == 7
+    login = got["Login problem when the window is resized"]
+    assert login["status"] == "Resolved"
+    assert "Group: Home page" in login["description"] and "Column A: http://example.org/app/" in login["description"]
+    assert got["filters are not implemented on the column headers"]["status"] == "Open"
+    assert "Group: Reports page" in got["remove the extra space after the table rows"]["description"]
+    assert "Group: Admin Panel" in got["show the user details page when the admin logs in"]["description"]
+    assert [s.sheet for s in plan.sheets] == ["Sheet1"]

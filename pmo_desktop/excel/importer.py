@@ -102,7 +102,7 @@ from .row_planner import (
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, code_key, code_text, find_keys, key_cells, key_for
 from .title_labels import labelled_title_column, split_labels
-from .unheaded_lists import made_header, named_register, own_words_header
+from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
 from .value_translation import (
     MODIFIED_FIBONACCI,
     OPEN_LISTS,
@@ -816,6 +816,25 @@ def _labels_in_the_title(book: SafeWorkbook, reader: SheetReader, match: HeaderM
     return headed, _read_as_another(headed, again), note
 
 
+def _captioned_list(book: SafeWorkbook, reader: SheetReader, path: Path
+                    ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet with no header row that is a list of one register's items under captions
+    (unheaded_lists.captioned_list): the sheet under the header made for it, its match and the note; None for any
+    other sheet. Asked only of a sheet no header search reads, so a headed register is never read so."""
+    if reader.declared_rows > PASTED_ROWS:
+        return None
+    made = captioned_list(reader.all_rows(), reader.title, path.stem)
+    if made is None:
+        return None
+    rows, note = made
+    headed = SheetReader(book, reader.title, rows, [])
+    named = named_register(reader.title, path.stem)
+    match = _match_sheet(headed, tuple(k for k in ALL_KINDS if k.register == named), 1)
+    if match is None or match.row != 1:
+        return None
+    return headed, match, note
+
+
 # A sheet of lines pasted whole into column A is split only up to this many rows (a pasted list, not a data dump)
 PASTED_ROWS = 5000
 
@@ -1254,6 +1273,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if match is None:
                     # a defect report laid out as test cases ("Actual Result | Expected Result" on an "Issues" sheet)
                     match = defect_report(reader.top_rows(fill_merged=False), title, path.stem)
+                if match is None and (captioned := _captioned_list(book, reader, path)) is not None:
+                    # items under captions, no header and no IDs ("Home page", then its problems)
+                    reader, match, made_notes[title] = captioned
                 if match is None and (twins := _twin_tables(book, reader)) is not None:
                     # the same table set twice side by side ("Posible Riesgo | Nivel" twice): one list
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None)
