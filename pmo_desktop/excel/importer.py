@@ -664,11 +664,12 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
         ignored[col] = (f"Column {_letter(col)} has no header and numbers the rows (1, 2, 3 …): the sheet's row "
                         "numbers, so it is not imported.")
     for col in beside:
-        if col < len(headers) and not headers[col] and col not in final and col not in extras:
+        if (col >= len(headers) or not headers[col]) and col not in final and col not in extras:
             # a value under no header is never dropped unsaid: this one stands in another table beside the list
             ignored[col] = (f"Column {_letter(col)} has no header and stands past an empty column beside the "
                             f"{kind.reg.title.lower()} (a legend, a heat map or a chart's data), so it is not "
                             "imported.")
+            continue
         if col in ignored:
             ignored[col] = (f"“{headers[col]}” belongs to another table beside the {kind.reg.title.lower()} (past an "
                             "empty column: a heat map or a legend), so it is not imported.")
