@@ -27,9 +27,12 @@ def test_a_value_past_the_last_header_is_kept_in_the_notes_under_its_letter(sqli
     """A second repository address typed in the cell past "Remarks", on the 46th row (round 36's Chinese list):
     the column has no header, so the import read the table four columns wide and the address was lost without a
     word. A value under no header is kept in the record's notes under its column's letter, and the report names
-    the column; a row whose only value stands there is said, not dropped unsaid."""
+    the column; a row whose only value stands there is said, not dropped unsaid. A key past an empty column beside
+    the list is another table's: named as not imported, kept on no record."""
     rows = _issue_list(50)
     rows[45] = [*rows[45], "https://example.org/team/second-repository.git"]
+    for i, (code, meaning) in enumerate([("Key", None), ("High", "fix today"), ("Low", "fix this month")], start=2):
+        rows[i] = [*rows[i], None, None, code, meaning]  # a key past an empty column: another table's, not kept
     rows.append([None, None, None, None, "Last reviewed by the lead"])
     path = write_xls(tmp_path / "issues.xls", {"Sheet1": rows})
     plan = import_all(sqlite_store, path)
@@ -39,7 +42,8 @@ def test_a_value_past_the_last_header_is_kept_in_the_notes_under_its_letter(sqli
     assert sheet.extras.get(4) == "Column E"
     assert any("Last reviewed by the lead" in r.report.reason for r in sheet.rows if r.report.row == 52)
     others = [r for r in rows_of(sqlite_store, "issues") if r["title"] != issue["title"]]
-    assert not any("Column E" in (r["description"] or "") for r in others)
+    assert not any("Column" in (r["description"] or "") for r in others)
+    assert "past an empty column" in sheet.ignored[6] and 6 not in sheet.extras
 
 
 def test_a_value_in_an_unheaded_column_inside_the_table_is_kept_for_any_register(sqlite_store, tmp_path):
