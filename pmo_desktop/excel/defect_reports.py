@@ -8,7 +8,7 @@ its rows report defects: the actual result written and unlike the expected one o
 an issue titled by its actual result, its number its ID when the numbers are distinct, the steps, the expected
 result and the other columns kept labelled in the description. A test plan (named as one, or whose actual results
 are blank or say what was expected) stays refused; a row a result column marks passed is left out by the planner's
-rule for checks (row_planner._checks_column).
+rule for checks (row_planner._checks_column, round 27).
 """
 
 from __future__ import annotations
