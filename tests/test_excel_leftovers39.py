@@ -222,3 +222,34 @@ def test_a_list_of_problems_under_page_captions_with_no_header_is_read(sqlite_st
     assert "Group: Reports page" in got["remove the extra space after the table rows"]["description"]
     assert "Group: Admin Panel" in got["show the user details page when the admin logs in"]["description"]
     assert [s.sheet for s in plan.sheets] == ["Sheet1"]
+
+
+def test_the_preview_lists_a_column_with_no_header_and_lets_the_user_map_it(qtbot, document, tmp_path):
+    """The preview's mapping named only columns with a header: a value typed past the last header (a second
+    address beside the remarks) went nowhere the user could see. It is listed by its letter, "(no header, column
+    E)", as kept in the notes, and can be mapped by keyboard like any other column."""
+    from PySide6.QtCore import Qt
+
+    from pmo_desktop.views.exchange.import_dialog import KEEP, ImportDialog
+
+    rows = _issue_list(6)
+    rows[3] = [*rows[3], "https://example.org/team/second-repository.git"]
+    path = write_xlsx(tmp_path / "issues.xlsx", {"Sheet1": rows})
+    dialog = ImportDialog(document, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.sheet_combo.setFocus()
+    qtbot.keyClick(dialog.sheet_combo, Qt.Key.Key_Down)  # "All recognised sheets" → "Sheet1"
+    assert dialog.sheet_combo.currentData() == "Sheet1"
+    table = dialog.mapping_table
+    names = [table.cellWidget(r, 0).text() for r in range(table.rowCount())]
+    assert names[-1] == "(no header, column E)"
+    combo = table.cellWidget(table.rowCount() - 1, 1)
+    assert combo.currentText() == KEEP
+    combo.setFocus()
+    qtbot.keyClicks(combo, "Owner")
+    assert combo.currentData() == "owner"
+    assert dialog.mapping_changed
+    dialog.recheck_button.setFocus()
+    qtbot.keyClick(dialog.recheck_button, Qt.Key.Key_Space)  # Check again
+    assert dialog.plan is not None and dialog.plan.sheets[0].mapping.get(4) == "owner"
