@@ -35,6 +35,14 @@ def number_text(value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def plain_number_text(value: float) -> str:
+    """A number written whole, to be typed over or copied: every digit it keeps (15 significant, as a spreadsheet
+    keeps them), no thousands separators, a decimal point — 1.2345, 1250, 0.00001. A cell shows two decimals
+    (``number_text``); its editor showed them too, so F2 and Enter on 1.2345 stored 1.23."""
+    text = format(Decimal(f"{value:.15g}"), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def number_format(value: float) -> str:
     """The Excel number format that shows ``value`` as ``number_text`` does: a typed 95 reads 95, not 95.0."""
     decimals = len(number_text(value).partition(".")[2])

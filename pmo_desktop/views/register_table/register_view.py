@@ -54,7 +54,7 @@ from .frozen import CutHeader, FrozenColumns, FrozenTable
 from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
 from .refusal_note import RefusalNote, show_beside
-from .table_model import typed_value
+from .table_model import number_as_typed, typed_value
 from .windowed import (
     WindowedRegisterModel,
     import_numpy_after_first_paint,
@@ -1271,14 +1271,16 @@ class RegisterView(QWidget):
         block = [[self._copied_text(self.proxy.index(r, c)) if (r, c) in selected else "" for c in cols] for r in rows]
         QGuiApplication.clipboard().setText(to_tsv(block))
 
-    @staticmethod
-    def _copied_text(index) -> str:
+    def _copied_text(self, index) -> str:
         """A cell as it goes to the clipboard: as shown, but a date as ISO 2026-12-03, which Excel reads as
-        a date whatever its language ("3 Dec 2026" is text to a German Excel); a paste back reads both."""
+        a date whatever its language ("3 Dec 2026" is text to a German Excel), and a number as typed in the
+        user's locale, whole (shown as "1,234.57", it went out as that, to be read back as 1234.57, and by a
+        German Excel as 1.23457); a paste back reads them all."""
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(value, date) and not isinstance(value, datetime):
             return value.isoformat()
-        return index.data() or ""
+        number = number_as_typed(self.model.fields[index.column()], value)
+        return number if number is not None else index.data() or ""
 
     def paste(self) -> None:
         self.paste_text(QGuiApplication.clipboard().text())
