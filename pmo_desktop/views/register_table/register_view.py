@@ -1283,7 +1283,22 @@ class RegisterView(QWidget):
         return number if number is not None else index.data() or ""
 
     def paste(self) -> None:
-        self.paste_text(QGuiApplication.clipboard().text())
+        """Ctrl+V: the clipboard's text; when it holds none, the table of its web page (HTML alone, as some
+        programs copy), or a message — a picture or nothing pasted did nothing, and said nothing."""
+        clipboard = QGuiApplication.clipboard()
+        text = clipboard.text()
+        mime = clipboard.mimeData()
+        if not text and mime is not None and mime.hasHtml():
+            from ...excel.web_tables import html_rows  # loaded when first needed, as the import's modules are
+
+            rows = html_rows(mime.html(), max_columns=16_384)[0]  # Excel's columns: a wider block is said below
+            text = to_tsv([["" if value is None else str(value) for value in row] for row in rows])
+        if not text:
+            held = "a picture" if mime is not None and mime.hasImage() else "no text"
+            self.document.error.emit(f"Nothing was pasted: the clipboard holds {held}. Copy cells (in Excel, here) or "
+                                     "text, then paste again.")
+            return
+        self.paste_text(text)
 
     def header_columns(self, block: list[list[str]], anchor_column: int | None) -> list[int | None] | None:
         """When the block's first row is a header (each non-blank cell names a different column of this
@@ -1334,6 +1349,8 @@ class RegisterView(QWidget):
                 return True
             if by_header == visible[start_vis:start_vis + len(by_header)]:
                 by_header = None  # the columns line up anyway
+        if by_header is None and not self._block_fits(block, visible, start_vis):
+            return False
         cells, new_rows = [], []
         for i, values in enumerate(block):
             proxy_row = start_row + i
@@ -1365,6 +1382,25 @@ class RegisterView(QWidget):
         n = len(block) * max(len(r) for r in block)
         command = CompositeCommand(self.document, f"Paste {n} cell{'s' if n != 1 else ''}", parts)
         return self._execute_confirmed(command, (edited_rows(edit.edits) if cells and edit.edits else []) + new_rows)
+
+    def _block_fits(self, block: list[list[str]], visible: list[int], start_vis: int) -> bool:
+        """Whether every value of a block pasted from column ``start_vis`` on has a column to land in. One wider
+        than the columns left to the right lost its last values without a word (Excel, with no last column, keeps
+        them all): nothing is pasted, and the message says why. Blank cells past the edge (a row's trailing
+        tabs) lose nothing."""
+        room = len(visible) - start_vis
+        over = next((value for values in block for value in values[room:] if value.strip()), None)
+        if over is None:
+            return True
+        width = max(len(values) for values in block)
+        hidden = len(visible) < self.model.columnCount()
+        first = self.model.fields[visible[start_vis]].label if visible else ""
+        shown = over if len(over) <= 40 else over[:39] + "…"
+        self.document.error.emit(
+            f"Nothing was pasted: the copied block is {width} columns wide, and from “{first}” to the last column "
+            f"there {'is' if room == 1 else 'are'} {room}, so its last {width - room} would be lost (“{shown}” among "
+            f"them). Paste it further left{', or show the hidden columns' if hidden else ''}.")
+        return False
 
     def _execute_confirmed(self, command, rows: list[dict]) -> bool:
         """Run a command, first asking when its values are probably a slip (e.g. a future measurement)."""
