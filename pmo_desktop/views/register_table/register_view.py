@@ -768,9 +768,13 @@ class RegisterView(QWidget):
         names = stored_settings.read_texts(QSettings(), self._columns_key())
         if not names:
             return
-        for col, f in enumerate(self.register.fields):
-            if f.name in names and f.name not in self.hidden_fields:
-                self.table.setColumnHidden(col, True)
+        hide = [col for col, f in enumerate(self.register.fields) if f.name in names and f.name not in self.hidden_fields]
+        if len(hide) >= len(self._visible_columns()):
+            # a settings file naming every column (another program's, a hand-edited one) is ignored: the chooser
+            # never hides the last column, and a table with none showed no record and took no paste or typing
+            return
+        for col in hide:
+            self.table.setColumnHidden(col, True)
         self._sync_columns()
 
     def set_column_visible(self, column: int, visible: bool) -> None:
