@@ -97,7 +97,7 @@ from .row_planner import (
     rating_head,
 )
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
-from .sheet_keys import Key, code_key, code_text, find_keys, key_cells, key_for
+from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
 from .unheaded_lists import made_header, named_register, own_words_header
 from .value_translation import (
     MODIFIED_FIBONACCI,
@@ -660,6 +660,9 @@ def sheet_keys(reader: SheetReader, match: HeaderMatch,
         return cache[match.row]
     rows = list(reader.data_rows(match.row + 1, len(headers) + 12))
     keys = find_keys(rows)
+    if keys:
+        by_number, keyed = dict(rows), key_cells(keys)
+        keys = [k for k in keys if not among_records(k, by_number, headers, keyed)]
     if not keys:
         return cache[match.row]
     cells = key_cells(keys)
@@ -2064,6 +2067,9 @@ def _empty_letters(match: HeaderMatch, rows: list[list[Any]] | None) -> set[str]
 # reads (an industry risk library of "risk.xlsx", a campaign's plan of "issues.xlsx") is no register for that
 BOOK_NAMED_LABELS = 3
 
+#: the field of a register's remarks ("Notes", "Comments", "Remarks"), which every kind of table keeps
+REMARKS = "notes"
+
 
 def _no_records(match: HeaderMatch, file_name: str | None = None,
                 rows: list[list[Any]] | None = None, book: str | None = None) -> str | None:
@@ -2080,8 +2086,12 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
     # a risk's response plan says the sheet is a risk register; an "Action" column says nothing of an issue log
     named = (real_fields(match.mapping) - empty) | (named & ({PARENT} | (set(PSEUDO) if kind.register == "risks" else set())))
     key = kind.reg.key_field.name if kind.reg.key_field is not None else ""
-    strong = len(named - {PARENT}) >= 3 or (key in named and title is not None and title.name in named
-                                             and not _generic_title(match, title.name))
+    # a column of remarks is one every kind of table keeps: it says nothing of the register, so it is not one of
+    # the three fields that make a sheet a register on their own — a bank statement's "Description | Category |
+    # Notes" (with "Posting Date" and "Amount" kept aside) names two, and its 1,039 transactions were risks
+    naming = named - {PARENT, REMARKS}
+    strong = len(naming) >= 3 or (key in named and title is not None and title.name in named
+                                  and not _generic_title(match, title.name))
     # the column naming the records headed by the register's own name ("STAKEHOLDERS" over the names), beside
     # columns of ratings only, says what they are, as the sheet's name would
     heading = next((match.headers[c] for c, n in match.mapping.items()
@@ -2096,7 +2106,7 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
         (book is not None and kind.matches_sheet_name(re.sub(r"[_\-]+", " ", book)) and titled_by_its_noun(match)
          and sum(1 for h in match.headers if h) <= BOOK_NAMED_LABELS)
     if not strong and not named_so:
-        return (f"only {len(named - {PARENT})} of its columns name {kind.reg.title.lower()} fields and its name is not a "
+        return (f"only {len(naming)} of its columns name {kind.reg.title.lower()} fields and its name is not a "
                 "register's, so it is taken for a table of another kind.")
     other = _other_records(match) if title is not None and not named_so and _generic_title(match, title.name) \
         and specific_fields(kind, match.mapping) < 2 else None
