@@ -202,3 +202,21 @@ def test_cancel_while_many_pasted_rows_are_added_adds_none(qtbot, document):
     labels, titles = _paste_many_risks(qtbot, document, cancel=True)
     assert labels == [f"Adding {MANY_ROWS} risks…"]
     assert titles == [] and document.undo_stack.count() == 0
+
+
+def test_blank_lines_pasted_past_the_end_add_no_empty_records(qtbot, document):
+    """Lines copied from a web page or a text editor with an empty line between two and an empty last line (the
+    last line break is Excel's, the one before it a blank line), pasted with Ctrl+V into the ✱ line of the risk
+    register: each blank line added a risk with no title, without a word. Only the lines with text are added."""
+    risks = REGISTERS["risks"]
+    view = RegisterView(document, risks)
+    qtbot.addWidget(view)
+    view.resize(1200, 500)
+    with qtbot.waitActive(view):
+        view.show()
+        view.activateWindow()
+    view.focus_new_line(view.model.column_of("title"))
+    QGuiApplication.clipboard().setText("Vendor slips\r\n\r\nPort strike\r\n  \r\n\r\n")
+    qtbot.keyClick(view.new_line, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    with document.store.session() as s:
+        assert [r.title for r in s.query(risks.entity).order_by(risks.entity.id)] == ["Vendor slips", "Port strike"]

@@ -1365,6 +1365,10 @@ class RegisterView(QWidget):
             if proxy_row < self.proxy.rowCount():
                 source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
                 cells.extend((source_row, col, value) for col, value in targets)
+            elif not any(value.strip() for _col, value in targets):
+                # a blank line (the empty last line a browser or text editor copies, a gap between rows) adds no
+                # record, as the ✱ line adds none until a value is typed: it added an empty one, without a word
+                continue
             else:
                 try:
                     new_rows.append({self.model.fields[col].name: typed_value(self.model.fields[col], value)
