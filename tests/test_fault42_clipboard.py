@@ -220,3 +220,29 @@ def test_blank_lines_pasted_past_the_end_add_no_empty_records(qtbot, document):
     qtbot.keyClick(view.new_line, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     with document.store.session() as s:
         assert [r.title for r in s.query(risks.entity).order_by(risks.entity.id)] == ["Vendor slips", "Port strike"]
+
+
+def test_rows_pasted_past_the_end_of_a_filtered_register_are_shown(qtbot, document):
+    """The risks filtered to the Technical category, two titles pasted with Ctrl+V into the ✱ line: both were
+    stored out of sight (no category, so the filter hid them), the count still "1 of 2 rows" — a paste that seemed
+    to do nothing, and a second made four. The filters are cleared, as for a record typed in the line, and the two
+    are in view."""
+    risks = REGISTERS["risks"]
+    with document.store.transaction() as s:
+        records.create_record(s, risks, {"title": "Vendor slips", "category": "Technical"})
+        records.create_record(s, risks, {"title": "Port strike", "category": "Commercial"})
+    view = RegisterView(document, risks)
+    qtbot.addWidget(view)
+    view.resize(1200, 500)
+    with qtbot.waitActive(view):
+        view.show()
+        view.activateWindow()
+    view.set_column_filter("category", {"Technical"})
+    assert view.proxy.rowCount() == 1
+    view.focus_new_line(view.model.column_of("title"))
+    QGuiApplication.clipboard().setText("Crane fails\r\nPermit late\r\n")
+    qtbot.keyClick(view.new_line, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    title = view.model.column_of("title")
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 4)
+    shown = {view.proxy.index(r, title).data() for r in range(view.proxy.rowCount())}
+    assert {"Crane fails", "Permit late"} <= shown and view.count_label.text() == "4 rows"

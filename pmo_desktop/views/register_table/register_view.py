@@ -1383,13 +1383,28 @@ class RegisterView(QWidget):
                 return False
             if edit.edits:
                 parts.append(edit)
-        if new_rows:
-            parts.append(CreateRecordsCommand(self.document, self.register, new_rows, self.model.parent_id))
+        added = CreateRecordsCommand(self.document, self.register, new_rows, self.model.parent_id) if new_rows else None
+        if added is not None:
+            parts.append(added)
         if not parts:
             return True
         n = len(block) * max(len(r) for r in block)
         command = CompositeCommand(self.document, f"Paste {n} cell{'s' if n != 1 else ''}", parts)
-        return self._execute_confirmed(command, (edited_rows(edit.edits) if cells and edit.edits else []) + new_rows)
+        done = self._execute_confirmed(command, (edited_rows(edit.edits) if cells and edit.edits else []) + new_rows)
+        if done and added is not None:
+            self._show_added(added.ids)
+        return done
+
+    def _show_added(self, ids: list[int]) -> None:
+        """Records a paste added, in view: under a search or filter they did not pass they were stored out of
+        sight, the count unchanged, and a paste that seemed to do nothing was made again — twice the records.
+        The ✱ line's own rule: a record typed there that the filters hide clears them."""
+        def shown(rid: int) -> bool:
+            row = self.model.row_of(rid)
+            return row is not None and self.proxy.mapFromSource(self.model.index(row, 0)).isValid()
+
+        if not all(shown(rid) for rid in ids):
+            self.clear_filters()
 
     def _block_fits(self, block: list[list[str]], visible: list[int], start_vis: int) -> bool:
         """Whether every value of a block pasted from column ``start_vis`` on has a column to land in. One wider
