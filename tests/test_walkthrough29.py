@@ -4,7 +4,7 @@ a newcomer tripped on. Real key presses on the real window."""
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QApplication, QWidget
 from test_walkthrough18b import keys_to
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -50,3 +50,61 @@ def test_a_benefits_measurements_are_in_view_with_every_column_whole(demo_window
     assert QApplication.focusWidget() is page.profile.tabs.tabBar()
     keys_to(qtbot, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is table
+
+
+def _a_log_with_a_status_to_translate(path) -> None:
+    """A project manager's risk log: their own column names, a status the office has no word for."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Risks"
+    ws.append(["Risk #", "Title", "Who owns it", "Chance (1-5)", "Impact (1-5)", "State"])
+    ws.append(["POS-11", "Store Wi-Fi too weak for the new tills", "Marcus Lee", 4, 3, "Open"])
+    ws.append(["POS-12", "Receipt printer firmware recalled", "Aisha Patel", 2, 4, "Kinda open"])
+    wb.save(path)
+
+
+def test_tab_walks_the_import_dialog_in_reading_order_each_control_once(empty_window, qtbot, tmp_path):
+    """Tab through the import dialog from the sheet to Import: the sheet, register, header row and Check again,
+    then the mapping's table — showing nothing focused — then the rows to import, Import and Cancel, and only
+    then each column's choice of the mapping and the value to translate, made with the preview after the rest.
+    Now each control once, as the dialog reads: the mapping's choices down its column, the translation below
+    them, the rows to import beside, then the buttons; every control shown is reached, and the one with the
+    keyboard shows it (a focus frame: Qt's focus state on the control drawn)."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox
+
+    from pmo_desktop.views.exchange.import_dialog import ImportDialog
+
+    _a_log_with_a_status_to_translate(tmp_path / "log.xlsx")
+    dialog = ImportDialog(empty_window.document, tmp_path / "log.xlsx", empty_window)
+    dialog.open()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.sheet_combo.setCurrentIndex(dialog.sheet_combo.findText("Risks"))
+    dialog.register_combo.setCurrentIndex(dialog.register_combo.findData("risks"))
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.values_table.rowCount() > 0)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.sheet_combo.setFocus()
+    qtbot.waitUntil(dialog.sheet_combo.hasFocus)
+    stops = [QApplication.focusWidget()]
+    while len(stops) < 40:
+        keys_to(qtbot, Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is stops[0]:
+            break
+        stops.append(QApplication.focusWidget())
+    names = [w.accessibleName() or w.text().replace("&", "") for w in stops]
+    mapping = [dialog.mapping_table.cellWidget(r, 1) for r in range(dialog.mapping_table.rowCount())]
+    values = [dialog.values_table.cellWidget(r, 1) for r in range(dialog.values_table.rowCount())]
+    cancel = next(b for b in dialog.buttons.buttons() if b.text() == "Cancel")
+    assert stops[:4] == [dialog.sheet_combo, dialog.register_combo, dialog.header_spin, dialog.recheck_button], names
+    assert stops[4:4 + len(mapping)] == mapping, names
+    assert stops[4 + len(mapping):4 + len(mapping) + len(values)] == values, names
+    assert stops[4 + len(mapping) + len(values)] is dialog.report_view, names
+    assert stops[-2:] == [dialog.partial_button, cancel], names  # Import waits for "Kinda open" to be translated
+    assert len(stops) == len(set(stops)), names  # none twice
+    shown = [w for w in dialog.findChildren(QWidget) if w.isVisible() and w.isEnabled()
+             and w.focusPolicy() & Qt.FocusPolicy.TabFocus and isinstance(w, (QComboBox, QAbstractButton, QAbstractItemView, QAbstractSpinBox))
+             and w.focusProxy() is None]
+    assert set(shown) <= set(stops), [w.accessibleName() for w in shown if w not in stops]
+    dialog.reject()
