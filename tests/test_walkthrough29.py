@@ -108,3 +108,32 @@ def test_tab_walks_the_import_dialog_in_reading_order_each_control_once(empty_wi
              and w.focusProxy() is None]
     assert set(shown) <= set(stops), [w.accessibleName() for w in shown if w not in stops]
     dialog.reject()
+
+
+def test_what_changed_names_each_day_once(empty_window, qtbot):
+    """File ▸ What Changed (Ctrl+Shift+W) in an office begun today, a risk typed: its heading read "What changed
+    from 4 Dec 2026 (4 Dec 2026) to Now (5 Dec 2026)" — a past day's label is its day, and the day was said again
+    after it (a board pack's, "Board pack 4 Dec 2026 (4 Dec 2026)", alike). Each day is said once."""
+    import re
+    from datetime import timedelta
+
+    from focused_keys import type_keys
+    from PySide6.QtWidgets import QTextBrowser
+
+    from pmo_desktop.models import clock
+    from pmo_desktop.models.values import day_text
+    from pmo_desktop.views.changes_dialog import ChangesDialog
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    type_keys(qtbot, "Quay crane delivered late")
+    keys_to(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.active_register_view().model.rowCount() == 1)
+    keys_to(qtbot, Qt.Key.Key_W, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: any(isinstance(w, ChangesDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ChangesDialog) and w.isVisible())
+    heading = dialog.findChild(QTextBrowser).toPlainText().splitlines()[0]
+    dialog.reject()
+    yesterday, today = day_text(clock.today() - timedelta(days=1)), day_text(clock.today())
+    assert heading == f"What changed from {yesterday} to Now ({today})", heading
+    assert all(heading.count(day) == 1 for day in re.findall(r"\d+ \w{3} \d{4}", heading)), heading
