@@ -137,3 +137,40 @@ def test_what_changed_names_each_day_once(empty_window, qtbot):
     yesterday, today = day_text(clock.today() - timedelta(days=1)), day_text(clock.today())
     assert heading == f"What changed from {yesterday} to Now ({today})", heading
     assert all(heading.count(day) == 1 for day in re.findall(r"\d+ \w{3} \d{4}", heading)), heading
+
+
+def _notes(window) -> str:
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    return " ".join(" ".join(n.text().split()) for n in window.findChildren(RefusalNote) if n.isVisible())
+
+
+def test_del_on_a_cell_the_register_needs_says_why_beside_it_and_the_next_keys_still_type(empty_window, qtbot):
+    """A newcomer's first project, its name typed on the ✱ line, then Up and Del to start the name again: a
+    message box "Nothing was changed: Project cannot be empty." took the keyboard, and the new name typed next
+    went nowhere. Del refused is said beside the cell and in the status bar, as a value typed there is; the
+    cell keeps its value and the name typed next replaces it."""
+    from focused_keys import type_keys
+    from PySide6.QtWidgets import QMessageBox
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    view = window.active_register_view()
+    type_keys(qtbot, "Point of sale")
+    keys_to(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    keys_to(qtbot, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    assert view.table.currentIndex().column() == view.model.column_of("name")
+    keys_to(qtbot, Qt.Key.Key_Delete)
+    qtbot.wait(100)
+    boxes = [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]
+    for box in boxes:
+        box.reject()
+    assert not boxes, "a message box took the keys typed next"
+    assert "cannot be empty" in _notes(window)
+    assert "cannot be empty" in window.statusBar().currentMessage()
+    assert view.model.record(0)["name"] == "Point of sale"
+    type_keys(qtbot, "POS replacement")
+    keys_to(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.record(0)["name"] == "POS replacement")

@@ -112,6 +112,9 @@ class DatedRowsView(RegisterView):
             label = str(self.proxy.headerData(col, Qt.Orientation.Horizontal) or "")
             head = max(header_metrics.horizontalAdvance(line) for line in label.split("\n"))
             natural[col] = max(head, self._widest_shown(col, cell_metrics)) + margin
+            if self.register.fields[col].kind != Kind.TEXT:  # room for a date or number typed into an empty table
+                natural[col] = max(natural[col], self.register.fields[col].width * cell_metrics.averageCharWidth()
+                                   + margin)
         widths = dict(natural)
         texts = [c for c in shown if self.register.fields[c].kind == Kind.TEXT]
         over = sum(widths.values()) - room
