@@ -174,3 +174,44 @@ def test_del_on_a_cell_the_register_needs_says_why_beside_it_and_the_next_keys_s
     type_keys(qtbot, "POS replacement")
     keys_to(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.model.record(0)["name"] == "POS replacement")
+
+
+def test_a_new_office_made_from_an_open_one_has_the_keyboard_on_the_page_list(empty_window, qtbot, tmp_path):
+    """A newcomer, the demo walked, makes an office of their own: File ▸ New… (Ctrl+N), its name typed in the
+    chooser and Enter. The new office showed its overview with the keyboard on nothing shown (the page stack, where
+    closing the last office had put it to store an open cell): Down moved no page and Tab began nowhere. The
+    keyboard is on the page list, on the overview; Down goes to Projects."""
+    from focused_keys import type_keys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    from pmo_desktop.views.page_list import PageList
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    type_keys(qtbot, "Quay crane delivered late")
+    keys_to(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.active_register_view().model.rowCount() == 1)
+    typed = []
+
+    def name_it():
+        chooser = QApplication.activeModalWidget()
+        if not isinstance(chooser, QFileDialog):
+            QTimer.singleShot(50, name_it)
+            return
+        chooser.selectFile(str(tmp_path / "my office.pmo"))  # the name typed in the chooser, and Enter
+        chooser.accept()
+        window.activateWindow()  # the chooser closed, its window active again, as a window manager hands it back
+        qtbot.waitUntil(window.isActiveWindow)
+        typed.append(True)
+
+    QTimer.singleShot(50, name_it)
+    keys_to(qtbot, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: bool(typed) and window.document is not None
+                    and window.document.store.display_name.startswith("my office"))
+    window.activateWindow()  # the chooser gone, the window active again, as the window manager hands it back
+    qtbot.waitUntil(window.isActiveWindow)
+    assert isinstance(window.focusWidget(), PageList), window.focusWidget()
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), PageList))
+    keys_to(qtbot, Qt.Key.Key_Down)
+    assert window.stack.currentWidget() is window.pages[1]

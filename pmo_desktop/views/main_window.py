@@ -608,6 +608,10 @@ class MainWindow(QMainWindow):
         document.undo_stack.indexChanged.connect(self._say_saved)
         self.nav.setCurrentRow(-1)
         self.show_page(0)
+        if QApplication.focusWidget() is self.stack:
+            # Left there by the office before (``may_let_go``: an open cell stores what it holds): the keyboard
+            # was on nothing shown — Down moved no page, Tab began nowhere. The page list says where you are.
+            self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
         self.sync_timer.start()
 
     def _say_saved(self, index: int) -> None:
