@@ -215,3 +215,27 @@ def test_a_new_office_made_from_an_open_one_has_the_keyboard_on_the_page_list(em
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), PageList))
     keys_to(qtbot, Qt.Key.Key_Down)
     assert window.stack.currentWidget() is window.pages[1]
+
+
+def test_tab_into_a_panel_collapsed_for_room_opens_it_and_back_in_the_table_it_closes(demo_window, qtbot):
+    """150 % on a 1280×720 screen: the Benefits profile collapses under its table for room, as the README says —
+    and Tab from the benefits' ✱ line went on into it, onto its tabs and the measurements, controls of no size
+    drawn nowhere: the keyboard was lost to the eye. The panel opens while the keyboard is in it (the table keeps
+    half the room at least) and collapses again when the keyboard is back in the table."""
+    window = demo_window
+    window.resize(853, 480)  # 150 % on a 1280×720 screen
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    page = window.stack.currentWidget()
+    split = page.live_benefits
+    qtbot.waitUntil(lambda: page.register_view.table.hasFocus() and split.sizes()[1] == 0)
+    keys_to(qtbot, Qt.Key.Key_Tab, CTRL)
+    assert QApplication.focusWidget() is page.register_view.new_line
+    keys_to(qtbot, Qt.Key.Key_Tab)
+    bar = page.profile.tabs.tabBar()
+    assert QApplication.focusWidget() is bar
+    qtbot.waitUntil(lambda: split.sizes()[1] > 0)
+    assert not bar.visibleRegion().isEmpty(), "the keyboard on a control drawn nowhere"
+    assert split.sizes()[0] >= sum(split.sizes()) // 2  # the table keeps half the room at least, its rows in view
+    keys_to(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is page.register_view.new_line
+    qtbot.waitUntil(lambda: split.sizes()[1] == 0)
