@@ -72,6 +72,7 @@ def test_create_a_benefit_plan_it_measure_it_and_see_status_and_chart(page, qtbo
 
     # Planned trajectory: two points by add row + edit, the third pasted as a row from Excel.
     plan = page.profile.plan_view
+    page.profile.show_part(plan)  # its tab, where the profile is in tabs
     plan.table.setFocus()
     qtbot.keyClick(plan.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert plan.model.record(0)["on"] == date(2026, 1, 1)      # new plan points start at the window
@@ -103,6 +104,7 @@ def test_create_a_benefit_plan_it_measure_it_and_see_status_and_chart(page, qtbo
     assert page.chart.actual_points() == [(to_x(TODAY), 86.0)]
     assert "Off track" in page.profile.verdict.text()
 
+    page.profile.show_part(meas)
     meas.table.setFocus()  # a click on the first cell (Enter on the last row went on to the ✱ line)
     meas.table.setCurrentIndex(meas.proxy.index(0, 0))
     # 1 July is after "today" (15 June): a measurement in the future is asked about first.
@@ -161,6 +163,7 @@ def test_profile_text_commits_as_an_undoable_edit(page, qtbot):
     page.document.notify("benefits", [bid])
     page.register_view.select_record(bid)
     edit = page.profile.description
+    page.profile.show_part(edit)
     edit.setFocus()
     qtbot.keyClicks(edit, "Members spend more.")
     page.register_view.table.setFocus()                    # leaving the box commits it

@@ -235,6 +235,8 @@ def test_a_new_benefit_at_1280x720_shows_its_add_button_whole_and_an_empty_chart
     qtbot.waitUntil(lambda: page.chart.series is not None)
     qtbot.wait(50)
     plan = next(v for v in page.profile.findChildren(RegisterView) if v.register.name == "benefit_plan")
+    page.profile.show_part(plan)  # its tab, the profile in tabs at 1280×720
+    qtbot.wait(20)
     button = next(b for b in plan.findChildren(QPushButton) if b.text().startswith("Add a row") and b.isVisible())
     assert button.visibleRegion().boundingRect() == button.rect()  # whole on screen, not under the panel's edge
     item = page.chart.plot.getPlotItem()

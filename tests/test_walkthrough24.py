@@ -136,6 +136,8 @@ def test_a_plan_typed_row_after_row_along_the_new_record_line_starts_each_row_at
 
     window = empty_window
     typed_along(qtbot, window, Qt.Key.Key_5, ["Faster turnaround"])
+    profile = window.stack.currentWidget().profile
+    profile.show_part(profile.plan_view)  # its tab, the profile in tabs at 1280×720
     plan = next(v for v in window.findChildren(RegisterView) if v.register.name == "benefit_plan" and v.isVisible())
     plan.table.setFocus()
     for when, value in (("1/7/2027", "26"), ("1/1/2028", "20")):

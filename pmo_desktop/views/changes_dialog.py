@@ -28,9 +28,16 @@ from .screen_fit import resize_within_screen
 Key = tuple  # ("now", None) · ("snapshot", id) · ("day", date)
 
 
+def state_name(label: str, day) -> str:
+    """A state as the heading names it: its label, with its day after it unless the label says it already —
+    "4 Dec 2026 (4 Dec 2026)", "Board pack 4 Dec 2026 (4 Dec 2026)" said the day twice; "Now (5 Dec 2026)"."""
+    day_shown = day_text(day)
+    return label if day_shown in label else f"{label} ({day_shown})"
+
+
 def comparison_html(c: Comparison) -> str:
-    parts = [f"<h2>What changed from {html.escape(c.since)} ({day_text(c.since_day)}) "
-             f"to {html.escape(c.until)} ({day_text(c.until_day)})</h2>"]
+    parts = [f"<h2>What changed from {html.escape(state_name(c.since, c.since_day))} "
+             f"to {html.escape(state_name(c.until, c.until_day))}</h2>"]
     sections = c.sections()
     if not sections:
         parts.append("<p>Nothing the board watches has changed.</p>")

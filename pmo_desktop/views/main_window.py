@@ -486,7 +486,9 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if page is None or page is self.welcome:
             return
-        tabs = next((t for t in page.findChildren(QTabWidget) if t.isVisible() and t.count() > 1), None)
+        # The page's own tabs: the outermost shown — not tabs inside one of its tabs (a benefit's profile in tabs).
+        tabs = next((t for t in page.findChildren(QTabWidget) if t.isVisible() and t.count() > 1
+                     and not any(o is not t and o.isAncestorOf(t) for o in page.findChildren(QTabWidget))), None)
         if tabs is None:
             return
         enabled = [i for i in range(tabs.count()) if tabs.isTabEnabled(i)]
@@ -606,6 +608,10 @@ class MainWindow(QMainWindow):
         document.undo_stack.indexChanged.connect(self._say_saved)
         self.nav.setCurrentRow(-1)
         self.show_page(0)
+        if QApplication.focusWidget() is self.stack:
+            # Left there by the office before (``may_let_go``: an open cell stores what it holds): the keyboard
+            # was on nothing shown — Down moved no page, Tab began nowhere. The page list says where you are.
+            self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
         self.sync_timer.start()
 
     def _say_saved(self, index: int) -> None:

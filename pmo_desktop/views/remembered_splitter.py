@@ -7,11 +7,13 @@ table four rows; the table needs the room to work in, a panel only to read one r
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 # The table's share of the splitter: panels whose minimum leaves it less collapse; proportions that leave it
 # less give it room, down to the panels' minimum.
 MAIN_SHARE = 0.5
+# A panel opened for the keyboard (``_follow_keyboard``) gets at least this, the table its least height otherwise.
+PANEL_LEAST = 80
 
 
 class RememberedSplitter(QSplitter):
@@ -25,7 +27,11 @@ class RememberedSplitter(QSplitter):
         self._collapsed_for_room = False  # the panels were collapsed to leave the table room, not by the user
         self._proportions: list[int] = []
         self._user_sized = False  # dragged by the user (now or in an earlier session): their sizes rule
+        self._opened_for_keyboard = False  # a panel collapsed for room, open while the keyboard is in it
         self.splitterMoved.connect(self._remember)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_keyboard)
 
     @property
     def settings_key(self) -> str:
@@ -80,6 +86,31 @@ class RememberedSplitter(QSplitter):
             total = sum(self._proportions)
             self.setSizes([room * p // total for p in self._proportions])
             self.updateGeometry()
+
+    def _follow_keyboard(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Tab into a panel collapsed for room (the benefit profile, a risk's details at 150 % on 1280×720) put the
+        keyboard in controls of no size, drawn nowhere: the panel opens while the keyboard is in it, the table
+        keeping its least height where the panel's own least leaves it (else the splitter shares the room), and
+        collapses again when the keyboard is back in the table."""
+        if new is None or not self.isAncestorOf(new):
+            return
+        main = self.widget(self.main)
+        sizes = self.sizes()
+        if main is not None and (new is main or main.isAncestorOf(new)):
+            if self._opened_for_keyboard:
+                self._opened_for_keyboard = False
+                room = sum(sizes)
+                self.setSizes([room if i == self.main else 0 for i in range(self.count())])
+            return
+        panel = next((i for i in range(self.count()) if i != self.main and (w := self.widget(i)) is not None
+                      and w.isAncestorOf(new)), None)
+        if panel is None or sizes[panel] > 0 or not self._collapsed_for_room:
+            return
+        vertical = self.orientation() == Qt.Orientation.Vertical
+        room = sum(sizes)
+        kept = max(0, min(self._minimum(self.main, vertical), room - PANEL_LEAST))
+        self._opened_for_keyboard = True
+        self.setSizes([kept if i == self.main else (room - kept if i == panel else 0) for i in range(self.count())])
 
     def _minimum(self, i: int, vertical: bool) -> int:
         widget = self.widget(i)

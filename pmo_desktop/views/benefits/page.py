@@ -39,10 +39,20 @@ from .thresholds import SetThresholdsCommand, ThresholdsDialog, current_threshol
 
 CHAIN_TABS = (("outputs", "Outputs"), ("outcomes", "Outcomes"), ("objectives", "Strategic objectives"))
 WATCHED = {"benefits", "benefit_plan", "benefit_measurements"}
-PROFILE_MIN_HEIGHT = 400  # heading, facts, verdict and two boxes a row: below this it scrolls
 # The columns of the benefits' status as at a past date (or in a board snapshot).
 PAST_STATUS_FIELDS = ("code", "title", "status_rag", "lifecycle", "owner", "planned_now", "latest_actual",
                       "unit", "target_value", "target_date")
+
+
+class ProfileScroll(QScrollArea):
+    """The benefit profile's pane: it tells the profile the height it has, for the profile to arrange its parts
+    to (its own height is what they need, taller than the pane where they scroll)."""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        profile = self.widget()
+        if isinstance(profile, BenefitProfile):
+            profile.fit_height(self.viewport().height())
 
 
 class BenefitsPage(QWidget):
@@ -52,20 +62,23 @@ class BenefitsPage(QWidget):
         super().__init__(parent)
         self.document = document
         self.today = today
+        # Made first, so that the page's own tabs are the first tab widget found in it (the tabs of the profile
+        # inside its first tab come after: ``findChildren`` lists in the order made).
+        self.tabs = QTabWidget(self)
         self.register_view = RegisterView(document, BENEFITS, parent=self)
         self.profile = BenefitProfile(document, today, self)
         self.chart = RealizationChart(self, today)
 
         # Benefits tab: the table above; profile and chart below, side by side. On a 720-pixel screen the
-        # table keeps room for five or six benefits and the profile scrolls rather than squashing its
-        # text boxes and tables; the split is proportioned to the real height when first shown.
-        profile_scroll = QScrollArea(self)
+        # table keeps room for five or six benefits and the profile puts its parts in tabs rather than
+        # squashing its text boxes and tables (``BenefitProfile._arrange``); the split is proportioned to the
+        # real height when first shown.
+        profile_scroll = ProfileScroll(self)
         profile_scroll.setWidget(self.profile)
         profile_scroll.setWidgetResizable(True)
         profile_scroll.setFrameShape(QFrame.Shape.NoFrame)
         profile_scroll.setAccessibleName("Benefit profile")
         profile_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop showing nothing; its boxes are stops
-        self.profile.setMinimumHeight(PROFILE_MIN_HEIGHT)
         self.profile.setMinimumWidth(420)
         self.chart.setMinimumSize(380, 260)
         below = QSplitter(Qt.Orientation.Horizontal, self)
@@ -106,7 +119,6 @@ class BenefitsPage(QWidget):
         self.chain_views: dict[str, RegisterView] = {name: RegisterView(document, REGISTERS[name], parent=self)
                                                      for name, _ in CHAIN_TABS}
 
-        self.tabs = QTabWidget(self)
         self.tabs.addTab(self.benefits_tab, "Benefits")
         self.tabs.addTab(self.rollup, "Program roll-up")
         self.tabs.addTab(self.map, "Benefits map")

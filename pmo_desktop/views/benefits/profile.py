@@ -7,11 +7,21 @@ from datetime import date, timedelta
 from html import escape
 from typing import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...models import benefit_rules as rules
 from ...models.benefit_rollup import BenefitSeries
+from ...models.fields import Kind
 from ...models.registers.benefits import BENEFITS, MEASUREMENTS, PLAN_POINTS
 from ...models.settings import BENEFIT_THRESHOLDS
 from ...models.stakeholder_rules import add_months
@@ -21,7 +31,15 @@ from ..read_only_guard import follow_read_only
 from ..register_table import RegisterView
 from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours
-from ..zoom import scale_with_zoom
+from ..zoom import scale_with_zoom, zoom
+
+# The profile's two arrangements: its four boxes two by two where the pane has the height they need (at least
+# this: heading, facts, verdict and two boxes a row), else each part in a tab of its own, down to the least
+# height at which a tab still shows its table's header and two rows.
+TALL_ENOUGH = 400
+SHORT_MIN_HEIGHT = 200
+MEASUREMENTS_TAB = "Measurements"
+TEXT_LEAST = 60  # a text column fitted to a narrow table keeps this much, a word and its "…"
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -50,6 +68,73 @@ class DatedRowsView(RegisterView):
         super().__init__(document, register, parent_id=None, parent=parent, compact=True)
         self.default_date = default_date
         self.clear_filters_button.setVisible(False)  # no search here: nothing to clear
+        self._user_sized = QSettings().contains(self._layout_key())
+        self._fit_soon = QTimer(self)
+        self._fit_soon.setSingleShot(True)
+        self._fit_soon.setInterval(0)
+        self._fit_soon.timeout.connect(self.fit_columns)
+        self.table.horizontalHeader().sectionResized.connect(self._by_hand)
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.dataChanged):
+            signal.connect(self._fit_soon.start)
+        zoom().changed.connect(self._fit_soon.start)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_soon.start()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_soon.start()
+
+    def _by_hand(self, *_args) -> None:
+        if not self._programmatic:
+            self._user_sized = True
+
+    def fit_columns(self) -> None:
+        """The columns to the table's width, as a reviewer reads them: each as wide as its header and its widest
+        value where the width allows, the last taking what is left; in a narrow profile (1280×720) the dates
+        and numbers stay whole and the texts (source, note) share the rest, cut with "…" where they must be —
+        the note was off the right edge and the source cut at its declared width. A column the user
+        has sized (now or in an earlier session) keeps its width."""
+        table = self.table
+        room = table.viewport().width()
+        if self._user_sized or room <= 0 or not self.isVisible():
+            return
+        header = table.horizontalHeader()
+        cell_metrics, header_metrics = table.fontMetrics(), header.fontMetrics()
+        margin = round(16 * (self._zoom_factor or 1.0))
+        shown = [header.logicalIndex(v) for v in range(header.count())
+                 if not table.isColumnHidden(header.logicalIndex(v))]
+        if not shown:
+            return
+        natural = {}
+        for col in shown:
+            label = str(self.proxy.headerData(col, Qt.Orientation.Horizontal) or "")
+            head = max(header_metrics.horizontalAdvance(line) for line in label.split("\n"))
+            natural[col] = max(head, self._widest_shown(col, cell_metrics)) + margin
+            if self.register.fields[col].kind != Kind.TEXT:  # room for a date or number typed into an empty table
+                natural[col] = max(natural[col], self.register.fields[col].width * cell_metrics.averageCharWidth()
+                                   + margin)
+        widths = dict(natural)
+        texts = [c for c in shown if self.register.fields[c].kind == Kind.TEXT]
+        over = sum(widths.values()) - room
+        if over > 0 and texts:
+            fixed = sum(widths[c] for c in shown if c not in texts)
+            share = max(0, room - fixed)
+            wanted = sum(natural[c] for c in texts)
+            for c in texts:
+                widths[c] = max(min(natural[c], TEXT_LEAST), share * natural[c] // wanted)
+        left = room - sum(widths.values())
+        if left > 0:
+            widths[shown[-1]] += left  # no blank strip after the last column
+        self._programmatic = True  # fitted, not sized by the user: neither saved nor stopping the fitting
+        try:
+            for col, width in widths.items():
+                if table.columnWidth(col) != width:
+                    table.setColumnWidth(col, width)
+        finally:
+            self._programmatic = False
+        self._sync_columns()
 
     def new_row_values(self) -> dict:
         on = self.default_date()
@@ -66,6 +151,12 @@ class BenefitProfile(QWidget):
         self.record: dict | None = None
         self.series: BenefitSeries | None = None
 
+        # Made first, so that its tab bar comes before the parts it shows in the Tab order, as it stands above them.
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("benefit_profile_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.hide()
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -91,27 +182,100 @@ class BenefitProfile(QWidget):
         self.measurements_view = DatedRowsView(document, MEASUREMENTS, self._next_measurement_date, self)
         self.measurements_view.model.today = today  # a future measurement date is confirmed first
 
-        # Key facts across the top; below, what the benefit is (left) and its numbers (right).
-        left, right = QVBoxLayout(), QVBoxLayout()
-        for column, title, widget in ((left, "Description", self.description), (left, "How it is measured", self.method),
-                                      (right, "Planned trajectory (date → expected value)", self.plan_view),
-                                      (right, "Measurements (date → actual value)", self.measurements_view)):
-            box = QGroupBox(title, self)
+        # Key facts across the top; below, what the benefit is (left) and its numbers (right) — where the
+        # profile has the height for it. On a short pane (1280×720: about 280 pixels under the table) the four
+        # boxes stacked two high left the measurements below the fold and each table two rows at most; there
+        # the same four parts and the key facts go into tabs, the measurements first (what a review reads),
+        # each tab the profile's whole width and height (``_arrange``).
+        self.parts = ((MEASUREMENTS_TAB, "Measurements (date → actual value)", self.measurements_view),
+                      ("Plan", "Planned trajectory (date → expected value)", self.plan_view),
+                      ("Description", "Description", self.description),
+                      ("Method", "How it is measured", self.method))
+        self.boxes: dict[QWidget, QVBoxLayout] = {}  # each part's place in its box
+        group_boxes: dict[QWidget, QGroupBox] = {}
+        for _tab, title, widget in self.parts:
+            box = group_boxes[widget] = QGroupBox(title, self)
             widget.setAccessibleName(title.split(" (")[0])
             inner = QVBoxLayout(box)
             inner.setContentsMargins(6, 6, 6, 6)
             inner.addWidget(widget)
-            column.addWidget(box, 1)
-        columns = QHBoxLayout()
+            self.boxes[widget] = inner
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for column, widget in ((left, self.description), (left, self.method), (right, self.plan_view),
+                               (right, self.measurements_view)):
+            column.addWidget(group_boxes[widget], 1)
+        self.grid = QWidget(self)
+        columns = QHBoxLayout(self.grid)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
+        self.facts_page = QWidget(self)  # the key facts' tab, where they wait in the grid arrangement
+        self.facts_layout = QVBoxLayout(self.facts_page)
+        self.facts_layout.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
         layout.addWidget(self.verdict)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.tabs, 1)
+        self.in_tabs = False
+        self._boxes_need = TALL_ENOUGH
+        self.setMinimumHeight(SHORT_MIN_HEIGHT)
         self.set_benefit(None, None)
+
+    # ------------------------------------------------------------------ arranging for the room
+    def fit_height(self, height: int) -> None:
+        """Arranged for the height the page has for it (its scroll area's): the boxes two by two where they fit
+        whole — their tables' rows and ✱ lines in view — else the tabs."""
+        if not self.in_tabs:  # what the boxes need at this width (the tabs keep the last measure)
+            self._boxes_need = max(TALL_ENOUGH, super().heightForWidth(max(1, self.width())))
+        self._arrange(height < self._boxes_need)
+
+    def show_part(self, part: QWidget) -> None:
+        """One of the four parts in view (its tab chosen, in tabs), as a click on its tab shows it."""
+        if self.in_tabs:
+            self.tabs.setCurrentWidget(part)
+
+    def heightForWidth(self, width: int) -> int:
+        # In tabs the profile takes the pane's height, its tables scrolling inside: the height its wrapped
+        # lines would ask for with every row shown made the pane scroll and hid the tables' ✱ lines.
+        return -1 if self.in_tabs else super().heightForWidth(width)
+
+    def _arrange(self, in_tabs: bool) -> None:
+        """The four parts in their boxes two by two (``in_tabs`` False), or each in a tab of its own with the
+        key facts in the last; the keyboard stays on the part it was in."""
+        if in_tabs == self.in_tabs:
+            return
+        self.in_tabs = in_tabs
+        focused = QApplication.focusWidget()
+        holder = next((w for _t, _title, w in self.parts if focused is not None and (w is focused or w.isAncestorOf(focused))),
+                      None)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        if in_tabs:
+            for tab, title, widget in self.parts:
+                self.tabs.addTab(widget, tab)
+                self.tabs.setTabToolTip(self.tabs.count() - 1, title)
+            self.facts_layout.insertWidget(0, self.facts)
+            self.tabs.addTab(self.facts_page, "Facts")
+            self.tabs.setTabToolTip(self.tabs.count() - 1, "Category, owner, measure, baseline, target and window")
+            self.tabs.setCurrentIndex(0)
+        else:
+            while self.tabs.count():
+                self.tabs.removeTab(0)
+            for _tab, _title, widget in self.parts:
+                self.boxes[widget].addWidget(widget)
+                widget.show()
+            layout.insertWidget(1, self.facts)
+        self.facts.show()
+        self.updateGeometry()
+        self.grid.setVisible(not in_tabs)
+        self.tabs.setVisible(in_tabs)
+        if holder is not None:  # the part the keyboard was in, shown and still holding it
+            if in_tabs:
+                self.tabs.setCurrentWidget(holder)
+            (focused if focused is not None and focused.isVisible() else holder).setFocus()
 
     # ------------------------------------------------------------------ showing a benefit
     def set_benefit(self, record: dict | None, series: BenefitSeries | None) -> None:

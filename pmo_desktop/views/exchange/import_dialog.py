@@ -176,6 +176,10 @@ class ImportDialog(QDialog):
                             (self.report_view, "Rows to import")):
             name_table(table, name)
             table.setTabKeyNavigation(False)  # Tab goes on to the next control, arrows move within the table
+        for table in (self.mapping_table, self.values_table):
+            # Their dropdowns are the Tab stops (``_order_tab_stops``): the table itself was one more before them,
+            # showing nothing focused, and a click on a name still selects its row.
+            table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -288,6 +292,7 @@ class ImportDialog(QDialog):
         self.report_model.set_plan(None)
         self.mapping_table.setRowCount(0)
         self.values_table.setRowCount(0)
+        self._order_tab_stops()
 
     def preview(self, mapping: dict[int, str] | None = None) -> None:
         """Plan the import (nothing is written) and show the mapping and the per-row report."""
@@ -359,6 +364,21 @@ class ImportDialog(QDialog):
         self.partial_button.setText(f"Import the {count_of(valid, 'valid row').replace('valid', '&valid', 1)}, leave {bad}")
         self.create_missing_box.setVisible(self.create_missing_box.isChecked() or any(
             "create missing" in r.reason for r in plan.errors))
+        self._order_tab_stops()
+
+    def _order_tab_stops(self) -> None:
+        """Tab walks the dialog as it reads: the sheet, the register, the header row, Check again, each column's
+        choice down the mapping, each value's translation below it, the rows to import beside them, the boxes
+        under them, then the buttons. The dropdowns of the mapping and the values are made with each preview,
+        after the rest, and so came last — after Cancel — and the mapping's table was a stop of its own."""
+        combos = [w for table in (self.mapping_table, self.values_table) for r in range(table.rowCount())
+                  if isinstance(w := table.cellWidget(r, 1), QComboBox)]
+        # The boxes under them and the buttons follow the rows to import as made (the button box orders its own
+        # buttons as the platform lays them out; chained here as well, Tab went round Import and Cancel alone).
+        stops = [self.sheet_combo, self.register_combo, self.header_spin, self.recheck_button, *combos,
+                 self.report_view]
+        for before, after in zip(stops, stops[1:]):
+            QWidget.setTabOrder(before, after)
 
     def _fill_values(self, plan: ImportPlan) -> None:
         """One row per distinct value no rule could place, with a dropdown of what it may mean. A value the

@@ -1255,8 +1255,20 @@ class RegisterView(QWidget):
     def clear_cells(self) -> None:
         cells = [(self.proxy.mapToSource(i).row(), i.column(), None) for i in self.table.selectionModel().selectedIndexes()
                  if self.model.fields[i.column()].editable]
-        if cells:
+        if not cells:
+            return
+        document = self.document
+        with document.holding_refusals() as refused:
             self.model.set_cells(cells, text="Clear cells")
+        if refused.by_register:
+            # Del on a cell the register needs (a title, a project's name, a required date) is refused beside
+            # the cell and in the status bar, as a value typed there is: a message box took the next keys typed.
+            index = self.table.currentIndex()
+            rect = self.table.visualRect(index) if index.isValid() else self.table.viewport().rect()
+            at = QRect(self.table.viewport().mapTo(self, rect.topLeft()), rect.size())
+            self._locked_note = show_beside(self, at, refused.reason, "The cell keeps its value: type over it to change it.")
+        elif refused:  # the file gone, the disk full…: a message box, as before
+            document.error.emit(refused[-1])
 
     def _visible_columns(self) -> list[int]:
         header = self.table.horizontalHeader()
