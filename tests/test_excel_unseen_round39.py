@@ -65,6 +65,16 @@ def test_an_action_list_whose_columns_name_issues_is_the_issue_log(sqlite_store,
         import_all(sqlite_store, path)
     assert len(rows_of(sqlite_store, "issues")) == 8
 
+    # nor does a data set's codings name its rows: Jira keys under "Issue ID" beside "True False False" under
+    # "Types of design decisions" (3,356 junk issues when the rule was first tried)
+    codings = ["True False False", "True True False", "False True True", "False False True", "True True True"]
+    path = write_csv(tmp_path / "design_decisions.csv", [
+        ["Issue ID", "Types of design decisions"],
+        *[[f"YARN-{10650 - 7 * i}", codings[i % 5]] for i in range(20)]])
+    with pytest.raises(WorkbookError, match="No sheet"):
+        import_all(sqlite_store, path)
+    assert len(rows_of(sqlite_store, "issues")) == 8
+
 
 def test_a_completed_column_of_yes_and_no_is_the_issues_status(sqlite_store, tmp_path):
     """A game's bug and feature list ("issues.ods": "Category | Issue | Type | Completed | Phase"), the bugs

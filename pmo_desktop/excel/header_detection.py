@@ -1143,6 +1143,7 @@ def repeated_texts(row: list[Any], mapping: dict[int, str], sample: list[list[An
     if not all(re.search(r"\d", i) for i in ids):  # IDs are numbered; words down a column are a form's labels
         return None
     best: tuple[tuple[int, float], int] | None = None
+    yes_no = set(value_words("bool"))
     for c, cell in enumerate(row):
         if c in mapping or not isinstance(cell, str) or not cell.strip():
             continue
@@ -1152,6 +1153,8 @@ def repeated_texts(row: list[Any], mapping: dict[int, str], sample: list[list[An
                     for v in values) or not any(" " in v for v in values) or \
                 any(re.fullmatch(r"[\w.]*\d[\w.]*([-/_][\w.]+)*", v) for v in values):
             continue  # numbers, dates, codes ("MN8-001"), levels or paragraphs name no record
+        if all(set(words_of(v)) <= yes_no for v in values):
+            continue  # a data set's codings ("True False False" under "Types of design decisions") name none
         key = (len(set(values)), sum(len(v.split()) for v in values) / len(values))
         if best is None or key > best[0]:
             best = (key, c)
