@@ -40,6 +40,12 @@ class ProgressWatch(QObject):
         QApplication.instance().removeEventFilter(self)
 
 
+def saving_and_undoing(watch: ProgressWatch) -> list[str]:
+    """The write's and its undo's dialogs: those finding the cells and showing the rows saved show too where
+    they take 0.4 s (a loaded machine), on workers of their own."""
+    return [label for label in watch.labels if label.startswith(("Saving", "Undoing"))]
+
+
 def office_with_risks(path, titles: list[str], categories: list[str] | None = None) -> None:
     """An office file whose risks are ``titles``, made through the office core (their history begun)."""
     store = Store.create(path)
@@ -97,7 +103,7 @@ def test_replace_all_over_thousands_of_risks_is_one_undo_step_behind_a_progress_
         assert dialog.message.text() == (f"Replaced {MANY:,} in {MANY:,} risks; {len(range(0, MANY, 7)):,} cells "
                                          "left as they were, refused:")
         assert dialog.refusals.isVisible() and "Category" in dialog.refusals.toPlainText()
-        assert watch.labels == [f"Saving: Replace “supplier” with “vendor” ({MANY:,} risks)…"]
+        assert saving_and_undoing(watch) == [f"Saving: Replace “supplier” with “vendor” ({MANY:,} risks)…"]
         after = stored(window, "risks")
         assert [r["title"] for r in after] == [t.replace("supplier", "vendor") for t in titles]
         assert [r["category"] for r in after] == categories
@@ -110,8 +116,8 @@ def test_replace_all_over_thousands_of_risks_is_one_undo_step_behind_a_progress_
         press(qtbot, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: view.table.hasFocus())
         press(qtbot, Qt.Key.Key_Z, CTRL)
-        qtbot.waitUntil(lambda: len(watch.labels) == 2, timeout=120_000)
-        assert watch.labels[1] == f"Undoing: Replace “supplier” with “vendor” ({MANY:,} risks)…"
+        qtbot.waitUntil(lambda: len(saving_and_undoing(watch)) == 2, timeout=120_000)
+        assert saving_and_undoing(watch)[1] == f"Undoing: Replace “supplier” with “vendor” ({MANY:,} risks)…"
         qtbot.waitUntil(lambda: stored(window, "risks")[0]["title"] == titles[0], timeout=120_000)
         assert [r["title"] for r in stored(window, "risks")] == titles
         assert window.document.undo_stack.index() == steps

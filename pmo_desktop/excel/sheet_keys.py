@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 #: a key is looked for on sheets up to this many rows (hand-made registers; a key under a log of
 #: thousands of rows is not worth a second read of it)
@@ -115,6 +115,19 @@ def find_keys(rows: Iterable[tuple[int, Sequence[Any]]], skip_rows: set[int] | N
         open_runs = runs
         previous = (number, row)
     return [k for k in keys if len(k.meanings) >= 2 and all(k.meanings.values())]
+
+
+def among_records(key: Key, rows: Mapping[int, Sequence[Any]], headers: Sequence[Any], keyed: set[tuple[int, int]]) -> bool:
+    """Whether a "key" is the table's own records: a key stands apart from them, under the table (its rows fill
+    none of the table's other columns, but for other keys' cells ``keyed``, two keys side by side) or beside it
+    (past the table's columns). Two of the table's own columns on rows that fill others are records — a status
+    and a comment on rows whose column before them was blank ("Моніторинг | Принцип: не автоматизуємо хаос"
+    under a row's lone "Відкритий") spelt every status out as another row's comment, and risks were left out."""
+    if key.col + 1 >= len(headers):
+        return False  # beside the table: its rows are the records' rows, its columns none of theirs
+    headed = [c for c, h in enumerate(headers) if h is not None and str(h).strip() and c not in (key.col, key.col + 1)]
+    return any(_filled(row, c) and (number, c) not in keyed
+               for number in (key.caption_row, *key.rows) if (row := rows.get(number)) is not None for c in headed)
 
 
 def key_cells(keys: Iterable[Key]) -> set[tuple[int, int]]:

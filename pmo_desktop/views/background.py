@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 
@@ -54,7 +54,9 @@ def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any]
     once, not after 0.4 s — a job known to be long, run from inside a command, whose window must take
     no key meanwhile (a Ctrl+Z pressed twice would undo again inside the first).
     """
-    focus = QApplication.focusWidget()
+    # a second long job straight after a first (Replace All's finding, then its saving): the first's dialog gave
+    # the keyboard back, but the window is activated only when events next run, so none holds it yet
+    focus = QApplication.focusWidget() or (_given_back[0] if _given_back else None)
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     if not cancellable:
@@ -86,6 +88,9 @@ def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any]
     return worker.result
 
 
+_given_back: list[QWidget] = []  # the widget a progress dialog last gave the keyboard back to, until events run
+
+
 def _give_back(focus: QWidget | None) -> None:
     """The keyboard back where it was before the dialog took it (the Replace dialog's button, the table's cell):
     closed, the progress dialog left no window active and the next key went nowhere."""
@@ -94,5 +99,7 @@ def _give_back(focus: QWidget | None) -> None:
             return
         focus.window().activateWindow()
         focus.setFocus()
+        _given_back[:] = [focus]
+        QTimer.singleShot(0, _given_back.clear)
     except RuntimeError:  # the widget went meanwhile
         pass
