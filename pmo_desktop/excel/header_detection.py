@@ -1121,6 +1121,13 @@ def text_column(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
     return None
 
 
+def _ids_say_the_noun(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> bool:
+    """The column read as the records' IDs is headed by the register's noun ("Issue_ID", "Risk No"): the
+    header names the register as a sheet named for it would."""
+    return any(n == "code" and c < len(row) and set(words_of(str(row[c] or ""))) & _nouns(kind)
+               for c, n in mapping.items())
+
+
 def repeated_texts(row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> int | None:
     """On a sheet naming the register, a table whose own ID column tells every row apart but whose texts
     repeat ("issue_id | opened_date | root_cause | severity | status" of an issue log: "Supply chain" on
@@ -1136,6 +1143,7 @@ def repeated_texts(row: list[Any], mapping: dict[int, str], sample: list[list[An
     if not all(re.search(r"\d", i) for i in ids):  # IDs are numbered; words down a column are a form's labels
         return None
     best: tuple[tuple[int, float], int] | None = None
+    yes_no = set(value_words("bool"))
     for c, cell in enumerate(row):
         if c in mapping or not isinstance(cell, str) or not cell.strip():
             continue
@@ -1145,6 +1153,8 @@ def repeated_texts(row: list[Any], mapping: dict[int, str], sample: list[list[An
                     for v in values) or not any(" " in v for v in values) or \
                 any(re.fullmatch(r"[\w.]*\d[\w.]*([-/_][\w.]+)*", v) for v in values):
             continue  # numbers, dates, codes ("MN8-001"), levels or paragraphs name no record
+        if all(set(words_of(v)) <= yes_no for v in values):
+            continue  # a data set's codings ("True False False" under "Types of design decisions") name none
         key = (len(set(values)), sum(len(v.split()) for v in values) / len(values))
         if best is None or key > best[0]:
             best = (key, c)
@@ -2085,6 +2095,14 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 if naming is None:  # "Control | … | Recommendation": the controls reviewed are the records
                     naming = controls_reviewed(row, mapping, sample)
                 titled_by = naming
+            elif naming is None and mapping and _title_field(kind) not in mapping.values() and not kind.is_child \
+                    and not set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) \
+                    and _ids_say_the_noun(kind, row, mapping):
+                # "Issue_ID | Application_Name | Issue_Type | …" in a file named for something else
+                # ("action_items.csv"): its ID column's header names the register as the sheet's name would,
+                # and rows told apart by those IDs are named by their text that varies most (the
+                # application); other ways of finding a name stay for sheets named as the register
+                naming = titled_by = repeated_texts(row, mapping, sample)
             if naming is not None:
                 mapping[naming] = _title_field(kind) or ""
             # a workbook named as the register ("Issues.xlsx") names its sheets named for something else ("Box",
@@ -2943,7 +2961,8 @@ def not_records_by_layout(headers: list[str], above: list[list[Any]], register: 
 
 _CLOCK_RE = re.compile(r"^\s*(\d{1,2}[:.h]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?|[th]\s*[+-]\s*\d+\S*)\s*$", re.I)
 _FOREIGN_WHAT = {"schedule": "a schedule or task plan", "backlog": "a product backlog (user stories)",
-                 "timeline": "a timeline of events (an exercise or event plan)"}
+                 "timeline": "a timeline of events (an exercise or event plan)",
+                 "actions": "an action list (the office keeps actions on the risk or issue they answer)"}
 
 
 def _foreign_keys(header: str) -> list[str]:
@@ -3062,6 +3081,8 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
                     found.append("")             # names the rows, and no header says the register's noun
         if any(w in sheet for w in foreign_words(what, "sheets")):
             found.append(f"its name “{match.sheet_title.strip()}”")
+            if what == "actions":  # "action_items.csv" says outright what its rows are, and the office has no
+                found.append("")   # register of them: two signs, unless a column says the register's noun
         starts = [h for h in lines if h and any(k in foreign_words(what, "starts") for k in _foreign_keys(h))]
         ends = [h for h in lines if h and any(k in foreign_words(what, "ends") for k in _foreign_keys(h))]
         if starts and ends:  # a start and a finish: how long something takes, as a task has; planned and actual

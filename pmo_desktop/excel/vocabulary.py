@@ -192,7 +192,7 @@ def register_nouns(register: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def foreign_words(what: str, part: str) -> frozenset[str]:
     """Keyed words of tables that are no register (``foreign`` in the files): ``what`` is "schedule",
-    "backlog" or "timeline"; ``part`` is "records" (what the rows are: tasks, stories, injects),
+    "backlog", "timeline" or "actions"; ``part`` is "records" (what the rows are: tasks, stories, injects),
     "columns", "clock_columns", "sheets", "starts", "ends", "story_starts" or "story_wants"."""
     out: set[str] = set()
     for data in _files():
@@ -242,7 +242,7 @@ def done_words(part: str) -> tuple[str, ...]:
     return tuple(w for data in _files() for w in data.get("done", {}).get(part, ()))
 
 
-FOREIGN_KINDS = ("schedule", "backlog", "timeline")
+FOREIGN_KINDS = ("schedule", "backlog", "timeline", "actions")
 
 
 def languages() -> list[str]:
