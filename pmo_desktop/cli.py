@@ -509,10 +509,30 @@ def describe_error(e: Exception) -> str:
     return f"Unexpected error ({type(e).__name__}: {_one_line(e)}). Run again with PMO_DEBUG=1 to see the details."
 
 
+def not_a_command(word: str) -> str | None:
+    """What to say when the first argument reads as a command this program lacks ("sumary", "report"): a bare
+    word — no folder, no extension, no address — naming no file. It was taken for a file to open in the window,
+    which on a machine with no display (a script, a server) ended in Qt's "could not connect to display" and
+    an abort."""
+    if word.startswith("-") or "://" in word or os.path.splitext(word)[1] or os.sep in word or "/" in word \
+            or os.path.exists(word):
+        return None
+    import difflib
+
+    near = difflib.get_close_matches(word, SUBCOMMANDS, n=1)
+    guess = f" Did you mean “{near[0]}”?" if near else ""
+    return (f"{PROG}: “{word}” is not a command ({', '.join(SUBCOMMANDS)}), nor a file here.{guess} "
+            f"To open an office in the window, give its file (e.g. {PROG} office.pmo); see “{PROG} --help”.")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
         return run_headless(argv)
+    refused = not_a_command(argv[0]) if argv else None
+    if refused is not None:
+        print(refused, file=sys.stderr)
+        return EXIT_USAGE
     url = _gui_database_url(argv)
     if url:
         warn_if_password_in_url(url)

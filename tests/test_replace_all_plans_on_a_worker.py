@@ -29,16 +29,22 @@ def planned_on(monkeypatch) -> list[bool]:
     return on_gui
 
 
+def replaced_all(qtbot, view, find: str, replace: str):
+    """Ctrl+H, the two texts typed, Alt+A: the dialog once it says what it replaced."""
+    dialog = open_dialog(qtbot, view)
+    fill_in(qtbot, dialog, find, replace)
+    alt(qtbot, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Replaced"), timeout=120_000)
+    return dialog
+
+
 def test_thousands_of_risks_in_memory_are_found_and_matched_off_the_gui_thread(main_window, qtbot, tmp_path,
                                                                                monkeypatch):
     titles = [f"Risk {i} of supplier {i % 97}" for i in range(MANY)]
     office_with_risks(tmp_path / "many.pmo", titles)
     view = opened(main_window, qtbot, tmp_path / "many.pmo", Qt.Key.Key_4)
     on_gui = planned_on(monkeypatch)
-    dialog = open_dialog(qtbot, view)
-    fill_in(qtbot, dialog, "supplier", "vendor")
-    alt(qtbot, Qt.Key.Key_A)
-    qtbot.waitUntil(lambda: dialog.message.text().startswith("Replaced"), timeout=120_000)
+    dialog = replaced_all(qtbot, view, "supplier", "vendor")
     assert on_gui == [False]
     assert dialog.message.text() == f"Replaced {MANY:,} in {MANY:,} risks."
     assert [r["title"] for r in stored(main_window, "risks")] == [t.replace("supplier", "vendor") for t in titles]
@@ -55,10 +61,7 @@ def test_a_filtered_table_replaces_only_the_rows_it_shows(main_window, qtbot, tm
     shown = MANY - len(range(0, MANY, 7))
     qtbot.waitUntil(lambda: view.proxy.rowCount() == shown)
     on_gui = planned_on(monkeypatch)
-    dialog = open_dialog(qtbot, view)
-    fill_in(qtbot, dialog, "supplier", "vendor")
-    alt(qtbot, Qt.Key.Key_A)
-    qtbot.waitUntil(lambda: dialog.message.text().startswith("Replaced"), timeout=120_000)
+    dialog = replaced_all(qtbot, view, "supplier", "vendor")
     assert on_gui == [False]
     assert dialog.message.text() == f"Replaced {shown:,} in {shown:,} risks."
     after = stored(main_window, "risks")
@@ -78,10 +81,7 @@ def test_refusals_of_a_sorted_table_are_listed_in_the_order_shown(main_window, q
     rows_shown = [view.proxy.index(r, view.model.column_of("title")).data() for r in range(view.proxy.rowCount())]
     at = sorted(i + 1 for i, t in enumerate(rows_shown) if t.lower() == "supplier")
     on_gui = planned_on(monkeypatch)
-    dialog = open_dialog(qtbot, view)
-    fill_in(qtbot, dialog, "supplier", "")
-    alt(qtbot, Qt.Key.Key_A)
-    qtbot.waitUntil(lambda: dialog.message.text().startswith("Replaced"), timeout=120_000)
+    dialog = replaced_all(qtbot, view, "supplier", "")
     assert on_gui == [False]
     listed = dialog.refusals.toPlainText().splitlines()
     assert [line.split(" ")[1] for line in listed] == [str(n) for n in at]
@@ -113,10 +113,7 @@ def test_the_rows_saved_are_read_again_on_a_worker_and_announced_once(main_windo
     monkeypatch.setattr(table_model, "rows_reader", rows_reader)
     announced: list[tuple[int, int]] = []
     view.model.dataChanged.connect(lambda first, last, *_: announced.append((first.row(), last.row())))
-    dialog = open_dialog(qtbot, view)
-    fill_in(qtbot, dialog, "supplier", "vendor")
-    alt(qtbot, Qt.Key.Key_A)
-    qtbot.waitUntil(lambda: dialog.message.text().startswith("Replaced"), timeout=120_000)
+    replaced_all(qtbot, view, "supplier", "vendor")
     assert read_on_gui == [False]
     assert announced == [(0, MANY - 1)]
     assert view.model.data(view.model.index(MANY - 1, view.model.column_of("title"))) == titles[-1].replace(

@@ -3126,6 +3126,28 @@ def _level_cell(value: Any) -> bool:
 # A tracker's ticket key ("YARN-10650", "MAPREDUCE-2287", "G10-270") or an office's ID ("R1", "PA-12")
 _TICKET_KEY_RE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9]*[-_]\d+|[^\W\d_]{0,4}[-_.]?\d+[a-z]?)$")
 
+# A software vulnerability's public ID: "CVE-2018-19360", GitHub's "GHSA-jfh8-c2jp-5v3q"
+_VULNERABILITY_ID_RE = re.compile(r"^(?:CVE-\d{4}-\d{4,}|GHSA(?:-[0-9a-z]{4}){3})$", re.I)
+
+
+def vulnerability_list(rows: list[list[Any]]) -> str | None:
+    """Why a sheet no header search reads is a list of software vulnerabilities named by their IDs, not a
+    register: a column of CVE (or GHSA) IDs on most rows, two at least, and no column describing a risk in words
+    — a scanner's findings or its accepted exceptions ("Vulnerability | Expiration Date | Reason: RiskAvoided |
+    Description: Some Description", Sysdig's risk acceptances, round 34). The office decided (left39) not to take
+    such a list as its risk register: each row is one package's flaw in one image, kept current by the scanner,
+    with no risk to the programme said; a team that wants them as risks writes that risk beside each ID.
+    None for any other sheet."""
+    for c in range(max((len(r) for r in rows), default=0)):
+        cells = [str(r[c]).strip() for r in rows if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        ids = [x for x in cells if _VULNERABILITY_ID_RE.match(x)]
+        if len(ids) >= 2 and len(ids) * 10 >= (len(cells) - 1) * 8:
+            return (f"its rows are software vulnerabilities named by their IDs (“{ids[0]}” …), a security scanner's "
+                    "findings or accepted exceptions, not a register's records; to keep them as risks, add columns "
+                    "headed “Risk” (each risk to the programme, in words) and “Owner”, and import again.")
+    return None
+
+
 # "Risk 3", "Opp. 5", "Risk #12" in a matrix's cell: the third entry of a numbered list, not a risk's name
 _LIST_REF_RE = re.compile(r"^[^\W\d_]{1,12}\.?\s*(?:no\.?|#)?\s*\d{1,3}$", re.I)
 

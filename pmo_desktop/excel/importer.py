@@ -34,6 +34,7 @@ from ..models.store import Store
 from ..models.values import normalise_key
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
 from .child_sheets import child_kinds, children_by_their_ids, names_its_records
+from .defect_reports import defect_report
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .form_sheets import MIN_FORMS, a_lone_record, labels_down_the_side, read_form
 from .header_detection import (
@@ -81,6 +82,7 @@ from .header_detection import (
     tick_level,
     titled_by_its_noun,
     tracker_column,
+    vulnerability_list,
 )
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .named_rows import keyed_by_names, names_listed
@@ -94,12 +96,14 @@ from .row_planner import (
     Planner,
     Progress,
     ScoreWords,
+    UnheadedColumn,
     rating_head,
 )
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
+from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import tool_catalogue
-from .unheaded_lists import made_header, named_register, own_words_header
+from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
 from .value_translation import (
     MODIFIED_FIBONACCI,
     OPEN_LISTS,
@@ -271,6 +275,32 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         if name == "status" and col < len(headers) and headers[col] and _outcomes(kind, col, sample or []):
             out[col] = " ".join(headers[col].split())  # "Approved" and "Rejected" both read as decided: kept too
     return out
+
+
+def _unheaded(kind: SheetKind, headers: list[str], mapping: dict[int, str], extras: dict[int, str],
+              beside: set[int]) -> dict[int, str]:
+    """The table's columns with no header (a second web address written in the cell beside the first, a
+    remark typed past the last column): kept in the notes under their letter, "Column E", on the rows that fill
+    them, for any register that keeps notes — a value is never lost for want of a header. Columns of another
+    table past an empty column (``beside``) are not the records'; the planner names in the report only those a
+    record filled (row_planner.UnheadedColumn)."""
+    if EXTRA_FIELD.get(kind.register) is None:
+        return {}
+    return {c: UnheadedColumn(f"Column {_letter(c)}") for c, text in enumerate(headers)
+            if not text and c not in mapping and c not in extras and c not in beside}
+
+
+def _row_counter(values: list[Any]) -> bool:
+    """A column of whole numbers going up by one from row to row (1, 2, 3 …, two at least): the sheet numbering
+    its rows under no header, which says nothing of a record (kept, "Column A: 1" stood on every one)."""
+    numbers = []
+    for x in values:
+        if isinstance(x, str) and x.strip().isdigit():
+            x = int(x)
+        if isinstance(x, bool) or not isinstance(x, (int, float)) or x != int(x):
+            return False
+        numbers.append(int(x))
+    return len(numbers) >= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
 def _levels_given(kind: SheetKind, mapping: dict[int, str]) -> bool:
@@ -627,7 +657,20 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
     band = reader.top_rows(fill_merged=False)[match.row - 2] if match.row >= 2 else None
     extras = _extras(kind, headers, final, match, sample, keyed, band)
     ignored = _ignored(kind, headers, final, match, extras)
-    for col in _beside_the_table(headers, final, sample, band):
+    beside = _beside_the_table(headers, final, sample, band)
+    counters = {c for c, text in enumerate(headers) if not text and c not in final and c not in extras
+                and _row_counter([r[c] for r in sample if c < len(r) and r[c] is not None])}
+    extras.update(_unheaded(kind, headers, final, extras, beside | counters))
+    for col in counters:
+        ignored[col] = (f"Column {_letter(col)} has no header and numbers the rows (1, 2, 3 …): the sheet's row "
+                        "numbers, so it is not imported.")
+    for col in beside:
+        if (col >= len(headers) or not headers[col]) and col not in final and col not in extras:
+            # a value under no header is never dropped unsaid: this one stands in another table beside the list
+            ignored[col] = (f"Column {_letter(col)} has no header and stands past an empty column beside the "
+                            f"{kind.reg.title.lower()} (a legend, a heat map or a chart's data), so it is not "
+                            "imported.")
+            continue
         if col in ignored:
             ignored[col] = (f"“{headers[col]}” belongs to another table beside the {kind.reg.title.lower()} (past an "
                             "empty column: a heat map or a legend), so it is not imported.")
@@ -752,6 +795,46 @@ def _headed_bare_list(book: SafeWorkbook, reader: SheetReader, path: Path, own_w
     headed = SheetReader(book, reader.title, [list(header)] + rows, [])
     named = named_register(reader.title, path.stem)
     match = _match_sheet(headed, tuple(k for k in ALL_KINDS if k.register == named), None)
+    if match is None or match.row != 1:
+        return None
+    return headed, match, note
+
+
+def _labels_in_the_title(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch
+                         ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet whose title column ends in a tracker's labels on most rows ("… Type-Defect Priority-High",
+    title_labels): the same sheet with each label key a column of its own, its match and the note saying so;
+    None for any other sheet (decided from the first rows under the header; only such a sheet is read whole)."""
+    name = match.kind.reg.name_field
+    title_col = next((c for c, n in match.mapping.items() if name is not None and n == name.name), None)
+    if title_col is None or match.kind.is_child or \
+            not labelled_title_column(reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], title_col):
+        return None
+    rows, keys = split_labels(reader.all_rows(), match.row - 1, title_col)
+    headed = SheetReader(book, reader.title, rows, reader.merged_ranges())
+    again = _match_sheet(headed, (match.kind,), match.row)
+    if again is None:
+        return None
+    head = match.headers[title_col]
+    note = (f"“{head}” ends in a tracker's labels (“{keys[0]}-…”): each label was read as a column of its own "
+            f"({', '.join(f'“{k}”' for k in keys)}) and the title kept without them.")
+    return headed, _read_as_another(headed, again), note
+
+
+def _captioned_list(book: SafeWorkbook, reader: SheetReader, path: Path
+                    ) -> tuple[SheetReader, HeaderMatch, str] | None:
+    """A sheet with no header row that is a list of one register's items under captions
+    (unheaded_lists.captioned_list): the sheet under the header made for it, its match and the note; None for any
+    other sheet. Asked only of a sheet no header search reads, so a headed register is never read so."""
+    if reader.declared_rows > PASTED_ROWS:
+        return None
+    made = captioned_list(reader.all_rows(), reader.title, path.stem)
+    if made is None:
+        return None
+    rows, note = made
+    headed = SheetReader(book, reader.title, rows, [])
+    named = named_register(reader.title, path.stem)
+    match = _match_sheet(headed, tuple(k for k in ALL_KINDS if k.register == named), 1)
     if match is None or match.row != 1:
         return None
     return headed, match, note
@@ -1192,6 +1275,12 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     match = _match_sheet(reader, ALL_KINDS, None)
                     if match is None and (bare := _headed_bare_list(book, reader, path, own_words=True)) is not None:
                         reader, match, made_notes[title] = bare
+                if match is None:
+                    # a defect report laid out as test cases ("Actual Result | Expected Result" on an "Issues" sheet)
+                    match = defect_report(reader.top_rows(fill_merged=False), title, path.stem)
+                if match is None and (captioned := _captioned_list(book, reader, path)) is not None:
+                    # items under captions, no header and no IDs ("Home page", then its problems)
+                    reader, match, made_notes[title] = captioned
                 if match is None and (twins := _twin_tables(book, reader)) is not None:
                     # the same table set twice side by side ("Posible Riesgo | Nivel" twice): one list
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None)
@@ -1204,7 +1293,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         listed.append((reader, replace(names, sheet_title=title)))
                     # a heat map's axes beside the list order its level words (BAJO … MEDIO-ALTO … ALTO)
                     lists += axis_orders(reader.top_rows(fill_merged=False))
-                    plan.skipped_sheets.append((title, NO_HEADER))
+                    plan.skipped_sheets.append((title, vulnerability_list(reader.top_rows(fill_merged=False)) or NO_HEADER))
                     continue
                 if match.kind.is_child and PARENT not in match.mapping.values():
                     parent = REGISTERS[match.kind.parent or ""].title.lower()
@@ -1213,6 +1302,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         f"ties them to the {parent}: import the sheet on its own and map that column, or add it.")))
                     continue
                 match = _read_as_another(reader, match)
+                if (labelled := _labels_in_the_title(book, reader, match)) is not None:
+                    reader, match, made_notes[title] = labelled
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
@@ -1903,7 +1994,8 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     ``tool_catalogue``: a tool's catalogue of risk kinds; a backlog named "issues"): the generic "no header row"
     would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
-            if r.startswith(("its name says", "a machine's log", "a tool's catalogue")) or "though its name says" in r]
+            if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities",
+                             "a tool's catalogue")) or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]
         raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{title}”: {why[:-1]}).")
@@ -2373,11 +2465,14 @@ def write_left_out(plan: ImportPlan) -> Path | None:
         ws = wb.create_sheet(_sheet_title(sheet.sheet))
         _put_row(ws, 1, [LEFT_OUT_REASON, *sheet.headers])
         for row_number, prow in enumerate(refused, start=2):
-            cells = list(prow.raw or ())[: len(sheet.headers)]
+            # the row whole: a value in a column with no header (past the last header too) is the user's as well
+            cells = list(prow.raw or ())
+            while len(cells) > len(sheet.headers) and cells[-1] in (None, ""):
+                cells.pop()
             reason = prow.report.reason
             for i, x in enumerate(cells):  # openpyxl would cut such a cell without a word: say so here
                 if isinstance(x, str) and len(x) > CELL_TEXT_LIMIT:
-                    reason += (f" “{sheet.headers[i]}” held {len(x):,} characters, more than an Excel cell holds: "
+                    reason += (f" “{sheet.headers[i] if i < len(sheet.headers) else column_letters(i)}” held {len(x):,} characters, more than an Excel cell holds: "
                                f"cut to {CELL_TEXT_LIMIT:,} here, whole in “{plan.path.name}”.")
                     cells[i] = x[:CELL_TEXT_LIMIT]
             _put_row(ws, row_number, [reason, *cells])

@@ -68,7 +68,7 @@ from .vocabulary import (
     word_key,
     words_of,
 )
-from .workbook_reader import EXCEL_ERRORS, SheetReader, Uncalculated
+from .workbook_reader import EXCEL_ERRORS, SheetReader, Uncalculated, column_letters
 
 Progress = Callable[[int, int], None]
 _MISS = object()  # a cell value a column's lookup has not seen (``Planner._fast_values``)
@@ -114,6 +114,14 @@ _RATING_HEADS = frozenset(word_key(w) for w in (
 class OwnRating(str):
     """The header of a column kept in the notes for the sheet's own rating words, which the office would
     otherwise drop as its own rating again (importer._extras): kept only on the rows where its word differs."""
+
+
+class UnheadedColumn(str):
+    """A column with no header beside the table's own (not another table past an empty column), kept in the
+    notes under its letter ("Column E: https://…"): a value a user wrote there, a second address beside the
+    first, is data of the record, and a column no header names must never lose it (issue 12, left39). Only the
+    columns that hold a value on some record are named in the report (``SheetPlan.extras``), so a sheet
+    formatted out to column Z lists no empty columns."""
 
 
 class ScoreWords(OwnRating):
@@ -914,6 +922,15 @@ class Planner:
         plan = SheetPlan(reader.title, reg.name, header_row, dict(mapping), headers, layout,
                          parent_register=kind.parent, ignored=dict(ignored))
         plan.extras = dict(extras or {})
+        # columns with no header, kept under their letter where a row fills them: apart from the named ones, which
+        # the rules below read as the sheet's own (a group label carried down, a note's continuation), and
+        # looked at on an ordinary row only by one C-level count
+        self._unheaded = {c: h for c, h in plan.extras.items() if isinstance(h, UnheadedColumn)}
+        plan.extras = {c: h for c, h in plan.extras.items() if c not in self._unheaded}
+        self._unheaded_used: set[int] = set()
+        self._past_used: dict[int, str] = {}  # columns past the header's last whose values a record keeps
+        self._past: dict[int, dict[int, Any]] = {}  # values past the last column the sheet reads, by row (data_rows)
+        self._in_key = spelled[1] if spelled else set()
         plan.note = note
         self._unaligned = reader.unaligned  # a CSV's rows whose cells fit no column order: refused
         # a sheet of one record under its header (a detail sheet, one a risk): its ID names it, whatever its title
@@ -1179,6 +1196,13 @@ class Planner:
                     and title_col is not None
                     and code_col != title_col and bool(self._steps))
         spread = self._spread_columns(reader, header_row, mapping, reg)
+        # a row filling a column with no header goes the full way, which keeps the value in the notes
+        # (a data row is as wide as the header, which spans these columns)
+        unheaded_cells: Callable[[tuple[Any, ...]], tuple[Any, ...]] | None = None
+        if len(self._unheaded) > 1:
+            unheaded_cells = itemgetter(*self._unheaded)
+        elif self._unheaded:
+            unheaded_cells = itemgetter(slice(next(iter(self._unheaded)), next(iter(self._unheaded)) + 1))
         spelt, in_key = spelled or ({}, set())
         # a column kept in the notes without a header of its own groups the rows (importer._extras): each of
         # its labels holds for the rows under it, until the next
@@ -1193,7 +1217,7 @@ class Planner:
                     plan.say(f"{' '.join(str(head).split())}: blank cells take the value above them, "
                              "as the sheet groups its rows.")
         self._codes_said = {}
-        for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width):
+        for number, row in kept if kept is not None else reader.data_rows(header_row + 1, width, self._past):
             starts = number  # the row this row's text starts on (a lone text above may open it)
             if spread:
                 row = _gathered(row, spread)
@@ -1233,7 +1257,9 @@ class Planner:
                 skip(number, "a repeat of the header (the table's column names written again), not a record.")
                 continue
             if ordinary and last_record is not None and not blank_run and number not in merged_title and \
-                    len(plan.rows) - 1 not in notes:
+                    len(plan.rows) - 1 not in notes and \
+                    (unheaded_cells is None or unheaded_cells(row).count(None) == len(self._unheaded)) and \
+                    number not in self._past:
                 done = self._plan_ordinary(plan, reg, number, row, code_col, title_col, strict_refs,  # type: ignore[arg-type]
                                            repeated, seen_rows)
                 if done is not None:
@@ -1252,6 +1278,9 @@ class Planner:
                     continue
             filled = [c for c, x in enumerate(row) if x is not None and (x.__class__ is not str or x.strip())]
             if not filled:
+                if number in self._past and (lone_values := self._past_values(plan, number)):
+                    # said, not lost unsaid: a lone value far right of the table, on a row of no record
+                    skip(number, f"only “{'; '.join(lone_values)}” is filled, past the table's columns: not a record.")
                 if data_started:
                     blank_run.append(number)
                 continue
@@ -1504,6 +1533,8 @@ class Planner:
             self._assign_codes(plan, reg)
         self.done += tick % TICK
         self._remember_names(reg, [p for p in plan.rows if p.report.action in (_INSERT, _UPDATE)])
+        plan.extras.update((c, h) for c, h in self._unheaded.items() if c in self._unheaded_used)
+        plan.extras.update(self._past_used)
         if parent_reg is not None and finish:
             self.finish_children(plan)
         return plan
@@ -1753,6 +1784,31 @@ class Planner:
                 return found
         return None
 
+    def _unheaded_lines(self, number: int, row: tuple[Any, ...], width: int) -> list[str]:
+        """The row's values in columns with no header, each under its letter ("Column E: …"); a key's own cells
+        beside the table are the key's (sheet_keys), not the record's."""
+        lines = []
+        for c, head in self._unheaded.items():
+            if c < width and not v.is_blank(row[c]) and (number, c) not in self._in_key and \
+                    v.parse_text(row[c]) not in EXCEL_ERRORS:
+                lines.append(f"{head}: {v.parse_text(row[c])}")
+                self._unheaded_used.add(c)
+        return lines
+
+    def _past_values(self, plan: SheetPlan, number: int) -> list[str]:
+        """The row's values past the columns the sheet reads (past its last header), each under its letter, but
+        for another table's columns (``plan.ignored``: a legend past an empty column) and a key's cells."""
+        return [f"Column {column_letters(c)}: {v.parse_text(x)}" for c, x in self._past.get(number, {}).items()
+                if c not in plan.ignored and (number, c) not in self._in_key and v.parse_text(x) not in EXCEL_ERRORS]
+
+    def _past_lines(self, plan: SheetPlan, number: int) -> list[str]:
+        """``_past_values`` kept on the record; their columns named in the report as kept in the notes."""
+        lines = self._past_values(plan, number)
+        for c in self._past.get(number, {}):
+            if any(line.startswith(f"Column {column_letters(c)}: ") for line in lines):
+                self._past_used[c] = UnheadedColumn(f"Column {column_letters(c)}")
+        return lines
+
     def _priority_by_number(self, reg: Register, plan: SheetPlan, row: tuple[Any, ...], width: int,
                             values: dict[str, Any], lines: list[str]) -> list[str]:
         """A priority kept in the notes because its cells are numbers ("Priority (1-5)": 1), read as the
@@ -1909,7 +1965,7 @@ class Planner:
         repeated: set[int] = set()
         kept: list[tuple[int, tuple[Any, ...]]] | None = [] if reader.declared_rows <= KEEP_ROWS else None
         if kept is not None:  # held whole: each scale column and the rows' hashes taken column-wise, in C
-            kept = list(reader.data_rows(header_row + 1, width))
+            kept = list(reader.data_rows(header_row + 1, width, self._past))
             rows = list(map(itemgetter(1), kept))
             if min(map(len, rows), default=0) > max(columns):
                 for c in columns:
@@ -1919,7 +1975,7 @@ class Planner:
                     columns[c] = [x for r in rows if c < len(r) and (x := r[c]) is not None]
             if count_rows:
                 repeated = {key for key, n in Counter(map(hash, rows)).items() if n > 1}
-        for numbered in () if kept is not None else reader.data_rows(header_row + 1, width):
+        for numbered in () if kept is not None else reader.data_rows(header_row + 1, width, self._past):
             row = numbered[1]
             for c in columns:
                 x = row[c] if c < len(row) else None
@@ -1991,6 +2047,9 @@ class Planner:
             prow.has_title = title is not None and (not isinstance(title, str) or bool(title.strip()))
         if prow.report.action == Action.ERROR:
             prow.raw = row
+            if number in self._past:  # the rows-left-out workbook has its values past the header too
+                past = self._past[number]
+                prow.raw = (*row, *(past.get(c) for c in range(len(row), max(past) + 1)))
         return prow
 
     def _refused_unaligned(self, reg: Register, plan: SheetPlan, prow: PlannedRow, why: str) -> PlannedRow:
@@ -2186,6 +2245,10 @@ class Planner:
         extra_lines = self._long_texts + self._codes_said.pop(number, []) + [
             f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
             if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS]
+        if self._unheaded:
+            extra_lines += self._unheaded_lines(number, row, width)
+        if number in self._past:
+            extra_lines += self._past_lines(plan, number)
         if self._rating_words:
             extra_lines = self._own_ratings(reg, row, width, values, extra_lines)
         if self._category_col is not None:

@@ -22,6 +22,7 @@ from ..models.fields import Context, Kind
 from ..models.values import parse_date
 from .header_detection import MAIN_KINDS, SheetKind, named_by_its_last_words
 from .value_translation import Translator
+from .vocabulary import value_words, word_key
 from .workbook_reader import column_letters
 
 # a number or a code ("59", "BUG-101", "R 12"), as an ID column holds
@@ -176,3 +177,70 @@ def own_words_header(rows: list[list[Any]], sheet_title: str, file_name: str | N
     note = (f"The sheet's header row names none of the register's columns: its columns were read by the values "
             f"below it ({_read_note(header, keys)}; the others kept in the notes under the sheet's own headers).")
     return header, note
+
+
+# A list of one register's items under captions, no header and no IDs (round 35's held-out "issues.xlsx": "Home
+# page", then "http://…/version1/ | Login problem when resized | Done", "| forgot password link problem …", an empty
+# row, "Reports page" …). Read only when all of this holds, decided once a sheet from all its rows:
+# - the file's or the sheet's name says the register (as for a bare list above);
+# - one column holds the items: a text of two words or more on each item row, mostly distinct within a caption;
+# - two captions at least: rows whose one filled cell stands left of that column, each above items;
+# - left of the items, a cell beside an item (the page's address, a caption of its own) on a third of them at most;
+# - right of the items, at most one column, every value in it a status the register knows or a word for nothing
+#   ("Done", "NA"), and nothing further right.
+# A sheet of labelled steps ("Pretest | …", "Posttest | …" under "Course-I": a label beside every item) or of two
+# texts a row is not such a list, and stays refused.
+_MIN_ITEMS = 5
+
+
+def captioned_list(rows: list[list[Any]], sheet_title: str, file_name: str | None
+                   ) -> tuple[list[list[Any]], str] | None:
+    """The rows of a list of items under captions (see above) under a header made for them — the items' column
+    headed with the register's title, the status column "Status", each caption carried onto its items in a
+    column "Group" added at the right — and a note saying so; None for any other sheet."""
+    bare = _bare_table(rows, sheet_title, file_name)
+    if bare is None:
+        return None
+    kind = bare[0]
+    table = [[_text(x) for x in row] for row in rows]
+    width = max((len(r) for r in table), default=0)
+    table = [r + [""] * (width - len(r)) for r in table]
+    # a lone web address is the page's address under its caption, not a caption of its own
+    lone = [(i, next(c for c, x in enumerate(r) if x)) for i, r in enumerate(table)
+            if sum(1 for x in r if x) == 1 and not any(_WEB_RE.match(x) for x in r if x)]
+    nothing = value_words("nothing")
+    multi = [i for i, r in enumerate(table) if sum(1 for x in r if x) >= 2]
+    for items in range(1, width):
+        texts = [i for i in multi if len(table[i][items].split()) >= 2] + \
+            [i for i, c in lone if c == items and len(table[i][items].split()) >= 2]
+        if len(texts) < _MIN_ITEMS or any(not table[i][items] for i in multi):
+            continue
+        captions = [i for i, c in lone if c < items]
+        if len(captions) < 2 or any(not any(i > c for i in texts) for c in captions):
+            continue
+        beside = [i for i in texts if any(table[i][c] for c in range(items))]
+        if len(beside) * 3 > len(texts):
+            continue
+        right = [c for c in range(items + 1, width) if any(table[i][c] for i in texts)]
+        if len(right) > 1 or (right and not _all_statuses(kind, [table[i][right[0]] for i in texts
+                                                                  if table[i][right[0]] and
+                                                                  word_key(table[i][right[0]]) not in nothing])):
+            continue
+        title = kind.reg.name_field
+        header: list[Any] = [""] * width + ["Group"]
+        header[items] = title.label if title is not None else "Title"
+        if right:
+            header[right[0]] = "Status"
+        made: list[list[Any]] = [header]
+        caption: Any = None
+        for i, row in enumerate(rows):
+            if i in captions:
+                caption = table[i][next(c for c, x in enumerate(table[i]) if x)]
+            cells = list(row) + [None] * (width - len(row))
+            made.append(cells + [caption if i in texts else None])
+        note = (f"The sheet has no header row: its items in column {column_letters(items)} were read as the "
+                f"{kind.reg.title.lower()}'s, each with the caption above it kept as its group"
+                + (f" and column {column_letters(right[0])} as its status" if right else "")
+                + "; the rows are numbered under a header made for them, one more than in the file.")
+        return made, note
+    return None

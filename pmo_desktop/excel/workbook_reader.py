@@ -1122,8 +1122,13 @@ class SheetReader:
         return [_plain_row(self._clean(list(r[: limits.max_columns])))
                 for r in itertools.islice(self._raw(len(self.top_rows(fill_merged=False))), count)]
 
-    def data_rows(self, first_row: int, width: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    def data_rows(self, first_row: int, width: int, past: dict[int, dict[int, Any]] | None = None
+                  ) -> Iterator[tuple[int, tuple[Any, ...]]]:
         """``(excel row number, values)`` from ``first_row`` down, ``width`` values each.
+
+        ``past``: filled with the values a row holds past those ``width`` columns (row number → {column: value}),
+        so that a value typed beyond the last column with a header is not lost unsaid (row_planner keeps it in
+        the notes under its letter). A row's tail is looked at by two counts in C; most rows have none.
 
         A cell merged down several rows (one project for three risks) gives its value to each row;
         a cell merged across columns keeps it in its first column only, so no other field is filled.
@@ -1141,6 +1146,11 @@ class SheetReader:
             if number >= too_far:
                 raise self._too_many()
             row = tuple(raw[:width])
+            if past is not None and len(raw) > width:
+                tail = raw[width:]
+                if tail.count("") + tail.count(None) != len(tail):
+                    past[number] = {c: x for c, x in enumerate(tail, start=width)
+                                    if x is not None and (x.__class__ is not str or x.strip())}
             for x in row:  # isascii() is a flag's read: a row of plain text costs no search
                 if x.__class__ is str and not x.isascii() and _INVISIBLE_RE.search(x):
                     row = tuple(_visible(row))

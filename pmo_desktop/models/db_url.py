@@ -28,6 +28,28 @@ def is_url(target: str | os.PathLike[str] | URL) -> bool:
     return isinstance(target, URL) or "://" in os.fspath(target)
 
 
+# The databases an office lives in: a SQLite file (``sqlite:///office.pmo``) or a PostgreSQL server.
+BACKENDS = ("sqlite", "postgresql")
+
+
+def parsed(url: str | URL) -> URL:
+    """``url`` read as a database address; ``StoreError`` in words when it names none this program opens — a
+    SharePoint or web link to an office file, a typo in the scheme ("postgress://"). SQLAlchemy's own "Can't
+    load plugin: sqlalchemy.dialects:https" told a user nothing, and escaped the window's File ▸ Open."""
+    try:
+        u = make_url(url)
+        backend = u.get_backend_name()
+    except (exc.ArgumentError, ValueError):  # no URL at all ("a://b://c": a port that is no number)
+        u, backend = None, ""
+    if u is not None and backend in BACKENDS:
+        return u
+    shown = u.render_as_string(hide_password=True) if u is not None else f"{str(url).partition('://')[0]}://…"
+    raise errors.StoreError(
+        f"“{shown}” is not a database address: a shared office is on a PostgreSQL server "
+        "(postgresql://you@server/pmo). An office file on a web site or in SharePoint opens once it is downloaded "
+        "or synced to a folder (File ▸ Open).")
+
+
 def display(url: str | URL) -> str:
     """For titles and messages: ``user@host:port/database`` for a server, never the password."""
     u = make_url(url)
@@ -71,7 +93,7 @@ def resolve_password(url: str | URL, prompt: PasswordPrompt | None = None, attem
     Raises ``AuthenticationFailed`` when the server wants a password that no source supplies (or the
     user cancels the prompt), ``ConnectionLost`` when the server cannot be reached at all.
     """
-    u = make_url(url)
+    u = parsed(url)
     if u.get_backend_name() != "postgresql" or u.password:
         return u
     name = display(u)

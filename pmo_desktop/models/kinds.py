@@ -270,6 +270,9 @@ class FloatKind(IntKind):
     def blank(self, ctx: Context) -> Any:
         return 0.0
 
+    def edit_text(self, value: Any) -> str:
+        return "" if value is None else v.plain_number_text(value)
+
 
 def scale_from_fraction(x: float, top: int) -> int:
     """The level of a probability on a scale of `top` levels: each level an equal band, its top included

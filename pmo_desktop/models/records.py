@@ -1163,9 +1163,21 @@ def update_many(session: Session, reg: Register, values: dict[int, dict[str, Any
 
 
 def create_many(session: Session, reg: Register, rows: Sequence[dict[str, Any]], ctx: Context | None,
-                parent_id: int | None = None) -> list[int]:
-    """New records as the table adds them (one by one, each with its placeholders); returns their ids."""
-    return [create_record(session, reg, row, ctx, parent_id).id for row in rows]
+                parent_id: int | None = None, *, progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> list[int]:
+    """New records as the table adds them (one by one, each with its placeholders); returns their ids.
+    ``progress(done, total)`` is told as they go, and ``cancelled()`` turning true stops it with
+    ``OperationCancelled`` (the transaction rolls back): a paste of thousands of rows runs behind a progress
+    dialog (``views/register_table/commands.py``)."""
+    ids = []
+    for i, row in enumerate(rows):
+        if i and not i % 50:
+            if cancelled is not None and cancelled():
+                raise OperationCancelled("Cancelled: nothing was changed.")
+            if progress is not None:
+                progress(i, len(rows))
+        ids.append(create_record(session, reg, row, ctx, parent_id).id)
+    return ids
 
 
 def ref_names(session: Session, f: Field) -> list[str]:

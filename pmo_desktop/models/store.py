@@ -58,7 +58,7 @@ def _as_target(target: str | os.PathLike[str] | URL) -> str | URL:
 def _sqlite_file_of(target: str | URL) -> str | URL:
     """``sqlite:///office.pmo`` is the file office.pmo: checked like one, so opening never creates it."""
     if db_url.is_url(target):
-        url = make_url(target)
+        url = db_url.parsed(target)
         if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
             return url.database
     return target

@@ -35,6 +35,14 @@ def number_text(value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def plain_number_text(value: float) -> str:
+    """A number written whole, to be typed over or copied: every digit it keeps (15 significant, as a spreadsheet
+    keeps them), no thousands separators, a decimal point — 1.2345, 1250, 0.00001. A cell shows two decimals
+    (``number_text``); its editor showed them too, so F2 and Enter on 1.2345 stored 1.23."""
+    text = format(Decimal(f"{value:.15g}"), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def number_format(value: float) -> str:
     """The Excel number format that shows ``value`` as ``number_text`` does: a typed 95 reads 95, not 95.0."""
     decimals = len(number_text(value).partition(".")[2])
@@ -169,9 +177,22 @@ _POINT_READS = re.compile(r"(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?")   # 12.5 · 1
 _COMMA_READS = re.compile(r"(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?")   # 12,5 · 1.234,5 · 1.234.567
 
 
+# Marks that set a text's direction (left-to-right, right-to-left, the Arabic letter mark, embeddings, isolates):
+# invisible, and written around dates and numbers by Windows in a right-to-left language (Hebrew, Arabic), copied
+# with them from Excel and Outlook. Never part of a date or a number: "\u200e03/04/2026" was refused as "not a
+# date", the message showing a date that looked right.
+_DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def without_direction_marks(text: str) -> str:
+    """``text`` without its invisible direction marks, and a typographic minus sign (U+2212, as Word, Numbers
+    and web pages write a negative number) as the hyphen-minus a number is read with."""
+    return _DIRECTION_MARKS.sub("", text).replace("\u2212", "-")
+
+
 def _number_body(value: Any) -> str:
-    """A number text as read: spaces (thin, non-breaking) gone, without its % or currency sign."""
-    text = str(value).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    """A number text as read: spaces (thin, non-breaking) and direction marks gone, without its % or currency sign."""
+    text = without_direction_marks(str(value)).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     return text.rstrip("%").lstrip("£$€")
 
 
@@ -195,7 +216,7 @@ def decimal_mark(value: Any) -> str | None:
 
 
 def _parse_number_text(value: Any, label: str, decimal: str = "") -> float:
-    text = str(value).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    text = without_direction_marks(str(value)).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     percent = text.endswith("%")
     text = _number_body(text)
     if decimal == DECIMAL_COMMA and _AMBIGUOUS.fullmatch(text) and not _ZERO_FIRST.match(text.lstrip("+-")):
@@ -387,7 +408,7 @@ def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | Non
     if isinstance(value, (time, timedelta)):  # a number below 1 in a date cell, which a reader gives as a time
         raise ValidationError(f"{label}: the cell holds the time {value} with no date (a number below 1 in a date "
                               f"cell); type the date in the cell, e.g. 2026-03-31 or {date_example(order)}.")
-    text = re.sub(r"\s+", " ", str(value).strip())
+    text = re.sub(r"\s+", " ", _DIRECTION_MARKS.sub("", str(value)).strip())
     text = re.sub(r"(\d)(st|nd|rd|th|er|º|ª)(?=\W|$)", r"\1", text, flags=re.IGNORECASE)  # 15th, 1er, 1º
     if ":" in text:  # "22/Oct/23 10:56 AM": the day of a moment; the field holds a day (the test first: every
         day_alone = _TIME_AFTER_DATE.sub("", text)  # date cell of an import comes this way)

@@ -41,7 +41,7 @@ from ...excel.importer import (
     write_left_out,
 )
 from ...excel.value_translation import OPEN_LISTS
-from ...excel.workbook_reader import SafeWorkbook, file_stamp
+from ...excel.workbook_reader import SafeWorkbook, column_letters, file_stamp
 from ...models import records
 from ...models.errors import StoreError
 from ...models.fields import Kind, count_of
@@ -519,18 +519,22 @@ class ImportDialog(QDialog):
             self.mapping_note.setText("")
         for sheet in own:
             choices = importable_fields(sheet.register)
-            for col, header in enumerate(sheet.headers):
-                if not header and col not in sheet.mapping:
+            # a column with no header is listed when it is mapped or kept in the notes (a value typed past the last
+            # header too), named by its letter, so the user sees where that value goes and can map it
+            for col in sorted(set(range(len(sheet.headers))) | set(sheet.mapping) | set(sheet.extras)):
+                header = sheet.headers[col] if col < len(sheet.headers) else ""
+                if not header and col not in sheet.mapping and col not in sheet.extras:
                     continue
+                unnamed = f"(no header, column {column_letters(col)})"
                 r = self.mapping_table.rowCount()
                 self.mapping_table.insertRow(r)
                 # The sheet's name before each column only where the columns of several sheets are listed
-                label = _ColumnName(f"{sheet.sheet}: {header or '(no header)'}" if len(own) > 1
-                                    else header or "(no header)", sheet.ignored.get(col, ""))
+                label = _ColumnName(f"{sheet.sheet}: {header or unnamed}" if len(own) > 1
+                                    else header or unnamed, sheet.ignored.get(col, ""))
                 label.setProperty("column", col)
                 self.mapping_table.setCellWidget(r, 0, label)
                 combo = QComboBox()
-                combo.setAccessibleName(f"Import {header or 'the column with no header'} as")
+                combo.setAccessibleName(f"Import {header or f'column {column_letters(col)}, which has no header,'} as")
                 combo.addItem(KEEP if col in sheet.extras else IGNORE, None)
                 for name, text in choices:
                     combo.addItem(text, name)

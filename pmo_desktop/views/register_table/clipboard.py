@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+
+# A cell's end, its tab or its line break, in one search: a search for the tab alone runs to the end of a
+# one-column paste at every cell (5 MB of one column: some 150,000 cells, each reading on to the end).
+_CELL_END = re.compile(r"[\t\n]")
 
 
 def to_tsv(block: list[list[str]]) -> str:
@@ -22,5 +27,41 @@ def parse_tsv(text: str) -> list[list[str]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.endswith("\n"):
         text = text[:-1]
-    rows = list(csv.reader(io.StringIO(text), delimiter="\t", quotechar='"'))
-    return [[cell.replace("\x0b", "\n") for cell in row] if row else [""] for row in rows]
+    rows: list[list[str]] = []
+    row: list[str] = []
+    at = 0
+    while True:
+        cell, at = _cell_at(text, at)
+        row.append(cell.replace("\x0b", "\n"))
+        if at >= len(text):
+            rows.append(row)
+            return rows
+        if text[at] == "\n":
+            rows.append(row)
+            row = []
+        at += 1  # past the tab or the line break
+
+
+def _cell_at(text: str, start: int) -> tuple[str, int]:
+    """The cell starting at ``start`` and where it ends (at its tab, its line break or the end of the text).
+
+    A cell is quoted, the way Excel writes one holding a tab, a line break or a quote mark, only when its
+    closing quote is followed by a tab, a line break or the end. Anything else starting with a quote mark is
+    the text it shows: a browser or a text editor copies a cell "Go-live" slip as it is, and a CSV reading
+    dropped its quote marks; a lone opening quote (“"Phase 2 budget”) swallowed every tab and line after it,
+    the rest of the paste going into that one cell."""
+    if text.startswith('"', start):
+        parts, at = [], start + 1
+        while (quote := text.find('"', at)) >= 0:
+            if text.startswith('""', quote):  # a quote mark within the quoted cell, doubled
+                parts.append(text[at:quote + 1])
+                at = quote + 2
+                continue
+            end = quote + 1
+            if end == len(text) or text[end] in "\t\n":
+                parts.append(text[at:quote])
+                return "".join(parts), end
+            break
+    found = _CELL_END.search(text, start)
+    end = found.start() if found else len(text)
+    return text[start:end], end

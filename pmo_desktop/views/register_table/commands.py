@@ -13,6 +13,10 @@ from ..document import Document, DocumentCommand
 # Records from which a cell edit (Replace All, a paste, a fill) is written behind a progress dialog: 5,000
 # records take about half a second (benchmarks/bench_replace.py), what a window may freeze for at most.
 LONG_EDIT = 5_000
+# Rows from which records added at once (a paste run past the end, or into the ✱ line) are saved behind a progress
+# dialog: each is written with its own checks, some 5 ms on an idle machine and 18 ms on a loaded one, so a
+# paste of 4,000 rows froze the window for 40 s, and 5 MB of one column (70,000 rows) for some 20 minutes.
+LONG_CREATE = 100
 
 
 @dataclass
@@ -127,8 +131,12 @@ class CreateRecordsCommand(DocumentCommand):
 
     def apply(self) -> None:
         if self.snapshot is None:
-            self.ids = self.document.operate(records.create_many, self.register, self.rows, self.document.context,
-                                             self.parent_id)
+            args = (records.create_many, self.register, self.rows, self.document.context, self.parent_id)
+            if len(self.rows) < LONG_CREATE:
+                self.ids = self.document.operate(*args)
+            else:  # the window paints meanwhile; Cancel adds none of them
+                self.ids = self.document.operate_long(f"Adding {count_of(len(self.rows), self.register.noun)}…",
+                                                      *args)
         else:  # redo after undo: the very same records, same IDs and codes
             self.document.operate(records.restore_records, self.snapshot)
 

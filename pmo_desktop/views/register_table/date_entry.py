@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout
 
 from ...models import clock, errors
-from ...models.values import DAY_FIRST, MONTH_FIRST, date_example, day_text, parse_date
+from ...models.values import DAY_FIRST, MONTH_FIRST, date_example, day_text, parse_date, without_direction_marks
 
 
 def locale_date_order(locale=None) -> str:
@@ -34,7 +34,7 @@ def parse_typed_date(value, label: str) -> date | None:
     and a month alone ("3/12", "3.12") are of this year, as in Excel (typed here only: an import does not
     guess a year)."""
     order = locale_date_order()
-    found = _DAY_AND_MONTH.fullmatch(value) if isinstance(value, str) else None
+    found = _DAY_AND_MONTH.fullmatch(without_direction_marks(value)) if isinstance(value, str) else None
     if found is not None:
         first, second = int(found[1]), int(found[2])
         day, month = (first, second) if order == DAY_FIRST else (second, first)

@@ -21,6 +21,7 @@ from ...models.fields import Field, Kind
 from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent, plural, suggestions
 from .date_entry import DateLineEdit
 from .refusal_note import HELD, note_for
+from .table_model import number_as_typed
 
 Hint = QAbstractItemDelegate.EndEditHint
 # The keys that store a typed cell and move on, and where to (as Qt's own editor event filter has them).
@@ -164,7 +165,8 @@ class FieldDelegate(QStyledItemDelegate):
         elif isinstance(editor, DateLineEdit):
             editor.set_date(value if isinstance(value, date) else None)
         elif isinstance(editor, QLineEdit):
-            editor.setText(f.kind.edit_text(value))
+            number = number_as_typed(f, value)
+            editor.setText(f.kind.edit_text(value) if number is None else number)
 
     def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):

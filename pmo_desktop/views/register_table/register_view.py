@@ -54,7 +54,7 @@ from .frozen import CutHeader, FrozenColumns, FrozenTable
 from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
 from .refusal_note import RefusalNote, show_beside
-from .table_model import typed_value
+from .table_model import number_as_typed, typed_value
 from .windowed import (
     WindowedRegisterModel,
     import_numpy_after_first_paint,
@@ -768,9 +768,13 @@ class RegisterView(QWidget):
         names = stored_settings.read_texts(QSettings(), self._columns_key())
         if not names:
             return
-        for col, f in enumerate(self.register.fields):
-            if f.name in names and f.name not in self.hidden_fields:
-                self.table.setColumnHidden(col, True)
+        hide = [col for col, f in enumerate(self.register.fields) if f.name in names and f.name not in self.hidden_fields]
+        if len(hide) >= len(self._visible_columns()):
+            # a settings file naming every column (another program's, a hand-edited one) is ignored: the chooser
+            # never hides the last column, and a table with none showed no record and took no paste or typing
+            return
+        for col in hide:
+            self.table.setColumnHidden(col, True)
         self._sync_columns()
 
     def set_column_visible(self, column: int, visible: bool) -> None:
@@ -1271,17 +1275,34 @@ class RegisterView(QWidget):
         block = [[self._copied_text(self.proxy.index(r, c)) if (r, c) in selected else "" for c in cols] for r in rows]
         QGuiApplication.clipboard().setText(to_tsv(block))
 
-    @staticmethod
-    def _copied_text(index) -> str:
+    def _copied_text(self, index) -> str:
         """A cell as it goes to the clipboard: as shown, but a date as ISO 2026-12-03, which Excel reads as
-        a date whatever its language ("3 Dec 2026" is text to a German Excel); a paste back reads both."""
+        a date whatever its language ("3 Dec 2026" is text to a German Excel), and a number as typed in the
+        user's locale, whole (shown as "1,234.57", it went out as that, to be read back as 1234.57, and by a
+        German Excel as 1.23457); a paste back reads them all."""
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(value, date) and not isinstance(value, datetime):
             return value.isoformat()
-        return index.data() or ""
+        number = number_as_typed(self.model.fields[index.column()], value)
+        return number if number is not None else index.data() or ""
 
     def paste(self) -> None:
-        self.paste_text(QGuiApplication.clipboard().text())
+        """Ctrl+V: the clipboard's text; when it holds none, the table of its web page (HTML alone, as some
+        programs copy), or a message — a picture or nothing pasted did nothing, and said nothing."""
+        clipboard = QGuiApplication.clipboard()
+        text = clipboard.text()
+        mime = clipboard.mimeData()
+        if not text and mime is not None and mime.hasHtml():
+            from ...excel.web_tables import html_rows  # loaded when first needed, as the import's modules are
+
+            rows = html_rows(mime.html(), max_columns=16_384)[0]  # Excel's columns: a wider block is said below
+            text = to_tsv([["" if value is None else str(value) for value in row] for row in rows])
+        if not text:
+            held = "a picture" if mime is not None and mime.hasImage() else "no text"
+            self.document.error.emit(f"Nothing was pasted: the clipboard holds {held}. Copy cells (in Excel, here) or "
+                                     "text, then paste again.")
+            return
+        self.paste_text(text)
 
     def header_columns(self, block: list[list[str]], anchor_column: int | None) -> list[int | None] | None:
         """When the block's first row is a header (each non-blank cell names a different column of this
@@ -1332,6 +1353,8 @@ class RegisterView(QWidget):
                 return True
             if by_header == visible[start_vis:start_vis + len(by_header)]:
                 by_header = None  # the columns line up anyway
+        if by_header is None and not self._block_fits(block, visible, start_vis):
+            return False
         cells, new_rows = [], []
         for i, values in enumerate(block):
             proxy_row = start_row + i
@@ -1342,6 +1365,10 @@ class RegisterView(QWidget):
             if proxy_row < self.proxy.rowCount():
                 source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
                 cells.extend((source_row, col, value) for col, value in targets)
+            elif not any(value.strip() for _col, value in targets):
+                # a blank line (the empty last line a browser or text editor copies, a gap between rows) adds no
+                # record, as the ✱ line adds none until a value is typed: it added an empty one, without a word
+                continue
             else:
                 try:
                     new_rows.append({self.model.fields[col].name: typed_value(self.model.fields[col], value)
@@ -1356,13 +1383,47 @@ class RegisterView(QWidget):
                 return False
             if edit.edits:
                 parts.append(edit)
-        if new_rows:
-            parts.append(CreateRecordsCommand(self.document, self.register, new_rows, self.model.parent_id))
+        added = CreateRecordsCommand(self.document, self.register, new_rows, self.model.parent_id) if new_rows else None
+        if added is not None:
+            parts.append(added)
         if not parts:
             return True
         n = len(block) * max(len(r) for r in block)
         command = CompositeCommand(self.document, f"Paste {n} cell{'s' if n != 1 else ''}", parts)
-        return self._execute_confirmed(command, (edited_rows(edit.edits) if cells and edit.edits else []) + new_rows)
+        done = self._execute_confirmed(command, (edited_rows(edit.edits) if cells and edit.edits else []) + new_rows)
+        if done and added is not None:
+            self._show_added(added.ids)
+        return done
+
+    def _show_added(self, ids: list[int]) -> None:
+        """Records a paste added, in view: under a search or filter they did not pass they were stored out of
+        sight, the count unchanged, and a paste that seemed to do nothing was made again — twice the records.
+        The ✱ line's own rule: a record typed there that the filters hide clears them."""
+        def shown(rid: int) -> bool:
+            row = self.model.row_of(rid)
+            return row is not None and self.proxy.mapFromSource(self.model.index(row, 0)).isValid()
+
+        if not all(shown(rid) for rid in ids):
+            self.clear_filters()
+
+    def _block_fits(self, block: list[list[str]], visible: list[int], start_vis: int) -> bool:
+        """Whether every value of a block pasted from column ``start_vis`` on has a column to land in. One wider
+        than the columns left to the right lost its last values without a word (Excel, with no last column, keeps
+        them all): nothing is pasted, and the message says why. Blank cells past the edge (a row's trailing
+        tabs) lose nothing."""
+        room = len(visible) - start_vis
+        over = next((value for values in block for value in values[room:] if value.strip()), None)
+        if over is None:
+            return True
+        width = max(len(values) for values in block)
+        hidden = len(visible) < self.model.columnCount()
+        first = self.model.fields[visible[start_vis]].label if visible else ""
+        shown = over if len(over) <= 40 else over[:39] + "…"
+        self.document.error.emit(
+            f"Nothing was pasted: the copied block is {width} columns wide, and from “{first}” to the last column "
+            f"there {'is' if room == 1 else 'are'} {room}, so its last {width - room} would be lost (“{shown}” among "
+            f"them). Paste it further left{', or show the hidden columns' if hidden else ''}.")
+        return False
 
     def _execute_confirmed(self, command, rows: list[dict]) -> bool:
         """Run a command, first asking when its values are probably a slip (e.g. a future measurement)."""

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ...models import errors, records
 from ...models.colours import ink_on
 from ...models.fields import Field, Kind, Register, count_of
-from ...models.values import shown_order
+from ...models.values import DECIMAL_COMMA, DECIMAL_POINT, decimal_mark, parse_number, plain_number_text, shown_order
 from ...models.windows import display_text
 from ..document import Document
 from ..theme import colours
@@ -31,13 +31,33 @@ format_value = display_text  # how a cell shows a value (models/windows.py: SQL 
 
 
 def typed_value(f: Field, value: Any) -> Any:
-    """Text typed or pasted into a date column, read in the user's locale order (31/03 or 03/31);
-    other values as they are, for the register's own parsing."""
+    """Text typed or pasted into a date column, read in the user's locale order (31/03 or 03/31); a number
+    either decimal mark reads as a different number ("2.500", "1,234"), read with the locale's decimal mark, as
+    dates follow its order — in Germany "2.500" typed or pasted from its Excel is two thousand five hundred, and
+    was stored as 2.5; other values as they are, for the register's own parsing."""
     if f.kind is Kind.DATE and isinstance(value, str):
         from .date_entry import parse_typed_date
 
         return parse_typed_date(value, f.label)
+    if f.kind.numeric and isinstance(value, str) and decimal_mark(value) == "":
+        return parse_number(value, f.label, locale_decimal_mark())
     return value
+
+
+def locale_decimal_mark() -> str:
+    """DECIMAL_COMMA or DECIMAL_POINT, as the user's locale (QLocale) writes a number's decimals."""
+    return DECIMAL_COMMA if QLocale().decimalPoint() == "," else DECIMAL_POINT
+
+
+def number_as_typed(f: Field, value: Any) -> str | None:
+    """A number cell's value as the user would type it — every digit it keeps, no thousands separators, the
+    locale's decimal mark — for its editor and the clipboard, so what is read back is the very same number
+    (a German 1.234 goes out as "1,234"; as shown, "1.23", it came back as 1.23, or as 1234 once typed numbers
+    follow the locale); None for any other cell."""
+    if not f.kind.numeric or not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    text = plain_number_text(value)
+    return text.replace(".", ",") if locale_decimal_mark() == DECIMAL_COMMA else text
 
 
 def _readable_text_on(colour: QColor) -> QColor:
