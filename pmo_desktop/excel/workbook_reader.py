@@ -930,19 +930,12 @@ def _joiner(m: re.Match[str]) -> str:
     return m.group() if spelt else ""
 
 
-def _has_invisible(row: Sequence[Any]) -> bool:
-    """Whether a text cell of ``row`` holds an invisible character or an odd space (``_visible`` changes it).
-    A row whose texts are all ASCII — most rows of most sheets — is told in C alone (``isascii`` is a flag's
-    read, ``map`` and ``filter`` call no Python per cell): a Python loop over every cell of every row was
-    about 6,000 instructions a row of 22 cells. Any other row is searched cell by cell, as it always was."""
-    if all(map(str.isascii, filter(_IS_TEXT, row))):
-        return False
-    return any(x.__class__ is str and not x.isascii() and _INVISIBLE_RE.search(x) for x in row)
-
-
 def _plain_row(row: list[Any]) -> list[Any]:
     """``row`` with odd spaces plain and invisible characters dropped (the same list when it has none)."""
-    return _visible(row) if _has_invisible(row) else row
+    for x in row:
+        if x.__class__ is str and not x.isascii() and _INVISIBLE_RE.search(x):
+            return _visible(row)
+    return row
 
 
 def _visible(row: Sequence[Any]) -> list[Any]:
@@ -1148,8 +1141,10 @@ class SheetReader:
             if number >= too_far:
                 raise self._too_many()
             row = tuple(raw[:width])
-            if _has_invisible(row):
-                row = tuple(_visible(row))
+            for x in row:  # isascii() is a flag's read: a row of plain text costs no search
+                if x.__class__ is str and not x.isascii() and _INVISIBLE_RE.search(x):
+                    row = tuple(_visible(row))
+                    break
             blanks = row.count("")  # calamine's empty cells, counted and found by the list's own search
             if blanks:
                 cells = list(row)
