@@ -12,7 +12,6 @@ write get the same stamp.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, cast
@@ -61,9 +60,10 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
     if conn.dialect.name != "sqlite":
         _core_insert(conn, table, rows, keys, grouped=True)
         return None
-    # the keys any row names, in the order first seen: every row's keys in one pass in C (a Python loop comparing
-    # each row's keys with those seen was about 4,000 instructions a row of 20 values)
-    named = dict.fromkeys(itertools.chain.from_iterable(rows))
+    named: dict[str, None] = {}
+    for row in rows:  # the keys any row names, in the order first seen
+        if row.keys() != named.keys():
+            named.update(dict.fromkeys(row))
     columns = []
     for col in table.c:
         default = col.default
