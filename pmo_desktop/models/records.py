@@ -576,6 +576,10 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
     at_once = not any(n in set(reg.defaults) | {reg.parent or "", key.attr if key else ""} or
                       any(w[2] == n and m != n for m, w in writers.items()) for n in moved)  # nor another's
     ref_ids: dict[str, dict[str, int]] = {f.name: {} for f in reg.fields if f.kind.is_reference}  # name → id
+    # a unique name (a project's) given in the batch: the names stored, and those given by earlier rows
+    names_taken = {f.name: set(name_holders(session, reg, f)) for f in reg.fields
+                   if f.kind.stored and not f.kind.refers and not f.kind.is_key and is_unique(reg, f)
+                   and any(f.name in raw for raw in rows)}
     values_out: list[dict[str, Any]] = []
     links_out: list[list[tuple[Field, list[Any]]]] = []
     for i, raw_values in enumerate(rows):
@@ -599,6 +603,12 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                             raise KeyError(f"{reg.name} has no field {name!r}")
                         raise ValidationError(f"{given.label} is calculated and cannot be edited.", name)
                     values[name] = raw if parsed else by_name[name].parse(raw, ctx)
+            for name, taken in names_taken.items():  # said in words, as create_record says it, not as UNIQUE failed
+                value = values.get(name)
+                if value:
+                    if value in taken:
+                        raise name_taken(reg, name, value)
+                    taken.add(value)
             if key is not None:
                 code = values.pop(key.name, None)
                 if not code:
