@@ -73,3 +73,17 @@ def test_cancel_between_batches_adds_nothing(store):
                                 cancelled=lambda: True)
     with store.session() as s:
         assert records.fetch_rows(s, REGISTERS["risks"]) == []
+
+
+def test_a_unique_name_stored_or_given_twice_is_refused_in_words(store):
+    """Projects' names are unique: a name another project holds, or one an earlier row of the same paste gives, is
+    refused as typing it is — not as the database's "UNIQUE constraint failed"."""
+    reg = REGISTERS["projects"]
+    with store.transaction() as s:
+        records.create_many(s, reg, [{"name": "North Quay"}], None)
+    for rows, row in (([{"name": "South Dock"}, {"name": "North Quay"}], 1),
+                      ([{"name": "East Pier"}, {"name": "West Pier"}, {"name": "East Pier"}], 2)):
+        with pytest.raises(ValidationError, match="There is already a project named") as refused:
+            with store.transaction() as s:
+                records.create_many(s, reg, rows, None)
+        assert refused.value.row_index == row
