@@ -1232,6 +1232,8 @@ def _roles_name_people(kind: SheetKind, mapping: dict[int, str], sample: list[li
 
 
 _WEB_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|[^@\s]+@[^@\s]+\.\w+", re.IGNORECASE)
+# a user name as trackers write them: one word of letters and digits run together ("guni7", "cyl19970726")
+_HANDLE_RE = re.compile(r"(?=\S*[^\W\d_])(?=\S*\d)[\w.-]+")
 
 
 def _web_addresses(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
@@ -2219,6 +2221,10 @@ def wrapped_header(up: object, low: object) -> str | None:
     if not isinstance(up, str) or not isinstance(low, str) or not up.strip() or not low.strip():
         return None
     upper, lower = up.strip(), low.strip()
+    if _WEB_ADDRESS_RE.search(lower) or _HANDLE_RE.fullmatch(lower):
+        # a web address or a user name ("https://…/issues/38", "guni7") is a value, never the rest of a header
+        # however it is cased: a tracker's first data row was read as its header's second line (16 junk issues)
+        return None
     words = upper.lower().split()
     if upper[-1] in "/-&,+(" or words[-1] in _RUN_ON_WORDS or (lower[0].islower() and lower[0].isalpha()):
         return upper + lower if upper[-1] in "/-" else f"{upper} {lower}"
