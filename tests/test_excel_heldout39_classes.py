@@ -4,11 +4,11 @@ classes (left39b)"): each test writes a file of that shape and checks what a use
 from __future__ import annotations
 
 import pytest
-from imported import rows_of
-from real_world_factory import write_csv
+from imported import import_all, named, rows_of
+from real_world_factory import write_csv, write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
-from pmo_desktop.excel.importer import apply_import, plan_workbook_import
+from pmo_desktop.excel.importer import apply_import, importable_fields, plan_import, plan_workbook_import
 
 
 def test_a_row_of_web_addresses_and_user_names_is_never_a_headers_second_line(sqlite_store, tmp_path):
@@ -42,3 +42,66 @@ def test_a_header_wrapped_in_lower_case_is_still_one_header(lower):
     assert wrapped_header("Tipo de Relación y Seguimiento", lower) == f"Tipo de Relación y Seguimiento {lower}"
     assert wrapped_header("Task Link", f"https://example.org/issues/{len(lower)}") is None
     assert wrapped_header("Issue Creator", "guni7") is None
+
+
+@pytest.mark.parametrize("first, last, organisation", [
+    ("Voornaam", "Naam", "Affiliatie"), ("Voornaam", "Achternaam", "Organisatie"),
+    ("First Name", "Last Name", "Affiliation"), ("Given name", "Family name", "Organisation"),
+    ("Vorname", "Nachname", "Organisation"), ("Prénom", "Nom", "Organisation"),
+    ("Nombre", "Apellidos", "Organización")])
+def test_a_persons_name_in_two_columns_is_one_name(sqlite_store, tmp_path, first, last, organisation):
+    """A Dutch list of stakeholders ("Voornaam | Naam | Affiliatie": first name, surname, organisation) was read
+    with the surname as the whole name ("Fragkou" for Pavlina Fragkou) and the first name and the organisation
+    kept in the notes (17 rows). A first name and a surname in two columns, in any of the usual languages, are
+    one name, first name first; a group written under the first name alone is named by it; "Affiliatie" /
+    "Affiliation" is the organisation."""
+    rows: list[list[object]] = [[first, last, organisation, "E-mail", "CCCEV", "CoreVoc"],
+                                ["Core Vocabularies Working Group", "", "", "", "A", "A"],
+                                ["Pavlina", "Fragkou", "European Commission", "", "E", "E"],
+                                ["Seth", "van Hooland", "European Commission", "", "C", "C"],
+                                ["Bert", "Van Nuffelen", "TenForce", "bert@example.org", "E", ""],
+                                ["Emidio", "Stani", "PwC EU Services", "", "E", "E"]]
+    import_all(sqlite_store, write_csv(tmp_path / "stakeholders.csv", rows, delimiter=";"))
+    got = named(sqlite_store, "stakeholders")
+    assert set(got) == {"Core Vocabularies Working Group", "Pavlina Fragkou", "Seth van Hooland",
+                        "Bert Van Nuffelen", "Emidio Stani"}
+    assert got["Pavlina Fragkou"]["organisation"] == "European Commission"
+    assert first not in (got["Pavlina Fragkou"].get("notes") or "")
+
+
+def test_the_first_name_column_is_shown_in_the_mapping_and_the_user_can_change_it(sqlite_store, tmp_path):
+    """The preview's mapping names the first-name column as such, and the user may map it to nothing (the
+    surname alone is the name) or map another column to it."""
+    rows: list[list[object]] = [["First Name", "Last Name", "Role"], ["Ada", "Lovelace", "Sponsor"],
+                                ["Alan", "Turing", "Analyst"], ["Grace", "Hopper", "Architect"]]
+    path = write_xlsx(tmp_path / "Stakeholders.xlsx", {"Stakeholders": rows})
+    plan = plan_import(sqlite_store, path, register="stakeholders")
+    assert plan.sheets[0].mapping[0] == "@first_name"
+    assert "@first_name" in dict(importable_fields("stakeholders"))
+    surname_only = plan_import(sqlite_store, path, register="stakeholders", mapping={1: "name", 2: "role"})
+    apply_import(sqlite_store, surname_only)
+    assert set(named(sqlite_store, "stakeholders")) == {"Lovelace", "Turing", "Hopper"}
+
+
+def test_a_change_logs_implementation_status_is_the_decisions_status(sqlite_store, tmp_path):
+    """A change log read as decisions ("Change No. | Category | Priority | Description | Implementation status")
+    kept "Implementation status" (Complete) in the notes: every decision Pending and nothing said of it (8 rows).
+    It is the decision's status: "Complete" reads as Decided. A decision taken has a date and a person by the
+    office's rule, which this log does not give: the decision stays Pending and its notes say Decided, written
+    “Complete”, to be completed by hand; one that gives them is Decided."""
+    rows: list[list[object]] = [["Change Log "], [], ["Change\nNo.", "Category", "Priority", "Description",
+                                                      "Implementation\nstatus", "Notes", "Decided on", "Decided by"]]
+    for n, (title, status) in enumerate([("Scrape the card service and fetch its history", "Complete"),
+                                         ("Add balance-over-time and daily spending charts", "Complete"),
+                                         ("Cache the pages fetched for an hour", "Pending")], start=1):
+        rows.append([n, "Data", "High", title, status, "Core data source added",
+                     "2026-03-0{n}".format(n=n) if n == 1 else None, "Yitong" if n == 1 else None])
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "change_log.xlsx", {"Change Log": rows}))
+    assert plan.sheets[0].register == "decisions"
+    assert "status" in plan.sheets[0].mapping.values()
+    got = named(sqlite_store, "decisions")
+    assert got["Scrape the card service and fetch its history"]["status"] == "Decided"
+    charts = got["Add balance-over-time and daily spending charts"]
+    assert charts["status"] == "Pending"
+    assert "Status: Decided" in charts["rationale"] and "“Complete”" in charts["rationale"]
+    assert got["Cache the pages fetched for an hour"]["status"] == "Pending"

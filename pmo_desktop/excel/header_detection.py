@@ -51,6 +51,12 @@ from .workbook_reader import EXCEL_ERRORS
 normalise_key = word_key  # header words in any alphabet
 RESPONSE_PLAN = "@response_plan"  # risks: mitigation / response plan columns, imported as response actions
 PSEUDO = (RESPONSE_PLAN,)
+# A person's name written in two columns ("First Name | Last Name", "Voornaam | Naam", "Nombre | Apellido"): the
+# first name is joined before the name (row_planner), in any register whose records are people. A surname column
+# is the name only while a header is read (_first_and_last_names); the user's mapping never holds it.
+FIRST_NAME = "@first_name"
+SURNAME = "@surname"
+NAMED_PEOPLE = ("stakeholders", "people")  # registers whose records are people, named by "name"
 _PLAN_TARGETS = (*PSEUDO, ACTION_OWNER, ACTION_DUE)  # header targets of no field: registers with actions
 # A scale column whose cells are sentences is the text field beside it ("Impact" → the risk's effect).
 TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, ("risks", "residual_impact"): None,
@@ -261,7 +267,8 @@ def field_keys(kind: SheetKind) -> dict[str, str]:
             keys.setdefault(normalise_key(word), f.name)
     names = set(reg.field_names)
     for word, name in header_words(kind.register).items():
-        if name in names or (name in _PLAN_TARGETS and kind.register in ACTIONS_OF) or (name == PARENT and kind.is_child):
+        if name in names or (name in _PLAN_TARGETS and kind.register in ACTIONS_OF) or (name == PARENT and kind.is_child) \
+                or (name in (FIRST_NAME, SURNAME) and kind.register in NAMED_PEOPLE):
             keys.setdefault(word, name)
     if reg.key_field is not None and not kind.is_child:
         # "Impedimento #", "Riesgo #": the register's own noun numbered, in any language, is the record's ID
@@ -549,6 +556,8 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
         _last_date_wins(kind, row, mapping, duplicates)
     if kind.register == "risks":
         mapping.update(_kinney_letters(row, mapping))
+    if kind.register in NAMED_PEOPLE:
+        _first_and_last_names(mapping)
     title = _title_field(kind)
     if title is not None and title not in mapping.values() and \
             any(not _a_text(kind, n) for n in real_fields(mapping)):
@@ -565,6 +574,24 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+def _first_and_last_names(mapping: dict[int, str]) -> None:
+    """A person's name in two columns, in place: the surname column is the name and the one naming the person
+    beside it their first name ("Nombre | Apellido", "Name | Surname": the "name" is the first name), joined
+    before it on import; a first name alone is all the name there is. A name written whole beside its parts
+    ("Name | First Name | Last Name") is the name, its parts kept in the notes."""
+    surname = next((c for c, n in mapping.items() if n == SURNAME), None)
+    first = next((c for c, n in mapping.items() if n == FIRST_NAME), None)
+    name = next((c for c, n in mapping.items() if n == "name"), None)
+    if surname is not None and name is not None and first is not None:
+        del mapping[surname], mapping[first]
+    elif surname is not None:
+        if name is not None:
+            mapping[name] = FIRST_NAME
+        mapping[surname] = "name"
+    elif first is not None and name is None:
+        mapping[first] = "name"
 
 
 def _misspelt_title(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> int | None:

@@ -44,8 +44,10 @@ from .header_detection import (
     CODE_RE,
     ENGAGE,
     ENGAGE_ROW,
+    FIRST_NAME,
     LABEL_HEADERS,
     LEVEL,
+    NAMED_PEOPLE,
     PARENT,
     PSEUDO,
     RAID_REGISTERS,
@@ -140,6 +142,8 @@ def importable_fields(register: str) -> list[tuple[str, str]]:
     if register in ACTIONS_OF:
         out += [(RESPONSE_PLAN, "Response plan (as response actions)" if register == "risks" else "Action (as its actions)"),
                 (ACTION_OWNER, "Actionee (of those actions)"), (ACTION_DUE, "Due (of those actions)")]
+    if register in NAMED_PEOPLE:
+        out.append((FIRST_NAME, "First name (joined before the name)"))
     return out
 
 
