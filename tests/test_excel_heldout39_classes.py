@@ -105,3 +105,29 @@ def test_a_change_logs_implementation_status_is_the_decisions_status(sqlite_stor
     assert charts["status"] == "Pending"
     assert "Status: Decided" in charts["rationale"] and "“Complete”" in charts["rationale"]
     assert got["Cache the pages fetched for an hour"]["status"] == "Pending"
+
+
+def test_in_the_import_dialog_the_first_name_is_shown_and_can_be_mapped_to_nothing(qtbot, document, tmp_path):
+    """The dialog's mapping names the first-name column "First name (joined before the name)"; chosen away with
+    the keyboard (Home: the first choice, nothing) and checked again, the surname alone is each name."""
+    from PySide6.QtCore import Qt
+
+    from pmo_desktop.views.exchange.import_dialog import ImportDialog
+
+    rows: list[list[object]] = [["First Name", "Last Name", "Role"], ["Ada", "Lovelace", "Sponsor"],
+                                ["Alan", "Turing", "Analyst"], ["Grace", "Hopper", "Architect"]]
+    path = write_xlsx(tmp_path / "Stakeholders.xlsx", {"Stakeholders": rows})
+    dialog = ImportDialog(document, path)
+    qtbot.addWidget(dialog)
+    dialog.sheet_combo.setCurrentIndex(dialog.sheet_combo.findData("Stakeholders"))
+    assert dialog.current_mapping().get(0) == "@first_name"
+    combo = next(w for r in range(dialog.mapping_table.rowCount())
+                 if dialog.mapping_table.cellWidget(r, 0).property("column") == 0
+                 and (w := dialog.mapping_table.cellWidget(r, 1)) is not None)
+    assert combo.currentText() == "First name (joined before the name)"
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    assert dialog.current_mapping().get(0) is None
+    dialog.recheck()
+    dialog.do_import()
+    assert set(named(document.store, "stakeholders")) == {"Lovelace", "Turing", "Hopper"}
