@@ -3192,6 +3192,24 @@ def vulnerability_list(rows: list[list[Any]]) -> str | None:
     return None
 
 
+def planned_work_list(rows: list[list[Any]]) -> str | None:
+    """Why a sheet no header search reads is a tracker's planned work and nothing else: under a header naming a
+    type ("Type", "Issue Type", "Tracker") in its first rows, every value below names planned work, as a whole or
+    by its first word ("Task", "Story", "Task & Proposal"), two rows at least. A tracker's bugs beside them would be
+    issues (``raid_type_column``); planned work alone is a backlog, which no register of the office holds (a grant
+    program's tasks and proposals, round 39). None for any other sheet."""
+    for i, header in enumerate(rows):  # the sheet's top rows, where a header is looked for
+        for c, head in enumerate(header):
+            if not isinstance(head, str) or not (_raid_type_header(head) or normalise_key(head) == "tracker"):
+                continue
+            values = [str(r[c]).strip() for r in rows[i + 1:] if c < len(r) and r[c] is not None and str(r[c]).strip()]
+            if len(values) >= 2 and all(BACKLOG in (raid_kind(x), raid_kind(x.split()[0])) for x in values):
+                return (f"its rows are a tracker's planned work (“{values[0]}” …, under “{head.strip()}”), a backlog's "
+                        "tasks, stories or features, which no register of the office holds; bugs or issues among them "
+                        "would be imported as issues.")
+    return None
+
+
 # "Risk 3", "Opp. 5", "Risk #12" in a matrix's cell: the third entry of a numbered list, not a risk's name
 _LIST_REF_RE = re.compile(r"^[^\W\d_]{1,12}\.?\s*(?:no\.?|#)?\s*\d{1,3}$", re.I)
 
