@@ -1549,7 +1549,7 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
     if not f.kind.checkable or not values:
         return True
     if (kind.register, name) in OPEN_LISTS:
-        return not _sentences(values)
+        return not _sentences([_outlined_name(x) for x in values])
     if f.kind is Kind.DATE:  # 03/25/2026 is a date of a column written month first (date_order)
         order = date_order.header_order(header) or date_order.evidence_of(values).order
         profile = ColumnProfile(month_first=order == v.MONTH_FIRST)
@@ -1709,6 +1709,16 @@ def _sentences(values: list[Any]) -> bool:
     """Most cells are sentences (more than four words)."""
     long = sum(1 for x in values if isinstance(x, str) and len(x.split()) > 4)
     return long * 2 > len(values)
+
+
+# A value numbered by the office's breakdown structure ("3.2 · Фінансування / бюджет", "1.1 - Scope"): its outline
+# number and the marks between the name's parts hold no letter and are no words, so such a category is two words,
+# not a sentence of five (round 38's Ukrainian RBS register: its categories were kept in the notes)
+def _outlined_name(value: Any) -> Any:
+    """A text value's words only: the tokens that hold a letter."""
+    if not isinstance(value, str):
+        return value
+    return " ".join(w for w in value.split() if any(ch.isalpha() for ch in w))
 
 
 def _written_phrases(values: list[Any]) -> bool:

@@ -301,7 +301,7 @@ def _written_as_read(reg: Register, ids: list[int], fresh: Mapping[int, Any]) ->
         keys += [_ENCODER.encode(n).replace("%", "%%") for n in links]
         columns += [itertools.repeat("[]", len(ids)) for _ in links]
         template = "{" + ",".join(f"{k}:%s" for k in keys) + "}"
-        return dict(zip(ids, (template % values for values in zip(*columns))))
+        return dict(zip(ids, map(template.__mod__, zip(*columns))))  # each row one format, no Python frame a row
     # as _rows_of adds the links: the fields holding some first, then the empty ones, each in field order
     templates: dict[tuple[bool, ...], tuple[str, list[str]]] = {}
     lists: dict[tuple[int, ...], str] = {}

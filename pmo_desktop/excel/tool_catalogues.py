@@ -1,0 +1,85 @@
+"""A tool's catalogue of kinds of record, told from an office's register (issue 12, round 38's held-out miss).
+
+A screening tool's list of the risk factors it checks ("Risk | Description | Category | Level | Type | Key |
+Traversal Parameters | URL", keys ``reputational_risk_bribery_and_corruption``, categories ``adverse_media``)
+names a title, a category and an ID as a register does, and its 563 rows were read as 563 risks. What it is
+shows in its cells: identifiers written for a program where an office writes words (snake_case keys and
+categories), beside columns only a program reads (links, parameter structures ``{'max': 3, …}``), and nothing
+an office keeps on its own records — no owner, status, date, rating, response or action.
+
+Decided once per sheet from its header's mapping and the sample of rows under it, so it costs nothing per row.
+A register with an ID column, a link to its documents, or even snake_case IDs keeps its records: two signs of a
+program are needed, one of them identifiers the register would read as its own field, and any field an office
+keeps ends the question.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..models.fields import Kind
+from .header_detection import PARENT, HeaderMatch
+
+# lower-case words joined by underscores, as a program names a thing ("export_controls", "forced_labor");
+# an office's codes are written otherwise ("R-001", "RSK_01", "Risk 4")
+_IDENTIFIER_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+_ONE_WORD_RE = re.compile(r"^[a-z][a-z0-9_]*$")  # "sanctions" among identifiers: a program's name with no underscore
+_LINK_RE = re.compile(r"^(?:https?|ftp)://\S+$", re.I)
+# a program's settings written into a cell: a dictionary or a list ("{'max': 3, 'psa': False, …}", "[1, 2]")
+_STRUCTURE_RE = re.compile(r"^(?:\{.*\}|\[.*\])$", re.S)
+
+# the kinds of field a catalogue of kinds fills as a register does: what each kind is called, its code, its
+# description, what class of thing it is. Any other field (a person, a date, a rating, a number, a tick) or a
+# status, priority or response is kept by an office on its own records
+_DESCRIBING_KINDS = (Kind.CODE, Kind.TEXT, Kind.LONGTEXT, Kind.ENUM, Kind.MULTI_ENUM)
+_KEPT_BY_AN_OFFICE = frozenset({"status", "priority", "response"})
+
+MIN_ROWS = 3  # a sample this small says nothing of how a column is written
+
+
+def _office_field(match: HeaderMatch, name: str) -> bool:
+    reg = match.kind.reg
+    if name == PARENT:
+        return False
+    if name not in reg.field_names:
+        return True  # a response plan, an action's owner or date, a tick-box rating: an office's
+    return reg.field(name).kind not in _DESCRIBING_KINDS or name in _KEPT_BY_AN_OFFICE
+
+
+def _identifiers(values: list[str]) -> bool:
+    """Every value a program's name (lower case, no space), two thirds of them joined by underscores."""
+    return len(values) >= MIN_ROWS and all(_ONE_WORD_RE.match(v) for v in values) and \
+        sum(1 for v in values if _IDENTIFIER_RE.match(v)) * 3 >= len(values) * 2
+
+
+def tool_catalogue(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
+    """Why the sheet matched is a tool's catalogue of kinds of record, not an office's register, or None."""
+    if match.kind.is_child or any(_office_field(match, n) for n in match.mapping.values()):
+        return None
+    filled = [r for r in rows if any(x is not None and str(x).strip() for x in r)]
+    if len(filled) < MIN_ROWS:
+        return None
+    width = max(len(match.headers), max(len(r) for r in filled))
+    named: list[tuple[str, str]] = []  # (header, first value) of each column of identifiers
+    machine: list[str] = []            # headers of columns of links or of settings
+    read_as_field = False
+    for c in range(width):
+        values = [str(r[c]).strip() for r in filled if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if not values:
+            continue
+        header = str(match.headers[c]).strip() if c < len(match.headers) and match.headers[c] else f"column {c + 1}"
+        if _identifiers(values):
+            named.append((header, values[0]))
+            read_as_field = read_as_field or c in match.mapping
+        elif all(_LINK_RE.match(v) for v in values):
+            machine.append(f"links (“{header}”)")
+        elif all(_STRUCTURE_RE.match(v) for v in values):
+            machine.append(f"a program's settings (“{header}”)")
+    if not read_as_field or len(named) + len(machine) < 2:
+        return None
+    said = " and ".join(f"“{h}”" for h, _ in named[:2])
+    examples = ", ".join(f"“{v}”" for _, v in named[:2])
+    beside = f", beside {' and '.join(machine)}" if machine else ""
+    return (f"a tool's catalogue of kinds, not an office's register: {said} hold a program's identifiers "
+            f"({examples}) where an office writes words{beside}, and no owner, status, date or rating is kept.")
