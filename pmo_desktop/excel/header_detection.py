@@ -51,6 +51,12 @@ from .workbook_reader import EXCEL_ERRORS
 normalise_key = word_key  # header words in any alphabet
 RESPONSE_PLAN = "@response_plan"  # risks: mitigation / response plan columns, imported as response actions
 PSEUDO = (RESPONSE_PLAN,)
+# A person's name written in two columns ("First Name | Last Name", "Voornaam | Naam", "Nombre | Apellido"): the
+# first name is joined before the name (row_planner), in any register whose records are people. A surname column
+# is the name only while a header is read (_first_and_last_names); the user's mapping never holds it.
+FIRST_NAME = "@first_name"
+SURNAME = "@surname"
+NAMED_PEOPLE = ("stakeholders", "people")  # registers whose records are people, named by "name"
 _PLAN_TARGETS = (*PSEUDO, ACTION_OWNER, ACTION_DUE)  # header targets of no field: registers with actions
 # A scale column whose cells are sentences is the text field beside it ("Impact" → the risk's effect).
 TEXT_FALLBACK = {("risks", "impact"): "effect", ("risks", "probability"): None, ("risks", "residual_impact"): None,
@@ -261,7 +267,8 @@ def field_keys(kind: SheetKind) -> dict[str, str]:
             keys.setdefault(normalise_key(word), f.name)
     names = set(reg.field_names)
     for word, name in header_words(kind.register).items():
-        if name in names or (name in _PLAN_TARGETS and kind.register in ACTIONS_OF) or (name == PARENT and kind.is_child):
+        if name in names or (name in _PLAN_TARGETS and kind.register in ACTIONS_OF) or (name == PARENT and kind.is_child) \
+                or (name in (FIRST_NAME, SURNAME) and kind.register in NAMED_PEOPLE):
             keys.setdefault(word, name)
     if reg.key_field is not None and not kind.is_child:
         # "Impedimento #", "Riesgo #": the register's own noun numbered, in any language, is the record's ID
@@ -549,6 +556,8 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
         _last_date_wins(kind, row, mapping, duplicates)
     if kind.register == "risks":
         mapping.update(_kinney_letters(row, mapping))
+    if kind.register in NAMED_PEOPLE:
+        _first_and_last_names(mapping)
     title = _title_field(kind)
     if title is not None and title not in mapping.values() and \
             any(not _a_text(kind, n) for n in real_fields(mapping)):
@@ -565,6 +574,24 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+def _first_and_last_names(mapping: dict[int, str]) -> None:
+    """A person's name in two columns, in place: the surname column is the name and the one naming the person
+    beside it their first name ("Nombre | Apellido", "Name | Surname": the "name" is the first name), joined
+    before it on import; a first name alone is all the name there is. A name written whole beside its parts
+    ("Name | First Name | Last Name") is the name, its parts kept in the notes."""
+    surname = next((c for c, n in mapping.items() if n == SURNAME), None)
+    first = next((c for c, n in mapping.items() if n == FIRST_NAME), None)
+    name = next((c for c, n in mapping.items() if n == "name"), None)
+    if surname is not None and name is not None and first is not None:
+        del mapping[surname], mapping[first]
+    elif surname is not None:
+        if name is not None:
+            mapping[name] = FIRST_NAME
+        mapping[surname] = "name"
+    elif first is not None and name is None:
+        mapping[first] = "name"
 
 
 def _misspelt_title(kind: SheetKind, row: list[Any], mapping: dict[int, str]) -> int | None:
@@ -1232,6 +1259,8 @@ def _roles_name_people(kind: SheetKind, mapping: dict[int, str], sample: list[li
 
 
 _WEB_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|[^@\s]+@[^@\s]+\.\w+", re.IGNORECASE)
+# a user name as trackers write them: one word of letters and digits run together ("guni7", "cyl19970726")
+_HANDLE_RE = re.compile(r"(?=\S*[^\W\d_])(?=\S*\d)[\w.-]+")
 
 
 def _web_addresses(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]]) -> dict[int, str]:
@@ -2229,6 +2258,10 @@ def wrapped_header(up: object, low: object) -> str | None:
     if not isinstance(up, str) or not isinstance(low, str) or not up.strip() or not low.strip():
         return None
     upper, lower = up.strip(), low.strip()
+    if _WEB_ADDRESS_RE.search(lower) or _HANDLE_RE.fullmatch(lower):
+        # a web address or a user name ("https://…/issues/38", "guni7") is a value, never the rest of a header
+        # however it is cased: a tracker's first data row was read as its header's second line (16 junk issues)
+        return None
     words = upper.lower().split()
     if upper[-1] in "/-&,+(" or words[-1] in _RUN_ON_WORDS or (lower[0].islower() and lower[0].isalpha()):
         return upper + lower if upper[-1] in "/-" else f"{upper} {lower}"
@@ -3166,6 +3199,24 @@ def vulnerability_list(rows: list[list[Any]]) -> str | None:
             return (f"its rows are software vulnerabilities named by their IDs (“{ids[0]}” …), a security scanner's "
                     "findings or accepted exceptions, not a register's records; to keep them as risks, add columns "
                     "headed “Risk” (each risk to the programme, in words) and “Owner”, and import again.")
+    return None
+
+
+def planned_work_list(rows: list[list[Any]]) -> str | None:
+    """Why a sheet no header search reads is a tracker's planned work and nothing else: under a header naming a
+    type ("Type", "Issue Type", "Tracker") in its first rows, every value below names planned work, as a whole or
+    by its first word ("Task", "Story", "Task & Proposal"), two rows at least. A tracker's bugs beside them would be
+    issues (``raid_type_column``); planned work alone is a backlog, which no register of the office holds (a grant
+    program's tasks and proposals, round 39). None for any other sheet."""
+    for i, header in enumerate(rows):  # the sheet's top rows, where a header is looked for
+        for c, head in enumerate(header):
+            if not isinstance(head, str) or not (_raid_type_header(head) or normalise_key(head) == "tracker"):
+                continue
+            values = [str(r[c]).strip() for r in rows[i + 1:] if c < len(r) and r[c] is not None and str(r[c]).strip()]
+            if len(values) >= 2 and all(BACKLOG in (raid_kind(x), raid_kind(x.split()[0])) for x in values):
+                return (f"its rows are a tracker's planned work (“{values[0]}” …, under “{head.strip()}”), a backlog's "
+                        "tasks, stories or features, which no register of the office holds; bugs or issues among them "
+                        "would be imported as issues.")
     return None
 
 

@@ -44,8 +44,10 @@ from .header_detection import (
     CODE_RE,
     ENGAGE,
     ENGAGE_ROW,
+    FIRST_NAME,
     LABEL_HEADERS,
     LEVEL,
+    NAMED_PEOPLE,
     PARENT,
     PSEUDO,
     RAID_REGISTERS,
@@ -71,6 +73,7 @@ from .header_detection import (
     not_a_register,
     not_records_by_content,
     not_records_by_layout,
+    planned_work_list,
     raid_filter,
     raid_kind,
     raid_rows,
@@ -141,6 +144,8 @@ def importable_fields(register: str) -> list[tuple[str, str]]:
     if register in ACTIONS_OF:
         out += [(RESPONSE_PLAN, "Response plan (as response actions)" if register == "risks" else "Action (as its actions)"),
                 (ACTION_OWNER, "Actionee (of those actions)"), (ACTION_DUE, "Due (of those actions)")]
+    if register in NAMED_PEOPLE:
+        out.append((FIRST_NAME, "First name (joined before the name)"))
     return out
 
 
@@ -1337,6 +1342,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 plan.skipped_sheets = [(t, r) for t, r in plan.skipped_sheets if t != list_reader.title]
                 found.append((list_reader, list_match))
             if not found:
+                # a sheet of a tracker's planned work alone, however its header was taken (no register, or one
+                # too weakly): said as what it is, not as a header not found
+                plan.skipped_sheets = [(t, t in book.sheet_names and planned_work_list(book.sheet(t).top_rows(
+                    fill_merged=False)) or r) for t, r in plan.skipped_sheets]
                 why = next((f"“{t}”: {r}" for t, r in plan.skipped_sheets if r.startswith("no column names")), None)
                 _refused_for_its_name(plan, path)
                 example = next((t for t, r in plan.skipped_sheets if r.startswith("the worked example of a template")),
@@ -1995,7 +2004,8 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
             if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities",
-                             "a tool's catalogue")) or "though its name says" in r]
+                             "a tool's catalogue", "its rows are a tracker's planned work"))
+            or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]
         raise WorkbookError(f"“{path.name}” holds no register's records (sheet “{title}”: {why[:-1]}).")

@@ -34,6 +34,7 @@ from .header_detection import (
     _TITLE_FALLBACK,
     ENGAGE,
     ENGAGE_ROW,
+    FIRST_NAME,
     LABEL_HEADERS,
     PARENT,
     REASSESSED,
@@ -797,6 +798,22 @@ def _gathered(row: tuple[Any, ...], spread: dict[int, list[int]]) -> tuple[Any, 
     return tuple(cells)
 
 
+def _full_name(row: tuple[Any, ...], first: int, name: int | None) -> tuple[Any, ...]:
+    """The row with the person's first name joined before their name ("Pavlina" and "Fragkou": "Pavlina
+    Fragkou"), or standing for it where the name is blank (a group written under the first name); the name
+    column is the one the register's rules read."""
+    given = row[first] if first < len(row) else None
+    if v.is_blank(given):
+        return row
+    given = " ".join(str(given).split())
+    if name is None or name >= len(row):
+        return row
+    rest = row[name]
+    cells = list(row)
+    cells[name] = given if v.is_blank(rest) else f"{given} {' '.join(str(rest).split())}"
+    return tuple(cells)
+
+
 class Planner:
     """Plans sheets against one read session; remembers what earlier sheets of the import add."""
 
@@ -1196,6 +1213,9 @@ class Planner:
                     and title_col is not None
                     and code_col != title_col and bool(self._steps))
         spread = self._spread_columns(reader, header_row, mapping, reg)
+        # a person's name in two columns (header_detection.FIRST_NAME): one name, first name first
+        first_name = next((c for c, n in mapping.items() if n == FIRST_NAME), None)
+        name_col = next((c for c, n in mapping.items() if n == "name"), None)
         # a row filling a column with no header goes the full way, which keeps the value in the notes
         # (a data row is as wide as the header, which spans these columns)
         unheaded_cells: Callable[[tuple[Any, ...]], tuple[Any, ...]] | None = None
@@ -1221,6 +1241,8 @@ class Planner:
             starts = number  # the row this row's text starts on (a lone text above may open it)
             if spread:
                 row = _gathered(row, spread)
+            if first_name is not None:
+                row = _full_name(row, first_name, name_col)
             if carried:
                 row = self._carried(row, carried)
             if grouped:
