@@ -15,6 +15,7 @@ import xlsxwriter
 from cli_runner import run_cli as run
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from register_views import shown_view
 
 from pmo_desktop.excel.export import export_workbook
 from pmo_desktop.excel.importer import apply_import, plan_import
@@ -22,7 +23,6 @@ from pmo_desktop.models import records
 from pmo_desktop.models.errors import ValidationError
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.store import Store
-from pmo_desktop.views.register_table import RegisterView
 
 RISKS, PROJECTS = REGISTERS["risks"], REGISTERS["projects"]
 HEADERS = ["Title", "Probability", "Impact", "Status", "Cause", "Vendor ref"]
@@ -97,12 +97,7 @@ def paste_over_a_project(qtbot, document, text: str) -> tuple[list[str], list[st
     with document.store.transaction() as s:
         records.create_record(s, PROJECTS, {"name": "Tills"})
     document.notify("projects", None)
-    view = RegisterView(document, PROJECTS)
-    qtbot.addWidget(view)
-    view.resize(1200, 500)
-    with qtbot.waitActive(view):
-        view.show()
-        view.activateWindow()
+    view = shown_view(qtbot, document, PROJECTS)
     messages: list[str] = []
     document.error.connect(messages.append)
     view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("name")))

@@ -4,6 +4,7 @@ cell (its closing quote then ends the cell): nothing pasted loses its quote mark
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from register_views import shown_view
 
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
@@ -15,12 +16,7 @@ PROJECTS = REGISTERS["projects"]
 def paste_into_new_line(qtbot, document, text: str) -> tuple[list[str], list[tuple[str, str]]]:
     """Ctrl+V of ``text`` in the name column of the ✱ line of an empty project register: what was said, and
     each project's name and manager after."""
-    view = RegisterView(document, PROJECTS)
-    qtbot.addWidget(view)
-    view.resize(1200, 500)
-    with qtbot.waitActive(view):
-        view.show()
-        view.activateWindow()
+    view = shown_view(qtbot, document, PROJECTS)
     messages: list[str] = []
     document.error.connect(messages.append)
     view.focus_new_line(view.model.column_of("name"))
@@ -62,12 +58,7 @@ def test_pasting_over_a_record_keeps_a_quote_mark_that_starts_a_cell(qtbot, docu
     """The same over an existing record: '"Ready" state' pasted on its name is stored as it reads."""
     with document.store.transaction() as s:
         rid = records.create_record(s, PROJECTS, {"name": "Tills"}).id
-    view = RegisterView(document, PROJECTS)
-    qtbot.addWidget(view)
-    view.resize(1200, 500)
-    with qtbot.waitActive(view):
-        view.show()
-        view.activateWindow()
+    view = shown_view(qtbot, document, PROJECTS)
     view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("name")))
     QGuiApplication.clipboard().setText('"Ready" state\n')
     view.table.setFocus()
@@ -80,16 +71,7 @@ def test_a_block_wider_than_the_columns_left_is_refused_and_said(qtbot, document
     """Three columns copied from Excel and pasted on the second last column of the projects: the third value had
     no column and was dropped without a word, the first two stored. Nothing is pasted, and the message says why;
     trailing blank cells (a row's tabs) lose nothing and still paste."""
-    with document.store.transaction() as s:
-        rid = records.create_record(s, PROJECTS, {"name": "Tills"}).id
-    view = RegisterView(document, PROJECTS)
-    qtbot.addWidget(view)
-    view.resize(1200, 500)
-    with qtbot.waitActive(view):
-        view.show()
-        view.activateWindow()
-    messages: list[str] = []
-    document.error.connect(messages.append)
+    view, rid, messages = _view_with_a_project(qtbot, document)
     header = view.table.horizontalHeader()
     shown = [header.logicalIndex(v) for v in range(header.count()) if not header.isSectionHidden(header.logicalIndex(v))]
     assert [view.model.fields[c].name for c in shown[-2:]] == ["budget", "description"]
@@ -112,12 +94,7 @@ def test_a_block_wider_than_the_columns_left_is_refused_and_said(qtbot, document
 def _view_with_a_project(qtbot, document) -> tuple[RegisterView, int, list[str]]:
     with document.store.transaction() as s:
         rid = records.create_record(s, PROJECTS, {"name": "Tills"}).id
-    view = RegisterView(document, PROJECTS)
-    qtbot.addWidget(view)
-    view.resize(1200, 500)
-    with qtbot.waitActive(view):
-        view.show()
-        view.activateWindow()
+    view = shown_view(qtbot, document, PROJECTS)
     messages: list[str] = []
     document.error.connect(messages.append)
     return view, rid, messages
@@ -168,12 +145,7 @@ def _paste_many_risks(qtbot, document, cancel: bool) -> tuple[list[str], list[st
     from test_replace40_bulk import ProgressWatch
 
     risks = REGISTERS["risks"]
-    view = RegisterView(document, risks)
-    qtbot.addWidget(view)
-    view.resize(1200, 500)
-    with qtbot.waitActive(view):
-        view.show()
-        view.activateWindow()
+    view = shown_view(qtbot, document, risks)
     view.focus_new_line(view.model.column_of("title"))
     QGuiApplication.clipboard().setText("".join(f"Supplier risk {i}\r\n" for i in range(MANY_ROWS)))
     watch = ProgressWatch(qtbot, cancel=cancel)
@@ -209,12 +181,7 @@ def test_blank_lines_pasted_past_the_end_add_no_empty_records(qtbot, document):
     last line break is Excel's, the one before it a blank line), pasted with Ctrl+V into the ✱ line of the risk
     register: each blank line added a risk with no title, without a word. Only the lines with text are added."""
     risks = REGISTERS["risks"]
-    view = RegisterView(document, risks)
-    qtbot.addWidget(view)
-    view.resize(1200, 500)
-    with qtbot.waitActive(view):
-        view.show()
-        view.activateWindow()
+    view = shown_view(qtbot, document, risks)
     view.focus_new_line(view.model.column_of("title"))
     QGuiApplication.clipboard().setText("Vendor slips\r\n\r\nPort strike\r\n  \r\n\r\n")
     qtbot.keyClick(view.new_line, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
@@ -231,12 +198,7 @@ def test_rows_pasted_past_the_end_of_a_filtered_register_are_shown(qtbot, docume
     with document.store.transaction() as s:
         records.create_record(s, risks, {"title": "Vendor slips", "category": "Technical"})
         records.create_record(s, risks, {"title": "Port strike", "category": "Commercial"})
-    view = RegisterView(document, risks)
-    qtbot.addWidget(view)
-    view.resize(1200, 500)
-    with qtbot.waitActive(view):
-        view.show()
-        view.activateWindow()
+    view = shown_view(qtbot, document, risks)
     view.set_column_filter("category", {"Technical"})
     assert view.proxy.rowCount() == 1
     view.focus_new_line(view.model.column_of("title"))

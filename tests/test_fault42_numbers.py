@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit
+from register_views import shown_view
 
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
@@ -26,12 +27,7 @@ def projects_view(qtbot, document, budgets: dict[str, float | None]) -> tuple[Re
     with document.store.transaction() as s:
         ids = {name: records.create_record(s, PROJECTS, {"name": name, "budget": budget}).id
                for name, budget in budgets.items()}
-    view = RegisterView(document, PROJECTS)
-    qtbot.addWidget(view)
-    view.resize(1200, 500)
-    with qtbot.waitActive(view):
-        view.show()
-        view.activateWindow()
+    view = shown_view(qtbot, document, PROJECTS)
     return view, ids
 
 

@@ -3,10 +3,10 @@ file under the same name, a hand-edited one. The register still shows its column
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from register_views import shown_view
 
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
-from pmo_desktop.views.register_table import RegisterView
 
 PROJECTS = REGISTERS["projects"]
 KEY = "columns/projects/hidden"
@@ -29,12 +29,7 @@ def test_a_settings_file_hiding_every_column_is_ignored(qtbot, document, every_p
     type in, and a paste went nowhere. The file is ignored and the columns are shown; a name typed is stored."""
     with document.store.transaction() as s:
         rid = records.create_record(s, PROJECTS, {"name": "Tills"}).id
-    view = RegisterView(document, PROJECTS)
-    qtbot.addWidget(view)
-    view.resize(1200, 500)
-    with qtbot.waitActive(view):
-        view.show()
-        view.activateWindow()
+    view = shown_view(qtbot, document, PROJECTS)
     name = view.model.column_of("name")
     assert not view.table.isColumnHidden(name)
     view.table.setCurrentIndex(view.proxy.index(0, name))

@@ -70,16 +70,14 @@ def _notes(window) -> str:
     return " ".join(" ".join(n.text().split()) for n in window.findChildren(RefusalNote) if n.isVisible())
 
 
-def test_what_changed_in_an_office_begun_this_month_shows_what_was_typed(empty_window, qtbot):
-    """File ▸ What Changed Since the Last Board (Ctrl+Shift+W) in an office made today, after a risk typed and
-    re-scored: "What changed from Now (5 Dec 2026) to Now (5 Dec 2026) — Nothing the board watches has changed."
-    Its first choice was the end of the day the history began, which for an office begun today is now. An office
-    whose history begins within the month is compared from the day before it, so all it holds shows as new."""
+def what_changed_after_a_risk_typed(window, qtbot) -> str:
+    """A risk typed on the Risks page (Ctrl+4, its title, Enter), then File ▸ What Changed (Ctrl+Shift+W): the
+    dialog's text, the dialog closed."""
+    from focused_keys import type_keys
     from PySide6.QtWidgets import QTextBrowser
 
     from pmo_desktop.views.changes_dialog import ChangesDialog
 
-    window = empty_window
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
     type_keys(qtbot, "Quay crane delivered late")
     keys_to(qtbot, Qt.Key.Key_Return)
@@ -89,6 +87,18 @@ def test_what_changed_in_an_office_begun_this_month_shows_what_was_typed(empty_w
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ChangesDialog) and w.isVisible())
     text = dialog.findChild(QTextBrowser).toPlainText()
     dialog.reject()
+    return text
+
+
+def test_what_changed_in_an_office_begun_this_month_shows_what_was_typed(empty_window, qtbot):
+    """File ▸ What Changed Since the Last Board (Ctrl+Shift+W) in an office made today, after a risk typed and
+    re-scored: "What changed from Now (5 Dec 2026) to Now (5 Dec 2026) — Nothing the board watches has changed."
+    Its first choice was the end of the day the history began, which for an office begun today is now. An office
+    whose history begins within the month is compared from the day before it, so all it holds shows as new."""
+
+
+    window = empty_window
+    text = what_changed_after_a_risk_typed(window, qtbot)
     assert "from Now" not in text and "Nothing the board watches has changed" not in text, text
     assert "Quay crane delivered late" in text, text
 

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QApplication, QWidget
 from test_walkthrough18b import keys_to
+from test_walkthrough28 import what_changed_after_a_risk_typed
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -117,23 +118,11 @@ def test_what_changed_names_each_day_once(empty_window, qtbot):
     import re
     from datetime import timedelta
 
-    from focused_keys import type_keys
-    from PySide6.QtWidgets import QTextBrowser
-
     from pmo_desktop.models import clock
     from pmo_desktop.models.values import day_text
-    from pmo_desktop.views.changes_dialog import ChangesDialog
 
     window = empty_window
-    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
-    type_keys(qtbot, "Quay crane delivered late")
-    keys_to(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.active_register_view().model.rowCount() == 1)
-    keys_to(qtbot, Qt.Key.Key_W, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: any(isinstance(w, ChangesDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ChangesDialog) and w.isVisible())
-    heading = dialog.findChild(QTextBrowser).toPlainText().splitlines()[0]
-    dialog.reject()
+    heading = what_changed_after_a_risk_typed(window, qtbot).splitlines()[0]
     yesterday, today = day_text(clock.today() - timedelta(days=1)), day_text(clock.today())
     assert heading == f"What changed from {yesterday} to Now ({today})", heading
     assert all(heading.count(day) == 1 for day in re.findall(r"\d+ \w{3} \d{4}", heading)), heading
