@@ -14,6 +14,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -22,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_big_register as big  # noqa: E402
 
 
-def measure(path: Path, find: str, replace: str) -> None:
+def opened_risks(path: Path, copy_name: str) -> tuple[Any, Any]:
+    """A fresh copy of ``path`` beside it, open on its Risks register view (1280×720, shown): (document, view)."""
     from PySide6.QtWidgets import QApplication
 
     from pmo_desktop.models.registers import REGISTERS
@@ -30,14 +32,22 @@ def measure(path: Path, find: str, replace: str) -> None:
     from pmo_desktop.views.document import Document
     from pmo_desktop.views.register_table import RegisterView
 
-    app = QApplication.instance() or QApplication([])
-    copy = path.with_name("bench-replace-copy.pmo")
+    copy = path.with_name(copy_name)
     shutil.copy(path, copy)
     document = Document(Store.open(copy))
     view = RegisterView(document, REGISTERS["risks"])
     view.resize(1280, 720)
     view.show()
-    app.processEvents()
+    QApplication.processEvents()
+    return document, view
+
+
+def measure(path: Path, find: str, replace: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+
+    app = QApplication.instance() or QApplication([])
+    document, view = opened_risks(path, "bench-replace-copy.pmo")
     dialog = view.open_replace()
     dialog.find_edit.setText(find)
     dialog.replace_edit.setText(replace)

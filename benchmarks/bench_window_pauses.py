@@ -16,7 +16,6 @@ undo 262 s, a paste of 4,000 rows 40 s.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -26,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_big_register as big  # noqa: E402
+from bench_replace import opened_risks  # noqa: E402
 
 
 def main() -> None:
@@ -33,9 +33,6 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from pmo_desktop.models.registers import REGISTERS
-    from pmo_desktop.models.store import Store
-    from pmo_desktop.views.document import Document
-    from pmo_desktop.views.register_table import RegisterView
     from pmo_desktop.views.register_table.commands import DeleteRecordsCommand
 
     rows = int(sys.argv[2]) if len(sys.argv) > 2 else 45_000
@@ -68,21 +65,11 @@ def main() -> None:
     _took, floor = longest(idle)
     print(f"{rows:,} risks in memory; the timer's longest gap when idle (floor): {floor * 1000:.0f} ms", flush=True)
 
-    def opened() -> tuple[Document, RegisterView]:
-        copy = path.with_name("bench-pauses-copy.pmo")
-        shutil.copy(path, copy)
-        document = Document(Store.open(copy))
-        view = RegisterView(document, REGISTERS["risks"])
-        view.resize(1280, 720)
-        view.show()
-        app.processEvents()
-        return document, view
-
     def report(label: str, figures: tuple[float, float]) -> None:
         took, gap = figures
         print(f"  {label}: {took:.2f} s, longest pause {gap * 1000:.0f} ms ({gap / floor:.0f}× the floor)", flush=True)
 
-    document, view = opened()
+    document, view = opened_risks(path, "bench-pauses-copy.pmo")
     dialog = view.open_replace()
     dialog.find_edit.setText("supplier")
     dialog.replace_edit.setText("vendor")

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from register_views import shown_view
 
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
@@ -25,12 +26,7 @@ def view(qtbot, document):
         for name, budget in (("Tills", 300), ("Stock", 100), ("Loyalty", 200)):
             records.create_record(s, PROJECTS, {"name": name, "budget": budget})
     document.notify("projects", None)
-    v = RegisterView(document, PROJECTS)
-    qtbot.addWidget(v)
-    v.resize(1200, 500)
-    with qtbot.waitActive(v):
-        v.show()
-        v.activateWindow()
+    v = shown_view(qtbot, document, PROJECTS)
     v.table.setFocus()
     return v
 

@@ -208,11 +208,6 @@ class FieldDelegate(QStyledItemDelegate):
                 and self._several_selected()):
             self.fill_selection.emit(editor)  # as Excel's Ctrl+Enter: the value typed fills every cell selected
             return True
-        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit) and event.key() in MOVES
-                and not event.modifiers() & CHORDS):
-            if self.commit_or_hold(editor):
-                self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
-            return True
         if event.type() == QEvent.Type.FocusOut and isinstance(editor, QLineEdit):
             return self._leave_and_tell(editor, event)
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, ChoiceCombo) and editor.unmatched
@@ -227,11 +222,11 @@ class FieldDelegate(QStyledItemDelegate):
                 and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and not event.modifiers() & CHORDS
                 and self._list_names_like(editor, event.key() == Qt.Key.Key_Up)):
             return True
-        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and event.key() in MOVES
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, (QLineEdit, QComboBox)) and event.key() in MOVES
                 and not event.modifiers() & CHORDS):
-            # A choice the register refuses for the sake of another cell (Status "Decided" before its Decided on
-            # date, typed along the row as the columns run): held beside the cell as a typed value is. Qt's own
-            # filter stored it unheld, and the refusal's message box took the keys typed next.
+            # A value typed, or a choice the register refuses for the sake of another cell (Status "Decided" before
+            # its Decided on date, typed along the row as the columns run): held beside the cell. Qt's own filter
+            # stored it unheld, and the refusal's message box took the keys typed next.
             if self.commit_or_hold(editor):
                 self.closeEditor.emit(editor, MOVES[Qt.Key(event.key())])
             return True

@@ -182,10 +182,9 @@ class RegisterTableModel(QAbstractTableModel):
 
         from ..background import run_with_progress
 
-        reader, office = rows_reader(self.register, self.document.context, self.parent_id), self.document.office
         rows: list[tuple] = run_with_progress(
             QApplication.activeWindow(), f"Showing {count_of(len(ids), self.register.noun)} as saved…",
-            lambda progress, cancelled: office.read(reader, list(ids)), cancellable=False)
+            lambda progress, cancelled: self._fetch(ids=list(ids)), cancellable=False)
         return rows
 
     def reload(self) -> None:
