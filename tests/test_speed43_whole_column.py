@@ -7,6 +7,7 @@ In memory and windowed alike."""
 from __future__ import annotations
 
 import sys
+import threading
 from contextlib import contextmanager
 
 import numpy  # noqa: F401 — in before any worker imports it: the profiler below slows this thread, and an import
@@ -27,13 +28,23 @@ OUT_OF_VIEW = 100  # no row from here is painted
 WHERE = QStyleOptionHeader.SelectedPosition
 
 
+def with_projects(store) -> Document:
+    with store.transaction() as s:
+        records.create_records(s, PROJECTS, [{"name": f"Project {i}", "budget": 100 * (i % 7)} for i in range(ROWS)])
+    return Document(store)
+
+
 @pytest.fixture(params=["in memory", "windowed"])
 def document(request, store, monkeypatch):
     if request.param == "windowed":
         monkeypatch.setattr(windowed, "WINDOWED_FROM", 1)
-    with store.transaction() as s:
-        records.create_records(s, PROJECTS, [{"name": f"Project {i}", "budget": 100 * (i % 7)} for i in range(ROWS)])
-    return Document(store)
+    return with_projects(store)
+
+
+@pytest.fixture
+def windowed_document(store, monkeypatch):
+    monkeypatch.setattr(windowed, "WINDOWED_FROM", 1)
+    return with_projects(store)
 
 
 @contextmanager
@@ -149,3 +160,27 @@ def test_whole_rows_are_told_by_the_ranges_across_them(qtbot, document):
     assert view.whole_rows_selected()
     qtbot.keyClick(table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: model.rowCount() == ROWS + 1)
+
+
+def test_a_fill_of_many_cells_reads_their_rows_on_a_worker(qtbot, windowed_document, monkeypatch):
+    """The rows a fill changes — their old values and versions — read on a worker behind a progress dialog, not
+    on the GUI thread (100,000 risks' rows: seconds before the edit's own progress showed); the fill the same."""
+    monkeypatch.setattr(windowed, "READ_ON_WORKER_FROM", 10, raising=False)
+    readers: list[bool] = []
+    read = windowed.stored_rows
+
+    def recorded(*args, **kwargs):
+        readers.append(threading.current_thread() is threading.main_thread())
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(windowed, "stored_rows", recorded)
+    document = windowed_document
+    view = shown_view(qtbot, document, PROJECTS)
+    model, budget = view.model, view.model.column_of("budget")
+    assert isinstance(model, windowed.WindowedRegisterModel)
+    whole_column(qtbot, view, budget)
+    qtbot.keyClick(view.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: {model.record(r)["budget"] for r in range(ROWS)} == {0})
+    assert readers and not any(readers)
+    document.undo_stack.undo()
+    qtbot.waitUntil(lambda: [model.record(r)["budget"] for r in range(ROWS)] == [100 * (i % 7) for i in range(ROWS)])

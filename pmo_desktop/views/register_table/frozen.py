@@ -574,7 +574,10 @@ class RangeSelectionHeader(QHeaderView):
         if selection_model is self._blank:
             return
         if self._table_selection is not None:
-            self._table_selection.selectionChanged.disconnect(self._selection_changed)
+            try:
+                self._table_selection.selectionChanged.disconnect(self._selection_changed)
+            except (RuntimeError, TypeError):  # deleted with the model it selected in
+                pass
         self._table_selection = selection_model
         selection_model.selectionChanged.connect(self._selection_changed)
         if self._blank is None or self._blank.model() is not selection_model.model():

@@ -86,6 +86,10 @@ LIST_FIRST_FROM = 50_000  # records; from here a search or filter shows its firs
 # meanwhile. PostgreSQL walks the primary key for them under a timeout (``windows.first_ids``): 200 there.
 FIRST_ROWS = 2000
 FIRST_ROWS_SERVER = 200
+# An edit of this many cells or more (a fill of a whole column, a clear, Ctrl+Enter) reads the rows it changes — their
+# old values and versions — on a worker behind a progress dialog (``rows_at``): 100,000 risks' rows are 1–3 s of
+# reading and making rows, which held the window before the edit's own progress dialog showed.
+READ_ON_WORKER_FROM = 5_000
 WIDEN_AT_MOST = 20_000  # records changed at once whose dates widen the dates' bounds kept (``_follow_bounds``)
 # The GUI thread waits for a worker (an index being built, the dates' bounds being read) this long at most,
 # then goes on without it (the worker goes on too). A worker is not always in our hands: on PostgreSQL a
@@ -774,8 +778,17 @@ class WindowedRegisterModel(RegisterTableModel):
         out = {r: self._pages[r // PAGE][r % PAGE] for r in wanted if r // PAGE in self._pages}
         rest = [r for r in wanted if r not in out]
         ids = [self.ids[r] for r in rest]
-        found = {row[0]: row for row in self.document.office.read(
-            stored_rows, self.register, self.document.context, self.parent_id, ids)} if ids else {}
+        office, register, ctx, parent_id = self.document.office, self.register, self.document.context, self.parent_id
+        if len(ids) >= READ_ON_WORKER_FROM:
+            from ..background import run_with_progress
+
+            # ``at_once``: the window takes no key meanwhile (a second Ctrl+D inside the first)
+            read = run_with_progress(QApplication.activeWindow(), f"Reading {len(ids):,} rows…",
+                                     lambda progress, cancelled: office.read(stored_rows, register, ctx, parent_id, ids),
+                                     cancellable=False, at_once=True)
+        else:
+            read = office.read(stored_rows, register, ctx, parent_id, ids) if ids else []
+        found = {row[0]: row for row in read}
         blank = (None,) * len(self.fields)
         out.update((r, found.get(rid) or (rid, 0, *blank)) for r, rid in zip(rest, ids))
         return out
