@@ -1179,7 +1179,10 @@ class WindowedRegisterModel(RegisterTableModel):
         if job is not self._reloading:
             return  # moot, or put in place already (``_finish_reload``)
         self._reloading = None
-        if job.token != self._reload_token or job.result is None:
+        if job.token != self._reload_token:
+            return
+        if job.result is None:  # the server away, the file closed: the ids are read again at the next refresh
+            self._stale = True
             return
         ids, sig, pages = job.result
         self._reload_token += 1  # a probe made from the ids before these is moot now
