@@ -87,7 +87,7 @@ LIST_FIRST_FROM = 50_000  # records; from here a search or filter shows its firs
 FIRST_ROWS = 2000
 FIRST_ROWS_SERVER = 200
 # An edit of this many cells or more (a fill of a whole column, a clear, Ctrl+Enter) reads the rows it changes — their
-# old values and versions — on a worker behind a progress dialog (``rows_at``): 100,000 risks' rows are 1–3 s of
+# old values and versions — on a worker behind a progress dialog (``rows_at``): 100,000 risks' rows are about 1.3 s of
 # reading and making rows, which held the window before the edit's own progress dialog showed.
 READ_ON_WORKER_FROM = 5_000
 WIDEN_AT_MOST = 20_000  # records changed at once whose dates widen the dates' bounds kept (``_follow_bounds``)
