@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import (
     QEvent,
+    QIdentityProxyModel,
     QItemSelection,
     QItemSelectionModel,
     QPoint,
@@ -1116,8 +1117,7 @@ class RegisterView(QWidget):
         text = editor.currentText() if isinstance(editor, QComboBox) else editor.text() if isinstance(editor, QLineEdit) else None
         if text is None:
             return
-        cells = [(self.proxy.mapToSource(i).row(), i.column(), text) for i in self.table.selectionModel().selectedIndexes()
-                 if self.model.fields[i.column()].editable]
+        cells = [(row, column, text) for row, column in self.selected_cells() if self.model.fields[column].editable]
         if cells and self.model.set_cells(cells, text=f"Fill {len(cells)} cells"):
             self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
@@ -1179,16 +1179,18 @@ class RegisterView(QWidget):
         False when the selection is no such block: whole rows, or cells of one row."""
         if self.in_new_line() or self.whole_rows_selected():
             return False
-        indexes = self.table.selectionModel().selectedIndexes()
-        if len({i.row() for i in indexes}) < 2:
+        shown = self.selected_cells(shown_rows=True)
+        if len({row for row, _c in shown}) < 2:
             return False
-        top: dict[int, str] = {}
-        for index in sorted(indexes, key=lambda i: i.row()):
-            if index.column() not in top:  # the top cell's text only: not 100,000 cells' read for nothing
-                top[index.column()] = self._copied_text(index)
-        first = {c: min(i.row() for i in indexes if i.column() == c) for c in top}
-        cells = [(self.proxy.mapToSource(i).row(), i.column(), top[i.column()]) for i in indexes
-                 if i.row() != first[i.column()] and self.model.fields[i.column()].editable]
+        first: dict[int, int] = {}  # each column's top row selected
+        for row, column in shown:
+            if row < first.get(column, row + 1):
+                first[column] = row
+        # the top cell's text only: not 100,000 cells' read for nothing
+        top = {column: self._copied_text(self.proxy.index(row, column)) for column, row in first.items()}
+        source = self._source_rows({row for row, _c in shown})
+        cells = [(source[row], column, top[column]) for row, column in shown
+                 if row != first[column] and self.model.fields[column].editable]
         if cells:
             self.model.set_cells(cells, text="Fill down")
         return True
@@ -1230,10 +1232,50 @@ class RegisterView(QWidget):
         return self.document.execute(command)
 
     def whole_rows_selected(self) -> bool:
-        """Rows picked by their row header (or Shift+Space): every cell of each selected row."""
-        model = self.table.selectionModel()
-        return bool(model.selectedRows()) and len(model.selectedRows()) == len(
-            {i.row() for i in model.selectedIndexes()})
+        """Rows picked by their row header (or Shift+Space): every cell of each selected row. Read off the
+        selection's ranges (``selection_ranges``): Qt's ``selectedRows`` asks the model about every selected cell
+        (a whole column of 100,000 risks: a second of the window's time before a fill began)."""
+        ranges = self.selection_ranges()
+        last = self.proxy.columnCount() - 1
+        full = [(top, bottom) for top, bottom, left, right in ranges if left == 0 and right >= last]
+        partial = [r for r in ranges if not (r[2] == 0 and r[3] >= last)]
+        for top, bottom, _left, _right in partial:
+            for row in range(top, bottom + 1):
+                if any(t <= row <= b for t, b in full):
+                    continue
+                reach = -1  # the row's columns covered from the left, by the ranges across it
+                for left, right in sorted((lo, hi) for t, b, lo, hi in partial if t <= row <= b):
+                    if left > reach + 1:
+                        return False
+                    reach = max(reach, right)
+                if reach < last:
+                    return False  # the first row not whole answers: a column of 100,000 cells at its top
+        return bool(ranges)
+
+    def selection_ranges(self) -> list[tuple[int, int, int, int]]:
+        """The table's selection as (top, bottom, left, right) blocks of the rows and columns shown. Every cell of a
+        register can be selected (the models' ``flags``), so these are exactly the cells selected — Qt's
+        ``selectedIndexes`` makes an index of each and asks the model whether it is selectable, a call into
+        Python a cell (a whole column of 100,000 risks: about a second of the window's time)."""
+        selection = self.table.selectionModel().selection()
+        blocks = (selection.at(i) for i in range(selection.size()))
+        return [(b.top(), b.bottom(), b.left(), b.right()) for b in blocks if b.isValid()]
+
+    def selected_cells(self, shown_rows: bool = False) -> list[tuple[int, int]]:
+        """The cells selected as (row, column), each once, by the selection's ranges (``selection_ranges``): rows
+        of the source model, or with ``shown_rows`` of the table as shown."""
+        cells = list(dict.fromkeys((row, column) for top, bottom, left, right in self.selection_ranges()
+                                   for row in range(top, bottom + 1) for column in range(left, right + 1)))
+        if shown_rows:
+            return cells
+        source = self._source_rows({row for row, _c in cells})
+        return [(source[row], column) for row, column in cells]
+
+    def _source_rows(self, rows) -> dict[int, int]:
+        """The source model's row of each row shown (a windowed table's proxy shows the model's rows as they are)."""
+        if isinstance(self.proxy, QIdentityProxyModel):
+            return {row: row for row in rows}
+        return {row: self.proxy.mapToSource(self.proxy.index(row, 0)).row() for row in rows}
 
     def in_new_line(self) -> bool:
         """Whether the keyboard is in the new-row line (the table's shortcuts then act on it)."""
@@ -1253,8 +1295,7 @@ class RegisterView(QWidget):
             self.clear_cells()
 
     def clear_cells(self) -> None:
-        cells = [(self.proxy.mapToSource(i).row(), i.column(), None) for i in self.table.selectionModel().selectedIndexes()
-                 if self.model.fields[i.column()].editable]
+        cells = [(row, column, None) for row, column in self.selected_cells() if self.model.fields[column].editable]
         if not cells:
             return
         document = self.document
