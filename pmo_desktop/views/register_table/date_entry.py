@@ -71,8 +71,8 @@ def parse_typed_date(value, label: str, when: str = "") -> date | None:
     else:
         read = parse_date(value, label, order=order, today=today, when=when)
     if when == DATE_PAST and read is not None and read > today:
-        raise errors.ValidationError(f"{label}: {day_text(read)} is after today ({day_text(today)}) — the day "
-                                     f"something was {label.lower()} has come already; type that day.")
+        raise errors.ValidationError(f"{label}: {day_text(read)} is after today ({day_text(today)}) — this date "
+                                     "records what has already happened: today or before.")
     return read
 
 
