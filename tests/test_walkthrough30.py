@@ -105,7 +105,7 @@ def test_a_raised_date_after_today_is_refused_with_the_reason(qtbot, document, o
 def test_esc_after_a_search_gives_the_grid_back_at_the_row_found_and_a_second_clears_it(demo_window, qtbot):
     """Ctrl+F, "supplier" typed, Esc: the search was cleared at once and the keyboard put on whatever row the table
     had — the row found lost. Esc now gives the grid back on the row found, the search kept; a second Esc, as in
-    a filter box, clears it: every row back, the keyboard still on that risk. Esc in an empty box gives the grid
+    a filter box, clears it (the status bar says so): every row back, the keyboard still on that risk. Esc in an empty box gives the grid
     back too (it kept the keyboard)."""
     window = demo_window
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
@@ -119,6 +119,7 @@ def test_esc_after_a_search_gives_the_grid_back_at_the_row_found_and_a_second_cl
     keys_to(qtbot, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is view.table
     assert view.search.text() == "supplier"
+    assert window.statusBar().currentMessage() == "Showing the rows with “supplier”: Esc again shows every row."
     found = view.current_record_id()
     assert found is not None and "supplier" in view.model.record(view.model.row_of(found))["title"].lower()
     keys_to(qtbot, Qt.Key.Key_Escape)

@@ -532,6 +532,8 @@ class RegisterView(QWidget):
             if not self.go_to_found():
                 self.search.clear()
                 self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            else:  # the rows still searched: how to see them all, where a newcomer looks
+                self.document.note.emit(f"Showing the rows with “{self.search.text()}”: Esc again shows every row.")
             return True
         if (watched is self.search and event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
