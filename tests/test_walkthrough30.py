@@ -133,7 +133,8 @@ def test_esc_after_a_search_gives_the_grid_back_at_the_row_found_and_a_second_cl
 def test_ctrl_y_in_the_search_box_redoes_and_says_what(empty_window, qtbot):
     """Two risks typed, Ctrl+Z, then Ctrl+F and Ctrl+Y: the box took the key for its own redo — nothing — and the
     status bar stayed on "Undone: …", the risk still gone. The box's own undo and redo act while it has typing
-    to undo or redo; else the office's, and the status bar says what was redone."""
+    to undo or redo; else the office's, and the status bar says what was redone — or that nothing is left to.
+    """
     window = empty_window
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
     view = window.active_register_view()
@@ -148,6 +149,14 @@ def test_ctrl_y_in_the_search_box_redoes_and_says_what(empty_window, qtbot):
     keys_to(qtbot, Qt.Key.Key_Y, CTRL)
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
     assert window.statusBar().currentMessage() == "Redone: Add “Crane risk” to the risk register"
+    keys_to(qtbot, Qt.Key.Key_Y, CTRL)  # nothing left to redo: said, not the last "Redone" left standing
+    assert window.statusBar().currentMessage() == "Nothing to redo"
+    keys_to(qtbot, Qt.Key.Key_Escape)  # the box empty: back to the table, where it is said alike
+    assert QApplication.focusWidget() is view.table
+    window.statusBar().clearMessage()
+    keys_to(qtbot, Qt.Key.Key_Y, CTRL)
+    assert window.statusBar().currentMessage() == "Nothing to redo"
+    keys_to(qtbot, Qt.Key.Key_F, CTRL)
     type_keys(qtbot, "quay")  # typed in the box: Ctrl+Z takes the typing back, the office untouched
     keys_to(qtbot, Qt.Key.Key_Z, CTRL)
     assert view.search.text() == "" and view.model.rowCount() == 2

@@ -283,11 +283,19 @@ class MainWindow(QMainWindow):
         self.addAction(self.presentation_action)  # works with the menu bar hidden too
 
     def keyPressEvent(self, event) -> None:
-        """Esc that no control used (an open editor or list takes it first) leaves presentation mode."""
+        """Esc that no control used (an open editor or list takes it first) leaves presentation mode. Ctrl+Z or
+        Ctrl+Y with nothing left to undo or redo (the action off, so the key comes here) says so: the status bar
+        stayed on the last "Redone: …", as if the key had redone it again."""
         if event.key() == Qt.Key.Key_Escape and self.presentation.active:
             self.presentation.leave()
             event.accept()
             return
+        if self.document is not None:
+            for key, word in ((QKeySequence.StandardKey.Undo, "undo"), (QKeySequence.StandardKey.Redo, "redo")):
+                if event.matches(key):
+                    self.statusBar().showMessage(f"Nothing to {word}", 3000)
+                    event.accept()
+                    return
         super().keyPressEvent(event)
 
     def _icon(self, theme: str, fallback: "QStyle.StandardPixmap | None"):

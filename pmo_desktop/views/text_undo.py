@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 _WATCHED = "office_undo_watched"
 
@@ -36,9 +36,13 @@ class OfficeUndoInTextBoxes(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
             for key, undo in ((QKeySequence.StandardKey.Undo, True), (QKeySequence.StandardKey.Redo, False)):
                 if event.matches(key) and not _has_own(watched, undo):
+                    if event.type() == QEvent.Type.KeyPress:
+                        # the window's action is off (nothing left to undo or redo): the window says so
+                        QApplication.sendEvent(watched.window(), QKeyEvent(event.type(), event.key(),
+                                                                            event.modifiers(), event.text()))
                     return True  # not taken by the box: the window's Undo or Redo acts
         return False
 
