@@ -195,7 +195,8 @@ def more_than_one_office(argv: list[str]) -> str | None:
     """The usage error for a window asked to open two offices or more (pmo-desktop a.pmo b.pmo), or None. The
     window holds one office; before, the first opened and the others were ignored in silence, the user left to
     look for the second in vain. Refused before any window, with the way to open each."""
-    files = gui_files(argv)
+    url = _gui_database_url(argv)  # a database is an office too: with a file beside it, the file was ignored
+    files = gui_files(argv) + ([f"--database {url}"] if url else [])
     if len(files) < 2:
         return None
     others = ", ".join(f"“{f}”" for f in files[1:])

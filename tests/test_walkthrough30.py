@@ -171,6 +171,8 @@ def test_two_offices_on_the_command_line_are_refused_with_the_way_to_open_each(t
     assert "pmo-desktop b.pmo" in proc.stderr
     assert not list(tmp_path.iterdir())
     assert "two files are refused" in " ".join(run_cli("--help", cwd=tmp_path).stdout.split())
+    proc = run_cli("--database", "sqlite:///b.pmo", "a.pmo", cwd=tmp_path)  # a database and a file: two offices
+    assert proc.returncode == 2 and "one office at a time" in proc.stderr, proc.stderr
     from pmo_desktop.cli import gui_files
 
     assert gui_files(["-style", "fusion", "--database", "sqlite:///x.pmo", "a.pmo"]) == ["a.pmo"]
