@@ -280,6 +280,8 @@ def year_left_out(month: int, day: int, today: date, when: str = "") -> date:
             return found
         year += step
     return date(today.year, month, day)
+
+
 _MONTHS = {name: i for i, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
      ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
