@@ -122,9 +122,12 @@ def test_esc_after_a_search_gives_the_grid_back_at_the_row_found_and_a_second_cl
     assert window.statusBar().currentMessage() == "Showing the rows with “supplier”: Esc again shows every row."
     found = view.current_record_id()
     assert found is not None and "supplier" in view.model.record(view.model.row_of(found))["title"].lower()
+    column = view.table.currentIndex().column()
     keys_to(qtbot, Qt.Key.Key_Escape)
     assert view.search.text() == "" and view.proxy.rowCount() == every
     assert QApplication.focusWidget() is view.table and view.current_record_id() == found
+    assert view.table.currentIndex().column() == column and len(view.table.selectionModel().selectedIndexes()) == 1
+    assert window.statusBar().currentMessage() == "Search cleared: every row shown."
     keys_to(qtbot, Qt.Key.Key_F, CTRL)
     keys_to(qtbot, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is view.table

@@ -552,8 +552,12 @@ class RegisterView(QWidget):
         record_id = self.current_record_id()
         column = self.table.currentIndex().column()
         self.search.clear()
-        if record_id is not None:
-            self.select_record(record_id, max(column, 0))
+        row = self.model.row_of(record_id) if record_id is not None else None
+        if row is not None:  # the cell it was on, alone selected, as before the search was cleared
+            index = self.proxy.mapFromSource(self.model.index(row, max(column, 0)))
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+        self.document.note.emit("Search cleared: every row shown.")  # over the first Esc's "Esc again …"
         return True
 
     def _fit_search_hint(self) -> None:
