@@ -4,6 +4,7 @@ copy/paste of rectangular blocks with Excel, add/duplicate/delete rows, all undo
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import (
@@ -71,7 +72,14 @@ class RegisterTable(FrozenTable):
 
     below_last_row = Signal(int)  # Down or Enter on the last row: the column to continue in
     typed_on_locked = Signal(object)  # a key typed on a cell the register works out itself: its index
+    # Esc on the table, no cell open: the view's answer, True when it used the key (a search to clear)
+    escape_used: Callable[[], bool] | None = None
+
     def keyPressEvent(self, event):
+        if (event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self.state() != QAbstractItemView.State.EditingState
+                and self.escape_used is not None and self.escape_used()):
+            return
         if (event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
                 and self.state() != QAbstractItemView.State.EditingState):
             # Shift+F10, the other key for a context menu (Windows sends it as one; Qt on Linux did nothing):
@@ -333,6 +341,7 @@ class RegisterView(QWidget):
         self.reapply_button.setVisible(False)
 
         self.table = RegisterTable(self)
+        self.table.escape_used = self._escape_in_table
         self.table.setHorizontalHeader(CutHeader(self.table))  # a header cut at the view's edge says so ("…")
         name_table(self.table, f"{register.title} table")
         self.search.setAccessibleName(f"Search the {register.title.lower()}")
@@ -512,12 +521,20 @@ class RegisterView(QWidget):
 
     # ------------------------------------------------------------------ filtering
     def eventFilter(self, watched, event) -> bool:
-        """Esc in a search box that holds text clears it and goes back to the table; in an empty one Esc
-        goes on to the window (presentation mode leaves on it)."""
-        if (watched is self.search and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Escape and self.search.text()):
-            self.search.clear()
-            self.table.setFocus()
+        """Esc in the search box gives the grid back, as a filter box does: the keyboard on the first row found,
+        the search kept (a second Esc, in the table, clears it — ``_escape_in_table``); with nothing found the
+        search is cleared; in an empty box Esc goes on to the window too (presentation mode leaves on it). Before,
+        Esc after a search typed cleared it at once, the row found lost, and in an empty box kept the keyboard
+        there. (Ctrl+Z and Ctrl+Y in the box: views/text_undo.py.)"""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            if not self.search.text():
+                self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return False
+            if not self.go_to_found():
+                self.search.clear()
+                self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            else:  # the rows still searched: how to see them all, where a newcomer looks
+                self.document.note.emit(f"Showing the rows with “{self.search.text()}”: Esc again shows every row.")
             return True
         if (watched is self.search and event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
@@ -527,6 +544,22 @@ class RegisterView(QWidget):
         if watched is self.search and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
             self._fit_search_hint()
         return super().eventFilter(watched, event)
+
+    def _escape_in_table(self) -> bool:
+        """Esc in the table while a search is on: the search cleared, every row back, the keyboard kept on the
+        record it was on (the one found). False with no search: Esc goes on to the window."""
+        if not self.search.text():
+            return False
+        record_id = self.current_record_id()
+        column = self.table.currentIndex().column()
+        self.search.clear()
+        row = self.model.row_of(record_id) if record_id is not None else None
+        if row is not None:  # the cell it was on, alone selected, as before the search was cleared
+            index = self.proxy.mapFromSource(self.model.index(row, max(column, 0)))
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+        self.document.note.emit("Search cleared: every row shown.")  # over the first Esc's "Esc again …"
+        return True
 
     def _fit_search_hint(self) -> None:
         """The search box's hint whole: "Search… (Ctrl+F)" where it fits, else "Search…" — presenting, a narrow
