@@ -92,6 +92,7 @@ from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
 from .office_import import plan_office_import, read_stamp, unstamped_export
 from .row_planner import (
+    CREATED_ON_CONFIRMATION,
     EXTRA_FIELD,
     TITLE_FALLBACK,
     Cancelled,
@@ -246,9 +247,11 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
     beside = _beside_the_table(headers, mapping, sample or [], band)
     # a score, rank or rating is dropped because the office works it out again from the levels; when the sheet
     # gives fewer than two of them (a "Rank" of low / moderate / high beside a text "Impact"), nothing would
-    # work it out, so the sheet's own rating is kept in the notes
+    # work it out, so the sheet's own rating is kept in the notes — and so it is in a register rated by no
+    # levels at all: an issue's, assumption's or decision's "RAG" of Red / Amber / Green in a RAID log is the
+    # office's only word on it (dropped as calculated, it was lost, though the report said it was kept)
     scales = {f.name for f in kind.reg.fields if f.kind is Kind.SCALE}
-    recomputed = len(scales) < 2 or len(scales & set(mapping.values())) >= 2
+    recomputed = len(scales & set(mapping.values())) >= 2
     out = {}
     for col, text in enumerate(headers):
         # a column named as a calculated field whose cells are sentences was written, not calculated ("Strategy"
@@ -265,7 +268,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         said = derived and kind.register == "risks" and _rating_words(cells) and (
             rating_head(text) or (_score_header(text) and not any(_has_digits(x) for x in cells)))
         dropped = derived and _worked_out_again(text, col, mapping, sample or []) and \
-            _levels_given(kind, mapping)
+            _levels_given(kind, mapping) and (kind.register, auto_map.get(col)) not in FROM_MEASUREMENTS
         if text and col not in mapping and col not in beside and (said or not dropped) and not _left_out_reason(col, text):
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
             if said and dropped:
@@ -306,6 +309,12 @@ def _row_counter(values: list[Any]) -> bool:
             return False
         numbers.append(int(x))
     return len(numbers) >= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
+# Calculated fields the office works out from records no row of a register gives: a benefit's status (its RAG)
+# and latest actual come from its measurements, so a benefits register's own "RAG" of Red / Amber / Green or
+# "Actual" of 32,500 is the only word on them; dropped as calculated, it was lost, so it is kept in the notes.
+FROM_MEASUREMENTS = frozenset({("benefits", "status_rag"), ("benefits", "latest_actual")})
 
 
 def _levels_given(kind: SheetKind, mapping: dict[int, str]) -> bool:
@@ -2390,10 +2399,14 @@ def store_setting(session: Session, key: str) -> Any:
 
 
 def _create_missing(session: Session, plan: ImportPlan, ctx: Context) -> None:
-    """Projects the user agreed to create (``create_missing``), before the rows that name them."""
-    names = sorted(plan.to_create.get("Project", set()), key=str.lower)
-    if names:
-        records.create_records(session, REGISTERS["projects"], [{"name": n} for n in names], ctx, parsed=True)
+    """Projects, objectives and outcomes the user agreed to create (``create_missing``), before the rows that
+    name them (row_planner.CREATED_ON_CONFIRMATION)."""
+    for target, register in CREATED_ON_CONFIRMATION.items():
+        reg = REGISTERS[register]
+        names = sorted(plan.to_create.get(target, set()), key=str.lower)
+        named = reg.name_field.name if reg.name_field is not None else "name"
+        if names:
+            records.create_records(session, reg, [{named: n} for n in names], ctx, parsed=True)
 
 
 def left_out_path(plan: ImportPlan, folder: Path | None = None, number: int = 1) -> Path:
