@@ -265,6 +265,47 @@ def test_a_prince2_raid_csv_keeps_every_rag_and_review_of_its_rows(sqlite_store,
     assert (assumption["status"], assumption["validate_by"]) == ("Validated", date(2027, 1, 31))
 
 
+def test_the_drop_down_lists_typed_beside_a_raid_log_are_no_records_notes(sqlite_store, tmp_path):
+    """An internship's RAID template: project lines above, rows numbered 1 … 24 under no header, "RAID Category |
+    Description | Impact | Mitigation | Owner | Priority | RPN (for risks) | Status", and in column J, under no
+    header, the lists its drop-downs read (Risk, Assumption, Issue, Dependency; Open, Closed; Critical … Negligible).
+    Each record had one word of those lists in its notes ("Column J: Assumption" on a risk) and the empty
+    numbered rows each a line of their own; the column is named in the report as the drop-downs' lists instead."""
+    lists = ["Risk", "Assumption", "Issue", "Dependency", None, "Open", "Closed", None, "Critical", "High",
+             "Moderate", "Low", "Negligible"]
+    records = [
+        ("Risk", "AWS Free Tier limits may restrict storage", "Backups may not be stored", "Monitor usage weekly",
+         "High", 4, "Open"),
+        ("Risk", "Backup script may fail on a configuration error", "Scheduled backups missing", "Test and log runs",
+         "Critical", 5, "Open"),
+        ("Assumption", "AWS services stay available during the project", "Work depends on the cloud",
+         "Watch the service health page", "Low", 2, "Open"),
+        ("Issue", "Learning curve for AWS and MongoDB tools", "Slower implementation", "Use the tutorials",
+         "Moderate", 3, "Open"),
+        ("Dependency", "Amazon S3 bucket configuration", "Backups cannot be stored without it",
+         "Configure and test S3 first", "High", 4, "Open"),
+        ("Issue", "Public IP changes on every restart", "SSH sessions break", "Use the web console",
+         "Moderate", None, "Closed"),
+    ]
+    rows: list[list[object]] = [
+        [None, "RAID Log"], [],
+        [None, "Project title:", "Automated MongoDB Backup", None, "Project Id:", None, "Project Manager:", "H. Topale"],
+        [], [None, "Select …", None, None, None, None, "Select …", "Risk Priority Number", "Open/Closed"], [],
+        [None, "RAID Category", "Description", "Impact", "Mitigation", "Owner", "Priority", "RPN (for risks)", "Status"],
+    ]
+    for i in range(16):
+        record = list(records[i]) if i < len(records) else [None] * 7
+        kind, title, impact, plan, priority, rpn, status = record
+        rows.append([i + 1, kind, title, impact, plan, "Pranit J" if kind else None, priority, rpn, status,
+                     lists[i] if i < len(lists) else None])
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "RAID Log.xlsx", {"RAID LOG": rows}))
+    notes = [r["notes"] or "" for register in ("risks", "assumptions", "dependencies")
+             for r in rows_of(sqlite_store, register)] + [r["description"] for r in rows_of(sqlite_store, "issues")]
+    assert len(notes) == 6
+    assert not [n for n in notes if "Column J" in n]
+    assert all("drop-downs choose from" in s.ignored[9] for s in plan.sheets if not s.synthetic)
+
+
 # ------------------------------------------------------------------ leftover: a page's address under its caption
 
 

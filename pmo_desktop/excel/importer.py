@@ -317,6 +317,17 @@ def _row_counter(values: list[Any]) -> bool:
 FROM_MEASUREMENTS = frozenset({("benefits", "status_rag"), ("benefits", "latest_actual")})
 
 
+def _choice_list(values: list[Any], chosen: set[str]) -> bool:
+    """A column with no header beside the table holding, one a row, the words its drop-downs choose from (an
+    internship's RAID template: Risk, Assumption, Issue, Dependency, then Open, Closed, then Critical … Negligible,
+    typed in column J as the lists its validation reads): four texts at least, each once, two in three of them
+    values the table's own columns hold. Kept in the notes, each record had one word of the lists beside it
+    ("Column J: Assumption" on a risk) that says nothing of it."""
+    texts = [word_key(x) for x in values if isinstance(x, str) and x.strip()]
+    return len(texts) >= 4 and len(set(texts)) == len(texts) and \
+        sum(1 for t in texts if t in chosen) * 3 >= len(texts) * 2
+
+
 def _levels_given(kind: SheetKind, mapping: dict[int, str]) -> bool:
     """Whether the sheet gives a pair of the levels the office works a score out from (a likelihood and an
     impact, before or after the measures). A risk register of "Risk ID | Risk Description | Score | Risk Level"
@@ -674,10 +685,19 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
     beside = _beside_the_table(headers, final, sample, band)
     counters = {c for c, text in enumerate(headers) if not text and c not in final and c not in extras
                 and _row_counter([r[c] for r in sample if c < len(r) and r[c] is not None])}
-    extras.update(_unheaded(kind, headers, final, extras, beside | counters))
+    chosen = {word_key(r[c]) for r in sample for c, text in enumerate(headers) if text and c < len(r)
+              and isinstance(r[c], str)}
+    # (also past the last header, where a value under no header is otherwise kept: row_planner._past_lines)
+    lists = {c for c in range(max((len(r) for r in sample), default=0))
+             if (c >= len(headers) or not headers[c]) and c not in final and c not in extras
+             and c not in counters and _choice_list([r[c] for r in sample if c < len(r)], chosen)}
+    extras.update(_unheaded(kind, headers, final, extras, beside | counters | lists))
     for col in counters:
         ignored[col] = (f"Column {_letter(col)} has no header and numbers the rows (1, 2, 3 …): the sheet's row "
                         "numbers, so it is not imported.")
+    for col in lists:
+        ignored[col] = (f"Column {_letter(col)} has no header and lists the words the sheet's drop-downs choose "
+                        "from (values of its other columns, each once), so it is not imported.")
     for col in beside:
         if (col >= len(headers) or not headers[col]) and col not in final and col not in extras:
             # a value under no header is never dropped unsaid: this one stands in another table beside the list
