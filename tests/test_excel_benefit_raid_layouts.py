@@ -148,6 +148,24 @@ def test_a_register_naming_strategic_objectives_creates_them_when_the_user_agree
     assert "Benefit metric: Crashes per year" in got["BEN-01"]["description"]
 
 
+def test_a_benefit_type_of_dis_benefit_marks_the_benefit_a_dis_benefit(sqlite_store, tmp_path):
+    """A university's benefit profiles listed one a row ("Benefit Title | Benefit Type | Benefit ID | Planned
+    Delivery Date | Person Accountable for Realising Benefit"), the type Tangible / Intangible / Dis-benefit: not the
+    financial category (the column is kept in the notes whole), but a "Dis-benefit" there marks the benefit one,
+    as a "Dis-benefit?" column would. It was left out: "Dis-benefit" is not one of the categories."""
+    rows = [["Benefit Title", "Benefit Type", "Benefit ID", "Planned Delivery Date",
+             "Person Accountable for Realising Benefit"],
+            ["Faster enrolment for new students", "Tangible", "BFT_01", date(2027, 2, 1), "Ernie Doe, Division Director"],
+            ["Better staff experience of the new system", "Intangible", "BFT_02", date(2027, 6, 30), "Ernie Doe, Division Director"],
+            ["Two help-desk staff moved to the new team", "Dis-benefit", "BFT_03", date(2027, 2, 1), "Bert Smith, Project Manager"]]
+    plan = import_all(sqlite_store, write_xlsx(tmp_path / "Benefit profiles.xlsx", {"Benefit profiles": rows}))
+    assert not [r for r in plan.reports if r.action.value == "error"]
+    got = {b["code"]: b for b in rows_of(sqlite_store, "benefits")}
+    assert [(c, b["dis_benefit"], b["target_date"]) for c, b in got.items()] == [
+        ("BFT_01", False, date(2027, 2, 1)), ("BFT_02", False, date(2027, 6, 30)), ("BFT_03", True, date(2027, 2, 1))]
+    assert "Benefit Type: Dis-benefit" in got["BFT_03"]["description"]
+
+
 # ------------------------------------------------------------------ the sheet's own RAG, NHS categories
 
 

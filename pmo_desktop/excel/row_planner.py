@@ -981,6 +981,12 @@ class Planner:
             (c for c, h in sorted(plan.extras.items()) if word_key(h) in LABEL_HEADERS), None) \
             if "priority" in reg.field_names and "priority" not in mapping.values() and \
             reg.field("priority").kind is Kind.ENUM else None
+        # a benefit's kind kept in the notes ("Benefit Type" of Tangible / Intangible / Dis-benefit, a university's
+        # benefit profile): not the financial category, but its "Dis-benefit" marks the benefit one, when no
+        # column does; the word stays in the notes as written
+        self._benefit_kind = next(
+            (c for c, h in sorted(plan.extras.items()) if map_header(kind, [h])[0].get(0) == "category"), None) \
+            if reg.name == "benefits" and "dis_benefit" not in mapping.values() else None
         status_field = next((f for f in reg.fields if f.name == "status" and f.kind is Kind.ENUM), None)
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
@@ -2246,6 +2252,9 @@ class Planner:
             if not values.get("status") and c < width and _dated(row[c]):
                 values["status"] = choice
                 break
+        if self._benefit_kind is not None and self._benefit_kind < width and \
+                word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
+            values["dis_benefit"] = True
         if self._roam is not None and self._roam < width and (roam := _ROAM.get(word_key(row[self._roam]))):
             name, choice = roam
             if not values.get(name):
