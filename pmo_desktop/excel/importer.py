@@ -317,15 +317,22 @@ def _row_counter(values: list[Any]) -> bool:
 FROM_MEASUREMENTS = frozenset({("benefits", "status_rag"), ("benefits", "latest_actual")})
 
 
-def _choice_list(values: list[Any], chosen: set[str]) -> bool:
+def _choice_list(sample: list[list[Any]], col: int, chosen: set[str]) -> bool:
     """A column with no header beside the table holding, one a row, the words its drop-downs choose from (an
     internship's RAID template: Risk, Assumption, Issue, Dependency, then Open, Closed, then Critical … Negligible,
     typed in column J as the lists its validation reads): four texts at least, each once, two in three of them
-    values the table's own columns hold. Kept in the notes, each record had one word of the lists beside it
-    ("Column J: Assumption" on a risk) that says nothing of it."""
-    texts = [word_key(x) for x in values if isinstance(x, str) and x.strip()]
+    values the table's own columns hold, standing on rows that hold more (captions alone on their rows over a
+    list, whose words the made "Group" column repeats, are no such list). Kept in the notes, each record had one word of the
+    lists beside it ("Column J: Assumption" on a risk) that says nothing of it."""
+    texts = []
+    beside = 0
+    for r in sample:
+        x = r[col] if col < len(r) else None
+        if isinstance(x, str) and x.strip():
+            texts.append(word_key(x))
+            beside += any(k != col and y is not None and str(y).strip() for k, y in enumerate(r))
     return len(texts) >= 4 and len(set(texts)) == len(texts) and \
-        sum(1 for t in texts if t in chosen) * 3 >= len(texts) * 2
+        sum(1 for t in texts if t in chosen) * 3 >= len(texts) * 2 and beside * 3 >= len(texts) * 2
 
 
 def _levels_given(kind: SheetKind, mapping: dict[int, str]) -> bool:
@@ -690,7 +697,7 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
     # (also past the last header, where a value under no header is otherwise kept: row_planner._past_lines)
     lists = {c for c in range(max((len(r) for r in sample), default=0))
              if (c >= len(headers) or not headers[c]) and c not in final and c not in extras
-             and c not in counters and _choice_list([r[c] for r in sample if c < len(r)], chosen)}
+             and c not in counters and _choice_list(sample, c, chosen)}
     extras.update(_unheaded(kind, headers, final, extras, beside | counters | lists))
     for col in counters:
         ignored[col] = (f"Column {_letter(col)} has no header and numbers the rows (1, 2, 3 …): the sheet's row "
