@@ -252,6 +252,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
     # office's only word on it (dropped as calculated, it was lost, though the report said it was kept)
     scales = {f.name for f in kind.reg.fields if f.kind is Kind.SCALE}
     recomputed = len(scales & set(mapping.values())) >= 2
+    ours = _own_export(kind, headers, mapping)  # the office's own export: its calculated columns are the office's
     out = {}
     for col, text in enumerate(headers):
         # a column named as a calculated field whose cells are sentences was written, not calculated ("Strategy"
@@ -268,7 +269,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         said = derived and kind.register == "risks" and _rating_words(cells) and (
             rating_head(text) or (_score_header(text) and not any(_has_digits(x) for x in cells)))
         dropped = derived and _worked_out_again(text, col, mapping, sample or []) and \
-            _levels_given(kind, mapping) and (kind.register, auto_map.get(col)) not in FROM_MEASUREMENTS
+            _levels_given(kind, mapping) and ((kind.register, auto_map.get(col)) not in FROM_MEASUREMENTS or ours)
         if text and col not in mapping and col not in beside and (said or not dropped) and not _left_out_reason(col, text):
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
             if said and dropped:
@@ -313,7 +314,8 @@ def _row_counter(values: list[Any]) -> bool:
 
 # Calculated fields the office works out from records no row of a register gives: a benefit's status (its RAG)
 # and latest actual come from its measurements, so a benefits register's own "RAG" of Red / Amber / Green or
-# "Actual" of 32,500 is the only word on them; dropped as calculated, it was lost, so it is kept in the notes.
+# "Actual" of 32,500 is the only word on them; dropped as calculated, it was lost, so it is kept in the notes —
+# but for the office's own export, whose measurements come on their own sheet and whose columns are its own.
 FROM_MEASUREMENTS = frozenset({("benefits", "status_rag"), ("benefits", "latest_actual")})
 
 
