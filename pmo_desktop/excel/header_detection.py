@@ -1567,7 +1567,16 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
             good += 1
         except ValidationError:
             pass
+    if (kind.register, name) in _READ_WHOLE:
+        return good == len(values)
     return good * 2 >= len(values)
+
+
+# Closed lists with a default that a column is only when every sampled value reads as one: a benefit's
+# financial category (cashable, non-cashable, non-financial). A benefits plan's "Category" of Financial /
+# Efficiency / Quality / People groups the benefits by the office's own themes: read as the category by its
+# half that fits, the other benefits were refused; it is kept in the notes whole instead.
+_READ_WHOLE = frozenset({("benefits", "category")})
 
 
 def _counting(values: list[Any]) -> bool:
@@ -1728,6 +1737,19 @@ def _written_phrases(values: list[Any]) -> bool:
     return len(texts) >= 2 and sum(1 for x in texts if len(x.split()) >= 3) * 2 > len(values)
 
 
+def _stored_choice_named(kind: SheetKind, header: Any, mapping: dict[int, str], values: list[Any],
+                         translator: Translator, ctx: Context) -> str | None:
+    """The stored choice a calculated field's header also names in the language files ("Status": a benefit's
+    stage), when no other column gives it and the column's values read as its choices; else None."""
+    name = header_words(kind.register).get(word_key(header)) if isinstance(header, str) else None
+    if name is None or name in mapping.values() or name not in kind.reg.field_names:
+        return None
+    f = kind.reg.field(name)
+    if not f.kind.stored or not f.kind.vocabulary or not values or not _fits(kind, name, values, translator, ctx):
+        return None
+    return name
+
+
 def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]],
                  header: list[Any] | None = None) -> tuple[dict[int, str], dict[int, str]]:
     """Keep the columns whose values fit their field; a scale of sentences moves to its text field.
@@ -1765,6 +1787,11 @@ def check_values(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any
             if _sentences(values):  # "Strategy" written out, not the calculated quadrant: keep it as text
                 del out[c]
                 why[c] = f"its cells are text, not the calculated {f.label.lower()}"
+            elif (chosen := _stored_choice_named(kind, header[c] if header and c < len(header) else None,
+                                                 out, values, translator, ctx)) is not None:
+                # a benefits register's "Status" of Not started / In progress / Achieved: the stage the language
+                # files name by the same word, not the status the office calculates from measurements
+                out[c] = chosen
             continue
         scale = _TICK_SCALE.get((kind.register, name))
         if scale and scale not in out.values() and len(values) >= 3 and not _sentences(values) and \

@@ -57,6 +57,7 @@ class PlannedRow:
     unplaced: list[tuple[str, str]] | None = None         # refused rows: (field, value) no rule could place
     failures: int = 0                                     # refused rows: how many of its values were not placed
     code_assigned: bool = False                           # new rows: the ID is the import's, not the workbook's
+    creates: tuple[tuple[str, str], ...] = ()             # (target, name) the row names that the import creates
 
 
 @dataclass
@@ -74,7 +75,6 @@ class SheetPlan:
     replaced_children: int = 0           # stored child rows the sheet's rows replace
     extras: dict[int, str] = field(default_factory=dict)   # column → header: kept on the record, no field
     unplaced: dict[str, dict[str, int]] = field(default_factory=dict)  # field → value it could not place → rows
-    to_create: dict[str, set[str]] = field(default_factory=dict)       # "Project" → names to create first
     synthetic: bool = False              # rows made by the import (response actions), not a sheet of the file
     note: str = ""                       # what the preview says once of the whole sheet (its title column's source)
 
@@ -85,6 +85,18 @@ class SheetPlan:
     @property
     def reports(self) -> list[RowReport]:
         return [r.report for r in self.rows]
+
+    @property
+    def to_create(self) -> dict[str, set[str]]:
+        """"Project" → the names to create first: those the sheet's rows name, but not rows found afterwards to
+        be no record (a legend under the table, "Project | Name of the related projects …", named a project
+        “Project” when the names were gathered as each row was read)."""
+        out: dict[str, set[str]] = {}
+        for r in self.rows:
+            if r.creates and r.report.action is not Action.SKIP:
+                for target, name in r.creates:
+                    out.setdefault(target, set()).add(name)
+        return out
 
     def count(self, action: Action) -> int:
         return sum(1 for r in self.rows if r.report.action == action)

@@ -92,6 +92,7 @@ from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
 from .office_import import plan_office_import, read_stamp, unstamped_export
 from .row_planner import (
+    CREATED_ON_CONFIRMATION,
     EXTRA_FIELD,
     TITLE_FALLBACK,
     Cancelled,
@@ -246,9 +247,12 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
     beside = _beside_the_table(headers, mapping, sample or [], band)
     # a score, rank or rating is dropped because the office works it out again from the levels; when the sheet
     # gives fewer than two of them (a "Rank" of low / moderate / high beside a text "Impact"), nothing would
-    # work it out, so the sheet's own rating is kept in the notes
+    # work it out, so the sheet's own rating is kept in the notes — and so it is in a register rated by no
+    # levels at all: an issue's, assumption's or decision's "RAG" of Red / Amber / Green in a RAID log is the
+    # office's only word on it (dropped as calculated, it was lost, though the report said it was kept)
     scales = {f.name for f in kind.reg.fields if f.kind is Kind.SCALE}
-    recomputed = len(scales) < 2 or len(scales & set(mapping.values())) >= 2
+    recomputed = len(scales & set(mapping.values())) >= 2
+    ours = _own_export(kind, headers, mapping)  # the office's own export: its calculated columns are the office's
     out = {}
     for col, text in enumerate(headers):
         # a column named as a calculated field whose cells are sentences was written, not calculated ("Strategy"
@@ -265,7 +269,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         said = derived and kind.register == "risks" and _rating_words(cells) and (
             rating_head(text) or (_score_header(text) and not any(_has_digits(x) for x in cells)))
         dropped = derived and _worked_out_again(text, col, mapping, sample or []) and \
-            _levels_given(kind, mapping)
+            _levels_given(kind, mapping) and ((kind.register, auto_map.get(col)) not in FROM_MEASUREMENTS or ours)
         if text and col not in mapping and col not in beside and (said or not dropped) and not _left_out_reason(col, text):
             out[col] = " ".join(text.split()).rstrip(":").rstrip() or text  # "Descripción del riesgo:"
             if said and dropped:
@@ -306,6 +310,31 @@ def _row_counter(values: list[Any]) -> bool:
             return False
         numbers.append(int(x))
     return len(numbers) >= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
+# Calculated fields the office works out from records no row of a register gives: a benefit's status (its RAG)
+# and latest actual come from its measurements, so a benefits register's own "RAG" of Red / Amber / Green or
+# "Actual" of 32,500 is the only word on them; dropped as calculated, it was lost, so it is kept in the notes —
+# but for the office's own export, whose measurements come on their own sheet and whose columns are its own.
+FROM_MEASUREMENTS = frozenset({("benefits", "status_rag"), ("benefits", "latest_actual")})
+
+
+def _choice_list(sample: list[list[Any]], col: int, chosen: set[str]) -> bool:
+    """A column with no header beside the table holding, one a row, the words its drop-downs choose from (an
+    internship's RAID template: Risk, Assumption, Issue, Dependency, then Open, Closed, then Critical … Negligible,
+    typed in column J as the lists its validation reads): four texts at least, each once, two in three of them
+    values the table's own columns hold, standing on rows that hold more (captions alone on their rows over a
+    list, whose words the made "Group" column repeats, are no such list). Kept in the notes, each record had one word of the
+    lists beside it ("Column J: Assumption" on a risk) that says nothing of it."""
+    texts = []
+    beside = 0
+    for r in sample:
+        x = r[col] if col < len(r) else None
+        if isinstance(x, str) and x.strip():
+            texts.append(word_key(x))
+            beside += any(k != col and y is not None and str(y).strip() for k, y in enumerate(r))
+    return len(texts) >= 4 and len(set(texts)) == len(texts) and \
+        sum(1 for t in texts if t in chosen) * 3 >= len(texts) * 2 and beside * 3 >= len(texts) * 2
 
 
 def _levels_given(kind: SheetKind, mapping: dict[int, str]) -> bool:
@@ -708,10 +737,19 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
     beside = _beside_the_table(headers, final, sample, band)
     counters = {c for c, text in enumerate(headers) if not text and c not in final and c not in extras
                 and _row_counter([r[c] for r in sample if c < len(r) and r[c] is not None])}
-    extras.update(_unheaded(kind, headers, final, extras, beside | counters))
+    chosen = {word_key(r[c]) for r in sample for c, text in enumerate(headers) if text and c < len(r)
+              and isinstance(r[c], str)}
+    # (also past the last header, where a value under no header is otherwise kept: row_planner._past_lines)
+    lists = {c for c in range(max((len(r) for r in sample), default=0))
+             if (c >= len(headers) or not headers[c]) and c not in final and c not in extras
+             and c not in counters and _choice_list(sample, c, chosen)}
+    extras.update(_unheaded(kind, headers, final, extras, beside | counters | lists))
     for col in counters:
         ignored[col] = (f"Column {_letter(col)} has no header and numbers the rows (1, 2, 3 …): the sheet's row "
                         "numbers, so it is not imported.")
+    for col in lists:
+        ignored[col] = (f"Column {_letter(col)} has no header and lists the words the sheet's drop-downs choose "
+                        "from (values of its other columns, each once), so it is not imported.")
     for col in beside:
         if (col >= len(headers) or not headers[col]) and col not in final and col not in extras:
             # a value under no header is never dropped unsaid: this one stands in another table beside the list
@@ -2433,10 +2471,14 @@ def store_setting(session: Session, key: str) -> Any:
 
 
 def _create_missing(session: Session, plan: ImportPlan, ctx: Context) -> None:
-    """Projects the user agreed to create (``create_missing``), before the rows that name them."""
-    names = sorted(plan.to_create.get("Project", set()), key=str.lower)
-    if names:
-        records.create_records(session, REGISTERS["projects"], [{"name": n} for n in names], ctx, parsed=True)
+    """Projects, objectives and outcomes the user agreed to create (``create_missing``), before the rows that
+    name them (row_planner.CREATED_ON_CONFIRMATION)."""
+    for target, register in CREATED_ON_CONFIRMATION.items():
+        reg = REGISTERS[register]
+        names = sorted(plan.to_create.get(target, set()), key=str.lower)
+        named = reg.name_field.name if reg.name_field is not None else "name"
+        if names:
+            records.create_records(session, reg, [{named: n} for n in names], ctx, parsed=True)
 
 
 def left_out_path(plan: ImportPlan, folder: Path | None = None, number: int = 1) -> Path:

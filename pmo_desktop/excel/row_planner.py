@@ -56,6 +56,7 @@ from .value_translation import (
     money,
     numbered_priority,
     point_scale,
+    quantity,
     scale_from_word_level,
 )
 from .value_translation import same_category as same_category_as
@@ -85,6 +86,11 @@ TICK = 256  # rows between progress reports and cancel checks
 KEEP_ROWS = 20_000  # a sheet of at most this many rows is read once and held while it is planned
 _NOUNS = {"StrategicObjective": "strategic objective", "Project": "project", "Outcome": "outcome",
           "Stakeholder": "stakeholder", "Risk": "risk", "Person": "person", "IssueEntry": "issue"}
+# What the import creates when a row names one the office lacks and the user agreed (``create_missing``): the
+# program's own structure, named by a title alone — a project, and a benefit's strategic objective or outcome
+# (a benefits register's "Objective" column: "Safer roads"), which refused every benefit of a register that
+# names them before the office had typed them in. A person is created without asking (Ref.create_missing).
+CREATED_ON_CONFIRMATION = {"Project": "projects", "StrategicObjective": "objectives", "Outcome": "outcomes"}
 # Where a record keeps the content of source columns that map to no field, labelled with their header.
 EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description", "benefits": "description",
                "assumptions": "notes", "dependencies": "notes", "decisions": "rationale", "communications": "notes",
@@ -975,6 +981,12 @@ class Planner:
             (c for c, h in sorted(plan.extras.items()) if word_key(h) in LABEL_HEADERS), None) \
             if "priority" in reg.field_names and "priority" not in mapping.values() and \
             reg.field("priority").kind is Kind.ENUM else None
+        # a benefit's kind kept in the notes ("Benefit Type" of Tangible / Intangible / Dis-benefit, a university's
+        # benefit profile): not the financial category, but its "Dis-benefit" marks the benefit one, when no
+        # column does; the word stays in the notes as written
+        self._benefit_kind = next(
+            (c for c, h in sorted(plan.extras.items()) if map_header(kind, [h])[0].get(0) == "category"), None) \
+            if reg.name == "benefits" and "dis_benefit" not in mapping.values() else None
         status_field = next((f for f in reg.fields if f.name == "status" and f.kind is Kind.ENUM), None)
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
@@ -2094,9 +2106,11 @@ class Planner:
         width = len(row)
         translator = self._translator
         unplaced: list[tuple[str, str]] = []
+        creates: list[tuple[str, str]] = []  # projects the row names that the office lacks, created if it imports
         written: list[str] = []  # responses written out, read as the response plan
         zeroed: list[Field] = []  # scale fields given 0, below their scale: left empty
         currencies: list[str] = []  # the currency of each amount of money read into a number field ("£250k")
+        worded = False  # one of them a unit word ("12 days"), not a currency
         unplaceable: list[tuple[Field, str, str]] = []  # (field, why, the cell's text) of values no rule placed
         texts = self._texts
         lengths = self._length_checks  # a plain text read below is within its length already
@@ -2189,6 +2203,13 @@ class Planner:
                 values[name] = hit[1]
                 if cls is str and f.kind is Kind.FLOAT and (amount := money(raw)) is not None and amount[1]:
                     currencies.append(amount[1])  # "£250k": the £ is the record's unit where it has one
+                elif cls is str and f.kind is Kind.FLOAT and (measured := quantity(raw)) is not None:
+                    # "12 days": the unit is the record's where it has one; where it has none, the cell is
+                    # kept as written in the notes, so the unit is not lost
+                    currencies.append(measured[1])
+                    worded = True
+                    if not any(g.name == "unit" for g in reg.fields):
+                        self._long_texts.append(f"{f.label}: {raw.strip()}")
                 if cls is str and f.kind.vocabulary and _said_more(f, raw, hit[1]):
                     # "Low, as everyone has the same vision", "Open - awaiting the vendor": the level or the
                     # choice is read from its first words, the rest of the cell kept in the notes, so nothing
@@ -2217,7 +2238,7 @@ class Planner:
             # currencies on one row keep the first as the unit, every amount still as written in the notes
             values["unit"] = currencies[0]
             if len(set(currencies)) > 1:
-                self._long_texts.append(f"Currencies: {', '.join(dict.fromkeys(currencies))}")
+                self._long_texts.append(f"{'Units' if worded else 'Currencies'}: {', '.join(dict.fromkeys(currencies))}")
         set_aside = self._set_aside(reg, unplaceable, errors)
         for f, why, text in unplaceable:
             counts = plan.unplaced.setdefault(f.name, {})  # named in the preview, to translate
@@ -2231,6 +2252,9 @@ class Planner:
             if not values.get("status") and c < width and _dated(row[c]):
                 values["status"] = choice
                 break
+        if self._benefit_kind is not None and self._benefit_kind < width and \
+                word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
+            values["dis_benefit"] = True
         if self._roam is not None and self._roam < width and (roam := _ROAM.get(word_key(row[self._roam]))):
             name, choice = roam
             if not values.get(name):
@@ -2322,12 +2346,12 @@ class Planner:
                 values[stand_in] = name
                 continue
             noun = _NOUNS.get(f.ref.target.__name__, f.ref.target.__name__.lower())
-            if self.create_missing and f.ref.target.__name__ == "Project":
-                plan.to_create.setdefault(f.ref.target.__name__, set()).add(name)
+            creatable = f.ref.target.__name__ in CREATED_ON_CONFIRMATION
+            if self.create_missing and creatable:
+                creates.append((f.ref.target.__name__, name))
                 continue
             errors.append(f"{f.label}: there is no {noun} called “{name}”"
-                          + (" (tick “create missing”, or --create-missing, to add it)." if noun == "project"
-                             else "."))
+                          + (" (tick “create missing”, or --create-missing, to add it)." if creatable else "."))
         code = ""
         record_id = None
         parent_code = None
@@ -2535,6 +2559,7 @@ class Planner:
             prow = PlannedRow(RowReport(plan.sheet, number, Action.ERROR, code, " ".join(errors)))
             prow.unplaced = unplaced
             prow.failures = len(unplaced)
+            prow.creates = tuple(creates)
             return prow
         if action == Action.INSERT:
             # an empty cell of a status column ("Risk Status" left blank) says nothing: a new record keeps the
@@ -2545,6 +2570,7 @@ class Planner:
         if action == Action.INSERT and code and reg.key_field is not None:
             values = {reg.key_field.name: code, **values}  # the code first: it must be set before any flush
         prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code)
+        prow.creates = tuple(creates)
         if action == Action.INSERT and actions:
             prow.actions = actions
         if unplaced:  # a value set aside: forgotten with the row when the row is planned again or skipped
@@ -2745,8 +2771,8 @@ class Planner:
             if name == "response" and (self._escalates and escalation_rest(raw) is not None
                                        or _strategy_then_plan(raw) is not None):
                 return _MISS
-            if f.kind is Kind.FLOAT and money(raw) is not None:
-                return _MISS  # "£250k": its currency becomes the unit, the steps' way
+            if f.kind is Kind.FLOAT and (money(raw) is not None or quantity(raw) is not None):
+                return _MISS  # "£250k", "12 days": its currency or unit becomes the unit, the steps' way
             if name == "frequency" and _listed_parts(raw):
                 return _MISS  # several channels' frequencies: the steps' way
             if f.kind.is_reference and ("\n" in raw and _wrapped_name(raw) or self._lead_name(c, raw) is not None

@@ -193,6 +193,12 @@ def own_words_header(rows: list[list[Any]], sheet_title: str, file_name: str | N
 _MIN_ITEMS = 5
 
 
+def _page_address(row: list[str]) -> str:
+    """The web address a row holds alone, else ""."""
+    filled = [x for x in row if x]
+    return filled[0] if len(filled) == 1 and _WEB_RE.match(filled[0]) else ""
+
+
 def captioned_list(rows: list[list[Any]], sheet_title: str, file_name: str | None
                    ) -> tuple[list[list[Any]], str] | None:
     """The rows of a list of items under captions (see above) under a header made for them — the items' column
@@ -233,11 +239,20 @@ def captioned_list(rows: list[list[Any]], sheet_title: str, file_name: str | Non
             header[right[0]] = "Status"
         made: list[list[Any]] = [header]
         caption: Any = None
+        group: Any = None
+        listed = False  # an item stands under the caption already
         for i, row in enumerate(rows):
             if i in captions:
-                caption = table[i][next(c for c, x in enumerate(table[i]) if x)]
+                caption = group = table[i][next(c for c, x in enumerate(table[i]) if x)]
+                listed = False
+            elif caption is not None and not listed and group == caption and _page_address(table[i]):
+                # a web address alone under a caption, before any item (round 35's "Courses page", then
+                # "http://…/courses.php"): the page's address, carried with the caption onto its items; it was
+                # skipped as a row with nothing in the columns read, and lost
+                group = f"{caption} ({_page_address(table[i])})"
+            listed = listed or i in texts
             cells = list(row) + [None] * (width - len(row))
-            made.append(cells + [caption if i in texts else None])
+            made.append(cells + [group if i in texts else None])
         note = (f"The sheet has no header row: its items in column {column_letters(items)} were read as the "
                 f"{kind.reg.title.lower()}'s, each with the caption above it kept as its group"
                 + (f" and column {column_letters(right[0])} as its status" if right else "")

@@ -196,6 +196,34 @@ def money(raw: str) -> tuple[float, str] | None:
     return (-amount if m["sign"] else amount), currency
 
 
+# A measured quantity written with its unit after the number, as a benefits register writes its baseline and
+# target ("12 days", "5 days", "120 hours", "3 FTE", "4,5 Tage"): the number is the value, the unit the record's
+# (row_planner). Only a word of letters after the number: a letter that multiplies ("5m", "250k") is money's
+# rule, which reads "m" as a million only beside a currency; a figure in the unit ("24/7") is no unit.
+_QUANTITY_RE = re.compile(r"^\s*(?P<sign>-)?(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?)\s*"
+                          r"(?P<unit>[^\W\d_]{2,}(?:[ /-][^\W\d_]+){0,2})\s*$")
+
+
+def quantity(raw: str) -> tuple[float, str] | None:
+    """(number, unit as written) of a number followed by a unit word ("12 days" → 12, "days"); None for a plain
+    number, an amount of money (``money``) or a multiplier alone ("5m", "2 million")."""
+    m = _QUANTITY_RE.match(raw)
+    if m is None:
+        return None
+    unit = m["unit"]
+    if unit.lower().rstrip(".") in _MONEY_SCALE or _CURRENCY_WORD_RE.fullmatch(unit):
+        return None
+    text = m["number"]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        number = float(text.replace(",", ""))  # 1,200 hours: thousands
+    else:
+        number = float(text.replace(",", "."))  # 4,5 Tage: a decimal comma
+    return (-number if m["sign"] else number), unit
+
+
+_CURRENCY_WORD_RE = re.compile(_CURRENCY, re.I)
+
+
 @dataclass
 class ColumnProfile:
     """What the numbers of one column say about how to read each of them."""
@@ -488,7 +516,7 @@ def _near(vocab: dict[str, str], key: str) -> str | None:
     starts = {t for w, t in vocab.items() if len(w) >= len(key) and w.startswith(key)}
     if len(starts) == 1:
         return starts.pop()
-    close = difflib.get_close_matches(key, list(vocab), n=3, cutoff=0.88)
+    close = [w for w in difflib.get_close_matches(key, list(vocab), n=3, cutoff=0.88) if not _negated(w, key)]
     targets = {vocab[w] for w in close}
     if not targets:
         # two letters typed the wrong way round ("Resloved"): the commonest slip, which the ratio above
@@ -496,6 +524,19 @@ def _near(vocab: dict[str, str], key: str) -> str | None:
         swapped = {key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1)} - {key}
         targets = {vocab[w] for w in swapped if w in vocab}
     return targets.pop() if len(targets) == 1 else None
+
+
+# What, put before a word, says its opposite: "Tangible" is one letter pair from "intangible", "Non-cash
+# releasing" a few from "cash releasing", "Incomplete" from "complete", so the closeness of ``_near`` read each
+# as its opposite. The keys have no spaces ("noncashreleasing"), so a prefix and a word before are one.
+_NEGATING = frozenset({"in", "un", "im", "ir", "il", "dis", "non", "not", "no"})
+
+
+def _negated(word: str, key: str) -> bool:
+    """Whether one of two word keys is the other with a negating prefix or word before it: the opposite, never
+    a slip."""
+    longer, shorter = (word, key) if len(word) > len(key) else (key, word)
+    return longer.endswith(shorter) and longer[:len(longer) - len(shorter)] in _NEGATING
 
 
 # Where an assumption's, dependency's or decision's choice is looked up when its own words miss: the issue
@@ -553,6 +594,8 @@ class Translator:
                 raw = int(written) if written.is_integer() else written
         if f.kind is Kind.FLOAT and raw.__class__ is str and (amount := money(raw)) is not None:
             return amount[0]  # "£250k", "€ 40.000": the amount (its currency goes to the unit: row_planner)
+        if f.kind is Kind.FLOAT and raw.__class__ is str and (measured := quantity(raw)) is not None:
+            return measured[0]  # "12 days": the number (its unit goes to the record's unit: row_planner)
         if profile is not None and profile.declared and f.kind is Kind.SCALE:
             number = _number(raw)
             if number is not None and (hit := scale_from_declared(number, profile.declared, f.scale_max(ctx))):

@@ -156,8 +156,8 @@ class ImportDialog(QDialog):
         self.values_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.values_table.horizontalHeader().setStretchLastSection(True)
         self.values_table.viewport().installEventFilter(self)
-        self.create_missing_box = QCheckBox("Create the projects the workbook names that the office does not have",
-                                            self)
+        self.create_missing_box = QCheckBox("Create the projects, objectives and outcomes the workbook names that "
+                                            "the office does not have", self)
         self.create_missing_box.toggled.connect(lambda *_: self.recheck())
         # Re-importing the office's own export: fields changed both here and in the workbook since then.
         self.take_theirs_box = QCheckBox("Where a value changed both in the office and in the workbook since the "
