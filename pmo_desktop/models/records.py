@@ -914,7 +914,8 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
         if pairs:
             session.execute(insert(link_table), pairs)
     operations.note("updated", E, [rid for rid, _, _ in written])
-    if written and session.get_bind().dialect.name == "sqlite":
+    if written and session.get_bind().dialect.name in ("sqlite", "postgresql"):
+        # the history then encodes them as written: 100,000 rows read back cost 2 s on PostgreSQL too
         _remember_updated(session, reg, written, new_links)
     done = {rid for rid, _, _ in written}
     for obj in list(session.identity_map.values()):  # what this session holds of them is stale now
