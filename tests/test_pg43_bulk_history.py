@@ -114,3 +114,41 @@ def test_the_history_of_a_many_record_edit_is_encoded_from_the_rows_written_not_
         assert last_entries(store) == entries_read_back(store, ids)
     finally:
         store.close()
+
+
+@pytest.mark.postgres
+def test_numbers_and_links_of_a_many_record_edit_enter_its_history_as_read_back(pg_store_url):
+    """A FLOAT column (a double on PostgreSQL: 0.1 and 1e-07 come back as written; a whole number typed in it
+    is a float read back, 3.0) and a record's links, encoded from the rows written."""
+    benefits = REGISTERS["benefits"]
+    store = Store.open(pg_store_url)
+    try:
+        with store.transaction() as session:
+            ctx = records.load_context(session)
+            records.create_records(session, REGISTERS["projects"], [{"name": "Apollo"}, {"name": "Zeus"}], ctx)
+            ctx = records.load_context(session)
+            records.create_records(session, benefits, [{"title": f"Benefit {i}", "projects": "Apollo"}
+                                                       for i in range(600)], ctx)
+        said: list[str] = []
+        event.listen(store.engine, "before_cursor_execute",
+                     lambda conn, cursor, statement, *rest: said.append(" ".join(statement.split())))
+        with store.session() as session:
+            ids = sorted(session.scalars(select(benefits.entity.id)))
+        typed = ["0.1", "1e-07", "3", "2.5", "", "-0.000123456789"]
+        with store.transaction() as session:
+            records.update_records(session, benefits, [
+                (rid, {"baseline_value": typed[i % len(typed)], "target_date": "2027-02-28",
+                       **({"projects": "Apollo; Zeus"} if i % 3 == 0 else {})}) for i, rid in enumerate(ids)],
+                records.load_context(session))
+        reads = [s for s in said if s.startswith("SELECT benefit.") and "FROM benefit" in s and "WHERE" in s]
+        assert len(reads) == 1, reads  # the edit's own read; the history encoded the rows it wrote
+        H = RecordHistory.__table__
+        with store.session() as session:
+            last = {rid: data for rid, data in session.execute(
+                select(H.c.record_id, H.c.data).where(H.c.register == benefits.name).order_by(H.c.id))}
+        with store.engine.connect() as conn:
+            expected = {rid: history._encode(row) for rid, row in history._rows_of(conn, benefits, ids).items()}
+        assert last == expected
+        assert '"baseline_value":1e-07' in last[ids[1]] and '"target_date":"2027-02-28"' in last[ids[1]]
+    finally:
+        store.close()
