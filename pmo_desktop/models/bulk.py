@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     Boolean,
     Connection,
     Date,
@@ -28,6 +29,8 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    any_,
+    bindparam,
     insert,
     select,
 )
@@ -157,6 +160,24 @@ def id_filters(column: Any, ids: Sequence[int], chunk: int = 500) -> list[Any]:
     if len(ids) > chunk and ids[-1] - ids[0] < 2 * len(ids):
         return [column.between(ids[0], ids[-1])]
     return [column.in_(ids[start:start + chunk]) for start in range(0, len(ids), chunk)]
+
+
+def id_in(dialect_name: str, column: Any, ids: Sequence[int]) -> Any:
+    """``column IN ids`` as one condition whatever their number: on PostgreSQL ``column = ANY(:ids)``, the ids
+    one bound array. Why: an ``IN`` of 10,000 ids is 10,000 parameters, each rendered by SQLAlchemy, found
+    again in the statement's text by psycopg and planned by the server — deleting 10,000 risks spent about
+    7 s of this process's CPU on its seven statements of them (the rows, their children, the delete)."""
+    if dialect_name == "postgresql":
+        return column == any_(bindparam("ids", list(ids), type_=ARRAY(column.type), unique=True))
+    return column.in_(list(ids))
+
+
+def id_in_chunks(dialect_name: str, column: Any, ids: Sequence[int], chunk: int = 500) -> list[Any]:
+    """Conditions that together select exactly the rows of ``ids``: on PostgreSQL one (``id_in``); elsewhere
+    an ``IN`` a chunk of ``chunk`` ids (SQLite's limit of parameters a statement)."""
+    if dialect_name == "postgresql":
+        return [id_in(dialect_name, column, ids)]
+    return [column.in_(list(ids[start:start + chunk])) for start in range(0, len(ids), chunk)]
 
 
 def read_rows(conn: Connection, table: Table, ids: Sequence[int], chunk: int = 500) -> list[dict[str, Any]]:
