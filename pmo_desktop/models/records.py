@@ -162,8 +162,8 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
     ctx = ctx or load_context(session)
     E = reg.entity
     query = row_query(reg).order_by(E.id)
-    if ids is not None:
-        query = query.where(E.id.in_(list(ids)))
+    if ids is not None:  # on PostgreSQL one array of ids, however many (a paste's 10,000 rows read back)
+        query = query.where(id_in(session.get_bind().dialect.name, E.id, ids))
     if parent_id is not None and reg.parent:
         query = query.where(getattr(E, reg.parent) == parent_id)
     if where is not None:
