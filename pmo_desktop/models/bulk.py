@@ -165,8 +165,9 @@ def id_filters(column: Any, ids: Sequence[int], chunk: int = 500) -> list[Any]:
 def id_in(dialect_name: str, column: Any, ids: Sequence[int]) -> Any:
     """``column IN ids`` as one condition whatever their number: on PostgreSQL ``column = ANY(:ids)``, the ids
     one bound array. Why: an ``IN`` of 10,000 ids is 10,000 parameters, each rendered by SQLAlchemy, found
-    again in the statement's text by psycopg and planned by the server — deleting 10,000 risks spent about
-    7 s of this process's CPU on its seven statements of them (the rows, their children, the delete)."""
+    again in the statement's text by psycopg and planned by the server, in each of a delete's statements (the
+    rows, their children, the impact's counts, the DELETE): 10,000 risks deleted took 2.1–2.3 s of this
+    process's CPU, 0.73 s with the array (docs/speed.md, round pg43)."""
     if dialect_name == "postgresql":
         return column == any_(bindparam("ids", list(ids), type_=ARRAY(column.type), unique=True))
     return column.in_(list(ids))
@@ -248,7 +249,7 @@ def update_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
 
 
 _PG_CHUNK = 20_000  # rows a statement: its arrays stay a few megabytes
-# Each column type whose values go to PostgreSQL as the text of an array, with the classes of value whose text
+# Each column type whose values go to PostgreSQL as texts in an array, with the classes of value whose text
 # it reads back as the value Core's binding would have stored (a float's shortest repr, a date's ISO form, a
 # time of day without a zone). Not here — so the rows take Core's path — a time of day with a zone (its text
 # would lose the zone's conversion), bytes, a PostgreSQL enum, or any other class of value (a float in an
@@ -259,8 +260,8 @@ _PG_TAKES: tuple[tuple[type, tuple[type, ...]], ...] = (
 
 
 def _pg_array_type(dialect: Any, column: Any, values: Sequence[Any]) -> str | None:
-    """The array type ``values`` of ``column`` go to PostgreSQL in as text (``_pg_text``) — its element type
-    without a length: ``CAST(… AS VARCHAR(200)[])`` would cut a long value silently, where the assignment to
+    """The array type ``values`` of ``column`` are cast to on the server from their texts (``_pg_texts``) — its
+    element type without a length: ``CAST(… AS VARCHAR(200)[])`` would cut a long value silently, where the assignment to
     the column refuses it as Core's path does — or None when ``_PG_TAKES`` does not take them."""
     kind = column.type
     allowed = next((classes for sql_type, classes in _PG_TAKES if isinstance(kind, sql_type)), None)
@@ -277,7 +278,7 @@ def _pg_array_type(dialect: Any, column: Any, values: Sequence[Any]) -> str | No
 
 def _pg_insert(conn: Connection, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> bool:
     """``insert_tuples`` on PostgreSQL: one ``INSERT … SELECT FROM unnest(arrays)`` a chunk of rows, each
-    column's values one array (``_pg_arrays``); False, nothing written, when a column's values are not all
+    column's values one array (``_pg_texts``); False, nothing written, when a column's values are not all
     ``_PG_TAKES``'s. Why: Core's executemany sent a statement a row (psycopg's pipeline), each parsed,
     planned and run on its own — the history of a fill of 100,000 cells, 100,000 INSERTs, took 3–4 s of
     the edit. The rows go in the order given (the serial ids ascending with them), as the executemany's."""
