@@ -3,8 +3,9 @@
 Core builds a parameter dict per row and runs each column's default and type processing per value; for
 10,000 imported risks that is most of the write. ``insert_rows`` works each column out once (its Python
 default, its bind processor for the dialect) and hands the driver one list of tuples: on SQLite one
-``executemany`` through ``exec_driver_sql`` (SQLAlchemy's error wrapping kept). Other databases, and
-tables with defaults it does not know (sequences, SQL expressions), take Core's own path.
+``executemany`` through ``exec_driver_sql`` (SQLAlchemy's error wrapping kept). ``insert_tuples`` does the
+same, and on PostgreSQL writes one statement of arrays a chunk (``_pg_insert``). Other databases, and tables
+with defaults it does not know (sequences, SQL expressions), take Core's own path.
 
 A callable default (``utcnow``) is called once per statement, not once per row: the rows of one bulk
 write get the same stamp.
@@ -13,10 +14,12 @@ write get the same stamp.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     Boolean,
     Connection,
     Date,
@@ -26,14 +29,11 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    any_,
     bindparam,
     insert,
     select,
-    text,
 )
-
-if TYPE_CHECKING:
-    from sqlalchemy import CursorResult
 
 _MISSING = object()
 
@@ -107,22 +107,28 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
 
 def insert_tuples(conn: Connection, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """Insert rows given as tuples of the values of ``names`` (every row the same columns): on SQLite one
-    ``executemany`` of them as they are, each column's bind processing once per distinct value, the other
-    columns' Python defaults once per statement; elsewhere, or for a default only Core can run, Core's."""
+    ``executemany`` of them as they are, each column's bind processing once per distinct value; on
+    PostgreSQL one ``INSERT … SELECT FROM unnest(arrays)`` a chunk (``_pg_insert``); the other columns'
+    Python defaults once per statement. Elsewhere, for a default only Core can run, or for values
+    PostgreSQL's arrays do not take as they are, Core's."""
     if not rows:
         return
     extra: list[tuple[str, Any]] = []
-    if conn.dialect.name == "sqlite":
+    if conn.dialect.name in ("sqlite", "postgresql"):
         for col in table.c:
             if col.name not in names and col.default is not None:
                 extra.append((col.name, _default_value(col.default)))
-    if conn.dialect.name != "sqlite" or any(value is _MISSING for _, value in extra):
+    if conn.dialect.name not in ("sqlite", "postgresql") or any(value is _MISSING for _, value in extra):
         insert_rows(conn, table, [dict(zip(names, row)) for row in rows])
         return
     dialect = conn.dialect
     all_names = [*names, *[n for n, _ in extra]]
     fixed = tuple(value for _, value in extra)
     out: list[Any] = [(*row, *fixed) for row in rows] if fixed else list(rows)
+    if dialect.name == "postgresql":
+        if not _pg_insert(conn, table, all_names, out):
+            insert_rows(conn, table, [dict(zip(names, row)) for row in rows])
+        return
     out = _bound(dialect, [table.c[name] for name in all_names], out)
     prep = dialect.identifier_preparer
     conn.exec_driver_sql(f"INSERT INTO {prep.format_table(table)} ({', '.join(prep.quote(n) for n in all_names)}) "
@@ -156,6 +162,25 @@ def id_filters(column: Any, ids: Sequence[int], chunk: int = 500) -> list[Any]:
     return [column.in_(ids[start:start + chunk]) for start in range(0, len(ids), chunk)]
 
 
+def id_in(dialect_name: str, column: Any, ids: Sequence[int]) -> Any:
+    """``column IN ids`` as one condition whatever their number: on PostgreSQL ``column = ANY(:ids)``, the ids
+    one bound array. Why: an ``IN`` of 10,000 ids is 10,000 parameters, each rendered by SQLAlchemy, found
+    again in the statement's text by psycopg and planned by the server, in each of a delete's statements (the
+    rows, their children, the impact's counts, the DELETE): 10,000 risks deleted took 2.1–2.3 s of this
+    process's CPU, 0.73 s with the array (docs/speed.md, round pg43)."""
+    if dialect_name == "postgresql":
+        return column == any_(bindparam("ids", list(ids), type_=ARRAY(column.type), unique=True))
+    return column.in_(list(ids))
+
+
+def id_in_chunks(dialect_name: str, column: Any, ids: Sequence[int], chunk: int = 500) -> list[Any]:
+    """Conditions that together select exactly the rows of ``ids``: on PostgreSQL one (``id_in``); elsewhere
+    an ``IN`` a chunk of ``chunk`` ids (SQLite's limit of parameters a statement)."""
+    if dialect_name == "postgresql":
+        return [id_in(dialect_name, column, ids)]
+    return [column.in_(list(ids[start:start + chunk])) for start in range(0, len(ids), chunk)]
+
+
 def read_rows(conn: Connection, table: Table, ids: Sequence[int], chunk: int = 500) -> list[dict[str, Any]]:
     """The rows of ``table`` with these ids, as dicts by column name holding what Core's ``select`` reads
     (dates as dates, flags as bools): on SQLite through the driver, each column's result processing
@@ -165,8 +190,12 @@ def read_rows(conn: Connection, table: Table, ids: Sequence[int], chunk: int = 5
         ordered = sorted(ids)
         wanted = set(ordered)
         for where in id_filters(table.c.id, ordered, chunk):
-            out.extend(dict(row) for row in conn.execute(select(table).where(where)).mappings()
-                       if row["id"] in wanted)
+            # the rows at once, each zipped with the names: a mapping a row fetched one by one cost 1.3 s of
+            # the 1.8 s that 100,000 rows took
+            result = conn.execute(select(table).where(where))
+            keys = list(result.keys())
+            at = keys.index("id")
+            out.extend(dict(zip(keys, row)) for row in result.all() if row[at] in wanted)
         return out
     dialect = conn.dialect
     prep = dialect.identifier_preparer
@@ -220,7 +249,51 @@ def update_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
 
 
 _PG_CHUNK = 20_000  # rows a statement: its arrays stay a few megabytes
-_PG_TAKES = (String, Integer, Float, Date, Boolean)  # types whose text PostgreSQL reads back exactly
+# Each column type whose values go to PostgreSQL as texts in an array, with the classes of value whose text
+# it reads back as the value Core's binding would have stored (a float's shortest repr, a date's ISO form, a
+# time of day without a zone). Not here — so the rows take Core's path — a time of day with a zone (its text
+# would lose the zone's conversion), bytes, a PostgreSQL enum, or any other class of value (a float in an
+# INTEGER column, which Core's binding rounds and an array's text refuses).
+_PG_TAKES: tuple[tuple[type, tuple[type, ...]], ...] = (
+    (Boolean, (bool,)), (DateTime, (datetime,)), (Date, (date,)), (Float, (float, int)), (Integer, (int,)),
+    (String, (str,)))
+
+
+def _pg_array_type(dialect: Any, column: Any, values: Sequence[Any]) -> str | None:
+    """The array type ``values`` of ``column`` are cast to on the server from their texts (``_pg_texts``) — its
+    element type without a length: ``CAST(… AS VARCHAR(200)[])`` would cut a long value silently, where the assignment to
+    the column refuses it as Core's path does — or None when ``_PG_TAKES`` does not take them."""
+    kind = column.type
+    allowed = next((classes for sql_type, classes in _PG_TAKES if isinstance(kind, sql_type)), None)
+    if allowed is None or isinstance(kind, Enum) or (isinstance(kind, DateTime) and kind.timezone):
+        return None
+    classes = set(map(type, values))  # the exact class: a bool is no INTEGER's value, a datetime no DATE's
+    classes.discard(type(None))
+    if not classes <= set(allowed):
+        return None
+    if datetime in classes and any(x is not None and x.tzinfo is not None for x in set(values)):
+        return None
+    return "TEXT" if isinstance(kind, String) else str(kind.compile(dialect=dialect))
+
+
+def _pg_insert(conn: Connection, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> bool:
+    """``insert_tuples`` on PostgreSQL: one ``INSERT … SELECT FROM unnest(arrays)`` a chunk of rows, each
+    column's values one array (``_pg_texts``); False, nothing written, when a column's values are not all
+    ``_PG_TAKES``'s. Why: Core's executemany sent a statement a row (psycopg's pipeline), each parsed,
+    planned and run on its own — the history of a fill of 100,000 cells, 100,000 INSERTs, took 3–4 s of
+    the edit. The rows go in the order given (the serial ids ascending with them), as the executemany's."""
+    by_column = list(zip(*rows))
+    casts = [_pg_array_type(conn.dialect, table.c[name], values) for name, values in zip(names, by_column)]
+    if any(cast_to is None for cast_to in casts):
+        return False
+    prep = conn.dialect.identifier_preparer
+    arrays = ", ".join(f"CAST(%(a{i})b AS {cast_to}[])" for i, cast_to in enumerate(casts))
+    sql = (f"INSERT INTO {prep.format_table(table)} ({', '.join(prep.quote(n) for n in names)}) "
+           f"SELECT * FROM unnest({arrays})")
+    for start in range(0, len(rows), _PG_CHUNK):
+        conn.exec_driver_sql(sql, {f"a{i}": _pg_texts(values[start:start + _PG_CHUNK])
+                                   for i, values in enumerate(by_column)})
+    return True
 
 
 def _pg_update_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]],
@@ -229,43 +302,50 @@ def _pg_update_rows(conn: Connection, table: Table, columns: Sequence[str], rows
     values one array, instead of an executemany of a statement a row. Why: the search summary's triggers
     are statement triggers (``search_index._pg_build_chars``), so a statement a row ran them once a row,
     and the trigram index was kept row by row beside them: Replace All of 100,000 titles on a searched
-    office spent 53 s in its UPDATE, 21 s as one statement a chunk (docs/speed.md). The arrays go as
-    text, cast to each column's type but without a length: ``CAST(… AS VARCHAR(200))`` would cut a long
-    value silently, where the assignment to the column refuses it as Core's path does. A type whose text
-    would not come back the same (times of day with a zone, bytes) leaves the rows to Core's path."""
-    if any(not isinstance(table.c[c].type, _PG_TAKES) or isinstance(table.c[c].type, (DateTime, Enum))
-           for c in columns):
+    office spent 53 s in its UPDATE, 21 s as one statement a chunk (docs/speed.md). Each column's values
+    as ``_pg_insert``'s; a column ``_PG_TAKES`` does not take leaves the rows to Core's path (None)."""
+    by_column = list(zip(*rows)) if rows else [() for _ in range(len(columns) + 2)]
+    casts = [_pg_array_type(conn.dialect, table.c[c], by_column[i]) for i, c in enumerate(columns)]
+    if any(cast_to is None for cast_to in casts):
         return None
-    prep = conn.dialect.identifier_preparer
+    dialect = conn.dialect
+    prep = dialect.identifier_preparer
     target = prep.format_table(table)
-    casts = [("TEXT" if isinstance(table.c[c].type, String) else table.c[c].type.compile(dialect=conn.dialect))
-             for c in columns]
     assignments = [f"{prep.quote(c)} = v.c{i}" for i, c in enumerate(columns)]
-    assignments += [f"{prep.quote(n)} = :s{i}" for i, n in enumerate(set_also)]
+    assignments += [f"{prep.quote(n)} = %(s{i})s" for i, n in enumerate(set_also)]
     assignments.append(f"{prep.quote('version')} = {target}.{prep.quote('version')} + 1")
     # no columns but the version's when only a record's links changed
-    arrays = [f"CAST(:a{i} AS {cast}[])" for i, cast in enumerate(casts)]
-    arrays += ["CAST(:ids AS BIGINT[])", "CAST(:versions AS BIGINT[])"]
+    arrays = [f"CAST(%(a{i})b AS {cast_to}[])" for i, cast_to in enumerate(casts)]
+    arrays += ["CAST(%(ids)b AS BIGINT[])", "CAST(%(versions)b AS BIGINT[])"]
     aliases = [f"c{i}" for i in range(len(columns))] + ["id", "version"]
-    statement = text(
-        f"UPDATE {target} SET {', '.join(assignments)} "
-        f"FROM unnest({', '.join(arrays)}) AS v({', '.join(aliases)}) "
-        f"WHERE {target}.{prep.quote('id')} = v.id AND {target}.{prep.quote('version')} = v.version"
-    ).bindparams(*[bindparam(f"s{i}", type_=table.c[n].type) for i, n in enumerate(set_also)])
-    fixed = {f"s{i}": value for i, value in enumerate(set_also.values())}
+    sql = (f"UPDATE {target} SET {', '.join(assignments)} "
+           f"FROM unnest({', '.join(arrays)}) AS v({', '.join(aliases)}) "
+           f"WHERE {target}.{prep.quote('id')} = v.id AND {target}.{prep.quote('version')} = v.version")
+    fixed = {}
+    for i, (name, value) in enumerate(set_also.items()):  # bound as Core binds the column's type
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        fixed[f"s{i}"] = process(value) if process is not None else value
     count = 0
     for start in range(0, len(rows), _PG_CHUNK):
-        by_column = list(zip(*rows[start:start + _PG_CHUNK]))
-        params = {f"a{i}": [_pg_text(x) for x in by_column[i]] for i in range(len(columns))}
-        params["ids"] = list(by_column[len(columns)])
-        params["versions"] = list(by_column[len(columns) + 1])
-        count += int(cast("CursorResult[Any]", conn.execute(statement, {**params, **fixed})).rowcount)
+        end = start + _PG_CHUNK
+        params = {f"a{i}": _pg_texts(by_column[i][start:end]) for i in range(len(columns))}
+        params["ids"] = list(by_column[len(columns)][start:end])
+        params["versions"] = list(by_column[len(columns) + 1][start:end])
+        count += int(conn.exec_driver_sql(sql, {**params, **fixed}).rowcount)
     return count
 
 
+def _pg_texts(values: Sequence[Any]) -> list[str | None]:
+    """Each value as ``_pg_text`` writes it; a text as it is (most of a register's values). The list goes to
+    the server as a binary array (``%(…)b``, cast there to the column's type): psycopg writes a text array's
+    literal by a regular expression a value — 100,000 history rows of JSON took 2.5 s more that way."""
+    return [x if x.__class__ is str else _pg_text(x) for x in values]
+
+
 def _pg_text(value: Any) -> str | None:
-    """A value as PostgreSQL's input reads it back: dates in ISO form, numbers as Python writes them
-    (``1e-07``, ``nan`` are read too), flags as ``true``/``false``."""
+    """A value as PostgreSQL's input reads it back: dates in ISO form, a time of day without a zone as
+    ``str`` writes it ("2026-03-04 10:15:00.123456"), numbers as Python writes them (``1e-07``, ``nan``
+    are read too), flags as ``true``/``false``."""
     if value is None:
         return None
     if isinstance(value, bool):

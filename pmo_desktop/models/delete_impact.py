@@ -11,6 +11,7 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from .base import Base
+from .bulk import id_in_chunks
 from .fields import Register
 
 
@@ -56,9 +57,8 @@ def delete_impact(session: Session, reg: Register, ids: Iterable[int]) -> Delete
                 continue
             col = fk.parent
             count = 0
-            for start in range(0, len(ids), 500):  # stay under SQL parameter limits
-                count += session.scalar(select(func.count()).select_from(other)
-                                        .where(col.in_(ids[start:start + 500]))) or 0
+            for where in id_in_chunks(session.get_bind().dialect.name, col, ids):  # SQLite's parameter limit
+                count += session.scalar(select(func.count()).select_from(other).where(where)) or 0
             if not count:
                 continue
             what = _title(other.name)

@@ -251,8 +251,9 @@ def _date_text(process: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
     return text
 
 
-# Column types whose value, written through the driver on SQLite, reads back as the same Python value
-# when it is of this class: what lets the history encode a row as written.
+# Column types whose value, written through the driver on SQLite (or on PostgreSQL, a FLOAT being a double
+# there), reads back as the same Python value when it is of this class: what lets the history encode a row as
+# written.
 _READS_BACK: tuple[tuple[type, tuple[type, ...]], ...] = (
     (Boolean, (bool,)), (DateTime, (datetime,)), (Date, (date,)), (Float, (float,)), (Integer, (int,)),
     (String, (str,)))
@@ -369,7 +370,9 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
         ids = sorted(set(ids))
         if reg is None or not ids:
             continue
-        fresh = operations.written_rows(entity) if conn.dialect.name == "sqlite" else {}
+        # the rows a bulk write of this transaction wrote, encoded as written (on PostgreSQL: as an update
+        # wrote them, through ``bulk._pg_update_rows``, whose texts read back as the values sent); the others read
+        fresh = operations.written_rows(entity) if conn.dialect.name in ("sqlite", "postgresql") else {}
         encoded = _written_as_read(reg, [i for i in ids if i in fresh], fresh) if fresh else {}
         rest = [i for i in ids if i not in encoded] if encoded else ids
         now = _rows_of(conn, reg, rest) if rest else {}

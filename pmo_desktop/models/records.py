@@ -38,7 +38,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from . import clock, operations
 from . import values as v
 from .base import Base, utcnow
-from .bulk import id_filters, insert_rows, read_rows, update_rows
+from .bulk import id_filters, id_in, id_in_chunks, insert_rows, read_rows, update_rows
 from .errors import EditConflict, OperationCancelled, RecordNotFound, ValidationError
 from .fields import Context, Field, Ref, Register
 
@@ -162,8 +162,8 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
     ctx = ctx or load_context(session)
     E = reg.entity
     query = row_query(reg).order_by(E.id)
-    if ids is not None:
-        query = query.where(E.id.in_(list(ids)))
+    if ids is not None:  # on PostgreSQL one array of ids, however many (a paste's 10,000 rows read back)
+        query = query.where(id_in(session.get_bind().dialect.name, E.id, ids))
     if parent_id is not None and reg.parent:
         query = query.where(getattr(E, reg.parent) == parent_id)
     if where is not None:
@@ -914,7 +914,8 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
         if pairs:
             session.execute(insert(link_table), pairs)
     operations.note("updated", E, [rid for rid, _, _ in written])
-    if written and session.get_bind().dialect.name == "sqlite":
+    if written and session.get_bind().dialect.name in ("sqlite", "postgresql"):
+        # the history then encodes them as written: 100,000 rows read back cost 2 s on PostgreSQL too
         _remember_updated(session, reg, written, new_links)
     done = {rid for rid, _, _ in written}
     for obj in list(session.identity_map.values()):  # what this session holds of them is stale now
@@ -1042,15 +1043,16 @@ def _collect(session: Session, table: Table, where: ColumnElement[bool], snap: S
     if "id" not in table.c:
         return
     ids = [r["id"] for r in rows]
+    dialect = session.get_bind().dialect.name
     for child in Base.metadata.sorted_tables:
         for fk in child.foreign_keys:
             if fk.column.table is not table:
                 continue
             col = fk.parent
             if fk.ondelete == "CASCADE":
-                _collect(session, child, col.in_(ids), snap)
+                _collect(session, child, id_in(dialect, col, ids), snap)
             elif fk.ondelete == "SET NULL" and "id" in child.c:
-                hits = session.execute(select(child.c.id, col).where(col.in_(ids))).all()
+                hits = session.execute(select(child.c.id, col).where(id_in(dialect, col, ids))).all()
                 for ref_id in {h[1] for h in hits}:
                     snap.cleared.append((child.name, col.name, [h[0] for h in hits if h[1] == ref_id], ref_id))
 
@@ -1059,8 +1061,9 @@ def delete_records(session: Session, reg: Register, ids: Iterable[int]) -> Snaps
     ids = list(ids)
     table = reg.entity.__table__
     snap = Snapshot()
-    _collect(session, table, table.c.id.in_(ids), snap)
-    session.execute(delete(table).where(table.c.id.in_(ids)))
+    dialect = session.get_bind().dialect.name
+    _collect(session, table, id_in(dialect, table.c.id, ids), snap)
+    session.execute(delete(table).where(id_in(dialect, table.c.id, ids)))
     operations.note("deleted", reg.entity, ids)
     _touch_captured(snap)
     session.expire_all()
@@ -1089,8 +1092,8 @@ def capture(session: Session, entity: type[Any], ids: Iterable[int]) -> Snapshot
     table = entity.__table__
     snap = Snapshot()
     ids = list(ids)
-    for start in range(0, len(ids), 500):  # stay under SQL parameter limits
-        _collect(session, table, table.c.id.in_(ids[start:start + 500]), snap)
+    for where in id_in_chunks(session.get_bind().dialect.name, table.c.id, ids):  # SQLite's parameter limit
+        _collect(session, table, where, snap)
     return snap
 
 
