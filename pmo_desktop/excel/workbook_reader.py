@@ -121,12 +121,16 @@ ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 _DIMENSION_RE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"[A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}(\d{1,7}))?\"")
 _DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 MIN_ROW_BYTES = 40  # a stored row holding a value costs at least this in sheet XML
-_DIMENSION_END_RE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"[A-Z]{1,3}\d{1,7}:([A-Z]{1,3})\d{1,7}\"")
-# A cell past column ZZ holding something (not a formatted empty one, <c r="XFD5" s="1"/>): what makes a sheet wide.
-# A cell reference of three letters (past ZZ): found by its literal start, which the regex engine looks for
-# at C speed; which tag it sits in is checked after, on the few found (a pattern opening with "<" tried every
-# tag of the sheet, a tenth of a second for 10,000 rows).
-_WIDE_REF_RE = re.compile(rb"r=\"([A-Z]{3})(\d{1,7})\"")
+# The reference of a cell holding something (not a formatted empty one, <c r="XFD5" s="1"/>, which the reader
+# skips), its column of ``letters`` letters, or its row of ``digits`` digits: the references of one length compare
+# as texts do, so the largest is found by ``max`` on what ``findall`` gives, both in C (a pattern per cell with a
+# Python step each took 4 s for 4 million cells). Found by the literal start ' r="', which the regex engine looks
+# for at C speed; a row's own r="12" has no letters.
+_FILLED_COLUMN_RE = {letters: re.compile(rb' r="([A-Z]{%d})\d{1,7}"[^>]*(?<!/)>' % letters) for letters in (2, 3)}
+# of one letter past the last column found so far (by its index): a register's every cell is in A to Z, so the
+# pass after its first part finds only the few of a column further right
+_FILLED_LETTER_PAST = [re.compile(rb' r="([%c-Z])\d{1,7}"[^>]*(?<!/)>' % (65 + last)) for last in range(26)]
+_FILLED_ROW_RE = {digits: re.compile(rb' r="[A-Z]{1,3}(\d{%d})"[^>]*(?<!/)>' % digits) for digits in range(1, 8)}
 
 
 def file_format(path: Path, head: bytes) -> str:
@@ -280,9 +284,8 @@ def _scan_sheet(fh: Any, stop: int | None = None, extent: list[int] | None = Non
     """One streamed pass over a sheet's XML (a decompression, no parse): its row tags, counted until more
     than ``stop``, and its Excel error cells (#REF!, #N/A …) by (row, column), which calamine reads as
     empty, and its negative numbers, which it reads as times in a date cell; None for these when the count
-    stopped before the end. ``extent``: [last row, last column] of the filled cells past column ZZ, found in
-    the same pass as ``_check_extent`` finds them (the sheet decompressed once, not twice); set to [-1, -1]
-    when a part of the sheet holds no row's end, for the caller to look the way ``_check_extent`` does."""
+    stopped before the end. ``extent``: [last row, last column] (1-based) of the cells holding something, widened
+    in the same pass (``_widen_extent``: the sheet decompressed once for the checks and the error cells)."""
     out: CellMarks = {}
     rows = 0
     carry = b""
@@ -292,13 +295,8 @@ def _scan_sheet(fh: Any, stop: int | None = None, extent: list[int] | None = Non
             break
         buf = carry + chunk if carry else chunk
         cut = max(buf.rfind(b"</row>") + 6, 0) if chunk else len(buf)
-        if extent is not None and extent[0] >= 0:
-            if chunk and cut < 6:
-                extent[:] = [-1, -1]  # no row ends here: the part kept for the next read need not start at a tag
-            else:  # each part ends with a '>', as _check_extent's do: the same references, each found once
-                for m in _WIDE_REF_RE.finditer(buf, 0, cut):
-                    if _a_filled_cell(buf, m.start(), m.end(), cut):
-                        extent[0], extent[1] = max(extent[0], int(m.group(2))), max(extent[1], _col_index(m.group(1)) + 1)
+        if extent is not None:  # each part ends after a row's end (or the sheet's): no cell is cut in two
+            _widen_extent(buf, cut, extent)
         rows += buf.count(b"<row ", 0, cut) + buf.count(b":row ", 0, cut)
         if stop is not None and rows > stop:
             return rows, None
@@ -362,9 +360,8 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
             big = info.file_size > max(limits.max_rows * MIN_ROW_BYTES, 64 * 1024)
             m = _DIMENSION_RE.search(head)
             rows = int(m.group(1)) if m and m.group(1) else 0
-            extent: list[int] | None = None
+            extent = [0, 0]  # the cells holding something: how much the reader will hold (``_refuse_extent``)
             if m is None and big:  # no dimension (streamed writers): count the row tags, no parse
-                extent = [0, 0]  # and the cells past ZZ, in the same pass (no dimension says how wide either)
                 with zf.open(info) as fh:
                     rows, errors = _scan_sheet(fh, limits.max_rows + limits.header_scan_rows, extent)
                 if scanned is not None and errors is not None:
@@ -373,54 +370,50 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
                 raise WorkbookError(f"A sheet of “{name}” spans {rows:,} rows, more than the {limits.max_rows:,} rows "
                                     "an import accepts; split it into smaller workbooks (or delete empty formatted "
                                     "rows below the data).")
-            end = _DIMENSION_END_RE.search(head)
-            if end is None and m is None or end is not None and len(end.group(1)) == 3:  # past ZZ, or unsaid
-                if extent is not None and extent[0] >= 0:
-                    _refuse_extent(name, extent[0], extent[1], limits)
-                else:
-                    with zf.open(info) as fh:
-                        _check_extent(name, fh, limits)
+            if not (m is None and big):
+                # Every sheet's cells are looked at, whatever its dimension says: a dimension is what the writer
+                # claims (A1:F3 beside a value in XFD1048576 made the reader ask for 512 GB and abort the program),
+                # and a value in ZZ1048576 is 736 million cells from A1 too. The pass also finds the sheet's error
+                # cells, kept for its import (``_error_cells``), so it costs no second decompression.
+                with zf.open(info) as fh:
+                    errors = _scan_sheet(fh, None, extent)[1]
+                if scanned is not None and errors is not None:
+                    scanned[info.filename] = errors
+            _refuse_extent(name, extent[0], extent[1], limits)
 
 
-def _check_extent(name: str, fh: Any, limits: Limits) -> None:
-    """Refuse a sheet whose cells past column ZZ make it more cells from A1 to its last than the reader can hold
-    (``Limits.max_cells``): a streamed pass, no parse, only for a sheet whose dimension reaches past ZZ."""
-    last_row = last_col = 0
-    carry = b""
-    while True:
-        chunk = fh.read(1 * MiB)
-        buf = carry + chunk
-        cut = max(buf.rfind(b">") + 1, 0) if chunk else len(buf)
-        for m in _WIDE_REF_RE.finditer(buf, 0, cut):
-            if not _a_filled_cell(buf, m.start(), m.end(), cut):
-                continue
-            last_row, last_col = max(last_row, int(m.group(2))), max(last_col, _col_index(m.group(1)) + 1)
-        carry = buf[cut:]
-        if not chunk:
+def _widen_extent(buf: bytes, cut: int, extent: list[int]) -> None:
+    """Widen ``extent`` ([last row, last column], 1-based) to the cells of ``buf[:cut]`` holding something: the
+    longest references first, the shorter looked for only while none longer has been found."""
+    for letters in (3, 2, 1):
+        if extent[1] >= _LAST_COLUMN_OF[letters]:
             break
-    _refuse_extent(name, last_row, last_col, limits)
+        pattern = _FILLED_COLUMN_RE[letters] if letters > 1 else _FILLED_LETTER_PAST[extent[1]]
+        found = pattern.findall(buf, 0, cut)
+        if found:
+            extent[1] = max(extent[1], _col_index(max(found)) + 1)
+            break
+    for digits in range(7, 0, -1):
+        if extent[0] >= 10 ** digits:
+            break
+        found = _FILLED_ROW_RE[digits].findall(buf, 0, cut)
+        if found:
+            extent[0] = max(extent[0], int(max(found)))
+            break
+
+
+_LAST_COLUMN_OF = {1: 26, 2: 702, 3: 16_384}  # the last column a reference of so many letters names
 
 
 def _refuse_extent(name: str, last_row: int, last_col: int, limits: Limits) -> None:
-    """``_check_extent``'s refusal, of the last row and column (1-based) of the cells found past ZZ."""
+    """Refuse a sheet whose cells holding something make it more cells from A1 to its last than the reader holds
+    (``Limits.max_cells``), naming its last column and row and what to delete."""
     if last_row * last_col > limits.max_cells:
         raise WorkbookError(f"A sheet of “{name}” reaches column {column_letters(last_col - 1)} down to row "
                             f"{last_row:,}: {last_row * last_col / 1e6:,.0f} million cells from A1, more than the "
                             f"{limits.max_cells / 1e6:,.0f} million an import can hold; delete the columns to the "
-                            "right of the data (select them, right-click ▸ Delete), save, and import again.")
-
-
-def _a_filled_cell(buf: bytes, start: int, end: int, cut: int) -> bool:
-    """Whether the reference at ``start`` is the ``r`` attribute of a cell tag (``<c`` or ``<x:c``) that is no
-    empty styled cell (``<c r="AAA1" s="3"/>``: formatting to the right of the data holds no value)."""
-    if not buf[start - 1:start].isspace():
-        return False  # another attribute ending in r ("ref=", "spr=")
-    opening = buf.rfind(b"<", 0, start)
-    tag = buf[opening + 1:start].split(None, 1)[0] if opening >= 0 else b""
-    if tag != b"c" and not tag.endswith(b":c"):
-        return False
-    close = buf.find(b">", end, cut)
-    return close >= 0 and buf[close - 1:close] != b"/"
+                            "right of the data and the rows below it (select them, right-click ▸ Delete), save, and "
+                            "import again.")
 
 
 def _check_zip_entries(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
