@@ -774,15 +774,16 @@ def _read_csv(path: Path, limits: Limits, unaligned: dict[int, str] | None = Non
         # The csv module reads the text itself, not its ``splitlines()``: those lines lose the line breaks of a
         # quoted cell typed over several lines (Alt+Enter in Excel), and split a row at a vertical tab, a form
         # feed or U+2028 pasted from Word or slides, which are text inside a cell, not the end of a row.
-        parsed = _overflow_joined(list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)),
-                                  delimiter, unaligned)
+        parsed = _overflow_joined(_csv_rows(path.name, text, delimiter), delimiter, unaligned)
     rows: list[list[Any]] = []
     data = 0
     cap = limits.max_columns
     for row in parsed:
         if len(row) > cap and cut is not None:
             cut.update(c for c in range(cap, len(row)) if row[c].strip())
-        cells = [_one_line_end(c) if c.strip() else None for c in row[:cap]]
+        # a cell longer than Excel lets one be stands for itself by its first letters past the limit, its row
+        # refused as any text too long for a cell is (as ``_calamine_rows`` does, for the same reason)
+        cells = [_one_line_end(c[:LONGEST_CELL + 1]) if c.strip() else None for c in row[:cap]]
         rows.append(cells)
         if any(c is not None for c in cells):
             data += 1
@@ -790,6 +791,63 @@ def _read_csv(path: Path, limits: Limits, unaligned: dict[int, str] | None = Non
                 raise WorkbookError(f"The sheet “{path.stem}” has more than {limits.max_rows:,} rows, more than an "
                                     "import accepts; split it into smaller workbooks.")
     return rows
+
+
+def _csv_rows(name: str, text: str, delimiter: str) -> list[list[str]]:
+    """The rows of a CSV's ``text``, refused when a quoted cell opens and never closes.
+
+    The csv module reads such a cell — a quote mark typed at the start of a cell (“"Phase 2 budget”), a file cut
+    short — to the end of the file: every row after it became that one cell's text, a title of thousands of
+    letters, and those rows were not imported, without a word. Excel reads it so too; which rows were meant is
+    for the person who has the file to say. A cell as long as the file allows is read (the csv module stopped at
+    128 KB and called the whole file damaged); ``_read_csv`` makes one longer than a cell holds its row's error."""
+    import csv
+
+    # the process's limit, raised once: no cell is longer than the file, which check_file has bounded
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    lines = io.StringIO(text, newline="")
+    rows: list[list[str]] = []
+    last_start = row_start = 0
+    for row in csv.reader(lines, delimiter=delimiter):
+        rows.append(row)
+        last_start, row_start = row_start, lines.tell()
+    # Only the last row can hold such a cell, which runs to the end: it is looked at alone, cell by cell.
+    opened = _unclosed_quote(text, last_start, delimiter)
+    if opened is not None:
+        line = len(_LINE_BREAK_RE.findall(text, 0, opened)) + 1
+        shown = text[opened:opened + 40].split("\n")[0].split("\r")[0]
+        raise WorkbookError(f"“{name}”: the cell starting “{shown}” on line {line:,} opens a quote mark that is "
+                            "never closed, so everything after it would be read as that one cell and the rows "
+                            f"below it lost ({len(_LINE_BREAK_RE.findall(text, opened)):,} lines); close the quote "
+                            "mark (or delete it), save, and import again.")
+    return rows
+
+
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+
+
+def _unclosed_quote(text: str, start: int, delimiter: str) -> int | None:
+    """Where, in the row of ``text`` starting at ``start``, a cell opens with a quote mark no single quote mark
+    closes (a doubled one is a quote mark within it), as the csv module reads a cell; None when every one closes.
+    After its closing quote, and in a cell not starting with one, a quote mark is text."""
+    cell_end = re.compile("[" + re.escape(delimiter) + "\r\n]")
+    at = start
+    while at < len(text):
+        if text.startswith('"', at):
+            close = at + 1
+            while True:
+                close = text.find('"', close)
+                if close < 0:
+                    return at
+                if not text.startswith('""', close):
+                    break
+                close += 2
+            at = close + 1
+        found = cell_end.search(text, at)
+        if found is None:
+            return None
+        at = found.end()
+    return None
 
 
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
