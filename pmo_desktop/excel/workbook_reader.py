@@ -774,16 +774,15 @@ def _read_csv(path: Path, limits: Limits, unaligned: dict[int, str] | None = Non
         # The csv module reads the text itself, not its ``splitlines()``: those lines lose the line breaks of a
         # quoted cell typed over several lines (Alt+Enter in Excel), and split a row at a vertical tab, a form
         # feed or U+2028 pasted from Word or slides, which are text inside a cell, not the end of a row.
-        parsed = _overflow_joined(_csv_rows(path.name, text, delimiter), delimiter, unaligned)
+        parsed = _overflow_joined(_csv_rows(path.name, text, delimiter, limits.max_rows + limits.header_scan_rows),
+                                  delimiter, unaligned)
     rows: list[list[Any]] = []
     data = 0
     cap = limits.max_columns
     for row in parsed:
         if len(row) > cap and cut is not None:
             cut.update(c for c in range(cap, len(row)) if row[c].strip())
-        # a cell longer than Excel lets one be stands for itself by its first letters past the limit, its row
-        # refused as any text too long for a cell is (as ``_calamine_rows`` does, for the same reason)
-        cells = [_one_line_end(c[:LONGEST_CELL + 1]) if c.strip() else None for c in row[:cap]]
+        cells = [_one_line_end(c) if c.strip() else None for c in row[:cap]]
         rows.append(cells)
         if any(c is not None for c in cells):
             data += 1
@@ -793,24 +792,39 @@ def _read_csv(path: Path, limits: Limits, unaligned: dict[int, str] | None = Non
     return rows
 
 
-def _csv_rows(name: str, text: str, delimiter: str) -> list[list[str]]:
-    """The rows of a CSV's ``text``, refused when a quoted cell opens and never closes.
+def _csv_rows(name: str, text: str, delimiter: str, most: int) -> list[list[str]]:
+    """The rows of a CSV's ``text``, refused when a quoted cell opens and never closes; no more read once more than
+    ``most`` hold something (the file is refused for its rows then: a 200 MB CSV of 1.5 million rows took 1.9 GB
+    to be told so, every row held first).
 
     The csv module reads such a cell — a quote mark typed at the start of a cell (“"Phase 2 budget”), a file cut
     short — to the end of the file: every row after it became that one cell's text, a title of thousands of
     letters, and those rows were not imported, without a word. Excel reads it so too; which rows were meant is
     for the person who has the file to say. A cell as long as the file allows is read (the csv module stopped at
-    128 KB and called the whole file damaged); ``_read_csv`` makes one longer than a cell holds its row's error."""
+    128 KB and called the whole file damaged): one longer than a cell holds is its row's error, said with its length."""
     import csv
 
     # the process's limit, raised once: no cell is longer than the file, which check_file has bounded
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
-    lines = io.StringIO(text, newline="")
+    read_to = [0]  # where the lines given to the reader end
+
+    def lines() -> Iterator[str]:
+        """The lines of ``text`` with their ends, as ``io.StringIO(text, newline="")`` gives them, without the
+        copy it makes of the text at four bytes a letter (800 MB for a 200 MB CSV)."""
+        for line in _CSV_LINE_RE.finditer(text):
+            read_to[0] = line.end()
+            yield line.group()
+
     rows: list[list[str]] = []
     last_start = row_start = 0
-    for row in csv.reader(lines, delimiter=delimiter):
+    filled = 0
+    for row in csv.reader(lines(), delimiter=delimiter):
         rows.append(row)
-        last_start, row_start = row_start, lines.tell()
+        last_start, row_start = row_start, read_to[0]
+        if any(cell.strip() for cell in row):
+            filled += 1
+            if filled > most:
+                return rows  # as many as ``_read_csv`` counts to refuse the file
     # Only the last row can hold such a cell, which runs to the end: it is looked at alone, cell by cell.
     opened = _unclosed_quote(text, last_start, delimiter)
     if opened is not None:
@@ -824,6 +838,7 @@ def _csv_rows(name: str, text: str, delimiter: str) -> list[list[str]]:
 
 
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_CSV_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # a line and its end, or the last without one
 
 
 def _unclosed_quote(text: str, start: int, delimiter: str) -> int | None:
@@ -850,6 +865,7 @@ def _unclosed_quote(text: str, start: int, delimiter: str) -> int | None:
     return None
 
 
+_FIRST_LINE_RE = re.compile(r"[^\n]*?\S[^\n]*")  # the first line holding something
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
 _PIPE_RULE_RE = re.compile(r"\|(\s*:?-+:?\s*\|)+")  # "|---|:--:|", the rule under the header
 
@@ -858,6 +874,9 @@ def _pipe_table(text: str) -> list[list[str]] | None:
     """The rows of a table typed in Markdown ("| Risk ID | Asset | … |" over "| --- | --- |") and saved under a
     spreadsheet's or a CSV's name: its cells between the pipes, the rule under the header left out. None when
     the text is no such table (every line but blank ones a row between pipes, its second line the rule)."""
+    first = _FIRST_LINE_RE.search(text)
+    if first is None or not first.group().lstrip().startswith("|"):
+        return None  # told from the first line, before a list of every line of a big file is made
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) < 3 or not all(line.startswith("|") and line.endswith("|") and len(line) > 1 for line in lines):
         return None
