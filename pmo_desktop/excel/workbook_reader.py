@@ -527,6 +527,12 @@ class SafeWorkbook:
                     # and one whose name is not UTF-8 (a Latin-1 "résumé.xlsx" from an old share), which
                     # calamine cannot be given, too — it was called damaged
                     self._wb = CalamineWorkbook.from_filelike(io.BytesIO(self.path.read_bytes()))
+                if not self._wb.sheet_names:
+                    # Every spreadsheet program saves at least one sheet: none is a workbook part calamine could
+                    # not read (workbook.xml broken), which was refused as "no sheet has a header row … check the
+                    # workbook", as if the sheets were there and held no register
+                    raise WorkbookError(f"“{name}” is damaged and cannot be read (it lists no sheet); open it in "
+                                        "Excel, save it again as .xlsx and retry.")
         except WorkbookError:
             raise
         except BaseException as e:  # calamine raises its own errors for broken parts (a Rust panic too)
