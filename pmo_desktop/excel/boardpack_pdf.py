@@ -134,7 +134,10 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequen
             style.append(("BACKGROUND", (col, row + 1), (col, row + 1), c))
             if text_colour_on(colour) == "FFFFFF":  # "Critical" on dark red: white, as the app shows it
                 data[row + 1][col] = Paragraph(f'<font color="white">{_escape(_text(rows[row][col]))}</font>', CELL)
-    table = Table(data, colWidths=_whole_words(widths, [list(headers), *rows]), repeatRows=1, hAlign="LEFT")
+    # a row taller than a page (a project's asks of 32,000 letters) goes on over the next: ReportLab otherwise stops
+    # the whole pack with "Flowable … too large on page" (a LayoutError)
+    table = Table(data, colWidths=_whole_words(widths, [list(headers), *rows]), repeatRows=1, hAlign="LEFT",
+                  splitInRow=1)
     table.setStyle(TableStyle(style))
     return table
 

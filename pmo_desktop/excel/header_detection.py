@@ -1258,7 +1258,9 @@ def _roles_name_people(kind: SheetKind, mapping: dict[int, str], sample: list[li
     return {c: n for c, n in mapping.items() if c != col}
 
 
-_WEB_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|[^@\s]+@[^@\s]+\.\w+", re.IGNORECASE)
+# An e-mail address is looked for from the start of a run of letters only (after a space, an "@" or the start): from
+# every letter of a run with no "@", each try ran to the run's end — a cell of 32,767 letters took 12 s a look.
+_WEB_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|(?<![^@\s])[^@\s]+@[^@\s]+\.\w+", re.IGNORECASE)
 # a user name as trackers write them: one word of letters and digits run together ("guni7", "cyl19970726")
 _HANDLE_RE = re.compile(r"(?=\S*[^\W\d_])(?=\S*\d)[\w.-]+")
 

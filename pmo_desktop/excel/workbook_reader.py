@@ -121,12 +121,16 @@ ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 _DIMENSION_RE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"[A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}(\d{1,7}))?\"")
 _DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 MIN_ROW_BYTES = 40  # a stored row holding a value costs at least this in sheet XML
-_DIMENSION_END_RE = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"[A-Z]{1,3}\d{1,7}:([A-Z]{1,3})\d{1,7}\"")
-# A cell past column ZZ holding something (not a formatted empty one, <c r="XFD5" s="1"/>): what makes a sheet wide.
-# A cell reference of three letters (past ZZ): found by its literal start, which the regex engine looks for
-# at C speed; which tag it sits in is checked after, on the few found (a pattern opening with "<" tried every
-# tag of the sheet, a tenth of a second for 10,000 rows).
-_WIDE_REF_RE = re.compile(rb"r=\"([A-Z]{3})(\d{1,7})\"")
+# The reference of a cell holding something (not a formatted empty one, <c r="XFD5" s="1"/>, which the reader
+# skips), its column of ``letters`` letters, or its row of ``digits`` digits: the references of one length compare
+# as texts do, so the largest is found by ``max`` on what ``findall`` gives, both in C (a pattern per cell with a
+# Python step each took 4 s for 4 million cells). Found by the literal start ' r="', which the regex engine looks
+# for at C speed; a row's own r="12" has no letters.
+_FILLED_COLUMN_RE = {letters: re.compile(rb' r="([A-Z]{%d})\d{1,7}"[^>]*(?<!/)>' % letters) for letters in (2, 3)}
+# of one letter past the last column found so far (by its index): a register's every cell is in A to Z, so the
+# pass after its first part finds only the few of a column further right
+_FILLED_LETTER_PAST = [re.compile(rb' r="([%c-Z])\d{1,7}"[^>]*(?<!/)>' % (65 + last)) for last in range(26)]
+_FILLED_ROW_RE = {digits: re.compile(rb' r="[A-Z]{1,3}(\d{%d})"[^>]*(?<!/)>' % digits) for digits in range(1, 8)}
 
 
 def file_format(path: Path, head: bytes) -> str:
@@ -280,9 +284,8 @@ def _scan_sheet(fh: Any, stop: int | None = None, extent: list[int] | None = Non
     """One streamed pass over a sheet's XML (a decompression, no parse): its row tags, counted until more
     than ``stop``, and its Excel error cells (#REF!, #N/A …) by (row, column), which calamine reads as
     empty, and its negative numbers, which it reads as times in a date cell; None for these when the count
-    stopped before the end. ``extent``: [last row, last column] of the filled cells past column ZZ, found in
-    the same pass as ``_check_extent`` finds them (the sheet decompressed once, not twice); set to [-1, -1]
-    when a part of the sheet holds no row's end, for the caller to look the way ``_check_extent`` does."""
+    stopped before the end. ``extent``: [last row, last column] (1-based) of the cells holding something, widened
+    in the same pass (``_widen_extent``: the sheet decompressed once for the checks and the error cells)."""
     out: CellMarks = {}
     rows = 0
     carry = b""
@@ -292,13 +295,8 @@ def _scan_sheet(fh: Any, stop: int | None = None, extent: list[int] | None = Non
             break
         buf = carry + chunk if carry else chunk
         cut = max(buf.rfind(b"</row>") + 6, 0) if chunk else len(buf)
-        if extent is not None and extent[0] >= 0:
-            if chunk and cut < 6:
-                extent[:] = [-1, -1]  # no row ends here: the part kept for the next read need not start at a tag
-            else:  # each part ends with a '>', as _check_extent's do: the same references, each found once
-                for m in _WIDE_REF_RE.finditer(buf, 0, cut):
-                    if _a_filled_cell(buf, m.start(), m.end(), cut):
-                        extent[0], extent[1] = max(extent[0], int(m.group(2))), max(extent[1], _col_index(m.group(1)) + 1)
+        if extent is not None:  # each part ends after a row's end (or the sheet's): no cell is cut in two
+            _widen_extent(buf, cut, extent)
         rows += buf.count(b"<row ", 0, cut) + buf.count(b":row ", 0, cut)
         if stop is not None and rows > stop:
             return rows, None
@@ -362,9 +360,8 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
             big = info.file_size > max(limits.max_rows * MIN_ROW_BYTES, 64 * 1024)
             m = _DIMENSION_RE.search(head)
             rows = int(m.group(1)) if m and m.group(1) else 0
-            extent: list[int] | None = None
+            extent = [0, 0]  # the cells holding something: how much the reader will hold (``_refuse_extent``)
             if m is None and big:  # no dimension (streamed writers): count the row tags, no parse
-                extent = [0, 0]  # and the cells past ZZ, in the same pass (no dimension says how wide either)
                 with zf.open(info) as fh:
                     rows, errors = _scan_sheet(fh, limits.max_rows + limits.header_scan_rows, extent)
                 if scanned is not None and errors is not None:
@@ -373,54 +370,50 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
                 raise WorkbookError(f"A sheet of “{name}” spans {rows:,} rows, more than the {limits.max_rows:,} rows "
                                     "an import accepts; split it into smaller workbooks (or delete empty formatted "
                                     "rows below the data).")
-            end = _DIMENSION_END_RE.search(head)
-            if end is None and m is None or end is not None and len(end.group(1)) == 3:  # past ZZ, or unsaid
-                if extent is not None and extent[0] >= 0:
-                    _refuse_extent(name, extent[0], extent[1], limits)
-                else:
-                    with zf.open(info) as fh:
-                        _check_extent(name, fh, limits)
+            if not (m is None and big):
+                # Every sheet's cells are looked at, whatever its dimension says: a dimension is what the writer
+                # claims (A1:F3 beside a value in XFD1048576 made the reader ask for 512 GB and abort the program),
+                # and a value in ZZ1048576 is 736 million cells from A1 too. The pass also finds the sheet's error
+                # cells, kept for its import (``_error_cells``), so it costs no second decompression.
+                with zf.open(info) as fh:
+                    errors = _scan_sheet(fh, None, extent)[1]
+                if scanned is not None and errors is not None:
+                    scanned[info.filename] = errors
+            _refuse_extent(name, extent[0], extent[1], limits)
 
 
-def _check_extent(name: str, fh: Any, limits: Limits) -> None:
-    """Refuse a sheet whose cells past column ZZ make it more cells from A1 to its last than the reader can hold
-    (``Limits.max_cells``): a streamed pass, no parse, only for a sheet whose dimension reaches past ZZ."""
-    last_row = last_col = 0
-    carry = b""
-    while True:
-        chunk = fh.read(1 * MiB)
-        buf = carry + chunk
-        cut = max(buf.rfind(b">") + 1, 0) if chunk else len(buf)
-        for m in _WIDE_REF_RE.finditer(buf, 0, cut):
-            if not _a_filled_cell(buf, m.start(), m.end(), cut):
-                continue
-            last_row, last_col = max(last_row, int(m.group(2))), max(last_col, _col_index(m.group(1)) + 1)
-        carry = buf[cut:]
-        if not chunk:
+def _widen_extent(buf: bytes, cut: int, extent: list[int]) -> None:
+    """Widen ``extent`` ([last row, last column], 1-based) to the cells of ``buf[:cut]`` holding something: the
+    longest references first, the shorter looked for only while none longer has been found."""
+    for letters in (3, 2, 1):
+        if extent[1] >= _LAST_COLUMN_OF[letters]:
             break
-    _refuse_extent(name, last_row, last_col, limits)
+        pattern = _FILLED_COLUMN_RE[letters] if letters > 1 else _FILLED_LETTER_PAST[extent[1]]
+        found = pattern.findall(buf, 0, cut)
+        if found:
+            extent[1] = max(extent[1], _col_index(max(found)) + 1)
+            break
+    for digits in range(7, 0, -1):
+        if extent[0] >= 10 ** digits:
+            break
+        found = _FILLED_ROW_RE[digits].findall(buf, 0, cut)
+        if found:
+            extent[0] = max(extent[0], int(max(found)))
+            break
+
+
+_LAST_COLUMN_OF = {1: 26, 2: 702, 3: 16_384}  # the last column a reference of so many letters names
 
 
 def _refuse_extent(name: str, last_row: int, last_col: int, limits: Limits) -> None:
-    """``_check_extent``'s refusal, of the last row and column (1-based) of the cells found past ZZ."""
+    """Refuse a sheet whose cells holding something make it more cells from A1 to its last than the reader holds
+    (``Limits.max_cells``), naming its last column and row and what to delete."""
     if last_row * last_col > limits.max_cells:
         raise WorkbookError(f"A sheet of “{name}” reaches column {column_letters(last_col - 1)} down to row "
                             f"{last_row:,}: {last_row * last_col / 1e6:,.0f} million cells from A1, more than the "
                             f"{limits.max_cells / 1e6:,.0f} million an import can hold; delete the columns to the "
-                            "right of the data (select them, right-click ▸ Delete), save, and import again.")
-
-
-def _a_filled_cell(buf: bytes, start: int, end: int, cut: int) -> bool:
-    """Whether the reference at ``start`` is the ``r`` attribute of a cell tag (``<c`` or ``<x:c``) that is no
-    empty styled cell (``<c r="AAA1" s="3"/>``: formatting to the right of the data holds no value)."""
-    if not buf[start - 1:start].isspace():
-        return False  # another attribute ending in r ("ref=", "spr=")
-    opening = buf.rfind(b"<", 0, start)
-    tag = buf[opening + 1:start].split(None, 1)[0] if opening >= 0 else b""
-    if tag != b"c" and not tag.endswith(b":c"):
-        return False
-    close = buf.find(b">", end, cut)
-    return close >= 0 and buf[close - 1:close] != b"/"
+                            "right of the data and the rows below it (select them, right-click ▸ Delete), save, and "
+                            "import again.")
 
 
 def _check_zip_entries(name: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
@@ -534,6 +527,12 @@ class SafeWorkbook:
                     # and one whose name is not UTF-8 (a Latin-1 "résumé.xlsx" from an old share), which
                     # calamine cannot be given, too — it was called damaged
                     self._wb = CalamineWorkbook.from_filelike(io.BytesIO(self.path.read_bytes()))
+                if not self._wb.sheet_names:
+                    # Every spreadsheet program saves at least one sheet: none is a workbook part calamine could
+                    # not read (workbook.xml broken), which was refused as "no sheet has a header row … check the
+                    # workbook", as if the sheets were there and held no register
+                    raise WorkbookError(f"“{name}” is damaged and cannot be read (it lists no sheet); open it in "
+                                        "Excel, save it again as .xlsx and retry.")
         except WorkbookError:
             raise
         except BaseException as e:  # calamine raises its own errors for broken parts (a Rust panic too)
@@ -781,7 +780,7 @@ def _read_csv(path: Path, limits: Limits, unaligned: dict[int, str] | None = Non
         # The csv module reads the text itself, not its ``splitlines()``: those lines lose the line breaks of a
         # quoted cell typed over several lines (Alt+Enter in Excel), and split a row at a vertical tab, a form
         # feed or U+2028 pasted from Word or slides, which are text inside a cell, not the end of a row.
-        parsed = _overflow_joined(list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)),
+        parsed = _overflow_joined(_csv_rows(path.name, text, delimiter, limits.max_rows + limits.header_scan_rows),
                                   delimiter, unaligned)
     rows: list[list[Any]] = []
     data = 0
@@ -799,6 +798,80 @@ def _read_csv(path: Path, limits: Limits, unaligned: dict[int, str] | None = Non
     return rows
 
 
+def _csv_rows(name: str, text: str, delimiter: str, most: int) -> list[list[str]]:
+    """The rows of a CSV's ``text``, refused when a quoted cell opens and never closes; no more read once more than
+    ``most`` hold something (the file is refused for its rows then: a 200 MB CSV of 1.5 million rows took 1.9 GB
+    to be told so, every row held first).
+
+    The csv module reads such a cell — a quote mark typed at the start of a cell (“"Phase 2 budget”), a file cut
+    short — to the end of the file: every row after it became that one cell's text, a title of thousands of
+    letters, and those rows were not imported, without a word. Excel reads it so too; which rows were meant is
+    for the person who has the file to say. A cell as long as the file allows is read (the csv module stopped at
+    128 KB and called the whole file damaged): one longer than a cell holds is its row's error, said with its length."""
+    import csv
+
+    # the process's limit, raised once: no cell is longer than the file, which check_file has bounded
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    read_to = [0]  # where the lines given to the reader end
+
+    def lines() -> Iterator[str]:
+        """The lines of ``text`` with their ends, as ``io.StringIO(text, newline="")`` gives them, without the
+        copy it makes of the text at four bytes a letter (800 MB for a 200 MB CSV)."""
+        for line in _CSV_LINE_RE.finditer(text):
+            read_to[0] = line.end()
+            yield line.group()
+
+    rows: list[list[str]] = []
+    last_start = row_start = 0
+    filled = 0
+    for row in csv.reader(lines(), delimiter=delimiter):
+        rows.append(row)
+        last_start, row_start = row_start, read_to[0]
+        if any(cell.strip() for cell in row):
+            filled += 1
+            if filled > most:
+                return rows  # as many as ``_read_csv`` counts to refuse the file
+    # Only the last row can hold such a cell, which runs to the end: it is looked at alone, cell by cell.
+    opened = _unclosed_quote(text, last_start, delimiter)
+    if opened is not None:
+        line = len(_LINE_BREAK_RE.findall(text, 0, opened)) + 1
+        shown = text[opened:opened + 40].split("\n")[0].split("\r")[0]
+        raise WorkbookError(f"“{name}”: the cell starting “{shown}” on line {line:,} opens a quote mark that is "
+                            "never closed, so everything after it would be read as that one cell and the rows "
+                            f"below it lost ({len(_LINE_BREAK_RE.findall(text, opened)):,} lines); close the quote "
+                            "mark (or delete it), save, and import again.")
+    return rows
+
+
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_CSV_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # a line and its end, or the last without one
+
+
+def _unclosed_quote(text: str, start: int, delimiter: str) -> int | None:
+    """Where, in the row of ``text`` starting at ``start``, a cell opens with a quote mark no single quote mark
+    closes (a doubled one is a quote mark within it), as the csv module reads a cell; None when every one closes.
+    After its closing quote, and in a cell not starting with one, a quote mark is text."""
+    cell_end = re.compile("[" + re.escape(delimiter) + "\r\n]")
+    at = start
+    while at < len(text):
+        if text.startswith('"', at):
+            close = at + 1
+            while True:
+                close = text.find('"', close)
+                if close < 0:
+                    return at
+                if not text.startswith('""', close):
+                    break
+                close += 2
+            at = close + 1
+        found = cell_end.search(text, at)
+        if found is None:
+            return None
+        at = found.end()
+    return None
+
+
+_FIRST_LINE_RE = re.compile(r"[^\n]*?\S[^\n]*")  # the first line holding something
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
 _PIPE_RULE_RE = re.compile(r"\|(\s*:?-+:?\s*\|)+")  # "|---|:--:|", the rule under the header
 
@@ -807,6 +880,9 @@ def _pipe_table(text: str) -> list[list[str]] | None:
     """The rows of a table typed in Markdown ("| Risk ID | Asset | … |" over "| --- | --- |") and saved under a
     spreadsheet's or a CSV's name: its cells between the pipes, the rule under the header left out. None when
     the text is no such table (every line but blank ones a row between pipes, its second line the rule)."""
+    first = _FIRST_LINE_RE.search(text)
+    if first is None or not first.group().lstrip().startswith("|"):
+        return None  # told from the first line, before a list of every line of a big file is made
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) < 3 or not all(line.startswith("|") and line.endswith("|") and len(line) > 1 for line in lines):
         return None
