@@ -106,6 +106,7 @@ from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
 from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import tool_catalogue
+from .verdict_logs import verdicts_not_decisions
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
 from .value_translation import (
     MODIFIED_FIBONACCI,
@@ -1358,6 +1359,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
                     _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    verdicts_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _user_accounts(match) or \
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
@@ -2043,10 +2045,12 @@ def _measures_sheet(match: HeaderMatch, sheet_title: str) -> str | None:
 def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     """Raise, saying why, when the one sheet the workbook has is a table its name says is something else
     (``_named_for_another``: a change log's dated entries; ``_machine_log``: a machine's log of a few values;
+    ``verdicts_not_decisions``: a program's verdicts or a script's choices in a file named as the decision log;
     ``tool_catalogue``: a tool's catalogue of risk kinds; a backlog named "issues"): the generic "no header row"
     would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
             if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities",
+                             "its rows are a program's verdicts",
                              "a tool's catalogue", "its rows are a tracker's planned work"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
