@@ -106,7 +106,6 @@ from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
 from .title_labels import labelled_title_column, split_labels
 from .tool_catalogues import tool_catalogue
-from .verdict_logs import verdicts_not_decisions
 from .unheaded_lists import captioned_list, made_header, named_register, own_words_header
 from .value_translation import (
     MODIFIED_FIBONACCI,
@@ -115,6 +114,7 @@ from .value_translation import (
     legend_scale,
     scale_from_word_level,
 )
+from .verdict_logs import verdicts_not_decisions
 from .vocabulary import example_words, foreign_words, register_nouns, sheet_words, value_words, word_key, words_of
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader, Uncalculated, column_letters, file_stamp
 
