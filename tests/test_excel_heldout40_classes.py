@@ -8,6 +8,7 @@ from imported import import_all, rows_of
 from real_world_factory import write_csv, write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
+from pmo_desktop.excel.import_plan import Action
 from pmo_desktop.excel.importer import apply_import, plan_workbook_import
 
 
@@ -94,3 +95,40 @@ def test_decided_per_sheet_the_offices_log_beside_a_programs_verdicts_is_importe
     assert sorted({r["title"] for r in got}) == ["Approve budget", "Approve scope change"] and len(got) == 6
     why = dict(plan.skipped_sheets)["Decisions"]
     assert why.startswith("its rows are a program's verdicts") and "rows keyed by “CaseID”" in why
+
+
+def _help_desk_table(with_owner: bool = False) -> list[list[object]]:
+    """A help desk's one table of the systems it serves (S1 … S6, each listing under "Parent" the known problems
+    that touch it) and its known problems (P1 … P4, each with its workaround)."""
+    rows: list[list[object]] = [["ID", "Parent", "Name", "Workaround"] + (["Owner"] if with_owner else [])]
+    systems = ["Payroll portal", "Timesheets", "Fleet tracker", "Depot radio log", "Intranet", "Rota planner"]
+    for k, system in enumerate(systems):
+        parents = ["P1", "P1,P2", "", "P3", "P2,P4", ""][k]
+        rows.append([f"S{k + 1}", parents, system, ""] + (["Lee Park"] if with_owner else []))
+    problems = [("Cannot log in", "Ask the service desk to reset the account"),
+                ("Page does not load", "Open it in Edge"), ("Report is blank", "Enable the viewer plug-in"),
+                ("No access on the phone", "Use the VPN app")]
+    for k, (problem, workaround) in enumerate(problems):
+        rows.append([f"P{k + 1}", "", problem, workaround] + ([""] if with_owner else []))
+    return rows
+
+
+def test_rows_of_another_kind_pointing_at_the_issues_by_their_ids_are_left_out(sqlite_store, tmp_path):
+    """A help bot's "issues.xlsx" kept its 12 applications (A1 … A12, listing the known issues I1 … I5 that touch
+    them under "ParentID") in the same table as the issues: 12 junk issues were made. IDs in two families, one
+    family pointing at the other by ID and filling nothing else: those rows are left out, each saying why, and
+    the known problems are imported with their workarounds."""
+    path = write_xlsx(tmp_path / "issues.xlsx", {"Sheet1": _help_desk_table()})
+    plan = import_all(sqlite_store, path)
+    got = {r["code"]: r for r in rows_of(sqlite_store, "issues")}
+    assert sorted(got) == ["P1", "P2", "P3", "P4"]
+    assert got["P2"]["title"] == "Page does not load" and "Open it in Edge" in (got["P2"]["description"] or "")
+    skipped = [r for r in plan.sheets[0].rows if r.report.action is Action.SKIP]
+    assert len(skipped) == 6 and "“S2” is a row of another kind in the same table" in skipped[1].report.reason
+    assert "lists under “Parent” the issues that concern it" in skipped[1].report.reason
+
+
+def test_rows_of_another_family_that_say_something_of_their_own_are_kept(sqlite_store, tmp_path):
+    """The rule above leaves rows alone that carry a column of their own (an owner): records too."""
+    import_all(sqlite_store, write_xlsx(tmp_path / "issues.xlsx", {"Sheet1": _help_desk_table(with_owner=True)}))
+    assert len(rows_of(sqlite_store, "issues")) == 10

@@ -88,6 +88,7 @@ from .header_detection import (
     vulnerability_list,
 )
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
+from .linked_kinds import rows_of_another_kind
 from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
 from .office_import import plan_office_import, read_stamp, unstamped_export
@@ -1731,8 +1732,11 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
     issues, assumptions, dependencies, decisions), the same header read for each."""
     out: list[tuple[SheetReader, HeaderMatch, Any]] = []
     for reader, match in found:
+        # a table of two kinds of row linked by their IDs (linked_kinds): the rows that only point at the
+        # records are left out, each saying why
+        another_kind = rows_of_another_kind(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         if match.kind.register not in RAID_REGISTERS:
-            out.append((reader, match, None))
+            out.append((reader, match, another_kind))
             continue
         rows = reader.top_rows()
         col = raid_type_column(match.headers, rows[match.row:match.row + 20])
@@ -1743,7 +1747,7 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             named = None  # no bug or issue request anywhere under it: the tracker's rows are the user's issues
         col = named if named is not None else col
         if col is None:
-            out.append((reader, match, None))
+            out.append((reader, match, another_kind))
             continue
         header, group = rows[match.row - 1], rows[match.row - 2] if match.row >= 2 else None
         stored = reader.top_rows(fill_merged=False)
