@@ -88,6 +88,7 @@ from .header_detection import (
     vulnerability_list,
 )
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
+from .linked_kinds import rows_of_another_kind
 from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
 from .office_import import plan_office_import, read_stamp, unstamped_export
@@ -115,6 +116,7 @@ from .value_translation import (
     legend_scale,
     scale_from_word_level,
 )
+from .verdict_logs import verdicts_not_decisions
 from .vocabulary import example_words, foreign_words, register_nouns, sheet_words, value_words, word_key, words_of
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader, Uncalculated, column_letters, file_stamp
 
@@ -1396,6 +1398,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
                     _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    verdicts_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _user_accounts(match) or \
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
@@ -1767,8 +1770,11 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
     issues, assumptions, dependencies, decisions), the same header read for each."""
     out: list[tuple[SheetReader, HeaderMatch, Any]] = []
     for reader, match in found:
+        # a table of two kinds of row linked by their IDs (linked_kinds): the rows that only point at the
+        # records are left out, each saying why
+        another_kind = rows_of_another_kind(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
         if match.kind.register not in RAID_REGISTERS:
-            out.append((reader, match, None))
+            out.append((reader, match, another_kind))
             continue
         rows = reader.top_rows()
         col = raid_type_column(match.headers, rows[match.row:match.row + 20])
@@ -1779,7 +1785,7 @@ def _split_raid(found: list[tuple[SheetReader, HeaderMatch]]) -> list[tuple[Shee
             named = None  # no bug or issue request anywhere under it: the tracker's rows are the user's issues
         col = named if named is not None else col
         if col is None:
-            out.append((reader, match, None))
+            out.append((reader, match, another_kind))
             continue
         header, group = rows[match.row - 1], rows[match.row - 2] if match.row >= 2 else None
         stored = reader.top_rows(fill_merged=False)
@@ -2081,10 +2087,12 @@ def _measures_sheet(match: HeaderMatch, sheet_title: str) -> str | None:
 def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     """Raise, saying why, when the one sheet the workbook has is a table its name says is something else
     (``_named_for_another``: a change log's dated entries; ``_machine_log``: a machine's log of a few values;
+    ``verdicts_not_decisions``: a program's verdicts or a script's choices in a file named as the decision log;
     ``tool_catalogue``: a tool's catalogue of risk kinds; a backlog named "issues"): the generic "no header row"
     would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
             if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities",
+                             "its rows are a program's verdicts",
                              "a tool's catalogue", "its rows are a tracker's planned work"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:

@@ -1,0 +1,147 @@
+"""A program's verdicts or a game's choices, told from an office's decision log (issue 12, round 40's held-out misses).
+
+A file named as a decision log is not always one. An order agent writes its verdict on each order
+("OrderID | OrderDate | … | RequestedQty | FulfilledQty | … | Decision | Reason": "Approve", "Split", "Split" …);
+a visual novel's branching script writes each question once per option ("id | type | name | option | …":
+"¿qué hacer?" over "nada", then over "atacar"). Both name a decision column, so their rows were read as decisions.
+
+What an office's log has and these have not: each decision stated once, in its own words, with who took it,
+when, where it stands or which project it concerns. A program's or a script's rows show it in their first rows:
+
+- the titles are not each a decision of its own: drawn from a tiny vocabulary ("Approve" / "Split") repeated down
+  the rows, or the same title over consecutive rows (a question over each of its options);
+- and one sign of a machine or a script beside that: rows keyed by another thing's ID ("OrderID", each row its
+  own order), most columns numbers (quantities, scores, points), or one row per option under the same title;
+- and none of the fields an office keeps on a decision (a decider, a date, a status, a project, a cost, links):
+  any of them ends the question, so a real log with repeated short titles ("Approve budget" on several rows,
+  decided by someone on a date) keeps its decisions.
+
+Decided once per sheet from its header's mapping and the sample of rows under it: nothing is read per row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models.fields import Kind
+from .header_detection import HeaderMatch
+from .vocabulary import word_key
+
+REGISTER = "decisions"
+MIN_ROWS = 4         # fewer rows say nothing of how titles repeat
+TINY_VOCABULARY = 3  # a verdict's words ("Approve", "Split", "Reject"): an office states each decision anew
+# the kinds of field that only describe a decision (its ID, its title, its text); a person, a date, a status, a
+# project, a cost or a link is what an office keeps on its own decisions
+_DESCRIBING_KINDS = (Kind.CODE, Kind.TEXT, Kind.LONGTEXT)
+
+
+def _cell(row: list[Any], c: int) -> str:
+    return str(row[c]).strip() if c < len(row) and row[c] is not None else ""
+
+
+def _a_number(text: str) -> bool:
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return True
+
+
+def _office_field(match: HeaderMatch, name: str) -> bool:
+    reg = match.kind.reg
+    if name not in reg.field_names:
+        return True  # a field of another kind read into the log: an office's, to be safe
+    return reg.field(name).kind not in _DESCRIBING_KINDS
+
+
+def _runs(titles: list[str]) -> list[range]:
+    """The stretches of consecutive rows (indexes into ``titles``) that carry the same title, two rows or more."""
+    out: list[range] = []
+    start = 0
+    for i in range(1, len(titles) + 1):
+        if i == len(titles) or titles[i].casefold() != titles[start].casefold():
+            if i - start >= 2:
+                out.append(range(start, i))
+            start = i
+    return out
+
+
+def _keyed_by_another(match: HeaderMatch, filled: list[list[Any]]) -> str | None:
+    """A column the log does not read, headed as another thing's ID ("OrderID", "applicant_id"), a value of its
+    own on every row: each row is about that thing, as a program's output row is about its input."""
+    for c, header in enumerate(match.headers):
+        key = word_key(header)
+        if c in match.mapping or len(key) <= 2 or not key.endswith("id") or "decision" in key:
+            continue
+        values = [_cell(r, c) for r in filled]
+        if _each_its_own(values):
+            return f"rows keyed by “{str(header).strip()}”"
+    return None
+
+
+def _mostly_numbers(match: HeaderMatch, filled: list[list[Any]], width: int) -> str | None:
+    """Half the filled columns or more are numbers on every row (quantities, inventories, a game's points),
+    the decision's own number left out."""
+    code = match.kind.reg.key_field.name if match.kind.reg.key_field is not None else None
+    columns = numbers = 0
+    for c in range(width):
+        values = [v for v in (_cell(r, c) for r in filled) if v]
+        if not values or (code is not None and match.mapping.get(c) == code):
+            continue
+        columns += 1
+        numbers += all(_a_number(v) for v in values)
+    if numbers >= 2 and numbers * 2 >= columns:
+        return f"{numbers} of its {columns} columns numbers"
+    return None
+
+
+def _each_its_own(values: list[str]) -> bool:
+    return all(values) and len(set(values)) == len(values)
+
+
+def _options_under_one_title(match: HeaderMatch, filled: list[list[Any]], runs: list[range], naming: int,
+                             width: int) -> str | None:
+    """A column the log does not read whose value differs on each row of every run of the same title: one row
+    per option of a question, as a script branches (an office's log states the options on the decision's row)."""
+    if not runs:
+        return None
+    for c in range(width):
+        if c == naming or c in match.mapping:
+            continue
+        if all(_each_its_own([_cell(filled[i], c) for i in run]) for run in runs):
+            header = str(match.headers[c]).strip() if c < len(match.headers) and match.headers[c] else f"column {c + 1}"
+            return f"one row per “{header}” under the same title"
+    return None
+
+
+def verdicts_not_decisions(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
+    """Why a sheet read as the decision log holds a program's verdicts or a script's choices, or None."""
+    kind = match.kind
+    if kind.register != REGISTER or kind.is_child or any(_office_field(match, n) for n in match.mapping.values()):
+        return None
+    title = next((f.name for f in kind.reg.fields if f.required), None)
+    naming = next((c for c, n in match.mapping.items() if n == title), None)
+    if naming is None:
+        return None
+    filled = [r for r in rows if _cell(r, naming)]  # the rows it names (a blank row or a note under it aside)
+    titles = [_cell(r, naming) for r in filled]
+    if len(filled) < MIN_ROWS:
+        return None
+    distinct = list(dict.fromkeys(t.casefold() for t in titles))
+    runs = _runs(titles)
+    repeats = sum(len(run) - 1 for run in runs)  # rows whose title is the one right above
+    header = str(match.headers[naming]).strip()
+    if len(distinct) <= TINY_VOCABULARY and len(distinct) * 2 <= len(titles):
+        said = ", ".join(f"“{t}”" for t in list(dict.fromkeys(titles))[:TINY_VOCABULARY])
+        repeated = f"“{header}” repeats {len(distinct)} values ({said}) over {len(titles)} rows"
+    elif repeats * 3 >= len(titles):
+        repeated = f"“{header}” is the same on {repeats} of {len(titles)} rows as on the row above"
+    else:
+        return None
+    width = max(len(match.headers), max(len(r) for r in filled))
+    signs = [s for s in (_keyed_by_another(match, filled), _mostly_numbers(match, filled, width),
+                         _options_under_one_title(match, filled, runs, naming, width)) if s]
+    if not signs:
+        return None
+    return (f"its rows are a program's verdicts or a script's choices, not an office's decisions: {repeated}, "
+            f"{', '.join(signs)}, and no decider, date, status or project beside them.")
