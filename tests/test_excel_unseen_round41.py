@@ -75,3 +75,21 @@ def test_mitigating_controls_are_the_risks_response_plan(sqlite_store, tmp_path)
     actions = {a["description"]: a for a in rows_of(sqlite_store, "risk_actions")}
     assert "BC-01 (Automated Backups), BC-02 (Disaster Recovery Testing)" in actions
     assert "SA-01 (Annual Security Awareness Training)" in actions
+
+
+def test_a_list_of_risks_and_their_mitigation_is_a_risk_register(sqlite_store, tmp_path):
+    """A household's "risks.csv": "system | risk | mitigation | during | aftermath", the mitigation written on
+    two lines. Its header named one field besides the plan (the risk), and a header must name two: the file
+    was refused and its risk lost. A risk's response plan is one of a risk register's fields (it already made
+    a sheet a risk register when the rows were looked at), so the risk is read with its plan as its actions;
+    the columns the office has no field for are kept in its notes."""
+    path = write_csv(tmp_path / "risks.csv", [
+        ["system", "risk", "mitigation", "during", "aftermath"],
+        ["home", "fire", "setup fire alarms\nkeep important things to save together eg hdds", "run out",
+         "rebuild"]], encoding="utf-8")
+    import_all(sqlite_store, path)
+    risks = rows_of(sqlite_store, "risks")
+    assert [r["title"] for r in risks] == ["fire"]
+    assert "run out" in (risks[0]["notes"] or "") and "rebuild" in (risks[0]["notes"] or "")
+    actions = [a["description"] for a in rows_of(sqlite_store, "risk_actions")]
+    assert actions == ["setup fire alarms\nkeep important things to save together eg hdds"]
