@@ -1,16 +1,21 @@
-"""The window's longest pause during a many-record change of a register held in memory (under 50,000 records, so
-not windowed) — issue 16's "the window never blocked": a 20 ms timer ticks on the GUI thread while each change runs,
+"""The window's longest pause during a many-record change of a register — held in memory under 50,000 records,
+windowed from there (``ROWS`` 100000: ``views/register_table/windowed.py``) — issue 16's "the window never blocked": a 20 ms timer ticks on the GUI thread while each change runs,
 and the longest gap between two ticks is how long the window could not paint or take a key. The floor beside it
 is the same timer's longest gap over an idle second in the same run.
 
 - Replace All of a word in every title (Ctrl+H, "supplier" → "vendor"), and its Ctrl+Z;
 - Delete of 10,000 rows (every other one of the first 20,000), and its Ctrl+Z;
-- a paste of 4,000 new rows past the end (Title, Cause).
+- a paste of 4,000 new rows past the end (Title, Cause);
+- Ctrl+D filling the whole Category column from its top cell (Ctrl+Space selects the column), and its Ctrl+Z;
+- the whole Category column selected, then scrolling down a page at a time (20 pages).
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_window_pauses.py [FILE] [ROWS]   # FILE built at the first run
 
 Before stop 41: Replace All over 45,000 risks paused the window 5–8 s, deleting 10,000 of them 177 s and their
-undo 262 s, a paste of 4,000 rows 40 s.
+undo 262 s, a paste of 4,000 rows 40 s. Windowed, 100,000 risks, before round speed43 (docs/speed.md): the fill of
+a whole column 5.9–29 s, its undo 3.7–12.6 s (the machine loaded 7–14).
+
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_window_pauses.py /tmp/pmo-bench-100k.pmo 100000
 """
 
 from __future__ import annotations
@@ -29,11 +34,13 @@ from bench_replace import opened_risks  # noqa: E402
 
 
 def main() -> None:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from pmo_desktop.models.registers import REGISTERS
     from pmo_desktop.views.register_table.commands import DeleteRecordsCommand
+    from pmo_desktop.views.register_table.windowed import WindowedRegisterModel
 
     rows = int(sys.argv[2]) if len(sys.argv) > 2 else 45_000
     path = Path(sys.argv[1] if len(sys.argv) > 1 else f"/tmp/pmo-bench-{rows // 1000}k.pmo")
@@ -46,6 +53,11 @@ def main() -> None:
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start()
 
+    def settled() -> bool:
+        return getattr(getattr(opened.get("view"), "model", None), "_reloading", None) is None
+
+    opened: dict = {}
+
     def longest(action) -> tuple[float, float]:
         """(the action's wall time, the longest gap between the timer's ticks meanwhile), in seconds."""
         ticks.clear()
@@ -53,6 +65,9 @@ def main() -> None:
         ticks.append(start)
         action()
         app.processEvents()
+        while not settled():  # the ids still being read on a worker after the change: part of it
+            app.processEvents()
+            time.sleep(0.002)
         ticks.append(time.perf_counter())
         return ticks[-1] - start, max(b - a for a, b in zip(ticks, ticks[1:]))
 
@@ -63,13 +78,16 @@ def main() -> None:
             time.sleep(0.002)
 
     _took, floor = longest(idle)
-    print(f"{rows:,} risks in memory; the timer's longest gap when idle (floor): {floor * 1000:.0f} ms", flush=True)
+    how = "windowed" if rows >= 50_000 else "in memory"
+    print(f"{rows:,} risks {how}; the timer's longest gap when idle (floor): {floor * 1000:.0f} ms", flush=True)
 
     def report(label: str, figures: tuple[float, float]) -> None:
         took, gap = figures
         print(f"  {label}: {took:.2f} s, longest pause {gap * 1000:.0f} ms ({gap / floor:.0f}× the floor)", flush=True)
 
-    document, view = opened_risks(path, "bench-pauses-copy.pmo")
+    document, view = opened_risks(path, f"bench-pauses-copy-{os.getpid()}.pmo")
+    assert isinstance(view.model, WindowedRegisterModel) == (rows >= 50_000)
+    opened["view"] = view
     dialog = view.open_replace()
     dialog.find_edit.setText("supplier")
     dialog.replace_edit.setText("vendor")
@@ -85,6 +103,28 @@ def main() -> None:
     view.focus_new_line(view.model.column_of("title"))
     block = "\n".join(f"Pasted risk {i}\tA cause {i}" for i in range(4_000))
     report("a paste of 4,000 new rows (the ✱ line)", longest(lambda: view.paste_text(block, at_end=True)))
+
+    table, category = view.table, view.model.column_of("category")
+
+    def whole_column() -> None:
+        table.setFocus()
+        table.setCurrentIndex(view.proxy.index(0, category))
+        QTest.keyClick(table, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+
+    whole_column()
+    app.processEvents()
+    report("Ctrl+D filling the whole Category column", longest(view.duplicate_rows))
+    report("its undo", longest(document.undo_stack.undo))
+    whole_column()
+    app.processEvents()
+    bar = table.verticalScrollBar()
+
+    def scroll() -> None:
+        for _ in range(20):
+            bar.setValue(bar.value() + bar.pageStep())
+            app.processEvents()
+
+    report("the whole column selected, 20 pages scrolled", longest(scroll))
     view.close()
     document.close()
     os._exit(0)

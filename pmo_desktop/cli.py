@@ -1,6 +1,6 @@
 """Command line entry: the GUI by default, headless subcommands otherwise.
 
-    pmo-desktop [FILE]                                    the GUI (the demo office when no file)
+    pmo-desktop [FILE]                                    the GUI (the demo office when no file; one FILE only)
     pmo-desktop new FILE [--demo]
     pmo-desktop import FILE WORKBOOK [--register R] [--sheet NAME] [--dry-run] [--partial] [--values MAP.json]
                                      [--create-missing]
@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Registers of a program office: risks, stakeholders, benefits. With no command (or just "
-                    "a FILE) the desktop application opens; the commands below run without a display.",
+                    "a FILE) the desktop application opens, on that office or the demo: one office a window, so "
+                    "two files are refused — open each in its own. The commands below run without a display.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     where = _Parser(add_help=False)
@@ -169,6 +170,38 @@ def _gui_database_url(argv: list[str]) -> str | None:
         if arg.startswith("--database="):
             return arg.split("=", 1)[1]
     return None
+
+
+# Qt's own options that take the next word as their value (QGuiApplication, QApplication): that word is no file.
+_QT_OPTIONS_WITH_A_VALUE = ("-platform", "-platformpluginpath", "-platformtheme", "-plugin", "-qwindowgeometry",
+                            "-qwindowicon", "-qwindowtitle", "-session", "-style", "-stylesheet", "-display", "-geometry")
+
+
+def gui_files(argv: list[str]) -> list[str]:
+    """The files named on a command line that opens the window: every word that is no option nor an option's
+    value (``--database URL``, Qt's ``-style fusion``)."""
+    files, skip_next = [], False
+    for arg in argv:
+        if skip_next:
+            skip_next = False
+        elif arg.startswith("-"):
+            skip_next = arg in ("--database", *_QT_OPTIONS_WITH_A_VALUE)
+        else:
+            files.append(arg)
+    return files
+
+
+def more_than_one_office(argv: list[str]) -> str | None:
+    """The usage error for a window asked to open two offices or more (pmo-desktop a.pmo b.pmo), or None. The
+    window holds one office; before, the first opened and the others were ignored in silence, the user left to
+    look for the second in vain. Refused before any window, with the way to open each."""
+    url = _gui_database_url(argv)  # a database is an office too: with a file beside it, the file was ignored
+    files = gui_files(argv) + ([f"--database {url}"] if url else [])
+    if len(files) < 2:
+        return None
+    others = ", ".join(f"“{f}”" for f in files[1:])
+    return (f"{PROG}: one office at a time: “{files[0]}” and {others} were given. A window holds one office; "
+            f"open each in its own: {PROG} {files[0]} & {PROG} {files[1]}")
 
 
 def _open(args):
@@ -529,7 +562,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
         return run_headless(argv)
-    refused = not_a_command(argv[0]) if argv else None
+    refused = (not_a_command(argv[0]) if argv else None) or more_than_one_office(argv)
     if refused is not None:
         print(refused, file=sys.stderr)
         return EXIT_USAGE

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QCalendarWidget
 from pmo_desktop.models import records
 from pmo_desktop.models.errors import ValidationError
 from pmo_desktop.models.registers import REGISTERS
-from pmo_desktop.models.values import DAY_FIRST, MONTH_FIRST, day_text, parse_date
+from pmo_desktop.models.values import DATE_PAST, DAY_FIRST, MONTH_FIRST, day_text, parse_date
 from pmo_desktop.views.register_table import RegisterView
 from pmo_desktop.views.register_table.date_entry import DateLineEdit, locale_date_order
 
@@ -167,8 +167,9 @@ def type_into_cell(qtbot, view, record_id, field, keys, start_with_f2=False, ref
 def test_typing_a_date_over_a_date_in_every_date_column(qtbot, document, uk_locale, register_name, field):
     view, rid = open_view(qtbot, document, register_name)
     target = date(2026, 1, 20) if field in ("on",) else date(2027, 3, 15)
-    if register_name == "risks" and field == "escalated_on":
-        target = date(2026, 2, 1)
+    looks_back = next(f for f in REGISTERS[register_name].fields if f.name == field).when == DATE_PAST
+    if looks_back or (register_name == "risks" and field == "escalated_on"):
+        target = date(2026, 2, 1)  # a day already come: a later one is refused where something happened
     type_into_cell(qtbot, view, rid, field, target.isoformat())
     assert stored(document, register_name, rid, field) == target
     assert view.proxy.index(view.proxy.mapFromSource(view.model.index(view.model.row_of(rid), 0)).row(),

@@ -39,12 +39,15 @@ def test_five_risks_typed_down_a_column_after_ctrl_shift_n(main_window, qtbot, t
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
         qtbot.waitUntil(lambda n=n: len(titles(window)) == n and view.new_line.hasFocus())
     assert titles(window) == wanted
-    # Ctrl+F from there searches; Esc comes back; Ctrl+Z takes the last risk away, Ctrl+Shift+Z brings it back.
+    # Ctrl+F from there searches; Esc comes back to the row found, a second Esc shows every row again; Ctrl+Z
+    # takes the last risk away, Ctrl+Shift+Z brings it back.
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, C)
     assert QApplication.focusWidget() is view.search
     typed(qtbot, "tills")
     qtbot.waitUntil(lambda: view.proxy.rowCount() == 1)
     qtbot.keyClick(view.search, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is view.table
+    qtbot.keyClick(view.table, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: view.proxy.rowCount() == 5)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, C)
     qtbot.waitUntil(lambda: len(titles(window)) == 4)

@@ -339,12 +339,14 @@ def test_typing_down_a_column_with_enter_fills_one_row_after_another_as_in_excel
 
 
 # ---------------------------------------------------------------------------------- search
-def test_escape_in_the_search_box_clears_the_search_and_goes_back_to_the_table(qtbot, projects):
+def test_escape_in_the_search_box_goes_back_to_the_table_and_a_second_clears_the_search(qtbot, projects):
     qtbot.keyClick(projects.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is projects.search
     qtbot.keyClicks(projects.search, "stock")
     qtbot.waitUntil(lambda: projects.proxy.rowCount() == 1)
     qtbot.keyClick(projects.search, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is projects.table and projects.search.text() == "stock"
+    qtbot.keyClick(projects.table, Qt.Key.Key_Escape)
     assert projects.search.text() == ""
     qtbot.waitUntil(lambda: projects.proxy.rowCount() == 3)
     assert QApplication.focusWidget() is projects.table

@@ -105,8 +105,10 @@ def test_titles_typed_down_the_new_row_line_without_a_pause_each_make_a_record(m
 
 def test_a_day_and_a_month_typed_alone_are_of_this_year_as_in_excel(demo_window, qtbot):
     """"3/12" typed into a date was refused as "not a date", and "3.12" was read as the Excel date number
-    3.12: 2 January 1900. Excel reads both as the 3rd of December this year (in a day-first region)."""
+    3.12: 2 January 1900. Excel reads both as the 3rd of December (in a day-first region) — of the year the
+    column looks to since walkthrough 30: a proximity's next 3 December, a date raised the last 1 March."""
     from pmo_desktop.models import clock
+    from pmo_desktop.models.values import DATE_AHEAD, DATE_PAST, year_left_out
 
     window = demo_window
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
@@ -114,11 +116,12 @@ def test_a_day_and_a_month_typed_alone_are_of_this_year_as_in_excel(demo_window,
     errors = []
     window.document.error.connect(errors.append)
     rid = view.model.record_id(0)
-    year = clock.today().year
-    for column, typed, expected in (("proximity", "3/12", date(year, 12, 3)), ("proximity", "3.12", date(year, 12, 3)),
-                                    ("proximity", "12 Dec", date(year, 12, 12)),
+    today = clock.today()
+    ahead = year_left_out(12, 3, today, DATE_AHEAD)
+    for column, typed, expected in (("proximity", "3/12", ahead), ("proximity", "3.12", ahead),
+                                    ("proximity", "12 Dec", year_left_out(12, 12, today, DATE_AHEAD)),
                                     ("proximity", "2026-12-31", date(2026, 12, 31)),
-                                    ("raised_on", "1/3", date(year, 3, 1))):
+                                    ("raised_on", "1/3", year_left_out(3, 1, today, DATE_PAST))):
         view.table.setFocus()
         view.table.setCurrentIndex(view.proxy.mapFromSource(view.model.index(view.model.row_of(rid),
                                                                               RISKS.field_names.index(column))))

@@ -3282,6 +3282,11 @@ def _field_labels(kind: SheetKind, items: list[Any]) -> bool:
     return named >= 2 and named * 2 >= len(labels)
 
 
+# The risks a matrix's cell lists: one a line, or run together with a ";" or with a comma and no space after it
+# ("Incompatibilidade de software,Garantia"); a comma followed by a space is a name's own ("Delays, rework").
+_GRID_NAMES_SPLIT_RE = re.compile(r"\n|;|(?<=[^\W\d_]),(?=[^\W\d_])")
+
+
 def risk_grid(rows: list[list[Any]]) -> list[list[Any]] | None:
     """A probability × impact matrix with the risks written in its cells ("Matriz de riesgos": levels down
     the side and across the top, "Corte de luz temporario" where they meet), as rows "Risk | Probability |
@@ -3306,7 +3311,7 @@ def risk_grid(rows: list[list[Any]]) -> list[list[Any]] | None:
     def names(value: Any) -> list[str]:
         if value is None or _level_cell(value):
             return []
-        parts = [p.strip() for p in str(value).split("\n") if p.strip()]
+        parts = [p.strip() for p in _GRID_NAMES_SPLIT_RE.split(str(value)) if p.strip()]
         return [p for p in parts if not all(_CODE_RE.match(w) for w in p.split()) and not _LIST_REF_RE.match(p)]
 
     # which axis is the likelihood: the label beside the rows of levels ("PROBABILIDAD") says so

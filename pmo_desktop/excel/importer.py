@@ -523,6 +523,46 @@ def _tile_apart(kind: SheetKind, mapping: dict[int, str], headers: list[str], he
     return out
 
 
+# A level of a legend's axis with its number: "Alto (3)", "Pouco Provável (1)"
+_NUMBERED_LEVEL_RE = re.compile(r"\(\s*\d{1,2}\s*\)\s*$")
+
+
+def _legend_apart(kind: SheetKind, mapping: dict[int, str], headers: list[str], head_row: list[Any],
+                  sample: list[list[Any]]) -> set[int]:
+    """A heat map or a legend beside the list, past an empty column, under one caption merged over its three
+    columns or more ("Impacto" over "Alto (3) | 3 | 6 | 9" … "Pouco Provável (1) | Provável (2) | Muito
+    Provável (3)" to the right of a risk list): every cell of it a number or a level word, none the records' ID
+    or title. The caption names a rating ("Impacto") and took a field of the register, so the block was read
+    as the list's own columns: each risk got the legend's row beside it as its effect and its numbers in the
+    notes. A block of the list's own columns has a header of its own over each column; one caption merged over
+    several is a grid's, so none of its columns is mapped. Decided once a sheet, from its first rows."""
+    blocks = _column_blocks(headers, sample)
+    keys = {"code", kind.reg.name_field.name if kind.reg.name_field is not None else "title"}
+    if len(blocks) < 2 or not any({mapping.get(c) for c in b} & keys for b in blocks):
+        return set()
+    levels = value_words("scale")
+
+    def level_or_number(x: Any) -> bool:
+        if isinstance(x, (int, float)) and not isinstance(x, bool):
+            return True
+        text = _NUMBERED_LEVEL_RE.sub("", str(x)).strip()
+        last = text.split()[-1] if text.split() else ""
+        return word_key(text) in levels or word_key(last) in levels
+
+    out: set[int] = set()
+    for block in blocks:
+        if len(block) < 3 or not any(c in mapping for c in block) or {mapping.get(c) for c in block} & keys:
+            continue
+        captions = {headers[c] for c in block if c < len(headers)}
+        written = [c for c in block if c < len(head_row) and head_row[c] is not None and str(head_row[c]).strip()]
+        if len(captions) != 1 or len(written) != 1:
+            continue
+        cells = [r[c] for r in sample for c in block if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if cells and all(level_or_number(x) for x in cells):
+            out.update(block)
+    return out
+
+
 # What a register's rows are, besides its own noun: "vuln_name" of a scan's findings, "Threat Name", "Hazard
 # name" name each risk as "Risk name" does
 _LISTED = {"risks": frozenset({"vuln", "vulnerability", "threat", "hazard", "finding"})}
@@ -650,6 +690,9 @@ def _prepare(store: Store, reader: SheetReader, match: HeaderMatch,
             tile = _tile_apart(kind, final, headers, reader.top_rows(fill_merged=False)[match.row - 1],
                                reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
             final = {c: n for c, n in final.items() if c not in tile}
+            legend = _legend_apart(kind, final, headers, reader.top_rows(fill_merged=False)[match.row - 1],
+                                   reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE])
+            final = {c: n for c, n in final.items() if c not in legend}
     if kind.parent is not None and PARENT not in final.values():
         parent = REGISTERS[kind.parent]
         raise WorkbookError(f"The sheet “{reader.title}” has no {kind.parent_labels[0]} column, so its rows cannot "

@@ -316,12 +316,15 @@ def fibonacci_ladder(numbers: list[float], top: int) -> dict[float, int] | None:
 
 
 _LADDER_LINE_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*[-–—=:]\s*\S")
+# A header's lines: broken where written, or where a run of spaces pushes the rest to the cell's next line
+# ("Probabilidade (P)        1- Baixo⏎2- Médio⏎3- Alto": the first level set on a line of its own by spaces)
+_HEADER_LINES_RE = re.compile(r"\n| {3,}")
 
 
 def header_ladder(header: object) -> dict[float, int] | None:
     """The levels a form's header lists under its question, one a line ("10 - Fatality", "8 - Severe injury",
     … "0.5 - No harm"): each number one level of the five-point word scale, by its rank (three lines at least)."""
-    numbers = sorted({float(m.group(1).replace(",", ".")) for line in str(header or "").split("\n")
+    numbers = sorted({float(m.group(1).replace(",", ".")) for line in _HEADER_LINES_RE.split(str(header or ""))
                       if (m := _LADDER_LINE_RE.match(line))})
     if len(numbers) < 3:
         return None

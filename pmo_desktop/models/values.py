@@ -256,6 +256,32 @@ def parse_int(value: Any, label: str, decimal: str = "") -> int | None:
 
 DAY_FIRST = "DMY"    # 31/03/2026: the UK, Europe, most of the world
 MONTH_FIRST = "MDY"  # 03/31/2026: the US
+
+# Which way from today a date field looks, for a date typed without its year ("4 March", "3/12"): a due date, a
+# review date ahead (AHEAD: the next 4 March), a raised, decided or last-held date behind (PAST: the last one, and
+# a day after today refused when typed — views/register_table/date_entry.py); any other field this year's, as
+# Excel reads it. Before, every such date was this year's: "4 March" typed in December as a risk's proximity was
+# nine months gone.
+DATE_AHEAD, DATE_PAST = "ahead", "past"
+
+
+def year_left_out(month: int, day: int, today: date, when: str = "") -> date:
+    """The day and month typed without a year, in the year the field looks to: DATE_AHEAD the first such day from
+    today on, DATE_PAST the last one up to today, neither this year's. ValueError for a day no year has (30
+    February), or that this year lacks in a field that looks neither way (29 February)."""
+    step = {DATE_AHEAD: 1, DATE_PAST: -1}.get(when, 0)
+    year = today.year
+    for _ in range(8 if step else 0):  # 29 February: on to the next (or back to the last) leap year
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            found = None
+        if found is not None and (found - today).days * step >= 0:
+            return found
+        year += step
+    return date(today.year, month, day)
+
+
 _MONTHS = {name: i for i, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
      ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
@@ -291,7 +317,7 @@ _RELATIVE = {"today": 0, "now": 0, "yesterday": -1, "tomorrow": 1}
 _SEPARATORS = r"[/.\-]"
 
 
-def _year(text: str) -> int:
+def full_year(text: str) -> int:
     year = int(text)
     if len(text) <= 2:  # two-digit years as Excel reads them: 00–29 → 2000s, 30–99 → 1900s
         year += 2000 if year < 30 else 1900
@@ -341,7 +367,7 @@ def _bare_number_day(number: float, shown: str, label: str, order: str, in_cell:
                           f"from 1950 to 2099, {SERIAL_FIRST} to {SERIAL_LAST}).")
 
 
-def _parse_date_text(text: str, order: str, today: date) -> date | None:
+def _parse_date_text(text: str, order: str, today: date, when: str = "") -> date | None:
     """The date this text means, None when it is not a date; ValueError for an impossible one."""
     low = text.lower()
     if low in _RELATIVE:
@@ -353,7 +379,7 @@ def _parse_date_text(text: str, order: str, today: date) -> date | None:
         return date(int(m[1]), int(m[2]), int(m[3]))
     m = re.fullmatch(r"(\d{1,2})(" + _SEPARATORS + r")(\d{1,2})\2(\d{2}|\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?", text)
     if m:  # 15/03/2027 or 03/15/2027, as the user's locale orders them
-        first, second, year = int(m[1]), int(m[3]), _year(m[4])
+        first, second, year = int(m[1]), int(m[3]), full_year(m[4])
         day, month = (second, first) if order == MONTH_FIRST else (first, second)
         return date(year, month, day)
     # Month names: 15 Mar 2027, 15-Mar-27, Mar 15, 2027, March 2027, 15 March (this year), 15 janv. 2027
@@ -368,15 +394,15 @@ def _parse_date_text(text: str, order: str, today: date) -> date | None:
     if len(numbers) == 1:
         if len(numbers[0]) == 4:      # March 2027: the first of the month
             return date(int(numbers[0]), month, 1)
-        if words[0] == months[0] or words[1] == months[0]:  # 15 March / March 15: this year
-            return date(today.year, month, int(numbers[0]))
+        if words[0] == months[0] or words[1] == months[0]:  # 15 March / March 15: the year the field looks to
+            return year_left_out(month, int(numbers[0]), today, when)
         return None
     if words[0] != months[0] and words[1] != months[0]:  # 15 Mar 2027 or Mar 15, 2027
         return None
     day_text, year_text = numbers
     if len(day_text) > 2:
         return None
-    return date(_year(year_text), month, int(day_text))
+    return date(full_year(year_text), month, int(day_text))
 
 
 def _without_accents(text: str) -> str:
@@ -390,10 +416,12 @@ def date_example(order: str = DAY_FIRST) -> str:
     return "03/31/2026" if order == MONTH_FIRST else "31/03/2026"
 
 
-def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | None = None) -> date | None:
+def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | None = None,
+               when: str = "") -> date | None:
     """A date from a cell, a paste or a workbook: a date, an Excel serial number, ISO 2026-03-31,
     31/03/2026 (or 03/31/2026 when ``order`` is MONTH_FIRST, as the user's locale says), 31 Mar 2026,
-    Mar 31, 2026, March 2026, "today". Anything else raises ValidationError; nothing is guessed."""
+    Mar 31, 2026, March 2026, "today"; "15 March" in the year ``when`` says (``year_left_out``). Anything else
+    raises ValidationError; nothing is guessed."""
     if is_blank(value):
         return None
     if isinstance(value, datetime):
@@ -417,7 +445,7 @@ def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | Non
     if _BARE_NUMBER.fullmatch(text) and not re.fullmatch(r"\d{8}", text):  # typed, pasted, replaced, or a CSV's: the same rule as a workbook's number
         return _bare_number_day(float(text), text, label, order, in_cell=False)
     try:
-        found = _parse_date_text(text, order, today or date.today())
+        found = _parse_date_text(text, order, today or date.today(), when)
     except ValueError:  # 31/02/2026, month 13, ...
         raise ValidationError(f"{label}: “{value}” is not a real date (dates are typed like "
                               f"{date_example(order)} or 2026-03-31).") from None
@@ -523,7 +551,7 @@ def period_label(text: str) -> str | None:
             return f"{year}-{_MONTHS[b]:02d}"
         return None
     if first in _MONTHS and re.fullmatch(r"\d{2}", second):  # "Nov-26", as Excel writes mmm-yy
-        return f"{_year(second)}-{_MONTHS[first]:02d}"
+        return f"{full_year(second)}-{_MONTHS[first]:02d}"
     return None
 
 

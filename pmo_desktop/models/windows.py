@@ -18,6 +18,7 @@ import json
 import re
 import sys
 import threading
+import types
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
@@ -933,12 +934,22 @@ def _ids(session: Session, query: Any) -> array[int]:
     return ids
 
 
+def _numpy_if_imported() -> types.ModuleType | None:
+    """numpy when its import has finished, else None. ``sys.modules`` holds a module from the moment its import
+    begins: while ``windowed.import_numpy_ahead``'s worker is still importing numpy, another thread that took
+    it from there would find it half made ("partially initialized module 'numpy' has no attribute …")."""
+    np = sys.modules.get("numpy")
+    if np is None or getattr(getattr(np, "__spec__", None), "_initializing", False):
+        return None
+    return np
+
+
 def _parse_ids(text_: str) -> array[int]:
     """``[1,2,…]`` into an array, FETCH_CHUNK ids or so a call (see ``_ids``): by numpy's text reader once
     numpy is in (``windowed.import_numpy_ahead``: a fourth of the time, 100,000 ids 6.5 → 1.5 ms of CPU),
     else by ``json.loads`` (a table's first listing, as it opens, does not wait for numpy's import)."""
     ids = array("q")
-    np = sys.modules.get("numpy")
+    np = _numpy_if_imported()
     body, start, step = text_[1:-1], 0, FETCH_CHUNK * 8
     while start < len(body):
         end = body.find(",", start + step)

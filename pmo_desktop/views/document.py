@@ -112,6 +112,7 @@ class Document(QObject):
         # What is refused while a cell's editor commits (``holding_refusals``); innermost last.
         self._holds: list[Refusals] = []
         self.error.connect(self._hold_refusal)
+        self._announcing: Changes | None = None  # the change ``announce`` is telling of (``only_updated``)
 
     @contextmanager
     def holding_refusals(self) -> Iterator[Refusals]:
@@ -354,12 +355,23 @@ class Document(QObject):
         return result
 
     def announce(self, changes: Changes) -> None:
-        for entity in changes.entities():
-            ids = sorted(changes.inserted.get(entity, set()) | changes.updated.get(entity, set())
-                         | changes.deleted.get(entity, set()))
-            for name, reg in REGISTERS.items():
-                if reg.entity is entity:
-                    self.notify(name, ids)
+        self._announcing = changes
+        try:
+            for entity in changes.entities():
+                ids = sorted(changes.inserted.get(entity, set()) | changes.updated.get(entity, set())
+                             | changes.deleted.get(entity, set()))
+                for name, reg in REGISTERS.items():
+                    if reg.entity is entity:
+                        self.notify(name, ids)
+        finally:
+            self._announcing = None
+
+    def only_updated(self, entity: type) -> bool:
+        """While ``records_changed`` tells of a change of ours (``announce``): whether it only updated records of
+        ``entity`` — none added, none deleted —, so that a table shows the same records after it, in an order
+        the values changed may have moved. False when not known (a ``notify`` of its own)."""
+        changes = self._announcing
+        return changes is not None and not changes.inserted.get(entity) and not changes.deleted.get(entity)
 
     def execute(self, command: "DocumentCommand") -> bool:
         """Apply a command now; only if it succeeds does it go on the undo stack.

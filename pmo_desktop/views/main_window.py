@@ -34,6 +34,7 @@ from .zoom import scale_with_zoom
 if TYPE_CHECKING:
     from .conflict_dialog import ConflictDialog
     from .document import Document
+    from .text_undo import OfficeUndoInTextBoxes
 
 # The models (SQLAlchemy) are imported when a file is opened, not before the window is first shown:
 # the window appears at once and the file fills it a moment later.
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
         self.find_elsewhere.triggered.connect(self._find_from_anywhere)
         self.addAction(self.find_elsewhere)
         app = QApplication.instance()
+        self.text_undo: OfficeUndoInTextBoxes | None = None  # made with the first page (text_undo.py)
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
 
@@ -281,11 +283,19 @@ class MainWindow(QMainWindow):
         self.addAction(self.presentation_action)  # works with the menu bar hidden too
 
     def keyPressEvent(self, event) -> None:
-        """Esc that no control used (an open editor or list takes it first) leaves presentation mode."""
+        """Esc that no control used (an open editor or list takes it first) leaves presentation mode. Ctrl+Z or
+        Ctrl+Y with nothing left to undo or redo (the action off, so the key comes here) says so: the status bar
+        stayed on the last "Redone: …", as if the key had redone it again."""
         if event.key() == Qt.Key.Key_Escape and self.presentation.active:
             self.presentation.leave()
             event.accept()
             return
+        if self.document is not None:
+            for key, word in ((QKeySequence.StandardKey.Undo, "undo"), (QKeySequence.StandardKey.Redo, "redo")):
+                if event.matches(key):
+                    self.statusBar().showMessage(f"Nothing to {word}", 3000)
+                    event.accept()
+                    return
         super().keyPressEvent(event)
 
     def _icon(self, theme: str, fallback: "QStyle.StandardPixmap | None"):
@@ -445,6 +455,12 @@ class MainWindow(QMainWindow):
         # of every widget class of QtWidgets to find its own (54 classes, a fifth of the start-up's excess).
         inside_table = bool(self.pages) and self._register_view_around(new) is not None
         self.find_elsewhere.setEnabled(not inside_table)
+        if self.pages and new is not None and new.window() is self:  # boxes live in pages, as tables do
+            if self.text_undo is None:
+                from .text_undo import OfficeUndoInTextBoxes
+
+                self.text_undo = OfficeUndoInTextBoxes(self)
+            self.text_undo.watch(new)
 
     def _find_from_anywhere(self) -> None:
         """The current page's table's search, the tab holding that table brought forward first."""

@@ -16,7 +16,7 @@ from ..errors import ValidationError
 from ..fields import Context, Field, Kind, Overview, Ref, Register
 from ..links import benefit_objective, benefit_outcome, benefit_project
 from ..program import Outcome, Project, StrategicObjective
-from ..values import day_text
+from ..values import DATE_AHEAD, day_text
 from .program import PERSON
 
 Points = dict[int, list[tuple[date, float]]]   # benefit id → (date, value), in the order entered
@@ -125,7 +125,7 @@ BENEFITS = Register(
         Field("baseline_value", "Baseline", Kind.FLOAT, width=10, synonyms=("baseline value", "current value")),
         Field("baseline_date", "Baseline date", Kind.DATE, width=11),
         Field("target_value", "Target", Kind.FLOAT, width=10, synonyms=("target value",)),
-        Field("target_date", "Target date", Kind.DATE, width=11),
+        Field("target_date", "Target date", Kind.DATE, width=11, when=DATE_AHEAD),
         Field("window_start", "Realization from", Kind.DATE, width=11, synonyms=("realisation start", "realization start", "window start", "start")),
         Field("window_end", "Realization to", Kind.DATE, width=11, synonyms=("realisation end", "realization end", "window end", "end")),
         Field("planned_now", "Planned today", Kind.COMPUTED, compute=_planned_today, width=10),

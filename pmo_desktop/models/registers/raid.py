@@ -8,7 +8,7 @@ from ..program import Project
 from ..raid import Assumption, Decision, Dependency
 from ..raid_rules import check_assumption, check_decision, check_dependency
 from ..risks import IssueEntry, Risk
-from ..values import day_text
+from ..values import DATE_AHEAD, DATE_PAST, day_text
 from .program import PERSON, PROJECT
 
 
@@ -42,9 +42,9 @@ ASSUMPTIONS = Register(
               synonyms=("assumption", "description", "assumption description", "we assume that")),
         Field("project", "Project", Kind.REF, column="project_id", ref=PROJECT, width=20),
         Field("owner", "Owner", Kind.REF, column="owner_id", ref=PERSON, width=18, synonyms=("assumption owner", "owned by")),
-        Field("raised_on", "Raised", Kind.DATE, width=11, synonyms=("date raised", "date", "logged")),
+        Field("raised_on", "Raised", Kind.DATE, width=11, synonyms=("date raised", "date", "logged"), when=DATE_PAST),
         Field("validate_by", "Validate by", Kind.DATE, width=11,
-              synonyms=("validation date", "date to validate", "validate by date", "confirm by", "by when", "due date")),
+              synonyms=("validation date", "date to validate", "validate by date", "confirm by", "by when", "due date"), when=DATE_AHEAD),
         Field("status", "Status", Kind.ENUM, choices=ASSUMPTION_STATUSES, width=10,
               aliases={"Confirmed": "Validated", "Valid": "Validated", "True": "Validated", "False": "Invalid",
                        "Proven false": "Invalid", "Not valid": "Invalid", "Active": "Open"}),
@@ -78,7 +78,7 @@ DEPENDENCIES = Register(
               synonyms=("external party", "external", "third party", "other program", "supplier")),
         Field("to_project", "Needed by project", Kind.REF, column="to_project_id", ref=PROJECT, width=18,
               synonyms=("to", "receiver", "dependent project", "receiving project", "successor", "project")),
-        Field("needed_by", "Needed by", Kind.DATE, width=11, synonyms=("needed by date", "required by", "due", "due date", "date required")),
+        Field("needed_by", "Needed by", Kind.DATE, width=11, synonyms=("needed by date", "required by", "due", "due date", "date required"), when=DATE_AHEAD),
         Field("owner", "Owner", Kind.REF, column="owner_id", ref=PERSON, width=18, synonyms=("dependency owner",)),
         Field("status", "Status", Kind.ENUM, choices=DEPENDENCY_STATUSES, width=10,
               watch="Status changes",
@@ -122,8 +122,8 @@ DECISIONS = Register(
         Field("status", "Status", Kind.ENUM, choices=DECISION_STATUSES, width=10,
               aliases={"Open": "Pending", "Awaiting": "Pending", "Approved": "Decided", "Agreed": "Decided",
                        "Made": "Decided", "Closed": "Decided"}),
-        Field("due", "Due", Kind.DATE, width=11, synonyms=("decision due", "due date", "needed by")),
-        Field("decided_on", "Decided on", Kind.DATE, width=11, synonyms=("date decided", "decision date", "date")),
+        Field("due", "Due", Kind.DATE, width=11, synonyms=("decision due", "due date", "needed by"), when=DATE_AHEAD),
+        Field("decided_on", "Decided on", Kind.DATE, width=11, synonyms=("date decided", "decision date", "date"), when=DATE_PAST),
         Field("rationale", "Rationale", Kind.LONGTEXT, width=30, synonyms=("why", "reason", "justification")),
         Field("risks", "Linked risks", Kind.LINKS, ref=Ref(Risk, "code"), link="risks", link_table=decision_risk,
               width=14, synonyms=("risks", "related risks")),

@@ -14,7 +14,7 @@ from ..program import Project
 from ..risk_review import NEXT_REVIEW_SQL, REVIEW_OVERDUE_SQL, next_review, review_overdue
 from ..risk_rules import OPPORTUNITY_RESPONSES, THREAT_RESPONSES
 from ..risks import IssueAction, IssueEntry, Risk, RiskAction
-from ..values import day_text
+from ..values import DATE_AHEAD, DATE_PAST, day_text
 from .program import PERSON, PROJECT
 
 RISK_KINDS = ("Threat", "Opportunity")
@@ -110,8 +110,8 @@ RISKS = Register(
         Field("related_projects", "Projects affected", Kind.LINKS, ref=Ref(Project, "name"), link="related_projects",
               link_table=risk_project, width=24, synonyms=("related projects", "affected projects", "projects")),
         Field("owner", "Owner", Kind.REF, column="owner_id", ref=PERSON, width=18, synonyms=("risk owner", "owned by", "responsible")),
-        Field("raised_on", "Raised", Kind.DATE, width=11, synonyms=("date raised", "raised on", "date identified", "identified", "date")),
-        Field("proximity", "Proximity", Kind.DATE, width=11, synonyms=("proximity date", "by when", "expected date", "timing")),
+        Field("raised_on", "Raised", Kind.DATE, width=11, synonyms=("date raised", "raised on", "date identified", "identified", "date"), when=DATE_PAST),
+        Field("proximity", "Proximity", Kind.DATE, width=11, synonyms=("proximity date", "by when", "expected date", "timing"), when=DATE_AHEAD),
         Field("probability", "Probability", Kind.SCALE, scale="risk", width=9,
               synonyms=("likelihood", "prob", "p", "inherent probability", "inherent likelihood", "probability 1 5", "likelihood 1 5")),
         Field("impact", "Impact", Kind.SCALE, scale="risk", width=9,
@@ -139,8 +139,8 @@ RISKS = Register(
         Field("trigger", "Trigger / early warning", Kind.LONGTEXT, width=24, synonyms=("trigger", "early warning", "early warning indicator", "indicator")),
         Field("escalated", "Escalated", Kind.BOOL, width=9, synonyms=("escalated to program", "escalate"), watch="Escalations"),
         Field("escalation_reason", "Escalation reason", Kind.LONGTEXT, width=24, synonyms=("reason for escalation",)),
-        Field("escalated_on", "Escalated on", Kind.DATE, width=11, synonyms=("date escalated",)),
-        Field("reviewed_on", "Last reviewed", Kind.DATE, width=11, synonyms=("last reviewed", "review date", "date reviewed", "reviewed")),
+        Field("escalated_on", "Escalated on", Kind.DATE, width=11, synonyms=("date escalated",), when=DATE_PAST),
+        Field("reviewed_on", "Last reviewed", Kind.DATE, width=11, synonyms=("last reviewed", "review date", "date reviewed", "reviewed"), when=DATE_PAST),
         Field("next_review", "Next review", Kind.COMPUTED, compute=next_review, sql=NEXT_REVIEW_SQL, width=11,
               tip="Last reviewed (or raised) plus the days this office gives a risk of its rating"),
         Field("review_overdue", "Review", Kind.COMPUTED, compute=review_overdue, sql=REVIEW_OVERDUE_SQL, width=8,
@@ -154,7 +154,7 @@ def action_fields(words_for_action: tuple[str, ...]) -> list[Field]:
     return [
         Field("description", "Action", required=True, width=40, synonyms=words_for_action),
         Field("actionee", "Actionee", Kind.REF, column="actionee_id", ref=PERSON, width=18, synonyms=("action owner", "who")),
-        Field("due", "Due", Kind.DATE, width=11, synonyms=("due date", "by")),
+        Field("due", "Due", Kind.DATE, width=11, synonyms=("due date", "by"), when=DATE_AHEAD),
         Field("status", "Status", Kind.ENUM, choices=ACTION_STATUSES, width=11),
     ]
 
@@ -194,14 +194,14 @@ ISSUES = Register(
         Field("level", "Level", Kind.ENUM, choices=RISK_LEVELS, width=9, synonyms=("issue level", "tier"),
               aliases={"Programme": "Program", "Prog": "Program", "Proj": "Project"}),
         Field("owner", "Owner", Kind.REF, column="owner_id", ref=PERSON, width=18),
-        Field("raised_on", "Raised", Kind.DATE, width=11),
+        Field("raised_on", "Raised", Kind.DATE, width=11, when=DATE_PAST),
         Field("priority", "Priority", Kind.ENUM, choices=("Low", "Medium", "High", "Critical"), width=9, watch="Priority moves"),
         Field("status", "Status", Kind.ENUM, choices=("Open", "Resolved", "Closed"), width=9, watch="Resolved, closed or reopened"),
         Field("risk", "From risk", Kind.REF, column="risk_id", ref=Ref(Risk, "code"), width=9),
         Field("description", "Description", Kind.LONGTEXT, width=40),
         Field("escalated", "Escalated", Kind.BOOL, width=9, synonyms=("escalated to program",), watch="Escalations"),
         Field("escalation_reason", "Escalation reason", Kind.LONGTEXT, width=24, synonyms=("reason for escalation",)),
-        Field("escalated_on", "Escalated on", Kind.DATE, width=11, synonyms=("date escalated",)),
+        Field("escalated_on", "Escalated on", Kind.DATE, width=11, synonyms=("date escalated",), when=DATE_PAST),
     ],
 )
 

@@ -18,6 +18,7 @@ from ..stakeholder_rules import (
     quadrant,
 )
 from ..stakeholders import Communication, Stakeholder
+from ..values import DATE_AHEAD, DATE_PAST
 from .program import PERSON
 
 STAKEHOLDERS = Register(
@@ -87,8 +88,8 @@ COMMUNICATIONS = Register(
         Field("frequency", "Frequency", Kind.ENUM, choices=FREQUENCIES, width=11,
               aliases={"Fortnight": "Fortnightly", "Biweekly": "Fortnightly", "Month": "Monthly", "Quarter": "Quarterly", "Adhoc": "Ad hoc", "As needed": "Ad hoc"}),
         Field("owner", "Owner", Kind.REF, column="owner_id", ref=PERSON, width=18),
-        Field("last_held", "Last held", Kind.DATE, width=11),
-        Field("planned_on", "Planned (ad hoc)", Kind.DATE, width=11),
+        Field("last_held", "Last held", Kind.DATE, width=11, when=DATE_PAST),
+        Field("planned_on", "Planned (ad hoc)", Kind.DATE, width=11, when=DATE_AHEAD),
         Field("next_due", "Next due", Kind.COMPUTED, compute=_next_due, width=11),
         Field("overdue", "Overdue", Kind.COMPUTED, width=8, colours=OVERDUE,
               compute=lambda rec, ctx: is_overdue(_next_due(rec, ctx), ctx.today)),

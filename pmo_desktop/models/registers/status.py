@@ -16,7 +16,7 @@ from ..status_rules import (
     milestone_slip,
     milestone_state,
 )
-from ..values import period_text
+from ..values import DATE_PAST, period_text
 from .program import PERSON, PROJECT
 
 _RAG_WORDS = {
@@ -94,7 +94,7 @@ MILESTONES = Register(
               synonyms=("baseline date", "planned", "planned date", "original date", "due date")),
         Field("forecast", "Forecast", Kind.DATE, width=11,
               synonyms=("forecast date", "expected", "expected date", "revised date"), watch="Milestone slips"),
-        Field("actual", "Actual", Kind.DATE, width=11, synonyms=("actual date", "achieved", "completed", "done")),
+        Field("actual", "Actual", Kind.DATE, width=11, synonyms=("actual date", "achieved", "completed", "done"), when=DATE_PAST),
         Field("slip_days", "Slip (days)", Kind.COMPUTED, compute=milestone_slip, width=8,
               tip="Days the forecast (or the actual, once met) lies after the baseline"),
         Field("state", "State", Kind.COMPUTED, compute=milestone_state, width=9, colours=MILESTONE_STATE,

@@ -11,7 +11,17 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout
 
 from ...models import clock, errors
-from ...models.values import DAY_FIRST, MONTH_FIRST, date_example, day_text, parse_date, without_direction_marks
+from ...models.values import (
+    DATE_PAST,
+    DAY_FIRST,
+    MONTH_FIRST,
+    date_example,
+    day_text,
+    full_year,
+    parse_date,
+    without_direction_marks,
+    year_left_out,
+)
 
 
 def locale_date_order(locale=None) -> str:
@@ -23,27 +33,72 @@ def locale_date_order(locale=None) -> str:
     return MONTH_FIRST if 0 <= m < d else DAY_FIRST
 
 
-# Two numbers with a slash, dot or dash between them: a day and a month, in the locale's order, of this year —
-# as Excel reads "3/12" typed into a cell. Before, "3/12" was refused and "3.12" was read as the Excel date
-# number 3.12, 2 January 1900.
+# Two numbers with a slash, dot or dash between them: a day and a month, in the locale's order, of the year the
+# field looks to (values.year_left_out) — as Excel reads "3/12" typed into a cell. Before, "3/12" was refused and
+# "3.12" was read as the Excel date number 3.12, 2 January 1900.
 _DAY_AND_MONTH = re.compile(r"\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*")
+# Dots between a day, a month and perhaps a year (3.4.27, 3.4.2027, 3.4.): how day-first countries write dates.
+_DOTTED = re.compile(r"\s*(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4})?)?\s*")
 
 
-def parse_typed_date(value, label: str) -> date | None:
+def parse_typed_date(value, label: str, when: str = "") -> date | None:
     """What the user typed or pasted, read in their locale's order; ValidationError when not a date. A day
-    and a month alone ("3/12", "3.12") are of this year, as in Excel (typed here only: an import does not
-    guess a year)."""
+    and a month alone ("3/12", "3.12", "4 March") are of the year the field looks to (``when``: DATE_AHEAD,
+    DATE_PAST or neither, as in values.year_left_out; typed here only: an import does not guess a year).
+
+    Never two dates read as one without a word: a date written with dots (3.4.27) where the locale writes the
+    month first is refused when it could be either — 3 Apr 2027 as its dots say, 4 Mar 2027 as the locale says —
+    and read as the only real one otherwise (13.4.27). Before, it was read month first, in silence: a German's
+    3 April on an American laptop stored as 4 March. And a day after today in a field of what already happened
+    (DATE_PAST: raised, decided, reviewed, held) is refused with the reason, the text kept in the cell to put
+    right; a workbook's such date is imported as it is (the program never changes the user's data)."""
     order = locale_date_order()
-    found = _DAY_AND_MONTH.fullmatch(without_direction_marks(value)) if isinstance(value, str) else None
-    if found is not None:
+    today = clock.today()
+    text = without_direction_marks(value) if isinstance(value, str) else None
+    dotted = _DOTTED.fullmatch(text) if text is not None and order == MONTH_FIRST else None
+    found = _DAY_AND_MONTH.fullmatch(text) if text is not None else None
+    read: date | None
+    if dotted is not None:
+        read = _dotted_date(value, label, dotted, today, when)
+    elif found is not None:
         first, second = int(found[1]), int(found[2])
         day, month = (first, second) if order == DAY_FIRST else (second, first)
         try:
-            return date(clock.today().year, month, day)
+            read = year_left_out(month, day, today, when)
         except ValueError:
             raise errors.ValidationError(f"{label}: “{value}” is not a real date (dates are typed like "
                                          f"{date_example(order)} or 2026-03-31).") from None
-    return parse_date(value, label, order=order)
+    else:
+        read = parse_date(value, label, order=order, today=today, when=when)
+    if when == DATE_PAST and read is not None and read > today:
+        raise errors.ValidationError(f"{label}: {day_text(read)} is after today ({day_text(today)}) — this date "
+                                     "records what has already happened: today or before.")
+    return read
+
+
+def _dotted_date(value: str, label: str, dotted: re.Match, today: date, when: str) -> date:
+    """A date typed with dots in a month-first locale: the one real reading, day first or month first; refused
+    with both readings when it could be either."""
+    first, second, year = int(dotted[1]), int(dotted[2]), dotted[3]
+    readings: list[date] = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            reading = (date(full_year(year), month, day) if year
+                       else year_left_out(month, day, today, when))
+        except ValueError:
+            continue
+        if reading not in readings:
+            readings.append(reading)
+    if not readings:
+        raise errors.ValidationError(f"{label}: “{value}” is not a real date (dates are typed like "
+                                     f"{date_example(MONTH_FIRST)} or 2026-03-31).")
+    if len(readings) == 2:
+        day_first, month_first = readings
+        raise errors.ValidationError(
+            f"{label}: “{value}” could be {day_text(day_first)} (day first, as dates with dots are written) or "
+            f"{day_text(month_first)} (month first, as this computer writes dates) — type the month's name, "
+            f"e.g. {day_text(day_first)}, or {day_first.isoformat()}.")
+    return readings[0]
 
 
 def calendar_icon(size: int = 16) -> QIcon:

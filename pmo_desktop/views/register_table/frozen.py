@@ -99,6 +99,10 @@ class FrozenColumns(QTableView):
         self.columns: list[int] = []  # those frozen now: the leading ones that fit (``fitting``)
         self.setObjectName("frozen-columns")
         self.setAccessibleName(f"{table.accessibleName()} (columns kept in view)")
+        own_header = RangeSelectionHeader(Qt.Orientation.Horizontal, self)  # as QTableView's own, less its questions
+        own_header.setSectionsClickable(True)
+        own_header.setHighlightSections(True)
+        self.setHorizontalHeader(own_header)
         self.setModel(table.model())
         self.setSelectionModel(table.selectionModel())
         self.setItemDelegate(table.itemDelegate())
@@ -546,7 +550,92 @@ class FrozenTable(QTableView):
             bar.setValue(max(0, bar.value() - covered))
 
 
-class CutHeader(QHeaderView):
+class RangeSelectionHeader(QHeaderView):
+    """A table's column header told which columns are wholly selected by the table's selection's ranges.
+
+    Qt's header asks the selection model, for the sections beside each section it paints, whether every row of
+    the column is selected (``QItemSelectionModel.isColumnSelected``, for the style's ``selectedPosition``), and
+    that asks the model's ``flags`` of each row in turn: with a whole column of 100,000 risks selected
+    (Ctrl+Space, a fill) 100,000 calls into Python a paint, 0.3–1 s of the window's time each time the header
+    painted — and it paints at every step of a long change's progress dialog. So the header is given a selection
+    model of its own that nothing selects in (Qt then asks nothing: ``setSelectionModel``), and the answer is
+    worked out here from the table's selection's ranges, once a paint (``wholly_selected``); the table's
+    selection changing repaints the header, as Qt's own connection did. The state Qt draws from the selection
+    besides — a section highlighted, ``highlightSections`` — is for a clickable header that highlights: ours
+    do not (the table's header sorts, the frozen columns' is not clickable), so nothing else is lost."""
+
+    def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None):
+        super().__init__(orientation, parent)
+        self._table_selection: QItemSelectionModel | None = None  # the table's, whose ranges answer
+        self._blank: QItemSelectionModel | None = None  # the header's own, never selected in
+        self._wholly: set[int] | None = None  # the answer kept while a paint lasts
+
+    def setSelectionModel(self, selection_model) -> None:
+        if selection_model is self._blank:
+            return
+        if self._table_selection is not None:
+            try:
+                self._table_selection.selectionChanged.disconnect(self._selection_changed)
+            except (RuntimeError, TypeError):  # deleted with the model it selected in
+                pass
+        self._table_selection = selection_model
+        selection_model.selectionChanged.connect(self._selection_changed)
+        if self._blank is None or self._blank.model() is not selection_model.model():
+            self._blank = QItemSelectionModel(selection_model.model(), self)
+        super().setSelectionModel(self._blank)
+
+    def _selection_changed(self, _selected, _deselected) -> None:
+        self.viewport().update()
+
+    def wholly_selected(self) -> set[int]:
+        """The sections (columns) every row of which is selected, from the ranges of the table's selection: the
+        rows each column's ranges cover, joined from the top, reach the last row (a column of a table without rows
+        is not selected, as Qt says)."""
+        if self._wholly is not None:
+            return self._wholly
+        selection_model, model = self._table_selection, self.model()
+        if selection_model is None or model is None:
+            return set()
+        last = model.rowCount() - 1
+        spans: dict[int, list[tuple[int, int]]] = {}
+        selection = selection_model.selection()
+        for i in range(selection.size()):
+            block = selection.at(i)
+            if block.isValid():
+                for column in range(block.left(), block.right() + 1):
+                    spans.setdefault(column, []).append((block.top(), block.bottom()))
+        wholly = set()
+        for column, rows in spans.items():
+            reach = -1
+            for top, bottom in sorted(rows):
+                if top > reach + 1:
+                    break
+                reach = max(reach, bottom)
+            if last >= 0 and reach >= last:
+                wholly.add(column)
+        return wholly
+
+    def paintEvent(self, event) -> None:
+        self._wholly = self.wholly_selected()
+        try:
+            super().paintEvent(event)
+        finally:
+            self._wholly = None
+
+    def initStyleOptionForIndex(self, option, logical: int) -> None:
+        super().initStyleOptionForIndex(option, logical)
+        wholly = self.wholly_selected()
+        if not wholly:
+            return
+        visual = self.visualIndex(logical)
+        before = self.logicalIndex(visual - 1) in wholly
+        after = self.logicalIndex(visual + 1) in wholly
+        where = QStyleOptionHeader.SelectedPosition
+        option.selectedPosition = (where.NextAndPreviousAreSelected if before and after else where.PreviousIsSelected
+                                   if before else where.NextIsSelected if after else where.NotAdjacent)
+
+
+class CutHeader(RangeSelectionHeader):
     """The register table's column headers. A header the view's edge or the frozen columns cut in two was read
     as another word — "Projects affected" scrolled half under the title showed "affected", half past the
     right edge "Projects" —: its label is drawn in the part in view, whole when it fits there, else cut

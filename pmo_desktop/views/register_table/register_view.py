@@ -4,10 +4,12 @@ copy/paste of rectangular blocks with Excel, add/duplicate/delete rows, all undo
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import (
     QEvent,
+    QIdentityProxyModel,
     QItemSelection,
     QItemSelectionModel,
     QPoint,
@@ -70,7 +72,14 @@ class RegisterTable(FrozenTable):
 
     below_last_row = Signal(int)  # Down or Enter on the last row: the column to continue in
     typed_on_locked = Signal(object)  # a key typed on a cell the register works out itself: its index
+    # Esc on the table, no cell open: the view's answer, True when it used the key (a search to clear)
+    escape_used: Callable[[], bool] | None = None
+
     def keyPressEvent(self, event):
+        if (event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self.state() != QAbstractItemView.State.EditingState
+                and self.escape_used is not None and self.escape_used()):
+            return
         if (event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
                 and self.state() != QAbstractItemView.State.EditingState):
             # Shift+F10, the other key for a context menu (Windows sends it as one; Qt on Linux did nothing):
@@ -332,6 +341,7 @@ class RegisterView(QWidget):
         self.reapply_button.setVisible(False)
 
         self.table = RegisterTable(self)
+        self.table.escape_used = self._escape_in_table
         self.table.setHorizontalHeader(CutHeader(self.table))  # a header cut at the view's edge says so ("…")
         name_table(self.table, f"{register.title} table")
         self.search.setAccessibleName(f"Search the {register.title.lower()}")
@@ -511,12 +521,20 @@ class RegisterView(QWidget):
 
     # ------------------------------------------------------------------ filtering
     def eventFilter(self, watched, event) -> bool:
-        """Esc in a search box that holds text clears it and goes back to the table; in an empty one Esc
-        goes on to the window (presentation mode leaves on it)."""
-        if (watched is self.search and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Escape and self.search.text()):
-            self.search.clear()
-            self.table.setFocus()
+        """Esc in the search box gives the grid back, as a filter box does: the keyboard on the first row found,
+        the search kept (a second Esc, in the table, clears it — ``_escape_in_table``); with nothing found the
+        search is cleared; in an empty box Esc goes on to the window too (presentation mode leaves on it). Before,
+        Esc after a search typed cleared it at once, the row found lost, and in an empty box kept the keyboard
+        there. (Ctrl+Z and Ctrl+Y in the box: views/text_undo.py.)"""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            if not self.search.text():
+                self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return False
+            if not self.go_to_found():
+                self.search.clear()
+                self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            else:  # the rows still searched: how to see them all, where a newcomer looks
+                self.document.note.emit(f"Showing the rows with “{self.search.text()}”: Esc again shows every row.")
             return True
         if (watched is self.search and event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down)
@@ -526,6 +544,22 @@ class RegisterView(QWidget):
         if watched is self.search and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
             self._fit_search_hint()
         return super().eventFilter(watched, event)
+
+    def _escape_in_table(self) -> bool:
+        """Esc in the table while a search is on: the search cleared, every row back, the keyboard kept on the
+        record it was on (the one found). False with no search: Esc goes on to the window."""
+        if not self.search.text():
+            return False
+        record_id = self.current_record_id()
+        column = self.table.currentIndex().column()
+        self.search.clear()
+        row = self.model.row_of(record_id) if record_id is not None else None
+        if row is not None:  # the cell it was on, alone selected, as before the search was cleared
+            index = self.proxy.mapFromSource(self.model.index(row, max(column, 0)))
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+        self.document.note.emit("Search cleared: every row shown.")  # over the first Esc's "Esc again …"
+        return True
 
     def _fit_search_hint(self) -> None:
         """The search box's hint whole: "Search… (Ctrl+F)" where it fits, else "Search…" — presenting, a narrow
@@ -1116,8 +1150,7 @@ class RegisterView(QWidget):
         text = editor.currentText() if isinstance(editor, QComboBox) else editor.text() if isinstance(editor, QLineEdit) else None
         if text is None:
             return
-        cells = [(self.proxy.mapToSource(i).row(), i.column(), text) for i in self.table.selectionModel().selectedIndexes()
-                 if self.model.fields[i.column()].editable]
+        cells = [(row, column, text) for row, column in self.selected_cells() if self.model.fields[column].editable]
         if cells and self.model.set_cells(cells, text=f"Fill {len(cells)} cells"):
             self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
@@ -1179,16 +1212,18 @@ class RegisterView(QWidget):
         False when the selection is no such block: whole rows, or cells of one row."""
         if self.in_new_line() or self.whole_rows_selected():
             return False
-        indexes = self.table.selectionModel().selectedIndexes()
-        if len({i.row() for i in indexes}) < 2:
+        shown = self.selected_cells(shown_rows=True)
+        if len({row for row, _c in shown}) < 2:
             return False
-        top: dict[int, str] = {}
-        for index in sorted(indexes, key=lambda i: i.row()):
-            if index.column() not in top:  # the top cell's text only: not 100,000 cells' read for nothing
-                top[index.column()] = self._copied_text(index)
-        first = {c: min(i.row() for i in indexes if i.column() == c) for c in top}
-        cells = [(self.proxy.mapToSource(i).row(), i.column(), top[i.column()]) for i in indexes
-                 if i.row() != first[i.column()] and self.model.fields[i.column()].editable]
+        first: dict[int, int] = {}  # each column's top row selected
+        for row, column in shown:
+            if row < first.get(column, row + 1):
+                first[column] = row
+        # the top cell's text only: not 100,000 cells' read for nothing
+        top = {column: self._copied_text(self.proxy.index(row, column)) for column, row in first.items()}
+        source = self._source_rows({row for row, _c in shown})
+        cells = [(source[row], column, top[column]) for row, column in shown
+                 if row != first[column] and self.model.fields[column].editable]
         if cells:
             self.model.set_cells(cells, text="Fill down")
         return True
@@ -1230,10 +1265,50 @@ class RegisterView(QWidget):
         return self.document.execute(command)
 
     def whole_rows_selected(self) -> bool:
-        """Rows picked by their row header (or Shift+Space): every cell of each selected row."""
-        model = self.table.selectionModel()
-        return bool(model.selectedRows()) and len(model.selectedRows()) == len(
-            {i.row() for i in model.selectedIndexes()})
+        """Rows picked by their row header (or Shift+Space): every cell of each selected row. Read off the
+        selection's ranges (``selection_ranges``): Qt's ``selectedRows`` asks the model about every selected cell
+        (a whole column of 100,000 risks: a second of the window's time before a fill began)."""
+        ranges = self.selection_ranges()
+        last = self.proxy.columnCount() - 1
+        full = [(top, bottom) for top, bottom, left, right in ranges if left == 0 and right >= last]
+        partial = [r for r in ranges if not (r[2] == 0 and r[3] >= last)]
+        for top, bottom, _left, _right in partial:
+            for row in range(top, bottom + 1):
+                if any(t <= row <= b for t, b in full):
+                    continue
+                reach = -1  # the row's columns covered from the left, by the ranges across it
+                for left, right in sorted((lo, hi) for t, b, lo, hi in partial if t <= row <= b):
+                    if left > reach + 1:
+                        return False
+                    reach = max(reach, right)
+                if reach < last:
+                    return False  # the first row not whole answers: a column of 100,000 cells at its top
+        return bool(ranges)
+
+    def selection_ranges(self) -> list[tuple[int, int, int, int]]:
+        """The table's selection as (top, bottom, left, right) blocks of the rows and columns shown. Every cell of a
+        register can be selected (the models' ``flags``), so these are exactly the cells selected — Qt's
+        ``selectedIndexes`` makes an index of each and asks the model whether it is selectable, a call into
+        Python a cell (a whole column of 100,000 risks: about a second of the window's time)."""
+        selection = self.table.selectionModel().selection()
+        blocks = (selection.at(i) for i in range(selection.size()))
+        return [(b.top(), b.bottom(), b.left(), b.right()) for b in blocks if b.isValid()]
+
+    def selected_cells(self, shown_rows: bool = False) -> list[tuple[int, int]]:
+        """The cells selected as (row, column), each once, by the selection's ranges (``selection_ranges``): rows
+        of the source model, or with ``shown_rows`` of the table as shown."""
+        cells = list(dict.fromkeys((row, column) for top, bottom, left, right in self.selection_ranges()
+                                   for row in range(top, bottom + 1) for column in range(left, right + 1)))
+        if shown_rows:
+            return cells
+        source = self._source_rows({row for row, _c in cells})
+        return [(source[row], column) for row, column in cells]
+
+    def _source_rows(self, rows) -> dict[int, int]:
+        """The source model's row of each row shown (a windowed table's proxy shows the model's rows as they are)."""
+        if isinstance(self.proxy, QIdentityProxyModel):
+            return {row: row for row in rows}
+        return {row: self.proxy.mapToSource(self.proxy.index(row, 0)).row() for row in rows}
 
     def in_new_line(self) -> bool:
         """Whether the keyboard is in the new-row line (the table's shortcuts then act on it)."""
@@ -1253,8 +1328,7 @@ class RegisterView(QWidget):
             self.clear_cells()
 
     def clear_cells(self) -> None:
-        cells = [(self.proxy.mapToSource(i).row(), i.column(), None) for i in self.table.selectionModel().selectedIndexes()
-                 if self.model.fields[i.column()].editable]
+        cells = [(row, column, None) for row, column in self.selected_cells() if self.model.fields[column].editable]
         if not cells:
             return
         document = self.document

@@ -38,7 +38,7 @@ def typed_value(f: Field, value: Any) -> Any:
     if f.kind is Kind.DATE and isinstance(value, str):
         from .date_entry import parse_typed_date
 
-        return parse_typed_date(value, f.label)
+        return parse_typed_date(value, f.label, f.when)
     if f.kind.numeric and isinstance(value, str) and decimal_mark(value) == "":
         return parse_number(value, f.label, locale_decimal_mark())
     return value
