@@ -2202,8 +2202,12 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 mapping = action_columns(mapping, dups, RESPONSE_PLAN, kind.reg.field_names)
             if titled_by is not None and mapping.get(titled_by) != _title_field(kind):
                 titled_by = None
-            if len(real_fields(mapping)) < MIN_FIELDS and (titled_by is None or len(mapping) < MIN_FIELDS) and \
-                    not (lone and _title_field(kind) in mapping.values()):
+            # a risk's response plan is one of the two fields a header names: "system | risk | mitigation |
+            # during | aftermath" is a list of risks and what is done about each (a table of other things
+            # with two such columns is told apart later, by its name: importer's _no_records)
+            planned = kind.register == "risks" and RESPONSE_PLAN in mapping.values()
+            if len(real_fields(mapping)) + planned < MIN_FIELDS and (titled_by is None or len(mapping) < MIN_FIELDS) \
+                    and not (lone and _title_field(kind) in mapping.values()):
                 continue
             score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, _own_cells(row, stored, i), mapping)
             ticks = any(n.startswith(LEVEL) for n in mapping.values())

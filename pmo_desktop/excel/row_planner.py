@@ -854,6 +854,8 @@ class Planner:
         self._numbered_priority: int | None = None  # a priority column of numbers kept in the notes
         self._categories_seen: dict[tuple[str, str], bool] = {}  # (sheet's word, office's category) → the same
         self.pending_names: dict[type, set[str]] = defaultdict(set)
+        # names to create (``create_missing``), (target, lower case) → the spelling first met: one project each
+        self._to_create: dict[tuple[str, str], str] = {}
         self._parsed: dict[int, dict[Any, Any] | None] = {}  # per field: cell value → parsed value or error
         self._field_maps: dict[str, dict[str, Field]] = {}  # register → field name → field
         self.legend_scale: int | None = None  # levels a legend of the workbook numbers ("Gering (1) … Hoch (3)")
@@ -2348,6 +2350,10 @@ class Planner:
             noun = _NOUNS.get(f.ref.target.__name__, f.ref.target.__name__.lower())
             creatable = f.ref.target.__name__ in CREATED_ON_CONFIRMATION
             if self.create_missing and creatable:
+                # names are looked up in any case, so "VEGA-1U" and a later "vega-1u" are one project: made
+                # once, under the spelling met first (made twice, the second of each pair stood empty and
+                # every row went to whichever was stored last)
+                name = self._to_create.setdefault((f.ref.target.__name__, name.lower()), name)
                 creates.append((f.ref.target.__name__, name))
                 continue
             errors.append(f"{f.label}: there is no {noun} called “{name}”"
