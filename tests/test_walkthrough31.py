@@ -1,0 +1,82 @@
+"""Walkthrough 31: what a newcomer tripped on in walkthrough 30 — a text typed into a choice cell that begins no
+choice vanished from the cell, Tab on the Risks page went back up from the table to the buttons above it, and a
+day and month typed without a year in a project's dates took this year's, "30 Jan" in December eleven months
+back. Real key presses on real widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from focused_keys import press, type_keys
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from screens import screens, settle
+
+from pmo_desktop.views.register_table import RegisterView
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _tab_stops(page: QWidget) -> list[QWidget]:
+    """Every control of the page shown that Tab should stop at: shown, enabled, taking focus by Tab — a control's
+    own inner widgets (a combo's line edit, a table's editor) not counted apart."""
+    def stop(w: QWidget) -> bool:
+        return (w.isVisible() and w.isEnabled() and w.focusProxy() is None
+                and w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus)
+    stops = [w for w in page.findChildren(QWidget) if stop(w)]
+    return [w for w in stops if not any(o is not w and o.isAncestorOf(w) for o in stops)]
+
+
+def _box(w: QWidget, page: QWidget) -> QRect:
+    return QRect(w.mapTo(page, QPoint(0, 0)), w.size())
+
+
+def _walk(qtbot, window, page: QWidget) -> list[QWidget]:
+    """From the page list, Tab until the keyboard leaves the page: the controls met, in order. Tab moves from
+    cell to cell in a register's table, as in Excel; Ctrl+Tab leaves it (as the README says)."""
+    window.nav.setFocus()
+    qtbot.waitUntil(window.nav.hasFocus)
+    met: list[QWidget] = []
+    for _ in range(80):
+        focus = QApplication.focusWidget()
+        qtbot.keyClick(focus, Qt.Key.Key_Tab, CTRL if getattr(focus, "tabKeyNavigation", lambda: False)() else
+                       Qt.KeyboardModifier.NoModifier)
+        settle(qtbot, 5)
+        focus = QApplication.focusWidget()
+        if focus is None or not page.isAncestorOf(focus):
+            break
+        met.append(focus)
+    return met
+
+
+def test_tab_walks_every_register_page_as_it_reads(demo_window, qtbot):
+    """Tab from the Risks table's ✱ line went back up to the Escalate… and Scale… buttons above the table before
+    the detail panel below (made after the table, they came after it in Qt's order); the RAID page's Rules…, the
+    Benefits page's Status thresholds… were reached after the table, and the stakeholders' engagement matrix
+    kept the keyboard for ever. On every register page, each tab of it, Tab from the page list goes through
+    the page as it reads — what is above before what is below it — each control once, none left out, then out."""
+    window = demo_window
+    walked = 0
+    for name in screens(window, qtbot):
+        page = window.stack.currentWidget()
+        if not any(v.isVisible() for v in page.findChildren(RegisterView)):
+            continue
+        walked += 1
+        for view in page.findChildren(RegisterView):  # a record current, so its buttons stay as they are
+            if view.isVisible() and view.proxy.rowCount() and not view.table.currentIndex().isValid():
+                view.table.setCurrentIndex(view.proxy.index(0, 0))
+        met = _walk(qtbot, window, page)
+        names = [f"{type(w).__name__} {w.objectName() or getattr(w, 'text', lambda: '')()!r}" for w in met]
+        assert len(set(met)) == len(met), f"{name}: a control met twice: {names}"
+        missed = [w for w in _tab_stops(page) if w not in met]
+        assert not missed, f"{name}: never reached by Tab: {[(type(w).__name__, getattr(w, 'text', str)(), _box(w, page), w.parentWidget()) for w in missed]} — {names}"
+        for i, early in enumerate(met):  # reading order: nothing met after what stands wholly below it
+            for late in met[i + 1:]:
+                a, b = _box(early, page), _box(late, page)
+                overlap = a.left() < b.right() and b.left() < a.right()
+                assert not (overlap and b.bottom() < a.top()), (
+                    f"{name}: Tab went up from {type(early).__name__} to {type(late).__name__} above it: {names}")
+    assert walked >= 12
+
+
