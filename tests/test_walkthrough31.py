@@ -80,3 +80,49 @@ def test_tab_walks_every_register_page_as_it_reads(demo_window, qtbot):
     assert walked >= 12
 
 
+def _note() -> str:
+    """What the note beside the cell says, in one line."""
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    return " ".join(" ".join(n.text().split()) for n in QApplication.allWidgets()
+                    if isinstance(n, RefusalNote) and n.isVisible())
+
+
+def _shown(editor) -> str:
+    """What the closed drop-down shows in the cell (``ChoiceCombo.shown_text``, which paints it; before it, the
+    choice current alone)."""
+    return getattr(editor, "shown_text", editor.currentText)()
+
+
+def test_a_text_typed_into_a_choice_cell_that_begins_no_choice_stays_in_the_cell(empty_window, qtbot):
+    """A risk's title typed, Tab, then a project's name typed into "Threat / opportunity": the cell kept showing
+    "Threat", the text only quoted in the note, and the keys typed on were added to that quote unseen. The
+    text typed stays in the open cell, the reason and the choices beside it; Enter keeps it there, Backspace
+    puts it right letter by letter, and letters that begin a choice ("op", "th") still pick it."""
+    from pmo_desktop.views.register_table.choice_editor import ChoiceCombo
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    type_keys(qtbot, "Quay risk")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_keys(qtbot, "Harbour works")
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, ChoiceCombo)
+    assert _shown(editor) == "Harbour works"
+    assert "“Harbour works” begins none of the Threat / opportunity choices (Threat, Opportunity)" in _note()
+    press(qtbot, Qt.Key.Key_Return)  # refused: the editor open, the text still in it
+    assert QApplication.focusWidget() is editor and _shown(editor) == "Harbour works"
+    assert "begins none" in _note()
+    for _ in "Harbour works":
+        press(qtbot, Qt.Key.Key_Backspace)
+    assert _shown(editor) == "Threat" and not _note()  # all taken back: the cell's choice again
+    type_keys(qtbot, "op")
+    assert _shown(editor) == "Opportunity" and not _note()
+    type_keys(qtbot, "z")  # within the second of typing: "opz" begins no choice, kept and said
+    assert _shown(editor) == "opz" and "“opz” begins none" in _note()
+    press(qtbot, Qt.Key.Key_Backspace)
+    assert _shown(editor) == "Opportunity" and not _note()
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert view.model.record(0)["kind"] == "Opportunity"
