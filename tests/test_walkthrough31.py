@@ -126,3 +126,50 @@ def test_a_text_typed_into_a_choice_cell_that_begins_no_choice_stays_in_the_cell
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     assert view.model.record(0)["kind"] == "Opportunity"
+
+
+@pytest.fixture
+def on_a_december_day():
+    from pmo_desktop.models import clock
+
+    with clock.frozen(date(2026, 12, 5)):
+        yield
+
+
+TYPED_IN_DECEMBER = [  # on 5 Dec 2026: (register, column, typed, the day meant)
+    ("projects", "start_date", "30 Jan", date(2027, 1, 30)),  # next month, not eleven months back
+    ("projects", "start_date", "30/11", date(2026, 11, 30)),  # last month, not next year
+    ("projects", "start_date", "15 June", date(2026, 6, 15)),  # nearer behind (173 days) than ahead (192)
+    ("projects", "end_date", "15 June", date(2027, 6, 15)),  # a planned end looks ahead
+    ("milestones", "forecast", "15 Jun", date(2027, 6, 15)),  # so does a forecast
+    ("milestones", "baseline", "30 Jan", date(2027, 1, 30)),
+    ("status_reports", "reported_on", "30 Nov", date(2026, 11, 30)),
+    ("benefits", "window_end", "15 Jun", date(2027, 6, 15)),
+    ("benefits", "baseline_date", "2 Feb", date(2027, 2, 2)),
+]
+
+
+def test_a_day_and_month_typed_in_a_column_that_looks_neither_way_is_the_nearest(qtbot, document,
+                                                                                 on_a_december_day):
+    """On 5 December "30 Jan" typed as a project's Start was 30 Jan 2026, eleven months back: a column that looks
+    neither way took this year's. It is the nearest such day, within six months either way, as a person means
+    it; the planning columns that look ahead (a forecast, a planned end) take the next one."""
+    from test_date_entry import _records, stored, type_into_cell
+
+    from pmo_desktop.models.registers import REGISTERS
+
+    ids, parents = _records(document)  # a record of every register
+    views: dict[str, RegisterView] = {}
+    got = []
+    for register, field, typed, _meant in TYPED_IN_DECEMBER:
+        if register not in views:
+            views[register] = view = RegisterView(document, REGISTERS[register], parent_id=parents.get(register))
+            qtbot.addWidget(view)
+            view.resize(1280, 500)
+            view.show()
+        view, rid = views[register], ids[register]
+        view.activateWindow()
+        qtbot.waitUntil(view.isActiveWindow)
+        type_into_cell(qtbot, view, rid, field, typed)
+        got.append(stored(document, register, rid, field))
+    assert got == [meant for *_, meant in TYPED_IN_DECEMBER]
