@@ -60,7 +60,7 @@ class ReadingOrderStack(QStackedWidget):
         if page is None or focus is None or not page.isAncestorOf(focus):
             return super().focusNextPrevChild(next)
         order = reading_order(page)
-        at = next_at = None
+        at = None
         for i, control in enumerate(order):
             if control is focus or control.isAncestorOf(focus):
                 at = i
@@ -80,9 +80,10 @@ class ReadingOrderStack(QStackedWidget):
         """The window's next control (previous: ``forward`` False) out of the pages, in Qt's own chain."""
         w = start
         for _ in range(10_000):  # the chain is a ring: a bound, not a loop for ever on a broken one
-            w = w.nextInFocusChain() if forward else w.previousInFocusChain()
-            if w is start:
+            step = w.nextInFocusChain() if forward else w.previousInFocusChain()
+            if step is None or step is start:
                 return None
+            w = step
             if not self.isAncestorOf(w) and w is not self and takes_tab(w) and w.window() is self.window():
                 return w
         return None
