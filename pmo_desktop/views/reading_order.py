@@ -11,7 +11,7 @@ or hidden are followed without a chain to keep up to date: each widget that take
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QStackedWidget, QWidget
 
 
 def takes_tab(widget: QWidget) -> bool:
@@ -38,10 +38,12 @@ def reading_order(root: QWidget) -> list[QWidget]:
     """The controls of ``root`` Tab stops at, in reading order. A control is one stop: what is inside it (a
     table's open editor, a combo's line edit) is its own business."""
     found: list[QWidget] = []
-    # Widgets only (``children()`` would wrap every QObject of a table's too: its selection model and the like).
-    children = [c for c in root.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-                if not c.isWindow() and c.isVisible()]
-    for child in _in_rows(children):
+    if isinstance(root, QSplitter):  # its panes in its order: one collapsed for room has no size to place it by
+        children = [w for i in range(root.count()) if (w := root.widget(i)) is not None and w.isVisible()]
+    else:  # widgets only (``children()`` would wrap every QObject of a table's too: its selection model …)
+        children = _in_rows([c for c in root.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                             if not c.isWindow() and c.isVisible()])
+    for child in children:
         if takes_tab(child):
             found.append(child)
         else:
