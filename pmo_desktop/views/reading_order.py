@@ -74,21 +74,23 @@ class ReadingOrderStack(QStackedWidget):
         if 0 <= next_at < len(order):
             order[next_at].setFocus(reason)
             return True
-        outside = self._outside(focus, next)
+        outside = self._outside(next)
         (outside or order[0 if next else -1]).setFocus(reason)
         return True
 
-    def _outside(self, start: QWidget, forward: bool) -> QWidget | None:
-        """The window's next control (previous: ``forward`` False) out of the pages, in Qt's own chain."""
-        w = start
-        for _ in range(10_000):  # the chain is a ring: a bound, not a loop for ever on a broken one
-            step = w.nextInFocusChain() if forward else w.previousInFocusChain()
-            if step is None or step is start:
-                return None
-            w = step
-            if not self.isAncestorOf(w) and w is not self and takes_tab(w) and w.window() is self.window():
-                return w
-        return None
+    def _outside(self, forward: bool) -> QWidget | None:
+        """The window's control after the pages (before them: ``forward`` False), round the window's end: the
+        page list. Read off the window as the page is (never by Qt's focus chain: ``nextInFocusChain`` hands
+        PySide widgets that then belong to the wrong owner — walkthrough 21's crash)."""
+        whole = reading_order(self.window())
+        inside = [i for i, w in enumerate(whole) if self.isAncestorOf(w)]
+        if not inside:
+            return None
+        # from the page's last control on, round the end to its first: the controls outside, in reading order
+        around = [w for w in whole[inside[-1] + 1:] + whole[:inside[0]] if not self.isAncestorOf(w)]
+        if not around:
+            return None
+        return around[0] if forward else around[-1]
 
     def came_in(self, before: QWidget | None, forward: bool) -> None:
         """After Tab moved the keyboard from ``before``, outside the pages, into the page shown: to its first
