@@ -39,11 +39,13 @@ def open_chart(window, qtbot, which: str):
 
 
 def tab_into(qtbot, chart) -> None:
-    """The keyboard on the stop before the chart, then a real Tab: the chart must be the next stop."""
-    before = chart.previousInFocusChain()
-    while not (before.isVisible() and before.isEnabled() and before.focusPolicy() & Qt.FocusPolicy.TabFocus
-               and before.focusProxy() is None):
-        before = before.previousInFocusChain()
+    """The keyboard on the stop before the chart, then a real Tab: the chart must be the next stop. The stops
+    are the page's in reading order, as Tab walks a page (views/reading_order.py)."""
+    from pmo_desktop.views.reading_order import reading_order
+
+    page = chart.window().stack.currentWidget()
+    order = reading_order(page)
+    before = order[order.index(chart) - 1]
     before.setFocus(Qt.FocusReason.OtherFocusReason)
     qtbot.waitUntil(before.hasFocus)
     qtbot.keyClick(before, Qt.Key.Key_Tab)

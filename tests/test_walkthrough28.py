@@ -109,7 +109,7 @@ def test_the_risk_filters_above_the_table_come_before_it_by_tab_and_answer_their
     the table, the drop-downs (Project, Level, Owner, Status, Rating, Review) only after the table and its ✱ line,
     and their captions had no Alt letter. They are now reached in the order they stand — the page list, the
     drop-downs, the search, the table — and Alt+O goes to Owner, Alt+S to Status."""
-    from PySide6.QtWidgets import QComboBox
+    from PySide6.QtWidgets import QComboBox, QPushButton
 
     from pmo_desktop.views.page_list import PageList
 
@@ -117,13 +117,14 @@ def test_the_risk_filters_above_the_table_come_before_it_by_tab_and_answer_their
     window.findChild(PageList).setFocus()
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), PageList))
     stops = []
-    for _ in range(8):
+    for _ in range(14):
         keys_to(qtbot, Qt.Key.Key_Tab)
         stops.append(QApplication.focusWidget())
-    names = [w.objectName() for w in stops[:6]]
-    assert names == ["filter_projects", "filter_levels", "filter_owners", "filter_statuses", "filter_ratings",
-                     "filter_review"], names
-    assert stops[6] is view.search and stops[7] is view.table
+    names = [w.objectName() for w in stops[:7]]  # the page's tabs first: they stand above (walkthrough 31)
+    assert names == ["qt_tabwidget_tabbar", "filter_projects", "filter_levels", "filter_owners", "filter_statuses",
+                     "filter_ratings", "filter_review"], names
+    assert stops[7] is view.search and view.table in stops  # the buttons on the search's bar between them
+    assert all(isinstance(w, QPushButton) for w in stops[8:stops.index(view.table)])
     view.table.setFocus()
     keys_to(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QComboBox))

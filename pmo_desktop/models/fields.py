@@ -96,8 +96,9 @@ class Field:
     # "What changed since the last board" lists a move of this field under this heading ("Rating moves");
     # empty: not watched. Computed fields may be watched too (a benefit's status, a risk's rating).
     watch: str = ""
-    # For a date: which way from today it looks — values.DATE_AHEAD (a due date), DATE_PAST (a raised date) or
-    # neither — for the year of a date typed without one, and a typed future date refused where it is PAST.
+    # For a date: which way from today it looks — values.DATE_AHEAD (a due date, a forecast, a planned end),
+    # DATE_PAST (a raised date) or neither (typed: the nearest such day) — for the year of a date typed without
+    # one, and a typed future date refused where it is PAST.
     when: str = ""
 
     @property

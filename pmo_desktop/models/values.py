@@ -259,16 +259,26 @@ MONTH_FIRST = "MDY"  # 03/31/2026: the US
 
 # Which way from today a date field looks, for a date typed without its year ("4 March", "3/12"): a due date, a
 # review date ahead (AHEAD: the next 4 March), a raised, decided or last-held date behind (PAST: the last one, and
-# a day after today refused when typed — views/register_table/date_entry.py); any other field this year's, as
-# Excel reads it. Before, every such date was this year's: "4 March" typed in December as a risk's proximity was
-# nine months gone.
-DATE_AHEAD, DATE_PAST = "ahead", "past"
+# a day after today refused when typed — views/register_table/date_entry.py). A field that looks neither way (a
+# project's start, a milestone's baseline, a report's date) takes, typed, the NEAREST such day, within six months
+# either way: what a person typing "30 Jan" in December means is next month, not eleven months back, and "30 Nov"
+# is last month, not next year. Before, every such date was this year's, as Excel reads it: "4 March" typed in
+# December as a risk's proximity was nine months gone. Left out ("") it is still this year's — an import's
+# "14-May" takes the year the file's other dates give (excel/value_translation.py), never a guess from today.
+DATE_AHEAD, DATE_PAST, DATE_NEAREST = "ahead", "past", "nearest"
 
 
 def year_left_out(month: int, day: int, today: date, when: str = "") -> date:
     """The day and month typed without a year, in the year the field looks to: DATE_AHEAD the first such day from
-    today on, DATE_PAST the last one up to today, neither this year's. ValueError for a day no year has (30
-    February), or that this year lacks in a field that looks neither way (29 February)."""
+    today on, DATE_PAST the last one up to today, DATE_NEAREST the nearer of those two (the one ahead when both
+    are as near), "" this year's. ValueError for a day no year has (30 February), or that this year lacks in a
+    field that looks neither way (29 February)."""
+    if when == DATE_NEAREST:
+        ahead, behind = year_left_out(month, day, today, DATE_AHEAD), year_left_out(month, day, today, DATE_PAST)
+        near = ahead if (ahead - today) <= (today - behind) else behind
+        if abs((near - today).days) > 184:  # 29 February: no leap year within six months either way
+            raise ValueError(f"29 February is not a day of {today.year}")
+        return near
     step = {DATE_AHEAD: 1, DATE_PAST: -1}.get(when, 0)
     year = today.year
     for _ in range(8 if step else 0):  # 29 February: on to the next (or back to the last) leap year

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QStackedWidget,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from .page_area import PageArea, size_tabs_by_the_shown_tab
 from .page_list import PageList
 from .pages import PAGE_OF_REGISTER, PAGES, RecordPage, load_page_class
 from .read_only_banner import ReadOnlyBanner
+from .reading_order import ReadingOrderStack
 from .zoom import scale_with_zoom
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
 
         self.nav = PageList([title for title, _spec in PAGES], self)
         self.nav.currentRowChanged.connect(self.show_page)
-        self.stack = QStackedWidget(self)
+        self.stack = ReadingOrderStack(self)  # Tab walks the page shown as it reads (reading_order.py)
         self.welcome = WelcomePage(self)
         self.stack.addWidget(self.welcome)
         central = QWidget(self)
@@ -281,6 +281,14 @@ class MainWindow(QMainWindow):
         self.presentation_action.setCheckable(True)
         self.presentation_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.addAction(self.presentation_action)  # works with the menu bar hidden too
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        """Tab from the page list (or any control outside the pages) into a page starts at its first control,
+        in reading order (``ReadingOrderStack.came_in``)."""
+        before = QApplication.focusWidget()
+        moved = super().focusNextPrevChild(next)
+        self.stack.came_in(before, next)
+        return moved
 
     def keyPressEvent(self, event) -> None:
         """Esc that no control used (an open editor or list takes it first) leaves presentation mode. Ctrl+Z or

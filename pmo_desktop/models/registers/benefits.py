@@ -127,7 +127,8 @@ BENEFITS = Register(
         Field("target_value", "Target", Kind.FLOAT, width=10, synonyms=("target value",)),
         Field("target_date", "Target date", Kind.DATE, width=11, when=DATE_AHEAD),
         Field("window_start", "Realization from", Kind.DATE, width=11, synonyms=("realisation start", "realization start", "window start", "start")),
-        Field("window_end", "Realization to", Kind.DATE, width=11, synonyms=("realisation end", "realization end", "window end", "end")),
+        Field("window_end", "Realization to", Kind.DATE, width=11, synonyms=("realisation end", "realization end", "window end", "end"),
+              when=DATE_AHEAD),  # the end of a window planned
         Field("planned_now", "Planned today", Kind.COMPUTED, compute=_planned_today, width=10),
         Field("latest_actual", "Latest actual", Kind.COMPUTED, compute=_latest_actual, width=10, synonyms=("actual",)),
         Field("lifecycle", "Stage", Kind.ENUM, choices=rules.LIFECYCLE, width=11, synonyms=("lifecycle", "benefit status", "stage"),

@@ -6,6 +6,7 @@ from typing import Any
 from ..fields import Context, Field, Kind, Overview, Ref, Register, count_lines
 from ..links import output_outcome
 from ..program import Outcome, Output, Person, Program, Project, StrategicObjective
+from ..values import DATE_AHEAD
 
 PROJECT_STATUSES = ("Proposed", "Active", "On hold", "Closed")
 PERSON = Ref(Person, "name", create_missing=True)
@@ -40,7 +41,7 @@ PROGRAM = Register(
         Field("sponsor", "Sponsor", width=22, synonyms=("senior responsible owner", "sro", "program sponsor")),
         Field("manager", "Program manager", width=22, synonyms=("manager", "programme manager")),
         Field("start_date", "Start", Kind.DATE, width=11, synonyms=("start date",)),
-        Field("end_date", "End", Kind.DATE, width=11, synonyms=("end date",)),
+        Field("end_date", "End", Kind.DATE, width=11, synonyms=("end date",), when=DATE_AHEAD),  # a planned end
         Field("description", "Description", Kind.LONGTEXT, width=50, synonyms=("vision", "purpose", "summary")),
     ],
 )
@@ -64,7 +65,8 @@ PROJECTS = Register(
               synonyms=("project sponsor", "senior responsible owner", "sro")),
         Field("status", "Status", Kind.ENUM, choices=PROJECT_STATUSES, width=10),
         Field("start_date", "Start", Kind.DATE, width=11, synonyms=("start date", "begins")),
-        Field("end_date", "End", Kind.DATE, width=11, synonyms=("end date", "finish", "finish date")),
+        Field("end_date", "End", Kind.DATE, width=11, synonyms=("end date", "finish", "finish date"),
+              when=DATE_AHEAD),  # a planned end: "30 Jan" typed in December is the next one
         Field("budget", "Budget", Kind.FLOAT, minimum=0, width=12, synonyms=("budget £", "cost")),
         Field("description", "Description", Kind.LONGTEXT, width=40, synonyms=("scope", "summary")),
     ],

@@ -16,7 +16,7 @@ from ..status_rules import (
     milestone_slip,
     milestone_state,
 )
-from ..values import DATE_PAST, period_text
+from ..values import DATE_AHEAD, DATE_PAST, period_text
 from .program import PERSON, PROJECT
 
 _RAG_WORDS = {
@@ -92,8 +92,9 @@ MILESTONES = Register(
         Field("owner", "Owner", Kind.REF, column="owner_id", ref=PERSON, width=16),
         Field("baseline", "Baseline", Kind.DATE, width=11,
               synonyms=("baseline date", "planned", "planned date", "original date", "due date")),
-        Field("forecast", "Forecast", Kind.DATE, width=11,
-              synonyms=("forecast date", "expected", "expected date", "revised date"), watch="Milestone slips"),
+        Field("forecast", "Forecast", Kind.DATE, width=11,  # a date still to come: "30 Jan" typed is the next one
+              synonyms=("forecast date", "expected", "expected date", "revised date"), watch="Milestone slips",
+              when=DATE_AHEAD),
         Field("actual", "Actual", Kind.DATE, width=11, synonyms=("actual date", "achieved", "completed", "done"), when=DATE_PAST),
         Field("slip_days", "Slip (days)", Kind.COMPUTED, compute=milestone_slip, width=8,
               tip="Days the forecast (or the actual, once met) lies after the baseline"),

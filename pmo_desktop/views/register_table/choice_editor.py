@@ -11,8 +11,19 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QElapsedTimer, QPersistentModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QListView, QMessageBox, QToolTip, QWidget
+from PySide6.QtCore import QElapsedTimer, QEvent, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QListView,
+    QMessageBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QToolTip,
+    QWidget,
+)
 
 from ...models.fields import plural_of
 from .refusal_note import RefusalNote, note_for, note_host
@@ -110,7 +121,45 @@ class ChoiceCombo(QComboBox):
         self.held = False  # ``unmatched`` refused by Enter or Tab and said again (``hold_unmatched``)
         self.setView(PrefixListView(self))
 
+    def shown_text(self) -> str:
+        """What the closed box shows: the text typed that begins no choice, kept in the cell with the reason
+        beside it (as a refused date or number is kept in its editor), else the choice. It showed the choice
+        the cell had ("Threat") while the text typed ("Harbour works") was only quoted in the note — the
+        typing seemed lost, and the keys typed on went on to the quote unseen."""
+        return self.unmatched or self.currentText()
+
+    def paintEvent(self, event) -> None:
+        if not self.unmatched:
+            super().paintEvent(event)
+            return
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.currentText = self.shown_text()
+        option.currentIcon = QIcon()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def event(self, event) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and self.unmatched
+                and event.key() == Qt.Key.Key_Backspace and not event.modifiers()):
+            event.accept()  # Backspace puts the text typed right, as in a text cell: not the table's Clear Cells
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event) -> None:
+        if not self.isEditable() and self.unmatched and event.key() == Qt.Key.Key_Backspace:
+            # The text kept is put right as in any cell: Backspace takes its last letter back ("Tz" → "T",
+            # which is Threat again; the last one gone, the cell shows its choice again).
+            shorter = self.unmatched[:-1]
+            self._ahead.typed = ""
+            if shorter:
+                self.select_prefix(self._ahead.add(shorter))
+            else:
+                self.unmatched = ""
+                self._hide_note()
+            self.update()
+            return
         if not self.isEditable() and _is_typing(event) and (event.text() != " " or self._ahead.typed):
             if self.unmatched:  # after a refusal said again (Enter, Tab) the next key starts afresh: "9", Enter,
                 texts = [self.itemText(i) for i in range(self.count())]  # "4" is 4, not "94" — unless it begins
@@ -137,6 +186,7 @@ class ChoiceCombo(QComboBox):
             self.tell_unmatched()
         else:
             self._hide_note()
+        self.update()  # the box shows the text typed, or the choice it found (``shown_text``)
         return i >= 0
 
     def unmatched_reason(self) -> str:

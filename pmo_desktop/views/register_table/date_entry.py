@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout
 
 from ...models import clock, errors
 from ...models.values import (
+    DATE_NEAREST,
     DATE_PAST,
     DAY_FIRST,
     MONTH_FIRST,
@@ -44,7 +45,8 @@ _DOTTED = re.compile(r"\s*(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4})?)?\s*")
 def parse_typed_date(value, label: str, when: str = "") -> date | None:
     """What the user typed or pasted, read in their locale's order; ValidationError when not a date. A day
     and a month alone ("3/12", "3.12", "4 March") are of the year the field looks to (``when``: DATE_AHEAD,
-    DATE_PAST or neither, as in values.year_left_out; typed here only: an import does not guess a year).
+    DATE_PAST, or else the nearest such day, as in values.year_left_out; typed here only: an import does not
+    guess a year from today).
 
     Never two dates read as one without a word: a date written with dots (3.4.27) where the locale writes the
     month first is refused when it could be either — 3 Apr 2027 as its dots say, 4 Mar 2027 as the locale says —
@@ -54,6 +56,7 @@ def parse_typed_date(value, label: str, when: str = "") -> date | None:
     right; a workbook's such date is imported as it is (the program never changes the user's data)."""
     order = locale_date_order()
     today = clock.today()
+    when = when or DATE_NEAREST  # typed in a field that looks neither way: the nearest such day (values.py)
     text = without_direction_marks(value) if isinstance(value, str) else None
     dotted = _DOTTED.fullmatch(text) if text is not None and order == MONTH_FIRST else None
     found = _DAY_AND_MONTH.fullmatch(text) if text is not None else None

@@ -125,6 +125,9 @@ class EngagementMatrix(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Read only, a row at a time: Tab goes on to the next control, arrows move within (as the import
+        # dialog's tables). Tab moved from cell to cell, and Ctrl+Tab too, so the keyboard never got out.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(int(font.pointSize() * 2.4))
         header = self.table.horizontalHeader()
