@@ -173,3 +173,27 @@ def test_a_day_and_month_typed_in_a_column_that_looks_neither_way_is_the_nearest
         type_into_cell(qtbot, view, rid, field, typed)
         got.append(stored(document, register, rid, field))
     assert got == [meant for *_, meant in TYPED_IN_DECEMBER]
+
+
+def test_backspace_on_a_choice_typed_in_the_new_row_line_takes_back_a_letter_not_the_row(empty_window, qtbot):
+    """A risk's title typed on the ✱ line, Tab, "op" picked Opportunity, then Backspace: the table's Clear Cells
+    ran instead of the cell's own key, and on the ✱ line it cleared the whole row being typed, its title too.
+    Backspace in an open choice cell acts on the cell: the letters typed taken back, the choice they found kept;
+    with none typed, an optional cell emptied — never another cell."""
+    from pmo_desktop.views.register_table.choice_editor import ChoiceCombo
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    type_keys(qtbot, "Quay risk")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_keys(qtbot, "op")
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, ChoiceCombo) and _shown(editor) == "Opportunity"
+    press(qtbot, Qt.Key.Key_Backspace)
+    press(qtbot, Qt.Key.Key_Backspace)
+    assert QApplication.focusWidget() is editor and _shown(editor) == "Opportunity"
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    record = view.model.record(0)
+    assert record["title"] == "Quay risk" and record["kind"] == "Opportunity"

@@ -39,9 +39,12 @@ class _TypeAhead:
         self.typed = ""
         self.clock = QElapsedTimer()
 
+    def recent(self) -> bool:
+        """Typed within the last second (or the platform's interval between keys): more letters go on the word."""
+        return self.clock.isValid() and self.clock.elapsed() <= max(QApplication.keyboardInputInterval(), 1000)
+
     def add(self, text: str) -> str:
-        interval = max(QApplication.keyboardInputInterval(), 1000)
-        if not self.clock.isValid() or self.clock.elapsed() > interval:
+        if not self.recent():
             self.typed = ""
         self.typed += text
         self.clock.restart()
@@ -141,9 +144,11 @@ class ChoiceCombo(QComboBox):
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
     def event(self, event) -> bool:
-        if (event.type() == QEvent.Type.ShortcutOverride and self.unmatched
+        if (event.type() == QEvent.Type.ShortcutOverride and not self.isEditable()
                 and event.key() == Qt.Key.Key_Backspace and not event.modifiers()):
-            event.accept()  # Backspace puts the text typed right, as in a text cell: not the table's Clear Cells
+            # Backspace in an open cell acts on the cell, as in a text cell — never the table's Clear Cells, which
+            # on the ✱ line cleared the whole row being typed, its title too
+            event.accept()
             return True
         return super().event(event)
 
@@ -160,6 +165,9 @@ class ChoiceCombo(QComboBox):
                 self._hide_note()
             self.update()
             return
+        if not self.isEditable() and event.key() == Qt.Key.Key_Backspace and not event.modifiers():
+            self._take_back_a_letter()
+            return
         if not self.isEditable() and _is_typing(event) and (event.text() != " " or self._ahead.typed):
             if self.unmatched:  # after a refusal said again (Enter, Tab) the next key starts afresh: "9", Enter,
                 texts = [self.itemText(i) for i in range(self.count())]  # "4" is 4, not "94" — unless it begins
@@ -170,6 +178,19 @@ class ChoiceCombo(QComboBox):
             self.select_prefix(self._ahead.add(event.text()))
             return
         super().keyPressEvent(event)
+
+    def _take_back_a_letter(self) -> None:
+        """Backspace on a choice the letters typed found: the last letter taken back ("op" → "o", still
+        Opportunity); with nothing typed, the cell emptied where the column may be empty, as Backspace empties a
+        text cell being edited (Enter then stores it; Esc puts the cell back)."""
+        typed = self._ahead.typed if self._ahead.recent() else ""
+        if typed[:-1]:
+            self._ahead.typed = ""
+            self.select_prefix(self._ahead.add(typed[:-1]))
+        elif typed:
+            self._ahead.typed = ""  # the letters all taken back: the choice they found stays
+        elif (blank := self.findText("")) >= 0:
+            self.setCurrentIndex(blank)
 
     def select_prefix(self, typed: str) -> bool:
         texts = [self.itemText(i) for i in range(self.count())]
