@@ -7,7 +7,6 @@ any text too long for a cell, the rest of it not looked at."""
 
 from __future__ import annotations
 
-import time
 import zipfile
 from pathlib import Path
 
@@ -68,7 +67,7 @@ def test_a_gigabyte_of_shared_text_is_refused_before_it_is_read(sqlite_store, tm
     assert said.startswith("“text.xlsx” holds 2 MB of text")
 
 
-def test_a_cell_far_longer_than_excel_allows_costs_nothing_and_its_row_is_refused(sqlite_store,
+def test_a_cell_far_longer_than_excel_allows_has_its_row_refused(sqlite_store,
                                                                                  tmp_path: Path) -> None:
     path = tmp_path / "long.xlsx"
     wb = xlsxwriter.Workbook(str(path))
@@ -78,16 +77,15 @@ def test_a_cell_far_longer_than_excel_allows_costs_nothing_and_its_row_is_refuse
         ws.write_row(row, 0, [f"Risk {row}" if row != 2 else "Risk LONG", "Open", 2, 3])
     wb.close()
     rewrite_part(path, "xl/sharedStrings.xml", lambda xml: xml.replace("Risk LONG", "Risk " + "x" * 8_000_000))
-    started = time.perf_counter()
+    # what it costs (a hang of 11–13 s once) is measured against a floor by benchmarks/bench_long_cells.py
     plan = plan_import(sqlite_store, path)  # which register it is, found from its columns and their values
-    assert time.perf_counter() - started < 5  # 11 s before, and more the longer the cell
     rows = plan.sheets[0].rows
     assert plan.count("insert") == 19 and rows[1].report.action.value == "error"
     assert "at most 32,767" in rows[1].report.reason or "more than it holds (32,767)" in rows[1].report.reason, \
         rows[1].report.reason
 
 
-def test_a_cell_as_long_as_excel_allows_in_a_status_column_is_planned_in_seconds(sqlite_store, tmp_path: Path) -> None:
+def test_a_cell_as_long_as_excel_allows_in_a_status_column_is_planned(sqlite_store, tmp_path: Path) -> None:
     path = tmp_path / "status.xlsx"
     wb = xlsxwriter.Workbook(str(path))
     ws = wb.add_worksheet("Risks")
@@ -95,7 +93,6 @@ def test_a_cell_as_long_as_excel_allows_in_a_status_column_is_planned_in_seconds
     for row in range(1, 21):
         ws.write_row(row, 0, [f"Risk {row}", "Open" if row > 1 else "Mitigation in progress; " + "x" * 32_700, 2, 3])
     wb.close()
-    started = time.perf_counter()
+    # what it costs (a hang of 11–13 s once) is measured against a floor by benchmarks/bench_long_cells.py
     plan = plan_import(sqlite_store, path)  # which register it is, found from its columns and their values
-    assert time.perf_counter() - started < 5  # 13 s before
     assert plan.count("insert") == 19 and plan.sheets[0].rows[0].report.reason.startswith("Status: ")

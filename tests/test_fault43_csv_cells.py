@@ -10,7 +10,6 @@ from each of its letters, per look."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -67,7 +66,7 @@ def test_a_cell_of_a_megabyte_refuses_its_row_not_the_file(sqlite_store, tmp_pat
     assert second.report.action.value == "insert"
 
 
-def test_a_cell_as_long_as_excel_allows_under_the_header_is_planned_in_seconds(sqlite_store, tmp_path: Path) -> None:
+def test_a_cell_as_long_as_excel_allows_under_the_header_is_planned(sqlite_store, tmp_path: Path) -> None:
     path = tmp_path / "risks.xlsx"
     wb = xlsxwriter.Workbook(str(path))
     ws = wb.add_worksheet("Risks")
@@ -75,7 +74,6 @@ def test_a_cell_as_long_as_excel_allows_under_the_header_is_planned_in_seconds(s
     ws.write_row(1, 0, ["R-1", "Supplier late", "Ann", "Open", "x" * 32_767])
     ws.write_row(2, 0, ["R-2", "Budget cut", "Bob", "Open", "short"])
     wb.close()
-    started = time.perf_counter()
+    # what it costs (a hang of 11–13 s once) is measured against a floor by benchmarks/bench_long_cells.py
     plan = plan_import(sqlite_store, path)  # which register it is, found from its columns and their values
-    assert time.perf_counter() - started < 5  # 12 s before (0.6 s now)
     assert plan.count("insert") == 1
