@@ -993,6 +993,12 @@ class Planner:
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
                          if status_field is not None and (choice := closing_status(h, status_field.choices or ()))]
+        # a decision log with no status column that names, on a row, both the day it was decided and who decided:
+        # what the office's rule asks of a Decided decision (raid_rules.check_decision) is all there, so the row
+        # records a decision made, not one pending. A day yet to come is a decision still to take: left Pending
+        self._decided_when_given = reg.name == "decisions" and status_field is not None and \
+            "Decided" in (status_field.choices or ()) and "status" not in mapping.values() and \
+            {"decided_on", "decided_by"} <= set(mapping.values())
         # a SAFe ROAM column (R, O, A, M or the words): Resolved closes the risk, Accepted and Mitigated are its
         # response, Owned an open risk with an owner; the letter stays in the notes as written
         self._roam = next((c for c, h in sorted(plan.extras.items()) if reg.name == "risks" and word_key(h) == "roam"),
@@ -2254,6 +2260,7 @@ class Planner:
             if not values.get("status") and c < width and _dated(row[c]):
                 values["status"] = choice
                 break
+        self._decided_if_given(values)
         if self._benefit_kind is not None and self._benefit_kind < width and \
                 word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
             values["dis_benefit"] = True
@@ -2663,6 +2670,7 @@ class Planner:
         values = self._fast_values(row)
         if values is None:
             return None
+        self._decided_if_given(values)
         if self._category_col is not None and not self._same_category(row, values):
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
         for name, limit in self._length_checks.items():
@@ -2720,6 +2728,14 @@ class Planner:
         if check_repeat:
             seen_rows[tuple(row)] = number
         return prow, width
+
+    def _decided_if_given(self, values: dict[str, Any]) -> None:
+        """Decided, for a row of a log with no status column that gives the day decided (not yet to come) and who
+        decided (``_decided_when_given``)."""
+        decided_on = values.get("decided_on")
+        if self._decided_when_given and not values.get("status") and values.get("decided_by") and \
+                isinstance(decided_on, date) and decided_on <= date.today():
+            values["status"] = "Decided"
 
     def _fast_values(self, row: tuple[Any, ...]) -> dict[str, Any] | None:
         """The values the steps of ``_plan_values`` make of this row, as a lookup per cell, when every cell
