@@ -110,6 +110,17 @@ _numpy_worker: threading.Thread | None = None
 NUMPY_AFTER_MS = 250
 
 
+def wait_for(done: threading.Event) -> None:
+    """The GUI thread waiting for a worker's answer it needs now (every id in order), the busy cursor shown."""
+    if done.is_set():
+        return
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        done.wait()
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
 def import_numpy_ahead() -> threading.Thread | None:
     """numpy imported on a worker thread, once a process, when a large table has painted its first rows:
     a windowed table's first sort, filter or search uses it (keys sorted, ids kept in order, rows found),
@@ -694,12 +705,7 @@ class WindowedRegisterModel(RegisterTableModel):
         if job.token != self._reload_token:
             self._drop_listing()
             return
-        if not job.done.is_set():
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                job.done.wait()
-            finally:
-                QApplication.restoreOverrideCursor()
+        wait_for(job.done)
         self._install_listing(job)
 
     def _install_listing(self, job: _Listing) -> None:
@@ -1167,12 +1173,7 @@ class WindowedRegisterModel(RegisterTableModel):
         if job.token != self._reload_token:
             self._reloading = None  # moot: a sort, a filter or an edit read the ids since
             return
-        if not job.done.is_set():
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                job.done.wait()
-            finally:
-                QApplication.restoreOverrideCursor()
+        wait_for(job.done)
         self._install_reloaded(job)
 
     def _install_reloaded(self, job: _Reload) -> None:
