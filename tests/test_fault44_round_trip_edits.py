@@ -56,7 +56,7 @@ def test_retyped_ids_update_their_records_instead_of_creating_copies(demo_store,
     assert not [r for r in reports(plan) if r.action in (Action.INSERT, Action.ERROR)]
     assert not [r for r in reports(plan) if "deleted from the workbook" in r.reason]
     said = {r.code: r.reason for r in reports(plan) if r.action == Action.UPDATE}
-    assert said["R-001"] == "ID “r-1” read as R-001. changes Notes."
+    assert said["R-001"] == "ID “r-1” read as R-001: changes Notes."
     apply_import(demo_store, plan)
     assert risk_codes(demo_store) == codes_before
     assert [risk(demo_store, c)["notes"] for c in ("R-001", "R-002", "R-003")] == ["n1", "n2", "n3"]

@@ -265,7 +265,7 @@ class OfficePlanner:
             code = now[folded][key.name] if key and folded in now else typed
             report = RowReport(title, number, Action.INSERT, code if key else "")
             if key and folded != typed.casefold():
-                report.reason = f"ID “{typed}” read as {code}."
+                report.reason = f"ID “{typed}” read as {code}"
             first = seen.get(folded) if folded else None
             if first is not None:
                 # the same ID on two rows (a row copied, an ID typed twice): one record cannot take both
@@ -313,7 +313,7 @@ class OfficePlanner:
             else:  # nothing to write: the office already has it (or keeps its own, newer, values)
                 report.action, report.reason = Action.SKIP, "same as the office's, or changed only in the office."
             if retyped:
-                report.reason = f"{retyped} {report.reason}"
+                report.reason = f"{retyped}: {report.reason}"
             sheet.rows.append(PlannedRow(report, changes, stored["id"]))
         if self.own:
             for reg_name, folded in self.stamp.rows:
