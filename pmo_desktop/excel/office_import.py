@@ -17,6 +17,7 @@ declared sheet, columns by their labels, sub-tables keyed by the parent's ID. Th
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -28,9 +29,10 @@ from sqlalchemy.orm import Session
 from ..models import records
 from ..models import values as v
 from ..models.errors import ValidationError
-from ..models.fields import CONTROL_CHARACTER, Context, Register, controls_checked_later
+from ..models.fields import CONTROL_CHARACTER, Context, Kind, Register, controls_checked_later, count_of
 from ..models.registers import REGISTERS
 from ..models.settings import OFFICE_ID
+from . import date_order
 from .header_detection import PARENT
 from .import_plan import Action, ImportPlan, PlannedRow, RowReport, SheetPlan
 from .stamp import STAMP_SHEET, ExportStamp, Merge, canonical, merge_field, parse_stamp, stamped_fields
@@ -124,6 +126,62 @@ def unstamped_export(book: SafeWorkbook) -> ExportStamp | None:
     return ExportStamp(office_id="", exported_at="")
 
 
+def id_key(code: str) -> str:
+    """An ID as a re-import matches it to the office's: case, outer spaces and leading zeros aside. A colleague
+    who retypes R-007 as “r-7” or “ R-007 ” means that record; read as a new ID it was created a second
+    time and the first reported as deleted from the workbook."""
+    return re.sub(r"\d+", lambda m: m.group().lstrip("0") or "0", code.strip().casefold())
+
+
+def month_first_columns(reg: Register, sheet: SheetPlan, table: list[list[Any]]) -> set[int]:
+    """The date columns written month first (03/25/2026), by ``date_order``'s rules, said once for the sheet.
+
+    The export writes real date cells, but a colleague retypes one (“3/4/27”) and a CSV saved from Excel or
+    LibreOffice in the US writes them all as text, month first: read day first, 02/01/2026 became 2 January
+    in silence and 01/19/2027 was refused."""
+    dates = [c for c, name in sheet.mapping.items() if name != PARENT and reg.field(name).kind is Kind.DATE]
+    orders, _sheet_order, unsettled = date_order.column_orders(
+        {c: (sheet.headers[c], [cells[c] if c < len(cells) else None for cells in table[1:]]) for c in dates})
+    month_first = {c for c, order in orders.items() if order == v.MONTH_FIRST}
+    if month_first:
+        sheet.say(f"Dates in {', '.join(sheet.headers[c] for c in sorted(month_first))} are written month first "
+                  "(as a date such as 03/25/2026 says): each is read that way, 03/04/2026 as 4 March.")
+    elif unsettled:
+        sheet.say(f"Dates such as {unsettled} read either way and nothing in the sheet says which: they are read "
+                  "day first (03/04/2026 is 3 April). If they are written month first, cancel and write them as "
+                  "2026-03-04 or 4 Mar 2026.")
+    return month_first
+
+
+def read_month_first(row: dict[str, Any], mapping: dict[int, str], month_first: set[int], reg: Register) -> None:
+    """The month-first texts of ``row`` as dates (``month_first_columns``); one that is no date is left for the
+    field's own message."""
+    for c in month_first:
+        name = mapping[c]
+        if isinstance(row.get(name), str):
+            try:
+                row[name] = v.parse_date(row[name], reg.field(name).label, v.MONTH_FIRST)
+            except ValidationError:
+                pass
+
+
+def _column_notes(reg: Register, sheet: SheetPlan, table: list[list[Any]], labels: set[str]) -> None:
+    """Say, once for the sheet, which of its columns the export did not have (renamed or added by a colleague:
+    their values are not imported) and which exported columns are gone (those fields are kept as the office
+    has them). Before, both went unsaid: a note typed under a renamed “Notes” column was lost in silence."""
+    for c, header in enumerate(sheet.headers):
+        if c in sheet.mapping or not header or header in labels:
+            continue
+        filled = sum(1 for cells in table[1:] if c < len(cells) and not v.is_blank(cells[c]))
+        if filled:
+            sheet.ignored[c] = "not a column of the export"
+            sheet.say(f"Column “{header}” is not one of the export's columns, so the {count_of(filled, 'value')} "
+                      f"in it {'is' if filled == 1 else 'are'} not imported: only the export's own columns are read back.")
+    gone = [f.label for f in reg.fields if f.editable and f.exported and f.label not in sheet.headers]
+    if gone:
+        sheet.say("Not in the workbook, so kept as the office has them: " + ", ".join(gone) + ".")
+
+
 # ------------------------------------------------------------------------------------------ planning
 class OfficePlanner:
     def __init__(self, session: Session, stamp: ExportStamp, plan: ImportPlan) -> None:
@@ -144,6 +202,17 @@ class OfficePlanner:
             code = rec[key.name] if key is not None else rec[reg.name_field.name if reg.name_field else "id"]
             out[str(code).strip().casefold()] = rec
         return out
+
+    @staticmethod
+    def retyped(now: dict[str, Any], code: str) -> str:
+        """The office's ID (casefolded) a workbook's ID stands for: itself, or the one stored ID it is a retyping
+        of (``id_key``); itself when none or several are."""
+        folded = code.strip().casefold()
+        if folded in now or not folded:
+            return folded
+        wanted = id_key(folded)
+        matches = [k for k in now if id_key(k) == wanted]
+        return matches[0] if len(matches) == 1 else folded
 
     def parse(self, reg: Register, row: dict[str, Any], controls_later: bool = False
               ) -> tuple[dict[str, Any], list[str]]:
@@ -182,21 +251,39 @@ class OfficePlanner:
         sheet = SheetPlan(title, reg.name, 1, mapping, headers, layout="")
         now = self.current(reg)
         key = reg.key_field
-        seen: set[str] = set()
+        month_first = month_first_columns(reg, sheet, table)
+        seen: dict[str, tuple[int, dict[str, Any]]] = {}  # ID (casefolded) → the row that had it first, its values
         for number, cells in enumerate(table[1:], start=2):
             row = {name: cells[c] if c < len(cells) else None for c, name in mapping.items()}
             if all(v.is_blank(x) for x in row.values()):
                 continue
+            read_month_first(row, mapping, month_first, reg)
             values, errors = self.parse(reg, row, controls_later=True)
             ident = (values.get(key.name) if key else values.get(reg.name_field.name if reg.name_field else "")) or ""
-            code = str(ident).strip()
+            typed = str(ident).strip()
+            folded = self.retyped(now, typed) if key else typed.casefold()
+            code = now[folded][key.name] if key and folded in now else typed
             report = RowReport(title, number, Action.INSERT, code if key else "")
+            if key and folded != typed.casefold():
+                report.reason = f"ID “{typed}” read as {code}"
+            first = seen.get(folded) if folded else None
+            if first is not None:
+                # the same ID on two rows (a row copied, an ID typed twice): one record cannot take both
+                if first[1] == values and not errors:
+                    report.action, report.merged = Action.SKIP, True
+                    report.reason = f"repeats row {first[0]} (same ID, same values)."
+                else:
+                    report.action = Action.ERROR
+                    report.reason = (f"{code} is also on row {first[0]}, with other values: one record, two rows. "
+                                     "Delete one, or empty this row's ID to add it as a new record.")
+                sheet.rows.append(PlannedRow(report, raw=tuple(cells)))
+                continue
+            if folded:
+                seen[folded] = (number, values)  # a row refused below is still in the workbook: not "deleted from it"
             if errors:
                 report.action, report.reason = Action.ERROR, " ".join(errors)
                 sheet.rows.append(PlannedRow(report, raw=tuple(cells)))
                 continue
-            folded = code.casefold()
-            seen.add(folded)
             # the one program record is updated, whatever it is called; other records are found by ID (or name)
             stored = next(iter(now.values()), None) if reg.singleton else now.get(folded) if code else None
             stamped = self.stamp.row(reg.name, code) if (self.own and code) else None
@@ -216,17 +303,24 @@ class OfficePlanner:
                 report.action, report.reason = Action.ERROR, refused
                 sheet.rows.append(PlannedRow(report, raw=tuple(cells)))
                 continue
+            retyped = report.reason
             if changes:
                 report.action = Action.UPDATE
-                report.reason = "changes " + ", ".join(reg.field(n).label for n in changes) + "."
+                # a cell emptied in the workbook empties the field: said as such, not as any other change
+                report.reason = "changes " + ", ".join(
+                    f"{reg.field(n).label} (emptied)" if v.is_blank(changes[n]) or changes[n] == [] else reg.field(n).label
+                    for n in changes) + "."
             else:  # nothing to write: the office already has it (or keeps its own, newer, values)
                 report.action, report.reason = Action.SKIP, "same as the office's, or changed only in the office."
+            if retyped:
+                report.reason = f"{retyped}: {report.reason}"
             sheet.rows.append(PlannedRow(report, changes, stored["id"]))
         if self.own:
             for reg_name, folded in self.stamp.rows:
                 if reg_name == reg.name and folded not in seen and folded in now:
                     sheet.rows.append(PlannedRow(RowReport(title, 0, Action.SKIP, now[folded][key.name] if key else "",
                                                            "deleted from the workbook; kept in the office.")))
+        _column_notes(reg, sheet, table, {f.label for f in reg.fields})
         return sheet
 
     def merge(self, reg: Register, code: str, values: dict[str, Any], stored: dict[str, Any],
@@ -254,14 +348,19 @@ class OfficePlanner:
                    if h == reg.parent_label or h in by_label}
         sheet = SheetPlan(title, reg.name, 1, mapping, headers, layout="", parent_register=parent.name)
         parent_col = next((c for c, n in mapping.items() if n == PARENT), 0)
-        parents = {code.casefold(): i for code, i in self.session.execute(select(P.code, P.id))}
+        month_first = month_first_columns(reg, sheet, table)
+        stored_parents = list(self.session.execute(select(P.code, P.id)))
+        parents = {code.casefold(): i for code, i in stored_parents}
+        spelled = {code.casefold(): code for code, _ in stored_parents}
         families: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
         for number, cells in enumerate(table[1:], start=2):
             code = v.parse_text(cells[parent_col] if parent_col < len(cells) else None)
             if not code:
                 continue
-            families[code].append((number, {n: cells[c] if c < len(cells) else None
-                                            for c, n in mapping.items() if n != PARENT}))
+            code = self.parent_code(spelled, code)
+            row = {n: cells[c] if c < len(cells) else None for c, n in mapping.items() if n != PARENT}
+            read_month_first(row, mapping, month_first, reg)
+            families[code].append((number, row))
         current = self.children_now(reg)
         for code, rows in families.items():
             parsed = []
@@ -299,6 +398,10 @@ class OfficePlanner:
             sheet.rows.extend(parsed)
         return sheet
 
+    def parent_code(self, spelled: dict[str, str], code: str) -> str:
+        """The office's own spelling of a parent ID the workbook retyped (``id_key``), else the ID as typed."""
+        return spelled.get(self.retyped(spelled, code), code.strip())
+
     def children_now(self, reg: Register) -> dict[str, list[dict[str, Any]]]:
         assert reg.parent is not None and reg.parent_register is not None
         parent: Any = REGISTERS[reg.parent_register].entity  # bare types: their columns through Any
@@ -317,17 +420,24 @@ def plan_office_import(store: Any, path: Any, book: SafeWorkbook, stamp: ExportS
     """The plan for our own export (see the module's docstring). ``take_theirs``: conflicts resolved for
     the workbook (the default keeps the office's values and lists them)."""
     plan = ImportPlan(book.path, stamp=book.stamp)
-    titles = set(book.sheet_names)
+    titles = list(book.sheet_names)
+    sheets = _register_sheets(book, titles)
+    for title in titles:
+        if title not in sheets.values():  # a colleague's own sheet: said, never passed over in silence
+            plan.skipped_sheets.append((title, "not a sheet of the export, so nothing on it is imported."))
     with store.session() as session:
         planner = OfficePlanner(session, stamp, plan)
         for reg in REGISTERS.values():
-            if reg.sheet not in titles:
+            if reg.name not in sheets:
                 continue
-            table = _table(book, reg.sheet)
+            title = sheets[reg.name]
+            table = _table(book, title)
             if not table:
                 continue
-            sheet = (planner.plan_children(reg, reg.sheet, table) if reg.parent
-                     else planner.plan_register(reg, reg.sheet, table))
+            sheet = (planner.plan_children(reg, title, table) if reg.parent
+                     else planner.plan_register(reg, title, table))
+            if title != reg.sheet:
+                sheet.say(f"Read as the export's “{reg.sheet}” sheet, renamed.")
             plan.sheets.append(sheet)
         plan.settings = _settings_rows(book)
         _own_lists(plan)
@@ -336,6 +446,28 @@ def plan_office_import(store: Any, path: Any, book: SafeWorkbook, stamp: ExportS
     if take_theirs:
         _take_theirs(plan)
     return plan
+
+
+def _register_sheets(book: SafeWorkbook, titles: list[str]) -> dict[str, str]:
+    """Register name → the visible sheet that holds it: its own sheet, or — renamed by a colleague (“Risks
+    (Dec)”) — the one other sheet headed by that register's column names alone and at least half of them.
+    A renamed sheet was passed over in silence, the edits on it with it."""
+    out = {reg.name: reg.sheet for reg in REGISTERS.values() if reg.sheet in titles}
+    others = [t for t in titles if t not in out.values()]
+    for reg in REGISTERS.values():
+        if reg.name in out or not others:
+            continue
+        labels = {f.label for f in reg.fields if f.exported} | ({reg.parent_label} if reg.parent else set())
+        fits = []
+        for title in others:
+            top = book.sheet(title).top_rows(fill_merged=False)
+            headers = {str(h).strip() for h in (top[0] if top else []) if not v.is_blank(h)}
+            if headers and headers <= labels and 2 * len(headers) >= len(labels):
+                fits.append(title)
+        if len(fits) == 1:
+            out[reg.name] = fits[0]
+            others.remove(fits[0])
+    return out
 
 
 def _table(book: SafeWorkbook, title: str) -> list[list[Any]]:
