@@ -130,3 +130,25 @@ def test_cancel_in_the_window_stops_the_pack(qtbot, large_office: Store, tmp_pat
     assert out.read_bytes() == b"last month's pack"
     with large_office.session() as s:
         assert s.execute(text("SELECT count(*) FROM board_snapshot")).scalar() == 0
+
+
+def test_decisions_pending_by_the_thousand_list_the_soonest_due_and_count_the_rest(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from pmo_desktop.models.raid import Decision
+
+    store = Store.create(tmp_path / "office.pmo", program_name="Large program")
+    with store.transaction() as s:
+        s.execute(insert(Decision.__table__), [
+            {"code": f"D-{i:04d}", "title": f"Decision {i}", "level": "Program", "status": "Pending",
+             "due": TODAY + timedelta(days=i), "version": 1} for i in range(1, MANY + 1)])
+    pdf = tmp_path / "pack.pdf"
+    publish_board_pack(store, pdf, TODAY, keep_snapshot=False)
+    store.close()
+    pages = _pages(pdf)
+    said = " ".join("\n".join(pages).split())
+    assert sorted(set(re.findall(r"D-\d{4}", said))) == [f"D-{i:04d}" for i in range(1, LISTED_ON_PAPER + 1)]
+    assert f"… and {MANY - LISTED_ON_PAPER} more decisions pending ({MANY} in all)" in said
+    assert "on the RAID page" in said
+    listing = [p for p in pages if re.search(r"Decision \d+\s+D-\d{4}", p)]  # not the registers at a glance
+    assert len(listing) >= 3 and all("Decision pending" in p for p in listing)  # its header on every page

@@ -79,7 +79,7 @@ MAX_NAMES_PER_QUADRANT = 18
 SECTION_GAP = 8 * mm  # between two sections sharing a page
 SECTION_START = 60 * mm  # the least room a section longer than a page begins in: its heading and a few rows
 # The most rows a register's listing prints (stakeholders, benefits, communications due, changes since the last
-# board, slipped milestones). A board reads the top of a list, not 400 pages of it: an office of 10,000
+# board, slipped milestones, decisions pending). A board reads the top of a list, not 400 pages of it: an office of 10,000
 # stakeholders made a pack of 400 pages in 138 s. The rows past it are counted under the table and named where
 # they are all listed: the workbook pack (every row, sortable and filterable) and the register's own page. The
 # listings keep the pack's own order, so the rows printed are the ones a board reads first (stakeholders by
@@ -310,10 +310,12 @@ def _summary(data: BoardPackData) -> list[Flowable]:
     pending = [d for d in s["decisions"]["pending"] if d["due"]]
     if pending:
         out += [Spacer(1, 3 * mm),
-                _table(("Decision pending", "ID", "Level", "Due"),
-                       [(d["title"], d["id"], d["level"], day_text(date.fromisoformat(d["due"])) + (" (overdue)" if d["overdue"] else ""))
-                        for d in pending], _widths(_full(), (30, 6, 6, 8)),
-                       {(3, i): "#ffcdd2" for i, d in enumerate(pending) if d["overdue"]})]
+                *_listing(("Decision pending", "ID", "Level", "Due"),
+                          [(d["title"], d["id"], d["level"],
+                            day_text(date.fromisoformat(d["due"])) + (" (overdue)" if d["overdue"] else ""))
+                           for d in pending], _widths(_full(), (30, 6, 6, 8)),
+                          {(3, i): "#ffcdd2" for i, d in enumerate(pending) if d["overdue"]},
+                          "decisions pending", "RAID")]
     # Every register that declares an overview entry, as on the Program overview page.
     out += [Spacer(1, 3 * mm),
             _table(("The registers at a glance", "Counts"),
