@@ -30,6 +30,7 @@ from .. import APP_NAME
 from ..models import benefit_rules, paper
 from ..models import values as v
 from ..models.benefit_rollup import Rollup
+from ..models.errors import OperationCancelled
 from ..models.registers.status import STATUS_REPORTS
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RAG_COLOURS, TREND_ARROWS, WORSE
@@ -561,9 +562,10 @@ def _since(ws: Worksheet, data: BoardPackData) -> None:
 # --------------------------------------------------------------------------------------- entry
 def write_board_pack(store: Store, out_path: str | os.PathLike[str], today: date | None = None,
                      progress: Progress | None = None, data: BoardPackData | None = None,
-                     paper_size: str = paper.A4) -> Path:
+                     paper_size: str = paper.A4, cancelled: Callable[[], bool] | None = None) -> Path:
     """Write the board pack for ``today`` (default: the real today) to ``out_path`` (.xlsx), set to print
-    on ``paper_size`` ("A4" or "Letter").
+    on ``paper_size`` ("A4" or "Letter"). ``cancelled()`` true between two sheets stops it with
+    ``OperationCancelled``, the file left as it was.
 
     Raises ``ExportError`` or ``OSError`` with a clear message; an existing file is replaced only
     by a complete new one.
@@ -574,6 +576,8 @@ def write_board_pack(store: Store, out_path: str | os.PathLike[str], today: date
     def tick(step: int) -> None:
         if progress is not None:
             progress(step, steps)
+        if cancelled is not None and cancelled():
+            raise OperationCancelled("Cancelled: the board pack was not written (any earlier one is as it was).")
 
     data = data or read_board_pack(store, today)
     tick(1)

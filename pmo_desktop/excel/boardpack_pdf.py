@@ -44,6 +44,7 @@ from .. import APP_NAME
 from ..models import benefit_rules, paper
 from ..models import values as v
 from ..models.benefit_rollup import Rollup
+from ..models.errors import OperationCancelled
 from ..models.registers.status import STATUS_REPORTS as REPORTS
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RAG_COLOURS, TREND_ARROWS, WORSE
@@ -77,6 +78,13 @@ QUADRANT_COLOURS = {MANAGE_CLOSELY: "#F8CBAD", KEEP_SATISFIED: "#FFE699", KEEP_I
 MAX_NAMES_PER_QUADRANT = 18
 SECTION_GAP = 8 * mm  # between two sections sharing a page
 SECTION_START = 60 * mm  # the least room a section longer than a page begins in: its heading and a few rows
+# The most rows a register's listing prints (stakeholders, benefits, communications due, changes since the last
+# board, slipped milestones, decisions pending). A board reads the top of a list, not 400 pages of it: an office of 10,000
+# stakeholders made a pack of 400 pages in 138 s. The rows past it are counted under the table and named where
+# they are all listed: the workbook pack (every row, sortable and filterable) and the register's own page. The
+# listings keep the pack's own order, so the rows printed are the ones a board reads first (stakeholders by
+# power, then interest). Summary counts and charts always count every record.
+LISTED_ON_PAPER = 200
 
 _styles = getSampleStyleSheet()
 TITLE = ParagraphStyle("PackTitle", parent=_styles["Title"], alignment=0, fontSize=22, leading=26, spaceAfter=4)
@@ -140,6 +148,21 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequen
                   splitInRow=1)
     table.setStyle(TableStyle(style))
     return table
+
+
+def _listing(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float],
+             fills: dict[tuple[int, int], str | None] | None, noun: str, page: str | None) -> list[Flowable]:
+    """A register's rows as a table of at most ``LISTED_ON_PAPER`` rows, and under it how many more there are
+    and where they are all listed (``noun``: "stakeholders"; ``page``: the window's page that lists them, if one)."""
+    shown = rows[:LISTED_ON_PAPER]
+    kept = {cell: colour for cell, colour in (fills or {}).items() if cell[1] < len(shown)}
+    out: list[Flowable] = [_table(headers, shown, widths, kept)]
+    if len(rows) > len(shown):
+        out.append(Paragraph(f"… and {len(rows) - len(shown):,} more {_escape(noun)} ({len(rows):,} in all), "
+                             f"not printed here: the first {len(shown):,} are. Every one is in the board pack "
+                             "written as a workbook (.xlsx)" + (f" and on the {_escape(page)} page." if page else "."),
+                             NOTE))
+    return out
 
 
 CELL_PADDING = 12  # ReportLab's table cells: 6 pt each side
@@ -287,10 +310,12 @@ def _summary(data: BoardPackData) -> list[Flowable]:
     pending = [d for d in s["decisions"]["pending"] if d["due"]]
     if pending:
         out += [Spacer(1, 3 * mm),
-                _table(("Decision pending", "ID", "Level", "Due"),
-                       [(d["title"], d["id"], d["level"], day_text(date.fromisoformat(d["due"])) + (" (overdue)" if d["overdue"] else ""))
-                        for d in pending], _widths(_full(), (30, 6, 6, 8)),
-                       {(3, i): "#ffcdd2" for i, d in enumerate(pending) if d["overdue"]})]
+                *_listing(("Decision pending", "ID", "Level", "Due"),
+                          [(d["title"], d["id"], d["level"],
+                            day_text(date.fromisoformat(d["due"])) + (" (overdue)" if d["overdue"] else ""))
+                           for d in pending], _widths(_full(), (30, 6, 6, 8)),
+                          {(3, i): "#ffcdd2" for i, d in enumerate(pending) if d["overdue"]},
+                          "decisions pending", "RAID")]
     # Every register that declares an overview entry, as on the Program overview page.
     out += [Spacer(1, 3 * mm),
             _table(("The registers at a glance", "Counts"),
@@ -342,11 +367,12 @@ def _project_status(data: BoardPackData) -> list[Flowable]:
     slipped = data.slipped_milestones
     out += [Spacer(1, 4 * mm), Paragraph(f"Milestones slipped or late ({len(slipped)})", H2)]
     if slipped:
-        out.append(_table(("ID", "Milestone", "Project", "Owner", "Baseline", "Forecast", "Slip (days)", "State"),
-                          [[m["code"], m["title"], m["project"] or "Program", m["owner"], m["baseline"],
-                            m["forecast"], m["slip_days"], m["state"]] for m in slipped],
-                          _widths(_full(), (7, 30, 18, 13, 10, 10, 8, 8)),
-                          {(7, i): MILESTONE_COLOURS.get(m["state"]) for i, m in enumerate(slipped)}))
+        out += _listing(("ID", "Milestone", "Project", "Owner", "Baseline", "Forecast", "Slip (days)", "State"),
+                        [[m["code"], m["title"], m["project"] or "Program", m["owner"], m["baseline"],
+                          m["forecast"], m["slip_days"], m["state"]] for m in slipped],
+                        _widths(_full(), (7, 30, 18, 13, 10, 10, 8, 8)),
+                        {(7, i): MILESTONE_COLOURS.get(m["state"]) for i, m in enumerate(slipped)},
+                        "milestones slipped or late", "Status")
     else:
         out.append(Paragraph("Every milestone is on its baseline.", BODY))
     return out
@@ -426,19 +452,21 @@ def _stakeholders(data: BoardPackData) -> list[Flowable]:
     ordered = sorted(data.stakeholders, key=lambda s: (-(s["power"] or 0), -(s["interest"] or 0), code_order(s["code"])))
     rows = [[s["code"], s["name"], s["organisation"], s["power"], s["interest"], s["quadrant"], s["attitude"],
              s["current_engagement"], s["desired_engagement"], s["owner"]] for s in ordered]
-    table = _table(("ID", "Name", "Organisation", "Power", "Interest", "Quadrant", "Attitude", "Current",
-                    "Desired", "Relationship owner"), rows, _widths(_full(), (6, 18, 16, 6, 7, 12, 9, 9, 9, 14)))
+    listing = _listing(("ID", "Name", "Organisation", "Power", "Interest", "Quadrant", "Attitude", "Current",
+                        "Desired", "Relationship owner"), rows, _widths(_full(), (6, 18, 16, 6, 7, 12, 9, 9, 9, 14)),
+                       None, "stakeholders", "Stakeholders")
     return [Paragraph("Stakeholders (power × interest)", H1), grid, CondPageBreak(50 * mm),
-            Paragraph("Stakeholder register", H2), table]
+            Paragraph("Stakeholder register", H2), *listing]
 
 
 def _benefits(data: BoardPackData) -> list[Flowable]:
     rows = [[b["code"], b["title"], b["category"], b["owner"], b["unit"], b["baseline_value"], b["target_value"],
              b["target_date"], b["planned_now"], b["latest_actual"], b["status_rag"]] for b in data.benefits]
     fills = {(10, i): benefit_rules.STATUS_COLOURS.get(b["status_rag"]) for i, b in enumerate(data.benefits)}
-    out: list[Flowable] = [Paragraph("Benefits", H1), _table(
+    out: list[Flowable] = [Paragraph("Benefits", H1), *_listing(
         ("ID", "Benefit", "Category", "Owner", "Unit", "Baseline", "Target", "Target date", "Planned today",
-         "Latest actual", "Status"), rows, _widths(_full(), (6, 26, 14, 13, 9, 8, 8, 10, 9, 9, 10)), fills)]
+         "Latest actual", "Status"), rows, _widths(_full(), (6, 26, 14, 13, 9, 8, 8, 10, 9, 9, 10)), fills,
+        "benefits", "Benefits")]
     for r in data.rollups:
         if r.periods:
             out += [CondPageBreak(75 * mm), Spacer(1, 4 * mm), _rollup_chart(r)]
@@ -449,11 +477,12 @@ def _communications(data: BoardPackData) -> list[Flowable]:
     rows = [[c["code"], c["message"], c["stakeholder"], c["channel"], c["frequency"], c["owner"], c["last_held"],
              c["next_due"], "Overdue" if c["overdue"] else ""] for c in data.comms_due]
     month = v.month_text(data.today, full=True)
-    body: Flowable = (_table(("ID", "What", "Stakeholder", "Channel", "Frequency", "Owner", "Last held", "Next due",
-                              ""), rows, _widths(_full(), (6, 30, 16, 10, 9, 13, 9, 9, 7)),
-                             {(8, i): "#F4C7C3" for i, c in enumerate(data.comms_due) if c["overdue"]})
-                      if rows else Paragraph("Nothing is due this month.", BODY))
-    return [Paragraph(f"Communications due in {month} (overdue included)", H1), body]
+    body = (_listing(("ID", "What", "Stakeholder", "Channel", "Frequency", "Owner", "Last held", "Next due", ""),
+                     rows, _widths(_full(), (6, 30, 16, 10, 9, 13, 9, 9, 7)),
+                     {(8, i): "#F4C7C3" for i, c in enumerate(data.comms_due) if c["overdue"]},
+                     "communications due", "Stakeholders")
+            if rows else [Paragraph("Nothing is due this month.", BODY)])
+    return [Paragraph(f"Communications due in {month} (overdue included)", H1), *body]
 
 
 def _since(data: BoardPackData) -> list[Flowable]:
@@ -461,7 +490,7 @@ def _since(data: BoardPackData) -> list[Flowable]:
                            Spacer(1, 3 * mm)]
     rows = since_rows(data)
     if rows:
-        out.append(_table(SINCE_HEADERS, rows, _widths(_full(), (14, 16, 7, 36, 27))))
+        out += _listing(SINCE_HEADERS, rows, _widths(_full(), (14, 16, 7, 36, 27)), None, "changes", None)
     return out
 
 
@@ -552,12 +581,18 @@ def _fitted(name: str, tail: str, room: float) -> str:
 
 def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: date | None = None,
                          classification: str = "Official", data: BoardPackData | None = None,
-                         paper_size: str = paper.A4) -> Path:
+                         paper_size: str = paper.A4, progress: Callable[[int, int], None] | None = None,
+                         cancelled: Callable[[], bool] | None = None) -> Path:
     """Write the board pack for ``today`` as a PDF; an existing file is replaced only by a complete one.
     ``data``: what ``read_board_pack`` read already (publishing keeps it as a snapshot afterwards);
-    ``paper_size``: "A4" or "Letter", landscape."""
+    ``paper_size``: "A4" or "Letter", landscape. ``progress(done, total)``: the story's parts laid out so
+    far; ``cancelled()`` true stops the pack with ``OperationCancelled``, the file left as it was."""
     out = check_target(out_path, store.path, suffix=".pdf")
     data = data or read_board_pack(store, today)
+
+    def stop_if_cancelled() -> None:
+        if cancelled is not None and cancelled():
+            raise OperationCancelled("Cancelled: the board pack was not written (any earlier one is as it was).")
 
     def build(file: BinaryIO) -> None:
         token = _PAGE.set(PAGES[paper.check_paper(paper_size)])
@@ -575,6 +610,7 @@ def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: 
         frame = Frame(MARGIN, MARGIN, page[0] - 2 * MARGIN, page[1] - 2 * MARGIN, id="body")
         doc.addPageTemplates([PageTemplate(id="pack", frames=[frame])])
         story: list[Flowable] = []
+        stop_if_cancelled()
         width, height = page[0] - 2 * MARGIN - 12, page[1] - 2 * MARGIN - 12  # the frame's room, less its padding
         for k, section in enumerate(SECTIONS):
             if k:
@@ -585,13 +621,30 @@ def write_board_pack_pdf(store: Store, out_path: str | os.PathLike[str], today: 
             # a page of its own, it left the page before nearly empty ("Since the last board", two lines, then
             # a blank page under them for an office's 20 top threats).
             flowables = section(data)
+            stop_if_cancelled()
             if sum(f.wrap(width, height)[1] for f in flowables) > height:
                 story += [CondPageBreak(SECTION_START), *flowables]
             else:
                 story.append(KeepTogether(flowables))
         canvas = _numbered_canvas(data, classification)
         canvas.unprinted = unprinted
+        # progress and Cancel while ReportLab lays the story out, part by part: the parts of the story as
+        # given (a table split over pages reports when its last page is laid out)
+        parts = {id(f) for f in story}
+        laid_out = 0
+
+        def after_flowable(flowable: Flowable) -> None:
+            nonlocal laid_out
+            if id(flowable) in parts:
+                laid_out += 1
+                if progress is not None:
+                    progress(laid_out, len(parts))
+            stop_if_cancelled()
+
+        doc.afterFlowable = after_flowable
         doc.build(story, canvasmaker=canvas)
+        if progress is not None:  # the spacers a page break swallowed are never laid out: done all the same
+            progress(len(parts), len(parts))
 
     write_atomically(out, build)
     return out

@@ -24,6 +24,7 @@ from .export_errors import ExportError, SnapshotNotKept
 
 def publish_board_pack(store: Store, out_path: str | os.PathLike[str], today: date | None = None, *,
                        label: str = "", progress: Callable[[int, int], None] | None = None,
+                       cancelled: Callable[[], bool] | None = None,
                        keep_snapshot: bool = True, paper_size: str | None = None) -> tuple[Path, int | None]:
     """Write the pack; returns its path and the id of the snapshot kept (None when not kept, and always
     for an office open read only: the pack is written, the office is left as it is).
@@ -40,11 +41,13 @@ def publish_board_pack(store: Store, out_path: str | os.PathLike[str], today: da
     if str(out_path).lower().endswith(".pdf"):
         from .boardpack_pdf import write_board_pack_pdf
 
-        out = write_board_pack_pdf(store, out_path, today, data=data, paper_size=paper_size)
+        out = write_board_pack_pdf(store, out_path, today, data=data, paper_size=paper_size, progress=progress,
+                                   cancelled=cancelled)
     else:
         from .boardpack import write_board_pack
 
-        out = write_board_pack(store, out_path, today, progress=progress, data=data, paper_size=paper_size)
+        out = write_board_pack(store, out_path, today, progress=progress, data=data, paper_size=paper_size,
+                               cancelled=cancelled)
     if not keep_snapshot or data.frozen is None:
         return out, None
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from ...excel.export_errors import ExportError
-from ...models.errors import StoreError
+from ...models.errors import OperationCancelled, StoreError
 from ...models.fields import count_of
 from ..background import run_with_progress
 from ..document import Document
@@ -111,11 +111,15 @@ def _say_imported(parent: QWidget, dialog) -> None:
     parent.statusBar().showMessage(text, 30_000)
 
 
-def _write(parent: QWidget, label: str, failure_title: str, job) -> bool:
+def _write(parent: QWidget, label: str, failure_title: str, job) -> bool:  # job(progress, cancelled)
     """Run a workbook writer with progress; a failure is a message and leaves any old file as it was."""
     try:
         with keyboard_kept(parent):
-            run_with_progress(parent, label, lambda progress, cancelled: job(progress))
+            run_with_progress(parent, label, job)
+    except OperationCancelled as e:  # the user's own Cancel: said in the status bar, not as a failure
+        if hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(str(e), 30_000)
+        return False
     except (StoreError, ExportError, OSError) as e:
         # A failure that is not the file's (a board pack written, its snapshot not kept) has its own title.
         warn(parent, getattr(e, "title", failure_title), str(e))
@@ -127,7 +131,7 @@ def export_registers(parent: QWidget, document: Document, path: str, registers=N
     from ...excel.export import export_workbook
 
     return _write(parent, f"Exporting to {Path(path).name}…", "The workbook was not written",
-                  lambda progress: export_workbook(document.store, path, registers, progress=progress))
+                  lambda progress, cancelled: export_workbook(document.store, path, registers, progress=progress))
 
 
 def region_paper() -> str:
@@ -153,5 +157,5 @@ def export_board_pack(parent: QWidget, document: Document, path: str, today: dat
 
     paper = board_pack_paper(document)
     return _write(parent, f"Writing the board pack {Path(path).name}…", "The board pack was not written",
-                  lambda progress: publish_board_pack(document.store, path, today, progress=progress,
-                                                      paper_size=paper))
+                  lambda progress, cancelled: publish_board_pack(document.store, path, today, progress=progress,
+                                                                 cancelled=cancelled, paper_size=paper))
