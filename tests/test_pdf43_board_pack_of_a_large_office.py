@@ -152,3 +152,14 @@ def test_decisions_pending_by_the_thousand_list_the_soonest_due_and_count_the_re
     assert "on the RAID page" in said
     listing = [p for p in pages if re.search(r"Decision \d+\s+D-\d{4}", p)]  # not the registers at a glance
     assert len(listing) >= 3 and all("Decision pending" in p for p in listing)  # its header on every page
+
+
+def test_a_register_with_nothing_to_list_says_so_instead_of_a_header_over_nothing(large_office: Store,
+                                                                                   tmp_path: Path) -> None:
+    """The office has stakeholders but no benefit: the Benefits section printed its table's header row over
+    nothing, which reads as a page gone wrong. It says there are none."""
+    pdf = tmp_path / "pack.pdf"
+    publish_board_pack(large_office, pdf, TODAY, keep_snapshot=False)
+    said = " ".join("\n".join(_pages(pdf)).split())
+    assert "Benefits No benefits." in said
+    assert "Latest actual" not in said  # the empty table's header

@@ -154,6 +154,8 @@ def _listing(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequ
              fills: dict[tuple[int, int], str | None] | None, noun: str, page: str | None) -> list[Flowable]:
     """A register's rows as a table of at most ``LISTED_ON_PAPER`` rows, and under it how many more there are
     and where they are all listed (``noun``: "stakeholders"; ``page``: the window's page that lists them, if one)."""
+    if not rows:  # a table of headers over nothing reads as a page gone wrong
+        return [Paragraph(f"No {_escape(noun)}.", BODY)]
     shown = rows[:LISTED_ON_PAPER]
     kept = {cell: colour for cell, colour in (fills or {}).items() if cell[1] < len(shown)}
     out: list[Flowable] = [_table(headers, shown, widths, kept)]
