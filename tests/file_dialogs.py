@@ -9,6 +9,12 @@ test for good, each closed here:
   make it; it is found among the visible top-level widgets instead;
 - an Enter Qt's dialog leaves unanswered now and then on a loaded machine: pressed again, as a user would,
   until the dialog closes.
+- a full path typed into an Open dialog offered in another folder: once the dialog has read the file's folder
+  (on its own thread, so a moment after the typing) Qt 6.11 selects the file and puts its bare name in place
+  of the path typed, and Enter then looks for that name in the folder offered — the dialog goes to "/" with
+  nothing chosen. So the test does what a user of this dialog does with a path: the folder typed and Enter
+  (the dialog goes there), then the file's name and Enter. Nothing then depends on the folder offered, the
+  machine's home folder when the app has no folder of its own yet.
 A dialog answered but still open after a minute is closed unanswered ("(closed unanswered)" in ``titles``),
 so the test fails on its own assertions instead of waiting in ``exec`` for ever; after that minute nothing is
 looked for, so a later test's dialog is never answered by this one. (pyproject's per-test timeout is the last
@@ -37,6 +43,11 @@ class Answered:
 def _new_file_dialog() -> QFileDialog | None:
     return next((w for w in QApplication.topLevelWidgets()
                  if isinstance(w, QFileDialog) and w.isVisible() and not w.property(_EARLIER)), None)
+
+
+def _shows(dialog: QFileDialog, folder: str) -> bool:
+    return os.path.normcase(os.path.normpath(dialog.directory().absolutePath())) == \
+        os.path.normcase(os.path.normpath(folder))
 
 
 def answer_file_dialog(qtbot, typed: str, completer: bool = False) -> Answered:
@@ -68,11 +79,31 @@ def answer_file_dialog(qtbot, typed: str, completer: bool = False) -> Answered:
         answered.offered.append(os.path.join(dialog.directory().absolutePath(), name.text()))
         if not completer:
             name.setCompleter(None)
+        folder, file_name = os.path.split(typed)
+        if os.path.isabs(typed) and file_name and os.path.isdir(folder) and not _shows(dialog, folder):
+            type_and_enter(name, folder)
+            go_into(dialog, name, folder, file_name)
+        else:
+            type_and_enter(name, typed)
+            QTimer.singleShot(200, lambda: enter_again(dialog, name))
+
+    def type_and_enter(name: QLineEdit, text: str) -> None:
         name.setFocus()
         name.selectAll()
-        qtbot.keyClicks(name, typed)
+        qtbot.keyClicks(name, text)
         qtbot.keyClick(name, Qt.Key.Key_Return)
-        QTimer.singleShot(200, lambda: enter_again(dialog, name))
+
+    def go_into(dialog: QFileDialog, name: QLineEdit, folder: str, file_name: str) -> None:
+        """Once the dialog shows ``folder``, the file's name and Enter; till then Enter again (an Open dialog
+        takes it only once it has read the folder typed)."""
+        if not isValid(dialog) or not dialog.isVisible() or time.monotonic() > until:
+            return
+        if _shows(dialog, folder):
+            type_and_enter(name, file_name)
+            QTimer.singleShot(200, lambda: enter_again(dialog, name))
+            return
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+        QTimer.singleShot(200, lambda: go_into(dialog, name, folder, file_name))
 
     def give_up() -> None:
         for dialog in mine:  # (only this answer's: by now another test may have its own open)
