@@ -21,9 +21,10 @@ XLSX_FILTER = ("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;Exce
 
 
 def ask_workbook_to_open(parent: QWidget, folder: str = "") -> str | None:
+    from ..file_dialogs import open_file_name
+
     with keyboard_kept(parent):
-        path, _ = QFileDialog.getOpenFileName(parent, "Import from Excel", folder, XLSX_FILTER)
-    return path or None
+        return open_file_name(parent, "Import from Excel", folder, XLSX_FILTER)
 
 
 EXCEL = "Excel workbook (*.xlsx)"
