@@ -974,8 +974,8 @@ _LEVEL_LETTERS = {"l": "probability", "p": "probability", "s": "impact", "i": "i
 
 
 def _staged_level(kind: SheetKind, text: str) -> tuple[str, ...]:
-    """A likelihood or an impact after a word saying which rating it is: "Initial Risk L", "Gross Impact",
-    "Inherent Severity" the risk's own level, "Residual Risk S", "Future Likelihood" the level after the
+    """A likelihood or an impact after (or before) a word saying which rating it is: "Initial Risk L", "Gross
+    Impact", "Inherent Severity" the risk's own level, "Residual Risk S", "Future Likelihood" the level after the
     measures. The register's noun between them counts for nothing ("Risk"), and after it a lone letter of
     "L x S = R" names the level (L, P the likelihood; S, I, C the impact). Before, "Initial Risk L" and
     "Initial Risk S" of a safety risk assessment went to the notes and the risk had no rating."""
@@ -986,10 +986,15 @@ def _staged_level(kind: SheetKind, text: str) -> tuple[str, ...]:
         return ()
     first = first_assessed_words()
     later = reassessed_words() - _NOW_WORDS
-    stage = word_key(words[0])
+    stage, level_words = word_key(words[0]), words[1:]
     if stage not in first and stage not in later:
-        return ()
-    rest = [w for w in words[1:] if word_key(w) not in _nouns(kind)]
+        # the stage said after the level, as a header joined by underscores often has it ("Impacto_Inicial",
+        # "Impact_Initial" beside "Impact_Residual"), in any language of the files. Before, the impact went to
+        # the notes while its likelihood twin, found by its first word, was read: every risk lacked its impact.
+        stage, level_words = word_key(words[-1]), words[:-1]
+        if stage not in first and stage not in later:
+            return ()
+    rest = [w for w in level_words if word_key(w) not in _nouns(kind)]
     if not rest:
         return ()
     keys = field_keys(kind)
