@@ -6,6 +6,8 @@ real widgets."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from focused_keys import press, type_keys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -75,3 +77,28 @@ def test_a_name_typed_in_another_case_is_the_person_or_project_already_there(dem
     qtbot.waitUntil(lambda: "Priya SHAH" in _names(people))
     assert len(_names(people)) == 8
 
+
+
+def test_a_ranked_list_of_one_is_headed_as_one_in_both_packs(tmp_path):
+    """The demo's one open opportunity was headed "Top 1 open opportunities" in the PDF and "Top 1 open
+    opportunities by residual, then inherent score" in the workbook: number and noun at odds, and a list of
+    one read as cut short. One alone is "The one open opportunity"; seven are still "Top 7 open threats"."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from pmo_desktop.excel.boardpack import write_board_pack
+    from pmo_desktop.excel.boardpack_pdf import write_board_pack_pdf
+    from pmo_desktop.models.demo import create_demo
+
+    today = date(2026, 12, 5)
+    store = create_demo(tmp_path / "demo.pmo", today=today)
+    try:
+        pdf = write_board_pack_pdf(store, tmp_path / "pack.pdf", today=today)
+        text = "\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+        book = load_workbook(write_board_pack(store, tmp_path / "pack.xlsx", today=today))
+    finally:
+        store.close()
+    cells = [str(c) for row in book["Top risks"].iter_rows(values_only=True) for c in row if c]
+    assert "Top 1" not in text and "The one open opportunity" in text and "Top 7 open threats" in text
+    assert "The one open opportunity" in cells and not any(c.startswith("Top 1 ") for c in cells)
+    assert "Top 7 open threats by residual, then inherent score" in cells
