@@ -35,10 +35,10 @@ def test_demo_pack_prints_on_a_few_landscape_pages(dated_demo, tmp_path):
         assert "Retail Transformation Programme — board pack as at 18 Mar 2026" in text
         assert f"Page {n} of {len(texts)}" in text and "OFFICIAL" in text
     whole = "\n".join(texts)
-    for heading in ("Top 7 open threats", "Top 1 open opportunities", "Risk heat maps", "Stakeholders",
+    for heading in ("Top 7 open threats", "The one open opportunity", "Risk heat maps", "Stakeholders",
                     "Benefits", "Communications due in March 2026"):
         assert heading in whole
-    threats, opportunities = whole.split("Top 1 open opportunities")
+    threats, opportunities = whole.split("The one open opportunity")
     assert "R-007" not in threats.split("Top 7 open threats")[1] and "R-007" in opportunities
 
 

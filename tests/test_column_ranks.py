@@ -23,7 +23,12 @@ def _fill(store, n=20, odd=True):
     NULL); whose numbers tie or are blank; whose owners are people named alike. The ids are returned."""
     with store.session() as s:
         ctx = records.load_context(s)
-        people = [records.create_record(s, REGISTERS["people"], {"name": name}, ctx).id for name in PEOPLE]
+        # "Ann" and "ann": names alike but for their case, refused as typed since walk32 (one name), but an office
+        # made before or written by another program may hold both; the second written as such an office has it
+        people = [records.create_record(s, REGISTERS["people"], {"name": f"Person {i}"}, ctx).id
+                  for i, _ in enumerate(PEOPLE)]
+        for pid, name in zip(people, PEOPLE):
+            s.execute(text("UPDATE person SET name = :n WHERE id = :i"), {"n": name, "i": pid})
         ids = []
         for i in range(n):
             value = TEXTS[i % len(TEXTS)]

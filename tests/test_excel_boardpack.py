@@ -122,7 +122,7 @@ def test_threats_and_opportunities_are_ranked_apart(dated_demo, tmp_path):
     ws = wb["Top risks"]
     with dated_demo.session() as s:
         kinds = {r[2]: r[4] for r in records.fetch_rows(s, REGISTERS["risks"])}
-    heading = find(ws, "Top 1 open opportunities by residual, then inherent score")
+    heading = find(ws, "The one open opportunity")  # a list of one (walk32)
     threats = [r[1] for r in ws.iter_rows(min_row=3, max_row=heading.row - 1, values_only=True) if r[1]]
     opportunities = [r[1] for r in ws.iter_rows(min_row=heading.row + 2, values_only=True) if r[1]]
     assert threats and all(kinds[c] == "Threat" for c in threats)

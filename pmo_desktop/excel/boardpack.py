@@ -48,6 +48,7 @@ from .boardpack_data import (
     read_board_pack,
     since_intro,
     since_rows,
+    top_heading,
 )
 from .cells import printable, put_value
 
@@ -385,14 +386,17 @@ def _risk_table(ws: Worksheet, data: BoardPackData, top: int, title: str, risks:
 def _top_risks(ws: Worksheet, data: BoardPackData) -> None:
     """Threats and opportunities ranked apart: a high-scoring opportunity is good news, not a top risk."""
     _widths(ws, (6, 8, 40, 10, 22, 18, 9, 11, 9, 11, 11, 12, 20, 36))
-    last = _risk_table(ws, data, 1, f"Top {len(data.top_risks)} open threats by residual, then inherent score",
-                       data.top_risks)
+    last = _risk_table(ws, data, 1, _ranked(data.top_risks, "open threat"), data.top_risks)
     ws.freeze_panes = "D3"
     if data.top_risks:
         ws.auto_filter.ref = f"A2:{get_column_letter(len(RISK_HEADERS))}{last}"
     if data.top_opportunities:
-        _risk_table(ws, data, last + 3, f"Top {len(data.top_opportunities)} open opportunities by residual, "
-                    "then inherent score", data.top_opportunities)
+        _risk_table(ws, data, last + 3, _ranked(data.top_opportunities, "open opportunity"), data.top_opportunities)
+
+
+def _ranked(records: list[Record], what: str) -> str:
+    """A ranked list's heading, and its order where it has one."""
+    return top_heading(records, what) + (" by residual, then inherent score" if len(records) > 1 else "")
 
 
 def _heat_grid(ws: Worksheet, data: BoardPackData, top: int, left: int, title: str,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Sized
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from ..models import clock, history, snapshots
 from ..models.benefit_rollup import Rollup, program_rollups
 from ..models.dashboard import exposure_order
-from ..models.fields import Context, Register
+from ..models.fields import Context, Register, plural_of
 from ..models.office import Office
 from ..models.program import Program
 from ..models.records import fetch_rows, load_context
@@ -89,6 +89,12 @@ def _top_risks(session: Session, ctx: Context, kind: str) -> list[Record]:
     rank = {rid: i for i, rid in enumerate(ids)}
     rows = fetch_rows(session, REGISTERS["risks"], ctx, ids=ids)
     return sorted(_as_dicts(REGISTERS["risks"], rows), key=lambda r: rank[r["id"]])
+
+
+def top_heading(records: Sized, what: str) -> str:
+    """The heading of a ranked list: "Top 7 open threats"; one alone is "The one open opportunity" — a board
+    member read "Top 1 open opportunities" as a list cut short, and its number and noun at odds."""
+    return f"The one {what}" if len(records) == 1 else f"Top {len(records)} {plural_of(what)}"
 
 
 def _comms_due(session: Session, ctx: Context) -> list[Record]:

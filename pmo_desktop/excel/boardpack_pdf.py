@@ -62,6 +62,7 @@ from .boardpack_data import (
     read_board_pack,
     since_intro,
     since_rows,
+    top_heading,
 )
 from .styles import text_colour_on
 
@@ -381,13 +382,13 @@ def _project_status(data: BoardPackData) -> list[Flowable]:
 
 
 def _top_risks(data: BoardPackData) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(f"Top {len(data.top_risks)} open threats", H1),
+    out: list[Flowable] = [Paragraph(top_heading(data.top_risks, "open threat"), H1),
                            Paragraph("Ranked by residual, then inherent score.", NOTE)]
     rows, fills = _risk_rows(data, data.top_risks)
     out.append(_table(RISK_HEADERS, rows, _risk_widths(), fills) if rows else Paragraph("No open threats.", BODY))
     if data.top_opportunities:
         rows, fills = _risk_rows(data, data.top_opportunities)
-        out += [CondPageBreak(40 * mm), Paragraph(f"Top {len(rows)} open opportunities", H2),
+        out += [CondPageBreak(40 * mm), Paragraph(top_heading(rows, "open opportunity"), H2),
                 _table(RISK_HEADERS, rows, _risk_widths(), fills)]
     return out
 

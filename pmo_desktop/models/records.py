@@ -355,13 +355,10 @@ def apply_values(session: Session, reg: Register, obj: Any, raw_values: dict[str
             if value is None and not _nullable(reg, f):
                 value = ""  # a cleared choice or text in a NOT NULL text column
             if value and is_unique(reg, f):  # said in words, not as the database's UNIQUE constraint
-                column = getattr(reg.entity, f.attr)
-                query = select(reg.entity.id).where(column == value)
-                if obj.id is not None:
-                    query = query.where(reg.entity.id != obj.id)
-                with session.no_autoflush:
-                    if session.scalar(query.limit(1)) is not None:
-                        raise name_taken(reg, name, value)
+                with session.no_autoflush:  # in any case: see ``name_key``
+                    held_by = find_ci(session, reg.entity, getattr(reg.entity, f.attr), value, exclude_id=obj.id)
+                if held_by is not None:
+                    raise name_taken(reg, name, getattr(held_by, f.attr))
             setattr(obj, f.attr, value)
 
 
@@ -386,10 +383,18 @@ def name_taken(reg: Register, name: str, value: Any) -> ValidationError:
     return ValidationError(f"There is already a {reg.noun} named “{value}”; choose another name.", name)
 
 
-def name_holders(session: Session, reg: Register, f: Field) -> dict[Any, int]:
-    """Each name a unique field holds → the record holding it (what ``update_records`` checks a batch by)."""
+def name_key(name: str) -> str:
+    """What a unique name (a person's, a project's) is told apart by: its letters, in any case. A name typed
+    anywhere finds its record whatever its case (``find_ci``), so "priya shah" beside "Priya Shah" would be a
+    second person no owner cell could ever name — typing it found the first."""
+    return name.casefold()
+
+
+def name_holders(session: Session, reg: Register, f: Field) -> dict[str, int]:
+    """Each name a unique field holds (its ``name_key``) → the record holding it (what ``update_records``
+    checks a batch by)."""
     column = getattr(reg.entity, f.attr)
-    return {value: rid for rid, value in session.execute(select(reg.entity.id, column)) if value}
+    return {name_key(value): rid for rid, value in session.execute(select(reg.entity.id, column)) if value}
 
 
 def is_unique(reg: Register, f: Field) -> bool:
@@ -577,7 +582,8 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                       any(w[2] == n and m != n for m, w in writers.items()) for n in moved)  # nor another's
     ref_ids: dict[str, dict[str, int]] = {f.name: {} for f in reg.fields if f.kind.is_reference}  # name → id
     # a unique name (a project's) given in the batch: the names stored, and those given by earlier rows
-    names_taken = {f.name: set(name_holders(session, reg, f)) for f in reg.fields
+    names_taken = {f.name: {name_key(n): n for n in session.scalars(select(getattr(reg.entity, f.attr))) if n}
+                   for f in reg.fields
                    if f.kind.stored and not f.kind.refers and not f.kind.is_key and is_unique(reg, f)
                    and any(f.name in raw for raw in rows)}
     values_out: list[dict[str, Any]] = []
@@ -605,10 +611,10 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
                     values[name] = raw if parsed else by_name[name].parse(raw, ctx)
             for name, taken in names_taken.items():  # said in words, as create_record says it, not as UNIQUE failed
                 value = values.get(name)
-                if value:
-                    if value in taken:
-                        raise name_taken(reg, name, value)
-                    taken.add(value)
+                if value:  # in any case (``name_key``): the name refused is the one already there
+                    if name_key(value) in taken:
+                        raise name_taken(reg, name, taken[name_key(value)])
+                    taken[name_key(value)] = value
             if key is not None:
                 code = values.pop(key.name, None)
                 if not code:
@@ -853,11 +859,11 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
                     value = ""
                 if name in unique_fields and value:
                     held = holders[name]
-                    if held.get(value, rid) != rid:
+                    if held.get(name_key(value), rid) != rid:
                         raise name_taken(reg, name, value)
-                    if held.get(row[column]) == rid:
-                        del held[row[column]]
-                    held[value] = rid
+                    if row[column] and held.get(name_key(row[column])) == rid:
+                        del held[name_key(row[column])]
+                    held[name_key(value)] = rid
                 if row[column] != value:
                     changed[column] = value
             if changed or links_changed:

@@ -461,12 +461,13 @@ def plan_cells(found: list[tuple[int, tuple]], register: Any, fields: Any, colum
                 held = holders.get(f.name)
                 if held is None:
                     held = holders[f.name] = office.read(records.name_holders, register, f)
-                if held.get(parsed, row[0]) != row[0]:  # another record's name, or one given above
+                key = records.name_key(str(parsed))
+                if held.get(key, row[0]) != row[0]:  # another record's name, or one given above, in any case
                     outcome.refused.append(f"{where(proxy_row, row)}: {records.name_taken(register, f.name, parsed)}")
                     continue
-                if held.get(old) == row[0]:
-                    del held[old]
-                held[parsed] = row[0]
+                if old and held.get(records.name_key(str(old))) == row[0]:
+                    del held[records.name_key(str(old))]
+                held[key] = row[0]
             outcome.edits.append(CellEdit(row[0], f.name, old, parsed))
             outcome.versions[row[0]] = row[1]
     return outcome
