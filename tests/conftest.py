@@ -258,3 +258,20 @@ def demo_window(main_window, qtbot, tmp_path: Path, demo_file_copy):
     qtbot.waitUntil(main_window.isActiveWindow)
     return main_window
 
+
+@pytest.fixture
+def uk_locale():
+    """Qt's default locale British (day first) for one test: typed and pasted dates follow it."""
+    old = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    yield
+    QLocale.setDefault(old)
+
+
+@pytest.fixture
+def us_locale():
+    """Qt's default locale American (month first) for one test."""
+    old = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(old)

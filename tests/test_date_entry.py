@@ -69,20 +69,7 @@ def test_locale_order_comes_from_the_short_date_format():
 
 
 # ---------------------------------------------------------------------------------- real cells
-@pytest.fixture
-def uk_locale():
-    old = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    yield
-    QLocale.setDefault(old)
-
-
-@pytest.fixture
-def us_locale():
-    old = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    QLocale.setDefault(old)
+# uk_locale and us_locale: tests/conftest.py
 
 
 def _records(document):

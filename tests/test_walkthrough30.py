@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from cli_runner import run_cli
 from focused_keys import press, type_keys
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from test_date_entry import open_view, stored, type_into_cell
 from test_walkthrough18b import keys_to
@@ -16,14 +16,6 @@ from pmo_desktop.models import clock
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 DAY = date(2026, 12, 5)  # a Saturday in December: "4 March" is nine months gone, or three months ahead
-
-
-@pytest.fixture
-def us_locale():
-    old = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    QLocale.setDefault(old)
 
 
 @pytest.fixture
