@@ -5,6 +5,7 @@ Readable on a projector: 14 pt text, thick lines, high-contrast colours.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timezone
 from functools import partial
 
@@ -85,8 +86,23 @@ class MonthAxis(pg.AxisItem):
         return out
 
 
+_LONG_WHOLE = re.compile(r"^([-−]?)(\d{4,})")
+
+
+class AmountAxis(pg.AxisItem):
+    """Amounts on the y axis grouped by thousands ("10,000"), as the figures beside the chart write them: a
+    projector's audience read "10000" beside "8,532" as another number."""
+
+    def __init__(self, **kwargs):
+        super().__init__("left", **kwargs)
+
+    def tickStrings(self, values, scale, spacing):
+        return [text if "e" in text else _LONG_WHOLE.sub(lambda m: m[1] + f"{int(m[2]):,}", text)
+                for text in super().tickStrings(values, scale, spacing)]
+
+
 def make_plot(parent=None) -> pg.PlotWidget:
-    plot = pg.PlotWidget(parent, axisItems={"bottom": MonthAxis()})
+    plot = pg.PlotWidget(parent, axisItems={"bottom": MonthAxis(), "left": AmountAxis()})
     plot.setAntialiasing(True)
     item = plot.getPlotItem()
     follow_theme(plot)  # background, axes, title and legend in the theme's colours, now and when it changes
