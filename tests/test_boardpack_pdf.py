@@ -76,3 +76,19 @@ def test_words_on_dark_fills_print_white(dated_demo, tmp_path):
         page.extract_text(visitor_operand_before=before)
     white = (1.0, 1.0, 1.0)
     assert white in fills["Critical"] and white in fills["Off track"]
+
+
+def test_financial_benefits_print_as_the_benefits_page_shows_them(dated_demo, tmp_path):
+    """The pack printed the money to date with two decimals ("903.81") beside the Benefits page's "904": the
+    same figure read as two on a projector. Whole and grouped, as on the page."""
+    import re
+
+    from pmo_desktop.excel.boardpack_data import read_board_pack
+    from pmo_desktop.models.values import money_text
+
+    _, texts = pages_text(write_board_pack_pdf(dated_demo, tmp_path / "pack.pdf", today=TODAY))
+    lines = "\n".join(texts).splitlines()
+    row = lines[lines.index("£k"):lines.index("£k") + 4]  # one cell a line: basis, planned, realized, share
+    rollup = read_board_pack(dated_demo, TODAY).rollups[0]
+    assert row[1:3] == [money_text(rollup.planned_to_date), money_text(rollup.realized_to_date)], row
+    assert not any(re.search(r"\d\.\d", cell) for cell in row), row

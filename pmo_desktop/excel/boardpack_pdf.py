@@ -297,7 +297,7 @@ def _summary(data: BoardPackData) -> list[Flowable]:
     benefits = _table(("Benefits by status", "Count"), statuses, _widths(80, (3, 1)),
                       {(0, i): benefit_rules.STATUS_COLOURS.get(k) for i, (k, _) in enumerate(statuses)})
     money = _table(("Financial benefits to date", "Planned", "Realized", "Realized %"),
-                   [(r.unit or "(no unit)", r.planned_to_date, r.realized_to_date,
+                   [(r.unit or "(no unit)", v.money_text(r.planned_to_date), v.money_text(r.realized_to_date),
                      f"{r.realized_to_date / r.planned_to_date:.0%}" if r.planned_to_date else "")
                     for r in data.rollups] or [("(none)", "", "", "")],
                    # as wide as the page leaves beside the other two: on Letter, 95 mm ran past the page's edge

@@ -20,6 +20,12 @@ _FALSE = {"no", "n", "false", "f", "0", "", "off", "-"}
 EXCEL_EPOCH = date(1899, 12, 30)
 
 
+def money_text(value: float) -> str:
+    """An amount of money as the Benefits page and the board pack both print it: whole, grouped by thousands
+    ("8,532"); the pack had printed 903.81 beside the page's 904."""
+    return f"{value:,.0f}"
+
+
 def day_text(day: date, year: bool = True) -> str:
     """A date as people read it in the board pack and the reports: "3 Dec 2026" (Excel's "d mmm yyyy",
     ``kinds.DATE_FORMAT``, the format of the pack's date cells); "3 Dec" without its ``year``. English month

@@ -18,8 +18,6 @@ WATCHED = {"benefits", "benefit_plan", "benefit_measurements"}
 DAY = 86400.0
 
 
-def _money(value: float) -> str:
-    return f"{value:,.0f}"
 
 
 class RollupChart(RefreshWhenShown, QWidget):
@@ -140,9 +138,9 @@ class RollupChart(RefreshWhenShown, QWidget):
         until = f" (to the end of {v.month_text(r.measured_until)})" if r.measured_until else ""
         unit = f" in {r.unit}" if r.unit else ""
         self.summary.setText(
-            f"<b>{r.benefits}</b> financial benefits{unit}. Realized to date <b>{_money(r.realized_to_date)}</b> against "
-            f"<b>{_money(r.planned_to_date)}</b> planned for the same months{until}{share}; "
-            f"<b>{_money(r.total_planned)}</b> planned over the whole plan.")
+            f"<b>{r.benefits}</b> financial benefits{unit}. Realized to date <b>{v.money_text(r.realized_to_date)}</b> against "
+            f"<b>{v.money_text(r.planned_to_date)}</b> planned for the same months{until}{share}; "
+            f"<b>{v.money_text(r.total_planned)}</b> planned over the whole plan.")
         item = self.plot.getPlotItem()
         item.enableAutoRange(x=True, y=False)
         values = [p.cumulative_planned for p in periods] + [p.planned for p in periods]
