@@ -523,6 +523,8 @@ def _rollup_table(ws: Worksheet, r: Rollup, row: int) -> int:
     chart.y_axis.title, chart.x_axis.title = "Cumulative change from baseline", "Month"
     chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=row + 1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+    for series, colour in zip(chart.series, (benefit_rules.PLANNED_COLOUR, benefit_rules.REALIZED_COLOUR)):
+        series.graphicalProperties.line.solidFill = colour.lstrip("#").upper()  # the page's and the PDF's colours
     chart.height, chart.width = 8, 18
     _show_axes(chart)
     ws.add_chart(chart, f"E{row}")

@@ -242,9 +242,9 @@ def _rollup_chart(r: Rollup) -> Drawing:
     planned = [(i, p.cumulative_planned) for i, p in enumerate(r.periods)]
     realized = [(i, p.cumulative_realized) for i, p in enumerate(r.periods) if p.cumulative_realized is not None]
     plot.data = [planned, realized or [(0, 0.0)]]
-    plot.lines[0].strokeColor = colors.HexColor("#1565C0")
+    plot.lines[0].strokeColor = colors.HexColor(benefit_rules.PLANNED_COLOUR)
     plot.lines[0].strokeWidth = 2
-    plot.lines[1].strokeColor = colors.HexColor("#2E7D32")
+    plot.lines[1].strokeColor = colors.HexColor(benefit_rules.REALIZED_COLOUR)
     plot.lines[1].strokeWidth = 2
     step = max(1, len(r.periods) // 12)
     plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = 0, max(1, len(r.periods) - 1)

@@ -34,6 +34,10 @@ CONFIDENCE = ("Low", "Medium", "High")
 ON_TRACK, AT_RISK, OFF_TRACK, NOT_MEASURED = "On track", "At risk", "Off track", "Not measured"
 STATUSES = (ON_TRACK, AT_RISK, OFF_TRACK, NOT_MEASURED)
 STATUS_COLOURS = {ON_TRACK: "#2e7d32", AT_RISK: "#f9a825", OFF_TRACK: "#c62828", NOT_MEASURED: "#9e9e9e"}
+# The planned and the realized line, in every chart of benefits (the Benefits page, the board pack): one colour
+# each, so a board member reads the pack's lines as the workshop read the page's (the pack drew realized green).
+PLANNED_COLOUR = "#1565c0"
+REALIZED_COLOUR = "#e65100"
 MIN_SCALE_FRACTION = 0.25  # early in a trajectory, judge against at least 25% of the whole planned change
 
 Series = Sequence[tuple[date, float]]

@@ -12,12 +12,13 @@ from functools import partial
 import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from ...models.benefit_rules import PLANNED_COLOUR, REALIZED_COLOUR
 from ..chart_export import install_export
 from ..chart_theme import follow_theme
 from ..theme import colours, rgba
 
-PLANNED = "#1565c0"
-ACTUAL = "#e65100"
+PLANNED = PLANNED_COLOUR
+ACTUAL = REALIZED_COLOUR
 BASELINE = "#616161"
 TARGET = "#2e7d32"
 TODAY = "#c62828"
