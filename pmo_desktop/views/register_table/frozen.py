@@ -9,6 +9,8 @@ the cell is on screen), and this view hands the keyboard back to the table when 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -550,6 +552,26 @@ class FrozenTable(QTableView):
             bar.setValue(max(0, bar.value() - covered))
 
 
+def selection_blocks(selection_model: QItemSelectionModel) -> list[tuple[int, int, int, int]]:
+    """A selection as (top, bottom, left, right) blocks, read off its ranges: Qt's ``selectedIndexes`` and
+    ``isColumnSelected`` ask the model about each cell, a call into Python a cell (a whole column of 100,000 risks:
+    about a second of the window's time)."""
+    selection = selection_model.selection()
+    blocks = (selection.at(i) for i in range(selection.size()))
+    return [(b.top(), b.bottom(), b.left(), b.right()) for b in blocks if b.isValid()]
+
+
+def spans_cover(spans: Iterable[tuple[int, int]], last: int) -> bool:
+    """Whether the spans (first, last), joined from 0, reach ``last``: a column's rows or a row's columns all
+    selected. Nothing to cover (``last`` < 0) is not covered, as Qt says of a table without rows."""
+    reach = -1
+    for first, end in sorted(spans):
+        if first > reach + 1:
+            break
+        reach = max(reach, end)
+    return last >= 0 and reach >= last
+
+
 class RangeSelectionHeader(QHeaderView):
     """A table's column header told which columns are wholly selected by the table's selection's ranges.
 
@@ -596,24 +618,12 @@ class RangeSelectionHeader(QHeaderView):
         selection_model, model = self._table_selection, self.model()
         if selection_model is None or model is None:
             return set()
-        last = model.rowCount() - 1
         spans: dict[int, list[tuple[int, int]]] = {}
-        selection = selection_model.selection()
-        for i in range(selection.size()):
-            block = selection.at(i)
-            if block.isValid():
-                for column in range(block.left(), block.right() + 1):
-                    spans.setdefault(column, []).append((block.top(), block.bottom()))
-        wholly = set()
-        for column, rows in spans.items():
-            reach = -1
-            for top, bottom in sorted(rows):
-                if top > reach + 1:
-                    break
-                reach = max(reach, bottom)
-            if last >= 0 and reach >= last:
-                wholly.add(column)
-        return wholly
+        for top, bottom, left, right in selection_blocks(selection_model):
+            for column in range(left, right + 1):
+                spans.setdefault(column, []).append((top, bottom))
+        last = model.rowCount() - 1
+        return {column for column, rows in spans.items() if spans_cover(rows, last)}
 
     def paintEvent(self, event) -> None:
         self._wholly = self.wholly_selected()

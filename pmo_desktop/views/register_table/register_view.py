@@ -52,7 +52,7 @@ from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsComma
 from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
-from .frozen import CutHeader, FrozenColumns, FrozenTable
+from .frozen import CutHeader, FrozenColumns, FrozenTable, selection_blocks, spans_cover
 from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
 from .refusal_note import RefusalNote, show_beside
@@ -1276,12 +1276,7 @@ class RegisterView(QWidget):
             for row in range(top, bottom + 1):
                 if any(t <= row <= b for t, b in full):
                     continue
-                reach = -1  # the row's columns covered from the left, by the ranges across it
-                for left, right in sorted((lo, hi) for t, b, lo, hi in partial if t <= row <= b):
-                    if left > reach + 1:
-                        return False
-                    reach = max(reach, right)
-                if reach < last:
+                if not spans_cover(((lo, hi) for t, b, lo, hi in partial if t <= row <= b), last):
                     return False  # the first row not whole answers: a column of 100,000 cells at its top
         return bool(ranges)
 
@@ -1290,9 +1285,7 @@ class RegisterView(QWidget):
         register can be selected (the models' ``flags``), so these are exactly the cells selected — Qt's
         ``selectedIndexes`` makes an index of each and asks the model whether it is selectable, a call into
         Python a cell (a whole column of 100,000 risks: about a second of the window's time)."""
-        selection = self.table.selectionModel().selection()
-        blocks = (selection.at(i) for i in range(selection.size()))
-        return [(b.top(), b.bottom(), b.left(), b.right()) for b in blocks if b.isValid()]
+        return selection_blocks(self.table.selectionModel())
 
     def selected_cells(self, shown_rows: bool = False) -> list[tuple[int, int]]:
         """The cells selected as (row, column), each once, by the selection's ranges (``selection_ranges``): rows
