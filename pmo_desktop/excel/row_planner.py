@@ -2253,7 +2253,12 @@ class Planner:
             counts[text] = counts.get(text, 0) + 1
             unplaced.append((f.name, text))
             if set_aside:
-                self._long_texts.append(f"{f.label}: {text}")
+                # under the column's own header, as the sheet heads it: "Impact on Project (Positive, …)" says
+                # where the word stood, which the field's label would not
+                c = next((c for c, g in fields if g is f), None)
+                head = plan.headers[c] if c is not None and c < len(plan.headers) else None
+                head = " ".join(head.split()).rstrip(":").rstrip() if isinstance(head, str) else ""
+                self._long_texts.append(f"{head or f.label}: {text}")
             else:
                 errors.append(why)
         for c, choice in self._closing:
@@ -2471,8 +2476,11 @@ class Planner:
                 reason += f"Its own {key.label} kept in the notes. "
         if set_aside:
             f, _why, text = unplaceable[0]
-            reason += (f"{f.label} “{text}” is none of its {'levels' if f.kind is Kind.SCALE else 'choices'}: left "
-                       "empty, the value kept in the notes (translate it to place it). ")
+            default = reg.defaults.get(f.name) if record_id is None else None
+            left = f"left at “{default}”, what the office records when not known" if default not in (None, "") \
+                else "left empty" if record_id is None else "left as it was"
+            reason += (f"{f.label} “{text}” is none of its {'levels' if f.kind is Kind.SCALE else 'choices'}: {left}, "
+                       "the value kept in the notes (translate it to place it). ")
         for zf in zeroed:
             reason += (f"{zf.label} 0 is below its scale (1–{zf.scale_max(ctx)}): left empty, the 0 kept in the "
                        "notes. ")
@@ -2597,13 +2605,14 @@ class Planner:
         imported with that field empty and the value kept in its notes, named in the preview to translate:
         leaving the field empty claims nothing the sheet did not say, while refusing the row loses all it
         did say. A field with a default (a status) would show the default as if the sheet had said it, so
-        those rows stay refused; so do rows with two values unplaced or a sentence (text under the header
+        those rows stay refused, unless the default is the field's "unknown" (``_default_means_unknown``: a
+        stakeholder's attitude Neutral), which claims nothing either; so do rows with two values unplaced or a sentence (text under the header
         or a legend rather than a record), and registers with no notes to keep the value in."""
         if len(unplaceable) != 1 or errors or EXTRA_FIELD.get(reg.name) is None:
             return False
         f, _why, text = unplaceable[0]
         return not f.required and not f.kind.is_key and f.kind in (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM) and \
-            reg.defaults.get(f.name) in (None, "") and len(text.split()) <= 4
+            (reg.defaults.get(f.name) in (None, "") or _default_means_unknown(reg, f)) and len(text.split()) <= 4
 
     def _actions_by(self, row: Sequence[Any], width: int, ctx: Context, any_to_do: bool
                     ) -> tuple[dict[str, Any], list[str]]:
@@ -3004,3 +3013,15 @@ def _with_framework(text: str, framework: str | None) -> str:
     if not framework or framework.lower() in text.lower():
         return text
     return f"{text} ({framework})"
+
+
+def _default_means_unknown(reg: Register, f: Field) -> bool:
+    """Whether the field's default is the choice the language files give "unknown" (a stakeholder's attitude
+    Neutral, current engagement Unaware): the office's word for "not known" in that field. A word no choice
+    takes ("Influencer" under "Impact on Project (Positive, Negative, Influencer, Supporter, Roadblock)") says
+    no more of the field than "unknown" does, so the row is imported with the default, the word kept in the
+    notes under the field and named in the preview to translate — not refused, losing all the row says. A
+    status's default (Open) is no such word: an unknown status word stays refused, as Open would claim the
+    record live."""
+    default = reg.defaults.get(f.name)
+    return default not in (None, "") and value_words(f"{reg.name}.{f.name}").get(word_key("unknown")) == default

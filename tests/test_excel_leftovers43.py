@@ -1,0 +1,90 @@
+"""Issue 12's known leftovers of rounds 40–42, each decided as a rule for its class (docs/import-rounds.md,
+"Known leftovers of rounds 40–42 (left43)"): each test writes a workbook of that shape and checks what a user
+gets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from cli_runner import run_cli
+from imported import by_code, import_all, named, rows_of
+from real_world_factory import write_csv, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
+from pmo_desktop.excel.importer import apply_import, plan_workbook_import
+from pmo_desktop.models.store import Store
+
+IMPACT = "Impact on Project  (Positive, Negative, Influencer, Supporter, Roadblock)"
+
+
+def _stakeholder_register(tmp_path):
+    return write_xlsx(tmp_path / "Stakeholder Register.xlsx", {"Sheet1": [
+        ["Stakeholder Register"],
+        [],
+        ["ID", "Stakeholder Name", "Level of Influence (High, Medium, Low)", IMPACT, "Contact Details"],
+        [1, "Pam Waston", "High", "Influence", "pam@example.com"],
+        [2, "Martin Man", "Medium", "Positive", "martin@example.com"],
+        [3, "Frank Dunn", "Low", "Roadblock", "frank@example.com"],
+        [4, "Ann Lee", "High", "Supporter", "ann@example.com"],
+        [5, "Bob Ray", "Medium", "Negative", "bob@example.com"],
+        [6, "Cy Young", "Low", "Influence", "cy@example.com"]]})
+
+
+def test_a_choice_column_places_its_words_and_keeps_a_word_it_cannot_place(sqlite_store, tmp_path):
+    """A stakeholder's "Impact on Project (Positive, Negative, Influencer, Supporter, Roadblock)": the choices
+    it lists are the attitude's words, so the column is the attitude (it was kept whole in the notes, every
+    attitude Neutral). Positive and Supporter are Supporter, Negative and Roadblock Opponent; "Influence",
+    no attitude, leaves the attitude at Neutral (the office's word for not known) with the word kept in the
+    notes under the column's header, said on the row and listed in the preview to translate — no row refused."""
+    plan = import_all(sqlite_store, _stakeholder_register(tmp_path))
+    people = named(sqlite_store, "stakeholders")
+    assert {n: p["attitude"] for n, p in people.items()} == {
+        "Pam Waston": "Neutral", "Martin Man": "Supporter", "Frank Dunn": "Opponent", "Ann Lee": "Supporter",
+        "Bob Ray": "Opponent", "Cy Young": "Neutral"}
+    assert "Impact on Project (Positive, Negative, Influencer, Supporter, Roadblock): Influence" in \
+        people["Pam Waston"]["notes"]
+    assert "Impact on Project" not in (people["Martin Man"]["notes"] or "")
+    assert plan.unplaced[("stakeholders", "attitude")] == {"Influence": 2}
+    reasons = {r.report.code: r.report.reason for s in plan.sheets for r in s.rows}
+    assert "“Influence” is none of its choices: left at “Neutral”" in reasons["1"]
+
+
+def test_a_word_the_choice_column_cannot_place_is_translated_by_a_values_file(tmp_path):
+    """Headless, `--values` translates the word the column could not place: "Influence" is Champion."""
+    path = _stakeholder_register(tmp_path)
+    values = tmp_path / "values.json"
+    values.write_text(json.dumps({"stakeholders": {"attitude": {"Influence": "Champion"}}}))
+    run_cli("new", "o.pmo", cwd=tmp_path, ok=True)
+    run_cli("import", "o.pmo", path, "--values", values, cwd=tmp_path, ok=True)
+    store = Store.open(tmp_path / "o.pmo")
+    try:
+        people = named(store, "stakeholders")
+        assert (people["Pam Waston"]["attitude"], people["Frank Dunn"]["attitude"]) == ("Champion", "Opponent")
+    finally:
+        store.close()
+
+
+def test_a_grc_registers_business_owner_is_the_risks_owner_when_no_column_names_another(sqlite_store, tmp_path):
+    """A GRC register writes its headers as identifiers ("Risk_ID | Threat | … | AssetName | BusinessOwner"):
+    "BusinessOwner" says what "Business Owner" says, which was read as the risk's owner where no other column
+    names one (the owner of the affected asset answers for its risks). It was kept in the notes, every risk
+    without an owner. Beside a "RiskOwner" column it stays in the notes."""
+    rows = [["Risk_ID", "Threat", "Vulnerability", "Likelihood", "Impact", "AssetName", "BusinessOwner"],
+            ["R-001", "Phishing Attack", "Untrained staff", 3, 3, "Customer PII Database", "CTO"],
+            ["R-002", "Ransomware", "Unpatched server", 2, 3, "Production Environment", "Head of Support"]]
+    import_all(sqlite_store, write_csv(tmp_path / "Prioritised_Risk_Register.csv", rows))
+    risks = by_code(sqlite_store, "risks")
+    assert (risks["R-001"]["owner"], risks["R-002"]["owner"]) == ("CTO", "Head of Support")
+    assert "BusinessOwner" not in (risks["R-001"]["notes"] or "")
+
+
+def test_a_business_owner_beside_the_risks_own_owner_stays_in_the_notes(sqlite_store, tmp_path):
+    rows = [["Risk_ID", "Threat", "Likelihood", "Impact", "RiskOwner", "BusinessOwner"],
+            ["R-001", "Phishing Attack", 3, 3, "Ann Lee", "CTO"],
+            ["R-002", "Ransomware", 2, 3, "Bob Ray", "CFO"]]
+    import_all(sqlite_store, write_csv(tmp_path / "risk_register.csv", rows))
+    risks = by_code(sqlite_store, "risks")
+    assert risks["R-001"]["owner"] == "Ann Lee"
+    assert "BusinessOwner: CTO" in risks["R-001"]["notes"]
