@@ -69,6 +69,7 @@ from .vocabulary import (
     value_words,
     word_key,
     words_of,
+    year_words,
 )
 from .workbook_reader import EXCEL_ERRORS, SheetReader, Uncalculated, column_letters
 
@@ -989,6 +990,16 @@ class Planner:
         self._benefit_kind = next(
             (c for c, h in sorted(plan.extras.items()) if map_header(kind, [h])[0].get(0) == "category"), None) \
             if reg.name == "benefits" and "dis_benefit" not in mapping.values() else None
+        # a target per year kept in the notes ("Year 1 Target | Year 2 Target | Year 3 Target"), no column giving
+        # the benefit's target: the last year's is the target, and where a start is given its date the end of
+        # that year (``_yearly_target``); every year's figure stays in the notes as written
+        self._yearly_targets = _yearly_target_columns(kind, plan.extras) \
+            if reg.name == "benefits" and "target_value" not in mapping.values() else []
+        if self._yearly_targets:
+            heads = [f"“{plan.extras[c]}”" for _year, c in self._yearly_targets]
+            plan.say(f"Each benefit's target is the last of {', '.join(heads)} its row fills, dated the end of that "
+                     "year where the row gives its start (realization start or baseline date); every year's target "
+                     "is kept in the notes.")
         status_field = next((f for f in reg.fields if f.name == "status" and f.kind is Kind.ENUM), None)
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
@@ -2269,6 +2280,8 @@ class Planner:
         if self._benefit_kind is not None and self._benefit_kind < width and \
                 word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
             values["dis_benefit"] = True
+        if self._yearly_targets and values.get("target_value") is None:
+            self._yearly_target(reg, row, values)
         if self._roam is not None and self._roam < width and (roam := _ROAM.get(word_key(row[self._roam]))):
             name, choice = roam
             if not values.get(name):
@@ -2597,6 +2610,26 @@ class Planner:
         if unplaced:  # a value set aside: forgotten with the row when the row is planned again or skipped
             prow.unplaced = unplaced
         return prow
+
+    def _yearly_target(self, reg: Register, row: tuple[Any, ...], values: dict[str, Any]) -> None:
+        """The benefit's target from its targets per year: the last year's the row fills, a figure (a row whose
+        last year reads as none keeps its targets in the notes only). A register numbering its years says when
+        they start only by a date of the row's own: from the start of the realization window, else the baseline
+        date, year N ends the day before its Nth anniversary, and that is the target's date. With no start
+        the date is left empty rather than guessed from today."""
+        target = reg.field("target_value")
+        for year, c in reversed(self._yearly_targets):
+            cell = row[c] if c < len(row) else None
+            if v.is_blank(cell):
+                continue
+            try:
+                values["target_value"] = self._translator.parse(target, cell, self.ctx)
+            except ValidationError:
+                return
+            start = values.get("window_start") or values.get("baseline_date")
+            if isinstance(start, date) and not values.get("target_date"):
+                values["target_date"] = _anniversary(start, year) - timedelta(days=1)
+            return
 
     @staticmethod
     def _set_aside(reg: Register, unplaceable: list[tuple[Field, str, str]], errors: list[str]) -> bool:
@@ -3025,3 +3058,40 @@ def _default_means_unknown(reg: Register, f: Field) -> bool:
     record live."""
     default = reg.defaults.get(f.name)
     return default not in (None, "") and value_words(f"{reg.name}.{f.name}").get(word_key("unknown")) == default
+
+
+def _yearly_target_columns(kind: SheetKind, extras: dict[int, str]) -> list[tuple[int, int]]:
+    """(year, column) of the columns kept in the notes that give a target for a numbered year ("Year 1 Target",
+    "Target Y2", "Ziel Jahr 3": a year word of the language files with its number, the rest naming the
+    target), in the order of their years; none unless two years are given (one is a target of its own)."""
+    years = year_words()
+    found: dict[int, int] = {}
+    for c, head in extras.items():
+        words = words_of(head)
+        number = None
+        rest: list[str] = []
+        i = 0
+        while i < len(words):
+            w = words[i]
+            glued = re.fullmatch(r"([^\W\d_]+)(\d{1,2})", w)
+            if number is None and glued and glued.group(1) in years:  # "Y1", "Year1"
+                number = int(glued.group(2))
+            elif number is None and w in years and i + 1 < len(words) and re.fullmatch(r"\d{1,2}", words[i + 1]):
+                number = int(words[i + 1])  # "Year 1"
+                i += 1
+            else:
+                rest.append(w)
+            i += 1
+        if number is None or not rest or number in found:
+            continue
+        if map_header(kind, [" ".join(rest)])[0].get(0) == "target_value":
+            found[number] = c
+    return sorted(found.items()) if len(found) >= 2 else []
+
+
+def _anniversary(start: date, years: int) -> date:
+    """``start`` moved on by whole years (29 February to 28 February in a common year)."""
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:
+        return start.replace(year=start.year + years, day=28)
