@@ -108,3 +108,45 @@ def test_the_last_years_target_is_the_benefits_target_and_its_end_the_target_dat
         "DFD-1": (6, dt.date(2028, 3, 31)), "DFD-2": (40, None), "DFD-3": (35, dt.date(2027, 12, 31))}
     assert "Year 1 Target: 8" in benefits["DFD-1"]["description"]
     assert "Year 3 Target: 6" in benefits["DFD-1"]["description"]
+
+
+def _risk_log_rows() -> list[list[object]]:
+    words = [("Unauthorised access", "Low", 5, "Operational"), ("Data breach", "High", 15, "Data Privacy"),
+             ("Insider threat", "Low", 5, "Operational"), ("Privilege escalation", "High", 15, "Operational"),
+             ("Denial of service", "Low", 5, "Data Privacy")]
+    return [[f"2026-04-25 22:04:3{k}.519893", "Quick Access on the login screen lets customers in faster",
+             f"{k + 1}. {title}", "User error or intentional actions to bypass security measures",
+             "Loss of customer trust and financial losses", "Strict access controls and regular checks",
+             level, score, category, "Pending Review"] for k, (title, level, score, category) in enumerate(words)]
+
+
+def test_a_table_without_its_header_row_is_refused_saying_which_header_row_to_add(sqlite_store, tmp_path):
+    """An app's "risk_log.csv" written without its header (a blank first line, then the risks): it was refused
+    as having no header row naming register columns, which gave its user no way in. The refusal now says the
+    file has no header row and which to add, each column with its values and, where they read as a field, its
+    name to confirm ("Raised"? for the dates, "Title"? for the short names, "Probability"? for Low / High,
+    "Category"? and "Status"? for the words repeated). With that row added the file imports."""
+    path = write_csv(tmp_path / "risk_log.csv", [[], *_risk_log_rows()])
+    with pytest.raises(WorkbookError) as refused:
+        plan_workbook_import(sqlite_store, path, create_missing=True)
+    said = str(refused.value)
+    assert "“risk_log.csv” has no header row" in said
+    for guess in ("A “Raised”?", "C “Title”?", "G “Probability”?", "I “Category”?", "J “Status”?"):
+        assert guess in said
+    assert "B (“Quick Access on the login scre…”)" in said and "H (“5”, “15”)" in said
+    header = ["Raised", "Context", "Title", "Cause", "Consequence", "Mitigation", "Probability", "Score", "Category",
+              "Status"]
+    import_all(sqlite_store, write_csv(tmp_path / "risk_log_headed.csv", [header, *_risk_log_rows()]))
+    assert len(rows_of(sqlite_store, "risks")) == 5
+
+
+def test_a_headed_table_and_a_list_of_words_keep_their_messages(sqlite_store, tmp_path):
+    """The line: a first row of words over dates and numbers is a header (of no register's words here), and a
+    file of one column is no table: neither is said to lack a header row."""
+    headed = write_csv(tmp_path / "log.csv", [["Stamp", "Reading", "Sensor"],
+                                              *[[f"2026-01-0{k + 1}", k * 1.5, f"S{k}"] for k in range(5)]])
+    single = write_csv(tmp_path / "words.csv", [["alpha"], ["beta"], ["gamma"], ["delta"]])
+    for path in (headed, single):
+        with pytest.raises(WorkbookError) as refused:
+            apply_import(sqlite_store, plan_workbook_import(sqlite_store, path, create_missing=True), partial=True)
+        assert "has no header row" not in str(refused.value)

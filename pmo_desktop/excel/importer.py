@@ -88,6 +88,7 @@ from .header_detection import (
     vulnerability_list,
 )
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
+from .headerless import headerless_message, headerless_rows
 from .linked_kinds import rows_of_another_kind
 from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
@@ -1438,6 +1439,13 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     raise WorkbookError(f"“{path.name}” is a template: its only table, on sheet “{example}”, is the "
                                         "template's worked example beside its instructions, not records; nothing was "
                                         "imported (rename that sheet to import its rows).")
+                # a table written without its header row: said as such, with the header row to add
+                for title, reason in plan.skipped_sheets:
+                    if reason == NO_HEADER and title in book.sheet_names and \
+                            (table := headerless_rows(book.sheet(title).top_rows(fill_merged=False))) is not None:
+                        named = next((k.register for k in ALL_KINDS if not k.is_child and (named_by_its_last_words(k, path.stem)
+                                      or k.matches_sheet_name(title))), None)
+                        raise WorkbookError(headerless_message(path.name, named, table))
                 # that sheet may be the register all the same: say how to import it by hand
                 raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
                                     "Title, Owner) in its first rows; check the workbook"
