@@ -150,3 +150,35 @@ def test_a_headed_table_and_a_list_of_words_keep_their_messages(sqlite_store, tm
         with pytest.raises(WorkbookError) as refused:
             apply_import(sqlite_store, plan_workbook_import(sqlite_store, path, create_missing=True), partial=True)
         assert "has no header row" not in str(refused.value)
+
+
+def _agent_log(stamp) -> list[list[object]]:
+    rows: list[list[object]] = [["OrderID", "Ordered", "Shipped", "Backlog", "Decision", "Reason", "Approved By",
+                                 "Approval Date"]]
+    for k in range(8):
+        held = k % 3 == 2
+        rows.append([f"SH-{k + 100}", 50 + k, 20 if held else 50 + k, 30 - k if held else 0,
+                     "Hold" if held else "Release", "Not enough stock" if held else "Released in full",
+                     "Dana Ortiz", stamp(k)])
+    return rows
+
+
+def test_a_programs_verdicts_with_a_reviewer_and_a_time_stamp_are_no_decisions(sqlite_store, tmp_path):
+    """An order agent's "decision_log.csv" that also names who approved each verdict and when, to the second
+    ("Approved By | Approval Date"): read as 8 decisions "Release" / "Hold" decided by the approver, since a person
+    and a date kept any log an office's. A moment stamped on every row beside rows keyed by another thing's ID
+    is the program's sign-off, not an office deciding: refused, saying why."""
+    path = write_csv(tmp_path / "decision_log.csv", _agent_log(lambda k: f"2025-02-0{k + 1}T10:1{k}:4{k}.51"))
+    with pytest.raises(WorkbookError, match=r"program's verdicts, not an office's decisions: “Decision” repeats 2 "
+                                            r"values .*rows keyed by “OrderID”.*; “Approved By” and “Approval Date” \(a time "
+                                            r"to the second on every row\) sign off"):
+        apply_import(sqlite_store, plan_workbook_import(sqlite_store, path, create_missing=True), partial=True)
+    assert rows_of(sqlite_store, "decisions") == []
+
+
+def test_verdicts_with_a_reviewer_and_the_day_reviewed_stay_decisions(sqlite_store, tmp_path):
+    """The line: the day decided, as an office writes it (a change board's "Approve" by a person on a day), keeps
+    the rows decisions, each decided by that person."""
+    path = write_csv(tmp_path / "decision_log.csv", _agent_log(lambda k: f"2025-02-0{k + 1}"))
+    import_all(sqlite_store, path)
+    assert len(rows_of(sqlite_store, "decisions")) == 8

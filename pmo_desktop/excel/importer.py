@@ -87,8 +87,8 @@ from .header_detection import (
     tracker_column,
     vulnerability_list,
 )
-from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .headerless import headerless_message, headerless_rows
+from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .linked_kinds import rows_of_another_kind
 from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
