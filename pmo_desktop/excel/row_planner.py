@@ -2266,9 +2266,9 @@ class Planner:
             if set_aside:
                 # under the column's own header, as the sheet heads it: "Impact on Project (Positive, …)" says
                 # where the word stood, which the field's label would not
-                c = next((c for c, g in fields if g is f), None)
-                head = plan.headers[c] if c is not None and c < len(plan.headers) else None
-                head = " ".join(head.split()).rstrip(":").rstrip() if isinstance(head, str) else ""
+                at = next((c for c, g in fields if g is f), None)
+                heading = plan.headers[at] if at is not None and at < len(plan.headers) else None
+                head = " ".join(heading.split()).rstrip(":").rstrip() if isinstance(heading, str) else ""
                 self._long_texts.append(f"{head or f.label}: {text}")
             else:
                 errors.append(why)
