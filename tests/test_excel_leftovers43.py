@@ -10,11 +10,13 @@ import json
 import pytest
 from cli_runner import run_cli
 from imported import by_code, import_all, named, rows_of
+from PySide6.QtCore import Qt
 from real_world_factory import write_csv, write_xlsx
 
 from pmo_desktop.excel.errors import WorkbookError
 from pmo_desktop.excel.importer import apply_import, plan_workbook_import
 from pmo_desktop.models.store import Store
+from pmo_desktop.views.exchange.import_dialog import ImportDialog
 
 IMPACT = "Impact on Project  (Positive, Negative, Influencer, Supporter, Roadblock)"
 
@@ -182,3 +184,24 @@ def test_verdicts_with_a_reviewer_and_the_day_reviewed_stay_decisions(sqlite_sto
     path = write_csv(tmp_path / "decision_log.csv", _agent_log(lambda k: f"2025-02-0{k + 1}"))
     import_all(sqlite_store, path)
     assert len(rows_of(sqlite_store, "decisions")) == 8
+
+
+def test_the_preview_offers_to_translate_the_word_the_choice_column_could_not_place(qtbot, document, tmp_path):
+    """In the preview, "Influence" is listed among the values it could not place, with its dropdown: typing
+    "Cha" chooses Champion, and the import gives the two stakeholders saying "Influence" that attitude."""
+    dialog = ImportDialog(document, _stakeholder_register(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    rows = {dialog.values_table.cellWidget(r, 0).text(): dialog.values_table.cellWidget(r, 1)
+            for r in range(dialog.values_table.rowCount())}
+    combo = next(w for label, w in rows.items() if "“Influence”" in label)
+    combo.setFocus()
+    qtbot.keyClicks(combo, "Cha")  # the preview is planned again with the word translated
+    shown = {dialog.values_table.cellWidget(r, 0).text(): dialog.values_table.cellWidget(r, 1).currentText()
+             for r in range(dialog.values_table.rowCount())}
+    assert [choice for label, choice in shown.items() if "“Influence”" in label] == ["Champion"]
+    qtbot.keyClick(dialog.import_button, Qt.Key.Key_Space)
+    people = named(document.store, "stakeholders")
+    assert {n: p["attitude"] for n, p in people.items() if p["attitude"] == "Champion"} == {
+        "Pam Waston": "Champion", "Cy Young": "Champion"}
+    assert people["Frank Dunn"]["attitude"] == "Opponent"
