@@ -104,7 +104,8 @@ def _guess(reg: Register, values: list[Any], used: set[str], ctx: Context, trans
     if shapes == {"date"}:
         return next((f.name for f in free if f.kind is Kind.DATE), None)
     if shapes == {"text"} and all(word_key(t) in value_words("scale") for t in texts):
-        return next((f.name for f in free if f.kind is Kind.SCALE), None)
+        return next((f.name for f in free if f.kind is Kind.SCALE), None) or \
+            next((f.name for f in free if f.kind is Kind.ENUM and reads_all(f)), None)  # an issue's priority
     if shapes == {"text"} and distinct * 2 <= len(texts):
         return next((f.name for f in free if f.kind is Kind.ENUM and reads_all(f)), None) or \
             next((f.name for f in free if (reg.name, f.name) in OPEN_LISTS), None)  # the office's own categories
