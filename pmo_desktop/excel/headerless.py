@@ -26,6 +26,7 @@ from typing import Any
 from ..models.errors import ValidationError
 from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
+from .header_detection import CODE_RE
 from .value_translation import OPEN_LISTS, Translator
 from .vocabulary import value_words, word_key
 from .workbook_reader import column_letters
@@ -33,6 +34,7 @@ from .workbook_reader import column_letters
 MIN_ROWS = 3         # rows under the first that show the columns' shapes
 MIN_COLUMNS = 3      # fewer columns are a list, not a table
 SENTENCE = 40        # characters: longer is a value written out, no header
+CHOICE_WORDS = 3     # words of a choice at most ("Pending Review"); more is a sentence, no choice
 TITLE_LENGTH = 50    # characters of the middle value of a column naming the records (longer: descriptions)
 _DATE_RE = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*$|"
                       r"\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*$")
@@ -106,7 +108,9 @@ def _guess(reg: Register, values: list[Any], used: set[str], ctx: Context, trans
     if shapes == {"text"} and all(word_key(t) in value_words("scale") for t in texts):
         return next((f.name for f in free if f.kind is Kind.SCALE), None) or \
             next((f.name for f in free if f.kind is Kind.ENUM and reads_all(f)), None)  # an issue's priority
-    if shapes == {"text"} and distinct * 2 <= len(texts):
+    if all(CODE_RE.match(t) for t in texts) and distinct == len(texts):
+        return next((f.name for f in reg.fields if f.kind.is_key and f.name not in used), None)  # "R-001", "K64428"
+    if shapes == {"text"} and distinct * 2 <= len(texts) and all(len(t.split()) <= CHOICE_WORDS for t in texts):
         return next((f.name for f in free if f.kind is Kind.ENUM and reads_all(f)), None) or \
             next((f.name for f in free if (reg.name, f.name) in OPEN_LISTS), None)  # the office's own categories
     if shapes <= {"text", "sentence"} and distinct * 4 >= len(texts) * 3 and \
