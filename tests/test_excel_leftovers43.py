@@ -95,8 +95,9 @@ def test_a_business_owner_beside_the_risks_own_owner_stays_in_the_notes(sqlite_s
 def test_the_last_years_target_is_the_benefits_target_and_its_end_the_target_date(sqlite_store, tmp_path):
     """A benefits tracker gives a target per year ("Year 1 Target | Year 2 Target | Year 3 Target"), no target
     column: every benefit had no target, the years only in the notes. The last year's target is the benefit's
-    target; where the row gives its start (the realization window's), that year's end is the target date; a
-    row with no start leaves the date empty. Every year's figure stays in the notes as written."""
+    target; where the row gives its start (the realization window's), that year's end is the target date and
+    each year's target a planned value on its year's end; a row with no start leaves the date empty and plans
+    nothing. Every year's figure stays in the notes as written."""
     path = write_xlsx(tmp_path / "Benefits Tracker.xlsx", {"Benefits": [
         ["Benefits Tracker – Digital Front Door"],
         ["Ref", "Benefit", "Measure / KPI", "Baseline", "Realisation Start", "Year 1 Target", "Year 2 Target",
@@ -108,6 +109,9 @@ def test_the_last_years_target_is_the_benefits_target_and_its_end_the_target_dat
     benefits = by_code(sqlite_store, "benefits")
     assert {c: (b["target_value"], b["target_date"]) for c, b in benefits.items()} == {
         "DFD-1": (6, dt.date(2028, 3, 31)), "DFD-2": (40, None), "DFD-3": (35, dt.date(2027, 12, 31))}
+    plan = sorted((r["on"], r["value"]) for r in rows_of(sqlite_store, "benefit_plan"))
+    assert plan == [(dt.date(2026, 3, 31), 8), (dt.date(2026, 12, 31), 20), (dt.date(2027, 3, 31), 7),
+                    (dt.date(2027, 12, 31), 35), (dt.date(2028, 3, 31), 6)]
     assert "Year 1 Target: 8" in benefits["DFD-1"]["description"]
     assert "Year 3 Target: 6" in benefits["DFD-1"]["description"]
 

@@ -1101,6 +1101,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             plan.sheets.append(sheet_plan)
             if sheet_plan.register in ACTIONS_OF:
                 _response_actions(plan, sheet_plan)
+            _planned_values(plan, sheet_plan)
             _collect(plan, planner)
         if progress is not None:
             progress(planner.total or planner.done, planner.total or planner.done)
@@ -1316,6 +1317,28 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
         plan.sheets.append(child)
 
 
+def _planned_values(plan: ImportPlan, sheet: SheetPlan) -> None:
+    """New benefits' targets per year, dated (``row_planner._yearly_target``), as their planned trajectory —
+    unless a plan sheet of the workbook gives the trajectory of that benefit itself: given once."""
+    rows = [p for p in sheet.rows if p.planned and p.report.action == Action.INSERT and not sheet.synthetic]
+    if not rows:
+        return
+    child_register = "benefit_plan"
+    given = {(p.parent_code or "").lower() for s in plan.sheets if s.register == child_register and not s.synthetic
+             for p in s.rows}
+    child = SheetPlan(f"{sheet.sheet} (targets per year)", child_register, sheet.header_row, {}, [], "",
+                      parent_register=sheet.register, synthetic=True)
+    for prow in rows:
+        if prow.report.code.lower() in given:
+            continue
+        for values in prow.planned or []:
+            child.rows.append(PlannedRow(RowReport(child.sheet, prow.report.row, Action.INSERT, prow.report.code,
+                                                   "a year's target, as a planned value on that year's end."),
+                                         dict(values), None, prow.report.code))
+    if child.rows:
+        plan.sheets.append(child)
+
+
 @_collector_paused
 def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: Progress | None = None,
                          cancelled: Cancelled | None = None, *, limits: Limits = DEFAULT_LIMITS,
@@ -1494,6 +1517,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 for sheet_plan in list(plan.sheets):
                     if sheet_plan.register in ACTIONS_OF:
                         _response_actions(plan, sheet_plan)
+                    _planned_values(plan, sheet_plan)
                 _whole_families(plan, planner)
                 _collect(plan, planner)
         plan.not_read = book.not_read(book.sheet_names)  # every visible sheet was opened: no sheet read again

@@ -992,14 +992,14 @@ class Planner:
             if reg.name == "benefits" and "dis_benefit" not in mapping.values() else None
         # a target per year kept in the notes ("Year 1 Target | Year 2 Target | Year 3 Target"), no column giving
         # the benefit's target: the last year's is the target, and where a start is given its date the end of
-        # that year (``_yearly_target``); every year's figure stays in the notes as written
+        # that year and each year's a planned value (``_yearly_target``); every year's figure stays in the notes
         self._yearly_targets = _yearly_target_columns(kind, plan.extras) \
             if reg.name == "benefits" and "target_value" not in mapping.values() else []
         if self._yearly_targets:
             heads = [f"“{plan.extras[c]}”" for _year, c in self._yearly_targets]
-            plan.say(f"Each benefit's target is the last of {', '.join(heads)} its row fills, dated the end of that "
-                     "year where the row gives its start (realization start or baseline date); every year's target "
-                     "is kept in the notes.")
+            plan.say(f"Each benefit's target is the last of {', '.join(heads)} its row gives; where the row gives "
+                     "its start (realization start or baseline date), it is dated the end of that year and each "
+                     "year's target is a planned value on its year's end; every year's target is kept in the notes.")
         status_field = next((f for f in reg.fields if f.name == "status" and f.kind is Kind.ENUM), None)
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
@@ -2280,8 +2280,9 @@ class Planner:
         if self._benefit_kind is not None and self._benefit_kind < width and \
                 word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
             values["dis_benefit"] = True
+        yearly: list[dict[str, Any]] = []  # a target per year, dated: the benefit's planned values
         if self._yearly_targets and values.get("target_value") is None:
-            self._yearly_target(reg, row, values)
+            yearly = self._yearly_target(reg, row, values)
         if self._roam is not None and self._roam < width and (roam := _ROAM.get(word_key(row[self._roam]))):
             name, choice = roam
             if not values.get(name):
@@ -2607,29 +2608,38 @@ class Planner:
         prow.creates = tuple(creates)
         if action == Action.INSERT and actions:
             prow.actions = actions
+        if action == Action.INSERT and yearly:
+            prow.planned = yearly
         if unplaced:  # a value set aside: forgotten with the row when the row is planned again or skipped
             prow.unplaced = unplaced
         return prow
 
-    def _yearly_target(self, reg: Register, row: tuple[Any, ...], values: dict[str, Any]) -> None:
-        """The benefit's target from its targets per year: the last year's the row fills, a figure (a row whose
-        last year reads as none keeps its targets in the notes only). A register numbering its years says when
+    def _yearly_target(self, reg: Register, row: tuple[Any, ...], values: dict[str, Any]) -> list[dict[str, Any]]:
+        """The benefit's target from its targets per year: the last year's the row gives as a figure (a year
+        written "TBC" is left to the notes, where every year's cell stays as written). A register numbering its years says when
         they start only by a date of the row's own: from the start of the realization window, else the baseline
-        date, year N ends the day before its Nth anniversary, and that is the target's date. With no start
-        the date is left empty rather than guessed from today."""
+        date, year N ends the day before its Nth anniversary, and that is the target's date; each year's target
+        is then a planned value of the benefit on that year's end (returned, for a new benefit's trajectory).
+        With no start the date is left empty and nothing planned, rather than guessed from today."""
         target = reg.field("target_value")
-        for year, c in reversed(self._yearly_targets):
+        start = values.get("window_start") or values.get("baseline_date")
+        start = start if isinstance(start, date) else None
+        planned: list[dict[str, Any]] = []
+        for year, c in self._yearly_targets:
             cell = row[c] if c < len(row) else None
             if v.is_blank(cell):
                 continue
             try:
-                values["target_value"] = self._translator.parse(target, cell, self.ctx)
+                figure = self._translator.parse(target, cell, self.ctx)
             except ValidationError:
-                return
-            start = values.get("window_start") or values.get("baseline_date")
-            if isinstance(start, date) and not values.get("target_date"):
-                values["target_date"] = _anniversary(start, year) - timedelta(days=1)
-            return
+                continue
+            if isinstance(figure, (int, float)):
+                values["target_value"] = figure
+                if start is not None:
+                    planned.append({"on": _anniversary(start, year) - timedelta(days=1), "value": figure})
+        if planned and not values.get("target_date"):
+            values["target_date"] = planned[-1]["on"]
+        return planned if start is not None else []
 
     @staticmethod
     def _set_aside(reg: Register, unplaceable: list[tuple[Field, str, str]], errors: list[str]) -> bool:
