@@ -14,7 +14,8 @@ when, where it stands or which project it concerns. A program's or a script's ro
   own order), most columns numbers (quantities, scores, points), or one row per option under the same title;
 - and none of the fields an office keeps on a decision (a decider, a date, a status, a project, a cost, links):
   any of them ends the question, so a real log with repeated short titles ("Approve budget" on several rows,
-  decided by someone on a date) keeps its decisions.
+  decided by someone on a date) keeps its decisions — but a person and a moment stamped to the second beside
+  rows keyed by another thing's ID are the program's sign-off, no office deciding (left43, ``_reviewed``).
 
 Decided once per sheet from its header's mapping and the sample of rows under it: nothing is read per row.
 """
