@@ -364,8 +364,12 @@ def _by_tail(kind: SheetKind, text: str, used: set[str]) -> str | None:
 
 @lru_cache(maxsize=1 << 15)
 def _tail_name(text: str) -> str | None:
-    """The field the last word of a header of two words or more names in every register having it."""
-    words = words_of(re.sub(r"\[[^\]]*\]", " ", text))
+    """The field the last word of a header of two words or more names in every register having it. A header
+    written as one identifier in camel case ("BusinessOwner", "AssetOwner") has its words where the capitals
+    start them: it says what "Business Owner" says, which a GRC register's asset columns write so (the owner
+    of the affected asset, who answers for its risks where no column names another owner, as the spaced
+    header already was read)."""
+    words = words_of(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", re.sub(r"\[[^\]]*\]", " ", text)))
     return tail_words().get(words[-1]) if len(words) >= 2 else None
 
 
@@ -523,6 +527,10 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
             hit, clash = (loose, None) if loose not in used or loose in PSEUDO else (None, loose)
         if hit is None and clash is None:
             hit = _by_tail(kind, str(cell), used)
+        if hit is None and cell.__class__ is str and "(" in cell and \
+                (listed := _named_by_its_choices(kind, cell, used)) is not None:
+            # its words name no field, or one another column holds: the choices it lists say which it is
+            hit, clash = listed, None
         if hit is None and clash is not None and top is not None and clash in (_title_field(kind), "description") \
                 and not top.rstrip().endswith(":") and not (c > 0 and row[c - 1] == cell):
             # a second "Beschreibung" under "Prävention": the caption above names what it describes
@@ -574,6 +582,37 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+# the least of a header's bracketed list that says it offers choices ("(Positive, Negative, Influencer …)")
+_LISTED_CHOICES = 3
+
+
+def _named_by_its_choices(kind: SheetKind, cell: str, used: set[str]) -> str | None:
+    """The choice field a header names by the choices it lists in brackets, when its words name no field:
+    "Impact on Project (Positive, Negative, Influencer, Supporter, Roadblock)" on a stakeholder register offers
+    the stakeholder's attitude (positive and supporter read as Supporter, negative and roadblock as Opponent in
+    the language files), though "Impact" alone would name the power. The field is the one whose words place
+    more than half of the listed choices, two at least, and no other field places as many (current and desired
+    engagement share their words: no one of them is named so). A listed word no choice takes ("Influencer")
+    is kept in the notes on the rows giving it (``row_planner._set_aside``), not refused."""
+    listed = [part for inside in re.findall(r"\(([^)]*)\)", cell)
+              for part in re.split(r"\s*[,;/|]\s*|\s+or\s+", inside)
+              if len(word_key(part)) > 2 and word_key(part) not in ("etc", "etcetera")]  # letters ("H/M/L") say too little
+    if len(listed) < _LISTED_CHOICES or _ratings(listed):
+        return None  # "Impact (High, Medium, Low)": levels rate whatever the words name, they choose no field
+    placed: dict[str, int] = {}
+    for f in kind.reg.fields:
+        if f.kind is not Kind.ENUM or f.name in used or not f.choices:
+            continue
+        words = value_words(f"{kind.register}.{f.name}")
+        own = {word_key(x) for x in (*f.choices, *(f.aliases or {}))}
+        placed[f.name] = sum(1 for part in listed if word_key(part) in words or word_key(part) in own)
+    best = max(placed.values(), default=0)
+    chosen = [name for name, n in placed.items() if n == best]
+    if best < 2 or best * 2 <= len(listed) or len(chosen) != 1:
+        return None
+    return chosen[0]
 
 
 def _first_and_last_names(mapping: dict[int, str]) -> None:
