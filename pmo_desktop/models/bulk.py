@@ -126,7 +126,7 @@ def insert_tuples(conn: Connection, table: Table, names: Sequence[str], rows: Se
     fixed = tuple(value for _, value in extra)
     out: list[Any] = [(*row, *fixed) for row in rows] if fixed else list(rows)
     if dialect.name == "postgresql":
-        if _pg_insert(conn, table, all_names, out) is None:
+        if not _pg_insert(conn, table, all_names, out):
             insert_rows(conn, table, [dict(zip(names, row)) for row in rows])
         return
     out = _bound(dialect, [table.c[name] for name in all_names], out)
@@ -276,43 +276,24 @@ def _pg_array_type(dialect: Any, column: Any, values: Sequence[Any]) -> str | No
     return "TEXT" if isinstance(kind, String) else str(kind.compile(dialect=dialect))
 
 
-def _pg_insert(conn: Connection, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]],
-               keep: str = "") -> int | None:
+def _pg_insert(conn: Connection, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> bool:
     """``insert_tuples`` on PostgreSQL: one ``INSERT … SELECT FROM unnest(arrays)`` a chunk of rows, each
-    column's values one array (``_pg_texts``); returns how many rows it wrote, or None, nothing written, when a
-    column's values are not all ``_PG_TAKES``'s. ``keep``: a condition on each row (its values ``v.name``),
-    the rows failing it not written (``pg_insert_where``). Why: Core's executemany sent a statement a row
-    (psycopg's pipeline), each parsed, planned and run on its own — the history of a fill of 100,000 cells,
-    100,000 INSERTs, took 3–4 s of the edit. The rows go in the order given (the serial ids ascending with
-    them), as the executemany's."""
+    column's values one array (``_pg_texts``); False, nothing written, when a column's values are not all
+    ``_PG_TAKES``'s. Why: Core's executemany sent a statement a row (psycopg's pipeline), each parsed,
+    planned and run on its own — the history of a fill of 100,000 cells, 100,000 INSERTs, took 3–4 s of
+    the edit. The rows go in the order given (the serial ids ascending with them), as the executemany's."""
     by_column = list(zip(*rows))
     casts = [_pg_array_type(conn.dialect, table.c[name], values) for name, values in zip(names, by_column)]
     if any(cast_to is None for cast_to in casts):
-        return None
+        return False
     prep = conn.dialect.identifier_preparer
-    quoted = ", ".join(prep.quote(n) for n in names)
     arrays = ", ".join(f"CAST(%(a{i})b AS {cast_to}[])" for i, cast_to in enumerate(casts))
-    sql = f"INSERT INTO {prep.format_table(table)} ({quoted}) SELECT * FROM unnest({arrays}) AS v({quoted})"
-    if keep:
-        sql += f" WHERE {keep}"
-    count = 0
+    sql = (f"INSERT INTO {prep.format_table(table)} ({', '.join(prep.quote(n) for n in names)}) "
+           f"SELECT * FROM unnest({arrays})")
     for start in range(0, len(rows), _PG_CHUNK):
-        result = conn.exec_driver_sql(sql, {f"a{i}": _pg_texts(values[start:start + _PG_CHUNK])
-                                            for i, values in enumerate(by_column)})
-        count += int(result.rowcount)
-    return count
-
-
-def pg_insert_where(conn: Connection, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]],
-                    keep: str) -> int | None:
-    """On PostgreSQL, the rows (tuples of the values of ``names``) for which the SQL condition ``keep`` holds —
-    each row's values named ``v.<column>`` in it — inserted by ``insert_tuples``' statement of arrays, the
-    condition tested by the server as it inserts; returns how many were written, or None, nothing written,
-    when the values do not go as arrays (the caller takes its own path). What lets the record history leave
-    out a record's entry equal to its last one without reading every last entry back (``history.record``)."""
-    if not rows:
-        return 0
-    return _pg_insert(conn, table, names, rows, keep)
+        conn.exec_driver_sql(sql, {f"a{i}": _pg_texts(values[start:start + _PG_CHUNK])
+                                   for i, values in enumerate(by_column)})
+    return True
 
 
 def _pg_update_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]],

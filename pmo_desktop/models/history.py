@@ -50,7 +50,7 @@ from sqlalchemy.pool import StaticPool
 
 from . import clock, errors, operations
 from .base import Base
-from .bulk import convert_column, id_filters, insert_tuples, pg_insert_where
+from .bulk import convert_column, id_filters, insert_tuples
 from .fields import Field, Kind, Register
 from .history_tables import BoardSnapshot, RecordHistory
 from .office import Office
@@ -376,15 +376,6 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
         encoded = _written_as_read(reg, [i for i in ids if i in fresh], fresh) if fresh else {}
         rest = [i for i in ids if i not in encoded] if encoded else ids
         now = _rows_of(conn, reg, rest) if rest else {}
-        if conn.dialect.name == "postgresql":
-            # each record's entry, left out by the server where it equals the record's last (below): the last
-            # entries of 100,000 records, 50 MB of JSON, were read back only to be compared here
-            done = pg_insert_where(conn, H, _COLUMNS, [
-                (reg.name, rid, when, encoded.get(rid) or (_encode(now[rid]) if rid in now else None))
-                for rid in ids], _PG_NOT_AS_LAST)
-            if done is not None:
-                written += done
-                continue
         last: dict[int, str | None] = {}
         chosen = set(ids)
         if conn.dialect.name == "sqlite" and ids[-1] - ids[0] < 2 * len(ids):  # mostly consecutive: one range
@@ -408,19 +399,9 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
                 continue  # unchanged, or made and removed again before anyone saw it
             rows.append((reg.name, rid, when, data))
         if rows:
-            insert_tuples(conn, H, _COLUMNS, rows)
+            insert_tuples(conn, H, ("register", "record_id", "changed_at", "data"), rows)
             written += len(rows)
     return written
-
-
-_COLUMNS = ("register", "record_id", "changed_at", "data")
-# A record's entry is written unless it equals its last one (unchanged), or it is a deletion and the record has
-# no entry or was deleted already (made and removed again before anyone saw it): ``record``'s rule, as the
-# condition of PostgreSQL's INSERT on each row ``v`` (``bulk.pg_insert_where``), its last entry found by the
-# index on (register, record_id). IS DISTINCT FROM: NULL (deleted, or no entry at all) equals NULL.
-_PG_NOT_AS_LAST = (
-    "v.data IS DISTINCT FROM (SELECT last.data FROM record_history AS last WHERE last.id = "
-    "(SELECT max(h.id) FROM record_history AS h WHERE h.register = v.register AND h.record_id = v.record_id))")
 
 
 # How far back a clock may have moved for a change to be recorded at the time of the one before it.
