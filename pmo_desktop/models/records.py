@@ -718,8 +718,8 @@ AFTER_BULK_UPDATE: dict[type[Any], Callable[[Session, list[tuple[int, dict[str, 
 
 class _ParsedOnce:
     """``Field.parse`` of each distinct value typed into a field, worked out once a batch: a fill writes one
-    value into 100,000 cells, a clear none, the undo of either a few distinct values back — each parsed and
-    checked (its length, no control character) 100,000 times, about a tenth of the edit's CPU. A value parses
+    value into 100,000 cells, a clear none, the undo of either a few distinct values back — each was parsed
+    and checked (its length, no control character) 100,000 times (docs/speed.md, round pg44). A value parses
     by its field and the context only; a refused one raises at its first cell as before. Kept only when the
     typed value is hashable and its parse immutable (a LINKS field's list of names is parsed each time)."""
 
@@ -1194,11 +1194,10 @@ def restore_records(session: Session, snap: Snapshot) -> None:
 
 
 def _put_back(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """A snapshot's rows of ``table`` inserted again as they were (their ids included). On PostgreSQL one
-    ``INSERT … SELECT FROM unnest(arrays)`` a chunk (``bulk.insert_tuples``), the rows grouped by the columns
-    they hold: Core's executemany sent a statement a row, so the undo of 10,000 risks deleted was 10,000
-    INSERTs of the risks, and as many again of their link rows (docs/speed.md, round pg44). Elsewhere Core's,
-    as before."""
+    """A snapshot's rows of ``table`` inserted again as they were (their ids included). On PostgreSQL by
+    ``bulk.insert_tuples`` (one binary COPY), the rows grouped by the columns they hold: Core's executemany sent
+    a statement a row, so the undo of 10,000 risks deleted was 10,000 INSERTs of the risks, and as many again of
+    their link rows (docs/speed.md, round pg44). Elsewhere Core's, as before."""
     if session.get_bind().dialect.name != "postgresql":
         session.execute(insert(table), rows)
         return
