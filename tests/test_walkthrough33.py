@@ -1,0 +1,53 @@
+"""Walkthrough 33: a newcomer's first hour on a fresh office, keyboard only — what silently changed a value or a
+record, and what left a key doing nothing. Real key presses on real widgets."""
+
+from __future__ import annotations
+
+from focused_keys import press, type_keys
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from screens import settle
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _note() -> str:
+    """What the note beside the cell says, in one line."""
+    from pmo_desktop.views.register_table.refusal_note import RefusalNote
+
+    return " ".join(" ".join(n.text().split()) for n in QApplication.allWidgets()
+                    if isinstance(n, RefusalNote) and n.isVisible())
+
+
+def test_what_is_typed_after_tab_on_a_refused_choice_is_never_taken_for_that_choice(empty_window, qtbot):
+    """A risk typed along its row: "env" in Category (no such choice) was refused, and after Tab the Status "o"
+    typed on started afresh in the category — Operational — which the next Tab stored and moved on, the rest of
+    the row going into the columns after it (a benefit's next record typed so went into the cells of the one
+    above). After Tab the keys go on the text held, as in a refused date; nothing is stored until the cell is
+    put right; after Enter the next key still starts afresh ("9", Enter, "4")."""
+    from pmo_desktop.views.register_table.choice_editor import ChoiceCombo
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    type_keys(qtbot, "Crane delivery slips")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    type_keys(qtbot, "t")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_keys(qtbot, "env")
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, ChoiceCombo) and "“env” begins none of the Category choices" in _note()
+    press(qtbot, Qt.Key.Key_Tab)  # refused: held
+    type_keys(qtbot, "o")  # the Status meant for a later column
+    press(qtbot, Qt.Key.Key_Tab)
+    settle(qtbot, 50)
+    assert QApplication.focusWidget() is editor, "the refused category let the keyboard go on"
+    assert editor.shown_text() == "envo" and "“envo” begins none" in _note()
+    assert view.model.record(0)["category"] in (None, "")
+    for _ in "envo":  # put right letter by letter, then a choice: stored
+        press(qtbot, Qt.Key.Key_Backspace)
+    type_keys(qtbot, "sup")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: view.model.record(0)["category"] == "Supplier")
+    assert view.model.record(0)["status"] == "Open"
