@@ -51,3 +51,35 @@ def test_what_is_typed_after_tab_on_a_refused_choice_is_never_taken_for_that_cho
     press(qtbot, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: view.model.record(0)["category"] == "Supplier")
     assert view.model.record(0)["status"] == "Open"
+
+
+def test_ctrl_and_an_arrow_select_the_cell_they_go_to_so_del_clears_that_one(demo_window, qtbot):
+    """On a risk's Owner, Ctrl+Down moved the frame one row down (and the detail panel to that risk) while the
+    selection stayed on the first risk: Del then cleared the owner of the risk left, not of the one framed.
+    Ctrl+Down goes to the last row, as in Excel, and selects the cell it goes to; Ctrl+Home and Ctrl+Up alike;
+    Del clears the cell framed, and only it."""
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    table = view.table
+    owner = view.model.column_of("owner")
+    table.setFocus()
+    table.setCurrentIndex(view.proxy.index(0, owner))
+    last = view.proxy.rowCount() - 1
+    before = [view.proxy.index(r, owner).data() for r in range(last + 1)]
+    assert before[0] and before[last]
+
+    def selected() -> list[tuple[int, int]]:
+        return sorted((i.row(), i.column()) for i in table.selectionModel().selectedIndexes())
+
+    press(qtbot, Qt.Key.Key_Down, CTRL)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (last, owner)
+    assert selected() == [(last, owner)]
+    press(qtbot, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not view.proxy.index(last, owner).data())
+    assert view.proxy.index(0, owner).data() == before[0]  # the risk left keeps its owner
+    press(qtbot, Qt.Key.Key_Up, CTRL)
+    assert selected() == [(0, owner)] and table.currentIndex().row() == 0
+    press(qtbot, Qt.Key.Key_Home, CTRL)
+    first = table.horizontalHeader().logicalIndex(0)
+    assert selected() == [(0, first)] == [(table.currentIndex().row(), table.currentIndex().column())]
