@@ -83,3 +83,31 @@ def test_ctrl_and_an_arrow_select_the_cell_they_go_to_so_del_clears_that_one(dem
     press(qtbot, Qt.Key.Key_Home, CTRL)
     first = table.horizontalHeader().logicalIndex(0)
     assert selected() == [(0, first)] == [(table.currentIndex().row(), table.currentIndex().column())]
+
+
+def test_a_dependency_typed_along_its_row_takes_its_outside_party_before_the_project_needing_it(empty_window,
+                                                                                               qtbot):
+    """A dependency typed as its columns run — what is needed, Tab, Tab past From project, "Harbour Authority"
+    in From external party, Tab — was refused: "Name the project that needs it from Harbour Authority", the
+    column after it; every key typed on went into the party's cell until Esc. A dependency whose ends are
+    unknown is kept (the map draws it once they are named), and so is one with only its party."""
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    type_keys(qtbot, "Berth Dredging")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.active_register_view().model.rowCount() == 1)
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
+    press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    view = window.active_register_view()
+    assert view.register.name == "dependencies"
+    type_keys(qtbot, "Harbour authority approval")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    press(qtbot, Qt.Key.Key_Tab)
+    type_keys(qtbot, "Harbour Authority")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: view.model.record(0)["external_party"] == "Harbour Authority")
+    assert not _note()
+    type_keys(qtbot, "Berth Dredging")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: view.model.record(0)["to_project"] == "Berth Dredging")
