@@ -111,3 +111,24 @@ def test_a_dependency_typed_along_its_row_takes_its_outside_party_before_the_pro
     type_keys(qtbot, "Berth Dredging")
     press(qtbot, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: view.model.record(0)["to_project"] == "Berth Dredging")
+
+
+def test_clear_filters_by_keyboard_gives_the_keyboard_to_the_rows_shown(demo_window, qtbot):
+    """A search finding no risk, Tab to Clear filters and Space: every row came back, but the keyboard went on to
+    the Clear filters button over the empty table — hidden once the rows showed — and the arrows, typing and Del
+    did nothing, with nothing on screen holding the keyboard. Cleared, the keyboard is on the table."""
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    type_keys(qtbot, "zzzz")
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 0)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.clear_filters_button
+    press(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() > 0)
+    settle(qtbot)
+    focus = QApplication.focusWidget()
+    assert focus is view.table and focus.isVisible(), focus
+    press(qtbot, Qt.Key.Key_Down)
+    assert view.table.currentIndex().isValid()

@@ -240,7 +240,7 @@ class EmptyState(QWidget):
         self.add_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
         self.add_button.clicked.connect(view.add_row)
         self.clear_button = QPushButton("Clear filters", self)
-        self.clear_button.clicked.connect(view.clear_filters)
+        self.clear_button.clicked.connect(view.clear_filters_to_the_rows)
         layout = self.box = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.message)
@@ -331,7 +331,7 @@ class RegisterView(QWidget):
         self.filter_chip.clicked.connect(self._remove_chip_filter)
         self.clear_filters_button = QToolButton(self)
         self.clear_filters_button.setText("Clear filters")
-        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.clear_filters_button.clicked.connect(self.clear_filters_to_the_rows)
         # Rows edited while shown that the filters no longer pass stay in view (proxy.py); this says so.
         self.reapply_button = QToolButton(self)
         self.reapply_button.setObjectName("reapply-filters")
@@ -641,6 +641,16 @@ class RegisterView(QWidget):
         neither the count nor the Clear filters button takes it for a filter the user set."""
         self.fixed_filters[self.model.column_of(field_name)] = set(allowed)
         self.clear_filters()
+
+    def clear_filters_to_the_rows(self) -> None:
+        """A Clear filters button pressed: every row shown, and the keyboard on them. Pressed by Space, the button
+        disabled itself (no filter left) and Qt gave the keyboard to the next control — the other Clear filters,
+        over the empty table, hidden once the rows showed: the arrows, typing and Del did nothing."""
+        self.clear_filters()
+        table = self.table
+        if not table.currentIndex().isValid() and self.proxy.rowCount():
+            table.setCurrentIndex(self.proxy.index(0, next(iter(self._visible_columns()), 0)))
+        table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear_filters(self) -> None:
         self.search.clear()
