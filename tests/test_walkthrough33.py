@@ -132,3 +132,27 @@ def test_clear_filters_by_keyboard_gives_the_keyboard_to_the_rows_shown(demo_win
     assert focus is view.table and focus.isVisible(), focus
     press(qtbot, Qt.Key.Key_Down)
     assert view.table.currentIndex().isValid()
+
+
+def test_enter_in_a_columns_filter_menu_never_unticks_what_is_ticked(demo_window, qtbot):
+    """Ctrl+Shift+L on a risk's column, Down to "(Select All)" — ticked, every row shown — and Enter, as Excel's
+    OK: it unticked it and closed, and the register showed "No rows match" (0 of 10 rows). Enter on a ticked item
+    closes the menu and leaves the rows as they were; on an unticked one it still ticks it."""
+    from PySide6.QtWidgets import QMenu
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    rows = view.proxy.rowCount()
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("owner")))
+    press(qtbot, Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    while menu.activeAction() is None or menu.activeAction().text() != "(Select All)":
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+    assert menu.activeAction().isChecked()
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    settle(qtbot)
+    assert view.proxy.rowCount() == rows

@@ -197,7 +197,8 @@ class RegisterTable(FrozenTable):
 class TickMenu(QMenu):
     """A menu of ticks (a column's values to filter by, the columns to show) that stays open while they
     are ticked: Space or a click ticks or unticks the item, as in Excel's filter list, so several are
-    changed in one go; Enter ticks and closes, Esc closes."""
+    changed in one go; Enter ticks and closes (on an item ticked already it only closes, as Excel's OK), Esc
+    closes."""
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -213,6 +214,15 @@ class TickMenu(QMenu):
         if (event.key() == Qt.Key.Key_Space and event.modifiers() == Qt.KeyboardModifier.NoModifier
                 and action is not None and action.isCheckable() and action.isEnabled()):
             action.toggle()
+            return
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and action is not None and action.isCheckable()
+                and action.isChecked() and action.isEnabled()):
+            # Qt's Enter triggers the item, which unticks a ticked one: Enter on "(Select All)", ticked as the
+            # menu opens, hid every row ("0 of 8 rows"), where Excel's Enter is OK and leaves the ticks as they are
+            menu: QWidget = self
+            while isinstance(menu.parentWidget(), QMenu):
+                menu = menu.parentWidget()
+            menu.close()
             return
         super().keyPressEvent(event)
 
