@@ -156,3 +156,27 @@ def test_enter_in_a_columns_filter_menu_never_unticks_what_is_ticked(demo_window
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
     settle(qtbot)
     assert view.proxy.rowCount() == rows
+
+
+def test_impact_areas_typed_with_commas_are_each_taken(empty_window, qtbot):
+    """"Time, Cost" typed into a risk's Impact areas, as a list is written, was refused: "“Time, Cost” is not one
+    of Time, Cost, Scope, Quality, Benefits" — the two named among the choices it was not one of. Commas part the
+    choices as semicolons do; a part no choice names is refused by itself."""
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    type_keys(qtbot, "Crane delivery slips")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    table = view.table
+    table.setFocus()
+    table.setCurrentIndex(view.proxy.index(0, view.model.column_of("impact_areas")))
+    type_keys(qtbot, "Time, Cost")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.record(0)["impact_areas"] == "Time; Cost")
+    assert not _note()
+    press(qtbot, Qt.Key.Key_Up)
+    type_keys(qtbot, "Scope, Safety")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "“Safety” is not one of" in _note())
+    assert view.model.record(0)["impact_areas"] == "Time; Cost"
