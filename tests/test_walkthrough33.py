@@ -180,3 +180,32 @@ def test_impact_areas_typed_with_commas_are_each_taken(empty_window, qtbot):
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "“Safety” is not one of" in _note())
     assert view.model.record(0)["impact_areas"] == "Time; Cost"
+
+
+def test_a_number_columns_filter_lists_its_values_in_number_order(demo_window, qtbot):
+    """The Inherent score's filter menu (Ctrl+Shift+L) listed 10, 12, 16, 20, 6, 8, 9 — text order, where
+    Excel's list goes 6, 8, 9, 10 … The values are listed in number order; dates stay in date order."""
+    from PySide6.QtWidgets import QMenu
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    view.table.setFocus()
+
+    def listed(field: str) -> list[str]:
+        view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of(field)))
+        press(qtbot, Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+        menu = QApplication.activePopupWidget()
+        texts = [a.text() for a in menu.actions()]
+        qtbot.keyClick(menu, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+        values = texts[texts.index("(Select All)") + 1:]
+        return [t for t in values[:values.index("")] if t != "(blank)"] if "" in values else values
+
+    scores = listed("inherent_score")
+    assert len(scores) > 3 and [float(s) for s in scores] == sorted(float(s) for s in scores), scores
+    from pmo_desktop.models.values import shown_day
+
+    days = listed("proximity")
+    assert [shown_day(d) for d in days] == sorted(shown_day(d) for d in days)
