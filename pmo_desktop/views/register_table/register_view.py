@@ -219,9 +219,9 @@ class TickMenu(QMenu):
                 and action.isChecked() and action.isEnabled()):
             # Qt's Enter triggers the item, which unticks a ticked one: Enter on "(Select All)", ticked as the
             # menu opens, hid every row ("0 of 8 rows"), where Excel's Enter is OK and leaves the ticks as they are
-            menu: QWidget = self
-            while isinstance(menu.parentWidget(), QMenu):
-                menu = menu.parentWidget()
+            menu: QMenu = self
+            while isinstance(outer := menu.parentWidget(), QMenu):
+                menu = outer
             menu.close()
             return
         super().keyPressEvent(event)
