@@ -209,3 +209,20 @@ def test_a_number_columns_filter_lists_its_values_in_number_order(demo_window, q
 
     days = listed("proximity")
     assert [shown_day(d) for d in days] == sorted(shown_day(d) for d in days)
+
+
+def test_an_office_reopened_shows_the_page_and_tab_it_was_closed_on(empty_window, qtbot):
+    """Closed on the RAID page's Dependencies (Ctrl+W) and reopened (File ▸ Open Recent), the office showed the
+    Program overview: the register typed into a moment before was keys away, where Excel reopens a workbook on
+    its sheet. It shows that page and tab again, the page list on it; another office keeps its own."""
+    window = empty_window
+    path = window.document.store.url_to_remember
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
+    press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    assert window.active_register_view().register.name == "dependencies"
+    qtbot.keyClick(window, Qt.Key.Key_W, CTRL)
+    qtbot.waitUntil(lambda: window.document is None)
+    assert window.open_path(path)
+    settle(qtbot)
+    assert window.nav.currentItem().text() == "RAID"
+    assert window.active_register_view().register.name == "dependencies"
