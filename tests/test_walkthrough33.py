@@ -226,3 +226,21 @@ def test_an_office_reopened_shows_the_page_and_tab_it_was_closed_on(empty_window
     settle(qtbot)
     assert window.nav.currentItem().text() == "RAID"
     assert window.active_register_view().register.name == "dependencies"
+
+
+def test_a_cells_edit_undone_from_another_page_says_whose_it_was(demo_window, qtbot):
+    """A risk's owner typed, then Ctrl+Z on the Program overview: the status bar said "Undone: Edit Owner" —
+    which risk's, nothing on screen said. The step names the record, by its ID and title."""
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.column_of("owner")))
+    record = view.model.record(view.proxy.mapToSource(view.proxy.index(0, 0)).row())
+    type_keys(qtbot, "Tom Walker")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.document.undo_stack.canUndo())
+    qtbot.keyClick(window, Qt.Key.Key_1, CTRL)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
+    said = window.statusBar().currentMessage()
+    assert said == f"Undone: Edit Owner of {record['code']} “{record['title']}”", said
