@@ -602,6 +602,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ documents
     def _set_document(self, document) -> None:
         if self.document is not None:
+            self._remember_place()
             for page in self.pages.values():
                 self.stack.removeWidget(page)
                 page.deleteLater()
@@ -631,12 +632,52 @@ class MainWindow(QMainWindow):
         self._stack_seen: tuple[int, QUndoCommand | None] = (0, None)
         document.undo_stack.indexChanged.connect(self._say_saved)
         self.nav.setCurrentRow(-1)
-        self.show_page(0)
+        self._show_remembered_place()
         if QApplication.focusWidget() is self.stack:
             # Left there by the office before (``may_let_go``: an open cell stores what it holds): the keyboard
             # was on nothing shown — Down moved no page, Tab began nowhere. The page list says where you are.
             self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
         self.sync_timer.start()
+
+    # ------------------------------------------------------------------ the page an office was left on
+    # Reopened (File ▸ Open Recent, the program started again), an office showed the Program overview whatever
+    # page and tab it was closed on: the risk register typed into a moment before was three keys away, as Excel
+    # reopens a workbook on the sheet it was saved on. Kept per office, by its path or server address.
+    def _place_key(self) -> str | None:
+        import hashlib
+
+        if self.document is None:
+            return None
+        where = self.document.store.url_to_remember
+        return "places/" + hashlib.sha1(where.encode("utf-8", "surrogateescape")).hexdigest()
+
+    def _page_tabs(self, page: QWidget | None):
+        """The page's own tab bar (the Risks page's Register, Heat map …), not one inside a tab."""
+        from PySide6.QtWidgets import QTabWidget
+
+        if page is None:
+            return None
+        tabs = page.findChildren(QTabWidget)
+        return next((t for t in tabs if not any(o is not t and o.isAncestorOf(t) for o in tabs)), None)
+
+    def _remember_place(self) -> None:
+        key, row = self._place_key(), self.nav.currentRow()
+        if key is None or row < 0:
+            return
+        tabs = self._page_tabs(self.pages.get(row))
+        self.settings.setValue(key, f"{row} {tabs.currentIndex() if tabs is not None else 0}")
+
+    def _show_remembered_place(self) -> None:
+        """The page and tab the office was left on, else its overview."""
+        key = self._place_key()
+        place = stored_settings.read_text(self.settings, key).split() if key is not None else []
+        row, tab = (int(place[0]), int(place[1])) if len(place) == 2 and all(p.isdigit() for p in place) else (0, 0)
+        if not 0 <= row < self.nav.count():
+            row, tab = 0, 0
+        self.show_page(row)
+        tabs = self._page_tabs(self.pages.get(row))
+        if tabs is not None and 0 <= tab < tabs.count() and tabs.isTabEnabled(tab):
+            tabs.setCurrentIndex(tab)
 
     def _say_saved(self, index: int) -> None:
         """"Saved" after an edit; after Ctrl+Z or Ctrl+Shift+Z, what was undone or redone — from another page
