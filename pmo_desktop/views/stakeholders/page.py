@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...models import stakeholder_queries as queries
@@ -20,6 +20,11 @@ from .comms import CommunicationPlan
 from .detail import StakeholderDetail
 from .grid import PowerInterestGrid
 from .matrix import EngagementMatrix
+
+
+# The stakeholders' table's columns that say who each one is (ID, Name, Organisation): shown whole beside the map
+# where the map keeps its own least width.
+WHO_COLUMNS = 3
 
 
 class StakeholdersPage(QWidget):
@@ -56,6 +61,13 @@ class StakeholdersPage(QWidget):
         main.addWidget(self.tabs)
         main.setStretchFactor(0, 4)
         main.setStretchFactor(1, 5)
+        main.splitterMoved.connect(self._on_splitter_dragged)
+        self._user_sized = False
+        self._room_for_who_soon = QTimer(self)
+        self._room_for_who_soon.setSingleShot(True)
+        self._room_for_who_soon.setInterval(0)
+        self._room_for_who_soon.timeout.connect(self._room_for_who)
+        self.splitter = main
 
         header = QHBoxLayout()
         header.addWidget(page_title(STAKEHOLDERS.title, self))
@@ -74,6 +86,40 @@ class StakeholdersPage(QWidget):
         self.grid.record_clicked.connect(self.register_view.select_record)
         self.matrix.record_clicked.connect(self.register_view.select_record)
         document.records_changed.connect(self._on_records_changed)
+
+    # ------------------------------------------------------------------ room for the table
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._room_for_who_soon.start()  # once the splitter has shared out the new width
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._room_for_who_soon.start()
+
+    def _on_splitter_dragged(self, *_args) -> None:
+        self._user_sized = True  # the width the user gives the table is theirs: never taken back
+
+    def _room_for_who(self) -> None:
+        """The table at least as wide as its first columns (who each stakeholder is), the map, matrix and plan
+        the rest down to their own least: at 1280×720 the map's five ninths left the table its ID and Name, an
+        organisation cut off. The map's side fits itself to what is left (the matrix's words step down to keep
+        its headings whole); a wider screen keeps the page's proportions."""
+        if self._user_sized or not self.isVisible():
+            return
+        table = self.register_view.table
+        header = table.horizontalHeader()
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(header.logicalIndex(c))]
+        who = sum(header.sectionSize(header.logicalIndex(c)) for c in shown[:WHO_COLUMNS])
+        chrome = self.register_view.width() - table.viewport().width()  # row numbers, frame, scroll bar
+        need = who + chrome + (self.splitter.widget(0).width() - self.register_view.width())
+        sizes = self.splitter.sizes()
+        room = sum(sizes)
+        if room <= 0 or sizes[0] >= need:
+            return
+        least = self.tabs.minimumSizeHint().width()
+        given = max(sizes[0], min(need, room - least))
+        if given != sizes[0]:
+            self.splitter.setSizes([given, room - given])
 
     # ------------------------------------------------------------------ project filter
     @property
