@@ -21,7 +21,6 @@ from .detail import StakeholderDetail
 from .grid import PowerInterestGrid
 from .matrix import EngagementMatrix
 
-
 # The stakeholders' table's columns that say who each one is (ID, Name, Organisation): shown whole beside the map
 # where the map keeps its own least width.
 WHO_COLUMNS = 3
