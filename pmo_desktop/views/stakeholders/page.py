@@ -55,6 +55,7 @@ class StakeholdersPage(QWidget):
         left.addWidget(self.detail)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 1)
+        self.left = left
         main = QSplitter(Qt.Orientation.Horizontal, self)
         main.addWidget(left)
         main.addWidget(self.tabs)
@@ -110,7 +111,7 @@ class StakeholdersPage(QWidget):
         shown = [c for c in range(header.count()) if not header.isSectionHidden(header.logicalIndex(c))]
         who = sum(header.sectionSize(header.logicalIndex(c)) for c in shown[:WHO_COLUMNS])
         chrome = self.register_view.width() - table.viewport().width()  # row numbers, frame, scroll bar
-        need = who + chrome + (self.splitter.widget(0).width() - self.register_view.width())
+        need = who + chrome + (self.left.width() - self.register_view.width())
         sizes = self.splitter.sizes()
         room = sum(sizes)
         if room <= 0 or sizes[0] >= need:
