@@ -22,8 +22,10 @@ from .grid import PowerInterestGrid
 from .matrix import EngagementMatrix
 
 # The stakeholders' table's columns that say who each one is (ID, Name, Organisation): shown whole beside the map
-# where the map keeps its own least width.
+# where that leaves the map at least MAP_LEAST pixels — the engagement matrix's headings whole at its least text
+# size, the grid's names beside their points (at 150 % on 1280×720 the grid had 331 pixels and needed them all).
 WHO_COLUMNS = 3
+MAP_LEAST = 540
 
 
 class StakeholdersPage(QWidget):
@@ -116,8 +118,8 @@ class StakeholdersPage(QWidget):
         room = sum(sizes)
         if room <= 0 or sizes[0] >= need:
             return
-        least = self.tabs.minimumSizeHint().width()
-        given = max(sizes[0], min(need, room - least))
+        # never below the map's own least: on a smaller screen, or at 150 %, the map keeps its share of the page
+        given = max(sizes[0], min(need, room - max(MAP_LEAST, self.tabs.minimumSizeHint().width())))
         if given != sizes[0]:
             self.splitter.setSizes([given, room - given])
 
