@@ -65,10 +65,12 @@ class StakeholdersPage(QWidget):
         main.setStretchFactor(1, 5)
         main.splitterMoved.connect(self._on_splitter_dragged)
         self._user_sized = False
+        self._share_before: float | None = None  # the table's share of the page before it was given its columns
         self._room_for_who_soon = QTimer(self)
         self._room_for_who_soon.setSingleShot(True)
         self._room_for_who_soon.setInterval(0)
         self._room_for_who_soon.timeout.connect(self._room_for_who)
+        self.tabs.currentChanged.connect(lambda _i: self._room_for_who_soon.start())
         self.splitter = main
 
         header = QHBoxLayout()
@@ -102,11 +104,23 @@ class StakeholdersPage(QWidget):
         self._user_sized = True  # the width the user gives the table is theirs: never taken back
 
     def _room_for_who(self) -> None:
-        """The table at least as wide as its first columns (who each stakeholder is), the map, matrix and plan
-        the rest down to their own least: at 1280×720 the map's five ninths left the table its ID and Name, an
-        organisation cut off. The map's side fits itself to what is left (the matrix's words step down to keep
-        its headings whole); a wider screen keeps the page's proportions."""
+        """Beside the engagement matrix and the communication plan, the table at least as wide as its first
+        columns (who each stakeholder is): at 1280×720 the map's side took five ninths and left the table its
+        ID and Name, an organisation cut off. Those two fit themselves to what is left (the matrix's words step
+        down to keep its headings whole). The power/interest grid keeps the page's proportions: a workshop's
+        crowded cell needs every pixel it has to keep its points apart (walkthrough 27). A wider screen keeps
+        the proportions for all three."""
         if self._user_sized or not self.isVisible():
+            return
+        sizes = self.splitter.sizes()
+        room = sum(sizes)
+        if room <= 0:
+            return
+        if self.tabs.currentWidget() is self.grid:
+            if self._share_before is not None:  # the grid's room back, in the page's proportions
+                given = round(room * self._share_before)
+                self._share_before = None
+                self.splitter.setSizes([given, room - given])
             return
         table = self.register_view.table
         header = table.horizontalHeader()
@@ -114,13 +128,13 @@ class StakeholdersPage(QWidget):
         who = sum(header.sectionSize(header.logicalIndex(c)) for c in shown[:WHO_COLUMNS])
         chrome = self.register_view.width() - table.viewport().width()  # row numbers, frame, scroll bar
         need = who + chrome + (self.left.width() - self.register_view.width())
-        sizes = self.splitter.sizes()
-        room = sum(sizes)
-        if room <= 0 or sizes[0] >= need:
+        if sizes[0] >= need:
             return
         # never below the map's own least: on a smaller screen, or at 150 %, the map keeps its share of the page
         given = max(sizes[0], min(need, room - max(MAP_LEAST, self.tabs.minimumSizeHint().width())))
         if given != sizes[0]:
+            if self._share_before is None:
+                self._share_before = sizes[0] / room
             self.splitter.setSizes([given, room - given])
 
     # ------------------------------------------------------------------ project filter
