@@ -26,6 +26,11 @@ def money_text(value: float) -> str:
     return f"{value:,.0f}"
 
 
+# The Excel number format that shows an amount as ``money_text`` prints it: the cell keeps every decimal, the
+# workbook pack printed 903.8 beside the PDF's 904.
+MONEY_FORMAT = "#,##0"
+
+
 def day_text(day: date, year: bool = True) -> str:
     """A date as people read it in the board pack and the reports: "3 Dec 2026" (Excel's "d mmm yyyy",
     ``kinds.DATE_FORMAT``, the format of the pack's date cells); "3 Dec" without its ``year``. English month

@@ -501,46 +501,16 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)
 
     def switch_tab(self, step: int) -> None:
-        """The current page's next (``step`` 1) or previous (-1) tab, round the end, with the keyboard in its
-        table or on its chart — or on the tab bar, for the arrows, where the tab has neither."""
-        from PySide6.QtWidgets import QAbstractItemView, QTabWidget
-
-        from .register_table.register_view import RegisterView
+        """The next (``step`` 1) or previous (-1) tab of the tabs the keyboard is in on the current page — the
+        page's own, or a benefit profile's — round the end, the keyboard into it (``tab_keys``)."""
+        from . import tab_keys
 
         page = self.stack.currentWidget()
         if page is None or page is self.welcome:
             return
-        # The page's own tabs: the outermost shown — not tabs inside one of its tabs (a benefit's profile in tabs).
-        tabs = next((t for t in page.findChildren(QTabWidget) if t.isVisible() and t.count() > 1
-                     and not any(o is not t and o.isAncestorOf(t) for o in page.findChildren(QTabWidget))), None)
-        if tabs is None:
-            return
-        enabled = [i for i in range(tabs.count()) if tabs.isTabEnabled(i)]
-        if not enabled:
-            return
-        here = enabled.index(tabs.currentIndex()) if tabs.currentIndex() in enabled else 0
-        tabs.setCurrentIndex(enabled[(here + step) % len(enabled)])
-        shown = tabs.currentWidget()
-        # The tab's register, not a sub-table beside it (the issue log's actions under it): a record's own table
-        # has no parent register.
-        views = [shown] if isinstance(shown, RegisterView) else [v for v in shown.findChildren(RegisterView)
-                                                                 if v.isVisible()]
-        view = next((v for v in views if v.register.parent is None), views[0] if views else None)
-        # A chart's tab: the keyboard on the chart, whose cursor the arrows then move (views/chart_cursor.py).
-        chart = next((w for w in [shown, *shown.findChildren(QWidget)]
-                      if hasattr(w, "keyboard_cursor") and w.isVisible()), None)
-        # Else a list of its own (the action log's): the keyboard stayed on the tab bar, where Down did nothing
-        # and the lines took two Tabs to reach — the README promises the keyboard in the tab's table.
-        listing = next((w for w in shown.findChildren(QAbstractItemView)
-                        if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
-                        and w.model() is not None and w.model().rowCount() > 0), None)
-        if view is None and chart is None and listing is not None:
-            if not listing.currentIndex().isValid():
-                listing.setCurrentIndex(listing.model().index(0, 0))
-            listing.setFocus(Qt.FocusReason.TabFocusReason)
-            return
-        target = view.table if view is not None else chart if chart is not None else tabs.tabBar()
-        target.setFocus(Qt.FocusReason.TabFocusReason)
+        tabs = tab_keys.tabs_of_keyboard(page)
+        if tabs is not None:
+            tab_keys.switch_tab(tabs, step)
 
     def go_to_page(self, row: int) -> None:
         """Ctrl+1 … Ctrl+8: the page, with the keyboard in its table (a register page's), so the

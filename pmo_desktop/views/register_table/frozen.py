@@ -402,6 +402,21 @@ class FrozenTable(QTableView):
         self._paint_half_hidden_column()
         paint_keyboard_cell(self, self)
 
+    def resizeEvent(self, event) -> None:
+        """The cell the keyboard is on, wholly in view before the table grew shorter, stays wholly in view: a
+        risk typed on the ✱ line and Tab at 1280×720 became the current record, the detail panel below took
+        the line more its heading needs, and the row being typed ended half under the horizontal scroll bar
+        (scrolled to before the table shrank). A row the user scrolled out of view is left where it is."""
+        current = self.currentIndex()
+        shrunk = event.oldSize().height() - event.size().height()
+        rect = self.visualRect(current) if current.isValid() else None
+        super().resizeEvent(event)
+        if rect is None or shrunk <= 0 or rect.isEmpty():
+            return
+        before = self.viewport().height() + shrunk  # the viewport's height before the table shrank
+        if rect.top() >= 0 and rect.bottom() < before and rect.bottom() >= self.viewport().height():
+            self.scrollTo(current)
+
     def _paint_half_hidden_column(self) -> None:
         """The column half under the frozen ones shows its cells' text in the part in view, as its header
         shows its label: scrolled sideways, a risk's project "Store refit" began under the frozen title and
