@@ -708,8 +708,8 @@ def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], dup
 
 def _title_over_description(kind: SheetKind, row: list[Any], mapping: dict[int, str],
                             duplicates: dict[int, str]) -> None:
-    """Two columns naming the records, one headed as their description ("Description") and the other not ("Short
-    Description", "Summary", "Risk Title"): the other is the records' name and takes the title, the description —
+    """Two columns naming the records, one headed as their description ("Description") and the other as their name
+    ("Short Description", "Summary", "Risk Title"): the other takes the title, the description —
     a paragraph about the record — is kept labelled in the notes. Before, whichever came first named them: a
     ServiceNow change request export ("Short Description | Description") gives its title first, but "Description |
     Risk Title" gave every risk its paragraph as its title."""
@@ -718,7 +718,7 @@ def _title_over_description(kind: SheetKind, row: list[Any], mapping: dict[int, 
     if title is None or c is None or c >= len(row) or not _headed_as_description(row[c]):
         return
     d = next((k for k, n in sorted(duplicates.items()) if n == title and k < len(row)
-              and not _headed_as_description(row[k])), None)
+              and _headed_as_name(row[k])), None)
     if d is None:
         return
     mapping[d] = title
@@ -731,9 +731,21 @@ def _title_over_description(kind: SheetKind, row: list[Any], mapping: dict[int, 
 _SHORT_WORDS = frozenset({"short", "brief", "kurze", "kurz", "breve", "corta", "courte", "korte"})
 
 
+# a header's last word saying its column holds the records' names ("Risk Title", "Summary", "Nombre")
+_NAME_WORDS = frozenset({"title", "titel", "titulo", "titre", "titolo", "tytul", "summary", "subject", "name",
+                         "naam", "nombre", "nom", "nome"})
+
+
 def _headed_as_description(cell: Any) -> bool:
     words = words_of(cell) if isinstance(cell, str) else []
     return bool(words) and words[-1].startswith(_DESCRIPTION_STEMS) and words[0] not in _SHORT_WORDS
+
+
+def _headed_as_name(cell: Any) -> bool:
+    """"Short Description", "Risk Title", "Summary": a header saying its column names the records — not any
+    other column a title word begins ("Riesgo S/N", a yes or no for each candidate risk)."""
+    words = words_of(cell) if isinstance(cell, str) else []
+    return bool(words) and (words[-1] in _NAME_WORDS or (words[0] in _SHORT_WORDS and len(words) > 1))
 
 
 # words saying a date is the last one that happened ("Last Reviewed", "Date of last review", "Última revisión")
