@@ -1,0 +1,37 @@
+"""Classes of problem found on round 44 of real public workbooks (docs/import-rounds.md): each test writes a
+workbook of that shape and checks what a user gets."""
+
+from __future__ import annotations
+
+from imported import by_code, import_all, rows_of
+from real_world_factory import write_csv
+
+
+def test_an_arabic_risk_register_is_read(sqlite_store, tmp_path):
+    """A regional programme's risk register in Arabic ("risks.csv"): "المنطقة | وصف الخطر | المشروع المتأثر |
+    فئة الخطر | الاحتمالية | التأثير | خطة الاستجابة | المسؤول | الحالة | ملاحظات" (region, risk description,
+    affected project, risk category, probability, impact, response plan, owner, status, notes), each status
+    written after a coloured circle ("🔴 مفتوح", open). No header was a word the import knew, so the file was
+    refused whole and its risks lost. Arabic is a language of the word files now: the risks are read with their
+    owner, levels, status and plan; the region and the affected project stay in the notes."""
+    path = write_csv(tmp_path / "risks.csv", [
+        ["المنطقة", "وصف الخطر", "المشروع المتأثر", "فئة الخطر", "الاحتمالية", "التأثير", "خطة الاستجابة",
+         "المسؤول", "الحالة", "ملاحظات"],
+        ["منطقة الرياض", "تأخر تسليم المعدات من المورد", "المشروع الأول", "لوجستي", "3", "4",
+         "التعاقد مع مورد بديل", "مدير المشتريات", "🔴 مفتوح", ""],
+        ["منطقة الرياض", "انقطاع الاتصال بالشبكة في المواقع النائية", "المشروع الثاني", "تقني", "2", "3",
+         "توفير اتصال احتياطي عبر الأقمار الصناعية", "مدير تقنية المعلومات", "🟡 قيد المعالجة", "موسمي"],
+        ["منطقة مكة", "نقص التمويل في الربع الأخير", "المشروع الأول", "مالي", "2", "5",
+         "مراجعة الميزانية شهريا", "المدير المالي", "🟢 مغلق", ""]], encoding="utf-8")
+    import_all(sqlite_store, path)
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert sorted(risks) == sorted(["تأخر تسليم المعدات من المورد", "انقطاع الاتصال بالشبكة في المواقع النائية",
+                                    "نقص التمويل في الربع الأخير"])
+    late = risks["تأخر تسليم المعدات من المورد"]
+    assert late["owner"] == "مدير المشتريات" and late["category"] == "لوجستي"
+    assert (late["probability"], late["impact"], late["status"]) == (3, 4, "Open")
+    assert "منطقة الرياض" in (late["notes"] or "") and "المشروع الأول" in (late["notes"] or "")
+    assert risks["نقص التمويل في الربع الأخير"]["status"] == "Closed"
+    assert "موسمي" in (risks["انقطاع الاتصال بالشبكة في المواقع النائية"]["notes"] or "")
+    plans = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert "توفير اتصال احتياطي عبر الأقمار الصناعية" in plans
