@@ -35,3 +35,26 @@ def test_an_arabic_risk_register_is_read(sqlite_store, tmp_path):
     assert "موسمي" in (risks["انقطاع الاتصال بالشبكة في المواقع النائية"]["notes"] or "")
     plans = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
     assert "توفير اتصال احتياطي عبر الأقمار الصناعية" in plans
+
+
+def test_a_decision_log_is_titled_by_what_was_decided_not_by_its_kind(sqlite_store, tmp_path):
+    """A delivery team's decision log ("decisions.csv"): "id | project_id | decision_date | decision_type |
+    description | decision_owner | status". "decision_type" ("scope_change", "budget_reserve") was read as the
+    decision, and what was decided ("description") went to the notes: six decisions titled by their kind. Of
+    two columns naming the decision, the one stating it takes the title and the kind is kept in the notes."""
+    path = write_csv(tmp_path / "decisions.csv", [
+        ["id", "project_id", "decision_date", "decision_type", "description", "decision_owner", "status"],
+        ["D-01", "P1", "2026-03-02", "scope_change", "Move the reporting module after the pilot", "Anna Berg",
+         "approved"],
+        ["D-02", "P1", "2026-03-09", "budget_reserve", "Hold back 10 % of the budget for compliance work",
+         "Steering Committee", "pending"],
+        ["D-03", "P2", "2026-03-11", "vendor_escalation", "Escalate the certificate delay to the vendor manager",
+         "Omar Haddad", "approved"]])
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "decisions")
+    assert sorted(got) == ["D-01", "D-02", "D-03"]
+    assert got["D-01"]["title"] == "Move the reporting module after the pilot"
+    assert got["D-01"]["decided_by"] == "Anna Berg" and got["D-01"]["status"] == "Decided"
+    assert "decision_type: scope_change" in (got["D-01"]["rationale"] or "")
+    assert got["D-02"]["title"] == "Hold back 10 % of the budget for compliance work"
+    assert got["D-02"]["status"] == "Pending"
