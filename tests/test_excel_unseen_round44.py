@@ -58,3 +58,36 @@ def test_a_decision_log_is_titled_by_what_was_decided_not_by_its_kind(sqlite_sto
     assert "decision_type: scope_change" in (got["D-01"]["rationale"] or "")
     assert got["D-02"]["title"] == "Hold back 10 % of the budget for compliance work"
     assert got["D-02"]["status"] == "Pending"
+
+
+def test_a_dependencys_severity_is_its_criticality(sqlite_store, tmp_path):
+    """A launch programme's dependency log: "ID | Dependency | Severity | Owner | Due Date | Status". The severity
+    was kept in the notes while the criticality read Medium, whatever the sheet said: "WMS go-live depends on
+    network install" rated High showed as a Medium dependency. A dependency's severity is how critical it is."""
+    path = write_csv(tmp_path / "dependencies.csv", [
+        ["ID", "Dependency", "Severity", "Owner", "Due Date", "Status"],
+        ["D1", "WMS go-live depends on network install completion", "High", "IT Lead", "2026-07-27", "Open"],
+        ["D2", "Route staging test depends on dock readiness", "Low", "Facilities Lead", "2026-07-18", "Closed"],
+        ["D3", "Badge access depends on the security vendor", "Critical", "Security Lead", "2026-08-01", "Open"]])
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "dependencies")
+    assert {c: d["criticality"] for c, d in got.items()} == {"D1": "High", "D2": "Low", "D3": "Critical"}
+    assert "Severity" not in (got["D1"]["notes"] or "")
+
+
+def test_a_risks_action_is_its_response_plan(sqlite_store, tmp_path):
+    """A delivery tracker's "risks.csv": "risk_id | project_id | title | owner | severity | status | impact |
+    action". The action to take on each risk was kept in its notes as text; in a risk register the action is
+    the risk's response, as "Actions" and "Action Plan" are: each risk gets it as its action."""
+    path = write_csv(tmp_path / "risks.csv", [
+        ["risk_id", "project_id", "title", "owner", "severity", "status", "impact", "action"],
+        ["P01-R1", "P01", "Supplier readiness uncertainty", "Dana Cole", "medium", "open",
+         "Handover may be delayed", "Confirm the supplier's readiness date"],
+        ["P01-R2", "P01", "Review capacity constraint", "Dana Cole", "high", "open",
+         "Acceptance may slip", "Book two extra reviewers for the acceptance weeks"]])
+    import_all(sqlite_store, path)
+    risks = by_code(sqlite_store, "risks")
+    assert sorted(risks) == ["P01-R1", "P01-R2"]
+    assert "action" not in (risks["P01-R1"]["notes"] or "")
+    plans = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert plans == {"Confirm the supplier's readiness date", "Book two extra reviewers for the acceptance weeks"}
