@@ -3,8 +3,11 @@ workbook of that shape and checks what a user gets."""
 
 from __future__ import annotations
 
+import pytest
 from imported import by_code, import_all, rows_of
 from real_world_factory import write_csv
+
+from pmo_desktop.excel.errors import WorkbookError
 
 
 def test_an_arabic_risk_register_is_read(sqlite_store, tmp_path):
@@ -91,3 +94,32 @@ def test_a_risks_action_is_its_response_plan(sqlite_store, tmp_path):
     assert "action" not in (risks["P01-R1"]["notes"] or "")
     plans = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
     assert plans == {"Confirm the supplier's readiness date", "Book two extra reviewers for the acceptance weeks"}
+
+
+def _rulings(n: int) -> list[list[str]]:
+    outcomes = ["Dismissed", "Upheld", "Dismissed", "Allowed in part", "Dismissed", "Struck out"]
+    parties = ["Harbour Traders Ltd", "Ms Amina Yusuf", "North Quay Residents Association", "Mr Peter Lind",
+               "Greenway Transport plc", "Ms Olga Petrova", "Riverside Allotment Society", "Mr Tomas Reyes"]
+    return [[f"2024-0{1 + i % 9}-1{i % 10}", f"APP/{1000 + i}", f"{parties[i % len(parties)]} against the "
+             f"council's ruling no. {200 + i}", outcomes[i % len(outcomes)],
+             f"https://tribunal.example.org/decisions/app-{1000 + i}.html"] for i in range(n)]
+
+
+def test_a_bodys_published_rulings_are_no_decision_log(sqlite_store, tmp_path):
+    """A constitutional court's decisions as published ("decisions.csv": "date | numero | type | titre | décision
+    | url", 5,538 rows) were read as 5,277 decisions titled by their ruling ("Rejet", "Conformité",
+    "Inéligibilité"), each the outcome of a case another column names, each row with the web page it is
+    published at, nobody named as having decided and nothing saying where a decision stands. A tribunal's
+    appeals of that shape add nothing, and the report says why; an office's log with a link on each row, whose
+    decisions someone took, imports as before."""
+    path = write_csv(tmp_path / "decisions.csv", [["Date", "Case No", "Matter", "Decision", "URL"], *_rulings(24)])
+    with pytest.raises(WorkbookError, match="published rulings") as refused:
+        import_all(sqlite_store, path)
+    assert "“Matter”" in str(refused.value) and "“URL”" in str(refused.value)
+    assert rows_of(sqlite_store, "decisions") == []
+
+    office = write_csv(tmp_path / "decision_log.csv", [
+        ["Date", "Matter", "Decision", "Decided by", "URL"],
+        *[[d, m, o, "Programme Board", u] for d, _, m, o, u in _rulings(12)]])
+    import_all(sqlite_store, office)
+    assert len(rows_of(sqlite_store, "decisions")) == 12
