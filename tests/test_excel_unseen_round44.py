@@ -78,24 +78,6 @@ def test_a_dependencys_severity_is_its_criticality(sqlite_store, tmp_path):
     assert "Severity" not in (got["D1"]["notes"] or "")
 
 
-def test_a_risks_action_is_its_response_plan(sqlite_store, tmp_path):
-    """A delivery tracker's "risks.csv": "risk_id | project_id | title | owner | severity | status | impact |
-    action". The action to take on each risk was kept in its notes as text; in a risk register the action is
-    the risk's response, as "Actions" and "Action Plan" are: each risk gets it as its action."""
-    path = write_csv(tmp_path / "risks.csv", [
-        ["risk_id", "project_id", "title", "owner", "severity", "status", "impact", "action"],
-        ["P01-R1", "P01", "Supplier readiness uncertainty", "Dana Cole", "medium", "open",
-         "Handover may be delayed", "Confirm the supplier's readiness date"],
-        ["P01-R2", "P01", "Review capacity constraint", "Dana Cole", "high", "open",
-         "Acceptance may slip", "Book two extra reviewers for the acceptance weeks"]])
-    import_all(sqlite_store, path)
-    risks = by_code(sqlite_store, "risks")
-    assert sorted(risks) == ["P01-R1", "P01-R2"]
-    assert "action" not in (risks["P01-R1"]["notes"] or "")
-    plans = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
-    assert plans == {"Confirm the supplier's readiness date", "Book two extra reviewers for the acceptance weeks"}
-
-
 def _rulings(n: int) -> list[list[str]]:
     outcomes = ["Dismissed", "Upheld", "Dismissed", "Allowed in part", "Dismissed", "Struck out"]
     parties = ["Harbour Traders Ltd", "Ms Amina Yusuf", "North Quay Residents Association", "Mr Peter Lind",
