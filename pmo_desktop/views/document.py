@@ -414,16 +414,19 @@ class Document(QObject):
             self.error.emit(f"{e}\n\nYour change is kept: Edit ▸ Retry Unsaved Changes saves it once the "
                             "database is back.")
             return False
-        except errors.DiskFailure as e:
+        except (errors.DiskFailure, errors.FileLocked) as e:
             # Kept as when a server is away: a risk's cause typed and another risk chosen, a block pasted,
-            # a row deleted was lost with the message, to be done again once room was made.
+            # a row deleted was lost with the message, to be done again once room was made — or once the
+            # other program holding the file busy (a database tool with a change not yet written, another
+            # user's unfinished save on a server) let go of it, after the 5 s the edit had waited.
             self._store_failed()
-            if not command.kept_when_the_disk_refuses:
+            if not command.kept_to_retry:
                 self.error.emit(str(e))
                 return False
             self._keep(command)
-            self.error.emit(f"{e}\n\nYour change is kept: make room on the disk (or see to what it says), then "
-                            "Edit ▸ Retry Unsaved Changes saves it.")
+            when = ("make room on the disk (or see to what it says), then" if isinstance(e, errors.DiskFailure)
+                    else "once the other program or user has finished with the file,")
+            self.error.emit(f"{e}\n\nYour change is kept: {when} Edit ▸ Retry Unsaved Changes saves it.")
             return False
         except errors.StoreError as e:
             if not isinstance(e, errors.ValidationError):
@@ -499,9 +502,9 @@ class DocumentCommand(QUndoCommand):
     connection) instead of raising into Qt.
     """
 
-    # Kept to retry when the disk refuses it (``Document.execute``). A command whose window still holds it
-    # to run again (an import's dialog, on its plan) is not kept besides.
-    kept_when_the_disk_refuses = True
+    # Kept to retry when the disk refuses it or another program holds the file busy (``Document.execute``).
+    # A command whose window still holds it to run again (an import's dialog, on its plan) is not kept besides.
+    kept_to_retry = True
 
     def __init__(self, document: Document, text: str):
         super().__init__(text)
