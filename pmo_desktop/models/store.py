@@ -320,6 +320,32 @@ def _check_version(meta: dict[str, str]) -> int:
     return version
 
 
+# SQLite keeps its own files beside an office, named after it: "NAME-journal" while a file is made, copied or
+# checked, "NAME-wal" and "NAME-shm" while it is open. A disk takes names of up to 255 bytes, so an office named
+# within 8 bytes of that could be written — `new` made it, Save a Copy As saved it — and then never opened, by
+# anyone: "Could not use “…-journal”: File name too long", a name the user never chose. Such a name is refused
+# before anything is written (``name_leaves_no_room``).
+_LONGEST_SIDE_SUFFIX = "-journal"
+LONGEST_OFFICE_NAME = disk.NAME_MAX - len(_LONGEST_SIDE_SUFFIX)
+
+
+def name_leaves_no_room(path: Path) -> str | None:
+    """Why an office named as ``path`` cannot be opened (its name leaves no room for SQLite's files beside it);
+    None when the name is fine. What to do instead: ``SHORT_ENOUGH``."""
+    size = len(os.fsencode(path.name))
+    if size <= LONGEST_OFFICE_NAME:
+        return None
+    stem, dot, suffix = path.name.rpartition(".")
+    shown = f"{stem[:40].rstrip()}…{dot}{suffix}" if stem else f"{path.name[:40]}…"
+    return (f"the name “{shown}” is {size} bytes long, and SQLite keeps files beside a program office named after "
+            f"it with up to {len(_LONGEST_SIDE_SUFFIX)} bytes more (“…{_LONGEST_SIDE_SUFFIX}”), longer than a file's "
+            f"name can be ({disk.NAME_MAX} bytes)")
+
+
+SHORT_ENOUGH = (f"a name of at most {LONGEST_OFFICE_NAME} bytes (a letter such as “e” is one byte, one such as "
+                "“é” two)")
+
+
 # The stores of this process not yet closed: a -wal one of them has open is never judged another file's
 # (and its -shm is not even opened to look: closing a descriptor of it would drop SQLite's locks on it).
 _open_here: weakref.WeakSet["Store"] = weakref.WeakSet()
@@ -496,6 +522,10 @@ class Store:
                     raise
             return store
         wanted = Path(str(target)).expanduser().resolve()
+        no_room = name_leaves_no_room(wanted)
+        if no_room is not None:
+            raise errors.StoreError(f"The program office was not created: {no_room}. Choose {SHORT_ENOUGH}. "
+                                    "Nothing was written.")
         if wanted.exists():
             raise errors.StoreError(f"“{wanted}” already exists; choose another name.")
         if not wanted.parent.exists():
@@ -577,6 +607,10 @@ class Store:
             target = db_url.resolve_password(target, password_prompt)
         else:
             file = Path(str(target)).expanduser().resolve()
+            no_room = name_leaves_no_room(file) if file.is_file() else None
+            if no_room is not None:  # a file copied here under such a name, or one an older version made
+                raise errors.StoreError(f"The program office cannot be opened: {no_room}. Rename it to "
+                                        f"{SHORT_ENOUGH}, then open it. Nothing was changed.")
             shm = Path(f"{file}-shm")
             had_shm = shm.exists()
             # A -wal another file left (an older copy restored over a crashed office, a file copied
@@ -1021,6 +1055,9 @@ class Store:
         if not dest.parent.is_dir():
             raise errors.FileNotFound(f"The folder “{dest.parent}” does not exist.")
         failed = "The copy was not saved"
+        no_room = name_leaves_no_room(dest)  # the copy would be written, then never opened
+        if no_room is not None:
+            raise errors.StoreError(f"{failed}: {no_room}. Choose {SHORT_ENOUGH}. Nothing was written.")
         protected = why_not_replaceable(dest)
         if protected is not None:
             raise errors.ReadOnlyFile(f"{failed}: “{dest.name}” cannot be written there ({protected}). "
