@@ -408,25 +408,17 @@ class Document(QObject):
                             "with it into the copy, which then opens to edit.")
             self.read_only_changed.emit()
             return False
-        except errors.ConnectionLost as e:
+        except (errors.ConnectionLost, errors.DiskFailure, errors.FileLocked) as e:
+            # Refused for now, not for good: the server away, the disk full, the file held busy by another
+            # program (a database tool with a change not yet written, another user's unfinished save on a
+            # server) after the 5 s the edit waited for it. Kept to retry: a risk's cause typed and another
+            # risk chosen, a block pasted, a row deleted was lost with the message, to be done again.
             self._store_failed()
-            self._keep(command)
-            self.error.emit(f"{e}\n\nYour change is kept: Edit ▸ Retry Unsaved Changes saves it once the "
-                            "database is back.")
-            return False
-        except (errors.DiskFailure, errors.FileLocked) as e:
-            # Kept as when a server is away: a risk's cause typed and another risk chosen, a block pasted,
-            # a row deleted was lost with the message, to be done again once room was made — or once the
-            # other program holding the file busy (a database tool with a change not yet written, another
-            # user's unfinished save on a server) let go of it, after the 5 s the edit had waited.
-            self._store_failed()
-            if not command.kept_to_retry:
+            if not command.kept_to_retry:  # its window holds it to run again (an import's dialog, on its plan)
                 self.error.emit(str(e))
                 return False
             self._keep(command)
-            when = ("make room on the disk (or see to what it says), then" if isinstance(e, errors.DiskFailure)
-                    else "once the other program or user has finished with the file,")
-            self.error.emit(f"{e}\n\nYour change is kept: {when} Edit ▸ Retry Unsaved Changes saves it.")
+            self.error.emit(f"{e}\n\nYour change is kept: {_retry_when(e)}")
             return False
         except errors.StoreError as e:
             if not isinstance(e, errors.ValidationError):
@@ -494,6 +486,15 @@ class Document(QObject):
         self.store.close()
 
 
+def _retry_when(refusal: errors.StoreError) -> str:
+    """When Edit ▸ Retry Unsaved Changes will save a change kept after ``refusal``."""
+    if isinstance(refusal, errors.ConnectionLost):
+        return "Edit ▸ Retry Unsaved Changes saves it once the database is back."
+    if isinstance(refusal, errors.DiskFailure):
+        return "make room on the disk (or see to what it says), then Edit ▸ Retry Unsaved Changes saves it."
+    return "once the other program or user has finished with the file, Edit ▸ Retry Unsaved Changes saves it."
+
+
 class DocumentCommand(QUndoCommand):
     """Base for undoable changes. Subclasses implement ``apply`` and ``revert`` through the store.
 
@@ -502,8 +503,11 @@ class DocumentCommand(QUndoCommand):
     connection) instead of raising into Qt.
     """
 
-    # Kept to retry when the disk refuses it or another program holds the file busy (``Document.execute``).
-    # A command whose window still holds it to run again (an import's dialog, on its plan) is not kept besides.
+    # Kept to retry when refused for now — the server away, the disk full, the file busy (``Document.execute``).
+    # A command whose window still holds it to run again (an import's dialog, on its plan) is not kept besides:
+    # kept too, an import the dialog then ran again was run a second time by the retry, refused as "another
+    # window or program added a record as R-011 … nothing was imported. Import it again" — and imported again,
+    # every row twice.
     kept_to_retry = True
 
     def __init__(self, document: Document, text: str):
