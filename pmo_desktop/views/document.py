@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from functools import partial
 from typing import Any, Callable, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..models import errors
@@ -113,6 +113,8 @@ class Document(QObject):
         self._holds: list[Refusals] = []
         self.error.connect(self._hold_refusal)
         self._announcing: Changes | None = None  # the change ``announce`` is telling of (``only_updated``)
+        # While the stack moves back over a step refused for now (``put_back``): what the status bar says of it.
+        self.putting_back: str | None = None
 
     @contextmanager
     def holding_refusals(self) -> Iterator[Refusals]:
@@ -429,6 +431,27 @@ class Document(QObject):
         self.undo_stack.push(command)
         return True
 
+    def put_back(self, command: "DocumentCommand", undoing: bool) -> None:
+        """Move the undo stack back over ``command``, whose undo (``undoing``) or redo was refused for now and
+        changed nothing: QUndoStack moves its index whatever the command did, and cannot be moved from inside
+        the command, so the move back is the next thing the event loop does, the command told to skip it."""
+        stack = self.undo_stack
+
+        def move_back() -> None:
+            if self._closed or stack.command(stack.index() - (0 if undoing else 1)) is not command:
+                return  # the office closed, or the stack moved on meanwhile: nothing to put back
+            self.putting_back = f"Not {'undone' if undoing else 'redone'} (kept to try again): {command.text()}"
+            try:
+                stack.redo() if undoing else stack.undo()
+            finally:
+                self.putting_back = None
+
+        if undoing:
+            command.applied_once = True
+        else:
+            command.reverted_already = True
+        QTimer.singleShot(0, move_back)
+
     def adopt(self, commands: list[DocumentCommand]) -> int:
         """Changes another document kept because its file went away (``FileGone``), saved here, in
         order, as the copy's first undo steps; returns how many saved."""
@@ -486,6 +509,16 @@ class Document(QObject):
         self.store.close()
 
 
+def _retry_when_stepping(refusal: errors.StoreError, verb: str) -> str:
+    """When Edit ▸ Undo (or Redo) again will do a step refused for now (``DocumentCommand._guarded``)."""
+    again = f"Edit ▸ {verb.capitalize()} ({'Ctrl+Z' if verb == 'undo' else 'Ctrl+Y'}) does it"
+    if isinstance(refusal, errors.ConnectionLost):
+        return f"{again} once the database is back."
+    if isinstance(refusal, errors.DiskFailure):
+        return f"make room on the disk (or see to what it says), then {again}."
+    return f"once the other program or user has finished with the file, {again}."
+
+
 def _retry_when(refusal: errors.StoreError) -> str:
     """When Edit ▸ Retry Unsaved Changes will save a change kept after ``refusal``."""
     if isinstance(refusal, errors.ConnectionLost):
@@ -514,6 +547,7 @@ class DocumentCommand(QUndoCommand):
         super().__init__(text)
         self.document = document
         self.applied_once = False
+        self.reverted_already = False  # its redo failed for now and the stack is being put back (``_guarded``)
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -528,16 +562,28 @@ class DocumentCommand(QUndoCommand):
 
     def redo(self) -> None:
         if self.applied_once:
-            self.applied_once = False  # the push after execute(): already applied
+            self.applied_once = False  # the push after execute(), or a failed undo put back: already applied
             return
-        self._guarded(self.apply)
+        self._guarded(self.apply, undoing=False)
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        if self.reverted_already:
+            self.reverted_already = False  # a failed redo put back: not applied
+            return
+        self._guarded(self.revert, undoing=True)
 
-    def _guarded(self, fn) -> None:
+    def _guarded(self, fn: Callable[[], None], undoing: bool) -> None:
+        verb = "undo" if undoing else "redo"
         try:
             fn()
-        except errors.StoreError as e:
-            self.document.error.emit(f"Could not {self.text().lower()}: {e}")
+        except (errors.ConnectionLost, errors.DiskFailure, errors.FileLocked) as e:
+            # Refused for now, as ``Document.execute`` keeps a change: nothing of it was written, so the step
+            # stays, to undo (or redo) once the cause is gone. Made obsolete, it was dropped from the stack: the
+            # undo of a delete of 3,000 risks that a full disk, a stopped server or a busy file refused could
+            # never be done again, and the rows were gone for good.
+            self.document.error.emit(f"Could not {verb} “{self.text()}”: {e}\n\nNothing of it was changed, and the "
+                                     f"step is kept: {_retry_when_stepping(e, verb)}")
+            self.document.put_back(self, undoing)
+        except errors.StoreError as e:  # for good (someone else changed or deleted its records): dropped
+            self.document.error.emit(f"Could not {verb} “{self.text()}”: {e}")
             self.setObsolete(True)

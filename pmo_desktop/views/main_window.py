@@ -645,7 +645,9 @@ class MainWindow(QMainWindow):
         last, following = getattr(self, "_stack_seen", (0, None))
         # the command a redo would do next: a new edit after an undo takes the same place, but is another command
         self._stack_seen = (index, stack.command(index) if stack is not None and index < stack.count() else None)
-        if stack is not None and index == last - 1:
+        if self.document is not None and self.document.putting_back:  # the undo or redo just tried changed nothing
+            self.statusBar().showMessage(self.document.putting_back, 15000)
+        elif stack is not None and index == last - 1:
             self.statusBar().showMessage(f"Undone: {stack.text(index)}", 8000)
         elif stack is not None and index == last + 1 and following is not None and stack.command(last) is following:
             self.statusBar().showMessage(f"Redone: {stack.text(last)}", 8000)

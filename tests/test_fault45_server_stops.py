@@ -1,10 +1,14 @@
-"""Fault round 45: the shared PostgreSQL server stops (pg_ctl stop -m fast) while the import dialog imports, then
-starts again. The dialog stays open on its preview and says the server cannot be reached; Import again, once it is
+"""Fault round 45: the shared PostgreSQL server stops (pg_ctl stop -m fast), then starts again.
+
+While the import dialog imports: the dialog stays open. The dialog stays open on its preview and says the server cannot be reached; Import again, once it is
 back, imports each row once. Before, the import was also kept as an unsaved change (as a typed cell is): Import
 again imported it, and Edit ▸ Retry Unsaved Changes then ran it a second time, refused as "another window or
 program added a record as R-001 since “risks.xlsx” was read, so nothing was imported. Import it again" — the
 user's own import, every row of which was in; imported again as told, every row was there twice. (Retried first,
-the dialog's Import said the same.) An import a full disk refuses was already not kept: one rule for both now."""
+the dialog's Import said the same.) An import a full disk refuses was already not kept: one rule for both now.
+
+Under an undo: nothing of it is done and the step stays on the stack, undone once the server is back (it was dropped
+from the stack, and the rows a delete took could never be put back by Ctrl+Z)."""
 
 from __future__ import annotations
 
@@ -62,5 +66,34 @@ def test_an_import_the_stopped_server_refused_is_imported_once_by_import_again(q
         assert titles(store) == [f"Risk {i:02}" for i in range(40)]  # each row once
         document.undo_stack.undo()  # one undo step, as any import
         assert titles(store) == []
+    finally:
+        document.close()
+
+
+def test_an_undo_the_stopped_server_refused_stays_to_undo_once_it_is_back(qtbot, pg_server, pg_store_url) -> None:
+    from pmo_desktop.views.document import Document
+    from pmo_desktop.views.register_table.commands import DeleteRecordsCommand
+
+    store = Store.open(pg_store_url)
+    with store.transaction() as s:
+        records.create_records(s, RISKS, [{"title": f"Risk {i:02}"} for i in range(30)])
+    document = Document(store)
+    said: list[str] = []
+    document.error.connect(said.append)
+    stack = document.undo_stack
+    try:
+        with store.session() as s:
+            ids = [r[0] for r in records.fetch_rows(s, RISKS)]
+        assert document.execute(DeleteRecordsCommand(document, RISKS, ids))
+        pg_server.stop("fast")
+        try:
+            stack.undo()
+            assert said and said[-1].startswith("Could not undo “Delete 30 rows”") and "once the database is back" in said[-1]
+            qtbot.waitUntil(stack.canUndo)  # the step is back on the stack
+        finally:
+            pg_server.start()
+        assert titles(store) == []
+        stack.undo()
+        assert titles(store) == [f"Risk {i:02}" for i in range(30)]
     finally:
         document.close()
