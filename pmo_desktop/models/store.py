@@ -157,15 +157,18 @@ def _check_sqlite_file(path: Path, ignore_wal: bool = False) -> str | None:
     if not path.is_file():  # a named pipe would block the open below until someone writes to it: forever
         raise errors.NotAProgramOfficeFile(f"“{path}” is not a file (a pipe or a device), not a program office file.")
     try:
-        header = held_files.read(path, 16)  # never a descriptor closed: SQLite's locks on it stay (held_files)
+        header = held_files.read(path, 100)  # never a descriptor closed: SQLite's locks on it stay (held_files)
     except PermissionError as e:
         raise errors.ReadOnlyFile(f"You do not have permission to read “{path}”.") from e
     except OSError as e:
         raise errors.StoreError(disk.describe_failure(f"“{path.name}” could not be read", e, path.parent)) from e
-    if header != SQLITE_MAGIC:
-        raise errors.NotAProgramOfficeFile(
-            f"“{path.name}” is not a PMO Desktop program office file (it is not a database at all)."
-        )
+    if header[:16] != SQLITE_MAGIC:
+        workbook = any(header.startswith(magic) for magic, _ in _SPREADSHEET_KINDS)
+        raise (errors.WorkbookGivenAsOffice if workbook else errors.NotAProgramOfficeFile)(
+            _not_a_database(path.name, header))
+    cut = _cut_short(path, header)
+    if cut is not None:
+        raise errors.CorruptFile(cut)
     # A -wal file without its -shm is what a crash leaves: reading through it makes SQLite create the
     # -shm, which is removed again when the file is refused (nobody else can be using it: an open WAL
     # database always has its -shm).
@@ -195,6 +198,47 @@ def _check_sqlite_file(path: Path, ignore_wal: bool = False) -> str | None:
             f"opened, but {why}. Copy it somewhere you can write, then open the copy."
         )
     return why
+
+
+# What a file that is no database holds, told by its first bytes: a workbook given the office's name (renamed, or
+# saved over it by a spreadsheet program) or an empty file was refused as "not a database at all", which says
+# neither what it is nor where a workbook goes in.
+_SPREADSHEET_KINDS = ((b"PK\x03\x04", "a zip file, as an Excel workbook (.xlsx) or an OpenDocument spreadsheet is"),
+                      (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file, as an Excel 97–2003 workbook (.xls) is"))
+
+
+def _not_a_database(name: str, header: bytes) -> str:
+    if not header:
+        return (f"“{name}” is empty (0 bytes), not a PMO Desktop program office file: a copy or a download that never "
+                "began, or a file another program made under that name. Open a backup copy instead.")
+    for magic, kind in _SPREADSHEET_KINDS:
+        if header.startswith(magic):
+            return (f"“{name}” is not a PMO Desktop program office file: it is {kind}. A workbook's registers are "
+                    "imported into an office, not opened as one.")
+    return f"“{name}” is not a PMO Desktop program office file (it is not a database at all)."
+
+
+def _cut_short(path: Path, header: bytes) -> str | None:
+    """Why ``path`` is a database cut short — shorter than the pages its own header counts (a copy, a download or
+    a transfer that did not finish; a disk that filled up as it was copied) — or None. Said so, not as SQLite's
+    "database disk image is malformed", which tells the user neither why nor what to do. The header's count is
+    only trusted when SQLite marks it valid (bytes 92–95 equal to the change counter, bytes 24–27); a file never
+    holds fewer pages than it counts once no -wal or -journal is beside it: a crash inside a checkpoint or a
+    commit can leave the first page (and its count) written before the pages it counts, which the -wal or the
+    -journal then completes or undoes as the file opens."""
+    if len(header) < 100 or header[92:96] != header[24:28]:
+        return None
+    if any(Path(f"{path}{side}").exists() for side in ("-wal", "-journal")):
+        return None
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    expected = page_size * int.from_bytes(header[28:32], "big")
+    size = _size(path)
+    if size >= expected:
+        return None
+    return (f"“{path.name}” is cut short: it holds {size:,} bytes of the {expected:,} it was written with — a copy, a "
+            "download or a transfer that did not finish, or a disk that filled up as it was copied. Copy it again "
+            "from where it came, or open a backup copy instead.")
 
 
 # How far an office is checked as it opens. SQLite's quick check reads every page but not whether each index

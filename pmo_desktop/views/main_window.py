@@ -678,7 +678,7 @@ class MainWindow(QMainWindow):
         import sqlite3
 
         from ..models import disk
-        from ..models.errors import StoreError
+        from ..models.errors import StoreError, WorkbookGivenAsOffice
         from ..models.store import Store
 
         if not self.may_let_go():
@@ -688,7 +688,8 @@ class MainWindow(QMainWindow):
         except (StoreError, OSError, sqlite3.Error) as e:
             message = str(e) if isinstance(e, StoreError) else disk.describe_failure(
                 "The program office could not be opened", e, os.path.dirname(os.path.abspath(target)))
-            if "://" not in target and Path(target).suffix.lower() in SPREADSHEETS and Path(target).is_file():
+            named_a_workbook = "://" not in target and Path(target).suffix.lower() in SPREADSHEETS
+            if isinstance(e, WorkbookGivenAsOffice) or (named_a_workbook and Path(target).is_file()):
                 # A newcomer's first move is to open the workbook they keep: say where a workbook goes in.
                 message += ("\n\nTo bring a workbook's registers into this office, use File ▸ Import from Excel "
                             "(Ctrl+I); File ▸ New… makes an office to import it into.")
