@@ -133,7 +133,8 @@ _CHANGES_AT_BEGIN = "pmo_total_changes"
 def _sqlite_commit(conn: Any) -> None:
     """A write transaction that changed rows also stamps the file's first page as it commits, so that the
     -wal it may leave in a crash is told from another file's at the next open (``stale_wal``). One that
-    changed nothing writes nothing, as before: no commit for other windows to refresh for."""
+    changed nothing writes nothing, as before: no commit for other windows to refresh for. It is refused
+    before it commits when the office file has no room to take it (``_room_for_the_commit``)."""
     if not conn.get_execution_options().get(WRITE):
         return
     driver = conn.connection.driver_connection
@@ -141,8 +142,28 @@ def _sqlite_commit(conn: Any) -> None:
         return
     try:
         stamp(driver)
+        _room_for_the_commit(driver)
     except sqlite3.Error as e:  # said as any failed commit is: a full disk, a read-only file
         raise exc.DBAPIError.instance("PRAGMA user_version", None, e, sqlite3.Error) from e
+
+
+def _room_for_the_commit(driver: sqlite3.Connection) -> None:
+    """Refuse (``sqlite3.OperationalError``, the OSError of the cause chained) a transaction whose pages the
+    office file cannot grow to hold: on a full disk, or past the account's file-size limit (``ulimit -f``).
+    Its commit goes into the -wal, which often has room (the space earlier commits used, reused), and then its
+    checkpoint fails part-way: the change was said saved, but the .pmo alone — what a copy, a backup or a move
+    to a roomier disk takes — was left torn, refused as damaged ("malformed"), until its -wal was replayed into
+    it. Refused here, nothing is committed and the change is kept to retry (as any the full disk refuses)."""
+    page_size = driver.execute("PRAGMA page_size").fetchone()[0]
+    pages = driver.execute("PRAGMA page_count").fetchone()[0]  # with this transaction's new pages
+    file = next((row[2] for row in driver.execute("PRAGMA database_list") if row[1] == "main"), "")
+    if not file:
+        return
+    refusal = disk.room_to_grow(Path(file), page_size * pages)
+    if refusal is not None:
+        error = sqlite3.OperationalError("no room to write the change into the office file")
+        error.__cause__ = refusal  # what ``disk.failure_cause`` says: the disk full, the size limit met
+        raise error
 
 
 def _check_sqlite_file(path: Path, ignore_wal: bool = False) -> str | None:
