@@ -36,7 +36,7 @@ def main(calls: int) -> None:
                 driver = s.connection().connection.driver_connection
                 start = time.perf_counter()
                 for _ in range(calls):
-                    _room_for_the_commit(driver)
+                    _room_for_the_commit(driver, office)
                 check = (time.perf_counter() - start) / calls
             with store.session() as s:
                 rid = records.fetch_rows(s, RISKS)[0][0]

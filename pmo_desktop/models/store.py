@@ -142,12 +142,17 @@ def _sqlite_commit(conn: Any) -> None:
         return
     try:
         stamp(driver)
-        _room_for_the_commit(driver)
+        file = conn.connection.info.get(_OFFICE_FILE)
+        if file is not None:
+            _room_for_the_commit(driver, file)
     except sqlite3.Error as e:  # said as any failed commit is: a full disk, a read-only file
         raise exc.DBAPIError.instance("PRAGMA user_version", None, e, sqlite3.Error) from e
 
 
-def _room_for_the_commit(driver: sqlite3.Connection) -> None:
+_OFFICE_FILE = "pmo_office_file"  # in each connection's info: the file it opened (``_engine_for``)
+
+
+def _room_for_the_commit(driver: sqlite3.Connection, file: Path) -> None:
     """Refuse (``sqlite3.OperationalError``, the OSError of the cause chained) a transaction whose pages the
     office file cannot grow to hold: on a full disk, or past the account's file-size limit (``ulimit -f``).
     Its commit goes into the -wal, which often has room (the space earlier commits used, reused), and then its
@@ -156,10 +161,7 @@ def _room_for_the_commit(driver: sqlite3.Connection) -> None:
     it. Refused here, nothing is committed and the change is kept to retry (as any the full disk refuses)."""
     page_size = driver.execute("PRAGMA page_size").fetchone()[0]
     pages = driver.execute("PRAGMA page_count").fetchone()[0]  # with this transaction's new pages
-    file = next((row[2] for row in driver.execute("PRAGMA database_list") if row[1] == "main"), "")
-    if not file:
-        return
-    refusal = disk.room_to_grow(Path(file), page_size * pages)
+    refusal = disk.room_to_grow(file, page_size * pages)
     if refusal is not None:
         error = sqlite3.OperationalError("no room to write the change into the office file")
         error.__cause__ = refusal  # what ``disk.failure_cause`` says: the disk full, the size limit met
@@ -514,6 +516,7 @@ class Store:
         self._seen: tuple[int, int, bytes] | None = None
         self._signature: tuple[Any, ...] | None = None
         self.gone = False
+        self.made_read_only = False  # gone in that it was made read-only while open (``still_there``)
         # Said once when the office is shown: a -wal another file left beside it was set aside or ignored.
         self.open_note: str | None = None
         self._made_here: list[Path] = []  # side files a read-only open made, removed at close
@@ -559,6 +562,7 @@ class Store:
         engine = create_engine("sqlite://", poolclass=QueuePool,
                                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", lambda _dbapi_conn, record: record.info.__setitem__(_OFFICE_FILE, path))
         event.listen(engine, "begin", _sqlite_begin)
         event.listen(engine, "commit", _sqlite_commit)
         event.listen(engine, "checkin", _checkpoint)
@@ -838,7 +842,22 @@ class Store:
             self.read_only_reason = OVERWRITTEN_REASON
         else:
             self._size_floor = st.st_size
+            # Made read-only while open (its permission taken away, its folder's): what was opened for editing is
+            # now what an office opened read only is, for good, as a file moved away (the open connections could
+            # go on writing: for an administrator, into a file its owner protected; for anyone else, until the pool
+            # opened a new connection, and then each edit failed, the change lost). A stat and a statfs.
+            why = why_read_only(self.path) if self.read_only_reason is None else None
+            if why is not None:
+                self.gone = self.made_read_only = True
+                self.read_only_reason = why
         return not self.gone
+
+    @property
+    def gone_sentence(self) -> str:
+        """What happened to the file while open (``still_there``), as a sentence without its full stop."""
+        if self.made_read_only:
+            return f"“{self.display_name}” was made read-only while open: {self.read_only_reason}"
+        return f"“{self.display_name}” is no longer where it was opened: {self.read_only_reason}"
 
     @property
     def overwritten(self) -> bool:
@@ -929,8 +948,7 @@ class Store:
             if self.overwritten:
                 raise errors.FileGone(f"{self.overwritten_message} Your change was not saved.")
             raise errors.FileGone(
-                f"“{self.display_name}” is no longer where it was opened: {self.read_only_reason}. Your change was "
-                "not saved. Nothing else is lost: File ▸ Save a Copy As… saves the office as this window "
+                f"{self.gone_sentence}. Your change was not saved. Nothing else is lost: File ▸ Save a Copy As… saves the office as this window "
                 "has it, and opens the copy to edit."
             )
         if self.read_only_reason is not None:

@@ -165,8 +165,7 @@ class Document(QObject):
             if self.store.overwritten:  # nothing of what this window read is on the disk to copy
                 self.error.emit(self.store.overwritten_message)
             else:
-                self.error.emit(f"“{self.store.display_name}” is no longer where it was opened: "
-                                f"{self.store.read_only_reason}.\n\nNothing is lost: everything this window shows "
+                self.error.emit(f"{self.store.gone_sentence}.\n\nNothing is lost: everything this window shows "
                                 "is still readable, and File ▸ Save a Copy As… saves it and opens the copy to edit.")
             self.read_only_changed.emit()
         return False
@@ -405,8 +404,7 @@ class Document(QObject):
             # Kept, as when a server is away: Save a Copy As… saves it into the copy (``adopt``).
             self._told_gone = True  # this message says it; the window turns read only now
             self._keep(command)
-            self.error.emit(f"“{self.store.display_name}” is no longer where it was opened: {self.store.read_only_reason}."
-                            "\n\nNothing is lost: your change is kept, and File ▸ Save a Copy As… saves the office "
+            self.error.emit(f"{self.store.gone_sentence}.\n\nNothing is lost: your change is kept, and File ▸ Save a Copy As… saves the office "
                             "with it into the copy, which then opens to edit.")
             self.read_only_changed.emit()
             return False
