@@ -1282,13 +1282,24 @@ class WindowedRegisterModel(RegisterTableModel):
         if not self.wait_for_indexes_ahead():
             self._search_index_checked = False
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        # On a worker behind a progress dialog: a million risks' index took 58 s of the GUI thread on a loaded machine
+        # (the window frozen, a wait cursor its only sign). The window paints meanwhile; Cancel stops the build where it
+        # is (SQLite's progress handler, PostgreSQL's query cancelled: ``windows.Stop``) and rolls it back — this search,
+        # and the others of this table, read every row instead; the next table opened on the register asks again.
+        from ..background import run_with_progress
+
+        register, total, stop = self.register, self._total, windows.Stop()
+
+        def build(session) -> bool:
+            with stop.watching(session):
+                return search_index.ensure(session, register, total)
+
         try:
-            office.write(search_index.ensure, self.register, self._total)
-        except errors.StoreError:
-            pass  # busy or read-only just now: this search reads every row, the next session builds it
-        finally:
-            QApplication.restoreOverrideCursor()
+            run_with_progress(QApplication.activeWindow(), f"Building the search index of the {register.title.lower()} "
+                              f"({total:,} records; once)…", lambda progress, cancelled: office.write(build),
+                              on_cancel=stop.stop)
+        except (errors.StoreError, windows.Stopped):
+            pass  # busy, read-only or cancelled: this search reads every row, a table opened later builds it
 
     def clear_filters(self) -> None:
         self._passing_filters.clear()
