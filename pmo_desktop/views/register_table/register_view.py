@@ -4,8 +4,9 @@ copy/paste of rectangular blocks with Excel, add/duplicate/delete rows, all undo
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sized
 from datetime import date, datetime
+from itertools import chain
 
 from PySide6.QtCore import (
     QEvent,
@@ -52,11 +53,11 @@ from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsComma
 from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
-from .frozen import CutHeader, FrozenColumns, FrozenTable, selection_blocks, spans_cover
+from .frozen import CutHeader, FrozenColumns, FrozenTable, blocks_overlap, selection_blocks, spans_cover
 from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
 from .refusal_note import RefusalNote, show_beside
-from .table_model import number_as_typed, typed_value
+from .table_model import LazyCells, number_as_typed, typed_value
 from .windowed import (
     WindowedRegisterModel,
     import_numpy_after_first_paint,
@@ -1212,18 +1213,30 @@ class RegisterView(QWidget):
         False when the selection is no such block: whole rows, or cells of one row."""
         if self.in_new_line() or self.whole_rows_selected():
             return False
-        shown = self.selected_cells(shown_rows=True)
-        if len({row for row, _c in shown}) < 2:
-            return False
+        blocks = self.selection_ranges()
+        if len({row for top, bottom, _l, _r in blocks for row in (top, bottom)}) < 2:
+            return False  # cells of one row (or none)
         first: dict[int, int] = {}  # each column's top row selected
-        for row, column in shown:
-            if row < first.get(column, row + 1):
-                first[column] = row
+        for top, _bottom, left, right in blocks:
+            for column in range(left, right + 1):
+                first[column] = min(first.get(column, top), top)
         # the top cell's text only: not 100,000 cells' read for nothing
-        top = {column: self._copied_text(self.proxy.index(row, column)) for column, row in first.items()}
-        source = self._source_rows({row for row, _c in shown})
-        cells = [(source[row], column, top[column]) for row, column in shown
-                 if row != first[column] and self.model.fields[column].editable]
+        text = {column: self._copied_text(self.proxy.index(row, column)) for column, row in first.items()}
+        editable = [f.editable for f in self.model.fields]
+        cells: Sized
+        if isinstance(self.proxy, QIdentityProxyModel) and not blocks_overlap(blocks):
+            # the rows shown are the model's (a windowed table): the cells listed as the edit is worked out — on a
+            # worker for many (``WindowedRegisterModel.edits_of``) — not here: a million of them held the window
+            count = sum((bottom - top + 1) * sum(editable[left:right + 1]) for top, bottom, left, right in blocks)
+            cells = LazyCells(count - sum(editable[column] for column in first), lambda: (
+                (row, column, text[column]) for top, bottom, left, right in blocks
+                for row in range(top, bottom + 1) for column in range(left, right + 1)
+                if editable[column] and row != first[column]))
+        else:
+            shown = self.selected_cells(shown_rows=True)
+            source = self._source_rows({row for row, _c in shown})
+            cells = [(source[row], column, text[column]) for row, column in shown
+                     if row != first[column] and editable[column]]
         if cells:
             self.model.set_cells(cells, text="Fill down")
         return True
@@ -1469,7 +1482,7 @@ class RegisterView(QWidget):
             return True
         n = len(block) * max(len(r) for r in block)
         command = CompositeCommand(self.document, f"Paste {n} cell{'s' if n != 1 else ''}", parts)
-        done = self._execute_confirmed(command, (edited_rows(edit.edits) if cells and edit.edits else []) + new_rows)
+        done = self._execute_confirmed(command, chain(edited_rows(edit.edits) if cells and edit.edits else (), new_rows))
         if done and added is not None:
             self._show_added(added.ids)
         return done
@@ -1504,7 +1517,7 @@ class RegisterView(QWidget):
             f"them). Paste it further left{', or show the hidden columns' if hidden else ''}.")
         return False
 
-    def _execute_confirmed(self, command, rows: list[dict]) -> bool:
+    def _execute_confirmed(self, command, rows: Iterable[dict]) -> bool:
         """Run a command, first asking when its values are probably a slip (e.g. a future measurement)."""
         message = warning_for(self.register, rows, self.model.today, self.document, self.model.parent_id)
         if message:
