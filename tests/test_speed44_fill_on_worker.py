@@ -19,7 +19,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from register_views import shown_view
 
-from pmo_desktop.models import fields, records
+from pmo_desktop.models import bulk, fields, records
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.views.document import Document
 from pmo_desktop.views.register_table import windowed
@@ -35,6 +35,7 @@ def _windowed_small(monkeypatch):
     monkeypatch.setattr(windowed, "PAGE", 4)
     monkeypatch.setattr(windowed, "CACHE_PAGES", 3)
     monkeypatch.setattr(windowed, "READ_ON_WORKER_FROM", 10)
+    monkeypatch.setattr(bulk, "CONVERT_CHUNK", 7)  # the write's rows converted in chunks (a million: the lock let go)
 
 
 @pytest.fixture
