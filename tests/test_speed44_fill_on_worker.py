@@ -35,7 +35,7 @@ def _windowed_small(monkeypatch):
     monkeypatch.setattr(windowed, "PAGE", 4)
     monkeypatch.setattr(windowed, "CACHE_PAGES", 3)
     monkeypatch.setattr(windowed, "READ_ON_WORKER_FROM", 10)
-    monkeypatch.setattr(bulk, "CONVERT_CHUNK", 7)  # the write's rows converted in chunks (a million: the lock let go)
+    monkeypatch.setattr(bulk, "CONVERT_CHUNK", 7, raising=False)  # the write's rows converted in chunks (a million: the lock let go)
 
 
 @pytest.fixture
@@ -174,3 +174,35 @@ def test_cancel_while_the_fill_is_worked_out_changes_nothing(qtbot, document, pa
     assert [model.record(r)["budget"] for r in range(ROWS)] == BUDGETS
     assert table.currentIndex().row() == 3 and table.currentIndex().column() == budget
     assert selected_blocks(view) == [(0, ROWS - 1, budget, budget)]
+
+
+def test_del_and_ctrl_enter_over_a_whole_column_are_worked_out_on_a_worker(qtbot, document, parses):
+    """Del clears the column's cells and Ctrl+Enter puts the text typed into each: listed, compared and made edits on
+    the worker as the fill is; one undo step each."""
+    seen, _hold = parses
+    view = shown_view(qtbot, document, PROJECTS)
+    table, budget = view.table, view.model.column_of("budget")
+    whole_column(qtbot, view, budget, row=2)
+    seen.clear()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: set(budgets_by_name(document).values()) == {None})
+    assert seen == ["worker"] and document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    qtbot.waitUntil(lambda: budgets_by_name(document) == {f"Project {i}": BUDGETS[i] for i in range(ROWS)})
+    assert selected_blocks(view) == [(0, ROWS - 1, budget, budget)]
+    seen.clear()
+    view.activateWindow()  # the undo's progress dialog closed: the window active again, as the user's click makes it
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)  # the current cell edited, the column still selected
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not table
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "750")
+    assert selected_blocks(view) == [(0, ROWS - 1, budget, budget)]
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: set(budgets_by_name(document).values()) == {750})
+    assert seen == ["worker"]
+    assert document.undo_stack.undoText() == f"Fill {ROWS} cells"
+    document.undo_stack.undo()
+    qtbot.waitUntil(lambda: budgets_by_name(document) == {f"Project {i}": BUDGETS[i] for i in range(ROWS)})

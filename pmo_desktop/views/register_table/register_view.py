@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Iterable, Sized
 from datetime import date, datetime
 from itertools import chain
+from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -1151,7 +1152,7 @@ class RegisterView(QWidget):
         text = editor.currentText() if isinstance(editor, QComboBox) else editor.text() if isinstance(editor, QLineEdit) else None
         if text is None:
             return
-        cells = [(row, column, text) for row, column in self.selected_cells() if self.model.fields[column].editable]
+        cells = self.cells_to_set(lambda _column: text)
         if cells and self.model.set_cells(cells, text=f"Fill {len(cells)} cells"):
             self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
@@ -1221,22 +1222,7 @@ class RegisterView(QWidget):
             for column in range(left, right + 1):
                 first[column] = min(first.get(column, top), top)
         # the top cell's text only: not 100,000 cells' read for nothing
-        text = {column: self._copied_text(self.proxy.index(row, column)) for column, row in first.items()}
-        editable = [f.editable for f in self.model.fields]
-        cells: Sized
-        if isinstance(self.proxy, QIdentityProxyModel) and not blocks_overlap(blocks):
-            # the rows shown are the model's (a windowed table): the cells listed as the edit is worked out — on a
-            # worker for many (``WindowedRegisterModel.edits_of``) — not here: a million of them held the window
-            count = sum((bottom - top + 1) * sum(editable[left:right + 1]) for top, bottom, left, right in blocks)
-            cells = LazyCells(count - sum(editable[column] for column in first), lambda: (
-                (row, column, text[column]) for top, bottom, left, right in blocks
-                for row in range(top, bottom + 1) for column in range(left, right + 1)
-                if editable[column] and row != first[column]))
-        else:
-            shown = self.selected_cells(shown_rows=True)
-            source = self._source_rows({row for row, _c in shown})
-            cells = [(source[row], column, text[column]) for row, column in shown
-                     if row != first[column] and editable[column]]
+        cells = self.cells_to_set(lambda column: self._copied_text(self.proxy.index(first[column], column)), first)
         if cells:
             self.model.set_cells(cells, text="Fill down")
         return True
@@ -1300,6 +1286,30 @@ class RegisterView(QWidget):
         Python a cell (a whole column of 100,000 risks: about a second of the window's time)."""
         return selection_blocks(self.table.selectionModel())
 
+    def cells_to_set(self, value: Callable[[int], Any], left_out: dict[int, int] | None = None) -> Sized:
+        """The editable cells selected as (row of the model, column, ``value(column)``) — a fill, a clear, Ctrl+Enter —
+        leaving out the row shown that ``left_out`` gives a column (a fill's top cell). A windowed table's (the rows
+        shown are the model's) are listed when the edit is worked out (``LazyCells``) — on a worker for many
+        (``WindowedRegisterModel.edits_of``): a million listed here held the window a second; a table in memory's
+        (under 50,000 rows), or blocks that overlap (each cell listed once), here."""
+        skip = left_out or {}
+        editable = [f.editable for f in self.model.fields]
+        blocks = self.selection_ranges()
+        values = {column: value(column) for column in {c for _t, _b, left, right in blocks for c in range(left, right + 1)}
+                  if editable[column]}
+        if isinstance(self.proxy, QIdentityProxyModel) and not blocks_overlap(blocks):
+            count = sum((bottom - top + 1) * sum(editable[left:right + 1]) for top, bottom, left, right in blocks)
+            count -= sum(1 for column, row in skip.items() if editable[column]
+                         and any(top <= row <= bottom and left <= column <= right for top, bottom, left, right in blocks))
+            return LazyCells(count, lambda: (
+                (row, column, values[column]) for top, bottom, left, right in blocks
+                for row in range(top, bottom + 1) for column in range(left, right + 1)
+                if editable[column] and row != skip.get(column)))
+        shown = [(row, column) for row, column in self.selected_cells(shown_rows=True)
+                 if editable[column] and row != skip.get(column)]
+        source = self._source_rows({row for row, _c in shown})
+        return [(source[row], column, values[column]) for row, column in shown]
+
     def selected_cells(self, shown_rows: bool = False) -> list[tuple[int, int]]:
         """The cells selected as (row, column), each once, by the selection's ranges (``selection_ranges``): rows
         of the source model, or with ``shown_rows`` of the table as shown."""
@@ -1334,7 +1344,7 @@ class RegisterView(QWidget):
             self.clear_cells()
 
     def clear_cells(self) -> None:
-        cells = [(row, column, None) for row, column in self.selected_cells() if self.model.fields[column].editable]
+        cells = self.cells_to_set(lambda _column: None)
         if not cells:
             return
         document = self.document
