@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt, QTimer, Signal
@@ -170,7 +171,7 @@ def edits_of(fields: list[Field], cells, rows: dict[int, tuple], ctx: Any,
     edits: list[CellEdit] = []
     versions: dict[int, int] = {}
     problems: list[str] = []
-    parsed_as: dict[tuple[int, Any], Any] = {}  # (column, value) → the value parsed, or the ValidationError
+    parsed_as: dict[tuple[int, type, Any], Any] = {}  # (column, class, value) → the value parsed, or its refusal
     total = len(cells)
     for n, (r, c, value) in enumerate(cells):
         if n % _EDITS_STEP == 0 and n:
@@ -181,8 +182,9 @@ def edits_of(fields: list[Field], cells, rows: dict[int, tuple], ctx: Any,
         f = fields[c]
         if not f.editable:
             continue
+        key = (c, value.__class__, value)  # by class too: 1 and True are equal keys
         try:
-            parsed = parsed_as.get((c, value), _UNPARSED)
+            parsed = parsed_as.get(key, _UNPARSED)
         except TypeError:  # a value that cannot be a key (none typed or pasted is)
             parsed = _UNPARSED
         if parsed is _UNPARSED:
@@ -192,10 +194,11 @@ def edits_of(fields: list[Field], cells, rows: dict[int, tuple], ctx: Any,
                     parsed = "; ".join(sorted(parsed))
             except errors.ValidationError as e:
                 parsed = e
-            try:
-                parsed_as[(c, value)] = parsed
-            except TypeError:
-                pass
+            if isinstance(parsed, _SHARED_SAFELY):  # one value in many edits: never one that can be changed in place
+                try:
+                    parsed_as[key] = parsed
+                except TypeError:
+                    pass
         if isinstance(parsed, errors.ValidationError):
             problems.append(f"Row {r + 1}: {parsed}" if total > 1 else str(parsed))
             continue
@@ -210,6 +213,7 @@ def edits_of(fields: list[Field], cells, rows: dict[int, tuple], ctx: Any,
 
 _EDITS_STEP = 20_000
 _UNPARSED = object()
+_SHARED_SAFELY = (str, int, float, Decimal, date, tuple, type(None), errors.ValidationError)
 
 class RegisterTableModel(QAbstractTableModel):
     """Rows of one register (or of one parent's sub-table, e.g. a risk's actions)."""

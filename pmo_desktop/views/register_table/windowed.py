@@ -86,9 +86,10 @@ LIST_FIRST_FROM = 50_000  # records; from here a search or filter shows its firs
 # meanwhile. PostgreSQL walks the primary key for them under a timeout (``windows.first_ids``): 200 there.
 FIRST_ROWS = 2000
 FIRST_ROWS_SERVER = 200
-# An edit of this many cells or more (a fill of a whole column, a clear, Ctrl+Enter) reads the rows it changes — their
-# old values and versions — on a worker behind a progress dialog (``rows_at``): 100,000 risks' rows are about 1.3 s of
-# reading and making rows, which held the window before the edit's own progress dialog showed.
+# An edit of this many cells or more (a fill of a whole column, a clear, Ctrl+Enter) is worked out on a worker behind a
+# progress dialog (``edits_of``): its cells listed, the rows it changes read (their old values and versions: 100,000
+# risks' rows about 1.3 s), each value parsed and compared — all of which held the window before the edit's own
+# progress dialog showed.
 READ_ON_WORKER_FROM = 5_000
 WIDEN_AT_MOST = 20_000  # records changed at once whose dates widen the dates' bounds kept (``_follow_bounds``)
 # The GUI thread waits for a worker (an index being built, the dates' bounds being read) this long at most,
@@ -108,11 +109,6 @@ _numpy_worker: threading.Thread | None = None
 # After a large table's first rows are painted, numpy's import starts on a worker this much later: once the
 # table shown has settled (the rest of its opening, the page around it) and before a user's first sort.
 NUMPY_AFTER_MS = 250
-
-
-def office_read_rows(office, register: Register, ctx: Any, parent_id: int | None, ids: list[int]) -> list[tuple]:
-    """Rows of these ids as the database has them (``stored_rows``, looked up at each call)."""
-    return office.read(stored_rows, register, ctx, parent_id, ids)
 
 
 def wait_for(done: threading.Event) -> None:
@@ -790,8 +786,8 @@ class WindowedRegisterModel(RegisterTableModel):
     def _rows_of(self, wanted: list[int], pages: dict[int, list[tuple]], ids) -> dict[int, tuple]:
         """The rows at ``wanted`` (in order): those in memory as they are — what the user sees, with the versions that
         make another user's save since a conflict, never overwritten —, the others as the database has them, as
-        painting reads them (a record deleted meanwhile blank). No Qt and none of the model's state but what is
-        given: a worker runs it too."""
+        painting reads them (a record deleted meanwhile blank). No Qt, and of the model's changing state (its pages,
+        its ids) only what is given: a worker runs it too."""
         out: dict[int, tuple] = {}
         rest: list[int] = []
         for r in wanted:
@@ -801,8 +797,8 @@ class WindowedRegisterModel(RegisterTableModel):
             else:
                 rest.append(r)
         read_ids = [ids[r] for r in rest]
-        read = office_read_rows(self.document.office, self.register, self.document.context, self.parent_id,
-                                read_ids) if read_ids else []
+        read = self.document.office.read(stored_rows, self.register, self.document.context, self.parent_id,
+                                         read_ids) if read_ids else []
         found = {row[0]: row for row in read}
         blank = (None,) * len(self.fields)
         out.update((r, found.get(rid) or (rid, 0, *blank)) for r, rid in zip(rest, read_ids))
@@ -811,7 +807,7 @@ class WindowedRegisterModel(RegisterTableModel):
     def edits_of(self, cells) -> EditsWorkedOut | None:
         """From ``READ_ON_WORKER_FROM`` cells (a fill or a clear of a whole column), the rows read, each value parsed
         and compared with the cell's, and the edits listed on a worker behind a progress dialog that Cancel stops
-        (nothing changed): a million cells held the window 10-25 s for it. ``cells`` may be lazy (``LazyCells``):
+        (nothing changed): a fill of a million cells had the GUI thread busy 8.8 s of CPU. ``cells`` may be lazy (``LazyCells``):
         listed there too. The rows in memory are taken as they are, as ``rows_at`` takes them; the ids are the
         table's when the edit began (a copy: a reload meanwhile changes nothing of it)."""
         if len(cells) < READ_ON_WORKER_FROM:
