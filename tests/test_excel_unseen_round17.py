@@ -97,7 +97,8 @@ def test_status_words_of_raid_logs_are_read_not_refused(sqlite_store, tmp_path):
 
 def test_a_dependency_on_an_external_party_with_no_needing_project_is_kept(sqlite_store, tmp_path):
     """A one-project RAID log's dependency names the external party it waits on but no project needing it
-    (the log is the project's own): the row is imported, the party kept in its notes, not refused."""
+    (the log is the project's own): the row is imported with its party, not refused (walkthrough 33: a
+    dependency with only its party is kept, as one naming neither end is — the party had gone to the notes)."""
     path = write_xlsx(tmp_path / "PMO_RAID_Log.xlsx", {"Dependencies": [
         ["RAID LOG — DEPENDENCIES"], [],
         ["Dep. ID", "Type", "Dependency Description", "Dependent On", "Owner", "External Party", "Required By",
@@ -110,8 +111,7 @@ def test_a_dependency_on_an_external_party_with_no_needing_project_is_kept(sqlit
     assert not [r for sp in plan.sheets for r in sp.rows if r.report.action.value == "error"]
     deps = by_code(sqlite_store, "dependencies")
     assert sorted(deps) == ["D-001", "D-002"]
-    assert "Legacy System Vendor" in (deps["D-001"]["notes"] or "")
-    assert deps["D-001"]["external_party"] in (None, "")
+    assert deps["D-001"]["external_party"] == "Legacy System Vendor" and deps["D-001"]["to_project"] is None
 
 
 def test_an_issue_log_workbook_whose_sheet_links_to_risks_is_the_issue_log(sqlite_store, tmp_path):

@@ -264,8 +264,8 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
     row += 2
     for r in data.rollups or [Rollup("month", [], 0)]:
         _cell(ws, row, 1, r.unit or "(no unit)", border=True)
-        _cell(ws, row, 2, r.planned_to_date, fmt="#,##0.0", border=True)
-        _cell(ws, row, 3, r.realized_to_date, fmt="#,##0.0", border=True)
+        _cell(ws, row, 2, r.planned_to_date, fmt=v.MONEY_FORMAT, border=True)
+        _cell(ws, row, 3, r.realized_to_date, fmt=v.MONEY_FORMAT, border=True)
         _cell(ws, row, 4, r.realized_to_date / r.planned_to_date if r.planned_to_date else None, fmt="0%",
               border=True)
         _cell(ws, row, 5, r.benefits, border=True)
@@ -489,10 +489,11 @@ def _benefits(ws: Worksheet, data: BoardPackData) -> None:
         values = (b["code"], b["title"], b["category"], b["owner"], b["unit"] or None, b["baseline_value"],
                   b["target_value"], b["target_date"], b["planned_now"], b["latest_actual"], b["status_rag"],
                   b["lifecycle"], b["confidence"])
+        money = benefit_rules.measures_are_money(b)
         for j, value in enumerate(values, start=1):
             cell = _cell(ws, row, j, value, border=True, align=styles.WRAP if j == 2 else None)
-            if j in (6, 7, 9, 10) and value is not None:  # as the window shows it: 95, 76.24
-                cell.number_format = number_format(value)
+            if j in (6, 7, 9, 10) and value is not None:  # money whole (the value kept), else as typed: 95, 76.24
+                cell.number_format = v.MONEY_FORMAT if money else number_format(value)
             if j == 8 and value is not None:
                 cell.number_format = styles.DATE_FORMAT
         _colour_cell(ws.cell(row, 11), benefit_rules.STATUS_COLOURS.get(b["status_rag"]))
@@ -514,9 +515,9 @@ def _rollup_table(ws: Worksheet, r: Rollup, row: int) -> int:
     first = row + 2
     for k, period in enumerate(r.periods):
         _cell(ws, first + k, 1, period.label, border=True)
-        _cell(ws, first + k, 2, round(period.cumulative_planned, 2), fmt="#,##0.0", border=True)
+        _cell(ws, first + k, 2, round(period.cumulative_planned, 2), fmt=v.MONEY_FORMAT, border=True)
         realized = period.cumulative_realized
-        _cell(ws, first + k, 3, None if realized is None else round(realized, 2), fmt="#,##0.0", border=True)
+        _cell(ws, first + k, 3, None if realized is None else round(realized, 2), fmt=v.MONEY_FORMAT, border=True)
     last = first + len(r.periods) - 1
     chart = LineChart()
     chart.title = printable(f"Financial benefits{unit}: planned vs realized")

@@ -463,8 +463,13 @@ def _stakeholders(data: BoardPackData) -> list[Flowable]:
 
 
 def _benefits(data: BoardPackData) -> list[Flowable]:
-    rows = [[b["code"], b["title"], b["category"], b["owner"], b["unit"], b["baseline_value"], b["target_value"],
-             b["target_date"], b["planned_now"], b["latest_actual"], b["status_rag"]] for b in data.benefits]
+    def measure(b: Record, name: str) -> Any:  # a financial benefit's money whole, as the pack's every amount
+        value = b[name]
+        return v.money_text(value) if value is not None and benefit_rules.measures_are_money(b) else value
+
+    rows = [[b["code"], b["title"], b["category"], b["owner"], b["unit"], measure(b, "baseline_value"),
+             measure(b, "target_value"), b["target_date"], measure(b, "planned_now"), measure(b, "latest_actual"),
+             b["status_rag"]] for b in data.benefits]
     fills = {(10, i): benefit_rules.STATUS_COLOURS.get(b["status_rag"]) for i, b in enumerate(data.benefits)}
     out: list[Flowable] = [Paragraph("Benefits", H1), *_listing(
         ("ID", "Benefit", "Category", "Owner", "Unit", "Baseline", "Target", "Target date", "Planned today",

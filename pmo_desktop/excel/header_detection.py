@@ -119,7 +119,29 @@ class SheetKind:
         key = normalise_key(title)
         # "Inventário de stakeholder" is the list "Inventário de stakeholders" names: a last "s" more or less
         forms = (key, f"{key}s", key[:-1] if len(key) > 4 and key.endswith("s") else key)
-        return any(k in names or k in sheet_words(self.register) for k in forms)
+        return any(k in names or k in sheet_words(self.register) for k in forms) or \
+            _singular_words(title) in _singular_sheet_names(self.register)
+
+
+@lru_cache(maxsize=1 << 12)
+def _singular_words(text: str) -> str:
+    """A sheet's name keyed with every word in the singular ("Issues Register" → issue register): the noun of a
+    register's name is written in the plural before the word for the list as often as not ("Risks Log",
+    "Stakeholders Register"), where the last "s" of the whole name is no help (round 43: an "Issues Register"
+    named no register, and its issues were lost to the risk register's reading of its columns)."""
+    return "".join(_singular(w) for w in words_of(text))
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"  # "Dependencies Log" is the dependency log
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+@lru_cache(maxsize=None)
+def _singular_sheet_names(register: str) -> frozenset[str]:
+    reg = REGISTERS[register]
+    return frozenset(_singular_words(n) for n in (reg.title, *reg.sheet_synonyms))
 
 
 _RECOGNISED = [r for r in REGISTERS.values() if r.recognised_on_import]
@@ -364,8 +386,12 @@ def _by_tail(kind: SheetKind, text: str, used: set[str]) -> str | None:
 
 @lru_cache(maxsize=1 << 15)
 def _tail_name(text: str) -> str | None:
-    """The field the last word of a header of two words or more names in every register having it."""
-    words = words_of(re.sub(r"\[[^\]]*\]", " ", text))
+    """The field the last word of a header of two words or more names in every register having it. A header
+    written as one identifier in camel case ("BusinessOwner", "AssetOwner") has its words where the capitals
+    start them: it says what "Business Owner" says, which a GRC register's asset columns write so (the owner
+    of the affected asset, who answers for its risks where no column names another owner, as the spaced
+    header already was read)."""
+    words = words_of(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", re.sub(r"\[[^\]]*\]", " ", text)))
     return tail_words().get(words[-1]) if len(words) >= 2 else None
 
 
@@ -523,6 +549,10 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
             hit, clash = (loose, None) if loose not in used or loose in PSEUDO else (None, loose)
         if hit is None and clash is None:
             hit = _by_tail(kind, str(cell), used)
+        if hit is None and cell.__class__ is str and "(" in cell and \
+                (listed := _named_by_its_choices(kind, cell, used)) is not None:
+            # its words name no field, or one another column holds: the choices it lists say which it is
+            hit, clash = listed, None
         if hit is None and clash is not None and top is not None and clash in (_title_field(kind), "description") \
                 and not top.rstrip().endswith(":") and not (c > 0 and row[c - 1] == cell):
             # a second "Beschreibung" under "Prävention": the caption above names what it describes
@@ -554,6 +584,7 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
         _beside_pairs(kind, row, group, mapping, duplicates)
         _own_name_wins(kind, row, mapping, duplicates)
         _last_date_wins(kind, row, mapping, duplicates)
+        _title_over_description(kind, row, mapping, duplicates)
     if kind.register == "risks":
         mapping.update(_kinney_letters(row, mapping))
     if kind.register in NAMED_PEOPLE:
@@ -574,6 +605,37 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
     if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
+
+
+# the least of a header's bracketed list that says it offers choices ("(Positive, Negative, Influencer …)")
+_LISTED_CHOICES = 3
+
+
+def _named_by_its_choices(kind: SheetKind, cell: str, used: set[str]) -> str | None:
+    """The choice field a header names by the choices it lists in brackets, when its words name no field:
+    "Impact on Project (Positive, Negative, Influencer, Supporter, Roadblock)" on a stakeholder register offers
+    the stakeholder's attitude (positive and supporter read as Supporter, negative and roadblock as Opponent in
+    the language files), though "Impact" alone would name the power. The field is the one whose words place
+    more than half of the listed choices, two at least, and no other field places as many (current and desired
+    engagement share their words: no one of them is named so). A listed word no choice takes ("Influencer")
+    is kept in the notes on the rows giving it (``row_planner._set_aside``), not refused."""
+    listed = [part for inside in re.findall(r"\(([^)]*)\)", cell)
+              for part in re.split(r"\s*[,;/|]\s*|\s+or\s+", inside)
+              if len(word_key(part)) > 2 and word_key(part) not in ("etc", "etcetera")]  # letters ("H/M/L") say too little
+    if len(listed) < _LISTED_CHOICES or _ratings(listed):
+        return None  # "Impact (High, Medium, Low)": levels rate whatever the words name, they choose no field
+    placed: dict[str, int] = {}
+    for f in kind.reg.fields:
+        if f.kind is not Kind.ENUM or f.name in used or not f.choices:
+            continue
+        words = value_words(f"{kind.register}.{f.name}")
+        own = {word_key(x) for x in (*f.choices, *(f.aliases or {}))}
+        placed[f.name] = sum(1 for part in listed if word_key(part) in words or word_key(part) in own)
+    best = max(placed.values(), default=0)
+    chosen = [name for name, n in placed.items() if n == best]
+    if best < 2 or best * 2 <= len(listed) or len(chosen) != 1:
+        return None
+    return chosen[0]
 
 
 def _first_and_last_names(mapping: dict[int, str]) -> None:
@@ -681,6 +743,48 @@ def _own_name_wins(kind: SheetKind, row: list[Any], mapping: dict[int, str], dup
         del mapping[c]
         del duplicates[d]
         duplicates[c] = name
+
+
+def _title_over_description(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                            duplicates: dict[int, str]) -> None:
+    """Two columns naming the records, one headed as their description ("Description") and the other as their name
+    ("Short Description", "Summary", "Risk Title"): the other takes the title, the description —
+    a paragraph about the record — is kept labelled in the notes. Before, whichever came first named them: a
+    ServiceNow change request export ("Short Description | Description") gives its title first, but "Description |
+    Risk Title" gave every risk its paragraph as its title."""
+    title = _title_field(kind)
+    c = next((k for k, n in mapping.items() if n == title), None)
+    if title is None or c is None or c >= len(row) or not _headed_as_description(row[c]):
+        return
+    d = next((k for k, n in sorted(duplicates.items()) if n == title and k < len(row)
+              and _headed_as_name(row[k])), None)
+    if d is None:
+        return
+    mapping[d] = title
+    del mapping[c]
+    del duplicates[d]
+    duplicates[c] = title
+
+
+# a header's first word saying its column holds a description cut short, a title ("Short Description")
+_SHORT_WORDS = frozenset({"short", "brief", "kurze", "kurz", "breve", "corta", "courte", "korte"})
+
+
+# a header's last word saying its column holds the records' names ("Risk Title", "Summary", "Nombre")
+_NAME_WORDS = frozenset({"title", "titel", "titulo", "titre", "titolo", "tytul", "summary", "subject", "name",
+                         "naam", "nombre", "nom", "nome"})
+
+
+def _headed_as_description(cell: Any) -> bool:
+    words = words_of(cell) if isinstance(cell, str) else []
+    return bool(words) and words[-1].startswith(_DESCRIPTION_STEMS) and words[0] not in _SHORT_WORDS
+
+
+def _headed_as_name(cell: Any) -> bool:
+    """"Short Description", "Risk Title", "Summary": a header saying its column names the records — not any
+    other column a title word begins ("Riesgo S/N", a yes or no for each candidate risk)."""
+    words = words_of(cell) if isinstance(cell, str) else []
+    return bool(words) and (words[-1] in _NAME_WORDS or (words[0] in _SHORT_WORDS and len(words) > 1))
 
 
 # words saying a date is the last one that happened ("Last Reviewed", "Date of last review", "Última revisión")
@@ -2769,13 +2873,32 @@ def _named_sheet(best: HeaderMatch | None, per_kind: dict[str, tuple[HeaderMatch
         return best
     if any(any(n in normalise_key(h) for n in _nouns(best.kind)) for h in best.headers if h and not _refers(h)):
         return best
+    # named by its title or the column standing in for it: an issue log's "Description" names its issues when
+    # no column is headed "Issue" (round 43: an "Issue Register" so laid out was read as risks)
     named = [m for m, _row in per_kind.values() if not m.kind.is_child and m.kind.matches_sheet_name(sheet_title)
-             and _title_field(m.kind) in m.mapping.values() and len(real_fields(m.mapping)) >= NAMING_MIN_FIELDS
-             and (m.score >= best.score - SHEET_NAME_BONUS or not specific_fields(best.kind, best.mapping))]
+             and _names_its_records(m) and len(real_fields(m.mapping)) >= NAMING_MIN_FIELDS
+             and (m.score >= best.score - SHEET_NAME_BONUS or not specific_fields(best.kind, best.mapping)
+                  or _title_says_its_noun(m))]
     # by a little: a risk register on a sheet named "Issue Register" (cause, event, effect, proximity …) stays
     # the risk register; by any margin when none of the other register's columns is its own (a "change_requests"
     # sheet whose dates, owner, status and notes a risk register has too)
     return max(named, key=lambda m: m.score) if named else best
+
+
+def _title_says_its_noun(match: HeaderMatch) -> bool:
+    """The column naming the records says the register's noun ("Issue Title" on a sheet named "Issues
+    Register"): the sheet says twice what its rows are, and another register's reading of its other columns
+    (likelihood, consequences, a target date: an issues register laid out like the risk register beside it)
+    does not outweigh that by any margin."""
+    title = _title_field(match.kind)
+    nouns = _nouns(match.kind)
+    return any(n == title and c < len(match.headers) and not _refers(match.headers[c])
+               and not nouns.isdisjoint(words_of(match.headers[c])) for c, n in match.mapping.items())
+
+
+def _names_its_records(match: HeaderMatch) -> bool:
+    naming = {_title_field(match.kind), *_TITLE_FALLBACK.get(match.kind.register, ())}
+    return not naming.isdisjoint(match.mapping.values())
 
 
 def _refers(header: str) -> bool:

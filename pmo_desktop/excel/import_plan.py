@@ -54,6 +54,7 @@ class PlannedRow:
     has_title: bool = True                                # the row names its record (title / name filled)
     raw: tuple[Any, ...] | None = None                    # refused rows: the cells, for the rows-left-out workbook
     actions: list[dict[str, Any]] | None = None           # new risks: their response actions (description, …)
+    planned: list[dict[str, Any]] | None = None           # new benefits: planned values (on, value), a target per year
     unplaced: list[tuple[str, str]] | None = None         # refused rows: (field, value) no rule could place
     failures: int = 0                                     # refused rows: how many of its values were not placed
     code_assigned: bool = False                           # new rows: the ID is the import's, not the workbook's

@@ -87,6 +87,7 @@ from .header_detection import (
     tracker_column,
     vulnerability_list,
 )
+from .headerless import headerless_message, headerless_rows
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
 from .linked_kinds import rows_of_another_kind
 from .named_rows import keyed_by_names, names_listed
@@ -1100,6 +1101,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             plan.sheets.append(sheet_plan)
             if sheet_plan.register in ACTIONS_OF:
                 _response_actions(plan, sheet_plan)
+            _planned_values(plan, sheet_plan)
             _collect(plan, planner)
         if progress is not None:
             progress(planner.total or planner.done, planner.total or planner.done)
@@ -1315,6 +1317,28 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
         plan.sheets.append(child)
 
 
+def _planned_values(plan: ImportPlan, sheet: SheetPlan) -> None:
+    """New benefits' targets per year, dated (``row_planner._yearly_target``), as their planned trajectory —
+    unless a plan sheet of the workbook gives the trajectory of that benefit itself: given once."""
+    rows = [p for p in sheet.rows if p.planned and p.report.action == Action.INSERT and not sheet.synthetic]
+    if not rows:
+        return
+    child_register = "benefit_plan"
+    given = {(p.parent_code or "").lower() for s in plan.sheets if s.register == child_register and not s.synthetic
+             for p in s.rows}
+    child = SheetPlan(f"{sheet.sheet} (targets per year)", child_register, sheet.header_row, {}, [], "",
+                      parent_register=sheet.register, synthetic=True)
+    for prow in rows:
+        if prow.report.code.lower() in given:
+            continue
+        for values in prow.planned or []:
+            child.rows.append(PlannedRow(RowReport(child.sheet, prow.report.row, Action.INSERT, prow.report.code,
+                                                   "a year's target, as a planned value on that year's end."),
+                                         dict(values), None, prow.report.code))
+    if child.rows:
+        plan.sheets.append(child)
+
+
 @_collector_paused
 def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: Progress | None = None,
                          cancelled: Cancelled | None = None, *, limits: Limits = DEFAULT_LIMITS,
@@ -1438,6 +1462,13 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     raise WorkbookError(f"“{path.name}” is a template: its only table, on sheet “{example}”, is the "
                                         "template's worked example beside its instructions, not records; nothing was "
                                         "imported (rename that sheet to import its rows).")
+                # a table written without its header row: said as such, with the header row to add
+                for title, reason in plan.skipped_sheets:
+                    if reason == NO_HEADER and title in book.sheet_names and \
+                            (table := headerless_rows(book.sheet(title).top_rows(fill_merged=False))) is not None:
+                        named = next((k.register for k in ALL_KINDS if not k.is_child and (named_by_its_last_words(k, path.stem)
+                                      or k.matches_sheet_name(title))), None)
+                        raise WorkbookError(headerless_message(path.name, named, table))
                 # that sheet may be the register all the same: say how to import it by hand
                 raise WorkbookError(f"No sheet of “{path.name}” has a header row naming register columns (such as ID, "
                                     "Title, Owner) in its first rows; check the workbook"
@@ -1486,6 +1517,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 for sheet_plan in list(plan.sheets):
                     if sheet_plan.register in ACTIONS_OF:
                         _response_actions(plan, sheet_plan)
+                    _planned_values(plan, sheet_plan)
                 _whole_families(plan, planner)
                 _collect(plan, planner)
         plan.not_read = book.not_read(book.sheet_names)  # every visible sheet was opened: no sheet read again

@@ -69,6 +69,7 @@ from .vocabulary import (
     value_words,
     word_key,
     words_of,
+    year_words,
 )
 from .workbook_reader import EXCEL_ERRORS, SheetReader, Uncalculated, column_letters
 
@@ -989,6 +990,16 @@ class Planner:
         self._benefit_kind = next(
             (c for c, h in sorted(plan.extras.items()) if map_header(kind, [h])[0].get(0) == "category"), None) \
             if reg.name == "benefits" and "dis_benefit" not in mapping.values() else None
+        # a target per year kept in the notes ("Year 1 Target | Year 2 Target | Year 3 Target"), no column giving
+        # the benefit's target: the last year's is the target, and where a start is given its date the end of
+        # that year and each year's a planned value (``_yearly_target``); every year's figure stays in the notes
+        self._yearly_targets = _yearly_target_columns(kind, plan.extras) \
+            if reg.name == "benefits" and "target_value" not in mapping.values() else []
+        if self._yearly_targets:
+            heads = [f"“{plan.extras[c]}”" for _year, c in self._yearly_targets]
+            plan.say(f"Each benefit's target is the last of {', '.join(heads)} its row gives; where the row gives "
+                     "its start (realization start or baseline date), it is dated the end of that year and each "
+                     "year's target is a planned value on its year's end; every year's target is kept in the notes.")
         status_field = next((f for f in reg.fields if f.name == "status" and f.kind is Kind.ENUM), None)
         # columns kept in the notes whose date says the record was fixed or closed: its status when it gives none
         self._closing = [(c, choice) for c, h in sorted(plan.extras.items())
@@ -2253,7 +2264,12 @@ class Planner:
             counts[text] = counts.get(text, 0) + 1
             unplaced.append((f.name, text))
             if set_aside:
-                self._long_texts.append(f"{f.label}: {text}")
+                # under the column's own header, as the sheet heads it: "Impact on Project (Positive, …)" says
+                # where the word stood, which the field's label would not
+                at = next((c for c, g in fields if g is f), None)
+                heading = plan.headers[at] if at is not None and at < len(plan.headers) else None
+                head = " ".join(heading.split()).rstrip(":").rstrip() if isinstance(heading, str) else ""
+                self._long_texts.append(f"{head or f.label}: {text}")
             else:
                 errors.append(why)
         for c, choice in self._closing:
@@ -2264,6 +2280,9 @@ class Planner:
         if self._benefit_kind is not None and self._benefit_kind < width and \
                 word_key(row[self._benefit_kind]) in value_words("benefits.kind"):
             values["dis_benefit"] = True
+        yearly: list[dict[str, Any]] = []  # a target per year, dated: the benefit's planned values
+        if self._yearly_targets and values.get("target_value") is None:
+            yearly = self._yearly_target(reg, row, values)
         if self._roam is not None and self._roam < width and (roam := _ROAM.get(word_key(row[self._roam]))):
             name, choice = roam
             if not values.get(name):
@@ -2471,8 +2490,11 @@ class Planner:
                 reason += f"Its own {key.label} kept in the notes. "
         if set_aside:
             f, _why, text = unplaceable[0]
-            reason += (f"{f.label} “{text}” is none of its {'levels' if f.kind is Kind.SCALE else 'choices'}: left "
-                       "empty, the value kept in the notes (translate it to place it). ")
+            default = reg.defaults.get(f.name) if record_id is None else None
+            left = f"left at “{default}”, what the office records when not known" if default not in (None, "") \
+                else "left empty" if record_id is None else "left as it was"
+            reason += (f"{f.label} “{text}” is none of its {'levels' if f.kind is Kind.SCALE else 'choices'}: {left}, "
+                       "the value kept in the notes (translate it to place it). ")
         for zf in zeroed:
             reason += (f"{zf.label} 0 is below its scale (1–{zf.scale_max(ctx)}): left empty, the 0 kept in the "
                        "notes. ")
@@ -2586,9 +2608,38 @@ class Planner:
         prow.creates = tuple(creates)
         if action == Action.INSERT and actions:
             prow.actions = actions
+        if action == Action.INSERT and yearly:
+            prow.planned = yearly
         if unplaced:  # a value set aside: forgotten with the row when the row is planned again or skipped
             prow.unplaced = unplaced
         return prow
+
+    def _yearly_target(self, reg: Register, row: tuple[Any, ...], values: dict[str, Any]) -> list[dict[str, Any]]:
+        """The benefit's target from its targets per year: the last year's the row gives as a figure (a year
+        written "TBC" is left to the notes, where every year's cell stays as written). A register numbering its years says when
+        they start only by a date of the row's own: from the start of the realization window, else the baseline
+        date, year N ends the day before its Nth anniversary, and that is the target's date; each year's target
+        is then a planned value of the benefit on that year's end (returned, for a new benefit's trajectory).
+        With no start the date is left empty and nothing planned, rather than guessed from today."""
+        target = reg.field("target_value")
+        start = values.get("window_start") or values.get("baseline_date")
+        start = start if isinstance(start, date) else None
+        planned: list[dict[str, Any]] = []
+        for year, c in self._yearly_targets:
+            cell = row[c] if c < len(row) else None
+            if v.is_blank(cell):
+                continue
+            try:
+                figure = self._translator.parse(target, cell, self.ctx)
+            except ValidationError:
+                continue
+            if isinstance(figure, (int, float)):
+                values["target_value"] = figure
+                if start is not None:
+                    planned.append({"on": _anniversary(start, year) - timedelta(days=1), "value": figure})
+        if planned and not values.get("target_date"):
+            values["target_date"] = planned[-1]["on"]
+        return planned if start is not None else []
 
     @staticmethod
     def _set_aside(reg: Register, unplaceable: list[tuple[Field, str, str]], errors: list[str]) -> bool:
@@ -2597,13 +2648,14 @@ class Planner:
         imported with that field empty and the value kept in its notes, named in the preview to translate:
         leaving the field empty claims nothing the sheet did not say, while refusing the row loses all it
         did say. A field with a default (a status) would show the default as if the sheet had said it, so
-        those rows stay refused; so do rows with two values unplaced or a sentence (text under the header
+        those rows stay refused, unless the default is the field's "unknown" (``_default_means_unknown``: a
+        stakeholder's attitude Neutral), which claims nothing either; so do rows with two values unplaced or a sentence (text under the header
         or a legend rather than a record), and registers with no notes to keep the value in."""
         if len(unplaceable) != 1 or errors or EXTRA_FIELD.get(reg.name) is None:
             return False
         f, _why, text = unplaceable[0]
         return not f.required and not f.kind.is_key and f.kind in (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM) and \
-            reg.defaults.get(f.name) in (None, "") and len(text.split()) <= 4
+            (reg.defaults.get(f.name) in (None, "") or _default_means_unknown(reg, f)) and len(text.split()) <= 4
 
     def _actions_by(self, row: Sequence[Any], width: int, ctx: Context, any_to_do: bool
                     ) -> tuple[dict[str, Any], list[str]]:
@@ -3004,3 +3056,52 @@ def _with_framework(text: str, framework: str | None) -> str:
     if not framework or framework.lower() in text.lower():
         return text
     return f"{text} ({framework})"
+
+
+def _default_means_unknown(reg: Register, f: Field) -> bool:
+    """Whether the field's default is the choice the language files give "unknown" (a stakeholder's attitude
+    Neutral, current engagement Unaware): the office's word for "not known" in that field. A word no choice
+    takes ("Influencer" under "Impact on Project (Positive, Negative, Influencer, Supporter, Roadblock)") says
+    no more of the field than "unknown" does, so the row is imported with the default, the word kept in the
+    notes under the field and named in the preview to translate — not refused, losing all the row says. A
+    status's default (Open) is no such word: an unknown status word stays refused, as Open would claim the
+    record live."""
+    default = reg.defaults.get(f.name)
+    return default not in (None, "") and value_words(f"{reg.name}.{f.name}").get(word_key("unknown")) == default
+
+
+def _yearly_target_columns(kind: SheetKind, extras: dict[int, str]) -> list[tuple[int, int]]:
+    """(year, column) of the columns kept in the notes that give a target for a numbered year ("Year 1 Target",
+    "Target Y2", "Ziel Jahr 3": a year word of the language files with its number, the rest naming the
+    target), in the order of their years; none unless two years are given (one is a target of its own)."""
+    years = year_words()
+    found: dict[int, int] = {}
+    for c, head in extras.items():
+        words = words_of(head)
+        number = None
+        rest: list[str] = []
+        i = 0
+        while i < len(words):
+            w = words[i]
+            glued = re.fullmatch(r"([^\W\d_]+)(\d{1,2})", w)
+            if number is None and glued and glued.group(1) in years:  # "Y1", "Year1"
+                number = int(glued.group(2))
+            elif number is None and w in years and i + 1 < len(words) and re.fullmatch(r"\d{1,2}", words[i + 1]):
+                number = int(words[i + 1])  # "Year 1"
+                i += 1
+            else:
+                rest.append(w)
+            i += 1
+        if number is None or not rest or number in found:
+            continue
+        if map_header(kind, [" ".join(rest)])[0].get(0) == "target_value":
+            found[number] = c
+    return sorted(found.items()) if len(found) >= 2 else []
+
+
+def _anniversary(start: date, years: int) -> date:
+    """``start`` moved on by whole years (29 February to 28 February in a common year)."""
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:
+        return start.replace(year=start.year + years, day=28)

@@ -14,16 +14,20 @@ when, where it stands or which project it concerns. A program's or a script's ro
   own order), most columns numbers (quantities, scores, points), or one row per option under the same title;
 - and none of the fields an office keeps on a decision (a decider, a date, a status, a project, a cost, links):
   any of them ends the question, so a real log with repeated short titles ("Approve budget" on several rows,
-  decided by someone on a date) keeps its decisions.
+  decided by someone on a date) keeps its decisions — but a person and a moment stamped to the second beside
+  rows keyed by another thing's ID are the program's sign-off, no office deciding (left43, ``_reviewed``).
 
 Decided once per sheet from its header's mapping and the sample of rows under it: nothing is read per row.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import Any
 
 from ..models.fields import Kind
+from ..models.program import Person
 from .header_detection import HeaderMatch
 from .vocabulary import word_key
 
@@ -114,11 +118,51 @@ def _options_under_one_title(match: HeaderMatch, filled: list[list[Any]], runs: 
     return None
 
 
+_STAMP_RE = re.compile(r"\d{1,2}:\d{2}:\d{2}")
+
+
+def _stamped(value: Any) -> bool:
+    """A moment to the second ("2025-08-09T16:47:53.090169", a cell's time 16:47:53): what a program writes."""
+    if isinstance(value, datetime):
+        return bool(value.second or value.microsecond)
+    return isinstance(value, str) and _STAMP_RE.search(value) is not None
+
+
+def _reviewed(match: HeaderMatch, filled: list[list[Any]]) -> str | None:
+    """The office's fields a program's log also fills, when they are only a person and a time stamped to the
+    second on every row (an agent's "Reviewer" and "ReviewedAt"): who signed the verdicts off and when, as the
+    program records it. Said as those headers, or None when any other office field is there (a status, a
+    project, a cost, links) or a date is a day (an office writes the day it decided)."""
+    reg = match.kind.reg
+    stamps: list[str] = []
+    people: list[str] = []
+    for c, name in sorted(match.mapping.items()):
+        if not _office_field(match, name):
+            continue
+        f = reg.field(name) if name in reg.field_names else None
+        header = f"“{str(match.headers[c]).strip()}”"
+        if f is not None and f.kind is Kind.DATE and all(_stamped(r[c]) for r in filled if c < len(r) and _cell(r, c)) \
+                and any(_cell(r, c) for r in filled):
+            stamps.append(header)
+        elif f is not None and f.kind.is_reference and f.ref is not None and f.ref.target is Person:
+            people.append(header)
+        else:
+            return None
+    return " and ".join(people + stamps) if stamps else None
+
+
 def verdicts_not_decisions(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
-    """Why a sheet read as the decision log holds a program's verdicts or a script's choices, or None."""
+    """Why a sheet read as the decision log holds a program's verdicts or a script's choices, or None.
+
+    Where the line is: a person and a date beside the verdicts keep them decisions (a change board's "CR-12 |
+    Approve | J. Smith | 3 May" is an office's log however short its words), unless the rows are keyed by
+    another thing's ID and the date is a moment stamped to the second on every row: then the person signed off
+    a program's verdict on that thing (an order agent's "Reviewer" and "ReviewedAt"), as the program logged it;
+    nothing of it is an office deciding. A status, a project, a cost or links beside them still keep them."""
     kind = match.kind
-    if kind.register != REGISTER or kind.is_child or any(_office_field(match, n) for n in match.mapping.values()):
+    if kind.register != REGISTER or kind.is_child:
         return None
+    office = any(_office_field(match, n) for n in match.mapping.values())
     title = next((f.name for f in kind.reg.fields if f.required), None)
     naming = next((c for c, n in match.mapping.items() if n == title), None)
     if naming is None:
@@ -127,6 +171,11 @@ def verdicts_not_decisions(match: HeaderMatch, rows: list[list[Any]]) -> str | N
     titles = [_cell(r, naming) for r in filled]
     if len(filled) < MIN_ROWS:
         return None
+    reviewed = None
+    if office:
+        reviewed = _reviewed(match, filled)
+        if reviewed is None or _keyed_by_another(match, filled) is None:
+            return None
     distinct = list(dict.fromkeys(t.casefold() for t in titles))
     runs = _runs(titles)
     repeats = sum(len(run) - 1 for run in runs)  # rows whose title is the one right above
@@ -143,5 +192,9 @@ def verdicts_not_decisions(match: HeaderMatch, rows: list[list[Any]]) -> str | N
                          _options_under_one_title(match, filled, runs, naming, width)) if s]
     if not signs:
         return None
+    if reviewed is not None:
+        return (f"its rows are a program's verdicts, not an office's decisions: {repeated}, {', '.join(signs)}; "
+                f"{reviewed} (a time to the second on every row) sign off the program's verdicts, with no status "
+                "or project beside them.")
     return (f"its rows are a program's verdicts or a script's choices, not an office's decisions: {repeated}, "
             f"{', '.join(signs)}, and no decider, date, status or project beside them.")

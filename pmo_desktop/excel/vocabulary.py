@@ -236,6 +236,13 @@ def raid_type_headers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def year_words() -> frozenset[str]:
+    """Keyed words for a year numbered in a header ("Year 1 Target", "Y3 Target", "Ziel Jahr 2", "Meta año 3"):
+    ``years`` in the files."""
+    return frozenset(k for data in _files() for w in data.get("years", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def done_words(part: str) -> tuple[str, ...]:
     """The words of ``part`` of ``done`` in the files, as written: how a plan says it was carried out
     (``excel/done_text.py``)."""

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from .errors import ValidationError
 
@@ -45,6 +45,14 @@ Series = Sequence[tuple[date, float]]
 
 def is_financial(category: str | None) -> bool:
     return category is not None and category.startswith("Financial")
+
+
+def measures_are_money(benefit: Mapping[str, Any]) -> bool:
+    """Whether a benefit's measures — its baseline, target, planned today, latest actual — are money: a financial
+    benefit's are (its unit "£k/month"), printed whole as every other amount of the board pack
+    (``values.money_text``; its "Planned today" read 325.22 beside the roll-up's 904); another measure keeps its
+    decimals as typed (76.24 seconds)."""
+    return is_financial(benefit.get("category"))
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from sqlalchemy import (
     Table,
     any_,
     bindparam,
+    exc,
     insert,
     select,
 )
@@ -276,16 +277,58 @@ def _pg_array_type(dialect: Any, column: Any, values: Sequence[Any]) -> str | No
     return "TEXT" if isinstance(kind, String) else str(kind.compile(dialect=dialect))
 
 
+# The binary type psycopg writes for each array type ``_pg_array_type`` names (``_pg_insert``'s COPY).
+_PG_COPY_TYPES = {"TEXT": "text", "INTEGER": "int4", "BIGINT": "int8", "SMALLINT": "int2", "FLOAT": "float8",
+                  "DOUBLE PRECISION": "float8", "BOOLEAN": "bool", "DATE": "date",
+                  "TIMESTAMP WITHOUT TIME ZONE": "timestamp"}
+
+
 def _pg_insert(conn: Connection, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> bool:
-    """``insert_tuples`` on PostgreSQL: one ``INSERT … SELECT FROM unnest(arrays)`` a chunk of rows, each
-    column's values one array (``_pg_texts``); False, nothing written, when a column's values are not all
-    ``_PG_TAKES``'s. Why: Core's executemany sent a statement a row (psycopg's pipeline), each parsed,
-    planned and run on its own — the history of a fill of 100,000 cells, 100,000 INSERTs, took 3–4 s of
-    the edit. The rows go in the order given (the serial ids ascending with them), as the executemany's."""
+    """``insert_tuples`` on PostgreSQL: the rows by one binary ``COPY … FROM STDIN``, each value written by
+    psycopg's C code in the column's own binary form; False, nothing written, when a column's values are not all
+    ``_PG_TAKES``'s. Why: Core's executemany sent a statement a row (psycopg's pipeline), each parsed, planned
+    and run on its own — the history of a fill of 100,000 cells, 100,000 INSERTs, took 3–4 s of the edit; one
+    ``INSERT … SELECT FROM unnest(arrays)`` a chunk of 20,000 took 2.8–3.3 s wall for 100,000 history rows on a
+    loaded machine, the COPY 1.6–1.9 s (``docs/speed.md``, round pg44), its arrays' building in Python gone too.
+    A COPY is an INSERT to the table's triggers (the search summary's statement triggers fire once) and checks
+    what the INSERT checks (a text over its column's length refused, a foreign key). The rows go in the order
+    given (the serial ids ascending with them), as the executemany's."""
     by_column = list(zip(*rows))
-    casts = [_pg_array_type(conn.dialect, table.c[name], values) for name, values in zip(names, by_column)]
-    if any(cast_to is None for cast_to in casts):
+    found = [_pg_array_type(conn.dialect, table.c[name], values) for name, values in zip(names, by_column)]
+    casts = [cast_to for cast_to in found if cast_to is not None]
+    if len(casts) != len(found):
         return False
+    types = [_PG_COPY_TYPES.get(cast_to, "") for cast_to in casts]
+    if not all(types):
+        return _pg_insert_arrays(conn, table, names, rows, casts)
+    for i, kind in enumerate(types):
+        if kind == "float8" and int in set(map(type, by_column[i])):  # a whole number in a FLOAT column
+            by_column[i] = tuple(float(x) if x.__class__ is int else x for x in by_column[i])
+            rows = list(zip(*by_column))
+    prep = conn.dialect.identifier_preparer
+    sql = (f"COPY {prep.format_table(table)} ({', '.join(prep.quote(n) for n in names)}) "
+           "FROM STDIN (FORMAT BINARY)")
+    import psycopg
+
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(sql) as copy:
+            copy.set_types(types)
+            write = copy.write_row
+            for row in rows:
+                write(row)
+    except psycopg.Error as e:  # told as any statement's failure (``Store.transaction`` names the record)
+        raise exc.DBAPIError.instance(sql, None, e, psycopg.Error) from e
+    finally:
+        cursor.close()
+    return True
+
+
+def _pg_insert_arrays(conn: Connection, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]],
+                      casts: Sequence[str]) -> bool:
+    """The rows by one ``INSERT … SELECT FROM unnest(arrays)`` a chunk, each column's values one array
+    (``_pg_texts``) cast to its type: for a column type ``_PG_COPY_TYPES`` does not name."""
+    by_column = list(zip(*rows))
     prep = conn.dialect.identifier_preparer
     arrays = ", ".join(f"CAST(%(a{i})b AS {cast_to}[])" for i, cast_to in enumerate(casts))
     sql = (f"INSERT INTO {prep.format_table(table)} ({', '.join(prep.quote(n) for n in names)}) "

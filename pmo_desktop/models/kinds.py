@@ -441,14 +441,19 @@ class MultiEnumKind(EnumKind):
     value = "multi"
 
     def parse(self, f: Field, raw: Any, ctx: Context) -> Any:
-        picked = [self.choice(f, item) for item in v.split_list(raw)]
+        items = v.split_list(raw)
+        if not any("," in c for c in f.choices):
+            # Commas part the choices too, as a list is written ("Time, Cost"): typed so, it was refused as
+            # "“Time, Cost” is not one of Time, Cost, Scope, …" — both named among the choices it was not one of.
+            items = [part for item in items for part in v.split_list(item.replace(",", ";"))]
+        picked = [self.choice(f, item) for item in items]
         return v.join_list([c for c in f.choices if c in picked])
 
     def options(self, f: Field, ctx: Context) -> list[tuple[str, Any]] | None:
         return None  # typed: several at once
 
     def describe(self, f: Field, ctx: Context, date_example: str) -> str:
-        return "Any of: " + ", ".join(f.choices) + ", separated by ; (semicolons)."
+        return "Any of: " + ", ".join(f.choices) + ", separated by ; or , (semicolons or commas)."
 
     def dropdown(self, f: Field, ctx: Context, register: str, names: Mapping[str, Sequence[str]]) -> Dropdown | None:
         return Dropdown("", "", None, prompt=f"Any of: {', '.join(f.choices)} — separate several with ;")

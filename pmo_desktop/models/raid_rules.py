@@ -65,10 +65,10 @@ def check_assumption(rec: Mapping[str, Any], ctx: Any) -> None:
 
 def check_dependency(rec: Mapping[str, Any], ctx: Any) -> None:
     """Both ends may still be unknown (a RAID log's dependency often names neither: it is kept, and drawn on
-    the map once they are filled in), but what is named must make sense."""
+    the map once they are filled in), but what is named must make sense. An outside party with no project that
+    needs it yet is such a dependency, as a project with none is: it was refused, and its row typed as it runs —
+    the party before the project needing it — stopped at the party until Esc."""
     source, party, target = rec.get("from_project"), (rec.get("external_party") or "").strip(), rec.get("to_project")
-    if party and not target:
-        raise ValidationError(f"Name the project that needs it from {party} (Needed by project).", "to_project")
     if source and party:
         raise ValidationError("A dependency comes from a project or from an external party, not both.",
                               "external_party")

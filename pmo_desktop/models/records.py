@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
-from datetime import date
+from datetime import date, datetime
 from operator import itemgetter
 from typing import Any, Callable, Iterable, Mapping, Sequence, cast
 
@@ -38,7 +38,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from . import clock, operations
 from . import values as v
 from .base import Base, utcnow
-from .bulk import id_filters, id_in, id_in_chunks, insert_rows, read_rows, update_rows
+from .bulk import id_filters, id_in, id_in_chunks, insert_rows, insert_tuples, read_rows, update_rows
 from .errors import EditConflict, OperationCancelled, RecordNotFound, ValidationError
 from .fields import Context, Field, Ref, Register
 
@@ -716,6 +716,33 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
 AFTER_BULK_UPDATE: dict[type[Any], Callable[[Session, list[tuple[int, dict[str, Any], frozenset[str]]]], None]] = {}
 
 
+class _ParsedOnce:
+    """``Field.parse`` of each distinct value typed into a field, worked out once a batch: a fill writes one
+    value into 100,000 cells, a clear none, the undo of either a few distinct values back — each was parsed
+    and checked (its length, no control character) 100,000 times (docs/speed.md, round pg44). A value parses
+    by its field and the context only; a refused one raises at its first cell as before. Kept only when the
+    typed value is hashable and its parse immutable (a LINKS field's list of names is parsed each time)."""
+
+    _KEPT = frozenset({str, int, float, bool, date, datetime, type(None)})
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.done: dict[tuple[str, type, Any], Any] = {}
+
+    def __call__(self, f: Field, raw: Any) -> Any:
+        key = (f.name, raw.__class__, raw)  # by class too: 1, 1.0 and True are equal keys
+        try:
+            return self.done[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable value
+            return f.parse(raw, self.ctx)
+        value = f.parse(raw, self.ctx)
+        if value.__class__ in self._KEPT:
+            self.done[key] = value
+        return value
+
+
 def update_records(session: Session, reg: Register, updates: Sequence[tuple[int, dict[str, Any]]],
                    ctx: Context | None = None, *, parsed: bool = False,
                    versions: Mapping[int, int] | None = None, bases: Mapping[int, dict[str, Any]] | None = None,
@@ -748,12 +775,13 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
     by_name = {f.name: f for f in reg.fields}
     column_of = {p.key: p.columns[0].key for p in inspect(E).column_attrs}
     names = _Names(session)
+    parse = _ParsedOnce(ctx)
     for f in reg.fields:
         if f.kind.refers and _ref(f).create_missing:
             wanted: set[str] = set()
             for _, raw in updates:
                 if f.name in raw:
-                    value = raw[f.name] if parsed else f.parse(raw[f.name], ctx)
+                    value = raw[f.name] if parsed else parse(f, raw[f.name])
                     wanted.update([value] if f.kind.is_reference else value)
             names.prepare(f, sorted(n for n in wanted if n))
     session.flush()  # what the ORM still holds goes first: the Core writes below must see it and win
@@ -822,7 +850,7 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
                 f, kind, _, _ = plan[name]
                 if not kind.stored:
                     raise ValidationError(f"{f.label} is calculated and cannot be edited.", name)
-                values[name] = raw if parsed else f.parse(raw, ctx)
+                values[name] = raw if parsed else parse(f, raw)
             if reg.check:
                 record: dict[str, Any] = {}
                 for name, kind, column in checked:
@@ -1132,8 +1160,8 @@ def replace_records(session: Session, targets: dict[type[Any], list[int]], snaps
     _touch_captured(before)
     for entity, ids in targets.items():
         table = entity.__table__
-        for start in range(0, len(ids), 500):
-            session.execute(delete(table).where(table.c.id.in_(ids[start:start + 500])))
+        for where in id_in_chunks(session.get_bind().dialect.name, table.c.id, ids):
+            session.execute(delete(table).where(where))
         operations.note("deleted", entity, ids)
     restore_records(session, Snapshot(rows=snapshot.rows, cleared=[]))
     restored = {(name, r["id"]) for name, rows in snapshot.rows for r in rows if "id" in r}
@@ -1142,7 +1170,8 @@ def replace_records(session: Session, targets: dict[type[Any], list[int]], snaps
         target_table = next((fk.column.table.name for fk in tables[name].c[column].foreign_keys), None)
         if (target_table, ref_id) in restored:
             t = tables[name]
-            session.execute(update(t).where(t.c.id.in_(ref_ids)).values({column: ref_id}))
+            session.execute(update(t).where(id_in(session.get_bind().dialect.name, t.c.id, ref_ids))
+                            .values({column: ref_id}))
     session.expire_all()
     return before
 
@@ -1152,15 +1181,31 @@ def restore_records(session: Session, snap: Snapshot) -> None:
     tables = Base.metadata.tables
     order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
     entities = _entities_by_table()
+    dialect = session.get_bind().dialect.name
     for name, rows in sorted(snap.rows, key=lambda item: order[item[0]]):
-        session.execute(insert(tables[name]), rows)
+        _put_back(session, tables[name], rows)
         if name in entities:
             operations.note("inserted", entities[name], (r.get("id") for r in rows))
     for name, column, ids, ref_id in snap.cleared:
         t = tables[name]
-        session.execute(update(t).where(t.c.id.in_(ids)).values({column: ref_id}))
+        session.execute(update(t).where(id_in(dialect, t.c.id, ids)).values({column: ref_id}))
     reset_id_sequences(session, [tables[name] for name, _ in snap.rows])
     session.expire_all()
+
+
+def _put_back(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """A snapshot's rows of ``table`` inserted again as they were (their ids included). On PostgreSQL by
+    ``bulk.insert_tuples`` (one binary COPY), the rows grouped by the columns they hold: Core's executemany sent
+    a statement a row, so the undo of 10,000 risks deleted was 10,000 INSERTs of the risks, and as many again of
+    their link rows (docs/speed.md, round pg44). Elsewhere Core's, as before."""
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(insert(table), rows)
+        return
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    for row in rows:  # a snapshot read by ``select(table)``: one group, every column
+        groups.setdefault(tuple(row), []).append(tuple(row.values()))
+    for names, values in groups.items():
+        insert_tuples(session.connection(), table, names, values)
 
 
 def reset_id_sequences(session: Session, tables: Iterable[Table]) -> None:

@@ -209,3 +209,12 @@ def due_in_week(communications: Iterable[Mapping[str, Any]], day: date, today: d
                            c.get("frequency") or "", due, overdue))
     out.sort(key=lambda item: (item.due, item.code))
     return out
+
+
+def overdue_from_earlier_weeks(items: Iterable[DueItem], day: date) -> tuple[list[DueItem], list[DueItem]]:
+    """``due_in_week``'s items split: those overdue from before the week of ``day``, and those due in it.
+    "This week" is the communications due Monday to Sunday; one overdue since last month listed among them
+    read as this week's (walkthrough leftover): it is still to do, so it stays on the list, apart and first."""
+    monday, _sunday = week_bounds(day)
+    items = list(items)
+    return [i for i in items if i.due < monday], [i for i in items if i.due >= monday]

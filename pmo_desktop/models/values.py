@@ -26,6 +26,11 @@ def money_text(value: float) -> str:
     return f"{value:,.0f}"
 
 
+# The Excel number format that shows an amount as ``money_text`` prints it: the cell keeps every decimal, the
+# workbook pack printed 903.8 beside the PDF's 904.
+MONEY_FORMAT = "#,##0"
+
+
 def day_text(day: date, year: bool = True) -> str:
     """A date as people read it in the board pack and the reports: "3 Dec 2026" (Excel's "d mmm yyyy",
     ``kinds.DATE_FORMAT``, the format of the pack's date cells); "3 Dec" without its ``year``. English month
@@ -89,11 +94,18 @@ def shown_day(text: str) -> date | None:
     return None
 
 
-def shown_order(text: str) -> tuple[bool, date, str]:
+# A number as a cell shows it ("1,200,000", "12.50", "-3"), alone or beginning the text ("3 – Medium")
+_SHOWN_NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,.])")
+
+
+def shown_order(text: str) -> tuple[bool, date, float, str]:
     """A sort key for texts as cells show them: dates in date order ("9 Mar" before "10 Jan" of a
-    later year), then other texts ignoring case; blank last."""
+    later year), numbers in number order (6, 8, 10, 12 — a score's filter listed 10, 12, 20, 6, 8, as text
+    sorts), then other texts ignoring case; blank last."""
     day = shown_day(text) or shown_period(text)
-    return (text == "", day or date.min, text.lower())
+    number = _SHOWN_NUMBER.match(text) if day is None else None
+    return (text == "", day or date.min, float(number.group().replace(",", "")) if number else math.inf,
+            text.lower())
 
 
 def day_text_can_hold(text: str) -> bool:

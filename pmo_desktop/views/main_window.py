@@ -501,46 +501,16 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)
 
     def switch_tab(self, step: int) -> None:
-        """The current page's next (``step`` 1) or previous (-1) tab, round the end, with the keyboard in its
-        table or on its chart — or on the tab bar, for the arrows, where the tab has neither."""
-        from PySide6.QtWidgets import QAbstractItemView, QTabWidget
-
-        from .register_table.register_view import RegisterView
+        """The next (``step`` 1) or previous (-1) tab of the tabs the keyboard is in on the current page — the
+        page's own, or a benefit profile's — round the end, the keyboard into it (``tab_keys``)."""
+        from . import tab_keys
 
         page = self.stack.currentWidget()
         if page is None or page is self.welcome:
             return
-        # The page's own tabs: the outermost shown — not tabs inside one of its tabs (a benefit's profile in tabs).
-        tabs = next((t for t in page.findChildren(QTabWidget) if t.isVisible() and t.count() > 1
-                     and not any(o is not t and o.isAncestorOf(t) for o in page.findChildren(QTabWidget))), None)
-        if tabs is None:
-            return
-        enabled = [i for i in range(tabs.count()) if tabs.isTabEnabled(i)]
-        if not enabled:
-            return
-        here = enabled.index(tabs.currentIndex()) if tabs.currentIndex() in enabled else 0
-        tabs.setCurrentIndex(enabled[(here + step) % len(enabled)])
-        shown = tabs.currentWidget()
-        # The tab's register, not a sub-table beside it (the issue log's actions under it): a record's own table
-        # has no parent register.
-        views = [shown] if isinstance(shown, RegisterView) else [v for v in shown.findChildren(RegisterView)
-                                                                 if v.isVisible()]
-        view = next((v for v in views if v.register.parent is None), views[0] if views else None)
-        # A chart's tab: the keyboard on the chart, whose cursor the arrows then move (views/chart_cursor.py).
-        chart = next((w for w in [shown, *shown.findChildren(QWidget)]
-                      if hasattr(w, "keyboard_cursor") and w.isVisible()), None)
-        # Else a list of its own (the action log's): the keyboard stayed on the tab bar, where Down did nothing
-        # and the lines took two Tabs to reach — the README promises the keyboard in the tab's table.
-        listing = next((w for w in shown.findChildren(QAbstractItemView)
-                        if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
-                        and w.model() is not None and w.model().rowCount() > 0), None)
-        if view is None and chart is None and listing is not None:
-            if not listing.currentIndex().isValid():
-                listing.setCurrentIndex(listing.model().index(0, 0))
-            listing.setFocus(Qt.FocusReason.TabFocusReason)
-            return
-        target = view.table if view is not None else chart if chart is not None else tabs.tabBar()
-        target.setFocus(Qt.FocusReason.TabFocusReason)
+        tabs = tab_keys.tabs_of_keyboard(page)
+        if tabs is not None:
+            tab_keys.switch_tab(tabs, step)
 
     def go_to_page(self, row: int) -> None:
         """Ctrl+1 … Ctrl+8: the page, with the keyboard in its table (a register page's), so the
@@ -602,6 +572,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ documents
     def _set_document(self, document) -> None:
         if self.document is not None:
+            self._remember_place()
             for page in self.pages.values():
                 self.stack.removeWidget(page)
                 page.deleteLater()
@@ -631,12 +602,52 @@ class MainWindow(QMainWindow):
         self._stack_seen: tuple[int, QUndoCommand | None] = (0, None)
         document.undo_stack.indexChanged.connect(self._say_saved)
         self.nav.setCurrentRow(-1)
-        self.show_page(0)
+        self._show_remembered_place()
         if QApplication.focusWidget() is self.stack:
             # Left there by the office before (``may_let_go``: an open cell stores what it holds): the keyboard
             # was on nothing shown — Down moved no page, Tab began nowhere. The page list says where you are.
             self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
         self.sync_timer.start()
+
+    # ------------------------------------------------------------------ the page an office was left on
+    # Reopened (File ▸ Open Recent, the program started again), an office showed the Program overview whatever
+    # page and tab it was closed on: the risk register typed into a moment before was three keys away, as Excel
+    # reopens a workbook on the sheet it was saved on. Kept per office, by its path or server address.
+    def _place_key(self) -> str | None:
+        import hashlib
+
+        if self.document is None:
+            return None
+        where = self.document.store.url_to_remember
+        return "places/" + hashlib.sha1(where.encode("utf-8", "surrogateescape")).hexdigest()
+
+    def _page_tabs(self, page: QWidget | None):
+        """The page's own tab bar (the Risks page's Register, Heat map …), not one inside a tab."""
+        from PySide6.QtWidgets import QTabWidget
+
+        if page is None:
+            return None
+        tabs = page.findChildren(QTabWidget)
+        return next((t for t in tabs if not any(o is not t and o.isAncestorOf(t) for o in tabs)), None)
+
+    def _remember_place(self) -> None:
+        key, row = self._place_key(), self.nav.currentRow()
+        if key is None or row < 0:
+            return
+        tabs = self._page_tabs(self.pages.get(row))
+        self.settings.setValue(key, f"{row} {tabs.currentIndex() if tabs is not None else 0}")
+
+    def _show_remembered_place(self) -> None:
+        """The page and tab the office was left on, else its overview."""
+        key = self._place_key()
+        place = stored_settings.read_text(self.settings, key).split() if key is not None else []
+        row, tab = (int(place[0]), int(place[1])) if len(place) == 2 and all(p.isdigit() for p in place) else (0, 0)
+        if not 0 <= row < self.nav.count():
+            row, tab = 0, 0
+        self.show_page(row)
+        tabs = self._page_tabs(self.pages.get(row))
+        if tabs is not None and 0 <= tab < tabs.count() and tabs.isTabEnabled(tab):
+            tabs.setCurrentIndex(tab)
 
     def _say_saved(self, index: int) -> None:
         """"Saved" after an edit; after Ctrl+Z or Ctrl+Shift+Z, what was undone or redone — from another page

@@ -157,6 +157,7 @@ class BenefitProfile(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(False)
         self.tabs.hide()
+        self.tabs.currentChanged.connect(self._keyboard_follows_tab)
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -276,6 +277,16 @@ class BenefitProfile(QWidget):
             if in_tabs:
                 self.tabs.setCurrentWidget(holder)
             (focused if focused is not None and focused.isVisible() else holder).setFocus()
+
+    def _keyboard_follows_tab(self, _index: int) -> None:
+        """Ctrl+Tab in a part's text box showed the next part (Qt's tabs take Ctrl+Tab from what they hold) with
+        the keyboard left in the box now hidden: typing went nowhere seen. The keyboard goes into the part
+        shown, as Ctrl+PgDown takes it there (``tab_keys``); on the tab bar it stays, for the arrows."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.tabs.isAncestorOf(focus) and not focus.isVisible():
+            from ..tab_keys import keyboard_into
+
+            keyboard_into(self.tabs)
 
     # ------------------------------------------------------------------ showing a benefit
     def set_benefit(self, record: dict | None, series: BenefitSeries | None) -> None:

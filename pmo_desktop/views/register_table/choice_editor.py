@@ -121,7 +121,7 @@ class ChoiceCombo(QComboBox):
         self.what = what  # the column's name, for the reason ("Probability")
         self.ambiguous_hint = ""  # the last tip for letters that begin several levels' words
         self.unmatched = ""  # what was typed last that begins no choice
-        self.held = False  # ``unmatched`` refused by Enter or Tab and said again (``hold_unmatched``)
+        self.held = False  # ``unmatched`` refused by Enter and said again (``hold_unmatched``): a retry may follow
         self.setView(PrefixListView(self))
 
     def shown_text(self) -> str:
@@ -169,7 +169,7 @@ class ChoiceCombo(QComboBox):
             self._take_back_a_letter()
             return
         if not self.isEditable() and _is_typing(event) and (event.text() != " " or self._ahead.typed):
-            if self.unmatched:  # after a refusal said again (Enter, Tab) the next key starts afresh: "9", Enter,
+            if self.unmatched:  # after a refusal said again by Enter the next key starts afresh: "9", Enter,
                 texts = [self.itemText(i) for i in range(self.count())]  # "4" is 4, not "94" — unless it begins
                 fresh = self.held and _TypeAhead.find(texts, event.text(), self.currentIndex()) != -1  # no choice
                 # either. A word typed on goes on: "checked" in a Status cell was quoted "cked", its second "c"
@@ -225,10 +225,15 @@ class ChoiceCombo(QComboBox):
     def tell_unmatched(self) -> None:
         note_for(self).show_reason(self.unmatched_reason())
 
-    def hold_unmatched(self) -> None:
-        """Enter or Tab on what begins no choice: the editor stays, the reason is said again, and the next key
-        typed starts a new word (the user has read the note)."""
-        self.held = True
+    def hold_unmatched(self, by_enter: bool) -> None:
+        """Enter or Tab on what begins no choice: the editor stays and the reason is said again. After Enter the
+        next key typed starts a new word (the user has read the note and types the choice again: "9", Enter,
+        "4"). After Tab it does not: Tab says "on to the next column", so what is typed next was meant for that
+        column and goes on the text held, as it does in a refused date or number. It started afresh too, and
+        a value meant for a later column that begins a choice of this one was taken for it: a risk's Category
+        "env" (no such choice), Tab, then the Status "o" typed on was stored as the category Operational, and a
+        benefit's next record typed along its row went into the cells of the one above."""
+        self.held = by_enter
         self.tell_unmatched()
 
     def _hide_note(self) -> None:

@@ -223,7 +223,8 @@ class FieldDelegate(QStyledItemDelegate):
             return self._leave_and_tell(editor, event)
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, ChoiceCombo) and editor.unmatched
                 and event.key() in MOVES and not event.modifiers() & CHORDS):
-            editor.hold_unmatched()  # typed what is no choice: held, said again (Esc puts the cell back)
+            # typed what is no choice: held, said again (Esc puts the cell back)
+            editor.hold_unmatched(by_enter=event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter))
             return True
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
                 and event.key() in MOVES and not event.modifiers() & CHORDS

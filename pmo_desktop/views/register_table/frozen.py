@@ -37,6 +37,10 @@ MIN_LAST = 80
 HALF_SHOWN_AT_LEAST = 12  # pixels of a column half under the frozen ones for its cells' text to be drawn there
 
 Hint = QAbstractItemDelegate.EndEditHint
+_Move = QAbstractItemView.CursorAction
+# Ctrl+arrow: towards which edge of the table (rows, columns)
+EDGEWARD = {_Move.MoveUp: (-1, 0), _Move.MoveDown: (1, 0), _Move.MoveLeft: (0, -1), _Move.MoveRight: (0, 1)}
+CTRL_MOVES = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
 
 
 def keyboard_in(*views: QWidget | None) -> bool:
@@ -398,6 +402,21 @@ class FrozenTable(QTableView):
         self._paint_half_hidden_column()
         paint_keyboard_cell(self, self)
 
+    def resizeEvent(self, event) -> None:
+        """The cell the keyboard is on, wholly in view before the table grew shorter, stays wholly in view: a
+        risk typed on the ✱ line and Tab at 1280×720 became the current record, the detail panel below took
+        the line more its heading needs, and the row being typed ended half under the horizontal scroll bar
+        (scrolled to before the table shrank). A row the user scrolled out of view is left where it is."""
+        current = self.currentIndex()
+        shrunk = event.oldSize().height() - event.size().height()
+        rect = self.visualRect(current) if current.isValid() else None
+        super().resizeEvent(event)
+        if rect is None or shrunk <= 0 or rect.isEmpty():
+            return
+        before = self.viewport().height() + shrunk  # the viewport's height before the table shrank
+        if rect.top() >= 0 and rect.bottom() < before and rect.bottom() >= self.viewport().height():
+            self.scrollTo(current)
+
     def _paint_half_hidden_column(self) -> None:
         """The column half under the frozen ones shows its cells' text in the part in view, as its header
         shows its label: scrolled sideways, a risk's project "Store refit" began under the frozen title and
@@ -452,12 +471,41 @@ class FrozenTable(QTableView):
             painter.end()
 
     def moveCursor(self, action, modifiers):
-        """Qt moves through here for Tab and Shift+Tab, editing or not: the first of a run marks its start."""
+        """Qt moves through here for Tab and Shift+Tab, editing or not: the first of a run marks its start. Ctrl
+        with an arrow goes to the table's edge that way, as Excel's Ctrl+arrows go to the end of a register's
+        rows or columns: Qt moved one cell, as the arrow alone does."""
         current = self.currentIndex()
         if action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious) \
                 and current.isValid() and (self.tab_start is None or self.tab_start[0] != current.row()):
             self.tab_start = (current.row(), current.column())
+        if modifiers & Qt.KeyboardModifier.ControlModifier and action in EDGEWARD and current.isValid():
+            return self._edge(current, EDGEWARD[action])
         return super().moveCursor(action, modifiers)
+
+    def _edge(self, current, way: tuple[int, int]):
+        """The last row or column shown (``way`` (1, 0) down, (0, -1) left …) in ``current``'s column or row."""
+        rows, columns = way
+        if rows:
+            shown = [r for r in range(self.model().rowCount()) if not self.isRowHidden(r)]
+            return current.sibling(shown[-1 if rows > 0 else 0], current.column()) if shown else current
+        header = self.horizontalHeader()
+        order = [header.logicalIndex(v) for v in range(header.count())]
+        shown = [c for c in order if not self.isColumnHidden(c)]
+        return current.sibling(current.row(), shown[-1 if columns > 0 else 0]) if shown else current
+
+    def selectionCommand(self, index, event=None):
+        """A move by Ctrl and a key (Ctrl+Home, Ctrl+End, Ctrl+arrows) selects the cell it goes to, as in Excel.
+        Qt moves the cursor alone then (Ctrl being its key to pick cells one by one): the frame went to the
+        cell arrived at, the selection stayed behind, and Del cleared the cell of the record left — another
+        risk's response than the one framed — and Ctrl+C copied it."""
+        if (event is not None and event.type() == QEvent.Type.KeyPress and event.key() in CTRL_MOVES
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            flag = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            if self.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows:
+                flag |= QItemSelectionModel.SelectionFlag.Rows
+            return flag
+        return super().selectionCommand(index, event)
 
     def enter_column(self, index) -> int:
         """The column Enter goes down in from ``index``: where its row's run of Tabs began, else its own."""

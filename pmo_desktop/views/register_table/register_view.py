@@ -199,7 +199,8 @@ class RegisterTable(FrozenTable):
 class TickMenu(QMenu):
     """A menu of ticks (a column's values to filter by, the columns to show) that stays open while they
     are ticked: Space or a click ticks or unticks the item, as in Excel's filter list, so several are
-    changed in one go; Enter ticks and closes, Esc closes."""
+    changed in one go; Enter ticks and closes (on an item ticked already it only closes, as Excel's OK), Esc
+    closes."""
 
     def __init__(self, *args):
         super().__init__(*args)
@@ -215,6 +216,15 @@ class TickMenu(QMenu):
         if (event.key() == Qt.Key.Key_Space and event.modifiers() == Qt.KeyboardModifier.NoModifier
                 and action is not None and action.isCheckable() and action.isEnabled()):
             action.toggle()
+            return
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and action is not None and action.isCheckable()
+                and action.isChecked() and action.isEnabled()):
+            # Qt's Enter triggers the item, which unticks a ticked one: Enter on "(Select All)", ticked as the
+            # menu opens, hid every row ("0 of 8 rows"), where Excel's Enter is OK and leaves the ticks as they are
+            menu: QMenu = self
+            while isinstance(outer := menu.parentWidget(), QMenu):
+                menu = outer
+            menu.close()
             return
         super().keyPressEvent(event)
 
@@ -242,7 +252,7 @@ class EmptyState(QWidget):
         self.add_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
         self.add_button.clicked.connect(view.add_row)
         self.clear_button = QPushButton("Clear filters", self)
-        self.clear_button.clicked.connect(view.clear_filters)
+        self.clear_button.clicked.connect(view.clear_filters_to_the_rows)
         layout = self.box = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.message)
@@ -333,7 +343,7 @@ class RegisterView(QWidget):
         self.filter_chip.clicked.connect(self._remove_chip_filter)
         self.clear_filters_button = QToolButton(self)
         self.clear_filters_button.setText("Clear filters")
-        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.clear_filters_button.clicked.connect(self.clear_filters_to_the_rows)
         # Rows edited while shown that the filters no longer pass stay in view (proxy.py); this says so.
         self.reapply_button = QToolButton(self)
         self.reapply_button.setObjectName("reapply-filters")
@@ -643,6 +653,16 @@ class RegisterView(QWidget):
         neither the count nor the Clear filters button takes it for a filter the user set."""
         self.fixed_filters[self.model.column_of(field_name)] = set(allowed)
         self.clear_filters()
+
+    def clear_filters_to_the_rows(self) -> None:
+        """A Clear filters button pressed: every row shown, and the keyboard on them. Pressed by Space, the button
+        disabled itself (no filter left) and Qt gave the keyboard to the next control — the other Clear filters,
+        over the empty table, hidden once the rows showed: the arrows, typing and Del did nothing."""
+        self.clear_filters()
+        table = self.table
+        if not table.currentIndex().isValid() and self.proxy.rowCount():
+            table.setCurrentIndex(self.proxy.index(0, next(iter(self._visible_columns()), 0)))
+        table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear_filters(self) -> None:
         self.search.clear()

@@ -513,11 +513,29 @@ class RegisterTableModel(QAbstractTableModel):
             shown = problems[:12] + ([f"… and {len(problems) - 12} more"] if len(problems) > 12 else [])
             self.document.error.emit("Nothing was changed:\n" + "\n".join(shown))
             return None
+        if text is None and len(edits) == 1:
+            text = f"Edit {self.register.field(edits[0].field).label}{self._of_record(edits[0].record_id, cells)}"
         return EditCellsCommand(self.document, self.register, edits, versions, text)
 
     def edits_of(self, cells) -> EditsWorkedOut | None:
         """The cells' edits worked out here (``edits_of``); a windowed table of many cells does it on a worker."""
         return edits_of(self.fields, cells, self.rows_at([r for r, _c, _v in cells]), self.document.context)
+
+    def _of_record(self, record_id: int, cells) -> str:
+        """" of R-001 “Crane delivery slips”": which record a cell's edit was made in, for the undo step's name —
+        undone from another page, the status bar said "Undone: Edit Relationship owner" and nothing on screen
+        changed or said whose."""
+        row = next((self._row(r) for r, _c, _v in cells if self.record_id(r) == record_id), None)
+        if row is None:
+            return ""
+
+        def shown(f) -> str:
+            return str(row[self.register.field_names.index(f.name) + OFFSET] or "") if f is not None else ""
+
+        code, name = shown(self.register.key_field), shown(self.register.name_field)
+        if len(name) > 40:
+            name = name[:39] + "…"
+        return " of " + " ".join(filter(None, (code, f"“{name}”" if name else ""))) if code or name else ""
 
     # ------------------------------------------------------------------ helpers for views
     def rows_at(self, rows: list[int]) -> dict[int, tuple]:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ...models import records
 from ...models import stakeholder_queries as queries
 from ...models.registers.stakeholders import COMMUNICATIONS, STAKEHOLDERS
-from ...models.stakeholder_rules import FREQUENCIES, is_overdue, week_bounds
+from ...models.stakeholder_rules import FREQUENCIES, is_overdue, overdue_from_earlier_weeks, week_bounds
 from ...models.values import day_text
 from ..document import Document
 from ..read_only_guard import follow_read_only
@@ -131,8 +131,9 @@ class CommunicationPlan(QWidget):
         self.due_list.setRootIsDecorated(False)
         self.due_list.setHeaderLabels(["Due", "What", "With", "Owner", ""])
         self.due_list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.due_list.itemDoubleClicked.connect(lambda item, _c: self.view.select_record(item.data(0, Qt.ItemDataRole.UserRole)))
-        self.due_list.itemActivated.connect(lambda item, _c: self.view.select_record(item.data(0, Qt.ItemDataRole.UserRole)))
+        self.due_list.itemDoubleClicked.connect(self._open_due)
+        self.due_list.itemActivated.connect(self._open_due)
+        self.due_list.setItemsExpandable(False)  # the groups stay open: a heading is no drawer
         follow_zoom(self.due_list, self._fit_due_columns)  # as large as the tables on a projector
         follow_zoom(self.week_label)
 
@@ -180,19 +181,47 @@ class CommunicationPlan(QWidget):
         self.due_items = self.document.office.read(queries.communications_due, self.week_day(), today, self.scope,
                                                    include_overdue=self.week_offset == 0)
         label = "This week" if self.week_offset == 0 else "Week"
-        self.week_label.setText(f"{label}: Mon {day_text(monday, year=False)} – Sun {day_text(sunday)}  ·  {len(self.due_items)} due")
+        earlier, in_week = overdue_from_earlier_weeks(self.due_items, self.week_day())
+        overdue = f"  ·  {len(earlier)} overdue from earlier weeks" if earlier else ""
+        self.week_label.setText(f"{label}: Mon {day_text(monday, year=False)} – Sun {day_text(sunday)}  ·  "
+                                f"{len(in_week)} due{overdue}")
         self.due_list.clear()
-        for item in self.due_items:
-            row = QTreeWidgetItem([f"{WEEKDAYS[item.due.weekday()]} {day_text(item.due)}", item.message, item.who, item.owner,
-                                   "Overdue" if item.overdue else ""])
-            row.setData(0, Qt.ItemDataRole.UserRole, item.id)
-            for col in range(4):
-                row.setToolTip(col, row.text(col))
-            if item.overdue:
-                for col in range(5):
-                    row.setForeground(col, QBrush(QColor(colours().strong(OVERDUE_TEXT))))
-            self.due_list.addTopLevelItem(row)
+        # Two groups where some are overdue from before the week: those first, under their own heading, then the
+        # week's own — so "This week" lists what is due this week, and nothing left from last month among it.
+        groups = [("Overdue from earlier weeks", earlier), (f"Due {label.lower()}", in_week)] if earlier else \
+            [("", in_week)]
+        for heading, items in groups:
+            parent = None
+            if heading:
+                parent = QTreeWidgetItem([f"{heading} ({len(items)})"])
+                parent.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selected, not opened by Enter
+                font = parent.font(0)
+                font.setBold(True)
+                parent.setFont(0, font)
+                self.due_list.addTopLevelItem(parent)
+                parent.setFirstColumnSpanned(True)
+                parent.setExpanded(True)
+            for item in items:
+                row = QTreeWidgetItem([f"{WEEKDAYS[item.due.weekday()]} {day_text(item.due)}", item.message, item.who,
+                                       item.owner, "Overdue" if item.overdue else ""])
+                row.setData(0, Qt.ItemDataRole.UserRole, item.id)
+                for col in range(4):
+                    row.setToolTip(col, row.text(col))
+                if item.overdue:
+                    for col in range(5):
+                        row.setForeground(col, QBrush(QColor(colours().strong(OVERDUE_TEXT))))
+                if parent is None:
+                    self.due_list.addTopLevelItem(row)
+                else:
+                    parent.addChild(row)
+        self.due_list.setRootIsDecorated(False)
+        self.due_list.setIndentation(0 if not earlier else self.due_list.fontMetrics().averageCharWidth() * 2)
         self._fit_due_columns()
+
+    def _open_due(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        record_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if record_id is not None:  # a group's heading names no communication
+            self.view.select_record(record_id)
 
     def _fit_due_columns(self) -> None:
         """Each column as wide as its texts, but who it is with and its owner at most 14 characters (whole

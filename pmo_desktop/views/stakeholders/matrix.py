@@ -4,7 +4,7 @@ it follows the register as it changes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -17,7 +17,10 @@ from ..theme import colours, theme
 from ..zoom import sizes_itself
 from .colours import CURRENT_GAP, DESIRED, ON_TARGET, PATH
 
-FONT_PT = 14
+FONT_PT = 14  # the matrix's words given room: read across a meeting room on a projector
+# The least the words step down to before a level's header is shortened: a size beside the tables' own (9 pt),
+# still read from the back of a room at 1280×720.
+LEAST_FONT_PT = 10
 FIRST_LEVEL = 1  # column of "Unaware"
 GAP_COLUMN = FIRST_LEVEL + len(ENGAGEMENT_LEVELS)
 
@@ -31,6 +34,7 @@ class EngagementMatrixModel(QAbstractTableModel):
         self.scope: queries.Scope = None
         self.rows: list[MatrixRow] = []
         self.shown_headers: dict[int, str] = {}  # column → its header shortened to fit (``shorten_headers``)
+        self.point_size = FONT_PT  # the cells' text size, the pane's room chooses it (``EngagementMatrix``)
         document.records_changed.connect(self._on_records_changed)
         self.reload()
 
@@ -87,7 +91,7 @@ class EngagementMatrixModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.FontRole and is_level and r.mark(level):
             font = QFont()
-            font.setPointSize(FONT_PT + 2)
+            font.setPointSize(self.point_size + 2)
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -118,10 +122,6 @@ class EngagementMatrix(QWidget):
         self.table = QTableView(self)
         self.table.setAccessibleName("Engagement assessment matrix")
         self.table.setModel(self.model)
-        font = self.table.font()
-        font.setPointSize(FONT_PT)
-        self.table.setFont(font)
-        self.table.horizontalHeader().setFont(font)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -129,17 +129,17 @@ class EngagementMatrix(QWidget):
         # dialog's tables). Tab moved from cell to cell, and Ctrl+Tab too, so the keyboard never got out.
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(int(font.pointSize() * 2.4))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.clicked.connect(lambda index: self.record_clicked.emit(self.model.record_id(index.row())))
         self._fitting = False
+        self._fitted_again = False
         self.table.viewport().installEventFilter(self)  # the columns fitted again to the pane's width
         self.model.modelReset.connect(self._fit_columns)
         self.key = key = QLabel(self)
-        key.setFont(font)
+        self._set_point_size(FONT_PT)
         sizes_itself(self)  # cells and key at a size of their own, the rows' height made for it
         key.setWordWrap(True)
         self._write_key()
@@ -163,35 +163,60 @@ class EngagementMatrix(QWidget):
         if self._fitting:  # the headers given whole to be measured may resize the view: not fitted again inside
             return
         self._fitting = True
+        room = self.table.viewport().width()
         try:
             self._fit_columns_now()
         finally:
             self._fitting = False
+        # The text tried large had rows too tall for the pane: a scroll bar took its width while the fit measured,
+        # and went with the smaller text. Fitted once more to the width left (once: never back and forth).
+        if self.table.viewport().width() != room and not self._fitted_again:
+            self._fitted_again = True
+            QTimer.singleShot(0, self, self._fit_columns)
+        else:
+            self._fitted_again = False
+
+    def _set_point_size(self, points: int) -> None:
+        """The cells', headers' and key's text at ``points``, the rows as tall as it needs."""
+        font = self.table.font()
+        font.setPointSize(points)
+        for widget in (self.table, self.table.horizontalHeader(), self.key):
+            widget.setFont(font)
+        self.table.verticalHeader().setDefaultSectionSize(int(points * 2.4))
+        if points != self.model.point_size:
+            self.model.point_size = points  # the marks' bold size follows
+            self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(self.model.rowCount() - 1,
+                                                                                  GAP_COLUMN))
 
     def _fit_columns_now(self) -> None:
-        """Each level's column as wide as its header, and the names the rest — unless that leaves the names too
-        little to be read: presented at 150 % on 1280×720 the pane beside the table gave the names 90 pixels,
-        "Raj …", "Store …", every row's stakeholder unknown. The names then keep their own width, up to 45 % of
-        the pane, and the levels share the rest, each at least as wide as its "C D"; a level's name cut in its
-        header is whole in its tooltip (the levels read in their order, Unaware to Leading)."""
+        """The words as large as the pane lets every level's header stand whole beside the names: at 14 pt on
+        1280×720 the pane beside the stakeholders' table cut every header ("Una…", "Sup…") — the matrix says
+        nothing without them. The text steps down a point at a time to 10 pt until the names and the whole
+        headers fit across; a projector's 1920 px keeps the 14 pt. Where even 10 pt leaves too little (presented
+        at 150 % on 1280×720 the names had 90 pixels: "Raj …", "Store …", every row's stakeholder unknown) the
+        names keep their own width, up to 45 % of the pane, and the levels share the rest, each at least as
+        wide as its "C D"; a level's name cut in its header is whole in its tooltip (the levels read in their
+        order, Unaware to Leading)."""
         header, table = self.table.horizontalHeader(), self.table
         room = table.viewport().width()
         if room <= 0:
             return
-        metrics = QFontMetrics(table.font())
-        names = max((metrics.horizontalAdvance(r.name or "") for r in self.model.rows), default=0) + 16
-        want = min(names, int(room * 0.45))
         levels = range(FIRST_LEVEL, GAP_COLUMN + 1)
         # each whole header measured as Qt sizes a header to its contents: the headers shown whole to be measured
         # (a shortened one measured short), the shortening below given again at once
         self.model.shorten_headers({})
-        natural = {col: max(header.sectionSizeFromContents(col).width(), table.sizeHintForColumn(col))
-                   for col in levels}
+        for points in range(FONT_PT, LEAST_FONT_PT - 1, -1):
+            self._set_point_size(points)
+            metrics = QFontMetrics(table.font())
+            names = max((metrics.horizontalAdvance(r.name or "") for r in self.model.rows), default=0) + 16
+            want = min(names, int(room * 0.45))
+            natural = {col: max(header.sectionSizeFromContents(col).width(), table.sizeHintForColumn(col))
+                       for col in levels}
+            if want + sum(natural.values()) <= room:  # room for all: each level as wide as its header
+                for col in levels:
+                    header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+                return
         words = QFontMetrics(header.font())
-        if want + sum(natural.values()) <= room:  # room for all: each level as wide as its header, as always
-            for col in levels:
-                header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-            return
         least = {col: max(table.sizeHintForColumn(col), metrics.horizontalAdvance("C D") + 12) for col in levels}
         share = max(0, room - want - sum(least.values())) / len(least)
         shown = {}
@@ -221,12 +246,14 @@ class EngagementMatrix(QWidget):
     def _write_key(self, *_args) -> None:
         """The colour key, in the cells' own (theme-adapted) colours."""
         tint = colours().tint
+
+        def swatch(colour: str, words: str) -> str:  # wrapped between swatches, never inside one ("on | target")
+            return f'<span style="background:{tint(colour)}">&nbsp;{words.replace(" ", "&nbsp;")}&nbsp;</span>'
+
         self.key.setText(
-            f'<b>C</b> current &nbsp; <b>D</b> desired &nbsp;&nbsp; '
-            f'<span style="background:{tint(CURRENT_GAP)}">&nbsp;where they are, short of target&nbsp;</span> '
-            f'<span style="background:{tint(PATH)}">&nbsp;still to travel&nbsp;</span> '
-            f'<span style="background:{tint(DESIRED)}">&nbsp;where needed&nbsp;</span> '
-            f'<span style="background:{tint(ON_TARGET)}">&nbsp;on target&nbsp;</span>')
+            f'<b>C</b>&nbsp;current &nbsp; <b>D</b>&nbsp;desired &nbsp;&nbsp; '
+            f'{swatch(CURRENT_GAP, "where they are, short of target")} {swatch(PATH, "still to travel")} '
+            f'{swatch(DESIRED, "where needed")} {swatch(ON_TARGET, "on target")}')
 
     def set_scope(self, scope: queries.Scope) -> None:
         self.model.set_scope(scope)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...models import stakeholder_queries as queries
@@ -20,6 +20,12 @@ from .comms import CommunicationPlan
 from .detail import StakeholderDetail
 from .grid import PowerInterestGrid
 from .matrix import EngagementMatrix
+
+# The stakeholders' table's columns that say who each one is (ID, Name, Organisation): shown whole beside the map
+# where that leaves the map at least MAP_LEAST pixels — the engagement matrix's headings whole at its least text
+# size, the grid's names beside their points (at 150 % on 1280×720 the grid had 331 pixels and needed them all).
+WHO_COLUMNS = 3
+MAP_LEAST = 540
 
 
 class StakeholdersPage(QWidget):
@@ -51,11 +57,21 @@ class StakeholdersPage(QWidget):
         left.addWidget(self.detail)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 1)
+        self.left = left
         main = QSplitter(Qt.Orientation.Horizontal, self)
         main.addWidget(left)
         main.addWidget(self.tabs)
         main.setStretchFactor(0, 4)
         main.setStretchFactor(1, 5)
+        main.splitterMoved.connect(self._on_splitter_dragged)
+        self._user_sized = False
+        self._share_before: float | None = None  # the table's share of the page before it was given its columns
+        self._room_for_who_soon = QTimer(self)
+        self._room_for_who_soon.setSingleShot(True)
+        self._room_for_who_soon.setInterval(0)
+        self._room_for_who_soon.timeout.connect(self._room_for_who)
+        self.tabs.currentChanged.connect(lambda _i: self._room_for_who_soon.start())
+        self.splitter = main
 
         header = QHBoxLayout()
         header.addWidget(page_title(STAKEHOLDERS.title, self))
@@ -74,6 +90,52 @@ class StakeholdersPage(QWidget):
         self.grid.record_clicked.connect(self.register_view.select_record)
         self.matrix.record_clicked.connect(self.register_view.select_record)
         document.records_changed.connect(self._on_records_changed)
+
+    # ------------------------------------------------------------------ room for the table
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._room_for_who_soon.start()  # once the splitter has shared out the new width
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._room_for_who_soon.start()
+
+    def _on_splitter_dragged(self, *_args) -> None:
+        self._user_sized = True  # the width the user gives the table is theirs: never taken back
+
+    def _room_for_who(self) -> None:
+        """Beside the engagement matrix and the communication plan, the table at least as wide as its first
+        columns (who each stakeholder is): at 1280×720 the map's side took five ninths and left the table its
+        ID and Name, an organisation cut off. Those two fit themselves to what is left (the matrix's words step
+        down to keep its headings whole). The power/interest grid keeps the page's proportions: a workshop's
+        crowded cell needs every pixel it has to keep its points apart (walkthrough 27). A wider screen keeps
+        the proportions for all three."""
+        if self._user_sized or not self.isVisible():
+            return
+        sizes = self.splitter.sizes()
+        room = sum(sizes)
+        if room <= 0:
+            return
+        if self.tabs.currentWidget() is self.grid:
+            if self._share_before is not None:  # the grid's room back, in the page's proportions
+                given = round(room * self._share_before)
+                self._share_before = None
+                self.splitter.setSizes([given, room - given])
+            return
+        table = self.register_view.table
+        header = table.horizontalHeader()
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(header.logicalIndex(c))]
+        who = sum(header.sectionSize(header.logicalIndex(c)) for c in shown[:WHO_COLUMNS])
+        chrome = self.register_view.width() - table.viewport().width()  # row numbers, frame, scroll bar
+        need = who + chrome + (self.left.width() - self.register_view.width())
+        if sizes[0] >= need:
+            return
+        # never below the map's own least: on a smaller screen, or at 150 %, the map keeps its share of the page
+        given = max(sizes[0], min(need, room - max(MAP_LEAST, self.tabs.minimumSizeHint().width())))
+        if given != sizes[0]:
+            if self._share_before is None:
+                self._share_before = sizes[0] / room
+            self.splitter.setSizes([given, room - given])
 
     # ------------------------------------------------------------------ project filter
     @property

@@ -1,0 +1,146 @@
+"""A table written without its header row (issue 12, round 41's "risk_log.csv": an app's risk log of 30 risks
+whose first line is blank and whose second is already a risk — "2026-04-25 22:04:34 | Quick Access … | 1. Risiko
+Akses Tidak Sah | … | Low | 5 | Operasional | Pending Review").
+
+Nothing names its columns, so nothing was imported and the refusal said only that no header row was found: a
+user with such a file had no way in. The decision: such a file is still not imported by a guess — a column of
+sentences may be the cause, the consequence or the plan, and a wrong guess files a paragraph under the wrong
+field in silence; the look-alikes refused on their content (a machine's log, a data set) have no header either.
+Instead the refusal says what the file is — a table with no header row, its first row values like the rows
+under it — and which header row to add: each column with what it holds and, where its values read as one of
+the register's fields (dates, level words, a status or category word on every row, short mostly distinct names), that
+field's name, for the user to confirm or change. With that row added the file imports as any other.
+
+A table: three rows or more under the first, every one filling the same columns (three at least) as the first,
+and the first row shaped as they are — a date where they hold dates, a number where they hold numbers — with one
+cell at least that no header is (a date, a number, a sentence). Read from the sheet's first rows only, once, and
+only for a workbook about to be refused.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from ..models.errors import ValidationError
+from ..models.fields import Context, Kind, Register
+from ..models.registers import REGISTERS
+from .header_detection import CODE_RE
+from .value_translation import OPEN_LISTS, Translator
+from .vocabulary import value_words, word_key
+from .workbook_reader import column_letters
+
+MIN_ROWS = 3         # rows under the first that show the columns' shapes
+MIN_COLUMNS = 3      # fewer columns are a list, not a table
+SENTENCE = 40        # characters: longer is a value written out, no header
+CHOICE_WORDS = 3     # words of a choice at most ("Pending Review"); more is a sentence, no choice
+TITLE_LENGTH = 50    # characters of the middle value of a column naming the records (longer: descriptions)
+_DATE_RE = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*$|"
+                      r"\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*$")
+
+
+def _filled(row: list[Any]) -> tuple[int, ...]:
+    return tuple(c for c, x in enumerate(row) if x is not None and str(x).strip())
+
+
+def _shape(value: Any) -> str:
+    if isinstance(value, (date, datetime)):
+        return "date"
+    if isinstance(value, bool):
+        return "text"
+    if isinstance(value, (int, float)):
+        return "number"
+    text = str(value).strip()
+    if _DATE_RE.match(text):
+        return "date"
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return "sentence" if len(text) > SENTENCE else "text"
+    return "number"
+
+
+def _no_header(value: Any) -> bool:
+    return _shape(value) in ("date", "number", "sentence")
+
+
+def headerless_rows(rows: list[list[Any]]) -> list[list[Any]] | None:
+    """The table's rows, first included, when ``rows`` (a sheet's first rows) are a table with no header row."""
+    table = [r for r in rows if _filled(r)]
+    if len(table) < MIN_ROWS + 1:
+        return None
+    columns = _filled(table[0])
+    if len(columns) < MIN_COLUMNS or any(_filled(r) != columns for r in table[1:]):
+        return None
+    first, below = table[0], table[1:]
+    for c in columns:
+        shapes = {_shape(r[c]) for r in below}
+        if len(shapes) == 1 and next(iter(shapes)) in ("date", "number") and _shape(first[c]) not in shapes:
+            return None  # a word over dates or numbers: that word is the column's header
+    if not any(_no_header(first[c]) for c in columns):
+        return None
+    return table
+
+
+def _shown(values: list[Any]) -> str:
+    seen = list(dict.fromkeys(" ".join(str(x).split()) for x in values))
+    return ", ".join(f"“{x[:30]}{'…' if len(x) > 30 else ''}”" for x in seen[:2]) + (" …" if len(seen) > 2 else "")
+
+
+def _guess(reg: Register, values: list[Any], used: set[str], ctx: Context, translator: Translator) -> str | None:
+    """The field of ``reg`` every value of a column reads as, by what they are: dates the first date field,
+    level words the first scale, a few words repeated down the rows a choice they all read as, short texts
+    each its own the field naming the records. None where the values say no field (sentences, numbers)."""
+    shapes = {_shape(x) for x in values}
+    texts = [str(x).strip() for x in values]
+    distinct = len({t.casefold() for t in texts})
+
+    def reads_all(f: Any) -> bool:
+        try:
+            return all(translator.parse(f, x, ctx) not in (None, "") for x in values)
+        except ValidationError:
+            return False
+
+    free = [f for f in reg.fields if f.kind.stored and f.name not in used and not f.kind.is_key]
+    if shapes == {"date"}:
+        return next((f.name for f in free if f.kind is Kind.DATE), None)
+    if shapes == {"text"} and all(word_key(t) in value_words("scale") for t in texts):
+        return next((f.name for f in free if f.kind is Kind.SCALE), None) or \
+            next((f.name for f in free if f.kind is Kind.ENUM and reads_all(f)), None)  # an issue's priority
+    if all(CODE_RE.match(t) for t in texts) and distinct == len(texts):
+        return next((f.name for f in reg.fields if f.kind.is_key and f.name not in used), None)  # "R-001", "K64428"
+    if shapes == {"text"} and distinct * 2 <= len(texts) and all(len(t.split()) <= CHOICE_WORDS for t in texts):
+        return next((f.name for f in free if f.kind is Kind.ENUM and reads_all(f)), None) or \
+            next((f.name for f in free if (reg.name, f.name) in OPEN_LISTS), None)  # the office's own categories
+    if shapes <= {"text", "sentence"} and distinct * 4 >= len(texts) * 3 and \
+            sorted(map(len, texts))[len(texts) // 2] <= TITLE_LENGTH:
+        return next((f.name for f in free if f.required), None)  # names, mostly each its own, a few words long
+    return None
+
+
+def headerless_message(file_name: str, register: str | None, table: list[list[Any]]) -> str:
+    """The refusal of a table with no header row: what it is, and the header row to add (``register``: the one
+    the file's name names, whose fields the columns' values are matched to; None: the register's words)."""
+    columns = _filled(table[0])
+    reg = REGISTERS[register] if register else None
+    used: set[str] = set()
+    ctx = Context()
+    translator = Translator(register, add_unknown=False) if register else None
+    said: list[str] = []
+    for c in columns:
+        values = [r[c] for r in table]
+        name = _guess(reg, values, used, ctx, translator) if reg is not None and translator is not None else None
+        letter = column_letters(c)
+        if name is not None:
+            used.add(name)
+            assert reg is not None
+            said.append(f"{letter} “{reg.field(name).label}”? ({_shown(values)})")
+        else:
+            said.append(f"{letter} ({_shown(values)})")
+    what = f"the {reg.title.lower()}'s words" if reg is not None else "the register's words (ID, Title, Owner …)"
+    return (f"“{file_name}” has no header row: its first row holds values like the rows under it, "
+            f"so nothing names its {len(columns)} columns and nothing was imported. Add a row above the first naming "
+            f"each column in {what} and import it again; by their values: {'; '.join(said)}. A column whose name no "
+            "field takes is kept in each record's notes under that name.")
+
