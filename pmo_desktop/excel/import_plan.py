@@ -224,8 +224,11 @@ class ImportResult:
     source: Path | None = None             # the workbook imported (its folder is where left_out_path goes first)
 
     def summary(self) -> str:
+        # A partial import writes its refused rows as skips naming their error (``importer.valid_rows_only``), so
+        # ``skipped`` counts them too: said as skipped and again as left out, one bad row read as two rows lost.
+        skipped = self.skipped - self.left_out
         text = (f"Imported {self.inserted} new and {self.updated} updated records "
-                f"({self.unchanged} unchanged, {count_of(self.skipped, 'row')} skipped")  # "1 row", not "1 rows"
+                f"({self.unchanged} unchanged, {count_of(skipped, 'row')} skipped")  # "1 row", not "1 rows"
         if self.left_out:
             text += (f", {count_of(self.left_out, 'row')} with errors left out; "
                      f"{left_out_where(self.left_out_path, self.source)}")

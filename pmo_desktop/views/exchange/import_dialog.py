@@ -40,6 +40,7 @@ from ...excel.importer import (
     valid_rows_only,
     write_left_out,
 )
+from ...excel.row_planner import CREATED_ON_CONFIRMATION
 from ...excel.value_translation import OPEN_LISTS
 from ...excel.workbook_reader import SafeWorkbook, column_letters, file_stamp
 from ...models import records
@@ -106,7 +107,6 @@ class ImportDialog(QDialog):
         self.translations: dict[str, dict[str, dict[str, str]]] = {}  # register → field → value → target
         self._offered: dict[tuple[str, str], dict[str, int]] = {}  # (register, field) → value → rows, as first seen
         self.left_out_path: Path | None = None
-        self.left_out_attempted = False  # a partial import tried to write the rows left out (left_out_path: where)
         self.setWindowTitle(f"Import {self.path.name}")
         resize_within_screen(self, 1100, 700)
 
@@ -156,8 +156,10 @@ class ImportDialog(QDialog):
         self.values_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.values_table.horizontalHeader().setStretchLastSection(True)
         self.values_table.viewport().installEventFilter(self)
-        self.create_missing_box = QCheckBox("Create the projects, objectives and outcomes the workbook names that "
-                                            "the office does not have", self)
+        # "Create missing" in its words and Alt+M: a refused row says to tick "create missing", which the box did
+        # not say, and the keyboard reached it only by Tab past every dropdown of the mapping and the values.
+        self.create_missing_box = QCheckBox("Create &missing projects, objectives and outcomes: those the workbook "
+                                            "names that the office does not have", self)
         self.create_missing_box.toggled.connect(lambda *_: self.recheck())
         # Re-importing the office's own export: fields changed both here and in the workbook since then.
         self.take_theirs_box = QCheckBox("Where a value changed both in the office and in the workbook since the "
@@ -344,6 +346,12 @@ class ImportDialog(QDialog):
         skipped += "".join(f"<br>Sheet “{html.escape(s.sheet)}”: {html.escape(s.note)}" for s in plan.sheets if s.note)
         added = "".join(f"<br>New {key.split('.')[-1]} values join the office's list: {', '.join(sorted(v))}"
                         for key, v in sorted(plan.new_choices.items()))
+        # What "create missing" will add, by name, before it is added: ticked, the preview said only "3 to insert",
+        # and a project misspelt in one row ("Harbor" beside "Harbour") became a second project unseen.
+        created = "".join(f"<br>{REGISTERS[register].title} to create with the import (the office has none of "
+                          f"these names): {html.escape(', '.join(f'“{n}”' for n in sorted(names, key=str.lower)))}"
+                          for target, register in CREATED_ON_CONFIRMATION.items()
+                          if (names := plan.to_create.get(target)))
         something = plan.valid_count > 0 or bool(plan.conflicts)
         colour = colours().error if not plan.ok else colours().good if something else colours().muted
         conflicts = "".join(f"<br>⚠ {html.escape(str(c))}" for c in plan.conflicts[:8])
@@ -354,7 +362,7 @@ class ImportDialog(QDialog):
             unmapped = (f"<span style='color:{colours().error}'>{html.escape(unmapped.split(';')[0])}: choose what "
                         "each column holds (and the header row if it is not the first), then Check again.</span><br>")
         self.summary.setText(f"{unmapped}<span style='color:{colour}'>{plan.summary()}</span>{conflicts}{skipped}"
-                             f"{added}")
+                             f"{created}{added}")
         self.import_button.setEnabled(plan.ok and something)
         valid, bad = plan.valid_count, len(plan.errors)
         self.partial_button.setVisible(bad > 0 and valid > 0)  # "Import the 0 valid rows" offers nothing
@@ -722,5 +730,8 @@ class ImportDialog(QDialog):
         self.command = command
         if plan is not self.plan:
             self.left_out_path = write_left_out(self.plan)
-            self.left_out_attempted = True
+            if command.result is not None:  # said by the result's summary, as the command line says it
+                command.result.left_out = len(self.plan.errors)
+                command.result.left_out_path = self.left_out_path
+                command.result.source = self.plan.path
         self.accept()
