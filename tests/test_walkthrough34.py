@@ -114,3 +114,37 @@ def test_rows_left_out_are_counted_once_then_fixed_and_imported_once(empty_windo
     qtbot.waitUntil(window.isActiveWindow)
     press(qtbot, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: _names(window, "risks") == ["Supplier late", "Vendor lock in"], timeout=10_000)
+
+
+def test_each_rows_reason_shows_whole_and_a_row_without_one_is_one_line(empty_window, qtbot, tmp_path):
+    """The preview grew a refused row to show its reason as its columns were first set; where the reason's column
+    then stretched narrower each reason lost its last line ("… (tick “create missing”, or --create-missin…"), and
+    after Alt+M the rows that had been refused, now to be inserted, kept their heights — five lines of empty
+    green, the row still refused pushed down. Each reason is whole at the widths shown, each other row one line."""
+    from pmo_desktop.views.exchange.import_dialog import REASON
+
+    window = empty_window
+    book = _colleagues_risks(tmp_path / "jo.xlsx", [
+        ["R-1", "Supplier late", "Open", 4, 3, "2026-03-01", "Harbour"],
+        ["R-2", "Budget cut", "Open", 2, 4, "31/02/2026", "Harbour"],
+        ["R-3", "Vendor lock in", "Closed", 3, 4, "2026-04-01", "Harbour"],
+    ])
+    dialog = _open(window, qtbot, book)
+    view, model = dialog.report_view, dialog.report_model
+
+    def fitted() -> list[str]:
+        """Each row that is not as it should be: its height against what its contents need."""
+        QApplication.processEvents()
+        wrong = []
+        for row in range(model.rowCount()):
+            reason = model.data(model.index(row, REASON))
+            wanted = view.sizeHintForRow(row) if reason else view.verticalHeader().defaultSectionSize()
+            if (view.rowHeight(row) < wanted) if reason else (view.rowHeight(row) != wanted):
+                wrong.append(f"row {model.data(model.index(row, 1))}: {view.rowHeight(row)} px, needs {wanted}")
+        return wrong
+
+    assert all(model.data(model.index(row, REASON)) for row in range(model.rowCount()))  # all three refused
+    assert not fitted(), fitted()
+    press(qtbot, Qt.Key.Key_M, ALT)
+    qtbot.waitUntil(lambda: dialog.partial_button.isEnabled(), timeout=60_000)
+    assert not fitted(), fitted()

@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -147,6 +147,14 @@ class ImportDialog(QDialog):
         for column, width in enumerate(PREVIEW_WIDTHS):  # "Imported as" and the reason share the rest
             self.report_view.setColumnWidth(column, width)
         self.report_view.viewport().installEventFilter(self)
+        # Each row's height follows the widths of what it becomes and of its reason, whenever they change (the last
+        # stretched to the preview's width after the rows were fitted, a scroll bar come): once after the changes.
+        self._row_fit = QTimer(self)
+        self._row_fit.setSingleShot(True)
+        self._row_fit.setInterval(0)
+        self._row_fit.timeout.connect(self._fit_preview_rows)
+        self.report_view.horizontalHeader().sectionResized.connect(
+            lambda column, *_: self._row_fit.start() if column >= REASON - 1 else None)
         self.values_table = QTableWidget(0, 2, self)
         # Short headers: "Value the import could not place" was cut at both ends in half the mapping's pane
         self.values_table.setHorizontalHeaderLabels(["Value to translate", "Translate to"])
@@ -260,9 +268,21 @@ class ImportDialog(QDialog):
         view.setColumnWidth(4, max(min(160, rest // 2), rest * 3 // 5) if reason else max(160, rest))
         if reason:
             view.setColumnWidth(REASON, max(80, rest - view.columnWidth(4)))
-            for row, report in enumerate(self.report_model.reports):
-                if report.reason:
-                    view.resizeRowToContents(row)
+        self._fit_preview_rows()
+
+    def _fit_preview_rows(self) -> None:
+        """A row with a reason as tall as its reason and what it becomes need at their widths now; every other row
+        one line. Fitted only as the columns were first set, a reason was cut ("… (tick “create missing”, or
+        --create-missin…") once the reason's column stretched narrower, and after Check again or a translation a
+        row that had had a long reason kept its height, five lines of empty green, the rows below pushed down."""
+        view = self.report_view
+        line = view.verticalHeader().defaultSectionSize()
+        reasons = not view.isColumnHidden(REASON)
+        for row, report in enumerate(self.report_model.reports):
+            if reasons and report.reason:
+                view.resizeRowToContents(row)
+            elif view.rowHeight(row) != line:
+                view.setRowHeight(row, line)
 
     def _load_sheets(self) -> None:
         try:
