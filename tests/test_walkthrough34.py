@@ -148,3 +148,25 @@ def test_each_rows_reason_shows_whole_and_a_row_without_one_is_one_line(empty_wi
     press(qtbot, Qt.Key.Key_M, ALT)
     qtbot.waitUntil(lambda: dialog.partial_button.isEnabled(), timeout=60_000)
     assert not fitted(), fitted()
+
+
+def test_a_colleagues_row_under_an_id_the_office_has_with_another_title_is_warned_of(demo_window, qtbot, tmp_path):
+    """In the demo office, a colleague's CSV headed "ID, Title, Probability, Impact, Status, Project" (our export's
+    words, so its IDs were taken as the office's) with their own R-001 and R-002: the preview said "will update —
+    changes Title, …" on two lines among the others, and Enter wrote the colleague's risks over the office's. The
+    preview says so above the buttons, naming the IDs and how to add them as new records instead; Esc leaves the
+    office as it was. A row that changes no title is not warned of."""
+    window = demo_window
+    before = _names(window, "risks")
+    colleague = tmp_path / "jo.csv"
+    colleague.write_text("ID,Title,Probability,Impact,Status,Project\n"
+                         "R-001,Printer jams in the site office,2,2,Open,P-01\n"
+                         "R-002,Canteen closes early,3,3,Open,P-01\n"
+                         "R-999,Brand new one,2,2,Open,P-01\n", encoding="utf-8")
+    dialog = _open(window, qtbot, colleague)
+    said = " ".join(dialog.summary.text().split())
+    assert "2 rows of the workbook give a record the office already has another title or name (R-001, R-002)" in said
+    assert "a row with no ID is added as a new record" in said, said
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert _names(window, "risks") == before

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...excel.errors import ImportCancelled, WorkbookError
 from ...excel.header_detection import CHILD_KINDS, importable_registers
-from ...excel.import_plan import ImportPlan
+from ...excel.import_plan import Action, ImportPlan
 from ...excel.importer import (
     importable_fields,
     plan_import,
@@ -372,6 +372,7 @@ class ImportDialog(QDialog):
                           f"these names): {html.escape(', '.join(f'“{n}”' for n in sorted(names, key=str.lower)))}"
                           for target, register in CREATED_ON_CONFIRMATION.items()
                           if (names := plan.to_create.get(target)))
+        renamed = self._renamed_records(plan)
         something = plan.valid_count > 0 or bool(plan.conflicts)
         colour = colours().error if not plan.ok else colours().good if something else colours().muted
         conflicts = "".join(f"<br>⚠ {html.escape(str(c))}" for c in plan.conflicts[:8])
@@ -382,7 +383,7 @@ class ImportDialog(QDialog):
             unmapped = (f"<span style='color:{colours().error}'>{html.escape(unmapped.split(';')[0])}: choose what "
                         "each column holds (and the header row if it is not the first), then Check again.</span><br>")
         self.summary.setText(f"{unmapped}<span style='color:{colour}'>{plan.summary()}</span>{conflicts}{skipped}"
-                             f"{created}{added}")
+                             f"{renamed}{created}{added}")
         self.import_button.setEnabled(plan.ok and something)
         valid, bad = plan.valid_count, len(plan.errors)
         self.partial_button.setVisible(bad > 0 and valid > 0)  # "Import the 0 valid rows" offers nothing
@@ -393,6 +394,27 @@ class ImportDialog(QDialog):
         self.create_missing_box.setVisible(self.create_missing_box.isChecked() or any(
             "create missing" in r.reason for r in plan.errors))
         self._order_tab_stops()
+
+    @staticmethod
+    def _renamed_records(plan: ImportPlan) -> str:
+        """A warning line when rows of a workbook not exported by this office update records it has under another
+        title or name: a colleague's R-001 (headed "ID | Title | Probability …", our export's words) said
+        "will update — changes Title, …" on a line among the others, and Import wrote a colleague's risk over the
+        office's own. Still updated as the rules decide; said once, above the buttons, with the way to keep both."""
+        if plan.own_export:
+            return ""
+        codes = [prow.report.code for sheet in plan.sheets if not sheet.synthetic
+                 and (named := REGISTERS[sheet.register].name_field) is not None
+                 for prow in sheet.rows if prow.report.action == Action.UPDATE and named.name in prow.values]
+        if not codes:
+            return ""
+        shown = ", ".join(codes[:8]) + (f" and {len(codes) - 8} more" if len(codes) > 8 else "")
+        said = (f"⚠ {count_of(len(codes), 'row')} of the workbook {'gives' if len(codes) == 1 else 'give'} a record "
+                f"the office already has another title or name ({shown}) and will update "
+                f"{'it' if len(codes) == 1 else 'them'}. If {'it is' if len(codes) == 1 else 'they are'} another "
+                "record, not the office's renamed, cancel and clear or change the ID in the workbook: a row with no "
+                "ID is added as a new record.")
+        return f"<br><span style='color:{colours().error}'>{html.escape(said)}</span>"
 
     def _order_tab_stops(self) -> None:
         """Tab walks the dialog as it reads: the sheet, the register, the header row, Check again, each column's
