@@ -186,7 +186,9 @@ class ImportPlan:
         if n_err:
             first = self.errors[0]
             # with no valid row there is nothing to import alone: do not offer "the 0 valid rows"
-            alone = f", unless the {n_ins + n_upd} valid rows are imported alone" if n_ins + n_upd else ""
+            valid = n_ins + n_upd  # "unless the 1 valid row is imported alone", not "the 1 valid rows are"
+            alone = (f", unless the {count_of(valid, 'valid row')} {'is' if valid == 1 else 'are'} imported alone"
+                     if valid else "")
             return (f"{text}, {n_err} with errors — nothing will be imported until they are fixed{alone} "
                     f"(first: {first.sheet} row {first.row}: "
                     f"{first.reason.rstrip('.')}).")  # no "….)." after a reason's own full stop
