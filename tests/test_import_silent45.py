@@ -55,7 +55,8 @@ def test_a_day_counted_from_the_writing_is_no_date_in_an_imported_workbook(store
     plan = import_all(store, book)
     reasons = {r.code: r.reason for r in plan.reports}
     for code, word in (("R-1", "tomorrow"), ("R-3", "Yesterday"), ("R-5", "next week")):
-        assert f"“{word}” counts from the day it was written, which the workbook does not give" in reasons[code]
+        assert f"“{word}” is not a date here: it counts from the day it was written, which the workbook does " \
+            "not give" in reasons[code]
     assert set(plan.unplaced[("risks", "raised_on")]) == {"tomorrow", "Yesterday", "next week"}
     risks = named(store, "risks")
     assert sorted(risks) == ["Crane hire", "Data loss", "Key person leaves", "Permit refused", "Vendor lock in"]

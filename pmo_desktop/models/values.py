@@ -362,8 +362,8 @@ def counted_from_writing(text: Any) -> bool:
 def refuse_counted_from_writing(value: Any, label: str) -> None:
     """ValidationError for a day counted from the day a workbook was written (``counted_from_writing``)."""
     if counted_from_writing(value):
-        raise ValidationError(f"{label}: “{value}” counts from the day it was written, which the workbook does not "
-                              "give, so it is no date here; type the date, e.g. 2026-03-31.")
+        raise ValidationError(f"{label}: “{value}” is not a date here: it counts from the day it was written, "
+                              "which the workbook does not give; type the date, e.g. 2026-03-31.")
 _SEPARATORS = r"[/.\-]"
 
 
