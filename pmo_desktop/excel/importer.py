@@ -89,6 +89,7 @@ from .header_detection import (
 )
 from .headerless import headerless_message, headerless_rows
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
+from .item_catalogues import item_catalogue
 from .linked_kinds import rows_of_another_kind
 from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
@@ -1426,6 +1427,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     rulings_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _user_accounts(match) or \
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    item_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
@@ -2122,11 +2124,13 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     (``_named_for_another``: a change log's dated entries; ``_machine_log``: a machine's log of a few values;
     ``verdicts_not_decisions``: a program's verdicts or a script's choices in a file named as the decision log;
     ``rulings_not_decisions``: a body's published rulings;
-    ``tool_catalogue``: a tool's catalogue of risk kinds; a backlog named "issues"): the generic "no header row"
+    ``tool_catalogue``: a tool's catalogue of risk kinds; ``item_catalogue``: a court's case index, an app's
+    picker, a help desk's catalogue of problem kinds; a backlog named "issues"): the generic "no header row"
     would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
             if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities",
                              "its rows are a program's verdicts", "its rows are a body's published rulings",
+                             "its rows are a published index or a catalogue of kinds",
                              "a tool's catalogue", "its rows are a tracker's planned work"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:

@@ -684,7 +684,10 @@ def _prompt_forms() -> frozenset[str]:
     return frozenset(frame.format(c) for c in cased for frame in frames) | filler
 
 
-_PROMPTS = _prompt_forms()
+# An empty list or dictionary a program wrote where it had nothing ("[]" under a stakeholder's "Expectations",
+# "{}" for no settings): nothing written there, as a prompt left in a cell is — blanked the same way, in one look-up
+_EMPTY_STRUCTURES = frozenset({"[]", "[ ]", "{}", "{ }"})
+_NOTHING_WRITTEN = _prompt_forms() | _EMPTY_STRUCTURES
 
 
 def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
@@ -1294,8 +1297,8 @@ class Planner:
                         (bracketed := _BRACKETED_ID_RE.fullmatch(row[code_col])):
                     row = (*row[:code_col], bracketed.group(1), *row[code_col + 1:])
                 row = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
-            if not _PROMPTS.isdisjoint(row):
-                row = tuple(None if x in _PROMPTS else x for x in row)
+            if not _NOTHING_WRITTEN.isdisjoint(row):
+                row = tuple(None if x in _NOTHING_WRITTEN else x for x in row)
             if engage_row is not None:
                 row = self._labelled_marks(row, engage_row)
             tick += 1
