@@ -126,3 +126,18 @@ def test_an_empty_list_written_by_a_program_is_an_empty_value(sqlite_store, tmp_
     assert not got["Product Owner"]["concerns"] and not got["Certification Authority"]["concerns"]
     assert "[]" not in (got["Safety"]["notes"] or "")
     assert got["Airline"]["concerns"] == "Fuel savings on every route"
+
+
+def test_a_status_saying_escalated_sets_the_escalated_flag(sqlite_store, tmp_path):
+    """The PMO tool's risks say "Escalated" as their status (14 of 34): the status words read it as open, and
+    the word was lost. The office records an escalation as the risk's Escalated flag, as a response "Escalate"
+    sets it: the risk is open and escalated."""
+    path = write_csv(tmp_path / "risk_register.csv", [
+        ["Risk ID", "Risk", "Owner", "Status"],
+        ["R-1", "Vendor may deliver late", "Anna Berg", "Escalated"],
+        ["R-2", "Test data may be incomplete", "Omar Haddad", "Open"],
+        ["R-3", "Licence cost may rise", "Lena Schulz", "Closed"]])
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert (got["R-1"]["status"], got["R-1"]["escalated"]) == ("Open", True)
+    assert not got["R-2"]["escalated"] and got["R-3"]["status"] == "Closed"
