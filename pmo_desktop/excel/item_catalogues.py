@@ -15,11 +15,12 @@ What they share, and an office's register has not:
 - nothing an office keeps on its own records is placed: no owner or decider, status, priority, project, cost,
   rating, contact or engagement — only what describes a thing (its ID, its name, its text, a date it bears);
 - and one sign of a list made by a program or published for readers, on every row of the sample:
-  a column the program wrote from the row's own cells around the same fixed words (the case's address made of its
-  court, division, year and number; the caption "You have chosen: " and the kind's name) — a link to the record in
-  its own tool, made from its ID, is not one (an office's tracker links its records so); a picture of its own on
-  every row (an image file: the app shows each kind); or a procedure in numbered columns ("step1" … "step5", three
-  or more, every one filled): what to do for each kind, as a help desk's catalogue writes it.
+  a column not read that a program built of two of the row's own cells or more around the same fixed words (the
+  case's address made of its court, division, year and number) — of one cell it may be an office's own wording
+  ("Keep the {group} informed"), and a link to the record in its own tool, made from its ID, is not one (an
+  office's tracker links its records so); a picture of its own on every row (an image file: the app shows each
+  kind beside its caption "You have chosen: Swimmer"); or a procedure in numbered columns ("step1" … "step5",
+  three or more, every one filled): what to do for each kind, as a help desk's catalogue writes it.
 
 A thin register of an office ("ID | Title | Owner | Status"; a decision log with links, decided by someone) places
 an office's field and is never asked. Decided once per sheet from its header's mapping and the sample of rows under
@@ -35,6 +36,7 @@ from ..models.fields import Kind
 from .header_detection import PARENT, HeaderMatch
 
 MIN_ROWS = 3     # a sample this small says nothing of how a column is written
+MIN_PARTS = 2    # an address built of two of its row's cells or more: one may be an office's own wording
 MIN_STEPS = 3    # "step1 | step2" may be two actions an office keeps; three or more filled on every row are a procedure
 # the kinds of field that only describe a thing (its ID, its name, its text, a date it bears); a person, a
 # status or any choice, a project, a cost, a rating, a tick or links are what an office keeps on its own records
@@ -62,26 +64,26 @@ def _office_field(match: HeaderMatch, name: str) -> bool:
     return reg.field(name).kind not in _DESCRIBING_KINDS or name in _KEPT_BY_AN_OFFICE
 
 
-def _template(text: str, parts: list[str]) -> str | None:
-    """``text`` with each of ``parts`` (the row's other cells) standing whole in it taken out, or None when none
-    does: "/ew/cases/EWCA/Civ/1990/21.html" less EWCA, Civ, 1990 and 21 is "/ew/cases/////.html"."""
+def _template(text: str, parts: list[str]) -> tuple[str, int]:
+    """``text`` with each of ``parts`` (the row's other cells) standing whole in it taken out, and how many were:
+    "/ew/cases/EWCA/Civ/1990/21.html" less EWCA, Civ, 1990 and 21 is "/ew/cases/////.html", 4."""
     folded = text.casefold()
     found = 0
     for part in sorted(parts, key=len, reverse=True):  # "1990" before "19", so no part is cut out of another
         folded, n = re.subn(_PART_EDGE.format(re.escape(part.casefold())), "\x00", folded)
         found += n
-    return folded if found else None
+    return folded, found
 
 
-def _written_from_its_row(match: HeaderMatch, filled: list[list[Any]], width: int) -> str | None:
-    """A column other than the ID and the title whose every value is the same fixed words around other cells of
-    its row, a different value on each row: what a program writes (a page's address, a caption, read or not as a
-    field). The register's own ID is not one of those cells — a link to each record in the office's tracker is
-    made from it."""
+def _built_from_its_row(match: HeaderMatch, filled: list[list[Any]], width: int) -> str | None:
+    """A column the register does not read whose every value is the same fixed words around two cells of its row
+    or more, a different value on each row: an address or a reference a program builds (the case's page from its
+    court, division, year and number). Made of one cell it may be an office's own wording ("Keep the {group}
+    informed"), and the register's ID is not one of those cells: a link to each record in the office's tracker
+    is made from it."""
     code = next((c for c, n in match.mapping.items() if n == "code"), None)
-    title = next((f.name for f in match.kind.reg.fields if f.required), None)
     for c in range(width):
-        if c == code or match.mapping.get(c) == title:
+        if c in match.mapping:
             continue
         values = [_cell(r, c) for r in filled]
         if not all(values) or len(set(values)) < len(values):
@@ -89,12 +91,13 @@ def _written_from_its_row(match: HeaderMatch, filled: list[list[Any]], width: in
         templates = set()
         for r, value in zip(filled, values, strict=True):
             parts = [v for k in range(width) if k not in (c, code) and (v := _cell(r, k)) and v != value]
-            templates.add(_template(value, parts))
+            fixed, found = _template(value, parts)
+            templates.add(fixed if found >= MIN_PARTS else None)
             if None in templates or len(templates) > 1:
                 break
         if len(templates) == 1 and (fixed := next(iter(templates))) is not None and re.search(r"[^\W\d_]", fixed):
             example = values[0] if len(values[0]) <= 60 else values[0][:57] + "…"
-            return f"“{_header(match, c)}” written by a program from each row's own cells (“{example}”)"
+            return f"“{_header(match, c)}” built by a program from each row's own cells (“{example}”)"
     return None
 
 
@@ -136,7 +139,7 @@ def item_catalogue(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
     if len(filled) < MIN_ROWS:
         return None
     width = max(len(match.headers), max(len(r) for r in filled))
-    sign = _written_from_its_row(match, filled, width) or _pictures(match, filled, width) or \
+    sign = _built_from_its_row(match, filled, width) or _pictures(match, filled, width) or \
         _numbered_steps(match, filled, width)
     if sign is None:
         return None
