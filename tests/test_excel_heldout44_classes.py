@@ -86,7 +86,8 @@ def test_a_risk_list_named_only_by_its_risk_type_is_read(sqlite_store, tmp_path)
     """A PMO tool's risks ("risk_id | project_id | week_raised | risk_type | probability | impact | risk_score |
     status | mitigation_action"): the only column naming the risks is "risk_type" ("Budget overrun", "Vendor
     delay"), words that are no category of the register. The file was refused whole (34 risks lost). The kind
-    names the risks when nothing else does: the risks are read, titled by it, with their status and plan."""
+    names the risks when nothing else does: the risks are read, titled by it, with their status and plan. A
+    vendor tool's queue of actions by a one-word "risk_category" ("CYBER"), no rating or status, stays refused."""
     path = write_csv(tmp_path / "risks.csv", [
         ["risk_id", "project_id", "week_raised", "risk_type", "probability", "impact", "risk_score", "status",
          "mitigation_action"],
@@ -109,6 +110,15 @@ def test_a_risk_list_named_only_by_its_risk_type_is_read(sqlite_store, tmp_path)
     import_all(sqlite_store, categories)
     kept = by_code(sqlite_store, "risks")
     assert kept["R-2"]["category"] == "Financial" and kept["R-2"]["title"] != "Financial"
+
+    queue = write_csv(tmp_path / "action_items.csv", [
+        ["vendor_id", "vendor_name", "risk_category", "tier", "deadline", "response"],
+        ["V007", "SIX Group", "CYBER", "Critical", "2026-09-23", "Escalate; open incident"],
+        ["V012", "Infosys", "CYBER", "High", "2026-09-25", "Request vendor statement"],
+        ["V003", "LSEG", "CONCENTRATION", "High", "2026-09-25", "Notify owner team"]])
+    with pytest.raises(WorkbookError):
+        import_all(sqlite_store, queue)  # a vendor tool's queue of actions by category: no risk named
+    assert sorted(by_code(sqlite_store, "risks")) == ["R-1", "R-2", "R-3", "RSK001", "RSK002", "RSK003", "RSK004"]
 
 
 def test_an_empty_list_written_by_a_program_is_an_empty_value(sqlite_store, tmp_path):
