@@ -88,14 +88,15 @@ def _built_from_its_row(match: HeaderMatch, filled: list[list[Any]], width: int)
         values = [_cell(r, c) for r in filled]
         if not all(values) or len(set(values)) < len(values):
             continue
-        templates = set()
+        templates: set[str | None] = set()
         for r, value in zip(filled, values, strict=True):
             parts = [v for k in range(width) if k not in (c, code) and (v := _cell(r, k)) and v != value]
             fixed, found = _template(value, parts)
             templates.add(fixed if found >= MIN_PARTS else None)
             if None in templates or len(templates) > 1:
                 break
-        if len(templates) == 1 and (fixed := next(iter(templates))) is not None and re.search(r"[^\W\d_]", fixed):
+        shared = next(iter(templates)) if len(templates) == 1 else None
+        if shared is not None and re.search(r"[^\W\d_]", shared):
             example = values[0] if len(values[0]) <= 60 else values[0][:57] + "…"
             return f"“{_header(match, c)}” built by a program from each row's own cells (“{example}”)"
     return None
