@@ -355,6 +355,8 @@ def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
 
 # The last word of a header saying its column ranks the thing the words before it name, how soon or how much
 _PRIORITY_WORDS = frozenset({"priority", "priorities", "urgency", "prioritisation", "prioritization"})
+# The last word of a header saying its column sorts the thing the words before it name into kinds
+_SORTING_WORDS = frozenset({"type", "types", "kind", "kinds", "category", "categories", "class", "classification"})
 # The last word of a header saying its column holds when or how soon the thing the words before it name is done
 _TIME_WORDS = frozenset({"timeframe", "timeframes", "timescale", "timescales", "timeline", "timelines", "deadline",
                          "sla", "eta", "window", "duration"})
@@ -585,6 +587,7 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
         _own_name_wins(kind, row, mapping, duplicates)
         _last_date_wins(kind, row, mapping, duplicates)
         _title_over_description(kind, row, mapping, duplicates)
+        _statement_wins_over_kind(kind, row, mapping, duplicates)
     if kind.register == "risks":
         mapping.update(_kinney_letters(row, mapping))
     if kind.register in NAMED_PEOPLE:
@@ -785,6 +788,27 @@ def _headed_as_name(cell: Any) -> bool:
     other column a title word begins ("Riesgo S/N", a yes or no for each candidate risk)."""
     words = words_of(cell) if isinstance(cell, str) else []
     return bool(words) and (words[-1] in _NAME_WORDS or (words[0] in _SHORT_WORDS and len(words) > 1))
+
+
+def _statement_wins_over_kind(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                              duplicates: dict[int, str]) -> None:
+    """Two columns naming one text field, the first a kind of the thing ("Decision Type": "scope_change",
+    "budget_reserve") and the other the thing stated ("Description": "Move part of the integration after the
+    pilot"): the statement takes the field and the kind is kept labelled in the notes. Before, the first column
+    won: a decision log's decisions were titled by their kind and what was decided went to the notes. A kind
+    alone keeps the field (a dependency log whose only naming column is "Dependency Type"): its rows are not lost."""
+    for d, name in sorted(duplicates.items()):
+        c = next((k for k, n in mapping.items() if n == name), None)
+        if c is None or max(c, d) >= len(row) or not _a_text(kind, name) or name in PSEUDO:
+            continue
+        said = [words_of(row[k]) if isinstance(row[k], str) else [] for k in (c, d)]
+        if not (len(said[0]) >= 2 and said[0][-1] in _SORTING_WORDS) or \
+                (said[1] and said[1][-1] in _SORTING_WORDS):
+            continue
+        mapping[d] = name
+        del mapping[c]
+        del duplicates[d]
+        duplicates[c] = name
 
 
 # words saying a date is the last one that happened ("Last Reviewed", "Date of last review", "Última revisión")

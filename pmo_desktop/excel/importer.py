@@ -118,7 +118,7 @@ from .value_translation import (
     legend_scale,
     scale_from_word_level,
 )
-from .verdict_logs import verdicts_not_decisions
+from .verdict_logs import rulings_not_decisions, verdicts_not_decisions
 from .vocabulary import example_words, foreign_words, register_nouns, sheet_words, value_words, word_key, words_of
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader, Uncalculated, column_letters, file_stamp
 
@@ -1438,6 +1438,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     verdicts_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    rulings_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _user_accounts(match) or \
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
@@ -2145,12 +2146,13 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     """Raise, saying why, when the one sheet the workbook has is a table its name says is something else
     (``_named_for_another``: a change log's dated entries; ``_machine_log``: a machine's log of a few values;
     ``verdicts_not_decisions``: a program's verdicts or a script's choices in a file named as the decision log;
+    ``rulings_not_decisions``: a body's published rulings;
     ``tool_catalogue``: a tool's catalogue of risk kinds; ``numbered_catalogue``: a course catalogue's numbered,
     named courses; a backlog named "issues"): the generic "no header row"
     would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
             if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities",
-                             "its rows are a program's verdicts",
+                             "its rows are a program's verdicts", "its rows are a body's published rulings",
                              "a tool's catalogue", "a catalogue of numbered, named things",
                              "its rows are a tracker's planned work"))
             or "though its name says" in r]

@@ -17,6 +17,13 @@ when, where it stands or which project it concerns. A program's or a script's ro
   decided by someone on a date) keeps its decisions — but a person and a moment stamped to the second beside
   rows keyed by another thing's ID are the program's sign-off, no office deciding (left43, ``_reviewed``).
 
+A body's published rulings are told the same way (round 44: a constitutional court's decisions, "date | numero |
+type | titre | décision | url", read as 5,277 decisions titled "Rejet", "Conformité", "Inéligibilité"): the
+titles a ruling's few words repeated down the rows, each row a ruling on a matter another column names in its own
+words ("titre"), and published at a web address of its own. A date does not make them an office's: nobody is
+named as having decided, nothing says where a decision stands or which project it concerns. An office's log
+whose decision column holds its outcomes ("Approved", "Rejected") says where each decision stands and is read.
+
 Decided once per sheet from its header's mapping and the sample of rows under it: nothing is read per row.
 """
 
@@ -29,14 +36,16 @@ from typing import Any
 from ..models.fields import Kind
 from ..models.program import Person
 from .header_detection import HeaderMatch
-from .vocabulary import word_key
+from .vocabulary import value_words, word_key, words_of
 
 REGISTER = "decisions"
 MIN_ROWS = 4         # fewer rows say nothing of how titles repeat
 TINY_VOCABULARY = 3  # a verdict's words ("Approve", "Split", "Reject"): an office states each decision anew
+RULINGS_SHARE = 3    # a body's rulings: at most one title in three distinct ("Conformité", "Rejet" … down the rows)
 # the kinds of field that only describe a decision (its ID, its title, its text); a person, a date, a status, a
 # project, a cost or a link is what an office keeps on its own decisions
 _DESCRIBING_KINDS = (Kind.CODE, Kind.TEXT, Kind.LONGTEXT)
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def _cell(row: list[Any], c: int) -> str:
@@ -198,3 +207,58 @@ def verdicts_not_decisions(match: HeaderMatch, rows: list[list[Any]]) -> str | N
                 "or project beside them.")
     return (f"its rows are a program's verdicts or a script's choices, not an office's decisions: {repeated}, "
             f"{', '.join(signs)}, and no decider, date, status or project beside them.")
+
+
+def _web_address(text: str) -> bool:
+    return text.startswith(("http://", "https://", "www.")) and " " not in text
+
+
+def _matter_column(match: HeaderMatch, filled: list[list[Any]], naming: int, width: int) -> int | None:
+    """A column the log does not read naming, in words, what each row rules on ("titre": "Loi relative à la
+    protection du secret des affaires"): texts of two words or more on every row, four in five their own."""
+    for c in range(width):
+        if c == naming or c in match.mapping:
+            continue
+        values = [_cell(r, c) for r in filled]
+        if not all(values) or any(_web_address(v) or sum(1 for w in words_of(v) if _LETTER_RE.search(w)) < 2
+                                  for v in values):
+            continue  # numbers and codes ("2018-274") name no matter; words do
+        if len({v.casefold() for v in values}) * 5 >= len(values) * 4:
+            return c
+    return None
+
+
+def rulings_not_decisions(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
+    """Why a sheet read as the decision log holds a body's published rulings, or None (see the module's text)."""
+    kind = match.kind
+    if kind.register != REGISTER or kind.is_child:
+        return None
+    if any(_office_field(match, n) and kind.reg.field(n).kind is not Kind.DATE
+           for n in match.mapping.values() if n in kind.reg.field_names) or \
+            any(n not in kind.reg.field_names for n in match.mapping.values()):
+        return None  # a decider, a status, a project, a cost or links: an office's own log
+    title = next((f.name for f in kind.reg.fields if f.required), None)
+    naming = next((c for c, n in match.mapping.items() if n == title), None)
+    if naming is None:
+        return None
+    filled = [r for r in rows if _cell(r, naming)]
+    titles = [_cell(r, naming) for r in filled]
+    if len(titles) < MIN_ROWS * 2:
+        return None
+    distinct = list(dict.fromkeys(t.casefold() for t in titles))
+    statuses = value_words(f"{REGISTER}.status")
+    if len(distinct) * RULINGS_SHARE > len(titles) or any(word_key(t) in statuses for t in distinct):
+        return None  # each decision stated anew, or outcomes that say where the office's decisions stand
+    width = max(len(match.headers), max(len(r) for r in filled))
+    published = next((c for c in range(width) if c not in match.mapping and c != naming and
+                      _each_its_own(values := [_cell(r, c) for r in filled]) and all(map(_web_address, values))), None)
+    matter = _matter_column(match, filled, naming, width)
+    if published is None or matter is None:
+        return None
+    def header(c: int) -> str:
+        return str(match.headers[c]).strip() if c < len(match.headers) and match.headers[c] else f"column {c + 1}"
+    said = ", ".join(f"“{t}”" for t in list(dict.fromkeys(titles))[:TINY_VOCABULARY])
+    return (f"its rows are a body's published rulings, not an office's decisions: “{header(naming)}” repeats "
+            f"{len(distinct)} values ({said} …) over {len(titles)} rows, each a ruling on what “{header(matter)}” "
+            f"names, each row published at its own web address (“{header(published)}”), and no decider, status or "
+            "project beside them.")

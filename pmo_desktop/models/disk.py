@@ -135,8 +135,8 @@ def failure_cause(error: BaseException, folder: str | os.PathLike[str] | None = 
         if isinstance(e, OSError) and e.errno in _ERRNO_CAUSES:
             if e.errno == errno.EIO:
                 return _io_error_cause(where)
-            if e.errno == errno.EFBIG:
-                limit = _size_limit(where)
+            if e.errno == errno.EFBIG:  # the limit, if there is one, whether or not a file beside is near it
+                limit = _size_limit(where) or _size_limit(None)
                 return size_limit_cause(limit) if limit is not None else _ERRNO_CAUSES[e.errno]
             return _ERRNO_CAUSES[e.errno]
         if isinstance(e, sqlite3.Error):
@@ -152,6 +152,28 @@ def failure_cause(error: BaseException, folder: str | os.PathLike[str] | None = 
                 return "the file or its folder is read-only"
             if code == _SQLITE_CANTOPEN or "unable to open" in text:
                 return DISK_FULL if _nearly_full(where) else "the file cannot be opened there (check permissions)"
+    return None
+
+
+# Kept free beyond the bytes a file is to grow by: the file system's own records of the new blocks.
+GROWTH_MARGIN = 64 * 1024
+
+
+def room_to_grow(path: Path, new_size: int) -> OSError | None:
+    """The error a write making ``path`` ``new_size`` bytes long would meet — the disk full (ENOSPC), the
+    account's file-size limit (EFBIG) — or None when it fits (or the file cannot be looked at). A stat and a
+    statfs: microseconds."""
+    try:
+        grow = new_size - path.stat().st_size
+        if grow <= 0:
+            return None
+        limit = _size_limit(None)
+        if limit is not None and new_size > limit:
+            return OSError(errno.EFBIG, os.strerror(errno.EFBIG), str(path))
+        if shutil.disk_usage(path.parent).free < grow + GROWTH_MARGIN:
+            return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+    except OSError:
+        return None
     return None
 
 

@@ -20,6 +20,10 @@ class NotAProgramOfficeFile(StoreError):
     pass
 
 
+class WorkbookGivenAsOffice(NotAProgramOfficeFile):
+    """The file given as an office is a workbook by its content (whatever its name): it is imported, not opened."""
+
+
 class NewerFileVersion(StoreError):
     pass
 

@@ -46,6 +46,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import disk
+
 _WAL_MAGIC = (0x377F0682, 0x377F0683)  # checksums little- or big-endian
 _WAL_VERSION = 3007000
 _WAL_HEADER = 32
@@ -245,8 +247,12 @@ def set_aside(finding: Finding) -> Path:
     OSError when the move fails (the -wal is then as it was)."""
     wal = finding.wal
     when = time.strftime("%Y%m%d-%H%M%S")
+    office = Path(wal.name[:-len("-wal")])
     for n in range(1, 1000):
-        target = wal.with_name(f"{wal.name}.not-this-file-{when}" + (f"-{n}" if n > 1 else ""))
+        # The office's name cut (at a whole character) where the whole would be past the longest name a disk takes:
+        # an office named near its own limit (247 bytes) could not be opened at all, its -wal never moved aside.
+        tail = f"{office.suffix}-wal.not-this-file-{when}" + (f"-{n}" if n > 1 else "")
+        target = wal.with_name(disk.fitted_stem(office.stem, tail) + tail)
         try:
             os.link(wal, target)  # fails when the name is taken: never replaces a file
         except FileExistsError:

@@ -133,7 +133,8 @@ _CHANGES_AT_BEGIN = "pmo_total_changes"
 def _sqlite_commit(conn: Any) -> None:
     """A write transaction that changed rows also stamps the file's first page as it commits, so that the
     -wal it may leave in a crash is told from another file's at the next open (``stale_wal``). One that
-    changed nothing writes nothing, as before: no commit for other windows to refresh for."""
+    changed nothing writes nothing, as before: no commit for other windows to refresh for. It is refused
+    before it commits when the office file has no room to take it (``_room_for_the_commit``)."""
     if not conn.get_execution_options().get(WRITE):
         return
     driver = conn.connection.driver_connection
@@ -141,8 +142,30 @@ def _sqlite_commit(conn: Any) -> None:
         return
     try:
         stamp(driver)
+        file = conn.connection.info.get(_OFFICE_FILE)
+        if file is not None:
+            _room_for_the_commit(driver, file)
     except sqlite3.Error as e:  # said as any failed commit is: a full disk, a read-only file
         raise exc.DBAPIError.instance("PRAGMA user_version", None, e, sqlite3.Error) from e
+
+
+_OFFICE_FILE = "pmo_office_file"  # in each connection's info: the file it opened (``_engine_for``)
+
+
+def _room_for_the_commit(driver: sqlite3.Connection, file: Path) -> None:
+    """Refuse (``sqlite3.OperationalError``, the OSError of the cause chained) a transaction whose pages the
+    office file cannot grow to hold: on a full disk, or past the account's file-size limit (``ulimit -f``).
+    Its commit goes into the -wal, which often has room (the space earlier commits used, reused), and then its
+    checkpoint fails part-way: the change was said saved, but the .pmo alone — what a copy, a backup or a move
+    to a roomier disk takes — was left torn, refused as damaged ("malformed"), until its -wal was replayed into
+    it. Refused here, nothing is committed and the change is kept to retry (as any the full disk refuses)."""
+    page_size = driver.execute("PRAGMA page_size").fetchone()[0]
+    pages = driver.execute("PRAGMA page_count").fetchone()[0]  # with this transaction's new pages
+    refusal = disk.room_to_grow(file, page_size * pages)
+    if refusal is not None:
+        error = sqlite3.OperationalError("no room to write the change into the office file")
+        error.__cause__ = refusal  # what ``disk.failure_cause`` says: the disk full, the size limit met
+        raise error
 
 
 def _check_sqlite_file(path: Path, ignore_wal: bool = False) -> str | None:
@@ -157,15 +180,18 @@ def _check_sqlite_file(path: Path, ignore_wal: bool = False) -> str | None:
     if not path.is_file():  # a named pipe would block the open below until someone writes to it: forever
         raise errors.NotAProgramOfficeFile(f"“{path}” is not a file (a pipe or a device), not a program office file.")
     try:
-        header = held_files.read(path, 16)  # never a descriptor closed: SQLite's locks on it stay (held_files)
+        header = held_files.read(path, 100)  # never a descriptor closed: SQLite's locks on it stay (held_files)
     except PermissionError as e:
         raise errors.ReadOnlyFile(f"You do not have permission to read “{path}”.") from e
     except OSError as e:
         raise errors.StoreError(disk.describe_failure(f"“{path.name}” could not be read", e, path.parent)) from e
-    if header != SQLITE_MAGIC:
-        raise errors.NotAProgramOfficeFile(
-            f"“{path.name}” is not a PMO Desktop program office file (it is not a database at all)."
-        )
+    if header[:16] != SQLITE_MAGIC:
+        workbook = any(header.startswith(magic) for magic, _ in _SPREADSHEET_KINDS)
+        raise (errors.WorkbookGivenAsOffice if workbook else errors.NotAProgramOfficeFile)(
+            _not_a_database(path.name, header))
+    cut = _cut_short(path, header)
+    if cut is not None:
+        raise errors.CorruptFile(cut)
     # A -wal file without its -shm is what a crash leaves: reading through it makes SQLite create the
     # -shm, which is removed again when the file is refused (nobody else can be using it: an open WAL
     # database always has its -shm).
@@ -195,6 +221,47 @@ def _check_sqlite_file(path: Path, ignore_wal: bool = False) -> str | None:
             f"opened, but {why}. Copy it somewhere you can write, then open the copy."
         )
     return why
+
+
+# What a file that is no database holds, told by its first bytes: a workbook given the office's name (renamed, or
+# saved over it by a spreadsheet program) or an empty file was refused as "not a database at all", which says
+# neither what it is nor where a workbook goes in.
+_SPREADSHEET_KINDS = ((b"PK\x03\x04", "a zip file, as an Excel workbook (.xlsx) or an OpenDocument spreadsheet is"),
+                      (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file, as an Excel 97–2003 workbook (.xls) is"))
+
+
+def _not_a_database(name: str, header: bytes) -> str:
+    if not header:
+        return (f"“{name}” is empty (0 bytes), not a PMO Desktop program office file: a copy or a download that never "
+                "began, or a file another program made under that name. Open a backup copy instead.")
+    for magic, kind in _SPREADSHEET_KINDS:
+        if header.startswith(magic):
+            return (f"“{name}” is not a PMO Desktop program office file: it is {kind}. A workbook's registers are "
+                    "imported into an office, not opened as one.")
+    return f"“{name}” is not a PMO Desktop program office file (it is not a database at all)."
+
+
+def _cut_short(path: Path, header: bytes) -> str | None:
+    """Why ``path`` is a database cut short — shorter than the pages its own header counts (a copy, a download or
+    a transfer that did not finish; a disk that filled up as it was copied) — or None. Said so, not as SQLite's
+    "database disk image is malformed", which tells the user neither why nor what to do. The header's count is
+    only trusted when SQLite marks it valid (bytes 92–95 equal to the change counter, bytes 24–27); a file never
+    holds fewer pages than it counts once no -wal or -journal is beside it: a crash inside a checkpoint or a
+    commit can leave the first page (and its count) written before the pages it counts, which the -wal or the
+    -journal then completes or undoes as the file opens."""
+    if len(header) < 100 or header[92:96] != header[24:28]:
+        return None
+    if any(Path(f"{path}{side}").exists() for side in ("-wal", "-journal")):
+        return None
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    expected = page_size * int.from_bytes(header[28:32], "big")
+    size = _size(path)
+    if size >= expected:
+        return None
+    return (f"“{path.name}” is cut short: it holds {size:,} bytes of the {expected:,} it was written with — a copy, a "
+            "download or a transfer that did not finish, or a disk that filled up as it was copied. Copy it again "
+            "from where it came, or open a backup copy instead.")
 
 
 # How far an office is checked as it opens. SQLite's quick check reads every page but not whether each index
@@ -320,6 +387,32 @@ def _check_version(meta: dict[str, str]) -> int:
     return version
 
 
+# SQLite keeps its own files beside an office, named after it: "NAME-journal" while a file is made, copied or
+# checked, "NAME-wal" and "NAME-shm" while it is open. A disk takes names of up to 255 bytes, so an office named
+# within 8 bytes of that could be written — `new` made it, Save a Copy As saved it — and then never opened, by
+# anyone: "Could not use “…-journal”: File name too long", a name the user never chose. Such a name is refused
+# before anything is written (``name_leaves_no_room``).
+_LONGEST_SIDE_SUFFIX = "-journal"
+LONGEST_OFFICE_NAME = disk.NAME_MAX - len(_LONGEST_SIDE_SUFFIX)
+
+
+def name_leaves_no_room(path: Path) -> str | None:
+    """Why an office named as ``path`` cannot be opened (its name leaves no room for SQLite's files beside it);
+    None when the name is fine. What to do instead: ``SHORT_ENOUGH``."""
+    size = len(os.fsencode(path.name))
+    if size <= LONGEST_OFFICE_NAME:
+        return None
+    stem, dot, suffix = path.name.rpartition(".")
+    shown = f"{stem[:40].rstrip()}…{dot}{suffix}" if stem else f"{path.name[:40]}…"
+    return (f"the name “{shown}” is {size} bytes long, and SQLite keeps files beside a program office named after "
+            f"it with up to {len(_LONGEST_SIDE_SUFFIX)} bytes more (“…{_LONGEST_SIDE_SUFFIX}”), longer than a file's "
+            f"name can be ({disk.NAME_MAX} bytes)")
+
+
+SHORT_ENOUGH = (f"a name of at most {LONGEST_OFFICE_NAME} bytes (a letter such as “e” is one byte, one such as "
+                "“é” two)")
+
+
 # The stores of this process not yet closed: a -wal one of them has open is never judged another file's
 # (and its -shm is not even opened to look: closing a descriptor of it would drop SQLite's locks on it).
 _open_here: weakref.WeakSet["Store"] = weakref.WeakSet()
@@ -423,6 +516,7 @@ class Store:
         self._seen: tuple[int, int, bytes] | None = None
         self._signature: tuple[Any, ...] | None = None
         self.gone = False
+        self.made_read_only = False  # gone in that it was made read-only while open (``still_there``)
         # Said once when the office is shown: a -wal another file left beside it was set aside or ignored.
         self.open_note: str | None = None
         self._made_here: list[Path] = []  # side files a read-only open made, removed at close
@@ -468,6 +562,7 @@ class Store:
         engine = create_engine("sqlite://", poolclass=QueuePool,
                                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", lambda _dbapi_conn, record: record.info.__setitem__(_OFFICE_FILE, path))
         event.listen(engine, "begin", _sqlite_begin)
         event.listen(engine, "commit", _sqlite_commit)
         event.listen(engine, "checkin", _checkpoint)
@@ -496,6 +591,10 @@ class Store:
                     raise
             return store
         wanted = Path(str(target)).expanduser().resolve()
+        no_room = name_leaves_no_room(wanted)
+        if no_room is not None:
+            raise errors.StoreError(f"The program office was not created: {no_room}. Choose {SHORT_ENOUGH}. "
+                                    "Nothing was written.")
         if wanted.exists():
             raise errors.StoreError(f"“{wanted}” already exists; choose another name.")
         if not wanted.parent.exists():
@@ -577,6 +676,10 @@ class Store:
             target = db_url.resolve_password(target, password_prompt)
         else:
             file = Path(str(target)).expanduser().resolve()
+            no_room = name_leaves_no_room(file) if file.is_file() else None
+            if no_room is not None:  # a file copied here under such a name, or one an older version made
+                raise errors.StoreError(f"The program office cannot be opened: {no_room}. Rename it to "
+                                        f"{SHORT_ENOUGH}, then open it. Nothing was changed.")
             shm = Path(f"{file}-shm")
             had_shm = shm.exists()
             # A -wal another file left (an older copy restored over a crashed office, a file copied
@@ -739,7 +842,22 @@ class Store:
             self.read_only_reason = OVERWRITTEN_REASON
         else:
             self._size_floor = st.st_size
+            # Made read-only while open (its permission taken away, its folder's): what was opened for editing is
+            # now what an office opened read only is, for good, as a file moved away (the open connections could
+            # go on writing: for an administrator, into a file its owner protected; for anyone else, until the pool
+            # opened a new connection, and then each edit failed, the change lost). A stat and a statfs.
+            why = why_read_only(self.path) if self.read_only_reason is None else None
+            if why is not None:
+                self.gone = self.made_read_only = True
+                self.read_only_reason = why
         return not self.gone
+
+    @property
+    def gone_sentence(self) -> str:
+        """What happened to the file while open (``still_there``), as a sentence without its full stop."""
+        if self.made_read_only:
+            return f"“{self.display_name}” was made read-only while open: {self.read_only_reason}"
+        return f"“{self.display_name}” is no longer where it was opened: {self.read_only_reason}"
 
     @property
     def overwritten(self) -> bool:
@@ -830,8 +948,7 @@ class Store:
             if self.overwritten:
                 raise errors.FileGone(f"{self.overwritten_message} Your change was not saved.")
             raise errors.FileGone(
-                f"“{self.display_name}” is no longer where it was opened: {self.read_only_reason}. Your change was "
-                "not saved. Nothing else is lost: File ▸ Save a Copy As… saves the office as this window "
+                f"{self.gone_sentence}. Your change was not saved. Nothing else is lost: File ▸ Save a Copy As… saves the office as this window "
                 "has it, and opens the copy to edit."
             )
         if self.read_only_reason is not None:
@@ -1021,6 +1138,9 @@ class Store:
         if not dest.parent.is_dir():
             raise errors.FileNotFound(f"The folder “{dest.parent}” does not exist.")
         failed = "The copy was not saved"
+        no_room = name_leaves_no_room(dest)  # the copy would be written, then never opened
+        if no_room is not None:
+            raise errors.StoreError(f"{failed}: {no_room}. Choose {SHORT_ENOUGH}. Nothing was written.")
         protected = why_not_replaceable(dest)
         if protected is not None:
             raise errors.ReadOnlyFile(f"{failed}: “{dest.name}” cannot be written there ({protected}). "

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from functools import partial
 from typing import Any, Callable, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..models import errors
@@ -113,6 +113,8 @@ class Document(QObject):
         self._holds: list[Refusals] = []
         self.error.connect(self._hold_refusal)
         self._announcing: Changes | None = None  # the change ``announce`` is telling of (``only_updated``)
+        # While the stack moves back over a step refused for now (``put_back``): what the status bar says of it.
+        self.putting_back: str | None = None
 
     @contextmanager
     def holding_refusals(self) -> Iterator[Refusals]:
@@ -163,8 +165,7 @@ class Document(QObject):
             if self.store.overwritten:  # nothing of what this window read is on the disk to copy
                 self.error.emit(self.store.overwritten_message)
             else:
-                self.error.emit(f"“{self.store.display_name}” is no longer where it was opened: "
-                                f"{self.store.read_only_reason}.\n\nNothing is lost: everything this window shows "
+                self.error.emit(f"{self.store.gone_sentence}.\n\nNothing is lost: everything this window shows "
                                 "is still readable, and File ▸ Save a Copy As… saves it and opens the copy to edit.")
             self.read_only_changed.emit()
         return False
@@ -403,27 +404,21 @@ class Document(QObject):
             # Kept, as when a server is away: Save a Copy As… saves it into the copy (``adopt``).
             self._told_gone = True  # this message says it; the window turns read only now
             self._keep(command)
-            self.error.emit(f"“{self.store.display_name}” is no longer where it was opened: {self.store.read_only_reason}."
-                            "\n\nNothing is lost: your change is kept, and File ▸ Save a Copy As… saves the office "
+            self.error.emit(f"{self.store.gone_sentence}.\n\nNothing is lost: your change is kept, and File ▸ Save a Copy As… saves the office "
                             "with it into the copy, which then opens to edit.")
             self.read_only_changed.emit()
             return False
-        except errors.ConnectionLost as e:
+        except (errors.ConnectionLost, errors.DiskFailure, errors.FileLocked) as e:
+            # Refused for now, not for good: the server away, the disk full, the file held busy by another
+            # program (a database tool with a change not yet written, another user's unfinished save on a
+            # server) after the 5 s the edit waited for it. Kept to retry: a risk's cause typed and another
+            # risk chosen, a block pasted, a row deleted was lost with the message, to be done again.
             self._store_failed()
-            self._keep(command)
-            self.error.emit(f"{e}\n\nYour change is kept: Edit ▸ Retry Unsaved Changes saves it once the "
-                            "database is back.")
-            return False
-        except errors.DiskFailure as e:
-            # Kept as when a server is away: a risk's cause typed and another risk chosen, a block pasted,
-            # a row deleted was lost with the message, to be done again once room was made.
-            self._store_failed()
-            if not command.kept_when_the_disk_refuses:
+            if not command.kept_to_retry:  # its window holds it to run again (an import's dialog, on its plan)
                 self.error.emit(str(e))
                 return False
             self._keep(command)
-            self.error.emit(f"{e}\n\nYour change is kept: make room on the disk (or see to what it says), then "
-                            "Edit ▸ Retry Unsaved Changes saves it.")
+            self.error.emit(f"{e}\n\nYour change is kept: {_retry_when(e)}")
             return False
         except errors.StoreError as e:
             if not isinstance(e, errors.ValidationError):
@@ -433,6 +428,27 @@ class Document(QObject):
         command.applied_once = True
         self.undo_stack.push(command)
         return True
+
+    def put_back(self, command: "DocumentCommand", undoing: bool) -> None:
+        """Move the undo stack back over ``command``, whose undo (``undoing``) or redo was refused for now and
+        changed nothing: QUndoStack moves its index whatever the command did, and cannot be moved from inside
+        the command, so the move back is the next thing the event loop does, the command told to skip it."""
+        stack = self.undo_stack
+
+        def move_back() -> None:
+            if self._closed or stack.command(stack.index() - (0 if undoing else 1)) is not command:
+                return  # the office closed, or the stack moved on meanwhile: nothing to put back
+            self.putting_back = f"Not {'undone' if undoing else 'redone'} (kept to try again): {command.text()}"
+            try:
+                stack.redo() if undoing else stack.undo()
+            finally:
+                self.putting_back = None
+
+        if undoing:
+            command.applied_once = True
+        else:
+            command.reverted_already = True
+        QTimer.singleShot(0, move_back)
 
     def adopt(self, commands: list[DocumentCommand]) -> int:
         """Changes another document kept because its file went away (``FileGone``), saved here, in
@@ -491,6 +507,25 @@ class Document(QObject):
         self.store.close()
 
 
+def _retry_when_stepping(refusal: errors.StoreError, verb: str) -> str:
+    """When Edit ▸ Undo (or Redo) again will do a step refused for now (``DocumentCommand._guarded``)."""
+    again = f"Edit ▸ {verb.capitalize()} ({'Ctrl+Z' if verb == 'undo' else 'Ctrl+Y'}) does it"
+    if isinstance(refusal, errors.ConnectionLost):
+        return f"{again} once the database is back."
+    if isinstance(refusal, errors.DiskFailure):
+        return f"make room on the disk (or see to what it says), then {again}."
+    return f"once the other program or user has finished with the file, {again}."
+
+
+def _retry_when(refusal: errors.StoreError) -> str:
+    """When Edit ▸ Retry Unsaved Changes will save a change kept after ``refusal``."""
+    if isinstance(refusal, errors.ConnectionLost):
+        return "Edit ▸ Retry Unsaved Changes saves it once the database is back."
+    if isinstance(refusal, errors.DiskFailure):
+        return "make room on the disk (or see to what it says), then Edit ▸ Retry Unsaved Changes saves it."
+    return "once the other program or user has finished with the file, Edit ▸ Retry Unsaved Changes saves it."
+
+
 class DocumentCommand(QUndoCommand):
     """Base for undoable changes. Subclasses implement ``apply`` and ``revert`` through the store.
 
@@ -499,14 +534,18 @@ class DocumentCommand(QUndoCommand):
     connection) instead of raising into Qt.
     """
 
-    # Kept to retry when the disk refuses it (``Document.execute``). A command whose window still holds it
-    # to run again (an import's dialog, on its plan) is not kept besides.
-    kept_when_the_disk_refuses = True
+    # Kept to retry when refused for now — the server away, the disk full, the file busy (``Document.execute``).
+    # A command whose window still holds it to run again (an import's dialog, on its plan) is not kept besides:
+    # kept too, an import the dialog then ran again was run a second time by the retry, refused as "another
+    # window or program added a record as R-011 … nothing was imported. Import it again" — and imported again,
+    # every row twice.
+    kept_to_retry = True
 
     def __init__(self, document: Document, text: str):
         super().__init__(text)
         self.document = document
         self.applied_once = False
+        self.reverted_already = False  # its redo failed for now and the stack is being put back (``_guarded``)
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -521,16 +560,28 @@ class DocumentCommand(QUndoCommand):
 
     def redo(self) -> None:
         if self.applied_once:
-            self.applied_once = False  # the push after execute(): already applied
+            self.applied_once = False  # the push after execute(), or a failed undo put back: already applied
             return
-        self._guarded(self.apply)
+        self._guarded(self.apply, undoing=False)
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        if self.reverted_already:
+            self.reverted_already = False  # a failed redo put back: not applied
+            return
+        self._guarded(self.revert, undoing=True)
 
-    def _guarded(self, fn) -> None:
+    def _guarded(self, fn: Callable[[], None], undoing: bool) -> None:
+        verb = "undo" if undoing else "redo"
         try:
             fn()
-        except errors.StoreError as e:
-            self.document.error.emit(f"Could not {self.text().lower()}: {e}")
+        except (errors.ConnectionLost, errors.DiskFailure, errors.FileLocked) as e:
+            # Refused for now, as ``Document.execute`` keeps a change: nothing of it was written, so the step
+            # stays, to undo (or redo) once the cause is gone. Made obsolete, it was dropped from the stack: the
+            # undo of a delete of 3,000 risks that a full disk, a stopped server or a busy file refused could
+            # never be done again, and the rows were gone for good.
+            self.document.error.emit(f"Could not {verb} “{self.text()}”: {e}\n\nNothing of it was changed, and the "
+                                     f"step is kept: {_retry_when_stepping(e, verb)}")
+            self.document.put_back(self, undoing)
+        except errors.StoreError as e:  # for good (someone else changed or deleted its records): dropped
+            self.document.error.emit(f"Could not {verb} “{self.text()}”: {e}")
             self.setObsolete(True)

@@ -656,7 +656,9 @@ class MainWindow(QMainWindow):
         last, following = getattr(self, "_stack_seen", (0, None))
         # the command a redo would do next: a new edit after an undo takes the same place, but is another command
         self._stack_seen = (index, stack.command(index) if stack is not None and index < stack.count() else None)
-        if stack is not None and index == last - 1:
+        if self.document is not None and self.document.putting_back:  # the undo or redo just tried changed nothing
+            self.statusBar().showMessage(self.document.putting_back, 15000)
+        elif stack is not None and index == last - 1:
             self.statusBar().showMessage(f"Undone: {stack.text(index)}", 8000)
         elif stack is not None and index == last + 1 and following is not None and stack.command(last) is following:
             self.statusBar().showMessage(f"Redone: {stack.text(last)}", 8000)
@@ -687,7 +689,7 @@ class MainWindow(QMainWindow):
         import sqlite3
 
         from ..models import disk
-        from ..models.errors import StoreError
+        from ..models.errors import StoreError, WorkbookGivenAsOffice
         from ..models.store import Store
 
         if not self.may_let_go():
@@ -697,7 +699,8 @@ class MainWindow(QMainWindow):
         except (StoreError, OSError, sqlite3.Error) as e:
             message = str(e) if isinstance(e, StoreError) else disk.describe_failure(
                 "The program office could not be opened", e, os.path.dirname(os.path.abspath(target)))
-            if "://" not in target and Path(target).suffix.lower() in SPREADSHEETS and Path(target).is_file():
+            named_a_workbook = "://" not in target and Path(target).suffix.lower() in SPREADSHEETS
+            if isinstance(e, WorkbookGivenAsOffice) or (named_a_workbook and Path(target).is_file()):
                 # A newcomer's first move is to open the workbook they keep: say where a workbook goes in.
                 message += ("\n\nTo bring a workbook's registers into this office, use File ▸ Import from Excel "
                             "(Ctrl+I); File ▸ New… makes an office to import it into.")

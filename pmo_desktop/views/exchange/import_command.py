@@ -37,7 +37,7 @@ def _updated_ids(plan: ImportPlan) -> dict[type, list[int]]:
 class ImportCommand(DocumentCommand):
     """Apply an import plan. ``runner`` runs the long write (e.g. in a worker with progress)."""
 
-    kept_when_the_disk_refuses = False  # its dialog stays open on the plan: Import again once there is room
+    kept_to_retry = False  # its dialog stays open on the plan: Import again once the cause is gone
 
     def __init__(self, document: Document, plan: ImportPlan,
                  runner: Callable[[Callable[..., Any]], Any] | None = None):
