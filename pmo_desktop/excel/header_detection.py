@@ -972,6 +972,40 @@ def _kinney_letters(row: list[Any], mapping: dict[int, str]) -> dict[int, str]:
     return {}
 
 
+# A rating headed by two letters side by side, likelihood then impact: "P | I", "L | I", "L | S" (severity),
+# "L | C" (consequence). "S" and "C" alone say nothing (a status, a category, a cost): only beside a likelihood's
+# letter are they the impact; "L" and "P" are the likelihood in the word files already
+_LIKELIHOOD_LETTERS = frozenset({"l", "p"})
+_IMPACT_LETTERS = frozenset({"i", "s", "c"})
+
+
+def _paired_letters(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                    sample: list[list[Any]]) -> dict[int, str]:
+    """The impact of each "L | S" pair: a letter of an impact not placed, whose cells are levels, next to a
+    likelihood's letter; the pair after a residual likelihood, or after the impact is placed, is the residual
+    rating. Asked once the values are checked: an "Impact" column of sentences is the effect by then, and
+    leaves the impact to the letter."""
+    def letter(c: int) -> str:
+        return word_key(row[c]) if 0 <= c < len(row) and isinstance(row[c], str) else ""
+
+    if kind.register != "risks":
+        return mapping
+    out = dict(mapping)
+    for c in range(len(row)):
+        if c in out or letter(c) not in _IMPACT_LETTERS:
+            continue
+        beside = next((n for n in (c - 1, c + 1) if letter(n) in _LIKELIHOOD_LETTERS
+                       and out.get(n, "probability").endswith("probability")), None)
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if beside is None or not values or not _all_levels(kind, "impact", values):
+            continue
+        taken = set(out.values())
+        name = "residual_impact" if out.get(beside, "").startswith("residual_") or "impact" in taken else "impact"
+        if name not in taken:
+            out[c] = name
+    return out
+
+
 def _names_field(kind: SheetKind, text: Any) -> bool:
     keys = field_keys(kind)
     return any(v in keys for v in header_variants(text))
@@ -2366,6 +2400,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _repeats_written_out(kind, mapping, dups, sample)
             mapping = _text_rated(kind, mapping, sample)
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
+            mapping = _paired_letters(kind, row, mapping, sample)
             mapping = _repeats_statuses(kind, mapping, dups, sample)
             mapping = _reassessed(kind, mapping, dups, sample, group)
             mapping = _rated_again_after(kind, mapping, dups, sample, row, group)
@@ -2900,21 +2935,28 @@ def _all_levels(kind: SheetKind, name: str, values: list[Any]) -> bool:
     return True
 
 
+_BRACKETED_NOTE_RE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _plan_of_strategies(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]],
                         row: list[Any] | None = None) -> dict[int, str]:
     """A response-plan column ("Risk Treatment", "Acción") of a word or two a cell, most of them strategies
     (Mitigar, Transferir; "Contingencia" among them), is the response, when no other column gives it: the
     words the office does not know are left out of the field and kept in the notes, row by row. So is a
     column no field takes whatever its header says ("Action", "Aktion", "Azione" over Mitigate / Accept,
-    Atténuer / Accepter, Vermindern / Akzeptieren), two of its cells strategies at least: its words would
-    otherwise stay in the notes while the response stays empty."""
+    Atténuer / Accepter, Vermindern / Akzeptieren; a GRC tool's "decision" over "accept (not funded this
+    cycle)"), two of its cells strategies at least: its words would otherwise stay in the notes while the
+    response stays empty."""
     if "response" not in kind.reg.field_names or "response" in mapping.values():
         return mapping
     vocab = value_words(f"{kind.register}.response")
     choices = {word_key(c) for c in kind.reg.field("response").choices}
 
     def strategies(c: int, least: int) -> bool:
-        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        # a strategy followed by its reason in brackets ("accept (not funded this cycle)", a GRC tool's
+        # "decision"): the word before the note is what the cell says
+        values = [_BRACKETED_NOTE_RE.sub("", str(r[c])) for r in sample
+                  if c < len(r) and r[c] is not None and str(r[c]).strip()]
         known = sum(1 for x in values if word_key(x) in vocab or word_key(x) in choices)
         return bool(values) and known >= least and known * 2 > len(values) and \
             all(len(str(x).split()) <= 2 for x in values)

@@ -186,7 +186,9 @@ class ImportPlan:
         if n_err:
             first = self.errors[0]
             # with no valid row there is nothing to import alone: do not offer "the 0 valid rows"
-            alone = f", unless the {n_ins + n_upd} valid rows are imported alone" if n_ins + n_upd else ""
+            valid = n_ins + n_upd  # "unless the 1 valid row is imported alone", not "the 1 valid rows are"
+            alone = (f", unless the {count_of(valid, 'valid row')} {'is' if valid == 1 else 'are'} imported alone"
+                     if valid else "")
             return (f"{text}, {n_err} with errors — nothing will be imported until they are fixed{alone} "
                     f"(first: {first.sheet} row {first.row}: "
                     f"{first.reason.rstrip('.')}).")  # no "….)." after a reason's own full stop
@@ -224,8 +226,11 @@ class ImportResult:
     source: Path | None = None             # the workbook imported (its folder is where left_out_path goes first)
 
     def summary(self) -> str:
+        # A partial import writes its refused rows as skips naming their error (``importer.valid_rows_only``), so
+        # ``skipped`` counts them too: said as skipped and again as left out, one bad row read as two rows lost.
+        skipped = self.skipped - self.left_out
         text = (f"Imported {self.inserted} new and {self.updated} updated records "
-                f"({self.unchanged} unchanged, {count_of(self.skipped, 'row')} skipped")  # "1 row", not "1 rows"
+                f"({self.unchanged} unchanged, {count_of(skipped, 'row')} skipped")  # "1 row", not "1 rows"
         if self.left_out:
             text += (f", {count_of(self.left_out, 'row')} with errors left out; "
                      f"{left_out_where(self.left_out_path, self.source)}")

@@ -22,6 +22,10 @@ What they share, and an office's register has not:
   kind beside its caption "You have chosen: Swimmer"); or a procedure in numbered columns ("step1" … "step5",
   three or more, every one filled): what to do for each kind, as a help desk's catalogue writes it.
 
+The near class of round 43 (``numbered_catalogues``: a course catalogue with only its number and name placed) is
+told by what its other columns lack (no field of any register, no level, status or date); these by what each row
+carries. Both ask first that nothing an office keeps is placed, and that one runs first.
+
 A thin register of an office ("ID | Title | Owner | Status"; a decision log with links, decided by someone) places
 an office's field and is never asked. Decided once per sheet from its header's mapping and the sample of rows under
 it: nothing is read per row.

@@ -403,10 +403,19 @@ def _bound(dialect: Any, columns: Sequence[Any], rows: list[Any]) -> list[Any]:
                              if (process := col.type.dialect_impl(dialect).bind_processor(dialect))])
 
 
+# Rows converted at a time (``_converted``): turning rows into columns and back is one call in C each, which holds
+# the interpreter lock throughout — a million rows of a fill's write held it 12 s on a loaded machine, the window
+# (whose thread waits for the lock) frozen behind the write's progress dialog. Between two chunks the lock is let go.
+CONVERT_CHUNK = 20_000
+
+
 def _converted(rows: list[Any], steps: list[tuple[int, Callable[[Any], Any]]]) -> list[Any]:
     """Each column ``i`` of ``rows`` through its step (``convert_column``), the rows back as tuples."""
     if not steps or not rows:
         return rows
+    if len(rows) > CONVERT_CHUNK:
+        return [row for start in range(0, len(rows), CONVERT_CHUNK)
+                for row in _converted(rows[start:start + CONVERT_CHUNK], steps)]
     by_column: list[Any] = list(zip(*rows))
     for i, process in steps:
         by_column[i] = convert_column(by_column[i], process)

@@ -45,14 +45,15 @@ class _ProgressRelay(QObject):
 
 
 def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any], *, cancellable: bool = True,
-                      at_once: bool = False) -> Any:
+                      at_once: bool = False, on_cancel: Callable[[], None] | None = None) -> Any:
     """Run ``fn(progress=..., cancelled=...)`` in a worker thread while a progress dialog shows.
 
     The window keeps repainting; Cancel sets ``cancelled()`` to True for ``fn`` to honour. Returns
     ``fn``'s result or raises its exception, as if it had been called directly. ``cancellable=False``:
     no Cancel button (an undo, which must go through once begun). ``at_once``: the dialog shows at
     once, not after 0.4 s — a job known to be long, run from inside a command, whose window must take
-    no key meanwhile (a Ctrl+Z pressed twice would undo again inside the first).
+    no key meanwhile (a Ctrl+Z pressed twice would undo again inside the first). ``on_cancel``: called on the GUI
+    thread at Cancel too, for a job that one long statement keeps from looking at ``cancelled()`` (``windows.Stop``).
     """
     # a second long job straight after a first (Replace All's finding, then its saving): the first's dialog gave
     # the keyboard back, but the window is activated only when events next run, so none holds it yet
@@ -73,6 +74,8 @@ def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any]
     worker.progressed.connect(relay.show_progress, Qt.ConnectionType.QueuedConnection)
     worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(worker.cancel.set)
+    if on_cancel is not None:
+        dialog.canceled.connect(on_cancel)
     thread.started.connect(worker.run)
     if at_once:
         dialog.show()

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from ...excel.export_errors import ExportError
 from ...models.errors import OperationCancelled, StoreError
-from ...models.fields import count_of
 from ..background import run_with_progress
 from ..document import Document
 from ..keyboard_back import give_keyboard_back, keyboard_kept
@@ -86,13 +85,9 @@ def _say_imported(parent: QWidget, dialog) -> None:
     result = getattr(dialog.command, "result", None)
     if result is None or not hasattr(parent, "statusBar"):
         return
+    # A partial import's rows left out and where they went are the result's summary's (the dialog fills them in):
+    # said apart here too, the one bad row read as "1 row skipped" and again as "1 row … left out".
     text = result.summary()
-    if dialog.plan is not None and dialog.plan.errors and dialog.left_out_attempted:
-        from ...excel.import_plan import left_out_where
-
-        bad = len(dialog.plan.errors)  # "1 row with errors was left out", not "1 rows … were"
-        text += (f" {count_of(bad, 'row')} with errors {'was' if bad == 1 else 'were'} left out; "
-                 f"{left_out_where(dialog.left_out_path, dialog.plan.path)}.")
     if dialog.plan is not None and dialog.plan.not_read:  # columns past the reading limit: said again here,
         # without the why the preview gave (the status bar's width shows the sheet and the columns whole)
         text += "".join(f" {s.split(' — ')[0]}." for s in dialog.plan.not_read)

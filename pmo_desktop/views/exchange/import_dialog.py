@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...excel.errors import ImportCancelled, WorkbookError
 from ...excel.header_detection import CHILD_KINDS, importable_registers
-from ...excel.import_plan import ImportPlan
+from ...excel.import_plan import Action, ImportPlan
 from ...excel.importer import (
     importable_fields,
     plan_import,
@@ -40,6 +40,7 @@ from ...excel.importer import (
     valid_rows_only,
     write_left_out,
 )
+from ...excel.row_planner import CREATED_ON_CONFIRMATION
 from ...excel.value_translation import OPEN_LISTS
 from ...excel.workbook_reader import SafeWorkbook, column_letters, file_stamp
 from ...models import records
@@ -106,7 +107,6 @@ class ImportDialog(QDialog):
         self.translations: dict[str, dict[str, dict[str, str]]] = {}  # register → field → value → target
         self._offered: dict[tuple[str, str], dict[str, int]] = {}  # (register, field) → value → rows, as first seen
         self.left_out_path: Path | None = None
-        self.left_out_attempted = False  # a partial import tried to write the rows left out (left_out_path: where)
         self.setWindowTitle(f"Import {self.path.name}")
         resize_within_screen(self, 1100, 700)
 
@@ -147,6 +147,14 @@ class ImportDialog(QDialog):
         for column, width in enumerate(PREVIEW_WIDTHS):  # "Imported as" and the reason share the rest
             self.report_view.setColumnWidth(column, width)
         self.report_view.viewport().installEventFilter(self)
+        # Each row's height follows the widths of what it becomes and of its reason, whenever they change (the last
+        # stretched to the preview's width after the rows were fitted, a scroll bar come): once after the changes.
+        self._row_fit = QTimer(self)
+        self._row_fit.setSingleShot(True)
+        self._row_fit.setInterval(0)
+        self._row_fit.timeout.connect(self._fit_preview_rows)
+        self.report_view.horizontalHeader().sectionResized.connect(
+            lambda column, *_: self._row_fit.start() if column >= REASON - 1 else None)
         self.values_table = QTableWidget(0, 2, self)
         # Short headers: "Value the import could not place" was cut at both ends in half the mapping's pane
         self.values_table.setHorizontalHeaderLabels(["Value to translate", "Translate to"])
@@ -156,8 +164,10 @@ class ImportDialog(QDialog):
         self.values_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.values_table.horizontalHeader().setStretchLastSection(True)
         self.values_table.viewport().installEventFilter(self)
-        self.create_missing_box = QCheckBox("Create the projects, objectives and outcomes the workbook names that "
-                                            "the office does not have", self)
+        # "Create missing" in its words and Alt+M: a refused row says to tick "create missing", which the box did
+        # not say, and the keyboard reached it only by Tab past every dropdown of the mapping and the values.
+        self.create_missing_box = QCheckBox("Create &missing projects, objectives and outcomes: those the workbook "
+                                            "names that the office does not have", self)
         self.create_missing_box.toggled.connect(lambda *_: self.recheck())
         # Re-importing the office's own export: fields changed both here and in the workbook since then.
         self.take_theirs_box = QCheckBox("Where a value changed both in the office and in the workbook since the "
@@ -258,9 +268,21 @@ class ImportDialog(QDialog):
         view.setColumnWidth(4, max(min(160, rest // 2), rest * 3 // 5) if reason else max(160, rest))
         if reason:
             view.setColumnWidth(REASON, max(80, rest - view.columnWidth(4)))
-            for row, report in enumerate(self.report_model.reports):
-                if report.reason:
-                    view.resizeRowToContents(row)
+        self._fit_preview_rows()
+
+    def _fit_preview_rows(self) -> None:
+        """A row with a reason as tall as its reason and what it becomes need at their widths now; every other row
+        one line. Fitted only as the columns were first set, a reason was cut ("… (tick “create missing”, or
+        --create-missin…") once the reason's column stretched narrower, and after Check again or a translation a
+        row that had had a long reason kept its height, five lines of empty green, the rows below pushed down."""
+        view = self.report_view
+        line = view.verticalHeader().defaultSectionSize()
+        reasons = not view.isColumnHidden(REASON)
+        for row, report in enumerate(self.report_model.reports):
+            if reasons and report.reason:
+                view.resizeRowToContents(row)
+            elif view.rowHeight(row) != line:
+                view.setRowHeight(row, line)
 
     def _load_sheets(self) -> None:
         try:
@@ -344,6 +366,13 @@ class ImportDialog(QDialog):
         skipped += "".join(f"<br>Sheet “{html.escape(s.sheet)}”: {html.escape(s.note)}" for s in plan.sheets if s.note)
         added = "".join(f"<br>New {key.split('.')[-1]} values join the office's list: {', '.join(sorted(v))}"
                         for key, v in sorted(plan.new_choices.items()))
+        # What "create missing" will add, by name, before it is added: ticked, the preview said only "3 to insert",
+        # and a project misspelt in one row ("Harbor" beside "Harbour") became a second project unseen.
+        created = "".join(f"<br>{REGISTERS[register].title} to create with the import (the office has none of "
+                          f"these names): {html.escape(', '.join(f'“{n}”' for n in sorted(names, key=str.lower)))}"
+                          for target, register in CREATED_ON_CONFIRMATION.items()
+                          if (names := plan.to_create.get(target)))
+        renamed = self._renamed_records(plan)
         something = plan.valid_count > 0 or bool(plan.conflicts)
         colour = colours().error if not plan.ok else colours().good if something else colours().muted
         conflicts = "".join(f"<br>⚠ {html.escape(str(c))}" for c in plan.conflicts[:8])
@@ -354,7 +383,7 @@ class ImportDialog(QDialog):
             unmapped = (f"<span style='color:{colours().error}'>{html.escape(unmapped.split(';')[0])}: choose what "
                         "each column holds (and the header row if it is not the first), then Check again.</span><br>")
         self.summary.setText(f"{unmapped}<span style='color:{colour}'>{plan.summary()}</span>{conflicts}{skipped}"
-                             f"{added}")
+                             f"{renamed}{created}{added}")
         self.import_button.setEnabled(plan.ok and something)
         valid, bad = plan.valid_count, len(plan.errors)
         self.partial_button.setVisible(bad > 0 and valid > 0)  # "Import the 0 valid rows" offers nothing
@@ -365,6 +394,27 @@ class ImportDialog(QDialog):
         self.create_missing_box.setVisible(self.create_missing_box.isChecked() or any(
             "create missing" in r.reason for r in plan.errors))
         self._order_tab_stops()
+
+    @staticmethod
+    def _renamed_records(plan: ImportPlan) -> str:
+        """A warning line when rows of a workbook not exported by this office update records it has under another
+        title or name: a colleague's R-001 (headed "ID | Title | Probability …", our export's words) said
+        "will update — changes Title, …" on a line among the others, and Import wrote a colleague's risk over the
+        office's own. Still updated as the rules decide; said once, above the buttons, with the way to keep both."""
+        if plan.own_export:
+            return ""
+        codes = [prow.report.code for sheet in plan.sheets if not sheet.synthetic
+                 and (named := REGISTERS[sheet.register].name_field) is not None
+                 for prow in sheet.rows if prow.report.action == Action.UPDATE and named.name in prow.values]
+        if not codes:
+            return ""
+        shown = ", ".join(codes[:8]) + (f" and {len(codes) - 8} more" if len(codes) > 8 else "")
+        said = (f"⚠ {count_of(len(codes), 'row')} of the workbook {'gives' if len(codes) == 1 else 'give'} a record "
+                f"the office already has another title or name ({shown}) and will update "
+                f"{'it' if len(codes) == 1 else 'them'}. If {'it is' if len(codes) == 1 else 'they are'} another "
+                "record, not the office's renamed, cancel and clear or change the ID in the workbook: a row with no "
+                "ID is added as a new record.")
+        return f"<br><span style='color:{colours().error}'>{html.escape(said)}</span>"
 
     def _order_tab_stops(self) -> None:
         """Tab walks the dialog as it reads: the sheet, the register, the header row, Check again, each column's
@@ -722,5 +772,8 @@ class ImportDialog(QDialog):
         self.command = command
         if plan is not self.plan:
             self.left_out_path = write_left_out(self.plan)
-            self.left_out_attempted = True
+            if command.result is not None:  # said by the result's summary, as the command line says it
+                command.result.left_out = len(self.plan.errors)
+                command.result.left_out_path = self.left_out_path
+                command.result.source = self.plan.path
         self.accept()

@@ -42,35 +42,48 @@ class EditCellsCommand(DocumentCommand):
         self._saved = False  # applied once: an undo or redo of it is not cancellable
 
     def _write(self, attr: str) -> None:
-        base_attr = "old" if attr == "new" else "new"
-        by_record: dict[int, dict[str, Any]] = {}
-        bases: dict[int, dict[str, Any]] = {}
-        for e in self.edits:
-            by_record.setdefault(e.record_id, {})[e.field] = getattr(e, attr)
-            bases.setdefault(e.record_id, {})[e.field] = getattr(e, base_attr)
         try:
-            new_versions = self._operate(by_record, bases, attr, cancellable=attr == "new" and not self._saved)
+            new_versions = self._operate(attr, cancellable=attr == "new" and not self._saved)
         except EditConflict as conflict:
-            if not self._untouched_since(conflict, bases):
+            if not self._untouched_since(conflict, self._grouped(attr, conflict.record_id)[1]):
                 raise
             # Only the record's version moved on (a later edit of other cells, undone or not): the cells
             # this step writes still hold what it expects, so it goes ahead on the current version.
             self.versions[conflict.record_id] = conflict.current_version
-            new_versions = self._operate(by_record, bases, attr, cancellable=False)
+            new_versions = self._operate(attr, cancellable=False)
         self.versions.update(new_versions)
         self._saved = True
 
-    def _operate(self, by_record: dict[int, dict[str, Any]], bases: dict[int, dict[str, Any]], attr: str,
-                 cancellable: bool) -> dict[int, int]:
+    def _grouped(self, attr: str, only: int | None = None) -> tuple[dict[int, dict[str, Any]], dict[int, dict[str, Any]]]:
+        """The values this step writes (``attr``: new, or old for an undo) and those it expects to find, by record
+        (``only``: that record's alone)."""
+        base_attr = "old" if attr == "new" else "new"
+        by_record: dict[int, dict[str, Any]] = {}
+        bases: dict[int, dict[str, Any]] = {}
+        for e in self.edits:
+            if only is None or e.record_id == only:
+                by_record.setdefault(e.record_id, {})[e.field] = getattr(e, attr)
+                bases.setdefault(e.record_id, {})[e.field] = getattr(e, base_attr)
+        return by_record, bases
+
+    def _operate(self, attr: str, cancellable: bool) -> dict[int, int]:
         """The office core's write of these cells; from ``LONG_EDIT`` records on, on a worker behind a progress
         dialog (the window painting; Cancel, the first time only, saves nothing — an undo or redo begun goes
-        through, or its step would be lost from Edit ▸ Undo)."""
-        args = (records.update_many, self.register, by_record, self.document.context, self.versions, bases)
-        if len(by_record) < LONG_EDIT:
-            return self.document.operate(*args)
+        through, or its step would be lost from Edit ▸ Undo). There the values are grouped by record on the
+        worker too: a fill of a million cells grouped them on the GUI thread for a second."""
+        register, ctx, versions = self.register, self.document.context, self.versions
+        records_written = len(versions) or len({e.record_id for e in self.edits})
+        if records_written < LONG_EDIT:
+            by_record, bases = self._grouped(attr)
+            return self.document.operate(records.update_many, register, by_record, ctx, versions, bases)
+
+        def update(session: Any, **told: Any) -> dict[int, int]:
+            by_record, bases = self._grouped(attr)
+            return records.update_many(session, register, by_record, ctx, versions, bases, **told)
+
         label = (f"{'Undoing' if attr == 'old' else 'Saving'}: {self.text()} "
-                 f"({count_of(len(by_record), self.register.noun)})…")
-        return self.document.operate_long(label, *args, cancellable=cancellable)
+                 f"({count_of(records_written, self.register.noun)})…")
+        return self.document.operate_long(label, update, cancellable=cancellable)
 
     @staticmethod
     def _untouched_since(conflict: EditConflict, bases: dict[int, dict[str, Any]]) -> bool:

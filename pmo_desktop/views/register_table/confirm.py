@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -36,12 +36,13 @@ def _accepted(register, rows: list[dict], document, parent_id) -> bool:
     return document.office.read(rows_pass_check, register, rows, parent_id, document.context)
 
 
-def edited_rows(edits) -> list[dict]:
-    """CellEdits as one dict of new values per record."""
+def edited_rows(edits) -> Iterator[dict]:
+    """CellEdits as one dict of new values per record — made only when ``warning_for`` reads them, which it does for
+    a register that may ask (a fill of a million risks' cells made a million dicts on the GUI thread for nothing)."""
     rows: dict[int, dict] = {}
     for e in edits:
         rows.setdefault(e.record_id, {})[e.field] = e.new
-    return list(rows.values())
+    yield from rows.values()
 
 
 def ask_then(parent: QWidget | None, message: str, run: Callable[[], object]) -> QMessageBox:

@@ -86,6 +86,7 @@ class FieldDelegate(QStyledItemDelegate):
         # The cells whose editor is open, by editor: one left open holds a refused value (``_leave_and_tell``),
         # and its record stays in view while the search or filters change (``held_indexes``).
         self._open: dict[QWidget, QPersistentModelIndex] = {}
+        self._filling: QWidget | None = None  # the editor whose value Ctrl+Enter is putting into the cells selected
 
     def held_indexes(self) -> list[QPersistentModelIndex]:
         """The cells whose editor is still open (a refused value held to correct)."""
@@ -206,7 +207,17 @@ class FieldDelegate(QStyledItemDelegate):
         if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier
                 and self._several_selected()):
-            self.fill_selection.emit(editor)  # as Excel's Ctrl+Enter: the value typed fills every cell selected
+            # as Excel's Ctrl+Enter: the value typed fills every cell selected. Many cells are worked out and saved
+            # behind a progress dialog, which takes the focus: the editor's focus-out then went its own way (its cell
+            # stored alone, the editor closed) and the other cells were never filled. The editor stays as it is
+            # until the fill is over (closed then, or left open with the reason when refused).
+            self._filling = editor
+            try:
+                self.fill_selection.emit(editor)
+            finally:
+                self._filling = None
+            return True
+        if event.type() == QEvent.Type.FocusOut and editor is self._filling:
             return True
         if event.type() == QEvent.Type.FocusOut and isinstance(editor, QLineEdit):
             return self._leave_and_tell(editor, event)

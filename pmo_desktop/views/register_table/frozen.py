@@ -609,6 +609,16 @@ def selection_blocks(selection_model: QItemSelectionModel) -> list[tuple[int, in
     return [(b.top(), b.bottom(), b.left(), b.right()) for b in blocks if b.isValid()]
 
 
+def blocks_overlap(blocks: list[tuple[int, int, int, int]]) -> bool:
+    """Whether two of the (top, bottom, left, right) blocks share a cell (a Ctrl+click over a block already selected):
+    their cells listed block by block would list some twice. Many blocks (cells picked one by one) are taken as
+    overlapping rather than compared pair by pair."""
+    if len(blocks) > 64:
+        return True
+    return any(t1 <= b2 and t2 <= b1 and l1 <= r2 and l2 <= r1
+               for i, (t1, b1, l1, r1) in enumerate(blocks) for t2, b2, l2, r2 in blocks[i + 1:])
+
+
 def spans_cover(spans: Iterable[tuple[int, int]], last: int) -> bool:
     """Whether the spans (first, last), joined from 0, reach ``last``: a column's rows or a row's columns all
     selected. Nothing to cover (``last`` < 0) is not covered, as Qt says of a table without rows."""

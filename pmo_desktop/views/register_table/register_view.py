@@ -4,8 +4,10 @@ copy/paste of rectangular blocks with Excel, add/duplicate/delete rows, all undo
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sized
 from datetime import date, datetime
+from itertools import chain
+from typing import Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -52,11 +54,11 @@ from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsComma
 from .confirm import ask_then, edited_rows, warning_for
 from .date_entry import DateLineEdit
 from .delegates import FieldDelegate
-from .frozen import CutHeader, FrozenColumns, FrozenTable, selection_blocks, spans_cover
+from .frozen import CutHeader, FrozenColumns, FrozenTable, blocks_overlap, selection_blocks, spans_cover
 from .new_row import NewRowLine, NewRowModel
 from .proxy import RegisterFilterProxy
 from .refusal_note import RefusalNote, show_beside
-from .table_model import number_as_typed, typed_value
+from .table_model import LazyCells, number_as_typed, typed_value
 from .windowed import (
     WindowedRegisterModel,
     import_numpy_after_first_paint,
@@ -1170,7 +1172,7 @@ class RegisterView(QWidget):
         text = editor.currentText() if isinstance(editor, QComboBox) else editor.text() if isinstance(editor, QLineEdit) else None
         if text is None:
             return
-        cells = [(row, column, text) for row, column in self.selected_cells() if self.model.fields[column].editable]
+        cells = self.cells_to_set(lambda _column: text)
         if cells and self.model.set_cells(cells, text=f"Fill {len(cells)} cells"):
             self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
@@ -1232,18 +1234,15 @@ class RegisterView(QWidget):
         False when the selection is no such block: whole rows, or cells of one row."""
         if self.in_new_line() or self.whole_rows_selected():
             return False
-        shown = self.selected_cells(shown_rows=True)
-        if len({row for row, _c in shown}) < 2:
-            return False
+        blocks = self.selection_ranges()
+        if len({row for top, bottom, _l, _r in blocks for row in (top, bottom)}) < 2:
+            return False  # cells of one row (or none)
         first: dict[int, int] = {}  # each column's top row selected
-        for row, column in shown:
-            if row < first.get(column, row + 1):
-                first[column] = row
+        for top, _bottom, left, right in blocks:
+            for column in range(left, right + 1):
+                first[column] = min(first.get(column, top), top)
         # the top cell's text only: not 100,000 cells' read for nothing
-        top = {column: self._copied_text(self.proxy.index(row, column)) for column, row in first.items()}
-        source = self._source_rows({row for row, _c in shown})
-        cells = [(source[row], column, top[column]) for row, column in shown
-                 if row != first[column] and self.model.fields[column].editable]
+        cells = self.cells_to_set(lambda column: self._copied_text(self.proxy.index(first[column], column)), first)
         if cells:
             self.model.set_cells(cells, text="Fill down")
         return True
@@ -1307,6 +1306,30 @@ class RegisterView(QWidget):
         Python a cell (a whole column of 100,000 risks: about a second of the window's time)."""
         return selection_blocks(self.table.selectionModel())
 
+    def cells_to_set(self, value: Callable[[int], Any], left_out: dict[int, int] | None = None) -> Sized:
+        """The editable cells selected as (row of the model, column, ``value(column)``) — a fill, a clear, Ctrl+Enter —
+        leaving out the row shown that ``left_out`` gives a column (a fill's top cell). A windowed table's (the rows
+        shown are the model's) are listed when the edit is worked out (``LazyCells``) — on a worker for many
+        (``WindowedRegisterModel.edits_of``): a million listed here held the window a second; a table in memory's
+        (under 50,000 rows), or blocks that overlap (each cell listed once), here."""
+        skip = left_out or {}
+        editable = [f.editable for f in self.model.fields]
+        blocks = self.selection_ranges()
+        values = {column: value(column) for column in {c for _t, _b, left, right in blocks for c in range(left, right + 1)}
+                  if editable[column]}
+        if isinstance(self.proxy, QIdentityProxyModel) and not blocks_overlap(blocks):
+            count = sum((bottom - top + 1) * sum(editable[left:right + 1]) for top, bottom, left, right in blocks)
+            count -= sum(1 for column, row in skip.items() if editable[column]
+                         and any(top <= row <= bottom and left <= column <= right for top, bottom, left, right in blocks))
+            return LazyCells(count, lambda: (
+                (row, column, values[column]) for top, bottom, left, right in blocks
+                for row in range(top, bottom + 1) for column in range(left, right + 1)
+                if editable[column] and row != skip.get(column)))
+        shown = [(row, column) for row, column in self.selected_cells(shown_rows=True)
+                 if editable[column] and row != skip.get(column)]
+        source = self._source_rows({row for row, _c in shown})
+        return [(source[row], column, values[column]) for row, column in shown]
+
     def selected_cells(self, shown_rows: bool = False) -> list[tuple[int, int]]:
         """The cells selected as (row, column), each once, by the selection's ranges (``selection_ranges``): rows
         of the source model, or with ``shown_rows`` of the table as shown."""
@@ -1341,7 +1364,7 @@ class RegisterView(QWidget):
             self.clear_cells()
 
     def clear_cells(self) -> None:
-        cells = [(row, column, None) for row, column in self.selected_cells() if self.model.fields[column].editable]
+        cells = self.cells_to_set(lambda _column: None)
         if not cells:
             return
         document = self.document
@@ -1489,7 +1512,7 @@ class RegisterView(QWidget):
             return True
         n = len(block) * max(len(r) for r in block)
         command = CompositeCommand(self.document, f"Paste {n} cell{'s' if n != 1 else ''}", parts)
-        done = self._execute_confirmed(command, (edited_rows(edit.edits) if cells and edit.edits else []) + new_rows)
+        done = self._execute_confirmed(command, chain(edited_rows(edit.edits) if cells and edit.edits else (), new_rows))
         if done and added is not None:
             self._show_added(added.ids)
         return done
@@ -1524,7 +1547,7 @@ class RegisterView(QWidget):
             f"them). Paste it further left{', or show the hidden columns' if hidden else ''}.")
         return False
 
-    def _execute_confirmed(self, command, rows: list[dict]) -> bool:
+    def _execute_confirmed(self, command, rows: Iterable[dict]) -> bool:
         """Run a command, first asking when its values are probably a slip (e.g. a future measurement)."""
         message = warning_for(self.register, rows, self.model.today, self.document, self.model.parent_id)
         if message:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt, QTimer, Signal
@@ -137,6 +138,82 @@ def stored_rows(session: Any, register: Register, ctx: Any, parent_id: int | Non
 # signal each: each such signal makes the proxy and view rework every row (quadratic for thousands).
 MANY_ROWS_IN_OR_OUT = 100
 
+
+
+class LazyCells:
+    """(row, column, value) cells listed when an edit is worked out rather than when it is asked for: a fill of a
+    whole column of a million rows lists them on a worker (``WindowedRegisterModel.edits_of``), their count known
+    beforehand from the selection's blocks. Listed anew at each iteration."""
+
+    def __init__(self, count: int, make: Callable[[], Iterator[tuple[int, int, Any]]]) -> None:
+        self.count, self._make = count, make
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[tuple[int, int, Any]]:
+        return self._make()
+
+
+# (edits, the versions they expect, the problems found): an edit of many cells worked out (``edits_of``)
+EditsWorkedOut = tuple[list[CellEdit], dict[int, int], list[str]]
+
+
+def edits_of(fields: list[Field], cells, rows: dict[int, tuple], ctx: Any,
+             cancelled: Callable[[], bool] | None = None,
+             progress: Callable[[int, int], None] | None = None) -> EditsWorkedOut | None:
+    """The edits of (row, column, value) cells over their rows (``(id, version, *values)`` by row): each value parsed
+    by its column — a cell already holding it left out — and the versions its records are expected at; values
+    refused are listed as problems, row by row. No Qt: a windowed table runs it on a worker for many cells.
+    Each distinct value of a column is parsed once — a fill writes one text into each cell of a column (a million
+    parses of it took seconds) and a paste repeats its values; parsing depends on the text and the column alone.
+    None when ``cancelled()`` turns true (looked at, and ``progress`` told, every ``_EDITS_STEP`` cells)."""
+    edits: list[CellEdit] = []
+    versions: dict[int, int] = {}
+    problems: list[str] = []
+    parsed_as: dict[tuple[int, type, Any], Any] = {}  # (column, class, value) → the value parsed, or its refusal
+    total = len(cells)
+    for n, (r, c, value) in enumerate(cells):
+        if n % _EDITS_STEP == 0 and n:
+            if cancelled is not None and cancelled():
+                return None
+            if progress is not None:
+                progress(n, total)
+        f = fields[c]
+        if not f.editable:
+            continue
+        key = (c, value.__class__, value)  # by class too: 1 and True are equal keys
+        try:
+            parsed = parsed_as.get(key, _UNPARSED)
+        except TypeError:  # a value that cannot be a key (none typed or pasted is)
+            parsed = _UNPARSED
+        if parsed is _UNPARSED:
+            try:
+                parsed = f.parse(typed_value(f, value), ctx)
+                if f.kind.is_links:
+                    parsed = "; ".join(sorted(parsed))
+            except errors.ValidationError as e:
+                parsed = e
+            if isinstance(parsed, _SHARED_SAFELY):  # one value in many edits: never one that can be changed in place
+                try:
+                    parsed_as[key] = parsed
+                except TypeError:
+                    pass
+        if isinstance(parsed, errors.ValidationError):
+            problems.append(f"Row {r + 1}: {parsed}" if total > 1 else str(parsed))
+            continue
+        row = rows[r]
+        old = row[c + OFFSET]
+        if parsed == old or (parsed in ("", None) and old in ("", None)):
+            continue
+        edits.append(CellEdit(row[0], f.name, old, parsed))
+        versions[row[0]] = row[1]
+    return edits, versions, problems
+
+
+_EDITS_STEP = 20_000
+_UNPARSED = object()
+_SHARED_SAFELY = (str, int, float, Decimal, date, tuple, type(None), errors.ValidationError)
 
 class RegisterTableModel(QAbstractTableModel):
     """Rows of one register (or of one parent's sub-table, e.g. a risk's actions)."""
@@ -426,39 +503,29 @@ class RegisterTableModel(QAbstractTableModel):
         return self.document.execute(command)
 
     def build_edit_command(self, cells, text: str | None = None) -> EditCellsCommand | None:
-        ctx = self.document.context
-        edits, versions, problems = [], {}, []
-        rows = self.rows_at([r for r, _c, _v in cells])
-        for r, c, value in cells:
-            f = self.fields[c]
-            if not f.editable:
-                continue
-            row = rows[r]
-            try:
-                parsed = f.parse(typed_value(f, value), ctx)
-            except errors.ValidationError as e:
-                problems.append(f"Row {r + 1}: {e}" if len(cells) > 1 else str(e))
-                continue
-            old = row[c + OFFSET]
-            if f.kind.is_links:
-                parsed = "; ".join(sorted(parsed))
-            if parsed == old or (parsed in ("", None) and old in ("", None)):
-                continue
-            edits.append(CellEdit(row[0], f.name, old, parsed))
-            versions[row[0]] = row[1]
+        """The edit of these (row, column, value) cells as one command, or None when a value is refused (said)
+        or the user cancelled the edit's preparation."""
+        worked_out = self.edits_of(cells)
+        if worked_out is None:
+            return None
+        edits, versions, problems = worked_out
         if problems:
             shown = problems[:12] + ([f"… and {len(problems) - 12} more"] if len(problems) > 12 else [])
             self.document.error.emit("Nothing was changed:\n" + "\n".join(shown))
             return None
         if text is None and len(edits) == 1:
-            text = f"Edit {self.register.field(edits[0].field).label}{self._of_record(edits[0].record_id, rows)}"
+            text = f"Edit {self.register.field(edits[0].field).label}{self._of_record(edits[0].record_id, cells)}"
         return EditCellsCommand(self.document, self.register, edits, versions, text)
 
-    def _of_record(self, record_id: int, rows: dict[int, tuple]) -> str:
+    def edits_of(self, cells) -> EditsWorkedOut | None:
+        """The cells' edits worked out here (``edits_of``); a windowed table of many cells does it on a worker."""
+        return edits_of(self.fields, cells, self.rows_at([r for r, _c, _v in cells]), self.document.context)
+
+    def _of_record(self, record_id: int, cells) -> str:
         """" of R-001 “Crane delivery slips”": which record a cell's edit was made in, for the undo step's name —
         undone from another page, the status bar said "Undone: Edit Relationship owner" and nothing on screen
         changed or said whose."""
-        row = next((r for r in rows.values() if r[0] == record_id), None)
+        row = next((self._row(r) for r, _c, _v in cells if self.record_id(r) == record_id), None)
         if row is None:
             return ""
 

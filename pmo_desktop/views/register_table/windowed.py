@@ -67,7 +67,7 @@ from ...models.values import shown_order
 from ...models.windows import BLANK, Window
 from ..document import Document
 from .proxy import RegisterFilterProxy, UnmatchedMarks
-from .table_model import OFFSET, RegisterTableModel, format_value, rows_reader, stored_rows
+from .table_model import OFFSET, EditsWorkedOut, RegisterTableModel, edits_of, format_value, rows_reader, stored_rows
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +86,10 @@ LIST_FIRST_FROM = 50_000  # records; from here a search or filter shows its firs
 # meanwhile. PostgreSQL walks the primary key for them under a timeout (``windows.first_ids``): 200 there.
 FIRST_ROWS = 2000
 FIRST_ROWS_SERVER = 200
-# An edit of this many cells or more (a fill of a whole column, a clear, Ctrl+Enter) reads the rows it changes — their
-# old values and versions — on a worker behind a progress dialog (``rows_at``): 100,000 risks' rows are about 1.3 s of
-# reading and making rows, which held the window before the edit's own progress dialog showed.
+# An edit of this many cells or more (a fill of a whole column, a clear, Ctrl+Enter) is worked out on a worker behind a
+# progress dialog (``edits_of``): its cells listed, the rows it changes read (their old values and versions: 100,000
+# risks' rows about 1.3 s), each value parsed and compared — all of which held the window before the edit's own
+# progress dialog showed.
 READ_ON_WORKER_FROM = 5_000
 WIDEN_AT_MOST = 20_000  # records changed at once whose dates widen the dates' bounds kept (``_follow_bounds``)
 # The GUI thread waits for a worker (an index being built, the dates' bounds being read) this long at most,
@@ -774,30 +775,57 @@ class WindowedRegisterModel(RegisterTableModel):
         return self._page(row // PAGE)[row % PAGE]
 
     def rows_at(self, rows: list[int]) -> dict[int, tuple]:
-        """Many rows (a fill of 100,000 cells, a paste of 10,000 rows) read in one query, not page by page —
-        3,000 pages of 64 rows, each its own query, took seconds; a few are read as painting reads them."""
+        """Many rows (a paste of 4,000 rows) read in one query, not page by page — 3,000 pages of 64 rows, each its
+        own query, took seconds; a few are read as painting reads them. From ``READ_ON_WORKER_FROM`` cells an edit
+        reads its rows on a worker instead (``edits_of``)."""
         wanted = sorted(set(rows))
         if len(wanted) <= 4 * PAGE:
             return {r: self._row(r) for r in wanted}
-        # the rows in memory as they are — what the user sees, with the versions that make another user's
-        # save since a conflict, never overwritten —; the others as the database has them, as painting reads them
-        out = {r: self._pages[r // PAGE][r % PAGE] for r in wanted if r // PAGE in self._pages}
-        rest = [r for r in wanted if r not in out]
-        ids = [self.ids[r] for r in rest]
-        office, register, ctx, parent_id = self.document.office, self.register, self.document.context, self.parent_id
-        if len(ids) >= READ_ON_WORKER_FROM:
-            from ..background import run_with_progress
+        return self._rows_of(wanted, dict(self._pages), self.ids)
 
-            # ``at_once``: the window takes no key meanwhile (a second Ctrl+D inside the first)
-            read = run_with_progress(QApplication.activeWindow(), f"Reading {len(ids):,} rows…",
-                                     lambda progress, cancelled: office.read(stored_rows, register, ctx, parent_id, ids),
-                                     cancellable=False, at_once=True)
-        else:
-            read = office.read(stored_rows, register, ctx, parent_id, ids) if ids else []
+    def _rows_of(self, wanted: list[int], pages: dict[int, list[tuple]], ids) -> dict[int, tuple]:
+        """The rows at ``wanted`` (in order): those in memory as they are — what the user sees, with the versions that
+        make another user's save since a conflict, never overwritten —, the others as the database has them, as
+        painting reads them (a record deleted meanwhile blank). No Qt, and of the model's changing state (its pages,
+        its ids) only what is given: a worker runs it too."""
+        out: dict[int, tuple] = {}
+        rest: list[int] = []
+        for r in wanted:
+            page = pages.get(r // PAGE)
+            if page is not None and r % PAGE < len(page):
+                out[r] = page[r % PAGE]
+            else:
+                rest.append(r)
+        read_ids = [ids[r] for r in rest]
+        read = self.document.office.read(stored_rows, self.register, self.document.context, self.parent_id,
+                                         read_ids) if read_ids else []
         found = {row[0]: row for row in read}
         blank = (None,) * len(self.fields)
-        out.update((r, found.get(rid) or (rid, 0, *blank)) for r, rid in zip(rest, ids))
+        out.update((r, found.get(rid) or (rid, 0, *blank)) for r, rid in zip(rest, read_ids))
         return out
+
+    def edits_of(self, cells) -> EditsWorkedOut | None:
+        """From ``READ_ON_WORKER_FROM`` cells (a fill or a clear of a whole column), the rows read, each value parsed
+        and compared with the cell's, and the edits listed on a worker behind a progress dialog that Cancel stops
+        (nothing changed): a fill of a million cells had the GUI thread busy 8.8 s of CPU. ``cells`` may be lazy (``LazyCells``):
+        listed there too. The rows in memory are taken as they are, as ``rows_at`` takes them; the ids are the
+        table's when the edit began (a copy: a reload meanwhile changes nothing of it)."""
+        if len(cells) < READ_ON_WORKER_FROM:
+            return super().edits_of(cells)
+        from ..background import run_with_progress
+
+        pages, ids, fields, ctx = dict(self._pages), self.ids[:], self.fields, self.document.context
+
+        def work(progress, cancelled) -> EditsWorkedOut | None:
+            listed = list(cells)
+            rows = self._rows_of(sorted({r for r, _c, _v in listed}), pages, ids)
+            if cancelled():
+                return None
+            worked_out = edits_of(fields, listed, rows, ctx, cancelled, progress)
+            return None if cancelled() else worked_out  # Cancel pressed as late as the end: nothing changed
+
+        # ``at_once``: the window takes no key meanwhile (a second Ctrl+D inside the first)
+        return run_with_progress(QApplication.activeWindow(), f"Reading {len(cells):,} cells…", work, at_once=True)
 
     # ------------------------------------------------------------------ Qt model interface
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -1282,13 +1310,24 @@ class WindowedRegisterModel(RegisterTableModel):
         if not self.wait_for_indexes_ahead():
             self._search_index_checked = False
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        # On a worker behind a progress dialog: a million risks' index took 58 s of the GUI thread on a loaded machine
+        # (the window frozen, a wait cursor its only sign). The window paints meanwhile; Cancel stops the build where it
+        # is (SQLite's progress handler, PostgreSQL's query cancelled: ``windows.Stop``) and rolls it back — this search,
+        # and the others of this table, read every row instead; the next table opened on the register asks again.
+        from ..background import run_with_progress
+
+        register, total, stop = self.register, self._total, windows.Stop()
+
+        def build(session) -> bool:
+            with stop.watching(session):
+                return search_index.ensure(session, register, total)
+
         try:
-            office.write(search_index.ensure, self.register, self._total)
-        except errors.StoreError:
-            pass  # busy or read-only just now: this search reads every row, the next session builds it
-        finally:
-            QApplication.restoreOverrideCursor()
+            run_with_progress(QApplication.activeWindow(), f"Building the search index of the {register.title.lower()} "
+                              f"({total:,} records; once)…", lambda progress, cancelled: office.write(build),
+                              on_cancel=stop.stop)
+        except (errors.StoreError, windows.Stopped):
+            pass  # busy, read-only or cancelled: this search reads every row, a table opened later builds it
 
     def clear_filters(self) -> None:
         self._passing_filters.clear()
