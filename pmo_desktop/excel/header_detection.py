@@ -1757,6 +1757,46 @@ def _counting(values: list[Any]) -> bool:
     return all(n.is_integer() for n in numbers) and numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
 
 
+def _kind_names_the_records(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                            sample: list[list[Any]]) -> dict[int, str]:
+    """A column headed as the register's own kind ("risk_type", "Risk Category") read as the category, whose
+    words are not categories of the register ("Budget overrun", "Vendor delay", "Key person dependency"), is what
+    names the records when no other column does (no title, event, cause or description; a PMO tool's risks with
+    their probability, status and mitigation): it is taken for the title, and the rows are read instead of
+    refused whole — when each of its words is two words or more (what happens, not a category's one word:
+    "CYBER") and two of a probability, an impact, a status or an owner are placed beside it (a vendor tool's
+    queue of actions by "risk_category" and deadline is no register). A kind beside a statement of the thing
+    gives way to it (``_statement_wins_over_kind``); a category column of categories ("Technical",
+    "Financial") stays the category."""
+    title = _title_field(kind)
+    if title is None or title in mapping.values() or \
+            set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) or \
+            len(set(mapping.values()) & _KEPT_ON_RECORDS) < 2:
+        return mapping  # named otherwise, or not the register by its other columns (a queue of actions by kind)
+    nouns = register_nouns(kind.register)
+    for c, name in sorted(mapping.items()):
+        if name not in ("category", "kind") or c >= len(row) or not isinstance(row[c], str):
+            continue
+        words = words_of(row[c])
+        if len(words) < 2 or words[-1] not in _SORTING_WORDS or nouns.isdisjoint(words[:-1]):
+            continue
+        choices = set(value_words(f"{kind.register}.{name}")) | {word_key(x) for x in kind.reg.field(name).choices}
+        values = [str(r[c]).strip() for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if not values or any(not _LETTERS_RE.search(v) or len(words_of(v)) < 2 for v in values):
+            continue  # a category is written in a word ("CYBER", "Technical"); what happens takes two or more
+        if sum(1 for v in values if word_key(v) not in choices) * 2 > len(values):
+            out = dict(mapping)
+            out[c] = title
+            return out
+    return mapping
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]")
+# what a register keeps on each of its records: two of them placed say the sheet is the register whatever names
+# its rows (a PMO tool's risks with their probability, impact and status)
+_KEPT_ON_RECORDS = frozenset({"probability", "impact", "status", "owner"})
+
+
 def _group_labels(kind: SheetKind, row: list[Any], mapping: dict[int, str],
                   sample: list[list[Any]]) -> dict[int, str]:
     """A column without a header at the table's left whose few labels each stand on the first row of a block
@@ -2366,6 +2406,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _rated_again_after(kind, mapping, dups, sample, row, group)
             mapping = _plan_of_strategies(kind, mapping, sample, row)
             mapping = _group_labels(kind, row, mapping, sample)
+            mapping = _kind_names_the_records(kind, row, mapping, sample)
             if kind.register in ACTIONS_OF:  # "Recommended Control | Control Owner | Date Due": the plan's
                 mapping = action_columns(mapping, dups, RESPONSE_PLAN, kind.reg.field_names)
             if titled_by is not None and mapping.get(titled_by) != _title_field(kind):

@@ -89,6 +89,7 @@ from .header_detection import (
 )
 from .headerless import headerless_message, headerless_rows
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
+from .item_catalogues import item_catalogue
 from .linked_kinds import rows_of_another_kind
 from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
@@ -1443,6 +1444,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                        _named_by_a_list_word(match)) or \
+                    item_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
@@ -2148,11 +2150,13 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     ``verdicts_not_decisions``: a program's verdicts or a script's choices in a file named as the decision log;
     ``rulings_not_decisions``: a body's published rulings;
     ``tool_catalogue``: a tool's catalogue of risk kinds; ``numbered_catalogue``: a course catalogue's numbered,
-    named courses; a backlog named "issues"): the generic "no header row"
+    named courses; ``item_catalogue``: a court's case index, an app's picker, a help desk's catalogue of problem
+    kinds; a backlog named "issues"): the generic "no header row"
     would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
             if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities",
                              "its rows are a program's verdicts", "its rows are a body's published rulings",
+                             "its rows are a published index or a catalogue of kinds",
                              "a tool's catalogue", "a catalogue of numbered, named things",
                              "its rows are a tracker's planned work"))
             or "though its name says" in r]
