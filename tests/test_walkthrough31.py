@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from screens import screens, settle
 
+from pmo_desktop.views.reading_order import takes_tab
 from pmo_desktop.views.register_table import RegisterView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -21,10 +22,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def _tab_stops(page: QWidget) -> list[QWidget]:
     """Every control of the page shown that Tab should stop at: shown, enabled, taking focus by Tab — a control's
     own inner widgets (a combo's line edit, a table's editor) not counted apart."""
-    def stop(w: QWidget) -> bool:
-        return (w.isVisible() and w.isEnabled() and w.focusProxy() is None
-                and w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus)
-    stops = [w for w in page.findChildren(QWidget) if stop(w)]
+    stops = [w for w in page.findChildren(QWidget) if takes_tab(w)]  # never asked focusProxy() here (crash45)
     return [w for w in stops if not any(o is not w and o.isAncestorOf(w) for o in stops)]
 
 

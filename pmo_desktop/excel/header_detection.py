@@ -972,6 +972,40 @@ def _kinney_letters(row: list[Any], mapping: dict[int, str]) -> dict[int, str]:
     return {}
 
 
+# A rating headed by two letters side by side, likelihood then impact: "P | I", "L | I", "L | S" (severity),
+# "L | C" (consequence). "S" and "C" alone say nothing (a status, a category, a cost): only beside a likelihood's
+# letter are they the impact; "L" and "P" are the likelihood in the word files already
+_LIKELIHOOD_LETTERS = frozenset({"l", "p"})
+_IMPACT_LETTERS = frozenset({"i", "s", "c"})
+
+
+def _paired_letters(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                    sample: list[list[Any]]) -> dict[int, str]:
+    """The impact of each "L | S" pair: a letter of an impact not placed, whose cells are levels, next to a
+    likelihood's letter; the pair after a residual likelihood, or after the impact is placed, is the residual
+    rating. Asked once the values are checked: an "Impact" column of sentences is the effect by then, and
+    leaves the impact to the letter."""
+    def letter(c: int) -> str:
+        return word_key(row[c]) if 0 <= c < len(row) and isinstance(row[c], str) else ""
+
+    if kind.register != "risks":
+        return mapping
+    out = dict(mapping)
+    for c in range(len(row)):
+        if c in out or letter(c) not in _IMPACT_LETTERS:
+            continue
+        beside = next((n for n in (c - 1, c + 1) if letter(n) in _LIKELIHOOD_LETTERS
+                       and out.get(n, "probability").endswith("probability")), None)
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if beside is None or not values or not _all_levels(kind, "impact", values):
+            continue
+        taken = set(out.values())
+        name = "residual_impact" if out.get(beside, "").startswith("residual_") or "impact" in taken else "impact"
+        if name not in taken:
+            out[c] = name
+    return out
+
+
 def _names_field(kind: SheetKind, text: Any) -> bool:
     keys = field_keys(kind)
     return any(v in keys for v in header_variants(text))
@@ -1723,6 +1757,46 @@ def _counting(values: list[Any]) -> bool:
     return all(n.is_integer() for n in numbers) and numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
 
 
+def _kind_names_the_records(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                            sample: list[list[Any]]) -> dict[int, str]:
+    """A column headed as the register's own kind ("risk_type", "Risk Category") read as the category, whose
+    words are not categories of the register ("Budget overrun", "Vendor delay", "Key person dependency"), is what
+    names the records when no other column does (no title, event, cause or description; a PMO tool's risks with
+    their probability, status and mitigation): it is taken for the title, and the rows are read instead of
+    refused whole — when each of its words is two words or more (what happens, not a category's one word:
+    "CYBER") and two of a probability, an impact, a status or an owner are placed beside it (a vendor tool's
+    queue of actions by "risk_category" and deadline is no register). A kind beside a statement of the thing
+    gives way to it (``_statement_wins_over_kind``); a category column of categories ("Technical",
+    "Financial") stays the category."""
+    title = _title_field(kind)
+    if title is None or title in mapping.values() or \
+            set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())) or \
+            len(set(mapping.values()) & _KEPT_ON_RECORDS) < 2:
+        return mapping  # named otherwise, or not the register by its other columns (a queue of actions by kind)
+    nouns = register_nouns(kind.register)
+    for c, name in sorted(mapping.items()):
+        if name not in ("category", "kind") or c >= len(row) or not isinstance(row[c], str):
+            continue
+        words = words_of(row[c])
+        if len(words) < 2 or words[-1] not in _SORTING_WORDS or nouns.isdisjoint(words[:-1]):
+            continue
+        choices = set(value_words(f"{kind.register}.{name}")) | {word_key(x) for x in kind.reg.field(name).choices}
+        values = [str(r[c]).strip() for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if not values or any(not _LETTERS_RE.search(v) or len(words_of(v)) < 2 for v in values):
+            continue  # a category is written in a word ("CYBER", "Technical"); what happens takes two or more
+        if sum(1 for v in values if word_key(v) not in choices) * 2 > len(values):
+            out = dict(mapping)
+            out[c] = title
+            return out
+    return mapping
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]")
+# what a register keeps on each of its records: two of them placed say the sheet is the register whatever names
+# its rows (a PMO tool's risks with their probability, impact and status)
+_KEPT_ON_RECORDS = frozenset({"probability", "impact", "status", "owner"})
+
+
 def _group_labels(kind: SheetKind, row: list[Any], mapping: dict[int, str],
                   sample: list[list[Any]]) -> dict[int, str]:
     """A column without a header at the table's left whose few labels each stand on the first row of a block
@@ -2326,11 +2400,13 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _repeats_written_out(kind, mapping, dups, sample)
             mapping = _text_rated(kind, mapping, sample)
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
+            mapping = _paired_letters(kind, row, mapping, sample)
             mapping = _repeats_statuses(kind, mapping, dups, sample)
             mapping = _reassessed(kind, mapping, dups, sample, group)
             mapping = _rated_again_after(kind, mapping, dups, sample, row, group)
             mapping = _plan_of_strategies(kind, mapping, sample, row)
             mapping = _group_labels(kind, row, mapping, sample)
+            mapping = _kind_names_the_records(kind, row, mapping, sample)
             if kind.register in ACTIONS_OF:  # "Recommended Control | Control Owner | Date Due": the plan's
                 mapping = action_columns(mapping, dups, RESPONSE_PLAN, kind.reg.field_names)
             if titled_by is not None and mapping.get(titled_by) != _title_field(kind):
@@ -2859,21 +2935,28 @@ def _all_levels(kind: SheetKind, name: str, values: list[Any]) -> bool:
     return True
 
 
+_BRACKETED_NOTE_RE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _plan_of_strategies(kind: SheetKind, mapping: dict[int, str], sample: list[list[Any]],
                         row: list[Any] | None = None) -> dict[int, str]:
     """A response-plan column ("Risk Treatment", "Acción") of a word or two a cell, most of them strategies
     (Mitigar, Transferir; "Contingencia" among them), is the response, when no other column gives it: the
     words the office does not know are left out of the field and kept in the notes, row by row. So is a
     column no field takes whatever its header says ("Action", "Aktion", "Azione" over Mitigate / Accept,
-    Atténuer / Accepter, Vermindern / Akzeptieren), two of its cells strategies at least: its words would
-    otherwise stay in the notes while the response stays empty."""
+    Atténuer / Accepter, Vermindern / Akzeptieren; a GRC tool's "decision" over "accept (not funded this
+    cycle)"), two of its cells strategies at least: its words would otherwise stay in the notes while the
+    response stays empty."""
     if "response" not in kind.reg.field_names or "response" in mapping.values():
         return mapping
     vocab = value_words(f"{kind.register}.response")
     choices = {word_key(c) for c in kind.reg.field("response").choices}
 
     def strategies(c: int, least: int) -> bool:
-        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        # a strategy followed by its reason in brackets ("accept (not funded this cycle)", a GRC tool's
+        # "decision"): the word before the note is what the cell says
+        values = [_BRACKETED_NOTE_RE.sub("", str(r[c])) for r in sample
+                  if c < len(r) and r[c] is not None and str(r[c]).strip()]
         known = sum(1 for x in values if word_key(x) in vocab or word_key(x) in choices)
         return bool(values) and known >= least and known * 2 > len(values) and \
             all(len(str(x).split()) <= 2 for x in values)

@@ -89,9 +89,11 @@ from .header_detection import (
 )
 from .headerless import headerless_message, headerless_rows
 from .import_plan import LEFT_OUT_SUFFIX, Action, ImportPlan, ImportResult, PlannedRow, RowReport, SheetPlan
+from .item_catalogues import item_catalogue
 from .linked_kinds import rows_of_another_kind
 from .named_rows import keyed_by_names, names_listed
 from .number_order import evidence_of as number_evidence
+from .numbered_catalogues import numbered_catalogue
 from .office_import import plan_office_import, read_stamp, unstamped_export
 from .row_planner import (
     CREATED_ON_CONFIRMATION,
@@ -237,6 +239,17 @@ def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto:
     return out
 
 
+# the calculated fields the office works out as a day (a risk's next review, a communication's next due): a
+# column under their name whose cells hold no day at all ("Weekly", a cadence) is not that calculation but the
+# sheet's own words, kept in the notes — dropped as calculated, "Next Review: Weekly" was lost (round 43)
+_DAYS_WORKED_OUT = frozenset({"next_review", "next_due"})
+
+
+def _no_day_written(cells: list[Any]) -> bool:
+    """Cells of text with no digit in any (no date, no number of days): words, such as a cadence."""
+    return bool(cells) and all(isinstance(x, str) and not _has_digits(x) for x in cells)
+
+
 def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: HeaderMatch | None,
             sample: list[list[Any]] | None = None, keyed: set[int] | frozenset[int] = frozenset(),
             band: list[Any] | None = None) -> dict[int, str]:
@@ -262,6 +275,9 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         # of a stakeholder: "Communicate the plan early…", not the quadrant's "Manage closely")
         calculated = auto_map.get(col) in computed and not _sentences(
             [r[col] for r in sample or [] if col < len(r) and r[col] is not None])
+        if auto_map.get(col) in _DAYS_WORKED_OUT and _no_day_written(
+                [r[col] for r in sample or [] if col < len(r) and r[col] is not None and str(r[col]).strip()]):
+            calculated = False
         if col in keyed and col not in mapping and col not in beside:
             calculated = False
         derived = calculated or (_calculated_header(text) and recomputed and col not in keyed)
@@ -1426,6 +1442,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     rulings_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _user_accounts(match) or \
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
+                    numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
+                                       _named_by_a_list_word(match)) or \
+                    item_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     not_records_by_layout(match.headers, reader.top_rows()[:match.row - 1], match.kind.register)
                 if why is not None:
                     plan.skipped_sheets.append((title, why))
@@ -1968,6 +1987,14 @@ _ROW_KEYS = frozenset({"id", "ref", "no", "number", "code", "nr", "nummer", "num
 _ROW_NAMES = frozenset({"name", "title", "nombre", "nom", "nome", "titel", "navn", "naam", "titulo", "titre"})
 
 
+def _named_by_a_list_word(match: HeaderMatch) -> bool:
+    """The column naming the rows is headed by a word any list uses for what it names ("Name", "Title",
+    "Description"), not by the register's own noun: the catalogue test (numbered_catalogues) asks this."""
+    title = next((f.name for f in match.kind.reg.fields if f.required), None)
+    return any(word_key(match.headers[c]) in _GENERIC_TITLES | _ROW_NAMES for c, n in match.mapping.items()
+               if n == title and c < len(match.headers))
+
+
 def _other_records(match: HeaderMatch) -> tuple[str, str] | None:
     """Two columns the register did not take, an ID and a name of the same thing that is not the register's
     records ("Control ID" and "Control Name" of a controls library read as decisions through its Owner,
@@ -2122,12 +2149,16 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     (``_named_for_another``: a change log's dated entries; ``_machine_log``: a machine's log of a few values;
     ``verdicts_not_decisions``: a program's verdicts or a script's choices in a file named as the decision log;
     ``rulings_not_decisions``: a body's published rulings;
-    ``tool_catalogue``: a tool's catalogue of risk kinds; a backlog named "issues"): the generic "no header row"
+    ``tool_catalogue``: a tool's catalogue of risk kinds; ``numbered_catalogue``: a course catalogue's numbered,
+    named courses; ``item_catalogue``: a court's case index, an app's picker, a help desk's catalogue of problem
+    kinds; a backlog named "issues"): the generic "no header row"
     would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
             if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities",
                              "its rows are a program's verdicts", "its rows are a body's published rulings",
-                             "a tool's catalogue", "its rows are a tracker's planned work"))
+                             "its rows are a published index or a catalogue of kinds",
+                             "a tool's catalogue", "a catalogue of numbered, named things",
+                             "its rows are a tracker's planned work"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]

@@ -684,7 +684,10 @@ def _prompt_forms() -> frozenset[str]:
     return frozenset(frame.format(c) for c in cased for frame in frames) | filler
 
 
-_PROMPTS = _prompt_forms()
+# An empty list or dictionary a program wrote where it had nothing ("[]" under a stakeholder's "Expectations",
+# "{}" for no settings): nothing written there, as a prompt left in a cell is — blanked the same way, in one look-up
+_EMPTY_STRUCTURES = frozenset({"[]", "[ ]", "{}", "{ }"})
+_NOTHING_WRITTEN = _prompt_forms() | _EMPTY_STRUCTURES
 
 
 def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
@@ -945,6 +948,10 @@ class Planner:
         reg = kind.reg
         self._constants = dict(constants or {})
         self._escalates = "escalated" in reg.field_names and "escalated" not in mapping.values()
+        # the status cells saying escalated as written ("Escalated", "ESCALATED", "Eskaliert"): one set look-up a row
+        self._escalated_statuses = frozenset(
+            f(w) for w in value_words("risks.escalate") for f in (str.lower, str.title, str.upper)
+        ) if self._escalates else frozenset()
         plan = SheetPlan(reader.title, reg.name, header_row, dict(mapping), headers, layout,
                          parent_register=kind.parent, ignored=dict(ignored))
         plan.extras = dict(extras or {})
@@ -1298,8 +1305,8 @@ class Planner:
                         (bracketed := _BRACKETED_ID_RE.fullmatch(row[code_col])):
                     row = (*row[:code_col], bracketed.group(1), *row[code_col + 1:])
                 row = tuple(None if x.__class__ is str and _PLACEHOLDER_RE.fullmatch(x) else x for x in row)
-            if not _PROMPTS.isdisjoint(row):
-                row = tuple(None if x in _PROMPTS else x for x in row)
+            if not _NOTHING_WRITTEN.isdisjoint(row):
+                row = tuple(None if x in _NOTHING_WRITTEN else x for x in row)
             if engage_row is not None:
                 row = self._labelled_marks(row, engage_row)
             tick += 1
@@ -2195,6 +2202,11 @@ class Planner:
                 # manager monitors the risk, …": the role the column names elsewhere that the sentence opens with
                 self._long_texts.append(f"{f.label}: {raw.strip()}")
                 raw = lead
+            if name == "status" and raw.__class__ is str and raw in self._escalated_statuses:
+                # a status saying it was escalated ("Escalated", a PMO tool's risks): the status words read it
+                # as open, and the office records the escalation as the Escalated flag, as for a response
+                # "Escalate" — else the word was lost
+                values.setdefault("escalated", True)
             if name == "response" and raw.__class__ is str and self._escalates:
                 rest = escalation_rest(raw)
                 if rest is not None:
@@ -2877,6 +2889,8 @@ class Planner:
             if name == "response" and (self._escalates and escalation_rest(raw) is not None
                                        or _strategy_then_plan(raw) is not None):
                 return _MISS
+            if name == "status" and raw in self._escalated_statuses:
+                return _MISS  # the Escalated flag set beside the status: the steps' way
             if f.kind is Kind.FLOAT and (money(raw) is not None or quantity(raw) is not None):
                 return _MISS  # "£250k", "12 days": its currency or unit becomes the unit, the steps' way
             if name == "frequency" and _listed_parts(raw):

@@ -23,10 +23,15 @@ def give_keyboard_back(parent: QWidget | None, to: QWidget | None = None) -> Non
     window = parent.window()
     if not window.isVisible():
         return
-    if QApplication.activeWindow() is None:
+    # A dialog just closed may still be the active window, its button the focus, until another is activated: with
+    # no window manager nothing does — and the keys typed went to that hidden button (a refused cell's "Go Back to
+    # It" left the keyboard on the box's "Close Without It", the correction typed nowhere).
+    active = QApplication.activeWindow()
+    if active is None or (active is not window and not active.isVisible()):
         window.activateWindow()
+    focus = QApplication.focusWidget()
     target = to if to is not None and isValid(to) else window.focusWidget()
-    if (QApplication.focusWidget() is None and target is not None and target.isVisible()
+    if ((focus is None or not focus.isVisible()) and target is not None and target.isVisible()
             and target.window() is window):
         target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 

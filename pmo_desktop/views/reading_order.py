@@ -11,13 +11,30 @@ or hidden are followed without a chain to keep up to date: each widget that take
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QSplitter, QStackedWidget, QWidget
+
+
+def hands_focus_on(widget: QWidget) -> bool:
+    """Whether Qt gives the focus ``widget`` is given to another widget, its focus proxy: a tab widget to its
+    tab bar, a scroll area's viewport (a table's, a chart's, a text box's) to the scroll area.
+
+    A viewport is known as one and never asked ``focusProxy()``: PySide makes the widget that call returns a
+    child of the one asked, for Python's bookkeeping — the scroll area a child of its own viewport, two Python
+    objects holding each other and nothing else. Python's collector then deleted the pair, and with it the
+    scroll area and all in it, under a page still shown (crash45: one Tab on the Benefits page, and a moment
+    later the benefit profile was gone; the next edit of a benefit met it deleted and the program died). A
+    tab widget's proxy is below it, where that bookkeeping does no harm."""
+    parent = widget.parentWidget()
+    if isinstance(parent, QAbstractScrollArea) and widget is parent.viewport():
+        return True
+    return widget.focusProxy() is not None
 
 
 def takes_tab(widget: QWidget) -> bool:
     """A control Tab stops at: shown, enabled, taking focus by Tab, not handing it to another."""
-    return (widget.isVisible() and widget.isEnabled() and widget.focusProxy() is None
-            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus)
+    return (widget.isVisible() and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+            and not hands_focus_on(widget))
 
 
 def _in_rows(widgets: list[QWidget]) -> list[QWidget]:
