@@ -960,6 +960,10 @@ class Planner:
         # looked at on an ordinary row only by one C-level count
         self._unheaded = {c: h for c, h in plan.extras.items() if isinstance(h, UnheadedColumn)}
         plan.extras = {c: h for c, h in plan.extras.items() if c not in self._unheaded}
+        # columns a field reads that are kept in the notes too (a status of words the choice does not tell apart,
+        # importer._outcomes): a row's line is written only where its word is not the choice stored
+        self._field_and_notes = {c: name for c, name in mapping.items() if c in plan.extras}
+        self._kept_as: dict[str, dict[str, str]] = {}  # field → a word of such a column kept → the choice stored
         self._unheaded_used: set[int] = set()
         self._past_used: dict[int, str] = {}  # columns past the header's last whose values a record keeps
         self._past: dict[int, dict[int, Any]] = {}  # values past the last column the sheet reads, by row (data_rows)
@@ -1599,18 +1603,43 @@ class Planner:
             self.finish_children(plan)
         return plan
 
+    @staticmethod
+    def _as_stored(raw: Any, stored: Any) -> bool:
+        """Whether a cell's word is the value its field stores ("open" and Open): a note repeating what the field
+        holds is noise ("Status: Open" stood on every imported risk), so only words the field does not hold
+        ("Status: Watch list", stored as Open) are kept in the notes."""
+        return stored is not None and word_key(raw) == word_key(stored)
+
+    def _note_kept_as(self, row: Sequence[Any], width: int, values: dict[str, Any]) -> None:
+        """The words of a column read by a field and kept in the notes that the field stores as another choice
+        ("Watch list", "Dormant" as Open), for the preview to say (``_say_slips``)."""
+        for c, name in self._field_and_notes.items():
+            stored = values.get(name)
+            if c < width and not v.is_blank(row[c]) and stored is not None and not self._as_stored(row[c], stored):
+                self._kept_as.setdefault(name, {})[v.parse_text(row[c])] = str(stored)
+
     def _say_slips(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
-        """A choice read from a word one slip from a word of its list ("Oppened" as Open): the rows are not left
-        out for it, but the preview says which words were read so, once a sheet, so a wrong guess is seen."""
-        slips = self._translator.slips
+        """A choice read from a word one slip from a word of its list ("Oppened" as Open), from a part of the cell
+        ("Urgent-ish" as Critical), or from a word the choice does not tell apart from others and so kept in the
+        notes ("Watch list" as Open): the rows are not left out for it, but the preview says which words were
+        read so, once a sheet, so that a wrong guess is seen and can be translated (a slip or a part read is a
+        guess; a word of the language files is the office's own reading, said in the README, and not repeated)."""
+        readings = ((self._translator.slips, "written close to a word of its list"),
+                    (self._translator.by_part, "read by a part of the cell"),
+                    (self._kept_as, "the word kept in the notes"))
         for name in dict.fromkeys(f.name for _c, f in fields):
-            said = slips.get(name)
-            if not said:
-                continue
             label = reg.field(name).label
-            plan.say(f"{label}: " + ", ".join(f"“{raw}” read as {target}" for raw, target in sorted(said.items()))
-                     + " (written close to a word of its list).")
-            said.clear()
+            told: set[str] = set()  # a word said once: as a slip or a part read, not again as kept
+            for found, why in readings:
+                said = {raw: target for raw, target in (found.get(name) or {}).items() if raw not in told}
+                if said:
+                    targets: dict[str, list[str]] = {}
+                    for raw, target in sorted(said.items()):
+                        targets.setdefault(target, []).append(f"“{raw}”")
+                    plan.say(f"{label}: " + "; ".join(f"{', '.join(raws)} read as {target}"
+                                                      for target, raws in targets.items()) + f" ({why}).")
+                    told.update(said)
+                found.pop(name, None)
 
     @staticmethod
     def _skip_headings(plan: SheetPlan, reg: Register) -> None:
@@ -2330,7 +2359,10 @@ class Planner:
                 values[self._title_name] = text if len(text) <= 120 else text[:117].rstrip() + "…"
         extra_lines = self._long_texts + self._codes_said.pop(number, []) + [
             f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
-            if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS]
+            if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS
+            and not (c in self._field_and_notes and self._as_stored(row[c], values.get(self._field_and_notes[c])))]
+        if self._field_and_notes:
+            self._note_kept_as(row, width, values)
         if self._unheaded:
             extra_lines += self._unheaded_lines(number, row, width)
         if number in self._past:
@@ -2679,7 +2711,7 @@ class Planner:
             if c >= width or v.is_blank(row[c]):
                 continue
             try:  # a due date is written the way the sheet writes its other dates (date_order)
-                value = v.parse_date(row[c], f.label, self._date_order) if f.kind is Kind.DATE else f.parse(row[c], ctx)
+                value = v.parse_date(row[c], f.label, self._date_order, relative_words=False) if f.kind is Kind.DATE else f.parse(row[c], ctx)
             except ValidationError:
                 value = None
             if value in (None, "") or not any_to_do or f.name in by:

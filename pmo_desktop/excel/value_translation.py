@@ -557,6 +557,9 @@ class Translator:
     added: dict[str, set[str]] = field(default_factory=dict)            # field → values this import adds
     # field → {a word one slip from a listed word ("Oppened"): the choice it was read as}, said in the preview
     slips: dict[str, dict[str, str]] = field(default_factory=dict)
+    # field → {a cell read by a part of it, its first word or the start of one ("Urgent-ish" as Critical,
+    # "Open - see notes" as Open): the choice it became}: a guess the preview says, as a slip is, never a silent one
+    by_part: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def parse(self, f: Field, raw: Any, ctx: Context, profile: ColumnProfile | None = None) -> Any:
         given = self.overrides.get(f.name)
@@ -568,11 +571,16 @@ class Translator:
                 if target == "":
                     return None  # translated to "leave empty"
                 return self._accept(f, target, ctx)
+        if f.kind is Kind.DATE and raw.__class__ is str:
+            # "tomorrow" in a workbook counts from a day the workbook does not give (values.counted_from_writing):
+            # no date, so the row is refused with that reason, and the word listed to translate — never a day
+            # counted from ours. A translation the user gave (above) still places it.
+            v.refuse_counted_from_writing(raw, f.label)
         if profile is not None and profile.year and f.kind is Kind.DATE and raw.__class__ is str:
             order = v.MONTH_FIRST if profile.month_first else v.DAY_FIRST
             try:  # "14-May" in a column of 2023's dates: 14 May 2023, not this year's
                 found = v.parse_date(raw, f.label, order=order, today=date(profile.year, 1, 1))
-                if found != v.parse_date(raw, f.label, order=order) and word_key(raw) != "today":
+                if found != v.parse_date(raw, f.label, order=order):
                     return found
             except (ValidationError, ValueError):
                 pass
@@ -683,7 +691,8 @@ class Translator:
         return None
 
     @staticmethod
-    def _lookup(vocab: dict[str, str], raw: Any, slips: dict[str, str] | None = None) -> str | None:
+    def _lookup(vocab: dict[str, str], raw: Any, slips: dict[str, str] | None = None,
+                by_part: dict[str, str] | None = None) -> str | None:
         words = words_of(raw)
         keys = [word_key(raw)]
         if len(words) >= 2:
@@ -692,6 +701,8 @@ class Translator:
             keys.append(words[0])
         for k in keys:
             if k in vocab:
+                if by_part is not None and k != keys[0]:
+                    by_part[v.parse_text(raw)] = vocab[k]
                 return vocab[k]
         if len(words) >= 2 and words[-1].isdigit():
             return None  # "Problem 2", "Issue 7": a record numbered by its noun, no word cut short ("Problem resolved")
@@ -702,10 +713,13 @@ class Translator:
 
     def _choice(self, f: Field, raw: Any) -> str | None:
         slipped: dict[str, str] = {}
-        hit = self._lookup(value_words(f"{self.register}.{f.name}"), raw, slipped)
+        parted: dict[str, str] = {}
+        hit = self._lookup(value_words(f"{self.register}.{f.name}"), raw, slipped, parted)
         if hit in f.choices:
             if slipped:  # read once per distinct cell (the planner's caches): said once in the preview
                 self.slips.setdefault(f.name, {}).update(slipped)
+            if parted:
+                self.by_part.setdefault(f.name, {}).update(parted)
             return hit
         phrases = phrase_words(f"{self.register}.{f.name}")
         if phrases:
@@ -722,6 +736,8 @@ class Translator:
             found = [c for c in f.choices if word_key(c).startswith(first) or
                      (first.startswith(word_key(c)) and len(word_key(c)) >= 4)]
             if len(found) == 1:
+                if word_key(raw) != word_key(found[0]):
+                    self.by_part.setdefault(f.name, {})[v.parse_text(raw)] = found[0]
                 return found[0]
         return None
 

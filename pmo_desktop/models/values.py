@@ -342,6 +342,28 @@ _TIME_AFTER_DATE = re.compile(
     r"(?:\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2}))?$", re.IGNORECASE)
 _DATE_FILLER_WORDS = ("de", "del")  # "15 de enero de 2027", "1 de março de 2027"
 _RELATIVE = {"today": 0, "now": 0, "yesterday": -1, "tomorrow": 1}
+# A day counted from the day it was written: "tomorrow", "next week", "end of this month". Typed into the office
+# it is counted from the user's today, which is the day meant (_RELATIVE); in a workbook it was counted from the
+# day its author wrote it, which the workbook does not give, so an import that read it against today would move
+# an old workbook's "tomorrow" to a wrong date without a word. ``parse_date(relative_words=False)`` refuses it.
+_COUNTED_FROM_WRITING = re.compile(
+    r"(?:today|now|tonight|yesterday|tomorrow|(?:the\s+)?day\s+(?:after|before)\s+tomorrow|"
+    r"(?:(?:by|at|before)\s+)?(?:(?:the\s+)?end\s+of\s+)?(?:next|last|this|coming|following|previous)\s+"
+    r"(?:day|week|fortnight|month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:in|within)\s+(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?)|(?:a|one|two|three|\d+)\s+"
+    r"(?:days?|weeks?|months?)\s+(?:ago|from\s+now|later))", re.IGNORECASE)
+
+
+def counted_from_writing(text: Any) -> bool:
+    """Whether a text names a day only by its distance from the day it was written ("tomorrow", "next week")."""
+    return isinstance(text, str) and _COUNTED_FROM_WRITING.fullmatch(" ".join(text.split()).rstrip(".!")) is not None
+
+
+def refuse_counted_from_writing(value: Any, label: str) -> None:
+    """ValidationError for a day counted from the day a workbook was written (``counted_from_writing``)."""
+    if counted_from_writing(value):
+        raise ValidationError(f"{label}: “{value}” is not a date here: it counts from the day it was written, "
+                              "which the workbook does not give; type the date, e.g. 2026-03-31.")
 _SEPARATORS = r"[/.\-]"
 
 
@@ -445,11 +467,12 @@ def date_example(order: str = DAY_FIRST) -> str:
 
 
 def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | None = None,
-               when: str = "") -> date | None:
+               when: str = "", relative_words: bool = True) -> date | None:
     """A date from a cell, a paste or a workbook: a date, an Excel serial number, ISO 2026-03-31,
     31/03/2026 (or 03/31/2026 when ``order`` is MONTH_FIRST, as the user's locale says), 31 Mar 2026,
     Mar 31, 2026, March 2026, "today"; "15 March" in the year ``when`` says (``year_left_out``). Anything else
-    raises ValidationError; nothing is guessed."""
+    raises ValidationError; nothing is guessed. ``relative_words=False`` (an import): "today", "tomorrow" are
+    refused, as the day they count from is not known (``counted_from_writing``)."""
     if is_blank(value):
         return None
     if isinstance(value, datetime):
@@ -465,6 +488,8 @@ def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | Non
         raise ValidationError(f"{label}: the cell holds the time {value} with no date (a number below 1 in a date "
                               f"cell); type the date in the cell, e.g. 2026-03-31 or {date_example(order)}.")
     text = re.sub(r"\s+", " ", _DIRECTION_MARKS.sub("", str(value)).strip())
+    if not relative_words:
+        refuse_counted_from_writing(text, label)
     text = re.sub(r"(\d)(st|nd|rd|th|er|º|ª)(?=\W|$)", r"\1", text, flags=re.IGNORECASE)  # 15th, 1er, 1º
     if ":" in text:  # "22/Oct/23 10:56 AM": the day of a moment; the field holds a day (the test first: every
         day_alone = _TIME_AFTER_DATE.sub("", text)  # date cell of an import comes this way)
