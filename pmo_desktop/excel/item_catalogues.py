@@ -37,7 +37,8 @@ import re
 from typing import Any
 
 from ..models.fields import Kind
-from .header_detection import PARENT, HeaderMatch
+from .header_detection import HeaderMatch
+from .tool_catalogues import office_field
 
 MIN_ROWS = 3     # a sample this small says nothing of how a column is written
 MIN_PARTS = 2    # an address built of two of its row's cells or more: one may be an office's own wording
@@ -60,12 +61,7 @@ def _header(match: HeaderMatch, c: int) -> str:
 
 
 def _office_field(match: HeaderMatch, name: str) -> bool:
-    reg = match.kind.reg
-    if name == PARENT:
-        return False
-    if name not in reg.field_names:
-        return True  # a response plan, an action's owner or date: an office's
-    return reg.field(name).kind not in _DESCRIBING_KINDS or name in _KEPT_BY_AN_OFFICE
+    return office_field(match, name, _DESCRIBING_KINDS, _KEPT_BY_AN_OFFICE)
 
 
 def _template(text: str, parts: list[str]) -> tuple[str, int]:

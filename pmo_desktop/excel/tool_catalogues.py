@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from ..models.fields import Kind
+from ..models.kinds import FieldKind
 from .header_detection import PARENT, HeaderMatch
 
 # lower-case words joined by underscores, as a program names a thing ("export_controls", "forced_labor");
@@ -38,13 +39,19 @@ _KEPT_BY_AN_OFFICE = frozenset({"status", "priority", "response"})
 MIN_ROWS = 3  # a sample this small says nothing of how a column is written
 
 
-def _office_field(match: HeaderMatch, name: str) -> bool:
+def office_field(match: HeaderMatch, name: str, describing: tuple[FieldKind, ...], kept: frozenset[str]) -> bool:
+    """Whether the column read as ``name`` is what an office keeps on its records (an owner, a rating, a plan) rather
+    than what describes a thing (``describing`` kinds, but the fields ``kept``): a catalogue has only the latter."""
     reg = match.kind.reg
     if name == PARENT:
         return False
     if name not in reg.field_names:
         return True  # a response plan, an action's owner or date, a tick-box rating: an office's
-    return reg.field(name).kind not in _DESCRIBING_KINDS or name in _KEPT_BY_AN_OFFICE
+    return reg.field(name).kind not in describing or name in kept
+
+
+def _office_field(match: HeaderMatch, name: str) -> bool:
+    return office_field(match, name, _DESCRIBING_KINDS, _KEPT_BY_AN_OFFICE)
 
 
 def _identifiers(values: list[str]) -> bool:
