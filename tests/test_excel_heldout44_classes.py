@@ -59,6 +59,19 @@ def test_an_apps_picker_of_kinds_of_people_is_not_a_stakeholder_map(sqlite_store
         "Anna Berg", "Lena Schulz", "Omar Haddad", "Ravi Nair"]
 
 
+def test_a_stakeholder_list_with_each_persons_photo_imports(sqlite_store, tmp_path):
+    """A picture on every row is no sign alone: an office's stakeholder list may carry each person's photo. Only with
+    a caption a program made of each row's own name (the picker's "You have chosen: Swimmer") is it an app's
+    content; "Name | Role | Organisation | Photo" had been refused as a catalogue of kinds."""
+    people = [("Anna Berg", "Sponsor", "Finance"), ("Omar Haddad", "Data owner", "IT"),
+              ("Lena Schulz", "Product owner", "Sales"), ("Ravi Nair", "Architect", "IT")]
+    path = write_csv(tmp_path / "stakeholders.csv", [
+        ["Name", "Role", "Organisation", "Photo"],
+        *[[n, r, o, n.lower().replace(" ", "_") + ".jpg"] for n, r, o in people]])
+    import_all(sqlite_store, path)
+    assert sorted(r["name"] for r in rows_of(sqlite_store, "stakeholders")) == sorted(n for n, _r, _o in people)
+
+
 def test_a_help_desks_catalogue_of_problem_kinds_is_not_an_issue_log(sqlite_store, tmp_path):
     """A help desk's catalogue of known problems ("id | issue_detail | category_id | frequency | step1 … step5")
     was read as 100 issues: kinds of problem, each with the numbered steps that fix it, no date, owner or

@@ -75,7 +75,8 @@ def _template(text: str, parts: list[str]) -> tuple[str, int]:
     return folded, found
 
 
-def _built_from_its_row(match: HeaderMatch, filled: list[list[Any]], width: int) -> str | None:
+def _built_from_its_row(match: HeaderMatch, filled: list[list[Any]], width: int, least: int = MIN_PARTS,
+                        besides: frozenset[int] = frozenset(), read_too: bool = False) -> str | None:
     """A column the register does not read whose every value is the same fixed words around two cells of its row
     or more, a different value on each row: an address or a reference a program builds (the case's page from its
     court, division, year and number). Made of one cell it may be an office's own wording ("Keep the {group}
@@ -83,7 +84,7 @@ def _built_from_its_row(match: HeaderMatch, filled: list[list[Any]], width: int)
     is made from it."""
     code = next((c for c, n in match.mapping.items() if n == "code"), None)
     for c in range(width):
-        if c in match.mapping:
+        if (c in match.mapping and not read_too) or c in besides:
             continue
         values = [_cell(r, c) for r in filled]
         if not all(values) or len(set(values)) < len(values):
@@ -92,7 +93,7 @@ def _built_from_its_row(match: HeaderMatch, filled: list[list[Any]], width: int)
         for r, value in zip(filled, values, strict=True):
             parts = [v for k in range(width) if k not in (c, code) and (v := _cell(r, k)) and v != value]
             fixed, found = _template(value, parts)
-            templates.add(fixed if found >= MIN_PARTS else None)
+            templates.add(fixed if found >= least else None)
             if None in templates or len(templates) > 1:
                 break
         shared = next(iter(templates)) if len(templates) == 1 else None
@@ -103,13 +104,18 @@ def _built_from_its_row(match: HeaderMatch, filled: list[list[Any]], width: int)
 
 
 def _pictures(match: HeaderMatch, filled: list[list[Any]], width: int) -> str | None:
-    """A column the register does not read holding an image file on every row: each row a thing shown."""
+    """A column the register does not read holding an image file on every row, and a caption a program made of
+    each row's own name ("You have chosen: Swimmer"): each row a thing an app shows. A picture alone is no sign —
+    a stakeholder list may carry each person's photo ("Name | Role | Organisation | Photo")."""
     for c in range(width):
         if c in match.mapping:
             continue
         values = [_cell(r, c) for r in filled]
         if all(values) and all(_IMAGE_RE.match(v) for v in values):
-            return f"a picture on every row (“{_header(match, c)}”: “{values[0]}”)"
+            # the caption may be read as a describing field (the picker's "Title" as the role): none an office keeps is
+            caption = _built_from_its_row(match, filled, width, least=1, besides=frozenset({c}), read_too=True)
+            if caption is not None:
+                return f"a picture on every row (“{_header(match, c)}”: “{values[0]}”) and {caption}"
     return None
 
 
