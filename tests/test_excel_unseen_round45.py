@@ -3,8 +3,11 @@ workbook of that shape and checks what a user gets."""
 
 from __future__ import annotations
 
+import pytest
 from imported import import_all, rows_of
 from real_world_factory import write_csv
+
+from pmo_desktop.excel.errors import WorkbookError
 
 
 def test_an_issue_logs_progress_status_and_person_in_charge_are_read(sqlite_store, tmp_path):
@@ -32,3 +35,32 @@ def test_an_issue_logs_progress_status_and_person_in_charge_are_read(sqlite_stor
     assert issues["Haul road slippery after rain"]["owner"] == "Dispatcher"
     assert issues["Coal exposure late after slow overburden recovery"]["status"] == "Closed"
     assert "block: Zebra" in (rain.get("notes") or "") + (rain.get("description") or "")
+
+
+def test_a_meetings_action_items_named_as_a_decision_log_add_nothing(sqlite_store, tmp_path):
+    """A programme team's weekly meeting actions saved as "decisions.csv": "meeting | id | owner | item |
+    deadline | priority | status", each row a thing to do by a date ("Send the venue contract to legal", open
+    or done). No column names a decision, so the import titled 32 "decisions" by their meeting ("Weekly W15 |
+    2026/04/10" on thirteen of them), the action in the notes: junk in the decision log. A sheet whose columns
+    name things to do and by when, and none the register's records, is an action list even when its name says
+    the register: refused, with why; a decision log with a deadline column is read as before."""
+    path = write_csv(tmp_path / "decisions.csv", [
+        ["meeting", "id", "owner", "item", "deadline", "priority", "status"],
+        ["Weekly W15 | 2026/04/10", "d11", "SA team", "Send the event plan as a PDF to Max", "4/14", "high", "open"],
+        ["Weekly W15 | 2026/04/10", "d12", "Edick", "Reply on the venue fee with the university", "4/17", "mid",
+         "open"],
+        ["Weekly W15 | 2026/04/10", "d13", "Brandi", "Add a registered count column to the tracker", "4/10", "low",
+         "done"],
+        ["Weekly W14 | 2026/04/02", "d06", "Lynn", "Update the roadshow slides with the fund's details", "4/5",
+         "mid", "done"]])
+    with pytest.raises(WorkbookError, match="action list"):
+        import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "decisions") == []
+
+    kept = write_csv(tmp_path / "decision_log.csv", [
+        ["id", "decision", "owner", "deadline", "status"],
+        ["D1", "Hold the launch until the audit closes", "Steering Committee", "2026-05-01", "approved"],
+        ["D2", "Move the roadshow to the spring term", "Programme Board", "2026-05-15", "pending"]])
+    import_all(sqlite_store, kept)
+    assert sorted(d["title"] for d in rows_of(sqlite_store, "decisions")) == [
+        "Hold the launch until the audit closes", "Move the roadshow to the spring term"]

@@ -3330,6 +3330,27 @@ def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozense
             f"name planned work (stories, features, epics), though its name says “{kind.reg.noun}”.")
 
 
+def _actions_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str]) -> str | None:
+    """Why a sheet named as the register is an action list all the same: no header names its records (the
+    title was only taken, ``titled_by``), one names them as things to do ("Item", "Action Item") and one says by
+    when ("Deadline", "Due Date"), no header says the register's noun, fewer than two fields only the register
+    has. A weekly meeting's action items saved as "decisions.csv" ("meeting | id | owner | item | deadline |
+    priority | status") were read as decisions titled by their meeting; the office has no register of actions
+    (it keeps them on the risk or issue they answer), so such a sheet adds nothing, and says why."""
+    if match.titled_by is None or specific_fields(kind, match.mapping) >= 2:
+        return None
+    headers = [h for h in match.headers if h]
+    if any(n in normalise_key(h) for h in headers for n in nouns):
+        return None
+    items, due = foreign_words("actions", "items"), foreign_words("actions", "due")
+    named = next((h for h in headers if any(k in items for k in _foreign_keys(h))), None)
+    by_when = next((h for h in headers if any(k in due for k in _foreign_keys(h))), None)
+    if named is None or by_when is None:
+        return None
+    return (f"{_FOREIGN_WHAT['actions']} (“{named}”, “{by_when}”), not the {kind.reg.title.lower()}: its columns "
+            f"name things to do and by when, and none names a {kind.reg.noun}, though its name says one.")
+
+
 def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str | None:
     """Why a matched table is a schedule, a backlog or a timeline of events rather than a register, though
     some columns ("Owner", "Status", "Description") match one: columns such a table has and a register has
@@ -3352,7 +3373,7 @@ def not_records_by_content(match: HeaderMatch, sample: list[list[Any]]) -> str |
         # the sheet's name says what it holds, unless its columns say a backlog in the backlog's own words: a
         # Linear import sheet "issues.csv" of "Title | Parent | User Story / Description | Acceptance
         # Criteria" holds planned work (Linear calls every item an issue), as Jira's stories and tasks are
-        return _backlog_by_its_columns(kind, match, nouns)
+        return _backlog_by_its_columns(kind, match, nouns) or _actions_by_its_columns(kind, match, nouns)
     # a header over two rows: the row below it when that holds only words ("Start | Finish" under "Planned")
     below = sample[0] if sample else []
     lines = list(headers) + ([str(x) for x in below if isinstance(x, str)]

@@ -193,7 +193,8 @@ def register_nouns(register: str) -> frozenset[str]:
 def foreign_words(what: str, part: str) -> frozenset[str]:
     """Keyed words of tables that are no register (``foreign`` in the files): ``what`` is "schedule",
     "backlog", "timeline" or "actions"; ``part`` is "records" (what the rows are: tasks, stories, injects),
-    "columns", "clock_columns", "sheets", "starts", "ends", "story_starts" or "story_wants"."""
+    "columns", "clock_columns", "sheets", "starts", "ends", "story_starts" or "story_wants", and for "actions"
+    "items" (a column naming the rows as things to do) and "due" (by when each is to be done)."""
     out: set[str] = set()
     for data in _files():
         words = data.get("foreign", {}).get(what, {}).get(part, [])
