@@ -64,3 +64,33 @@ def test_a_meetings_action_items_named_as_a_decision_log_add_nothing(sqlite_stor
     import_all(sqlite_store, kept)
     assert sorted(d["title"] for d in rows_of(sqlite_store, "decisions")) == [
         "Hold the launch until the audit closes", "Move the roadshow to the spring term"]
+
+
+def test_two_fields_in_one_column_are_each_read(sqlite_store, tmp_path):
+    """A course project's stakeholder register: "Stakeholder | Role | Internal / External | Position/Interest |
+    What do we need from them?", each "Position/Interest" cell a stance and a level ("For/High",
+    "Against/Medium", "Impartial/High"). The column was kept in the notes whole, so every stakeholder showed
+    Neutral, the sheet's "Against" too, and no interest. A column whose header joins two fields with a slash,
+    its cells likewise, has each part read as its field: the level where its header names it, the stance as
+    the one choice of the register that reads it; the cell stays in the notes as written. The same of
+    "Power/Interest" ("High/Low"), both parts named."""
+    path = write_csv(tmp_path / "Stakeholder Register.csv", [
+        ["Stakeholder", "Role", "Internal / External", "Position/Interest", "What do we need from them?"],
+        ["League Commission", "Governing Body", "External", "For/High", "Approve the new club"],
+        ["Local clubs", "Competition", "External", "Against/Medium", "Fan base, players"],
+        ["Media", "Public update medium", "External", "Impartial/High", "News coverage"]])
+    import_all(sqlite_store, path)
+    got = {s["name"]: s for s in rows_of(sqlite_store, "stakeholders")}
+    assert (got["League Commission"]["attitude"], got["League Commission"]["interest"]) == ("Supporter", 4)
+    assert (got["Local clubs"]["attitude"], got["Local clubs"]["interest"]) == ("Opponent", 3)
+    assert (got["Media"]["attitude"], got["Media"]["interest"]) == ("Neutral", 4)
+    assert "Position/Interest: Against/Medium" in (got["Local clubs"]["notes"] or "")
+
+    grid = write_csv(tmp_path / "stakeholders.csv", [
+        ["Name", "Organisation", "Power/Interest"],
+        ["Finance Director", "Head office", "High/Low"],
+        ["Site staff", "Operations", "Low/High"]])
+    import_all(sqlite_store, grid)
+    got = {s["name"]: s for s in rows_of(sqlite_store, "stakeholders")}
+    assert (got["Finance Director"]["power"], got["Finance Director"]["interest"]) == (4, 2)
+    assert (got["Site staff"]["power"], got["Site staff"]["interest"]) == (2, 4)

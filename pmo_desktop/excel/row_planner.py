@@ -268,6 +268,25 @@ _ROAM = {"r": ("status", "Closed"), "resolved": ("status", "Closed"), "a": ("res
          "o": ("status", "Open"), "owned": ("status", "Open")}
 
 
+def _two_fields_headed(kind: SheetKind, header: str, mapped: set[str]) -> tuple[str | None, str | None] | None:
+    """The fields a header kept in the notes joins with a slash, when at least one part names a level or a
+    choice no other column gives ("Position/Interest": the interest; "Power/Interest": both). A part naming
+    a text field or nothing is None, for the cells to say (``Planner._read_pair``). None for any other header:
+    "Date/Time", "Owner/Team" name no level or choice."""
+    parts = [p.strip() for p in header.split("/")] if header.count("/") == 1 else []
+    if len(parts) != 2 or not all(parts):
+        return None
+    names: list[str | None] = []
+    for part in parts:
+        name = map_header(kind, [part])[0].get(0)
+        field = kind.reg.field(name) if name and name in kind.reg.field_names else None
+        names.append(name if field is not None and field.kind.vocabulary and name not in mapped else None)
+    first, second = names
+    if first is None and second is None or first == second:
+        return None
+    return first, second
+
+
 def _says_other_things(reg: Any, first: dict[str, Any], values: dict[str, Any], first_kept: list[str],
                        kept: list[str], title: str | None) -> bool:
     """Whether a row under an earlier row's ID and title describes something else: a text of its own (a cause,
@@ -1027,6 +1046,24 @@ class Planner:
                           None)
         self._own_export = own_export
         self._translator = self.translator(reg.name)
+        # a column whose header joins two fields with a slash and whose cells do the same ("Position/Interest":
+        # "For/High", "Against/Medium"; "Power/Interest": "High/Low"): each part is read as its field. Kept in
+        # the notes, the column gave neither; read as one of the two, it gave that one and the other was lost
+        mapped = set(mapping.values())
+        self._pairs: list[tuple[int, tuple[str | None, str | None], str | None]] = [
+            (c, names, None) for c, h in sorted(plan.extras.items())
+            if (names := _two_fields_headed(kind, h, mapped)) is not None]
+        self._pairs += [(c, names, n) for c, n in sorted(mapping.items()) if c < len(headers)
+                        and isinstance(headers[c], str)
+                        and (names := _two_fields_headed(kind, headers[c], mapped - {n})) is not None and n in names]
+        self._field_names_mapped = frozenset(mapping.values())
+        self._pair_guessed: dict[tuple[int, int], str] = {}
+        self._pair_read: dict[tuple[str, str], Any] = {}
+        if self._pairs:
+            plan.say("; ".join(f"“{plan.extras.get(c) or headers[c]}” holds two fields in each cell"
+                               for c, _n, _own in self._pairs) +
+                     ": the part before the slash and the part after it are each read as the field it stands for "
+                     "(a level, a choice).")
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
                   if n != PARENT and not n.startswith("@") and reg.field(n).kind.stored]
         for _, f in fields:
@@ -2328,6 +2365,9 @@ class Planner:
             name, choice = roam
             if not values.get(name):
                 values[name] = choice
+        for c, names, own in self._pairs:
+            if c < width and row[c].__class__ is str and row[c].count("/") == 1:
+                self._read_pair(reg, c, names, own, row[c], values)
         made_up = ""  # why the row's own ID gave way to a new one, said in its report
         for name, limit in lengths.items():
             long_text = values.get(name)
@@ -2832,6 +2872,39 @@ class Planner:
         if self._decided_when_given and not values.get("status") and values.get("decided_by") and \
                 isinstance(decided_on, date) and decided_on <= date.today():
             values["status"] = "Decided"
+
+    def _read_pair(self, reg: Register, c: int, names: tuple[str | None, str | None], own: str | None, cell: str,
+                   values: dict[str, Any]) -> None:
+        """The two fields of a cell "For/High" under "Position/Interest" (``_two_fields_headed``). A part whose
+        header names no level or choice ("Position", a stakeholder's job title elsewhere) is the one choice
+        of the register no column gives that reads it ("For", "Against": the attitude), found on the first
+        row that says and kept for the column. ``own``: the field the column was read as, whose value is its
+        own part's ("Low/High" under "Power/Interest": the power Low, not the cell's last level). A field
+        another column gives, or a part read as nothing, is left as it is."""
+        for i, (part, name) in enumerate(zip((p.strip() for p in cell.split("/")), names)):
+            if not part:
+                continue
+            if name is None:
+                name = self._pair_guessed.get((c, i))
+                if name is None:
+                    taken = set(self._field_names_mapped) | {n for n in names if n}
+                    readers = [f.name for f in reg.fields if f.kind.vocabulary and f.name not in taken
+                               and self._pair_value(reg, f.name, part) is not None]
+                    if len(readers) != 1:
+                        continue
+                    name = self._pair_guessed[(c, i)] = readers[0]
+            if (values.get(name) is None or name == own) and (value := self._pair_value(reg, name, part)) is not None:
+                values[name] = value
+
+    def _pair_value(self, reg: Register, name: str, part: str) -> Any:
+        """What a part of a cell reads as in field ``name``, None if nothing; once per text of a sheet."""
+        key = (name, part)
+        if key not in self._pair_read:
+            try:
+                self._pair_read[key] = self._translator.parse(reg.field(name), part, self.ctx, None)
+            except ValidationError:
+                self._pair_read[key] = None
+        return self._pair_read[key]
 
     def _fast_values(self, row: tuple[Any, ...]) -> dict[str, Any] | None:
         """The values the steps of ``_plan_values`` make of this row, as a lookup per cell, when every cell
