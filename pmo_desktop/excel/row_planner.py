@@ -1059,11 +1059,7 @@ class Planner:
         self._field_names_mapped = frozenset(mapping.values())
         self._pair_guessed: dict[tuple[int, int], str] = {}
         self._pair_read: dict[tuple[str, str], Any] = {}
-        if self._pairs:
-            plan.say("; ".join(f"“{plan.extras.get(c) or headers[c]}” holds two fields in each cell"
-                               for c, _n, _own in self._pairs) +
-                     ": the part before the slash and the part after it are each read as the field it stands for "
-                     "(a level, a choice).")
+        self._pairs_placed: set[int] = set()  # the columns a part of which gave a field, said once (_say_pairs)
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
                   if n != PARENT and not n.startswith("@") and reg.field(n).kind.stored]
         for _, f in fields:
@@ -1624,6 +1620,7 @@ class Planner:
                     "texts go on in the row below, beside the record's other fields)."))
         self._trailing_notes(plan, notes)
         self._say_slips(plan, reg, fields)
+        self._say_pairs(plan)
         self._skip_headings(plan, reg)
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
@@ -2895,6 +2892,16 @@ class Planner:
                     name = self._pair_guessed[(c, i)] = readers[0]
             if (values.get(name) is None or name == own) and (value := self._pair_value(reg, name, part)) is not None:
                 values[name] = value
+                if name != own:
+                    self._pairs_placed.add(c)
+
+    def _say_pairs(self, plan: SheetPlan) -> None:
+        """The columns of two fields whose second part gave a field on some row, named once in the preview."""
+        if self._pairs_placed:
+            plan.say("; ".join(f"“{plan.extras.get(c) or plan.headers[c]}” holds two fields in each cell"
+                               for c in sorted(self._pairs_placed)) +
+                     ": the part before the slash and the part after it are each read as the field it stands for "
+                     "(a level, a choice).")
 
     def _pair_value(self, reg: Register, name: str, part: str) -> Any:
         """What a part of a cell reads as in field ``name``, None if nothing; once per text of a sheet."""
