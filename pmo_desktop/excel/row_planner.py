@@ -269,8 +269,8 @@ _ROAM = {"r": ("status", "Closed"), "resolved": ("status", "Closed"), "a": ("res
 
 
 def _two_fields_headed(kind: SheetKind, header: str, mapped: set[str]) -> tuple[str | None, str | None] | None:
-    """The fields a header kept in the notes joins with a slash, when at least one part names a level or a
-    choice no other column gives ("Position/Interest": the interest; "Power/Interest": both). A part naming
+    """The fields a header joins with a slash, when at least one part names a level or a choice no other
+    column gives ("Position/Interest": the interest; "Power/Interest": both). A part naming
     a text field or nothing is None, for the cells to say (``Planner._read_pair``). None for any other header:
     "Date/Time", "Owner/Team" name no level or choice."""
     parts = [p.strip() for p in header.split("/")] if header.count("/") == 1 else []
@@ -2896,7 +2896,8 @@ class Planner:
                     self._pairs_placed.add(c)
 
     def _say_pairs(self, plan: SheetPlan) -> None:
-        """The columns of two fields whose second part gave a field on some row, named once in the preview."""
+        """The columns of two fields one of whose parts gave a field besides the column's own on some row, named
+        once in the preview."""
         if self._pairs_placed:
             plan.say("; ".join(f"“{plan.extras.get(c) or plan.headers[c]}” holds two fields in each cell"
                                for c in sorted(self._pairs_placed)) +
