@@ -527,6 +527,10 @@ def describe_error(e: Exception) -> str:
 
     if isinstance(e, (StoreError, ExportError)):
         return _one_line(e)
+    if isinstance(e, MemoryError):
+        from .models.errors import OUT_OF_MEMORY
+
+        return OUT_OF_MEMORY
     if isinstance(e, OSError):
         return _os_error(e)
     import sqlite3

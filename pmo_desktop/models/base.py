@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import DateTime, FromClause, Integer, MetaData
+from sqlalchemy import DateTime, FromClause, Integer, MetaData, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 
@@ -26,6 +26,11 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def entities_by_table() -> dict[str, type[Any]]:
+    """The mapped class of each table name (every entity maps one Table)."""
+    return {m.local_table.name: m.class_ for m in Base.registry.mappers if isinstance(m.local_table, Table)}
 
 
 class Audited:

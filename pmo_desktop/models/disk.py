@@ -132,6 +132,12 @@ def failure_cause(error: BaseException, folder: str | os.PathLike[str] | None = 
     error, so an I/O error is looked into (``_io_error_cause``)."""
     where = Path(folder) if folder is not None else None
     for e in _chain(error):
+        if isinstance(e, OSError) and e.errno == errno.ENOENT and where is not None and not where.is_dir():
+            # The folder went while the file was written in it (deleted, moved or renamed in a file manager, a
+            # share or stick disconnected): said before as "[Errno 2] No such file or directory: '…/.~risks.0a7c…
+            # .xlsx'" — a name the user never saw, and no word of the folder.
+            return (f"the folder “{where}” is no longer there (deleted, moved or renamed meanwhile, or its drive "
+                    "disconnected); choose a folder that exists and try again")
         if isinstance(e, OSError) and e.errno in _ERRNO_CAUSES:
             if e.errno == errno.EIO:
                 return _io_error_cause(where)

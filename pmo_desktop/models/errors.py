@@ -121,6 +121,16 @@ class EditConflict(StoreError):
         return cls("", 0, None, None, None, 0)
 
 
+# Said for a MemoryError wherever it is met (the command line's one line, the window's box): the computer's memory, or
+# the limit set for this program (ulimit -v, a container's), ran out mid-way — said before as "Unexpected error
+# (MemoryError: MemoryError). Run again with PMO_DEBUG=1" on the command line, and by nothing at all in the window
+# (the import dialog stayed as it was, a traceback on a console nobody sees). Every change is one transaction, so
+# the one under way is not in the office; what was saved before it is.
+OUT_OF_MEMORY = ("There was not enough memory to finish (the computer's, or the most this program may use): what was "
+                 "under way was not saved, and the office holds every change saved before it. Close other programs "
+                 "and try again, or import a large workbook in parts.")
+
+
 def show_value(value: object) -> str:
     """A value as a PMO user reads it in a message: dates as ISO, nothing as “(empty)”."""
     if value is None or value == "" or value == []:

@@ -37,7 +37,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from . import clock, operations
 from . import values as v
-from .base import Base, utcnow
+from .base import Base, entities_by_table, utcnow
 from .bulk import id_filters, id_in, id_in_chunks, insert_rows, insert_tuples, read_rows, update_rows
 from .errors import EditConflict, OperationCancelled, RecordNotFound, ValidationError
 from .fields import Context, Field, Ref, Register
@@ -1104,15 +1104,10 @@ def delete_records(session: Session, reg: Register, ids: Iterable[int]) -> Snaps
     return snap
 
 
-def _entities_by_table() -> dict[str, type[Any]]:
-    """The mapped class of each table name (every entity maps one Table)."""
-    return {m.local_table.name: m.class_ for m in Base.registry.mappers if isinstance(m.local_table, Table)}
-
-
 def _touch_captured(snap: Snapshot) -> None:
     """Tell the record history about the rows a delete reached through the database's own cascades
     (a risk's actions) and the references it cleared, which no ORM flush or note reports."""
-    entities = _entities_by_table()
+    entities = entities_by_table()
     for name, rows in snap.rows:
         if name in entities:
             operations.touch(entities[name], (r.get("id") for r in rows))
@@ -1166,12 +1161,9 @@ def replace_records(session: Session, targets: dict[type[Any], list[int]], snaps
     restore_records(session, Snapshot(rows=snapshot.rows, cleared=[]))
     restored = {(name, r["id"]) for name, rows in snapshot.rows for r in rows if "id" in r}
     tables = Base.metadata.tables
-    for name, column, ref_ids, ref_id in before.cleared:
-        target_table = next((fk.column.table.name for fk in tables[name].c[column].foreign_keys), None)
-        if (target_table, ref_id) in restored:
-            t = tables[name]
-            session.execute(update(t).where(id_in(session.get_bind().dialect.name, t.c.id, ref_ids))
-                            .values({column: ref_id}))
+    _put_references_back(session, [
+        (name, column, ref_ids, ref_id) for name, column, ref_ids, ref_id in before.cleared
+        if (next((fk.column.table.name for fk in tables[name].c[column].foreign_keys), None), ref_id) in restored])
     session.expire_all()
     return before
 
@@ -1180,17 +1172,35 @@ def replace_records(session: Session, targets: dict[type[Any], list[int]], snaps
 def restore_records(session: Session, snap: Snapshot) -> None:
     tables = Base.metadata.tables
     order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
-    entities = _entities_by_table()
-    dialect = session.get_bind().dialect.name
+    entities = entities_by_table()
     for name, rows in sorted(snap.rows, key=lambda item: order[item[0]]):
         _put_back(session, tables[name], rows)
         if name in entities:
             operations.note("inserted", entities[name], (r.get("id") for r in rows))
-    for name, column, ids, ref_id in snap.cleared:
-        t = tables[name]
-        session.execute(update(t).where(id_in(dialect, t.c.id, ids)).values({column: ref_id}))
+    _put_references_back(session, snap.cleared)
     reset_id_sequences(session, [tables[name] for name, _ in snap.rows])
     session.expire_all()
+
+
+def _put_references_back(session: Session, cleared: Iterable[tuple[str, str, list[int], int]]) -> None:
+    """The references a delete cleared (``Snapshot.cleared``: a risk's owner, a project's manager) pointed again at
+    the record put back — as the delete left them: the database's ON DELETE SET NULL touched neither ``updated_at``
+    nor ``version``, so the undo touches neither. An UPDATE of Core's stamps ``updated_at`` (its ``onupdate``): an
+    undo of a delete of a person gave every risk, action, project and stakeholder they owned a new "updated" time,
+    as if edited. A reference someone set again since the delete (a new owner chosen) is theirs, and kept: only one
+    still cleared is put back. And the record history hears of it (``operations.touch``), or its last entry of each
+    such record stayed the one the delete wrote, owner blank: the office "as at" today, a board snapshot's
+    comparison and what changed since showed those risks ownerless while the office had their owner back."""
+    tables = Base.metadata.tables
+    entities = entities_by_table()
+    dialect = session.get_bind().dialect.name
+    for name, column, ids, ref_id in cleared:
+        t = tables[name]
+        kept = {"updated_at": t.c.updated_at} if "updated_at" in t.c else {}  # named, so its onupdate is not applied
+        session.execute(update(t).where(id_in(dialect, t.c.id, ids), t.c[column].is_(None))
+                        .values({column: ref_id, **kept}))
+        if name in entities:
+            operations.touch(entities[name], ids)
 
 
 def _put_back(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import Column, Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from . import operations
-from .base import Base
+from .base import Base, entities_by_table
 from .errors import ValidationError
 
 
@@ -90,6 +90,10 @@ def merge_into(session: Session, entity: type, keep_id: int, merged_ids: Sequenc
     if session.get(entity, keep_id) is None:
         raise ValidationError("The record to keep no longer exists (someone may have deleted it).")
     moved = 0
+    # The records whose references move are told to the record history (``operations.touch``): a Core UPDATE is
+    # no ORM flush, and unheard the history's last entry of each still named the person merged away — the office
+    # "as at" today, a board snapshot's comparison and what changed since showed those risks with no owner.
+    entities = entities_by_table()
     for ref in references_to(target):
         if ref.other is None:
             ids = session.scalars(select(ref.table.c.id).where(ref.column.in_(merged))).all()
@@ -99,6 +103,8 @@ def merge_into(session: Session, entity: type, keep_id: int, merged_ids: Sequenc
                 if "version" in ref.table.c:  # others' views see the change (versions only grow)
                     session.execute(update(ref.table).where(ref.table.c.id.in_(ids))
                                     .values(version=ref.table.c.version + 1))
+                if ref.table.name in entities:
+                    operations.touch(entities[ref.table.name], ids)
             continue
         other = ref.other
         already = set(session.scalars(select(other).where(ref.column == keep_id)))
@@ -108,6 +114,9 @@ def merge_into(session: Session, entity: type, keep_id: int, merged_ids: Sequenc
         if fresh:
             session.execute(ref.table.insert(), [{ref.column.name: keep_id, other.name: o} for o in fresh])
         moved += len(pairs)
+        linking = next((fk.column.table.name for fk in other.foreign_keys), None)  # the record holding the links
+        if linking in entities:
+            operations.touch(entities[linking], pairs)
     session.execute(delete(target).where(target.c.id.in_(merged)))
     operations.note("deleted", entity, merged)
     session.expire_all()

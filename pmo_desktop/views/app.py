@@ -50,6 +50,9 @@ def run_gui(argv: list[str]) -> int:
     from . import failure_message
 
     failure_message.install(lambda: QApplication.activeModalWidget() or window)
+    from . import stop_signals
+
+    stop_signals.install(window)  # a SIGTERM, SIGHUP or Ctrl+C closes the window as the user's close does
     target = args.database or args.file
     window.show()
     # Open the file once the window is on screen, so the user sees the program at once.

@@ -55,6 +55,23 @@ def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any]
     no key meanwhile (a Ctrl+Z pressed twice would undo again inside the first). ``on_cancel``: called on the GUI
     thread at Cancel too, for a job that one long statement keeps from looking at ``cancelled()`` (``windows.Stop``).
     """
+    _running[0] += 1
+    try:
+        return _run(parent, label, fn, cancellable, at_once, on_cancel)
+    finally:
+        _running[0] -= 1
+
+
+_running = [0]  # long jobs under way (nested: a job's own question may start another)
+
+
+def running() -> bool:
+    """Whether a long job is under way: the window is not closed from outside meanwhile (``stop_signals``)."""
+    return _running[0] > 0
+
+
+def _run(parent: QWidget | None, label: str, fn: Callable[..., Any], cancellable: bool, at_once: bool,
+         on_cancel: Callable[[], None] | None) -> Any:
     # a second long job straight after a first (Replace All's finding, then its saving): the first's dialog gave
     # the keyboard back, but the window is activated only when events next run, so none holds it yet
     focus = QApplication.focusWidget() or (_given_back[0] if _given_back else None)

@@ -23,8 +23,10 @@ def failure_text(error: BaseException) -> str | None:
     """The sentence for a failure of the office's storage, None for any other error (a bug)."""
     from sqlalchemy.exc import DBAPIError
 
-    from ..models.errors import StoreError
+    from ..models.errors import OUT_OF_MEMORY, StoreError
 
+    if isinstance(error, MemoryError):
+        return OUT_OF_MEMORY
     if isinstance(error, StoreError):  # without what PySide puts before it ("Error calling Python override of …: ")
         return _PYSIDE_PREFIX.sub("", str(error))
     if isinstance(error, DBAPIError):

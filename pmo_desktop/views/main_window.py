@@ -1030,7 +1030,9 @@ class MainWindow(QMainWindow):
         return folder if folder and os.path.isdir(folder) else _documents_folder()
 
     def recent_files(self) -> list[str]:
-        return stored_settings.read_texts(self.settings, "recent_files")
+        # No more than the window keeps: a settings file written by hand or by another program with 10,000 files
+        # filled File ▸ Open Recent with 10,000 lines, a second's wait each time it opened, taller than any screen.
+        return stored_settings.read_texts(self.settings, "recent_files")[:MAX_RECENT]
 
     def _remember(self, path: str) -> None:
         files = [path] + [p for p in self.recent_files() if p != path]
