@@ -1,6 +1,10 @@
 """Walkthrough 35: the demo office by keyboard only, presenting (F11) at 1920×1080, as a PMO lead in a board
 workshop — real window, real key presses, the demo office's real file."""
 
+import os
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
@@ -121,3 +125,89 @@ def test_a_columns_sort_and_filter_menu_grows_with_the_tables_when_presenting(de
     qtbot.keyClick(table, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.presentation.active)
     assert opened_menu() == at_desk
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Walkthrough 35, second round: a newcomer's first morning in a fresh office, by keyboard, on a Linux desktop.
+
+ON_AN_X11_DESKTOP = r"""
+import sys
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pmo_desktop.views.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+app = QApplication([])
+window = MainWindow(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+window.show()
+assert window.create_file(sys.argv[1])
+window.activateWindow()
+QTest.qWait(300)
+
+
+def key(k, modifier=Qt.KeyboardModifier.NoModifier):
+    QTest.keyClick(QApplication.focusWidget() or window, k, modifier)
+    QTest.qWait(60)
+
+
+def titles():
+    model = window.active_register_view().model
+    return ",".join(model.record(r)["title"] for r in range(model.rowCount()))
+
+
+key(Qt.Key.Key_4, CTRL)
+for title in "ABC":  # three risks typed down the ✱ line
+    QTest.keyClicks(QApplication.focusWidget(), title)
+    key(Qt.Key.Key_Return)
+QTest.qWait(300)
+print("typed", titles(), flush=True)
+key(Qt.Key.Key_Up)  # on C's title, in the table
+key(Qt.Key.Key_Up)
+key(Qt.Key.Key_Up)  # A's title
+key(Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+key(Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+key(Qt.Key.Key_D, CTRL)  # Fill Down, as in Excel
+QTest.qWait(300)
+print("filled", titles(), flush=True)
+key(Qt.Key.Key_Z, CTRL)
+QTest.qWait(1000)
+print("undone", titles(), flush=True)
+key(Qt.Key.Key_Y, CTRL)  # Excel's Redo
+QTest.qWait(1000)
+print("redone", titles(), flush=True)
+key(Qt.Key.Key_F, CTRL)  # the search box: its own typing taken back and put again, the office's edits left
+QTest.keyClicks(QApplication.focusWidget(), "zq")
+key(Qt.Key.Key_Z, CTRL)
+box = QApplication.focusWidget()
+print("search-undone", repr(box.text()), titles(), flush=True)
+key(Qt.Key.Key_Y, CTRL)
+QTest.qWait(300)
+print("search-redone", repr(box.text()), titles(), flush=True)
+"""
+
+
+def test_ctrl_d_fills_down_and_ctrl_y_redoes_on_a_linux_desktop(tmp_path):
+    """On a Linux desktop (X11, where ``scripts/run-app.sh`` runs the app) Ctrl+D over three titles did nothing,
+    and Ctrl+Y after Ctrl+Z did nothing either: Qt's X11 key scheme gives Delete the keys Del and Ctrl+D, so each
+    table's Clear Cells took Ctrl+D beside Fill Down — two commands on one key, which Qt runs neither of — and gives
+    Redo Ctrl+Shift+Z alone. The tests' offscreen screen has Windows' scheme, where both worked. Run under a
+    virtual X server, the desktop's own scheme."""
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("xvfb-run") is None:
+        pytest.skip("no virtual X server (xvfb-run) to run the app on an X11 desktop's key scheme")
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(root), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x720x24", sys.executable, "-c", ON_AN_X11_DESKTOP,
+                           str(tmp_path / "office.pmo"), str(tmp_path / "settings.ini")],
+                          env=env, capture_output=True, text=True, timeout=120)
+    said = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    assert said.get("typed") == "A,B,C", done.stdout + done.stderr[-2000:]
+    assert said.get("filled") == "A,A,A", done.stdout + done.stderr[-2000:]
+    assert said.get("undone") == "A,B,C"
+    assert said.get("redone") == "A,A,A", done.stdout
+    assert said.get("search-undone") == "'' A,A,A", done.stdout
+    assert said.get("search-redone") == "'zq' A,A,A", done.stdout

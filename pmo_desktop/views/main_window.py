@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from . import file_dialogs, stored_settings
+from .excel_keys import is_redo, redo_keys
 from .keyboard_back import dialogs_give_keyboard_back
 from .messages import warn
 from .page_area import PageArea, size_tabs_by_the_shown_tab
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
 
         self.edit_menu = bar.addMenu("&Edit")
         self.undo_placeholder = self._add(self.edit_menu, "Undo", lambda: None, QKeySequence.StandardKey.Undo)
-        self.redo_placeholder = self._add(self.edit_menu, "Redo", lambda: None, QKeySequence.StandardKey.Redo)
+        self.redo_placeholder = self._add(self.edit_menu, "Redo", lambda: None, redo_keys())
         self.undo_placeholder.setEnabled(False)
         self.redo_placeholder.setEnabled(False)
         self.edit_menu.addSeparator()
@@ -299,8 +300,8 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         if self.document is not None:
-            for key, word in ((QKeySequence.StandardKey.Undo, "undo"), (QKeySequence.StandardKey.Redo, "redo")):
-                if event.matches(key):
+            for word, pressed in (("undo", event.matches(QKeySequence.StandardKey.Undo)), ("redo", is_redo(event))):
+                if pressed:
                     self.statusBar().showMessage(f"Nothing to {word}", 3000)
                     event.accept()
                     return
@@ -435,7 +436,7 @@ class MainWindow(QMainWindow):
         undo = stack.createUndoAction(self, "&Undo")
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(redo_keys())
         first = self.edit_menu.actions()[0]
         self.edit_menu.insertAction(first, undo)
         self.edit_menu.insertAction(first, redo)
