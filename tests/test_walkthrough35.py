@@ -211,3 +211,32 @@ def test_ctrl_d_fills_down_and_ctrl_y_redoes_on_a_linux_desktop(tmp_path):
     assert said.get("redone") == "A,A,A", done.stdout
     assert said.get("search-undone") == "'' A,A,A", done.stdout
     assert said.get("search-redone") == "'zq' A,A,A", done.stdout
+
+
+def test_another_offices_export_imported_into_a_fresh_office_gives_no_warning_of_a_renamed_record(
+        empty_window, qtbot, tmp_path):
+    """A morning's office exported to a workbook and imported into another fresh office (to check it is the same):
+    the import said in red "⚠ 1 row of the workbook gives a record the office already has another title or name ()
+    and will update it. If it is another record … cancel and clear or change the ID" — the program's row, whose name
+    is each office's file name, and which has no ID to change. The program is the office's one; the risks go in
+    with no warning, and Enter imports them."""
+    from focused_keys import press, type_keys
+    from test_walkthrough34 import _names, _open
+
+    from pmo_desktop.views.exchange.actions import export_registers
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    for title in ("Supplier delivers late", "Key engineer leaves"):
+        type_keys(qtbot, title)
+        press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.active_register_view().model.rowCount() == 2)
+    workbook = tmp_path / "morning.xlsx"
+    assert export_registers(window, window.document, str(workbook))
+    assert window.create_file(str(tmp_path / "check.pmo"))
+    dialog = _open(window, qtbot, workbook)
+    summary = dialog.summary.text()
+    assert "2 risks" in summary and "⚠" not in summary and "()" not in summary, summary
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60_000)
+    assert _names(window, "risks") == ["Key engineer leaves", "Supplier delivers late"]
