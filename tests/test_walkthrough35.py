@@ -240,3 +240,44 @@ def test_another_offices_export_imported_into_a_fresh_office_gives_no_warning_of
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60_000)
     assert _names(window, "risks") == ["Key engineer leaves", "Supplier delivers late"]
+
+
+def test_an_office_reopened_is_on_the_cell_it_was_closed_on_with_the_keyboard_in_its_table(empty_window, qtbot):
+    """Closed (Ctrl+W) with the keyboard on the second risk's Category and reopened (File ▸ Open Recent), the
+    office showed the Risks page, but no cell was current and the keyboard was on the page list: the risk worked
+    on was found again by scrolling, where Excel reopens a workbook on the cell it was saved on. The table is on
+    that record and column again, the keyboard in it; closed from the page list, the keyboard stays there."""
+    from focused_keys import press, type_keys
+    from screens import settle
+
+    window = empty_window
+    path = window.document.store.url_to_remember
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    for title in ("Supplier delivers late", "Key engineer leaves", "Budget cut"):
+        type_keys(qtbot, title)
+        press(qtbot, Qt.Key.Key_Return)
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    press(qtbot, Qt.Key.Key_Up)  # from the ✱ line up into the table, on the last risk's title
+    press(qtbot, Qt.Key.Key_Up)
+    category = view.model.column_of("category")
+    for _ in range(category - view.model.column_of("title")):
+        press(qtbot, Qt.Key.Key_Right)
+    assert view.table.hasFocus() and view.table.currentIndex().column() == category
+    assert view.current_record_id() is not None
+    worked_on = view.model.record(view.proxy.mapToSource(view.table.currentIndex()).row())["code"]
+    qtbot.keyClick(window, Qt.Key.Key_W, CTRL)
+    qtbot.waitUntil(lambda: window.document is None)
+    assert window.open_path(path)
+    settle(qtbot)
+    view = window.active_register_view()
+    assert view.register.name == "risks" and view.table.hasFocus()
+    current = view.table.currentIndex()
+    assert current.column() == category
+    assert view.model.record(view.proxy.mapToSource(current).row())["code"] == worked_on == "R-002"
+    window.nav.setFocus()  # closed from the page list: reopened there
+    qtbot.keyClick(window, Qt.Key.Key_W, CTRL)
+    qtbot.waitUntil(lambda: window.document is None)
+    assert window.open_path(path)
+    settle(qtbot)
+    assert window.nav.hasFocus() and window.nav.currentItem().text() == "Risks"
