@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -59,7 +60,7 @@ def test_a_heat_map_cell_opened_by_enter_leaves_the_keyboard_on_its_risks(demo_w
     Right, Tab into the map), moved its cursor by arrows and pressed Enter on a cell: the Register tab showed the
     cell's risks but the keyboard fell into the search box, no row current — the arrows moved nothing. The
     keyboard is now on the first of the cell's risks, selected, as a page shows it arrived at."""
-    from PySide6.QtWidgets import QApplication, QTabBar
+    from PySide6.QtWidgets import QTabBar
 
     window = demo_window
     presenting_at_1920(window, qtbot)
@@ -97,7 +98,7 @@ def test_a_columns_sort_and_filter_menu_grows_with_the_tables_when_presenting(de
     """Presenting, Ctrl+Shift+L on a risk's status opened its sort and filter menu at a desk's size — 9 pt
     words beside a table grown to 150 %, too small to read from the room when ticking "Closed" off. The menu
     and its Columns list grow with the tables' zoom, and are back to their size when presenting ends."""
-    from PySide6.QtWidgets import QApplication, QMenu
+    from PySide6.QtWidgets import QMenu
 
     def opened_menu() -> QMenu:
         table = QApplication.focusWidget()
@@ -281,3 +282,39 @@ def test_an_office_reopened_is_on_the_cell_it_was_closed_on_with_the_keyboard_in
     assert window.open_path(path)
     settle(qtbot)
     assert window.nav.hasFocus() and window.nav.currentItem().text() == "Risks"
+
+
+def test_an_issue_raised_from_a_risk_by_keyboard_leaves_the_keyboard_on_the_issue(empty_window, qtbot):
+    """A risk typed, its status made Occurred, then Shift+Tab up to Raise issue and Space: the issue log showed the
+    issue raised, but the keyboard was in the log's search box — the priority typed next went into the search and
+    filtered the new issue out of sight. The keyboard is on the issue raised, current in the log, and what is typed
+    next goes into its cells."""
+    from focused_keys import press, type_keys
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    view = page.register_view
+    type_keys(qtbot, "Supplier delivers late")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    press(qtbot, Qt.Key.Key_Up)  # on its title, in the table
+    status = view.model.column_of("status")
+    for _ in range(status - view.model.column_of("title")):
+        press(qtbot, Qt.Key.Key_Right)
+    type_keys(qtbot, "oc")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.record(0)["status"] == "Occurred")
+    press(qtbot, Qt.Key.Key_Up)
+    qtbot.waitUntil(page.issue_button.isEnabled)
+    press(qtbot, Qt.Key.Key_Tab, CTRL | Qt.KeyboardModifier.ShiftModifier)  # out of the table, going back
+    for _ in range(15):  # up past the search and the filters to the buttons
+        if QApplication.focusWidget() is page.issue_button:
+            break
+        press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is page.issue_button
+    press(qtbot, Qt.Key.Key_Space)
+    issues = page.issue_view
+    qtbot.waitUntil(lambda: issues.model.rowCount() == 1)
+    assert page.tabs.currentWidget() is page.issue_tab
+    assert issues.table.hasFocus() and issues.current_record_id() == issues.model.record_id(0)
