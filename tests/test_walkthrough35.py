@@ -318,3 +318,43 @@ def test_an_issue_raised_from_a_risk_by_keyboard_leaves_the_keyboard_on_the_issu
     qtbot.waitUntil(lambda: issues.model.rowCount() == 1)
     assert page.tabs.currentWidget() is page.issue_tab
     assert issues.table.hasFocus() and issues.current_record_id() == issues.model.record_id(0)
+
+
+def test_a_benefit_plan_typed_in_december_without_years_looks_ahead(empty_window, qtbot):
+    """On 5 December a benefit's plan typed on its Plan tab as "1 Jan" 100 and "1 Jul" 250 was stored as
+    1 Jan 2027 and 1 Jul 2026 — the nearer July — and its chart drew the rise planned for next year as a fall
+    from last summer. A planned value's day looks ahead, as a target's does: 1 Jan 2027 and 1 Jul 2027."""
+    from datetime import date
+
+    from focused_keys import press, type_keys
+    from PySide6.QtWidgets import QTabBar, QTabWidget
+
+    from pmo_desktop.models import clock
+
+    window = empty_window
+    with clock.frozen(date(2026, 12, 5)):
+        qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+        benefits = window.active_register_view()
+        type_keys(qtbot, "Faster invoice processing")
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: benefits.model.rowCount() == 1)
+        press(qtbot, Qt.Key.Key_Up)
+        press(qtbot, Qt.Key.Key_Tab, CTRL)  # out of the table (to its ✱ line), then Tab to the profile's tabs
+        for _ in range(4):
+            if isinstance(QApplication.focusWidget(), QTabBar):
+                break
+            press(qtbot, Qt.Key.Key_Tab)
+        profile = QApplication.focusWidget().parentWidget()
+        assert isinstance(profile, QTabWidget) and profile.tabText(profile.currentIndex()) == "Measurements"
+        press(qtbot, Qt.Key.Key_PageDown, CTRL)  # the profile's next part, the keyboard into its table
+        assert profile.tabText(profile.currentIndex()) == "Plan"
+        plan = window.active_register_view()
+        assert plan.register.name == "benefit_plan"
+        for day, value in (("1 Jan", "100"), ("1 Jul", "250")):
+            type_keys(qtbot, day)
+            press(qtbot, Qt.Key.Key_Tab)
+            type_keys(qtbot, value)
+            press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: plan.model.rowCount() == 2)
+        assert sorted((plan.model.record(r)["on"], plan.model.record(r)["value"]) for r in range(2)) == [
+            (date(2027, 1, 1), 100.0), (date(2027, 7, 1), 250.0)]
