@@ -403,9 +403,13 @@ class ImportDialog(QDialog):
         office's own. Still updated as the rules decide; said once, above the buttons, with the way to keep both."""
         if plan.own_export:
             return ""
+        # Only a row matched by its ID can be another record under that ID: a person is matched by the name it
+        # has, and the program is the office's one — another office's export imported into a fresh office warned
+        # of "a record the office already has another title or name ()", the program's name being the file's.
         codes = [prow.report.code for sheet in plan.sheets if not sheet.synthetic
                  and (named := REGISTERS[sheet.register].name_field) is not None
-                 for prow in sheet.rows if prow.report.action == Action.UPDATE and named.name in prow.values]
+                 for prow in sheet.rows
+                 if prow.report.action == Action.UPDATE and prow.report.code and named.name in prow.values]
         if not codes:
             return ""
         shown = ", ".join(codes[:8]) + (f" and {len(codes) - 8} more" if len(codes) > 8 else "")
