@@ -68,11 +68,11 @@ def test_a_day_and_month_without_a_year_take_the_year_the_field_looks_to(qtbot, 
     view, rid = _risks_view(qtbot, document)
     type_into_cell(qtbot, view, rid, "proximity", "4 March")
     assert stored(document, "risks", rid, "proximity") == date(2027, 3, 4)
-    type_into_cell(qtbot, view, rid, "proximity", "3/12")  # a day and a month in figures, the UK's order
-    assert stored(document, "risks", rid, "proximity") == date(2027, 12, 3)
+    type_into_cell(qtbot, view, rid, "proximity", "3/12")  # a day and a month in figures, the UK's order: two
+    assert stored(document, "risks", rid, "proximity") == date(2026, 12, 3)  # days missed, not next year (35b)
     type_into_cell(qtbot, view, rid, "raised_on", "4 March")
     assert stored(document, "risks", rid, "raised_on") == date(2026, 3, 4)
-    assert view.proxy.index(view.table.currentIndex().row(), view.model.column_of("proximity")).data() == "3 Dec 2027"
+    assert view.proxy.index(view.table.currentIndex().row(), view.model.column_of("proximity")).data() == "3 Dec 2026"
 
 
 def test_a_raised_date_after_today_is_refused_with_the_reason(qtbot, document, on_a_december_day):

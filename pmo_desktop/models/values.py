@@ -283,21 +283,31 @@ MONTH_FIRST = "MDY"  # 03/31/2026: the US
 # is last month, not next year. Before, every such date was this year's, as Excel reads it: "4 March" typed in
 # December as a risk's proximity was nine months gone. Left out ("") it is still this year's — an import's
 # "14-May" takes the year the file's other dates give (excel/value_translation.py), never a guess from today.
+# A look-ahead field does not jump a day just missed to next year: "3 Dec" typed on 5 Dec as a due date is two
+# days overdue, not due in a year's time (it was stored 3 Dec 2027, in silence). It takes the day passed when
+# that is within JUST_MISSED_DAYS and nearer than the one ahead — the nearest such day, leaning ahead: "1 Jan"
+# typed in December is next year's, "15 Jun" (192 days on, 173 back) is still next year's.
 DATE_AHEAD, DATE_PAST, DATE_NEAREST = "ahead", "past", "nearest"
+JUST_MISSED_DAYS = 92  # about three months: further back, a due date typed without its year means the next one
 
 
 def year_left_out(month: int, day: int, today: date, when: str = "") -> date:
     """The day and month typed without a year, in the year the field looks to: DATE_AHEAD the first such day from
-    today on, DATE_PAST the last one up to today, DATE_NEAREST the nearer of those two (the one ahead when both
+    today on, or the one passed when it is nearer and within JUST_MISSED_DAYS; DATE_PAST the last one up to today, DATE_NEAREST the nearer of those two (the one ahead when both
     are as near), "" this year's. ValueError for a day no year has (30 February), or that this year lacks in a
     field that looks neither way (29 February)."""
-    if when == DATE_NEAREST:
-        ahead, behind = year_left_out(month, day, today, DATE_AHEAD), year_left_out(month, day, today, DATE_PAST)
-        near = ahead if (ahead - today) <= (today - behind) else behind
-        if abs((near - today).days) > 184:  # 29 February: no leap year within six months either way
+    if when in (DATE_NEAREST, DATE_AHEAD):
+        ahead, behind = _next_such_day(month, day, today, 1), _next_such_day(month, day, today, -1)
+        reach = 184 if when == DATE_NEAREST else JUST_MISSED_DAYS  # how far back the day passed may be
+        near = ahead if (ahead - today) <= (today - behind) or (today - behind).days > reach else behind
+        if when == DATE_NEAREST and abs((near - today).days) > 184:  # 29 Feb: no leap year within six months
             raise ValueError(f"29 February is not a day of {today.year}")
         return near
-    step = {DATE_AHEAD: 1, DATE_PAST: -1}.get(when, 0)
+    return _next_such_day(month, day, today, -1 if when == DATE_PAST else 0)
+
+
+def _next_such_day(month: int, day: int, today: date, step: int) -> date:
+    """The first such day from today on (``step`` 1), the last one up to today (-1), this year's (0)."""
     year = today.year
     for _ in range(8 if step else 0):  # 29 February: on to the next (or back to the last) leap year
         try:
@@ -350,6 +360,7 @@ _COUNTED_FROM_WRITING = re.compile(
     r"(?:today|now|tonight|yesterday|tomorrow|(?:the\s+)?day\s+(?:after|before)\s+tomorrow|"
     r"(?:(?:by|at|before)\s+)?(?:(?:the\s+)?end\s+of\s+)?(?:next|last|this|coming|following|previous)\s+"
     r"(?:day|week|fortnight|month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(?:in|within)\s+(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?)|(?:a|one|two|three|\d+)\s+"
     r"(?:days?|weeks?|months?)\s+(?:ago|from\s+now|later))", re.IGNORECASE)
 
@@ -417,11 +428,53 @@ def _bare_number_day(number: float, shown: str, label: str, order: str, in_cell:
                           f"from 1950 to 2099, {SERIAL_FIRST} to {SERIAL_LAST}).")
 
 
+_WEEKDAYS = {name: i for i, names in enumerate(
+    (("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thur", "thurs"),
+     ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"))) for name in names}
+_WEEKDAY_WORDS = re.compile(r"(?:(this|coming|on|next|last|previous)\s+)?([a-z]+)")
+
+
+class AmbiguousDate(ValueError):
+    """A text that names two days as readily ("next Friday" on a Tuesday): the nearer and the further."""
+
+    def __init__(self, near: date, far: date):
+        super().__init__(near, far)
+        self.near, self.far = near, far
+
+
+def _weekday_day(low: str, today: date, when: str) -> date | None:
+    """The day a weekday typed names, counted from today, in the way the field looks: "Friday" (or "this",
+    "coming", "on Friday") the coming one, the last one in a field of what has happened; "next Friday" and
+    "last Friday" only where they cannot mean two days — "next Friday" on a Saturday is the coming one, but on a
+    Tuesday it is said for this week's and for next week's, so it is refused naming both. None when no weekday."""
+    m = _WEEKDAY_WORDS.fullmatch(low)
+    if m is None or m[2] not in _WEEKDAYS:
+        return None
+    weekday, word = _WEEKDAYS[m[2]], m[1] or ""
+    coming = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+    passed = today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+    if word in ("next", "last", "previous"):
+        near, far = (coming, coming + timedelta(days=7)) if word == "next" else (passed, passed - timedelta(days=7))
+        this_week = today - timedelta(days=today.weekday())  # Monday
+        if this_week <= near < this_week + timedelta(days=7):  # the nearest is in this week: "next" may mean either
+            raise AmbiguousDate(near, far)
+        return near
+    return passed if when == DATE_PAST else coming
+
+
 def _parse_date_text(text: str, order: str, today: date, when: str = "") -> date | None:
-    """The date this text means, None when it is not a date; ValueError for an impossible one."""
+    """The date this text means, None when it is not a date; ValueError for an impossible one. A weekday
+    ("Friday") and a month alone ("Feb": its 1st) are read only as typed (``when`` given), counted from today: a
+    workbook's were counted from the day it was written, which it does not give."""
     low = text.lower()
     if low in _RELATIVE:
         return today + timedelta(days=_RELATIVE[low])
+    if when and low.rstrip(".") in _MONTHS and low.rstrip(".").isalpha():  # "Feb": the 1st of the month looked to
+        return year_left_out(_MONTHS[low.rstrip(".")], 1, today, when)
+    if when:
+        weekday = _weekday_day(" ".join(low.rstrip(".").split()), today, when)
+        if weekday is not None:
+            return weekday
     if re.fullmatch(r"\d{8}", text):  # 20270315
         return date(int(text[:4]), int(text[4:6]), int(text[6:]))
     m = re.fullmatch(r"(\d{4})" + _SEPARATORS + r"(\d{1,2})" + _SEPARATORS + r"(\d{1,2})(?:[T ].*)?", text)
@@ -499,6 +552,9 @@ def parse_date(value: Any, label: str, order: str = DAY_FIRST, today: date | Non
         return _bare_number_day(float(text), text, label, order, in_cell=False)
     try:
         found = _parse_date_text(text, order, today or date.today(), when)
+    except AmbiguousDate as both:
+        raise ValidationError(f"{label}: “{value}” could be {day_text(both.near)} or {day_text(both.far)} — type "
+                              f"the day, e.g. {day_text(both.near, year=False)}.") from None
     except ValueError:  # 31/02/2026, month 13, ...
         raise ValidationError(f"{label}: “{value}” is not a real date (dates are typed like "
                               f"{date_example(order)} or 2026-03-31).") from None
