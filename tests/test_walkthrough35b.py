@@ -92,3 +92,67 @@ def test_next_friday_typed_where_it_names_two_fridays_is_refused_naming_both(qtb
         press(qtbot, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: view.table.state() != view.table.State.EditingState)
         assert stored(document, "risks", ids["risks"], "proximity") is None
+
+
+def test_an_exported_office_prints_as_a_pmo_would_set_it_up(tmp_path):
+    """An exported office rendered by LibreOffice was 75 portrait pages for the demo's 10 risks: no print setup,
+    a few columns a page, the header on the first page only. Each register sheet prints landscape, one page wide
+    (the 32 columns of the risks' register on as few pages across as stay readable, ID and title repeated at the
+    left of each), the header row repeated down, the sheet's name and page number at the foot, no gridlines."""
+    import openpyxl
+
+    from pmo_desktop.excel.export import export_workbook
+    from pmo_desktop.models.demo import create_demo
+
+    out = tmp_path / "office.xlsx"
+    export_workbook(create_demo(tmp_path / "demo.pmo"), out)
+    book = openpyxl.load_workbook(out)
+    for title in ("People", "Risk register", "Risk actions", "Decisions", "Stakeholder map"):
+        ws = book[title]
+        setup = ws.page_setup
+        assert setup.orientation == "landscape", title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and setup.fitToHeight == 0, title
+        assert ws.print_title_rows == "$1:$1", title
+        assert "&A" in (ws.oddFooter.left.text or "") and "&P" in (ws.oddFooter.right.text or ""), title
+        assert not ws.print_options.gridLines, title
+    assert book["People"].page_setup.fitToWidth in (1, None)  # a narrow register: one page wide
+    risks = book["Risk register"]
+    assert 1 < risks.page_setup.fitToWidth <= 3 and risks.print_title_cols == "$A:$B"
+
+
+def test_the_board_pack_says_no_risk_has_a_residual_score_rather_than_charting_one_not_rated_bar(tmp_path):
+    """Fifteen risks scored, none given a residual score: the board pack's "Open risks by rating" drew the residual
+    series as one tall "Not rated 15" bar beside the inherent ones. The residual is not charted and the pack says
+    why, in the workbook and the PDF alike; with no score at all there is nothing to chart, and it says so."""
+    import openpyxl
+    from pypdf import PdfReader
+
+    from pmo_desktop.excel.boardpack import write_board_pack
+    from pmo_desktop.excel.boardpack_pdf import write_board_pack_pdf
+    from pmo_desktop.models import records
+    from pmo_desktop.models.office import Office
+    from pmo_desktop.models.store import Store
+
+    store = Store.create(tmp_path / "office.pmo")
+    office = Office(store)
+    for i in range(15):
+        office.write(records.create_record, REGISTERS["risks"], {"title": f"Risk {i}", "probability": 1 + i % 5,
+                                                                "impact": 1 + i % 4})
+    xlsx = write_board_pack(store, tmp_path / "pack.xlsx", date(2026, 12, 5))
+    pdf = write_board_pack_pdf(store, tmp_path / "pack.pdf", date(2026, 12, 5))
+    summary = openpyxl.load_workbook(xlsx).worksheets[0]
+    charts = summary._charts
+    assert len(charts) == 1 and len(charts[0].series) == 1  # the inherent series alone
+    said = [c.value for row in summary.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "No open risk has a residual score yet, so none is charted." in said
+    first_page = PdfReader(pdf).pages[0].extract_text()
+    assert "No open risk has a residual score yet, so none is charted." in first_page
+    store.close()
+
+    store = Store.create(tmp_path / "unscored.pmo")
+    office = Office(store)
+    office.write(records.create_record, REGISTERS["risks"], {"title": "Unscored"})
+    summary = openpyxl.load_workbook(write_board_pack(store, tmp_path / "unscored.xlsx", date(2026, 12, 5))).worksheets[0]
+    assert not summary._charts
+    assert "Nothing to chart: no open risk has a score yet." in [c.value for row in summary.iter_rows() for c in row]
+    store.close()

@@ -27,7 +27,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import APP_NAME
-from ..models import benefit_rules, paper
+from ..models import benefit_rules, paper, summary
 from ..models import values as v
 from ..models.benefit_rollup import Rollup
 from ..models.errors import OperationCancelled
@@ -218,15 +218,21 @@ def _summary(ws: Worksheet, data: BoardPackData) -> None:
         _colour_cell(_cell(ws, i, 1, rating, border=True), _rating_colour(data, rating))
         _cell(ws, i, 2, risks["open_by_rating"][rating], border=True)
         _cell(ws, i, 3, risks["open_by_residual_rating"][rating], border=True)
-    chart = BarChart()
-    chart.type, chart.grouping = "col", "clustered"
-    chart.title = "Open risks by rating"
-    chart.y_axis.title, chart.x_axis.title = "Risks", "Rating"
-    chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=6, max_row=6 + len(ratings)), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=7, max_row=6 + len(ratings)))
-    chart.height, chart.width = 7.5, 13
-    _show_axes(chart)
-    ws.add_chart(chart, "H5")
+    series, note = summary.rating_chart_series(risks)  # only the series some open risk is rated in
+    if note:
+        _cell(ws, 5 if not series else 21, 8, note)  # in the chart's place when nothing is charted, else below it
+    if series:
+        chart = BarChart()
+        chart.type, chart.grouping = "col", "clustered"
+        chart.title = "Open risks by rating"
+        chart.y_axis.title, chart.x_axis.title = "Risks", "Rating"
+        for name, _ in series:
+            col = 2 if name == "Inherent" else 3  # the table's column of that series
+            chart.add_data(Reference(ws, min_col=col, min_row=6, max_row=6 + len(ratings)), titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=1, min_row=7, max_row=6 + len(ratings)))
+        chart.height, chart.width = 7.5, 13
+        _show_axes(chart)
+        ws.add_chart(chart, "H5")
 
     row = 8 + len(ratings)
     _cell(ws, row, 1, "Open risks by level and inherent rating", font=styles.SUBTITLE_FONT)

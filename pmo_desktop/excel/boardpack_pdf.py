@@ -41,7 +41,7 @@ from reportlab.platypus import (
 )
 
 from .. import APP_NAME
-from ..models import benefit_rules, paper
+from ..models import benefit_rules, paper, summary
 from ..models import values as v
 from ..models.benefit_rollup import Rollup
 from ..models.errors import OperationCancelled
@@ -208,27 +208,37 @@ def _full() -> float:
 
 
 # ------------------------------------------------------------------------------------- charts
-def _bar_chart(ratings: list[str], inherent: list[int], residual: list[int]) -> Drawing:
+SERIES_COLOURS = {"Inherent": "#5B7DB1", "Residual": "#A9C4E8"}
+
+
+def _bar_chart(ratings: list[str], series: list[tuple[str, list[int]]], note: str) -> Drawing:
+    """The open risks by rating, a bar a series charted (summary.rating_chart_series), and ``note`` saying what
+    is not charted — alone, in the chart's place, when nothing is."""
     d = Drawing(120 * mm, 62 * mm)
+    d.add(String(14 * mm, 57 * mm, "Open risks by rating", fontSize=10, fontName="Helvetica-Bold"))
+    if note:
+        d.add(String(14 * mm, (30 if not series else 2) * mm, note, fontSize=8,
+                     fontName=pdf_fonts.one_font(note, "Helvetica")))
+    if not series:
+        return d
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 14 * mm, 12 * mm, 96 * mm, 42 * mm
-    chart.data = [inherent, residual]
+    chart.data = [counts for _, counts in series]
     chart.categoryAxis.categoryNames = ratings
     chart.categoryAxis.labels.fontSize = 8
     chart.categoryAxis.labels.fontName = pdf_fonts.one_font(" ".join(ratings), "Helvetica")  # the office's words
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontSize = 8
-    top = max([*inherent, *residual, 1])
+    top = max([n for _, counts in series for n in counts] + [1])
     chart.valueAxis.valueMax = top + 1
     chart.valueAxis.valueStep = max(1, (top + 1) // 5)
-    chart.bars[0].fillColor = colors.HexColor("#5B7DB1")
-    chart.bars[1].fillColor = colors.HexColor("#A9C4E8")
+    for i, (name, _) in enumerate(series):
+        chart.bars[i].fillColor = colors.HexColor(SERIES_COLOURS[name])
     d.add(chart)
-    d.add(String(14 * mm, 57 * mm, "Open risks by rating", fontSize=10, fontName="Helvetica-Bold"))
     legend = Legend()
     legend.x, legend.y = 80 * mm, 60 * mm
     legend.fontSize = 8
-    legend.colorNamePairs = [(chart.bars[0].fillColor, "Inherent"), (chart.bars[1].fillColor, "Residual")]
+    legend.colorNamePairs = [(chart.bars[i].fillColor, name) for i, (name, _) in enumerate(series)]
     legend.columnMaximum = 1
     legend.deltax = 24 * mm
     d.add(legend)
@@ -286,8 +296,7 @@ def _summary(data: BoardPackData) -> list[Flowable]:
                     [(r, risks["open_by_rating"][r], risks["open_by_residual_rating"][r]) for r in ratings],
                     _widths(90, (3, 1.2, 1.2)),
                     {(0, i): data.ctx.risk_scale.colour_of(r) for i, r in enumerate(ratings)})
-    chart = _bar_chart(ratings, [risks["open_by_rating"][r] for r in ratings],
-                       [risks["open_by_residual_rating"][r] for r in ratings])
+    chart = _bar_chart(ratings, *summary.rating_chart_series(risks))
     out += [Spacer(1, 4 * mm),
             Table([[counts, chart]], colWidths=[100 * mm, (_full() - 100) * mm], hAlign="LEFT",
                   style=[("VALIGN", (0, 0), (-1, -1), "TOP")])]

@@ -22,11 +22,12 @@ from sqlalchemy.orm import Session
 from xlsxwriter.worksheet import Worksheet
 
 from .. import APP_NAME
+from ..models import paper
 from ..models.fields import Context, Kind, Register
 from ..models.program import Person, Program, Project
 from ..models.records import OWN_LIST_PREFIX, fetch_rows, load_context
 from ..models.registers import REGISTERS, children, top_level
-from ..models.settings import OFFICE_ID, SETTINGS, ensure_office_id
+from ..models.settings import BOARD_PACK_PAPER, OFFICE_ID, SETTINGS, ensure_office_id
 from ..models.store import Store
 from .atomic import check_target, write_atomically
 from .cells import clean_text
@@ -122,6 +123,7 @@ def read_export(store: Store, registers: Iterable[str] | str | None = None
     with store.snapshot() as session:
         ctx = load_context(session)
         refs = _ref_names(session)
+        sheet_paper = BOARD_PACK_PAPER.read(session) or paper.locale_paper()  # the paper the office prints on
         program = session.scalars(select(Program.name).order_by(Program.id)).first() or ""
         sheets = [sheet for name in names for sheet in _sheets(session, name, ctx)]
         lines = header_lines(office_id, datetime.now(timezone.utc).isoformat(timespec="seconds"))
@@ -139,6 +141,7 @@ def read_export(store: Store, registers: Iterable[str] | str | None = None
                     + _own_lists(session) if registers is None else [])
     for sheet in sheets:
         sheet.refs = refs
+        sheet.paper_size = sheet_paper
     return sheets, ctx, program, lines, settings
 
 

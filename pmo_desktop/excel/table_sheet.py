@@ -8,6 +8,7 @@ with a format made once for the workbook; unstyled text and numbers go in withou
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -17,6 +18,7 @@ from typing import Any, Callable, Optional, Sequence
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from ..models import paper
 from ..models.fields import Context, Field, Register
 from ..models.kinds import DATE_FORMAT, MONEY_FORMAT, FieldKind
 from . import styles
@@ -54,6 +56,7 @@ class SheetSpec:
     refs: dict[str, list[str]] = dc_field(default_factory=dict)  # REF target → its names, for dropdowns
     # The records as read ((id, version, *values)), until the export stamp has fingerprinted them.
     stamp_rows: Optional[Sequence[Sequence[Any]]] = None
+    paper_size: str = paper.A4  # the office's paper (the board pack's setting, else the computer's region's)
 
 
 def columns_for(register: Register) -> list[Column]:
@@ -205,6 +208,7 @@ def write_sheet(workbook: Workbook, formats: Formats, spec: SheetSpec, lists: Li
         ws.set_column(j, j, max(col.width, 6) + 2)
     ws.set_row(0, 32)
     ws.freeze_panes(1, spec.freeze_cols)
+    _print_setup(ws, spec.paper_size, sum(max(col.width, 6) + 2 for col in columns), spec.freeze_cols)
     for j, col in enumerate(columns):
         options = _validation(col, lists, ctx, spec.refs)
         if options is not None:
@@ -232,6 +236,41 @@ def write_sheet(workbook: Workbook, formats: Formats, spec: SheetSpec, lists: Li
             tick(500)
     if tick is not None:
         tick(n % 500)
+
+
+# Printing: the smallest a sheet is shrunk to fit its width on the page. A register of 32 columns (the risks')
+# fitted to one page wide printed at a quarter of its size, letters 3 points high; wider than this allows, it goes
+# on as many pages across as keep it readable, its key columns (ID, title) repeated at the left of each.
+PRINT_SCALE_MIN = 0.6
+POINTS_PER_WIDTH_UNIT = 5.3  # a column width of 1 (a digit of Calibri 11) is 7 pixels, about 5.3 points
+MARGIN_SIDE_INCHES = 0.4
+
+
+def pages_across(width_units: float, paper_size: str) -> int:
+    """How many pages wide a sheet of columns ``width_units`` wide prints, shrunk no smaller than PRINT_SCALE_MIN."""
+    page_points = (11.0 if paper_size == paper.LETTER else 11.69) * 72 - 2 * MARGIN_SIDE_INCHES * 72  # landscape
+    return max(1, math.ceil(width_units * POINTS_PER_WIDTH_UNIT * PRINT_SCALE_MIN / page_points))
+
+
+def _print_setup(ws: Worksheet, paper_size: str, width_units: float, key_columns: int) -> None:
+    """A register sheet prints as a PMO sets it up in Excel: landscape, as few pages wide as stay readable (one for
+    most registers: ``pages_across``) and as many down as its rows need, the header row repeated on each page (and
+    its key columns on each page across), the sheet's name and "Page 2 of 5" at the foot, no gridlines (the
+    table's style draws its bands). Before, nothing was set: 15 risks printed as 75 portrait pages, a few columns
+    a page and the header on the first page only. An empty register prints its header row on one page, its name
+    at the foot — what the reader of the printout needs to see that it holds nothing yet (hiding the sheet would
+    hide it from the one who types into it)."""
+    ws.set_landscape()
+    ws.set_paper(1 if paper_size == paper.LETTER else 9)  # xlsxwriter's codes: 1 Letter, 9 A4
+    across = pages_across(width_units, paper_size)
+    ws.fit_to_pages(across, 0)
+    ws.repeat_rows(0)
+    if across > 1:
+        ws.repeat_columns(0, key_columns - 1)
+    ws.hide_gridlines(1)  # on paper only: the screen keeps Excel's grid
+    ws.set_margins(left=MARGIN_SIDE_INCHES, right=MARGIN_SIDE_INCHES, top=0.5, bottom=0.6)  # inches; the footer stands 0.3 from the edge
+    ws.set_footer("&L&A&RPage &P of &N", {"margin": 0.3})
+    ws.center_horizontally()
 
 
 def _too_long(spec: SheetSpec, row: Sequence[Any], error: TextTooLong) -> ExportError:

@@ -157,6 +157,25 @@ def rating_names(ctx: Context) -> list[str]:
     return [b.rating for b in bands] + [NOT_RATED]
 
 
+def rating_chart_series(risks: RiskSummary) -> tuple[list[tuple[str, list[int]]], str]:
+    """The series the board pack's "Open risks by rating" chart draws, each (name, a count a rating), and what it
+    says instead of a series that has nothing to show. A series is charted only when some open risk has a rating
+    in it: with no residual score given, the residual series was one tall "Not rated 15" bar beside the inherent
+    ones, read as fifteen risks of an unknown rating after responses rather than as a score not yet given."""
+    ratings = list(risks["open_by_rating"])
+    series, missing = [], []
+    for name, counts in (("Inherent", risks["open_by_rating"]), ("Residual", risks["open_by_residual_rating"])):
+        if any(counts[r] for r in ratings if r != NOT_RATED):
+            series.append((name, [counts[r] for r in ratings]))
+        else:
+            missing.append(name.lower())
+    if not series:
+        return [], "Nothing to chart: no open risk has a score yet."
+    if missing:
+        return series, f"No open risk has a {missing[0]} score yet, so none is charted."
+    return series, ""
+
+
 def heat_map_counts(groups: list[ScoreGroup], residual: bool = False, open_only: bool = True) -> Counter[HeatCell]:
     """Counts per (probability, impact) cell of the heat map; unscored risks are left out."""
     cells: Counter[HeatCell] = Counter()
