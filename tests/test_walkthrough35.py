@@ -306,7 +306,7 @@ def test_an_issue_raised_from_a_risk_by_keyboard_leaves_the_keyboard_on_the_issu
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.model.record(0)["status"] == "Occurred")
     press(qtbot, Qt.Key.Key_Up)
-    qtbot.waitUntil(page.issue_button.isEnabled)
+    qtbot.waitUntil(lambda: page.why_no_issue() is None)
     press(qtbot, Qt.Key.Key_Tab, CTRL | Qt.KeyboardModifier.ShiftModifier)  # out of the table, going back
     for _ in range(15):  # up past the search and the filters to the buttons
         if QApplication.focusWidget() is page.issue_button:

@@ -15,6 +15,8 @@ from test_date_entry import _records, stored, type_into_cell
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.views.register_table import RegisterView
 
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
 
 def _note() -> str:
     """What the note beside the cell says, in one line."""
@@ -156,3 +158,72 @@ def test_the_board_pack_says_no_risk_has_a_residual_score_rather_than_charting_o
     assert not summary._charts
     assert "Nothing to chart: no open risk has a score yet." in [c.value for row in summary.iter_rows() for c in row]
     store.close()
+
+
+def test_undo_from_another_page_takes_the_user_to_the_record_it_changed(demo_window, qtbot):
+    """A risk's title typed over, then Ctrl+3 to the stakeholders and Ctrl+Z: the title went back, but on the Risks
+    page, out of sight — the user stayed on the stakeholders, only the status bar saying what was undone. As
+    Excel's undo shows the cell it put back, the window goes to the risk, its title cell current, the keyboard in
+    the table; Ctrl+Shift+Z from elsewhere again shows the redone change the same way."""
+    from pmo_desktop.views.risks.page import RisksPage
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.active_register_view()
+    rid = view.model.record_id(3)
+    before = view.model.record(3)["title"]
+    view.select_record(rid, view.model.column_of("title"))
+    view.table.setFocus()
+    type_keys(qtbot, "Quay cranes late")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.record(view.model.row_of(rid))["title"] == "Quay cranes late")
+
+    def shown_on_the_risks_page() -> bool:
+        current = view.proxy.mapToSource(view.table.currentIndex())
+        return (isinstance(window.stack.currentWidget(), RisksPage) and view.model.record_id(current.row()) == rid
+                and current.column() == view.model.column_of("title") and view.table.hasFocus())
+
+    for keys, title in (((Qt.Key.Key_Z, CTRL), before), ((Qt.Key.Key_Z, CTRL | SHIFT), "Quay cranes late")):
+        qtbot.keyClick(window, Qt.Key.Key_3, CTRL)  # the stakeholders' page
+        qtbot.waitUntil(lambda: not isinstance(window.stack.currentWidget(), RisksPage))
+        press(qtbot, *keys)
+        qtbot.waitUntil(lambda title=title: view.model.record(view.model.row_of(rid))["title"] == title)
+        qtbot.waitUntil(shown_on_the_risks_page)
+
+
+def test_raise_issue_has_an_alt_letter_and_says_why_it_cannot_be_done_yet(demo_window, qtbot):
+    """Raise issue, Escalate, De-escalate and Scale had no Alt letter, and Raise issue, disabled until the risk is
+    Occurred, could neither be reached by the keyboard nor say why it was off. Each has its letter; Alt+I on an
+    open risk says why not — in the status bar, the button's tip and its accessible description — and raises
+    nothing; on an occurred risk Alt+I raises its issue."""
+    from PySide6.QtGui import QKeySequence
+
+    from pmo_desktop.views.risks.page import RisksPage
+
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    page = window.stack.currentWidget()
+    assert isinstance(page, RisksPage)
+    letters = {b.text(): QKeySequence.mnemonic(b.text()).toString() for b in
+               (page.escalate_button, page.de_escalate_button, page.issue_button, page.scale_button)}
+    assert all(letters.values()) and len(set(letters.values())) == 4, letters
+    view = page.register_view
+    row = next(r for r in range(view.model.rowCount()) if view.model.record(r)["status"] == "Open")
+    rid, code = view.model.record_id(row), view.model.record(row)["code"]
+    view.select_record(rid, view.model.column_of("title"))
+    view.table.setFocus()
+    issues = page.issue_view.model.rowCount()
+    press(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: "has not occurred" in window.statusBar().currentMessage())
+    assert code in window.statusBar().currentMessage() and "Occurred" in window.statusBar().currentMessage()
+    assert "has not occurred" in page.issue_button.accessibleDescription()
+    assert page.issue_view.model.rowCount() == issues
+    view.select_record(rid, view.model.column_of("status"))
+    view.table.setFocus()
+    type_keys(qtbot, "oc")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.record(view.model.row_of(rid))["status"] == "Occurred")
+    view.select_record(rid, view.model.column_of("title"))
+    view.table.setFocus()
+    press(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.issue_view.model.rowCount() == issues + 1)

@@ -550,6 +550,12 @@ class DocumentCommand(QUndoCommand):
     def apply(self) -> None:
         raise NotImplementedError
 
+    def place(self, undoing: bool) -> tuple[str, list[int], str | None] | None:
+        """Where this change shows once undone (``undoing``) or redone: its register's name, the records it left
+        there in their order, and the field changed (None: the row) — for the window to show it, as Excel's undo
+        shows the cell; None when it leaves no record to show (an added row undone) or has no one place."""
+        return None
+
     def take_resolution(self, conflict: errors.EditConflict, choice: Any, ctx: Context) -> bool:
         """Drop or rebase the edits that met ``conflict`` as the user chose; True when something is left
         to write. Only commands whose ``apply`` can meet a conflict implement it."""

@@ -697,10 +697,39 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.document.putting_back, 15000)
         elif stack is not None and index == last - 1:
             self.statusBar().showMessage(f"Undone: {stack.text(index)}", 8000)
+            self._show_change(stack.command(index), undoing=True)
         elif stack is not None and index == last + 1 and following is not None and stack.command(last) is following:
             self.statusBar().showMessage(f"Redone: {stack.text(last)}", 8000)
+            self._show_change(following, undoing=False)
         else:
             self.statusBar().showMessage("Saved", 1500)
+
+    def _show_change(self, command: QUndoCommand | None, undoing: bool) -> None:
+        """After Ctrl+Z (or Ctrl+Shift+Z) on a page that does not show the register changed, go to the record that
+        changed, its cell current and the keyboard in its table, as Excel's undo shows the cell it put back —
+        undone from the overview, the change was made where nobody looked, and only the status bar said what.
+        A change of many rows shows its first, the status bar naming the step; one that leaves no row (an added
+        row undone) stays where it is. On the page of the register, its table shows the change as it is."""
+        from .document import DocumentCommand
+
+        place = command.place(undoing) if isinstance(command, DocumentCommand) else None
+        if place is None or not place[1]:
+            return
+        register, ids, field = place
+        if any(v.register.name == register for v in self._register_views_shown(self.stack.currentWidget())):
+            return
+        QTimer.singleShot(0, self, lambda: self._go_to_change(register, ids[0], field))  # after the stack's step
+
+    def _go_to_change(self, register: str, record_id: int, field: str | None) -> None:
+        if self.document is None or not self.go_to_record(register, record_id):
+            return
+        view = next((v for v in self._register_views_shown(self.stack.currentWidget()) if v.register.name == register),
+                    None)
+        if view is None:
+            return
+        columns = [f.name for f in view.model.fields]
+        view.select_record(record_id, columns.index(field) if field in columns else 0)
+        view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_read_only(self) -> None:
         """Actions, banner, title and status bar for an office open read only, or that became so (its

@@ -93,6 +93,9 @@ class EditCellsCommand(DocumentCommand):
             return False
         return all((conflict.theirs_values.get(name) or None) == (value or None) for name, value in base.items())
 
+    def place(self, undoing: bool) -> tuple[str, list[int], str | None] | None:
+        return self.register.name, list(dict.fromkeys(e.record_id for e in self.edits)), self.edits[0].field
+
     def apply(self) -> None:
         self._write("new")
 
@@ -156,6 +159,9 @@ class CreateRecordsCommand(DocumentCommand):
     def revert(self) -> None:
         self.snapshot = self.document.operate(records.delete_records, self.register, self.ids)
 
+    def place(self, undoing: bool) -> tuple[str, list[int], str | None] | None:
+        return None if undoing else (self.register.name, list(self.ids), None)  # undone, the rows are gone
+
 
 class DeleteRecordsCommand(DocumentCommand):
     def __init__(self, document: Document, register: Register, ids: list[int]):
@@ -171,6 +177,9 @@ class DeleteRecordsCommand(DocumentCommand):
             self.snapshot = self.document.operate_long(
                 f"Deleting {count_of(len(self.ids), self.register.noun)}…", records.delete_records, self.register,
                 self.ids, cancellable=self.snapshot is None, tells=False)
+
+    def place(self, undoing: bool) -> tuple[str, list[int], str | None] | None:
+        return (self.register.name, list(self.ids), None) if undoing else None  # the rows put back
 
     def revert(self) -> None:
         assert self.snapshot is not None  # undo follows apply
@@ -190,6 +199,9 @@ class CompositeCommand(DocumentCommand):
     def __init__(self, document: Document, text: str, parts: list[DocumentCommand]):
         super().__init__(document, text)
         self.parts = parts
+
+    def place(self, undoing: bool) -> tuple[str, list[int], str | None] | None:
+        return next((where for part in self.parts if (where := part.place(undoing)) is not None), None)
 
     def apply(self) -> None:
         done: list[DocumentCommand] = []

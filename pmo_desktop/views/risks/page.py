@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTabWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -57,16 +58,20 @@ class RisksPage(QWidget):
             QWidget.setTabOrder(before, after)
         self._applying = False  # the quick filters are setting the table's: it need not be followed back
         self.register_view.column_filters_changed.connect(self._follow_table_filters)
-        self.escalate_button = QPushButton("Escalate…", self)
+        self.escalate_button = QPushButton("Es&calate…", self)
         self.escalate_button.setToolTip("Move this project risk to the program, with a reason")
         self.escalate_button.clicked.connect(lambda: self.escalate_current())
-        self.de_escalate_button = QPushButton("De-escalate", self)
+        self.de_escalate_button = QPushButton("&De-escalate", self)
         self.de_escalate_button.setToolTip("Return this escalated risk to its source project")
         self.de_escalate_button.clicked.connect(lambda: self.de_escalate_current())
-        self.issue_button = QPushButton("Raise issue", self)
-        self.issue_button.setToolTip("Turn this occurred risk into an entry of the issue log")
+        self.issue_button = QPushButton("Raise &issue", self)
+        # Alt letters on the page's buttons (Alt+C, D, I, A): P, L, O, S, R, W are the quick filters', F, E, V, H the
+        # menus'. Raise issue stays enabled while a risk is current: disabled, the keyboard could not reach it nor
+        # learn why it was off (the risk must be Occurred first); its tip says why, and pressed it says so.
+        self.issue_tip = "Turn this occurred risk into an entry of the issue log"
+        self.issue_button.setToolTip(self.issue_tip)
         self.issue_button.clicked.connect(lambda: self.raise_issue_current())
-        self.scale_button = QPushButton("Scale…", self)
+        self.scale_button = QPushButton("Sc&ale…", self)
         self.scale_button.setToolTip("Change this file's probability × impact scale and rating bands")
         self.scale_button.clicked.connect(lambda: self.edit_scale())
 
@@ -99,10 +104,10 @@ class RisksPage(QWidget):
         self.program_view = ProgramView(document, self)
         self.program_view.open_risk.connect(lambda rid: self.select_record("risks", rid))
         self.issue_view = RegisterView(document, ISSUES, parent=self)
-        self.issue_escalate_button = QPushButton("Escalate…", self)
+        self.issue_escalate_button = QPushButton("Es&calate…", self)
         self.issue_escalate_button.setToolTip("Move this project issue to the program, with a reason")
         self.issue_escalate_button.clicked.connect(lambda: self.escalate_issue())
-        self.issue_de_escalate_button = QPushButton("De-escalate", self)
+        self.issue_de_escalate_button = QPushButton("&De-escalate", self)
         self.issue_de_escalate_button.setToolTip("Return this escalated issue to its source project")
         self.issue_de_escalate_button.clicked.connect(lambda: self.de_escalate_issue())
         for button in (self.issue_escalate_button, self.issue_de_escalate_button):
@@ -241,13 +246,27 @@ class RisksPage(QWidget):
         risk = self.current_risk() or {}
         self.escalate_button.setEnabled(bool(risk) and risk["level"] == "Project")
         self.de_escalate_button.setEnabled(bool(risk) and risk["level"] == "Program" and bool(risk["escalated"]))
-        can_raise = bool(risk) and risk["status"] == "Occurred"
-        if can_raise:
-            can_raise = self.document.office.read(issue_of, risk["id"]) is None
-        self.issue_button.setEnabled(can_raise)
+        why_not = self.why_no_issue()
+        self.issue_button.setEnabled(bool(risk))
+        self.issue_button.setToolTip(f"{self.issue_tip} (Alt+I)" if why_not is None else f"Not now: {why_not}")
+        self.issue_button.setAccessibleDescription(why_not or "")
         issue = self.current_issue() or {}
         self.issue_escalate_button.setEnabled(bool(issue) and issue["level"] == "Project")
         self.issue_de_escalate_button.setEnabled(bool(issue) and issue["level"] == "Program" and bool(issue["escalated"]))
+
+    def why_no_issue(self) -> str | None:
+        """Why the current risk cannot be raised as an issue (none current, not occurred, raised already); None
+        when it can."""
+        risk = self.current_risk()
+        if not risk:
+            return "select a risk first."
+        if risk["status"] != "Occurred":
+            return (f"{risk['code']} has not occurred (its status is {risk['status'] or 'blank'}); set its status to "
+                    "Occurred first, then Raise issue (Alt+I).")
+        issue = self.document.office.read(issue_of, risk["id"])
+        if issue is not None:
+            return f"{risk['code']} already has issue {issue.code} in the issue log."
+        return None
 
     def current_issue(self) -> dict | None:
         rid = self.issue_view.current_record_id()
@@ -297,6 +316,12 @@ class RisksPage(QWidget):
         """Raise the issue of the current (occurred) risk and show it in the issue log."""
         risk = self.current_risk()
         if risk is None:
+            return None
+        why_not = self.why_no_issue()
+        if why_not is not None:  # said where it is pressed: the button is not off, so the keyboard can learn why
+            self.document.note.emit(f"Raise issue: {why_not}")
+            QToolTip.showText(self.issue_button.mapToGlobal(self.issue_button.rect().bottomLeft()),
+                              f"Raise issue: {why_not}", self.issue_button)
             return None
         command = RaiseIssueCommand(self.document, risk["id"])
         if not self.document.execute(command):
