@@ -227,3 +227,20 @@ def test_raise_issue_has_an_alt_letter_and_says_why_it_cannot_be_done_yet(demo_w
     view.table.setFocus()
     press(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: page.issue_view.model.rowCount() == issues + 1)
+
+
+def test_the_risk_register_shows_seven_rows_at_1280_by_720(demo_window, qtbot):
+    """At 1280×720 the Risks page showed six register rows and a bit: the risk's panel below kept 225 pixels as
+    its least — three lines for each of its five texts and Qt's 128-pixel least for its actions' table. The texts
+    keep two lines at least (more where there is room), the actions' table its header and two rows; the register
+    gets the height back: seven whole rows."""
+    from screens import settle
+
+    window = demo_window
+    window.resize(1280, 720)
+    settle(qtbot, 50)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    settle(qtbot, 100)
+    table = window.active_register_view().table
+    rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    assert window.height() == 720 and rows >= 7, rows

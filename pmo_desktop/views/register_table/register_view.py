@@ -716,12 +716,14 @@ class RegisterView(QWidget):
         metrics = QFontMetrics(font)
         row_height = metrics.height() + round(10 * level.factor)
         self.table.verticalHeader().setDefaultSectionSize(row_height)
-        if not self.compact:
-            # A register's table keeps room for its header and three rows: on a short screen (1280×720 at
-            # 150 %) the page then scrolls (``PageArea``) instead of squeezing the table to its header alone.
-            self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 3 * row_height
-                                        + self.table.horizontalScrollBar().sizeHint().height()
-                                        + 2 * self.table.frameWidth())
+        # A register's table keeps room for its header and three rows: on a short screen (1280×720 at 150 %) the
+        # page then scrolls (``PageArea``) instead of squeezing the table to its header alone. A compact one (a
+        # risk's actions, in the panel under the register) keeps two: Qt's own minimum, 128 pixels, held the
+        # panel high and the register above it to six rows at 1280×720 (walkthrough 35b).
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + (2 if self.compact else 3) * row_height
+                                    + self.table.horizontalScrollBar().sizeHint().height()
+                                    + 2 * self.table.frameWidth())
         if self._zoom_factor is None:  # first time: widths from the register's character widths
             char = metrics.averageCharWidth()
             # The cell's margins grow with the text: at 16 px whatever the zoom, a table first opened at 150 %

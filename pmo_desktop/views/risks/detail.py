@@ -117,7 +117,9 @@ class RiskDetail(QWidget):
         self.editors: dict[str, CommitOnFocusOutEdit] = {}
         for n, name in enumerate(LONG_FIELDS):
             f = RISKS.field(name)
-            editor = CommitOnFocusOutEdit(texts, lines=3)
+            # Two lines at least, more where the page has room: three kept the panel 225 pixels high at 1280×720,
+            # and the register above showed six rows (walkthrough 35b).
+            editor = CommitOnFocusOutEdit(texts, lines=2)
             editor.setObjectName(f"risk_{name}")
             editor.setPlaceholderText(f.label)
             editor.setTabChangesFocus(True)  # Tab moves on, as in a form
