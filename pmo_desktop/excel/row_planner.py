@@ -58,6 +58,7 @@ from .value_translation import (
     point_scale,
     quantity,
     scale_from_word_level,
+    undated_word,
 )
 from .value_translation import same_category as same_category_as
 from .vocabulary import (
@@ -1604,6 +1605,15 @@ class Planner:
         return plan
 
     @staticmethod
+    def _heading(plan: SheetPlan, at: int | None, f: Field) -> str:
+        """The column's header as the sheet writes it, on one line ("Impact on Project (Positive, …)"), for a
+        note of one of its cells: it says where the words stood, which the field's label would not; the label
+        where the column has no header."""
+        heading = plan.headers[at] if at is not None and at < len(plan.headers) else None
+        head = " ".join(heading.split()).rstrip(":").rstrip() if isinstance(heading, str) else ""
+        return head or f.label
+
+    @staticmethod
     def _as_stored(raw: Any, stored: Any) -> bool:
         """Whether a cell's word is the value its field stores ("open" and Open): a note repeating what the field
         holds is noise ("Status: Open" stood on every imported risk), so only words the field does not hold
@@ -1625,7 +1635,7 @@ class Planner:
         read so, once a sheet, so that a wrong guess is seen and can be translated (a slip or a part read is a
         guess; a word of the language files is the office's own reading, said in the README, and not repeated)."""
         readings = ((self._translator.slips, "written close to a word of its list"),
-                    (self._translator.by_part, "read by a part of the cell"),
+                    (self._translator.by_part, "read by a part of the cell, the whole cell kept in the notes"),
                     (self._kept_as, "the word kept in the notes"))
         for name in dict.fromkeys(f.name for _c, f in fields):
             label = reg.field(name).label
@@ -2261,6 +2271,10 @@ class Planner:
                     cache[key] = hit
             if hit[0]:
                 values[name] = hit[1]
+                if hit[1] is None and cls is str and translator.left_empty(name, raw):
+                    # a word the user translated to "leave the cell empty" ("ASAP" as a due date, left43's
+                    # "Influence"): the field is empty, the word kept under its header, so nothing is lost
+                    self._long_texts.append(f"{self._heading(plan, c, f)}: {raw.strip()}")
                 if cls is str and f.kind is Kind.FLOAT and (amount := money(raw)) is not None and amount[1]:
                     currencies.append(amount[1])  # "£250k": the £ is the record's unit where it has one
                 elif cls is str and f.kind is Kind.FLOAT and (measured := quantity(raw)) is not None:
@@ -2275,6 +2289,11 @@ class Planner:
                     # choice is read from its first words, the rest of the cell kept in the notes, so nothing
                     # of it is lost
                     self._long_texts.append(f"{f.label}: {raw.strip()}")
+                elif cls is str and translator.read_in_part(name, raw):
+                    # "High-ish", "Medium (tbc)", "Low – watch" (left45): the level or choice of its first word,
+                    # and "-ish", "tbc", "watch" are the sheet's own doubt, which the value cannot hold: the
+                    # whole cell is kept in the notes under its header, as the preview says (_say_slips)
+                    self._long_texts.append(f"{self._heading(plan, c, f)}: {raw.strip()}")
             elif not f.required and not f.kind.is_key and f.kind.is_reference and \
                     len(text := v.parse_text(raw)) > f.max_length:
                 # far longer than any name or choice (a pasted formula, a paragraph): the field is left empty,
@@ -2308,9 +2327,7 @@ class Planner:
                 # under the column's own header, as the sheet heads it: "Impact on Project (Positive, …)" says
                 # where the word stood, which the field's label would not
                 at = next((c for c, g in fields if g is f), None)
-                heading = plan.headers[at] if at is not None and at < len(plan.headers) else None
-                head = " ".join(heading.split()).rstrip(":").rstrip() if isinstance(heading, str) else ""
-                self._long_texts.append(f"{head or f.label}: {text}")
+                self._long_texts.append(f"{self._heading(plan, at, f)}: {text}")
             else:
                 errors.append(why)
         for c, choice in self._closing:
@@ -2533,12 +2550,15 @@ class Planner:
                 extra_lines.append(f"{key.label} in the workbook: {given}")
                 reason += f"Its own {key.label} kept in the notes. "
         if set_aside:
-            f, _why, text = unplaceable[0]
+            f, why, text = unplaceable[0]
             default = reg.defaults.get(f.name) if record_id is None else None
             left = f"left at “{default}”, what the office records when not known" if default not in (None, "") \
                 else "left empty" if record_id is None else "left as it was"
-            reason += (f"{f.label} “{text}” is none of its {'levels' if f.kind is Kind.SCALE else 'choices'}: {left}, "
-                       "the value kept in the notes (translate it to place it). ")
+            if f.kind is Kind.DATE:  # why it is no date ("counts from the day it was written …"), as refused it said
+                reason += f"{why.rstrip('.')} — {left}, the word kept in the notes (translate it to place it). "
+            else:
+                reason += (f"{f.label} “{text}” is none of its {'levels' if f.kind is Kind.SCALE else 'choices'}: "
+                           f"{left}, the value kept in the notes (translate it to place it). ")
         for zf in zeroed:
             reason += (f"{zf.label} 0 is below its scale (1–{zf.scale_max(ctx)}): left empty, the 0 kept in the "
                        "notes. ")
@@ -2698,6 +2718,12 @@ class Planner:
         if len(unplaceable) != 1 or errors or EXTRA_FIELD.get(reg.name) is None:
             return False
         f, _why, text = unplaceable[0]
+        if f.kind is Kind.DATE:
+            # "TBC", "ASAP", "tomorrow", "next week" (left45): a word saying the day is not known yet, or counted
+            # from a day the workbook does not give — no date, so the date is left empty and the word kept, to be
+            # given its day in the preview or `--values`; refusing the row lost all else it said. A date mistyped
+            # ("31/13/2026", "2026-02-30") is still refused, to be put right.
+            return not f.required and undated_word(text)
         return not f.required and not f.kind.is_key and f.kind in (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM) and \
             (reg.defaults.get(f.name) in (None, "") or _default_means_unknown(reg, f)) and len(text.split()) <= 4
 
@@ -2921,7 +2947,10 @@ class Planner:
                 hit = (False, str(e))
             if len(cache) < 10_000:
                 cache[key] = hit
-        if hit[0] and cls is str and f.kind.vocabulary and _said_more(f, raw, hit[1]):
+        if hit[0] and hit[1] is None and cls is str and self._translator.left_empty(name, raw):
+            return _MISS  # the field left empty as the user said, the word kept in the notes: the steps' way
+        if hit[0] and cls is str and f.kind.vocabulary and (_said_more(f, raw, hit[1]) or
+                                                            self._translator.read_in_part(name, raw)):
             return _MISS  # the choice read, the rest of the cell kept in the notes: the steps' way
         return self._memo(i, raw, hit[1]) if hit[0] else _MISS
 
