@@ -1796,6 +1796,63 @@ def _kind_names_the_records(kind: SheetKind, row: list[Any], mapping: dict[int, 
     return mapping
 
 
+def _thing_over_its_kind(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
+                         ) -> tuple[dict[int, str], int | None]:
+    """A column of kinds beside a column stating each thing: the statement names the records, whatever either
+    header says — in every register, decided per column (left45; round 44's ``_statement_wins_over_kind`` did
+    it where both headers named the title). A kind column (``_kinds_of_things``: a word or two a cell, headed
+    "Type", "Kind", "Category" … or repeating) is never the title beside a column of statements
+    (``_stated_things``: mostly distinct, three words and more) read as a text field or not read: a dependency log's
+    "Type" of Internal / External / Technical beside "Notes" saying what is depended on was titled "Internal",
+    or refused when "Type" named no field. The kind stays in the notes under its header. Returns the mapping
+    and the column now naming the records (said in the preview), or None."""
+    title = _title_field(kind)
+    if title is None or kind.is_child:
+        return mapping, None
+    titled = next((c for c, n in mapping.items() if n == title), None)
+    kinds = [c for c in ([titled] if titled is not None else
+                         [c for c in range(len(row)) if c not in mapping or mapping[c] in ("category", "kind")])
+             if _kinds_of_things(row, c, sample)]
+    if not kinds:
+        return mapping, None
+    best: tuple[float, int] | None = None
+    for c in range(len(row)):
+        if c == titled or c in kinds or (c in mapping and not _a_text(kind, mapping[c])) or \
+                mapping.get(c) in PSEUDO or not isinstance(row[c], str) or not row[c].strip():
+            continue
+        words = _stated_things(c, sample)
+        if words is not None and (best is None or words > best[0]):
+            best = (words, c)
+    if best is None:
+        return mapping, None
+    out = {c: n for c, n in mapping.items() if c != titled}
+    out[best[1]] = title
+    return out, best[1]
+
+
+def _kinds_of_things(row: list[Any], c: int, sample: list[list[Any]]) -> bool:
+    """Whether column ``c`` sorts the records into kinds: three values at least, each a word or two of letters
+    (25 characters at most), under a header ending in a sorting word ("Type", "dependency_type", "Risk
+    Category") or each value on two rows or more on the mean (a list of names repeats few)."""
+    values = [str(r[c]).strip() for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    if len(values) < 3 or any(len(v) > 25 or len(v.split()) > 2 or not _LETTERS_RE.search(v) for v in values):
+        return False
+    head = words_of(row[c]) if c < len(row) and isinstance(row[c], str) else []
+    return bool(head) and head[-1] in _SORTING_WORDS or len({v.lower() for v in values}) * 2 <= len(values)
+
+
+def _stated_things(c: int, sample: list[list[Any]]) -> float | None:
+    """The mean words a cell of column ``c`` when it states a thing on each row (three values at least, four in
+    five distinct, three words a cell or more on the mean, one line, no paragraph), else None."""
+    values = [r[c].strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+    if len(values) < 3 or len({v.lower() for v in values}) * 5 < len(values) * 4:
+        return None
+    words = sum(len(v.split()) for v in values) / len(values)
+    if words < 3 or any("\n" in v for v in values) or sum(len(v) for v in values) > 150 * len(values):
+        return None
+    return words
+
+
 _LETTERS_RE = re.compile(r"[^\W\d_]")
 # what a register keeps on each of its records: two of them placed say the sheet is the register whatever names
 # its rows (a PMO tool's risks with their probability, impact and status)
@@ -2412,6 +2469,12 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _plan_of_strategies(kind, mapping, sample, row)
             mapping = _group_labels(kind, row, mapping, sample)
             mapping = _kind_names_the_records(kind, row, mapping, sample)
+            read = len(real_fields(mapping))
+            mapping, stated = _thing_over_its_kind(kind, row, mapping, sample)
+            if stated is not None:
+                titled_by = stated
+            else:
+                read = 0  # (the kind column taken off the title is read all the same, kept in the notes: counted)
             if kind.register in ACTIONS_OF:  # "Recommended Control | Control Owner | Date Due": the plan's
                 mapping = action_columns(mapping, dups, RESPONSE_PLAN, kind.reg.field_names)
             if titled_by is not None and mapping.get(titled_by) != _title_field(kind):
@@ -2420,7 +2483,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             # during | aftermath" is a list of risks and what is done about each (a table of other things
             # with two such columns is told apart later, by its name: importer's _no_records)
             planned = kind.register == "risks" and RESPONSE_PLAN in mapping.values()
-            if len(real_fields(mapping)) + planned < MIN_FIELDS and (titled_by is None or len(mapping) < MIN_FIELDS) \
+            if max(len(real_fields(mapping)), read) + planned < MIN_FIELDS and \
+                    (titled_by is None or max(len(mapping), read) < MIN_FIELDS) \
                     and not (lone and _title_field(kind) in mapping.values()):
                 continue
             score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, _own_cells(row, stored, i), mapping)
