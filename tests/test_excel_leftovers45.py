@@ -4,13 +4,17 @@ gets."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
+import pytest
 from cli_runner import run_cli
-from imported import by_code, import_all
+from imported import by_code, import_all, rows_of
 from PySide6.QtCore import Qt
-from real_world_factory import write_xlsx
+from real_world_factory import write_csv, write_xlsx
 
+from pmo_desktop.excel.errors import WorkbookError
+from pmo_desktop.excel.importer import plan_workbook_import
 from pmo_desktop.models.store import Store
 from pmo_desktop.views.exchange.import_dialog import ImportDialog
 
@@ -111,3 +115,86 @@ def test_the_preview_takes_a_day_typed_for_a_relative_date(qtbot, document, tmp_
     qtbot.keyClick(dialog.import_button, Qt.Key.Key_Space)
     decisions = by_code(document.store, "decisions")
     assert str(decisions["D1"]["due"]) == "2026-12-07"
+
+
+_DEPENDS_ON = [("Internal", "Finance system upgrade must finish before payroll cut-over"),
+               ("External", "Vendor API access from Acme"), ("Technical", "New data centre network ready"),
+               ("External", "Regulator approval of the new product")]
+
+
+@pytest.mark.parametrize("header", [["ID", "Type", "Notes", "Owner", "Status"],
+                                    ["Dependency ID", "Dependency Type", "Details", "Owner", "Status"]])
+def test_a_dependency_is_titled_by_what_is_depended_on_not_by_its_kind(sqlite_store, tmp_path, header):
+    """A dependency log whose "Type" (Internal / External / Technical) sorts the dependencies and whose "Notes" or
+    "Details" says what each is: it was refused ("no column names the records") when "Type" named no field, or
+    titled "Internal", "External" when "Dependency Type" did, what each is in the notes. A column of kinds is
+    never the title beside a column stating each thing: the statement is the title, the kind kept in the notes."""
+    rows = [[f"DEP-{k}", kind, what, "Ann", "On track"] for k, (kind, what) in enumerate(_DEPENDS_ON, start=1)]
+    (tmp_path / "log").mkdir()
+    plan = import_all(sqlite_store, write_csv(tmp_path / "log" / "dependencies.csv", [header, *rows]))
+    deps = by_code(sqlite_store, "dependencies")
+    assert [deps[f"DEP-{k}"]["title"] for k in range(1, 5)] == [what for _kind, what in _DEPENDS_ON]
+    assert deps["DEP-2"]["notes"] == f"{header[1]}: External"
+    assert f"from “{header[2]}”" in plan.sheets[0].note  # the preview says which column names them
+
+
+def test_a_github_issue_list_is_titled_by_its_descriptions_first_sentence(sqlite_store, tmp_path):
+    """A risk list kept as GitHub issues, written as a workbook ("Number | Description | Labels | State | Assignee |
+    Milestone"): "State" is the status, "Assignee" the owner, the labels kept. Each risk was titled by its whole
+    description; where no column titles the records, a description's first sentence is the title (one too long
+    cut at a word, never inside one) and the whole text is kept."""
+    long = ("Key developer leaves during the migration and takes the knowledge of the legacy billing code with "
+            "them so that every change to invoicing takes a week")
+    path = write_xlsx(tmp_path / "risks.xlsx", {"Risks": [
+        ["Number", "Description", "Labels", "State", "Assignee", "Milestone"],
+        [12, "The payment provider may change its API before launch. We would need two sprints to adapt.",
+         "risk, high", "open", "alice", "v1.0"],
+        [15, long, "risk", "closed", "bob", "v1.0"],
+        [18, "Data migration loses records", "risk, low", "open", "carol", "v1.1"]]})
+    import_all(sqlite_store, path)
+    risks = by_code(sqlite_store, "risks")
+    assert risks["12"]["title"] == "The payment provider may change its API before launch."
+    assert "Description: The payment provider may change its API before launch. We would need two sprints to " \
+        "adapt." in risks["12"]["notes"]
+    assert risks["15"]["title"].endswith("…") and long.startswith(risks["15"]["title"][:-1]) and \
+        long[len(risks["15"]["title"]) - 1] == " "  # cut between two words
+    assert f"Description: {long}" in risks["15"]["notes"]
+    assert (risks["18"]["title"], risks["18"]["status"], risks["18"]["owner"]) == (
+        "Data migration loses records", "Open", "carol")
+    assert "Labels: risk, low" in risks["18"]["notes"] and risks["15"]["status"] == "Closed"
+
+
+def test_a_table_without_its_header_row_is_said_to_read_like_a_register(sqlite_store, tmp_path):
+    """A headerless table in a file whose name names no register ("export.csv"): the refusal named the header row
+    to add but not where it would go, and guessed no field. It now says which register its columns' values read
+    like, and each column's field by it."""
+    rows = [[f"2026-04-0{k}", f"R-00{k}", title, level, "Open", "Operational"] for k, (title, level) in enumerate(
+        [("Vendor delivers late", "High"), ("Budget is cut", "Low"), ("Key engineer leaves", "Medium"),
+         ("Data centre move slips", "High")], start=1)]
+    with pytest.raises(WorkbookError) as refused:
+        plan_workbook_import(sqlite_store, write_csv(tmp_path / "export.csv", rows), create_missing=True)
+    said = str(refused.value)
+    assert "has no header row" in said and "By its columns' values it reads like the risk register" in said
+    assert "A “Raised”?" in said and "C “Title”?" in said and "D “Probability”?" in said
+
+
+def _tracker(tmp_path, third_year):
+    return write_xlsx(tmp_path / "Benefits Tracker.xlsx", {"Benefits": [
+        ["Ref", "Benefit", "Measure / KPI", "Baseline", "Realisation Start", "Year 1 Target", "Year 2 Target",
+         "Year 3 Target", "Benefit Owner"],
+        ["DFD-1", "Reduced missed appointments", "DNA rate", 9, dt.date(2025, 4, 1), 8, 7, third_year, "Ann"],
+        ["DFD-3", "Patients booking online", "% online", 5, dt.date(2026, 1, 1), 20, 35, None, "Bob"]]})
+
+
+def test_a_reimport_updates_the_planned_values_of_the_targets_per_year(sqlite_store, tmp_path):
+    """Targets per year became a new benefit's planned values; a re-import updating the benefit with its third
+    year's target changed updated the target but dropped the planned values without a word. They are now the
+    sheet's: the changed benefit's planned values are replaced, the unchanged one's left alone."""
+    import_all(sqlite_store, _tracker(tmp_path, 6))
+    plan = import_all(sqlite_store, _tracker(tmp_path, 5))
+    planned = sorted((r["on"], r["value"]) for r in rows_of(sqlite_store, "benefit_plan"))
+    assert planned == [(dt.date(2026, 3, 31), 8), (dt.date(2026, 12, 31), 20), (dt.date(2027, 3, 31), 7),
+                       (dt.date(2027, 12, 31), 35), (dt.date(2028, 3, 31), 5)]
+    assert by_code(sqlite_store, "benefits")["DFD-1"]["target_value"] == 5
+    years = next(s for s in plan.sheets if s.synthetic)
+    assert {r.report.code: r.report.action.value for r in years.rows} == {"DFD-1": "insert", "DFD-3": "skip"}

@@ -65,6 +65,7 @@ from .vocabulary import (
     ascii_key,
     example_words,
     guidance_words,
+    header_words,
     placeholder_texts,
     register_nouns,
     value_words,
@@ -606,6 +607,47 @@ def _reasoned(text: str) -> bool:
     return len(text.split()) >= 5
 
 
+# a sentence's end: a full stop, a question or an exclamation mark before a space and a capital or a figure
+# ("… before launch. We would …"), or a line's end; "e.g. the", "v1.0", "approx. 3" end none
+_SENTENCE_END_RE = re.compile(r"(?<=[^\s.]{2}[.!?])\s+(?=[A-Z0-9“\"(])|\s*\n\s*")
+TITLE_FROM_TEXT = 120  # characters: a title made of a longer text, cut at a word
+
+
+def first_sentence(text: str) -> str:
+    """A title made of a text that is more than one (an issue's description, a risk's event): its first
+    sentence, and of one longer than ``TITLE_FROM_TEXT`` its words up to that length with "…" — never cut inside
+    a word (it was cut at 117 characters, mid-word). The caller keeps the whole text."""
+    text = text.strip()
+    first = _SENTENCE_END_RE.split(text, maxsplit=1)[0].strip()
+    if len(first) <= TITLE_FROM_TEXT:
+        return first
+    cut = first[:TITLE_FROM_TEXT].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
+    return (cut or first[:TITLE_FROM_TEXT - 1]) + "…"
+
+
+def _described_title(reg: Register, headers: list[str], title_col: int) -> str | None:
+    """The field (the register's "description") or the header (for the notes) that keeps the whole text of a title
+    column headed by the word for a description and nothing else ("Description", "Beschreibung": an issue
+    tracker's body, a GitHub issue list written as a workbook), whose records no column titles: each record is
+    named by its text's first sentence (``first_sentence``), the whole text kept. "Risk Description" names the
+    register's own thing and stays the title as written. None for any other title column."""
+    head = headers[title_col] if title_col < len(headers) else ""
+    if not head or word_key(head) not in _DESCRIPTION_WORDS():
+        return None
+    return "description" if "description" in reg.field_names else " ".join(head.split())
+
+
+@lru_cache(maxsize=1)
+def _DESCRIPTION_WORDS() -> frozenset[str]:  # noqa: N802 - a constant, read from the language files once
+    """The words for a description alone ("Description", "Details", "Body", "Descripción"): an issue's description
+    header words, less those naming notes or a comment ("Notes", "Kommentar", "Reviewer comment": remarks, not
+    the thing's text) and those naming the issue itself ("Issue description": the register's own statement)."""
+    notes = {k for k, name in header_words("risks").items() if name == "notes"}
+    nouns = register_nouns("issues")
+    return frozenset(k for k, name in header_words("issues").items() if name == "description" and k not in notes
+                     and "comment" not in k and "review" not in k and not any(k.startswith(n) for n in nouns))
+
+
 def _said_more(f: Field, raw: str, value: Any) -> bool:
     """Whether a cell read as a level, a choice or a yes/no says more than the value taken from it: a level
     given with its reason (``_reasoned``); a status, a category or a yes/no two words or more longer than the
@@ -1077,6 +1119,9 @@ class Planner:
         else:
             self._title_from = None
         self._title_name = title.name if title is not None else ""
+        # the records named by a column headed "Description" and nothing else (left45): its first sentence
+        self._described_by = _described_title(reg, headers, title_col) \
+            if title_col is not None and self._title_from is None else None
         # a stakeholder written down by position with the name left blank ("Director of CRM projects"): named
         # by that role rather than refused
         self._named_by_role = reg.name == "stakeholders" and title_col is not None and \
@@ -2372,8 +2417,15 @@ class Planner:
                 values.setdefault(f"{mark}_engagement", choice)
         if self._title_from and not values.get(self._title_name):
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
-            if text:
-                values[self._title_name] = text if len(text) <= 120 else text[:117].rstrip() + "…"
+            if text:  # the whole text stays in its own field
+                values[self._title_name] = first_sentence(text)
+        if self._described_by is not None and isinstance(text := values.get(self._title_name), str) and \
+                (title_text := first_sentence(text)) != text:
+            values[self._title_name] = title_text
+            if self._described_by == "description" and not values.get("description"):
+                values["description"] = text
+            else:
+                self._long_texts.append(f"{self._described_by}: {text}")
         extra_lines = self._long_texts + self._codes_said.pop(number, []) + [
             f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
             if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS
@@ -2672,8 +2724,8 @@ class Planner:
         prow.creates = tuple(creates)
         if action == Action.INSERT and actions:
             prow.actions = actions
-        if action == Action.INSERT and yearly:
-            prow.planned = yearly
+        if action in (Action.INSERT, Action.UPDATE) and yearly:
+            prow.planned = yearly  # an update's too: its planned values are the sheet's (importer._planned_values)
         if unplaced:  # a value set aside: forgotten with the row when the row is planned again or skipped
             prow.unplaced = unplaced
         return prow
@@ -2683,7 +2735,7 @@ class Planner:
         written "TBC" is left to the notes, where every year's cell stays as written). A register numbering its years says when
         they start only by a date of the row's own: from the start of the realization window, else the baseline
         date, year N ends the day before its Nth anniversary, and that is the target's date; each year's target
-        is then a planned value of the benefit on that year's end (returned, for a new benefit's trajectory).
+        is then a planned value of the benefit on that year's end (returned, for the benefit's trajectory).
         With no start the date is left empty and nothing planned, rather than guessed from today."""
         target = reg.field("target_value")
         start = values.get("window_start") or values.get("baseline_date")
