@@ -613,16 +613,16 @@ _SENTENCE_END_RE = re.compile(r"(?<=[^\s.]{2}[.!?])\s+(?=[A-Z0-9“\"(])|\s*\n\s
 TITLE_FROM_TEXT = 120  # characters: a title made of a longer text, cut at a word
 
 
-def first_sentence(text: str) -> str:
+def first_sentence(text: str, limit: int = TITLE_FROM_TEXT) -> str:
     """A title made of a text that is more than one (an issue's description, a risk's event): its first
-    sentence, and of one longer than ``TITLE_FROM_TEXT`` its words up to that length with "…" — never cut inside
-    a word (it was cut at 117 characters, mid-word). The caller keeps the whole text."""
+    sentence, and of one longer than ``limit`` its words up to that length with "…" — never cut inside a word
+    (it was cut at 117 characters, mid-word). The caller keeps the whole text."""
     text = text.strip()
     first = _SENTENCE_END_RE.split(text, maxsplit=1)[0].strip()
-    if len(first) <= TITLE_FROM_TEXT:
+    if len(first) <= limit:
         return first
-    cut = first[:TITLE_FROM_TEXT].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
-    return (cut or first[:TITLE_FROM_TEXT - 1]) + "…"
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
+    return (cut or first[:limit - 1]) + "…"
 
 
 def _described_title(reg: Register, headers: list[str], title_col: int) -> str | None:
@@ -2420,7 +2420,8 @@ class Planner:
             if text:  # the whole text stays in its own field
                 values[self._title_name] = first_sentence(text)
         if self._described_by is not None and isinstance(text := values.get(self._title_name), str) and \
-                (title_text := first_sentence(text)) != text:
+                (title_text := first_sentence(text, reg.field(self._title_name).max_length)) != text:
+            # (one sentence is the title whole, as the column titled it: cut only past what a title holds)
             values[self._title_name] = title_text
             if self._described_by == "description" and not values.get("description"):
                 values["description"] = text
