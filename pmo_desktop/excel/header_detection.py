@@ -1801,7 +1801,7 @@ def _thing_over_its_kind(kind: SheetKind, row: list[Any], mapping: dict[int, str
     """A column of kinds beside a column stating each thing: the statement names the records, whatever either
     header says — in every register, decided per column (left45; round 44's ``_statement_wins_over_kind`` did
     it where both headers named the title). A kind column (``_kinds_of_things``: a word or two a cell, headed
-    "Type", "Kind", "Category" … or repeating) is never the title beside a column of statements
+    "Type", "Kind", "Category" …) is never the title beside a column of statements
     (``_stated_things``: mostly distinct, three words and more) read as the notes or a description or not read
     (a column read as a field of its own — a cause, a plan — keeps it): a dependency log's
     "Type" of Internal / External / Technical beside "Notes" saying what is depended on was titled "Internal",
@@ -1811,11 +1811,11 @@ def _thing_over_its_kind(kind: SheetKind, row: list[Any], mapping: dict[int, str
     if title is None or kind.is_child or set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())):
         return mapping, None  # (a risk's event, an issue's description names the records where no title does)
     titled = next((c for c, n in mapping.items() if n == title), None)
-    # with no title read, only a kind headed as one ("Type") beside the notes or a description: a sheet of task
-    # statements beside RACI letters is no register of those tasks (round 40's RACI matrix)
+    # with no title read, a kind beside the notes or a description only: a sheet of task statements beside RACI
+    # letters is no register of those tasks (round 40's RACI matrix)
     kinds = [c for c in ([titled] if titled is not None else
                          [c for c in range(len(row)) if c not in mapping or mapping[c] in ("category", "kind")])
-             if _kinds_of_things(row, c, sample, headed=titled is None)]
+             if _kinds_of_things(row, c, sample)]
     if not kinds:
         return mapping, None
     best: tuple[float, int] | None = None
@@ -1836,16 +1836,15 @@ def _thing_over_its_kind(kind: SheetKind, row: list[Any], mapping: dict[int, str
 _CATCH_ALL = frozenset({"notes", "description"})  # the fields a record keeps what else is said in
 
 
-def _kinds_of_things(row: list[Any], c: int, sample: list[list[Any]], headed: bool = False) -> bool:
-    """Whether column ``c`` sorts the records into kinds: three values at least, each a word or two of letters
-    (25 characters at most), under a header ending in a sorting word ("Type", "dependency_type", "Risk
-    Category") or, unless ``headed``, each value on two rows or more on the mean (a list of names repeats few)."""
-    values = [str(r[c]).strip() for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
-    if len(values) < 3 or any(len(v) > 25 or len(v.split()) > 2 or not _LETTERS_RE.search(v) for v in values):
-        return False
+def _kinds_of_things(row: list[Any], c: int, sample: list[list[Any]]) -> bool:
+    """Whether column ``c`` sorts the records into kinds: headed so, its header's last word a sorting word ("Type",
+    "dependency_type", "Risk Category"), and three values at least, each a word or two of letters (25 characters
+    at most). Not by its values alone: an office's short titles repeat too ("Approve budget" on four decisions)."""
     head = words_of(row[c]) if c < len(row) and isinstance(row[c], str) else []
-    return bool(head) and head[-1] in _SORTING_WORDS or \
-        not headed and len({v.lower() for v in values}) * 2 <= len(values)
+    if not head or head[-1] not in _SORTING_WORDS:
+        return False
+    values = [str(r[c]).strip() for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    return len(values) >= 3 and all(len(v) <= 25 and len(v.split()) <= 2 and _LETTERS_RE.search(v) for v in values)
 
 
 def _stated_things(c: int, sample: list[list[Any]]) -> float | None:
