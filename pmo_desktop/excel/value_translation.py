@@ -651,6 +651,9 @@ class Translator:
                 items = [self._translate(f, item, ctx, profile) for item in parts]
                 if any(i is None for i in items):
                     raise
+                parted = self.parted.get(f.name)
+                if parted and any(v.parse_text(item) in parted for item in parts):
+                    parted.add(v.parse_text(raw))  # an item read by a part of it: the whole list is kept too
                 return v.join_list([c for c in f.choices if c in items])
             value = self._translate(f, raw, ctx, profile)
             if value is None:
