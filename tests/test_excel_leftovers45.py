@@ -25,16 +25,18 @@ def test_a_level_or_choice_read_from_part_of_its_cell_keeps_the_whole_cell(sqlit
     without a word; the whole cell is now kept in the notes under its column's header, and the preview says
     once of the sheet which cells were read by a part of them."""
     path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risks": [
-        ["ID", "Risk", "Owner", "Probability", "Impact (1-5)", "Status"],
-        ["R1", "Vendor late", "Ann", "High-ish", "Medium (tbc)", "Open"],
-        ["R2", "Server down", "Bob", "Low – watch", "High", "Closed (tbc)"],
-        ["R3", "Budget cut", "Cy", "Medium", "Low", "Closed"]]})
+        ["ID", "Risk", "Owner", "Probability", "Impact (1-5)", "Status", "Impact areas"],
+        ["R1", "Vendor late", "Ann", "High-ish", "Medium (tbc)", "Open", "Time"],
+        ["R2", "Server down", "Bob", "Low – watch", "High", "Closed (tbc)", "Schedule-ish, Budget"],
+        ["R3", "Budget cut", "Cy", "Medium", "Low", "Closed", "Time, Cost"]]})
     plan = import_all(sqlite_store, path)
     risks = by_code(sqlite_store, "risks")
     assert [(risks[c]["probability"], risks[c]["impact"], risks[c]["status"]) for c in ("R1", "R2", "R3")] == [
         (4, 3, "Open"), (2, 4, "Closed"), (3, 2, "Closed")]
     assert risks["R1"]["notes"].splitlines() == ["Probability: High-ish", "Impact (1-5): Medium (tbc)"]
-    assert risks["R2"]["notes"].splitlines() == ["Probability: Low – watch", "Status: Closed (tbc)"]
+    assert risks["R2"]["notes"].splitlines() == ["Probability: Low – watch", "Status: Closed (tbc)",
+                                                 "Impact areas: Schedule-ish, Budget"]  # an item read by a part
+    assert risks["R2"]["impact_areas"] == "Time; Cost"
     assert not risks["R3"]["notes"]  # a whole word of the scale says all the cell says
     said = plan.sheets[0].note
     assert "“High-ish” read as 4 of 5" in said and "“Medium (tbc)” read as 3 of 5" in said
