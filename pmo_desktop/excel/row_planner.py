@@ -1444,11 +1444,18 @@ class Planner:
                     not (first_col in (code_col, parent_col) and _looks_like_code(row[first_col])):
                 skip(number, f"a note, not a record (only “{v.parse_text(row[first_col])[:40]}” in the first column).")
                 continue
+            above = last_record[2] if last_record is not None and title_col is not None and title_col not in filled \
+                else None  # the record above an untitled row: the template's defaults it copied down
             if parent_reg is None and code_col is not None and code_col in filled and \
                     all(c == code_col or (c not in mapped_cols and c not in plan.extras) or _zero(row[c])
-                        or row[c] == row[code_col] for c in filled):
-                # zeros: formulas of the empty row ("Gesamt" = 0); its number repeated by a formula
-                skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}” is filled).")
+                        or row[c] == row[code_col] or (above is not None and c < len(above) and row[c] == above[c]) for c in filled):
+                # zeros: formulas of the empty row ("Gesamt" = 0); its number repeated by a formula; with no
+                # title, the value the record above holds in that column: a default the template copied down
+                # its numbered rows ("Aberto" beside 7, 8 … 21 under five risks, round 46)
+                copied = " and the defaults copied down" if any(
+                    c != code_col and c in mapped_cols and not _zero(row[c]) and row[c] != row[code_col] for c in filled) else ""
+                skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}”"
+                             f"{copied} {'are' if copied else 'is'} filled).")
                 continue
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
                     len(filled) == 1 and filled[0] == title_col and table_widths and min(table_widths) >= 3 and \
@@ -2405,6 +2412,13 @@ class Planner:
                 values["response"] = strategy
         for f, name, known, pending in self._unknown_names(strict_refs, values):
             assert f.ref is not None  # strict_refs holds references only
+            if f.kind.is_reference and f.ref.target.__name__ == "Project" and \
+                    word_key(name) in value_words("project.whole"):
+                # "Projeto" under "Projeto / Iteração" (beside an iteration's name): the project as a whole, no
+                # project of that name; the word stays in the notes, no project is made of it (round 46)
+                values.pop(f.name)
+                extra_lines.append(f"{f.label}: {name}")
+                continue
             near = _near_name(name, known | pending)
             if near is not None:  # "Particpants", "Insurance Provider": the one name it misspells
                 if f.kind.is_reference:
