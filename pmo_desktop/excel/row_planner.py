@@ -452,6 +452,15 @@ def _grouped(row: tuple[Any, ...], grouped: dict[int, Any]) -> tuple[Any, ...]:
     return row if cells is None else tuple(cells)
 
 
+def _default_copied_down(row: tuple[Any, ...], filled: list[int], code_col: int, above: tuple[Any, ...]) -> bool:
+    """An untitled row numbered ahead by a template that writes one default on every row ("Aberto" beside 7, 8 …
+    21 under five risks, round 46): besides its number (and zeros of formulas), one cell only, holding what the
+    record above holds there. A row with more of its own (levels, an owner, a note) stays a record missing its
+    title, left out with the reason, never dropped."""
+    own = [c for c in filled if c != code_col and not _zero(row[c])]
+    return len(own) == 1 and own[0] < len(above) and row[own[0]] == above[own[0]]
+
+
 def _zero(value: Any) -> bool:
     return (value.__class__ is float or value.__class__ is int) and value == 0
 
@@ -1444,18 +1453,17 @@ class Planner:
                     not (first_col in (code_col, parent_col) and _looks_like_code(row[first_col])):
                 skip(number, f"a note, not a record (only “{v.parse_text(row[first_col])[:40]}” in the first column).")
                 continue
-            above = last_record[2] if last_record is not None and title_col is not None and title_col not in filled \
-                else None  # the record above an untitled row: the template's defaults it copied down
             if parent_reg is None and code_col is not None and code_col in filled and \
                     all(c == code_col or (c not in mapped_cols and c not in plan.extras) or _zero(row[c])
-                        or row[c] == row[code_col] or (above is not None and c < len(above) and row[c] == above[c]) for c in filled):
-                # zeros: formulas of the empty row ("Gesamt" = 0); its number repeated by a formula; with no
-                # title, the value the record above holds in that column: a default the template copied down
-                # its numbered rows ("Aberto" beside 7, 8 … 21 under five risks, round 46)
-                copied = " and the defaults copied down" if any(
-                    c != code_col and c in mapped_cols and not _zero(row[c]) and row[c] != row[code_col] for c in filled) else ""
-                skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}”"
-                             f"{copied} {'are' if copied else 'is'} filled).")
+                        or row[c] == row[code_col] for c in filled):
+                # zeros: formulas of the empty row ("Gesamt" = 0); its number repeated by a formula
+                skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}” is filled).")
+                continue
+            if parent_reg is None and code_col is not None and code_col in filled and title_col is not None and \
+                    title_col not in filled and last_record is not None and \
+                    _default_copied_down(row, filled, code_col, last_record[2]):
+                skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}” and the "
+                             "value the template writes on every row are filled).")
                 continue
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
                     len(filled) == 1 and filled[0] == title_col and table_widths and min(table_widths) >= 3 and \
