@@ -2432,7 +2432,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             # Information Needed | Frequency | Medium" is a communication plan naming its stakeholders)
             if best is None or score > best.score or (score == best.score and (
                     ticks or (i == best.row - 1 and len(real_fields(mapping)) > len(real_fields(best.mapping)))
-                    or (i == best.row and _merged_over(stored, best)))):
+                    or (i == best.row and _merged_over(rows, stored, best)))):
                 headers = ["" if v is None else str(v).strip() for v in numbered.get(i, written)]
                 while headers and not headers[-1]:
                     headers.pop()
@@ -2485,17 +2485,24 @@ def _own_cells(row: list[Any], stored: list[list[Any]], i: int) -> list[Any]:
             for c, x in enumerate(row)]
 
 
-def _merged_over(stored: list[list[Any]], match: HeaderMatch) -> bool:
+def _merged_over(rows: list[list[Any]], stored: list[list[Any]], match: HeaderMatch) -> bool:
     """The row found as a header names a column by a caption merged over it from the left ("Inventário de
-    stakeholders" over "Grupos de stakeholders | Descrição"): a band over the header below, which wins a tie.
-    Only a cell carrying its left neighbour's words is such a caption: a header cell merged down over both lines
-    of a two-row header ("ID Ação de Atenuação" over M8:M9) is that header's own, and the row under it is the
-    first record, not the header's lower line (round 46: the first risk read as the header, the next lost)."""
+    stakeholders" over "Grupos de stakeholders | Descrição"): a band over the header below, which wins a tie;
+    or by a cell merged down past it into the row below ("Должность" over E4:E6): the header goes on below.
+    A cell merged down over the header's lines that ends on the row found ("ID Ação de Atenuação" over M8:M9)
+    is that header's own, and the row under it is the first record, not the header's lower line (round 46:
+    the first risk was read as the header, the next lost)."""
     at = match.row - 1
     line = stored[at] if at < len(stored) else []
     said = match.headers
-    return any((c >= len(line) or line[c] is None) and 0 < c < len(said) and said[c] and said[c] == said[c - 1]
-               for c in match.mapping)
+    below = rows[at + 1] if at + 1 < len(rows) else []
+    below_stored = stored[at + 1] if at + 1 < len(stored) else []
+    top = rows[at] if at < len(rows) else []
+    return any((c >= len(line) or line[c] is None) and (
+        (0 < c < len(said) and said[c] and said[c] == said[c - 1]) or
+        (c < len(below) and c < len(top) and below[c] is not None and below[c] == top[c]
+         and (c >= len(below_stored) or below_stored[c] is None)))
+        for c in match.mapping)
 
 
 # Words a header line does not end on when its phrase goes on in the cell below ("Rol en el" / "Proyecto")
