@@ -605,7 +605,7 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
         if named is not None:
             mapping[named] = title
     tc = next((c for c, n in mapping.items() if n == title), None)
-    if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
+    if tc is not None and group is not None and _under_other_thing(kind, row, group, tc, mapping):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
 
@@ -1011,13 +1011,21 @@ def _names_field(kind: SheetKind, text: Any) -> bool:
     return any(v in keys for v in header_variants(text))
 
 
-def _under_other_thing(kind: SheetKind, row: list[Any], group: list[Any], c: int) -> bool:
+def _under_other_thing(kind: SheetKind, row: list[Any], group: list[Any], c: int, mapping: dict[int, str]) -> bool:
     """The title column sits under a caption of the upper header row naming another thing than the
     register's records ("Asset" over "Name | Value | Owner"), in a band whose other captions name fields
     of the register ("Vulnerability", "Threat") over the same words ("Description | Scale" under both): its
-    cells name that thing, not the records."""
+    cells name that thing, not the records. A caption spanning the records' own ID too ("Informações Gerais"
+    over "# | Data de identificação | Descrição | Responsável") is the records' own band, whatever it says."""
     top = group[c] if c < len(group) else None
     if not isinstance(top, str) or not top.strip() or top == row[c] or _names_field(kind, top):
+        return False
+    left, right = c, c
+    while left > 0 and group[left - 1] == top:
+        left -= 1
+    while right + 1 < len(group) and group[right + 1] == top:
+        right += 1
+    if any(mapping.get(x) == "code" for x in range(left, right + 1)):
         return False
     said = set(words_of(top))
     if (said | {w[:-1] for w in said if len(w) > 4 and w.endswith("s")}) & _nouns(kind) or \
@@ -2499,7 +2507,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             # Information Needed | Frequency | Medium" is a communication plan naming its stakeholders)
             if best is None or score > best.score or (score == best.score and (
                     ticks or (i == best.row - 1 and len(real_fields(mapping)) > len(real_fields(best.mapping)))
-                    or (i == best.row and _merged_over(stored, best)))):
+                    or (i == best.row and _merged_over(rows, stored, best)))):
                 headers = ["" if v is None else str(v).strip() for v in numbered.get(i, written)]
                 while headers and not headers[-1]:
                     headers.pop()
@@ -2552,12 +2560,24 @@ def _own_cells(row: list[Any], stored: list[list[Any]], i: int) -> list[Any]:
             for c, x in enumerate(row)]
 
 
-def _merged_over(stored: list[list[Any]], match: HeaderMatch) -> bool:
+def _merged_over(rows: list[list[Any]], stored: list[list[Any]], match: HeaderMatch) -> bool:
     """The row found as a header names a column by a caption merged over it from the left ("Inventário de
-    stakeholders" over "Grupos de stakeholders | Descrição"): a band over the header below, which wins a tie."""
+    stakeholders" over "Grupos de stakeholders | Descrição"): a band over the header below, which wins a tie;
+    or by a cell merged down past it into the row below ("Должность" over E4:E6): the header goes on below.
+    A cell merged down over the header's lines that ends on the row found ("ID Ação de Atenuação" over M8:M9)
+    is that header's own, and the row under it is the first record, not the header's lower line (round 46:
+    the first risk was read as the header, the next lost)."""
     at = match.row - 1
     line = stored[at] if at < len(stored) else []
-    return any(c >= len(line) or line[c] is None for c in match.mapping)
+    said = match.headers
+    below = rows[at + 1] if at + 1 < len(rows) else []
+    below_stored = stored[at + 1] if at + 1 < len(stored) else []
+    top = rows[at] if at < len(rows) else []
+    return any((c >= len(line) or line[c] is None) and (
+        (0 < c < len(said) and said[c] and said[c] == said[c - 1]) or
+        (c < len(below) and c < len(top) and below[c] is not None and below[c] == top[c]
+         and (c >= len(below_stored) or below_stored[c] is None)))
+        for c in match.mapping)
 
 
 # Words a header line does not end on when its phrase goes on in the cell below ("Rol en el" / "Proyecto")

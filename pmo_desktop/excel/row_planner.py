@@ -473,6 +473,15 @@ def _grouped(row: tuple[Any, ...], grouped: dict[int, Any]) -> tuple[Any, ...]:
     return row if cells is None else tuple(cells)
 
 
+def _default_copied_down(row: tuple[Any, ...], filled: list[int], code_col: int, above: tuple[Any, ...]) -> bool:
+    """An untitled row numbered ahead by a template that writes one default on every row ("Aberto" beside 7, 8 …
+    21 under five risks, round 46): besides its number (and zeros of formulas), one cell only, holding what the
+    record above holds there. A row with more of its own (levels, an owner, a note) stays a record missing its
+    title, left out with the reason, never dropped."""
+    own = [c for c in filled if c != code_col and not _zero(row[c])]
+    return len(own) == 1 and own[0] < len(above) and row[own[0]] == above[own[0]]
+
+
 def _zero(value: Any) -> bool:
     return (value.__class__ is float or value.__class__ is int) and value == 0
 
@@ -1529,6 +1538,12 @@ class Planner:
                 # zeros: formulas of the empty row ("Gesamt" = 0); its number repeated by a formula
                 skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}” is filled).")
                 continue
+            if parent_reg is None and code_col is not None and code_col in filled and title_col is not None and \
+                    title_col not in filled and last_record is not None and \
+                    _default_copied_down(row, filled, code_col, last_record[2]):
+                skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}” and the "
+                             "value the template writes on every row are filled).")
+                continue
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
                     len(filled) == 1 and filled[0] == title_col and table_widths and min(table_widths) >= 3 and \
                     _wrapped(last_record[2][title_col], row[title_col]):
@@ -2512,6 +2527,13 @@ class Planner:
                 values["response"] = strategy
         for f, name, known, pending in self._unknown_names(strict_refs, values):
             assert f.ref is not None  # strict_refs holds references only
+            if f.kind.is_reference and f.ref.target.__name__ == "Project" and \
+                    word_key(name) in value_words("project.whole"):
+                # "Projeto" under "Projeto / Iteração" (beside an iteration's name): the project as a whole, no
+                # project of that name; the word stays in the notes, no project is made of it (round 46)
+                values.pop(f.name)
+                extra_lines.append(f"{f.label}: {name}")
+                continue
             near = _near_name(name, known | pending)
             if near is not None:  # "Particpants", "Insurance Provider": the one name it misspells
                 if f.kind.is_reference:

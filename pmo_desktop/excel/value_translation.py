@@ -146,6 +146,8 @@ def _number(raw: Any) -> float | None:
 
 _LIST_RE = re.compile(r"[,;/\n&+]+|\s+(?:and|y|e|et|und|en|og|ve|и)\s+", re.I)
 _PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+# a choice written after a bracketed tag that sorts the choices ("[Risco Negativo] Aceitar", "[Positive] Exploit")
+_TAGGED_CHOICE_RE = re.compile(r"^\s*\[[^\]]{1,40}\]\s*(\S.*)$", re.S)
 _PERCENT_ONLY_RE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*%\s*")
 _RANGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to|—)\s*(\d+(?:\.\d+)?)\s*%?\s*$")
 
@@ -778,6 +780,11 @@ class Translator:
                 if word_key(raw) != word_key(found[0]):
                     self._note_part(f, raw, found[0])
                 return found[0]
+        tagged = _TAGGED_CHOICE_RE.match(raw) if isinstance(raw, str) else None
+        if tagged is not None:
+            # a template's list of choices grouped by a tag in brackets ("[Risco Negativo] Aceitar", "[Risco
+            # Positivo] Explorar"): the tag sorts the choices, the words after it are the choice (round 46)
+            return self._choice(f, tagged.group(1))
         return None
 
     def _borrowed(self, f: Field, raw: Any) -> str | None:
