@@ -43,7 +43,7 @@ Differences from the in-memory table, all deliberate:
   ids kept, not listed again, while the register's signature and the day stay the same (``_keep``:
   ``KEEP_IDS_AT_MOST`` ids, the least recently shown dropped first); and a column filter of a sorted table
   whose sort a kept window shows is that window's ids less those failing the filter, whole at once
-  (``_narrowed``), not its first rows then the rest. The rows read for the pages painted are kept by id
+  (``_narrowed_from``), not its first rows then the rest. The rows read for the pages painted are kept by id
   as long (``_kept_rows``, as many as the pages in memory hold): a window shown again paints without reading.
 """
 
@@ -91,6 +91,10 @@ FIRST_ROWS_SERVER = 200
 # risks' rows about 1.3 s), each value parsed and compared — all of which held the window before the edit's own
 # progress dialog showed.
 READ_ON_WORKER_FROM = 5_000
+# From this many records a sort's, a filter's or a search's query of every row runs on a worker
+# (``_reorder_on_worker``): among 1,000,000 risks a sort by title held the GUI thread 0.5–0.6 s of CPU, a status
+# filter 0.17 s, and more on a loaded machine. The table shows the rows before until the new ids are in place.
+QUERY_ON_WORKER_FROM = 50_000
 WIDEN_AT_MOST = 20_000  # records changed at once whose dates widen the dates' bounds kept (``_follow_bounds``)
 # The GUI thread waits for a worker (an index being built, the dates' bounds being read) this long at most,
 # then goes on without it (the worker goes on too). A worker is not always in our hands: on PostgreSQL a
@@ -228,6 +232,20 @@ class _Reload:
         self.result: tuple | None = None  # (ids, signature, pages), None: it failed
 
 
+class _Reorder(_Reload):
+    """A sort's, a filter's or a search's ids read on a worker (``WindowedRegisterModel._reorder_on_worker``) while the
+    table shows the rows before; ``result``: (ids, the window whose rest is still to list or None, the register's
+    signature when it was read, the rows of the pages in view)."""
+
+    def __init__(self, token: int, window: Window, reset: bool, kept: set[int], after) -> None:
+        super().__init__(token)
+        self.window = window
+        self.reset = reset  # a filter or a search: the table reset when they come; a sort: laid out again
+        self.kept = kept  # the edited rows kept in view (a sort), placed in the new order when it comes
+        self.after = after  # what follows once they are in place (a date's sort index built), or None
+        self.stop = windows.Stop()  # a newer sort, filter, search or edit made it moot: its query stopped
+
+
 class WindowedRegisterModel(RegisterTableModel):
     """The records a window shows, by id; rows read in pages on demand. Same interface as
     ``RegisterTableModel`` (``rows`` is not kept: use ``record``, ``record_id``, ``row_of``)."""
@@ -247,7 +265,7 @@ class WindowedRegisterModel(RegisterTableModel):
         self._signature: tuple[int, int, int] = (0, 0, 0)
         # The ids of windows read whole (``_keep``), most recent last, while the register's signature and
         # the day are ``_kept_as_of``: a window shown again is not listed again (``_kept_ids``), a column
-        # filter of a sorted window is the sorted ids kept less those failing it (``_narrowed``).
+        # filter of a sorted window is the sorted ids kept less those failing it (``_narrowed_from``).
         self._kept_windows: OrderedDict[tuple, array[int]] = OrderedDict()
         self._kept_as_of: tuple[tuple[int, int, int], Any] | None = None
         # The rows read for the pages painted, by id, kept as the windows are (``_kept_rows``): a window shown
@@ -365,39 +383,82 @@ class WindowedRegisterModel(RegisterTableModel):
         filter): in a large register, its first ``FIRST_ROWS`` ids now and the rest on a worker.
         ``keep_unmatched`` (a sort): the edited rows kept in view stay, at their places in the new order."""
         kept, self.unmatched = (self.unmatched if keep_unmatched else set()), set()
+        self._start_read()
+        window = self.window()
+        at_hand, read = self._ids_reader(window, first, signature)
+        if at_hand is not None:
+            ids, rest_of = at_hand, None
+        else:
+            assert read is not None
+            ids, rest_of = self.document.office.read(read, windows.Stop())
+        signature_now = None
+        if self._known_signature is not None:
+            signature_now, self._known_signature = self._known_signature, None
+        elif signature or self._stale:
+            signature_now = self.document.office.read(windows.signature, self.register, self.parent_id)
+        self._put_ids(window, ids, rest_of, signature_now, kept)
+
+    def _start_read(self) -> None:
+        """A new read of the window's ids begins: what was under way for the window before is moot — a background
+        read's answer never put in place (``_reload_token``), a listing's or a sort's or filter's query on a worker
+        stopped where it is."""
         self._reload_token += 1  # a background read started before is moot now
         self._drop_listing()
-        office, window = self.document.office, self.window()
-        shown, whole = window, True
-        known = None if signature else self._kept_ids(window)
-        narrowed = None if signature or known is not None else self._narrowed(window)
-        passing = None if signature or known is not None or narrowed is not None or window.sort_field \
-            else self._passing(window)
-        if known is not None:
-            self.ids = known  # shown before, the register unchanged: not listed again
-        elif narrowed is not None:
-            self.ids = narrowed
-        elif passing is not None:
-            self.ids = passing  # unsorted: in id order
-        elif first and self._total >= LIST_FIRST_FROM and windows.can_list_first(self.register, window):
-            limit = FIRST_ROWS if office.store.is_sqlite else min(FIRST_ROWS, FIRST_ROWS_SERVER)
-            self.ids, window, complete = office.read(windows.first_ids, self.register, window, limit,
-                                                     self.document.context, self._bounds())
-            if not complete:  # fewer than FIRST_ROWS: they are all
-                self._list_rest(window)
-                whole = False
-        else:
-            self.ids = office.read(windows.fetch_ids, self.register, window, self.document.context, self._bounds())
-        if self._known_signature is not None:
-            self._signature, self._total, self._known_signature = self._known_signature, self._known_signature[0], None
-            self._stale = False
-        elif signature or self._stale:
-            self._signature = office.read(windows.signature, self.register, self.parent_id)
-            self._total = self._signature[0]
-            self._stale = False
+        if isinstance(self._reloading, _Reorder):
+            self._reloading.stop.stop()
+            self._reloading = None
+
+    def _ids_reader(self, window: Window, first: bool, signature: bool):
+        """How the ids of ``window`` are had: ``(ids, None)`` when they are at hand — a window kept, a sorted
+        window kept narrowed by the columns' classes, an unsorted filter by them (no query of every row) —, else
+        ``(None, read)``: ``read(session, stop)`` gives ``(ids, rest_of)`` by the database's query, on the GUI
+        thread or on a worker (``_reorder_on_worker``); ``rest_of`` is the window whose rest is still to list when
+        those are only its first ``FIRST_ROWS`` ids (``first``, a large register). It reads nothing of the
+        model's changing state, so a worker may run it."""
+        sorted_ids = None
+        unsorted = replace(window, sort_field=None, descending=False)
+        if not signature:
+            known = self._kept_ids(window)
+            if known is not None:
+                return known, None  # shown before, the register unchanged: not listed again
+            sorted_ids = self._narrowed_from(window)
+            if sorted_ids is not None:
+                passing = self._passing(unsorted)
+                if passing is not None:
+                    return windows.among(sorted_ids, passing), None
+            elif not window.sort_field:
+                passing = self._passing(window)
+                if passing is not None:
+                    return passing, None  # unsorted: in id order
+        register, ctx, bounds = self.register, self.document.context, self._bounds()
+        first_rows = None
+        if sorted_ids is None and first and self._total >= LIST_FIRST_FROM and windows.can_list_first(register, window):
+            first_rows = FIRST_ROWS if self.document.office.store.is_sqlite else min(FIRST_ROWS, FIRST_ROWS_SERVER)
+
+        def read(session, stop: windows.Stop) -> tuple[array[int], Window | None]:
+            if sorted_ids is not None:  # a sorted window kept, less those failing the filters (``_narrowed_from``)
+                return windows.among(sorted_ids, windows.fetch_ids(session, register, unsorted, ctx, bounds, stop)), None
+            if first_rows is not None:
+                with stop.watching(session):
+                    ids, shown, complete = windows.first_ids(session, register, window, first_rows, ctx, bounds)
+                return ids, (None if complete else shown)  # fewer than FIRST_ROWS: they are all
+            return windows.fetch_ids(session, register, window, ctx, bounds, stop), None
+
+        return None, read
+
+    def _put_ids(self, window: Window, ids: array[int], rest_of: Window | None,
+                 signature: tuple[int, int, int] | None, kept: set[int]) -> None:
+        """The ids of ``window`` read (``_ids_reader``) put in place, the register's ``signature`` with them when it
+        was read; the rest listed on a worker when these are the first rows (``rest_of``); the edited rows kept in
+        view (``kept``) placed in the new order."""
+        self.ids = ids
+        if rest_of is not None:
+            self._list_rest(rest_of)
+        if signature is not None:
+            self._signature, self._total, self._stale = signature, signature[0], False
         self._drop_pages()
-        if whole:
-            self._keep(shown, self.ids)
+        if rest_of is None:
+            self._keep(window, self.ids)
         if kept:
             self.ids = self.ids[:]  # a copy: the ids kept stay the window's own
             listed = _positions_in(self.ids, kept)
@@ -409,9 +470,107 @@ class WindowedRegisterModel(RegisterTableModel):
                 self.unmatched.add(rid)
 
     def reload(self, signature: bool = True, first: bool = False) -> None:
+        if not signature and self._known_signature is None:  # a filter, a search, Reapply: the table's own change
+            self._read_window(first, keep_unmatched=False, reset=True)
+            return
         self.beginResetModel()
         self._read_ids(signature, first)
         self.endResetModel()
+
+    def _read_window(self, first: bool, keep_unmatched: bool, reset: bool, after=None) -> None:
+        """The ids of the window the table now asks for (a sort, a filter, a search) put in place: those at hand at
+        once (``_ids_reader``); a query of every row on a worker in a large register (``_reorder_on_worker``); else
+        here. ``reset``: a filter's or a search's new rows (the selection cleared), else a sort's (the selection and
+        the current cell kept on their records). ``after``: called once they are in place."""
+        kept = set(self.unmatched) if keep_unmatched else set()
+        window = self.window()
+        self._start_read()
+        at_hand, read = self._ids_reader(window, first, signature=False)
+        if at_hand is None and self._reads_on_worker():
+            assert read is not None
+            self._reorder_on_worker(window, read, kept, reset, after)
+            return
+
+        def change() -> None:
+            self.unmatched = set()
+            if at_hand is not None:
+                ids, rest_of = at_hand, None
+            else:
+                assert read is not None
+                ids, rest_of = self.document.office.read(read, windows.Stop())
+            signature = self.document.office.read(windows.signature, self.register, self.parent_id) if self._stale else None
+            self._put_ids(window, ids, rest_of, signature, kept)
+
+        self._show(change, reset)
+        if after is not None:
+            after()
+
+    def _show(self, change, reset: bool) -> None:
+        """``change`` of the ids told to the view: a reset (a filter, a search), or a layout change that keeps the
+        selection and the current cell on their records (a sort)."""
+        if reset:
+            self.beginResetModel()
+            change()
+            self.endResetModel()
+        else:
+            self._relayout(change)
+
+    def _reads_on_worker(self) -> bool:
+        """Whether a window's query of every row runs on a worker (``QUERY_ON_WORKER_FROM``)."""
+        return self.parent_id is None and self._total >= QUERY_ON_WORKER_FROM
+
+    def _reorder_on_worker(self, window: Window, read, kept: set[int], reset: bool, after) -> None:
+        """A sort's, a filter's or a search's query (``read``, from ``_ids_reader``) run on a worker with its own
+        connection, with the register's signature when others' change is pending and the rows of the pages in view
+        in the new order; meanwhile the table shows the rows before, as they were, and what needs every id in its
+        order (a record's row, an edit) waits for the answer (``_finish_reload``). It is put in place in one step
+        (``_install_reorder``); a newer sort, filter, search or edit first makes it moot and stops its query where
+        it is (``_start_read``)."""
+        job = self._reloading = _Reorder(self._reload_token, window, reset, kept, after)
+        office, register, parent_id, stale = self.document.office, self.register, self.parent_id, self._stale
+        numbers, fetch, page_size, width = self._page_numbers(), rows_reader(register, self.document.context, parent_id), \
+            PAGE, len(self.fields)
+
+        def read_all(session):
+            ids, rest_of = read(session, job.stop)
+            signature = windows.signature(session, register, parent_id) if stale else None
+            pages = {} if kept else read_pages(session, fetch, ids, numbers, page_size, width)
+            return ids, rest_of, signature, pages
+
+        def work() -> None:
+            try:
+                if not job.stop.stopped:
+                    job.result = office.read(read_all)
+            except windows.Stopped:
+                pass  # moot: a newer read replaced it
+            except Exception as e:  # noqa: BLE001 — the server is away, the file closed: read again on the GUI thread
+                log.info("The ids of %s not read on a worker: %s", register.name, e)
+            finally:
+                job.done.set()
+            try:
+                self._reloaded.emit(job)  # queued to the GUI thread, where the model lives
+            except RuntimeError:
+                pass  # the model was deleted meanwhile
+
+        self.document.start_worker(work, "pmo-window-order")
+
+    def _install_reorder(self, job: _Reorder) -> None:
+        """GUI thread: a sort's, a filter's or a search's ids read on a worker (``_reorder_on_worker``) in place of
+        the rows shown before, in one step; the pages in view read with them, so painting them reads nothing."""
+        if job.result is None:  # its query failed (logged): read here, as before, where a failure is seen
+            self._show(lambda: self._read_ids(signature=False, first=job.reset, keep_unmatched=bool(job.kept)), job.reset)
+        else:
+            ids, rest_of, signature, pages = job.result
+
+            def change() -> None:
+                self.unmatched = set()
+                self._put_ids(job.window, ids, rest_of, signature, set(job.kept))
+                if pages and not self.unmatched:  # (rows kept in view moved the others: read as painted)
+                    self._pages = OrderedDict(sorted(pages.items()))
+
+            self._show(change, job.reset)
+        if job.after is not None:
+            job.after()
 
     # ------------------------------------------------------------------ windows read before, kept
     def _keep(self, window: Window, ids: array[int]) -> None:
@@ -455,13 +614,13 @@ class WindowedRegisterModel(RegisterTableModel):
                 ids = windows.ids_by_ranks(ranked, window.descending)
         return ids
 
-    def _narrowed(self, window: Window) -> array[int] | None:
-        """A sorted window of column filters (no search, no record filter) whose sort a window kept shows
-        with some of those filters only (none: the whole register sorted): the records passing every
-        filter, listed in id order (a scan, no sort), kept in the kept window's order (``windows.among``:
-        a subset of a sorted list is in the same sort's order). Among 100,000 risks sorted by category, the
-        filter by status 74 ms of SQLite's CPU (its first 2,000 rows sorted, then every id sorted again on a
-        worker) → 14 ms. None when no such window is kept."""
+    def _narrowed_from(self, window: Window) -> array[int] | None:
+        """For a sorted window of column filters (no search, no record filter), the ids of a window kept that
+        shows its sort with some of those filters only (none: the whole register sorted): ``window`` is then
+        those of them passing every filter, listed in id order (a scan, no sort), kept in the kept window's
+        order (``windows.among``: a subset of a sorted list is in the same sort's order; ``_ids_reader``). Among
+        100,000 risks sorted by category, the filter by status 74 ms of SQLite's CPU (its first 2,000 rows
+        sorted, then every id sorted again on a worker) → 14 ms. None when no such window is kept."""
         if (window.sort_field is None or window.search or window.record_ids is not None
                 or not window.column_filters):
             return None
@@ -477,14 +636,7 @@ class WindowedRegisterModel(RegisterTableModel):
         if sorted_ids is None and window.parent_id is None:  # the whole register sorted, from its ranks
             ranked = self._ranked_by(window.sort_field)
             sorted_ids = None if ranked is None else windows.ids_by_ranks(ranked, window.descending)
-        if sorted_ids is None:
-            return None
-        unsorted = replace(window, sort_field=None, descending=False)
-        passing = self._passing(unsorted)
-        if passing is None:
-            passing = self.document.office.read(windows.fetch_ids, self.register, unsorted,
-                                                self.document.context, self._bounds())
-        return windows.among(sorted_ids, passing)
+        return sorted_ids
 
     def _forget_kept(self) -> None:
         self._kept_windows.clear()
@@ -886,9 +1038,9 @@ class WindowedRegisterModel(RegisterTableModel):
             self._build_sort_index_after(name)
             self.wait_for_indexes_ahead()
             build = False
-        self._relayout(lambda: self._read_ids(signature=False, keep_unmatched=True))
-        if build:  # a date: this sort went by key (``windows._unique_key``); its index is built once its rows are read
-            self._build_sort_index_after(name)
+        # a date: this sort went by key (``windows._unique_key``); its index is built once its rows are read
+        after = (lambda: self._build_sort_index_after(name)) if build else None
+        self._read_window(first=False, keep_unmatched=True, reset=False, after=after)
 
     def _wants_sort_index(self, name: str) -> bool:
         """Whether a large register's column sorted for the first time lacks its sort index (a reference
@@ -1210,6 +1362,9 @@ class WindowedRegisterModel(RegisterTableModel):
         self._reloading = None
         if job.token != self._reload_token:
             return
+        if isinstance(job, _Reorder):
+            self._install_reorder(job)
+            return
         if job.result is None:  # the server away, the file closed: the ids are read again at the next refresh
             self._stale = True
             return
@@ -1244,7 +1399,7 @@ class WindowedRegisterModel(RegisterTableModel):
         if not self.is_filtered and not self._stale and not self.listing and not same_ids:
             # Kept while filtered, so that taking the filters off lists nothing (among 1,000,000 risks
             # sorted by title, 0.7 s of CPU), and a filter of it is its ids less those failing
-            # (``_narrowed``): while the register is unchanged (its signature, which every edit moves; any
+            # (``_narrowed_from``): while the register is unchanged (its signature, which every edit moves; any
             # change of it or of the settings drops it: ``_on_records_changed``) and the day the same.
             self._keep(self.window(), self.ids)
         if search is not None:
@@ -1262,7 +1417,7 @@ class WindowedRegisterModel(RegisterTableModel):
             self.record_ids = None if record_ids is None else set(record_ids)  # type: ignore[arg-type]
             self.record_filter_label = label if record_ids is not None else ""
         if not same_ids:
-            self.reload(signature=False, first=True)
+            self._read_window(first=True, keep_unmatched=False, reset=True)
 
     def expect_search(self, text: str) -> None:
         """The search box is being typed in: a search that will need the dates' first and last (a date's
@@ -1334,7 +1489,7 @@ class WindowedRegisterModel(RegisterTableModel):
         self.search, self.record_filter_label = "", ""
         self.column_filters.clear()
         self.record_ids = None
-        self.reload(signature=False, first=True)
+        self._read_window(first=True, keep_unmatched=False, reset=True)
 
     def distinct_values(self, column: int, limit: int) -> list[str]:
         f = self.fields[column]
