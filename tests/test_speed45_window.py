@@ -232,3 +232,33 @@ def test_a_whole_column_selected_stays_selected_through_a_sort_read_on_a_worker(
     qtbot.waitUntil(lambda: column_values(model, "status") == sorted(STATUSES))
     assert view.selection_ranges() == [(0, ROWS - 1, status, status)]
     assert model.record_id(table.currentIndex().row()) == current
+
+
+def test_the_current_record_stays_where_it_was_on_the_screen_when_the_sort_swaps_in(qtbot, document, gate):
+    view = shown_view(qtbot, document, PROJECTS)
+    model, table, budget = view.model, view.table, view.model.column_of("budget")
+    table.setFocus()
+    table.setCurrentIndex(view.proxy.index(150, budget))
+    table.scrollTo(table.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter)
+    current = model.record_id(150)
+    top = table.rowViewportPosition(150)
+    assert 0 < top < table.viewport().height() - table.rowHeight(150)
+    gate.hold()
+    table.sortByColumn(budget, Qt.SortOrder.DescendingOrder)
+    qtbot.wait(50)
+    assert table.rowViewportPosition(150) == top  # meanwhile nothing moves
+    gate.release()
+    qtbot.waitUntil(lambda: column_values(model, "budget") == sorted(BUDGETS, reverse=True))
+    row = table.currentIndex().row()
+    assert model.record_id(row) == current and row != 150
+    assert table.rowViewportPosition(row) == top  # the same record at the same place on the screen
+    # and with the current cell scrolled out of view, the record of the top row stays at the top
+    table.scrollToTop()
+    first = model.record_id(table.rowAt(0))
+    gate.hold()
+    table.sortByColumn(budget, Qt.SortOrder.AscendingOrder)
+    assert gate.seen == ["worker"]
+    gate.release()
+    qtbot.waitUntil(lambda: column_values(model, "budget") == sorted(BUDGETS))
+    assert model.record_id(table.rowAt(0)) == first and table.rowViewportPosition(table.rowAt(0)) == 0
+    assert model.record_id(table.currentIndex().row()) == current

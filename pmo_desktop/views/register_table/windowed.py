@@ -59,7 +59,7 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QIdentityProxyModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from ...models import errors, search_index, sort_index, windows
 from ...models.fields import Register
@@ -176,6 +176,49 @@ def rank_columns_after_first_paint(viewport, model: WindowedRegisterModel) -> No
     """The model's columns ranked on a worker (``WindowedRegisterModel.rank_columns_ahead``) ``NUMPY_AFTER_MS``
     after ``viewport`` (its table's) is first painted: not while the table opens."""
     _AfterFirstPaint(viewport, lambda: QTimer.singleShot(NUMPY_AFTER_MS, model, model.rank_columns_ahead))
+
+
+def keep_scroll_on_records(table, model: WindowedRegisterModel) -> None:
+    """``table`` (a windowed model's) keeps its scroll position on the same records when the model lays its rows out
+    anew — a sort swapped in once read on a worker, others' change, a search's rest: the current cell's record, when
+    it was in view, stays where it was on the screen; else the record of the top row stays at the top. Without it the
+    table stayed at the same row numbers, showing other records (the current cell off screen)."""
+    _ScrollOnRecords(table, model)
+
+
+class _ScrollOnRecords(QObject):
+    def __init__(self, table, model: WindowedRegisterModel) -> None:
+        super().__init__(table)
+        self._table, self._model = table, model
+        self._anchor: tuple[int, int] | None = None  # (record, its row's top in the viewport) before the layout
+        model.layoutAboutToBeChanged.connect(self._remember)
+        model.layoutChanged.connect(self._restore)
+
+    def _remember(self, *_args) -> None:
+        table, model = self._table, self._model
+        self._anchor = None
+        current = table.currentIndex()
+        row = current.row() if current.isValid() else -1
+        if row < 0 or not 0 <= table.rowViewportPosition(row) < table.viewport().height():
+            row = table.rowAt(0)  # the current cell out of view (or none): the top row
+        if 0 <= row < model.rowCount():
+            self._anchor = (model.record_id(row), table.rowViewportPosition(row))
+
+    def _restore(self, *_args) -> None:
+        anchor, self._anchor = self._anchor, None
+        if anchor is None:
+            return
+        record_id, top = anchor
+        row = self._model.row_of(record_id)
+        if row is None:
+            return
+        table = self._table
+        bar = table.verticalScrollBar()
+        table.rowViewportPosition(row)  # (the view laid out again first)
+        if table.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem:
+            bar.setValue(row - round(top / max(1, table.rowHeight(row))))
+        else:
+            bar.setValue(table.rowViewportPosition(row) + bar.value() - top)
 
 
 class _AfterFirstPaint(QObject):
