@@ -262,3 +262,78 @@ def test_the_current_record_stays_where_it_was_on_the_screen_when_the_sort_swaps
     qtbot.waitUntil(lambda: column_values(model, "budget") == sorted(BUDGETS))
     assert model.record_id(table.rowAt(0)) == first and table.rowViewportPosition(table.rowAt(0)) == 0
     assert model.record_id(table.currentIndex().row()) == current
+
+
+# ---------------------------------------------------------------------------------------------- Replace All
+@pytest.fixture
+def signature_reads(monkeypatch) -> list[str]:
+    """Each read of a register's signature (a scan of every row), by the thread it ran on."""
+    reads: list[str] = []
+    signature = windows.signature
+
+    def recorded(*args, **kwargs):
+        reads.append("gui" if threading.current_thread() is threading.main_thread() else "worker")
+        return signature(*args, **kwargs)
+
+    monkeypatch.setattr(windows, "signature", recorded)
+    return reads
+
+
+def replace_all(qtbot, view, find: str, replace: str):
+    """Ctrl+H, the two texts typed, Replace All pressed: the dialog once it says what it did."""
+    dialog = view.open_replace()
+    dialog.find_edit.setText(find)
+    dialog.replace_edit.setText(replace)
+    dialog.replace_all_button.click()
+    qtbot.waitUntil(lambda: dialog.message.text().startswith(("Replaced", "Nothing")), timeout=60_000)
+    return dialog
+
+
+def test_replace_all_reads_the_signature_with_the_new_order_on_a_worker_and_the_check_takes_it_for_ours(
+        qtbot, document, signature_reads):
+    """Sorted by budget, "Project 0" → "Item 0" in 100 names: the register's signature (a scan of a million rows) is
+    read on the worker with the new order, not on the GUI thread; the outside-changes check meanwhile and after
+    flashes nothing of ours."""
+    view = shown_view(qtbot, document, PROJECTS)
+    model, table = view.model, view.table
+    table.sortByColumn(model.column_of("budget"), Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: model._reloading is None)
+    table.setFocus()
+    table.setCurrentIndex(view.proxy.index(4, model.column_of("name")))
+    current = model.record_id(4)
+    flashed: list[set[int]] = []
+    document.outside_changes.connect(lambda _name, ids: flashed.append(set(ids)))
+    signature_reads.clear()
+    dialog = replace_all(qtbot, view, "Project 0", "Item 0")
+    assert dialog.message.text() == "Replaced 100 in 100 projects."
+    document.poll_outside_changes()  # the check at once: our edit is not someone else's
+    qtbot.waitUntil(lambda: model._reloading is None and not document._probing)
+    assert "gui" not in signature_reads and "worker" in signature_reads
+    names = stored(document, "budget")
+    assert sum(1 for n in names if n.startswith("Item 0")) == 100 and len(names) == ROWS
+    assert model.record_id(table.currentIndex().row()) == current
+    document.poll_outside_changes()
+    qtbot.waitUntil(lambda: not document._probing)
+    assert flashed == []
+    document.undo_stack.undo()
+    qtbot.waitUntil(lambda: sum(1 for n in stored(document, "budget") if n.startswith("Project 0")) == 100)
+
+
+def test_replace_all_lists_its_first_refusals_and_how_many_more(qtbot, document, monkeypatch):
+    """Every status "On hold" → "Held", which no project takes (100 cells refused): the dialog lists the first
+    ``REFUSALS_LISTED`` with their rows, then how many more — a million risks' refusals laid out in the list held
+    the window seconds; the cells are each left as they were."""
+    from pmo_desktop.views.register_table import find_replace
+
+    monkeypatch.setattr(find_replace, "REFUSALS_LISTED", 5, raising=False)
+    view = shown_view(qtbot, document, PROJECTS)
+    table = view.table
+    table.setFocus()
+    table.setCurrentIndex(view.proxy.index(0, view.model.column_of("status")))
+    dialog = replace_all(qtbot, view, "On hold", "Held")
+    lines = dialog.refusals.toPlainText().splitlines()
+    assert len(lines) == 6 and all(line.startswith("Row ") for line in lines[:5])
+    assert lines[0].startswith("Row 3") and lines[1].startswith("Row 6")  # in the order shown
+    assert lines[5] == "… and 95 more cells refused, left as they were (not listed)."
+    assert "100 cells left as they were, refused" in dialog.message.text()
+    assert stored(document, "status") == {f"Project {i:03}": STATUSES[i] for i in range(ROWS)}

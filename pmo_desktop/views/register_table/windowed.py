@@ -273,6 +273,8 @@ class _Reload:
         self.token = token  # the model's ``_reload_token`` when it started: moot once that moved
         self.done = threading.Event()
         self.result: tuple | None = None  # (ids, signature, pages), None: it failed
+        self.ours: list[int] | None = None  # the records of our own edit it follows (None: others' change)
+        self.before: tuple[int, int, int] | None = None  # the register's signature before that edit
 
 
 class _Reorder(_Reload):
@@ -315,6 +317,9 @@ class WindowedRegisterModel(RegisterTableModel):
         # again, a filter taken off, paints the rows it showed before without reading them again.
         self._rows_read: OrderedDict[int, tuple] = OrderedDict()
         self._stale = False  # someone else changed the register: the id list is read again at the next refresh
+        # Our own edit moved the register's signature, which is being read on a worker with the ids
+        # (``_follow_our_edit``): the outside-changes check waits for it, a read of the ids meanwhile reads it too.
+        self._signature_behind = False
         self.search = ""
         self.column_filters: dict[int, set[str]] = {}
         self.record_ids: set[int] | None = None
@@ -437,7 +442,7 @@ class WindowedRegisterModel(RegisterTableModel):
         signature_now = None
         if self._known_signature is not None:
             signature_now, self._known_signature = self._known_signature, None
-        elif signature or self._stale:
+        elif signature or self._stale or self._signature_behind:
             signature_now = self.document.office.read(windows.signature, self.register, self.parent_id)
         self._put_ids(window, ids, rest_of, signature_now, kept)
 
@@ -499,12 +504,13 @@ class WindowedRegisterModel(RegisterTableModel):
             self._list_rest(rest_of)
         if signature is not None:
             self._signature, self._total, self._stale = signature, signature[0], False
+            self._signature_behind = False
         self._drop_pages()
         if rest_of is None:
             self._keep(window, self.ids)
         if kept:
             self.ids = self.ids[:]  # a copy: the ids kept stay the window's own
-            listed = _positions_in(self.ids, kept)
+            listed = positions_in(self.ids, kept)
             rows = {row[0]: row for row in self._fetch(ids=sorted(kept - listed.keys()))}
             for rid, row in sorted(rows.items()):
                 n = self._place_for(row)
@@ -541,7 +547,8 @@ class WindowedRegisterModel(RegisterTableModel):
             else:
                 assert read is not None
                 ids, rest_of = self.document.office.read(read, windows.Stop())
-            signature = self.document.office.read(windows.signature, self.register, self.parent_id) if self._stale else None
+            signature = (self.document.office.read(windows.signature, self.register, self.parent_id)
+                         if self._stale or self._signature_behind else None)
             self._put_ids(window, ids, rest_of, signature, kept)
 
         self._show(change, reset)
@@ -570,7 +577,8 @@ class WindowedRegisterModel(RegisterTableModel):
         (``_install_reorder``); a newer sort, filter, search or edit first makes it moot and stops its query where
         it is (``_start_read``)."""
         job = self._reloading = _Reorder(self._reload_token, window, reset, kept, after)
-        office, register, parent_id, stale = self.document.office, self.register, self.parent_id, self._stale
+        office, register, parent_id = self.document.office, self.register, self.parent_id
+        stale = self._stale or self._signature_behind  # the register's signature read with the ids
         numbers, fetch, page_size, width = self._page_numbers(), rows_reader(register, self.document.context, parent_id), \
             PAGE, len(self.fields)
 
@@ -621,7 +629,7 @@ class WindowedRegisterModel(RegisterTableModel):
         all) while the register's signature and the day stay as they are. Among 100,000 risks a sort
         SQLite makes again is 45–65 ms of CPU (its ORDER BY), a filter of a sorted table 75–95 ms (its first
         rows, then every id); a window kept, none. Never once others' change is known and not yet read."""
-        if self._stale or self._known_signature is not None:
+        if self._stale or self._known_signature is not None or self._signature_behind:
             return
         as_of = (self._signature, self.today())
         if self._kept_as_of != as_of:
@@ -638,7 +646,7 @@ class WindowedRegisterModel(RegisterTableModel):
     def _kept_valid(self) -> bool:
         """Whether the windows kept are still the register's: its signature as this table last read it,
         the same day (the review status is today's), no change of others known and not yet read."""
-        return (not self._stale and self._known_signature is None
+        return (not self._stale and self._known_signature is None and not self._signature_behind
                 and self._kept_as_of == (self._signature, self.today()))
 
     def _kept_ids(self, window: Window) -> array[int] | None:
@@ -1035,13 +1043,13 @@ class WindowedRegisterModel(RegisterTableModel):
     def row_of(self, record_id: int) -> int | None:
         self._finish_listing()
         self._finish_reload()
-        return _positions_in(self.ids, (record_id,)).get(record_id)
+        return positions_in(self.ids, (record_id,)).get(record_id)
 
     def _positions(self, wanted) -> dict[int, int]:
         """Rows of several records: one pass over the ids when there are many."""
         self._finish_listing()
         self._finish_reload()
-        return _positions_in(self.ids, wanted)
+        return positions_in(self.ids, wanted)
 
     def search_text(self, row: int) -> str:
         return "\u0001".join(f.kind.search_text(v) for f, v in zip(self.fields, self._row(row)[OFFSET:])).lower()
@@ -1138,6 +1146,7 @@ class WindowedRegisterModel(RegisterTableModel):
         office = self.document.office
         before = self._signature
         self._signature = office.read(windows.signature, self.register, self.parent_id)
+        self._signature_behind = False
         self._total = self._signature[0]  # before the row signals: the view counts on them
         self._follow_bounds(before, ids)
         shown = [rid for rid in ids if rid in fresh]
@@ -1197,6 +1206,8 @@ class WindowedRegisterModel(RegisterTableModel):
         swaps these in (``OutsideAnswer``)."""
         from ...models import changes
 
+        if self._signature_behind:  # our own edit's signature still being read (``_follow_our_edit``): next time
+            return lambda session: None
         before, register, parent_id = self._signature, self.register, self.parent_id
         window, ctx = self.window(), self.document.context
         old_ids, token, page_size, width = self.ids, self._reload_token, PAGE, len(self.fields)
@@ -1227,7 +1238,7 @@ class WindowedRegisterModel(RegisterTableModel):
                 where.update((rid, len(old_ids) + i) for i, rid in enumerate(ids[len(old_ids):]))
                 positions = {rid: where[rid] for rid in (changed | tracked) if rid in where}
             else:
-                positions = _positions_in(ids, changed | tracked)
+                positions = positions_in(ids, changed | tracked)
             return OutsideAnswer(token, now, ids, pages, changed, positions,
                                  "same" if same else "appended" if appended else "moved")
 
@@ -1283,6 +1294,8 @@ class WindowedRegisterModel(RegisterTableModel):
         user sees) and the new ones, to flash. The id list itself is read again by the refresh that
         follows (``records_changed``), or at once when none of those changed (edits out of sight,
         deletions)."""
+        if self._signature_behind:  # our own edit's signature still being read (``_follow_our_edit``): next time
+            return set()
         now = windows.signature(session, self.register, self.parent_id)
         if now == self._signature:
             return set()
@@ -1348,15 +1361,17 @@ class WindowedRegisterModel(RegisterTableModel):
         thread (among 100,000 risks 0.1–0.5 s, a second and more among a million, and a relayout after it even
         when nothing moved), are read on a worker with the pages in view (``_reload_in_background``) and laid
         out only if their order moved (``_install_reloaded``). Meanwhile what needs every id in its order — a
-        record's row, the next edit — waits for them (``_finish_reload``)."""
+        record's row, the next edit — waits for them (``_finish_reload``). The register's signature is read with
+        them: read here, a scan of every row, it held the window 0.3–0.5 s among a million risks; until it comes
+        the outside-changes check waits (``_signature_behind``), so our edit is not taken for someone else's."""
         before = self._signature
-        self._signature = self.document.office.read(windows.signature, self.register, self.parent_id)
-        self._total = self._signature[0]
-        self._follow_bounds(before, ids)
+        self._signature_behind = True
         self._drop_pages()
         if self.ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(self.fields) - 1))
         self._reload_in_background()
+        assert self._reloading is not None
+        self._reloading.ours, self._reloading.before = list(ids), before
 
     def _reload_in_background(self) -> None:
         """Read the window's ids and signature on a worker thread with its own connection, with the rows of the
@@ -1409,15 +1424,16 @@ class WindowedRegisterModel(RegisterTableModel):
             self._install_reorder(job)
             return
         if job.result is None:  # the server away, the file closed: the ids are read again at the next refresh
-            self._stale = True
+            self._stale, self._signature_behind = True, False  # (and the signature with them)
             return
         ids, sig, pages = job.result
         self._reload_token += 1  # a probe made from the ids before these is moot now
         self._forget_kept()  # read again after others' change
-        before = self._signature
+        before = self._signature if job.before is None else job.before
 
         def install() -> None:
             self.ids, self._signature, self._total = ids, sig, sig[0]
+            self._signature_behind = False
             self.unmatched.clear()  # read again: the filters as they are
             self._pages = OrderedDict(sorted(pages.items()))
             self._stale = False
@@ -1432,7 +1448,7 @@ class WindowedRegisterModel(RegisterTableModel):
                 self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(self.fields) - 1))
         else:
             self._relayout(install)
-        self._follow_bounds(before, None)  # others' change: which records, not known
+        self._follow_bounds(before, job.ours)  # others' change (None): which records, not known
 
     # ------------------------------------------------------------------ filters (from the proxy)
     def set_filters(self, search: str | None = None, column: int | None = None, allowed: set[str] | None = None,
@@ -1591,7 +1607,7 @@ def read_pages(session, fetch, ids: array, numbers: list[int], page_size: int, w
     return {n: [fetched.get(rid) or (rid, 0, *blank) for rid in rids] for n, rids in wanted.items()}
 
 
-def _positions_in(ids: array, wanted) -> dict[int, int]:
+def positions_in(ids: array, wanted) -> dict[int, int]:
     """Rows of some records in ``ids``, by numpy over the ids' own memory: about a millisecond for a
     million ids, where ``array.index`` or a pass in Python makes and compares an int per id (30–100 ms,
     holding the interpreter lock, so a worker doing it held up the GUI thread too)."""
