@@ -337,3 +337,37 @@ def test_replace_all_lists_its_first_refusals_and_how_many_more(qtbot, document,
     assert lines[5] == "… and 95 more cells refused, left as they were (not listed)."
     assert "100 cells left as they were, refused" in dialog.message.text()
     assert stored(document, "status") == {f"Project {i:03}": STATUSES[i] for i in range(ROWS)}
+
+
+def test_a_long_replace_all_runs_without_the_cycle_collectors_passes_and_turns_it_back_on(qtbot, document, monkeypatch):
+    """The matching and the write of a Replace All run on workers with Python's cycle collector off: each of its
+    full passes walks every object alive holding the interpreter lock (a million records' rows: the window's longest
+    pauses, 20 s and more); it is on again once the job ends, as it was."""
+    import gc
+
+    from pmo_desktop.models import records as office_records
+    from pmo_desktop.views.register_table import commands, find_replace
+
+    monkeypatch.setattr(commands, "LONG_EDIT", 10)  # the write behind its progress dialog too
+    seen: list[tuple[str, bool]] = []
+    plan_cells, update_many = find_replace.plan_cells, office_records.update_many
+
+    def planned(*args, **kwargs):
+        seen.append(("plan", gc.isenabled()))
+        return plan_cells(*args, **kwargs)
+
+    def written(*args, **kwargs):
+        seen.append(("write", gc.isenabled()))
+        return update_many(*args, **kwargs)
+
+    monkeypatch.setattr(find_replace, "plan_cells", planned)
+    monkeypatch.setattr(office_records, "update_many", written)
+    view = shown_view(qtbot, document, PROJECTS)
+    assert gc.isenabled()
+    dialog = replace_all(qtbot, view, "Project 1", "Item 1")
+    assert dialog.message.text() == "Replaced 100 in 100 projects."
+    assert seen == [("plan", False), ("write", False)]
+    assert gc.isenabled()
+    document.undo_stack.undo()
+    qtbot.waitUntil(lambda: sum(1 for n in stored(document, "budget") if n.startswith("Project 1")) == 100)
+    assert seen[-1] == ("write", False) and gc.isenabled()
