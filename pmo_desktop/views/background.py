@@ -17,13 +17,14 @@ _collector_was_on = True
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a long job runs on a worker (``run_with_progress``), on again when the last
-    such job ends. A job over many records (Replace All, a fill, their undo) makes millions of objects — rows read,
-    rows written, the history — and each of the collector's full passes walks every object alive while holding the
-    interpreter lock, which the window then waits for: among 100,000 risks a Replace All ran 13 full passes on its
-    worker, the longest 3.0 s on a machine loaded 13, and a million records' took the window's longest pauses to
-    20 s and more. What the job frees is freed as it goes (reference counts); the few cycles it leaves are found by
-    the collector's next passes after it."""
+    """Python's cycle collector off while a job over many records runs on a worker (an edit's or a delete's write and
+    its undo: ``Document.operate_long``; Replace All's matching; a fill worked out), on again when the last such job
+    ends. Such a job makes millions of objects — rows read, rows written, the history — and each of the collector's
+    full passes walks every object alive while holding the interpreter lock, which the window then waits for: among
+    100,000 risks a Replace All ran 13 full passes on its worker, the longest 3.0 s on a machine loaded 13, and a
+    million records' took the window's longest pauses to 20 s and more. What the job frees is freed as it goes
+    (reference counts); the few cycles it leaves are found by the collector's next passes after it. Not for an import
+    or an export: a workbook's cells and sheets are cycles, which a long job reading several would keep meanwhile."""
     global _collector_paused, _collector_was_on
     with _collector_lock:
         _collector_paused += 1
@@ -52,9 +53,8 @@ class _Worker(QObject):
 
     def run(self) -> None:
         try:
-            with collector_paused():
-                self.result = self.fn(progress=lambda done, total: self.progressed.emit(int(done), int(total)),
-                                      cancelled=self.cancel.is_set)
+            self.result = self.fn(progress=lambda done, total: self.progressed.emit(int(done), int(total)),
+                                  cancelled=self.cancel.is_set)
         except BaseException as e:  # handed back to the caller's thread and re-raised there
             self.error = e
         self.finished.emit()

@@ -330,7 +330,7 @@ class ReplaceDialog(QDialog):
         painting; Cancel: nothing replaced, None): the database's search, then every row it finds matched —
         seconds for 100,000 rows, which froze the window. Only what Qt must answer is asked here first: the
         order the rows are shown in."""
-        from ..background import run_with_progress
+        from ..background import collector_paused, run_with_progress
 
         view, model = self.view, self.view.model
         register, ctx, office, parent_id = model.register, view.document.context, view.document.office, model.parent_id
@@ -348,6 +348,10 @@ class ReplaceDialog(QDialog):
             shown, held = self._shown_rows()
 
         def job(progress: Any, cancelled: Any) -> Outcome | None:
+            with collector_paused():  # a million rows read and matched: no full pass of the collector holding the window
+                return matched(progress, cancelled)
+
+        def matched(progress: Any, cancelled: Any) -> Outcome | None:
             progress(0, 1)  # the dialog's clock starts: shown if this takes 0.4 s
             scope = found
             if scope is None:

@@ -1015,17 +1015,21 @@ class WindowedRegisterModel(RegisterTableModel):
         table's when the edit began (a copy: a reload meanwhile changes nothing of it)."""
         if len(cells) < READ_ON_WORKER_FROM:
             return super().edits_of(cells)
-        from ..background import run_with_progress
+        from ..background import collector_paused, run_with_progress
 
         pages, ids, fields, ctx = dict(self._pages), self.ids[:], self.fields, self.document.context
 
         def work(progress, cancelled) -> EditsWorkedOut | None:
+            with collector_paused():  # a million cells listed and edits made: no full pass of the collector meanwhile
+                return worked_out(progress, cancelled)
+
+        def worked_out(progress, cancelled) -> EditsWorkedOut | None:
             listed = list(cells)
             rows = self._rows_of(sorted({r for r, _c, _v in listed}), pages, ids)
             if cancelled():
                 return None
-            worked_out = edits_of(fields, listed, rows, ctx, cancelled, progress)
-            return None if cancelled() else worked_out  # Cancel pressed as late as the end: nothing changed
+            made = edits_of(fields, listed, rows, ctx, cancelled, progress)
+            return None if cancelled() else made  # Cancel pressed as late as the end: nothing changed
 
         # ``at_once``: the window takes no key meanwhile (a second Ctrl+D inside the first)
         return run_with_progress(QApplication.activeWindow(), f"Reading {len(cells):,} cells…", work, at_once=True)
