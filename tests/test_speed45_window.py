@@ -371,3 +371,17 @@ def test_a_long_replace_all_runs_without_the_cycle_collectors_passes_and_turns_i
     document.undo_stack.undo()
     qtbot.waitUntil(lambda: sum(1 for n in stored(document, "budget") if n.startswith("Project 1")) == 100)
     assert seen[-1] == ("write", False) and gc.isenabled()
+
+
+def test_a_filter_set_while_a_sort_is_read_then_taken_off_shows_the_sorted_order(qtbot, document, gate):
+    view = shown_view(qtbot, document, PROJECTS)
+    model, table = view.model, view.table
+    gate.hold()
+    table.sortByColumn(model.column_of("budget"), Qt.SortOrder.DescendingOrder)
+    view.set_column_filter("status", {"Closed"})  # before the sort's ids are read: the rows shown are the order before
+    gate.release()
+    closed = sorted((BUDGETS[i] for i in range(ROWS) if STATUSES[i] == "Closed"), reverse=True)
+    qtbot.waitUntil(lambda: column_values(model, "budget") == closed and model._reloading is None)
+    view.set_column_filter("status", None)  # taken off: every record, in the sort's order — never the order before
+    qtbot.waitUntil(lambda: model._reloading is None and model.rowCount() == ROWS)
+    assert column_values(model, "budget") == sorted(BUDGETS, reverse=True)

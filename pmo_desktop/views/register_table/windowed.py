@@ -1459,7 +1459,8 @@ class WindowedRegisterModel(RegisterTableModel):
                     record_ids: set[int] | None | bool = False, label: str = "") -> None:
         same_ids = (search is None and record_ids is False and column is not None
                     and self._filter_keeps_ids(column, allowed))
-        if not self.is_filtered and not self._stale and not self.listing and not same_ids:
+        # (not while a sort's ids are read on a worker: the ids shown are the order before, not the sort's)
+        if not self.is_filtered and not self._stale and not self.listing and not same_ids and self._reloading is None:
             # Kept while filtered, so that taking the filters off lists nothing (among 1,000,000 risks
             # sorted by title, 0.7 s of CPU), and a filter of it is its ids less those failing
             # (``_narrowed_from``): while the register is unchanged (its signature, which every edit moves; any
