@@ -56,5 +56,5 @@ def run_gui(argv: list[str]) -> int:
     target = args.database or args.file
     window.show()
     # Open the file once the window is on screen, so the user sees the program at once.
-    QTimer.singleShot(0, (lambda: window.open_path(target)) if target else window.open_demo)
+    QTimer.singleShot(0, (lambda: window.open_path(target)) if target else window.show_start)
     return app.exec()
