@@ -188,3 +188,38 @@ def test_the_grid_s_levels_keep_their_words_at_150_percent(demo_window, qtbot):
     grid.plot.grab()
     shown = grid.plot.mapFromScene(bottom.label.sceneBoundingRect()).boundingRect()
     assert 0 <= shown.left() and shown.right() <= grid.plot.width(), (shown, grid.plot.rect())
+
+
+def test_a_name_dragged_from_the_not_rated_list_onto_the_grid_is_rated_where_dropped(empty_window, qtbot):
+    """The mouse's way in, as the band under the grid had it: the name dragged from the list and dropped on a cell
+    (power 4, interest 2) is rated there, one undo step; dropped under the grid, it stays unrated."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    window = empty_window
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentIndex(0)
+    type_keys(qtbot, "Works council")
+    press(qtbot, Qt.Key.Key_Return)
+    settle(qtbot)
+    grid = page.grid
+    names = grid.not_rated_list.names
+    viewport = grid.plot.viewport()
+
+    def drop_at(power: float, interest: float) -> None:
+        data = names.mimeData([names.item(0)])
+        at = QPointF(grid.plot.mapFromScene(grid.view_to_scene(interest, power)))
+        buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QApplication.sendEvent(viewport, QDragEnterEvent(at.toPoint(), Qt.DropAction.MoveAction, data, buttons, keys))
+        QApplication.sendEvent(viewport, QDropEvent(at, Qt.DropAction.MoveAction, data, buttons, keys, QEvent.Type.Drop))
+        settle(qtbot)
+
+    drop_at(0.1, 2.0)  # under the grid: nothing
+    assert not grid.positions and names.count() == 1
+    drop_at(4.1, 1.9)
+    (rid,) = grid.positions
+    assert (grid.point(rid).power, grid.point(rid).interest) == (4, 2) and not grid.not_rated_list.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # one undo step: not rated again, back in the list
+    settle(qtbot)
+    assert not grid.positions and names.count() == 1

@@ -454,10 +454,7 @@ class PowerInterestGrid(QWidget):
         every = office.read(queries.grid_points, self.scope)
         self.points = [p for p in every if p.power is not None and p.interest is not None]
         self.not_rated = [p for p in every if p.power is None or p.interest is None]
-        self._layout()  # the points' places first: filling the list below may move the focus, and the cursor reads them
-        self.not_rated_list.fill([(p.id, p.name, self._tip_text(p)) for p in self.not_rated])
-        self._place_not_rated_list(self.width())
-        self._say_hint()
+        self._layout()
         for label in self._labels.values():
             self.plot.removeItem(label)
         self._labels = {}
@@ -471,6 +468,11 @@ class PowerInterestGrid(QWidget):
         self._fit_labels()
         self._draw_points()
         self._draw_legend()
+        # The list last, the grid whole by then: showing or hiding it resizes the grid (which lays its points out
+        # again) and may move the keyboard (whose cursor reads them).
+        self.not_rated_list.fill([(p.id, p.name, self._tip_text(p)) for p in self.not_rated])
+        self._place_not_rated_list(self.width())
+        self._say_hint()
 
     def _titles_fit(self) -> tuple[float, int]:
         """For the grid's height now: the bands above and below the grid that hold the quadrants' titles, in grid
