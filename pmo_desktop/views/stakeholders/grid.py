@@ -424,9 +424,9 @@ class PowerInterestGrid(QWidget):
             self._place_not_rated_list(event.size().width())
 
     def _place_not_rated_list(self, width: int) -> None:
-        """Beside the grid where that leaves the grid its width (1920×1080), else under it, three names high: at
-        1280×720 the grid beside the table has about 700 of Qt's pixels, at 150 % about 390, and a list beside it
-        took the width the levels' words and the names need."""
+        """Beside the grid where that leaves the grid its width (1920×1080), else on one line under it: at 1280×720
+        the grid beside the table has about 700 of Qt's pixels, at 150 % about 390, and a list beside it took the
+        width the levels' words and the names need."""
         beside = width >= NOT_RATED_BESIDE_FROM
         self.grid_and_list.setDirection(QBoxLayout.Direction.LeftToRight if beside
                                         else QBoxLayout.Direction.TopToBottom)
@@ -876,7 +876,6 @@ class PowerInterestGrid(QWidget):
         if rid is None:
             return False
         pos = self.view.mapSceneToView(QPointF(scene_pos))
-        changed = False
         changed = _on_the_grid(pos) and self.move_record(rid, snap_level(pos.y()), snap_level(pos.x()))
         if not changed:
             self.refresh()  # snap back to where it was
@@ -909,10 +908,10 @@ class PowerInterestGrid(QWidget):
         return True
 
     def _step_not_rated(self, record_id: int, d_power: int, d_interest: int) -> None:
-        """Ctrl+arrows on a name of the not-rated list: rated from the middle (3, 3), as on the grid, and on the
-        grid now, the keyboard with it there so that the next Ctrl+arrows move it on."""
-        if self.move_record(record_id, 3 + d_power, 3 + d_interest) and record_id in self.positions:
-            self.select(record_id)
+        """Ctrl+arrows on a name of the not-rated list: the grid's own step (from the middle), and the keyboard on
+        the grid with it, so that the next Ctrl+arrows move it on."""
+        self.chart_cursor.key = record_id
+        if self.step_by_keyboard(d_power, d_interest) and record_id in self.positions:
             self.plot.setFocus(Qt.FocusReason.OtherFocusReason)
             self.chart_cursor.move_to(record_id)
 
