@@ -13,7 +13,7 @@ import os
 from pathlib import PurePath
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
@@ -74,6 +74,11 @@ class RecentOfficesList(QListWidget):
                 item.setForeground(QColor(self.palette().color(self.palette().ColorGroup.Disabled,
                                                               self.palette().ColorRole.Text)))
         self.setCurrentRow(min(row, self.count() - 1))
+
+    def sizeHint(self) -> QSize:
+        """As tall as its offices (``WelcomePage.show_recent`` sets that as its greatest height): Qt's 192 pixels
+        showed six of eight and scrolled, the window's room unused under it."""
+        return QSize(super().sizeHint().width(), self.maximumHeight())
 
     def current_path(self) -> str | None:
         item = self.currentItem()
