@@ -30,12 +30,12 @@ from .page_list import PageList
 from .pages import PAGE_OF_REGISTER, PAGES, RecordPage, load_page_class
 from .read_only_banner import ReadOnlyBanner
 from .reading_order import ReadingOrderStack
-from .recent_offices import RecentOfficesList
 from .zoom import scale_with_zoom
 
 if TYPE_CHECKING:
     from .conflict_dialog import ConflictDialog
     from .document import Document
+    from .recent_offices import RecentOfficesList
     from .text_undo import OfficeUndoInTextBoxes
 
 # The models (SQLAlchemy) are imported when a file is opened, not before the window is first shown:
@@ -69,8 +69,22 @@ class WelcomePage(QWidget):
             button.clicked.connect(slot)
             button.setMinimumWidth(240)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
-        # The offices opened before, newest first, under the buttons (hidden until there is one): Tab reaches the
-        # list after the buttons, Enter opens the one chosen, Delete takes it off the list.
+        # The offices opened before, newest first, under the buttons, made when there is one to list (a first
+        # start has none, and the window is shown without them: 90 M instructions of a 980 M start): Tab reaches
+        # the list after the buttons, Enter opens the one chosen, Delete takes it off the list.
+        self.recent: RecentOfficesList | None = None
+        self.recent_column = QVBoxLayout()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(self.recent_column, 3)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+
+    def _make_recent_list(self) -> RecentOfficesList:
+        from .recent_offices import RecentOfficesList
+
+        window = self.main_window
         self.recent_title = QLabel("<b>&Recent offices</b> — Enter opens, Delete removes from the list", self)
         self.recent = RecentOfficesList(self)
         self.recent_title.setBuddy(self.recent)
@@ -78,34 +92,33 @@ class WelcomePage(QWidget):
         self.recent.remove_requested.connect(window.forget_recent)
         self.recent.missing_chosen.connect(self._say_missing)
         self.remove_button = QPushButton("Remove from &List", self)
-        self.remove_button.clicked.connect(lambda: window.forget_recent(self.recent.current_path() or ""))
-        column = QVBoxLayout()
-        column.addSpacing(self.fontMetrics().height())
-        column.addWidget(self.recent_title)
-        column.addWidget(self.recent)
-        column.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addLayout(column, 3)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(2)
+        self.remove_button.clicked.connect(lambda: window.forget_recent(self.recent.current_path() or "")
+                                           if self.recent is not None else None)
+        self.recent_column.addSpacing(self.fontMetrics().height())
+        self.recent_column.addWidget(self.recent_title)
+        self.recent_column.addWidget(self.recent)
+        self.recent_column.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
+        return self.recent
 
     def show_recent(self, newest: bool = False) -> None:
         """The list as the settings have it now, each file looked for again (it may have come back, or gone);
         ``newest``: the first office current, else the row it was on."""
+        paths = self.main_window.recent_files()
+        if self.recent is None and not paths:
+            return
         from .recent_offices import describe
 
-        offices = [describe(path) for path in self.main_window.recent_files()]
-        self.recent.fill(offices, newest)
-        for widget in (self.recent_title, self.recent, self.remove_button):
+        recent = self.recent or self._make_recent_list()
+        offices = [describe(path) for path in paths]
+        recent.fill(offices, newest)
+        for widget in (self.recent_title, recent, self.remove_button):
             widget.setVisible(bool(offices))
         # As tall as its offices (two lines each, eight at most), no empty band under them; on a short screen (150 %
         # on 1280×720) as short as two of them, the rest scrolled to.
-        heights = [self.recent.sizeHintForRow(i) + 2 * self.recent.spacing() for i in range(self.recent.count())]
-        frame = 2 * self.recent.frameWidth()
-        self.recent.setMaximumHeight(sum(heights) + frame)
-        self.recent.setMinimumHeight(sum(heights[:2]) + frame)
+        heights = [recent.sizeHintForRow(i) + 2 * recent.spacing() for i in range(recent.count())]
+        frame = 2 * recent.frameWidth()
+        recent.setMaximumHeight(sum(heights) + frame)
+        recent.setMinimumHeight(sum(heights[:2]) + frame)
 
     def _say_missing(self, path: str) -> None:
         self.main_window.statusBar().showMessage(
@@ -1172,7 +1185,8 @@ class MainWindow(QMainWindow):
             self.open_demo()
             return
         self.welcome.show_recent(newest=True)
-        self.welcome.recent.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.welcome.recent is not None:
+            self.welcome.recent.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _restore_geometry(self) -> None:
         geometry = stored_settings.read_bytes(self.settings, "window/geometry")
