@@ -124,10 +124,6 @@ class WelcomePage(QWidget):
         self.main_window.statusBar().showMessage(
             f"“{path}” is no longer there, so it was not opened: Delete removes it from the list.", 10000)
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.show_recent()
-
 
 # Standard keys some platforms bind to nothing, and what people press for them there: Qt gives Quit no key on
 # Windows (Alt+F4 closes the window, not the program) nor on the offscreen platform, so Ctrl+Q did nothing.
@@ -647,6 +643,9 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(document is not None)
         if document is None:
             self.sync_timer.stop()
+            # each file looked for again as the start screen comes back (no showEvent of the page's own: a Python
+            # event handler makes PySide build QEvent's types, 13 M instructions of the first start)
+            self.welcome.show_recent()
             self.stack.setCurrentWidget(self.welcome)
             self.setWindowTitle(APP_NAME)
             self.file_label.setText("No file open")
