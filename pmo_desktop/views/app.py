@@ -38,7 +38,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="pmo-desktop", description=f"{APP_NAME}: open a program office.")
-    parser.add_argument("file", nargs="?", help="program office file to open (default: the demo office)")
+    parser.add_argument("file", nargs="?", help="program office file to open (none: the demo office at the first "
+                                                "start, then the start screen with the offices opened before)")
     parser.add_argument("--database", metavar="URL", help="database URL, e.g. a shared PostgreSQL server")
     args, qt_args = parser.parse_known_args(argv)
     app = make_application(qt_args)
