@@ -628,6 +628,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ documents
     def _set_document(self, document) -> None:
+        closing = self.document is not None
         if self.document is not None:
             self._remember_place()
             for page in self.pages.values():
@@ -643,9 +644,11 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(document is not None)
         if document is None:
             self.sync_timer.stop()
-            # each file looked for again as the start screen comes back (no showEvent of the page's own: a Python
-            # event handler makes PySide build QEvent's types, 13 M instructions of the first start)
-            self.welcome.show_recent()
+            # each file looked for again as the start screen comes back after an office (no showEvent of the page's
+            # own: a Python event handler makes PySide build QEvent's types, 13 M instructions of the first start;
+            # at the start ``show_start`` lists them)
+            if closing:
+                self.welcome.show_recent()
             self.stack.setCurrentWidget(self.welcome)
             self.setWindowTitle(APP_NAME)
             self.file_label.setText("No file open")
