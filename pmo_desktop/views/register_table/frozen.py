@@ -503,16 +503,16 @@ class FrozenTable(QTableView):
             columns.reverse()
         row = current.row()
         along = columns[columns.index(current.column()) + 1:]
-        step, rows = (1, self.model().rowCount()) if forward else (-1, -1)
+        step, past_the_end = (1, self.model().rowCount()) if forward else (-1, -1)
         for _ in range(2):  # the rest of this row, then the next row shown
             for column in along:
                 cell = current.sibling(row, column)
                 if cell.flags() & Qt.ItemFlag.ItemIsEditable:
                     return cell
             row += step
-            while row != rows and self.isRowHidden(row):
+            while row != past_the_end and self.isRowHidden(row):
                 row += step
-            if row == rows:
+            if row == past_the_end:
                 return None
             along = columns
         return None
