@@ -119,7 +119,7 @@ LOCK_WAIT_MS = 5000
 
 
 # Execution option: called while a write waits for the file's write lock another program holds — with the
-# seconds waited so far, every ``WAIT_STEP_MS``, then with None once the wait is over (``Store.while_waiting``).
+# seconds it may still wait, every ``WAIT_STEP_MS``, then with None once the wait is over (``Store.while_waiting``).
 WHILE_WAITING = "pmo_while_waiting"
 WAIT_STEP_MS = 200
 
@@ -166,7 +166,7 @@ def _begin_write_saying_so(conn: Any, waiting: Callable[[float | None], None]) -
                     conn.exec_driver_sql("BEGIN IMMEDIATE")
                     return
             waited = True
-            waiting(time.monotonic() - start)
+            waiting(BUSY_TIMEOUT_MS / 1000 - (time.monotonic() - start))
     finally:
         raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if waited:
@@ -577,7 +577,7 @@ class Store:
         # closed when it comes back. ``_lent``: the connections handed out now, stopped at close.
         self.closed = False
         # Told while a write waits for the file another program is writing to (``_begin_write_saying_so``):
-        # the seconds waited, then None. None: the write waits without a word (the command line).
+        # the seconds it may still wait, then None. None: the write waits without a word (the command line).
         self.while_waiting: Callable[[float | None], None] | None = None
         self._lent: set[Any] = set()
         self._lent_lock = threading.Lock()

@@ -88,7 +88,7 @@ class Document(QObject):
     # A passing word for the status bar: something went on without what it would have waited for (a table
     # sorted without its index while another transaction held the index's build up).
     note = Signal(str)
-    # A change waits for the file another program is writing to: the seconds waited so far, then None once the
+    # A change waits for the file another program is writing to: the seconds it may still wait, then None once the
     # wait is over (``Store.while_waiting``). Emitted on the thread of the change: the window's own, for an edit.
     waiting_for_file = Signal(object)
 

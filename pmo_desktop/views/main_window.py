@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..models.store import BUSY_TIMEOUT_MS
 from . import file_dialogs, stored_settings
 from .keyboard_back import dialogs_give_keyboard_back
 from .messages import warn
@@ -1091,13 +1090,13 @@ class MainWindow(QMainWindow):
 
     WAITING_FOR_FILE = "Waiting for"
 
-    def _say_waiting_for_file(self, seconds: float | None) -> None:
+    def _say_waiting_for_file(self, seconds_left: float | None) -> None:
         """A change waiting for the office file another program is writing to (SQLite's 5 s): the status bar
         says so, and what comes after, the mouse shows the wait, and the window paints — it froze for the
         5 seconds without a word, then said the file was busy. The keys and clicks of the user wait meanwhile
         (the change under way is not over), but the window's own painting does not."""
         bar = self.statusBar()
-        if seconds is None:  # over: the change saved, or refused as busy and kept to retry (its own message)
+        if seconds_left is None:  # over: the change saved, or refused as busy and kept to retry (its own message)
             if self._waiting_for_file:
                 self._waiting_for_file = False
                 QApplication.restoreOverrideCursor()
@@ -1105,7 +1104,7 @@ class MainWindow(QMainWindow):
                     bar.clearMessage()
             return
         name = self.document.store.display_name if self.document is not None else "the office file"
-        left = max(1, round(BUSY_TIMEOUT_MS / 1000 - seconds))
+        left = max(1, round(seconds_left))
         bar.showMessage(f"{self.WAITING_FOR_FILE} “{name}”: another program is writing to it. Your change is saved "
                         f"as soon as it lets go — or, after {left} s more, kept to retry (Edit ▸ Retry Unsaved "
                         "Changes).")
