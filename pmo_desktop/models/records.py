@@ -8,6 +8,7 @@ ORM objects, so a register of 100,000 rows stays cheap.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass, replace
@@ -250,17 +251,30 @@ def next_code(session: Session, reg: Register) -> str:
 
 
 # ------------------------------------------------------------------------------------------ writing
-def did_you_mean(names: Iterable[str], typed: str, limit: int = 3) -> str:
-    """" Did you mean “Quay Cranes”?" — the names that begin with, then hold, what was typed: "Quay" typed among a
-    risk's projects affected was refused with no word of the project it began, where its Project cell took "Harb"
-    for Harbour Wall."""
-    key = typed.strip().casefold()
+def near_names(names: Iterable[str], typed: str, limit: int = 3) -> list[str]:
+    """The names a user probably meant by ``typed``, nearest first: those that begin with it, then those that hold
+    it ("Quay" for "Quay Cranes"), then those spelled nearly as it ("Priya Shaw" for "Priya Shah", "Harbor Wall"
+    for "Harbour Wall" — a letter or two off). Only the first two were looked for, so a slip of a letter in a
+    colleague's name was offered nothing near, and the same key pressed again to end the cell added a second
+    person for one. The one rule for a name cell's question, a refused reference's message and a paste's."""
+    key = " ".join(typed.split()).casefold()
     if not key:
-        return ""
+        return []
     ordered = sorted(set(names), key=str.casefold)
     starts = [n for n in ordered if n.casefold().startswith(key)]
     holds = [n for n in ordered if key in n.casefold() and n not in starts]
-    offered = (starts + holds)[:limit]
+    # 0.85 of the letters in common: one letter off in a nine-letter name (0.89), not two names that share a
+    # surname only ("Sam Patel" and "Ravi Patel", 0.74).
+    by_case = {n.casefold(): n for n in ordered if n not in starts and n not in holds}
+    spelled = [by_case[n] for n in difflib.get_close_matches(key, list(by_case), n=limit, cutoff=0.85)]
+    return (starts + holds + spelled)[:limit]
+
+
+def did_you_mean(names: Iterable[str], typed: str, limit: int = 3) -> str:
+    """" Did you mean “Quay Cranes”?" — the names near what was typed (``near_names``): "Quay" typed among a
+    risk's projects affected was refused with no word of the project it began, where its Project cell took "Harb"
+    for Harbour Wall."""
+    offered = near_names(names, typed, limit)
     return f" Did you mean {' or '.join(f'“{n}”' for n in offered)}?" if offered else ""
 
 

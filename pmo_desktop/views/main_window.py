@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.document: Document | None = None
         self._keyboard_when_let_go: QWidget | None = None  # set by may_let_go, read by _remember_place
+        self._waiting_for_file = False  # a change waits for the file another program writes to (the wait cursor)
+        self._painting_while_waiting = False
         self.pages: dict[int, QWidget] = {}
         self._undo_actions: list[QAction] = []  # the open document's undo/redo in the Edit menu
         self.setWindowTitle(APP_NAME)
@@ -658,6 +660,7 @@ class MainWindow(QMainWindow):
         document.pending_changed.connect(self._on_pending)
         document.outside_changes_found.connect(self._say_outside_changes)
         document.note.connect(self._say_note)
+        document.waiting_for_file.connect(self._say_waiting_for_file)
         document.conflict_handler = self.show_conflict
         # A bound method, not a lambda: Qt drops the connection with the window, so the stack's last
         # signals as it is destroyed (at a script's exit) never call into a deleted window.
@@ -1227,6 +1230,38 @@ class MainWindow(QMainWindow):
 
     def _say_note(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
+
+    WAITING_FOR_FILE = "Waiting for"
+
+    def _say_waiting_for_file(self, seconds_left: float | None) -> None:
+        """A change waiting for the office file another program is writing to (SQLite's 5 s): the status bar
+        says so, and what comes after, the mouse shows the wait, and the window paints — it froze for the
+        5 seconds without a word, then said the file was busy. The keys and clicks of the user wait meanwhile
+        (the change under way is not over), but the window's own painting does not."""
+        bar = self.statusBar()
+        if seconds_left is None:  # over: the change saved, or refused as busy and kept to retry (its own message)
+            if self._waiting_for_file:
+                self._waiting_for_file = False
+                QApplication.restoreOverrideCursor()
+                if bar.currentMessage().startswith(self.WAITING_FOR_FILE):
+                    bar.clearMessage()
+            return
+        name = self.document.store.display_name if self.document is not None else "the office file"
+        left = max(1, round(seconds_left))
+        bar.showMessage(f"{self.WAITING_FOR_FILE} “{name}”: another program is writing to it. Your change is saved "
+                        f"as soon as it lets go — or, after {left} s more, kept to retry (Edit ▸ Retry Unsaved "
+                        "Changes).")
+        if not self._waiting_for_file:
+            self._waiting_for_file = True
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        # Painting only, while the change waits on this thread: no key or click is taken (it would start another
+        # change in the middle of this one) — they are delivered once the wait is over. Not again from within.
+        if not self._painting_while_waiting:
+            self._painting_while_waiting = True
+            try:
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            finally:
+                self._painting_while_waiting = False
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():

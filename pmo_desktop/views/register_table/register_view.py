@@ -900,8 +900,9 @@ class RegisterView(QWidget):
     def build_header_menu(self, column: int) -> QMenu:
         """Sort and an Excel-like value filter for one column."""
         menu = TickMenu(self)
-        menu.addAction("Sort A → Z", lambda: self.table.sortByColumn(column, Qt.SortOrder.AscendingOrder))
-        menu.addAction("Sort Z → A", lambda: self.table.sortByColumn(column, Qt.SortOrder.DescendingOrder))
+        up, down = self.model.fields[column].sort_words  # "Smallest to Largest" for a score, as Excel says
+        menu.addAction(f"Sort {up}", lambda: self.table.sortByColumn(column, Qt.SortOrder.AscendingOrder))
+        menu.addAction(f"Sort {down}", lambda: self.table.sortByColumn(column, Qt.SortOrder.DescendingOrder))
         menu.addSeparator()
         current = self.proxy.column_filter(column)
         def show_all() -> None:
