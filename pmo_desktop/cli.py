@@ -1,6 +1,6 @@
 """Command line entry: the GUI by default, headless subcommands otherwise.
 
-    pmo-desktop [FILE]                                    the GUI (the demo office when no file; one FILE only)
+    pmo-desktop [FILE]                                    the GUI (one FILE; none: the demo, later the start screen)
     pmo-desktop new FILE [--demo]
     pmo-desktop import FILE WORKBOOK [--register R] [--sheet NAME] [--dry-run] [--partial] [--values MAP.json]
                                      [--create-missing]

@@ -22,4 +22,9 @@ def test_a_recent_file_list_of_ten_thousand_offices_opens_as_the_eight_the_windo
     window = MainWindow(QSettings(str(ini), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.recent_menu.aboutToShow.emit()
-    assert [a.text() for a in window.recent_menu.actions()] == offices[:MAX_RECENT]
+    # each by its name and folder, numbered, marked missing (none is on this machine) since walk 45, then the
+    # list's own commands
+    offices_shown = [a.toolTip() for a in window.recent_menu.actions() if a.toolTip().startswith("/srv/")]
+    assert offices_shown == offices[:MAX_RECENT]
+    assert window.recent_menu.actions()[0].text() == "&1 Office 0.pmo — /srv/offices (missing)"
+    assert len(window.recent_menu.actions()) == MAX_RECENT + 3  # a separator, Remove Missing…, Clear List

@@ -105,15 +105,14 @@ def test_project_filter_applies_to_table_grid_and_matrix(qtbot, store):
 
 def test_points_sharing_a_cell_fan_out_deterministically():
     pts = [GridPoint(i, 1, f"S-{i}", f"Name {i}", 4, 4, "Neutral", "Unaware", "Supportive") for i in (5, 2, 9)]
-    placed, parking = place(pts)
-    again, _ = place(list(reversed(pts)))
-    assert placed == again and parking == 0
+    placed = place(pts)
+    again = place(list(reversed(pts)))
+    assert placed == again
     ys = [placed[i].y for i in (2, 5, 9)]
     assert ys == sorted(ys, reverse=True) and len(set(ys)) == 3     # stacked by id, top to bottom
     assert all(3.5 < placed[i].x < 4.5 and 3.5 < placed[i].y < 4.5 for i in placed)  # all inside the cell
     crowd = [GridPoint(i, 1, "", f"N{i}", 2, 5, "Neutral", None, None) for i in range(1, 8)]
-    spots, _ = place(crowd)
+    spots = place(crowd)
     assert len({(p.x, p.y) for p in spots.values()}) == 7
     assert all(4.5 < p.x < 5.5 and 1.5 < p.y < 2.5 for p in spots.values())
-    unrated, rows = place([GridPoint(1, 1, "", "New", None, 3, "Neutral", None, None)])
-    assert rows == 1 and unrated[1].y < 0.5
+    assert place([GridPoint(1, 1, "", "New", None, 3, "Neutral", None, None)]) == {}  # not rated: listed beside

@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from stakeholder_helpers import COMMUNICATIONS, STAKEHOLDERS, TODAY, all_rows, make_page, mouse_drag, reopened
+from stakeholder_helpers import COMMUNICATIONS, STAKEHOLDERS, TODAY, all_rows, make_page, reopened
 
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
@@ -45,10 +45,15 @@ def test_add_place_engage_and_schedule_a_stakeholder(qtbot, store):
     rec = reopened(store, STAKEHOLDERS, rid)
     assert rec["name"] == "Priya Shah" and rec["code"] == "S-001"
     assert rec["power"] is None and rec["quadrant"] == ""
-    assert page.grid.positions[rid][1] < 0.5                        # waiting in the "not rated" strip
+    assert rid not in page.grid.positions and page.grid.not_rated_list.shown_ids() == [rid]  # in the list beside
 
-    # 2. Place them on the grid with the mouse: high power, low interest.
-    mouse_drag(page.grid, page.grid.scene_pos_of(rid), page.grid.view_to_scene(1.9, 4.1))
+    # 2. Place them on the grid with the keyboard from that list (Ctrl+Up: power 4 from the middle), then on the
+    #    grid (Ctrl+Left: interest 2): high power, low interest.
+    names = page.grid.not_rated_list.names
+    names.setFocus()
+    qtbot.keyClick(names, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert page.grid.positions[rid] and QApplication.focusWidget() is page.grid.plot
+    qtbot.keyClick(page.grid.plot, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
     rec = reopened(store, STAKEHOLDERS, rid)
     assert (rec["power"], rec["interest"], rec["quadrant"]) == (4, 2, KEEP_SATISFIED)
 

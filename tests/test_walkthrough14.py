@@ -105,17 +105,17 @@ def test_a_number_off_the_scale_typed_in_a_level_cell_is_refused_beside_it_not_d
     assert view.model.record(1)["probability"] == 4 and not notes()
 
 
-def test_a_new_stakeholder_s_name_is_whole_in_the_narrow_table_and_the_grid_s_not_rated_strip(empty_window, qtbot):
+def test_a_new_stakeholder_s_name_is_whole_in_the_narrow_table_and_the_grid_s_not_rated_list(empty_window, qtbot):
     """A stakeholder typed along the ✱ line beside the grid (name, Tab, organisation, Enter). The table beside the
     grid is narrow: scrolled to the organisation, its frozen name column was narrowed to "Finance…" and stayed
     so back on the name; the ✱ line's hint read "Type he…". On the grid, the "Not rated" strip lay over the
     "Monitor" and "Keep informed" titles, and its one name was cut ("Finance di…") with the strip empty beside
-    it; at 150 % the strip was thinner than its points. Now the keyboard back on the name shows it whole, the
-    strip lies under the titles with its names whole, and its row holds a point at any size."""
+    it; at 150 % the strip was thinner than its points. Now the keyboard back on the name shows it whole; and since
+    walk 45 one not rated yet is not on the grid at all but in a list of its own (under the grid at 1280×720,
+    clear of it and of the titles), its name whole there at any size."""
     from focused_keys import press, type_keys
 
     from pmo_desktop.views.register_table.new_row import PLACEHOLDER
-    from pmo_desktop.views.stakeholders.grid import POINT_SIZE
 
     window = empty_window
     qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
@@ -141,24 +141,24 @@ def test_a_new_stakeholder_s_name_is_whole_in_the_narrow_table_and_the_grid_s_no
     grid = page.grid
     grid.plot.grab()  # drawn: pyqtgraph places its text items as it paints them
 
-    def strip_edges() -> tuple[float, float]:  # the strip's top and bottom on screen (y grows downwards)
-        rect = grid.parking_rect.rect()  # (its scene bounding rect counts its 1 px pen as half a grid unit)
-        return grid.view_to_scene(1, rect.bottom()).y(), grid.view_to_scene(1, rect.top()).y()
+    not_rated = grid.not_rated_list
+    assert not_rated.isVisible() and not grid.positions  # on no row of the grid
 
-    assert grid.parking_rect.isVisible()
+    def below_the_grid() -> bool:
+        plot = grid.plot.mapTo(grid, grid.plot.rect().bottomLeft()).y()
+        return not_rated.mapTo(grid, not_rated.rect().topLeft()).y() >= plot
+
+    assert below_the_grid()
     for title in ("Monitor", "Keep informed"):
         label = grid.quadrant_labels[title]
-        assert label.isVisible() and label.sceneBoundingRect().center().y() < strip_edges()[0], title
-    (label,) = grid._labels.values()
-    assert label.textItem.toPlainText() == "Finance director"
+        assert label.isVisible() and grid.plot.sceneRect().contains(label.sceneBoundingRect()), title
+    names = not_rated.names
+    assert names.item(0).text() == "Finance director"
+    assert names.visualItemRect(names.item(0)).width() >= names.fontMetrics().horizontalAdvance("Finance director")
 
     window.resize(853, 480)  # 150 % on a 1280×720 screen
     qtbot.wait(100)
-    top, bottom = strip_edges()
-    assert bottom - top >= POINT_SIZE + 4  # a row holds its point whole
-    (rid,) = grid.positions
-    centre = grid.scene_pos_of(rid).y()
-    assert top + POINT_SIZE / 2 <= centre + 1 and centre - 1 <= bottom - POINT_SIZE / 2
+    assert below_the_grid() and names.viewport().rect().contains(names.visualItemRect(names.item(0)))
 
 
 def test_at_150_percent_the_heat_map_s_rows_are_tall_enough_to_read_and_its_levels_whole(demo_window, qtbot):

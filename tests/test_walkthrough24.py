@@ -59,7 +59,7 @@ def test_hiding_the_column_the_keyboard_is_in_moves_the_keyboard_to_the_next_sho
     view.new_line.setCurrentIndex(view.new_row_model.index(0, owner))
     press(qtbot, Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
     menu = next(m for m in QApplication.topLevelWidgets() if isinstance(m, QMenu) and m.isVisible())
-    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Up)  # from Sort A → Z round to the last: Hide “Owner”
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Up)  # from Sort A to Z round to the last: Hide “Owner”
     assert menu.activeAction().text() == "Hide “Owner”"
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.table.isColumnHidden(owner))

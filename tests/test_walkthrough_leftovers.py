@@ -159,11 +159,11 @@ def test_a_row_edited_out_of_the_filter_stays_in_view_with_a_hint_until_reapplie
     assert view.reapply_button.isVisible() and "1 edited row no longer matches" in view.reapply_button.text()
     assert not view.proxy.index(0, status).data(Qt.ItemDataRole.FontRole)  # the others are as they were
 
-    # Sorted Z → A by title from the keyboard: the edited row stays, marked, at its place in the new order.
+    # Sorted Z to A by title from the keyboard: the edited row stays, marked, at its place in the new order.
     back_to(qtbot, window, view.table)
     view.table.setCurrentIndex(view.proxy.index(0, RISKS.field_names.index("title")))
     menu = open_header_menu(qtbot, view)
-    go_to_item(qtbot, menu, "Sort Z → A")
+    go_to_item(qtbot, menu, "Sort Z to A")
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     back_to(qtbot, window, view.table)
     assert view.proxy.rowCount() == shown
@@ -195,7 +195,7 @@ def test_a_record_put_back_by_undo_or_redo_is_in_its_sorted_place(demo_window, q
     view.table.setFocus()
     view.table.setCurrentIndex(view.proxy.index(0, title))
     menu = open_header_menu(qtbot, view)
-    go_to_item(qtbot, menu, "Sort Z → A")
+    go_to_item(qtbot, menu, "Sort Z to A")
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     back_to(qtbot, window, view.table)
     sorted_titles = shown_titles(view)

@@ -472,9 +472,9 @@ def _stakeholders(data: BoardPackData) -> list[Flowable]:
 
 
 def _benefits(data: BoardPackData) -> list[Flowable]:
-    def measure(b: Record, name: str) -> Any:  # a financial benefit's money whole, as the pack's every amount
+    def measure(b: Record, name: str) -> Any:  # as the Benefits table reads it: money whole, as every amount
         value = b[name]
-        return v.money_text(value) if value is not None and benefit_rules.measures_are_money(b) else value
+        return benefit_rules.measured_text(b, value) if value is not None else value
 
     rows = [[b["code"], b["title"], b["category"], b["owner"], b["unit"], measure(b, "baseline_value"),
              measure(b, "target_value"), b["target_date"], measure(b, "planned_now"), measure(b, "latest_actual"),

@@ -53,6 +53,13 @@ class BenefitSeries:
     dis_benefit: bool
     plan: list[tuple[date, float]] = field(default_factory=list)
     actuals: list[tuple[date, float]] = field(default_factory=list)
+    measure: str = ""  # the KPI ("Lost sales"), which with the unit names the chart's y axis
+
+    @property
+    def axis_title(self) -> str:
+        """What the values are, for a chart's y axis: "Lost sales (£k/month)", the unit alone with no KPI named,
+        "value" with neither."""
+        return v.measure_with_unit(self.measure, self.unit) if self.measure.strip() else self.unit or "value"
 
     @property
     def effective_plan(self) -> list[tuple[date, float]]:
@@ -85,14 +92,14 @@ def load_series(session: Session, ids: Iterable[int] | None = None, financial_on
         chosen = chosen.where(B.category.like("Financial%"))
     rows = session.execute(
         select(B.id, B.code, B.title, B.category, B.unit, B.baseline_value, B.baseline_date, B.target_value,
-               B.target_date, B.window_start, B.window_end, B.dis_benefit)
+               B.target_date, B.window_start, B.window_end, B.dis_benefit, B.measure)
         .where(B.id.in_(chosen)).order_by(B.id)
     ).all()
     series = {
         bid: BenefitSeries(bid, code, title, category, unit, baseline_value, baseline_date, target_value,
-                           target_date, window_start, window_end, bool(dis_benefit))
+                           target_date, window_start, window_end, bool(dis_benefit), measure=measure or "")
         for (bid, code, title, category, unit, baseline_value, baseline_date, target_value, target_date,
-             window_start, window_end, dis_benefit) in rows
+             window_start, window_end, dis_benefit, measure) in rows
     }
     for E, target in ((BenefitPlanPoint, "plan"), (BenefitMeasurement, "actuals")):
         t = E.__table__  # Core columns: plain tuples, no ORM row processing for tens of thousands of points

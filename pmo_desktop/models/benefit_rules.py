@@ -27,6 +27,7 @@ from datetime import date
 from typing import Any, Mapping, Sequence
 
 from .errors import ValidationError
+from .values import money_text, number_text
 
 CATEGORIES = ("Financial cashable", "Financial non-cashable", "Non-financial")
 LIFECYCLE = ("Identified", "Planned", "Realizing", "Realized", "Closed")
@@ -53,6 +54,14 @@ def measures_are_money(benefit: Mapping[str, Any]) -> bool:
     (``values.money_text``; its "Planned today" read 325.22 beside the roll-up's 904); another measure keeps its
     decimals as typed (76.24 seconds)."""
     return is_financial(benefit.get("category"))
+
+
+def measured_text(benefit: Mapping[str, Any], value: float) -> str:
+    """One of a benefit's measures (``measures_are_money``) as it reads everywhere — its row in the Benefits
+    table, its profile, the board pack: money whole ("325"), another measure with the decimals it has ("76.24").
+    The table and the profile wrote every one with two decimals, "Planned today" 325.22 for money the pack
+    printed 325."""
+    return money_text(value) if measures_are_money(benefit) else number_text(value)
 
 
 @dataclass(frozen=True)

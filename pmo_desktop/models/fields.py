@@ -88,6 +88,13 @@ class Field:
     # that a large register sorts and filters on it in the database (see models/windows.py). Without
     # it a windowed table falls back to computing the column in Python for every record.
     sql: Optional[Callable[[type, Context], Any]] = None
+    # For a computed field: the kind of the value it works out — a score a number, a next review a date — which
+    # says what its column's sort does ("Smallest to Largest"); None: text, as a rating.
+    computes: Optional[FieldKind] = None
+    # How a value reads where its record says how (a benefit's measures: money whole, another measure with its
+    # decimals, ``benefit_rules.measured_text``): ``(record, value) -> text``, for its cell and the cell's value
+    # filter. None: the kind says (``FieldKind.display``).
+    reads_as: Optional[Callable[[Mapping[str, Any], Any], str]] = None
     aliases: dict[str, str] = field(default_factory=dict)  # for ENUM: other words people use for a choice
     tip: str = ""
     exported: bool = True                 # computed fields are exported for reading, never imported
@@ -104,6 +111,11 @@ class Field:
     @property
     def editable(self) -> bool:
         return self.kind.editable
+
+    @property
+    def sort_words(self) -> tuple[str, str]:
+        """What sorting the column does, up and down, in Excel's words for its values ("Oldest to Newest")."""
+        return (self.computes or self.kind).sort_words
 
     @property
     def attr(self) -> str:

@@ -48,6 +48,11 @@ class Dropdown:
     prompt: str | None = None
 
 
+# Excel's words for a sort of numbers and of dates (``FieldKind.sort_words``).
+NUMBER_SORT = ("Smallest to Largest", "Largest to Smallest")
+DATE_SORT = ("Oldest to Newest", "Newest to Oldest")
+
+
 class FieldKind:
     """What one kind of field does with its values. Subclasses override what differs."""
 
@@ -66,6 +71,9 @@ class FieldKind:
     excel_cell: ClassVar[ExcelCell] = "text"
     excel_number_format: ClassVar[str | None] = None
     hint: ClassVar[str] = ""              # what may be typed in the column (its header tooltip)
+    # What a column's sort does each way, in Excel's words for its values (its Sort menu): text A to Z, numbers
+    # smallest to largest, dates oldest to newest. Every column said "A → Z", a risk's score and a review date too.
+    sort_words: ClassVar[tuple[str, str]] = ("A to Z", "Z to A")
 
     def __repr__(self) -> str:
         return f"Kind.{self.value.upper()}"
@@ -208,6 +216,7 @@ class PeriodKind(TextKind):
     ("Nov 2026", "november 2026", "11/2026", "Q4 2026", "Week 46 2026")."""
 
     value = "period"
+    sort_words = DATE_SORT  # in time order (``sort_key``), as the months and quarters follow each other
     hint = "Typed as shown, or as 2026-11, 2026-W46 or 2026-Q4."
 
     def parse(self, f: Field, raw: Any, ctx: Context) -> Any:
@@ -244,6 +253,7 @@ class PeriodKind(TextKind):
 class IntKind(FieldKind):
     value = "int"
     numeric = True
+    sort_words = NUMBER_SORT
     checkable = True
     excel_cell: ClassVar[ExcelCell] = "plain"
     hint = "A whole number."
@@ -285,6 +295,7 @@ class ScaleKind(FieldKind):
 
     value = "scale"
     numeric = True
+    sort_words = NUMBER_SORT  # by level, 1 (Very low) first
     vocabulary = True
     checkable = True
     excel_cell = "plain"
@@ -349,6 +360,7 @@ class ScaleKind(FieldKind):
 # ---------------------------------------------------------------------------------------- dates and yes/no
 class DateKind(FieldKind):
     value = "date"
+    sort_words = DATE_SORT
     checkable = True
     excel_cell = "number"
     excel_number_format = DATE_FORMAT

@@ -64,10 +64,14 @@ def engagement_index(level: str | None) -> int | None:
 def engagement_gap(current: str | None, desired: str | None) -> int | None:
     """Steps from current to desired engagement: positive means they must be brought up,
     negative that they are more engaged than the plan needs; None until both are assessed."""
-    c, d = engagement_index(current), engagement_index(desired)
-    if c is None or d is None:
-        return None
-    return d - c
+    return steps_to_desired(engagement_index(current), engagement_index(desired))
+
+
+def steps_to_desired(current: int | None, desired: int | None) -> int | None:
+    """The gap between two places on the ladder (indices of ENGAGEMENT_LEVELS): every level between counts, so
+    Unaware → Neutral is 2 (Resistant is passed on the way). The one rule of the gap, for the register's Gap
+    column, the matrix, the grid's colours and the workbook alike."""
+    return None if current is None or desired is None else desired - current
 
 
 def gap_label(gap: int | None) -> str:
@@ -106,7 +110,7 @@ class MatrixRow:
 
     @property
     def gap(self) -> int | None:
-        return None if self.current is None or self.desired is None else self.desired - self.current
+        return steps_to_desired(self.current, self.desired)
 
     def mark(self, level: int) -> str:
         """"C", "D", "C D" (already where needed) or "" for one level column."""

@@ -64,12 +64,15 @@ def _sqlite_file_of(target: str | URL) -> str | URL:
     return target
 
 
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for the file another program (or window) is writing to
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     """Settings of each connection; none of them writes to the file. The journal mode (WAL), which
     does, is set by ``Store.open``/``create`` once the file is known to be a program office."""
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")  # two windows on one file wait for each other briefly
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # two windows on one file wait for each other briefly
     cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash loses no committed transaction
     # A sort of a large register (a windowed table's ORDER BY over a million rows) keeps its runs in
     # memory instead of temporary files: a third less time, some tens of MiB while it runs.
@@ -115,16 +118,64 @@ WRITE = "pmo_write"  # execution option: this connection's transaction will writ
 LOCK_WAIT_MS = 5000
 
 
+# Execution option: called while a write waits for the file's write lock another program holds — with the
+# seconds it may still wait, every ``WAIT_STEP_MS``, then with None once the wait is over (``Store.while_waiting``).
+WHILE_WAITING = "pmo_while_waiting"
+WAIT_STEP_MS = 200
+
+
 def _sqlite_begin(conn: Any) -> None:
     """Writes take the file's write lock up front (BEGIN IMMEDIATE), so two windows or two programs
     on one file queue for it (busy_timeout) instead of failing half-way: a read-check-write such as
     the version check of an edit can then never interleave with another writer. Reads (BEGIN) see one
     consistent snapshot of the file for the whole transaction (WAL)."""
-    if conn.get_execution_options().get(WRITE):
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    options = conn.get_execution_options()
+    if options.get(WRITE):
+        waiting = options.get(WHILE_WAITING)
+        if waiting is None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            _begin_write_saying_so(conn, waiting)
         conn.info[_CHANGES_AT_BEGIN] = conn.connection.driver_connection.total_changes
     else:
         conn.exec_driver_sql("BEGIN")
+
+
+def _begin_write_saying_so(conn: Any, waiting: Callable[[float | None], None]) -> None:
+    """BEGIN IMMEDIATE, waiting ``BUSY_TIMEOUT_MS`` in all for a write lock another program holds as SQLite's
+    busy timeout does — but in steps, ``waiting`` told between them, so a window can say what it waits for and
+    paint meanwhile: one wait of 5 s inside SQLite froze it without a word. The last step is SQLite's own
+    BEGIN, whose refusal (the file still busy) is the same error as ever."""
+    raw = conn.connection.driver_connection
+    start = time.monotonic()
+    waited = False
+    try:
+        while True:
+            left_ms = BUSY_TIMEOUT_MS - (time.monotonic() - start) * 1000
+            if left_ms <= WAIT_STEP_MS:
+                raw.execute(f"PRAGMA busy_timeout={max(0, int(left_ms))}")
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                return
+            raw.execute(f"PRAGMA busy_timeout={WAIT_STEP_MS}")
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as e:
+                if not _is_busy(e):  # not a wait: SQLite's own BEGIN says what it is, as ever
+                    raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                    return
+            waited = True
+            waiting(BUSY_TIMEOUT_MS / 1000 - (time.monotonic() - start))
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if waited:
+            waiting(None)
+
+
+def _is_busy(e: Exception) -> bool:
+    text = str(e).lower()
+    return "locked" in text or "busy" in text
 
 
 _CHANGES_AT_BEGIN = "pmo_total_changes"
@@ -525,6 +576,9 @@ class Store:
         # Closed (``close``): no connection is handed out any more, and one a worker thread still held is
         # closed when it comes back. ``_lent``: the connections handed out now, stopped at close.
         self.closed = False
+        # Told while a write waits for the file another program is writing to (``_begin_write_saying_so``):
+        # the seconds it may still wait, then None. None: the write waits without a word (the command line).
+        self.while_waiting: Callable[[float | None], None] | None = None
         self._lent: set[Any] = set()
         self._lent_lock = threading.Lock()
         event.listen(engine, "checkout", self._lend)
@@ -996,6 +1050,8 @@ class Store:
         options: dict[str, Any] = {WRITE: True}
         if not self.is_sqlite:
             options["isolation_level"] = "REPEATABLE READ"
+        elif self.while_waiting is not None:
+            options[WHILE_WAITING] = self.while_waiting
         try:
             with operations.touching() as touched, self._sessions.begin() as session:
                 conn = session.connection(execution_options=options)

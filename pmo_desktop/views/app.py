@@ -38,7 +38,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_gui(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="pmo-desktop", description=f"{APP_NAME}: open a program office.")
-    parser.add_argument("file", nargs="?", help="program office file to open (default: the demo office)")
+    parser.add_argument("file", nargs="?", help="program office file to open (none: the demo office at the first "
+                                                "start, then the start screen with the offices opened before)")
     parser.add_argument("--database", metavar="URL", help="database URL, e.g. a shared PostgreSQL server")
     args, qt_args = parser.parse_known_args(argv)
     app = make_application(qt_args)
@@ -56,5 +57,5 @@ def run_gui(argv: list[str]) -> int:
     target = args.database or args.file
     window.show()
     # Open the file once the window is on screen, so the user sees the program at once.
-    QTimer.singleShot(0, (lambda: window.open_path(target)) if target else window.open_demo)
+    QTimer.singleShot(0, (lambda: window.open_path(target)) if target else window.show_start)
     return app.exec()

@@ -88,10 +88,14 @@ class Document(QObject):
     # A passing word for the status bar: something went on without what it would have waited for (a table
     # sorted without its index while another transaction held the index's build up).
     note = Signal(str)
+    # A change waits for the file another program is writing to: the seconds it may still wait, then None once the
+    # wait is over (``Store.while_waiting``). Emitted on the thread of the change: the window's own, for an edit.
+    waiting_for_file = Signal(object)
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
+        store.while_waiting = self.waiting_for_file.emit
         # The one door to the data (models/office.py): views read and write through it, never a session.
         self.office = Office(store)
         self.undo_stack = QUndoStack(self)
@@ -337,7 +341,7 @@ class Document(QObject):
         the operation's end."""
         from PySide6.QtWidgets import QApplication
 
-        from .background import run_with_progress
+        from .background import collector_paused, run_with_progress
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
             def run(session: Any, *a: Any, **k: Any) -> Any:
@@ -348,7 +352,8 @@ class Document(QObject):
                     raise errors.OperationCancelled("Cancelled: nothing was changed.")
                 return result
 
-            return self.office.write(run, *args, **kwargs)
+            with collector_paused():  # millions of objects made: no full pass of the collector holding the window
+                return self.office.write(run, *args, **kwargs)
 
         result, changes = run_with_progress(QApplication.activeWindow(), label, job, cancellable=cancellable,
                                             at_once=True)
@@ -418,7 +423,8 @@ class Document(QObject):
                 self.error.emit(str(e))
                 return False
             self._keep(command)
-            self.error.emit(f"{e}\n\nYour change is kept: {_retry_when(e)}")
+            # Not "Try again.": typed again, the change would be made twice once the kept one is retried.
+            self.error.emit(f"{str(e).removesuffix(' Try again.')}\n\nYour change is kept: {_retry_when(e)}")
             return False
         except errors.StoreError as e:
             if not isinstance(e, errors.ValidationError):

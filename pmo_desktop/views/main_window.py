@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,7 @@ from .zoom import scale_with_zoom
 if TYPE_CHECKING:
     from .conflict_dialog import ConflictDialog
     from .document import Document
+    from .recent_offices import RecentOfficesList
     from .text_undo import OfficeUndoInTextBoxes
 
 # The models (SQLAlchemy) are imported when a file is opened, not before the window is first shown:
@@ -53,10 +54,11 @@ WRITING_TABLE_ACTIONS = frozenset({"paste", "delete_or_clear", "add_row", "dupli
 
 
 class WelcomePage(QWidget):
-    """Shown when no file is open."""
+    """Shown when no file is open: open, new, the demo, and the offices opened before (``recent_offices``)."""
 
     def __init__(self, window: "MainWindow"):
         super().__init__(window)
+        self.main_window = window
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         title = QLabel(f"<h1>{APP_NAME}</h1><p>Open a program office file, create a new one, or explore the demo.</p>")
@@ -67,7 +69,60 @@ class WelcomePage(QWidget):
             button.clicked.connect(slot)
             button.setMinimumWidth(240)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        # The offices opened before, newest first, under the buttons, made when there is one to list (a first
+        # start has none, and the window is shown without them: 90 M instructions of a 980 M start): Tab reaches
+        # the list after the buttons, Enter opens the one chosen, Delete takes it off the list.
+        self.recent: RecentOfficesList | None = None
+        self.recent_column = QVBoxLayout()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(self.recent_column, 3)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)
+
+    def _make_recent_list(self) -> RecentOfficesList:
+        from .recent_offices import RecentOfficesList
+
+        window = self.main_window
+        self.recent_title = QLabel("<b>&Recent offices</b> — Enter opens, Delete removes from the list", self)
+        self.recent = RecentOfficesList(self)
+        self.recent_title.setBuddy(self.recent)
+        self.recent.open_requested.connect(window.open_path)
+        self.recent.remove_requested.connect(window.forget_recent)
+        self.recent.missing_chosen.connect(self._say_missing)
+        self.remove_button = QPushButton("Remove from &List", self)
+        self.remove_button.clicked.connect(lambda: window.forget_recent(self.recent.current_path() or "")
+                                           if self.recent is not None else None)
+        self.recent_column.addSpacing(self.fontMetrics().height())
+        self.recent_column.addWidget(self.recent_title)
+        self.recent_column.addWidget(self.recent)
+        self.recent_column.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
+        return self.recent
+
+    def show_recent(self, newest: bool = False) -> None:
+        """The list as the settings have it now, each file looked for again (it may have come back, or gone);
+        ``newest``: the first office current, else the row it was on."""
+        paths = self.main_window.recent_files()
+        if self.recent is None and not paths:
+            return
+        from .recent_offices import describe
+
+        recent = self.recent or self._make_recent_list()
+        offices = [describe(path) for path in paths]
+        recent.fill(offices, newest)
+        for widget in (self.recent_title, recent, self.remove_button):
+            widget.setVisible(bool(offices))
+        # As tall as its offices (two lines each, eight at most), no empty band under them; on a short screen (150 %
+        # on 1280×720) as short as two of them, the rest scrolled to.
+        heights = [recent.sizeHintForRow(i) + 2 * recent.spacing() for i in range(recent.count())]
+        frame = 2 * recent.frameWidth()
+        recent.setMaximumHeight(sum(heights) + frame)
+        recent.setMinimumHeight(sum(heights[:2]) + frame)
+
+    def _say_missing(self, path: str) -> None:
+        self.main_window.statusBar().showMessage(
+            f"“{path}” is no longer there, so it was not opened: Delete removes it from the list.", 10000)
 
 
 # Standard keys some platforms bind to nothing, and what people press for them there: Qt gives Quit no key on
@@ -81,6 +136,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.document: Document | None = None
         self._keyboard_when_let_go: QWidget | None = None  # set by may_let_go, read by _remember_place
+        self._waiting_for_file = False  # a change waits for the file another program writes to (the wait cursor)
+        self._painting_while_waiting = False
         self.pages: dict[int, QWidget] = {}
         self._undo_actions: list[QAction] = []  # the open document's undo/redo in the Edit menu
         self.setWindowTitle(APP_NAME)
@@ -573,6 +630,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ documents
     def _set_document(self, document) -> None:
+        closing = self.document is not None
         if self.document is not None:
             self._remember_place()
             for page in self.pages.values():
@@ -588,6 +646,11 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(document is not None)
         if document is None:
             self.sync_timer.stop()
+            # each file looked for again as the start screen comes back after an office (no showEvent of the page's
+            # own: a Python event handler makes PySide build QEvent's types, 13 M instructions of the first start;
+            # at the start ``show_start`` lists them)
+            if closing:
+                self.welcome.show_recent()
             self.stack.setCurrentWidget(self.welcome)
             self.setWindowTitle(APP_NAME)
             self.file_label.setText("No file open")
@@ -597,6 +660,7 @@ class MainWindow(QMainWindow):
         document.pending_changed.connect(self._on_pending)
         document.outside_changes_found.connect(self._say_outside_changes)
         document.note.connect(self._say_note)
+        document.waiting_for_file.connect(self._say_waiting_for_file)
         document.conflict_handler = self.show_conflict
         # A bound method, not a lambda: Qt drops the connection with the window, so the stack's last
         # signals as it is destroyed (at a script's exit) never call into a deleted window.
@@ -1097,6 +1161,7 @@ class MainWindow(QMainWindow):
         return folder if folder and os.path.isdir(folder) else _documents_folder()
 
     def recent_files(self) -> list[str]:
+        """The offices opened before, newest first (paths, or servers' URLs without their passwords)."""
         # No more than the window keeps: a settings file written by hand or by another program with 10,000 files
         # filled File ▸ Open Recent with 10,000 lines, a second's wait each time it opened, taller than any screen.
         return stored_settings.read_texts(self.settings, "recent_files")[:MAX_RECENT]
@@ -1104,17 +1169,58 @@ class MainWindow(QMainWindow):
     def _remember(self, path: str) -> None:
         files = [path] + [p for p in self.recent_files() if p != path]
         self.settings.setValue("recent_files", files[:MAX_RECENT])
+        self.welcome.show_recent(newest=True)
 
     def _forget(self, path: str) -> None:
         self.settings.setValue("recent_files", [p for p in self.recent_files() if p != path])
+        self.welcome.show_recent()
+
+    def forget_recent(self, path: str) -> None:
+        """Take an office off the recent list (the start screen's Delete, File ▸ Open Recent's removal); its file
+        is left as it is."""
+        if path:
+            self._forget(path)
+            self.statusBar().showMessage(f"“{path}” removed from the recent list (the file itself is untouched).", 8000)
 
     def _fill_recent_menu(self) -> None:
+        """Each office by its name and folder, newest first; a missing one greyed, marked and not opened."""
+        from .recent_offices import describe
+
         self.recent_menu.clear()
-        files = self.recent_files()
-        for path in files:
-            self.recent_menu.addAction(path, partial(self.open_path, path))
-        if not files:
+        offices = [describe(path) for path in self.recent_files()]
+        for number, office in enumerate(offices, start=1):
+            text = office.one_line.replace("&", "&&")
+            action = self.recent_menu.addAction(f"&{number} {text}" if number < 10 else text,
+                                                partial(self.open_path, office.path))
+            action.setToolTip(office.path)
+            action.setEnabled(not office.missing)
+        if not offices:
             self.recent_menu.addAction("(none)").setEnabled(False)
+            return
+        self.recent_menu.addSeparator()
+        missing = [office.path for office in offices if office.missing]
+        remove = self.recent_menu.addAction("Re&move Missing Offices from List", partial(self._forget_all, missing))
+        remove.setEnabled(bool(missing))
+        self.recent_menu.addAction("&Clear List", self._clear_recent)
+
+    def _forget_all(self, paths: list[str]) -> None:
+        for path in paths:
+            self.forget_recent(path)
+
+    def _clear_recent(self) -> None:
+        self.settings.setValue("recent_files", [])
+        self.welcome.show_recent()
+
+    def show_start(self) -> None:
+        """With no office named at launch: the demo at the very first start, else the start screen with the offices
+        opened before, the keyboard on the newest — it opened the demo every time, and a user back to the office
+        of yesterday looked for it in a chooser."""
+        if not self.recent_files():
+            self.open_demo()
+            return
+        self.welcome.show_recent(newest=True)
+        if self.welcome.recent is not None:
+            self.welcome.recent.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _restore_geometry(self) -> None:
         geometry = stored_settings.read_bytes(self.settings, "window/geometry")
@@ -1153,6 +1259,38 @@ class MainWindow(QMainWindow):
 
     def _say_note(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
+
+    WAITING_FOR_FILE = "Waiting for"
+
+    def _say_waiting_for_file(self, seconds_left: float | None) -> None:
+        """A change waiting for the office file another program is writing to (SQLite's 5 s): the status bar
+        says so, and what comes after, the mouse shows the wait, and the window paints — it froze for the
+        5 seconds without a word, then said the file was busy. The keys and clicks of the user wait meanwhile
+        (the change under way is not over), but the window's own painting does not."""
+        bar = self.statusBar()
+        if seconds_left is None:  # over: the change saved, or refused as busy and kept to retry (its own message)
+            if self._waiting_for_file:
+                self._waiting_for_file = False
+                QApplication.restoreOverrideCursor()
+                if bar.currentMessage().startswith(self.WAITING_FOR_FILE):
+                    bar.clearMessage()
+            return
+        name = self.document.store.display_name if self.document is not None else "the office file"
+        left = max(1, round(seconds_left))
+        bar.showMessage(f"{self.WAITING_FOR_FILE} “{name}”: another program is writing to it. Your change is saved "
+                        f"as soon as it lets go — or, after {left} s more, kept to retry (Edit ▸ Retry Unsaved "
+                        "Changes).")
+        if not self._waiting_for_file:
+            self._waiting_for_file = True
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        # Painting only, while the change waits on this thread: no key or click is taken (it would start another
+        # change in the middle of this one) — they are delivered once the wait is over. Not again from within.
+        if not self._painting_while_waiting:
+            self._painting_while_waiting = True
+            try:
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            finally:
+                self._painting_while_waiting = False
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():

@@ -96,7 +96,7 @@ MILESTONES = Register(
               synonyms=("forecast date", "expected", "expected date", "revised date"), watch="Milestone slips",
               when=DATE_AHEAD),
         Field("actual", "Actual", Kind.DATE, width=11, synonyms=("actual date", "achieved", "completed", "done"), when=DATE_PAST),
-        Field("slip_days", "Slip (days)", Kind.COMPUTED, compute=milestone_slip, width=8,
+        Field("slip_days", "Slip (days)", Kind.COMPUTED, computes=Kind.INT, compute=milestone_slip, width=8,
               tip="Days the forecast (or the actual, once met) lies after the baseline"),
         Field("state", "State", Kind.COMPUTED, compute=milestone_state, width=9, colours=MILESTONE_STATE,
               tip="Done once met; Late when its date has passed without an actual; "

@@ -174,7 +174,7 @@ def fit_title(plot: pg.PlotWidget) -> None:
         set_title(plot, text, *(plot.property("shorter_titles") or []))
     label = plot.property("full_left_label")
     if isinstance(label, str):
-        set_left_label(plot, label)
+        set_left_label(plot, label, plot.property("left_label_unit") or "")
 
 
 def _refit_left_label(plot: pg.PlotWidget, *_args) -> None:
@@ -182,21 +182,24 @@ def _refit_left_label(plot: pg.PlotWidget, *_args) -> None:
     room = plot.getPlotItem().getViewBox().height()
     if isinstance(label, str) and room != plot.property("left_label_room"):
         plot.setProperty("left_label_room", room)
-        set_left_label(plot, label)
+        set_left_label(plot, label, plot.property("left_label_unit") or "")
 
 
-def set_left_label(plot: pg.PlotWidget, text: str) -> None:
+def set_left_label(plot: pg.PlotWidget, text: str, unit: str = "") -> None:
     """The left axis's label, drawn up the axis: on a chart shorter than the label (a large scale, a small
-    pane) the unit alone ("£k" of "Financial benefit (£k)"), else the text shortened with "…" — not a label
-    cut at both ends ("ancial benefit (£k")."""
+    pane) the unit alone ("£k" of "Financial benefit (£k)", or ``unit`` where the text names it in words:
+    "transactions" of "Transactions per till per hour"), else the text shortened with "…" — not a label cut at
+    both ends ("ancial benefit (£k")."""
     plot.setProperty("full_left_label", text)
+    plot.setProperty("left_label_unit", unit)
     item = plot.getPlotItem()
     if not plot.property("left_label_follows"):  # the plot's own height settles after the widget's resize
         plot.setProperty("left_label_follows", True)
         item.getViewBox().sigResized.connect(partial(_refit_left_label, plot))
+        item.getViewBox().sigYRangeChanged.connect(partial(fit_left_axis, plot))
     axis = item.getAxis("left")
     room = item.getViewBox().height() or plot.height() * 0.7
-    unit = text[text.rfind("(") + 1:-1] if text.endswith(")") and "(" in text else ""
+    unit = text[text.rfind("(") + 1:-1] if text.endswith(")") and "(" in text else unit
     candidates = [text] + ([unit] if unit else [])
     shown = candidates[-1]
     for candidate in candidates:
@@ -210,7 +213,24 @@ def set_left_label(plot: pg.PlotWidget, text: str) -> None:
             keep -= 1
             item.setLabel("left", shown[:keep].rstrip() + "…", color=colours().text, **{"font-size": f"{FONT_PT}pt"})
     axis.label.setToolTip(text)
+    fit_left_axis(plot)
     axis.resizeEvent()  # pyqtgraph centres the label only as the axis resizes: centred for its new length
-    # pyqtgraph sizes the axis for its default tick font; with projector-sized ticks the label would sit
-    # on top of five-digit numbers, so reserve room for both.
-    axis.setWidth(LEFT_AXIS_PX)
+
+
+def fit_left_axis(plot: pg.PlotWidget, *_args) -> None:
+    """The left axis as wide as the numbers it shows now, in their projector-sized font, and its label's line:
+    pyqtgraph sizes it for its default tick font (the label then sat on five-digit numbers), and a fixed width
+    for five digits left the unit of a 0–100 scale ("%", "seconds") floating a thumb's width from its numbers,
+    read as no unit at all. Refitted whenever the y range changes (``set_left_label`` connects it)."""
+    item = plot.getPlotItem()
+    axis = item.getAxis("left")
+    low, high = item.getViewBox().viewRange()[1]
+    metrics = QFontMetricsF(axis.style.get("tickFont") or font(FONT_PT - 2))
+    shown = [text for spacing, values in axis.tickValues(low, high, max(axis.height(), 1))
+             for text in axis.tickStrings(values, axis.scale, spacing)]
+    widest = max((metrics.horizontalAdvance(text) for text in shown), default=metrics.horizontalAdvance("00000"))
+    label = axis.label.boundingRect().height() if axis.label.isVisible() else 0
+    # pyqtgraph's own sum (``AxisItem._updateWidth``): the numbers, their offset, the ticks, the label's line
+    width = int(widest + axis.style["tickTextOffset"][0] + max(0, axis.style["tickLength"]) + label + 4)
+    if axis.fixedWidth != width:
+        axis.setWidth(width)

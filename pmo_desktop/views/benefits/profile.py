@@ -25,7 +25,7 @@ from ...models.fields import Kind
 from ...models.registers.benefits import BENEFITS, MEASUREMENTS, PLAN_POINTS
 from ...models.settings import BENEFIT_THRESHOLDS
 from ...models.stakeholder_rules import add_months
-from ...models.values import day_text, measure_with_unit, number_text
+from ...models.values import day_text, measure_with_unit
 from ..document import Document
 from ..read_only_guard import follow_read_only
 from ..register_table import RegisterView
@@ -321,7 +321,7 @@ class BenefitProfile(QWidget):
     @staticmethod
     def _facts_text(r: dict) -> str:
         def val(v, d=None):
-            text = "—" if v is None else number_text(v)
+            text = "—" if v is None else rules.measured_text(r, v)  # as its row in the table reads
             return f"{text} ({day_text(d)})" if d else text
 
         measure = escape(measure_with_unit(r.get("measure") or "no KPI yet", r.get("unit")))
@@ -343,7 +343,7 @@ class BenefitProfile(QWidget):
         implied = (" (straight line from baseline to target: no trajectory entered)"
                    if s is not None and s.plan_is_implied else "")
         return (f"<span style='color:{colours().strong(colour)}; font-weight:bold'>● {a.status}</span>{implied}: latest actual "
-                f"{number_text(a.actual)} on {day_text(a.on)} against {number_text(a.planned)} planned "
+                f"{rules.measured_text(r, a.actual)} on {day_text(a.on)} against {rules.measured_text(r, a.planned)} planned "
                 f"({abs(a.shortfall):.0%} {behind} plan).")
 
     # ------------------------------------------------------------------ editing

@@ -35,8 +35,11 @@ class RealizationChart(QWidget):
         # Target labelled at the left end, baseline at the right: readable even when they coincide.
         self.target_line = pg.InfiniteLine(angle=0, label="",
                                            labelOpts={**label_opts, "position": 0.01, "anchors": [(0, 1), (0, 1)]})
+        # "Today" right of its line in the chart's left half, left of it in the right half (pyqtgraph's own flip,
+        # by which half of the view the line is in): always on its right, it was cut at the plot's edge ("To")
+        # when today is at the chart's end — a benefit whose window is over, or ends this month.
         self.today_line = pg.InfiniteLine(angle=90, label="Today",
-                                          labelOpts={**label_opts, "position": 0.80, "anchors": [(0, 0.5), (0, 0.5)]})
+                                          labelOpts={**label_opts, "position": 0.80, "anchors": [(0, 0.5), (1, 0.5)]})
         for line in (self.baseline_line, self.target_line, self.today_line):
             line.label.setFont(st.font(st.FONT_PT - 2))
             item.addItem(line, ignoreBounds=True)
@@ -105,7 +108,7 @@ class RealizationChart(QWidget):
             return
         title = f"{series.code}  {series.title}"
         st.set_title(self.plot, title if len(title) < 60 else title[:57] + "…")
-        st.set_left_label(self.plot, series.unit or "value")
+        st.set_left_label(self.plot, series.axis_title, series.unit)  # the unit alone on a short axis
         plan = series.effective_plan
         self.planned_curve.setData([st.to_x(d) for d, _ in plan], [v for _, v in plan])
         self._colour_items()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.fields import plural_of
+from ...models.records import near_names
 from .refusal_note import RefusalNote, note_for, note_host
 
 SEPARATOR = " – "  # scale items read "3 – Medium": typing 3 or M finds them
@@ -264,14 +265,6 @@ def existing_name(names: list[str], typed: str) -> str | None:
     return next((n for n in names if n.lower() == key), None)
 
 
-def suggestions(names: list[str], typed: str, limit: int = 3) -> list[str]:
-    """Names that start with, then contain, what was typed (what the completer showed)."""
-    key = typed.strip().lower()
-    starts = [n for n in names if n.lower().startswith(key)]
-    contains = [n for n in names if key in n.lower() and n not in starts]
-    return (starts + contains)[:limit]
-
-
 def plural(what: str) -> str:
     """"people" for "person" ("the list of persons" read as a form's, not a colleague's words), else an s."""
     return plural_of(what)
@@ -281,7 +274,7 @@ def confirm_new_name(parent: QWidget | None, what: str, typed: str, names: list[
                      choose: Callable[[str], None]) -> QMessageBox:
     """Ask before adding a new person: use a listed name (as the completer offered), add the new one,
     or cancel. ``choose`` gets the name chosen; nothing happens on cancel. Non-blocking."""
-    offered = suggestions(names, typed)
+    offered = near_names(names, typed)
     box = QMessageBox(QMessageBox.Icon.Question, f"New {what}?",
                       f"“{typed}” is not in the list of {plural(what)}." + (
                           " Did you mean one of these?" if offered else f" Add “{typed}” as a new {what}?"),

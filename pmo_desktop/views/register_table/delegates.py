@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...models.fields import Field, Kind
-from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent, plural, suggestions
+from ...models.records import near_names
+from .choice_editor import ChoiceCombo, confirm_new_name, existing_name, persistent, plural
 from .date_entry import DateLineEdit
 from .refusal_note import HELD, note_for
 from .table_model import number_as_typed
@@ -227,6 +228,13 @@ class FieldDelegate(QStyledItemDelegate):
             editor.hold_unmatched(by_enter=event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter))
             return True
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier
+                and self._add_new_name(editor)):
+            if self.commit_or_hold(editor):
+                self.closeEditor.emit(editor, Hint.SubmitModelCache)
+            return True
+        if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QComboBox) and editor.isEditable()
                 and event.key() in MOVES and not event.modifiers() & CHORDS
                 and self._hold_new_name(editor, _same_key(event.key()))):
             return True
@@ -269,28 +277,62 @@ class FieldDelegate(QStyledItemDelegate):
         selection = view.selectionModel() if isinstance(view, QAbstractItemView) else None
         return selection is not None and len(selection.selectedIndexes()) > 1
 
-    def _hold_new_name(self, editor: QComboBox, key: str) -> bool:
-        """A name not in the list, typed and Enter / Tab: the editor stays open and a note beside it asks for
-        the same key again to add the new person (or says whom the user may have meant) — a question box
-        here took the keys typed next and left the window with no focus. True while the name is held."""
+    @staticmethod
+    def _add_new_name(editor: QComboBox) -> bool:
+        """Ctrl+Enter in a name cell holding a name not in the list: the user's own word that it is a new person
+        (``setModelData`` then stores it as one). True when the cell holds such a name."""
         text = " ".join(editor.currentText().split())
         names = [editor.itemText(i) for i in range(editor.count()) if editor.itemText(i)]
         if not text or existing_name(names, text) is not None:
             return False
-        if editor.property("confirmed_new") == text and editor.property("confirmed_key") == key:
-            return False  # the second press: setModelData stores it (a new person), and the editor moves on
-        what = editor.property("new_name_kind") or "name"
-        offered = suggestions(names, text)
-        meant = f" Did you mean {' or '.join(offered)}?" if offered else ""
-        pick = (" Down to pick " + ("it" if len(offered) == 1 else "one of them") + ",") if offered else ""
-        note_for(editor).show_reason(f"“{text}” is not in the list of {plural(what)}.{meant}",
-                                     f"Press the same key again to add “{text}” as a new {what},{pick} or correct it, "
-                                     "or Esc.")
         editor.setProperty("confirmed_new", text)
-        # The same key, as the note says: Enter after the Tab that asked (a row typed along with Tab, ended with
-        # Enter, the question unread) added "Helen3/12/26" as a new person.
-        editor.setProperty("confirmed_key", key)
         return True
+
+    def _hold_new_name(self, editor: QComboBox, key: str) -> bool:
+        """A name not in the list, typed and Enter / Tab: the editor stays open and a note beside it says whom the
+        user may have meant — a question box here took the keys typed next and left the window with no focus.
+        The same key again gives the safe answer: the person meant, where one is near what was typed ("Priya
+        Shaw" beside Priya Shah); a new person only where none is. The same key added the new person, so a slip
+        of a letter ended with the key pressed twice — once to end the cell, once more when it seemed not to
+        have — made a second Priya. A new person beside a near name is added by its own key, Ctrl+Enter (named
+        in the note). False when the key is to go on: the cell then stores the name as it now stands."""
+        text = " ".join(editor.currentText().split())
+        names = [editor.itemText(i) for i in range(editor.count()) if editor.itemText(i)]
+        if not text or existing_name(names, text) is not None:
+            return False
+        offered = near_names(names, text)
+        if editor.property("asked_new") == text and editor.property("asked_key") == key:  # the second press
+            if offered:
+                editor.setEditText(offered[0])  # the person meant: stored as a name of the list
+            else:
+                editor.setProperty("confirmed_new", text)  # ``setModelData`` stores it as a new person
+            return False
+        what = editor.property("new_name_kind") or "name"
+        meant = f" Did you mean {' or '.join(offered)}?" if offered else ""
+        if offered:
+            pressed = "Tab" if key == "tab" else "Enter"
+            listed = self._names_listed_like(editor, text)
+            pick = f" (Down to pick {'it' if listed == 1 else 'one of them'})" if listed else ""
+            hint = (f"{pressed} again uses {offered[0]}{pick}; Ctrl+Enter adds “{text}” as a new {what}; "
+                    "or correct it, or Esc.")
+        else:
+            hint = f"Press the same key again to add “{text}” as a new {what}, or correct it, or Esc."
+        note_for(editor).show_reason(f"“{text}” is not in the list of {plural(what)}.{meant}", hint)
+        # The same key, as the note says: Enter after the Tab that asked (a row typed along with Tab, ended with
+        # Enter, the question unread) asks again rather than answers.
+        editor.setProperty("asked_new", text)
+        editor.setProperty("asked_key", key)
+        return True
+
+    @staticmethod
+    def _names_listed_like(editor: QComboBox, text: str) -> int:
+        """How many names Down lists under the cell for ``text`` (``_list_names_like``): those that hold it. A name
+        spelled nearly as it is offered in the note only."""
+        completer = editor.completer()
+        if completer is None:
+            return 0
+        completer.setCompletionPrefix(text)
+        return completer.completionCount()
 
     def _leave_and_tell(self, editor: QLineEdit, event) -> bool:
         """A typed cell left by a click elsewhere (or another window) is stored and closed, as Qt's own filter

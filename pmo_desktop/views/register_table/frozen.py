@@ -480,7 +480,42 @@ class FrozenTable(QTableView):
             self.tab_start = (current.row(), current.column())
         if modifiers & Qt.KeyboardModifier.ControlModifier and action in EDGEWARD and current.isValid():
             return self._edge(current, EDGEWARD[action])
+        if action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious) \
+                and current.isValid():
+            typed_into = self._next_cell_taking_typing(current, action == QAbstractItemView.CursorAction.MoveNext)
+            if typed_into is not None:
+                return typed_into
         return super().moveCursor(action, modifiers)
+
+    def _next_cell_taking_typing(self, current, forward: bool):
+        """Where Tab (Shift+Tab) goes from ``current``: the next (previous) cell shown that takes typing — in
+        its row, else in the next (previous) row shown — past the cells the register works out (a risk's
+        scores and ratings, an ID), as Excel's Tab goes only from unlocked cell to unlocked cell of a protected
+        sheet. Qt stopped on them: a risk typed along its row (probability, Tab, impact, Tab, residual
+        probability …) had its residual probability typed onto the inherent score, refused, and the next keys
+        went a column behind. The arrows still reach every cell. None when no cell there takes typing (an
+        office open read only): Qt's own move then."""
+        header = self.horizontalHeader()
+        columns = [c for c in (header.logicalIndex(v) for v in range(header.count())) if not self.isColumnHidden(c)]
+        if current.column() not in columns:
+            return None
+        if not forward:
+            columns.reverse()
+        row = current.row()
+        along = columns[columns.index(current.column()) + 1:]
+        step, past_the_end = (1, self.model().rowCount()) if forward else (-1, -1)
+        for _ in range(2):  # the rest of this row, then the next row shown
+            for column in along:
+                cell = current.sibling(row, column)
+                if cell.flags() & Qt.ItemFlag.ItemIsEditable:
+                    return cell
+            row += step
+            while row != past_the_end and self.isRowHidden(row):
+                row += step
+            if row == past_the_end:
+                return None
+            along = columns
+        return None
 
     def _edge(self, current, way: tuple[int, int]):
         """The last row or column shown (``way`` (1, 0) down, (0, -1) left …) in ``current``'s column or row."""

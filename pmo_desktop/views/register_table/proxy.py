@@ -154,7 +154,7 @@ class RegisterFilterProxy(UnmatchedMarks, QSortFilterProxyModel):
         """How many records the filters of these columns alone pass (a page's fixed restriction)."""
         kept = {c: self._column_filters[c] for c in columns if c in self._column_filters}
         model = self.source()
-        return sum(1 for row in model.rows if all(any(item in allowed for item in model.fields[c].kind.items(row[c + 2]))
+        return sum(1 for row in model.rows if all(any(item in allowed for item in model.shown_items(row, c))
                                                   for c, allowed in kept.items()))
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
@@ -180,10 +180,7 @@ class RegisterFilterProxy(UnmatchedMarks, QSortFilterProxyModel):
         if self._column_filters:
             row = model.rows[source_row]
             for column, allowed in self._column_filters.items():
-                value = row[column + 2]
-                f = model.fields[column]
                 # A list cell ("A; B") passes when any of its items is allowed.
-                items = f.kind.items(value)
-                if not any(item in allowed for item in items):
+                if not any(item in allowed for item in model.shown_items(row, column)):
                     return False
         return True

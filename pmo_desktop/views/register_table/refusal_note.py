@@ -4,8 +4,8 @@ data validation does — not in a message box, which takes the focus and with it
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QTimer
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMainWindow, QWidget
 from shiboken6 import isValid
 
 FIX_OR_ESCAPE = "Correct it and press Enter, or Esc to keep the cell as it was."
@@ -25,6 +25,7 @@ class RefusalNote(QLabel):
         self._placing = False  # moved by ``_place`` (not by the table's scrolling)
         self._place_pending = False
         self.setObjectName("refusal")
+        self.reason = ""  # in one line, as the status bar says it beside the note
         self.setAutoFillBackground(True)
         palette = QApplication.palette()
         self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
@@ -34,12 +35,12 @@ class RefusalNote(QLabel):
         self.setMargin(4)
         self.setWordWrap(True)
         if editor is None:
-            QTimer.singleShot(LEFT_SHOWN_MS, self, self.deleteLater)
+            QTimer.singleShot(LEFT_SHOWN_MS, self, self._go)
             # Not yet: the key or click that made the note is still being delivered, and would take it.
             QTimer.singleShot(0, self, self._watch_next_click_or_key)
         else:
             self.setFont(editor.font())  # the table's size (its zoom), not that of the page it now sits on
-            editor.destroyed.connect(self.deleteLater)
+            editor.destroyed.connect(self._go)  # Esc, or the value corrected and stored
             # The note goes where its editor goes: the table scrolled, the editor moved (or was hidden, its row
             # scrolled out of view) and the note stayed where it was, beside another row's cell.
             editor.installEventFilter(self)
@@ -64,16 +65,37 @@ class RefusalNote(QLabel):
                     self.raise_()
             return False
         if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress) and self.isVisible():
+            self._go()
+        return False
+
+    def _go(self) -> None:
+        if isValid(self):
             self.hide()
             self.deleteLater()
-        return False
 
     def show_reason(self, reason: str, then: str = FIX_OR_ESCAPE) -> None:
         self.setText(f"{reason}\n{then}")
+        self.reason = " ".join(reason.split())
         self._place()
         self.setAccessibleName(f"Refused: {reason}")
+        self.setAccessibleDescription(then)
         self.show()
         self.raise_()
+        # Said to a screen reader as it appears, as an alert is: the note never takes the focus (the keys typed
+        # next go on into the cell), so a reader following the focus never came to it.
+        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+
+    def hideEvent(self, event) -> None:
+        """The note gone (Esc, the value corrected, the next key beside a locked cell) takes its words from the
+        status bar too: they stayed there 15 seconds after the user had dismissed or fixed the edit, a refusal
+        read as standing. Not a spontaneous hide (the window minimized) — nor a status word said since."""
+        super().hideEvent(event)
+        if event.spontaneous() or not self.reason:
+            return
+        window = self.window()
+        bar = window.statusBar() if isinstance(window, QMainWindow) else None
+        if bar is not None and self.reason in " ".join(bar.currentMessage().split()):
+            bar.clearMessage()
 
     def moveEvent(self, event) -> None:
         """Scrolling the table moves the viewport's children, this note with them, and then sets its editor

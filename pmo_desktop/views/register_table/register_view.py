@@ -63,6 +63,7 @@ from .table_model import LazyCells, number_as_typed, typed_value
 from .windowed import (
     WindowedRegisterModel,
     import_numpy_after_first_paint,
+    keep_scroll_on_records,
     make_models,
     rank_columns_after_first_paint,
 )
@@ -362,6 +363,7 @@ class RegisterView(QWidget):
         if isinstance(self.model, WindowedRegisterModel):  # its first sort, filter or search uses numpy
             import_numpy_after_first_paint(self.table.viewport())
             rank_columns_after_first_paint(self.table.viewport(), self.model)
+            keep_scroll_on_records(self.table, self.model)
         self.delegate = FieldDelegate(self.proxy, self.table)
         self.table.setItemDelegate(self.delegate)
         if isinstance(self.proxy, RegisterFilterProxy):
@@ -900,8 +902,9 @@ class RegisterView(QWidget):
     def build_header_menu(self, column: int) -> QMenu:
         """Sort and an Excel-like value filter for one column."""
         menu = TickMenu(self)
-        menu.addAction("Sort A → Z", lambda: self.table.sortByColumn(column, Qt.SortOrder.AscendingOrder))
-        menu.addAction("Sort Z → A", lambda: self.table.sortByColumn(column, Qt.SortOrder.DescendingOrder))
+        up, down = self.model.fields[column].sort_words  # "Smallest to Largest" for a score, as Excel says
+        menu.addAction(f"Sort {up}", lambda: self.table.sortByColumn(column, Qt.SortOrder.AscendingOrder))
+        menu.addAction(f"Sort {down}", lambda: self.table.sortByColumn(column, Qt.SortOrder.DescendingOrder))
         menu.addSeparator()
         current = self.proxy.column_filter(column)
         def show_all() -> None:

@@ -457,7 +457,10 @@ class RegisterTableModel(QAbstractTableModel):
         here directly: ``WindowedProxy.data``). Painting a screen asks about seven roles of every cell
         shown, so the commonest come first, and a colour's brushes are made once (``_brush``)."""
         if role == DISPLAY:
-            return format_value(self.fields[c], self._row(r)[c + OFFSET])
+            f = self.fields[c]
+            if f.reads_as is not None:
+                return self.shown_items(self._row(r), c)[0]
+            return format_value(f, self._row(r)[c + OFFSET])
         if role == ALIGNMENT:
             f = self.fields[c]
             if f.kind.numeric:
@@ -550,13 +553,20 @@ class RegisterTableModel(QAbstractTableModel):
         """Every record of the register (or sub-table), filtered or not."""
         return len(self.rows)
 
+    def shown_items(self, row: tuple, column: int) -> list[str]:
+        """The values a cell of ``row`` (one of ``rows``) shows, as its value filter lists them: a list cell's
+        each, a value read as its record says (``Field.reads_as``: a benefit's money whole) as it reads."""
+        f = self.fields[column]
+        value = row[column + OFFSET]
+        if f.reads_as is not None and value is not None:
+            return [f.reads_as(dict(zip(self.register.field_names, row[OFFSET:])), value)]
+        return f.kind.items(value)
+
     def distinct_values(self, column: int, limit: int) -> list[str]:
         """The column's values as the cells show them (list cells item by item), for its value filter."""
-        f = self.fields[column]
         values: set[str] = set()
         for row in self.rows:
-            v = row[column + OFFSET]
-            values.update(f.kind.items(v))
+            values.update(self.shown_items(row, column))
             if len(values) > limit:
                 break
         return sorted(values, key=shown_order)  # dates in date order, as the cells show them

@@ -1,8 +1,8 @@
 """The power/interest grid (pyqtgraph): stakeholders as labelled points on four tinted quadrants.
 
 Drag a point to a new cell and release: it snaps to whole levels and power and interest change in
-one undoable edit. Click a point to select its row. Stakeholders not yet rated wait in a strip under
-the grid, from which they can be dragged in.
+one undoable edit. Click a point to select its row. Stakeholders not yet rated wait in a list beside the grid
+(``not_rated``), from which they can be dragged in or rated by Ctrl+arrows.
 
 The mouse handlers take scene coordinates (``press_at``, ``drag_to``, ``release_at``, ``click_at``),
 so tests drive exactly the code the mouse does.
@@ -13,7 +13,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextDocument
-from PySide6.QtWidgets import QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QGraphicsRectItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...models import stakeholder_queries as queries
 from ...models.registers.stakeholders import STAKEHOLDERS
@@ -41,7 +41,8 @@ from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours, theme
 from ..zoom import sizes_itself, zoom
 from .colours import ATTITUDE_COLOURS, GAP_COLOURS, QUADRANT_TINTS, UNKNOWN_COLOUR
-from .layout import PARKING_HALF, PARKING_TOP, Placed, parking_y, place
+from .layout import Placed, place
+from .not_rated import MIME_TYPE, NotRatedList
 
 LOW, HIGH = 0.5, 5.5          # the grid's extent: levels 1..5 are cell centres
 # Ctrl+arrows on the grid: (power, interest) steps of the stakeholder the keyboard's cursor is on
@@ -52,11 +53,23 @@ LEFT_GAP_PX = POINT_SIZE / 2 - 2  # a label left of its point ends under the dis
 LABEL_PT = 14
 LEGEND_LEAST_PT = 10  # the legend's type shrinks to this to stay on one line
 QUADRANT_PT = 17
-TITLE_BAND = 0.34             # grid units above and below the grid for the quadrant titles
+QUADRANT_LEAST_PT = 10
+TITLE_BAND = 0.34             # grid units above and below the grid for the quadrant titles, at least
 AXIS_PT = 14
 AWAY_AT_MOST = 5  # names with no room beside their point drawn whole elsewhere, a line to it (``_place_away``)
 LEFT_AXIS_PX = 150            # the power axis with its levels' words ("5 Very high") and title
+NOT_RATED_WIDTH = 220         # the not-rated list beside the grid
+NOT_RATED_BESIDE_FROM = 900   # the grid's width from which that list stands beside it (a projector), not under it
 COLOUR_MODES = (("attitude", "Colour by attitude"), ("gap", "Colour by engagement gap"))
+
+
+DROP_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+
+
+def _on_the_grid(at: QPointF) -> bool:
+    """Whether a drop at this point (in grid units) rates the stakeholder: anywhere but under the grid's lowest
+    row, where nothing is (a point dropped beside or over the grid takes the nearest level, as ``snap_level``)."""
+    return at.y() >= LOW - 0.1
 
 
 def _font(points: int, bold: bool = False) -> QFont:
@@ -159,9 +172,8 @@ class PowerInterestGrid(QWidget):
         self.selected: int | None = None
         self._labels: dict[int, pg.TextItem] = {}
         self._placed: dict[int, Placed] = {}
-        self._parking_rows = 0
-        self._parking_y = parking_y(0)  # the not-rated strip's first row, as laid out now (``_layout``)
-        self._titled = True  # the quadrants' titles shown (``_strip_geometry``), and at what size
+        self.not_rated: list[queries.GridPoint] = []  # no power or no interest: listed beside the grid, not on it
+        self._band = TITLE_BAND  # grid units above and below the grid for the quadrants' titles (``_titles_fit``)
         self._quadrant_pt = QUADRANT_PT
         sizes_itself(self)  # its names and legend take the largest type their room lets them, at any zoom
 
@@ -175,6 +187,7 @@ class PowerInterestGrid(QWidget):
         self.legend.setWordWrap(True)
         self.legend.setFont(_font(LABEL_PT))
         self.hint = QLabel(self.HINT, self)
+        self.hint.setWordWrap(True)  # (never wider than the grid: at 150 % a longer hint widened the whole page)
         # A past state (a date or a board snapshot) shown read only; None: today, the live office.
         self.source: Source | None = None
         self.as_at = AsAtBar(document, self)
@@ -214,6 +227,13 @@ class PowerInterestGrid(QWidget):
         # Ctrl+arrows move the stakeholder the cursor is on a level, as a drag does: the grid had no keyboard way
         # to re-rate one, only the Power and Interest cells of the table beside it.
         self.plot.installEventFilter(self)
+        # Those not rated yet, in a list beside the grid (below it on a narrow one): dragged onto the grid they
+        # are rated where dropped, as a point dragged there is.
+        self.not_rated_list = NotRatedList(self)
+        self.not_rated_list.chosen.connect(self._open_spot)
+        self.not_rated_list.stepped.connect(self._step_not_rated)
+        self.plot.viewport().setAcceptDrops(True)
+        self.plot.viewport().installEventFilter(self)
 
         # The colour choice beside the date, the legend under both across the whole width: beside the
         # combo box the legend had half the width and wrapped to one entry a line (five lines, 128 px).
@@ -225,7 +245,10 @@ class PowerInterestGrid(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.legend)
-        layout.addWidget(self.plot, 1)
+        self.grid_and_list = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.grid_and_list.addWidget(self.plot, 1)
+        self.grid_and_list.addWidget(self.not_rated_list)
+        layout.addLayout(self.grid_and_list, 1)
         layout.addWidget(self.hint)
         document.records_changed.connect(self._on_records_changed)
         theme().changed.connect(self._on_theme)
@@ -270,6 +293,20 @@ class PowerInterestGrid(QWidget):
         height = lines * metrics.lineSpacing() + QFontMetrics(_font(AXIS_PT + 2, bold=True)).height() + 12
         if bottom.height() != height:
             bottom.setHeight(height)
+        # Where the levels are numbers, the interest axis's title says what they stand for, as its words did
+        # ("1 Very low" … "5 Very high"; power's numbers are the same scale): at 150 % on 1280×720 only the
+        # numbers were left, on both axes.
+        interest = "Interest"
+        if narrow:
+            interest += (f"<span style='font-weight:normal; font-size:{LABEL_PT - 2}pt'>: 1 "
+                         f"{SCALE_NAMES[0].lower()} … 5 {SCALE_NAMES[-1].lower()}</span>")
+        if bottom.labelText != interest:
+            bottom.setLabel(interest, **{"font-size": f"{AXIS_PT + 2}pt", "font-weight": "bold",
+                                         "color": colours().text})
+            if bottom.label.boundingRect().width() > self.view.width():  # no room for the scale: the title alone
+                bottom.setLabel("Interest", **{"font-size": f"{AXIS_PT + 2}pt", "font-weight": "bold",
+                                               "color": colours().text})
+            bottom.resizeEvent()  # pyqtgraph centres its label only as the axis resizes: centred for its length
         # "Power / influence" up the side of a grid shorter than it (cut to "Power / influe"): "Power".
         title = "Power / influence"
         if QFontMetrics(_font(AXIS_PT + 2, bold=True)).horizontalAdvance(title) > self.view.height():
@@ -280,7 +317,7 @@ class PowerInterestGrid(QWidget):
         # wide, two fifths of a grid beside the table at 150 % on 1280×720, and the cells so narrow that the
         # names in them were cut ("Heler Broo…"). The words are in each point's tooltip and the table's columns.
         levels = numbers if narrow else names
-        ticks = list(reversed(levels)) + ([(self._parking_y, "Not rated")] if self._parking_rows else [])
+        ticks = list(reversed(levels))
         left.setTicks([ticks])
         # The power levels' labels no taller than a level's row: on a short grid they ran into one another.
         row = 1 / max(self.view.viewPixelSize()[1], 1e-9)
@@ -329,13 +366,10 @@ class PowerInterestGrid(QWidget):
         for line in self.dividers:
             line.setZValue(-10)
             self.plot.addItem(line)
-        self.parking_rect = QGraphicsRectItem()
-        self.parking_rect.setZValue(-8)  # over the grid lines: the strip has no interest scale
-        self.plot.addItem(self.parking_rect)
         self._colour_grid()
 
     def _colour_grid(self) -> None:
-        """The quadrants, lines, titles and the not-rated strip in the theme's colours."""
+        """The quadrants, lines and titles in the theme's colours."""
         c = colours()
         for name, rect in self.quadrant_rects.items():
             rect.setBrush(QColor(c.tint(QUADRANT_TINTS[name])))
@@ -345,8 +379,6 @@ class PowerInterestGrid(QWidget):
             line.setPen(pg.mkPen(c.faint, width=1))
         for line in self.dividers:
             line.setPen(pg.mkPen(c.divider, width=2))
-        self.parking_rect.setBrush(QColor(c.background))
-        self.parking_rect.setPen(pg.mkPen(c.border, width=1, style=Qt.PenStyle.DashLine))
 
     def _on_theme(self, *_args) -> None:
         self._style_axes(self.plot.getPlotItem())
@@ -389,19 +421,39 @@ class PowerInterestGrid(QWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():  # the legend's type follows the width alone
             self._draw_legend()
+            self._place_not_rated_list(event.size().width())
+
+    def _place_not_rated_list(self, width: int) -> None:
+        """Beside the grid where that leaves the grid its width (1920×1080), else on one line under it: at 1280×720
+        the grid beside the table has about 700 of Qt's pixels, at 150 % about 390, and a list beside it took the
+        width the levels' words and the names need."""
+        beside = width >= NOT_RATED_BESIDE_FROM
+        self.grid_and_list.setDirection(QBoxLayout.Direction.LeftToRight if beside
+                                        else QBoxLayout.Direction.TopToBottom)
+        self.not_rated_list.set_beside(beside, NOT_RATED_WIDTH)
+        # Under the grid, the list's line takes the hint's place (its tooltip says how to rate from it): both
+        # were taller than a grid at 150 % on 1280×720 left them, and the grid was drawn over the list.
+        self.hint.setVisible(beside or not self.not_rated or self.source is not None)
 
     HINT = "Drag, or Ctrl+arrows, to re-rate a stakeholder; click to select."
+    HINT_WITH_LIST = "Drag, or Ctrl+arrows, to rate a stakeholder, on the grid or from the list beside it."
+
+    def _say_hint(self) -> None:
+        self.hint.setText("A past state: read only. Esc or “Back to today” returns to today." if self.source
+                          else self.HINT_WITH_LIST if self.not_rated else self.HINT)
 
     def set_source(self, source: Source | None) -> None:
         """Show a past state, read only (nothing to drag, nothing selected in today's table), or today."""
         self.source = source
         self.dragging = None
-        self.hint.setText("A past state: read only. Esc or “Back to today” returns to today." if source else self.HINT)
+        self._say_hint()
         self.refresh()
 
     def refresh(self) -> None:
         office = self.source.office if self.source is not None else self.document.office
-        self.points = office.read(queries.grid_points, self.scope)
+        every = office.read(queries.grid_points, self.scope)
+        self.points = [p for p in every if p.power is not None and p.interest is not None]
+        self.not_rated = [p for p in every if p.power is None or p.interest is None]
         self._layout()
         for label in self._labels.values():
             self.plot.removeItem(label)
@@ -416,52 +468,43 @@ class PowerInterestGrid(QWidget):
         self._fit_labels()
         self._draw_points()
         self._draw_legend()
+        # The list last, the grid whole by then: showing or hiding it resizes the grid (which lays its points out
+        # again) and may move the keyboard (whose cursor reads them).
+        self.not_rated_list.fill([(p.id, p.name, self._tip_text(p)) for p in self.not_rated])
+        self._place_not_rated_list(self.width())
+        self._say_hint()
 
-    def _strip_geometry(self, rows: int) -> tuple[float, float, bool, int]:
-        """For the grid's height now: the not-rated strip's top edge and half its row height, whether the
-        quadrants' titles show, and their size. A row holds a point whole: on a short grid (beside the table
-        at 150 % on 1280×720) a fixed share of a grid unit was a sliver that cut the points in half. Where the
-        titles are left out, the strip takes their band's place."""
+    def _titles_fit(self) -> tuple[float, int]:
+        """For the grid's height now: the bands above and below the grid that hold the quadrants' titles, in grid
+        units, and the titles' size. The titles shrink with the cells (from QUADRANT_PT down to QUADRANT_LEAST_PT)
+        and each band is as tall as its title's line as drawn: a band of a fixed share of a cell cut the titles in
+        half at 1280×720 with the stakeholders not rated yet listed under the grid. On a grid too short for them (a
+        band would take more than half a cell: 150 % on 1280×720) they are left out, and the cells keep the room;
+        a size of 0 says so."""
         height = self.view.height()
-        reach = POINT_SIZE / 2 + 3  # pixels from a row's centre line to the strip's edge
-
-        def fit(top: float) -> tuple[float, float]:
-            above = HIGH + TITLE_BAND - top  # grid units from the top of the view to the strip
-            room = height - 2 * rows * reach
-            half = max(PARKING_HALF, reach * above / room) if rows and room > 0 else PARKING_HALF
-            return half, (above + 2 * rows * half if rows else HIGH - LOW + 2 * TITLE_BAND)
-
-        half, span = fit(PARKING_TOP)
-        unit_py = height / span if height > 0 else 0.0
-        # On a small window (1280×720) the cells are small: the titles shrink with them (never below 10 pt)
-        # so they stay clear of the points in the corner cells.
-        points = max(10, min(QUADRANT_PT, round(unit_py * TITLE_BAND / 1.9)))
-        # On a grid too short for them (beside the table at 150 % on 1280×720) the titles' bands held a sliver
-        # of cut letters: there they are left out (the quadrants keep their colours) rather than cut.
-        titled = height <= 0 or QFontMetrics(_font(points, bold=True)).height() <= unit_py * TITLE_BAND + 2
-        top = PARKING_TOP
-        if rows and not titled:
-            top = LOW - 0.06
-            half, _span = fit(top)
-        return top, half, titled, points
+        if height <= 0:
+            return TITLE_BAND, QUADRANT_PT
+        usual_cell = height / (HIGH - LOW + 2 * TITLE_BAND)
+        points = max(QUADRANT_LEAST_PT, min(QUADRANT_PT, round(usual_cell * TITLE_BAND / 1.9)))
+        label = next(iter(self.quadrant_labels.values()))
+        label.setFont(_font(points, bold=True))
+        line = label.textItem.boundingRect().height() - 4  # (the text's margin below its line is the band's gap)
+        cell = (height - 2 * line) / (HIGH - LOW)
+        if line > cell / 2:  # too short a grid for them: its cells keep the room (the Quadrant column names them)
+            return 0.06, 0
+        return max(TITLE_BAND, line / cell + 0.02), points
 
     def _layout(self) -> None:
-        """Where every point goes at this size, the not-rated strip with them, and the range shown."""
-        rows = place(self.points)[1]
-        top, half, self._titled, self._quadrant_pt = self._strip_geometry(rows)
-        bottom = top - rows * 2 * half if rows else LOW
+        """Where every point goes at this size, and the range shown."""
+        self._band, self._quadrant_pt = self._titles_fit()
         # How far apart two points' centres must be, in grid units, at this size: a crowded cell's points are
         # spread so that none stands on another (``layout._fan``).
         width, height = self.view.width(), self.view.height()
         apart = ((POINT_SIZE + 1) * (HIGH - LOW) / width,
-                 (POINT_SIZE + 1) * (HIGH + TITLE_BAND - min(bottom, LOW - TITLE_BAND)) / height
-                 ) if width > 0 and height > 0 else (0.0, 0.0)
-        self._placed, self._parking_rows = place(self.points, top, half, apart)
+                 (POINT_SIZE + 1) * (HIGH - LOW + 2 * self._band) / height) if width > 0 and height > 0 else (0.0, 0.0)
+        self._placed = place(self.points, apart)
         self.positions = {rid: (p.x, p.y) for rid, p in self._placed.items()}
-        self._parking_y = parking_y(0, top, half)
-        self.parking_rect.setRect(QRectF(LOW, bottom, HIGH - LOW, top - bottom))
-        self.parking_rect.setVisible(bool(rows))
-        self.view.setRange(xRange=(LOW, HIGH), yRange=(min(bottom, LOW - TITLE_BAND), HIGH + TITLE_BAND), padding=0)
+        self.view.setRange(xRange=(LOW, HIGH), yRange=(LOW - self._band, HIGH + self._band), padding=0)
         self._set_ticks()
 
     def _on_resized(self, *_args) -> None:
@@ -480,8 +523,9 @@ class PowerInterestGrid(QWidget):
         pixel_w, pixel_h = self.view.viewPixelSize()
         unit_px, unit_py = 1 / max(pixel_w, 1e-9), 1 / max(pixel_h, 1e-9)
         for label in getattr(self, "quadrant_labels", {}).values():
-            label.setFont(_font(self._quadrant_pt, bold=True))
-            label.setVisible(self._titled)
+            label.setVisible(self._quadrant_pt > 0)
+            if self._quadrant_pt:
+                label.setFont(_font(self._quadrant_pt, bold=True))
         if not self._labels:
             return
         label_font = _font(max(9, min(LABEL_PT, round(unit_px / 10))))
@@ -739,8 +783,7 @@ class PowerInterestGrid(QWidget):
                 f"Attitude {p.attitude}; engagement {p.current_engagement} → {p.desired_engagement}")
 
     def cursor_spots(self) -> list[Spot]:
-        """Every stakeholder on the grid, the highest power first, each row from the left (the least interest),
-        then those not rated yet, in the strip under it."""
+        """Every stakeholder on the grid, the highest power first, each row from the left (the least interest)."""
         pixel_w, pixel_h = self.view.viewPixelSize()
         half = POINT_SIZE / 2 + 2 + (MARK_PX + HALO_PX) * zoom().factor  # the frame's ring clear of the disc
         half_w, half_h = half * pixel_w, half * pixel_h
@@ -764,7 +807,7 @@ class PowerInterestGrid(QWidget):
 
     # ------------------------------------------------------------------ state from outside
     def point(self, record_id: int) -> queries.GridPoint | None:
-        return next((p for p in self.points if p.id == record_id), None)
+        return next((p for p in self.points + self.not_rated if p.id == record_id), None)
 
     def set_scope(self, scope: queries.Scope) -> None:
         self.scope = scope
@@ -833,9 +876,7 @@ class PowerInterestGrid(QWidget):
         if rid is None:
             return False
         pos = self.view.mapSceneToView(QPointF(scene_pos))
-        changed = False
-        if pos.y() >= LOW - 0.1:  # dropped back into the "not rated" strip: no change
-            changed = self.move_record(rid, snap_level(pos.y()), snap_level(pos.x()))
+        changed = _on_the_grid(pos) and self.move_record(rid, snap_level(pos.y()), snap_level(pos.x()))
         if not changed:
             self.refresh()  # snap back to where it was
         self.select(rid)
@@ -843,11 +884,36 @@ class PowerInterestGrid(QWidget):
         return changed
 
     def eventFilter(self, watched, event) -> bool:
+        if watched is self.plot.viewport() and event.type() in DROP_EVENTS:
+            return self._take_drop(event)
         if (watched is self.plot and event.type() == QEvent.Type.KeyPress and event.key() in STEPS
                 and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier):
             self.step_by_keyboard(*STEPS[Qt.Key(event.key())])
             return True
         return super().eventFilter(watched, event)
+
+    def _take_drop(self, event) -> bool:
+        """A name dragged from the not-rated list onto the grid: rated at the cell it is dropped on."""
+        data = event.mimeData()
+        if not data.hasFormat(MIME_TYPE) or self.source is not None:
+            return False
+        event.acceptProposedAction()
+        if event.type() == QEvent.Type.Drop:
+            record_id = int(bytes(data.data(MIME_TYPE).data()).decode())
+            at = self.view.mapSceneToView(self.plot.mapToScene(event.position().toPoint()))
+            if _on_the_grid(at):
+                self.move_record(record_id, snap_level(at.y()), snap_level(at.x()))
+                self.select(record_id)
+                self.record_clicked.emit(record_id)
+        return True
+
+    def _step_not_rated(self, record_id: int, d_power: int, d_interest: int) -> None:
+        """Ctrl+arrows on a name of the not-rated list: the grid's own step (from the middle), and the keyboard on
+        the grid with it, so that the next Ctrl+arrows move it on."""
+        self.chart_cursor.key = record_id
+        if self.step_by_keyboard(d_power, d_interest) and record_id in self.positions:
+            self.plot.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.chart_cursor.move_to(record_id)
 
     def step_by_keyboard(self, d_power: int, d_interest: int) -> bool:
         """The stakeholder the keyboard's cursor is on, a level up or down in power or interest (one undo step);
