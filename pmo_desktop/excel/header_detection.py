@@ -332,10 +332,16 @@ def _by_prefix(kind: SheetKind, text: str, used: set[str]) -> str | None:
     return next((name for name in _prefix_names(kind, text) if name not in used or name in PSEUDO), None)
 
 
+# A bracketed remark in a header ("Reviewed Impact (same as step 4.1)", "Owner [team]"), dropped before its
+# words are read. Compiled once: every register asks of every top-row cell (thousands of asks a sheet), and
+# ``re.sub`` of a pattern written as text looks it up in re's cache through a Python call each time.
+_REMARK_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
 @lru_cache(maxsize=1 << 14)
 def _prefix_names(kind: SheetKind, text: str) -> tuple[str, ...]:
     """Every field whose known header ``text`` begins with, longest first, whether taken or not."""
-    words = tuple(words_of(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)))
+    words = tuple(words_of(_REMARK_RE.sub(" ", text)))
     out = []
     for phrase, name in _prefixes(kind).get(words[0] if words else "", ()):
         if len(phrase) == 1 and (len(phrase[0]) < 8 or len(words) > 5):
@@ -1107,7 +1113,7 @@ def _level_reviewed(kind: SheetKind, text: str) -> tuple[str, ...]:
     """"Reviewed Impact (same as specified in step 4.1)": a likelihood or an impact after a word saying it was
     assessed again (``reassessed`` in the files): that level (beside a first one, the residual, as a reviewed
     rating is). Before, "Reviewed" made it the day of the last review: 5 stored as 1900-01-04."""
-    words = words_of(re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text))
+    words = words_of(_REMARK_RE.sub(" ", text))
     if len(words) < 2 or words[0] not in reassessed_words():
         return ()
     name = field_keys(kind).get(normalise_key(" ".join(words[1:])))
@@ -1351,7 +1357,7 @@ def repeated_texts(row: list[Any], mapping: dict[int, str], sample: list[list[An
             continue
         values = [r[c].strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
         if len(values) < len(ids) or len(set(values)) < 2 or _ratings(values) or \
-                any("\n" in v or len(v) > 150 or _PLAIN_NUMBER_RE.match(v) or not re.search(r"[^\W\d_]", v)
+                any("\n" in v or len(v) > 150 or _PLAIN_NUMBER_RE.match(v) or not _LETTERS_RE.search(v)
                     for v in values) or not any(" " in v for v in values) or \
                 any(re.fullmatch(r"[\w.]*\d[\w.]*([-/_][\w.]+)*", v) for v in values):
             continue  # numbers, dates, codes ("MN8-001"), levels or paragraphs name no record
@@ -1471,6 +1477,10 @@ def _organisations_named(kind: SheetKind, mapping: dict[int, str], sample: list[
     return {**mapping, col: _title_field(kind) or "name"}
 
 
+# A remark in round brackets, dropped before a header's words are counted (compiled once, as ``_REMARK_RE``)
+_ROUND_BRACKETED_RE = re.compile(r"\([^)]*\)")
+
+
 def naming_column(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]],
                   repeating: bool = False) -> int | None:
     """The column naming the records when no header says "Title" or a synonym: one whose header has the
@@ -1497,7 +1507,7 @@ def naming_column(kind: SheetKind, row: list[Any], mapping: dict[int, str], samp
     for c, cell in enumerate(row):
         if c in mapping or not isinstance(cell, str):
             continue
-        words = set(words_of(re.sub(r"\([^)]*\)", " ", cell)))
+        words = set(words_of(_ROUND_BRACKETED_RE.sub(" ", cell)))
         if len(words) > 4:
             continue  # a header names a column in a few words; a longer text is a cell above the data
         rank = 2 if words & own else 1 if words & nouns else 0

@@ -42,13 +42,19 @@ def ascii_key(text: str) -> str:
     return text.lower().encode("ascii").translate(None, NOT_ALNUM_ASCII).decode("ascii")
 
 
+# Compiled once: ``_key`` and ``_words`` run for every distinct text an import reads (thousands a sheet), and
+# ``re.sub(pattern, …)`` with a pattern written as text looks it up in re's cache through a Python call each time
+_NOT_WORD_RE = re.compile(r"[\W_]+")
+_WORD_BREAK_RE = re.compile(r"[\s/\-–—,;:()+&_]+")
+
+
 def _key(text: str) -> str:
     if text.isascii():
         return ascii_key(text)
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
     # drop the accents of Latin letters (é, ü, ç, ş, İ) but keep letters such as "й" (which NFKD splits) whole
     kept = unicodedata.normalize("NFKC", "".join(ch for ch in decomposed if ch not in _ACCENTS))
-    return re.sub(r"[\W_]+", "", kept)
+    return _NOT_WORD_RE.sub("", kept)
 
 
 def words_of(text: object) -> list[str]:
@@ -65,7 +71,7 @@ def _str_words(text: str) -> tuple[str, ...]:
 
 def _words(text: str) -> tuple[str, ...]:
     # "Business_Risk", "Threat_Scenario": a header written as one identifier has its words between underscores
-    return tuple(w for w in (word_key(x) for x in re.split(r"[\s/\-–—,;:()+&_]+", text)) if w)
+    return tuple(w for w in (word_key(x) for x in _WORD_BREAK_RE.split(text)) if w)
 
 
 @lru_cache(maxsize=None)
