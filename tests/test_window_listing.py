@@ -357,6 +357,23 @@ def test_the_dates_bounds_follow_our_edits_without_reading_them_again(qtbot, vie
     assert names(view) == [name(7)]
 
 
+
+def test_a_dates_search_right_after_a_fill_finds_the_filled_dates(view):
+    """An edit of more than a page of records reads the register's signature on a worker (``_follow_our_edit``);
+    meanwhile the dates' bounds kept were still those before the edit, so a search of a date's words without a
+    year ("2 mar"), made before the worker's answer came, looked only between the old first and last date and
+    found none of the records just filled with 2 March."""
+    model = view.model
+    model.bounds_ahead.join(30)
+    model.sort(model.column_of("name"))
+    model.set_filters(search="zz")  # a search before: the search index checked, nothing waits on the next
+    model.set_filters(search="")
+    start = model.column_of("start_date")
+    assert model.set_cells([(row, start, date(2026, 3, 2)) for row in range(2 * windowed.PAGE)])
+    filled = set(model.ids[:2 * windowed.PAGE])
+    model.set_filters(search="2 mar")  # before any event: the worker's answer not in yet
+    assert set(model.ids) == filled
+
 def test_widened_bounds_cover_every_date(store):
     days = [date(2025, 1 + i % 12, 1 + i % 28) for i in range(40)]
     with store.transaction() as s:

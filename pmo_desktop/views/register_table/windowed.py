@@ -830,8 +830,10 @@ class WindowedRegisterModel(RegisterTableModel):
         2026") needs (``windows._date_bounds``: a scan of the table), read once and kept while the
         register's signature stays as this table last read it, or moved by a change whose records this
         table was told of (``_follow_bounds``); none kept while others' change is known and not yet read
-        (``_stale``)."""
-        if self._stale:
+        (``_stale``), nor while our own edit's signature is read on a worker (``_signature_behind``): the bounds
+        kept are those before the edit, which its records' new dates may lie outside ("2 mar" after a fill of
+        2 March found none of them); they are widened once the signature comes (``_install_reloaded``)."""
+        if self._stale or self._signature_behind:
             return {}
         if self._bounds_signature != self._signature:
             self._day_bounds, self._bounds_signature = {}, self._signature
@@ -1489,7 +1491,7 @@ class WindowedRegisterModel(RegisterTableModel):
         during the pause before it runs (``SEARCH_PAUSE_MS``) rather than by a scan on the GUI thread
         then."""
         if (self.parent_id is None and self._total >= LIST_FIRST_FROM and not self._stale
-                and windows.needs_date_bounds(text) and not windows.has_date_bounds(self.register, self._bounds())
+                and not self._signature_behind and windows.needs_date_bounds(text) and not windows.has_date_bounds(self.register, self._bounds())
                 and not (self.bounds_ahead is not None and self.bounds_ahead.is_alive())):
             self.bounds_ahead = self._read_bounds_ahead()
 
