@@ -37,3 +37,47 @@ def test_the_owning_team_owns_the_risk_where_no_person_is_named(sqlite_store, tm
     risks = by_code(sqlite_store, "risks")
     assert (risks["K-1"]["owner"], risks["K-2"]["owner"]) == ("Dana Reyes", "Ivo Marek")
     assert "Procurement" in risks["K-1"]["notes"]
+
+
+def test_two_people_in_one_owner_cell_make_no_made_up_person(sqlite_store, tmp_path):
+    """A course project's risks name two owners in one cell ("Phyo Wai Aung / Kyaw Linn"): one made-up person
+    named by both was created and owned them. A record has one owner: the first named is the owner (a real
+    person, matched to the one the sheet names alone), the whole cell kept in the notes, the preview says so;
+    the same for "&", "," and "and", and for an action owner. A team written "Sales & Marketing" stays whole."""
+    path = write_csv(tmp_path / "risk-register.csv", [
+        ["Risk_ID", "Risk_Description", "Severity", "Likelihood", "Mitigation_Action", "Owner", "Status"],
+        ["R-01", "Contact details exposed to visitors", "High", "Medium", "Hide contact details",
+         "Mya Thandar Oo / Kyaw Linn", "Open"],
+        ["R-02", "Exact addresses reveal private homes", "High", "Medium", "Use approximate markers",
+         "Kyaw Linn", "Open"],
+        ["R-03", "Messages carry banking details", "High", "Low", "Warn users", "Aung Min & Kyaw Linn", "Open"],
+        ["R-04", "Harassing posts on the board", "Medium", "Medium", "Moderate posts", "Nilar Win, Kyaw Linn",
+         "Open"],
+        ["R-05", "Map tiles licence lapses", "Low", "Low", "Renew early", "Sales & Marketing", "Open"]])
+    plan = import_all(sqlite_store, path)
+    risks = by_code(sqlite_store, "risks")
+    assert {c: r["owner"] for c, r in risks.items()} == {
+        "R-01": "Mya Thandar Oo", "R-02": "Kyaw Linn", "R-03": "Aung Min", "R-04": "Nilar Win",
+        "R-05": "Sales & Marketing"}
+    assert "Owner: Mya Thandar Oo / Kyaw Linn" in risks["R-01"]["notes"]
+    assert "Owner: Aung Min & Kyaw Linn" in risks["R-03"]["notes"]
+    assert _people(sqlite_store) == ["Aung Min", "Kyaw Linn", "Mya Thandar Oo", "Nilar Win", "Sales & Marketing"]
+    assert any("“Owner” names two people or more" in said for sheet in plan.sheets for said in [sheet.note])
+
+    actions = write_csv(tmp_path / "risk_actions.csv", [
+        ["Risk_ID", "Risk", "Severity", "Likelihood", "Mitigation", "Action Owner", "Owner"],
+        ["A-01", "Landlords stop replying", "High", "Medium", "Call the landlords weekly", "Hla Hla Win / Aung Min",
+         "Kyaw Linn"]])
+    import_all(sqlite_store, actions)
+    assert [a["actionee"] for a in rows_of(sqlite_store, "risk_actions") if a["description"].startswith("Call")] == [
+        "Hla Hla Win"]
+    assert "Action Owner: Hla Hla Win / Aung Min" in by_code(sqlite_store, "risks")["A-01"]["notes"]
+
+    decisions = write_csv(tmp_path / "decision_log.csv", [
+        ["ID", "Decision", "Date", "Decided by"],
+        ["D-1", "Adopt the shared test rig", "2026-03-02", "Dana Reyes and Ivo Marek"],
+        ["D-2", "Freeze the pilot scope", "2026-03-09", "Dana Reyes"]])
+    import_all(sqlite_store, decisions)
+    assert {c: r["decided_by"] for c, r in by_code(sqlite_store, "decisions").items()} == {
+        "D-1": "Dana Reyes", "D-2": "Dana Reyes"}
+    assert "Ivo Marek" not in _people(sqlite_store)

@@ -514,6 +514,17 @@ def _wrapped_name(text: str) -> bool:
                                          for line in lines[:-1])
 
 
+# What joins two people's names in one cell: a slash, an ampersand, a plus, a comma or semicolon, "and"
+_SEVERAL_NAMES_RE = re.compile(r"\s*[/&+,;]\s*|\s+and\s+", re.I)
+# A person's full name: two to four words of letters, each capitalised ("Phyo Wai Aung", "Anne-Marie O'Neil")
+_NAME_WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*")
+
+
+def _persons_full_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and _NAME_WORD_RE.fullmatch(w) for w in words)
+
+
 def _name_then_why(text: str) -> str | None:
     """The name a sentence in a name's cell opens with ("Project Manager as this can impact the scope …",
     "Oleksandra Zaiats, Project Coordinator. This would …"): one to four words before a comma, a full stop or
@@ -1060,6 +1071,10 @@ class Planner:
         self._pair_guessed: dict[tuple[int, int], str] = {}
         self._pair_read: dict[tuple[str, str], Any] = {}
         self._pairs_placed: set[int] = set()  # the columns a part of which gave a field, said once (_say_pairs)
+        # a one-person column's cells naming several people → the first of them (_first_of_several), and the
+        # columns where some did, said once (_say_several)
+        self._several_seen: dict[tuple[int, str], str | None] = {}
+        self._several_named: dict[int, str] = {}
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
                   if n != PARENT and not n.startswith("@") and reg.field(n).kind.stored]
         for _, f in fields:
@@ -1124,7 +1139,8 @@ class Planner:
                                                                count_rows=parent_reg is None)
         # the names and roles each column of people writes as names, for its sentences opening with one
         # (worked out when a sentence is first met: most sheets name their people plainly and pay nothing)
-        person_texts = [c for c, f in fields if f.kind.is_reference]
+        person_texts = [c for c, f in fields if f.kind.is_reference] + \
+            [c for c, _n, f in self._action_by if f.kind.is_reference]  # an action owner's too (_first_of_several)
         self._names_in = {}
         self._names_from = None
         if person_texts and (kept is not None or reader.declared_rows <= KEEP_ROWS):
@@ -1621,6 +1637,7 @@ class Planner:
         self._trailing_notes(plan, notes)
         self._say_slips(plan, reg, fields)
         self._say_pairs(plan)
+        self._say_several(plan)
         self._skip_headings(plan, reg)
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
@@ -2236,6 +2253,14 @@ class Planner:
                 # manager monitors the risk, …": the role the column names elsewhere that the sentence opens with
                 self._long_texts.append(f"{f.label}: {raw.strip()}")
                 raw = lead
+            if raw.__class__ is str and f.kind.is_reference and (named_first := self._first_of_several(c, f, raw)):
+                # "Phyo Wai Aung / Kyaw Linn" in the owner's cell: a record has one owner (one decider, one action
+                # owner), and both names together are no one — the first named is the one, the whole cell is
+                # kept in the notes under its header and the preview says so (_say_several)
+                head = plan.headers[c].strip() if c < len(plan.headers) and plan.headers[c] else f.label
+                self._long_texts.append(f"{_one_line(head)}: {_one_line(raw)}")
+                self._several_named.setdefault(c, head)
+                raw = named_first
             if name == "status" and raw.__class__ is str and raw in self._escalated_statuses:
                 # a status saying it was escalated ("Escalated", a PMO tool's risks): the status words read it
                 # as open, and the office records the escalation as the Escalated flag, as for a response
@@ -2747,14 +2772,25 @@ class Planner:
         for c, _name, f in self._action_by:
             if c >= width or v.is_blank(row[c]):
                 continue
+            raw = row[c]
+            several = raw.__class__ is str and f.kind.is_reference and \
+                bool(named_first := self._first_of_several(c, f, raw))
+            if several:
+                # two people in the action owner's cell: the first named does the actions, as for the owner
+                # (_plan_values), the whole cell kept in the notes
+                raw = named_first
             try:  # a due date is written the way the sheet writes its other dates (date_order)
-                value = v.parse_date(row[c], f.label, self._date_order, relative_words=False) if f.kind is Kind.DATE else f.parse(row[c], ctx)
+                value = v.parse_date(raw, f.label, self._date_order, relative_words=False) if f.kind is Kind.DATE else f.parse(raw, ctx)
             except ValidationError:
                 value = None
             if value in (None, "") or not any_to_do or f.name in by:
                 kept.append(f"{self._headers[c] if c < len(self._headers) else f.label}: {v.parse_text(row[c])}")
             else:
                 by[f.name] = value
+                if several:
+                    head = self._headers[c] if c < len(self._headers) else f.label
+                    kept.append(f"{_one_line(head)}: {_one_line(row[c])}")
+                    self._several_named.setdefault(c, head)
         return by, kept
 
     def _unknown_names(self, strict_refs: list[tuple[int, Field]], values: dict[str, Any]
@@ -2961,6 +2997,40 @@ class Planner:
                 lead = _written_name_opening(raw, self._names_in[c])
         return lead
 
+    def _first_of_several(self, c: int, f: Field, raw: str) -> str | None:
+        """The first person of a cell naming two or more in a one-person column ("Phyo Wai Aung / Kyaw Linn",
+        "Ana & Ben", "Ana, Ben"), else None. Each part must be a name on its own: one the office or this import
+        already has, one the same column writes alone on another row, or a full name (two to four words each
+        capitalised). So "Sales & Marketing", "Paul & Chris" or "R&D" stay one name, as written, unless the
+        sheet or the office names each of them alone."""
+        key = (c, raw)
+        if key in self._several_seen:
+            return self._several_seen[key]
+        first: str | None = None
+        parts = [p.strip() for p in _SEVERAL_NAMES_RE.split(" ".join(raw.split()))] if _SEVERAL_NAMES_RE.search(
+            raw) else []
+        if len(parts) >= 2 and all(1 <= len(p.split()) <= 4 and p[:1].isalpha() for p in parts):
+            assert f.ref is not None  # a reference field
+            known = self.names(f.ref.target, f.ref.label) | self.pending_names[f.ref.target]
+            if self._names_from is not None and c in self._names_from[0] and c not in self._names_in:
+                cols, held = self._names_from
+                rows = held() if callable(held) else held
+                self._names_in.update({k: _names_written([r[k] for _n, r in rows if k < len(r)]) for k in cols
+                                       if k not in self._names_in})
+            written = self._names_in.get(c, {})
+            if all(p.lower() in known or word_key(p) in written or _persons_full_name(p) for p in parts):
+                first = parts[0]
+        if len(self._several_seen) < 10_000:
+            self._several_seen[key] = first
+        return first
+
+    def _say_several(self, plan: SheetPlan) -> None:
+        """The columns of one person some of whose cells named several, named once in the preview."""
+        if self._several_named:
+            plan.say("; ".join(f"“{_one_line(h)}”" for h in self._several_named.values()) +
+                     " names two people or more on some rows: a record has one, so the first named is the one, and "
+                     "the whole cell is kept in the record's notes.")
+
     def _learn(self, i: int, raw: Any) -> Any:
         """What step ``i`` of ``_plan_values`` makes of ``raw`` when it makes a value and nothing else (kept
         in the column's lookup), else ``_MISS``. The same caches as the step's, so the same translations."""
@@ -2977,7 +3047,8 @@ class Planner:
             if name == "frequency" and _listed_parts(raw):
                 return _MISS  # several channels' frequencies: the steps' way
             if f.kind.is_reference and ("\n" in raw and _wrapped_name(raw) or self._lead_name(c, raw) is not None
-                                             or _name_then_date(raw) is not None):
+                                             or _name_then_date(raw) is not None
+                                             or self._first_of_several(c, f, raw) is not None):
                 return _MISS  # the level read, the reason kept in the notes; a name on one line: the steps' way
             if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 return _MISS
