@@ -81,3 +81,36 @@ def test_two_people_in_one_owner_cell_make_no_made_up_person(sqlite_store, tmp_p
     assert {c: r["decided_by"] for c, r in by_code(sqlite_store, "decisions").items()} == {
         "D-1": "Dana Reyes", "D-2": "Dana Reyes"}
     assert "Ivo Marek" not in _people(sqlite_store)
+
+
+def test_an_engagement_state_opening_a_status_sentence_is_the_current_engagement(sqlite_store, tmp_path):
+    """A start-up's stakeholder map writes where each stands in "Evidence / Status" ("Engaged — two contacts,
+    Tuesday call scheduled", "Cold — no current engagement"): kept in the notes, every current engagement was
+    left Unaware. The state a status sentence opens with is the current engagement, the whole cell kept in the
+    notes; an opening that is a record's own state too ("Active — online ordering": the partner's programme
+    runs) says nothing of the relationship and is left; a column giving the engagement itself wins."""
+    path = write_csv(tmp_path / "stakeholders.csv", [
+        ["Stakeholder", "Category", "Why They Matter", "Evidence / Status", "Best Next Action"],
+        ["Perennia", "Technical partners", "Validates the advice", "Engaged — two contacts. Tuesday call scheduled.",
+         "Confirm the escalation protocol"],
+        ["Greenhouse Association", "Technical partners", "Grower network", "Cold — no current engagement",
+         "Introduce via Perennia"],
+        ["City Food Bank", "Community", "Reaches families", "Active — online ordering, pickup, delivery",
+         "Ask for a pilot"],
+        ["Provincial Agency", "Government", "Funds pilots", "Supportive: letter of support sent", "Apply in May"]])
+    import_all(sqlite_store, path)
+    people = {r["name"]: r for r in rows_of(sqlite_store, "stakeholders")}
+    assert {n: r["current_engagement"] for n, r in people.items()} == {
+        "Perennia": "Supportive", "Greenhouse Association": "Unaware", "City Food Bank": "Unaware",
+        "Provincial Agency": "Supportive"}
+    assert "Evidence / Status: Engaged — two contacts. Tuesday call scheduled." in people["Perennia"]["notes"]
+
+    own = write_csv(tmp_path / "stakeholder_map.csv", [
+        ["Stakeholder", "Current engagement", "Status"],
+        ["Harbour Authority", "Neutral", "Engaged — monthly calls"]])
+    import_all(sqlite_store, own)
+    assert named_row(sqlite_store, "Harbour Authority")["current_engagement"] == "Neutral"
+
+
+def named_row(store, name: str) -> dict:
+    return next(r for r in rows_of(store, "stakeholders") if r["name"] == name)

@@ -514,6 +514,31 @@ def _wrapped_name(text: str) -> bool:
                                          for line in lines[:-1])
 
 
+# What a stakeholder's status column is headed: its state, or the evidence of it ("Evidence / Status")
+_STATUS_HEADER_WORDS = frozenset({"status", "state", "evidence", "estado", "statut", "état", "situação", "situación"})
+# A state word opening a sentence: the words before a dash, colon or full stop ("Engaged — Pat Wiggins; …")
+_STATE_OPENING_RE = re.compile(r"\s*([^\W\d_][\w' -]*?)\s*(?:[—–:;.,(]|\s-\s|$)")
+
+
+def _names_a_status(header: Any) -> bool:
+    return bool(_STATUS_HEADER_WORDS.intersection(words_of(header)))
+
+
+@lru_cache(maxsize=4096)
+def _engagement_opening(text: str) -> str | None:
+    """The engagement level a status sentence opens with ("Engaged — weekly calls" → Supportive, "Cold — no
+    current engagement" → Unaware), by the engagement scale's words; None when its opening is none of them or
+    is a record's own state too ("Active — online ordering": the organisation's programme is running, which
+    says nothing of the relationship)."""
+    m = _STATE_OPENING_RE.match(text)
+    if m is None or len(m.group(1).split()) > 3:
+        return None
+    key = word_key(m.group(1))
+    if key in value_words("risks.status") or key in value_words("issues.status"):
+        return None
+    return value_words("stakeholders.current_engagement").get(key)
+
+
 # What joins two people's names in one cell: a slash, an ampersand, a plus, a comma or semicolon, "and"
 _SEVERAL_NAMES_RE = re.compile(r"\s*[/&+,;]\s*|\s+and\s+", re.I)
 # A person's full name: two to four words of letters, each capitalised ("Phyo Wai Aung", "Anne-Marie O'Neil")
@@ -1099,6 +1124,12 @@ class Planner:
         self._ticks = [(c, *level) for c, n in sorted(mapping.items()) if (level := tick_level(n)) is not None]
         self._engaged = [(c, n[len(ENGAGE):]) for c, n in sorted(mapping.items())
                          if n.startswith(ENGAGE) and n != ENGAGE_ROW]
+        # a stakeholder list's status or evidence column ("Evidence / Status": "Engaged — weekly calls", "Cold — no
+        # current engagement") where no column gives the current engagement: the state each cell opens with is
+        # where the stakeholder is now (_engagement_opening); the whole cell stays in the notes
+        self._status_engagement = [c for c, h in plan.extras.items() if _names_a_status(h)] \
+            if "current_engagement" in reg.field_names and "current_engagement" not in mapping.values() \
+            and not self._engaged else []
         # "Current" / "Desired" beside a stakeholder's two rows: which level the plain marks of each row give
         engage_row = next((c for c, n in mapping.items() if n == ENGAGE_ROW), None)
         self._lengths = _column_lengths(reg, [f for _, f in fields])
@@ -2415,6 +2446,9 @@ class Planner:
                 marks = {"current"}  # a plain mark ("x", "R") on its own: where the stakeholder is now
             for mark in marks:
                 values.setdefault(f"{mark}_engagement", choice)
+        for c in self._status_engagement:
+            if c < width and row[c].__class__ is str and (state := _engagement_opening(row[c])) is not None:
+                values.setdefault("current_engagement", state)
         if self._title_from and not values.get(self._title_name):
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
             if text:
