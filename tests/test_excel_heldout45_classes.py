@@ -114,3 +114,29 @@ def test_an_engagement_state_opening_a_status_sentence_is_the_current_engagement
 
 def named_row(store, name: str) -> dict:
     return next(r for r in rows_of(store, "stakeholders") if r["name"] == name)
+
+
+def test_an_id_with_a_qualifier_in_brackets_gives_the_code(sqlite_store, tmp_path):
+    """A threat catalogue's IDs carry a qualifier in brackets ("T-O-RAN-01 (Non RT RIC + SMO)"), too long for
+    an ID: those rows were numbered R-001 … and sorted away from their siblings. The part before the bracket is
+    the code when no other ID of the sheet has it; where several share it, the ID cut to the length of an ID
+    ("T-O-RAN-01 (Non RT…"); the whole ID kept in the notes either way, and never one code for two records —
+    importing the file again changes nothing."""
+    path = write_csv(tmp_path / "risks.csv", [
+        ["Risk ID", "Risk Description", "Severity Level", "Likelihood Level"],
+        ["T-O-RAN-01 (O-CU)", "Insecure design of the central unit", "High", "Medium"],
+        ["T-O-RAN-01 (Non RT RIC + SMO)", "Insecure design of the orchestration layer", "High", "Medium"],
+        ["T-O-RAN-01 (Near RT RIC)", "Insecure design of the near real time controller", "High", "Medium"],
+        ["T-SPLANE-01-C1 (one O-RU scenario)", "Timing attack on one radio unit", "Low", "Low"],
+        ["T-SPLANE-01-C1 (multiple O-RUs scenario)", "Timing attack on several radio units", "Medium", "Low"],
+        ["T-GEN-07 (legacy platform migration)", "Old platform keeps running unpatched", "Medium", "High"]])
+    plan = import_all(sqlite_store, path)
+    risks = by_code(sqlite_store, "risks")
+    assert sorted(risks) == ["T-GEN-07", "T-O-RAN-01 (Near RT…", "T-O-RAN-01 (Non RT…", "T-O-RAN-01 (O-CU)",
+                             "T-SPLANE-01-C1 (mul…", "T-SPLANE-01-C1 (one…"]
+    assert "ID: T-O-RAN-01 (Non RT RIC + SMO)" in risks["T-O-RAN-01 (Non RT…"]["notes"]
+    assert "ID: T-GEN-07 (legacy platform migration)" in risks["T-GEN-07"]["notes"]
+    assert any("“T-GEN-07” taken as its ID" in row.report.reason for sheet in plan.sheets for row in sheet.rows)
+
+    import_all(sqlite_store, path)
+    assert len(rows_of(sqlite_store, "risks")) == 6

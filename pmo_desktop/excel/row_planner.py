@@ -514,6 +514,27 @@ def _wrapped_name(text: str) -> bool:
                                          for line in lines[:-1])
 
 
+# An ID followed by a qualifier in brackets: one word with a digit ("T-O-RAN-01", "R12"), then "(…)"
+_QUALIFIED_ID_RE = re.compile(r"\s*([^\s(]*\d[^\s(]*)\s*\(([^()]+)\)\s*")
+
+
+def _qualified_id(text: str) -> tuple[str, str] | None:
+    """(the ID, its qualifier) of "T-O-RAN-01 (Non RT RIC + SMO)"; None for any other text."""
+    m = _QUALIFIED_ID_RE.fullmatch(text)
+    return (m.group(1), m.group(2).strip()) if m is not None else None
+
+
+def _cut_code(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, marked "…": at a word end ("T-O-RAN-01 (Non RT…") unless that
+    leaves nothing of the bracket ("T-SPLANE-01-C1 (mult…")."""
+    head = text[: limit - 1]
+    if text[limit - 1: limit] not in ("", " ") and " " in head:
+        at_word = head.rsplit(" ", 1)[0]
+        if "(" in at_word and at_word.rstrip(" ,;.(+&/-")[-1:] != "(" and not at_word.endswith("("):
+            head = at_word
+    return head.rstrip(" ,;.(+&/-") + "…"
+
+
 # What a stakeholder's status column is headed: its state, or the evidence of it ("Evidence / Status")
 _STATUS_HEADER_WORDS = frozenset({"status", "state", "evidence", "estado", "statut", "état", "situação", "situación"})
 # A state word opening a sentence: the words before a dash, colon or full stop ("Engaged — Pat Wiggins; …")
@@ -1099,6 +1120,8 @@ class Planner:
         # a one-person column's cells naming several people → the first of them (_first_of_several), and the
         # columns where some did, said once (_say_several)
         self._several_seen: dict[tuple[int, str], str | None] = {}
+        self._sheet_bases: Counter[str] = Counter()  # _qualified_code: the sheet's IDs before their brackets
+        self._sheet_cuts: Counter[str] = Counter()  # and its IDs too long, cut to the length of an ID
         self._several_named: dict[int, str] = {}
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
                   if n != PARENT and not n.startswith("@") and reg.field(n).kind.stored]
@@ -1177,6 +1200,11 @@ class Planner:
         if person_texts and (kept is not None or reader.declared_rows <= KEEP_ROWS):
             self._names_from = (person_texts, kept if kept is not None else
                                 (lambda: list(reader.data_rows(header_row + 1, width))))
+        # the sheet's own IDs, for an ID too long to be one with a qualifier in brackets (_qualified_code): read
+        # when such an ID is first met, None when the sheet is too long to hold
+        self._sheet_ids: set[str] | None = None
+        self._ids_from = None if code_col is None or kept is None and reader.declared_rows > KEEP_ROWS else \
+            (code_col, kept if kept is not None else (lambda: list(reader.data_rows(header_row + 1, width))))
         month_first = [f"“{headers[c] if c < len(headers) else f.label}”" for c, f in fields
                        if (profile := self._profiles.get(c)) is not None and profile.month_first]
         if month_first:  # the way round the dates are read is said: 03/04/2026 is 4 March here
@@ -2426,7 +2454,14 @@ class Planner:
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:
                 f = reg.field(name)
-                if f.kind.is_key:  # an ID longer than IDs can be: a new one, the old kept in the notes and said
+                if f.kind.is_key and (code := self._qualified_code(long_text, limit)) is not None:
+                    # "T-O-RAN-01 (Non RT RIC + SMO)": the ID with a qualifier in brackets, too long for an ID;
+                    # its code is taken from it (_qualified_code), the whole ID kept in the notes and said
+                    values[name] = code
+                    extra_text = f"{f.label}: {long_text}"
+                    made_up = (f"{f.label} “{long_text}” is longer than IDs can be ({limit} characters): “{code}” "
+                               "taken as its ID, the workbook's kept in the notes. ")
+                elif f.kind.is_key:  # an ID longer than IDs can be: a new one, the old kept in the notes and said
                     values.pop(name)
                     extra_text = f"{f.label}: {long_text}"
                     made_up = (f"{f.label} “{long_text}” is longer than IDs can be ({limit} characters): a new "
@@ -3030,6 +3065,38 @@ class Planner:
             if c in self._names_in:
                 lead = _written_name_opening(raw, self._names_in[c])
         return lead
+
+    def _qualified_code(self, text: str, limit: int) -> str | None:
+        """The code of an ID written with a qualifier in brackets and too long for an ID ("T-O-RAN-01 (Non RT
+        RIC + SMO)", "T-SPLANE-01-C1 (multiple O-RUs scenario)"), so that it sorts and is found with its
+        siblings rather than numbered anew: the part before the bracket when no other ID of the sheet has that
+        part (the bracket then only qualifies it), else the ID cut at a word end to the length IDs can be and
+        marked "…" when no other ID of the sheet is cut to the same; None otherwise, or when the sheet is too
+        long to hold or the ID is no code with a qualifier (a sentence in the ID column) — a new number then,
+        as for any ID too long. Never a code two of the sheet's records would share."""
+        parts = _qualified_id(text)
+        if parts is None or self._ids_from is None:
+            return None
+        if self._sheet_ids is None:
+            col, held = self._ids_from
+            rows = held() if callable(held) else held
+            self._sheet_ids = set()
+            self._sheet_bases = Counter()
+            self._sheet_cuts = Counter()
+            for _n, r in rows:
+                if col < len(r) and r[col] is not None and (written := " ".join(str(r[col]).split())):
+                    self._sheet_ids.add(written.lower())
+                    qualified = _qualified_id(written)
+                    self._sheet_bases[(qualified[0] if qualified else written).lower()] += 1
+                    if len(written) > limit:
+                        self._sheet_cuts[_cut_code(written, limit).lower()] += 1
+        base = parts[0]
+        if len(base) <= limit and self._sheet_bases[base.lower()] == 1:
+            return base
+        cut = _cut_code(" ".join(text.split()), limit)
+        if len(cut) > len(base) + 2 and self._sheet_cuts[cut.lower()] == 1 and cut.lower() not in self._sheet_ids:
+            return cut
+        return None
 
     def _first_of_several(self, c: int, f: Field, raw: str) -> str | None:
         """The first person of a cell naming two or more in a one-person column ("Phyo Wai Aung / Kyaw Linn",
