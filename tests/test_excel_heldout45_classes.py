@@ -140,3 +140,30 @@ def test_an_id_with_a_qualifier_in_brackets_gives_the_code(sqlite_store, tmp_pat
 
     import_all(sqlite_store, path)
     assert len(rows_of(sqlite_store, "risks")) == 6
+
+
+def test_a_risk_type_naming_impact_areas_gives_the_impact_areas(sqlite_store, tmp_path):
+    """A construction project's risks say what each affects in "Risk_Type" ("Cost & Schedule", "Schedule"),
+    beside their own "Category": kept in the notes, the impact areas the register declares were left empty. A
+    type column every cell of which names impact areas gives them; one naming anything else ("Safety") stays
+    in the notes, and a column headed otherwise ("Department") is never read so."""
+    path = write_csv(tmp_path / "risk_register.csv", [
+        ["Risk_ID", "Category", "Description", "Probability", "Impact", "Risk_Type", "Department"],
+        ["R001", "Geotechnical", "Underground obstructions delay piling", "High", "High", "Cost & Schedule",
+         "Finance"],
+        ["R002", "Design", "Drawing queries delay concrete pours", "Medium", "Medium", "Schedule", "Quality"],
+        ["R003", "Procurement", "Steel price rises", "High", "Medium", "Cost", "Finance"]])
+    import_all(sqlite_store, path)
+    risks = by_code(sqlite_store, "risks")
+    assert {c: set(r["impact_areas"].split("; ")) for c, r in risks.items()} == {
+        "R001": {"Cost", "Time"}, "R002": {"Time"}, "R003": {"Cost"}}
+    assert "Department: Finance" in risks["R001"]["notes"]
+
+    other = write_csv(tmp_path / "risk_log.csv", [
+        ["Risk_ID", "Category", "Description", "Probability", "Impact", "Risk_Type"],
+        ["S1", "Site", "Crane failure on site", "Low", "High", "Safety"],
+        ["S2", "Commercial", "Budget overrun on fit-out", "Medium", "Medium", "Cost"]])
+    import_all(sqlite_store, other)
+    risks = by_code(sqlite_store, "risks")
+    assert (risks["S1"]["impact_areas"], risks["S2"]["impact_areas"]) == ("", "")
+    assert "Risk_Type: Safety" in risks["S1"]["notes"]
