@@ -23,11 +23,14 @@ def test_the_owning_team_owns_the_risk_where_no_person_is_named(sqlite_store, tm
         ["risk_id", "title", "probability", "impact", "owner_team", "status"],
         ["R01", "Feature gap between hardware generations", "high", "high", "autopilot-sw", "open"],
         ["R02", "Beta assistant unstable in the car", "medium", "high", "ai-sw", "open"],
-        ["R03", "Map data licence renewal late", "low", "medium", "maps-platform", "open"]])
+        ["R03", "Map data licence renewal late", "low", "medium", "maps-platform", "open"],
+        ["R04", "Release cadence causes regressions", "high", "medium", "all", "open"]])
     import_all(sqlite_store, path)
     risks = by_code(sqlite_store, "risks")
     assert {c: r["owner"] for c, r in risks.items()} == {
-        "R01": "autopilot-sw", "R02": "ai-sw", "R03": "maps-platform"}
+        "R01": "autopilot-sw", "R02": "ai-sw", "R03": "maps-platform", "R04": None}
+    assert "owner_team: all" in risks["R04"]["notes"]  # every team: no one to own it, no person called "all"
+    assert _people(sqlite_store) == ["ai-sw", "autopilot-sw", "maps-platform"]
 
     both = write_csv(tmp_path / "risk_log.csv", [
         ["ID", "Risk", "Owner", "Owning Team", "Status"],
