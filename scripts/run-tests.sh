@@ -29,10 +29,14 @@ install_postgres_server() {
     echo "PostgreSQL could not be installed: its tests will be skipped."
 }
 
-# The board pack's page test renders the PDF with poppler's pdftoppm; installed here when missing (else that
-# one test is skipped, saying why).
-install_pdftoppm() {
-  command -v pdftoppm >/dev/null 2>&1 && return 0
+# Two programs some tests run, installed here when missing (else those tests are skipped, saying why): poppler's
+# pdftoppm renders the board pack's pages; xvfb-run gives a real X11 display to the test that checks the edit keys
+# under Linux desktops' own key scheme (the offscreen platform uses Windows' keys, so only X11 shows a clash).
+install_test_programs() {
+  local missing=()
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
+  [ "${#missing[@]}" -eq 0 ] && return 0
   command -v apt-get >/dev/null 2>&1 || return 0
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
@@ -40,8 +44,8 @@ install_pdftoppm() {
     sudo="sudo -n"
   fi
   { $sudo apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null; } ||
-    echo "poppler-utils could not be installed: the board pack's page-rendering test will be skipped."
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; } ||
+    echo "${missing[*]} could not be installed: the tests needing them will be skipped."
 }
 
 # A whole run (CI's) first lints: any ruff or mypy finding fails it (mypy's settings, strict on models/ and
@@ -52,7 +56,7 @@ if [ "$#" -eq 0 ]; then
 fi
 
 install_postgres_server
-install_pdftoppm
+install_test_programs
 export QT_QPA_PLATFORM=offscreen
 # Two worker processes (pytest-xdist; the CI runner has 2 cores): each has its own PostgreSQL server,
 # temp dirs and settings sandbox (tests/conftest.py); tests go to whichever worker is free ("load": with

@@ -91,7 +91,7 @@ def test_unknown_category_joins_the_offices_list_and_unplaceable_status_is_named
 def test_partial_import_takes_the_valid_rows_and_writes_the_others_beside_the_source(sqlite_store, tmp_path):
     path = write_xlsx(tmp_path / "mixed.xlsx", {"Risks": [
         ["ID", "Title", "Impact", "Raised"], ["R-1", "Good", 3, "2025-01-01"],
-        ["R-2", "Bad date", 2, "next Tuesday"], ["R-3", "Also good", 4, None]]})
+        ["R-2", "Bad date", 2, "2025-02-30"], ["R-3", "Also good", 4, None]]})  # ("next Tuesday": no date, left45)
     plan = plan_workbook_import(sqlite_store, path)
     assert plan.valid_count == 2 and len(plan.errors) == 1
     result = apply_import(sqlite_store, plan, partial=True)
@@ -100,7 +100,7 @@ def test_partial_import_takes_the_valid_rows_and_writes_the_others_beside_the_so
     ws = openpyxl.load_workbook(result.left_out_path).active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:3] == ("Why it was left out", "ID", "Title")
-    assert "not a date" in rows[1][0] and rows[1][1:3] == ("R-2", "Bad date")
+    assert "not a real date" in rows[1][0] and rows[1][1:3] == ("R-2", "Bad date")
 
 
 def test_cli_partial_exits_0_and_names_the_workbook_of_rows_left_out(tmp_path):

@@ -20,7 +20,7 @@ def titles(store) -> dict[str, dict]:
 
 def test_import_the_valid_rows_is_one_undo_step_and_leaves_the_others_beside_the_workbook(qtbot, document, tmp_path):
     path = write_xlsx(tmp_path / "log.xlsx", {"Risks": [
-        ["Risk", "Impact", "Date raised"], ["Fine", 3, "2025-01-02"], ["Broken", 2, "someday"], ["Also fine", 4, None]]})
+        ["Risk", "Impact", "Date raised"], ["Fine", 3, "2025-01-02"], ["Broken", 2, "2025-02-30"], ["Also fine", 4, None]]})
     dialog = ImportDialog(document, path)
     qtbot.addWidget(dialog)
     assert not dialog.import_button.isEnabled()

@@ -40,8 +40,9 @@ def _risks(path, rows):
 
 def test_a_day_counted_from_the_writing_is_no_date_in_an_imported_workbook(store, tmp_path):
     """"tomorrow" under "Raised" was stored as today's tomorrow (an old workbook's day moved without a word);
-    "next week" was refused as any non-date. Both are refused with the reason, listed to translate, and the
-    other rows come in; a real date beside them is read as before."""
+    "next week" was refused as any non-date. Neither is a date: each is said with the reason and listed to
+    translate; since left45 the row comes in with the date empty and the word kept in its notes (it was
+    refused, all else it said left out), and a real date beside them is read as before."""
     book = _risks(tmp_path / "old.xlsx", [
         ["R-1", "Supplier late", "Open", 4, 3, "tomorrow"],
         ["R-2", "Crane hire", "Open", 2, 2, "2026-03-02"],
@@ -59,7 +60,9 @@ def test_a_day_counted_from_the_writing_is_no_date_in_an_imported_workbook(store
             "not give" in reasons[code]
     assert set(plan.unplaced[("risks", "raised_on")]) == {"tomorrow", "Yesterday", "next week"}
     risks = named(store, "risks")
-    assert sorted(risks) == ["Crane hire", "Data loss", "Key person leaves", "Permit refused", "Vendor lock in"]
+    assert sorted(risks) == ["Budget cut", "Crane hire", "Data loss", "Key person leaves", "Permit refused",
+                             "Strike", "Supplier late", "Vendor lock in"]
+    assert (risks["Supplier late"]["raised_on"], risks["Supplier late"]["notes"]) == (None, "Raised: tomorrow")
     assert risks["Crane hire"]["raised_on"] == date(2026, 3, 2)
     assert all(r["raised_on"] not in (date.today() + timedelta(days=1), date.today() - timedelta(days=1))
                for r in risks.values())
@@ -129,13 +132,15 @@ def _open(window, qtbot, path):
 
 def test_the_preview_lists_tomorrow_to_translate_and_says_the_status_words(empty_window, qtbot, tmp_path):
     """In File ▸ Import's preview: "tomorrow" is among the values to translate, with its dropdown; the status
-    words read as Open are said; Alt+V imports the other rows and leaves that one, with its reason, in the
-    rows-left-out workbook beside the source."""
+    words read as Open are said; a row with a misspelt date ("2026-02-30") is refused, and Alt+V imports the
+    other rows — "tomorrow"'s with its date empty and the word kept (left45) — and leaves that one, with its
+    reason, in the rows-left-out workbook beside the source."""
     window = empty_window
     book = _risks(tmp_path / "jo.xlsx", [
         ["R-1", "Supplier late", "Open", 4, 3, "tomorrow"],
         ["R-2", "Crane hire", "Watch list", 2, 2, "2026-03-02"],
         ["R-3", "Vendor lock in", "Live", 3, 4, "2026-04-01"],
+        ["R-4", "Permit refused", "Open", 3, 4, "2026-02-30"],
     ])
     dialog = _open(window, qtbot, book)
     labels = [dialog.values_table.cellWidget(r, 0).text() for r in range(dialog.values_table.rowCount())]
@@ -143,12 +148,12 @@ def test_the_preview_lists_tomorrow_to_translate_and_says_the_status_words(empty
     assert dialog.values_table.cellWidget(labels.index(next(t for t in labels if "“tomorrow”" in t)), 1) is not None
     said = " ".join(dialog.summary.text().split())
     assert "“Live” read as Open (the word kept in the notes)" in said, said
-    assert dialog.partial_button.text().replace("&", "") == "Import the 2 valid rows, leave 1"
+    assert dialog.partial_button.text().replace("&", "") == "Import the 3 valid rows, leave 1"
     press(qtbot, Qt.Key.Key_V, ALT)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60_000)
     QApplication.processEvents()
     rows = window.document.office.read(lambda s: records.fetch_rows(s, REGISTERS["risks"]))
     assert sorted(str(r[2 + [f.name for f in REGISTERS["risks"].fields].index("title")]) for r in rows) == [
-        "Crane hire", "Vendor lock in"]
+        "Crane hire", "Supplier late", "Vendor lock in"]
     left = openpyxl.load_workbook(tmp_path / "jo - rows left out.xlsx").active
-    assert "counts from the day it was written" in str(left["A2"].value) and left["C2"].value == "Supplier late"
+    assert "2026-02-30" in str(left["A2"].value) and left["C2"].value == "Permit refused"

@@ -113,7 +113,8 @@ def focus_by_tab(qtbot, dialog, found, most: int = 40):
 def test_a_real_raid_log_with_two_typos_imported_by_keyboard_from_the_file_menu_and_undone_in_one_step(
         empty_window, qtbot, tmp_path):
     """A colleague's RAID log from the shared corpus (four sheets: risks, assumptions, issues, dependencies),
-    with two typos a user makes: an impact typed "Hgih" and a date raised "someday". Keyboard only: Alt+F, I,
+    with two typos a user makes: an impact typed "Hgih" and a date raised "2025-02-30" (a word such as "someday" is
+    no date since left45: its row comes in with the date empty and the word kept). Keyboard only: Alt+F, I,
     the file's name typed into Qt's own file dialog, Enter; Tab to the dropdown that translates "Hgih" and Down
     to "4 – High". Down chose "1 – Very low" at once, the row left the table with the choice unseen, and the
     keyboard went to the dialog's top: "Hgih" was imported as Very low. The row stays, its choice shown, the
@@ -132,7 +133,7 @@ def test_a_real_raid_log_with_two_typos_imported_by_keyboard_from_the_file_menu_
     assert [c.value for c in risks[1]][:4] == ["ID", "Risk Description", "Impact (High/Med/Low)",
                                                "Likelihood (High/Med/Low)"]
     risks["F1"] = "Date raised"
-    for row, raised in zip(range(2, 6), [datetime.date(2025, 3, 1), "someday", datetime.date(2025, 3, 9),
+    for row, raised in zip(range(2, 6), [datetime.date(2025, 3, 1), "2025-02-30", datetime.date(2025, 3, 9),
                                          datetime.date(2025, 4, 2)]):
         risks.cell(row, 6, raised)
     risks["C4"] = "Hgih"  # R3's impact
@@ -158,7 +159,7 @@ def test_a_real_raid_log_with_two_typos_imported_by_keyboard_from_the_file_menu_
     combo = QApplication.focusWidget()
     assert "“Hgih”" in combo.accessibleName() and combo.currentText() == "4 – High"
     assert dialog.translations == {"risks": {"impact": {"Hgih": "4"}}}
-    assert "someday" in dialog.values_table.cellWidget(1, 0).text()  # the other value still offered
+    assert "2025-02-30" in dialog.values_table.cellWidget(1, 0).text()  # the other value still offered
 
     button = focus_by_tab(qtbot, dialog, lambda w: w is dialog.partial_button)
     assert button.text().replace("&", "") == "Import the 17 valid rows, leave 1"  # Alt+V its letter (walk27)
@@ -172,7 +173,7 @@ def test_a_real_raid_log_with_two_typos_imported_by_keyboard_from_the_file_menu_
         fields = REGISTERS["risks"].field_names
         rows = [dict(zip(["id", "version", *fields], r)) for r in records.fetch_rows(s, REGISTERS["risks"])]
     impact = {r["code"]: r["impact"] for r in rows}
-    assert "R2" not in impact and impact["R3"] == 4  # the row with "someday" left out; "Hgih" read as High
+    assert "R2" not in impact and impact["R3"] == 4  # the row dated "2025-02-30" left out; "Hgih" read as High
     assert "left out" in window.statusBar().currentMessage()
 
     qtbot.waitUntil(lambda: window.isActiveWindow() and window.isAncestorOf(QApplication.focusWidget()))

@@ -27,7 +27,7 @@ from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
-from .value_translation import OPEN_LISTS, ColumnProfile, Translator, escalation_rest
+from .value_translation import OPEN_LISTS, ColumnProfile, Translator, escalation_rest, undated_word
 from .vocabulary import (
     FOREIGN_KINDS,
     beside_words,
@@ -605,7 +605,7 @@ def _map_header(kind: SheetKind, row: list[Any], group: list[Any] | None) -> tup
         if named is not None:
             mapping[named] = title
     tc = next((c for c, n in mapping.items() if n == title), None)
-    if tc is not None and group is not None and _under_other_thing(kind, row, group, tc):
+    if tc is not None and group is not None and _under_other_thing(kind, row, group, tc, mapping):
         del mapping[tc]  # "Name" under "Asset" beside "Threat" / "Vulnerability": the asset's name, no title
     return mapping, duplicates
 
@@ -1011,13 +1011,21 @@ def _names_field(kind: SheetKind, text: Any) -> bool:
     return any(v in keys for v in header_variants(text))
 
 
-def _under_other_thing(kind: SheetKind, row: list[Any], group: list[Any], c: int) -> bool:
+def _under_other_thing(kind: SheetKind, row: list[Any], group: list[Any], c: int, mapping: dict[int, str]) -> bool:
     """The title column sits under a caption of the upper header row naming another thing than the
     register's records ("Asset" over "Name | Value | Owner"), in a band whose other captions name fields
     of the register ("Vulnerability", "Threat") over the same words ("Description | Scale" under both): its
-    cells name that thing, not the records."""
+    cells name that thing, not the records. A caption spanning the records' own ID too ("Informações Gerais"
+    over "# | Data de identificação | Descrição | Responsável") is the records' own band, whatever it says."""
     top = group[c] if c < len(group) else None
     if not isinstance(top, str) or not top.strip() or top == row[c] or _names_field(kind, top):
+        return False
+    left, right = c, c
+    while left > 0 and group[left - 1] == top:
+        left -= 1
+    while right + 1 < len(group) and group[right + 1] == top:
+        right += 1
+    if any(mapping.get(x) == "code" for x in range(left, right + 1)):
         return False
     said = set(words_of(top))
     if (said | {w[:-1] for w in said if len(w) > 4 and w.endswith("s")}) & _nouns(kind) or \
@@ -1726,7 +1734,7 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
         # "2.500" beside "12,5" is 2500 (number_order): the sample's own texts say how its numbers are written
         decimal = (number_order.evidence_of(values).decimal or "") if f.kind.numeric else ""
         profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind is Kind.SCALE else 5, header, decimal)
-    good = 0
+    good = undated = 0
     for x in values:
         if name == "response" and isinstance(x, str) and escalation_rest(x) is not None:
             good += 1  # "Escalate": the risk's Escalated flag (row_planner), a response all the same
@@ -1735,9 +1743,14 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
             translator.parse(f, x, ctx, profile)
             good += 1
         except ValidationError:
-            pass
+            undated += f.kind is Kind.DATE and undated_word(x)
     if (kind.register, name) in _READ_WHOLE:
         return good == len(values)
+    if undated:
+        # "TBC", "ASAP", "next week" beside dates (left45): the sheet's "not dated yet", counted neither way —
+        # two dates among three such words made a due-date column notes, its dates unplaced; a column of such
+        # words alone, no date in it, is no date column
+        return good > 0 and good * 2 >= len(values) - undated
     return good * 2 >= len(values)
 
 
@@ -1789,6 +1802,69 @@ def _kind_names_the_records(kind: SheetKind, row: list[Any], mapping: dict[int, 
             out[c] = title
             return out
     return mapping
+
+
+def _thing_over_its_kind(kind: SheetKind, row: list[Any], mapping: dict[int, str], sample: list[list[Any]]
+                         ) -> tuple[dict[int, str], int | None]:
+    """A column of kinds beside a column stating each thing: the statement names the records, whatever either
+    header says — in every register, decided per column (left45; round 44's ``_statement_wins_over_kind`` did
+    it where both headers named the title). A kind column (``_kinds_of_things``: a word or two a cell, headed
+    "Type", "Kind", "Category" …) is never the title beside a column of statements
+    (``_stated_things``: mostly distinct, three words and more) read as the notes or a description or not read
+    (a column read as a field of its own — a cause, a plan — keeps it): a dependency log's
+    "Type" of Internal / External / Technical beside "Notes" saying what is depended on was titled "Internal",
+    or refused when "Type" named no field. The kind stays in the notes under its header. Returns the mapping
+    and the column now naming the records (said in the preview), or None."""
+    title = _title_field(kind)
+    if title is None or kind.is_child or set(mapping.values()) & set(_TITLE_FALLBACK.get(kind.register, ())):
+        return mapping, None  # (a risk's event, an issue's description names the records where no title does)
+    titled = next((c for c, n in mapping.items() if n == title), None)
+    # with no title read, a kind beside the notes or a description only: a sheet of task statements beside RACI
+    # letters is no register of those tasks (round 40's RACI matrix)
+    kinds = [c for c in ([titled] if titled is not None else
+                         [c for c in range(len(row)) if c not in mapping or mapping[c] in ("category", "kind")])
+             if _kinds_of_things(row, c, sample)]
+    if not kinds:
+        return mapping, None
+    best: tuple[float, int] | None = None
+    for c in range(len(row)):
+        if c == titled or c in kinds or (c in mapping and mapping[c] not in _CATCH_ALL) or \
+                (titled is None and c not in mapping) or not isinstance(row[c], str) or not row[c].strip():
+            continue  # a column read as a field of its own (a cause, a plan) keeps it: only notes and no field
+        words = _stated_things(c, sample)
+        if words is not None and (best is None or words > best[0]):
+            best = (words, c)
+    if best is None:
+        return mapping, None
+    out = {c: n for c, n in mapping.items() if c != titled}
+    out[best[1]] = title
+    return out, best[1]
+
+
+_CATCH_ALL = frozenset({"notes", "description"})  # the fields a record keeps what else is said in
+
+
+def _kinds_of_things(row: list[Any], c: int, sample: list[list[Any]]) -> bool:
+    """Whether column ``c`` sorts the records into kinds: headed so, its header's last word a sorting word ("Type",
+    "dependency_type", "Risk Category"), and three values at least, each a word or two of letters (25 characters
+    at most). Not by its values alone: an office's short titles repeat too ("Approve budget" on four decisions)."""
+    head = words_of(row[c]) if c < len(row) and isinstance(row[c], str) else []
+    if not head or head[-1] not in _SORTING_WORDS:
+        return False
+    values = [str(r[c]).strip() for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    return len(values) >= 3 and all(len(v) <= 25 and len(v.split()) <= 2 and _LETTERS_RE.search(v) for v in values)
+
+
+def _stated_things(c: int, sample: list[list[Any]]) -> float | None:
+    """The mean words a cell of column ``c`` when it states a thing on each row (three values at least, four in
+    five distinct, three words a cell or more on the mean, one line, no paragraph), else None."""
+    values = [r[c].strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
+    if len(values) < 3 or len({v.lower() for v in values}) * 5 < len(values) * 4:
+        return None
+    words = sum(len(v.split()) for v in values) / len(values)
+    if words < 3 or any("\n" in v for v in values) or sum(len(v) for v in values) > 150 * len(values):
+        return None
+    return words
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]")
@@ -2408,6 +2484,12 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _plan_of_strategies(kind, mapping, sample, row)
             mapping = _group_labels(kind, row, mapping, sample)
             mapping = _kind_names_the_records(kind, row, mapping, sample)
+            read = len(real_fields(mapping))
+            mapping, stated = _thing_over_its_kind(kind, row, mapping, sample)
+            if stated is not None:
+                titled_by = stated
+            else:
+                read = 0  # (the kind column taken off the title is read all the same, kept in the notes: counted)
             if kind.register in ACTIONS_OF:  # "Recommended Control | Control Owner | Date Due": the plan's
                 mapping = action_columns(mapping, dups, RESPONSE_PLAN, kind.reg.field_names)
             if titled_by is not None and mapping.get(titled_by) != _title_field(kind):
@@ -2416,7 +2498,8 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             # during | aftermath" is a list of risks and what is done about each (a table of other things
             # with two such columns is told apart later, by its name: importer's _no_records)
             planned = kind.register == "risks" and RESPONSE_PLAN in mapping.values()
-            if len(real_fields(mapping)) + planned < MIN_FIELDS and (titled_by is None or len(mapping) < MIN_FIELDS) \
+            if max(len(real_fields(mapping)), read) + planned < MIN_FIELDS and \
+                    (titled_by is None or max(len(mapping), read) < MIN_FIELDS) \
                     and not (lone and _title_field(kind) in mapping.values()):
                 continue
             score = _score(kind, mapping, sheet_title, file_name) + _noun_bonus(kind, _own_cells(row, stored, i), mapping)
@@ -2425,7 +2508,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             # Information Needed | Frequency | Medium" is a communication plan naming its stakeholders)
             if best is None or score > best.score or (score == best.score and (
                     ticks or (i == best.row - 1 and len(real_fields(mapping)) > len(real_fields(best.mapping)))
-                    or (i == best.row and _merged_over(stored, best)))):
+                    or (i == best.row and _merged_over(rows, stored, best)))):
                 headers = ["" if v is None else str(v).strip() for v in numbered.get(i, written)]
                 while headers and not headers[-1]:
                     headers.pop()
@@ -2478,12 +2561,24 @@ def _own_cells(row: list[Any], stored: list[list[Any]], i: int) -> list[Any]:
             for c, x in enumerate(row)]
 
 
-def _merged_over(stored: list[list[Any]], match: HeaderMatch) -> bool:
+def _merged_over(rows: list[list[Any]], stored: list[list[Any]], match: HeaderMatch) -> bool:
     """The row found as a header names a column by a caption merged over it from the left ("Inventário de
-    stakeholders" over "Grupos de stakeholders | Descrição"): a band over the header below, which wins a tie."""
+    stakeholders" over "Grupos de stakeholders | Descrição"): a band over the header below, which wins a tie;
+    or by a cell merged down past it into the row below ("Должность" over E4:E6): the header goes on below.
+    A cell merged down over the header's lines that ends on the row found ("ID Ação de Atenuação" over M8:M9)
+    is that header's own, and the row under it is the first record, not the header's lower line (round 46:
+    the first risk was read as the header, the next lost)."""
     at = match.row - 1
     line = stored[at] if at < len(stored) else []
-    return any(c >= len(line) or line[c] is None for c in match.mapping)
+    said = match.headers
+    below = rows[at + 1] if at + 1 < len(rows) else []
+    below_stored = stored[at + 1] if at + 1 < len(stored) else []
+    top = rows[at] if at < len(rows) else []
+    return any((c >= len(line) or line[c] is None) and (
+        (0 < c < len(said) and said[c] and said[c] == said[c - 1]) or
+        (c < len(below) and c < len(top) and below[c] is not None and below[c] == top[c]
+         and (c >= len(below_stored) or below_stored[c] is None)))
+        for c in match.mapping)
 
 
 # Words a header line does not end on when its phrase goes on in the cell below ("Rol en el" / "Proyecto")

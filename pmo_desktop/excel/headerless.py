@@ -26,7 +26,7 @@ from typing import Any
 from ..models.errors import ValidationError
 from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
-from .header_detection import CODE_RE
+from .header_detection import ALL_KINDS, CODE_RE
 from .value_translation import OPEN_LISTS, Translator
 from .vocabulary import value_words, word_key
 from .workbook_reader import column_letters
@@ -119,28 +119,53 @@ def _guess(reg: Register, values: list[Any], used: set[str], ctx: Context, trans
     return None
 
 
-def headerless_message(file_name: str, register: str | None, table: list[list[Any]]) -> str:
-    """The refusal of a table with no header row: what it is, and the header row to add (``register``: the one
-    the file's name names, whose fields the columns' values are matched to; None: the register's words)."""
-    columns = _filled(table[0])
-    reg = REGISTERS[register] if register else None
+def _guesses(register: str, table: list[list[Any]]) -> dict[int, str]:
+    """Column → the field of ``register`` its values read as (``_guess``), for the columns that read as one."""
+    reg = REGISTERS[register]
     used: set[str] = set()
     ctx = Context()
-    translator = Translator(register, add_unknown=False) if register else None
-    said: list[str] = []
-    for c in columns:
-        values = [r[c] for r in table]
-        name = _guess(reg, values, used, ctx, translator) if reg is not None and translator is not None else None
-        letter = column_letters(c)
+    translator = Translator(register, add_unknown=False)
+    out: dict[int, str] = {}
+    for c in _filled(table[0]):
+        name = _guess(reg, [r[c] for r in table], used, ctx, translator)
         if name is not None:
             used.add(name)
-            assert reg is not None
-            said.append(f"{letter} “{reg.field(name).label}”? ({_shown(values)})")
-        else:
-            said.append(f"{letter} ({_shown(values)})")
+            out[c] = name
+    return out
+
+
+def _likeliest(table: list[list[Any]]) -> list[tuple[str, dict[int, str]]]:
+    """The registers whose fields most of the columns read as (three at least, its records' name among them),
+    each with its guesses: one, or those tied (a risk log and an issue log both rate and date their records)."""
+    found = [(kind.register, guessed) for kind in ALL_KINDS if not kind.is_child
+             for guessed in [_guesses(kind.register, table)]
+             if len(guessed) >= 3 and any(kind.reg.field(n).required for n in guessed.values())]
+    most = max((len(g) for _r, g in found), default=0)
+    return [(r, g) for r, g in found if len(g) == most]
+
+
+def headerless_message(file_name: str, register: str | None, table: list[list[Any]]) -> str:
+    """The refusal of a table with no header row: what it is, which register its columns read like, and the header
+    row to add (``register``: the one the file's name names; None: the register its columns' values read like, by
+    the fields they read as — left45: it named the header row but not where it would go — else the register's
+    words)."""
+    columns = _filled(table[0])
+    if register is not None:
+        guessed, like = _guesses(register, table), f"It goes into the {REGISTERS[register].title.lower()}, as the file or its sheet is named. "
+    elif likeliest := _likeliest(table):
+        register, guessed = likeliest[0]
+        others = " or ".join(f"the {REGISTERS[r].title.lower()}" for r, _g in likeliest[1:])
+        like = (f"By its columns' values it reads like the {REGISTERS[register].title.lower()}"
+                + (f" (or {others})" if others else "") + ". ")
+    else:
+        guessed, like = {}, ""
+    reg = REGISTERS[register] if register else None
+    said = [f"{column_letters(c)} “{reg.field(guessed[c]).label}”? ({_shown([r[c] for r in table])})"
+            if reg is not None and c in guessed else f"{column_letters(c)} ({_shown([r[c] for r in table])})"
+            for c in columns]
     what = f"the {reg.title.lower()}'s words" if reg is not None else "the register's words (ID, Title, Owner …)"
     return (f"“{file_name}” has no header row: its first row holds values like the rows under it, "
-            f"so nothing names its {len(columns)} columns and nothing was imported. Add a row above the first naming "
-            f"each column in {what} and import it again; by their values: {'; '.join(said)}. A column whose name no "
-            "field takes is kept in each record's notes under that name.")
+            f"so nothing names its {len(columns)} columns and nothing was imported. {like}Add a row above the first "
+            f"naming each column in {what} and import it again; by their values: {'; '.join(said)}. A column whose "
+            "name no field takes is kept in each record's notes under that name.")
 

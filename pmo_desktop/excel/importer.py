@@ -1117,7 +1117,7 @@ def plan_import(store: Store, path: str | os.PathLike[str], register: str | None
             plan.sheets.append(sheet_plan)
             if sheet_plan.register in ACTIONS_OF:
                 _response_actions(plan, sheet_plan)
-            _planned_values(plan, sheet_plan)
+            _planned_values(plan, sheet_plan, planner)
             _collect(plan, planner)
         if progress is not None:
             progress(planner.total or planner.done, planner.total or planner.done)
@@ -1333,25 +1333,34 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
         plan.sheets.append(child)
 
 
-def _planned_values(plan: ImportPlan, sheet: SheetPlan) -> None:
-    """New benefits' targets per year, dated (``row_planner._yearly_target``), as their planned trajectory —
-    unless a plan sheet of the workbook gives the trajectory of that benefit itself: given once."""
-    rows = [p for p in sheet.rows if p.planned and p.report.action == Action.INSERT and not sheet.synthetic]
+def _planned_values(plan: ImportPlan, sheet: SheetPlan, planner: Planner) -> None:
+    """Benefits' targets per year, dated (``row_planner._yearly_target``), as their planned trajectory — unless a
+    plan sheet of the workbook gives the trajectory of that benefit itself: given once. A benefit the import
+    updates has its planned values replaced by the sheet's, as a plan sheet naming it replaces them (left45: they
+    were applied to new benefits only, and a re-import with the targets changed dropped them without a word);
+    the same values as stored are left alone (``Planner.finish_children``)."""
+    rows = [p for p in sheet.rows if p.planned and p.report.action in (Action.INSERT, Action.UPDATE)
+            and not sheet.synthetic]
     if not rows:
         return
     child_register = "benefit_plan"
     given = {(p.parent_code or "").lower() for s in plan.sheets if s.register == child_register and not s.synthetic
              for p in s.rows}
-    child = SheetPlan(f"{sheet.sheet} (targets per year)", child_register, sheet.header_row, {}, [], "",
-                      parent_register=sheet.register, synthetic=True)
+    # mapped as a plan sheet giving every stored field: a family equal to the stored one is found unchanged
+    child = SheetPlan(f"{sheet.sheet} (targets per year)", child_register, sheet.header_row,
+                      {0: "on", 1: "value"}, [], "", parent_register=sheet.register, synthetic=True)
     for prow in rows:
         if prow.report.code.lower() in given:
             continue
+        if prow.report.action == Action.UPDATE:
+            child.replace_parents[prow.report.code.lower()] = prow.record_id
         for values in prow.planned or []:
             child.rows.append(PlannedRow(RowReport(child.sheet, prow.report.row, Action.INSERT, prow.report.code,
                                                    "a year's target, as a planned value on that year's end."),
                                          dict(values), None, prow.report.code))
     if child.rows:
+        if child.replace_parents:
+            planner.finish_children(child)
         plan.sheets.append(child)
 
 
@@ -1537,7 +1546,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 for sheet_plan in list(plan.sheets):
                     if sheet_plan.register in ACTIONS_OF:
                         _response_actions(plan, sheet_plan)
-                    _planned_values(plan, sheet_plan)
+                    _planned_values(plan, sheet_plan, planner)
                 _whole_families(plan, planner)
                 _collect(plan, planner)
         plan.not_read = book.not_read(book.sheet_names)  # every visible sheet was opened: no sheet read again

@@ -58,12 +58,14 @@ from .value_translation import (
     point_scale,
     quantity,
     scale_from_word_level,
+    undated_word,
 )
 from .value_translation import same_category as same_category_as
 from .vocabulary import (
     ascii_key,
     example_words,
     guidance_words,
+    header_words,
     placeholder_texts,
     register_nouns,
     value_words,
@@ -471,6 +473,15 @@ def _grouped(row: tuple[Any, ...], grouped: dict[int, Any]) -> tuple[Any, ...]:
     return row if cells is None else tuple(cells)
 
 
+def _default_copied_down(row: tuple[Any, ...], filled: list[int], code_col: int, above: tuple[Any, ...]) -> bool:
+    """An untitled row numbered ahead by a template that writes one default on every row ("Aberto" beside 7, 8 …
+    21 under five risks, round 46): besides its number (and zeros of formulas), one cell only, holding what the
+    record above holds there. A row with more of its own (levels, an owner, a note) stays a record missing its
+    title, left out with the reason, never dropped."""
+    own = [c for c in filled if c != code_col and not _zero(row[c])]
+    return len(own) == 1 and own[0] < len(above) and row[own[0]] == above[own[0]]
+
+
 def _zero(value: Any) -> bool:
     return (value.__class__ is float or value.__class__ is int) and value == 0
 
@@ -682,6 +693,47 @@ def _reasoned(text: str) -> bool:
     """A level followed by why it was given ("Low, as everyone has the same vision", "High. Lack of …", "Low as
     scope will only be affected slightly"): five words or more, more than any level phrase says."""
     return len(text.split()) >= 5
+
+
+# a sentence's end: a full stop, a question or an exclamation mark before a space and a capital or a figure
+# ("… before launch. We would …"), or a line's end; "e.g. the", "v1.0", "approx. 3" end none
+_SENTENCE_END_RE = re.compile(r"(?<=[^\s.]{2}[.!?])\s+(?=[A-Z0-9“\"(])|\s*\n\s*")
+TITLE_FROM_TEXT = 120  # characters: a title made of a longer text, cut at a word
+
+
+def first_sentence(text: str, limit: int = TITLE_FROM_TEXT) -> str:
+    """A title made of a text that is more than one (an issue's description, a risk's event): its first
+    sentence, and of one longer than ``limit`` its words up to that length with "…" — never cut inside a word
+    (it was cut at 117 characters, mid-word). The caller keeps the whole text."""
+    text = text.strip()
+    first = _SENTENCE_END_RE.split(text, maxsplit=1)[0].strip()
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
+    return (cut or first[:limit - 1]) + "…"
+
+
+def _described_title(reg: Register, headers: list[str], title_col: int) -> str | None:
+    """The field (the register's "description") or the header (for the notes) that keeps the whole text of a title
+    column headed by the word for a description and nothing else ("Description", "Beschreibung": an issue
+    tracker's body, a GitHub issue list written as a workbook), whose records no column titles: each record is
+    named by its text's first sentence (``first_sentence``), the whole text kept. "Risk Description" names the
+    register's own thing and stays the title as written. None for any other title column."""
+    head = headers[title_col] if title_col < len(headers) else ""
+    if not head or word_key(head) not in _DESCRIPTION_WORDS():
+        return None
+    return "description" if "description" in reg.field_names else " ".join(head.split())
+
+
+@lru_cache(maxsize=1)
+def _DESCRIPTION_WORDS() -> frozenset[str]:  # noqa: N802 - a constant, read from the language files once
+    """The words for a description alone ("Description", "Details", "Body", "Descripción"): an issue's description
+    header words, less those naming notes or a comment ("Notes", "Kommentar", "Reviewer comment": remarks, not
+    the thing's text) and those naming the issue itself ("Issue description": the register's own statement)."""
+    notes = {k for k, name in header_words("risks").items() if name == "notes"}
+    nouns = register_nouns("issues")
+    return frozenset(k for k, name in header_words("issues").items() if name == "description" and k not in notes
+                     and "comment" not in k and "review" not in k and not any(k.startswith(n) for n in nouns))
 
 
 def _said_more(f: Field, raw: str, value: Any) -> bool:
@@ -1181,6 +1233,9 @@ class Planner:
         else:
             self._title_from = None
         self._title_name = title.name if title is not None else ""
+        # the records named by a column headed "Description" and nothing else (left45): its first sentence
+        self._described_by = _described_title(reg, headers, title_col) \
+            if title_col is not None and self._title_from is None else None
         # a stakeholder written down by position with the name left blank ("Director of CRM projects"): named
         # by that role rather than refused
         self._named_by_role = reg.name == "stakeholders" and title_col is not None and \
@@ -1561,6 +1616,12 @@ class Planner:
                 # zeros: formulas of the empty row ("Gesamt" = 0); its number repeated by a formula
                 skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}” is filled).")
                 continue
+            if parent_reg is None and code_col is not None and code_col in filled and title_col is not None and \
+                    title_col not in filled and last_record is not None and \
+                    _default_copied_down(row, filled, code_col, last_record[2]):
+                skip(number, f"an empty template row (only its number “{v.parse_text(row[code_col])}” and the "
+                             "value the template writes on every row are filled).")
+                continue
             if title_col is not None and last_record is not None and not after_gap and parent_reg is None and \
                     len(filled) == 1 and filled[0] == title_col and table_widths and min(table_widths) >= 3 and \
                     _wrapped(last_record[2][title_col], row[title_col]):
@@ -1717,6 +1778,15 @@ class Planner:
         return plan
 
     @staticmethod
+    def _heading(plan: SheetPlan, at: int | None, f: Field) -> str:
+        """The column's header as the sheet writes it, on one line ("Impact on Project (Positive, …)"), for a
+        note of one of its cells: it says where the words stood, which the field's label would not; the label
+        where the column has no header."""
+        heading = plan.headers[at] if at is not None and at < len(plan.headers) else None
+        head = " ".join(heading.split()).rstrip(":").rstrip() if isinstance(heading, str) else ""
+        return head or f.label
+
+    @staticmethod
     def _as_stored(raw: Any, stored: Any) -> bool:
         """Whether a cell's word is the value its field stores ("open" and Open): a note repeating what the field
         holds is noise ("Status: Open" stood on every imported risk), so only words the field does not hold
@@ -1738,7 +1808,7 @@ class Planner:
         read so, once a sheet, so that a wrong guess is seen and can be translated (a slip or a part read is a
         guess; a word of the language files is the office's own reading, said in the README, and not repeated)."""
         readings = ((self._translator.slips, "written close to a word of its list"),
-                    (self._translator.by_part, "read by a part of the cell"),
+                    (self._translator.by_part, "read by a part of the cell, the whole cell kept in the notes"),
                     (self._kept_as, "the word kept in the notes"))
         for name in dict.fromkeys(f.name for _c, f in fields):
             label = reg.field(name).label
@@ -2388,6 +2458,10 @@ class Planner:
                     cache[key] = hit
             if hit[0]:
                 values[name] = hit[1]
+                if hit[1] is None and cls is str and translator.left_empty(name, raw):
+                    # a word the user translated to "leave the cell empty" ("ASAP" as a due date, left43's
+                    # "Influence"): the field is empty, the word kept under its header, so nothing is lost
+                    self._long_texts.append(f"{self._heading(plan, c, f)}: {raw.strip()}")
                 if cls is str and f.kind is Kind.FLOAT and (amount := money(raw)) is not None and amount[1]:
                     currencies.append(amount[1])  # "£250k": the £ is the record's unit where it has one
                 elif cls is str and f.kind is Kind.FLOAT and (measured := quantity(raw)) is not None:
@@ -2402,6 +2476,11 @@ class Planner:
                     # choice is read from its first words, the rest of the cell kept in the notes, so nothing
                     # of it is lost
                     self._long_texts.append(f"{f.label}: {raw.strip()}")
+                elif cls is str and translator.read_in_part(name, raw):
+                    # "High-ish", "Medium (tbc)", "Low – watch" (left45): the level or choice of its first word,
+                    # and "-ish", "tbc", "watch" are the sheet's own doubt, which the value cannot hold: the
+                    # whole cell is kept in the notes under its header, as the preview says (_say_slips)
+                    self._long_texts.append(f"{self._heading(plan, c, f)}: {raw.strip()}")
             elif not f.required and not f.kind.is_key and f.kind.is_reference and \
                     len(text := v.parse_text(raw)) > f.max_length:
                 # far longer than any name or choice (a pasted formula, a paragraph): the field is left empty,
@@ -2435,9 +2514,7 @@ class Planner:
                 # under the column's own header, as the sheet heads it: "Impact on Project (Positive, …)" says
                 # where the word stood, which the field's label would not
                 at = next((c for c, g in fields if g is f), None)
-                heading = plan.headers[at] if at is not None and at < len(plan.headers) else None
-                head = " ".join(heading.split()).rstrip(":").rstrip() if isinstance(heading, str) else ""
-                self._long_texts.append(f"{head or f.label}: {text}")
+                self._long_texts.append(f"{self._heading(plan, at, f)}: {text}")
             else:
                 errors.append(why)
         for c, choice in self._closing:
@@ -2495,8 +2572,16 @@ class Planner:
                 values.setdefault("current_engagement", state)
         if self._title_from and not values.get(self._title_name):
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
-            if text:
-                values[self._title_name] = text if len(text) <= 120 else text[:117].rstrip() + "…"
+            if text:  # the whole text stays in its own field
+                values[self._title_name] = first_sentence(text)
+        if self._described_by is not None and isinstance(text := values.get(self._title_name), str) and \
+                (title_text := first_sentence(text, reg.field(self._title_name).max_length)) != text:
+            # (one sentence is the title whole, as the column titled it: cut only past what a title holds)
+            values[self._title_name] = title_text
+            if self._described_by == "description" and not values.get("description"):
+                values["description"] = text
+            else:
+                self._long_texts.append(f"{self._described_by}: {text}")
         extra_lines = self._long_texts + self._codes_said.pop(number, []) + [
             f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
             if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS
@@ -2545,6 +2630,13 @@ class Planner:
                 values["response"] = strategy
         for f, name, known, pending in self._unknown_names(strict_refs, values):
             assert f.ref is not None  # strict_refs holds references only
+            if f.kind.is_reference and f.ref.target.__name__ == "Project" and \
+                    word_key(name) in value_words("project.whole"):
+                # "Projeto" under "Projeto / Iteração" (beside an iteration's name): the project as a whole, no
+                # project of that name; the word stays in the notes, no project is made of it (round 46)
+                values.pop(f.name)
+                extra_lines.append(f"{f.label}: {name}")
+                continue
             near = _near_name(name, known | pending)
             if near is not None:  # "Particpants", "Insurance Provider": the one name it misspells
                 if f.kind.is_reference:
@@ -2673,12 +2765,15 @@ class Planner:
                 extra_lines.append(f"{key.label} in the workbook: {given}")
                 reason += f"Its own {key.label} kept in the notes. "
         if set_aside:
-            f, _why, text = unplaceable[0]
+            f, why, text = unplaceable[0]
             default = reg.defaults.get(f.name) if record_id is None else None
             left = f"left at “{default}”, what the office records when not known" if default not in (None, "") \
                 else "left empty" if record_id is None else "left as it was"
-            reason += (f"{f.label} “{text}” is none of its {'levels' if f.kind is Kind.SCALE else 'choices'}: {left}, "
-                       "the value kept in the notes (translate it to place it). ")
+            if f.kind is Kind.DATE:  # why it is no date ("counts from the day it was written …"), as refused it said
+                reason += f"{why.rstrip('.')} — {left}, the word kept in the notes (translate it to place it). "
+            else:
+                reason += (f"{f.label} “{text}” is none of its {'levels' if f.kind is Kind.SCALE else 'choices'}: "
+                           f"{left}, the value kept in the notes (translate it to place it). ")
         for zf in zeroed:
             reason += (f"{zf.label} 0 is below its scale (1–{zf.scale_max(ctx)}): left empty, the 0 kept in the "
                        "notes. ")
@@ -2792,8 +2887,8 @@ class Planner:
         prow.creates = tuple(creates)
         if action == Action.INSERT and actions:
             prow.actions = actions
-        if action == Action.INSERT and yearly:
-            prow.planned = yearly
+        if action in (Action.INSERT, Action.UPDATE) and yearly:
+            prow.planned = yearly  # an update's too: its planned values are the sheet's (importer._planned_values)
         if unplaced:  # a value set aside: forgotten with the row when the row is planned again or skipped
             prow.unplaced = unplaced
         return prow
@@ -2803,7 +2898,7 @@ class Planner:
         written "TBC" is left to the notes, where every year's cell stays as written). A register numbering its years says when
         they start only by a date of the row's own: from the start of the realization window, else the baseline
         date, year N ends the day before its Nth anniversary, and that is the target's date; each year's target
-        is then a planned value of the benefit on that year's end (returned, for a new benefit's trajectory).
+        is then a planned value of the benefit on that year's end (returned, for the benefit's trajectory).
         With no start the date is left empty and nothing planned, rather than guessed from today."""
         target = reg.field("target_value")
         start = values.get("window_start") or values.get("baseline_date")
@@ -2838,6 +2933,12 @@ class Planner:
         if len(unplaceable) != 1 or errors or EXTRA_FIELD.get(reg.name) is None:
             return False
         f, _why, text = unplaceable[0]
+        if f.kind is Kind.DATE:
+            # "TBC", "ASAP", "tomorrow", "next week" (left45): a word saying the day is not known yet, or counted
+            # from a day the workbook does not give — no date, so the date is left empty and the word kept, to be
+            # given its day in the preview or `--values`; refusing the row lost all else it said. A date mistyped
+            # ("31/13/2026", "2026-02-30") is still refused, to be put right.
+            return not f.required and undated_word(text)
         return not f.required and not f.kind.is_key and f.kind in (Kind.SCALE, Kind.ENUM, Kind.MULTI_ENUM) and \
             (reg.defaults.get(f.name) in (None, "") or _default_means_unknown(reg, f)) and len(text.split()) <= 4
 
@@ -3184,7 +3285,10 @@ class Planner:
                 hit = (False, str(e))
             if len(cache) < 10_000:
                 cache[key] = hit
-        if hit[0] and cls is str and f.kind.vocabulary and _said_more(f, raw, hit[1]):
+        if hit[0] and hit[1] is None and cls is str and self._translator.left_empty(name, raw):
+            return _MISS  # the field left empty as the user said, the word kept in the notes: the steps' way
+        if hit[0] and cls is str and f.kind.vocabulary and (_said_more(f, raw, hit[1]) or
+                                                            self._translator.read_in_part(name, raw)):
             return _MISS  # the choice read, the rest of the cell kept in the notes: the steps' way
         return self._memo(i, raw, hit[1]) if hit[0] else _MISS
 

@@ -146,6 +146,8 @@ def _number(raw: Any) -> float | None:
 
 _LIST_RE = re.compile(r"[,;/\n&+]+|\s+(?:and|y|e|et|und|en|og|ve|и)\s+", re.I)
 _PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*%")
+# a choice written after a bracketed tag that sorts the choices ("[Risco Negativo] Aceitar", "[Positive] Exploit")
+_TAGGED_CHOICE_RE = re.compile(r"^\s*\[[^\]]{1,40}\]\s*(\S.*)$", re.S)
 _PERCENT_ONLY_RE = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*%\s*")
 _RANGE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to|—)\s*(\d+(?:\.\d+)?)\s*%?\s*$")
 
@@ -503,6 +505,16 @@ def escalation_rest(text: str) -> str | None:
     return " ".join(w for w in words if word_key(w) not in {*escalate, *joins})
 
 
+def undated_word(text: Any) -> bool:
+    """Whether a date cell no date was read from holds words saying the day is not known yet rather than a date
+    written wrong: no figure at all ("TBC", "ASAP", "When the vendor confirms"), or a day counted from the day
+    it was written ("tomorrow", "in 2 weeks"). Such a word is the sheet's "not dated yet": it neither makes a
+    column a date column nor keeps it from being one (header_detection._fits), and its row is imported with
+    the date empty and the word kept (row_planner._set_aside); "31/13/2026" is a date mistyped, to put right."""
+    return isinstance(text, str) and bool(text.strip()) and (
+        not any(ch.isdigit() for ch in text) or v.counted_from_writing(text))
+
+
 NEAR_MAX = 80  # letters: the longest value word of any language file is some 25
 
 
@@ -560,6 +572,10 @@ class Translator:
     # field → {a cell read by a part of it, its first word or the start of one ("Urgent-ish" as Critical,
     # "Open - see notes" as Open): the choice it became}: a guess the preview says, as a slip is, never a silent one
     by_part: dict[str, dict[str, str]] = field(default_factory=dict)
+    # field → every cell (stripped) read by a part of it in this import, never emptied: the rest of such a cell
+    # ("High-ish", "Medium (tbc)", "Low – watch") is more than the value keeps, so the planner keeps the whole
+    # cell in the notes under its header (``read_in_part``); ``by_part`` above is emptied once a sheet is said
+    parted: dict[str, set[str]] = field(default_factory=dict)
 
     def parse(self, f: Field, raw: Any, ctx: Context, profile: ColumnProfile | None = None) -> Any:
         given = self.overrides.get(f.name)
@@ -637,11 +653,33 @@ class Translator:
                 items = [self._translate(f, item, ctx, profile) for item in parts]
                 if any(i is None for i in items):
                     raise
+                parted = self.parted.get(f.name)
+                if parted and any(v.parse_text(item) in parted for item in parts):
+                    parted.add(v.parse_text(raw))  # an item read by a part of it: the whole list is kept too
                 return v.join_list([c for c in f.choices if c in items])
             value = self._translate(f, raw, ctx, profile)
             if value is None:
                 raise
             return value
+
+    def read_in_part(self, name: str, raw: str) -> bool:
+        """Whether this cell of field ``name`` was read by a part of it (a word or two of it, a phrase in it):
+        the value stored says less than the cell, which the caller keeps whole. One look-up, and only in a
+        column where some cell was."""
+        parted = self.parted.get(name)
+        return parted is not None and raw.strip() in parted
+
+    def left_empty(self, name: str, raw: Any) -> bool:
+        """Whether the user translated this cell of field ``name`` to "leave the cell empty" ("ASAP", "TBC",
+        "tomorrow" in a date column): the field is left empty, and the caller keeps the word in the notes under
+        its header — the user said what the field holds, not that the sheet's word is worth nothing."""
+        given = self.overrides.get(name)
+        return given is not None and given.get(word_key(raw)) == ""
+
+    def _note_part(self, f: Field, raw: Any, target: str) -> None:
+        text = v.parse_text(raw)
+        self.by_part.setdefault(f.name, {})[text] = target
+        self.parted.setdefault(f.name, set()).add(text)
 
     def _accept(self, f: Field, target: str, ctx: Context) -> Any:
         own = self.own_lists.get(f.name, set())
@@ -720,12 +758,15 @@ class Translator:
                 self.slips.setdefault(f.name, {}).update(slipped)
             if parted:
                 self.by_part.setdefault(f.name, {}).update(parted)
+                self.parted.setdefault(f.name, set()).update(parted)
             return hit
         phrases = phrase_words(f"{self.register}.{f.name}")
         if phrases:
             text = " " + " ".join(words_of(raw)) + " "
             for phrase, target in phrases:
                 if f" {phrase} " in text and target in f.choices:
+                    if text != f" {phrase} ":  # a phrase among other words: read by a part of the cell
+                        self._note_part(f, raw, target)
                     return target
         borrowed = self._borrowed(f, raw)
         if borrowed is not None:
@@ -737,8 +778,13 @@ class Translator:
                      (first.startswith(word_key(c)) and len(word_key(c)) >= 4)]
             if len(found) == 1:
                 if word_key(raw) != word_key(found[0]):
-                    self.by_part.setdefault(f.name, {})[v.parse_text(raw)] = found[0]
+                    self._note_part(f, raw, found[0])
                 return found[0]
+        tagged = _TAGGED_CHOICE_RE.match(raw) if isinstance(raw, str) else None
+        if tagged is not None:
+            # a template's list of choices grouped by a tag in brackets ("[Risco Negativo] Aceitar", "[Risco
+            # Positivo] Explorar"): the tag sorts the choices, the words after it are the choice (round 46)
+            return self._choice(f, tagged.group(1))
         return None
 
     def _borrowed(self, f: Field, raw: Any) -> str | None:
@@ -769,9 +815,13 @@ class Translator:
             between = between_two_levels(text)
             if between is not None:  # "Moderate/High": the higher of the two (README: how values are read)
                 return scale_from_word_level(between, top)
-            hit = self._lookup(value_words("scale"), raw)
+            parted: dict[str, str] = {}
+            hit = self._lookup(value_words("scale"), raw, by_part=parted)
             if hit is not None:  # "Moderate, as this would cause a 5%-10% delay": the word, not the figures
-                return scale_from_word_level(int(hit), top)
+                level = scale_from_word_level(int(hit), top)
+                if parted:  # "High-ish", "Medium (tbc)": the level of its first word, said and the cell kept
+                    self._note_part(f, raw, f"{level} of {top}")
+                return level
             percents = _PERCENT_RE.findall(text) if len(text.split()) <= 5 else []
             ranged = _RANGE_RE.match(text)
             if percents:

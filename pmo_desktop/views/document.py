@@ -337,7 +337,7 @@ class Document(QObject):
         the operation's end."""
         from PySide6.QtWidgets import QApplication
 
-        from .background import run_with_progress
+        from .background import collector_paused, run_with_progress
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
             def run(session: Any, *a: Any, **k: Any) -> Any:
@@ -348,7 +348,8 @@ class Document(QObject):
                     raise errors.OperationCancelled("Cancelled: nothing was changed.")
                 return result
 
-            return self.office.write(run, *args, **kwargs)
+            with collector_paused():  # millions of objects made: no full pass of the collector holding the window
+                return self.office.write(run, *args, **kwargs)
 
         result, changes = run_with_progress(QApplication.activeWindow(), label, job, cancellable=cancellable,
                                             at_once=True)

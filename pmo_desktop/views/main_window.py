@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from . import file_dialogs, stored_settings
+from .excel_keys import is_redo, redo_keys
 from .keyboard_back import dialogs_give_keyboard_back
 from .messages import warn
 from .page_area import PageArea, size_tabs_by_the_shown_tab
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.document: Document | None = None
+        self._keyboard_when_let_go: QWidget | None = None  # set by may_let_go, read by _remember_place
         self.pages: dict[int, QWidget] = {}
         self._undo_actions: list[QAction] = []  # the open document's undo/redo in the Edit menu
         self.setWindowTitle(APP_NAME)
@@ -166,7 +168,7 @@ class MainWindow(QMainWindow):
 
         self.edit_menu = bar.addMenu("&Edit")
         self.undo_placeholder = self._add(self.edit_menu, "Undo", lambda: None, QKeySequence.StandardKey.Undo)
-        self.redo_placeholder = self._add(self.edit_menu, "Redo", lambda: None, QKeySequence.StandardKey.Redo)
+        self.redo_placeholder = self._add(self.edit_menu, "Redo", lambda: None, redo_keys())
         self.undo_placeholder.setEnabled(False)
         self.redo_placeholder.setEnabled(False)
         self.edit_menu.addSeparator()
@@ -299,8 +301,8 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         if self.document is not None:
-            for key, word in ((QKeySequence.StandardKey.Undo, "undo"), (QKeySequence.StandardKey.Redo, "redo")):
-                if event.matches(key):
+            for word, pressed in (("undo", event.matches(QKeySequence.StandardKey.Undo)), ("redo", is_redo(event))):
+                if pressed:
                     self.statusBar().showMessage(f"Nothing to {word}", 3000)
                     event.accept()
                     return
@@ -435,7 +437,7 @@ class MainWindow(QMainWindow):
         undo = stack.createUndoAction(self, "&Undo")
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(redo_keys())
         first = self.edit_menu.actions()[0]
         self.edit_menu.insertAction(first, undo)
         self.edit_menu.insertAction(first, redo)
@@ -612,7 +614,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ the page an office was left on
     # Reopened (File ▸ Open Recent, the program started again), an office showed the Program overview whatever
     # page and tab it was closed on: the risk register typed into a moment before was three keys away, as Excel
-    # reopens a workbook on the sheet it was saved on. Kept per office, by its path or server address.
+    # reopens a workbook on the sheet it was saved on. Kept per office, by its path or server address — with the
+    # record and column the register's table was on, and the keyboard in it when it was there, as Excel reopens
+    # on the cell it was saved on: the risk typed into was found again by scrolling, the keyboard on the page
+    # list (walkthrough 35).
     def _place_key(self) -> str | None:
         import hashlib
 
@@ -630,24 +635,56 @@ class MainWindow(QMainWindow):
         tabs = page.findChildren(QTabWidget)
         return next((t for t in tabs if not any(o is not t and o.isAncestorOf(t) for o in tabs)), None)
 
+    @staticmethod
+    def _register_views_shown(page: QWidget | None) -> list:
+        """The register tables of a page's tab shown, a record's own (its actions, its plan) left out."""
+        from .register_table.register_view import RegisterView
+
+        if page is None:
+            return []
+        return [v for v in page.findChildren(RegisterView) if v.model.parent_id is None and v.isVisibleTo(page)]
+
     def _remember_place(self) -> None:
         key, row = self._place_key(), self.nav.currentRow()
         if key is None or row < 0:
             return
-        tabs = self._page_tabs(self.pages.get(row))
-        self.settings.setValue(key, f"{row} {tabs.currentIndex() if tabs is not None else 0}")
+        page = self.pages.get(row)
+        tabs = self._page_tabs(page)
+        place = f"{row} {tabs.currentIndex() if tabs is not None else 0}"
+        from shiboken6 import isValid
+
+        # an open cell's editor, where the keyboard was, is gone once it stored what it held (a message box between)
+        left, self._keyboard_when_let_go = self._keyboard_when_let_go, None
+        focus = left if left is not None and isValid(left) else QApplication.focusWidget()
+        views = self._register_views_shown(page)
+        view = next((v for v in views if focus is not None and v.isAncestorOf(focus)), views[0] if views else None)
+        record = view.current_record_id() if view is not None else None
+        if view is not None and record is not None:
+            field = view.model.fields[view.table.currentIndex().column()].name
+            keyboard = int(focus is not None and view.isAncestorOf(focus))
+            place += f" {view.register.name} {record} {field} {keyboard}"
+        self.settings.setValue(key, place)
 
     def _show_remembered_place(self) -> None:
-        """The page and tab the office was left on, else its overview."""
+        """The page and tab the office was left on, else its overview; the record and column its table was on."""
         key = self._place_key()
         place = stored_settings.read_text(self.settings, key).split() if key is not None else []
-        row, tab = (int(place[0]), int(place[1])) if len(place) == 2 and all(p.isdigit() for p in place) else (0, 0)
+        row, tab = (int(place[0]), int(place[1])) if len(place) >= 2 and all(p.isdigit() for p in place[:2]) else (0, 0)
         if not 0 <= row < self.nav.count():
             row, tab = 0, 0
         self.show_page(row)
-        tabs = self._page_tabs(self.pages.get(row))
+        page = self.pages.get(row)
+        tabs = self._page_tabs(page)
         if tabs is not None and 0 <= tab < tabs.count() and tabs.isTabEnabled(tab):
             tabs.setCurrentIndex(tab)
+        if len(place) != 6 or not place[3].isdigit():
+            return
+        register, record, field, keyboard = place[2], int(place[3]), place[4], place[5] == "1"
+        view = next((v for v in self._register_views_shown(page) if v.register.name == register), None)
+        columns = [f.name for f in view.model.fields] if view is not None else []
+        if view is not None and view.select_record(record, columns.index(field) if field in columns else 0) \
+                and keyboard:
+            view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _say_saved(self, index: int) -> None:
         """"Saved" after an edit; after Ctrl+Z or Ctrl+Shift+Z, what was undone or redone — from another page
@@ -928,6 +965,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return True
         focus = QApplication.focusWidget()
+        self._keyboard_when_let_go = focus  # where the office is left (_remember_place), before it is moved
         if focus is not None and self.isAncestorOf(focus):
             self.stack.setFocus(Qt.FocusReason.OtherFocusReason)  # an open cell stores what it holds, as on a click
         for view in self.findChildren(RegisterView):

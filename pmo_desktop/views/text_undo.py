@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
+from .excel_keys import is_excel_redo, is_redo
+
 _WATCHED = "office_undo_watched"
 
 
@@ -37,8 +39,17 @@ class OfficeUndoInTextBoxes(QObject):
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
-            for key, undo in ((QKeySequence.StandardKey.Undo, True), (QKeySequence.StandardKey.Redo, False)):
-                if event.matches(key) and not _has_own(watched, undo):
+            if (is_excel_redo(event) and not event.matches(QKeySequence.StandardKey.Redo)
+                    and _has_own(watched, False)):
+                # Ctrl+Y where the desktop's box knows only Ctrl+Shift+Z (X11): the box's own redo, as Ctrl+Y is
+                # everywhere else — not the office's, which the window's Ctrl+Y (excel_keys.py) would do
+                if event.type() == QEvent.Type.ShortcutOverride:
+                    event.accept()
+                elif isinstance(watched, (QLineEdit, QPlainTextEdit, QTextEdit)):
+                    watched.redo()
+                return True
+            for undo, pressed in ((True, event.matches(QKeySequence.StandardKey.Undo)), (False, is_redo(event))):
+                if pressed and not _has_own(watched, undo):
                     if event.type() == QEvent.Type.KeyPress:
                         # the window's action is off (nothing left to undo or redo): the window says so
                         QApplication.sendEvent(watched.window(), QKeyEvent(event.type(), event.key(),

@@ -163,7 +163,10 @@ PLAN_POINTS = Register(
     entity=BenefitPlanPoint,
     parent="benefit_id",
     fields=[
-        Field("on", "Date", Kind.DATE, required=True, width=11),
+        # a planned value's day, typed without its year, is the next such day, as a target's is: a plan typed in
+        # December as "1 Jan" 100, "1 Jul" 250 was read 1 Jan 2027 and 1 Jul 2026 — the nearer — and drew a rise
+        # planned for next year as a fall from last summer (walkthrough 35)
+        Field("on", "Date", Kind.DATE, required=True, width=11, when=DATE_AHEAD),
         Field("value", "Planned value", Kind.FLOAT, required=True, width=12),
     ],
 )

@@ -44,12 +44,13 @@ from ...excel.row_planner import CREATED_ON_CONFIRMATION
 from ...excel.value_translation import OPEN_LISTS
 from ...excel.workbook_reader import SafeWorkbook, column_letters, file_stamp
 from ...models import records
-from ...models.errors import StoreError
+from ...models.errors import StoreError, ValidationError
 from ...models.fields import Kind, count_of
 from ...models.registers import REGISTERS
 from ..accessibility import name_table
 from ..background import run_with_progress
 from ..document import Document
+from ..register_table.date_entry import parse_typed_date
 from ..screen_fit import resize_within_screen
 from ..theme import colours
 from .import_command import ImportCommand
@@ -403,9 +404,13 @@ class ImportDialog(QDialog):
         office's own. Still updated as the rules decide; said once, above the buttons, with the way to keep both."""
         if plan.own_export:
             return ""
+        # Only a row matched by its ID can be another record under that ID: a person is matched by the name it
+        # has, and the program is the office's one — another office's export imported into a fresh office warned
+        # of "a record the office already has another title or name ()", the program's name being the file's.
         codes = [prow.report.code for sheet in plan.sheets if not sheet.synthetic
                  and (named := REGISTERS[sheet.register].name_field) is not None
-                 for prow in sheet.rows if prow.report.action == Action.UPDATE and named.name in prow.values]
+                 for prow in sheet.rows
+                 if prow.report.action == Action.UPDATE and prow.report.code and named.name in prow.values]
         if not codes:
             return ""
         shown = ", ".join(codes[:8]) + (f" and {len(codes) - 8} more" if len(codes) > 8 else "")
@@ -456,6 +461,8 @@ class ImportDialog(QDialog):
             if f.kind == Kind.SCALE:
                 names = f.scale_names(ctx)
                 targets = [(f"{i} – {n}", str(i)) for i, n in enumerate(names, start=1)]
+            elif f.kind == Kind.DATE:
+                targets = []  # no list of dates: the dropdown is editable, the user types the day meant (left45)
             else:
                 targets = [(c, c) for c in f.choices]
             for value, count in sorted(values.items()):
@@ -464,8 +471,10 @@ class ImportDialog(QDialog):
                 if (register, name) in OPEN_LISTS:
                     items.append((f"Add “{value}” to the office's list", value))
                 target = self.translations.get(register, {}).get(name, {}).get(value)
+                if f.kind == Kind.DATE and target:
+                    items.append((target, target))  # the day the user typed, shown as chosen
                 self._add_value_row((register, name, value), f"{f.label}: “{value}”{rows}", items, target,
-                                    keep_focus)
+                                    keep_focus, typed_date=f.kind == Kind.DATE)
         # the organisation's own categories joining the office's list: added as they are unless the user
         # translates one to a category the office has ("Schedule" → Capacity), remembered for the layout
         # (a value the user translated stays listed with its choice, to be changed back)
@@ -487,9 +496,13 @@ class ImportDialog(QDialog):
         self._fit_mapping_pane()
 
     def _add_value_row(self, key: tuple[str, str, str], text: str, items: list[tuple[str, str | None]],
-                       current: str | None, keep_focus: object) -> None:
+                       current: str | None, keep_focus: object, typed_date: bool = False) -> None:
         """A row of the values table: the value as read, and a dropdown of what it may be read as, showing
-        ``current`` (the user's translation); the keyboard goes back to the dropdown it was in."""
+        ``current`` (the user's translation); the keyboard goes back to the dropdown it was in.
+
+        ``typed_date``: a date column's word ("tomorrow", "ASAP", "TBC"): its dropdown is editable, the user
+        types the day it means and presses Enter — the only translation there is to a day the workbook does not
+        give (before, only "leave the cell empty" was offered, and the word was lost)."""
         register, name, value = key
         r = self.values_table.rowCount()
         self.values_table.insertRow(r)
@@ -507,6 +520,8 @@ class ImportDialog(QDialog):
             combo.addItem(item, data)
         if current is not None:
             combo.setCurrentIndex(max(0, combo.findData(current)))
+        if typed_date:
+            combo.type_dates(partial(self._date_typed, combo, register, name, value))
         combo.setProperty("key", key)
         combo.setToolTip(combo.currentText())
         combo.setMaximumHeight(combo.sizeHint().height())  # at the top of a row its wrapped label makes taller
@@ -560,6 +575,21 @@ class ImportDialog(QDialog):
 
     def _translation_chosen(self, combo: QComboBox, register: str, name: str, value: str, _index: int) -> None:
         self.translate_value(register, name, value, combo.currentData())
+
+    def _date_typed(self, combo: TranslationCombo, register: str, name: str, value: str, typed: str) -> None:
+        """The day typed into a date word's dropdown, read as a date typed in the office is (the user's locale
+        order, "tomorrow" the user's tomorrow): the word is translated to it; a text that is no date is said in
+        the dropdown's tooltip and translates nothing."""
+        label = REGISTERS[register].field(name).label
+        try:
+            day = parse_typed_date(typed, label)
+        except ValidationError as e:
+            combo.setToolTip(str(e))
+            return
+        if day is not None:
+            # after the key press is done: the preview made anew replaces this dropdown, whose line edit is
+            # still handling the Enter that typed it (translated at once, Qt crashed)
+            QTimer.singleShot(0, self, partial(self.translate_value, register, name, value, day.isoformat()))
 
     def translate_value(self, register: str, name: str, value: str, target: str | None) -> None:
         """Read ``value`` of field ``name`` as ``target`` (None: leave it an error) and preview again."""

@@ -11,6 +11,7 @@ choice does stay whole; the whole choice is the box's tooltip.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QKeyEvent
@@ -69,11 +70,32 @@ class TranslationCombo(QComboBox):
         limit = screen.availableGeometry().width() - 16 if screen is not None else needed
         return max(self.width(), min(needed, limit))
 
+    def type_dates(self, typed: Callable[[str], None]) -> None:
+        """Make the box editable for a date column's word: the user types the day and presses Enter, ``typed``
+        gets the text (nothing is added to the list: the preview made anew shows the day chosen); a choice
+        picked from the list still works as in any dropdown."""
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        line = self.lineEdit()
+        assert line is not None  # made by setEditable
+        line.setPlaceholderText("type a date, e.g. 2026-03-31")
+        line.returnPressed.connect(lambda: typed(line.text()))
+        if self.currentData() is None:  # not translated yet: an empty field to type into, its example shown
+            line.clear()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Letters typed choose the first choice they begin, as Qt's own search does — but the run of letters
         goes on in the dropdown made anew by the choice its first letter made: "Occurred" typed chose Open at
         "O", then, in the new dropdown, "c" alone — Closed — and Enter imported Closed."""
         text = event.text()
+        if self.isEditable():  # a date's box: the letters are the date typed, not a search of the choices
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                # the Enter that gave the day (its line edit passes it on): not the dialog's default button too,
+                # which imported the preview before the day was read into it
+                event.accept()
+                return
+            super().keyPressEvent(event)
+            return
         if not text or not text.isprintable() or event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
             _typed.text = ""
             super().keyPressEvent(event)
@@ -117,6 +139,9 @@ class TranslationCombo(QComboBox):
         return fitted_choice(self.currentText(), self.fontMetrics(), field.width() - 4)
 
     def paintEvent(self, event) -> None:
+        if self.isEditable():  # its line edit shows the text typed or chosen
+            super().paintEvent(event)
+            return
         painter = QStylePainter(self)
         option = QStyleOptionComboBox()
         self.initStyleOption(option)

@@ -33,10 +33,15 @@ from ...models.kinds import FieldKind
 from .commands import LONG_EDIT, CellEdit, EditCellsCommand
 from .confirm import edited_rows
 from .table_model import OFFSET, format_value, stored_rows, typed_value
-from .windowed import WindowedRegisterModel
+from .windowed import WindowedRegisterModel, positions_in
 
 if TYPE_CHECKING:
     from .register_view import RegisterView
+
+# Cells refused by a Replace All listed in its dialog at most: a replacement refused in a column of choices among a
+# million risks (every "Supplier" category) listed 142,857 lines, which the list took 1.75 s of the window to lay
+# out; past these the list says how many more, each left as it was for the same kinds of reasons.
+REFUSALS_LISTED = 1_000
 
 
 @dataclass
@@ -325,30 +330,36 @@ class ReplaceDialog(QDialog):
         painting; Cancel: nothing replaced, None): the database's search, then every row it finds matched —
         seconds for 100,000 rows, which froze the window. Only what Qt must answer is asked here first: the
         order the rows are shown in."""
-        from ..background import run_with_progress
+        from ..background import collector_paused, run_with_progress
 
         view, model = self.view, self.view.model
         register, ctx, office, parent_id = model.register, view.document.context, view.document.office, model.parent_id
         columns, fields, key = self.columns(), model.fields, m.find.lower()
         found: list[tuple[int, tuple]] | None = self._scope if self._scope_key == key else None
         held: dict[int, tuple] = {}  # a table in memory: each record's row as it holds it (its version)
-        if found is not None:
-            shown: dict[int, int] = {}
-        elif isinstance(model, WindowedRegisterModel):
+        shown: dict[int, int] = {}  # a table in memory: each record's row on screen
+        ids_shown = None  # a windowed table's ids in their order: the rows of those found worked out on the worker
+        if found is None and isinstance(model, WindowedRegisterModel):
             model._finish_listing()
-            shown = {rid: i for i, rid in enumerate(model.ids.tolist())}
+            # a copy (a memory copy): a million ids made into a dict here held the window 0.33 s
+            ids_shown = model.ids[:]
             import numpy  # noqa: F401  # here, not first on the worker: another worker may be importing it (half made)
-        else:
+        elif found is None:
             shown, held = self._shown_rows()
 
         def job(progress: Any, cancelled: Any) -> Outcome | None:
+            with collector_paused():  # a million rows read and matched: no full pass of the collector holding the window
+                return matched(progress, cancelled)
+
+        def matched(progress: Any, cancelled: Any) -> Outcome | None:
             progress(0, 1)  # the dialog's clock starts: shown if this takes 0.4 s
             scope = found
             if scope is None:
                 rows = office.read(candidate_rows, register, ctx, parent_id, key)
                 if cancelled():
                     return None
-                scope = sorted(((shown[row[0]], held.get(row[0], row)) for row in rows if row[0] in shown),
+                at = shown if ids_shown is None else positions_in(ids_shown, [row[0] for row in rows])
+                scope = sorted(((at[row[0]], held.get(row[0], row)) for row in rows if row[0] in at),
                                key=lambda pair: pair[0])
             return plan_cells(scope, register, fields, columns, m, ctx, office, progress, cancelled)
 
@@ -378,7 +389,7 @@ class ReplaceDialog(QDialog):
                     self.refusals.setVisible(False)
                     self.message.setText("Cancelled: nothing replaced.")
                 return outcome
-        changed = len({e.record_id for e in outcome.edits})
+        changed = len(outcome.versions)  # one version a record edited (a set of a million ids took 0.5 s)
         message = (f"Replaced {len(outcome.edits):,} in {count_of(changed, self.view.register.noun)}"
                    if outcome.edits else "Nothing replaced")
         if outcome.new_names and outcome.edits:
@@ -387,7 +398,7 @@ class ReplaceDialog(QDialog):
         if outcome.refused:
             message += (f"; {count_of(len(outcome.refused), 'cell')} left as "
                         f"{'it was' if len(outcome.refused) == 1 else 'they were'}, refused")
-            self.refusals.setPlainText("\n".join(outcome.refused))
+            self.refusals.setPlainText(refusals_text(outcome.refused))
         self.refusals.setVisible(bool(outcome.refused))
         self.message.setText(message + (":" if outcome.refused else "."))  # the list follows, in the dialog
         self.view.document.note.emit(message + (" (listed in the Replace dialog)." if outcome.refused else "."))
@@ -399,6 +410,15 @@ class ReplaceDialog(QDialog):
                              self.view.document.context, self.view.document.office)
         assert outcome is not None  # not cancellable here
         return outcome
+
+
+def refusals_text(refused: list[str]) -> str:
+    """The cells refused, a line each, as the dialog lists them: the first ``REFUSALS_LISTED``, then how many more."""
+    text = "\n".join(refused[:REFUSALS_LISTED])
+    more = len(refused) - REFUSALS_LISTED
+    if more > 0:
+        text += f"\n… and {count_of(more, 'more cell')} refused, left as they were (not listed)."
+    return text
 
 
 def plan_cells(found: list[tuple[int, tuple]], register: Any, fields: Any, columns: list[int], m: Matcher, ctx: Any,

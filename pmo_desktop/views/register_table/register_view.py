@@ -48,6 +48,7 @@ from ...models.values import normalise_key
 from .. import stored_settings
 from ..accessibility import name_table
 from ..document import Document
+from ..excel_keys import clear_keys
 from ..zoom import zoom
 from .clipboard import parse_tsv, to_tsv
 from .commands import CompositeCommand, CreateRecordsCommand, DeleteRecordsCommand
@@ -62,6 +63,7 @@ from .table_model import LazyCells, number_as_typed, typed_value
 from .windowed import (
     WindowedRegisterModel,
     import_numpy_after_first_paint,
+    keep_scroll_on_records,
     make_models,
     rank_columns_after_first_paint,
 )
@@ -361,6 +363,7 @@ class RegisterView(QWidget):
         if isinstance(self.model, WindowedRegisterModel):  # its first sort, filter or search uses numpy
             import_numpy_after_first_paint(self.table.viewport())
             rank_columns_after_first_paint(self.table.viewport(), self.model)
+            keep_scroll_on_records(self.table, self.model)
         self.delegate = FieldDelegate(self.proxy, self.table)
         self.table.setItemDelegate(self.delegate)
         if isinstance(self.proxy, RegisterFilterProxy):
@@ -517,8 +520,7 @@ class RegisterView(QWidget):
                                           "Delete the selected rows (Shift+Del, or Del on whole rows)")
         self.copy_action = self._action("Copy", self.copy, [QKeySequence.StandardKey.Copy])
         self.paste_action = self._action("Paste", self.paste, [QKeySequence.StandardKey.Paste])
-        self.clear_action = self._action("Clear Cells / Delete Selected Rows", self.delete_or_clear,
-                                         [QKeySequence.StandardKey.Delete, "Backspace"],
+        self.clear_action = self._action("Clear Cells / Delete Selected Rows", self.delete_or_clear, clear_keys(),
                                          "Del clears the selected cells, or deletes the selected whole rows")
         self.find_action = self._action("Find", self.focus_search, [QKeySequence.StandardKey.Find])
         # Excel's Ctrl+H: the platform's Replace key, Ctrl+H where it has none (macOS)

@@ -43,7 +43,7 @@ Differences from the in-memory table, all deliberate:
   ids kept, not listed again, while the register's signature and the day stay the same (``_keep``:
   ``KEEP_IDS_AT_MOST`` ids, the least recently shown dropped first); and a column filter of a sorted table
   whose sort a kept window shows is that window's ids less those failing the filter, whole at once
-  (``_narrowed``), not its first rows then the rest. The rows read for the pages painted are kept by id
+  (``_narrowed_from``), not its first rows then the rest. The rows read for the pages painted are kept by id
   as long (``_kept_rows``, as many as the pages in memory hold): a window shown again paints without reading.
 """
 
@@ -59,7 +59,7 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QIdentityProxyModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from ...models import errors, search_index, sort_index, windows
 from ...models.fields import Register
@@ -91,6 +91,10 @@ FIRST_ROWS_SERVER = 200
 # risks' rows about 1.3 s), each value parsed and compared — all of which held the window before the edit's own
 # progress dialog showed.
 READ_ON_WORKER_FROM = 5_000
+# From this many records a sort's, a filter's or a search's query of every row runs on a worker
+# (``_reorder_on_worker``): among 1,000,000 risks a sort by title held the GUI thread 0.5–0.6 s of CPU, a status
+# filter 0.17 s, and more on a loaded machine. The table shows the rows before until the new ids are in place.
+QUERY_ON_WORKER_FROM = 50_000
 WIDEN_AT_MOST = 20_000  # records changed at once whose dates widen the dates' bounds kept (``_follow_bounds``)
 # The GUI thread waits for a worker (an index being built, the dates' bounds being read) this long at most,
 # then goes on without it (the worker goes on too). A worker is not always in our hands: on PostgreSQL a
@@ -174,6 +178,49 @@ def rank_columns_after_first_paint(viewport, model: WindowedRegisterModel) -> No
     _AfterFirstPaint(viewport, lambda: QTimer.singleShot(NUMPY_AFTER_MS, model, model.rank_columns_ahead))
 
 
+def keep_scroll_on_records(table, model: WindowedRegisterModel) -> None:
+    """``table`` (a windowed model's) keeps its scroll position on the same records when the model lays its rows out
+    anew — a sort swapped in once read on a worker, others' change, a search's rest: the current cell's record, when
+    it was in view, stays where it was on the screen; else the record of the top row stays at the top. Without it the
+    table stayed at the same row numbers, showing other records (the current cell off screen)."""
+    _ScrollOnRecords(table, model)
+
+
+class _ScrollOnRecords(QObject):
+    def __init__(self, table, model: WindowedRegisterModel) -> None:
+        super().__init__(table)
+        self._table, self._model = table, model
+        self._anchor: tuple[int, int] | None = None  # (record, its row's top in the viewport) before the layout
+        model.layoutAboutToBeChanged.connect(self._remember)
+        model.layoutChanged.connect(self._restore)
+
+    def _remember(self, *_args) -> None:
+        table, model = self._table, self._model
+        self._anchor = None
+        current = table.currentIndex()
+        row = current.row() if current.isValid() else -1
+        if row < 0 or not 0 <= table.rowViewportPosition(row) < table.viewport().height():
+            row = table.rowAt(0)  # the current cell out of view (or none): the top row
+        if 0 <= row < model.rowCount():
+            self._anchor = (model.record_id(row), table.rowViewportPosition(row))
+
+    def _restore(self, *_args) -> None:
+        anchor, self._anchor = self._anchor, None
+        if anchor is None:
+            return
+        record_id, top = anchor
+        row = self._model.row_of(record_id)
+        if row is None:
+            return
+        table = self._table
+        bar = table.verticalScrollBar()
+        table.rowViewportPosition(row)  # (the view laid out again first)
+        if table.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem:
+            bar.setValue(row - round(top / max(1, table.rowHeight(row))))
+        else:
+            bar.setValue(table.rowViewportPosition(row) + bar.value() - top)
+
+
 class _AfterFirstPaint(QObject):
     def __init__(self, viewport, then) -> None:
         super().__init__(viewport)
@@ -226,6 +273,22 @@ class _Reload:
         self.token = token  # the model's ``_reload_token`` when it started: moot once that moved
         self.done = threading.Event()
         self.result: tuple | None = None  # (ids, signature, pages), None: it failed
+        self.ours: list[int] | None = None  # the records of our own edit it follows (None: others' change)
+        self.before: tuple[int, int, int] | None = None  # the register's signature before that edit
+
+
+class _Reorder(_Reload):
+    """A sort's, a filter's or a search's ids read on a worker (``WindowedRegisterModel._reorder_on_worker``) while the
+    table shows the rows before; ``result``: (ids, the window whose rest is still to list or None, the register's
+    signature when it was read, the rows of the pages in view)."""
+
+    def __init__(self, token: int, window: Window, reset: bool, kept: set[int], after) -> None:
+        super().__init__(token)
+        self.window = window
+        self.reset = reset  # a filter or a search: the table reset when they come; a sort: laid out again
+        self.kept = kept  # the edited rows kept in view (a sort), placed in the new order when it comes
+        self.after = after  # what follows once they are in place (a date's sort index built), or None
+        self.stop = windows.Stop()  # a newer sort, filter, search or edit made it moot: its query stopped
 
 
 class WindowedRegisterModel(RegisterTableModel):
@@ -247,13 +310,16 @@ class WindowedRegisterModel(RegisterTableModel):
         self._signature: tuple[int, int, int] = (0, 0, 0)
         # The ids of windows read whole (``_keep``), most recent last, while the register's signature and
         # the day are ``_kept_as_of``: a window shown again is not listed again (``_kept_ids``), a column
-        # filter of a sorted window is the sorted ids kept less those failing it (``_narrowed``).
+        # filter of a sorted window is the sorted ids kept less those failing it (``_narrowed_from``).
         self._kept_windows: OrderedDict[tuple, array[int]] = OrderedDict()
         self._kept_as_of: tuple[tuple[int, int, int], Any] | None = None
         # The rows read for the pages painted, by id, kept as the windows are (``_kept_rows``): a window shown
         # again, a filter taken off, paints the rows it showed before without reading them again.
         self._rows_read: OrderedDict[int, tuple] = OrderedDict()
         self._stale = False  # someone else changed the register: the id list is read again at the next refresh
+        # Our own edit moved the register's signature, which is being read on a worker with the ids
+        # (``_follow_our_edit``): the outside-changes check waits for it, a read of the ids meanwhile reads it too.
+        self._signature_behind = False
         self.search = ""
         self.column_filters: dict[int, set[str]] = {}
         self.record_ids: set[int] | None = None
@@ -365,42 +431,86 @@ class WindowedRegisterModel(RegisterTableModel):
         filter): in a large register, its first ``FIRST_ROWS`` ids now and the rest on a worker.
         ``keep_unmatched`` (a sort): the edited rows kept in view stay, at their places in the new order."""
         kept, self.unmatched = (self.unmatched if keep_unmatched else set()), set()
+        self._start_read()
+        window = self.window()
+        at_hand, read = self._ids_reader(window, first, signature)
+        if at_hand is not None:
+            ids, rest_of = at_hand, None
+        else:
+            assert read is not None
+            ids, rest_of = self.document.office.read(read, windows.Stop())
+        signature_now = None
+        if self._known_signature is not None:
+            signature_now, self._known_signature = self._known_signature, None
+        elif signature or self._stale or self._signature_behind:
+            signature_now = self.document.office.read(windows.signature, self.register, self.parent_id)
+        self._put_ids(window, ids, rest_of, signature_now, kept)
+
+    def _start_read(self) -> None:
+        """A new read of the window's ids begins: what was under way for the window before is moot — a background
+        read's answer never put in place (``_reload_token``), a listing's or a sort's or filter's query on a worker
+        stopped where it is."""
         self._reload_token += 1  # a background read started before is moot now
         self._drop_listing()
-        office, window = self.document.office, self.window()
-        shown, whole = window, True
-        known = None if signature else self._kept_ids(window)
-        narrowed = None if signature or known is not None else self._narrowed(window)
-        passing = None if signature or known is not None or narrowed is not None or window.sort_field \
-            else self._passing(window)
-        if known is not None:
-            self.ids = known  # shown before, the register unchanged: not listed again
-        elif narrowed is not None:
-            self.ids = narrowed
-        elif passing is not None:
-            self.ids = passing  # unsorted: in id order
-        elif first and self._total >= LIST_FIRST_FROM and windows.can_list_first(self.register, window):
-            limit = FIRST_ROWS if office.store.is_sqlite else min(FIRST_ROWS, FIRST_ROWS_SERVER)
-            self.ids, window, complete = office.read(windows.first_ids, self.register, window, limit,
-                                                     self.document.context, self._bounds())
-            if not complete:  # fewer than FIRST_ROWS: they are all
-                self._list_rest(window)
-                whole = False
-        else:
-            self.ids = office.read(windows.fetch_ids, self.register, window, self.document.context, self._bounds())
-        if self._known_signature is not None:
-            self._signature, self._total, self._known_signature = self._known_signature, self._known_signature[0], None
-            self._stale = False
-        elif signature or self._stale:
-            self._signature = office.read(windows.signature, self.register, self.parent_id)
-            self._total = self._signature[0]
-            self._stale = False
+        if isinstance(self._reloading, _Reorder):
+            self._reloading.stop.stop()
+            self._reloading = None
+
+    def _ids_reader(self, window: Window, first: bool, signature: bool):
+        """How the ids of ``window`` are had: ``(ids, None)`` when they are at hand — a window kept, a sorted
+        window kept narrowed by the columns' classes, an unsorted filter by them (no query of every row) —, else
+        ``(None, read)``: ``read(session, stop)`` gives ``(ids, rest_of)`` by the database's query, on the GUI
+        thread or on a worker (``_reorder_on_worker``); ``rest_of`` is the window whose rest is still to list when
+        those are only its first ``FIRST_ROWS`` ids (``first``, a large register). It reads nothing of the
+        model's changing state, so a worker may run it."""
+        sorted_ids = None
+        unsorted = replace(window, sort_field=None, descending=False)
+        if not signature:
+            known = self._kept_ids(window)
+            if known is not None:
+                return known, None  # shown before, the register unchanged: not listed again
+            sorted_ids = self._narrowed_from(window)
+            if sorted_ids is not None:
+                passing = self._passing(unsorted)
+                if passing is not None:
+                    return windows.among(sorted_ids, passing), None
+            elif not window.sort_field:
+                passing = self._passing(window)
+                if passing is not None:
+                    return passing, None  # unsorted: in id order
+        register, ctx, bounds = self.register, self.document.context, self._bounds()
+        first_rows = None
+        if sorted_ids is None and first and self._total >= LIST_FIRST_FROM and windows.can_list_first(register, window):
+            first_rows = FIRST_ROWS if self.document.office.store.is_sqlite else min(FIRST_ROWS, FIRST_ROWS_SERVER)
+
+        def read(session, stop: windows.Stop) -> tuple[array[int], Window | None]:
+            if sorted_ids is not None:  # a sorted window kept, less those failing the filters (``_narrowed_from``)
+                return windows.among(sorted_ids, windows.fetch_ids(session, register, unsorted, ctx, bounds, stop)), None
+            if first_rows is not None:
+                with stop.watching(session):
+                    ids, shown, complete = windows.first_ids(session, register, window, first_rows, ctx, bounds)
+                return ids, (None if complete else shown)  # fewer than FIRST_ROWS: they are all
+            return windows.fetch_ids(session, register, window, ctx, bounds, stop), None
+
+        return None, read
+
+    def _put_ids(self, window: Window, ids: array[int], rest_of: Window | None,
+                 signature: tuple[int, int, int] | None, kept: set[int]) -> None:
+        """The ids of ``window`` read (``_ids_reader``) put in place, the register's ``signature`` with them when it
+        was read; the rest listed on a worker when these are the first rows (``rest_of``); the edited rows kept in
+        view (``kept``) placed in the new order."""
+        self.ids = ids
+        if rest_of is not None:
+            self._list_rest(rest_of)
+        if signature is not None:
+            self._signature, self._total, self._stale = signature, signature[0], False
+            self._signature_behind = False
         self._drop_pages()
-        if whole:
-            self._keep(shown, self.ids)
+        if rest_of is None:
+            self._keep(window, self.ids)
         if kept:
             self.ids = self.ids[:]  # a copy: the ids kept stay the window's own
-            listed = _positions_in(self.ids, kept)
+            listed = positions_in(self.ids, kept)
             rows = {row[0]: row for row in self._fetch(ids=sorted(kept - listed.keys()))}
             for rid, row in sorted(rows.items()):
                 n = self._place_for(row)
@@ -409,9 +519,109 @@ class WindowedRegisterModel(RegisterTableModel):
                 self.unmatched.add(rid)
 
     def reload(self, signature: bool = True, first: bool = False) -> None:
+        if not signature and self._known_signature is None:  # a filter, a search, Reapply: the table's own change
+            self._read_window(first, keep_unmatched=False, reset=True)
+            return
         self.beginResetModel()
         self._read_ids(signature, first)
         self.endResetModel()
+
+    def _read_window(self, first: bool, keep_unmatched: bool, reset: bool, after=None) -> None:
+        """The ids of the window the table now asks for (a sort, a filter, a search) put in place: those at hand at
+        once (``_ids_reader``); a query of every row on a worker in a large register (``_reorder_on_worker``); else
+        here. ``reset``: a filter's or a search's new rows (the selection cleared), else a sort's (the selection and
+        the current cell kept on their records). ``after``: called once they are in place."""
+        kept = set(self.unmatched) if keep_unmatched else set()
+        window = self.window()
+        self._start_read()
+        at_hand, read = self._ids_reader(window, first, signature=False)
+        if at_hand is None and self._reads_on_worker():
+            assert read is not None
+            self._reorder_on_worker(window, read, kept, reset, after)
+            return
+
+        def change() -> None:
+            self.unmatched = set()
+            if at_hand is not None:
+                ids, rest_of = at_hand, None
+            else:
+                assert read is not None
+                ids, rest_of = self.document.office.read(read, windows.Stop())
+            signature = (self.document.office.read(windows.signature, self.register, self.parent_id)
+                         if self._stale or self._signature_behind else None)
+            self._put_ids(window, ids, rest_of, signature, kept)
+
+        self._show(change, reset)
+        if after is not None:
+            after()
+
+    def _show(self, change, reset: bool) -> None:
+        """``change`` of the ids told to the view: a reset (a filter, a search), or a layout change that keeps the
+        selection and the current cell on their records (a sort)."""
+        if reset:
+            self.beginResetModel()
+            change()
+            self.endResetModel()
+        else:
+            self._relayout(change)
+
+    def _reads_on_worker(self) -> bool:
+        """Whether a window's query of every row runs on a worker (``QUERY_ON_WORKER_FROM``)."""
+        return self.parent_id is None and self._total >= QUERY_ON_WORKER_FROM
+
+    def _reorder_on_worker(self, window: Window, read, kept: set[int], reset: bool, after) -> None:
+        """A sort's, a filter's or a search's query (``read``, from ``_ids_reader``) run on a worker with its own
+        connection, with the register's signature when others' change is pending and the rows of the pages in view
+        in the new order; meanwhile the table shows the rows before, as they were, and what needs every id in its
+        order (a record's row, an edit) waits for the answer (``_finish_reload``). It is put in place in one step
+        (``_install_reorder``); a newer sort, filter, search or edit first makes it moot and stops its query where
+        it is (``_start_read``)."""
+        job = self._reloading = _Reorder(self._reload_token, window, reset, kept, after)
+        office, register, parent_id = self.document.office, self.register, self.parent_id
+        stale = self._stale or self._signature_behind  # the register's signature read with the ids
+        numbers, fetch, page_size, width = self._page_numbers(), rows_reader(register, self.document.context, parent_id), \
+            PAGE, len(self.fields)
+
+        def read_all(session):
+            ids, rest_of = read(session, job.stop)
+            signature = windows.signature(session, register, parent_id) if stale else None
+            pages = {} if kept else read_pages(session, fetch, ids, numbers, page_size, width)
+            return ids, rest_of, signature, pages
+
+        def work() -> None:
+            try:
+                if not job.stop.stopped:
+                    job.result = office.read(read_all)
+            except windows.Stopped:
+                pass  # moot: a newer read replaced it
+            except Exception as e:  # noqa: BLE001 — the server is away, the file closed: read again on the GUI thread
+                log.info("The ids of %s not read on a worker: %s", register.name, e)
+            finally:
+                job.done.set()
+            try:
+                self._reloaded.emit(job)  # queued to the GUI thread, where the model lives
+            except RuntimeError:
+                pass  # the model was deleted meanwhile
+
+        self.document.start_worker(work, "pmo-window-order")
+
+    def _install_reorder(self, job: _Reorder) -> None:
+        """GUI thread: a sort's, a filter's or a search's ids read on a worker (``_reorder_on_worker``) in place of
+        the rows shown before, in one step; the pages in view read with them, so painting them reads nothing."""
+        if job.result is None:  # its query failed (logged): read here, as before, where a failure is seen
+            self._show(lambda: self._read_ids(signature=False, first=job.reset, keep_unmatched=bool(job.kept)), job.reset)
+        else:
+            ids, rest_of, signature, pages = job.result
+
+            def change() -> None:
+                self.unmatched = set()
+                self._put_ids(job.window, ids, rest_of, signature, set(job.kept))
+                if pages and not self.unmatched:  # (rows kept in view moved the others: read as painted)
+                    self._pages = OrderedDict(sorted(pages.items()))
+
+            self._show(change, job.reset)
+        if job.after is not None:
+            job.after()
 
     # ------------------------------------------------------------------ windows read before, kept
     def _keep(self, window: Window, ids: array[int]) -> None:
@@ -419,7 +629,7 @@ class WindowedRegisterModel(RegisterTableModel):
         all) while the register's signature and the day stay as they are. Among 100,000 risks a sort
         SQLite makes again is 45–65 ms of CPU (its ORDER BY), a filter of a sorted table 75–95 ms (its first
         rows, then every id); a window kept, none. Never once others' change is known and not yet read."""
-        if self._stale or self._known_signature is not None:
+        if self._stale or self._known_signature is not None or self._signature_behind:
             return
         as_of = (self._signature, self.today())
         if self._kept_as_of != as_of:
@@ -436,7 +646,7 @@ class WindowedRegisterModel(RegisterTableModel):
     def _kept_valid(self) -> bool:
         """Whether the windows kept are still the register's: its signature as this table last read it,
         the same day (the review status is today's), no change of others known and not yet read."""
-        return (not self._stale and self._known_signature is None
+        return (not self._stale and self._known_signature is None and not self._signature_behind
                 and self._kept_as_of == (self._signature, self.today()))
 
     def _kept_ids(self, window: Window) -> array[int] | None:
@@ -455,13 +665,13 @@ class WindowedRegisterModel(RegisterTableModel):
                 ids = windows.ids_by_ranks(ranked, window.descending)
         return ids
 
-    def _narrowed(self, window: Window) -> array[int] | None:
-        """A sorted window of column filters (no search, no record filter) whose sort a window kept shows
-        with some of those filters only (none: the whole register sorted): the records passing every
-        filter, listed in id order (a scan, no sort), kept in the kept window's order (``windows.among``:
-        a subset of a sorted list is in the same sort's order). Among 100,000 risks sorted by category, the
-        filter by status 74 ms of SQLite's CPU (its first 2,000 rows sorted, then every id sorted again on a
-        worker) → 14 ms. None when no such window is kept."""
+    def _narrowed_from(self, window: Window) -> array[int] | None:
+        """For a sorted window of column filters (no search, no record filter), the ids of a window kept that
+        shows its sort with some of those filters only (none: the whole register sorted): ``window`` is then
+        those of them passing every filter, listed in id order (a scan, no sort), kept in the kept window's
+        order (``windows.among``: a subset of a sorted list is in the same sort's order; ``_ids_reader``). Among
+        100,000 risks sorted by category, the filter by status 74 ms of SQLite's CPU (its first 2,000 rows
+        sorted, then every id sorted again on a worker) → 14 ms. None when no such window is kept."""
         if (window.sort_field is None or window.search or window.record_ids is not None
                 or not window.column_filters):
             return None
@@ -477,14 +687,7 @@ class WindowedRegisterModel(RegisterTableModel):
         if sorted_ids is None and window.parent_id is None:  # the whole register sorted, from its ranks
             ranked = self._ranked_by(window.sort_field)
             sorted_ids = None if ranked is None else windows.ids_by_ranks(ranked, window.descending)
-        if sorted_ids is None:
-            return None
-        unsorted = replace(window, sort_field=None, descending=False)
-        passing = self._passing(unsorted)
-        if passing is None:
-            passing = self.document.office.read(windows.fetch_ids, self.register, unsorted,
-                                                self.document.context, self._bounds())
-        return windows.among(sorted_ids, passing)
+        return sorted_ids
 
     def _forget_kept(self) -> None:
         self._kept_windows.clear()
@@ -812,17 +1015,21 @@ class WindowedRegisterModel(RegisterTableModel):
         table's when the edit began (a copy: a reload meanwhile changes nothing of it)."""
         if len(cells) < READ_ON_WORKER_FROM:
             return super().edits_of(cells)
-        from ..background import run_with_progress
+        from ..background import collector_paused, run_with_progress
 
         pages, ids, fields, ctx = dict(self._pages), self.ids[:], self.fields, self.document.context
 
         def work(progress, cancelled) -> EditsWorkedOut | None:
+            with collector_paused():  # a million cells listed and edits made: no full pass of the collector meanwhile
+                return worked_out(progress, cancelled)
+
+        def worked_out(progress, cancelled) -> EditsWorkedOut | None:
             listed = list(cells)
             rows = self._rows_of(sorted({r for r, _c, _v in listed}), pages, ids)
             if cancelled():
                 return None
-            worked_out = edits_of(fields, listed, rows, ctx, cancelled, progress)
-            return None if cancelled() else worked_out  # Cancel pressed as late as the end: nothing changed
+            made = edits_of(fields, listed, rows, ctx, cancelled, progress)
+            return None if cancelled() else made  # Cancel pressed as late as the end: nothing changed
 
         # ``at_once``: the window takes no key meanwhile (a second Ctrl+D inside the first)
         return run_with_progress(QApplication.activeWindow(), f"Reading {len(cells):,} cells…", work, at_once=True)
@@ -840,13 +1047,13 @@ class WindowedRegisterModel(RegisterTableModel):
     def row_of(self, record_id: int) -> int | None:
         self._finish_listing()
         self._finish_reload()
-        return _positions_in(self.ids, (record_id,)).get(record_id)
+        return positions_in(self.ids, (record_id,)).get(record_id)
 
     def _positions(self, wanted) -> dict[int, int]:
         """Rows of several records: one pass over the ids when there are many."""
         self._finish_listing()
         self._finish_reload()
-        return _positions_in(self.ids, wanted)
+        return positions_in(self.ids, wanted)
 
     def search_text(self, row: int) -> str:
         return "\u0001".join(f.kind.search_text(v) for f, v in zip(self.fields, self._row(row)[OFFSET:])).lower()
@@ -886,9 +1093,9 @@ class WindowedRegisterModel(RegisterTableModel):
             self._build_sort_index_after(name)
             self.wait_for_indexes_ahead()
             build = False
-        self._relayout(lambda: self._read_ids(signature=False, keep_unmatched=True))
-        if build:  # a date: this sort went by key (``windows._unique_key``); its index is built once its rows are read
-            self._build_sort_index_after(name)
+        # a date: this sort went by key (``windows._unique_key``); its index is built once its rows are read
+        after = (lambda: self._build_sort_index_after(name)) if build else None
+        self._read_window(first=False, keep_unmatched=True, reset=False, after=after)
 
     def _wants_sort_index(self, name: str) -> bool:
         """Whether a large register's column sorted for the first time lacks its sort index (a reference
@@ -943,6 +1150,7 @@ class WindowedRegisterModel(RegisterTableModel):
         office = self.document.office
         before = self._signature
         self._signature = office.read(windows.signature, self.register, self.parent_id)
+        self._signature_behind = False
         self._total = self._signature[0]  # before the row signals: the view counts on them
         self._follow_bounds(before, ids)
         shown = [rid for rid in ids if rid in fresh]
@@ -1002,6 +1210,8 @@ class WindowedRegisterModel(RegisterTableModel):
         swaps these in (``OutsideAnswer``)."""
         from ...models import changes
 
+        if self._signature_behind:  # our own edit's signature still being read (``_follow_our_edit``): next time
+            return lambda session: None
         before, register, parent_id = self._signature, self.register, self.parent_id
         window, ctx = self.window(), self.document.context
         old_ids, token, page_size, width = self.ids, self._reload_token, PAGE, len(self.fields)
@@ -1032,7 +1242,7 @@ class WindowedRegisterModel(RegisterTableModel):
                 where.update((rid, len(old_ids) + i) for i, rid in enumerate(ids[len(old_ids):]))
                 positions = {rid: where[rid] for rid in (changed | tracked) if rid in where}
             else:
-                positions = _positions_in(ids, changed | tracked)
+                positions = positions_in(ids, changed | tracked)
             return OutsideAnswer(token, now, ids, pages, changed, positions,
                                  "same" if same else "appended" if appended else "moved")
 
@@ -1088,6 +1298,8 @@ class WindowedRegisterModel(RegisterTableModel):
         user sees) and the new ones, to flash. The id list itself is read again by the refresh that
         follows (``records_changed``), or at once when none of those changed (edits out of sight,
         deletions)."""
+        if self._signature_behind:  # our own edit's signature still being read (``_follow_our_edit``): next time
+            return set()
         now = windows.signature(session, self.register, self.parent_id)
         if now == self._signature:
             return set()
@@ -1153,15 +1365,17 @@ class WindowedRegisterModel(RegisterTableModel):
         thread (among 100,000 risks 0.1–0.5 s, a second and more among a million, and a relayout after it even
         when nothing moved), are read on a worker with the pages in view (``_reload_in_background``) and laid
         out only if their order moved (``_install_reloaded``). Meanwhile what needs every id in its order — a
-        record's row, the next edit — waits for them (``_finish_reload``)."""
+        record's row, the next edit — waits for them (``_finish_reload``). The register's signature is read with
+        them: read here, a scan of every row, it held the window 0.3–0.5 s among a million risks; until it comes
+        the outside-changes check waits (``_signature_behind``), so our edit is not taken for someone else's."""
         before = self._signature
-        self._signature = self.document.office.read(windows.signature, self.register, self.parent_id)
-        self._total = self._signature[0]
-        self._follow_bounds(before, ids)
+        self._signature_behind = True
         self._drop_pages()
         if self.ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(self.fields) - 1))
         self._reload_in_background()
+        assert self._reloading is not None
+        self._reloading.ours, self._reloading.before = list(ids), before
 
     def _reload_in_background(self) -> None:
         """Read the window's ids and signature on a worker thread with its own connection, with the rows of the
@@ -1210,16 +1424,20 @@ class WindowedRegisterModel(RegisterTableModel):
         self._reloading = None
         if job.token != self._reload_token:
             return
+        if isinstance(job, _Reorder):
+            self._install_reorder(job)
+            return
         if job.result is None:  # the server away, the file closed: the ids are read again at the next refresh
-            self._stale = True
+            self._stale, self._signature_behind = True, False  # (and the signature with them)
             return
         ids, sig, pages = job.result
         self._reload_token += 1  # a probe made from the ids before these is moot now
         self._forget_kept()  # read again after others' change
-        before = self._signature
+        before = self._signature if job.before is None else job.before
 
         def install() -> None:
             self.ids, self._signature, self._total = ids, sig, sig[0]
+            self._signature_behind = False
             self.unmatched.clear()  # read again: the filters as they are
             self._pages = OrderedDict(sorted(pages.items()))
             self._stale = False
@@ -1234,17 +1452,18 @@ class WindowedRegisterModel(RegisterTableModel):
                 self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(self.fields) - 1))
         else:
             self._relayout(install)
-        self._follow_bounds(before, None)  # others' change: which records, not known
+        self._follow_bounds(before, job.ours)  # others' change (None): which records, not known
 
     # ------------------------------------------------------------------ filters (from the proxy)
     def set_filters(self, search: str | None = None, column: int | None = None, allowed: set[str] | None = None,
                     record_ids: set[int] | None | bool = False, label: str = "") -> None:
         same_ids = (search is None and record_ids is False and column is not None
                     and self._filter_keeps_ids(column, allowed))
-        if not self.is_filtered and not self._stale and not self.listing and not same_ids:
+        # (not while a sort's ids are read on a worker: the ids shown are the order before, not the sort's)
+        if not self.is_filtered and not self._stale and not self.listing and not same_ids and self._reloading is None:
             # Kept while filtered, so that taking the filters off lists nothing (among 1,000,000 risks
             # sorted by title, 0.7 s of CPU), and a filter of it is its ids less those failing
-            # (``_narrowed``): while the register is unchanged (its signature, which every edit moves; any
+            # (``_narrowed_from``): while the register is unchanged (its signature, which every edit moves; any
             # change of it or of the settings drops it: ``_on_records_changed``) and the day the same.
             self._keep(self.window(), self.ids)
         if search is not None:
@@ -1262,7 +1481,7 @@ class WindowedRegisterModel(RegisterTableModel):
             self.record_ids = None if record_ids is None else set(record_ids)  # type: ignore[arg-type]
             self.record_filter_label = label if record_ids is not None else ""
         if not same_ids:
-            self.reload(signature=False, first=True)
+            self._read_window(first=True, keep_unmatched=False, reset=True)
 
     def expect_search(self, text: str) -> None:
         """The search box is being typed in: a search that will need the dates' first and last (a date's
@@ -1334,7 +1553,7 @@ class WindowedRegisterModel(RegisterTableModel):
         self.search, self.record_filter_label = "", ""
         self.column_filters.clear()
         self.record_ids = None
-        self.reload(signature=False, first=True)
+        self._read_window(first=True, keep_unmatched=False, reset=True)
 
     def distinct_values(self, column: int, limit: int) -> list[str]:
         f = self.fields[column]
@@ -1393,7 +1612,7 @@ def read_pages(session, fetch, ids: array, numbers: list[int], page_size: int, w
     return {n: [fetched.get(rid) or (rid, 0, *blank) for rid in rids] for n, rids in wanted.items()}
 
 
-def _positions_in(ids: array, wanted) -> dict[int, int]:
+def positions_in(ids: array, wanted) -> dict[int, int]:
     """Rows of some records in ``ids``, by numpy over the ids' own memory: about a millisecond for a
     million ids, where ``array.index`` or a pass in Python makes and compares an int per id (30–100 ms,
     holding the interpreter lock, so a worker doing it held up the GUI thread too)."""

@@ -303,6 +303,10 @@ class RisksPage(QWidget):
             return None
         assert command.issue_id is not None  # set by a successful apply
         self.select_record("issues", command.issue_id)
+        # The Raise issue button, hidden with its tab, let the keyboard fall to the issue log's search box: what
+        # was typed next (the issue's priority, its owner) went into the search, and the issue raised was filtered
+        # out of sight. The keyboard goes to the issue raised, current in the log.
+        self.issue_view.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return command.issue_id
 
     def edit_scale(self, scale=None) -> bool:
