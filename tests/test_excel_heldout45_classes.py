@@ -28,9 +28,9 @@ def test_the_owning_team_owns_the_risk_where_no_person_is_named(sqlite_store, tm
     import_all(sqlite_store, path)
     risks = by_code(sqlite_store, "risks")
     assert {c: r["owner"] for c, r in risks.items()} == {
-        "R01": "autopilot-sw", "R02": "ai-sw", "R03": "maps-platform", "R04": None}
-    assert "owner_team: all" in risks["R04"]["notes"]  # every team: no one to own it, no person called "all"
-    assert _people(sqlite_store) == ["ai-sw", "autopilot-sw", "maps-platform"]
+        "R01": "autopilot-sw", "R02": "ai-sw", "R03": "maps-platform", "R04": "all"}
+    # "all": every team owns it, a group as round 13's German "Alle" is, kept as written
+    assert _people(sqlite_store) == ["ai-sw", "all", "autopilot-sw", "maps-platform"]
 
     both = write_csv(tmp_path / "risk_log.csv", [
         ["ID", "Risk", "Owner", "Owning Team", "Status"],

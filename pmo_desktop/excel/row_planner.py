@@ -571,9 +571,6 @@ def _engagement_opening(text: str) -> str | None:
     return value_words("stakeholders.current_engagement").get(key)
 
 
-# A person's cell naming everyone ("All", "All teams"): no one person or team owns the record
-_EVERYONE = frozenset({"all", "everyone", "everybody", "all teams", "all staff", "whole team", "entire team",
-                       "todos", "tous", "alle"})
 # What joins two people's names in one cell: a slash, an ampersand, a plus, a comma or semicolon, "and"
 _SEVERAL_NAMES_RE = re.compile(r"\s*[/&+,;]\s*|\s+and\s+", re.I)
 # A person's full name: two to four words of letters, each capitalised ("Phyo Wai Aung", "Anne-Marie O'Neil")
@@ -2385,12 +2382,6 @@ class Planner:
                 # manager monitors the risk, …": the role the column names elsewhere that the sentence opens with
                 self._long_texts.append(f"{f.label}: {raw.strip()}")
                 raw = lead
-            if raw.__class__ is str and f.kind.is_reference and word_key(raw) in _EVERYONE:
-                # "all" in an owning team's column: every team owns it, which names no one to own it — no
-                # person called "all"; the word is kept in the notes under its header
-                head = plan.headers[c].strip() if c < len(plan.headers) and plan.headers[c] else f.label
-                self._long_texts.append(f"{_one_line(head)}: {raw.strip()}")
-                continue
             if raw.__class__ is str and f.kind.is_reference and (named_first := self._first_of_several(c, f, raw)):
                 # "Phyo Wai Aung / Kyaw Linn" in the owner's cell: a record has one owner (one decider, one action
                 # owner), and both names together are no one — the first named is the one, the whole cell is
@@ -3259,8 +3250,7 @@ class Planner:
                 return _MISS  # several channels' frequencies: the steps' way
             if f.kind.is_reference and ("\n" in raw and _wrapped_name(raw) or self._lead_name(c, raw) is not None
                                              or _name_then_date(raw) is not None
-                                             or self._first_of_several(c, f, raw) is not None
-                                             or word_key(raw) in _EVERYONE):
+                                             or self._first_of_several(c, f, raw) is not None):
                 return _MISS  # the level read, the reason kept in the notes; a name on one line: the steps' way
             if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 return _MISS
