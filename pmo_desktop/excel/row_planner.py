@@ -541,7 +541,7 @@ def _cut_code(text: str, limit: int) -> str:
     head = text[: limit - 1]
     if text[limit - 1: limit] not in ("", " ") and " " in head:
         at_word = head.rsplit(" ", 1)[0]
-        if "(" in at_word and at_word.rstrip(" ,;.(+&/-")[-1:] != "(" and not at_word.endswith("("):
+        if "(" in at_word.rstrip(" ,;.(+&/-"):  # some of the qualifier is left after the word-end cut
             head = at_word
     return head.rstrip(" ,;.(+&/-") + "…"
 
