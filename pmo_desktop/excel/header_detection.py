@@ -2483,6 +2483,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = _codes_over_counter(kind, mapping, dups, sample)
             mapping = _numbered_by_its_noun(kind, row, mapping, sample)
             mapping = _kind_by_values(kind, mapping, dups, sample)
+            mapping = _impact_areas_by_values(kind, row, mapping, sample)
             mapping = _repeats_written_out(kind, mapping, dups, sample)
             mapping = _text_rated(kind, mapping, sample)
             mapping = _repeats_rated(kind, mapping, dups, sample, row)
@@ -2783,6 +2784,36 @@ def _type_of_categories(kind: SheetKind, row: list[Any], group: list[Any] | None
         if len(values) >= 3 and len({v.lower() for v in values}) < len(values) and \
                 all(len(v) <= 40 and "\n" not in v and re.search(r"[^\W\d_]", v) for v in values):
             return {**mapping, c: "category"}
+    return mapping
+
+
+# The words a risk's type of impact is headed with ("Risk_Type", "Impact Type", "Area"): a header without any
+# of them (a "Department" of Finance, Quality) says nothing of what the risk affects
+_IMPACT_TYPE_WORDS = frozenset({"type", "types", "kind", "area", "areas", "dimension", "tipo", "typ", "domaine"})
+
+
+def _impact_areas_by_values(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                            sample: list[list[Any]]) -> dict[int, str]:
+    """A risk's type column no header word reads whose every cell names impact areas ("Risk_Type": "Cost &
+    Schedule", "Schedule") says what each risk affects: the register's impact areas, when no column gives
+    them (before, kept in the notes). Every cell must read whole ("Safety" anywhere: not impact areas)."""
+    if "impact_areas" not in kind.reg.field_names or "impact_areas" in mapping.values():
+        return mapping
+    translator = Translator(kind.register, add_unknown=False)
+    ctx = Context()
+    f = kind.reg.field("impact_areas")
+    for c, head in enumerate(row):
+        if c in mapping or not isinstance(head, str) or not _IMPACT_TYPE_WORDS.intersection(words_of(head)):
+            continue
+        values = [r[c] for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+        if len(values) < 2 or not all(isinstance(x, str) for x in values):
+            continue
+        try:
+            for x in set(values):
+                translator.parse(f, x, ctx, None)
+        except ValidationError:
+            continue
+        return {**mapping, c: "impact_areas"}
     return mapping
 
 

@@ -525,6 +525,63 @@ def _wrapped_name(text: str) -> bool:
                                          for line in lines[:-1])
 
 
+# An ID followed by a qualifier in brackets: one word with a digit ("T-O-RAN-01", "R12"), then "(…)"
+_QUALIFIED_ID_RE = re.compile(r"\s*([^\s(]*\d[^\s(]*)\s*\(([^()]+)\)\s*")
+
+
+def _qualified_id(text: str) -> tuple[str, str] | None:
+    """(the ID, its qualifier) of "T-O-RAN-01 (Non RT RIC + SMO)"; None for any other text."""
+    m = _QUALIFIED_ID_RE.fullmatch(text)
+    return (m.group(1), m.group(2).strip()) if m is not None else None
+
+
+def _cut_code(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, marked "…": at a word end ("T-O-RAN-01 (Non RT…") unless that
+    leaves nothing of the bracket ("T-SPLANE-01-C1 (mult…")."""
+    head = text[: limit - 1]
+    if text[limit - 1: limit] not in ("", " ") and " " in head:
+        at_word = head.rsplit(" ", 1)[0]
+        if "(" in at_word.rstrip(" ,;.(+&/-"):  # some of the qualifier is left after the word-end cut
+            head = at_word
+    return head.rstrip(" ,;.(+&/-") + "…"
+
+
+# What a stakeholder's status column is headed: its state, or the evidence of it ("Evidence / Status")
+_STATUS_HEADER_WORDS = frozenset({"status", "state", "evidence", "estado", "statut", "état", "situação", "situación"})
+# A state word opening a sentence: the words before a dash, colon or full stop ("Engaged — Pat Wiggins; …")
+_STATE_OPENING_RE = re.compile(r"\s*([^\W\d_][\w' -]*?)\s*(?:[—–:;.,(]|\s-\s|$)")
+
+
+def _names_a_status(header: Any) -> bool:
+    return bool(_STATUS_HEADER_WORDS.intersection(words_of(header)))
+
+
+@lru_cache(maxsize=4096)
+def _engagement_opening(text: str) -> str | None:
+    """The engagement level a status sentence opens with ("Engaged — weekly calls" → Supportive, "Cold — no
+    current engagement" → Unaware), by the engagement scale's words; None when its opening is none of them or
+    is a record's own state too ("Active — online ordering": the organisation's programme is running, which
+    says nothing of the relationship)."""
+    m = _STATE_OPENING_RE.match(text)
+    if m is None or len(m.group(1).split()) > 3:
+        return None
+    key = word_key(m.group(1))
+    if key in value_words("risks.status") or key in value_words("issues.status"):
+        return None
+    return value_words("stakeholders.current_engagement").get(key)
+
+
+# What joins two people's names in one cell: a slash, an ampersand, a plus, a comma or semicolon, "and"
+_SEVERAL_NAMES_RE = re.compile(r"\s*[/&+,;]\s*|\s+and\s+", re.I)
+# A person's full name: two to four words of letters, each capitalised ("Phyo Wai Aung", "Anne-Marie O'Neil")
+_NAME_WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*")
+
+
+def _persons_full_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and _NAME_WORD_RE.fullmatch(w) for w in words)
+
+
 def _name_then_why(text: str) -> str | None:
     """The name a sentence in a name's cell opens with ("Project Manager as this can impact the scope …",
     "Oleksandra Zaiats, Project Coordinator. This would …"): one to four words before a comma, a full stop or
@@ -1112,6 +1169,12 @@ class Planner:
         self._pair_guessed: dict[tuple[int, int], str] = {}
         self._pair_read: dict[tuple[str, str], Any] = {}
         self._pairs_placed: set[int] = set()  # the columns a part of which gave a field, said once (_say_pairs)
+        # a one-person column's cells naming several people → the first of them (_first_of_several), and the
+        # columns where some did, said once (_say_several)
+        self._several_seen: dict[tuple[int, str], str | None] = {}
+        self._sheet_bases: Counter[str] = Counter()  # _qualified_code: the sheet's IDs before their brackets
+        self._sheet_cuts: Counter[str] = Counter()  # and its IDs too long, cut to the length of an ID
+        self._several_named: dict[int, str] = {}
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
                   if n != PARENT and not n.startswith("@") and reg.field(n).kind.stored]
         for _, f in fields:
@@ -1136,6 +1199,12 @@ class Planner:
         self._ticks = [(c, *level) for c, n in sorted(mapping.items()) if (level := tick_level(n)) is not None]
         self._engaged = [(c, n[len(ENGAGE):]) for c, n in sorted(mapping.items())
                          if n.startswith(ENGAGE) and n != ENGAGE_ROW]
+        # a stakeholder list's status or evidence column ("Evidence / Status": "Engaged — weekly calls", "Cold — no
+        # current engagement") where no column gives the current engagement: the state each cell opens with is
+        # where the stakeholder is now (_engagement_opening); the whole cell stays in the notes
+        self._status_engagement = [c for c, h in plan.extras.items() if _names_a_status(h)] \
+            if "current_engagement" in reg.field_names and "current_engagement" not in mapping.values() \
+            and not self._engaged else []
         # "Current" / "Desired" beside a stakeholder's two rows: which level the plain marks of each row give
         engage_row = next((c for c, n in mapping.items() if n == ENGAGE_ROW), None)
         self._lengths = _column_lengths(reg, [f for _, f in fields])
@@ -1179,12 +1248,18 @@ class Planner:
                                                                count_rows=parent_reg is None)
         # the names and roles each column of people writes as names, for its sentences opening with one
         # (worked out when a sentence is first met: most sheets name their people plainly and pay nothing)
-        person_texts = [c for c, f in fields if f.kind.is_reference]
+        person_texts = [c for c, f in fields if f.kind.is_reference] + \
+            [c for c, _n, f in self._action_by if f.kind.is_reference]  # an action owner's too (_first_of_several)
         self._names_in = {}
         self._names_from = None
         if person_texts and (kept is not None or reader.declared_rows <= KEEP_ROWS):
             self._names_from = (person_texts, kept if kept is not None else
                                 (lambda: list(reader.data_rows(header_row + 1, width))))
+        # the sheet's own IDs, for an ID too long to be one with a qualifier in brackets (_qualified_code): read
+        # when such an ID is first met, None when the sheet is too long to hold
+        self._sheet_ids: set[str] | None = None
+        self._ids_from = None if code_col is None or kept is None and reader.declared_rows > KEEP_ROWS else \
+            (code_col, kept if kept is not None else (lambda: list(reader.data_rows(header_row + 1, width))))
         month_first = [f"“{headers[c] if c < len(headers) else f.label}”" for c, f in fields
                        if (profile := self._profiles.get(c)) is not None and profile.month_first]
         if month_first:  # the way round the dates are read is said: 03/04/2026 is 4 March here
@@ -1682,6 +1757,7 @@ class Planner:
         self._trailing_notes(plan, notes)
         self._say_slips(plan, reg, fields)
         self._say_pairs(plan)
+        self._say_several(plan)
         self._skip_headings(plan, reg)
         if parent_reg is None:
             self._closing_text(plan, reg, widths, lone)
@@ -2306,6 +2382,14 @@ class Planner:
                 # manager monitors the risk, …": the role the column names elsewhere that the sentence opens with
                 self._long_texts.append(f"{f.label}: {raw.strip()}")
                 raw = lead
+            if raw.__class__ is str and f.kind.is_reference and (named_first := self._first_of_several(c, f, raw)):
+                # "Phyo Wai Aung / Kyaw Linn" in the owner's cell: a record has one owner (one decider, one action
+                # owner), and both names together are no one — the first named is the one, the whole cell is
+                # kept in the notes under its header and the preview says so (_say_several)
+                head = plan.headers[c].strip() if c < len(plan.headers) and plan.headers[c] else f.label
+                self._long_texts.append(f"{_one_line(head)}: {_one_line(raw)}")
+                self._several_named.setdefault(c, head)
+                raw = named_first
             if name == "status" and raw.__class__ is str and raw in self._escalated_statuses:
                 # a status saying it was escalated ("Escalated", a PMO tool's risks): the status words read it
                 # as open, and the office records the escalation as the Escalated flag, as for a response
@@ -2447,7 +2531,14 @@ class Planner:
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:
                 f = reg.field(name)
-                if f.kind.is_key:  # an ID longer than IDs can be: a new one, the old kept in the notes and said
+                if f.kind.is_key and (code := self._qualified_code(long_text, limit)) is not None:
+                    # "T-O-RAN-01 (Non RT RIC + SMO)": the ID with a qualifier in brackets, too long for an ID;
+                    # its code is taken from it (_qualified_code), the whole ID kept in the notes and said
+                    values[name] = code
+                    extra_text = f"{f.label}: {long_text}"
+                    made_up = (f"{f.label} “{long_text}” is longer than IDs can be ({limit} characters): “{code}” "
+                               "taken as its ID, the workbook's kept in the notes. ")
+                elif f.kind.is_key:  # an ID longer than IDs can be: a new one, the old kept in the notes and said
                     values.pop(name)
                     extra_text = f"{f.label}: {long_text}"
                     made_up = (f"{f.label} “{long_text}” is longer than IDs can be ({limit} characters): a new "
@@ -2467,6 +2558,9 @@ class Planner:
                 marks = {"current"}  # a plain mark ("x", "R") on its own: where the stakeholder is now
             for mark in marks:
                 values.setdefault(f"{mark}_engagement", choice)
+        for c in self._status_engagement:
+            if c < width and row[c].__class__ is str and (state := _engagement_opening(row[c])) is not None:
+                values.setdefault("current_engagement", state)
         if self._title_from and not values.get(self._title_name):
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
             if text:  # the whole text stays in its own field
@@ -2848,14 +2942,25 @@ class Planner:
         for c, _name, f in self._action_by:
             if c >= width or v.is_blank(row[c]):
                 continue
+            raw = row[c]
+            several = raw.__class__ is str and f.kind.is_reference and \
+                bool(named_first := self._first_of_several(c, f, raw))
+            if several:
+                # two people in the action owner's cell: the first named does the actions, as for the owner
+                # (_plan_values), the whole cell kept in the notes
+                raw = named_first
             try:  # a due date is written the way the sheet writes its other dates (date_order)
-                value = v.parse_date(row[c], f.label, self._date_order, relative_words=False) if f.kind is Kind.DATE else f.parse(row[c], ctx)
+                value = v.parse_date(raw, f.label, self._date_order, relative_words=False) if f.kind is Kind.DATE else f.parse(raw, ctx)
             except ValidationError:
                 value = None
             if value in (None, "") or not any_to_do or f.name in by:
                 kept.append(f"{self._headers[c] if c < len(self._headers) else f.label}: {v.parse_text(row[c])}")
             else:
                 by[f.name] = value
+                if several:
+                    head = self._headers[c] if c < len(self._headers) else f.label
+                    kept.append(f"{_one_line(head)}: {_one_line(row[c])}")
+                    self._several_named.setdefault(c, head)
         return by, kept
 
     def _unknown_names(self, strict_refs: list[tuple[int, Field]], values: dict[str, Any]
@@ -3062,6 +3167,72 @@ class Planner:
                 lead = _written_name_opening(raw, self._names_in[c])
         return lead
 
+    def _qualified_code(self, text: str, limit: int) -> str | None:
+        """The code of an ID written with a qualifier in brackets and too long for an ID ("T-O-RAN-01 (Non RT
+        RIC + SMO)", "T-SPLANE-01-C1 (multiple O-RUs scenario)"), so that it sorts and is found with its
+        siblings rather than numbered anew: the part before the bracket when no other ID of the sheet has that
+        part (the bracket then only qualifies it), else the ID cut at a word end to the length IDs can be and
+        marked "…" when no other ID of the sheet is cut to the same; None otherwise, or when the sheet is too
+        long to hold or the ID is no code with a qualifier (a sentence in the ID column) — a new number then,
+        as for any ID too long. Never a code two of the sheet's records would share."""
+        parts = _qualified_id(text)
+        if parts is None or self._ids_from is None:
+            return None
+        if self._sheet_ids is None:
+            col, held = self._ids_from
+            rows = held() if callable(held) else held
+            self._sheet_ids = set()
+            self._sheet_bases = Counter()
+            self._sheet_cuts = Counter()
+            for _n, r in rows:
+                if col < len(r) and r[col] is not None and (written := " ".join(str(r[col]).split())):
+                    self._sheet_ids.add(written.lower())
+                    qualified = _qualified_id(written)
+                    self._sheet_bases[(qualified[0] if qualified else written).lower()] += 1
+                    if len(written) > limit:
+                        self._sheet_cuts[_cut_code(written, limit).lower()] += 1
+        base = parts[0]
+        if len(base) <= limit and self._sheet_bases[base.lower()] == 1:
+            return base
+        cut = _cut_code(" ".join(text.split()), limit)
+        if len(cut) > len(base) + 2 and self._sheet_cuts[cut.lower()] == 1 and cut.lower() not in self._sheet_ids:
+            return cut
+        return None
+
+    def _first_of_several(self, c: int, f: Field, raw: str) -> str | None:
+        """The first person of a cell naming two or more in a one-person column ("Phyo Wai Aung / Kyaw Linn",
+        "Ana & Ben", "Ana, Ben"), else None. Each part must be a name on its own: one the office or this import
+        already has, one the same column writes alone on another row, or a full name (two to four words each
+        capitalised). So "Sales & Marketing", "Paul & Chris" or "R&D" stay one name, as written, unless the
+        sheet or the office names each of them alone."""
+        key = (c, raw)
+        if key in self._several_seen:
+            return self._several_seen[key]
+        first: str | None = None
+        parts = [p.strip() for p in _SEVERAL_NAMES_RE.split(" ".join(raw.split()))] if _SEVERAL_NAMES_RE.search(
+            raw) else []
+        if len(parts) >= 2 and all(1 <= len(p.split()) <= 4 and p[:1].isalpha() for p in parts):
+            assert f.ref is not None  # a reference field
+            known = self.names(f.ref.target, f.ref.label) | self.pending_names[f.ref.target]
+            if self._names_from is not None and c in self._names_from[0] and c not in self._names_in:
+                cols, held = self._names_from
+                rows = held() if callable(held) else held
+                self._names_in.update({k: _names_written([r[k] for _n, r in rows if k < len(r)]) for k in cols
+                                       if k not in self._names_in})
+            written = self._names_in.get(c, {})
+            if all(p.lower() in known or word_key(p) in written or _persons_full_name(p) for p in parts):
+                first = parts[0]
+        if len(self._several_seen) < 10_000:
+            self._several_seen[key] = first
+        return first
+
+    def _say_several(self, plan: SheetPlan) -> None:
+        """The columns of one person some of whose cells named several, named once in the preview."""
+        if self._several_named:
+            plan.say("; ".join(f"“{_one_line(h)}”" for h in self._several_named.values()) +
+                     " names two people or more on some rows: a record has one, so the first named is the one, and "
+                     "the whole cell is kept in the record's notes.")
+
     def _learn(self, i: int, raw: Any) -> Any:
         """What step ``i`` of ``_plan_values`` makes of ``raw`` when it makes a value and nothing else (kept
         in the column's lookup), else ``_MISS``. The same caches as the step's, so the same translations."""
@@ -3078,7 +3249,8 @@ class Planner:
             if name == "frequency" and _listed_parts(raw):
                 return _MISS  # several channels' frequencies: the steps' way
             if f.kind.is_reference and ("\n" in raw and _wrapped_name(raw) or self._lead_name(c, raw) is not None
-                                             or _name_then_date(raw) is not None):
+                                             or _name_then_date(raw) is not None
+                                             or self._first_of_several(c, f, raw) is not None):
                 return _MISS  # the level read, the reason kept in the notes; a name on one line: the steps' way
             if raw[:1] == "#" and raw.strip() in EXCEL_ERRORS:
                 return _MISS
