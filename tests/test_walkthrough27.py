@@ -241,9 +241,10 @@ def test_the_edit_and_view_menus_answer_a_letter_as_excels_do(demo_window, qtbot
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view.search)
 
 
-def colleagues_risk_log(path, bad_dates: tuple[str, ...] = ("tbc",)) -> int:
+def colleagues_risk_log(path, bad_dates: tuple[str, ...] = ("2026-02-30",)) -> int:
     """A risk log as a colleague keeps it: a merged title row, their own column names, dates typed as text — and
-    a date still to come ("tbc"). The number of rows that are sound."""
+    a date mistyped (30 February; a "tbc" is no longer a row in error: its row comes in with the date empty and the
+    word kept in the notes, left45). The number of rows that are sound."""
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -265,7 +266,7 @@ def colleagues_risk_log(path, bad_dates: tuple[str, ...] = ("tbc",)) -> int:
 
 
 def test_a_workbook_with_a_row_in_error_imports_its_valid_rows_by_one_key(empty_window, qtbot, tmp_path):
-    """A colleague's log with one date still "tbc": the dialog offers "Import the 3 valid rows, leave 1", but Enter
+    """A colleague's log with one date mistyped: the dialog offers "Import the 3 valid rows, leave 1", but Enter
     (the README's key) imports nothing while a row is in error, and the button lay five Tabs away past the mapping
     and the preview. Alt+V presses it, as its underlined letter says; the valid rows come in, the other is left
     beside the workbook with its reason."""
