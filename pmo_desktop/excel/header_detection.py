@@ -3448,20 +3448,29 @@ def specific_fields(kind: SheetKind, mapping: dict[int, str]) -> int:
     return count
 
 
+def _headers_saying(match: HeaderMatch, nouns: frozenset[str] | set[str], what: str, first: str,
+                    second: str) -> tuple[str, str] | None:
+    """The two headers that make a sheet named as a register another kind of list (``what`` in the foreign-list
+    words: one header of its ``first`` words, one of its ``second``), where no header says the register's noun."""
+    headers = [h for h in match.headers if h]
+    if any(n in normalise_key(h) for h in headers for n in nouns):
+        return None
+    firsts, seconds = foreign_words(what, first), foreign_words(what, second)
+    one = next((h for h in headers if any(k in firsts for k in _foreign_keys(h))), None)
+    other = next((h for h in headers if any(k in seconds for k in _foreign_keys(h))), None)
+    return None if one is None or other is None else (one, other)
+
+
 def _backlog_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozenset[str] | set[str]) -> str | None:
     """Why an issue sheet is a backlog all the same: a column naming its rows as stories or epics ("User Story /
     Description") and a column only a backlog keeps ("Acceptance Criteria", "Story Points", "Epic Link"), no
     column saying the register's noun, fewer than two fields only the register has."""
     if kind.register != ISSUES or specific_fields(kind, match.mapping) >= 2:
         return None
-    headers = [h for h in match.headers if h]
-    if any(n in normalise_key(h) for h in headers for n in nouns):
+    found = _headers_saying(match, nouns, "backlog", "records", "columns")
+    if found is None:
         return None
-    records, columns = foreign_words("backlog", "records"), foreign_words("backlog", "columns")
-    named = next((h for h in headers if any(k in records for k in _foreign_keys(h))), None)
-    kept = next((h for h in headers if any(k in columns for k in _foreign_keys(h))), None)
-    if named is None or kept is None:
-        return None
+    named, kept = found
     return (f"{_FOREIGN_WHAT['backlog']} (“{named}”, “{kept}”), not the {kind.reg.title.lower()}: its columns "
             f"name planned work (stories, features, epics), though its name says “{kind.reg.noun}”.")
 
@@ -3475,14 +3484,10 @@ def _actions_by_its_columns(kind: SheetKind, match: HeaderMatch, nouns: frozense
     (it keeps them on the risk or issue they answer), so such a sheet adds nothing, and says why."""
     if match.titled_by is None or specific_fields(kind, match.mapping) >= 2:
         return None
-    headers = [h for h in match.headers if h]
-    if any(n in normalise_key(h) for h in headers for n in nouns):
+    found = _headers_saying(match, nouns, "actions", "items", "due")
+    if found is None:
         return None
-    items, due = foreign_words("actions", "items"), foreign_words("actions", "due")
-    named = next((h for h in headers if any(k in items for k in _foreign_keys(h))), None)
-    by_when = next((h for h in headers if any(k in due for k in _foreign_keys(h))), None)
-    if named is None or by_when is None:
-        return None
+    named, by_when = found
     return (f"{_FOREIGN_WHAT['actions']} (“{named}”, “{by_when}”), not the {kind.reg.title.lower()}: its columns "
             f"name things to do and by when, and none names a {kind.reg.noun}, though its name says one.")
 
