@@ -1,0 +1,54 @@
+"""Issue 12's known leftovers after rounds 45 and 46, each decided as a rule for its class (docs/import-rounds.md,
+"Known leftovers of rounds 45–46 (left47)"): each test writes a workbook of that shape and checks what a user
+gets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from imported import by_code, import_all, rows_of
+from real_world_factory import write_xlsx
+
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.views.exchange.import_dialog import ImportDialog
+
+
+def _tracker(tmp_path, third_year):
+    return write_xlsx(tmp_path / "Benefits Tracker.xlsx", {"Benefits": [
+        ["Ref", "Benefit", "Measure / KPI", "Baseline", "Realisation Start", "Year 1 Target", "Year 2 Target",
+         "Year 3 Target", "Benefit Owner"],
+        ["DFD-1", "Reduced missed appointments", "DNA rate", 9, dt.date(2025, 4, 1), 8, 7, third_year, "Ann"]]})
+
+
+def test_a_reimport_of_targets_per_year_keeps_the_planned_values_added_in_the_office(qtbot, document, tmp_path):
+    """A re-import's targets per year replaced the benefit's whole trajectory, so a planned value a user added
+    in the office (a mid-year milestone) was dropped without a word. The sheet's years update or add the values
+    on their years' ends; a day the sheet states nothing for is kept, the preview says so, and undo puts every
+    planned value back as it was."""
+    store = document.store
+    import_all(store, _tracker(tmp_path, 6))
+    with store.transaction() as s:
+        benefit = by_code(store, "benefits")["DFD-1"]["id"]
+        records.create_record(s, REGISTERS["benefit_plan"], {"on": dt.date(2026, 9, 30), "value": 7.5},
+                              parent_id=benefit)
+    before = rows_of(store, "benefit_plan")
+
+    dialog = ImportDialog(document, _tracker(tmp_path, 5))
+    qtbot.addWidget(dialog)
+    assert dialog.plan is not None and dialog.plan.ok
+    years = next(s for s in dialog.plan.sheets if s.synthetic)
+    assert "DFD-1 1 planned value" in years.note and "kept" in years.note
+    changed = [r.report for r in years.rows if r.report.action.value == "update"]
+    assert [r.reason for r in changed] == [
+        "a year's target changed: the planned value on 2028-03-31 goes from 6 to 5."]
+    dialog.do_import()
+
+    planned = sorted((r["on"], r["value"]) for r in rows_of(store, "benefit_plan"))
+    assert planned == [(dt.date(2026, 3, 31), 8), (dt.date(2026, 9, 30), 7.5), (dt.date(2027, 3, 31), 7),
+                       (dt.date(2028, 3, 31), 5)]
+    assert by_code(store, "benefits")["DFD-1"]["target_value"] == 5
+
+    document.undo_stack.undo()
+    assert rows_of(store, "benefit_plan") == before
+    assert by_code(store, "benefits")["DFD-1"]["target_value"] == 6
