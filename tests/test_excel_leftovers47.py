@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from imported import by_code, import_all, rows_of
-from real_world_factory import write_xlsx
+from real_world_factory import write_csv, write_xlsx
 
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
@@ -52,3 +52,23 @@ def test_a_reimport_of_targets_per_year_keeps_the_planned_values_added_in_the_of
     document.undo_stack.undo()
     assert rows_of(store, "benefit_plan") == before
     assert by_code(store, "benefits")["DFD-1"]["target_value"] == 6
+
+
+def test_a_log_of_past_events_is_titled_by_its_subject(sqlite_store, tmp_path):
+    """A risk log of past controversies, "date | subject | trigger | consequence | severity | note", was refused
+    whole: no column titled the records. "Subject" names the records of a risk log as it does an issue's or a
+    decision's (a ticket's, a mail's title): each row a risk titled by what it is about, its trigger and
+    consequence in their fields, the severity its impact, the rest in the notes; rows of one subject stay three
+    records."""
+    path = write_csv(tmp_path / "risk_log.csv", [
+        ["date", "subject", "trigger", "consequence", "severity", "note"],
+        ["2021-02", "Lead voice actor", "Remarks on a live stream", "Agency apologised", 4, "first of three"],
+        ["2021-06", "Lead voice actor", "Same, follow-up", "Two games replaced the voice", 4, ""],
+        ["2025-03", "Supporting cast", "Not stated", "Three roles recast without notice", 3, "reported"]])
+    import_all(sqlite_store, path)
+    risks = sorted(rows_of(sqlite_store, "risks"), key=lambda r: r["code"])
+    assert [(r["title"], r["trigger"], r["effect"], r["impact"]) for r in risks] == [
+        ("Lead voice actor", "Remarks on a live stream", "Agency apologised", 4),
+        ("Lead voice actor", "Same, follow-up", "Two games replaced the voice", 4),
+        ("Supporting cast", "Not stated", "Three roles recast without notice", 3)]
+    assert "date: 2021-02" in risks[0]["notes"] and "first of three" in risks[0]["notes"]
