@@ -72,3 +72,31 @@ def test_a_log_of_past_events_is_titled_by_its_subject(sqlite_store, tmp_path):
         ("Lead voice actor", "Same, follow-up", "Two games replaced the voice", 4),
         ("Supporting cast", "Not stated", "Three roles recast without notice", 3)]
     assert "date: 2021-02" in risks[0]["notes"] and "first of three" in risks[0]["notes"]
+
+
+def test_a_go_no_go_review_log_imports_its_verdicts_as_decisions(sqlite_store, tmp_path):
+    """A go / no-go review log, "review_date | reviewer | recommendation | rationale | next_action", was refused:
+    no column named the decisions. The review's verdict is the decision, taken by the reviewer on the review's
+    date; a verdict alone ("No-Go") is titled with its rationale's first sentence, the rationale kept whole, the
+    next action under it. A recommendation written out is the title as written."""
+    path = write_csv(tmp_path / "decision_log.csv", [
+        ["review_date", "reviewer", "recommendation", "rationale", "next_action"],
+        ["2026-03-28", "Grace Green", "No-Go", "Critical uplink anomaly remains open. Rerun planned.",
+         "Close ANOM-001 and rerun TST-003"],
+        ["2026-04-11", "Grace Green", "Go", "All anomalies closed", ""],
+        ["2026-04-20", "Omar Haddad", "Proceed to pilot in two regions before the national roll-out",
+         "Capacity is proven at regional scale only", ""]])
+    import_all(sqlite_store, path)
+    decisions = sorted(rows_of(sqlite_store, "decisions"), key=lambda r: r["code"])
+    assert [(r["title"], r["decided_by"], r["decided_on"]) for r in decisions] == [
+        ("No-Go: Critical uplink anomaly remains open", "Grace Green", dt.date(2026, 3, 28)),
+        ("Go: All anomalies closed", "Grace Green", dt.date(2026, 4, 11)),
+        ("Proceed to pilot in two regions before the national roll-out", "Omar Haddad", dt.date(2026, 4, 20))]
+    # a decision keeps what no field takes under its rationale, as the register has no notes
+    assert decisions[0]["rationale"] == ("Critical uplink anomaly remains open. Rerun planned.\n"
+                                         "next_action: Close ANOM-001 and rerun TST-003")
+    again = write_csv(tmp_path / "Go-No-Go reviews.csv", [
+        ["Review ID", "Reviewer", "Go/No-Go", "Rationale"],
+        ["GR-1", "Grace Green", "No-Go", "Vendor has not signed the SLA"]])
+    import_all(sqlite_store, again)
+    assert by_code(sqlite_store, "decisions")["GR-1"]["title"] == "No-Go: Vendor has not signed the SLA"
