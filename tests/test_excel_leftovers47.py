@@ -100,3 +100,48 @@ def test_a_go_no_go_review_log_imports_its_verdicts_as_decisions(sqlite_store, t
         ["GR-1", "Grace Green", "No-Go", "Vendor has not signed the SLA"]])
     import_all(sqlite_store, again)
     assert by_code(sqlite_store, "decisions")["GR-1"]["title"] == "No-Go: Vendor has not signed the SLA"
+
+
+def _actions(store):
+    entity = REGISTERS["risk_actions"].entity
+    risks = {r["id"]: r["code"] for r in rows_of(store, "risks")}
+    with store.session() as s:
+        return sorted((risks[a.risk_id], a.description, a.actionee and a.actionee.name) for a in s.query(entity))
+
+
+def test_actions_on_their_own_sheet_are_tied_to_the_risks_naming_their_ids(sqlite_store, tmp_path):
+    """A template's actions on their own sheet, tied to their risks only by the risk's "ID Ação de Contingência"
+    (the action's ID), were skipped: no column of the action sheet names its risk. Each action is now the
+    risk's that names its ID, in any language the import words know; the risks' ID column is no response plan."""
+    path = write_xlsx(tmp_path / "riscos.xlsx", {
+        "Riscos": [["#", "Descrição", "Responsável", "Probabilidade", "ID Ação de Contingência"],
+                   [1, "Verba não liberada atrasa o início", "Tarcísio", "Alto", None],
+                   [2, "Reuniões adiadas por ausência de membros", "Italo", "Médio", 1],
+                   [3, "Fornecedor sem capacidade", "Italo", "Baixo", 2]],
+        "Ações": [["ID Ação", "Ação", "Responsável"],
+                  [1, "Enviar e-mail com a data da reunião", "Italo"],
+                  [2, "Contratar um segundo fornecedor", "Tarcísio"],
+                  [3, None, None]]})
+    import_all(sqlite_store, path)
+    assert _actions(sqlite_store) == [("2", "Enviar e-mail com a data da reunião", "Italo"),
+                                      ("3", "Contratar um segundo fornecedor", "Tarcísio")]
+    assert "ID Ação de Contingência: 1" in by_code(sqlite_store, "risks")["2"]["notes"]
+
+    english = write_xlsx(tmp_path / "Risk Register.xlsx", {
+        "Risks": [["Ref", "Risk", "Owner", "Likelihood", "Contingency Action ID"],
+                  ["R-7", "Supplier cannot scale", "Ann", "High", "A-2"]],
+        "Actions": [["Action ID", "Action", "Owner"], ["A-2", "Qualify a second supplier", "Bea"]]})
+    import_all(sqlite_store, english)
+    assert ("R-7", "Qualify a second supplier", "Bea") in _actions(sqlite_store)
+
+
+def test_an_action_no_risk_names_leaves_the_action_sheet_skipped_saying_why(sqlite_store, tmp_path):
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {
+        "Risks": [["Ref", "Risk", "Owner", "Likelihood", "Contingency Action ID"],
+                  ["R-7", "Supplier cannot scale", "Ann", "High", "A-2"]],
+        "Actions": [["Action ID", "Action", "Owner"], ["A-2", "Qualify a second supplier", "Bea"],
+                    ["A-3", "Review the contract", "Bea"]]})
+    plan = import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "risk_actions") == []  # nor is the risk's "A-2" an action of its own
+    assert "Contingency Action ID: A-2" in by_code(sqlite_store, "risks")["R-7"]["notes"]
+    assert any(t == "Actions" and "no Risk ID column ties them" in why for t, why in plan.skipped_sheets)

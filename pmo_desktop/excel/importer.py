@@ -33,7 +33,13 @@ from ..models.settings import SETTINGS
 from ..models.store import Store
 from ..models.values import normalise_key
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
-from .child_sheets import child_kinds, children_by_their_ids, names_its_records
+from .child_sheets import (
+    child_kinds,
+    children_by_their_ids,
+    ids_not_plans,
+    names_its_records,
+    tied_by_the_parents_ids,
+)
 from .defect_reports import defect_report
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .form_sheets import MIN_FORMS, a_lone_record, labels_down_the_side, read_form
@@ -1475,6 +1481,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     lists += axis_orders(reader.top_rows(fill_merged=False))
                     plan.skipped_sheets.append((title, vulnerability_list(reader.top_rows(fill_merged=False)) or NO_HEADER))
                     continue
+                if match.kind.is_child and PARENT not in match.mapping.values() and \
+                        (tied := tied_by_the_parents_ids(reader, match, found)) is not None:
+                    reader, match = tied  # the risks before it name its actions by their IDs (left47)
                 if match.kind.is_child and PARENT not in match.mapping.values():
                     parent = REGISTERS[match.kind.parent or ""].title.lower()
                     plan.skipped_sheets.append((title, (
@@ -1504,7 +1513,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # a risk matrix drawn above the table orders its level words along its axes ("Negligible |
                 # Minor | Major | Hazardous | Catastrophic" over the grid: major is the third of five there)
                 lists += axis_orders(reader.top_rows(fill_merged=False)[:max(match.row - 1, 0)])
-                found.append((reader, match))
+                found.append((reader, ids_not_plans(match)))
             found = _beside_the_register(found, plan)
             found, lent = _headers_overwritten(found)
             found = _worked_examples(found, plan)
