@@ -2585,10 +2585,10 @@ class Planner:
             if text:  # the whole text stays in its own field
                 values[self._title_name] = first_sentence(text)
         if self._verdict_titled and isinstance(verdict := values.get(self._title_name), str) and \
-                len(words_of(verdict)) <= VERDICT_WORDS and isinstance(why := values.get("rationale"), str) and \
-                why.strip():
-            values[self._title_name] = first_sentence(f"{verdict.strip().rstrip(':')}: {first_sentence(why).rstrip('.')}",
-                                                      reg.field(self._title_name).max_length)
+                len(words_of(verdict)) <= VERDICT_WORDS and isinstance(reasons := values.get("rationale"), str) and \
+                reasons.strip():
+            said = f"{verdict.strip().rstrip(':')}: {first_sentence(reasons).rstrip('.')}"
+            values[self._title_name] = first_sentence(said, reg.field(self._title_name).max_length)
         if self._described_by is not None and isinstance(text := values.get(self._title_name), str) and \
                 (title_text := first_sentence(text, reg.field(self._title_name).max_length)) != text:
             # (one sentence is the title whole, as the column titled it: cut only past what a title holds)
