@@ -145,3 +145,21 @@ def test_an_action_no_risk_names_leaves_the_action_sheet_skipped_saying_why(sqli
     assert rows_of(sqlite_store, "risk_actions") == []  # nor is the risk's "A-2" an action of its own
     assert "Contingency Action ID: A-2" in by_code(sqlite_store, "risks")["R-7"]["notes"]
     assert any(t == "Actions" and "no Risk ID column ties them" in why for t, why in plan.skipped_sheets)
+
+
+def test_a_role_title_joined_by_a_slash_stays_one_owner(sqlite_store, tmp_path):
+    """Decided with no change (left46h's rule holds): "CISO / Security Manager" is one role written two ways, not
+    two people — "CISO" is no name on its own — so it stays one owner as written. Where the same column writes
+    "CISO" alone on another row, CISO is someone the sheet names and owns the risk, the whole cell in its notes."""
+    path = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risks": [
+        ["Risk ID", "Risk", "Likelihood", "Impact", "Owner"],
+        ["R-1", "Phishing leads to credential theft", "High", "High", "CISO / Security Manager"]]})
+    import_all(sqlite_store, path)
+    assert by_code(sqlite_store, "risks")["R-1"]["owner"] == "CISO / Security Manager"
+    both = write_xlsx(tmp_path / "Security Risks.xlsx", {"Risks": [
+        ["Risk ID", "Risk", "Likelihood", "Impact", "Owner"],
+        ["S-1", "Ransomware on file servers", "High", "High", "CISO"],
+        ["S-2", "Unpatched VPN appliance", "Medium", "High", "CISO / Security Manager"]]})
+    import_all(sqlite_store, both)
+    second = by_code(sqlite_store, "risks")["S-2"]
+    assert second["owner"] == "CISO" and "Owner: CISO / Security Manager" in second["notes"]
