@@ -1,0 +1,120 @@
+"""Round gui47: what earlier walks left in the GUI at 1280×720, 1920×1080 and 150 % — a long phase of an import
+that said nothing, the day a typed "next Friday" is, the stakeholder grid's quadrant titles at 150 %, the
+dependency map's list on a projector, the windowed benefits table's value filter after an edit, and a second
+SIGTERM while the close question is open. Real windows, real key presses."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+from focused_keys import press, type_keys
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from pmo_desktop.models import clock
+from pmo_desktop.models.errors import OperationCancelled
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def shown_progress() -> QProgressDialog | None:
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()),
+                None)
+
+
+def test_a_long_phase_that_reports_nothing_shows_the_busy_dialog_and_cancel_says_it_is_stopping(demo_window, qtbot):
+    """Reading a big workbook, finding its headers, building the preview: phases that report no progress. The
+    progress dialog showed only at a report made after 400 ms, so through such a phase the window took no key
+    and said no word, frozen to look at. It now shows after 400 ms whatever the job reports, over the window the
+    user sees — the import dialog reads its workbook as it is made, before it is shown, and a dialog over it stood
+    apart from the window — with a moving busy bar; Esc (its Cancel) says the job is stopping until it has."""
+    from PySide6.QtWidgets import QDialog
+
+    from pmo_desktop.views.background import run_with_progress
+
+    window = demo_window
+    being_made = QDialog(window)  # not shown yet, as the import dialog while it reads its workbook
+    started = threading.Event()
+
+    def a_phase_that_reports_nothing(progress, cancelled):
+        started.set()
+        for _ in range(1000):  # at most 10 s; looks at cancelled() only between its long steps
+            if cancelled():
+                raise OperationCancelled("Import cancelled: nothing was imported.")
+            threading.Event().wait(0.01)
+        return "read"
+
+    seen: dict[str, object] = {}
+
+    def when_shown() -> None:
+        dialog = shown_progress()
+        if dialog is None:
+            return
+        seen.setdefault("label", dialog.labelText())
+        seen.setdefault("busy", dialog.maximum() == 0)
+        seen.setdefault("over", dialog.parentWidget())
+        if "stopping" not in seen:
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # its Cancel
+            seen["stopping"] = dialog.isVisible() and "Stopping" in dialog.labelText()
+
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    timer.timeout.connect(when_shown)
+    timer.start(50)
+    try:
+        with pytest.raises(OperationCancelled):
+            run_with_progress(being_made, "Reading big.xlsx…", a_phase_that_reports_nothing)
+    finally:
+        timer.stop()
+    assert started.is_set()
+    assert seen.get("label") == "Reading big.xlsx…", seen
+    assert seen["busy"] is True and seen["over"] is window
+    assert seen["stopping"] is True
+
+
+def proximity_cell_typed(window, qtbot, typed: str):
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.stack.currentWidget().register_view
+    table = view.table
+    qtbot.waitUntil(table.hasFocus)
+    column = view.model.column_of("proximity")
+    table.setCurrentIndex(view.proxy.index(0, column))
+    type_keys(qtbot, typed)
+    return view
+
+
+def test_next_friday_typed_on_a_saturday_says_the_day_before_enter_stores_it(demo_window, qtbot):
+    """"next Friday" typed in a date cell was stored as a day the user saw only after Enter — which Friday? The
+    day it is read as, with its weekday, is in the status bar as it is typed, and Enter stores that day."""
+    window = demo_window
+    with clock.frozen(date(2026, 12, 5)):  # a Saturday
+        view = proximity_cell_typed(window, qtbot, "next Friday")
+        said = window.statusBar().currentMessage()
+        assert said == "Proximity: “next Friday” is Friday 11 Dec 2026 — Enter stores it", said
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: view.table.hasFocus())
+    record = view.model.record_at(0) if hasattr(view.model, "record_at") else None
+    shown = view.proxy.index(0, view.model.column_of("proximity")).data()
+    assert shown == "11 Dec 2026", (shown, record)
+    assert "next Friday" not in window.statusBar().currentMessage()
+
+
+def test_on_a_wednesday_friday_is_said_as_this_week_s_and_next_friday_is_not_guessed(demo_window, qtbot):
+    """On a Wednesday, "Friday" is in two days, said as typed; "next Friday" may be in two days or nine, so it is
+    not read as either: nothing is said as a reading, and Enter refuses it naming both days."""
+    window = demo_window
+    with clock.frozen(date(2026, 12, 9)):  # a Wednesday
+        view = proximity_cell_typed(window, qtbot, "Friday")
+        assert window.statusBar().currentMessage() == "Proximity: “Friday” is Friday 11 Dec 2026 — Enter stores it"
+        editor = QApplication.focusWidget()
+        editor.selectAll()
+        type_keys(qtbot, "next Friday")
+        assert "is Friday" not in window.statusBar().currentMessage()
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.wait(50)
+        said = window.statusBar().currentMessage()
+        assert "11 Dec 2026" in said and "18 Dec 2026" in said, said
+    assert view.proxy.index(0, view.model.column_of("proximity")).data() != "11 Dec 2026"
