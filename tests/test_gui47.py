@@ -118,3 +118,94 @@ def test_on_a_wednesday_friday_is_said_as_this_week_s_and_next_friday_is_not_gue
         said = window.statusBar().currentMessage()
         assert "11 Dec 2026" in said and "18 Dec 2026" in said, said
     assert view.proxy.index(0, view.model.column_of("proximity")).data() != "11 Dec 2026"
+
+
+STOPPED_TWICE = r"""
+import sys
+from pathlib import Path
+sys.path.insert(0, str(Path.cwd() / "tests"))
+from window_process import the_window
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pmo_desktop.views.app import make_application, run_gui
+
+def type_keys(text):  # each key to the widget with the keyboard: the first opens the cell, the rest go in
+    for ch in text:
+        QTest.keyClick(QApplication.focusWidget(), ch)
+
+def type_once_open():
+    window = the_window()
+    if window is None:
+        QTimer.singleShot(50, type_once_open)
+        return
+    window.go_to_page(3)  # the risk register
+    view = window.active_register_view()
+    table = view.table
+    table.setFocus()
+    table.setCurrentIndex(view.proxy.index(0, view.model.column_of("title")))
+    type_keys("Stored before the stop")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # stored
+    table.setCurrentIndex(view.proxy.index(0, view.model.column_of("proximity")))
+    type_keys("someday")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # refused: held in its cell
+    print("typed", flush=True)
+    QTimer.singleShot(0, say_when_asked)
+
+def say_when_asked():
+    if isinstance(QApplication.activeModalWidget(), QMessageBox):
+        print("asked", flush=True)
+    else:
+        QTimer.singleShot(20, say_when_asked)
+
+make_application([])
+QTimer.singleShot(0, type_once_open)
+sys.exit(run_gui([sys.argv[1]]))
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGHUP"), reason="POSIX signals")
+def test_a_second_sigterm_while_the_close_asks_ends_the_program_keeping_what_was_stored(tmp_path):
+    """A session ending sends SIGTERM, then again, then kills. The first closes the window as the user's close
+    does, which asks about a value the register refused, held in its cell ("Not saved: Go Back / Close Without
+    It"). The second closed the question as a dialog open at a signal is closed (``reject``), which clicks no
+    button: the window read that as "close without" by accident, and the value left out went without a word.
+    The second now answers with the question's own "Close Without It": the program ends with 0, what was stored
+    before is in the office, nothing is left beside it, and stderr says what the question was and its answer."""
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from processes import read_line
+
+    from pmo_desktop.models.demo import create_demo
+
+    root = Path(__file__).resolve().parents[1]
+    office = tmp_path / "Harbour.pmo"
+    create_demo(office).close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    proc = subprocess.Popen([sys.executable, "-c", STOPPED_TWICE, str(office)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=root)
+    try:
+        assert read_line(proc).strip() == "typed"
+        proc.send_signal(signal.SIGTERM)
+        assert read_line(proc).strip() == "asked"
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail("the program did not end at the second SIGTERM")
+    assert proc.returncode == 0, err
+    assert "Close Without It" in err and "someday" in err, err
+    con = sqlite3.connect(office)
+    try:
+        assert con.execute("SELECT title FROM risk ORDER BY id LIMIT 1").fetchall() == [("Stored before the stop",)]
+        assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        con.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("Harbour.pmo-")) == []
