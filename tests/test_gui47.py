@@ -209,3 +209,25 @@ def test_a_second_sigterm_while_the_close_asks_ends_the_program_keeping_what_was
     finally:
         con.close()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("Harbour.pmo-")) == []
+
+
+def test_the_dependency_map_s_list_reads_as_large_as_the_action_log_s_at_every_zoom(demo_window, qtbot):
+    """The dependency map's list of late dependencies and what they threaten was in the desktop's small type, at
+    every zoom: on a projector, Ctrl++ grew the tables and the action log beside it, and this list stayed small.
+    It follows the zoom as the action log's list does (``zoom.follow_zoom``): the same size at 100 % and after
+    Ctrl++ twice."""
+    from pmo_desktop.views.pages import PAGES
+
+    window = demo_window
+    window.show_page([title for title, _spec in PAGES].index("RAID"))
+    page = window.stack.currentWidget()
+    page.tabs.setCurrentWidget(page.dependency_map)
+    trouble, log = page.dependency_map.trouble, page.action_log.tree
+    qtbot.waitUntil(lambda: trouble.topLevelItemCount() > 0)
+    assert trouble.font().pointSizeF() == log.font().pointSizeF() == 11.0
+    for _ in range(2):
+        qtbot.keyClick(window, Qt.Key.Key_Equal, CTRL)
+    assert log.font().pointSizeF() == 11.0 * 1.25
+    assert trouble.font().pointSizeF() == log.font().pointSizeF()
+    qtbot.keyClick(window, Qt.Key.Key_0, CTRL)
+    assert trouble.font().pointSizeF() == 11.0
