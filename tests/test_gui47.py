@@ -231,3 +231,59 @@ def test_the_dependency_map_s_list_reads_as_large_as_the_action_log_s_at_every_z
     assert trouble.font().pointSizeF() == log.font().pointSizeF()
     qtbot.keyClick(window, Qt.Key.Key_0, CTRL)
     assert trouble.font().pointSizeF() == 11.0
+
+
+TITLES_AT_150 = r"""
+import json, sys
+from PySide6.QtCore import QSettings
+from pmo_desktop.views.app import make_application
+app = make_application([])
+from pmo_desktop.views.main_window import MainWindow
+from pmo_desktop.views.pages import PAGES
+from pmo_desktop.views.stakeholders.grid import PowerInterestGrid
+office, settings, width, height = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+w = MainWindow(QSettings(settings, QSettings.Format.IniFormat))
+w.show()
+assert w.open_path(office)
+w.resize(int(width / 1.5), int(height / 1.5))
+w.show_page([title for title, _spec in PAGES].index("Stakeholders"))
+for _ in range(10):
+    app.processEvents()
+grid = w.findChild(PowerInterestGrid)
+grid.plot.grab()  # drawn: pyqtgraph places its text items as it paints them
+def box(r):
+    return [r.x(), r.y(), r.width(), r.height()]
+print(json.dumps({"titles": {name: [label.isVisible(), box(label.sceneBoundingRect()), label.textItem.font().pointSize()]
+                             for name, label in grid.quadrant_labels.items()},
+                  "plot": box(grid.plot.sceneRect())}))
+"""
+
+
+@pytest.mark.parametrize("screen", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_at_150_percent_the_stakeholder_grid_shows_its_four_quadrant_titles(tmp_path, demo_file_copy, screen):
+    """At 150 % (QT_SCALE_FACTOR=1.5) on a 1280×720 screen the power/interest grid beside the table is 144 of Qt's
+    pixels high, too short for the bands above and below it that hold the quadrants' titles: the titles were left
+    out, and the grid read as four tinted areas with no word of what each asks ("Manage closely", "Keep
+    informed"). They are now inside their quadrants, in the least type, each in the corner its points and names
+    cover least; at 1920×1080 they keep their bands. Run in a process of its own for the scale."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QRectF
+
+    demo = demo_file_copy(tmp_path / "demo.pmo")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "1.5",
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", TITLES_AT_150, str(demo), str(tmp_path / "settings.ini"),
+                           *map(str, screen)], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    plot = QRectF(*shown["plot"])
+    assert sorted(shown["titles"]) == ["Keep informed", "Keep satisfied", "Manage closely", "Monitor"]
+    for name, (visible, rect, points) in shown["titles"].items():
+        assert visible, name
+        assert plot.contains(QRectF(*rect).adjusted(4, 4, -4, -4)), (name, rect, shown["plot"])
+        assert points >= 10, (name, points)
