@@ -583,30 +583,36 @@ class PowerInterestGrid(QWidget):
                 label.setText(_readable_cut(p.name, label.textItem.toPlainText(), metrics, rooms[p.id]))
         self._leave_out_covered_names(unit_px, unit_py)
         if self._quadrant_pt == 0:
-            self._titles_in_clear_corners(unit_px, unit_py, discs)
+            self._titles_in_clear_places(unit_px, unit_py, discs)
 
-    def _titles_in_clear_corners(self, unit_px: float, unit_py: float, discs: dict[int, QRectF]) -> None:
-        """Each title inside its quadrant (a grid too short for the bands) in the corner where the fewest of its
-        pixels lie under a point or a name, its outer corner first: at the outer corner alone, "Manage closely" and
-        "Keep informed" lay under "Helen Brooks" and "Store managers forum" at 150 % on 1280×720."""
-        covers = [*discs.values(), *(self._label_rect(rid, label, unit_px, unit_py)
-                                     for rid, label in self._labels.items() if label.isVisible())]
+    def _titles_in_clear_places(self, unit_px: float, unit_py: float, discs: dict[int, QRectF]) -> None:
+        """Each title inside its quadrant (a grid too short for the bands) where the fewest of its pixels lie under
+        a point or a name — a point counted four times, as it hides the letters under it whole: its outer corner
+        first, then the other corners, then along its top and bottom edges. At the outer corner alone "Manage
+        closely" and "Keep informed" lay under "Helen Brooks" and "Store managers forum" at 150 % on 1280×720."""
+        names = [self._label_rect(rid, label, unit_px, unit_py)
+                 for rid, label in self._labels.items() if label.isVisible()]
         for name, label in self.quadrant_labels.items():
             area = self.quadrant_rects[name].rect()
             x0, x1, y0, y1 = area.left() + 0.02, area.right() - 0.02, area.top() + 0.02, area.bottom() - 0.02
-            outer = self._title_places[name][1]
-            corners = [outer, *((x, y, anchor) for x, y, anchor in ((x0, y1, (0, 0)), (x1, y1, (1, 0)),
-                                                                   (x0, y0, (0, 1)), (x1, y0, (1, 1)))
-                                if (x, y, anchor) != outer)]
             size = label.textItem.boundingRect()
+            wide = size.width() / unit_px  # the title's width in grid units
+            along = [x0 + step * 0.25 for step in range(1, int((x1 - x0 - wide) / 0.25) + 1)]
+            places = [self._title_places[name][1], (x0, y1, (0, 0)), (x1, y1, (1, 0)), (x0, y0, (0, 1)),
+                      (x1, y0, (1, 1)), *((x, y, (0, ay)) for y, ay in ((y1, 0), (y0, 1)) for x in along)]
 
-            def covered(corner: tuple, size: QRectF = size) -> float:
-                x, y, (ax, ay) = corner
+            def covered(place: tuple, size: QRectF = size) -> float:
+                x, y, (ax, ay) = place
                 box = QRectF(x * unit_px - ax * size.width(), -y * unit_py - ay * size.height(),
                              size.width(), size.height()).adjusted(4, 4, -4, -4)  # its text, less the margin
-                return sum(max(0.0, r.width()) * max(0.0, r.height()) for r in (box.intersected(c) for c in covers))
 
-            x, y, anchor = min(corners, key=covered)  # the first of the least covered: the outer corner on a tie
+                def area_of(r: QRectF) -> float:
+                    return max(0.0, r.width()) * max(0.0, r.height())
+
+                return (4 * sum(area_of(box.intersected(d)) for d in discs.values())
+                        + sum(area_of(box.intersected(n)) for n in names))
+
+            x, y, anchor = min(places, key=covered)  # the first of the least covered: the outer corner on a tie
             label.setAnchor(anchor)
             label.setPos(x, y)
 
