@@ -113,9 +113,12 @@ class _CancelSaid(QObject):
     def __init__(self, dialog: QProgressDialog, label: str):
         super().__init__(dialog)
         self.dialog, self.label = dialog, label
+        self.job_done = False  # the dialog then closes, and QProgressDialog's close says "canceled" too
 
     @Slot()
     def say(self) -> None:
+        if self.job_done:
+            return
         self.dialog.setLabelText(f"{self.label}\nStopping at the next safe point…")
         self.dialog.show()
 
@@ -168,6 +171,7 @@ def _run(parent: QWidget | None, label: str, fn: Callable[..., Any], cancellable
     thread.start()
     loop.exec()
     show_anyway.stop()
+    cancel_button_said.job_done = True
     thread.quit()
     thread.wait()
     dialog.close()
