@@ -39,6 +39,17 @@ def day_text(day: date, year: bool = True) -> str:
     return f"{text} {day.year}" if year else text
 
 
+_WEEKDAY_SHOWN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def reading_text(typed: str, day: date) -> str:
+    """What a date typed in a cell is read as, said before it is stored: the day with its weekday ("“next Friday”
+    is Friday 11 Dec 2026"). A word counted from today ("next Friday", "Friday", "tomorrow"), a day and a month
+    without the year, or numbers in the locale's order each name one day by a rule (``_weekday_day``,
+    ``year_left_out``) the user cannot see from the text; shown only once stored, a wrong week was found later."""
+    return f"“{' '.join(typed.split())}” is {_WEEKDAY_SHOWN[day.weekday()]} {day_text(day)}"
+
+
 def number_text(value: float) -> str:
     """A number as the window shows it, and so the board pack: thousands grouped, at most two decimals,
     none written that add nothing ("95", "76.24", "1,250.5")."""

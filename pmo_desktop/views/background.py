@@ -93,6 +93,36 @@ def run_with_progress(parent: QWidget | None, label: str, fn: Callable[..., Any]
         _running[0] -= 1
 
 
+SHOW_AFTER_MS = 400  # a job done sooner shows no dialog at all; a longer one shows it then, reported or not
+
+
+def _shown_window(parent: QWidget | None) -> QWidget | None:
+    """The window the dialog stands over: ``parent``'s, or the nearest shown one above it. The import dialog
+    reads its workbook as it is made, before it is shown: a progress dialog over that hidden dialog stood apart
+    from the window the user was looking at."""
+    widget = parent
+    while widget is not None and not widget.isVisible():
+        widget = widget.parentWidget()
+    return widget if widget is not None else parent
+
+
+class _CancelSaid(QObject):
+    """Cancel pressed: the dialog says the job is stopping until the job stops (a job looks at ``cancelled()``
+    between its steps, and one step of a big workbook may take seconds — the dialog went on as if not pressed)."""
+
+    def __init__(self, dialog: QProgressDialog, label: str):
+        super().__init__(dialog)
+        self.dialog, self.label = dialog, label
+        self.job_done = False  # the dialog then closes, and QProgressDialog's close says "canceled" too
+
+    @Slot()
+    def say(self) -> None:
+        if self.job_done:
+            return
+        self.dialog.setLabelText(f"{self.label}\nStopping at the next safe point…")
+        self.dialog.show()
+
+
 _running = [0]  # long jobs under way (nested: a job's own question may start another)
 
 
@@ -106,13 +136,22 @@ def _run(parent: QWidget | None, label: str, fn: Callable[..., Any], cancellable
     # a second long job straight after a first (Replace All's finding, then its saving): the first's dialog gave
     # the keyboard back, but the window is activated only when events next run, so none holds it yet
     focus = QApplication.focusWidget() or (_given_back[0] if _given_back else None)
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(label, "Cancel", 0, 0, _shown_window(parent))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     if not cancellable:
         dialog.setCancelButton(None)  # type: ignore[arg-type]  # Qt takes None: no button
-    dialog.setMinimumDuration(0 if at_once else 400)  # quick jobs finish before any dialog flashes up
+    dialog.setMinimumDuration(0 if at_once else SHOW_AFTER_MS)  # quick jobs finish before any dialog flashes up
     dialog.setAutoReset(False)
     dialog.setAutoClose(False)
+    # Shown after SHOW_AFTER_MS whether or not the job has reported progress: QProgressDialog shows itself only at
+    # a progress report made after its minimum duration, and a long phase that reports none (a big workbook read,
+    # its headers found, the preview built, a board pack laid out) left a window that took no key and said no word
+    # for as long as it lasted. Until the first report the bar is Qt's busy bar (a range of 0 to 0), moving.
+    show_anyway = QTimer(dialog)
+    show_anyway.setSingleShot(True)
+    show_anyway.timeout.connect(dialog.show)
+    cancel_button_said = _CancelSaid(dialog, label)
+    dialog.canceled.connect(cancel_button_said.say)
     worker = _Worker(fn)
     thread = QThread()
     worker.moveToThread(thread)
@@ -127,8 +166,12 @@ def _run(parent: QWidget | None, label: str, fn: Callable[..., Any], cancellable
     thread.started.connect(worker.run)
     if at_once:
         dialog.show()
+    else:
+        show_anyway.start(SHOW_AFTER_MS)
     thread.start()
     loop.exec()
+    show_anyway.stop()
+    cancel_button_said.job_done = True
     thread.quit()
     thread.wait()
     dialog.close()

@@ -11,16 +11,24 @@ refusal or kept changes are asked about (``MainWindow.may_let_go``), the office 
 Never in the middle of something: a long job on a worker (an import of 10,000 rows, an export) is let finish —
 its one transaction is all or nothing, and the window is closed after it — and a dialog open when the signal came
 (the import's preview, a message) is closed as Esc closes it, so nothing of it is done.
+
+A second signal while the close asks its question (what was typed in a cell the register refused, changes the
+store could not take yet) is the stop insisted on — a session ending sends it, then kills: the question is answered
+by its own "Close Without It" button, each question after it too, the question and its answer said on stderr, and
+the office is closed whole, everything stored kept. Before, the question was closed as a dialog open at the signal
+is (``reject``), which left it no button clicked: ``may_let_go`` read that as "close without", by accident, and
+what was left out went without a word.
 """
 
 from __future__ import annotations
 
 import signal
 import socket
+import sys
 from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from . import background
 
@@ -43,6 +51,8 @@ class StopOnSignals(QObject):
         self._notifier = QSocketNotifier(self._wake_read.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._woken)
         self._open_when_asked: list[QWidget] = []
+        self._stopping = False  # a signal came and the window is being closed
+        self._insisted = False  # a second came meanwhile: the close's questions take the answer that closes
 
     def _woken(self, *_: Any) -> None:
         try:
@@ -50,8 +60,11 @@ class StopOnSignals(QObject):
                 pass
         except (BlockingIOError, InterruptedError):
             pass
+        if self._stopping and QApplication.activeModalWidget() is not None and not background.running():
+            self._insisted = True  # the close's question is open (a job's own dialog is no question of it)
         self._open_when_asked = [w for w in QApplication.topLevelWidgets()
                                  if isinstance(w, QDialog) and w.isVisible() and w is not self.window]
+        self._stopping = True
         self._stop()
 
     def _stop(self) -> None:
@@ -59,6 +72,12 @@ class StopOnSignals(QObject):
             QTimer.singleShot(_RETRY_MS, self._stop)
             return
         modal = QApplication.activeModalWidget()
+        if self._insisted and isinstance(modal, QMessageBox) and _closing_answer(modal) is not None:
+            print(f"Stopped again while asked: “{' '.join(modal.text().split())}” — answered "
+                  f"“{_closing_answer(modal).text().replace('&', '')}”.", file=sys.stderr, flush=True)
+            _closing_answer(modal).click()  # type: ignore[union-attr]
+            QTimer.singleShot(0, self._stop)  # once its own loop has returned: the next question, or the close
+            return
         if isinstance(modal, QDialog) and modal in self._open_when_asked:
             self._open_when_asked.remove(modal)
             modal.reject()  # as Esc: a preview imports nothing, a question takes its safe answer
@@ -69,6 +88,13 @@ class StopOnSignals(QObject):
             return
         if self.window.close():
             QApplication.quit()
+        else:  # the user went back to the window: a later signal is a new stop, asked again
+            self._stopping = self._insisted = False
+
+
+def _closing_answer(box: QMessageBox):
+    """The question's button that lets the window close ("Close Without It"): its destructive one."""
+    return next((b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole), None)
 
 
 def install(window: QWidget) -> StopOnSignals:

@@ -35,6 +35,7 @@ from ..chart_export import install_export
 from ..document import Document
 from ..lazy_refresh import RefreshWhenShown
 from ..theme import colours
+from ..zoom import follow_zoom
 
 BOX_W, GAP_X, GAP_Y, PAD, TOP = 210.0, 80.0, 28.0, 10.0, 60.0
 BOX_PT = 14.0  # the boxes' text as drawn at a scale of 1
@@ -231,6 +232,9 @@ class DependencyMapWidget(RefreshWhenShown, QWidget):
         self.trouble.setHeaderLabels(["Late or at risk — what it threatens downstream"])
         self.trouble.setWordWrap(True)
         self.trouble.itemActivated.connect(self._activated)
+        # The tables' text size at every zoom level, as the action log beside it (``zoom.follow_zoom``, the rule for
+        # a list beside the tables and charts): in the desktop's small type it could not be read on a projector.
+        follow_zoom(self.trouble)
         self.summary = QLabel(self)
         self.summary.setFont(_font(13))
         # The map above, the list below: the map is wide and short (a column per step of the chain), the list's

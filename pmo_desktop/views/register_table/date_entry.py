@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QMainWindow, QVBoxLayout
 
 from ...models import clock, errors
 from ...models.values import (
@@ -20,6 +20,7 @@ from ...models.values import (
     day_text,
     full_year,
     parse_date,
+    reading_text,
     without_direction_marks,
     year_left_out,
 )
@@ -136,14 +137,52 @@ class DateLineEdit(QLineEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setPlaceholderText(f"e.g. {date_example(locale_date_order())}, 31 Mar 2026, today")
-        self.setToolTip("Type a date: 2026-03-31, " + date_example(locale_date_order())
-                        + ", 31 Mar 2026, today — or Alt+Down / F4 for a calendar")
+        self._usual_tip = ("Type a date: 2026-03-31, " + date_example(locale_date_order())
+                           + ", 31 Mar 2026, today — or Alt+Down / F4 for a calendar")
+        self.setToolTip(self._usual_tip)
         self.calendar_action = self.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setToolTip("Pick from a calendar (Alt+Down or F4)")
         self.calendar_action.setText("Pick a date from a calendar")  # what a screen reader says for the button
         self.calendar_action.triggered.connect(self.show_calendar)
         self.popup: QFrame | None = None
         self.calendar: QCalendarWidget | None = None
+        self.label, self.when = "Date", ""
+        self._said = ""  # the reading last put in the window's status bar, taken back once it no longer stands
+        self.textEdited.connect(self._say_reading)
+
+    def read_as(self, label: str, when: str) -> None:
+        """The field this editor is for: its name and the way it looks (``Field.when``), as the cell reads it."""
+        self.label, self.when = label, when
+
+    def _say_reading(self, text: str) -> None:
+        """As the user types, the day the text will be stored as, with its weekday, in the window's status bar
+        ("Due: “next Friday” is Friday 11 Dec 2026"), before Enter stores it — a word counted from today or a day
+        without its year was seen only once stored, and a wrong week went unnoticed. Said only for a text that is a
+        date: a half-typed one says nothing yet (Enter says why it is not one)."""
+        try:
+            day = parse_typed_date(text, self.label, self.when) if text.strip() else None
+        except errors.ValidationError:
+            day = None
+        said = f"{self.label}: {reading_text(text, day)} — Enter stores it" if day is not None else ""
+        self.setToolTip(said or self._usual_tip)
+        window = self.window()
+        bar = window.statusBar() if isinstance(window, QMainWindow) else None
+        if bar is None:
+            return
+        if said:
+            bar.showMessage(said)
+        elif self._said and bar.currentMessage() == self._said:
+            bar.clearMessage()
+        self._said = said
+
+    def hideEvent(self, event) -> None:
+        """The editor closed (stored, Esc) takes its reading from the status bar: it no longer stands."""
+        super().hideEvent(event)
+        window = self.window()
+        bar = window.statusBar() if isinstance(window, QMainWindow) else None
+        if bar is not None and self._said and bar.currentMessage() == self._said:
+            bar.clearMessage()
+        self._said = ""
 
     def needed_width(self) -> int:
         """Wide enough for a date typed with the month's name, and the calendar button."""

@@ -146,6 +146,7 @@ class FieldDelegate(QStyledItemDelegate):
             return combo
         if f.kind is Kind.DATE:
             editor = DateLineEdit(parent)
+            editor.read_as(f.label, f.when)  # the day typed words name, said as they are typed
             editor.picked.connect(lambda: self._commit_and_close(editor))
             return editor
         return QLineEdit(parent)

@@ -343,6 +343,7 @@ class PowerInterestGrid(QWidget):
         }
         self.quadrant_labels: dict[str, pg.TextItem] = {}
         self.quadrant_rects: dict[str, QGraphicsRectItem] = {}
+        self._title_places: dict[str, tuple[tuple, tuple]] = {}  # title: (in its band, inside its quadrant)
         for name, (x0, y0, x1, y1, lx, ly, anchor) in corners.items():
             rect = QGraphicsRectItem(QRectF(x0, y0, x1 - x0, y1 - y0))
             rect.setPen(pg.mkPen(None))
@@ -355,6 +356,9 @@ class PowerInterestGrid(QWidget):
             label.setZValue(-5)
             self.plot.addItem(label)
             self.quadrant_labels[name] = label
+            # Inside the quadrant, at the same outer corner, for a grid too short for the bands (``_titles_fit``)
+            self._title_places[name] = ((lx, ly, anchor),
+                                        (lx, HIGH - 0.02 if ly > HIGH else LOW + 0.02, (anchor[0], 1 - anchor[1])))
         self.cell_lines: list[pg.InfiniteLine] = []
         for edge in (1.5, 3.5, 4.5):  # cell edges, so a point reads as "in" a level
             for angle in (0, 90):
@@ -479,8 +483,8 @@ class PowerInterestGrid(QWidget):
         units, and the titles' size. The titles shrink with the cells (from QUADRANT_PT down to QUADRANT_LEAST_PT)
         and each band is as tall as its title's line as drawn: a band of a fixed share of a cell cut the titles in
         half at 1280×720 with the stakeholders not rated yet listed under the grid. On a grid too short for them (a
-        band would take more than half a cell: 150 % on 1280×720) they are left out, and the cells keep the room;
-        a size of 0 says so."""
+        band would take more than half a cell: 150 % on 1280×720) the cells keep the room and the titles go inside
+        their quadrants (``_fit_labels``); a size of 0 says so."""
         height = self.view.height()
         if height <= 0:
             return TITLE_BAND, QUADRANT_PT
@@ -490,7 +494,7 @@ class PowerInterestGrid(QWidget):
         label.setFont(_font(points, bold=True))
         line = label.textItem.boundingRect().height() - 4  # (the text's margin below its line is the band's gap)
         cell = (height - 2 * line) / (HIGH - LOW)
-        if line > cell / 2:  # too short a grid for them: its cells keep the room (the Quadrant column names them)
+        if line > cell / 2:  # too short a grid for bands: the cells keep the room, the titles go inside
             return 0.06, 0
         return max(TITLE_BAND, line / cell + 0.02), points
 
@@ -522,10 +526,15 @@ class PowerInterestGrid(QWidget):
         the caller (``_layout`` does)."""
         pixel_w, pixel_h = self.view.viewPixelSize()
         unit_px, unit_py = 1 / max(pixel_w, 1e-9), 1 / max(pixel_h, 1e-9)
-        for label in getattr(self, "quadrant_labels", {}).values():
-            label.setVisible(self._quadrant_pt > 0)
-            if self._quadrant_pt:
-                label.setFont(_font(self._quadrant_pt, bold=True))
+        # A grid too short for the bands (150 % on 1280×720: 144 of Qt's pixels for five rows) has its titles inside
+        # their quadrants' outer corners, in the least type, under the points and the names: left out there, the
+        # grid read as four coloured areas with no word of what each asks of its stakeholders.
+        inside = self._quadrant_pt == 0
+        for name, label in getattr(self, "quadrant_labels", {}).items():
+            x, y, anchor = self._title_places[name][1 if inside else 0]
+            label.setAnchor(anchor)
+            label.setPos(x, y)
+            label.setFont(_font(QUADRANT_LEAST_PT if inside else self._quadrant_pt, bold=True))
         if not self._labels:
             return
         label_font = _font(max(9, min(LABEL_PT, round(unit_px / 10))))
@@ -573,6 +582,39 @@ class PowerInterestGrid(QWidget):
             if p.id not in self._label_away:
                 label.setText(_readable_cut(p.name, label.textItem.toPlainText(), metrics, rooms[p.id]))
         self._leave_out_covered_names(unit_px, unit_py)
+        if self._quadrant_pt == 0:
+            self._titles_in_clear_places(unit_px, unit_py, discs)
+
+    def _titles_in_clear_places(self, unit_px: float, unit_py: float, discs: dict[int, QRectF]) -> None:
+        """Each title inside its quadrant (a grid too short for the bands) where the fewest of its pixels lie under
+        a point or a name — a point counted four times, as it hides the letters under it whole: its outer corner
+        first, then the other corners, then along its top and bottom edges. At the outer corner alone "Manage
+        closely" and "Keep informed" lay under "Helen Brooks" and "Store managers forum" at 150 % on 1280×720."""
+        names = [self._label_rect(rid, label, unit_px, unit_py)
+                 for rid, label in self._labels.items() if label.isVisible()]
+        for name, label in self.quadrant_labels.items():
+            area = self.quadrant_rects[name].rect()
+            x0, x1, y0, y1 = area.left() + 0.02, area.right() - 0.02, area.top() + 0.02, area.bottom() - 0.02
+            size = label.textItem.boundingRect()
+            wide = size.width() / unit_px  # the title's width in grid units
+            along = [x0 + step * 0.25 for step in range(1, int((x1 - x0 - wide) / 0.25) + 1)]
+            places = [self._title_places[name][1], (x0, y1, (0, 0)), (x1, y1, (1, 0)), (x0, y0, (0, 1)),
+                      (x1, y0, (1, 1)), *((x, y, (0, ay)) for y, ay in ((y1, 0), (y0, 1)) for x in along)]
+
+            def covered(place: tuple, size: QRectF = size) -> float:
+                x, y, (ax, ay) = place
+                box = QRectF(x * unit_px - ax * size.width(), -y * unit_py - ay * size.height(),
+                             size.width(), size.height()).adjusted(4, 4, -4, -4)  # its text, less the margin
+
+                def area_of(r: QRectF) -> float:
+                    return max(0.0, r.width()) * max(0.0, r.height())
+
+                return (4 * sum(area_of(box.intersected(d)) for d in discs.values())
+                        + sum(area_of(box.intersected(n)) for n in names))
+
+            x, y, anchor = min(places, key=covered)  # the first of the least covered: the outer corner on a tie
+            label.setAnchor(anchor)
+            label.setPos(x, y)
 
     def _leave_out_covered_names(self, unit_px: float, unit_py: float) -> None:
         """A name whose text would stand on another's is left out, its point kept (its tooltip, the keyboard's
