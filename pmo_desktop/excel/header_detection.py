@@ -33,6 +33,7 @@ from .vocabulary import (
     beside_words,
     first_assessed_words,
     foreign_words,
+    guidance_row,
     header_phrases,
     header_words,
     in_place_words,
@@ -2362,8 +2363,9 @@ def _below(stored: list[list[Any]], i: int, line: tuple[str, ...]) -> list[list[
                 sample = sample[:k]
                 break
     # a template's unfilled rows ("6 | | | 0 | 0 | 0": its number and the zeros of its formulas) say nothing
-    # of the columns: a 0 from them would make a 1–10 impact look like no scale at all
-    kept = [r for r in sample if not _unfilled(r)]
+    # of the columns: a 0 from them would make a 1–10 impact look like no scale at all; nor does its guidance
+    # line under the header ("Assess the plausible impact …" over MAJOR, MODERATE: the impact was not read)
+    kept = [r for k, r in enumerate(sample) if not _unfilled(r) and not (k == 0 and guidance_row(r))]
     return kept if len(kept) >= 3 else sample  # two rows say too little to judge the columns by
 
 
@@ -3307,7 +3309,11 @@ def not_a_register(title: str) -> str | None:
     if key in sheet_words("not_records"):
         return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
     strong = ("legend", "instruction", "definition", "lookup", "dropdown", "heatmap", "readme",
-              "guidance", "guideline", "howtouse", "инструкц", "легенд", "справочн")  # not "matrix": RACI, comms
+              "guidance", "guideline", "howtouse", "инструкц", "легенд", "справочн",  # not "matrix": RACI, comms
+              # a catalogue ("CATALOGO_AMENAZAS_MAGERIT", "Threat catalog", "Katalog") lists the kinds of a thing
+              # and a sheet of categories ("BMC Risk Categories": each with its definition) the words a
+              # register sorts by, not an office's records (round 48: 10 threats and 18 categories read as risks)
+              "catalog", "katalog", "categories", "categorias", "kategorien")
     if any(w in key for w in strong):
         return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
     return None
