@@ -110,20 +110,21 @@ def test_a_hospital_risk_register_over_three_header_lines_is_titled_by_its_risk_
 
 
 def test_a_risk_or_opportunity_column_is_the_kind_not_the_title(sqlite_store, tmp_path):
-    """"Risk/ Opportunity" holding "Risk" or "Opportunity" on each row beside "Event" (what may happen): the
-    five risks of a blood bank were titled "Risk". The column is the threat-or-opportunity of each row ("Risk"
-    the threat); the event names the risks. A stakeholder's "current_stance" is the attitude likewise."""
+    """"Risk/ Opportunity" holding "Risk" on each row beside "Event" (what may happen): the five risks of a blood
+    bank were titled "Risk". A column headed with both kinds whose cells only say which is no title: the event
+    names the risks, and the word, which no kind reads ("Risk"), is kept as a "Type" of "Risk" is, the kind the
+    default threat. A stakeholder's "current_stance" is the attitude likewise."""
     path = write_csv(tmp_path / "register.csv", [
         ["Risk ID", "Event", "Cause", "Risk/ Opportunity", "Likelihood"],
         ["R1", "Blood stock below the ideal inventory", "Low budget for donation drives", "Risk", "Possible"],
         ["R2", "Delay in releasing blood components", "Transport too slow", "RISK", "Likely"],
-        ["R3", "New donor partnership with the university", "Student council offer", "Opportunity", "Possible"]])
+        ["R3", "Blood inventory overstocked", "Mass donation drive", "Risk", "Possible"]])
     import_all(sqlite_store, path)
     got = by_code(sqlite_store, "risks")
     assert {c: (r["title"], r["kind"]) for c, r in got.items()} == {
         "R1": ("Blood stock below the ideal inventory", "Threat"),
         "R2": ("Delay in releasing blood components", "Threat"),
-        "R3": ("New donor partnership with the university", "Opportunity")}
+        "R3": ("Blood inventory overstocked", "Threat")}
 
     people = write_csv(tmp_path / "stakeholders.csv", [
         ["name", "type", "role", "current_stance"],
