@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...models import errors, records, windows
 from ...models.fields import Kind, count_of
 from ...models.kinds import FieldKind
-from .commands import LONG_EDIT, CellEdit, EditCellsCommand
+from .commands import LONG_EDIT, CellEdits, EditCellsCommand
 from .confirm import edited_rows
 from .table_model import OFFSET, format_value, stored_rows, typed_value
 from .windowed import WindowedRegisterModel, positions_in
@@ -46,7 +46,7 @@ REFUSALS_LISTED = 1_000
 
 @dataclass
 class Outcome:
-    edits: list[CellEdit] = field(default_factory=list)
+    edits: CellEdits = field(default_factory=CellEdits)  # kept compactly: the undo of a million titles holds them
     versions: dict[int, int] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)
     new_names: set[str] = field(default_factory=set)  # people the replacement names who are not in the office
@@ -488,6 +488,6 @@ def plan_cells(found: list[tuple[int, tuple]], register: Any, fields: Any, colum
                 if old and held.get(records.name_key(str(old))) == row[0]:
                     del held[records.name_key(str(old))]
                 held[key] = row[0]
-            outcome.edits.append(CellEdit(row[0], f.name, old, parsed))
+            outcome.edits.add(row[0], f.name, old, parsed)
             outcome.versions[row[0]] = row[1]
     return outcome
