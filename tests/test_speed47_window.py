@@ -28,6 +28,8 @@ from pmo_desktop.models import records, windows
 from pmo_desktop.models.history_tables import RecordHistory
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.store import Store
+from pmo_desktop.views import background
+from pmo_desktop.views import document as document_module
 from pmo_desktop.views.document import Document
 from pmo_desktop.views.register_table import commands, windowed
 
@@ -316,3 +318,54 @@ def test_others_change_read_while_a_filter_is_read_shows_the_filters_rows_by_a_r
     assert view.proxy.rowCount() == len(closed)
     assert resets and resets[-1] == len(closed)  # the filter's rows came by a reset, as its own answer's do
     assert model.record(model.row_of(closed[0]))["budget"] == 12_345
+
+
+# ----------------------------------------------------------------------------- the GUI thread's share after a write
+def test_a_workers_progress_is_shown_a_few_times_a_second_and_its_end_always(qtbot):
+    """A job telling its progress 20,000 times (a million records' write told it 1,500 times, a repaint of the dialog
+    on the GUI thread each): the dialog is given a few of them, and the last."""
+    shown: list[int] = []
+    set_value = QProgressDialog.setValue
+
+    def watched(dialog, value):
+        shown.append(value)
+        set_value(dialog, value)
+
+    def job(progress, cancelled):
+        for done in range(1, 20_001):
+            progress(done, 20_000)
+        return "done"
+
+    QProgressDialog.setValue = watched  # type: ignore[method-assign]
+    try:
+        assert background.run_with_progress(None, "Counting…", job, at_once=True) == "done"
+    finally:
+        QProgressDialog.setValue = set_value  # type: ignore[method-assign]
+    assert 1 <= len(shown) <= 100
+    assert shown[-1] == 20_000
+
+
+def test_a_long_edits_records_are_listed_for_the_tables_on_its_worker(qtbot, document, monkeypatch):
+    """The records a long edit changed, sorted for the tables that show them, on the edit's worker (a million ids
+    sorted on the GUI thread held it 0.2 s); every table is told of each, as before."""
+    threads: list[bool] = []
+    listing = document_module.changed_ids
+
+    def watched(changes):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return listing(changes)
+
+    monkeypatch.setattr(document_module, "changed_ids", watched)
+    told: list[list[int]] = []
+    document.records_changed.connect(lambda name, ids: told.append(ids) if name == PROJECTS.name else None)
+    view = shown_view(qtbot, document, PROJECTS)
+    names = stored(document, "name")
+    dialog = view.open_replace()
+    dialog.find_edit.setText("Project")
+    dialog.replace_edit.setText("Scheme")
+    dialog.replace_all()
+    qtbot.waitUntil(lambda: document.undo_stack.count() == 1, timeout=20_000)
+    assert threads and not any(threads)  # listed on the worker, never on the GUI thread
+    assert told[-1] == sorted(names)  # every record changed, in id order
+    qtbot.waitUntil(lambda: view.model.record(0)["name"].startswith("Scheme"))
+    dialog.close()

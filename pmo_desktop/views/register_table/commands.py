@@ -157,7 +157,7 @@ class EditCellsCommand(DocumentCommand):
             # this step writes still hold what it expects, so it goes ahead on the current version.
             self.versions[conflict.record_id] = conflict.current_version
             new_versions = self._operate(attr, cancellable=False)
-        self.versions.update(new_versions)
+        self.versions = new_versions
         self._saved = True
 
     def _grouped(self, attr: str, only: int | None = None) -> tuple[dict[int, dict[str, Any]], dict[int, dict[str, Any]]]:
@@ -173,7 +173,9 @@ class EditCellsCommand(DocumentCommand):
         return by_record, bases
 
     def _operate(self, attr: str, cancellable: bool) -> dict[int, int]:
-        """The office core's write of these cells; from ``LONG_EDIT`` records on, on a worker behind a progress
+        """The office core's write of these cells, and the versions of every record after it (those it expected,
+        those written moved on: made on the worker for a long edit — a million merged on the GUI thread held it
+        a quarter of a second); from ``LONG_EDIT`` records on, on a worker behind a progress
         dialog (the window painting; Cancel, the first time only, saves nothing — an undo or redo begun goes
         through, or its step would be lost from Edit ▸ Undo). There the values are grouped by record on the
         worker too: a fill of a million cells grouped them on the GUI thread for a second. From ``WRITE_CHUNK``
@@ -183,7 +185,8 @@ class EditCellsCommand(DocumentCommand):
         records_written = len(versions) or len({e.record_id for e in self.edits})
         if records_written < LONG_EDIT:
             by_record, bases = self._grouped(attr)
-            return self.document.operate(records.update_many, register, by_record, ctx, versions, bases)
+            return {**versions, **self.document.operate(records.update_many, register, by_record, ctx, versions,
+                                                        bases)}
         label = (f"{'Undoing' if attr == 'old' else 'Saving'}: {self.text()} "
                  f"({count_of(records_written, self.register.noun)})…")
         if records_written > records.WRITE_CHUNK:
@@ -193,14 +196,15 @@ class EditCellsCommand(DocumentCommand):
             import numpy  # noqa: F401  # here, not first on the worker: another worker may be importing it (half made)
 
             def update_in_chunks(session: Any, **told: Any) -> dict[int, int]:
-                return records.update_in_chunks(session, register, edits.grouped_in_chunks(attr, records.WRITE_CHUNK),
-                                                records_written, edits.fields, ctx, versions, **told)
+                return {**versions, **records.update_in_chunks(
+                    session, register, edits.grouped_in_chunks(attr, records.WRITE_CHUNK), records_written,
+                    edits.fields, ctx, versions, **told)}
 
             return self.document.operate_long(label, update_in_chunks, cancellable=cancellable)
 
         def update(session: Any, **told: Any) -> dict[int, int]:
             by_record, bases = self._grouped(attr)
-            return records.update_many(session, register, by_record, ctx, versions, bases, **told)
+            return {**versions, **records.update_many(session, register, by_record, ctx, versions, bases, **told)}
 
         return self.document.operate_long(label, update, cancellable=cancellable)
 
