@@ -31,7 +31,7 @@ from pmo_desktop.models.store import Store
 from pmo_desktop.views import background
 from pmo_desktop.views import document as document_module
 from pmo_desktop.views.document import Document
-from pmo_desktop.views.register_table import commands, windowed
+from pmo_desktop.views.register_table import commands, find_replace, windowed
 
 PROJECTS = REGISTERS["projects"]
 ROWS = 300
@@ -216,7 +216,19 @@ def test_cancel_after_some_chunks_were_written_changes_nothing_and_records_no_hi
     assert history_count(document) == histories  # and their history with them
 
 
-def test_replace_all_of_every_name_in_chunks_keeps_each_value_and_its_undo_puts_each_back(qtbot, document, writes):
+def test_replace_all_of_every_name_in_chunks_keeps_each_value_and_its_undo_puts_each_back(
+        qtbot, document, writes, monkeypatch):
+    """Planned on its worker reading the rows found a step at a time (a million rows read at once held 1.7 GiB), and
+    written a chunk of records at a time."""
+    monkeypatch.setattr(find_replace, "PLAN_STEP", 50, raising=False)
+    read: list[int] = []
+    stored_rows = find_replace.stored_rows
+
+    def watched(session, register, ctx, parent_id, ids):
+        read.append(len(ids))
+        return stored_rows(session, register, ctx, parent_id, ids)
+
+    monkeypatch.setattr(find_replace, "stored_rows", watched)
     view = shown_view(qtbot, document, PROJECTS)
     names = stored(document, "name")
     dialog = view.open_replace()
@@ -226,6 +238,7 @@ def test_replace_all_of_every_name_in_chunks_keeps_each_value_and_its_undo_puts_
     qtbot.waitUntil(lambda: document.undo_stack.count() == 1, timeout=20_000)
     assert stored(document, "name") == {rid: name.replace("Project", "Scheme") for rid, name in names.items()}
     assert max(writes.sizes) <= CHUNK and sum(writes.sizes) == ROWS
+    assert max(read) <= 50 and sum(read) == ROWS  # the rows found read 50 at a time, each once
     document.undo_stack.undo()
     qtbot.waitUntil(lambda: stored(document, "name") == names, timeout=20_000)
     dialog.close()
