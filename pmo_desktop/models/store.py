@@ -1062,7 +1062,7 @@ class Store:
                 from . import history
 
                 session.flush()
-                history.record(session.connection(), touched)
+                history.record(session.connection(), touched, session.info.get(history.WHEN_KEY))
                 signature = (tuple(session.connection().exec_driver_sql(_SIGNATURE).one())
                              if self._seen is not None else None)
             self._note_size(signature)
