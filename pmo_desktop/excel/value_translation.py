@@ -290,10 +290,11 @@ class ColumnProfile:
         products = not fractions and above >= 2 and max(numbers) > 10 and all(n in _products(top) for n in numbers)
         # "Probabilidad | 15 | 30 | 40": a probability rated in whole per cent without the sign (round 47's risk
         # analysis). No level scale goes past 10 and a chance is no product of two ratings, so whole numbers up
-        # to 100, two above 10 at least and one no such product, are per cent; an impact column is never read so
-        percents = chance and not fractions and above >= 2 and max(numbers) > 10 and max(numbers) <= 100 and \
-            min(numbers) >= 0 and all(float(n).is_integer() for n in numbers) and \
-            not all(n in _products(top) for n in numbers)
+        # to 100, every one above the scale (none a level: a "22" among 1s and 2s is a slip, not 22 %), two
+        # above 10 at least and one no such product, are per cent; an impact column is never read so
+        percents = chance and not fractions and above == len(numbers) and above >= 2 and \
+            10 < max(numbers) <= 100 and sum(1 for n in numbers if n > 10) >= 2 and \
+            all(float(n).is_integer() for n in numbers) and not all(n in _products(top) for n in numbers)
         return cls(fractions, tens, products=products, percents=percents)
 
 
