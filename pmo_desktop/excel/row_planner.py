@@ -48,6 +48,7 @@ from .header_detection import (
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .sheet_keys import code_key, code_text
 from .value_translation import (
+    CHANCE_FIELDS,
     OPEN_LISTS,
     ColumnProfile,
     Translator,
@@ -2340,7 +2341,8 @@ class Planner:
         decimals, sheet_numbers, self._unsettled_number = number_order.column_decimals(
             {c: columns[c] for c in number_cols}, self.file_numbers)
         self.file_numbers.add(sheet_numbers)
-        profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c), decimals.get(c, ""))
+        profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c), decimals.get(c, ""),
+                                        chance=f.name in CHANCE_FIELDS)
                     for c, f in scale_cols}
         _one_scale_for_both_ratings(profiles, scale_cols, columns)
         profiles.update((c, ColumnProfile(decimal_comma=True)) for c, decimal in decimals.items()
