@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from file_dialogs import answer_file_dialog
 from focused_keys import press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from pmo_desktop.views.exchange.actions import open_import_dialog
 from pmo_desktop.views.exchange.import_dialog import ImportDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -18,15 +18,12 @@ CORPUS = Path(__file__).parents[2] / "shared" / "excel-corpus"
 
 
 def import_dialog_by_keys(window, qtbot, workbook: Path) -> ImportDialog:
-    """Ctrl+I, the workbook's path typed into the chooser and Enter: the preview that opens."""
+    """The preview of ``workbook``, as File ▸ Import (Ctrl+I) opens it once the workbook is chosen (the chooser
+    itself is walkthrough 27's), the keyboard in it."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    answer_file_dialog(qtbot, str(workbook))
-    press(qtbot, Qt.Key.Key_I, CTRL)
-    qtbot.waitUntil(lambda: any(isinstance(w, ImportDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),
-                    timeout=30_000)
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportDialog) and w.isVisible())
-    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    dialog = open_import_dialog(window, window.document, str(workbook))
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isAncestorOf(QApplication.focusWidget()), timeout=30_000)
     return dialog
 
 
@@ -83,3 +80,69 @@ def test_a_register_imported_again_with_two_cells_edited_says_two_updates_and_wh
     assert tint["unchanged"] != tint["will update"]  # the two changed rows stand out among the 68
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not again.isVisible())
+
+
+def test_a_raid_log_with_one_sheet_chosen_to_fix_a_column_says_the_other_sheets_wait_and_takes_them_next(
+        empty_window, qtbot, tmp_path):
+    """A colleague's RAID log: its Issues sheet's "Impact (High/Med/Low)" went into the notes, each issue left at
+    the default priority. The newcomer chose the Issues sheet (Down on Sheet), Tab to that column's choice, typed
+    "Priority", Alt+C and Enter — and only the four issues came in: the preview said "4 to insert", the status bar
+    "Imported 4 new", and the log's risks, assumptions and dependencies were left out unseen. The preview and the
+    status bar now name the sheets not imported and the way to them; the workbook imported again brings them,
+    the issues as the column was chosen (remembered), unchanged."""
+    from focused_keys import type_keys
+
+    from pmo_desktop.models import records
+    from pmo_desktop.models.registers import REGISTERS
+
+    source = CORPUS / "Jkloda__RAID_Log.xlsx"
+    if not source.exists():
+        pytest.skip("the shared corpus of real workbooks is not on this machine")
+    window = empty_window
+    workbook = tmp_path / "RAID_Log.xlsx"
+    shutil.copy(source, workbook)
+    dialog = import_dialog_by_keys(window, qtbot, workbook)
+    assert QApplication.focusWidget() is dialog.sheet_combo
+    for _ in range(3):  # All recognised sheets, Risks, Assumptions, Issues
+        press(qtbot, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: dialog.sheet_combo.currentText() == "Issues" and dialog.mapping_table.rowCount() == 5)
+    summary = dialog.summary.text()
+    assert "4 to insert" in summary
+    assert ("Only “Issues” is imported this time, not the workbook's other sheets “Risks”, “Assumptions”, "
+            "“Dependencies”") in summary, summary
+    for _ in range(10):
+        if QApplication.focusWidget().accessibleName() == "Import Impact (High/Med/Low) as":
+            break
+        press(qtbot, Qt.Key.Key_Tab)
+    impact = QApplication.focusWidget()
+    assert impact.accessibleName() == "Import Impact (High/Med/Low) as"
+    assert impact.currentText() == "(keep in the notes)"
+    type_keys(qtbot, "Priority")
+    assert impact.currentText() == "Priority"
+    press(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # Check again
+    qtbot.waitUntil(lambda: "priority" in dialog.plan.sheets[0].mapping.values() and not dialog.mapping_changed,
+                    timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Imported 4 new")
+    assert "Not imported this time: “Risks”, “Assumptions”, “Dependencies” — import the workbook again" in said, said
+
+    again = import_dialog_by_keys(window, qtbot, workbook)
+    assert again.sheet_combo.currentText() == "All recognised sheets"
+    assert "15 to insert, 0 to update, 4 unchanged" in again.summary.text()
+    assert "Only “" not in again.summary.text()
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not again.isVisible(), timeout=30_000)
+    assert "Not imported this time" not in window.statusBar().currentMessage()
+    with window.document.store.session() as session:
+        ctx = records.load_context(session)
+        counts = {name: len(records.fetch_rows(session, REGISTERS[name], ctx, with_computed=False))
+                  for name in ("risks", "issues", "assumptions", "dependencies")}
+        issue = REGISTERS["issues"]
+        names = ["id", "version", *[f.name for f in issue.fields if f.kind.stored]]
+        priorities = {row["code"]: row["priority"] for row in
+                      (dict(zip(names, r)) for r in records.fetch_rows(session, issue, ctx, with_computed=False))}
+    assert counts == {"risks": 4, "issues": 4, "assumptions": 3, "dependencies": 5}
+    assert priorities == {"I1": "Medium", "I2": "Medium", "I3": "Low", "I4": "High"}

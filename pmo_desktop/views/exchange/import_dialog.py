@@ -108,6 +108,8 @@ class ImportDialog(QDialog):
         self.translations: dict[str, dict[str, dict[str, str]]] = {}  # register → field → value → target
         self._offered: dict[tuple[str, str], dict[str, int]] = {}  # (register, field) → value → rows, as first seen
         self.left_out_path: Path | None = None
+        self.recognised_sheets: list[str] = []  # the sheets an import of the whole workbook takes
+        self.other_sheets: list[str] = []  # those of them one sheet chosen leaves out of this import
         self.setWindowTitle(f"Import {self.path.name}")
         resize_within_screen(self, 1100, 700)
 
@@ -356,6 +358,14 @@ class ImportDialog(QDialog):
             self._show_problem(str(e))
             return
         self.plan = plan
+        if sheet is None:  # the workbook's sheets the import recognises, as the dialog first reads it
+            read = {s.sheet for s in plan.sheets}
+            self.recognised_sheets = [n for n in (self.sheet_combo.itemData(i) for i in
+                                                  range(self.sheet_combo.count())) if n is not None and n in read]
+        # One sheet chosen (to change what its columns import as) imports that sheet alone: said, with the way to
+        # the others, where "4 to insert" and Import left a RAID log's risks, assumptions and dependencies out
+        # unseen, the status bar then saying only "Imported 4 new"
+        self.other_sheets = [n for n in self.recognised_sheets if n != sheet] if sheet is not None else []
         self.report_model.set_plan(plan)
         # The reason column only when a row has one: empty, it took the room "Imported as" needs.
         self.report_view.setColumnHidden(REASON, not any(r.reason for r in self.report_model.reports))
@@ -374,6 +384,11 @@ class ImportDialog(QDialog):
                           for target, register in CREATED_ON_CONFIRMATION.items()
                           if (names := plan.to_create.get(target)))
         renamed = self._renamed_records(plan)
+        if self.other_sheets:
+            renamed += (f"<br>Only “{html.escape(sheet)}” is imported this time, not the workbook's other "
+                        f"{'sheet' if len(self.other_sheets) == 1 else 'sheets'} "
+                        f"{html.escape(', '.join(f'“{n}”' for n in self.other_sheets))}: the columns as chosen here are "
+                        "remembered, so import the workbook again with All recognised sheets for the rest.")
         something = plan.valid_count > 0 or bool(plan.conflicts)
         colour = colours().error if not plan.ok else colours().good if something else colours().muted
         conflicts = "".join(f"<br>⚠ {html.escape(str(c))}" for c in plan.conflicts[:8])
