@@ -146,3 +146,33 @@ def test_a_raid_log_with_one_sheet_chosen_to_fix_a_column_says_the_other_sheets_
                       (dict(zip(names, r)) for r in records.fetch_rows(session, issue, ctx, with_computed=False))}
     assert counts == {"risks": 4, "issues": 4, "assumptions": 3, "dependencies": 5}
     assert priorities == {"I1": "Medium", "I2": "Medium", "I3": "Low", "I4": "High"}
+
+
+def test_a_stakeholder_list_of_names_and_roles_says_the_engagement_the_office_sets_on_them(empty_window, qtbot,
+                                                                                          tmp_path):
+    """A colleague's stakeholder register (names, organisations, roles, RACI ticks) came in with every stakeholder
+    assessed as "Unaware" now and "Supportive" wanted, "Neutral" in attitude — the engagement matrix and the board
+    pack then showed six gaps of +3 nobody had assessed, and the preview had said nothing of it. The preview now
+    names what the office sets on the new records where no column of the workbook gives it; a register that gives
+    them is not told so."""
+    source = CORPUS / "RakeshsarmaKarra__Stakeholder_Register.xlsx"
+    if not source.exists():
+        pytest.skip("the shared corpus of real workbooks is not on this machine")
+    window = empty_window
+    workbook = tmp_path / "Stakeholder Register.xlsx"
+    shutil.copy(source, workbook)
+    dialog = import_dialog_by_keys(window, qtbot, workbook)
+    summary = dialog.summary.text()
+    assert ("Set on the 6 new stakeholders, as no column of the workbook gives it: Attitude “Neutral”, Current "
+            "engagement “Unaware”, Desired engagement “Supportive”. Choose the column that does, or correct them in "
+            "the office after.") in summary, summary
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    assessed = tmp_path / "assessed.csv"
+    assessed.write_text("Name,Attitude,Current engagement,Desired engagement\nPriya Shah,Critic,Resistant,Neutral\n",
+                        encoding="utf-8")
+    given = import_dialog_by_keys(window, qtbot, assessed)
+    assert "1 to insert" in given.summary.text() and "Set on" not in given.summary.text()
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not given.isVisible())

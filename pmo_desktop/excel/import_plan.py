@@ -114,6 +114,16 @@ class SheetPlan:
     def unchanged(self) -> int:
         return sum(1 for r in self.rows if r.changes_nothing)
 
+    def defaults_given(self) -> dict[str, Any]:
+        """Field name → the value the register gives each record this sheet inserts, for its fields with a
+        default that no column of the sheet gives: said in the preview, since the workbook never said it — a
+        stakeholder register of names and roles came in with every stakeholder assessed "Unaware", wanted
+        "Supportive", and a RAID log's issues all at priority "Medium", with no word before or after."""
+        if self.synthetic or not self.count(Action.INSERT):
+            return {}
+        given = set(self.mapping.values())
+        return {name: value for name, value in REGISTERS[self.register].defaults.items() if name not in given}
+
 
 @dataclass
 class ImportPlan:
