@@ -176,3 +176,37 @@ def test_a_stakeholder_list_of_names_and_roles_says_the_engagement_the_office_se
     assert "1 to insert" in given.summary.text() and "Set on" not in given.summary.text()
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not given.isVisible())
+
+
+def test_the_offices_own_export_edited_and_imported_again_shows_what_each_change_writes_over(empty_window, qtbot,
+                                                                                            tmp_path):
+    """The office exported to Excel, a risk's owner changed there and the workbook imported again: its row said
+    "Owner: Sam" and "changes Owner", the office's "Frodo" it writes over nowhere. It now reads "Owner: Frodo →
+    Sam", as a colleague's register imported again does."""
+    import openpyxl
+
+    from pmo_desktop.excel.export import export_workbook
+
+    source = CORPUS / "CRMills97__Risk_Register.xlsx"
+    if not source.exists():
+        pytest.skip("the shared corpus of real workbooks is not on this machine")
+    window = empty_window
+    first = import_dialog_by_keys(window, qtbot, source)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not first.isVisible(), timeout=30_000)
+    export = tmp_path / "office registers.xlsx"
+    export_workbook(window.document.store, export)
+    book = openpyxl.load_workbook(export)
+    sheet = book["Risk register"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "R4")
+    owner = sheet.cell(row, header.index("Owner") + 1)
+    assert owner.value == "Frodo"
+    owner.value = "Sam"
+    book.save(export)
+
+    again = import_dialog_by_keys(window, qtbot, export)
+    assert "0 to insert, 1 to update" in again.summary.text()
+    assert shown_rows(again)["R4"] == ("will update", "Owner: Frodo → Sam")
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not again.isVisible())
