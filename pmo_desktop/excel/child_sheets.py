@@ -5,6 +5,8 @@ the same records again, refused as IDs given twice."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .header_detection import (
     ALL_KINDS,
     PARENT,
@@ -17,6 +19,7 @@ from .header_detection import (
     real_fields,
     refill,
 )
+from .vocabulary import header_words, id_words, words_of
 from .workbook_reader import SheetReader
 
 # A child field the parent's own mapping may have found under the parent's name for it: the risk's owner
@@ -100,3 +103,85 @@ def children_by_their_ids(found: list[tuple[SheetReader, HeaderMatch]]) -> list[
         out.append((reader, match))
     return out
 
+
+
+def _id_text(value: object) -> str:
+    """An ID cell as text: 1 and 1.0 (a number typed in Excel) are both "1"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None or isinstance(value, bool) else str(value).strip()
+
+
+def _says_an_id_of(header: object, child: SheetKind, alone: bool) -> bool:
+    """Whether ``header`` names IDs of the child's records: an ID word ("ID", "Nº", "Código") with a word the
+    child's records are named by ("Ação", "Action", "Maßnahme"), in any language the import words know —
+    "ID Ação de Contingência" over a risk's column; ``alone``: those two words and nothing else, or the ID word
+    alone, as the child sheet heads its own ID column ("ID Ação", "Nº")."""
+    words = words_of(header) if isinstance(header, str) else []
+    ids = [w for w in words if w in id_words()]
+    required = next((f.name for f in child.reg.fields if f.required), None)
+    naming = [w for w in words if header_words(child.register).get(w) == required]
+    if len(ids) != 1:
+        return False
+    return len(words) == 1 + len(naming) and len(naming) <= 1 if alone else bool(naming)
+
+
+def ids_not_plans(match: HeaderMatch) -> HeaderMatch:
+    """The register's sheet without the response plans that are its children's IDs: "ID Ação de Contingência",
+    "Contingency Action ID" name an action by its ID ("1", "A-2"), they do not state it — read as the plan, each
+    ID became a response action of its own (left47). Kept in the notes instead, and what ties the actions on
+    their own sheet to their risks (``tied_by_the_parents_ids``). Decided once a sheet, from its header."""
+    ids = {c for c, n in match.mapping.items() if n == RESPONSE_PLAN and c < len(match.headers) and
+           any(_says_an_id_of(match.headers[c], child, False) for child in child_kinds(match.kind.register))}
+    return replace(match, mapping={c: n for c, n in match.mapping.items() if c not in ids}) if ids else match
+
+
+def tied_by_the_parents_ids(reader: SheetReader, match: HeaderMatch, earlier: list[tuple[SheetReader, HeaderMatch]]
+                            ) -> tuple[SheetReader, HeaderMatch] | None:
+    """A child sheet with no column naming its parent ("Ações": "ID Ação | Ação | Responsável …"), whose
+    records the parent register's sheet before it names by their IDs instead: the risk's "ID Ação de
+    Contingência" holds 1, the action sheet's row "1" is that action. Read as the risk's actions, each tied to
+    the risk naming its ID — the sheet with a parent column added (``match.kind.parent_labels``), as if the
+    template had one (left47: the sheet was skipped, its actions lost). Only where every action with content is
+    named by exactly one risk, and every ID the risks give is on the sheet: else None, and the sheet is skipped
+    saying why, as before. Decided once a sheet; the two sheets are read whole once."""
+    child = match.kind
+    own = [c for c, h in enumerate(match.headers) if c not in match.mapping and _says_an_id_of(h, child, True)]
+    if len(own) != 1:
+        return None
+    id_col = own[0]
+    for parent_reader, parent in earlier:
+        if parent.kind.register != child.parent or parent.kind.is_child:
+            continue
+        code_col = next((c for c, n in parent.mapping.items() if n == "code"), None)
+        tying = [c for c, h in enumerate(parent.headers)
+                 if c != code_col and c not in parent.mapping and _says_an_id_of(h, child, False)]
+        if code_col is None or not tying:
+            continue
+        ties: dict[str, str] = {}
+        for row in parent_reader.all_rows()[parent.row:]:
+            code = _id_text(row[code_col]) if code_col < len(row) else ""
+            for c in tying:
+                named = _id_text(row[c]) if c < len(row) else ""
+                if not (code and named):
+                    continue
+                if ties.setdefault(named, code) != code:
+                    return None  # one action named by two risks: whose it is, the sheet does not say
+        rows = [list(r) for r in reader.all_rows()]
+        filled = [c for c in match.mapping if c != id_col]
+        given: set[str] = set()
+        for row in rows[match.row:]:
+            action = _id_text(row[id_col]) if id_col < len(row) else ""
+            given.add(action)
+            if any(c < len(row) and _id_text(row[c]) for c in filled) and action not in ties:
+                return None  # an action no risk names: tied by nothing
+        if not ties or not set(ties) <= given:
+            return None
+        width = len(match.headers)
+        label = child.parent_labels[0]
+        for i, row in enumerate(rows):
+            row += [None] * (width - len(row))
+            row.append(label if i == match.row - 1 else ties.get(_id_text(row[id_col])) if i >= match.row else None)
+        tied = SheetReader(reader.book, reader.title, rows, reader.merged_ranges())
+        return tied, replace(match, mapping={**match.mapping, width: PARENT}, headers=[*match.headers, label])
+    return None

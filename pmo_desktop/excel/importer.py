@@ -26,14 +26,20 @@ from sqlalchemy.orm import Session
 
 from ..models import disk, records, search_index
 from ..models.errors import StoreError, ValidationError
-from ..models.fields import Context, Kind, Register
+from ..models.fields import Context, Kind, Register, count_of
 from ..models.program import Setting
 from ..models.registers import REGISTERS
 from ..models.settings import SETTINGS
 from ..models.store import Store
 from ..models.values import normalise_key
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF
-from .child_sheets import child_kinds, children_by_their_ids, names_its_records
+from .child_sheets import (
+    child_kinds,
+    children_by_their_ids,
+    ids_not_plans,
+    names_its_records,
+    tied_by_the_parents_ids,
+)
 from .defect_reports import defect_report
 from .errors import ImportCancelled, ImportRefused, MappingError, WorkbookError
 from .form_sheets import MIN_FORMS, a_lone_record, labels_down_the_side, read_form
@@ -1335,10 +1341,15 @@ def _response_actions(plan: ImportPlan, sheet: SheetPlan) -> None:
 
 def _planned_values(plan: ImportPlan, sheet: SheetPlan, planner: Planner) -> None:
     """Benefits' targets per year, dated (``row_planner._yearly_target``), as their planned trajectory — unless a
-    plan sheet of the workbook gives the trajectory of that benefit itself: given once. A benefit the import
-    updates has its planned values replaced by the sheet's, as a plan sheet naming it replaces them (left45: they
-    were applied to new benefits only, and a re-import with the targets changed dropped them without a word);
-    the same values as stored are left alone (``Planner.finish_children``)."""
+    plan sheet of the workbook gives the trajectory of that benefit itself: given once.
+
+    A benefit the import updates keeps the planned values it has: the sheet's target for a year updates the
+    planned value on that year's end, or adds one there, and a planned value on a day the sheet states no target
+    for — one a user added in the office, a mid-year milestone — is kept, the preview saying how many (left47:
+    the sheet's targets replaced the whole trajectory, dropping those without a word; a sheet of targets per
+    year says nothing of other days). The same value as stored is left alone ("same as stored"). A plan sheet of
+    the workbook is the whole truth of the benefits it updates (``_whole_families``): with one, the targets are
+    that family's new rows, as before."""
     rows = [p for p in sheet.rows if p.planned and p.report.action in (Action.INSERT, Action.UPDATE)
             and not sheet.synthetic]
     if not rows:
@@ -1346,22 +1357,60 @@ def _planned_values(plan: ImportPlan, sheet: SheetPlan, planner: Planner) -> Non
     child_register = "benefit_plan"
     given = {(p.parent_code or "").lower() for s in plan.sheets if s.register == child_register and not s.synthetic
              for p in s.rows}
-    # mapped as a plan sheet giving every stored field: a family equal to the stored one is found unchanged
+    whole = any(s.register == child_register and not s.synthetic for s in plan.sheets)
     child = SheetPlan(f"{sheet.sheet} (targets per year)", child_register, sheet.header_row,
                       {0: "on", 1: "value"}, [], "", parent_register=sheet.register, synthetic=True)
+    updated = [p for p in rows if p.report.action == Action.UPDATE and p.record_id is not None
+               and p.report.code.lower() not in given]
+    if whole:
+        for prow in updated:
+            child.replace_parents[prow.report.code.lower()] = prow.record_id
+    stored = {} if whole else _stored_points(planner.session, REGISTERS[child_register],
+                                              [p.record_id for p in updated if p.record_id is not None])
+    kept: list[str] = []
     for prow in rows:
         if prow.report.code.lower() in given:
             continue
-        if prow.report.action == Action.UPDATE:
-            child.replace_parents[prow.report.code.lower()] = prow.record_id
+        points = stored.get(prow.record_id, {}) if prow.report.action == Action.UPDATE else {}
         for values in prow.planned or []:
-            child.rows.append(PlannedRow(RowReport(child.sheet, prow.report.row, Action.INSERT, prow.report.code,
-                                                   "a year's target, as a planned value on that year's end."),
-                                         dict(values), None, prow.report.code))
+            on, value = values["on"], values["value"]
+            old = points.pop(on, None)
+            if old is None:
+                child.rows.append(PlannedRow(RowReport(child.sheet, prow.report.row, Action.INSERT, prow.report.code,
+                                                       "a year's target, as a planned value on that year's end."),
+                                             dict(values), None, prow.report.code))
+            elif isinstance(value, (int, float)) and abs(value - old[1]) <= 1e-9 * max(1.0, abs(old[1])):
+                child.rows.append(PlannedRow(RowReport(child.sheet, prow.report.row, Action.SKIP, prow.report.code,
+                                                       "same as stored."), dict(values), old[0], prow.report.code))
+            else:
+                child.rows.append(PlannedRow(RowReport(
+                    child.sheet, prow.report.row, Action.UPDATE, prow.report.code,
+                    f"a year's target changed: the planned value on {on.isoformat()} goes from {old[1]:g} to "
+                    f"{value:g}."), {"value": value}, old[0], prow.report.code))
+        if points:
+            kept.append(f"{prow.report.code} {count_of(len(points), 'planned value')}")
+    if kept:
+        child.say(f"Planned values on days the sheet gives no target for are kept ({', '.join(kept)}): the "
+                  "targets per year update or add the values on their years' ends only.")
     if child.rows:
         if child.replace_parents:
             planner.finish_children(child)
         plan.sheets.append(child)
+
+
+def _stored_points(session: Session, reg: Register, parents: list[int]) -> dict[int | None, dict[Any, tuple[int, float]]]:
+    """The stored rows of a dated child register (planned values) of the records ``parents``: parent → day →
+    (row id, value), the first row of a day where two share it. Read in batches, once an import."""
+    E: Any = reg.entity
+    assert reg.parent is not None  # a sub-table
+    parent_col = getattr(E, reg.parent)
+    out: dict[int | None, dict[Any, tuple[int, float]]] = {}
+    for start in range(0, len(parents), 500):
+        for pid, on, rid, value in session.execute(select(parent_col, E.on, E.id, E.value)
+                                                   .where(parent_col.in_(parents[start:start + 500]))
+                                                   .order_by(E.id)):
+            out.setdefault(pid, {}).setdefault(on, (rid, value))
+    return out
 
 
 @_collector_paused
@@ -1432,6 +1481,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     lists += axis_orders(reader.top_rows(fill_merged=False))
                     plan.skipped_sheets.append((title, vulnerability_list(reader.top_rows(fill_merged=False)) or NO_HEADER))
                     continue
+                if match.kind.is_child and PARENT not in match.mapping.values() and \
+                        (tied := tied_by_the_parents_ids(reader, match, found)) is not None:
+                    reader, match = tied  # the risks before it name its actions by their IDs (left47)
                 if match.kind.is_child and PARENT not in match.mapping.values():
                     parent = REGISTERS[match.kind.parent or ""].title.lower()
                     plan.skipped_sheets.append((title, (
@@ -1461,7 +1513,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # a risk matrix drawn above the table orders its level words along its axes ("Negligible |
                 # Minor | Major | Hazardous | Catastrophic" over the grid: major is the third of five there)
                 lists += axis_orders(reader.top_rows(fill_merged=False)[:max(match.row - 1, 0)])
-                found.append((reader, match))
+                found.append((reader, ids_not_plans(match)))
             found = _beside_the_register(found, plan)
             found, lent = _headers_overwritten(found)
             found = _worked_examples(found, plan)

@@ -69,6 +69,7 @@ from .vocabulary import (
     placeholder_texts,
     register_nouns,
     value_words,
+    verdict_headers,
     word_key,
     words_of,
     year_words,
@@ -722,6 +723,20 @@ def _described_title(reg: Register, headers: list[str], title_col: int) -> str |
     return "description" if "description" in reg.field_names else " ".join(head.split())
 
 
+VERDICT_WORDS = 3  # "Go", "No-Go", "Proceed with conditions": a verdict; more words state the decision itself
+
+
+def _verdict_title(reg: Register, headers: list[str], title_col: int, fields: list[tuple[int, Field]]) -> bool:
+    """Whether a decision log's records are titled by a review's verdict ("review_date | reviewer |
+    recommendation | rationale": "No-Go"), with the reasons in a rationale column beside it. A verdict alone
+    says nothing of what was decided — "No-Go" over ten reviews is ten equal titles — so each such record is
+    titled by its verdict and its rationale's first sentence ("No-Go: Critical uplink anomaly remains open"),
+    the rationale kept whole in its field (``Planner._plan_row``). Decided once a sheet, from its header."""
+    head = headers[title_col] if title_col < len(headers) else ""
+    return reg.name == "decisions" and bool(head) and word_key(head) in verdict_headers() and \
+        any(f.name == "rationale" for _c, f in fields)
+
+
 @lru_cache(maxsize=1)
 def _DESCRIPTION_WORDS() -> frozenset[str]:  # noqa: N802 - a constant, read from the language files once
     """The words for a description alone ("Description", "Details", "Body", "Descripción"): an issue's description
@@ -1233,6 +1248,9 @@ class Planner:
         # the records named by a column headed "Description" and nothing else (left45): its first sentence
         self._described_by = _described_title(reg, headers, title_col) \
             if title_col is not None and self._title_from is None else None
+        # a review's verdict ("No-Go") titles its decision with the rationale's first sentence (left47)
+        self._verdict_titled = title_col is not None and self._title_from is None and \
+            _verdict_title(reg, headers, title_col, fields)
         # a stakeholder written down by position with the name left blank ("Director of CRM projects"): named
         # by that role rather than refused
         self._named_by_role = reg.name == "stakeholders" and title_col is not None and \
@@ -1414,6 +1432,7 @@ class Planner:
         # columns kept in the notes, no title made of other columns and no constant of the sheet
         ordinary = (self.ordinary_rows and parent_reg is None and row_filter is None and not self._ticks
                     and not self._engaged and not self._responses and not plan.extras and self._title_from is None
+                    and not self._verdict_titled
                     and answer_col is None and passed_col is None and not self._constants and key is not None and code_col is not None
                     and title_col is not None
                     and code_col != title_col and bool(self._steps))
@@ -2565,6 +2584,11 @@ class Planner:
             text = next((values[n] for n in self._title_fallbacks if values.get(n)), "")
             if text:  # the whole text stays in its own field
                 values[self._title_name] = first_sentence(text)
+        if self._verdict_titled and isinstance(verdict := values.get(self._title_name), str) and \
+                len(words_of(verdict)) <= VERDICT_WORDS and isinstance(reasons := values.get("rationale"), str) and \
+                reasons.strip():
+            said = f"{verdict.strip().rstrip(':')}: {first_sentence(reasons).rstrip('.')}"
+            values[self._title_name] = first_sentence(said, reg.field(self._title_name).max_length)
         if self._described_by is not None and isinstance(text := values.get(self._title_name), str) and \
                 (title_text := first_sentence(text, reg.field(self._title_name).max_length)) != text:
             # (one sentence is the title whole, as the column titled it: cut only past what a title holds)

@@ -250,6 +250,20 @@ def year_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def id_words() -> frozenset[str]:
+    """Keyed words saying a header's column holds identifiers ("ID", "Nº", "Ref", "Código"): ``ids`` in the
+    files (``child_sheets.tied_by_the_parents_ids``)."""
+    return frozenset(k for data in _files() for w in data.get("ids", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
+def verdict_headers() -> frozenset[str]:
+    """Keyed headers of a decision log's column giving each review's verdict ("Recommendation", "Verdict",
+    "Go/No-Go"): ``verdicts`` in the files (``row_planner._verdict_title``)."""
+    return frozenset(k for data in _files() for w in data.get("verdicts", ()) if (k := word_key(w)))
+
+
+@lru_cache(maxsize=None)
 def done_words(part: str) -> tuple[str, ...]:
     """The words of ``part`` of ``done`` in the files, as written: how a plan says it was carried out
     (``excel/done_text.py``)."""
