@@ -2579,11 +2579,11 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                     result.skipped += 1
                 elif report.action == _INSERT:
                     inserts.append(prow)
-                elif prow.values:
-                    updates.append(prow)
-                else:
+                elif prow.changes_nothing:
                     result.unchanged += 1
                     done += 1
+                else:
+                    updates.append(prow)
             for start in range(0, len(updates), BATCH):  # one load and one flush per batch
                 batch = updates[start:start + BATCH]
                 try:

@@ -2904,11 +2904,13 @@ class Planner:
             f = reg.field(kept_in)
             errors.append(f"{f.label} would be {len(values[kept_in]):,} characters with this row's cells kept in it, "
                           f"more than it holds ({f.max_length:,}); shorten the longest cell.")
+        was: dict[str, Any] | None = None  # an update's stored values of what it changes, shown in the preview
         if not errors and record_id is not None:
             old = self.current(reg, record_id)
             by_name = self._fields_by_name(reg)
             changed = _changed(by_name, values, old)
             values = {f.name: values[f.name] for f in changed}
+            was = {f.name: old.get(f.name) for f in changed}
             reason += ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
         if not errors:
             # A control character (a NUL, an ESC) in any text the row writes (a field, the cells kept in the
@@ -2938,7 +2940,8 @@ class Planner:
                 del values["status"]
         if action == Action.INSERT and code and reg.key_field is not None:
             values = {reg.key_field.name: code, **values}  # the code first: it must be set before any flush
-        prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code)
+        prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code,
+                          was=was)
         prow.creates = tuple(creates)
         if action == Action.INSERT and actions:
             prow.actions = actions
@@ -3120,7 +3123,8 @@ class Planner:
             changed = _changed(by_name, values, old)
             values = {f.name: values[f.name] for f in changed}
             reason = ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
-            prow = PlannedRow(RowReport(plan.sheet, number, Action.UPDATE, code, reason), values, record_id)
+            prow = PlannedRow(RowReport(plan.sheet, number, Action.UPDATE, code, reason), values, record_id,
+                              was={f.name: old.get(f.name) for f in changed})
         else:
             if "status" in values and values["status"] is None and reg.defaults.get("status") not in (None, ""):
                 del values["status"]  # as the full way: a blank status leaves a new record at the default
