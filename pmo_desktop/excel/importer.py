@@ -2769,6 +2769,8 @@ def write_left_out(plan: ImportPlan) -> Path | None:
                     cells[i] = x[:CELL_TEXT_LIMIT]
             _put_row(ws, row_number, [reason, *cells])
         ws.column_dimensions["A"].width = 60
+    if not wb.sheetnames:  # no row refused (a plan checked again since the caller looked): nothing to write
+        return None
     for folder in _left_out_folders(plan):
         target, number = left_out_path(plan, folder), 1
         while _kept_left_out(target, wb):  # the first free or same name: (2), (3) …

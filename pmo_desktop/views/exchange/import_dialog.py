@@ -828,7 +828,10 @@ class ImportDialog(QDialog):
             self.summary.setText(f"<span style='color:{colours().error}'>{html.escape(said)}</span><br>"
                                  f"{self.summary.text()}")
             return
-        plan = valid_rows_only(self.plan) if partial and not self.plan.ok else self.plan
+        # the plan as checked now: a check still on its way (Alt+C just before Enter) may replace self.plan while
+        # the import runs its progress dialog, and the rows left out are this plan's, not the next one's
+        checked = self.plan
+        plan = valid_rows_only(checked) if partial and not checked.ok else checked
         runner = lambda fn: run_with_progress(self, f"Importing {self.path.name}…", fn)  # noqa: E731
         command = ImportCommand(self.document, plan, runner)
         errors: list[str] = []
@@ -841,10 +844,10 @@ class ImportDialog(QDialog):
             self.summary.setText(f"<span style='color:{colours().error}'>{errors[-1] if errors else 'Nothing was imported.'}</span>")
             return
         self.command = command
-        if plan is not self.plan:
-            self.left_out_path = write_left_out(self.plan)
+        if plan is not checked:
+            self.left_out_path = write_left_out(checked)
             if command.result is not None:  # said by the result's summary, as the command line says it
-                command.result.left_out = len(self.plan.errors)
+                command.result.left_out = len(checked.errors)
                 command.result.left_out_path = self.left_out_path
-                command.result.source = self.plan.path
+                command.result.source = checked.path
         self.accept()
