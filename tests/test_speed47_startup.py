@@ -8,7 +8,7 @@ puts one back unseen."""
 
 from __future__ import annotations
 
-import json
+import ast
 import os
 import subprocess
 import sys
@@ -22,18 +22,24 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Loaded only once an office is open (or an import, an export, a chart is asked for): none before the first paint.
 NOT_BEFORE_THE_FIRST_PAINT = ("sqlalchemy", "pmo_desktop.models", "pmo_desktop.excel", "openpyxl", "python_calamine",
-                              "xlsxwriter", "pyqtgraph", "numpy", "pmo_desktop.views.document")
+                              "xlsxwriter", "pyqtgraph", "numpy", "pmo_desktop.views.document", "json",
+                              "pmo_desktop.views.background")
+# Nor the Python types (with their enums, which PySide makes at the first use of a class's name) of the dialogs that
+# only a stop from outside or a long job shows (``stop_signals``, ``background``).
+TYPES_NOT_BEFORE_THE_FIRST_PAINT = ("QDialog", "QProgressDialog")
 
-# The child: the real entry point, watched from inside by an application-wide event filter (the first paint of the
-# main window) and a timer (what opened after it); it types Ctrl+4 as soon as an office is open, and prints what it
-# saw as one JSON line.
+# The child: the real entry point, watched from inside by the main window's paint (its first paint; a paint handler
+# of the child's own, not an application-wide event filter, which would make PySide type every object it sees) and a
+# timer (what opened after it); it types Ctrl+4 as soon as an office is open, and prints what it
+# saw as one line (a Python literal: not JSON, which the window does not import before its first paint).
 CHILD = r"""
-import json, sys
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+import sys
+import PySide6.QtWidgets as widgets
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 from pmo_desktop.views.app import make_application
-LAZY = json.loads(sys.argv[1])
+LAZY, TYPES = sys.argv[1].split(","), sys.argv[2].split(",")
 seen = {}
 def window():
     return next((w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow"), None)
@@ -48,12 +54,12 @@ def state(w):
     recent = w.welcome.recent
     return {"office": w.document is not None, "page": type(page).__name__, "row": w.nav.currentRow(),
             "focus": focus(), "listed": recent.count() if recent is not None and recent.isVisible() else 0}
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and "painted" not in seen and type(watched).__name__ == "MainWindow":
-            seen["painted"] = dict(state(watched), imported=sorted(m for m in LAZY if m in sys.modules))
-            QTimer.singleShot(20, after)
-        return False
+def first_paint(self, event):
+    if "painted" not in seen:
+        seen["painted"] = dict(state(self), imported=sorted(m for m in LAZY if m in sys.modules),
+                               types=[n for n in TYPES if n in vars(widgets)])
+        QTimer.singleShot(20, after)
+    QMainWindow.paintEvent(self, event)
 def after():
     w = window()
     box = QApplication.activeModalWidget()
@@ -82,13 +88,13 @@ def after():
     finish(w)
 def finish(w):
     seen["after"] = state(w)
-    print(json.dumps(seen), flush=True)
+    print(repr(seen), flush=True)
     QApplication.instance().quit()
 app = make_application([])
-watch = FirstPaint()
-app.installEventFilter(watch)
+from pmo_desktop.views.main_window import MainWindow
+MainWindow.paintEvent = first_paint
 from pmo_desktop.cli import main
-sys.exit(main(sys.argv[2:]))
+sys.exit(main(sys.argv[3:]))
 """
 
 
@@ -100,16 +106,17 @@ def start(home: Path, *args: str, recent: Path | None = None) -> dict:
         (config / ORG_NAME / f"{APP_NAME}.conf").write_text(f"[General]\nrecent_files={recent}\n")
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config),
                XDG_DATA_HOME=str(home / "data"))
-    out = subprocess.run([sys.executable, "-c", CHILD, json.dumps(NOT_BEFORE_THE_FIRST_PAINT), *args], env=env,
-                         capture_output=True, text=True, timeout=180, cwd=home)
+    out = subprocess.run([sys.executable, "-c", CHILD, ",".join(NOT_BEFORE_THE_FIRST_PAINT),
+                          ",".join(TYPES_NOT_BEFORE_THE_FIRST_PAINT), *args], env=env, capture_output=True, text=True,
+                         timeout=180, cwd=home)
     assert out.returncode == 0, out.stderr[-3000:]
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return ast.literal_eval(out.stdout.strip().splitlines()[-1])
 
 
 def painted_before_opening(seen: dict) -> None:
     painted = seen["painted"]
     assert painted["office"] is False and painted["page"] == "WelcomePage"  # the window first, the office after
-    assert painted["imported"] == []
+    assert painted["imported"] == [] and painted["types"] == []
 
 
 def opened_on_the_first_page(seen: dict) -> None:
@@ -155,7 +162,7 @@ def test_a_start_with_an_office_opened_before_paints_the_start_screen_with_it(tm
     seen = start(tmp_path, recent=office)
     painted = seen["painted"]
     assert painted["office"] is False and painted["page"] == "WelcomePage" and painted["listed"] == 1
-    assert painted["imported"] == []
+    assert painted["imported"] == [] and painted["types"] == []
     assert seen["opened"]["focus"] == "RecentOfficesList"  # the keyboard on the newest, ready for Enter
     # Enter opens it, and the keyboard goes to the page list as at a launch with the office named — it was left
     # to whatever followed the start screen's list once hidden, the page's bare frame, where Down did nothing
