@@ -15,16 +15,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-# A window that is shown but never exposed (started minimized, a platform with no screen) does its work after this
-# long anyway: what the user asked for is not left waiting for a restore they may not make.
-NOT_EXPOSED_AFTER_MS = 1500
-
 
 def after_first_paint(window: QWidget, work: Callable[[], object]) -> None:
-    """Run ``work`` once ``window`` has been painted on screen; at once if it already has been, or if it is not
-    shown at all (no paint is coming: a window made and driven without being shown)."""
+    """Run ``work`` once ``window`` has been painted on screen; at once if it already has been, or if no paint is
+    coming: a window not shown at all (made and driven without being shown), or started minimized (what the user
+    asked for is not left waiting for a restore they may not make). No timer stands in for the exposure: on a
+    loaded machine it ran out first, and the office opened before the window was painted, as before."""
     handle = window.windowHandle()
-    if not window.isVisible() or handle is None or handle.isExposed():
+    if not window.isVisible() or window.isMinimized() or handle is None or handle.isExposed():
         work()
         return
     _WhenExposed(window, work)
@@ -38,7 +36,6 @@ class _WhenExposed(QObject):
         self.work: Callable[[], object] | None = work
         self.handle = window.windowHandle()
         self.handle.installEventFilter(self)
-        QTimer.singleShot(NOT_EXPOSED_AFTER_MS, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Qt marks the window exposed before this event reaches it, and paints it while handling it: the work is
@@ -50,8 +47,6 @@ class _WhenExposed(QObject):
 
     def _run(self) -> None:
         work, self.work = self.work, None
-        if work is None:  # the exposure's turn or the timer's: whichever came second
-            return
-        self.handle.removeEventFilter(self)
-        work()
+        if work is not None:
+            work()
         self.deleteLater()
