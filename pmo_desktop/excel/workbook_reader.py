@@ -667,8 +667,10 @@ class SafeWorkbook:
     def not_read(self, titles: Sequence[str]) -> list[str]:
         """A sentence for each of ``titles`` whose columns past the limits' max_columns hold values: those
         are never read, and a user must be told so, not find the data missing. Costs nothing for a sheet
-        whose used range ends within the limit; a wider one is gone through once more."""
-        out = []
+        whose used range ends within the limit; a wider one is gone through once more. The workbook open in
+        a spreadsheet program is said first (``open_elsewhere_sentence``): what was typed there since its last
+        save is not in the file either."""
+        out = [said] if (said := open_elsewhere_sentence(self.path)) is not None else []
         for title in titles:
             if title not in self._cut:
                 try:
@@ -679,6 +681,21 @@ class SafeWorkbook:
             if cut:
                 out.append(not_read_sentence(title, cut, self.limits.max_columns))
         return out
+
+
+def open_elsewhere_sentence(path: Path) -> str | None:
+    """What to say of a workbook a spreadsheet program has open (its lock file beside it: Excel's ``~$NAME``,
+    LibreOffice's ``.~lock.NAME#``), else None. The import reads the file as last saved there: rows typed or
+    fixed in the open window since were left out of the preview and the import without a word, the user sure
+    they were in."""
+    from .atomic import open_elsewhere
+
+    found = open_elsewhere(path)
+    if found is None:
+        return None
+    app, by, _lock = found
+    return (f"“{path.name}” is open in {app}{by} — what is read is the workbook as last saved there; save it in "
+            f"{app} first to bring in what was typed since, then check again.")
 
 
 def column_letters(col: int) -> str:
