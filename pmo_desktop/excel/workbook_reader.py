@@ -358,7 +358,10 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
     its XML is big enough to hold that many rows, it is refused here, before any of it is decompressed
     beyond its first kilobytes. ``scanned``: filled with the error cells of the sheets counted whole here.
     """
-    texts: array[int] | None = None  # the size of each shared string, read once a sheet names one
+    texts: array[int] | None = None  # the size of each shared string, read once a sheet may name them too often
+    # No shared string is longer than their part: a sheet whose cells of shared text times that fit the limit needs
+    # no more look (most workbooks: their strings are not even read for this).
+    longest_possible = max((i.file_size for i in infos if i.filename.lower().endswith("sharedstrings.xml")), default=0)
     for info in infos:
         if not info.filename.endswith(".xml") or info.file_size == 0:
             continue
@@ -392,7 +395,7 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
                 if scanned is not None and errors is not None:
                     scanned[info.filename] = errors
             _refuse_extent(name, extent[0], extent[1], limits)
-            if shared[0]:
+            if shared[0] * longest_possible > limits.max_sheet_text_bytes:
                 if texts is None:
                     texts = _shared_text_sizes(zf, infos)
                 _refuse_repeated_text(name, zf, info, shared[0], texts, limits)
@@ -406,10 +409,12 @@ def _shared_text_sizes(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> arr
     part = next((i for i in infos if i.filename.lower().endswith("sharedstrings.xml")), None)
     if part is None:
         return sizes
-    carry = b""
+    carry, split = b"", None
     with zf.open(part) as fh:
         while chunk := fh.read(1 * MiB):
-            pieces = _SHARED_END_RE.split(carry + chunk)
+            if split is None:  # Excel's own tags: a plain split, five times the speed of a pattern's
+                split = _SHARED_END_RE.split if b"</si>" not in chunk else (lambda b: b.split(b"</si>"))
+            pieces = split(carry + chunk)
             carry = pieces.pop()  # the string not ended yet in this chunk
             sizes.extend(map(len, pieces))
     return sizes
