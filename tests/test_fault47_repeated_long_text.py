@@ -1,5 +1,6 @@
 """Fault round 47: a workbook whose cells name one long text again and again — a cell of 32,760 letters in every
-column of 20,000 rows, kept once among the workbook's shared strings and named by each cell (a 270 KB file).
+column of 20,000 rows, kept once among the workbook's shared strings and named by each cell (a 270 KB file), or
+an OpenDocument spreadsheet's one cell repeated over 3 columns and 20,000 rows (``…-repeated``: 963 bytes).
 
 The checks bounded the file (its size, each part's, the shared strings', the cells from A1 to the last), but not
 what the cells hold once read: the reader gives each cell its own copy of the text it names, 3.9 GB here. Under a
@@ -65,14 +66,34 @@ def named_again_and_again(path: Path, rows: int) -> Path:
     return path
 
 
+def repeated_in_an_ods(path: Path, rows: int) -> Path:
+    """One cell of the long text standing for 3 columns of ``rows`` rows, as LibreOffice writes a block of one value."""
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    cell = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2"><office:body>'
+               '<office:spreadsheet><table:table table:name="Risks"><table:table-row>'
+               + "".join(cell.format(h) for h in ("ID", "Title", "Cause")) + "</table:table-row>"
+               f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="3" '
+               f'office:value-type="string"><text:p>{LONG}</text:p></table:table-cell></table:table-row>'
+               "</table:table></office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
+    return path
+
+
 def limited() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
-def test_a_long_text_named_by_every_cell_is_refused_before_it_is_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize("make, name, size", [(named_again_and_again, "risks.xlsx", "3,764"),
+                                              (repeated_in_an_ods, "risks.ods", "1,875")])
+def test_a_long_text_named_by_every_cell_is_refused_before_it_is_read(tmp_path: Path, make, name, size) -> None:
     office = tmp_path / "office.pmo"
     Store.create(office).close()
-    book = named_again_and_again(tmp_path / "risks.xlsx", rows=20_000)
+    book = make(tmp_path / name, rows=20_000)
     assert book.stat().st_size < 400_000
     before = hashlib.sha256(office.read_bytes()).hexdigest()
     done = subprocess.run([sys.executable, "-m", "pmo_desktop", "import", str(office), str(book), "--dry-run"],
@@ -80,8 +101,8 @@ def test_a_long_text_named_by_every_cell_is_refused_before_it_is_read(tmp_path: 
                           timeout=300, preexec_fn=limited)
     assert done.returncode == 1, (done.returncode, done.stderr[-500:])
     said = done.stderr.strip()
-    assert said.startswith("pmo-desktop: A sheet of “risks.xlsx” would hold 3,764 MB of text once read: its "
-                           "120,000 cells of text name texts of up to") and "more than the 256 MB" in said, said
+    assert said.startswith(f"pmo-desktop: A sheet of “{name}” would hold {size} MB of text once read: its "), said
+    assert "cells of text repeat texts of up to" in said and "more than the 256 MB" in said, said
     assert "\n" not in said
     assert hashlib.sha256(office.read_bytes()).hexdigest() == before
 

@@ -224,6 +224,11 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, CellMarks] | None 
             _check_zip_entries(name, infos, limits)
             _check_xml_parts(name, zf, infos, limits, scanned)
             if "mimetype" in {i.filename for i in infos} and zf.read("mimetype")[:64].startswith(ODS_MIME):
+                from .ods_cells import sheet_sizes
+
+                for last_row, last_col, text, longest in sheet_sizes(path):  # its repeats, as the reader expands them
+                    _refuse_extent(name, last_row, last_col, limits)
+                    _refuse_text(name, text, last_row * last_col, longest, limits)
                 return "ods"
     except WorkbookError:
         raise
@@ -444,9 +449,15 @@ def _refuse_repeated_text(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo,
             carry = buf[cut:]
             if not chunk:
                 break
+    _refuse_text(name, total, cells, longest, limits)
+
+
+def _refuse_text(name: str, total: int, cells: int, longest: int, limits: Limits) -> None:
+    """Refuse a sheet whose ``cells`` would hold ``total`` bytes of text once read, past ``Limits.max_sheet_text_bytes``:
+    texts of up to ``longest`` bytes named (a shared string) or repeated (an .ods's repeated cell) again and again."""
     if total > limits.max_sheet_text_bytes:
         raise WorkbookError(f"A sheet of “{name}” would hold {total / MiB:,.0f} MB of text once read: its {cells:,} "
-                            f"cells of text name texts of up to {longest:,} bytes again and again, more than the "
+                            f"cells of text repeat texts of up to {longest:,} bytes again and again, more than the "
                             f"{limits.max_sheet_text_bytes // MiB:,} MB an import can hold; it was refused as unsafe "
                             "(ask the sender for the register itself, or split it into smaller workbooks if it is "
                             "genuine).")
