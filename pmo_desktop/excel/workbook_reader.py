@@ -18,6 +18,7 @@ import os
 import re
 import time
 import zipfile
+from array import array
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -104,6 +105,11 @@ class Limits:
     # (a 27 KB file) made 82 million cells, 2.6 GB and 25 s. 200,000 rows of 80 columns fit, and 1,024 rows of
     # all 16,384 (README: such a sheet is read, its columns past max_columns said).
     max_cells: int = 1 << 24
+    # The text a sheet's cells hold once read. A cell of shared text (t="s") is a number naming one of the workbook's
+    # shared strings, and the reader gives each such cell a copy of it: one text of 32,767 letters named by 20,000
+    # rows of 6 cells (a 270 KB file) is 3.9 GB — the whole program aborted ("memory allocation failed", a core dump).
+    # 200,000 rows with a text of 1,000 letters each are some 200 MB.
+    max_sheet_text_bytes: int = 256 * MiB
 
 
 DEFAULT_LIMITS = Limits()
@@ -218,6 +224,11 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, CellMarks] | None 
             _check_zip_entries(name, infos, limits)
             _check_xml_parts(name, zf, infos, limits, scanned)
             if "mimetype" in {i.filename for i in infos} and zf.read("mimetype")[:64].startswith(ODS_MIME):
+                from .ods_cells import sheet_sizes
+
+                for last_row, last_col, text, longest in sheet_sizes(path):  # its repeats, as the reader expands them
+                    _refuse_extent(name, last_row, last_col, limits)
+                    _refuse_text(name, text, last_row * last_col, longest, limits)
                 return "ods"
     except WorkbookError:
         raise
@@ -280,12 +291,14 @@ def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, stop: int) -> int:
         return _scan_sheet(fh, stop)[0]
 
 
-def _scan_sheet(fh: Any, stop: int | None = None, extent: list[int] | None = None) -> tuple[int, CellMarks | None]:
+def _scan_sheet(fh: Any, stop: int | None = None, extent: list[int] | None = None,
+                shared: list[int] | None = None) -> tuple[int, CellMarks | None]:
     """One streamed pass over a sheet's XML (a decompression, no parse): its row tags, counted until more
     than ``stop``, and its Excel error cells (#REF!, #N/A …) by (row, column), which calamine reads as
     empty, and its negative numbers, which it reads as times in a date cell; None for these when the count
     stopped before the end. ``extent``: [last row, last column] (1-based) of the cells holding something, widened
-    in the same pass (``_widen_extent``: the sheet decompressed once for the checks and the error cells)."""
+    in the same pass (``_widen_extent``: the sheet decompressed once for the checks and the error cells).
+    ``shared``: [the cells of shared text] counted in the same pass (``_refuse_repeated_text``)."""
     out: CellMarks = {}
     rows = 0
     carry = b""
@@ -298,6 +311,8 @@ def _scan_sheet(fh: Any, stop: int | None = None, extent: list[int] | None = Non
         if extent is not None:  # each part ends after a row's end (or the sheet's): no cell is cut in two
             _widen_extent(buf, cut, extent)
         rows += buf.count(b"<row ", 0, cut) + buf.count(b":row ", 0, cut)
+        if shared is not None:
+            shared[0] += buf.count(b't="s"', 0, cut)
         if stop is not None and rows > stop:
             return rows, None
         if buf.find(b't="e"', 0, cut) >= 0:
@@ -348,6 +363,10 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
     its XML is big enough to hold that many rows, it is refused here, before any of it is decompressed
     beyond its first kilobytes. ``scanned``: filled with the error cells of the sheets counted whole here.
     """
+    texts: array[int] | None = None  # the size of each shared string, read once a sheet may name them too often
+    # No shared string is longer than their part: a sheet whose cells of shared text times that fit the limit needs
+    # no more look (most workbooks: their strings are not even read for this).
+    longest_possible = max((i.file_size for i in infos if i.filename.lower().endswith("sharedstrings.xml")), default=0)
     for info in infos:
         if not info.filename.endswith(".xml") or info.file_size == 0:
             continue
@@ -361,9 +380,10 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
             m = _DIMENSION_RE.search(head)
             rows = int(m.group(1)) if m and m.group(1) else 0
             extent = [0, 0]  # the cells holding something: how much the reader will hold (``_refuse_extent``)
+            shared = [0]  # its cells of shared text (``_refuse_repeated_text``)
             if m is None and big:  # no dimension (streamed writers): count the row tags, no parse
                 with zf.open(info) as fh:
-                    rows, errors = _scan_sheet(fh, limits.max_rows + limits.header_scan_rows, extent)
+                    rows, errors = _scan_sheet(fh, limits.max_rows + limits.header_scan_rows, extent, shared)
                 if scanned is not None and errors is not None:
                     scanned[info.filename] = errors  # the sheet's error cells, found in the same pass
             if rows > limits.max_rows + limits.header_scan_rows and big:
@@ -376,10 +396,71 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
                 # and a value in ZZ1048576 is 736 million cells from A1 too. The pass also finds the sheet's error
                 # cells, kept for its import (``_error_cells``), so it costs no second decompression.
                 with zf.open(info) as fh:
-                    errors = _scan_sheet(fh, None, extent)[1]
+                    errors = _scan_sheet(fh, None, extent, shared)[1]
                 if scanned is not None and errors is not None:
                     scanned[info.filename] = errors
             _refuse_extent(name, extent[0], extent[1], limits)
+            if shared[0] * longest_possible > limits.max_sheet_text_bytes:
+                if texts is None:
+                    texts = _shared_text_sizes(zf, infos)
+                _refuse_repeated_text(name, zf, info, shared[0], texts, limits)
+
+
+def _shared_text_sizes(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> array[int]:
+    """The size in bytes of each of the workbook's shared strings, in order (with their few bytes of markup: a
+    bound, not a count of letters). One streamed pass over a part ``_check_zip_entries`` bounded; ``split`` and
+    ``len`` run in C, some 40 ms for 200,000 strings."""
+    sizes = array("Q")
+    part = next((i for i in infos if i.filename.lower().endswith("sharedstrings.xml")), None)
+    if part is None:
+        return sizes
+    carry, split = b"", None
+    with zf.open(part) as fh:
+        while chunk := fh.read(1 * MiB):
+            if split is None:  # Excel's own tags: a plain split, five times the speed of a pattern's
+                split = _SHARED_END_RE.split if b"</si>" not in chunk else (lambda b: b.split(b"</si>"))
+            pieces = split(carry + chunk)
+            carry = pieces.pop()  # the string not ended yet in this chunk
+            sizes.extend(map(len, pieces))
+    return sizes
+
+
+_SHARED_END_RE = re.compile(rb"</(?:\w+:)?si>")
+_SHARED_CELL_RE = re.compile(rb'\bt="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
+
+
+def _refuse_repeated_text(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, cells: int, texts: array[int],
+                          limits: Limits) -> None:
+    """Refuse a sheet whose ``cells`` of shared text would hold more than ``Limits.max_sheet_text_bytes`` once read
+    (each is given its own copy of the text it names). Its longest text times its cells bounds that: only past the
+    limit is the sheet gone through again, adding up the text each cell names (a register of 200,000 rows with one
+    long description somewhere passes on the sum)."""
+    longest = max(texts, default=0)
+    if cells * longest <= limits.max_sheet_text_bytes:
+        return
+    total, carry = 0, b""
+    size = texts.__getitem__
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(1 * MiB)
+            buf = carry + chunk
+            cut = max(buf.rfind(b"</row>") + 6, 0) if chunk else len(buf)
+            total += sum(size(int(i)) for i in _SHARED_CELL_RE.findall(buf, 0, cut) if int(i) < len(texts))
+            carry = buf[cut:]
+            if not chunk:
+                break
+    _refuse_text(name, total, cells, longest, limits)
+
+
+def _refuse_text(name: str, total: int, cells: int, longest: int, limits: Limits) -> None:
+    """Refuse a sheet whose ``cells`` would hold ``total`` bytes of text once read, past ``Limits.max_sheet_text_bytes``:
+    texts of up to ``longest`` bytes named (a shared string) or repeated (an .ods's repeated cell) again and again."""
+    if total > limits.max_sheet_text_bytes:
+        raise WorkbookError(f"A sheet of “{name}” would hold {total / MiB:,.0f} MB of text once read: its {cells:,} "
+                            f"cells of text repeat texts of up to {longest:,} bytes again and again, more than the "
+                            f"{limits.max_sheet_text_bytes // MiB:,} MB an import can hold; it was refused as unsafe "
+                            "(ask the sender for the register itself, or split it into smaller workbooks if it is "
+                            "genuine).")
 
 
 def _widen_extent(buf: bytes, cut: int, extent: list[int]) -> None:
@@ -667,8 +748,10 @@ class SafeWorkbook:
     def not_read(self, titles: Sequence[str]) -> list[str]:
         """A sentence for each of ``titles`` whose columns past the limits' max_columns hold values: those
         are never read, and a user must be told so, not find the data missing. Costs nothing for a sheet
-        whose used range ends within the limit; a wider one is gone through once more."""
-        out = []
+        whose used range ends within the limit; a wider one is gone through once more. The workbook open in
+        a spreadsheet program is said first (``open_elsewhere_sentence``): what was typed there since its last
+        save is not in the file either."""
+        out = [said] if (said := open_elsewhere_sentence(self.path)) is not None else []
         for title in titles:
             if title not in self._cut:
                 try:
@@ -679,6 +762,21 @@ class SafeWorkbook:
             if cut:
                 out.append(not_read_sentence(title, cut, self.limits.max_columns))
         return out
+
+
+def open_elsewhere_sentence(path: Path) -> str | None:
+    """What to say of a workbook a spreadsheet program has open (its lock file beside it: Excel's ``~$NAME``,
+    LibreOffice's ``.~lock.NAME#``), else None. The import reads the file as last saved there: rows typed or
+    fixed in the open window since were left out of the preview and the import without a word, the user sure
+    they were in."""
+    from .atomic import open_elsewhere
+
+    found = open_elsewhere(path)
+    if found is None:
+        return None
+    app, by, _lock = found
+    return (f"“{path.name}” is open in {app}{by} — what is read is the workbook as last saved there; save it in "
+            f"{app} first to bring in what was typed since, then check again.")
 
 
 def column_letters(col: int) -> str:
