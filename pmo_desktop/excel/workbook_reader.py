@@ -22,8 +22,9 @@ from array import array
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from ..models import held_files
 from . import csv_rewrapped, plain_text
@@ -291,13 +292,13 @@ def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, stop: int) -> int:
         return _scan_sheet(fh, stop)[0]
 
 
-def _scan_sheet(fh: Any, stop: int | None = None, extent: list[int] | None = None,
+def _scan_sheet(fh: Any, stop: int | None = None, extent: "_Extent | None" = None,
                 shared: list[int] | None = None) -> tuple[int, CellMarks | None]:
     """One streamed pass over a sheet's XML (a decompression, no parse): its row tags, counted until more
     than ``stop``, and its Excel error cells (#REF!, #N/A …) by (row, column), which calamine reads as
     empty, and its negative numbers, which it reads as times in a date cell; None for these when the count
-    stopped before the end. ``extent``: [last row, last column] (1-based) of the cells holding something, widened
-    in the same pass (``_widen_extent``: the sheet decompressed once for the checks and the error cells).
+    stopped before the end. ``extent``: the last row and column of the cells holding something, widened in the
+    same pass (``_Extent.widen``: the sheet decompressed once for the checks and the error cells).
     ``shared``: [the cells of shared text] counted in the same pass (``_refuse_repeated_text``)."""
     out: CellMarks = {}
     rows = 0
@@ -309,7 +310,7 @@ def _scan_sheet(fh: Any, stop: int | None = None, extent: list[int] | None = Non
         buf = carry + chunk if carry else chunk
         cut = max(buf.rfind(b"</row>") + 6, 0) if chunk else len(buf)
         if extent is not None:  # each part ends after a row's end (or the sheet's): no cell is cut in two
-            _widen_extent(buf, cut, extent)
+            extent.widen(buf, cut)
         rows += buf.count(b"<row ", 0, cut) + buf.count(b":row ", 0, cut)
         if shared is not None:
             shared[0] += buf.count(b't="s"', 0, cut)
@@ -379,7 +380,7 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
             big = info.file_size > max(limits.max_rows * MIN_ROW_BYTES, 64 * 1024)
             m = _DIMENSION_RE.search(head)
             rows = int(m.group(1)) if m and m.group(1) else 0
-            extent = [0, 0]  # the cells holding something: how much the reader will hold (``_refuse_extent``)
+            extent = _Extent(limits.max_cells)  # the cells holding something: how much the reader will hold
             shared = [0]  # its cells of shared text (``_refuse_repeated_text``)
             if m is None and big:  # no dimension (streamed writers): count the row tags, no parse
                 with zf.open(info) as fh:
@@ -399,7 +400,8 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
                     errors = _scan_sheet(fh, None, extent, shared)[1]
                 if scanned is not None and errors is not None:
                     scanned[info.filename] = errors
-            _refuse_extent(name, extent[0], extent[1], limits)
+            if extent.may_exceed():
+                _refuse_extent(name, extent.exact_row(partial(zf.open, info)), extent.col, limits)
             if shared[0] * longest_possible > limits.max_sheet_text_bytes:
                 if texts is None:
                     texts = _shared_text_sizes(zf, infos)
@@ -463,26 +465,97 @@ def _refuse_text(name: str, total: int, cells: int, longest: int, limits: Limits
                             "genuine).")
 
 
-def _widen_extent(buf: bytes, cut: int, extent: list[int]) -> None:
-    """Widen ``extent`` ([last row, last column], 1-based) to the cells of ``buf[:cut]`` holding something: the
-    longest references first, the shorter looked for only while none longer has been found."""
-    for letters in (3, 2, 1):
-        if extent[1] >= _LAST_COLUMN_OF[letters]:
-            break
-        pattern = _FILLED_COLUMN_RE[letters] if letters > 1 else _FILLED_LETTER_PAST[extent[1]]
-        found = pattern.findall(buf, 0, cut)
-        if found:
-            extent[1] = max(extent[1], _col_index(max(found)) + 1)
-            break
-    for digits in range(7, 0, -1):
-        if extent[0] >= 10 ** digits:
-            break
-        found = _FILLED_ROW_RE[digits].findall(buf, 0, cut)
-        if found:
-            extent[0] = max(extent[0], int(max(found)))
-            break
+class _Extent:
+    """The last row and column (1-based) of a sheet's cells holding something, widened part by part as
+    ``_scan_sheet`` decompresses the sheet: all ``_refuse_extent`` asks of them is whether row × column passes
+    ``max_cells`` (and, when it does, both exactly, for its message).
+
+    Why not the exact last row of every part: a part of a register holds some 20,000 cells, all in the columns
+    already found and all but the first part's rows of as many digits as the rows before them. Seven searches
+    a part for references of a longer form (three for the columns, four for the rows) and a list of every row's
+    reference kept only for its ``max`` cost 0.1 s of CPU for 10,000 risks (docs/speed.md, round speed47). So
+    each part is first searched once (``_gate``) for a cell the extent does not cover yet: a column past the
+    last found, a row of more digits than any found; a part that has none is done. A row of as many digits is
+    then worked out exactly only where it could decide (10**digits − 1 rows × the columns would pass
+    ``max_cells``); otherwise the digits bound it (``row_exact`` False), and a sheet whose columns then grow
+    past that bound has its rows read again (``exact_row``) — the decision and its figures are the exact ones."""
+
+    __slots__ = ("col", "row", "digits", "row_exact", "max_cells")
+
+    def __init__(self, max_cells: int):
+        self.max_cells = max_cells
+        self.col = 0  # the last column holding something, exactly
+        self.row = 0  # the last row holding something among those worked out exactly
+        self.digits = 0  # the digits of the last row holding something (its reference's)
+        self.row_exact = True  # ``row`` is the last row of ``digits`` digits of every part so far
+
+    def _bounded(self) -> bool:
+        """The rows of ``digits`` digits cannot take row × column past ``max_cells``: the last is not needed."""
+        return _MOST_ROWS_OF[self.digits] * self.col <= self.max_cells
+
+    def widen(self, buf: bytes, cut: int) -> None:
+        """Widen the extent to the cells of ``buf[:cut]`` holding something."""
+        rows_exactly = not self._bounded()
+        gate = _gate(min(self.col, 26) if self.col < 702 else self.col, self.digits, rows_exactly)
+        if gate is None or gate.search(buf, 0, cut) is None:
+            # nothing past the columns found, no row of more digits (nor, when they count, of as many); rows of as
+            # many, when they do not count, were bounded already (``row_exact`` is False from the part that found them)
+            return
+        for letters in (3, 2, 1):  # the longest references first, the shorter only while none longer is found
+            if self.col >= _LAST_COLUMN_OF[letters]:
+                break
+            pattern = _FILLED_COLUMN_RE[letters] if letters > 1 else _FILLED_LETTER_PAST[self.col]
+            found = pattern.findall(buf, 0, cut)
+            if found:
+                self.col = max(self.col, _col_index(max(found)) + 1)
+                break
+        for digits in range(7, self.digits, -1):  # a row of more digits: rows of fewer are all below it
+            if _FILLED_ROW_RE[digits].search(buf, 0, cut) is not None:
+                self.digits, self.row, self.row_exact = digits, 0, True
+                break
+        if self.digits and not self._bounded():
+            found = _FILLED_ROW_RE[self.digits].findall(buf, 0, cut)
+            if found:
+                self.row = max(self.row, int(max(found)))
+        elif self.digits:
+            self.row_exact = False  # this part's rows bounded by their digits only
+
+    def may_exceed(self) -> bool:
+        """Row × column may pass ``max_cells``: ``_refuse_extent`` must see the exact figures."""
+        return not self._bounded()
+
+    def exact_row(self, reopen: Callable[[], Any]) -> int:
+        """The last row holding something, exactly: read again from the sheet (``reopen``) when a part's rows
+        were only bounded by their digits before the columns grew past that bound."""
+        if self.row_exact:
+            return self.row
+        again = _Extent(0)  # a limit of 0 cells: every part's rows worked out exactly
+        with reopen() as fh:
+            _scan_sheet(fh, None, again)
+        return again.row
 
 
+@lru_cache(maxsize=None)
+def _gate(col: int, digits: int, rows_exactly: bool) -> re.Pattern[bytes] | None:
+    """One pattern for a part holding a cell the extent does not cover: a column past ``col`` (26: the single
+    letters all found; 702 and more: the two-letter ones too), a row of more digits than ``digits`` — or of as
+    many, when those rows are to be worked out exactly. None when nothing can widen it."""
+    alternatives = []
+    if col < 26:
+        alternatives.append(rb"[A-Z]{2,3}\d{1,7}|[%c-Z]\d{1,7}" % (65 + col))
+    elif col < 702:
+        alternatives.append(rb"[A-Z]{2,3}\d{1,7}")
+    elif col < _LAST_COLUMN_OF[3]:
+        alternatives.append(rb"[A-Z]{3}\d{1,7}")
+    low = digits if rows_exactly else digits + 1
+    if low <= 7:
+        alternatives.append(rb"[A-Z]{1,3}\d{%d,7}" % max(low, 1))
+    if not alternatives:
+        return None
+    return re.compile(rb' r="(?:' + b"|".join(alternatives) + rb')"[^>]*(?<!/)>')
+
+
+_MOST_ROWS_OF: list[int] = [10 ** digits - 1 for digits in range(8)]  # the last row a reference of so many digits can name
 _LAST_COLUMN_OF = {1: 26, 2: 702, 3: 16_384}  # the last column a reference of so many letters names
 
 
