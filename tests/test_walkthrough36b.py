@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from focused_keys import press, type_keys
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
@@ -174,3 +175,61 @@ def test_closing_with_a_change_kept_while_the_server_is_away_does_not_offer_a_co
         pg_server.start()
     raj.retry_pending()
     assert title_of(raj.document.store, rid) == "Typed while the server was away"
+
+
+def connect_by_the_menu(qtbot, window: MainWindow, url: str) -> None:
+    """File ▸ Connect to Shared Office…, the URL typed into its box and Enter."""
+    from PySide6.QtWidgets import QInputDialog
+
+    def type_url() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog):
+            QTimer.singleShot(50, type_url)
+            return
+        qtbot.keyClicks(QApplication.focusWidget(), url)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    action = next(a for a in window.findChildren(type(window.menuBar().actions()[0]))
+                  if a.text() == "Connec&t to Shared Office…")
+    QTimer.singleShot(50, type_url)
+    action.trigger()
+
+
+def test_connecting_to_an_empty_database_makes_it_the_shared_office(qtbot, main_window, pg_url):
+    """Ann follows the README: an empty database, File ▸ Connect to Shared Office, its URL. "The first connection to
+    an empty database creates the schema" — but the window refused it, "That database is not a PMO Desktop program
+    office", and nothing in the window could make one there. It opens as a new, empty office that takes a risk."""
+    connect_by_the_menu(qtbot, main_window, pg_url)
+    assert warnings(main_window) == []
+    assert main_window.document is not None and main_window.document.store.program() is not None
+    main_window.resize(1280, 720)
+    to_front(qtbot, main_window)
+    qtbot.keyClick(main_window, Qt.Key.Key_4, CTRL)
+    view = main_window.active_register_view()
+    view.focus_new_line(view.model.column_of("title"))
+    type_keys(qtbot, "Server room floods")  # each key to the widget with the focus: the first opens the editor
+    press(qtbot, Qt.Key.Key_Return)
+    again = Store.open(pg_url)  # what Raj's window reads
+    try:
+        assert [title_of(again, rid) for rid in risk_ids(again)] == ["Server room floods"]
+    finally:
+        again.close()
+
+
+def test_a_database_of_another_program_is_refused_naming_its_tables_and_left_as_it_was(qtbot, main_window, pg_url,
+                                                                                       pg_server):
+    """An empty database becomes an office; one that holds another program's tables never does: refused, its tables
+    named, not one table of ours added to it."""
+    name = pg_url.rsplit("/", 1)[1]
+    pg_server.sql("CREATE TABLE invoices (id integer)", database=name)
+    connect_by_the_menu(qtbot, main_window, pg_url)
+    said = warnings(main_window)
+    assert len(said) == 1 and "another program's tables (invoices)" in said[0] and "Nothing was changed" in said[0]
+    assert main_window.document is None
+    from sqlalchemy import create_engine, inspect
+
+    engine = create_engine(pg_url)
+    try:
+        assert inspect(engine).get_table_names() == ["invoices"]
+    finally:
+        engine.dispose()

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, select
+from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm import exc as orm_exc
@@ -783,10 +783,18 @@ class Store:
             engine.dispose()
             raise errors.CorruptFile(f"The database cannot be read: {e.orig}") from e
         if meta is None:
-            if create_if_empty:
-                engine.dispose()
-                return cls.create(target)
+            # A server's database with no table at all is a new shared office (README: "the first connection to
+            # an empty database creates the schema"); one holding another program's tables is never written to.
+            held = [] if path is not None else sorted(inspect(engine).get_table_names())
             engine.dispose()
+            if create_if_empty and path is None and not held:
+                return cls.create(target)
+            if held:
+                listed = ", ".join(held[:3]) + (" …" if len(held) > 3 else "")
+                raise errors.NotAProgramOfficeFile(
+                    f"The database {db_url.display(engine.url)} is not a PMO Desktop program office: it holds another "
+                    f"program's tables ({listed}). Nothing was changed. A shared office needs a database of its own "
+                    "— an empty one (createdb pmo) becomes a new office when you connect to it.")
             raise errors.NotAProgramOfficeFile("That database is not a PMO Desktop program office.")
         if meta.get("format") != FORMAT_NAME:
             engine.dispose()

@@ -825,7 +825,10 @@ class MainWindow(QMainWindow):
         if not self.may_let_go():
             return False
         try:
-            store = Store.open(target, password_prompt=self.ask_password if "://" in target else None)
+            # A server's empty database becomes a new shared office (File ▸ Connect to Shared Office, --database):
+            # refused as "not a PMO Desktop program office", a newcomer had no way to put the office on the server.
+            store = Store.open(target, password_prompt=self.ask_password if "://" in target else None,
+                               create_if_empty="://" in target)
         except (StoreError, OSError, sqlite3.Error) as e:
             message = str(e) if isinstance(e, StoreError) else disk.describe_failure(
                 "The program office could not be opened", e, os.path.dirname(os.path.abspath(target)))
