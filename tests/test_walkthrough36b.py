@@ -233,3 +233,15 @@ def test_a_database_of_another_program_is_refused_naming_its_tables_and_left_as_
         assert inspect(engine).get_table_names() == ["invoices"]
     finally:
         engine.dispose()
+
+
+def test_a_wrong_password_in_the_address_is_said_to_be_refused_not_the_server_unreachable(qtbot, main_window,
+                                                                                         pg_store_url):
+    """A password mistyped into the address said "Could not reach the database …: connection failed: … password
+    authentication failed": the server was reached, and "could not reach" sent a newcomer to the network. It says
+    the password was refused, and how to give it without the address."""
+    connect_by_the_menu(qtbot, main_window, pg_store_url.replace(":pmo-test-secret@", ":pmo-test-secrte@"))
+    said = warnings(main_window)
+    assert len(said) == 1 and said[0].startswith("The server refused the password given in the address"), said
+    assert "Could not reach" not in said[0] and "pmo-test-secrte" not in said[0]
+    assert main_window.document is None

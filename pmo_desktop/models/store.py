@@ -777,6 +777,11 @@ class Store:
                 for side in absent:  # an office in WAL mode on a full disk: the -wal and -shm it began
                     side.unlink(missing_ok=True)
                 raise _open_failure(path.name, path.parent, e) from e
+            if db_url.is_password_refusal(e):  # the server was reached: "Could not reach" sent the user to the network
+                raise errors.AuthenticationFailed(
+                    f"The server refused the password given in the address for {db_url.display(engine.url)}; not "
+                    "connected. Check it, or leave it out of the address (postgresql://you@server/pmo): PMO Desktop "
+                    "then asks for it, or reads PGPASSWORD or ~/.pgpass.") from e
             raise errors.ConnectionLost(f"Could not reach the database {db_url.display(engine.url)}: "
                                         f"{_first_line(e.orig)}") from e
         except exc.DatabaseError as e:
