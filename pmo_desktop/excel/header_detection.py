@@ -27,12 +27,13 @@ from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
-from .value_translation import OPEN_LISTS, ColumnProfile, Translator, escalation_rest, undated_word
+from .value_translation import CHANCE_FIELDS, OPEN_LISTS, ColumnProfile, Translator, escalation_rest, undated_word
 from .vocabulary import (
     FOREIGN_KINDS,
     beside_words,
     first_assessed_words,
     foreign_words,
+    guidance_row,
     header_phrases,
     header_words,
     in_place_words,
@@ -1743,7 +1744,8 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
     else:
         # "2.500" beside "12,5" is 2500 (number_order): the sample's own texts say how its numbers are written
         decimal = (number_order.evidence_of(values).decimal or "") if f.kind.numeric else ""
-        profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind is Kind.SCALE else 5, header, decimal)
+        profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind is Kind.SCALE else 5, header, decimal,
+                                   chance=f.name in CHANCE_FIELDS)
     good = undated = 0
     for x in values:
         if name == "response" and isinstance(x, str) and escalation_rest(x) is not None:
@@ -2356,15 +2358,34 @@ def _below(stored: list[list[Any]], i: int, line: tuple[str, ...]) -> list[list[
     written again, where a copy of the table begins (its rows repeat those above)."""
     sample = stored[i + 1:i + 1 + SAMPLE]
     if sum(1 for x in line if x) >= 3:
+        lead = _leading_keys(line)
         for k, row in enumerate(sample):
             cells = ["" if x is None else str(x).strip() for x in row[:len(line)]]
             if tuple(cells + [""] * (len(line) - len(cells))) == line:
                 sample = sample[:k]
                 break
+            if lead and k > 0 and all(c < len(cells) and cells[c] == text for c, text in lead) and \
+                    _unfilled_line(sample[k - 1]):
+                # "Nº | Problema: | Contingência" under "Nº | Problema: | Impacto | Probabilidade" after an empty
+                # row: a second table over the same records, its columns others; judged as this table's
+                # values, its texts made the impact and probability no levels (round 47)
+                sample = sample[:k]
+                break
     # a template's unfilled rows ("6 | | | 0 | 0 | 0": its number and the zeros of its formulas) say nothing
-    # of the columns: a 0 from them would make a 1–10 impact look like no scale at all
-    kept = [r for r in sample if not _unfilled(r)]
+    # of the columns: a 0 from them would make a 1–10 impact look like no scale at all; nor does its guidance
+    # line under the header ("Assess the plausible impact …" over MAJOR, MODERATE: the impact was not read)
+    kept = [r for k, r in enumerate(sample) if not _unfilled(r) and not (k == 0 and guidance_row(r))]
     return kept if len(kept) >= 3 else sample  # two rows say too little to judge the columns by
+
+
+def _leading_keys(line: tuple[str, ...]) -> list[tuple[int, str]]:
+    """A header's first two labels with their columns: what a second table over the same records writes
+    again at its head (the ID and the name) before columns of its own."""
+    return [(c, x) for c, x in enumerate(line) if x][:2]
+
+
+def _unfilled_line(row: list[Any]) -> bool:
+    return all(x is None or not str(x).strip() for x in row)
 
 
 def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKind, ...] = ALL_KINDS,
@@ -2475,6 +2496,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
                 (by_book or i >= named_from.setdefault(kind.register, _register_named(kind, sheet_title, file_name, rows)))
             if len(mapping) < MIN_FIELDS and not lone:
                 continue
+            mapping = _kind_said_in_the_title(kind, row, mapping, sample)  # before its values are checked
             named = set(mapping.values())
             mapping, demoted = check_values(kind, mapping, sample, row)
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
@@ -2831,6 +2853,33 @@ def _kind_by_values(kind: SheetKind, mapping: dict[int, str], dups: dict[int, st
             if len(values) >= 2 and all(vocab.get(word_key(x)) in choices for x in values):
                 return {**{k: n for k, n in mapping.items() if k != c}, c: home}
     return mapping
+
+
+def _kind_said_in_the_title(kind: SheetKind, row: list[Any], mapping: dict[int, str],
+                            sample: list[list[Any]]) -> dict[int, str]:
+    """A column read as the risks' title whose header names both kinds ("Risk/ Opportunity", "Amenaza /
+    oportunidad") and whose every cell only says which (the register's noun or a kind's word: "Risk", "RISK",
+    "Opportunity") is the threat-or-opportunity, not the title: a blood bank's five risks were titled "Risk"
+    (round 48); the event or another column names them. Asked before the values are checked, so a cell no kind's
+    word reads ("Risk") leaves the column in the notes as a "Type" of "Risk" is, the kind the default threat. A
+    column so headed stating each thing ("Key supplier goes out of business", round 11) stays the title.
+    Decided once a sheet from the header and the sample."""
+    if kind.register != "risks" or "kind" in mapping.values() or "kind" not in kind.reg.field_names:
+        return mapping
+    c = next((k for k, n in mapping.items() if n == "title"), None)
+    if c is None or c >= len(row) or not isinstance(row[c], str):
+        return mapping
+    kinds = value_words("risks.kind")
+    said = {word_key(w) for w in words_of(row[c])}
+    if "Opportunity" not in {kinds.get(w) for w in said} or not said & (register_nouns("risks") | {
+            w for w, k in kinds.items() if k == "Threat"}):
+        return mapping  # the header names no opportunity beside the risk or the threat
+    values = [word_key(str(r[c])) for r in sample if c < len(r) and r[c] is not None and str(r[c]).strip()]
+    if len(values) < 2 or not all(v in kinds or v in register_nouns("risks") for v in values):
+        return mapping
+    out = {k: n for k, n in mapping.items() if k != c}
+    out[c] = "kind"
+    return out
 
 
 def _repeats_written_out(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
@@ -3307,7 +3356,11 @@ def not_a_register(title: str) -> str | None:
     if key in sheet_words("not_records"):
         return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
     strong = ("legend", "instruction", "definition", "lookup", "dropdown", "heatmap", "readme",
-              "guidance", "guideline", "howtouse", "инструкц", "легенд", "справочн")  # not "matrix": RACI, comms
+              "guidance", "guideline", "howtouse", "инструкц", "легенд", "справочн",  # not "matrix": RACI, comms
+              # a catalogue ("CATALOGO_AMENAZAS_MAGERIT", "Threat catalog", "Katalog") lists the kinds of a thing
+              # and a sheet of categories ("BMC Risk Categories": each with its definition) the words a
+              # register sorts by, not an office's records (round 48: 10 threats and 18 categories read as risks)
+              "catalog", "katalog", "categories", "categorias", "kategorien")
     if any(w in key for w in strong):
         return f"“{title.strip()}” is a legend, list or instructions sheet, not a register."
     return None

@@ -34,6 +34,9 @@ from .vocabulary import value_words, word_key
 
 MIN_ROWS = 3           # a sample this small says nothing of what the columns hold
 MIN_OTHER_COLUMNS = 2  # one column beside an ID and a name says too little to call the sheet anything
+# ... unless its header names the catalogue each row is listed in ("code | name | catalog": a health fund's
+# procedure groups saved as "benefits.csv", 1,347 read as benefits in round 48)
+_CATALOGUE_RE = re.compile(r"catalog|katalog", re.I)
 # a day written as text ("2024-05-10", "10/05/2024", "10.5.24"): an office dates what it keeps
 _DATE_TEXT_RE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
 # the choice fields whose words say the value is the register's (a level, a status, a category, a response)
@@ -95,8 +98,8 @@ def numbered_catalogue(match: HeaderMatch, rows: list[list[Any]], generic_title:
         if any(_reads_as_the_registers(r[c], words) for r in filled if _cell(r, c)):
             return None
         others.append(f"“{str(header).strip()}”" if header is not None and str(header).strip() else f"column {c + 1}")
-    if len(others) < MIN_OTHER_COLUMNS:
-        return None
+    if len(others) < MIN_OTHER_COLUMNS and not any(_CATALOGUE_RE.search(x) for x in others):
+        return None  # one column beside the ID and the name says what the sheet is only by naming the catalogue
     code, name = (f"“{str(match.headers[c]).strip()}”" for c in sorted(match.mapping))
     said = ", ".join(others[:3]) + (" …" if len(others) > 3 else "")
     return (f"a catalogue of numbered, named things, not the {reg.title.lower()}: only {code} and {name} read as "

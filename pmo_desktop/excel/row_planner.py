@@ -48,6 +48,7 @@ from .header_detection import (
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .sheet_keys import code_key, code_text
 from .value_translation import (
+    CHANCE_FIELDS,
     OPEN_LISTS,
     ColumnProfile,
     Translator,
@@ -64,6 +65,7 @@ from .value_translation import same_category as same_category_as
 from .vocabulary import (
     ascii_key,
     example_words,
+    guidance_row,
     guidance_words,
     header_words,
     placeholder_texts,
@@ -483,6 +485,32 @@ def _default_copied_down(row: tuple[Any, ...], filled: list[int], code_col: int,
     return len(own) == 1 and own[0] < len(above) and row[own[0]] == above[own[0]]
 
 
+MIN_NUMBERED_COLUMNS = 4  # "1 | 2 | 3" may be a record of numbers; four columns counted from 1 are a form's
+
+
+def _numbers_the_columns(row: Sequence[Any], filled: list[int]) -> bool:
+    """The first row under a form's header numbering its columns ("1 | 2 | 3 | … | 11 | 13 | 14 | 16 | …", a
+    hospital's risk register under its three header lines; numbers skipped where a caption spans sub-columns):
+    every filled cell a whole number, the first 1, each greater than the one to its left, four or more, the title
+    column among them. A record's title is words, so a record is never all numbers rising from 1. Asked only of
+    the rows before the first record: nothing is read per row after it."""
+    if len(filled) < MIN_NUMBERED_COLUMNS:
+        return False
+    numbers: list[int] = []
+    for c in filled:
+        value = row[c]
+        if isinstance(value, bool):
+            return False
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        elif isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if not isinstance(value, int) or (numbers and value <= numbers[-1]):
+            return False
+        numbers.append(value)
+    return numbers[0] == 1
+
+
 def _zero(value: Any) -> bool:
     return (value.__class__ is float or value.__class__ is int) and value == 0
 
@@ -581,6 +609,19 @@ _NAME_WORD_RE = re.compile(r"[^\W\d_][\w.'’-]*")
 def _persons_full_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and _NAME_WORD_RE.fullmatch(w) for w in words)
+
+
+# the last word of a group's name: "Blood Program Operations and Technical Staff" names one team, not two people
+# (its first part was stored as the owner of a blood bank's risks, round 48)
+_GROUP_NOUNS = frozenset({"staff", "team", "teams", "unit", "units", "department", "dept", "office", "committee",
+                          "board", "division", "section", "service", "services", "group", "operations", "crew",
+                          "desk", "management", "personnel"})
+
+
+def _a_groups_name(text: str) -> bool:
+    """Whether capitalised words ending in a group's noun name a group, not a person ("Technical Staff")."""
+    words = text.split()
+    return bool(words) and words[-1].lower() in _GROUP_NOUNS
 
 
 def _name_then_why(text: str) -> str | None:
@@ -834,13 +875,8 @@ _NOTHING_WRITTEN = _prompt_forms() | _EMPTY_STRUCTURES
 
 
 def _guidance(row: Sequence[Any], filled: list[int]) -> bool:
-    """A template's guidance row under its header: most cells, three at least, tell what to write there
-    ("Assign sequential number here", "From Change Request Form", "Enter the priority …")."""
-    texts = [row[c] for c in filled if row[c].__class__ is str]
-    if len(texts) < 3:
-        return False
-    told = sum(1 for t in texts if (words := words_of(t)) and words[0] in guidance_words())
-    return told * 3 >= len(filled) * 2
+    """A template's guidance row under its header (``vocabulary.guidance_row``)."""
+    return guidance_row([row[c] for c in filled])
 
 
 @lru_cache(maxsize=None)
@@ -1680,6 +1716,9 @@ class Planner:
                     (code_col is None or code_col not in filled) and parent_reg is None:
                 skip(number, "text under the header (instructions or a second header line), not a record.")
                 continue
+            if first_block and last_record is None and title_col in filled and _numbers_the_columns(row, filled):
+                skip(number, "the columns' numbers under the header (a form numbering its columns), not a record.")
+                continue
             if title_col is not None and number in merged_title and last_record is not None and \
                     not _rated_apart(row, last_record[2], rating_cols):
                 # the title cell is merged down from the row above: this row continues that record
@@ -2302,7 +2341,8 @@ class Planner:
         decimals, sheet_numbers, self._unsettled_number = number_order.column_decimals(
             {c: columns[c] for c in number_cols}, self.file_numbers)
         self.file_numbers.add(sheet_numbers)
-        profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c), decimals.get(c, ""))
+        profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c), decimals.get(c, ""),
+                                        chance=f.name in CHANCE_FIELDS)
                     for c, f in scale_cols}
         _one_scale_for_both_ratings(profiles, scale_cols, columns)
         profiles.update((c, ColumnProfile(decimal_comma=True)) for c, decimal in decimals.items()
@@ -2864,11 +2904,13 @@ class Planner:
             f = reg.field(kept_in)
             errors.append(f"{f.label} would be {len(values[kept_in]):,} characters with this row's cells kept in it, "
                           f"more than it holds ({f.max_length:,}); shorten the longest cell.")
+        was: dict[str, Any] | None = None  # an update's stored values of what it changes, shown in the preview
         if not errors and record_id is not None:
             old = self.current(reg, record_id)
             by_name = self._fields_by_name(reg)
             changed = _changed(by_name, values, old)
             values = {f.name: values[f.name] for f in changed}
+            was = {f.name: old.get(f.name) for f in changed}
             reason += ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
         if not errors:
             # A control character (a NUL, an ESC) in any text the row writes (a field, the cells kept in the
@@ -2898,7 +2940,8 @@ class Planner:
                 del values["status"]
         if action == Action.INSERT and code and reg.key_field is not None:
             values = {reg.key_field.name: code, **values}  # the code first: it must be set before any flush
-        prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code)
+        prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code,
+                          was=was)
         prow.creates = tuple(creates)
         if action == Action.INSERT and actions:
             prow.actions = actions
@@ -3080,7 +3123,8 @@ class Planner:
             changed = _changed(by_name, values, old)
             values = {f.name: values[f.name] for f in changed}
             reason = ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
-            prow = PlannedRow(RowReport(plan.sheet, number, Action.UPDATE, code, reason), values, record_id)
+            prow = PlannedRow(RowReport(plan.sheet, number, Action.UPDATE, code, reason), values, record_id,
+                              was={f.name: old.get(f.name) for f in changed})
         else:
             if "status" in values and values["status"] is None and reg.defaults.get("status") not in (None, ""):
                 del values["status"]  # as the full way: a blank status leaves a new record at the default
@@ -3244,7 +3288,8 @@ class Planner:
                 self._names_in.update({k: _names_written([r[k] for _n, r in rows if k < len(r)]) for k in cols
                                        if k not in self._names_in})
             written = self._names_in.get(c, {})
-            if all(p.lower() in known or word_key(p) in written or _persons_full_name(p) for p in parts):
+            if all(p.lower() in known or word_key(p) in written or (_persons_full_name(p) and not _a_groups_name(p))
+                   for p in parts):
                 first = parts[0]
         if len(self._several_seen) < 10_000:
             self._several_seen[key] = first

@@ -133,6 +133,19 @@ def guidance_words() -> frozenset[str]:
     return frozenset(word_key(w) for data in _files() for w in data.get("guidance", ()))
 
 
+def guidance_row(cells: list[Any]) -> bool:
+    """A template's guidance row under its header: of its filled cells, three at least, two in three tell what
+    to write there ("Assign sequential number here", "From Change Request Form", "Assess the probability …").
+    Asked of the rows under a header by the planner (the row is skipped) and by the header's detection (the row
+    says nothing of what its columns hold: a sentence under "Consequence" hid the levels under it)."""
+    filled = [x for x in cells if x is not None and str(x).strip()]
+    texts = [x for x in filled if x.__class__ is str]
+    if len(texts) < 3:
+        return False
+    told = sum(1 for t in texts if (words := words_of(t)) and words[0] in guidance_words())
+    return told * 3 >= len(filled) * 2
+
+
 @lru_cache(maxsize=None)
 def placeholder_texts() -> tuple[str, ...]:
     """A template's filler for a name nobody wrote in ("A quien corresponda", "To whom it may concern"), as
