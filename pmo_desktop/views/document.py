@@ -123,7 +123,8 @@ class Document(QObject):
         self._holds: list[Refusals] = []
         self.error.connect(self._hold_refusal)
         self._announcing: Changes | None = None  # the change ``announce`` is telling of (``only_updated``)
-        # While the stack moves back over a step refused for now (``put_back``): what the status bar says of it.
+        # While the stack moves back over a step refused for now (``put_back``), or drops one refused for good
+        # (``say_step_refused``): what the status bar says of it.
         self.putting_back: str | None = None
 
     @contextmanager
@@ -464,6 +465,14 @@ class Document(QObject):
             command.reverted_already = True
         QTimer.singleShot(0, move_back)
 
+    def say_step_refused(self, text: str) -> None:
+        """An undo or redo refused for good (someone else changed or deleted its records since): what the status
+        bar says for that step instead of "Undone: …" — the stack drops the step and moves its index as if it were
+        done, and the window's "Undone:" named the step after it, or nothing. Read while the stack moves (its
+        ``indexChanged``, in the same call), forgotten after it."""
+        self.putting_back = text
+        QTimer.singleShot(0, lambda: setattr(self, "putting_back", None))
+
     def step_over_kept(self, command: "DocumentCommand", undoing: bool) -> bool:
         """Ctrl+Z or Ctrl+Y reaching ``command`` on the stack while changes are kept unsaved (``pending``): those
         changes are the newest the user made, after every step on the stack, and were made on the office as it is.
@@ -631,5 +640,7 @@ class DocumentCommand(QUndoCommand):
                                      f"step is kept: {_retry_when_stepping(e, verb)}")
             self.document.put_back(self, undoing)
         except errors.StoreError as e:  # for good (someone else changed or deleted its records): dropped
-            self.document.error.emit(f"Could not {verb} “{self.text()}”: {e}")
+            reason = e.said_of_a_step(verb) if isinstance(e, errors.EditConflict) else str(e)
+            self.document.say_step_refused(f"Not {verb}ne: {self.text()}")
+            self.document.error.emit(f"Could not {verb} “{self.text()}”: {reason}")
             self.setObsolete(True)
