@@ -67,7 +67,12 @@ class ValidationError(StoreError):
 
 
 class RecordNotFound(StoreError):
-    pass
+    """The record is gone: someone else (another user, another window) deleted it since it was read.
+    ``record_id``: which, when the write knew it — a cell typed into it is then offered back (``Document.execute``)."""
+
+    def __init__(self, message: str, record_id: int | None = None) -> None:
+        super().__init__(message)
+        self.record_id = record_id
 
 
 class OperationCancelled(StoreError):

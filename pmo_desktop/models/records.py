@@ -859,7 +859,7 @@ def update_records(session: Session, reg: Register, updates: Sequence[tuple[int,
             row = stored.get(rid)
             if row is None:
                 raise RecordNotFound(f"That {reg.title.lower()} record no longer exists "
-                                     "(someone may have deleted it).")
+                                     "(someone may have deleted it).", rid)
             if versions is not None and versions.get(rid) not in (None, row["version"]):
                 # someone saved it since the edit was made: theirs and yours, as update_record says
                 raise edit_conflict(session, reg, rid, raw_values, bases.get(rid) if bases else None, ctx)
@@ -1048,7 +1048,8 @@ def update_record(session: Session, reg: Register, record_id: int, raw_values: d
     ctx = ctx or load_context(session)
     obj = session.get(reg.entity, record_id)
     if obj is None:
-        raise RecordNotFound(f"That {reg.title.lower()} record no longer exists (someone may have deleted it).")
+        raise RecordNotFound(f"That {reg.title.lower()} record no longer exists (someone may have deleted it).",
+                             record_id)
     if expected_version is not None and obj.version != expected_version:
         raise edit_conflict(session, reg, record_id, raw_values, base_values, ctx)
     apply_values(session, reg, obj, raw_values, ctx)

@@ -110,6 +110,10 @@ class Document(QObject):
         # Called with (command, EditConflict) when a command meets someone else's change and can be
         # resolved (the main window opens the conflict dialog); None: the conflict is an error message.
         self.conflict_handler: Callable[[DocumentCommand, errors.EditConflict], None] | None = None
+        # Called with (command, RecordNotFound) when cells typed into a record someone else has since deleted
+        # can be offered back (the main window asks: add it back with the change, copy what was typed, or
+        # discard); None: the deletion is an error message.
+        self.deleted_handler: Callable[[DocumentCommand, errors.RecordNotFound], None] | None = None
         self._watched: weakref.WeakSet = weakref.WeakSet()
         # Changes the database could not take because it was unreachable: kept to be retried.
         self.pending: list[DocumentCommand] = []
@@ -433,6 +437,15 @@ class Document(QObject):
             self._keep(command)
             # Not "Try again.": typed again, the change would be made twice once the kept one is retried.
             self.error.emit(f"{str(e).removesuffix(' Try again.')}\n\nYour change is kept: {_retry_when(e)}")
+            return False
+        except errors.RecordNotFound as e:
+            self._store_failed()
+            if self.deleted_handler is not None and e.record_id in getattr(command, "shown_rows", {}):
+                # Nothing emitted as refused: an editor committing closes (held beside the cell, its note said
+                # "Correct it and press Enter", which cannot help), and the window asks what to do with the text.
+                self.deleted_handler(command, e)
+            else:
+                self.error.emit(str(e))
             return False
         except errors.StoreError as e:
             if not isinstance(e, errors.ValidationError):

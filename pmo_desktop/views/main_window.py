@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.document: Document | None = None
+        self.deleted_offer: QWidget | None = None  # the last "deleted by someone else" question (``offer_deleted``)
         self._keyboard_when_let_go: QWidget | None = None  # set by may_let_go, read by _remember_place
         self._waiting_for_file = False  # a change waits for the file another program writes to (the wait cursor)
         self._painting_while_waiting = False
@@ -662,6 +663,7 @@ class MainWindow(QMainWindow):
         document.note.connect(self._say_note)
         document.waiting_for_file.connect(self._say_waiting_for_file)
         document.conflict_handler = self.show_conflict
+        document.deleted_handler = self.offer_deleted
         # A bound method, not a lambda: Qt drops the connection with the window, so the stack's last
         # signals as it is destroyed (at a script's exit) never call into a deleted window.
         # the undo stack's index when last told, and its next command to redo
@@ -1356,6 +1358,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Someone else changed this record: choose what to keep.", 8000)
         dialog.open()
         return dialog
+
+    def offer_deleted(self, command, gone) -> None:
+        """Someone else deleted the record a cell was typed into: once the editor has closed (its commit is still
+        under way), the row leaves the table and the user chooses what becomes of what they typed."""
+        from .deleted_offer import offer_deleted
+
+        document = self.document
+
+        def offer() -> None:
+            if self.document is document and document is not None:
+                self.deleted_offer = offer_deleted(self, document, command, gone)
+
+        QTimer.singleShot(0, self, offer)
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

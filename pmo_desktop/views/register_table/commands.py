@@ -146,6 +146,11 @@ class EditCellsCommand(DocumentCommand):
         self.edits: Sequence[CellEdit] = edits
         self.versions = dict(versions or {})  # record id → version we expect to find
         self._saved = False  # applied once: an undo or redo of it is not cancellable
+        # The records typed into as the table showed them (record id → field name → value), and the sub-table's
+        # parent: a record someone else deletes before this is saved can be added back with the edit
+        # (``MainWindow.offer_deleted``). Set by a table for an edit of a few records; empty, the deletion is an error.
+        self.shown_rows: dict[int, dict[str, Any]] = {}
+        self.parent_id: int | None = None
 
     def _write(self, attr: str) -> None:
         try:

@@ -27,6 +27,9 @@ RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OFFSET = 2  # row tuples are (id, version, *values)
 FLASH_MS = 4000          # how long a record someone else changed stays highlighted
 FLASH_COLOUR = "#fff59d"
+# An edit of at most this many records keeps their rows as shown, so that one someone else deletes before it is
+# saved can be added back with it (``EditCellsCommand.shown_rows``); a paste over thousands keeps none.
+OFFERED_BACK = 20
 
 
 format_value = display_text  # how a cell shows a value (models/windows.py: SQL filters name values the same way)
@@ -536,7 +539,12 @@ class RegisterTableModel(QAbstractTableModel):
             return None
         if text is None and len(edits) == 1:
             text = f"Edit {self.register.field(edits[0].field).label}{self._of_record(edits[0].record_id, cells)}"
-        return EditCellsCommand(self.document, self.register, edits, versions, text)
+        command = EditCellsCommand(self.document, self.register, edits, versions, text)
+        typed_into = {r for r, _c, _v in cells}
+        if len(typed_into) <= OFFERED_BACK:
+            command.shown_rows = {self.record_id(r): self.record(r) for r in typed_into}
+            command.parent_id = self.parent_id
+        return command
 
     def edits_of(self, cells) -> EditsWorkedOut | None:
         """The cells' edits worked out here (``edits_of``); a windowed table of many cells does it on a worker."""
