@@ -3,9 +3,11 @@ misses"): each test writes a file of that shape (never the fetched one) and chec
 
 from __future__ import annotations
 
+import pytest
 from imported import by_code, import_all
 from real_world_factory import write_csv
 
+from pmo_desktop.excel.errors import WorkbookError
 from pmo_desktop.excel.row_planner import EXTRA_FIELD, TITLE_FALLBACK
 from pmo_desktop.excel.vocabulary import header_words
 from pmo_desktop.models.registers import REGISTERS
@@ -46,3 +48,35 @@ def test_every_import_word_names_a_field_its_register_declares():
     assert {name: [f for f in fields if f not in REGISTERS[name].field_names]
             for name, fields in TITLE_FALLBACK.items() if any(f not in REGISTERS[name].field_names
                                                               for f in fields)} == {}
+
+
+def test_a_card_perks_list_named_benefits_is_no_benefits_register(sqlite_store, tmp_path):
+    """A credit-card perks tracker saved as "benefits.csv" (benefit_id, card_id, card_name, benefit_name,
+    face_value, used_amount, expiration_date) was read as benefits, one per perk: its rows are listed under
+    another thing's ID and name (the card), and nothing says what is measured, a baseline, a target or who
+    benefits. Refused with that reason, nothing stored; a benefits register listed by project that says what
+    it measures keeps every benefit."""
+    perks = write_csv(tmp_path / "benefits.csv", [
+        ["benefit_id", "card_id", "owner", "card_name", "benefit_name", "frequency", "face_value", "used_amount",
+         "remaining_amount", "expiration_date", "notes"],
+        ["gold_uber", "gold_1", "Eason", "Gold Card", "Ride Credit", "Monthly", 10.0, 0.0, 10.0, "2026-05-31",
+         "$10 a month"],
+        ["gold_dining", "gold_1", "Eason", "Gold Card", "Dining Credit", "Monthly", 10.0, 10.0, 0.0, "2026-05-31",
+         "after enrolment"],
+        ["plat_hotel", "plat_1", "Eason", "Platinum Card", "Hotel Credit", "Semiannual", 100.0, 50.0, 50.0,
+         "2026-06-30", "prepaid stays"],
+        ["plat_air", "plat_1", "Eason", "Platinum Card", "Airline Fee Credit", "Annual", 200.0, 0.0, 200.0,
+         "2026-12-31", "one airline"]])
+    with pytest.raises(WorkbookError, match="“card_id” and “card_name”.*perks, not the benefits"):
+        import_all(sqlite_store, perks)
+    assert by_code(sqlite_store, "benefits") == {}
+
+    register = write_csv(tmp_path / "benefits_register.csv", [
+        ["Benefit ID", "Project ID", "Project Name", "Benefit", "Owner", "Measure", "Baseline", "Target"],
+        ["B1", "P1", "New CRM", "Faster quotes", "Ana Silva", "Days to quote", 10, 3],
+        ["B2", "P1", "New CRM", "Fewer lost leads", "Ana Silva", "Leads lost a month", 40, 10],
+        ["B3", "P2", "Self-service portal", "Fewer calls", "Li Wei", "Calls a week", 900, 500]])
+    import_all(sqlite_store, register)
+    got = by_code(sqlite_store, "benefits")
+    assert sorted(got) == ["B1", "B2", "B3"]
+    assert got["B2"]["measure"] == "Leads lost a month"
