@@ -80,3 +80,30 @@ def test_a_card_perks_list_named_benefits_is_no_benefits_register(sqlite_store, 
     got = by_code(sqlite_store, "benefits")
     assert sorted(got) == ["B1", "B2", "B3"]
     assert got["B2"]["measure"] == "Leads lost a month"
+
+
+def test_the_sheets_own_id_wins_over_a_column_of_references(sqlite_store, tmp_path):
+    """A security review's risks ("ID | Risk | Description | Impact Rating | Likelihood Rating | … | Reference"),
+    the ID counting 1, 2, 3 and the reference a link to the weakness's page: the links (letters and digits)
+    were taken for codes over the counting ID, then refused as codes, so every risk was numbered by the import
+    (R-001 …). A web address is never a code, and a column headed "ID" keeps the ID over references written
+    as codes ("CWE-284"); the references stay in the notes."""
+    rows = [["ID", "Risk", "Description", "Impact Rating", "Likelihood Rating", "Reference"],
+            ["1", "Improper access control", "No strong access check", "Critical", "Certain",
+             "https://cwe.mitre.org/data/definitions/284.html"],
+            ["2", "Hardcoded credentials", "Keys in the source", "Critical", "Possible",
+             "https://cwe.mitre.org/data/definitions/798.html"],
+            ["3", "Insecure storage", "Personal data in clear", "High", "Possible",
+             "https://cwe.mitre.org/data/definitions/922.html"]]
+    import_all(sqlite_store, write_csv(tmp_path / "Risk Register.csv", rows))
+    got = by_code(sqlite_store, "risks")
+    assert sorted(got) == ["1", "2", "3"]
+    assert "https://cwe.mitre.org/data/definitions/798.html" in got["2"]["notes"]
+
+    coded = [r[:5] + [r[5] if i == 0 else f"CWE-{r[5].rsplit('/', 1)[1].split('.')[0]}"]
+             for i, r in enumerate(rows)]
+    for r in coded[1:]:
+        r[0] = str(int(r[0]) + 10)
+    import_all(sqlite_store, write_csv(tmp_path / "risk_log.csv", coded))
+    got = by_code(sqlite_store, "risks")
+    assert {"11", "12", "13"} <= set(got) and "CWE-798" in got["12"]["notes"]

@@ -2483,7 +2483,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
-            mapping = _codes_over_counter(kind, mapping, dups, sample)
+            mapping = _codes_over_counter(kind, row, mapping, dups, sample)
             mapping = _numbered_by_its_noun(kind, row, mapping, sample)
             mapping = _kind_by_values(kind, mapping, dups, sample)
             mapping = _impact_areas_by_values(kind, row, mapping, sample)
@@ -2650,9 +2650,17 @@ def _names_any_field(text: str) -> bool:
     return any(v in field_keys(k) for k in ALL_KINDS for v in header_variants(text))
 
 
-def _codes_over_counter(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
+# the last word of a header pointing elsewhere (a standard's entry, a web page): its codes are another list's
+_REFERENCE_WORDS = frozenset({"reference", "references", "ref", "refs", "link", "links", "url", "source"})
+
+
+def _codes_over_counter(kind: SheetKind, row: list[Any], mapping: dict[int, str], dups: dict[int, str],
                         sample: list[list[Any]]) -> dict[int, str]:
-    """"# | Risk ID | Title": the ID is the column of codes (R-0001 …), not the one counting the rows (1, 2, 3)."""
+    """"# | Risk ID | Title": the ID is the column of codes (R-0001 …), not the one counting the rows (1, 2, 3).
+    A web or e-mail address is never a code though it mixes letters and digits: "ID | … | Reference" whose
+    references are links (https://cwe.mitre.org/…/284.html) keeps the sheet's own "ID" (round 47: 14 risks
+    were numbered by the import, their IDs and links both in the notes); and a column headed "ID" itself keeps
+    the ID over a column of references though they are codes ("CWE-284"): those point to another list."""
     key = kind.reg.key_field.name if kind.reg.key_field is not None else None
     held = next((c for c, n in mapping.items() if n == key), None)
     if held is None:
@@ -2663,11 +2671,18 @@ def _codes_over_counter(kind: SheetKind, mapping: dict[int, str], dups: dict[int
 
     if not _counting(cells(held)):
         return mapping
+
+    def head(c: int) -> list[str]:
+        return words_of(row[c]) if c < len(row) and isinstance(row[c], str) else []
+
     for c, name in dups.items():
+        if head(held) == ["id"] and head(c)[-1:] and head(c)[-1] in _REFERENCE_WORDS:
+            continue
         values = cells(c)
         if name == key and len(values) >= 2 and not _counting(values) and \
                 len({str(x).strip().lower() for x in values}) == len(values) and \
-                all(re.search(r"[^\W\d_]", str(x)) and re.search(r"\d", str(x)) for x in values):
+                all(re.search(r"[^\W\d_]", str(x)) and re.search(r"\d", str(x))
+                    and not _WEB_ADDRESS_RE.search(str(x)) for x in values):
             return {**{k: n for k, n in mapping.items() if k != held}, c: key}
     return mapping
 
