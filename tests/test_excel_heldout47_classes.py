@@ -4,7 +4,7 @@ misses"): each test writes a file of that shape (never the fetched one) and chec
 from __future__ import annotations
 
 import pytest
-from imported import by_code, import_all
+from imported import by_code, import_all, rows_of
 from real_world_factory import write_csv
 
 from pmo_desktop.excel.errors import WorkbookError
@@ -107,3 +107,34 @@ def test_the_sheets_own_id_wins_over_a_column_of_references(sqlite_store, tmp_pa
     import_all(sqlite_store, write_csv(tmp_path / "risk_log.csv", coded))
     got = by_code(sqlite_store, "risks")
     assert {"11", "12", "13"} <= set(got) and "CWE-798" in got["12"]["notes"]
+
+
+def _categories(store) -> list[str]:
+    return sorted({r["category"] for r in rows_of(store, "risks") if r.get("category")})
+
+
+def test_level_words_are_never_new_categories(sqlite_store, tmp_path):
+    """A Spanish course project's risks ("No. | Riesgo | Tipo | Respuesta | Plan de Contingencia |
+    Responsable"), "Tipo" holding Alto / Medio / Bajo: stored as three new categories "Alto", "Medio", "Bajo".
+    A column whose every value is a level of the scale is a rating, never a sort of risk; the header does not
+    say which rating, so each stays in the notes as written. The same under "Category" itself."""
+    path = write_csv(tmp_path / "Riesgos.csv", [
+        ["No.", "Riesgo", "Tipo", "Respuesta", "Plan de Contingencia", "Responsable"],
+        ["1", "Tiempo insuficiente para pruebas", "Alto", "Reducir", "Automatizar pruebas", "Ana"],
+        ["2", "Poca retroalimentación externa", "Medio", "Reducir", "Compartir el proyecto", "Luis"],
+        ["3", "Errores de la API externa", "Medio", "Evitar", "Detectar errores", "Ana"],
+        ["4", "Caídas de servicios", "Bajo", "Evitar", "Vigilar los servicios", "Luis"]])
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert sorted(got) == ["1", "2", "3", "4"]
+    assert _categories(sqlite_store) == []
+    assert "Tipo: Alto" in got["1"]["notes"] and got["3"]["response"] == "Avoid"
+
+    path = write_csv(tmp_path / "risk_log.csv", [
+        ["ID", "Risk", "Category", "Owner", "Status"],
+        ["K1", "Vendor late", "High", "Ana", "Open"],
+        ["K2", "Scope creep", "Medium", "Ben", "Open"],
+        ["K3", "Staff leave", "Low", "Ana", "Open"]])
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert _categories(sqlite_store) == [] and "Category: Medium" in got["K2"]["notes"]

@@ -1736,8 +1736,9 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
     f = kind.reg.field(name)
     if not f.kind.checkable or not values:
         return True
-    if (kind.register, name) in OPEN_LISTS:
-        return not _sentences([_outlined_name(x) for x in values])
+    if (kind.register, name) in OPEN_LISTS:  # an office's own words, but neither sentences nor a scale's levels
+        return not _sentences([_outlined_name(x) for x in values]) and \
+            not levels_only([str(x).strip() for x in values if isinstance(x, str)])
     if f.kind is Kind.DATE:  # 03/25/2026 is a date of a column written month first (date_order)
         order = date_order.header_order(header) or date_order.evidence_of(values).order
         profile = ColumnProfile(month_first=order == v.MONTH_FIRST)
@@ -2800,9 +2801,18 @@ def _type_of_categories(kind: SheetKind, row: list[Any], group: list[Any] | None
             continue
         values = [str(r[c]).strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
         if len(values) >= 3 and len({v.lower() for v in values}) < len(values) and \
-                all(len(v) <= 40 and "\n" not in v and re.search(r"[^\W\d_]", v) for v in values):
+                all(len(v) <= 40 and "\n" not in v and re.search(r"[^\W\d_]", v) for v in values) and \
+                not levels_only(values):
             return {**mapping, c: "category"}
     return mapping
+
+
+def levels_only(values: list[str]) -> bool:
+    """Every value a level word of the scale ("Alto", "Medio", "Bajo"; "High", "Low"): a rating, whatever the
+    column is headed, never a sort of record — under "Tipo" they were stored as three new categories (round
+    47). Which scale it rates the header does not say, so the column is kept in the notes, as written."""
+    levels = value_words("scale")
+    return bool(values) and all(word_key(v) in levels for v in values)
 
 
 # The words a risk's type of impact is headed with ("Risk_Type", "Impact Type", "Area"): a header without any
