@@ -11,6 +11,14 @@ that is not counted, whatever ``PYTHONDONTWRITEBYTECODE`` says in the calling en
 on this machine, and without a cache every start compiles the window's modules from source, 30–70 ms).
 ``PMO_BENCH_NO_BYTECODE=1`` measures that case instead.
 
+``PMO_BENCH_REAL=1`` measures instead the program as a user starts it (``pmo_desktop.cli.main``, which
+opens what it was given once the window is up) to its **first paint** — the main window on screen — in
+three situations: a first start (no office opened before: the demo office is made and opened), a start
+with an office opened before (the start screen lists it), and a start with a file named on the command
+line; and, after it, to the office opened and shown (the recent list, for the start screen). The bare
+window is timed the same way (to its first paint, seen by a paint handler of its own, as the main window's).
+With ``PMO_BENCH_INSTRUCTIONS=1`` each process ends at that first paint under callgrind (no teardown counted).
+
 ``PMO_BENCH_INSTRUCTIONS=1`` adds one run of each under valgrind's callgrind and prints the instructions
 each executed (the part of ``Ir`` in user space): a count the machine's load does not change, to weigh a
 change on a shared machine where the times move by ±30 % from run to run (slow: a minute or two).
@@ -62,6 +70,120 @@ w.show()
 app.processEvents()
 print(f"{time.time() - t0:.3f} {time.process_time():.3f}")
 """
+# The program as a user starts it: its own entry point, its first paint seen by a paint handler on the main window
+# (the bare window has the same), ``QApplication.exec`` replaced by a loop that runs until what was asked for is shown
+# (the office open, or the start screen's list), printing the time and CPU time of both. With
+# ``PMO_BENCH_STOP_AT_PAINT`` the process ends at the first paint (for callgrind: nothing after it is counted, in
+# either). A loop asking ``isExposed()`` is not the moment: one ``processEvents`` both paints the window and runs
+# what was queued after the paint.
+REAL = r"""
+import os, sys, time
+t0 = float(sys.argv[1])
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication, QMainWindow
+painted = []
+def first_paint(self, event):
+    QMainWindow.paintEvent(self, event)
+    if not painted:
+        if os.environ.get("PMO_BENCH_STOP_AT_PAINT"):
+            print("shown", flush=True)
+            os._exit(0)
+        painted.append((time.time() - t0, time.process_time()))
+def until_shown(app):
+    window = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "welcome"))
+    deadline = time.time() + 120
+    while not painted or (window.document is None and not (window.welcome.recent and window.welcome.recent.isVisible())):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        assert time.time() < deadline, "nothing opened"
+    app.processEvents()
+    (shown, cpu), = painted
+    print(f"{shown:.3f} {cpu:.3f} {time.time() - t0:.3f} {time.process_time():.3f}")
+    return 0
+QApplication.exec = until_shown
+from pmo_desktop.views.main_window import MainWindow
+MainWindow.paintEvent = first_paint
+from pmo_desktop.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+BARE_PAINTED = r"""
+import os, sys, time
+t0 = float(sys.argv[1])
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication, QMainWindow
+painted = []
+class Window(QMainWindow):
+    def paintEvent(self, event):
+        QMainWindow.paintEvent(self, event)
+        if not painted:
+            if os.environ.get("PMO_BENCH_STOP_AT_PAINT"):
+                print("shown", flush=True)
+                os._exit(0)
+            painted.append((time.time() - t0, time.process_time()))
+app = QApplication(sys.argv[:1])
+w = Window()
+w.resize(1280, 720)
+w.show()
+while not painted:
+    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+print("%.3f %.3f" % painted[0])
+"""
+SITUATIONS = ("first start (the demo made and opened)", "an office opened before (the start screen)",
+              "a file named on the command line")
+
+
+def real_start(env: dict[str, str], tmp: Path, demo: Path, runs: int) -> None:
+    """``PMO_BENCH_REAL=1``: the program's own start in each situation, alternated with the bare window."""
+    def situation_env(number: int, run: int) -> dict[str, str]:
+        home = tmp / f"home-{number}-{run}"  # a home of its own each time: a first start has none
+        shutil.rmtree(home, ignore_errors=True)
+        (home / "config" / ORG).mkdir(parents=True)
+        if number == 1:  # the office opened before: the demo file, as the settings name it
+            (home / "config" / ORG / f"{APP}.conf").write_text(f"[General]\nrecent_files={demo}\n")
+        return dict(env, XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"))
+
+    from pmo_desktop import APP_NAME as APP
+    from pmo_desktop import ORG_NAME as ORG
+
+    bare, bare_cpu = [], []
+    painted: list[list[float]] = [[] for _ in SITUATIONS]
+    painted_cpu: list[list[float]] = [[] for _ in SITUATIONS]
+    content: list[list[float]] = [[] for _ in SITUATIONS]
+    content_cpu: list[list[float]] = [[] for _ in SITUATIONS]
+    for run in range(runs + 1):  # the first of each fills the bytecode cache, and is not counted
+        out = subprocess.run([sys.executable, "-c", BARE_PAINTED, repr(time.time())], env=env,
+                             capture_output=True, text=True, check=True)
+        wall, cpu = out.stdout.strip().splitlines()[-1].split()
+        if run:
+            bare.append(float(wall))
+            bare_cpu.append(float(cpu))
+        for number in range(len(SITUATIONS)):
+            args = [str(demo)] if number == 2 else []
+            out = subprocess.run([sys.executable, "-c", REAL, repr(time.time()), *args],
+                                 env=situation_env(number, run), capture_output=True, text=True, check=True)
+            a, b, c, d = (float(x) for x in out.stdout.strip().splitlines()[-1].split())
+            if run:
+                painted[number].append(a)
+                painted_cpu[number].append(b)
+                content[number].append(c)
+                content_cpu[number].append(d)
+    floor, cpu_floor = statistics.median(bare), statistics.median(bare_cpu)
+    print(f"bare PySide6 window painted (floor): median {floor:.3f} s, CPU {cpu_floor:.3f} s over {runs} runs")
+    for number, situation in enumerate(SITUATIONS):
+        wall, cpu = statistics.median(painted[number]), statistics.median(painted_cpu[number])
+        print(f"{situation}: first paint median {wall:.3f} s (×{wall / floor:.2f}), CPU {cpu:.3f} s "
+              f"(×{cpu / cpu_floor:.2f}); shown with what was asked for {statistics.median(content[number]):.3f} s, "
+              f"CPU {statistics.median(content_cpu[number]):.3f} s")
+    if os.environ.get("PMO_BENCH_INSTRUCTIONS") and shutil.which("valgrind"):
+        counts = []
+        for code, args, number in ((BARE_PAINTED, [], 0), (REAL, [], 0), (REAL, [], 1), (REAL, [str(demo)], 2)):
+            out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                                  sys.executable, "-c", code, repr(time.time()), *args],
+                                 env=dict(situation_env(number, runs + 1), PYTHONHASHSEED="0", PMO_BENCH_STOP_AT_PAINT="1"),
+                                 capture_output=True, text=True, check=True)
+            counts.append(int(re.findall(r"Collected : (\d+)", out.stderr)[-1]))
+        print(f"instructions to the first paint (callgrind, user space): bare window {counts[0] / 1e6:.0f} M; "
+              + "; ".join(f"{situation} {count / 1e6:.0f} M (×{count / counts[0]:.2f})"
+                          for situation, count in zip(SITUATIONS, counts[1:])))
 
 
 def main(runs: int = 7) -> None:
@@ -76,6 +198,9 @@ def main(runs: int = 7) -> None:
             env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         demo = Path(tmp) / "demo.pmo"
         create_demo(demo).close()
+        if os.environ.get("PMO_BENCH_REAL"):
+            real_start(env, Path(tmp), demo, runs)
+            return
         shown, loaded, bare, cpu_shown, cpu_bare = [], [], [], [], []
         for run in range(runs + 1):  # the first of each fills the bytecode cache, and is not counted
             out = subprocess.run([sys.executable, "-c", BARE, repr(time.time())], env=env,

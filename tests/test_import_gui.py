@@ -313,3 +313,31 @@ def test_enter_imports_a_real_workbook_from_the_keyboard(qtbot, document):
     qtbot.keyClick(focused, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(risk_rows(document.store)) == dialog.plan.valid_count)
     assert document.undo_stack.count() == 1
+
+
+def test_the_rows_left_out_are_those_of_the_plan_imported_not_of_a_check_arriving_meanwhile(qtbot, populated,
+                                                                                                tmp_path):
+    """Alt+C then Enter on a slow machine: the check's answer replaced the dialog's plan while the import ran, and
+    the rows left out were written from the new plan — one with none refused raised openpyxl's "At least one sheet
+    must be visible" in the event loop (walk36). The rows left out are the imported plan's; a plan with none
+    refused writes no workbook."""
+    from pmo_desktop.excel.importer import plan_import, write_left_out
+
+    doc = populated
+    path = colleague_workbook(tmp_path / "log.xlsx", [
+        [None, "Fine risk", "Low", 2, "Ann", None, ""],
+        [None, "Broken risk", "Sometimes", 9, "Ann", "not a date", ""],
+    ])
+    clean = plan_import(doc.store, colleague_workbook(tmp_path / "clean.xlsx",
+                                                      [[None, "Other", "Low", 2, "Ann", None, ""]]))
+    assert clean.ok and write_left_out(clean) is None
+    dialog = ImportDialog(doc, path)
+    qtbot.addWidget(dialog)
+    checked = dialog.plan
+    assert not checked.ok and checked.valid_count == 1
+    doc.undo_stack.indexChanged.connect(lambda *_: setattr(dialog, "plan", clean))  # the check's answer, mid-import
+    dialog.do_import(partial=True)
+    assert dialog.left_out_path is not None and dialog.left_out_path.exists()
+    left = openpyxl.load_workbook(dialog.left_out_path).worksheets[0]
+    assert [row[2] for row in left.iter_rows(min_row=2, values_only=True)] == ["Broken risk"]
+    assert [r["title"] for r in risk_rows(doc.store)] == ["Existing risk", "Fine risk"]

@@ -27,7 +27,7 @@ from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
-from .value_translation import OPEN_LISTS, ColumnProfile, Translator, escalation_rest, undated_word
+from .value_translation import CHANCE_FIELDS, OPEN_LISTS, ColumnProfile, Translator, escalation_rest, undated_word
 from .vocabulary import (
     FOREIGN_KINDS,
     beside_words,
@@ -1745,7 +1745,8 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
     else:
         # "2.500" beside "12,5" is 2500 (number_order): the sample's own texts say how its numbers are written
         decimal = (number_order.evidence_of(values).decimal or "") if f.kind.numeric else ""
-        profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind is Kind.SCALE else 5, header, decimal)
+        profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind is Kind.SCALE else 5, header, decimal,
+                                   chance=f.name in CHANCE_FIELDS)
     good = undated = 0
     for x in values:
         if name == "response" and isinstance(x, str) and escalation_rest(x) is not None:
@@ -2358,9 +2359,17 @@ def _below(stored: list[list[Any]], i: int, line: tuple[str, ...]) -> list[list[
     written again, where a copy of the table begins (its rows repeat those above)."""
     sample = stored[i + 1:i + 1 + SAMPLE]
     if sum(1 for x in line if x) >= 3:
+        lead = _leading_keys(line)
         for k, row in enumerate(sample):
             cells = ["" if x is None else str(x).strip() for x in row[:len(line)]]
             if tuple(cells + [""] * (len(line) - len(cells))) == line:
+                sample = sample[:k]
+                break
+            if lead and k > 0 and all(c < len(cells) and cells[c] == text for c, text in lead) and \
+                    _unfilled_line(sample[k - 1]):
+                # "Nº | Problema: | Contingência" under "Nº | Problema: | Impacto | Probabilidade" after an empty
+                # row: a second table over the same records, its columns others; judged as this table's
+                # values, its texts made the impact and probability no levels (round 47)
                 sample = sample[:k]
                 break
     # a template's unfilled rows ("6 | | | 0 | 0 | 0": its number and the zeros of its formulas) say nothing
@@ -2368,6 +2377,16 @@ def _below(stored: list[list[Any]], i: int, line: tuple[str, ...]) -> list[list[
     # line under the header ("Assess the plausible impact …" over MAJOR, MODERATE: the impact was not read)
     kept = [r for k, r in enumerate(sample) if not _unfilled(r) and not (k == 0 and guidance_row(r))]
     return kept if len(kept) >= 3 else sample  # two rows say too little to judge the columns by
+
+
+def _leading_keys(line: tuple[str, ...]) -> list[tuple[int, str]]:
+    """A header's first two labels with their columns: what a second table over the same records writes
+    again at its head (the ID and the name) before columns of its own."""
+    return [(c, x) for c, x in enumerate(line) if x][:2]
+
+
+def _unfilled_line(row: list[Any]) -> bool:
+    return all(x is None or not str(x).strip() for x in row)
 
 
 def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKind, ...] = ALL_KINDS,

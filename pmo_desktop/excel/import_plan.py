@@ -59,6 +59,15 @@ class PlannedRow:
     failures: int = 0                                     # refused rows: how many of its values were not placed
     code_assigned: bool = False                           # new rows: the ID is the import's, not the workbook's
     creates: tuple[tuple[str, str], ...] = ()             # (target, name) the row names that the import creates
+    # updates: the office's values of the fields the row changes, so that the preview shows what is written over
+    was: dict[str, Any] | None = None
+
+    @property
+    def changes_nothing(self) -> bool:
+        """An update whose every value the record already holds: the apply leaves it as it is and counts it
+        unchanged, so the preview says "unchanged" of it, not "will update" — a colleague's register imported
+        again with two cells edited read "0 to insert, 70 to update", as if all 70 records would be written over."""
+        return self.report.action == Action.UPDATE and not self.values
 
 
 @dataclass
@@ -101,6 +110,19 @@ class SheetPlan:
 
     def count(self, action: Action) -> int:
         return sum(1 for r in self.rows if r.report.action == action)
+
+    def unchanged(self) -> int:
+        return sum(1 for r in self.rows if r.changes_nothing)
+
+    def defaults_given(self) -> dict[str, Any]:
+        """Field name → the value the register gives each record this sheet inserts, for its fields with a
+        default that no column of the sheet gives: said in the preview, since the workbook never said it — a
+        stakeholder register of names and roles came in with every stakeholder assessed "Unaware", wanted
+        "Supportive", and a RAID log's issues all at priority "Medium", with no word before or after."""
+        if self.synthetic or not self.count(Action.INSERT):
+            return {}
+        given = set(self.mapping.values())
+        return {name: value for name, value in REGISTERS[self.register].defaults.items() if name not in given}
 
 
 @dataclass
@@ -162,20 +184,27 @@ class ImportPlan:
     def count(self, action: Action) -> int:
         return sum(s.count(action) for s in self.sheets)
 
+    def unchanged(self) -> int:
+        """Rows that give records the office already holds as they are (``PlannedRow.changes_nothing``)."""
+        return sum(s.unchanged() for s in self.sheets)
+
     def summary(self) -> str:
         """One sentence for the preview dialog or the command line."""
         n_ins, n_upd, n_skip, n_err = (self.count(a) for a in Action)
-        if not (n_ins or n_upd or n_err or self.conflicts):
+        n_same = self.unchanged()
+        n_upd -= n_same  # said apart: "2 to update, 68 unchanged", where it read "70 to update"
+        if not (n_ins or n_upd or n_same or n_err or self.conflicts):
             return (f"Nothing to import: all {n_skip} rows are skipped, each with its reason (empty, a note, "
                     "or the same as the office's)."
                     if n_skip else "Nothing to import: the sheet has no rows under its header.")
         merged = sum(1 for r in self.reports if r.merged) if n_skip else 0
-        text = f"{n_ins} to insert, {n_upd} to update, {n_skip - merged} skipped"
+        text = f"{n_ins} to insert, {n_upd} to update, " + (f"{n_same} unchanged, " if n_same else "") + \
+            f"{n_skip - merged} skipped"
         if merged:
             text += f", {merged} merged into another row's record"
         per_register: dict[str, int] = {}
         for s in self.sheets:
-            n = s.count(Action.INSERT) + s.count(Action.UPDATE)
+            n = s.count(Action.INSERT) + s.count(Action.UPDATE) - s.unchanged()
             if n:
                 per_register[s.register] = per_register.get(s.register, 0) + n
         if len(per_register) > 1:  # "7 to insert" of 4 risks and their 3 response actions: say so

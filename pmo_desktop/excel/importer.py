@@ -981,6 +981,66 @@ def _lines_in_one_column(book: SafeWorkbook, reader: SheetReader) -> SheetReader
     return None
 
 
+def _joined_tables(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch) -> SheetReader | None:
+    """A sheet of two tables over the same records, one under the other, an empty row between them: the
+    second's header writes the first's two leading labels again (the ID and the name: "Nº | Problema:") over
+    columns of its own ("Contingência" under "Impacto | Probabilidade"), its rows the same IDs. Read as
+    rows of the first table, the second's made junk and errors; unread, its columns were lost (round 47's
+    risk sheet). The same sheet as one table: the second's columns set after the first's, each of its rows
+    joined to the first's row of the same ID (a row of an ID the first lacks added under them). Looked for
+    in the first rows only (read for the header already); None when no such second header lies there, or
+    when none of its IDs is the first table's."""
+    top = reader.top_rows(fill_merged=False)
+    h = match.row - 1
+    if h >= len(top) or reader.declared_rows > TWIN_ROWS:
+        return None
+    header = top[h]
+    lead = [(c, x.strip()) for c, x in enumerate(header) if isinstance(x, str) and x.strip()][:2]
+    if len(lead) < 2:
+        return None
+    id_col = lead[0][0]
+
+    def blank(row: list[Any]) -> bool:
+        return all(x is None or not str(x).strip() for x in row)
+
+    def heads_second(row: list[Any]) -> bool:
+        return all(c < len(row) and isinstance(row[c], str) and row[c].strip() == text for c, text in lead) and \
+            any(isinstance(x, str) and x.strip() and c not in dict(lead) and
+                (c >= len(header) or not isinstance(header[c], str) or header[c].strip() != x.strip())
+                for c, x in enumerate(row))
+
+    k = next((k for k in range(h + 2, len(top)) if blank(top[k - 1]) and heads_second(top[k])), None)
+    if k is None:
+        return None
+    rows = top + reader.rows_below_top(TWIN_ROWS)
+    width = max(len(r) for r in rows[:k])
+    own = [c for c, x in enumerate(rows[k]) if isinstance(x, str) and x.strip() and c not in dict(lead)]
+
+    def key(x: Any) -> str | None:
+        return None if x is None or not str(x).strip() else str(x).strip()
+
+    first = {key(r[id_col]): n for n, r in enumerate(rows[h + 1:k], start=h + 1) if id_col < len(r) and key(r[id_col])}
+    joined = [list(r) + [None] * (width - len(r)) for r in rows[:k]]
+    joined[h] = joined[h] + [rows[k][c] for c in own]
+    for n in range(h + 1, k):
+        joined[n] = joined[n] + [None] * len(own)
+    added: list[list[Any]] = []
+    matched = 0
+    for r in rows[k + 1:]:
+        if blank(r):
+            continue
+        extra = [r[c] if c < len(r) else None for c in own]
+        at = first.get(key(r[id_col]) if id_col < len(r) else None)
+        if at is not None:
+            joined[at][width:] = extra
+            matched += 1
+        else:
+            added.append([r[c] if c < len(r) else None for c in range(width)] + extra)
+    if not matched:
+        return None
+    return SheetReader(book, reader.title, joined + added, [])
+
+
 def _twin_tables(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
     """A sheet whose one list is set in two (or more) tables side by side, an empty column between them,
     each under the same header ("Posible Riesgo | Nivel || Posible Riesgo | Nivel", a long list wrapped to
@@ -1491,6 +1551,9 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                         f"ties them to the {parent}: import the sheet on its own and map that column, or add it.")))
                     continue
                 match = _read_as_another(reader, match)
+                if (joined := _joined_tables(book, reader, match)) is not None:
+                    # a second table over the same records under the first ("Nº | Problema: | Contingência"): one
+                    reader, match = joined, _match_sheet(joined, ALL_KINDS, None) or match
                 if (labelled := _labels_in_the_title(book, reader, match)) is not None:
                     reader, match, made_notes[title] = labelled
                 why = not_records_by_content(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -2543,11 +2606,11 @@ def apply_import(store: Store, plan: ImportPlan, progress: Progress | None = Non
                     result.skipped += 1
                 elif report.action == _INSERT:
                     inserts.append(prow)
-                elif prow.values:
-                    updates.append(prow)
-                else:
+                elif prow.changes_nothing:
                     result.unchanged += 1
                     done += 1
+                else:
+                    updates.append(prow)
             for start in range(0, len(updates), BATCH):  # one load and one flush per batch
                 batch = updates[start:start + BATCH]
                 try:
@@ -2733,6 +2796,8 @@ def write_left_out(plan: ImportPlan) -> Path | None:
                     cells[i] = x[:CELL_TEXT_LIMIT]
             _put_row(ws, row_number, [reason, *cells])
         ws.column_dimensions["A"].width = 60
+    if not wb.sheetnames:  # no row refused (a plan checked again since the caller looked): nothing to write
+        return None
     for folder in _left_out_folders(plan):
         target, number = left_out_path(plan, folder), 1
         while _kept_left_out(target, wb):  # the first free or same name: (2), (3) …

@@ -314,7 +314,7 @@ class OfficePlanner:
                 report.action, report.reason = Action.SKIP, "same as the office's, or changed only in the office."
             if retyped:
                 report.reason = f"{retyped}: {report.reason}"
-            sheet.rows.append(PlannedRow(report, changes, stored["id"]))
+            sheet.rows.append(PlannedRow(report, changes, stored["id"], was={n: stored.get(n) for n in changes}))
         if self.own:
             for reg_name, folded in self.stamp.rows:
                 if reg_name == reg.name and folded not in seen and folded in now:
@@ -506,15 +506,18 @@ def _own_lists(plan: ImportPlan) -> None:
 def _take_theirs(plan: ImportPlan) -> None:
     """Resolve every conflict for the workbook: its values are written over the office's."""
     by_record: dict[tuple[str, str], dict[str, Any]] = defaultdict(dict)
+    office: dict[tuple[str, str], dict[str, Any]] = defaultdict(dict)  # what each taken value writes over
     for c in plan.conflicts:
         if c.field != FAMILY:
             by_record[(c.register, c.code.casefold())][c.field] = c.workbook
+            office[(c.register, c.code.casefold())][c.field] = c.office
     for sheet in plan.sheets:
         for p in sheet.rows:
             extra = by_record.get((sheet.register, p.report.code.casefold()))
             if extra and p.report.action in (Action.UPDATE, Action.SKIP) and p.record_id is not None:
                 p.report.action = Action.UPDATE
                 p.values.update(extra)
+                p.was = {**(p.was or {}), **office[(sheet.register, p.report.code.casefold())]}
                 p.report.reason = "changes " + ", ".join(REGISTERS[sheet.register].field(n).label
                                                          for n in p.values) + " (conflicts: the workbook's)."
     plan.conflicts = [c for c in plan.conflicts if c.field == FAMILY]

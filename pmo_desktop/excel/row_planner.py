@@ -48,6 +48,7 @@ from .header_detection import (
 from .import_plan import Action, PlannedRow, RowReport, SheetPlan
 from .sheet_keys import code_key, code_text
 from .value_translation import (
+    CHANCE_FIELDS,
     OPEN_LISTS,
     ColumnProfile,
     Translator,
@@ -2343,7 +2344,8 @@ class Planner:
         decimals, sheet_numbers, self._unsettled_number = number_order.column_decimals(
             {c: columns[c] for c in number_cols}, self.file_numbers)
         self.file_numbers.add(sheet_numbers)
-        profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c), decimals.get(c, ""))
+        profiles = {c: ColumnProfile.of(columns[c], f.scale_max(self.ctx), named_scale(c), decimals.get(c, ""),
+                                        chance=f.name in CHANCE_FIELDS)
                     for c, f in scale_cols}
         _one_scale_for_both_ratings(profiles, scale_cols, columns)
         profiles.update((c, ColumnProfile(decimal_comma=True)) for c, decimal in decimals.items()
@@ -2906,11 +2908,13 @@ class Planner:
             f = reg.field(kept_in)
             errors.append(f"{f.label} would be {len(values[kept_in]):,} characters with this row's cells kept in it, "
                           f"more than it holds ({f.max_length:,}); shorten the longest cell.")
+        was: dict[str, Any] | None = None  # an update's stored values of what it changes, shown in the preview
         if not errors and record_id is not None:
             old = self.current(reg, record_id)
             by_name = self._fields_by_name(reg)
             changed = _changed(by_name, values, old)
             values = {f.name: values[f.name] for f in changed}
+            was = {f.name: old.get(f.name) for f in changed}
             reason += ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
         if not errors:
             # A control character (a NUL, an ESC) in any text the row writes (a field, the cells kept in the
@@ -2940,7 +2944,8 @@ class Planner:
                 del values["status"]
         if action == Action.INSERT and code and reg.key_field is not None:
             values = {reg.key_field.name: code, **values}  # the code first: it must be set before any flush
-        prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code)
+        prow = PlannedRow(RowReport(plan.sheet, number, action, code, reason.strip()), values, record_id, parent_code,
+                          was=was)
         prow.creates = tuple(creates)
         if action == Action.INSERT and actions:
             prow.actions = actions
@@ -3122,7 +3127,8 @@ class Planner:
             changed = _changed(by_name, values, old)
             values = {f.name: values[f.name] for f in changed}
             reason = ("changes " + ", ".join(f.label for f in changed) + ".") if changed else "no changes."
-            prow = PlannedRow(RowReport(plan.sheet, number, Action.UPDATE, code, reason), values, record_id)
+            prow = PlannedRow(RowReport(plan.sheet, number, Action.UPDATE, code, reason), values, record_id,
+                              was={f.name: old.get(f.name) for f in changed})
         else:
             if "status" in values and values["status"] is None and reg.defaults.get("status") not in (None, ""):
                 del values["status"]  # as the full way: a blank status leaves a new record at the default

@@ -62,6 +62,8 @@ from ..models.kinds import scale_from_fraction
 from .vocabulary import phrase_words, value_words, word_key, words_of
 
 OPEN_LISTS = {("risks", "category")}  # choices an office may extend with its own words
+# the fields rating a chance, whose whole numbers up to 100 may be per cent written without the sign
+CHANCE_FIELDS = frozenset({"probability", "residual_probability"})
 
 # the register's noun, which a category may carry without saying anything more ("Financial Risk", "Riesgo legal")
 CATEGORY_NOUNS = frozenset({"risk", "risks", "category", "riesgo", "riesgos", "risque", "risques", "risiko",
@@ -120,6 +122,11 @@ def category_concept(raw: Any, choices: tuple[str, ...]) -> str | None:
         if vocab.get(k) in choices:
             return vocab[k]
     near = _near(vocab, keys[1])
+    if near is not None and len(bare) > 1 and any(vocab.get(w) == near or w == word_key(near) for w in bare):
+        # "AI-Technical": the category written whole beside another word is a category of the sheet's own, the
+        # word before it qualifying it, not a slip of one letter in eight (its three were stored as Technical,
+        # the sheet's word nowhere, round 47)
+        return None
     return near if near in choices else None
 
 
@@ -238,10 +245,13 @@ class ColumnProfile:
     month_first: bool = False  # a date column written 03/25/2026 (``date_order``): its texts read month first
     decimal_comma: bool = False  # a number column written 12,5 (``number_order``): "2.500" reads 2500
     year: int | None = None   # a date column's one year, for its dates written without one ("14-May")
+    percents: bool = False    # a probability column of whole numbers up to 100, some above 10: per cent, "%" unwritten
 
     @classmethod
-    def of(cls, values: list[Any], top: int = 5, header: object = None, decimal: str = "") -> "ColumnProfile":
-        profile = cls._of_numbers(values, top, decimal)
+    def of(cls, values: list[Any], top: int = 5, header: object = None, decimal: str = "",
+           chance: bool = False) -> "ColumnProfile":
+        """``chance``: the column is a probability, whose numbers may be per cent without the sign."""
+        profile = cls._of_numbers(values, top, decimal, chance)
         profile.decimal_comma = decimal == v.DECIMAL_COMMA
         listed = header_ladder(header)
         if listed is not None:
@@ -253,11 +263,11 @@ class ColumnProfile:
             # "Impact (1-5)": the header names the office's own scale, so its numbers are levels on it, not
             # products of two ratings nor a 1–10 scale, whatever larger numbers lie further down the column (a
             # pivot's sums and maxima under the table, round 28's held-out set)
-            profile.products = profile.tens = False
+            profile.products = profile.tens = profile.percents = False
         return profile
 
     @classmethod
-    def _of_numbers(cls, values: list[Any], top: int, decimal: str = "") -> "ColumnProfile":
+    def _of_numbers(cls, values: list[Any], top: int, decimal: str = "", chance: bool = False) -> "ColumnProfile":
         numbers = [x for x in values if isinstance(x, (int, float)) and not isinstance(x, bool)]
         if not numbers:
             numbers = []
@@ -278,7 +288,14 @@ class ColumnProfile:
         above = sum(1 for n in numbers if n > top)
         tens = not fractions and above >= 2 and max(numbers) <= 10 and min(numbers) >= 0
         products = not fractions and above >= 2 and max(numbers) > 10 and all(n in _products(top) for n in numbers)
-        return cls(fractions, tens, products=products)
+        # "Probabilidad | 15 | 30 | 40": a probability rated in whole per cent without the sign (round 47's risk
+        # analysis). No level scale goes past 10 and a chance is no product of two ratings, so whole numbers up
+        # to 100, every one above the scale (none a level: a "22" among 1s and 2s is a slip, not 22 %), two
+        # above 10 at least and one no such product, are per cent; an impact column is never read so
+        percents = chance and not fractions and above == len(numbers) and above >= 2 and \
+            10 < max(numbers) <= 100 and sum(1 for n in numbers if n > 10) >= 2 and \
+            all(float(n).is_integer() for n in numbers) and not all(n in _products(top) for n in numbers)
+        return cls(fractions, tens, products=products, percents=percents)
 
 
 @lru_cache(maxsize=None)
@@ -631,6 +648,9 @@ class Translator:
         if profile is not None and profile.fractions and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and 0 <= raw <= 1:
             return scale_from_fraction(float(raw), f.scale_max(ctx))  # a probability column: 1 is 100%
+        if profile is not None and profile.percents and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
+                and not isinstance(raw, bool) and 0 <= raw <= 100:
+            return scale_from_fraction(raw / 100, f.scale_max(ctx))  # "15" in a column of per cent: 15 %
         if profile is not None and profile.products and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and raw in _products(f.scale_max(ctx)):
             return scale_from_product(raw)

@@ -404,6 +404,30 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
     return written
 
 
+# Where a transaction keeps the time its history rows are recorded at once the first are written before its end
+# (``record_so_far``), so that every row of one change has the same time, however many chunks it was written in.
+WHEN_KEY = "history_recorded_at"
+
+
+def record_so_far(session: Session) -> int:
+    """Write now the history rows of the records this transaction touched so far, and forget them: a write of a
+    million records in chunks (``records.update_in_chunks``) then holds no row of an earlier chunk — the history of
+    the whole change at its end held every row as written, 26 columns a record. The rest are recorded at the end
+    (``Store.transaction``) at the same time; a record touched again after its row was written gets another."""
+    touched = operations.touched_so_far()
+    if not any(touched.values()):
+        return 0
+    session.flush()
+    conn = session.connection()
+    when = session.info.get(WHEN_KEY)
+    if when is None:
+        H = Base.metadata.tables[RecordHistory.__tablename__]
+        when = session.info[WHEN_KEY] = _after_the_last(conn, H, clock.now())
+    written = record(conn, touched, when)
+    operations.forget_touched()
+    return written
+
+
 # How far back a clock may have moved for a change to be recorded at the time of the one before it.
 CLOCK_STEP_BACK = timedelta(days=1)
 

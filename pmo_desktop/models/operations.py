@@ -83,6 +83,21 @@ def written_rows(entity: type) -> dict[int, Any]:
     return written.get(entity, {}) if written is not None else {}
 
 
+def touched_so_far() -> dict[type, set[int]]:
+    """The records this thread's transaction touched so far (empty outside ``Store.transaction``)."""
+    return _touched.get() or {}
+
+
+def forget_touched() -> None:
+    """Their history written already (``history.record_so_far``): the touched records and the rows written in
+    bulk forgotten, so that a long write holds none of the records it wrote in its earlier chunks."""
+    touched, written = _touched.get(), _written.get()
+    if touched is not None:
+        touched.clear()
+    if written is not None:
+        written.clear()
+
+
 def _forget_written(entity: type, ids: Iterable[int]) -> None:
     written = _written.get()
     rows = written.get(entity) if written else None

@@ -38,7 +38,7 @@ from . import (  # noqa: F401  (register every table on Base.metadata)
     status,
 )
 from .base import Base
-from .hot_journal import is_hot, is_hot_journal_error, read_rolled_back
+from .hot_journal import is_hot, is_hot_journal_error, read_rolled_back, who_keeps_it
 from .program import Program, Setting
 from .read_only import read_only_uri, uri_path, why_not_replaceable, why_read_only
 from .schema import FORMAT_NAME, SCHEMA_VERSION, meta_metadata, migrate, read_meta, write_meta
@@ -260,6 +260,15 @@ def _check_sqlite_file(path: Path, ignore_wal: bool = False) -> str | None:
             shm.unlink(missing_ok=True)
         raise
     why = why_read_only(path)
+    keeper = who_keeps_it(path) if why is None and is_hot(path) else None
+    if keeper is not None:
+        raise errors.ReadOnlyFile(
+            f"“{path.name}” was left half-written by a program of {keeper}'s that stopped while saving it (its "
+            f"“{path.name}-journal” is beside it). Undoing that unfinished change removes that file, and in this "
+            f"shared folder only {keeper} (or the folder's owner) may remove it; nothing was changed. Ask {keeper} "
+            "to open the office once, which undoes the change, or copy both files somewhere of your own, then open "
+            "the copy."
+        )
     if why is not None and is_hot(path):
         raise errors.ReadOnlyFile(
             f"“{path.name}” was left half-written by a program that stopped while saving it (its "
@@ -1062,7 +1071,7 @@ class Store:
                 from . import history
 
                 session.flush()
-                history.record(session.connection(), touched)
+                history.record(session.connection(), touched, session.info.get(history.WHEN_KEY))
                 signature = (tuple(session.connection().exec_driver_sql(_SIGNATURE).one())
                              if self._seen is not None else None)
             self._note_size(signature)

@@ -43,8 +43,6 @@ def run_gui(argv: list[str]) -> int:
     parser.add_argument("--database", metavar="URL", help="database URL, e.g. a shared PostgreSQL server")
     args, qt_args = parser.parse_known_args(argv)
     app = make_application(qt_args)
-    from PySide6.QtCore import QTimer
-
     from .main_window import MainWindow
 
     window = MainWindow()
@@ -56,6 +54,10 @@ def run_gui(argv: list[str]) -> int:
     stop_signals.install(window)  # a SIGTERM, SIGHUP or Ctrl+C closes the window as the user's close does
     target = args.database or args.file
     window.show()
-    # Open the file once the window is on screen, so the user sees the program at once.
-    QTimer.singleShot(0, (lambda: window.open_path(target)) if target else window.show_start)
+    if target:  # opened once the window is painted, so the user sees the program at once (``first_paint``)
+        from .first_paint import after_first_paint
+
+        after_first_paint(window, lambda: window.open_path(target))
+    else:  # the start screen's list is part of the first paint; the demo of a first start opens after it
+        window.show_start()
     return app.exec()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
@@ -40,6 +41,10 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
+# Seconds between two progress reports of a worker shown: a few a second are as good to the eye as thousands.
+PROGRESS_EVERY = 0.25
+
+
 class _Worker(QObject):
     progressed = Signal(int, int)
     finished = Signal()
@@ -52,9 +57,18 @@ class _Worker(QObject):
         self.error: BaseException | None = None
 
     def run(self) -> None:
+        shown_at = [-PROGRESS_EVERY]
+
+        def progress(done: int, total: int) -> None:
+            # at most every PROGRESS_EVERY seconds, and the end: a write of a million records told it 1,500 times,
+            # each a repaint of the dialog on the GUI thread (1.5 s of its time, stretched by a loaded machine)
+            now = time.monotonic()
+            if now - shown_at[0] >= PROGRESS_EVERY or done >= total:
+                shown_at[0] = now
+                self.progressed.emit(int(done), int(total))
+
         try:
-            self.result = self.fn(progress=lambda done, total: self.progressed.emit(int(done), int(total)),
-                                  cancelled=self.cancel.is_set)
+            self.result = self.fn(progress=progress, cancelled=self.cancel.is_set)
         except BaseException as e:  # handed back to the caller's thread and re-raised there
             self.error = e
         self.finished.emit()

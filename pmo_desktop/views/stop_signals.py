@@ -25,12 +25,17 @@ from __future__ import annotations
 import signal
 import socket
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from . import background
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+# ``background`` (QProgressDialog, with QDialog), QDialog and QMessageBox are named when a signal comes, not at the
+# install: PySide makes a class's type and enums at the first use of its name, and the window's first paint needs
+# none of them (round speed47c).
 
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
 _RETRY_MS = 100  # how soon to look again while a long job runs
@@ -55,6 +60,10 @@ class StopOnSignals(QObject):
         self._insisted = False  # a second came meanwhile: the close's questions take the answer that closes
 
     def _woken(self, *_: Any) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        from . import background
+
         try:
             while self._wake_read.recv(64):
                 pass
@@ -68,6 +77,10 @@ class StopOnSignals(QObject):
         self._stop()
 
     def _stop(self) -> None:
+        from PySide6.QtWidgets import QDialog, QMessageBox
+
+        from . import background
+
         if background.running():  # its transaction ends whole first: all of it saved, or none
             QTimer.singleShot(_RETRY_MS, self._stop)
             return
@@ -93,6 +106,8 @@ class StopOnSignals(QObject):
 
 
 def _closing_answer(box: QMessageBox):
+    from PySide6.QtWidgets import QMessageBox
+
     """The question's button that lets the window close ("Close Without It"): its destructive one."""
     return next((b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole), None)
 

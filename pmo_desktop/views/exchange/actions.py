@@ -91,6 +91,9 @@ def _say_imported(parent: QWidget, dialog) -> None:
     if dialog.plan is not None and dialog.plan.not_read:  # columns past the reading limit: said again here,
         # without the why the preview gave (the status bar's width shows the sheet and the columns whole)
         text += "".join(f" {s.split(' — ')[0]}." for s in dialog.plan.not_read)
+    if dialog.other_sheets:  # one sheet chosen: the rest of the workbook is still to import
+        text += (" Not imported this time: " + ", ".join(f"“{n}”" for n in dialog.other_sheets)
+                 + " — import the workbook again for them.")
     # The table on screen shows what came in: a search or a value filter set before (which lists the
     # values shown then) would hide the new rows — "4 of 75 rows" and no sign of the import.
     view = parent.active_register_view() if hasattr(parent, "active_register_view") else None

@@ -8,6 +8,7 @@ import html
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -45,7 +46,7 @@ from ...excel.value_translation import OPEN_LISTS
 from ...excel.workbook_reader import SafeWorkbook, column_letters, file_stamp
 from ...models import records
 from ...models.errors import StoreError, ValidationError
-from ...models.fields import Kind, count_of
+from ...models.fields import Kind, count_of, plural_of
 from ...models.registers import REGISTERS
 from ..accessibility import name_table
 from ..background import run_with_progress
@@ -108,6 +109,8 @@ class ImportDialog(QDialog):
         self.translations: dict[str, dict[str, dict[str, str]]] = {}  # register → field → value → target
         self._offered: dict[tuple[str, str], dict[str, int]] = {}  # (register, field) → value → rows, as first seen
         self.left_out_path: Path | None = None
+        self.recognised_sheets: list[str] = []  # the sheets an import of the whole workbook takes
+        self.other_sheets: list[str] = []  # those of them one sheet chosen leaves out of this import
         self.setWindowTitle(f"Import {self.path.name}")
         resize_within_screen(self, 1100, 700)
 
@@ -356,6 +359,14 @@ class ImportDialog(QDialog):
             self._show_problem(str(e))
             return
         self.plan = plan
+        if sheet is None:  # the workbook's sheets the import recognises, as the dialog first reads it
+            read = {s.sheet for s in plan.sheets}
+            self.recognised_sheets = [n for n in (self.sheet_combo.itemData(i) for i in
+                                                  range(self.sheet_combo.count())) if n is not None and n in read]
+        # One sheet chosen (to change what its columns import as) imports that sheet alone: said, with the way to
+        # the others, where "4 to insert" and Import left a RAID log's risks, assumptions and dependencies out
+        # unseen, the status bar then saying only "Imported 4 new"
+        self.other_sheets = [n for n in self.recognised_sheets if n != sheet] if sheet is not None else []
         self.report_model.set_plan(plan)
         # The reason column only when a row has one: empty, it took the room "Imported as" needs.
         self.report_view.setColumnHidden(REASON, not any(r.reason for r in self.report_model.reports))
@@ -373,7 +384,12 @@ class ImportDialog(QDialog):
                           f"these names): {html.escape(', '.join(f'“{n}”' for n in sorted(names, key=str.lower)))}"
                           for target, register in CREATED_ON_CONFIRMATION.items()
                           if (names := plan.to_create.get(target)))
-        renamed = self._renamed_records(plan)
+        renamed = self._renamed_records(plan) + self._defaults_given(plan)
+        if self.other_sheets:
+            renamed += (f"<br>Only “{html.escape(sheet)}” is imported this time, not the workbook's other "
+                        f"{'sheet' if len(self.other_sheets) == 1 else 'sheets'} "
+                        f"{html.escape(', '.join(f'“{n}”' for n in self.other_sheets))}: the columns as chosen here are "
+                        "remembered, so import the workbook again with All recognised sheets for the rest.")
         something = plan.valid_count > 0 or bool(plan.conflicts)
         colour = colours().error if not plan.ok else colours().good if something else colours().muted
         conflicts = "".join(f"<br>⚠ {html.escape(str(c))}" for c in plan.conflicts[:8])
@@ -395,6 +411,31 @@ class ImportDialog(QDialog):
         self.create_missing_box.setVisible(self.create_missing_box.isChecked() or any(
             "create missing" in r.reason for r in plan.errors))
         self._order_tab_stops()
+
+    @staticmethod
+    def _defaults_given(plan: ImportPlan) -> str:
+        """A line per register whose new records get values the workbook does not give (``defaults_given``):
+        "Set on the 6 new stakeholders, as no column of the workbook gives it: Attitude “Neutral”, Current
+        engagement “Unaware” …", so that an assessment nobody made is not taken for the colleague's."""
+        given: dict[str, dict[str, Any]] = {}
+        inserted: dict[str, int] = {}
+        for sheet in plan.sheets:
+            defaults = sheet.defaults_given()
+            if defaults:
+                given.setdefault(sheet.register, {}).update(defaults)
+                inserted[sheet.register] = inserted.get(sheet.register, 0) + sheet.count(Action.INSERT)
+        if not given:
+            return ""
+        said = {name: ", ".join(f"{REGISTERS[name].field(f).label} “{REGISTERS[name].field(f).display(v)}”"
+                                for f, v in defaults.items()) for name, defaults in given.items()}
+        if len(said) == 1:  # one line however many registers: a RAID log's four filled the dialog's foot
+            name, values = next(iter(said.items()))
+            whom = f"the {count_of(inserted[name], 'new ' + REGISTERS[name].noun)}, as no column of the workbook gives it:"
+        else:
+            whom = "the new records, as no column of the workbook gives it —"
+            values = "; ".join(f"{plural_of(REGISTERS[n].noun)}: {v}" for n, v in said.items())
+        return (f"<br>Set on {whom} {html.escape(values)}. Choose the column that does, or correct them in the "
+                "office after.")
 
     @staticmethod
     def _renamed_records(plan: ImportPlan) -> str:
@@ -787,7 +828,10 @@ class ImportDialog(QDialog):
             self.summary.setText(f"<span style='color:{colours().error}'>{html.escape(said)}</span><br>"
                                  f"{self.summary.text()}")
             return
-        plan = valid_rows_only(self.plan) if partial and not self.plan.ok else self.plan
+        # the plan as checked now: a check still on its way (Alt+C just before Enter) may replace self.plan while
+        # the import runs its progress dialog, and the rows left out are this plan's, not the next one's
+        checked = self.plan
+        plan = valid_rows_only(checked) if partial and not checked.ok else checked
         runner = lambda fn: run_with_progress(self, f"Importing {self.path.name}…", fn)  # noqa: E731
         command = ImportCommand(self.document, plan, runner)
         errors: list[str] = []
@@ -800,10 +844,10 @@ class ImportDialog(QDialog):
             self.summary.setText(f"<span style='color:{colours().error}'>{errors[-1] if errors else 'Nothing was imported.'}</span>")
             return
         self.command = command
-        if plan is not self.plan:
-            self.left_out_path = write_left_out(self.plan)
+        if plan is not checked:
+            self.left_out_path = write_left_out(checked)
             if command.result is not None:  # said by the result's summary, as the command line says it
-                command.result.left_out = len(self.plan.errors)
+                command.result.left_out = len(checked.errors)
                 command.result.left_out_path = self.left_out_path
-                command.result.source = self.plan.path
+                command.result.source = checked.path
         self.accept()

@@ -18,22 +18,34 @@ HEADERS = ("Sheet", "Row", "Action", "ID", "Imported as", "Reason")
 SHOWN_FIELDS = 4  # the record's name and the first values after it; the tooltip has them all
 
 
-def imported_as(register: str, values: dict, ctx: Context | None = None) -> tuple[str, str]:
+def imported_as(register: str, values: dict, ctx: Context | None = None,
+                was: dict | None = None) -> tuple[str, str]:
     """(a line, every value) of what a planned row will store: "Vendor slips · Owner: Ann · Probability:
-    4 – High" — a level with its name on the office's scale, so that "Likely" can be checked at a glance."""
+    4 – High" — a level with its name on the office's scale, so that "Likely" can be checked at a glance.
+    ``was``: an update's stored values of the fields it changes, each then shown as the office has it and as it
+    will be — "Owner: Frodo → Sam": a re-imported register said "Owner: Sam" and "changes Owner", and what
+    the import writes over was not to be seen (a title's too, the record's name then its old and new one)."""
     reg = REGISTERS[register]
     name = reg.name_field
+    was = was or {}
 
     def text(f: Field, value) -> str:
+        if f.name in was and value in (None, "", []):
+            return "(empty)"
         if ctx is not None and f.kind is Kind.SCALE:
             return f.kind.cell_tip(f, value, ctx) or f.display(value)
         if isinstance(value, date):  # "3 Dec 2026", as the table will show it ("2026-12-03" was Excel's text)
             return day_text(value.date() if isinstance(value, datetime) else value)
         return f.display(value)
 
-    parts = [(f.label, text(f, values[f.name])) for f in reg.fields
-             if f.name in values and values[f.name] not in (None, "", []) and f is not name and not f.kind.is_key]
-    head = [name.display(values[name.name])] if name is not None and values.get(name.name) else []
+    def shown(f: Field) -> str:
+        now = text(f, values[f.name])
+        return f"{text(f, was[f.name])} → {now}" if f.name in was else now
+
+    parts = [(f.label, shown(f)) for f in reg.fields
+             if f.name in values and (values[f.name] not in (None, "", []) or f.name in was)
+             and f is not name and not f.kind.is_key]
+    head = [shown(name)] if name is not None and (values.get(name.name) or name.name in was) else []
     line = " · ".join(head + [f"{label}: {text}" for label, text in parts[:SHOWN_FIELDS]])
     every = "\n".join(head + [f"{label}: {text}" for label, text in parts])
     return line, every
@@ -62,7 +74,7 @@ class ReportModel(QAbstractTableModel):
         register, planned = self._rows[row]
         if planned.report.action not in (Action.INSERT, Action.UPDATE) or not planned.values:
             return "", ""
-        return imported_as(register, planned.values, self.context)
+        return imported_as(register, planned.values, self.context, planned.was)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.reports)
@@ -77,12 +89,15 @@ class ReportModel(QAbstractTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         r = self.reports[index.row()]
+        # A row giving the record as the office holds it is written over with nothing: "unchanged", on a skip's
+        # grey, so that the rows a re-import changes are the blue ones among many the same
+        same = self._rows[index.row()][1].changes_nothing
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 4:
                 return self._imported_as(index.row())[0]
-            return (r.sheet, str(r.row), r.verb, r.code, "", r.reason)[index.column()]
+            return (r.sheet, str(r.row), "unchanged" if same else r.verb, r.code, "", r.reason)[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(colours().tint(COLOURS[r.action])))
+            return QBrush(QColor(colours().tint(COLOURS[Action.SKIP if same else r.action])))
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 4:
                 return self._imported_as(index.row())[1] or None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from ...models import records
 from ...models.errors import EditConflict
@@ -27,17 +29,121 @@ class CellEdit:
     new: Any
 
 
+# Distinct values ``CellEdits`` keeps one object of (the old values a fill overwrites — a few categories a million
+# times —, the one value it writes): past these, values are kept as given (a Replace All's million titles are all
+# different, and a dict of them would only add to them).
+SHARED_VALUES = 1_000
+
+
+class CellEdits(Sequence[CellEdit]):
+    """Many cell edits kept compactly, as the undo of a long edit holds them: the records' ids in an array, each
+    field by its number, each old and new value a reference — equal values one object while there are few
+    (``SHARED_VALUES``). A fill of a million cells kept a ``CellEdit`` a cell (about 200 bytes each, and a string
+    a cell for the old values read), and the collector walked them all at each full pass once the job was over.
+    A ``CellEdit`` is made when one is asked for (``edits[0]``, a conflict's record, a warning's rows)."""
+
+    def __init__(self, edits: Iterable[CellEdit] = ()) -> None:
+        self.ids = array("q")
+        self._field_numbers = array("H")
+        self.fields: list[str] = []  # the fields edited, by number
+        self._number_of: dict[str, int] = {}
+        self.olds: list[Any] = []
+        self.news: list[Any] = []
+        self._shared: dict[tuple[type, Any], Any] = {}
+        for e in edits:
+            self.add(e.record_id, e.field, e.old, e.new)
+
+    def add(self, record_id: int, field: str, old: Any, new: Any) -> None:
+        number = self._number_of.get(field)
+        if number is None:
+            number = self._number_of[field] = len(self.fields)
+            self.fields.append(field)
+        self.ids.append(record_id)
+        self._field_numbers.append(number)
+        self.olds.append(self._one_of(old))
+        self.news.append(self._one_of(new))
+
+    def append(self, edit: CellEdit) -> None:
+        self.add(edit.record_id, edit.field, edit.old, edit.new)
+
+    def _one_of(self, value: Any) -> Any:
+        key = (value.__class__, value)  # by class too: 1, 1.0 and True are equal keys
+        try:
+            if len(self._shared) < SHARED_VALUES:
+                return self._shared.setdefault(key, value)
+            return self._shared.get(key, value)
+        except TypeError:  # an unhashable value: kept as it is
+            return value
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, i: int) -> CellEdit: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[CellEdit]: ...
+
+    def __getitem__(self, i: int | slice) -> CellEdit | list[CellEdit]:
+        if isinstance(i, slice):
+            return [self[n] for n in range(*i.indices(len(self)))]
+        return CellEdit(self.ids[i], self.fields[self._field_numbers[i]], self.olds[i], self.news[i])
+
+    def __iter__(self) -> Iterator[CellEdit]:
+        fields = self.fields
+        for rid, number, old, new in zip(self.ids, self._field_numbers, self.olds, self.news):
+            yield CellEdit(rid, fields[number], old, new)
+
+    def record_ids(self) -> list[int]:
+        """The records edited, each once, in the order of their first edit."""
+        return list(dict.fromkeys(self.ids))
+
+    def grouped_in_chunks(self, attr: str, size: int) -> Iterator[tuple[dict[int, dict[str, Any]],
+                                                                      dict[int, dict[str, Any]]]]:
+        """The values to write (``attr``: new, or old for an undo) and those expected, by record, ``size`` records a
+        chunk (``records.update_in_chunks``): each record in one chunk, in the order of its first edit, its cells in
+        their order. Made a chunk at a time, as it is written: the values of a million records grouped at once were
+        two dicts a record."""
+        import numpy as np  # imported before the worker begins (``EditCellsCommand._operate``)
+
+        ids = np.frombuffer(self.ids, dtype=np.int64) if len(self.ids) else np.zeros(0, dtype=np.int64)
+        _unique, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+        rank_of = np.empty(len(first), dtype=np.int64)
+        rank_of[np.argsort(first, kind="stable")] = np.arange(len(first))
+        ranks = rank_of[inverse]  # each edit's record, numbered in the order of its first edit
+        order = np.argsort(ranks, kind="stable")
+        cuts = np.searchsorted(ranks[order], np.arange(size, len(first), size)).tolist()
+        writes, expects = (self.news, self.olds) if attr == "new" else (self.olds, self.news)
+        fields, numbers, record_ids = self.fields, self._field_numbers, self.ids
+        del ids, first, inverse, rank_of, ranks
+        for start, end in zip([0, *cuts], [*cuts, len(order)]):
+            by_record: dict[int, dict[str, Any]] = {}
+            bases: dict[int, dict[str, Any]] = {}
+            for i in order[start:end].tolist():
+                rid, name = record_ids[i], fields[numbers[i]]
+                by_record.setdefault(rid, {})[name] = writes[i]
+                bases.setdefault(rid, {})[name] = expects[i]
+            yield by_record, bases
+
+
+def records_of(edits: Sequence[CellEdit]) -> list[int]:
+    """The records of ``edits``, each once, in the order of their first edit."""
+    if isinstance(edits, CellEdits):
+        return edits.record_ids()
+    return list(dict.fromkeys(e.record_id for e in edits))
+
+
 class EditCellsCommand(DocumentCommand):
     """Set one or many cells in one transaction. A stale version raises EditConflict (no lost update)."""
 
-    def __init__(self, document: Document, register: Register, edits: list[CellEdit],
+    def __init__(self, document: Document, register: Register, edits: Sequence[CellEdit],
                  versions: dict[int, int] | None = None, text: str | None = None):
         if text is None:
             text = (f"Edit {register.field(edits[0].field).label}" if len(edits) == 1
                     else f"Edit {len(edits)} cells")
         super().__init__(document, text)
         self.register = register
-        self.edits = edits
+        self.edits: Sequence[CellEdit] = edits
         self.versions = dict(versions or {})  # record id → version we expect to find
         self._saved = False  # applied once: an undo or redo of it is not cancellable
 
@@ -51,7 +157,7 @@ class EditCellsCommand(DocumentCommand):
             # this step writes still hold what it expects, so it goes ahead on the current version.
             self.versions[conflict.record_id] = conflict.current_version
             new_versions = self._operate(attr, cancellable=False)
-        self.versions.update(new_versions)
+        self.versions = new_versions
         self._saved = True
 
     def _grouped(self, attr: str, only: int | None = None) -> tuple[dict[int, dict[str, Any]], dict[int, dict[str, Any]]]:
@@ -67,22 +173,39 @@ class EditCellsCommand(DocumentCommand):
         return by_record, bases
 
     def _operate(self, attr: str, cancellable: bool) -> dict[int, int]:
-        """The office core's write of these cells; from ``LONG_EDIT`` records on, on a worker behind a progress
+        """The office core's write of these cells, and the versions of every record after it (those it expected,
+        those written moved on: made on the worker for a long edit — a million merged on the GUI thread held it
+        a quarter of a second); from ``LONG_EDIT`` records on, on a worker behind a progress
         dialog (the window painting; Cancel, the first time only, saves nothing — an undo or redo begun goes
         through, or its step would be lost from Edit ▸ Undo). There the values are grouped by record on the
-        worker too: a fill of a million cells grouped them on the GUI thread for a second."""
+        worker too: a fill of a million cells grouped them on the GUI thread for a second. From ``WRITE_CHUNK``
+        records, a chunk of records at a time (``records.update_in_chunks``), the edits kept compactly (``CellEdits``):
+        a million records written at once peaked at 3.4 GiB."""
         register, ctx, versions = self.register, self.document.context, self.versions
         records_written = len(versions) or len({e.record_id for e in self.edits})
         if records_written < LONG_EDIT:
             by_record, bases = self._grouped(attr)
-            return self.document.operate(records.update_many, register, by_record, ctx, versions, bases)
+            return {**versions, **self.document.operate(records.update_many, register, by_record, ctx, versions,
+                                                        bases)}
+        label = (f"{'Undoing' if attr == 'old' else 'Saving'}: {self.text()} "
+                 f"({count_of(records_written, self.register.noun)})…")
+        if records_written > records.WRITE_CHUNK:
+            if not isinstance(self.edits, CellEdits):
+                self.edits = CellEdits(self.edits)
+            edits = self.edits
+            import numpy  # noqa: F401  # here, not first on the worker: another worker may be importing it (half made)
+
+            def update_in_chunks(session: Any, **told: Any) -> dict[int, int]:
+                return {**versions, **records.update_in_chunks(
+                    session, register, edits.grouped_in_chunks(attr, records.WRITE_CHUNK), records_written,
+                    edits.fields, ctx, versions, **told)}
+
+            return self.document.operate_long(label, update_in_chunks, cancellable=cancellable)
 
         def update(session: Any, **told: Any) -> dict[int, int]:
             by_record, bases = self._grouped(attr)
-            return records.update_many(session, register, by_record, ctx, versions, bases, **told)
+            return {**versions, **records.update_many(session, register, by_record, ctx, versions, bases, **told)}
 
-        label = (f"{'Undoing' if attr == 'old' else 'Saving'}: {self.text()} "
-                 f"({count_of(records_written, self.register.noun)})…")
         return self.document.operate_long(label, update, cancellable=cancellable)
 
     @staticmethod
@@ -94,7 +217,7 @@ class EditCellsCommand(DocumentCommand):
         return all((conflict.theirs_values.get(name) or None) == (value or None) for name, value in base.items())
 
     def place(self, undoing: bool) -> tuple[str, list[int], str | None] | None:
-        return self.register.name, list(dict.fromkeys(e.record_id for e in self.edits)), self.edits[0].field
+        return self.register.name, records_of(self.edits), self.edits[0].field
 
     def apply(self) -> None:
         self._write("new")

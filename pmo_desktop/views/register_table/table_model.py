@@ -6,6 +6,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
+from itertools import islice
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt, QTimer, Signal
@@ -18,7 +19,7 @@ from ...models.values import DECIMAL_COMMA, DECIMAL_POINT, decimal_mark, parse_n
 from ...models.windows import display_text
 from ..document import Document
 from ..theme import colours
-from .commands import LONG_EDIT, CellEdit, EditCellsCommand
+from .commands import LONG_EDIT, CellEdits, EditCellsCommand
 from .tips import column_tip, wrapped_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -156,10 +157,10 @@ class LazyCells:
 
 
 # (edits, the versions they expect, the problems found): an edit of many cells worked out (``edits_of``)
-EditsWorkedOut = tuple[list[CellEdit], dict[int, int], list[str]]
+EditsWorkedOut = tuple[CellEdits, dict[int, int], list[str]]
 
 
-def edits_of(fields: list[Field], cells, rows: dict[int, tuple], ctx: Any,
+def edits_of(fields: list[Field], cells, rows: dict[int, tuple] | Callable[[list[int]], dict[int, tuple]], ctx: Any,
              cancelled: Callable[[], bool] | None = None,
              progress: Callable[[int, int], None] | None = None) -> EditsWorkedOut | None:
     """The edits of (row, column, value) cells over their rows (``(id, version, *values)`` by row): each value parsed
@@ -167,48 +168,62 @@ def edits_of(fields: list[Field], cells, rows: dict[int, tuple], ctx: Any,
     refused are listed as problems, row by row. No Qt: a windowed table runs it on a worker for many cells.
     Each distinct value of a column is parsed once — a fill writes one text into each cell of a column (a million
     parses of it took seconds) and a paste repeats its values; parsing depends on the text and the column alone.
+    ``rows`` may be a function reading the rows of the row numbers it is given: the cells are then taken
+    ``_EDITS_STEP`` at a time and their rows read for them — a million rows of 26 values read at once, and a million
+    cells listed, held a gigabyte while a whole column's fill was worked out.
     None when ``cancelled()`` turns true (looked at, and ``progress`` told, every ``_EDITS_STEP`` cells)."""
-    edits: list[CellEdit] = []
+    edits = CellEdits()  # kept compactly: the undo of a fill of a million cells holds them
     versions: dict[int, int] = {}
     problems: list[str] = []
     parsed_as: dict[tuple[int, type, Any], Any] = {}  # (column, class, value) → the value parsed, or its refusal
     total = len(cells)
-    for n, (r, c, value) in enumerate(cells):
-        if n % _EDITS_STEP == 0 and n:
+    listed = iter(cells)
+    n = 0
+    while step := list(islice(listed, _EDITS_STEP)):
+        if n:
             if cancelled is not None and cancelled():
                 return None
             if progress is not None:
                 progress(n, total)
-        f = fields[c]
-        if not f.editable:
-            continue
-        key = (c, value.__class__, value)  # by class too: 1 and True are equal keys
-        try:
-            parsed = parsed_as.get(key, _UNPARSED)
-        except TypeError:  # a value that cannot be a key (none typed or pasted is)
-            parsed = _UNPARSED
-        if parsed is _UNPARSED:
-            try:
-                parsed = f.parse(typed_value(f, value), ctx)
-                if f.kind.is_links:
-                    parsed = "; ".join(sorted(parsed))
-            except errors.ValidationError as e:
-                parsed = e
-            if isinstance(parsed, _SHARED_SAFELY):  # one value in many edits: never one that can be changed in place
-                try:
-                    parsed_as[key] = parsed
-                except TypeError:
-                    pass
-        if isinstance(parsed, errors.ValidationError):
-            problems.append(f"Row {r + 1}: {parsed}" if total > 1 else str(parsed))
-            continue
-        row = rows[r]
-        old = row[c + OFFSET]
-        if parsed == old or (parsed in ("", None) and old in ("", None)):
-            continue
-        edits.append(CellEdit(row[0], f.name, old, parsed))
-        versions[row[0]] = row[1]
+        n += len(step)
+        rows_here = rows(sorted({r for r, _c, _v in step})) if callable(rows) else rows
+        for r, c, value in step:
+            edit_of_cell(fields[c], r, c, value, rows_here, ctx, parsed_as, edits, versions, problems, total > 1)
     return edits, versions, problems
+
+
+def edit_of_cell(f: Field, r: int, c: int, value: Any, rows: dict[int, tuple], ctx: Any,
+                 parsed_as: dict[tuple[int, type, Any], Any], edits: CellEdits, versions: dict[int, int],
+                 problems: list[str], numbered: bool) -> None:
+    """One cell's part of ``edits_of``: its edit added to ``edits``, or its refusal to ``problems``."""
+    if not f.editable:
+        return
+    key = (c, value.__class__, value)  # by class too: 1 and True are equal keys
+    try:
+        parsed = parsed_as.get(key, _UNPARSED)
+    except TypeError:  # a value that cannot be a key (none typed or pasted is)
+        parsed = _UNPARSED
+    if parsed is _UNPARSED:
+        try:
+            parsed = f.parse(typed_value(f, value), ctx)
+            if f.kind.is_links:
+                parsed = "; ".join(sorted(parsed))
+        except errors.ValidationError as e:
+            parsed = e
+        if isinstance(parsed, _SHARED_SAFELY):  # one value in many edits: never one that can be changed in place
+            try:
+                parsed_as[key] = parsed
+            except TypeError:
+                pass
+    if isinstance(parsed, errors.ValidationError):
+        problems.append(f"Row {r + 1}: {parsed}" if numbered else str(parsed))
+        return
+    row = rows[r]
+    old = row[c + OFFSET]
+    if parsed == old or (parsed in ("", None) and old in ("", None)):
+        return
+    edits.add(row[0], f.name, old, parsed)
+    versions[row[0]] = row[1]
 
 
 _EDITS_STEP = 20_000

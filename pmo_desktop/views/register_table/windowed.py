@@ -269,12 +269,14 @@ class _Listing:
 class _Reload:
     """The window's ids read again on a worker (``WindowedRegisterModel._reload_in_background``)."""
 
-    def __init__(self, token: int) -> None:
+    def __init__(self, token: int, takes_over: _Reorder | None = None) -> None:
         self.token = token  # the model's ``_reload_token`` when it started: moot once that moved
         self.done = threading.Event()
         self.result: tuple | None = None  # (ids, signature, pages), None: it failed
         self.ours: list[int] | None = None  # the records of our own edit it follows (None: others' change)
         self.before: tuple[int, int, int] | None = None  # the register's signature before that edit
+        # the sort's, filter's or search's read it stopped and answers in its place (put in place as that would be)
+        self.takes_over = takes_over
 
 
 class _Reorder(_Reload):
@@ -1026,11 +1028,8 @@ class WindowedRegisterModel(RegisterTableModel):
                 return worked_out(progress, cancelled)
 
         def worked_out(progress, cancelled) -> EditsWorkedOut | None:
-            listed = list(cells)
-            rows = self._rows_of(sorted({r for r, _c, _v in listed}), pages, ids)
-            if cancelled():
-                return None
-            made = edits_of(fields, listed, rows, ctx, cancelled, progress)
+            # the cells listed and their rows read a step at a time (a million rows read at once held a gigabyte)
+            made = edits_of(fields, cells, lambda wanted: self._rows_of(wanted, pages, ids), ctx, cancelled, progress)
             return None if cancelled() else made  # Cancel pressed as late as the end: nothing changed
 
         # ``at_once``: the window takes no key meanwhile (a second Ctrl+D inside the first)
@@ -1382,12 +1381,21 @@ class WindowedRegisterModel(RegisterTableModel):
     def _reload_in_background(self) -> None:
         """Read the window's ids and signature on a worker thread with its own connection, with the rows of the
         pages in view; a change of window or our own edit meanwhile makes the answer moot (``_reload_token``);
-        what needs every id before it comes waits for it (``_finish_reload``)."""
+        what needs every id before it comes waits for it (``_finish_reload``). A sort's, a filter's or a search's
+        query still running on a worker (``_reorder_on_worker``) is stopped where it is — its answer was thrown away
+        when it came, the worker having read a million ids for nothing — and this read, of the same window, answers
+        it: put in place as it would have been (a filter's or a search's rows by a reset), what was to follow it
+        done after."""
         self._reload_token += 1
         token, window, ctx = self._reload_token, self.window(), self.document.context
         office, register, parent_id = self.document.office, self.register, self.parent_id
         numbers, fetch, page_size, width = self._page_numbers(), rows_reader(register, ctx, parent_id), PAGE, len(self.fields)
-        job = self._reloading = _Reload(token)
+        running = self._reloading
+        if isinstance(running, _Reorder):
+            running.stop.stop()
+        elif running is not None:
+            running = running.takes_over  # a reload that took a reorder over, itself made moot: this one takes it
+        job = self._reloading = _Reload(token, running)
 
         def read(session):
             ids = windows.fetch_ids(session, register, window, ctx)
@@ -1444,7 +1452,10 @@ class WindowedRegisterModel(RegisterTableModel):
             self._pages = OrderedDict(sorted(pages.items()))
             self._stale = False
 
-        if ids == self.ids and not self.unmatched:
+        reorder = job.takes_over
+        if reorder is not None and reorder.reset:
+            self._show(install, reset=True)  # a filter's or a search's rows: the table reset, as their answer resets it
+        elif ids == self.ids and not self.unmatched:
             # The same records in the same order (arrays of one type compare as memory: milliseconds for a
             # million) — an edit of values no sort or filter shown looks at, a Replace All of titles in a table
             # sorted by score —: nothing moves, so no relayout, which asks Qt to keep every selected cell by
@@ -1455,6 +1466,8 @@ class WindowedRegisterModel(RegisterTableModel):
         else:
             self._relayout(install)
         self._follow_bounds(before, job.ours)  # others' change (None): which records, not known
+        if reorder is not None and reorder.after is not None:
+            reorder.after()
 
     # ------------------------------------------------------------------ filters (from the proxy)
     def set_filters(self, search: str | None = None, column: int | None = None, allowed: set[str] | None = None,
