@@ -1736,8 +1736,9 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
     f = kind.reg.field(name)
     if not f.kind.checkable or not values:
         return True
-    if (kind.register, name) in OPEN_LISTS:
-        return not _sentences([_outlined_name(x) for x in values])
+    if (kind.register, name) in OPEN_LISTS:  # an office's own words, but neither sentences nor a scale's levels
+        return not _sentences([_outlined_name(x) for x in values]) and \
+            not levels_only([str(x).strip() for x in values if isinstance(x, str)])
     if f.kind is Kind.DATE:  # 03/25/2026 is a date of a column written month first (date_order)
         order = date_order.header_order(header) or date_order.evidence_of(values).order
         profile = ColumnProfile(month_first=order == v.MONTH_FIRST)
@@ -2502,7 +2503,7 @@ def detect_header(rows: list[list[Any]], sheet_title: str, kinds: tuple[SheetKin
             mapping = refill(kind, row, group, mapping, demoted, sample, named - set(mapping.values()))
             mapping = _type_of_categories(kind, row, group, mapping, demoted, sample)
             mapping = with_ticks(mapping, tick_columns(kind, row, group, mapping, sample))
-            mapping = _codes_over_counter(kind, mapping, dups, sample)
+            mapping = _codes_over_counter(kind, row, mapping, dups, sample)
             mapping = _numbered_by_its_noun(kind, row, mapping, sample)
             mapping = _kind_by_values(kind, mapping, dups, sample)
             mapping = _impact_areas_by_values(kind, row, mapping, sample)
@@ -2669,9 +2670,17 @@ def _names_any_field(text: str) -> bool:
     return any(v in field_keys(k) for k in ALL_KINDS for v in header_variants(text))
 
 
-def _codes_over_counter(kind: SheetKind, mapping: dict[int, str], dups: dict[int, str],
+# the last word of a header pointing elsewhere (a standard's entry, a web page): its codes are another list's
+_REFERENCE_WORDS = frozenset({"reference", "references", "ref", "refs", "link", "links", "url", "source"})
+
+
+def _codes_over_counter(kind: SheetKind, row: list[Any], mapping: dict[int, str], dups: dict[int, str],
                         sample: list[list[Any]]) -> dict[int, str]:
-    """"# | Risk ID | Title": the ID is the column of codes (R-0001 …), not the one counting the rows (1, 2, 3)."""
+    """"# | Risk ID | Title": the ID is the column of codes (R-0001 …), not the one counting the rows (1, 2, 3).
+    A web or e-mail address is never a code though it mixes letters and digits: "ID | … | Reference" whose
+    references are links (https://cwe.mitre.org/…/284.html) keeps the sheet's own "ID" (round 47: 14 risks
+    were numbered by the import, their IDs and links both in the notes); and a column headed "ID" itself keeps
+    the ID over a column of references though they are codes ("CWE-284"): those point to another list."""
     key = kind.reg.key_field.name if kind.reg.key_field is not None else None
     held = next((c for c, n in mapping.items() if n == key), None)
     if held is None:
@@ -2682,11 +2691,18 @@ def _codes_over_counter(kind: SheetKind, mapping: dict[int, str], dups: dict[int
 
     if not _counting(cells(held)):
         return mapping
+
+    def head(c: int) -> list[str]:
+        return words_of(row[c]) if c < len(row) and isinstance(row[c], str) else []
+
     for c, name in dups.items():
+        if head(held) == ["id"] and head(c)[-1:] and head(c)[-1] in _REFERENCE_WORDS:
+            continue
         values = cells(c)
         if name == key and len(values) >= 2 and not _counting(values) and \
                 len({str(x).strip().lower() for x in values}) == len(values) and \
-                all(re.search(r"[^\W\d_]", str(x)) and re.search(r"\d", str(x)) for x in values):
+                all(re.search(r"[^\W\d_]", str(x)) and re.search(r"\d", str(x))
+                    and not _WEB_ADDRESS_RE.search(str(x)) for x in values):
             return {**{k: n for k, n in mapping.items() if k != held}, c: key}
     return mapping
 
@@ -2804,9 +2820,18 @@ def _type_of_categories(kind: SheetKind, row: list[Any], group: list[Any] | None
             continue
         values = [str(r[c]).strip() for r in sample if c < len(r) and isinstance(r[c], str) and r[c].strip()]
         if len(values) >= 3 and len({v.lower() for v in values}) < len(values) and \
-                all(len(v) <= 40 and "\n" not in v and re.search(r"[^\W\d_]", v) for v in values):
+                all(len(v) <= 40 and "\n" not in v and re.search(r"[^\W\d_]", v) for v in values) and \
+                not levels_only(values):
             return {**mapping, c: "category"}
     return mapping
+
+
+def levels_only(values: list[str]) -> bool:
+    """Every value a level word of the scale ("Alto", "Medio", "Bajo"; "High", "Low"): a rating, whatever the
+    column is headed, never a sort of record — under "Tipo" they were stored as three new categories (round
+    47). Which scale it rates the header does not say, so the column is kept in the notes, as written."""
+    levels = value_words("scale")
+    return bool(values) and all(word_key(v) in levels for v in values)
 
 
 # The words a risk's type of impact is headed with ("Risk_Type", "Impact Type", "Area"): a header without any

@@ -1560,6 +1560,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _no_records(match, path.stem if _default_sheet_name(title) or title == path.stem else None,
                                 reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE], path.stem) or \
                     _named_for_another(match, title, path.stem) or _diary_of_changes(match) or \
+                    _perks_not_benefits(match) or \
                     _grouped_not_named(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     verdicts_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
@@ -2140,6 +2141,32 @@ def _other_records(match: HeaderMatch) -> tuple[str, str] | None:
     return (keys[thing], names[thing]) if thing is not None else None
 
 
+# What a benefits register says of a benefit beyond its name, owner and how often it is looked at: what is
+# measured and how, its baseline and target, who benefits, what it serves, its kind, stage and confidence.
+_BENEFIT_SUBSTANCE = frozenset({"category", "beneficiary", "objectives", "projects", "outcomes", "measure", "unit",
+                                "measurement_method", "baseline_value", "baseline_date", "target_value",
+                                "target_date", "window_start", "window_end", "lifecycle", "confidence",
+                                "dis_benefit"})
+
+
+def _perks_not_benefits(match: HeaderMatch) -> str | None:
+    """Why a sheet read as benefits is another thing's perks, not the benefits register: its rows are listed
+    under something else keyed by an ID and a name of its own (a credit card's "card_id" and "card_name", a
+    product's), and no column says what a benefits register is about — what is measured, its baseline or
+    target, who benefits, what it serves (round 47: a perks tracker saved as "benefits.csv" — benefit_id,
+    card_name, face_value, used_amount, expiration_date — read as 77 benefits). Its name counts for nothing
+    here: the file is named for the perks it lists. A real register with a measure or a target keeps them all."""
+    kind = match.kind
+    if kind.register != "benefits" or kind.is_child or real_fields(match.mapping) & _BENEFIT_SUBSTANCE:
+        return None
+    other = _other_records(match)
+    if other is None:
+        return None
+    return (f"its rows are listed under “{other[0]}” and “{other[1]}”, another thing's ID and name, and no column "
+            "says what is measured, its baseline or target, or who benefits: that thing's perks, not the "
+            f"{kind.reg.title.lower()}.")
+
+
 def _named_for_another(match: HeaderMatch, sheet_title: str, book: str) -> str | None:
     """Why a dated list of texts (a title, a description, dates, nothing else a register keeps) under a name
     saying another register is neither's: "Date | Summary | Description" of "Change Log.xlsx" (a decision
@@ -2282,7 +2309,7 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
                              "its rows are a program's verdicts", "its rows are a body's published rulings",
                              "its rows are a published index or a catalogue of kinds",
                              "a tool's catalogue", "a catalogue of numbered, named things",
-                             "its rows are a tracker's planned work"))
+                             "its rows are a tracker's planned work", "its rows are listed under"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]

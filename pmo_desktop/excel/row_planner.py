@@ -752,16 +752,19 @@ def first_sentence(text: str, limit: int = TITLE_FROM_TEXT) -> str:
     return (cut or first[:limit - 1]) + "…"
 
 
-def _described_title(reg: Register, headers: list[str], title_col: int) -> str | None:
-    """The field (the register's "description") or the header (for the notes) that keeps the whole text of a title
-    column headed by the word for a description and nothing else ("Description", "Beschreibung": an issue
-    tracker's body, a GitHub issue list written as a workbook), whose records no column titles: each record is
-    named by its text's first sentence (``first_sentence``), the whole text kept. "Risk Description" names the
+def _described_title(reg: Register, headers: list[str], title_col: int) -> tuple[str | None, str] | None:
+    """Where the whole text of a title column headed by the word for a description and nothing else goes
+    ("Description", "Beschreibung": an issue tracker's body, a GitHub issue list written as a workbook), whose
+    records no column titles: each record is named by its text's first sentence (``first_sentence``), the whole
+    text kept — in the register's "description" field when it declares one, else in the notes under the header.
+    Said as (field or None, header): a header that is itself the word "description" on a register without that
+    field (a dependency register's "description") is no field — one string for both once wrote the value to a
+    field the register lacks, and the apply refused the whole file (round 48). "Risk Description" names the
     register's own thing and stays the title as written. None for any other title column."""
     head = headers[title_col] if title_col < len(headers) else ""
     if not head or word_key(head) not in _DESCRIPTION_WORDS():
         return None
-    return "description" if "description" in reg.field_names else " ".join(head.split())
+    return ("description" if "description" in reg.field_names else None), " ".join(head.split())
 
 
 VERDICT_WORDS = 3  # "Go", "No-Go", "Proceed with conditions": a verdict; more words state the decision itself
@@ -2633,10 +2636,11 @@ class Planner:
                 (title_text := first_sentence(text, reg.field(self._title_name).max_length)) != text:
             # (one sentence is the title whole, as the column titled it: cut only past what a title holds)
             values[self._title_name] = title_text
-            if self._described_by == "description" and not values.get("description"):
-                values["description"] = text
+            described_field, described_head = self._described_by
+            if described_field is not None and not values.get(described_field):
+                values[described_field] = text
             else:
-                self._long_texts.append(f"{self._described_by}: {text}")
+                self._long_texts.append(f"{described_head}: {text}")
         extra_lines = self._long_texts + self._codes_said.pop(number, []) + [
             f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
             if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS
