@@ -37,3 +37,51 @@ def test_the_preview_names_no_default_for_a_field_the_rows_themselves_set(empty_
     assert "Status “Pending”" not in summary, summary  # each of the three is Decided
     assert "Set on the 3 new decisions, as no column of the workbook gives it: Level “Program”." in summary, summary
     dialog.reject()
+
+
+def test_escape_does_not_put_away_the_dialog_of_a_job_that_cannot_be_stopped(main_window, qtbot):
+    """A job begun that must go through (an undo of a long edit: ``cancellable=False``, ``at_once``) shows its progress
+    dialog at once so that the window takes no key meanwhile — a second Ctrl+Z would undo again inside the first. Esc
+    on that dialog hid it, the job going on: the window took keys again while the job ran. Esc (and a close) now
+    leave it as it is; a job that can be stopped is still stopped by Esc, as by its Cancel button."""
+    import threading
+
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from pmo_desktop.views.background import run_with_progress
+
+    window = main_window
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    release = threading.Event()
+    seen: dict[str, object] = {}
+
+    def job(progress, cancelled):
+        release.wait(20)
+        return cancelled()
+
+    def shown() -> QProgressDialog | None:
+        return next((w for w in QApplication.topLevelWidgets() + window.findChildren(QProgressDialog)
+                     if isinstance(w, QProgressDialog) and w.isVisible()), None)
+
+    def while_it_runs() -> None:
+        dialog = shown()
+        seen["shown"] = dialog is not None
+        if dialog is not None:
+            qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)
+            dialog.close()
+            seen["after"] = shown() is dialog
+            seen["label"] = dialog.labelText()
+        release.set()
+
+    QTimer.singleShot(300, while_it_runs)
+    assert run_with_progress(window, "Undoing: Edit 6000 cells…", job, cancellable=False, at_once=True) is False
+    assert seen == {"shown": True, "after": True, "label": "Undoing: Edit 6000 cells…"}, seen
+
+    # a job that can be stopped: Esc is its Cancel
+    release.clear()
+    seen.clear()
+    QTimer.singleShot(300, while_it_runs)
+    assert run_with_progress(window, "Saving: Edit 6000 cells…", job, at_once=True) is True
