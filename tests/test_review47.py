@@ -85,3 +85,36 @@ def test_escape_does_not_put_away_the_dialog_of_a_job_that_cannot_be_stopped(mai
     seen.clear()
     QTimer.singleShot(300, while_it_runs)
     assert run_with_progress(window, "Saving: Edit 6000 cells…", job, at_once=True) is True
+
+
+def test_a_risk_only_the_second_of_two_joined_tables_names_takes_none_of_its_values_as_the_firsts(sqlite_store,
+                                                                                                   tmp_path):
+    """round47's two tables over the same risks, one under the other ("Nº | Problema: | Impacto | Probabilidade",
+    then "Nº | Problema: | Contingência"), joined by ID: a risk the second names and the first does not was added
+    with the second table's row read in the first's columns — its contingency under "Impacto", refused as an impact
+    level and kept in the notes as "Impacto: …" (a number there would have been its impact, in silence). Such a row
+    now gives its ID and name, and its own columns only where they belong."""
+    from imported import by_code, import_all, rows_of
+    from real_world_factory import write_xlsx
+
+    path = write_xlsx(tmp_path / "Planilha de Riscos.xlsx", {"Planilha1": [
+        ["Nº", "Problema:", "Impacto", "Probabilidade", "Fator de Risco"],
+        [1, "Falta de integrante", 2, 1, 2],
+        [2, "Problemas no equipamento", 3, 1, 3],
+        [3, "Problema nos arquivos", 3, 2, 6],
+        [None, None, None, None, None],
+        ["Nº", "Problema:", "Contingência", None, None],
+        [1, "Falta de integrante", "Dividimos em duplas os assuntos do projeto", None, None],
+        [2, "Problemas no equipamento", "Backup da apresentação em pendrives", None, None],
+        [3, "Problema nos arquivos", "Todos os arquivos no git", None, None],
+        [4, "Atraso do cliente", "Cobrar semanalmente", None, None]]})
+    plan = import_all(sqlite_store, path)
+    reasons = {r.report.code: r.report.reason for s in plan.sheets if not s.synthetic for r in s.rows}
+    assert "Impact" not in reasons["4"], reasons["4"]
+    got = by_code(sqlite_store, "risks")
+    assert (got["4"]["title"], got["4"]["impact"], got["4"]["probability"]) == ("Atraso do cliente", None, None)
+    assert "Impacto" not in (got["4"]["notes"] or ""), got["4"]["notes"]
+    assert got["1"]["impact"] == 2 and got["3"]["probability"] == 2  # the joined rows as before
+    assert {r["description"] for r in rows_of(sqlite_store, "risk_actions")} == {
+        "Dividimos em duplas os assuntos do projeto", "Backup da apresentação em pendrives",
+        "Todos os arquivos no git", "Cobrar semanalmente"}
