@@ -12,6 +12,16 @@ def type_keys(qtbot, text: str) -> None:
         qtbot.keyClick(QApplication.focusWidget(), ch)
 
 
+def type_as_a_person(qtbot, text: str) -> None:
+    """Each key to the widget focused when it is pressed, the event loop run before each key as between a
+    person's key presses: a widget a key replaced (``deleteLater``) is gone before the next key, as in the app.
+    ``keyClicks`` sent the next keys to the replaced widget, which a nested event loop then deleted under them."""
+    for ch in text:
+        qtbot.wait(20)
+        qtbot.keyClick(QApplication.focusWidget(), ch)
+    qtbot.wait(20)
+
+
 def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(QApplication.focusWidget(), key, modifier)
 

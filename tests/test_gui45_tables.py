@@ -6,6 +6,7 @@ office file another program held froze the window without a word. Real key press
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 from typing import Iterator
@@ -175,9 +176,12 @@ def test_a_financial_benefits_measures_read_as_money_in_its_table_and_profile_as
     planned = model.column_of("planned_now")
     shown = {model.index(r, model.column_of("code")).data(): model.index(r, planned).data()
              for r in range(model.rowCount())}
-    assert shown["B-001"] == "325" and shown["B-004"] == "674"  # £k
-    assert shown["B-002"] == "76.24"  # seconds
-    assert "325" in view.distinct_values(planned) and "325.22" not in view.distinct_values(planned)
+    # the values move with today's date (the demo's plans run between dates around it): their form is the rule
+    whole, decimals = re.compile(r"\d[\d,]*"), re.compile(r"\d+\.\d+")
+    assert whole.fullmatch(shown["B-001"]) and whole.fullmatch(shown["B-004"]), shown  # £k
+    assert decimals.fullmatch(shown["B-002"]), shown  # seconds
+    listed = view.distinct_values(planned)
+    assert shown["B-001"] in listed and not any(v.startswith(shown["B-001"] + ".") for v in listed)
     view.table.setFocus()
     view.table.setCurrentIndex(view.proxy.index(0, planned))
     press(qtbot, Qt.Key.Key_Down)
@@ -185,7 +189,7 @@ def test_a_financial_benefits_measures_read_as_money_in_its_table_and_profile_as
     settle(qtbot, 100)
     texts = [label.text() for label in window.stack.currentWidget().findChildren(QLabel) if label.isVisible()]
     said = next(t for t in texts if "latest actual" in t)
-    assert "latest actual 356 on" in said and "against 353 planned" in said, said
+    assert re.search(r"latest actual \d[\d,]* on", said) and re.search(r"against \d[\d,]* planned", said), said
 
 
 @pytest.fixture

@@ -85,3 +85,47 @@ def sheet_extras(path: str | Path, sheet: str, limit: int) -> tuple[list[Range],
     except (KeyError, zipfile.BadZipFile, OSError, ET.ParseError, ValueError):
         return [], {}
     return out, booleans
+
+
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_VALUE_TYPE = _OFFICE + "value-type"
+
+
+def sheet_sizes(path: str | Path) -> list[tuple[int, int, int, int]]:
+    """What each sheet holds once read, as the reader gives it — a repeated row or cell (``…-repeated``) once for
+    each row and column it stands for: (last row, last column holding something, 1-based; the bytes of text its
+    cells hold; the longest text). LibreOffice writes a row of blank cells, or a million blank rows, as one element,
+    and so may a file made to harm write one cell of 32,767 letters standing for 20,000 rows: 963 bytes that the
+    reader gave 3.9 GB, and the program aborted. One streamed pass; each row let go once counted."""
+    sizes: list[tuple[int, int, int, int]] = []
+    with zipfile.ZipFile(path) as zf, zf.open("content.xml") as fh:
+        depth, row, col, rows_here = 0, 0, 0, 1
+        last_row = last_col = text = longest = 0
+        for event, el in ET.iterparse(fh, events=("start", "end")):
+            tag = el.tag
+            if tag == _SHEET:
+                depth += 1 if event == "start" else -1
+                if event == "start" and depth == 1:
+                    row = last_row = last_col = text = longest = 0
+                elif event == "end" and depth == 0:
+                    sizes.append((last_row, last_col, text, longest))
+                    el.clear()
+                continue
+            if depth != 1:
+                continue
+            if tag == _ROW:
+                if event == "start":
+                    col, rows_here = 0, _count(el, _ROWS_REPEATED)
+                else:
+                    row += rows_here
+                    el.clear()
+            elif tag in (_CELL, _COVERED) and event == "end":
+                repeated = _count(el, _COLS_REPEATED)
+                if tag == _CELL and (el.get(_VALUE_TYPE) is not None or len(el)):
+                    size = len("".join(el.itertext()).encode())
+                    text += size * repeated * rows_here
+                    longest = max(longest, size)
+                    last_row, last_col = max(last_row, row + rows_here), max(last_col, col + repeated)
+                col += repeated
+                el.clear()
+    return sizes

@@ -18,11 +18,13 @@ import os
 import re
 import time
 import zipfile
+from array import array
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from ..models import held_files
 from . import csv_rewrapped, plain_text
@@ -104,6 +106,11 @@ class Limits:
     # (a 27 KB file) made 82 million cells, 2.6 GB and 25 s. 200,000 rows of 80 columns fit, and 1,024 rows of
     # all 16,384 (README: such a sheet is read, its columns past max_columns said).
     max_cells: int = 1 << 24
+    # The text a sheet's cells hold once read. A cell of shared text (t="s") is a number naming one of the workbook's
+    # shared strings, and the reader gives each such cell a copy of it: one text of 32,767 letters named by 20,000
+    # rows of 6 cells (a 270 KB file) is 3.9 GB — the whole program aborted ("memory allocation failed", a core dump).
+    # 200,000 rows with a text of 1,000 letters each are some 200 MB.
+    max_sheet_text_bytes: int = 256 * MiB
 
 
 DEFAULT_LIMITS = Limits()
@@ -218,6 +225,11 @@ def check_file(path: Path, limits: Limits, scanned: dict[str, CellMarks] | None 
             _check_zip_entries(name, infos, limits)
             _check_xml_parts(name, zf, infos, limits, scanned)
             if "mimetype" in {i.filename for i in infos} and zf.read("mimetype")[:64].startswith(ODS_MIME):
+                from .ods_cells import sheet_sizes
+
+                for last_row, last_col, text, longest in sheet_sizes(path):  # its repeats, as the reader expands them
+                    _refuse_extent(name, last_row, last_col, limits)
+                    _refuse_text(name, text, last_row * last_col, longest, limits)
                 return "ods"
     except WorkbookError:
         raise
@@ -280,12 +292,14 @@ def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, stop: int) -> int:
         return _scan_sheet(fh, stop)[0]
 
 
-def _scan_sheet(fh: Any, stop: int | None = None, extent: list[int] | None = None) -> tuple[int, CellMarks | None]:
+def _scan_sheet(fh: Any, stop: int | None = None, extent: "_Extent | None" = None,
+                shared: list[int] | None = None) -> tuple[int, CellMarks | None]:
     """One streamed pass over a sheet's XML (a decompression, no parse): its row tags, counted until more
     than ``stop``, and its Excel error cells (#REF!, #N/A …) by (row, column), which calamine reads as
     empty, and its negative numbers, which it reads as times in a date cell; None for these when the count
-    stopped before the end. ``extent``: [last row, last column] (1-based) of the cells holding something, widened
-    in the same pass (``_widen_extent``: the sheet decompressed once for the checks and the error cells)."""
+    stopped before the end. ``extent``: the last row and column of the cells holding something, widened in the
+    same pass (``_Extent.widen``: the sheet decompressed once for the checks and the error cells).
+    ``shared``: [the cells of shared text] counted in the same pass (``_refuse_repeated_text``)."""
     out: CellMarks = {}
     rows = 0
     carry = b""
@@ -296,8 +310,10 @@ def _scan_sheet(fh: Any, stop: int | None = None, extent: list[int] | None = Non
         buf = carry + chunk if carry else chunk
         cut = max(buf.rfind(b"</row>") + 6, 0) if chunk else len(buf)
         if extent is not None:  # each part ends after a row's end (or the sheet's): no cell is cut in two
-            _widen_extent(buf, cut, extent)
+            extent.widen(buf, cut)
         rows += buf.count(b"<row ", 0, cut) + buf.count(b":row ", 0, cut)
+        if shared is not None:
+            shared[0] += buf.count(b't="s"', 0, cut)
         if stop is not None and rows > stop:
             return rows, None
         if buf.find(b't="e"', 0, cut) >= 0:
@@ -348,6 +364,10 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
     its XML is big enough to hold that many rows, it is refused here, before any of it is decompressed
     beyond its first kilobytes. ``scanned``: filled with the error cells of the sheets counted whole here.
     """
+    texts: array[int] | None = None  # the size of each shared string, read once a sheet may name them too often
+    # No shared string is longer than their part: a sheet whose cells of shared text times that fit the limit needs
+    # no more look (most workbooks: their strings are not even read for this).
+    longest_possible = max((i.file_size for i in infos if i.filename.lower().endswith("sharedstrings.xml")), default=0)
     for info in infos:
         if not info.filename.endswith(".xml") or info.file_size == 0:
             continue
@@ -360,10 +380,11 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
             big = info.file_size > max(limits.max_rows * MIN_ROW_BYTES, 64 * 1024)
             m = _DIMENSION_RE.search(head)
             rows = int(m.group(1)) if m and m.group(1) else 0
-            extent = [0, 0]  # the cells holding something: how much the reader will hold (``_refuse_extent``)
+            extent = _Extent(limits.max_cells)  # the cells holding something: how much the reader will hold
+            shared = [0]  # its cells of shared text (``_refuse_repeated_text``)
             if m is None and big:  # no dimension (streamed writers): count the row tags, no parse
                 with zf.open(info) as fh:
-                    rows, errors = _scan_sheet(fh, limits.max_rows + limits.header_scan_rows, extent)
+                    rows, errors = _scan_sheet(fh, limits.max_rows + limits.header_scan_rows, extent, shared)
                 if scanned is not None and errors is not None:
                     scanned[info.filename] = errors  # the sheet's error cells, found in the same pass
             if rows > limits.max_rows + limits.header_scan_rows and big:
@@ -376,32 +397,165 @@ def _check_xml_parts(name: str, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo
                 # and a value in ZZ1048576 is 736 million cells from A1 too. The pass also finds the sheet's error
                 # cells, kept for its import (``_error_cells``), so it costs no second decompression.
                 with zf.open(info) as fh:
-                    errors = _scan_sheet(fh, None, extent)[1]
+                    errors = _scan_sheet(fh, None, extent, shared)[1]
                 if scanned is not None and errors is not None:
                     scanned[info.filename] = errors
-            _refuse_extent(name, extent[0], extent[1], limits)
+            if extent.may_exceed():
+                _refuse_extent(name, extent.exact_row(partial(zf.open, info)), extent.col, limits)
+            if shared[0] * longest_possible > limits.max_sheet_text_bytes:
+                if texts is None:
+                    texts = _shared_text_sizes(zf, infos)
+                _refuse_repeated_text(name, zf, info, shared[0], texts, limits)
 
 
-def _widen_extent(buf: bytes, cut: int, extent: list[int]) -> None:
-    """Widen ``extent`` ([last row, last column], 1-based) to the cells of ``buf[:cut]`` holding something: the
-    longest references first, the shorter looked for only while none longer has been found."""
-    for letters in (3, 2, 1):
-        if extent[1] >= _LAST_COLUMN_OF[letters]:
-            break
-        pattern = _FILLED_COLUMN_RE[letters] if letters > 1 else _FILLED_LETTER_PAST[extent[1]]
-        found = pattern.findall(buf, 0, cut)
-        if found:
-            extent[1] = max(extent[1], _col_index(max(found)) + 1)
-            break
-    for digits in range(7, 0, -1):
-        if extent[0] >= 10 ** digits:
-            break
-        found = _FILLED_ROW_RE[digits].findall(buf, 0, cut)
-        if found:
-            extent[0] = max(extent[0], int(max(found)))
-            break
+def _shared_text_sizes(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> array[int]:
+    """The size in bytes of each of the workbook's shared strings, in order (with their few bytes of markup: a
+    bound, not a count of letters). One streamed pass over a part ``_check_zip_entries`` bounded; ``split`` and
+    ``len`` run in C, some 40 ms for 200,000 strings."""
+    sizes = array("Q")
+    part = next((i for i in infos if i.filename.lower().endswith("sharedstrings.xml")), None)
+    if part is None:
+        return sizes
+    carry, split = b"", None
+    with zf.open(part) as fh:
+        while chunk := fh.read(1 * MiB):
+            if split is None:  # Excel's own tags: a plain split, five times the speed of a pattern's
+                split = _SHARED_END_RE.split if b"</si>" not in chunk else (lambda b: b.split(b"</si>"))
+            pieces = split(carry + chunk)
+            carry = pieces.pop()  # the string not ended yet in this chunk
+            sizes.extend(map(len, pieces))
+    return sizes
 
 
+_SHARED_END_RE = re.compile(rb"</(?:\w+:)?si>")
+_SHARED_CELL_RE = re.compile(rb'\bt="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
+
+
+def _refuse_repeated_text(name: str, zf: zipfile.ZipFile, info: zipfile.ZipInfo, cells: int, texts: array[int],
+                          limits: Limits) -> None:
+    """Refuse a sheet whose ``cells`` of shared text would hold more than ``Limits.max_sheet_text_bytes`` once read
+    (each is given its own copy of the text it names). Its longest text times its cells bounds that: only past the
+    limit is the sheet gone through again, adding up the text each cell names (a register of 200,000 rows with one
+    long description somewhere passes on the sum)."""
+    longest = max(texts, default=0)
+    if cells * longest <= limits.max_sheet_text_bytes:
+        return
+    total, carry = 0, b""
+    size = texts.__getitem__
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(1 * MiB)
+            buf = carry + chunk
+            cut = max(buf.rfind(b"</row>") + 6, 0) if chunk else len(buf)
+            total += sum(size(int(i)) for i in _SHARED_CELL_RE.findall(buf, 0, cut) if int(i) < len(texts))
+            carry = buf[cut:]
+            if not chunk:
+                break
+    _refuse_text(name, total, cells, longest, limits)
+
+
+def _refuse_text(name: str, total: int, cells: int, longest: int, limits: Limits) -> None:
+    """Refuse a sheet whose ``cells`` would hold ``total`` bytes of text once read, past ``Limits.max_sheet_text_bytes``:
+    texts of up to ``longest`` bytes named (a shared string) or repeated (an .ods's repeated cell) again and again."""
+    if total > limits.max_sheet_text_bytes:
+        raise WorkbookError(f"A sheet of “{name}” would hold {total / MiB:,.0f} MB of text once read: its {cells:,} "
+                            f"cells of text repeat texts of up to {longest:,} bytes again and again, more than the "
+                            f"{limits.max_sheet_text_bytes // MiB:,} MB an import can hold; it was refused as unsafe "
+                            "(ask the sender for the register itself, or split it into smaller workbooks if it is "
+                            "genuine).")
+
+
+class _Extent:
+    """The last row and column (1-based) of a sheet's cells holding something, widened part by part as
+    ``_scan_sheet`` decompresses the sheet: all ``_refuse_extent`` asks of them is whether row × column passes
+    ``max_cells`` (and, when it does, both exactly, for its message).
+
+    Why not the exact last row of every part: a part of a register holds some 20,000 cells, all in the columns
+    already found and all but the first part's rows of as many digits as the rows before them. Seven searches
+    a part for references of a longer form (three for the columns, four for the rows) and a list of every row's
+    reference kept only for its ``max`` cost 0.1 s of CPU for 10,000 risks (docs/speed.md, round speed47). So
+    each part is first searched once (``_gate``) for a cell the extent does not cover yet: a column past the
+    last found, a row of more digits than any found; a part that has none is done. A row of as many digits is
+    then worked out exactly only where it could decide (10**digits − 1 rows × the columns would pass
+    ``max_cells``); otherwise the digits bound it (``row_exact`` False), and a sheet whose columns then grow
+    past that bound has its rows read again (``exact_row``) — the decision and its figures are the exact ones."""
+
+    __slots__ = ("col", "row", "digits", "row_exact", "max_cells")
+
+    def __init__(self, max_cells: int):
+        self.max_cells = max_cells
+        self.col = 0  # the last column holding something, exactly
+        self.row = 0  # the last row holding something among those worked out exactly
+        self.digits = 0  # the digits of the last row holding something (its reference's)
+        self.row_exact = True  # ``row`` is the last row of ``digits`` digits of every part so far
+
+    def _bounded(self) -> bool:
+        """The rows of ``digits`` digits cannot take row × column past ``max_cells``: the last is not needed."""
+        return _MOST_ROWS_OF[self.digits] * self.col <= self.max_cells
+
+    def widen(self, buf: bytes, cut: int) -> None:
+        """Widen the extent to the cells of ``buf[:cut]`` holding something."""
+        rows_exactly = not self._bounded()
+        gate = _gate(min(self.col, 26) if self.col < 702 else self.col, self.digits, rows_exactly)
+        if gate is None or gate.search(buf, 0, cut) is None:
+            # nothing past the columns found, no row of more digits (nor, when they count, of as many); rows of as
+            # many, when they do not count, were bounded already (``row_exact`` is False from the part that found them)
+            return
+        for letters in (3, 2, 1):  # the longest references first, the shorter only while none longer is found
+            if self.col >= _LAST_COLUMN_OF[letters]:
+                break
+            pattern = _FILLED_COLUMN_RE[letters] if letters > 1 else _FILLED_LETTER_PAST[self.col]
+            found = pattern.findall(buf, 0, cut)
+            if found:
+                self.col = max(self.col, _col_index(max(found)) + 1)
+                break
+        for digits in range(7, self.digits, -1):  # a row of more digits: rows of fewer are all below it
+            if _FILLED_ROW_RE[digits].search(buf, 0, cut) is not None:
+                self.digits, self.row, self.row_exact = digits, 0, True
+                break
+        if self.digits and not self._bounded():
+            found = _FILLED_ROW_RE[self.digits].findall(buf, 0, cut)
+            if found:
+                self.row = max(self.row, int(max(found)))
+        elif self.digits:
+            self.row_exact = False  # this part's rows bounded by their digits only
+
+    def may_exceed(self) -> bool:
+        """Row × column may pass ``max_cells``: ``_refuse_extent`` must see the exact figures."""
+        return not self._bounded()
+
+    def exact_row(self, reopen: Callable[[], Any]) -> int:
+        """The last row holding something, exactly: read again from the sheet (``reopen``) when a part's rows
+        were only bounded by their digits before the columns grew past that bound."""
+        if self.row_exact:
+            return self.row
+        again = _Extent(0)  # a limit of 0 cells: every part's rows worked out exactly
+        with reopen() as fh:
+            _scan_sheet(fh, None, again)
+        return again.row
+
+
+@lru_cache(maxsize=None)
+def _gate(col: int, digits: int, rows_exactly: bool) -> re.Pattern[bytes] | None:
+    """One pattern for a part holding a cell the extent does not cover: a column past ``col`` (26: the single
+    letters all found; 702 and more: the two-letter ones too), a row of more digits than ``digits`` — or of as
+    many, when those rows are to be worked out exactly. None when nothing can widen it."""
+    alternatives = []
+    if col < 26:
+        alternatives.append(rb"[A-Z]{2,3}\d{1,7}|[%c-Z]\d{1,7}" % (65 + col))
+    elif col < 702:
+        alternatives.append(rb"[A-Z]{2,3}\d{1,7}")
+    elif col < _LAST_COLUMN_OF[3]:
+        alternatives.append(rb"[A-Z]{3}\d{1,7}")
+    low = digits if rows_exactly else digits + 1
+    if low <= 7:
+        alternatives.append(rb"[A-Z]{1,3}\d{%d,7}" % max(low, 1))
+    if not alternatives:
+        return None
+    return re.compile(rb' r="(?:' + b"|".join(alternatives) + rb')"[^>]*(?<!/)>')
+
+
+_MOST_ROWS_OF: list[int] = [10 ** digits - 1 for digits in range(8)]  # the last row a reference of so many digits can name
 _LAST_COLUMN_OF = {1: 26, 2: 702, 3: 16_384}  # the last column a reference of so many letters names
 
 
@@ -667,8 +821,10 @@ class SafeWorkbook:
     def not_read(self, titles: Sequence[str]) -> list[str]:
         """A sentence for each of ``titles`` whose columns past the limits' max_columns hold values: those
         are never read, and a user must be told so, not find the data missing. Costs nothing for a sheet
-        whose used range ends within the limit; a wider one is gone through once more."""
-        out = []
+        whose used range ends within the limit; a wider one is gone through once more. The workbook open in
+        a spreadsheet program is said first (``open_elsewhere_sentence``): what was typed there since its last
+        save is not in the file either."""
+        out = [said] if (said := open_elsewhere_sentence(self.path)) is not None else []
         for title in titles:
             if title not in self._cut:
                 try:
@@ -679,6 +835,21 @@ class SafeWorkbook:
             if cut:
                 out.append(not_read_sentence(title, cut, self.limits.max_columns))
         return out
+
+
+def open_elsewhere_sentence(path: Path) -> str | None:
+    """What to say of a workbook a spreadsheet program has open (its lock file beside it: Excel's ``~$NAME``,
+    LibreOffice's ``.~lock.NAME#``), else None. The import reads the file as last saved there: rows typed or
+    fixed in the open window since were left out of the preview and the import without a word, the user sure
+    they were in."""
+    from .atomic import open_elsewhere
+
+    found = open_elsewhere(path)
+    if found is None:
+        return None
+    app, by, _lock = found
+    return (f"“{path.name}” is open in {app}{by} — what is read is the workbook as last saved there; save it in "
+            f"{app} first to bring in what was typed since, then check again.")
 
 
 def column_letters(col: int) -> str:

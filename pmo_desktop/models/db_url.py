@@ -73,7 +73,7 @@ def without_password(url: str | URL) -> str:
     return bare.render_as_string(hide_password=False)
 
 
-def _is_password_refusal(error: exc.DBAPIError) -> bool:
+def is_password_refusal(error: exc.DBAPIError) -> bool:
     msg = str(error.orig).lower()
     return "no password supplied" in msg or "password authentication failed" in msg
 
@@ -101,7 +101,7 @@ def resolve_password(url: str | URL, prompt: PasswordPrompt | None = None, attem
         _probe(u)  # libpq tries PGPASSWORD and the password file itself
         return u
     except exc.OperationalError as e:
-        if not _is_password_refusal(e):
+        if not is_password_refusal(e):
             raise errors.ConnectionLost(f"Could not reach the database server {name}: "
                                         f"{str(e.orig).strip().splitlines()[0]}") from e
     if prompt is None:
@@ -117,6 +117,6 @@ def resolve_password(url: str | URL, prompt: PasswordPrompt | None = None, attem
             _probe(candidate)
             return candidate
         except exc.OperationalError as e:
-            if not _is_password_refusal(e):
+            if not is_password_refusal(e):
                 raise errors.ConnectionLost(f"Could not reach the database server {name}.") from e
     raise errors.AuthenticationFailed(f"The password for {name} was refused {attempts} times; not connected.")

@@ -115,6 +115,24 @@ class EditConflict(StoreError):
         lines.append("Keep theirs, overwrite with yours, or re-apply your change on top of theirs.")
         return "\n".join(lines)
 
+    def said_of_a_step(self, verb: str) -> str:
+        """This conflict as met by Edit ▸ Undo or Redo (``verb``: "undo", "redo") of a change made earlier: the
+        message above speaks of an edit being typed and names the conflict dialog's three choices, which an undo
+        does not offer — a user read "your change was not saved yet … overwrite with yours" under "Could not undo"
+        and looked for buttons that were not there, while the status bar said "Undone:". Here: whose value the
+        record keeps, what the step would have written over it, and that the step is gone from the list."""
+        doing = f"{verb}ing"
+        if not self.register:
+            return (f"someone else changed the record after this step, so nothing was {verb}ne: their change is kept "
+                    f"and {doing} would have written over it. The step is taken off the {verb} list.")
+        pairs = [(self.labels.get(n, n), m, self.theirs_values.get(n)) for n, m in self.mine_values.items()]
+        if not pairs:
+            pairs = [(self.field or "the value", self.mine, self.theirs)]
+        now = "; ".join(f"“{label}” is now {show_value(theirs)} ({doing} would have made it {show_value(mine)})"
+                        for label, mine, theirs in pairs)
+        return (f"someone else changed the record after this step, so nothing was {verb}ne and their change is kept: "
+                f"{now}. The step is taken off the {verb} list; type the value in again if it should still change.")
+
     @classmethod
     def unknown(cls) -> "EditConflict":
         """A conflict found at commit, when we cannot tell which record or field it was."""

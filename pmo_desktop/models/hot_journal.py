@@ -12,8 +12,10 @@ known to be a program office this version opens — the same promise as for ever
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import stat
 import tempfile
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -52,3 +54,30 @@ def is_hot(path: Path) -> bool:
     except sqlite3.Error as e:
         return is_hot_journal_error(e)
     return False
+
+
+def who_keeps_it(path: Path) -> str | None:
+    """Who alone may remove ``path``'s -journal, when this user may not (None when they may).
+
+    Undoing the unfinished transaction ends by removing the -journal. In a folder with the sticky bit (a
+    shared folder everyone may write: /tmp, a team's drop folder on a server) a file may be removed only by
+    its owner, the folder's or an administrator, though anyone may write there. Opened by a colleague, the
+    journal a crashed program of another user left there was played back into the file, its removal
+    refused, and the office said "could not be opened: the disk … reported an input/output error", the
+    disk blamed and nothing to do; the journal, still hot, was played back again by the next to open it.
+    Told before anything is written, naming whose file it is."""
+    journal = Path(f"{path}-journal")
+    try:
+        folder = path.parent.stat()
+        owner = journal.stat().st_uid
+    except OSError:
+        return None
+    me = os.geteuid()
+    if not folder.st_mode & stat.S_ISVTX or me in (0, owner, folder.st_uid):
+        return None
+    try:
+        import pwd
+
+        return pwd.getpwuid(owner).pw_name
+    except (ImportError, KeyError):
+        return f"the user numbered {owner}"

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Concatenate, ParamSpec, TypeVar
 
+from sqlalchemy import exc
 from sqlalchemy.orm import Session
 
 from . import operations
@@ -36,9 +37,18 @@ class Office:
 
     # ------------------------------------------------------------------------------------- reads
     def read(self, query: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
-        """Run a query in one read session (a consistent view of the office while it runs)."""
-        with self.store.session() as session:
-            return query(session, *args, **kwargs)
+        """Run a query in one read session (a consistent view of the office while it runs). On a server, one that
+        cannot be reached is ``ConnectionLost`` in words, as for a write: a page refreshed or a detail panel filled when
+        the user moved to the next row while the server was away said "(connection failed: connection to server
+        at "127.0.0.1", port 5432 failed: Connection refused)" and no more — not which server, nor that nothing
+        was lost and what to do."""
+        try:
+            with self.store.session() as session:
+                return query(session, *args, **kwargs)
+        except (exc.OperationalError, exc.InterfaceError) as e:
+            if self.store.is_sqlite:  # a file's read failures keep their own messages (failure_message)
+                raise
+            raise self.store.read_failure(e) from e
 
     def read_snapshot(self, query: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a long read (an export, a board pack) on one snapshot that others' saves do not change."""

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, select
+from sqlalchemy import URL, Connection, Engine, create_engine, event, exc, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm import exc as orm_exc
@@ -38,7 +38,7 @@ from . import (  # noqa: F401  (register every table on Base.metadata)
     status,
 )
 from .base import Base
-from .hot_journal import is_hot, is_hot_journal_error, read_rolled_back
+from .hot_journal import is_hot, is_hot_journal_error, read_rolled_back, who_keeps_it
 from .program import Program, Setting
 from .read_only import read_only_uri, uri_path, why_not_replaceable, why_read_only
 from .schema import FORMAT_NAME, SCHEMA_VERSION, meta_metadata, migrate, read_meta, write_meta
@@ -260,6 +260,15 @@ def _check_sqlite_file(path: Path, ignore_wal: bool = False) -> str | None:
             shm.unlink(missing_ok=True)
         raise
     why = why_read_only(path)
+    keeper = who_keeps_it(path) if why is None and is_hot(path) else None
+    if keeper is not None:
+        raise errors.ReadOnlyFile(
+            f"“{path.name}” was left half-written by a program of {keeper}'s that stopped while saving it (its "
+            f"“{path.name}-journal” is beside it). Undoing that unfinished change removes that file, and in this "
+            f"shared folder only {keeper} (or the folder's owner) may remove it; nothing was changed. Ask {keeper} "
+            "to open the office once, which undoes the change, or copy both files somewhere of your own, then open "
+            "the copy."
+        )
     if why is not None and is_hot(path):
         raise errors.ReadOnlyFile(
             f"“{path.name}” was left half-written by a program that stopped while saving it (its "
@@ -540,6 +549,9 @@ def _first_line(error: BaseException | None) -> str:
     return (str(error).strip().splitlines() or [""])[0] if error is not None else ""
 
 
+# Rows read and written at a time by Save a Copy As of an office on a server (``Store._copy_server_office_into``).
+COPY_CHUNK = 5_000
+
 class Store:
     """One open program office. Use ``Store.create`` or ``Store.open``; close when done."""
 
@@ -774,16 +786,29 @@ class Store:
                 for side in absent:  # an office in WAL mode on a full disk: the -wal and -shm it began
                     side.unlink(missing_ok=True)
                 raise _open_failure(path.name, path.parent, e) from e
+            if db_url.is_password_refusal(e):  # the server was reached: "Could not reach" sent the user to the network
+                raise errors.AuthenticationFailed(
+                    f"The server refused the password given in the address for {db_url.display(engine.url)}; not "
+                    "connected. Check it, or leave it out of the address (postgresql://you@server/pmo): PMO Desktop "
+                    "then asks for it, or reads PGPASSWORD or ~/.pgpass.") from e
             raise errors.ConnectionLost(f"Could not reach the database {db_url.display(engine.url)}: "
                                         f"{_first_line(e.orig)}") from e
         except exc.DatabaseError as e:
             engine.dispose()
             raise errors.CorruptFile(f"The database cannot be read: {e.orig}") from e
         if meta is None:
-            if create_if_empty:
-                engine.dispose()
-                return cls.create(target)
+            # A server's database with no table at all is a new shared office (README: "the first connection to
+            # an empty database creates the schema"); one holding another program's tables is never written to.
+            held = [] if path is not None else sorted(inspect(engine).get_table_names())
             engine.dispose()
+            if create_if_empty and path is None and not held:
+                return cls.create(target)
+            if held:
+                listed = ", ".join(held[:3]) + (" …" if len(held) > 3 else "")
+                raise errors.NotAProgramOfficeFile(
+                    f"The database {db_url.display(engine.url)} is not a PMO Desktop program office: it holds another "
+                    f"program's tables ({listed}). Nothing was changed. A shared office needs a database of its own "
+                    "— an empty one (createdb pmo) becomes a new office when you connect to it.")
             raise errors.NotAProgramOfficeFile("That database is not a PMO Desktop program office.")
         if meta.get("format") != FORMAT_NAME:
             engine.dispose()
@@ -1085,6 +1110,13 @@ class Store:
                 f"The connection to {self.display_name} was lost; your change was not saved and can be retried."
             ) from e
 
+    def read_failure(self, e: exc.OperationalError | exc.InterfaceError) -> errors.StoreError:
+        """A read that failed (``Office.read``), in words: the server away, the file busy or damaged."""
+        if isinstance(e, exc.InterfaceError):
+            return errors.ConnectionLost(f"The connection to {self.display_name} was lost; it could not be read. "
+                                         "Nothing was changed; it is read again once the server is back.")
+        return self._operational_error(e, reading=True)
+
     def _operational_error(self, e: exc.OperationalError, reading: bool = False) -> errors.StoreError:
         """The failure of a transaction (``reading``: of a snapshot, where nothing was to be saved) in words."""
         msg = str(e.orig).lower()
@@ -1177,15 +1209,14 @@ class Store:
             s.merge(Setting(key=key, value=json.dumps(value)))
 
     def save_copy(self, destination: str | os.PathLike[str]) -> Path:
-        """Write a consistent copy of the open file, even while it is in use (SQLite backup API).
+        """Write a consistent copy of the open file, even while it is in use (SQLite backup API); of an office on a
+        server, a program office file made from one snapshot of it (``_copy_server_office_into``).
 
         The copy is written beside the destination (``.pmo-copy-<writer>-XXXXXXXX``) and renamed over
         it only when complete, so a failure (a full disk, no permission) never damages an existing
         file of that name and leaves no temporary file behind; a crash leaves one that the next copy
         into that folder, or the next open of a file there, removes. Raises ``StoreError`` with the cause.
         """
-        if not self.is_sqlite:
-            raise errors.StoreError("Save a Copy works on program office files, not on a shared server.")
         dest = Path(destination).expanduser().resolve()
         if self.path is not None and dest == self.path and self.still_there():  # gone: put it back there
             raise errors.StoreError("Choose a different file name for the copy.")
@@ -1209,13 +1240,16 @@ class Store:
         os.close(fd)
         tmp = Path(tmp_name)
         try:
-            with self._copy_source() as source:
-                target = sqlite3.connect(tmp)
-                try:
-                    source.backup(target)
-                    target.execute("PRAGMA journal_mode=DELETE")  # the copy is one self-contained file
-                finally:
-                    target.close()
+            if self.is_sqlite:
+                with self._copy_source() as source:
+                    target = sqlite3.connect(tmp)
+                    try:
+                        source.backup(target)
+                        target.execute("PRAGMA journal_mode=DELETE")  # the copy is one self-contained file
+                    finally:
+                        target.close()
+            else:
+                self._copy_server_office_into(tmp)
             # mkstemp makes the file private (0600); give it the mode a normally saved file would have.
             os.chmod(tmp, dest.stat().st_mode & 0o777 if dest.exists() else 0o666 & ~_UMASK)
             os.replace(tmp, dest)
@@ -1230,6 +1264,28 @@ class Store:
                 raise errors.StoreError(disk.describe_failure(failed, e, dest.parent) + kept) from e
             raise
         return dest
+
+    def _copy_server_office_into(self, tmp: Path) -> None:
+        """Save a Copy As of an office on a server: a program office file (``tmp``, empty) holding every row of
+        every table as one snapshot read them (``snapshot``: the office at one moment, whatever others save
+        meanwhile), ids and versions as they are — to take on a laptop and work on offline, or keep. It was
+        refused after the file had been chosen ("Save a Copy works on program office files, not on a shared
+        server"), the one way to a copy an export to Excel, which keeps neither the history nor the board
+        snapshots. Read and written a chunk at a time (a server cursor), so a large office never sits whole in
+        memory. The server is not written to."""
+        copy = Store._create(tmp, "")
+        try:
+            tables = Base.metadata.sorted_tables
+            with self.snapshot() as source, copy.engine.begin() as target:
+                for table in reversed(tables):  # what a new office starts with (its program, settings) goes
+                    target.execute(table.delete())
+                for table in tables:
+                    rows = source.connection().execution_options(stream_results=True, yield_per=COPY_CHUNK) \
+                        .execute(select(table))
+                    for chunk in rows.partitions():
+                        target.execute(table.insert(), [dict(row._mapping) for row in chunk])
+        finally:
+            copy.close()
 
     @contextmanager
     def _copy_source(self) -> Iterator[sqlite3.Connection]:

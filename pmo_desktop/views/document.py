@@ -123,7 +123,8 @@ class Document(QObject):
         self._holds: list[Refusals] = []
         self.error.connect(self._hold_refusal)
         self._announcing: Changes | None = None  # the change ``announce`` is telling of (``only_updated``)
-        # While the stack moves back over a step refused for now (``put_back``): what the status bar says of it.
+        # While the stack moves back over a step refused for now (``put_back``), or drops one refused for good
+        # (``say_step_refused``): what the status bar says of it.
         self.putting_back: str | None = None
 
     @contextmanager
@@ -442,16 +443,17 @@ class Document(QObject):
         self.undo_stack.push(command)
         return True
 
-    def put_back(self, command: "DocumentCommand", undoing: bool) -> None:
+    def put_back(self, command: "DocumentCommand", undoing: bool, saying: str | None = None) -> None:
         """Move the undo stack back over ``command``, whose undo (``undoing``) or redo was refused for now and
         changed nothing: QUndoStack moves its index whatever the command did, and cannot be moved from inside
-        the command, so the move back is the next thing the event loop does, the command told to skip it."""
+        the command, so the move back is the next thing the event loop does, the command told to skip it.
+        ``saying``: what the status bar says then, in place of "Not undone (kept to try again)"."""
         stack = self.undo_stack
 
         def move_back() -> None:
             if self._closed or stack.command(stack.index() - (0 if undoing else 1)) is not command:
                 return  # the office closed, or the stack moved on meanwhile: nothing to put back
-            self.putting_back = f"Not {'undone' if undoing else 'redone'} (kept to try again): {command.text()}"
+            self.putting_back = saying or f"Not {'undone' if undoing else 'redone'} (kept to try again): {command.text()}"
             try:
                 stack.redo() if undoing else stack.undo()
             finally:
@@ -462,6 +464,38 @@ class Document(QObject):
         else:
             command.reverted_already = True
         QTimer.singleShot(0, move_back)
+
+    def say_step_refused(self, text: str) -> None:
+        """An undo or redo refused for good (someone else changed or deleted its records since): what the status
+        bar says for that step instead of "Undone: …" — the stack drops the step and moves its index as if it were
+        done, and the window's "Undone:" named the step after it, or nothing. Read while the stack moves (its
+        ``indexChanged``, in the same call), forgotten after it."""
+        self.putting_back = text
+        QTimer.singleShot(0, lambda: setattr(self, "putting_back", None))
+
+    def step_over_kept(self, command: "DocumentCommand", undoing: bool) -> bool:
+        """Ctrl+Z or Ctrl+Y reaching ``command`` on the stack while changes are kept unsaved (``pending``): those
+        changes are the newest the user made, after every step on the stack, and were made on the office as it is.
+        So an undo takes back the newest kept change — it was never written, so nothing in the file changes — and
+        the stack stays where it is; a redo is refused, as a new edit ends what could be redone. Before, Ctrl+Z
+        undid the step under them (a title typed before a cause the full disk refused) and the kept change was then
+        written over the office without it, the user's last change still "kept" after the undo they pressed for
+        it; Ctrl+Y redid a step the kept change had replaced. Returns whether ``command`` is to be left as it is."""
+        if not self.pending:
+            return False
+        if undoing:
+            kept = self.pending.pop()
+            self.pending_changed.emit(len(self.pending))
+            place = kept.place(undoing=True)
+            if place is not None and place[1]:
+                self.notify(place[0], place[1])  # shown again as the file holds it
+            saying = f"Undone: {kept.text()} (it was not saved yet: nothing in the file changed)"
+        else:
+            count = len(self.pending)
+            saying = (f"Not redone: {count} change{'s' if count != 1 else ''} made since {'are' if count != 1 else 'is'} "
+                      "not saved yet — Edit ▸ Retry Unsaved Changes saves them, Ctrl+Z takes them back")
+        self.put_back(command, undoing, saying)
+        return True
 
     def adopt(self, commands: list[DocumentCommand]) -> int:
         """Changes another document kept because its file went away (``FileGone``), saved here, in
@@ -581,11 +615,15 @@ class DocumentCommand(QUndoCommand):
         if self.applied_once:
             self.applied_once = False  # the push after execute(), or a failed undo put back: already applied
             return
+        if self.document.step_over_kept(self, undoing=False):
+            return
         self._guarded(self.apply, undoing=False)
 
     def undo(self) -> None:
         if self.reverted_already:
             self.reverted_already = False  # a failed redo put back: not applied
+            return
+        if self.document.step_over_kept(self, undoing=True):
             return
         self._guarded(self.revert, undoing=True)
 
@@ -602,5 +640,7 @@ class DocumentCommand(QUndoCommand):
                                      f"step is kept: {_retry_when_stepping(e, verb)}")
             self.document.put_back(self, undoing)
         except errors.StoreError as e:  # for good (someone else changed or deleted its records): dropped
-            self.document.error.emit(f"Could not {verb} “{self.text()}”: {e}")
+            reason = e.said_of_a_step(verb) if isinstance(e, errors.EditConflict) else str(e)
+            self.document.say_step_refused(f"Not {verb}ne: {self.text()}")
+            self.document.error.emit(f"Could not {verb} “{self.text()}”: {reason}")
             self.setObsolete(True)

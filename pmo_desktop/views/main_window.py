@@ -832,7 +832,10 @@ class MainWindow(QMainWindow):
         if not self.may_let_go():
             return False
         try:
-            store = Store.open(target, password_prompt=self.ask_password if "://" in target else None)
+            # A server's empty database becomes a new shared office (File ▸ Connect to Shared Office, --database):
+            # refused as "not a PMO Desktop program office", a newcomer had no way to put the office on the server.
+            store = Store.open(target, password_prompt=self.ask_password if "://" in target else None,
+                               create_if_empty="://" in target)
         except (StoreError, OSError, sqlite3.Error) as e:
             message = str(e) if isinstance(e, StoreError) else disk.describe_failure(
                 "The program office could not be opened", e, os.path.dirname(os.path.abspath(target)))
@@ -949,7 +952,11 @@ class MainWindow(QMainWindow):
             warn(self, "The copy was not saved",
                  disk.describe_failure("The copy was not saved", e, os.path.dirname(os.path.abspath(path))))
             return False
-        self.statusBar().showMessage(f"Copy saved to {path}", 5000)
+        if self.document.store.is_sqlite:
+            self.statusBar().showMessage(f"Copy saved to {path}", 5000)
+        else:  # a copy of the shared office: say what it is for, and that the server's office is not it
+            self.statusBar().showMessage(f"Copy saved to {path}: open it (File ▸ Open) to work offline. What you "
+                                         "change there stays in that file; the shared office is unchanged.", 15_000)
         return True
 
     # ------------------------------------------------------------------ Excel
@@ -1098,11 +1105,18 @@ class MainWindow(QMainWindow):
             return True
         count = len(document.pending)
         what = count_of(count, "change")
+        # A file's copy is written from the window's own connection, so it can take the kept changes elsewhere;
+        # an office on a server that has gone away cannot be read for a copy — the box sent a user there to be
+        # refused, while leaving the window open until the server is back keeps the changes.
+        elsewhere = ("go back to the window (File ▸ Save a Copy As… saves the office with them elsewhere)"
+                     if document.store.is_sqlite else
+                     "go back to the window and keep it open until the database server is back "
+                     "(Edit ▸ Retry Unsaved Changes then saves them)")
         box = QMessageBox(QMessageBox.Icon.Warning, "Not saved",
                           f"{what} could not be saved yet and {'is' if count == 1 else 'are'} kept in this window only "
                           f"(first: {document.pending[0].text()}).\n\nRetry now (once the disk has room or the "
-                          "database is back), go back to the window (File ▸ Save a Copy As… saves the office with "
-                          "them elsewhere), or close without them.", QMessageBox.StandardButton.NoButton, self)
+                          f"database is back), {elsewhere}, or close without them.",
+                          QMessageBox.StandardButton.NoButton, self)
         retry = box.addButton("&Retry Now", QMessageBox.ButtonRole.AcceptRole)
         back = box.addButton("&Go Back", QMessageBox.ButtonRole.RejectRole)
         box.addButton("&Close Without Them", QMessageBox.ButtonRole.DestructiveRole)

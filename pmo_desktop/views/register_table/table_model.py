@@ -280,8 +280,11 @@ class RegisterTableModel(QAbstractTableModel):
         return rows
 
     def reload(self) -> None:
+        # Read before the reset begins: a read the server refused (gone away as the user moved to the next risk,
+        # whose actions this table shows) left a reset begun and never ended, the view over rows it no longer had.
+        rows = self._fetch()
         self.beginResetModel()
-        self.rows = self._fetch()
+        self.rows = rows
         self._search_cache.clear()
         self._reindex()
         if self._sort:
