@@ -122,6 +122,9 @@ class SheetPlan:
         if self.synthetic or not self.count(Action.INSERT):
             return {}
         given = set(self.mapping.values())
+        # a field a rule of the import sets on the rows themselves is no default either: a decision log dated and
+        # signed off by its reviewer comes in Decided (``row_planner``), and was said to come in "Pending"
+        given.update(name for r in self.rows if r.report.action == Action.INSERT for name in r.values)
         return {name: value for name, value in REGISTERS[self.register].defaults.items() if name not in given}
 
 

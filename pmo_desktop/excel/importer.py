@@ -1034,8 +1034,9 @@ def _joined_tables(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch) 
         if at is not None:
             joined[at][width:] = extra
             matched += 1
-        else:
-            added.append([r[c] if c < len(r) else None for c in range(width)] + extra)
+        else:  # its ID and name where the first table has them; its other cells are its own columns, not the first's
+            # (read in the first's columns, a contingency stood under "Impacto", a number there an impact level)
+            added.append([r[c] if c < len(r) and c in dict(lead) else None for c in range(width)] + extra)
     if not matched:
         return None
     return SheetReader(book, reader.title, joined + added, [])

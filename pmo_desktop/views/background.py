@@ -120,6 +120,27 @@ def _shown_window(parent: QWidget | None) -> QWidget | None:
     return widget if widget is not None else parent
 
 
+class _ProgressDialog(QProgressDialog):
+    """The dialog of a long job. One that must go through once begun (``cancellable=False``: an undo, its step kept
+    in Edit ▸ Undo) is not put away by Esc or a close while the job runs: Esc hid it, the job going on, and the
+    window took keys again meanwhile — a second Ctrl+Z undid again inside the first. A job that can be stopped is
+    stopped by them, as by Cancel."""
+
+    def __init__(self, label: str, parent: QWidget | None, stoppable: bool):
+        super().__init__(label, "Cancel", 0, 0, parent)
+        self.stays = not stoppable  # until the job is over (``_run`` sets it False before closing it)
+
+    def reject(self) -> None:
+        if not self.stays:
+            super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.stays:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
 class _CancelSaid(QObject):
     """Cancel pressed: the dialog says the job is stopping until the job stops (a job looks at ``cancelled()``
     between its steps, and one step of a big workbook may take seconds — the dialog went on as if not pressed)."""
@@ -150,7 +171,7 @@ def _run(parent: QWidget | None, label: str, fn: Callable[..., Any], cancellable
     # a second long job straight after a first (Replace All's finding, then its saving): the first's dialog gave
     # the keyboard back, but the window is activated only when events next run, so none holds it yet
     focus = QApplication.focusWidget() or (_given_back[0] if _given_back else None)
-    dialog = QProgressDialog(label, "Cancel", 0, 0, _shown_window(parent))
+    dialog = _ProgressDialog(label, _shown_window(parent), cancellable)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     if not cancellable:
         dialog.setCancelButton(None)  # type: ignore[arg-type]  # Qt takes None: no button
@@ -186,6 +207,7 @@ def _run(parent: QWidget | None, label: str, fn: Callable[..., Any], cancellable
     loop.exec()
     show_anyway.stop()
     cancel_button_said.job_done = True
+    dialog.stays = False
     thread.quit()
     thread.wait()
     dialog.close()
