@@ -56,6 +56,7 @@ from .value_translation import (
     escalation_rest,
     money,
     numbered_priority,
+    PER_CENT_READINGS,
     point_scale,
     quantity,
     scale_from_word_level,
@@ -787,6 +788,13 @@ def _DESCRIPTION_WORDS() -> frozenset[str]:  # noqa: N802 - a constant, read fro
     nouns = register_nouns("issues")
     return frozenset(k for k, name in header_words("issues").items() if name == "description" and k not in notes
                      and "comment" not in k and "review" not in k and not any(k.startswith(n) for n in nouns))
+
+
+def _per_cent_band(level: int, top: int) -> str:
+    """The per cents a level holds when a probability is read as per cent (kinds.scale_from_fraction: each level
+    an equal band, its top included): "21–40 %" for level 2 of 5, "0–20 %" for level 1."""
+    low = 0 if level == 1 else (level - 1) * 100 // top + 1
+    return f"{low}–{level * 100 // top} %"
 
 
 def _said_more(f: Field, raw: str, value: Any) -> bool:
@@ -1814,6 +1822,7 @@ class Planner:
                     "texts go on in the row below, beside the record's other fields)."))
         self._trailing_notes(plan, notes)
         self._say_slips(plan, reg, fields)
+        self._say_rescaled(plan, reg, fields)
         self._say_pairs(plan)
         self._say_several(plan)
         self._skip_headings(plan, reg)
@@ -1878,6 +1887,35 @@ class Planner:
                                                       for target, raws in targets.items()) + f" ({why}).")
                     told.update(said)
                 found.pop(name, None)
+
+    def _say_rescaled(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
+        """Numbers put onto the register's scale by a rule (0.4 as per cent, 7 of 10, 12 as 3 × 4) are values
+        the import changed: said once a column and rule, with the numbers' range and what each distinct number
+        became ("Probability 0.1–0.9 read as per cent: 0.4 → 2 – Low (21–40 %)"), and each such cell kept in the
+        notes under its header (the translator's ``rescaled_cells``), so what the user wrote is never lost."""
+        for name in dict.fromkeys(f.name for _c, f in fields):
+            readings = self._translator.rescaled.pop(name, None)
+            if not readings:
+                continue
+            f = reg.field(name)
+            names = f.scale_names(self.ctx)
+            top = len(names)
+            for reading, cells in readings.items():
+                def number(text: str) -> float:
+                    found = re.search(r"\d+(?:[.,]\d+)?", text)
+                    return float(found.group().replace(",", ".")) if found else 0.0
+                def spread(texts: list[str]) -> str:
+                    return f"{texts[0]}–{texts[-1]}" if len(texts) > 1 else texts[0]
+
+                by_level: dict[int, list[str]] = {}
+                for text, level in sorted(cells.items(), key=lambda item: (item[1], number(item[0]))):
+                    by_level.setdefault(level, []).append(text)
+                shown = [f"{spread(texts)} → {level} – {names[level - 1]}" + (
+                    f" ({_per_cent_band(level, top)})" if reading in PER_CENT_READINGS else "")
+                    for level, texts in sorted(by_level.items())]
+                every = sorted(cells, key=number)
+                plan.say(f"{f.label} {spread(every)} read as {reading}: {'; '.join(shown)} "
+                         "(each cell kept in the notes under its header).")
 
     @staticmethod
     def _skip_headings(plan: SheetPlan, reg: Register) -> None:
@@ -2526,6 +2564,10 @@ class Planner:
                     # choice is read from its first words, the rest of the cell kept in the notes, so nothing
                     # of it is lost
                     self._long_texts.append(f"{f.label}: {raw.strip()}")
+                elif f.kind is Kind.SCALE and translator.rescaled_from(name, raw):
+                    # 0.4 read as per cent, 7 of 10 rescaled (left48b): the level cannot give back the number
+                    # written, so the cell is kept in the notes under its header, as the preview says
+                    self._long_texts.append(f"{self._heading(plan, c, f)}: {v.parse_text(raw)}")
                 elif cls is str and translator.read_in_part(name, raw):
                     # "High-ish", "Medium (tbc)", "Low – watch" (left45): the level or choice of its first word,
                     # and "-ish", "tbc", "watch" are the sheet's own doubt, which the value cannot hold: the
@@ -3349,6 +3391,8 @@ class Planner:
         if hit[0] and cls is str and f.kind.vocabulary and (_said_more(f, raw, hit[1]) or
                                                             self._translator.read_in_part(name, raw)):
             return _MISS  # the choice read, the rest of the cell kept in the notes: the steps' way
+        if hit[0] and f.kind is Kind.SCALE and self._translator.rescaled_from(name, raw):
+            return _MISS  # a number rescaled, the cell kept in the notes: the steps' way
         return self._memo(i, raw, hit[1]) if hit[0] else _MISS
 
     def _memo(self, i: int, raw: Any, value: Any) -> Any:
