@@ -59,15 +59,15 @@ from ..models import values as v
 from ..models.errors import ValidationError
 from ..models.fields import Context, Field, Kind
 from ..models.kinds import scale_from_fraction
+from .vocabulary import phrase_words, value_words, word_key, words_of
 
 # How a number was put onto the register's scale, as the preview and the report say it (Translator.rescaled):
 # the per-cent readings name each level's band, the others the rule.
 PER_CENT = "per cent"                 # 0.4 (a fraction of 1), "40%", "25% to 50%"
 WHOLE_PER_CENT = "whole per cent"     # "40" in a probability column of numbers up to 100
 TENS = "a score of 1–10"              # 7 of 10: rescaled to the register's levels
-PRODUCTS = "a product of two ratings" # 12 = 3 × 4 on a 1–5 × 1–5 grid
+PRODUCTS = "a product of two ratings"  # 12 = 3 × 4 on a 1–5 × 1–5 grid
 PER_CENT_READINGS = (PER_CENT, WHOLE_PER_CENT)
-from .vocabulary import phrase_words, value_words, word_key, words_of
 
 OPEN_LISTS = {("risks", "category")}  # choices an office may extend with its own words
 # the fields rating a chance, whose whole numbers up to 100 may be per cent written without the sign
