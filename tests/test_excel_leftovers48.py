@@ -3,6 +3,7 @@ changed without a word (left48b)"): each test writes a workbook of that shape an
 
 from __future__ import annotations
 
+from cli_runner import run_cli
 from imported import by_code, import_all
 from real_world_factory import write_xlsx
 
@@ -48,3 +49,17 @@ def test_an_issue_logs_impact_is_its_priority(sqlite_store, tmp_path):
     issues = by_code(sqlite_store, "issues")
     assert [issues[c]["priority"] for c in ("I1", "I2", "I3")] == ["High", "Medium", "Low"]
     assert "Impact" not in (issues["I1"]["description"] or "")
+
+
+def test_the_command_line_says_what_the_preview_says(tmp_path):
+    """``pmo-desktop import --dry-run`` said "will update R1 — no changes." of a row the preview calls unchanged,
+    and not the preview's "Set on the N new …" line: both now come from the plan, worded once."""
+    write_xlsx(tmp_path / "stakeholders.xlsx", {"Stakeholders": [
+        ["ID", "Name", "Role"], ["S1", "Ann Lee", "Sponsor"], ["S2", "Bob Stone", "Finance lead"]]})
+    run_cli("new", "office.pmo", cwd=tmp_path, ok=True)
+    first = run_cli("import", "office.pmo", "stakeholders.xlsx", "--dry-run", cwd=tmp_path, ok=True).stdout
+    assert "Set on the 2 new stakeholders, as no column of the workbook gives it: " in first
+    assert "Attitude “Neutral”" in first
+    run_cli("import", "office.pmo", "stakeholders.xlsx", cwd=tmp_path, ok=True)
+    again = run_cli("import", "office.pmo", "stakeholders.xlsx", "--dry-run", cwd=tmp_path, ok=True).stdout
+    assert "Stakeholders row 2: unchanged S1" in again and "will update" not in again
