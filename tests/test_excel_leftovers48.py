@@ -63,3 +63,24 @@ def test_the_command_line_says_what_the_preview_says(tmp_path):
     run_cli("import", "office.pmo", "stakeholders.xlsx", cwd=tmp_path, ok=True)
     again = run_cli("import", "office.pmo", "stakeholders.xlsx", "--dry-run", cwd=tmp_path, ok=True).stdout
     assert "Stakeholders row 2: unchanged S1" in again and "will update" not in again
+
+
+def test_a_note_above_the_header_is_shown_as_not_imported(sqlite_store, tmp_path):
+    """"NB: Frodo, Sam, Pippin and Bilbo are the project management team" above a risk register's header was
+    dropped without a word. Every line of text above the header is said as not imported (the sheet's own name as
+    its title is not), in the preview and the command line's report alike."""
+    book = write_xlsx(tmp_path / "Risk Register.xlsx", {"Risk Register": [
+        [None, None, None],
+        ["Risk Register", None, None],
+        ["NB: Frodo, Sam, Pippin and Bilbo   are the project management team", None, None],
+        ["No", "Risk", "Owner"],
+        ["R1", "Requirements are impossible to achieve", "Pippin"]]})
+    plan = import_all(sqlite_store, book)
+    note = plan.sheets[0].note
+    assert "Not imported, above the header: “NB: Frodo, Sam, Pippin and Bilbo are the project management team”." \
+        in note
+    assert "“Risk Register”" not in note
+    assert by_code(sqlite_store, "risks")["R1"]["title"] == "Requirements are impossible to achieve"
+    run_cli("new", "cli.pmo", cwd=tmp_path, ok=True)
+    said = run_cli("import", "cli.pmo", book, "--dry-run", cwd=tmp_path, ok=True).stdout
+    assert "Not imported, above the header: “NB: Frodo" in said

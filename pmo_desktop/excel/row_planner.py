@@ -1156,6 +1156,7 @@ class Planner:
         self._past: dict[int, dict[int, Any]] = {}  # values past the last column the sheet reads, by row (data_rows)
         self._in_key = spelled[1] if spelled else set()
         plan.note = note
+        self._say_above_header(plan, reader, header_row, mapping)
         self._unaligned = reader.unaligned  # a CSV's rows whose cells fit no column order: refused
         # a sheet of one record under its header (a detail sheet, one a risk): its ID names it, whatever its title
         self._one_record = reader.declared_rows == header_row + 1
@@ -1887,6 +1888,27 @@ class Planner:
                                                       for target, raws in targets.items()) + f" ({why}).")
                     told.update(said)
                 found.pop(name, None)
+
+    @staticmethod
+    def _say_above_header(plan: SheetPlan, reader: SheetReader, header_row: int, mapping: dict[int, str]) -> None:
+        """A title block's lines above the header ("NB: Frodo, Sam, Pippin and Bilbo are the project management
+        team") are the user's text that no record holds: the preview and the report show them as not imported,
+        so that nothing of the sheet goes unseen. A line is a row whose one text stands at or left of the first
+        column read (a caption over some columns names them and is read as part of their header); a line that
+        only repeats the sheet's name is its title and not said."""
+        if header_row <= 1 or not mapping:
+            return
+        first_read = min(mapping)
+        lines = []
+        for cells in reader.top_rows(fill_merged=False)[:header_row - 1]:
+            filled = [(c, cell) for c, cell in enumerate(cells) if not v.is_blank(cell)]
+            if len(filled) != 1 or filled[0][0] > first_read or not isinstance(filled[0][1], str):
+                continue
+            text = " ".join(filled[0][1].split())
+            if word_key(text) != word_key(plan.sheet):
+                lines.append(f"“{text}”")
+        if lines:
+            plan.say(f"Not imported, above the header: {'; '.join(lines)}.")
 
     def _say_rescaled(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
         """Numbers put onto the register's scale by a rule (0.4 as per cent, 7 of 10, 12 as 3 × 4) are values
