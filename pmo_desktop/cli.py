@@ -268,8 +268,13 @@ def _print_reports(plan, dry_run: bool) -> None:
     for (register, name), values in sorted(plan.unplaced.items()):
         shown = ", ".join(f"“{v}” ({n} row{'s' if n != 1 else ''})" for v, n in sorted(values.items()))
         _say(f"Values of {register} {name} not placed (translate them with --values): {shown}")
-    for report in plan.reports:
-        verb = report.verb if dry_run else "merged" if report.merged else _DONE[report.action.value]
+    if dry_run and (defaults := plan.defaults_said()):
+        _say(defaults)  # the preview's line, from the one place that words it
+    for row in (row for s in plan.sheets for row in s.rows):
+        report = row.report
+        # "unchanged" where the preview says it (PlannedRow.verb): an update that writes nothing is no update
+        verb = row.verb if dry_run or row.changes_nothing else "merged" if report.merged else \
+            _DONE[report.action.value]
         line = f"{report.sheet} row {report.row}: {verb}"
         if report.code:
             line += f" {report.code}"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import disk
-from ..models.fields import count_of
+from ..models.fields import count_of, plural_of
 from ..models.registers import REGISTERS
 
 
@@ -68,6 +68,12 @@ class PlannedRow:
         unchanged, so the preview says "unchanged" of it, not "will update" — a colleague's register imported
         again with two cells edited read "0 to insert, 70 to update", as if all 70 records would be written over."""
         return self.report.action == Action.UPDATE and not self.values
+
+    @property
+    def verb(self) -> str:
+        """What the preview and the command line say the import does with the row: "unchanged" for an update
+        that writes nothing (``changes_nothing``), else the report's "will insert", "will update" …"""
+        return "unchanged" if self.changes_nothing else self.report.verb
 
 
 @dataclass
@@ -183,6 +189,30 @@ class ImportPlan:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def defaults_said(self) -> str:
+        """One sentence for the registers whose new records get values the workbook does not give (the sheets'
+        ``defaults_given``): "Set on the 6 new stakeholders, as no column of the workbook gives it: Attitude
+        “Neutral”, Current engagement “Unaware” …", so that an assessment nobody made is not taken for the
+        colleague's. Said by the preview and by ``pmo-desktop import`` alike; "" when there are none."""
+        given: dict[str, dict[str, Any]] = {}
+        inserted: dict[str, int] = {}
+        for sheet in self.sheets:
+            defaults = sheet.defaults_given()
+            if defaults:
+                given.setdefault(sheet.register, {}).update(defaults)
+                inserted[sheet.register] = inserted.get(sheet.register, 0) + sheet.count(Action.INSERT)
+        if not given:
+            return ""
+        said = {name: ", ".join(f"{REGISTERS[name].field(f).label} “{REGISTERS[name].field(f).display(v)}”"
+                                for f, v in defaults.items()) for name, defaults in given.items()}
+        if len(said) == 1:  # one line however many registers: a RAID log's four filled the dialog's foot
+            name, values = next(iter(said.items()))
+            whom = f"the {count_of(inserted[name], 'new ' + REGISTERS[name].noun)}, as no column of the workbook gives it:"
+        else:
+            whom = "the new records, as no column of the workbook gives it —"
+            values = "; ".join(f"{plural_of(REGISTERS[n].noun)}: {v}" for n, v in said.items())
+        return f"Set on {whom} {values}."
 
     def count(self, action: Action) -> int:
         return sum(s.count(action) for s in self.sheets)

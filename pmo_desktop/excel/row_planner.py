@@ -50,6 +50,7 @@ from .sheet_keys import code_key, code_text
 from .value_translation import (
     CHANCE_FIELDS,
     OPEN_LISTS,
+    PER_CENT_READINGS,
     ColumnProfile,
     Translator,
     declared_scale,
@@ -792,6 +793,13 @@ def _DESCRIPTION_WORDS() -> frozenset[str]:  # noqa: N802 - a constant, read fro
                      and "comment" not in k and "review" not in k and not any(k.startswith(n) for n in nouns))
 
 
+def _per_cent_band(level: int, top: int) -> str:
+    """The per cents a level holds when a probability is read as per cent (kinds.scale_from_fraction: each level
+    an equal band, its top included): "21–40 %" for level 2 of 5, "0–20 %" for level 1."""
+    low = 0 if level == 1 else (level - 1) * 100 // top + 1
+    return f"{low}–{level * 100 // top} %"
+
+
 def _said_more(f: Field, raw: str, value: Any) -> bool:
     """Whether a cell read as a level, a choice or a yes/no says more than the value taken from it: a level
     given with its reason (``_reasoned``); a status, a category or a yes/no two words or more longer than the
@@ -1151,6 +1159,7 @@ class Planner:
         self._past: dict[int, dict[int, Any]] = {}  # values past the last column the sheet reads, by row (data_rows)
         self._in_key = spelled[1] if spelled else set()
         plan.note = note
+        self._say_above_header(plan, reader, header_row, mapping)
         self._unaligned = reader.unaligned  # a CSV's rows whose cells fit no column order: refused
         # a sheet of one record under its header (a detail sheet, one a risk): its ID names it, whatever its title
         self._one_record = reader.declared_rows == header_row + 1
@@ -1817,6 +1826,7 @@ class Planner:
                     "texts go on in the row below, beside the record's other fields)."))
         self._trailing_notes(plan, notes)
         self._say_slips(plan, reg, fields)
+        self._say_rescaled(plan, reg, fields)
         self._say_pairs(plan)
         self._say_several(plan)
         self._skip_headings(plan, reg)
@@ -1881,6 +1891,56 @@ class Planner:
                                                       for target, raws in targets.items()) + f" ({why}).")
                     told.update(said)
                 found.pop(name, None)
+
+    @staticmethod
+    def _say_above_header(plan: SheetPlan, reader: SheetReader, header_row: int, mapping: dict[int, str]) -> None:
+        """A title block's lines above the header ("NB: Frodo, Sam, Pippin and Bilbo are the project management
+        team") are the user's text that no record holds: the preview and the report show them as not imported,
+        so that nothing of the sheet goes unseen. A line is a row whose one text stands at or left of the first
+        column read (a caption over some columns names them and is read as part of their header); a line that
+        only repeats the sheet's name is its title and not said."""
+        if header_row <= 1 or not mapping:
+            return
+        first_read = min(mapping)
+        lines = []
+        for cells in reader.top_rows(fill_merged=False)[:header_row - 1]:
+            filled = [(c, cell) for c, cell in enumerate(cells) if not v.is_blank(cell)]
+            if len(filled) != 1 or filled[0][0] > first_read or not isinstance(filled[0][1], str):
+                continue
+            text = " ".join(filled[0][1].split())
+            if word_key(text) != word_key(plan.sheet):
+                lines.append(f"“{text}”")
+        if lines:
+            plan.say(f"Not imported, above the header: {'; '.join(lines)}.")
+
+    def _say_rescaled(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
+        """Numbers put onto the register's scale by a rule (0.4 as per cent, 7 of 10, 12 as 3 × 4) are values
+        the import changed: said once a column and rule, with the numbers' range and what each distinct number
+        became ("Probability 0.1–0.9 read as per cent: 0.4 → 2 – Low (21–40 %)"), and each such cell kept in the
+        notes under its header (the translator's ``rescaled_cells``), so what the user wrote is never lost."""
+        for name in dict.fromkeys(f.name for _c, f in fields):
+            readings = self._translator.rescaled.pop(name, None)
+            if not readings:
+                continue
+            f = reg.field(name)
+            names = f.scale_names(self.ctx)
+            top = len(names)
+            for reading, cells in readings.items():
+                def number(text: str) -> float:
+                    found = re.search(r"\d+(?:[.,]\d+)?", text)
+                    return float(found.group().replace(",", ".")) if found else 0.0
+                def spread(texts: list[str]) -> str:
+                    return f"{texts[0]}–{texts[-1]}" if len(texts) > 1 else texts[0]
+
+                by_level: dict[int, list[str]] = {}
+                for text, level in sorted(cells.items(), key=lambda item: (item[1], number(item[0]))):
+                    by_level.setdefault(level, []).append(text)
+                shown = [f"{spread(texts)} → {level} – {names[level - 1]}" + (
+                    f" ({_per_cent_band(level, top)})" if reading in PER_CENT_READINGS else "")
+                    for level, texts in sorted(by_level.items())]
+                every = sorted(cells, key=number)
+                plan.say(f"{f.label} {spread(every)} read as {reading}: {'; '.join(shown)} "
+                         "(each cell kept in the notes under its header).")
 
     @staticmethod
     def _skip_headings(plan: SheetPlan, reg: Register) -> None:
@@ -2529,6 +2589,10 @@ class Planner:
                     # choice is read from its first words, the rest of the cell kept in the notes, so nothing
                     # of it is lost
                     self._long_texts.append(f"{f.label}: {raw.strip()}")
+                elif f.kind is Kind.SCALE and translator.rescaled_from(name, raw):
+                    # 0.4 read as per cent, 7 of 10 rescaled (left48b): the level cannot give back the number
+                    # written, so the cell is kept in the notes under its header, as the preview says
+                    self._long_texts.append(f"{self._heading(plan, c, f)}: {v.parse_text(raw)}")
                 elif cls is str and translator.read_in_part(name, raw):
                     # "High-ish", "Medium (tbc)", "Low – watch" (left45): the level or choice of its first word,
                     # and "-ish", "tbc", "watch" are the sheet's own doubt, which the value cannot hold: the
@@ -3353,6 +3417,8 @@ class Planner:
         if hit[0] and cls is str and f.kind.vocabulary and (_said_more(f, raw, hit[1]) or
                                                             self._translator.read_in_part(name, raw)):
             return _MISS  # the choice read, the rest of the cell kept in the notes: the steps' way
+        if hit[0] and f.kind is Kind.SCALE and self._translator.rescaled_from(name, raw):
+            return _MISS  # a number rescaled, the cell kept in the notes: the steps' way
         return self._memo(i, raw, hit[1]) if hit[0] else _MISS
 
     def _memo(self, i: int, raw: Any, value: Any) -> Any:

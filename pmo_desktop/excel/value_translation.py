@@ -61,6 +61,14 @@ from ..models.fields import Context, Field, Kind
 from ..models.kinds import scale_from_fraction
 from .vocabulary import phrase_words, value_words, word_key, words_of
 
+# How a number was put onto the register's scale, as the preview and the report say it (Translator.rescaled):
+# the per-cent readings name each level's band, the others the rule.
+PER_CENT = "per cent"                 # 0.4 (a fraction of 1), "40%", "25% to 50%"
+WHOLE_PER_CENT = "whole per cent"     # "40" in a probability column of numbers up to 100
+TENS = "a score of 1–10"              # 7 of 10: rescaled to the register's levels
+PRODUCTS = "a product of two ratings"  # 12 = 3 × 4 on a 1–5 × 1–5 grid
+PER_CENT_READINGS = (PER_CENT, WHOLE_PER_CENT)
+
 OPEN_LISTS = {("risks", "category")}  # choices an office may extend with its own words
 # the fields rating a chance, whose whole numbers up to 100 may be per cent written without the sign
 CHANCE_FIELDS = frozenset({"probability", "residual_probability"})
@@ -593,6 +601,26 @@ class Translator:
     # ("High-ish", "Medium (tbc)", "Low – watch") is more than the value keeps, so the planner keeps the whole
     # cell in the notes under its header (``read_in_part``); ``by_part`` above is emptied once a sheet is said
     parted: dict[str, set[str]] = field(default_factory=dict)
+    # field → {how the numbers were read ("per cent", "a score of 1–10"): {the cell as written: the level}}: a
+    # number put onto the register's scale by a rule is a changed value, so the preview and the report say the
+    # rule once a column (row_planner._say_rescaled); emptied once a sheet is said, as ``by_part`` is
+    rescaled: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    # field → every cell (as text) whose number a level cannot give back (0.4 and 0.35 are both level 2; 7 of 10
+    # and 8 of 10 both 4): the planner keeps such a cell in the notes under its header, never emptied
+    rescaled_cells: dict[str, set[str]] = field(default_factory=dict)
+
+    def _rescale(self, f: Field, raw: Any, level: int, reading: str) -> int:
+        """``level``, read from the number ``raw`` by ``reading``: recorded to be said and the cell kept."""
+        text = v.parse_text(raw)
+        self.rescaled.setdefault(f.name, {}).setdefault(reading, {})[text] = level
+        self.rescaled_cells.setdefault(f.name, set()).add(text)
+        return level
+
+    def rescaled_from(self, name: str, raw: Any) -> bool:
+        """Whether this cell of field ``name`` is a number put onto the scale by a rule that loses it: the
+        caller keeps the cell in the notes. One look-up, and only in a column where some cell was."""
+        cells = self.rescaled_cells.get(name)
+        return cells is not None and not v.is_blank(raw) and v.parse_text(raw) in cells
 
     def parse(self, f: Field, raw: Any, ctx: Context, profile: ColumnProfile | None = None) -> Any:
         given = self.overrides.get(f.name)
@@ -629,7 +657,8 @@ class Translator:
             # to 4), "7" in a column rated 1–10 rescaled like the number 7, not taken as level 5's neighbour
             percent = _PERCENT_ONLY_RE.fullmatch(raw)
             if percent is not None and float(percent.group(1).replace(",", ".")) <= 100:
-                return scale_from_fraction(float(percent.group(1).replace(",", ".")) / 100, f.scale_max(ctx))
+                return self._rescale(f, raw, scale_from_fraction(
+                    float(percent.group(1).replace(",", ".")) / 100, f.scale_max(ctx)), PER_CENT)
             written = _number(raw)
             if written is not None:
                 raw = int(written) if written.is_integer() else written
@@ -647,16 +676,19 @@ class Translator:
                 return scale_from_word_level(profile.ladder[number], f.scale_max(ctx))
         if profile is not None and profile.fractions and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and 0 <= raw <= 1:
-            return scale_from_fraction(float(raw), f.scale_max(ctx))  # a probability column: 1 is 100%
+            # a probability column: 1 is 100%
+            return self._rescale(f, raw, scale_from_fraction(float(raw), f.scale_max(ctx)), PER_CENT)
         if profile is not None and profile.percents and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and 0 <= raw <= 100:
-            return scale_from_fraction(raw / 100, f.scale_max(ctx))  # "15" in a column of per cent: 15 %
+            # "15" in a column of per cent: 15 %
+            return self._rescale(f, raw, scale_from_fraction(raw / 100, f.scale_max(ctx)), WHOLE_PER_CENT)
         if profile is not None and profile.products and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and raw in _products(f.scale_max(ctx)):
-            return scale_from_product(raw)
+            return self._rescale(f, raw, scale_from_product(raw), PRODUCTS)
         if profile is not None and profile.tens and f.kind is Kind.SCALE and isinstance(raw, (int, float)) \
                 and not isinstance(raw, bool) and 0 < raw <= 10:
-            return max(1, math.ceil(raw * f.scale_max(ctx) / 10 - 1e-9))  # a 1–10 column: every value rescaled
+            # a 1–10 column: every value rescaled
+            return self._rescale(f, raw, max(1, math.ceil(raw * f.scale_max(ctx) / 10 - 1e-9)), TENS)
         if f.name == "priority" and raw.__class__ is str and _P_NUMBER_RE.match(raw):
             ranked = numbered_priority(f, raw)  # "P1": the first priority, however its letters read otherwise
             if ranked is not None:
@@ -846,14 +878,14 @@ class Translator:
             ranged = _RANGE_RE.match(text)
             if percents:
                 values = [float(p.replace(",", ".")) / 100 for p in percents]
-                return scale_from_fraction(sum(values) / len(values), top)
+                return self._rescale(f, raw, scale_from_fraction(sum(values) / len(values), top), PER_CENT)
             if ranged and "%" not in text:
                 a, b = float(ranged.group(1)), float(ranged.group(2))
                 mid = (a + b) / 2
                 if 0 <= a <= 1 and 0 <= b <= 1:
-                    return scale_from_fraction(mid, top)
+                    return self._rescale(f, raw, scale_from_fraction(mid, top), PER_CENT)
                 if profile.tens and 0 <= a <= b <= 10:  # "3-7" on a column rated 0–10: its middle, rescaled
-                    return max(1, math.ceil(mid * top / 10 - 1e-9))
+                    return self._rescale(f, raw, max(1, math.ceil(mid * top / 10 - 1e-9)), TENS)
                 if 1 <= mid <= top:
                     return math.floor(mid + 0.5)
                 return None
@@ -862,16 +894,14 @@ class Translator:
             except ValidationError:
                 number = None
         if number is not None:
-            if profile.fractions and 0 <= number <= 1:
-                return scale_from_fraction(number, top)
-            if 0 < number < 1:
-                return scale_from_fraction(number, top)
+            if profile.fractions and 0 <= number <= 1 or 0 < number < 1:
+                return self._rescale(f, raw, scale_from_fraction(number, top), PER_CENT)
             if 1 <= number <= top:
                 return math.floor(number + 0.5)
             if profile.tens and 0 < number <= 10:
-                return max(1, math.ceil(number * top / 10))
+                return self._rescale(f, raw, max(1, math.ceil(number * top / 10)), TENS)
             if profile.products and number in _products(top):
-                return scale_from_product(number)
+                return self._rescale(f, raw, scale_from_product(number), PRODUCTS)
             return None
         hit = self._lookup(value_words("scale"), raw)
         if hit is not None:

@@ -195,7 +195,10 @@ ISSUES = Register(
               aliases={"Programme": "Program", "Prog": "Program", "Proj": "Project"}),
         Field("owner", "Owner", Kind.REF, column="owner_id", ref=PERSON, width=18),
         Field("raised_on", "Raised", Kind.DATE, width=11, when=DATE_PAST),
-        Field("priority", "Priority", Kind.ENUM, choices=("Low", "Medium", "High", "Critical"), width=9, watch="Priority moves"),
+        # An issue has already happened, so a log's "Impact" or "Severity" column is how much it matters now: the
+        # issue's priority (Low to Critical); left unmatched, the user's rating would sit in the notes (walk36).
+        Field("priority", "Priority", Kind.ENUM, choices=("Low", "Medium", "High", "Critical"), width=9, watch="Priority moves",
+              synonyms=("impact", "severity", "issue impact", "issue severity", "urgency")),
         Field("status", "Status", Kind.ENUM, choices=("Open", "Resolved", "Closed"), width=9, watch="Resolved, closed or reopened"),
         Field("risk", "From risk", Kind.REF, column="risk_id", ref=Ref(Risk, "code"), width=9),
         Field("description", "Description", Kind.LONGTEXT, width=40),

@@ -8,7 +8,6 @@ import html
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -46,7 +45,7 @@ from ...excel.value_translation import OPEN_LISTS
 from ...excel.workbook_reader import SafeWorkbook, column_letters, file_stamp
 from ...models import records
 from ...models.errors import StoreError, ValidationError
-from ...models.fields import Kind, count_of, plural_of
+from ...models.fields import Kind, count_of
 from ...models.registers import REGISTERS
 from ..accessibility import name_table
 from ..background import run_with_progress
@@ -414,28 +413,10 @@ class ImportDialog(QDialog):
 
     @staticmethod
     def _defaults_given(plan: ImportPlan) -> str:
-        """A line per register whose new records get values the workbook does not give (``defaults_given``):
-        "Set on the 6 new stakeholders, as no column of the workbook gives it: Attitude “Neutral”, Current
-        engagement “Unaware” …", so that an assessment nobody made is not taken for the colleague's."""
-        given: dict[str, dict[str, Any]] = {}
-        inserted: dict[str, int] = {}
-        for sheet in plan.sheets:
-            defaults = sheet.defaults_given()
-            if defaults:
-                given.setdefault(sheet.register, {}).update(defaults)
-                inserted[sheet.register] = inserted.get(sheet.register, 0) + sheet.count(Action.INSERT)
-        if not given:
-            return ""
-        said = {name: ", ".join(f"{REGISTERS[name].field(f).label} “{REGISTERS[name].field(f).display(v)}”"
-                                for f, v in defaults.items()) for name, defaults in given.items()}
-        if len(said) == 1:  # one line however many registers: a RAID log's four filled the dialog's foot
-            name, values = next(iter(said.items()))
-            whom = f"the {count_of(inserted[name], 'new ' + REGISTERS[name].noun)}, as no column of the workbook gives it:"
-        else:
-            whom = "the new records, as no column of the workbook gives it —"
-            values = "; ".join(f"{plural_of(REGISTERS[n].noun)}: {v}" for n, v in said.items())
-        return (f"<br>Set on {whom} {html.escape(values)}. Choose the column that does, or correct them in the "
-                "office after.")
+        """The plan's values set on new records that no column gives (``ImportPlan.defaults_said``, which the
+        command line prints too), with what the user can do about them."""
+        said = plan.defaults_said()
+        return f"<br>{html.escape(said)} Choose the column that does, or correct them in the office after." if said else ""
 
     @staticmethod
     def _renamed_records(plan: ImportPlan) -> str:

@@ -95,7 +95,7 @@ class ReportModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 4:
                 return self._imported_as(index.row())[0]
-            return (r.sheet, str(r.row), "unchanged" if same else r.verb, r.code, "", r.reason)[index.column()]
+            return (r.sheet, str(r.row), self._rows[index.row()][1].verb, r.code, "", r.reason)[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(colours().tint(COLOURS[Action.SKIP if same else r.action])))
         if role == Qt.ItemDataRole.ToolTipRole:
