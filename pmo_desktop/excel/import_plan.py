@@ -124,6 +124,15 @@ class SheetPlan:
         given = set(self.mapping.values())
         return {name: value for name, value in REGISTERS[self.register].defaults.items() if name not in given}
 
+    def left_unassessed(self) -> list[str]:
+        """The assessments (fields that read ``Field.unset`` when empty: a stakeholder's attitude, engagement) no
+        column of the sheet gives, for the records it inserts: they are left empty, "Not assessed yet", and the
+        preview says so — they had been set to a level nobody chose ("Unaware", wanted "Supportive")."""
+        if self.synthetic or not self.count(Action.INSERT):
+            return []
+        given = set(self.mapping.values())
+        return [f.name for f in REGISTERS[self.register].fields if f.unset and f.name not in given]
+
 
 @dataclass
 class ImportPlan:

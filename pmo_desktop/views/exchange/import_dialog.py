@@ -415,8 +415,8 @@ class ImportDialog(QDialog):
     @staticmethod
     def _defaults_given(plan: ImportPlan) -> str:
         """A line per register whose new records get values the workbook does not give (``defaults_given``):
-        "Set on the 6 new stakeholders, as no column of the workbook gives it: Attitude “Neutral”, Current
-        engagement “Unaware” …", so that an assessment nobody made is not taken for the colleague's."""
+        "Set on the 4 new issues, as no column of the workbook gives it: Priority “Medium”", so that a value nobody
+        gave is not taken for the colleague's; then the assessments left empty (``_left_unassessed``)."""
         given: dict[str, dict[str, Any]] = {}
         inserted: dict[str, int] = {}
         for sheet in plan.sheets:
@@ -425,7 +425,7 @@ class ImportDialog(QDialog):
                 given.setdefault(sheet.register, {}).update(defaults)
                 inserted[sheet.register] = inserted.get(sheet.register, 0) + sheet.count(Action.INSERT)
         if not given:
-            return ""
+            return ImportDialog._left_unassessed(plan)
         said = {name: ", ".join(f"{REGISTERS[name].field(f).label} “{REGISTERS[name].field(f).display(v)}”"
                                 for f, v in defaults.items()) for name, defaults in given.items()}
         if len(said) == 1:  # one line however many registers: a RAID log's four filled the dialog's foot
@@ -435,7 +435,26 @@ class ImportDialog(QDialog):
             whom = "the new records, as no column of the workbook gives it —"
             values = "; ".join(f"{plural_of(REGISTERS[n].noun)}: {v}" for n, v in said.items())
         return (f"<br>Set on {whom} {html.escape(values)}. Choose the column that does, or correct them in the "
-                "office after.")
+                "office after.") + ImportDialog._left_unassessed(plan)
+
+    @staticmethod
+    def _left_unassessed(plan: ImportPlan) -> str:
+        """A line per register whose new records' assessments no column gives (``left_unassessed``): "Left not
+        assessed on the 6 new stakeholders, as no column of the workbook gives it: Attitude, Current engagement …"
+        — empty in the office, never a level nobody chose."""
+        left: dict[str, list[str]] = {}
+        inserted: dict[str, int] = {}
+        for sheet in plan.sheets:
+            names = sheet.left_unassessed()
+            if names:
+                left.setdefault(sheet.register, [])
+                left[sheet.register] += [n for n in names if n not in left[sheet.register]]
+                inserted[sheet.register] = inserted.get(sheet.register, 0) + sheet.count(Action.INSERT)
+        return "".join(
+            f"<br>Left not assessed on the {html.escape(count_of(inserted[name], 'new ' + REGISTERS[name].noun))}, "
+            f"as no column of the workbook gives it: "
+            f"{html.escape(', '.join(REGISTERS[name].field(f).label for f in names))}. Choose the column that does, "
+            "or assess them in the office after." for name, names in left.items())
 
     @staticmethod
     def _renamed_records(plan: ImportPlan) -> str:
