@@ -254,7 +254,8 @@ class EngagementMatrix(QWidget):
             return f'<span style="background:{tint(colour)}">&nbsp;{words.replace(" ", "&nbsp;")}&nbsp;</span>'
 
         self.key.setText(
-            f'<b>C</b>&nbsp;current &nbsp; <b>D</b>&nbsp;desired &nbsp;&nbsp; '
+            f'<b>C</b>&nbsp;current &nbsp; <b>D</b>&nbsp;desired &nbsp; <b>{NOT_ASSESSED_MARK}</b>&nbsp;not&nbsp;assessed&nbsp;yet'
+            ' &nbsp;&nbsp; '
             f'{swatch(CURRENT_GAP, "where they are, short of target")} {swatch(PATH, "still to travel")} '
             f'{swatch(DESIRED, "where needed")} {swatch(ON_TARGET, "on target")}')
 
