@@ -258,11 +258,19 @@ _DONE = {"insert": "inserted", "update": "updated", "skip": "skipped", "error": 
 
 
 def _print_reports(plan, dry_run: bool) -> None:
+    from .excel.import_plan import Action
+    from .models.fields import count_of
+    from .models.registers import REGISTERS
+
     for sheet, reason in plan.skipped_sheets:
         _say(f"Sheet “{sheet}” skipped: {reason}")
     for s in plan.sheets:
         if s.note:
             _say(f"Sheet “{s.sheet}”: {s.note}")
+        if unassessed := s.left_unassessed():  # as the preview says it: none of them is made up
+            reg = REGISTERS[s.register]
+            _say(f"Sheet “{s.sheet}”: left not assessed on the {count_of(s.count(Action.INSERT), 'new ' + reg.noun)}, "
+                 f"as no column gives it: {', '.join(reg.field(n).label for n in unassessed)}")
     for key, values in sorted(plan.new_choices.items()):
         _say(f"New {key.split('.')[-1]} values added to the office's list: {', '.join(sorted(values))}")
     for (register, name), values in sorted(plan.unplaced.items()):

@@ -15,6 +15,7 @@ from pmo_desktop.excel.importer import apply_import, plan_workbook_import
 from pmo_desktop.models import records
 from pmo_desktop.models import stakeholder_queries as queries
 from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.models.store import Store
 from tests.stakeholder_helpers import STAKEHOLDERS, all_rows, make_page
 
 ASSESSMENTS = ("attitude", "current_engagement", "desired_engagement")
@@ -191,3 +192,21 @@ def test_the_stakeholder_page_shows_filters_and_takes_not_assessed_yet_by_keys(q
     assert view.proxy.index(row, attitude).data() == NOT_ASSESSED_YET
     assert not page.errors
 
+
+
+def test_the_command_line_says_what_it_leaves_not_assessed(tmp_path):
+    """``pmo-desktop import`` of a list of names says, as the preview does, which assessments it leaves empty."""
+    from cli_runner import run_cli
+
+    run_cli("new", "office.pmo", cwd=tmp_path, ok=True)
+    (tmp_path / "people.csv").write_text("Name,Organisation,Role\nPriya Shah,Finance,Director\n", encoding="utf-8")
+    proc = run_cli("import", "office.pmo", "people.csv", cwd=tmp_path, ok=True)
+    assert ("left not assessed on the 1 new stakeholder, as no column gives it: Attitude, Current engagement, "
+            "Desired engagement") in proc.stdout, proc.stdout
+    store = Store.open(tmp_path / "office.pmo")
+    try:
+        with store.session() as s:
+            row = records.record_values(s, STAKEHOLDERS, 1)
+    finally:
+        store.close()
+    assert [row[n] for n in ASSESSMENTS] == ["", "", ""]
