@@ -210,3 +210,25 @@ def test_the_command_line_says_what_it_leaves_not_assessed(tmp_path):
     finally:
         store.close()
     assert [row[n] for n in ASSESSMENTS] == ["", "", ""]
+
+
+def test_what_changed_says_an_engagement_first_assessed_was_not_assessed_yet(sqlite_store):
+    """A stakeholder's engagement assessed after the board reads "Not assessed yet → Supportive" in What changed
+    (before it moved from a level nobody chose, "Unaware → Supportive")."""
+    from datetime import date
+
+    from pmo_desktop.models import clock, snapshots
+    from pmo_desktop.models.office import Office
+    from pmo_desktop.models.what_changed import compare_registers
+
+    office = Office(sqlite_store)
+    with clock.frozen(date(2026, 10, 1)):
+        sid = office.write(records.create_record, STAKEHOLDERS, {"name": "Priya Shah"})[0].id
+    with clock.frozen(date(2026, 10, 31)):
+        snapshot_id, _ = office.write(snapshots.take, "October board")
+    with clock.frozen(date(2026, 11, 20)):
+        office.write(records.update_record, STAKEHOLDERS, sid, {"current_engagement": "Supportive"})
+        result = compare_registers(snapshots.open_snapshot(office, snapshot_id), snapshots.now(office))
+    moved = [m for m in result.moves if m.field == "current_engagement"]
+    assert [(m.before, m.after) for m in moved] == [(NOT_ASSESSED_YET, "Supportive")]
+    assert "Current engagement Not assessed yet → Supportive" in moved[0].text()
