@@ -270,6 +270,8 @@ def _print_reports(plan, dry_run: bool) -> None:
         _say(f"Values of {register} {name} not placed (translate them with --values): {shown}")
     if dry_run and (defaults := plan.defaults_said()):
         _say(defaults)  # the preview's line, from the one place that words it
+    for line in plan.unassessed_said():  # as the preview says it: none of them is made up
+        _say(line)
     for row in (row for s in plan.sheets for row in s.rows):
         report = row.report
         # "unchanged" where the preview says it (PlannedRow.verb): an update that writes nothing is no update

@@ -104,7 +104,7 @@ def test_an_engagement_state_opening_a_status_sentence_is_the_current_engagement
     import_all(sqlite_store, path)
     people = {r["name"]: r for r in rows_of(sqlite_store, "stakeholders")}
     assert {n: r["current_engagement"] for n, r in people.items()} == {
-        "Perennia": "Supportive", "Greenhouse Association": "Unaware", "City Food Bank": "Unaware",
+        "Perennia": "Supportive", "Greenhouse Association": "Unaware", "City Food Bank": "",  # not assessed yet
         "Provincial Agency": "Supportive"}
     assert "Evidence / Status: Engaged — two contacts. Tuesday call scheduled." in people["Perennia"]["notes"]
 

@@ -53,13 +53,15 @@ def test_an_issue_logs_impact_is_its_priority(sqlite_store, tmp_path):
 
 def test_the_command_line_says_what_the_preview_says(tmp_path):
     """``pmo-desktop import --dry-run`` said "will update R1 — no changes." of a row the preview calls unchanged,
-    and not the preview's "Set on the N new …" line: both now come from the plan, worded once."""
+    and not the preview's "Set on the N new …" / "Left not assessed …" lines: all now come from the plan, worded
+    once."""
     write_xlsx(tmp_path / "stakeholders.xlsx", {"Stakeholders": [
         ["ID", "Name", "Role"], ["S1", "Ann Lee", "Sponsor"], ["S2", "Bob Stone", "Finance lead"]]})
     run_cli("new", "office.pmo", cwd=tmp_path, ok=True)
     first = run_cli("import", "office.pmo", "stakeholders.xlsx", "--dry-run", cwd=tmp_path, ok=True).stdout
-    assert "Set on the 2 new stakeholders, as no column of the workbook gives it: " in first
-    assert "Attitude “Neutral”" in first
+    assert ("Left not assessed on the 2 new stakeholders, as no column of the workbook gives it: Attitude, Current "
+            "engagement, Desired engagement.") in first  # the preview's line (unassessed47: no level made up)
+    assert "Attitude “Neutral”" not in first
     run_cli("import", "office.pmo", "stakeholders.xlsx", cwd=tmp_path, ok=True)
     again = run_cli("import", "office.pmo", "stakeholders.xlsx", "--dry-run", cwd=tmp_path, ok=True).stdout
     assert "Stakeholders row 2: unchanged S1" in again and "will update" not in again

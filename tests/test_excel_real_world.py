@@ -167,7 +167,7 @@ def test_raci_letters_are_not_engagement(sqlite_store, tmp_path):
         ["Bo", "IT", "Dev", None, None, "x", "x"]]})
     apply_import(sqlite_store, plan_workbook_import(sqlite_store, path))
     ann = by_title(sqlite_store, "stakeholders")["Ann"]
-    assert ann["current_engagement"] == "Unaware" and "R: x" in ann["notes"]
+    assert ann["current_engagement"] == "" and "R: x" in ann["notes"]  # not assessed yet, no made-up "Unaware"
 
 
 # ------------------------------------------------------------------------ 5. what is not a record

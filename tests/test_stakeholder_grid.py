@@ -80,7 +80,7 @@ def test_colour_toggle_and_legend(qtbot, store):
     assert "Champion" in grid.legend.text()
     grid.colour_combo.setCurrentIndex(1)
     assert grid.colour_mode == "gap" and "On target" in grid.legend.text()
-    # Both have the register's default engagement (Unaware → Supportive): the same gap colour.
+    # Neither's engagement is assessed (round unassessed47: no made-up default): the same gap colour.
     assert grid.colour_of(grid.point(ann)) == grid.colour_of(grid.point(bob))
 
 

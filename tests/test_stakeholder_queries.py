@@ -55,7 +55,8 @@ def test_matrix_rows_follow_the_records(store):
     with store.session() as s:
         rows = {r.name: r for r in q.matrix_rows(s)}
     assert rows["Linda"].gap == 2 and rows["Linda"].mark(2) == "C" and rows["Linda"].mark(4) == "D"
-    assert rows["Bob"].mark(0) == "C" and rows["Bob"].mark(3) == "D"  # register defaults: Unaware → Supportive
+    # not assessed (no level nobody chose, round unassessed47): no mark, no gap
+    assert [rows["Bob"].mark(level) for level in range(5)] == [""] * 5 and rows["Bob"].gap is None
 
 
 def test_communications_due_this_week_across_the_program(store):

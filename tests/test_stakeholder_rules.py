@@ -39,8 +39,8 @@ def test_snap_level_rounds_halves_up_and_clamps(position, level):
     ("Resistant", "Neutral", 1, "1 level to raise"),
     ("Supportive", "Supportive", 0, "On target"),
     ("Leading", "Neutral", -2, "Above need"),
-    (None, "Leading", None, "Not assessed"),
-    ("Keen", "Leading", None, "Not assessed"),
+    (None, "Leading", None, "Not assessed yet"),
+    ("Keen", "Leading", None, "Not assessed yet"),
 ])
 def test_engagement_gap(current, desired, gap, band):
     assert r.engagement_gap(current, desired) == gap
@@ -49,7 +49,7 @@ def test_engagement_gap(current, desired, gap, band):
 
 def test_gap_labels():
     assert [r.gap_label(g) for g in (None, 0, 1, 3, -1)] == [
-        "Not assessed", "On target", "1 level to raise", "3 levels to raise", "1 level above need"]
+        "Not assessed yet", "On target", "1 level to raise", "3 levels to raise", "1 level above need"]
 
 
 def test_engagement_matrix_marks_and_gap_cells():

@@ -164,9 +164,9 @@ def test_a_stakeholder_list_of_names_and_roles_says_the_engagement_the_office_se
     shutil.copy(source, workbook)
     dialog = import_dialog_by_keys(window, qtbot, workbook)
     summary = dialog.summary.text()
-    assert ("Set on the 6 new stakeholders, as no column of the workbook gives it: Attitude “Neutral”, Current "
-            "engagement “Unaware”, Desired engagement “Supportive”. Choose the column that does, or correct them in "
-            "the office after.") in summary, summary
+    assert ("Left not assessed on the 6 new stakeholders, as no column of the workbook gives it: Attitude, Current "
+            "engagement, Desired engagement. Choose the column that does, or assess them in the office "
+            "after.") in summary, summary  # round unassessed47: empty, "Not assessed yet" — no level nobody chose
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
@@ -174,7 +174,7 @@ def test_a_stakeholder_list_of_names_and_roles_says_the_engagement_the_office_se
     assessed.write_text("Name,Attitude,Current engagement,Desired engagement\nPriya Shah,Critic,Resistant,Neutral\n",
                         encoding="utf-8")
     given = import_dialog_by_keys(window, qtbot, assessed)
-    assert "1 to insert" in given.summary.text() and "Set on" not in given.summary.text()
+    assert "1 to insert" in given.summary.text() and "Left not assessed" not in given.summary.text()
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not given.isVisible())
 

@@ -31,6 +31,7 @@ from ..models import benefit_rules, paper, summary
 from ..models import values as v
 from ..models.benefit_rollup import Rollup
 from ..models.errors import OperationCancelled
+from ..models.registers.stakeholders import STAKEHOLDERS
 from ..models.registers.status import STATUS_REPORTS
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RAG_COLOURS, TREND_ARROWS, WORSE
@@ -479,7 +480,8 @@ def _stakeholders(ws: Worksheet, data: BoardPackData) -> None:
                           start=8):
         for j, key in enumerate(("code", "name", "organisation", "role", "power", "interest", "quadrant", "attitude",
                                  "current_engagement", "desired_engagement", "engagement_gap", "owner"), start=1):
-            _cell(ws, i, j, s[key] if s[key] != "" else None, border=True)
+            value = s[key] if s[key] != "" else STAKEHOLDERS.field(key).unset or None  # "Not assessed yet"
+            _cell(ws, i, j, value, border=True)
     ws.freeze_panes = "A8"
 
 

@@ -45,6 +45,7 @@ from ..models import benefit_rules, paper, summary
 from ..models import values as v
 from ..models.benefit_rollup import Rollup
 from ..models.errors import OperationCancelled
+from ..models.registers.stakeholders import STAKEHOLDERS
 from ..models.registers.status import STATUS_REPORTS as REPORTS
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
 from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RAG_COLOURS, TREND_ARROWS, WORSE
@@ -462,8 +463,10 @@ def _stakeholders(data: BoardPackData) -> list[Flowable]:
                         ("BACKGROUND", (1, 1), (1, 1), _colour(QUADRANT_COLOURS[MONITOR])),
                         ("BACKGROUND", (2, 1), (2, 1), _colour(QUADRANT_COLOURS[KEEP_INFORMED]))])
     ordered = sorted(data.stakeholders, key=lambda s: (-(s["power"] or 0), -(s["interest"] or 0), code_order(s["code"])))
-    rows = [[s["code"], s["name"], s["organisation"], s["power"], s["interest"], s["quadrant"], s["attitude"],
-             s["current_engagement"], s["desired_engagement"], s["owner"]] for s in ordered]
+    shown = STAKEHOLDERS.field  # an attitude or engagement nobody assessed reads "Not assessed yet"
+    rows = [[s["code"], s["name"], s["organisation"], s["power"], s["interest"], s["quadrant"],
+             shown("attitude").shown(s["attitude"]), shown("current_engagement").shown(s["current_engagement"]),
+             shown("desired_engagement").shown(s["desired_engagement"]), s["owner"]] for s in ordered]
     listing = _listing(("ID", "Name", "Organisation", "Power", "Interest", "Quadrant", "Attitude", "Current",
                         "Desired", "Relationship owner"), rows, _widths(_full(), (6, 18, 16, 6, 7, 12, 9, 9, 9, 14)),
                        None, "stakeholders", "Stakeholders")

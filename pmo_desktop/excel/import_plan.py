@@ -133,6 +133,15 @@ class SheetPlan:
         given.update(name for r in self.rows if r.report.action == Action.INSERT for name in r.values)
         return {name: value for name, value in REGISTERS[self.register].defaults.items() if name not in given}
 
+    def left_unassessed(self) -> list[str]:
+        """The assessments (fields that read ``Field.unset`` when empty: a stakeholder's attitude, engagement) no
+        column of the sheet gives, for the records it inserts: they are left empty, "Not assessed yet", and the
+        preview says so — they had been set to a level nobody chose ("Unaware", wanted "Supportive")."""
+        if self.synthetic or not self.count(Action.INSERT):
+            return []
+        given = set(self.mapping.values())
+        return [f.name for f in REGISTERS[self.register].fields if f.unset and f.name not in given]
+
 
 @dataclass
 class ImportPlan:
@@ -213,6 +222,23 @@ class ImportPlan:
             whom = "the new records, as no column of the workbook gives it —"
             values = "; ".join(f"{plural_of(REGISTERS[n].noun)}: {v}" for n, v in said.items())
         return f"Set on {whom} {values}."
+
+    def unassessed_said(self) -> list[str]:
+        """A sentence per register whose new records' assessments no column gives (the sheets'
+        ``left_unassessed``): "Left not assessed on the 6 new stakeholders, as no column of the workbook gives it:
+        Attitude, Current engagement, Desired engagement." — empty in the office, never a level nobody chose. Said by
+        the preview and by ``pmo-desktop import`` alike."""
+        left: dict[str, list[str]] = {}
+        inserted: dict[str, int] = {}
+        for sheet in self.sheets:
+            names = sheet.left_unassessed()
+            if names:
+                listed = left.setdefault(sheet.register, [])
+                listed += [n for n in names if n not in listed]
+                inserted[sheet.register] = inserted.get(sheet.register, 0) + sheet.count(Action.INSERT)
+        return [f"Left not assessed on the {count_of(inserted[name], 'new ' + REGISTERS[name].noun)}, as no column of "
+                f"the workbook gives it: {', '.join(REGISTERS[name].field(f).label for f in names)}."
+                for name, names in left.items()]
 
     def count(self, action: Action) -> int:
         return sum(s.count(action) for s in self.sheets)

@@ -107,6 +107,11 @@ class Field:
     # DATE_PAST (a raised date) or neither (typed: the nearest such day) — for the year of a date typed without
     # one, and a typed future date refused where it is PAST.
     when: str = ""
+    # What an empty value reads as where it is shown (its table cell and the cell's value filter, the profile, the
+    # board pack, the CLI): "Not assessed yet" for an assessment nobody made (a stakeholder's attitude, engagement).
+    # They were given a level on creation ("Unaware", "Neutral") that nobody chose, and showed gaps nobody assessed;
+    # the store keeps them empty and a workbook's cell stays empty. "": an empty cell reads empty.
+    unset: str = ""
 
     @property
     def editable(self) -> bool:
@@ -120,6 +125,11 @@ class Field:
     @property
     def attr(self) -> str:
         return self.column or self.name
+
+    def shown(self, value: Any) -> str:
+        """How a stored value reads to a person: its kind's text, or ``unset`` where it is empty."""
+        text = self.kind.display(value)
+        return text or self.unset
 
     def scale_names(self, ctx: Context) -> tuple[str, ...]:
         return ctx.risk_scale.level_names if self.scale == "risk" else FIVE_LEVELS

@@ -422,8 +422,8 @@ class EnumKind(FieldKind):
     def choice(f: Field, raw: Any) -> str | None:
         """One of the field's choices for ``raw`` (its case, spacing and aliases forgiven), or None."""
         text = v.parse_text(raw)
-        if not text:
-            return None
+        if not text or (f.unset and v.normalise_key(text) == v.normalise_key(f.unset)):
+            return None  # "Not assessed yet", typed, pasted or imported as shown: left empty, as it reads
         if text in f.choices:  # the common case (dropdowns, exported workbooks): no normalising needed
             return text
         key = v.normalise_key(text)
@@ -436,7 +436,7 @@ class EnumKind(FieldKind):
         raise ValidationError(f"{f.label}: “{text}” is not one of {', '.join(f.choices)}.", f.name)
 
     def options(self, f: Field, ctx: Context) -> list[tuple[str, Any]] | None:
-        return [("", None)] + [(c, c) for c in (*f.choices, *own_choices(f, ctx))]
+        return [(f.unset, None)] + [(c, c) for c in (*f.choices, *own_choices(f, ctx))]
 
     def describe(self, f: Field, ctx: Context, date_example: str) -> str:
         return "One of: " + ", ".join((*f.choices, *own_choices(f, ctx))) + ". Type the first letters to choose."

@@ -18,6 +18,8 @@ ENGAGEMENT_LEVELS = ("Unaware", "Resistant", "Neutral", "Supportive", "Leading")
 FREQUENCIES = ("Weekly", "Fortnightly", "Monthly", "Quarterly", "Ad hoc")
 SCALE_NAMES = ("Very low", "Low", "Medium", "High", "Very high")
 SCALE_MIN, SCALE_MAX = 1, 5
+# An attitude or engagement level nobody gave (stored empty): said so, counted apart, never taken for a level.
+NOT_ASSESSED_YET = "Not assessed yet"
 
 # ------------------------------------------------------------------------------------- quadrants
 MANAGE_CLOSELY = "Manage closely"
@@ -76,7 +78,7 @@ def steps_to_desired(current: int | None, desired: int | None) -> int | None:
 
 def gap_label(gap: int | None) -> str:
     if gap is None:
-        return "Not assessed"
+        return NOT_ASSESSED_YET
     if gap == 0:
         return "On target"
     steps = f"{abs(gap)} level{'s' if abs(gap) != 1 else ''}"
@@ -84,12 +86,12 @@ def gap_label(gap: int | None) -> str:
 
 
 # Bands the grid colours by (legend order).
-GAP_BANDS = ("On target", "1 level to raise", "2+ levels to raise", "Above need", "Not assessed")
+GAP_BANDS = ("On target", "1 level to raise", "2+ levels to raise", "Above need", NOT_ASSESSED_YET)
 
 
 def gap_band(gap: int | None) -> str:
     if gap is None:
-        return "Not assessed"
+        return NOT_ASSESSED_YET
     if gap == 0:
         return "On target"
     if gap < 0:

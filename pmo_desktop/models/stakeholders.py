@@ -24,9 +24,11 @@ class Stakeholder(Audited, Base):
     program_level: Mapped[bool] = mapped_column(Boolean, default=False)
     power: Mapped[Optional[int]] = mapped_column(Integer)
     interest: Mapped[Optional[int]] = mapped_column(Integer)
-    attitude: Mapped[str] = mapped_column(String(20), default="Neutral")
-    current_engagement: Mapped[str] = mapped_column(String(20), default="Unaware")
-    desired_engagement: Mapped[str] = mapped_column(String(20), default="Supportive")
+    # Assessments: empty ("Not assessed yet") until someone makes them — no level nobody chose. An office made
+    # before keeps the levels it holds: no migration changes a stored value.
+    attitude: Mapped[str] = mapped_column(String(20), default="")
+    current_engagement: Mapped[str] = mapped_column(String(20), default="")
+    desired_engagement: Mapped[str] = mapped_column(String(20), default="")
     owner_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     concerns: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -93,7 +93,8 @@ def _shown(f: Field, value: Any) -> str:
     """As the board reads it: a forecast moving reads "13 Dec 2026 → 12 Jan 2027", as the pack's dates."""
     if isinstance(value, date):
         return day_text(value)
-    return f.display(value) if value not in (None, "") else ""
+    # an assessment nobody made reads as such ("Not assessed yet → Supportive"), not as a blank before the arrow
+    return f.display(value) if value not in (None, "") else f.unset
 
 
 def _rows(session: Session, reg: Register, day: date) -> dict[tuple[int, Any], dict[str, Any]]:

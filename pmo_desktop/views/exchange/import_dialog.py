@@ -413,10 +413,13 @@ class ImportDialog(QDialog):
 
     @staticmethod
     def _defaults_given(plan: ImportPlan) -> str:
-        """The plan's values set on new records that no column gives (``ImportPlan.defaults_said``, which the
-        command line prints too), with what the user can do about them."""
+        """The plan's values set on new records that no column gives (``ImportPlan.defaults_said``), then the
+        assessments it leaves empty (``ImportPlan.unassessed_said``) — the command line prints the same — with what
+        the user can do about them."""
         said = plan.defaults_said()
-        return f"<br>{html.escape(said)} Choose the column that does, or correct them in the office after." if said else ""
+        given = f"<br>{html.escape(said)} Choose the column that does, or correct them in the office after." if said else ""
+        return given + "".join(f"<br>{html.escape(line)} Choose the column that does, or assess them in the office "
+                               "after." for line in plan.unassessed_said())
 
     @staticmethod
     def _renamed_records(plan: ImportPlan) -> str:

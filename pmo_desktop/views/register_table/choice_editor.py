@@ -190,7 +190,8 @@ class ChoiceCombo(QComboBox):
             self.select_prefix(self._ahead.add(typed[:-1]))
         elif typed:
             self._ahead.typed = ""  # the letters all taken back: the choice they found stays
-        elif (blank := self.findText("")) >= 0:
+        elif (blank := next((i for i in range(self.count()) if self.itemData(i) is None), -1)) >= 0:
+            # the empty choice, whatever it reads as ("Not assessed yet" for an assessment)
             self.setCurrentIndex(blank)
 
     def select_prefix(self, typed: str) -> bool:

@@ -939,7 +939,7 @@ class RegisterView(QWidget):
 
         every.toggled.connect(tick_every)
         for value in values[:MAX_FILTER_VALUES]:
-            action = menu.addAction(value or "(blank)")
+            action = menu.addAction(value or self.model.fields[column].unset or "(blank)")
             action.setCheckable(True)
             action.setChecked(current is None or value in current)
             action.toggled.connect(lambda checked, v=value: self._toggle_value(column, v, checked, values))

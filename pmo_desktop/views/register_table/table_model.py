@@ -481,7 +481,7 @@ class RegisterTableModel(QAbstractTableModel):
             f = self.fields[c]
             if f.reads_as is not None:
                 return self.shown_items(self._row(r), c)[0]
-            return format_value(f, self._row(r)[c + OFFSET])
+            return format_value(f, self._row(r)[c + OFFSET]) or f.unset  # "Not assessed yet" (Field.unset)
         if role == ALIGNMENT:
             f = self.fields[c]
             if f.kind.numeric:

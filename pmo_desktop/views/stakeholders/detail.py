@@ -79,9 +79,13 @@ class StakeholderDetail(QGroupBox):
         if rec:
             where = rec.get("quadrant") or "not rated yet"
             scope = ", ".join(filter(None, ["Program" if rec.get("program_level") else "", rec.get("projects") or ""]))
-            self.summary.setText(f"{where} · engagement {rec['current_engagement'] or '–'} → "
-                                 f"{rec['desired_engagement'] or '–'} ({gap_label(rec.get('engagement_gap')).lower()})"
-                                 f" · {scope or 'no project yet'}")
+            attitude, current, desired = (STAKEHOLDERS.field(name).shown(rec.get(name)).lower() for name in
+                                          ("attitude", "current_engagement", "desired_engagement"))
+            gap = rec.get("engagement_gap")  # unassessed: said once, not as "not assessed yet" three times
+            engagement = (f"engagement {current} → {desired} ({gap_label(gap).lower()})" if gap is not None or
+                          rec.get("current_engagement") or rec.get("desired_engagement")
+                          else "engagement not assessed yet")
+            self.summary.setText(f"{where} · attitude {attitude} · {engagement} · {scope or 'no project yet'}")
         else:
             self.summary.setText("")
         for name, editor in self.editors.items():

@@ -26,6 +26,7 @@ from ...models.stakeholder_rules import (
     KEEP_SATISFIED,
     MANAGE_CLOSELY,
     MONITOR,
+    NOT_ASSESSED_YET,
     SCALE_NAMES,
     engagement_gap,
     gap_band,
@@ -399,7 +400,9 @@ class PowerInterestGrid(QWidget):
     def legend_entries(self) -> list[tuple[str, str]]:
         if self.colour_mode == "gap":
             return [(band, GAP_COLOURS[band]) for band in GAP_BANDS]
-        return [(a, ATTITUDE_COLOURS[a]) for a in ATTITUDES]
+        # those whose attitude nobody assessed are grey points, named apart in the legend, never as a level
+        unassessed = [(NOT_ASSESSED_YET, UNKNOWN_COLOUR)] if any(not p.attitude for p in self.points) else []
+        return [(a, ATTITUDE_COLOURS[a]) for a in ATTITUDES] + unassessed
 
     def _legend_html(self, points: int) -> str:
         return "&nbsp;&nbsp; ".join(
@@ -822,7 +825,7 @@ class PowerInterestGrid(QWidget):
     def _tip_text(self, p: queries.GridPoint) -> str:
         where = quadrant(p.power, p.interest) or "Not rated yet"
         return (f"{p.code} {p.name}\nPower {p.power or '–'}, interest {p.interest or '–'}: {where}\n"
-                f"Attitude {p.attitude}; engagement {p.current_engagement} → {p.desired_engagement}")
+                f"Attitude {_shown('attitude', p.attitude)}; engagement {_engagement(p)}")
 
     def cursor_spots(self) -> list[Spot]:
         """Every stakeholder on the grid, the highest power first, each row from the left (the least interest)."""
@@ -834,7 +837,7 @@ class PowerInterestGrid(QWidget):
             x, y = self.positions[p.id]
             where = quadrant(p.power, p.interest) or "not rated yet"
             text = (f"{p.code} {p.name}: power {p.power or '–'}, interest {p.interest or '–'} ({where}); "
-                    f"attitude {p.attitude}" + (" — Enter selects its row" if self.source is None else ""))
+                    f"attitude {_shown('attitude', p.attitude)}" + (" — Enter selects its row" if self.source is None else ""))
             spots.append(Spot(p.id, QRectF(x - half_w, y - half_h, 2 * half_w, 2 * half_h), text))
         return spots
 
@@ -984,3 +987,15 @@ class PowerInterestGrid(QWidget):
             return False
         text = f"Move {p.name} to {quadrant(power, interest)}"
         return self.document.execute(EditCellsCommand(self.document, STAKEHOLDERS, edits, {p.id: p.version}, text))
+
+
+def _shown(name: str, value: str) -> str:
+    """A stakeholder's attitude or engagement level as the register says it: "not assessed yet" when empty."""
+    return STAKEHOLDERS.field(name).shown(value).lower() if not value else value
+
+
+def _engagement(p: queries.GridPoint) -> str:
+    """Current → desired engagement, or that neither is assessed yet (said once)."""
+    if not p.current_engagement and not p.desired_engagement:
+        return "not assessed yet"
+    return f"{_shown('current_engagement', p.current_engagement)} → {_shown('desired_engagement', p.desired_engagement)}"

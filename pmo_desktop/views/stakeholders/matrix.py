@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from ...models import stakeholder_queries as queries
 from ...models.registers.stakeholders import STAKEHOLDERS
-from ...models.stakeholder_rules import ENGAGEMENT_LEVELS, MatrixRow, gap_label
+from ...models.stakeholder_rules import ENGAGEMENT_LEVELS, NOT_ASSESSED_YET, MatrixRow, gap_label
 from ..document import Document
 from ..empty_note import empty_note
 from ..theme import colours, theme
@@ -22,6 +22,7 @@ FONT_PT = 14  # the matrix's words given room: read across a meeting room on a p
 # still read from the back of a room at 1280×720.
 LEAST_FONT_PT = 10
 FIRST_LEVEL = 1  # column of "Unaware"
+NOT_ASSESSED_MARK = "?"  # the Gap of a stakeholder whose current or desired engagement is not assessed yet
 GAP_COLUMN = FIRST_LEVEL + len(ENGAGEMENT_LEVELS)
 
 
@@ -82,11 +83,13 @@ class EngagementMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return r.name
-            if col == GAP_COLUMN:
-                return "" if r.gap is None else f"{r.gap:+d}" if r.gap else "0"
+            if col == GAP_COLUMN:  # "?" where current or desired is not assessed yet: no gap to count, none made up
+                return NOT_ASSESSED_MARK if r.gap is None else f"{r.gap:+d}" if r.gap else "0"
             return r.mark(level)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{r.code} {r.name}: {gap_label(r.gap)}"
+            said = [f"{which} engagement {NOT_ASSESSED_YET.lower()}"
+                    for which, at in (("current", r.current), ("desired", r.desired)) if at is None]
+            return f"{r.code} {r.name}: {'; '.join(said) if said else gap_label(r.gap)}"
         if role == Qt.ItemDataRole.TextAlignmentRole and col:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.FontRole and is_level and r.mark(level):
@@ -251,7 +254,8 @@ class EngagementMatrix(QWidget):
             return f'<span style="background:{tint(colour)}">&nbsp;{words.replace(" ", "&nbsp;")}&nbsp;</span>'
 
         self.key.setText(
-            f'<b>C</b>&nbsp;current &nbsp; <b>D</b>&nbsp;desired &nbsp;&nbsp; '
+            f'<b>C</b>&nbsp;current &nbsp; <b>D</b>&nbsp;desired &nbsp; <b>{NOT_ASSESSED_MARK}</b>&nbsp;not&nbsp;assessed&nbsp;yet'
+            ' &nbsp;&nbsp; '
             f'{swatch(CURRENT_GAP, "where they are, short of target")} {swatch(PATH, "still to travel")} '
             f'{swatch(DESIRED, "where needed")} {swatch(ON_TARGET, "on target")}')
 
