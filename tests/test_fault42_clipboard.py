@@ -172,7 +172,10 @@ def test_a_paste_of_many_new_rows_is_saved_behind_a_progress_dialog(qtbot, docum
 
 def test_cancel_while_many_pasted_rows_are_added_adds_none(qtbot, document):
     labels, titles = _paste_many_risks(qtbot, document, cancel=True)
-    assert labels == [f"Adding {MANY_ROWS} risks…"]
+    # once cancelled, the dialog says it stops at the next safe point until the job has (gui47); a loaded machine
+    # shows that text for a while
+    adding = f"Adding {MANY_ROWS} risks…"
+    assert labels[0] == adding and set(labels[1:]) <= {f"{adding}\nStopping at the next safe point…"}, labels
     assert titles == [] and document.undo_stack.count() == 0
 
 
