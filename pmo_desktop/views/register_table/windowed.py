@@ -148,6 +148,15 @@ def import_numpy_ahead() -> threading.Thread | None:
     return _numpy_worker
 
 
+def _queue_to_gui(signal, job) -> None:
+    """A worker's ``job`` queued to the GUI thread, where the model lives, by ``signal`` — unless the model was
+    deleted meanwhile (the window closed while the worker read)."""
+    try:
+        signal.emit(job)
+    except RuntimeError:
+        pass
+
+
 class _NumpyAfterFirstPaint(QObject):
     """On a large table's viewport until its first paint: then numpy's import is asked for, ``NUMPY_AFTER_MS``
     later (``import_numpy_ahead``). Not at the first rows read: the view reads them as it is made (the
@@ -600,10 +609,7 @@ class WindowedRegisterModel(RegisterTableModel):
                 log.info("The ids of %s not read on a worker: %s", register.name, e)
             finally:
                 job.done.set()
-            try:
-                self._reloaded.emit(job)  # queued to the GUI thread, where the model lives
-            except RuntimeError:
-                pass  # the model was deleted meanwhile
+            _queue_to_gui(self._reloaded, job)
 
         self.document.start_worker(work, "pmo-window-order")
 
@@ -891,10 +897,7 @@ class WindowedRegisterModel(RegisterTableModel):
                 log.info("The rest of %s's rows not listed: %s", register.name, e)
             finally:
                 job.done.set()
-            try:
-                self._listed.emit(job)  # queued to the GUI thread, where the model lives
-            except RuntimeError:
-                pass  # the model was deleted meanwhile
+            _queue_to_gui(self._listed, job)
 
         self.document.start_worker(work, "pmo-window-list")
 
@@ -1409,10 +1412,7 @@ class WindowedRegisterModel(RegisterTableModel):
                 job.result = None
             finally:
                 job.done.set()
-            try:
-                self._reloaded.emit(job)  # queued to the GUI thread, where the model lives
-            except RuntimeError:
-                pass  # the model was deleted meanwhile
+            _queue_to_gui(self._reloaded, job)
 
         self.document.start_worker(work, "pmo-window-ids")
 
