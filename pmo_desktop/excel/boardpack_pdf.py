@@ -60,6 +60,7 @@ from .boardpack_data import (
     Record,
     code_order,
     glance_rows,
+    not_rated_line,
     read_board_pack,
     since_intro,
     since_rows,
@@ -470,7 +471,9 @@ def _stakeholders(data: BoardPackData) -> list[Flowable]:
     listing = _listing(("ID", "Name", "Organisation", "Power", "Interest", "Quadrant", "Attitude", "Current",
                         "Desired", "Relationship owner"), rows, _widths(_full(), (6, 18, 16, 6, 7, 12, 9, 9, 9, 14)),
                        None, "stakeholders", "Stakeholders")
-    return [Paragraph("Stakeholders (power × interest)", H1), grid, CondPageBreak(50 * mm),
+    unrated = not_rated_line(data.stakeholders)
+    return [Paragraph("Stakeholders (power × interest)", H1), grid,
+            *([Spacer(1, 2 * mm), Paragraph(_escape(unrated), CELL)] if unrated else []), CondPageBreak(50 * mm),
             Paragraph("Stakeholder register", H2), *listing]
 
 

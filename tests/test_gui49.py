@@ -1,0 +1,86 @@
+"""Walk 49: what stop 45's walks left in the GUI at 1280×720, 1920×1080 and 150 % — each by real key presses on
+the real widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pmo_desktop.models import records
+from pmo_desktop.models.stakeholder_rules import NOT_ASSESSED_YET
+from pmo_desktop.views.theme import colours
+from tests.stakeholder_helpers import STAKEHOLDERS, all_rows, make_page
+
+
+def _spot_of(grid, record_id):
+    return next(s for s in grid.points_item.points() if s.data() == record_id)
+
+
+def test_a_stakeholder_nobody_assessed_is_a_hollow_ring_counted_in_the_legend_not_a_grey_beside_neutral(
+        qtbot, sqlite_store):
+    """On a projector the grid's "Not assessed yet" point, a light grey disc, could not be told from Neutral's dark
+    grey one. It is now a hollow, dashed ring, and the legend names it apart and counts it: "Not assessed yet (1)".
+    An attitude typed by keys fills it; the legend's entry goes."""
+    with sqlite_store.transaction() as s:
+        ctx = records.load_context(s)
+        records.create_record(s, STAKEHOLDERS, {"name": "Priya Shah", "power": 4, "interest": 4}, ctx)
+        records.create_record(s, STAKEHOLDERS, {"name": "Raj Mehta", "power": 5, "interest": 2,
+                                                "attitude": "Neutral"}, ctx)
+    page = make_page(qtbot, sqlite_store)
+    grid = page.grid
+    priya, raj = (next(r["id"] for r in all_rows(sqlite_store, STAKEHOLDERS) if r["name"] == n)
+                  for n in ("Priya Shah", "Raj Mehta"))
+    qtbot.waitUntil(lambda: len(grid.points_item.points()) == 2)
+    hollow, neutral = _spot_of(grid, priya), _spot_of(grid, raj)
+    assert hollow.pen().style() == Qt.PenStyle.CustomDashLine  # dashed …
+    assert hollow.brush().color().name() == colours().background.lower()  # … and hollow: the chart's background
+    assert neutral.pen().style() == Qt.PenStyle.SolidLine and neutral.brush().color().name() == "#616161"
+    assert (f"{NOT_ASSESSED_YET} (1)", None) in grid.legend_entries()
+    assert f"◌</span>&nbsp;{NOT_ASSESSED_YET} (1)" in grid.legend.text()
+
+    # in the engagement gap's colours too: nobody assessed Priya's engagement either
+    grid.colour_combo.setFocus()
+    qtbot.waitUntil(grid.colour_combo.hasFocus)
+    qtbot.keyClick(grid.colour_combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: grid.colour_mode == "gap")
+    assert _spot_of(grid, priya).pen().style() == Qt.PenStyle.CustomDashLine
+    assert [text for text, colour in grid.legend_entries() if colour is None] == [f"{NOT_ASSESSED_YET} (2)"]
+
+    # an attitude typed in Priya's cell fills her point; nobody is left "not assessed"
+    qtbot.keyClick(grid.colour_combo, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: grid.colour_mode == "attitude")
+    view = page.register_view
+    attitude = STAKEHOLDERS.field_names.index("attitude")
+    row = next(r for r in range(view.proxy.rowCount()) if view.proxy.index(r, 1).data() == "Priya Shah")
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(row, attitude))
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, "C")
+    qtbot.keyClicks(QApplication.focusWidget(), "ha")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _spot_of(grid, priya).pen().style() == Qt.PenStyle.SolidLine)
+    assert _spot_of(grid, priya).brush().color().name() == "#1b5e20"  # Champion
+    assert all(colour is not None for _text, colour in grid.legend_entries())
+    assert NOT_ASSESSED_YET not in grid.legend.text()
+
+
+def test_the_board_pack_names_the_stakeholders_not_rated_yet_under_its_grid(sqlite_store, tmp_path):
+    """The app lists the stakeholders with no power or interest beside its grid ("Not rated yet"); the board pack's
+    grid, in the PDF and the workbook, left them out without a word — on no quadrant, only in the register below."""
+    import openpyxl
+    from pypdf import PdfReader
+
+    from pmo_desktop.excel.boardpack import write_board_pack
+    from pmo_desktop.excel.boardpack_pdf import write_board_pack_pdf
+
+    with sqlite_store.transaction() as s:
+        ctx = records.load_context(s)
+        records.create_record(s, STAKEHOLDERS, {"name": "Priya Shah"}, ctx)
+        records.create_record(s, STAKEHOLDERS, {"name": "Raj Mehta", "power": 5, "interest": 2}, ctx)
+    said = "Not rated yet (1), on no quadrant until their power and interest are: Priya Shah"
+    pdf = write_board_pack_pdf(sqlite_store, tmp_path / "pack.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(str(pdf)).pages)
+    assert said in text
+    book = openpyxl.load_workbook(write_board_pack(sqlite_store, tmp_path / "pack.xlsx"))
+    ws = next(book[n] for n in book.sheetnames if "takeholder" in n)
+    assert ws.cell(6, 2).value == said
