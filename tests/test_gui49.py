@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.stakeholder_rules import NOT_ASSESSED_YET
 from pmo_desktop.views.theme import colours
 from tests.stakeholder_helpers import STAKEHOLDERS, all_rows, make_page
@@ -84,3 +85,28 @@ def test_the_board_pack_names_the_stakeholders_not_rated_yet_under_its_grid(sqli
     book = openpyxl.load_workbook(write_board_pack(sqlite_store, tmp_path / "pack.xlsx"))
     ws = next(book[n] for n in book.sheetnames if "takeholder" in n)
     assert ws.cell(6, 2).value == said
+
+
+def test_the_board_pack_pdf_prints_arabic_joined_and_hebrew_right_to_left(sqlite_store, tmp_path):
+    """A stakeholder named in Arabic and a risk titled in Hebrew printed letter by letter, left to right, in the
+    order typed: the Arabic letters apart, every word backwards. Each now prints as it reads on screen: a PDF
+    reader's text gives each Hebrew word as typed, and each Arabic word in its joined letters (Unicode's
+    presentation forms, which read back as the word typed)."""
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    from pmo_desktop.excel.boardpack_pdf import write_board_pack_pdf
+
+    arabic, hebrew = "محمد الأحمد", "עיכוב באספקה של הספק"
+    with sqlite_store.transaction() as s:
+        ctx = records.load_context(s)
+        records.create_record(s, STAKEHOLDERS, {"name": arabic, "organisation": "وزارة المالية", "power": 5,
+                                                "interest": 4}, ctx)
+        records.create_record(s, REGISTERS["risks"], {"title": hebrew, "probability": 4, "impact": 5}, ctx)
+    pdf = write_board_pack_pdf(sqlite_store, tmp_path / "pack.pdf")
+    words = {w for page in PdfReader(str(pdf)).pages for w in page.extract_text().split()}
+    assert set(hebrew.split()) <= words, sorted(w for w in words if "\u0590" <= w[0] <= "\u05ff")
+    for word in arabic.split():
+        joined = [w for w in words if w != word and unicodedata.normalize("NFKC", w) == word]
+        assert joined, (word, sorted(w for w in words if "\u0600" <= unicodedata.normalize("NFKC", w)[0] <= "\u06ff"))
