@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from screens import settle
 
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.stakeholder_rules import NOT_ASSESSED_YET
 from pmo_desktop.views.theme import colours
 from tests.stakeholder_helpers import STAKEHOLDERS, all_rows, make_page
+
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def _spot_of(grid, record_id):
@@ -110,3 +113,36 @@ def test_the_board_pack_pdf_prints_arabic_joined_and_hebrew_right_to_left(sqlite
     for word in arabic.split():
         joined = [w for w in words if w != word and unicodedata.normalize("NFKC", w) == word]
         assert joined, (word, sorted(w for w in words if "\u0600" <= unicodedata.normalize("NFKC", w)[0] <= "\u06ff"))
+
+
+def test_at_150_percent_on_a_laptop_the_communication_plan_keeps_its_rows_and_the_week_scrolls_into_view(
+        demo_window, qtbot):
+    """At 150 % on 1280×720 (853×480 of Qt's pixels) the Communication plan tab squeezed its two parts into 300
+    pixels: the plan a row and a half, the week's list its header alone, and the week's title, wrapped into the
+    room beside its three buttons, ran over the list. Each part now keeps its header and three rows; the title
+    has its own line; the page scrolls where it must, the week's list within its reach."""
+    from pmo_desktop.views.page_area import PageArea
+
+    window = demo_window
+    window.resize(853, 480)
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    page = window.stack.currentWidget()
+    for _ in range(2):  # Ctrl+PgDown to the third tab, the communication plan
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_PageDown, CTRL)
+    qtbot.waitUntil(lambda: page.tabs.currentWidget() is page.comms)
+    settle(qtbot)
+    comms = page.comms
+    table, due, label = comms.view.table, comms.due_list, comms.week_label
+
+    assert table.viewport().height() >= 3 * table.verticalHeader().defaultSectionSize() - 2, table.viewport().height()
+    assert due.viewport().height() >= 3 * due.sizeHintForRow(0) - 2, due.viewport().height()  # (under its header)
+    below_label = label.mapTo(comms, label.rect().bottomLeft()).y()
+    assert below_label <= due.mapTo(comms, due.rect().topLeft()).y()  # the title over no row of the list
+    assert label.height() >= label.heightForWidth(label.width())  # nor cut
+
+    area = window.findChild(PageArea)  # the page scrolls where it must: the week's list within its reach
+    qtbot.waitUntil(lambda: due.mapTo(area.widget(), due.rect().bottomLeft()).y() <= area.widget().height())
+    area.ensureWidgetVisible(due, 0, 0)
+    settle(qtbot)
+    top = due.mapTo(area.viewport(), due.rect().topLeft()).y()
+    assert 0 <= top and top + due.header().height() + due.sizeHintForRow(0) <= area.viewport().height()
