@@ -146,3 +146,100 @@ def test_at_150_percent_on_a_laptop_the_communication_plan_keeps_its_rows_and_th
     settle(qtbot)
     top = due.mapTo(area.viewport(), due.rect().topLeft()).y()
     assert 0 <= top and top + due.header().height() + due.sizeHintForRow(0) <= area.viewport().height()
+
+
+def test_a_risk_added_back_when_a_colleague_took_its_id_keeps_the_typed_title_under_the_next_id(
+        qtbot, demo_window):
+    """Deleted47's "Add It Back with My Change" put the risk back under its own ID. Had a colleague given that ID to
+    another risk meanwhile, the add was refused — and the box was gone, with what was typed. It is now added back
+    under the register's next ID, and the note says so."""
+    from test_deleted47 import code_and_title, press_enter_and_get_offer, risks_page, start_typing
+
+    from pmo_desktop.models.store import Store
+
+    window = demo_window
+    url = str(window.document.store.path)
+    view = risks_page(qtbot, window)
+    rid = view.model.record_id(3)
+    code, _title = code_and_title(window.document.store, rid)
+    start_typing(qtbot, view, rid, "Crane slips again")
+    ann = Store.open(url)  # Ann deletes it, and gives its ID to a risk of her own
+    try:
+        with ann.session() as s, s.begin():
+            records.delete_records(s, REGISTERS["risks"], [rid])
+            records.create_record(s, REGISTERS["risks"], {"code": code, "title": "Ann's new risk"},
+                                  records.load_context(s))
+    finally:
+        ann.close()
+    notes: list[str] = []
+    window.document.note.connect(notes.append)
+
+    box = press_enter_and_get_offer(qtbot, window, view, rid)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter: Add It Back with My Change
+
+    def titles() -> dict[str, str]:
+        risks = REGISTERS["risks"]
+        code_at, title_at = (2 + risks.field_names.index(n) for n in ("code", "title"))
+        with window.document.store.session() as s:
+            return {row[code_at]: row[title_at] for row in records.fetch_rows(s, risks)}
+
+    qtbot.waitUntil(lambda: "Crane slips again" in titles().values())
+    now = next(c for c, t in titles().items() if t == "Crane slips again")
+    assert now != code and titles()[code] == "Ann's new risk"
+    assert any(f"as {now}: {code} is another record's now" in n for n in notes), notes
+
+
+def test_deleting_more_than_twenty_risks_asks_naming_them_and_every_delete_is_said_with_its_undo(
+        qtbot, empty_window):
+    """Stop 45's walks: the question naming what goes showed only when other records referred to the rows, or
+    every row was selected — 22 of 25 risks selected a row too far went at once, with no word of which, and one
+    risk deleted left nothing said. Now more than 20 are asked about, naming them, and every delete is said in the
+    status bar with the way back; Ctrl+Z puts them back."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = empty_window
+    risks = REGISTERS["risks"]
+    with window.document.store.transaction() as s:
+        ctx = records.load_context(s)
+        for i in range(25):
+            records.create_record(s, risks, {"title": f"Risk number {i + 1}"}, ctx)
+    window.document.records_changed.emit("risks", [])
+    notes: list[str] = []
+    window.document.note.connect(notes.append)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)  # Risks
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 25)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, 1))
+    qtbot.keyClick(view.table, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)  # the row, as in Excel
+    for _ in range(21):
+        qtbot.keyClick(view.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert len(view.selected_ids()) == 22
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)  # Delete Rows
+    qtbot.waitUntil(lambda: any(w.objectName() == "confirm-delete" and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+    box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "confirm-delete" and w.isVisible())
+    assert "R-001, R-002, R-003, R-004, R-005 and 17 more risks" in box.text(), box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Esc: nothing deleted
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert view.proxy.rowCount() == 25 and window.document.undo_stack.count() == 0
+
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: any(w.objectName() == "confirm-delete" and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+    box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "confirm-delete" and w.isVisible())
+    next(b for b in box.buttons() if b.text() == "Delete 22 rows").click()
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 3)
+    assert notes[-1] == "Deleted R-001, R-002, R-003, R-004, R-005 and 17 more risks. Edit ▸ Undo (Ctrl+Z) puts them back."
+
+    # one risk: deleted at once, as before, and said
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, 1))
+    qtbot.keyClick(view.table, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 2)
+    assert not any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
+    assert notes[-1] == "Deleted R-023 “Risk number 23”. Edit ▸ Undo (Ctrl+Z) puts it back."
+    for _ in range(2):
+        qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 25)
