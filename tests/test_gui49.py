@@ -243,3 +243,57 @@ def test_deleting_more_than_twenty_risks_asks_naming_them_and_every_delete_is_sa
     for _ in range(2):
         qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: view.proxy.rowCount() == 25)
+
+
+NAMES_AND_TITLES_AT_150 = r"""
+import json, sys
+from PySide6.QtCore import QSettings
+from pmo_desktop.views.app import make_application
+app = make_application([])
+from pmo_desktop.views.main_window import MainWindow
+from pmo_desktop.views.pages import PAGES
+from pmo_desktop.views.stakeholders.grid import PowerInterestGrid
+office, settings = sys.argv[1], sys.argv[2]
+w = MainWindow(QSettings(settings, QSettings.Format.IniFormat))
+w.show()
+assert w.open_path(office)
+w.resize(int(1280 / 1.5), int(720 / 1.5))
+w.show_page([title for title, _spec in PAGES].index("Stakeholders"))
+for _ in range(10):
+    app.processEvents()
+grid = w.findChild(PowerInterestGrid)
+grid.plot.grab()  # drawn: pyqtgraph places its text items as it paints them
+def box(item):
+    r = item.sceneBoundingRect().adjusted(4, 4, -4, -4)  # the text, less its margin
+    return [r.x(), r.y(), r.width(), r.height()]
+print(json.dumps({"titles": {name: box(label) for name, label in grid.quadrant_labels.items()},
+                  "names": {grid.point(rid).name: [box(label), rid in grid._label_away]
+                            for rid, label in grid._labels.items() if label.isVisible()}}))
+"""
+
+
+def test_at_150_percent_a_name_moved_away_from_its_point_keeps_off_the_quadrant_titles(tmp_path, demo_file_copy):
+    """At 150 % on 1280×720 the grid's titles sit inside their quadrants; "Store managers forum", with no room
+    beside its point, was drawn whole in the empty row below — over "Keep informed", the title of the quadrant.
+    A name moved away now keeps off the titles' corners (where it has no such room it stays shortened, whole in
+    its tooltip and the table). Run in a process of its own for the scale."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QRectF
+
+    demo = demo_file_copy(tmp_path / "demo.pmo")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "1.5",
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", NAMES_AND_TITLES_AT_150, str(demo), str(tmp_path / "settings.ini")],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    titles = {name: QRectF(*r) for name, r in shown["titles"].items()}
+    for name, (rect, away) in shown["names"].items():
+        if away:
+            assert not [t for t, r in titles.items() if r.intersects(QRectF(*rect))], name
+    assert not [n for n, (rect, _away) in shown["names"].items() if titles["Keep informed"].intersects(QRectF(*rect))]
