@@ -106,15 +106,6 @@ def _readable_cut(name: str, text: str, metrics: QFontMetrics, room: int) -> str
     return initials if initials and metrics.horizontalAdvance(initials) + 8 <= room else ""
 
 
-def _title_box(label: pg.TextItem, place: tuple, unit_px: float, unit_py: float) -> QRectF:
-    """A quadrant title's text at ``place`` — (x, y, anchor) in grid units — in pixels from the view's origin (y
-    downwards), less its text's margin."""
-    x, y, (ax, ay) = place
-    size = label.textItem.boundingRect()
-    return QRectF(x * unit_px - ax * size.width(), -y * unit_py - ay * size.height(),
-                  size.width(), size.height()).adjusted(4, 4, -4, -4)
-
-
 def _nearest(box: QRectF, point: QPointF) -> QPointF:
     return QPointF(min(max(point.x(), box.left()), box.right()), min(max(point.y(), box.top()), box.bottom()))
 
@@ -621,8 +612,10 @@ class PowerInterestGrid(QWidget):
             places = [self._title_places[name][1], (x0, y1, (0, 0)), (x1, y1, (1, 0)), (x0, y0, (0, 1)),
                       (x1, y0, (1, 1)), *((x, y, (0, ay)) for y, ay in ((y1, 0), (y0, 1)) for x in along)]
 
-            def covered(place: tuple, label: pg.TextItem = label) -> float:
-                box = _title_box(label, place, unit_px, unit_py)
+            def covered(place: tuple, size: QRectF = size) -> float:
+                x, y, (ax, ay) = place
+                box = QRectF(x * unit_px - ax * size.width(), -y * unit_py - ay * size.height(),
+                             size.width(), size.height()).adjusted(4, 4, -4, -4)  # its text, less the margin
 
                 def area_of(r: QRectF) -> float:
                     return max(0.0, r.width()) * max(0.0, r.height())
@@ -723,9 +716,6 @@ class PowerInterestGrid(QWidget):
             x, y = self.positions[p.id]
             centre = QPointF(x * unit_px, -y * unit_py)
             others = [r for rid, r in boxes.items() if rid != p.id] + [r for rid, r in discs.items() if rid != p.id]
-            if self._quadrant_pt == 0:  # titles inside their quadrants: a name moved away keeps off their corners
-                others += [_title_box(title, self._title_places[name][1], unit_px, unit_py)
-                           for name, title in self.quadrant_labels.items()]
             own = discs[p.id]
             best: tuple[float, QRectF, QPointF] | None = None
             step = max(4.0, size.height() / 4)
