@@ -243,3 +243,17 @@ def test_deleting_more_than_twenty_risks_asks_naming_them_and_every_delete_is_sa
     for _ in range(2):
         qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: view.proxy.rowCount() == 25)
+
+
+def test_right_to_left_text_is_given_to_the_pdf_joined_in_display_order_with_its_marks_on_their_letters():
+    """What the PDF is given to draw left to right (``excel/rtl_text.py``): Arabic letters in their joining forms,
+    lam-alef as one, Persian's letters too; a right-to-left run reversed, an ID or a Latin word in it left to
+    right; each vowel mark after its letter, so that it is drawn over it."""
+    from pmo_desktop.excel.rtl_text import visual
+
+    assert visual("سلام") == "\ufee1\ufefc\ufeb3"  # meem alone, lam-alef joined before it, seen starting the word
+    assert visual("پیام") == "\ufee1\ufe8e\ufbff\ufb58"  # Persian peh and yeh join as Arabic's letters do
+    assert visual("R-004 עיכוב") == "R-004 בוכיע"
+    assert visual("מחיר (ש״ח)") == "(ח״ש) ריחמ"  # brackets mirrored: they still open towards the words
+    assert visual("شَدّ") == "\ufeaa\u0651\ufeb7\u064e"  # dal with its shadda, sheen (starting the word) its fatha
+    assert visual("café") == "café" and visual("") == ""

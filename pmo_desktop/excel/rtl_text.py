@@ -11,7 +11,8 @@ backwards too. So the text is given to it as it is to be seen:
   read from Unicode's own decompositions (``unicodedata``), not typed in here, so every Arabic-script letter that
   has them — Persian's and Urdu's too — joins;
 * then each line put in display order by the Unicode bidirectional algorithm (``python-bidi``): right-to-left
-  runs reversed, numbers and Latin words inside them kept reading left to right, brackets mirrored.
+  runs reversed, numbers and Latin words inside them kept reading left to right, brackets mirrored, each vowel
+  mark after its letter again.
 
 Text with no right-to-left letter is returned as it is. A paragraph that wraps onto several lines is ordered as one
 line before it is wrapped: a long right-to-left title in a narrow cell reads its lines bottom to top.
@@ -22,7 +23,9 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from bidi import get_display
+# The package's pure-Python algorithm: its Rust one (``bidi.get_display``) leaves brackets unmirrored, so that
+# "מחיר (ש״ח)" printed its brackets back to front.
+from bidi.algorithm import get_display
 
 _FORMS = ("isolated", "final", "initial", "medial")
 _ZWJ = "\u200d"
@@ -101,9 +104,28 @@ def has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
 
+def _marks_after_their_letters(line: str) -> str:
+    """A right-to-left run reversed puts each vowel mark (a haraka, a niqqud point) before its letter; drawn left to
+    right, a mark goes over the glyph before it, so each is moved back after its letter — those of a left-to-right
+    word (an "é" typed as e and its accent) stay where they are."""
+    out: list[str] = []
+    marks: list[str] = []
+    for ch in line:
+        if unicodedata.category(ch) == "Mn":
+            marks.append(ch)
+            continue
+        before = out[-1] if out else " "
+        if marks and unicodedata.bidirectional(ch) in ("R", "AL") and unicodedata.bidirectional(before) != "L":
+            out += [ch, *marks]
+        else:
+            out += [*marks, ch]
+        marks = []
+    return "".join(out + marks)
+
+
 def visual(text: str) -> str:
     """``text`` as a left-to-right drawing must be given it to read as typed: Arabic joined, right-to-left runs
     in display order, line by line. Unchanged when it has no right-to-left letter."""
     if not has_rtl(text):
         return text
-    return "\n".join(get_display(_joined(line)) for line in text.split("\n"))
+    return "\n".join(_marks_after_their_letters(get_display(_joined(line))) for line in text.split("\n"))
