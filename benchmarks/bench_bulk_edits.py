@@ -100,7 +100,9 @@ def actions(view):
 
     def delete():
         select_block(view, 0, 9_999, 0, len(model.fields) - 1, rows=True)
-        view.delete_rows()
+        box = view.delete_rows()  # more than 20 rows: asked first, naming them (gui49); its Delete pressed
+        if box is not None:
+            next(b for b in box.buttons() if b.text().startswith("Delete")).click()
 
     return [
         ("replace", "Replace All “supplier” → “vendor” (100,000 titles)", replace,

@@ -46,6 +46,7 @@ from .boardpack_data import (
     Record,
     code_order,
     glance_rows,
+    not_rated_line,
     read_board_pack,
     since_intro,
     since_rows,
@@ -468,6 +469,9 @@ def _stakeholders(ws: Worksheet, data: BoardPackData) -> None:
                                  (4, 3): KEEP_INFORMED}.items():
         _cell(ws, row, col, names(quadrant), fill=styles.fill(colours[quadrant]), border=True,
               align=Alignment(wrap_text=True, vertical="top"))
+    unrated = not_rated_line(data.stakeholders)
+    if unrated:
+        _cell(ws, 6, 2, unrated, font=Font(italic=True))
     for row in (3, 4):
         longest = max(len(by_quadrant.get(q, [])) for q in (MANAGE_CLOSELY, KEEP_SATISFIED, KEEP_INFORMED, MONITOR))
         ws.row_dimensions[row].height = min(409, 15 * (2 + min(longest, MAX_NAMES_PER_QUADRANT + 1)))

@@ -211,3 +211,15 @@ def since_intro(data: BoardPackData) -> str:
         return f"Nothing the board watches has changed since “{s.since}” ({day_text(s.since_day)})."
     return f"What changed since “{s.since}” ({day_text(s.since_day)}): " + "; ".join(
         f"{k.split(': ', 1)[1]} {n}" for k, n in s.counts().items()) + "."
+
+
+def not_rated_line(stakeholders: Sequence[Record], most: int = 12) -> str:
+    """The stakeholders with no power or interest yet, said under the pack's grid as the app's grid lists them
+    beside it ("Not rated yet (3): …"): on no quadrant, they were in neither the grid nor a word of it — only in
+    the register below. "" when every stakeholder is rated."""
+    names = [s["name"] for s in stakeholders if not s["quadrant"]]
+    if not names:
+        return ""
+    more = f", … and {len(names) - most} more" if len(names) > most else ""
+    return f"Not rated yet ({len(names)}), on no quadrant until their power and interest are: " + ", ".join(
+        names[:most]) + more

@@ -52,7 +52,7 @@ from ..models.status_rules import BETTER, DIMENSIONS, MILESTONE_COLOURS, NEW, RA
 from ..models.store import Store
 from ..models.summary import HeatCell
 from ..models.values import day_text, number_text, period_text
-from . import pdf_fonts
+from . import pdf_fonts, rtl_text
 from .atomic import check_target, write_atomically
 from .boardpack_data import (
     SINCE_HEADERS,
@@ -60,6 +60,7 @@ from .boardpack_data import (
     Record,
     code_order,
     glance_rows,
+    not_rated_line,
     read_board_pack,
     since_intro,
     since_rows,
@@ -212,22 +213,29 @@ def _full() -> float:
 SERIES_COLOURS = {"Inherent": "#5B7DB1", "Residual": "#A9C4E8"}
 
 
+def _chart_words(text: str, base: str) -> tuple[str, str]:
+    """``text`` as a chart must be given it — right-to-left letters joined and in display order (``rtl_text``; a
+    chart's label is drawn as given, not through ``pdf_fonts.runs``) — and the one font that prints it all."""
+    shown = rtl_text.visual(text)
+    return shown, pdf_fonts.one_font(shown, base)
+
+
 def _bar_chart(ratings: list[str], series: list[tuple[str, list[int]]], note: str) -> Drawing:
     """The open risks by rating, a bar a series charted (summary.rating_chart_series), and ``note`` saying what
     is not charted — alone, in the chart's place, when nothing is."""
     d = Drawing(120 * mm, 62 * mm)
     d.add(String(14 * mm, 57 * mm, "Open risks by rating", fontSize=10, fontName="Helvetica-Bold"))
     if note:
-        d.add(String(14 * mm, (30 if not series else 2) * mm, note, fontSize=8,
-                     fontName=pdf_fonts.one_font(note, "Helvetica")))
+        shown, font = _chart_words(note, "Helvetica")
+        d.add(String(14 * mm, (30 if not series else 2) * mm, shown, fontSize=8, fontName=font))
     if not series:
         return d
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 14 * mm, 12 * mm, 96 * mm, 42 * mm
     chart.data = [counts for _, counts in series]
-    chart.categoryAxis.categoryNames = ratings
+    chart.categoryAxis.categoryNames = [rtl_text.visual(r) for r in ratings]  # the office's words
     chart.categoryAxis.labels.fontSize = 8
-    chart.categoryAxis.labels.fontName = pdf_fonts.one_font(" ".join(ratings), "Helvetica")  # the office's words
+    chart.categoryAxis.labels.fontName = _chart_words(" ".join(ratings), "Helvetica")[1]
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontSize = 8
     top = max([n for _, counts in series for n in counts] + [1])
@@ -269,7 +277,8 @@ def _rollup_chart(r: Rollup) -> Drawing:
     d.add(plot)
     unit = f" ({r.unit})" if r.unit else ""
     title = f"Financial benefits{unit}: cumulative planned vs realized"
-    d.add(String(18 * mm, 64 * mm, title, fontSize=10, fontName=pdf_fonts.one_font(title, "Helvetica-Bold")))
+    shown, font = _chart_words(title, "Helvetica-Bold")
+    d.add(String(18 * mm, 64 * mm, shown, fontSize=10, fontName=font))
     legend = Legend()
     legend.x, legend.y = (_full() - 70) * mm, 67 * mm
     legend.fontSize = 8
@@ -470,7 +479,9 @@ def _stakeholders(data: BoardPackData) -> list[Flowable]:
     listing = _listing(("ID", "Name", "Organisation", "Power", "Interest", "Quadrant", "Attitude", "Current",
                         "Desired", "Relationship owner"), rows, _widths(_full(), (6, 18, 16, 6, 7, 12, 9, 9, 9, 14)),
                        None, "stakeholders", "Stakeholders")
-    return [Paragraph("Stakeholders (power × interest)", H1), grid, CondPageBreak(50 * mm),
+    unrated = not_rated_line(data.stakeholders)
+    return [Paragraph("Stakeholders (power × interest)", H1), grid,
+            *([Spacer(1, 2 * mm), Paragraph(_escape(unrated), CELL)] if unrated else []), CondPageBreak(50 * mm),
             Paragraph("Stakeholder register", H2), *listing]
 
 

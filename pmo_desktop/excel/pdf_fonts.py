@@ -7,8 +7,8 @@ TrueType font of this computer that has them (DejaVu Sans, Noto, Arial Unicode, 
 (subset) in the PDF, so the pack prints and reads the same anywhere; the rest of the text stays Helvetica, as
 before. A font is looked for only when the pack holds a letter Helvetica lacks, by reading the character map
 of each font file (a few kilobytes of each), and only the fonts chosen are loaded. A letter no font of the
-computer has still prints as a box (``missing`` names them). Arabic and Hebrew are printed letter by letter in
-the order typed: ReportLab joins and reorders them only with libraries this program does not carry.
+computer has still prints as a box (``missing`` names them). Arabic, Hebrew and every right-to-left text are
+joined and put in display order first (``rtl_text``), as ReportLab draws the letters it is given left to right.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from typing import BinaryIO, Iterator
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from . import rtl_text
 
 BASE = "Helvetica"
 _BASE_FONTS = ("Helvetica", "Symbol", "ZapfDingbats")  # ReportLab prints a letter in the first that has it
@@ -235,10 +237,11 @@ def unprinted() -> Iterator[set[str]]:
 
 
 def runs(text: str) -> list[tuple[str | None, str]]:
-    """``text`` cut into runs of one font each: (None for the base font, else the font's name, text)."""
+    """``text`` cut into runs of one font each: (None for the base font, else the font's name, text), in the
+    order it is drawn — right-to-left letters joined and in display order (``rtl_text.visual``)."""
     out: list[tuple[str | None, str]] = []
     seen = _UNPRINTED.get()
-    for ch in text:
+    for ch in rtl_text.visual(text):
         font = None if in_base(ch) else font_of(ch)
         if font is None and seen is not None and not in_base(ch):
             seen.add(ch)

@@ -3,7 +3,7 @@ that reference) and child rows deleted with them. Read-only; asked before a dele
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from .base import Base
 from .bulk import id_in_chunks
-from .fields import Register
+from .fields import Register, count_of
+from .records import fetch_rows
 
 
 def _table(reg: Register) -> Table:
@@ -71,3 +72,25 @@ def delete_impact(session: Session, reg: Register, ids: Iterable[int]) -> Delete
                                         f"{'s' if count == 1 else ''} to {'it' if len(ids) == 1 else 'them'}: "
                                         f"{'its' if count == 1 else 'their'} {label} will be left blank")
     return impact
+
+
+NAMED_AT_MOST = 5  # IDs named when many records go; the rest counted
+
+
+def records_named(session: Session, register: Register, ids: Sequence[int]) -> str:
+    """The records as their table names them, for the question before a delete and the word after it:
+    R-004 “Crane delivery slips” for one; the IDs of the first few and how many more for many ("R-001, R-002,
+    R-003, R-004, R-005 and 20 more risks")."""
+    key, name = register.key_field, register.name_field
+    names = ["id", "version", *register.field_names]
+    rows = [dict(zip(names, r)) for r in fetch_rows(session, register, ids=list(ids[:NAMED_AT_MOST]))]
+    if len(ids) == 1 and rows:
+        row = rows[0]
+        title = str(row.get(name.name) or "") if name is not None else ""
+        return " ".join(filter(None, (str(row.get(key.name) or "") if key is not None else "",
+                                      f"“{title}”" if title else ""))) or f"1 {register.noun}"
+    codes = [str(r.get(key.name) or "") for r in rows] if key is not None else []
+    if not codes or not all(codes):
+        return count_of(len(ids), register.noun)
+    more = len(ids) - len(codes)
+    return ", ".join(codes) + (f" and {count_of(more, 'more ' + register.noun)}" if more else "")

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ..models import records
 from ..models.errors import RecordNotFound
 from ..models.records import snapshot_fields
 from .document import Document
@@ -64,12 +65,23 @@ def offer_deleted(parent: QWidget | None, document: Document, command: EditCells
         if button is add_back:
             values = {**snapshot_fields(register, row), **typed}
             key = register.key_field
-            if key is not None:  # under its own ID, free again since the deletion (taken meanwhile: refused, said)
+            code = str(row.get(key.name) or "") if key is not None else ""
+            # Under its own ID, free again since the deletion — unless a colleague has given it to another record
+            # meanwhile: then under the register's next ID, said, rather than refused with what was typed lost.
+            taken = bool(code) and document.office.read(records.find_id_by_code, register, code) is not None
+            if key is not None and not taken:
                 values[key.name] = row.get(key.name)
             back = CreateRecordsCommand(document, register, [values], command.parent_id,
                                         text=f"Add back {label} with your change")
             if document.execute(back):
-                said(f"Added back: {label}, with your change.")
+                if taken and key is not None:
+                    now = document.office.read(records.record_values, register, back.ids[0])[key.name]
+                    said(f"Added back {label} with your change as {now}: {code} is another record's now.")
+                else:
+                    said(f"Added back: {label}, with your change.")
+            else:  # refused all the same (said by the document): what was typed is kept on the clipboard
+                QApplication.clipboard().setText("\t".join(shown.values()))
+                said(f"{label} could not be added back: what you typed is on the clipboard, to paste elsewhere.")
         elif button is copy:
             QApplication.clipboard().setText("\t".join(shown.values()))
             said(f"Copied what you typed into {label}: it was not saved.")

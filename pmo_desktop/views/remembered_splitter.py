@@ -18,11 +18,15 @@ PANEL_LEAST = 80
 
 class RememberedSplitter(QSplitter):
     def __init__(self, orientation: Qt.Orientation, name: str, parent: QWidget | None = None, main: int = 0,
-                 main_share: float = MAIN_SHARE):
+                 main_share: float = MAIN_SHARE, panels_collapse: bool = True):
         super().__init__(orientation, parent)
         self.setObjectName(name)
         self.main = main  # the panel that never collapses (the table)
         self.main_share = main_share  # the table's least share before the panels collapse
+        # False for panels the page is for as much as the table (what is due this week, beside the communication
+        # plan): they never collapse, and the splitter asks for their least size too — Qt leaves a collapsible
+        # widget's minimum out of the splitter's — so that a page too short for both scrolls (``PageArea``).
+        self.panels_collapse = panels_collapse
         self._placed = False
         self._collapsed_for_room = False  # the panels were collapsed to leave the table room, not by the user
         self._proportions: list[int] = []
@@ -51,7 +55,7 @@ class RememberedSplitter(QSplitter):
     def _place(self) -> None:
         """The sizes last dragged to, else the page's own proportions — then room for the table."""
         for i in range(self.count()):
-            self.setCollapsible(i, i != self.main)
+            self.setCollapsible(i, i != self.main and self.panels_collapse)
         self._proportions = [max(1, size) for size in self.sizes()]  # the page's, to go back to
         saved = QSettings().value(self.settings_key)
         if isinstance(saved, (QByteArray, bytes)):
@@ -69,7 +73,7 @@ class RememberedSplitter(QSplitter):
         sizes = self.sizes()
         panels = [i for i in range(self.count()) if i != self.main]
         open_panels = [i for i in panels if sizes[i] > 0]
-        if open_panels and sum(self._minimum(i, vertical) for i in open_panels) > spare:
+        if self.panels_collapse and open_panels and sum(self._minimum(i, vertical) for i in open_panels) > spare:
             self._collapsed_for_room = True
             self.setSizes([room if i == self.main else 0 for i in range(self.count())])
             self.updateGeometry()
@@ -123,6 +127,8 @@ class RememberedSplitter(QSplitter):
         """As small as the table: the panels collapse, so they do not make the page (and the window) taller
         or wider than the screen."""
         hint = super().minimumSizeHint()
+        if not self.panels_collapse:  # no panel collapses: the room of them all, as Qt's splitter says
+            return hint
         vertical = self.orientation() == Qt.Orientation.Vertical
         main = self._minimum(self.main, vertical) + self.handleWidth() * (self.count() - 1)
         # Across: the table's and the open panels' (a collapsed panel's width asks for nothing).

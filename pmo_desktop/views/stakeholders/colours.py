@@ -1,11 +1,21 @@
 """Colours of the stakeholder charts: light quadrant tints under strong point colours, chosen to stay
 distinct on a projector and in greyscale print (attitudes run dark red → dark green)."""
 
-from ...models.stakeholder_rules import ATTITUDES, GAP_BANDS, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
+from ...models.stakeholder_rules import (
+    ATTITUDES,
+    GAP_BANDS,
+    KEEP_INFORMED,
+    KEEP_SATISFIED,
+    MANAGE_CLOSELY,
+    MONITOR,
+    NOT_ASSESSED_YET,
+)
 
 ATTITUDE_COLOURS = dict(zip(ATTITUDES, ("#c62828", "#ef6c00", "#616161", "#43a047", "#1b5e20")))
-GAP_COLOURS = dict(zip(GAP_BANDS, ("#2e7d32", "#f9a825", "#c62828", "#1565c0", "#9e9e9e")))
-UNKNOWN_COLOUR = "#9e9e9e"
+GAP_BANDS_ASSESSED = tuple(b for b in GAP_BANDS if b != NOT_ASSESSED_YET)
+GAP_COLOURS = dict(zip(GAP_BANDS_ASSESSED, ("#2e7d32", "#f9a825", "#c62828", "#1565c0")))
+# A stakeholder nobody assessed has no colour here: the grid draws a hollow, dashed ring in its text colour
+# (``grid.py``) — the light grey disc it had beside Neutral's dark grey one could not be told apart on a projector.
 
 QUADRANT_TINTS = {
     MANAGE_CLOSELY: "#fde4e1",

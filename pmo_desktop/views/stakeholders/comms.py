@@ -9,6 +9,7 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -37,7 +38,7 @@ from ..register_table import RegisterView
 from ..register_table.commands import CreateRecordsCommand
 from ..remembered_splitter import RememberedSplitter
 from ..theme import colours, theme
-from ..zoom import follow_zoom
+from ..zoom import follow_zoom, zoom
 
 OVERDUE_TEXT = "#c62828"
 OVERDUE_FILL = "#ffcdd2"
@@ -76,6 +77,14 @@ class ScheduleDialog(QDialog):
     def values(self) -> dict:
         return {"message": self.message.text().strip(), "frequency": self.frequency.currentText(),
                 "channel": self.channel.currentText().strip()}
+
+
+ROWS_IN_SIGHT = 3
+
+
+def _rows_high(view: QAbstractScrollArea, header: int, row: int) -> int:
+    """The height of a list showing its header, ROWS_IN_SIGHT rows of ``row`` pixels and its scroll bar."""
+    return header + ROWS_IN_SIGHT * row + 2 * view.frameWidth() + view.horizontalScrollBar().sizeHint().height()
 
 
 class CommunicationPlan(QWidget):
@@ -142,9 +151,12 @@ class CommunicationPlan(QWidget):
         week_bar.addWidget(prev_week)
         week_bar.addWidget(this_week)
         week_bar.addWidget(next_week)
-        week_bar.addWidget(self.week_label, 1)
+        week_bar.addStretch(1)
         due_layout = QVBoxLayout(due_box)
         due_layout.addLayout(week_bar)
+        # Under the buttons, the box's whole width: beside them, wrapped into their narrow room (150 % on
+        # 1280×720), its three lines were taller than the row a horizontal layout gives it and ran over the list.
+        due_layout.addWidget(self.week_label)
         due_layout.addWidget(self.due_list, 1)
 
         plan = QWidget(self)
@@ -152,7 +164,10 @@ class CommunicationPlan(QWidget):
         plan_layout.setContentsMargins(0, 0, 0, 0)
         plan_layout.addLayout(bar)
         plan_layout.addWidget(self.view, 1)
-        splitter = RememberedSplitter(Qt.Orientation.Vertical, "stakeholders/communications", self)
+        # What is due this week is what the tab is for as much as the plan: it never collapses for room, and a page
+        # too short for both at their least scrolls (PageArea).
+        splitter = RememberedSplitter(Qt.Orientation.Vertical, "stakeholders/communications", self,
+                                      panels_collapse=False)
         splitter.addWidget(plan)
         splitter.addWidget(due_box)
         splitter.setStretchFactor(0, 3)
@@ -162,7 +177,17 @@ class CommunicationPlan(QWidget):
         layout.addWidget(splitter)
         document.records_changed.connect(self._on_records_changed)
         theme().changed.connect(self._on_theme)
+        zoom().changed.connect(self._keep_rows_in_sight)
         self.refresh_due()
+        self._keep_rows_in_sight()
+
+    def _keep_rows_in_sight(self, *_args) -> None:
+        """The week's list at least its header and ROWS_IN_SIGHT rows high at the text size now, as a register's
+        table is (``RegisterView._apply_zoom``): squeezed into a short tab (150 % on 1280×720) it showed its header
+        alone. Shorter than that, the page scrolls (``PageArea``), every row and button within reach."""
+        due = self.due_list
+        row = due.sizeHintForRow(0) if due.topLevelItemCount() else due.fontMetrics().height() + 4
+        due.setMinimumHeight(_rows_high(due, due.header().sizeHint().height(), row))
 
     # ------------------------------------------------------------------ this week
     def week_day(self) -> date:

@@ -21,7 +21,6 @@ from ...models.snapshots import Source
 from ...models.stakeholder_rules import (
     ATTITUDES,
     DIVIDER,
-    GAP_BANDS,
     KEEP_INFORMED,
     KEEP_SATISFIED,
     MANAGE_CLOSELY,
@@ -41,7 +40,7 @@ from ..document import Document
 from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours, theme
 from ..zoom import sizes_itself, zoom
-from .colours import ATTITUDE_COLOURS, GAP_COLOURS, QUADRANT_TINTS, UNKNOWN_COLOUR
+from .colours import ATTITUDE_COLOURS, GAP_BANDS_ASSESSED, GAP_COLOURS, QUADRANT_TINTS
 from .layout import Placed, place
 from .not_rated import MIME_TYPE, NotRatedList
 
@@ -392,22 +391,31 @@ class PowerInterestGrid(QWidget):
         self.leaders.setPen(pg.mkPen(colours().text, width=1))
         self.refresh()
 
-    def colour_of(self, p: queries.GridPoint) -> str:
+    def band_of(self, p: queries.GridPoint) -> str | None:
+        """The legend entry ``p`` is drawn as — its attitude, or its engagement gap's band — or None when nobody
+        assessed what the grid is coloured by."""
         if self.colour_mode == "gap":
-            return GAP_COLOURS[gap_band(engagement_gap(p.current_engagement, p.desired_engagement))]
-        return ATTITUDE_COLOURS.get(p.attitude, UNKNOWN_COLOUR)
+            band = gap_band(engagement_gap(p.current_engagement, p.desired_engagement))
+            return None if band == NOT_ASSESSED_YET else band
+        return p.attitude or None
 
-    def legend_entries(self) -> list[tuple[str, str]]:
-        if self.colour_mode == "gap":
-            return [(band, GAP_COLOURS[band]) for band in GAP_BANDS]
-        # those whose attitude nobody assessed are grey points, named apart in the legend, never as a level
-        unassessed = [(NOT_ASSESSED_YET, UNKNOWN_COLOUR)] if any(not p.attitude for p in self.points) else []
-        return [(a, ATTITUDE_COLOURS[a]) for a in ATTITUDES] + unassessed
+    def colour_of(self, p: queries.GridPoint) -> str | None:
+        """The colour of ``p``'s disc; None for a stakeholder nobody assessed, drawn hollow (``_spot``)."""
+        band = self.band_of(p)
+        return None if band is None else (GAP_COLOURS if self.colour_mode == "gap" else ATTITUDE_COLOURS).get(band)
+
+    def legend_entries(self) -> list[tuple[str, str | None]]:
+        """Each colour with what it means; those nobody assessed last, counted, as a hollow ring (colour None) —
+        never a grey that reads as a level."""
+        named = ([(band, GAP_COLOURS[band]) for band in GAP_BANDS_ASSESSED] if self.colour_mode == "gap"
+                 else [(a, ATTITUDE_COLOURS[a]) for a in ATTITUDES])
+        unassessed = sum(1 for p in self.points if self.colour_of(p) is None)
+        return named + ([(f"{NOT_ASSESSED_YET} ({unassessed})", None)] if unassessed else [])
 
     def _legend_html(self, points: int) -> str:
         return "&nbsp;&nbsp; ".join(
-            f'<span style="color:{colour}; font-size:{points + 6}pt">●</span>&nbsp;{text}'
-            for text, colour in self.legend_entries())
+            f'<span style="color:{colour or colours().text}; font-size:{points + 6}pt">{"●" if colour else "◌"}</span>'
+            f"&nbsp;{text}" for text, colour in self.legend_entries())
 
     def _draw_legend(self) -> None:
         """The legend on one line in the largest type that lets it (LABEL_PT down to LEGEND_LEAST_PT), wrapped
@@ -795,8 +803,7 @@ class PowerInterestGrid(QWidget):
         pixel_w, pixel_h = self.view.viewPixelSize()
         for p in self.points:
             x, y = self.positions[p.id]
-            spots.append({"pos": (x, y), "data": p.id, "size": POINT_SIZE, "brush": pg.mkBrush(self.colour_of(p)),
-                          "pen": pg.mkPen(colours().background, width=2), "symbol": "o"})
+            spots.append({"pos": (x, y), "data": p.id, "size": POINT_SIZE, "symbol": "o", **self._spot(p)})
             label = self._labels[p.id]
             away = self._label_away.get(p.id)
             if away is not None:  # drawn where the grid has room, a line to its point (``_place_away``)
@@ -817,6 +824,16 @@ class PowerInterestGrid(QWidget):
         self.leaders.setData(lines[0::2], lines[1::2])
         self._draw_ring()
         self.chart_cursor.redraw()
+
+    def _spot(self, p: queries.GridPoint) -> dict[str, object]:
+        """A disc of its colour, or — nobody assessed it — a hollow ring, dashed, in the text's colour: told apart
+        from every level by its shape, on a projector and in greyscale print."""
+        colour = self.colour_of(p)
+        if colour is not None:
+            return {"brush": pg.mkBrush(colour), "pen": pg.mkPen(colours().background, width=2)}
+        ring = pg.mkPen(colours().text, width=2.5)
+        ring.setDashPattern([2.0, 2.0])  # in pen widths: 5-pixel dashes, 5-pixel gaps
+        return {"brush": pg.mkBrush(colours().background), "pen": ring}
 
     def _draw_ring(self) -> None:
         pos = self.positions.get(self.selected) if self.selected is not None else None

@@ -1,0 +1,131 @@
+"""Right-to-left text — Arabic, Hebrew, Persian, Urdu — made ready for a PDF that draws letters left to right.
+
+The screen shapes such text with Qt (HarfBuzz): each Arabic letter takes the form that joins it to its
+neighbours, and a right-to-left run reads from the right. ReportLab, which writes the board pack's PDF (no Qt, so
+the command line needs no display), draws the letters it is given one after the other, left to right: a
+stakeholder named "محمد الأحمد" printed as eleven separate letters read backwards, a Hebrew risk title
+backwards too. So the text is given to it as it is to be seen:
+
+* each Arabic letter replaced by its joining form (isolated, initial, medial, final — the Unicode "presentation
+  forms" every Arabic font carries), lam and alef by their ligature, decided in the order typed; the forms are
+  read from Unicode's own decompositions (``unicodedata``), not typed in here, so every Arabic-script letter that
+  has them — Persian's and Urdu's too — joins;
+* then each line put in display order by the Unicode bidirectional algorithm (``python-bidi``): right-to-left
+  runs reversed, numbers and Latin words inside them kept reading left to right, brackets mirrored, each vowel
+  mark after its letter again.
+
+Text with no right-to-left letter is returned as it is. A paragraph that wraps onto several lines is ordered as one
+line before it is wrapped: a long right-to-left title in a narrow cell reads its lines bottom to top.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# The package's pure-Python algorithm: its Rust one (``bidi.get_display``) leaves brackets unmirrored, so that
+# "מחיר (ש״ח)" printed its brackets back to front.
+from bidi.algorithm import get_display
+
+_FORMS = ("isolated", "final", "initial", "medial")
+_ZWJ = "\u200d"
+_TATWEEL = "\u0640"  # joins on both sides and has no forms of its own (it is the joining stroke)
+_LAM = "\u0644"
+
+
+@lru_cache(maxsize=1)
+def _presentation_forms() -> tuple[dict[str, dict[str, str]], dict[tuple[str, str], dict[str, str]]]:
+    """From Unicode's data: each Arabic-script letter's forms ({"final": "ﺐ", …}), and the lam-alef ligatures'
+    ({(lam, alef): {"isolated": …, "final": …}}), read from the decompositions of the presentation-form blocks."""
+    letters: dict[str, dict[str, str]] = {}
+    ligatures: dict[tuple[str, str], dict[str, str]] = {}
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)):
+        tag, _, base = unicodedata.decomposition(chr(code)).partition(" ")
+        form = tag.strip("<>")
+        if form not in _FORMS or not base:
+            continue
+        parts = tuple(chr(int(h, 16)) for h in base.split())
+        if len(parts) == 1:
+            letters.setdefault(parts[0], {}).setdefault(form, chr(code))
+        elif len(parts) == 2 and parts[0] == _LAM:
+            ligatures.setdefault((parts[0], parts[1]), {}).setdefault(form, chr(code))
+    # Only the ligatures every Arabic text uses: lam with an alef (a letter joining on its right alone). The
+    # blocks' other ligatures — lam-meem, lam-jeem … — are a calligrapher's choice, and fonts have few of them.
+    ligatures = {pair: forms for pair, forms in ligatures.items()
+                 if pair[1] in letters and not {"initial", "medial"} & set(letters[pair[1]])}
+    return letters, ligatures
+
+
+def _joining(ch: str) -> str:
+    """Unicode's joining type, as the forms tell it: "D" joins on both sides, "R" only to the letter before it,
+    "C" causes joining (tatweel, the zero-width joiner), "T" is a mark the joining looks through, "U" none."""
+    if ch in (_TATWEEL, _ZWJ):
+        return "C"
+    if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return "T"
+    forms = _presentation_forms()[0].get(ch)
+    if not forms:
+        return "U"
+    return "D" if "initial" in forms or "medial" in forms else "R"
+
+
+def _joined(text: str) -> str:
+    """``text`` with each Arabic letter in its joining form, in the order typed."""
+    letters, ligatures = _presentation_forms()
+    types = [_joining(ch) for ch in text]
+    solid = [i for i, t in enumerate(types) if t != "T"]  # the letters joining looks at, marks left out
+    before = {i: (solid[k - 1] if k else None) for k, i in enumerate(solid)}
+    after = {i: (solid[k + 1] if k + 1 < len(solid) else None) for k, i in enumerate(solid)}
+    out: list[str] = []
+    skip: set[int] = set()
+    for i, ch in enumerate(text):
+        if i in skip:
+            continue
+        kind = types[i]
+        if kind not in ("D", "R"):
+            out.append(ch)
+            continue
+        prev, nxt = before[i], after[i]
+        joins_before = prev is not None and types[prev] in ("D", "C")
+        joins_after = kind == "D" and nxt is not None and types[nxt] in ("D", "R", "C")
+        if nxt == i + 1:  # lam then alef: one glyph, joined to the letter before it or not
+            ligature = ligatures.get((ch, text[nxt]), {}).get("final" if joins_before else "isolated")
+            if ligature:
+                out.append(ligature)
+                skip.add(nxt)
+                continue
+        form = ("medial" if joins_before and joins_after else "final" if joins_before
+                else "initial" if joins_after else "isolated")
+        out.append(letters[ch].get(form) or letters[ch].get("isolated") or ch)
+    return "".join(out)
+
+
+def has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def _marks_after_their_letters(line: str) -> str:
+    """A right-to-left run reversed puts each vowel mark (a haraka, a niqqud point) before its letter; drawn left to
+    right, a mark goes over the glyph before it, so each is moved back after its letter — those of a left-to-right
+    word (an "é" typed as e and its accent) stay where they are."""
+    out: list[str] = []
+    marks: list[str] = []
+    for ch in line:
+        if unicodedata.category(ch) == "Mn":
+            marks.append(ch)
+            continue
+        before = out[-1] if out else " "
+        if marks and unicodedata.bidirectional(ch) in ("R", "AL") and unicodedata.bidirectional(before) != "L":
+            out += [ch, *marks]
+        else:
+            out += [*marks, ch]
+        marks = []
+    return "".join(out + marks)
+
+
+def visual(text: str) -> str:
+    """``text`` as a left-to-right drawing must be given it to read as typed: Arabic joined, right-to-left runs
+    in display order, line by line. Unchanged when it has no right-to-left letter."""
+    if not has_rtl(text):
+        return text
+    return "\n".join(_marks_after_their_letters(get_display(_joined(line))) for line in text.split("\n"))
