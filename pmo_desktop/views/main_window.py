@@ -1069,6 +1069,7 @@ class MainWindow(QMainWindow):
         ✱ line that makes no record yet is asked about — it went without a word. False: the user goes back to it."""
         from PySide6.QtWidgets import QMessageBox
 
+        from .messages import answer_of
         from .register_table.register_view import RegisterView
 
         if self.document is None:
@@ -1089,7 +1090,7 @@ class MainWindow(QMainWindow):
             box.setDefaultButton(back)
             box.setEscapeButton(back)
             box.exec()
-            if box.clickedButton() is back:
+            if answer_of(box) is back:  # no answer (a close by reject) is Go Back: nothing typed goes unasked
                 self._show_typing(view, holder)
                 return False
             view.let_go_of_typing()
@@ -1101,6 +1102,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         from ..models.fields import count_of
+        from .messages import answer_of
 
         document = self.document
         if document is None or not document.pending:
@@ -1125,9 +1127,10 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(retry)
         box.setEscapeButton(back)
         box.exec()
-        if box.clickedButton() is back:
+        answer = answer_of(box)  # no answer (a close by reject) is Go Back: the kept changes stay
+        if answer is back:
             return False
-        if box.clickedButton() is retry:
+        if answer is retry:
             document.retry_pending()
             return not document.pending  # still failing: its message said why, and the window stays
         document.pending = []
