@@ -10,7 +10,7 @@ import pytest
 from conftest import _let_go_of_typing
 from focused_keys import press, type_keys
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFrame, QMessageBox
 
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
@@ -93,3 +93,66 @@ def test_the_close_question_closed_without_an_answer_goes_back_to_what_was_typed
         assert len(asked) == 1 and "someday" in asked[0], asked
         assert raj.isVisible() and raj.document is not None
         assert view.unsaved_typing() is not None and "someday" in view.unsaved_typing()[0]
+
+
+def visible_boxes() -> list[str]:
+    return [b.text() for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]
+
+
+@pytest.mark.qt_no_exception_capture  # the window's own failure hook, as the application installs it (run_gui)
+def test_the_server_away_is_said_once_in_a_banner_and_what_was_typed_is_saved_when_it_is_back(
+        qtbot, tmp_path, shared_office, pg_server, monkeypatch):
+    """The server stops while Raj works. Each arrow key read the next risk's details from it and each read that
+    failed opened a box — closed with Enter, the next key opened the next: a box per row; each change typed opened
+    one more. Now a banner says it once, counting what is kept; no box comes for a row moved to, nor for a second
+    change; and when the server is back the window finds it by itself, saves what was kept, and says so."""
+    import sys
+
+    from pmo_desktop.views import failure_message
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    raj = laptop(qtbot, tmp_path, "raj", shared_office)
+    window_says = getattr(raj, "said_in_the_window", None)  # (none before walk37: each failure was a box)
+    failure_message.install(lambda: QApplication.activeModalWidget() or raj, *([window_says] if window_says else []))
+    raj.sync_timer.setInterval(300)  # the timer's check, every 5 s in the application
+    view = raj.active_register_view()
+    first, second, third = risk_ids(raj.document.store)[:3]
+    view.select_record(first, view.model.column_of("title"))
+    view.table.setFocus()
+    pg_server.stop("fast")
+    restarted = False
+    try:
+        boxes_seen: list[str] = []
+        for _ in range(3):  # down the register with the arrow key, each box seen answered with Enter
+            qtbot.keyClick(view.table, Qt.Key.Key_Down)
+            qtbot.wait(100)
+            boxes_seen += visible_boxes()
+            for box in [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]:
+                qtbot.keyClick(box, Qt.Key.Key_Return)
+        assert boxes_seen == [], boxes_seen
+        banner = raj.findChild(QFrame, "server-away-banner")
+        qtbot.waitUntil(lambda: banner is not None and banner.isVisible(), timeout=3000)
+        assert "cannot be reached" in banner.accessibleName() and "Nothing you type is lost" in banner.accessibleName()
+        for rid, text in ((second, "Typed while away"), (third, "Typed while away too")):
+            view.select_record(rid, view.model.column_of("title"))
+            view.table.setFocus()
+            type_keys(qtbot, text)
+            press(qtbot, Qt.Key.Key_Return)
+            qtbot.wait(100)
+        assert len(raj.document.pending) == 2
+        said = visible_boxes()
+        assert len(said) <= 1, said  # the first change refused may say it is kept; the second says nothing more
+        for box in [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]:
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        assert "2 changes you made since are kept" in banner.accessibleName(), banner.accessibleName()
+        raj.grab().save(str(tmp_path / "away.png"))
+        pg_server.start()
+        restarted = True
+        qtbot.waitUntil(lambda: not banner.isVisible(), timeout=10_000)  # found back by the window itself
+        assert not raj.document.pending
+        assert "is back. 2 changes kept while it was away were saved." in raj.statusBar().currentMessage()
+        assert field_of(raj.document.store, second, "title") == "Typed while away"
+        assert field_of(raj.document.store, third, "title") == "Typed while away too"
+    finally:
+        if not restarted:
+            pg_server.start()
