@@ -156,3 +156,101 @@ def test_the_server_away_is_said_once_in_a_banner_and_what_was_typed_is_saved_wh
     finally:
         if not restarted:
             pg_server.start()
+
+
+def refused_by_the_window(qtbot, main_window, url: str) -> str:
+    """File ▸ Connect to Shared Office…, ``url`` typed and Enter: the one message the window gives."""
+    from test_walkthrough36b import connect_by_the_menu
+
+    connect_by_the_menu(qtbot, main_window, url)
+    said = [b.text() for b in main_window.findChildren(QMessageBox, "warning") if b.isVisible()]
+    for box in main_window.findChildren(QMessageBox, "warning"):
+        box.close()
+    assert len(said) == 1 and main_window.document is None, said
+    return said[0]
+
+
+def refused_by_the_command_line(capsys, url: str) -> str:
+    from pmo_desktop.cli import main
+
+    assert main(["summary", "--database", url]) != 0
+    return capsys.readouterr().err.strip().splitlines()[-1]
+
+
+def newer_office(pg_server, url: str) -> str:
+    pg_server.sql("UPDATE pmo_meta SET value = '999' WHERE key = 'schema_version'", database=url.rsplit("/", 1)[1])
+    return url
+
+
+CAUSES = {  # how Ann's address goes wrong: (the address from the right one, what each says, and what it says to do)
+    "database missing": (lambda s, url: url.rsplit("/", 1)[0] + "/pmo_typo", "has no database “pmo_typo”",
+                         "createdb pmo_typo"),
+    "port wrong": (lambda s, url: url.replace(f":{s.port}/", ":1/"), "Nothing answers at 127.0.0.1 port 1",
+                   "the port wrong"),
+    "host unknown": (lambda s, url: url.replace("127.0.0.1", "pmo-server.invalid"),
+                     "No server named “pmo-server.invalid”", "Check the server's name"),
+    "newer office": (newer_office, "was written by a newer PMO Desktop (office version 999",
+                     "Update PMO Desktop on this computer"),
+}
+
+
+@pytest.mark.parametrize("cause", CAUSES)
+def test_each_cause_of_a_failed_connection_is_said_in_its_own_words_by_the_window_and_the_command_line(
+        qtbot, main_window, pg_server, pg_store_url, capsys, cause):
+    """A database name mistyped said "Could not reach the server …: FATAL: database "pmo_typo" does not exist": the
+    server was reached and answered, and "could not reach" sent a newcomer to the network. Each cause now has its
+    own words and what to do, the same in File ▸ Connect to Shared Office… and on the command line; and a newer
+    office on a server is no "file"."""
+    make, words, to_do = CAUSES[cause]
+    url = make(pg_server, pg_store_url)
+    for said in (refused_by_the_window(qtbot, main_window, url), refused_by_the_command_line(capsys, url)):
+        assert words in said and to_do in said, said
+        assert "Could not reach" not in said and "FATAL" not in said and "pmo-test-secret" not in said, said
+
+
+def test_an_empty_database_takes_an_import_from_the_command_line_as_the_window_takes_a_connection(
+        qtbot, main_window, pg_url, tmp_path, capsys):
+    """Ann puts her office on the server: `pmo-desktop import --database URL risks.xlsx` into the empty database
+    the administrator made said "That database is not a PMO Desktop program office", while File ▸ Connect to Shared
+    Office made it one. The import makes it an office and fills it, saying so; a command that only reads (summary,
+    export) says the database is empty and how to fill it, and leaves it without a table; the window says it made
+    a new office where it said nothing."""
+    from openpyxl import Workbook
+    from sqlalchemy import create_engine, inspect
+
+    from pmo_desktop.cli import main
+
+    assert main(["summary", "--database", pg_url]) != 0
+    said = capsys.readouterr().err
+    assert "is empty: no program office is there yet" in said and "pmo-desktop import --database" in said, said
+    engine = create_engine(pg_url)
+    try:
+        assert inspect(engine).get_table_names() == []  # a read made nothing
+    finally:
+        engine.dispose()
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Risk Register"
+    sheet.append(["Risk ID", "Title", "Probability", "Impact", "Owner", "Status"])
+    sheet.append(["R-1", "Crane hire slips", 4, 3, "Ann", "Open"])
+    sheet.append(["R-2", "Permit late", 2, 5, "Raj", "Open"])
+    workbook = tmp_path / "Ann's risks.xlsx"
+    book.save(workbook)
+    assert main(["import", "--database", pg_url, str(workbook)]) == 0, capsys.readouterr()
+    out, err = capsys.readouterr()
+    assert "was an empty database: it is now a new program office" in err, err
+    assert "Imported 2 new" in out, out
+    office = Store.open(pg_url)
+    try:
+        assert sorted(field_of(office, rid, "title") for rid in risk_ids(office)) == ["Crane hire slips", "Permit late"]
+    finally:
+        office.close()
+
+
+def test_connecting_to_an_empty_database_says_it_made_a_new_office(qtbot, main_window, pg_url):
+    from test_walkthrough36b import connect_by_the_menu
+
+    connect_by_the_menu(qtbot, main_window, pg_url)
+    assert main_window.document is not None
+    said = main_window.statusBar().currentMessage()
+    assert "was an empty database: it is now a new program office" in said and "Import from Excel" in said, said

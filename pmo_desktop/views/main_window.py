@@ -856,6 +856,10 @@ class MainWindow(QMainWindow):
                 self._forget(target)
             return False
         self.open_store(store)
+        if store.made_on_open:  # said, as the command line says it: an empty office is no office emptied
+            self.statusBar().showMessage(
+                f"{store.display_name} was an empty database: it is now a new program office. File ▸ Import from "
+                "Excel (Ctrl+I) brings your workbook in.", 30_000)
         if store.open_note:  # a -wal another file left beside it was set aside or ignored (stale_wal)
             warn(self, "Opened as last saved", store.open_note)
         return True
