@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFrame, QMessageBox
 
 from pmo_desktop.models import records
+from pmo_desktop.models.errors import ConnectionLost
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.store import Store
 from pmo_desktop.views.main_window import MainWindow
@@ -254,3 +255,47 @@ def test_connecting_to_an_empty_database_says_it_made_a_new_office(qtbot, main_w
     assert main_window.document is not None
     said = main_window.statusBar().currentMessage()
     assert "was an empty database: it is now a new program office" in said and "Import from Excel" in said, said
+
+
+def test_a_risk_chosen_while_the_server_is_away_leaves_nothing_of_the_risk_before_to_edit(qtbot, tmp_path,
+                                                                                         shared_office, pg_server):
+    """Raj walks down the risks while the server is away (the walk of two processes, round walk37). The panel below
+    kept R-001's header, texts and version while it stood for R-002, whose read failed: a cause typed there under
+    "R-001" was saved into R-002 once the server was back — the record he had not meant. Now the panel says the
+    risk could not be read and offers nothing to edit; when the server is back it shows R-002, and a cause typed
+    then is R-002's, R-001's left as it was."""
+    from pmo_desktop.views.risks.detail import RiskDetail
+
+    raj = laptop(qtbot, tmp_path, "raj", shared_office)
+    raj.sync_timer.setInterval(300)  # the timer's check, every 5 s in the application
+    view = raj.active_register_view()
+    detail = raj.findChild(RiskDetail)
+    first, second = risk_ids(raj.document.store)[:2]
+    first_cause = field_of(raj.document.store, first, "cause")
+    view.select_record(first, view.model.column_of("title"))
+    view.table.setFocus()
+    assert detail.header.text().startswith("R-001")
+    pg_server.stop("fast")
+    restarted = False
+    try:
+        with qtbot.capture_exceptions():  # the failed read, which the window's failure hook says in its banner
+            qtbot.keyClick(view.table, Qt.Key.Key_Down)
+        assert view.current_record_id() == second
+        assert not detail.header.text().startswith("R-001"), detail.header.text()
+        assert "could not be read" in detail.header.text()
+        assert not any(editor.isEnabled() for editor in detail.editors.values())
+        raj.document.server_went_away(ConnectionLost("The database server cannot be reached."))  # (the hook's part)
+        pg_server.start()
+        restarted = True
+        qtbot.waitUntil(lambda: detail.header.text().startswith("R-002"), timeout=10_000)
+        cause = detail.editors["cause"]
+        assert cause.isEnabled()
+        cause.setFocus()
+        qtbot.keyClick(cause, Qt.Key.Key_End, CTRL)
+        type_keys(qtbot, " Crane hire.")
+        qtbot.keyClick(cause, Qt.Key.Key_Tab, CTRL)  # out of the box: the texts are saved
+        qtbot.waitUntil(lambda: (field_of(raj.document.store, second, "cause") or "").endswith("Crane hire."))
+        assert field_of(raj.document.store, first, "cause") == first_cause
+    finally:
+        if not restarted:
+            pg_server.start()
