@@ -299,3 +299,37 @@ def test_a_risk_chosen_while_the_server_is_away_leaves_nothing_of_the_risk_befor
     finally:
         if not restarted:
             pg_server.start()
+
+
+def test_a_stakeholder_chosen_while_the_server_is_away_is_not_shown_as_the_one_before(qtbot, tmp_path, shared_office,
+                                                                                    pg_server):
+    """The same walk on the Stakeholders page: the panel kept the stakeholder before, heading and texts, editable,
+    and what was typed there went nowhere. It says the stakeholder could not be read, and shows it once back."""
+    from pmo_desktop.views.stakeholders.detail import StakeholderDetail
+
+    raj = laptop(qtbot, tmp_path, "raj", shared_office)
+    raj.sync_timer.setInterval(300)
+    qtbot.keyClick(raj, Qt.Key.Key_3, CTRL)  # Stakeholders
+    view = raj.active_register_view()
+    detail = raj.findChild(StakeholderDetail)
+    with raj.document.store.session() as s:
+        first, second = [row[0] for row in records.fetch_rows(s, REGISTERS["stakeholders"])][:2]
+    view.select_record(first, view.model.column_of("name"))
+    view.table.setFocus()
+    before = detail.heading.text()
+    pg_server.stop("fast")
+    restarted = False
+    try:
+        with qtbot.capture_exceptions():
+            qtbot.keyClick(view.table, Qt.Key.Key_Down)
+        assert view.current_record_id() == second
+        assert detail.heading.text() != before and "could not be read" in detail.heading.text()
+        assert not detail.isEnabled()
+        raj.document.server_went_away(ConnectionLost("The database server cannot be reached."))  # (the hook's part)
+        pg_server.start()
+        restarted = True
+        qtbot.waitUntil(lambda: detail.isEnabled() and "could not be read" not in detail.heading.text(), timeout=10_000)
+        assert detail.heading.text() != before
+    finally:
+        if not restarted:
+            pg_server.start()
