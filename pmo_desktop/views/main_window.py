@@ -1124,7 +1124,7 @@ class MainWindow(QMainWindow):
         elsewhere = ("go back to the window (File ▸ Save a Copy As… saves the office with them elsewhere)"
                      if document.store.is_sqlite else
                      "go back to the window and keep it open until the database server is back "
-                     "(Edit ▸ Retry Unsaved Changes then saves them)")
+                     "(the window saves them as soon as it is)")
         box = QMessageBox(QMessageBox.Icon.Warning, "Not saved",
                           f"{what} could not be saved yet and {'is' if count == 1 else 'are'} kept in this window only "
                           f"(first: {document.pending[0].text()}).\n\nRetry now (once the disk has room or the "
