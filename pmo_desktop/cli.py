@@ -326,7 +326,13 @@ def cmd_import(args) -> int:
     from .models.store import Store
 
     translations = _read_values(args.values)
-    store = _told(Store.open(target))
+    # An empty database on a server becomes the shared office the import fills, as File ▸ Connect to Shared Office
+    # makes it in the window: refused as "not a PMO Desktop program office", the command line had no way to put an
+    # office on a server but `new --database` first. A file is never made by an import (a path mistyped).
+    store = _told(Store.open(target, create_if_empty=bool(args.database)))
+    if store.made_on_open:
+        print(f"{PROG}: {store.display_name} was an empty database: it is now a new program office, which this "
+              "import fills.", file=sys.stderr)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the contract: one line per row, or one error line

@@ -78,6 +78,46 @@ def is_password_refusal(error: exc.DBAPIError) -> bool:
     return "no password supplied" in msg or "password authentication failed" in msg
 
 
+def connect_failure(url: str | URL, error: exc.DBAPIError) -> errors.StoreError:
+    """Why a connection to a server's database was not made, in words for its cause and what to do — read by File
+    ▸ Connect to Shared Office and the command line alike. Every cause was "Could not reach the database …" with
+    libpq's line after it: a database name mistyped (the server reached, and answering) sent a newcomer to look at
+    the network. A password refused is ``AuthenticationFailed``; the rest are ``ConnectionLost``."""
+    u = make_url(url)
+    name, host, port = display(u), u.host or "localhost", u.port or 5432
+    said = str(error.orig).strip()
+    lower = said.lower()
+    if is_password_refusal(error):  # the server was reached: "Could not reach" sent the user to the network
+        given = "given in the address " if u.password else ""
+        return errors.AuthenticationFailed(
+            f"The server refused the password {given}for {name}; not connected. Check it and the user name "
+            f"(“{u.username or ''}”), or leave the password out of the address (postgresql://you@server/pmo): PMO "
+            "Desktop then asks for it, or reads PGPASSWORD or ~/.pgpass.")
+    if "database" in lower and "does not exist" in lower:
+        return errors.ConnectionLost(
+            f"The server {host} has no database “{u.database}”; not connected. Check its name in the address — or, "
+            f"to put a new shared office there, have it made (createdb {u.database}, or ask whoever runs the "
+            "server): an empty database becomes a new office when you connect to it.")
+    if "role" in lower and "does not exist" in lower:
+        return errors.AuthenticationFailed(
+            f"The server {host} has no user “{u.username}”; not connected. Check the user name in the address "
+            "(postgresql://you@server/pmo), or ask whoever runs the server for one.")
+    if "resolve host" in lower or "translate host name" in lower or "name or service not known" in lower:
+        return errors.ConnectionLost(
+            f"No server named “{host}” was found on the network; not connected. Check the server's name in the "
+            f"address ({name}), and that this computer is on the network that has it (a VPN?).")
+    if "connection refused" in lower:
+        return errors.ConnectionLost(
+            f"Nothing answers at {host} port {port}; not connected. The server may be stopped, or the port wrong "
+            "(PostgreSQL's own is 5432): check the address, or ask whoever runs the server.")
+    if "timeout" in lower or "timed out" in lower:
+        return errors.ConnectionLost(
+            f"The server {host} did not answer in time; not connected. Check the address and that this computer "
+            "can reach it (a firewall, a VPN), then try again.")
+    first = said.splitlines()[0] if said else type(error.orig).__name__
+    return errors.ConnectionLost(f"Could not reach the database {name}: {first}")
+
+
 def _probe(url: URL) -> None:
     engine = create_engine(url, poolclass=NullPool)
     try:
@@ -102,8 +142,7 @@ def resolve_password(url: str | URL, prompt: PasswordPrompt | None = None, attem
         return u
     except exc.OperationalError as e:
         if not is_password_refusal(e):
-            raise errors.ConnectionLost(f"Could not reach the database server {name}: "
-                                        f"{str(e.orig).strip().splitlines()[0]}") from e
+            raise connect_failure(u, e) from e
     if prompt is None:
         raise errors.AuthenticationFailed(
             f"The server {name} needs a password: set PGPASSWORD or add it to your PostgreSQL "
@@ -118,5 +157,5 @@ def resolve_password(url: str | URL, prompt: PasswordPrompt | None = None, attem
             return candidate
         except exc.OperationalError as e:
             if not is_password_refusal(e):
-                raise errors.ConnectionLost(f"Could not reach the database server {name}.") from e
+                raise connect_failure(u, e) from e
     raise errors.AuthenticationFailed(f"The password for {name} was refused {attempts} times; not connected.")

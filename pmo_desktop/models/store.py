@@ -432,11 +432,18 @@ def _schema_gaps(rows: Iterable[Any]) -> str | None:
     return gaps[0] + (f", and {len(gaps) - 1} more" if len(gaps) > 1 else "")
 
 
-def _check_version(meta: dict[str, str]) -> int:
+def _check_version(meta: dict[str, str], server: str | None = None) -> int:
+    """The office's schema version, which this program reads; ``server``: the office is that server's database, so
+    a newer one says where, and that it was left as it was (someone has a newer PMO Desktop), not "file"."""
     try:
         version = int(meta.get("schema_version", "0"))
     except ValueError:
         version = 0
+    if version > SCHEMA_VERSION and server is not None:
+        raise errors.NewerFileVersion(
+            f"The shared office on {server} was written by a newer PMO Desktop (office version {version}; this "
+            f"program reads up to {SCHEMA_VERSION}), so it was not opened and nothing was changed. Update PMO "
+            "Desktop on this computer to open it.")
     if version > SCHEMA_VERSION:
         raise errors.NewerFileVersion(
             f"This program office was written by a newer PMO Desktop (file version {version}, "
@@ -582,6 +589,9 @@ class Store:
         self.made_read_only = False  # gone in that it was made read-only while open (``still_there``)
         # Said once when the office is shown: a -wal another file left beside it was set aside or ignored.
         self.open_note: str | None = None
+        # Made by this open: a server's empty database taken as a new shared office (``open(create_if_empty=True)``),
+        # which the window and the command line say, so nobody takes it for an office that lost its records.
+        self.made_on_open = False
         self._made_here: list[Path] = []  # side files a read-only open made, removed at close
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._poll: sqlite3.Connection | None = None  # the one connection that reads data_version
@@ -786,13 +796,7 @@ class Store:
                 for side in absent:  # an office in WAL mode on a full disk: the -wal and -shm it began
                     side.unlink(missing_ok=True)
                 raise _open_failure(path.name, path.parent, e) from e
-            if db_url.is_password_refusal(e):  # the server was reached: "Could not reach" sent the user to the network
-                raise errors.AuthenticationFailed(
-                    f"The server refused the password given in the address for {db_url.display(engine.url)}; not "
-                    "connected. Check it, or leave it out of the address (postgresql://you@server/pmo): PMO Desktop "
-                    "then asks for it, or reads PGPASSWORD or ~/.pgpass.") from e
-            raise errors.ConnectionLost(f"Could not reach the database {db_url.display(engine.url)}: "
-                                        f"{_first_line(e.orig)}") from e
+            raise db_url.connect_failure(engine.url, e) from e  # each cause in its own words
         except exc.DatabaseError as e:
             engine.dispose()
             raise errors.CorruptFile(f"The database cannot be read: {e.orig}") from e
@@ -802,19 +806,26 @@ class Store:
             held = [] if path is not None else sorted(inspect(engine).get_table_names())
             engine.dispose()
             if create_if_empty and path is None and not held:
-                return cls.create(target)
+                made = cls.create(target)
+                made.made_on_open = True
+                return made
             if held:
                 listed = ", ".join(held[:3]) + (" …" if len(held) > 3 else "")
                 raise errors.NotAProgramOfficeFile(
                     f"The database {db_url.display(engine.url)} is not a PMO Desktop program office: it holds another "
                     f"program's tables ({listed}). Nothing was changed. A shared office needs a database of its own "
                     "— an empty one (createdb pmo) becomes a new office when you connect to it.")
+            if path is None:  # empty, and this command only reads: it is not made an office by a read
+                raise errors.NotAProgramOfficeFile(
+                    f"The database {db_url.display(engine.url)} is empty: no program office is there yet, and "
+                    "nothing was changed. Import a workbook into it to make one (pmo-desktop import --database URL "
+                    "WORKBOOK), or connect to it (File ▸ Connect to Shared Office…) and import there.")
             raise errors.NotAProgramOfficeFile("That database is not a PMO Desktop program office.")
         if meta.get("format") != FORMAT_NAME:
             engine.dispose()
             raise errors.NotAProgramOfficeFile("That database is not a PMO Desktop program office.")
         try:
-            version = _check_version(meta)
+            version = _check_version(meta, None if path is not None else db_url.display(engine.url))
         except errors.StoreError:
             engine.dispose()
             raise

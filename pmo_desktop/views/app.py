@@ -48,7 +48,7 @@ def run_gui(argv: list[str]) -> int:
     window = MainWindow()
     from . import failure_message
 
-    failure_message.install(lambda: QApplication.activeModalWidget() or window)
+    failure_message.install(lambda: QApplication.activeModalWidget() or window, window.said_in_the_window)
     from . import stop_signals
 
     stop_signals.install(window)  # a SIGTERM, SIGHUP or Ctrl+C closes the window as the user's close does

@@ -97,6 +97,9 @@ class Document(QObject):
     # A change waits for the file another program is writing to: the seconds it may still wait, then None once the
     # wait is over (``Store.while_waiting``). Emitted on the thread of the change: the window's own, for an edit.
     waiting_for_file = Signal(object)
+    # The database server could not be reached (the sentence that says so), then None once it answers again
+    # (``server_went_away``, ``_server_answered``): the window says it once, in a bar, not in a box per row.
+    server_state = Signal(object)
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -122,6 +125,8 @@ class Document(QObject):
         self._closed = False
         self._workers: set[threading.Thread] = set()  # started by ``start_worker``: stopped or finished at close
         self._told_gone = False
+        self.server_away: str | None = None  # why the server cannot be reached, while it cannot (``server_state``)
+        self.saved_when_back = 0  # how many kept changes were saved as the server came back (for the window's word)
         self._probed.connect(self._probe_done)
         # What is refused while a cell's editor commits (``holding_refusals``); innermost last.
         self._holds: list[Refusals] = []
@@ -227,7 +232,7 @@ class Document(QObject):
         if version is not None and version == self._data_version:
             return False
         probes = self._probes()
-        if not probes:
+        if not probes and self.server_away is None:  # (while it is away, the check is how it is found back)
             self._data_version = version
             return False
         self._probing = True
@@ -250,13 +255,17 @@ class Document(QObject):
         """Worker thread: runs the probes (plain functions of a session, made on the GUI thread from
         plain data); no Qt object is touched here."""
         def read(session) -> list[Any]:
+            session.connection()  # the server asked even with no table to probe: how it is found back (``server_away``)
             return [probe(session) for _model, probe in probes]
 
+        away: errors.ConnectionLost | None = None
         try:
             answers: list[Any] | None = self.office.read(read)
-        except Exception:  # the server is away, the file closed meanwhile: nothing to refresh now
+        except errors.ConnectionLost as e:  # the server is away: nothing to refresh now, and the window says so
+            answers, away = None, e
+        except Exception:  # the file closed meanwhile: nothing to refresh now
             answers = None
-        payload = (None if answers is None else [(m, a) for (m, _p), a in zip(probes, answers)], version)
+        payload = (None if answers is None else [(m, a) for (m, _p), a in zip(probes, answers)], version, away)
         try:
             self._probed.emit(payload)  # queued to the GUI thread (the document lives there)
         except RuntimeError:
@@ -264,8 +273,39 @@ class Document(QObject):
 
     def _probe_done(self, payload) -> None:
         self._probing = False
-        if not self._closed:
-            self.apply_probe(*payload)
+        if self._closed:
+            return
+        answers, version, away = payload
+        if away is not None:
+            self.server_went_away(away)
+        elif answers is not None and self.server_away is not None:
+            # Back: what was kept is saved now; these answers were read before it was, so they would show this
+            # window's own changes as someone else's — the next check reads the tables again.
+            self._server_answered()
+            return
+        self.apply_probe(answers, version)
+
+    # ---------------------------------------------------------------- the server away, and back
+    def server_went_away(self, error: errors.StoreError) -> None:
+        """A read or a write found the office's database server unreachable (``ConnectionLost``). Said once
+        (``server_state``) until it answers again — a box for every row the user moved to, each one's details
+        read from the server, came back as soon as the last was closed: a box per arrow key. The timer's check
+        (``poll_outside_changes``, every few seconds, on a worker) finds it back."""
+        if self.store.is_sqlite or not isinstance(error, errors.ConnectionLost) or self.server_away is not None:
+            return
+        self.server_away = str(error)
+        self.server_state.emit(self.server_away)
+
+    def _server_answered(self) -> None:
+        """The timer's check read the server again: what was kept while it was away is saved now, in the order it
+        was made (a record someone changed meanwhile is a conflict, asked as always; versions are checked), and
+        the window says so."""
+        if self.server_away is None:
+            return
+        self.server_away = None
+        self.saved_when_back = self.retry_pending() if self.pending else 0
+        if self.server_away is None:  # not gone again during the retry
+            self.server_state.emit(None)
 
     def apply_probe(self, answers: list[tuple[Any, Any]] | None, version: int | None) -> int:
         """GUI thread: each table takes its probe's answer (``apply_outside``: no query when nothing
@@ -435,6 +475,13 @@ class Document(QObject):
                 self.error.emit(str(e))
                 return False
             self._keep(command)
+            if isinstance(e, errors.ConnectionLost) and self.server_away is not None:
+                # Said once already, and the window's bar still says it: a box for each change typed (or each
+                # kept change retried) while the server is away told nothing new and took the keys typed next.
+                self.note.emit(f"Not saved — the database server cannot be reached: {command.text()} is kept, and "
+                               "saved when the server is back.")
+                return False
+            self.server_went_away(e)
             # Not "Try again.": typed again, the change would be made twice once the kept one is retried.
             self.error.emit(f"{str(e).removesuffix(' Try again.')}\n\nYour change is kept: {_retry_when(e)}")
             return False

@@ -35,14 +35,16 @@ def failure_text(error: BaseException) -> str | None:
     return None
 
 
-def install(parent: Callable[[], QWidget | None]) -> None:
+def install(parent: Callable[[], QWidget | None], said_elsewhere: Callable[[BaseException], bool] | None = None) -> None:
+    """``said_elsewhere(error)``: True when the window says that failure its own way — the database server away,
+    said once in the window's bar while it is, where a box came for every row moved to."""
     previous = sys.excepthook
     showing: set[str] = set()
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         previous(kind, error, tb)
         text = failure_text(error)
-        if text is None or text in showing:
+        if text is None or text in showing or (said_elsewhere is not None and said_elsewhere(error)):
             return
         showing.add(text)
         box = warn(parent(), "The program office", text)  # type: ignore[arg-type]  # None: a window of its own

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .conflict_dialog import ConflictDialog
     from .document import Document
     from .recent_offices import RecentOfficesList
+    from .server_away_banner import ServerAwayBanner
     from .text_undo import OfficeUndoInTextBoxes
 
 # The models (SQLAlchemy) are imported when a file is opened, not before the window is first shown:
@@ -153,6 +154,8 @@ class MainWindow(QMainWindow):
         self.read_only_banner = ReadOnlyBanner(central)
         self.read_only_banner.save_copy_requested.connect(self.save_copy)
         column.addWidget(self.read_only_banner)
+        self._banner_column = column
+        self._server_away_banner: ServerAwayBanner | None = None  # made the first time a server is away
         row = QHBoxLayout()
         row.addWidget(self.nav)
         row.addWidget(PageArea(self.stack, central), 1)
@@ -643,6 +646,7 @@ class MainWindow(QMainWindow):
         self._install_undo_actions()
         self._update_undo_tools()
         self._on_pending(0)
+        self._show_server_away(None)  # a new office's server is not known to be away
         self._show_read_only()
         self.nav.setEnabled(document is not None)
         if document is None:
@@ -662,6 +666,7 @@ class MainWindow(QMainWindow):
         document.outside_changes_found.connect(self._say_outside_changes)
         document.note.connect(self._say_note)
         document.waiting_for_file.connect(self._say_waiting_for_file)
+        document.server_state.connect(self._say_server_state)
         document.conflict_handler = self.show_conflict
         document.deleted_handler = self.offer_deleted
         # A bound method, not a lambda: Qt drops the connection with the window, so the stack's last
@@ -851,6 +856,10 @@ class MainWindow(QMainWindow):
                 self._forget(target)
             return False
         self.open_store(store)
+        if store.made_on_open:  # said, as the command line says it: an empty office is no office emptied
+            self.statusBar().showMessage(
+                f"{store.display_name} was an empty database: it is now a new program office. File ▸ Import from "
+                "Excel (Ctrl+I) brings your workbook in.", 30_000)
         if store.open_note:  # a -wal another file left beside it was set aside or ignored (stale_wal)
             warn(self, "Opened as last saved", store.open_note)
         return True
@@ -1069,6 +1078,7 @@ class MainWindow(QMainWindow):
         ✱ line that makes no record yet is asked about — it went without a word. False: the user goes back to it."""
         from PySide6.QtWidgets import QMessageBox
 
+        from .messages import answer_of
         from .register_table.register_view import RegisterView
 
         if self.document is None:
@@ -1089,7 +1099,7 @@ class MainWindow(QMainWindow):
             box.setDefaultButton(back)
             box.setEscapeButton(back)
             box.exec()
-            if box.clickedButton() is back:
+            if answer_of(box) is back:  # no answer (a close by reject) is Go Back: nothing typed goes unasked
                 self._show_typing(view, holder)
                 return False
             view.let_go_of_typing()
@@ -1101,6 +1111,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         from ..models.fields import count_of
+        from .messages import answer_of
 
         document = self.document
         if document is None or not document.pending:
@@ -1113,7 +1124,7 @@ class MainWindow(QMainWindow):
         elsewhere = ("go back to the window (File ▸ Save a Copy As… saves the office with them elsewhere)"
                      if document.store.is_sqlite else
                      "go back to the window and keep it open until the database server is back "
-                     "(Edit ▸ Retry Unsaved Changes then saves them)")
+                     "(the window saves them as soon as it is)")
         box = QMessageBox(QMessageBox.Icon.Warning, "Not saved",
                           f"{what} could not be saved yet and {'is' if count == 1 else 'are'} kept in this window only "
                           f"(first: {document.pending[0].text()}).\n\nRetry now (once the disk has room or the "
@@ -1125,9 +1136,10 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(retry)
         box.setEscapeButton(back)
         box.exec()
-        if box.clickedButton() is back:
+        answer = answer_of(box)  # no answer (a close by reject) is Go Back: the kept changes stay
+        if answer is back:
             return False
-        if box.clickedButton() is retry:
+        if answer is retry:
             document.retry_pending()
             return not document.pending  # still failing: its message said why, and the window stays
         document.pending = []
@@ -1254,7 +1266,50 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):  # none yet, or not a geometry
             self.resize(1400, 850)
 
+    def _say_server_state(self, away: str | None) -> None:
+        """The server gone (the banner, once, until it is back) or back again (the status bar: what was saved)."""
+        from ..models.fields import count_of
+
+        document = self.document
+        if document is None:
+            return
+        name = document.store.display_name
+        self._show_server_away(name if away is not None else None)
+        if away is None:
+            saved = document.saved_when_back
+            kept = f" {count_of(saved, 'change')} kept while it was away {'was' if saved == 1 else 'were'} saved." \
+                if saved else ""
+            left = f" {count_of(len(document.pending), 'change')} still to save: Edit ▸ Retry Unsaved Changes." \
+                if document.pending else ""
+            self.statusBar().showMessage(f"The database server {name} is back.{kept}{left}", 15_000)
+
+    def _show_server_away(self, server: str | None) -> None:
+        """The banner over the pages while ``server`` cannot be reached, with the changes kept; hidden on None."""
+        if self._server_away_banner is None:
+            if server is None:
+                return
+            from .server_away_banner import ServerAwayBanner  # (not a widget the first paint needs)
+
+            self._server_away_banner = ServerAwayBanner(self.centralWidget())
+            self._server_away_banner.try_now_requested.connect(self.poll_outside_changes)
+            self._banner_column.insertWidget(1, self._server_away_banner)
+        kept = len(self.document.pending) if self.document is not None else 0
+        self._server_away_banner.show_away(server, kept)
+
+    def said_in_the_window(self, error: BaseException) -> bool:
+        """For the failure message hook (``failure_message.install``): a read that found the office's server away
+        is said by the banner — once, where a box came for each row moved to — not in a box of its own."""
+        from ..models.errors import ConnectionLost
+
+        document = self.document
+        if document is None or document.store.is_sqlite or not isinstance(error, ConnectionLost):
+            return False
+        document.server_went_away(error)
+        return True
+
     def _on_pending(self, count: int) -> None:
+        if self.document is not None and self.document.server_away is not None:
+            self._show_server_away(self.document.store.display_name)
         self.retry_action.setEnabled(count > 0)
         self.retry_action.setText(f"Retr&y Unsaved Changes ({count})" if count else "Retr&y Unsaved Changes")
         if count:

@@ -18,3 +18,11 @@ def warn(parent: QWidget, title: str, text: str) -> QMessageBox:
     box.setObjectName("warning")
     box.open()
     return box
+
+
+def answer_of(box: QMessageBox):
+    """The button a question was answered with. A box closed with none clicked — ``reject()``, which a stop signal
+    uses on a dialog open when it comes, and a close Qt does not turn into a click — is answered by its escape
+    button, the answer that changes nothing: read as no answer, it fell through to the destructive one ("Close
+    Without It"), and what the question was about was lost."""
+    return box.clickedButton() or box.escapeButton()

@@ -93,6 +93,7 @@ class RiskDetail(QWidget):
         super().__init__(parent)
         self.document = document
         self.risk_id: int | None = None
+        self._unread = False  # the risk chosen could not be read: nothing shown to edit (``_show_unread``)
         self.values: dict = {}
 
         self.header = QLabel("Select a risk to see its details.", self)
@@ -160,6 +161,7 @@ class RiskDetail(QWidget):
         layout.addWidget(split, 1)
         self._wrapped = (self.header, self.summary, self.warning, caption)
         document.records_changed.connect(self._on_records_changed)
+        document.server_state.connect(self._read_again)
         follow_read_only(document, *self.editors.values())
         self.show_risk(None)
 
@@ -180,12 +182,37 @@ class RiskDetail(QWidget):
 
     # ------------------------------------------------------------------ showing
     def show_risk(self, risk_id: int | None) -> None:
-        if risk_id == self.risk_id and risk_id is not None:
+        if risk_id == self.risk_id and risk_id is not None and not self._unread:
             return
         self.commit()  # texts typed for the previous risk are never lost
         self.risk_id = risk_id
-        self.actions_view.model.set_parent_id(risk_id)
-        self._load(force=True)
+        try:
+            self.actions_view.model.set_parent_id(risk_id)
+            self._load(force=True)
+        except errors.StoreError:
+            # Not read (the server away): the panel kept the risk before's header, texts and version while it
+            # stood for this one, so a cause typed under "R-002" was saved into the risk chosen since — R-004,
+            # whose version was the same. Nothing is left to edit until it is read (``_read_again``).
+            self._show_unread()
+            raise
+        self._unread = False
+
+    def _show_unread(self) -> None:
+        self._unread = True
+        self.values = {}
+        for editor in self.editors.values():
+            editor.setPlainText("")
+            editor.setEnabled(False)
+        self.actions_view.setEnabled(False)
+        self.header.setText("This risk could not be read: the database server cannot be reached. It is shown "
+                            "when the server is back.")
+        self.summary.setVisible(False)
+        self.warning.setVisible(False)
+
+    def _read_again(self, away: str | None) -> None:
+        """The server is back (``Document.server_state``): the risk chosen while it was away is read now."""
+        if away is None and self._unread:
+            self.show_risk(self.risk_id)
 
     def _load(self, force: bool = False) -> None:
         self.values = {}

@@ -59,7 +59,13 @@ class StakeholderDetail(QGroupBox):
         layout.addLayout(form, 1)
         follow_read_only(document, *self.editors.values())
         document.records_changed.connect(self._on_records_changed)
+        document.server_state.connect(self._read_again)
         self.show_record(None)
+
+    def _read_again(self, away: str | None) -> None:
+        """The server is back (``Document.server_state``): the stakeholder chosen while it was away is read now."""
+        if away is None and self.record_id is not None and not self.record:
+            self.show_record(self.record_id)
 
     def show_record(self, record_id: int | None) -> None:
         """Save what was typed for the previous stakeholder, then show this one."""
@@ -73,6 +79,16 @@ class StakeholderDetail(QGroupBox):
                                                         self.document.context)
             except errors.RecordNotFound:
                 self.record_id = None
+            except errors.StoreError:
+                # Not read (the server away): the previous stakeholder's texts stayed, editable, under their
+                # heading, and what was typed there went nowhere. Nothing to edit until it is read (``_read_again``).
+                self.setEnabled(False)
+                self.heading.setText("This stakeholder could not be read: the database server cannot be reached. "
+                                     "It is shown when the server is back.")
+                self.summary.setText("")
+                for editor in self.editors.values():
+                    editor.setPlainText("")
+                raise
         rec = self.record
         self.setEnabled(bool(rec))
         self.heading.setText(f"{rec['code']}  {rec['name']}" if rec else "Select a stakeholder in the table")
