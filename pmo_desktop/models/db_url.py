@@ -118,8 +118,29 @@ def connect_failure(url: str | URL, error: exc.DBAPIError) -> errors.StoreError:
     return errors.ConnectionLost(f"Could not reach the database {name}: {first}")
 
 
+# libpq's own waits, for a server that stops answering rather than refusing: without them a connect or a read on
+# the GUI thread waits for the operating system's TCP timeout (minutes, behind a firewall that drops packets) with
+# the window frozen. A connect gives up after CONNECT_SECONDS; an open connection whose server has gone silent is
+# found dead by TCP keepalives within about KEEPALIVE_IDLE + KEEPALIVE_COUNT × KEEPALIVE_INTERVAL seconds, and a
+# write left unacknowledged after UNACKNOWLEDGED_MS. A value the user's URL sets itself is left as given.
+CONNECT_SECONDS = 10
+KEEPALIVE_IDLE, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT = 10, 5, 3
+UNACKNOWLEDGED_MS = 30_000
+
+
+def server_connect_args(url: URL) -> dict[str, object]:
+    """The connection options a shared office's engine passes to its driver (none for SQLite)."""
+    if url.get_backend_name() != "postgresql":
+        return {}
+    waits: dict[str, object] = {
+        "connect_timeout": CONNECT_SECONDS, "keepalives": 1, "keepalives_idle": KEEPALIVE_IDLE,
+        "keepalives_interval": KEEPALIVE_INTERVAL, "keepalives_count": KEEPALIVE_COUNT,
+        "tcp_user_timeout": UNACKNOWLEDGED_MS}
+    return {name: value for name, value in waits.items() if name not in url.query}
+
+
 def _probe(url: URL) -> None:
-    engine = create_engine(url, poolclass=NullPool)
+    engine = create_engine(url, poolclass=NullPool, connect_args=server_connect_args(url))
     try:
         with engine.connect():
             pass

@@ -631,7 +631,7 @@ class Store:
             url = make_url(target)
             if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
                 return Store._engine_for(url.database)
-            engine = create_engine(url, pool_pre_ping=True)
+            engine = create_engine(url, pool_pre_ping=True, connect_args=db_url.server_connect_args(url))
             return engine, None
         path = Path(str(target)).expanduser().resolve()  # not a URL: a file name
         uri = _read_write_uri(path)
