@@ -32,7 +32,7 @@ class Benefit(Audited, Base):
     window_start: Mapped[Optional[date]] = mapped_column(Date)
     window_end: Mapped[Optional[date]] = mapped_column(Date)
     lifecycle: Mapped[str] = mapped_column(String(20), default="Identified")
-    confidence: Mapped[str] = mapped_column(String(20), default="Medium")
+    confidence: Mapped[str] = mapped_column(String(20), default="")  # "Not assessed yet" until someone does
     dis_benefit: Mapped[bool] = mapped_column(Boolean, default=False)
 
     owner: Mapped[Optional[Person]] = relationship()

@@ -86,7 +86,9 @@ def _issues(session: Session) -> list[Item]:
     rows = sorted(session.execute(select(IssueEntry.id, IssueEntry.code, IssueEntry.title, IssueEntry.priority)
                                   .where(IssueEntry.status == OPEN)),
                   key=lambda r: (rank.get(r[3], 4), r[0]))
-    return [Item(i, code, title, priority) for i, code, title, priority in rows]
+    # an issue nobody prioritised is listed last and says so ("not prioritised yet"), never ranked as a Medium
+    shown = REGISTERS["issues"].field("priority").shown
+    return [Item(i, code, title, priority or shown(priority).lower()) for i, code, title, priority in rows]
 
 
 def _comms_due(session: Session, ctx: Context) -> list[Item]:
