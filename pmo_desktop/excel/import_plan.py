@@ -134,12 +134,16 @@ class SheetPlan:
         return {name: value for name, value in REGISTERS[self.register].defaults.items() if name not in given}
 
     def left_unassessed(self) -> list[str]:
-        """The assessments (fields that read ``Field.unset`` when empty: a stakeholder's attitude, engagement) no
-        column of the sheet gives, for the records it inserts: they are left empty, "Not assessed yet", and the
-        preview says so — they had been set to a level nobody chose ("Unaware", wanted "Supportive")."""
+        """The assessments (fields that read ``Field.unset`` when empty: a stakeholder's attitude, engagement, an
+        issue's priority, a dependency's criticality, a benefit's confidence) no column of the sheet gives, for the
+        records it inserts: they are left empty, "Not assessed yet", and the preview says so — they had been set to
+        a level nobody chose ("Unaware", wanted "Supportive"; "Medium")."""
         if self.synthetic or not self.count(Action.INSERT):
             return []
         given = set(self.mapping.values())
+        # as for ``defaults_given``: a priority the import reads from the rows themselves (a tracker's labels
+        # "bug, High", a "Priority (1-5)" kept as numbers) is given, not left
+        given.update(name for r in self.rows if r.report.action == Action.INSERT for name in r.values)
         return [f.name for f in REGISTERS[self.register].fields if f.unset and f.name not in given]
 
 
