@@ -242,3 +242,23 @@ def test_the_dependencies_their_map_and_the_benefits_say_not_assessed_yet(qtbot,
     qtbot.waitUntil(lambda: benefits.model.rowCount() == 1)
     assert _cell(benefits, "Faster checkout", "confidence")[2] == NOT_ASSESSED_YET
     assert QApplication.focusWidget() is not None
+
+
+def test_the_preview_counts_only_the_issues_whose_labels_give_no_priority(sqlite_store, tmp_path):
+    """A tracker's sheet whose labels name a priority on some rows ("bug, High"): those issues are prioritised by
+    their labels; the preview says the others, and only they, are left not assessed."""
+    (tmp_path / "issues.csv").write_text(
+        "title,description,assignee_id,due_date,labels\n"
+        "Login fails,Login fails for SSO users,123456,2024-12-25,\"Bug,High\"\n"
+        "Typo on page,Footer typo,123456,2024-12-27,bug\n"
+        "Slow report,Monthly report takes minutes,123456,2024-12-26,\"bug, Low\"\n"
+        "Odd footer,Two priorities,123456,2024-12-28,\"bug, High, Low\"\n", encoding="utf-8")
+    plan = plan_workbook_import(sqlite_store, tmp_path / "issues.csv")
+    assert plan.ok, plan.summary()
+    assert plan.unassessed_said() == [
+        "Left not assessed on the 2 new issues, as no column of the workbook gives it: Priority."]
+    apply_import(sqlite_store, plan)
+    with sqlite_store.session() as s:
+        names = ["id", "version", *ISSUES.field_names]
+        got = {r["title"]: r["priority"] for r in (dict(zip(names, row)) for row in records.fetch_rows(s, ISSUES))}
+    assert got == {"Login fails": "High", "Typo on page": "", "Slow report": "Low", "Odd footer": ""}
