@@ -186,7 +186,10 @@ def test_the_issue_log_shows_sorts_filters_and_takes_not_prioritised_yet_by_keys
     page.tabs.setCurrentWidget(page.issue_tab)
     view = page.issue_view
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
-    assert _cell(view, "Till crash", "priority")[2] == NOT_PRIORITISED_YET
+    row, column, shown = _cell(view, "Till crash", "priority")
+    assert shown == NOT_PRIORITISED_YET
+    # the column is sized for "Critical": the cell's tip says it whole
+    assert view.proxy.index(row, column).data(Qt.ItemDataRole.ToolTipRole) == NOT_PRIORITISED_YET
     assert _cell(view, "Data loss", "priority")[2] == "High"
     priority = view.model.column_of("priority")
     menu = [a.text() for a in view.build_header_menu(priority).actions()]
@@ -220,6 +223,23 @@ def test_the_issue_log_shows_sorts_filters_and_takes_not_prioritised_yet_by_keys
     qtbot.waitUntil(lambda: _cell(view, "Till crash", "priority")[2] == NOT_PRIORITISED_YET)
     with store.session() as s:
         assert records.record_values(s, ISSUES, records.find_id_by_code(s, ISSUES, "I-001"))["priority"] == ""
+
+
+def test_the_overview_counts_the_issues_nobody_prioritised_among_those_it_leaves_out(qtbot, main_window, tmp_path):
+    """The overview's issue tile names three open issues, the highest priority first; the ones it leaves out are
+    the unprioritised, last: "… and 2 more, 2 not prioritised yet" (they read "… and 2 more", Medium among them)."""
+    path = _office(tmp_path)
+    store = Store.open(path)
+    with store.transaction() as s:
+        ctx = records.load_context(s)
+        for title, priority in (("Printer jam", "Low"), ("Slow receipts", "Medium"), ("Card reader offline", "")):
+            records.create_record(s, ISSUES, {"title": title, "priority": priority}, ctx)
+    store.close()
+    assert main_window.open_path(str(path))
+    page = main_window.stack.currentWidget()
+    qtbot.waitUntil(lambda: "issues" in getattr(page, "tiles", {}))
+    text = page.tiles["issues"].body.text()
+    assert "I-002 Data loss <i>(High)</i>" in text and "… and 2 more, 2 not prioritised yet" in text, text
 
 
 def test_the_dependencies_their_map_and_the_benefits_say_not_assessed_yet(qtbot, main_window, tmp_path):

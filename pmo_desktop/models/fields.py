@@ -136,6 +136,13 @@ class Field:
         text = self.kind.display(value)
         return text or self.unset
 
+    def cell_tip(self, value: Any, ctx: Context) -> str | None:
+        """A cell's tooltip: its kind's, or the whole of ``unset`` where the value is empty — "Not prioritised yet"
+        is cut to "Not prio…" in a column sized for "Critical"."""
+        if self.unset and self.kind.is_empty(value):
+            return self.unset
+        return self.kind.cell_tip(self, value, ctx)
+
     def scale_names(self, ctx: Context) -> tuple[str, ...]:
         return ctx.risk_scale.level_names if self.scale == "risk" else FIVE_LEVELS
 
