@@ -165,7 +165,8 @@ def populate(store: Store, today: date | None = None) -> None:
                 "baseline_value": base, "baseline_date": start, "target_value": target,
                 "target_date": _months(start, plan[-1][0]), "window_start": start,
                 "window_end": _months(start, plan[-1][0] + 6), "lifecycle": "Realizing" if actuals else "Planned",
-                "dis_benefit": title.startswith("Temporary"), "confidence": "Medium"})  # assessed, as the office's
+                "dis_benefit": title.startswith("Temporary"), "confidence": "Medium",
+                "measurement_frequency": "Monthly"})  # assessed and planned, as the office's
             for month, value in plan:
                 records.create_record(s, R["benefit_plan"], {"on": _months(start, month), "value": value}, parent_id=benefit.id)
             for month, value in actuals:
