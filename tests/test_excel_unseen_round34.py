@@ -45,7 +45,7 @@ def test_a_priority_among_the_labels(sqlite_store, tmp_path):
     """A GitHub-to-GitLab issue sheet "title, description, assignee_id, due_date, labels" whose labels are
     "Bug,High": every issue was Medium, the default, and the labels were dropped from the record. The one
     priority word among a row's labels is its priority; the labels stay in the notes as written. A row whose
-    labels name two priorities, or none, keeps the default."""
+    labels name two priorities, or none, is not prioritised yet (it was Medium, nobody's word: unassessed49)."""
     rows: list[list[object]] = [["title", "description", "assignee_id", "due_date", "labels"],
                                 ["Login fails", "Login fails for SSO users", 123456, "2024-12-25", "Bug,High"],
                                 ["Slow report", "Monthly report takes minutes", 123456, "2024-12-26", "bug, Low"],
@@ -57,7 +57,7 @@ def test_a_priority_among_the_labels(sqlite_store, tmp_path):
     assert sorted(got) == ["Login fails", "Odd labels", "Slow report", "Typo on page"]
     assert got["Login fails"]["priority"] == "High"
     assert got["Slow report"]["priority"] == "Low"
-    assert got["Typo on page"]["priority"] == "Medium" and got["Odd labels"]["priority"] == "Medium"
+    assert got["Typo on page"]["priority"] == "" and got["Odd labels"]["priority"] == ""
     assert "Bug,High" in got["Login fails"]["description"]
 
 

@@ -41,10 +41,11 @@ FACTS_OF_BEING_RAISED = {
     ("benefits", "lifecycle"): "a benefit named is identified",
     ("benefits", "dis_benefit"): "a benefit is a benefit unless called a dis-benefit",
     ("status_reports", "state"): "a report written is a draft until submitted",
+    ("projects", "status"): "a project named is active until someone says it is proposed, on hold or closed",
 }
-# Still made up, and left for a later round (each an assessment a colleague's workbook may not give): an issue's
-# priority, a dependency's criticality, a benefit's confidence. Named so that none is added unseen.
-STILL_MADE_UP = {("issues", "priority"), ("dependencies", "criticality"), ("benefits", "confidence")}
+# Still made up: none since unassessed49 (an issue's priority, a dependency's criticality and a benefit's confidence
+# are empty until someone gives them). Kept, empty, so that none is added unseen: the test guards every register.
+STILL_MADE_UP: set[tuple[str, str]] = set()
 
 
 def test_no_register_makes_up_an_assessment_for_a_new_record():

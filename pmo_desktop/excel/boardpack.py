@@ -31,6 +31,7 @@ from ..models import benefit_rules, paper, summary
 from ..models import values as v
 from ..models.benefit_rollup import Rollup
 from ..models.errors import OperationCancelled
+from ..models.registers.benefits import BENEFITS
 from ..models.registers.stakeholders import STAKEHOLDERS
 from ..models.registers.status import STATUS_REPORTS
 from ..models.stakeholder_rules import HIGH_FROM, KEEP_INFORMED, KEEP_SATISFIED, MANAGE_CLOSELY, MONITOR
@@ -500,7 +501,7 @@ def _benefits(ws: Worksheet, data: BoardPackData) -> None:
     for b in data.benefits:
         values = (b["code"], b["title"], b["category"], b["owner"], b["unit"] or None, b["baseline_value"],
                   b["target_value"], b["target_date"], b["planned_now"], b["latest_actual"], b["status_rag"],
-                  b["lifecycle"], b["confidence"])
+                  b["lifecycle"], BENEFITS.field("confidence").shown(b["confidence"]))  # or "Not assessed yet"
         money = benefit_rules.measures_are_money(b)
         for j, value in enumerate(values, start=1):
             cell = _cell(ws, row, j, value, border=True, align=styles.WRAP if j == 2 else None)

@@ -134,13 +134,25 @@ class SheetPlan:
         return {name: value for name, value in REGISTERS[self.register].defaults.items() if name not in given}
 
     def left_unassessed(self) -> list[str]:
-        """The assessments (fields that read ``Field.unset`` when empty: a stakeholder's attitude, engagement) no
-        column of the sheet gives, for the records it inserts: they are left empty, "Not assessed yet", and the
-        preview says so — they had been set to a level nobody chose ("Unaware", wanted "Supportive")."""
+        """The assessments (fields that read ``Field.unset`` when empty: a stakeholder's attitude, engagement, an
+        issue's priority, a dependency's criticality, a benefit's confidence) no column of the sheet gives, for the
+        records it inserts: they are left empty, "Not assessed yet", and the preview says so — they had been set to
+        a level nobody chose ("Unaware", wanted "Supportive"; "Medium")."""
         if self.synthetic or not self.count(Action.INSERT):
             return []
         given = set(self.mapping.values())
-        return [f.name for f in REGISTERS[self.register].fields if f.unset and f.name not in given]
+        # a priority the import reads from the rows themselves (a tracker's labels "bug, High") is left only on the
+        # rows that give none: said of them (``unassessed_rows``), not of every new record
+        return [f.name for f in REGISTERS[self.register].fields if f.unset and f.name not in given
+                and any(not r.values.get(f.name) for r in self._inserted())]
+
+    def unassessed_rows(self) -> int:
+        """How many of the records the sheet inserts are left with an assessment empty (``left_unassessed``)."""
+        left = self.left_unassessed()
+        return sum(1 for r in self._inserted() if any(not r.values.get(name) for name in left))
+
+    def _inserted(self) -> list[PlannedRow]:
+        return [r for r in self.rows if r.report.action == Action.INSERT]
 
 
 @dataclass
@@ -235,7 +247,7 @@ class ImportPlan:
             if names:
                 listed = left.setdefault(sheet.register, [])
                 listed += [n for n in names if n not in listed]
-                inserted[sheet.register] = inserted.get(sheet.register, 0) + sheet.count(Action.INSERT)
+                inserted[sheet.register] = inserted.get(sheet.register, 0) + sheet.unassessed_rows()
         return [f"Left not assessed on the {count_of(inserted[name], 'new ' + REGISTERS[name].noun)}, as no column of "
                 f"the workbook gives it: {', '.join(REGISTERS[name].field(f).label for f in names)}."
                 for name, names in left.items()]

@@ -24,7 +24,8 @@ class Benefit(Audited, Base):
     measure: Mapped[str] = mapped_column(String(200), default="")
     unit: Mapped[str] = mapped_column(String(40), default="")
     measurement_method: Mapped[str] = mapped_column(Text, default="")
-    measurement_frequency: Mapped[str] = mapped_column(String(20), default="Monthly")
+    # how often it is measured is planned by someone: empty until then (every new benefit was "Monthly", unsaid)
+    measurement_frequency: Mapped[str] = mapped_column(String(20), default="")
     baseline_value: Mapped[Optional[float]] = mapped_column(Float)
     baseline_date: Mapped[Optional[date]] = mapped_column(Date)
     target_value: Mapped[Optional[float]] = mapped_column(Float)
@@ -32,7 +33,7 @@ class Benefit(Audited, Base):
     window_start: Mapped[Optional[date]] = mapped_column(Date)
     window_end: Mapped[Optional[date]] = mapped_column(Date)
     lifecycle: Mapped[str] = mapped_column(String(20), default="Identified")
-    confidence: Mapped[str] = mapped_column(String(20), default="Medium")
+    confidence: Mapped[str] = mapped_column(String(20), default="")  # "Not assessed yet" until someone does
     dis_benefit: Mapped[bool] = mapped_column(Boolean, default=False)
 
     owner: Mapped[Optional[Person]] = relationship()

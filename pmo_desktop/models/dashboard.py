@@ -81,12 +81,16 @@ def _unscored_threats(session: Session) -> int:
                or_(Risk.probability.is_(None), Risk.impact.is_(None)))) or 0
 
 
+UNPRIORITISED = REGISTERS["issues"].field("priority").unset.lower()  # an open issue's detail: "not prioritised yet"
+
+
 def _issues(session: Session) -> list[Item]:
     rank = {"Critical": 0, "High": 1, "Medium": 2, "Low": 3}
     rows = sorted(session.execute(select(IssueEntry.id, IssueEntry.code, IssueEntry.title, IssueEntry.priority)
                                   .where(IssueEntry.status == OPEN)),
                   key=lambda r: (rank.get(r[3], 4), r[0]))
-    return [Item(i, code, title, priority) for i, code, title, priority in rows]
+    # an issue nobody prioritised is listed last and says so ("not prioritised yet"), never ranked as a Medium
+    return [Item(i, code, title, priority or UNPRIORITISED) for i, code, title, priority in rows]
 
 
 def _comms_due(session: Session, ctx: Context) -> list[Item]:

@@ -165,7 +165,8 @@ def populate(store: Store, today: date | None = None) -> None:
                 "baseline_value": base, "baseline_date": start, "target_value": target,
                 "target_date": _months(start, plan[-1][0]), "window_start": start,
                 "window_end": _months(start, plan[-1][0] + 6), "lifecycle": "Realizing" if actuals else "Planned",
-                "dis_benefit": title.startswith("Temporary")})
+                "dis_benefit": title.startswith("Temporary"), "confidence": "Medium",
+                "measurement_frequency": "Monthly"})  # assessed and planned, as the office's
             for month, value in plan:
                 records.create_record(s, R["benefit_plan"], {"on": _months(start, month), "value": value}, parent_id=benefit.id)
             for month, value in actuals:
@@ -204,14 +205,14 @@ def _raid(s: Session, today: date) -> None:
         {"title": "Till transaction feed", "from_project": POS, "to_project": LOYALTY, "needed_by": day(60),
          "owner": "Marcus Lee", "criticality": "High"},
         {"title": "Customer profile service", "from_project": LOYALTY, "to_project": ECOMMERCE, "needed_by": day(120),
-         "owner": "Elena Rossi"},
+         "owner": "Elena Rossi", "criticality": "Medium"},
         {"title": "New tills in the training stores", "from_project": POS, "to_project": TRAINING,
          "needed_by": day(-10), "owner": "Marcus Lee", "criticality": "Critical",
          "notes": "Still On track in the log, but its date has passed: the map shows it late."},
         {"title": "Card terminal certification", "external_party": "Card schemes", "to_project": POS,
          "needed_by": day(45), "owner": "Marcus Lee", "status": "At risk", "criticality": "Critical"},
         {"title": "Warehouse system upgrade", "external_party": "Supply Chain Programme", "to_project": INVENTORY,
-         "needed_by": day(-40), "owner": "Priya Shah", "status": "Delivered"},
+         "needed_by": day(-40), "owner": "Priya Shah", "status": "Delivered", "criticality": "Medium"},
     ):
         records.create_record(s, R["dependencies"], values)
     for values in (

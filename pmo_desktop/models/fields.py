@@ -62,6 +62,10 @@ def controls_checked_later() -> Iterator[None]:
 
 
 FIVE_LEVELS = ("Very low", "Low", "Medium", "High", "Very high")
+# What an assessment nobody made reads as (``Field.unset``): said so, counted apart, never taken for a level. An
+# issue's priority is set when it is triaged rather than assessed, so it reads in its own word.
+NOT_ASSESSED_YET = "Not assessed yet"
+NOT_PRIORITISED_YET = "Not prioritised yet"
 # The most text one Excel cell holds: anything longer could be stored but never exported whole, so the
 # office refuses it where it is typed, pasted or imported (a field's own column may allow less).
 CELL_TEXT_LIMIT = 32_767
@@ -108,9 +112,10 @@ class Field:
     # one, and a typed future date refused where it is PAST.
     when: str = ""
     # What an empty value reads as where it is shown (its table cell and the cell's value filter, the profile, the
-    # board pack, the CLI): "Not assessed yet" for an assessment nobody made (a stakeholder's attitude, engagement).
-    # They were given a level on creation ("Unaware", "Neutral") that nobody chose, and showed gaps nobody assessed;
-    # the store keeps them empty and a workbook's cell stays empty. "": an empty cell reads empty.
+    # board pack, the CLI): NOT_ASSESSED_YET for an assessment nobody made (a stakeholder's attitude, engagement, a
+    # dependency's criticality, a benefit's confidence), NOT_PRIORITISED_YET for an issue's priority. They were
+    # given a level on creation ("Unaware", "Medium") that nobody chose; the store keeps them empty, a workbook's
+    # cell stays empty, and a rule computed from them takes them as not known. "": an empty cell reads empty.
     unset: str = ""
 
     @property
@@ -130,6 +135,13 @@ class Field:
         """How a stored value reads to a person: its kind's text, or ``unset`` where it is empty."""
         text = self.kind.display(value)
         return text or self.unset
+
+    def cell_tip(self, value: Any, ctx: Context) -> str | None:
+        """A cell's tooltip: its kind's, or the whole of ``unset`` where the value is empty — "Not prioritised yet"
+        is cut to "Not prio…" in a column sized for "Critical"."""
+        if self.unset and self.kind.is_empty(value):
+            return self.unset
+        return self.kind.cell_tip(self, value, ctx)
 
     def scale_names(self, ctx: Context) -> tuple[str, ...]:
         return ctx.risk_scale.level_names if self.scale == "risk" else FIVE_LEVELS

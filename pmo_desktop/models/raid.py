@@ -46,7 +46,7 @@ class Dependency(Audited, Base):
     needed_by: Mapped[Optional[date]] = mapped_column(Date)
     owner_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(20), default="On track")
-    criticality: Mapped[str] = mapped_column(String(20), default="Medium")
+    criticality: Mapped[str] = mapped_column(String(20), default="")  # "Not assessed yet" until someone does
     notes: Mapped[str] = mapped_column(Text, default="")
 
     from_project: Mapped[Optional[Project]] = relationship(foreign_keys=[from_project_id])

@@ -41,7 +41,9 @@ def raise_issue(session: Session, risk_id: int, on: date | None = None, ctx: Con
             if risk[name]]
     issue: IssueEntry = records.create_record(session, ISSUES, {
         "title": risk["title"], "project": risk["project"], "owner": risk["owner"], "raised_on": on or clock.today(),
-        "priority": rating if rating in priorities else "High", "risk": risk["code"],
+        # an unrated risk's issue is not prioritised yet (it was "High", nobody's word); a rating the priorities
+        # do not name (a scale's own band, "Very high") is High, as before
+        "priority": rating if rating in priorities or not rating else "High", "risk": risk["code"],
         "description": "\n".join([f"Raised from risk {risk['code']}, which occurred."] + text),
     }, ctx)
     return issue

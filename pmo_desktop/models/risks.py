@@ -103,7 +103,9 @@ class IssueEntry(Audited, Base):
     project_id: Mapped[Optional[int]] = mapped_column(ForeignKey("project.id", ondelete="SET NULL"))
     owner_id: Mapped[Optional[int]] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     raised_on: Mapped[Optional[date]] = mapped_column(Date)
-    priority: Mapped[str] = mapped_column(String(20), default="Medium")
+    # Empty ("Not prioritised yet") until someone triages the issue: no priority nobody chose. An office made before
+    # keeps the priorities it holds: no migration changes a stored value.
+    priority: Mapped[str] = mapped_column(String(20), default="")
     status: Mapped[str] = mapped_column(String(20), default="Open")
     risk_id: Mapped[Optional[int]] = mapped_column(ForeignKey("risk.id", ondelete="SET NULL"))
     # Escalation from its project to the program and back, as for risks (see risk_escalation).

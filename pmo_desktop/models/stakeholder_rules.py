@@ -12,14 +12,13 @@ from datetime import date, timedelta
 from typing import Any, Iterable, Mapping
 
 from . import clock
+from .fields import NOT_ASSESSED_YET as NOT_ASSESSED_YET  # re-exported: the stakeholder pages name it from here
 
 ATTITUDES = ("Opponent", "Critic", "Neutral", "Supporter", "Champion")
 ENGAGEMENT_LEVELS = ("Unaware", "Resistant", "Neutral", "Supportive", "Leading")
 FREQUENCIES = ("Weekly", "Fortnightly", "Monthly", "Quarterly", "Ad hoc")
 SCALE_NAMES = ("Very low", "Low", "Medium", "High", "Very high")
 SCALE_MIN, SCALE_MAX = 1, 5
-# An attitude or engagement level nobody gave (stored empty): said so, counted apart, never taken for a level.
-NOT_ASSESSED_YET = "Not assessed yet"
 
 # ------------------------------------------------------------------------------------- quadrants
 MANAGE_CLOSELY = "Manage closely"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..models import records
 from ..models.benefit_rules import AT_RISK, OFF_TRACK
-from ..models.dashboard import COMMS_WITHIN_DAYS, Dashboard, Item, dashboard
+from ..models.dashboard import COMMS_WITHIN_DAYS, UNPRIORITISED, Dashboard, Item, dashboard
 from ..models.registers import REGISTERS
 from ..models.status_rollup import ProjectStatus
 from ..models.status_rules import DIMENSIONS, LATE, NEW, RAG_COLOURS, SLIPPED, TREND_ARROWS
@@ -62,6 +62,14 @@ def _items(items: list[Item], none: str) -> str:
     if len(items) > SHOWN:
         lines.append(f"… and {len(items) - SHOWN} more")
     return "<br>".join(lines)
+
+
+def _issues_listed(d: Dashboard) -> str:
+    """The open issues, the highest priority first; those nobody prioritised come last, so the line that counts
+    the ones left out says how many of them are ("… and 2 more, 2 not prioritised yet")."""
+    html = _items(d.open_issues, "No open issues")
+    left_out = sum(1 for i in d.open_issues[SHOWN:] if i.detail == UNPRIORITISED)
+    return html + (f", {left_out} {escape(UNPRIORITISED)}" if left_out else "")
 
 
 def _more_unscored(d: Dashboard) -> str:
@@ -285,7 +293,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
             target, hint = _declared_target(name, d)
             html = "<br>".join(escape(line) for line in lines) or "—"
             if name == "issues":  # the open issues by name, as the dashboard lists what it counts
-                html += "<br><small>" + _items(d.open_issues, "No open issues") + "</small>"
+                html += "<br><small>" + _issues_listed(d) + "</small>"
             tiles.append((name, heading, html, target, hint))
         for index, (key, title, html, target, hint) in enumerate(tiles):
             self._tile(self.tile_grid, index, self._columns(TILE_COLUMNS), key, title, html, target, hint)

@@ -13,7 +13,7 @@ from ..benefit_status_sql import BENEFIT_STATUS_SQL
 from ..benefits import Benefit, BenefitMeasurement, BenefitPlanPoint
 from ..colours import ByValue
 from ..errors import ValidationError
-from ..fields import Context, Field, Kind, Overview, Ref, Register
+from ..fields import NOT_ASSESSED_YET, Context, Field, Kind, Overview, Ref, Register
 from ..links import benefit_objective, benefit_outcome, benefit_project
 from ..program import Outcome, Project, StrategicObjective
 from ..values import DATE_AHEAD, day_text
@@ -98,7 +98,9 @@ BENEFITS = Register(
     recognised_on_import=True,
     check=check_benefit,
     prefetch=_prefetch,
-    defaults={"category": "Non-financial", "lifecycle": "Identified", "confidence": "Medium", "dis_benefit": False},
+    # No confidence by default: an assessment of the benefit's realization, and one nobody made ("Medium") stays
+    # "Not assessed yet".
+    defaults={"category": "Non-financial", "lifecycle": "Identified", "dis_benefit": False},
     watch_new="New benefits",
     watch_gone="Benefits removed",
     fields=[
@@ -135,7 +137,7 @@ BENEFITS = Register(
               compute=_latest_actual, width=10, synonyms=("actual",)),
         Field("lifecycle", "Stage", Kind.ENUM, choices=rules.LIFECYCLE, width=11, synonyms=("lifecycle", "benefit status", "stage"),
               aliases={"Realising": "Realizing", "Realised": "Realized"}),
-        Field("confidence", "Confidence", Kind.ENUM, choices=rules.CONFIDENCE, width=10),
+        Field("confidence", "Confidence", Kind.ENUM, choices=rules.CONFIDENCE, width=10, unset=NOT_ASSESSED_YET),
         Field("dis_benefit", "Dis-benefit", Kind.BOOL, width=9, synonyms=("disbenefit", "negative")),
         Field("description", "Description", Kind.LONGTEXT, width=34, synonyms=("benefit description", "details")),
     ],

@@ -56,6 +56,8 @@ PROJECTS = Register(
     code_digits=2,
     sheet_synonyms=("projects", "project list", "portfolio"),
     check=_check_project,
+    # declared, not left to the table's column default where nothing saw it: a project named is active
+    defaults={"status": "Active"},
     fields=[
         Field("code", "ID", Kind.CODE, width=8, synonyms=("project id", "ref", "project code")),
         Field("name", "Project", required=True, width=28, synonyms=("project name", "name", "title")),

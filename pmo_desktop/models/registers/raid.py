@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from ..fields import Field, Kind, Overview, Ref, Register, count_lines
+from ..fields import NOT_ASSESSED_YET, Field, Kind, Overview, Ref, Register, count_lines
 from ..links import assumption_risk, decision_issue, decision_project, decision_risk
 from ..program import Project
 from ..raid import Assumption, Decision, Dependency
@@ -67,7 +67,8 @@ DEPENDENCIES = Register(
     sheet_synonyms=("dependencies", "dependency log", "dependencies log", "interdependencies", "raid dependencies"),
     recognised_on_import=True,
     check=check_dependency,
-    defaults={"status": "On track", "criticality": "Medium"},
+    # No criticality by default: an assessment, and one nobody made ("Medium") stays "Not assessed yet".
+    defaults={"status": "On track"},
     fields=[
         Field("code", "ID", Kind.CODE, width=8, synonyms=("dependency id", "ref", "no")),
         Field("title", "What is needed", required=True, width=34,
@@ -85,7 +86,7 @@ DEPENDENCIES = Register(
               synonyms=("rag", "rag status", "dependency status", "state"), aliases={"Green": "On track", "Amber": "At risk", "Red": "Late", "Complete": "Delivered",
                        "Completed": "Delivered", "Done": "Delivered", "Overdue": "Late", "Open": "On track"}),
         Field("criticality", "Criticality", Kind.ENUM, choices=CRITICALITIES, width=10,
-              synonyms=("priority", "importance", "impact")),
+              synonyms=("priority", "importance", "impact"), unset=NOT_ASSESSED_YET),
         Field("notes", "Notes", Kind.LONGTEXT, width=30, synonyms=("comments", "update")),
     ],
 )

@@ -8,7 +8,7 @@ from sqlalchemy import case, literal
 from ..colours import RATING_COLOURS, SCORE_COLOURS
 from ..computed_sql import ComputedSql
 from ..errors import ValidationError
-from ..fields import Context, Detail, Field, Kind, Overview, Ref, Register, count_lines
+from ..fields import NOT_PRIORITISED_YET, Context, Detail, Field, Kind, Overview, Ref, Register, count_lines
 from ..links import risk_project
 from ..program import Project
 from ..risk_review import NEXT_REVIEW_SQL, REVIEW_OVERDUE_SQL, next_review, review_overdue
@@ -184,7 +184,9 @@ ISSUES = Register(
     recognised_on_import=True,
     entity=IssueEntry,
     code_prefix="I-",
-    defaults={"status": "Open", "priority": "Medium", "level": "Project"},
+    # No priority by default: one nobody gave ("Medium" on every issue of a log with no priority column) stays "Not
+    # prioritised yet", listed apart, until someone triages the issue.
+    defaults={"status": "Open", "level": "Project"},
     watch_new="New issues",
     watch_gone="Issues deleted",
     fields=[
@@ -198,6 +200,7 @@ ISSUES = Register(
         # An issue has already happened, so a log's "Impact" or "Severity" column is how much it matters now: the
         # issue's priority (Low to Critical); left unmatched, the user's rating would sit in the notes (walk36).
         Field("priority", "Priority", Kind.ENUM, choices=("Low", "Medium", "High", "Critical"), width=9, watch="Priority moves",
+              unset=NOT_PRIORITISED_YET,
               synonyms=("impact", "severity", "issue impact", "issue severity", "urgency")),
         Field("status", "Status", Kind.ENUM, choices=("Open", "Resolved", "Closed"), width=9, watch="Resolved, closed or reopened"),
         Field("risk", "From risk", Kind.REF, column="risk_id", ref=Ref(Risk, "code"), width=9),

@@ -28,6 +28,7 @@ from ...models.dependency_map import (
     load_dependency_map,
     threatened,
 )
+from ...models.registers.raid import DEPENDENCIES
 from ...models.values import day_text
 from ..benefits.map_view import MapCanvas, _escape, _font, edge_colour, fill_brush, text_colour
 from ..chart_cursor import ChartCursor, Spot, tell
@@ -190,9 +191,10 @@ class DependencyMapView(MapCanvas):
                 start = start_box.pos() + QPointF(BOX_W / 2, start_box.height)
                 end = end_box.pos() + QPointF(BOX_W / 2, end_box.height)
             colour = edge_colour(STATUS_COLOURS.get(a.status, "#78909c"))
-            width = 5.0 if a.criticality in ("High", "Critical") else 3.0
+            width = 5.0 if a.criticality in ("High", "Critical") else 3.0  # not assessed: not drawn as critical
+            criticality = a.criticality or f"criticality {DEPENDENCIES.field('criticality').unset.lower()}"
             item = _arrow(start, end, colour, width, 14.0 * n)
-            item.setToolTip(f"{a.code} {a.title} — {a.status}, {a.criticality}"
+            item.setToolTip(f"{a.code} {a.title} — {a.status}, {criticality}"
                             + (f", needed by {day_text(a.needed_by)}" if a.needed_by else ""))
             scene.addItem(item)
             self.arrows.append(item)

@@ -502,7 +502,7 @@ class RegisterTableModel(QAbstractTableModel):
             return self._row(r)[0]
         if role == TOOLTIP:
             f = self.fields[c]
-            return f.kind.cell_tip(f, self._row(r)[c + OFFSET], self.document.context)
+            return f.cell_tip(self._row(r)[c + OFFSET], self.document.context)
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
