@@ -188,7 +188,9 @@ def test_the_issue_log_shows_sorts_filters_and_takes_not_prioritised_yet_by_keys
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
     row, column, shown = _cell(view, "Till crash", "priority")
     assert shown == NOT_PRIORITISED_YET
-    # the column is sized for "Critical": the cell's tip says it whole
+    # the column is wide enough for the words (it was sized for "Critical": "Not prio…"), and the tip says them too
+    margin_free = view.table.columnWidth(column) - view.table.fontMetrics().horizontalAdvance(NOT_PRIORITISED_YET)
+    assert margin_free > 0, view.table.columnWidth(column)
     assert view.proxy.index(row, column).data(Qt.ItemDataRole.ToolTipRole) == NOT_PRIORITISED_YET
     assert _cell(view, "Data loss", "priority")[2] == "High"
     priority = view.model.column_of("priority")

@@ -738,6 +738,8 @@ class RegisterView(QWidget):
             margin = round(16 * level.factor)
             for col, f in enumerate(self.register.fields):
                 width = max(round(60 * level.factor), f.width * char + margin)
+                if f.unset:  # "Not prioritised yet" reads whole, never "Not prio…" beside the levels it stands for
+                    width = max(width, metrics.horizontalAdvance(f.unset) + margin)
                 # A value only a little wider than the declared characters is not cut: a date's digits are
                 # wider than the average character ("13 Dec 2…" at 150 %). Longer texts still are, with "…".
                 needed = self._widest_shown(col, metrics) + margin
