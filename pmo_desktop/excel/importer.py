@@ -1042,16 +1042,31 @@ def _joined_tables(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch) 
     return SheetReader(book, reader.title, joined + added, [])
 
 
-def _twin_tables(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
-    """A sheet whose one list is set in two (or more) tables side by side, an empty column between them,
-    each under the same header ("Posible Riesgo | Nivel || Posible Riesgo | Nivel", a long list wrapped to
-    fit a page): the same sheet with the tables' rows one under the other, the first table's rows first,
-    under the first table's header (so its rows keep their numbers; the next tables' follow the last row).
-    None when no row of the first ones heads tables so set."""
+def _repeats_itself(row: list[Any], block: list[int]) -> list[list[int]]:
+    """A block of labels that is one header written twice or more with no empty column between ("Id | Rol |
+    Definición | Id | Rol | Definición": a course project's internal and external stakeholders, round 49): its
+    copies, each a block of its own; else the block alone. The labels compared as words, two at least a copy."""
+    keys = [word_key(row[c]) for c in block]
+    for width in range(2, len(block) // 2 + 1):
+        if len(block) % width == 0 and all(keys[k] == keys[k % width] for k in range(len(keys))):
+            return [block[k:k + width] for k in range(0, len(block), width)]
+    return [block]
+
+
+def _twin_tables(book: SafeWorkbook, reader: SheetReader, at: int | None = None) -> SheetReader | None:
+    """A sheet whose one list is set in two (or more) tables side by side, an empty column between them or
+    none, each under the same header ("Posible Riesgo | Nivel || Posible Riesgo | Nivel", a long list wrapped to
+    fit a page; "Id | Rol | Definición | Id | Rol | Definición", internal and external stakeholders): the same
+    sheet with the tables' rows one under the other, the first table's rows first, under the first table's
+    header (so its rows keep their numbers; the next tables' follow the last row). ``at``: the header row
+    already found (0-based), the only one asked; else the first rows are. None when no row asked heads
+    tables so set."""
     if reader.declared_rows > TWIN_ROWS:
         return None
     rows = reader.top_rows(fill_merged=False)
     for i, row in enumerate(list(rows)):
+        if at is not None and i != at:
+            continue
         blocks: list[list[int]] = []
         for c, x in enumerate(row):
             if isinstance(x, str) and x.strip():
@@ -1062,6 +1077,8 @@ def _twin_tables(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
             elif x is not None and str(x).strip():
                 blocks = []
                 break
+        if len(blocks) == 1:
+            blocks = _repeats_itself(row, blocks[0])
         if len(blocks) < 2 or len(blocks[0]) < 2 or \
                 any([word_key(row[c]) for c in b] != [word_key(row[c]) for c in blocks[0]] for b in blocks[1:]):
             continue
@@ -1069,10 +1086,20 @@ def _twin_tables(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
         rows = rows + reader.rows_below_top(TWIN_ROWS)  # the whole sheet, once a row heads such tables
         head = [list(r[:first + width]) + [None] * max(0, first + width - len(r)) for r in rows[:i + 1]]
         body: list[list[Any]] = []
+
+        def filled(cells: list[Any]) -> list[int]:
+            return [k for k, x in enumerate(cells) if x is not None and str(x).strip()]
+
         for b in blocks:
             for r in rows[i + 1:]:
                 cells = [r[c] if c < len(r) else None for c in range(b[0], b[0] + width)]
-                if b is blocks[0] or any(x is not None and str(x).strip() for x in cells):
+                if b is not blocks[0] and len(own := filled(cells)) == 1 and own[0] > 0 and len(filled(
+                        [r[c] if c < len(r) else None for c in range(first, first + width)])) == 1:
+                    # a caption line over the tables ("Internos" over the first, "Externos" over the second,
+                    # not in its first column): said as the first table's caption is, a note in its first
+                    # column, not read as a record named by it
+                    cells = [cells[own[0]]] + [None] * (width - 1)
+                if b is blocks[0] or filled(cells):
                     body.append([None] * first + cells)
         return SheetReader(book, reader.title, head + body, [])
     return None
@@ -1531,6 +1558,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if match is None and (twins := _twin_tables(book, reader)) is not None:
                     # the same table set twice side by side ("Posible Riesgo | Nivel" twice): one list
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None)
+                elif match is not None and match.duplicates and \
+                        (twins := _twin_tables(book, reader, match.row - 1)) is not None:
+                    # found on a header written twice with no gap ("Id | Rol | Definición" twice): read as one
+                    # table, the second's records were written in the first's notes (round 49)
+                    reader, match = twins, _match_sheet(twins, ALL_KINDS, None) or match
                 if match is None:
                     grid = risk_grid(reader.top_rows())
                     if grid is not None:

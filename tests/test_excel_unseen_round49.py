@@ -1,0 +1,88 @@
+"""Classes of problem found on round 49 of real public workbooks (docs/import-rounds.md): each test writes a
+workbook of that shape and checks what a user gets."""
+
+from __future__ import annotations
+
+from imported import by_code, import_all, named, rows_of
+from real_world_factory import write_ods, write_xlsx
+
+
+def test_a_row_lettering_the_columns_under_the_header_is_no_record(sqlite_store, tmp_path):
+    """A city inspectorate's risk forms letter their columns under the header ("a | b | c | … | k"): the row
+    was read as a risk titled "d" holding the ID "a" — in the real workbook, whose every form writes it, the
+    second such "a" refused the whole import. A first row of single letters rising from "a", four or more, is
+    the form's lettering: skipped with why, as a row of the columns' numbers is."""
+    path = write_xlsx(tmp_path / "kertas kerja.xlsx", {"Form 3b": [
+        ["No", "Risiko", "Pemilik", "Sebab", "Dampak"],
+        ["a", "b", "c", "d", "e"],
+        [1, "Laporan hasil pengawasan terlambat disampaikan", "Inspektur", "Banyak mandatori", "Kinerja turun"],
+        [2, "Pendampingan dan asistensi terhambat", "Inspektur", "Kurang komitmen OPD", "Laporan terlambat"]]})
+    plan = import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert sorted(got) == ["1", "2"]
+    assert got["1"]["title"] == "Laporan hasil pengawasan terlambat disampaikan"
+    assert any("columns' letters" in r.reason for r in plan.reports)
+
+
+def test_a_french_threat_scenario_names_the_risk_and_its_reduction_is_the_plan(sqlite_store, tmp_path):
+    """A French risk analysis (EBIOS style): "CODES | SCENARIOS de MENACES | VULNERABILITES | VRAISSEMBLANCE |
+    REDUCTION DU RISQUE | GRAVITE". The scenario was kept in the notes and each risk titled by its vulnerability
+    (the cause, written twice), the risk reduction kept in the notes. A threat or risk scenario is the risk's
+    title, its reduction and its treatment plan the response plan (words)."""
+    path = write_ods(tmp_path / "Analyse des risques.ods", {"Global": [
+        ["CODES", "SCENARIOS de MENACES", "VULNERABILITES", "VRAISSEMBLANCE", "REDUCTION DU RISQUE", "GRAVITE"],
+        ["SM1", "Trop de connexions multiples", "Capacité du matériel", 2,
+         "Limiter les connexions utilisateurs sur les bornes", 3],
+        ["SM2", "Sabotage du réseau WIFI", "Réseau Wi-Fi", 2, "Délimiter le réseau dans un lieu", 4],
+        ["SM3", "Un attaquant sniffe le réseau", "Les données circulent en clair", 2, "Chiffrer les données", 4]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert got["SM1"]["title"] == "Trop de connexions multiples"
+    assert got["SM1"]["cause"] == "Capacité du matériel"
+    assert "Limiter les connexions" not in (got["SM1"]["notes"] or "")
+    plans = {a["description"] for a in rows_of(sqlite_store, "risk_actions")}
+    assert {"Délimiter le réseau dans un lieu", "Chiffrer les données"} <= plans
+
+
+def test_a_band_over_columns_the_notes_keep_names_them_by_the_line_below(sqlite_store, tmp_path):
+    """"CRITERES" merged over four columns, "Disponibilité | Intégrité | Confidentialité | Traçabilité" on the
+    line below, an X under each criterion a scenario threatens: read from the band alone, the notes said
+    "CRITERES: X" three times and not which criteria. A band merged over columns the notes keep, whose line
+    below names each of them in its own words, makes that line the header's: the notes name the criterion."""
+    path = write_ods(tmp_path / "analyse.ods", {"Global": [
+        ["CODES", "SCENARIOS de MENACES", "CRITERES", None, None, None, "VRAISSEMBLANCE", "GRAVITE"],
+        [None, None, "Disponibilité", "Intégrité", "Confidentialité", "Traçabilité", None, None],
+        ["SM1", "Trop de connexions multiples", "X", None, None, None, 2, 3],
+        ["SM4", "Interception des données de l'examen", None, "X", "X", "X", 3, 4],
+        ["SM5", "Fraude à l'examen", None, "X", "X", "X", 1, 4]]}, merges={"Global": ["C1:F1"]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "risks")
+    assert sorted(got) == ["SM1", "SM4", "SM5"]
+    assert "Disponibilité: X" in got["SM1"]["notes"]
+    assert "Intégrité: X" in got["SM4"]["notes"] and "Traçabilité: X" in got["SM4"]["notes"]
+    assert got["SM4"]["probability"] == 3 and got["SM4"]["impact"] == 4
+
+
+def test_a_header_written_twice_with_no_gap_is_two_tables_of_one_register(sqlite_store, tmp_path):
+    """A course project's stakeholders: "Internos" over A–C and "Externos" over D–F, then "Id | Rol |
+    Definición | Id | Rol | Definición", the internal stakeholders on the left, the external ones on the right.
+    Read as one table, the five external stakeholders were written in the notes of five internal ones. A header
+    that is one header written twice, no empty column between, heads two tables set side by side: each row of
+    the right-hand table is a record of its own; the caption over it is said as a note, no record."""
+    path = write_xlsx(tmp_path / "stakeholders.xlsx", {"StakeHolders": [
+        ["SHAIR"],
+        ["Internos", None, None, None, "Externos"],
+        ["Id", "Rol", "Definición", "Id", "Rol", "Definición"],
+        ["SI-00", "Superadministrador", "Gestiona los administradores", "SE-00", "Visitante", "Usa la página"],
+        ["SI-01", "Administrador", "Gestiona las noticias", "SE-01", "Usuario", "Envía recomendaciones"],
+        [],
+        ["Internos", None, None, None, "Externos"],
+        ["Id", "Rol", "Definición", "Id", "Rol", "Definición"],
+        ["SI-02", "Scrum master", "Organiza las reuniones", "SE-02", "Cliente", "Solicita el software"],
+        ["SI-05", "Data analyst", "Documenta el proyecto"]]})
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "stakeholders")
+    assert sorted(got) == ["SE-00", "SE-01", "SE-02", "SI-00", "SI-01", "SI-02", "SI-05"]
+    assert got["SE-02"]["role"] == "Cliente"
+    assert "Visitante" not in (got["SI-00"]["notes"] or "")
+    assert "Externos" not in named(sqlite_store, "stakeholders")
