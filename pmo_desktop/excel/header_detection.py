@@ -31,9 +31,9 @@ from .value_translation import CHANCE_FIELDS, OPEN_LISTS, ColumnProfile, Transla
 from .vocabulary import (
     FOREIGN_KINDS,
     beside_words,
+    counts_the_columns,
     first_assessed_words,
     foreign_words,
-    counts_the_columns,
     guidance_row,
     header_phrases,
     header_words,

@@ -64,8 +64,8 @@ from .value_translation import (
 )
 from .value_translation import same_category as same_category_as
 from .vocabulary import (
-    counts_the_columns,
     ascii_key,
+    counts_the_columns,
     example_words,
     guidance_row,
     guidance_words,

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Sequence
 from typing import Any
 
 from ..models.values import NOT_ALNUM_ASCII
