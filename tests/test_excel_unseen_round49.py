@@ -4,7 +4,7 @@ workbook of that shape and checks what a user gets."""
 from __future__ import annotations
 
 from imported import by_code, import_all, named, rows_of
-from real_world_factory import write_ods, write_xlsx
+from real_world_factory import write_csv, write_ods, write_xlsx
 
 
 def test_a_row_lettering_the_columns_under_the_header_is_no_record(sqlite_store, tmp_path):
@@ -86,3 +86,35 @@ def test_a_header_written_twice_with_no_gap_is_two_tables_of_one_register(sqlite
     assert got["SE-02"]["role"] == "Cliente"
     assert "Visitante" not in (got["SI-00"]["notes"] or "")
     assert "Externos" not in named(sqlite_store, "stakeholders")
+
+
+def test_a_benefits_type_of_cost_avoidance_is_a_non_cashable_financial_benefit(sqlite_store, tmp_path):
+    """A business case's benefits register: "type" Cashable / Non-cashable (efficiency) / Cost avoidance. A
+    benefit's category column is read only when every value reads; "Cost avoidance" did not, so the column
+    stayed in the description and every benefit showed the default "Non-financial", a cashable one too. Cost
+    avoided is a financial benefit that releases no cash (words)."""
+    path = write_csv(tmp_path / "benefits_register.csv", [
+        ["benefit_id", "benefit", "type", "owner", "measure"],
+        ["B1", "PMO reporting time saved", "Non-cashable (efficiency)", "Head of PMO", "Analyst days a month"],
+        ["B2", "Contractor report production removed", "Cashable", "Finance Partner", "Contractor invoices"],
+        ["B3", "Fewer late change requests", "Cost avoidance", "Programme Director", "Late change requests"]])
+    import_all(sqlite_store, path)
+    got = by_code(sqlite_store, "benefits")
+    assert got["B2"]["category"] == "Financial cashable"
+    assert got["B1"]["category"] == got["B3"]["category"] == "Financial non-cashable"
+
+
+def test_an_indonesian_risk_event_names_the_risk_and_level_numbers_are_its_levels(sqlite_store, tmp_path):
+    """A public-sector (SPBE) risk assessment template: "Kejadian" (the event), "Penyebab" (cause), "Dampak",
+    "No Level Kemungkinan", "No Level Dampak". The risk was titled by its cause, the event and both levels kept
+    in the notes. "Kejadian" is the risk's title, a level's number of likelihood or impact its level (words)."""
+    path = write_xlsx(tmp_path / "penilaian_risiko.xlsx", {"Sheet1": [
+        ["Kejadian", "Penyebab", "Dampak", "No Level Kemungkinan", "No Level Dampak"],
+        ["Koleksi data tidak tersedia untuk permintaan eksternal", "SM tidak mengirimkan data",
+         "Reputasi institusi menurun", 5, 4],
+        ["Layanan aplikasi terhenti", "Server tidak dipelihara", "Layanan publik terganggu", 3, 5]]})
+    import_all(sqlite_store, path)
+    risks = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    got = risks["Koleksi data tidak tersedia untuk permintaan eksternal"]
+    assert got["cause"] == "SM tidak mengirimkan data"
+    assert (got["probability"], got["impact"]) == (5, 4)
