@@ -3,8 +3,11 @@ workbook of that shape and checks what a user gets."""
 
 from __future__ import annotations
 
+import pytest
 from imported import by_code, import_all, named, rows_of
 from real_world_factory import write_csv, write_ods, write_xlsx
+
+from pmo_desktop.excel.errors import WorkbookError
 
 
 def test_a_row_lettering_the_columns_under_the_header_is_no_record(sqlite_store, tmp_path):
@@ -118,3 +121,27 @@ def test_an_indonesian_risk_event_names_the_risk_and_level_numbers_are_its_level
     got = risks["Koleksi data tidak tersedia untuk permintaan eksternal"]
     assert got["cause"] == "SM tidak mengirimkan data"
     assert (got["probability"], got["impact"]) == (5, 4)
+
+
+def test_people_who_wrote_in_through_a_form_are_no_stakeholders(sqlite_store, tmp_path):
+    """A property site's enquiries saved as "interesados.csv" ("interesados": Spanish for stakeholders):
+    "fecha | nombre | telefono | email | propiedad | mensaje | estado", each row a person asking about a flat.
+    It was read as stakeholders on its name and telephone. A column of the message each person sent, beside
+    nothing an office keeps on a stakeholder but a name and a way to reach them, is a form's enquiries: refused
+    with why. A stakeholder list keeping a role beside a "Key message" for each imports as before."""
+    path = write_csv(tmp_path / "interesados.csv", [
+        ["fecha", "nombre", "telefono", "email", "propiedad", "mensaje", "estado"],
+        ["2026-06-05 15:18:52", "Ana Ruiz", "0971399037", "ana@example.org", "Altea del Sol",
+         "Hola, quiero más información sobre Altea del Sol.", "Nuevo"],
+        ["2026-06-06 09:02:11", "Luis Gómez", "0981222333", "luis@example.org", "Mirador",
+         "¿Sigue disponible?", "Nuevo"]])
+    with pytest.raises(WorkbookError, match="wrote in through a form"):
+        import_all(sqlite_store, path)
+    assert rows_of(sqlite_store, "stakeholders") == []
+
+    kept = write_csv(tmp_path / "stakeholders.csv", [
+        ["Name", "Role", "Email", "Key message"],
+        ["Ana Ruiz", "Sponsor", "ana@example.org", "The new office opens in May"],
+        ["Luis Gómez", "Tenant representative", "luis@example.org", "Rents stay as they are"]])
+    import_all(sqlite_store, kept)
+    assert sorted(named(sqlite_store, "stakeholders")) == ["Ana Ruiz", "Luis Gómez"]

@@ -2618,13 +2618,29 @@ def _merged_over(rows: list[list[Any]], stored: list[list[Any]], match: HeaderMa
             for c in match.mapping):
         return True
     # a band merged over columns the notes keep ("CRITERES" over D23:G23), the row below naming each of them in
-    # its own words ("Disponibilité | Intégrité | Confidentialité | Traçabilité"): read from the band alone,
-    # the notes said "CRITERES: X" three times and not which criteria were ticked (round 49)
-    return any(0 < c < len(said) and (c >= len(line) or line[c] is None) and said[c] and said[c] == said[c - 1]
-               and c not in match.mapping and c < len(below_stored) and below_stored[c] is not None
-               and c - 1 < len(below_stored) and below_stored[c - 1] is not None
-               and below_stored[c] != below_stored[c - 1]
-               for c in range(len(said)))
+    # its own words ("Disponibilité | Intégrité | Confidentialité | Traçabilité", a few words each, no guidance
+    # sentences): read from the band alone, the notes said "CRITERES: X" three times and not which criteria
+    # were ticked (round 49)
+    def label(c: int) -> str | None:
+        x = below_stored[c] if c < len(below_stored) else None
+        return x.strip() if isinstance(x, str) and x.strip() and len(x.split()) <= BAND_LABEL_WORDS else None
+
+    for c in range(1, len(said)):
+        if said[c] and said[c] == said[c - 1] and (c >= len(line) or line[c] is None) and \
+                c not in match.mapping and c - 1 not in match.mapping:
+            start = c - 1
+            while start > 0 and said[start - 1] == said[c] and (start >= len(line) or line[start] is None):
+                start -= 1
+            end = c
+            while end + 1 < len(said) and said[end + 1] == said[c] and (end + 1 >= len(line) or line[end + 1] is None):
+                end += 1
+            labels = [label(k) for k in range(start, end + 1)]
+            if all(labels) and len(set(labels)) == len(labels):
+                return True
+    return False
+
+
+BAND_LABEL_WORDS = 3  # "Confidentialité", "Risk Rating": a column's name under a band, never a sentence
 
 
 # Words a header line does not end on when its phrase goes on in the cell below ("Rol en el" / "Proyecto")

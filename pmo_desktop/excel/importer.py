@@ -1059,8 +1059,8 @@ def _twin_tables(book: SafeWorkbook, reader: SheetReader, at: int | None = None)
     fit a page; "Id | Rol | Definición | Id | Rol | Definición", internal and external stakeholders): the same
     sheet with the tables' rows one under the other, the first table's rows first, under the first table's
     header (so its rows keep their numbers; the next tables' follow the last row). ``at``: the header row
-    already found (0-based), the only one asked; else the first rows are. None when no row asked heads
-    tables so set."""
+    already found (0-based), the only one asked, and only whether it writes one header twice with no gap; else
+    the first rows are. None when no row asked heads tables so set."""
     if reader.declared_rows > TWIN_ROWS:
         return None
     rows = reader.top_rows(fill_merged=False)
@@ -1079,6 +1079,11 @@ def _twin_tables(book: SafeWorkbook, reader: SheetReader, at: int | None = None)
                 break
         if len(blocks) == 1:
             blocks = _repeats_itself(row, blocks[0])
+        elif at is not None:
+            # a header already found is asked only whether it is one header written twice with no gap: the
+            # lower line of a two-line header names sub-columns apart ("Likelihood | Consequence" under each
+            # of two assessments) and is no pair of tables
+            continue
         if len(blocks) < 2 or len(blocks[0]) < 2 or \
                 any([word_key(row[c]) for c in b] != [word_key(row[c]) for c in blocks[0]] for b in blocks[1:]):
             continue
@@ -1598,7 +1603,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     verdicts_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     rulings_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
-                    _user_accounts(match) or \
+                    _user_accounts(match) or _enquiries(match) or \
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                        _named_by_a_list_word(match)) or \
@@ -2335,14 +2340,15 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     ``rulings_not_decisions``: a body's published rulings;
     ``tool_catalogue``: a tool's catalogue of risk kinds; ``numbered_catalogue``: a course catalogue's numbered,
     named courses; ``item_catalogue``: a court's case index, an app's picker, a help desk's catalogue of problem
-    kinds; a backlog named "issues"): the generic "no header row"
+    kinds; a backlog named "issues"; ``_enquiries``: people who wrote in through a form): the generic "no header row"
     would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
             if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities",
                              "its rows are a program's verdicts", "its rows are a body's published rulings",
                              "its rows are a published index or a catalogue of kinds",
                              "a tool's catalogue", "a catalogue of numbered, named things",
-                             "its rows are a tracker's planned work", "its rows are listed under"))
+                             "its rows are a tracker's planned work", "its rows are listed under",
+                             "its rows are people who wrote in"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]
@@ -2444,6 +2450,29 @@ def _user_accounts(match: HeaderMatch) -> str | None:
     if said is None:
         return None
     return f"a system's user accounts (“{said.strip()}”: logins and their passwords), not a register."
+
+
+# What a list of people who wrote in places, and no more: a name and a way to reach them
+_ENQUIRER_FIELDS = frozenset({"code", "name", "contact"})
+
+
+def _enquiries(match: HeaderMatch) -> str | None:
+    """Why a list of people who wrote in through a form (a property site's enquiries saved as "interesados.csv":
+    "fecha | nombre | telefono | email | propiedad | mensaje | estado", round 49) is no stakeholder register,
+    its file's name notwithstanding: a column holds the message each one sent, and of a stakeholder the table
+    keeps nothing but a name and a way to reach them — no role, organisation, interest, influence or stance
+    (a register with a "Key message" for each stakeholder names the column otherwise, and keeps those).
+    Decided once per sheet, from its header."""
+    if match.kind.register != "stakeholders" or not set(match.mapping.values()) <= _ENQUIRER_FIELDS or \
+            "contact" not in match.mapping.values():
+        return None
+    words = foreign_words("enquiries", "columns")
+    said = next((h for c, h in enumerate(match.headers) if h and c not in match.mapping and word_key(h) in words),
+                None)
+    if said is None:
+        return None
+    return (f"its rows are people who wrote in through a form (“{said.strip()}”: the message each one sent), with "
+            "nothing an office keeps on a stakeholder: not a register.")
 
 
 def _machine_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:
