@@ -145,3 +145,29 @@ def test_people_who_wrote_in_through_a_form_are_no_stakeholders(sqlite_store, tm
         ["Luis Gómez", "Tenant representative", "luis@example.org", "Rents stay as they are"]])
     import_all(sqlite_store, kept)
     assert sorted(named(sqlite_store, "stakeholders")) == ["Ana Ruiz", "Luis Gómez"]
+
+
+def test_a_second_table_of_the_register_above_the_one_found_is_read_too(sqlite_store, tmp_path):
+    """An EBIOS analysis sheet: the feared events ("ER | INTITULE EVENEMENTS REDOUTES | CONSEQUENCES | IMPACTS")
+    over 16 rows, an empty row, a caption, then the threat scenarios ("CODES | SCENARIOS de MENACES |
+    VULNERABILITES | VRAISSEMBLANCE | GRAVITE"). The lower header won and the feared events were lost without a
+    word. The rows above the found header's empty row that name the same register's records, three at least,
+    under a header of their own, are read as a table of their own."""
+    path = write_xlsx(tmp_path / "analyse.xlsx", {"Global": [
+        ["Evènements redoutés"],
+        ["ER", "INTITULE EVENEMENTS REDOUTES", "CONSEQUENCES", "IMPACTS"],
+        ["ER1", "Perte de la connexion Wi-Fi sur les tablettes", "Retard pris sur l'examen", "Reconfiguration"],
+        ["ER2", "Dysfonctionnement du matériel", "Retard pris sur l'examen", "Changement de l'équipement"],
+        ["ER3", "Interception des données échangées", "L'examen est compromis", "Données compromises"],
+        [],
+        ["Scénarii de menaces et risques"],
+        ["CODES", "SCENARIOS de MENACES", "VULNERABILITES", "VRAISSEMBLANCE", "GRAVITE"],
+        ["SM1", "Trop de connexions multiples", "Capacité du matériel", 2, 3],
+        ["SM2", "Sabotage du réseau WIFI", "Réseau Wi-Fi", 2, 4],
+        ["SM3", "Un attaquant sniffe le réseau", "Les données circulent en clair", 2, 4]]})
+    import_all(sqlite_store, path)
+    got = {r["title"]: r for r in rows_of(sqlite_store, "risks")}
+    assert len(got) == 6
+    assert got["Interception des données échangées"]["effect"] == "L'examen est compromis"
+    assert "Perte de la connexion Wi-Fi sur les tablettes" in got
+    assert (got["Sabotage du réseau WIFI"]["probability"], got["Sabotage du réseau WIFI"]["impact"]) == (2, 4)

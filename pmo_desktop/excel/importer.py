@@ -1053,6 +1053,41 @@ def _repeats_itself(row: list[Any], block: list[int]) -> list[list[int]]:
     return [block]
 
 
+ABOVE_MIN_RECORDS = 3  # two rows above a table may be a title block's lines; three named rows are a table
+
+
+def _table_above(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch) -> tuple[SheetReader, HeaderMatch] | None:
+    """A sheet of two tables of one register, one under the other, an empty row and a caption between them,
+    each under its own header (an EBIOS analysis's "ER | INTITULE EVENEMENTS REDOUTES | CONSEQUENCES | …" over
+    its feared events, then "CODES | SCENARIOS de MENACES | … | VRAISSEMBLANCE | GRAVITE" over its threat
+    scenarios): the header found is the lower one, and the upper table's records were lost without a word
+    (round 49). The rows above the found header's empty row, read on their own: the upper table and its reader
+    when they name that register's records (its title column) on three rows at least; else None. Looked for in
+    the first rows only (read for the header already)."""
+    top = reader.top_rows(fill_merged=False)
+    h = match.row - 1
+    if reader.declared_rows > TWIN_ROWS or h >= len(top):
+        return None
+
+    def blank(row: list[Any]) -> bool:
+        return all(x is None or not str(x).strip() for x in row)
+
+    cut = next((k for k in range(h - 1, 0, -1) if blank(top[k])), None)
+    if cut is None or cut <= ABOVE_MIN_RECORDS:
+        return None
+    upper = SheetReader(book, reader.title, [list(r) for r in top[:cut]], [])
+    found = _match_top(upper, (match.kind,), None)
+    title = next((f.name for f in match.kind.reg.fields if f.required), None)
+    if found is None or found.kind.register != match.kind.register or found.row >= h - 1:
+        return None
+    titled = [c for c, n in found.mapping.items() if n == title]
+    rows = upper.top_rows(fill_merged=False)[found.row:]
+    if not titled or sum(1 for r in rows if titled[0] < len(r) and r[titled[0]] is not None
+                         and str(r[titled[0]]).strip()) < ABOVE_MIN_RECORDS:
+        return None
+    return upper, ids_not_plans(found)
+
+
 def _twin_tables(book: SafeWorkbook, reader: SheetReader, at: int | None = None) -> SheetReader | None:
     """A sheet whose one list is set in two (or more) tables side by side, an empty column between them or
     none, each under the same header ("Posible Riesgo | Nivel || Posible Riesgo | Nivel", a long list wrapped to
@@ -1616,6 +1651,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # Minor | Major | Hazardous | Catastrophic" over the grid: major is the third of five there)
                 lists += axis_orders(reader.top_rows(fill_merged=False)[:max(match.row - 1, 0)])
                 found.append((reader, ids_not_plans(match)))
+                if (above := _table_above(book, reader, match)) is not None:
+                    # the same register's other table above the one found ("Evènements redoutés" over the
+                    # threat scenarios): its records, unread, were lost without a word (round 49)
+                    found.append(above)
             found = _beside_the_register(found, plan)
             found, lent = _headers_overwritten(found)
             found = _worked_examples(found, plan)
