@@ -15,7 +15,7 @@ import gc
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -1042,6 +1042,13 @@ def _joined_tables(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch) 
     return SheetReader(book, reader.title, joined + added, [])
 
 
+def _naming_columns(match: HeaderMatch) -> set[int]:
+    """The columns telling a table's rows apart: its IDs and the field naming its records."""
+    naming = {"code"} | {f.name for f in match.kind.reg.fields if f.required} | \
+        set(TITLE_FALLBACK.get(match.kind.register, ()))
+    return {c for c, n in match.mapping.items() if n in naming}
+
+
 def _repeats_itself(row: list[Any], block: list[int]) -> list[list[int]]:
     """A block of labels that is one header written twice or more with no empty column between ("Id | Rol |
     Definición | Id | Rol | Definición": a course project's internal and external stakeholders, round 49): its
@@ -1088,14 +1095,17 @@ def _table_above(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch) ->
     return upper, ids_not_plans(found)
 
 
-def _twin_tables(book: SafeWorkbook, reader: SheetReader, at: int | None = None) -> SheetReader | None:
+def _twin_tables(book: SafeWorkbook, reader: SheetReader, at: int | None = None,
+                 keys: Collection[int] = ()) -> SheetReader | None:
     """A sheet whose one list is set in two (or more) tables side by side, an empty column between them or
     none, each under the same header ("Posible Riesgo | Nivel || Posible Riesgo | Nivel", a long list wrapped to
     fit a page; "Id | Rol | Definición | Id | Rol | Definición", internal and external stakeholders): the same
     sheet with the tables' rows one under the other, the first table's rows first, under the first table's
     header (so its rows keep their numbers; the next tables' follow the last row). ``at``: the header row
-    already found (0-based), the only one asked, and only whether it writes one header twice with no gap; else
-    the first rows are. None when no row asked heads tables so set."""
+    already found (0-based), the only one asked, and only whether it writes one header twice with no gap, each
+    copy opening on one of ``keys`` (the columns of the records' IDs or names: a table opens on what tells its
+    rows apart; "VL | L | M | H | VH" written twice under "Probability" and "Consequences" is a scale ticked
+    twice, no pair of tables); else the first rows are. None when no row asked heads tables so set."""
     if reader.declared_rows > TWIN_ROWS:
         return None
     rows = reader.top_rows(fill_merged=False)
@@ -1114,6 +1124,8 @@ def _twin_tables(book: SafeWorkbook, reader: SheetReader, at: int | None = None)
                 break
         if len(blocks) == 1:
             blocks = _repeats_itself(row, blocks[0])
+            if at is not None and (len(blocks) < 2 or blocks[0][0] not in keys):
+                continue
         elif at is not None:
             # a header already found is asked only whether it is one header written twice with no gap: the
             # lower line of a two-line header names sub-columns apart ("Likelihood | Consequence" under each
@@ -1598,8 +1610,8 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if match is None and (twins := _twin_tables(book, reader)) is not None:
                     # the same table set twice side by side ("Posible Riesgo | Nivel" twice): one list
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None)
-                elif match is not None and match.duplicates and \
-                        (twins := _twin_tables(book, reader, match.row - 1)) is not None:
+                elif match is not None and match.duplicates and (twins := _twin_tables(
+                        book, reader, match.row - 1, _naming_columns(match))) is not None:
                     # found on a header written twice with no gap ("Id | Rol | Definición" twice): read as one
                     # table, the second's records were written in the first's notes (round 49)
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None) or match
