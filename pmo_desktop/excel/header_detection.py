@@ -31,6 +31,7 @@ from .value_translation import CHANCE_FIELDS, OPEN_LISTS, ColumnProfile, Transla
 from .vocabulary import (
     FOREIGN_KINDS,
     beside_words,
+    counts_the_columns,
     first_assessed_words,
     foreign_words,
     guidance_row,
@@ -2374,8 +2375,11 @@ def _below(stored: list[list[Any]], i: int, line: tuple[str, ...]) -> list[list[
                 break
     # a template's unfilled rows ("6 | | | 0 | 0 | 0": its number and the zeros of its formulas) say nothing
     # of the columns: a 0 from them would make a 1–10 impact look like no scale at all; nor does its guidance
-    # line under the header ("Assess the plausible impact …" over MAJOR, MODERATE: the impact was not read)
-    kept = [r for k, r in enumerate(sample) if not _unfilled(r) and not (k == 0 and guidance_row(r))]
+    # line under the header ("Assess the plausible impact …" over MAJOR, MODERATE: the impact was not read), nor
+    # a form's row numbering or lettering its columns, under the header or under its last line ("a" … "k" under
+    # "Uraian | Kode | Pemilik": "e" under "Kode" made it no codes and a third header line won, round 49)
+    kept = [r for k, r in enumerate(sample) if not _unfilled(r) and not (k == 0 and guidance_row(r))
+            and not (k <= 1 and counts_the_columns(r))]
     return kept if len(kept) >= 3 else sample  # two rows say too little to judge the columns by
 
 
@@ -2607,11 +2611,36 @@ def _merged_over(rows: list[list[Any]], stored: list[list[Any]], match: HeaderMa
     below = rows[at + 1] if at + 1 < len(rows) else []
     below_stored = stored[at + 1] if at + 1 < len(stored) else []
     top = rows[at] if at < len(rows) else []
-    return any((c >= len(line) or line[c] is None) and (
+    if any((c >= len(line) or line[c] is None) and (
         (0 < c < len(said) and said[c] and said[c] == said[c - 1]) or
         (c < len(below) and c < len(top) and below[c] is not None and below[c] == top[c]
          and (c >= len(below_stored) or below_stored[c] is None)))
-        for c in match.mapping)
+            for c in match.mapping):
+        return True
+    # a band merged over columns the notes keep ("CRITERES" over D23:G23), the row below naming each of them in
+    # its own words ("Disponibilité | Intégrité | Confidentialité | Traçabilité", a few words each, no guidance
+    # sentences): read from the band alone, the notes said "CRITERES: X" three times and not which criteria
+    # were ticked (round 49)
+    def label(c: int) -> str | None:
+        x = below_stored[c] if c < len(below_stored) else None
+        return x.strip() if isinstance(x, str) and x.strip() and len(x.split()) <= BAND_LABEL_WORDS else None
+
+    for c in range(1, len(said)):
+        if said[c] and said[c] == said[c - 1] and (c >= len(line) or line[c] is None) and \
+                c not in match.mapping and c - 1 not in match.mapping:
+            start = c - 1
+            while start > 0 and said[start - 1] == said[c] and (start >= len(line) or line[start] is None):
+                start -= 1
+            end = c
+            while end + 1 < len(said) and said[end + 1] == said[c] and (end + 1 >= len(line) or line[end + 1] is None):
+                end += 1
+            labels = [label(k) for k in range(start, end + 1)]
+            if all(labels) and len(set(labels)) == len(labels):
+                return True
+    return False
+
+
+BAND_LABEL_WORDS = 3  # "Confidentialité", "Risk Rating": a column's name under a band, never a sentence
 
 
 # Words a header line does not end on when its phrase goes on in the cell below ("Rol en el" / "Proyecto")

@@ -15,7 +15,7 @@ import gc
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -1042,16 +1042,76 @@ def _joined_tables(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch) 
     return SheetReader(book, reader.title, joined + added, [])
 
 
-def _twin_tables(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
-    """A sheet whose one list is set in two (or more) tables side by side, an empty column between them,
-    each under the same header ("Posible Riesgo | Nivel || Posible Riesgo | Nivel", a long list wrapped to
-    fit a page): the same sheet with the tables' rows one under the other, the first table's rows first,
-    under the first table's header (so its rows keep their numbers; the next tables' follow the last row).
-    None when no row of the first ones heads tables so set."""
+def _naming_columns(match: HeaderMatch) -> set[int]:
+    """The columns telling a table's rows apart: its IDs and the field naming its records."""
+    naming = {"code"} | {f.name for f in match.kind.reg.fields if f.required} | \
+        set(TITLE_FALLBACK.get(match.kind.register, ()))
+    return {c for c, n in match.mapping.items() if n in naming}
+
+
+def _repeats_itself(row: list[Any], block: list[int]) -> list[list[int]]:
+    """A block of labels that is one header written twice or more with no empty column between ("Id | Rol |
+    Definición | Id | Rol | Definición": a course project's internal and external stakeholders, round 49): its
+    copies, each a block of its own; else the block alone. The labels compared as words, two at least a copy."""
+    keys = [word_key(row[c]) for c in block]
+    for width in range(2, len(block) // 2 + 1):
+        if len(block) % width == 0 and all(keys[k] == keys[k % width] for k in range(len(keys))):
+            return [block[k:k + width] for k in range(0, len(block), width)]
+    return [block]
+
+
+ABOVE_MIN_RECORDS = 3  # two rows above a table may be a title block's lines; three named rows are a table
+
+
+def _table_above(book: SafeWorkbook, reader: SheetReader, match: HeaderMatch) -> tuple[SheetReader, HeaderMatch] | None:
+    """A sheet of two tables of one register, one under the other, an empty row and a caption between them,
+    each under its own header (an EBIOS analysis's "ER | INTITULE EVENEMENTS REDOUTES | CONSEQUENCES | …" over
+    its feared events, then "CODES | SCENARIOS de MENACES | … | VRAISSEMBLANCE | GRAVITE" over its threat
+    scenarios): the header found is the lower one, and the upper table's records were lost without a word
+    (round 49). The rows above the found header's empty row, read on their own: the upper table and its reader
+    when they name that register's records (its title column) on three rows at least; else None. Looked for in
+    the first rows only (read for the header already)."""
+    top = reader.top_rows(fill_merged=False)
+    h = match.row - 1
+    if reader.declared_rows > TWIN_ROWS or h >= len(top):
+        return None
+
+    def blank(row: list[Any]) -> bool:
+        return all(x is None or not str(x).strip() for x in row)
+
+    cut = next((k for k in range(h - 1, 0, -1) if blank(top[k])), None)
+    if cut is None or cut <= ABOVE_MIN_RECORDS:
+        return None
+    upper = SheetReader(book, reader.title, [list(r) for r in top[:cut]], [])
+    found = _match_top(upper, (match.kind,), None)
+    title = next((f.name for f in match.kind.reg.fields if f.required), None)
+    if found is None or found.kind.register != match.kind.register or found.row >= h - 1:
+        return None
+    titled = [c for c, n in found.mapping.items() if n == title]
+    rows = upper.top_rows(fill_merged=False)[found.row:]
+    if not titled or sum(1 for r in rows if titled[0] < len(r) and r[titled[0]] is not None
+                         and str(r[titled[0]]).strip()) < ABOVE_MIN_RECORDS:
+        return None
+    return upper, ids_not_plans(found)
+
+
+def _twin_tables(book: SafeWorkbook, reader: SheetReader, at: int | None = None,
+                 keys: Collection[int] = ()) -> SheetReader | None:
+    """A sheet whose one list is set in two (or more) tables side by side, an empty column between them or
+    none, each under the same header ("Posible Riesgo | Nivel || Posible Riesgo | Nivel", a long list wrapped to
+    fit a page; "Id | Rol | Definición | Id | Rol | Definición", internal and external stakeholders): the same
+    sheet with the tables' rows one under the other, the first table's rows first, under the first table's
+    header (so its rows keep their numbers; the next tables' follow the last row). ``at``: the header row
+    already found (0-based), the only one asked, and only whether it writes one header twice with no gap, each
+    copy opening on one of ``keys`` (the columns of the records' IDs or names: a table opens on what tells its
+    rows apart; "VL | L | M | H | VH" written twice under "Probability" and "Consequences" is a scale ticked
+    twice, no pair of tables); else the first rows are. None when no row asked heads tables so set."""
     if reader.declared_rows > TWIN_ROWS:
         return None
     rows = reader.top_rows(fill_merged=False)
     for i, row in enumerate(list(rows)):
+        if at is not None and i != at:
+            continue
         blocks: list[list[int]] = []
         for c, x in enumerate(row):
             if isinstance(x, str) and x.strip():
@@ -1062,6 +1122,15 @@ def _twin_tables(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
             elif x is not None and str(x).strip():
                 blocks = []
                 break
+        if len(blocks) == 1:
+            blocks = _repeats_itself(row, blocks[0])
+            if at is not None and (len(blocks) < 2 or blocks[0][0] not in keys):
+                continue
+        elif at is not None:
+            # a header already found is asked only whether it is one header written twice with no gap: the
+            # lower line of a two-line header names sub-columns apart ("Likelihood | Consequence" under each
+            # of two assessments) and is no pair of tables
+            continue
         if len(blocks) < 2 or len(blocks[0]) < 2 or \
                 any([word_key(row[c]) for c in b] != [word_key(row[c]) for c in blocks[0]] for b in blocks[1:]):
             continue
@@ -1069,10 +1138,20 @@ def _twin_tables(book: SafeWorkbook, reader: SheetReader) -> SheetReader | None:
         rows = rows + reader.rows_below_top(TWIN_ROWS)  # the whole sheet, once a row heads such tables
         head = [list(r[:first + width]) + [None] * max(0, first + width - len(r)) for r in rows[:i + 1]]
         body: list[list[Any]] = []
+
+        def filled(cells: list[Any]) -> list[int]:
+            return [k for k, x in enumerate(cells) if x is not None and str(x).strip()]
+
         for b in blocks:
             for r in rows[i + 1:]:
                 cells = [r[c] if c < len(r) else None for c in range(b[0], b[0] + width)]
-                if b is blocks[0] or any(x is not None and str(x).strip() for x in cells):
+                if b is not blocks[0] and len(own := filled(cells)) == 1 and own[0] > 0 and len(filled(
+                        [r[c] if c < len(r) else None for c in range(first, first + width)])) == 1:
+                    # a caption line over the tables ("Internos" over the first, "Externos" over the second,
+                    # not in its first column): said as the first table's caption is, a note in its first
+                    # column, not read as a record named by it
+                    cells = [cells[own[0]]] + [None] * (width - 1)
+                if b is blocks[0] or filled(cells):
                     body.append([None] * first + cells)
         return SheetReader(book, reader.title, head + body, [])
     return None
@@ -1531,6 +1610,11 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 if match is None and (twins := _twin_tables(book, reader)) is not None:
                     # the same table set twice side by side ("Posible Riesgo | Nivel" twice): one list
                     reader, match = twins, _match_sheet(twins, ALL_KINDS, None)
+                elif match is not None and match.duplicates and (twins := _twin_tables(
+                        book, reader, match.row - 1, _naming_columns(match))) is not None:
+                    # found on a header written twice with no gap ("Id | Rol | Definición" twice): read as one
+                    # table, the second's records were written in the first's notes (round 49)
+                    reader, match = twins, _match_sheet(twins, ALL_KINDS, None) or match
                 if match is None:
                     grid = risk_grid(reader.top_rows())
                     if grid is not None:
@@ -1566,7 +1650,7 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                     _machine_log(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     verdicts_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     rulings_not_decisions(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
-                    _user_accounts(match) or \
+                    _user_accounts(match) or _enquiries(match) or \
                     tool_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE]) or \
                     numbered_catalogue(match, reader.top_rows(fill_merged=False)[match.row:match.row + SAMPLE],
                                        _named_by_a_list_word(match)) or \
@@ -1579,6 +1663,10 @@ def plan_workbook_import(store: Store, path: str | os.PathLike[str], progress: P
                 # Minor | Major | Hazardous | Catastrophic" over the grid: major is the third of five there)
                 lists += axis_orders(reader.top_rows(fill_merged=False)[:max(match.row - 1, 0)])
                 found.append((reader, ids_not_plans(match)))
+                if (above := _table_above(book, reader, match)) is not None:
+                    # the same register's other table above the one found ("Evènements redoutés" over the
+                    # threat scenarios): its records, unread, were lost without a word (round 49)
+                    found.append(above)
             found = _beside_the_register(found, plan)
             found, lent = _headers_overwritten(found)
             found = _worked_examples(found, plan)
@@ -2303,14 +2391,15 @@ def _refused_for_its_name(plan: ImportPlan, path: Path) -> None:
     ``rulings_not_decisions``: a body's published rulings;
     ``tool_catalogue``: a tool's catalogue of risk kinds; ``numbered_catalogue``: a course catalogue's numbered,
     named courses; ``item_catalogue``: a court's case index, an app's picker, a help desk's catalogue of problem
-    kinds; a backlog named "issues"): the generic "no header row"
+    kinds; a backlog named "issues"; ``_enquiries``: people who wrote in through a form): the generic "no header row"
     would be wrong."""
     said = [(t, r) for t, r in plan.skipped_sheets
             if r.startswith(("its name says", "a machine's log", "its rows are software vulnerabilities",
                              "its rows are a program's verdicts", "its rows are a body's published rulings",
                              "its rows are a published index or a catalogue of kinds",
                              "a tool's catalogue", "a catalogue of numbered, named things",
-                             "its rows are a tracker's planned work", "its rows are listed under"))
+                             "its rows are a tracker's planned work", "its rows are listed under",
+                             "its rows are people who wrote in"))
             or "though its name says" in r]
     if len(said) == 1 and len(plan.skipped_sheets) == 1:
         title, why = said[0]
@@ -2412,6 +2501,29 @@ def _user_accounts(match: HeaderMatch) -> str | None:
     if said is None:
         return None
     return f"a system's user accounts (“{said.strip()}”: logins and their passwords), not a register."
+
+
+# What a list of people who wrote in places, and no more: a name and a way to reach them
+_ENQUIRER_FIELDS = frozenset({"code", "name", "contact"})
+
+
+def _enquiries(match: HeaderMatch) -> str | None:
+    """Why a list of people who wrote in through a form (a property site's enquiries saved as "interesados.csv":
+    "fecha | nombre | telefono | email | propiedad | mensaje | estado", round 49) is no stakeholder register,
+    its file's name notwithstanding: a column holds the message each one sent, and of a stakeholder the table
+    keeps nothing but a name and a way to reach them — no role, organisation, interest, influence or stance
+    (a register with a "Key message" for each stakeholder names the column otherwise, and keeps those).
+    Decided once per sheet, from its header."""
+    if match.kind.register != "stakeholders" or not set(match.mapping.values()) <= _ENQUIRER_FIELDS or \
+            "contact" not in match.mapping.values():
+        return None
+    words = foreign_words("enquiries", "columns")
+    said = next((h for c, h in enumerate(match.headers) if h and c not in match.mapping and word_key(h) in words),
+                None)
+    if said is None:
+        return None
+    return (f"its rows are people who wrote in through a form (“{said.strip()}”: the message each one sent), with "
+            "nothing an office keeps on a stakeholder: not a register.")
 
 
 def _machine_log(match: HeaderMatch, rows: list[list[Any]]) -> str | None:

@@ -65,6 +65,7 @@ from .value_translation import (
 from .value_translation import same_category as same_category_as
 from .vocabulary import (
     ascii_key,
+    counts_the_columns,
     example_words,
     guidance_row,
     guidance_words,
@@ -484,32 +485,6 @@ def _default_copied_down(row: tuple[Any, ...], filled: list[int], code_col: int,
     title, left out with the reason, never dropped."""
     own = [c for c in filled if c != code_col and not _zero(row[c])]
     return len(own) == 1 and own[0] < len(above) and row[own[0]] == above[own[0]]
-
-
-MIN_NUMBERED_COLUMNS = 4  # "1 | 2 | 3" may be a record of numbers; four columns counted from 1 are a form's
-
-
-def _numbers_the_columns(row: Sequence[Any], filled: list[int]) -> bool:
-    """The first row under a form's header numbering its columns ("1 | 2 | 3 | … | 11 | 13 | 14 | 16 | …", a
-    hospital's risk register under its three header lines; numbers skipped where a caption spans sub-columns):
-    every filled cell a whole number, the first 1, each greater than the one to its left, four or more, the title
-    column among them. A record's title is words, so a record is never all numbers rising from 1. Asked only of
-    the rows before the first record: nothing is read per row after it."""
-    if len(filled) < MIN_NUMBERED_COLUMNS:
-        return False
-    numbers: list[int] = []
-    for c in filled:
-        value = row[c]
-        if isinstance(value, bool):
-            return False
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        elif isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        if not isinstance(value, int) or (numbers and value <= numbers[-1]):
-            return False
-        numbers.append(value)
-    return numbers[0] == 1
 
 
 def _zero(value: Any) -> bool:
@@ -1728,8 +1703,12 @@ class Planner:
                     (code_col is None or code_col not in filled) and parent_reg is None:
                 skip(number, "text under the header (instructions or a second header line), not a record.")
                 continue
-            if first_block and last_record is None and title_col in filled and _numbers_the_columns(row, filled):
-                skip(number, "the columns' numbers under the header (a form numbering its columns), not a record.")
+            counted_by = first_block and last_record is None and title_col in filled and \
+                counts_the_columns(row)
+            if counted_by:
+                skip(number, "the columns' numbers under the header (a form numbering its columns), not a record."
+                     if counted_by == "number" else
+                     "the columns' letters under the header (a form lettering its columns), not a record.")
                 continue
             if title_col is not None and number in merged_title and last_record is not None and \
                     not _rated_apart(row, last_record[2], rating_cols):

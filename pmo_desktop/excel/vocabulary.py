@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -144,6 +145,52 @@ def guidance_row(cells: list[Any]) -> bool:
         return False
     told = sum(1 for t in texts if (words := words_of(t)) and words[0] in guidance_words())
     return told * 3 >= len(filled) * 2
+
+
+MIN_NUMBERED_COLUMNS = 4  # "1 | 2 | 3" may be a record of numbers; four columns counted from 1 are a form's
+
+
+def _column_ordinal(value: Any) -> tuple[str, int] | None:
+    """What a cell numbering a form's column counts by, and where: a whole number (1, 2 …) or one letter of the
+    alphabet (a, b …, as an Indonesian government form letters its columns under the header), as ("number", n)
+    or ("letter", n)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return ("number", int(value))
+    if isinstance(value, int):
+        return ("number", value)
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isdigit():
+            return ("number", int(text))
+        if len(text) == 1 and "a" <= text.lower() <= "z":
+            return ("letter", ord(text.lower()) - ord("a") + 1)
+    return None
+
+
+def counts_the_columns(cells: Sequence[Any]) -> str | None:
+    """A form's row under its header numbering its columns ("1 | 2 | 3 | … | 11 | 13 | 14 | 16 | …", a
+    hospital's risk register under its three header lines; numbers skipped where a caption spans sub-columns) or
+    lettering them ("a | b | c | … | k", a city inspectorate's risk forms, round 49): every filled cell a whole
+    number, or every one a single letter, the first 1 or "a", each further on than the one to its left, four or
+    more. A record's title is words, so a record is never all numbers rising from 1 nor all letters rising from
+    "a". Says which ("number" or "letter"), None for a row that does neither. Asked by the planner of the rows
+    before the first record (the row is skipped) and by the header's detection of the first rows under a
+    candidate header (the row says nothing of what its columns hold: "a", "e" under "Kode" are no codes)."""
+    kinds: set[str] = set()
+    numbers: list[int] = []
+    for value in cells:
+        if value is None or (value.__class__ is str and not value.strip()):
+            continue
+        ordinal = _column_ordinal(value)
+        if ordinal is None or (numbers and ordinal[1] <= numbers[-1]):
+            return None
+        kinds.add(ordinal[0])
+        numbers.append(ordinal[1])
+    if len(numbers) < MIN_NUMBERED_COLUMNS or len(kinds) != 1 or numbers[0] != 1:
+        return None
+    return kinds.pop()
 
 
 @lru_cache(maxsize=None)
