@@ -242,3 +242,47 @@ def test_fill_replace_paste_and_delete_with_undo_and_redo_leave_the_office_as_ex
     qtbot.waitUntil(lambda: office_state(document)[0].keys() == before.keys(), timeout=20_000)
     assert without_versions(office_state(document)[0]) == without_versions(before)
     assert_history_is_the_table(document)
+
+
+def test_many_rows_read_their_links_by_one_query_of_the_link_table_as_a_few_rows_read_them(store):
+    """1,200 risks with 0 to 3 related projects each: read at once,
+    each list of links is gathered from one query of the link table — no subquery a row — and every row, every
+    value, is as reading the records a few at a time (a subquery a row) gives it."""
+    from sqlalchemy import event
+
+    with store.transaction() as s:
+        ctx = records.load_context(s)
+        projects = ["Alpha", "beta", "Gamma, delta", "Ω"]
+        records.create_records(s, REGISTERS["projects"], [{"name": p} for p in projects], ctx)
+        records.create_records(s, RISKS, [
+            {"title": f"Risk {i}", "owner": PEOPLE[i % 3],
+             "related_projects": ["", "Alpha", "Ω; beta", "Gamma, delta; Alpha; beta"][i % 4]}
+            for i in range(1_200)], records.load_context(s))
+    statements: list[str] = []
+    engine = store.engine
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        with store.session() as s:
+            ids = [r[0] for r in s.execute(select(RISKS.entity.id).order_by(RISKS.entity.id))]
+            at_once = records.fetch_rows(s, RISKS, ids=ids)
+            every = records.fetch_rows(s, RISKS)
+        aggregated = [q for q in statements if "string_agg" in q.lower() or "group_concat" in q.lower()]
+        assert aggregated == []
+        statements.clear()
+        with store.session() as s:
+            few = [row for start in range(0, len(ids), 10) for row in records.fetch_rows(s, RISKS, ids=ids[start:start + 10])]
+        assert any("string_agg" in q.lower() or "group_concat" in q.lower() for q in statements)  # a few: as before
+        with store.session() as s:  # two columns of each row only (an edit's read)
+            narrow = records.fetch_rows(s, RISKS, ids=ids, with_computed=False, only={"related_projects", "title"})
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert at_once == few and every == few
+    links = [f.name for f in RISKS.fields].index("related_projects") + table_model.OFFSET
+    assert {row[links] for row in few} == {"", "Alpha", "beta; Ω", "Alpha; Gamma, delta; beta"}
+    stored = [f.name for f in RISKS.fields if f.kind.stored]
+    assert narrow == [(row[0], row[1], row[2 + [f.name for f in RISKS.fields].index("title")], row[links])
+                      for row in few] and stored.index("title") < stored.index("related_projects")

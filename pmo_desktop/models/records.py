@@ -22,13 +22,13 @@ from sqlalchemy import (
     ColumnElement,
     ColumnExpressionArgument,
     CursorResult,
-    Select,
     Table,
     bindparam,
     delete,
     func,
     insert,
     inspect,
+    null,
     select,
     text,
     update,
@@ -150,9 +150,27 @@ def _stored_fields(reg: Register) -> list[Field]:
     return [f for f in reg.fields if f.kind.stored]
 
 
-def row_query(reg: Register) -> Select[Any]:
-    E = reg.entity
-    return select(E.id, E.version, *[_expression(reg, f).label(f.name) for f in _stored_fields(reg)])
+# From this many ids (or all rows) ``fetch_rows`` reads each list of links by one query of its link table: as a
+# subquery a row (``_expression``) the related projects of 100,000 risks took most of the server's time of the
+# rows an edit of every column reads — 1.4 s of each 20,000 against 0.1–0.4 s for a column of the risk itself
+# (docs/speed.md, round speed49b). Under it (a page painted) the one query is the cheaper.
+LINKS_GROUPED_FROM = 1_000
+
+
+def _links_of(session: Session, reg: Register, f: Field, ids: Sequence[int] | None) -> dict[int, str]:
+    """Each record's targets of the LINKS field ``f`` (of ``ids``, or of every record) as its subquery in
+    ``_expression`` reads them: the labels joined by ``LIST_SEP``, in the order read; a record with none absent."""
+    own, other = _link_columns(f, reg.entity)
+    ref = _ref(f)
+    T = ref.target
+    query = select(own, getattr(T, ref.label)).select_from(_link_table(f).join(T, other == T.id))
+    if ids is not None:
+        query = query.where(id_in(session.get_bind().dialect.name, own, ids))
+    found: dict[int, list[str]] = {}
+    for rid, label in session.connection().execute(query):
+        if label is not None:  # as the aggregate leaves a NULL out
+            found.setdefault(rid, []).append(label)
+    return {rid: LIST_SEP.join(labels) for rid, labels in found.items()}
 
 
 def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, ids: Sequence[int] | None = None,
@@ -168,9 +186,11 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
     E = reg.entity
     if only is not None and with_computed:
         raise ValueError("fetch_rows: only some fields are read without the computed ones")
-    picked = None if only is None else [f for f in _stored_fields(reg) if f.name in only]
-    query = (row_query(reg) if picked is None else
-             select(E.id, E.version, *[_expression(reg, f).label(f.name) for f in picked])).order_by(E.id)
+    stored = _stored_fields(reg) if only is None else [f for f in _stored_fields(reg) if f.name in only]
+    # many rows: each list of links read by one query of the link table (``_links_of``), not a subquery a row
+    grouped = ids is None or len(ids) >= LINKS_GROUPED_FROM
+    query = select(E.id, E.version, *[(null() if grouped and f.kind.is_links else _expression(reg, f)).label(f.name)
+                                      for f in stored]).order_by(E.id)
     if ids is not None:  # on PostgreSQL one array of ids, however many (a paste's 10,000 rows read back)
         query = query.where(id_in(session.get_bind().dialect.name, E.id, ids))
     if parent_id is not None and reg.parent:
@@ -179,10 +199,8 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
         query = query.where(where)
     # Core execution on the session's connection: no ORM row processing, so 100,000 rows stay cheap.
     raw = session.connection().execute(query).all()
-    stored = _stored_fields(reg)
-    if picked is not None:
-        stored = picked
     links = [i for i, f in enumerate(stored) if f.kind.is_links]
+    gathered = {i: _links_of(session, reg, stored[i], ids) for i in links} if grouped else {}
     computed = [(i, _computation(f)) for i, f in enumerate(reg.fields) if not f.kind.stored] if with_computed else []
     if reg.prefetch and computed:
         ctx = replace(ctx, extra={**ctx.extra, reg.name: reg.prefetch(session, ids)})
@@ -193,6 +211,8 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
     for r in raw:
         vals = list(r[2:])
         for i in links:
+            if grouped:
+                vals[i] = gathered[i].get(r[0])
             vals[i] = "; ".join(sorted(vals[i].split(LIST_SEP))) if vals[i] else ""
         if computed:
             full: list[Any] = [None] * len(reg.fields)
