@@ -187,8 +187,10 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
     if only is not None and with_computed:
         raise ValueError("fetch_rows: only some fields are read without the computed ones")
     stored = _stored_fields(reg) if only is None else [f for f in _stored_fields(reg) if f.name in only]
-    # many rows: each list of links read by one query of the link table (``_links_of``), not a subquery a row
-    grouped = ids is None or len(ids) >= LINKS_GROUPED_FROM
+    # many rows: each list of links read by one query of the link table (``_links_of``), not a subquery a row; not
+    # for a few rows picked otherwise (one parent's, a condition's), which that query would read every link for
+    narrowed = where is not None or (parent_id is not None and reg.parent is not None)
+    grouped = len(ids) >= LINKS_GROUPED_FROM if ids is not None else not narrowed
     query = select(E.id, E.version, *[(null() if grouped and f.kind.is_links else _expression(reg, f)).label(f.name)
                                       for f in stored]).order_by(E.id)
     if ids is not None:  # on PostgreSQL one array of ids, however many (a paste's 10,000 rows read back)
