@@ -15,20 +15,20 @@ from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from datetime import date, datetime
 from operator import itemgetter
-from typing import Any, Callable, Iterable, Mapping, Sequence, cast
+from typing import Any, Callable, Collection, Iterable, Mapping, Sequence, cast
 
 from sqlalchemy import (
     Column,
     ColumnElement,
     ColumnExpressionArgument,
     CursorResult,
-    Select,
     Table,
     bindparam,
     delete,
     func,
     insert,
     inspect,
+    null,
     select,
     text,
     update,
@@ -150,19 +150,49 @@ def _stored_fields(reg: Register) -> list[Field]:
     return [f for f in reg.fields if f.kind.stored]
 
 
-def row_query(reg: Register) -> Select[Any]:
-    E = reg.entity
-    return select(E.id, E.version, *[_expression(reg, f).label(f.name) for f in _stored_fields(reg)])
+# From this many ids (or all rows) ``fetch_rows`` reads each list of links by one query of its link table: as a
+# subquery a row (``_expression``) the related projects of 100,000 risks took most of the server's time of the
+# rows an edit of every column reads — 1.4 s of each 20,000 against 0.1–0.4 s for a column of the risk itself
+# (docs/speed.md, round speed49b). Under it (a page painted) the one query is the cheaper.
+LINKS_GROUPED_FROM = 1_000
+
+
+def _links_of(session: Session, reg: Register, f: Field, ids: Sequence[int] | None) -> dict[int, str]:
+    """Each record's targets of the LINKS field ``f`` (of ``ids``, or of every record) as its subquery in
+    ``_expression`` reads them: the labels joined by ``LIST_SEP``, in the order read; a record with none absent."""
+    own, other = _link_columns(f, reg.entity)
+    ref = _ref(f)
+    T = ref.target
+    query = select(own, getattr(T, ref.label)).select_from(_link_table(f).join(T, other == T.id))
+    if ids is not None:
+        query = query.where(id_in(session.get_bind().dialect.name, own, ids))
+    found: dict[int, list[str]] = {}
+    for rid, label in session.connection().execute(query):
+        if label is not None:  # as the aggregate leaves a NULL out
+            found.setdefault(rid, []).append(label)
+    return {rid: LIST_SEP.join(labels) for rid, labels in found.items()}
 
 
 def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, ids: Sequence[int] | None = None,
-               parent_id: int | None = None, where: ColumnElement[bool] | None = None, with_computed: bool = True
-               ) -> list[tuple[Any, ...]]:
+               parent_id: int | None = None, where: ColumnElement[bool] | None = None, with_computed: bool = True,
+               only: Collection[str] | None = None) -> list[tuple[Any, ...]]:
     """Rows as tuples ``(id, version, *values in reg.fields order)``, ordered by id. ``with_computed=False``:
-    the stored fields' values only (``(id, version, *values of the stored fields)``), none worked out."""
+    the stored fields' values only (``(id, version, *values of the stored fields)``), none worked out; ``only``
+    (with ``with_computed=False``): of those, the fields named only (``(id, version, *their values)``). Why: an edit of
+    many cells needs its records' versions and the old values of the columns it edits, and each reference read
+    by its name and each list of links gathered is a subquery a row — a fill of 100,000 cells of one column read
+    every column of its rows, 4.4–6 s of the server's time (docs/speed.md, round speed49b)."""
     ctx = ctx or load_context(session)
     E = reg.entity
-    query = row_query(reg).order_by(E.id)
+    if only is not None and with_computed:
+        raise ValueError("fetch_rows: only some fields are read without the computed ones")
+    stored = _stored_fields(reg) if only is None else [f for f in _stored_fields(reg) if f.name in only]
+    # many rows: each list of links read by one query of the link table (``_links_of``), not a subquery a row; not
+    # for a few rows picked otherwise (one parent's, a condition's), which that query would read every link for
+    narrowed = where is not None or (parent_id is not None and reg.parent is not None)
+    grouped = len(ids) >= LINKS_GROUPED_FROM if ids is not None else not narrowed
+    query = select(E.id, E.version, *[(null() if grouped and f.kind.is_links else _expression(reg, f)).label(f.name)
+                                      for f in stored]).order_by(E.id)
     if ids is not None:  # on PostgreSQL one array of ids, however many (a paste's 10,000 rows read back)
         query = query.where(id_in(session.get_bind().dialect.name, E.id, ids))
     if parent_id is not None and reg.parent:
@@ -171,8 +201,8 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
         query = query.where(where)
     # Core execution on the session's connection: no ORM row processing, so 100,000 rows stay cheap.
     raw = session.connection().execute(query).all()
-    stored = _stored_fields(reg)
     links = [i for i, f in enumerate(stored) if f.kind.is_links]
+    gathered = {i: _links_of(session, reg, stored[i], ids) for i in links} if grouped else {}
     computed = [(i, _computation(f)) for i, f in enumerate(reg.fields) if not f.kind.stored] if with_computed else []
     if reg.prefetch and computed:
         ctx = replace(ctx, extra={**ctx.extra, reg.name: reg.prefetch(session, ids)})
@@ -183,6 +213,8 @@ def fetch_rows(session: Session, reg: Register, ctx: Context | None = None, *, i
     for r in raw:
         vals = list(r[2:])
         for i in links:
+            if grouped:
+                vals[i] = gathered[i].get(r[0])
             vals[i] = "; ".join(sorted(vals[i].split(LIST_SEP))) if vals[i] else ""
         if computed:
             full: list[Any] = [None] * len(reg.fields)

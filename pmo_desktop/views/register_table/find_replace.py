@@ -393,8 +393,8 @@ class ReplaceDialog(QDialog):
                 at = shown if ids_shown is None else positions_in(ids_shown, ids)
                 wanted = sorted((at[rid], rid) for rid in ids if rid in at)
                 del ids
-                scope = RowsInSteps(wanted, lambda step: office.read(stored_rows, register, ctx, parent_id, step),
-                                    held)
+                scope = RowsInSteps(wanted, lambda step: office.read(stored_rows, register, ctx, parent_id, step,
+                                                                     looked_at(fields, columns)), held)
             return plan_cells(scope, register, fields, columns, m, ctx, office, progress, cancelled)
 
         outcome: Outcome | None = run_with_progress(self, f"Finding “{m.find}”…", job)
@@ -453,6 +453,13 @@ def refusals_text(refused: list[str]) -> str:
     if more > 0:
         text += f"\n… and {count_of(more, 'more cell')} refused, left as they were (not listed)."
     return text
+
+
+def looked_at(fields: Any, columns: list[int]) -> set[str]:
+    """The fields ``plan_cells`` reads of a row: those of the columns searched, and the ID that names a row in a
+    refusal. The only ones a windowed table's rows are read with (``stored_rows``): every column of 100,000 rows,
+    each reference by its name, cost the server seconds (docs/speed.md, round speed49b)."""
+    return {fields[c].name for c in columns} | ({fields[0].name} if fields[0].kind == Kind.CODE else set())
 
 
 def plan_cells(found: Collection[tuple[int, tuple]], register: Any, fields: Any, columns: list[int], m: Matcher, ctx: Any,

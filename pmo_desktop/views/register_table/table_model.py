@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import date
 from decimal import Decimal
 from itertools import islice
@@ -110,20 +110,22 @@ def rows_reader(register: Register, ctx: Any, parent_id: int | None) -> Callable
     return read
 
 
-def stored_rows(session: Any, register: Register, ctx: Any, parent_id: int | None, ids: list[int] | None) -> list[tuple]:
+def stored_rows(session: Any, register: Register, ctx: Any, parent_id: int | None, ids: list[int] | None,
+                only: Collection[str] | None = None) -> list[tuple]:
     """The table's rows (``(id, version, *values)``) of those records (all with None) with the stored values
     only, each at its field's place, a None at each worked-out one (score, rating, next review): what an edit
-    of many cells needs of them (its old values, the versions), without working out 100,000 ratings. More
-    than 20,000 ids: every row read, those wanted kept (a long IN list costs more)."""
+    of many cells needs of them (its old values, the versions), without working out 100,000 ratings. ``only``:
+    the fields an edit looks at (those it edits), the only ones read — a None at every other's place
+    (``records.fetch_rows``). More than 20,000 ids: every row read, those wanted kept (a long IN list costs more)."""
     if register.parent and parent_id is None:
         return []
     many = ids is not None and len(ids) > 20_000
     rows = records.fetch_rows(session, register, ctx, ids=None if many else ids, parent_id=parent_id,
-                              with_computed=False)
+                              with_computed=False, only=only)
     if many and ids is not None:
         wanted = set(ids)
         rows = [row for row in rows if row[0] in wanted]
-    stored = [f.kind.stored for f in register.fields]
+    stored = [f.kind.stored and (only is None or f.name in only) for f in register.fields]
     if all(stored):
         return rows
     picks = [i for i, keep in enumerate(stored) if keep]
@@ -163,7 +165,8 @@ class LazyCells:
 EditsWorkedOut = tuple[CellEdits, dict[int, int], list[str]]
 
 
-def edits_of(fields: list[Field], cells, rows: dict[int, tuple] | Callable[[list[int]], dict[int, tuple]], ctx: Any,
+def edits_of(fields: list[Field], cells, rows: dict[int, tuple] | Callable[[list[int], set[str]], dict[int, tuple]],
+             ctx: Any,
              cancelled: Callable[[], bool] | None = None,
              progress: Callable[[int, int], None] | None = None) -> EditsWorkedOut | None:
     """The edits of (row, column, value) cells over their rows (``(id, version, *values)`` by row): each value parsed
@@ -171,7 +174,8 @@ def edits_of(fields: list[Field], cells, rows: dict[int, tuple] | Callable[[list
     refused are listed as problems, row by row. No Qt: a windowed table runs it on a worker for many cells.
     Each distinct value of a column is parsed once — a fill writes one text into each cell of a column (a million
     parses of it took seconds) and a paste repeats its values; parsing depends on the text and the column alone.
-    ``rows`` may be a function reading the rows of the row numbers it is given: the cells are then taken
+    ``rows`` may be a function reading the rows of the row numbers it is given, of which only the values of the
+    fields named need be read (those the step's cells edit): the cells are then taken
     ``_EDITS_STEP`` at a time and their rows read for them — a million rows of 26 values read at once, and a million
     cells listed, held a gigabyte while a whole column's fill was worked out.
     None when ``cancelled()`` turns true (looked at, and ``progress`` told, every ``_EDITS_STEP`` cells)."""
@@ -189,7 +193,8 @@ def edits_of(fields: list[Field], cells, rows: dict[int, tuple] | Callable[[list
             if progress is not None:
                 progress(n, total)
         n += len(step)
-        rows_here = rows(sorted({r for r, _c, _v in step})) if callable(rows) else rows
+        rows_here = (rows(sorted({r for r, _c, _v in step}), {fields[c].name for _r, c, _v in step})
+                     if callable(rows) else rows)
         for r, c, value in step:
             edit_of_cell(fields[c], r, c, value, rows_here, ctx, parsed_as, edits, versions, problems, total > 1)
     return edits, versions, problems

@@ -55,6 +55,7 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Any, NamedTuple
 
@@ -993,11 +994,13 @@ class WindowedRegisterModel(RegisterTableModel):
             return {r: self._row(r) for r in wanted}
         return self._rows_of(wanted, dict(self._pages), self.ids)
 
-    def _rows_of(self, wanted: list[int], pages: dict[int, list[tuple]], ids) -> dict[int, tuple]:
+    def _rows_of(self, wanted: list[int], pages: dict[int, list[tuple]], ids,
+                 only: Collection[str] | None = None) -> dict[int, tuple]:
         """The rows at ``wanted`` (in order): those in memory as they are — what the user sees, with the versions that
         make another user's save since a conflict, never overwritten —, the others as the database has them, as
-        painting reads them (a record deleted meanwhile blank). No Qt, and of the model's changing state (its pages,
-        its ids) only what is given: a worker runs it too."""
+        painting reads them (a record deleted meanwhile blank); ``only``: of those read, the values of these fields
+        alone (``stored_rows``: an edit's columns), a None at every other's place. No Qt, and of the model's changing
+        state (its pages, its ids) only what is given: a worker runs it too."""
         out: dict[int, tuple] = {}
         rest: list[int] = []
         for r in wanted:
@@ -1008,7 +1011,7 @@ class WindowedRegisterModel(RegisterTableModel):
                 rest.append(r)
         read_ids = [ids[r] for r in rest]
         read = self.document.office.read(stored_rows, self.register, self.document.context, self.parent_id,
-                                         read_ids) if read_ids else []
+                                         read_ids, only) if read_ids else []
         found = {row[0]: row for row in read}
         blank = (None,) * len(self.fields)
         out.update((r, found.get(rid) or (rid, 0, *blank)) for r, rid in zip(rest, read_ids))
@@ -1032,7 +1035,8 @@ class WindowedRegisterModel(RegisterTableModel):
 
         def worked_out(progress, cancelled) -> EditsWorkedOut | None:
             # the cells listed and their rows read a step at a time (a million rows read at once held a gigabyte)
-            made = edits_of(fields, cells, lambda wanted: self._rows_of(wanted, pages, ids), ctx, cancelled, progress)
+            made = edits_of(fields, cells, lambda wanted, only: self._rows_of(wanted, pages, ids, only), ctx,
+                            cancelled, progress)
             return None if cancelled() else made  # Cancel pressed as late as the end: nothing changed
 
         # ``at_once``: the window takes no key meanwhile (a second Ctrl+D inside the first)
