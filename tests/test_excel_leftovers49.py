@@ -1,0 +1,73 @@
+"""Issue 12's known leftovers after rounds 47 and 48, each decided as a rule for its class (docs/import-rounds.md,
+"Known leftovers of rounds 47–48 (left49)"): each test writes a workbook of that shape and checks what a user
+gets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from imported import by_code, import_all, rows_of
+from real_world_factory import write_xlsx
+
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.views.exchange.import_dialog import ImportDialog
+
+
+def _benefits_with_a_plan(tmp_path, name, planned):
+    """A benefits register of two benefits and a plan sheet listing values of the first only."""
+    return write_xlsx(tmp_path / name, {
+        "Benefits": [["Benefit ID", "Benefit", "Measure", "Baseline", "Target", "Owner"],
+                     ["B-1", "Fewer missed appointments", "DNA rate", 9, 5, "Ann"],
+                     ["B-2", "Shorter waits", "Days", 30, 10, "Bea"]],
+        "Benefit plan": [["Benefit ID", "Date", "Planned value"], *planned],
+        "Benefit measurements": [["Benefit ID", "Date", "Actual value"], ["B-1", dt.date(2026, 3, 31), 8.5]]})
+
+
+def _values(store, register):
+    codes = {r["id"]: r["code"] for r in rows_of(store, "benefits")}
+    entity = REGISTERS[register].entity
+    with store.session() as s:
+        return sorted((codes[x.benefit_id], x.on, x.value) for x in s.query(entity))
+
+
+def test_a_plan_sheet_updates_the_values_it_gives_and_keeps_every_other(qtbot, document, tmp_path):
+    """A re-import whose plan sheet lists values of B-1 deleted the planned and actual values of B-2 (updated by
+    the register sheet, named by no plan row) and B-1's values on days the sheet does not give — added in the
+    office. Now a plan or measurement row updates the value on its day or adds one, nothing else is deleted, the
+    preview says each change and how many are kept, and undo puts every value back."""
+    store = document.store
+    import_all(store, _benefits_with_a_plan(tmp_path, "Benefits.xlsx", [
+        ["B-1", dt.date(2026, 3, 31), 8], ["B-1", dt.date(2027, 3, 31), 6]]))
+    ids = {code: r["id"] for code, r in by_code(store, "benefits").items()}
+    with store.transaction() as s:  # added in the office since
+        records.create_record(s, REGISTERS["benefit_plan"], {"on": dt.date(2026, 9, 30), "value": 7.0},
+                              parent_id=ids["B-1"])
+        records.create_record(s, REGISTERS["benefit_plan"], {"on": dt.date(2026, 12, 31), "value": 20.0},
+                              parent_id=ids["B-2"])
+        records.create_record(s, REGISTERS["benefit_measurements"], {"on": dt.date(2026, 6, 30), "value": 25.0},
+                              parent_id=ids["B-2"])
+    plan_before, actuals_before = rows_of(store, "benefit_plan"), rows_of(store, "benefit_measurements")
+
+    dialog = ImportDialog(document, _benefits_with_a_plan(tmp_path, "Benefits.xlsx", [
+        ["B-1", dt.date(2026, 3, 31), 8], ["B-1", dt.date(2027, 3, 31), 5.5], ["B-1", dt.date(2028, 3, 31), 5]]))
+    qtbot.addWidget(dialog)
+    assert dialog.plan is not None and dialog.plan.ok
+    sheet = next(s for s in dialog.plan.sheets if s.sheet == "Benefit plan")
+    assert [r.report.action.value for r in sheet.rows] == ["skip", "update", "insert"]
+    assert [r.report.reason for r in sheet.rows[:2]] == [
+        "same as stored.", "changes the planned value on 2027-03-31: Planned value 6 → 5.5."]
+    assert "B-1 1 planned value" in sheet.note and "kept" in sheet.note
+    assert "1 planned value of 1 benefit" in sheet.note  # B-2's, the sheet not naming it
+    assert sheet.replaced_children == 0
+    dialog.do_import()
+
+    assert _values(store, "benefit_plan") == [
+        ("B-1", dt.date(2026, 3, 31), 8), ("B-1", dt.date(2026, 9, 30), 7), ("B-1", dt.date(2027, 3, 31), 5.5),
+        ("B-1", dt.date(2028, 3, 31), 5), ("B-2", dt.date(2026, 12, 31), 20)]
+    assert _values(store, "benefit_measurements") == [
+        ("B-1", dt.date(2026, 3, 31), 8.5), ("B-2", dt.date(2026, 6, 30), 25)]
+
+    document.undo_stack.undo()
+    assert rows_of(store, "benefit_plan") == plan_before
+    assert rows_of(store, "benefit_measurements") == actuals_before
