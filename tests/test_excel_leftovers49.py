@@ -71,3 +71,22 @@ def test_a_plan_sheet_updates_the_values_it_gives_and_keeps_every_other(qtbot, d
     document.undo_stack.undo()
     assert rows_of(store, "benefit_plan") == plan_before
     assert rows_of(store, "benefit_measurements") == actuals_before
+
+
+def test_a_title_line_naming_the_register_the_sheet_or_the_file_is_not_said(sqlite_store, tmp_path):
+    """"Not imported, above the header: “Stakeholder Register”" told the user nothing: a line above the header
+    made of the register's names, the sheet's, the file's and years only is a title and not said; any other
+    line above a header is said as before."""
+    book = write_xlsx(tmp_path / "Acme Onboarding.xlsx", {
+        "Sheet1": [["Stakeholder Register"], ["ACME ONBOARDING – PROJECT STAKEHOLDER LIST 2026"],
+                   ["Prepared by the PMO for the steering group"],
+                   ["Name", "Role", "Influence", "Interest"],
+                   ["Ann Lee", "Sponsor", "High", "High"]],
+        "Risks": [["PROJECT RISK REGISTER"], [None],
+                  ["ID", "Risk", "Owner"], ["R1", "Vendor late", "Ann Lee"]]})
+    plan = import_all(sqlite_store, book)
+    notes = {s.sheet: s.note or "" for s in plan.sheets}
+    assert "Not imported, above the header: “Prepared by the PMO for the steering group”." in notes["Sheet1"]
+    assert "Stakeholder Register" not in notes["Sheet1"] and "ACME" not in notes["Sheet1"]
+    assert "above the header" not in notes["Risks"]
+    assert by_code(sqlite_store, "risks")["R1"]["title"] == "Vendor late"

@@ -71,6 +71,7 @@ from .vocabulary import (
     header_words,
     placeholder_texts,
     register_nouns,
+    title_words,
     value_words,
     verdict_headers,
     word_key,
@@ -1897,18 +1898,25 @@ class Planner:
         """A title block's lines above the header ("NB: Frodo, Sam, Pippin and Bilbo are the project management
         team") are the user's text that no record holds: the preview and the report show them as not imported,
         so that nothing of the sheet goes unseen. A line is a row whose one text stands at or left of the first
-        column read (a caption over some columns names them and is read as part of their header); a line that
-        only repeats the sheet's name is its title and not said."""
+        column read (a caption over some columns names them and is read as part of their header). A title line
+        is not said: one made only of the words of the register's names ("Stakeholder Register", "PROJECT RISK
+        LOG"), of the sheet's or of the workbook file's name, and years or numbers (left49: "Not imported, above
+        the header: “Stakeholder Register”" told the user nothing); any other word makes it a line said."""
         if header_row <= 1 or not mapping:
             return
         first_read = min(mapping)
         lines = []
+        titled: set[str] | None = None  # worked out at the first line only
         for cells in reader.top_rows(fill_merged=False)[:header_row - 1]:
             filled = [(c, cell) for c, cell in enumerate(cells) if not v.is_blank(cell)]
             if len(filled) != 1 or filled[0][0] > first_read or not isinstance(filled[0][1], str):
                 continue
             text = " ".join(filled[0][1].split())
-            if word_key(text) != word_key(plan.sheet):
+            if titled is None:
+                path = getattr(reader.book, "path", None)
+                titled = {*title_words(plan.register), *words_of(plan.sheet), *words_of(path.stem if path else "")}
+            words = words_of(text)
+            if not all(w in titled or w.isdigit() for w in words):
                 lines.append(f"“{text}”")
         if lines:
             plan.say(f"Not imported, above the header: {'; '.join(lines)}.")
