@@ -626,6 +626,21 @@ def _a_groups_name(text: str) -> bool:
     return bool(words) and words[-1].lower() in _GROUP_NOUNS
 
 
+# the last word of a role's title: "Cloud Architect / Security Analyst" names two roles, not two people; a cell
+# joining roles or teams is one joint owner, as written (left49), as "CISO / Security Manager" and "ML + QA" were
+_ROLE_NOUNS = frozenset({"manager", "engineer", "lead", "leader", "analyst", "architect", "officer", "director",
+                         "owner", "coordinator", "specialist", "consultant", "administrator", "admin", "sponsor",
+                         "head", "developer", "designer", "tester", "auditor", "controller", "advisor", "adviser",
+                         "planner", "scientist", "accountant", "counsel", "secretary", "supervisor", "executive",
+                         "steward", "champion", "expert", "representative", "rep", "contact", "partner"})
+
+
+def _a_roles_name(text: str) -> bool:
+    """Whether words ending in a role's noun name a role, not a person ("Security Analyst", "Data Owner")."""
+    words = text.split()
+    return bool(words) and words[-1].lower() in _ROLE_NOUNS
+
+
 def _name_then_why(text: str) -> str | None:
     """The name a sentence in a name's cell opens with ("Project Manager as this can impact the scope …",
     "Oleksandra Zaiats, Project Coordinator. This would …"): one to four words before a comma, a full stop or
@@ -1239,6 +1254,7 @@ class Planner:
         self._sheet_bases: Counter[str] = Counter()  # _qualified_code: the sheet's IDs before their brackets
         self._sheet_cuts: Counter[str] = Counter()  # and its IDs too long, cut to the length of an ID
         self._several_named: dict[int, str] = {}
+        self._joint_named: dict[int, list[str]] = {}  # column → cells joining names kept as one (_say_several)
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
                   if n != PARENT and not n.startswith("@") and reg.field(n).kind.stored]
         for _, f in fields:
@@ -3347,8 +3363,10 @@ class Planner:
         """The first person of a cell naming two or more in a one-person column ("Phyo Wai Aung / Kyaw Linn",
         "Ana & Ben", "Ana, Ben"), else None. Each part must be a name on its own: one the office or this import
         already has, one the same column writes alone on another row, or a full name (two to four words each
-        capitalised). So "Sales & Marketing", "Paul & Chris" or "R&D" stay one name, as written, unless the
-        sheet or the office names each of them alone."""
+        capitalised, ending in no group's noun, nor a role's unless another part is named alone). So "Sales &
+        Marketing", "Paul & Chris", "R&D", "ML + QA" or "Cloud Architect / Security Analyst" stay one joint
+        owner, as written — the preview says so (``_say_several``) — unless the sheet or the office names each
+        of them alone."""
         key = (c, raw)
         if key in self._several_seen:
             return self._several_seen[key]
@@ -3364,19 +3382,30 @@ class Planner:
                 self._names_in.update({k: _names_written([r[k] for _n, r in rows if k < len(r)]) for k in cols
                                        if k not in self._names_in})
             written = self._names_in.get(c, {})
-            if all(p.lower() in known or word_key(p) in written or (_persons_full_name(p) and not _a_groups_name(p))
-                   for p in parts):
+            alone = [p.lower() in known or word_key(p) in written for p in parts]
+            # a role's title looks like a full name ("Security Analyst"): it is a name on its own only beside a
+            # part the office or the sheet names alone ("CISO / Security Manager" where "CISO" owns other rows)
+            if all(a or (_persons_full_name(p) and not _a_groups_name(p) and (any(alone) or not _a_roles_name(p)))
+                   for p, a in zip(parts, alone)):
                 first = parts[0]
+            elif len(self._joint_named.setdefault(c, [])) < 3:
+                self._joint_named[c].append(" ".join(raw.split()))
         if len(self._several_seen) < 10_000:
             self._several_seen[key] = first
         return first
 
     def _say_several(self, plan: SheetPlan) -> None:
-        """The columns of one person some of whose cells named several, named once in the preview."""
+        """The columns of one person some of whose cells named several, named once in the preview; and the
+        cells joining names that are not each a person (roles, teams), kept as one owner as written."""
         if self._several_named:
             plan.say("; ".join(f"“{_one_line(h)}”" for h in self._several_named.values()) +
                      " names two people or more on some rows: a record has one, so the first named is the one, and "
                      "the whole cell is kept in the record's notes.")
+        for c, cells in self._joint_named.items():
+            head = self._headers[c] if c < len(self._headers) and self._headers[c] else "The column"
+            plan.say(f"“{_one_line(str(head))}” joins names in one cell on some rows ({', '.join(f'“{x}”' for x in cells)}"
+                     "): not each a person the office or the sheet names alone (roles, teams), so each such cell "
+                     "stays one name, as written.")
 
     def _learn(self, i: int, raw: Any) -> Any:
         """What step ``i`` of ``_plan_values`` makes of ``raw`` when it makes a value and nothing else (kept
