@@ -113,3 +113,27 @@ def test_a_cell_joining_two_roles_or_teams_is_one_owner_said_in_the_preview(sqli
     assert ("“Owner” joins names in one cell on some rows (“ML + QA”, “Finance / HR”, “Cloud Architect / Security "
             "Analyst”): not each a person the office or the sheet names alone (roles, teams), so each such cell "
             "stays one name, as written.") in note
+
+
+def test_an_action_logs_planned_dates_and_follow_up_are_kept(sqlite_store, tmp_path):
+    """An action sheet's "Planned start / Planned end / Follow-up date / Follow-up notes" were not imported (no
+    place for them). An action's planned end is when it is to be done: its Due. The planned start and the
+    follow-up have no field of an action, so they are kept under the action's text, each under its header, as a
+    decision keeps under its rationale what no field takes — and the preview says so, column by column."""
+    book = write_xlsx(tmp_path / "Risk Register.xlsx", {
+        "Risks": [["Risk ID", "Risk", "Owner"], ["R-1", "Vendor delivers late", "Ann Lee"]],
+        "Risk actions": [["Risk ID", "Action", "Owner", "Planned start", "Planned end", "Follow-up date",
+                          "Follow-up notes", "Status"],
+                         ["R-1", "Agree a recovery plan", "Ann Lee", dt.date(2026, 1, 12), dt.date(2026, 2, 27),
+                          dt.date(2026, 3, 6), "Check the vendor kept the plan", "In progress"]]})
+    plan = import_all(sqlite_store, book)
+    sheet = next(s for s in plan.sheets if s.sheet == "Risk actions")
+    assert sheet.mapping[4] == "due"
+    assert "kept on each record" in sheet.ignored[3] and "kept on each record" in sheet.ignored[6]
+    entity = REGISTERS["risk_actions"].entity
+    with sqlite_store.session() as s:
+        (action,) = s.query(entity).all()
+        assert action.due == dt.date(2026, 2, 27)
+        assert action.description.splitlines() == [
+            "Agree a recovery plan", "Planned start: 2026-01-12", "Follow-up date: 2026-03-06",
+            "Follow-up notes: Check the vendor kept the plan"]

@@ -104,7 +104,8 @@ EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description
                "assumptions": "notes", "dependencies": "notes", "decisions": "rationale", "communications": "notes",
                # a milestone tracker's own "Status" (Done, In Progress): the office works a milestone's state out
                # from its dates, so the sheet's word is kept in the notes, not lost
-               "milestones": "notes"}
+               "milestones": "notes",
+               "risk_actions": "description", "issue_actions": "description"}
 # A risk sheet without a title column names its risks by the event, cause or effect (cause/event layouts).
 TITLE_FALLBACK = _TITLE_FALLBACK
 _COPYRIGHT_RE = re.compile(r"^\W*(©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|tous droits réservés|"
