@@ -72,7 +72,7 @@ def test_child_sheet_rows_replace_the_stored_children(demo_store, tmp_path):
     plan = plan_workbook_import(demo_store, path)
     assert plan.ok, plan.errors[:3]
     said = next(s for s in plan.sheets if s.sheet == "Risk actions").note
-    assert "The 1 risk action of" in said and "this sheet does not name are kept" in said
+    assert "Kept as they are: the 1 risk action of" in said and "this sheet does not name" in said
     apply_import(demo_store, plan)
     assert [a[0] for a in children(demo_store, "risk_actions", "risks", "R-001")] == [kept]
     assert [a[0] for a in children(demo_store, "risk_actions", "risks", "R-002")] == [

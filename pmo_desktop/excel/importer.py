@@ -104,6 +104,7 @@ from .office_import import plan_office_import, read_stamp, unstamped_export
 from .row_planner import (
     CREATED_ON_CONFIRMATION,
     EXTRA_FIELD,
+    KEPT_UNDER_TEXT,
     TITLE_FALLBACK,
     Cancelled,
     OwnRating,
@@ -127,7 +128,16 @@ from .value_translation import (
     scale_from_word_level,
 )
 from .verdict_logs import rulings_not_decisions, verdicts_not_decisions
-from .vocabulary import example_words, foreign_words, register_nouns, sheet_words, value_words, word_key, words_of
+from .vocabulary import (
+    action_notes_words,
+    example_words,
+    foreign_words,
+    register_nouns,
+    sheet_words,
+    value_words,
+    word_key,
+    words_of,
+)
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader, Uncalculated, column_letters, file_stamp
 
 if TYPE_CHECKING:
@@ -241,7 +251,7 @@ def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto:
                         "kept on each record.")
         else:
             out[col] = f"“{text}” is not a column of the {reg.title.lower()}; kept on each record."
-        if EXTRA_FIELD.get(kind.register) is None and "kept on each record" in out[col]:
+        if EXTRA_FIELD.get(kind.register) is None and col not in kept and "kept on each record" in out[col]:
             out[col] = out[col].replace("kept on each record", "not imported (no place for it)")
     return out
 
@@ -263,6 +273,10 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
     """Columns kept on each record (labelled with their header): every named column no field takes,
     except calculated ones (scores, ratings), which the office recomputes — unless a key of the sheet spells
     out its values (``keyed``: a "Rank" of 1–7 whose key says 1 is "Disaster"), which no level gives again."""
+    if kind.register in KEPT_UNDER_TEXT:  # an action's own further columns only (row_planner.KEPT_UNDER_TEXT)
+        words = action_notes_words()
+        return {col: " ".join(text.split()) for col, text in enumerate(headers)
+                if text and col not in mapping and word_key(text) in words}
     if EXTRA_FIELD.get(kind.register) is None:
         return {}
     computed = {f.name for f in kind.reg.fields if not f.kind.stored}
@@ -2614,8 +2628,8 @@ def _unnamed_kept(plan: ImportPlan, child: SheetPlan, reg: Register, planner: Pl
                 for start in range(0, len(unnamed), 500))
     if count:
         parent = REGISTERS[child.parent_register or ""]
-        child.say(f"The {count_of(count, reg.noun)} of {count_of(len(unnamed), parent.noun)} the workbook updates "
-                  "and this sheet does not name are kept: the sheet speaks of the records it names only.")
+        child.say(f"Kept as they are: the {count_of(count, reg.noun)} of {count_of(len(unnamed), parent.noun)} the "
+                  "workbook updates and this sheet does not name — the sheet speaks of the records it names only.")
 
 
 # ------------------------------------------------------------------------------------ applying

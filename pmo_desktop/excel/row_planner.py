@@ -104,8 +104,12 @@ EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description
                "assumptions": "notes", "dependencies": "notes", "decisions": "rationale", "communications": "notes",
                # a milestone tracker's own "Status" (Done, In Progress): the office works a milestone's state out
                # from its dates, so the sheet's word is kept in the notes, not lost
-               "milestones": "notes",
-               "risk_actions": "description", "issue_actions": "description"}
+               "milestones": "notes"}
+# An action has no notes: the columns of an action sheet that say more of the action itself — its planned start,
+# its follow-up, remarks (``action_notes`` in the import words; importer._extras) — are kept under its text, each
+# on a line under its header, as a decision keeps them under its rationale (left49: they were not imported). Only
+# those: a column repeating the risk's own title or description beside each action is the risk's, not kept again.
+KEPT_UNDER_TEXT = {"risk_actions": "description", "issue_actions": "description"}
 # A risk sheet without a title column names its risks by the event, cause or effect (cause/event layouts).
 TITLE_FALLBACK = _TITLE_FALLBACK
 _COPYRIGHT_RE = re.compile(r"^\W*(©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|tous droits réservés|"
@@ -2986,7 +2990,7 @@ class Planner:
                     else:
                         reason += f"{refused.label} left empty: {str(e)} "
         if extra_lines or (responses and record_id is not None):
-            target = EXTRA_FIELD.get(reg.name)
+            target = EXTRA_FIELD.get(reg.name) or KEPT_UNDER_TEXT.get(reg.name)
             if target is not None:
                 lines = extra_lines + ([f"Response plan: {r}" for r in responses] if record_id is not None else [])
                 values[target] = "\n".join(x for x in [values.get(target) or "", *lines] if x)

@@ -188,6 +188,16 @@ def sheet_words(what: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def action_notes_words() -> frozenset[str]:
+    """Keyed headers of an action sheet's columns that say more of the action itself ("Planned start",
+    "Follow-up notes", "Remarks": ``action_notes`` in the files), kept under the action's text."""
+    out: set[str] = set()
+    for data in _files():
+        out.update(word_key(w) for w in data.get("action_notes", []))
+    return frozenset(k for k in out if k)
+
+
+@lru_cache(maxsize=None)
 def title_words(register: str) -> frozenset[str]:
     """Keyed words a title line over a register's header is made of: the register's sheet names and nouns in
     any language ("Stakeholder Register", "Risk log") and the words titles add to them ("project", "template":
