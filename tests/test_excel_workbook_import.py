@@ -52,11 +52,15 @@ def test_reimporting_a_whole_exported_workbook_changes_nothing(demo_store, tmp_p
 
 
 def test_child_sheet_rows_replace_the_stored_children(demo_store, tmp_path):
+    """The action rows of a risk the sheet names are its actions; a risk the sheet no longer names keeps its
+    actions, the preview saying so (left49: a colleague's sheet listing some risks' actions deleted every other
+    updated risk's; the office's own stamped export still says a deletion, merged three ways)."""
     path = whole_workbook(demo_store, tmp_path / "all.xlsx")
     wb = openpyxl.load_workbook(path)
     actions = wb["Risk actions"]
     assert actions.cell(row=2, column=1).value == "R-001"
-    actions.delete_rows(2)  # R-001 has no actions any more
+    kept = actions.cell(row=2, column=2).value
+    actions.delete_rows(2)  # R-001 is named by no action row
     actions.append(["R-002", "Second action for R-002", "Priya Shah", date(2026, 5, 1), "Done"])
     risks = wb["Risk register"]
     risks.append(["R-050", "Brand new risk", "Threat", "Technical"])
@@ -67,8 +71,10 @@ def test_child_sheet_rows_replace_the_stored_children(demo_store, tmp_path):
     save(wb, path)
     plan = plan_workbook_import(demo_store, path)
     assert plan.ok, plan.errors[:3]
+    said = next(s for s in plan.sheets if s.sheet == "Risk actions").note
+    assert "Kept as they are: the 1 risk action of" in said and "this sheet does not name" in said
     apply_import(demo_store, plan)
-    assert children(demo_store, "risk_actions", "risks", "R-001") == []
+    assert [a[0] for a in children(demo_store, "risk_actions", "risks", "R-001")] == [kept]
     assert [a[0] for a in children(demo_store, "risk_actions", "risks", "R-002")] == [
         "Agree mitigation plan for: stock data quality too poor to migrate", "Second action for R-002"]
     assert [a[:2] for a in children(demo_store, "risk_actions", "risks", "R-050")] == [

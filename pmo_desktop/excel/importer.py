@@ -21,7 +21,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..models import disk, records, search_index
@@ -104,6 +104,7 @@ from .office_import import plan_office_import, read_stamp, unstamped_export
 from .row_planner import (
     CREATED_ON_CONFIRMATION,
     EXTRA_FIELD,
+    KEPT_UNDER_TEXT,
     TITLE_FALLBACK,
     Cancelled,
     OwnRating,
@@ -113,6 +114,7 @@ from .row_planner import (
     UnheadedColumn,
     rating_head,
 )
+from .row_planner import _same as same_as_stored
 from .sheet_keys import MAX_ROWS as KEY_MAX_ROWS
 from .sheet_keys import Key, among_records, code_key, code_text, find_keys, key_cells, key_for
 from .title_labels import labelled_title_column, split_labels
@@ -126,7 +128,16 @@ from .value_translation import (
     scale_from_word_level,
 )
 from .verdict_logs import rulings_not_decisions, verdicts_not_decisions
-from .vocabulary import example_words, foreign_words, register_nouns, sheet_words, value_words, word_key, words_of
+from .vocabulary import (
+    action_notes_words,
+    example_words,
+    foreign_words,
+    register_nouns,
+    sheet_words,
+    value_words,
+    word_key,
+    words_of,
+)
 from .workbook_reader import DEFAULT_LIMITS, Limits, SafeWorkbook, SheetReader, Uncalculated, column_letters, file_stamp
 
 if TYPE_CHECKING:
@@ -240,7 +251,7 @@ def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto:
                         "kept on each record.")
         else:
             out[col] = f"“{text}” is not a column of the {reg.title.lower()}; kept on each record."
-        if EXTRA_FIELD.get(kind.register) is None and "kept on each record" in out[col]:
+        if EXTRA_FIELD.get(kind.register) is None and col not in kept and "kept on each record" in out[col]:
             out[col] = out[col].replace("kept on each record", "not imported (no place for it)")
     return out
 
@@ -262,6 +273,10 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
     """Columns kept on each record (labelled with their header): every named column no field takes,
     except calculated ones (scores, ratings), which the office recomputes — unless a key of the sheet spells
     out its values (``keyed``: a "Rank" of 1–7 whose key says 1 is "Disaster"), which no level gives again."""
+    if kind.register in KEPT_UNDER_TEXT:  # an action's own further columns only (row_planner.KEPT_UNDER_TEXT)
+        words = action_notes_words()
+        return {col: " ".join(text.split()) for col, text in enumerate(headers)
+                if text and col not in mapping and word_key(text) in words}
     if EXTRA_FIELD.get(kind.register) is None:
         return {}
     computed = {f.name for f in kind.reg.fields if not f.kind.stored}
@@ -1488,8 +1503,8 @@ def _planned_values(plan: ImportPlan, sheet: SheetPlan, planner: Planner) -> Non
     for — one a user added in the office, a mid-year milestone — is kept, the preview saying how many (left47:
     the sheet's targets replaced the whole trajectory, dropping those without a word; a sheet of targets per
     year says nothing of other days). The same value as stored is left alone ("same as stored"). A plan sheet of
-    the workbook is the whole truth of the benefits it updates (``_whole_families``): with one, the targets are
-    that family's new rows, as before."""
+    the workbook is merged by day the same way (``_merged_by_day``, left49: it had been the whole truth of every
+    benefit the register sheet updated)."""
     rows = [p for p in sheet.rows if p.planned and p.report.action in (Action.INSERT, Action.UPDATE)
             and not sheet.synthetic]
     if not rows:
@@ -1497,16 +1512,12 @@ def _planned_values(plan: ImportPlan, sheet: SheetPlan, planner: Planner) -> Non
     child_register = "benefit_plan"
     given = {(p.parent_code or "").lower() for s in plan.sheets if s.register == child_register and not s.synthetic
              for p in s.rows}
-    whole = any(s.register == child_register and not s.synthetic for s in plan.sheets)
     child = SheetPlan(f"{sheet.sheet} (targets per year)", child_register, sheet.header_row,
                       {0: "on", 1: "value"}, [], "", parent_register=sheet.register, synthetic=True)
     updated = [p for p in rows if p.report.action == Action.UPDATE and p.record_id is not None
                and p.report.code.lower() not in given]
-    if whole:
-        for prow in updated:
-            child.replace_parents[prow.report.code.lower()] = prow.record_id
-    stored = {} if whole else _stored_points(planner.session, REGISTERS[child_register],
-                                              [p.record_id for p in updated if p.record_id is not None])
+    stored = _stored_points(planner.session, REGISTERS[child_register],
+                            [p.record_id for p in updated if p.record_id is not None])
     kept: list[str] = []
     for prow in rows:
         if prow.report.code.lower() in given:
@@ -1533,8 +1544,6 @@ def _planned_values(plan: ImportPlan, sheet: SheetPlan, planner: Planner) -> Non
         child.say(f"Planned values on days the sheet gives no target for are kept ({', '.join(kept)}): the "
                   "targets per year update or add the values on their years' ends only.")
     if child.rows:
-        if child.replace_parents:
-            planner.finish_children(child)
         plan.sheets.append(child)
 
 
@@ -2643,17 +2652,96 @@ def _no_records(match: HeaderMatch, file_name: str | None = None,
 
 
 def _whole_families(plan: ImportPlan, planner: Planner) -> None:
-    """With both a register and its child sheet in the workbook, the child sheet is the whole truth for
-    every record the register sheet updates, even those left with no child rows."""
-    by_register = {s.register: s for s in plan.sheets}
+    """A child sheet speaks of the records it names only. A record the register sheet updates and the child
+    sheet does not name keeps every child row it has (left49: the child sheet was the whole truth of every record
+    the register sheet updated, so a plan sheet listing three benefits deleted the planned and actual values of
+    every other benefit updated, without a word); the preview says how many are kept. A dated family (planned
+    values, measurements) is merged by day (``_merged_by_day``); the actions of a risk or an issue the sheet names
+    are that record's actions, as before: an action has no key the workbook and the office share."""
     for child in plan.sheets:
         if child.parent_register is None or child.synthetic:
             continue
-        parent = by_register.get(child.parent_register)
-        for prow in parent.rows if parent is not None else ():
-            if prow.report.action == Action.UPDATE:
-                child.replace_parents.setdefault(prow.report.code.lower(), prow.record_id)
+        reg = REGISTERS[child.register]
+        if _dated(reg):
+            _merged_by_day(child, reg, planner)
         planner.finish_children(child)
+        _unnamed_kept(plan, child, reg, planner)
+
+
+def _dated(reg: Register) -> bool:
+    """A child register whose rows are values on days (a benefit's planned values, its measurements)."""
+    return reg.parent is not None and any(f.name == "on" and f.required for f in reg.fields)
+
+
+def _merged_by_day(child: SheetPlan, reg: Register, planner: Planner) -> None:
+    """The rows of a dated child sheet against the stored values of the records they name: a row on a day the
+    record has a value for updates it ("… on 2027-03-31: Planned value 6 → 5") or leaves it alone ("same as
+    stored"), a row on another day adds one, and a stored value on a day the sheet does not give — one added in
+    the office — is kept, the preview saying how many. Read in one query a batch of records, once a sheet."""
+    named = {low: pid for low, pid in child.replace_parents.items() if pid is not None}
+    if not named:
+        return
+    E: Any = reg.entity
+    assert reg.parent is not None  # a sub-table
+    parent_col = getattr(E, reg.parent)
+    fields = [f for f in reg.fields if f.kind.stored]
+    pids = sorted(set(named.values()))
+    stored: dict[int, dict[Any, tuple[int, dict[str, Any]]]] = {pid: {} for pid in pids}
+    for start in range(0, len(pids), 500):
+        chunk = pids[start:start + 500]
+        owner: dict[int, int] = dict(planner.session.execute(select(E.id, parent_col).where(parent_col.in_(chunk))).all())
+        for row in records.fetch_rows(planner.session, reg, planner.ctx, where=parent_col.in_(chunk),
+                                      with_computed=False):
+            values = {f.name: x for f, x in zip(fields, row[2:])}
+            stored[owner[row[0]]].setdefault(values["on"], (row[0], values))
+    for prow in child.rows:
+        pid = named.get((prow.parent_code or "").lower())
+        if prow.report.action != Action.INSERT or pid is None:
+            continue
+        on = prow.values.get("on")
+        old = stored[pid].pop(on, None)
+        if old is None:
+            continue  # a day the record has no value on: added
+        rid, was = old
+        changed = [f for f in fields if f.name in prow.values and not same_as_stored(f, prow.values[f.name], was[f.name])]
+        day = reg.field("on").display(on)
+        if not changed:
+            prow.report.action, prow.report.reason = Action.SKIP, "same as stored."
+        else:
+            prow.report.action = Action.UPDATE
+            prow.report.reason = (f"changes the {reg.noun} on {day}: " + "; ".join(
+                f"{f.label} {f.display(was[f.name]) or '(empty)'} → {f.display(prow.values[f.name]) or '(empty)'}"
+                for f in changed) + ".")
+            prow.values = {f.name: prow.values[f.name] for f in changed}
+            prow.was = {f.name: was[f.name] for f in changed}
+        prow.record_id = rid
+    code_of = {(p.parent_code or "").lower(): p.parent_code for p in child.rows}
+    kept = [f"{code_of.get(low) or low} {count_of(len(stored[pid]), reg.noun)}"
+            for low, pid in named.items() if stored.get(pid)]
+    for low in named:
+        del child.replace_parents[low]  # merged: nothing of theirs is deleted
+    if kept:
+        child.say(f"Values on days the sheet does not give are kept ({', '.join(kept)}): each row updates the "
+                  f"{reg.noun} on its day or adds one.")
+
+
+def _unnamed_kept(plan: ImportPlan, child: SheetPlan, reg: Register, planner: Planner) -> None:
+    """Say once how many stored child rows of the records the register sheet updates and the child sheet does
+    not name are kept — one count query a sheet, only when there are such records."""
+    parent_sheets = [s for s in plan.sheets if s.register == child.parent_register and not s.synthetic]
+    named = {(p.parent_code or "").lower() for p in child.rows}
+    unnamed = sorted({p.record_id for s in parent_sheets for p in s.rows if p.report.action == Action.UPDATE
+                      and p.record_id is not None and p.report.code.lower() not in named})
+    if not unnamed:
+        return
+    assert reg.parent is not None  # a sub-table
+    col = getattr(reg.entity, reg.parent)
+    count = sum(planner.session.scalar(select(func.count()).where(col.in_(unnamed[start:start + 500]))) or 0
+                for start in range(0, len(unnamed), 500))
+    if count:
+        parent = REGISTERS[child.parent_register or ""]
+        child.say(f"Kept as they are: the {count_of(count, reg.noun)} of {count_of(len(unnamed), parent.noun)} the "
+                  "workbook updates and this sheet does not name — the sheet speaks of the records it names only.")
 
 
 # ------------------------------------------------------------------------------------ applying

@@ -72,6 +72,7 @@ from .vocabulary import (
     header_words,
     placeholder_texts,
     register_nouns,
+    title_words,
     value_words,
     verdict_headers,
     word_key,
@@ -105,6 +106,11 @@ EXTRA_FIELD = {"risks": "notes", "stakeholders": "notes", "issues": "description
                # a milestone tracker's own "Status" (Done, In Progress): the office works a milestone's state out
                # from its dates, so the sheet's word is kept in the notes, not lost
                "milestones": "notes"}
+# An action has no notes: the columns of an action sheet that say more of the action itself — its planned start,
+# its follow-up, remarks (``action_notes`` in the import words; importer._extras) — are kept under its text, each
+# on a line under its header, as a decision keeps them under its rationale (left49: they were not imported). Only
+# those: a column repeating the risk's own title or description beside each action is the risk's, not kept again.
+KEPT_UNDER_TEXT = {"risk_actions": "description", "issue_actions": "description"}
 # A risk sheet without a title column names its risks by the event, cause or effect (cause/event layouts).
 TITLE_FALLBACK = _TITLE_FALLBACK
 _COPYRIGHT_RE = re.compile(r"^\W*(©|\(c\)\s*\d{4}|copyright\b)|all rights reserved|tous droits réservés|"
@@ -598,6 +604,21 @@ def _a_groups_name(text: str) -> bool:
     """Whether capitalised words ending in a group's noun name a group, not a person ("Technical Staff")."""
     words = text.split()
     return bool(words) and words[-1].lower() in _GROUP_NOUNS
+
+
+# the last word of a role's title: "Cloud Architect / Security Analyst" names two roles, not two people; a cell
+# joining roles or teams is one joint owner, as written (left49), as "CISO / Security Manager" and "ML + QA" were
+_ROLE_NOUNS = frozenset({"manager", "engineer", "lead", "leader", "analyst", "architect", "officer", "director",
+                         "owner", "coordinator", "specialist", "consultant", "administrator", "admin", "sponsor",
+                         "head", "developer", "designer", "tester", "auditor", "controller", "advisor", "adviser",
+                         "planner", "scientist", "accountant", "counsel", "secretary", "supervisor", "executive",
+                         "steward", "champion", "expert", "representative", "rep", "contact", "partner"})
+
+
+def _a_roles_name(text: str) -> bool:
+    """Whether words ending in a role's noun name a role, not a person ("Security Analyst", "Data Owner")."""
+    words = text.split()
+    return bool(words) and words[-1].lower() in _ROLE_NOUNS
 
 
 def _name_then_why(text: str) -> str | None:
@@ -1213,6 +1234,7 @@ class Planner:
         self._sheet_bases: Counter[str] = Counter()  # _qualified_code: the sheet's IDs before their brackets
         self._sheet_cuts: Counter[str] = Counter()  # and its IDs too long, cut to the length of an ID
         self._several_named: dict[int, str] = {}
+        self._joint_named: dict[int, list[str]] = {}  # column → cells joining names kept as one (_say_several)
         fields = [(c, reg.field(n)) for c, n in sorted(mapping.items())
                   if n != PARENT and not n.startswith("@") and reg.field(n).kind.stored]
         for _, f in fields:
@@ -1876,18 +1898,25 @@ class Planner:
         """A title block's lines above the header ("NB: Frodo, Sam, Pippin and Bilbo are the project management
         team") are the user's text that no record holds: the preview and the report show them as not imported,
         so that nothing of the sheet goes unseen. A line is a row whose one text stands at or left of the first
-        column read (a caption over some columns names them and is read as part of their header); a line that
-        only repeats the sheet's name is its title and not said."""
+        column read (a caption over some columns names them and is read as part of their header). A title line
+        is not said: one made only of the words of the register's names ("Stakeholder Register", "PROJECT RISK
+        LOG"), of the sheet's or of the workbook file's name, and years or numbers (left49: "Not imported, above
+        the header: “Stakeholder Register”" told the user nothing); any other word makes it a line said."""
         if header_row <= 1 or not mapping:
             return
         first_read = min(mapping)
         lines = []
+        titled: set[str] | None = None  # worked out at the first line only
         for cells in reader.top_rows(fill_merged=False)[:header_row - 1]:
             filled = [(c, cell) for c, cell in enumerate(cells) if not v.is_blank(cell)]
             if len(filled) != 1 or filled[0][0] > first_read or not isinstance(filled[0][1], str):
                 continue
             text = " ".join(filled[0][1].split())
-            if word_key(text) != word_key(plan.sheet):
+            if titled is None:
+                path = getattr(reader.book, "path", None)
+                titled = {*title_words(plan.register), *words_of(plan.sheet), *words_of(path.stem if path else "")}
+            words = words_of(text)
+            if not all(w in titled or w.isdigit() for w in words):
                 lines.append(f"“{text}”")
         if lines:
             plan.say(f"Not imported, above the header: {'; '.join(lines)}.")
@@ -2940,7 +2969,7 @@ class Planner:
                     else:
                         reason += f"{refused.label} left empty: {str(e)} "
         if extra_lines or (responses and record_id is not None):
-            target = EXTRA_FIELD.get(reg.name)
+            target = EXTRA_FIELD.get(reg.name) or KEPT_UNDER_TEXT.get(reg.name)
             if target is not None:
                 lines = extra_lines + ([f"Response plan: {r}" for r in responses] if record_id is not None else [])
                 values[target] = "\n".join(x for x in [values.get(target) or "", *lines] if x)
@@ -3318,8 +3347,10 @@ class Planner:
         """The first person of a cell naming two or more in a one-person column ("Phyo Wai Aung / Kyaw Linn",
         "Ana & Ben", "Ana, Ben"), else None. Each part must be a name on its own: one the office or this import
         already has, one the same column writes alone on another row, or a full name (two to four words each
-        capitalised). So "Sales & Marketing", "Paul & Chris" or "R&D" stay one name, as written, unless the
-        sheet or the office names each of them alone."""
+        capitalised, ending in no group's noun, nor a role's unless another part is named alone). So "Sales &
+        Marketing", "Paul & Chris", "R&D", "ML + QA" or "Cloud Architect / Security Analyst" stay one joint
+        owner, as written — the preview says so (``_say_several``) — unless the sheet or the office names each
+        of them alone."""
         key = (c, raw)
         if key in self._several_seen:
             return self._several_seen[key]
@@ -3335,19 +3366,30 @@ class Planner:
                 self._names_in.update({k: _names_written([r[k] for _n, r in rows if k < len(r)]) for k in cols
                                        if k not in self._names_in})
             written = self._names_in.get(c, {})
-            if all(p.lower() in known or word_key(p) in written or (_persons_full_name(p) and not _a_groups_name(p))
-                   for p in parts):
+            alone = [p.lower() in known or word_key(p) in written for p in parts]
+            # a role's title looks like a full name ("Security Analyst"): it is a name on its own only beside a
+            # part the office or the sheet names alone ("CISO / Security Manager" where "CISO" owns other rows)
+            if all(a or (_persons_full_name(p) and not _a_groups_name(p) and (any(alone) or not _a_roles_name(p)))
+                   for p, a in zip(parts, alone)):
                 first = parts[0]
+            elif len(self._joint_named.setdefault(c, [])) < 3:
+                self._joint_named[c].append(" ".join(raw.split()))
         if len(self._several_seen) < 10_000:
             self._several_seen[key] = first
         return first
 
     def _say_several(self, plan: SheetPlan) -> None:
-        """The columns of one person some of whose cells named several, named once in the preview."""
+        """The columns of one person some of whose cells named several, named once in the preview; and the
+        cells joining names that are not each a person (roles, teams), kept as one owner as written."""
         if self._several_named:
             plan.say("; ".join(f"“{_one_line(h)}”" for h in self._several_named.values()) +
                      " names two people or more on some rows: a record has one, so the first named is the one, and "
                      "the whole cell is kept in the record's notes.")
+        for c, cells in self._joint_named.items():
+            head = self._headers[c] if c < len(self._headers) and self._headers[c] else "The column"
+            plan.say(f"“{_one_line(str(head))}” joins names in one cell on some rows ({', '.join(f'“{x}”' for x in cells)}"
+                     "): not each a person the office or the sheet names alone (roles, teams), so each such cell "
+                     "stays one name, as written.")
 
     def _learn(self, i: int, raw: Any) -> Any:
         """What step ``i`` of ``_plan_values`` makes of ``raw`` when it makes a value and nothing else (kept

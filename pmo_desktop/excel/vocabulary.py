@@ -235,6 +235,28 @@ def sheet_words(what: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def action_notes_words() -> frozenset[str]:
+    """Keyed headers of an action sheet's columns that say more of the action itself ("Planned start",
+    "Follow-up notes", "Remarks": ``action_notes`` in the files), kept under the action's text."""
+    out: set[str] = set()
+    for data in _files():
+        out.update(word_key(w) for w in data.get("action_notes", []))
+    return frozenset(k for k in out if k)
+
+
+@lru_cache(maxsize=None)
+def title_words(register: str) -> frozenset[str]:
+    """Keyed words a title line over a register's header is made of: the register's sheet names and nouns in
+    any language ("Stakeholder Register", "Risk log") and the words titles add to them ("project", "template":
+    ``title_words`` in the files). A line of these only names the register, and says nothing a user needs told."""
+    out: set[str] = set(register_nouns(register))
+    for data in _files():
+        out.update(w for phrase in data.get("sheets", {}).get(register, []) for w in words_of(phrase))
+        out.update(w for phrase in data.get("title_words", []) for w in words_of(phrase))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
 def phrase_words(key: str) -> tuple[tuple[str, str], ...]:
     """(phrase, target) for choices read from a phrase anywhere in a value (a meeting's frequency, written
     as a sentence), longest first; phrases are words joined by single spaces, keyed word by word."""
