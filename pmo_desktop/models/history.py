@@ -390,6 +390,7 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
             latest = select(func.max(H.c.id)).where(H.c.register == reg.name, chunk).group_by(H.c.record_id)
             last.update((r[0], r[1]) for r in conn.execute(select(H.c.record_id, H.c.data).where(H.c.id.in_(latest)))
                         if r[0] in chosen)
+        rows: list[tuple[str, int, datetime, str | None]]
         if not last and len(encoded) == len(ids):
             # every row encoded as written and none recorded before (an import's new records): each its
             # history row as the loop below makes it, in one comprehension — no row is unchanged, none None
