@@ -2,24 +2,18 @@
 
 ``bulk.insert_rows`` merged every row with the columns' defaults (a dict of ~28 keys a row) before taking its
 values; rows that all name the same columns (every row ``create_records`` gives an import) are now picked
-straight into tuples, those columns first and the columns only a default fills after them. The record
-history of an import's new records (each encoded as written, none recorded before) is made by one
-comprehension instead of a loop asking each row whether it changed. These tests hold that no value moves to
-another column or row, that rows naming different columns still take the merge, and that a record with a
-history row already is still compared with it."""
+straight into tuples, those columns first and the columns only a default fills after them. This test holds
+that no value moves to another column or row, and that rows naming different columns still take the merge."""
 
 from __future__ import annotations
 
-import sys
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import event, insert, select
 
-from pmo_desktop.models import history, operations, records
 from pmo_desktop.models.base import Base
 from pmo_desktop.models.bulk import insert_rows
-from pmo_desktop.models.registers import REGISTERS
 
 RISK = Base.metadata.tables["risk"]
 
@@ -74,46 +68,3 @@ def test_rows_naming_the_same_columns_are_picked_column_for_column(sqlite_store)
     assert [r["status"] for r in mine] == ["Open", "Open", "Closed"] and [r["impact"] for r in mine] == [None, None, 4]
     assert all(r["version"] == 1 and r["kind"] == "Threat" for r in mine + _stored(sqlite_store, "U-"))
 
-
-def _history(store: Any) -> dict[int, list[str]]:
-    with store.session() as s:
-        rows = s.connection().exec_driver_sql(
-            "SELECT record_id, data FROM record_history WHERE register = 'risks' ORDER BY id").all()
-    out: dict[int, list[str]] = {}
-    for rid, data in rows:
-        out.setdefault(rid, []).append(data)
-    return out
-
-
-def test_history_of_new_records_made_without_a_step_a_row(sqlite_store):
-    """The history rows of 300 records a bulk insert has just written, none recorded before: each what a read
-    back gives, made with no call a row in ``history.record``; recorded again in the same transaction (their
-    history rows there now), none is written twice — an unchanged record is still compared, not assumed new."""
-    reg = REGISTERS["risks"]
-    rows = [{"title": f"Risk {i}", "raised_on": date(2025, 2, 1 + i % 28), "probability": 1 + i % 5,
-             "status": "Closed" if i % 7 == 0 else "Open"} for i in range(300)]
-    calls = 0
-
-    def count(frame: Any, what: str, arg: Any) -> None:
-        nonlocal calls
-        if what == "c_call" and frame.f_code is history.record.__code__:
-            calls += 1
-
-    with sqlite_store.transaction() as s:
-        ids = records.create_records(s, reg, rows)
-        assert set(operations.written_rows(reg.entity)) == set(ids)
-        conn = s.connection()
-        when = datetime(2026, 1, 2, 3, 4, 5)
-        sys.setprofile(count)
-        try:
-            first = history.record(conn, {reg.entity: ids}, when)
-        finally:
-            sys.setprofile(None)
-        again = history.record(conn, {reg.entity: ids}, when)
-    assert first == 300 and again == 0
-    assert calls < 60, calls  # a few calls whatever the rows (the loop asked each row: 600 and more)
-    written = _history(sqlite_store)
-    with sqlite_store.session() as s:
-        read = history._rows_of(s.connection(), reg, ids)
-    for rid in ids:  # the one written at ``when``, and the transaction's own at its end finding it unchanged
-        assert written[rid] == [history._encode(read[rid])]

@@ -390,20 +390,14 @@ def record(conn: Connection, touched: Mapping[type, Iterable[int]], when: dateti
             latest = select(func.max(H.c.id)).where(H.c.register == reg.name, chunk).group_by(H.c.record_id)
             last.update((r[0], r[1]) for r in conn.execute(select(H.c.record_id, H.c.data).where(H.c.id.in_(latest)))
                         if r[0] in chosen)
-        rows: list[tuple[str, int, datetime, str | None]]
-        if not last and len(encoded) == len(ids):
-            # every row encoded as written and none recorded before (an import's new records): each its
-            # history row as the loop below makes it, in one comprehension — no row is unchanged, none None
-            rows = [(reg.name, rid, when, data) for rid, data in zip(ids, map(encoded.__getitem__, ids))]
-        else:
-            rows = []
-            for rid in ids:
-                data = encoded.get(rid)
-                if data is None:
-                    data = _encode(now[rid]) if rid in now else None
-                if (rid in last and last[rid] == data) or (data is None and last.get(rid) is None):
-                    continue  # unchanged, or made and removed again before anyone saw it
-                rows.append((reg.name, rid, when, data))
+        rows = []
+        for rid in ids:
+            data = encoded.get(rid)
+            if data is None:
+                data = _encode(now[rid]) if rid in now else None
+            if (rid in last and last[rid] == data) or (data is None and last.get(rid) is None):
+                continue  # unchanged, or made and removed again before anyone saw it
+            rows.append((reg.name, rid, when, data))
         if rows:
             insert_tuples(conn, H, ("register", "record_id", "changed_at", "data"), rows)
             written += len(rows)
