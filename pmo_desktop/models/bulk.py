@@ -61,9 +61,11 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
     if conn.dialect.name != "sqlite":
         _core_insert(conn, table, rows, keys, grouped=True)
         return None
-    named: dict[str, None] = {}
+    named = dict.fromkeys(rows[0])
+    uniform = True  # every row names the same keys
     for row in rows:  # the keys any row names, in the order first seen
         if row.keys() != named.keys():
+            uniform = False
             named.update(dict.fromkeys(row))
     columns = []
     for col in table.c:
@@ -91,12 +93,28 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]],
     if not names:
         _core_insert(conn, table, rows, keys)
         return None
-    base = {key: None if fill is _MISSING else fill for _, key, fill in columns}
-    getter = itemgetter(*[key for _, key, _ in columns])
-    if len(names) == 1:
-        out: list[tuple[Any, ...]] = [(getter({**base, **row}),) for row in rows]
+    given = [key for _, key, _ in columns if key in named]
+    if uniform and given:
+        # every row names the same columns: those columns first, each row's values picked straight from it
+        # (no dict a row merged with the defaults, ~28 keys inserted one by one), then the
+        # columns only a default fills, the same values on every row. The statement names them in that order.
+        columns = [c for c in columns if c[1] in named] + [c for c in columns if c[1] not in named]
+        fixed = tuple(fill for _, key, fill in columns if key not in named)
+        pick = itemgetter(*given)
+        if len(given) == 1:
+            out: list[tuple[Any, ...]] = [(pick(row), *fixed) for row in rows]
+        elif fixed:
+            out = [(*pick(row), *fixed) for row in rows]
+        else:
+            out = list(map(pick, rows))
+        names = [col.name for col, _, _ in columns]
     else:
-        out = [getter({**base, **row}) for row in rows]  # a dict merge and a tuple, both in C
+        base = {key: None if fill is _MISSING else fill for _, key, fill in columns}
+        getter = itemgetter(*[key for _, key, _ in columns])
+        if len(names) == 1:
+            out = [(getter({**base, **row}),) for row in rows]
+        else:
+            out = [getter({**base, **row}) for row in rows]  # a dict merge and a tuple, both in C
     written = Written(names, out)
     out = _bound(dialect, [col for col, _, _ in columns], out)
     quoted = [dialect.identifier_preparer.quote(n) for n in names]
