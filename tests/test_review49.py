@@ -106,3 +106,26 @@ def test_a_cell_typed_twice_around_the_server_away_holds_the_last_without_asking
     assert asked == [], "his own change was asked about as someone else's"
     assert not raj.document.pending
     assert field_of(raj.document.store, rid, "title") == "Typed again"
+
+
+def test_a_right_to_left_name_with_a_latin_part_in_brackets_prints_its_brackets_round_it(sqlite_store, tmp_path):
+    """A stakeholder named "محمد Smith (PMO)": the board pack printed "(Smith (PMO محمد" — python-bidi's pure-Python
+    algorithm does not pair brackets (Unicode's rule N0), so the closing one went to the far end, mirrored. The
+    levels are now the Rust algorithm's, as the screen's (Qt's) are, each bracket mirrored where it reads right
+    to left."""
+    from pypdf import PdfReader
+
+    from pmo_desktop.excel.boardpack_pdf import write_board_pack_pdf
+    from pmo_desktop.excel.rtl_text import visual
+
+    with sqlite_store.transaction() as s:
+        ctx = records.load_context(s)
+        records.create_record(s, REGISTERS["stakeholders"], {"name": "محمد Smith (PMO)", "power": 5, "interest": 4},
+                              ctx)
+    pdf = write_board_pack_pdf(sqlite_store, tmp_path / "pack.pdf")
+    words = {w for page in PdfReader(str(pdf)).pages for w in page.extract_text().split()}
+    assert "(PMO)" in words and "(Smith" not in words, sorted(w for w in words if "(" in w or ")" in w)
+    assert visual("Owner: דנה (PMO)") == "Owner: הנד (PMO)"  # the bracket's pair: Latin before and inside it
+    assert visual("מחיר (ש״ח)") == "(ח״ש) ריחמ"  # still mirrored where it reads right to left
+    assert visual("ספק (Acme Ltd) 2026") == "2026 (Acme Ltd) קפס"
+    assert visual("שלום\n\nR-001 עולם") == "םולש\n\nR-001 םלוע"
