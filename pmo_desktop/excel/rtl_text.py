@@ -20,10 +20,9 @@ line before it is wrapped: a long right-to-left title in a narrow cell reads its
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
-
-import re
 
 # python-bidi's Rust algorithm (Unicode 6.3 and later) resolves the levels: its pure-Python one (``bidi.algorithm``)
 # does not pair brackets (rule N0), so that "محمد Smith (PMO)" printed "(Smith (PMO". The Rust one's own display
