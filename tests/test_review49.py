@@ -129,3 +129,44 @@ def test_a_right_to_left_name_with_a_latin_part_in_brackets_prints_its_brackets_
     assert visual("מחיר (ש״ח)") == "(ח״ש) ריחמ"  # still mirrored where it reads right to left
     assert visual("ספק (Acme Ltd) 2026") == "2026 (Acme Ltd) קפס"
     assert visual("שלום\n\nR-001 עולם") == "םולש\n\nR-001 םלוע"
+
+
+def test_a_risk_added_back_under_the_next_id_is_named_by_that_id_in_edit_undo(qtbot, demo_window):
+    """A risk added back with Raj's change after Ann gave its ID (R-004) to a risk of her own goes under the next ID.
+    Its undo step still read "Add back R-004 … with your change" — Edit ▸ Undo offered to take out R-004, Ann's
+    risk. It names the ID it was added under, and Ctrl+Z takes out that one alone."""
+    from test_deleted47 import code_and_title, press_enter_and_get_offer, risks_page, start_typing
+
+    from pmo_desktop.models.store import Store
+
+    window = demo_window
+    url = str(window.document.store.path)
+    view = risks_page(qtbot, window)
+    rid = view.model.record_id(3)
+    code, _title = code_and_title(window.document.store, rid)
+    start_typing(qtbot, view, rid, "Crane slips again")
+    ann = Store.open(url)
+    try:
+        with ann.session() as s, s.begin():
+            records.delete_records(s, RISKS, [rid])
+            records.create_record(s, RISKS, {"code": code, "title": "Ann's new risk"}, records.load_context(s))
+    finally:
+        ann.close()
+    box = press_enter_and_get_offer(qtbot, window, view, rid)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter: Add It Back with My Change
+
+    def titles() -> dict[str, str]:
+        code_at, title_at = (2 + RISKS.field_names.index(n) for n in ("code", "title"))
+        with window.document.store.session() as s:
+            return {row[code_at]: row[title_at] for row in records.fetch_rows(s, RISKS)}
+
+    qtbot.waitUntil(lambda: "Crane slips again" in titles().values())
+    now = next(c for c, t in titles().items() if t == "Crane slips again")
+    undo_text = window.document.undo_stack.undoText()
+    assert now in undo_text and code not in undo_text, undo_text
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: "Crane slips again" not in titles().values())
+    assert titles()[code] == "Ann's new risk" and now not in titles()
