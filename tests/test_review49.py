@@ -170,3 +170,29 @@ def test_a_risk_added_back_under_the_next_id_is_named_by_that_id_in_edit_undo(qt
     qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: "Crane slips again" not in titles().values())
     assert titles()[code] == "Ann's new risk" and now not in titles()
+
+
+def test_the_page_header_reads_from_the_left_when_the_programs_name_is_hebrew(sqlite_store, tmp_path):
+    """Each page's header, "<program> — board pack as at <day>", was put in display order as a paragraph of its
+    first letter's direction: a Hebrew program's name made it a right-to-left line, printed "board pack as at 6 Dec
+    2026 — <name>" from the margin. It is an English line around the name: the name first, read from the left."""
+    import re
+
+    from pypdf import PdfReader
+
+    from pmo_desktop.excel.boardpack_pdf import write_board_pack_pdf
+    from pmo_desktop.models.program import Program
+
+    with sqlite_store.transaction() as s:
+        program = s.query(Program).first()
+        if program is None:
+            s.add(Program(name="תוכנית הדיגיטל"))
+        else:
+            program.name = "תוכנית הדיגיטל"
+    pdf = write_board_pack_pdf(sqlite_store, tmp_path / "pack.pdf")
+    drawn = PdfReader(str(pdf)).pages[0].get_contents().get_data().decode("latin-1")
+    header = [(float(x), text) for x, y, text in re.findall(r"BT 1 0 0 1 ([\d.]+) ([\d.]+) Tm (.{0,40})", drawn)
+              if float(y) > 500 and "OFFICIAL" not in text]
+    first_x = min(x for x, _text in header)
+    english = next(x for x, text in header if "board pack as at" in text)
+    assert english > first_x, header  # the name (in a Hebrew font) is drawn first, at the margin

@@ -132,16 +132,17 @@ _LEVEL = re.compile(r"Level\(\s*(\d+),\s*\)")
 _RESET_AT_LINE_END = {"WS", "BN", "LRI", "RLI", "FSI", "PDI", "S"}  # rule L1: to the paragraph's level
 
 
-def _levels(line: str) -> list[int]:
+def _levels(line: str, left_to_right: bool) -> list[int]:
     """Each character's resolved embedding level (the Rust algorithm's, read from its report: one a UTF-8 byte),
-    with rule L1's whitespace at the end of the line and before a tab at the paragraph's level."""
-    report = _resolved(line, debug=True)
+    with rule L1's whitespace at the end of the line and before a tab at the paragraph's level (``left_to_right``:
+    a left-to-right paragraph whatever its first letter; else as its first letter says)."""
+    report = _resolved(line, base_dir="L" if left_to_right else None, debug=True)
     by_byte = [int(n) for n in _LEVEL.findall(report.split("levels:", 1)[1].split("paragraphs:", 1)[0])]
     levels, at = [], 0
     for ch in line:
         levels.append(by_byte[at])
         at += len(ch.encode())
-    base, reset = get_base_level(line), True
+    base, reset = 0 if left_to_right else get_base_level(line), True
     for i in range(len(line) - 1, -1, -1):
         kind = unicodedata.bidirectional(line[i])
         if kind == "S":
@@ -153,10 +154,10 @@ def _levels(line: str) -> list[int]:
     return levels
 
 
-def _display(line: str) -> str:
+def _display(line: str, left_to_right: bool) -> str:
     """``line`` in display order (rule L2: each run at or above a level reversed, from the highest level down to
     the lowest odd one), each character of an odd (right-to-left) level mirrored (L4)."""
-    levels = _levels(line)
+    levels = _levels(line, left_to_right)
     chars = [MIRRORED.get(ch, ch) if level % 2 else ch for ch, level in zip(line, levels)]
     odd = [level for level in levels if level % 2]
     for level in range(max(levels, default=0), min(odd, default=1) - 1, -1):
@@ -173,10 +174,12 @@ def _display(line: str) -> str:
     return "".join(chars)
 
 
-def visual(text: str) -> str:
+def visual(text: str, left_to_right: bool = False) -> str:
     """``text`` as a left-to-right drawing must be given it to read as typed: Arabic joined, right-to-left runs
-    in display order, line by line. Unchanged when it has no right-to-left letter."""
+    in display order, line by line. Unchanged when it has no right-to-left letter. ``left_to_right``: a line the
+    pack composes in English around a value ("תוכנית — board pack as at …"), read from the left whatever its first
+    letter — as a paragraph of the value's own it read from the right, "board pack as at … — תוכנית"."""
     if not has_rtl(text):
         return text
-    return "\n".join(_marks_after_their_letters(_display(_joined(line))) if line else line
+    return "\n".join(_marks_after_their_letters(_display(_joined(line), left_to_right)) if line else line
                      for line in text.split("\n"))
