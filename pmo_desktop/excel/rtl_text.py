@@ -30,6 +30,7 @@ from functools import lru_cache
 # levels (``_display``), each character of a right-to-left level mirrored.
 from bidi import get_base_level
 from bidi import get_display as _resolved
+from bidi.algorithm import get_display as _unpaired_display
 from bidi.mirror import MIRRORED
 
 _FORMS = ("isolated", "final", "initial", "medial")
@@ -137,7 +138,9 @@ def _levels(line: str, left_to_right: bool) -> list[int]:
     with rule L1's whitespace at the end of the line and before a tab at the paragraph's level (``left_to_right``:
     a left-to-right paragraph whatever its first letter; else as its first letter says)."""
     report = _resolved(line, base_dir="L" if left_to_right else None, debug=True)
-    by_byte = [int(n) for n in _LEVEL.findall(report.split("levels:", 1)[1].split("paragraphs:", 1)[0])]
+    by_byte = [int(n) for n in _LEVEL.findall(report.partition("levels:")[2].partition("paragraphs:")[0])]
+    if len(by_byte) != len(line.encode()):
+        raise _UnreadReport(report[:200])
     levels, at = [], 0
     for ch in line:
         levels.append(by_byte[at])
@@ -154,10 +157,19 @@ def _levels(line: str, left_to_right: bool) -> list[int]:
     return levels
 
 
+class _UnreadReport(ValueError):
+    """The Rust algorithm's report no longer reads as this module expects (its debug text is no API)."""
+
+
 def _display(line: str, left_to_right: bool) -> str:
     """``line`` in display order (rule L2: each run at or above a level reversed, from the highest level down to
     the lowest odd one), each character of an odd (right-to-left) level mirrored (L4)."""
-    levels = _levels(line, left_to_right)
+    try:
+        levels = _levels(line, left_to_right)
+    except _UnreadReport:
+        # A python-bidi whose report reads otherwise: its pure-Python algorithm, which orders every line but pairs
+        # no brackets ("(Smith (PMO"), beats a board pack that cannot be written.
+        return str(_unpaired_display(line, base_dir="L" if left_to_right else None))
     chars = [MIRRORED.get(ch, ch) if level % 2 else ch for ch, level in zip(line, levels)]
     odd = [level for level in levels if level % 2]
     for level in range(max(levels, default=0), min(odd, default=1) - 1, -1):
