@@ -1150,10 +1150,11 @@ class Planner:
         # looked at on an ordinary row only by one C-level count
         self._unheaded = {c: h for c, h in plan.extras.items() if isinstance(h, UnheadedColumn)}
         plan.extras = {c: h for c, h in plan.extras.items() if c not in self._unheaded}
-        # columns a field reads that are kept in the notes too (a status of words the choice does not tell apart,
-        # importer._outcomes): a row's line is written only where its word is not the choice stored
+        # columns a field reads that are kept in the notes too (a column of choices, importer._extras): a row's
+        # line is written only where its word is not the choice stored
         self._field_and_notes = {c: name for c, name in mapping.items() if c in plan.extras}
-        self._kept_as: dict[str, dict[str, str]] = {}  # field → a word of such a column kept → the choice stored
+        # field → a word of such a column kept → (the choice stored, the rows it stood on), said once a column
+        self._kept_as: dict[str, dict[str, tuple[str, int]]] = {}
         self._unheaded_used: set[int] = set()
         self._past_used: dict[int, str] = {}  # columns past the header's last whose values a record keeps
         self._past: dict[int, dict[int, Any]] = {}  # values past the last column the sheet reads, by row (data_rows)
@@ -1867,17 +1868,23 @@ class Planner:
         for c, name in self._field_and_notes.items():
             stored = values.get(name)
             if c < width and not v.is_blank(row[c]) and stored is not None and not self._as_stored(row[c], stored):
-                self._kept_as.setdefault(name, {})[v.parse_text(row[c])] = str(stored)
+                kept = self._kept_as.setdefault(name, {})
+                word = v.parse_text(row[c])
+                kept[word] = (str(stored), kept[word][1] + 1 if word in kept else 1)
 
     def _say_slips(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
         """A choice read from a word one slip from a word of its list ("Oppened" as Open), from a part of the cell
         ("Urgent-ish" as Critical), or from a word the choice does not tell apart from others and so kept in the
         notes ("Watch list" as Open): the rows are not left out for it, but the preview says which words were
         read so, once a sheet, so that a wrong guess is seen and can be translated (a slip or a part read is a
-        guess; a word of the language files is the office's own reading, said in the README, and not repeated)."""
+        guess). A word of the language files read as another choice ("Mitigated" as Closed, heldout50) is the
+        office's reading, yet still a value changed: said too, with the rows it stood on, the word kept."""
+        kept = {name: {raw: f"{target} ({rows} row{'s' if rows > 1 else ''})"
+                       for raw, (target, rows) in words.items()} for name, words in self._kept_as.items()}
+        self._kept_as.clear()
         readings = ((self._translator.slips, "written close to a word of its list"),
                     (self._translator.by_part, "read by a part of the cell, the whole cell kept in the notes"),
-                    (self._kept_as, "the word kept in the notes"))
+                    (kept, "the word kept in the notes"))
         for name in dict.fromkeys(f.name for _c, f in fields):
             label = reg.field(name).label
             told: set[str] = set()  # a word said once: as a slip or a part read, not again as kept
@@ -2705,10 +2712,14 @@ class Planner:
                 values[described_field] = text
             else:
                 self._long_texts.append(f"{described_head}: {text}")
+        # a choice's cell already kept whole by the steps (read by a part, said more than the choice) is not
+        # written twice under its column's header
+        kept_whole = {line.partition(": ")[2] for line in self._long_texts} if self._field_and_notes else set()
         extra_lines = self._long_texts + self._codes_said.pop(number, []) + [
             f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
             if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS
-            and not (c in self._field_and_notes and self._as_stored(row[c], values.get(self._field_and_notes[c])))]
+            and not (c in self._field_and_notes and (self._as_stored(row[c], values.get(self._field_and_notes[c]))
+                                                     or v.parse_text(row[c]) in kept_whole))]
         if self._field_and_notes:
             self._note_kept_as(row, width, values)
         if self._unheaded:
