@@ -306,9 +306,12 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         # a column of choices (status, strategy, priority, category …) is kept too, whatever its words: where a
         # row's word is not the choice stored ("Mitigated" stored as Closed, "Approved" and "Rejected" both as
         # Decided) the planner writes it in the notes, so that an export shows what was written, and says once a
-        # column what each word was read as (row_planner._say_slips); a row whose word is the choice gets no line
+        # column what each word was read as (row_planner._say_slips); a row whose word is the choice gets no line.
+        # Not a category the office extends with the sheet's own words (OPEN_LISTS): a word is read as one of the
+        # office's only when it is that category in other words ("Financial Risk", "Finanziell"; issue 12's
+        # decision, cat24), so nothing was changed to say
         if col < len(headers) and headers[col] and name in kind.reg.field_names and \
-                kind.reg.field(name).kind is Kind.ENUM:
+                kind.reg.field(name).kind is Kind.ENUM and (kind.register, name) not in OPEN_LISTS:
             out[col] = " ".join(headers[col].split())
     return out
 
