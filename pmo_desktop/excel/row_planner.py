@@ -800,6 +800,20 @@ def _per_cent_band(level: int, top: int) -> str:
     return f"{low}–{level * 100 // top} %"
 
 
+def _read_as(raws: list[str], target: str, rows: dict[str, int] | None) -> str:
+    """Words of a column read as one choice, for the preview: with the rows each stood on where they are kept in
+    the notes (``rows``) — "“Mitigated” read as Closed (116 rows)", "“Active” (1 row), “Under review” (2 rows)
+    read as Open" — so that a user sees how much of the sheet the reading touched."""
+    def counted(raw: str) -> str:
+        n = rows[raw] if rows else 0
+        return f"{n} row{'s' if n > 1 else ''}"
+    if rows is None:
+        return f"{', '.join(f'“{r}”' for r in raws)} read as {target}"
+    if len(raws) == 1:
+        return f"“{raws[0]}” read as {target} ({counted(raws[0])})"
+    return f"{', '.join(f'“{r}” ({counted(r)})' for r in raws)} read as {target}"
+
+
 def _said_more(f: Field, raw: str, value: Any) -> bool:
     """Whether a cell read as a level, a choice or a yes/no says more than the value taken from it: a level
     given with its reason (``_reasoned``); a status, a category or a yes/no two words or more longer than the
@@ -1879,23 +1893,25 @@ class Planner:
         read so, once a sheet, so that a wrong guess is seen and can be translated (a slip or a part read is a
         guess). A word of the language files read as another choice ("Mitigated" as Closed, heldout50) is the
         office's reading, yet still a value changed: said too, with the rows it stood on, the word kept."""
-        kept = {name: {raw: f"{target} ({rows} row{'s' if rows > 1 else ''})"
-                       for raw, (target, rows) in words.items()} for name, words in self._kept_as.items()}
+        kept = {name: {raw: target for raw, (target, _rows) in words.items()} for name, words in self._kept_as.items()}
+        rows = {name: {raw: n for raw, (_target, n) in words.items()} for name, words in self._kept_as.items()}
         self._kept_as.clear()
         readings = ((self._translator.slips, "written close to a word of its list"),
                     (self._translator.by_part, "read by a part of the cell, the whole cell kept in the notes"),
                     (kept, "the word kept in the notes"))
         for name in dict.fromkeys(f.name for _c, f in fields):
             label = reg.field(name).label
+            counted = rows.get(name, {})
             told: set[str] = set()  # a word said once: as a slip or a part read, not again as kept
             for found, why in readings:
                 said = {raw: target for raw, target in (found.get(name) or {}).items() if raw not in told}
                 if said:
                     targets: dict[str, list[str]] = {}
                     for raw, target in sorted(said.items()):
-                        targets.setdefault(target, []).append(f"“{raw}”")
-                    plan.say(f"{label}: " + "; ".join(f"{', '.join(raws)} read as {target}"
-                                                      for target, raws in targets.items()) + f" ({why}).")
+                        targets.setdefault(target, []).append(raw)
+                    plan.say(f"{label}: " + "; ".join(
+                        _read_as(raws, target, counted if found is kept else None)
+                        for target, raws in targets.items()) + f" ({why}).")
                     told.update(said)
                 found.pop(name, None)
 
