@@ -1492,9 +1492,12 @@ class Planner:
         passed_words = {k for k, t in value_words("check_result").items() if t == "passed"}
         # ordinary rows (``_plan_ordinary``) where the sheet has nothing that needs the row-by-row steps
         # below: no child sheet, no RAID filter, no tick or engagement columns, no response plans, no
-        # columns kept in the notes, no title made of other columns and no constant of the sheet
+        # columns kept in the notes (but a column of choices kept too, whose rows of the choice's own word note
+        # nothing: ``_plan_ordinary`` sends a row of another word the full way), no title made of other columns
+        # and no constant of the sheet
         ordinary = (self.ordinary_rows and parent_reg is None and row_filter is None and not self._ticks
-                    and not self._engaged and not self._responses and not plan.extras and self._title_from is None
+                    and not self._engaged and not self._responses and self._title_from is None
+                    and not plan.extras.keys() - self._field_and_notes.keys()
                     and not self._verdict_titled
                     and answer_col is None and passed_col is None and not self._constants and key is not None and code_col is not None
                     and title_col is not None
@@ -3174,6 +3177,9 @@ class Planner:
         self._decided_if_given(values)
         if self._category_col is not None and not self._same_category(row, values):
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
+        for c, name in self._field_and_notes.items():
+            if row[c] is not None and not self._as_stored(row[c], values.get(name)):
+                return None  # a word read as another choice ("Mitigated" as Closed): kept and said, the full way
         for name, limit in self._length_checks.items():
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:
