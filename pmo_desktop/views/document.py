@@ -109,6 +109,7 @@ class Document(QObject):
         self.office = Office(store)
         self.undo_stack = QUndoStack(self)
         self.cancelled = False  # the last ``execute`` was a long change the user cancelled
+        self.met_conflict = False  # the last ``execute`` met someone else's change: the user is asked (resolve)
         self._context: Context | None = None
         # Called with (command, EditConflict) when a command meets someone else's change and can be
         # resolved (the main window opens the conflict dialog); None: the conflict is an error message.
@@ -437,7 +438,7 @@ class Document(QObject):
         Returns False (after reporting the error) when the store refused the change; ``cancelled`` then
         says whether it was the user's Cancel of a long one (``operate_long``).
         """
-        self.cancelled = False
+        self.cancelled = self.met_conflict = False
         try:
             command.apply()
         except errors.OperationCancelled as e:  # the user's Cancel: nothing saved, nothing to retry
@@ -446,6 +447,7 @@ class Document(QObject):
             return False
         except errors.EditConflict as e:
             self._store_failed()
+            self.met_conflict = True
             if self.conflict_handler is not None and hasattr(command, "take_resolution") and e.register:
                 self.conflict_handler(command, e)  # the user chooses; then ``resolve`` carries on
             else:
@@ -566,7 +568,11 @@ class Document(QObject):
         return self.retry_pending()
 
     def retry_pending(self) -> int:
-        """Try the kept changes again, in order; stops at the first that still fails. Returns how many saved."""
+        """Try the kept changes again, in order; stops at the first that still cannot be saved (kept again) or
+        that met someone else's change (the user is asked; the rest wait for the answer, in their order). One
+        refused for good is said (its record deleted by a colleague meanwhile: offered back with what was typed)
+        and the changes after it are saved all the same: they stayed unsaved behind it, the server back, until
+        Edit ▸ Retry Unsaved Changes. Returns how many saved."""
         saved = 0
         while self.pending:
             command = self.pending.pop(0)
@@ -574,7 +580,10 @@ class Document(QObject):
             if not self.execute(command):
                 if len(self.pending) > before:  # still unreachable: it went back on the list, keep the order
                     self.pending.insert(0, self.pending.pop())
-                break
+                    break
+                if self.met_conflict or self.cancelled:
+                    break
+                continue
             saved += 1
         self.pending_changed.emit(len(self.pending))
         return saved
