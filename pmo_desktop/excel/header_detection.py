@@ -27,8 +27,15 @@ from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
-from .value_translation import CHANCE_FIELDS, OPEN_LISTS, ColumnProfile, Translator, escalation_rest, unassessed_word, \
-    undated_word
+from .value_translation import (
+    CHANCE_FIELDS,
+    OPEN_LISTS,
+    ColumnProfile,
+    Translator,
+    escalation_rest,
+    unassessed_word,
+    undated_word,
+)
 from .vocabulary import (
     FOREIGN_KINDS,
     beside_words,
