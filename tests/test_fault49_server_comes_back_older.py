@@ -1,8 +1,8 @@
 """Fault injection, round 49: the shared office's server comes back as a different database — restored from an
 older backup, its tables as an older PMO Desktop made them. A change saved then (a change kept while the server was
 away, retried as it comes back) met a raw "(psycopg.errors.UndefinedColumn) column … does not exist": an unexpected
-error, and a kept change, taken off the kept ones to be retried (``Document.retry_pending``), went with it — by
-the code, not walked in a window here. Now it is refused as while the
+error, and a kept change, taken off the kept ones to be retried (``Document.retry_pending``), went with it (walked
+in a window: tests/test_fault49_kept_edits.py). Now it is refused as while the
 server is away — in words, nothing written — so the window keeps it (``Document.execute`` keeps a change refused
 with ``ConnectionLost``). Real PostgreSQL server on loopback."""
 
