@@ -27,7 +27,15 @@ from ..models.fields import Context, Kind, Register
 from ..models.registers import REGISTERS
 from . import date_order, number_order
 from .action_columns import ACTION_DUE, ACTION_OWNER, ACTIONS_OF, action_columns
-from .value_translation import CHANCE_FIELDS, OPEN_LISTS, ColumnProfile, Translator, escalation_rest, undated_word
+from .value_translation import (
+    CHANCE_FIELDS,
+    OPEN_LISTS,
+    ColumnProfile,
+    Translator,
+    escalation_rest,
+    unassessed_word,
+    undated_word,
+)
 from .vocabulary import (
     FOREIGN_KINDS,
     beside_words,
@@ -1748,7 +1756,7 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
         decimal = (number_order.evidence_of(values).decimal or "") if f.kind.numeric else ""
         profile = ColumnProfile.of(values, f.scale_max(ctx) if f.kind is Kind.SCALE else 5, header, decimal,
                                    chance=f.name in CHANCE_FIELDS)
-    good = undated = 0
+    good = undated = 0  # undated: also an assessment's "not assessed yet" (unassessed_word)
     for x in values:
         if name == "response" and isinstance(x, str) and escalation_rest(x) is not None:
             good += 1  # "Escalate": the risk's Escalated flag (row_planner), a response all the same
@@ -1757,13 +1765,14 @@ def _fits(kind: SheetKind, name: str, values: list[Any], translator: Translator,
             translator.parse(f, x, ctx, profile)
             good += 1
         except ValidationError:
-            undated += f.kind is Kind.DATE and undated_word(x)
+            undated += (f.kind is Kind.DATE and undated_word(x)) or unassessed_word(f, x)
     if (kind.register, name) in _READ_WHOLE:
         return good == len(values)
     if undated:
-        # "TBC", "ASAP", "next week" beside dates (left45): the sheet's "not dated yet", counted neither way —
-        # two dates among three such words made a due-date column notes, its dates unplaced; a column of such
-        # words alone, no date in it, is no date column
+        # "TBC", "ASAP", "next week" beside dates (left45), "TBD", "n/a", "?" beside levels (fault49): the sheet's
+        # "not dated yet" or "not assessed yet", counted neither way — two dates among three such words made a
+        # due-date column notes, its dates unplaced, and a Priority column of "TBD"s lost its one "High"; a column
+        # of such words alone, no date or level in it, is not the field
         return good > 0 and good * 2 >= len(values) - undated
     return good * 2 >= len(values)
 

@@ -169,7 +169,7 @@ def _display(line: str, left_to_right: bool) -> str:
     except _UnreadReport:
         # A python-bidi whose report reads otherwise: its pure-Python algorithm, which orders every line but pairs
         # no brackets ("(Smith (PMO"), beats a board pack that cannot be written.
-        return str(_unpaired_display(line, base_dir="L" if left_to_right else None))
+        return str(_unpaired_display(_embedded(line), base_dir="L" if left_to_right else None))
     chars = [MIRRORED.get(ch, ch) if level % 2 else ch for ch, level in zip(line, levels)]
     odd = [level for level in levels if level % 2]
     for level in range(max(levels, default=0), min(odd, default=1) - 1, -1):
@@ -186,12 +186,45 @@ def _display(line: str, left_to_right: bool) -> str:
     return "".join(chars)
 
 
+# Characters that say how the text around them runs or joins and draw nothing: the direction marks (LRM, RLM, ALM),
+# embeddings, overrides and isolates (U+202A–202E, U+2066–2069), the zero-width joiners and spaces, the word joiner,
+# a byte order mark. Given to ReportLab, each printed as a box (no font draws them), and the page's note said
+# "Left-To-Right letters, Pop letters" were missing a font; a name pasted from a web page brings them, and a
+# "Trojan Source"-like ID (ID-⁦‮abc⁩-42) is made of them. Their work is done once the text is in display order.
+_DRAWN_AS_NOTHING = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def visual(text: str, left_to_right: bool = False) -> str:
     """``text`` as a left-to-right drawing must be given it to read as typed: Arabic joined, right-to-left runs
-    in display order, line by line. Unchanged when it has no right-to-left letter. ``left_to_right``: a line the
-    pack composes in English around a value ("תוכנית — board pack as at …"), read from the left whatever its first
-    letter — as a paragraph of the value's own it read from the right, "board pack as at … — תוכנית"."""
-    if not has_rtl(text):
+    in display order, line by line, and the characters that draw nothing left out (``_DRAWN_AS_NOTHING``).
+    Unchanged when it has no right-to-left letter and none of those. ``left_to_right``: a line the pack composes
+    in English around a value ("תוכנית — board pack as at …"), read from the left whatever its first letter — as a
+    paragraph of the value's own it read from the right, "board pack as at … — תוכנית"."""
+    if text.isascii():
         return text
-    return "\n".join(_marks_after_their_letters(_display(_joined(line), left_to_right)) if line else line
-                     for line in text.split("\n"))
+    if not has_rtl(text):
+        return _DRAWN_AS_NOTHING.sub("", text)
+    return _DRAWN_AS_NOTHING.sub("", "\n".join(
+        _marks_after_their_letters(_display(_joined(line), left_to_right)) if line else line
+        for line in text.split("\n")))
+
+
+_ISOLATE_AS_EMBEDDING = {"\u2066": "\u202a", "\u2067": "\u202b", "\u2069": "\u202c"}  # LRI→LRE, RLI→RLE, PDI→PDF
+
+
+def _embedded(line: str) -> str:
+    """``line`` with each isolate (U+2066–2069) as the embedding nearest it: python-bidi's algorithm knows no
+    isolate and stops at one ("RLI not allowed here"), so an owner's Hebrew name isolated as a web page writes it
+    ("Owner: ⁧שרה⁩") made the whole board pack fail. A first-strong isolate (U+2068) embeds the way its first
+    letter runs. The order differs from an isolate's only in the neutrals at its edges."""
+    if not any("\u2066" <= ch <= "\u2069" for ch in line):
+        return line
+    out: list[str] = []
+    for i, ch in enumerate(line):
+        if ch == "\u2068":
+            first = next((unicodedata.bidirectional(c) for c in line[i + 1:]
+                          if unicodedata.bidirectional(c) in ("L", "R", "AL")), "L")
+            out.append("\u202a" if first == "L" else "\u202b")
+        else:
+            out.append(_ISOLATE_AS_EMBEDDING.get(ch, ch))
+    return "".join(out)

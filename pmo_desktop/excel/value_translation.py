@@ -540,6 +540,26 @@ def undated_word(text: Any) -> bool:
         not any(ch.isdigit() for ch in text) or v.counted_from_writing(text))
 
 
+# Words a sheet writes in an assessment's cell (an issue's priority, a dependency's criticality, a benefit's
+# confidence, a stakeholder's attitude) for "nobody has assessed it yet" — the office's own "Not assessed yet".
+_NOT_ASSESSED_WORDS = frozenset(v.normalise_key(w) for w in (
+    "tbd", "tbc", "tba", "to be determined", "to be confirmed", "to be assessed", "to be agreed", "unknown",
+    "not known", "not known yet", "not assessed", "not assessed yet", "not prioritised", "not prioritised yet",
+    "not prioritized", "not prioritized yet", "not rated", "not yet rated", "not yet assessed", "n/a", "na", "none",
+    "nil", "pending"))
+
+
+def unassessed_word(f: Field, text: Any) -> bool:
+    """Whether a cell of an assessment (a field with ``Field.unset``) no level was read from says it is not
+    assessed yet — "TBD", "n/a", "Unknown", "Not prioritised yet", or marks with no letter or figure ("-", "?")
+    — rather than a level written wrong. Like ``undated_word`` for a date, such a word neither makes a column the
+    assessment nor keeps it from being one (header_detection._fits): a Priority column of ten "TBD" beside one
+    "High" was no priority column, and its "High" went unplaced."""
+    if not f.unset or not isinstance(text, str) or not text.strip():
+        return False
+    return not any(ch.isalnum() for ch in text) or v.normalise_key(text) in _NOT_ASSESSED_WORDS
+
+
 NEAR_MAX = 80  # letters: the longest value word of any language file is some 25
 
 

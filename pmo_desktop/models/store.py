@@ -1120,6 +1120,18 @@ class Store:
             raise errors.ConnectionLost(
                 f"The connection to {self.display_name} was lost; your change was not saved and can be retried."
             ) from e
+        except exc.ProgrammingError as e:
+            if self.is_sqlite:
+                raise
+            # The server answers, but its database lacks a table or column of the office this window opened: restored
+            # from an older backup, or another database put at that address. Nothing was written; the change is kept
+            # as while the server is away (``ConnectionLost``) — it was an unexpected error, and a change kept while
+            # the server was away, retried when it came back so, was dropped from the kept ones with it.
+            raise errors.ConnectionLost(
+                f"The database {self.display_name} is not the office as it was opened ({_first_line(e.orig)}): "
+                "restored from an older backup, or another database at that address? Your change was not saved. "
+                "Retry when the office is back as it was."
+            ) from e
 
     def read_failure(self, e: exc.OperationalError | exc.InterfaceError) -> errors.StoreError:
         """A read that failed (``Office.read``), in words: the server away, the file busy or damaged."""

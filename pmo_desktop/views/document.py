@@ -109,6 +109,7 @@ class Document(QObject):
         self.office = Office(store)
         self.undo_stack = QUndoStack(self)
         self.cancelled = False  # the last ``execute`` was a long change the user cancelled
+        self.met_conflict = False  # the last ``execute`` met someone else's change: the user is asked (resolve)
         self._context: Context | None = None
         # Called with (command, EditConflict) when a command meets someone else's change and can be
         # resolved (the main window opens the conflict dialog); None: the conflict is an error message.
@@ -439,7 +440,7 @@ class Document(QObject):
         Returns False (after reporting the error) when the store refused the change; ``cancelled`` then
         says whether it was the user's Cancel of a long one (``operate_long``).
         """
-        self.cancelled = False
+        self.cancelled = self.met_conflict = False
         if self.pending and not self._running_earlier and command.kept_to_retry:
             # Changes kept unsaved (the server away, the disk full) were made before this one: they are saved
             # first, in order, or this one waits behind them. Saved before them — typed in the seconds between the
@@ -465,6 +466,7 @@ class Document(QObject):
             return False
         except errors.EditConflict as e:
             self._store_failed()
+            self.met_conflict = True
             if self.conflict_handler is not None and hasattr(command, "take_resolution") and e.register:
                 self.conflict_handler(command, e)  # the user chooses; then ``resolve`` carries on
             else:
@@ -585,7 +587,11 @@ class Document(QObject):
         return self.retry_pending()
 
     def retry_pending(self) -> int:
-        """Try the kept changes again, in order; stops at the first that still fails. Returns how many saved."""
+        """Try the kept changes again, in order; stops at the first that still cannot be saved (kept again) or
+        that met someone else's change (the user is asked; the rest wait for the answer, in their order). One
+        refused for good is said (its record deleted by a colleague meanwhile: offered back with what was typed)
+        and the changes after it are saved all the same: they stayed unsaved behind it, the server back, until
+        Edit ▸ Retry Unsaved Changes. Returns how many saved."""
         saved = 0
         self._running_earlier = True  # (each kept change is run as it is, not sent behind the ones after it)
         try:
@@ -595,7 +601,10 @@ class Document(QObject):
                 if not self.execute(command):
                     if len(self.pending) > before:  # still unreachable: it went back on the list, keep the order
                         self.pending.insert(0, self.pending.pop())
-                    break
+                        break
+                    if self.met_conflict or self.cancelled:
+                        break
+                    continue
                 saved += 1
         finally:
             self._running_earlier = False
