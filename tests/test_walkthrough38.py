@@ -1,0 +1,44 @@
+"""Walkthrough 38: a newcomer's first hour from the README, by the keyboard alone — a register imported from Excel,
+dates typed, a risk and a stakeholder added on the ✱ line, rated, filtered, sorted, undone, replaced, exported. What
+they tripped on, each fixed, by real key presses on the real window."""
+
+from __future__ import annotations
+
+from focused_keys import press, type_as_a_person
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pmo_desktop.views.register_table.new_row import NewRowLine
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def names(view) -> list[str]:
+    column = view.model.column_of("name")
+    return [view.proxy.index(r, column).data() for r in range(view.proxy.rowCount())]
+
+
+def test_a_stakeholder_typed_on_the_new_line_after_home_is_added_not_lost_on_its_id(demo_window, qtbot):
+    """Ctrl+End, Down to the ✱ line and Home, as in Excel to column A, then the stakeholder's name typed: Home had put
+    the keyboard on the line's ID, which the office numbers itself, and every key of "Regional store managers" was
+    refused there one by one ("ID: given by the office"), the name lost and the next Tab out of the table. Home (and
+    Left, Ctrl+Left) on the line now stop at its first column that takes typing — where "Type here to add a row"
+    stands — so the name goes in and Enter adds the stakeholder."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_3, CTRL)  # View ▸ Stakeholders
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    before = view.proxy.rowCount()
+    press(qtbot, Qt.Key.Key_End, CTRL)  # the last stakeholder
+    press(qtbot, Qt.Key.Key_Down)  # the ✱ line
+    assert isinstance(QApplication.focusWidget(), NewRowLine)
+    for key in (Qt.Key.Key_Home, Qt.Key.Key_Left):
+        press(qtbot, key)
+        assert view.new_line.currentIndex().column() == view.model.column_of("name")
+    press(qtbot, Qt.Key.Key_Left, CTRL)
+    assert view.new_line.currentIndex().column() == view.model.column_of("name")
+    type_as_a_person(qtbot, "Regional store managers")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == before + 1)
+    assert "Regional store managers" in names(view)
+    assert window.isAncestorOf(QApplication.focusWidget())  # the keyboard still in the window, for the next one
