@@ -42,3 +42,25 @@ def test_a_stakeholder_typed_on_the_new_line_after_home_is_added_not_lost_on_its
     qtbot.waitUntil(lambda: view.proxy.rowCount() == before + 1)
     assert "Regional store managers" in names(view)
     assert window.isAncestorOf(QApplication.focusWidget())  # the keyboard still in the window, for the next one
+
+
+def test_ctrl_tab_goes_on_from_a_stakeholders_key_concerns_as_it_leaves_the_table(demo_window, qtbot):
+    """Ctrl+Tab, the README's key out of a table, took the keyboard from the stakeholder map to its ✱ line and on
+    into the selected stakeholder's Key concerns — and there it stayed: Ctrl+Tab and Ctrl+Shift+Tab did nothing in
+    the box (a text box that takes Tab for focus leaves Ctrl+Tab to the tabs around it, and this page has none), so
+    a keyboard user was stuck in it with Tab the only way on. A Ctrl+Tab nothing uses now moves on as Tab does,
+    Ctrl+Shift+Tab back."""
+    window = demo_window
+    press(qtbot, Qt.Key.Key_3, CTRL)
+    view = window.active_register_view()
+    qtbot.waitUntil(lambda: view.table.hasFocus())
+    press(qtbot, Qt.Key.Key_Tab, CTRL)
+    assert QApplication.focusWidget() is view.new_line
+    press(qtbot, Qt.Key.Key_Tab, CTRL)
+    concerns = QApplication.focusWidget()
+    assert concerns.placeholderText() == "Key concerns…", concerns
+    press(qtbot, Qt.Key.Key_Tab, CTRL)
+    notes = QApplication.focusWidget()
+    assert notes is not concerns and notes.placeholderText() == "Notes…"
+    press(qtbot, Qt.Key.Key_Backtab, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is concerns
