@@ -4,13 +4,20 @@ they tripped on, each fixed, by real key presses on the real window."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
 from focused_keys import press, type_as_a_person
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from pmo_desktop.views.exchange.actions import open_import_dialog
 from pmo_desktop.views.register_table.new_row import NewRowLine
+from pmo_desktop.views.stakeholders.detail import StakeholderDetail
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+CORPUS = Path(__file__).parents[2] / "shared" / "excel-corpus"
 
 
 def names(view) -> list[str]:
@@ -64,3 +71,25 @@ def test_ctrl_tab_goes_on_from_a_stakeholders_key_concerns_as_it_leaves_the_tabl
     assert notes is not concerns and notes.placeholderText() == "Notes…"
     press(qtbot, Qt.Key.Key_Backtab, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is concerns
+
+
+def test_a_stakeholder_imported_unrated_has_its_summary_shown_whole_at_1280_by_720(empty_window, qtbot, tmp_path):
+    """A colleague's stakeholder register imported into a fresh office at 1280×720 (power given, interest, attitude
+    and engagement not): the first stakeholder's panel says "not rated yet · attitude not assessed yet · engagement
+    not assessed yet · no project yet", lines the layout counted as one — its first and last lines were cut
+    through under the heading, the text boxes below keeping their room. The summary now keeps the height of its
+    lines."""
+    window = empty_window
+    source = CORPUS / "fengdancui__Stakeholder_Register.xlsx"
+    if not source.exists():
+        pytest.skip("the shared corpus of real workbooks is not on this machine")
+    wb = tmp_path / "Stakeholders.xlsx"
+    shutil.copy(source, wb)
+    d = open_import_dialog(window, window.document, str(wb))
+    qtbot.waitUntil(lambda: d.isVisible() and d.isAncestorOf(QApplication.focusWidget()), timeout=30000)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not d.isVisible(), timeout=30000)
+    qtbot.wait(300)
+    summary = window.findChild(StakeholderDetail).summary
+    assert "not rated yet" in summary.text()
+    assert summary.height() >= summary.heightForWidth(summary.width()), summary.text()

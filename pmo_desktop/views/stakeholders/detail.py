@@ -14,6 +14,7 @@ from ...models.stakeholder_rules import gap_label
 from ..document import Document
 from ..read_only_guard import follow_read_only
 from ..register_table.commands import CellEdit, EditCellsCommand
+from ..wrapped_lines import keep_wrapped_lines
 from ..zoom import scale_with_zoom
 
 TEXT_FIELDS = STAKEHOLDERS.detail.texts  # the declaration says which texts the panel edits
@@ -62,6 +63,10 @@ class StakeholderDetail(QGroupBox):
         document.server_state.connect(self._read_again)
         self.show_record(None)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        keep_wrapped_lines((self.heading, self.summary))
+
     def _read_again(self, away: str | None) -> None:
         """The server is back (``Document.server_state``): the stakeholder chosen while it was away is read now."""
         if away is None and self.record_id is not None and not self.record:
@@ -104,6 +109,7 @@ class StakeholderDetail(QGroupBox):
             self.summary.setText(f"{where} · attitude {attitude} · {engagement} · {scope or 'no project yet'}")
         else:
             self.summary.setText("")
+        keep_wrapped_lines((self.heading, self.summary))  # another stakeholder's lines may wrap onto more
         for name, editor in self.editors.items():
             editor.setPlainText(rec.get(name) or "")
 
