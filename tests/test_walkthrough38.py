@@ -93,3 +93,6 @@ def test_a_stakeholder_imported_unrated_has_its_summary_shown_whole_at_1280_by_7
     summary = window.findChild(StakeholderDetail).summary
     assert "not rated yet" in summary.text()
     assert summary.height() >= summary.heightForWidth(summary.width()), summary.text()
+    detail = window.findChild(StakeholderDetail)
+    concerns = detail.editors["concerns"]
+    assert summary.geometry().bottom() < concerns.mapTo(detail, concerns.rect().topLeft()).y()  # not under the box

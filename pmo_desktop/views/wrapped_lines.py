@@ -19,3 +19,8 @@ def keep_wrapped_lines(labels: Iterable[QLabel]) -> None:
         need = label.heightForWidth(width) if width > 0 else -1
         if need > 0 and label.minimumHeight() != need:
             label.setMinimumHeight(need)
+            # The label grows in place at once; its layout moves what is below it now, not at a next layout that
+            # did not come (the stakeholder panel's summary lay under its text boxes until a resize).
+            holder = label.parentWidget()
+            if holder is not None and holder.layout() is not None:
+                holder.layout().activate()

@@ -51,6 +51,11 @@ class StakeholderDetail(QGroupBox):
             editor = CommittingTextEdit(self)
             editor.setTabChangesFocus(True)
             editor.setPlaceholderText(STAKEHOLDERS.field(name).label + "…")
+            # Two lines at least, not a scroll area's 70 pixels: where the panel is short (1280×720, the table
+            # above keeping its rows) the boxes, which scroll, give way to the summary's lines above them — those
+            # were cut through under the heading instead ("not rated yet · attitude not assessed yet · …").
+            editor.setMinimumHeight(2 * editor.fontMetrics().lineSpacing() + 2 * editor.frameWidth()
+                                    + 2 * round(editor.document().documentMargin()))
             editor.finished.connect(self.commit)
             self.editors[name] = editor
             form.addRow(STAKEHOLDERS.field(name).label, editor)
