@@ -22,5 +22,6 @@ def keep_wrapped_lines(labels: Iterable[QLabel]) -> None:
             # The label grows in place at once; its layout moves what is below it now, not at a next layout that
             # did not come (the stakeholder panel's summary lay under its text boxes until a resize).
             holder = label.parentWidget()
-            if holder is not None and holder.layout() is not None:
-                holder.layout().activate()
+            layout = holder.layout() if holder is not None else None
+            if layout is not None:
+                layout.activate()
