@@ -78,7 +78,8 @@ def test_a_stakeholder_imported_unrated_has_its_summary_shown_whole_at_1280_by_7
     and engagement not): the first stakeholder's panel says "not rated yet · attitude not assessed yet · engagement
     not assessed yet · no project yet", lines the layout counted as one — its first and last lines were cut
     through under the heading, the text boxes below keeping their room. The summary now keeps the height of its
-    lines."""
+    lines. (The cut came with a loaded machine — the layout run before the summary had its lines — and failed
+    so twice on the code before at a load of 10; on an idle machine the code before passes too.)"""
     window = empty_window
     source = CORPUS / "fengdancui__Stakeholder_Register.xlsx"
     if not source.exists():
