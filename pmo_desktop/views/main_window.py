@@ -354,11 +354,23 @@ class MainWindow(QMainWindow):
         return moved
 
     def keyPressEvent(self, event) -> None:
-        """Esc that no control used (an open editor or list takes it first) leaves presentation mode. Ctrl+Z or
+        """Esc that no control used (an open editor or list takes it first) leaves presentation mode; Ctrl+Tab that
+        none used moves on as Tab does. Ctrl+Z or
         Ctrl+Y with nothing left to undo or redo (the action off, so the key comes here) says so: the status bar
         stayed on the last "Redone: …", as if the key had redone it again."""
         if event.key() == Qt.Key.Key_Escape and self.presentation.active:
             self.presentation.leave()
+            event.accept()
+            return
+        if (event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and not event.modifiers() & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)):
+            # Ctrl+Tab that no control used — a text box that takes Tab for focus leaves Ctrl+Tab to the tabs
+            # around it, and a page without tabs (the stakeholder map's Key concerns) has none — moves on as Tab
+            # does, Ctrl+Shift+Tab back: Ctrl+Tab, the README's key out of a table, led the keyboard into such a
+            # box and left it there.
+            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab
+                                    and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
             event.accept()
             return
         if self.document is not None:

@@ -218,6 +218,18 @@ class NewRowLine(FrozenTable):
         super().focusInEvent(event)
         self._on_editable_cell()
 
+    def moveCursor(self, cursorAction, modifiers):
+        """Home, Left and Ctrl+Left stop at the line's first column that takes typing (the title, a stakeholder's
+        name — where "Type here to add a row" stands), never on the ID before it, which the office numbers itself:
+        Home, as Excel's to column A, put the keyboard there, and a whole name typed next was refused key by key,
+        lost. What lies left of that column is only ever worked out, so there is nothing there to go to."""
+        index = super().moveCursor(cursorAction, modifiers)
+        header = self.horizontalHeader()
+        first = self.row_model.first_column
+        if index.isValid() and header.visualIndex(index.column()) < header.visualIndex(first):
+            return self.row_model.index(index.row(), first)
+        return index
+
     def closeEditor(self, editor, hint) -> None:
         """Remembers whether the cell was left with Enter: the record it completes is then added and the
         keyboard stays here, for the next one (``RegisterView._created_from_line``)."""

@@ -21,6 +21,7 @@ from ..read_only_guard import follow_read_only
 from ..register_table import RegisterView
 from ..register_table.commands import CellEdit, EditCellsCommand
 from ..theme import colours
+from ..wrapped_lines import keep_wrapped_lines
 from ..zoom import follow_zoom, scale_with_zoom
 from .chart_style import text_on
 
@@ -170,15 +171,7 @@ class RiskDetail(QWidget):
         self._keep_wrapped_lines()
 
     def _keep_wrapped_lines(self) -> None:
-        """A wrapped line asks for the height of all its lines at its width. A layout's minimum counts one line
-        of a wrapping label, so presenting on a small screen (the summary on two lines at 125 %) the splitter
-        gave the pane too little and its boxes lay over their captions; with this the pane asks for what it
-        shows, and the table above gives it (or the page scrolls)."""
-        for label in self._wrapped:
-            width = label.width() if label.isVisible() else 0
-            need = label.heightForWidth(width) if width > 0 else -1
-            if need > 0 and label.minimumHeight() != need:
-                label.setMinimumHeight(need)
+        keep_wrapped_lines(self._wrapped)  # the pane asks for the height its wrapped lines need
 
     # ------------------------------------------------------------------ showing
     def show_risk(self, risk_id: int | None) -> None:

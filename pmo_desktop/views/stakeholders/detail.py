@@ -14,6 +14,7 @@ from ...models.stakeholder_rules import gap_label
 from ..document import Document
 from ..read_only_guard import follow_read_only
 from ..register_table.commands import CellEdit, EditCellsCommand
+from ..wrapped_lines import keep_wrapped_lines
 from ..zoom import scale_with_zoom
 
 TEXT_FIELDS = STAKEHOLDERS.detail.texts  # the declaration says which texts the panel edits
@@ -50,6 +51,11 @@ class StakeholderDetail(QGroupBox):
             editor = CommittingTextEdit(self)
             editor.setTabChangesFocus(True)
             editor.setPlaceholderText(STAKEHOLDERS.field(name).label + "…")
+            # Two lines at least, not a scroll area's 70 pixels: where the panel is short (1280×720, the table
+            # above keeping its rows) the boxes, which scroll, give way to the summary's lines above them — those
+            # were cut through under the heading instead ("not rated yet · attitude not assessed yet · …").
+            editor.setMinimumHeight(2 * editor.fontMetrics().lineSpacing() + 2 * editor.frameWidth()
+                                    + 2 * round(editor.document().documentMargin()))
             editor.finished.connect(self.commit)
             self.editors[name] = editor
             form.addRow(STAKEHOLDERS.field(name).label, editor)
@@ -61,6 +67,10 @@ class StakeholderDetail(QGroupBox):
         document.records_changed.connect(self._on_records_changed)
         document.server_state.connect(self._read_again)
         self.show_record(None)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        keep_wrapped_lines((self.heading, self.summary))
 
     def _read_again(self, away: str | None) -> None:
         """The server is back (``Document.server_state``): the stakeholder chosen while it was away is read now."""
@@ -104,6 +114,7 @@ class StakeholderDetail(QGroupBox):
             self.summary.setText(f"{where} · attitude {attitude} · {engagement} · {scope or 'no project yet'}")
         else:
             self.summary.setText("")
+        keep_wrapped_lines((self.heading, self.summary))  # another stakeholder's lines may wrap onto more
         for name, editor in self.editors.items():
             editor.setPlainText(rec.get(name) or "")
 
