@@ -55,10 +55,12 @@ LEGEND_LEAST_PT = 10  # the legend's type shrinks to this to stay on one line
 QUADRANT_PT = 17
 QUADRANT_LEAST_PT = 10
 TITLE_BAND = 0.34             # grid units above and below the grid for the quadrant titles, at least
+TITLE_GAP_PX = 3              # between a quadrant's title and the grid's edge
 AXIS_PT = 14
 AWAY_AT_MOST = 5  # names with no room beside their point drawn whole elsewhere, a line to it (``_place_away``)
 LEFT_AXIS_PX = 150            # the power axis with its levels' words ("5 Very high") and title
 NOT_RATED_WIDTH = 220         # the not-rated list beside the grid
+HINT_FROM_HEIGHT = 400        # the grid's height from which its hint has a line of its own (``_show_hint``)
 NOT_RATED_BESIDE_FROM = 900   # the grid's width from which that list stands beside it (a projector), not under it
 COLOUR_MODES = (("attitude", "Colour by attitude"), ("gap", "Colour by engagement gap"))
 
@@ -336,14 +338,14 @@ class PowerInterestGrid(QWidget):
         # Quadrant titles sit in bands just outside the grid (above the top quadrants, below the bottom
         # ones), so they never collide with the stakeholders in the corner cells.
         corners = {  # quadrant: (x0, y0, x1, y1, label x, label y, anchor)
-            MANAGE_CLOSELY: (DIVIDER, DIVIDER, HIGH, HIGH, HIGH - 0.02, HIGH + 0.02, (1, 1)),
-            KEEP_SATISFIED: (LOW, DIVIDER, DIVIDER, HIGH, LOW + 0.02, HIGH + 0.02, (0, 1)),
-            KEEP_INFORMED: (DIVIDER, LOW, HIGH, DIVIDER, HIGH - 0.02, LOW - 0.02, (1, 0)),
-            MONITOR: (LOW, LOW, DIVIDER, DIVIDER, LOW + 0.02, LOW - 0.02, (0, 0)),
+            MANAGE_CLOSELY: (DIVIDER, DIVIDER, HIGH, HIGH, HIGH - 0.04, HIGH, (1, 1)),
+            KEEP_SATISFIED: (LOW, DIVIDER, DIVIDER, HIGH, LOW + 0.04, HIGH, (0, 1)),
+            KEEP_INFORMED: (DIVIDER, LOW, HIGH, DIVIDER, HIGH - 0.04, LOW, (1, 0)),
+            MONITOR: (LOW, LOW, DIVIDER, DIVIDER, LOW + 0.04, LOW, (0, 0)),
         }
         self.quadrant_labels: dict[str, pg.TextItem] = {}
         self.quadrant_rects: dict[str, QGraphicsRectItem] = {}
-        self._title_places: dict[str, tuple[tuple, tuple]] = {}  # title: (in its band, inside its quadrant)
+        self._title_edges: dict[str, tuple[float, float]] = {}  # where each title meets the grid's edge
         for name, (x0, y0, x1, y1, lx, ly, anchor) in corners.items():
             rect = QGraphicsRectItem(QRectF(x0, y0, x1 - x0, y1 - y0))
             rect.setPen(pg.mkPen(None))
@@ -351,14 +353,15 @@ class PowerInterestGrid(QWidget):
             self.plot.addItem(rect)
             self.quadrant_rects[name] = rect
             label = pg.TextItem(name, anchor=anchor)
+            # No margin round the title's line: its band is as tall as the line and a gap (``_titles_fit``), not
+            # 8 pixels more — pixels a short grid's cells need for their names (150 % on 1280×720).
+            label.textItem.document().setDocumentMargin(0)
             label.setFont(_font(QUADRANT_PT, bold=True))
             label.setPos(lx, ly)
             label.setZValue(-5)
             self.plot.addItem(label)
             self.quadrant_labels[name] = label
-            # Inside the quadrant, at the same outer corner, for a grid too short for the bands (``_titles_fit``)
-            self._title_places[name] = ((lx, ly, anchor),
-                                        (lx, HIGH - 0.02 if ly > HIGH else LOW + 0.02, (anchor[0], 1 - anchor[1])))
+            self._title_edges[name] = (lx, ly)
         self.cell_lines: list[pg.InfiniteLine] = []
         for edge in (1.5, 3.5, 4.5):  # cell edges, so a point reads as "in" a level
             for angle in (0, 90):
@@ -437,6 +440,8 @@ class PowerInterestGrid(QWidget):
         if event.size().width() != event.oldSize().width():  # the legend's type follows the width alone
             self._draw_legend()
             self._place_not_rated_list(event.size().width())
+        elif event.size().height() != event.oldSize().height():
+            self._show_hint()
 
     def _place_not_rated_list(self, width: int) -> None:
         """Beside the grid where that leaves the grid its width (1920×1080), else on one line under it: at 1280×720
@@ -446,9 +451,20 @@ class PowerInterestGrid(QWidget):
         self.grid_and_list.setDirection(QBoxLayout.Direction.LeftToRight if beside
                                         else QBoxLayout.Direction.TopToBottom)
         self.not_rated_list.set_beside(beside, NOT_RATED_WIDTH)
-        # Under the grid, the list's line takes the hint's place (its tooltip says how to rate from it): both
-        # were taller than a grid at 150 % on 1280×720 left them, and the grid was drawn over the list.
-        self.hint.setVisible(beside or not self.not_rated or self.source is not None)
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """The hint's line under the grid, or — where the grid needs its room — the same words in the legend's
+        tooltip. Under the grid, the not-rated list's line takes the hint's place (its tooltip says how to rate
+        from it): both were taller than a grid at 150 % on 1280×720 left them, and the grid was drawn over the
+        list. On a short page (150 % on 1280×720) the grid takes the hint's line too: with the quadrants' titles
+        in bands above and below the cells, the cells were 21 pixels high and "Union representatives" and "Store
+        managers forum" were cut; with that line they are 25 and every name is whole. A past state keeps its
+        line: it says the grid is read only."""
+        beside = self.width() >= NOT_RATED_BESIDE_FROM
+        room = self.height() >= HINT_FROM_HEIGHT
+        self.hint.setVisible(self.source is not None or (room and (beside or not self.not_rated)))
+        self.legend.setToolTip("" if self.hint.isVisible() else self.hint.text())
 
     HINT = "Drag, or Ctrl+arrows, to re-rate a stakeholder; click to select."
     HINT_WITH_LIST = "Drag, or Ctrl+arrows, to rate a stakeholder, on the grid or from the list beside it."
@@ -456,6 +472,7 @@ class PowerInterestGrid(QWidget):
     def _say_hint(self) -> None:
         self.hint.setText("A past state: read only. Esc or “Back to today” returns to today." if self.source
                           else self.HINT_WITH_LIST if self.not_rated else self.HINT)
+        self._show_hint()
 
     def set_source(self, source: Source | None) -> None:
         """Show a past state, read only (nothing to drag, nothing selected in today's table), or today."""
@@ -493,9 +510,10 @@ class PowerInterestGrid(QWidget):
         """For the grid's height now: the bands above and below the grid that hold the quadrants' titles, in grid
         units, and the titles' size. The titles shrink with the cells (from QUADRANT_PT down to QUADRANT_LEAST_PT)
         and each band is as tall as its title's line as drawn: a band of a fixed share of a cell cut the titles in
-        half at 1280×720 with the stakeholders not rated yet listed under the grid. On a grid too short for them (a
-        band would take more than half a cell: 150 % on 1280×720) the cells keep the room and the titles go inside
-        their quadrants (``_fit_labels``); a size of 0 says so."""
+        half at 1280×720 with the stakeholders not rated yet listed under the grid. On any grid, however short, the
+        titles keep their bands, outside the cells: inside their quadrants (150 % on 1280×720) "Raj Mehta" lay over
+        "Manage closely" and "Store managers forum" over "Keep informed", and a quadrant full of names has no
+        corner free. The cells give up the bands' few pixels; the names keep to the cells (``_fit_labels``)."""
         height = self.view.height()
         if height <= 0:
             return TITLE_BAND, QUADRANT_PT
@@ -503,11 +521,9 @@ class PowerInterestGrid(QWidget):
         points = max(QUADRANT_LEAST_PT, min(QUADRANT_PT, round(usual_cell * TITLE_BAND / 1.9)))
         label = next(iter(self.quadrant_labels.values()))
         label.setFont(_font(points, bold=True))
-        line = label.textItem.boundingRect().height() - 4  # (the text's margin below its line is the band's gap)
-        cell = (height - 2 * line) / (HIGH - LOW)
-        if line > cell / 2:  # too short a grid for bands: the cells keep the room, the titles go inside
-            return 0.06, 0
-        return max(TITLE_BAND, line / cell + 0.02), points
+        line = label.textItem.boundingRect().height() + TITLE_GAP_PX
+        cell = max(1.0, (height - 2 * line) / (HIGH - LOW))
+        return max(TITLE_BAND, line / cell), points
 
     def _layout(self) -> None:
         """Where every point goes at this size, and the range shown."""
@@ -537,15 +553,10 @@ class PowerInterestGrid(QWidget):
         the caller (``_layout`` does)."""
         pixel_w, pixel_h = self.view.viewPixelSize()
         unit_px, unit_py = 1 / max(pixel_w, 1e-9), 1 / max(pixel_h, 1e-9)
-        # A grid too short for the bands (150 % on 1280×720: 144 of Qt's pixels for five rows) has its titles inside
-        # their quadrants' outer corners, in the least type, under the points and the names: left out there, the
-        # grid read as four coloured areas with no word of what each asks of its stakeholders.
-        inside = self._quadrant_pt == 0
         for name, label in getattr(self, "quadrant_labels", {}).items():
-            x, y, anchor = self._title_places[name][1 if inside else 0]
-            label.setAnchor(anchor)
-            label.setPos(x, y)
-            label.setFont(_font(QUADRANT_LEAST_PT if inside else self._quadrant_pt, bold=True))
+            label.setFont(_font(self._quadrant_pt, bold=True))
+            x, y = self._title_edges[name]  # a few pixels off the grid's edge, into its band
+            label.setPos(x, y + (TITLE_GAP_PX if y > DIVIDER else -TITLE_GAP_PX) * pixel_h)
         if not self._labels:
             return
         label_font = _font(max(9, min(LABEL_PT, round(unit_px / 10))))
@@ -566,6 +577,7 @@ class PowerInterestGrid(QWidget):
         disc = POINT_SIZE / 2 + 2  # every point's disc, in pixels from the view's origin (y downwards)
         discs = {rid: QRectF(x * unit_px - disc, -y * unit_py - disc, 2 * disc, 2 * disc)
                  for rid, (x, y) in self.positions.items()}
+        grid_area = QRectF(LOW * unit_px, -HIGH * unit_py, (HIGH - LOW) * unit_px, (HIGH - LOW) * unit_py)
         rooms: dict[int, int] = {}
         for p in self.points:
             placed, label = self._placed[p.id], self._labels[p.id]
@@ -583,9 +595,15 @@ class PowerInterestGrid(QWidget):
             # by its initials or not at all (below).
             width = rooms[p.id] if ahead else max(40, rooms[p.id])
             label.setFont(label_font)
+            one_line = metrics.elidedText(p.name, Qt.TextElideMode.ElideRight, width)
             text = (_two_lines(p.name, metrics, width, lines) if placed.wrap and not (short_rows and crowded(p.id))
-                    else metrics.elidedText(p.name, Qt.TextElideMode.ElideRight, width))
+                    else one_line)
             label.setText(text)
+            # The names keep to the cells, the bands above and below being the quadrants' titles': a name of two
+            # lines in the top or bottom row of a short grid (150 % on 1280×720) reached into its band, over a
+            # title. It takes one line there and looks for room to be whole below (``_place_whole_names``).
+            if text != one_line and not grid_area.contains(self._label_rect(p.id, label, unit_px, unit_py)):
+                label.setText(one_line)
         # Then each shortened name looks for room to be whole, clear of every point and every other label.
         self._place_whole_names(metrics, unit_px, unit_py, discs)
         for p in self.points:  # what is still cut to a few letters is said by its initials, or not at all
@@ -593,39 +611,6 @@ class PowerInterestGrid(QWidget):
             if p.id not in self._label_away:
                 label.setText(_readable_cut(p.name, label.textItem.toPlainText(), metrics, rooms[p.id]))
         self._leave_out_covered_names(unit_px, unit_py)
-        if self._quadrant_pt == 0:
-            self._titles_in_clear_places(unit_px, unit_py, discs)
-
-    def _titles_in_clear_places(self, unit_px: float, unit_py: float, discs: dict[int, QRectF]) -> None:
-        """Each title inside its quadrant (a grid too short for the bands) where the fewest of its pixels lie under
-        a point or a name — a point counted four times, as it hides the letters under it whole: its outer corner
-        first, then the other corners, then along its top and bottom edges. At the outer corner alone "Manage
-        closely" and "Keep informed" lay under "Helen Brooks" and "Store managers forum" at 150 % on 1280×720."""
-        names = [self._label_rect(rid, label, unit_px, unit_py)
-                 for rid, label in self._labels.items() if label.isVisible()]
-        for name, label in self.quadrant_labels.items():
-            area = self.quadrant_rects[name].rect()
-            x0, x1, y0, y1 = area.left() + 0.02, area.right() - 0.02, area.top() + 0.02, area.bottom() - 0.02
-            size = label.textItem.boundingRect()
-            wide = size.width() / unit_px  # the title's width in grid units
-            along = [x0 + step * 0.25 for step in range(1, int((x1 - x0 - wide) / 0.25) + 1)]
-            places = [self._title_places[name][1], (x0, y1, (0, 0)), (x1, y1, (1, 0)), (x0, y0, (0, 1)),
-                      (x1, y0, (1, 1)), *((x, y, (0, ay)) for y, ay in ((y1, 0), (y0, 1)) for x in along)]
-
-            def covered(place: tuple, size: QRectF = size) -> float:
-                x, y, (ax, ay) = place
-                box = QRectF(x * unit_px - ax * size.width(), -y * unit_py - ay * size.height(),
-                             size.width(), size.height()).adjusted(4, 4, -4, -4)  # its text, less the margin
-
-                def area_of(r: QRectF) -> float:
-                    return max(0.0, r.width()) * max(0.0, r.height())
-
-                return (4 * sum(area_of(box.intersected(d)) for d in discs.values())
-                        + sum(area_of(box.intersected(n)) for n in names))
-
-            x, y, anchor = min(places, key=covered)  # the first of the least covered: the outer corner on a tie
-            label.setAnchor(anchor)
-            label.setPos(x, y)
 
     def _leave_out_covered_names(self, unit_px: float, unit_py: float) -> None:
         """A name whose text would stand on another's is left out, its point kept (its tooltip, the keyboard's
@@ -706,7 +691,9 @@ class PowerInterestGrid(QWidget):
         point first — with a thin line to its point: the label clear of every point and name, the line crossing
         none. Where the grid has no such room the name stays shortened (its tooltip whole)."""
         inside = QRectF(LOW * unit_px, -HIGH * unit_py, (HIGH - LOW) * unit_px, (HIGH - LOW) * unit_py)
-        boxes = {rid: self._label_rect(rid, label, unit_px, unit_py).adjusted(2, 2, -2, -2)
+        # A moved name's box and another's share at most 2 of their 4-pixel margins (each compared taken in by 1):
+        # taken in by 2, "Store managers forum" moved at 853×480 stood 2.7 pixels into "Payments provider"'s box.
+        boxes = {rid: self._label_rect(rid, label, unit_px, unit_py).adjusted(1, 1, -1, -1)
                  for rid, label in self._labels.items() if rid in self.positions}
         for p in names:
             label = self._labels[p.id]
@@ -723,7 +710,7 @@ class PowerInterestGrid(QWidget):
             while top + size.height() <= inside.bottom() + 0.5:
                 left = inside.left()
                 while left + size.width() <= inside.right() + 0.5:
-                    box = QRectF(left, top, size.width(), size.height()).adjusted(2, 2, -2, -2)
+                    box = QRectF(left, top, size.width(), size.height()).adjusted(1, 1, -1, -1)
                     left += step
                     if box.intersects(own) or any(box.intersects(o) for o in others):
                         continue
@@ -739,7 +726,7 @@ class PowerInterestGrid(QWidget):
             if best is None:
                 label.setText(cut)
                 continue
-            box = best[1].adjusted(-2, -2, 2, 2)
+            box = best[1].adjusted(-1, -1, 1, 1)
             self._label_away[p.id] = QPointF(box.left(), box.center().y())
             self._leader_end[p.id] = best[2] - box.topLeft()  # from the label's top left
             self._label_left.discard(p.id)
