@@ -14,6 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from test_walkthrough37 import field_of, laptop, risk_ids
 
+from pmo_desktop.models import records
+from pmo_desktop.models.registers import REGISTERS
+from pmo_desktop.views.document import Document
 from pmo_desktop.views.register_table.table_model import KEPT_TIP
 
 SHOTS = Path(os.environ.get("PENDING49_SHOTS", ""))  # where the round's screenshots go (unset: none)
@@ -132,3 +135,62 @@ def test_a_kept_cell_given_up_shows_what_is_stored(qtbot, tmp_path, shared_offic
         assert font is None or not font.italic()
     finally:
         pg_server.start()
+
+
+ISSUES = REGISTERS["issues"]
+UNPRIORITISED = ["Crane permit late", "Till software bug"]
+
+
+@pytest.fixture(params=["in memory", "windowed"])
+def issue_view(request, qtbot, store, monkeypatch):
+    """An issue log of four issues, two never prioritised (their cells read "Not prioritised yet"), as a table in
+    memory or as a large register's windowed table (rows read in pages, searched in the database)."""
+    from pmo_desktop.views.register_table import RegisterView, windowed
+
+    monkeypatch.setattr(windowed, "WINDOWED_FROM", 1 if request.param == "windowed" else 10**9)
+    monkeypatch.setattr(windowed, "SEARCH_PAUSE_MS", 0)
+    with store.transaction() as s:
+        for title, priority in (("Crane permit late", None), ("Server room flood", "High"),
+                                ("Till software bug", None), ("Store signage wrong", "Low")):
+            records.create_record(s, ISSUES, {"title": title, "priority": priority})
+    view = RegisterView(Document(store), ISSUES)
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    assert isinstance(view.model, windowed.WindowedRegisterModel) == (request.param == "windowed")
+    return view
+
+
+def shown_titles(view) -> list[str]:
+    column = view.model.column_of("title")
+    return sorted(view.proxy.index(r, column).data() for r in range(view.proxy.rowCount()))
+
+
+def test_the_search_box_finds_the_words_an_empty_priority_shows(qtbot, issue_view):
+    """Ctrl+F, "not prioritised": the issues whose priority cell reads "Not prioritised yet" — they are empty in
+    the store, and the search matched nothing (in memory and in the database alike)."""
+    view = issue_view
+    view.table.setFocus()
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    qtbot.waitUntil(view.search.hasFocus)
+    type_keys(qtbot, "not prioritised")
+    qtbot.waitUntil(lambda: shown_titles(view) == UNPRIORITISED, timeout=3000)
+    shot(view, f"search-not-prioritised-{type(view.model).__name__}.png")
+
+
+def test_replace_fills_an_empty_priority_shown_as_not_prioritised_yet(qtbot, issue_view, store):
+    """Ctrl+H, "Not prioritised yet" → "High", Replace All: the two issues nobody prioritised are High; the others
+    as they were. Before, no cell held the words the cells show."""
+    from test_find_replace import alt, fill_in, open_dialog
+
+    dialog = open_dialog(qtbot, issue_view)
+    fill_in(qtbot, dialog, "Not prioritised yet", "High")
+    alt(qtbot, Qt.Key.Key_A)
+    with store.session() as s:
+        priorities = {row[2 + ISSUES.field_names.index("title")]: row[2 + ISSUES.field_names.index("priority")]
+                      for row in records.fetch_rows(s, ISSUES)}
+    assert priorities == {"Crane permit late": "High", "Server room flood": "High",
+                          "Till software bug": "High", "Store signage wrong": "Low"}, dialog.message.text()

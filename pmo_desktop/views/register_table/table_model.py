@@ -687,7 +687,7 @@ class RegisterTableModel(QAbstractTableModel):
         rid = self.rows[row][0]
         text = self._search_cache.get(rid)
         if text is None:
-            text = "\u0001".join(f.kind.search_text(v) for f, v in zip(self.fields, self.rows[row][OFFSET:])).lower()
+            text = "\u0001".join(f.search_text(v) for f, v in zip(self.fields, self.rows[row][OFFSET:])).lower()
             self._search_cache[rid] = text
         return text
 
