@@ -137,6 +137,44 @@ def test_a_kept_cell_given_up_shows_what_is_stored(qtbot, tmp_path, shared_offic
         pg_server.start()
 
 
+@pytest.mark.postgres
+@pytest.mark.qt_no_exception_capture
+@pytest.mark.skip(reason="passes, then the process ends in a segmentation fault at the test's teardown (the collector's "
+                  "pass): a cause typed in the risk panel while the server is away does so on main a9c2598 too")
+def test_a_risk_cause_typed_while_the_server_is_away_is_marked_not_saved_until_it_is(
+        qtbot, tmp_path, shared_office, pg_server, monkeypatch):
+    """The risk's panel: a cause typed while the server is away and left (Ctrl+Tab) is kept — its box in italics,
+    its tip "Not saved yet — kept until the server is back" (it looked saved, nothing said in the box itself)."""
+    import sys
+
+    from pmo_desktop.views import failure_message
+    from pmo_desktop.views.risks.detail import RiskDetail
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    raj = laptop(qtbot, tmp_path, "raj", shared_office)
+    failure_message.install(lambda: QApplication.activeModalWidget() or raj, raj.said_in_the_window)
+    raj.sync_timer.setInterval(300)
+    view = raj.active_register_view()
+    detail = raj.findChild(RiskDetail)
+    second = risk_ids(raj.document.store)[1]
+    view.select_record(second, view.model.column_of("title"))
+    qtbot.waitUntil(lambda: detail.header.text().startswith("R-002"))
+    cause = detail.editors["cause"]
+    pg_server.stop("fast")
+    try:
+        cause.setFocus()
+        qtbot.keyClick(cause, Qt.Key.Key_End, CTRL)
+        type_keys(qtbot, " Crane hire.")
+        qtbot.keyClick(cause, Qt.Key.Key_Tab, CTRL)  # out of the box: the texts are saved, or kept
+        qtbot.wait(100)
+        answer_boxes(qtbot)
+        assert len(raj.document.pending) == 1
+        assert cause.font().italic() and cause.toolTip() == KEPT_TIP
+        assert cause.toPlainText().endswith("Crane hire.")
+        shot(raj, "kept-cause.png")
+    finally:
+        pg_server.start()
+
 ISSUES = REGISTERS["issues"]
 UNPRIORITISED = ["Crane permit late", "Till software bug"]
 
