@@ -173,5 +173,6 @@ def test_frequent_likelihood_and_an_active_decision(sqlite_store, tmp_path):
     import_all(sqlite_store, write_csv(tmp_path / "decisions.csv", decisions))
     made = {r["title"]: r for r in rows_of(sqlite_store, "decisions")}
     assert made["Magic link sign-in for the parent portal"]["status"] == "Decided"
-    assert made["Magic link sign-in for the parent portal"]["rationale"] == "No password to remember"
+    # "ACTIVE" read as Decided is kept beside it under its header (heldout50)
+    assert made["Magic link sign-in for the parent portal"]["rationale"] == "No password to remember\nstatus: ACTIVE"
     assert made["Keep the old portal for a month"]["status"] == "Pending"

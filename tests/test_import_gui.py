@@ -178,9 +178,11 @@ def test_a_sheet_whose_headers_name_nothing_known_is_mapped_by_hand(qtbot, popul
     dialog.do_import()
     with populated.store.session() as s:
         got = [(r[3], r[9], r[11]) for r in records.fetch_rows(s, REGISTERS["issues"])]
-    assert got == [  # the columns left unmapped are kept on the issue, by their headers
-        ("Nonsensical values ($0 transactions)", "Open", "To discuss with sales\nColumn Name: USD_Price\nMagnitude: 158 rows"),
-        ("Inconsistent formatting", "Resolved", "Changed the column type\nColumn Name: User_ID\nMagnitude: full column")]
+    assert got == [  # the columns left unmapped are kept on the issue, by their headers, and Y / N read as statuses
+        ("Nonsensical values ($0 transactions)", "Open",  # kept beside them (heldout50)
+         "To discuss with sales\nColumn Name: USD_Price\nMagnitude: 158 rows\nSorted?: N"),
+        ("Inconsistent formatting", "Resolved",
+         "Changed the column type\nColumn Name: User_ID\nMagnitude: full column\nSorted?: Y")]
 
 
 def test_an_empty_template_has_nothing_to_import(qtbot, populated, tmp_path):

@@ -32,8 +32,10 @@ STAMPS = {"created_at", "updated_at", "changed_at", "recorded_at"}
 def ordinary(i: int, rng: Random, title: str | None = None) -> list:
     p, im = rng.randint(1, 5), rng.randint(1, 5)
     raised = date(2025, 1, 1) + timedelta(days=rng.randint(0, 200))
-    return [f"R-{i:04d}", title or f"Risk {i}: the supplier may slip", rng.choice(["Threat", "T", "Opportunity"]),
-            rng.choice(["Technical", "Supplier", "People"]), rng.choice(["Project", "Program", "Programme"]),
+    # (the register's own words of each choice: a word read as another, "T" as Threat or "Programme" as Program,
+    # is kept in the notes and said, heldout50, which the full way does)
+    return [f"R-{i:04d}", title or f"Risk {i}: the supplier may slip", rng.choice(["Threat", "threat", "Opportunity"]),
+            rng.choice(["Technical", "Supplier", "People"]), rng.choice(["Project", "Program", "PROGRAM"]),
             rng.choice(PROJECTS), f"Owner {rng.randint(1, 6)}", raised, raised + timedelta(days=rng.randint(0, 90)),
             rng.choice([p, str(p), ["Very low", "Low", "Medium", "High", "Very high"][p - 1]]), im, p * im,
             rng.choice(["Accept", None]), rng.choice(["Open", "Closed"]),

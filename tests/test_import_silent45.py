@@ -99,7 +99,7 @@ def test_status_words_read_as_another_choice_are_said_and_only_they_noted(store,
     ])
     plan = import_all(store, book)
     note = plan.sheets[0].note
-    assert "“Dormant”, “Live” read as Open (the word kept in the notes)" in note, note
+    assert "“Dormant” (1 row), “Live” (1 row) read as Open (the word kept in the notes)" in note, note
     assert "“Watch list” read as Open" in note, note
     risks = named(store, "risks")
     assert risks["Supplier late"]["status"] == "Open" and not risks["Supplier late"]["notes"]
@@ -147,7 +147,7 @@ def test_the_preview_lists_tomorrow_to_translate_and_says_the_status_words(empty
     assert any("“tomorrow”" in text for text in labels), labels
     assert dialog.values_table.cellWidget(labels.index(next(t for t in labels if "“tomorrow”" in t)), 1) is not None
     said = " ".join(dialog.summary.text().split())
-    assert "“Live” read as Open (the word kept in the notes)" in said, said
+    assert "“Live” read as Open (1 row) (the word kept in the notes)" in said, said
     assert dialog.partial_button.text().replace("&", "") == "Import the 3 valid rows, leave 1"
     press(qtbot, Qt.Key.Key_V, ALT)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60_000)

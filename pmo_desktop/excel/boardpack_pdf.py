@@ -560,7 +560,9 @@ def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
             # the program's name shortened to the room left of the classification: a long one ran under
             # it and past the page's edge
             room = width - 2 * MARGIN - pdf_fonts.width(label, "Helvetica", 8) - 6 * mm
-            self._runs(MARGIN, height - 9 * mm, _fitted(data.program, f" — board pack as at {_text(data.today)}", room))
+            # an English line around the program's name: read from the left, a Hebrew name first or not
+            self._runs(MARGIN, height - 9 * mm, _fitted(data.program, f" — board pack as at {_text(data.today)}", room),
+                       left_to_right=True)
             self._runs(width - MARGIN - pdf_fonts.width(label, "Helvetica", 8), height - 9 * mm, label)
             self.drawCentredString(width / 2, 7 * mm, f"Page {number} of {total}")
             if self.unprinted:  # said where the boxes are seen: on paper
@@ -569,9 +571,9 @@ def _numbered_canvas(data: BoardPackData, classification: str) -> type[Canvas]:
                 self.setFont("Helvetica", 8)
             self.drawRightString(width - MARGIN, 7 * mm, APP_NAME)
 
-        def _runs(self, x: float, y: float, text: str) -> None:
+        def _runs(self, x: float, y: float, text: str, left_to_right: bool = False) -> None:
             """``text`` at (x, y) in Helvetica 8, each run of letters it lacks in a font that has them."""
-            for font, part in pdf_fonts.runs(text):
+            for font, part in pdf_fonts.runs(text, left_to_right):
                 self.setFont(font or "Helvetica", 8)
                 self.drawString(x, y, part)
                 x += pdf_fonts.width(part, font or "Helvetica", 8)

@@ -257,14 +257,12 @@ def _ignored(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto:
 
 
 # the calculated fields the office works out as a day (a risk's next review, a communication's next due): a
-# column under their name whose cells hold no day at all ("Weekly", a cadence) is not that calculation but the
-# sheet's own words, kept in the notes — dropped as calculated, "Next Review: Weekly" was lost (round 43)
+# column under their name in someone else's workbook is the sheet's own words, kept in the notes — whether its
+# cells hold no day at all ("Weekly", a cadence: dropped as calculated, "Next Review: Weekly" was lost, round 43)
+# or a day typed (31/12/2026: the day the team agreed, which the office's cadence from the last review need not
+# give, and a sheet often has no last review to count from — dropped, the typed day was lost, heldout50). Only
+# the office's own export writes the office's calculation there, and that is worked out again
 _DAYS_WORKED_OUT = frozenset({"next_review", "next_due"})
-
-
-def _no_day_written(cells: list[Any]) -> bool:
-    """Cells of text with no digit in any (no date, no number of days): words, such as a cadence."""
-    return bool(cells) and all(isinstance(x, str) and not _has_digits(x) for x in cells)
 
 
 def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: HeaderMatch | None,
@@ -296,8 +294,7 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         # of a stakeholder: "Communicate the plan early…", not the quadrant's "Manage closely")
         calculated = auto_map.get(col) in computed and not _sentences(
             [r[col] for r in sample or [] if col < len(r) and r[col] is not None])
-        if auto_map.get(col) in _DAYS_WORKED_OUT and _no_day_written(
-                [r[col] for r in sample or [] if col < len(r) and r[col] is not None and str(r[col]).strip()]):
+        if auto_map.get(col) in _DAYS_WORKED_OUT and not ours:
             calculated = False
         if col in keyed and col not in mapping and col not in beside:
             calculated = False
@@ -321,8 +318,16 @@ def _extras(kind: SheetKind, headers: list[str], mapping: dict[int, str], auto: 
         for col in group_label_columns(kind, list(headers), mapping, sample or []):
             out[col] = GROUP_LABEL
     for col, name in mapping.items():
-        if name == "status" and col < len(headers) and headers[col] and _outcomes(kind, col, sample or []):
-            out[col] = " ".join(headers[col].split())  # "Approved" and "Rejected" both read as decided: kept too
+        # a column of choices (status, strategy, priority, category …) is kept too, whatever its words: where a
+        # row's word is not the choice stored ("Mitigated" stored as Closed, "Approved" and "Rejected" both as
+        # Decided) the planner writes it in the notes, so that an export shows what was written, and says once a
+        # column what each word was read as (row_planner._say_slips); a row whose word is the choice gets no line.
+        # Not a category the office extends with the sheet's own words (OPEN_LISTS): a word is read as one of the
+        # office's only when it is that category in other words ("Financial Risk", "Finanziell"; issue 12's
+        # decision, cat24), so nothing was changed to say
+        if col < len(headers) and headers[col] and name in kind.reg.field_names and \
+                kind.reg.field(name).kind is Kind.ENUM and (kind.register, name) not in OPEN_LISTS:
+            out[col] = " ".join(headers[col].split())
     return out
 
 
@@ -458,26 +463,6 @@ def _worked_out_again(text: str, col: int, mapping: dict[int, str], sample: list
             differ += 1  # 9.4 beside levels written with their reason ("High - no authentication"): a CVSS score
     # most rows decide: one stale formula among the products does not make the column another scale
     return differ <= agree if differ or agree else not rank
-
-
-def _outcomes(kind: SheetKind, col: int, sample: list[list[Any]]) -> bool:
-    """A status column whose words say more than the status keeps (Approved and Rejected, both "Decided";
-    Y and N under "Approved (Y/N)"): two different words of it read as one choice."""
-    from .value_translation import Translator
-
-    f = kind.reg.field("status")
-    translator = Translator(kind.register, add_unknown=False)
-    ctx = Context()
-    seen: dict[Any, set[str]] = {}
-    for r in sample:
-        raw = r[col] if col < len(r) else None
-        if raw is None or not str(raw).strip() or str(raw).strip() in f.choices:
-            continue
-        try:
-            seen.setdefault(translator.parse(f, raw, ctx), set()).add(word_key(raw))
-        except StoreError:
-            continue
-    return any(len(words) >= 2 for words in seen.values())
 
 
 def _column_blocks(headers: list[str], sample: list[list[Any]]) -> list[list[int]]:

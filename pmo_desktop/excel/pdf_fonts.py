@@ -236,12 +236,13 @@ def unprinted() -> Iterator[set[str]]:
         _UNPRINTED.reset(token)
 
 
-def runs(text: str) -> list[tuple[str | None, str]]:
+def runs(text: str, left_to_right: bool = False) -> list[tuple[str | None, str]]:
     """``text`` cut into runs of one font each: (None for the base font, else the font's name, text), in the
-    order it is drawn — right-to-left letters joined and in display order (``rtl_text.visual``)."""
+    order it is drawn — right-to-left letters joined and in display order (``rtl_text.visual``; ``left_to_right``:
+    a line composed around a value, read from the left whatever its first letter)."""
     out: list[tuple[str | None, str]] = []
     seen = _UNPRINTED.get()
-    for ch in rtl_text.visual(text):
+    for ch in rtl_text.visual(text, left_to_right):
         font = None if in_base(ch) else font_of(ch)
         if font is None and seen is not None and not in_base(ch):
             seen.add(ch)

@@ -796,6 +796,20 @@ def _per_cent_band(level: int, top: int) -> str:
     return f"{low}–{level * 100 // top} %"
 
 
+def _read_as(raws: list[str], target: str, rows: dict[str, int] | None) -> str:
+    """Words of a column read as one choice, for the preview: with the rows each stood on where they are kept in
+    the notes (``rows``) — "“Mitigated” read as Closed (116 rows)", "“Active” (1 row), “Under review” (2 rows)
+    read as Open" — so that a user sees how much of the sheet the reading touched."""
+    def counted(raw: str) -> str:
+        n = rows[raw] if rows else 0
+        return f"{n} row{'s' if n > 1 else ''}"
+    if rows is None:
+        return f"{', '.join(f'“{r}”' for r in raws)} read as {target}"
+    if len(raws) == 1:
+        return f"“{raws[0]}” read as {target} ({counted(raws[0])})"
+    return f"{', '.join(f'“{r}” ({counted(r)})' for r in raws)} read as {target}"
+
+
 def _said_more(f: Field, raw: str, value: Any) -> bool:
     """Whether a cell read as a level, a choice or a yes/no says more than the value taken from it: a level
     given with its reason (``_reasoned``); a status, a category or a yes/no two words or more longer than the
@@ -1146,10 +1160,11 @@ class Planner:
         # looked at on an ordinary row only by one C-level count
         self._unheaded = {c: h for c, h in plan.extras.items() if isinstance(h, UnheadedColumn)}
         plan.extras = {c: h for c, h in plan.extras.items() if c not in self._unheaded}
-        # columns a field reads that are kept in the notes too (a status of words the choice does not tell apart,
-        # importer._outcomes): a row's line is written only where its word is not the choice stored
+        # columns a field reads that are kept in the notes too (a column of choices, importer._extras): a row's
+        # line is written only where its word is not the choice stored
         self._field_and_notes = {c: name for c, name in mapping.items() if c in plan.extras}
-        self._kept_as: dict[str, dict[str, str]] = {}  # field → a word of such a column kept → the choice stored
+        # field → a word of such a column kept → (the choice stored, the rows it stood on), said once a column
+        self._kept_as: dict[str, dict[str, tuple[str, int]]] = {}
         self._unheaded_used: set[int] = set()
         self._past_used: dict[int, str] = {}  # columns past the header's last whose values a record keeps
         self._past: dict[int, dict[int, Any]] = {}  # values past the last column the sheet reads, by row (data_rows)
@@ -1474,9 +1489,12 @@ class Planner:
         passed_words = {k for k, t in value_words("check_result").items() if t == "passed"}
         # ordinary rows (``_plan_ordinary``) where the sheet has nothing that needs the row-by-row steps
         # below: no child sheet, no RAID filter, no tick or engagement columns, no response plans, no
-        # columns kept in the notes, no title made of other columns and no constant of the sheet
+        # columns kept in the notes (but a column of choices kept too, whose rows of the choice's own word note
+        # nothing: ``_plan_ordinary`` sends a row of another word the full way), no title made of other columns
+        # and no constant of the sheet
         ordinary = (self.ordinary_rows and parent_reg is None and row_filter is None and not self._ticks
-                    and not self._engaged and not self._responses and not plan.extras and self._title_from is None
+                    and not self._engaged and not self._responses and self._title_from is None
+                    and not plan.extras.keys() - self._field_and_notes.keys()
                     and not self._verdict_titled
                     and answer_col is None and passed_col is None and not self._constants and key is not None and code_col is not None
                     and title_col is not None
@@ -1868,28 +1886,36 @@ class Planner:
         for c, name in self._field_and_notes.items():
             stored = values.get(name)
             if c < width and not v.is_blank(row[c]) and stored is not None and not self._as_stored(row[c], stored):
-                self._kept_as.setdefault(name, {})[v.parse_text(row[c])] = str(stored)
+                kept = self._kept_as.setdefault(name, {})
+                word = v.parse_text(row[c])
+                kept[word] = (str(stored), kept[word][1] + 1 if word in kept else 1)
 
     def _say_slips(self, plan: SheetPlan, reg: Register, fields: list[tuple[int, Field]]) -> None:
         """A choice read from a word one slip from a word of its list ("Oppened" as Open), from a part of the cell
         ("Urgent-ish" as Critical), or from a word the choice does not tell apart from others and so kept in the
         notes ("Watch list" as Open): the rows are not left out for it, but the preview says which words were
         read so, once a sheet, so that a wrong guess is seen and can be translated (a slip or a part read is a
-        guess; a word of the language files is the office's own reading, said in the README, and not repeated)."""
+        guess). A word of the language files read as another choice ("Mitigated" as Closed, heldout50) is the
+        office's reading, yet still a value changed: said too, with the rows it stood on, the word kept."""
+        kept = {name: {raw: target for raw, (target, _rows) in words.items()} for name, words in self._kept_as.items()}
+        rows = {name: {raw: n for raw, (_target, n) in words.items()} for name, words in self._kept_as.items()}
+        self._kept_as.clear()
         readings = ((self._translator.slips, "written close to a word of its list"),
                     (self._translator.by_part, "read by a part of the cell, the whole cell kept in the notes"),
-                    (self._kept_as, "the word kept in the notes"))
+                    (kept, "the word kept in the notes"))
         for name in dict.fromkeys(f.name for _c, f in fields):
             label = reg.field(name).label
+            counted = rows.get(name, {})
             told: set[str] = set()  # a word said once: as a slip or a part read, not again as kept
             for found, why in readings:
                 said = {raw: target for raw, target in (found.get(name) or {}).items() if raw not in told}
                 if said:
                     targets: dict[str, list[str]] = {}
                     for raw, target in sorted(said.items()):
-                        targets.setdefault(target, []).append(f"“{raw}”")
-                    plan.say(f"{label}: " + "; ".join(f"{', '.join(raws)} read as {target}"
-                                                      for target, raws in targets.items()) + f" ({why}).")
+                        targets.setdefault(target, []).append(raw)
+                    plan.say(f"{label}: " + "; ".join(
+                        _read_as(raws, target, counted if found is kept else None)
+                        for target, raws in targets.items()) + f" ({why}).")
                     told.update(said)
                 found.pop(name, None)
 
@@ -2713,10 +2739,14 @@ class Planner:
                 values[described_field] = text
             else:
                 self._long_texts.append(f"{described_head}: {text}")
+        # a choice's cell already kept whole by the steps (read by a part, said more than the choice) is not
+        # written twice under its column's header
+        kept_whole = {line.partition(": ")[2] for line in self._long_texts} if self._field_and_notes else set()
         extra_lines = self._long_texts + self._codes_said.pop(number, []) + [
             f"{plan.extras[c]}: {v.parse_text(row[c])}" for c in plan.extras
             if c < width and not v.is_blank(row[c]) and v.parse_text(row[c]) not in EXCEL_ERRORS
-            and not (c in self._field_and_notes and self._as_stored(row[c], values.get(self._field_and_notes[c])))]
+            and not (c in self._field_and_notes and (self._as_stored(row[c], values.get(self._field_and_notes[c]))
+                                                     or v.parse_text(row[c]) in kept_whole))]
         if self._field_and_notes:
             self._note_kept_as(row, width, values)
         if self._unheaded:
@@ -3155,6 +3185,9 @@ class Planner:
         self._decided_if_given(values)
         if self._category_col is not None and not self._same_category(row, values):
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
+        for c, name in self._field_and_notes.items():
+            if row[c] is not None and not self._as_stored(row[c], values.get(name)):
+                return None  # a word read as another choice ("Mitigated" as Closed): kept and said, the full way
         for name, limit in self._length_checks.items():
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:

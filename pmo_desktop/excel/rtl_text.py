@@ -20,12 +20,18 @@ line before it is wrapped: a long right-to-left title in a narrow cell reads its
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
-# The package's pure-Python algorithm: its Rust one (``bidi.get_display``) leaves brackets unmirrored, so that
-# "מחיר (ש״ח)" printed its brackets back to front.
-from bidi.algorithm import get_display
+# python-bidi's Rust algorithm (Unicode 6.3 and later) resolves the levels: its pure-Python one (``bidi.algorithm``)
+# does not pair brackets (rule N0), so that "محمد Smith (PMO)" printed "(Smith (PMO". The Rust one's own display
+# leaves brackets unmirrored ("מחיר (ש״ח)" printed them back to front), so the line is reordered here from its
+# levels (``_display``), each character of a right-to-left level mirrored.
+from bidi import get_base_level
+from bidi import get_display as _resolved
+from bidi.algorithm import get_display as _unpaired_display
+from bidi.mirror import MIRRORED
 
 _FORMS = ("isolated", "final", "initial", "medial")
 _ZWJ = "\u200d"
@@ -123,9 +129,69 @@ def _marks_after_their_letters(line: str) -> str:
     return "".join(out + marks)
 
 
-def visual(text: str) -> str:
+_LEVEL = re.compile(r"Level\(\s*(\d+),\s*\)")
+_RESET_AT_LINE_END = {"WS", "BN", "LRI", "RLI", "FSI", "PDI", "S"}  # rule L1: to the paragraph's level
+
+
+def _levels(line: str, left_to_right: bool) -> list[int]:
+    """Each character's resolved embedding level (the Rust algorithm's, read from its report: one a UTF-8 byte),
+    with rule L1's whitespace at the end of the line and before a tab at the paragraph's level (``left_to_right``:
+    a left-to-right paragraph whatever its first letter; else as its first letter says)."""
+    report = _resolved(line, base_dir="L" if left_to_right else None, debug=True)
+    by_byte = [int(n) for n in _LEVEL.findall(report.partition("levels:")[2].partition("paragraphs:")[0])]
+    if len(by_byte) != len(line.encode()):
+        raise _UnreadReport(report[:200])
+    levels, at = [], 0
+    for ch in line:
+        levels.append(by_byte[at])
+        at += len(ch.encode())
+    base, reset = 0 if left_to_right else get_base_level(line), True
+    for i in range(len(line) - 1, -1, -1):
+        kind = unicodedata.bidirectional(line[i])
+        if kind == "S":
+            levels[i], reset = base, True
+        elif reset and kind in _RESET_AT_LINE_END:
+            levels[i] = base
+        else:
+            reset = False
+    return levels
+
+
+class _UnreadReport(ValueError):
+    """The Rust algorithm's report no longer reads as this module expects (its debug text is no API)."""
+
+
+def _display(line: str, left_to_right: bool) -> str:
+    """``line`` in display order (rule L2: each run at or above a level reversed, from the highest level down to
+    the lowest odd one), each character of an odd (right-to-left) level mirrored (L4)."""
+    try:
+        levels = _levels(line, left_to_right)
+    except _UnreadReport:
+        # A python-bidi whose report reads otherwise: its pure-Python algorithm, which orders every line but pairs
+        # no brackets ("(Smith (PMO"), beats a board pack that cannot be written.
+        return str(_unpaired_display(line, base_dir="L" if left_to_right else None))
+    chars = [MIRRORED.get(ch, ch) if level % 2 else ch for ch, level in zip(line, levels)]
+    odd = [level for level in levels if level % 2]
+    for level in range(max(levels, default=0), min(odd, default=1) - 1, -1):
+        i = 0
+        while i < len(chars):
+            if levels[i] < level:
+                i += 1
+                continue
+            j = i
+            while j < len(chars) and levels[j] >= level:
+                j += 1
+            chars[i:j], levels[i:j] = chars[i:j][::-1], levels[i:j][::-1]
+            i = j
+    return "".join(chars)
+
+
+def visual(text: str, left_to_right: bool = False) -> str:
     """``text`` as a left-to-right drawing must be given it to read as typed: Arabic joined, right-to-left runs
-    in display order, line by line. Unchanged when it has no right-to-left letter."""
+    in display order, line by line. Unchanged when it has no right-to-left letter. ``left_to_right``: a line the
+    pack composes in English around a value ("תוכנית — board pack as at …"), read from the left whatever its first
+    letter — as a paragraph of the value's own it read from the right, "board pack as at … — תוכנית"."""
     if not has_rtl(text):
         return text
-    return "\n".join(_marks_after_their_letters(get_display(_joined(line))) for line in text.split("\n"))
+    return "\n".join(_marks_after_their_letters(_display(_joined(line), left_to_right)) if line else line
+                     for line in text.split("\n"))

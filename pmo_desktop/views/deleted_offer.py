@@ -76,6 +76,9 @@ def offer_deleted(parent: QWidget | None, document: Document, command: EditCells
             if document.execute(back):
                 if taken and key is not None:
                     now = document.office.read(records.record_values, register, back.ids[0])[key.name]
+                    # its undo step names the ID it went under: "Add back R-004 …" offered to take out R-004, the
+                    # colleague's record now
+                    back.setText(f"Add back {record_label({**row, key.name: now}, command)} with your change")
                     said(f"Added back {label} with your change as {now}: {code} is another record's now.")
                 else:
                     said(f"Added back: {label}, with your change.")

@@ -120,6 +120,8 @@ class Document(QObject):
         self._watched: weakref.WeakSet = weakref.WeakSet()
         # Changes the database could not take because it was unreachable: kept to be retried.
         self.pending: list[DocumentCommand] = []
+        # A change made before those kept is being run (``retry_pending``, ``resolve``): not sent behind them.
+        self._running_earlier = False
         self._data_version: int | None = None  # the file's data_version at the last full check
         self._probing = False  # a background read of signatures is under way (poll_outside_changes)
         self._closed = False
@@ -169,6 +171,8 @@ class Document(QObject):
             for earlier in list(self.pending):
                 if earlier.drop_kept_cells(register, cells.keys()):
                     self.pending.remove(earlier)
+            # Nothing left of a replaced change to follow (``follow``): its cells are this one's now.
+            command.made_after = [earlier for earlier in command.made_after if earlier in self.pending]
         self.pending.append(command)
         self.pending_changed.emit(len(self.pending))
         for held in self._holds:
@@ -459,6 +463,23 @@ class Document(QObject):
         says whether it was the user's Cancel of a long one (``operate_long``).
         """
         self.cancelled = False
+        if self.pending and not self._running_earlier and command.kept_to_retry:
+            # Changes kept unsaved (the server away, the disk full) were made before this one: they are saved
+            # first, in order, or this one waits behind them. Saved before them — typed in the seconds between the
+            # server coming back and the window's check finding it — it was written over by the older kept change
+            # of the same cell, or that change was asked about as someone else's.
+            command.made_after = list(self.pending)
+            self.retry_pending()
+            if self.pending:
+                self._keep(command)
+                self.note.emit(f"Not saved yet: {command.text()} is kept behind the changes made before it, and "
+                               "saved after them.")
+                return False
+        # Made while those were kept, it took the cells as the table showed them, without them: it goes on from
+        # what they wrote, not asking about this window's own change as someone else's (``follow``).
+        for earlier in command.made_after:
+            command.follow(earlier)
+        command.made_after = []
         try:
             command.apply()
         except errors.OperationCancelled as e:  # the user's Cancel: nothing saved, nothing to retry
@@ -589,14 +610,18 @@ class Document(QObject):
     def retry_pending(self) -> int:
         """Try the kept changes again, in order; stops at the first that still fails. Returns how many saved."""
         saved = 0
-        while self.pending:
-            command = self.pending.pop(0)
-            before = len(self.pending)
-            if not self.execute(command):
-                if len(self.pending) > before:  # still unreachable: it went back on the list, keep the order
-                    self.pending.insert(0, self.pending.pop())
-                break
-            saved += 1
+        self._running_earlier = True  # (each kept change is run as it is, not sent behind the ones after it)
+        try:
+            while self.pending:
+                command = self.pending.pop(0)
+                before = len(self.pending)
+                if not self.execute(command):
+                    if len(self.pending) > before:  # still unreachable: it went back on the list, keep the order
+                        self.pending.insert(0, self.pending.pop())
+                    break
+                saved += 1
+        finally:
+            self._running_earlier = False
         self.pending_changed.emit(len(self.pending))
         return saved
 
@@ -607,7 +632,11 @@ class Document(QObject):
         self.notify(conflict.register, [conflict.record_id])  # show theirs meanwhile
         if not command.take_resolution(conflict, choice, self.context):
             return True  # kept theirs and nothing else left to write: no undo step
-        return self.execute(command)
+        running, self._running_earlier = self._running_earlier, True  # (met in a retry: before those still kept)
+        try:
+            return self.execute(command)
+        finally:
+            self._running_earlier = running
 
     def start_worker(self, work: Callable[[], None], name: str) -> threading.Thread:
         """A thread reading or writing this office off the GUI thread (a table's index build, the rest of
@@ -674,9 +703,15 @@ class DocumentCommand(QUndoCommand):
         self.document = document
         self.applied_once = False
         self.reverted_already = False  # its redo failed for now and the stack is being put back (``_guarded``)
+        self.made_after: list[DocumentCommand] = []  # the changes kept unsaved when it was made (``follow``)
 
     def apply(self) -> None:
         raise NotImplementedError
+
+    def follow(self, earlier: DocumentCommand) -> None:
+        """Made while ``earlier`` was kept unsaved (the server away, the disk full), this change took the records
+        as the table showed them, without ``earlier``; once ``earlier`` is saved, this one expects what it wrote.
+        A change that expects nothing of the cells it writes has nothing to do."""
 
     def place(self, undoing: bool) -> tuple[str, list[int], str | None] | None:
         """Where this change shows once undone (``undoing``) or redone: its register's name, the records it left

@@ -19,6 +19,9 @@ from .program import PERSON, PROJECT
 
 RISK_KINDS = ("Threat", "Opportunity")
 RISK_LEVELS = ("Project", "Program")
+# a risk is open (still watched: "Monitoring", "Mitigating"), closed (no longer watched: "Mitigated", "Transferred",
+# "Avoided" — its response done, what is left accepted) or occurred (an issue now); an imported word read as one of
+# them is kept in the record's notes and said (heldout50), so "Mitigated" is never lost in "Closed"
 RISK_STATUSES = ("Open", "Closed", "Occurred")
 RESPONSES = tuple(dict.fromkeys(THREAT_RESPONSES + OPPORTUNITY_RESPONSES))
 IMPACT_AREAS = ("Time", "Cost", "Scope", "Quality", "Benefits")  # the triple constraint, quality, benefits

@@ -169,6 +169,21 @@ class EditCellsCommand(DocumentCommand):
         self.versions = new_versions
         self._saved = True
 
+    def follow(self, earlier: DocumentCommand) -> None:
+        """The cells ``earlier`` (saved) wrote are expected to hold what it wrote, not what the table showed: two
+        changes of one cell kept while the server was away, saved in order, asked about the second as someone
+        else's change — the first, this window's own. The versions stay as they were taken: a colleague's change
+        of another cell meanwhile is still found and asked about."""
+        if not isinstance(earlier, EditCellsCommand) or earlier.register.name != self.register.name \
+                or not earlier._saved:
+            return
+        written, _expected = earlier._grouped("new")
+        if not any(rid in written for rid in records_of(self.edits)):
+            return
+        rebased = [CellEdit(e.record_id, e.field, written.get(e.record_id, {}).get(e.field, e.old), e.new)
+                   for e in self.edits]
+        self.edits = CellEdits(rebased) if isinstance(self.edits, CellEdits) else rebased
+
     def _grouped(self, attr: str, only: int | None = None) -> tuple[dict[int, dict[str, Any]], dict[int, dict[str, Any]]]:
         """The values this step writes (``attr``: new, or old for an undo) and those it expects to find, by record
         (``only``: that record's alone)."""
