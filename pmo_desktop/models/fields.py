@@ -136,6 +136,12 @@ class Field:
         text = self.kind.display(value)
         return text or self.unset
 
+    def search_text(self, value: Any) -> str:
+        """What a search finds a cell by: what it shows (``Kind.search_text``), ``unset`` where it is empty — a user
+        who searches for "Not prioritised yet", read in the cell, finds those cells (``windows._search_terms`` finds
+        them so in the database)."""
+        return self.kind.search_text(value) or self.unset
+
     def cell_tip(self, value: Any, ctx: Context) -> str | None:
         """A cell's tooltip: its kind's, or the whole of ``unset`` where the value is empty — "Not prioritised yet"
         is cut to "Not prio…" in a column sized for "Critical"."""

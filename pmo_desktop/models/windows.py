@@ -144,6 +144,11 @@ def _search_terms(session: Session, reg: Register, text: str, ctx: Context, reso
     own: list[ColumnElement[bool]] = []
     other: list[ColumnElement[bool]] = []
     for f in reg.fields:
+        if f.unset and f.kind.stored and text.casefold() in f.unset.casefold():
+            # An empty assessment shows its words ("Not prioritised yet": ``Field.search_text``): found by them,
+            # as the table in memory finds it — a search for what the cell shows found nothing.
+            column = getattr(E, f.attr)
+            other.append(or_(column.is_(None), column == "") if f.kind.textual else column.is_(None))
         if f.kind.is_reference:
             assert f.ref is not None
             T: Any = f.ref.target

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from functools import partial
 from typing import Any, Callable, TypeVar
@@ -160,11 +160,34 @@ class Document(QObject):
             self._holds[-1].append(message)
 
     def _keep(self, command: "DocumentCommand") -> None:
-        """Keep a change the store could not take now, to retry (Edit ▸ Retry Unsaved Changes)."""
+        """Keep a change the store could not take now, to retry (Edit ▸ Retry Unsaved Changes).
+
+        A cell typed again while its first value is still kept replaces that value: the kept edit of the same
+        cell is dropped (and a kept change left with nothing is dropped whole). The cell shows the kept value
+        (``kept_cells``), so typing it again is the user's correction of it — kept as a second change, both were
+        replayed in turn when the server came back, the first one's save seen by nobody."""
+        typed = command.kept_cells()
+        if typed is not None:
+            register, cells = typed
+            for earlier in list(self.pending):
+                if earlier.drop_kept_cells(register, cells.keys()):
+                    self.pending.remove(earlier)
+            # Nothing left of a replaced change to follow (``follow``): its cells are this one's now.
+            command.made_after = [earlier for earlier in command.made_after if earlier in self.pending]
         self.pending.append(command)
         self.pending_changed.emit(len(self.pending))
         for held in self._holds:
             held.kept = True
+
+    def kept_cells(self, register: str) -> dict[tuple[int, str], Any]:
+        """The values typed into ``register``'s cells and kept, not saved yet ((record id, field) → value, the
+        newest last): its tables show them as typed, marked, until they are saved or given up (``pending_changed``)."""
+        cells: dict[tuple[int, str], Any] = {}
+        for command in self.pending:
+            typed = command.kept_cells()
+            if typed is not None and typed[0] == register:
+                cells.update(typed[1])
+        return cells
 
     def _store_failed(self) -> None:
         """The store could not take a change for a reason other than the register's rules (the file gone, the
@@ -704,6 +727,16 @@ class DocumentCommand(QUndoCommand):
         there in their order, and the field changed (None: the row) — for the window to show it, as Excel's undo
         shows the cell; None when it leaves no record to show (an added row undone) or has no one place."""
         return None
+
+    def kept_cells(self) -> tuple[str, dict[tuple[int, str], Any]] | None:
+        """The cells this change types, as its register's name and (record id, field) → value, for a table to show
+        them while the change is kept unsaved (``Document.kept_cells``); None when it types no cells to show."""
+        return None
+
+    def drop_kept_cells(self, register: str, cells: Collection[tuple[int, str]]) -> bool:
+        """Forget this kept change's edits of ``cells`` of ``register`` — typed again, the newer value replaces them
+        (``Document._keep``). Returns whether nothing is left of the change."""
+        return False
 
     def take_resolution(self, conflict: errors.EditConflict, choice: Any, ctx: Context) -> bool:
         """Drop or rebase the edits that met ``conflict`` as the user chose; True when something is left

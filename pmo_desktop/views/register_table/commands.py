@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -15,6 +15,10 @@ from ..document import Document, DocumentCommand
 # Records from which a cell edit (Replace All, a paste, a fill) is written behind a progress dialog: 5,000
 # records take about half a second (benchmarks/bench_replace.py), what a window may freeze for at most.
 LONG_EDIT = 5_000
+# Cells of one kept edit (made while the server is away) its table shows as typed, marked not saved
+# (``EditCellsCommand.kept_cells``): a typed cell, a pasted block. A Replace All of 100,000 cells kept is said by the
+# window's bar only — a dict of every cell, looked up at each paint, for what the bar already says.
+KEPT_SHOWN_AT_MOST = 10_000
 # Rows from which records added at once (a paste run past the end, or into the ✱ line) are saved behind a progress
 # dialog. Written one record at a time (5–18 ms each) a paste of 4,000 rows froze the window for 40 s; in batches of
 # a bulk insert (``records.create_many``) it takes 0.5 s, but 70,000 rows of a 5 MB paste still take seconds.
@@ -238,6 +242,17 @@ class EditCellsCommand(DocumentCommand):
 
     def place(self, undoing: bool) -> tuple[str, list[int], str | None] | None:
         return self.register.name, records_of(self.edits), self.edits[0].field
+
+    def kept_cells(self) -> tuple[str, dict[tuple[int, str], Any]] | None:
+        if len(self.edits) > KEPT_SHOWN_AT_MOST:
+            return None  # a Replace All or fill of many cells kept whole: said by the bar, not cell by cell
+        return self.register.name, {(e.record_id, e.field): e.new for e in self.edits}
+
+    def drop_kept_cells(self, register: str, cells: Collection[tuple[int, str]]) -> bool:
+        if register != self.register.name or len(self.edits) > KEPT_SHOWN_AT_MOST:
+            return False
+        self.edits = [e for e in self.edits if (e.record_id, e.field) not in cells]
+        return not self.edits
 
     def apply(self) -> None:
         self._write("new")

@@ -110,8 +110,11 @@ class Matcher:
 
 
 def shown_text(f, value: Any) -> str:
+    """A cell's text as Find & Replace matches it: as the cell shows it, an assessment nobody made as its words
+    ("Not prioritised yet", ``Field.unset``) — so Replace can fill it: "Not prioritised yet" → "High" sets the
+    priority; a replacement the field does not take ("Not prioritised now") is refused as typing it is."""
     text = format_value(f, value)
-    return "" if text is None else str(text)
+    return str(text) if text else f.unset
 
 
 class ReplaceDialog(QDialog):
@@ -491,9 +494,9 @@ def plan_cells(found: Collection[tuple[int, tuple]], register: Any, fields: Any,
                 progress(n, total)
         for f, at, plain in looked:
             old = row[at]
-            if old is None or old == "":
+            if (old is None or old == "") and not f.unset:
                 continue
-            text = old if plain and old.__class__ is str else shown_text(f, old)
+            text = old if plain and old.__class__ is str and old else shown_text(f, old)
             if not search(text):
                 continue
             new_text = m.replaced(text)

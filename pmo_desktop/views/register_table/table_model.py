@@ -10,7 +10,7 @@ from itertools import islice
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...models import errors, records
 from ...models.colours import ink_on
@@ -75,6 +75,12 @@ def _readable_text_on(colour: QColor) -> QColor:
 DISPLAY, EDIT, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole
 ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 BACKGROUND, FOREGROUND = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
+FONT = Qt.ItemDataRole.FontRole
+# A kept cell's tip (``RegisterTableModel._kept_cell``): while the server is away, and while a full disk or a busy
+# file holds the change (saved by Edit ▸ Retry Unsaved Changes).
+KEPT_TIP = "Not saved yet — kept until the server is back"
+KEPT_TIP_RETRY = "Not saved yet — kept until it can be saved (Edit ▸ Retry Unsaved Changes)"
+NOT_KEPT = object()  # a role a kept cell answers as any cell does
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 HORIZONTAL = Qt.Orientation.Horizontal
 SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -261,6 +267,9 @@ class RegisterTableModel(QAbstractTableModel):
         self.today = date.today  # what "the future" is measured from (a page may pass its own clock)
         document.records_changed.connect(self._on_records_changed)
         document.outside_changes.connect(self._on_outside_changes)
+        # Cells typed and kept, not saved yet (the server away): shown as typed, marked (``_kept_cell``).
+        self._kept: dict[tuple[int, str], Any] = {}
+        document.pending_changed.connect(self._on_kept_changed)
         document.watch(self)
         if register.parent is None or parent_id is not None:
             self.reload()
@@ -309,6 +318,36 @@ class RegisterTableModel(QAbstractTableModel):
             self._relayout(self._refetch_all)
         else:
             self.refresh_records(ids)
+
+    def _on_kept_changed(self, _count: int) -> None:
+        """The kept changes moved (one kept, saved, met a conflict or given up): the cells they type show as typed,
+        marked, while kept, and as stored once not — the rows of both repainted."""
+        kept = self.document.kept_cells(self.register.name)
+        touched = {rid for rid, _f in self._kept.keys() | kept.keys()}
+        self._kept = kept
+        for row in sorted(r for rid in touched if (r := self.row_of(rid)) is not None):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.fields) - 1))
+
+    def _kept_cell(self, row: tuple, c: int, role, value: Any) -> Any:
+        """What a cell typed and kept unsaved answers: its typed value in place of the stored one, in italics and
+        the theme's accent, with a tip saying it is not saved yet. The user saw the typed value vanish into the
+        stored one while only the window's bar said it was kept, and typed it again."""
+        f = self.fields[c]
+        if role == DISPLAY:
+            if f.reads_as is not None:
+                return self.shown_items(row[:c + OFFSET] + (value,) + row[c + OFFSET + 1:], c)[0]
+            return format_value(f, value) or f.unset
+        if role == EDIT:
+            return value
+        if role == FONT:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == FOREGROUND:
+            return QBrush(QColor(colours().accent))
+        if role == TOOLTIP:
+            return KEPT_TIP if self.document.server_away is not None else KEPT_TIP_RETRY
+        return NOT_KEPT
 
     def _on_outside_changes(self, register: str, ids) -> None:
         if register != self.register.name:
@@ -482,6 +521,13 @@ class RegisterTableModel(QAbstractTableModel):
         """What ``data`` answers for the cell at row ``r``, column ``c`` (a windowed table's proxy asks
         here directly: ``WindowedProxy.data``). Painting a screen asks about seven roles of every cell
         shown, so the commonest come first, and a colour's brushes are made once (``_brush``)."""
+        if self._kept:
+            row = self._row(r)
+            key = (row[0], self.fields[c].name)
+            if key in self._kept:
+                answer = self._kept_cell(row, c, role, self._kept[key])
+                if answer is not NOT_KEPT:
+                    return answer
         if role == DISPLAY:
             f = self.fields[c]
             if f.reads_as is not None:
@@ -641,7 +687,7 @@ class RegisterTableModel(QAbstractTableModel):
         rid = self.rows[row][0]
         text = self._search_cache.get(rid)
         if text is None:
-            text = "\u0001".join(f.kind.search_text(v) for f, v in zip(self.fields, self.rows[row][OFFSET:])).lower()
+            text = "\u0001".join(f.search_text(v) for f, v in zip(self.fields, self.rows[row][OFFSET:])).lower()
             self._search_cache[rid] = text
         return text
 

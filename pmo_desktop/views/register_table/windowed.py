@@ -1064,7 +1064,7 @@ class WindowedRegisterModel(RegisterTableModel):
         return positions_in(self.ids, wanted)
 
     def search_text(self, row: int) -> str:
-        return "\u0001".join(f.kind.search_text(v) for f, v in zip(self.fields, self._row(row)[OFFSET:])).lower()
+        return "\u0001".join(f.search_text(v) for f, v in zip(self.fields, self._row(row)[OFFSET:])).lower()
 
     # ------------------------------------------------------------------ refreshing
     def _relayout(self, change, known: dict[int, int] | None = None) -> None:

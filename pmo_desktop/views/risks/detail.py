@@ -206,6 +206,7 @@ class RiskDetail(QWidget):
         """The server is back (``Document.server_state``): the risk chosen while it was away is read now."""
         if away is None and self._unread:
             self.show_risk(self.risk_id)
+        self._mark_kept()  # a kept text's tip says why it is kept
 
     def _load(self, force: bool = False) -> None:
         self.values = {}
@@ -215,6 +216,13 @@ class RiskDetail(QWidget):
                                                         self.document.context)
             except errors.RecordNotFound:
                 self.risk_id = None
+        if self.values and self.risk_id is not None:
+            # Texts typed and kept unsaved (the server away) read as typed, as the table's cells do — read again
+            # from the store, a cause typed under R-002 vanished when the user came back to R-002 — and, as
+            # ``commit`` hands them over, not sent a second time.
+            for (rid, name), value in self.document.kept_cells(RISKS.name).items():
+                if rid == self.risk_id and name in self.editors:
+                    self.values[name] = value
         enabled = self.risk_id is not None
         for name, editor in self.editors.items():
             editor.setEnabled(enabled)
@@ -223,6 +231,7 @@ class RiskDetail(QWidget):
             if force or not editor.hasFocus() or editor.toPlainText() == stored:
                 editor.setPlainText(stored)
         self.actions_view.setEnabled(enabled)
+        self._mark_kept()
         if not enabled:
             self.header.setText("Select a risk to see its details.")
             self.summary.setText("")
@@ -258,6 +267,21 @@ class RiskDetail(QWidget):
         # line breaks only at the dots between items
         return " &nbsp;·&nbsp; ".join(f"<span style='white-space:nowrap'>{part}</span>" for part in parts)
 
+    def _mark_kept(self, *_told: object) -> None:
+        """Each text box holding a text typed and kept, not saved yet, in italics with the table's tip for it
+        (``table_model.KEPT_TIP``); the mark goes when it is saved or given up."""
+        from ..register_table.table_model import KEPT_TIP, KEPT_TIP_RETRY
+
+        kept = self.document.kept_cells(RISKS.name) if self.risk_id is not None else {}
+        tip = KEPT_TIP if self.document.server_away is not None else KEPT_TIP_RETRY
+        for name, editor in self.editors.items():
+            marked = (self.risk_id, name) in kept
+            font = editor.font()
+            if font.italic() != marked:
+                font.setItalic(marked)
+                editor.setFont(font)
+            editor.setToolTip(tip if marked else "")
+
     def _on_records_changed(self, register: str, ids) -> None:
         if register == "risks" and self.risk_id is not None and (ids is None or self.risk_id in ids):
             self._load()
@@ -278,4 +302,5 @@ class RiskDetail(QWidget):
             # Kept to retry (a full disk, the server away): these texts are handed over, not to be sent again
             # by the next commit (choosing another risk right after the focus left commits twice).
             self.values.update({edit.field: edit.new for edit in edits})
+            self._mark_kept()  # (saved, taken back or met as a conflict, the risk is read again: ``_load``)
         return saved
