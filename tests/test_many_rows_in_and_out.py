@@ -31,7 +31,7 @@ def test_every_other_row_deleted_and_put_back_in_one_go(main_window, qtbot, tmp_
     view = opened(main_window, qtbot, tmp_path / "many.pmo", Qt.Key.Key_4)
     doomed = [view.model.record_id(r) for r in range(0, MANY, 2)]
     counts = signals_of(view.model)
-    assert view._delete_now(DeleteRecordsCommand(main_window.document, view.register, doomed))
+    assert view._delete_now(DeleteRecordsCommand(main_window.document, view.register, doomed), f"{len(doomed)} rows")
     qtbot.waitUntil(lambda: view.proxy.rowCount() == MANY // 2, timeout=120_000)
     assert titles_shown(view) == titles[1::2]
     assert [r["title"] for r in stored(main_window, "risks")] == titles[1::2]
@@ -56,7 +56,7 @@ def test_rows_put_back_into_a_sorted_table_go_to_their_places(main_window, qtbot
     keep_id = view.model.record_id(1)
     view.table.setCurrentIndex(view.proxy.index(1, view.model.column_of("title")))
     doomed = [view.model.record_id(r) for r in range(0, MANY, 3)]
-    assert view._delete_now(DeleteRecordsCommand(main_window.document, view.register, doomed))
+    assert view._delete_now(DeleteRecordsCommand(main_window.document, view.register, doomed), f"{len(doomed)} rows")
     qtbot.waitUntil(lambda: view.proxy.rowCount() == MANY - len(doomed), timeout=120_000)
     assert titles_shown(view) == [t for i, t in enumerate(before) if i % 3]
     main_window.document.undo_stack.undo()
