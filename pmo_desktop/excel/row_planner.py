@@ -3214,8 +3214,9 @@ class Planner:
         # (a category stored as another was sent the full way above: the full way's category line is none here)
         if kept_lines and (self._codes_said.get(number) or self._unheaded or self._rating_words or
                            self._numbered_priority is not None or self._labelled_priority is not None or
-                           self._action_by):
-            return None  # other lines the full way may write beside them, in its order: the full way
+                           self._action_by or number in self._unaligned):
+            # other lines the full way may write beside them, in its order, or a CSV row it refuses: the full way
+            return None
         for name, limit in self._length_checks.items():
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:
