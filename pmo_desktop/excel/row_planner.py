@@ -1490,8 +1490,8 @@ class Planner:
         passed_words = {k for k, t in value_words("check_result").items() if t == "passed"}
         # ordinary rows (``_plan_ordinary``) where the sheet has nothing that needs the row-by-row steps
         # below: no child sheet, no RAID filter, no tick or engagement columns, no response plans, no
-        # columns kept in the notes (but a column of choices kept too, whose rows of the choice's own word note
-        # nothing: ``_plan_ordinary`` sends a row of another word the full way), no title made of other columns
+        # columns kept in the notes (but a column of choices kept too: ``_plan_ordinary`` keeps a word read as
+        # another choice in the notes as the full way does), no title made of other columns
         # and no constant of the sheet
         ordinary = (self.ordinary_rows and parent_reg is None and row_filter is None and not self._ticks
                     and not self._engaged and not self._responses and self._title_from is None
@@ -3165,7 +3165,8 @@ class Planner:
 
         Ordinary: below a record of the same block (no gap, no merged title), ID and title filled, two other
         cells at least, no template example, total or repeated row; every mapped cell a value of its field
-        as it is (``_fast_values``: no translation to ask for, no error, no text cut, no note); names known;
+        as it is (``_fast_values``: no translation to ask for, no error, no text cut, no note but a word of a
+        column of choices read as another, kept as the full way keeps it); names known;
         an ID no other row of this import claimed, a stored record of that ID with a like title; the
         register's rule met. Every other row goes the full way, which says why."""
         width = len(row) - row.count(None)  # the filled cells, counted in C: a blank text sends the row the full way
