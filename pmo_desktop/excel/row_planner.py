@@ -83,6 +83,7 @@ from .workbook_reader import EXCEL_ERRORS, SheetReader, Uncalculated, column_let
 
 Progress = Callable[[int, int], None]
 _MISS = object()  # a cell value a column's lookup has not seen (``Planner._fast_values``)
+_FULL_WAY = ("", "", "")  # a kept choice's cell the fast path leaves to the full way (``Planner._kept_line``)
 # Cell classes a column's lookup is keyed by the value alone: no two of them hold equal values (1, 1.0 and True do).
 _KEYED = frozenset({str, float, type(None), date, datetime, time, timedelta})
 _MEMO_SIZE = 4096  # distinct cell values a column's lookup keeps
@@ -1489,8 +1490,8 @@ class Planner:
         passed_words = {k for k, t in value_words("check_result").items() if t == "passed"}
         # ordinary rows (``_plan_ordinary``) where the sheet has nothing that needs the row-by-row steps
         # below: no child sheet, no RAID filter, no tick or engagement columns, no response plans, no
-        # columns kept in the notes (but a column of choices kept too, whose rows of the choice's own word note
-        # nothing: ``_plan_ordinary`` sends a row of another word the full way), no title made of other columns
+        # columns kept in the notes (but a column of choices kept too: ``_plan_ordinary`` keeps a word read as
+        # another choice in the notes as the full way does), no title made of other columns
         # and no constant of the sheet
         ordinary = (self.ordinary_rows and parent_reg is None and row_filter is None and not self._ticks
                     and not self._engaged and not self._responses and self._title_from is None
@@ -1499,6 +1500,11 @@ class Planner:
                     and answer_col is None and passed_col is None and not self._constants and key is not None and code_col is not None
                     and title_col is not None
                     and code_col != title_col and bool(self._steps))
+        # the columns of choices kept in the notes, in the order the full way writes their lines (plan.extras'),
+        # each with what its words were found to note, per word (``_kept_line``)
+        self._kept_columns: list[tuple[int, str, str, dict[Any, tuple[Any, tuple[str, str, str] | None]]]] = [
+            (c, self._field_and_notes[c], str(plan.extras[c]), {}) for c in plan.extras
+            if c in self._field_and_notes] if ordinary else []
         spread = self._spread_columns(reader, header_row, mapping, reg)
         # a person's name in two columns (header_detection.FIRST_NAME): one name, first name first
         first_name = next((c for c, n in mapping.items() if n == FIRST_NAME), None)
@@ -3159,7 +3165,8 @@ class Planner:
 
         Ordinary: below a record of the same block (no gap, no merged title), ID and title filled, two other
         cells at least, no template example, total or repeated row; every mapped cell a value of its field
-        as it is (``_fast_values``: no translation to ask for, no error, no text cut, no note); names known;
+        as it is (``_fast_values``: no translation to ask for, no error, no text cut, no note but a word of a
+        column of choices read as another, kept as the full way keeps it); names known;
         an ID no other row of this import claimed, a stored record of that ID with a like title; the
         register's rule met. Every other row goes the full way, which says why."""
         width = len(row) - row.count(None)  # the filled cells, counted in C: a blank text sends the row the full way
@@ -3185,9 +3192,32 @@ class Planner:
         self._decided_if_given(values)
         if self._category_col is not None and not self._same_category(row, values):
             return None  # a category the office's list stores as another: its word goes to the notes, the full way
-        for c, name in self._field_and_notes.items():
-            if row[c] is not None and not self._as_stored(row[c], values.get(name)):
-                return None  # a word read as another choice ("Mitigated" as Closed): kept and said, the full way
+        # a word read as another choice ("Mitigated" as Closed): its line kept in the notes and counted for the
+        # preview as the full way does (``_plan_values``' extra lines, ``_note_kept_as``), found once a word
+        kept_words: list[tuple[str, str, str]] = []  # (field, the word as written, the choice stored)
+        kept_lines: list[str] = []
+        for c, name, head, seen in self._kept_columns:
+            raw = row[c]
+            if raw is None:
+                continue
+            stored = values.get(name)
+            found = seen.get(raw)
+            if found is None or found[0] is not stored and found[0] != stored:
+                found = (stored, self._kept_line(raw, stored, head))
+                if len(seen) < _MEMO_SIZE:
+                    seen[raw] = found
+            kept = found[1]
+            if kept is _FULL_WAY:
+                return None
+            if kept is not None:
+                kept_lines.append(kept[0])
+                kept_words.append((name, kept[1], kept[2]))
+        # (a category stored as another was sent the full way above: the full way's category line is none here)
+        if kept_lines and (self._codes_said.get(number) or self._unheaded or self._rating_words or
+                           self._numbered_priority is not None or self._labelled_priority is not None or
+                           self._action_by or number in self._unaligned):
+            # other lines the full way may write beside them, in its order, or a CSV row it refuses: the full way
+            return None
         for name, limit in self._length_checks.items():
             long_text = values.get(name)
             if isinstance(long_text, str) and len(long_text) > limit:
@@ -3226,6 +3256,14 @@ class Planner:
                 reg.check(record, self.ctx)
             except ValidationError:
                 return None
+        if kept_lines:  # written as the full way writes them, after the register's rule
+            target = EXTRA_FIELD.get(reg.name) or KEPT_UNDER_TEXT.get(reg.name)
+            if target is None:
+                return None
+            values[target] = "\n".join(x for x in [values.get(target) or "", *kept_lines] if x)
+            kept_in = EXTRA_FIELD.get(reg.name)
+            if kept_in and len(values.get(kept_in) or "") > reg.field(kept_in).max_length:
+                return None  # too long for the notes: refused, the full way
         if record_id is not None:
             old = self.current(reg, record_id)
             by_name = self._fields_by_name(reg)
@@ -3241,9 +3279,26 @@ class Planner:
         claimed[low] = (plan.sheet, number)
         self.claimed_rows[(reg.name, low)] = prow
         self._claiming = None
+        if kept_lines:
+            self.claimed_extras[(reg.name, low)] = kept_lines
+            for name, word, choice in kept_words:  # as _note_kept_as counts them, for _say_slips
+                counted = self._kept_as.setdefault(name, {})
+                counted[word] = (choice, counted[word][1] + 1 if word in counted else 1)
         if check_repeat:
             seen_rows[tuple(row)] = number
         return prow, width
+
+    def _kept_line(self, raw: Any, stored: Any, head: str) -> tuple[str, str, str] | None:
+        """What a cell of a column of choices kept in the notes adds to an ordinary row, as the full way:
+        nothing when the word is the choice stored; else (its line in the notes, the word, the choice) for the
+        preview; ``_FULL_WAY`` for a cell the full way treats otherwise (blank, an Excel error, a control
+        character, read as no choice), which the fast path does not repeat."""
+        if self._as_stored(raw, stored):
+            return None
+        word = v.parse_text(raw)
+        if stored is None or v.is_blank(raw) or word in EXCEL_ERRORS or CONTROL_CHARACTER.search(word):
+            return _FULL_WAY
+        return f"{head}: {word}", word, str(stored)
 
     def _decided_if_given(self, values: dict[str, Any]) -> None:
         """Decided, for a row of a log with no status column that gives the day decided (not yet to come) and who
