@@ -3,45 +3,19 @@ its fix. Real PostgreSQL server on loopback, real windows, real key presses."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import _let_go_of_typing
 from focused_keys import press, type_keys
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
+from test_walkthrough37 import field_of, laptop, risk_ids
 
 from pmo_desktop.models import records
 from pmo_desktop.models.registers import REGISTERS
 from pmo_desktop.models.store import Store
 from pmo_desktop.views.conflict_dialog import ConflictDialog
-from pmo_desktop.views.main_window import MainWindow
 
 RISKS = REGISTERS["risks"]
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def laptop(qtbot, tmp_path: Path, name: str, url: str) -> MainWindow:
-    """One analyst's window on the shared office (its own settings, its own connections), on the Risks page."""
-    window = MainWindow(QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window, before_close_func=_let_go_of_typing)
-    window.show()
-    assert window.open_path(url)
-    window.resize(1280, 720)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)  # Risks
-    return window
-
-
-def risk_ids(store: Store) -> list[int]:
-    with store.session() as s:
-        return [row[0] for row in records.fetch_rows(s, RISKS)]
-
-
-def field_of(store: Store, rid: int, name: str):
-    with store.session() as s:
-        return records.fetch_rows(s, RISKS, ids=[rid])[0][2 + RISKS.field_names.index(name)]
 
 
 def answer_boxes(qtbot) -> list[str]:
@@ -137,7 +111,6 @@ def test_a_risk_added_back_under_the_next_id_is_named_by_that_id_in_edit_undo(qt
     risk. It names the ID it was added under, and Ctrl+Z takes out that one alone."""
     from test_deleted47 import code_and_title, press_enter_and_get_offer, risks_page, start_typing
 
-    from pmo_desktop.models.store import Store
 
     window = demo_window
     url = str(window.document.store.path)
