@@ -3553,20 +3553,22 @@ class Planner:
         key = reg.key_field
         if not new or key is None:  # a register without IDs gives none
             return
-        pattern = re.compile(re.escape(reg.code_prefix) + r"(\d+)", re.IGNORECASE)
-        highest = int(records.next_code(self.session, reg)[len(reg.code_prefix):]) - 1
+        # in the style of the IDs stored and given by this sheet (``records.code_style``: a sheet of R1 … R12 goes
+        # on with R13, not R-001)
+        style = records.stored_code_style(self.session, reg, (p.report.code for p in plan.rows if p.report.code))
+        highest = style.highest
         for code in self.claimed[reg.name]:
-            m = pattern.fullmatch(code)
-            if m:
-                highest = max(highest, int(m.group(1)))
+            number = style.number_of(code)
+            if number is not None:
+                highest = max(highest, number)
         taken = self.codes(reg)
         for p in new:
             highest += 1
-            code = f"{reg.code_prefix}{highest:0{reg.code_digits}d}"
+            code = style.code(highest)
             while code.lower() in taken or code.lower() in self.claimed[reg.name]:
                 # a stored ID written with fewer digits than the highest ("R-505" beside "R-0504"): the next
                 highest += 1
-                code = f"{reg.code_prefix}{highest:0{reg.code_digits}d}"
+                code = style.code(highest)
             p.report.code = code
             p.code_assigned = True
             p.values = {key.name: code, **p.values}  # the code first: set before any flush

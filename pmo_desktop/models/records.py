@@ -268,18 +268,66 @@ def find_id_by_code(session: Session, reg: Register, code: str) -> int | None:
     return session.scalar(select(E.id).where(same_text(E.code, code.strip())))
 
 
-def next_code(session: Session, reg: Register) -> str:
-    E = reg.entity
-    prefix = reg.code_prefix
-    codes = session.scalars(
-        select(E.code).where(E.code.like(f"{prefix}%")).order_by(func.length(E.code).desc(), E.code.desc()).limit(50)
-    ).all()
-    highest = 0
+@dataclass(frozen=True)
+class CodeStyle:
+    """How a register's next ID is written: its prefix, the width its number is padded to, the highest number."""
+    prefix: str
+    digits: int
+    highest: int
+
+    def code(self, number: int) -> str:
+        return f"{self.prefix}{number:0{self.digits}d}"
+
+    def number_of(self, code: str) -> int | None:
+        """The number of an ID written in this style ("R13" → 13), None for another."""
+        m = re.fullmatch(re.escape(self.prefix) + r"(\d+)", code or "", re.IGNORECASE)
+        return int(m.group(1)) if m else None
+
+
+_NUMBERED = re.compile(r"(\D*?)(\d{1,9})")
+
+
+def code_style(codes: Iterable[str], reg: Register) -> CodeStyle:
+    """The style of the next ID, from IDs already given: the register's own ("R-001") while any ID is written so
+    (or none is numbered); else the prefix most numbered IDs share, at their width — a register imported with R1 …
+    R12 goes on with R13, one numbered 001 … 015 with 016 (walk38: the next risk typed was R-001 beside R12, the
+    office's numbering beside the user's). One odd ID sets no style."""
+    own = CodeStyle(reg.code_prefix, reg.code_digits, 0)
+    highest, others = -1, dict[str, list[str]]()
     for code in codes:
-        m = re.fullmatch(re.escape(prefix) + r"(\d+)", code or "")
+        number = own.number_of(code)
+        if number is not None:
+            highest = max(highest, number)
+            continue
+        m = _NUMBERED.fullmatch(code or "")
         if m:
-            highest = max(highest, int(m.group(1)))
-    return f"{prefix}{highest + 1:0{reg.code_digits}d}"
+            others.setdefault(m.group(1), []).append(m.group(2))
+    if highest >= 0 or not others:
+        return CodeStyle(own.prefix, own.digits, max(highest, 0))
+    prefix, numbers = max(others.items(), key=lambda kv: len(kv[1]))
+    if len(numbers) < 2:
+        return own
+    padded = [len(n) for n in numbers if len(n) > 1 and n.startswith("0")]
+    return CodeStyle(prefix, max(padded, default=1), max(int(n) for n in numbers))
+
+
+def stored_code_style(session: Session, reg: Register, given: Iterable[str] = ()) -> CodeStyle:
+    """``code_style`` of the register's stored IDs (and ``given``, IDs of rows about to be written): those of its
+    own prefix, the longest first (the highest numbers); only when none is written so, a look at the others."""
+    E = reg.entity
+    longest_first = (func.length(E.code).desc(), E.code.desc())
+    given = list(given)
+    codes = session.scalars(select(E.code).where(E.code.like(f"{reg.code_prefix}%")).order_by(*longest_first)
+                            .limit(50)).all()
+    style = code_style([*codes, *given], reg)
+    if style.prefix != reg.code_prefix or style.highest:
+        return style
+    return code_style([*session.scalars(select(E.code).order_by(*longest_first).limit(200)), *given], reg)
+
+
+def next_code(session: Session, reg: Register) -> str:
+    style = stored_code_style(session, reg)
+    return style.code(style.highest + 1)
 
 
 # ------------------------------------------------------------------------------------------ writing
@@ -568,23 +616,22 @@ def create_records(session: Session, reg: Register, rows: Sequence[dict[str, Any
         codes = stored_codes(session, reg)
     # the highest stored number, read when a row first needs a fresh ID (an import's rows mostly give theirs)
     counter = [0]
-    counted = [key is None]
-    pattern = re.compile(re.escape(reg.code_prefix) + r"(\d+)", re.IGNORECASE)
+    style: list[CodeStyle] = []  # the IDs' style (``code_style``), read when a row first needs a fresh ID
 
     given_codes: list[str] = []  # IDs the rows gave since the last fresh one: read for their number when needed
 
     def fresh_code() -> str:
-        if not counted[0]:  # nothing is written before the loop ends: as read at the start
-            counter[0] = int(next_code(session, reg)[len(reg.code_prefix):]) - 1
-            counted[0] = True
+        if not style:  # nothing is written before the loop ends: as read at the start, with the IDs given so far
+            style.append(stored_code_style(session, reg, given_codes))
+            counter[0] = style[0].highest
         for given in given_codes:  # after the highest number given so far
-            m = pattern.fullmatch(given)
-            if m:
-                counter[0] = max(counter[0], int(m.group(1)))
+            number = style[0].number_of(given)
+            if number is not None:
+                counter[0] = max(counter[0], number)
         given_codes.clear()
         while True:
             counter[0] += 1
-            code = f"{reg.code_prefix}{counter[0]:0{reg.code_digits}d}"
+            code = style[0].code(counter[0])
             if code.lower() not in codes:
                 return code
 
